@@ -1,0 +1,96 @@
+//! The one error type of the library. Lint findings are not errors (see `lint`): an `Error`
+//! means relhook could not do its job (usage, configuration, git or I/O), which exits 2.
+
+use std::path::PathBuf;
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that stops a command before it can give a verdict.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("cannot {action} `{}`: {source}", path.display())]
+    Io {
+        /// What was being done ("read", "write", ...).
+        action: &'static str,
+        /// The file concerned.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `.relconfig.toml` is not valid.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault.
+        column: usize,
+        /// What is wrong, and what is expected.
+        message: String,
+    },
+    /// A git operation failed.
+    #[error("git: {context}: {source}")]
+    Git {
+        /// What relhook was doing.
+        context: String,
+        /// libgit2's reason.
+        #[source]
+        source: git2::Error,
+    },
+    /// A revision or range that git cannot resolve.
+    #[error("cannot resolve revision range `{range}`: {reason}")]
+    Range {
+        /// The range as given.
+        range: String,
+        /// Why it failed.
+        reason: String,
+    },
+    /// Not inside a git repository.
+    #[error("not inside a git repository (searched upwards from `{}`)", .0.display())]
+    NotARepository(PathBuf),
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with the file and the action.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Wraps a libgit2 error with what relhook was doing.
+    pub fn git(context: impl Into<String>, source: git2::Error) -> Self {
+        Error::Git {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// A hint printed under the error when the fix is evident.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NotARepository(_) => {
+                Some("run relhook inside a git work tree, or `git init` one first".into())
+            }
+            Error::Range { .. } => Some(
+                "give a range git understands, e.g. `main..HEAD`, `v1.2.0..`, or a single commit"
+                    .into(),
+            ),
+            Error::Config { .. } => Some(
+                "`relhook init` writes a commented .relconfig.toml with every key and its default"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! relhook: Conventional Commits linting, a Keep a Changelog file that keeps itself current,
+//! and releases that check what a release runbook tells a person to check by hand.
+//!
+//! The library's API is not stable: it exists for the `relhook` binary and its tests.
+//! Only `cli` prints; every other module returns data or writes to a `&mut dyn Write`.
+#![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod fsx;
+pub mod git;
+pub mod lint;
+pub mod message;
+pub mod parse;
+pub mod report;
+pub mod suggest;
+
+pub use error::{Error, Result};
