@@ -1,0 +1,512 @@
+//! `.relconfig.toml`: the raw file as serde reads it (`RawConfig`), resolved once into the
+//! validated `Config` the rest of relhook uses (regexes compiled, limits checked). Errors name
+//! the file, line and column. `main`/`cli` loads it once and passes it down; nothing else reads
+//! configuration files.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::lint::{Level, Rule};
+use crate::{Error, Result};
+
+/// The configuration file's name, at the top of the work tree.
+pub const FILE_NAME: &str = ".relconfig.toml";
+
+/// The Conventional Commits types allowed when the file names none.
+pub const DEFAULT_TYPES: &[&str] = &[
+    "feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert",
+];
+
+/// The resolved configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where it came from (`None`: no file, the defaults).
+    pub source: Option<PathBuf>,
+    /// The `[commit]` table: the commit message rules.
+    pub commit: CommitConfig,
+    /// The `[version]` table: how releases are named.
+    pub version: VersionConfig,
+}
+
+/// `[version]`: how release tags are named.
+#[derive(Debug, Clone)]
+pub struct VersionConfig {
+    /// What precedes `X.Y.Z` in a release tag (`v` in `v1.2.3`).
+    pub tag_prefix: String,
+}
+
+impl Default for VersionConfig {
+    fn default() -> Self {
+        VersionConfig {
+            tag_prefix: "v".into(),
+        }
+    }
+}
+
+/// `[commit]`: what a commit message must look like.
+#[derive(Debug, Clone)]
+pub struct CommitConfig {
+    /// Allowed types, lowercase.
+    pub types: Vec<String>,
+    /// Allowed scopes; empty means any scope.
+    pub scopes: Vec<String>,
+    /// Whether every commit must name a scope.
+    pub require_scope: bool,
+    /// The longest header allowed, in characters.
+    pub header_max_length: usize,
+    /// The longest body line allowed by `body-max-line-length`, in characters.
+    pub body_max_line_length: usize,
+    /// The longest footer line allowed by `footer-max-line-length`, in characters.
+    pub footer_max_line_length: usize,
+    /// Headers that are not linted at all (merges by default).
+    pub ignore: Vec<Pattern>,
+    /// Whether `check` skips commits with more than one parent.
+    pub ignore_merge_commits: bool,
+    /// Whether the commit-msg hook (and `lint`) accept `fixup!`/`squash!`/`amend!`.
+    pub fixup_in_hook: bool,
+    /// Whether `check` and pre-push accept them (they should be squashed before sharing).
+    pub fixup_in_check: bool,
+    /// The level of each rule.
+    pub levels: Levels,
+}
+
+/// A rule's level, indexed by [`Rule`].
+#[derive(Debug, Clone)]
+pub struct Levels([Level; Rule::ALL.len()]);
+
+impl Levels {
+    /// The level of one rule.
+    pub fn of(&self, rule: Rule) -> Level {
+        self.0[rule as usize]
+    }
+
+    /// Sets one rule's level.
+    pub fn set(&mut self, rule: Rule, level: Level) {
+        self.0[rule as usize] = level;
+    }
+}
+
+impl Default for Levels {
+    fn default() -> Self {
+        Levels(Rule::ALL.map(Rule::default_level))
+    }
+}
+
+/// A header pattern: a plain prefix when the regex is only `^literal`, so that the default
+/// configuration compiles no regex on the commit-msg hot path.
+#[derive(Debug, Clone)]
+pub enum Pattern {
+    /// `^` followed by literal text.
+    Prefix(String),
+    /// Anything else.
+    Regex(regex::Regex),
+}
+
+impl Pattern {
+    /// Compiles `source`, choosing the cheap form when it is a literal prefix.
+    pub fn new(source: &str) -> std::result::Result<Self, regex::Error> {
+        if let Some(lit) = source.strip_prefix('^') {
+            if !lit.is_empty() && !lit.contains(|c: char| r"\.+*?()|[]{}^$".contains(c)) {
+                return Ok(Pattern::Prefix(lit.to_owned()));
+            }
+        }
+        regex::Regex::new(source).map(Pattern::Regex)
+    }
+
+    /// Whether the header matches.
+    pub fn is_match(&self, header: &str) -> bool {
+        match self {
+            Pattern::Prefix(p) => header.starts_with(p.as_str()),
+            Pattern::Regex(r) => r.is_match(header),
+        }
+    }
+}
+
+impl Default for CommitConfig {
+    fn default() -> Self {
+        CommitConfig {
+            types: DEFAULT_TYPES.iter().map(|t| t.to_string()).collect(),
+            scopes: Vec::new(),
+            require_scope: false,
+            header_max_length: 100,
+            body_max_line_length: 100,
+            footer_max_line_length: 100,
+            ignore: vec![Pattern::Prefix("Merge ".into())],
+            ignore_merge_commits: true,
+            fixup_in_hook: true,
+            fixup_in_check: false,
+            levels: Levels::default(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawConfig {
+    commit: RawCommit,
+    version: RawVersion,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawVersion {
+    tag_prefix: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawCommit {
+    types: Option<Spanned<Vec<Spanned<String>>>>,
+    scopes: Option<Vec<Spanned<String>>>,
+    require_scope: Option<bool>,
+    header_max_length: Option<Spanned<usize>>,
+    body_max_line_length: Option<Spanned<usize>>,
+    footer_max_line_length: Option<Spanned<usize>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    ignore_merge_commits: Option<bool>,
+    fixup_in_hook: Option<bool>,
+    fixup_in_check: Option<bool>,
+    rules: RawRules,
+}
+
+/// `[commit.rules]`: one optional level per rule, keyed by the rule's name.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+struct RawRules {
+    empty_message: Option<Level>,
+    encoding: Option<Level>,
+    header_format: Option<Level>,
+    header_whitespace: Option<Level>,
+    type_enum: Option<Level>,
+    type_case: Option<Level>,
+    scope_enum: Option<Level>,
+    scope_required: Option<Level>,
+    scope_case: Option<Level>,
+    description_empty: Option<Level>,
+    header_max_length: Option<Level>,
+    body_leading_blank: Option<Level>,
+    footer_format: Option<Level>,
+    breaking_change_format: Option<Level>,
+    fixup: Option<Level>,
+    subject_case: Option<Level>,
+    subject_full_stop: Option<Level>,
+    body_max_line_length: Option<Level>,
+    footer_max_line_length: Option<Level>,
+}
+
+impl RawRules {
+    fn apply(&self, levels: &mut Levels) {
+        let pairs = [
+            (Rule::EmptyMessage, self.empty_message),
+            (Rule::Encoding, self.encoding),
+            (Rule::HeaderFormat, self.header_format),
+            (Rule::HeaderWhitespace, self.header_whitespace),
+            (Rule::TypeEnum, self.type_enum),
+            (Rule::TypeCase, self.type_case),
+            (Rule::ScopeEnum, self.scope_enum),
+            (Rule::ScopeRequired, self.scope_required),
+            (Rule::ScopeCase, self.scope_case),
+            (Rule::DescriptionEmpty, self.description_empty),
+            (Rule::HeaderMaxLength, self.header_max_length),
+            (Rule::BodyLeadingBlank, self.body_leading_blank),
+            (Rule::FooterFormat, self.footer_format),
+            (Rule::BreakingChangeFormat, self.breaking_change_format),
+            (Rule::Fixup, self.fixup),
+            (Rule::SubjectCase, self.subject_case),
+            (Rule::SubjectFullStop, self.subject_full_stop),
+            (Rule::BodyMaxLineLength, self.body_max_line_length),
+            (Rule::FooterMaxLineLength, self.footer_max_line_length),
+        ];
+        for (rule, level) in pairs {
+            if let Some(level) = level {
+                levels.set(rule, level);
+            }
+        }
+    }
+}
+
+impl Config {
+    /// Loads `<root>/.relconfig.toml`, or the defaults when there is none.
+    pub fn load(root: &Path) -> Result<Config> {
+        Self::load_file(&root.join(FILE_NAME), false)
+    }
+
+    /// Loads a named file; `required` makes a missing file an error (for `--config`).
+    pub fn load_file(path: &Path, required: bool) -> Result<Config> {
+        let bytes = match crate::fsx::read_optional(path)? {
+            Some(bytes) => bytes,
+            None if required => {
+                return Err(Error::io(
+                    "read",
+                    path,
+                    std::io::Error::from(std::io::ErrorKind::NotFound),
+                ))
+            }
+            None => return Ok(Config::default()),
+        };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            config_error(path, &text, offset, "the file is not valid UTF-8".into())
+        })?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses and resolves configuration text; `path` is only used in error messages.
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            config_error(path, text, offset, e.message().trim().to_owned())
+        })?;
+        let err = |offset: usize, message: String| config_error(path, text, offset, message);
+        let commit = resolve_commit(raw.commit, &err)?;
+        let mut version = VersionConfig::default();
+        if let Some(prefix) = raw.version.tag_prefix {
+            if prefix
+                .get_ref()
+                .contains(|c: char| c.is_whitespace() || "~^:?*[\\".contains(c))
+            {
+                return Err(err(
+                    prefix.span().start,
+                    format!(
+                        "`version.tag_prefix`: `{}` cannot start a git tag name",
+                        prefix.get_ref()
+                    ),
+                ));
+            }
+            version.tag_prefix = prefix.into_inner();
+        }
+        Ok(Config {
+            source: Some(path.to_owned()),
+            commit,
+            version,
+        })
+    }
+}
+
+fn resolve_commit(raw: RawCommit, err: &dyn Fn(usize, String) -> Error) -> Result<CommitConfig> {
+    let mut c = CommitConfig::default();
+    if let Some(types) = raw.types {
+        if types.get_ref().is_empty() {
+            return Err(err(
+                types.span().start,
+                "`commit.types` must name at least one type".into(),
+            ));
+        }
+        c.types = word_list("commit.types", types.into_inner(), err)?
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+    }
+    if let Some(scopes) = raw.scopes {
+        c.scopes = word_list("commit.scopes", scopes, err)?;
+    }
+    c.require_scope = raw.require_scope.unwrap_or(c.require_scope);
+    c.header_max_length = positive(
+        "commit.header_max_length",
+        raw.header_max_length,
+        c.header_max_length,
+        err,
+    )?;
+    c.body_max_line_length = positive(
+        "commit.body_max_line_length",
+        raw.body_max_line_length,
+        c.body_max_line_length,
+        err,
+    )?;
+    c.footer_max_line_length = positive(
+        "commit.footer_max_line_length",
+        raw.footer_max_line_length,
+        c.footer_max_line_length,
+        err,
+    )?;
+    if let Some(ignore) = raw.ignore {
+        c.ignore = ignore
+            .into_iter()
+            .map(|p| {
+                Pattern::new(p.get_ref()).map_err(|e| {
+                    err(
+                        p.span().start,
+                        format!(
+                            "`commit.ignore`: invalid regex `{}`: {}",
+                            p.get_ref(),
+                            first_line(&e.to_string())
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<_>>()?;
+    }
+    c.ignore_merge_commits = raw.ignore_merge_commits.unwrap_or(c.ignore_merge_commits);
+    c.fixup_in_hook = raw.fixup_in_hook.unwrap_or(c.fixup_in_hook);
+    c.fixup_in_check = raw.fixup_in_check.unwrap_or(c.fixup_in_check);
+    raw.rules.apply(&mut c.levels);
+    Ok(c)
+}
+
+/// A list of type or scope names: non-empty, no whitespace, parentheses or colons.
+fn word_list(
+    key: &str,
+    items: Vec<Spanned<String>>,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<Vec<String>> {
+    items
+        .into_iter()
+        .map(|item| {
+            let bad = item.get_ref().is_empty()
+                || item
+                    .get_ref()
+                    .contains(|c: char| c.is_whitespace() || "():!".contains(c));
+            if bad {
+                Err(err(
+                    item.span().start,
+                    format!("`{key}`: `{}` is not a valid name (it must be non-empty, without spaces, parentheses, `:` or `!`)", item.get_ref()),
+                ))
+            } else {
+                Ok(item.into_inner())
+            }
+        })
+        .collect()
+}
+
+fn positive(
+    key: &str,
+    value: Option<Spanned<usize>>,
+    default: usize,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<usize> {
+    match value {
+        None => Ok(default),
+        Some(v) if *v.get_ref() == 0 => {
+            Err(err(v.span().start, format!("`{key}` must be at least 1")))
+        }
+        Some(v) => Ok(v.into_inner()),
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().last().unwrap_or(s).trim()
+}
+
+/// Turns a byte offset into a 1-based line and column (in characters).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn config_error(path: &Path, text: &str, offset: usize, message: String) -> Error {
+    let (line, column) = line_col(text, offset);
+    Error::Config {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new(".relconfig.toml"), text)
+    }
+
+    fn config_err(text: &str) -> (usize, usize, String) {
+        match parse(text) {
+            Err(Error::Config {
+                line,
+                column,
+                message,
+                ..
+            }) => (line, column, message),
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = parse("").unwrap();
+        assert_eq!(c.commit.types.len(), DEFAULT_TYPES.len());
+        assert_eq!(c.commit.header_max_length, 100);
+        assert!(c.commit.ignore[0].is_match("Merge branch 'x'"));
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let (line, column, message) = config_err("[commit]\ntypes = [\"feat\"]\nbogus = 1\n");
+        assert_eq!((line, column), (3, 1));
+        assert!(message.contains("unknown field `bogus`"), "{message}");
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let (line, _, message) = config_err("[commit]\nheader_max_length = \"long\"\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("invalid type"), "{message}");
+    }
+
+    #[test]
+    fn bad_toml_is_located() {
+        let (line, _, _) = config_err("[commit\n");
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn invalid_regex_is_located() {
+        let (line, column, message) =
+            config_err("[commit]\nignore = [\n  '^ok',\n  '(unclosed',\n]\n");
+        assert_eq!((line, column), (4, 3));
+        assert!(message.contains("invalid regex"), "{message}");
+    }
+
+    #[test]
+    fn rule_levels_and_unknown_rule() {
+        let c = parse("[commit.rules]\nsubject-case = \"error\"\ntype-case = \"off\"\n").unwrap();
+        assert_eq!(c.commit.levels.of(Rule::SubjectCase), Level::Error);
+        assert_eq!(c.commit.levels.of(Rule::TypeCase), Level::Off);
+        let (line, _, message) = config_err("[commit.rules]\nno-such-rule = \"error\"\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("no-such-rule"), "{message}");
+        let (_, _, message) = config_err("[commit.rules]\nsubject-case = \"fatal\"\n");
+        assert!(message.contains("unknown variant"), "{message}");
+    }
+
+    #[test]
+    fn bad_names_and_zero_limits_are_refused() {
+        assert!(config_err("[commit]\ntypes = []\n")
+            .2
+            .contains("at least one"));
+        assert!(config_err("[commit]\nscopes = [\"a b\"]\n")
+            .2
+            .contains("not a valid name"));
+        assert!(config_err("[commit]\nheader_max_length = 0\n")
+            .2
+            .contains("at least 1"));
+    }
+
+    #[test]
+    fn literal_prefix_patterns_compile_no_regex() {
+        assert!(matches!(
+            Pattern::new("^Merge ").unwrap(),
+            Pattern::Prefix(_)
+        ));
+        assert!(matches!(
+            Pattern::new("^Merge .*").unwrap(),
+            Pattern::Regex(_)
+        ));
+        assert!(Pattern::new("WIP$").unwrap().is_match("feat: x WIP"));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
+        assert_eq!(line_col("x", 99), (1, 2));
+    }
+}

@@ -1,0 +1,298 @@
+//! Lint: a cleaned message → findings. Findings are data (`Diagnostic`), not errors; `report`
+//! renders them and `cli` turns them into an exit code. The rules themselves are in `rules`.
+
+mod rules;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::CommitConfig;
+use crate::message::{self, Cleaned, Cleanup, CommentPrefix};
+
+/// How serious a rule's finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Rejects the message (exit 1).
+    Error,
+    /// Reported, accepted.
+    #[serde(alias = "warn")]
+    Warning,
+    /// Not checked.
+    Off,
+}
+
+macro_rules! rules {
+    ($($variant:ident = $name:literal, $level:ident, $doc:literal;)*) => {
+        /// Every lint rule. The name is the key in `[commit.rules]` and in JSON output.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Rule {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Rule {
+            /// All rules, in reporting order.
+            pub const ALL: [Rule; [$(Rule::$variant),*].len()] = [$(Rule::$variant),*];
+
+            /// The rule's name.
+            pub fn name(self) -> &'static str {
+                match self { $(Rule::$variant => $name,)* }
+            }
+
+            /// What the rule wants, in one line.
+            pub fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $doc,)* }
+            }
+
+            /// The level when `[commit.rules]` does not set one.
+            pub fn default_level(self) -> Level {
+                match self { $(Rule::$variant => Level::$level,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    EmptyMessage = "empty-message", Error, "the message must not be empty once git has cleaned it";
+    Encoding = "encoding", Error, "the message must be UTF-8 without NUL bytes";
+    HeaderFormat = "header-format", Error, "the header must read `type(scope)!: description`";
+    HeaderWhitespace = "header-whitespace", Warning, "exactly one space after the colon";
+    TypeEnum = "type-enum", Error, "the type must be one of `commit.types`";
+    TypeCase = "type-case", Warning, "the type should be lowercase";
+    ScopeEnum = "scope-enum", Error, "the scope must be one of `commit.scopes` (when it names any)";
+    ScopeRequired = "scope-required", Error, "a scope is required (`commit.require_scope`)";
+    ScopeCase = "scope-case", Off, "the scope should be lowercase";
+    DescriptionEmpty = "description-empty", Error, "the description must not be empty";
+    HeaderMaxLength = "header-max-length", Error, "the header must fit in `commit.header_max_length` characters";
+    BodyLeadingBlank = "body-leading-blank", Error, "one blank line between the header and the body";
+    FooterFormat = "footer-format", Error, "footers are `Token: value` or `Token #value`; `BREAKING CHANGE:` needs a description";
+    BreakingChangeFormat = "breaking-change-format", Warning, "breaking changes are `!` or an uppercase `BREAKING CHANGE: ` footer";
+    Fixup = "fixup", Error, "`fixup!`/`squash!`/`amend!` commits must be squashed before they are shared";
+    SubjectCase = "subject-case", Off, "the description should not start with a capital letter";
+    SubjectFullStop = "subject-full-stop", Off, "the description should not end with a full stop";
+    BodyMaxLineLength = "body-max-line-length", Off, "body lines must fit in `commit.body_max_line_length` characters";
+    FooterMaxLineLength = "footer-max-line-length", Off, "footer lines must fit in `commit.footer_max_line_length` characters";
+}
+
+/// Where the message is being judged: the commit-msg hook accepts work in progress that a
+/// range check (CI, pre-push) refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `relhook lint` and the commit-msg hook.
+    Hook,
+    /// `relhook check` and pre-push.
+    Check,
+}
+
+/// One finding. Lines are 1-based lines of the input; columns are 1-based characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The rule's name.
+    #[serde(serialize_with = "rule_name")]
+    pub rule: Rule,
+    /// `error` or `warning`.
+    pub severity: Level,
+    /// What is wrong.
+    pub message: String,
+    /// Line in the input.
+    pub line: usize,
+    /// First column underlined.
+    pub column: usize,
+    /// How many characters are underlined (at least 1).
+    pub width: usize,
+    /// The line as it will be stored.
+    pub source_line: String,
+    /// What the rule expects.
+    pub expected: Option<String>,
+    /// The corrected line, when the fix is evident.
+    pub suggestion: Option<String>,
+    /// Further advice.
+    pub help: Option<String>,
+}
+
+fn rule_name<S: serde::Serializer>(rule: &Rule, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(rule.name())
+}
+
+/// The verdict on one message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// The findings, errors and warnings, in message order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The `ignore` pattern (or other reason) that exempted the message, if any.
+    pub ignored: Option<String>,
+    /// The header as stored (first line of the cleaned message).
+    pub header: String,
+}
+
+impl Verdict {
+    /// Whether any finding is an error.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Level::Error)
+    }
+}
+
+/// How to read a raw message.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Git's cleanup mode for this message.
+    pub cleanup: Cleanup,
+    /// The comment prefix for `Strip`.
+    pub comment: CommentPrefix,
+}
+
+/// Lints raw message bytes (a commit-msg file, stdin, `--message`).
+pub fn lint_bytes(raw: &[u8], input: &Input, config: &CommitConfig, mode: Mode) -> Verdict {
+    let mut pre = Vec::new();
+    if let Some(at) = raw.iter().position(|b| *b == 0) {
+        pre.push(encoding_finding(
+            raw,
+            at,
+            "the message contains a NUL byte, which git refuses to store",
+            config,
+        ));
+    }
+    let (text, bad) = message::decode(raw);
+    if let Some(at) = bad {
+        pre.push(encoding_finding(
+            raw,
+            at,
+            "the message is not valid UTF-8",
+            config,
+        ));
+    }
+    let text = text.replace('\0', "\u{FFFD}");
+    let cleaned = message::clean(&text, input.cleanup, &input.comment);
+    let mut verdict = lint_cleaned(&cleaned, config, mode);
+    pre.retain(|d| d.severity != Level::Off);
+    pre.append(&mut verdict.diagnostics);
+    verdict.diagnostics = pre;
+    verdict
+}
+
+/// Lints a message as git stored it (from history).
+pub fn lint_stored(message: &str, config: &CommitConfig, mode: Mode) -> Verdict {
+    // Stored messages are already clean; this only folds CRLF and the final newline.
+    let cleaned = message::clean(message, Cleanup::Verbatim, &CommentPrefix::default());
+    lint_cleaned(&cleaned, config, mode)
+}
+
+/// Lints a cleaned message.
+pub fn lint_cleaned(cleaned: &Cleaned, config: &CommitConfig, mode: Mode) -> Verdict {
+    let header = cleaned.text.lines().next().unwrap_or("").to_owned();
+    let mut sink = Sink::new(config, cleaned);
+    let ignored = rules::check_message(&mut sink, &header, mode);
+    Verdict {
+        diagnostics: sink.diagnostics,
+        ignored,
+        header,
+    }
+}
+
+fn encoding_finding(raw: &[u8], at: usize, message: &str, config: &CommitConfig) -> Diagnostic {
+    let before = &raw[..at];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = raw[at..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(raw.len(), |i| at + i);
+    let source_line = String::from_utf8_lossy(&raw[start..line_end]).replace('\0', "\u{FFFD}");
+    let column = String::from_utf8_lossy(&raw[start..at]).chars().count() + 1;
+    Diagnostic {
+        rule: Rule::Encoding,
+        severity: config.levels.of(Rule::Encoding),
+        message: message.to_owned(),
+        line,
+        column,
+        width: 1,
+        source_line,
+        expected: Some("UTF-8 text".into()),
+        suggestion: None,
+        help: Some("re-save the message as UTF-8 (git's `i18n.commitEncoding` aside, every tool reading history expects it)".into()),
+    }
+}
+
+/// Collects findings, applying levels and turning byte spans into columns.
+pub(crate) struct Sink<'a> {
+    pub(crate) config: &'a CommitConfig,
+    pub(crate) cleaned: &'a Cleaned,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// A finding before levels and positions are applied.
+pub(crate) struct Finding {
+    pub(crate) rule: Rule,
+    /// 0-based line of the cleaned message.
+    pub(crate) line: usize,
+    /// Byte range within that line.
+    pub(crate) span: std::ops::Range<usize>,
+    pub(crate) message: String,
+    pub(crate) expected: Option<String>,
+    pub(crate) suggestion: Option<String>,
+    pub(crate) help: Option<String>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(config: &'a CommitConfig, cleaned: &'a Cleaned) -> Self {
+        Sink {
+            config,
+            cleaned,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Whether a rule is on (so that rules skip work nobody asked for).
+    pub(crate) fn on(&self, rule: Rule) -> bool {
+        self.config.levels.of(rule) != Level::Off
+    }
+
+    pub(crate) fn push(&mut self, f: Finding) {
+        let severity = self.config.levels.of(f.rule);
+        if severity == Level::Off {
+            return;
+        }
+        let source_line = self
+            .cleaned
+            .text
+            .lines()
+            .nth(f.line)
+            .unwrap_or("")
+            .to_owned();
+        let (column, width) = columns(&source_line, &f.span);
+        self.diagnostics.push(Diagnostic {
+            rule: f.rule,
+            severity,
+            message: f.message,
+            line: self.cleaned.origin_of(f.line),
+            column,
+            width,
+            source_line,
+            expected: f.expected,
+            suggestion: f.suggestion,
+            help: f.help,
+        });
+    }
+}
+
+/// Byte span → (1-based character column, character width ≥ 1), safe for any span.
+fn columns(line: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
+    let floor = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    let end = floor(span.end.max(span.start));
+    let column = line[..start].chars().count() + 1;
+    let past_end = span.end.saturating_sub(line.len().max(start));
+    let width = line[start..end].chars().count() + past_end.min(1);
+    (column, width.max(1))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,581 @@
+//! One small function per rule. `check_message` runs them in order; work-in-progress and
+//! ignored messages return early so later rules do not report noise on them.
+
+use super::{Finding, Mode, Rule, Sink};
+use crate::parse::{self, Fault, FaultKind, Header};
+
+/// Runs every rule; returns the reason when the message is exempt.
+pub(super) fn check_message(sink: &mut Sink<'_>, header: &str, mode: Mode) -> Option<String> {
+    if sink.cleaned.text.trim().is_empty() {
+        sink.push(
+            finding(
+                Rule::EmptyMessage,
+                0,
+                0..1,
+                "the message is empty once git has cleaned it".into(),
+            )
+            .help("git would abort the commit; write a header like `feat: add a thing`"),
+        );
+        return None;
+    }
+    if let Some(p) = sink.config.ignore.iter().find(|p| p.is_match(header)) {
+        return Some(format!("matches an `ignore` pattern ({})", pattern_text(p)));
+    }
+    if let Some(prefix) = ["fixup! ", "squash! ", "amend! "]
+        .iter()
+        .find(|p| header.starts_with(**p))
+    {
+        let allowed = match mode {
+            Mode::Hook => sink.config.fixup_in_hook,
+            Mode::Check => sink.config.fixup_in_check,
+        };
+        if allowed {
+            return Some(format!(
+                "`{}` commit: work in progress, to be squashed",
+                prefix.trim_end()
+            ));
+        }
+        sink.push(
+            finding(
+                Rule::Fixup,
+                0,
+                0..prefix.len() - 1,
+                format!(
+                    "`{}` commit must be squashed before it is shared",
+                    prefix.trim_end()
+                ),
+            )
+            .help("squash it into its target: `git rebase -i --autosquash <base>`"),
+        );
+        return None;
+    }
+    let (inner, offset) = unwrap_revert(header);
+    if offset > 0 && sink.config.ignore.iter().any(|p| p.is_match(inner)) {
+        return Some("reverts a commit whose header is ignored".into());
+    }
+    check_header(sink, header, inner, offset);
+    check_rest(sink);
+    None
+}
+
+fn pattern_text(p: &crate::config::Pattern) -> String {
+    match p {
+        crate::config::Pattern::Prefix(s) => format!("^{s}"),
+        crate::config::Pattern::Regex(r) => r.as_str().to_owned(),
+    }
+}
+
+/// Git's `Revert "<header>"` (and `Reapply "<header>"`) is judged by the quoted header.
+fn unwrap_revert(header: &str) -> (&str, usize) {
+    let mut inner = header;
+    let mut offset = 0;
+    loop {
+        let Some(rest) = ["Revert \"", "Reapply \""]
+            .iter()
+            .find_map(|p| inner.strip_prefix(p))
+        else {
+            return (inner, offset);
+        };
+        offset += inner.len() - rest.len();
+        inner = rest.strip_suffix('"').unwrap_or(rest);
+    }
+}
+
+fn finding(rule: Rule, line: usize, span: std::ops::Range<usize>, message: String) -> Finding {
+    Finding {
+        rule,
+        line,
+        span,
+        message,
+        expected: None,
+        suggestion: None,
+        help: None,
+    }
+}
+
+impl Finding {
+    fn expected(mut self, text: impl Into<String>) -> Self {
+        self.expected = Some(text.into());
+        self
+    }
+    fn suggest(mut self, line: Option<String>) -> Self {
+        self.suggestion = line;
+        self
+    }
+    fn help(mut self, text: impl Into<String>) -> Self {
+        self.help = Some(text.into());
+        self
+    }
+}
+
+/// `line` with `inner`'s range replaced (suggestions always show the whole line).
+fn splice(line: &str, range: std::ops::Range<usize>, with: &str) -> String {
+    format!("{}{}{}", &line[..range.start], with, &line[range.end..])
+}
+
+fn check_header(sink: &mut Sink<'_>, line: &str, inner: &str, offset: usize) {
+    check_length(sink, line);
+    match parse::header(inner) {
+        Ok(h) => check_parts(sink, line, &h, offset),
+        Err(fault) => {
+            // The type before the fault is still worth judging ("feature:x" has two faults),
+            // and each suggestion then shows the line with both fixed.
+            let ty_end = inner
+                .find(|c: char| c.is_whitespace() || "():!".contains(c))
+                .unwrap_or(0);
+            let judged = ty_end > 0 && fault.kind != FaultKind::NotConventional;
+            let type_fix = if judged {
+                type_fix(sink, &inner[..ty_end])
+            } else {
+                None
+            };
+            let fixed = fault
+                .fix
+                .as_ref()
+                .map(|f| splice(line, offset..offset + inner_len(line, offset), f));
+            let both = |l: &str| {
+                type_fix
+                    .map(|t| splice(l, offset..offset + ty_end, t))
+                    .unwrap_or_else(|| l.to_owned())
+            };
+            report_fault(sink, &fault, offset, fixed.as_deref().map(both));
+            if judged {
+                let base = fixed.unwrap_or_else(|| line.to_owned());
+                check_type(sink, &base, &inner[..ty_end], offset);
+            }
+        }
+    }
+}
+
+/// The allowed type a misspelt or miscased one stands for.
+fn type_fix<'c>(sink: &Sink<'c>, ty: &str) -> Option<&'c str> {
+    let lower = ty.to_lowercase();
+    let types = &sink.config.types;
+    match types.iter().find(|t| **t == lower) {
+        Some(t) if *t != ty => Some(t.as_str()),
+        Some(_) => None,
+        None => crate::suggest::nearest(ty, types),
+    }
+}
+
+fn report_fault(sink: &mut Sink<'_>, fault: &Fault, offset: usize, suggestion: Option<String>) {
+    use FaultKind::*;
+    let (rule, message, expected) = match fault.kind {
+        NotConventional => (
+            Rule::HeaderFormat,
+            "the header is not a Conventional Commit",
+            "`type(scope): description`, e.g. `feat(parser): accept tabs`",
+        ),
+        MissingType => (
+            Rule::HeaderFormat,
+            "the header must start with a type",
+            "a type such as `feat` or `fix` at the very start",
+        ),
+        UnclosedScope => (
+            Rule::HeaderFormat,
+            "the scope is not closed",
+            "`(scope)` with a closing parenthesis",
+        ),
+        EmptyScope => (
+            Rule::HeaderFormat,
+            "the scope is empty",
+            "a scope inside the parentheses, or no parentheses",
+        ),
+        NestedParen => (
+            Rule::HeaderFormat,
+            "unexpected parenthesis",
+            "one `(scope)` without parentheses inside",
+        ),
+        WhitespaceInScope => (
+            Rule::HeaderFormat,
+            "the scope contains whitespace",
+            "a scope without spaces, e.g. `my-scope`",
+        ),
+        BangInScope => (
+            Rule::HeaderFormat,
+            "`!` belongs after the scope, not inside it",
+            "`type(scope)!: description` (inside, the change is not marked breaking)",
+        ),
+        SpaceBeforeColon => (
+            Rule::HeaderFormat,
+            "no space is allowed before the colon",
+            "`type: description`",
+        ),
+        MissingColon => (
+            Rule::HeaderFormat,
+            "expected `:` after the type and scope",
+            "`type(scope): description`",
+        ),
+        MissingSpace => (
+            Rule::HeaderFormat,
+            "expected a space after the colon",
+            "`: ` (a colon and one space)",
+        ),
+        EmptyDescription => (
+            Rule::DescriptionEmpty,
+            "the description is empty",
+            "a description after `: `",
+        ),
+    };
+    let span = fault.span.start + offset..fault.span.end + offset;
+    sink.push(
+        finding(rule, 0, span, message.into())
+            .expected(expected)
+            .suggest(suggestion),
+    );
+}
+
+/// Length of the judged header inside `line` (a revert's closing quote excluded).
+fn inner_len(line: &str, offset: usize) -> usize {
+    let rest = &line[offset..];
+    if offset > 0 {
+        rest.strip_suffix('"').unwrap_or(rest).len()
+    } else {
+        rest.len()
+    }
+}
+
+fn check_length(sink: &mut Sink<'_>, line: &str) {
+    let max = sink.config.header_max_length;
+    let count = line.chars().count();
+    if count > max {
+        let start = line.char_indices().nth(max).map_or(line.len(), |(i, _)| i);
+        sink.push(
+            finding(
+                Rule::HeaderMaxLength,
+                0,
+                start..line.len(),
+                format!(
+                    "the header is {count} characters long, {} over the limit",
+                    count - max
+                ),
+            )
+            .expected(format!(
+                "at most {max} characters (`commit.header_max_length`)"
+            ))
+            .help("move the detail into the body, one blank line below the header"),
+        );
+    }
+}
+
+fn check_parts(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
+    check_type(sink, line, h.ty, offset);
+    if h.extra_spaces > 0 {
+        let at = offset + h.description_at - h.extra_spaces;
+        let fix = splice(line, at..offset + h.description_at, "");
+        sink.push(
+            finding(
+                Rule::HeaderWhitespace,
+                0,
+                at..at + h.extra_spaces,
+                "more than one space after the colon".into(),
+            )
+            .suggest(Some(fix)),
+        );
+    }
+    check_scope(sink, line, h, offset);
+    check_description(sink, line, h, offset);
+}
+
+fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
+    let span = offset..offset + ty.len();
+    let lower = ty.to_lowercase();
+    let types = &sink.config.types;
+    if types.contains(&lower) {
+        if lower != ty {
+            sink.push(
+                finding(
+                    Rule::TypeCase,
+                    0,
+                    span.clone(),
+                    format!("the type `{ty}` is not lowercase"),
+                )
+                .suggest(Some(splice(line, span, &lower))),
+            );
+        }
+        return;
+    }
+    let near = crate::suggest::nearest(ty, types);
+    let f = finding(
+        Rule::TypeEnum,
+        0,
+        span.clone(),
+        format!("unknown commit type `{ty}`"),
+    )
+    .expected(format!("one of: {}", types.join(", ")))
+    .suggest(near.map(|t| splice(line, span, t)));
+    let f = match near {
+        Some(t) => f.help(format!("did you mean `{t}`?")),
+        None => f.help("allowed types are set by `commit.types` in .relconfig.toml"),
+    };
+    sink.push(f);
+}
+
+fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
+    let Some((scope, range)) = &h.scope else {
+        if sink.config.require_scope {
+            let at = offset + h.ty.len();
+            let listed = if sink.config.scopes.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", sink.config.scopes.join(", "))
+            };
+            sink.push(
+                finding(
+                    Rule::ScopeRequired,
+                    0,
+                    at..at + 1,
+                    "a scope is required".into(),
+                )
+                .expected(format!("`{}(scope): …`{listed}", h.ty)),
+            );
+        }
+        return;
+    };
+    let range = offset + range.start..offset + range.end;
+    if !sink.config.scopes.is_empty() {
+        let mut at = range.start;
+        for part in scope.split(',') {
+            let trimmed = part.trim();
+            let start = at + (part.len() - part.trim_start().len());
+            if !sink.config.scopes.iter().any(|s| s == trimmed) {
+                let near = crate::suggest::nearest(trimmed, &sink.config.scopes);
+                let span = start..start + trimmed.len();
+                let mut f = finding(
+                    Rule::ScopeEnum,
+                    0,
+                    span.clone(),
+                    format!("unknown scope `{trimmed}`"),
+                )
+                .expected(format!("one of: {}", sink.config.scopes.join(", ")))
+                .suggest(near.map(|s| splice(line, span, s)));
+                if let Some(s) = near {
+                    f = f.help(format!("did you mean `{s}`?"));
+                }
+                sink.push(f);
+            }
+            at += part.len() + 1;
+        }
+    }
+    if sink.on(Rule::ScopeCase) && scope.to_lowercase() != **scope {
+        sink.push(
+            finding(
+                Rule::ScopeCase,
+                0,
+                range.clone(),
+                format!("the scope `{scope}` is not lowercase"),
+            )
+            .suggest(Some(splice(line, range, &scope.to_lowercase()))),
+        );
+    }
+}
+
+fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
+    let at = offset + h.description_at;
+    let d = h.description;
+    if sink.on(Rule::SubjectCase) {
+        let mut chars = d.chars();
+        let first = chars.next();
+        let second = chars.next();
+        // "Add x" is sentence case; "API x", "README" or "X" are names and stay.
+        let capitalised =
+            first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
+        if capitalised {
+            let first = first.unwrap_or_default();
+            let fixed = format!("{}{}", first.to_lowercase(), &d[first.len_utf8()..]);
+            sink.push(
+                finding(
+                    Rule::SubjectCase,
+                    0,
+                    at..at + first.len_utf8(),
+                    "the description starts with a capital letter".into(),
+                )
+                .expected("a lowercase first word, as the rest of the sentence after `type: `")
+                .suggest(Some(splice(line, at..at + d.len(), &fixed))),
+            );
+        }
+    }
+    if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
+        let end = at + d.len();
+        sink.push(
+            finding(
+                Rule::SubjectFullStop,
+                0,
+                end - 1..end,
+                "the description ends with a full stop".into(),
+            )
+            .suggest(Some(splice(line, end - 1..end, ""))),
+        );
+    }
+}
+
+/// Lines after the header: blank separator, footers, breaking-change near misses, lengths.
+fn check_rest(sink: &mut Sink<'_>) {
+    let lines: Vec<&str> = sink.cleaned.text.lines().collect();
+    if lines.len() < 2 {
+        return;
+    }
+    if !lines[1].trim().is_empty() {
+        sink.push(finding(Rule::BodyLeadingBlank, 1, 0..lines[1].len().max(1), "the body must be separated from the header by one blank line".into())
+            .help("insert an empty line after the header; otherwise git shows these lines as part of the subject"));
+    }
+    let paragraphs = paragraphs(&lines);
+    let footer_block = paragraphs.last().filter(|p| {
+        p.start > 0 && is_footer_start(lines[p.start]) && all_footerish(&lines[p.start..p.end])
+    });
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        let in_footers = footer_block.is_some_and(|p| p.contains(&i));
+        if in_footers {
+            check_footer_line(sink, i, line, lines.get(i + 1).copied());
+        }
+        check_breaking_near_miss(sink, i, line, in_footers);
+        let (rule, max) = if in_footers {
+            (
+                Rule::FooterMaxLineLength,
+                sink.config.footer_max_line_length,
+            )
+        } else {
+            (Rule::BodyMaxLineLength, sink.config.body_max_line_length)
+        };
+        check_line_length(sink, rule, max, i, line);
+    }
+}
+
+/// Ranges of non-blank lines, skipping the header's line 0.
+fn paragraphs(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        match (line.trim().is_empty(), start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..lines.len());
+    }
+    out
+}
+
+/// `Token: value`, `Token #value` or `BREAKING CHANGE: value`.
+fn footer_token(line: &str) -> Option<(&str, &str)> {
+    for breaking in ["BREAKING CHANGE", "BREAKING-CHANGE"] {
+        if let Some(rest) = line.strip_prefix(breaking) {
+            if let Some(value) = rest.strip_prefix(':') {
+                return Some((breaking, value));
+            }
+        }
+    }
+    let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))?;
+    if end == 0 {
+        return None;
+    }
+    let rest = &line[end..];
+    if let Some(value) = rest.strip_prefix(':') {
+        if !value.starts_with("//") {
+            return Some((&line[..end], value));
+        }
+    }
+    rest.strip_prefix(" #").map(|v| (&line[..end], v))
+}
+
+fn is_footer_start(line: &str) -> bool {
+    footer_token(line).is_some()
+}
+
+/// A footer block: every line a footer or a continuation (indented, or after a footer).
+fn all_footerish(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .all(|l| footer_token(l).is_some() || l.starts_with([' ', '\t']) || !l.contains(": "))
+}
+
+fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, next: Option<&str>) {
+    let Some((token, value)) = footer_token(line) else {
+        return;
+    };
+    let sep_at = token.len();
+    if line[sep_at..].starts_with(':') && !value.starts_with(' ') && !value.is_empty() {
+        let fixed = format!("{token}: {value}");
+        sink.push(
+            finding(
+                Rule::FooterFormat,
+                i,
+                sep_at + 1..sep_at + 2,
+                format!("expected a space after `{token}:`"),
+            )
+            .expected("`Token: value` or `Token #value`")
+            .suggest(Some(fixed)),
+        );
+    }
+    let continued = next.is_some_and(|n| n.starts_with([' ', '\t']));
+    if token.starts_with("BREAKING") && value.trim().is_empty() && !continued {
+        sink.push(
+            finding(
+                Rule::FooterFormat,
+                i,
+                0..line.len(),
+                format!("`{token}:` needs a description of what breaks"),
+            )
+            .expected(format!("`{token}: <what changed and what users must do>`")),
+        );
+    }
+}
+
+fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, in_footers: bool) {
+    let trimmed = line.trim_start();
+    let lower = trimmed.to_lowercase();
+    let Some(rest_at) = [
+        "breaking changes",
+        "breaking change",
+        "breaking-changes",
+        "breaking-change",
+        "breaking_change",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(**p))
+    .map(|p| p.len()) else {
+        return;
+    };
+    let exact = trimmed.starts_with("BREAKING CHANGE:") || trimmed.starts_with("BREAKING-CHANGE:");
+    if exact && in_footers && trimmed.len() == line.len() {
+        return;
+    }
+    let why = if exact {
+        "a `BREAKING CHANGE:` footer must start its line in the last paragraph (the footers); here it is body text, so the change is not marked breaking"
+    } else {
+        "this looks like a breaking-change note but is not the spec's uppercase `BREAKING CHANGE: ` footer, so relhook does not treat the change as breaking (commitlint and semantic-release would)"
+    };
+    let rest = trimmed
+        .get(rest_at..)
+        .unwrap_or("")
+        .trim_start_matches([':', ' ']);
+    let lead = line.len() - trimmed.len();
+    sink.push(finding(Rule::BreakingChangeFormat, i, lead..lead + rest_at.min(trimmed.len()), why.into())
+        .suggest(Some(format!("BREAKING CHANGE: {rest}")))
+        .help("write `BREAKING CHANGE: <description>` as a footer in the last paragraph, or add `!` before the colon in the header"));
+}
+
+fn check_line_length(sink: &mut Sink<'_>, rule: Rule, max: usize, i: usize, line: &str) {
+    if !sink.on(rule) {
+        return;
+    }
+    let count = line.chars().count();
+    // A line without a space (a URL, a path) cannot be wrapped.
+    if count > max && line.trim().contains(char::is_whitespace) {
+        let start = line.char_indices().nth(max).map_or(line.len(), |(b, _)| b);
+        sink.push(
+            finding(
+                rule,
+                i,
+                start..line.len(),
+                format!("this line is {count} characters long"),
+            )
+            .expected(format!("at most {max} characters")),
+        );
+    }
+}

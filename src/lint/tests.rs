@@ -1,0 +1,302 @@
+//! Every rule with accepted and rejected messages.
+
+use super::*;
+use crate::config::{CommitConfig, Pattern};
+
+fn lint_with(msg: &str, config: &CommitConfig, mode: Mode) -> Verdict {
+    let input = Input {
+        cleanup: Cleanup::Strip,
+        comment: CommentPrefix::default(),
+    };
+    lint_bytes(msg.as_bytes(), &input, config, mode)
+}
+
+fn lint(msg: &str) -> Verdict {
+    lint_with(msg, &CommitConfig::default(), Mode::Hook)
+}
+
+fn rules_of(v: &Verdict) -> Vec<&'static str> {
+    v.diagnostics.iter().map(|d| d.rule.name()).collect()
+}
+
+fn only(msg: &str) -> Diagnostic {
+    let v = lint(msg);
+    assert_eq!(v.diagnostics.len(), 1, "{msg:?}: {:#?}", v.diagnostics);
+    v.diagnostics[0].clone()
+}
+
+fn all_on() -> CommitConfig {
+    let mut c = CommitConfig::default();
+    for rule in Rule::ALL {
+        if c.levels.of(rule) == Level::Off {
+            c.levels.set(rule, Level::Error);
+        }
+    }
+    c
+}
+
+#[test]
+fn accepts_good_messages() {
+    for msg in [
+        "feat: add x",
+        "fix(parser): handle tabs",
+        "feat(api)!: drop v1",
+        "feat(a,b): two scopes",
+        "docs: x\n\nbody para\n\nmore body\n\nRefs #12\nSigned-off-by: A <a@b.c>",
+        "fix: y\n\nBREAKING CHANGE: the flag is gone\n  and a continuation",
+        "revert: feat: x\n\nThis reverts commit 1234567.",
+        "chore: see https://example.com/a:b",
+    ] {
+        let v = lint_with(msg, &all_on(), Mode::Hook);
+        assert!(v.diagnostics.is_empty(), "{msg:?}: {:#?}", v.diagnostics);
+    }
+}
+
+#[test]
+fn empty_message() {
+    assert_eq!(only("# just a comment\n\n").rule, Rule::EmptyMessage);
+    assert_eq!(only("").rule, Rule::EmptyMessage);
+}
+
+#[test]
+fn header_format_with_caret_and_fix() {
+    let d = only("feat:x");
+    assert_eq!((d.rule, d.line, d.column), (Rule::HeaderFormat, 1, 6));
+    assert_eq!(d.suggestion.as_deref(), Some("feat: x"));
+    let d = only("Add login page");
+    assert_eq!(d.rule, Rule::HeaderFormat);
+    assert_eq!(d.suggestion.as_deref(), Some("feat: login page"));
+    assert_eq!(
+        only("feat(api!): x").suggestion.as_deref(),
+        Some("feat(api)!: x")
+    );
+}
+
+#[test]
+fn header_format_and_type_enum_together() {
+    let v = lint("feature:x");
+    assert_eq!(rules_of(&v), ["header-format", "type-enum"]);
+    assert_eq!(
+        v.diagnostics[0].suggestion.as_deref(),
+        Some("feat: x"),
+        "both faults fixed"
+    );
+    assert_eq!(v.diagnostics[1].suggestion.as_deref(), Some("feat: x"));
+}
+
+#[test]
+fn type_enum_suggests_nearest() {
+    let d = only("fxi: crash");
+    assert_eq!((d.rule, d.column, d.width), (Rule::TypeEnum, 1, 3));
+    assert_eq!(d.suggestion.as_deref(), Some("fix: crash"));
+    assert_eq!(
+        only("feature(ui): x").suggestion.as_deref(),
+        Some("feat(ui): x")
+    );
+    assert_eq!(only("wibble: x").suggestion, None);
+}
+
+#[test]
+fn type_case_warns() {
+    let d = only("Feat: x");
+    assert_eq!((d.rule, d.severity), (Rule::TypeCase, Level::Warning));
+    assert_eq!(d.suggestion.as_deref(), Some("feat: x"));
+    assert!(!lint("Feat: x").failed());
+}
+
+#[test]
+fn header_whitespace_warns() {
+    let d = only("feat:   x");
+    assert_eq!((d.rule, d.column, d.width), (Rule::HeaderWhitespace, 7, 2));
+    assert_eq!(d.suggestion.as_deref(), Some("feat: x"));
+}
+
+#[test]
+fn scopes_enum_required_and_case() {
+    let c = CommitConfig {
+        scopes: vec!["parser".into(), "cli".into()],
+        require_scope: true,
+        ..CommitConfig::default()
+    };
+    let v = lint_with("feat(parsr): x", &c, Mode::Hook);
+    assert_eq!(rules_of(&v), ["scope-enum"]);
+    assert_eq!(
+        v.diagnostics[0].suggestion.as_deref(),
+        Some("feat(parser): x")
+    );
+    let v = lint_with("feat(cli,parsr): x", &c, Mode::Hook);
+    assert_eq!(v.diagnostics[0].column, 10);
+    assert_eq!(
+        rules_of(&lint_with("feat: x", &c, Mode::Hook)),
+        ["scope-required"]
+    );
+    assert!(lint_with("feat(cli): x", &c, Mode::Hook)
+        .diagnostics
+        .is_empty());
+    let v = lint_with("feat(Parser): x", &all_on(), Mode::Hook);
+    assert_eq!(rules_of(&v), ["scope-case"]);
+}
+
+#[test]
+fn description_empty() {
+    assert_eq!(only("feat: ").rule, Rule::DescriptionEmpty);
+    assert_eq!(only("feat:").rule, Rule::DescriptionEmpty);
+}
+
+#[test]
+fn header_max_length() {
+    let long = format!("feat: {}", "x".repeat(100));
+    let d = only(&long);
+    assert_eq!((d.rule, d.column, d.width), (Rule::HeaderMaxLength, 101, 6));
+    assert!(lint(&format!("feat: {}", "x".repeat(94)))
+        .diagnostics
+        .is_empty());
+}
+
+#[test]
+fn body_leading_blank() {
+    let d = only("feat: x\nbody right away");
+    assert_eq!((d.rule, d.line), (Rule::BodyLeadingBlank, 2));
+}
+
+#[test]
+fn footer_format() {
+    let d = only("fix: x\n\nCloses:#12");
+    assert_eq!((d.rule, d.line, d.column), (Rule::FooterFormat, 3, 8));
+    assert_eq!(d.suggestion.as_deref(), Some("Closes: #12"));
+    assert_eq!(only("fix: x\n\nBREAKING CHANGE:").rule, Rule::FooterFormat);
+}
+
+#[test]
+fn breaking_near_misses_warn() {
+    for msg in [
+        "feat: x\n\nbreaking change: lower",
+        "feat: x\n\nBREAKING CHANGE without colon",
+        "feat: x\n\nBreaking change in the API, beware",
+        "feat: x\n\nBREAKING CHANGE: in the body\n\nmore text after it",
+    ] {
+        let d = only(msg);
+        assert_eq!(
+            (d.rule, d.severity),
+            (Rule::BreakingChangeFormat, Level::Warning),
+            "{msg}"
+        );
+    }
+}
+
+#[test]
+fn fixups_pass_in_hook_fail_in_check() {
+    let c = CommitConfig::default();
+    let v = lint_with("fixup! feat: x", &c, Mode::Hook);
+    assert!(v.diagnostics.is_empty() && v.ignored.is_some());
+    for msg in ["fixup! feat: x", "squash! feat: x", "amend! feat: x"] {
+        let v = lint_with(msg, &c, Mode::Check);
+        assert_eq!(rules_of(&v), ["fixup"], "{msg}");
+    }
+}
+
+#[test]
+fn merges_are_ignored_and_patterns_configurable() {
+    assert!(lint("Merge branch 'x' into main").ignored.is_some());
+    let c = CommitConfig {
+        ignore: vec![Pattern::new("^WIP").unwrap()],
+        ..CommitConfig::default()
+    };
+    assert!(lint_with("Merge branch 'x'", &c, Mode::Hook).failed());
+    assert!(lint_with("WIP stuff", &c, Mode::Hook).ignored.is_some());
+}
+
+#[test]
+fn git_revert_is_judged_by_the_quoted_header() {
+    assert!(lint("Revert \"feat: x\"\n\nThis reverts commit abc.")
+        .diagnostics
+        .is_empty());
+    assert!(lint("Revert \"Revert \"fix: y\"\"").diagnostics.is_empty());
+    assert!(lint("Reapply \"fix: y\"").diagnostics.is_empty());
+    let d = only("Revert \"feature: x\"");
+    assert_eq!((d.rule, d.column), (Rule::TypeEnum, 9));
+    assert_eq!(d.suggestion.as_deref(), Some("Revert \"feat: x\""));
+    assert_eq!(
+        only("Revert \"feat:x\"").suggestion.as_deref(),
+        Some("Revert \"feat: x\"")
+    );
+    assert!(lint("Revert \"Merge branch 'x'\"").ignored.is_some());
+}
+
+#[test]
+fn opt_in_subject_rules() {
+    let c = all_on();
+    let v = lint_with("feat: Add thing.", &c, Mode::Hook);
+    assert_eq!(rules_of(&v), ["subject-case", "subject-full-stop"]);
+    assert_eq!(
+        v.diagnostics[0].suggestion.as_deref(),
+        Some("feat: add thing.")
+    );
+    assert!(lint_with("feat: API docs...", &c, Mode::Hook)
+        .diagnostics
+        .is_empty());
+    assert!(
+        lint("feat: Add thing.").diagnostics.is_empty(),
+        "off by default"
+    );
+}
+
+#[test]
+fn opt_in_line_lengths() {
+    let c = all_on();
+    let long = format!("{} end", "word ".repeat(25));
+    let v = lint_with(
+        &format!("feat: x\n\n{long}\n\nRefs: {long}"),
+        &c,
+        Mode::Hook,
+    );
+    assert_eq!(
+        rules_of(&v),
+        ["body-max-line-length", "footer-max-line-length"]
+    );
+    let url = format!("https://example.com/{}", "a".repeat(120));
+    assert!(lint_with(&format!("feat: x\n\n{url}"), &c, Mode::Hook)
+        .diagnostics
+        .is_empty());
+}
+
+#[test]
+fn levels_can_turn_rules_off_or_down() {
+    let mut c = CommitConfig::default();
+    c.levels.set(Rule::TypeEnum, Level::Warning);
+    let v = lint_with("wibble: x", &c, Mode::Hook);
+    assert!(!v.failed() && v.diagnostics.len() == 1);
+    c.levels.set(Rule::TypeEnum, Level::Off);
+    assert!(lint_with("wibble: x", &c, Mode::Hook)
+        .diagnostics
+        .is_empty());
+}
+
+#[test]
+fn encoding_and_nul_get_a_verdict() {
+    let input = Input {
+        cleanup: Cleanup::Strip,
+        comment: CommentPrefix::default(),
+    };
+    let c = CommitConfig::default();
+    let v = lint_bytes(b"feat: caf\xe9\n", &input, &c, Mode::Hook);
+    assert_eq!(rules_of(&v), ["encoding"]);
+    assert_eq!((v.diagnostics[0].line, v.diagnostics[0].column), (1, 10));
+    let v = lint_bytes(b"feat: a\0b\n", &input, &c, Mode::Hook);
+    assert_eq!(rules_of(&v), ["encoding"]);
+}
+
+#[test]
+fn positions_follow_the_raw_file() {
+    let d = only("# leading comment\n\nfxi: x\n");
+    assert_eq!(d.line, 3);
+}
+
+#[test]
+fn huge_message_is_linear() {
+    let body = "line of body text that goes on\n".repeat(170_000);
+    let msg = format!("feat: x\n\n{body}");
+    assert!(msg.len() > 5_000_000);
+    let v = lint_with(&msg, &all_on(), Mode::Hook);
+    assert!(!v.failed());
+}

@@ -1,0 +1,259 @@
+//! Raw message text → the message git will store. The commit-msg hook sees the file *before*
+//! git cleans it (git-hook-facts.md §1.9), so relhook applies git's own cleanup first: the
+//! scissors cut, comment lines (only when git strips them), trailing whitespace, CRLF and
+//! blank lines. Each kept line remembers its line number in the file, so that diagnostics
+//! point at what the user sees.
+
+/// How git will clean the message (`commit.cleanup`, `--cleanup`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cleanup {
+    /// Editor sessions: drop comment lines, then whitespace cleanup.
+    Strip,
+    /// `-m`/`-F`: whitespace cleanup only; comment lines are kept.
+    ///
+    /// Like every mode it cuts at git's scissors line: git cuts there whenever `-v` put it in,
+    /// and nobody types that exact line into `-m`.
+    Whitespace,
+    /// Cut at the scissors line, then whitespace cleanup.
+    Scissors,
+    /// Store as is (relhook still folds CRLF for linting).
+    Verbatim,
+}
+
+impl Cleanup {
+    /// Parses `commit.cleanup` / `--cleanup` values; `default` is `None` (decided by the editor).
+    pub fn from_git(value: &str) -> Option<Option<Cleanup>> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "strip" => Some(Some(Cleanup::Strip)),
+            "whitespace" => Some(Some(Cleanup::Whitespace)),
+            "scissors" => Some(Some(Cleanup::Scissors)),
+            "verbatim" => Some(Some(Cleanup::Verbatim)),
+            "default" => Some(None),
+            _ => None,
+        }
+    }
+}
+
+/// The characters git tries, in order, for `core.commentChar=auto`.
+const AUTO_COMMENT_CANDIDATES: &str = "#;@!$%^&|:";
+
+/// What starts a comment line (`core.commentChar` / `core.commentString`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommentPrefix {
+    /// A fixed prefix (`#` by default).
+    Fixed(String),
+    /// `auto`: git picked a character the message did not use.
+    Auto,
+}
+
+impl Default for CommentPrefix {
+    fn default() -> Self {
+        CommentPrefix::Fixed("#".into())
+    }
+}
+
+/// A cleaned message: its text and, for each of its lines, the 1-based line in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The message as git will store it (LF line endings, no trailing newline).
+    pub text: String,
+    /// `origin[i]` is the input line number of `text`'s line `i`.
+    pub origin: Vec<usize>,
+}
+
+impl Cleaned {
+    /// The input line number of cleaned line `index` (0-based).
+    pub fn origin_of(&self, index: usize) -> usize {
+        self.origin.get(index).copied().unwrap_or(index + 1)
+    }
+}
+
+/// Cleans `raw` the way git will before storing it.
+pub fn clean(raw: &str, cleanup: Cleanup, comment: &CommentPrefix) -> Cleaned {
+    let prefix = resolve_comment_prefix(raw, comment);
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    for (i, line) in raw.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if is_scissors(line, &prefix) {
+            break;
+        }
+        if cleanup == Cleanup::Strip && line.starts_with(prefix.as_str()) {
+            continue;
+        }
+        lines.push((i + 1, line));
+    }
+    if cleanup == Cleanup::Verbatim {
+        // Git stores it as is; only a final newline is not part of the message proper.
+        while lines.last().is_some_and(|(_, l)| l.is_empty()) {
+            lines.pop();
+        }
+        return assemble(lines.into_iter());
+    }
+    assemble(whitespace_cleanup(lines))
+}
+
+/// Git's whitespace cleanup: trailing whitespace removed, runs of blank lines collapsed, and
+/// leading/trailing blank lines dropped.
+fn whitespace_cleanup<'a>(lines: Vec<(usize, &'a str)>) -> impl Iterator<Item = (usize, &'a str)> {
+    let mut out: Vec<(usize, &'a str)> = Vec::with_capacity(lines.len());
+    let mut pending_blank = false;
+    for (n, line) in lines {
+        let line = line.trim_end();
+        if line.is_empty() {
+            pending_blank = !out.is_empty();
+            continue;
+        }
+        if pending_blank {
+            out.push((n - 1, ""));
+            pending_blank = false;
+        }
+        out.push((n, line));
+    }
+    out.into_iter()
+}
+
+fn assemble<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Cleaned {
+    let mut text = String::new();
+    let mut origin = Vec::new();
+    for (n, line) in lines {
+        if !origin.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(line);
+        origin.push(n);
+    }
+    Cleaned { text, origin }
+}
+
+/// Git's scissors line: `<comment> ------------------------ >8 ------------------------`.
+fn is_scissors(line: &str, prefix: &str) -> bool {
+    line.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest == "------------------------ >8 ------------------------")
+}
+
+/// With `auto`, git chose a character that starts none of the user's lines and used it for its
+/// own comment block, which it appends last: the scissors line or the last non-blank line
+/// tells which one it chose.
+fn resolve_comment_prefix(raw: &str, comment: &CommentPrefix) -> String {
+    match comment {
+        CommentPrefix::Fixed(p) if !p.is_empty() => p.clone(),
+        CommentPrefix::Fixed(_) => "#".into(),
+        CommentPrefix::Auto => {
+            let candidate = |line: &str| {
+                line.chars()
+                    .next()
+                    .filter(|c| AUTO_COMMENT_CANDIDATES.contains(*c))
+            };
+            let scissors = raw.lines().find_map(|l| {
+                let c = candidate(l)?;
+                is_scissors(l.trim_end_matches('\r'), &c.to_string()).then_some(c)
+            });
+            let last = raw.lines().rev().find(|l| !l.trim().is_empty());
+            scissors
+                .or_else(|| last.and_then(candidate))
+                .unwrap_or('#')
+                .to_string()
+        }
+    }
+}
+
+/// Decodes raw bytes. Invalid UTF-8 is replaced (so that the rest can still be judged) and the
+/// byte offset of the first invalid sequence is returned.
+pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(e) => (String::from_utf8_lossy(bytes), Some(e.valid_up_to())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(raw: &str) -> String {
+        clean(raw, Cleanup::Strip, &CommentPrefix::default()).text
+    }
+
+    #[test]
+    fn editor_session_drops_comments_and_scissors() {
+        let raw = "feat: edited  \n\n\n# my comment\nbody line\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/a b/a\n+x\n";
+        assert_eq!(strip(raw), "feat: edited\n\nbody line");
+    }
+
+    #[test]
+    fn whitespace_mode_keeps_hash_lines() {
+        let c = clean(
+            "feat: m\n\n# not comment?\n",
+            Cleanup::Whitespace,
+            &CommentPrefix::default(),
+        );
+        assert_eq!(c.text, "feat: m\n\n# not comment?");
+    }
+
+    #[test]
+    fn scissors_mode_keeps_comments_but_cuts() {
+        let raw =
+            "feat: x\n\n# kept\n# ------------------------ >8 ------------------------\ndiff\n";
+        assert_eq!(
+            clean(raw, Cleanup::Scissors, &CommentPrefix::default()).text,
+            "feat: x\n\n# kept"
+        );
+    }
+
+    #[test]
+    fn verbatim_keeps_everything_but_the_final_newline() {
+        let raw = "feat: x  \n\n\n# c\n";
+        assert_eq!(
+            clean(raw, Cleanup::Verbatim, &CommentPrefix::default()).text,
+            "feat: x  \n\n\n# c"
+        );
+    }
+
+    #[test]
+    fn crlf_is_folded() {
+        assert_eq!(strip("feat: x\r\n\r\nbody\r\n"), "feat: x\n\nbody");
+    }
+
+    #[test]
+    fn custom_comment_char() {
+        let c = clean(
+            "feat: x\n# kept\n; dropped\n",
+            Cleanup::Strip,
+            &CommentPrefix::Fixed(";".into()),
+        );
+        assert_eq!(c.text, "feat: x\n# kept");
+    }
+
+    #[test]
+    fn auto_comment_char_is_read_from_git_block() {
+        let raw = "feat: x\n\n#123 is the issue\n\n; Please enter the commit message\n; Lines starting with ';' will be ignored\n";
+        assert_eq!(
+            clean(raw, Cleanup::Strip, &CommentPrefix::Auto).text,
+            "feat: x\n\n#123 is the issue"
+        );
+    }
+
+    #[test]
+    fn leading_comments_and_blank_lines_keep_origin_lines() {
+        let c = clean(
+            "# c\n\n\nfeat: x\n\n\nbody\n",
+            Cleanup::Strip,
+            &CommentPrefix::default(),
+        );
+        assert_eq!(c.text, "feat: x\n\nbody");
+        assert_eq!(c.origin, vec![4, 6, 7]);
+    }
+
+    #[test]
+    fn empty_after_cleanup() {
+        assert_eq!(strip("# only comments\n\n   \n"), "");
+    }
+
+    #[test]
+    fn decode_reports_first_bad_byte() {
+        let (text, bad) = decode(b"feat: \xff\xfe x");
+        assert_eq!(bad, Some(6));
+        assert!(text.starts_with("feat: "));
+    }
+}

@@ -1,0 +1,149 @@
+//! "Did you mean": the nearest allowed name for a misspelt type or scope.
+
+/// Words people write for a Conventional Commits type.
+const ALIASES: &[(&str, &str)] = &[
+    ("feature", "feat"),
+    ("features", "feat"),
+    ("feats", "feat"),
+    ("add", "feat"),
+    ("added", "feat"),
+    ("new", "feat"),
+    ("bugfix", "fix"),
+    ("bug", "fix"),
+    ("hotfix", "fix"),
+    ("fixes", "fix"),
+    ("fixed", "fix"),
+    ("doc", "docs"),
+    ("documentation", "docs"),
+    ("tests", "test"),
+    ("testing", "test"),
+    ("refactoring", "refactor"),
+    ("performance", "perf"),
+    ("chores", "chore"),
+    ("deps", "build"),
+    ("styles", "style"),
+    ("reverts", "revert"),
+];
+
+/// The nearest of `allowed` to `word`, when one is close enough to be a typo or an alias.
+pub fn nearest<'a, S: AsRef<str>>(word: &str, allowed: &'a [S]) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let aliased = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, t)| *t);
+    if let Some(t) = aliased {
+        if let Some(hit) = allowed.iter().find(|a| a.as_ref() == t) {
+            return Some(hit.as_ref());
+        }
+    }
+    let limit = match lower.chars().count() {
+        0..=2 => 1,
+        3..=5 => 2,
+        _ => 3,
+    };
+    allowed
+        .iter()
+        .map(|a| (distance(&lower, &a.as_ref().to_lowercase()), a.as_ref()))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+        .or_else(|| {
+            // "features-x" or "fixing": a candidate that is a prefix of the word.
+            allowed
+                .iter()
+                .map(AsRef::as_ref)
+                .filter(|a| a.len() >= 3 && lower.starts_with(&a.to_lowercase()))
+                .max_by_key(|a| a.len())
+        })
+}
+
+/// The type a non-conventional header's first word stands for (`Fix the crash` → `fix`).
+pub fn guess_type(first_word: &str) -> Option<&'static str> {
+    let lower = first_word.to_lowercase();
+    let types = crate::config::DEFAULT_TYPES;
+    if let Some(t) = types.iter().find(|t| **t == lower) {
+        return Some(t);
+    }
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, t)| *t)
+        .or(match lower.as_str() {
+            "adds" | "implement" | "implements" | "introduce" | "support" => Some("feat"),
+            "correct" | "resolve" | "resolves" | "repair" => Some("fix"),
+            _ => None,
+        })
+}
+
+/// Optimal-string-alignment distance: edits, with a swap of two neighbours counting once
+/// (`fxi` → `fix` is 1).
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 3 {
+        return a.len().max(b.len());
+    }
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = v;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TYPES: &[&str] = crate::config::DEFAULT_TYPES;
+
+    #[test]
+    fn typos_and_aliases() {
+        assert_eq!(nearest("fxi", TYPES), Some("fix"));
+        assert_eq!(nearest("feature", TYPES), Some("feat"));
+        assert_eq!(nearest("Feat", TYPES), Some("feat"));
+        assert_eq!(nearest("refactr", TYPES), Some("refactor"));
+        assert_eq!(nearest("bugfix", TYPES), Some("fix"));
+        assert_eq!(nearest("zzzzzz", TYPES), None);
+    }
+
+    #[test]
+    fn alias_only_when_allowed() {
+        assert_eq!(nearest("feature", &["fix", "docs"]), None);
+    }
+
+    #[test]
+    fn scopes() {
+        assert_eq!(nearest("parsr", &["parser", "cli"]), Some("parser"));
+    }
+
+    #[test]
+    fn distance_counts_transpositions_once() {
+        assert_eq!(distance("fxi", "fix"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn guesses_types_from_first_words() {
+        assert_eq!(guess_type("Fix"), Some("fix"));
+        assert_eq!(guess_type("Added"), Some("feat"));
+        assert_eq!(guess_type("Update"), None);
+    }
+}
