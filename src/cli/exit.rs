@@ -1,0 +1,58 @@
+//! Outcomes → exit codes, in one place (DESIGN.md §2): 0 ok, 1 a check failed, 2 usage,
+//! configuration, git or I/O error. Errors print with their cause chain and a hint.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use owo_colors::OwoColorize;
+
+use crate::Error;
+
+/// What a command came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything passed.
+    Ok,
+    /// A check failed: the user must change something.
+    Failed,
+}
+
+/// The exit code of a finished command.
+pub fn code(result: &Result<Outcome, Error>) -> ExitCode {
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+/// Prints an error and its hint to `err`.
+pub fn print_error(err: &mut dyn Write, error: &Error, color: bool) {
+    let label = "relhook: error:";
+    let mut line = if color {
+        format!("{} {error}", label.red().bold())
+    } else {
+        format!("{label} {error}")
+    };
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        // Most variants already print their source inline; only add what is new.
+        if !line.contains(&cause.to_string()) {
+            line.push_str(&format!("\n  caused by: {cause}"));
+        }
+        source = cause.source();
+    }
+    let _ = writeln!(err, "{line}");
+    if let Some(hint) = error.hint() {
+        let _ = if color {
+            writeln!(err, "{} {hint}", "hint:".cyan().bold())
+        } else {
+            writeln!(err, "hint: {hint}")
+        };
+    }
+}
+
+/// Whether an I/O error is a closed pipe (`relhook check | head`), which is not a failure.
+pub fn is_broken_pipe(error: &Error) -> bool {
+    matches!(error, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,119 @@
+//! The command line: parses arguments, loads the configuration once, runs one command and
+//! maps its outcome to an exit code. The only module that prints.
+
+mod args;
+mod exit;
+mod lint;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::Cli;
+use args::{ColorChoice, Command, HookCommand};
+pub use exit::Outcome;
+
+use crate::config::Config;
+use crate::{Error, Result};
+
+/// Runs relhook with these arguments (the first is the program name) and returns the exit code.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let ctx = match Context::new(&cli) {
+        Ok(ctx) => ctx,
+        Err(e) => return fail(&e, use_color(cli.color, &std::io::stderr())),
+    };
+    let result = dispatch(&ctx, cli.command);
+    match &result {
+        Err(e) if exit::is_broken_pipe(e) => ExitCode::SUCCESS,
+        Err(e) => fail(e, ctx.color_err),
+        Ok(_) => exit::code(&result),
+    }
+}
+
+fn fail(e: &Error, color: bool) -> ExitCode {
+    exit::print_error(&mut std::io::stderr().lock(), e, color);
+    ExitCode::from(2)
+}
+
+fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
+    match command {
+        Command::Lint(a) => lint::lint(ctx, &a),
+        Command::Check(a) => lint::check(ctx, &a),
+        Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
+    }
+}
+
+/// What every command gets: where it runs, colour, and how to load the configuration.
+pub(crate) struct Context {
+    cwd: PathBuf,
+    config_override: Option<PathBuf>,
+    color_out: bool,
+    color_err: bool,
+}
+
+impl Context {
+    fn new(cli: &Cli) -> Result<Context> {
+        let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
+        Ok(Context {
+            config_override: cli.config.as_ref().map(|p| cwd.join(p)),
+            color_out: use_color(cli.color, &std::io::stdout()),
+            color_err: use_color(cli.color, &std::io::stderr()),
+            cwd,
+        })
+    }
+
+    /// Loads the configuration for the repository whose top is `root`.
+    fn config(&self, root: &Path) -> Result<Config> {
+        match &self.config_override {
+            Some(path) => Config::load_file(path, true),
+            None => Config::load(root),
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+        }
+    }
+}
+
+/// Writes to stdout, turning a write failure into an `Error` (a closed pipe exits quietly).
+fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    f(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("write", "<stdout>", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

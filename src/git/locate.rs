@@ -1,0 +1,86 @@
+//! Finding the repository without opening it: the work tree, the git dir (per worktree) and
+//! the common dir, from `GIT_DIR` or by walking up to a `.git` directory or file.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Result};
+
+/// Where a repository's parts are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The top of the work tree (`None` for a bare repository).
+    pub work_tree: Option<PathBuf>,
+    /// This worktree's git dir (`.git`, or `.git/worktrees/<name>`).
+    pub git_dir: PathBuf,
+    /// The dir shared by all worktrees (config, hooks, refs).
+    pub common_dir: PathBuf,
+}
+
+/// Locates the repository containing `cwd`, honouring `GIT_DIR`/`GIT_WORK_TREE` as hooks get
+/// them (git-hook-facts.md §1.6: set in linked worktrees and submodules).
+pub fn locate(cwd: &Path) -> Result<Location> {
+    if let Some(dir) = std::env::var_os("GIT_DIR") {
+        let git_dir = cwd.join(dir);
+        let work_tree = std::env::var_os("GIT_WORK_TREE")
+            .map(|w| cwd.join(w))
+            .or_else(|| Some(cwd.to_owned()));
+        return Ok(finish(git_dir, work_tree));
+    }
+    let mut dir = Some(cwd);
+    while let Some(d) = dir {
+        let dot_git = d.join(".git");
+        if dot_git.is_dir() {
+            return Ok(finish(dot_git, Some(d.to_owned())));
+        }
+        if dot_git.is_file() {
+            if let Some(git_dir) = read_gitdir_file(&dot_git) {
+                return Ok(finish(git_dir, Some(d.to_owned())));
+            }
+        }
+        dir = d.parent();
+    }
+    Err(Error::NotARepository(cwd.to_owned()))
+}
+
+/// A `.git` file says `gitdir: <path>`, relative to the file's folder.
+fn read_gitdir_file(file: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let target = text.lines().next()?.strip_prefix("gitdir:")?.trim();
+    Some(file.parent()?.join(target))
+}
+
+fn finish(git_dir: PathBuf, work_tree: Option<PathBuf>) -> Location {
+    let common_dir = std::fs::read_to_string(git_dir.join("commondir"))
+        .ok()
+        .map(|c| git_dir.join(c.trim()))
+        .unwrap_or_else(|| git_dir.clone());
+    Location {
+        work_tree,
+        git_dir,
+        common_dir,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_dot_git_dir_and_file_upwards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("main/.git/worktrees/wt")).unwrap();
+        std::fs::write(root.join("main/.git/worktrees/wt/commondir"), "../..\n").unwrap();
+        std::fs::create_dir_all(root.join("main/sub/deeper")).unwrap();
+        std::fs::create_dir_all(root.join("wt/src")).unwrap();
+        std::fs::write(root.join("wt/.git"), "gitdir: ../main/.git/worktrees/wt\n").unwrap();
+        if std::env::var_os("GIT_DIR").is_some() {
+            return; // run inside a hook: GIT_DIR wins by design
+        }
+        let loc = locate(&root.join("main/sub/deeper")).unwrap();
+        assert_eq!(loc.work_tree.as_deref(), Some(root.join("main").as_path()));
+        let loc = locate(&root.join("wt/src")).unwrap();
+        assert_eq!(loc.work_tree.as_deref(), Some(root.join("wt").as_path()));
+        assert!(loc.common_dir.join("worktrees").is_dir());
+    }
+}

@@ -1,0 +1,155 @@
+//! The only module that talks to git. `locate` and `message_settings` are cheap enough for the
+//! commit-msg hook (no repository is opened, only config files are read); `Repo` wraps git2
+//! for history work.
+
+mod history;
+mod locate;
+
+pub use history::{Range, Repo, StoredCommit};
+pub use locate::{locate, Location};
+
+use crate::message::{Cleanup, CommentPrefix};
+
+/// What git's configuration says about message cleanup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MessageSettings {
+    /// `commit.cleanup`; `None` when unset or `default` (decided by whether an editor runs).
+    pub cleanup: Option<Cleanup>,
+    /// `core.commentChar` / `core.commentString`.
+    pub comment: CommentPrefix,
+}
+
+/// Reads `commit.cleanup` and `core.commentChar` from every config level git would read,
+/// including `git -c` values passed to hooks through the environment.
+pub fn message_settings(loc: Option<&Location>) -> MessageSettings {
+    let mut settings = MessageSettings::default();
+    let Ok(config) = open_config(loc) else {
+        return settings;
+    };
+    let mut comment = None;
+    let mut cleanup = None;
+    for (key, value) in overrides() {
+        match key.to_ascii_lowercase().as_str() {
+            "core.commentchar" | "core.commentstring" => comment = Some(value),
+            "commit.cleanup" => cleanup = Some(value),
+            _ => {}
+        }
+    }
+    let comment = comment
+        .or_else(|| config.get_string("core.commentstring").ok())
+        .or_else(|| config.get_string("core.commentchar").ok());
+    if let Some(c) = comment {
+        settings.comment = if c.eq_ignore_ascii_case("auto") {
+            CommentPrefix::Auto
+        } else {
+            CommentPrefix::Fixed(c)
+        };
+    }
+    let cleanup = cleanup.or_else(|| config.get_string("commit.cleanup").ok());
+    settings.cleanup = cleanup.and_then(|c| Cleanup::from_git(&c)).flatten();
+    settings
+}
+
+fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {
+    let mut config = git2::Config::new()?;
+    let mut add = |path: Option<std::path::PathBuf>, level| -> Result<(), git2::Error> {
+        match path {
+            Some(p) if p.is_file() => config.add_file(&p, level, false),
+            _ => Ok(()),
+        }
+    };
+    if std::env::var_os("GIT_CONFIG_NOSYSTEM").is_none() {
+        add(git2::Config::find_system().ok(), git2::ConfigLevel::System)?;
+    }
+    add(git2::Config::find_xdg().ok(), git2::ConfigLevel::XDG)?;
+    let global = std::env::var_os("GIT_CONFIG_GLOBAL").map(std::path::PathBuf::from);
+    add(
+        global.or_else(|| git2::Config::find_global().ok()),
+        git2::ConfigLevel::Global,
+    )?;
+    if let Some(loc) = loc {
+        add(
+            Some(loc.common_dir.join("config")),
+            git2::ConfigLevel::Local,
+        )?;
+        add(
+            Some(loc.git_dir.join("config.worktree")),
+            git2::ConfigLevel::Worktree,
+        )?;
+    }
+    Ok(config)
+}
+
+/// `git -c key=value` settings, which git passes to hooks in `GIT_CONFIG_PARAMETERS`
+/// (`'key'='value' 'key2'='value2'`) and `GIT_CONFIG_COUNT`/`_KEY_n`/`_VALUE_n`.
+fn overrides() -> Vec<(String, String)> {
+    let mut out = std::env::var("GIT_CONFIG_PARAMETERS")
+        .map(|s| parse_config_parameters(&s))
+        .unwrap_or_default();
+    let count: usize = std::env::var("GIT_CONFIG_COUNT")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    for i in 0..count.min(1000) {
+        if let (Ok(k), Ok(v)) = (
+            std::env::var(format!("GIT_CONFIG_KEY_{i}")),
+            std::env::var(format!("GIT_CONFIG_VALUE_{i}")),
+        ) {
+            out.push((k, v));
+        }
+    }
+    out
+}
+
+/// Parses git's quoted `GIT_CONFIG_PARAMETERS`: single-quoted words, `'\''` for a quote,
+/// either `'key'='value'` or the older `'key=value'`.
+fn parse_config_parameters(s: &str) -> Vec<(String, String)> {
+    let mut words: Vec<String> = Vec::new();
+    let mut chars = s.chars().peekable();
+    let mut current: Option<String> = None;
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                let word = current.get_or_insert_with(String::new);
+                for q in chars.by_ref() {
+                    if q == '\'' {
+                        break;
+                    }
+                    word.push(q);
+                }
+            }
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    current.get_or_insert_with(String::new).push(n);
+                }
+            }
+            c if c.is_whitespace() => {
+                if let Some(w) = current.take() {
+                    words.push(w);
+                }
+            }
+            c => current.get_or_insert_with(String::new).push(c),
+        }
+    }
+    if let Some(w) = current.take() {
+        words.push(w);
+    }
+    words
+        .into_iter()
+        .filter_map(|w| w.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_parameters_are_unquoted() {
+        let parsed =
+            parse_config_parameters(r"'core.commentchar'=';' 'user.name=A '\''B'\''' 'x.y'");
+        assert_eq!(parsed[0], ("core.commentchar".into(), ";".into()));
+        assert_eq!(parsed[1], ("user.name".into(), "A 'B'".into()));
+        assert_eq!(parsed.len(), 2, "a key without value is skipped");
+    }
+}
