@@ -1,0 +1,8 @@
+//! End-to-end tests: one test binary (it links once) driving the built `relhook` and real
+//! `git` in temporary repositories, with the developer's own git configuration kept out.
+
+mod support;
+
+mod check;
+mod lint;
+mod readme;

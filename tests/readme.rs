@@ -1,0 +1,20 @@
+//! The README promises two set-up commands; CI must run the test one.
+
+#[test]
+fn ci_runs_the_readme_test_command() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let ci = std::fs::read_to_string(format!("{root}/.ci/run")).unwrap();
+    let test_cmd = readme
+        .lines()
+        .find(|l| l.starts_with("cargo test"))
+        .expect("README shows a `cargo test` line");
+    assert!(
+        ci.lines().any(|l| l.trim() == test_cmd),
+        ".ci/run must run `{test_cmd}`"
+    );
+    assert!(
+        readme.lines().any(|l| l.starts_with("cargo install")),
+        "README shows how to install"
+    );
+}

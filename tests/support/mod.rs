@@ -1,0 +1,128 @@
+//! A temporary repository driven through the real `git`, and the `relhook` binary, both with
+//! a hermetic environment: no user or system git config, fixed identity and dates.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assert_fs::TempDir;
+
+/// The one relhook binary cargo built for these tests.
+pub fn relhook_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_relhook"))
+}
+
+/// A scratch repository.
+pub struct Repo {
+    pub dir: TempDir,
+    home: PathBuf,
+}
+
+impl Repo {
+    /// `git init -b main` in a fresh temporary directory.
+    pub fn new() -> Repo {
+        let dir = TempDir::new().expect("temp dir");
+        let home = dir.path().join(".home");
+        std::fs::create_dir_all(&home).unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir_all(&root).unwrap();
+        let repo = Repo { dir, home };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    /// The top of the work tree.
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("repo")
+    }
+
+    /// A command with the hermetic environment, run in `cwd`.
+    pub fn command_in(&self, program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(cwd)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", self.home.join("gitconfig"))
+            .env("GIT_AUTHOR_NAME", "Test Author")
+            .env("GIT_AUTHOR_EMAIL", "author@example.com")
+            .env("GIT_COMMITTER_NAME", "Test Committer")
+            .env("GIT_COMMITTER_EMAIL", "committer@example.com")
+            .env("GIT_AUTHOR_DATE", "2026-01-01T12:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-01-01T12:00:00Z")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs git in the repository; panics with its output when it fails.
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = self.git_output(args);
+        assert!(out.status.success(), "git {args:?} failed:\n{}", text(&out));
+        String::from_utf8_lossy(&out.stdout).trim_end().to_owned()
+    }
+
+    /// Runs git and returns whatever happened.
+    pub fn git_output(&self, args: &[&str]) -> Output {
+        self.command_in("git", &self.path())
+            .args(args)
+            .output()
+            .expect("run git")
+    }
+
+    /// Runs relhook in the repository.
+    pub fn relhook(&self, args: &[&str]) -> Output {
+        self.command_in(relhook_bin(), &self.path())
+            .args(args)
+            .output()
+            .expect("run relhook")
+    }
+
+    /// Writes a file in the work tree.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, contents).unwrap();
+    }
+
+    /// Reads a file of the work tree.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Commits a new file with `message`, hooks off (`--no-verify`).
+    pub fn commit(&self, message: &str) -> String {
+        let n = self
+            .git(&["rev-list", "--count", "--all"])
+            .parse::<usize>()
+            .unwrap_or(0);
+        let file = format!("f{n}.txt");
+        self.write(&file, format!("{message}\n"));
+        self.git(&["add", &file]);
+        self.git(&["commit", "-q", "--no-verify", "-m", message]);
+        self.git(&["rev-parse", "HEAD"])
+    }
+}
+
+/// stdout and stderr together, for assertion messages.
+pub fn text(out: &Output) -> String {
+    format!(
+        "status: {:?}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Standard output as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
