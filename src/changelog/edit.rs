@@ -1,0 +1,613 @@
+//! Edits: inserting the Unreleased section, adding/removing/replacing
+//! Unreleased entries, and cutting a release (heading plus link references).
+//!
+//! Every edit splices whole lines in or out of the line list and then
+//! re-derives the structure, so bytes outside the edited lines are kept.
+//! Inserted lines use the file's dominant line ending.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::parse::{self, Line};
+use super::{normalize, Changelog, EditError};
+
+/// Keep a Changelog's sub-section order; unknown names sort after these.
+const CANONICAL: [&str; 6] = [
+    "Added",
+    "Changed",
+    "Deprecated",
+    "Removed",
+    "Fixed",
+    "Security",
+];
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$").expect("static regex")
+});
+
+fn rank(name: &str) -> usize {
+    CANONICAL
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case(name))
+        .unwrap_or(CANONICAL.len())
+}
+
+/// The section name as written in headings: canonical case for known names,
+/// single-line for anything else (a newline would forge a heading).
+fn heading_name(section: &str) -> String {
+    let name = normalize(section);
+    CANONICAL
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(&name))
+        .map_or(name, |c| (*c).to_string())
+}
+
+/// A parsed compare URL `<prefix>compare/<left><sep><right>`.
+struct Compare<'a> {
+    prefix: &'a str,
+    left: &'a str,
+    sep: &'a str,
+    right: &'a str,
+}
+
+/// Recognises GitHub/GitLab/Gitea (`a...b`, `a..b`) and Bitbucket
+/// (`a%0Db`) compare URLs.
+fn parse_compare(url: &str) -> Option<Compare<'_>> {
+    let at = url.rfind("compare/")? + "compare/".len();
+    let (prefix, rest) = (url.get(..at)?, url.get(at..)?);
+    ["...", "..", "%0D"].iter().find_map(|sep| {
+        let (left, right) = rest.split_once(sep)?;
+        Some(Compare {
+            prefix,
+            left,
+            sep,
+            right,
+        })
+    })
+}
+
+impl Changelog {
+    /// Inserts `## [Unreleased]` above the newest release, or after the
+    /// preamble when there are no sections yet. Does nothing if present.
+    pub fn ensure_unreleased(&mut self) {
+        if self.has_unreleased() {
+            return;
+        }
+        if let Some(sec) = self.doc.sections.first() {
+            let at = sec.heading;
+            self.insert_lines(at, vec!["## [Unreleased]".into(), String::new()]);
+            return;
+        }
+        let mut at = self.doc.links.first().map_or(self.lines.len(), |l| l.line);
+        while at > 0 && self.is_blank(at - 1) {
+            at -= 1;
+        }
+        let mut texts = vec![];
+        if at > 0 {
+            texts.push(String::new());
+        }
+        texts.push("## [Unreleased]".into());
+        if self.is_content(at) {
+            texts.push(String::new());
+        }
+        self.insert_lines(at, texts);
+    }
+
+    /// The marker the file already uses for bullets (`-` by default).
+    fn marker(&self) -> char {
+        self.doc
+            .sections
+            .iter()
+            .flat_map(|s| s.subs.iter())
+            .find_map(|sub| sub.entries.first())
+            .and_then(|e| self.lines.get(e.start))
+            .and_then(|l| l.text.chars().next())
+            .unwrap_or('-')
+    }
+
+    /// Turns entry markdown into bullet lines; continuation lines get the
+    /// two-space list indentation that `Entry::text` strips.
+    fn bullet_lines(marker: char, markdown: &str) -> Vec<String> {
+        let mut it = markdown
+            .split('\n')
+            .map(|l| l.trim_end())
+            .filter(|l| !l.trim().is_empty());
+        let Some(first) = it.next() else {
+            return vec![];
+        };
+        let mut out = vec![format!("{marker} {}", first.trim_start())];
+        out.extend(it.map(|l| format!("  {l}")));
+        out
+    }
+
+    /// Adds a bullet to `### <section>` of Unreleased (creating either when
+    /// missing, sub-sections in canonical order). `first` puts it at the top
+    /// of the list (for breaking changes), otherwise it goes at the end.
+    pub fn add_entry(&mut self, section: &str, entry_markdown: &str, first: bool) {
+        let bullets = Self::bullet_lines(self.marker(), entry_markdown);
+        if bullets.is_empty() {
+            return;
+        }
+        self.ensure_unreleased();
+        let name = heading_name(section);
+        let Some(sec) = self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i))
+            .cloned()
+        else {
+            return;
+        };
+        let sub = sec.subs.iter().find(|s| {
+            s.name.eq_ignore_ascii_case(&name) && (s.heading.is_some() || name.is_empty())
+        });
+        if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
+            let at = if first { f.start } else { l.end };
+            return self.insert_lines(at, bullets);
+        }
+        let anchor = match sub {
+            Some(s) => s.heading.unwrap_or(sec.heading),
+            None if name.is_empty() => sec.heading,
+            None => {
+                let next = sec
+                    .subs
+                    .iter()
+                    .filter_map(|s| s.heading.map(|h| (h, &s.name)))
+                    .find(|(_, n)| rank(n) > rank(&name));
+                if let Some((h, _)) = next {
+                    let mut texts = vec![format!("### {name}"), String::new()];
+                    texts.extend(bullets);
+                    texts.push(String::new());
+                    return self.insert_lines(h, texts);
+                }
+                let mut at = sec.end;
+                while at > sec.heading + 1 && self.is_blank(at - 1) {
+                    at -= 1;
+                }
+                let mut texts = vec![String::new(), format!("### {name}"), String::new()];
+                texts.extend(bullets);
+                if self.is_content(at) {
+                    texts.push(String::new());
+                }
+                return self.insert_lines(at, texts);
+            }
+        };
+        // The sub-section (or bare section) exists but has no bullets yet.
+        let p = anchor + 1;
+        let (at, mut texts) = if self.is_blank(p) {
+            (p + 1, vec![])
+        } else {
+            (p, vec![String::new()])
+        };
+        texts.extend(bullets);
+        if self.is_content(at) {
+            texts.push(String::new());
+        }
+        self.insert_lines(at, texts);
+    }
+
+    /// Finds an Unreleased entry by sub-section name and normalised text:
+    /// (sub-section index, entry index).
+    fn find_unreleased(&self, section: &str, text: &str) -> Option<(usize, usize, usize)> {
+        let si = self.unreleased_index()?;
+        let sec = self.doc.sections.get(si)?;
+        let want = normalize(text);
+        let name = normalize(section);
+        sec.subs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.name.eq_ignore_ascii_case(&name))
+            .find_map(|(bi, s)| {
+                let ei = s
+                    .entries
+                    .iter()
+                    .position(|e| normalize(&self.entry_text(e.start, e.end)) == want)?;
+                Some((si, bi, ei))
+            })
+    }
+
+    /// Removes an Unreleased entry (and its sub-section heading when it was
+    /// the only content). Returns `false` when no such entry exists.
+    pub fn remove_entry(&mut self, section: &str, text: &str) -> bool {
+        let Some((si, bi, ei)) = self.find_unreleased(section, text) else {
+            return false;
+        };
+        let Some(sub) = self
+            .doc
+            .sections
+            .get(si)
+            .and_then(|s| s.subs.get(bi))
+            .cloned()
+        else {
+            return false;
+        };
+        let Some(e) = sub.entries.get(ei).copied() else {
+            return false;
+        };
+        let only = sub.entries.len() == 1
+            && sub.heading.is_some_and(|h| {
+                (h + 1..sub.end).all(|i| (e.start..e.end).contains(&i) || self.is_blank(i))
+            });
+        let range = match sub.heading {
+            Some(h) if only => h..sub.end,
+            _ => e.start..e.end,
+        };
+        if range.end <= self.lines.len() {
+            self.lines.drain(range);
+        }
+        self.reindex();
+        true
+    }
+
+    /// Replaces the text of an Unreleased entry, keeping its marker.
+    /// Returns `false` when no such entry exists.
+    pub fn replace_entry(&mut self, section: &str, old_text: &str, new_text: &str) -> bool {
+        let Some((si, bi, ei)) = self.find_unreleased(section, old_text) else {
+            return false;
+        };
+        let Some(e) = self
+            .doc
+            .sections
+            .get(si)
+            .and_then(|s| s.subs.get(bi))
+            .and_then(|s| s.entries.get(ei))
+            .copied()
+        else {
+            return false;
+        };
+        let marker = self
+            .lines
+            .get(e.start)
+            .and_then(|l| l.text.chars().next())
+            .unwrap_or('-');
+        let bullets = Self::bullet_lines(marker, new_text);
+        if bullets.is_empty() {
+            return self.remove_entry(section, old_text);
+        }
+        let last_eol = self
+            .lines
+            .get(e.end.saturating_sub(1))
+            .map_or(self.eol, |l| l.eol);
+        let n = bullets.len();
+        let eol = self.eol;
+        let new = bullets.into_iter().enumerate().map(|(k, text)| Line {
+            text,
+            eol: if k + 1 == n { last_eol } else { eol },
+        });
+        if e.end <= self.lines.len() {
+            self.lines.splice(e.start..e.end, new);
+        }
+        self.reindex();
+        true
+    }
+
+    /// Turns Unreleased into `## [version] - date`, puts a fresh empty
+    /// Unreleased above it and updates compare links: an existing
+    /// `[unreleased]: …/compare/<prev>...HEAD` is moved to `<tag>...HEAD`
+    /// and `[version]: …/compare/<prev>...<tag>` is added, with
+    /// `tag = tag_prefix + version`. Without such a link nothing is added
+    /// unless `compare_base` (e.g. `https://github.com/o/r`) is given.
+    pub fn release(
+        &mut self,
+        version: &str,
+        date: &str,
+        tag_prefix: &str,
+        compare_base: Option<&str>,
+    ) -> Result<(), EditError> {
+        let v = version.strip_prefix('v').unwrap_or(version);
+        if !parse::is_version(v) {
+            return Err(EditError::InvalidVersion(version.to_string()));
+        }
+        if !DATE.is_match(date) {
+            return Err(EditError::InvalidDate(date.to_string()));
+        }
+        if let Some(sec) = self.version_index(v).and_then(|i| self.doc.sections.get(i)) {
+            return Err(EditError::VersionExists {
+                version: v.to_string(),
+                line: sec.heading + 1,
+            });
+        }
+        let prev = self.versions().into_iter().next();
+        self.ensure_unreleased();
+        let Some(h) = self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i))
+            .map(|s| s.heading)
+        else {
+            return Ok(());
+        };
+        let Some(line) = self.lines.get_mut(h) else {
+            return Ok(());
+        };
+        // Keep the file's heading style: bracketed or bare labels.
+        let heading = if line.text.contains('[') {
+            format!("## [{v}] - {date}")
+        } else {
+            format!("## {v} - {date}")
+        };
+        let old_heading = std::mem::replace(&mut line.text, heading);
+        self.insert_lines(h, vec![old_heading, String::new()]);
+        self.update_links(v, prev.as_deref(), tag_prefix, compare_base);
+        Ok(())
+    }
+
+    fn update_links(
+        &mut self,
+        v: &str,
+        prev: Option<&str>,
+        tag_prefix: &str,
+        compare_base: Option<&str>,
+    ) {
+        let tag = format!("{tag_prefix}{v}");
+        let has_version_link = self.doc.links.iter().any(|l| l.label == v);
+        let unreleased = self
+            .doc
+            .links
+            .iter()
+            .find(|l| l.label.eq_ignore_ascii_case("unreleased"))
+            .cloned();
+        let rewritten = unreleased.as_ref().and_then(|link| {
+            let c = parse_compare(&link.url)?;
+            let (head, version_url) = if c.right == "HEAD" {
+                (
+                    format!("{}{tag}{}HEAD", c.prefix, c.sep),
+                    format!("{}{}{}{tag}", c.prefix, c.left, c.sep),
+                )
+            } else if c.left == "HEAD" {
+                (
+                    format!("{}HEAD{}{tag}", c.prefix, c.sep),
+                    format!("{}{tag}{}{}", c.prefix, c.sep, c.right),
+                )
+            } else {
+                return None;
+            };
+            Some((link.clone(), head, version_url))
+        });
+        let base = compare_base.map(|b| b.trim_end_matches('/'));
+        let (link_line, head, version_url) = match (rewritten, base) {
+            (Some((link, head, vurl)), _) => (Some((link.line, link.url)), head, vurl),
+            (None, Some(base)) => {
+                let vurl = match prev {
+                    Some(p) => format!("{base}/compare/{tag_prefix}{p}...{tag}"),
+                    None => format!("{base}/releases/tag/{tag}"),
+                };
+                (
+                    unreleased.map(|l| (l.line, l.url)),
+                    format!("{base}/compare/{tag}...HEAD"),
+                    vurl,
+                )
+            }
+            (None, None) => return,
+        };
+        let version_link = format!("[{v}]: {version_url}");
+        match link_line {
+            Some((i, old_url)) => {
+                if let Some(l) = self.lines.get_mut(i) {
+                    l.text = l.text.replacen(&old_url, &head, 1);
+                }
+                if !has_version_link {
+                    self.insert_lines(i + 1, vec![version_link]);
+                }
+            }
+            None => {
+                let mut texts = vec![format!("[unreleased]: {head}")];
+                if !has_version_link {
+                    texts.push(version_link);
+                }
+                let last_heading = self.doc.sections.last().map_or(0, |s| s.heading);
+                match self.doc.links.iter().find(|l| l.line > last_heading) {
+                    Some(l) => {
+                        let at = l.line;
+                        self.insert_lines(at, texts);
+                    }
+                    None => {
+                        if self.lines.last().is_some_and(|l| !l.text.trim().is_empty()) {
+                            texts.insert(0, String::new());
+                        }
+                        let at = self.lines.len();
+                        self.insert_lines(at, texts);
+                    }
+                }
+            }
+        }
+        self.reindex();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Changelog;
+
+    const SAMPLE: &str = "# Changelog\n\nAll notable changes.\n\n## [Unreleased]\n\n### Added\n\n- **scope:** description (#12)\n- another entry\n  continued on an indented line\n\n### Fixed\n\n- fix entry\n\n## [1.0.0] - 2026-01-02\n\n### Added\n\n- first\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n";
+
+    fn parse(t: &str) -> Changelog {
+        Changelog::parse(t).expect("valid changelog")
+    }
+
+    #[test]
+    fn ensure_unreleased_before_first_version() {
+        let mut c = parse("# Changelog\n\n## [1.0.0] - 2020-01-01\n\n- a\n");
+        c.ensure_unreleased();
+        assert_eq!(
+            c.render(),
+            "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n- a\n"
+        );
+        let before = c.render();
+        c.ensure_unreleased();
+        assert_eq!(c.render(), before);
+    }
+
+    #[test]
+    fn ensure_unreleased_after_preamble_and_empty() {
+        let mut c = parse("# Changelog\n\nText");
+        c.ensure_unreleased();
+        assert_eq!(c.render(), "# Changelog\n\nText\n\n## [Unreleased]\n");
+        let mut c = parse("");
+        c.ensure_unreleased();
+        assert_eq!(c.render(), "## [Unreleased]\n");
+        let mut c = parse("# C\n\n[a]: http://a\n");
+        c.ensure_unreleased();
+        assert_eq!(c.render(), "# C\n\n## [Unreleased]\n\n[a]: http://a\n");
+    }
+
+    #[test]
+    fn add_entry_to_existing_subsection_end_and_first() {
+        let mut c = parse(SAMPLE);
+        c.add_entry("Fixed", "second fix", false);
+        c.add_entry("fixed", "**BREAKING** top fix", true);
+        let r = c.render();
+        assert!(
+            r.contains(
+                "### Fixed\n\n- **BREAKING** top fix\n- fix entry\n- second fix\n\n## [1.0.0]"
+            ),
+            "{r}"
+        );
+        c.add_entry("Added", "multi\nline", false);
+        assert!(c
+            .render()
+            .contains("  continued on an indented line\n- multi\n  line\n\n### Fixed"));
+        assert_eq!(c.unreleased_entries()[2].text, "multi\nline");
+    }
+
+    #[test]
+    fn add_entry_creates_subsection_in_canonical_order() {
+        let mut c = parse(SAMPLE);
+        c.add_entry("Changed", "changed thing", false);
+        c.add_entry("Security", "sec thing", false);
+        c.add_entry("Custom", "custom thing", false);
+        let r = c.render();
+        let want = "### Added\n\n- **scope:** description (#12)\n- another entry\n  continued on an indented line\n\n### Changed\n\n- changed thing\n\n### Fixed\n\n- fix entry\n\n### Security\n\n- sec thing\n\n### Custom\n\n- custom thing\n\n## [1.0.0]";
+        assert!(r.contains(want), "{r}");
+        assert!(r.ends_with("[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n"));
+    }
+
+    #[test]
+    fn add_entry_into_empty_unreleased_and_without_file() {
+        let mut c = parse("# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n");
+        c.add_entry("Fixed", "x", false);
+        assert_eq!(
+            c.render(),
+            "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- x\n\n## [1.0.0] - 2020-01-01\n"
+        );
+        let mut c = parse("");
+        c.add_entry("Added", "y", false);
+        assert_eq!(c.render(), "## [Unreleased]\n\n### Added\n\n- y\n");
+        let mut c = parse("## [Unreleased]");
+        c.add_entry("Added", "z", false);
+        assert_eq!(c.render(), "## [Unreleased]\n\n### Added\n\n- z\n");
+    }
+
+    #[test]
+    fn add_entry_uses_file_marker_and_crlf() {
+        let text = SAMPLE.replace("\n- ", "\n* ").replace('\n', "\r\n");
+        let mut c = parse(&text);
+        assert_eq!(c.line_ending(), "\r\n");
+        c.add_entry("Removed", "gone", false);
+        let r = c.render();
+        assert!(
+            r.contains("\r\n### Removed\r\n\r\n* gone\r\n\r\n### Fixed"),
+            "{r:?}"
+        );
+        assert!(!r.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn remove_and_replace_entries() {
+        let mut c = parse(SAMPLE);
+        assert!(c.replace_entry(
+            "Added",
+            "another   entry continued on an indented line",
+            "replaced"
+        ));
+        assert!(c.render().contains("- replaced\n\n### Fixed"));
+        assert!(!c.replace_entry("Added", "nope", "x"));
+        assert!(c.remove_entry("Added", "replaced"));
+        assert!(c.remove_entry("Fixed", "fix entry"));
+        assert!(!c.remove_entry("Fixed", "fix entry"));
+        let r = c.render();
+        assert!(
+            r.contains(
+                "## [Unreleased]\n\n### Added\n\n- **scope:** description (#12)\n\n## [1.0.0]"
+            ),
+            "{r}"
+        );
+        assert!(c.remove_entry("Added", "**scope:** description (#12)"));
+        assert!(c.render().contains("## [Unreleased]\n\n## [1.0.0]"));
+    }
+
+    #[test]
+    fn replace_keeps_missing_final_newline() {
+        let mut c = parse("## [Unreleased]\n- a");
+        assert!(c.replace_entry("", "a", "b"));
+        assert_eq!(c.render(), "## [Unreleased]\n- b");
+    }
+
+    #[test]
+    fn release_rewrites_heading_and_links() {
+        let mut c = parse(SAMPLE);
+        c.release("1.1.0", "2026-02-03", "v", None)
+            .expect("release");
+        let r = c.render();
+        assert!(
+            r.contains(
+                "All notable changes.\n\n## [Unreleased]\n\n## [1.1.0] - 2026-02-03\n\n### Added\n"
+            ),
+            "{r}"
+        );
+        assert!(r.ends_with(
+            "[unreleased]: https://github.com/o/r/compare/v1.1.0...HEAD\n[1.1.0]: https://github.com/o/r/compare/v1.0.0...v1.1.0\n[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n"
+        ), "{r}");
+        assert_eq!(c.entries_of("1.1.0").map(|e| e.len()), Some(3));
+        assert!(c.unreleased_entries().is_empty());
+        let err = c.release("1.1.0", "2026-02-04", "v", None).unwrap_err();
+        assert!(err.to_string().contains("line 7"), "{err}");
+        assert!(c.release("1.2", "2026-02-04", "v", None).is_err());
+        assert!(c.release("1.2.0", "2026-13-04", "v", None).is_err());
+    }
+
+    #[test]
+    fn release_keeps_label_case_and_bitbucket_style() {
+        let text = "## [Unreleased]\n- a\n\n[Unreleased]: https://bitbucket.org/o/r/branches/compare/HEAD%0D1.0.0\n";
+        let mut c = parse(text);
+        c.release("1.1.0", "2026-02-03", "", None).expect("release");
+        assert_eq!(
+            c.render(),
+            "## [Unreleased]\n\n## [1.1.0] - 2026-02-03\n- a\n\n[Unreleased]: https://bitbucket.org/o/r/branches/compare/HEAD%0D1.1.0\n[1.1.0]: https://bitbucket.org/o/r/branches/compare/1.1.0%0D1.0.0\n"
+        );
+    }
+
+    #[test]
+    fn release_without_links_adds_none_unless_base_given() {
+        let text = "# C\n\n## [Unreleased]\n\n- a\n\n## [1.0.0] - 2020-01-01\n";
+        let mut c = parse(text);
+        c.release("1.1.0", "2026-02-03", "v", None)
+            .expect("release");
+        assert!(!c.render().contains("]: "));
+        let mut c = parse(text);
+        c.release("1.1.0", "2026-02-03", "v", Some("https://gitea.io/o/r/"))
+            .expect("release");
+        assert!(c.render().ends_with(
+            "## [1.0.0] - 2020-01-01\n\n[unreleased]: https://gitea.io/o/r/compare/v1.1.0...HEAD\n[1.1.0]: https://gitea.io/o/r/compare/v1.0.0...v1.1.0\n"
+        ), "{}", c.render());
+        let mut c = parse("## [Unreleased]\r\n- a");
+        c.release("0.1.0", "2026-02-03", "v", Some("https://h/o/r"))
+            .expect("release");
+        assert_eq!(
+            c.render(),
+            "## [Unreleased]\r\n\r\n## [0.1.0] - 2026-02-03\r\n- a\r\n\r\n[unreleased]: https://h/o/r/compare/v0.1.0...HEAD\r\n[0.1.0]: https://h/o/r/releases/tag/v0.1.0\r\n"
+        );
+    }
+
+    #[test]
+    fn edits_keep_mixed_endings_outside_region() {
+        let text = "# C\r\n\r\nPre\n<!-- c -->\n\n## [Unreleased]\r\n\r\n### Added\r\n\r\n- a\r\n\r\n## [1.0.0] - 2020-01-01\n\n- x\ntrailing";
+        let mut c = parse(text);
+        c.add_entry("Added", "b", false);
+        let r = c.render();
+        assert!(r.starts_with("# C\r\n\r\nPre\n<!-- c -->\n\n## [Unreleased]\r\n"));
+        assert!(
+            r.ends_with("\r\n- b\r\n\r\n## [1.0.0] - 2020-01-01\n\n- x\ntrailing"),
+            "{r:?}"
+        );
+    }
+}

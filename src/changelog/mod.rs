@@ -1,0 +1,607 @@
+//! The `changelog` module: a lossless model of a Keep a Changelog 1.1.0 file.
+//!
+//! This file owns the public types (`Changelog`, `Entry`, the errors), the
+//! read-only queries, and the three-way merge of the Unreleased section used
+//! by the git merge driver. Parsing lives in `parse.rs`, edits in `edit.rs`.
+//!
+//! The model is a list of physical lines plus a structure of line-index
+//! ranges derived from them; rendering concatenates the lines, so any region
+//! an edit does not touch is reproduced byte for byte.
+
+mod edit;
+pub mod entry;
+mod parse;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use parse::{Line, SectionKind, Structure};
+
+/// Why a text was refused as a Keep a Changelog file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ParseError {
+    /// 1-based number of the line that broke the format.
+    pub line: usize,
+    /// What is wrong and what was expected instead.
+    pub message: String,
+}
+
+/// Why an edit or merge could not be carried out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The version given to `release` is not `X.Y.Z` (semver).
+    #[error("`{0}` is not a version: expected X.Y.Z, e.g. 1.4.0")]
+    InvalidVersion(String),
+    /// The date given to `release` is not `YYYY-MM-DD`.
+    #[error("`{0}` is not a date: expected YYYY-MM-DD, e.g. 2026-01-02")]
+    InvalidDate(String),
+    /// The changelog already has a section for that version.
+    #[error(
+        "the changelog already has a section for {version} (line {line}); pick another version"
+    )]
+    VersionExists {
+        /// The version that was asked for.
+        version: String,
+        /// 1-based line of the existing section heading.
+        line: usize,
+    },
+    /// Both sides of a merge changed the same part outside Unreleased.
+    #[error("merge conflict: {0}; resolve the changelog by hand")]
+    Conflict(String),
+}
+
+/// One bullet entry of a release section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The `### ` sub-section name (empty for bullets directly under `## `).
+    pub section: String,
+    /// The bullet text without the marker; continuation lines are joined
+    /// with `\n` and lose the two-space list indentation.
+    pub text: String,
+    /// 1-based line of the bullet.
+    pub line: usize,
+}
+
+/// A parsed changelog that renders back to exactly its input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changelog {
+    lines: Vec<Line>,
+    eol: &'static str,
+    doc: Structure,
+}
+
+/// Collapses whitespace so entries compare by meaning, not layout.
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Changelog {
+    /// Parses `text`, refusing anything that is not Keep a Changelog.
+    pub fn parse(text: &str) -> Result<Changelog, ParseError> {
+        let lines = parse::split_lines(text);
+        let doc = parse::analyze(&lines)?;
+        let eol = parse::dominant_eol(&lines);
+        Ok(Changelog { lines, eol, doc })
+    }
+
+    /// Renders the changelog; equal to the parsed input until edited.
+    pub fn render(&self) -> String {
+        let len = self.lines.iter().map(|l| l.text.len() + l.eol.len()).sum();
+        let mut out = String::with_capacity(len);
+        for l in &self.lines {
+            out.push_str(&l.text);
+            out.push_str(l.eol);
+        }
+        out
+    }
+
+    /// The line ending used for inserted lines (`"\n"` or `"\r\n"`).
+    pub fn line_ending(&self) -> &'static str {
+        self.eol
+    }
+
+    /// `true` when the file has a `## [Unreleased]` section.
+    pub fn has_unreleased(&self) -> bool {
+        self.unreleased_index().is_some()
+    }
+
+    /// The versions of the release sections, in file order.
+    pub fn versions(&self) -> Vec<String> {
+        self.doc
+            .sections
+            .iter()
+            .filter_map(|s| match &s.kind {
+                SectionKind::Release { version } => Some(version.clone()),
+                SectionKind::Unreleased => None,
+            })
+            .collect()
+    }
+
+    /// The entries of the Unreleased section (empty when there is none).
+    pub fn unreleased_entries(&self) -> Vec<Entry> {
+        self.unreleased_index()
+            .map(|i| self.section_entries(i))
+            .unwrap_or_default()
+    }
+
+    /// The entries of the release section for `version` (`v` prefix
+    /// ignored), or `None` when there is no such section.
+    pub fn entries_of(&self, version: &str) -> Option<Vec<Entry>> {
+        self.version_index(version).map(|i| self.section_entries(i))
+    }
+
+    fn unreleased_index(&self) -> Option<usize> {
+        self.doc
+            .sections
+            .iter()
+            .position(|s| s.kind == SectionKind::Unreleased)
+    }
+
+    fn version_index(&self, version: &str) -> Option<usize> {
+        let key = parse::version_key(version);
+        self.doc.sections.iter().position(|s| match &s.kind {
+            SectionKind::Release { version } => parse::version_key(version) == key,
+            SectionKind::Unreleased => false,
+        })
+    }
+
+    fn section_entries(&self, idx: usize) -> Vec<Entry> {
+        let Some(sec) = self.doc.sections.get(idx) else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for sub in &sec.subs {
+            for e in &sub.entries {
+                out.push(Entry {
+                    section: sub.name.clone(),
+                    text: self.entry_text(e.start, e.end),
+                    line: e.start + 1,
+                });
+            }
+        }
+        out
+    }
+
+    /// The text of an entry spanning lines `start..end`.
+    fn entry_text(&self, start: usize, end: usize) -> String {
+        let lines = self.lines.get(start..end).unwrap_or(&[]);
+        let mut parts = Vec::with_capacity(lines.len());
+        for (k, l) in lines.iter().enumerate() {
+            let t = l.text.as_str();
+            let t = if k == 0 {
+                parse::bullet_body(t).unwrap_or(t).trim()
+            } else {
+                // Drop the list-item indentation only, keeping nesting.
+                t.strip_prefix("  ")
+                    .or_else(|| t.strip_prefix('\t'))
+                    .unwrap_or(t)
+                    .trim_end()
+            };
+            parts.push(t);
+        }
+        parts.join("\n")
+    }
+
+    /// Normalised texts of all entries in released sections.
+    fn released_texts(&self) -> HashSet<String> {
+        (0..self.doc.sections.len())
+            .filter(|&i| {
+                self.doc
+                    .sections
+                    .get(i)
+                    .is_some_and(|s| s.kind != SectionKind::Unreleased)
+            })
+            .flat_map(|i| self.section_entries(i))
+            .map(|e| normalize(&e.text))
+            .collect()
+    }
+
+    /// Splits the rendered text into (before Unreleased, Unreleased, after).
+    fn split_around_unreleased(&self) -> (String, String, String) {
+        let (a, b) = match self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i))
+        {
+            Some(s) => (s.heading, s.end),
+            None => (self.lines.len(), self.lines.len()),
+        };
+        let join = |r: &[Line]| {
+            r.iter()
+                .map(|l| format!("{}{}", l.text, l.eol))
+                .collect::<String>()
+        };
+        let ls = &self.lines;
+        (
+            join(ls.get(..a).unwrap_or(&[])),
+            join(ls.get(a..b).unwrap_or(&[])),
+            join(ls.get(b..).unwrap_or(&[])),
+        )
+    }
+
+    /// Three-way merge for a git merge driver: `ours` plus the Unreleased
+    /// entries `theirs` added since `base`, minus those it removed. Entries
+    /// already released (on either side) are not re-added. Parts outside
+    /// Unreleased are taken from whichever side changed them; if both
+    /// changed them differently the merge is refused.
+    pub fn merge_unreleased(
+        base: &Changelog,
+        ours: &Changelog,
+        theirs: &Changelog,
+    ) -> Result<String, EditError> {
+        let (b_pre, _, b_post) = base.split_around_unreleased();
+        let (o_pre, _, o_post) = ours.split_around_unreleased();
+        let (t_pre, _, t_post) = theirs.split_around_unreleased();
+        let pre = merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
+        let post = merge3(
+            &b_post,
+            &o_post,
+            &t_post,
+            "the released sections or link references",
+        )?;
+
+        let key = |e: &Entry| normalize(&e.text);
+        let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
+        let theirs_entries = theirs.unreleased_entries();
+        let theirs_set: HashSet<String> = theirs_entries.iter().map(key).collect();
+        let mut released = ours.released_texts();
+        released.extend(theirs.released_texts());
+
+        let mut merged = ours.clone();
+        merged.ensure_unreleased();
+        for e in merged.unreleased_entries() {
+            let k = key(&e);
+            let deleted_by_theirs = base_set.contains(&k) && !theirs_set.contains(&k);
+            if deleted_by_theirs {
+                merged.remove_entry(&e.section, &e.text);
+            }
+        }
+        let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
+        for e in theirs_entries {
+            let k = key(&e);
+            if !base_set.contains(&k) && !released.contains(&k) && have.insert(k) {
+                merged.add_entry(&e.section, &e.text, false);
+            }
+        }
+        let (_, unreleased, _) = merged.split_around_unreleased();
+        Ok(format!("{pre}{unreleased}{post}"))
+    }
+}
+
+/// Whole-text three-way choice for one part of the file.
+fn merge3(base: &str, ours: &str, theirs: &str, what: &str) -> Result<String, EditError> {
+    if ours == theirs || theirs == base {
+        Ok(ours.to_string())
+    } else if ours == base {
+        Ok(theirs.to_string())
+    } else {
+        Err(EditError::Conflict(format!(
+            "both sides changed {what} differently"
+        )))
+    }
+}
+
+/// Line primitives shared by the edits: every change is a splice of whole
+/// lines followed by re-deriving the structure.
+impl Changelog {
+    pub(crate) fn reindex(&mut self) {
+        // Edits only ever insert well-formed lines; should re-analysis fail
+        // anyway, keep the previous structure rather than panic.
+        if let Ok(doc) = parse::analyze(&self.lines) {
+            self.doc = doc;
+        }
+    }
+
+    pub(crate) fn is_blank(&self, i: usize) -> bool {
+        self.lines.get(i).is_some_and(|l| l.text.trim().is_empty())
+    }
+
+    pub(crate) fn is_content(&self, i: usize) -> bool {
+        self.lines.get(i).is_some_and(|l| !l.text.trim().is_empty())
+    }
+
+    /// Inserts whole lines before line `at` (clamped to the end).
+    pub(crate) fn insert_lines(&mut self, at: usize, texts: Vec<String>) {
+        let at = at.min(self.lines.len());
+        let eol = self.eol;
+        if let Some(prev) = at.checked_sub(1).and_then(|p| self.lines.get_mut(p)) {
+            // A last line without terminator must get one before we append.
+            if prev.eol.is_empty() {
+                prev.eol = eol;
+            }
+        }
+        self.lines
+            .splice(at..at, texts.into_iter().map(|text| Line { text, eol }));
+        self.reindex();
+    }
+}
+
+impl fmt::Display for Changelog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const BASE: &str = "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- a\n- b\n\n## [1.0.0] - 2026-01-02\n\n### Added\n\n- old\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n";
+
+    fn cl(t: &str) -> Changelog {
+        Changelog::parse(t).expect("valid changelog")
+    }
+
+    fn with(f: impl FnOnce(&mut Changelog)) -> Changelog {
+        let mut c = cl(BASE);
+        f(&mut c);
+        c
+    }
+
+    fn texts(merged: &str) -> Vec<String> {
+        cl(merged)
+            .unreleased_entries()
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
+    }
+
+    #[test]
+    fn merge_both_add_different_entries() {
+        let ours = with(|c| c.add_entry("Added", "x", false));
+        let theirs = with(|c| c.add_entry("Fixed", "y", false));
+        let m = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).expect("merge");
+        assert_eq!(texts(&m), ["a", "b", "x", "y"]);
+        assert!(m.ends_with("[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n"));
+    }
+
+    #[test]
+    fn merge_same_entry_added_twice_appears_once() {
+        let ours = with(|c| c.add_entry("Added", "same  thing", false));
+        let theirs = with(|c| c.add_entry("Added", "same thing", false));
+        let m = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).expect("merge");
+        assert_eq!(texts(&m), ["a", "b", "same  thing"]);
+    }
+
+    #[test]
+    fn merge_one_side_deletes() {
+        let ours = with(|c| c.add_entry("Added", "c", false));
+        let theirs = with(|c| {
+            c.remove_entry("Added", "b");
+        });
+        let m = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).expect("merge");
+        assert_eq!(texts(&m), ["a", "c"]);
+    }
+
+    #[test]
+    fn merge_stale_branch_does_not_readd_released_entry() {
+        let base = with(|c| {
+            c.remove_entry("Added", "a");
+            c.remove_entry("Added", "b");
+        });
+        // Ours merged "n" earlier and has released it since.
+        let ours = {
+            let mut c = base.clone();
+            c.add_entry("Added", "n", false);
+            c.release("1.1.0", "2026-02-01", "v", None)
+                .expect("release");
+            c.add_entry("Fixed", "later", false);
+            c
+        };
+        let theirs = {
+            let mut c = base.clone();
+            c.add_entry("Added", "n", false);
+            c.add_entry("Added", "new", false);
+            c
+        };
+        let m = Changelog::merge_unreleased(&base, &ours, &theirs).expect("merge");
+        assert_eq!(texts(&m), ["new", "later"]);
+        assert_eq!(cl(&m).entries_of("1.1.0").map(|e| e.len()), Some(1));
+    }
+
+    #[test]
+    fn merge_takes_release_from_the_side_that_made_it() {
+        let ours = with(|c| c.add_entry("Added", "c", false));
+        let theirs = with(|c| {
+            c.release("1.1.0", "2026-02-01", "v", None)
+                .expect("release")
+        });
+        let m = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).expect("merge");
+        assert_eq!(texts(&m), ["c"]);
+        let merged = cl(&m);
+        assert_eq!(merged.versions(), ["1.1.0", "1.0.0"]);
+        assert!(m.contains("[1.1.0]: https://github.com/o/r/compare/v1.0.0...v1.1.0"));
+    }
+
+    #[test]
+    fn merge_conflicts_when_both_change_released_parts() {
+        let ours = cl(&BASE.replace("- old", "- old ours"));
+        let theirs = cl(&BASE.replace("- old", "- old theirs"));
+        let err = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).unwrap_err();
+        assert!(matches!(err, EditError::Conflict(_)));
+        let theirs_same = cl(&BASE.replace("- old", "- old ours"));
+        assert!(Changelog::merge_unreleased(&cl(BASE), &ours, &theirs_same).is_ok());
+    }
+
+    #[test]
+    #[ignore = "performance check; run with --release --ignored"]
+    fn ten_megabytes_is_fast() {
+        let mut text = String::from("# Changelog\n\n## [Unreleased]\n\n### Added\n\n- new\n\n");
+        let mut n = 0u32;
+        while text.len() < 10_000_000 {
+            text.push_str(&format!(
+                "## [{}.{}.0] - 2020-01-01\n\n### Fixed\n\n",
+                100_000 - n,
+                n % 7
+            ));
+            for k in 0..20 {
+                text.push_str(&format!(
+                    "- fix number {k} of release {n} with some words\n  and a continuation\n"
+                ));
+            }
+            text.push('\n');
+            n += 1;
+        }
+        let start = std::time::Instant::now();
+        let mut c = cl(&text);
+        c.add_entry("Added", "x", false);
+        c.add_entry("Security", "y", true);
+        assert!(c.remove_entry("Added", "new"));
+        c.release("100001.0.0", "2026-01-01", "v", Some("https://h/o/r"))
+            .expect("release");
+        let out = c.render();
+        let took = start.elapsed();
+        assert!(out.len() > text.len());
+        assert!(took.as_millis() < 1000, "took {took:?}");
+    }
+
+    fn entry() -> impl Strategy<Value = Vec<String>> {
+        (
+            "[a-zA-Z0-9 *_()#:]{1,30}",
+            prop::collection::vec("[a-z ]{1,20}", 0..3),
+            any::<bool>(),
+        )
+            .prop_map(|(t, conts, star)| {
+                let mut v = vec![format!("{} {t}", if star { '*' } else { '-' })];
+                v.extend(conts.into_iter().map(|c| format!("  {c}")));
+                v
+            })
+    }
+
+    fn body() -> impl Strategy<Value = Vec<String>> {
+        let sub = (
+            prop::sample::select(vec!["Added", "Fixed", "Changed", "Custom", "Security"]),
+            prop::collection::vec(entry(), 0..4),
+        );
+        prop::collection::vec(sub, 0..3).prop_map(|subs| {
+            let mut out = vec![String::new()];
+            for (name, entries) in subs {
+                out.push(format!("### {name}"));
+                out.push(String::new());
+                out.extend(entries.into_iter().flatten());
+                out.push(String::new());
+            }
+            out
+        })
+    }
+
+    /// A generated valid changelog: lines, per-line CRLF choices, final EOL.
+    fn changelog() -> impl Strategy<Value = String> {
+        let version = (any::<bool>(), any::<bool>(), any::<bool>(), body());
+        (
+            any::<bool>(),
+            prop::collection::vec("[A-Za-z .,]{0,40}", 0..3),
+            prop::option::of(body()),
+            prop::collection::vec(version, 0..4),
+            any::<bool>(),
+            prop::option::of("[a-z <>!-]{0,20}"),
+            prop::collection::vec(any::<bool>(), 1..64),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(title, pre, unreleased, versions, links, trailing, crlf, final_eol)| {
+                    let mut lines = vec![];
+                    if title {
+                        lines.extend(["# Changelog".to_string(), String::new()]);
+                    }
+                    lines.extend(pre);
+                    if let Some(b) = unreleased {
+                        lines.push("## [Unreleased]".into());
+                        lines.extend(b);
+                    }
+                    let n = versions.len();
+                    for (i, (bracket, date, yanked, b)) in versions.into_iter().enumerate() {
+                        let v = format!("1.{}.0", n - i);
+                        let mut h = if bracket {
+                            format!("## [{v}]")
+                        } else {
+                            format!("## {v}")
+                        };
+                        if date {
+                            h.push_str(" - 2026-01-02");
+                        }
+                        if yanked {
+                            h.push_str(" [YANKED]");
+                        }
+                        lines.push(h);
+                        lines.extend(b);
+                    }
+                    if links {
+                        lines.push(
+                            "[unreleased]: https://github.com/o/r/compare/v1.1.0...HEAD".into(),
+                        );
+                        lines.push("[1.1.0]: https://github.com/o/r/releases/tag/v1.1.0".into());
+                    }
+                    lines.extend(trailing);
+                    let mut out = String::new();
+                    let last = lines.len().saturating_sub(1);
+                    for (i, l) in lines.iter().enumerate() {
+                        out.push_str(l);
+                        if i < last || final_eol {
+                            out.push_str(if crlf[i % crlf.len()] { "\r\n" } else { "\n" });
+                        }
+                    }
+                    out
+                },
+            )
+    }
+
+    fn tokens() -> impl Strategy<Value = String> {
+        let tok = prop::sample::select(vec![
+            "## [Unreleased]",
+            "## [1.0.0] - 2020-01-01",
+            "## 2.0.0",
+            "### Added",
+            "# T",
+            "- x",
+            "* y",
+            "  cont",
+            "[a]: b",
+            "[unreleased]: h/compare/v1...HEAD",
+            "<!--",
+            "-->",
+            "```",
+            "",
+            "\r",
+            "## [",
+            "-",
+            "é",
+            "###",
+        ]);
+        prop::collection::vec(tok, 0..30).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics(s in any::<String>(), t in tokens()) {
+            for input in [s, t] {
+                if let Ok(mut c) = Changelog::parse(&input) {
+                    prop_assert_eq!(c.render(), input);
+                    c.add_entry("Added", "p", true);
+                    c.remove_entry("", "x");
+                    c.replace_entry("Added", "p", "q\nr");
+                    let _ = c.release("9.9.9", "2026-01-01", "v", Some("https://h/o/r"));
+                    prop_assert!(Changelog::parse(&c.render()).is_ok());
+                }
+            }
+        }
+
+        #[test]
+        fn valid_changelogs_roundtrip_and_add_entry_is_local(text in changelog(), first in any::<bool>()) {
+            let c = Changelog::parse(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(c.render(), text.clone());
+            if let Some(sec) = c.unreleased_index().and_then(|i| c.doc.sections.get(i)) {
+                let bytes = |r: &[Line]| r.iter().map(|l| l.text.len() + l.eol.len()).sum::<usize>();
+                let prefix = bytes(&c.lines[..sec.heading]);
+                let suffix = bytes(&c.lines[sec.end..]);
+                let mut edited = c.clone();
+                edited.add_entry("Fixed", "added entry", first);
+                let out = edited.render();
+                prop_assert_eq!(&out[..prefix], &text[..prefix]);
+                prop_assert_eq!(&out[out.len() - suffix..], &text[text.len() - suffix..]);
+                prop_assert!(edited.unreleased_entries().iter().any(|e| e.text == "added entry"));
+            }
+        }
+    }
+}

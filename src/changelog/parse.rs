@@ -1,0 +1,500 @@
+//! Parsing: splits the text into lossless lines and derives the Keep a
+//! Changelog structure (title, release sections, sub-sections, entries, link
+//! reference definitions) as line-index ranges over those lines.
+//!
+//! The structure never owns text; it only points into `Line`s, so rendering
+//! is a plain concatenation and every unedited byte survives.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::ParseError;
+
+/// One physical line: its text without the terminator, and the terminator
+/// itself (`""` only for a last line that has none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub text: String,
+    pub eol: &'static str,
+}
+
+/// What kind of release a `## ` heading introduces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SectionKind {
+    Unreleased,
+    Release { version: String },
+}
+
+/// A bullet entry: lines `start..end` (bullet line plus continuations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EntrySpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A `### Name` sub-section; `heading` is `None` for bullets that sit
+/// directly under the `## ` heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sub {
+    pub name: String,
+    pub heading: Option<usize>,
+    pub end: usize,
+    pub entries: Vec<EntrySpan>,
+}
+
+/// A `## ` release section spanning lines `heading..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub kind: SectionKind,
+    pub heading: usize,
+    pub end: usize,
+    pub subs: Vec<Sub>,
+}
+
+/// A link reference definition `[label]: url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LinkRef {
+    pub line: usize,
+    pub label: String,
+    pub url: String,
+}
+
+/// The derived structure of a changelog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Structure {
+    pub title: Option<usize>,
+    pub sections: Vec<Section>,
+    pub links: Vec<LinkRef>,
+}
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^##[ \t]+(?:\[(?P<b>[^\]]+)\]|(?P<p>[^\s\[\]]+))(?:[ \t]+[-–—][ \t]+(?P<date>\d{4}-\d{2}-\d{2}))?(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$",
+    )
+    .expect("static regex")
+});
+
+static VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$").expect("static regex")
+});
+
+static LINKDEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\]]+)\]:[ \t]*(\S+)").expect("static regex"));
+
+/// Splits text into lines, keeping each terminator exactly.
+pub(crate) fn split_lines(text: &str) -> Vec<Line> {
+    text.split_inclusive('\n')
+        .map(|raw| {
+            if let Some(t) = raw.strip_suffix("\r\n") {
+                Line {
+                    text: t.to_string(),
+                    eol: "\r\n",
+                }
+            } else if let Some(t) = raw.strip_suffix('\n') {
+                Line {
+                    text: t.to_string(),
+                    eol: "\n",
+                }
+            } else {
+                Line {
+                    text: raw.to_string(),
+                    eol: "",
+                }
+            }
+        })
+        .collect()
+}
+
+/// Picks the line ending used by most lines (LF on a tie or with none).
+pub(crate) fn dominant_eol(lines: &[Line]) -> &'static str {
+    let crlf = lines.iter().filter(|l| l.eol == "\r\n").count();
+    let lf = lines.iter().filter(|l| l.eol == "\n").count();
+    if crlf > lf {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// `true` when `v` looks like a semantic version (optionally `v`-prefixed).
+pub(crate) fn is_version(v: &str) -> bool {
+    VERSION.is_match(v)
+}
+
+/// The comparison key of a version: without a leading `v`.
+pub(crate) fn version_key(v: &str) -> &str {
+    v.strip_prefix('v').unwrap_or(v)
+}
+
+/// Parses `[label]: url` at column 0.
+pub(crate) fn link_def(text: &str) -> Option<(String, String)> {
+    let c = LINKDEF.captures(text)?;
+    Some((
+        c.get(1)?.as_str().to_string(),
+        c.get(2)?.as_str().to_string(),
+    ))
+}
+
+/// A line's role, decided from the line alone plus comment/fence state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    H1,
+    H2,
+    H3,
+    Bullet,
+    Indented,
+    LinkDef,
+    Other,
+}
+
+fn heading_level(t: &str) -> Option<usize> {
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    match t[hashes..].chars().next() {
+        None | Some(' ') | Some('\t') => Some(hashes),
+        _ => None,
+    }
+}
+
+/// Bullet marker width if `t` starts a `- ` / `* ` list item at column 0.
+pub(crate) fn bullet_body(t: &str) -> Option<&str> {
+    for m in ["- ", "* ", "-\t", "*\t"] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return Some(rest);
+        }
+    }
+    if t == "-" || t == "*" {
+        Some("")
+    } else {
+        None
+    }
+}
+
+fn classify(t: &str) -> Kind {
+    if t.trim().is_empty() {
+        return Kind::Blank;
+    }
+    if t.starts_with([' ', '\t']) {
+        return Kind::Indented;
+    }
+    match heading_level(t) {
+        Some(1) => return Kind::H1,
+        Some(2) => return Kind::H2,
+        Some(3) => return Kind::H3,
+        _ => {}
+    }
+    if bullet_body(t).is_some() {
+        return Kind::Bullet;
+    }
+    if t.starts_with('[') && link_def(t).is_some() {
+        return Kind::LinkDef;
+    }
+    Kind::Other
+}
+
+/// Tracks multi-line HTML comments and code fences so that `## ` lines
+/// inside them are not mistaken for headings.
+#[derive(Default)]
+struct Verbatim {
+    comment: bool,
+    fence: Option<&'static str>,
+}
+
+impl Verbatim {
+    /// Returns `true` when the line is (part of) a comment or fence.
+    fn eat(&mut self, t: &str) -> bool {
+        if self.comment {
+            self.comment = !t.contains("-->");
+            return true;
+        }
+        let trimmed = t.trim_start();
+        if let Some(f) = self.fence {
+            if trimmed.starts_with(f) {
+                self.fence = None;
+            }
+            return true;
+        }
+        for f in ["```", "~~~"] {
+            if trimmed.starts_with(f) {
+                self.fence = Some(f);
+                return true;
+            }
+        }
+        if let Some(pos) = t.find("<!--") {
+            // Only an unterminated comment affects following lines.
+            self.comment = !t.get(pos + 4..).unwrap_or("").contains("-->");
+            return t.starts_with("<!--");
+        }
+        false
+    }
+}
+
+fn heading_error(i: usize, t: &str) -> ParseError {
+    ParseError {
+        line: i + 1,
+        message: format!(
+            "`{}` is not a Keep a Changelog release heading; expected `## [Unreleased]` or `## [X.Y.Z] - YYYY-MM-DD`",
+            t.trim_end()
+        ),
+    }
+}
+
+/// Classifies a `## ` heading.
+fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
+    let c = HEADING.captures(t).ok_or_else(|| heading_error(i, t))?;
+    let label = c
+        .name("b")
+        .or_else(|| c.name("p"))
+        .map(|m| m.as_str().trim())
+        .unwrap_or("");
+    if label.eq_ignore_ascii_case("unreleased") {
+        if c.name("date").is_some() {
+            return Err(ParseError {
+                line: i + 1,
+                message: "the Unreleased section must not carry a date".into(),
+            });
+        }
+        return Ok(SectionKind::Unreleased);
+    }
+    if is_version(label) {
+        return Ok(SectionKind::Release {
+            version: label.to_string(),
+        });
+    }
+    Err(heading_error(i, t))
+}
+
+/// Mutable state of the single pass in [`analyze`].
+#[derive(Default)]
+struct Builder {
+    out: Structure,
+    section: Option<Section>,
+    sub: Option<Sub>,
+    entry: Option<EntrySpan>,
+    /// First line of a run of link definitions inside the current section
+    /// that no heading or bullet has followed (yet): the section ends there.
+    link_run: Option<usize>,
+}
+
+impl Builder {
+    fn close_entry(&mut self) {
+        if let (Some(e), Some(sub)) = (self.entry.take(), self.sub.as_mut()) {
+            sub.entries.push(e);
+        }
+    }
+
+    fn close_sub(&mut self, end: usize) {
+        self.close_entry();
+        if let (Some(mut sub), Some(sec)) = (self.sub.take(), self.section.as_mut()) {
+            sub.end = end;
+            sec.subs.push(sub);
+        }
+    }
+
+    fn close_section(&mut self, at: usize) {
+        let end = self.link_run.take().unwrap_or(at);
+        self.close_sub(end);
+        if let Some(mut sec) = self.section.take() {
+            sec.end = end;
+            self.out.sections.push(sec);
+        }
+    }
+}
+
+/// Derives the structure of `lines`, refusing text that is not a Keep a
+/// Changelog. Linear in the number of lines.
+pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
+    let mut b = Builder::default();
+    let mut verbatim = Verbatim::default();
+    let mut unreleased_at: Option<usize> = None;
+    let mut versions: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.as_str();
+        let kind = if verbatim.eat(t) {
+            if t.starts_with([' ', '\t']) {
+                Kind::Indented
+            } else {
+                Kind::Other
+            }
+        } else {
+            classify(t)
+        };
+        match kind {
+            Kind::Blank | Kind::Other | Kind::H1 => {
+                b.close_entry();
+                if kind == Kind::H1
+                    && b.out.title.is_none()
+                    && b.out.sections.is_empty()
+                    && b.section.is_none()
+                {
+                    b.out.title = Some(i);
+                }
+            }
+            Kind::Indented => {
+                if let Some(e) = b.entry.as_mut() {
+                    e.end = i + 1;
+                }
+            }
+            Kind::LinkDef => {
+                b.close_entry();
+                if let Some((label, url)) = link_def(t) {
+                    b.out.links.push(LinkRef {
+                        line: i,
+                        label,
+                        url,
+                    });
+                }
+                if b.section.is_some() && b.link_run.is_none() {
+                    b.link_run = Some(i);
+                }
+            }
+            Kind::Bullet | Kind::H3 if b.section.is_some() => {
+                b.link_run = None;
+                b.close_entry();
+                if kind == Kind::H3 {
+                    b.close_sub(i);
+                    let name = t
+                        .trim_start_matches('#')
+                        .trim()
+                        .trim_end_matches('#')
+                        .trim();
+                    b.sub = Some(Sub {
+                        name: name.to_string(),
+                        heading: Some(i),
+                        end: i + 1,
+                        entries: vec![],
+                    });
+                } else {
+                    if b.sub.is_none() {
+                        b.sub = Some(Sub {
+                            name: String::new(),
+                            heading: None,
+                            end: i,
+                            entries: vec![],
+                        });
+                    }
+                    b.entry = Some(EntrySpan {
+                        start: i,
+                        end: i + 1,
+                    });
+                }
+            }
+            Kind::Bullet | Kind::H3 => b.close_entry(),
+            Kind::H2 => {
+                let sk = parse_heading(i, t)?;
+                match &sk {
+                    SectionKind::Unreleased => {
+                        if let Some(first) = unreleased_at {
+                            return Err(ParseError {
+                                line: i + 1,
+                                message: format!(
+                                    "second Unreleased section (the first is at line {})",
+                                    first + 1
+                                ),
+                            });
+                        }
+                        unreleased_at = Some(i);
+                    }
+                    SectionKind::Release { version } => {
+                        if let Some(first) = versions.insert(version_key(version).to_string(), i) {
+                            return Err(ParseError {
+                                line: i + 1,
+                                message: format!(
+                                    "duplicate section for version {version} (already at line {})",
+                                    first + 1
+                                ),
+                            });
+                        }
+                    }
+                }
+                b.close_section(i);
+                b.section = Some(Section {
+                    kind: sk,
+                    heading: i,
+                    end: i + 1,
+                    subs: vec![],
+                });
+            }
+        }
+    }
+    b.close_section(lines.len());
+    Ok(b.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Changelog;
+
+    fn err_line(text: &str) -> usize {
+        Changelog::parse(text).map(|_| 0).unwrap_or_else(|e| e.line)
+    }
+
+    #[test]
+    fn accepts_heading_variants() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2026-01-02 [YANKED]\n\n## 1.1.0 - 2025-01-01\n\n## [1.0.0]\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.versions(), vec!["1.2.0", "1.1.0", "1.0.0"]);
+        assert!(c.has_unreleased());
+        assert!(Changelog::parse("## unreleased\n").is_ok());
+        assert!(Changelog::parse("## [Unreleased]\r").is_ok());
+    }
+
+    #[test]
+    fn accepts_empty_and_preamble_only() {
+        assert!(Changelog::parse("").is_ok());
+        assert!(Changelog::parse("# Changelog\n\nSome text.\n").is_ok());
+        assert!(Changelog::parse("# Changelog\n\n## [1.0.0] - 2020-01-01\n").is_ok());
+    }
+
+    #[test]
+    fn refuses_other_formats_with_line() {
+        assert_eq!(err_line("# Changelog\n\n## v1.2 (2020)\n"), 3);
+        assert_eq!(err_line("# Changelog\n\n## 1.2.3 (2020-01-01)\n"), 3);
+        assert_eq!(err_line("## [Unreleased]\n\n## About\n"), 3);
+        assert_eq!(err_line("## [Unreleased]\n\n## [unreleased]\n"), 3);
+        assert_eq!(
+            err_line("## [1.0.0] - 2020-01-01\n- a\n## 1.0.0 - 2020-01-02\n"),
+            3
+        );
+        let e = Changelog::parse("\n\n## [Unreleased]\n## [UNRELEASED]\n").unwrap_err();
+        assert!(e.message.contains("line 3"), "{e}");
+        assert!(e.to_string().starts_with("line 4:"));
+    }
+
+    #[test]
+    fn headings_in_comments_and_fences_are_text() {
+        let text =
+            "# Changelog\n<!--\n## not a heading\n-->\n```\n## nor this\n```\n## [Unreleased]\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+    }
+
+    #[test]
+    fn entries_with_continuations_and_sections() {
+        let text = "## [Unreleased]\n\n### Added\n\n- **scope:** description (#12)\n- another entry\n  continued on an indented line\n* star\n\n### Fixed\n\n- fix entry\n\n[unreleased]: https://x/compare/v1...HEAD\n";
+        let c = Changelog::parse(text).expect("valid");
+        let e = c.unreleased_entries();
+        assert_eq!(e.len(), 4);
+        assert_eq!(e[1].text, "another entry\ncontinued on an indented line");
+        assert_eq!(e[1].line, 6);
+        assert_eq!(e[2].text, "star");
+        assert_eq!(
+            (e[3].section.as_str(), e[3].text.as_str()),
+            ("Fixed", "fix entry")
+        );
+        assert_eq!(c.doc.links.len(), 1);
+        assert_eq!(c.doc.sections[0].end, 13);
+    }
+
+    #[test]
+    fn link_in_middle_of_section_does_not_end_it() {
+        let text = "## [Unreleased]\n### Added\n- a\n[x]: http://x\n- b\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.unreleased_entries().len(), 2);
+    }
+}
