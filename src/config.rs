@@ -3,7 +3,8 @@
 //! the file, line and column. `main`/`cli` loads it once and passes it down; nothing else reads
 //! configuration files.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -28,6 +29,45 @@ pub struct Config {
     pub commit: CommitConfig,
     /// The `[version]` table: how releases are named.
     pub version: VersionConfig,
+    /// The `[changelog]` table: where the changelog is and what goes in it.
+    pub changelog: ChangelogConfig,
+}
+
+/// `[changelog]`: the Keep a Changelog file relhook maintains.
+#[derive(Debug, Clone)]
+pub struct ChangelogConfig {
+    /// The file, relative to the top of the work tree (checked to stay inside it).
+    pub path: PathBuf,
+    /// Whether post-commit adds each commit's entry to Unreleased.
+    pub accumulate: bool,
+    /// Commit type → Keep a Changelog sub-section; types not listed get no entry.
+    pub sections: BTreeMap<String, String>,
+}
+
+impl ChangelogConfig {
+    /// The sub-section for a commit type (`None`: the type gets no entry).
+    pub fn section_for(&self, ty: &str) -> Option<&str> {
+        self.sections.get(&ty.to_lowercase()).map(String::as_str)
+    }
+}
+
+impl Default for ChangelogConfig {
+    fn default() -> Self {
+        let sections = [
+            ("feat", "Added"),
+            ("fix", "Fixed"),
+            ("perf", "Changed"),
+            ("revert", "Removed"),
+        ];
+        ChangelogConfig {
+            path: PathBuf::from("CHANGELOG.md"),
+            accumulate: true,
+            sections: sections
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.to_string()))
+                .collect(),
+        }
+    }
 }
 
 /// `[version]`: how release tags are named.
@@ -147,6 +187,15 @@ impl Default for CommitConfig {
 struct RawConfig {
     commit: RawCommit,
     version: RawVersion,
+    changelog: RawChangelog,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawChangelog {
+    path: Option<Spanned<String>>,
+    accumulate: Option<bool>,
+    sections: Option<BTreeMap<String, Spanned<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -278,10 +327,12 @@ impl Config {
             }
             version.tag_prefix = prefix.into_inner();
         }
+        let changelog = resolve_changelog(raw.changelog, &err)?;
         Ok(Config {
             source: Some(path.to_owned()),
             commit,
             version,
+            changelog,
         })
     }
 }
@@ -344,6 +395,50 @@ fn resolve_commit(raw: RawCommit, err: &dyn Fn(usize, String) -> Error) -> Resul
     c.fixup_in_check = raw.fixup_in_check.unwrap_or(c.fixup_in_check);
     raw.rules.apply(&mut c.levels);
     Ok(c)
+}
+
+fn resolve_changelog(
+    raw: RawChangelog,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<ChangelogConfig> {
+    let mut c = ChangelogConfig::default();
+    if let Some(path) = raw.path {
+        c.path = relative_path("changelog.path", &path, err)?;
+    }
+    c.accumulate = raw.accumulate.unwrap_or(c.accumulate);
+    if let Some(sections) = raw.sections {
+        c.sections = BTreeMap::new();
+        for (ty, heading) in sections {
+            let h = heading.get_ref().trim();
+            if h.is_empty() || h.contains(['\n', '\r']) || h.starts_with('#') {
+                return Err(err(heading.span().start, format!("`changelog.sections.{ty}`: `{}` is not a sub-section name (one line of text, e.g. \"Added\")", heading.get_ref())));
+            }
+            c.sections.insert(ty.to_lowercase(), h.to_owned());
+        }
+    }
+    Ok(c)
+}
+
+/// A path from the configuration: relative, and never climbing out of the repository.
+fn relative_path(
+    key: &str,
+    value: &Spanned<String>,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<PathBuf> {
+    let path = PathBuf::from(value.get_ref());
+    let escapes = path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if value.get_ref().is_empty() || escapes {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` must be a relative path inside the repository",
+                value.get_ref()
+            ),
+        ));
+    }
+    Ok(path)
 }
 
 /// A list of type or scope names: non-empty, no whitespace, parentheses or colons.
@@ -502,6 +597,27 @@ mod tests {
             Pattern::Regex(_)
         ));
         assert!(Pattern::new("WIP$").unwrap().is_match("feat: x WIP"));
+    }
+
+    #[test]
+    fn changelog_table() {
+        let c = parse("[changelog]\npath = \"docs/CHANGES.md\"\naccumulate = false\n[changelog.sections]\nfeat = \"Added\"\nsecurity = \"Security\"\n").unwrap();
+        assert_eq!(c.changelog.path, PathBuf::from("docs/CHANGES.md"));
+        assert!(!c.changelog.accumulate);
+        assert_eq!(c.changelog.section_for("Security"), Some("Security"));
+        assert_eq!(
+            c.changelog.section_for("fix"),
+            None,
+            "a sections table replaces the defaults"
+        );
+        for bad in ["/etc/passwd", "../outside.md", "a/../../b", ""] {
+            let (line, _, message) = config_err(&format!("[changelog]\npath = \"{bad}\"\n"));
+            assert_eq!(line, 2);
+            assert!(message.contains("inside the repository"), "{message}");
+        }
+        assert!(config_err("[changelog.sections]\nfeat = \"\"\n")
+            .2
+            .contains("not a sub-section"));
     }
 
     #[test]

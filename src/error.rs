@@ -50,6 +50,16 @@ pub enum Error {
         /// Why it failed.
         reason: String,
     },
+    /// The changelog is not a Keep a Changelog file; relhook refuses to rewrite it.
+    #[error("{}:{line}: not a Keep a Changelog file: {message}", path.display())]
+    NotKeepAChangelog {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line that broke the parse.
+        line: usize,
+        /// What was wrong there.
+        message: String,
+    },
     /// Not inside a git repository.
     #[error("not inside a git repository (searched upwards from `{}`)", .0.display())]
     NotARepository(PathBuf),
@@ -84,6 +94,10 @@ impl Error {
             }
             Error::Range { .. } => Some(
                 "give a range git understands, e.g. `main..HEAD`, `v1.2.0..`, or a single commit"
+                    .into(),
+            ),
+            Error::NotKeepAChangelog { .. } => Some(
+                "relhook edits only Keep a Changelog files (https://keepachangelog.com/en/1.1.0/); fix that line, or point `changelog.path` elsewhere"
                     .into(),
             ),
             Error::Config { .. } => Some(

@@ -5,8 +5,11 @@
 //! Only `cli` prints; every other module returns data or writes to a `&mut dyn Write`.
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
+pub mod accumulate;
+pub mod changelog;
 pub mod cli;
 pub mod config;
+pub mod date;
 pub mod error;
 pub mod fsx;
 pub mod git;
@@ -15,5 +18,6 @@ pub mod message;
 pub mod parse;
 pub mod report;
 pub mod suggest;
+pub mod sync;
 
 pub use error::{Error, Result};

@@ -1,0 +1,295 @@
+//! A Conventional Commit → its changelog entry: the sub-section it belongs in and the bullet
+//! text `**scope:** description (#123)`, breaking changes marked and listed first.
+
+use crate::config::ChangelogConfig;
+use crate::parse::Commit;
+
+/// An entry to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    /// The Keep a Changelog sub-section (`Added`, `Fixed`...).
+    pub section: String,
+    /// The bullet's Markdown, without the `- ` marker.
+    pub text: String,
+    /// Breaking changes go first in their sub-section.
+    pub breaking: bool,
+}
+
+/// Where a repository's issues live, for links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forge {
+    /// `https://host/owner/repo`.
+    pub base: String,
+    kind: ForgeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ForgeKind {
+    GitHub,
+    GitLab,
+    Gitea,
+    Bitbucket,
+}
+
+impl Forge {
+    /// Recognises the known forges from a remote URL (`git@github.com:o/r.git`,
+    /// `https://gitlab.com/group/sub/r`, `ssh://git@codeberg.org/o/r.git`).
+    pub fn from_remote_url(url: &str) -> Option<Forge> {
+        let url = url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .or_else(|| url.strip_prefix("ssh://"))
+            .or_else(|| url.strip_prefix("git://"))
+            .unwrap_or(url);
+        let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+        let (host, path) = rest.split_once([':', '/'])?;
+        let host = host.to_lowercase();
+        let kind = match host.as_str() {
+            "github.com" => ForgeKind::GitHub,
+            "gitlab.com" => ForgeKind::GitLab,
+            "codeberg.org" | "gitea.com" => ForgeKind::Gitea,
+            "bitbucket.org" => ForgeKind::Bitbucket,
+            _ => return None,
+        };
+        // `git@github.com:22/o/r` has a port after the colon.
+        let path = path
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_matches('/');
+        let path = path.strip_suffix(".git").unwrap_or(path);
+        let safe = |c: char| c.is_ascii_alphanumeric() || "-_./".contains(c);
+        if path.split('/').count() < 2 || !path.chars().all(safe) || path.contains("..") {
+            return None;
+        }
+        Some(Forge {
+            base: format!("https://{host}/{path}"),
+            kind,
+        })
+    }
+
+    /// The page of issue or pull request `n`.
+    pub fn issue_url(&self, n: &str) -> String {
+        match self.kind {
+            ForgeKind::GitLab => format!("{}/-/issues/{n}", self.base),
+            ForgeKind::GitHub | ForgeKind::Gitea | ForgeKind::Bitbucket => {
+                format!("{}/issues/{n}", self.base)
+            }
+        }
+    }
+}
+
+/// Footer tokens whose `#N` values are issue references worth keeping.
+const REFERENCE_TOKENS: &[&str] = &[
+    "refs",
+    "ref",
+    "references",
+    "closes",
+    "close",
+    "closed",
+    "fixes",
+    "fix",
+    "fixed",
+    "resolves",
+    "resolve",
+    "resolved",
+    "part-of",
+    "see",
+    "issue",
+    "pr",
+];
+
+/// The entry for a commit, or `None` when its type maps to no sub-section. A breaking change
+/// whose type has no sub-section still gets one, under `Changed`.
+pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) -> Option<NewEntry> {
+    let section = match config.section_for(&c.ty) {
+        Some(s) => s.to_owned(),
+        None if c.breaking => "Changed".to_owned(),
+        None => return None,
+    };
+    let mut text = String::new();
+    if c.breaking {
+        text.push_str("**BREAKING** ");
+    }
+    if let Some(scope) = &c.scope {
+        text.push_str(&format!("**{}:** ", scope.trim()));
+    }
+    text.push_str(c.description.trim());
+    if let Some(note) = c.breaking_description.as_deref().map(one_line) {
+        if !note.is_empty() && note != c.description.trim() {
+            text.push_str(" — ");
+            text.push_str(&note);
+        }
+    }
+    let refs: Vec<String> = footer_references(c)
+        .into_iter()
+        .filter(|r| !mentions(&text, r))
+        .collect();
+    if !refs.is_empty() {
+        let list: Vec<String> = refs.iter().map(|r| format!("#{r}")).collect();
+        text.push_str(&format!(" ({})", list.join(", ")));
+    }
+    let text = match forge {
+        Some(f) => link_references(&text, f),
+        None => text,
+    };
+    Some(NewEntry {
+        section,
+        text,
+        breaking: c.breaking,
+    })
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue numbers named in reference footers (`Refs #12`, `Closes: #3, #4`).
+fn footer_references(c: &Commit) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in &c.footers {
+        if !REFERENCE_TOKENS.contains(&f.token.to_lowercase().as_str()) {
+            continue;
+        }
+        // `Refs #12` arrives as token `Refs` and value `12` (the ` #` is the separator).
+        let value = if f
+            .value
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            format!("#{}", f.value.trim_start())
+        } else {
+            f.value.clone()
+        };
+        for n in issue_numbers(&value) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// The `N` of every `#N` in `text` that starts a word.
+fn issue_numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('#') {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'[';
+        let digits: String = text[i + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if starts_word && !digits.is_empty() {
+            out.push(digits);
+        }
+    }
+    out
+}
+
+fn mentions(text: &str, n: &str) -> bool {
+    issue_numbers(text).iter().any(|m| m == n)
+}
+
+/// `#12` → `[#12](<forge>/issues/12)`, leaving existing links alone.
+fn link_references(text: &str, forge: &Forge) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let bytes = text.as_bytes();
+    let mut last = 0;
+    for (i, _) in text.match_indices('#') {
+        if i < last {
+            continue;
+        }
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'[';
+        let digits: String = text[i + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if !starts_word || digits.is_empty() {
+            continue;
+        }
+        let end = i + 1 + digits.len();
+        out.push_str(&text[last..i]);
+        out.push_str(&format!("[#{digits}]({})", forge.issue_url(&digits)));
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(msg: &str, forge: Option<&Forge>) -> Option<NewEntry> {
+        entry_for(
+            &crate::parse::commit(msg).unwrap(),
+            &ChangelogConfig::default(),
+            forge,
+        )
+    }
+
+    #[test]
+    fn sections_and_scope() {
+        let e = entry("feat(api): add x", None).unwrap();
+        assert_eq!(
+            (e.section.as_str(), e.text.as_str(), e.breaking),
+            ("Added", "**api:** add x", false)
+        );
+        assert_eq!(entry("fix: y", None).unwrap().section, "Fixed");
+        assert!(entry("docs: z", None).is_none());
+        assert!(entry("chore: z", None).is_none());
+    }
+
+    #[test]
+    fn breaking_marked_with_its_text() {
+        let e = entry(
+            "feat(api)!: drop v1\n\nBREAKING CHANGE: the /v1 routes\nare gone",
+            None,
+        )
+        .unwrap();
+        assert!(e.breaking);
+        assert_eq!(
+            e.text,
+            "**BREAKING** **api:** drop v1 — the /v1 routes are gone"
+        );
+        let e = entry("chore!: require rust 1.85", None).unwrap();
+        assert_eq!(
+            (e.section.as_str(), e.text.as_str()),
+            ("Changed", "**BREAKING** require rust 1.85")
+        );
+    }
+
+    #[test]
+    fn references_kept_and_linked() {
+        let e = entry(
+            "fix: crash (#12)\n\nCloses: #13, #12\nRefs #14\nSigned-off-by: A <a@b.c>",
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.text, "crash (#12) (#13, #14)");
+        let gh = Forge::from_remote_url("git@github.com:o/r.git").unwrap();
+        let e = entry("fix: crash (#12)", Some(&gh)).unwrap();
+        assert_eq!(e.text, "crash ([#12](https://github.com/o/r/issues/12))");
+        let gl = Forge::from_remote_url("https://gitlab.com/g/sub/r").unwrap();
+        assert_eq!(gl.issue_url("5"), "https://gitlab.com/g/sub/r/-/issues/5");
+    }
+
+    #[test]
+    fn forges() {
+        for (url, base) in [
+            ("https://github.com/o/r.git", "https://github.com/o/r"),
+            ("ssh://git@codeberg.org/o/r.git", "https://codeberg.org/o/r"),
+            ("git@bitbucket.org:o/r.git", "https://bitbucket.org/o/r"),
+        ] {
+            assert_eq!(Forge::from_remote_url(url).unwrap().base, base);
+        }
+        for url in [
+            "https://example.com/o/r",
+            "/srv/git/r.git",
+            "git@github.com:o",
+            "https://github.com/o/r\"><script>",
+        ] {
+            assert!(Forge::from_remote_url(url).is_none(), "{url}");
+        }
+    }
+}
