@@ -28,6 +28,8 @@ pub enum Command {
     Lint(LintArgs),
     /// Lint every commit in a revision range (default: upstream..HEAD, else last release tag..HEAD).
     Check(CheckArgs),
+    /// Bring CHANGELOG.md's Unreleased section up to date with history, or rebuild the file.
+    Changelog(ChangelogArgs),
     /// Entry point of the installed git hooks.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -99,6 +101,24 @@ pub struct CheckArgs {
     pub format: Format,
 }
 
+/// `relhook changelog`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("mode").multiple(false))]
+pub struct ChangelogArgs {
+    /// Add what history has and Unreleased lacks, keeping hand edits (the default).
+    #[arg(long, group = "mode")]
+    pub sync: bool,
+    /// Write the whole file from history and release tags (for a repository adopting relhook).
+    #[arg(long, group = "mode")]
+    pub rebuild: bool,
+    /// Print the result instead of writing the file.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Let --rebuild replace a file with uncommitted changes.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// `relhook hook <name>`.
 #[derive(Debug, Subcommand)]
 pub enum HookCommand {
@@ -106,5 +126,18 @@ pub enum HookCommand {
     CommitMsg {
         /// The message file git passes.
         file: PathBuf,
+    },
+    /// Add the new commit's entry to CHANGELOG.md's Unreleased section, in that same commit.
+    PostCommit,
+    /// The CHANGELOG.md merge driver: `%O %A %B %P`.
+    MergeChangelog {
+        /// The common ancestor's version (%O).
+        base: PathBuf,
+        /// Ours (%A): the result is written here.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+        /// The file's name in the repository (%P), for messages.
+        name: Option<PathBuf>,
     },
 }

@@ -2,6 +2,7 @@
 //! maps its outcome to an exit code. The only module that prints.
 
 mod args;
+mod changelog;
 mod exit;
 mod lint;
 
@@ -57,7 +58,15 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
     match command {
         Command::Lint(a) => lint::lint(ctx, &a),
         Command::Check(a) => lint::check(ctx, &a),
+        Command::Changelog(a) => changelog::changelog(ctx, &a),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
+        Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
+        Command::Hook(HookCommand::MergeChangelog {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => changelog::merge_driver(&base, &ours, &theirs, name.as_deref()),
     }
 }
 

@@ -229,3 +229,59 @@ impl Repo {
         })
     }
 }
+
+/// A release tag reachable from HEAD.
+#[derive(Debug, Clone)]
+pub struct ReleaseTag {
+    /// The tag's name (`v1.2.0`).
+    pub name: String,
+    /// Its version.
+    pub version: semver::Version,
+    /// The tagged commit.
+    pub commit: Oid,
+    /// The tag's date (the tagger's for an annotated tag, else the commit's), and its offset.
+    pub when: (i64, i32),
+}
+
+impl Repo {
+    /// Every `<prefix>X.Y.Z` tag whose commit is HEAD or an ancestor, oldest version first.
+    pub fn release_tags(&self, head: Oid, prefix: &str) -> Result<Vec<ReleaseTag>> {
+        let refs = self
+            .inner
+            .references_glob(&format!("refs/tags/{prefix}*"))
+            .map_err(|e| Error::git("list tags", e))?;
+        let mut out = Vec::new();
+        for r in refs.flatten() {
+            let Some(name) = r.shorthand().map(str::to_owned) else {
+                continue;
+            };
+            let Ok(version) = semver::Version::parse(&name[prefix.len()..]) else {
+                continue;
+            };
+            let Ok(commit) = r.peel_to_commit() else {
+                continue;
+            };
+            let reachable = commit.id() == head
+                || self
+                    .inner
+                    .graph_descendant_of(head, commit.id())
+                    .unwrap_or(false);
+            if !reachable {
+                continue;
+            }
+            let time = r
+                .peel_to_tag()
+                .ok()
+                .and_then(|t| t.tagger().map(|s| s.when()))
+                .unwrap_or_else(|| commit.time());
+            out.push(ReleaseTag {
+                name,
+                version,
+                commit: commit.id(),
+                when: (time.seconds(), time.offset_minutes()),
+            });
+        }
+        out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+        Ok(out)
+    }
+}

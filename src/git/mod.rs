@@ -4,9 +4,11 @@
 
 mod history;
 mod locate;
+mod rewrite;
 
-pub use history::{Range, Repo, StoredCommit};
+pub use history::{Range, ReleaseTag, Repo, StoredCommit};
 pub use locate::{locate, Location};
+pub use rewrite::{ReflogTop, StoredFile};
 
 use crate::message::{Cleanup, CommentPrefix};
 

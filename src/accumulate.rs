@@ -1,0 +1,336 @@
+//! post-commit: the new commit's entry goes into `## [Unreleased]` *and into that same
+//! commit*, so `git status` is clean after `git commit`. Git builds the commit's tree before
+//! any hook that could add to it runs (git-hook-facts.md §1.2), so HEAD is rewritten through
+//! git2: same parents, author, committer and message, re-signed when it was signed; no hook
+//! runs again. Only the user's own `git commit` is touched: never a rebase, cherry-pick,
+//! revert, am or merge, whose commits already carry their line.
+
+use std::path::{Path, PathBuf};
+
+use git2::Oid;
+
+use crate::changelog::entry::{entry_for, Forge, NewEntry};
+use crate::changelog::{normalize, Changelog};
+use crate::config::Config;
+use crate::git::Repo;
+use crate::Result;
+
+/// What post-commit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Accumulated {
+    /// Nothing to do, and why.
+    Skipped(String),
+    /// The commit now carries the changelog change.
+    Changed {
+        /// What changed, for the user (`added - **api:** x under Added`).
+        what: String,
+        /// The commit git reported.
+        old: Oid,
+        /// The commit HEAD now is.
+        new: Oid,
+        /// A problem with the work tree copy, if any.
+        note: Option<String>,
+    },
+    /// Something is wrong with the file; the commit is left as it is.
+    Refused(String),
+}
+
+/// Runs the post-commit step.
+pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
+    let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
+    if !config.changelog.accumulate {
+        return skip("`changelog.accumulate` is off");
+    }
+    let Some(top) = repo.reflog_top() else {
+        return skip("HEAD has no reflog");
+    };
+    let amend = top.message.starts_with("commit (amend): ");
+    if !(amend
+        || top.message.starts_with("commit: ")
+        || top.message.starts_with("commit (initial): "))
+    {
+        return skip("not a plain `git commit` (the reflog says otherwise)");
+    }
+    if let Some(op) = repo.operation_in_progress() {
+        return Ok(Accumulated::Skipped(format!("{op} is in progress")));
+    }
+    let Some(head) = repo.head().filter(|h| *h == top.new) else {
+        return skip("HEAD moved since the commit");
+    };
+    let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
+    let new_entry = entry_of(repo, head, config, forge.as_ref());
+    let old_entry = if amend {
+        entry_of(repo, top.old, config, forge.as_ref())
+    } else {
+        None
+    };
+    if new_entry.is_none() && old_entry.is_none() {
+        return skip("the commit's type has no changelog section (or it is not conventional)");
+    }
+    let path = config.changelog.path.clone();
+    let Some(stored) = repo.file_at(head, &path)? else {
+        return Ok(Accumulated::Skipped(format!(
+            "{} is not in the commit; `relhook init` creates one, then commit it",
+            path.display()
+        )));
+    };
+    let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
+        return Ok(Accumulated::Refused(format!(
+            "{} is not UTF-8; left unchanged",
+            path.display()
+        )));
+    };
+    let mut log = match Changelog::parse(&text) {
+        Ok(log) => log,
+        Err(e) => {
+            return Ok(Accumulated::Refused(format!(
+                "{}:{}: not a Keep a Changelog file ({}); left unchanged",
+                path.display(),
+                e.line,
+                e.message
+            )))
+        }
+    };
+    let old_changed_file = amend && repo.changes_path(top.old, &path);
+    let Some(op) = decide(
+        &log,
+        old_entry.as_ref(),
+        new_entry.as_ref(),
+        old_changed_file,
+    ) else {
+        return skip("the entry is already there (or was edited by hand)");
+    };
+    op.apply(&mut log);
+    let new_text = log.render();
+    let blob = repo.write_blob(new_text.as_bytes())?;
+    let new = repo.rewrite_head_with(head, &path, blob, stored.mode)?;
+    repo.update_index_entry(&path, Some(stored.blob), blob, stored.mode)?;
+    let note = update_work_tree(repo, &path, &stored.bytes, &new_text, &op)?;
+    Ok(Accumulated::Changed {
+        what: op.describe(),
+        old: head,
+        new,
+        note,
+    })
+}
+
+/// The entry a commit's message calls for.
+fn entry_of(repo: &Repo, commit: Oid, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
+    let c = repo.git2().find_commit(commit).ok()?;
+    let message = String::from_utf8_lossy(c.message_bytes()).into_owned();
+    let header = message.lines().next().unwrap_or("");
+    if ["fixup! ", "squash! ", "amend! "]
+        .iter()
+        .any(|p| header.starts_with(p))
+    {
+        return None;
+    }
+    entry_for(
+        &crate::parse::commit(message.trim_end())?,
+        &config.changelog,
+        forge,
+    )
+}
+
+/// One edit of Unreleased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Op {
+    Add(NewEntry),
+    Replace(NewEntry, NewEntry),
+    Remove(NewEntry),
+}
+
+impl Op {
+    fn apply(&self, log: &mut Changelog) {
+        match self {
+            Op::Add(e) => {
+                log.ensure_unreleased();
+                log.add_entry(&e.section, &e.text, e.breaking);
+            }
+            Op::Replace(old, new) if old.section == new.section && old.breaking == new.breaking => {
+                log.replace_entry(&old.section, &old.text, &new.text);
+            }
+            Op::Replace(old, new) => {
+                log.remove_entry(&old.section, &old.text);
+                log.add_entry(&new.section, &new.text, new.breaking);
+            }
+            Op::Remove(old) => {
+                log.remove_entry(&old.section, &old.text);
+            }
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Op::Add(e) => format!("added `- {}` under {}", e.text, e.section),
+            Op::Replace(_, e) => format!(
+                "replaced the amended commit's entry with `- {}` under {}",
+                e.text, e.section
+            ),
+            Op::Remove(e) => format!(
+                "removed `- {}`: the amended commit no longer calls for it",
+                e.text
+            ),
+        }
+    }
+}
+
+/// Whether an entry with this text is anywhere in the file (released sections included).
+fn present(log: &Changelog, text: &str) -> bool {
+    let wanted = normalize(text);
+    log.unreleased_entries()
+        .iter()
+        .any(|e| normalize(&e.text) == wanted)
+        || log.versions().iter().any(|v| {
+            log.entries_of(v)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| normalize(&e.text) == wanted)
+        })
+}
+
+fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
+    let wanted = normalize(&e.text);
+    log.unreleased_entries()
+        .iter()
+        .any(|x| normalize(&x.text) == wanted)
+}
+
+/// What to do. An amend replaces the entry its previous version wrote, unless a person has
+/// edited that entry since (then their text wins and nothing is added).
+fn decide(
+    log: &Changelog,
+    old: Option<&NewEntry>,
+    new: Option<&NewEntry>,
+    old_changed_file: bool,
+) -> Option<Op> {
+    match (old, new) {
+        (Some(o), Some(n)) if o == n => {
+            (!present(log, &n.text) && !old_changed_file).then(|| Op::Add(n.clone()))
+        }
+        (Some(o), Some(n)) if in_unreleased(log, o) => Some(Op::Replace(o.clone(), n.clone())),
+        (Some(o), None) if in_unreleased(log, o) => Some(Op::Remove(o.clone())),
+        (Some(_), _) if old_changed_file => None,
+        (_, Some(n)) if !present(log, &n.text) => Some(Op::Add(n.clone())),
+        _ => None,
+    }
+}
+
+/// Brings the work tree file along: replaced when it was the committed version, edited the
+/// same way when it has unstaged changes of its own (which are kept).
+fn update_work_tree(
+    repo: &Repo,
+    path: &Path,
+    committed: &[u8],
+    new_text: &str,
+    op: &Op,
+) -> Result<Option<String>> {
+    let Some(root) = repo.work_tree() else {
+        return Ok(None);
+    };
+    let file: PathBuf = root.join(path);
+    let Some(current) = crate::fsx::read_optional(&file)? else {
+        return Ok(Some(format!(
+            "{} is missing from the work tree; `git checkout -- {}` restores it",
+            path.display(),
+            path.display()
+        )));
+    };
+    if current == committed {
+        crate::fsx::write_atomic(&file, new_text.as_bytes())?;
+        return Ok(None);
+    }
+    let edited = String::from_utf8(current)
+        .ok()
+        .and_then(|t| Changelog::parse(&t).ok())
+        .map(|mut log| {
+            op.apply(&mut log);
+            log.render()
+        });
+    match edited {
+        Some(text) => {
+            crate::fsx::write_atomic(&file, text.as_bytes())?;
+            Ok(None)
+        }
+        None => Ok(Some(format!(
+            "{} has uncommitted changes relhook cannot parse; the entry is in the commit but not in your copy",
+            path.display()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(text: &str) -> NewEntry {
+        NewEntry {
+            section: "Added".into(),
+            text: text.into(),
+            breaking: false,
+        }
+    }
+
+    fn log(entries: &[&str]) -> Changelog {
+        let mut t = String::from("# Changelog\n\n## [Unreleased]\n\n### Added\n\n");
+        for x in entries {
+            t.push_str(&format!("- {x}\n"));
+        }
+        t.push_str("\n## [1.0.0] - 2026-01-01\n\n### Added\n\n- released one\n");
+        Changelog::parse(&t).unwrap()
+    }
+
+    #[test]
+    fn adds_once() {
+        assert_eq!(
+            decide(&log(&[]), None, Some(&e("x")), false),
+            Some(Op::Add(e("x")))
+        );
+        assert_eq!(decide(&log(&["x"]), None, Some(&e("x")), false), None);
+        assert_eq!(
+            decide(&log(&[]), None, Some(&e("released one")), false),
+            None
+        );
+    }
+
+    #[test]
+    fn amend_replaces_or_respects_hand_edits() {
+        assert_eq!(
+            decide(&log(&["old"]), Some(&e("old")), Some(&e("new")), true),
+            Some(Op::Replace(e("old"), e("new")))
+        );
+        assert_eq!(
+            decide(&log(&["old"]), Some(&e("old")), None, true),
+            Some(Op::Remove(e("old")))
+        );
+        assert_eq!(
+            decide(
+                &log(&["reworded by hand"]),
+                Some(&e("old")),
+                Some(&e("new")),
+                true
+            ),
+            None
+        );
+        assert_eq!(
+            decide(&log(&[]), Some(&e("old")), Some(&e("new")), false),
+            Some(Op::Add(e("new")))
+        );
+        assert_eq!(
+            decide(&log(&["same"]), Some(&e("same")), Some(&e("same")), true),
+            None
+        );
+        assert_eq!(
+            decide(&log(&[]), Some(&e("same")), Some(&e("same")), true),
+            None,
+            "deleted by hand stays deleted"
+        );
+    }
+
+    #[test]
+    fn ops_edit_the_model() {
+        let mut l = log(&["old"]);
+        Op::Replace(e("old"), e("new")).apply(&mut l);
+        assert!(l.render().contains("- new\n") && !l.render().contains("- old\n"));
+    }
+}
