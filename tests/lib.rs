@@ -3,6 +3,7 @@
 
 mod support;
 
+mod changelog;
 mod check;
 mod lint;
 mod readme;

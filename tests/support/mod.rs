@@ -126,3 +126,56 @@ pub fn stdout(out: &Output) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+impl Repo {
+    /// Writes executable hook shims calling the test binary, as `relhook install` would, and
+    /// registers the CHANGELOG.md merge driver.
+    pub fn hooks(&self, names: &[&str]) {
+        let bin = relhook_bin();
+        for name in names {
+            let hook = self.path().join(".git/hooks").join(name);
+            std::fs::write(
+                &hook,
+                format!("#!/bin/sh\nexec '{}' hook {name} \"$@\"\n", bin.display()),
+            )
+            .unwrap();
+            make_executable(&hook);
+        }
+        let driver = format!("'{}' hook merge-changelog %O %A %B %P", bin.display());
+        self.git(&["config", "merge.relhook-changelog.driver", &driver]);
+        self.write(".gitattributes", "CHANGELOG.md merge=relhook-changelog\n");
+    }
+
+    /// A commit through the hooks (`git commit -m`), adding a fresh file.
+    pub fn commit_with_hooks(&self, message: &str) -> Output {
+        let n = self
+            .git(&["rev-list", "--count", "--all"])
+            .parse::<usize>()
+            .unwrap_or(0);
+        let file = format!(
+            "h{n}-{}.txt",
+            self.git(&["rev-parse", "--abbrev-ref", "HEAD"])
+                .replace('/', "-")
+        );
+        self.write(&file, format!("{message}\n"));
+        self.git(&["add", &file]);
+        self.git_output(&["commit", "-q", "-m", message])
+    }
+
+    /// Whether `git status --porcelain` is empty.
+    pub fn is_clean(&self) -> bool {
+        self.git(&["status", "--porcelain"]).is_empty()
+    }
+}
+
+/// chmod 755.
+pub fn make_executable(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// The Keep a Changelog skeleton relhook writes.
+pub const SKELETON: &str = "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n## [Unreleased]\n";

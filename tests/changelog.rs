@@ -1,0 +1,296 @@
+//! The changelog engine on real repositories: post-commit accumulation, the merge driver,
+//! sync and rebuild, and hand edits surviving all of them.
+
+use crate::support::{stderr, text, Repo, SKELETON};
+
+fn setup() -> Repo {
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn commit_carries_its_own_entry_and_tree_is_clean() {
+    let repo = setup();
+    let out = repo.commit_with_hooks("feat(api): add the endpoint (#7)");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("the commit is now"), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let committed = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(
+        committed.contains("### Added\n\n- **api:** add the endpoint (#7)"),
+        "{committed}"
+    );
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s%n%an%n%at%n%ct"]),
+        "feat(api): add the endpoint (#7)\nTest Author\n1767268800\n1767268800"
+    );
+    // Types without a section, and fixups, add nothing.
+    repo.commit_with_hooks("docs: typo");
+    repo.commit_with_hooks("fixup! feat(api): add the endpoint (#7)");
+    assert_eq!(repo.read("CHANGELOG.md"), committed + "\n");
+    assert!(repo.is_clean());
+}
+
+#[test]
+fn amending_the_message_replaces_the_entry() {
+    let repo = setup();
+    repo.commit_with_hooks("feat: frst try");
+    let out = repo.git_output(&["commit", "-q", "--amend", "-m", "feat: first try"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- first try") && !log.contains("frst"),
+        "{log}"
+    );
+    assert!(repo.is_clean());
+    // Amending without touching the message changes nothing in the changelog.
+    repo.git(&["commit", "-q", "--amend", "--no-edit"]);
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}
+
+#[test]
+fn partial_commit_keeps_the_rest_of_the_index() {
+    let repo = setup();
+    repo.write("a.txt", "a\n");
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "a.txt", "b.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: only a", "a.txt"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["status", "--porcelain"]), "A  b.txt");
+    assert!(repo
+        .git(&["show", "HEAD:CHANGELOG.md"])
+        .contains("- only a"));
+}
+
+#[test]
+fn hand_reworded_entry_survives_later_commits_and_sync() {
+    let repo = setup();
+    repo.commit_with_hooks("feat: add the widget");
+    let reworded = repo
+        .read("CHANGELOG.md")
+        .replace("- add the widget", "- A shiny new widget, by hand");
+    repo.write("CHANGELOG.md", &reworded);
+    repo.git(&["commit", "-q", "-am", "docs: reword the changelog"]);
+    for msg in ["fix: one", "fix: two", "feat: three"] {
+        assert!(repo.commit_with_hooks(msg).status.success());
+    }
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- A shiny new widget, by hand"), "{log}");
+    assert_eq!(count(&log, "add the widget"), 0, "{log}");
+    for e in ["- one", "- two", "- three"] {
+        assert_eq!(count(&log, e), 1, "{log}");
+    }
+    // A deleted entry is not put back either.
+    let deleted = log.replace("- two\n", "");
+    repo.write("CHANGELOG.md", &deleted);
+    repo.git(&["commit", "-q", "-am", "docs: drop an entry"]);
+    repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(repo.read("CHANGELOG.md"), deleted);
+}
+
+#[test]
+fn hooks_off_commits_are_picked_up_by_sync_once() {
+    let repo = setup();
+    repo.commit_with_hooks("feat: with hooks");
+    repo.commit("feat: made with --no-verify in a web UI");
+    let skipped = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "1")
+        .args(["commit", "-q", "--allow-empty", "-m", "fix: skipped by env"])
+        .output()
+        .unwrap();
+    assert!(skipped.status.success());
+    let before = repo.read("CHANGELOG.md");
+    assert!(!before.contains("skipped by env"));
+    let preview = repo.relhook(&["changelog", "--sync", "--stdout"]);
+    assert!(String::from_utf8_lossy(&preview.stdout).contains("- skipped by env"));
+    assert_eq!(repo.read("CHANGELOG.md"), before, "--stdout writes nothing");
+    assert!(repo.relhook(&["changelog", "--sync"]).status.success());
+    let after = repo.read("CHANGELOG.md");
+    assert_eq!(count(&after, "- with hooks"), 1, "{after}");
+    assert_eq!(
+        count(&after, "- made with --no-verify in a web UI"),
+        1,
+        "{after}"
+    );
+    assert_eq!(count(&after, "- skipped by env"), 1, "{after}");
+    let again = repo.relhook(&["changelog", "--sync"]);
+    assert!(stderr(&again).contains("up to date"), "{}", text(&again));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        after,
+        "a second sync changes nothing"
+    );
+}
+
+#[test]
+fn branches_merge_rebase_and_cherry_pick_without_conflict_or_duplicate() {
+    let repo = setup();
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    assert!(repo.commit_with_hooks("feat: side one").status.success());
+    assert!(repo.commit_with_hooks("fix: side two").status.success());
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.commit_with_hooks("feat: main one").status.success());
+
+    // Merge.
+    repo.git(&["checkout", "-q", "-b", "merged", "main"]);
+    let out = repo.git_output(&["merge", "--no-edit", "side"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    for e in ["- side one", "- side two", "- main one"] {
+        assert_eq!(count(&log, e), 1, "{log}");
+    }
+    assert_eq!(count(&log, "### Added"), 1, "{log}");
+    assert!(repo.is_clean());
+
+    // Rebase.
+    repo.git(&["checkout", "-q", "-b", "rebased", "side"]);
+    let out = repo.git_output(&["rebase", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    for e in ["- side one", "- side two", "- main one"] {
+        assert_eq!(count(&log, e), 1, "{log}");
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    // Cherry-pick onto main, then merge the branch too: still once.
+    repo.git(&["checkout", "-q", "-b", "picked", "main"]);
+    let side_one = repo.git(&["rev-parse", "side~1"]);
+    let out = repo.git_output(&["cherry-pick", &side_one]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["merge", "--no-edit", "side"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(count(&log, "- side one"), 1, "{log}");
+    assert_eq!(count(&log, "- side two"), 1, "{log}");
+}
+
+#[test]
+fn crlf_changelog_stays_crlf() {
+    let repo = setup();
+    repo.write("CHANGELOG.md", SKELETON.replace('\n', "\r\n"));
+    repo.git(&["commit", "-q", "-am", "chore: crlf"]);
+    assert!(repo.commit_with_hooks("feat: on windows").status.success());
+    let bytes = std::fs::read(repo.path().join("CHANGELOG.md")).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("- on windows\r\n"), "{text:?}");
+    assert_eq!(count(&text, "\n"), count(&text, "\r\n"), "{text:?}");
+    assert!(repo.is_clean());
+}
+
+#[test]
+fn foreign_changelog_is_left_byte_identical_with_a_warning() {
+    let repo = setup();
+    let foreign = "# Changelog\n\n## v1.2 (2020-01-01)\n\n* feature: stuff\n";
+    repo.write("CHANGELOG.md", foreign);
+    repo.git(&["commit", "-q", "-am", "chore: their format"]);
+    let out = repo.commit_with_hooks("feat: something");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("CHANGELOG.md:3: not a Keep a Changelog file"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), foreign);
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(2), "{}", text(&sync));
+    assert!(stderr(&sync).contains("CHANGELOG.md:3"), "{}", text(&sync));
+    assert_eq!(repo.read("CHANGELOG.md"), foreign);
+}
+
+#[test]
+fn nothing_happens_during_rebase_or_cherry_pick_picks() {
+    let repo = setup();
+    repo.commit_with_hooks("feat: a");
+    let a = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["checkout", "-q", "-b", "other", "HEAD~1"]);
+    let out = repo.git_output(&["cherry-pick", &a]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "HEAD^{tree}"]),
+        repo.git(&["rev-parse", &format!("{a}^{{tree}}")])
+    );
+    assert!(repo.is_clean());
+}
+
+#[test]
+fn signed_commit_stays_signed() {
+    let repo = setup();
+    let key = repo.dir.path().join("key");
+    let keygen = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(&key)
+        .output();
+    let Ok(k) = keygen else {
+        eprintln!("ssh-keygen not available: signing not tested");
+        return;
+    };
+    assert!(k.status.success());
+    repo.git(&["config", "gpg.format", "ssh"]);
+    repo.git(&["config", "user.signingkey", key.to_str().unwrap()]);
+    repo.write("s.txt", "s");
+    repo.git(&["add", "s.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-S", "-m", "feat: signed"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo
+        .git(&["show", "HEAD:CHANGELOG.md"])
+        .contains("- signed"));
+    let raw = repo.git(&["cat-file", "-p", "HEAD"]);
+    assert!(raw.contains("gpgsig -----BEGIN SSH SIGNATURE"), "{raw}");
+}
+
+#[test]
+fn rebuild_writes_history_and_tags() {
+    let repo = Repo::new();
+    repo.git(&["remote", "add", "origin", "git@github.com:acme/tool.git"]);
+    repo.commit("feat: first feature");
+    repo.commit("fix: first fix (#4)");
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    repo.commit("feat(cli)!: new flags\n\nBREAKING CHANGE: old flags removed");
+    repo.commit("chore: not listed");
+    repo.git(&["tag", "v1.0.0"]);
+    repo.commit("perf: faster");
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    let expected_tail = "## [Unreleased]
+
+### Changed
+
+- faster
+
+## [1.0.0] - 2026-01-01
+
+### Added
+
+- **BREAKING** **cli:** new flags — old flags removed
+
+## [0.1.0] - 2026-01-01
+
+### Added
+
+- first feature
+
+### Fixed
+
+- first fix ([#4](https://github.com/acme/tool/issues/4))
+
+[unreleased]: https://github.com/acme/tool/compare/v1.0.0...HEAD
+[1.0.0]: https://github.com/acme/tool/compare/v0.1.0...v1.0.0
+[0.1.0]: https://github.com/acme/tool/releases/tag/v0.1.0
+";
+    assert!(log.ends_with(expected_tail), "{log}");
+    // The rebuilt file is one relhook can keep.
+    assert!(repo.relhook(&["changelog", "--sync"]).status.success());
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}
