@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
-use crate::changelog::entry::{entry_for, Forge, NewEntry};
-use crate::changelog::{normalize, Changelog};
+use crate::Result;
+use crate::changelog::entry::{Forge, NewEntry, entry_for};
+use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
 use crate::git::Repo;
-use crate::Result;
 
 /// What post-commit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
                 path.display(),
                 e.line,
                 e.message
-            )))
+            )));
         }
     };
     let old_changed_file = amend && repo.changes_path(top.old, &path);

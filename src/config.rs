@@ -291,7 +291,7 @@ impl Config {
                     "read",
                     path,
                     std::io::Error::from(std::io::ErrorKind::NotFound),
-                ))
+                ));
             }
             None => return Ok(Config::default()),
         };
@@ -411,7 +411,13 @@ fn resolve_changelog(
         for (ty, heading) in sections {
             let h = heading.get_ref().trim();
             if h.is_empty() || h.contains(['\n', '\r']) || h.starts_with('#') {
-                return Err(err(heading.span().start, format!("`changelog.sections.{ty}`: `{}` is not a sub-section name (one line of text, e.g. \"Added\")", heading.get_ref())));
+                return Err(err(
+                    heading.span().start,
+                    format!(
+                        "`changelog.sections.{ty}`: `{}` is not a sub-section name (one line of text, e.g. \"Added\")",
+                        heading.get_ref()
+                    ),
+                ));
             }
             c.sections.insert(ty.to_lowercase(), h.to_owned());
         }
@@ -575,15 +581,21 @@ mod tests {
 
     #[test]
     fn bad_names_and_zero_limits_are_refused() {
-        assert!(config_err("[commit]\ntypes = []\n")
-            .2
-            .contains("at least one"));
-        assert!(config_err("[commit]\nscopes = [\"a b\"]\n")
-            .2
-            .contains("not a valid name"));
-        assert!(config_err("[commit]\nheader_max_length = 0\n")
-            .2
-            .contains("at least 1"));
+        assert!(
+            config_err("[commit]\ntypes = []\n")
+                .2
+                .contains("at least one")
+        );
+        assert!(
+            config_err("[commit]\nscopes = [\"a b\"]\n")
+                .2
+                .contains("not a valid name")
+        );
+        assert!(
+            config_err("[commit]\nheader_max_length = 0\n")
+                .2
+                .contains("at least 1")
+        );
     }
 
     #[test]
@@ -615,9 +627,11 @@ mod tests {
             assert_eq!(line, 2);
             assert!(message.contains("inside the repository"), "{message}");
         }
-        assert!(config_err("[changelog.sections]\nfeat = \"\"\n")
-            .2
-            .contains("not a sub-section"));
+        assert!(
+            config_err("[changelog.sections]\nfeat = \"\"\n")
+                .2
+                .contains("not a sub-section")
+        );
     }
 
     #[test]

@@ -19,5 +19,6 @@ pub mod parse;
 pub mod report;
 pub mod suggest;
 pub mod sync;
+pub mod version;
 
 pub use error::{Error, Result};

@@ -137,7 +137,11 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
             plural(errors, "error"),
             plural(warnings, "warning")
         )?;
-        writeln!(out, "{} the message is kept in the file; `git commit -e -F <file>` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass", "note:".style(p.note))?;
+        writeln!(
+            out,
+            "{} the message is kept in the file; `git commit -e -F <file>` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
+            "note:".style(p.note)
+        )?;
     } else if warnings > 0 {
         writeln!(
             out,
@@ -173,7 +177,7 @@ pub fn json_value(source: &str, v: &Verdict) -> serde_json::Value {
 mod tests {
     use super::*;
     use crate::config::CommitConfig;
-    use crate::lint::{lint_bytes, Input, Mode};
+    use crate::lint::{Input, Mode, lint_bytes};
     use crate::message::{Cleanup, CommentPrefix};
 
     fn render(msg: &str) -> String {

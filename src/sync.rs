@@ -13,8 +13,8 @@ use std::path::Path;
 
 use git2::Oid;
 
-use crate::changelog::entry::{entry_for, Forge, NewEntry};
-use crate::changelog::{normalize, Changelog};
+use crate::changelog::entry::{Forge, NewEntry, entry_for};
+use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 use crate::{Error, Result};

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::parse::{self, Line};
-use super::{normalize, Changelog, EditError};
+use super::{Changelog, EditError, normalize};
 
 /// Keep a Changelog's sub-section order; unknown names sort after these.
 const CANONICAL: [&str; 6] = [
@@ -463,9 +463,10 @@ mod tests {
             "{r}"
         );
         c.add_entry("Added", "multi\nline", false);
-        assert!(c
-            .render()
-            .contains("  continued on an indented line\n- multi\n  line\n\n### Fixed"));
+        assert!(
+            c.render()
+                .contains("  continued on an indented line\n- multi\n  line\n\n### Fixed")
+        );
         assert_eq!(c.unreleased_entries()[2].text, "multi\nline");
     }
 

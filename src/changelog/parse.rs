@@ -111,11 +111,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
 pub(crate) fn dominant_eol(lines: &[Line]) -> &'static str {
     let crlf = lines.iter().filter(|l| l.eol == "\r\n").count();
     let lf = lines.iter().filter(|l| l.eol == "\n").count();
-    if crlf > lf {
-        "\r\n"
-    } else {
-        "\n"
-    }
+    if crlf > lf { "\r\n" } else { "\n" }
 }
 
 /// `true` when `v` looks like a semantic version (optionally `v`-prefixed).
@@ -168,11 +164,7 @@ pub(crate) fn bullet_body(t: &str) -> Option<&str> {
             return Some(rest);
         }
     }
-    if t == "-" || t == "*" {
-        Some("")
-    } else {
-        None
-    }
+    if t == "-" || t == "*" { Some("") } else { None }
 }
 
 fn classify(t: &str) -> Kind {

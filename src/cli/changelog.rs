@@ -5,11 +5,11 @@ use std::path::Path;
 
 use super::args::ChangelogArgs;
 use super::lint::skip_requested;
-use super::{write_out, Context, Outcome};
-use crate::accumulate::{post_commit, Accumulated};
+use super::{Context, Outcome, write_out};
+use crate::accumulate::{Accumulated, post_commit};
 use crate::changelog::Changelog;
 use crate::git::Repo;
-use crate::sync::{plan_sync, rebuild, TEMPLATE};
+use crate::sync::{TEMPLATE, plan_sync, rebuild};
 use crate::{Error, Result};
 
 /// `relhook changelog [--sync|--rebuild] [--stdout]`.

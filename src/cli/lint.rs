@@ -4,10 +4,10 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use super::args::{CheckArgs, CleanupArg, Format, LintArgs};
-use super::{write_out, Context, Outcome};
+use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::git::{self, Location};
-use crate::lint::{lint_bytes, Input, Level, Mode, Verdict};
+use crate::lint::{Input, Level, Mode, Verdict, lint_bytes};
 use crate::message::{Cleanup, CommentPrefix};
 use crate::report::{self, Palette};
 use crate::{Error, Result};

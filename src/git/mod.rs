@@ -7,7 +7,7 @@ mod locate;
 mod rewrite;
 
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
-pub use locate::{locate, Location};
+pub use locate::{Location, locate};
 pub use rewrite::{ReflogTop, StoredFile};
 
 use crate::message::{Cleanup, CommentPrefix};

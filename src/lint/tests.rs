@@ -130,9 +130,11 @@ fn scopes_enum_required_and_case() {
         rules_of(&lint_with("feat: x", &c, Mode::Hook)),
         ["scope-required"]
     );
-    assert!(lint_with("feat(cli): x", &c, Mode::Hook)
-        .diagnostics
-        .is_empty());
+    assert!(
+        lint_with("feat(cli): x", &c, Mode::Hook)
+            .diagnostics
+            .is_empty()
+    );
     let v = lint_with("feat(Parser): x", &all_on(), Mode::Hook);
     assert_eq!(rules_of(&v), ["scope-case"]);
 }
@@ -148,9 +150,11 @@ fn header_max_length() {
     let long = format!("feat: {}", "x".repeat(100));
     let d = only(&long);
     assert_eq!((d.rule, d.column, d.width), (Rule::HeaderMaxLength, 101, 6));
-    assert!(lint(&format!("feat: {}", "x".repeat(94)))
-        .diagnostics
-        .is_empty());
+    assert!(
+        lint(&format!("feat: {}", "x".repeat(94)))
+            .diagnostics
+            .is_empty()
+    );
 }
 
 #[test]
@@ -208,9 +212,11 @@ fn merges_are_ignored_and_patterns_configurable() {
 
 #[test]
 fn git_revert_is_judged_by_the_quoted_header() {
-    assert!(lint("Revert \"feat: x\"\n\nThis reverts commit abc.")
-        .diagnostics
-        .is_empty());
+    assert!(
+        lint("Revert \"feat: x\"\n\nThis reverts commit abc.")
+            .diagnostics
+            .is_empty()
+    );
     assert!(lint("Revert \"Revert \"fix: y\"\"").diagnostics.is_empty());
     assert!(lint("Reapply \"fix: y\"").diagnostics.is_empty());
     let d = only("Revert \"feature: x\"");
@@ -232,9 +238,11 @@ fn opt_in_subject_rules() {
         v.diagnostics[0].suggestion.as_deref(),
         Some("feat: add thing.")
     );
-    assert!(lint_with("feat: API docs...", &c, Mode::Hook)
-        .diagnostics
-        .is_empty());
+    assert!(
+        lint_with("feat: API docs...", &c, Mode::Hook)
+            .diagnostics
+            .is_empty()
+    );
     assert!(
         lint("feat: Add thing.").diagnostics.is_empty(),
         "off by default"
@@ -255,9 +263,11 @@ fn opt_in_line_lengths() {
         ["body-max-line-length", "footer-max-line-length"]
     );
     let url = format!("https://example.com/{}", "a".repeat(120));
-    assert!(lint_with(&format!("feat: x\n\n{url}"), &c, Mode::Hook)
-        .diagnostics
-        .is_empty());
+    assert!(
+        lint_with(&format!("feat: x\n\n{url}"), &c, Mode::Hook)
+            .diagnostics
+            .is_empty()
+    );
 }
 
 #[test]
@@ -267,9 +277,11 @@ fn levels_can_turn_rules_off_or_down() {
     let v = lint_with("wibble: x", &c, Mode::Hook);
     assert!(!v.failed() && v.diagnostics.len() == 1);
     c.levels.set(Rule::TypeEnum, Level::Off);
-    assert!(lint_with("wibble: x", &c, Mode::Hook)
-        .diagnostics
-        .is_empty());
+    assert!(
+        lint_with("wibble: x", &c, Mode::Hook)
+            .diagnostics
+            .is_empty()
+    );
 }
 
 #[test]
