@@ -91,7 +91,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             )));
         }
     };
-    let old_changed_file = amend && repo.changes_path(top.old, &path);
+    let old_changed_file = amend
+        && repo.changes_path(top.old, &path)
+        && !crate::sync::added_by(repo, top.old, &path).is_empty();
     let Some(op) = decide(
         &log,
         old_entry.as_ref(),

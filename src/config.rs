@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::lint::{Level, Rule};
+use crate::version::files::{Locator, VersionFile};
 use crate::{Error, Result};
 
 /// The configuration file's name, at the top of the work tree.
@@ -31,6 +32,10 @@ pub struct Config {
     pub version: VersionConfig,
     /// The `[changelog]` table: where the changelog is and what goes in it.
     pub changelog: ChangelogConfig,
+    /// The `[release]` table.
+    pub release: ReleaseConfig,
+    /// The `[checks]` table.
+    pub checks: ChecksConfig,
 }
 
 /// `[changelog]`: the Keep a Changelog file relhook maintains.
@@ -70,17 +75,74 @@ impl Default for ChangelogConfig {
     }
 }
 
-/// `[version]`: how release tags are named.
+/// `[version]`: how versions are computed, named and written into project files.
 #[derive(Debug, Clone)]
 pub struct VersionConfig {
     /// What precedes `X.Y.Z` in a release tag (`v` in `v1.2.3`).
     pub tag_prefix: String,
+    /// The version when there is no release tag and no version file.
+    pub initial: semver::Version,
+    /// The files holding the version; `None`: detected (Cargo.toml, package.json, pyproject.toml).
+    pub files: Option<Vec<VersionFile>>,
+    /// Below 1.0.0, a breaking change bumps the minor version.
+    pub zero_major_breaking_bumps_minor: bool,
+    /// Below 1.0.0, a feature bumps the patch version.
+    pub zero_major_feat_bumps_patch: bool,
 }
 
 impl Default for VersionConfig {
     fn default() -> Self {
         VersionConfig {
             tag_prefix: "v".into(),
+            initial: semver::Version::new(0, 1, 0),
+            files: None,
+            zero_major_breaking_bumps_minor: true,
+            zero_major_feat_bumps_patch: true,
+        }
+    }
+}
+
+/// `[release]`: what `relhook release` and hand tagging enforce and produce.
+#[derive(Debug, Clone)]
+pub struct ReleaseConfig {
+    /// Branches a release may be made from; empty: any branch.
+    pub branches: Vec<String>,
+    /// The release commit's message; `{version}` is replaced.
+    pub commit_message: String,
+    /// Whether tags are signed (as git is configured: gpg, ssh or x509).
+    pub sign: bool,
+    /// Whether a lightweight release tag made by hand is accepted.
+    pub allow_lightweight_tags: bool,
+}
+
+impl Default for ReleaseConfig {
+    fn default() -> Self {
+        ReleaseConfig {
+            branches: vec!["main".into(), "master".into()],
+            commit_message: "chore(release): {version}".into(),
+            sign: false,
+            allow_lightweight_tags: false,
+        }
+    }
+}
+
+/// `[checks]`: the tests that must pass before a release leaves the machine.
+#[derive(Debug, Clone)]
+pub struct ChecksConfig {
+    /// The test command as an argv list (never a shell string); `None`: not configured.
+    pub test: Option<Vec<String>>,
+    /// Whether pre-push refuses a release tag whose tree has no passing test record.
+    pub require_tested_tags: bool,
+    /// Whether pre-push runs the tests itself for an untested tag.
+    pub run_tests_on_push: bool,
+}
+
+impl Default for ChecksConfig {
+    fn default() -> Self {
+        ChecksConfig {
+            test: None,
+            require_tested_tags: true,
+            run_tests_on_push: false,
         }
     }
 }
@@ -188,6 +250,8 @@ struct RawConfig {
     commit: RawCommit,
     version: RawVersion,
     changelog: RawChangelog,
+    release: RawRelease,
+    checks: RawChecks,
 }
 
 #[derive(Deserialize, Default)]
@@ -202,6 +266,36 @@ struct RawChangelog {
 #[serde(deny_unknown_fields, default)]
 struct RawVersion {
     tag_prefix: Option<Spanned<String>>,
+    initial: Option<Spanned<String>>,
+    files: Option<Vec<Spanned<RawVersionFile>>>,
+    zero_major_breaking_bumps_minor: Option<bool>,
+    zero_major_feat_bumps_patch: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVersionFile {
+    path: String,
+    key: Option<String>,
+    pattern: Option<String>,
+    format: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawRelease {
+    branches: Option<Vec<String>>,
+    commit_message: Option<Spanned<String>>,
+    sign: Option<bool>,
+    allow_lightweight_tags: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawChecks {
+    test: Option<Spanned<Vec<String>>>,
+    require_tested_tags: Option<bool>,
+    run_tests_on_push: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -312,6 +406,35 @@ impl Config {
         let err = |offset: usize, message: String| config_error(path, text, offset, message);
         let commit = resolve_commit(raw.commit, &err)?;
         let mut version = VersionConfig::default();
+        if let Some(initial) = &raw.version.initial {
+            version.initial = semver::Version::parse(initial.get_ref()).map_err(|e| {
+                err(
+                    initial.span().start,
+                    format!(
+                        "`version.initial`: `{}` is not a SemVer version ({e})",
+                        initial.get_ref()
+                    ),
+                )
+            })?;
+        }
+        if let Some(files) = raw.version.files {
+            version.files = Some(
+                files
+                    .into_iter()
+                    .map(|f| version_file(f, &err))
+                    .collect::<Result<_>>()?,
+            );
+        }
+        version.zero_major_breaking_bumps_minor = raw
+            .version
+            .zero_major_breaking_bumps_minor
+            .unwrap_or(version.zero_major_breaking_bumps_minor);
+        version.zero_major_feat_bumps_patch = raw
+            .version
+            .zero_major_feat_bumps_patch
+            .unwrap_or(version.zero_major_feat_bumps_patch);
+        let release = resolve_release(raw.release, &err)?;
+        let checks = resolve_checks(raw.checks, &err)?;
         if let Some(prefix) = raw.version.tag_prefix {
             if prefix
                 .get_ref()
@@ -333,6 +456,8 @@ impl Config {
             commit,
             version,
             changelog,
+            release,
+            checks,
         })
     }
 }
@@ -394,6 +519,124 @@ fn resolve_commit(raw: RawCommit, err: &dyn Fn(usize, String) -> Error) -> Resul
     c.fixup_in_hook = raw.fixup_in_hook.unwrap_or(c.fixup_in_hook);
     c.fixup_in_check = raw.fixup_in_check.unwrap_or(c.fixup_in_check);
     raw.rules.apply(&mut c.levels);
+    Ok(c)
+}
+
+fn version_file(
+    f: Spanned<RawVersionFile>,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<VersionFile> {
+    let at = f.span().start;
+    let f = f.into_inner();
+    let path = relative_path(
+        "version.files.path",
+        &Spanned::new(at..at, f.path.clone()),
+        err,
+    )?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let format = f
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or(ext);
+    let locator = match (f.key, f.pattern) {
+        (Some(_), Some(_)) => {
+            return Err(err(
+                at,
+                format!(
+                    "`version.files`: `{}` has both `key` and `pattern`; give one",
+                    f.path
+                ),
+            ));
+        }
+        (None, None) => {
+            return Err(err(
+                at,
+                format!(
+                    "`version.files`: `{}` needs a `key` (TOML or JSON) or a `pattern` with `{{version}}`",
+                    f.path
+                ),
+            ));
+        }
+        (Some(key), None) => match format.as_str() {
+            "toml" | "lock" => Locator::TomlKey(key),
+            "json" => Locator::JsonKey(key),
+            other => {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: `{}`: `key` works for TOML and JSON files, not `{other}`; use `pattern = '...{{version}}...'` or `format = \"toml\"`",
+                        f.path
+                    ),
+                ));
+            }
+        },
+        (None, Some(pattern)) => {
+            if !pattern.contains("{version}") {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: the pattern for `{}` has no `{{version}}` placeholder",
+                        f.path
+                    ),
+                ));
+            }
+            let probe = pattern.replace("{version}", "(?:x)");
+            if let Err(e) = regex::Regex::new(&probe) {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: invalid pattern for `{}`: {}",
+                        f.path,
+                        first_line(&e.to_string())
+                    ),
+                ));
+            }
+            Locator::Pattern(pattern)
+        }
+    };
+    Ok(VersionFile { path, locator })
+}
+
+fn resolve_release(raw: RawRelease, err: &dyn Fn(usize, String) -> Error) -> Result<ReleaseConfig> {
+    let mut r = ReleaseConfig::default();
+    if let Some(b) = raw.branches {
+        r.branches = b;
+    }
+    if let Some(m) = raw.commit_message {
+        if !m.get_ref().contains("{version}") || m.get_ref().trim().is_empty() {
+            return Err(err(
+                m.span().start,
+                "`release.commit_message` must contain `{version}`".into(),
+            ));
+        }
+        r.commit_message = m.into_inner();
+    }
+    r.sign = raw.sign.unwrap_or(r.sign);
+    r.allow_lightweight_tags = raw
+        .allow_lightweight_tags
+        .unwrap_or(r.allow_lightweight_tags);
+    Ok(r)
+}
+
+fn resolve_checks(raw: RawChecks, err: &dyn Fn(usize, String) -> Error) -> Result<ChecksConfig> {
+    let mut c = ChecksConfig::default();
+    if let Some(test) = raw.test {
+        if test.get_ref().is_empty() || test.get_ref()[0].trim().is_empty() {
+            return Err(err(
+                test.span().start,
+                "`checks.test` is an argv list with the program first, e.g. [\"cargo\", \"test\"]"
+                    .into(),
+            ));
+        }
+        c.test = Some(test.into_inner());
+    }
+    c.require_tested_tags = raw.require_tested_tags.unwrap_or(c.require_tested_tags);
+    c.run_tests_on_push = raw.run_tests_on_push.unwrap_or(c.run_tests_on_push);
     Ok(c)
 }
 
@@ -632,6 +875,64 @@ mod tests {
                 .2
                 .contains("not a sub-section")
         );
+    }
+
+    #[test]
+    fn version_release_checks_tables() {
+        let c = parse(
+            r#"
+[version]
+initial = "1.0.0"
+files = [
+  { path = "Cargo.toml", key = "package.version" },
+  { path = "web/package.json", key = "version" },
+  { path = "src/pkg/__init__.py", pattern = '__version__ = "{version}"' },
+]
+zero_major_feat_bumps_patch = false
+[release]
+branches = ["trunk"]
+commit_message = "chore: release {version}"
+sign = true
+[checks]
+test = ["cargo", "test", "--locked"]
+run_tests_on_push = true
+"#,
+        )
+        .unwrap();
+        let files = c.version.files.unwrap();
+        assert_eq!(files[0].locator, Locator::TomlKey("package.version".into()));
+        assert_eq!(files[1].locator, Locator::JsonKey("version".into()));
+        assert!(matches!(files[2].locator, Locator::Pattern(_)));
+        assert_eq!(c.version.initial, semver::Version::new(1, 0, 0));
+        assert!(!c.version.zero_major_feat_bumps_patch);
+        assert_eq!(c.release.branches, ["trunk"]);
+        assert!(c.release.sign);
+        assert_eq!(c.checks.test.unwrap(), ["cargo", "test", "--locked"]);
+        assert!(c.checks.run_tests_on_push);
+        for (bad, needle) in [
+            ("[version]\ninitial = \"1.0\"\n", "not a SemVer version"),
+            (
+                "[version]\nfiles = [{ path = \"a.py\", key = \"x\" }]\n",
+                "use `pattern",
+            ),
+            (
+                "[version]\nfiles = [{ path = \"a.py\", pattern = \"x\" }]\n",
+                "no `{version}`",
+            ),
+            (
+                "[version]\nfiles = [{ path = \"../a.toml\", key = \"x\" }]\n",
+                "inside the repository",
+            ),
+            (
+                "[release]\ncommit_message = \"release\"\n",
+                "must contain `{version}`",
+            ),
+            ("[checks]\ntest = []\n", "argv list"),
+            ("[checks]\ntest = \"cargo test\"\n", "invalid type"),
+        ] {
+            let (_, _, message) = config_err(bad);
+            assert!(message.contains(needle), "{bad}: {message}");
+        }
     }
 
     #[test]

@@ -60,6 +60,17 @@ pub enum Error {
         /// What was wrong there.
         message: String,
     },
+    /// A `git` command relhook ran failed.
+    #[error("`{command}` failed: {stderr}")]
+    GitCommand {
+        /// The command line (relhook's own arguments; nothing passes through a shell).
+        command: String,
+        /// What git said.
+        stderr: String,
+    },
+    /// A release or tag that the runbook's checks refuse.
+    #[error("{0}")]
+    Refused(String),
     /// Not inside a git repository.
     #[error("not inside a git repository (searched upwards from `{}`)", .0.display())]
     NotARepository(PathBuf),

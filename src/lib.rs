@@ -16,9 +16,11 @@ pub mod git;
 pub mod lint;
 pub mod message;
 pub mod parse;
+pub mod release;
 pub mod report;
 pub mod suggest;
 pub mod sync;
+pub mod testrun;
 pub mod version;
 
 pub use error::{Error, Result};

@@ -3,9 +3,9 @@
 //! whole file from history and release tags, for a repository adopting relhook.
 //!
 //! How an entry is recognised, so that hand edits win: a commit is *accounted for* when it
-//! changed the changelog itself (post-commit puts each entry into its own commit, and a
-//! rebase or cherry-pick carries that change along), or when its entry's text was added to
-//! the file by any commit since the last release, or is in the file now. A reworded, moved or
+//! added an entry to the changelog itself (post-commit puts each entry into its own commit,
+//! and a rebase or cherry-pick carries that change along), or when its entry's text was added
+//! to the file by any commit since the last release, or is in the file now. A reworded, moved or
 //! deleted entry therefore stays as the person left it: its commit is still accounted for.
 
 use std::collections::HashSet;
@@ -45,15 +45,14 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
     let mut commits = collect(repo, &range)?;
-    for c in &mut commits {
-        c.changed_log = repo.changes_path(c.id, &config.changelog.path);
-    }
     let forge = forge(repo);
     let path = &config.changelog.path;
     let mut known: HashSet<String> = all_entries(&log);
-    for c in &commits {
-        if c.changed_log {
-            known.extend(added_by(repo, c.id, path));
+    for c in &mut commits {
+        if repo.changes_path(c.id, path) {
+            let added = added_by(repo, c.id, path);
+            c.changed_log = !added.is_empty();
+            known.extend(added);
         }
     }
     let mut added = Vec::new();
@@ -237,7 +236,7 @@ fn since_last_release(repo: &Repo, head: Oid, prefix: &str) -> Result<Range> {
 }
 
 /// The entry texts a commit added to the changelog, in any section.
-fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
+pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
     let read = |id: Oid| -> Option<Changelog> {
         let f = repo.file_at(id, path).ok()??;
         Changelog::parse(&String::from_utf8(f.bytes).ok()?).ok()

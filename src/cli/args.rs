@@ -30,6 +30,14 @@ pub enum Command {
     Check(CheckArgs),
     /// Bring CHANGELOG.md's Unreleased section up to date with history, or rebuild the file.
     Changelog(ChangelogArgs),
+    /// The current version (greatest release tag reachable from HEAD), the next one and why.
+    Version(VersionArgs),
+    /// Release: changelog section, version files, commit, tests, annotated tag.
+    Release(ReleaseArgs),
+    /// One version's release notes as Markdown (for `gh release create --notes-file -`).
+    Notes(NotesArgs),
+    /// Run `[checks] test`; on success record that HEAD's tree passed.
+    Test,
     /// Entry point of the installed git hooks.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -117,6 +125,56 @@ pub struct ChangelogArgs {
     /// Let --rebuild replace a file with uncommitted changes.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `relhook version`.
+#[derive(Debug, Args)]
+pub struct VersionArgs {
+    /// Print the next version instead of the current one.
+    #[arg(long)]
+    pub next: bool,
+    /// List what decided it.
+    #[arg(long)]
+    pub explain: bool,
+    /// The next version is a pre-release `X.Y.Z-ID.N`.
+    #[arg(long, value_name = "ID")]
+    pub pre: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `relhook release`.
+#[derive(Debug, Args)]
+pub struct ReleaseArgs {
+    /// `auto` (from the commits), `major`, `minor`, `patch`, or an exact `X.Y.Z`.
+    #[arg(default_value = "auto", value_name = "VERSION")]
+    pub version: String,
+    /// Make a pre-release `X.Y.Z-ID.N` (`--pre rc`: rc.1, then rc.2).
+    #[arg(long, value_name = "ID")]
+    pub pre: Option<String>,
+    /// Print the plan and the diff; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Sign the tag (gpg, ssh or x509, as git is configured).
+    #[arg(long)]
+    pub sign: bool,
+    /// Release even with uncommitted changes (they are not included).
+    #[arg(long)]
+    pub allow_dirty: bool,
+    /// Release from a branch not in `release.branches` (a maintenance branch).
+    #[arg(long)]
+    pub allow_branch: bool,
+    /// Do not run `[checks] test` on the release commit.
+    #[arg(long)]
+    pub no_test: bool,
+}
+
+/// `relhook notes`.
+#[derive(Debug, Args)]
+pub struct NotesArgs {
+    /// The release tag (default: the latest reachable from HEAD).
+    pub tag: Option<String>,
 }
 
 /// `relhook hook <name>`.

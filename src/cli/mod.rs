@@ -5,6 +5,7 @@ mod args;
 mod changelog;
 mod exit;
 mod lint;
+mod release;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -59,6 +60,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Lint(a) => lint::lint(ctx, &a),
         Command::Check(a) => lint::check(ctx, &a),
         Command::Changelog(a) => changelog::changelog(ctx, &a),
+        Command::Version(a) => release::version(ctx, &a),
+        Command::Release(a) => release::release(ctx, &a),
+        Command::Notes(a) => release::notes(ctx, &a),
+        Command::Test => release::test(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::MergeChangelog {

@@ -148,37 +148,31 @@ impl Repo {
 
     /// The greatest `<prefix>X.Y.Z` tag whose commit is HEAD or one of its ancestors.
     pub fn latest_release_tag(&self, head: Oid, prefix: &str) -> Option<(String, Oid)> {
-        let mut best: Option<(semver::Version, String, Oid)> = None;
+        // Greatest version first: usually one reachability test decides, so the cost does
+        // not grow with the history before the last release.
         let refs = self
             .inner
             .references_glob(&format!("refs/tags/{prefix}*"))
             .ok()?;
-        for r in refs.flatten() {
-            let Some(name) = r.shorthand().map(str::to_owned) else {
-                continue;
-            };
-            let Ok(version) = semver::Version::parse(&name[prefix.len()..]) else {
-                continue;
-            };
-            if best
-                .as_ref()
-                .is_some_and(|(b, _, _)| b.cmp_precedence(&version).is_ge())
-            {
-                continue;
-            }
-            let Ok(commit) = r.peel_to_commit() else {
-                continue;
-            };
-            let reachable = commit.id() == head
+        let mut tags: Vec<(semver::Version, String)> = refs
+            .flatten()
+            .filter_map(|r| {
+                let name = r.shorthand()?.to_owned();
+                let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
+                Some((version, name))
+            })
+            .collect();
+        tags.sort_by(|a, b| b.0.cmp_precedence(&a.0));
+        tags.into_iter().find_map(|(_, name)| {
+            let spec = format!("refs/tags/{name}^{{commit}}");
+            let commit = self.inner.revparse_single(&spec).ok()?.id();
+            let reachable = commit == head
                 || self
                     .inner
-                    .graph_descendant_of(head, commit.id())
+                    .graph_descendant_of(head, commit)
                     .unwrap_or(false);
-            if reachable {
-                best = Some((version, name, commit.id()));
-            }
-        }
-        best.map(|(_, name, oid)| (name, oid))
+            reachable.then_some((name, commit))
+        })
     }
 
     /// Walks a range, newest first, calling `visit` for each commit; stops early when it

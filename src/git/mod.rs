@@ -5,6 +5,7 @@
 mod history;
 mod locate;
 mod rewrite;
+mod state;
 
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
 pub use locate::{Location, locate};

@@ -1,0 +1,256 @@
+//! `relhook version`, `release`, `notes` and `test`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::args::{Format, NotesArgs, ReleaseArgs, VersionArgs};
+use super::{Context, Outcome, write_out};
+use crate::config::Config;
+use crate::git::Repo;
+use crate::release::{self, Options, Plan};
+use crate::version::bump::Requested;
+use crate::{Error, Result};
+
+fn open(ctx: &Context) -> Result<(Repo, PathBuf, Config)> {
+    let repo = Repo::open(&ctx.cwd)?;
+    let root = repo
+        .work_tree()
+        .ok_or_else(|| Error::Usage("relhook needs a work tree, not a bare repository".into()))?;
+    let config = ctx.config(&root)?;
+    Ok((repo, root, config))
+}
+
+/// `relhook version [--next] [--explain] [--pre ID] [--format json]`.
+pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
+    let (repo, root, config) = open(ctx)?;
+    let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
+    write_out(|out| {
+        if args.format == Format::Json {
+            let json = serde_json::json!({
+                "current": info.current.to_string(),
+                "current_tag": info.tag.as_ref().map(|t| t.0.clone()),
+                "current_from": info.current_from,
+                "next": info.next.to_string(),
+                "next_tag": format!("{}{}", config.version.tag_prefix, info.next),
+                "level": info.level(),
+                "commits": info.commits,
+            });
+            return writeln!(out, "{json}");
+        }
+        let shown = if args.next { &info.next } else { &info.current };
+        writeln!(out, "{shown}")?;
+        if args.explain {
+            writeln!(
+                out,
+                "current: {} (from {})",
+                info.current, info.current_from
+            )?;
+            let since = info
+                .tag
+                .as_ref()
+                .map_or("the first commit".to_owned(), |t| t.0.clone());
+            writeln!(
+                out,
+                "{} since {since}; they call for a {} release:",
+                crate::report::plural(info.commits.len(), "commit"),
+                info.level()
+            )?;
+            for c in info
+                .commits
+                .iter()
+                .filter(|c| c.calls_for == info.level())
+                .take(20)
+            {
+                writeln!(out, "  {} {}  ({})", c.commit, c.header, c.calls_for)?;
+            }
+            if info.tag.is_none() {
+                writeln!(
+                    out,
+                    "no release tag yet: the first release is the version already there"
+                )?;
+            }
+            writeln!(out, "next: {}", info.next)?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Ok)
+}
+
+/// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
+pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
+    let (repo, root, config) = open(ctx)?;
+    let opts = Options {
+        requested: release::parse_requested(&args.version)?,
+        pre: args.pre.clone(),
+        sign: args.sign,
+        allow_dirty: args.allow_dirty,
+        allow_branch: args.allow_branch,
+        no_test: args.no_test,
+        date: std::env::var("RELHOOK_DATE")
+            .ok()
+            .filter(|d| d.len() == 10)
+            .unwrap_or_else(crate::date::today),
+    };
+    let plan = match release::plan(&repo, &config, &root, &opts) {
+        Ok(p) => p,
+        Err(Error::Refused(why)) => return refused(&why),
+        Err(e) => return Err(e),
+    };
+    if args.dry_run {
+        write_out(|out| print_plan(out, &plan, &config, &opts))?;
+        return Ok(Outcome::Ok);
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "relhook: releasing {} ({} → {})",
+        plan.tag, plan.info.current, plan.version
+    );
+    match release::execute(&repo, &config, &root, &plan, &opts) {
+        Ok(done) => {
+            let tested = if done.tested { "tested, " } else { "" };
+            let _ = writeln!(
+                err,
+                "relhook: {} is tagged on {} ({tested}release commit `{}`)",
+                plan.tag,
+                &done.commit.to_string()[..9],
+                plan.commit_message
+            );
+            let _ = writeln!(
+                err,
+                "next: git push --follow-tags   (or: git push origin HEAD {})",
+                plan.tag
+            );
+            Ok(Outcome::Ok)
+        }
+        Err(Error::Refused(why)) => refused(&why),
+        Err(e) => Err(e),
+    }
+}
+
+fn refused(why: &str) -> Result<Outcome> {
+    let _ = writeln!(std::io::stderr(), "relhook: release refused: {why}");
+    Ok(Outcome::Failed)
+}
+
+fn print_plan(
+    out: &mut dyn Write,
+    plan: &Plan,
+    config: &Config,
+    opts: &Options,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "release {} ({} → {}, {})",
+        plan.tag, plan.info.current, plan.version, plan.info.current_from
+    )?;
+    writeln!(out, "commit: {}", plan.commit_message)?;
+    match (&config.checks.test, opts.no_test) {
+        (Some(t), false) => writeln!(out, "tests: {} on the release commit", t.join(" "))?,
+        _ => writeln!(out, "tests: none (`[checks] test` not set, or --no-test)")?,
+    }
+    let signed = if opts.sign || config.release.sign {
+        "signed "
+    } else {
+        ""
+    };
+    writeln!(out, "tag: {signed}annotated {}, message:", plan.tag)?;
+    for line in plan.tag_message.lines() {
+        writeln!(out, "    {line}")?;
+    }
+    for e in &plan.edits {
+        let before = String::from_utf8_lossy(&e.before);
+        let after = String::from_utf8_lossy(&e.after);
+        let name = e.path.display().to_string();
+        let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+        write!(
+            out,
+            "{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header(&format!("a/{name}"), &format!("b/{name}"))
+        )?;
+    }
+    writeln!(out, "(dry run: nothing was written)")
+}
+
+/// `relhook notes [TAG]`.
+pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
+    let (repo, _root, config) = open(ctx)?;
+    let head = repo
+        .head()
+        .ok_or_else(|| Error::Refused("no commits yet".into()))?;
+    let tag = match &args.tag {
+        Some(t) => t.clone(),
+        None => repo
+            .latest_release_tag(head, &config.version.tag_prefix)
+            .map(|t| t.0)
+            .ok_or_else(|| {
+                Error::Usage("no release tag is reachable from HEAD; name one".into())
+            })?,
+    };
+    let commit = repo
+        .git2()
+        .revparse_single(&format!("refs/tags/{tag}^{{commit}}"))
+        .map_err(|e| Error::Range {
+            range: tag.clone(),
+            reason: e.message().to_owned(),
+        })?
+        .id();
+    let version = tag
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .unwrap_or(&tag);
+    let file = repo
+        .file_at(commit, &config.changelog.path)?
+        .ok_or_else(|| {
+            Error::Refused(format!(
+                "{} has no {}",
+                tag,
+                config.changelog.path.display()
+            ))
+        })?;
+    let text = String::from_utf8_lossy(&file.bytes);
+    let notes = release::notes::from_changelog_text(&text, version).ok_or_else(|| {
+        Error::Refused(format!(
+            "{} at {tag} has no section for {version}",
+            config.changelog.path.display()
+        ))
+    })?;
+    write_out(|out| out.write_all(notes.as_bytes()))?;
+    Ok(Outcome::Ok)
+}
+
+/// `relhook test`.
+pub(super) fn test(ctx: &Context) -> Result<Outcome> {
+    let (repo, root, config) = open(ctx)?;
+    let Some(argv) = &config.checks.test else {
+        return Err(Error::Usage("no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list) in .relconfig.toml".into()));
+    };
+    let head = repo
+        .head()
+        .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
+    let dirty = repo.dirty_paths(5)?;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
+    let status = crate::testrun::run(argv, &root)?;
+    if !status.success() {
+        let _ = writeln!(err, "relhook: tests failed ({status}); nothing recorded");
+        return Ok(Outcome::Failed);
+    }
+    if !dirty.is_empty() {
+        let _ = writeln!(
+            err,
+            "relhook: tests passed, but the working tree has changes ({}): not recorded, since they are not HEAD's tree",
+            dirty.join(", ")
+        );
+        return Ok(Outcome::Failed);
+    }
+    let rec = crate::testrun::record(&repo, head, argv)?;
+    let _ = writeln!(
+        err,
+        "relhook: tests passed; recorded for tree {} in {}",
+        &rec.tree[..9],
+        crate::testrun::NOTES_REF
+    );
+    Ok(Outcome::Ok)
+}

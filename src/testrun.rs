@@ -1,0 +1,150 @@
+//! Test records: `[checks] test` is run as an argv list (never through a shell) and a pass is
+//! recorded as a git note under `refs/notes/relhook-tests` on the commit. A record names the
+//! commit's tree, so it counts for every commit with that tree (an amended message needs no
+//! new run), and CI can publish it by pushing the notes ref.
+
+use std::path::Path;
+use std::process::{Command, ExitStatus, Stdio};
+
+use git2::Oid;
+
+use crate::git::Repo;
+use crate::{Error, Result};
+
+/// The notes ref test records live under.
+pub const NOTES_REF: &str = "refs/notes/relhook-tests";
+
+/// One passing test run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestRecord {
+    /// The tree that passed.
+    pub tree: String,
+    /// The command that ran.
+    pub command: String,
+    /// When, in seconds since the epoch.
+    pub time: i64,
+    /// The relhook version that recorded it.
+    pub relhook: String,
+}
+
+impl TestRecord {
+    fn render(&self) -> String {
+        format!(
+            "relhook-test-record: pass\ntree: {}\ncommand: {}\ntime: {} ({})\nrelhook: {}\n",
+            self.tree,
+            self.command,
+            self.time,
+            crate::date::ymd(self.time, 0),
+            self.relhook
+        )
+    }
+
+    fn parse(text: &str) -> Option<TestRecord> {
+        let field = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(": "))
+                .map(str::to_owned)
+        };
+        if field("relhook-test-record").as_deref() != Some("pass") {
+            return None;
+        }
+        Some(TestRecord {
+            tree: field("tree")?,
+            command: field("command").unwrap_or_default(),
+            time: field("time")
+                .and_then(|t| t.split_whitespace().next()?.parse().ok())
+                .unwrap_or(0),
+            relhook: field("relhook").unwrap_or_default(),
+        })
+    }
+}
+
+/// Runs the test command in `dir`, its output streamed to the terminal (stdout goes to
+/// stderr, as in hooks, so that a caller's stdout stays clean).
+pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
+    let (program, args) = argv
+        .split_first()
+        .ok_or_else(|| Error::Usage("`checks.test` is empty".into()))?;
+    let mut cmd = Command::new(program);
+    cmd.args(args).current_dir(dir).stdin(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(err) = std::io::stderr().as_fd().try_clone_to_owned() {
+            cmd.stdout(Stdio::from(err));
+        }
+    }
+    cmd.status().map_err(|e| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::NotFound => " (not found on PATH)",
+            std::io::ErrorKind::PermissionDenied => " (not executable)",
+            _ => "",
+        };
+        Error::Refused(format!(
+            "cannot run the test command `{}`{hint}: {e}",
+            argv.join(" ")
+        ))
+    })
+}
+
+/// Records that `commit`'s tree passed `argv`.
+pub fn record(repo: &Repo, commit: Oid, argv: &[String]) -> Result<TestRecord> {
+    let git = repo.git2();
+    let c = git
+        .find_commit(commit)
+        .map_err(|e| Error::git("read the tested commit", e))?;
+    let rec = TestRecord {
+        tree: c.tree_id().to_string(),
+        command: argv.join(" "),
+        time: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
+        relhook: env!("CARGO_PKG_VERSION").to_owned(),
+    };
+    let sig = git
+        .signature()
+        .or_else(|_| git2::Signature::now("relhook", "relhook@localhost"))
+        .map_err(|e| Error::git("make a signature", e))?;
+    git.note(&sig, &sig, Some(NOTES_REF), commit, &rec.render(), true)
+        .map_err(|e| Error::git("write the test record note", e))?;
+    Ok(rec)
+}
+
+/// A passing record for `commit`'s tree, from any commit's note.
+pub fn find(repo: &Repo, commit: Oid) -> Option<TestRecord> {
+    let git = repo.git2();
+    let tree = git.find_commit(commit).ok()?.tree_id().to_string();
+    if let Ok(note) = git.find_note(Some(NOTES_REF), commit) {
+        if let Some(r) = note
+            .message()
+            .and_then(TestRecord::parse)
+            .filter(|r| r.tree == tree)
+        {
+            return Some(r);
+        }
+    }
+    git.notes(Some(NOTES_REF))
+        .ok()?
+        .flatten()
+        .find_map(|(note_id, _)| {
+            let blob = git.find_blob(note_id).ok()?;
+            TestRecord::parse(std::str::from_utf8(blob.content()).ok()?).filter(|r| r.tree == tree)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_round_trips() {
+        let r = TestRecord {
+            tree: "abc".into(),
+            command: "cargo test".into(),
+            time: 1_767_268_800,
+            relhook: "0.1.0".into(),
+        };
+        assert_eq!(TestRecord::parse(&r.render()), Some(r));
+        assert_eq!(TestRecord::parse("something else"), None);
+    }
+}
