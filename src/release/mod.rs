@@ -5,6 +5,7 @@
 mod files;
 mod next;
 pub mod notes;
+pub mod tagcheck;
 
 use std::path::{Path, PathBuf};
 

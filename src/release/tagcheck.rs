@@ -1,0 +1,103 @@
+//! Is this a valid release tag? Shared by the reference-transaction hook (a tag made by hand)
+//! and pre-push (a tag about to be published). Each problem is one sentence with its fix.
+
+use git2::{ObjectType, Oid};
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::Repo;
+
+/// How far to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// A tag being created: name, kind, ordering.
+    Create,
+    /// A tag being published: also its commit's changelog and version files.
+    Publish,
+}
+
+/// Whether a tag name looks like a release tag (`tag_prefix` + anything).
+pub fn is_release_like(config: &Config, name: &str) -> bool {
+    let prefix = &config.version.tag_prefix;
+    name.starts_with(prefix.as_str()) && name[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The problems with release tag `name` pointing at `target` (a tag object or a commit).
+pub fn problems(repo: &Repo, config: &Config, name: &str, target: Oid, depth: Depth) -> Vec<String> {
+    let prefix = &config.version.tag_prefix;
+    let raw = &name[prefix.len().min(name.len())..];
+    let version = match Version::parse(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![format!("`{name}` is not `{prefix}` + a SemVer version ({e}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`")];
+        }
+    };
+    let git = repo.git2();
+    let mut out = Vec::new();
+    let kind = git.find_object(target, None).ok().and_then(|o| o.kind());
+    if kind == Some(ObjectType::Commit) && !config.release.allow_lightweight_tags {
+        out.push(format!(
+            "`{name}` is a lightweight tag; release tags are annotated (`git tag -a {name} -m ...`, or `relhook release`), since `git describe` and the forges ignore lightweight ones"
+        ));
+    }
+    let Ok(commit) = git.find_object(target, None).and_then(|o| o.peel_to_commit()) else {
+        out.push(format!("`{name}` does not point at a commit"));
+        return out;
+    };
+    if let Some(greatest) = greatest_below(repo, config, commit.id(), name) {
+        if version.cmp_precedence(&greatest.1).is_le() {
+            out.push(format!(
+                "`{name}` is not greater than {} which it descends from; versions only go up (the next one is `relhook version --next`)",
+                greatest.0
+            ));
+        }
+    }
+    if depth == Depth::Publish {
+        out.extend(content_problems(repo, config, name, &version, commit.id()));
+    }
+    out
+}
+
+/// The greatest other release tag reachable from `commit`.
+fn greatest_below(repo: &Repo, config: &Config, commit: Oid, except: &str) -> Option<(String, Version)> {
+    let tags = repo.release_tags(commit, &config.version.tag_prefix).ok()?;
+    tags.into_iter().filter(|t| t.name != except).map(|t| (t.name, t.version)).next_back()
+}
+
+/// At the tagged commit: the changelog has the version's section, and every version file says
+/// the version.
+fn content_problems(repo: &Repo, config: &Config, name: &str, version: &Version, commit: Oid) -> Vec<String> {
+    let mut out = Vec::new();
+    let path = &config.changelog.path;
+    let section = repo
+        .file_at(commit, path)
+        .ok()
+        .flatten()
+        .and_then(|f| String::from_utf8(f.bytes).ok())
+        .and_then(|t| crate::changelog::Changelog::parse(&t).ok())
+        .is_some_and(|log| log.entries_of(&version.to_string()).is_some());
+    if !section {
+        out.push(format!(
+            "{} at `{name}` has no `## [{version}]` section; release with `relhook release`, or let the hook write it when you tag",
+            path.display()
+        ));
+    }
+    let Some(root) = repo.work_tree() else { return out };
+    let Ok(tmp) = tempfile::tempdir() else { return out };
+    for f in super::version_files(config, &root) {
+        let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else { continue };
+        let copy = tmp.path().join(&f.path);
+        if let Some(parent) = copy.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        if std::fs::write(&copy, &stored.bytes).is_err() {
+            continue;
+        }
+        if let Ok(found) = crate::version::files::read_version(tmp.path(), &f) {
+            if found != version.to_string() {
+                out.push(format!("{} says {found} at `{name}`, not {version}", f.path.display()));
+            }
+        }
+    }
+    out
+}
