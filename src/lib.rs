@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod fsx;
 pub mod git;
+pub mod hooks;
 pub mod lint;
 pub mod message;
 pub mod parse;

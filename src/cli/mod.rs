@@ -3,6 +3,7 @@
 
 mod args;
 mod exit;
+mod install;
 mod lint;
 
 use std::ffi::OsString;
@@ -57,6 +58,9 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
     match command {
         Command::Lint(a) => lint::lint(ctx, &a),
         Command::Check(a) => lint::check(ctx, &a),
+        Command::Install(a) => install::install(ctx, &a),
+        Command::Uninstall => install::uninstall(ctx),
+        Command::Doctor(a) => install::doctor(ctx, &a),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
     }
 }

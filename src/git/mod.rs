@@ -1,11 +1,13 @@
 //! The only module that talks to git. `locate` and `message_settings` are cheap enough for the
 //! commit-msg hook (no repository is opened, only config files are read); `Repo` wraps git2
-//! for history work.
+//! for history work; `HooksLocation` asks the `git` program where hooks live.
 
 mod history;
+mod hooks;
 mod locate;
 
 pub use history::{Range, Repo, StoredCommit};
+pub use hooks::{HooksLocation, HooksPathSetting};
 pub use locate::{locate, Location};
 
 use crate::message::{Cleanup, CommentPrefix};
