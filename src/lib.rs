@@ -11,6 +11,7 @@ pub mod error;
 pub mod fsx;
 pub mod git;
 pub mod hooks;
+pub mod init;
 pub mod lint;
 pub mod message;
 pub mod parse;

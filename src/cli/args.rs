@@ -30,6 +30,8 @@ pub enum Command {
     Uninstall,
     /// Say what is installed, stale, shadowed or missing, and the command that fixes it.
     Doctor(DoctorArgs),
+    /// Write `.relconfig.toml` and `CHANGELOG.md` where they do not exist yet.
+    Init,
     /// Lint one commit message (a file, `-` for stdin, or --message).
     Lint(LintArgs),
     /// Lint every commit in a revision range (default: upstream..HEAD, else last release tag..HEAD).

@@ -1,4 +1,4 @@
-//! `relhook install`, `uninstall` and `doctor`: the library decides and reports what it
+//! `relhook install`, `uninstall`, `doctor` and `init`: the library decides and reports what it
 //! did as data; this words it.
 
 use std::io::Write;
@@ -230,6 +230,33 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     } else {
         Outcome::Failed
     })
+}
+
+/// `relhook init`.
+pub(super) fn init(ctx: &Context) -> Result<Outcome> {
+    let root = crate::git::locate(&ctx.cwd)
+        .ok()
+        .and_then(|l| l.work_tree)
+        .unwrap_or_else(|| ctx.cwd.clone());
+    let done = crate::init::init(&root)?;
+    write_out(|out| {
+        for f in &done.files {
+            let name = rel(&f.path, &root);
+            if f.written {
+                writeln!(out, "wrote {name}")?;
+            } else {
+                writeln!(out, "left {name} alone: it already exists")?;
+            }
+        }
+        if let Some(argv) = done.test_command {
+            writeln!(
+                out,
+                "proposed `test = {argv}` (commented out) for a later relhook's [checks] table"
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Ok)
 }
 
 /// The absolute path of the running binary, recorded in the shims.

@@ -61,6 +61,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
         Command::Doctor(a) => install::doctor(ctx, &a),
+        Command::Init => install::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
     }
 }
