@@ -4,5 +4,6 @@
 mod support;
 
 mod check;
+mod install;
 mod lint;
 mod readme;

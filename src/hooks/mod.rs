@@ -270,4 +270,87 @@ mod tests {
         assert_eq!(sh_unquote("$(evil)"), None);
         assert_eq!(sh_unquote("'unterminated"), None);
     }
+
+    /// Runs a rendered shim through `sh` with a fake relhook and a chained hook that both
+    /// record their arguments and standard input.
+    #[cfg(unix)]
+    fn run_shim(name: &str, orig_exit: u8, env: &[(&str, &str)]) -> (i32, String, String) {
+        use std::io::Write;
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        let script = |path: &Path, body: &str| {
+            std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        };
+        let fake = d.join("fake relhook");
+        script(
+            &fake,
+            &format!("{{ echo \"$*\"; cat; }} > '{}/relhook.out'\n", d.display()),
+        );
+        let shim = d.join(name);
+        let hook = HOOKS.iter().find(|h| h.name == name).unwrap();
+        script(
+            &shim,
+            hook.render(&fake, true, false)
+                .unwrap()
+                .trim_start_matches("#!/bin/sh\n"),
+        );
+        script(
+            &d.join(format!("{name}{BACKUP_SUFFIX}")),
+            &format!(
+                "{{ echo \"$*\"; cat; }} > '{}/orig.out'\nexit {orig_exit}\n",
+                d.display()
+            ),
+        );
+        let tmpdir = d.join("tmp");
+        std::fs::create_dir(&tmpdir).unwrap();
+        let mut child = std::process::Command::new("sh")
+            .arg(&shim)
+            .env("TMPDIR", &tmpdir)
+            .args(["origin", "url"])
+            .envs(env.iter().copied())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"ref1 a ref2 b\nref3 c ref4 d\n")
+            .unwrap();
+        let code = child.wait().unwrap().code().unwrap_or(-1);
+        let read = |f: &str| std::fs::read_to_string(d.join(f)).unwrap_or_default();
+        let leftovers = std::fs::read_dir(&tmpdir).unwrap().count();
+        assert_eq!(leftovers, 0, "the copy of standard input is removed");
+        (code, read("orig.out"), read("relhook.out"))
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stdin_hooks_feed_the_same_input_to_the_chained_hook_and_relhook() {
+        for name in ["pre-push", "reference-transaction"] {
+            let (code, orig, relhook) = run_shim(name, 0, &[]);
+            assert_eq!(code, 0, "{name}");
+            assert_eq!(orig, "origin url\nref1 a ref2 b\nref3 c ref4 d\n", "{name}");
+            assert_eq!(
+                relhook,
+                format!("hook {name} origin url\nref1 a ref2 b\nref3 c ref4 d\n")
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failing_chained_hook_stops_relhook_and_skip_still_runs_it() {
+        let (code, orig, relhook) = run_shim("pre-push", 3, &[]);
+        assert_eq!((code, relhook.as_str()), (3, ""));
+        assert!(!orig.is_empty());
+        let (code, orig, relhook) = run_shim("commit-msg", 0, &[("RELHOOK_SKIP", "1")]);
+        assert_eq!((code, relhook.as_str()), (0, ""), "relhook skipped");
+        assert!(
+            orig.starts_with("origin url\n"),
+            "the chained hook is not relhook's to skip"
+        );
+    }
 }
