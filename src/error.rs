@@ -60,14 +60,6 @@ pub enum Error {
         /// What was wrong there.
         message: String,
     },
-    /// A `git` command relhook ran failed.
-    #[error("`{command}` failed: {stderr}")]
-    GitCommand {
-        /// The command line (relhook's own arguments; nothing passes through a shell).
-        command: String,
-        /// What git said.
-        stderr: String,
-    },
     /// A release or tag that the runbook's checks refuse.
     #[error("{0}")]
     Refused(String),
@@ -77,6 +69,38 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// The `git` program failed where relhook needed its answer.
+    #[error("`git {args}` failed{}: {stderr}", status.map(|s| format!(" (exit {s})")).unwrap_or_default())]
+    GitCommand {
+        /// The arguments given to git.
+        args: String,
+        /// Its exit status (`None`: killed by a signal).
+        status: Option<i32>,
+        /// What git said.
+        stderr: String,
+    },
+    /// A bare repository has no work tree, so no commit is ever made in it.
+    #[error("`{}` is a bare repository: git runs commit hooks only where commits are made", .0.display())]
+    BareRepository(PathBuf),
+    /// `--hooks` names a hook relhook does not know.
+    #[error("unknown hook `{name}` (relhook knows: {known})")]
+    UnknownHook {
+        /// The name as given.
+        name: String,
+        /// The hooks relhook has shims for.
+        known: String,
+    },
+    /// `--hooks` names a hook whose handler this relhook does not have yet.
+    #[error("this relhook has no `{name}` handler yet, so it will not install a `{name}` hook")]
+    HookNotAvailable {
+        /// The hook asked for.
+        name: String,
+        /// The hooks this version can install.
+        available: String,
+    },
+    /// A binary path that cannot be written into a shell script.
+    #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
+    UnrepresentablePath(PathBuf),
 }
 
 impl Error {
@@ -115,6 +139,17 @@ impl Error {
                 "`relhook init` writes a commented .relconfig.toml with every key and its default"
                     .into(),
             ),
+            Error::BareRepository(_) => Some(
+                "install relhook in a clone or a worktree of it (`git worktree add`), where commits are made"
+                    .into(),
+            ),
+            Error::UnknownHook { .. } => {
+                Some("give a comma-separated list, e.g. `--hooks commit-msg`".into())
+            }
+            Error::HookNotAvailable { available, .. } => Some(format!(
+                "this version installs: {available}; a later relhook adds the others"
+            )),
+            Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             _ => None,
         }
     }

@@ -23,6 +23,12 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
 /// Replaces `path` with `contents` atomically: readers see the old file or the new one, never a
 /// half-written one, and the file keeps its permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    write_atomic_with_mode(path, contents, None)
+}
+
+/// [`write_atomic`], giving the file Unix permission bits `mode` (ignored elsewhere) before it
+/// appears, so that no reader ever sees it with other permissions. `None` keeps the old file's.
+pub fn write_atomic_with_mode(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -34,13 +40,52 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("write", tmp.path(), e))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())
+    let permissions = match mode {
+        #[cfg(unix)]
+        Some(mode) => {
+            use std::os::unix::fs::PermissionsExt;
+            Some(std::fs::Permissions::from_mode(mode))
+        }
+        _ => std::fs::metadata(path).ok().map(|m| m.permissions()),
+    };
+    if let Some(permissions) = permissions {
+        std::fs::set_permissions(tmp.path(), permissions)
             .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
     }
     tmp.persist(path)
         .map_err(|e| Error::io("replace", path, e.error))?;
     Ok(())
+}
+
+/// Creates `path` with `contents` atomically unless it already exists; `Ok(false)` when it
+/// did (the file is left untouched, even if it appeared a moment ago).
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<bool> {
+    if path.symlink_metadata().is_ok() {
+        return Ok(false);
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".relhook-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file beside", path, e))?;
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // tempfile creates 0600; a new file should get the usual 0644.
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
+    }
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io("create", path, e.error)),
+    }
 }
 
 #[cfg(test)]
@@ -67,6 +112,16 @@ mod tests {
         }
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn write_new_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.txt");
+        assert!(write_new(&path, b"first").unwrap());
+        assert!(!write_new(&path, b"second").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

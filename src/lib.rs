@@ -13,6 +13,8 @@ pub mod date;
 pub mod error;
 pub mod fsx;
 pub mod git;
+pub mod hooks;
+pub mod init;
 pub mod lint;
 pub mod message;
 pub mod parse;

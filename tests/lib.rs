@@ -5,5 +5,6 @@ mod support;
 
 mod changelog;
 mod check;
+mod install;
 mod lint;
 mod readme;

@@ -1,4 +1,4 @@
-//! The README promises two set-up commands; CI must run the test one.
+//! The README promises two set-up commands (CI must run the test one) and a pre-commit manifest.
 
 #[test]
 fn ci_runs_the_readme_test_command() {
@@ -17,4 +17,19 @@ fn ci_runs_the_readme_test_command() {
         readme.lines().any(|l| l.starts_with("cargo install")),
         "README shows how to install"
     );
+}
+
+/// The README tells pre-commit users to point a `repo:` entry at relhook.
+#[test]
+fn pre_commit_manifest_offers_the_commit_msg_hook() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let manifest = std::fs::read_to_string(format!("{root}/.pre-commit-hooks.yaml")).unwrap();
+    for line in [
+        "- id: relhook",
+        "  language: rust",
+        "  entry: relhook hook commit-msg",
+        "  stages: [commit-msg]",
+    ] {
+        assert!(manifest.lines().any(|l| l == line), "missing `{line}`");
+    }
 }

@@ -24,6 +24,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write relhook's hook shims into the hooks directory git uses (idempotent).
+    Install(InstallArgs),
+    /// Remove what `relhook install` wrote and restore the hooks it replaced.
+    Uninstall,
+    /// Say what is installed, stale, shadowed or missing, and the command that fixes it.
+    Doctor(DoctorArgs),
+    /// Write `.relconfig.toml` and `CHANGELOG.md` where they do not exist yet.
+    Init,
     /// Lint one commit message (a file, `-` for stdin, or --message).
     Lint(LintArgs),
     /// Lint every commit in a revision range (default: upstream..HEAD, else last release tag..HEAD).
@@ -139,6 +147,26 @@ pub struct VersionArgs {
     /// The next version is a pre-release `X.Y.Z-ID.N`.
     #[arg(long, value_name = "ID")]
     pub pre: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `relhook install`.
+#[derive(Debug, Args)]
+pub struct InstallArgs {
+    /// Replace hooks relhook did not write instead of running them first (each is still kept
+    /// as `<hook>.relhook-orig`), and install even where another hook manager is in charge.
+    #[arg(long)]
+    pub force: bool,
+    /// The hooks to install, comma-separated (default: every hook this relhook handles).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub hooks: Vec<String>,
+}
+
+/// `relhook doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -4,6 +4,7 @@
 mod args;
 mod changelog;
 mod exit;
+mod install;
 mod lint;
 mod release;
 
@@ -64,6 +65,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Release(a) => release::release(ctx, &a),
         Command::Notes(a) => release::notes(ctx, &a),
         Command::Test => release::test(ctx),
+        Command::Install(a) => install::install(ctx, &a),
+        Command::Uninstall => install::uninstall(ctx),
+        Command::Doctor(a) => install::doctor(ctx, &a),
+        Command::Init => install::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::MergeChangelog {

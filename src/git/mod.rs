@@ -1,13 +1,15 @@
 //! The only module that talks to git. `locate` and `message_settings` are cheap enough for the
 //! commit-msg hook (no repository is opened, only config files are read); `Repo` wraps git2
-//! for history work.
+//! for history work; `HooksLocation` asks the `git` program where hooks live.
 
 mod history;
+mod hooks;
 mod locate;
 mod rewrite;
 mod state;
 
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
+pub use hooks::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
 pub use rewrite::{ReflogTop, StoredFile};
 

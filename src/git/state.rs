@@ -90,7 +90,8 @@ impl Repo {
             .map_err(|e| Error::io("run", &what, e))?;
         if !out.status.success() {
             return Err(Error::GitCommand {
-                command: format!("git {}", args.join(" ")),
+                args: args.join(" "),
+                status: out.status.code(),
                 stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
             });
         }

@@ -107,6 +107,125 @@ impl Repo {
     }
 }
 
+impl Repo {
+    /// The default hooks directory, `.git/hooks`.
+    pub fn hooks_dir(&self) -> PathBuf {
+        self.path().join(".git/hooks")
+    }
+
+    /// A scratch directory beside the repository (created).
+    pub fn scratch(&self, name: &str) -> PathBuf {
+        let dir = self.dir.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// Runs git in `cwd` with extra environment variables.
+    pub fn git_in(&self, cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command_in("git", cwd);
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("run git")
+    }
+
+    /// Runs git in the repository with extra environment variables; panics when it fails.
+    pub fn git_env(&self, args: &[&str], env: &[(&str, &str)]) -> String {
+        let out = self.git_in(&self.path(), args, env);
+        assert!(out.status.success(), "git {args:?} failed:\n{}", text(&out));
+        String::from_utf8_lossy(&out.stdout).trim_end().to_owned()
+    }
+
+    /// Runs relhook in `cwd`.
+    pub fn relhook_in(&self, cwd: &Path, args: &[&str]) -> Output {
+        self.command_in(relhook_bin(), cwd)
+            .args(args)
+            .output()
+            .expect("run relhook")
+    }
+
+    /// Commits a new file with `message` through the hooks (no `--no-verify`) in `cwd`.
+    pub fn try_commit_in(&self, cwd: &Path, message: &str) -> Output {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let file = format!("h{n}.txt");
+        std::fs::write(cwd.join(&file), format!("{message}\n")).unwrap();
+        let add = self.git_in(cwd, &["add", &file], &[]);
+        assert!(add.status.success(), "{}", text(&add));
+        self.git_in(cwd, &["commit", "-q", "-m", message], &[])
+    }
+
+    /// [`Repo::try_commit_in`] in the repository.
+    pub fn try_commit(&self, message: &str) -> Output {
+        self.try_commit_in(&self.path(), message)
+    }
+
+    /// Commits through the hooks; panics when the commit is refused.
+    pub fn commit_hooked(&self, message: &str) {
+        let out = self.try_commit(message);
+        assert!(
+            out.status.success(),
+            "commit {message:?} refused:\n{}",
+            text(&out)
+        );
+    }
+
+    /// The subject of HEAD.
+    pub fn head_subject(&self) -> String {
+        self.git(&["log", "-1", "--format=%s"])
+    }
+}
+
+/// Every entry of a directory tree with its bytes and (on unix) mode, for "nothing changed"
+/// comparisons.
+pub fn listing(dir: &Path) -> Vec<(String, Vec<u8>, u32)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>, u32)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let rel = path.strip_prefix(base).unwrap().display().to_string();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            #[cfg(unix)]
+            let mode = std::os::unix::fs::PermissionsExt::mode(&meta.permissions());
+            #[cfg(not(unix))]
+            let mode = 0;
+            if meta.is_dir() {
+                out.push((rel + "/", Vec::new(), mode));
+                walk(base, &path, out);
+            } else {
+                out.push((rel, std::fs::read(&path).unwrap_or_default(), mode));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Sets a file's unix permission bits.
+pub fn chmod(path: &Path, mode: u32) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+}
+
+/// The absolute path of the `git` found on PATH.
+pub fn git_abs() -> PathBuf {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|d| d.join("git"))
+        .find(|p| p.is_file())
+        .expect("git on PATH")
+}
+
 /// stdout and stderr together, for assertion messages.
 pub fn text(out: &Output) -> String {
     format!(

@@ -1,0 +1,282 @@
+//! `relhook install`, `uninstall`, `doctor` and `init`: the library decides and reports what it
+//! did as data; this words it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::args::{DoctorArgs, Format, InstallArgs};
+use super::{Context, Outcome, write_out};
+use crate::git::HooksLocation;
+use crate::hooks::doctor::{self, Status};
+use crate::hooks::install::{self as inst, Action, Detected, Installed, Options, Removal};
+use crate::hooks::{self, select};
+use crate::{Error, Result};
+
+/// `relhook install [--force] [--hooks LIST]`.
+pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
+    let hooks = if args.hooks.is_empty() {
+        hooks::available().collect()
+    } else {
+        select(&args.hooks)?
+    };
+    let loc = HooksLocation::find(&ctx.cwd)?;
+    let binary = current_exe()?;
+    let opts = Options {
+        hooks,
+        force: args.force,
+        binary: &binary,
+    };
+    let result = inst::install(&loc, &opts)?;
+    let mut failed = false;
+    write_out(|out| {
+        match &result {
+            Installed::ManagerPresent(managers) => {
+                failed = managers.iter().any(|m| !m.calls_relhook);
+                write_managers(out, managers)?;
+                if failed {
+                    writeln!(
+                        out,
+                        "nothing installed. `relhook install --force` writes relhook's own hooks into {} anyway (a hook already there is kept and run first)",
+                        rel(&loc.hooks_dir, &loc.work_tree)
+                    )?;
+                }
+            }
+            Installed::Done {
+                changes,
+                created_dir,
+                managers,
+            } => {
+                let dir = rel(&loc.hooks_dir, &loc.work_tree);
+                if *created_dir {
+                    writeln!(out, "created {dir}")?;
+                }
+                for c in changes {
+                    let name = c.hook;
+                    match &c.action {
+                        Action::Installed => writeln!(out, "installed {name} in {dir}")?,
+                        Action::AlreadyInstalled => {
+                            writeln!(out, "{name}: already installed in {dir}, nothing changed")?
+                        }
+                        Action::Updated { reason } => {
+                            writeln!(out, "updated {name} in {dir} ({reason})")?
+                        }
+                        Action::Chained { backup } => writeln!(
+                            out,
+                            "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first (it can still veto)",
+                            file_name(backup)
+                        )?,
+                        Action::Replaced { backup } => writeln!(
+                            out,
+                            "installed {name} in {dir}, replacing the hook that was there (--force); it is kept, not run, as {}",
+                            file_name(backup)
+                        )?,
+                        Action::Conflict { backup } => {
+                            failed = true;
+                            writeln!(
+                                out,
+                                "{name}: NOT installed: {dir}/{name} is not relhook's and {} exists too; move one of them away, then run `relhook install` again",
+                                file_name(backup)
+                            )?
+                        }
+                    }
+                }
+                for m in managers {
+                    writeln!(
+                        out,
+                        "warning: {} manages hooks here too ({}); it may overwrite {dir}",
+                        m.manager.name(),
+                        m.evidence.display()
+                    )?;
+                }
+                write_hooks_path_note(out, &loc)?;
+                writeln!(
+                    out,
+                    "the hooks run {}; `relhook doctor` checks the set-up",
+                    binary.display()
+                )?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(if failed { Outcome::Failed } else { Outcome::Ok })
+}
+
+fn write_managers(out: &mut dyn Write, managers: &[Detected]) -> std::io::Result<()> {
+    for m in managers {
+        let name = m.manager.name();
+        if m.calls_relhook {
+            writeln!(
+                out,
+                "{name} manages the hooks here and already calls relhook ({}): nothing to install",
+                m.manager.config_file()
+            )?;
+            continue;
+        }
+        writeln!(
+            out,
+            "{name} manages the hooks here ({}), so relhook does not write into its hooks directory.\nAdd this to {}:\n",
+            m.evidence.display(),
+            m.manager.config_file()
+        )?;
+        for line in m.manager.snippet().lines() {
+            writeln!(out, "    {line}")?;
+        }
+        writeln!(out)?;
+        if let Some(cmd) = m.manager.activate() {
+            writeln!(out, "then run `{cmd}`.")?;
+        }
+    }
+    Ok(())
+}
+
+fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::Result<()> {
+    let Some(setting) = &loc.hooks_path else {
+        return Ok(());
+    };
+    let dir = loc.hooks_dir.display();
+    match setting.scope.as_str() {
+        "global" | "system" => writeln!(
+            out,
+            "note: core.hooksPath = {} in your {} git config replaces {}: git runs hooks from {dir} for every repository, so relhook's hooks went there",
+            setting.value,
+            setting.scope,
+            loc.default_hooks_dir().display()
+        ),
+        scope => writeln!(
+            out,
+            "note: core.hooksPath = {} ({scope} config): git runs this repository's hooks from {dir}",
+            setting.value
+        ),
+    }
+}
+
+/// `relhook uninstall`.
+pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
+    let loc = HooksLocation::find(&ctx.cwd)?;
+    let result = inst::uninstall(&loc)?;
+    let dir = rel(&loc.hooks_dir, &loc.work_tree);
+    write_out(|out| {
+        if result.changes.is_empty() {
+            writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
+        }
+        for c in &result.changes {
+            let name = c.hook;
+            match &c.action {
+                Removal::Removed => writeln!(out, "removed {name} from {dir}")?,
+                Removal::Restored { backup } => writeln!(
+                    out,
+                    "removed {name} and restored the hook it had replaced (from {})",
+                    file_name(backup)
+                )?,
+                Removal::LeftBoth { backup } => writeln!(
+                    out,
+                    "left {dir}/{name} alone: it is not relhook's; {} is still there too",
+                    file_name(backup)
+                )?,
+            }
+        }
+        if let Some(d) = &result.removed_dir {
+            writeln!(out, "removed {} (relhook had created it)", d.display())?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Ok)
+}
+
+/// `relhook doctor [--format json]`.
+pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
+    let loc = HooksLocation::find(&ctx.cwd)?;
+    let config = ctx.config(&loc.work_tree);
+    let binary = current_exe()?;
+    let report = doctor::diagnose(&loc, &binary, &config);
+    write_out(|out| match args.format {
+        Format::Json => {
+            let mut v = serde_json::to_value(&report).unwrap_or_default();
+            v["healthy"] = report.healthy().into();
+            writeln!(out, "{v}")
+        }
+        Format::Text => {
+            writeln!(out, "hooks directory: {}", report.hooks_dir.display())?;
+            if let Some(p) = &report.hooks_path {
+                writeln!(out, "core.hooksPath: {p}")?;
+            }
+            for c in &report.checks {
+                let mark = match c.status {
+                    Status::Ok => "ok",
+                    Status::Missing => "MISSING",
+                    Status::Stale => "STALE",
+                    Status::Shadowed => "SHADOWED",
+                    Status::Foreign => "FOREIGN",
+                    Status::Invalid => "INVALID",
+                };
+                writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
+                if let Some(fix) = &c.fix {
+                    let mut lines = fix.lines();
+                    writeln!(out, "{:>8}  fix: {}", "", lines.next().unwrap_or(""))?;
+                    for line in lines {
+                        writeln!(out, "{:>8}       {line}", "")?;
+                    }
+                }
+            }
+            if report.healthy() {
+                writeln!(out, "all is well")
+            } else {
+                writeln!(out, "something needs fixing (see `fix:` above)")
+            }
+        }
+    })?;
+    Ok(if report.healthy() {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    })
+}
+
+/// `relhook init`.
+pub(super) fn init(ctx: &Context) -> Result<Outcome> {
+    let root = crate::git::locate(&ctx.cwd)
+        .ok()
+        .and_then(|l| l.work_tree)
+        .unwrap_or_else(|| ctx.cwd.clone());
+    let done = crate::init::init(&root)?;
+    write_out(|out| {
+        for f in &done.files {
+            let name = rel(&f.path, &root);
+            if f.written {
+                writeln!(out, "wrote {name}")?;
+            } else {
+                writeln!(out, "left {name} alone: it already exists")?;
+            }
+        }
+        if let Some(argv) = done.test_command {
+            writeln!(
+                out,
+                "proposed `test = {argv}` (commented out) for a later relhook's [checks] table"
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Ok)
+}
+
+/// The absolute path of the running binary, recorded in the shims.
+fn current_exe() -> Result<PathBuf> {
+    let exe = std::env::current_exe().map_err(|e| Error::io("locate", "the relhook binary", e))?;
+    Ok(exe.canonicalize().unwrap_or(exe))
+}
+
+/// `path` relative to `base` when it is inside it, for shorter messages.
+fn rel(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .ok()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}

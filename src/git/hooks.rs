@@ -1,0 +1,162 @@
+//! Where git runs hooks from, asked of git itself (`git rev-parse --git-path hooks`): only git
+//! knows every rule (`core.hooksPath` relative or absolute, at any config level, linked
+//! worktrees sharing the common dir, submodules behind a `.git` file). The `git` program is
+//! run with an argument vector, never through a shell.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{Error, Result};
+
+/// The hooks directory of one repository, and why it is that one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HooksLocation {
+    /// The top of the work tree.
+    pub work_tree: PathBuf,
+    /// The directory shared by all worktrees (`.git` of the main one).
+    pub common_dir: PathBuf,
+    /// Where git runs hooks from: the answer of `git rev-parse --git-path hooks`, absolute.
+    pub hooks_dir: PathBuf,
+    /// `core.hooksPath`, when set, and the config level that set it.
+    pub hooks_path: Option<HooksPathSetting>,
+}
+
+/// A `core.hooksPath` setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HooksPathSetting {
+    /// The value as written in the config.
+    pub value: String,
+    /// The level git reports (`local`, `global`, `system`, `worktree`, `command`).
+    pub scope: String,
+}
+
+impl HooksLocation {
+    /// Asks git, running in `cwd`, where hooks live. A bare repository and a directory outside
+    /// any repository are errors: commit hooks only run where commits are made.
+    pub fn find(cwd: &Path) -> Result<HooksLocation> {
+        let out = run_git(
+            cwd,
+            &[
+                "rev-parse",
+                "--is-bare-repository",
+                "--git-common-dir",
+                "--git-path",
+                "hooks",
+            ],
+        )?;
+        let mut lines = out.lines();
+        let (Some(bare), Some(common), Some(hooks)) = (lines.next(), lines.next(), lines.next())
+        else {
+            return Err(unexpected("rev-parse --git-path hooks", &out));
+        };
+        let common_dir = cwd.join(common);
+        if bare == "true" {
+            return Err(Error::BareRepository(normalize(&common_dir)));
+        }
+        let top = run_git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+            Error::GitCommand { .. } => Error::Usage(format!(
+                "`{}` is inside a git directory, not a work tree: run relhook from the work tree",
+                cwd.display()
+            )),
+            other => other,
+        })?;
+        let hooks_path = config_with_scope(cwd, "core.hooksPath")?;
+        Ok(HooksLocation {
+            work_tree: PathBuf::from(top.trim_end_matches(['\n', '\r'])),
+            common_dir: normalize(&common_dir),
+            hooks_dir: normalize(&cwd.join(hooks)),
+            hooks_path,
+        })
+    }
+
+    /// Where hooks would live without `core.hooksPath`.
+    pub fn default_hooks_dir(&self) -> PathBuf {
+        self.common_dir.join("hooks")
+    }
+}
+
+/// `git config --show-scope --get KEY`: `None` when unset.
+fn config_with_scope(cwd: &Path, key: &str) -> Result<Option<HooksPathSetting>> {
+    let out = git_command(cwd, &["config", "--show-scope", "--get", key])?;
+    if out.status.code() == Some(1) {
+        return Ok(None);
+    }
+    let text = checked(&["config", "--show-scope", "--get", key], out)?;
+    let line = text.trim_end_matches(['\n', '\r']);
+    let (scope, value) = line.split_once('\t').unwrap_or(("local", line));
+    Ok(Some(HooksPathSetting {
+        value: value.to_owned(),
+        scope: scope.to_owned(),
+    }))
+}
+
+fn git_command(cwd: &Path, args: &[&str]) -> Result<std::process::Output> {
+    Command::new("git")
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .map_err(|e| Error::io("run", "git", e))
+}
+
+/// Runs git and returns its standard output; "not a git repository" becomes
+/// [`Error::NotARepository`].
+fn run_git(cwd: &Path, args: &[&str]) -> Result<String> {
+    let out = git_command(cwd, args)?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() && stderr.contains("not a git repository") {
+        return Err(Error::NotARepository(cwd.to_owned()));
+    }
+    checked(args, out)
+}
+
+fn checked(args: &[&str], out: std::process::Output) -> Result<String> {
+    if out.status.success() {
+        return String::from_utf8(out.stdout).map_err(|_| unexpected(&args.join(" "), "non-UTF-8"));
+    }
+    Err(Error::GitCommand {
+        args: args.join(" "),
+        status: out.status.code(),
+        stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+    })
+}
+
+fn unexpected(args: &str, out: &str) -> Error {
+    Error::GitCommand {
+        args: args.to_owned(),
+        status: Some(0),
+        stderr: format!("unexpected output: {out:?}"),
+    }
+}
+
+/// Drops `.` components and folds `dir/..` where `dir` is a plain name, without touching the
+/// file system (so a path that does not exist yet is fine, and symlinks are not resolved).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_dots() {
+        assert_eq!(
+            normalize(Path::new("/r/sub/../.git/./hooks")),
+            PathBuf::from("/r/.git/hooks")
+        );
+        assert_eq!(normalize(Path::new("../x")), PathBuf::from("../x"));
+    }
+}

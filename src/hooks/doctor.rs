@@ -1,0 +1,360 @@
+//! `doctor`: what is installed, what is stale, shadowed or missing, the configuration's state,
+//! and the exact command that fixes each problem. Returns a [`Report`]; `cli` prints it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::install::{backup_path, detect_managers, is_executable};
+use super::{SHIM_VERSION, available, recognise};
+use crate::Error;
+use crate::config::Config;
+use crate::git::HooksLocation;
+
+/// The state of one thing doctor looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// All is well.
+    Ok,
+    /// Nothing installed where git looks.
+    Missing,
+    /// A relhook shim that calls a binary that is gone or not this one, or an older shim.
+    Stale,
+    /// Installed, but git will not run it (another hooks directory, another manager, or not
+    /// executable).
+    Shadowed,
+    /// A hook relhook did not write.
+    Foreign,
+    /// The configuration file does not load.
+    Invalid,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// What was looked at (`hook commit-msg`, `config`, `husky`).
+    pub subject: String,
+    /// Its state.
+    pub status: Status,
+    /// What doctor found, in one sentence.
+    pub detail: String,
+    /// The command (or edit) that fixes it, for anything but `ok`.
+    pub fix: Option<String>,
+}
+
+/// Everything doctor found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Where git runs hooks from.
+    pub hooks_dir: PathBuf,
+    /// `core.hooksPath` and its config level, when set.
+    pub hooks_path: Option<String>,
+    /// The findings, hooks first.
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    /// Whether nothing needs fixing.
+    pub fn healthy(&self) -> bool {
+        self.checks.iter().all(|c| c.status == Status::Ok)
+    }
+}
+
+fn check(subject: &str, status: Status, detail: String, fix: Option<String>) -> Check {
+    Check {
+        subject: subject.to_owned(),
+        status,
+        detail,
+        fix,
+    }
+}
+
+/// Examines the repository's hooks, given the binary that runs doctor and the outcome of
+/// loading the configuration.
+pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Error>) -> Report {
+    let mut checks = Vec::new();
+    let managers = detect_managers(loc);
+    let via_manager = managers.iter().find(|m| m.calls_relhook);
+    for m in &managers {
+        let subject = m.manager.name();
+        checks.push(if m.calls_relhook {
+            check(
+                subject,
+                Status::Ok,
+                format!(
+                    "relhook runs through {subject} ({})",
+                    m.manager.config_file()
+                ),
+                None,
+            )
+        } else {
+            let activate = m
+                .manager
+                .activate()
+                .map(|c| format!(", then run `{c}`"))
+                .unwrap_or_default();
+            check(
+                subject,
+                Status::Shadowed,
+                format!(
+                    "{subject} manages the hooks here ({}) and does not call relhook",
+                    m.evidence.display()
+                ),
+                Some(format!(
+                    "add to {}:\n{}{activate}",
+                    m.manager.config_file(),
+                    m.manager.snippet()
+                )),
+            )
+        });
+    }
+    if via_manager.is_none() {
+        for hook in available() {
+            checks.push(hook_check(loc, hook.name, binary));
+        }
+    }
+    if let Some(shadow) = shadowed_default_dir(loc) {
+        checks.push(shadow);
+    }
+    checks.push(config_check(config));
+    Report {
+        hooks_dir: loc.hooks_dir.clone(),
+        hooks_path: loc
+            .hooks_path
+            .as_ref()
+            .map(|s| format!("{} ({} config)", s.value, s.scope)),
+        checks,
+    }
+}
+
+fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
+    let subject = format!("hook {name}");
+    let path = loc.hooks_dir.join(name);
+    let install = Some("relhook install".to_owned());
+    if path.symlink_metadata().is_err() {
+        return check(
+            &subject,
+            Status::Missing,
+            format!("no {name} hook in {}", loc.hooks_dir.display()),
+            install,
+        );
+    }
+    let Some(shim) = std::fs::read(&path).ok().as_deref().and_then(recognise) else {
+        return check(
+            &subject,
+            Status::Foreign,
+            format!("{} was not written by relhook", path.display()),
+            Some(format!(
+                "relhook install (keeps it as {} and runs it first)",
+                backup_path(&path).display()
+            )),
+        );
+    };
+    if shim.version < SHIM_VERSION {
+        return check(
+            &subject,
+            Status::Stale,
+            format!(
+                "shim v{} is older than this relhook's v{SHIM_VERSION}",
+                shim.version
+            ),
+            install,
+        );
+    }
+    match &shim.binary {
+        Some(b) if !b.is_file() => {
+            return check(
+                &subject,
+                Status::Stale,
+                format!(
+                    "it calls `{}`, which no longer exists (it falls back to relhook on PATH, or skips the check)",
+                    b.display()
+                ),
+                install,
+            );
+        }
+        Some(b) if !same_file(b, binary) => {
+            return check(
+                &subject,
+                Status::Stale,
+                format!(
+                    "it calls `{}`, not this relhook (`{}`)",
+                    b.display(),
+                    binary.display()
+                ),
+                install,
+            );
+        }
+        None => {
+            return check(
+                &subject,
+                Status::Stale,
+                "it records no relhook binary".into(),
+                install,
+            );
+        }
+        Some(_) => {}
+    }
+    if !is_executable(&path) {
+        return check(
+            &subject,
+            Status::Shadowed,
+            format!("{} is not executable, so git skips it", path.display()),
+            Some(format!("chmod +x {}", shell_word(&path))),
+        );
+    }
+    let backup = backup_path(&path);
+    let chained = if shim.chain && backup.exists() {
+        format!("; runs {} first", backup.display())
+    } else {
+        String::new()
+    };
+    check(
+        &subject,
+        Status::Ok,
+        format!("installed in {}{chained}", loc.hooks_dir.display()),
+        None,
+    )
+}
+
+/// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
+fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
+    let setting = loc.hooks_path.as_ref()?;
+    let default = loc.default_hooks_dir();
+    if same_file(&default, &loc.hooks_dir) {
+        return None;
+    }
+    let stranded: Vec<_> = available()
+        .filter(|h| {
+            let here = std::fs::read(default.join(h.name)).ok();
+            let there = std::fs::read(loc.hooks_dir.join(h.name)).ok();
+            here.as_deref().and_then(recognise).is_some()
+                && there.as_deref().and_then(recognise).is_none()
+        })
+        .map(|h| h.name)
+        .collect();
+    if stranded.is_empty() {
+        return None;
+    }
+    Some(check(
+        "core.hooksPath",
+        Status::Shadowed,
+        format!(
+            "relhook's {} in {} never runs: core.hooksPath = {} ({} config) makes git run hooks from {}",
+            stranded.join(", "),
+            default.display(),
+            setting.value,
+            setting.scope,
+            loc.hooks_dir.display()
+        ),
+        Some(format!(
+            "relhook install (writes into {}), or `git config --{} --unset core.hooksPath`",
+            loc.hooks_dir.display(),
+            setting.scope
+        )),
+    ))
+}
+
+fn config_check(config: &Result<Config, Error>) -> Check {
+    match config {
+        Ok(Config { source: None, .. }) => check(
+            "config",
+            Status::Ok,
+            format!("no {}: the defaults apply", crate::config::FILE_NAME),
+            None,
+        ),
+        Ok(Config {
+            source: Some(path), ..
+        }) => check(
+            "config",
+            Status::Ok,
+            format!("{} is valid", path.display()),
+            None,
+        ),
+        Err(e) => check(
+            "config",
+            Status::Invalid,
+            e.to_string(),
+            Some(match e {
+                Error::Config {
+                    path, line, column, ..
+                } => format!("edit {}:{line}:{column}", path.display()),
+                _ => "make the file readable, or remove it to use the defaults".into(),
+            }),
+        ),
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// A path as one shell word, quoted only when it needs to be.
+fn shell_word(path: &Path) -> String {
+    let s = path.display().to_string();
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c))
+    {
+        s
+    } else {
+        super::sh_quote(&s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hooks::install::{Options, install};
+
+    fn setup() -> (tempfile::TempDir, HooksLocation, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let loc = HooksLocation {
+            work_tree: tmp.path().to_owned(),
+            common_dir: tmp.path().join(".git"),
+            hooks_dir: tmp.path().join(".git/hooks"),
+            hooks_path: None,
+        };
+        let binary = tmp.path().join("relhook");
+        std::fs::write(&binary, "").unwrap();
+        (tmp, loc, binary)
+    }
+
+    fn statuses(r: &Report) -> Vec<Status> {
+        r.checks.iter().map(|c| c.status).collect()
+    }
+
+    #[test]
+    fn missing_then_healthy_then_stale() {
+        let (_tmp, loc, binary) = setup();
+        let defaults = Ok(Config::default());
+        let r = diagnose(&loc, &binary, &defaults);
+        assert_eq!(statuses(&r), [Status::Missing, Status::Ok]);
+        assert!(!r.healthy());
+        let opts = Options {
+            hooks: available().collect(),
+            force: false,
+            binary: &binary,
+        };
+        install(&loc, &opts).unwrap();
+        assert!(diagnose(&loc, &binary, &defaults).healthy());
+        std::fs::remove_file(&binary).unwrap();
+        let r = diagnose(&loc, &binary, &defaults);
+        assert_eq!(r.checks[0].status, Status::Stale);
+        assert_eq!(r.checks[0].fix.as_deref(), Some("relhook install"));
+    }
+
+    #[test]
+    fn config_error_is_reported_with_its_location() {
+        let (_tmp, loc, binary) = setup();
+        let bad = Config::parse(Path::new(".relconfig.toml"), "[commit]\nbogus = 1\n");
+        let r = diagnose(&loc, &binary, &bad);
+        let c = r.checks.last().unwrap();
+        assert_eq!(c.status, Status::Invalid);
+        assert!(c.detail.contains("unknown field `bogus`"), "{}", c.detail);
+        assert_eq!(c.fix.as_deref(), Some("edit .relconfig.toml:2:1"));
+    }
+}

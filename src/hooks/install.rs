@@ -1,0 +1,514 @@
+//! `install` and `uninstall`: writing shims into the hooks directory git uses, and taking them
+//! out again. Both return what they did as data; `cli` words it.
+//!
+//! Nothing is ever lost. A hook relhook did not write is renamed to `<hook>.relhook-orig`
+//! (a rename: bytes, permissions and symlinks kept) and, by default, *chained*: the shim runs
+//! it first with the same arguments and standard input, and stops if it fails. `--force` keeps
+//! the same backup but does not run it. `uninstall` removes only files carrying relhook's
+//! marker and renames the backups back.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{BACKUP_SUFFIX, HOOKS, Hook, Shim, recognise};
+use crate::git::HooksLocation;
+use crate::{Error, Result, fsx};
+
+/// What `install` is asked to do.
+#[derive(Debug)]
+pub struct Options<'a> {
+    /// The hooks to install.
+    pub hooks: Vec<&'static Hook>,
+    /// Replace foreign hooks without chaining them (a backup is still kept), and install even
+    /// when another hook manager is present.
+    pub force: bool,
+    /// The absolute path of the relhook binary to record in the shims.
+    pub binary: &'a Path,
+}
+
+/// Another hook manager that owns the hooks of this repository.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Manager {
+    /// husky: `core.hooksPath = .husky/_` and shell files in `.husky/`.
+    Husky,
+    /// lefthook: `lefthook.yml`.
+    Lefthook,
+    /// The pre-commit framework: `.pre-commit-config.yaml`.
+    PreCommit,
+}
+
+/// A hook manager found in the work tree, and the file that gave it away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Detected {
+    /// Which manager.
+    pub manager: Manager,
+    /// The file or directory (or `core.hooksPath` value) that shows it.
+    pub evidence: PathBuf,
+    /// Whether its configuration already calls relhook.
+    pub calls_relhook: bool,
+}
+
+impl Manager {
+    /// The manager's usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Manager::Husky => "husky",
+            Manager::Lefthook => "lefthook",
+            Manager::PreCommit => "pre-commit",
+        }
+    }
+
+    /// Where relhook's call goes in this manager's configuration.
+    pub fn config_file(self) -> &'static str {
+        match self {
+            Manager::Husky => ".husky/commit-msg",
+            Manager::Lefthook => "lefthook.yml",
+            Manager::PreCommit => ".pre-commit-config.yaml",
+        }
+    }
+
+    /// The exact text that makes the manager run relhook's commit-msg check.
+    pub fn snippet(self) -> &'static str {
+        match self {
+            Manager::Husky => "relhook hook commit-msg \"$1\"\n",
+            Manager::Lefthook => {
+                "commit-msg:\n  commands:\n    relhook:\n      run: relhook hook commit-msg {1}\n"
+            }
+            Manager::PreCommit => concat!(
+                "repos:\n",
+                "  - repo: local\n",
+                "    hooks:\n",
+                "      - id: relhook\n",
+                "        name: relhook\n",
+                "        entry: relhook hook commit-msg\n",
+                "        language: system\n",
+                "        stages: [commit-msg]\n",
+            ),
+        }
+    }
+
+    /// A command to run after editing the configuration, if the manager needs one.
+    pub fn activate(self) -> Option<&'static str> {
+        match self {
+            Manager::Husky => None,
+            Manager::Lefthook => Some("lefthook install"),
+            Manager::PreCommit => Some("pre-commit install --hook-type commit-msg"),
+        }
+    }
+}
+
+/// Finds husky, lefthook and pre-commit in the work tree (and in `core.hooksPath`).
+pub fn detect_managers(loc: &HooksLocation) -> Vec<Detected> {
+    let top = &loc.work_tree;
+    let mut found = Vec::new();
+    let mentions =
+        |p: &Path| std::fs::read(p).is_ok_and(|b| String::from_utf8_lossy(&b).contains("relhook"));
+    let husky_path = loc
+        .hooks_path
+        .as_ref()
+        .filter(|s| s.value.replace('\\', "/").contains(".husky"));
+    if top.join(".husky").is_dir() || husky_path.is_some() {
+        let evidence = match husky_path {
+            Some(s) => PathBuf::from(format!("core.hooksPath={}", s.value)),
+            None => PathBuf::from(".husky"),
+        };
+        found.push(Detected {
+            manager: Manager::Husky,
+            evidence,
+            calls_relhook: mentions(&top.join(".husky/commit-msg")),
+        });
+    }
+    let candidates: [(Manager, &[&str]); 2] = [
+        (
+            Manager::Lefthook,
+            &[
+                "lefthook.yml",
+                ".lefthook.yml",
+                "lefthook.yaml",
+                ".lefthook.yaml",
+                "lefthook.toml",
+                ".lefthook.toml",
+                "lefthook.json",
+                ".lefthook.json",
+            ],
+        ),
+        (
+            Manager::PreCommit,
+            &[".pre-commit-config.yaml", ".pre-commit-config.yml"],
+        ),
+    ];
+    for (manager, files) in candidates {
+        if let Some(file) = files.iter().find(|f| top.join(f).is_file()) {
+            found.push(Detected {
+                manager,
+                evidence: PathBuf::from(file),
+                calls_relhook: mentions(&top.join(file)),
+            });
+        }
+    }
+    found
+}
+
+/// What happened to one hook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Action {
+    /// A new shim where there was no hook.
+    Installed,
+    /// The shim was already there, identical: nothing was written.
+    AlreadyInstalled,
+    /// An earlier relhook shim was rewritten (new binary path or version, or made executable).
+    Updated {
+        /// Why it was rewritten.
+        reason: String,
+    },
+    /// A foreign hook was renamed to the backup and the shim runs it first.
+    Chained {
+        /// Where the foreign hook is now.
+        backup: PathBuf,
+    },
+    /// `--force`: a foreign hook was renamed to the backup and is not run.
+    Replaced {
+        /// Where the foreign hook is now.
+        backup: PathBuf,
+    },
+    /// A foreign hook *and* a backup exist: both were left alone.
+    Conflict {
+        /// The backup that is in the way.
+        backup: PathBuf,
+    },
+}
+
+/// One hook's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change<A> {
+    /// The hook's name.
+    pub hook: &'static str,
+    /// The hook file.
+    pub path: PathBuf,
+    /// What was done.
+    #[serde(flatten)]
+    pub action: A,
+}
+
+/// What `install` came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Installed {
+    /// Another hook manager owns the hooks here; nothing was written. When each of them
+    /// already calls relhook, there is nothing to do; otherwise the user must add the call.
+    ManagerPresent(Vec<Detected>),
+    /// The shims were written (or already there).
+    Done {
+        /// Per hook.
+        changes: Vec<Change<Action>>,
+        /// Whether the hooks directory had to be created.
+        created_dir: bool,
+        /// Managers installed past with `--force`.
+        managers: Vec<Detected>,
+    },
+}
+
+/// Writes the shims into the hooks directory git uses.
+pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
+    let managers = detect_managers(loc);
+    if !opts.force && !managers.is_empty() {
+        return Ok(Installed::ManagerPresent(managers));
+    }
+    let dir = &loc.hooks_dir;
+    let created_dir = !dir.exists();
+    if created_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    }
+    let mut changes = Vec::new();
+    for hook in &opts.hooks {
+        let action = install_one(hook, dir, opts, created_dir)?;
+        changes.push(Change {
+            hook: hook.name,
+            path: dir.join(hook.name),
+            action,
+        });
+    }
+    Ok(Installed::Done {
+        changes,
+        created_dir,
+        managers,
+    })
+}
+
+fn install_one(hook: &Hook, dir: &Path, opts: &Options<'_>, created_dir: bool) -> Result<Action> {
+    let path = dir.join(hook.name);
+    let backup = backup_path(&path);
+    let present = path.symlink_metadata().is_ok();
+    let existing = if present {
+        fsx::read_optional(&path)?
+    } else {
+        None
+    };
+    let shim = existing.as_deref().and_then(recognise);
+    if let Some(shim) = shim {
+        let chain = if opts.force { false } else { shim.chain };
+        let text = hook.render(opts.binary, chain, shim.created_dir || created_dir)?;
+        if existing.as_deref() == Some(text.as_bytes()) {
+            if is_executable(&path) {
+                return Ok(Action::AlreadyInstalled);
+            }
+            set_executable(&path)?;
+            return Ok(Action::Updated {
+                reason: "it was not executable, so git skipped it".into(),
+            });
+        }
+        write_shim(&path, &text)?;
+        return Ok(Action::Updated {
+            reason: update_reason(&shim, opts.binary),
+        });
+    }
+    if present {
+        if backup.symlink_metadata().is_ok() {
+            return Ok(Action::Conflict { backup });
+        }
+        std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
+    }
+    let text = hook.render(opts.binary, !opts.force, created_dir)?;
+    write_shim(&path, &text)?;
+    Ok(match (present, opts.force) {
+        (false, _) => Action::Installed,
+        (true, false) => Action::Chained { backup },
+        (true, true) => Action::Replaced { backup },
+    })
+}
+
+fn update_reason(old: &Shim, binary: &Path) -> String {
+    if old.version != super::SHIM_VERSION {
+        format!("shim v{} → v{}", old.version, super::SHIM_VERSION)
+    } else if old.binary.as_deref() != Some(binary) {
+        match &old.binary {
+            Some(b) => format!("it called `{}`", b.display()),
+            None => "it named no binary".into(),
+        }
+    } else {
+        "its text differed".into()
+    }
+}
+
+/// What happened to one hook on uninstall.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Removal {
+    /// The shim was removed; there was nothing to restore.
+    Removed,
+    /// The shim was removed and the backup renamed back.
+    Restored {
+        /// The backup that was renamed back.
+        backup: PathBuf,
+    },
+    /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
+    LeftBoth {
+        /// The backup.
+        backup: PathBuf,
+    },
+}
+
+/// What `uninstall` came to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Uninstalled {
+    /// Per hook that had anything of relhook's.
+    pub changes: Vec<Change<Removal>>,
+    /// The hooks directory relhook had created, removed because it was empty.
+    pub removed_dir: Option<PathBuf>,
+}
+
+/// Removes exactly what `install` wrote and restores what it replaced.
+pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
+    let dir = &loc.hooks_dir;
+    let mut out = Uninstalled::default();
+    let mut created_dir = false;
+    for hook in HOOKS {
+        let path = dir.join(hook.name);
+        let backup = backup_path(&path);
+        let has_backup = backup.symlink_metadata().is_ok();
+        let shim = if path.symlink_metadata().is_ok() {
+            fsx::read_optional(&path)?.as_deref().and_then(recognise)
+        } else {
+            None
+        };
+        let present = path.symlink_metadata().is_ok();
+        let removal = match shim {
+            Some(shim) => {
+                created_dir |= shim.created_dir;
+                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+                if has_backup {
+                    restore(&backup, &path)?;
+                    Removal::Restored { backup }
+                } else {
+                    Removal::Removed
+                }
+            }
+            None if has_backup && !present => {
+                restore(&backup, &path)?;
+                Removal::Restored { backup }
+            }
+            None if has_backup => Removal::LeftBoth { backup },
+            None => continue,
+        };
+        out.changes.push(Change {
+            hook: hook.name,
+            path,
+            action: removal,
+        });
+    }
+    if created_dir && std::fs::remove_dir(dir).is_ok() {
+        // remove_dir fails on a directory that is not empty: then it stays, as it should.
+        out.removed_dir = Some(dir.clone());
+    }
+    Ok(out)
+}
+
+fn restore(backup: &Path, path: &Path) -> Result<()> {
+    std::fs::rename(backup, path).map_err(|e| Error::io("restore", backup, e))
+}
+
+/// `<hook>.relhook-orig` beside the hook.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(BACKUP_SUFFIX);
+    path.with_file_name(name)
+}
+
+fn write_shim(path: &Path, text: &str) -> Result<()> {
+    fsx::write_atomic_with_mode(path, text.as_bytes(), Some(0o755))
+}
+
+/// Whether git would run this file (on Windows every file counts).
+pub fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file()
+    }
+}
+
+fn set_executable(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut perms = std::fs::metadata(path)
+            .map_err(|e| Error::io("read permissions of", path, e))?
+            .permissions();
+        perms.set_mode(perms.mode() | 0o111);
+        std::fs::set_permissions(path, perms).map_err(|e| Error::io("set permissions of", path, e))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn location(dir: &Path) -> HooksLocation {
+        HooksLocation {
+            work_tree: dir.to_owned(),
+            common_dir: dir.join(".git"),
+            hooks_dir: dir.join(".git/hooks"),
+            hooks_path: None,
+        }
+    }
+
+    fn options(force: bool) -> Options<'static> {
+        Options {
+            hooks: super::super::available().collect(),
+            force,
+            binary: Path::new("/usr/local/bin/relhook"),
+        }
+    }
+
+    fn done(i: Installed) -> Vec<Action> {
+        match i {
+            Installed::Done { changes, .. } => changes.into_iter().map(|c| c.action).collect(),
+            other => panic!("expected Done, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn install_chains_a_foreign_hook_and_uninstall_restores_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let loc = location(tmp.path());
+        std::fs::create_dir_all(&loc.hooks_dir).unwrap();
+        let hook = loc.hooks_dir.join("commit-msg");
+        std::fs::write(&hook, b"#!/bin/sh\nexit 0\n").unwrap();
+        let actions = done(install(&loc, &options(false)).unwrap());
+        assert!(matches!(actions[0], Action::Chained { .. }), "{actions:?}");
+        assert_eq!(
+            std::fs::read(backup_path(&hook)).unwrap(),
+            b"#!/bin/sh\nexit 0\n"
+        );
+        assert!(recognise(&std::fs::read(&hook).unwrap()).unwrap().chain);
+        assert_eq!(
+            done(install(&loc, &options(false)).unwrap()),
+            [Action::AlreadyInstalled]
+        );
+        let un = uninstall(&loc).unwrap();
+        assert!(matches!(un.changes[0].action, Removal::Restored { .. }));
+        assert_eq!(std::fs::read(&hook).unwrap(), b"#!/bin/sh\nexit 0\n");
+        assert!(!backup_path(&hook).exists());
+        assert!(uninstall(&loc).unwrap().changes.is_empty());
+    }
+
+    #[test]
+    fn created_directory_is_removed_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let loc = location(tmp.path());
+        match install(&loc, &options(true)).unwrap() {
+            Installed::Done { created_dir, .. } => assert!(created_dir),
+            other => panic!("{other:?}"),
+        }
+        let un = uninstall(&loc).unwrap();
+        assert_eq!(un.removed_dir.as_deref(), Some(loc.hooks_dir.as_path()));
+        assert!(!loc.hooks_dir.exists());
+    }
+
+    #[test]
+    fn conflict_when_foreign_hook_and_backup_both_exist() {
+        let tmp = tempfile::tempdir().unwrap();
+        let loc = location(tmp.path());
+        std::fs::create_dir_all(&loc.hooks_dir).unwrap();
+        std::fs::write(loc.hooks_dir.join("commit-msg"), "a").unwrap();
+        std::fs::write(loc.hooks_dir.join("commit-msg.relhook-orig"), "b").unwrap();
+        let actions = done(install(&loc, &options(true)).unwrap());
+        assert!(matches!(actions[0], Action::Conflict { .. }));
+        assert_eq!(
+            std::fs::read(loc.hooks_dir.join("commit-msg")).unwrap(),
+            b"a"
+        );
+    }
+
+    #[test]
+    fn a_manager_blocks_install_unless_forced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let loc = location(tmp.path());
+        std::fs::write(tmp.path().join("lefthook.yml"), "pre-commit: {}\n").unwrap();
+        match install(&loc, &options(false)).unwrap() {
+            Installed::ManagerPresent(m) => assert!(!m[0].calls_relhook),
+            other => panic!("{other:?}"),
+        }
+        assert!(!loc.hooks_dir.exists(), "nothing written");
+        std::fs::write(tmp.path().join("lefthook.yml"), Manager::Lefthook.snippet()).unwrap();
+        match install(&loc, &options(false)).unwrap() {
+            Installed::ManagerPresent(m) => assert!(m[0].calls_relhook),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            install(&loc, &options(true)).unwrap(),
+            Installed::Done { .. }
+        ));
+    }
+}

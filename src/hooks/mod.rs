@@ -1,0 +1,356 @@
+//! The hook shims: the one table of hooks relhook knows, the POSIX-sh templates from `hooks/`
+//! (embedded in the binary), rendering them with the installing binary's path, and recognising
+//! a file relhook wrote. Installing is in `install`, diagnosing in `doctor`; neither prints.
+//!
+//! A shim is a few lines of sh that run `relhook hook <name> "$@"`. It records the absolute
+//! path of the binary that installed it, because GUI clients and IDEs run hooks with a minimal
+//! PATH; it falls back to `relhook` on PATH, and when neither exists it warns and exits 0 so
+//! that git keeps working (git-hook-facts.md §5.7, "guarded wrapper").
+
+pub mod doctor;
+pub mod install;
+
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Result};
+
+/// The version of the shim format written by this relhook. Bump it when the templates change
+/// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
+pub const SHIM_VERSION: u32 = 1;
+
+/// What a hook that relhook replaced is renamed to, beside the shim.
+pub const BACKUP_SUFFIX: &str = ".relhook-orig";
+
+/// The marker on line 2 of every shim: `# relhook-shim v<version> <hook>`.
+const MARKER: &str = "# relhook-shim v";
+
+/// Appended to a shim written into a hooks directory relhook had to create, so that
+/// `uninstall` removes the directory again when it is left empty.
+const CREATED_DIR_NOTE: &str = "# relhook-created-dir";
+
+/// A hook relhook has a shim for.
+#[derive(Debug)]
+pub struct Hook {
+    /// git's name for it.
+    pub name: &'static str,
+    /// Whether this binary has a handler for it (only those are installed).
+    pub available: bool,
+    template: &'static str,
+}
+
+/// Every hook relhook knows, in install order. A later issue that adds a handler flips
+/// `available` here: that is the whole change on the install side.
+pub const HOOKS: &[Hook] = &[
+    Hook {
+        name: "commit-msg",
+        available: true,
+        template: include_str!("../../hooks/commit-msg"),
+    },
+    Hook {
+        name: "post-commit",
+        available: false,
+        template: include_str!("../../hooks/post-commit"),
+    },
+    Hook {
+        name: "pre-push",
+        available: false,
+        template: include_str!("../../hooks/pre-push"),
+    },
+    Hook {
+        name: "reference-transaction",
+        available: false,
+        template: include_str!("../../hooks/reference-transaction"),
+    },
+];
+
+/// The hooks this binary installs by default: every available one.
+pub fn available() -> impl Iterator<Item = &'static Hook> {
+    HOOKS.iter().filter(|h| h.available)
+}
+
+/// Names joined for messages: `commit-msg, pre-push`.
+pub fn names<'a>(hooks: impl Iterator<Item = &'a Hook>) -> String {
+    hooks.map(|h| h.name).collect::<Vec<_>>().join(", ")
+}
+
+/// Resolves `--hooks a,b`: every name must be known and available.
+pub fn select(names_given: &[String]) -> Result<Vec<&'static Hook>> {
+    let mut out: Vec<&'static Hook> = Vec::new();
+    for name in names_given
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+    {
+        let hook = HOOKS
+            .iter()
+            .find(|h| h.name == name)
+            .ok_or_else(|| Error::UnknownHook {
+                name: name.to_owned(),
+                known: names(HOOKS.iter()),
+            })?;
+        if !hook.available {
+            return Err(Error::HookNotAvailable {
+                name: name.to_owned(),
+                available: names(available()),
+            });
+        }
+        if !out.iter().any(|h| h.name == hook.name) {
+            out.push(hook);
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Usage(format!(
+            "`--hooks` names no hook; this relhook installs: {}",
+            names(available())
+        )));
+    }
+    Ok(out)
+}
+
+impl Hook {
+    /// The shim for this hook, recording `binary` and whether to run `<hook>.relhook-orig` first.
+    pub fn render(&self, binary: &Path, chain: bool, created_dir: bool) -> Result<String> {
+        let path = binary
+            .to_str()
+            .ok_or_else(|| Error::UnrepresentablePath(binary.to_owned()))?;
+        // Git for Windows' sh reads `C:/x/relhook.exe` reliably; backslashes are less safe.
+        let path = if cfg!(windows) {
+            path.replace('\\', "/")
+        } else {
+            path.to_owned()
+        };
+        let mut text = self
+            .template
+            .replace("@RELHOOK_BIN@", &sh_quote(&path))
+            .replace("@RELHOOK_CHAIN@", if chain { "1" } else { "0" });
+        if created_dir {
+            text.push_str(CREATED_DIR_NOTE);
+            text.push('\n');
+        }
+        Ok(text)
+    }
+}
+
+/// What a shim relhook wrote says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shim {
+    /// The hook it was written for.
+    pub hook: String,
+    /// Its format version ([`SHIM_VERSION`] when current).
+    pub version: u32,
+    /// The binary path recorded at install time.
+    pub binary: Option<PathBuf>,
+    /// Whether it runs `<hook>.relhook-orig` first.
+    pub chain: bool,
+    /// Whether relhook created the hooks directory when it wrote this shim.
+    pub created_dir: bool,
+}
+
+/// Recognises a shim relhook wrote; `None` for any other file (a foreign hook).
+pub fn recognise(bytes: &[u8]) -> Option<Shim> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut lines = text.lines();
+    if !lines.next()?.starts_with("#!") {
+        return None;
+    }
+    let (version, hook) = lines.next()?.strip_prefix(MARKER)?.split_once(' ')?;
+    let mut shim = Shim {
+        hook: hook.trim().to_owned(),
+        version: version.parse().ok()?,
+        binary: None,
+        chain: false,
+        created_dir: false,
+    };
+    for line in lines {
+        if let Some(v) = line.strip_prefix("relhook=") {
+            shim.binary = sh_unquote(v).map(PathBuf::from);
+        } else if let Some(v) = line.strip_prefix("chain=") {
+            shim.chain = v.trim() == "1";
+        } else if line == CREATED_DIR_NOTE {
+            shim.created_dir = true;
+        }
+    }
+    Some(shim)
+}
+
+/// Quotes a string for sh: single quotes, with `'` written as `'\''`.
+pub fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// The inverse of [`sh_quote`] (also accepts a bare word); `None` for anything else.
+fn sh_unquote(s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = s.trim_end().chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => loop {
+                match chars.next()? {
+                    '\'' => break,
+                    q => out.push(q),
+                }
+            },
+            '\\' => out.push(chars.next()?),
+            c if c.is_whitespace() || "\"$`;&|<>()".contains(c) => return None,
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_carries_its_marker_and_placeholders() {
+        for hook in HOOKS {
+            let marker = format!("{MARKER}{SHIM_VERSION} {}", hook.name);
+            assert_eq!(hook.template.lines().nth(1), Some(marker.as_str()));
+            assert!(hook.template.starts_with("#!/bin/sh\n"), "{}", hook.name);
+            assert!(hook.template.contains("relhook=@RELHOOK_BIN@\n"));
+            assert!(hook.template.contains("chain=@RELHOOK_CHAIN@\n"));
+            let call = format!("hook {} \"$@\"", hook.name);
+            assert!(hook.template.contains(&call), "{}", hook.name);
+            assert!(hook.template.contains("RELHOOK_SKIP"), "{}", hook.name);
+        }
+    }
+
+    #[test]
+    fn render_then_recognise_round_trips_awkward_paths() {
+        let path = Path::new("/opt/it's here/$HOME/`x`/relhook");
+        let text = HOOKS[0].render(path, true, true).unwrap();
+        assert!(text.contains(r"relhook='/opt/it'\''s here/$HOME/`x`/relhook'"));
+        let shim = recognise(text.as_bytes()).unwrap();
+        assert_eq!(shim.hook, "commit-msg");
+        assert_eq!(shim.version, SHIM_VERSION);
+        assert_eq!(shim.binary.as_deref(), Some(path));
+        assert!(shim.chain && shim.created_dir);
+        let plain = HOOKS[0].render(Path::new("/bin/relhook"), false, false);
+        let shim = recognise(plain.unwrap().as_bytes()).unwrap();
+        assert!(!shim.chain && !shim.created_dir);
+    }
+
+    #[test]
+    fn foreign_hooks_are_not_recognised() {
+        assert_eq!(
+            recognise(b"#!/bin/sh\nexec relhook hook commit-msg \"$@\"\n"),
+            None
+        );
+        assert_eq!(recognise(b"# relhook-shim v1 commit-msg\n"), None);
+        assert_eq!(recognise(b"\xff\xfe"), None);
+        assert_eq!(recognise(b""), None);
+    }
+
+    #[test]
+    fn select_refuses_unknown_and_unavailable_hooks() {
+        let names = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
+        let picked = select(&names("commit-msg, commit-msg")).unwrap();
+        assert_eq!(picked.len(), 1);
+        assert!(matches!(
+            select(&names("commit-msg,pre-commit")),
+            Err(Error::UnknownHook { .. })
+        ));
+        for hook in HOOKS.iter().filter(|h| !h.available) {
+            assert!(matches!(
+                select(&names(hook.name)),
+                Err(Error::HookNotAvailable { .. })
+            ));
+        }
+        assert!(select(&names(",")).is_err());
+    }
+
+    #[test]
+    fn unquote_rejects_what_sh_would_expand() {
+        assert_eq!(sh_unquote("'a'\\''b'"), Some("a'b".into()));
+        assert_eq!(
+            sh_unquote("/usr/bin/relhook"),
+            Some("/usr/bin/relhook".into())
+        );
+        assert_eq!(sh_unquote("$(evil)"), None);
+        assert_eq!(sh_unquote("'unterminated"), None);
+    }
+
+    /// Runs a rendered shim through `sh` with a fake relhook and a chained hook that both
+    /// record their arguments and standard input.
+    #[cfg(unix)]
+    fn run_shim(name: &str, orig_exit: u8, env: &[(&str, &str)]) -> (i32, String, String) {
+        use std::io::Write;
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        let script = |path: &Path, body: &str| {
+            std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        };
+        let fake = d.join("fake relhook");
+        script(
+            &fake,
+            &format!("{{ echo \"$*\"; cat; }} > '{}/relhook.out'\n", d.display()),
+        );
+        let shim = d.join(name);
+        let hook = HOOKS.iter().find(|h| h.name == name).unwrap();
+        script(
+            &shim,
+            hook.render(&fake, true, false)
+                .unwrap()
+                .trim_start_matches("#!/bin/sh\n"),
+        );
+        script(
+            &d.join(format!("{name}{BACKUP_SUFFIX}")),
+            &format!(
+                "{{ echo \"$*\"; cat; }} > '{}/orig.out'\nexit {orig_exit}\n",
+                d.display()
+            ),
+        );
+        let tmpdir = d.join("tmp");
+        std::fs::create_dir(&tmpdir).unwrap();
+        let mut child = std::process::Command::new("sh")
+            .arg(&shim)
+            .env("TMPDIR", &tmpdir)
+            .args(["origin", "url"])
+            .envs(env.iter().copied())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"ref1 a ref2 b\nref3 c ref4 d\n")
+            .unwrap();
+        let code = child.wait().unwrap().code().unwrap_or(-1);
+        let read = |f: &str| std::fs::read_to_string(d.join(f)).unwrap_or_default();
+        let leftovers = std::fs::read_dir(&tmpdir).unwrap().count();
+        assert_eq!(leftovers, 0, "the copy of standard input is removed");
+        (code, read("orig.out"), read("relhook.out"))
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stdin_hooks_feed_the_same_input_to_the_chained_hook_and_relhook() {
+        for name in ["pre-push", "reference-transaction"] {
+            let (code, orig, relhook) = run_shim(name, 0, &[]);
+            assert_eq!(code, 0, "{name}");
+            assert_eq!(orig, "origin url\nref1 a ref2 b\nref3 c ref4 d\n", "{name}");
+            assert_eq!(
+                relhook,
+                format!("hook {name} origin url\nref1 a ref2 b\nref3 c ref4 d\n")
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failing_chained_hook_stops_relhook_and_skip_still_runs_it() {
+        let (code, orig, relhook) = run_shim("pre-push", 3, &[]);
+        assert_eq!((code, relhook.as_str()), (3, ""));
+        assert!(!orig.is_empty());
+        let (code, orig, relhook) = run_shim("commit-msg", 0, &[("RELHOOK_SKIP", "1")]);
+        assert_eq!((code, relhook.as_str()), (0, ""), "relhook skipped");
+        assert!(
+            orig.starts_with("origin url\n"),
+            "the chained hook is not relhook's to skip"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! `init`: writes `.relconfig.toml` (every key, commented, at its default) and a Keep a
+//! Changelog `CHANGELOG.md` skeleton, both from `templates/`, and never overwrites either.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::{Result, fsx};
+
+/// The configuration template: every key at its default (a unit test holds it to that).
+pub const CONFIG_TEMPLATE: &str = include_str!("../templates/relconfig.toml");
+
+/// The changelog skeleton.
+pub const CHANGELOG_TEMPLATE: &str = include_str!("../templates/CHANGELOG.md");
+
+/// The changelog's file name (`changelog.path`'s default).
+pub const CHANGELOG_FILE: &str = "CHANGELOG.md";
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InitFile {
+    /// The file.
+    pub path: PathBuf,
+    /// `true`: written; `false`: it existed and was left alone.
+    pub written: bool,
+}
+
+/// What `init` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Initialised {
+    /// `.relconfig.toml`, then `CHANGELOG.md`.
+    pub files: Vec<InitFile>,
+    /// The test command proposed (as a comment) in the configuration, when one was guessed.
+    pub test_command: Option<&'static str>,
+}
+
+/// Writes the two files into `root` (the top of the work tree) where they do not exist.
+pub fn init(root: &Path) -> Result<Initialised> {
+    let test_command = guess_test_command(root);
+    let config = root.join(crate::config::FILE_NAME);
+    let config_written = fsx::write_new(&config, render_config(test_command).as_bytes())?;
+    let changelog = root.join(CHANGELOG_FILE);
+    let changelog_written = fsx::write_new(&changelog, CHANGELOG_TEMPLATE.as_bytes())?;
+    Ok(Initialised {
+        files: vec![
+            InitFile {
+                path: config,
+                written: config_written,
+            },
+            InitFile {
+                path: changelog,
+                written: changelog_written,
+            },
+        ],
+        test_command: test_command.filter(|_| config_written),
+    })
+}
+
+/// The configuration text, with a commented `[checks]` proposal when the project's test
+/// command is evident. Only a comment: `[checks]` is not part of the schema yet.
+pub fn render_config(test_command: Option<&str>) -> String {
+    let mut text = CONFIG_TEMPLATE.to_owned();
+    if let Some(argv) = test_command {
+        text.push_str(&format!(
+            "\n# How this project runs its tests (for `relhook test` and pre-push, in a later\n\
+             # relhook); uncomment once your relhook knows the [checks] table.\n\
+             # [checks]\n\
+             # test = {argv}\n"
+        ));
+    }
+    text
+}
+
+/// `cargo test`, `npm test` or `pytest`, from the project's manifest, as a TOML argv.
+fn guess_test_command(root: &Path) -> Option<&'static str> {
+    [
+        ("Cargo.toml", r#"["cargo", "test"]"#),
+        ("package.json", r#"["npm", "test"]"#),
+        ("pyproject.toml", r#"["pytest"]"#),
+    ]
+    .into_iter()
+    .find(|(manifest, _)| root.join(manifest).is_file())
+    .map(|(_, argv)| argv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Pattern};
+    use crate::lint::Rule;
+
+    fn pattern_source(p: &Pattern) -> String {
+        match p {
+            Pattern::Prefix(s) => format!("^{s}"),
+            Pattern::Regex(r) => r.as_str().to_owned(),
+        }
+    }
+
+    #[test]
+    fn template_parses_to_exactly_the_defaults() {
+        let parsed = Config::parse(Path::new("template"), CONFIG_TEMPLATE).unwrap();
+        let (got, want) = (&parsed.commit, &Config::default().commit);
+        assert_eq!(got.types, want.types);
+        assert_eq!(got.scopes, want.scopes);
+        assert_eq!(got.require_scope, want.require_scope);
+        assert_eq!(got.header_max_length, want.header_max_length);
+        assert_eq!(got.body_max_line_length, want.body_max_line_length);
+        assert_eq!(got.footer_max_line_length, want.footer_max_line_length);
+        let sources = |c: &crate::config::CommitConfig| {
+            c.ignore.iter().map(pattern_source).collect::<Vec<_>>()
+        };
+        assert_eq!(sources(got), sources(want));
+        assert_eq!(got.ignore_merge_commits, want.ignore_merge_commits);
+        assert_eq!(got.fixup_in_hook, want.fixup_in_hook);
+        assert_eq!(got.fixup_in_check, want.fixup_in_check);
+        for rule in Rule::ALL {
+            assert_eq!(got.levels.of(rule), want.levels.of(rule), "{}", rule.name());
+        }
+        assert_eq!(
+            parsed.version.tag_prefix,
+            Config::default().version.tag_prefix
+        );
+    }
+
+    #[test]
+    fn template_names_every_key() {
+        let value: toml::Table = CONFIG_TEMPLATE.parse().unwrap();
+        let commit = value["commit"].as_table().unwrap();
+        for key in [
+            "types",
+            "scopes",
+            "require_scope",
+            "header_max_length",
+            "body_max_line_length",
+            "footer_max_line_length",
+            "ignore",
+            "ignore_merge_commits",
+            "fixup_in_hook",
+            "fixup_in_check",
+            "rules",
+        ] {
+            assert!(commit.contains_key(key), "[commit] {key} is missing");
+        }
+        let rules = commit["rules"].as_table().unwrap();
+        for rule in Rule::ALL {
+            assert!(rules.contains_key(rule.name()), "rule {}", rule.name());
+        }
+        assert!(
+            value["version"]
+                .as_table()
+                .unwrap()
+                .contains_key("tag_prefix")
+        );
+    }
+
+    #[test]
+    fn proposal_is_a_comment_and_still_parses() {
+        let text = render_config(Some(r#"["cargo", "test"]"#));
+        assert!(text.contains("# test = [\"cargo\", \"test\"]"));
+        Config::parse(Path::new("x"), &text).unwrap();
+    }
+
+    #[test]
+    fn init_writes_once_and_then_leaves_files_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("package.json"), "{}").unwrap();
+        let first = init(tmp.path()).unwrap();
+        assert!(first.files.iter().all(|f| f.written));
+        assert_eq!(first.test_command, Some(r#"["npm", "test"]"#));
+        std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
+        let second = init(tmp.path()).unwrap();
+        assert!(second.files.iter().all(|f| !f.written));
+        assert_eq!(
+            std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),
+            b"mine"
+        );
+    }
+}

@@ -1,0 +1,684 @@
+//! `relhook install`, `uninstall`, `doctor` and `init`, and the commit-msg hook living in real
+//! repositories: foreign hooks, core.hooksPath, worktrees, submodules, minimal PATHs.
+
+use std::path::Path;
+
+use crate::support::{Repo, chmod, git_abs, listing, relhook_bin, stderr, stdout, text};
+
+const FOREIGN: &str = "#!/bin/sh\n# the team's own hook\necho FOREIGN-RAN >&2\nif grep -q veto \"$1\"; then echo 'foreign veto' >&2; exit 1; fi\n";
+
+fn install(repo: &Repo, args: &[&str]) -> String {
+    let mut all = vec!["install"];
+    all.extend_from_slice(args);
+    let out = repo.relhook(&all);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    stdout(&out)
+}
+
+fn assert_refused(out: &std::process::Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", text(out));
+    assert!(stderr(out).contains(needle), "{}", text(out));
+}
+
+#[test]
+fn install_rejects_a_bad_commit_and_is_idempotent() {
+    let repo = Repo::new();
+    let said = install(&repo, &[]);
+    assert!(
+        said.contains("installed commit-msg in .git/hooks"),
+        "{said}"
+    );
+    let shim = repo.hooks_dir().join("commit-msg");
+    let before = listing(&repo.hooks_dir());
+    let again = install(&repo, &[]);
+    assert!(again.contains("already installed"), "{again}");
+    assert_eq!(
+        listing(&repo.hooks_dir()),
+        before,
+        "second run changes nothing"
+    );
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&shim).unwrap().permissions())
+            & 0o777,
+        0o755
+    );
+    assert_refused(&repo.try_commit("added a thing"), "error[header-format]");
+    repo.commit_hooked("feat: add a thing");
+    assert_eq!(repo.head_subject(), "feat: add a thing");
+}
+
+#[test]
+fn foreign_hook_is_chained_can_veto_and_is_restored_byte_identical() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("commit-msg");
+    std::fs::write(&hook, FOREIGN).unwrap();
+    chmod(&hook, 0o750);
+    let before = listing(&repo.hooks_dir());
+    let said = install(&repo, &[]);
+    assert!(
+        said.contains("kept as commit-msg.relhook-orig and runs first"),
+        "{said}"
+    );
+    let backup = repo.hooks_dir().join("commit-msg.relhook-orig");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), FOREIGN);
+    let ok = repo.try_commit("feat: both hooks pass");
+    assert!(ok.status.success(), "{}", text(&ok));
+    assert!(stderr(&ok).contains("FOREIGN-RAN"), "{}", text(&ok));
+    assert_refused(&repo.try_commit("feat: veto this one"), "foreign veto");
+    let bad = repo.try_commit("not conventional");
+    assert_refused(&bad, "error[header-format]");
+    assert!(
+        stderr(&bad).contains("FOREIGN-RAN"),
+        "the foreign hook ran first"
+    );
+    assert!(install(&repo, &[]).contains("already installed"));
+
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stdout(&out).contains("restored"), "{}", text(&out));
+    assert_eq!(
+        listing(&repo.hooks_dir()),
+        before,
+        "bytes and mode restored"
+    );
+    let again = repo.relhook(&["uninstall"]);
+    assert!(stdout(&again).contains("nothing to do"), "{}", text(&again));
+    assert_eq!(listing(&repo.hooks_dir()), before);
+}
+
+#[test]
+fn force_replaces_without_running_but_keeps_a_backup() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("commit-msg");
+    std::fs::write(&hook, "#!/bin/sh\necho BLOCKED >&2\nexit 1\n").unwrap();
+    chmod(&hook, 0o755);
+    let before = listing(&repo.hooks_dir());
+    let said = install(&repo, &["--force"]);
+    assert!(
+        said.contains("kept, not run, as commit-msg.relhook-orig"),
+        "{said}"
+    );
+    let ok = repo.try_commit("feat: not blocked");
+    assert!(ok.status.success(), "{}", text(&ok));
+    assert!(!stderr(&ok).contains("BLOCKED"));
+    assert_refused(&repo.try_commit("still linted"), "error[header-format]");
+    assert!(install(&repo, &["--force"]).contains("already installed"));
+    repo.relhook(&["uninstall"]);
+    assert_eq!(listing(&repo.hooks_dir()), before);
+}
+
+#[test]
+fn uninstall_leaves_no_trace() {
+    let repo = Repo::new();
+    let hooks_before = listing(&repo.hooks_dir());
+    let git_before = listing(&repo.path().join(".git"));
+    install(&repo, &[]);
+    let out = repo.relhook(&["uninstall"]);
+    assert!(
+        stdout(&out).contains("removed commit-msg"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(listing(&repo.hooks_dir()), hooks_before);
+    assert_eq!(
+        listing(&repo.path().join(".git")),
+        git_before,
+        "no config, no file"
+    );
+}
+
+#[test]
+fn relative_absolute_and_global_core_hooks_path() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    let said = install(&repo, &[]);
+    assert!(said.contains("created .githooks"), "{said}");
+    assert!(
+        said.contains("core.hooksPath = .githooks (local config)"),
+        "{said}"
+    );
+    assert!(repo.path().join(".githooks/commit-msg").is_file());
+    assert!(!repo.hooks_dir().join("commit-msg").exists());
+    std::fs::create_dir_all(repo.path().join("sub")).unwrap();
+    assert_refused(
+        &repo.try_commit_in(&repo.path().join("sub"), "from a subfolder"),
+        "error[header-format]",
+    );
+    let out = repo.relhook_in(&repo.path().join("sub"), &["uninstall"]);
+    assert!(
+        stdout(&out).contains("relhook had created it"),
+        "{}",
+        text(&out)
+    );
+    assert!(!repo.path().join(".githooks").exists());
+
+    let abs = repo.scratch("abs hooks");
+    repo.git(&["config", "core.hooksPath", abs.to_str().unwrap()]);
+    install(&repo, &[]);
+    assert!(abs.join("commit-msg").is_file());
+    assert_refused(&repo.try_commit("absolute"), "error[header-format]");
+    repo.relhook(&["uninstall"]);
+    assert_eq!(
+        listing(&abs),
+        vec![],
+        "a directory relhook did not create stays"
+    );
+    assert!(abs.is_dir());
+
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+    let global = repo.scratch("global-hooks");
+    repo.git(&[
+        "config",
+        "--global",
+        "core.hooksPath",
+        global.to_str().unwrap(),
+    ]);
+    let said = install(&repo, &[]);
+    assert!(
+        said.contains("in your global git config replaces"),
+        "{said}"
+    );
+    assert!(global.join("commit-msg").is_file());
+    assert_refused(&repo.try_commit("global"), "error[header-format]");
+}
+
+#[test]
+fn linked_worktree_installs_into_the_common_hooks_dir() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let wt = repo.dir.path().join("wt");
+    repo.git(&["worktree", "add", "-q", wt.to_str().unwrap(), "-b", "wt"]);
+    let out = repo.relhook_in(&wt, &["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.hooks_dir().join("commit-msg").is_file());
+    assert_refused(
+        &repo.try_commit_in(&wt, "in the worktree"),
+        "error[header-format]",
+    );
+    let ok = repo.try_commit_in(&wt, "feat: in the worktree");
+    assert!(ok.status.success(), "{}", text(&ok));
+    assert_refused(
+        &repo.try_commit("in the main checkout"),
+        "error[header-format]",
+    );
+}
+
+#[test]
+fn submodule_gets_its_own_hooks() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let lib = repo.scratch("lib");
+    let git = |cwd: &Path, args: &[&str]| {
+        let out = repo.git_in(cwd, args, &[]);
+        assert!(out.status.success(), "{}", text(&out));
+    };
+    git(&lib, &["init", "-q", "-b", "main"]);
+    git(&lib, &["commit", "-q", "--allow-empty", "-m", "chore: lib"]);
+    git(
+        &repo.path(),
+        &[
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            lib.to_str().unwrap(),
+            "mod",
+        ],
+    );
+    let module = repo.path().join("mod");
+    assert!(
+        module.join(".git").is_file(),
+        "the submodule has a .git file"
+    );
+    let out = repo.relhook_in(&module, &["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        repo.path()
+            .join(".git/modules/mod/hooks/commit-msg")
+            .is_file()
+    );
+    assert!(!repo.hooks_dir().join("commit-msg").exists());
+    assert_refused(
+        &repo.try_commit_in(&module, "in the submodule"),
+        "error[header-format]",
+    );
+    let ok = repo.try_commit_in(&module, "fix: in the submodule");
+    assert!(ok.status.success(), "{}", text(&ok));
+}
+
+#[test]
+fn repository_without_commits() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    assert_refused(&repo.try_commit("initial"), "error[header-format]");
+    repo.commit_hooked("chore: initial commit");
+    assert_eq!(repo.git(&["rev-list", "--count", "HEAD"]), "1");
+}
+
+#[test]
+fn minimal_path_finds_the_recorded_binary() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.write("a.txt", "a");
+    repo.git(&["add", "a.txt"]);
+    let commit = |msg: &str| {
+        repo.command_in(git_abs(), &repo.path())
+            .env("PATH", "/usr/bin:/bin")
+            .args(["commit", "-q", "-m", msg])
+            .output()
+            .unwrap()
+    };
+    assert_refused(&commit("gui commit"), "error[header-format]");
+    let ok = commit("feat: gui commit");
+    assert!(ok.status.success(), "{}", text(&ok));
+}
+
+#[test]
+fn recorded_binary_gone_falls_back_to_path_then_warns() {
+    let repo = Repo::new();
+    let old = repo.scratch("old").join("relhook");
+    if std::fs::hard_link(relhook_bin(), &old).is_err() {
+        std::fs::copy(relhook_bin(), &old).unwrap();
+    }
+    let out = repo
+        .command_in(&old, &repo.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::remove_file(&old).unwrap();
+    let bin = repo.scratch("bin");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
+    repo.write("a.txt", "a");
+    repo.git(&["add", "a.txt"]);
+    let commit = |path: &str, msg: &str| {
+        repo.command_in(git_abs(), &repo.path())
+            .env("PATH", path)
+            .args(["commit", "-q", "-m", msg])
+            .output()
+            .unwrap()
+    };
+    let on_path = format!("{}:/usr/bin:/bin", bin.display());
+    assert_refused(&commit(&on_path, "via PATH"), "error[header-format]");
+    let nowhere = commit("/usr/bin:/bin", "nowhere to be found");
+    assert!(
+        nowhere.status.success(),
+        "git keeps working: {}",
+        text(&nowhere)
+    );
+    assert!(
+        stderr(&nowhere).contains("commit-msg check SKIPPED"),
+        "{}",
+        text(&nowhere)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(stdout(&doctor).contains("STALE"), "{}", text(&doctor));
+}
+
+#[test]
+fn relhook_skip_bypasses_the_check() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.write("a.txt", "a");
+    repo.git(&["add", "a.txt"]);
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "-m", "wip"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "wip");
+}
+
+#[test]
+fn doctor_exit_codes_healthy_missing_stale_not_executable() {
+    let repo = Repo::new();
+    let doctor = |want: i32, needle: &str| {
+        let out = repo.relhook(&["doctor"]);
+        assert_eq!(out.status.code(), Some(want), "{}", text(&out));
+        assert!(stdout(&out).contains(needle), "{needle}: {}", text(&out));
+    };
+    doctor(1, "MISSING  hook commit-msg");
+    doctor(1, "fix: relhook install");
+    install(&repo, &[]);
+    doctor(0, "all is well");
+    let shim = repo.hooks_dir().join("commit-msg");
+    let text_ = std::fs::read_to_string(&shim).unwrap();
+    let recorded = format!(
+        "relhook='{}'",
+        relhook_bin().canonicalize().unwrap().display()
+    );
+    assert!(text_.contains(&recorded), "{text_}");
+    std::fs::write(
+        &shim,
+        text_.replace(&recorded, "relhook='/nonexistent/relhook'"),
+    )
+    .unwrap();
+    doctor(
+        1,
+        "STALE  hook commit-msg: it calls `/nonexistent/relhook`, which no longer exists",
+    );
+    std::fs::write(
+        &shim,
+        text_.replace("# relhook-shim v1", "# relhook-shim v0"),
+    )
+    .unwrap();
+    doctor(1, "older than this relhook's v1");
+    install(&repo, &[]);
+    doctor(0, "all is well");
+    chmod(&shim, 0o644);
+    doctor(1, "is not executable, so git skips it");
+    doctor(1, "fix: chmod +x");
+    assert!(install(&repo, &[]).contains("not executable"));
+    doctor(0, "all is well");
+    repo.write(".relconfig.toml", "[commit]\nbogus = 1\n");
+    doctor(1, "fix: edit");
+    let json = repo.relhook(&["doctor", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["healthy"], false);
+    assert_eq!(v["checks"][0]["status"], "ok");
+    assert_eq!(v["checks"][1]["status"], "invalid");
+}
+
+#[test]
+fn hook_managers_get_the_snippet_instead() {
+    let repo = Repo::new();
+    std::fs::create_dir_all(repo.path().join(".husky")).unwrap();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("relhook hook commit-msg \"$1\""),
+        "{}",
+        text(&out)
+    );
+    assert!(!repo.hooks_dir().join("commit-msg").exists());
+    repo.write(".husky/commit-msg", "relhook hook commit-msg \"$1\"\n");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("already calls relhook"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_dir_all(repo.path().join(".husky")).unwrap();
+
+    repo.write("lefthook.yml", "pre-commit: {}\n");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("run: relhook hook commit-msg {1}"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_file(repo.path().join("lefthook.yml")).unwrap();
+
+    repo.write(".pre-commit-config.yaml", "repos: []\n");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("stages: [commit-msg]"),
+        "{}",
+        text(&out)
+    );
+    assert!(stdout(&out).contains("pre-commit install --hook-type commit-msg"));
+    let forced = install(&repo, &["--force"]);
+    assert!(
+        forced.contains("warning: pre-commit manages hooks here too"),
+        "{forced}"
+    );
+    assert!(repo.hooks_dir().join("commit-msg").is_file());
+}
+
+#[test]
+fn refusals_exit_2() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install", "--hooks", "commit-msg,pre-push"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("no `pre-push` handler yet"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["install", "--hooks", "pre-commit"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown hook `pre-commit`"));
+    assert!(!repo.hooks_dir().join("commit-msg").exists());
+    install(&repo, &["--hooks", "commit-msg"]);
+
+    let bare = repo.scratch("bare.git");
+    assert!(
+        repo.git_in(&bare, &["init", "-q", "--bare"], &[])
+            .status
+            .success()
+    );
+    let out = repo.relhook_in(&bare, &["install"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("is a bare repository"),
+        "{}",
+        text(&out)
+    );
+    let outside = repo.scratch("not-a-repo");
+    let out = repo
+        .command_in(relhook_bin(), &outside)
+        .env("GIT_CEILING_DIRECTORIES", repo.dir.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("not inside a git repository"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn init_writes_once_and_never_overwrites() {
+    let repo = Repo::new();
+    repo.write("Cargo.toml", "[package]\nname = \"x\"\n");
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("wrote .relconfig.toml"),
+        "{}",
+        text(&out)
+    );
+    assert!(stdout(&out).contains("wrote CHANGELOG.md"));
+    let config = repo.read(".relconfig.toml");
+    assert!(
+        config.contains("# test = [\"cargo\", \"test\"]"),
+        "{config}"
+    );
+    assert!(repo.read("CHANGELOG.md").contains("## [Unreleased]"));
+    let lint = repo.relhook(&["lint", "--message", "feat: x"]);
+    assert_eq!(
+        lint.status.code(),
+        Some(0),
+        "the written config loads: {}",
+        text(&lint)
+    );
+    repo.write("CHANGELOG.md", "# mine\n");
+    let again = repo.relhook(&["init"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        stdout(&again).contains("left .relconfig.toml alone"),
+        "{}",
+        text(&again)
+    );
+    assert!(stdout(&again).contains("left CHANGELOG.md alone"));
+    assert_eq!(repo.read("CHANGELOG.md"), "# mine\n");
+    assert_eq!(repo.read(".relconfig.toml"), config);
+}
+
+// --- git's own flows, with relhook installed -------------------------------------------------
+
+/// A repository with relhook installed and two commits on main.
+fn installed_repo() -> Repo {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.commit_hooked("feat: one");
+    repo.commit_hooked("fix: two");
+    repo
+}
+
+fn subjects(repo: &Repo, n: usize) -> Vec<String> {
+    repo.git(&["log", &format!("-{n}"), "--format=%s"])
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn rebase_interactive_reword_squash_and_fixup() {
+    let repo = installed_repo();
+    repo.commit_hooked("docs: three");
+    // reword the first commit after the root: the editor writes a new, valid header.
+    repo.git_env(
+        &["rebase", "-q", "-i", "HEAD~2"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i -e '1s/^pick/reword/'"),
+            ("GIT_EDITOR", "sed -i -e '1s/.*/fix: two, reworded/'"),
+        ],
+    );
+    assert_eq!(
+        subjects(&repo, 3),
+        ["docs: three", "fix: two, reworded", "feat: one"]
+    );
+    // a reword to a bad header is refused by the hook and the rebase stops.
+    let bad = repo.git_in(
+        &repo.path(),
+        &["rebase", "-q", "-i", "HEAD~1"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i -e '1s/^pick/reword/'"),
+            ("GIT_EDITOR", "sed -i -e '1s/.*/bad reword/'"),
+        ],
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(
+        stderr(&bad).contains("error[header-format]"),
+        "{}",
+        text(&bad)
+    );
+    repo.git(&["rebase", "--abort"]);
+    // squash, keeping git's combined message ("# This is a combination of 2 commits.").
+    repo.git_env(
+        &["rebase", "-q", "-i", "HEAD~2"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i -e '2s/^pick/squash/'"),
+            ("GIT_EDITOR", "true"),
+        ],
+    );
+    assert_eq!(subjects(&repo, 2), ["fix: two, reworded", "feat: one"]);
+    assert!(
+        repo.git(&["log", "-1", "--format=%B"])
+            .contains("docs: three")
+    );
+    // --fixup, --fixup=amend: and --squash commits pass the hook, then autosquash.
+    repo.commit_hooked("test: four");
+    repo.write("f.txt", "x");
+    repo.git(&["add", "f.txt"]);
+    repo.git_env(&["commit", "-q", "--fixup", "HEAD"], &[]);
+    assert_eq!(repo.head_subject(), "fixup! test: four");
+    repo.git_env(
+        &["commit", "-q", "--allow-empty", "--fixup=amend:HEAD~1"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert_eq!(repo.head_subject(), "amend! test: four");
+    repo.git_env(
+        &[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "--squash",
+            "HEAD~2",
+            "-m",
+            "more",
+        ],
+        &[],
+    );
+    repo.git_env(
+        &["rebase", "-q", "-i", "--autosquash", "HEAD~5"],
+        &[("GIT_SEQUENCE_EDITOR", "true"), ("GIT_EDITOR", "true")],
+    );
+    assert_eq!(subjects(&repo, 2), ["test: four", "fix: two, reworded"]);
+}
+
+#[test]
+fn merge_cherry_pick_revert_and_am() {
+    let repo = installed_repo();
+    repo.git(&["switch", "-q", "-c", "side", "HEAD~1"]);
+    repo.commit_hooked("feat: on the side");
+    repo.git(&["switch", "-q", "main"]);
+    repo.git_env(&["merge", "-q", "--no-ff", "--no-edit", "side"], &[]);
+    assert_eq!(repo.head_subject(), "Merge branch 'side'");
+    // a merge with a conflict, concluded by `git commit` with git's "# Conflicts:" lines.
+    repo.git(&["switch", "-q", "-c", "clash", "HEAD~1"]);
+    repo.write("same.txt", "side\n");
+    repo.git(&["add", "same.txt"]);
+    repo.commit_hooked("feat: clash on the side");
+    repo.git(&["switch", "-q", "main"]);
+    repo.write("same.txt", "main\n");
+    repo.git(&["add", "same.txt"]);
+    repo.commit_hooked("feat: clash on main");
+    assert!(!repo.git_output(&["merge", "-q", "clash"]).status.success());
+    repo.write("same.txt", "both\n");
+    repo.git(&["add", "same.txt"]);
+    repo.git_env(&["commit", "-q"], &[("GIT_EDITOR", "true")]);
+    assert_eq!(repo.head_subject(), "Merge branch 'clash'");
+    repo.git_env(&["commit", "-q", "--no-edit", "--amend"], &[]);
+    // cherry-pick, with -x and with the editor.
+    repo.git(&["switch", "-q", "-c", "pick", "HEAD~3"]);
+    repo.git_env(&["cherry-pick", "-x", "side"], &[]);
+    repo.git_env(&["cherry-pick", "-e", "clash"], &[("GIT_EDITOR", "true")]);
+    assert_eq!(
+        subjects(&repo, 2),
+        ["feat: clash on the side", "feat: on the side"]
+    );
+    // revert, without and with the editor; a revert of a revert.
+    repo.git_env(&["revert", "--no-edit", "HEAD"], &[]);
+    assert_eq!(repo.head_subject(), "Revert \"feat: clash on the side\"");
+    repo.git_env(&["revert", "HEAD"], &[("GIT_EDITOR", "true")]);
+    assert!(repo.head_subject().contains("feat: clash on the side"));
+    // am: a patch made on main, applied to another branch.
+    let patches = repo.scratch("patches");
+    repo.git(&[
+        "format-patch",
+        "-q",
+        "-1",
+        "main~1",
+        "-o",
+        patches.to_str().unwrap(),
+    ]);
+    let patch = std::fs::read_dir(&patches)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    repo.git(&["switch", "-q", "-c", "applied", "main~2"]);
+    repo.git_env(&["am", "-q", patch.to_str().unwrap()], &[]);
+    assert_eq!(repo.head_subject(), "feat: clash on main");
+}
+
+#[test]
+fn amend_keeps_working_and_is_still_linted() {
+    let repo = installed_repo();
+    repo.git_env(&["commit", "-q", "--amend", "--no-edit"], &[]);
+    repo.git_env(&["commit", "-q", "--amend"], &[("GIT_EDITOR", "true")]);
+    repo.git_env(&["commit", "-q", "--amend", "-m", "fix: two, amended"], &[]);
+    assert_eq!(repo.head_subject(), "fix: two, amended");
+    let bad = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "--amend", "-m", "amended badly"],
+        &[],
+    );
+    assert_refused(&bad, "error[header-format]");
+    assert_eq!(repo.head_subject(), "fix: two, amended");
+}
