@@ -296,3 +296,52 @@ fn rebuild_writes_history_and_tags() {
     assert!(repo.relhook(&["changelog", "--sync"]).status.success());
     assert_eq!(repo.read("CHANGELOG.md"), log);
 }
+
+#[test]
+fn install_registers_the_merge_driver_and_uninstall_removes_it() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let config_before = repo.read(".git/config");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("merge driver"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        repo.read(".gitattributes"),
+        "/CHANGELOG.md merge=relhook-changelog\n"
+    );
+    repo.git(&["add", ".gitattributes"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "-m",
+        "chore: merge CHANGELOG.md with relhook",
+    ]);
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    assert!(repo.commit_with_hooks("feat: from side").status.success());
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.commit_with_hooks("fix: from main").status.success());
+    let out = repo.git_output(&["merge", "--no-edit", "side"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- from side") && log.contains("- from main"),
+        "{log}"
+    );
+    // A second install changes nothing.
+    let again = repo.relhook(&["install"]);
+    assert!(
+        !crate::support::stdout(&again).contains("merge driver"),
+        "{}",
+        text(&again)
+    );
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!repo.path().join(".gitattributes").exists());
+    assert_eq!(repo.read(".git/config"), config_before);
+}

@@ -9,7 +9,7 @@ use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
 use crate::hooks::doctor::{self, Status};
 use crate::hooks::install::{self as inst, Action, Detected, Installed, Options, Removal};
-use crate::hooks::{self, select};
+use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
 
 /// `relhook install [--force] [--hooks LIST]`.
@@ -27,6 +27,14 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         binary: &binary,
     };
     let result = inst::install(&loc, &opts)?;
+    let changelog = changelog_path(ctx, &loc);
+    let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
+    let driver = match &result {
+        Installed::Done { .. } if wants_driver => {
+            Some(driver::register(&loc, &binary, &changelog)?)
+        }
+        _ => None,
+    };
     let mut failed = false;
     write_out(|out| {
         match &result {
@@ -87,6 +95,25 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         m.manager.name(),
                         m.evidence.display()
                     )?;
+                }
+                if let Some(d) = &driver {
+                    if d.config {
+                        writeln!(
+                            out,
+                            "registered the {} merge driver for {} (merge.{}.driver)",
+                            driver::DRIVER,
+                            changelog.display(),
+                            driver::DRIVER
+                        )?;
+                    }
+                    if d.attributes {
+                        writeln!(
+                            out,
+                            "added `{} merge={}` to .gitattributes: commit it, so that every clone merges the changelog without conflicts",
+                            changelog.display(),
+                            driver::DRIVER
+                        )?;
+                    }
                 }
                 write_hooks_path_note(out, &loc)?;
                 writeln!(
@@ -154,9 +181,10 @@ fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::R
 pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
     let loc = HooksLocation::find(&ctx.cwd)?;
     let result = inst::uninstall(&loc)?;
+    let unregistered = driver::unregister(&loc, &changelog_path(ctx, &loc))?;
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     write_out(|out| {
-        if result.changes.is_empty() {
+        if result.changes.is_empty() && unregistered == driver::Registered::default() {
             writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
         }
         for c in &result.changes {
@@ -175,12 +203,30 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
                 )?,
             }
         }
+        if unregistered.config {
+            writeln!(
+                out,
+                "removed the {} merge driver from git's config",
+                driver::DRIVER
+            )?;
+        }
+        if unregistered.attributes {
+            writeln!(out, "removed relhook's line from .gitattributes")?;
+        }
         if let Some(d) = &result.removed_dir {
             writeln!(out, "removed {} (relhook had created it)", d.display())?;
         }
         Ok(())
     })?;
     Ok(Outcome::Ok)
+}
+
+/// The changelog's path from the configuration (the default when it cannot be read:
+/// installing hooks must not depend on a valid config, and doctor reports a broken one).
+fn changelog_path(ctx: &Context, loc: &HooksLocation) -> PathBuf {
+    ctx.config(&loc.work_tree)
+        .map(|c| c.changelog.path)
+        .unwrap_or_else(|_| PathBuf::from("CHANGELOG.md"))
 }
 
 /// `relhook doctor [--format json]`.

@@ -31,6 +31,11 @@ pub struct HooksPathSetting {
 }
 
 impl HooksLocation {
+    /// Runs `git` with these arguments in the work tree (no shell).
+    pub fn git(&self, args: &[&str]) -> Result<String> {
+        run_git(&self.work_tree, args)
+    }
+
     /// Asks git, running in `cwd`, where hooks live. A bare repository and a directory outside
     /// any repository are errors: commit hooks only run where commits are made.
     pub fn find(cwd: &Path) -> Result<HooksLocation> {

@@ -8,6 +8,7 @@
 //! that git keeps working (git-hook-facts.md §5.7, "guarded wrapper").
 
 pub mod doctor;
+pub mod driver;
 pub mod install;
 
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ pub const HOOKS: &[Hook] = &[
     },
     Hook {
         name: "post-commit",
-        available: false,
+        available: true,
         template: include_str!("../../hooks/post-commit"),
     },
     Hook {
