@@ -332,7 +332,9 @@ mod tests {
         let (_tmp, loc, binary) = setup();
         let defaults = Ok(Config::default());
         let r = diagnose(&loc, &binary, &defaults);
-        assert_eq!(statuses(&r), [Status::Missing, Status::Ok]);
+        let mut expected = vec![Status::Missing; available().count()];
+        expected.push(Status::Ok);
+        assert_eq!(statuses(&r), expected);
         assert!(!r.healthy());
         let opts = Options {
             hooks: available().collect(),

@@ -452,9 +452,10 @@ mod tests {
             b"#!/bin/sh\nexit 0\n"
         );
         assert!(recognise(&std::fs::read(&hook).unwrap()).unwrap().chain);
-        assert_eq!(
-            done(install(&loc, &options(false)).unwrap()),
-            [Action::AlreadyInstalled]
+        let again = done(install(&loc, &options(false)).unwrap());
+        assert!(
+            again.iter().all(|a| *a == Action::AlreadyInstalled),
+            "{again:?}"
         );
         let un = uninstall(&loc).unwrap();
         assert!(matches!(un.changes[0].action, Removal::Restored { .. }));
