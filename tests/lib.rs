@@ -8,3 +8,4 @@ mod check;
 mod install;
 mod lint;
 mod readme;
+mod release;

@@ -22,6 +22,8 @@ pub fn code(result: &Result<Outcome, Error>) -> ExitCode {
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
+        // A refusal is a policy verdict (the user must change something), not a breakdown.
+        Err(Error::Refused(_)) => ExitCode::from(1),
         Err(_) => ExitCode::from(2),
     }
 }

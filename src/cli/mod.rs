@@ -46,7 +46,10 @@ where
     let result = dispatch(&ctx, cli.command);
     match &result {
         Err(e) if exit::is_broken_pipe(e) => ExitCode::SUCCESS,
-        Err(e) => fail(e, ctx.color_err),
+        Err(e) => {
+            fail(e, ctx.color_err);
+            exit::code(&result)
+        }
         Ok(_) => exit::code(&result),
     }
 }

@@ -1,0 +1,332 @@
+//! Versions and releases on real repositories: bumps, pre-releases, backports, the runbook's
+//! refusals, dry runs that write nothing, and failures that leave nothing behind.
+
+use crate::support::{Repo, SKELETON, stderr, stdout, text};
+
+fn repo_at(tag: Option<&str>) -> Repo {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    if let Some(t) = tag {
+        let v = t.trim_start_matches('v');
+        repo.write(
+            "Cargo.toml",
+            format!("[package]\nname = \"app\"\nversion = \"{v}\"\nedition = \"2021\"\n"),
+        );
+        repo.git(&[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-am",
+            &format!("chore(release): {v}"),
+        ]);
+        repo.git(&["tag", "-a", t, "-m", t]);
+    }
+    repo
+}
+
+fn next(repo: &Repo, extra: &[&str]) -> String {
+    let mut args = vec!["version", "--next"];
+    args.extend_from_slice(extra);
+    let out = repo.relhook(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    stdout(&out).trim().to_owned()
+}
+
+fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    cmd.output().unwrap()
+}
+
+#[test]
+fn zero_major_bumps() {
+    let repo = repo_at(Some("v0.1.0"));
+    repo.commit("fix: a");
+    assert_eq!(next(&repo, &[]), "0.1.1");
+    repo.commit("feat: b");
+    assert_eq!(
+        next(&repo, &[]),
+        "0.1.1",
+        "below 1.0.0 a feature bumps the patch"
+    );
+    repo.commit("feat!: c");
+    assert_eq!(
+        next(&repo, &[]),
+        "0.2.0",
+        "below 1.0.0 a breaking change bumps the minor"
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nzero_major_breaking_bumps_minor = false\n",
+    );
+    assert_eq!(next(&repo, &[]), "1.0.0");
+}
+
+#[test]
+fn one_x_bumps_and_explain() {
+    let repo = repo_at(Some("v1.2.3"));
+    repo.commit("fix: a");
+    assert_eq!(next(&repo, &[]), "1.2.4");
+    repo.commit("feat(ui): b");
+    assert_eq!(next(&repo, &[]), "1.3.0");
+    repo.commit("refactor: c\n\nBREAKING CHANGE: the API moved");
+    assert_eq!(next(&repo, &[]), "2.0.0");
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    let o = stdout(&out);
+    assert!(
+        o.contains("3 commits since v1.2.3; they call for a major release"),
+        "{o}"
+    );
+    assert!(o.contains("refactor: c  (major)"), "{o}");
+    let json = repo.relhook(&["version", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        (
+            v["current"].as_str(),
+            v["next"].as_str(),
+            v["level"].as_str()
+        ),
+        (Some("1.2.3"), Some("2.0.0"), Some("major"))
+    );
+    assert_eq!(stdout(&repo.relhook(&["version"])).trim(), "1.2.3");
+}
+
+#[test]
+fn no_tag_starts_from_the_version_file() {
+    let repo = repo_at(None);
+    repo.commit("feat: first");
+    assert_eq!(next(&repo, &[]), "0.1.0");
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("v0.1.0"));
+}
+
+#[test]
+fn full_release_commits_tags_and_writes_the_changelog() {
+    let repo = repo_at(Some("v1.2.3"));
+    repo.write(
+        "Cargo.lock",
+        "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"1.2.3\"\n",
+    );
+    repo.git(&["add", "Cargo.lock"]);
+    repo.git(&["commit", "-q", "-m", "build: lock"]);
+    repo.git(&["remote", "add", "origin", "https://github.com/acme/app.git"]);
+    repo.commit("feat(api): add search (#12)");
+    repo.commit("fix: crash on empty input");
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains("v1.3.0 is tagged"), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s"]),
+        "chore(release): 1.3.0"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("## [Unreleased]\n\n## [1.3.0] - 2026-11-21\n\n### Added\n\n- **api:** add search ([#12](https://github.com/acme/app/issues/12))\n\n### Fixed\n\n- crash on empty input\n"), "{log}");
+    assert!(
+        log.contains("[unreleased]: https://github.com/acme/app/compare/v1.3.0...HEAD"),
+        "{log}"
+    );
+    assert!(repo.read("Cargo.toml").contains("version = \"1.3.0\""));
+    assert!(
+        repo.read("Cargo.lock")
+            .contains("name = \"app\"\nversion = \"1.3.0\"")
+    );
+    assert_eq!(repo.git(&["cat-file", "-t", "v1.3.0"]), "tag");
+    let message = repo.git(&["tag", "-l", "--format=%(contents)", "v1.3.0"]);
+    assert!(
+        message.starts_with("v1.3.0\n\n### Added\n\n- **api:** add search"),
+        "{message}"
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", "v1.3.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    let notes = repo.relhook(&["notes"]);
+    assert!(
+        stdout(&notes).starts_with("### Added\n\n- **api:** add search"),
+        "{}",
+        text(&notes)
+    );
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(notes.status.code(), Some(1), "{}", text(&notes));
+}
+
+#[test]
+fn pre_release_sequence() {
+    let repo = repo_at(Some("v1.2.3"));
+    repo.commit("feat: shiny");
+    assert_eq!(release(&repo, &["--pre", "rc"]).status.code(), Some(0));
+    assert!(repo.git(&["tag"]).contains("v1.3.0-rc.1"));
+    repo.commit("fix: polish");
+    assert_eq!(next(&repo, &["--pre", "rc"]), "1.3.0-rc.2");
+    assert_eq!(release(&repo, &["--pre", "rc"]).status.code(), Some(0));
+    repo.commit("fix: last one");
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let tags = repo.git(&["tag"]);
+    let mut tags: Vec<&str> = tags.lines().collect();
+    tags.sort();
+    assert_eq!(tags, ["v1.2.3", "v1.3.0", "v1.3.0-rc.1", "v1.3.0-rc.2"]);
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("## [1.3.0] - 2026-11-21") && log.contains("## [1.3.0-rc.2] - 2026-11-21"),
+        "{log}"
+    );
+}
+
+#[test]
+fn backport_on_a_maintenance_branch() {
+    let repo = repo_at(Some("v1.2.0"));
+    repo.commit("feat: new on main");
+    assert_eq!(release(&repo, &[]).status.code(), Some(0));
+    repo.git(&["checkout", "-q", "-b", "release-1.2", "v1.2.0"]);
+    repo.commit("fix: backported fix");
+    let refused = release(&repo, &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("--allow-branch"),
+        "{}",
+        text(&refused)
+    );
+    let out = release(&repo, &["--allow-branch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("v1.2.1"));
+}
+
+#[test]
+fn runbook_refusals() {
+    let repo = repo_at(Some("v1.0.0"));
+    repo.commit("fix: x");
+    repo.write("dirty.txt", "x");
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not clean (dirty.txt)"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_file(repo.path().join("dirty.txt")).unwrap();
+    repo.git(&["checkout", "-q", "--detach"]);
+    assert!(stderr(&release(&repo, &[])).contains("detached"));
+    repo.git(&["checkout", "-q", "main"]);
+    let out = release(&repo, &["1.0.0"]);
+    assert!(stderr(&out).contains("1.0.0"), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(1));
+    repo.git(&["checkout", "-q", "-b", "elsewhere"]);
+    repo.commit("fix: elsewhere");
+    repo.git(&["tag", "-a", "v1.0.1", "-m", "v1.0.1"]);
+    repo.git(&["checkout", "-q", "main"]);
+    let out = release(&repo, &[]);
+    assert!(
+        stderr(&out).contains("tag v1.0.1 already exists"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(release(&repo, &["banana"]).status.code(), Some(2));
+    // Behind the upstream as last fetched.
+    let remote = repo.dir.path().join("remote.git");
+    repo.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+    repo.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    repo.git(&["push", "-q", "-u", "origin", "main"]);
+    repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    let out = release(&repo, &["1.1.0"]);
+    assert!(
+        stderr(&out).contains("behind origin/main"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let repo = repo_at(Some("v1.0.0"));
+    repo.commit("feat: x");
+    let refs = repo.git(&["show-ref"]);
+    let files = (repo.read("CHANGELOG.md"), repo.read("Cargo.toml"));
+    let out = release(&repo, &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let o = stdout(&out);
+    assert!(o.contains("release v1.1.0 (1.0.0 → 1.1.0"), "{o}");
+    assert!(o.contains("+## [1.1.0] - 2026-11-21"), "{o}");
+    assert!(
+        o.contains("-version = \"1.0.0\"\n+version = \"1.1.0\""),
+        "{o}"
+    );
+    assert_eq!(repo.git(&["show-ref"]), refs);
+    assert_eq!((repo.read("CHANGELOG.md"), repo.read("Cargo.toml")), files);
+    assert!(repo.is_clean());
+}
+
+#[test]
+fn failing_version_file_or_tag_leaves_nothing_behind() {
+    let repo = repo_at(Some("v1.0.0"));
+    repo.write("VERSION.txt", "1.0.0 and also 0.9.0\n");
+    repo.write(".relconfig.toml", "[version]\nfiles = [{ path = \"Cargo.toml\", key = \"package.version\" }, { path = \"VERSION.txt\", pattern = '{version}' }]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: version file"]);
+    repo.commit("feat: x");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("VERSION.txt"), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert!(repo.is_clean());
+    assert_eq!(repo.git(&["tag"]), "v1.0.0");
+    // A failure half-way (the tag cannot be signed) undoes the commit and the files.
+    repo.write("VERSION.txt", "1.0.0\n");
+    repo.git(&["commit", "-q", "-am", "chore: fix version file"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["config", "gpg.format", "ssh"]);
+    repo.git(&["config", "user.signingkey", "/nonexistent/key"]);
+    let out = release(&repo, &["--sign"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "HEAD"]),
+        head,
+        "the release commit is undone"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    assert_eq!(repo.git(&["tag"]), "v1.0.0");
+}
+
+#[test]
+fn tests_run_on_the_release_commit() {
+    let repo = repo_at(Some("v1.0.0"));
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"sh\", \"-c\", \"test -f must-exist\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "ci: tests"]);
+    repo.commit("fix: x");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("the tests failed on the release candidate"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    repo.write("must-exist", "");
+    repo.git(&["add", "must-exist"]);
+    repo.git(&["commit", "-q", "-m", "test: fixture"]);
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let note = repo.git(&["notes", "--ref=relhook-tests", "show", "v1.0.1^{commit}"]);
+    assert!(
+        note.contains("relhook-test-record: pass")
+            && note.contains(&repo.git(&["rev-parse", "v1.0.1^{tree}"])),
+        "{note}"
+    );
+}
