@@ -330,3 +330,111 @@ fn tests_run_on_the_release_commit() {
         "{note}"
     );
 }
+
+fn installed(tag: Option<&str>) -> Repo {
+    let repo = repo_at(tag);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["add", ".gitattributes"]);
+    repo.git(&["commit", "-q", "-m", "chore: merge driver"]);
+    repo
+}
+
+fn tag(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
+    cmd.output().unwrap()
+}
+
+#[test]
+fn hand_tag_gets_its_release_commit() {
+    let repo = installed(Some("v1.0.0"));
+    assert!(repo.commit_with_hooks("feat: hand made").status.success());
+    let out = tag(&repo, &["-a", "v1.1.0", "-m", "Release 1.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("v1.1.0 now points at release commit"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", "v1.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s"]),
+        "chore(release): 1.1.0"
+    );
+    assert_eq!(repo.git(&["cat-file", "-t", "v1.1.0"]), "tag");
+    assert_eq!(
+        repo.git(&["tag", "-l", "--format=%(contents:subject)", "v1.1.0"]),
+        "Release 1.1.0"
+    );
+    let log = repo.git(&["show", "v1.1.0:CHANGELOG.md"]);
+    assert!(
+        log.contains("## [1.1.0] - 2026-11-21\n\n### Added\n\n- hand made"),
+        "{log}"
+    );
+    assert!(
+        repo.git(&["show", "v1.1.0:Cargo.toml"])
+            .contains("version = \"1.1.0\"")
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    // A tag whose commit already has its section (made by `relhook release`) is left alone.
+    repo.commit_with_hooks("fix: later");
+    assert_eq!(release(&repo, &["--no-test"]).status.code(), Some(0));
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s"]),
+        "chore(release): 1.1.1"
+    );
+}
+
+#[test]
+fn hand_tags_the_runbook_forbids_are_refused() {
+    let repo = installed(Some("v1.0.0"));
+    repo.commit_with_hooks("fix: something");
+    for (args, reason) in [
+        (vec!["v1.0.1"], "lightweight tag"),
+        (vec!["-a", "v1.1", "-m", "x"], "not `v` + a SemVer version"),
+        (vec!["-a", "v0.9.0", "-m", "x"], "not greater than v1.0.0"),
+        (vec!["-a", "v1.0.1", "-m", "x", "HEAD~1"], "not HEAD"),
+    ] {
+        let out = tag(&repo, &args);
+        assert_eq!(out.status.code(), Some(128), "{args:?}\n{}", text(&out));
+        assert!(stderr(&out).contains(reason), "{args:?}\n{}", text(&out));
+        assert_eq!(repo.git(&["tag"]), "v1.0.0", "{args:?}: no tag was made");
+    }
+    repo.write("scratch.txt", "x");
+    let out = tag(&repo, &["-a", "v1.0.1", "-m", "x"]);
+    assert!(
+        stderr(&out).contains("not clean (scratch.txt)"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_file(repo.path().join("scratch.txt")).unwrap();
+    // Other tags pass untouched, and the bypass works.
+    assert!(tag(&repo, &["wip-marker"]).status.success());
+    let bypass = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "1")
+        .args(["tag", "v1.0.1"])
+        .output()
+        .unwrap();
+    assert!(bypass.status.success());
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s"]),
+        "fix: something",
+        "no release commit when bypassed"
+    );
+}
+
+#[test]
+fn fetched_tags_are_not_judged() {
+    let upstream = repo_at(Some("v2.0.0"));
+    upstream.git(&["tag", "v0.0.1-light", "HEAD~1"]);
+    let repo = installed(Some("v1.0.0"));
+    repo.git(&["remote", "add", "up", upstream.path().to_str().unwrap()]);
+    let out = repo.git_output(&["fetch", "-q", "--tags", "up"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("v0.0.1-light"));
+}

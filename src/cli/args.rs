@@ -215,6 +215,11 @@ pub enum HookCommand {
     },
     /// Add the new commit's entry to CHANGELOG.md's Unreleased section, in that same commit.
     PostCommit,
+    /// Guard release tags made by hand, and give them their changelog section.
+    ReferenceTransaction {
+        /// `prepared`, `committed` or `aborted`.
+        state: String,
+    },
     /// The CHANGELOG.md merge driver: `%O %A %B %P`.
     MergeChangelog {
         /// The common ancestor's version (%O).

@@ -74,6 +74,9 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Init => install::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
+        Command::Hook(HookCommand::ReferenceTransaction { state }) => {
+            release::reference_transaction(ctx, &state)
+        }
         Command::Hook(HookCommand::MergeChangelog {
             base,
             ours,

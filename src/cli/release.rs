@@ -7,7 +7,7 @@ use super::args::{Format, NotesArgs, ReleaseArgs, VersionArgs};
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::git::Repo;
-use crate::release::{self, Options, Plan};
+use crate::release::{self, Options, Plan, hand, tagcheck};
 use crate::version::bump::Requested;
 use crate::{Error, Result};
 
@@ -252,5 +252,79 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
         &rec.tree[..9],
         crate::testrun::NOTES_REF
     );
+    Ok(Outcome::Ok)
+}
+
+/// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
+/// creation of a release tag by `git tag` returns before any file is read.
+pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcome> {
+    if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
+        return Ok(Outcome::Ok);
+    }
+    let mut raw = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
+    let input = String::from_utf8_lossy(&raw);
+    if !input.contains(" refs/tags/") {
+        return Ok(Outcome::Ok);
+    }
+    let created = hand::created_tags(&input);
+    if created.is_empty() || !hand::from_git_tag() {
+        return Ok(Outcome::Ok);
+    }
+    let mut err = std::io::stderr().lock();
+    let (repo, root, config) = match open(ctx) {
+        Ok(x) => x,
+        Err(e) => {
+            // A broken configuration must not stop git from making tags.
+            let _ = writeln!(err, "relhook: warning: tag not checked: {e}");
+            return Ok(Outcome::Ok);
+        }
+    };
+    let releases = created
+        .iter()
+        .filter(|u| tagcheck::is_release_like(&config, &u.tag));
+    if state == "prepared" {
+        let mut refused = false;
+        for u in releases {
+            for why in hand::refusals(&repo, &config, u) {
+                refused = true;
+                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+            }
+        }
+        if refused {
+            let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
+        }
+        return Ok(if refused {
+            Outcome::Failed
+        } else {
+            Outcome::Ok
+        });
+    }
+    let date = std::env::var("RELHOOK_DATE")
+        .ok()
+        .filter(|d| d.len() == 10)
+        .unwrap_or_else(crate::date::today);
+    for u in releases {
+        match hand::complete(&repo, &config, &root, u, &date) {
+            Ok(Some(done)) => {
+                let _ = writeln!(
+                    err,
+                    "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
+                    u.tag,
+                    &done.commit.to_string()[..9],
+                    done.files.join(", "),
+                    u.tag
+                );
+            }
+            Ok(None) => {}
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "relhook: warning: {} was created, but its release commit was not: {e}",
+                    u.tag
+                );
+            }
+        }
+    }
     Ok(Outcome::Ok)
 }

@@ -59,7 +59,7 @@ pub const HOOKS: &[Hook] = &[
     },
     Hook {
         name: "reference-transaction",
-        available: false,
+        available: true,
         template: include_str!("../../hooks/reference-transaction"),
     },
 ];

@@ -3,6 +3,7 @@
 //! printed; executing undoes everything it did when a step fails.
 
 mod files;
+pub mod hand;
 mod next;
 pub mod notes;
 pub mod tagcheck;
@@ -79,26 +80,11 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
             "tag {tag} already exists; a released tag is never reused (pick another version)"
         )));
     }
-    let mut edits = vec![changelog_edit(repo, config, root, &version, &opts.date)?];
-    let bumped = version_files(config, root);
-    let mut old_file_versions = Vec::new();
-    for f in &bumped {
-        let old = vfiles::read_version(root, f).map_err(|e| Error::Refused(e.to_string()))?;
-        if old != version.to_string() {
-            edits.push(
-                vfiles::plan_bump(root, f, &old, &version.to_string())
-                    .map_err(|e| Error::Refused(e.to_string()))?,
-            );
-        }
-        if let Some(lock) =
-            files::cargo_lock_edit(root, std::slice::from_ref(f), &old, &version.to_string())
-        {
-            if !edits.iter().any(|e| e.path == lock.path) {
-                edits.push(lock);
-            }
-        }
-        old_file_versions.push(old);
-    }
+    let Edits {
+        edits,
+        bumped,
+        old_file_versions,
+    } = edits_for(repo, config, root, &version, &opts.date)?;
     let notes = notes::from_changelog_text(
         std::str::from_utf8(&edits[0].after).unwrap_or(""),
         &version.to_string(),
@@ -121,6 +107,106 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
     })
+}
+
+/// The file edits of a release: the changelog section, the version files, Cargo.lock.
+pub struct Edits {
+    /// Changelog first, then version files, then Cargo.lock.
+    pub edits: Vec<Edit>,
+    /// The version files found.
+    pub bumped: Vec<vfiles::VersionFile>,
+    /// What each of them said before.
+    pub old_file_versions: Vec<String>,
+}
+
+/// Computes the edits that turn the work tree into release `version`, writing nothing.
+pub fn edits_for(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+) -> Result<Edits> {
+    let new = version.to_string();
+    let mut edits = vec![changelog_edit(repo, config, root, version, date)?];
+    let bumped = version_files(config, root);
+    let mut old_file_versions = Vec::new();
+    for f in &bumped {
+        let old = vfiles::read_version(root, f).map_err(|e| Error::Refused(e.to_string()))?;
+        if old != new {
+            edits.push(
+                vfiles::plan_bump(root, f, &old, &new)
+                    .map_err(|e| Error::Refused(e.to_string()))?,
+            );
+        }
+        if let Some(lock) = files::cargo_lock_edit(root, std::slice::from_ref(f), &old, &new) {
+            if !edits.iter().any(|e| e.path == lock.path) {
+                edits.push(lock);
+            }
+        }
+        old_file_versions.push(old);
+    }
+    Ok(Edits {
+        edits,
+        bumped,
+        old_file_versions,
+    })
+}
+
+/// Writes the edits, verifies the version files and makes the release commit; on any failure
+/// everything is put back. Returns the new commit.
+pub fn commit_edits(
+    repo: &Repo,
+    root: &Path,
+    edits: &Edits,
+    version: &Version,
+    message: &str,
+) -> Result<Oid> {
+    let head = repo
+        .head()
+        .ok_or_else(|| Error::Refused("no commits yet".into()))?;
+    let paths: Vec<PathBuf> = edits.edits.iter().map(|e| e.path.clone()).collect();
+    write_all(root, &edits.edits).inspect_err(|_| {
+        let _ = restore(root, &edits.edits);
+    })?;
+    let result = verify(root, &edits.bumped, &edits.old_file_versions, version).and_then(|()| {
+        let mut add = vec!["add", "--"];
+        let path_strs: Vec<String> = paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        add.extend(path_strs.iter().map(String::as_str));
+        repo.run_git(&add, None)?;
+        repo.run_git(
+            &[
+                "commit",
+                "--no-verify",
+                "--quiet",
+                "--cleanup=verbatim",
+                "-F",
+                "-",
+            ],
+            Some(message.as_bytes()),
+        )?;
+        repo.head()
+            .ok_or_else(|| Error::Refused("no HEAD after the release commit".into()))
+    });
+    match result {
+        Ok(commit) => Ok(commit),
+        Err(e) => {
+            undo(repo, root, head, &edits.edits)?;
+            Err(e)
+        }
+    }
+}
+
+/// Puts HEAD, the index and the files back as they were before a release started.
+fn undo(repo: &Repo, root: &Path, head: Oid, edits: &[Edit]) -> Result<()> {
+    if repo.head() != Some(head) {
+        let paths: Vec<&Path> = edits.iter().map(|e| e.path.as_path()).collect();
+        repo.undo_commit(head, &paths)?;
+    }
+    restore(root, edits)
 }
 
 /// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
@@ -224,86 +310,39 @@ pub fn execute(
             "HEAD moved since the release was planned; run it again".into(),
         ));
     }
-    let paths: Vec<PathBuf> = plan.edits.iter().map(|e| e.path.clone()).collect();
-    let undo = |committed: bool| -> Result<()> {
-        let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        if committed {
-            repo.undo_commit(plan.head, &refs)?;
-        }
-        restore(root, &plan.edits)
+    let edits = Edits {
+        edits: plan.edits.clone(),
+        bumped: plan.bumped.clone(),
+        old_file_versions: plan.old_file_versions.clone(),
     };
-    write_all(root, &plan.edits).inspect_err(|_| {
-        let _ = restore(root, &plan.edits);
-    })?;
-    if let Err(e) = verify(root, plan) {
-        undo(false)?;
-        return Err(e);
-    }
-    let mut add = vec!["add", "--"];
-    let path_strs: Vec<String> = paths
-        .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    add.extend(path_strs.iter().map(String::as_str));
-    let commit = repo
-        .run_git(&add, None)
-        .and_then(|_| {
-            repo.run_git(
-                &[
-                    "commit",
-                    "--no-verify",
-                    "--quiet",
-                    "--cleanup=verbatim",
-                    "-F",
-                    "-",
-                ],
-                Some(plan.commit_message.as_bytes()),
-            )
-        })
-        .and_then(|_| {
-            repo.head()
-                .ok_or_else(|| Error::Refused("no HEAD after the release commit".into()))
-        });
-    let commit = match commit {
-        Ok(c) => c,
-        Err(e) => {
-            undo(repo.head() != Some(plan.head))?;
-            return Err(e);
-        }
+    let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)?;
+    let rollback = |e: Error| -> Result<Done> {
+        undo(repo, root, plan.head, &plan.edits)?;
+        Err(e)
     };
     let tested = match (&config.checks.test, opts.no_test) {
-        (Some(argv), false) => {
-            let status = crate::testrun::run(argv, root);
-            match status {
-                Ok(s) if s.success() => {
-                    crate::testrun::record(repo, commit, argv)?;
-                    true
-                }
-                Ok(s) => {
-                    undo(true)?;
-                    return Err(Error::Refused(format!(
-                        "the tests failed on the release candidate ({s}); nothing was released"
-                    )));
-                }
-                Err(e) => {
-                    undo(true)?;
-                    return Err(e);
-                }
+        (Some(argv), false) => match crate::testrun::run(argv, root) {
+            Ok(s) if s.success() => {
+                crate::testrun::record(repo, commit, argv)?;
+                true
             }
-        }
+            Ok(s) => {
+                return rollback(Error::Refused(format!(
+                    "the tests failed on the release candidate ({s}); nothing was released"
+                )));
+            }
+            Err(e) => return rollback(e),
+        },
         _ => false,
     };
-    let sign = opts.sign || config.release.sign;
     let mut args = vec!["tag", "-a", "--cleanup=whitespace", "-F", "-"];
-    if sign {
+    if opts.sign || config.release.sign {
         args.push("-s");
     }
-    args.push(&plan.tag);
     let c = commit.to_string();
-    args.push(&c);
+    args.extend([plan.tag.as_str(), c.as_str()]);
     if let Err(e) = repo.run_git(&args, Some(plan.tag_message.as_bytes())) {
-        undo(true)?;
-        return Err(e);
+        return rollback(e);
     }
     Ok(Done { commit, tested })
 }
@@ -337,9 +376,14 @@ fn restore(root: &Path, edits: &[Edit]) -> Result<()> {
 }
 
 /// After the bump, no version file may still hold the old version.
-fn verify(root: &Path, plan: &Plan) -> Result<()> {
-    for (f, old) in plan.bumped.iter().zip(&plan.old_file_versions) {
-        if *old != plan.version.to_string() {
+fn verify(
+    root: &Path,
+    bumped: &[vfiles::VersionFile],
+    olds: &[String],
+    version: &Version,
+) -> Result<()> {
+    for (f, old) in bumped.iter().zip(olds) {
+        if *old != version.to_string() {
             vfiles::verify_no_old(root, std::slice::from_ref(f), old)
                 .map_err(|e| Error::Refused(e.to_string()))?;
         }

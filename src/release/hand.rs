@@ -1,0 +1,270 @@
+//! Tagging by hand (`git tag -a v1.3.0`), through the reference-transaction hook. git has no
+//! post-tag hook; this one sees every ref update, so it ignores all but the creation of a
+//! release-looking tag by `git tag` itself. In `prepared` (before the tag is written) a tag the
+//! runbook forbids is refused; in `committed` a valid tag on HEAD whose changelog lacks the
+//! version's section gets the same rewrite as `relhook release` (section, version files,
+//! release commit), and the tag is re-created on that commit through git2, which runs no hook.
+
+use std::path::Path;
+
+use git2::Oid;
+use semver::Version;
+
+use super::tagcheck::{self, Depth};
+use crate::config::Config;
+use crate::git::Repo;
+use crate::{Error, Result};
+
+/// One line of the hook's input: `<old> <new> <ref>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// The tag's name (without `refs/tags/`).
+    pub tag: String,
+    /// What it will point at (a tag object or a commit).
+    pub new: Oid,
+}
+
+/// The tag creations among the hook's input lines (old value all zeros).
+pub fn created_tags(input: &str) -> Vec<Update> {
+    input
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let (old, new, name) = (parts.next()?, parts.next()?, parts.next()?);
+            let tag = name.strip_prefix("refs/tags/")?;
+            let zero = |s: &str| s.bytes().all(|b| b == b'0');
+            if !zero(old) || zero(new) {
+                return None;
+            }
+            Some(Update {
+                tag: tag.to_owned(),
+                new: Oid::from_str(new).ok()?,
+            })
+        })
+        .collect()
+}
+
+/// Whether the ref update comes from `git tag` (not fetch, clone, pack-refs or update-ref).
+/// The hook's parent is the git process that runs the transaction; where its command line
+/// cannot be read (no /proc), nothing is treated as a hand tag and pre-push remains the guard.
+pub fn from_git_tag() -> bool {
+    parent_subcommand().is_some_and(|s| s == "tag")
+}
+
+#[cfg(unix)]
+fn parent_subcommand() -> Option<String> {
+    let ppid = std::os::unix::process::parent_id();
+    let raw = std::fs::read(format!("/proc/{ppid}/cmdline")).ok()?;
+    subcommand(
+        raw.split(|b| *b == 0)
+            .map(|a| String::from_utf8_lossy(a).into_owned()),
+    )
+}
+
+#[cfg(not(unix))]
+fn parent_subcommand() -> Option<String> {
+    None
+}
+
+/// The subcommand of a git command line, skipping git's own options.
+fn subcommand(mut args: impl Iterator<Item = String>) -> Option<String> {
+    args.next()?;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-c" | "-C" | "--git-dir" | "--work-tree" | "--namespace" | "--config-env" => {
+                args.next();
+            }
+            s if s.starts_with('-') => {}
+            s => return Some(s.to_owned()),
+        }
+    }
+    None
+}
+
+/// What the `committed` step must do for a tag.
+fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -> bool {
+    let has = repo
+        .file_at(commit, &config.changelog.path)
+        .ok()
+        .flatten()
+        .and_then(|f| String::from_utf8(f.bytes).ok())
+        .and_then(|t| crate::changelog::Changelog::parse(&t).ok())
+        .is_some_and(|log| log.entries_of(&version.to_string()).is_some());
+    !has
+}
+
+fn version_of(config: &Config, tag: &str) -> Option<Version> {
+    Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()
+}
+
+fn is_signed(repo: &Repo, target: Oid) -> bool {
+    repo.git2().find_tag(target).is_ok_and(|t| {
+        t.message_bytes()
+            .unwrap_or_default()
+            .windows(11)
+            .any(|w| w == b"-----BEGIN ")
+    })
+}
+
+/// `prepared`: every reason to refuse this tag, each with its fix (empty: accept).
+pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
+    let mut out = tagcheck::problems(repo, config, &u.tag, u.new, Depth::Create);
+    if !out.is_empty() {
+        return out;
+    }
+    if let Ok(dirty) = repo.dirty_paths(5) {
+        if !dirty.is_empty() {
+            out.push(format!(
+                "the working tree is not clean ({}): a release is tagged on a clean tree; commit or stash first",
+                dirty.join(", ")
+            ));
+        }
+    }
+    let (Some(version), Ok(commit)) = (version_of(config, &u.tag), peel(repo, u.new)) else {
+        return out;
+    };
+    if needs_section(repo, config, &version, commit) {
+        if repo.head() != Some(commit) {
+            out.push(format!(
+                "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or check out the commit first",
+                config.changelog.path.display()
+            ));
+        } else if is_signed(repo, u.new) {
+            out.push(format!(
+                "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
+            ));
+        }
+    }
+    out
+}
+
+fn peel(repo: &Repo, target: Oid) -> Result<Oid> {
+    repo.git2()
+        .find_object(target, None)
+        .and_then(|o| o.peel_to_commit())
+        .map(|c| c.id())
+        .map_err(|e| Error::git("peel the tag", e))
+}
+
+/// What the `committed` step did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewritten {
+    /// The release commit now tagged.
+    pub commit: Oid,
+    /// The files that changed in it.
+    pub files: Vec<String>,
+}
+
+/// `committed`: for a tag on HEAD whose changelog lacks the section, make the release commit
+/// and move the tag onto it (same name, tagger and message). `None`: nothing to do.
+pub fn complete(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    u: &Update,
+    date: &str,
+) -> Result<Option<Rewritten>> {
+    let Some(version) = version_of(config, &u.tag) else {
+        return Ok(None);
+    };
+    let commit = peel(repo, u.new)?;
+    if repo.head() != Some(commit) || !needs_section(repo, config, &version, commit) {
+        return Ok(None);
+    }
+    let edits = super::edits_for(repo, config, root, &version, date)?;
+    let message = config
+        .release
+        .commit_message
+        .replace("{version}", &version.to_string());
+    let new = super::commit_edits(repo, root, &edits, &version, &message)?;
+    retag(repo, u, new)?;
+    Ok(Some(Rewritten {
+        commit: new,
+        files: edits
+            .edits
+            .iter()
+            .map(|e| e.path.display().to_string())
+            .collect(),
+    }))
+}
+
+/// Points the tag at `commit`: a new tag object with the same tagger and message, or the
+/// lightweight ref moved.
+fn retag(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
+    let git = repo.git2();
+    let target = git
+        .find_object(commit, None)
+        .map_err(|e| Error::git("find the release commit", e))?;
+    match git.find_tag(u.new) {
+        Ok(old) => {
+            let tagger = old
+                .tagger()
+                .ok_or_else(|| Error::Refused(format!("tag {} has no tagger", u.tag)))?;
+            let message =
+                String::from_utf8_lossy(old.message_bytes().unwrap_or_default()).into_owned();
+            git.tag(&u.tag, &target, &tagger, &message, true)
+                .map_err(|e| Error::git("move the tag", e))?;
+        }
+        Err(_) => {
+            git.reference(
+                &format!("refs/tags/{}", u.tag),
+                commit,
+                true,
+                "relhook: release commit",
+            )
+            .map_err(|e| Error::git("move the tag", e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_creations_of_tags() {
+        let z = "0".repeat(40);
+        let a = "a".repeat(40);
+        let input = format!(
+            "{z} {a} refs/tags/v1.0.0\n{a} {a} refs/tags/moved\n{z} {a} refs/heads/main\n{a} {z} refs/tags/deleted\n{z} {a} HEAD\n"
+        );
+        assert_eq!(
+            created_tags(&input),
+            [Update {
+                tag: "v1.0.0".into(),
+                new: Oid::from_str(&a).unwrap()
+            }]
+        );
+    }
+
+    #[test]
+    fn subcommand_skips_git_options() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            subcommand(args(&[
+                "git",
+                "-c",
+                "a=b",
+                "-C",
+                "dir",
+                "--no-pager",
+                "tag",
+                "-a",
+                "v1"
+            ]))
+            .as_deref(),
+            Some("tag")
+        );
+        assert_eq!(
+            subcommand(args(&["/usr/bin/git", "fetch", "--tags"])).as_deref(),
+            Some("fetch")
+        );
+        assert_eq!(subcommand(args(&["git"])), None);
+    }
+}
