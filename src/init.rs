@@ -30,7 +30,7 @@ pub struct InitFile {
 pub struct Initialised {
     /// `.relconfig.toml`, then `CHANGELOG.md`.
     pub files: Vec<InitFile>,
-    /// The test command proposed (as a comment) in the configuration, when one was guessed.
+    /// The test command set in `[checks] test`, when one was guessed from the project.
     pub test_command: Option<&'static str>,
 }
 
@@ -56,19 +56,14 @@ pub fn init(root: &Path) -> Result<Initialised> {
     })
 }
 
-/// The configuration text, with a commented `[checks]` proposal when the project's test
-/// command is evident. Only a comment: `[checks]` is not part of the schema yet.
+/// The configuration text, with `[checks] test` set when the project's test command is
+/// evident (`cargo test` for a Cargo.toml...), else left as a commented example.
 pub fn render_config(test_command: Option<&str>) -> String {
-    let mut text = CONFIG_TEMPLATE.to_owned();
-    if let Some(argv) = test_command {
-        text.push_str(&format!(
-            "\n# How this project runs its tests (for `relhook test` and pre-push, in a later\n\
-             # relhook); uncomment once your relhook knows the [checks] table.\n\
-             # [checks]\n\
-             # test = {argv}\n"
-        ));
+    let placeholder = "# test = [\"cargo\", \"test\"]\n";
+    match test_command {
+        Some(argv) => CONFIG_TEMPLATE.replacen(placeholder, &format!("test = {argv}\n"), 1),
+        None => CONFIG_TEMPLATE.to_owned(),
     }
-    text
 }
 
 /// `cargo test`, `npm test` or `pytest`, from the project's manifest, as a TOML argv.
@@ -116,10 +111,34 @@ mod tests {
         for rule in Rule::ALL {
             assert_eq!(got.levels.of(rule), want.levels.of(rule), "{}", rule.name());
         }
+        let d = Config::default();
+        assert_eq!(parsed.version.tag_prefix, d.version.tag_prefix);
+        assert_eq!(parsed.version.initial, d.version.initial);
+        assert!(parsed.version.files.is_none());
         assert_eq!(
-            parsed.version.tag_prefix,
-            Config::default().version.tag_prefix
+            parsed.version.zero_major_breaking_bumps_minor,
+            d.version.zero_major_breaking_bumps_minor
         );
+        assert_eq!(
+            parsed.version.zero_major_feat_bumps_patch,
+            d.version.zero_major_feat_bumps_patch
+        );
+        assert_eq!(parsed.changelog.path, d.changelog.path);
+        assert_eq!(parsed.changelog.accumulate, d.changelog.accumulate);
+        assert_eq!(parsed.changelog.sections, d.changelog.sections);
+        assert_eq!(parsed.release.branches, d.release.branches);
+        assert_eq!(parsed.release.commit_message, d.release.commit_message);
+        assert_eq!(parsed.release.sign, d.release.sign);
+        assert_eq!(
+            parsed.release.allow_lightweight_tags,
+            d.release.allow_lightweight_tags
+        );
+        assert_eq!(parsed.checks.test, d.checks.test);
+        assert_eq!(
+            parsed.checks.require_tested_tags,
+            d.checks.require_tested_tags
+        );
+        assert_eq!(parsed.checks.run_tests_on_push, d.checks.run_tests_on_push);
     }
 
     #[test]
@@ -154,10 +173,11 @@ mod tests {
     }
 
     #[test]
-    fn proposal_is_a_comment_and_still_parses() {
-        let text = render_config(Some(r#"["cargo", "test"]"#));
-        assert!(text.contains("# test = [\"cargo\", \"test\"]"));
-        Config::parse(Path::new("x"), &text).unwrap();
+    fn proposal_sets_the_test_command_and_still_parses() {
+        let text = render_config(Some(r#"["npm", "test"]"#));
+        assert!(text.contains("\ntest = [\"npm\", \"test\"]\n"), "{text}");
+        let c = Config::parse(Path::new("x"), &text).unwrap();
+        assert_eq!(c.checks.test.unwrap(), ["npm", "test"]);
     }
 
     #[test]

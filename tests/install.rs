@@ -498,7 +498,7 @@ fn init_writes_once_and_never_overwrites() {
     assert!(stdout(&out).contains("wrote CHANGELOG.md"));
     let config = repo.read(".relconfig.toml");
     assert!(
-        config.contains("# test = [\"cargo\", \"test\"]"),
+        config.contains("\ntest = [\"cargo\", \"test\"]"),
         "{config}"
     );
     assert!(repo.read("CHANGELOG.md").contains("## [Unreleased]"));

@@ -297,7 +297,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         if let Some(argv) = done.test_command {
             writeln!(
                 out,
-                "proposed `test = {argv}` (commented out) for a later relhook's [checks] table"
+                "set `[checks] test = {argv}`: `relhook test` and `relhook release` run it; edit it if your tests run otherwise"
             )?;
         }
         Ok(())
