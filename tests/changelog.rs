@@ -1,7 +1,7 @@
 //! The changelog engine on real repositories: post-commit accumulation, the merge driver,
 //! sync and rebuild, and hand edits surviving all of them.
 
-use crate::support::{stderr, text, Repo, SKELETON};
+use crate::support::{Repo, SKELETON, stderr, text};
 
 fn setup() -> Repo {
     let repo = Repo::new();
@@ -65,9 +65,10 @@ fn partial_commit_keeps_the_rest_of_the_index() {
     let out = repo.git_output(&["commit", "-q", "-m", "feat: only a", "a.txt"]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.git(&["status", "--porcelain"]), "A  b.txt");
-    assert!(repo
-        .git(&["show", "HEAD:CHANGELOG.md"])
-        .contains("- only a"));
+    assert!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"])
+            .contains("- only a")
+    );
 }
 
 #[test]
@@ -242,9 +243,10 @@ fn signed_commit_stays_signed() {
     repo.git(&["add", "s.txt"]);
     let out = repo.git_output(&["commit", "-q", "-S", "-m", "feat: signed"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(repo
-        .git(&["show", "HEAD:CHANGELOG.md"])
-        .contains("- signed"));
+    assert!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"])
+            .contains("- signed")
+    );
     let raw = repo.git(&["cat-file", "-p", "HEAD"]);
     assert!(raw.contains("gpgsig -----BEGIN SSH SIGNATURE"), "{raw}");
 }

@@ -1,6 +1,6 @@
 //! `relhook check` on real histories.
 
-use crate::support::{stdout, text, Repo};
+use crate::support::{Repo, stdout, text};
 
 #[test]
 fn reports_the_bad_commit_in_the_middle() {

@@ -1,6 +1,6 @@
 //! `relhook lint` and the commit-msg hook as a user runs them.
 
-use crate::support::{stderr, stdout, text, Repo};
+use crate::support::{Repo, stderr, stdout, text};
 
 #[test]
 fn good_message_exits_0_bad_exits_1() {

@@ -19,17 +19,26 @@ pub enum Depth {
 /// Whether a tag name looks like a release tag (`tag_prefix` + anything).
 pub fn is_release_like(config: &Config, name: &str) -> bool {
     let prefix = &config.version.tag_prefix;
-    name.starts_with(prefix.as_str()) && name[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+    name.starts_with(prefix.as_str())
+        && name[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The problems with release tag `name` pointing at `target` (a tag object or a commit).
-pub fn problems(repo: &Repo, config: &Config, name: &str, target: Oid, depth: Depth) -> Vec<String> {
+pub fn problems(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    target: Oid,
+    depth: Depth,
+) -> Vec<String> {
     let prefix = &config.version.tag_prefix;
     let raw = &name[prefix.len().min(name.len())..];
     let version = match Version::parse(raw) {
         Ok(v) => v,
         Err(e) => {
-            return vec![format!("`{name}` is not `{prefix}` + a SemVer version ({e}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`")];
+            return vec![format!(
+                "`{name}` is not `{prefix}` + a SemVer version ({e}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`"
+            )];
         }
     };
     let git = repo.git2();
@@ -40,7 +49,10 @@ pub fn problems(repo: &Repo, config: &Config, name: &str, target: Oid, depth: De
             "`{name}` is a lightweight tag; release tags are annotated (`git tag -a {name} -m ...`, or `relhook release`), since `git describe` and the forges ignore lightweight ones"
         ));
     }
-    let Ok(commit) = git.find_object(target, None).and_then(|o| o.peel_to_commit()) else {
+    let Ok(commit) = git
+        .find_object(target, None)
+        .and_then(|o| o.peel_to_commit())
+    else {
         out.push(format!("`{name}` does not point at a commit"));
         return out;
     };
@@ -59,14 +71,28 @@ pub fn problems(repo: &Repo, config: &Config, name: &str, target: Oid, depth: De
 }
 
 /// The greatest other release tag reachable from `commit`.
-fn greatest_below(repo: &Repo, config: &Config, commit: Oid, except: &str) -> Option<(String, Version)> {
+fn greatest_below(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    except: &str,
+) -> Option<(String, Version)> {
     let tags = repo.release_tags(commit, &config.version.tag_prefix).ok()?;
-    tags.into_iter().filter(|t| t.name != except).map(|t| (t.name, t.version)).next_back()
+    tags.into_iter()
+        .filter(|t| t.name != except)
+        .map(|t| (t.name, t.version))
+        .next_back()
 }
 
 /// At the tagged commit: the changelog has the version's section, and every version file says
 /// the version.
-fn content_problems(repo: &Repo, config: &Config, name: &str, version: &Version, commit: Oid) -> Vec<String> {
+fn content_problems(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    version: &Version,
+    commit: Oid,
+) -> Vec<String> {
     let mut out = Vec::new();
     let path = &config.changelog.path;
     let section = repo
@@ -82,10 +108,16 @@ fn content_problems(repo: &Repo, config: &Config, name: &str, version: &Version,
             path.display()
         ));
     }
-    let Some(root) = repo.work_tree() else { return out };
-    let Ok(tmp) = tempfile::tempdir() else { return out };
+    let Some(root) = repo.work_tree() else {
+        return out;
+    };
+    let Ok(tmp) = tempfile::tempdir() else {
+        return out;
+    };
     for f in super::version_files(config, &root) {
-        let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else { continue };
+        let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else {
+            continue;
+        };
         let copy = tmp.path().join(&f.path);
         if let Some(parent) = copy.parent() {
             let _ = std::fs::create_dir_all(parent);
@@ -95,7 +127,10 @@ fn content_problems(repo: &Repo, config: &Config, name: &str, version: &Version,
         }
         if let Ok(found) = crate::version::files::read_version(tmp.path(), &f) {
             if found != version.to_string() {
-                out.push(format!("{} says {found} at `{name}`, not {version}", f.path.display()));
+                out.push(format!(
+                    "{} says {found} at `{name}`, not {version}",
+                    f.path.display()
+                ));
             }
         }
     }
