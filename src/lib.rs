@@ -16,6 +16,7 @@ pub mod git;
 pub mod lint;
 pub mod message;
 pub mod parse;
+pub mod prepush;
 pub mod release;
 pub mod report;
 pub mod suggest;

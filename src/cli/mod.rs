@@ -5,6 +5,7 @@ mod args;
 mod changelog;
 mod exit;
 mod lint;
+mod prepush;
 mod release;
 
 use std::ffi::OsString;
@@ -66,6 +67,9 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Test => release::test(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
+        Command::Hook(HookCommand::PrePush { remote, url }) => {
+            prepush::pre_push_hook(ctx, &remote, url.as_deref())
+        }
         Command::Hook(HookCommand::MergeChangelog {
             base,
             ours,
