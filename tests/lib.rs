@@ -6,4 +6,5 @@ mod support;
 mod changelog;
 mod check;
 mod lint;
+mod prepush;
 mod readme;
