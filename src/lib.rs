@@ -18,6 +18,7 @@ pub mod init;
 pub mod lint;
 pub mod message;
 pub mod parse;
+pub mod prepush;
 pub mod release;
 pub mod report;
 pub mod suggest;

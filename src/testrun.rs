@@ -59,14 +59,87 @@ impl TestRecord {
     }
 }
 
+/// How a test run ended.
+#[derive(Debug)]
+pub enum RunStatus {
+    /// The command ran to its end (passing or not).
+    Finished(ExitStatus),
+    /// The command could not be started at all.
+    CannotStart {
+        /// Why, in one sentence naming the command.
+        reason: String,
+        /// The exit status a shell would give: 127 not found, 126 not executable.
+        code: u8,
+    },
+}
+
+impl RunStatus {
+    /// Whether the tests ran and passed.
+    pub fn passed(&self) -> bool {
+        matches!(self, RunStatus::Finished(s) if s.success())
+    }
+
+    /// The exit code that reports this run as a shell would: the command's own code, 128 +
+    /// the signal that killed it, 127 when it was not found, 126 when it cannot be executed.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RunStatus::Finished(s) => exit_code(s),
+            RunStatus::CannotStart { code, .. } => *code,
+        }
+    }
+
+    /// A short description for reports: `exit code 3`, `killed by signal 9`, or why it
+    /// could not start.
+    pub fn describe(&self) -> String {
+        match self {
+            RunStatus::Finished(s) => match s.code() {
+                Some(c) => format!("exit code {c}"),
+                None => format!("{s}"),
+            },
+            RunStatus::CannotStart { reason, .. } => reason.clone(),
+        }
+    }
+}
+
+fn exit_code(status: &ExitStatus) -> u8 {
+    if let Some(c) = status.code() {
+        return u8::try_from(c & 0xff).unwrap_or(1);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return u8::try_from(128 + (sig & 0x7f)).unwrap_or(1);
+        }
+    }
+    1
+}
+
+/// Variables git exports to hooks that would point a child `git` at the wrong repository or
+/// index. The test command runs in `dir` as a repository of its own.
+const GIT_LOCAL_VARS: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_PREFIX",
+    "GIT_COMMON_DIR",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_QUARANTINE_PATH",
+];
+
 /// Runs the test command in `dir`, its output streamed to the terminal (stdout goes to
-/// stderr, as in hooks, so that a caller's stdout stays clean).
-pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
+/// stderr, as in hooks, so that a caller's stdout stays clean). Failing to start is a
+/// [`RunStatus::CannotStart`], not an error: it is a verdict on the configured command.
+pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     let (program, args) = argv
         .split_first()
         .ok_or_else(|| Error::Usage("`checks.test` is empty".into()))?;
     let mut cmd = Command::new(program);
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
+    for var in GIT_LOCAL_VARS {
+        cmd.env_remove(var);
+    }
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
@@ -74,17 +147,28 @@ pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
             cmd.stdout(Stdio::from(err));
         }
     }
-    cmd.status().map_err(|e| {
-        let hint = match e.kind() {
-            std::io::ErrorKind::NotFound => " (not found on PATH)",
-            std::io::ErrorKind::PermissionDenied => " (not executable)",
-            _ => "",
-        };
-        Error::Refused(format!(
-            "cannot run the test command `{}`{hint}: {e}",
-            argv.join(" ")
-        ))
-    })
+    match cmd.status() {
+        Ok(status) => Ok(RunStatus::Finished(status)),
+        Err(e) => {
+            let (why, code) = match e.kind() {
+                std::io::ErrorKind::NotFound => (" was not found (not on PATH?)", 127),
+                std::io::ErrorKind::PermissionDenied => (" is not executable (chmod +x?)", 126),
+                _ => (" could not be started", 126),
+            };
+            Ok(RunStatus::CannotStart {
+                reason: format!("the test command `{}`{why}: {e}", argv.join(" ")),
+                code,
+            })
+        }
+    }
+}
+
+/// [`run_status`] for callers that treat a command that cannot start as an error.
+pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
+    match run_status(argv, dir)? {
+        RunStatus::Finished(s) => Ok(s),
+        RunStatus::CannotStart { reason, .. } => Err(Error::Refused(reason)),
+    }
 }
 
 /// Records that `commit`'s tree passed `argv`.

@@ -7,5 +7,6 @@ mod changelog;
 mod check;
 mod install;
 mod lint;
+mod prepush;
 mod readme;
 mod release;

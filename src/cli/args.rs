@@ -220,6 +220,14 @@ pub enum HookCommand {
         /// `prepared`, `committed` or `aborted`.
         state: String,
     },
+    /// Refuse a push that would publish unlinted commits, bad, deleted, moved or untested
+    /// release tags (git passes the remote and its URL, and the updates on stdin).
+    PrePush {
+        /// The remote's name (or its URL when pushing to a URL).
+        remote: String,
+        /// The remote's URL.
+        url: Option<String>,
+    },
     /// The CHANGELOG.md merge driver: `%O %A %B %P`.
     MergeChangelog {
         /// The common ancestor's version (%O).

@@ -1,5 +1,6 @@
 //! Outcomes → exit codes, in one place (DESIGN.md §2): 0 ok, 1 a check failed, 2 usage,
-//! configuration, git or I/O error. Errors print with their cause chain and a hint.
+//! configuration, git or I/O error; `relhook test` alone passes its test command's code
+//! through. Errors print with their cause chain and a hint.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,6 +16,9 @@ pub enum Outcome {
     Ok,
     /// A check failed: the user must change something.
     Failed,
+    /// Exit with this code, passed through from a child process (`relhook test` exits as its
+    /// test command did, so that CI sees the tests' own status).
+    Code(u8),
 }
 
 /// The exit code of a finished command.
@@ -24,6 +28,7 @@ pub fn code(result: &Result<Outcome, Error>) -> ExitCode {
         Ok(Outcome::Failed) => ExitCode::from(1),
         // A refusal is a policy verdict (the user must change something), not a breakdown.
         Err(Error::Refused(_)) => ExitCode::from(1),
+        Ok(Outcome::Code(c)) => ExitCode::from(*c),
         Err(_) => ExitCode::from(2),
     }
 }

@@ -6,6 +6,7 @@ mod changelog;
 mod exit;
 mod install;
 mod lint;
+mod prepush;
 mod release;
 
 use std::ffi::OsString;
@@ -76,6 +77,9 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::ReferenceTransaction { state }) => {
             release::reference_transaction(ctx, &state)
+        }
+        Command::Hook(HookCommand::PrePush { remote, url }) => {
+            prepush::pre_push_hook(ctx, &remote, url.as_deref())
         }
         Command::Hook(HookCommand::MergeChangelog {
             base,

@@ -8,6 +8,7 @@ use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::git::Repo;
 use crate::release::{self, Options, Plan, hand, tagcheck};
+use crate::testrun::RunStatus;
 use crate::version::bump::Requested;
 use crate::{Error, Result};
 
@@ -220,11 +221,15 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// `relhook test`.
+/// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
+/// would), so that CI sees the tests' own status.
 pub(super) fn test(ctx: &Context) -> Result<Outcome> {
     let (repo, root, config) = open(ctx)?;
     let Some(argv) = &config.checks.test else {
-        return Err(Error::Usage("no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list) in .relconfig.toml".into()));
+        return Err(Error::Usage(
+            "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list) in .relconfig.toml"
+                .into(),
+        ));
     };
     let head = repo
         .head()
@@ -232,10 +237,22 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
     let dirty = repo.dirty_paths(5)?;
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
-    let status = crate::testrun::run(argv, &root)?;
-    if !status.success() {
-        let _ = writeln!(err, "relhook: tests failed ({status}); nothing recorded");
-        return Ok(Outcome::Failed);
+    let status = crate::testrun::run_status(argv, &root)?;
+    if let RunStatus::CannotStart { reason, .. } = &status {
+        let _ = writeln!(err, "relhook: {reason}; nothing recorded");
+        let _ = writeln!(
+            err,
+            "hint: `[checks] test` in .relconfig.toml is an argv list run without a shell, e.g. [\"cargo\", \"test\"] or [\"sh\", \"-c\", \"make test\"]"
+        );
+        return Ok(Outcome::Code(status.exit_code()));
+    }
+    if !status.passed() {
+        let _ = writeln!(
+            err,
+            "relhook: tests failed ({}); nothing recorded",
+            status.describe()
+        );
+        return Ok(Outcome::Code(status.exit_code()));
     }
     if !dirty.is_empty() {
         let _ = writeln!(
@@ -248,8 +265,9 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
     let rec = crate::testrun::record(&repo, head, argv)?;
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for tree {} in {}",
+        "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",
         &rec.tree[..9],
+        crate::testrun::NOTES_REF,
         crate::testrun::NOTES_REF
     );
     Ok(Outcome::Ok)

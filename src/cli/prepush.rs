@@ -1,0 +1,151 @@
+//! `relhook hook pre-push REMOTE URL`: reads git's update lines, asks `prepush` what is wrong,
+//! runs the tests of untested release tags when `[checks] run_tests_on_push` says so, and
+//! prints one report of every refusal (exit 1 blocks the push).
+
+use std::io::{IsTerminal, Read, Write};
+
+use owo_colors::OwoColorize;
+
+use super::lint::skip_requested;
+use super::{Context, Outcome};
+use crate::git::Repo;
+use crate::prepush::{self, Inspection, Refusal, Why};
+use crate::{Error, Result};
+
+/// The hook's entry point. `url` is only for messages: git passes the URL twice when pushing
+/// to a URL rather than a named remote.
+pub(super) fn pre_push_hook(ctx: &Context, remote: &str, url: Option<&str>) -> Result<Outcome> {
+    if skip_requested() {
+        return Ok(Outcome::Ok);
+    }
+    let mut input = String::new();
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        stdin
+            .lock()
+            .read_to_string(&mut input)
+            .map_err(|e| Error::io("read", "<stdin>", e))?;
+    }
+    let updates = prepush::parse_updates(&input)?;
+    if updates.is_empty() {
+        // Everything is up to date (git still runs the hook).
+        return Ok(Outcome::Ok);
+    }
+    let repo = Repo::open(&ctx.cwd)?;
+    let root = repo.work_tree().unwrap_or_else(|| ctx.cwd.clone());
+    let config = ctx.config(&root)?;
+    let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
+    let mut err = std::io::stderr().lock();
+    let mut tested_now = Vec::new();
+    if let (false, Some(argv)) = (found.untested.is_empty(), &config.checks.test) {
+        let untested = std::mem::take(&mut found.untested);
+        let refused_already = !found.refusals.is_empty();
+        for u in &untested {
+            if refused_already {
+                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NotRun);
+                found.refusals.push(r);
+                continue;
+            }
+            let _ = writeln!(
+                err,
+                "relhook: testing {} in a clean checkout… (`{}`)",
+                u.name,
+                argv.join(" ")
+            );
+            let status = prepush::test_in_clean_checkout(&repo, u.commit, argv)?;
+            if status.passed() {
+                let _ = writeln!(err, "relhook: {} passed; test record written", u.name);
+                tested_now.push(u.name.clone());
+            } else {
+                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::Ran(&status));
+                found.refusals.push(r);
+            }
+        }
+    }
+    let color = ctx.color_err;
+    if found.refusals.is_empty() {
+        summary(&mut err, &found, &tested_now);
+        return Ok(Outcome::Ok);
+    }
+    report(&mut err, &found, remote, url, color).map_err(|e| Error::io("write", "<stderr>", e))?;
+    Ok(Outcome::Failed)
+}
+
+/// One line on success, only when releases go out (plain branch pushes stay quiet).
+fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
+    if found.release_tags.is_empty() {
+        return;
+    }
+    let tags: Vec<String> = found
+        .release_tags
+        .iter()
+        .map(|(name, recorded)| {
+            let how = if tested_now.contains(name) {
+                "tested just now"
+            } else if *recorded {
+                "tested"
+            } else {
+                "no test record required"
+            };
+            format!("{name} ({how})")
+        })
+        .collect();
+    let _ = writeln!(
+        err,
+        "relhook: pre-push ok: {} new to the remote checked; releasing {}",
+        crate::report::plural(found.commits_checked, "commit"),
+        tags.join(", ")
+    );
+}
+
+fn report(
+    err: &mut dyn Write,
+    found: &Inspection,
+    remote: &str,
+    url: Option<&str>,
+    color: bool,
+) -> std::io::Result<()> {
+    let whom = match url {
+        Some(u) if u != remote => format!("{remote} ({u})"),
+        _ => remote.to_owned(),
+    };
+    let head = format!(
+        "relhook: push to {whom} refused: {}",
+        crate::report::plural(found.refusals.len(), "problem")
+    );
+    if color {
+        writeln!(err, "{}", head.red().bold())?;
+    } else {
+        writeln!(err, "{head}")?;
+    }
+    for r in &found.refusals {
+        refusal(err, r, color)?;
+    }
+    writeln!(err)?;
+    writeln!(
+        err,
+        "Nothing was pushed. To push anyway, on purpose: `git push --no-verify ...` or `RELHOOK_SKIP=1 git push ...`."
+    )
+}
+
+fn refusal(err: &mut dyn Write, r: &Refusal, color: bool) -> std::io::Result<()> {
+    writeln!(err)?;
+    let commit = r
+        .commit
+        .map(|c| format!(" {}", &c.to_string()[..9]))
+        .unwrap_or_default();
+    let line = format!("✗ {}{commit} {}", r.refs.join(", "), r.subject);
+    if color {
+        writeln!(err, "{}", line.bold())?;
+    } else {
+        writeln!(err, "{line}")?;
+    }
+    for p in &r.problems {
+        writeln!(err, "    - {p}")?;
+    }
+    if color {
+        writeln!(err, "    {} {}", "fix:".cyan().bold(), r.fix)
+    } else {
+        writeln!(err, "    fix: {}", r.fix)
+    }
+}

@@ -1,0 +1,407 @@
+//! pre-push: what may leave the machine. Reads git's update lines and returns every refusal
+//! at once, as data (`cli::prepush` prints them): commits new to the remote that fail the
+//! lint, release tags that fail the release checks, deleted or moved release tags, a release
+//! pushed from a dirty tree, and a release tag whose tree has no passing test record.
+//!
+//! Cost: one revwalk per pushed ref with the remote's known tips hidden, reading commit
+//! messages only (never trees or diffs); release tags add their own checks.
+
+use std::collections::HashMap;
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::{Range, Repo};
+use crate::lint::{Input, Level, Mode, Rule, lint_bytes};
+use crate::message::{Cleanup, CommentPrefix};
+use crate::release::tagcheck::{self, Depth};
+use crate::testrun;
+use crate::{Error, Result};
+
+mod untested;
+
+pub use untested::{Why, test_in_clean_checkout, untested_refusal};
+
+/// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// The local side as written (`refs/heads/main`, `HEAD`, `(delete)`).
+    pub local_ref: String,
+    /// What is pushed; zero for a deletion.
+    pub local: Oid,
+    /// The ref on the remote.
+    pub remote_ref: String,
+    /// What the remote has now; zero when it lacks the ref.
+    pub remote: Oid,
+}
+
+impl Update {
+    /// Whether this line deletes the remote ref.
+    pub fn is_delete(&self) -> bool {
+        self.local.is_zero()
+    }
+
+    /// The tag's name when the remote ref is a tag.
+    pub fn tag_name(&self) -> Option<&str> {
+        self.remote_ref.strip_prefix("refs/tags/")
+    }
+}
+
+/// Parses git's pre-push standard input (0 lines: nothing to push, which is fine).
+pub fn parse_updates(text: &str) -> Result<Vec<Update>> {
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let bad = || Error::Usage(format!("not a pre-push update line: `{line}`"));
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [local_ref, local, remote_ref, remote] = fields[..] else {
+            return Err(bad());
+        };
+        out.push(Update {
+            local_ref: local_ref.to_owned(),
+            local: Oid::from_str(local).map_err(|_| bad())?,
+            remote_ref: remote_ref.to_owned(),
+            remote: Oid::from_str(remote).map_err(|_| bad())?,
+        });
+    }
+    Ok(out)
+}
+
+/// What is wrong with a refusal's subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A commit new to the remote whose message fails the lint.
+    Commit,
+    /// A release tag failing the release checks (name, kind, order, changelog, version files).
+    ReleaseTag,
+    /// Deleting or moving a release tag the remote already has.
+    Rewrite,
+    /// A release tag pushed while the working tree has uncommitted changes.
+    DirtyTree,
+    /// A release tag whose tree has no passing test record.
+    Untested,
+}
+
+/// One reason the push is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// What kind of problem.
+    pub kind: Kind,
+    /// The remote refs concerned, as they would be published.
+    pub refs: Vec<String>,
+    /// The commit (or, for a deletion the remote knows better, the remote's object).
+    pub commit: Option<Oid>,
+    /// A commit's header, or a short label (`release tag v1.2.0`).
+    pub subject: String,
+    /// What is wrong, one sentence each.
+    pub problems: Vec<String>,
+    /// How to fix it.
+    pub fix: String,
+}
+
+/// A release tag that lacks a test record while pre-push may run the tests itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untested {
+    /// The remote ref (`refs/tags/v1.2.0`).
+    pub reference: String,
+    /// The tag's name.
+    pub name: String,
+    /// The tagged commit.
+    pub commit: Oid,
+}
+
+/// Everything pre-push found.
+#[derive(Debug, Default)]
+pub struct Inspection {
+    /// The refusals, in the order of git's lines.
+    pub refusals: Vec<Refusal>,
+    /// Release tags to test before the push may go (only with `checks.run_tests_on_push`).
+    pub untested: Vec<Untested>,
+    /// How many commits new to the remote were linted.
+    pub commits_checked: usize,
+    /// The release tags being published, with whether a test record covers each.
+    pub release_tags: Vec<(String, bool)>,
+}
+
+/// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL).
+pub fn inspect(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    updates: &[Update],
+) -> Result<Inspection> {
+    let mut found = Inspection::default();
+    let hidden = known_to_remote(repo, remote, updates);
+    let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
+    for u in updates.iter().filter(|u| !u.is_delete()) {
+        lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
+    }
+    let mut published = Vec::new();
+    for u in updates {
+        let Some(name) = u.tag_name() else { continue };
+        if !tagcheck::is_release_like(config, name) {
+            continue;
+        }
+        if let Some(r) = rewrite(repo, config, remote, u, name) {
+            found.refusals.push(r);
+        }
+        if u.is_delete() {
+            continue;
+        }
+        let commit = peel(repo, u.local);
+        let problems = tagcheck::problems(repo, config, name, u.local, Depth::Publish);
+        if !problems.is_empty() {
+            found.refusals.push(Refusal {
+                kind: Kind::ReleaseTag,
+                refs: vec![u.remote_ref.clone()],
+                commit,
+                subject: format!("release tag {name}"),
+                problems,
+                fix: format!(
+                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then `relhook release`, or `git tag -a {name}` on a commit that passes, and push again"
+                ),
+            });
+        }
+        published.push((u, name, commit));
+    }
+    dirty_tree(repo, &published, &mut found)?;
+    for (u, name, commit) in published {
+        let Some(commit) = commit else { continue };
+        let tested = testrun::find(repo, commit).is_some();
+        found.release_tags.push((name.to_owned(), tested));
+        if tested || !config.checks.require_tested_tags {
+            continue;
+        }
+        let u = Untested {
+            reference: u.remote_ref.clone(),
+            name: name.to_owned(),
+            commit,
+        };
+        if config.checks.run_tests_on_push && config.checks.test.is_some() {
+            found.untested.push(u);
+        } else {
+            found
+                .refusals
+                .push(untested_refusal(repo, config, remote, &u, Why::NoRecord));
+        }
+    }
+    Ok(found)
+}
+
+/// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
+/// value of every pushed ref that is known here.
+fn known_to_remote(repo: &Repo, remote: &str, updates: &[Update]) -> Vec<Oid> {
+    let git = repo.git2();
+    let mut out: Vec<Oid> = updates
+        .iter()
+        .filter(|u| !u.remote.is_zero())
+        .filter_map(|u| peel(repo, u.remote))
+        .collect();
+    if git.find_remote(remote).is_ok() {
+        if let Ok(refs) = git.references_glob(&format!("refs/remotes/{remote}/*")) {
+            out.extend(
+                refs.flatten()
+                    .filter_map(|r| r.peel_to_commit().ok().map(|c| c.id())),
+            );
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn peel(repo: &Repo, id: Oid) -> Option<Oid> {
+    let object = repo.git2().find_object(id, None).ok()?;
+    object.peel_to_commit().ok().map(|c| c.id())
+}
+
+fn short(id: Oid) -> String {
+    id.to_string()[..9].to_owned()
+}
+
+/// Lints the commits `u` brings to the remote. A commit shared by several pushed refs is
+/// linted once; its refusal names every ref.
+fn lint_new_commits(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    hidden: &[Oid],
+    seen: &mut HashMap<Oid, Option<usize>>,
+    found: &mut Inspection,
+) -> Result<()> {
+    let Some(tip) = peel(repo, u.local) else {
+        return Ok(());
+    };
+    let range = Range {
+        tips: vec![tip],
+        hidden: hidden.to_vec(),
+        single: false,
+        describe: u.remote_ref.clone(),
+    };
+    let input = Input {
+        cleanup: Cleanup::Verbatim,
+        comment: CommentPrefix::default(),
+    };
+    let mut oldest = None;
+    let mut bad_here = Vec::new();
+    repo.walk(&range, |c| {
+        oldest = Some(c.id);
+        if let Some(known) = seen.get(&c.id) {
+            if let Some(i) = *known {
+                found.refusals[i].refs.push(u.remote_ref.clone());
+            }
+            return true;
+        }
+        found.commits_checked += 1;
+        if c.parents > 1 && config.commit.ignore_merge_commits {
+            seen.insert(c.id, None);
+            return true;
+        }
+        let v = lint_bytes(&c.message, &input, &config.commit, Mode::Check);
+        if !v.failed() {
+            seen.insert(c.id, None);
+            return true;
+        }
+        let fixup = v
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Level::Error && d.rule == Rule::Fixup);
+        let problems = v
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Level::Error)
+            .map(|d| {
+                let mut p = format!("{}: {}", d.rule.name(), d.message);
+                if let Some(s) = &d.suggestion {
+                    p.push_str(&format!(" (try: {s})"));
+                }
+                p
+            })
+            .collect();
+        seen.insert(c.id, Some(found.refusals.len()));
+        bad_here.push((found.refusals.len(), fixup));
+        found.refusals.push(Refusal {
+            kind: Kind::Commit,
+            refs: vec![u.remote_ref.clone()],
+            commit: Some(c.id),
+            subject: v.header,
+            problems,
+            fix: String::new(),
+        });
+        true
+    })?;
+    if bad_here.is_empty() {
+        return Ok(());
+    }
+    // A base every new commit of this ref sits on, for `git rebase -i`.
+    let base = if !u.remote.is_zero() && peel(repo, u.remote).is_some() {
+        short(u.remote)
+    } else {
+        oldest
+            .and_then(|o| repo.git2().find_commit(o).ok()?.parent_id(0).ok())
+            .map_or("--root".to_owned(), short)
+    };
+    for (i, fixup) in bad_here {
+        let r = &mut found.refusals[i];
+        let id = short(r.commit.unwrap_or(tip));
+        r.fix = if fixup {
+            format!(
+                "squash it into the commit it fixes before sharing it: `git rebase -i --autosquash {base}`, then push again"
+            )
+        } else {
+            format!(
+                "reword it: `git rebase -i {base}`, mark {id} `reword`, then push again (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
+            )
+        };
+    }
+    Ok(())
+}
+
+/// Deleting or moving a published release (`v` + SemVer) that the remote has. Tags that only
+/// look like releases (`v1.x`) were never releases and may be cleaned up.
+fn rewrite(repo: &Repo, config: &Config, remote: &str, u: &Update, name: &str) -> Option<Refusal> {
+    let version = name.get(config.version.tag_prefix.len()..)?;
+    semver::Version::parse(version).ok()?;
+    if u.is_delete() {
+        return Some(Refusal {
+            kind: Kind::Rewrite,
+            refs: vec![u.remote_ref.clone()],
+            commit: Some(peel(repo, u.remote).unwrap_or(u.remote)),
+            subject: format!("deleting release tag {name}"),
+            problems: vec![format!(
+                "{name} is a published release on {remote}: releases are immutable, and a released version is never deleted or reused"
+            )],
+            fix: format!(
+                "keep the tag; to withdraw {name}, publish a fixed version (`relhook release patch`) and say so in CHANGELOG.md"
+            ),
+        });
+    }
+    if u.remote.is_zero() || u.remote == u.local {
+        return None;
+    }
+    Some(Refusal {
+        kind: Kind::Rewrite,
+        refs: vec![u.remote_ref.clone()],
+        commit: peel(repo, u.local),
+        subject: format!("moving release tag {name}"),
+        problems: vec![format!(
+            "{remote} already has {name} at {}; this push would replace it with {}: published releases are immutable",
+            short(u.remote),
+            short(u.local)
+        )],
+        fix: format!(
+            "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`relhook release`)"
+        ),
+    })
+}
+
+fn dirty_tree(
+    repo: &Repo,
+    published: &[(&Update, &str, Option<Oid>)],
+    found: &mut Inspection,
+) -> Result<()> {
+    if published.is_empty() || repo.work_tree().is_none() {
+        return Ok(());
+    }
+    let dirty = repo.dirty_paths(6)?;
+    if dirty.is_empty() {
+        return Ok(());
+    }
+    let mut paths = dirty[..dirty.len().min(5)].join(", ");
+    if dirty.len() > 5 {
+        paths.push_str(", …");
+    }
+    let names: Vec<&str> = published.iter().map(|p| p.1).collect();
+    found.refusals.push(Refusal {
+        kind: Kind::DirtyTree,
+        refs: published.iter().map(|p| p.0.remote_ref.clone()).collect(),
+        commit: repo.head(),
+        subject: format!("release {} from a dirty working tree", names.join(", ")),
+        problems: vec![format!(
+            "the working tree has uncommitted changes ({paths}); a release is published from a clean checkout, so that what was tagged and tested is what you have"
+        )],
+        fix: "commit them or stash them (`git stash -u`), make sure the tag is still on the right commit, and push again".into(),
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn update_lines_parse() {
+        let z = "0".repeat(40);
+        let a = "a".repeat(40);
+        let text = format!(
+            "refs/heads/main {a} refs/heads/main {z}\n(delete) {z} refs/tags/v1.0.0 {a}\n\n"
+        );
+        let u = parse_updates(&text).unwrap();
+        assert_eq!(u.len(), 2);
+        assert!(!u[0].is_delete() && u[0].remote.is_zero());
+        assert!(u[1].is_delete());
+        assert_eq!(u[1].tag_name(), Some("v1.0.0"));
+        assert!(parse_updates("").unwrap().is_empty());
+        assert!(parse_updates("refs/heads/main abc").is_err());
+    }
+}

@@ -1,0 +1,139 @@
+//! Untested release tags: the refusal that says how to get a test record, and pre-push's own
+//! test run in a temporary clean worktree of the tag's commit (`[checks] run_tests_on_push`).
+
+use git2::Oid;
+
+use super::{Kind, Refusal, Untested, short};
+use crate::config::Config;
+use crate::git::Repo;
+use crate::testrun::{self, RunStatus};
+use crate::{Error, Result};
+
+/// Why a release tag counts as untested.
+#[derive(Debug, Clone, Copy)]
+pub enum Why<'a> {
+    /// No record, and pre-push will not run the tests.
+    NoRecord,
+    /// pre-push would run the tests, but the push is refused for other reasons first.
+    NotRun,
+    /// pre-push ran the tests and they did not pass.
+    Ran(&'a RunStatus),
+}
+
+/// The refusal for a release tag with no passing test record.
+pub fn untested_refusal(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Untested,
+    why: Why<'_>,
+) -> Refusal {
+    let name = &u.name;
+    let tree = repo
+        .git2()
+        .find_commit(u.commit)
+        .map(|c| short(c.tree_id()))
+        .unwrap_or_default();
+    let command = config.checks.test.as_ref().map(|t| t.join(" "));
+    let fetch = format!(
+        "fetch CI's records (`git fetch {remote} {0}:{0}`)",
+        testrun::NOTES_REF
+    );
+    let (problem, fix) = match (why, &command) {
+        (Why::NoRecord, None) => (
+            format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
+            format!(
+                "set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, then `git checkout {name} && relhook test`, or {fetch}; or turn the requirement off with `[checks] require_tested_tags = false`"
+            ),
+        ),
+        (Why::NoRecord, Some(cmd)) => (
+            format!("no passing test record for {name}'s tree ({tree})"),
+            format!(
+                "test it: `git checkout {name} && relhook test` (runs `{cmd}`), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off"
+            ),
+        ),
+        (Why::NotRun, _) => (
+            format!("no passing test record for {name}'s tree ({tree}); the tests were not run, since the push is refused anyway"),
+            "fix the problems above; the next push runs the tests".into(),
+        ),
+        (Why::Ran(status @ RunStatus::CannotStart { .. }), _) => (
+            status.describe(),
+            "`[checks] test` is an argv list run without a shell in a clean checkout of the tag: name a program that exists there and is executable, e.g. [\"cargo\", \"test\"] or [\"sh\", \"-c\", \"make test\"]".into(),
+        ),
+        (Why::Ran(status), cmd) => (
+            format!(
+                "`{}` failed on a clean checkout of {name} ({})",
+                cmd.as_deref().unwrap_or("the tests"),
+                status.describe()
+            ),
+            format!(
+                "{remote} does not have {name} yet: fix the tests, delete the tag (`git tag -d {name}`), release the fix and push again"
+            ),
+        ),
+    };
+    Refusal {
+        kind: Kind::Untested,
+        refs: vec![u.reference.clone()],
+        commit: Some(u.commit),
+        subject: format!("release tag {name}, untested"),
+        problems: vec![problem],
+        fix,
+    }
+}
+
+/// Runs `argv` on a clean checkout of `commit` in a temporary worktree (removed afterwards,
+/// whatever happens) and records a pass.
+pub fn test_in_clean_checkout(repo: &Repo, commit: Oid, argv: &[String]) -> Result<RunStatus> {
+    let tmp = tempfile::Builder::new()
+        .prefix("relhook-test-")
+        .tempdir()
+        .map_err(|e| Error::io("create", std::env::temp_dir(), e))?;
+    let path = tmp.path().join("checkout");
+    let path_text = path
+        .to_str()
+        .ok_or_else(|| Error::Usage(format!("temporary path `{}` is not UTF-8", path.display())))?
+        .to_owned();
+    let id = commit.to_string();
+    repo.run_git(
+        &[
+            "-c",
+            "core.hooksPath=/dev/null",
+            "worktree",
+            "add",
+            "--quiet",
+            "--detach",
+            &path_text,
+            &id,
+        ],
+        None,
+    )?;
+    let checkout = Worktree {
+        repo,
+        path: path_text,
+    };
+    let status = testrun::run_status(argv, &path)?;
+    drop(checkout);
+    if status.passed() {
+        testrun::record(repo, commit, argv)?;
+    }
+    Ok(status)
+}
+
+/// A temporary worktree, removed on drop (also when the test run fails or panics).
+struct Worktree<'a> {
+    repo: &'a Repo,
+    path: String,
+}
+
+impl Drop for Worktree<'_> {
+    fn drop(&mut self) {
+        let removed = self.repo.run_git(
+            &["worktree", "remove", "--force", "--force", &self.path],
+            None,
+        );
+        if removed.is_err() {
+            let _ = std::fs::remove_dir_all(&self.path);
+            let _ = self.repo.run_git(&["worktree", "prune"], None);
+        }
+    }
+}
