@@ -54,7 +54,7 @@ pub const HOOKS: &[Hook] = &[
     },
     Hook {
         name: "pre-push",
-        available: false,
+        available: true,
         template: include_str!("../../hooks/pre-push"),
     },
     Hook {
