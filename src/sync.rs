@@ -8,7 +8,7 @@
 //! to the file by any commit since the last release, or is in the file now. A reworded, moved or
 //! deleted entry therefore stays as the person left it: its commit is still accounted for.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use git2::Oid;
@@ -78,40 +78,58 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
 /// Unreleased for what follows the last one, link references when the remote is a known forge.
+///
+/// History is read once: every commit belongs to the first release (in version order) whose
+/// tag reaches it, so the work is linear in the history, whatever the number of tags.
 pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let mut out = TEMPLATE.trim_end().to_owned();
     out.push('\n');
     let Some(head) = repo.head() else {
         return Ok(out);
     };
-    let tags = repo.release_tags(head, &config.version.tag_prefix)?;
     let forge = forge(repo);
-    let mut sections: Vec<(Option<&ReleaseTag>, Vec<NewEntry>)> = Vec::new();
-    let mut hidden: Vec<Oid> = Vec::new();
-    for tag in &tags {
-        let range = Range {
-            tips: vec![tag.commit],
-            hidden: hidden.clone(),
+    // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
+    let mut history: Vec<Lite> = Vec::new();
+    repo.walk(
+        &Range {
+            tips: vec![head],
             ..Range::default()
-        };
-        sections.push((Some(tag), entries_in(repo, &range, config, forge.as_ref())?));
-        hidden = vec![tag.commit];
+        },
+        |c| {
+            let entry = (c.parents < 2)
+                .then(|| commit_entry(&String::from_utf8_lossy(&c.message), config, forge.as_ref()))
+                .flatten();
+            history.push(Lite {
+                id: c.id,
+                parent_ids: c.parent_ids,
+                entry,
+            });
+            true
+        },
+    )?;
+    let index: HashMap<Oid, usize> = history.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut tags: Vec<ReleaseTag> = repo
+        .release_tag_candidates(&config.version.tag_prefix)
+        .into_iter()
+        .filter(|t| index.contains_key(&t.commit))
+        .collect();
+    tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+    let owner = assign(&history, &index, &tags);
+    let mut buckets: Vec<Vec<NewEntry>> = vec![Vec::new(); tags.len() + 1];
+    let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
+    for (c, o) in history.into_iter().zip(&owner).rev() {
+        let bucket = o.unwrap_or(tags.len());
+        if let Some(e) = c.entry {
+            if seen[bucket].insert(normalize(&e.text)) {
+                buckets[bucket].push(e);
+            }
+        }
     }
-    let range = Range {
-        tips: vec![head],
-        hidden,
-        ..Range::default()
-    };
-    let unreleased = entries_in(repo, &range, config, forge.as_ref())?;
     // Newest first, as Keep a Changelog lists them; the template already has Unreleased.
-    out.push_str(&render_entries(&unreleased));
-    for (tag, entries) in sections.iter().rev() {
-        let Some(tag) = tag else { continue };
-        out.push_str(&format!(
-            "\n## [{}] - {}\n",
-            tag.version,
-            crate::date::ymd(tag.when.0, tag.when.1)
-        ));
+    out.push_str(&render_entries(&buckets[tags.len()]));
+    for (tag, entries) in tags.iter().zip(&buckets).rev() {
+        let date = crate::date::ymd(tag.when.0, tag.when.1);
+        out.push_str(&format!("\n## [{}] - {date}\n", tag.version));
         out.push_str(&render_entries(entries));
     }
     if let (Some(f), Some(last)) = (&forge, tags.last()) {
@@ -133,6 +151,39 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         }
     }
     Ok(out)
+}
+
+/// For each commit of `history`, the first tag (in version order) that reaches it.
+/// A commit as `rebuild` keeps it.
+struct Lite {
+    id: Oid,
+    parent_ids: Vec<Oid>,
+    entry: Option<NewEntry>,
+}
+
+fn assign(
+    history: &[Lite],
+    index: &HashMap<Oid, usize>,
+    tags: &[ReleaseTag],
+) -> Vec<Option<usize>> {
+    let mut owner: Vec<Option<usize>> = vec![None; history.len()];
+    let parents = |i: usize| {
+        history[i]
+            .parent_ids
+            .iter()
+            .filter_map(|p| index.get(p).copied())
+    };
+    for (t, tag) in tags.iter().enumerate() {
+        let mut stack: Vec<usize> = index.get(&tag.commit).copied().into_iter().collect();
+        while let Some(i) = stack.pop() {
+            if owner[i].is_some() {
+                continue;
+            }
+            owner[i] = Some(t);
+            stack.extend(parents(i));
+        }
+    }
+    owner
 }
 
 /// Keep a Changelog's sub-section order; others follow in the order met.
@@ -163,37 +214,6 @@ fn render_entries(entries: &[NewEntry]) -> String {
         }
     }
     out
-}
-
-/// Entries of a range, oldest first, each text once.
-fn entries_in(
-    repo: &Repo,
-    range: &Range,
-    config: &Config,
-    forge: Option<&Forge>,
-) -> Result<Vec<NewEntry>> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for c in collect_messages(repo, range)?.iter().rev() {
-        if let Some(e) = commit_entry(c, config, forge) {
-            if seen.insert(normalize(&e.text)) {
-                out.push(e);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Non-merge commit messages of a range, newest first (no trees read).
-fn collect_messages(repo: &Repo, range: &Range) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    repo.walk(range, |c| {
-        if c.parents < 2 {
-            out.push(String::from_utf8_lossy(&c.message).into_owned());
-        }
-        true
-    })?;
-    Ok(out)
 }
 
 struct Seen {
@@ -275,6 +295,12 @@ fn all_entries(log: &Changelog) -> HashSet<String> {
 
 fn commit_entry(message: &str, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
     let header = message.lines().next().unwrap_or("");
+    // Most commits get no entry: decide that from the header before parsing the message.
+    let ty = header.split(['(', '!', ':']).next().unwrap_or("");
+    let may_break = header.contains("!:") || message.contains("BREAKING");
+    if config.changelog.section_for(ty).is_none() && !may_break {
+        return None;
+    }
     if ["fixup! ", "squash! ", "amend! "]
         .iter()
         .any(|p| header.starts_with(p))

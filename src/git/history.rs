@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use git2::{Oid, Repository, Sort};
+use git2::{Oid, Repository};
 
 use crate::{Error, Result};
 
@@ -23,6 +23,8 @@ pub struct StoredCommit {
     pub message: Vec<u8>,
     /// How many parents (2+ is a merge).
     pub parents: usize,
+    /// The parents' ids, first parent first.
+    pub parent_ids: Vec<Oid>,
 }
 
 /// A resolved range: walk from `tips`, stop at `hidden`.
@@ -41,6 +43,19 @@ pub struct Range {
 impl Repo {
     /// Opens the repository around `cwd`, honouring `GIT_DIR` as hooks set it.
     pub fn open(cwd: &Path) -> Result<Repo> {
+        // Objects are read by the hundred thousand in a history walk; re-hashing each one
+        // to verify it doubles the cost, and git itself does not verify on read either.
+        git2::opts::strict_hash_verification(false);
+        // Each commit of a walk is read once (see `walk`); a cache would only hold memory.
+        git2::opts::enable_caching(false);
+        // Map packs in small windows: a walk touches the commits, which git writes together at
+        // the front of a pack, so small windows keep the memory of a 100k-commit walk low.
+        // SAFETY: these set libgit2's global options; relhook sets them before any other
+        // libgit2 call of the process, from its only thread.
+        unsafe {
+            let _ = git2::opts::set_mwindow_size(4 << 20);
+            let _ = git2::opts::set_mwindow_mapped_limit(32 << 20);
+        }
         let inner = if std::env::var_os("GIT_DIR").is_some() {
             Repository::open_from_env()
         } else {
@@ -148,31 +163,55 @@ impl Repo {
 
     /// The greatest `<prefix>X.Y.Z` tag whose commit is HEAD or one of its ancestors.
     pub fn latest_release_tag(&self, head: Oid, prefix: &str) -> Option<(String, Oid)> {
+        self.latest_release_tag_except(head, prefix, None)
+    }
+
+    /// The same, ignoring the tag named `except` (the one being judged).
+    pub fn latest_release_tag_except(
+        &self,
+        head: Oid,
+        prefix: &str,
+        except: Option<&str>,
+    ) -> Option<(String, Oid)> {
         // Greatest version first: usually one reachability test decides, so the cost does
         // not grow with the history before the last release.
-        let refs = self
-            .inner
-            .references_glob(&format!("refs/tags/{prefix}*"))
-            .ok()?;
-        let mut tags: Vec<(semver::Version, String)> = refs
-            .flatten()
+        let mut tags = self.release_tag_candidates(prefix);
+        tags.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+        tags.into_iter()
+            .filter(|t| Some(t.name.as_str()) != except)
+            .find_map(|t| {
+                let reachable = t.commit == head
+                    || self
+                        .inner
+                        .graph_descendant_of(head, t.commit)
+                        .unwrap_or(false);
+                reachable.then_some((t.name, t.commit))
+            })
+    }
+
+    /// Every `<prefix>X.Y.Z` tag, reachable or not, in no particular order.
+    pub fn release_tag_candidates(&self, prefix: &str) -> Vec<ReleaseTag> {
+        let Ok(refs) = self.inner.references_glob(&format!("refs/tags/{prefix}*")) else {
+            return Vec::new();
+        };
+        refs.flatten()
             .filter_map(|r| {
                 let name = r.shorthand()?.to_owned();
                 let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
-                Some((version, name))
+                let commit = r.peel_to_commit().ok()?;
+                let time = r
+                    .peel_to_tag()
+                    .ok()
+                    .and_then(|t| t.tagger().map(|s| s.when()))
+                    .unwrap_or_else(|| commit.time());
+                Some(ReleaseTag {
+                    name,
+                    version,
+                    commit: commit.id(),
+                    when: (time.seconds(), time.offset_minutes()),
+                })
             })
-            .collect();
-        tags.sort_by(|a, b| b.0.cmp_precedence(&a.0));
-        tags.into_iter().find_map(|(_, name)| {
-            let spec = format!("refs/tags/{name}^{{commit}}");
-            let commit = self.inner.revparse_single(&spec).ok()?.id();
-            let reachable = commit == head
-                || self
-                    .inner
-                    .graph_descendant_of(head, commit)
-                    .unwrap_or(false);
-            reachable.then_some((name, commit))
-        })
+            .collect()
     }
 
     /// Walks a range, newest first, calling `visit` for each commit; stops early when it
@@ -186,25 +225,19 @@ impl Repo {
             }
             return Ok(());
         }
-        let mut walk = self
+        let odb = self
             .inner
-            .revwalk()
-            .map_err(|e| Error::git("start a history walk", e))?;
-        walk.set_sorting(Sort::TOPOLOGICAL)
-            .map_err(|e| Error::git("sort history", e))?;
-        for tip in &range.tips {
-            walk.push(*tip).map_err(|e| Error::git("walk history", e))?;
-        }
-        for hide in &range.hidden {
-            walk.hide(*hide)
-                .map_err(|e| Error::git("walk history", e))?;
-        }
-        for id in walk {
-            let id = id.map_err(|e| Error::git("walk history", e))?;
-            if !visit(self.stored(id)?) {
-                break;
-            }
-        }
+            .odb()
+            .map_err(|e| Error::git("open the object database", e))?;
+        super::walk::walk(&odb, &range.tips, &range.hidden, |c| {
+            visit(StoredCommit {
+                id: c.id,
+                short: short(c.id),
+                parents: c.parents.len(),
+                parent_ids: c.parents,
+                message: c.message,
+            })
+        })?;
         Ok(())
     }
 
@@ -213,15 +246,19 @@ impl Repo {
             .inner
             .find_commit(id)
             .map_err(|e| Error::git(format!("read commit {id}"), e))?;
-        let message = commit.message_bytes().to_vec();
-        let hex = id.to_string();
         Ok(StoredCommit {
             id,
-            short: hex[..hex.len().min(9)].to_owned(),
-            message,
+            short: short(id),
+            message: commit.message_bytes().to_vec(),
             parents: commit.parent_count(),
+            parent_ids: commit.parent_ids().collect(),
         })
     }
+}
+
+fn short(id: Oid) -> String {
+    let hex = id.to_string();
+    hex[..hex.len().min(9)].to_owned()
 }
 
 /// A release tag reachable from HEAD.
@@ -240,41 +277,17 @@ pub struct ReleaseTag {
 impl Repo {
     /// Every `<prefix>X.Y.Z` tag whose commit is HEAD or an ancestor, oldest version first.
     pub fn release_tags(&self, head: Oid, prefix: &str) -> Result<Vec<ReleaseTag>> {
-        let refs = self
-            .inner
-            .references_glob(&format!("refs/tags/{prefix}*"))
-            .map_err(|e| Error::git("list tags", e))?;
-        let mut out = Vec::new();
-        for r in refs.flatten() {
-            let Some(name) = r.shorthand().map(str::to_owned) else {
-                continue;
-            };
-            let Ok(version) = semver::Version::parse(&name[prefix.len()..]) else {
-                continue;
-            };
-            let Ok(commit) = r.peel_to_commit() else {
-                continue;
-            };
-            let reachable = commit.id() == head
-                || self
-                    .inner
-                    .graph_descendant_of(head, commit.id())
-                    .unwrap_or(false);
-            if !reachable {
-                continue;
-            }
-            let time = r
-                .peel_to_tag()
-                .ok()
-                .and_then(|t| t.tagger().map(|s| s.when()))
-                .unwrap_or_else(|| commit.time());
-            out.push(ReleaseTag {
-                name,
-                version,
-                commit: commit.id(),
-                when: (time.seconds(), time.offset_minutes()),
-            });
-        }
+        let mut out: Vec<ReleaseTag> = self
+            .release_tag_candidates(prefix)
+            .into_iter()
+            .filter(|t| {
+                t.commit == head
+                    || self
+                        .inner
+                        .graph_descendant_of(head, t.commit)
+                        .unwrap_or(false)
+            })
+            .collect();
         out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
         Ok(out)
     }

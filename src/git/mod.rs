@@ -7,6 +7,7 @@ mod hooks;
 mod locate;
 mod rewrite;
 mod state;
+pub mod walk;
 
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
 pub use hooks::{HooksLocation, HooksPathSetting};

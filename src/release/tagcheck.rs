@@ -77,11 +77,10 @@ fn greatest_below(
     commit: Oid,
     except: &str,
 ) -> Option<(String, Version)> {
-    let tags = repo.release_tags(commit, &config.version.tag_prefix).ok()?;
-    tags.into_iter()
-        .filter(|t| t.name != except)
-        .map(|t| (t.name, t.version))
-        .next_back()
+    let prefix = &config.version.tag_prefix;
+    let (name, _) = repo.latest_release_tag_except(commit, prefix, Some(except))?;
+    let version = Version::parse(&name[prefix.len()..]).ok()?;
+    Some((name, version))
 }
 
 /// At the tagged commit: the changelog has the version's section, and every version file says

@@ -1,0 +1,302 @@
+//! A history walk that reads each commit object exactly once, keeps no object cache and builds
+//! no git2 `Commit`: parents, committer time and message come from the raw object. It is git's
+//! own algorithm for `A..B`: commits leave a queue newest first; a commit reachable from a
+//! hidden one is marked uninteresting, and the mark spreads to its ancestors; the walk stops
+//! when only uninteresting commits are queued (after a little slop for clock skew), and what
+//! was reached is reported without the commits marked on the way.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use git2::{Odb, Oid};
+
+use crate::{Error, Result};
+
+/// How many more commits to take after only uninteresting ones are queued, as git does, in
+/// case a commit's date is older than one of its ancestors'.
+const SLOP: usize = 5;
+
+/// A commit as the walk reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawCommit {
+    /// Its id.
+    pub id: Oid,
+    /// Parent ids, first parent first.
+    pub parents: Vec<Oid>,
+    /// Committer time, in seconds since the epoch.
+    pub time: i64,
+    /// The message bytes as stored.
+    pub message: Vec<u8>,
+}
+
+/// Parses a raw commit object.
+pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
+    let mut parents = Vec::new();
+    let mut time = 0;
+    let mut end = data.len();
+    let mut at = 0;
+    while at < data.len() {
+        let line_end = data[at..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(data.len(), |i| at + i);
+        let line = &data[at..line_end];
+        at = line_end + 1;
+        if line.is_empty() {
+            end = at.min(data.len());
+            break;
+        }
+        if let Some(hex) = line.strip_prefix(b"parent ") {
+            if let Some(oid) = std::str::from_utf8(hex)
+                .ok()
+                .and_then(|h| Oid::from_str(h.trim()).ok())
+            {
+                parents.push(oid);
+            }
+        } else if let Some(who) = line.strip_prefix(b"committer ") {
+            time = committer_time(who);
+        }
+    }
+    if at >= data.len() && end == data.len() {
+        return RawCommit {
+            id,
+            parents,
+            time,
+            message: Vec::new(),
+        };
+    }
+    RawCommit {
+        id,
+        parents,
+        time,
+        message: data.get(end..).unwrap_or_default().to_vec(),
+    }
+}
+
+/// `Name <email> 1767268800 +0000` → 1767268800.
+fn committer_time(who: &[u8]) -> i64 {
+    let after_email = who
+        .iter()
+        .rposition(|b| *b == b'>')
+        .map_or(who, |i| &who[i + 1..]);
+    std::str::from_utf8(after_email)
+        .ok()
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Object ids are already uniformly distributed: their first bytes are a hash as good as any.
+#[derive(Default)]
+pub struct OidHasher(u64);
+
+impl Hasher for OidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes.iter().take(8) {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+}
+
+/// A map keyed by object id.
+pub type OidMap<V> = HashMap<Oid, V, BuildHasherDefault<OidHasher>>;
+
+struct Node {
+    commit: RawCommit,
+    uninteresting: bool,
+    queued: bool,
+}
+
+/// Walks the commits reachable from `tips` and not from `hidden`, newest first, calling
+/// `visit` for each; `visit` returning `false` stops the walk.
+pub fn walk(
+    odb: &Odb<'_>,
+    tips: &[Oid],
+    hidden: &[Oid],
+    mut visit: impl FnMut(RawCommit) -> bool,
+) -> Result<()> {
+    let mut w = Walk {
+        odb,
+        nodes: Vec::new(),
+        index: OidMap::default(),
+        heap: BinaryHeap::new(),
+        seq: 0,
+        interesting_queued: 0,
+    };
+    for id in hidden {
+        let n = w.node(*id)?;
+        w.mark_uninteresting(n);
+        w.enqueue(n);
+    }
+    for id in tips {
+        let n = w.node(*id)?;
+        w.enqueue(n);
+    }
+    if hidden.is_empty() {
+        // Nothing can be taken back later: report commits as they come.
+        while let Some(n) = w.pop() {
+            w.enqueue_parents(n)?;
+            // Reported once and never met again but by id: keep only the id.
+            let message = std::mem::take(&mut w.nodes[n].commit.message);
+            let parents = std::mem::take(&mut w.nodes[n].commit.parents);
+            let commit = RawCommit {
+                message,
+                parents,
+                ..w.nodes[n].commit.clone()
+            };
+            if !visit(commit) {
+                return Ok(());
+            }
+        }
+        return Ok(());
+    }
+    let mut reached = Vec::new();
+    let mut slop = SLOP;
+    while let Some(n) = w.pop() {
+        w.enqueue_parents(n)?;
+        if !w.nodes[n].uninteresting {
+            reached.push(n);
+        }
+        if w.interesting_queued == 0 {
+            slop -= 1;
+            if slop == 0 {
+                break;
+            }
+        } else {
+            slop = SLOP;
+        }
+    }
+    for n in reached {
+        if w.nodes[n].uninteresting {
+            continue;
+        }
+        let message = std::mem::take(&mut w.nodes[n].commit.message);
+        if !visit(RawCommit {
+            message,
+            ..w.nodes[n].commit.clone()
+        }) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+struct Walk<'a, 'r> {
+    odb: &'a Odb<'r>,
+    nodes: Vec<Node>,
+    index: OidMap<usize>,
+    heap: BinaryHeap<(i64, Reverse<u64>, usize)>,
+    seq: u64,
+    interesting_queued: usize,
+}
+
+impl Walk<'_, '_> {
+    /// The node for `id`, reading the object the first time it is met.
+    fn node(&mut self, id: Oid) -> Result<usize> {
+        if let Some(n) = self.index.get(&id) {
+            return Ok(*n);
+        }
+        let obj = self
+            .odb
+            .read(id)
+            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
+        if obj.kind() != git2::ObjectType::Commit {
+            return Err(Error::git(
+                format!("read commit {id}"),
+                git2::Error::from_str("not a commit"),
+            ));
+        }
+        let n = self.nodes.len();
+        self.nodes.push(Node {
+            commit: parse_raw(id, obj.data()),
+            uninteresting: false,
+            queued: false,
+        });
+        self.index.insert(id, n);
+        Ok(n)
+    }
+
+    fn enqueue(&mut self, n: usize) {
+        self.seq += 1;
+        self.nodes[n].queued = true;
+        if !self.nodes[n].uninteresting {
+            self.interesting_queued += 1;
+        }
+        self.heap
+            .push((self.nodes[n].commit.time, Reverse(self.seq), n));
+    }
+
+    fn pop(&mut self) -> Option<usize> {
+        let (_, _, n) = self.heap.pop()?;
+        self.nodes[n].queued = false;
+        if !self.nodes[n].uninteresting {
+            self.interesting_queued = self.interesting_queued.saturating_sub(1);
+        }
+        Some(n)
+    }
+
+    /// Parents met for the first time are queued; an uninteresting commit passes its mark on.
+    fn enqueue_parents(&mut self, n: usize) -> Result<()> {
+        let parents = self.nodes[n].commit.parents.clone();
+        let mark = self.nodes[n].uninteresting;
+        for p in parents {
+            let known = self.index.contains_key(&p);
+            let pn = self.node(p)?;
+            if mark {
+                self.mark_uninteresting(pn);
+            }
+            if !known {
+                self.enqueue(pn);
+            }
+        }
+        Ok(())
+    }
+
+    /// Marks a commit and every ancestor already read; queued ones stop counting as
+    /// interesting (the queue holds their index, and `pop` reads the mark).
+    fn mark_uninteresting(&mut self, n: usize) {
+        let mut stack = vec![n];
+        while let Some(n) = stack.pop() {
+            if self.nodes[n].uninteresting {
+                continue;
+            }
+            self.nodes[n].uninteresting = true;
+            self.nodes[n].commit.message = Vec::new();
+            if self.nodes[n].queued {
+                self.interesting_queued = self.interesting_queued.saturating_sub(1);
+            }
+            for p in &self.nodes[n].commit.parents {
+                if let Some(pn) = self.index.get(p) {
+                    stack.push(*pn);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_commits_are_parsed() {
+        let raw = b"tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent 1111111111111111111111111111111111111111\nparent 2222222222222222222222222222222222222222\nauthor A <a@x> 1 +0000\ncommitter C <c@x> 1767268800 +0100\ngpgsig -----BEGIN\n line\n -----END\n\nfeat: x\n\nbody\n";
+        let c = parse_raw(Oid::zero(), raw);
+        assert_eq!(c.parents.len(), 2);
+        assert_eq!(c.time, 1_767_268_800);
+        assert_eq!(c.message, b"feat: x\n\nbody\n");
+        let odd = parse_raw(Oid::zero(), b"garbage");
+        assert_eq!((odd.parents.len(), odd.time, odd.message.len()), (0, 0, 0));
+    }
+
+    #[test]
+    fn committer_time_survives_odd_names() {
+        assert_eq!(committer_time(b"A <b> c> <d@e> 42 +0000"), 42);
+        assert_eq!(committer_time(b"no email"), 0);
+    }
+}
