@@ -29,7 +29,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match hot_path(&args).map_or_else(|| Cli::try_parse_from(&args), Ok) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -53,6 +54,33 @@ where
         }
         Ok(_) => exit::code(&result),
     }
+}
+
+/// The commit-msg hook runs on every commit, and building clap's whole command tree costs more
+/// than the lint itself: its two exact forms, `hook commit-msg FILE` and `lint FILE`, are read
+/// directly (a test checks that clap reads them the same way). Anything else goes to clap.
+fn hot_path(args: &[OsString]) -> Option<Cli> {
+    let file = |f: &OsString| {
+        (!f.is_empty() && !f.to_string_lossy().starts_with('-')).then(|| PathBuf::from(f))
+    };
+    let command = match args {
+        [_, hook, name, f] if hook == "hook" && name == "commit-msg" => {
+            Command::Hook(HookCommand::CommitMsg { file: file(f)? })
+        }
+        [_, lint, f] if lint == "lint" => Command::Lint(args::LintArgs {
+            file: Some(file(f)?),
+            message: None,
+            format: args::Format::Text,
+            cleanup: args::CleanupArg::Auto,
+            strict: false,
+        }),
+        _ => return None,
+    };
+    Some(Cli {
+        color: ColorChoice::Auto,
+        config: None,
+        command,
+    })
 }
 
 fn fail(e: &Error, color: bool) -> ExitCode {
@@ -144,5 +172,26 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn hot_path_reads_what_clap_reads() {
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        for form in [
+            &["relhook", "hook", "commit-msg", ".git/COMMIT_EDITMSG"][..],
+            &["relhook", "lint", "msg.txt"],
+        ] {
+            let fast = hot_path(&os(form)).expect("hot path");
+            let clap = Cli::try_parse_from(os(form)).unwrap();
+            assert_eq!(format!("{fast:?}"), format!("{clap:?}"), "{form:?}");
+        }
+        for other in [
+            &["relhook", "lint", "-"][..],
+            &["relhook", "lint", "--help"],
+            &["relhook", "hook", "commit-msg"],
+            &["relhook", "check"],
+        ] {
+            assert!(hot_path(&os(other)).is_none(), "{other:?}");
+        }
     }
 }
