@@ -180,11 +180,7 @@ impl Repo {
         tags.into_iter()
             .filter(|t| Some(t.name.as_str()) != except)
             .find_map(|t| {
-                let reachable = t.commit == head
-                    || self
-                        .inner
-                        .graph_descendant_of(head, t.commit)
-                        .unwrap_or(false);
+                let reachable = t.commit == head || self.reaches(head, t.commit);
                 reachable.then_some((t.name, t.commit))
             })
     }
@@ -212,6 +208,14 @@ impl Repo {
                 })
             })
             .collect()
+    }
+
+    /// Whether `ancestor` is `descendant` or one of its ancestors, reading only the history
+    /// since `ancestor`.
+    pub fn reaches(&self, descendant: Oid, ancestor: Oid) -> bool {
+        self.inner
+            .odb()
+            .is_ok_and(|odb| super::walk::reaches(&odb, descendant, ancestor).unwrap_or(false))
     }
 
     /// Walks a range, newest first, calling `visit` for each commit; stops early when it
@@ -280,13 +284,7 @@ impl Repo {
         let mut out: Vec<ReleaseTag> = self
             .release_tag_candidates(prefix)
             .into_iter()
-            .filter(|t| {
-                t.commit == head
-                    || self
-                        .inner
-                        .graph_descendant_of(head, t.commit)
-                        .unwrap_or(false)
-            })
+            .filter(|t| t.commit == head || self.reaches(head, t.commit))
             .collect();
         out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
         Ok(out)

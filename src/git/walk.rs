@@ -186,6 +186,45 @@ pub fn walk(
     Ok(())
 }
 
+/// How far below an ancestor's commit date `reaches` keeps looking, for clocks that were off.
+const SKEW: i64 = 86_400;
+
+/// Whether `ancestor` is `descendant` or one of its ancestors. Only commits dated after the
+/// ancestor (less a day for skewed clocks) are read, so the cost is the history since the
+/// ancestor, not all of it (libgit2's `graph_descendant_of` computes merge bases and may walk
+/// everything).
+pub fn reaches(odb: &Odb<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
+    if descendant == ancestor {
+        return Ok(true);
+    }
+    let read = |id: Oid| -> Result<RawCommit> {
+        let obj = odb
+            .read(id)
+            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
+        Ok(parse_raw(id, obj.data()))
+    };
+    let floor = read(ancestor)?.time - SKEW;
+    let mut seen: OidMap<()> = OidMap::default();
+    let mut heap = BinaryHeap::new();
+    let first = read(descendant)?;
+    heap.push((first.time, first.id, first.parents));
+    while let Some((time, _, parents)) = heap.pop() {
+        if time < floor {
+            break;
+        }
+        for p in parents {
+            if p == ancestor {
+                return Ok(true);
+            }
+            if seen.insert(p, ()).is_none() {
+                let c = read(p)?;
+                heap.push((c.time, c.id, c.parents));
+            }
+        }
+    }
+    Ok(false)
+}
+
 struct Walk<'a, 'r> {
     odb: &'a Odb<'r>,
     nodes: Vec<Node>,
@@ -292,6 +331,35 @@ mod tests {
         assert_eq!(c.message, b"feat: x\n\nbody\n");
         let odd = parse_raw(Oid::zero(), b"garbage");
         assert_eq!((odd.parents.len(), odd.time, odd.message.len()), (0, 0, 0));
+    }
+
+    #[test]
+    fn reaches_follows_parents_within_the_dates() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        let tree = repo.treebuilder(None).unwrap().write().unwrap();
+        let tree = repo.find_tree(tree).unwrap();
+        let mut make = |t: i64, parents: &[Oid]| {
+            let sig = git2::Signature::new("a", "a@b", &git2::Time::new(t, 0)).unwrap();
+            let ps: Vec<git2::Commit<'_>> = parents
+                .iter()
+                .map(|p| repo.find_commit(*p).unwrap())
+                .collect();
+            let refs: Vec<&git2::Commit<'_>> = ps.iter().collect();
+            repo.commit(None, &sig, &sig, "m", &tree, &refs).unwrap()
+        };
+        let a = make(1_000_000, &[]);
+        let b = make(2_000_000, &[a]);
+        let side = make(3_000_000, &[a]);
+        let c = make(4_000_000, &[b, side]);
+        let other = make(5_000_000, &[]);
+        let odb = repo.odb().unwrap();
+        assert!(reaches(&odb, c, a).unwrap());
+        assert!(reaches(&odb, c, side).unwrap());
+        assert!(reaches(&odb, c, c).unwrap());
+        assert!(!reaches(&odb, b, side).unwrap());
+        assert!(!reaches(&odb, other, a).unwrap());
+        assert!(!reaches(&odb, a, c).unwrap());
     }
 
     #[test]
