@@ -339,7 +339,7 @@ mod tests {
         let repo = git2::Repository::init(dir.path()).unwrap();
         let tree = repo.treebuilder(None).unwrap().write().unwrap();
         let tree = repo.find_tree(tree).unwrap();
-        let mut make = |t: i64, parents: &[Oid]| {
+        let make = |t: i64, parents: &[Oid]| {
             let sig = git2::Signature::new("a", "a@b", &git2::Time::new(t, 0)).unwrap();
             let ps: Vec<git2::Commit<'_>> = parents
                 .iter()
