@@ -333,6 +333,17 @@ fn install_registers_the_merge_driver_and_uninstall_removes_it() {
         log.contains("- from side") && log.contains("- from main"),
         "{log}"
     );
+    assert_eq!(repo.relhook(&["doctor"]).status.code(), Some(0));
+    // A clone without the driver's config merges with conflicts: doctor says so.
+    repo.git(&["config", "--remove-section", "merge.relhook-changelog"]);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        crate::support::stdout(&doctor).contains("merge driver"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(repo.relhook(&["install"]).status.success());
     // A second install changes nothing.
     let again = repo.relhook(&["install"]);
     assert!(

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::driver::DriverState;
+
 use super::install::{backup_path, detect_managers, is_executable};
 use super::{SHIM_VERSION, available, recognise};
 use crate::Error;
@@ -117,6 +119,9 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     if let Some(shadow) = shadowed_default_dir(loc) {
         checks.push(shadow);
     }
+    if let Some(c) = driver_check(loc, config) {
+        checks.push(c);
+    }
     checks.push(config_check(config));
     Report {
         hooks_dir: loc.hooks_dir.clone(),
@@ -126,6 +131,41 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
             .map(|s| format!("{} ({} config)", s.value, s.scope)),
         checks,
     }
+}
+
+fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<Check> {
+    let changelog = config.as_ref().map_or_else(
+        |_| PathBuf::from("CHANGELOG.md"),
+        |c| c.changelog.path.clone(),
+    );
+    let post_commit = loc.hooks_dir.join("post-commit").is_file();
+    let subject = "merge driver";
+    let fix = Some("relhook install".to_owned());
+    Some(match super::driver::state(loc, &changelog, post_commit) {
+        DriverState::Unused => return None,
+        DriverState::Ok => check(
+            subject,
+            Status::Ok,
+            format!("{} merges without changelog conflicts", changelog.display()),
+            None,
+        ),
+        DriverState::Missing => check(
+            subject,
+            Status::Missing,
+            format!(
+                "`merge.{}.driver` is not configured in this clone: git falls back to a text merge and {} conflicts whenever two branches add entries",
+                super::driver::DRIVER,
+                changelog.display()
+            ),
+            fix,
+        ),
+        DriverState::Stale(bin) => check(
+            subject,
+            Status::Stale,
+            format!("the driver runs {bin}, which no longer exists"),
+            fix,
+        ),
+    })
 }
 
 fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {

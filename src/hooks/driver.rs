@@ -127,6 +127,48 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
     Ok(done)
 }
 
+/// How the merge driver stands in this clone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DriverState {
+    /// Registered, and its binary exists.
+    Ok,
+    /// `.gitattributes` asks for it (or post-commit is installed) but this clone's config lacks
+    /// it: git then silently falls back to a text merge, with conflicts.
+    Missing,
+    /// Registered with a binary that is gone.
+    Stale(String),
+    /// Not used here.
+    Unused,
+}
+
+/// Reads the driver's registration and the attribute line.
+pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool) -> DriverState {
+    let command = loc
+        .git(&["config", "--get", &format!("merge.{DRIVER}.driver")])
+        .ok();
+    let attrs = fsx::read_optional(&loc.work_tree.join(".gitattributes"))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let wanted = String::from_utf8_lossy(&attrs)
+        .lines()
+        .any(|l| l.trim() == attribute_line(changelog));
+    match command.map(|c| c.trim().to_owned()) {
+        Some(c) => {
+            let bin = c
+                .strip_prefix('\'')
+                .and_then(|r| r.split_once("' "))
+                .map(|(b, _)| b.replace(r"'\''", "'"));
+            match bin {
+                Some(b) if !Path::new(&b).exists() => DriverState::Stale(b),
+                _ => DriverState::Ok,
+            }
+        }
+        None if wanted || post_commit_installed => DriverState::Missing,
+        None => DriverState::Unused,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
