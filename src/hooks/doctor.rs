@@ -358,6 +358,7 @@ mod tests {
             hooks_dir: tmp.path().join(".git/hooks"),
             hooks_path: None,
         };
+        git2::Repository::init(tmp.path()).unwrap();
         let binary = tmp.path().join("relhook");
         std::fs::write(&binary, "").unwrap();
         (tmp, loc, binary)
@@ -382,6 +383,13 @@ mod tests {
             binary: &binary,
         };
         install(&loc, &opts).unwrap();
+        let r = diagnose(&loc, &binary, &defaults);
+        assert!(
+            r.checks
+                .iter()
+                .any(|c| c.subject == "merge driver" && c.status == Status::Missing)
+        );
+        crate::hooks::driver::register(&loc, &binary, Path::new("CHANGELOG.md")).unwrap();
         assert!(diagnose(&loc, &binary, &defaults).healthy());
         std::fs::remove_file(&binary).unwrap();
         let r = diagnose(&loc, &binary, &defaults);
