@@ -268,3 +268,21 @@ fn crlf_message_file_passes() {
     let out = repo.relhook(&["lint", "crlf.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+#[test]
+fn shell_completions_name_the_subcommands() {
+    let repo = Repo::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = repo.relhook(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out));
+        let script = stdout(&out);
+        assert!(
+            script.contains("release") && script.contains("changelog"),
+            "{shell}"
+        );
+    }
+    assert_eq!(
+        repo.relhook(&["completions", "tcsh"]).status.code(),
+        Some(2)
+    );
+}

@@ -46,6 +46,11 @@ pub enum Command {
     Notes(NotesArgs),
     /// Run `[checks] test`; on success record that HEAD's tree passed.
     Test,
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Entry point of the installed git hooks.
     #[command(subcommand)]
     Hook(HookCommand),

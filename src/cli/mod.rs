@@ -97,6 +97,14 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Release(a) => release::release(ctx, &a),
         Command::Notes(a) => release::notes(ctx, &a),
         Command::Test => release::test(ctx),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            write_out(|out| {
+                clap_complete::generate(shell, &mut Cli::command(), "relhook", out);
+                Ok(())
+            })?;
+            Ok(Outcome::Ok)
+        }
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
         Command::Doctor(a) => install::doctor(ctx, &a),
