@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use crate::Result;
-use crate::changelog::entry::{Forge, NewEntry, entry_for};
+use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
 use crate::git::Repo;
@@ -119,16 +119,8 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
 /// The entry a commit's message calls for.
 fn entry_of(repo: &Repo, commit: Oid, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
     let c = repo.git2().find_commit(commit).ok()?;
-    let message = String::from_utf8_lossy(c.message_bytes()).into_owned();
-    let header = message.lines().next().unwrap_or("");
-    if ["fixup! ", "squash! ", "amend! "]
-        .iter()
-        .any(|p| header.starts_with(p))
-    {
-        return None;
-    }
-    entry_for(
-        &crate::parse::commit(message.trim_end())?,
+    entry_for_message(
+        &String::from_utf8_lossy(c.message_bytes()),
         &config.changelog,
         forge,
     )

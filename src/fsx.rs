@@ -27,31 +27,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 }
 
 /// [`write_atomic`], giving the file Unix permission bits `mode` (ignored elsewhere) before it
-/// appears, so that no reader ever sees it with other permissions. `None` keeps the old file's.
+/// appears, so that no reader ever sees it with other permissions. `None` keeps the old file's
+/// (a new file gets the usual 0644).
 pub fn write_atomic_with_mode(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".relhook-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file beside", path, e))?;
-    tmp.write_all(contents)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io("write", tmp.path(), e))?;
-    let permissions = match mode {
-        #[cfg(unix)]
-        Some(mode) => {
-            use std::os::unix::fs::PermissionsExt;
-            Some(std::fs::Permissions::from_mode(mode))
-        }
-        _ => std::fs::metadata(path).ok().map(|m| m.permissions()),
-    };
-    if let Some(permissions) = permissions {
-        std::fs::set_permissions(tmp.path(), permissions)
-            .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
-    }
+    let mode = mode.or_else(|| existing_mode(path));
+    let tmp = temp_beside(path, contents, mode)?;
     tmp.persist(path)
         .map_err(|e| Error::io("replace", path, e.error))?;
     Ok(())
@@ -63,6 +43,17 @@ pub fn write_new(path: &Path, contents: &[u8]) -> Result<bool> {
     if path.symlink_metadata().is_ok() {
         return Ok(false);
     }
+    let tmp = temp_beside(path, contents, None)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io("create", path, e.error)),
+    }
+}
+
+/// A synced temporary file in `path`'s directory holding `contents`, with permission bits
+/// `mode` (0644 when `None`: tempfile creates files readable by their owner only).
+fn temp_beside(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -77,15 +68,26 @@ pub fn write_new(path: &Path, contents: &[u8]) -> Result<bool> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // tempfile creates 0600; a new file should get the usual 0644.
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+        let perms = std::fs::Permissions::from_mode(mode.unwrap_or(0o644));
+        std::fs::set_permissions(tmp.path(), perms)
             .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
     }
-    match tmp.persist_noclobber(path) {
-        Ok(_) => Ok(true),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(Error::io("create", path, e.error)),
-    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    Ok(tmp)
+}
+
+#[cfg(unix)]
+fn existing_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+fn existing_mode(_: &Path) -> Option<u32> {
+    None
 }
 
 #[cfg(test)]
@@ -122,6 +124,19 @@ mod tests {
         assert!(!write_new(&path, b"second").unwrap());
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_new_file_is_not_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.md");
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use git2::Oid;
 
-use crate::changelog::entry::{Forge, NewEntry, entry_for};
+use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
@@ -186,16 +186,6 @@ fn assign(
     owner
 }
 
-/// Keep a Changelog's sub-section order; others follow in the order met.
-const ORDER: &[&str] = &[
-    "Added",
-    "Changed",
-    "Deprecated",
-    "Removed",
-    "Fixed",
-    "Security",
-];
-
 fn render_entries(entries: &[NewEntry]) -> String {
     let mut names: Vec<&str> = Vec::new();
     for e in entries {
@@ -203,7 +193,12 @@ fn render_entries(entries: &[NewEntry]) -> String {
             names.push(&e.section);
         }
     }
-    names.sort_by_key(|n| ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()));
+    names.sort_by_key(|n| {
+        crate::changelog::SUBSECTIONS
+            .iter()
+            .position(|o| o == n)
+            .unwrap_or(crate::changelog::SUBSECTIONS.len())
+    });
     let mut out = String::new();
     for name in names {
         out.push_str(&format!("\n### {name}\n\n"));
@@ -294,24 +289,7 @@ fn all_entries(log: &Changelog) -> HashSet<String> {
 }
 
 fn commit_entry(message: &str, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
-    let header = message.lines().next().unwrap_or("");
-    // Most commits get no entry: decide that from the header before parsing the message.
-    let ty = header.split(['(', '!', ':']).next().unwrap_or("");
-    let may_break = header.contains("!:") || message.contains("BREAKING");
-    if config.changelog.section_for(ty).is_none() && !may_break {
-        return None;
-    }
-    if ["fixup! ", "squash! ", "amend! "]
-        .iter()
-        .any(|p| header.starts_with(p))
-    {
-        return None;
-    }
-    entry_for(
-        &crate::parse::commit(message.trim_end())?,
-        &config.changelog,
-        forge,
-    )
+    entry_for_message(message, &config.changelog, forge)
 }
 
 fn forge(repo: &Repo) -> Option<Forge> {

@@ -12,15 +12,7 @@ use regex::Regex;
 use super::parse::{self, Line};
 use super::{Changelog, EditError, normalize};
 
-/// Keep a Changelog's sub-section order; unknown names sort after these.
-const CANONICAL: [&str; 6] = [
-    "Added",
-    "Changed",
-    "Deprecated",
-    "Removed",
-    "Fixed",
-    "Security",
-];
+use super::SUBSECTIONS as CANONICAL;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$").expect("static regex")

@@ -139,6 +139,29 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
     })
 }
 
+/// The entry for a commit message as stored, or `None` (a type with no sub-section, not
+/// conventional, or a `fixup!`/`squash!`/`amend!` commit). Most commits get no entry: that is
+/// decided from the header before the message is parsed.
+pub fn entry_for_message(
+    message: &str,
+    config: &ChangelogConfig,
+    forge: Option<&Forge>,
+) -> Option<NewEntry> {
+    let header = message.lines().next().unwrap_or("");
+    if ["fixup! ", "squash! ", "amend! "]
+        .iter()
+        .any(|p| header.starts_with(p))
+    {
+        return None;
+    }
+    let ty = header.split(['(', '!', ':']).next().unwrap_or("");
+    let may_break = header.contains("!:") || message.contains("BREAKING");
+    if config.section_for(ty).is_none() && !may_break {
+        return None;
+    }
+    entry_for(&crate::parse::commit(message.trim_end())?, config, forge)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

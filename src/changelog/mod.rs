@@ -8,6 +8,16 @@
 //! ranges derived from them; rendering concatenates the lines, so any region
 //! an edit does not touch is reproduced byte for byte.
 
+/// Keep a Changelog's sub-sections, in its order; other names sort after these.
+pub const SUBSECTIONS: [&str; 6] = [
+    "Added",
+    "Changed",
+    "Deprecated",
+    "Removed",
+    "Fixed",
+    "Security",
+];
+
 mod edit;
 pub mod entry;
 mod parse;
