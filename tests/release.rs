@@ -438,3 +438,30 @@ fn fetched_tags_are_not_judged() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.git(&["tag"]).contains("v0.0.1-light"));
 }
+
+#[test]
+fn hand_tag_works_when_relhook_chains_another_reference_transaction_hook() {
+    let repo = repo_at(Some("v1.0.0"));
+    let foreign = repo.path().join(".git/hooks/reference-transaction");
+    std::fs::write(&foreign, "#!/bin/sh\ncat >/dev/null\nexit 0\n").unwrap();
+    crate::support::make_executable(&foreign);
+    let out = repo.relhook(&["install"]);
+    assert!(
+        crate::support::stdout(&out).contains("runs first"),
+        "{}",
+        text(&out)
+    );
+    repo.git(&["add", ".gitattributes"]);
+    repo.git(&["commit", "-q", "-m", "chore: merge driver"]);
+    repo.commit_with_hooks("fix: chained");
+    assert!(
+        tag(&repo, &["v1.0.1"]).status.code() == Some(128),
+        "still refused when lightweight"
+    );
+    let out = tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s"]),
+        "chore(release): 1.0.1"
+    );
+}

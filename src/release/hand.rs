@@ -51,14 +51,39 @@ pub fn from_git_tag() -> bool {
     parent_subcommand().is_some_and(|s| s == "tag")
 }
 
+/// The nearest ancestor process that is git (the shim runs relhook from its own shell when
+/// it chains another hook), and its subcommand.
 #[cfg(unix)]
 fn parent_subcommand() -> Option<String> {
-    let ppid = std::os::unix::process::parent_id();
-    let raw = std::fs::read(format!("/proc/{ppid}/cmdline")).ok()?;
-    subcommand(
-        raw.split(|b| *b == 0)
-            .map(|a| String::from_utf8_lossy(a).into_owned()),
-    )
+    let mut pid = std::os::unix::process::parent_id();
+    for _ in 0..4 {
+        let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let args: Vec<String> = raw
+            .split(|b| *b == 0)
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        let program = args
+            .first()
+            .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
+            .unwrap_or_default();
+        if program == "git" || program.starts_with("git-") {
+            return subcommand(args.into_iter());
+        }
+        pid = parent_of(pid)?;
+    }
+    None
+}
+
+/// The parent of `pid`, from `/proc/<pid>/stat` (the field after the parenthesised name).
+#[cfg(unix)]
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 #[cfg(not(unix))]
