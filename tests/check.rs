@@ -110,3 +110,29 @@ fn empty_repository_and_outside_a_repository() {
         .unwrap();
     assert_eq!(outside.status.code(), Some(2), "{}", text(&outside));
 }
+
+#[test]
+fn shallow_clones_are_walked_to_their_boundary() {
+    let upstream = Repo::new();
+    upstream.commit("feat: one");
+    upstream.commit("fix: two");
+    upstream.commit("feat: three");
+    let repo = Repo::new();
+    let url = format!("file://{}", upstream.path().display());
+    std::fs::remove_dir_all(repo.path()).unwrap();
+    let out = repo
+        .command_in("git", repo.dir.path())
+        .args(["clone", "-q", "--depth", "1", &url, "repo"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    for args in [
+        &["check", "HEAD"][..],
+        &["version", "--next"],
+        &["changelog", "--rebuild", "--stdout"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out));
+    }
+    assert!(stdout(&repo.relhook(&["changelog", "--rebuild", "--stdout"])).contains("- three"));
+}

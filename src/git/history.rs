@@ -213,9 +213,18 @@ impl Repo {
     /// Whether `ancestor` is `descendant` or one of its ancestors, reading only the history
     /// since `ancestor`.
     pub fn reaches(&self, descendant: Oid, ancestor: Oid) -> bool {
-        self.inner
-            .odb()
-            .is_ok_and(|odb| super::walk::reaches(&odb, descendant, ancestor).unwrap_or(false))
+        self.inner.odb().is_ok_and(|odb| {
+            let src = self.source(odb);
+            super::walk::reaches(&src, descendant, ancestor).unwrap_or(false)
+        })
+    }
+
+    /// Commits to walk: the object database and a shallow clone's boundary.
+    fn source<'r>(&'r self, odb: git2::Odb<'r>) -> super::walk::Source<'r> {
+        let shallow = std::fs::read_to_string(self.inner.commondir().join("shallow"))
+            .map(|t| super::walk::parse_shallow(&t))
+            .unwrap_or_default();
+        super::walk::Source { odb, shallow }
     }
 
     /// Walks a range, newest first, calling `visit` for each commit; stops early when it
@@ -233,7 +242,8 @@ impl Repo {
             .inner
             .odb()
             .map_err(|e| Error::git("open the object database", e))?;
-        super::walk::walk(&odb, &range.tips, &range.hidden, |c| {
+        let src = self.source(odb);
+        super::walk::walk(&src, &range.tips, &range.hidden, |c| {
             visit(StoredCommit {
                 id: c.id,
                 short: short(c.id),

@@ -106,6 +106,44 @@ impl Hasher for OidHasher {
 /// A map keyed by object id.
 pub type OidMap<V> = HashMap<Oid, V, BuildHasherDefault<OidHasher>>;
 
+/// Where commits are read from: the object database, and the commits of a shallow clone
+/// whose parents were never fetched (git treats them as having none; so does the walk).
+pub struct Source<'r> {
+    /// The object database.
+    pub odb: Odb<'r>,
+    /// The commits listed in the repository's `shallow` file.
+    pub shallow: OidMap<()>,
+}
+
+impl Source<'_> {
+    /// Reads and parses one commit.
+    pub fn read(&self, id: Oid) -> Result<RawCommit> {
+        let obj = self
+            .odb
+            .read(id)
+            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
+        if obj.kind() != git2::ObjectType::Commit {
+            return Err(Error::git(
+                format!("read commit {id}"),
+                git2::Error::from_str("not a commit"),
+            ));
+        }
+        let mut c = parse_raw(id, obj.data());
+        if self.shallow.contains_key(&id) {
+            c.parents.clear();
+        }
+        Ok(c)
+    }
+}
+
+/// Parses git's `shallow` file: one commit id a line.
+pub fn parse_shallow(text: &str) -> OidMap<()> {
+    text.lines()
+        .filter_map(|l| Oid::from_str(l.trim()).ok())
+        .map(|o| (o, ()))
+        .collect()
+}
+
 struct Node {
     commit: RawCommit,
     uninteresting: bool,
@@ -115,13 +153,13 @@ struct Node {
 /// Walks the commits reachable from `tips` and not from `hidden`, newest first, calling
 /// `visit` for each; `visit` returning `false` stops the walk.
 pub fn walk(
-    odb: &Odb<'_>,
+    src: &Source<'_>,
     tips: &[Oid],
     hidden: &[Oid],
     mut visit: impl FnMut(RawCommit) -> bool,
 ) -> Result<()> {
     let mut w = Walk {
-        odb,
+        src,
         nodes: Vec::new(),
         index: OidMap::default(),
         heap: BinaryHeap::new(),
@@ -193,16 +231,11 @@ const SKEW: i64 = 86_400;
 /// ancestor (less a day for skewed clocks) are read, so the cost is the history since the
 /// ancestor, not all of it (libgit2's `graph_descendant_of` computes merge bases and may walk
 /// everything).
-pub fn reaches(odb: &Odb<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
+pub fn reaches(src: &Source<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
     if descendant == ancestor {
         return Ok(true);
     }
-    let read = |id: Oid| -> Result<RawCommit> {
-        let obj = odb
-            .read(id)
-            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
-        Ok(parse_raw(id, obj.data()))
-    };
+    let read = |id: Oid| src.read(id);
     let floor = read(ancestor)?.time - SKEW;
     let mut seen: OidMap<()> = OidMap::default();
     let mut heap = BinaryHeap::new();
@@ -226,7 +259,7 @@ pub fn reaches(odb: &Odb<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
 }
 
 struct Walk<'a, 'r> {
-    odb: &'a Odb<'r>,
+    src: &'a Source<'r>,
     nodes: Vec<Node>,
     index: OidMap<usize>,
     heap: BinaryHeap<(i64, Reverse<u64>, usize)>,
@@ -240,19 +273,10 @@ impl Walk<'_, '_> {
         if let Some(n) = self.index.get(&id) {
             return Ok(*n);
         }
-        let obj = self
-            .odb
-            .read(id)
-            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
-        if obj.kind() != git2::ObjectType::Commit {
-            return Err(Error::git(
-                format!("read commit {id}"),
-                git2::Error::from_str("not a commit"),
-            ));
-        }
+        let commit = self.src.read(id)?;
         let n = self.nodes.len();
         self.nodes.push(Node {
-            commit: parse_raw(id, obj.data()),
+            commit,
             uninteresting: false,
             queued: false,
         });
@@ -353,7 +377,10 @@ mod tests {
         let side = make(3_000_000, &[a]);
         let c = make(4_000_000, &[b, side]);
         let other = make(5_000_000, &[]);
-        let odb = repo.odb().unwrap();
+        let odb = Source {
+            odb: repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
         assert!(reaches(&odb, c, a).unwrap());
         assert!(reaches(&odb, c, side).unwrap());
         assert!(reaches(&odb, c, c).unwrap());
