@@ -100,7 +100,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let short = |o: git2::Oid| o.to_string()[..9].to_owned();
             let _ = writeln!(
                 err,
-                "relhook: {}: {what}; the commit is now {} (git printed {} above)",
+                "relhook: {}: {what}; the commit is now {} (git named it {})",
                 config.changelog.path.display(),
                 short(new),
                 short(old)
