@@ -1,0 +1,305 @@
+//! `.relconfig.toml`: the raw file as serde reads it (`RawConfig`), resolved once into the
+//! validated `Config` the rest of relhook uses (regexes compiled, limits checked). Errors name
+//! the file, line and column. `main`/`cli` loads it once and passes it down; nothing else reads
+//! configuration files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+mod raw;
+
+use crate::lint::{Level, Rule};
+use crate::version::files::VersionFile;
+use crate::{Error, Result};
+
+/// The configuration file's name, at the top of the work tree.
+pub const FILE_NAME: &str = ".relconfig.toml";
+
+/// The Conventional Commits types allowed when the file names none.
+pub const DEFAULT_TYPES: &[&str] = &[
+    "feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert",
+];
+
+/// The resolved configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where it came from (`None`: no file, the defaults).
+    pub source: Option<PathBuf>,
+    /// The `[commit]` table: the commit message rules.
+    pub commit: CommitConfig,
+    /// The `[version]` table: how releases are named.
+    pub version: VersionConfig,
+    /// The `[changelog]` table: where the changelog is and what goes in it.
+    pub changelog: ChangelogConfig,
+    /// The `[release]` table.
+    pub release: ReleaseConfig,
+    /// The `[checks]` table.
+    pub checks: ChecksConfig,
+}
+
+/// `[changelog]`: the Keep a Changelog file relhook maintains.
+#[derive(Debug, Clone)]
+pub struct ChangelogConfig {
+    /// The file, relative to the top of the work tree (checked to stay inside it).
+    pub path: PathBuf,
+    /// Whether post-commit adds each commit's entry to Unreleased.
+    pub accumulate: bool,
+    /// Commit type → Keep a Changelog sub-section; types not listed get no entry.
+    pub sections: BTreeMap<String, String>,
+}
+
+impl ChangelogConfig {
+    /// The sub-section for a commit type (`None`: the type gets no entry).
+    pub fn section_for(&self, ty: &str) -> Option<&str> {
+        self.sections.get(&ty.to_lowercase()).map(String::as_str)
+    }
+}
+
+impl Default for ChangelogConfig {
+    fn default() -> Self {
+        let sections = [
+            ("feat", "Added"),
+            ("fix", "Fixed"),
+            ("perf", "Changed"),
+            ("revert", "Removed"),
+        ];
+        ChangelogConfig {
+            path: PathBuf::from("CHANGELOG.md"),
+            accumulate: true,
+            sections: sections
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// `[version]`: how versions are computed, named and written into project files.
+#[derive(Debug, Clone)]
+pub struct VersionConfig {
+    /// What precedes `X.Y.Z` in a release tag (`v` in `v1.2.3`).
+    pub tag_prefix: String,
+    /// The version when there is no release tag and no version file.
+    pub initial: semver::Version,
+    /// The files holding the version; `None`: detected (Cargo.toml, package.json, pyproject.toml).
+    pub files: Option<Vec<VersionFile>>,
+    /// Below 1.0.0, a breaking change bumps the minor version.
+    pub zero_major_breaking_bumps_minor: bool,
+    /// Below 1.0.0, a feature bumps the patch version.
+    pub zero_major_feat_bumps_patch: bool,
+}
+
+impl Default for VersionConfig {
+    fn default() -> Self {
+        VersionConfig {
+            tag_prefix: "v".into(),
+            initial: semver::Version::new(0, 1, 0),
+            files: None,
+            zero_major_breaking_bumps_minor: true,
+            zero_major_feat_bumps_patch: true,
+        }
+    }
+}
+
+/// `[release]`: what `relhook release` and hand tagging enforce and produce.
+#[derive(Debug, Clone)]
+pub struct ReleaseConfig {
+    /// Branches a release may be made from; empty: any branch.
+    pub branches: Vec<String>,
+    /// The release commit's message; `{version}` is replaced.
+    pub commit_message: String,
+    /// Whether tags are signed (as git is configured: gpg, ssh or x509).
+    pub sign: bool,
+    /// Whether a lightweight release tag made by hand is accepted.
+    pub allow_lightweight_tags: bool,
+}
+
+impl Default for ReleaseConfig {
+    fn default() -> Self {
+        ReleaseConfig {
+            branches: vec!["main".into(), "master".into()],
+            commit_message: "chore(release): {version}".into(),
+            sign: false,
+            allow_lightweight_tags: false,
+        }
+    }
+}
+
+/// `[checks]`: the tests that must pass before a release leaves the machine.
+#[derive(Debug, Clone)]
+pub struct ChecksConfig {
+    /// The test command as an argv list (never a shell string); `None`: not configured.
+    pub test: Option<Vec<String>>,
+    /// Whether pre-push refuses a release tag whose tree has no passing test record.
+    pub require_tested_tags: bool,
+    /// Whether pre-push runs the tests itself for an untested tag.
+    pub run_tests_on_push: bool,
+}
+
+impl Default for ChecksConfig {
+    fn default() -> Self {
+        ChecksConfig {
+            test: None,
+            require_tested_tags: true,
+            run_tests_on_push: false,
+        }
+    }
+}
+
+/// `[commit]`: what a commit message must look like.
+#[derive(Debug, Clone)]
+pub struct CommitConfig {
+    /// Allowed types, lowercase.
+    pub types: Vec<String>,
+    /// Allowed scopes; empty means any scope.
+    pub scopes: Vec<String>,
+    /// Whether every commit must name a scope.
+    pub require_scope: bool,
+    /// The longest header allowed, in characters.
+    pub header_max_length: usize,
+    /// The longest body line allowed by `body-max-line-length`, in characters.
+    pub body_max_line_length: usize,
+    /// The longest footer line allowed by `footer-max-line-length`, in characters.
+    pub footer_max_line_length: usize,
+    /// Headers that are not linted at all (merges by default).
+    pub ignore: Vec<Pattern>,
+    /// Whether `check` skips commits with more than one parent.
+    pub ignore_merge_commits: bool,
+    /// Whether the commit-msg hook (and `lint`) accept `fixup!`/`squash!`/`amend!`.
+    pub fixup_in_hook: bool,
+    /// Whether `check` and pre-push accept them (they should be squashed before sharing).
+    pub fixup_in_check: bool,
+    /// The level of each rule.
+    pub levels: Levels,
+}
+
+/// A rule's level, indexed by [`Rule`].
+#[derive(Debug, Clone)]
+pub struct Levels([Level; Rule::ALL.len()]);
+
+impl Levels {
+    /// The level of one rule.
+    pub fn of(&self, rule: Rule) -> Level {
+        self.0[rule as usize]
+    }
+
+    /// Sets one rule's level.
+    pub fn set(&mut self, rule: Rule, level: Level) {
+        self.0[rule as usize] = level;
+    }
+}
+
+impl Default for Levels {
+    fn default() -> Self {
+        Levels(Rule::ALL.map(Rule::default_level))
+    }
+}
+
+/// A header pattern: a plain prefix when the regex is only `^literal`, so that the default
+/// configuration compiles no regex on the commit-msg hot path.
+#[derive(Debug, Clone)]
+pub enum Pattern {
+    /// `^` followed by literal text.
+    Prefix(String),
+    /// Anything else.
+    Regex(regex::Regex),
+}
+
+impl Pattern {
+    /// Compiles `source`, choosing the cheap form when it is a literal prefix.
+    pub fn new(source: &str) -> std::result::Result<Self, regex::Error> {
+        if let Some(lit) = source.strip_prefix('^') {
+            if !lit.is_empty() && !lit.contains(|c: char| r"\.+*?()|[]{}^$".contains(c)) {
+                return Ok(Pattern::Prefix(lit.to_owned()));
+            }
+        }
+        regex::Regex::new(source).map(Pattern::Regex)
+    }
+
+    /// Whether the header matches.
+    pub fn is_match(&self, header: &str) -> bool {
+        match self {
+            Pattern::Prefix(p) => header.starts_with(p.as_str()),
+            Pattern::Regex(r) => r.is_match(header),
+        }
+    }
+}
+
+impl Default for CommitConfig {
+    fn default() -> Self {
+        CommitConfig {
+            types: DEFAULT_TYPES.iter().map(|t| t.to_string()).collect(),
+            scopes: Vec::new(),
+            require_scope: false,
+            header_max_length: 100,
+            body_max_line_length: 100,
+            footer_max_line_length: 100,
+            ignore: vec![Pattern::Prefix("Merge ".into())],
+            ignore_merge_commits: true,
+            fixup_in_hook: true,
+            fixup_in_check: false,
+            levels: Levels::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads `<root>/.relconfig.toml`, or the defaults when there is none.
+    pub fn load(root: &Path) -> Result<Config> {
+        Self::load_file(&root.join(FILE_NAME), false)
+    }
+
+    /// Loads a named file; `required` makes a missing file an error (for `--config`).
+    pub fn load_file(path: &Path, required: bool) -> Result<Config> {
+        let bytes = match crate::fsx::read_optional(path)? {
+            Some(bytes) => bytes,
+            None if required => {
+                return Err(Error::io(
+                    "read",
+                    path,
+                    std::io::Error::from(std::io::ErrorKind::NotFound),
+                ));
+            }
+            None => return Ok(Config::default()),
+        };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            config_error(path, &text, offset, "the file is not valid UTF-8".into())
+        })?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses and resolves configuration text; `path` is only used in error messages.
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            config_error(path, text, offset, e.message().trim().to_owned())
+        })?;
+        let err = |offset: usize, message: String| config_error(path, text, offset, message);
+        raw::resolve(raw, path, &err)
+    }
+}
+
+/// Turns a byte offset into a 1-based line and column (in characters).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+pub(crate) fn config_error(path: &Path, text: &str, offset: usize, message: String) -> Error {
+    let (line, column) = line_col(text, offset);
+    Error::Config {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,464 @@
+//! The configuration file as serde reads it (`Raw*`, every field optional, unknown keys
+//! refused), and its resolution into the validated types of `config`: regexes compiled,
+//! versions parsed, paths kept inside the repository. Errors carry the byte offset of the
+//! faulty value, which `config` turns into a line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Component, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    ChangelogConfig, ChecksConfig, CommitConfig, Config, Levels, Pattern, ReleaseConfig,
+    VersionConfig,
+};
+use crate::lint::{Level, Rule};
+use crate::version::files::{Locator, VersionFile};
+use crate::{Error, Result};
+
+/// Reports a fault at a byte offset of the file.
+pub(super) type Fault<'a> = &'a dyn Fn(usize, String) -> Error;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub(super) struct RawConfig {
+    commit: RawCommit,
+    version: RawVersion,
+    changelog: RawChangelog,
+    release: RawRelease,
+    checks: RawChecks,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawChangelog {
+    path: Option<Spanned<String>>,
+    accumulate: Option<bool>,
+    sections: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawVersion {
+    tag_prefix: Option<Spanned<String>>,
+    initial: Option<Spanned<String>>,
+    files: Option<Vec<Spanned<RawVersionFile>>>,
+    zero_major_breaking_bumps_minor: Option<bool>,
+    zero_major_feat_bumps_patch: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVersionFile {
+    path: String,
+    key: Option<String>,
+    pattern: Option<String>,
+    format: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawRelease {
+    branches: Option<Vec<String>>,
+    commit_message: Option<Spanned<String>>,
+    sign: Option<bool>,
+    allow_lightweight_tags: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawChecks {
+    test: Option<Spanned<Vec<String>>>,
+    require_tested_tags: Option<bool>,
+    run_tests_on_push: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawCommit {
+    types: Option<Spanned<Vec<Spanned<String>>>>,
+    scopes: Option<Vec<Spanned<String>>>,
+    require_scope: Option<bool>,
+    header_max_length: Option<Spanned<usize>>,
+    body_max_line_length: Option<Spanned<usize>>,
+    footer_max_line_length: Option<Spanned<usize>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    ignore_merge_commits: Option<bool>,
+    fixup_in_hook: Option<bool>,
+    fixup_in_check: Option<bool>,
+    rules: RawRules,
+}
+
+/// `[commit.rules]`: one optional level per rule, keyed by the rule's name.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+struct RawRules {
+    empty_message: Option<Level>,
+    encoding: Option<Level>,
+    header_format: Option<Level>,
+    header_whitespace: Option<Level>,
+    type_enum: Option<Level>,
+    type_case: Option<Level>,
+    scope_enum: Option<Level>,
+    scope_required: Option<Level>,
+    scope_case: Option<Level>,
+    description_empty: Option<Level>,
+    header_max_length: Option<Level>,
+    body_leading_blank: Option<Level>,
+    footer_format: Option<Level>,
+    breaking_change_format: Option<Level>,
+    fixup: Option<Level>,
+    subject_case: Option<Level>,
+    subject_full_stop: Option<Level>,
+    body_max_line_length: Option<Level>,
+    footer_max_line_length: Option<Level>,
+}
+
+impl RawRules {
+    fn apply(&self, levels: &mut Levels) {
+        let pairs = [
+            (Rule::EmptyMessage, self.empty_message),
+            (Rule::Encoding, self.encoding),
+            (Rule::HeaderFormat, self.header_format),
+            (Rule::HeaderWhitespace, self.header_whitespace),
+            (Rule::TypeEnum, self.type_enum),
+            (Rule::TypeCase, self.type_case),
+            (Rule::ScopeEnum, self.scope_enum),
+            (Rule::ScopeRequired, self.scope_required),
+            (Rule::ScopeCase, self.scope_case),
+            (Rule::DescriptionEmpty, self.description_empty),
+            (Rule::HeaderMaxLength, self.header_max_length),
+            (Rule::BodyLeadingBlank, self.body_leading_blank),
+            (Rule::FooterFormat, self.footer_format),
+            (Rule::BreakingChangeFormat, self.breaking_change_format),
+            (Rule::Fixup, self.fixup),
+            (Rule::SubjectCase, self.subject_case),
+            (Rule::SubjectFullStop, self.subject_full_stop),
+            (Rule::BodyMaxLineLength, self.body_max_line_length),
+            (Rule::FooterMaxLineLength, self.footer_max_line_length),
+        ];
+        for (rule, level) in pairs {
+            if let Some(level) = level {
+                levels.set(rule, level);
+            }
+        }
+    }
+}
+
+/// Resolves a parsed file; `err` turns an offset and a message into the error to return.
+pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) -> Result<Config> {
+    let commit = resolve_commit(raw.commit, err)?;
+    let mut version = VersionConfig::default();
+    if let Some(initial) = &raw.version.initial {
+        version.initial = semver::Version::parse(initial.get_ref()).map_err(|e| {
+            err(
+                initial.span().start,
+                format!(
+                    "`version.initial`: `{}` is not a SemVer version ({e})",
+                    initial.get_ref()
+                ),
+            )
+        })?;
+    }
+    if let Some(files) = raw.version.files {
+        version.files = Some(
+            files
+                .into_iter()
+                .map(|f| version_file(f, err))
+                .collect::<Result<_>>()?,
+        );
+    }
+    version.zero_major_breaking_bumps_minor = raw
+        .version
+        .zero_major_breaking_bumps_minor
+        .unwrap_or(version.zero_major_breaking_bumps_minor);
+    version.zero_major_feat_bumps_patch = raw
+        .version
+        .zero_major_feat_bumps_patch
+        .unwrap_or(version.zero_major_feat_bumps_patch);
+    let release = resolve_release(raw.release, err)?;
+    let checks = resolve_checks(raw.checks, err)?;
+    if let Some(prefix) = raw.version.tag_prefix {
+        if prefix
+            .get_ref()
+            .contains(|c: char| c.is_whitespace() || "~^:?*[\\".contains(c))
+        {
+            return Err(err(
+                prefix.span().start,
+                format!(
+                    "`version.tag_prefix`: `{}` cannot start a git tag name",
+                    prefix.get_ref()
+                ),
+            ));
+        }
+        version.tag_prefix = prefix.into_inner();
+    }
+    let changelog = resolve_changelog(raw.changelog, err)?;
+    Ok(Config {
+        source: Some(source.to_owned()),
+        commit,
+        version,
+        changelog,
+        release,
+        checks,
+    })
+}
+
+fn resolve_commit(raw: RawCommit, err: Fault<'_>) -> Result<CommitConfig> {
+    let mut c = CommitConfig::default();
+    if let Some(types) = raw.types {
+        if types.get_ref().is_empty() {
+            return Err(err(
+                types.span().start,
+                "`commit.types` must name at least one type".into(),
+            ));
+        }
+        c.types = word_list("commit.types", types.into_inner(), err)?
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+    }
+    if let Some(scopes) = raw.scopes {
+        c.scopes = word_list("commit.scopes", scopes, err)?;
+    }
+    c.require_scope = raw.require_scope.unwrap_or(c.require_scope);
+    c.header_max_length = positive(
+        "commit.header_max_length",
+        raw.header_max_length,
+        c.header_max_length,
+        err,
+    )?;
+    c.body_max_line_length = positive(
+        "commit.body_max_line_length",
+        raw.body_max_line_length,
+        c.body_max_line_length,
+        err,
+    )?;
+    c.footer_max_line_length = positive(
+        "commit.footer_max_line_length",
+        raw.footer_max_line_length,
+        c.footer_max_line_length,
+        err,
+    )?;
+    if let Some(ignore) = raw.ignore {
+        c.ignore = ignore
+            .into_iter()
+            .map(|p| {
+                Pattern::new(p.get_ref()).map_err(|e| {
+                    err(
+                        p.span().start,
+                        format!(
+                            "`commit.ignore`: invalid regex `{}`: {}",
+                            p.get_ref(),
+                            first_line(&e.to_string())
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<_>>()?;
+    }
+    c.ignore_merge_commits = raw.ignore_merge_commits.unwrap_or(c.ignore_merge_commits);
+    c.fixup_in_hook = raw.fixup_in_hook.unwrap_or(c.fixup_in_hook);
+    c.fixup_in_check = raw.fixup_in_check.unwrap_or(c.fixup_in_check);
+    raw.rules.apply(&mut c.levels);
+    Ok(c)
+}
+
+fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result<VersionFile> {
+    let at = f.span().start;
+    let f = f.into_inner();
+    let path = relative_path(
+        "version.files.path",
+        &Spanned::new(at..at, f.path.clone()),
+        err,
+    )?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let format = f
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or(ext);
+    let locator = match (f.key, f.pattern) {
+        (Some(_), Some(_)) => {
+            return Err(err(
+                at,
+                format!(
+                    "`version.files`: `{}` has both `key` and `pattern`; give one",
+                    f.path
+                ),
+            ));
+        }
+        (None, None) => {
+            return Err(err(
+                at,
+                format!(
+                    "`version.files`: `{}` needs a `key` (TOML or JSON) or a `pattern` with `{{version}}`",
+                    f.path
+                ),
+            ));
+        }
+        (Some(key), None) => match format.as_str() {
+            "toml" | "lock" => Locator::TomlKey(key),
+            "json" => Locator::JsonKey(key),
+            other => {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: `{}`: `key` works for TOML and JSON files, not `{other}`; use `pattern = '...{{version}}...'` or `format = \"toml\"`",
+                        f.path
+                    ),
+                ));
+            }
+        },
+        (None, Some(pattern)) => {
+            if !pattern.contains("{version}") {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: the pattern for `{}` has no `{{version}}` placeholder",
+                        f.path
+                    ),
+                ));
+            }
+            let probe = pattern.replace("{version}", "(?:x)");
+            if let Err(e) = regex::Regex::new(&probe) {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: invalid pattern for `{}`: {}",
+                        f.path,
+                        first_line(&e.to_string())
+                    ),
+                ));
+            }
+            Locator::Pattern(pattern)
+        }
+    };
+    Ok(VersionFile { path, locator })
+}
+
+fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
+    let mut r = ReleaseConfig::default();
+    if let Some(b) = raw.branches {
+        r.branches = b;
+    }
+    if let Some(m) = raw.commit_message {
+        if !m.get_ref().contains("{version}") || m.get_ref().trim().is_empty() {
+            return Err(err(
+                m.span().start,
+                "`release.commit_message` must contain `{version}`".into(),
+            ));
+        }
+        r.commit_message = m.into_inner();
+    }
+    r.sign = raw.sign.unwrap_or(r.sign);
+    r.allow_lightweight_tags = raw
+        .allow_lightweight_tags
+        .unwrap_or(r.allow_lightweight_tags);
+    Ok(r)
+}
+
+fn resolve_checks(raw: RawChecks, err: Fault<'_>) -> Result<ChecksConfig> {
+    let mut c = ChecksConfig::default();
+    if let Some(test) = raw.test {
+        if test.get_ref().is_empty() || test.get_ref()[0].trim().is_empty() {
+            return Err(err(
+                test.span().start,
+                "`checks.test` is an argv list with the program first, e.g. [\"cargo\", \"test\"]"
+                    .into(),
+            ));
+        }
+        c.test = Some(test.into_inner());
+    }
+    c.require_tested_tags = raw.require_tested_tags.unwrap_or(c.require_tested_tags);
+    c.run_tests_on_push = raw.run_tests_on_push.unwrap_or(c.run_tests_on_push);
+    Ok(c)
+}
+
+fn resolve_changelog(raw: RawChangelog, err: Fault<'_>) -> Result<ChangelogConfig> {
+    let mut c = ChangelogConfig::default();
+    if let Some(path) = raw.path {
+        c.path = relative_path("changelog.path", &path, err)?;
+    }
+    c.accumulate = raw.accumulate.unwrap_or(c.accumulate);
+    if let Some(sections) = raw.sections {
+        c.sections = BTreeMap::new();
+        for (ty, heading) in sections {
+            let h = heading.get_ref().trim();
+            if h.is_empty() || h.contains(['\n', '\r']) || h.starts_with('#') {
+                return Err(err(
+                    heading.span().start,
+                    format!(
+                        "`changelog.sections.{ty}`: `{}` is not a sub-section name (one line of text, e.g. \"Added\")",
+                        heading.get_ref()
+                    ),
+                ));
+            }
+            c.sections.insert(ty.to_lowercase(), h.to_owned());
+        }
+    }
+    Ok(c)
+}
+
+/// A path from the configuration: relative, and never climbing out of the repository.
+fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) -> Result<PathBuf> {
+    let path = PathBuf::from(value.get_ref());
+    let escapes = path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if value.get_ref().is_empty() || escapes {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` must be a relative path inside the repository",
+                value.get_ref()
+            ),
+        ));
+    }
+    Ok(path)
+}
+
+/// A list of type or scope names: non-empty, no whitespace, parentheses or colons.
+fn word_list(key: &str, items: Vec<Spanned<String>>, err: Fault<'_>) -> Result<Vec<String>> {
+    items
+        .into_iter()
+        .map(|item| {
+            let bad = item.get_ref().is_empty()
+                || item
+                    .get_ref()
+                    .contains(|c: char| c.is_whitespace() || "():!".contains(c));
+            if bad {
+                Err(err(
+                    item.span().start,
+                    format!("`{key}`: `{}` is not a valid name (it must be non-empty, without spaces, parentheses, `:` or `!`)", item.get_ref()),
+                ))
+            } else {
+                Ok(item.into_inner())
+            }
+        })
+        .collect()
+}
+
+fn positive(
+    key: &str,
+    value: Option<Spanned<usize>>,
+    default: usize,
+    err: Fault<'_>,
+) -> Result<usize> {
+    match value {
+        None => Ok(default),
+        Some(v) if *v.get_ref() == 0 => {
+            Err(err(v.span().start, format!("`{key}` must be at least 1")))
+        }
+        Some(v) => Ok(v.into_inner()),
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().last().unwrap_or(s).trim()
+}

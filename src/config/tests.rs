@@ -1,0 +1,186 @@
+//! Configuration: defaults, every table, and errors located by line and column.
+
+use super::*;
+use crate::version::files::Locator;
+
+fn parse(text: &str) -> Result<Config> {
+    Config::parse(Path::new(".relconfig.toml"), text)
+}
+
+fn config_err(text: &str) -> (usize, usize, String) {
+    match parse(text) {
+        Err(Error::Config {
+            line,
+            column,
+            message,
+            ..
+        }) => (line, column, message),
+        other => panic!("expected a config error, got {other:?}"),
+    }
+}
+
+#[test]
+fn empty_file_gives_defaults() {
+    let c = parse("").unwrap();
+    assert_eq!(c.commit.types.len(), DEFAULT_TYPES.len());
+    assert_eq!(c.commit.header_max_length, 100);
+    assert!(c.commit.ignore[0].is_match("Merge branch 'x'"));
+}
+
+#[test]
+fn unknown_key_names_line_and_column() {
+    let (line, column, message) = config_err("[commit]\ntypes = [\"feat\"]\nbogus = 1\n");
+    assert_eq!((line, column), (3, 1));
+    assert!(message.contains("unknown field `bogus`"), "{message}");
+}
+
+#[test]
+fn wrong_type_is_located() {
+    let (line, _, message) = config_err("[commit]\nheader_max_length = \"long\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("invalid type"), "{message}");
+}
+
+#[test]
+fn bad_toml_is_located() {
+    let (line, _, _) = config_err("[commit\n");
+    assert_eq!(line, 1);
+}
+
+#[test]
+fn invalid_regex_is_located() {
+    let (line, column, message) = config_err("[commit]\nignore = [\n  '^ok',\n  '(unclosed',\n]\n");
+    assert_eq!((line, column), (4, 3));
+    assert!(message.contains("invalid regex"), "{message}");
+}
+
+#[test]
+fn rule_levels_and_unknown_rule() {
+    let c = parse("[commit.rules]\nsubject-case = \"error\"\ntype-case = \"off\"\n").unwrap();
+    assert_eq!(c.commit.levels.of(Rule::SubjectCase), Level::Error);
+    assert_eq!(c.commit.levels.of(Rule::TypeCase), Level::Off);
+    let (line, _, message) = config_err("[commit.rules]\nno-such-rule = \"error\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("no-such-rule"), "{message}");
+    let (_, _, message) = config_err("[commit.rules]\nsubject-case = \"fatal\"\n");
+    assert!(message.contains("unknown variant"), "{message}");
+}
+
+#[test]
+fn bad_names_and_zero_limits_are_refused() {
+    assert!(
+        config_err("[commit]\ntypes = []\n")
+            .2
+            .contains("at least one")
+    );
+    assert!(
+        config_err("[commit]\nscopes = [\"a b\"]\n")
+            .2
+            .contains("not a valid name")
+    );
+    assert!(
+        config_err("[commit]\nheader_max_length = 0\n")
+            .2
+            .contains("at least 1")
+    );
+}
+
+#[test]
+fn literal_prefix_patterns_compile_no_regex() {
+    assert!(matches!(
+        Pattern::new("^Merge ").unwrap(),
+        Pattern::Prefix(_)
+    ));
+    assert!(matches!(
+        Pattern::new("^Merge .*").unwrap(),
+        Pattern::Regex(_)
+    ));
+    assert!(Pattern::new("WIP$").unwrap().is_match("feat: x WIP"));
+}
+
+#[test]
+fn changelog_table() {
+    let c = parse("[changelog]\npath = \"docs/CHANGES.md\"\naccumulate = false\n[changelog.sections]\nfeat = \"Added\"\nsecurity = \"Security\"\n").unwrap();
+    assert_eq!(c.changelog.path, PathBuf::from("docs/CHANGES.md"));
+    assert!(!c.changelog.accumulate);
+    assert_eq!(c.changelog.section_for("Security"), Some("Security"));
+    assert_eq!(
+        c.changelog.section_for("fix"),
+        None,
+        "a sections table replaces the defaults"
+    );
+    for bad in ["/etc/passwd", "../outside.md", "a/../../b", ""] {
+        let (line, _, message) = config_err(&format!("[changelog]\npath = \"{bad}\"\n"));
+        assert_eq!(line, 2);
+        assert!(message.contains("inside the repository"), "{message}");
+    }
+    assert!(
+        config_err("[changelog.sections]\nfeat = \"\"\n")
+            .2
+            .contains("not a sub-section")
+    );
+}
+
+#[test]
+fn version_release_checks_tables() {
+    let c = parse(
+        r#"
+[version]
+initial = "1.0.0"
+files = [
+  { path = "Cargo.toml", key = "package.version" },
+  { path = "web/package.json", key = "version" },
+  { path = "src/pkg/__init__.py", pattern = '__version__ = "{version}"' },
+]
+zero_major_feat_bumps_patch = false
+[release]
+branches = ["trunk"]
+commit_message = "chore: release {version}"
+sign = true
+[checks]
+test = ["cargo", "test", "--locked"]
+run_tests_on_push = true
+"#,
+    )
+    .unwrap();
+    let files = c.version.files.unwrap();
+    assert_eq!(files[0].locator, Locator::TomlKey("package.version".into()));
+    assert_eq!(files[1].locator, Locator::JsonKey("version".into()));
+    assert!(matches!(files[2].locator, Locator::Pattern(_)));
+    assert_eq!(c.version.initial, semver::Version::new(1, 0, 0));
+    assert!(!c.version.zero_major_feat_bumps_patch);
+    assert_eq!(c.release.branches, ["trunk"]);
+    assert!(c.release.sign);
+    assert_eq!(c.checks.test.unwrap(), ["cargo", "test", "--locked"]);
+    assert!(c.checks.run_tests_on_push);
+    for (bad, needle) in [
+        ("[version]\ninitial = \"1.0\"\n", "not a SemVer version"),
+        (
+            "[version]\nfiles = [{ path = \"a.py\", key = \"x\" }]\n",
+            "use `pattern",
+        ),
+        (
+            "[version]\nfiles = [{ path = \"a.py\", pattern = \"x\" }]\n",
+            "no `{version}`",
+        ),
+        (
+            "[version]\nfiles = [{ path = \"../a.toml\", key = \"x\" }]\n",
+            "inside the repository",
+        ),
+        (
+            "[release]\ncommit_message = \"release\"\n",
+            "must contain `{version}`",
+        ),
+        ("[checks]\ntest = []\n", "argv list"),
+        ("[checks]\ntest = \"cargo test\"\n", "invalid type"),
+    ] {
+        let (_, _, message) = config_err(bad);
+        assert!(message.contains(needle), "{bad}: {message}");
+    }
+}
+
+#[test]
+fn line_col_counts_characters() {
+    assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
+    assert_eq!(line_col("x", 99), (1, 2));
+}
