@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench/lint.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 cargo build --release --locked -q
-bin="$PWD/target/release/relhook"
+bin="${CARGO_TARGET_DIR:-$PWD/target}/release/relhook"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git -C "$work" init -q -b main
