@@ -173,16 +173,29 @@ impl Repo {
         prefix: &str,
         except: Option<&str>,
     ) -> Option<(String, Oid)> {
-        // Greatest version first: usually one reachability test decides, so the cost does
-        // not grow with the history before the last release.
-        let mut tags = self.release_tag_candidates(prefix);
-        tags.sort_by(|a, b| b.version.cmp_precedence(&a.version));
-        tags.into_iter()
-            .filter(|t| Some(t.name.as_str()) != except)
-            .find_map(|t| {
-                let reachable = t.commit == head || self.reaches(head, t.commit);
-                reachable.then_some((t.name, t.commit))
+        // Greatest version first, read from the names alone: usually the first tag tried is
+        // reachable, so one tag object is read and one short walk made, however many tags
+        // and however much history there are.
+        let Ok(refs) = self.inner.references_glob(&format!("refs/tags/{prefix}*")) else {
+            return None;
+        };
+        let mut refs = refs;
+        let mut tags: Vec<(semver::Version, String)> = refs
+            .names()
+            .flatten()
+            .filter_map(|full| {
+                let name = full.strip_prefix("refs/tags/")?.to_owned();
+                let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
+                Some((version, name))
             })
+            .filter(|(_, name)| Some(name.as_str()) != except)
+            .collect();
+        tags.sort_by(|a, b| b.0.cmp_precedence(&a.0));
+        tags.into_iter().find_map(|(_, name)| {
+            let spec = format!("refs/tags/{name}^{{commit}}");
+            let commit = self.inner.revparse_single(&spec).ok()?.id();
+            (commit == head || self.reaches(head, commit)).then_some((name, commit))
+        })
     }
 
     /// Every `<prefix>X.Y.Z` tag, reachable or not, in no particular order.
