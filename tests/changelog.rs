@@ -104,12 +104,8 @@ fn hooks_off_commits_are_picked_up_by_sync_once() {
     let repo = setup();
     repo.commit_with_hooks("feat: with hooks");
     repo.commit("feat: made with --no-verify in a web UI");
-    let skipped = repo
-        .command_in("git", &repo.path())
-        .env("RELHOOK_SKIP", "1")
-        .args(["commit", "-q", "--allow-empty", "-m", "fix: skipped by env"])
-        .output()
-        .unwrap();
+    let skipped =
+        repo.git_skipping_relhook(&["commit", "-q", "--allow-empty", "-m", "fix: skipped by env"]);
     assert!(skipped.status.success());
     let before = repo.read("CHANGELOG.md");
     assert!(!before.contains("skipped by env"));

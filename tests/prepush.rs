@@ -165,12 +165,7 @@ fn one_report_names_every_offending_ref_and_commit() {
 fn commits_the_remote_has_are_not_linted_again() {
     let repo = setup(TESTED);
     repo.commit("legacy message, pushed before relhook");
-    let skip = repo
-        .command_in("git", &repo.path())
-        .args(["push", "-q", "origin", "main"])
-        .env("RELHOOK_SKIP", "1")
-        .output()
-        .unwrap();
+    let skip = repo.git_skipping_relhook(&["push", "-q", "origin", "main"]);
     assert!(skip.status.success(), "{}", text(&skip));
     repo.commit("feat: new work");
     passed(&push(&repo, &["origin", "main"]));
@@ -234,12 +229,7 @@ fn dry_run_runs_the_hook() {
 fn bypasses_up_to_date_and_deletion() {
     let repo = setup(TESTED);
     repo.commit("oops");
-    let skip = repo
-        .command_in("git", &repo.path())
-        .args(["push", "-q", "origin", "main"])
-        .env("RELHOOK_SKIP", "1")
-        .output()
-        .unwrap();
+    let skip = repo.git_skipping_relhook(&["push", "-q", "origin", "main"]);
     assert!(skip.status.success(), "RELHOOK_SKIP=1: {}", text(&skip));
     let e = passed(&push(&repo, &["origin", "main"]));
     assert!(

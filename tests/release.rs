@@ -414,12 +414,7 @@ fn hand_tags_the_runbook_forbids_are_refused() {
     std::fs::remove_file(repo.path().join("scratch.txt")).unwrap();
     // Other tags pass untouched, and the bypass works.
     assert!(tag(&repo, &["wip-marker"]).status.success());
-    let bypass = repo
-        .command_in("git", &repo.path())
-        .env("RELHOOK_SKIP", "1")
-        .args(["tag", "v1.0.1"])
-        .output()
-        .unwrap();
+    let bypass = repo.git_skipping_relhook(&["tag", "v1.0.1"]);
     assert!(bypass.status.success());
     assert_eq!(
         repo.git(&["log", "-1", "--format=%s"]),

@@ -71,6 +71,15 @@ impl Repo {
             .expect("run git")
     }
 
+    /// Runs git with `RELHOOK_SKIP=1`, relhook's bypass.
+    pub fn git_skipping_relhook(&self, args: &[&str]) -> Output {
+        self.command_in("git", &self.path())
+            .env("RELHOOK_SKIP", "1")
+            .args(args)
+            .output()
+            .expect("run git")
+    }
+
     /// Runs relhook in the repository.
     pub fn relhook(&self, args: &[&str]) -> Output {
         self.command_in(relhook_bin(), &self.path())
