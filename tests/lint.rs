@@ -281,3 +281,15 @@ fn shell_completions_name_the_subcommands() {
         Some(2)
     );
 }
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let repo = Repo::new();
+    let always = repo.relhook(&["--color", "always", "lint", "-m", "fxi: x"]);
+    assert!(stdout(&always).contains("\u{1b}["), "{}", text(&always));
+    // Not a terminal, NO_COLOR set by the harness: plain text.
+    let auto = repo.relhook(&["lint", "-m", "fxi: x"]);
+    assert!(!stdout(&auto).contains('\u{1b}'), "{}", text(&auto));
+    let never = repo.relhook(&["--color", "never", "lint", "-m", "fxi: x"]);
+    assert!(!stdout(&never).contains('\u{1b}'));
+}
