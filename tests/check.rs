@@ -75,19 +75,7 @@ fn default_range_prefers_the_upstream() {
 fn fixups_fail_check_and_merges_are_ignored() {
     let repo = Repo::new();
     repo.commit("feat: base");
-    repo.git(&["checkout", "-q", "-b", "side"]);
-    repo.commit("fix: side work");
-    repo.git(&["checkout", "-q", "main"]);
-    repo.commit("feat: main work");
-    repo.git(&[
-        "merge",
-        "-q",
-        "--no-ff",
-        "--no-verify",
-        "-m",
-        "Merge branch 'side'",
-        "side",
-    ]);
+    repo.merged_history("fix: side work", "feat: main work", "Merge branch 'side'");
     assert_eq!(repo.relhook(&["check"]).status.code(), Some(0));
     repo.commit("fixup! feat: main work");
     let out = repo.relhook(&["check", "--format", "json"]);

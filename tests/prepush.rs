@@ -194,19 +194,7 @@ fn push_to_a_url_hides_what_the_remote_ref_had() {
 #[test]
 fn merge_commits_follow_ignore_merge_commits() {
     let repo = setup(TESTED);
-    repo.git(&["checkout", "-q", "-b", "side"]);
-    repo.commit("feat: side");
-    repo.git(&["checkout", "-q", "main"]);
-    repo.commit("feat: main");
-    repo.git(&[
-        "merge",
-        "-q",
-        "--no-ff",
-        "--no-verify",
-        "-m",
-        "merged the side work",
-        "side",
-    ]);
+    repo.merged_history("feat: side", "feat: main", "merged the side work");
     let dry = push(&repo, &["--dry-run", "origin", "main"]);
     passed(&dry);
     repo.write(

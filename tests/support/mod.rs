@@ -290,6 +290,24 @@ impl Repo {
         self.git_output(&["commit", "-q", "-m", message])
     }
 
+    /// A side branch and main each get a commit, then main merges side (hooks off) with
+    /// `message`: a history with one merge commit.
+    pub fn merged_history(&self, side: &str, main: &str, message: &str) {
+        self.git(&["checkout", "-q", "-b", "side"]);
+        self.commit(side);
+        self.git(&["checkout", "-q", "main"]);
+        self.commit(main);
+        self.git(&[
+            "merge",
+            "-q",
+            "--no-ff",
+            "--no-verify",
+            "-m",
+            message,
+            "side",
+        ]);
+    }
+
     /// Whether `git status --porcelain` is empty.
     pub fn is_clean(&self) -> bool {
         self.git(&["status", "--porcelain"]).is_empty()
