@@ -96,24 +96,20 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         m.evidence.display()
                     )?;
                 }
-                if let Some(d) = &driver {
-                    if d.config {
-                        writeln!(
-                            out,
-                            "registered the {} merge driver for {} (merge.{}.driver)",
-                            driver::DRIVER,
-                            changelog.display(),
-                            driver::DRIVER
-                        )?;
-                    }
-                    if d.attributes {
-                        writeln!(
-                            out,
-                            "added `{} merge={}` to .gitattributes: commit it, so that every clone merges the changelog without conflicts",
-                            changelog.display(),
-                            driver::DRIVER
-                        )?;
-                    }
+                if driver.as_ref().is_some_and(|d| d.config || d.attributes) {
+                    writeln!(
+                        out,
+                        "registered the {} merge driver for {} (merge.{}.driver, and {}; the work tree is untouched)",
+                        driver::DRIVER,
+                        changelog.display(),
+                        driver::DRIVER,
+                        rel(&driver::info_attributes(&loc), &loc.work_tree)
+                    )?;
+                    writeln!(
+                        out,
+                        "  to share it with the team, commit `{}` in .gitattributes (each clone still runs `relhook install`)",
+                        driver::shared_line(&changelog)
+                    )?;
                 }
                 write_hooks_path_note(out, &loc)?;
                 writeln!(
@@ -211,7 +207,11 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
             )?;
         }
         if unregistered.attributes {
-            writeln!(out, "removed relhook's line from .gitattributes")?;
+            writeln!(
+                out,
+                "removed relhook's line from {}",
+                rel(&driver::info_attributes(&loc), &loc.work_tree)
+            )?;
         }
         if let Some(d) = &result.removed_dir {
             writeln!(out, "removed {} (relhook had created it)", d.display())?;
