@@ -172,3 +172,173 @@ fn accumulate_off_and_an_operation_in_progress_are_said_and_quiet_silences_them(
     let done = repo.git_output(&["rebase", "--continue"]);
     assert!(done.status.success(), "{}", text(&done));
 }
+
+/// The environment a project's own tools need inside the hermetic test environment: rustup
+/// and cargo find their homes, builds share one cached target directory, and `extra_path`
+/// (a directory of stand-in tools) comes first on PATH.
+fn tool_env(extra_path: Option<&std::path::Path>) -> Vec<(String, std::ffi::OsString)> {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let mut env = Vec::new();
+    for (var, dir) in [("RUSTUP_HOME", ".rustup"), ("CARGO_HOME", ".cargo")] {
+        let value = std::env::var_os(var).or_else(|| home.as_ref().map(|h| h.join(dir).into()));
+        if let Some(v) = value {
+            env.push((var.to_owned(), v));
+        }
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    env.push((
+        "CARGO_TARGET_DIR".to_owned(),
+        target.join("tool-cache/firstrun-target").into(),
+    ));
+    let mut path =
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect::<Vec<_>>();
+    if let Some(p) = extra_path {
+        path.insert(0, p.to_owned());
+    }
+    env.push(("PATH".to_owned(), std::env::join_paths(path).expect("PATH")));
+    env
+}
+
+fn run(
+    repo: &Repo,
+    program: impl AsRef<std::ffi::OsStr>,
+    args: &[&str],
+    env: &[(String, std::ffi::OsString)],
+) -> std::process::Output {
+    let mut cmd = repo.command_in(program, &repo.path());
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run")
+}
+
+/// One newcomer's first release, start to finish, with only `relhook install` and ordinary
+/// git commands (and `relhook test` when pre-push asks for it).
+fn first_release(repo: &Repo, env: &[(String, std::ffi::OsString)]) {
+    let git = |args: &[&str]| run(repo, "git", args, env);
+    let remote = repo.scratch("remote.git");
+    assert!(
+        git(&["init", "-q", "--bare", remote.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        git(&["remote", "add", "origin", remote.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(git(&["add", "."]).status.success());
+    let start = git(&["commit", "-q", "-m", "chore: start"]);
+    assert!(start.status.success(), "{}", text(&start));
+
+    let install = run(repo, crate::support::relhook_bin(), &["install"], env);
+    assert_eq!(install.status.code(), Some(0), "{}", text(&install));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    // README's first-run section shows this output verbatim (but for the binary's path).
+    let readme = include_str!("../README.md");
+    for line in crate::support::stdout(&install).lines() {
+        if !line.starts_with("the hooks run ") {
+            assert!(readme.lines().any(|l| l == line), "README lacks `{line}`");
+        }
+    }
+
+    repo.write("NOTES.txt", "two\n");
+    assert!(git(&["add", "NOTES.txt"]).status.success());
+    let feat = git(&["commit", "-q", "-m", "feat: add two"]);
+    assert!(feat.status.success(), "{}", text(&feat));
+    assert!(stderr(&feat).contains("created it"), "{}", text(&feat));
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nNOTES.txt"
+    );
+    repo.write("NOTES.txt", "two, fixed\n");
+    let fix = git(&["commit", "-q", "-am", "fix: count to two"]);
+    assert!(fix.status.success(), "{}", text(&fix));
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nNOTES.txt"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    let tag = git(&["tag", "-a", "v0.1.0", "-m", "first release"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("## [0.1.0] - ")
+            && log.contains("- add two")
+            && log.contains("- count to two"),
+        "{log}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    let refused = git(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    assert!(
+        stderr(&refused).contains("untested") && stderr(&refused).contains("relhook test"),
+        "{}",
+        text(&refused)
+    );
+    let tested = run(repo, crate::support::relhook_bin(), &["test"], env);
+    assert_eq!(tested.status.code(), Some(0), "{}", text(&tested));
+    let pushed = git(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(pushed.status.success(), "{}", text(&pushed));
+    let remote_tags = repo.git(&["ls-remote", "--tags", remote.to_str().unwrap()]);
+    assert!(remote_tags.contains("refs/tags/v0.1.0"), "{remote_tags}");
+}
+
+#[test]
+fn first_release_of_a_rust_project() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    repo.write(
+        "src/lib.rs",
+        "pub fn two() -> u32 {\n    2\n}\n\n#[test]\nfn two_is_two() {\n    assert_eq!(two(), 2);\n}\n",
+    );
+    repo.write(".gitignore", "/target\n");
+    let env = tool_env(None);
+    let lock = run(&repo, "cargo", &["generate-lockfile", "--offline"], &env);
+    assert!(lock.status.success(), "{}", text(&lock));
+    first_release(&repo, &env);
+}
+
+#[test]
+fn first_release_of_a_python_project() {
+    let repo = Repo::new();
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"demo\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write("src/demo/__init__.py", "def two():\n    return 2\n");
+    // The project's pytest, as the developer has it (the test is about relhook, not pytest).
+    let bin = repo.scratch("bin");
+    std::fs::write(bin.join("pytest"), "#!/bin/sh\necho '1 passed'\n").unwrap();
+    crate::support::make_executable(&bin.join("pytest"));
+    first_release(&repo, &tool_env(Some(&bin)));
+}
+
+#[test]
+fn first_release_of_a_node_project() {
+    let env = tool_env(None);
+    let repo = Repo::new();
+    if !run(&repo, "npm", &["--version"], &env).status.success() {
+        eprintln!("skipped: npm is not installed here (the Node leg needs `npm test`)");
+        return;
+    }
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"demo\",\n  \"version\": \"0.1.0\",\n  \"scripts\": {\n    \"test\": \"node -e \\\"process.exit(0)\\\"\"\n  }\n}\n",
+    );
+    repo.write("index.js", "module.exports = () => 2;\n");
+    first_release(&repo, &env);
+}
