@@ -342,3 +342,61 @@ fn first_release_of_a_node_project() {
     repo.write("index.js", "module.exports = () => 2;\n");
     first_release(&repo, &env);
 }
+
+#[test]
+fn git_am_of_patches_that_add_changelog_entries_works_without_three_way_flag() {
+    let repo = installed();
+    commit(&repo, "a.txt", "chore: start");
+    commit(&repo, "b.txt", "feat: base entry");
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    commit(&repo, "s.txt", "feat: from side");
+    let patches = repo.scratch("patches");
+    repo.git(&["format-patch", "-q", "-1", "-o", patches.to_str().unwrap()]);
+    let patch = std::fs::read_dir(&patches)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    repo.git(&["checkout", "-q", "main"]);
+    commit(&repo, "m.txt", "feat: from main");
+    // Without relhook's setting, git am fails on CHANGELOG.md.
+    let plain = repo.git_output(&[
+        "-c",
+        "am.threeWay=false",
+        "am",
+        "-q",
+        patch.to_str().unwrap(),
+    ]);
+    assert!(!plain.status.success(), "{}", text(&plain));
+    repo.git(&["am", "--abort"]);
+    let am = repo.git_output(&["am", "-q", patch.to_str().unwrap()]);
+    assert!(am.status.success(), "{}", text(&am));
+    assert_eq!(repo.head_subject(), "feat: from side");
+    let log = repo.read("CHANGELOG.md");
+    for entry in ["- base entry", "- from side", "- from main"] {
+        assert_eq!(log.matches(entry).count(), 1, "{entry}: {log}");
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    // A choice of the user's own is kept, and uninstall takes out only relhook's.
+    let out = repo.relhook(&["uninstall"]);
+    assert!(
+        crate::support::stdout(&out).contains("am.threeWay"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        repo.git_output(&["config", "am.threeWay"])
+            .stdout
+            .is_empty()
+    );
+    repo.git(&["config", "am.threeWay", "false"]);
+    let out = repo.relhook(&["install"]);
+    assert!(
+        !crate::support::stdout(&out).contains("am.threeWay"),
+        "{}",
+        text(&out)
+    );
+    repo.relhook(&["uninstall"]);
+    assert_eq!(repo.git(&["config", "am.threeWay"]), "false");
+}

@@ -111,6 +111,13 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         driver::shared_line(&changelog)
                     )?;
                 }
+                if driver.as_ref().is_some_and(|d| d.am_three_way) {
+                    writeln!(
+                        out,
+                        "set am.threeWay = true in this clone, so that `git am` merges {} through the driver instead of failing on it",
+                        changelog.display()
+                    )?;
+                }
                 write_hooks_path_note(out, &loc)?;
                 writeln!(
                     out,
@@ -205,6 +212,9 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
                 "removed the {} merge driver from git's config",
                 driver::DRIVER
             )?;
+        }
+        if unregistered.am_three_way {
+            writeln!(out, "removed am.threeWay, which relhook had set")?;
         }
         if unregistered.attributes {
             writeln!(

@@ -19,6 +19,50 @@ pub struct Registered {
     pub config: bool,
     /// Whether the `info/attributes` line was added (or removed, on uninstall).
     pub attributes: bool,
+    /// Whether `am.threeWay = true` was set (or, on uninstall, taken out again).
+    pub am_three_way: bool,
+}
+
+/// Marks that relhook set `am.threeWay`, so that uninstall takes out only its own setting.
+const AM_MARK: &str = "relhook.amthreeway";
+
+/// `git am` applies patches without a three-way merge by default, so two patches that each
+/// add an entry under the same heading fail on CHANGELOG.md ("patch does not apply") and the
+/// merge driver never runs. With `am.threeWay`, am falls back to a three-way merge, which uses
+/// the driver. Set in the repository's config unless the user already chose a value.
+fn set_am_three_way(loc: &HooksLocation) -> Result<bool> {
+    if loc.git(&["config", "--get", "am.threeWay"]).is_ok() {
+        return Ok(false);
+    }
+    loc.git(&["config", "--local", "am.threeWay", "true"])?;
+    loc.git(&["config", "--local", AM_MARK, "true"])?;
+    Ok(true)
+}
+
+fn unset_am_three_way(loc: &HooksLocation) -> Result<bool> {
+    if loc.git(&["config", "--local", "--get", AM_MARK]).is_err() {
+        return Ok(false);
+    }
+    let ours = loc
+        .git(&["config", "--local", "--get", "am.threeWay"])
+        .is_ok_and(|v| v.trim() == "true");
+    if ours {
+        loc.git(&["config", "--local", "--unset", "am.threeWay"])?;
+    }
+    loc.git(&["config", "--local", "--unset", AM_MARK])?;
+    // `git config --unset` leaves empty `[am]`/`[relhook]` headers behind.
+    for section in ["am", "relhook"] {
+        let left = loc.git(&[
+            "config",
+            "--local",
+            "--get-regexp",
+            &format!("^{section}\\."),
+        ]);
+        if left.is_err() {
+            let _ = loc.git(&["config", "--local", "--remove-section", section]);
+        }
+    }
+    Ok(ours)
 }
 
 /// The `.gitattributes` line for the changelog at `path` (relative, `/`-separated).
@@ -106,6 +150,7 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
         fsx::write_atomic(&attrs, &bytes)?;
         done.attributes = true;
     }
+    done.am_three_way = set_am_three_way(loc)?;
     Ok(done)
 }
 
@@ -131,6 +176,7 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
         ])?;
         done.config = true;
     }
+    done.am_three_way = unset_am_three_way(loc)?;
     let attrs = info_attributes(loc);
     let Some(existing) = fsx::read_optional(&attrs)? else {
         return Ok(done);
