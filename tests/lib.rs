@@ -5,7 +5,9 @@ mod support;
 
 mod changelog;
 mod check;
+mod ci;
 mod install;
+mod interfaces;
 mod lint;
 mod prepush;
 mod readme;
