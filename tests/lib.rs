@@ -6,6 +6,7 @@ mod support;
 mod changelog;
 mod check;
 mod ci;
+mod firstrun;
 mod install;
 mod interfaces;
 mod lint;
