@@ -10,6 +10,7 @@ mod firstrun;
 mod install;
 mod interfaces;
 mod lint;
+mod managers;
 mod prepush;
 mod readme;
 mod release;
