@@ -10,3 +10,4 @@ mod lint;
 mod prepush;
 mod readme;
 mod release;
+mod transaction;
