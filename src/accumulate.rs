@@ -13,13 +13,17 @@ use crate::Result;
 use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
-use crate::git::{Repo, StoredFile, Txn};
+use crate::git::{Repo, Txn};
 
 /// What post-commit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Accumulated {
-    /// Nothing to do, and why.
+    /// Nothing to do, and why (nobody expected anything: not a plain `git commit`, a type with
+    /// no changelog section, the entry already there).
     Skipped(String),
+    /// The commit called for an entry and none was added, for a reason the user should hear
+    /// in one line, with what to do (`RELHOOK_QUIET=1` silences these).
+    Notice(String),
     /// The commit now carries the changelog change.
     Changed {
         /// What changed, for the user (`added - **api:** x under Added`).
@@ -38,9 +42,6 @@ pub enum Accumulated {
 /// Runs the post-commit step.
 pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
-    if !config.changelog.accumulate {
-        return skip("`changelog.accumulate` is off");
-    }
     let Some(top) = repo.reflog_top() else {
         return skip("HEAD has no reflog");
     };
@@ -50,9 +51,6 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || top.message.starts_with("commit (initial): "))
     {
         return skip("not a plain `git commit` (the reflog says otherwise)");
-    }
-    if let Some(op) = repo.operation_in_progress() {
-        return Ok(Accumulated::Skipped(format!("{op} is in progress")));
     }
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
@@ -67,18 +65,46 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if new_entry.is_none() && old_entry.is_none() {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
+    // From here on the user expects an entry: every reason not to add one is said.
     let path = config.changelog.path.clone();
-    let Some(stored) = repo.file_at(head, &path)? else {
-        return Ok(Accumulated::Skipped(format!(
-            "{} is not in the commit; `relhook init` creates one, then commit it",
-            path.display()
+    let shown = path.display();
+    if !config.changelog.accumulate {
+        return Ok(Accumulated::Notice(format!(
+            "no entry added to {shown}: `changelog.accumulate` is off in .relconfig.toml (`relhook changelog --sync` adds the missing entries)"
         )));
-    };
-    let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
-        return Ok(Accumulated::Refused(format!(
-            "{} is not UTF-8; left unchanged",
-            path.display()
+    }
+    if let Some(op) = repo.operation_in_progress() {
+        return Ok(Accumulated::Notice(format!(
+            "no entry added to {shown}: {op} is in progress; when it is done, `relhook changelog --sync` adds it"
         )));
+    }
+    let (stored, text) = match repo.file_at(head, &path)? {
+        Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
+            return Ok(Accumulated::Refused(format!(
+                "{shown} is a symbolic link (to `{}`); relhook does not replace links with files: point `changelog.path` at the file it names",
+                String::from_utf8_lossy(&stored.bytes)
+            )));
+        }
+        Some(stored) => {
+            let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
+                return Ok(Accumulated::Refused(format!(
+                    "{shown} is not UTF-8; left unchanged"
+                )));
+            };
+            (Some(stored), text)
+        }
+        None => {
+            let on_disk = repo
+                .work_tree()
+                .is_some_and(|root| root.join(&path).symlink_metadata().is_ok());
+            if on_disk {
+                return Ok(Accumulated::Notice(format!(
+                    "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
+                )));
+            }
+            // The first changelog-worthy commit creates the file, inside that commit.
+            (None, crate::sync::TEMPLATE.to_owned())
+        }
     };
     let mut log = match Changelog::parse(&text) {
         Ok(log) => log,
@@ -91,7 +117,13 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             )));
         }
     };
+    if !log.is_keep_a_changelog() {
+        return Ok(Accumulated::Notice(format!(
+            "{shown} is not a Keep a Changelog file (no `# ` title, no `## ` section), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
+        )));
+    }
     let old_changed_file = amend
+        && stored.is_some()
         && repo.changes_path(top.old, &path)
         && !crate::sync::added_by(repo, top.old, &path).is_empty();
     let Some(op) = decide(
@@ -106,18 +138,27 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let new_text = log.render();
     // Objects first: nothing refers to them until HEAD moves.
     let blob = repo.write_blob(new_text.as_bytes())?;
-    let new = repo.amended_commit(head, &path, blob, stored.mode)?;
+    let mode = stored
+        .as_ref()
+        .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
+    let new = repo.amended_commit(head, &path, blob, mode)?;
     // Then, holding the index lock, the work tree, the index and HEAD, in that order.
     let mut txn = repo.transaction("post-commit")?;
     if repo.head() != Some(head) {
         return skip("HEAD moved since the commit");
     }
-    let note = update_work_tree(repo, &mut txn, &path, &stored.bytes, &new_text, &op)?;
-    update_index(repo, &mut txn, &path, &stored, blob, &op)?;
+    let committed = stored.as_ref().map(|s| s.bytes.as_slice());
+    let note = update_work_tree(repo, &mut txn, &path, committed, &new_text, &op)?;
+    let committed_blob = stored.as_ref().map(|s| s.blob);
+    update_index(repo, &mut txn, &path, committed_blob, mode, blob, &op)?;
     txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
     txn.commit()?;
+    let what = match stored {
+        Some(_) => op.describe(),
+        None => format!("created it, and {}", op.describe()),
+    };
     Ok(Accumulated::Changed {
-        what: op.describe(),
+        what,
         old: head,
         new,
         note,
@@ -131,14 +172,15 @@ fn update_index(
     repo: &Repo,
     txn: &mut Txn<'_>,
     path: &Path,
-    stored: &StoredFile,
+    committed: Option<Oid>,
+    mode: i32,
     blob: Oid,
     op: &Op,
 ) -> Result<()> {
-    let mode = u32::try_from(stored.mode).unwrap_or(0o100_644);
+    let mode = u32::try_from(mode).unwrap_or(0o100_644);
     let file = repo.work_tree().map(|r| r.join(path));
     match txn.staged(path)? {
-        Some((id, _)) if id == stored.blob => {
+        staged if staged.map(|(id, _)| id) == committed => {
             let same = file
                 .as_deref()
                 .and_then(|f| std::fs::read(f).ok())
@@ -258,13 +300,14 @@ fn decide(
     }
 }
 
-/// Brings the work tree file along: replaced when it was the committed version, edited the
-/// same way when it has unstaged changes of its own (which are kept).
+/// Brings the work tree file along: created when the commit created it, replaced when it was
+/// the committed version, edited the same way when it has unstaged changes of its own (which
+/// are kept).
 fn update_work_tree(
     repo: &Repo,
     txn: &mut Txn<'_>,
     path: &Path,
-    committed: &[u8],
+    committed: Option<&[u8]>,
     new_text: &str,
     op: &Op,
 ) -> Result<Option<String>> {
@@ -272,6 +315,16 @@ fn update_work_tree(
         return Ok(None);
     };
     let file: PathBuf = crate::fsx::confine(&root, path)?;
+    let Some(committed) = committed else {
+        if file.symlink_metadata().is_ok() {
+            return Ok(Some(format!(
+                "{} appeared in the work tree meanwhile and was left alone; the commit has relhook's version",
+                path.display()
+            )));
+        }
+        txn.write_file(path, new_text.as_bytes())?;
+        return Ok(None);
+    };
     let Some(current) = crate::fsx::read_regular_optional(&file)? else {
         return Ok(Some(format!(
             "{} is missing from the work tree; `git checkout -- {}` restores it",

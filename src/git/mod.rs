@@ -7,6 +7,7 @@
 mod history;
 mod hooks;
 mod locate;
+mod range;
 mod refs;
 mod rewrite;
 pub mod run;
@@ -17,6 +18,7 @@ pub mod walk;
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
 pub use hooks::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
+pub use range::MergeBase;
 pub use rewrite::{ReflogTop, StoredFile};
 pub use txn::{TMP_PREFIX, Txn};
 
