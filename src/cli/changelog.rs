@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::args::ChangelogArgs;
+use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
 use crate::accumulate::{Accumulated, post_commit};
@@ -21,6 +21,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
     let config = ctx.config(&root)?;
     let rel = config.changelog.path.clone();
     let mut err = std::io::stderr().lock();
+    let json = args.format == Format::Json;
     if !args.stdout {
         if let Some(done) = crate::git::txn::recover(&repo)? {
             let _ = writeln!(err, "relhook: {done}");
@@ -42,27 +43,49 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
             let plan = plan_sync(&repo, &config, &base)?;
             (plan.text, plan.added)
         };
-        if args.stdout {
+        let changed = current.as_deref() != Some(text.as_str());
+        if changed && !args.stdout {
+            let mut txn = repo.transaction("changelog --sync")?;
+            if repo.head() != head || read_current(&root, &rel)? != current {
+                continue;
+            }
+            txn.write_file(&rel, text.as_bytes())?;
+            txn.commit()?;
+        }
+        if !args.stdout {
+            for (commit, e) in &added {
+                let short = commit.get(..9).unwrap_or(commit);
+                let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
+            }
+            if !args.rebuild && added.is_empty() {
+                let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
+            }
+            if changed {
+                let _ = writeln!(err, "relhook: wrote {}", rel.display());
+            }
+        }
+        if args.stdout && !json {
             write_out(|out| out.write_all(text.as_bytes()))?;
-            return Ok(Outcome::Ok);
         }
-        if current.as_deref() == Some(text.as_str()) {
-            let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
-            return Ok(Outcome::Ok);
+        if json {
+            super::json::print(&super::json::ChangelogReport {
+                schema_version: super::json::SCHEMA_VERSION,
+                path: rel.display().to_string(),
+                mode: if args.rebuild { "rebuild" } else { "sync" },
+                changed,
+                written: changed && !args.stdout,
+                added: added
+                    .iter()
+                    .map(|(commit, e)| super::json::AddedEntry {
+                        commit,
+                        section: &e.section,
+                        text: &e.text,
+                        breaking: e.breaking,
+                    })
+                    .collect(),
+                content: args.stdout.then_some(text.as_str()),
+            })?;
         }
-        let mut txn = repo.transaction("changelog --sync")?;
-        if repo.head() != head || read_current(&root, &rel)? != current {
-            continue;
-        }
-        txn.write_file(&rel, text.as_bytes())?;
-        txn.commit()?;
-        for (commit, e) in &added {
-            let _ = writeln!(err, "relhook: {commit}: `- {}` under {}", e.text, e.section);
-        }
-        if !args.rebuild && added.is_empty() {
-            let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
-        }
-        let _ = writeln!(err, "relhook: wrote {}", rel.display());
         return Ok(Outcome::Ok);
     }
     Err(Error::Usage(format!(
