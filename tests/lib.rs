@@ -5,7 +5,10 @@ mod support;
 
 mod changelog;
 mod check;
+mod ci;
+mod firstrun;
 mod install;
+mod interfaces;
 mod lint;
 mod prepush;
 mod readme;
