@@ -400,3 +400,44 @@ fn git_am_of_patches_that_add_changelog_entries_works_without_three_way_flag() {
     repo.relhook(&["uninstall"]);
     assert_eq!(repo.git(&["config", "am.threeWay"]), "false");
 }
+
+#[test]
+fn a_branch_push_that_leaves_its_release_tag_behind_says_so() {
+    let repo = installed();
+    let remote = repo.scratch("remote.git");
+    repo.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+    repo.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    commit(&repo, "a.txt", "chore: start");
+    let first = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(first.status.success(), "{}", text(&first));
+    assert_eq!(stderr(&first), "", "a plain branch push stays quiet");
+    commit(&repo, "b.txt", "feat: add search");
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "first release"]);
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("release tag v0.1.0")
+            && err.contains("relhook test")
+            && err.contains("`git push origin v0.1.0`")
+            && err.contains("--follow-tags"),
+        "{err}"
+    );
+    // Without the test requirement, the line names only the push; once pushed, nothing is said.
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    commit(&repo, "c.txt", "feat: more");
+    repo.git(&["tag", "-a", "v0.2.0", "-m", "second release"]);
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(
+        !stderr(&out).contains("relhook test") && stderr(&out).contains("`git push origin v0.2.0`"),
+        "{}",
+        text(&out)
+    );
+    let tags = repo.git_output(&["push", "-q", "origin", "v0.1.0", "v0.2.0"]);
+    assert!(tags.status.success(), "{}", text(&tags));
+    commit(&repo, "d.txt", "docs: again");
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert_eq!(stderr(&out), "", "{}", text(&out));
+}
