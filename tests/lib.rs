@@ -14,3 +14,4 @@ mod managers;
 mod prepush;
 mod readme;
 mod release;
+mod transaction;
