@@ -13,3 +13,4 @@ mod lint;
 mod prepush;
 mod readme;
 mod release;
+mod transaction;
