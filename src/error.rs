@@ -98,6 +98,10 @@ pub enum Error {
         /// The hooks this version can install.
         available: String,
     },
+    /// What the repository holds is not enough to answer (a shallow clone, tags that do not
+    /// match `tag_prefix`): the message says what to do. Never a guess.
+    #[error("{0}")]
+    CannotTell(String),
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),
