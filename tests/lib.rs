@@ -5,6 +5,7 @@ mod support;
 
 mod changelog;
 mod check;
+mod history;
 mod install;
 mod lint;
 mod prepush;
