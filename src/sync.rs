@@ -328,9 +328,18 @@ fn forge(repo: &Repo) -> Option<Forge> {
 
 /// Parses the changelog or refuses with the line that broke it.
 pub fn parse(path: &Path, text: &str) -> Result<Changelog> {
-    Changelog::parse(text).map_err(|e| Error::NotKeepAChangelog {
+    let log = Changelog::parse(text).map_err(|e| Error::NotKeepAChangelog {
         path: path.to_owned(),
         line: e.line,
         message: e.message,
-    })
+    })?;
+    if !log.is_keep_a_changelog() {
+        return Err(Error::NotKeepAChangelog {
+            path: path.to_owned(),
+            line: 1,
+            message: "no `# ` title and no `## ` section: this is not a changelog relhook keeps"
+                .into(),
+        });
+    }
+    Ok(log)
 }

@@ -5,8 +5,11 @@ mod support;
 
 mod changelog;
 mod check;
+mod ci;
+mod firstrun;
 mod history;
 mod install;
+mod interfaces;
 mod lint;
 mod prepush;
 mod readme;

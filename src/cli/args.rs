@@ -115,11 +115,32 @@ pub struct LintArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// `A..B`, `A...B`, `A..`, or one revision (that commit alone).
-    #[arg(value_name = "RANGE")]
+    #[arg(value_name = "RANGE", conflicts_with_all = ["all", "base"])]
     pub range: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Check all of HEAD's history.
+    #[arg(long, conflicts_with = "base")]
+    pub all: bool,
+    /// Check the commits since HEAD left REF: merge-base(REF, HEAD)..HEAD (overrides CI
+    /// detection).
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+    /// Output format: `github` prints workflow-command annotations, `gitlab` a code-quality
+    /// report (JSON).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Output formats of `relhook check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people.
+    Text,
+    /// One JSON document on stdout.
+    Json,
+    /// GitHub Actions annotations (`::error title=...::...`), one per finding.
+    Github,
+    /// GitLab's code-quality report (a JSON array) on stdout.
+    Gitlab,
 }
 
 /// `relhook changelog`.

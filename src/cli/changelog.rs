@@ -91,6 +91,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     let mut err = std::io::stderr().lock();
     match post_commit(&repo, &config)? {
         Accumulated::Skipped(_) => {}
+        Accumulated::Notice(why) => {
+            if !quiet() {
+                let _ = writeln!(err, "relhook: {why}");
+            }
+        }
         Accumulated::Changed {
             what,
             old,
@@ -114,6 +119,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// `RELHOOK_QUIET=1` (any value but empty or `0`) silences the hooks' informational lines:
+/// why a hook did not act. Warnings and refusals are always printed.
+pub(super) fn quiet() -> bool {
+    std::env::var_os("RELHOOK_QUIET").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// `relhook hook merge-changelog %O %A %B [%P]`: unions the Unreleased entries of both sides

@@ -5,6 +5,7 @@ mod args;
 mod changelog;
 mod exit;
 mod install;
+mod json;
 mod lint;
 mod prepush;
 mod release;

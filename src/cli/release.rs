@@ -275,17 +275,30 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
 /// would), so that CI sees the tests' own status.
 pub(super) fn test(ctx: &Context) -> Result<Outcome> {
     let (repo, root, config) = open(ctx)?;
-    let Some(argv) = &config.checks.test else {
-        return Err(Error::Usage(
-            "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list) in .relconfig.toml"
-                .into(),
-        ));
+    let mut err = std::io::stderr().lock();
+    let evident;
+    let argv = match &config.checks.test {
+        Some(argv) => argv,
+        None => {
+            let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
+                return Err(Error::Usage(
+                    "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
+                        .into(),
+                ));
+            };
+            let _ = writeln!(
+                err,
+                "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
+                argv.join(" ")
+            );
+            evident = argv;
+            &evident
+        }
     };
     let head = repo
         .head()
         .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
     let dirty = repo.dirty_paths(5)?;
-    let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
     let status = crate::testrun::run_status(argv, &root)?;
     if let RunStatus::CannotStart { reason, .. } = &status {
