@@ -25,7 +25,7 @@ pub const TEMPLATE: &str = include_str!("../templates/CHANGELOG.md");
 /// What `--sync` would add.
 #[derive(Debug, Clone)]
 pub struct SyncPlan {
-    /// The entries to add, oldest commit first, with the commit each comes from.
+    /// The entries to add, oldest commit first, with the commit each comes from (full id).
     pub added: Vec<(String, NewEntry)>,
     /// The new file text.
     pub text: String,
@@ -66,7 +66,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             continue;
         };
         if known.insert(normalize(&entry.text)) {
-            added.push((c.short.clone(), entry));
+            added.push((c.id.to_string(), entry));
         }
     }
     for (_, e) in &added {
@@ -243,7 +243,6 @@ fn render_entries(entries: &[NewEntry]) -> String {
 
 struct Seen {
     id: Oid,
-    short: String,
     message: String,
     parents: usize,
     changed_log: bool,
@@ -255,7 +254,6 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
-            short: c.short,
             message: String::from_utf8_lossy(&c.message).into_owned(),
             parents: c.parents,
             changed_log: false,

@@ -124,7 +124,8 @@ fn commits_that_are_not_understood_are_named_not_silently_counted() {
     );
     assert!(err.contains("Update the thing"), "{err}");
     let json = ok(&repo, &["version", "--format", "json"]);
-    assert!(json.contains("\"not_understood\":[{"), "{json}");
+    assert!(json.contains("\"understood\": false"), "{json}");
+    assert!(json.contains("\"stable_tag\": \"v1.0.0\""), "{json}");
 }
 
 #[test]

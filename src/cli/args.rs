@@ -159,6 +159,9 @@ pub struct ChangelogArgs {
     /// Let --rebuild replace a file with uncommitted changes.
     #[arg(long)]
     pub force: bool,
+    /// Output format (`json`: what was added, and the text with --stdout).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `relhook version`.
@@ -222,6 +225,9 @@ pub struct ReleaseArgs {
     /// Do not run `[checks] test` on the release commit.
     #[arg(long)]
     pub no_test: bool,
+    /// Output format (`json`: the plan, and the release commit once made).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `relhook notes`.
@@ -229,6 +235,9 @@ pub struct ReleaseArgs {
 pub struct NotesArgs {
     /// The release tag (default: the latest reachable from HEAD).
     pub tag: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `relhook hook <name>`.

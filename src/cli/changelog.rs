@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::args::ChangelogArgs;
+use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
 use crate::accumulate::{Accumulated, post_commit};
@@ -32,6 +32,8 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         None => None,
     };
     let mut err = std::io::stderr().lock();
+    let json = args.format == Format::Json;
+    let mut added = Vec::new();
     let text = if args.rebuild {
         if let Some(cur) = &current {
             refuse_uncommitted(&repo, &config.changelog.path, cur, args)?;
@@ -41,7 +43,8 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
         let plan = plan_sync(&repo, &config, &base)?;
         for (commit, e) in &plan.added {
-            let _ = writeln!(err, "relhook: {commit}: `- {}` under {}", e.text, e.section);
+            let short = commit.get(..9).unwrap_or(commit);
+            let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
         }
         if plan.added.is_empty() && !args.stdout {
             let _ = writeln!(
@@ -50,13 +53,34 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
                 config.changelog.path.display()
             );
         }
+        added = plan.added;
         plan.text
     };
-    if args.stdout {
+    let changed = current.as_deref() != Some(text.as_str());
+    if args.stdout && !json {
         write_out(|out| out.write_all(text.as_bytes()))?;
-    } else if current.as_deref() != Some(text.as_str()) {
+    } else if changed && !args.stdout {
         crate::fsx::write_atomic(&path, text.as_bytes())?;
         let _ = writeln!(err, "relhook: wrote {}", config.changelog.path.display());
+    }
+    if json {
+        super::json::print(&super::json::ChangelogReport {
+            schema_version: super::json::SCHEMA_VERSION,
+            path: config.changelog.path.display().to_string(),
+            mode: if args.rebuild { "rebuild" } else { "sync" },
+            changed,
+            written: changed && !args.stdout,
+            added: added
+                .iter()
+                .map(|(commit, e)| super::json::AddedEntry {
+                    commit,
+                    section: &e.section,
+                    text: &e.text,
+                    breaking: e.breaking,
+                })
+                .collect(),
+            content: args.stdout.then_some(text.as_str()),
+        })?;
     }
     Ok(Outcome::Ok)
 }

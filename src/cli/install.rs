@@ -247,9 +247,13 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let report = doctor::diagnose(&loc, &binary, &config);
     write_out(|out| match args.format {
         Format::Json => {
-            let mut v = serde_json::to_value(&report).unwrap_or_default();
-            v["healthy"] = report.healthy().into();
-            writeln!(out, "{v}")
+            let doc = super::json::DoctorReport {
+                schema_version: super::json::SCHEMA_VERSION,
+                healthy: report.healthy(),
+                report: &report,
+            };
+            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")
         }
         Format::Text => {
             writeln!(out, "hooks directory: {}", report.hooks_dir.display())?;

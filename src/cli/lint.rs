@@ -22,9 +22,10 @@ pub(super) fn lint(ctx: &Context, args: &LintArgs) -> Result<Outcome> {
     let mode = if args.strict { Mode::Check } else { Mode::Hook };
     let verdict = lint_bytes(&raw, &input, &config.commit, mode);
     match args.format {
-        Format::Json => {
-            write_out(|out| writeln!(out, "{}", report::json_value(&source, &verdict)))?
-        }
+        Format::Json => json::print(&json::LintReport {
+            schema_version: json::SCHEMA_VERSION,
+            message: report::MessageReport::new(&source, &verdict),
+        })?,
         Format::Text => {
             write_out(|out| render(out, &verdict, &source, &Palette::new(ctx.color_out)))?
         }

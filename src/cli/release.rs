@@ -37,19 +37,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
     write_out(|out| {
         if args.format == Format::Json {
-            let not_understood: Vec<&release::Decider> = info.not_understood().collect();
-            let json = serde_json::json!({
-                "current": info.current.to_string(),
-                "current_tag": info.tag.as_ref().map(|t| t.0.clone()),
-                "current_from": info.current_from,
-                "stable_tag": info.stable.as_ref().map(|t| t.0.clone()),
-                "next": info.next.to_string(),
-                "next_tag": format!("{}{}", config.version.tag_prefix, info.next),
-                "level": info.level(),
-                "commits": info.commits,
-                "not_understood": not_understood,
-            });
-            return writeln!(out, "{json}");
+            let doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
+            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
+            return writeln!(out, "{text}");
         }
         let shown = if args.next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
@@ -140,14 +130,19 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             .filter(|d| d.len() == 10)
             .unwrap_or_else(crate::date::today),
     };
+    let json = args.format == Format::Json;
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
-        Err(Error::Refused(why)) => return refused(&why),
+        Err(Error::Refused(why)) => return refused(&why, json),
         Err(e) => return Err(e),
     };
     warn_not_understood(&plan.info);
     if args.dry_run {
-        write_out(|out| print_plan(out, &plan, &config, &opts))?;
+        if json {
+            super::json::print(&release_report(&plan, &config, &opts, None))?;
+        } else {
+            write_out(|out| print_plan(out, &plan, &config, &opts))?;
+        }
         return Ok(Outcome::Ok);
     }
     let mut err = std::io::stderr().lock();
@@ -171,16 +166,60 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 "next: git push --follow-tags   (or: git push origin HEAD {})",
                 plan.tag
             );
+            if json {
+                super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
+            }
             Ok(Outcome::Ok)
         }
-        Err(Error::Refused(why)) => refused(&why),
+        Err(Error::Refused(why)) => refused(&why, json),
         Err(e) => Err(e),
     }
 }
 
-fn refused(why: &str) -> Result<Outcome> {
+fn refused(why: &str, json: bool) -> Result<Outcome> {
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {why}");
+    if json {
+        super::json::print(&super::json::ErrorReport::refused(why))?;
+    }
     Ok(Outcome::Failed)
+}
+
+fn release_report<'a>(
+    plan: &'a Plan,
+    config: &Config,
+    opts: &Options,
+    done: Option<&release::Done>,
+) -> super::json::ReleaseReport<'a> {
+    super::json::ReleaseReport {
+        schema_version: super::json::SCHEMA_VERSION,
+        dry_run: done.is_none(),
+        tag: &plan.tag,
+        version: plan.version.to_string(),
+        previous: plan.info.current.to_string(),
+        previous_from: &plan.info.current_from,
+        head: plan.head.to_string(),
+        commit_message: &plan.commit_message,
+        tag_message: &plan.tag_message,
+        tests: config.checks.test.clone().filter(|_| !opts.no_test),
+        signed: opts.sign || config.release.sign,
+        edits: plan
+            .edits
+            .iter()
+            .map(|e| {
+                let name = e.path.display().to_string();
+                let before = String::from_utf8_lossy(&e.before);
+                let after = String::from_utf8_lossy(&e.after);
+                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref())
+                    .unified_diff()
+                    .context_radius(2)
+                    .header(&format!("a/{name}"), &format!("b/{name}"))
+                    .to_string();
+                super::json::EditReport { path: name, diff }
+            })
+            .collect(),
+        release_commit: done.map(|d| d.commit.to_string()),
+        tested: done.map(|d| d.tested),
+    }
 }
 
 fn print_plan(
@@ -267,7 +306,17 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             n
         }
     };
-    write_out(|out| out.write_all(notes.as_bytes()))?;
+    if args.format == Format::Json {
+        super::json::print(&super::json::NotesReport {
+            schema_version: super::json::SCHEMA_VERSION,
+            tag: &tag,
+            version,
+            commit: commit.to_string(),
+            notes: &notes,
+        })?;
+    } else {
+        write_out(|out| out.write_all(notes.as_bytes()))?;
+    }
     Ok(Outcome::Ok)
 }
 

@@ -23,6 +23,9 @@ use crate::{Error, Result};
 pub struct Decider {
     /// Abbreviated id.
     pub commit: String,
+    /// Full id (for JSON).
+    #[serde(skip)]
+    pub id: String,
     /// Its header.
     pub header: String,
     /// `major`, `minor` or `patch`: what this commit alone calls for.
@@ -351,6 +354,7 @@ fn deciders(
             });
             ids.push(c.id);
             out.push(Decider {
+                id: c.id.to_string(),
                 commit: c.short,
                 header,
                 calls_for,
