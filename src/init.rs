@@ -219,7 +219,7 @@ mod tests {
                     manifest
                 )
             );
-            let toml: toml::Value = format!("t = {}", guess_test_command(dir.path()).unwrap())
+            let toml: toml::Table = format!("t = {}", guess_test_command(dir.path()).unwrap())
                 .parse()
                 .unwrap();
             let proposed: Vec<String> = toml["t"]

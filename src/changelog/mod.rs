@@ -20,6 +20,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 
 mod edit;
 pub mod entry;
+mod lex;
 mod parse;
 
 use std::collections::HashSet;
