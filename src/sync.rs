@@ -45,9 +45,10 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
     if range.hidden.is_empty() && repo.git2().is_shallow() {
-        return Err(Error::CannotTell(
-            "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased; run `git fetch --tags --unshallow` and sync again".into(),
-        ));
+        return Err(Error::IncompleteHistory {
+            message: "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased".into(),
+            fix: "run `git fetch --tags --unshallow` and sync again".into(),
+        });
     }
     let mut commits = collect(repo, &range)?;
     let forge = forge(repo);
@@ -94,9 +95,10 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     };
     if repo.git2().is_shallow() {
         // Sections beyond the boundary would silently go missing.
-        return Err(Error::CannotTell(
-            "this clone is shallow: a rebuild from it would drop every release beyond its boundary; run `git fetch --tags --unshallow` and rebuild again".into(),
-        ));
+        return Err(Error::IncompleteHistory {
+            message: "this clone is shallow: a rebuild from it would drop every release beyond its boundary".into(),
+            fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
+        });
     }
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.

@@ -14,3 +14,4 @@ mod lint;
 mod prepush;
 mod readme;
 mod release;
+mod transaction;

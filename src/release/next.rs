@@ -256,10 +256,16 @@ fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
                 .as_ref()
                 .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
             if ours_below {
-                return Err(Error::CannotTell(format!(
-                    "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version; set `tag_prefix = {:?}` under [version] in .relconfig.toml",
-                    other.0, other.2
-                )));
+                return Err(Error::IncompleteHistory {
+                    message: format!(
+                        "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version",
+                        other.0
+                    ),
+                    fix: format!(
+                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml",
+                        other.2
+                    ),
+                });
             }
         }
     }
@@ -268,9 +274,12 @@ fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
             Some(t) => format!("only the pre-release {} is within it", t.name),
             None => format!("no release tag `{prefix}X.Y.Z` is within it"),
         };
-        return Err(Error::CannotTell(format!(
-            "this clone is shallow and {what}, so relhook cannot tell the last release; run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again"
-        )));
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "this clone is shallow and {what}, so relhook cannot tell the last release"
+            ),
+            fix: "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again".into(),
+        });
     }
     Ok(())
 }
