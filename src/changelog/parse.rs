@@ -198,7 +198,13 @@ impl Verbatim {
                 return true;
             }
         }
-        if let Some(pos) = t.find("<!--") {
+        // Most lines hold no `<`: look for one byte before searching for the marker.
+        let opens = if t.as_bytes().contains(&b'<') {
+            t.find("<!--")
+        } else {
+            None
+        };
+        if let Some(pos) = opens {
             // Only an unterminated comment affects following lines.
             self.comment = !t.get(pos + 4..).unwrap_or("").contains("-->");
             return t.starts_with("<!--");
