@@ -257,11 +257,7 @@ pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
     let Some(after) = read(commit) else {
         return HashSet::new();
     };
-    let parent = repo
-        .git2()
-        .find_commit(commit)
-        .ok()
-        .and_then(|c| c.parent_id(0).ok());
+    let parent = repo.first_parent(commit);
     let before = parent
         .and_then(read)
         .map(|l| all_entries(&l))
