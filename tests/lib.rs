@@ -7,6 +7,7 @@ mod changelog;
 mod check;
 mod ci;
 mod firstrun;
+mod history;
 mod install;
 mod interfaces;
 mod lint;
