@@ -8,6 +8,7 @@ mod check;
 mod ci;
 mod commit;
 mod firstrun;
+mod history;
 mod install;
 mod interfaces;
 mod lint;
