@@ -157,9 +157,30 @@ Examples:
   relhook man check | man -l -
   relhook man --dir ~/.local/share/man/man1")]
     Man(ManArgs),
+    /// Write a Conventional Commit by answering questions (type, scope, description, breaking
+    /// change, issues), checked by the linter, then `git commit` with it.
+    #[command(after_help = "\
+Examples:
+  relhook commit            then answer; the header's length shows as you type
+  relhook commit -a -S      arguments after the questions' answers go to `git commit`
+
+Needs a terminal. Global options: --color WHEN, --config FILE (see `relhook --help`).")]
+    Commit(CommitArgs),
     /// Entry point of the installed git hooks.
     #[command(subcommand)]
     Hook(HookCommand),
+}
+
+/// `relhook commit`.
+#[derive(Debug, Args)]
+pub struct CommitArgs {
+    /// Arguments for `git commit` (`-a`, `-S`, `--amend`, paths ...).
+    #[arg(
+        value_name = "GIT ARGS",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub git_args: Vec<String>,
 }
 
 /// Output formats.
@@ -375,8 +396,9 @@ pub enum HookCommand {
     /// Refuse a push that would publish unlinted commits, bad, deleted, moved or untested
     /// release tags (git passes the remote and its URL, and the updates on stdin).
     PrePush {
-        /// The remote's name (or its URL when pushing to a URL).
-        remote: String,
+        /// The remote's name (or its URL when pushing to a URL). Under the pre-commit
+        /// framework, which passes none, `PRE_COMMIT_REMOTE_NAME`.
+        remote: Option<String>,
         /// The remote's URL.
         url: Option<String>,
     },

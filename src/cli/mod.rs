@@ -3,6 +3,7 @@
 
 mod args;
 mod changelog;
+mod commit;
 mod exit;
 mod install;
 mod json;
@@ -127,6 +128,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Test => release::test(ctx),
         Command::Completions { shell } => man::completions(shell),
         Command::Man(a) => man::man(&a),
+        Command::Commit(a) => commit::commit(ctx, &a),
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
         Command::Doctor(a) => install::doctor(ctx, &a),
@@ -137,7 +139,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
             release::reference_transaction(ctx, &state)
         }
         Command::Hook(HookCommand::PrePush { remote, url }) => {
-            prepush::pre_push_hook(ctx, &remote, url.as_deref())
+            prepush::pre_push_hook(ctx, remote.as_deref(), url.as_deref())
         }
         Command::Hook(HookCommand::MergeChangelog {
             base,
