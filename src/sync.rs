@@ -143,12 +143,15 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             ..Range::default()
         },
         |c| {
-            let entry = (c.parents < 2)
-                .then(|| commit_entry(&String::from_utf8_lossy(&c.message), config, forge.as_ref()))
-                .flatten();
-            let reverts = (c.parents < 2)
-                .then(|| crate::changelog::entry::reverted_id(&String::from_utf8_lossy(&c.message)))
-                .flatten();
+            let (entry, reverts) = if c.parents < 2 {
+                let message = crate::message::stored_text(repo, c.id, &c.message);
+                (
+                    commit_entry(&message, config, forge.as_ref()),
+                    crate::changelog::entry::reverted_id(&message),
+                )
+            } else {
+                (None, None)
+            };
             history.push(Lite {
                 id: c.id,
                 parent_ids: c.parent_ids,
@@ -308,7 +311,7 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
-            message: String::from_utf8_lossy(&c.message).into_owned(),
+            message: crate::message::stored_text(repo, c.id, &c.message).into_owned(),
             parents: c.parents,
             changed_log: false,
         });

@@ -386,14 +386,24 @@ fn git_reverts_of_released_changes_get_an_entry_and_of_unreleased_ones_remove_th
     repo.git(&["revert", "--no-edit", "HEAD~1"]);
     let out = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(stderr(&out).contains("removed `- b` from Fixed"), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("removed `- b` from Fixed"),
+        "{}",
+        text(&out)
+    );
     let log = repo.read("CHANGELOG.md");
-    assert!(!log.contains("- b\n") && !log.contains("revert \"b\""), "{log}");
+    assert!(
+        !log.contains("- b\n") && !log.contains("revert \"b\""),
+        "{log}"
+    );
     assert!(log.contains("revert \"add search\""), "{log}");
     repo.git(&["commit", "-q", "-am", "chore: sync the changelog"]);
     assert_eq!(next(&repo, &[]), "1.1.1");
     let rebuilt = ok(&repo, &["changelog", "--rebuild", "--stdout"]);
-    assert!(!rebuilt.contains("- b\n") && !rebuilt.contains("revert \"b\""), "{rebuilt}");
+    assert!(
+        !rebuilt.contains("- b\n") && !rebuilt.contains("revert \"b\""),
+        "{rebuilt}"
+    );
 
     // A feature and its revert, and nothing else, are nothing to release.
     let repo = project("1.0.0", Some("v1.0.0"));
@@ -402,4 +412,34 @@ fn git_reverts_of_released_changes_get_an_entry_and_of_unreleased_ones_remove_th
     let out = repo.relhook(&["version", "--next"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(text(&out).contains("nothing to release"), "{}", text(&out));
+}
+
+#[test]
+fn a_commit_in_another_encoding_gets_the_hooks_verdict_and_a_readable_entry() {
+    let repo = project("1.0.0", Some("v1.0.0"));
+    repo.write("msg.txt", b"fix: caf\xe9 cr\xe8me\n".as_slice());
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&[
+        "-c",
+        "i18n.commitEncoding=ISO-8859-1",
+        "commit",
+        "-q",
+        "--no-verify",
+        "-F",
+        "msg.txt",
+    ]);
+    // The hook sees the bytes as typed, and refuses them; check says the same.
+    let hook = repo.relhook(&["lint", "msg.txt"]);
+    assert_eq!(hook.status.code(), Some(1), "{}", text(&hook));
+    let check = repo.relhook(&["check", "v1.0.0..HEAD"]);
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    assert!(text(&check).contains("encoding"), "{}", text(&check));
+    // History is read in its declared encoding: the entry is not garbled.
+    ok(&repo, &["changelog", "--sync"]);
+    assert!(
+        repo.read("CHANGELOG.md").contains("- café crème\n"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
 }

@@ -351,7 +351,7 @@ fn deciders(
     let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
     repo.walk(&range, |c| {
         if c.parents < 2 {
-            let message = crate::message::decode_stored(&c.message);
+            let message = crate::message::stored_text(repo, c.id, &c.message);
             let header = message.lines().next().unwrap_or("").to_owned();
             let parsed = crate::parse::commit(message.trim_end());
             let calls_for = match &parsed {

@@ -93,7 +93,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         },
         |c| {
             if c.parents < 2 {
-                let message = crate::message::decode_stored(&c.message);
+                let message = crate::message::stored_text(repo, c.id, &c.message);
                 let e = entry_for_message(&message, &config.changelog, forge.as_ref());
                 walked.push((c.id, reverted_id(&message), e));
             }
