@@ -648,7 +648,10 @@ mod tests {
         );
         assert!(commit("Revert \"Update readme\"").is_none());
         let c = commit("Revert \"fix(sfc): scope the selector (#1…\" (#13406)").unwrap();
-        assert_eq!(c.reverts.unwrap().header, "fix(sfc): scope the selector (#1…");
+        assert_eq!(
+            c.reverts.unwrap().header,
+            "fix(sfc): scope the selector (#1…"
+        );
         assert!(commit("Revert \"fix: y\" and more").is_none());
     }
 
