@@ -6,6 +6,7 @@ mod support;
 mod changelog;
 mod check;
 mod ci;
+mod commit;
 mod firstrun;
 mod history;
 mod install;
