@@ -49,7 +49,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         });
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
-    if range.hidden.is_empty() && repo.git2().is_shallow() {
+    if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {
             message: "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased".into(),
             fix: "run `git fetch --tags --unshallow` and sync again".into(),
@@ -127,7 +127,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let Some(head) = repo.head() else {
         return Ok(out);
     };
-    if repo.git2().is_shallow() {
+    if repo.is_shallow() {
         // Sections beyond the boundary would silently go missing.
         return Err(Error::IncompleteHistory {
             message: "this clone is shallow: a rebuild from it would drop every release beyond its boundary".into(),
@@ -344,11 +344,7 @@ pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
     let Some(after) = read(commit) else {
         return HashSet::new();
     };
-    let parent = repo
-        .git2()
-        .find_commit(commit)
-        .ok()
-        .and_then(|c| c.parent_id(0).ok());
+    let parent = repo.first_parent(commit);
     let before = parent
         .and_then(read)
         .map(|l| all_entries(&l))

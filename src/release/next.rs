@@ -269,7 +269,7 @@ fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
             }
         }
     }
-    if repo.git2().is_shallow() && tags.stable.is_none() {
+    if repo.is_shallow() && tags.stable.is_none() {
         let what = match &tags.latest {
             Some(t) => format!("only the pre-release {} is within it", t.name),
             None => format!("no release tag `{prefix}X.Y.Z` is within it"),

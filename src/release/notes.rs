@@ -64,11 +64,7 @@ fn by_heading(text: &str, version: &str) -> Option<String> {
 /// its pre-releases shipped). Returns the notes and what they were built since.
 pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, String)> {
     let prefix = &config.version.tag_prefix;
-    let commit = repo
-        .git2()
-        .revparse_single(&format!("refs/tags/{tag}^{{commit}}"))
-        .map_err(|e| crate::Error::git(format!("resolve tag {tag}"), e))?
-        .id();
+    let commit = repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))?;
     let version = tag
         .strip_prefix(prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());
