@@ -531,6 +531,40 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
 
 /// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
 /// creation of a release tag by `git tag` returns before any file is read.
+/// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
+/// a new release-looking tag was not turned into a release, why, and what to run instead.
+fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
+    let Ok((_, _, config)) = open(ctx) else {
+        return;
+    };
+    let Some(tag) = created
+        .iter()
+        .find(|u| tagcheck::is_release_like(&config, &u.tag))
+    else {
+        return;
+    };
+    let Ok(loc) = crate::git::HooksLocation::find(&ctx.cwd) else {
+        return;
+    };
+    let marker = loc.common_dir.join("relhook-hand-tags-unchecked");
+    if marker.exists() {
+        return;
+    }
+    let version = tag
+        .tag
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .unwrap_or(&tag.tag);
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
+        tag.tag
+    );
+    let _ = std::fs::write(
+        &marker,
+        b"relhook said once that hand tags are not checked here\n",
+    );
+}
+
 pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcome> {
     if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
         return Ok(Outcome::Ok);
@@ -542,7 +576,13 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         return Ok(Outcome::Ok);
     }
     let created = hand::created_tags(&input);
-    if created.is_empty() || !hand::from_git_tag() {
+    if created.is_empty() {
+        return Ok(Outcome::Ok);
+    }
+    if !hand::from_git_tag() {
+        if state == "committed" && !hand::can_tell_git_tag() {
+            hand_tag_unchecked_once(ctx, &created);
+        }
         return Ok(Outcome::Ok);
     }
     let mut err = std::io::stderr().lock();
