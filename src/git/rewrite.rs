@@ -115,7 +115,7 @@ impl Repo {
     /// `path` as stored in `commit`, or `None` when the commit has no such file.
     pub fn file_at(&self, commit: Oid, path: &Path) -> Result<Option<StoredFile>> {
         let c = self
-            .git2()
+            .inner
             .find_commit(commit)
             .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
         let tree = c.tree().map_err(|e| Error::git("read a tree", e))?;
