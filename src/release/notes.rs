@@ -4,7 +4,7 @@
 
 use crate::Result;
 use crate::changelog::Changelog;
-use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::changelog::entry::{Forge, NewEntry, entry_for_message, revert_pairs, reverted_id};
 use crate::config::Config;
 use crate::git::{Range, Repo};
 
@@ -80,8 +80,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             None => true,
         });
     let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
-    let mut entries: Vec<NewEntry> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -90,17 +89,26 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         },
         |c| {
             if c.parents < 2 {
-                let message = crate::message::decode_stored(&c.message);
-                if let Some(e) = entry_for_message(&message, &config.changelog, forge.as_ref()) {
-                    if seen.insert(crate::changelog::normalize(&e.text)) {
-                        entries.push(e);
-                    }
-                }
+                let message = crate::message::stored_text(repo, c.id, &c.message);
+                let e = entry_for_message(&message, &config.changelog, forge.as_ref());
+                walked.push((c.id, reverted_id(&message), e));
             }
             true
         },
     )?;
-    entries.reverse();
+    // A change reverted within the same release never shipped.
+    let pairs: Vec<(git2::Oid, Option<String>)> =
+        walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();
+    let cancelled = revert_pairs(&pairs);
+    let mut entries: Vec<NewEntry> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (id, _, e) in walked.into_iter().rev() {
+        if let Some(e) = e.filter(|_| !cancelled.contains(&id)) {
+            if seen.insert(crate::changelog::normalize(&e.text)) {
+                entries.push(e);
+            }
+        }
+    }
     let since = previous.map_or("the first commit".to_owned(), |t| t.name);
     Ok((render(&entries), since))
 }
