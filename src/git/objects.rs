@@ -48,12 +48,6 @@ impl Repo {
             })
     }
 
-    /// A commit's `encoding` header (how its message is encoded), when it has one.
-    pub fn commit_encoding(&self, id: Oid) -> Option<String> {
-        let c = self.inner.find_commit(id).ok()?;
-        c.message_encoding().map(str::to_owned)
-    }
-
     /// A commit's tree.
     pub fn tree_of(&self, commit: Oid) -> Option<Oid> {
         self.inner.find_commit(commit).ok().map(|c| c.tree_id())
