@@ -185,7 +185,7 @@ pub fn stored_text<'a>(
     if std::str::from_utf8(bytes).is_ok() {
         return decode_stored(bytes);
     }
-    let encoding = repo.message_encoding(id);
+    let encoding = repo.commit_encoding(id);
     decode_as(bytes, encoding.as_deref())
 }
 

@@ -48,13 +48,6 @@ impl Repo {
             })
     }
 
-    /// A commit's `encoding` header (git writes one when `i18n.commitEncoding` is not
-    /// UTF-8), `None` when it has none.
-    pub fn message_encoding(&self, commit: Oid) -> Option<String> {
-        let c = self.inner.find_commit(commit).ok()?;
-        c.message_encoding().map(str::to_owned)
-    }
-
     /// A commit's tree.
     pub fn tree_of(&self, commit: Oid) -> Option<Oid> {
         self.inner.find_commit(commit).ok().map(|c| c.tree_id())
