@@ -337,8 +337,14 @@ fn lint_version_and_changelog_agree_on_the_tricky_cases() {
     // (message, breaking for all three)
     let cases = [
         ("feat: x\n\nBREAKING CHANGE: in the last paragraph", true),
-        ("feat: x\n\nBREAKING CHANGE: first\n\nmore text after it", true),
-        ("feat: x\n\nbody\n\nBREAKING-CHANGE: dash form\nRefs #1", true),
+        (
+            "feat: x\n\nBREAKING CHANGE: first\n\nmore text after it",
+            true,
+        ),
+        (
+            "feat: x\n\nbody\n\nBREAKING-CHANGE: dash form\nRefs #1",
+            true,
+        ),
         ("feat: x\n\nBREAKING CHANGE: a\n\n- list\n\nclose #12", true),
         ("fix(a, b)!: bang with a spaced scope", true),
         ("feat: x\n\n  BREAKING CHANGE: indented", false),
