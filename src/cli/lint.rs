@@ -158,7 +158,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         None => repo.default_range(&config.version.tag_prefix)?,
     };
     let input = Input {
-        cleanup: Cleanup::Verbatim,
+        cleanup: Cleanup::Stored,
         comment: CommentPrefix::default(),
     };
     let palette = Palette::new(ctx.color_out);
