@@ -505,7 +505,8 @@ mod tests {
             prop::option::of(body()),
             prop::collection::vec(version, 0..4),
             any::<bool>(),
-            prop::option::of("[a-z <>!-]{0,20}"),
+            // No `-`: an unclosed `<!--` is refused (it would hide what follows).
+            prop::option::of("[a-z <>!]{0,20}"),
             prop::collection::vec(any::<bool>(), 1..64),
             any::<bool>(),
         )
