@@ -5,6 +5,8 @@ mod support;
 
 mod changelog;
 mod check;
+mod dates;
+mod fuzz;
 mod install;
 mod lint;
 mod prepush;
