@@ -44,7 +44,13 @@ fn release_is_dated_in_the_local_time_zone() {
         let before = date_in(&repo, tz);
         let got = heading_date(&repo, tz);
         let after = date_in(&repo, tz);
-        assert!(got == before || got == after, "TZ={tz}: {got}, date says {before}");
+        assert!(
+            got == before || got == after,
+            "TZ={tz}: {got}, date says {before}"
+        );
     }
-    assert_ne!(heading_date(&repo, "<+14>-14"), heading_date(&repo, "<-12>+12"));
+    assert_ne!(
+        heading_date(&repo, "<+14>-14"),
+        heading_date(&repo, "<-12>+12")
+    );
 }

@@ -31,7 +31,16 @@ fn cases(n: u32) -> Cases {
 fn header() -> impl Strategy<Value = String> {
     (
         prop::sample::select(vec![
-            "feat", "fix", "Feat", "docs", "fxi", "feature", "", "chore", "fixup! feat", "Merge",
+            "feat",
+            "fix",
+            "Feat",
+            "docs",
+            "fxi",
+            "feature",
+            "",
+            "chore",
+            "fixup! feat",
+            "Merge",
         ]),
         prop::sample::select(vec!["", "(cli)", "(Parser)", "()", "(a b)", "(x"]),
         prop::sample::select(vec!["", "!"]),
@@ -270,9 +279,27 @@ const NEW: &str = "97531.86420.1";
 
 fn toml_doc() -> impl Strategy<Value = (String, Locator)> {
     (
-        prop::sample::select(vec!["package", "project", "workspace.package", "tool.poetry"]),
-        prop::sample::select(vec!["version = ", "version=", "version =  ", "\"version\" = "]),
-        prop::sample::select(vec!["\"1.2.3\"", "'1.2.3'", "\"1.2.3-rc.1+b\"", "\"\"\"1.2.3\"\"\"", "1", "{ workspace = true }", "\"1.\\u0032.3\""]),
+        prop::sample::select(vec![
+            "package",
+            "project",
+            "workspace.package",
+            "tool.poetry",
+        ]),
+        prop::sample::select(vec![
+            "version = ",
+            "version=",
+            "version =  ",
+            "\"version\" = ",
+        ]),
+        prop::sample::select(vec![
+            "\"1.2.3\"",
+            "'1.2.3'",
+            "\"1.2.3-rc.1+b\"",
+            "\"\"\"1.2.3\"\"\"",
+            "1",
+            "{ workspace = true }",
+            "\"1.\\u0032.3\"",
+        ]),
         "(#[ -~]{0,10}\n|\n|\r\n|name = \"x\"\n|\\[deps\\]\nversion = \"1.2.3\"\n|a.b = 1\n)*",
         "(#[ -~]{0,10}\n|\n|\r\n|name = \"x\"\n|version = \"1.2.3\"\n)*",
         prop::sample::select(vec!["", " # the version", "\n", "\r\n"]),
@@ -289,7 +316,14 @@ fn json_doc() -> impl Strategy<Value = (String, Locator)> {
     (
         prop::sample::select(vec!["version", "a.version", "packages..version"]),
         "[ \\t\\r\\n]{0,3}",
-        prop::sample::select(vec!["\"1.2.3\"", "\"1.2.3\\n\"", "1.2", "null", "[\"1.2.3\"]", "{\"version\": \"1.2.3\"}"]),
+        prop::sample::select(vec![
+            "\"1.2.3\"",
+            "\"1.2.3\\n\"",
+            "1.2",
+            "null",
+            "[\"1.2.3\"]",
+            "{\"version\": \"1.2.3\"}",
+        ]),
         "(\"[a-z\\\\\"]{0,4}\": (\"[a-z]{0,3}\"|[0-9]{1,3}|true|\\[\\]|\\{\\}), )*",
     )
         .prop_map(|(key, pad, value, others)| {
@@ -300,7 +334,10 @@ fn json_doc() -> impl Strategy<Value = (String, Locator)> {
                     doc = format!("\"{part}\": {doc}");
                 }
             }
-            (format!("{{{others}{doc}}}\n"), Locator::JsonKey(key.replace("..", ".")))
+            (
+                format!("{{{others}{doc}}}\n"),
+                Locator::JsonKey(key.replace("..", ".")),
+            )
         })
 }
 
@@ -379,9 +416,18 @@ fn oid() -> impl Strategy<Value = String> {
 
 fn update_line() -> impl Strategy<Value = String> {
     (
-        prop::sample::select(vec!["refs/heads/main", "HEAD", "(delete)", "refs/tags/v1.0.0"]),
+        prop::sample::select(vec![
+            "refs/heads/main",
+            "HEAD",
+            "(delete)",
+            "refs/tags/v1.0.0",
+        ]),
         oid(),
-        prop::sample::select(vec!["refs/heads/main", "refs/tags/v1.0.0", "refs/tags/$(touch x)"]),
+        prop::sample::select(vec![
+            "refs/heads/main",
+            "refs/tags/v1.0.0",
+            "refs/tags/$(touch x)",
+        ]),
         oid(),
         prop::sample::select(vec![" ", "\t", "  "]),
         prop::sample::select(vec!["", " extra"]),
@@ -428,7 +474,10 @@ fn prepush_line_with_a_short_object_id_is_refused() {
     ] {
         assert!(parse_updates(&line).is_err(), "{line}");
     }
-    let ok = parse_updates(&format!("refs/heads/main {full} refs/heads/main {}", "0".repeat(40)));
+    let ok = parse_updates(&format!(
+        "refs/heads/main {full} refs/heads/main {}",
+        "0".repeat(40)
+    ));
     assert!(ok.is_ok_and(|u| u.len() == 1 && u[0].remote.is_zero()));
 }
 
@@ -450,7 +499,15 @@ fn stored_message_is_linted_past_a_scissors_line() {
         cleanup: Cleanup::Strip,
         comment: CommentPrefix::default(),
     };
-    assert!(!lint_bytes(stored.as_bytes(), &input, &CommitConfig::default(), Mode::Hook).failed());
+    assert!(
+        !lint_bytes(
+            stored.as_bytes(),
+            &input,
+            &CommitConfig::default(),
+            Mode::Hook
+        )
+        .failed()
+    );
 }
 
 /// Found by `changelog_insert_changes_no_byte_outside_the_insertion`: after an unclosed code
@@ -460,7 +517,10 @@ fn stored_message_is_linted_past_a_scissors_line() {
 fn changelog_with_an_unclosed_fence_or_comment_is_refused() {
     for (text, line) in [
         ("# Changelog\n\n```\n", 3),
-        ("# Changelog\n\n## [Unreleased]\n\n~~~sh\nx\n## [1.0.0] - 2026-01-01\n", 5),
+        (
+            "# Changelog\n\n## [Unreleased]\n\n~~~sh\nx\n## [1.0.0] - 2026-01-01\n",
+            5,
+        ),
         ("# Changelog\n<!-- note\n\n## [Unreleased]\n", 2),
     ] {
         let err = Changelog::parse(text).expect_err(text);

@@ -12,3 +12,4 @@ mod lint;
 mod prepush;
 mod readme;
 mod release;
+mod security;
