@@ -19,7 +19,10 @@ pub fn today() -> String {
 
 /// The calendar date of `at` in `zone`.
 pub fn date_in(at: Timestamp, zone: &TimeZone) -> String {
-    at.to_zoned(zone.clone()).date().strftime("%Y-%m-%d").to_string()
+    at.to_zoned(zone.clone())
+        .date()
+        .strftime("%Y-%m-%d")
+        .to_string()
 }
 
 /// `seconds` since the epoch, clamped to the range a calendar date can show.
@@ -68,7 +71,10 @@ mod tests {
         assert_eq!(date_in(evening, &TimeZone::UTC), "2026-02-28");
         assert_eq!(date_in(evening, &east), "2026-03-01");
         // The named zones give the same, where the system has a zone database.
-        for (name, want) in [("Pacific/Kiritimati", "2026-03-01"), ("Etc/GMT+12", "2026-02-28")] {
+        for (name, want) in [
+            ("Pacific/Kiritimati", "2026-03-01"),
+            ("Etc/GMT+12", "2026-02-28"),
+        ] {
             if let Ok(zone) = jiff::tz::db().get(name) {
                 assert_eq!(date_in(at, &zone), want, "{name}");
             }

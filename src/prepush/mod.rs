@@ -59,7 +59,9 @@ pub fn parse_updates(text: &str) -> Result<Vec<Update>> {
         // git writes full object ids; `Oid::from_str` would pad a short one with zeros.
         let oid = |hex: &str| {
             let full = hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit());
-            full.then(|| Oid::from_str(hex).ok()).flatten().ok_or_else(bad)
+            full.then(|| Oid::from_str(hex).ok())
+                .flatten()
+                .ok_or_else(bad)
         };
         out.push(Update {
             local_ref: local_ref.to_owned(),
