@@ -13,3 +13,4 @@ mod prepush;
 mod readme;
 mod release;
 mod security;
+mod sync_cost;
