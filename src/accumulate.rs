@@ -18,8 +18,12 @@ use crate::git::Repo;
 /// What post-commit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Accumulated {
-    /// Nothing to do, and why.
+    /// Nothing to do, and why (nobody expected anything: not a plain `git commit`, a type with
+    /// no changelog section, the entry already there).
     Skipped(String),
+    /// The commit called for an entry and none was added, for a reason the user should hear
+    /// in one line, with what to do (`RELHOOK_QUIET=1` silences these).
+    Notice(String),
     /// The commit now carries the changelog change.
     Changed {
         /// What changed, for the user (`added - **api:** x under Added`).
@@ -38,9 +42,6 @@ pub enum Accumulated {
 /// Runs the post-commit step.
 pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
-    if !config.changelog.accumulate {
-        return skip("`changelog.accumulate` is off");
-    }
     let Some(top) = repo.reflog_top() else {
         return skip("HEAD has no reflog");
     };
@@ -50,9 +51,6 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || top.message.starts_with("commit (initial): "))
     {
         return skip("not a plain `git commit` (the reflog says otherwise)");
-    }
-    if let Some(op) = repo.operation_in_progress() {
-        return Ok(Accumulated::Skipped(format!("{op} is in progress")));
     }
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
@@ -67,18 +65,40 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if new_entry.is_none() && old_entry.is_none() {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
+    // From here on the user expects an entry: every reason not to add one is said.
     let path = config.changelog.path.clone();
-    let Some(stored) = repo.file_at(head, &path)? else {
-        return Ok(Accumulated::Skipped(format!(
-            "{} is not in the commit; `relhook init` creates one, then commit it",
-            path.display()
+    let shown = path.display();
+    if !config.changelog.accumulate {
+        return Ok(Accumulated::Notice(format!(
+            "no entry added to {shown}: `changelog.accumulate` is off in .relconfig.toml (`relhook changelog --sync` adds the missing entries)"
         )));
-    };
-    let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
-        return Ok(Accumulated::Refused(format!(
-            "{} is not UTF-8; left unchanged",
-            path.display()
+    }
+    if let Some(op) = repo.operation_in_progress() {
+        return Ok(Accumulated::Notice(format!(
+            "no entry added to {shown}: {op} is in progress; when it is done, `relhook changelog --sync` adds it"
         )));
+    }
+    let (stored, text) = match repo.file_at(head, &path)? {
+        Some(stored) => {
+            let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
+                return Ok(Accumulated::Refused(format!(
+                    "{shown} is not UTF-8; left unchanged"
+                )));
+            };
+            (Some(stored), text)
+        }
+        None => {
+            let on_disk = repo
+                .work_tree()
+                .is_some_and(|root| root.join(&path).symlink_metadata().is_ok());
+            if on_disk {
+                return Ok(Accumulated::Notice(format!(
+                    "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
+                )));
+            }
+            // The first changelog-worthy commit creates the file, inside that commit.
+            (None, crate::sync::TEMPLATE.to_owned())
+        }
     };
     let mut log = match Changelog::parse(&text) {
         Ok(log) => log,
@@ -91,7 +111,13 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             )));
         }
     };
+    if !log.is_keep_a_changelog() {
+        return Ok(Accumulated::Notice(format!(
+            "{shown} is not a Keep a Changelog file (no `# ` title, no `## ` section), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
+        )));
+    }
     let old_changed_file = amend
+        && stored.is_some()
         && repo.changes_path(top.old, &path)
         && !crate::sync::added_by(repo, top.old, &path).is_empty();
     let Some(op) = decide(
@@ -105,11 +131,19 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     op.apply(&mut log);
     let new_text = log.render();
     let blob = repo.write_blob(new_text.as_bytes())?;
-    let new = repo.rewrite_head_with(head, &path, blob, stored.mode)?;
-    repo.update_index_entry(&path, Some(stored.blob), blob, stored.mode)?;
-    let note = update_work_tree(repo, &path, &stored.bytes, &new_text, &op)?;
+    let mode = stored
+        .as_ref()
+        .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
+    let new = repo.rewrite_head_with(head, &path, blob, mode)?;
+    repo.update_index_entry(&path, stored.as_ref().map(|s| s.blob), blob, mode)?;
+    let committed = stored.as_ref().map(|s| s.bytes.as_slice());
+    let note = update_work_tree(repo, &path, committed, &new_text, &op)?;
+    let what = match stored {
+        Some(_) => op.describe(),
+        None => format!("created it, and {}", op.describe()),
+    };
     Ok(Accumulated::Changed {
-        what: op.describe(),
+        what,
         old: head,
         new,
         note,
@@ -210,12 +244,13 @@ fn decide(
     }
 }
 
-/// Brings the work tree file along: replaced when it was the committed version, edited the
-/// same way when it has unstaged changes of its own (which are kept).
+/// Brings the work tree file along: created when the commit created it, replaced when it was
+/// the committed version, edited the same way when it has unstaged changes of its own (which
+/// are kept).
 fn update_work_tree(
     repo: &Repo,
     path: &Path,
-    committed: &[u8],
+    committed: Option<&[u8]>,
     new_text: &str,
     op: &Op,
 ) -> Result<Option<String>> {
@@ -223,6 +258,15 @@ fn update_work_tree(
         return Ok(None);
     };
     let file: PathBuf = root.join(path);
+    let Some(committed) = committed else {
+        if !crate::fsx::write_new(&file, new_text.as_bytes())? {
+            return Ok(Some(format!(
+                "{} appeared in the work tree meanwhile and was left alone; the commit has relhook's version",
+                path.display()
+            )));
+        }
+        return Ok(None);
+    };
     let Some(current) = crate::fsx::read_optional(&file)? else {
         return Ok(Some(format!(
             "{} is missing from the work tree; `git checkout -- {}` restores it",

@@ -101,6 +101,15 @@ pub enum Error {
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),
+    /// The range to check cannot be known from the history this clone has (a shallow clone,
+    /// a base branch that was not fetched): relhook refuses rather than pass what it did not see.
+    #[error("{message}")]
+    IncompleteHistory {
+        /// What is missing.
+        message: String,
+        /// The exact change that fixes it.
+        fix: String,
+    },
 }
 
 impl Error {
@@ -150,6 +159,7 @@ impl Error {
                 "this version installs: {available}; a later relhook adds the others"
             )),
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
+            Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
             _ => None,
         }
     }

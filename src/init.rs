@@ -66,12 +66,33 @@ pub fn render_config(test_command: Option<&str>) -> String {
     }
 }
 
-/// `cargo test`, `npm test` or `pytest`, from the project's manifest, as a TOML argv.
+/// The projects whose test command is evident from a manifest, in the order they are tried.
+const EVIDENT: [(&str, &[&str]); 5] = [
+    ("Cargo.toml", &["cargo", "test"]),
+    ("package.json", &["npm", "test"]),
+    ("pyproject.toml", &["pytest"]),
+    ("setup.py", &["pytest"]),
+    ("setup.cfg", &["pytest"]),
+];
+
+/// The project's evident test command (`cargo test` for a Cargo.toml, `npm test` for a
+/// package.json, `pytest` for a Python project) and the manifest that gave it away. `relhook
+/// test` runs it when `[checks] test` is not set, and says so; `init` writes it into the config.
+pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> {
+    EVIDENT
+        .iter()
+        .find(|(manifest, _)| root.join(manifest).is_file())
+        .map(|(manifest, argv)| (argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
+}
+
+/// [`evident_test_command`] as a TOML argv, for the config template.
 fn guess_test_command(root: &Path) -> Option<&'static str> {
     [
         ("Cargo.toml", r#"["cargo", "test"]"#),
         ("package.json", r#"["npm", "test"]"#),
         ("pyproject.toml", r#"["pytest"]"#),
+        ("setup.py", r#"["pytest"]"#),
+        ("setup.cfg", r#"["pytest"]"#),
     ]
     .into_iter()
     .find(|(manifest, _)| root.join(manifest).is_file())
@@ -178,6 +199,37 @@ mod tests {
         assert!(text.contains("\ntest = [\"npm\", \"test\"]\n"), "{text}");
         let c = Config::parse(Path::new("x"), &text).unwrap();
         assert_eq!(c.checks.test.unwrap(), ["npm", "test"]);
+    }
+
+    #[test]
+    fn the_evident_test_command_agrees_with_the_proposal() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(evident_test_command(tmp.path()), None);
+        for (manifest, argv) in EVIDENT {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join(manifest), "").unwrap();
+            let (got, from) = evident_test_command(dir.path()).unwrap();
+            assert_eq!(
+                (got.as_slice(), from),
+                (
+                    argv.iter()
+                        .map(|a| a.to_string())
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                    manifest
+                )
+            );
+            let toml: toml::Table = format!("t = {}", guess_test_command(dir.path()).unwrap())
+                .parse()
+                .unwrap();
+            let proposed: Vec<String> = toml["t"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect();
+            assert_eq!(proposed, got);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod accumulate;
 pub mod changelog;
+pub mod ci;
 pub mod cli;
 pub mod config;
 pub mod date;

@@ -162,15 +162,140 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// One message's verdict, as `--format json` gives it.
+#[derive(Debug, serde::Serialize)]
+pub struct MessageReport<'a> {
+    /// Where the message came from (a file, `<stdin>`, `<message>`, or a short commit id).
+    pub source: &'a str,
+    /// No finding is an error.
+    pub valid: bool,
+    /// Why the message was exempted, if it was.
+    pub ignored: Option<&'a str>,
+    /// The header as stored.
+    pub header: &'a str,
+    /// Every finding, errors and warnings, in message order.
+    pub findings: &'a [Diagnostic],
+}
+
+impl<'a> MessageReport<'a> {
+    /// The report of one verdict.
+    pub fn new(source: &'a str, v: &'a Verdict) -> Self {
+        MessageReport {
+            source,
+            valid: !v.failed(),
+            ignored: v.ignored.as_deref(),
+            header: &v.header,
+            findings: &v.diagnostics,
+        }
+    }
+}
+
 /// One message's verdict as JSON.
 pub fn json_value(source: &str, v: &Verdict) -> serde_json::Value {
-    serde_json::json!({
-        "source": source,
-        "valid": !v.failed(),
-        "ignored": v.ignored,
-        "header": v.header,
-        "findings": v.diagnostics,
-    })
+    serde_json::to_value(MessageReport::new(source, v)).unwrap_or_default()
+}
+
+/// GitHub's workflow-command escaping for a message: `%`, CR and LF.
+pub fn github_escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// GitHub's workflow-command escaping for a property value: as data, plus `:` and `,`.
+pub fn github_escape_property(s: &str) -> String {
+    github_escape_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
+}
+
+/// One finding on one commit as a GitHub Actions annotation (`::error title=...::message`),
+/// which the runner shows on the run's summary and the pull request.
+pub fn github_annotation(
+    out: &mut dyn Write,
+    short: &str,
+    header: &str,
+    d: &Diagnostic,
+) -> io::Result<()> {
+    let command = if d.severity == Level::Error {
+        "error"
+    } else {
+        "warning"
+    };
+    let title = format!("relhook {}: commit {short}", d.rule.name());
+    let mut message = format!("commit {short} \"{header}\": {}", d.message);
+    if let Some(e) = &d.expected {
+        message.push_str(&format!("\nexpected {e}"));
+    }
+    if let Some(fix) = &d.suggestion {
+        message.push_str(&format!("\ntry: {fix}"));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    writeln!(
+        out,
+        "::{command} title={}::{}",
+        github_escape_property(&title),
+        github_escape_data(&message)
+    )
+}
+
+/// One finding in GitLab's code-quality report (a subset of the Code Climate issue format:
+/// `description`, `check_name`, `fingerprint`, `severity`, `location.path`,
+/// `location.lines.begin`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CodeQualityIssue {
+    /// What is wrong, naming the commit.
+    pub description: String,
+    /// The rule (`relhook/type-enum`).
+    pub check_name: String,
+    /// Stable per commit, rule and line, so GitLab can tell new findings from old ones.
+    pub fingerprint: String,
+    /// `major` for an error, `minor` for a warning.
+    pub severity: &'static str,
+    /// Where: the commit (its full id stands for the path) and the message line.
+    pub location: CodeQualityLocation,
+}
+
+/// `location` of a [`CodeQualityIssue`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CodeQualityLocation {
+    /// The full commit id (a commit message has no file).
+    pub path: String,
+    /// The line in the message.
+    pub lines: CodeQualityLines,
+}
+
+/// `location.lines` of a [`CodeQualityIssue`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CodeQualityLines {
+    /// 1-based line of the message.
+    pub begin: usize,
+}
+
+impl CodeQualityIssue {
+    /// The issue for one finding on commit `id`.
+    pub fn new(id: &str, short: &str, header: &str, d: &Diagnostic) -> Self {
+        let key = format!("relhook\0{id}\0{}\0{}", d.rule.name(), d.line);
+        let fingerprint = git2::Oid::hash_object(git2::ObjectType::Blob, key.as_bytes())
+            .map(|o| o.to_string())
+            .unwrap_or_default();
+        CodeQualityIssue {
+            description: format!("commit {short} \"{header}\": {}", d.message),
+            check_name: format!("relhook/{}", d.rule.name()),
+            fingerprint,
+            severity: if d.severity == Level::Error {
+                "major"
+            } else {
+                "minor"
+            },
+            location: CodeQualityLocation {
+                path: id.to_owned(),
+                lines: CodeQualityLines { begin: d.line },
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -215,6 +340,61 @@ error: the commit message has 1 error and 0 warnings
     fn control_characters_are_neutralised() {
         let text = render("fxi: \u{1b}[31mred");
         assert!(!text.contains('\u{1b}'), "{text}");
+    }
+
+    #[test]
+    fn github_escaping_follows_the_workflow_command_rules() {
+        assert_eq!(github_escape_data("a%b\r\nc:d,e"), "a%25b%0D%0Ac:d,e");
+        assert_eq!(
+            github_escape_property("a%b\r\nc:d,e"),
+            "a%25b%0D%0Ac%3Ad%2Ce"
+        );
+    }
+
+    #[test]
+    fn github_annotation_is_one_line_naming_commit_and_rule() {
+        let input = Input {
+            cleanup: Cleanup::Strip,
+            comment: CommentPrefix::default(),
+        };
+        let v = lint_bytes(b"feat:x", &input, &CommitConfig::default(), Mode::Check);
+        let mut out = Vec::new();
+        github_annotation(&mut out, "abc123456", "feat:x", &v.diagnostics[0]).unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert!(
+            line.starts_with("::error title=relhook header-format%3A commit abc123456::commit abc123456 \"feat:x\": "),
+            "{line}"
+        );
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
+    }
+
+    #[test]
+    fn code_quality_issue_has_gitlabs_fields() {
+        let input = Input {
+            cleanup: Cleanup::Strip,
+            comment: CommentPrefix::default(),
+        };
+        let v = lint_bytes(b"feature: x", &input, &CommitConfig::default(), Mode::Check);
+        let id = "0123456789012345678901234567890123456789";
+        let a = serde_json::to_value(CodeQualityIssue::new(
+            id,
+            "012345678",
+            &v.header,
+            &v.diagnostics[0],
+        ))
+        .unwrap();
+        assert_eq!(a["check_name"], "relhook/type-enum");
+        assert_eq!(a["severity"], "major");
+        assert_eq!(a["location"]["path"], id);
+        assert_eq!(a["location"]["lines"]["begin"], 1);
+        assert_eq!(a["fingerprint"].as_str().unwrap().len(), 40);
+        let other = CodeQualityIssue::new(
+            "1123456789012345678901234567890123456789",
+            "1",
+            &v.header,
+            &v.diagnostics[0],
+        );
+        assert_ne!(a["fingerprint"], other.fingerprint.as_str());
     }
 
     #[test]

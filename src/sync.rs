@@ -26,7 +26,7 @@ pub const TEMPLATE: &str = include_str!("../templates/CHANGELOG.md");
 /// What `--sync` would add.
 #[derive(Debug, Clone)]
 pub struct SyncPlan {
-    /// The entries to add, oldest commit first, with the commit each comes from.
+    /// The entries to add, oldest commit first, with the commit each comes from (full id).
     pub added: Vec<(String, NewEntry)>,
     /// The new file text.
     pub text: String,
@@ -80,7 +80,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             continue;
         };
         if known.insert(normalize(&entry.text)) {
-            added.push((c.short.clone(), entry));
+            added.push((c.id.to_string(), entry));
         }
     }
     for (_, e) in &added {
@@ -233,7 +233,6 @@ fn render_entries(entries: &[NewEntry]) -> String {
 
 struct Seen {
     id: Oid,
-    short: String,
     message: String,
     parents: usize,
     changed_log: bool,
@@ -245,7 +244,6 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
-            short: c.short,
             message: String::from_utf8_lossy(&c.message).into_owned(),
             parents: c.parents,
             changed_log: false,
@@ -356,9 +354,18 @@ fn forge(repo: &Repo) -> Option<Forge> {
 
 /// Parses the changelog or refuses with the line that broke it.
 pub fn parse(path: &Path, text: &str) -> Result<Changelog> {
-    Changelog::parse(text).map_err(|e| Error::NotKeepAChangelog {
+    let log = Changelog::parse(text).map_err(|e| Error::NotKeepAChangelog {
         path: path.to_owned(),
         line: e.line,
         message: e.message,
-    })
+    })?;
+    if !log.is_keep_a_changelog() {
+        return Err(Error::NotKeepAChangelog {
+            path: path.to_owned(),
+            line: 1,
+            message: "no `# ` title and no `## ` section: this is not a changelog relhook keeps"
+                .into(),
+        });
+    }
+    Ok(log)
 }

@@ -308,16 +308,15 @@ fn install_registers_the_merge_driver_and_uninstall_removes_it() {
         text(&out)
     );
     assert_eq!(
-        repo.read(".gitattributes"),
+        repo.read(".git/info/attributes"),
         "/CHANGELOG.md merge=relhook-changelog\n"
     );
-    repo.git(&["add", ".gitattributes"]);
-    repo.git(&[
-        "commit",
-        "-q",
-        "-m",
-        "chore: merge CHANGELOG.md with relhook",
-    ]);
+    assert!(!repo.path().join(".gitattributes").exists());
+    assert_eq!(
+        repo.git(&["status", "--porcelain"]),
+        "",
+        "install leaves the work tree clean"
+    );
     repo.git(&["checkout", "-q", "-b", "side"]);
     assert!(repo.commit_with_hooks("feat: from side").status.success());
     repo.git(&["checkout", "-q", "main"]);
@@ -340,6 +339,16 @@ fn install_registers_the_merge_driver_and_uninstall_removes_it() {
         text(&doctor)
     );
     assert!(repo.relhook(&["install"]).status.success());
+    // Without the attribute line the driver is never used: doctor says so too.
+    std::fs::remove_file(repo.path().join(".git/info/attributes")).unwrap();
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        crate::support::stdout(&doctor).contains("no attribute line"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(repo.relhook(&["install"]).status.success());
     // A second install changes nothing.
     let again = repo.relhook(&["install"]);
     assert!(
@@ -349,6 +358,6 @@ fn install_registers_the_merge_driver_and_uninstall_removes_it() {
     );
     let out = repo.relhook(&["uninstall"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(!repo.path().join(".gitattributes").exists());
+    assert!(!repo.path().join(".git/info/attributes").exists());
     assert_eq!(repo.read(".git/config"), config_before);
 }

@@ -5,9 +5,12 @@ mod support;
 
 mod changelog;
 mod check;
+mod ci;
 mod dates;
+mod firstrun;
 mod fuzz;
 mod install;
+mod interfaces;
 mod lint;
 mod prepush;
 mod readme;

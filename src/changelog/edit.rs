@@ -5,18 +5,10 @@
 //! re-derives the structure, so bytes outside the edited lines are kept.
 //! Inserted lines use the file's dominant line ending.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::parse::{self, Line};
 use super::{Changelog, EditError, normalize};
 
 use super::SUBSECTIONS as CANONICAL;
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$").expect("static regex")
-});
 
 fn rank(name: &str) -> usize {
     CANONICAL
@@ -290,7 +282,7 @@ impl Changelog {
         if !parse::is_version(v) {
             return Err(EditError::InvalidVersion(version.to_string()));
         }
-        if !DATE.is_match(date) {
+        if !super::lex::is_date(date) {
             return Err(EditError::InvalidDate(date.to_string()));
         }
         if let Some(sec) = self.version_index(v).and_then(|i| self.doc.sections.get(i)) {

@@ -21,6 +21,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 pub mod diff;
 mod edit;
 pub mod entry;
+mod lex;
 mod parse;
 
 use std::collections::HashSet;
@@ -121,6 +122,15 @@ impl Changelog {
     /// The line ending used for inserted lines (`"\n"` or `"\r\n"`).
     pub fn line_ending(&self) -> &'static str {
         self.eol
+    }
+
+    /// `true` when the file is recognisably a changelog relhook may edit: it has a `# ` title or
+    /// a `## ` release section, or it is blank. A file of prose only ("Our release notes live on
+    /// the wiki.") parses, but is somebody else's: it must never gain an Unreleased section.
+    pub fn is_keep_a_changelog(&self) -> bool {
+        self.doc.title.is_some()
+            || !self.doc.sections.is_empty()
+            || self.lines.iter().all(|l| l.text.trim().is_empty())
     }
 
     /// `true` when the file has a `## [Unreleased]` section.
@@ -353,6 +363,16 @@ mod tests {
 
     fn cl(t: &str) -> Changelog {
         Changelog::parse(t).expect("valid changelog")
+    }
+
+    #[test]
+    fn prose_is_not_a_keep_a_changelog_file() {
+        assert!(!cl("Our release notes live on the wiki. Do not touch.\n").is_keep_a_changelog());
+        assert!(cl("# Changelog\n\nSome text.\n").is_keep_a_changelog());
+        assert!(cl("## [Unreleased]\n").is_keep_a_changelog());
+        assert!(cl("").is_keep_a_changelog());
+        assert!(cl(" \n\n").is_keep_a_changelog());
+        assert!(cl(BASE).is_keep_a_changelog());
     }
 
     fn with(f: impl FnOnce(&mut Changelog)) -> Changelog {

@@ -6,11 +6,9 @@
 //! is a plain concatenation and every unedited byte survives.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::ParseError;
+use super::lex;
 
 /// One physical line: its text without the terminator, and the terminator
 /// itself (`""` only for a last line that has none).
@@ -69,20 +67,6 @@ pub(crate) struct Structure {
     pub links: Vec<LinkRef>,
 }
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^##[ \t]+(?:\[(?P<b>[^\]]+)\]|(?P<p>[^\s\[\]]+))(?:[ \t]+[-–—][ \t]+(?P<date>\d{4}-\d{2}-\d{2}))?(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$",
-    )
-    .expect("static regex")
-});
-
-static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$").expect("static regex")
-});
-
-static LINKDEF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[([^\]]+)\]:[ \t]*(\S+)").expect("static regex"));
-
 /// Splits text into lines, keeping each terminator exactly.
 pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     text.split_inclusive('\n')
@@ -116,7 +100,7 @@ pub(crate) fn dominant_eol(lines: &[Line]) -> &'static str {
 
 /// `true` when `v` looks like a semantic version (optionally `v`-prefixed).
 pub(crate) fn is_version(v: &str) -> bool {
-    VERSION.is_match(v)
+    lex::is_version(v)
 }
 
 /// The comparison key of a version: without a leading `v`.
@@ -126,11 +110,8 @@ pub(crate) fn version_key(v: &str) -> &str {
 
 /// Parses `[label]: url` at column 0.
 pub(crate) fn link_def(text: &str) -> Option<(String, String)> {
-    let c = LINKDEF.captures(text)?;
-    Some((
-        c.get(1)?.as_str().to_string(),
-        c.get(2)?.as_str().to_string(),
-    ))
+    let (label, url) = lex::link_def(text)?;
+    Some((label.to_string(), url.to_string()))
 }
 
 /// A line's role, decided from the line alone plus comment/fence state.
@@ -243,14 +224,10 @@ fn heading_error(i: usize, t: &str) -> ParseError {
 
 /// Classifies a `## ` heading.
 fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
-    let c = HEADING.captures(t).ok_or_else(|| heading_error(i, t))?;
-    let label = c
-        .name("b")
-        .or_else(|| c.name("p"))
-        .map(|m| m.as_str().trim())
-        .unwrap_or("");
+    let h = lex::heading(t).ok_or_else(|| heading_error(i, t))?;
+    let label = h.label.trim();
     if label.eq_ignore_ascii_case("unreleased") {
-        if c.name("date").is_some() {
+        if h.date.is_some() {
             return Err(ParseError {
                 line: i + 1,
                 message: "the Unreleased section must not carry a date".into(),

@@ -115,11 +115,32 @@ pub struct LintArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// `A..B`, `A...B`, `A..`, or one revision (that commit alone).
-    #[arg(value_name = "RANGE")]
+    #[arg(value_name = "RANGE", conflicts_with_all = ["all", "base"])]
     pub range: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Check all of HEAD's history.
+    #[arg(long, conflicts_with = "base")]
+    pub all: bool,
+    /// Check the commits since HEAD left REF: merge-base(REF, HEAD)..HEAD (overrides CI
+    /// detection).
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+    /// Output format: `github` prints workflow-command annotations, `gitlab` a code-quality
+    /// report (JSON).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Output formats of `relhook check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people.
+    Text,
+    /// One JSON document on stdout.
+    Json,
+    /// GitHub Actions annotations (`::error title=...::...`), one per finding.
+    Github,
+    /// GitLab's code-quality report (a JSON array) on stdout.
+    Gitlab,
 }
 
 /// `relhook changelog`.
@@ -138,6 +159,9 @@ pub struct ChangelogArgs {
     /// Let --rebuild replace a file with uncommitted changes.
     #[arg(long)]
     pub force: bool,
+    /// Output format (`json`: what was added, and the text with --stdout).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `relhook version`.
@@ -201,6 +225,9 @@ pub struct ReleaseArgs {
     /// Do not run `[checks] test` on the release commit.
     #[arg(long)]
     pub no_test: bool,
+    /// Output format (`json`: the plan, and the release commit once made).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `relhook notes`.
@@ -208,6 +235,9 @@ pub struct ReleaseArgs {
 pub struct NotesArgs {
     /// The release tag (default: the latest reachable from HEAD).
     pub tag: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `relhook hook <name>`.

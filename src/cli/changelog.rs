@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::args::ChangelogArgs;
+use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
 use crate::accumulate::{Accumulated, post_commit};
@@ -32,6 +32,8 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         None => None,
     };
     let mut err = std::io::stderr().lock();
+    let json = args.format == Format::Json;
+    let mut added = Vec::new();
     let text = if args.rebuild {
         if let Some(cur) = &current {
             refuse_uncommitted(&repo, &config.changelog.path, cur, args)?;
@@ -41,7 +43,8 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
         let plan = plan_sync(&repo, &config, &base)?;
         for (commit, e) in &plan.added {
-            let _ = writeln!(err, "relhook: {commit}: `- {}` under {}", e.text, e.section);
+            let short = commit.get(..9).unwrap_or(commit);
+            let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
         }
         if plan.added.is_empty() && !args.stdout {
             let _ = writeln!(
@@ -50,13 +53,34 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
                 config.changelog.path.display()
             );
         }
+        added = plan.added;
         plan.text
     };
-    if args.stdout {
+    let changed = current.as_deref() != Some(text.as_str());
+    if args.stdout && !json {
         write_out(|out| out.write_all(text.as_bytes()))?;
-    } else if current.as_deref() != Some(text.as_str()) {
+    } else if changed && !args.stdout {
         crate::fsx::write_atomic(&path, text.as_bytes())?;
         let _ = writeln!(err, "relhook: wrote {}", config.changelog.path.display());
+    }
+    if json {
+        super::json::print(&super::json::ChangelogReport {
+            schema_version: super::json::SCHEMA_VERSION,
+            path: config.changelog.path.display().to_string(),
+            mode: if args.rebuild { "rebuild" } else { "sync" },
+            changed,
+            written: changed && !args.stdout,
+            added: added
+                .iter()
+                .map(|(commit, e)| super::json::AddedEntry {
+                    commit,
+                    section: &e.section,
+                    text: &e.text,
+                    breaking: e.breaking,
+                })
+                .collect(),
+            content: args.stdout.then_some(text.as_str()),
+        })?;
     }
     Ok(Outcome::Ok)
 }
@@ -91,6 +115,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     let mut err = std::io::stderr().lock();
     match post_commit(&repo, &config)? {
         Accumulated::Skipped(_) => {}
+        Accumulated::Notice(why) => {
+            if !quiet() {
+                let _ = writeln!(err, "relhook: {why}");
+            }
+        }
         Accumulated::Changed {
             what,
             old,
@@ -114,6 +143,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// `RELHOOK_QUIET=1` (any value but empty or `0`) silences the hooks' informational lines:
+/// why a hook did not act. Warnings and refusals are always printed.
+pub(super) fn quiet() -> bool {
+    std::env::var_os("RELHOOK_QUIET").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// `relhook hook merge-changelog %O %A %B [%P]`: unions the Unreleased entries of both sides

@@ -23,13 +23,18 @@ pub enum Outcome {
 
 /// The exit code of a finished command.
 pub fn code(result: &Result<Outcome, Error>) -> ExitCode {
+    ExitCode::from(number(result))
+}
+
+/// The exit code of a finished command, as a number.
+pub fn number(result: &Result<Outcome, Error>) -> u8 {
     match result {
-        Ok(Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(Outcome::Failed) => ExitCode::from(1),
+        Ok(Outcome::Ok) => 0,
+        Ok(Outcome::Failed) => 1,
         // A refusal is a policy verdict (the user must change something), not a breakdown.
-        Err(Error::Refused(_)) => ExitCode::from(1),
-        Ok(Outcome::Code(c)) => ExitCode::from(*c),
-        Err(_) => ExitCode::from(2),
+        Err(Error::Refused(_)) => 1,
+        Ok(Outcome::Code(c)) => *c,
+        Err(_) => 2,
     }
 }
 

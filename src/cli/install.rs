@@ -96,24 +96,27 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         m.evidence.display()
                     )?;
                 }
-                if let Some(d) = &driver {
-                    if d.config {
-                        writeln!(
-                            out,
-                            "registered the {} merge driver for {} (merge.{}.driver)",
-                            driver::DRIVER,
-                            changelog.display(),
-                            driver::DRIVER
-                        )?;
-                    }
-                    if d.attributes {
-                        writeln!(
-                            out,
-                            "added `{} merge={}` to .gitattributes: commit it, so that every clone merges the changelog without conflicts",
-                            changelog.display(),
-                            driver::DRIVER
-                        )?;
-                    }
+                if driver.as_ref().is_some_and(|d| d.config || d.attributes) {
+                    writeln!(
+                        out,
+                        "registered the {} merge driver for {} (merge.{}.driver, and {}; the work tree is untouched)",
+                        driver::DRIVER,
+                        changelog.display(),
+                        driver::DRIVER,
+                        rel(&driver::info_attributes(&loc), &loc.work_tree)
+                    )?;
+                    writeln!(
+                        out,
+                        "  to share it with the team, commit `{}` in .gitattributes (each clone still runs `relhook install`)",
+                        driver::shared_line(&changelog)
+                    )?;
+                }
+                if driver.as_ref().is_some_and(|d| d.am_three_way) {
+                    writeln!(
+                        out,
+                        "set am.threeWay = true in this clone, so that `git am` merges {} through the driver instead of failing on it",
+                        changelog.display()
+                    )?;
                 }
                 write_hooks_path_note(out, &loc)?;
                 writeln!(
@@ -210,8 +213,15 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
                 driver::DRIVER
             )?;
         }
+        if unregistered.am_three_way {
+            writeln!(out, "removed am.threeWay, which relhook had set")?;
+        }
         if unregistered.attributes {
-            writeln!(out, "removed relhook's line from .gitattributes")?;
+            writeln!(
+                out,
+                "removed relhook's line from {}",
+                rel(&driver::info_attributes(&loc), &loc.work_tree)
+            )?;
         }
         if let Some(d) = &result.removed_dir {
             writeln!(out, "removed {} (relhook had created it)", d.display())?;
@@ -237,9 +247,13 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let report = doctor::diagnose(&loc, &binary, &config);
     write_out(|out| match args.format {
         Format::Json => {
-            let mut v = serde_json::to_value(&report).unwrap_or_default();
-            v["healthy"] = report.healthy().into();
-            writeln!(out, "{v}")
+            let doc = super::json::DoctorReport {
+                schema_version: super::json::SCHEMA_VERSION,
+                healthy: report.healthy(),
+                report: &report,
+            };
+            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")
         }
         Format::Text => {
             writeln!(out, "hooks directory: {}", report.hooks_dir.display())?;

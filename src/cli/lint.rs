@@ -3,8 +3,9 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
-use super::args::{CheckArgs, CleanupArg, Format, LintArgs};
-use super::{Context, Outcome, write_out};
+use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
+use super::{Context, Outcome, json, write_out};
+use crate::ci;
 use crate::config::Config;
 use crate::git::{self, Location};
 use crate::lint::{Input, Level, Mode, Verdict, lint_bytes};
@@ -21,9 +22,10 @@ pub(super) fn lint(ctx: &Context, args: &LintArgs) -> Result<Outcome> {
     let mode = if args.strict { Mode::Check } else { Mode::Hook };
     let verdict = lint_bytes(&raw, &input, &config.commit, mode);
     match args.format {
-        Format::Json => {
-            write_out(|out| writeln!(out, "{}", report::json_value(&source, &verdict)))?
-        }
+        Format::Json => json::print(&json::LintReport {
+            schema_version: json::SCHEMA_VERSION,
+            message: report::MessageReport::new(&source, &verdict),
+        })?,
         Format::Text => {
             write_out(|out| render(out, &verdict, &source, &Palette::new(ctx.color_out)))?
         }
@@ -148,26 +150,50 @@ fn editor_session(from_m: bool) -> bool {
     }
 }
 
-/// `relhook check [RANGE]`.
+/// `relhook check [RANGE] [--all] [--base REF]`.
 pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let repo = git::Repo::open(&ctx.cwd)?;
     let root = repo.work_tree().unwrap_or_else(|| ctx.cwd.clone());
     let config = ctx.config(&root)?;
-    let range = match &args.range {
-        Some(spec) => repo.resolve(spec)?,
-        None => repo.default_range(&config.version.tag_prefix)?,
+    let checked = match &args.range {
+        Some(spec) => ci::explicit(&repo, spec)?,
+        None => {
+            let env = ci_env()?;
+            let plan = ci::plan(&env, args.base.as_deref(), args.all);
+            ci::resolve(&repo, &plan, &config.version.tag_prefix)?
+        }
     };
+    let announce = format!(
+        "relhook: checking {}: {}",
+        checked.range.describe, checked.why
+    );
+    match args.format {
+        CheckFormat::Text | CheckFormat::Github => write_out(|out| writeln!(out, "{announce}"))?,
+        CheckFormat::Gitlab => eprintln_quiet(&announce),
+        CheckFormat::Json => {}
+    }
     let input = Input {
         cleanup: Cleanup::Stored,
         comment: CommentPrefix::default(),
     };
+    let boundary = if checked.range.single {
+        Default::default()
+    } else {
+        repo.shallow_boundary()
+    };
+    let mut at_boundary = None;
     let palette = Palette::new(ctx.color_out);
+    let err_palette = Palette::new(ctx.color_err);
     let mut tally = Tally::default();
     let mut json_commits = Vec::new();
+    let mut quality = Vec::new();
     let mut io_result = Ok(());
     let mut out = std::io::stdout().lock();
-    repo.walk(&range, |c| {
+    repo.walk(&checked.range, |c| {
         tally.checked += 1;
+        if boundary.contains_key(&c.id) {
+            at_boundary.get_or_insert(c.id);
+        }
         if c.parents > 1 && config.commit.ignore_merge_commits {
             tally.ignored += 1;
             return true;
@@ -178,37 +204,85 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if v.diagnostics.is_empty() {
             return true;
         }
+        let id = c.id.to_string();
         match args.format {
-            Format::Json => {
-                let mut j = report::json_value(&c.short, &v);
-                j["commit"] = c.id.to_string().into();
-                json_commits.push(j);
+            CheckFormat::Json => json_commits.push((id, v)),
+            CheckFormat::Text => io_result = render_commit(&mut out, &c.short, &v, &palette),
+            CheckFormat::Github => {
+                for d in &v.diagnostics {
+                    if io_result.is_ok() {
+                        io_result = report::github_annotation(&mut out, &c.short, &v.header, d);
+                    }
+                }
             }
-            Format::Text => io_result = render_commit(&mut out, &c.short, &v, &palette),
+            CheckFormat::Gitlab => {
+                quality.extend(
+                    v.diagnostics
+                        .iter()
+                        .map(|d| report::CodeQualityIssue::new(&id, &c.short, &v.header, d)),
+                );
+                // People read the job log: the findings go there too, stdout is the report.
+                let _ = render_commit(&mut std::io::stderr().lock(), &c.short, &v, &err_palette);
+            }
         }
         io_result.is_ok()
     })?;
     io_result.map_err(|e| Error::io("write", "<stdout>", e))?;
     drop(out);
-    write_out(|out| match args.format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::json!({
-                "range": range.describe,
-                "checked": tally.checked,
-                "failed": tally.failed,
-                "ignored": tally.ignored,
-                "commits": json_commits,
-            })
-        ),
-        Format::Text => tally.summary(out, &range.describe, &palette),
-    })?;
+    if let Some(id) = at_boundary {
+        return Err(ci::boundary_error(&checked, id));
+    }
+    let summary = |out: &mut dyn Write| tally.summary(out, &checked.range.describe, &palette);
+    match args.format {
+        CheckFormat::Json => {
+            let report = json::CheckReport {
+                schema_version: json::SCHEMA_VERSION,
+                range: json::RangeReport {
+                    spec: &checked.range.describe,
+                    base: checked.base.map(|b| b.to_string()),
+                    head: checked.head.map(|h| h.to_string()),
+                    reason: &checked.why,
+                    source: checked.source,
+                },
+                checked: tally.checked,
+                failed: tally.failed,
+                ignored: tally.ignored,
+                commits: json_commits
+                    .iter()
+                    .map(|(id, v)| json::CommitReport::new(id, v))
+                    .collect(),
+            };
+            json::print(&report)?;
+        }
+        CheckFormat::Text | CheckFormat::Github => write_out(summary)?,
+        CheckFormat::Gitlab => {
+            json::print(&quality)?;
+            let mut err = std::io::stderr().lock();
+            let _ = summary(&mut err);
+        }
+    }
     Ok(if tally.failed > 0 {
         Outcome::Failed
     } else {
         Outcome::Ok
     })
+}
+
+/// The CI variables and GitHub's event payload, read once here (the library reads no
+/// environment of its own).
+fn ci_env() -> Result<ci::CiEnv> {
+    let lookup = |k: &str| std::env::var(k).ok();
+    let event = match (lookup("GITHUB_ACTIONS"), lookup("GITHUB_EVENT_PATH")) {
+        (Some(a), Some(p)) if a == "true" && !p.is_empty() => {
+            Some(std::fs::read_to_string(&p).map_err(|e| Error::io("read", p.clone(), e))?)
+        }
+        _ => None,
+    };
+    ci::CiEnv::new(lookup, event.as_deref())
+}
+
+fn eprintln_quiet(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn render_commit(

@@ -5,6 +5,7 @@ mod args;
 mod changelog;
 mod exit;
 mod install;
+mod json;
 mod lint;
 mod prepush;
 mod release;
@@ -45,14 +46,35 @@ where
         Ok(ctx) => ctx,
         Err(e) => return fail(&e, use_color(cli.color, &std::io::stderr())),
     };
+    let json_mode = wants_json(&cli.command);
     let result = dispatch(&ctx, cli.command);
     match &result {
         Err(e) if exit::is_broken_pipe(e) => ExitCode::SUCCESS,
         Err(e) => {
             fail(e, ctx.color_err);
+            if json_mode {
+                // Machines read stdout: the error is a JSON document there too.
+                let _ = json::print(&json::ErrorReport::new(e, exit::number(&result)));
+            }
             exit::code(&result)
         }
         Ok(_) => exit::code(&result),
+    }
+}
+
+/// Whether the command was asked for `--format json`, so that an
+/// error is also given as JSON on stdout.
+fn wants_json(command: &Command) -> bool {
+    use args::{CheckFormat, Format};
+    match command {
+        Command::Lint(a) => a.format == Format::Json,
+        Command::Check(a) => a.format == CheckFormat::Json,
+        Command::Changelog(a) => a.format == Format::Json,
+        Command::Version(a) => a.format == Format::Json,
+        Command::Release(a) => a.format == Format::Json,
+        Command::Notes(a) => a.format == Format::Json,
+        Command::Doctor(a) => a.format == Format::Json,
+        _ => false,
     }
 }
 

@@ -65,10 +65,41 @@ pub(super) fn pre_push_hook(ctx: &Context, remote: &str, url: Option<&str>) -> R
     let color = ctx.color_err;
     if found.refusals.is_empty() {
         summary(&mut err, &found, &tested_now);
+        if !found.tags_left_behind.is_empty() && !super::changelog::quiet() {
+            left_behind(&mut err, &found.tags_left_behind, remote);
+        }
         return Ok(Outcome::Ok);
     }
     report(&mut err, &found, remote, url, color).map_err(|e| Error::io("write", "<stderr>", e))?;
     Ok(Outcome::Failed)
+}
+
+/// The runbook's "don't forget to push the tag", in one line with the command that does it.
+fn left_behind(err: &mut dyn Write, tags: &[(String, bool)], remote: &str) {
+    let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
+    let names = names.join(" ");
+    let (what, verb) = if tags.len() == 1 {
+        ("release tag", "stays")
+    } else {
+        ("release tags", "stay")
+    };
+    let untested: Vec<&str> = tags
+        .iter()
+        .filter(|(_, u)| *u)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let first = match untested.as_slice() {
+        [] => String::new(),
+        [one] => format!("`git checkout {one} && relhook test` (it has no test record), then "),
+        _ => format!(
+            "`relhook test` on each of {} (no test records), then ",
+            untested.join(", ")
+        ),
+    };
+    let _ = writeln!(
+        err,
+        "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {remote} {names}` (or push with `--follow-tags`; `git config push.followTags true` makes that the default)"
+    );
 }
 
 /// One line on success, only when releases go out (plain branch pushes stay quiet).

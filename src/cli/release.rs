@@ -27,16 +27,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
     write_out(|out| {
         if args.format == Format::Json {
-            let json = serde_json::json!({
-                "current": info.current.to_string(),
-                "current_tag": info.tag.as_ref().map(|t| t.0.clone()),
-                "current_from": info.current_from,
-                "next": info.next.to_string(),
-                "next_tag": format!("{}{}", config.version.tag_prefix, info.next),
-                "level": info.level(),
-                "commits": info.commits,
-            });
-            return writeln!(out, "{json}");
+            let doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
+            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
+            return writeln!(out, "{text}");
         }
         let shown = if args.next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
@@ -92,13 +85,18 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             .filter(|d| d.len() == 10)
             .unwrap_or_else(crate::date::today),
     };
+    let json = args.format == Format::Json;
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
-        Err(Error::Refused(why)) => return refused(&why),
+        Err(Error::Refused(why)) => return refused(&why, json),
         Err(e) => return Err(e),
     };
     if args.dry_run {
-        write_out(|out| print_plan(out, &plan, &config, &opts))?;
+        if json {
+            super::json::print(&release_report(&plan, &config, &opts, None))?;
+        } else {
+            write_out(|out| print_plan(out, &plan, &config, &opts))?;
+        }
         return Ok(Outcome::Ok);
     }
     let mut err = std::io::stderr().lock();
@@ -122,16 +120,60 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 "next: git push --follow-tags   (or: git push origin HEAD {})",
                 plan.tag
             );
+            if json {
+                super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
+            }
             Ok(Outcome::Ok)
         }
-        Err(Error::Refused(why)) => refused(&why),
+        Err(Error::Refused(why)) => refused(&why, json),
         Err(e) => Err(e),
     }
 }
 
-fn refused(why: &str) -> Result<Outcome> {
+fn refused(why: &str, json: bool) -> Result<Outcome> {
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {why}");
+    if json {
+        super::json::print(&super::json::ErrorReport::refused(why))?;
+    }
     Ok(Outcome::Failed)
+}
+
+fn release_report<'a>(
+    plan: &'a Plan,
+    config: &Config,
+    opts: &Options,
+    done: Option<&release::Done>,
+) -> super::json::ReleaseReport<'a> {
+    super::json::ReleaseReport {
+        schema_version: super::json::SCHEMA_VERSION,
+        dry_run: done.is_none(),
+        tag: &plan.tag,
+        version: plan.version.to_string(),
+        previous: plan.info.current.to_string(),
+        previous_from: &plan.info.current_from,
+        head: plan.head.to_string(),
+        commit_message: &plan.commit_message,
+        tag_message: &plan.tag_message,
+        tests: config.checks.test.clone().filter(|_| !opts.no_test),
+        signed: opts.sign || config.release.sign,
+        edits: plan
+            .edits
+            .iter()
+            .map(|e| {
+                let name = e.path.display().to_string();
+                let before = String::from_utf8_lossy(&e.before);
+                let after = String::from_utf8_lossy(&e.after);
+                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref())
+                    .unified_diff()
+                    .context_radius(2)
+                    .header(&format!("a/{name}"), &format!("b/{name}"))
+                    .to_string();
+                super::json::EditReport { path: name, diff }
+            })
+            .collect(),
+        release_commit: done.map(|d| d.commit.to_string()),
+        tested: done.map(|d| d.tested),
+    }
 }
 
 fn print_plan(
@@ -217,7 +259,17 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             config.changelog.path.display()
         ))
     })?;
-    write_out(|out| out.write_all(notes.as_bytes()))?;
+    if args.format == Format::Json {
+        super::json::print(&super::json::NotesReport {
+            schema_version: super::json::SCHEMA_VERSION,
+            tag: &tag,
+            version,
+            commit: commit.to_string(),
+            notes: &notes,
+        })?;
+    } else {
+        write_out(|out| out.write_all(notes.as_bytes()))?;
+    }
     Ok(Outcome::Ok)
 }
 
@@ -225,17 +277,30 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
 /// would), so that CI sees the tests' own status.
 pub(super) fn test(ctx: &Context) -> Result<Outcome> {
     let (repo, root, config) = open(ctx)?;
-    let Some(argv) = &config.checks.test else {
-        return Err(Error::Usage(
-            "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list) in .relconfig.toml"
-                .into(),
-        ));
+    let mut err = std::io::stderr().lock();
+    let evident;
+    let argv = match &config.checks.test {
+        Some(argv) => argv,
+        None => {
+            let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
+                return Err(Error::Usage(
+                    "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
+                        .into(),
+                ));
+            };
+            let _ = writeln!(
+                err,
+                "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
+                argv.join(" ")
+            );
+            evident = argv;
+            &evident
+        }
     };
     let head = repo
         .head()
         .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
     let dirty = repo.dirty_paths(5)?;
-    let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
     let status = crate::testrun::run_status(argv, &root)?;
     if let RunStatus::CannotStart { reason, .. } = &status {

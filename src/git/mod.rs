@@ -5,6 +5,7 @@
 mod history;
 mod hooks;
 mod locate;
+mod range;
 mod rewrite;
 mod state;
 pub mod walk;
@@ -12,6 +13,7 @@ pub mod walk;
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
 pub use hooks::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
+pub use range::MergeBase;
 pub use rewrite::{ReflogTop, StoredFile};
 
 use crate::message::{Cleanup, CommentPrefix};

@@ -30,9 +30,60 @@ pub struct ReflogTop {
     pub new: Oid,
 }
 
+/// The newest entry of the reflog at `path`, read from the end of the file: a window that
+/// doubles until it holds the whole last line. `None` when the file cannot be read or its last
+/// line is not `<old> <new> <signature>[\t<message>]`.
+fn read_reflog_tail(path: &Path) -> Option<ReflogTop> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut window: u64 = 4096;
+    loop {
+        let start = len.saturating_sub(window);
+        file.seek(SeekFrom::Start(start)).ok()?;
+        let mut tail = Vec::with_capacity((len - start) as usize);
+        file.by_ref()
+            .take(len - start)
+            .read_to_end(&mut tail)
+            .ok()?;
+        let end = tail.iter().rposition(|&b| b != b'\n')? + 1;
+        match tail[..end].iter().rposition(|&b| b == b'\n') {
+            Some(nl) => return parse_reflog_line(&tail[nl + 1..end]),
+            None if start == 0 => return parse_reflog_line(&tail[..end]),
+            None => window = window.saturating_mul(2),
+        }
+    }
+}
+
+/// One reflog line as libgit2 reads it: two object ids, the signature, then the message after
+/// the first tab (none without a tab; `""` when it is not UTF-8, as git2 gives it).
+fn parse_reflog_line(line: &[u8]) -> Option<ReflogTop> {
+    let oid = |b: &[u8]| Oid::from_str(std::str::from_utf8(b).ok()?).ok();
+    let mut parts = line.splitn(3, |&b| b == b' ');
+    let (old, new, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    if !matches!(old.len(), 40 | 64) || old.len() != new.len() {
+        return None;
+    }
+    let (old, new) = (oid(old)?, oid(new)?);
+    let signature = rest.split(|&b| b == b'\t').next().unwrap_or(rest);
+    if !signature.contains(&b'<') || !signature.contains(&b'>') {
+        return None;
+    }
+    let message = match rest.iter().position(|&b| b == b'\t') {
+        Some(tab) => String::from_utf8(rest[tab + 1..].to_vec()).unwrap_or_default(),
+        None => String::new(),
+    };
+    Some(ReflogTop { message, old, new })
+}
+
 impl Repo {
     /// HEAD's last reflog entry (what git just did).
+    /// Only the end of `logs/HEAD` is read, so the cost does not grow with the reflog; an
+    /// entry that does not parse there (or a reflog that is not a file) is read by git2.
     pub fn reflog_top(&self) -> Option<ReflogTop> {
+        if let Some(top) = read_reflog_tail(&self.git2().path().join("logs").join("HEAD")) {
+            return Some(top);
+        }
         let log = self.git2().reflog("HEAD").ok()?;
         let e = log.get(0)?;
         Some(ReflogTop {
@@ -312,4 +363,91 @@ fn set_identity(cmd: &mut std::process::Command, who: &str, sig: &Signature<'_>)
         String::from_utf8_lossy(sig.email_bytes()).as_ref(),
     )
     .env(format!("GIT_{who}_DATE"), date);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "672fe44a0d1c2b3e4f5a6b7c8d9e0f1a2b3c4d5e";
+    const B: &str = "cbcf45f0a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    fn line(old: &str, new: &str, message: &str) -> String {
+        format!("{old} {new} A U Thor <a@example.com> 1700000000 +0100\t{message}\n")
+    }
+
+    /// What git2 reads as the newest entry of a reflog with these bytes.
+    fn git2_top(bytes: &[u8]) -> Option<(String, Oid, Oid)> {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git/logs")).unwrap();
+        std::fs::write(dir.path().join(".git/logs/HEAD"), bytes).unwrap();
+        let log = repo.reflog("HEAD").ok()?;
+        let e = log.get(0)?;
+        Some((e.message().unwrap_or("").to_owned(), e.id_old(), e.id_new()))
+    }
+
+    fn tail_top(bytes: &[u8]) -> Option<(String, Oid, Oid)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("HEAD");
+        std::fs::write(&path, bytes).unwrap();
+        read_reflog_tail(&path).map(|t| (t.message, t.old, t.new))
+    }
+
+    #[test]
+    fn the_reflog_tail_reads_what_git2_reads() {
+        let zero = "0".repeat(40);
+        let long = format!("commit: feat: {}", "x".repeat(10_000));
+        let many: String = (0..3000)
+            .map(|i| line(A, B, &format!("commit: {i}")))
+            .collect();
+        let cases: Vec<Vec<u8>> = vec![
+            line(&zero, A, "commit (initial): feat: start").into_bytes(),
+            format!(
+                "{}{}",
+                line(&zero, A, "commit (initial): x"),
+                line(A, B, "commit (amend): y")
+            )
+            .into_bytes(),
+            format!("{}{}", line(&zero, A, "x"), line(A, B, &long)).into_bytes(),
+            format!("{many}{}\n\n", line(B, A, "rebase (pick): feat: c1")).into_bytes(),
+            line(A, B, "commit: no newline at the end")
+                .trim_end()
+                .as_bytes()
+                .to_vec(),
+            line(A, B, "commit: a\tsecond tab").into_bytes(),
+            format!("{A} {B} A U Thor <a@example.com> 1700000000 +0100\n").into_bytes(),
+            [line(A, B, "commit: ").trim_end().as_bytes(), b"\xff\xfe\n"].concat(),
+            line(A, B, "commit: crlf\r").into_bytes(),
+        ];
+        for bytes in &cases {
+            let expected = git2_top(bytes);
+            assert!(expected.is_some(), "{:?}", String::from_utf8_lossy(bytes));
+            assert_eq!(
+                tail_top(bytes),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn a_reflog_tail_that_does_not_parse_is_left_to_git2() {
+        for bytes in [
+            &b""[..],
+            b"\n\n",
+            b"not a reflog line\n",
+            format!("{A} {B}\tcommit: no signature\n").as_bytes(),
+            format!("{A} zz{} A <a> 1 +0000\tcommit: x\n", &B[2..]).as_bytes(),
+        ] {
+            assert_eq!(
+                tail_top(bytes),
+                None,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        assert!(read_reflog_tail(Path::new("/nonexistent/logs/HEAD")).is_none());
+    }
 }

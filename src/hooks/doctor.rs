@@ -159,6 +159,17 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
             ),
             fix,
         ),
+        DriverState::NoAttribute => check(
+            subject,
+            Status::Missing,
+            format!(
+                "`merge.{}.driver` is configured but no attribute line asks for it (`{}` in {} or .gitattributes): git never runs it",
+                super::driver::DRIVER,
+                super::driver::shared_line(&changelog),
+                super::driver::info_attributes(loc).display()
+            ),
+            fix.clone(),
+        ),
         DriverState::Stale(bin) => check(
             subject,
             Status::Stale,

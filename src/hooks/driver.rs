@@ -1,6 +1,8 @@
-//! The CHANGELOG.md merge driver: `install` registers it (a `.gitattributes` line, which is
-//! versioned, and `merge.relhook-changelog.*` in the repository's config, which is not and so
-//! must be written in every clone); `uninstall` takes both out again.
+//! The CHANGELOG.md merge driver: `install` registers it (an attribute line in the common git
+//! directory's `info/attributes`, so the work tree stays clean, and `merge.relhook-changelog.*`
+//! in the repository's config; neither is versioned, so every clone runs `relhook install`);
+//! `uninstall` takes both out again. A team that wants every clone to ask for the driver can
+//! commit the same line to `.gitattributes`; relhook never writes that file.
 
 use std::path::Path;
 
@@ -15,8 +17,52 @@ pub const DRIVER: &str = "relhook-changelog";
 pub struct Registered {
     /// Whether the git config entries were written or changed.
     pub config: bool,
-    /// Whether a `.gitattributes` line was added (the user should commit it).
+    /// Whether the `info/attributes` line was added (or removed, on uninstall).
     pub attributes: bool,
+    /// Whether `am.threeWay = true` was set (or, on uninstall, taken out again).
+    pub am_three_way: bool,
+}
+
+/// Marks that relhook set `am.threeWay`, so that uninstall takes out only its own setting.
+const AM_MARK: &str = "relhook.amthreeway";
+
+/// `git am` applies patches without a three-way merge by default, so two patches that each
+/// add an entry under the same heading fail on CHANGELOG.md ("patch does not apply") and the
+/// merge driver never runs. With `am.threeWay`, am falls back to a three-way merge, which uses
+/// the driver. Set in the repository's config unless the user already chose a value.
+fn set_am_three_way(loc: &HooksLocation) -> Result<bool> {
+    if loc.git(&["config", "--get", "am.threeWay"]).is_ok() {
+        return Ok(false);
+    }
+    loc.git(&["config", "--local", "am.threeWay", "true"])?;
+    loc.git(&["config", "--local", AM_MARK, "true"])?;
+    Ok(true)
+}
+
+fn unset_am_three_way(loc: &HooksLocation) -> Result<bool> {
+    if loc.git(&["config", "--local", "--get", AM_MARK]).is_err() {
+        return Ok(false);
+    }
+    let ours = loc
+        .git(&["config", "--local", "--get", "am.threeWay"])
+        .is_ok_and(|v| v.trim() == "true");
+    if ours {
+        loc.git(&["config", "--local", "--unset", "am.threeWay"])?;
+    }
+    loc.git(&["config", "--local", "--unset", AM_MARK])?;
+    // `git config --unset` leaves empty `[am]`/`[relhook]` headers behind.
+    for section in ["am", "relhook"] {
+        let left = loc.git(&[
+            "config",
+            "--local",
+            "--get-regexp",
+            &format!("^{section}\\."),
+        ]);
+        if left.is_err() {
+            let _ = loc.git(&["config", "--local", "--remove-section", section]);
+        }
+    }
+    Ok(ours)
 }
 
 /// The `.gitattributes` line for the changelog at `path` (relative, `/`-separated).
@@ -36,6 +82,26 @@ fn attribute_line(path: &Path) -> String {
 fn driver_command(binary: &Path) -> String {
     let bin = binary.to_string_lossy().replace('\'', r"'\''");
     format!("'{bin}' hook merge-changelog %O %A %B %P")
+}
+
+/// Where install puts the attribute line: `info/attributes` in the common git directory, which
+/// git reads in every worktree and which is not part of the work tree, so installing leaves
+/// `git status` clean (the driver's definition is per clone anyway).
+pub fn info_attributes(loc: &HooksLocation) -> std::path::PathBuf {
+    loc.common_dir.join("info").join("attributes")
+}
+
+/// The line a team commits to `.gitattributes` to share the attribute (optional).
+pub fn shared_line(changelog: &Path) -> String {
+    attribute_line(changelog)
+}
+
+fn has_line(file: &Path, line: &str) -> bool {
+    fsx::read_optional(file).ok().flatten().is_some_and(|b| {
+        String::from_utf8_lossy(&b)
+            .lines()
+            .any(|l| l.trim() == line)
+    })
 }
 
 /// Registers the driver for the changelog at `changelog` (relative to the work tree).
@@ -66,7 +132,7 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
         ])?;
         done.config = true;
     }
-    let attrs = loc.work_tree.join(".gitattributes");
+    let attrs = info_attributes(loc);
     let line = attribute_line(changelog);
     let existing = fsx::read_optional(&attrs)?.unwrap_or_default();
     let text = String::from_utf8_lossy(&existing);
@@ -78,14 +144,19 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
         }
         bytes.extend_from_slice(line.as_bytes());
         bytes.extend_from_slice(eol.as_bytes());
+        if let Some(dir) = attrs.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
+        }
         fsx::write_atomic(&attrs, &bytes)?;
         done.attributes = true;
     }
+    done.am_three_way = set_am_three_way(loc)?;
     Ok(done)
 }
 
-/// Takes the driver out: the config section, and the `.gitattributes` line relhook writes
-/// (the file is removed when nothing else was in it).
+/// Takes the driver out: the config section, and the line relhook wrote into
+/// `info/attributes` (the file is removed when nothing else was in it). A `.gitattributes`
+/// line is the team's, committed on purpose, and is left alone.
 pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
     let mut done = Registered::default();
     if loc
@@ -105,7 +176,8 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
         ])?;
         done.config = true;
     }
-    let attrs = loc.work_tree.join(".gitattributes");
+    done.am_three_way = unset_am_three_way(loc)?;
+    let attrs = info_attributes(loc);
     let Some(existing) = fsx::read_optional(&attrs)? else {
         return Ok(done);
     };
@@ -132,27 +204,26 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
 pub enum DriverState {
     /// Registered, and its binary exists.
     Ok,
-    /// `.gitattributes` asks for it (or post-commit is installed) but this clone's config lacks
+    /// The attribute asks for it (or post-commit is installed) but this clone's config lacks
     /// it: git then silently falls back to a text merge, with conflicts.
     Missing,
+    /// Registered in the config, but no attribute line names it for the changelog (neither
+    /// `info/attributes` nor `.gitattributes`): git never runs it.
+    NoAttribute,
     /// Registered with a binary that is gone.
     Stale(String),
     /// Not used here.
     Unused,
 }
 
-/// Reads the driver's registration and the attribute line.
+/// Reads the driver's registration and the attribute lines.
 pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool) -> DriverState {
     let command = loc
         .git(&["config", "--get", &format!("merge.{DRIVER}.driver")])
         .ok();
-    let attrs = fsx::read_optional(&loc.work_tree.join(".gitattributes"))
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let wanted = String::from_utf8_lossy(&attrs)
-        .lines()
-        .any(|l| l.trim() == attribute_line(changelog));
+    let line = attribute_line(changelog);
+    let wanted = has_line(&info_attributes(loc), &line)
+        || has_line(&loc.work_tree.join(".gitattributes"), &line);
     match command.map(|c| c.trim().to_owned()) {
         Some(c) => {
             let bin = c
@@ -161,6 +232,7 @@ pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool)
                 .map(|(b, _)| b.replace(r"'\''", "'"));
             match bin {
                 Some(b) if !Path::new(&b).exists() => DriverState::Stale(b),
+                _ if !wanted => DriverState::NoAttribute,
                 _ => DriverState::Ok,
             }
         }

@@ -17,7 +17,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 1;
+pub const SHIM_VERSION: u32 = 2;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -276,6 +276,26 @@ mod tests {
     /// record their arguments and standard input.
     #[cfg(unix)]
     fn run_shim(name: &str, orig_exit: u8, env: &[(&str, &str)]) -> (i32, String, String) {
+        run_shim_with(
+            name,
+            &["origin", "url"],
+            b"ref1 a ref2 b\nref3 c ref4 d\n",
+            orig_exit,
+            true,
+            env,
+        )
+    }
+
+    /// [`run_shim`] with these arguments and standard input, chaining a hook or not.
+    #[cfg(unix)]
+    fn run_shim_with(
+        name: &str,
+        args: &[&str],
+        input: &[u8],
+        orig_exit: u8,
+        chain: bool,
+        env: &[(&str, &str)],
+    ) -> (i32, String, String) {
         use std::io::Write;
         use std::os::unix::fs::PermissionsExt;
         let tmp = tempfile::tempdir().unwrap();
@@ -293,7 +313,7 @@ mod tests {
         let hook = HOOKS.iter().find(|h| h.name == name).unwrap();
         script(
             &shim,
-            hook.render(&fake, true, false)
+            hook.render(&fake, chain, false)
                 .unwrap()
                 .trim_start_matches("#!/bin/sh\n"),
         );
@@ -309,17 +329,13 @@ mod tests {
         let mut child = std::process::Command::new("sh")
             .arg(&shim)
             .env("TMPDIR", &tmpdir)
-            .args(["origin", "url"])
+            .args(args)
             .envs(env.iter().copied())
             .stdin(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"ref1 a ref2 b\nref3 c ref4 d\n")
-            .unwrap();
+        // Like git, ignore a hook that exits without reading its input.
+        let _ = child.stdin.take().unwrap().write_all(input);
         let code = child.wait().unwrap().code().unwrap_or(-1);
         let read = |f: &str| std::fs::read_to_string(d.join(f)).unwrap_or_default();
         let leftovers = std::fs::read_dir(&tmpdir).unwrap().count();
@@ -330,13 +346,122 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn stdin_hooks_feed_the_same_input_to_the_chained_hook_and_relhook() {
-        for name in ["pre-push", "reference-transaction"] {
-            let (code, orig, relhook) = run_shim(name, 0, &[]);
-            assert_eq!(code, 0, "{name}");
-            assert_eq!(orig, "origin url\nref1 a ref2 b\nref3 c ref4 d\n", "{name}");
+        let (code, orig, relhook) = run_shim("pre-push", 0, &[]);
+        assert_eq!(code, 0);
+        assert_eq!(orig, "origin url\nref1 a ref2 b\nref3 c ref4 d\n");
+        assert_eq!(
+            relhook,
+            "hook pre-push origin url\nref1 a ref2 b\nref3 c ref4 d\n"
+        );
+        let input = format!("{ZERO} {A} refs/heads/main\n{ZERO} {A} refs/tags/v1.0.0\n");
+        for chain in [true, false] {
+            let (code, orig, relhook) = run_shim_with(
+                "reference-transaction",
+                &["committed"],
+                input.as_bytes(),
+                0,
+                chain,
+                &[],
+            );
+            assert_eq!(code, 0);
+            if chain {
+                assert_eq!(
+                    orig,
+                    format!("committed\n{input}"),
+                    "the chained hook sees it all"
+                );
+            }
             assert_eq!(
                 relhook,
-                format!("hook {name} origin url\nref1 a ref2 b\nref3 c ref4 d\n")
+                format!("hook reference-transaction committed\n{ZERO} {A} refs/tags/v1.0.0\n"),
+                "relhook sees only the tag's creation (chain: {chain})"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    const ZERO: &str = "0000000000000000000000000000000000000000";
+    #[cfg(unix)]
+    const A: &str = "672fe44a0d1c2b3e4f5a6b7c8d9e0f1a2b3c4d5e";
+
+    /// The reference-transaction shim decides in sh that relhook has nothing to do, for
+    /// everything but the creation of a tag whose name could be a release's.
+    #[cfg(unix)]
+    #[test]
+    fn reference_transaction_starts_relhook_only_for_a_created_tag() {
+        let quiet: &[(&str, String)] = &[
+            ("aborted", format!("{ZERO} {A} refs/tags/v1.0.0\n")),
+            (
+                "prepared",
+                format!("{ZERO} {A} HEAD\n{A} {A} refs/heads/main\n"),
+            ),
+            (
+                "committed",
+                format!("{ZERO} ref:refs/heads/x HEAD\n{ZERO} {A} refs/heads/x\n"),
+            ),
+            ("prepared", format!("{A} {ZERO} refs/tags/v1.0.0\n")),
+            ("prepared", format!("{ZERO} {ZERO} refs/tags/v1.0.0\n")),
+            ("prepared", format!("{A} {A} refs/tags/v1.0.0\n")),
+            ("prepared", format!("{ZERO} {A} refs/tags/nightly\n")),
+            ("committed", String::new()),
+        ];
+        for (state, input) in quiet {
+            for chain in [true, false] {
+                let (code, _, relhook) = run_shim_with(
+                    "reference-transaction",
+                    &[state],
+                    input.as_bytes(),
+                    0,
+                    chain,
+                    &[],
+                );
+                assert_eq!((code, relhook.as_str()), (0, ""), "{state} {input:?}");
+            }
+        }
+        let sha256 = format!("{ZERO}{} {A}{} refs/tags/2.0\n", &ZERO[..24], &A[..24]);
+        let (_, _, relhook) = run_shim_with(
+            "reference-transaction",
+            &["prepared"],
+            sha256.as_bytes(),
+            0,
+            false,
+            &[],
+        );
+        assert_eq!(
+            relhook,
+            format!("hook reference-transaction prepared\n{sha256}")
+        );
+    }
+
+    /// A long transaction (a fetch of many tags, pack-refs) is not read line by line in sh:
+    /// relhook gets the tags found so far and the rest of the input as it is.
+    #[cfg(unix)]
+    #[test]
+    fn reference_transaction_hands_a_long_transaction_to_relhook() {
+        let mut input = format!("{ZERO} {A} refs/tags/v0.1.0\n");
+        for i in 0..150 {
+            input.push_str(&format!("{ZERO} {A} refs/heads/b{i}\n"));
+        }
+        for chain in [true, false] {
+            let (code, _, relhook) = run_shim_with(
+                "reference-transaction",
+                &["committed"],
+                input.as_bytes(),
+                0,
+                chain,
+                &[],
+            );
+            assert_eq!(code, 0);
+            let rest = input
+                .lines()
+                .skip(100)
+                .map(|l| format!("{l}\n"))
+                .collect::<String>();
+            assert_eq!(
+                relhook,
+                format!(
+                    "hook reference-transaction committed\n{ZERO} {A} refs/tags/v0.1.0\n{rest}"
+                )
             );
         }
     }

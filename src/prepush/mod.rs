@@ -127,6 +127,9 @@ pub struct Inspection {
     pub commits_checked: usize,
     /// The release tags being published, with whether a test record covers each.
     pub release_tags: Vec<(String, bool)>,
+    /// Local release tags on commits this push sends whose tags stay behind (the runbook's
+    /// "don't forget to push the tag"), with whether pre-push would refuse them as untested.
+    pub tags_left_behind: Vec<(String, bool)>,
 }
 
 /// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL).
@@ -142,6 +145,7 @@ pub fn inspect(
     for u in updates.iter().filter(|u| !u.is_delete()) {
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
     }
+    found.tags_left_behind = tags_left_behind(repo, config, updates, &seen);
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
@@ -192,6 +196,36 @@ pub fn inspect(
         }
     }
     Ok(found)
+}
+
+/// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them.
+/// Costs one pass over the release-like tags, and only when a branch push sends commits.
+fn tags_left_behind(
+    repo: &Repo,
+    config: &Config,
+    updates: &[Update],
+    seen: &HashMap<Oid, Option<usize>>,
+) -> Vec<(String, bool)> {
+    let branch_push = updates
+        .iter()
+        .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
+    if !branch_push || seen.is_empty() {
+        return Vec::new();
+    }
+    let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
+    let mut tags: Vec<_> = repo
+        .release_tag_candidates(&config.version.tag_prefix)
+        .into_iter()
+        .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
+        .collect();
+    tags.sort_by(|a, b| a.version.cmp(&b.version));
+    tags.into_iter()
+        .map(|t| {
+            let untested =
+                config.checks.require_tested_tags && testrun::find(repo, t.commit).is_none();
+            (t.name, untested)
+        })
+        .collect()
 }
 
 /// Commits the remote already has: its remote-tracking refs (none for a URL) and the old

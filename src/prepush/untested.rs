@@ -34,7 +34,22 @@ pub fn untested_refusal(
         .find_commit(u.commit)
         .map(|c| short(c.tree_id()))
         .unwrap_or_default();
-    let command = config.checks.test.as_ref().map(|t| t.join(" "));
+    let configured = config.checks.test.as_ref().map(|t| t.join(" "));
+    // `relhook test` runs the project's evident command when none is configured.
+    let evident = configured
+        .is_none()
+        .then(|| crate::init::evident_test_command(&repo.work_tree()?))
+        .flatten();
+    let command = configured
+        .clone()
+        .or_else(|| evident.as_ref().map(|(argv, _)| argv.join(" ")));
+    let runs = match (&command, &evident) {
+        (Some(cmd), Some((_, manifest))) => format!(
+            "runs `{cmd}`, evident from {manifest}; `[checks] test` in .relconfig.toml chooses another"
+        ),
+        (Some(cmd), None) => format!("runs `{cmd}`"),
+        (None, _) => String::new(),
+    };
     let fetch = format!(
         "fetch CI's records (`git fetch {remote} {0}:{0}`)",
         testrun::NOTES_REF
@@ -46,10 +61,10 @@ pub fn untested_refusal(
                 "set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, then `git checkout {name} && relhook test`, or {fetch}; or turn the requirement off with `[checks] require_tested_tags = false`"
             ),
         ),
-        (Why::NoRecord, Some(cmd)) => (
+        (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
             format!(
-                "test it: `git checkout {name} && relhook test` (runs `{cmd}`), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off"
+                "test it: `git checkout {name} && relhook test` ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off"
             ),
         ),
         (Why::NotRun, _) => (

@@ -17,6 +17,9 @@ use crate::{Error, Result};
 pub struct Decider {
     /// Abbreviated id.
     pub commit: String,
+    /// Full id (for JSON).
+    #[serde(skip)]
+    pub id: String,
     /// Its header.
     pub header: String,
     /// `major`, `minor` or `patch`: what this commit alone calls for.
@@ -141,6 +144,7 @@ fn deciders(repo: &Repo, head: Oid, since: Option<Oid>) -> Result<Vec<Decider>> 
                 _ => "patch",
             };
             out.push(Decider {
+                id: c.id.to_string(),
                 commit: c.short,
                 header,
                 calls_for,

@@ -1,0 +1,294 @@
+//! `--format json` output types: every document a command prints for machines is one of these
+//! `Serialize` types, with `schema_version` first. docs/json.md describes them; tests pin them.
+//! Commit ids are always full.
+
+use serde::Serialize;
+
+use crate::lint::Verdict;
+use crate::report::MessageReport;
+use crate::{Error, Result};
+
+/// The version of every JSON document relhook prints. Adding a field keeps it; renaming,
+/// removing or changing the meaning of one bumps it.
+pub(crate) const SCHEMA_VERSION: u32 = 1;
+
+/// Prints one JSON document and a newline on stdout.
+pub(crate) fn print<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Usage(format!("cannot encode the JSON output: {e}")))?;
+    super::write_out(|out| writeln!(out, "{text}"))
+}
+
+/// `relhook check --format json`.
+#[derive(Debug, Serialize)]
+pub(crate) struct CheckReport<'a> {
+    pub schema_version: u32,
+    /// The range checked and why.
+    pub range: RangeReport<'a>,
+    /// Commits walked (merges and ignored ones included).
+    pub checked: usize,
+    /// Commits with at least one error.
+    pub failed: usize,
+    /// Commits exempted (merges, `ignore` patterns).
+    pub ignored: usize,
+    /// The commits with findings, newest first.
+    pub commits: Vec<CommitReport<'a>>,
+}
+
+/// The range `check` walked.
+#[derive(Debug, Serialize)]
+pub(crate) struct RangeReport<'a> {
+    /// As printed (`1a2b3c4d5..HEAD`, `origin/main..HEAD`, `HEAD`).
+    pub spec: &'a str,
+    /// The commit the range starts after (full id), or null for all history.
+    pub base: Option<String>,
+    /// HEAD's commit (full id), or null in a repository without commits.
+    pub head: Option<String>,
+    /// Why this range, in one line.
+    pub reason: &'a str,
+    /// What decided it: github, gitlab, base, all, upstream, tag, history, explicit.
+    pub source: &'a str,
+}
+
+/// One commit with findings.
+#[derive(Debug, Serialize)]
+pub(crate) struct CommitReport<'a> {
+    /// The full commit id.
+    pub commit: String,
+    /// The verdict on its message (`source` is the full id too).
+    #[serde(flatten)]
+    pub message: MessageReport<'a>,
+}
+
+impl<'a> CommitReport<'a> {
+    pub(crate) fn new(id: &'a str, v: &'a Verdict) -> Self {
+        CommitReport {
+            commit: id.to_owned(),
+            message: MessageReport::new(id, v),
+        }
+    }
+}
+
+/// `relhook lint --format json`.
+#[derive(Debug, Serialize)]
+pub(crate) struct LintReport<'a> {
+    pub schema_version: u32,
+    #[serde(flatten)]
+    pub message: MessageReport<'a>,
+}
+
+/// Any command's error in JSON mode (printed on stdout; the exit code is unchanged).
+#[derive(Debug, Serialize)]
+pub(crate) struct ErrorReport {
+    pub schema_version: u32,
+    pub error: ErrorBody,
+}
+
+/// What went wrong.
+#[derive(Debug, Serialize)]
+pub(crate) struct ErrorBody {
+    /// A stable name for the kind of error (`usage`, `config`, `git`, `refused`, ...).
+    pub kind: &'static str,
+    /// The message as relhook prints it.
+    pub message: String,
+    /// The fix, when relhook knows it.
+    pub hint: Option<String>,
+    /// The process's exit code.
+    pub exit_code: u8,
+}
+
+impl ErrorReport {
+    pub(crate) fn new(e: &Error, exit_code: u8) -> Self {
+        ErrorReport {
+            schema_version: SCHEMA_VERSION,
+            error: ErrorBody {
+                kind: error_kind(e),
+                message: e.to_string(),
+                hint: e.hint(),
+                exit_code,
+            },
+        }
+    }
+
+    /// A refusal that a command reports as its verdict (exit 1).
+    pub(crate) fn refused(why: &str) -> Self {
+        ErrorReport {
+            schema_version: SCHEMA_VERSION,
+            error: ErrorBody {
+                kind: "refused",
+                message: why.to_owned(),
+                hint: None,
+                exit_code: 1,
+            },
+        }
+    }
+}
+
+fn error_kind(e: &Error) -> &'static str {
+    match e {
+        Error::Io { .. } => "io",
+        Error::Config { .. } => "config",
+        Error::Git { .. } | Error::GitCommand { .. } => "git",
+        Error::Range { .. } => "range",
+        Error::NotKeepAChangelog { .. } => "not-keep-a-changelog",
+        Error::Refused(_) => "refused",
+        Error::NotARepository(_) | Error::BareRepository(_) => "repository",
+        Error::Usage(_) | Error::UnknownHook { .. } | Error::HookNotAvailable { .. } => "usage",
+        Error::IncompleteHistory { .. } => "incomplete-history",
+        #[allow(unreachable_patterns)]
+        _ => "error",
+    }
+}
+
+/// `relhook version --format json`.
+#[derive(Debug, Serialize)]
+pub(crate) struct VersionReport<'a> {
+    pub schema_version: u32,
+    /// The current version.
+    pub current: String,
+    /// The release tag it comes from (null: no release tag reachable from HEAD).
+    pub current_tag: Option<&'a str>,
+    /// That tag's commit (full id).
+    pub current_commit: Option<String>,
+    /// Where the current version came from, in words.
+    pub current_from: &'a str,
+    /// The next version.
+    pub next: String,
+    /// The tag the next release gets.
+    pub next_tag: String,
+    /// `major`, `minor` or `patch`: what the commits call for.
+    pub level: &'static str,
+    /// The commits since the current tag, newest first.
+    pub commits: Vec<VersionCommit<'a>>,
+}
+
+/// A commit counting towards the next version.
+#[derive(Debug, Serialize)]
+pub(crate) struct VersionCommit<'a> {
+    /// The full commit id.
+    pub commit: &'a str,
+    /// Its header.
+    pub header: &'a str,
+    /// What this commit alone calls for.
+    pub calls_for: &'static str,
+}
+
+impl<'a> VersionReport<'a> {
+    pub(crate) fn new(info: &'a crate::release::VersionInfo, tag_prefix: &str) -> Self {
+        VersionReport {
+            schema_version: SCHEMA_VERSION,
+            current: info.current.to_string(),
+            current_tag: info.tag.as_ref().map(|t| t.0.as_str()),
+            current_commit: info.tag.as_ref().map(|t| t.2.to_string()),
+            current_from: &info.current_from,
+            next: info.next.to_string(),
+            next_tag: format!("{tag_prefix}{}", info.next),
+            level: info.level(),
+            commits: info
+                .commits
+                .iter()
+                .map(|c| VersionCommit {
+                    commit: &c.id,
+                    header: &c.header,
+                    calls_for: c.calls_for,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `relhook notes --format json`.
+#[derive(Debug, Serialize)]
+pub(crate) struct NotesReport<'a> {
+    pub schema_version: u32,
+    /// The release tag.
+    pub tag: &'a str,
+    /// Its version.
+    pub version: &'a str,
+    /// The tagged commit (full id).
+    pub commit: String,
+    /// The release notes (Markdown).
+    pub notes: &'a str,
+}
+
+/// `relhook changelog --format json`.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChangelogReport<'a> {
+    pub schema_version: u32,
+    /// The changelog file, relative to the repository's top.
+    pub path: String,
+    /// `sync` or `rebuild`.
+    pub mode: &'static str,
+    /// Whether the result differs from the file.
+    pub changed: bool,
+    /// Whether the file was written (never with --stdout).
+    pub written: bool,
+    /// Entries `sync` adds, oldest commit first (empty for `rebuild`).
+    pub added: Vec<AddedEntry<'a>>,
+    /// The resulting text, with --stdout (else null).
+    pub content: Option<&'a str>,
+}
+
+/// An entry `changelog --sync` adds.
+#[derive(Debug, Serialize)]
+pub(crate) struct AddedEntry<'a> {
+    /// The commit it comes from (full id).
+    pub commit: &'a str,
+    /// The Keep a Changelog sub-section.
+    pub section: &'a str,
+    /// The bullet's Markdown without `- `.
+    pub text: &'a str,
+    /// Whether it is a breaking change.
+    pub breaking: bool,
+}
+
+/// `relhook doctor --format json`: doctor's report and the verdict.
+#[derive(Debug, Serialize)]
+pub(crate) struct DoctorReport<'a> {
+    pub schema_version: u32,
+    /// Whether nothing needs fixing.
+    pub healthy: bool,
+    #[serde(flatten)]
+    pub report: &'a crate::hooks::doctor::Report,
+}
+
+/// `relhook release --format json` (with and without --dry-run).
+#[derive(Debug, Serialize)]
+pub(crate) struct ReleaseReport<'a> {
+    pub schema_version: u32,
+    /// Nothing was written.
+    pub dry_run: bool,
+    /// The tag made (or to be made).
+    pub tag: &'a str,
+    /// Its version.
+    pub version: String,
+    /// The version before.
+    pub previous: String,
+    /// Where the previous version came from.
+    pub previous_from: &'a str,
+    /// HEAD when planned (full id).
+    pub head: String,
+    /// The release commit's message.
+    pub commit_message: &'a str,
+    /// The tag's message: the release notes.
+    pub tag_message: &'a str,
+    /// The test command run on the release commit (null: none).
+    pub tests: Option<Vec<String>>,
+    /// Whether the tag is signed.
+    pub signed: bool,
+    /// Every file changed, with a unified diff.
+    pub edits: Vec<EditReport>,
+    /// The release commit (full id); null in a dry run.
+    pub release_commit: Option<String>,
+    /// Whether the tests ran and passed on it; null in a dry run.
+    pub tested: Option<bool>,
+}
+
+/// One file a release changes.
+#[derive(Debug, Serialize)]
+pub(crate) struct EditReport {
+    /// The file, relative to the repository's top.
+    pub path: String,
+    /// A unified diff of the change.
+    pub diff: String,
+}

@@ -1,0 +1,85 @@
+//! What a CI range needs from git: whether the clone is shallow and where its boundary is,
+//! whether a commit or ref is present, the upstream of HEAD's branch, and merge bases that
+//! tell "no common history" apart from "the history that would say was not fetched".
+
+use git2::{ErrorCode, Oid};
+
+use super::Repo;
+use super::walk::{OidMap, parse_shallow};
+use crate::{Error, Result};
+
+/// The answer to "where do these two histories meet".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeBase {
+    /// Their best common ancestor.
+    Found(Oid),
+    /// No common ancestor in the history this clone has, and the clone is shallow: the answer
+    /// lies in history that was not fetched.
+    BeyondShallow,
+    /// No common ancestor, and the clone has all of its history: unrelated histories.
+    Unrelated,
+}
+
+impl Repo {
+    /// The commits at a shallow clone's boundary (listed in `shallow`: their parents were not
+    /// fetched); empty for a complete clone.
+    pub fn shallow_boundary(&self) -> OidMap<()> {
+        std::fs::read_to_string(self.git2().commondir().join("shallow"))
+            .map(|t| parse_shallow(&t))
+            .unwrap_or_default()
+    }
+
+    /// Whether this is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        !self.shallow_boundary().is_empty()
+    }
+
+    /// The commit a full ref name (`refs/remotes/origin/main`) points at, if the ref exists.
+    pub fn ref_commit(&self, full_name: &str) -> Option<Oid> {
+        let r = self.git2().find_reference(full_name).ok()?;
+        r.peel_to_commit().ok().map(|c| c.id())
+    }
+
+    /// The commit with this full hexadecimal id, if its object is in this clone.
+    pub fn present_commit(&self, hex: &str) -> Option<Oid> {
+        let id = Oid::from_str(hex).ok()?;
+        if id.is_zero() {
+            return None;
+        }
+        self.git2().find_commit(id).ok().map(|c| c.id())
+    }
+
+    /// The commit a revision names (`main`, `origin/main`, `v1.2.0`, a hash), if it resolves.
+    pub fn revision_commit(&self, spec: &str) -> Option<Oid> {
+        let obj = self.git2().revparse_single(spec).ok()?;
+        obj.peel_to_commit().ok().map(|c| c.id())
+    }
+
+    /// The upstream of HEAD's branch: its short name and commit.
+    pub fn head_upstream(&self) -> Option<(String, Oid)> {
+        let head = self.git2().head().ok()?;
+        if !head.is_branch() {
+            return None;
+        }
+        let up = git2::Branch::wrap(head).upstream().ok()?;
+        let name = up.name().ok().flatten()?.to_owned();
+        Some((name, up.get().target()?))
+    }
+
+    /// Where `a` and `b` meet, honouring a shallow clone's boundary (commits there have no
+    /// parents as far as this answer is concerned, as for git).
+    pub fn merge_base_of(&self, a: Oid, b: Oid) -> Result<MergeBase> {
+        let boundary = self.shallow_boundary();
+        match self.git2().merge_base(a, b) {
+            Ok(base) => Ok(MergeBase::Found(base)),
+            Err(e) if e.code() == ErrorCode::NotFound && !boundary.is_empty() => {
+                Ok(MergeBase::BeyondShallow)
+            }
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(MergeBase::Unrelated),
+            // A parent object that is missing although the clone claims to be complete:
+            // treat as history that was not fetched, never as a pass.
+            Err(_) if !boundary.is_empty() => Ok(MergeBase::BeyondShallow),
+            Err(e) => Err(Error::git(format!("find the merge base of {a} and {b}"), e)),
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! The interfaces around the binary: the GitHub Action, the GitLab template, and what the
+//! README says about them.
+
+fn read(rel: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::read_to_string(format!("{root}/{rel}")).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The lines of every `run:` script in a workflow-like YAML file (block scalars included).
+fn run_scripts(yaml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Option<usize> = None;
+    for line in yaml.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(i) = block {
+            if line.trim().is_empty() || indent > i {
+                out.push(line.to_owned());
+                continue;
+            }
+            block = None;
+        }
+        let t = line.trim_start().trim_start_matches("- ");
+        if let Some(rest) = t.strip_prefix("run:") {
+            if rest.trim() == "|" || rest.trim() == ">" {
+                block = Some(indent);
+            } else {
+                out.push(rest.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn action_installs_with_cargo_and_checks_with_annotations() {
+    let action = read("action.yml");
+    assert!(action.contains("using: composite"), "{action}");
+    assert!(action.contains("uses: actions/cache@"), "a cached binary");
+    let scripts = run_scripts(&action).join("\n");
+    assert!(
+        scripts.contains("cargo install --locked --root"),
+        "{scripts}"
+    );
+    assert!(scripts.contains("--tag \"$RELHOOK_REF\""), "{scripts}");
+    assert!(
+        scripts.contains("relhook check --format \"$RELHOOK_FORMAT\" $RELHOOK_ARGS"),
+        "{scripts}"
+    );
+    assert!(action.contains("default: github"), "annotations by default");
+    assert!(
+        scripts.contains("relhook lint --strict --message \"$PR_TITLE\""),
+        "{scripts}"
+    );
+}
+
+#[test]
+fn no_expression_is_pasted_into_a_script() {
+    // `${{ github.event.pull_request.title }}` in a script is a shell injection: every value
+    // goes through `env:`.
+    for file in ["action.yml"] {
+        for line in run_scripts(&read(file)) {
+            assert!(!line.contains("${{"), "{file}: {line}");
+        }
+    }
+}
+
+#[test]
+fn gitlab_template_fetches_everything_and_reports_code_quality() {
+    let t = read("ci/gitlab-ci.yml");
+    for needle in [
+        "GIT_DEPTH: 0",
+        "cargo install --locked --root .relhook --git \"$RELHOOK_GIT\" --tag \"$RELHOOK_VERSION\" relhook",
+        ".relhook/bin/relhook check --format gitlab > gl-code-quality-report.json",
+        "codequality: gl-code-quality-report.json",
+        "when: always",
+    ] {
+        assert!(t.contains(needle), "missing `{needle}`");
+    }
+}
+
+#[test]
+fn readme_documents_ci_and_the_title_recipe() {
+    let readme = read("README.md");
+    for needle in [
+        "## CI",
+        "### GitHub Actions",
+        "### GitLab CI",
+        "fetch-depth: 0",
+        "relhook lint --strict --message \"$PR_TITLE\"",
+        "PR_TITLE: ${{ github.event.pull_request.title }}",
+        "`relhook check --all` then lints this repository's own history",
+    ] {
+        assert!(readme.contains(needle), "README lacks `{needle}`");
+    }
+}
+
+mod json {
+    //! Every `--format json` document, pinned by its shape: key names and value types
+    //! (an array by its first element). A change here is a schema change: bump
+    //! `schema_version` when a field is renamed, removed or changes meaning, and update
+    //! docs/json.md.
+
+    use crate::support::{Repo, text};
+
+    fn shape(v: &serde_json::Value) -> String {
+        use serde_json::Value;
+        match v {
+            Value::Null => "null".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Number(_) => "number".into(),
+            Value::String(_) => "string".into(),
+            Value::Array(a) => match a.first() {
+                Some(first) => format!("[{}]", shape(first)),
+                None => "[]".into(),
+            },
+            Value::Object(o) => {
+                let mut keys: Vec<&String> = o.keys().collect();
+                keys.sort();
+                let inner: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{k}:{}", shape(&o[k.as_str()])))
+                    .collect();
+                format!("{{{}}}", inner.join(","))
+            }
+        }
+    }
+
+    fn doc(repo: &Repo, args: &[&str], code: i32) -> serde_json::Value {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", text(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", text(&out)));
+        assert_eq!(v["schema_version"], 1, "{args:?}: {v}");
+        v
+    }
+
+    fn full_id(s: &serde_json::Value) {
+        let s = s.as_str().unwrap_or_else(|| panic!("not a string: {s}"));
+        assert_eq!(s.len(), 40, "commit ids are full: {s}");
+        assert!(s.bytes().all(|b| b.is_ascii_hexdigit()), "{s}");
+    }
+
+    const FINDING: &str = "{column:number,expected:string,help:string,line:number,message:string,rule:string,severity:string,source_line:string,suggestion:string,width:number}";
+
+    #[test]
+    fn lint_and_check_schemas() {
+        let repo = Repo::new();
+        repo.commit("feat: one");
+        let bad = repo.commit("feature: two");
+        let v = doc(
+            &repo,
+            &["lint", "--format", "json", "--message", "feature: x"],
+            1,
+        );
+        assert_eq!(
+            shape(&v),
+            format!(
+                "{{findings:[{FINDING}],header:string,ignored:null,schema_version:number,source:string,valid:bool}}"
+            )
+        );
+        let v = doc(&repo, &["check", "--all", "--format", "json"], 1);
+        assert_eq!(
+            shape(&v),
+            format!(
+                "{{checked:number,commits:[{{commit:string,findings:[{FINDING}],header:string,ignored:null,source:string,valid:bool}}],failed:number,ignored:number,range:{{base:null,head:string,reason:string,source:string,spec:string}},schema_version:number}}"
+            )
+        );
+        full_id(&v["commits"][0]["commit"]);
+        assert_eq!(v["commits"][0]["commit"], bad.as_str());
+        full_id(&v["range"]["head"]);
+    }
+
+    #[test]
+    fn release_version_notes_changelog_doctor_schemas() {
+        let repo = Repo::new();
+        repo.commit("feat: one");
+        assert!(repo.relhook(&["init"]).status.success());
+        repo.git(&["add", "-A"]);
+        repo.git(&["commit", "-q", "--no-verify", "-m", "chore: init"]);
+        let release_shape = "{commit_message:string,dry_run:bool,edits:[{diff:string,path:string}],head:string,previous:string,previous_from:string,release_commit:RC,schema_version:number,signed:bool,tag:string,tag_message:string,tested:T,tests:null,version:string}";
+        let v = doc(
+            &repo,
+            &["release", "--dry-run", "--no-test", "--format", "json"],
+            0,
+        );
+        assert_eq!(
+            shape(&v),
+            release_shape.replace("RC", "null").replace("T", "null")
+        );
+        full_id(&v["head"]);
+        let v = doc(&repo, &["release", "--no-test", "--format", "json"], 0);
+        assert_eq!(
+            shape(&v),
+            release_shape
+                .replace("RC", "string")
+                .replace(":T,", ":bool,")
+        );
+        full_id(&v["release_commit"]);
+        repo.write("f0.txt", "changed, not committed\n");
+        let refused = doc(&repo, &["release", "--no-test", "--format", "json"], 1);
+        assert_eq!(
+            shape(&refused),
+            "{error:{exit_code:number,hint:null,kind:string,message:string},schema_version:number}"
+        );
+        assert_eq!(refused["error"]["kind"], "refused");
+        repo.git(&["checkout", "--", "f0.txt"]);
+        repo.commit("fix: two");
+        let v = doc(&repo, &["version", "--format", "json"], 0);
+        assert_eq!(
+            shape(&v),
+            "{commits:[{calls_for:string,commit:string,header:string}],current:string,current_commit:string,current_from:string,current_tag:string,level:string,next:string,next_tag:string,schema_version:number}"
+        );
+        full_id(&v["commits"][0]["commit"]);
+        full_id(&v["current_commit"]);
+        let v = doc(&repo, &["notes", "--format", "json"], 0);
+        assert_eq!(
+            shape(&v),
+            "{commit:string,notes:string,schema_version:number,tag:string,version:string}"
+        );
+        full_id(&v["commit"]);
+        let v = doc(&repo, &["changelog", "--stdout", "--format", "json"], 0);
+        assert_eq!(
+            shape(&v),
+            "{added:[{breaking:bool,commit:string,section:string,text:string}],changed:bool,content:string,mode:string,path:string,schema_version:number,written:bool}"
+        );
+        full_id(&v["added"][0]["commit"]);
+        let v = doc(&repo, &["doctor", "--format", "json"], 1);
+        assert_eq!(
+            shape(&v),
+            "{checks:[{detail:string,fix:string,status:string,subject:string}],healthy:bool,hooks_dir:string,hooks_path:null,schema_version:number}"
+        );
+    }
+
+    #[test]
+    fn errors_in_json_mode_are_json_on_stdout_with_the_same_exit_code() {
+        let repo = Repo::new();
+        repo.commit("feat: one");
+        let v = doc(&repo, &["check", "nope..HEAD", "--format", "json"], 2);
+        assert_eq!(
+            shape(&v),
+            "{error:{exit_code:number,hint:string,kind:string,message:string},schema_version:number}"
+        );
+        assert_eq!(v["error"]["kind"], "range");
+        assert_eq!(v["error"]["exit_code"], 2);
+        let out = repo.relhook(&["check", "nope..HEAD"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty(), "text mode keeps errors on stderr");
+    }
+}
