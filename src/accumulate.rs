@@ -13,7 +13,7 @@ use crate::Result;
 use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
-use crate::git::Repo;
+use crate::git::{Repo, Txn};
 
 /// What post-commit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         )));
     }
     let (stored, text) = match repo.file_at(head, &path)? {
+        Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
+            return Ok(Accumulated::Refused(format!(
+                "{shown} is a symbolic link (to `{}`); relhook does not replace links with files: point `changelog.path` at the file it names",
+                String::from_utf8_lossy(&stored.bytes)
+            )));
+        }
         Some(stored) => {
             let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
                 return Ok(Accumulated::Refused(format!(
@@ -130,14 +136,23 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     };
     op.apply(&mut log);
     let new_text = log.render();
+    // Objects first: nothing refers to them until HEAD moves.
     let blob = repo.write_blob(new_text.as_bytes())?;
     let mode = stored
         .as_ref()
         .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
-    let new = repo.rewrite_head_with(head, &path, blob, mode)?;
-    repo.update_index_entry(&path, stored.as_ref().map(|s| s.blob), blob, mode)?;
+    let new = repo.amended_commit(head, &path, blob, mode)?;
+    // Then, holding the index lock, the work tree, the index and HEAD, in that order.
+    let mut txn = repo.transaction("post-commit")?;
+    if repo.head() != Some(head) {
+        return skip("HEAD moved since the commit");
+    }
     let committed = stored.as_ref().map(|s| s.bytes.as_slice());
-    let note = update_work_tree(repo, &path, committed, &new_text, &op)?;
+    let note = update_work_tree(repo, &mut txn, &path, committed, &new_text, &op)?;
+    let committed_blob = stored.as_ref().map(|s| s.blob);
+    update_index(repo, &mut txn, &path, committed_blob, mode, blob, &op)?;
+    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
+    txn.commit()?;
     let what = match stored {
         Some(_) => op.describe(),
         None => format!("created it, and {}", op.describe()),
@@ -150,14 +165,53 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     })
 }
 
+/// The index follows the commit: the entry becomes the new blob when it held the committed
+/// one; when the user has other changes of the file staged, the same edit is made to their
+/// staged version (so the next commit neither loses the entry nor their change).
+fn update_index(
+    repo: &Repo,
+    txn: &mut Txn<'_>,
+    path: &Path,
+    committed: Option<Oid>,
+    mode: i32,
+    blob: Oid,
+    op: &Op,
+) -> Result<()> {
+    let mode = u32::try_from(mode).unwrap_or(0o100_644);
+    let file = repo.work_tree().map(|r| r.join(path));
+    match txn.staged(path)? {
+        staged if staged.map(|(id, _)| id) == committed => {
+            let same = file
+                .as_deref()
+                .and_then(|f| std::fs::read(f).ok())
+                .is_some_and(|b| repo.hash_blob(&b) == blob);
+            txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
+        }
+        Some((id, staged_mode)) => {
+            let edited = repo
+                .blob_bytes(id)
+                .and_then(|b| String::from_utf8(b).ok())
+                .and_then(|t| Changelog::parse(&t).ok())
+                .map(|mut log| {
+                    op.apply(&mut log);
+                    log.render()
+                });
+            match edited {
+                Some(text) => {
+                    let id = repo.write_blob(text.as_bytes())?;
+                    txn.stage(path, id, staged_mode, None)
+                }
+                None => Ok(()),
+            }
+        }
+        None => Ok(()),
+    }
+}
+
 /// The entry a commit's message calls for.
 fn entry_of(repo: &Repo, commit: Oid, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
-    let c = repo.git2().find_commit(commit).ok()?;
-    entry_for_message(
-        &String::from_utf8_lossy(c.message_bytes()),
-        &config.changelog,
-        forge,
-    )
+    let message = repo.commit_message(commit)?;
+    entry_for_message(&String::from_utf8_lossy(&message), &config.changelog, forge)
 }
 
 /// One edit of Unreleased.
@@ -171,6 +225,8 @@ enum Op {
 impl Op {
     fn apply(&self, log: &mut Changelog) {
         match self {
+            // Idempotent: a copy that already has the entry (a concurrent sync) keeps one.
+            Op::Add(e) if in_unreleased(log, e) => {}
             Op::Add(e) => {
                 log.ensure_unreleased();
                 log.add_entry(&e.section, &e.text, e.breaking);
@@ -249,6 +305,7 @@ fn decide(
 /// are kept).
 fn update_work_tree(
     repo: &Repo,
+    txn: &mut Txn<'_>,
     path: &Path,
     committed: Option<&[u8]>,
     new_text: &str,
@@ -257,17 +314,18 @@ fn update_work_tree(
     let Some(root) = repo.work_tree() else {
         return Ok(None);
     };
-    let file: PathBuf = root.join(path);
+    let file: PathBuf = crate::fsx::confine(&root, path)?;
     let Some(committed) = committed else {
-        if !crate::fsx::write_new(&file, new_text.as_bytes())? {
+        if file.symlink_metadata().is_ok() {
             return Ok(Some(format!(
                 "{} appeared in the work tree meanwhile and was left alone; the commit has relhook's version",
                 path.display()
             )));
         }
+        txn.write_file(path, new_text.as_bytes())?;
         return Ok(None);
     };
-    let Some(current) = crate::fsx::read_optional(&file)? else {
+    let Some(current) = crate::fsx::read_regular_optional(&file)? else {
         return Ok(Some(format!(
             "{} is missing from the work tree; `git checkout -- {}` restores it",
             path.display(),
@@ -275,7 +333,7 @@ fn update_work_tree(
         )));
     };
     if current == committed {
-        crate::fsx::write_atomic(&file, new_text.as_bytes())?;
+        txn.write_file(path, new_text.as_bytes())?;
         return Ok(None);
     }
     let edited = String::from_utf8(current)
@@ -287,7 +345,7 @@ fn update_work_tree(
         });
     match edited {
         Some(text) => {
-            crate::fsx::write_atomic(&file, text.as_bytes())?;
+            txn.write_file(path, text.as_bytes())?;
             Ok(None)
         }
         None => Ok(Some(format!(

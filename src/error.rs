@@ -98,6 +98,22 @@ pub enum Error {
         /// The hooks this version can install.
         available: String,
     },
+    /// A lock another process holds did not come free in time.
+    #[error("`{}` is held by another git process (waited {waited_ms} ms)", path.display())]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// How long relhook waited.
+        waited_ms: u64,
+    },
+    /// A path relhook was asked to read or write that it must not.
+    #[error("refusing `{}`: {reason}", path.display())]
+    UnsafePath {
+        /// The path as configured.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),

@@ -20,6 +20,137 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     }
 }
 
+/// Reads a file that may be absent, refusing anything but a regular file (a FIFO, a device or
+/// a directory is an error naming it, never a read that blocks): `Ok(None)` when absent.
+pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading blocks until a writer appears; O_NONBLOCK does not.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io("read", path, e)),
+    };
+    let meta = file.metadata().map_err(|e| Error::io("read", path, e))?;
+    if !meta.is_file() {
+        return Err(Error::UnsafePath {
+            path: path.to_owned(),
+            reason: "not a regular file (a FIFO, device or directory); relhook reads only regular files there".into(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    Ok(Some(bytes))
+}
+
+/// `root/rel` for a file relhook will write, refused unless it stays inside `root` once
+/// every symlink is resolved: `rel` must be relative without `..` climbing out, its folder must
+/// resolve inside `root`, and the file itself must not be a symlink (relhook never replaces
+/// a link with a file, nor writes through one).
+pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
+    use std::path::Component;
+    let refuse = |reason: String| Error::UnsafePath {
+        path: rel.to_owned(),
+        reason,
+    };
+    let mut normal = std::path::PathBuf::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(p) => normal.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return Err(refuse("it climbs out of the work tree with `..`".into()));
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(refuse(
+                    "it is absolute; paths relhook writes are relative to the work tree".into(),
+                ));
+            }
+        }
+    }
+    let Some(name) = normal.file_name().map(ToOwned::to_owned) else {
+        return Err(refuse("it names no file".into()));
+    };
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| Error::io("resolve", root, e))?;
+    let parent = real_root.join(normal.parent().unwrap_or(Path::new("")));
+    let real_parent = match parent.canonicalize() {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refuse(format!(
+                "its folder `{}` does not exist",
+                parent.display()
+            )));
+        }
+        Err(e) => return Err(Error::io("resolve", &parent, e)),
+    };
+    if !real_parent.starts_with(&real_root) {
+        return Err(refuse(format!(
+            "its folder resolves to `{}`, outside the work tree `{}` (through a symbolic link)",
+            real_parent.display(),
+            real_root.display()
+        )));
+    }
+    let path = real_parent.join(name);
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(refuse(
+            "it is a symbolic link; relhook does not write through links or replace them with files: point the configuration at the file the link names".into(),
+        ));
+    }
+    Ok(path)
+}
+
+/// The Unix permission bits of an existing file.
+pub fn mode_of(path: &Path) -> Option<u32> {
+    existing_mode(path)
+}
+
+/// [`write_atomic_with_mode`] with the temporary file in `tmp_dir` (the git dir), so that a
+/// killed process leaves nothing in the work tree. Where the two are on different file
+/// systems (a rename cannot cross them) the temporary file goes beside `path` instead.
+pub fn write_atomic_via(
+    tmp_dir: &Path,
+    path: &Path,
+    contents: &[u8],
+    mode: Option<u32>,
+) -> Result<()> {
+    let mode = mode.or_else(|| existing_mode(path));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(crate::git::TMP_PREFIX)
+        .tempfile_in(tmp_dir)
+        .map_err(|e| Error::io("create a temporary file in", tmp_dir, e))?;
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::Permissions::from_mode(mode.unwrap_or(0o644));
+        std::fs::set_permissions(tmp.path(), perms)
+            .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
+    }
+    match tmp.persist(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {
+            write_atomic_with_mode(path, contents, mode)
+        }
+        Err(e) => Err(Error::io("replace", path, e.error)),
+    }
+}
+
 /// Replaces `path` with `contents` atomically: readers see the old file or the new one, never a
 /// half-written one, and the file keeps its permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
@@ -137,6 +268,55 @@ mod tests {
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o644
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo on a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let err = read_regular_optional(&fifo).unwrap_err();
+        assert!(matches!(err, Error::UnsafePath { .. }), "{err:?}");
+        assert!(
+            read_regular_optional(&dir.path().join("none"))
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn confine_refuses_escapes_and_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(root.join("docs")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("out")).unwrap();
+        std::fs::write(root.join("real.md"), "x").unwrap();
+        std::os::unix::fs::symlink("real.md", root.join("link.md")).unwrap();
+        let ok = confine(&root, Path::new("docs/CHANGELOG.md")).unwrap();
+        assert!(ok.ends_with("docs/CHANGELOG.md"));
+        for bad in ["../x.md", "/etc/passwd", "out/CHANGELOG.md", "link.md"] {
+            let err = confine(&root, Path::new(bad)).unwrap_err();
+            assert!(matches!(err, Error::UnsafePath { .. }), "{bad}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn write_via_leaves_no_temporary_beside() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp_dir = dir.path().join("git");
+        let wt = dir.path().join("wt");
+        std::fs::create_dir_all(&tmp_dir).unwrap();
+        std::fs::create_dir_all(&wt).unwrap();
+        write_atomic_via(&tmp_dir, &wt.join("f"), b"new", None).unwrap();
+        assert_eq!(std::fs::read(wt.join("f")).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(&wt).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(&tmp_dir).unwrap().count(), 0);
     }
 
     #[test]

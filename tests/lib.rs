@@ -17,3 +17,4 @@ mod readme;
 mod release;
 mod security;
 mod sync_cost;
+mod transaction;

@@ -19,70 +19,93 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         .work_tree()
         .ok_or_else(|| Error::Usage("a bare repository has no CHANGELOG.md to keep".into()))?;
     let config = ctx.config(&root)?;
-    let path = root.join(&config.changelog.path);
-    let current = crate::fsx::read_optional(&path)?;
-    let current = match current {
-        Some(bytes) => Some(
-            String::from_utf8(bytes).map_err(|_| Error::NotKeepAChangelog {
-                path: config.changelog.path.clone(),
-                line: 1,
-                message: "the file is not UTF-8".into(),
-            })?,
-        ),
-        None => None,
-    };
+    let rel = config.changelog.path.clone();
     let mut err = std::io::stderr().lock();
     let json = args.format == Format::Json;
-    let mut added = Vec::new();
-    let text = if args.rebuild {
-        if let Some(cur) = &current {
-            refuse_uncommitted(&repo, &config.changelog.path, cur, args)?;
+    if !args.stdout {
+        if let Some(done) = crate::git::txn::recover(&repo)? {
+            let _ = writeln!(err, "relhook: {done}");
         }
-        rebuild(&repo, &config)?
-    } else {
-        let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
-        let plan = plan_sync(&repo, &config, &base)?;
-        for (commit, e) in &plan.added {
-            let short = commit.get(..9).unwrap_or(commit);
-            let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
-        }
-        if plan.added.is_empty() && !args.stdout {
-            let _ = writeln!(
-                err,
-                "relhook: {} is up to date with history",
-                config.changelog.path.display()
-            );
-        }
-        added = plan.added;
-        plan.text
-    };
-    let changed = current.as_deref() != Some(text.as_str());
-    if args.stdout && !json {
-        write_out(|out| out.write_all(text.as_bytes()))?;
-    } else if changed && !args.stdout {
-        crate::fsx::write_atomic(&path, text.as_bytes())?;
-        let _ = writeln!(err, "relhook: wrote {}", config.changelog.path.display());
     }
-    if json {
-        super::json::print(&super::json::ChangelogReport {
-            schema_version: super::json::SCHEMA_VERSION,
-            path: config.changelog.path.display().to_string(),
-            mode: if args.rebuild { "rebuild" } else { "sync" },
-            changed,
-            written: changed && !args.stdout,
-            added: added
-                .iter()
-                .map(|(commit, e)| super::json::AddedEntry {
-                    commit,
-                    section: &e.section,
-                    text: &e.text,
-                    breaking: e.breaking,
-                })
-                .collect(),
-            content: args.stdout.then_some(text.as_str()),
-        })?;
+    // Planned without a lock (it reads history), applied under the index lock only if HEAD
+    // and the file are still what the plan read: a commit landing in between (its
+    // post-commit adds its own entry) makes the plan stale, and it is made again.
+    for _ in 0..5 {
+        let head = repo.head();
+        let current = read_current(&root, &rel)?;
+        let (text, added) = if args.rebuild {
+            if let Some(cur) = &current {
+                refuse_uncommitted(&repo, &rel, cur, args)?;
+            }
+            (rebuild(&repo, &config)?, Vec::new())
+        } else {
+            let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
+            let plan = plan_sync(&repo, &config, &base)?;
+            (plan.text, plan.added)
+        };
+        let changed = current.as_deref() != Some(text.as_str());
+        if changed && !args.stdout {
+            let mut txn = repo.transaction("changelog --sync")?;
+            if repo.head() != head || read_current(&root, &rel)? != current {
+                continue;
+            }
+            txn.write_file(&rel, text.as_bytes())?;
+            txn.commit()?;
+        }
+        if !args.stdout {
+            for (commit, e) in &added {
+                let short = commit.get(..9).unwrap_or(commit);
+                let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
+            }
+            if !args.rebuild && added.is_empty() {
+                let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
+            }
+            if changed {
+                let _ = writeln!(err, "relhook: wrote {}", rel.display());
+            }
+        }
+        if args.stdout && !json {
+            write_out(|out| out.write_all(text.as_bytes()))?;
+        }
+        if json {
+            super::json::print(&super::json::ChangelogReport {
+                schema_version: super::json::SCHEMA_VERSION,
+                path: rel.display().to_string(),
+                mode: if args.rebuild { "rebuild" } else { "sync" },
+                changed,
+                written: changed && !args.stdout,
+                added: added
+                    .iter()
+                    .map(|(commit, e)| super::json::AddedEntry {
+                        commit,
+                        section: &e.section,
+                        text: &e.text,
+                        breaking: e.breaking,
+                    })
+                    .collect(),
+                content: args.stdout.then_some(text.as_str()),
+            })?;
+        }
+        return Ok(Outcome::Ok);
     }
-    Ok(Outcome::Ok)
+    Err(Error::Usage(format!(
+        "history kept changing while relhook planned {}; run it again",
+        rel.display()
+    )))
+}
+
+/// The work tree's changelog text, `None` when absent.
+fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
+    match crate::fsx::read_regular_optional(&root.join(rel))? {
+        Some(bytes) => Ok(Some(String::from_utf8(bytes).map_err(|_| {
+            Error::NotKeepAChangelog {
+                path: rel.to_owned(),
+                line: 1,
+                message: "the file is not UTF-8".into(),
+            }
+        })?)),
+        None => Ok(None),
+    }
 }
 
 /// `--rebuild` replaces the whole file: refuse when that would lose uncommitted edits.
@@ -113,7 +136,22 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     };
     let config = ctx.config(&root)?;
     let mut err = std::io::stderr().lock();
-    match post_commit(&repo, &config)? {
+    let result = match post_commit(&repo, &config) {
+        Ok(r) => r,
+        Err(e) => {
+            // One line: what did not happen, that nothing was left half-done, what finishes it.
+            let short = repo
+                .head()
+                .map(|h| h.to_string()[..9].to_owned())
+                .unwrap_or_default();
+            let _ = writeln!(
+                err,
+                "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: `relhook changelog --sync` adds it for your next commit"
+            );
+            return Ok(Outcome::Code(2));
+        }
+    };
+    match result {
         Accumulated::Skipped(_) => {}
         Accumulated::Notice(why) => {
             if !quiet() {
@@ -180,14 +218,7 @@ pub(super) fn merge_driver(
             "{label}: one side is not a Keep a Changelog file; falling back to a line merge"
         ));
     }
-    let status = std::process::Command::new("git")
-        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
-        .arg(ours)
-        .arg(base)
-        .arg(theirs)
-        .status()
-        .map_err(|e| Error::io("run", "git merge-file", e))?;
-    Ok(if status.success() {
+    Ok(if crate::git::run::merge_file(ours, base, theirs)? {
         Outcome::Ok
     } else {
         Outcome::Failed

@@ -251,7 +251,7 @@ impl Config {
 
     /// Loads a named file; `required` makes a missing file an error (for `--config`).
     pub fn load_file(path: &Path, required: bool) -> Result<Config> {
-        let bytes = match crate::fsx::read_optional(path)? {
+        let bytes = match crate::fsx::read_regular_optional(path)? {
             Some(bytes) => bytes,
             None if required => {
                 return Err(Error::io(

@@ -9,7 +9,7 @@ use crate::{Error, Result};
 
 /// An open repository.
 pub struct Repo {
-    inner: Repository,
+    pub(super) inner: Repository,
 }
 
 /// A commit as stored: what a range check needs.
@@ -61,9 +61,17 @@ impl Repo {
         } else {
             Repository::discover(cwd)
         };
-        inner
-            .map(|inner| Repo { inner })
-            .map_err(|_| Error::NotARepository(cwd.to_owned()))
+        let inner = inner.map_err(|_| Error::NotARepository(cwd.to_owned()))?;
+        // git reads a relative GIT_WORK_TREE against the current directory (hooks get `.`);
+        // libgit2 would read it against the git dir and find `.git` itself as the work tree.
+        if let Some(wt) = std::env::var_os("GIT_WORK_TREE").filter(|_| !inner.is_bare()) {
+            let wt = cwd.join(wt);
+            let wt = wt.canonicalize().unwrap_or(wt);
+            inner
+                .set_workdir(&wt, false)
+                .map_err(|e| Error::git("use GIT_WORK_TREE", e))?;
+        }
+        Ok(Repo { inner })
     }
 
     /// The top of the work tree.

@@ -1,13 +1,18 @@
 //! The only module that talks to git. `locate` and `message_settings` are cheap enough for the
 //! commit-msg hook (no repository is opened, only config files are read); `Repo` wraps git2
-//! for history work; `HooksLocation` asks the `git` program where hooks live.
+//! for history work; `HooksLocation` asks the `git` program where hooks live; `txn` is the one
+//! way anything changes HEAD, the index and the work tree together; `run` the one way the
+//! `git` program is started. No raw git2 object leaves this module.
 
 mod history;
 mod hooks;
 mod locate;
 mod range;
+mod refs;
 mod rewrite;
+pub mod run;
 mod state;
+pub mod txn;
 pub mod walk;
 
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
@@ -15,6 +20,7 @@ pub use hooks::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
 pub use range::MergeBase;
 pub use rewrite::{ReflogTop, StoredFile};
+pub use txn::{TMP_PREFIX, Txn};
 
 use crate::message::{Cleanup, CommentPrefix};
 

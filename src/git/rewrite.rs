@@ -1,5 +1,6 @@
-//! Reading one file across history, and rewriting HEAD so that it carries a changed file
-//! (post-commit's "amend", done through git2 so no hook runs again and nothing loops).
+//! Reading one file across history, and the commits that rewrite HEAD so that it carries a
+//! changed file (post-commit's "amend", made through git2 so no hook runs again and nothing
+//! loops; HEAD itself moves only inside a transaction, see `txn`).
 
 use std::path::Path;
 
@@ -81,10 +82,10 @@ impl Repo {
     /// Only the end of `logs/HEAD` is read, so the cost does not grow with the reflog; an
     /// entry that does not parse there (or a reflog that is not a file) is read by git2.
     pub fn reflog_top(&self) -> Option<ReflogTop> {
-        if let Some(top) = read_reflog_tail(&self.git2().path().join("logs").join("HEAD")) {
+        if let Some(top) = read_reflog_tail(&self.inner.path().join("logs").join("HEAD")) {
             return Some(top);
         }
-        let log = self.git2().reflog("HEAD").ok()?;
+        let log = self.inner.reflog("HEAD").ok()?;
         let e = log.get(0)?;
         Some(ReflogTop {
             message: e.message().unwrap_or("").to_owned(),
@@ -96,7 +97,7 @@ impl Repo {
     /// The multi-commit operation under way (rebase, cherry-pick, revert, am, merge), if any.
     /// Directories and heads are tested rather than REBASE_HEAD, which can outlive a rebase.
     pub fn operation_in_progress(&self) -> Option<&'static str> {
-        let dir = self.git2().path();
+        let dir = self.inner.path();
         let markers = [
             ("rebase-merge", "a rebase"),
             ("rebase-apply", "a rebase or am"),
@@ -121,7 +122,7 @@ impl Repo {
         let Ok(entry) = tree.get_path(path) else {
             return Ok(None);
         };
-        let Ok(blob) = self.git2().find_blob(entry.id()) else {
+        let Ok(blob) = self.inner.find_blob(entry.id()) else {
             return Ok(None);
         };
         Ok(Some(StoredFile {
@@ -138,7 +139,7 @@ impl Repo {
 
     /// Whether `commit` changed `path` relative to its first parent.
     pub fn changes_path(&self, commit: Oid, path: &Path) -> bool {
-        let Ok(c) = self.git2().find_commit(commit) else {
+        let Ok(c) = self.inner.find_commit(commit) else {
             return false;
         };
         let mine = self.blob_id(&c, path);
@@ -148,7 +149,7 @@ impl Repo {
 
     /// The URL of `origin`, else of the only remote.
     pub fn remote_url(&self) -> Option<String> {
-        let repo = self.git2();
+        let repo = &self.inner;
         if let Ok(r) = repo.find_remote("origin") {
             return r.url().map(str::to_owned);
         }
@@ -157,21 +158,17 @@ impl Repo {
         repo.find_remote(&name).ok()?.url().map(str::to_owned)
     }
 
-    /// Replaces HEAD by a commit identical but for `path`, whose content becomes `blob`:
-    /// same parents, author, committer and message, re-signed when HEAD was signed.
-    /// Fails, changing nothing, if HEAD moved from `expected`.
-    pub fn rewrite_head_with(
-        &self,
-        expected: Oid,
-        path: &Path,
-        blob: Oid,
-        mode: i32,
-    ) -> Result<Oid> {
-        let repo = self.git2();
-        let head = repo
-            .find_commit(expected)
+    /// A commit identical to `head` but for `path`, whose content becomes `blob`: same
+    /// parents, author, committer and message, re-signed when `head` was signed. Only the
+    /// objects are written; moving HEAD is the transaction's job.
+    pub fn amended_commit(&self, head: Oid, path: &Path, blob: Oid, mode: i32) -> Result<Oid> {
+        let repo = &self.inner;
+        let head_c = repo
+            .find_commit(head)
             .map_err(|e| Error::git("read HEAD", e))?;
-        let tree = head.tree().map_err(|e| Error::git("read HEAD's tree", e))?;
+        let tree = head_c
+            .tree()
+            .map_err(|e| Error::git("read HEAD's tree", e))?;
         let mode = if mode == 0 {
             i32::from(git2::FileMode::Blob)
         } else {
@@ -181,152 +178,94 @@ impl Repo {
             .upsert(path, blob, file_mode(mode))
             .create_updated(repo, &tree)
             .map_err(|e| Error::git("write the new tree", e))?;
-        let signed = repo.extract_signature(&expected, None).is_ok();
-        let new = if signed {
-            self.commit_tree_signed(&head, new_tree)?
-        } else {
-            let parents: Vec<git2::Commit<'_>> = head.parents().collect();
-            let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
-            let tree = repo
-                .find_tree(new_tree)
-                .map_err(|e| Error::git("read the new tree", e))?;
-            let buf = repo
-                .commit_create_buffer(
-                    &head.author(),
-                    &head.committer(),
-                    &message_of(&head),
-                    &tree,
-                    &parent_refs,
-                )
-                .map_err(|e| Error::git("build the commit", e))?;
-            let odb = repo
-                .odb()
-                .map_err(|e| Error::git("open the object database", e))?;
-            odb.write(git2::ObjectType::Commit, &buf)
-                .map_err(|e| Error::git("write the commit", e))?
-        };
-        self.move_head(expected, new)?;
-        Ok(new)
+        if repo.extract_signature(&head, None).is_ok() {
+            let parents: Vec<Oid> = head_c.parent_ids().collect();
+            return self.commit_tree(
+                new_tree,
+                &parents,
+                head_c.message_bytes(),
+                Some((&head_c.author(), &head_c.committer())),
+                true,
+            );
+        }
+        let parents: Vec<git2::Commit<'_>> = head_c.parents().collect();
+        let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        let tree = repo
+            .find_tree(new_tree)
+            .map_err(|e| Error::git("read the new tree", e))?;
+        let buf = repo
+            .commit_create_buffer(
+                &head_c.author(),
+                &head_c.committer(),
+                &message_of(&head_c),
+                &tree,
+                &parent_refs,
+            )
+            .map_err(|e| Error::git("build the commit", e))?;
+        let odb = repo
+            .odb()
+            .map_err(|e| Error::git("open the object database", e))?;
+        odb.write(git2::ObjectType::Commit, &buf)
+            .map_err(|e| Error::git("write the commit", e))
     }
 
-    /// `git commit-tree -S`: git2 cannot sign, and git knows the user's gpg/ssh setup.
-    fn commit_tree_signed(&self, head: &git2::Commit<'_>, tree: Oid) -> Result<Oid> {
+    /// `git commit-tree` (no hook runs): git knows the user's identity, dates and gpg/ssh
+    /// signing setup. `who` pins author and committer (an amend keeps them); `sign` adds `-S`.
+    pub fn commit_tree(
+        &self,
+        tree: Oid,
+        parents: &[Oid],
+        message: &[u8],
+        who: Option<(&Signature<'_>, &Signature<'_>)>,
+        sign: bool,
+    ) -> Result<Oid> {
         let cwd = self
             .work_tree()
-            .unwrap_or_else(|| self.git2().path().to_owned());
-        let mut cmd = std::process::Command::new("git");
-        cmd.current_dir(cwd)
-            .arg("commit-tree")
-            .arg("-S")
-            .arg(tree.to_string());
-        for p in head.parent_ids() {
-            cmd.arg("-p").arg(p.to_string());
+            .unwrap_or_else(|| self.git_dir().to_owned());
+        let mut args = vec!["commit-tree".to_owned()];
+        if sign {
+            args.push("-S".into());
         }
-        set_identity(&mut cmd, "AUTHOR", &head.author());
-        set_identity(&mut cmd, "COMMITTER", &head.committer());
-        cmd.stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        let io = |e| Error::io("run", "git commit-tree", e);
-        let mut child = cmd.spawn().map_err(io)?;
-        if let Some(mut stdin) = child.stdin.take() {
-            use std::io::Write;
-            stdin.write_all(head.message_bytes()).map_err(io)?;
+        args.push(tree.to_string());
+        for p in parents {
+            args.push("-p".into());
+            args.push(p.to_string());
         }
-        let out = child.wait_with_output().map_err(io)?;
-        let text = String::from_utf8_lossy(&out.stdout);
-        match (out.status.success(), Oid::from_str(text.trim())) {
-            (true, Ok(oid)) => Ok(oid),
-            _ => Err(Error::Usage(format!(
-                "could not re-sign the commit (git commit-tree -S): {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            ))),
+        let mut git = super::run::Git::new(&cwd, &args).stdin(message);
+        if let Some((author, committer)) = who {
+            for (k, v) in identity("AUTHOR", author)
+                .into_iter()
+                .chain(identity("COMMITTER", committer))
+            {
+                git = git.env(k, v);
+            }
         }
+        let out = git.run()?;
+        Oid::from_str(out.trim()).map_err(|e| Error::git("read the id git commit-tree printed", e))
     }
 
-    /// Moves HEAD (or the branch it names) from `old` to `new`, refusing if it moved.
-    fn move_head(&self, old: Oid, new: Oid) -> Result<()> {
-        let repo = self.git2();
-        let head = repo
-            .find_reference("HEAD")
-            .map_err(|e| Error::git("read HEAD", e))?;
-        let msg = "relhook: add the changelog entry to the commit";
-        match head.symbolic_target() {
-            Some(branch) => {
-                repo.reference_matching(branch, new, true, old, msg)
-                    .map_err(|e| Error::git(format!("update {branch}"), e))?;
-            }
-            None => {
-                if head.target() != Some(old) {
-                    return Err(Error::Usage(
-                        "HEAD moved while relhook was updating it".into(),
-                    ));
-                }
-                repo.set_head_detached(new)
-                    .map_err(|e| Error::git("update HEAD", e))?;
-            }
-        }
-        Ok(())
+    /// Whether the user's configuration signs commits (`commit.gpgSign`).
+    pub fn signs_commits(&self) -> bool {
+        self.inner
+            .config()
+            .and_then(|c| c.get_bool("commit.gpgsign"))
+            .unwrap_or(false)
     }
 
-    /// Points the index entry of `path` at `new` when it still holds `old` (the user's other
-    /// staged changes, and a partial commit's untouched index, stay as they were).
-    pub fn update_index_entry(
-        &self,
-        path: &Path,
-        old: Option<Oid>,
-        new: Oid,
-        mode: i32,
-    ) -> Result<bool> {
-        let mut index = self
-            .git2()
-            .index()
-            .map_err(|e| Error::git("open the index", e))?;
-        index
-            .read(false)
-            .map_err(|e| Error::git("read the index", e))?;
-        let current = index.get_path(path, 0);
-        let matches = match (&current, old) {
-            (Some(e), Some(o)) => e.id == o,
-            (None, None) => true,
-            _ => false,
-        };
-        if !matches {
-            return Ok(false);
-        }
-        let entry = match current {
-            Some(mut e) => {
-                e.id = new;
-                e.file_size = 0;
-                e
-            }
-            None => git2::IndexEntry {
-                ctime: git2::IndexTime::new(0, 0),
-                mtime: git2::IndexTime::new(0, 0),
-                dev: 0,
-                ino: 0,
-                mode: mode as u32,
-                uid: 0,
-                gid: 0,
-                file_size: 0,
-                id: new,
-                flags: 0,
-                flags_extended: 0,
-                path: path.to_string_lossy().as_bytes().to_vec(),
-            },
-        };
-        index
-            .add(&entry)
-            .map_err(|e| Error::git("stage the file", e))?;
-        index
-            .write()
-            .map_err(|e| Error::git("write the index", e))?;
-        Ok(true)
+    /// A commit's message bytes.
+    pub fn commit_message(&self, commit: Oid) -> Option<Vec<u8>> {
+        let c = self.inner.find_commit(commit).ok()?;
+        Some(c.message_bytes().to_vec())
+    }
+
+    /// A commit's first parent.
+    pub fn first_parent(&self, commit: Oid) -> Option<Oid> {
+        self.inner.find_commit(commit).ok()?.parent_id(0).ok()
     }
 
     /// Writes bytes as a blob.
     pub fn write_blob(&self, bytes: &[u8]) -> Result<Oid> {
-        self.git2()
+        self.inner
             .blob(bytes)
             .map_err(|e| Error::git("write a blob", e))
     }
@@ -344,7 +283,7 @@ fn message_of(c: &git2::Commit<'_>) -> String {
     String::from_utf8_lossy(c.message_bytes()).into_owned()
 }
 
-fn set_identity(cmd: &mut std::process::Command, who: &str, sig: &Signature<'_>) {
+fn identity(who: &str, sig: &Signature<'_>) -> [(String, String); 3] {
     let when = sig.when();
     let offset = when.offset_minutes();
     let sign = if offset < 0 { '-' } else { '+' };
@@ -354,15 +293,17 @@ fn set_identity(cmd: &mut std::process::Command, who: &str, sig: &Signature<'_>)
         offset.abs() / 60,
         offset.abs() % 60
     );
-    cmd.env(
-        format!("GIT_{who}_NAME"),
-        String::from_utf8_lossy(sig.name_bytes()).as_ref(),
-    )
-    .env(
-        format!("GIT_{who}_EMAIL"),
-        String::from_utf8_lossy(sig.email_bytes()).as_ref(),
-    )
-    .env(format!("GIT_{who}_DATE"), date);
+    [
+        (
+            format!("GIT_{who}_NAME"),
+            String::from_utf8_lossy(sig.name_bytes()).into_owned(),
+        ),
+        (
+            format!("GIT_{who}_EMAIL"),
+            String::from_utf8_lossy(sig.email_bytes()).into_owned(),
+        ),
+        (format!("GIT_{who}_DATE"), date),
+    ]
 }
 
 #[cfg(test)]

@@ -1,0 +1,105 @@
+//! Refs and objects as the transaction needs them: compare-and-swap ref moves (retrying while
+//! another process holds the ref's lock), and blobs by content.
+
+use std::path::Path;
+use std::time::Instant;
+
+use git2::Oid;
+
+use super::Repo;
+use crate::{Error, Result};
+
+impl Repo {
+    /// This worktree's git dir.
+    pub fn git_dir(&self) -> &Path {
+        self.inner.path()
+    }
+
+    /// The ref HEAD names (`refs/heads/main`), or `HEAD` when detached.
+    pub fn head_ref_name(&self) -> Result<String> {
+        let head = self
+            .inner
+            .find_reference("HEAD")
+            .map_err(|e| Error::git("read HEAD", e))?;
+        Ok(head.symbolic_target().unwrap_or("HEAD").to_owned())
+    }
+
+    /// The object a ref points at (`None`: absent).
+    pub fn ref_target(&self, name: &str) -> Option<Oid> {
+        self.inner.refname_to_id(name).ok()
+    }
+
+    /// Moves `name` from `old` to `new` (`None`: absent), failing with nothing changed when
+    /// it does not hold `old`. A ref locked by another process is retried for a bounded time.
+    pub fn cas_ref(
+        &self,
+        name: &str,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        message: &str,
+    ) -> Result<()> {
+        let deadline = Instant::now() + super::txn::lock_wait();
+        loop {
+            match self.try_cas_ref(name, old, new, message) {
+                Err(e) if e.code() == git2::ErrorCode::Locked && Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) if e.code() == git2::ErrorCode::Locked => {
+                    return Err(Error::Locked {
+                        path: self.git_dir().join(format!("{name}.lock")),
+                        waited_ms: u64::try_from(super::txn::lock_wait().as_millis())
+                            .unwrap_or(u64::MAX),
+                    });
+                }
+                Err(e) => return Err(Error::git(format!("update {name}"), e)),
+                Ok(()) => return Ok(()),
+            }
+        }
+    }
+
+    fn try_cas_ref(
+        &self,
+        name: &str,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        message: &str,
+    ) -> std::result::Result<(), git2::Error> {
+        let moved = || {
+            git2::Error::new(
+                git2::ErrorCode::Modified,
+                git2::ErrorClass::Reference,
+                format!("{name} moved while relhook was updating it"),
+            )
+        };
+        match (old, new) {
+            (Some(old), Some(new)) => self
+                .inner
+                .reference_matching(name, new, true, old, message)
+                .map(drop),
+            (None, Some(new)) => self.inner.reference(name, new, false, message).map(drop),
+            (Some(old), None) => {
+                let mut r = self.inner.find_reference(name)?;
+                if r.target() != Some(old) {
+                    return Err(moved());
+                }
+                r.delete()
+            }
+            (None, None) => {
+                if self.inner.find_reference(name).is_ok() {
+                    return Err(moved());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The id `bytes` would have as a blob (nothing written).
+    pub fn hash_blob(&self, bytes: &[u8]) -> Oid {
+        Oid::hash_object(git2::ObjectType::Blob, bytes).unwrap_or_else(|_| Oid::zero())
+    }
+
+    /// A blob's content.
+    pub fn blob_bytes(&self, id: Oid) -> Option<Vec<u8>> {
+        self.inner.find_blob(id).ok().map(|b| b.content().to_vec())
+    }
+}

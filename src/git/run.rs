@@ -1,0 +1,190 @@
+//! The one place relhook starts the `git` program. git2 does reads and object writes; `git`
+//! runs only where git2 cannot do the job (signing, `git config --show-scope`, `git
+//! merge-file`). Every failure is [`Error::GitCommand`] with the command, status and stderr.
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::{Error, Result};
+
+/// What a finished `git` said.
+#[derive(Debug)]
+pub struct GitOutput {
+    /// The exit status (`None`: killed by a signal).
+    pub status: Option<i32>,
+    /// Its standard output.
+    pub stdout: Vec<u8>,
+    /// Its standard error, trimmed.
+    pub stderr: String,
+    /// The arguments, for error messages.
+    args: String,
+}
+
+impl GitOutput {
+    /// Whether git exited 0.
+    pub fn success(&self) -> bool {
+        self.status == Some(0)
+    }
+
+    /// Standard output as text when git succeeded, else [`Error::GitCommand`].
+    pub fn ok(self) -> Result<String> {
+        if !self.success() {
+            return Err(self.into_error());
+        }
+        String::from_utf8(self.stdout).map_err(|_| Error::GitCommand {
+            args: self.args,
+            status: Some(0),
+            stderr: "its output is not UTF-8".into(),
+        })
+    }
+
+    /// The failure as an error.
+    pub fn into_error(self) -> Error {
+        Error::GitCommand {
+            args: self.args,
+            status: self.status,
+            stderr: self.stderr,
+        }
+    }
+}
+
+/// A `git` command line about to run.
+pub struct Git<'a> {
+    cmd: Command,
+    args: Vec<String>,
+    stdin: Option<&'a [u8]>,
+}
+
+impl<'a> Git<'a> {
+    /// `git ARGS` in `cwd`.
+    pub fn new<S: AsRef<OsStr>>(cwd: &Path, args: &[S]) -> Git<'a> {
+        let mut cmd = Command::new("git");
+        cmd.current_dir(cwd).args(args);
+        Git {
+            cmd,
+            args: args
+                .iter()
+                .map(|a| a.as_ref().to_string_lossy().into_owned())
+                .collect(),
+            stdin: None,
+        }
+    }
+
+    /// Feeds `bytes` on standard input.
+    pub fn stdin(mut self, bytes: &'a [u8]) -> Self {
+        self.stdin = Some(bytes);
+        self
+    }
+
+    /// Sets an environment variable for git.
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    /// Runs it to the end, whatever its status.
+    pub fn output(mut self) -> Result<GitOutput> {
+        let what = format!("git {}", self.args.first().map_or("", String::as_str));
+        self.cmd
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self
+            .cmd
+            .spawn()
+            .map_err(|e| Error::io("run", what.clone(), e))?;
+        if let (Some(input), Some(mut pipe)) = (self.stdin, child.stdin.take()) {
+            use std::io::Write;
+            // git may exit without reading everything (e.g. a refused commit): its status
+            // says what happened, so a broken pipe here is not the error to report.
+            let _ = pipe.write_all(input);
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| Error::io("run", what, e))?;
+        Ok(GitOutput {
+            status: out.status.code(),
+            stdout: out.stdout,
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+            args: self.args.join(" "),
+        })
+    }
+
+    /// Runs it and returns its standard output; a non-zero exit is an error.
+    pub fn run(self) -> Result<String> {
+        self.output()?.ok()
+    }
+}
+
+/// `git merge-file -L ours -L base -L theirs OURS BASE THEIRS`: a line merge into `ours`
+/// with conflict markers. `Ok(true)` when clean, `Ok(false)` when conflicts were marked.
+pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool> {
+    let args: [&OsStr; 9] = [
+        "merge-file".as_ref(),
+        "-L".as_ref(),
+        "ours".as_ref(),
+        "-L".as_ref(),
+        "base".as_ref(),
+        "-L".as_ref(),
+        "theirs".as_ref(),
+        ours.as_os_str(),
+        base.as_os_str(),
+    ];
+    let mut all: Vec<&OsStr> = args.to_vec();
+    all.push(theirs.as_os_str());
+    // merge-file exits with the number of conflicts (capped at 127); negative on error.
+    let out = Git::new(Path::new("."), &all).output()?;
+    match out.status {
+        Some(0) => Ok(true),
+        Some(n) if (1..=127).contains(&n) => Ok(false),
+        _ => Err(out.into_error()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_carry_command_status_and_stderr() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Git::new(dir.path(), &["rev-parse", "--no-such-option-here"])
+            .env("GIT_DIR", dir.path().join("nope"))
+            .run()
+            .unwrap_err();
+        match err {
+            Error::GitCommand { args, status, .. } => {
+                assert!(args.starts_with("rev-parse"), "{args}");
+                assert_ne!(status, Some(0));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn merge_file_reports_conflicts() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str, t: &str| {
+            let p = dir.path().join(n);
+            std::fs::write(&p, t).unwrap();
+            p
+        };
+        let base = p("base", "a\n");
+        let ours = p("ours", "b\n");
+        let theirs = p("theirs", "c\n");
+        assert!(!merge_file(&ours, &base, &theirs).unwrap());
+        assert!(
+            std::fs::read_to_string(&ours)
+                .unwrap()
+                .contains("<<<<<<< ours")
+        );
+        let ours = p("ours2", "a\n");
+        assert!(merge_file(&ours, &base, &theirs).unwrap());
+        assert_eq!(std::fs::read_to_string(&ours).unwrap(), "c\n");
+    }
+}

@@ -1,0 +1,416 @@
+//! Nothing lost, nothing half-made: every rewrite relhook makes (post-commit's amend,
+//! `changelog --sync`, releases, hand tags) is one transaction. Each test reproduces a way it
+//! used to lose data or leave a half-made state, and checks afterwards that HEAD, the index
+//! and the work tree agree, that nothing is staged the user did not stage, and that no
+//! relhook temporary file is left in the work tree.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
+
+fn setup() -> Repo {
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo
+}
+
+/// HEAD, index and work tree agree (`git status` is clean), no relhook file is left in the
+/// work tree or the git dir, and no lock is left behind.
+fn assert_consistent(repo: &Repo) {
+    let status = repo.git(&["status", "--porcelain", "--ignored"]);
+    assert!(status.is_empty(), "git status:\n{status}");
+    assert_no_leftovers(repo);
+}
+
+fn assert_no_leftovers(repo: &Repo) {
+    for dir in [repo.path(), repo.path().join(".git")] {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            assert!(
+                !name.starts_with(".relhook-")
+                    && !name.starts_with(".tmp")
+                    && !name.starts_with("relhook-tmp-")
+                    && name != "relhook-txn"
+                    && !name.ends_with(".lock"),
+                "left behind: {}",
+                e.path().display()
+            );
+        }
+    }
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// A commit made with relhook bypassed, then post-commit run by hand.
+fn commit_skipping(repo: &Repo, message: &str) {
+    repo.write(&format!("{}.txt", message.len()), message);
+    repo.git(&["add", "."]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", message]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+fn post_commit(repo: &Repo, env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.args(["hook", "post-commit"]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn locked_index_during_post_commit_leaves_nothing_staged() {
+    let repo = setup();
+    commit_skipping(&repo, "feat: locked out");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let out = post_commit(&repo, &[("RELHOOK_LOCK_WAIT_MS", "200")]);
+    std::fs::remove_file(&lock).unwrap();
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line:\n{err}");
+    assert!(
+        err.contains("was not added") && err.contains("relhook changelog --sync"),
+        "{err}"
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "HEAD untouched");
+    assert_consistent(&repo);
+    // The command it names finishes the job.
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("- locked out"));
+}
+
+#[test]
+fn a_lock_released_within_the_wait_is_waited_for() {
+    let repo = setup();
+    commit_skipping(&repo, "feat: waited for");
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let lock2 = lock.clone();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::fs::remove_file(lock2).unwrap();
+    });
+    let out = post_commit(&repo, &[]);
+    release.join().unwrap();
+    assert!(stderr(&out).contains("the commit is now"), "{}", text(&out));
+    assert!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"])
+            .contains("- waited for")
+    );
+    assert_consistent(&repo);
+}
+
+#[test]
+fn editor_polling_git_status_loses_no_entry() {
+    let repo = setup();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let poller = {
+        let stop = stop.clone();
+        let mut cmd = repo.command_in("git", &repo.path());
+        cmd.args(["status", "--porcelain"]);
+        let path = repo.path();
+        let home = repo.dir.path().join(".home");
+        std::thread::spawn(move || {
+            let mut polls = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = Command::new("git")
+                    .current_dir(&path)
+                    .env("HOME", &home)
+                    .env("GIT_CONFIG_NOSYSTEM", "1")
+                    .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
+                    .args(["status", "--porcelain"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status();
+                polls += 1;
+            }
+            drop(cmd);
+            polls
+        })
+    };
+    let n = 40;
+    let mut retried = 0;
+    for i in 0..n {
+        let msg = format!("feat: polled entry {i}");
+        let file = format!("polled{i}.txt");
+        repo.write(&file, "x");
+        // git's own commands fail when they meet the poller's lock (git does not wait for
+        // the index lock); such a command did nothing, and is run again, as a user would.
+        let mut run = |args: &[&str]| {
+            for _ in 0..50 {
+                let out = repo.git_output(args);
+                if out.status.success() {
+                    return out;
+                }
+                assert!(stderr(&out).contains("index.lock"), "{}", text(&out));
+                retried += 1;
+            }
+            panic!("git {args:?} kept failing");
+        };
+        run(&["add", &file]);
+        let out = run(&["commit", "-q", "-m", &msg]);
+        assert!(
+            stderr(&out).contains("the commit is now"),
+            "{}\n{}",
+            text(&out),
+            repo.git(&["log", "-g", "--format=%h %gs", "-3"])
+        );
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let polls = poller.join().unwrap();
+    let head = repo.git(&["show", "HEAD:CHANGELOG.md"]) + "\n";
+    let work = repo.read("CHANGELOG.md");
+    for i in 0..n {
+        let entry = format!("- polled entry {i}\n");
+        assert_eq!(
+            count(&head, &entry),
+            1,
+            "HEAD lacks {entry}: {}\n{}\n{}",
+            repo.git(&["log", "-g", "--format=%h %gs", "-5"]),
+            repo.git(&["status", "--porcelain"]),
+            repo.git(&["show", "--stat", "HEAD"])
+        );
+        assert_eq!(count(&work, &entry), 1, "work tree lacks {entry}");
+    }
+    assert!(polls > 0);
+    eprintln!("{n} commits, {polls} polls, {retried} git commands retried");
+    assert_consistent(&repo);
+}
+
+#[test]
+fn commit_with_git_dir_and_work_tree_from_elsewhere_updates_the_right_changelog() {
+    let repo = setup();
+    let elsewhere = repo.scratch("elsewhere");
+    repo.write("remote.txt", "x");
+    let git_dir = repo.path().join(".git");
+    let env = [
+        ("GIT_DIR", git_dir.to_str().unwrap()),
+        ("GIT_WORK_TREE", "../repo"),
+    ];
+    let add = repo.git_in(&elsewhere, &["add", "remote.txt"], &env);
+    assert!(add.status.success(), "{}", text(&add));
+    let out = repo.git_in(
+        &elsewhere,
+        &["commit", "-q", "-m", "feat: from elsewhere"],
+        &env,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("the commit is now"), "{}", text(&out));
+    assert!(
+        !git_dir.join("CHANGELOG.md").exists(),
+        "nothing written in .git"
+    );
+    assert!(repo.read("CHANGELOG.md").contains("- from elsewhere"));
+    assert_consistent(&repo);
+}
+
+#[test]
+#[cfg(unix)]
+fn read_only_work_tree_leaves_the_commit_untouched() {
+    if is_root() {
+        return; // root writes anywhere: the fault cannot be made
+    }
+    let repo = setup();
+    commit_skipping(&repo, "feat: read only");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    crate::support::chmod(&repo.path(), 0o555);
+    let out = post_commit(&repo, &[]);
+    crate::support::chmod(&repo.path(), 0o755);
+    assert!(stderr(&out).contains("was not added"), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "HEAD untouched");
+    assert_consistent(&repo);
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+#[test]
+fn a_failure_at_any_step_undoes_the_steps_before_it() {
+    for step in ["locked", "files-written", "index-staged", "refs-moved"] {
+        let repo = setup();
+        commit_skipping(&repo, "feat: fault injected");
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let out = post_commit(&repo, &[("RELHOOK_TEST_FAILPOINT", step)]);
+        assert!(
+            stderr(&out).contains("was not added"),
+            "{step}: {}",
+            text(&out)
+        );
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{step}: HEAD moved");
+        assert_consistent(&repo);
+        assert!(
+            !repo.read("CHANGELOG.md").contains("fault injected"),
+            "{step}"
+        );
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_killed_post_commit_is_finished_or_undone_by_the_next_relhook() {
+    for step in ["locked", "files-written", "index-staged", "refs-moved"] {
+        let repo = setup();
+        commit_skipping(&repo, "feat: killed midway");
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let mut child = repo
+            .command_in(relhook_bin(), &repo.path())
+            .args(["hook", "post-commit"])
+            .env("RELHOOK_TEST_FAILPOINT", format!("{step}:pause"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        wait_for_pause(&mut child);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let out = repo.relhook(&["changelog", "--sync"]);
+        assert!(out.status.success(), "{step}: {}", text(&out));
+        assert!(
+            stderr(&out).contains("interrupted post-commit"),
+            "{step}: {}",
+            text(&out)
+        );
+        let now = repo.git(&["rev-parse", "HEAD"]);
+        let work = repo.read("CHANGELOG.md");
+        assert_eq!(count(&work, "- killed midway\n"), 1, "{step}:\n{work}");
+        if step == "refs-moved" {
+            assert_ne!(now, head, "{step}: rolled forward");
+            assert_consistent(&repo);
+        } else {
+            // Undone, then sync put the entry in the work tree for the next commit.
+            assert_eq!(now, head, "{step}: rolled back");
+            assert_eq!(
+                repo.git(&["status", "--porcelain"]),
+                " M CHANGELOG.md",
+                "{step}: only sync's unstaged edit"
+            );
+            assert_no_leftovers(&repo);
+        }
+    }
+}
+
+fn wait_for_pause(child: &mut std::process::Child) {
+    use std::io::BufRead;
+    let err = child.stderr.take().unwrap();
+    let mut lines = std::io::BufReader::new(err).lines();
+    for line in lines.by_ref() {
+        if line.unwrap().contains("pausing") {
+            return;
+        }
+    }
+    panic!("the failpoint never paused");
+}
+
+#[test]
+fn sync_racing_commits_never_duplicates_an_entry() {
+    let repo = setup();
+    for round in 0..15 {
+        let msg = format!("feat: raced {round}");
+        let file = format!("race{round}.txt");
+        repo.write(&file, "x");
+        repo.git(&["add", &file]);
+        let mut commit = repo.command_in("git", &repo.path());
+        commit.args(["commit", "-q", "-m", &msg]);
+        let mut sync = repo.command_in(relhook_bin(), &repo.path());
+        sync.args(["changelog", "--sync"]).env("RELHOOK_SKIP", "");
+        let c = commit.stderr(Stdio::null()).spawn().unwrap();
+        let s = sync.stderr(Stdio::null()).spawn().unwrap();
+        let c = c.wait_with_output().unwrap();
+        let _ = s.wait_with_output().unwrap();
+        assert!(c.status.success(), "round {round}");
+        let work = repo.read("CHANGELOG.md");
+        assert_eq!(
+            count(&work, &format!("- raced {round}\n")),
+            1,
+            "round {round}:\n{work}"
+        );
+        // Whatever sync added for the next commit is committed with it.
+        if !repo.is_clean() {
+            repo.git(&["commit", "-q", "-am", "chore: sync"]);
+        }
+    }
+    assert_no_leftovers(&repo);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_symlinked_changelog_is_refused_never_replaced() {
+    let repo = setup();
+    repo.write("docs/real.md", SKELETON);
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    std::os::unix::fs::symlink("docs/real.md", repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: link"]);
+    commit_skipping(&repo, "feat: through a link");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = post_commit(&repo, &[]);
+    assert!(stderr(&out).contains("symbolic link"), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(stderr(&out).contains("symbolic link"), "{}", text(&out));
+    let meta = std::fs::symlink_metadata(repo.path().join("CHANGELOG.md")).unwrap();
+    assert!(meta.file_type().is_symlink(), "still a link");
+    assert_consistent(&repo);
+}
+
+#[test]
+#[cfg(unix)]
+fn changelog_path_through_a_symlinked_folder_is_refused_by_sync() {
+    let repo = setup();
+    let outside = repo.scratch("outside");
+    std::fs::write(outside.join("CHANGELOG.md"), SKELETON).unwrap();
+    std::os::unix::fs::symlink(&outside, repo.path().join("out")).unwrap();
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"out/CHANGELOG.md\"\n",
+    );
+    commit_skipping(&repo, "feat: escape attempt");
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("outside the work tree"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.join("CHANGELOG.md")).unwrap(),
+        SKELETON
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_config_is_refused_without_hanging() {
+    let repo = setup();
+    let fifo = repo.path().join(".relconfig.toml");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let out = repo.relhook(&["changelog", "--stdout"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        text(&out)
+    );
+    // The commit-msg hook too.
+    let msg = repo.path().join(".git/MSG");
+    std::fs::write(&msg, "feat: x\n").unwrap();
+    let out = repo.relhook(&["hook", "commit-msg", msg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let _ = Path::new(&fifo);
+}
