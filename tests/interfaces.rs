@@ -247,3 +247,146 @@ mod json {
         assert!(out.stdout.is_empty(), "text mode keeps errors on stderr");
     }
 }
+
+mod cli {
+    //! Man pages, completions, help, and output into a pipe that closes early.
+
+    use crate::support::{Repo, relhook_bin, stderr, stdout, text};
+
+    const SUBCOMMANDS: &[&str] = &[
+        "install",
+        "uninstall",
+        "doctor",
+        "init",
+        "lint",
+        "check",
+        "changelog",
+        "version",
+        "release",
+        "notes",
+        "test",
+        "completions",
+        "man",
+    ];
+
+    /// Runs relhook with its stdout into a pipe whose reader has already gone: the write
+    /// fails with EPIPE, which must end relhook quietly with 0, never a panic (101).
+    fn into_closed_pipe(repo: &Repo, args: &[&str]) -> (i32, String) {
+        let script = r#"set -o pipefail; (sleep 0.3; exec "$@") 2>"$ERR_FILE" | true; echo "${PIPESTATUS[0]}""#;
+        let err_file = repo.dir.path().join("pipe-stderr");
+        let out = repo
+            .command_in("bash", &repo.path())
+            .env("ERR_FILE", &err_file)
+            .arg("-c")
+            .arg(script)
+            .arg("bash")
+            .arg(relhook_bin())
+            .args(args)
+            .output()
+            .unwrap();
+        let code = stdout(&out).trim().parse().unwrap_or(-1);
+        (code, std::fs::read_to_string(err_file).unwrap_or_default())
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_every_command_quietly() {
+        let repo = Repo::new();
+        for i in 0..30 {
+            repo.commit(&format!("not conventional {i}"));
+        }
+        for args in [
+            &["completions", "bash"][..],
+            &["completions", "zsh"],
+            &["completions", "fish"],
+            &["man"],
+            &["check", "--all"],
+            &["check", "--all", "--format", "json"],
+            &["check", "--all", "--format", "github"],
+            &["check", "--all", "--format", "gitlab"],
+            &["changelog", "--rebuild", "--stdout"],
+            &["version", "--format", "json"],
+            &["--help"],
+        ] {
+            let (code, err) = into_closed_pipe(&repo, args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn man_writes_a_page_for_every_subcommand() {
+        let repo = Repo::new();
+        let dir = repo.scratch("man");
+        let out = repo.relhook(&["man", "--dir", dir.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        for sub in SUBCOMMANDS
+            .iter()
+            .copied()
+            .chain(["hook-commit-msg", "hook-pre-push"])
+        {
+            let page = std::fs::read_to_string(dir.join(format!("relhook-{sub}.1")))
+                .unwrap_or_else(|e| panic!("relhook-{sub}.1: {e}"));
+            assert!(
+                page.contains(&format!(".TH relhook-{sub} 1")),
+                "{sub}: {page}"
+            );
+            assert!(page.contains(".SH NAME"), "{sub}");
+            assert!(page.contains(".SH SYNOPSIS"), "{sub}");
+        }
+        let top = std::fs::read_to_string(dir.join("relhook.1")).unwrap();
+        assert!(top.contains("Exit codes"), "{top}");
+        let check = repo.relhook(&["man", "check"]);
+        assert!(
+            stdout(&check).contains(".TH relhook-check 1"),
+            "{}",
+            text(&check)
+        );
+        assert!(stdout(&check).contains("\\-\\-base"), "{}", text(&check));
+        let nested = repo.relhook(&["man", "hook", "commit-msg"]);
+        assert!(stdout(&nested).contains(".TH relhook-hook-commit-msg 1"));
+        let bad = repo.relhook(&["man", "nope"]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(
+            stderr(&bad).contains("no man page for `nope`"),
+            "{}",
+            text(&bad)
+        );
+    }
+
+    #[test]
+    fn completions_for_every_shell() {
+        let repo = Repo::new();
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+            let out = repo.relhook(&["completions", shell]);
+            assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out));
+            let s = stdout(&out);
+            for sub in ["check", "release", "man"] {
+                assert!(s.contains(sub), "{shell} lacks {sub}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_global_options_once_and_examples_per_command() {
+        let repo = Repo::new();
+        let top = stdout(&repo.relhook(&["--help"]));
+        assert_eq!(top.matches("--color <WHEN>").count(), 1, "{top}");
+        assert_eq!(top.matches("--config <FILE>").count(), 1, "{top}");
+        assert!(top.contains("Exit codes: 0 ok"), "{top}");
+        for sub in SUBCOMMANDS {
+            let out = repo.relhook(&[sub, "--help"]);
+            assert_eq!(out.status.code(), Some(0), "{sub}: {}", text(&out));
+            let h = stdout(&out);
+            assert!(
+                !h.contains("--color <WHEN>"),
+                "{sub} repeats the globals: {h}"
+            );
+            assert!(h.contains("Example"), "{sub} has no example: {h}");
+            assert!(h.contains(&format!("relhook {sub}")), "{sub}: {h}");
+        }
+        // The globals still work after a subcommand.
+        let out = repo.relhook(&["version", "--color", "never", "--config", "nope.toml"]);
+        assert!(stderr(&out).contains("nope.toml"), "{}", text(&out));
+    }
+}

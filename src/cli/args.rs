@@ -5,52 +5,158 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// What `relhook --help` ends with: the global options (listed once here, hidden from each
+/// subcommand's option list, which names them in one line), and the exit codes.
+const EXIT_CODES: &str = "\
+Global options (they work with every command):
+      --color <WHEN>   auto (colour on a terminal unless NO_COLOR is set), always or never
+      --config <FILE>  read FILE instead of `.relconfig.toml` at the repository's top
+
+Exit codes: 0 ok (warnings allowed) · 1 a check failed or a release was refused (you must change \
+something) · 2 usage, configuration, git or I/O error.
+
+`relhook <command> --help` shows each command's options and examples; `relhook man` prints the \
+manual pages.";
+
 /// Conventional Commits linting, a CHANGELOG.md that keeps itself current, and safe releases,
 /// all from git hooks.
 #[derive(Debug, Parser)]
-#[command(name = "relhook", version, about, max_term_width = 100)]
+#[command(
+    name = "relhook",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = EXIT_CODES,
+    subcommand_help_heading = "Commands",
+)]
 pub struct Cli {
     /// When to use colour (NO_COLOR is honoured in `auto`).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN", hide = true)]
     pub color: ColorChoice,
     /// Read this configuration file instead of `.relconfig.toml` at the repository's top.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", hide = true)]
     pub config: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The command tree as relhook parses it.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write relhook's hook shims into the hooks directory git uses (idempotent).
+    #[command(after_help = "\
+Examples:
+  relhook install                      every hook, into the hooks directory git uses
+  relhook install --hooks commit-msg   only the message lint
+
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Install(InstallArgs),
     /// Remove what `relhook install` wrote and restore the hooks it replaced.
+    #[command(
+        after_help = "Example:\n  relhook uninstall\n\nGlobal options: --color WHEN, --config FILE (see `relhook --help`)."
+    )]
     Uninstall,
     /// Say what is installed, stale, shadowed or missing, and the command that fixes it.
+    #[command(after_help = "\
+Examples:
+  relhook doctor                  exit 1 when something needs fixing
+  relhook doctor --format json    for scripts (docs/json.md)
+
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Doctor(DoctorArgs),
     /// Write `.relconfig.toml` and `CHANGELOG.md` where they do not exist yet.
+    #[command(
+        after_help = "Example:\n  relhook init && git add .relconfig.toml CHANGELOG.md\n\nGlobal options: --color WHEN, --config FILE (see `relhook --help`)."
+    )]
     Init,
     /// Lint one commit message (a file, `-` for stdin, or --message).
+    #[command(after_help = "\
+Examples:
+  relhook lint --message 'feat(api): add the export endpoint'
+  git log -1 --format=%B | relhook lint -
+  relhook lint --strict --message \"$PR_TITLE\"   a squash-merge pull request title
+
+Exit codes: 0 valid (warnings allowed) · 1 invalid · 2 usage or I/O error.
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Lint(LintArgs),
-    /// Lint every commit in a revision range (default: upstream..HEAD, else last release tag..HEAD).
+    /// Lint every commit in a revision range (default: in CI, what the CI's variables name;
+    /// else upstream..HEAD, else the last release tag..HEAD).
+    #[command(after_help = "\
+Examples:
+  relhook check                      in CI: merge-base(base, HEAD)..HEAD from GitHub/GitLab
+  relhook check --base main          the commits since HEAD left main
+  relhook check --all                every commit reachable from HEAD
+  relhook check v1.2.0..HEAD --format json
+  relhook check --format github      annotations in GitHub Actions
+
+Exit codes: 0 all pass · 1 a commit fails · 2 the range cannot be known (e.g. a shallow clone:
+the message names the fetch that fixes it), or a usage or git error.
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Check(CheckArgs),
     /// Bring CHANGELOG.md's Unreleased section up to date with history, or rebuild the file.
+    #[command(after_help = "\
+Examples:
+  relhook changelog                  add what history has and Unreleased lacks
+  relhook changelog --rebuild --stdout | less
+
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Changelog(ChangelogArgs),
     /// The current version (greatest release tag reachable from HEAD), the next one and why.
+    #[command(after_help = "\
+Examples:
+  relhook version --next --explain
+  relhook version --next --pre rc    e.g. 1.3.0-rc.1
+
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Version(VersionArgs),
     /// Release: changelog section, version files, commit, tests, annotated tag.
+    #[command(after_help = "\
+Examples:
+  relhook release --dry-run          show every change, write nothing
+  relhook release                    the version the commits call for
+  relhook release minor --sign
+
+Exit codes: 0 released · 1 refused (the message says what to do) · 2 usage, config, git or I/O error.
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Release(ReleaseArgs),
     /// One version's release notes as Markdown (for `gh release create --notes-file -`).
+    #[command(after_help = "\
+Example:
+  relhook notes v1.2.0 | gh release create v1.2.0 --notes-file -
+
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Notes(NotesArgs),
     /// Run `[checks] test`; on success record that HEAD's tree passed.
+    #[command(after_help = "\
+Example:
+  relhook test && git push --follow-tags
+
+Exits as the test command did (126: not executable, 127: not found).
+Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Test,
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    #[command(after_help = "\
+Examples:
+  relhook completions bash > ~/.local/share/bash-completion/completions/relhook
+  relhook completions zsh > ~/.zfunc/_relhook")]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Print the man page (`relhook man check` for one subcommand's), or write every page to a
+    /// directory with --dir.
+    #[command(after_help = "\
+Examples:
+  relhook man | man -l -
+  relhook man check | man -l -
+  relhook man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
     /// Entry point of the installed git hooks.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -238,6 +344,17 @@ pub struct NotesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `relhook man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (`check`, `hook commit-msg`); default: relhook's own.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<Vec<String>>,
+    /// Write `relhook.1` and `relhook-<command>.1` for every subcommand into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `relhook hook <name>`.

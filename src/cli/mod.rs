@@ -7,6 +7,7 @@ mod exit;
 mod install;
 mod json;
 mod lint;
+mod man;
 mod prepush;
 mod release;
 
@@ -14,8 +15,6 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use clap::Parser;
 
 pub use args::Cli;
 use args::{ColorChoice, Command, HookCommand};
@@ -31,7 +30,7 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match hot_path(&args).map_or_else(|| Cli::try_parse_from(&args), Ok) {
+    let cli = match hot_path(&args).map_or_else(|| parse(&args), Ok) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -78,6 +77,13 @@ fn wants_json(command: &Command) -> bool {
     }
 }
 
+/// Parses with [`args::command`] (global options listed once).
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = args::command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
 /// The commit-msg hook runs on every commit, and building clap's whole command tree costs more
 /// than the lint itself: its two exact forms, `hook commit-msg FILE` and `lint FILE`, are read
 /// directly (a test checks that clap reads them the same way). Anything else goes to clap.
@@ -119,14 +125,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Release(a) => release::release(ctx, &a),
         Command::Notes(a) => release::notes(ctx, &a),
         Command::Test => release::test(ctx),
-        Command::Completions { shell } => {
-            use clap::CommandFactory;
-            write_out(|out| {
-                clap_complete::generate(shell, &mut Cli::command(), "relhook", out);
-                Ok(())
-            })?;
-            Ok(Outcome::Ok)
-        }
+        Command::Completions { shell } => man::completions(shell),
+        Command::Man(a) => man::man(&a),
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
         Command::Doctor(a) => install::doctor(ctx, &a),
@@ -197,7 +197,7 @@ fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
 
     #[test]
     fn cli_is_well_formed() {
