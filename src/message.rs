@@ -170,6 +170,12 @@ pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<usize>) {
     }
 }
 
+/// A stored commit message as text: UTF-8 as is, anything else decoded lossily (each bad
+/// sequence becomes U+FFFD) so that history is always readable.
+pub fn decode_stored(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,12 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         });
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
+    if range.hidden.is_empty() && repo.git2().is_shallow() {
+        return Err(Error::IncompleteHistory {
+            message: "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased".into(),
+            fix: "run `git fetch --tags --unshallow` and sync again".into(),
+        });
+    }
     let mut commits = collect(repo, &range)?;
     let forge = forge(repo);
     let path = &config.changelog.path;
@@ -107,6 +113,13 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let Some(head) = repo.head() else {
         return Ok(out);
     };
+    if repo.git2().is_shallow() {
+        // Sections beyond the boundary would silently go missing.
+        return Err(Error::IncompleteHistory {
+            message: "this clone is shallow: a rebuild from it would drop every release beyond its boundary".into(),
+            fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
+        });
+    }
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();
@@ -144,6 +157,25 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 buckets[bucket].push(e);
             }
         }
+    }
+    // A stable release carries what its pre-releases shipped (as `release` folds them).
+    for t in (0..tags.len()).rev() {
+        if !tags[t].version.pre.is_empty() {
+            continue;
+        }
+        let mut folded: Vec<NewEntry> = Vec::new();
+        let mut keys: HashSet<String> = HashSet::new();
+        let pres = (0..t)
+            .rev()
+            .take_while(|k| !tags[*k].version.pre.is_empty());
+        for k in pres.collect::<Vec<_>>().into_iter().rev().chain([t]) {
+            for e in &buckets[k] {
+                if keys.insert(normalize(&e.text)) {
+                    folded.push(e.clone());
+                }
+            }
+        }
+        buckets[t] = folded;
     }
     // Newest first, as Keep a Changelog lists them; the template already has Unreleased.
     out.push_str(&render_entries(&buckets[tags.len()]));

@@ -9,6 +9,7 @@ mod ci;
 mod dates;
 mod firstrun;
 mod fuzz;
+mod history;
 mod install;
 mod interfaces;
 mod lint;

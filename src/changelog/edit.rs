@@ -291,6 +291,8 @@ impl Changelog {
                 line: sec.heading + 1,
             });
         }
+        // A stable release carries what its pre-releases shipped (see `fold_prereleases`).
+        self.fold_prereleases(v);
         let prev = self.versions().into_iter().next();
         self.ensure_unreleased();
         let Some(h) = self

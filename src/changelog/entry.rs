@@ -111,15 +111,26 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
         text.push_str("**BREAKING** ");
     }
     if let Some(scope) = &c.scope {
-        text.push_str(&format!("**{}:** ", scope.trim()));
+        text.push_str(&format!("**{}:** ", inline(scope)));
     }
-    text.push_str(c.description.trim());
-    if let Some(note) = c.breaking_description.as_deref().map(one_line) {
-        if !note.is_empty() && note != c.description.trim() {
+    let description = inline(&c.description);
+    text.push_str(&description);
+    // A one-line note follows the description; a longer one (paragraphs, lists, code) is a
+    // block quoted under the entry, as written.
+    let note = c
+        .breaking_description
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && inline(n) != description);
+    let block = match note {
+        Some(n) if n.contains('\n') => Some(quoted_block(n)),
+        Some(n) => {
             text.push_str(" — ");
-            text.push_str(&note);
+            text.push_str(&inline(n));
+            None
         }
-    }
+        None => None,
+    };
     let refs: Vec<String> = footer_references(c)
         .into_iter()
         .filter(|r| !mentions(&text, r))
@@ -128,10 +139,14 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
         let list: Vec<String> = refs.iter().map(|r| format!("#{r}")).collect();
         text.push_str(&format!(" ({})", list.join(", ")));
     }
-    let text = match forge {
+    let mut text = match forge {
         Some(f) => link_references(&text, f),
         None => text,
     };
+    if let Some(block) = block {
+        text.push('\n');
+        text.push_str(&block);
+    }
     Some(NewEntry {
         section,
         text,
@@ -162,8 +177,60 @@ pub fn entry_for_message(
     entry_for(&crate::parse::commit(message.trim_end())?, config, forge)
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Text for one line of Markdown: whitespace and control characters (a lone CR, a tab)
+/// folded into single spaces, and `<!--` escaped so that it never opens an HTML comment.
+fn inline(s: &str) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    escape_comment(&spaced.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn escape_comment(s: &str) -> String {
+    s.replace("<!--", "<\\!--")
+}
+
+/// A multi-line breaking-change note as a block quote: common indentation removed, lists
+/// and code fences kept line for line, paragraph breaks kept as `>` lines (never blank, so
+/// the entry stays one list item).
+fn quoted_block(note: &str) -> String {
+    let lines: Vec<String> = note
+        .lines()
+        .map(|l| {
+            l.chars()
+                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    let indent = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let l = if i == 0 {
+            l.trim_start()
+        } else {
+            l.get(indent..).unwrap_or(l.trim_start())
+        };
+        if l.is_empty() {
+            if out.last().is_some_and(|p| p != ">") {
+                out.push(">".to_owned());
+            }
+        } else {
+            out.push(format!("> {}", escape_comment(l)));
+        }
+    }
+    while out.last().is_some_and(|p| p == ">") {
+        out.pop();
+    }
+    out.join("\n")
 }
 
 /// Issue numbers named in reference footers (`Refs #12`, `Closes: #3, #4`).
@@ -273,6 +340,15 @@ mod tests {
         assert!(e.breaking);
         assert_eq!(
             e.text,
+            "**BREAKING** **api:** drop v1\n> the /v1 routes\n> are gone"
+        );
+        let e = entry(
+            "feat(api)!: drop v1\n\nBREAKING CHANGE: the /v1 routes are gone",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            e.text,
             "**BREAKING** **api:** drop v1 — the /v1 routes are gone"
         );
         let e = entry("chore!: require rust 1.85", None).unwrap();
@@ -280,6 +356,29 @@ mod tests {
             (e.section.as_str(), e.text.as_str()),
             ("Changed", "**BREAKING** require rust 1.85")
         );
+    }
+
+    #[test]
+    fn multi_paragraph_breaking_note_is_a_quoted_block_without_trailing_paragraphs() {
+        let msg = "refactor(core): adjust APIs\n\nBREAKING CHANGE: adjustments:\n\n- `a` is gone\n  wrapped\n\n```ts\nx()\n```\n\nclose #31\n\nSigned-off-by: A <a@b.c>";
+        let e = entry(msg, None).unwrap();
+        assert_eq!(
+            e.text,
+            "**BREAKING** **core:** adjust APIs\n> adjustments:\n>\n> - `a` is gone\n>   wrapped\n>\n> ```ts\n> x()\n> ```"
+        );
+        assert!(!e.text.contains("Signed-off-by") && !e.text.contains("close"));
+        // Paragraphs indented as a block (vuejs/core's habit) lose the common indentation.
+        let msg = "refactor: rename\n\nBREAKING CHANGE: `<portal>` is `<teleport>`.\n\n    `target` is `to`:\n\n    ```html\n    <Teleport to=\"#m\" />\n    ```";
+        assert_eq!(
+            entry(msg, None).unwrap().text,
+            "**BREAKING** rename\n> `<portal>` is `<teleport>`.\n>\n> `target` is `to`:\n>\n> ```html\n> <Teleport to=\"#m\" />\n> ```"
+        );
+    }
+
+    #[test]
+    fn control_characters_and_comment_openers_never_reach_the_file_raw() {
+        let e = entry("fix: a\rb\tc <!-- d", None).unwrap();
+        assert_eq!(e.text, "a b c <\\!-- d");
     }
 
     #[test]

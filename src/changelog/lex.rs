@@ -9,10 +9,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// The heading regex: `## [label] - date [YANKED]`, or an unbracketed label.
+/// The heading regex: `## [label] - date [YANKED]`, or an unbracketed label. A bracketed
+/// label may be a link (`## [2.13.0](https://…) - 2024-01-01`, common in the wild).
 pub(crate) static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^##[ \t]+(?:\[(?P<b>[^\]]+)\]|(?P<p>[^\s\[\]]+))(?:[ \t]+[-–—][ \t]+(?P<date>\d{4}-\d{2}-\d{2}))?(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$",
+        r"^##[ \t]+(?:\[(?P<b>[^\]]+)\](?:\([^()\s]*\))?|(?P<p>[^\s\[\]]+))(?:[ \t]+[-–—][ \t]+(?P<date>\d{4}-\d{2}-\d{2}))?(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$",
     )
     .expect("static regex")
 });
@@ -63,7 +64,16 @@ pub(crate) fn heading(t: &str) -> Option<Heading<'_>> {
         if close == 0 {
             return None;
         }
-        let date = heading_tail(&inner[close + 1..])?;
+        let after_label = &inner[close + 1..];
+        // `[label](url)`: a link target without blanks or parentheses, as the regex has it.
+        let link_end = after_label.strip_prefix('(').and_then(|url| {
+            let end = url.find(|c: char| c == '(' || c == ')' || c.is_whitespace())?;
+            url[end..].starts_with(')').then_some(end + 2)
+        });
+        let date = match link_end {
+            Some(end) => heading_tail(&after_label[end..]).or_else(|| heading_tail(after_label)),
+            None => heading_tail(after_label),
+        }?;
         return Some(Heading {
             label: &inner[..close],
             date,
@@ -319,6 +329,12 @@ mod tests {
             "## [1.0.0] -  2020-01-01 [Yanked] #",
             "## [١.٠.٠] - ٢٠٢٠-٠١-٠١",
             "## 1.0.0 [YAN\u{212A}ED]",
+            "## [2.13.0](https://github.com/o/r/compare/v2.12.0...v2.13.0) - 2024-03-01",
+            "## [2.13.0](https://x.y/z)",
+            "## [2.13.0]() - 2024-03-01",
+            "## [2.13.0](a b) - 2024-03-01",
+            "## [2.13.0](a(b)) - 2024-03-01",
+            "## [2.13.0](https://x.y/z) (2024-03-01)",
         ] {
             assert_eq!(heading(h), regex_heading(h), "{h:?}");
         }

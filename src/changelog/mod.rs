@@ -251,6 +251,55 @@ impl Changelog {
         )
     }
 
+    /// Folds the pre-release sections of the line that `version` (a stable release) finishes
+    /// into Unreleased, so that the stable section carries everything since the previous
+    /// stable release: every entry of each pre-release section above the last stable section
+    /// whose base is at most `version` (`1.1.0-rc.1`, `1.1.0-beta.2` for `1.1.0`), in its
+    /// sub-section, as written there (hand edits kept), once. The pre-release sections stay
+    /// as they are: they record what each pre-release shipped. A pre-release `version`
+    /// folds nothing.
+    pub fn fold_prereleases(&mut self, version: &str) {
+        let Ok(target) = semver::Version::parse(parse::version_key(version)) else {
+            return;
+        };
+        if !target.pre.is_empty() {
+            return;
+        }
+        let mut carried: Vec<Vec<Entry>> = Vec::new();
+        for v in self.versions() {
+            let Ok(pv) = semver::Version::parse(parse::version_key(&v)) else {
+                continue;
+            };
+            if pv.pre.is_empty() {
+                break;
+            }
+            let base = semver::Version::new(pv.major, pv.minor, pv.patch);
+            if base <= target {
+                carried.push(self.entries_of(&v).unwrap_or_default());
+            }
+        }
+        if carried.is_empty() {
+            return;
+        }
+        let mut have: HashSet<String> = self
+            .unreleased_entries()
+            .iter()
+            .map(|e| normalize(&e.text))
+            .collect();
+        // Oldest pre-release first, so that the entries keep the order they shipped in.
+        for e in carried.into_iter().rev().flatten() {
+            if have.insert(normalize(&e.text)) {
+                let section = if e.section.is_empty() {
+                    "Changed"
+                } else {
+                    &e.section
+                };
+                let breaking = e.text.starts_with("**BREAKING**");
+                self.add_entry(section, &e.text, breaking);
+            }
+        }
+    }
+
     /// Three-way merge for a git merge driver: `ours` plus the Unreleased
     /// entries `theirs` added since `base`, minus those it removed. Entries
     /// already released (on either side) are not re-added. Parts outside
@@ -387,6 +436,28 @@ mod tests {
             .into_iter()
             .map(|e| e.text)
             .collect()
+    }
+
+    #[test]
+    fn a_stable_release_folds_in_its_pre_releases() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- late fix\n\n## [1.1.0-rc.2] - 2026-01-03\n\n### Fixed\n\n- rc fix (edited by hand)\n\n## [1.1.0-rc.1] - 2026-01-02\n\n### Added\n\n- the feature\n\n## [1.0.0] - 2026-01-01\n\n### Added\n\n- old\n";
+        let mut c = cl(text);
+        c.release("1.1.0", "2026-01-04", "v", None)
+            .expect("release");
+        let got: Vec<String> = c
+            .entries_of("1.1.0")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(got, ["the feature", "late fix", "rc fix (edited by hand)"]);
+        assert_eq!(c.entries_of("1.1.0-rc.1").unwrap().len(), 1);
+        assert_eq!(c.entries_of("1.0.0").unwrap().len(), 1);
+        // A pre-release folds nothing.
+        let mut c = cl(text);
+        c.release("1.1.0-rc.3", "2026-01-04", "v", None)
+            .expect("release");
+        assert_eq!(c.entries_of("1.1.0-rc.3").unwrap().len(), 1);
     }
 
     #[test]

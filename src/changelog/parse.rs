@@ -203,10 +203,12 @@ impl Verbatim {
                 return true;
             }
         }
-        if let Some(pos) = t.find("<!--") {
+        // As in CommonMark, only a line that starts with `<!--` opens an HTML comment block;
+        // `<!--` inside an entry's text is text (and an unterminated one is literal).
+        if let Some(rest) = t.strip_prefix("<!--") {
             // Only an unterminated comment affects following lines.
-            self.comment = !t.get(pos + 4..).unwrap_or("").contains("-->");
-            return t.starts_with("<!--");
+            self.comment = !rest.contains("-->");
+            return true;
         }
         false
     }
@@ -428,6 +430,23 @@ mod tests {
         assert!(c.has_unreleased());
         assert!(Changelog::parse("## unreleased\n").is_ok());
         assert!(Changelog::parse("## [Unreleased]\r").is_ok());
+    }
+
+    #[test]
+    fn linked_headings_are_release_headings_kept_as_written() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n## [2.13.0](https://github.com/o/r/compare/v2.12.0...v2.13.0) - 2024-03-01\n\n### Added\n\n- a\n\n## [2.12.0](https://github.com/o/r/releases/tag/v2.12.0)\n\n- b\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.versions(), vec!["2.13.0", "2.12.0"]);
+        assert_eq!(c.entries_of("2.13.0").unwrap()[0].text, "a");
+        assert_eq!(c.render(), text);
+    }
+
+    #[test]
+    fn html_comment_opener_inside_an_entry_is_text() {
+        let text = "## [Unreleased]\n\n### Fixed\n\n- keep `<!--` in titles\n- second\n\n## [1.0.0] - 2020-01-01\n\n- old\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.unreleased_entries().len(), 2);
+        assert_eq!(c.versions(), vec!["1.0.0"]);
     }
 
     #[test]

@@ -148,6 +148,8 @@ pub(crate) struct VersionReport<'a> {
     pub current: String,
     /// The release tag it comes from (null: no release tag reachable from HEAD).
     pub current_tag: Option<&'a str>,
+    /// The last stable release tag (the level is decided by the commits since it).
+    pub stable_tag: Option<&'a str>,
     /// That tag's commit (full id).
     pub current_commit: Option<String>,
     /// Where the current version came from, in words.
@@ -171,6 +173,10 @@ pub(crate) struct VersionCommit<'a> {
     pub header: &'a str,
     /// What this commit alone calls for.
     pub calls_for: &'static str,
+    /// Whether the header is a Conventional Commit (one that is not counts as a patch).
+    pub understood: bool,
+    /// Whether it gets a changelog entry.
+    pub in_changelog: bool,
 }
 
 impl<'a> VersionReport<'a> {
@@ -179,6 +185,7 @@ impl<'a> VersionReport<'a> {
             schema_version: SCHEMA_VERSION,
             current: info.current.to_string(),
             current_tag: info.tag.as_ref().map(|t| t.0.as_str()),
+            stable_tag: info.stable.as_ref().map(|t| t.0.as_str()),
             current_commit: info.tag.as_ref().map(|t| t.2.to_string()),
             current_from: &info.current_from,
             next: info.next.to_string(),
@@ -191,6 +198,8 @@ impl<'a> VersionReport<'a> {
                     commit: &c.id,
                     header: &c.header,
                     calls_for: c.calls_for,
+                    understood: c.understood,
+                    in_changelog: c.in_changelog,
                 })
                 .collect(),
         }

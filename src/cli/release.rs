@@ -21,9 +21,19 @@ fn open(ctx: &Context) -> Result<(Repo, PathBuf, Config)> {
     Ok((repo, root, config))
 }
 
+/// How many deciding commits `--explain` lists before it says how many it left out.
+const EXPLAIN_LIMIT: usize = 20;
+
 /// `relhook version [--next] [--explain] [--pre ID] [--format json]`.
 pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let (repo, root, config) = open(ctx)?;
+    if !args.next && !args.explain && args.format != Format::Json {
+        // The current version alone: no next version is computed, so a tag that cannot be
+        // bumped (a component at u64::MAX) still has a current version.
+        let (current, _) = release::current_version(&repo, &config, &root)?;
+        write_out(|out| writeln!(out, "{current}"))?;
+        return Ok(Outcome::Ok);
+    }
     let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
     write_out(|out| {
         if args.format == Format::Json {
@@ -39,23 +49,34 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                 "current: {} (from {})",
                 info.current, info.current_from
             )?;
-            let since = info
-                .tag
-                .as_ref()
-                .map_or("the first commit".to_owned(), |t| t.0.clone());
+            if let Some((name, _, _)) = info.tag.as_ref().filter(|t| !t.1.pre.is_empty()) {
+                writeln!(
+                    out,
+                    "{name} is a pre-release: the level is decided by everything since the last stable release, {}",
+                    info.since()
+                )?;
+            }
             writeln!(
                 out,
-                "{} since {since}; they call for a {} release:",
+                "{} since {}; they call for a {} release:",
                 crate::report::plural(info.commits.len(), "commit"),
+                info.since(),
                 info.level()
             )?;
-            for c in info
+            let deciding: Vec<&release::Decider> = info
                 .commits
                 .iter()
                 .filter(|c| c.calls_for == info.level())
-                .take(20)
-            {
+                .collect();
+            for c in deciding.iter().take(EXPLAIN_LIMIT) {
                 writeln!(out, "  {} {}  ({})", c.commit, c.header, c.calls_for)?;
+            }
+            if deciding.len() > EXPLAIN_LIMIT {
+                writeln!(
+                    out,
+                    "  … and {} more (`--format json` lists every commit)",
+                    deciding.len() - EXPLAIN_LIMIT
+                )?;
             }
             if info.tag.is_none() {
                 writeln!(
@@ -67,7 +88,31 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         }
         Ok(())
     })?;
+    warn_not_understood(&info);
     Ok(Outcome::Ok)
+}
+
+/// Says which commits were not understood (not Conventional Commits): they count as a patch,
+/// never silently.
+fn warn_not_understood(info: &release::VersionInfo) {
+    let odd: Vec<&release::Decider> = info.not_understood().collect();
+    if odd.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "relhook: note: {} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
+        crate::report::plural(odd.len(), "commit"),
+        info.since(),
+        if odd.len() == 1 { "is" } else { "are" }
+    );
+    for c in odd.iter().take(EXPLAIN_LIMIT) {
+        let _ = writeln!(err, "  {} {}", c.commit, c.header);
+    }
+    if odd.len() > EXPLAIN_LIMIT {
+        let _ = writeln!(err, "  … and {} more", odd.len() - EXPLAIN_LIMIT);
+    }
 }
 
 /// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
@@ -91,6 +136,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(Error::Refused(why)) => return refused(&why, json),
         Err(e) => return Err(e),
     };
+    warn_not_understood(&plan.info);
     if args.dry_run {
         if json {
             super::json::print(&release_report(&plan, &config, &opts, None))?;
@@ -243,22 +289,23 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     let version = tag
         .strip_prefix(config.version.tag_prefix.as_str())
         .unwrap_or(&tag);
-    let file = repo
+    let path = config.changelog.path.display().to_string();
+    let from_file = repo
         .file_at(commit, &config.changelog.path)?
-        .ok_or_else(|| {
-            Error::Refused(format!(
-                "{} has no {}",
-                tag,
-                config.changelog.path.display()
-            ))
-        })?;
-    let text = String::from_utf8_lossy(&file.bytes);
-    let notes = release::notes::from_changelog_text(&text, version).ok_or_else(|| {
-        Error::Refused(format!(
-            "{} at {tag} has no section for {version}",
-            config.changelog.path.display()
-        ))
-    })?;
+        .and_then(|file| {
+            release::notes::from_changelog_text(&String::from_utf8_lossy(&file.bytes), version)
+        });
+    let notes = match from_file {
+        Some(n) => n,
+        None => {
+            let (n, since) = release::notes::from_history(&repo, &config, &tag)?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "relhook: note: {path} at {tag} has no section for {version}; these notes are built from the commits since {since}"
+            );
+            n
+        }
+    };
     if args.format == Format::Json {
         super::json::print(&super::json::NotesReport {
             schema_version: super::json::SCHEMA_VERSION,

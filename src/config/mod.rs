@@ -87,6 +87,8 @@ pub struct VersionConfig {
     pub zero_major_breaking_bumps_minor: bool,
     /// Below 1.0.0, a feature bumps the patch version.
     pub zero_major_feat_bumps_patch: bool,
+    /// The number of a line's first pre-release: 1 gives `rc.1` (the default), 0 gives `rc.0`.
+    pub pre_release_start: u64,
 }
 
 impl Default for VersionConfig {
@@ -97,6 +99,7 @@ impl Default for VersionConfig {
             files: None,
             zero_major_breaking_bumps_minor: true,
             zero_major_feat_bumps_patch: true,
+            pre_release_start: 1,
         }
     }
 }

@@ -46,6 +46,7 @@ struct RawVersion {
     files: Option<Vec<Spanned<RawVersionFile>>>,
     zero_major_breaking_bumps_minor: Option<bool>,
     zero_major_feat_bumps_patch: Option<bool>,
+    pre_release_start: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -177,6 +178,18 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         .version
         .zero_major_feat_bumps_patch
         .unwrap_or(version.zero_major_feat_bumps_patch);
+    if let Some(start) = raw.version.pre_release_start {
+        if *start.get_ref() > 1 {
+            return Err(err(
+                start.span().start,
+                format!(
+                    "`version.pre_release_start` must be 0 (rc.0) or 1 (rc.1), not {}",
+                    start.get_ref()
+                ),
+            ));
+        }
+        version.pre_release_start = *start.get_ref();
+    }
     let release = resolve_release(raw.release, err)?;
     let checks = resolve_checks(raw.checks, err)?;
     if let Some(prefix) = raw.version.tag_prefix {

@@ -67,18 +67,7 @@ fn pattern_text(p: &crate::config::Pattern) -> String {
 
 /// Git's `Revert "<header>"` (and `Reapply "<header>"`) is judged by the quoted header.
 fn unwrap_revert(header: &str) -> (&str, usize) {
-    let mut inner = header;
-    let mut offset = 0;
-    loop {
-        let Some(rest) = ["Revert \"", "Reapply \""]
-            .iter()
-            .find_map(|p| inner.strip_prefix(p))
-        else {
-            return (inner, offset);
-        };
-        offset += inner.len() - rest.len();
-        inner = rest.strip_suffix('"').unwrap_or(rest);
-    }
+    parse::unwrap_revert(header)
 }
 
 fn finding(rule: Rule, line: usize, span: std::ops::Range<usize>, message: String) -> Finding {
@@ -186,10 +175,10 @@ fn report_fault(sink: &mut Sink<'_>, fault: &Fault, offset: usize, suggestion: O
             "unexpected parenthesis",
             "one `(scope)` without parentheses inside",
         ),
-        WhitespaceInScope => (
+        EmptyScopePart => (
             Rule::HeaderFormat,
-            "the scope contains whitespace",
-            "a scope without spaces, e.g. `my-scope`",
+            "the scope has an empty part between commas",
+            "scopes separated by single commas, e.g. `(parser, cli)`",
         ),
         BangInScope => (
             Rule::HeaderFormat,
@@ -419,17 +408,17 @@ fn check_rest(sink: &mut Sink<'_>) {
         sink.push(finding(Rule::BodyLeadingBlank, 1, 0..lines[1].len().max(1), "the body must be separated from the header by one blank line".into())
             .help("insert an empty line after the header; otherwise git shows these lines as part of the subject"));
     }
-    let paragraphs = paragraphs(&lines);
-    let footer_block = paragraphs.last().filter(|p| {
-        p.start > 0 && is_footer_start(lines[p.start]) && all_footerish(&lines[p.start..p.end])
-    });
+    // The one reading of where footers and breaking-change notes are (`parse::Layout`), so
+    // that what lint accepts as breaking is what version and changelog count as breaking.
+    let layout = parse::Layout::of(&lines);
     for (i, line) in lines.iter().enumerate().skip(1) {
-        let in_footers = footer_block.is_some_and(|p| p.contains(&i));
-        if in_footers {
-            check_footer_line(sink, i, line, lines.get(i + 1).copied());
+        let in_block = layout.footers.as_ref().is_some_and(|p| p.contains(&i));
+        let starts_note = layout.breaking.iter().any(|b| b.start == i);
+        if in_block || starts_note {
+            check_footer_line(sink, i, line, &layout);
         }
-        check_breaking_near_miss(sink, i, line, in_footers);
-        let (rule, max) = if in_footers {
+        check_breaking_near_miss(sink, i, line);
+        let (rule, max) = if layout.is_footer_line(i) {
             (
                 Rule::FooterMaxLineLength,
                 sink.config.footer_max_line_length,
@@ -441,61 +430,8 @@ fn check_rest(sink: &mut Sink<'_>) {
     }
 }
 
-/// Ranges of non-blank lines, skipping the header's line 0.
-fn paragraphs(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, line) in lines.iter().enumerate().skip(1) {
-        match (line.trim().is_empty(), start) {
-            (true, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..lines.len());
-    }
-    out
-}
-
-/// `Token: value`, `Token #value` or `BREAKING CHANGE: value`.
-fn footer_token(line: &str) -> Option<(&str, &str)> {
-    for breaking in ["BREAKING CHANGE", "BREAKING-CHANGE"] {
-        if let Some(rest) = line.strip_prefix(breaking) {
-            if let Some(value) = rest.strip_prefix(':') {
-                return Some((breaking, value));
-            }
-        }
-    }
-    let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))?;
-    if end == 0 {
-        return None;
-    }
-    let rest = &line[end..];
-    if let Some(value) = rest.strip_prefix(':') {
-        if !value.starts_with("//") {
-            return Some((&line[..end], value));
-        }
-    }
-    rest.strip_prefix(" #").map(|v| (&line[..end], v))
-}
-
-fn is_footer_start(line: &str) -> bool {
-    footer_token(line).is_some()
-}
-
-/// A footer block: every line a footer or a continuation (indented, or after a footer).
-fn all_footerish(lines: &[&str]) -> bool {
-    lines
-        .iter()
-        .all(|l| footer_token(l).is_some() || l.starts_with([' ', '\t']) || !l.contains(": "))
-}
-
-fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, next: Option<&str>) {
-    let Some((token, value)) = footer_token(line) else {
+fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, layout: &parse::Layout) {
+    let Some((token, value)) = parse::footer_token(line) else {
         return;
     };
     let sep_at = token.len();
@@ -512,13 +448,19 @@ fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, next: Option<&st
             .suggest(Some(fixed)),
         );
     }
-    let continued = next.is_some_and(|n| n.starts_with([' ', '\t']));
-    if token.starts_with("BREAKING") && value.trim().is_empty() && !continued {
+    // A note's text may continue on the next lines and paragraphs; only a note with no text
+    // at all (whitespace is none) is refused.
+    let note_has_text = layout
+        .breaking
+        .iter()
+        .find(|b| b.start == i)
+        .is_some_and(|b| b.end > i + 1);
+    if token.starts_with("BREAKING") && value.trim().is_empty() && !note_has_text {
         sink.push(
             finding(
                 Rule::FooterFormat,
                 i,
-                0..line.len(),
+                0..line.len().max(1),
                 format!("`{token}:` needs a description of what breaks"),
             )
             .expected(format!("`{token}: <what changed and what users must do>`")),
@@ -526,7 +468,7 @@ fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, next: Option<&st
     }
 }
 
-fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, in_footers: bool) {
+fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str) {
     let trimmed = line.trim_start();
     let lower = trimmed.to_lowercase();
     let Some(rest_at) = [
@@ -541,12 +483,13 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, in_footer
     .map(|p| p.len()) else {
         return;
     };
-    let exact = trimmed.starts_with("BREAKING CHANGE:") || trimmed.starts_with("BREAKING-CHANGE:");
-    if exact && in_footers && trimmed.len() == line.len() {
+    if parse::breaking_token(line).is_some() {
+        // At column 0 it is a breaking-change note wherever it is (see `parse::Layout`).
         return;
     }
+    let exact = trimmed.starts_with("BREAKING CHANGE:") || trimmed.starts_with("BREAKING-CHANGE:");
     let why = if exact {
-        "a `BREAKING CHANGE:` footer must start its line in the last paragraph (the footers); here it is body text, so the change is not marked breaking"
+        "a `BREAKING CHANGE:` note must start at the beginning of its line; indented, it is body text, so the change is not marked breaking"
     } else {
         "this looks like a breaking-change note but is not the spec's uppercase `BREAKING CHANGE: ` footer, so relhook does not treat the change as breaking (commitlint and semantic-release would)"
     };
@@ -557,7 +500,7 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, in_footer
     let lead = line.len() - trimmed.len();
     sink.push(finding(Rule::BreakingChangeFormat, i, lead..lead + rest_at.min(trimmed.len()), why.into())
         .suggest(Some(format!("BREAKING CHANGE: {rest}")))
-        .help("write `BREAKING CHANGE: <description>` as a footer in the last paragraph, or add `!` before the colon in the header"));
+        .help("write `BREAKING CHANGE: <description>` at the start of a line (a footer), or add `!` before the colon in the header"));
 }
 
 fn check_line_length(sink: &mut Sink<'_>, rule: Rule, max: usize, i: usize, line: &str) {

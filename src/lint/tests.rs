@@ -177,7 +177,7 @@ fn breaking_near_misses_warn() {
         "feat: x\n\nbreaking change: lower",
         "feat: x\n\nBREAKING CHANGE without colon",
         "feat: x\n\nBreaking change in the API, beware",
-        "feat: x\n\nBREAKING CHANGE: in the body\n\nmore text after it",
+        "feat: x\n\n  BREAKING CHANGE: indented in the body",
     ] {
         let d = only(msg);
         assert_eq!(
@@ -185,6 +185,25 @@ fn breaking_near_misses_warn() {
             (Rule::BreakingChangeFormat, Level::Warning),
             "{msg}"
         );
+    }
+}
+
+#[test]
+fn a_breaking_note_anywhere_at_column_0_is_breaking_not_a_near_miss() {
+    // The same reading as `parse::commit`, which version and changelog use.
+    let msg = "feat: x\n\nBREAKING CHANGE: in the body\n\nmore text after it";
+    assert!(lint(msg).diagnostics.is_empty());
+    assert!(crate::parse::commit(msg).unwrap().breaking);
+}
+
+#[test]
+fn whitespace_only_breaking_note_is_refused() {
+    for msg in [
+        "feat: x\n\nBREAKING CHANGE: ",
+        "feat: x\n\nBREAKING CHANGE:\t\n\nRefs #1",
+    ] {
+        let v = lint_with(msg, &CommitConfig::default(), Mode::Hook);
+        assert_eq!(rules_of(&v), ["footer-format"], "{msg:?}");
     }
 }
 

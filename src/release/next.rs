@@ -1,13 +1,19 @@
-//! The current version (the greatest release tag reachable from HEAD) and the next one,
-//! decided by the commits since that tag. Only those commits are read.
+//! The current version (the greatest release tag reachable from HEAD) and the next one.
+//!
+//! The next version is the bump of the last *stable* release by everything since it (see
+//! `version::bump::next_from`): a pre-release never caps it. Every commit is read through the
+//! one parser (`parse::commit`), so what counts as breaking here is what lint and the
+//! changelog say. When the history cannot tell (a shallow clone, tags that miss
+//! `tag_prefix`), relhook says what to do instead of answering.
 
+use std::cmp::Ordering;
 use std::path::Path;
 
 use git2::Oid;
 use semver::Version;
 
 use crate::config::Config;
-use crate::git::{Range, Repo};
+use crate::git::{Range, ReleaseTag, Repo};
 use crate::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
 use crate::version::files;
 use crate::{Error, Result};
@@ -24,19 +30,32 @@ pub struct Decider {
     pub header: String,
     /// `major`, `minor` or `patch`: what this commit alone calls for.
     pub calls_for: &'static str,
+    /// Whether its header is a Conventional Commit (a commit that is not counts as a patch,
+    /// and relhook says so).
+    pub understood: bool,
+    /// Whether it gets a changelog entry.
+    pub in_changelog: bool,
+    /// Whether it came after the latest release tag (a pre-release after the stable one).
+    #[serde(skip)]
+    pub after_latest: bool,
 }
 
 /// Where the version stands.
 #[derive(Debug, Clone)]
 pub struct VersionInfo {
-    /// The greatest reachable release tag and its version, if any.
+    /// The greatest reachable release tag (stable or pre-release) and its version, if any.
     pub tag: Option<(String, Version, Oid)>,
+    /// The last stable release tag reachable from HEAD, if any.
+    pub stable: Option<(String, Version, Oid)>,
     /// The current version: the tag's, else the first version file's, else `version.initial`.
     pub current: Version,
     /// Where `current` came from, for `--explain`.
     pub current_from: String,
-    /// The commits since the tag, newest first.
+    /// The commits since the last stable release (all of history without one), newest first:
+    /// they decide the level.
     pub commits: Vec<Decider>,
+    /// How many of them came after the latest release tag (`tag`).
+    pub since_latest: usize,
     /// The next version.
     pub next: Version,
 }
@@ -52,6 +71,34 @@ impl VersionInfo {
             "patch"
         }
     }
+
+    /// The commits whose header is not a Conventional Commit (each counted as a patch).
+    pub fn not_understood(&self) -> impl Iterator<Item = &Decider> {
+        self.commits.iter().filter(|c| !c.understood)
+    }
+
+    /// What the level is decided since: the stable tag's name, or the first commit.
+    pub fn since(&self) -> String {
+        self.stable
+            .as_ref()
+            .map_or("the first commit".to_owned(), |t| t.0.clone())
+    }
+}
+
+/// The current version alone (no history walked, no next version computed): what plain
+/// `relhook version` prints.
+pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Version, String)> {
+    let head = repo.head();
+    let prefix = &config.version.tag_prefix;
+    let tags = match head {
+        Some(h) => reachable_tags(repo, h, prefix),
+        None => Tags::default(),
+    };
+    check_history(repo, config, &tags)?;
+    Ok(match &tags.latest {
+        Some(t) => (t.version.clone(), format!("release tag {}", t.name)),
+        None => from_files_or_initial(config, root),
+    })
 }
 
 /// Computes the current and next version.
@@ -64,19 +111,27 @@ pub fn version_info(
 ) -> Result<VersionInfo> {
     let head = repo.head();
     let prefix = &config.version.tag_prefix;
-    let tag = head
-        .and_then(|h| repo.latest_release_tag(h, prefix))
-        .and_then(|(name, oid)| {
-            let v = Version::parse(&name[prefix.len()..]).ok()?;
-            Some((name, v, oid))
-        });
+    let tags = match head {
+        Some(h) => reachable_tags(repo, h, prefix),
+        None => Tags::default(),
+    };
+    check_history(repo, config, &tags)?;
+    let triple = |t: &ReleaseTag| (t.name.clone(), t.version.clone(), t.commit);
+    let tag = tags.latest.as_ref().map(triple);
+    let stable = tags.stable.as_ref().map(triple);
     let (current, current_from) = match &tag {
         Some((name, v, _)) => (v.clone(), format!("release tag {name}")),
         None => from_files_or_initial(config, root),
     };
-    let commits = match head {
-        Some(h) => deciders(repo, h, tag.as_ref().map(|t| t.2))?,
-        None => Vec::new(),
+    let (commits, since_latest) = match head {
+        Some(h) => deciders(
+            repo,
+            config,
+            h,
+            stable.as_ref().map(|t| t.2),
+            tag.as_ref().map(|t| t.2),
+        )?,
+        None => (Vec::new(), 0),
     };
     let kinds: Vec<CommitKind> = commits
         .iter()
@@ -85,28 +140,178 @@ pub fn version_info(
             feat: c.calls_for == "minor",
         })
         .collect();
+    if !matches!(requested, Requested::Exact(_)) {
+        let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
+        refuse_empty(&tag, &newer, requested, pre)?;
+    }
     let policy = BumpPolicy {
         zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
         zero_major_feat_bumps_patch: config.version.zero_major_feat_bumps_patch,
         initial: current.clone(),
+        pre_start: config.version.pre_release_start,
     };
-    let existing: Vec<Version> = tag.iter().map(|t| t.1.clone()).collect();
-    let next = bump::next_version(
-        tag.as_ref().map(|t| &t.1),
+    let latest_pre = tag.as_ref().map(|t| &t.1).filter(|v| !v.pre.is_empty());
+    let next = bump::next_from(
+        stable.as_ref().map(|t| &t.1),
+        latest_pre,
         &kinds,
         requested,
         pre,
-        &existing,
+        &[],
         &policy,
     )
     .map_err(|e| Error::Refused(e.to_string()))?;
     Ok(VersionInfo {
         tag,
+        stable,
         current,
         current_from,
         commits,
+        since_latest,
         next,
     })
+}
+
+/// Nothing to release is no release: no commit since the latest tag (finishing a
+/// pre-release line aside), or, for an automatic version, no commit with a changelog entry.
+fn refuse_empty(
+    tag: &Option<(String, Version, Oid)>,
+    since_latest: &[&Decider],
+    requested: &Requested,
+    pre: Option<&str>,
+) -> Result<()> {
+    let Some((name, version, _)) = tag else {
+        return Ok(());
+    };
+    // `1.3.0-rc.2` → `1.3.0` with nothing new is a release: it finishes the line.
+    if !version.pre.is_empty() && pre.is_none() {
+        return Ok(());
+    }
+    if since_latest.is_empty() {
+        return Err(Error::Refused(format!(
+            "nothing to release: no commits since {name}; a `feat:` or `fix:` commit (anything with a changelog entry) makes one"
+        )));
+    }
+    if matches!(requested, Requested::Auto) && !since_latest.iter().any(|c| c.in_changelog) {
+        let sample: Vec<String> = since_latest
+            .iter()
+            .take(3)
+            .map(|c| format!("`{}`", c.header))
+            .collect();
+        let more = if since_latest.len() > 3 { ", …" } else { "" };
+        return Err(Error::Refused(format!(
+            "nothing for the changelog: none of the {} since {name} ({}{more}) maps to a changelog section, so no version follows from them; to release anyway, name it: `relhook release patch` (or minor, major, X.Y.Z)",
+            crate::report::plural(since_latest.len(), "commit"),
+            sample.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// The release tags that matter, reachable from HEAD.
+#[derive(Default)]
+struct Tags {
+    /// The greatest one.
+    latest: Option<ReleaseTag>,
+    /// The greatest stable one.
+    stable: Option<ReleaseTag>,
+}
+
+/// Greatest first, so that usually one or two tags are checked for reachability, however
+/// many there are.
+fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
+    let mut all = repo.release_tag_candidates(prefix);
+    all.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    let mut tags = Tags::default();
+    for t in all {
+        if tags.latest.as_ref().is_some_and(|l| {
+            !t.version.pre.is_empty() && t.version.cmp_precedence(&l.version) != Ordering::Greater
+        }) {
+            continue;
+        }
+        if !(t.commit == head || repo.reaches(head, t.commit)) {
+            continue;
+        }
+        let stable = t.version.pre.is_empty();
+        if tags.latest.is_none() {
+            tags.latest = Some(t.clone());
+        }
+        if stable {
+            tags.stable = Some(t);
+            break;
+        }
+    }
+    tags
+}
+
+/// Refuses to answer when the history in this clone cannot tell: a shallow clone whose
+/// history stops before the last stable release (or has no tags at all), or release tags
+/// that do not start with `tag_prefix`.
+fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+    let prefix = &config.version.tag_prefix;
+    if let Some(head) = repo.head() {
+        if let Some(other) = other_prefix_tag(repo, head, prefix) {
+            let ours_below = tags
+                .latest
+                .as_ref()
+                .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
+            if ours_below {
+                return Err(Error::IncompleteHistory {
+                    message: format!(
+                        "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version",
+                        other.0
+                    ),
+                    fix: format!(
+                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml",
+                        other.2
+                    ),
+                });
+            }
+        }
+    }
+    if repo.git2().is_shallow() && tags.stable.is_none() {
+        let what = match &tags.latest {
+            Some(t) => format!("only the pre-release {} is within it", t.name),
+            None => format!("no release tag `{prefix}X.Y.Z` is within it"),
+        };
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "this clone is shallow and {what}, so relhook cannot tell the last release"
+            ),
+            fix: "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The greatest reachable tag that would be a release tag under the other usual prefix (`v`
+/// versus none): its name, version and that prefix.
+fn other_prefix_tag(repo: &Repo, head: Oid, prefix: &str) -> Option<(String, Version, String)> {
+    let others: &[&str] = match prefix {
+        "v" => &[""],
+        "" => &["v"],
+        _ => return None,
+    };
+    for other in others {
+        let mut found: Vec<ReleaseTag> = repo
+            .release_tag_candidates(other)
+            .into_iter()
+            .filter(|t| {
+                t.name
+                    .get(other.len()..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .collect();
+        found.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+        if let Some(t) = found
+            .into_iter()
+            .take(8)
+            .find(|t| t.commit == head || repo.reaches(head, t.commit))
+        {
+            return Some((t.name, t.version, (*other).to_owned()));
+        }
+    }
+    None
 }
 
 /// With no release tag, the version already written in the project is where it starts.
@@ -127,32 +332,70 @@ fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
     )
 }
 
-fn deciders(repo: &Repo, head: Oid, since: Option<Oid>) -> Result<Vec<Decider>> {
+/// The commits since `since` (newest first, merges left out), and how many of them came
+/// after `latest` (a later pre-release tag; the same as `since` without one).
+fn deciders(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    since: Option<Oid>,
+    latest: Option<Oid>,
+) -> Result<(Vec<Decider>, usize)> {
     let range = Range {
         tips: vec![head],
         hidden: since.into_iter().collect(),
         ..Range::default()
     };
     let mut out = Vec::new();
+    let mut ids = Vec::new();
     repo.walk(&range, |c| {
         if c.parents < 2 {
-            let message = String::from_utf8_lossy(&c.message);
+            let message = crate::message::decode_stored(&c.message);
             let header = message.lines().next().unwrap_or("").to_owned();
-            let calls_for = match crate::parse::commit(message.trim_end()) {
+            let parsed = crate::parse::commit(message.trim_end());
+            let calls_for = match &parsed {
                 Some(p) if p.breaking => "major",
                 Some(p) if p.ty == "feat" => "minor",
                 _ => "patch",
             };
+            let in_changelog = parsed.as_ref().is_some_and(|p| {
+                crate::changelog::entry::entry_for(p, &config.changelog, None).is_some()
+            });
+            ids.push(c.id);
             out.push(Decider {
                 id: c.id.to_string(),
                 commit: c.short,
                 header,
                 calls_for,
+                understood: parsed.is_some(),
+                in_changelog,
+                after_latest: true,
             });
         }
         true
     })?;
-    Ok(out)
+    let since_latest = match latest {
+        Some(l) if Some(l) != since => {
+            let mut newer = std::collections::HashSet::new();
+            repo.walk(
+                &Range {
+                    tips: vec![head],
+                    hidden: vec![l],
+                    ..Range::default()
+                },
+                |c| {
+                    newer.insert(c.id);
+                    true
+                },
+            )?;
+            for (d, id) in out.iter_mut().zip(&ids) {
+                d.after_latest = newer.contains(id);
+            }
+            out.iter().filter(|d| d.after_latest).count()
+        }
+        _ => out.len(),
+    };
+    Ok((out, since_latest))
 }
 
 /// Parses `auto|major|minor|patch|X.Y.Z`.

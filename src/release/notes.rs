@@ -1,11 +1,21 @@
 //! Release notes: one version's changelog section as Markdown, for the tag message and for
-//! `gh release create --notes-file -`.
+//! `gh release create --notes-file -`. When the changelog has no section for the version,
+//! the notes are built from the commits of the release instead (and the caller says so).
 
+use crate::Result;
 use crate::changelog::Changelog;
+use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::config::Config;
+use crate::git::{Range, Repo};
 
-/// The notes for `version` from a changelog's text: its sub-sections and entries.
+/// The notes for `version` from a changelog's text: its sub-sections and entries. Keep a
+/// Changelog files (linked headings included) are read exactly; any other Markdown
+/// changelog (conventional-changelog's `## [1.2.0](…) (2024-01-01)`, `# 2.0.0`) by its
+/// version heading.
 pub fn from_changelog_text(text: &str, version: &str) -> Option<String> {
-    let log = Changelog::parse(text).ok()?;
+    let Ok(log) = Changelog::parse(text) else {
+        return by_heading(text, version);
+    };
     let entries = log.entries_of(version)?;
     let mut out = String::new();
     let mut section = "";
@@ -20,6 +30,114 @@ pub fn from_changelog_text(text: &str, version: &str) -> Option<String> {
         out.push_str(&format!("- {}\n", e.text.replace('\n', "\n  ")));
     }
     Some(out)
+}
+
+/// The lines under the heading (any level) that names `version`, up to the next heading of
+/// the same or a higher level.
+fn by_heading(text: &str, version: &str) -> Option<String> {
+    let want = version.strip_prefix('v').unwrap_or(version);
+    let level = |l: &str| {
+        let n = l.bytes().take_while(|b| *b == b'#').count();
+        (n > 0 && n <= 6 && l[n..].starts_with([' ', '\t'])).then_some(n)
+    };
+    let words = |l: &str| -> Vec<String> {
+        l.split(|c: char| c.is_whitespace() || "[]()".contains(c))
+            .map(|w| w.strip_prefix('v').unwrap_or(w).to_owned())
+            .collect()
+    };
+    let names_a_version = |l: &str| words(l).iter().any(|w| semver::Version::parse(w).is_ok());
+    let mut lines = text.lines();
+    let start = lines
+        .by_ref()
+        .find_map(|l| level(l).filter(|_| words(l).iter().any(|w| w == want)))?;
+    // Up to the next heading of the same or a higher level, or of another version (some
+    // generators give minor releases `#` and patch releases `##`).
+    let body: Vec<&str> = lines
+        .take_while(|l| level(l).is_none_or(|n| n > start && !names_a_version(l)))
+        .collect();
+    let out = body.join("\n").trim().to_owned();
+    Some(if out.is_empty() { out } else { out + "\n" })
+}
+
+/// The notes of release tag `tag` built from history: the entries of the commits since the
+/// previous release (the previous *stable* release for a stable tag, so that it carries what
+/// its pre-releases shipped). Returns the notes and what they were built since.
+pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, String)> {
+    let prefix = &config.version.tag_prefix;
+    let commit = repo
+        .git2()
+        .revparse_single(&format!("refs/tags/{tag}^{{commit}}"))
+        .map_err(|e| crate::Error::git(format!("resolve tag {tag}"), e))?
+        .id();
+    let version = tag
+        .strip_prefix(prefix.as_str())
+        .and_then(|v| semver::Version::parse(v).ok());
+    let previous = repo
+        .release_tags(commit, prefix)?
+        .into_iter()
+        .filter(|t| t.name != tag)
+        .rfind(|t| match &version {
+            Some(v) => {
+                t.version.cmp_precedence(v) == std::cmp::Ordering::Less
+                    && (!v.pre.is_empty() || t.version.pre.is_empty())
+            }
+            None => true,
+        });
+    let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
+    let mut entries: Vec<NewEntry> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    repo.walk(
+        &Range {
+            tips: vec![commit],
+            hidden: previous.iter().map(|t| t.commit).collect(),
+            ..Range::default()
+        },
+        |c| {
+            if c.parents < 2 {
+                let message = crate::message::decode_stored(&c.message);
+                if let Some(e) = entry_for_message(&message, &config.changelog, forge.as_ref()) {
+                    if seen.insert(crate::changelog::normalize(&e.text)) {
+                        entries.push(e);
+                    }
+                }
+            }
+            true
+        },
+    )?;
+    entries.reverse();
+    let since = previous.map_or("the first commit".to_owned(), |t| t.name);
+    Ok((render(&entries), since))
+}
+
+/// Entries as sub-sections in Keep a Changelog's order, breaking changes first in each.
+pub fn render(entries: &[NewEntry]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for e in entries {
+        if !names.contains(&e.section.as_str()) {
+            names.push(&e.section);
+        }
+    }
+    names.sort_by_key(|n| {
+        crate::changelog::SUBSECTIONS
+            .iter()
+            .position(|o| o == n)
+            .unwrap_or(crate::changelog::SUBSECTIONS.len())
+    });
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("### {name}\n\n"));
+        let (breaking, rest): (Vec<_>, Vec<_>) = entries
+            .iter()
+            .filter(|e| e.section == name)
+            .partition(|e| e.breaking);
+        for e in breaking.into_iter().chain(rest) {
+            out.push_str(&format!("- {}\n", e.text.replace('\n', "\n  ")));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -38,5 +156,24 @@ mod tests {
             "### Added\n\n- old\n"
         );
         assert!(from_changelog_text(text, "2.0.0").is_none());
+    }
+
+    #[test]
+    fn notes_from_linked_and_conventional_changelog_headings() {
+        let kac = "# Changelog\n\n## [2.13.0](https://github.com/o/r/compare/v2.12.0...v2.13.0) - 2024-03-01\n\n### Added\n\n- a\n";
+        assert_eq!(
+            from_changelog_text(kac, "2.13.0").unwrap(),
+            "### Added\n\n- a\n"
+        );
+        let cc = "# [3.4.0](https://github.com/o/r/compare/v3.3.0...v3.4.0) (2023-12-29)\n\n### Features\n\n* **core:** x ([abc](https://x))\n\n## [3.3.13](https://github.com/o/r/compare/v3.3.12...v3.3.13) (2023-12-19)\n\n### Bug Fixes\n\n* y\n\n# 3.3.0\n\n* z\n";
+        assert_eq!(
+            from_changelog_text(cc, "3.3.13").unwrap(),
+            "### Bug Fixes\n\n* y\n"
+        );
+        assert_eq!(
+            from_changelog_text(cc, "3.4.0").unwrap(),
+            "### Features\n\n* **core:** x ([abc](https://x))\n"
+        );
+        assert!(from_changelog_text(cc, "3.3.1").is_none());
     }
 }

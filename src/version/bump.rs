@@ -32,6 +32,8 @@ pub struct BumpPolicy {
     pub zero_major_feat_bumps_patch: bool,
     /// The version of the first release, when there is no current version.
     pub initial: Version,
+    /// The counter of a pre-release line's first version (`rc.1` or `rc.0`).
+    pub pre_start: u64,
 }
 
 impl Default for BumpPolicy {
@@ -40,6 +42,7 @@ impl Default for BumpPolicy {
             zero_major_breaking_bumps_minor: true,
             zero_major_feat_bumps_patch: true,
             initial: Version::new(0, 1, 0),
+            pre_start: 1,
         }
     }
 }
@@ -104,29 +107,47 @@ pub enum BumpError {
     Overflow(Version),
 }
 
-/// Computes the next version.
-///
-/// * No `current`: the result is `policy.initial` (plus `-{pre}.1` when
-///   `pre` is given), whatever the commits or the requested level say; the
-///   first release is not bumped.
-/// * From a release: breaking → major, feat → minor, otherwise patch (also
-///   with no commits: whether an empty release is allowed is the caller's
-///   call). Below 1.0.0 the policy may lower breaking to minor and feat to
-///   patch. With `pre`, the result is `{base}-{pre}.1`.
-/// * From a pre-release `X.Y.Z-id.N`, `Auto` targets the pre-release's base
-///   `X.Y.Z`: the commits since the pre-release are taken to be part of it.
-///   An explicit level follows npm's rule: the base already carries the bump
-///   when it has the level's shape (`X.0.0` for major, `X.Y.0` for minor),
-///   otherwise the base is bumped by that level. With the same `pre` id and
-///   an unchanged base, the counter grows (`rc.1` → `rc.2`); a different id
-///   starts at `.1` (`beta.2` → `rc.1`); no `pre` finishes it (`X.Y.Z`).
-/// * `Exact` is taken as given.
-///
-/// The result must be greater than `current` and every version in
-/// `existing` by SemVer precedence, otherwise an error says which one it
-/// failed to exceed.
+/// Computes the next version from a single current version (a stable release, or a
+/// pre-release whose stable release is unknown). See [`next_from`].
 pub fn next_version(
     current: Option<&Version>,
+    commits: &[CommitKind],
+    requested: &Requested,
+    pre: Option<&str>,
+    existing: &[Version],
+    policy: &BumpPolicy,
+) -> Result<Version, BumpError> {
+    match current {
+        Some(c) if !c.pre.is_empty() => {
+            next_from(None, Some(c), commits, requested, pre, existing, policy)
+        }
+        c => next_from(c, None, commits, requested, pre, existing, policy),
+    }
+}
+
+/// Computes the next version.
+///
+/// * `stable` is the last stable release reachable from HEAD and `commits` everything since
+///   it; `latest_pre` is the greatest pre-release above it, if any (`1.3.0-rc.2`).
+/// * No release at all: the result is `policy.initial` (plus `-{pre}.N` when `pre` is
+///   given), whatever the commits or the requested level say; the first release is not bumped.
+/// * From a stable release: breaking → major, feat → minor, otherwise patch (an explicit level
+///   replaces what the commits say). Below 1.0.0 the policy may lower breaking to minor and
+///   feat to patch. **Pre-releases never cap this**: when the pre-release line's base
+///   (`1.0.1` of `1.0.1-rc.1`) is below the bump, the line moves up (`2.0.0-rc.1`); when it is
+///   at or above it, the line continues (`rc.1` → `rc.2`, or `1.3.0` to finish it).
+/// * A pre-release whose stable release is unknown (none reachable): `Auto` targets the
+///   pre-release's base; an explicit level follows npm's rule (the base already carries the
+///   bump when it has the level's shape).
+/// * With `pre`, the same id on an unchanged base continues its counter; anything else
+///   starts at `policy.pre_start`. Without `pre`, the result is a stable release.
+/// * `Exact` is taken as given.
+///
+/// The result must be greater than the current versions and every version in `existing` by
+/// SemVer precedence, otherwise an error says which one it failed to exceed.
+pub fn next_from(
+    stable: Option<&Version>,
+    latest_pre: Option<&Version>,
     commits: &[CommitKind],
     requested: &Requested,
     pre: Option<&str>,
@@ -136,13 +157,17 @@ pub fn next_version(
     if let Some(id) = pre {
         validate_pre_id(id)?;
     }
-    let computed = match (requested, current) {
-        (Requested::Exact(v), _) if pre.is_some() => {
+    let latest_pre =
+        latest_pre.filter(|p| stable.is_none_or(|s| p.cmp_precedence(s) == Ordering::Greater));
+    let mut known: Vec<Version> = existing.to_vec();
+    known.extend(stable.cloned());
+    known.extend(latest_pre.cloned());
+    let computed = match (requested, stable, latest_pre) {
+        (Requested::Exact(v), _, _) if pre.is_some() => {
             return Err(BumpError::ExactWithPre(v.clone()));
         }
-        (Requested::Exact(v), _) => {
-            let greatest = greatest_of(current, existing);
-            return match greatest {
+        (Requested::Exact(v), _, _) => {
+            return match greatest_of(None, &known) {
                 Some(g) if v.cmp_precedence(g) != Ordering::Greater => Err(BumpError::NotGreater {
                     requested: v.clone(),
                     greatest: g.clone(),
@@ -150,13 +175,37 @@ pub fn next_version(
                 _ => Ok(v.clone()),
             };
         }
-        (_, None) => with_pre(release_of(&policy.initial), policy.initial.pre.clone(), pre),
-        (Requested::Level(level), Some(cur)) => {
-            from_current(cur, Some(*level), commits, pre, policy)?
+        (_, None, None) => with_pre(
+            release_of(&policy.initial),
+            policy.initial.pre.clone(),
+            pre,
+            policy.pre_start,
+        ),
+        (req, None, Some(p)) => from_pre(p, level_of(req), pre, policy)?,
+        (req, Some(s), p) => {
+            let level = apply_policy(
+                level_of(req).unwrap_or_else(|| level_from_commits(commits)),
+                s,
+                policy,
+            );
+            let target = bump(&release_of(s), level)?;
+            match p {
+                Some(p) if target.cmp_precedence(&release_of(p)) != Ordering::Greater => {
+                    // The pre-release line already carries this bump: continue it.
+                    with_pre(release_of(p), p.pre.clone(), pre, policy.pre_start)
+                }
+                _ => with_pre(target, Prerelease::EMPTY, pre, policy.pre_start),
+            }
         }
-        (Requested::Auto, Some(cur)) => from_current(cur, None, commits, pre, policy)?,
     };
-    check_above(computed, current, existing)
+    check_above(computed, None, &known)
+}
+
+fn level_of(requested: &Requested) -> Option<Level> {
+    match requested {
+        Requested::Level(l) => Some(*l),
+        _ => None,
+    }
 }
 
 /// The level the commits call for, before the zero-major policy.
@@ -182,33 +231,24 @@ fn apply_policy(level: Level, base: &Version, policy: &BumpPolicy) -> Level {
     }
 }
 
-/// The next version when there is a current one; `level` is `None` for auto.
-fn from_current(
+/// The next version from a pre-release whose stable release is unknown; `level` is `None`
+/// for auto.
+fn from_pre(
     cur: &Version,
     level: Option<Level>,
-    commits: &[CommitKind],
     pre: Option<&str>,
     policy: &BumpPolicy,
 ) -> Result<Version, BumpError> {
     let base = release_of(cur);
-    if cur.pre.is_empty() {
-        let level = apply_policy(
-            level.unwrap_or_else(|| level_from_commits(commits)),
-            &base,
-            policy,
-        );
-        let target = bump(&base, level)?;
-        return Ok(with_pre(target, Prerelease::EMPTY, pre));
-    }
     let target = match level {
         // Auto from a pre-release: the commits belong to the pending release.
-        None => base,
+        None => base.clone(),
         Some(l) => bump_from_pre(&base, apply_policy(l, &base, policy))?,
     };
-    if target == release_of(cur) {
-        Ok(with_pre(target, cur.pre.clone(), pre))
+    if target == base {
+        Ok(with_pre(target, cur.pre.clone(), pre, policy.pre_start))
     } else {
-        Ok(with_pre(target, Prerelease::EMPTY, pre))
+        Ok(with_pre(target, Prerelease::EMPTY, pre, policy.pre_start))
     }
 }
 
@@ -247,12 +287,12 @@ fn bump(base: &Version, level: Level) -> Result<Version, BumpError> {
 
 /// Adds the pre-release part to `target`. `prior` is the pre-release the
 /// current version had on this same base (empty if none): the same id
-/// continues its counter, anything else starts at `.1`.
-fn with_pre(mut target: Version, prior: Prerelease, pre: Option<&str>) -> Version {
+/// continues its counter, anything else starts at `start`.
+fn with_pre(mut target: Version, prior: Prerelease, pre: Option<&str>, start: u64) -> Version {
     target.pre = match pre {
         None => Prerelease::EMPTY,
         Some(id) => {
-            let n = counter_for(&prior, id).map_or(1, |n| n.saturating_add(1));
+            let n = counter_for(&prior, id).map_or(start, |n| n.saturating_add(1).max(start));
             // The id was validated, so this identifier is always valid SemVer.
             Prerelease::new(&format!("{id}.{n}")).unwrap_or(Prerelease::EMPTY)
         }
