@@ -89,7 +89,12 @@ main() {
   cargo_peer cocogitto cog --locked cocogitto
   # convco 0.7.2's lock file needs a newer compiler than it declares, and it builds libgit2's
   # C sources with cmake (Debian: apt-get install cmake).
-  cargo_peer convco convco --locked --ignore-rust-version --version 0.7.2 convco
+  if command -v cmake >/dev/null || [[ -x "$root/bin/convco" ]]; then
+    cargo_peer convco convco --locked --ignore-rust-version --version 0.7.2 convco
+  else
+    log "convco: not installed: its build needs cmake (Debian: apt-get install cmake)"
+    printf 'convco needs cmake (apt-get install cmake)\n' >"$logs/convco.log"
+  fi
   cargo_peer git-cliff git-cliff --locked git-cliff
   wait
   record_versions

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # relhook's benchmarks, side by side with its peers, as whole processes.
 #
-#   bench/run.sh [--quick] [--no-peers] [--timeout SECONDS]
+#   bench/run.sh [--quick] [--no-peers] [--timeout SECONDS] [--write]
+#   bench/run.sh --hooks [ARGS]   only the hook goals of issue 16 (bench/hooks.sh ARGS)
 #
 #   --quick      histories of 1k and 10k commits only, and fewer runs: a smoke run
 #   --no-peers   install no peer (those already in bench/.cache are still measured)
 #   --timeout    give up on a command after this long (default 300 s; reported as "> N s")
 #   --only LIST  run only these benchmarks (comma-separated: lint,check,sincetag,changelog,
 #                version,commit), keeping the other results of the previous run
+#   --write      also rewrite the tracked bench/results/latest.md (otherwise the report goes
+#                to bench/results/run/latest.md only)
 #   RELHOOK=/path/to/relhook bench/run.sh   measures that binary instead of building this checkout
 #
 # What it does, in order:
@@ -22,7 +25,8 @@
 #      hyperfine rounds over every command, the command order reversed every other round, so
 #      the runs of different tools interleave;
 #   5. bench/report.py prints one table of medians, ratios and peak memory, checks the goals
-#      of issue 7, and writes bench/results/latest.md.
+#      of issue 7, and writes bench/results/run/latest.md (and, with --write, the tracked
+#      bench/results/latest.md).
 #
 # A missed goal is reported, never an error: the script exits 0 unless the harness breaks.
 # Needs: git, python3, hyperfine, /usr/bin/time (Debian: apt-get install hyperfine time),
@@ -40,13 +44,14 @@ peers=1
 timeout_s=300
 slow_s=60 # a command slower than this is timed once (its probe) rather than in rounds
 only=""   # --only: the benchmarks to run, keeping the other results of the previous run
+write=0   # --write: also rewrite the tracked bench/results/latest.md
 
 # --- small helpers ------------------------------------------------------------------------
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { log "$*"; exit 2; }
 
-usage() { sed -n '2,12s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; }
 
 parse_args() {
   while (($#)); do
@@ -55,6 +60,7 @@ parse_args() {
       --no-peers) peers=0 ;;
       --timeout) timeout_s=${2:?--timeout needs seconds}; shift ;;
       --only) only=",${2:?--only needs names},"; shift ;;
+      --write) write=1 ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
     esac
@@ -340,8 +346,8 @@ bench_version() {
   if ((quick)); then group_run 2 3 1; else group_run 3 5 2; fi
 }
 
-# hooked_copy COMMITS DEST: a copy of the cached repository with relhook's commit-msg and
-# post-commit hooks and a committed Keep a Changelog skeleton. Prints the base commit.
+# hooked_copy COMMITS DEST: a copy of the cached repository with relhook's hooks, installed by
+# `relhook install`, and a committed Keep a Changelog skeleton. Prints the base commit.
 hooked_copy() {
   local src dest=$2 h
   src=$(repo_for "$1")
@@ -360,11 +366,21 @@ and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0
 EOF
   git -C "$dest" add CHANGELOG.md
   git -C "$dest" commit -q -m "docs: start the changelog"
-  for h in commit-msg post-commit; do
-    printf '#!/bin/sh\nexec %s hook %s "$@"\n' "$relhook" "$h" >"$dest/.git/hooks/$h"
-    chmod +x "$dest/.git/hooks/$h"
-  done
+  # Every hook exactly as `relhook install` writes it (reference-transaction included).
+  (cd "$dest" && "$relhook" install >/dev/null 2>&1) || die "relhook install failed in $dest"
+  git -C "$dest" add -A
+  git -C "$dest" diff --cached --quiet || git -C "$dest" commit -q --no-verify -m "chore: relhook"
+  # Each run starts from this reflog: --prepare puts it back (see reset_to).
+  cp "$dest/.git/logs/HEAD" "$dest/.git/HEAD.bench-reflog"
   git -C "$dest" rev-parse HEAD
+}
+
+# reset_to DIR BASE: the --prepare of a commit run: HEAD, work tree and HEAD's reflog as they
+# were, so that no run sees a longer reflog or changelog than the first. No hook runs.
+# hyperfine -N runs it without a shell, hence `sh -c` (the paths hold no quote).
+reset_to() {
+  printf "sh -c 'git -C %s -c core.hooksPath=/dev/null reset -q --hard %s && cp %s %s'" \
+    "$1" "$2" "$1/.git/HEAD.bench-reflog" "$1/.git/logs/HEAD"
 }
 
 # 5. `git commit` with relhook's hooks, on a short and on a long history. Each run starts
@@ -378,13 +394,13 @@ bench_commit() {
   big_base=$(hooked_copy "$big" "$big_dir")
   group_start "commit.$big" "$out/work" 0
   local c=(commit -q --allow-empty -m "feat: x")
-  add "git commit, hooks, 20 commits" "git -C $small_dir reset -q --hard $small_base" \
+  add "git commit, hooks, 20 commits" "$(reset_to "$small_dir" "$small_base")" \
     git -C "$small_dir" "${c[@]}"
-  add "git commit, hooks, $big commits" "git -C $big_dir reset -q --hard $big_base" \
+  add "git commit, hooks, $big commits" "$(reset_to "$big_dir" "$big_base")" \
     git -C "$big_dir" "${c[@]}"
-  add "git commit, no hooks, 20 commits" "git -C $small_dir reset -q --hard $small_base" \
+  add "git commit, no hooks, 20 commits" "$(reset_to "$small_dir" "$small_base")" \
     git -C "$small_dir" -c core.hooksPath=/dev/null "${c[@]}"
-  add "git commit, no hooks, $big commits" "git -C $big_dir reset -q --hard $big_base" \
+  add "git commit, no hooks, $big commits" "$(reset_to "$big_dir" "$big_base")" \
     git -C "$big_dir" -c core.hooksPath=/dev/null "${c[@]}"
   if ((quick)); then group_run 3 5 2; else group_run 5 10 3; fi
 }
@@ -392,6 +408,10 @@ bench_commit() {
 # --- main ---------------------------------------------------------------------------------
 
 main() {
+  if [[ ${1:-} == --hooks ]]; then
+    shift
+    exec "$bench/hooks.sh" "$@"
+  fi
   parse_args "$@"
   # A backtrace captured on every error (anyhow does when this is set) would slow down the
   # Rust tools that fail on purpose here; users do not usually run with it.
@@ -426,7 +446,11 @@ main() {
   rm -rf "$out/work"
 
   python3 "$bench/report.py" --results "$out" --peers "$cache/peers.tsv" \
-    --relhook "$relhook" --quick "$quick" --markdown "$results/latest.md"
+    --relhook "$relhook" --quick "$quick" --markdown "$out/latest.md"
+  if ((write)); then
+    cp "$out/latest.md" "$results/latest.md"
+    log "wrote $results/latest.md"
+  fi
 }
 
 main "$@"

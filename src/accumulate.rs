@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use crate::Result;
+use crate::changelog::Changelog;
 use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
-use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
 use crate::git::{Repo, Txn};
 
@@ -261,23 +261,11 @@ impl Op {
 
 /// Whether an entry with this text is anywhere in the file (released sections included).
 fn present(log: &Changelog, text: &str) -> bool {
-    let wanted = normalize(text);
-    log.unreleased_entries()
-        .iter()
-        .any(|e| normalize(&e.text) == wanted)
-        || log.versions().iter().any(|v| {
-            log.entries_of(v)
-                .unwrap_or_default()
-                .iter()
-                .any(|e| normalize(&e.text) == wanted)
-        })
+    log.contains_entry(text, false)
 }
 
 fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
-    let wanted = normalize(&e.text);
-    log.unreleased_entries()
-        .iter()
-        .any(|x| normalize(&x.text) == wanted)
+    log.contains_entry(&e.text, true)
 }
 
 /// What to do. An amend replaces the entry its previous version wrote, unless a person has

@@ -195,6 +195,33 @@ impl Changelog {
         out
     }
 
+    /// Whether an entry whose text normalises (see [`normalize`]) to the same as `text` is in
+    /// Unreleased (`unreleased_only`) or anywhere in the file. One pass, no copies: post-commit
+    /// asks this on every commit, whatever the file's size.
+    pub fn contains_entry(&self, text: &str, unreleased_only: bool) -> bool {
+        self.doc
+            .sections
+            .iter()
+            .filter(|s| !unreleased_only || s.kind == SectionKind::Unreleased)
+            .flat_map(|s| s.subs.iter().flat_map(|sub| sub.entries.iter()))
+            .any(|e| self.entry_words(e.start, e.end).eq(text.split_whitespace()))
+    }
+
+    /// The words of the entry spanning lines `start..end`: those of `entry_text`, which
+    /// `normalize` would keep.
+    fn entry_words(&self, start: usize, end: usize) -> impl Iterator<Item = &str> {
+        let lines = self.lines.get(start..end).unwrap_or(&[]);
+        lines.iter().enumerate().flat_map(|(k, l)| {
+            let t = l.text.as_str();
+            let t = if k == 0 {
+                parse::bullet_body(t).unwrap_or(t)
+            } else {
+                t
+            };
+            t.split_whitespace()
+        })
+    }
+
     /// The text of an entry spanning lines `start..end`.
     fn entry_text(&self, start: usize, end: usize) -> String {
         let lines = self.lines.get(start..end).unwrap_or(&[]);
@@ -407,6 +434,49 @@ impl fmt::Display for Changelog {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// What `contains_entry` replaced: every entry's text, normalised and compared.
+    fn contains_by_text(log: &Changelog, text: &str, unreleased_only: bool) -> bool {
+        let wanted = normalize(text);
+        let mut sections = log.unreleased_entries();
+        if !unreleased_only {
+            for v in log.versions() {
+                sections.extend(log.entries_of(&v).unwrap_or_default());
+            }
+        }
+        sections.iter().any(|e| normalize(&e.text) == wanted)
+    }
+
+    #[test]
+    fn contains_entry_agrees_with_comparing_normalised_texts() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- **api:**  two  spaces\n- multi\n  line entry\n\tand tab\n*\tstar entry\n-\n\n## [1.0.0] - 2020-01-01\n\n### Fixed\n\n- old fix\n  - nested item\n- shared\n\n## [0.9.0] - 2019-01-01\n\n- bare entry\n";
+        let log = Changelog::parse(text).unwrap();
+        let probes = [
+            "**api:** two spaces",
+            "multi line entry and tab",
+            "multi\nline entry\n and tab",
+            "star entry",
+            "",
+            "old fix - nested item",
+            "old fix",
+            "shared",
+            "bare entry",
+            "nested item",
+            "absent",
+            "- old fix",
+        ];
+        for probe in probes {
+            for only in [true, false] {
+                assert_eq!(
+                    log.contains_entry(probe, only),
+                    contains_by_text(&log, probe, only),
+                    "{probe:?} unreleased_only={only}"
+                );
+            }
+        }
+        assert!(log.contains_entry("old  fix\n- nested item", false));
+        assert!(!log.contains_entry("old fix - nested item", true));
+    }
 
     const BASE: &str = "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- a\n- b\n\n## [1.0.0] - 2026-01-02\n\n### Added\n\n- old\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n";
 

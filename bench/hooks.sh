@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# What relhook's hooks cost, beside what git costs to run hooks at all (issue 16).
+#
+#   bench/hooks.sh [--runs N] [--write] [--callgrind]      (also: bench/run.sh --hooks ...)
+#
+#   --runs N      hyperfine runs per command (default 60; the warm-up is a fifth of it)
+#   --write       also write the report to bench/results/hooks.md (tracked); without it the
+#                 report goes to standard output and bench/results/run/hooks.md only
+#   --callgrind   also count the instructions of `relhook lint FILE` and of the Rust
+#                 hello-world with valgrind's callgrind (slow: ~10 s)
+#   RELHOOK=/path/to/relhook bench/hooks.sh   measures that binary instead of building this
+#                 checkout (`cargo build --release --locked`: PIE unless the build says not)
+#
+# Every goal is one hyperfine run that interleaves nothing but the commands it compares, in
+# one scratch repository, with the hook sets side by side:
+#   relhook   the hooks exactly as `relhook install` writes them (all four shims, each
+#             running this relhook), with the template .relconfig.toml and CHANGELOG.md
+#   floor     the same four hooks as `#!/bin/sh` scripts that do nothing: what git costs to
+#             run hooks at all
+#   none      no hooks (core.hooksPath points at an empty folder)
+#   cog/committed   `cog verify`/`committed` as the only (commit-msg) hook, when bench/peers.sh
+#             has installed them into bench/.cache (otherwise the report says why not)
+# Each hook set is chosen with `git -c core.hooksPath=DIR`, so every command runs in the same
+# repository; --prepare resets HEAD, the work tree, the tag and the reflogs before every run,
+# so no run sees a longer reflog or changelog than the first.
+# A missed goal is reported, never an error: the script exits 0 unless the harness breaks.
+# Needs git, python3, hyperfine (Debian: apt-get install hyperfine), cargo and rustc.
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$bench")
+cache="$bench/.cache"
+out="$bench/results/run"
+runs=60
+write=0
+callgrind=0
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+die() { log "$*"; exit 2; }
+
+while (($#)); do
+  case $1 in
+    --runs) runs=${2:?--runs needs a number}; shift ;;
+    --write) write=1 ;;
+    --callgrind) callgrind=1 ;;
+    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  shift
+done
+warmup=$(((runs + 4) / 5))
+
+for tool in git python3 hyperfine; do
+  command -v "$tool" >/dev/null || die "needs $tool (Debian: apt-get install $tool)"
+done
+unset RUST_BACKTRACE RUST_LIB_BACKTRACE RELHOOK_SKIP GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+
+# --- the binaries -------------------------------------------------------------------------
+
+if [[ -n ${RELHOOK:-} ]]; then
+  relhook=$RELHOOK
+else
+  log "building relhook (cargo build --release --locked)"
+  (cd "$top" && nice -n 19 cargo build --release --locked --quiet)
+  relhook="${CARGO_TARGET_DIR:-$top/target}/release/relhook"
+fi
+[[ -x $relhook ]] || die "no relhook binary at $relhook"
+relhook=$(cd "$(dirname "$relhook")" && pwd)/$(basename "$relhook")
+
+# The Rust hello-world, compiled as relhook's release profile compiles (the floor of a Rust
+# process); shared with bench/run.sh.
+hello="$cache/hello/hello"
+if [[ ! -x $hello ]]; then
+  log "building the Rust hello-world"
+  mkdir -p "$cache/hello"
+  printf 'fn main() {\n    println!("Hello, world!");\n}\n' >"$cache/hello/main.rs"
+  nice -n 19 rustc --edition 2021 -C opt-level=3 -C lto=fat -C codegen-units=1 \
+    -C strip=debuginfo -o "$hello" "$cache/hello/main.rs"
+fi
+
+# The peers, as bench/peers.sh installs them; none is installed from here.
+peer_missing() { # NAME BIN: prints why the peer is not measured, or nothing
+  if [[ -x $2 ]]; then return 0; fi
+  if [[ -f $cache/logs/$1.log ]]; then
+    printf 'its install failed (see bench/.cache/logs/%s.log)' "$1"
+  else
+    printf 'not installed (bench/peers.sh installs it into bench/.cache)'
+  fi
+}
+cog="$cache/peers/bin/cog"
+committed="$cache/peers/bin/committed"
+
+# --- the scratch repository and its hook sets ---------------------------------------------
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/relhook-hooks-bench.XXXXXX")
+trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
+mkdir -p "$out"
+repo="$work/repo"
+hooks_none="$work/hooks-none"
+hooks_floor="$work/hooks-floor"
+hooks_rt_floor="$work/hooks-rt-floor"
+hooks_cog="$work/hooks-cog"
+hooks_committed="$work/hooks-committed"
+mkdir -p "$hooks_none" "$hooks_floor" "$hooks_rt_floor" "$hooks_cog" "$hooks_committed"
+
+g() { git -C "$repo" -c core.hooksPath="$hooks_none" "$@"; } # set-up: no hook runs
+
+git init -q -b main "$repo"
+g config user.name "Bench Mark"
+g config user.email "bench@example.com"
+g config commit.gpgsign false
+g config tag.gpgsign false
+cp "$top/templates/relconfig.toml" "$repo/.relconfig.toml"
+cp "$top/templates/CHANGELOG.md" "$repo/CHANGELOG.md"
+printf '[package]\nname = "bench"\nversion = "0.1.0"\n' >"$repo/Cargo.toml"
+g add -A
+g commit -q -m "chore: start"
+for i in $(seq 1 20); do
+  printf '%s\n' "$i" >"$repo/file.txt"
+  g add file.txt
+  g commit -q -m "feat: change $i"
+done
+(cd "$repo" && "$relhook" changelog >/dev/null 2>&1) || die "relhook changelog failed"
+g commit -q -am "docs: the changelog so far"
+(cd "$repo" && "$relhook" install >/dev/null 2>&1) || die "relhook install failed"
+g add -A # the .gitattributes line of the CHANGELOG.md merge driver, if install wrote one
+g diff --cached --quiet || g commit -q -m "chore: install relhook"
+hooks_relhook="$repo/.git/hooks"
+for h in commit-msg post-commit pre-push reference-transaction; do
+  [[ -x $hooks_relhook/$h ]] || die "relhook install wrote no $h hook"
+  printf '#!/bin/sh\n' >"$hooks_floor/$h"
+  chmod +x "$hooks_floor/$h"
+done
+printf '#!/bin/sh\n' >"$hooks_rt_floor/reference-transaction"
+chmod +x "$hooks_rt_floor/reference-transaction"
+cp "$bench/configs/cog.toml" "$bench/configs/committed.toml" "$repo/"
+printf 'cog.toml\ncommitted.toml\n' >>"$repo/.git/info/exclude"
+printf '#!/bin/sh\nexec %q verify --file "$1"\n' "$cog" >"$hooks_cog/commit-msg"
+printf '#!/bin/sh\nexec %q --config committed.toml --commit-file "$1"\n' "$committed" \
+  >"$hooks_committed/commit-msg"
+chmod +x "$hooks_cog/commit-msg" "$hooks_committed/commit-msg"
+base=$(g rev-parse HEAD)
+
+# A second repository to fetch from.
+upstream="$work/upstream"
+git clone -q --bare "$repo" "$upstream"
+
+# The reflogs as they are now: every run starts from them (HEAD's grows by one per commit).
+cp "$repo/.git/logs/HEAD" "$work/HEAD.reflog"
+cp "$repo/.git/logs/refs/heads/main" "$work/main.reflog"
+# hyperfine -N runs --prepare without a shell too: each preparation is a script.
+script() { # NAME BODY: writes $work/NAME.sh, prints the command that runs it
+  printf 'set -e\ncd %q\nexport GIT_CONFIG_PARAMETERS="%s"\n%s\n' "$repo" \
+    "'core.hookspath'='$hooks_none'" "$2" >"$work/$1.sh"
+  printf 'sh %s' "$work/$1.sh"
+}
+reset_body="git reset -q --hard $base
+git tag -d v0.2.0 bench-mark >/dev/null 2>&1 || true
+cp $work/HEAD.reflog .git/logs/HEAD
+cp $work/main.reflog .git/logs/refs/heads/main"
+reset=$(script reset "$reset_body")
+
+# --- measuring ----------------------------------------------------------------------------
+
+# group ID PREPARE [NAME COMMAND]...: one hyperfine run over these commands, in the repository.
+group() {
+  local id=$1 prep=$2
+  shift 2
+  local -a args=(-N --style basic --runs "$runs" --warmup "$warmup"
+    --export-json "$out/hooks.$id.json" --prepare "$prep")
+  while (($#)); do
+    args+=(-n "$1" "$2")
+    shift 2
+  done
+  log "$id: $(((${#args[@]} - 10) / 3)) commands, $runs runs each"
+  (cd "$repo" && hyperfine "${args[@]}") >>"$out/hooks.log" 2>&1 ||
+    die "hyperfine failed in $id (see $out/hooks.log)"
+}
+: >"$out/hooks.log"
+rm -f "$out"/hooks.*.json
+skipped="$out/hooks.skipped.tsv"
+: >"$skipped"
+
+with() { printf 'git -c core.hooksPath=%s %s' "$1" "$2"; } # HOOKS-DIR GIT-ARGS
+
+commit='commit -q --allow-empty -m "feat: x"'
+peers=()
+for p in "cog:$cog:cocogitto:$hooks_cog" "committed:$committed:committed:$hooks_committed"; do
+  IFS=: read -r name bin logname dir <<<"$p"
+  why=$(peer_missing "$logname" "$bin")
+  if [[ -z $why ]]; then
+    peers+=("commit, $name as commit-msg" "$(with "$dir" "$commit")")
+  else
+    printf 'commit, %s as commit-msg\t%s\n' "$name" "$why" >>"$skipped"
+  fi
+done
+group commit "$reset" \
+  "commit, no hooks" "$(with "$hooks_none" "$commit")" \
+  "commit, no-op hooks" "$(with "$hooks_floor" "$commit")" \
+  "commit, relhook hooks" "$(with "$hooks_relhook" "$commit")" \
+  ${peers[@]+"${peers[@]}"}
+
+nv='commit -q --no-verify --allow-empty -m "feat: x"'
+group noverify "$reset" \
+  "commit --no-verify, no-op hooks" "$(with "$hooks_floor" "$nv")" \
+  "commit --no-verify, relhook hooks" "$(with "$hooks_relhook" "$nv")"
+
+group refs "$(script reset-refs "$reset_body
+git update-ref -d refs/remotes/up/main")" \
+  "update-ref, no-op hook" "$(with "$hooks_rt_floor" "update-ref refs/heads/b HEAD~1")" \
+  "update-ref, relhook hook" "$(with "$hooks_relhook" "update-ref refs/heads/b HEAD~1")" \
+  "git branch -f, no-op hook" "$(with "$hooks_rt_floor" "branch -f c HEAD~2")" \
+  "git branch -f, relhook hook" "$(with "$hooks_relhook" "branch -f c HEAD~2")" \
+  "fetch, no-op hook" "$(with "$hooks_rt_floor" "fetch -q $upstream main:refs/remotes/up/main")" \
+  "fetch, relhook hook" "$(with "$hooks_relhook" "fetch -q $upstream main:refs/remotes/up/main")"
+
+tag_a='tag -a v0.2.0 -m "release 0.2.0"'
+tag_other='tag -a bench-mark -m "not a release"'
+group tags "$reset" \
+  "tag -a vX.Y.Z, no hooks" "$(with "$hooks_none" "$tag_a")" \
+  "tag -a vX.Y.Z, relhook hooks" "$(with "$hooks_relhook" "$tag_a")" \
+  "tag -a other, no-op hooks" "$(with "$hooks_floor" "$tag_other")" \
+  "tag -a other, relhook hooks" "$(with "$hooks_relhook" "$tag_other")"
+
+printf 'feat(parser): accept tabs in scopes\n\nLonger explanation of the change.\n\nRefs #12\n' \
+  >"$work/MSG"
+group lint "true" \
+  "hello-world (Rust)" "$hello" \
+  "relhook lint FILE" "$relhook lint $work/MSG"
+
+# Growth: the same commit with a 10,000-line HEAD reflog, and with a 5,000-entry changelog.
+# The long reflog and changelog are made once, and every run starts from them again.
+python3 - "$work/HEAD.reflog" "$work/HEAD.long" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().splitlines(keepends=True)
+first = lines[0]
+open(sys.argv[2], "w").write(first * (10000 - len(lines)) + "".join(lines))
+PY
+g checkout -q -b big "$base"
+python3 - "$repo/CHANGELOG.md" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+head, _, rest = text.partition("## [Unreleased]\n")
+olds = []
+for r in range(250, 0, -1):
+    olds.append(f"## [0.{r}.0] - 2020-01-01\n\n### Added\n\n")
+    olds.extend(f"- entry {r}.{i} with some words in it\n" for i in range(20))
+    olds.append("\n")
+open(path, "w").write(head + "## [Unreleased]\n" + rest + "\n" + "".join(olds))
+PY
+g commit -q -am "docs: a long changelog"
+big=$(g rev-parse HEAD)
+cp "$repo/.git/logs/HEAD" "$work/HEAD.big"
+cp "$repo/.git/logs/refs/heads/big" "$work/big.reflog"
+g checkout -q main
+reset_big=$(script reset-big "git checkout -q -f big
+git reset -q --hard $big
+cp $work/HEAD.big .git/logs/HEAD
+cp $work/big.reflog .git/logs/refs/heads/big")
+reset_main=$(script reset-main "git checkout -q -f main
+$reset_body")
+reset_long=$(script reset-long "git checkout -q -f main
+$reset_body
+cp $work/HEAD.long .git/logs/HEAD")
+# hyperfine has one --prepare for all commands or one per command: per command here.
+growth_args=(-N --style basic --runs "$runs" --warmup "$warmup" --export-json "$out/hooks.growth.json"
+  --prepare "$reset_main" -n "commit, relhook hooks" "$(with "$hooks_relhook" "$commit")"
+  --prepare "$reset_long"
+  -n "commit, relhook hooks, 10k-line reflog" "$(with "$hooks_relhook" "$commit")"
+  --prepare "$reset_big" -n "commit, relhook hooks, 5,000-entry changelog"
+  "$(with "$hooks_relhook" "$commit")")
+log "growth: 3 commands, $runs runs each"
+(cd "$repo" && hyperfine "${growth_args[@]}") >>"$out/hooks.log" 2>&1 ||
+  die "hyperfine failed in growth (see $out/hooks.log)"
+
+if ((callgrind)); then
+  command -v valgrind >/dev/null || die "--callgrind needs valgrind (apt-get install valgrind)"
+  count() { # prints the instructions one run of the command executes
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+      sed -n 's/.*Collected : //p'
+  }
+  {
+    printf 'hello-world (Rust)\t%s\n' "$(count "$hello")"
+    printf 'relhook lint FILE\t%s\n' "$(cd "$repo" && count "$relhook" lint "$work/MSG")"
+  } >"$out/hooks.instructions.tsv"
+else
+  rm -f "$out/hooks.instructions.tsv"
+fi
+
+report_args=(--results "$out" --relhook "$relhook")
+((write)) && report_args+=(--markdown "$bench/results/hooks.md")
+python3 "$bench/hooks_report.py" "${report_args[@]}" | tee "$out/hooks.md"

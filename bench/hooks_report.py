@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The report of bench/hooks.sh: medians, the ratio each goal of issue 16 names (both sides
+from the same hyperfine run), and whether the goal is met. Prints Markdown; --markdown FILE
+also writes it there."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+
+def load(results, group):
+    path = os.path.join(results, f"hooks.{group}.json")
+    if not os.path.exists(path):
+        return {}
+    return {r["command"]: r for r in json.load(open(path))["results"]}
+
+
+def ms(r):
+    return r["median"] * 1e3
+
+
+def cpu(r):
+    """Mean CPU time (user + system, the hooks' processes included), in ms: steadier than
+    wall time on a loaded machine."""
+    return (r["user"] + r["system"]) * 1e3
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--relhook", required=True)
+    ap.add_argument("--markdown")
+    a = ap.parse_args()
+
+    groups = {g: load(a.results, g) for g in ("commit", "noverify", "refs", "tags", "lint", "growth")}
+    out = []
+    say = out.append
+    try:
+        version = subprocess.run([a.relhook, "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        version = "?"
+    pie = "?"
+    try:
+        header = subprocess.run(["readelf", "-h", a.relhook], capture_output=True, text=True).stdout
+        pie = "PIE" if "DYN" in header else "not PIE" if "EXEC" in header else "?"
+    except OSError:
+        pass
+    say(f"# relhook's hooks beside git's own cost ({version}, {pie})")
+    say("")
+    say("One hyperfine run per group of commands; wall-clock medians, and CPU time (user +")
+    say("system of git and every hook it ran, mean) beside them.")
+    try:
+        say(f"Load average at the end: {open('/proc/loadavg').read().split()[0]}.")
+    except OSError:
+        pass
+    say("")
+    say("| command | median | CPU | note |")
+    say("|---|---:|---:|---|")
+    for g in groups.values():
+        for name, r in g.items():
+            say(f"| {name} | {ms(r):.2f} ms | {cpu(r):.2f} ms | |")
+    skipped = os.path.join(a.results, "hooks.skipped.tsv")
+    if os.path.exists(skipped):
+        for line in open(skipped):
+            if line.strip():
+                name, why = line.rstrip("\n").split("\t", 1)
+                say(f"| {name} | n/a | | {why} |")
+    say("")
+    say("## Goals")
+    say("")
+    say("| goal | wall-clock ratio | CPU ratio | limit | met |")
+    say("|---|---:|---:|---:|---|")
+    verdicts = []
+
+    def ratio(group, num, den, limit, label):
+        g = groups[group]
+        lim = "" if limit is None else f"≤ {limit}×"
+        if num not in g or den not in g:
+            say(f"| {label} | n/a | | {lim} | |")
+            return
+        x = g[num]["median"] / g[den]["median"]
+        c = cpu(g[num]) / cpu(g[den])
+        met = "" if limit is None else ("yes" if x <= limit else "**no**")
+        say(f"| {label} | {x:.2f}× ({ms(g[num]):.2f} / {ms(g[den]):.2f} ms) | {c:.2f}× | {lim} | {met} |")
+        if limit is not None:
+            verdicts.append(x <= limit)
+
+    def delta(group, num, den, limit_ms, label):
+        g = groups[group]
+        if num not in g or den not in g:
+            say(f"| {label} | n/a | | ≤ {limit_ms} ms | |")
+            return
+        d = ms(g[num]) - ms(g[den])
+        c = cpu(g[num]) - cpu(g[den])
+        met = "yes" if d <= limit_ms else "**no**"
+        say(f"| {label} | {d:+.2f} ms ({ms(g[num]):.2f} vs {ms(g[den]):.2f} ms) | {c:+.2f} ms | ≤ {limit_ms} ms | {met} |")
+        verdicts.append(d <= limit_ms)
+
+    ratio("commit", "commit, relhook hooks", "commit, no-op hooks", 1.3, "commit, relhook's four hooks / four no-op hooks")
+    ratio("commit", "commit, relhook hooks", "commit, no hooks", None, "commit, relhook's hooks / no hooks")
+    for peer in ("cog", "committed"):
+        ratio("commit", "commit, relhook hooks", f"commit, {peer} as commit-msg", None,
+              f"commit, relhook's hooks / {peer} as the only hook")
+    ratio("noverify", "commit --no-verify, relhook hooks", "commit --no-verify, no-op hooks", None,
+          "commit --no-verify, relhook's hooks / no-op hooks")
+    for what in ("update-ref", "git branch -f", "fetch"):
+        ratio("refs", f"{what}, relhook hook", f"{what}, no-op hook", 1.15,
+              f"{what}, relhook's reference-transaction / a no-op one")
+    ratio("tags", "tag -a vX.Y.Z, relhook hooks", "tag -a vX.Y.Z, no hooks", 4,
+          "`git tag -a vX.Y.Z` by hand (release commit made) / plain `git tag -a`")
+    ratio("tags", "tag -a other, relhook hooks", "tag -a other, no-op hooks", 1.15,
+          "`git tag -a` of a non-release tag / no-op hooks")
+    ratio("lint", "relhook lint FILE", "hello-world (Rust)", 1.15, "`relhook lint FILE` / Rust hello-world")
+    delta("growth", "commit, relhook hooks, 10k-line reflog", "commit, relhook hooks", 1,
+          "commit with a 10,000-line HEAD reflog, added time")
+    delta("growth", "commit, relhook hooks, 5,000-entry changelog", "commit, relhook hooks", 1,
+          "commit with a 5,000-entry CHANGELOG.md, added time")
+    inst = os.path.join(a.results, "hooks.instructions.tsv")
+    if os.path.exists(inst):
+        counts = dict(line.rstrip("\n").split("\t") for line in open(inst) if "\t" in line)
+        try:
+            h = int(counts["hello-world (Rust)"].replace(",", ""))
+            r = int(counts["relhook lint FILE"].replace(",", ""))
+            say(f"| instructions, `relhook lint FILE` / hello-world (callgrind) | {r / h:.2f}× ({r:,} / {h:,}) | | | |")
+        except (KeyError, ValueError):
+            pass
+    say("")
+    say(f"{sum(verdicts)} of {len(verdicts)} goals met.")
+    text = "\n".join(out) + "\n"
+    sys.stdout.write(text)
+    if a.markdown:
+        with open(a.markdown, "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()
