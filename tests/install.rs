@@ -392,52 +392,80 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
 }
 
 #[test]
-fn hook_managers_get_the_snippet_instead() {
+fn hook_managers_get_relhooks_calls_in_their_own_files() {
     let repo = Repo::new();
+    // husky, before `npx husky` has run in this clone: the calls are written, and install and
+    // doctor agree that husky must be set up.
     std::fs::create_dir_all(repo.path().join(".husky")).unwrap();
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(
-        stdout(&out).contains("relhook hook commit-msg \"$1\""),
-        "{}",
-        text(&out)
-    );
-    assert!(!repo.hooks_dir().join("commit-msg").exists());
-    repo.write(".husky/commit-msg", "relhook hook commit-msg \"$1\"\n");
     let out = repo.relhook(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
-        stdout(&out).contains("already calls relhook"),
+        stdout(&out).contains("then run `npx husky`"),
         "{}",
         text(&out)
     );
+    assert!(
+        repo.read(".husky/commit-msg")
+            .contains("relhook hook commit-msg \"$@\"")
+    );
+    assert!(!repo.hooks_dir().join("commit-msg").exists());
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains("fix: npx husky"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(
+        !stdout(&doctor).contains("fix: relhook install"),
+        "no loop: {}",
+        text(&doctor)
+    );
+    repo.relhook(&["uninstall"]);
+    assert!(!repo.path().join(".husky/commit-msg").exists());
     std::fs::remove_dir_all(repo.path().join(".husky")).unwrap();
 
-    repo.write("lefthook.yml", "pre-commit: {}\n");
+    // lefthook with a commit-msg section of its own: that one is left to the user, with the
+    // lines to add; install and doctor say the same.
+    repo.write(
+        "lefthook.yml",
+        "commit-msg:\n  commands:\n    lint:\n      run: echo\n",
+    );
     let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stdout(&out).contains("run: relhook hook commit-msg {1}"),
+        stdout(&out).contains(
+            "run: if command -v relhook >/dev/null 2>&1; then relhook hook commit-msg {1}; fi"
+        ),
         "{}",
         text(&out)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&doctor).contains("already has a `commit-msg:` section"),
+        "{}",
+        text(&doctor)
+    );
+    repo.relhook(&["uninstall"]);
+    assert_eq!(
+        repo.read("lefthook.yml"),
+        "commit-msg:\n  commands:\n    lint:\n      run: echo\n"
     );
     std::fs::remove_file(repo.path().join("lefthook.yml")).unwrap();
 
+    // pre-commit shares .git/hooks: relhook's shims go there, chaining its scripts.
     repo.write(".pre-commit-config.yaml", "repos: []\n");
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(1));
+    let said = install(&repo, &[]);
     assert!(
-        stdout(&out).contains("stages: [commit-msg]"),
-        "{}",
-        text(&out)
+        said.contains("installed commit-msg in .git/hooks"),
+        "{said}"
     );
-    assert!(stdout(&out).contains("pre-commit install --hook-type commit-msg"));
+    assert!(said.contains("note: pre-commit"), "{said}");
+    // --force past husky: the text says what --force does (keeps, does not run).
+    std::fs::remove_file(repo.path().join(".pre-commit-config.yaml")).unwrap();
+    std::fs::create_dir_all(repo.path().join(".husky")).unwrap();
     let forced = install(&repo, &["--force"]);
-    assert!(
-        forced.contains("warning: pre-commit manages hooks here too"),
-        "{forced}"
-    );
-    assert!(repo.hooks_dir().join("commit-msg").is_file());
+    assert!(forced.contains("--force wrote relhook's shims"), "{forced}");
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod history;
 mod install;
 mod interfaces;
 mod lint;
+mod managers;
 mod prepush;
 mod readme;
 mod release;

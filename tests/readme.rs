@@ -29,7 +29,16 @@ fn pre_commit_manifest_offers_the_commit_msg_hook() {
         "  language: rust",
         "  entry: relhook hook commit-msg",
         "  stages: [commit-msg]",
+        "- id: relhook-post-commit",
+        "  entry: relhook hook post-commit",
+        "  stages: [post-commit]",
+        "- id: relhook-pre-push",
+        "  entry: relhook hook pre-push",
+        "  stages: [pre-push]",
     ] {
         assert!(manifest.lines().any(|l| l == line), "missing `{line}`");
     }
+    // Hooks without files to check must run anyway, with no file names passed.
+    assert_eq!(manifest.matches("  always_run: true").count(), 2);
+    assert_eq!(manifest.matches("  pass_filenames: false").count(), 2);
 }

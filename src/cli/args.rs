@@ -375,8 +375,9 @@ pub enum HookCommand {
     /// Refuse a push that would publish unlinted commits, bad, deleted, moved or untested
     /// release tags (git passes the remote and its URL, and the updates on stdin).
     PrePush {
-        /// The remote's name (or its URL when pushing to a URL).
-        remote: String,
+        /// The remote's name (or its URL when pushing to a URL). Under the pre-commit
+        /// framework, which passes none, `PRE_COMMIT_REMOTE_NAME`.
+        remote: Option<String>,
         /// The remote's URL.
         url: Option<String>,
     },

@@ -9,6 +9,7 @@ use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
 use crate::hooks::doctor::{self, Status};
 use crate::hooks::install::{self as inst, Action, Detected, Installed, Options, Removal};
+use crate::hooks::managed::{self, Wiring};
 use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
 
@@ -30,7 +31,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     let changelog = changelog_path(ctx, &loc);
     let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
     let driver = match &result {
-        Installed::Done { .. } if wants_driver => {
+        Installed::Done { .. } | Installed::ViaManager { .. } if wants_driver => {
             Some(driver::register(&loc, &binary, &changelog)?)
         }
         _ => None,
@@ -38,21 +39,19 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     let mut failed = false;
     write_out(|out| {
         match &result {
-            Installed::ManagerPresent(managers) => {
-                failed = managers.iter().any(|m| !m.calls_relhook);
-                write_managers(out, managers)?;
-                if failed {
-                    writeln!(
-                        out,
-                        "nothing installed. `relhook install --force` writes relhook's own hooks into {} anyway (a hook already there is kept and run first)",
-                        rel(&loc.hooks_dir, &loc.work_tree)
-                    )?;
-                }
+            Installed::ViaManager {
+                manager,
+                wired,
+                survey,
+            } => {
+                failed = write_via_manager(out, manager, wired, survey)?;
+                write_driver(out, driver.as_ref(), &changelog, &loc)?;
             }
             Installed::Done {
                 changes,
                 created_dir,
                 managers,
+                via_pre_commit,
             } => {
                 let dir = rel(&loc.hooks_dir, &loc.work_tree);
                 if *created_dir {
@@ -88,36 +87,41 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         }
                     }
                 }
+                for w in via_pre_commit {
+                    match &w.wiring {
+                        Wiring::Inactive { command } => writeln!(
+                            out,
+                            "{}: {} runs relhook for it, once you run `{command}`",
+                            w.hook,
+                            w.file.display()
+                        )?,
+                        _ => writeln!(
+                            out,
+                            "{}: {} runs relhook for it; no shim needed",
+                            w.hook,
+                            w.file.display()
+                        )?,
+                    }
+                }
                 for m in managers {
-                    writeln!(
-                        out,
-                        "warning: {} manages hooks here too ({}); it may overwrite {dir}",
-                        m.manager.name(),
-                        m.evidence.display()
-                    )?;
+                    if m.manager == inst::Manager::PreCommit {
+                        writeln!(
+                            out,
+                            "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts first, and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",
+                            m.evidence.display()
+                        )?;
+                    } else {
+                        writeln!(
+                            out,
+                            "warning: {} manages hooks here ({}); --force wrote relhook's shims into {dir} anyway, and {} may replace them (without --force, relhook's calls go into {}'s own files)",
+                            m.manager.name(),
+                            m.evidence.display(),
+                            m.manager.name(),
+                            m.manager.name()
+                        )?;
+                    }
                 }
-                if driver.as_ref().is_some_and(|d| d.config || d.attributes) {
-                    writeln!(
-                        out,
-                        "registered the {} merge driver for {} (merge.{}.driver, and {}; the work tree is untouched)",
-                        driver::DRIVER,
-                        changelog.display(),
-                        driver::DRIVER,
-                        rel(&driver::info_attributes(&loc), &loc.work_tree)
-                    )?;
-                    writeln!(
-                        out,
-                        "  to share it with the team, commit `{}` in .gitattributes (each clone still runs `relhook install`)",
-                        driver::shared_line(&changelog)
-                    )?;
-                }
-                if driver.as_ref().is_some_and(|d| d.am_three_way) {
-                    writeln!(
-                        out,
-                        "set am.threeWay = true in this clone, so that `git am` merges {} through the driver instead of failing on it",
-                        changelog.display()
-                    )?;
-                }
+                write_driver(out, driver.as_ref(), &changelog, &loc)?;
                 write_hooks_path_note(out, &loc)?;
                 writeln!(
                     out,
@@ -131,32 +135,104 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
 }
 
-fn write_managers(out: &mut dyn Write, managers: &[Detected]) -> std::io::Result<()> {
-    for m in managers {
-        let name = m.manager.name();
-        if m.calls_relhook {
-            writeln!(
-                out,
-                "{name} manages the hooks here and already calls relhook ({}): nothing to install",
-                m.manager.config_file()
-            )?;
-            continue;
-        }
+/// What registering the merge driver did (nothing when it was already registered).
+fn write_driver(
+    out: &mut dyn Write,
+    registered: Option<&driver::Registered>,
+    changelog: &Path,
+    loc: &HooksLocation,
+) -> std::io::Result<()> {
+    if registered.is_some_and(|d| d.config || d.attributes) {
         writeln!(
             out,
-            "{name} manages the hooks here ({}), so relhook does not write into its hooks directory.\nAdd this to {}:\n",
-            m.evidence.display(),
-            m.manager.config_file()
+            "registered the {} merge driver for {} (merge.{}.driver, and {}; the work tree is untouched)",
+            driver::DRIVER,
+            changelog.display(),
+            driver::DRIVER,
+            rel(&driver::info_attributes(loc), &loc.work_tree)
         )?;
-        for line in m.manager.snippet().lines() {
-            writeln!(out, "    {line}")?;
-        }
-        writeln!(out)?;
-        if let Some(cmd) = m.manager.activate() {
-            writeln!(out, "then run `{cmd}`.")?;
-        }
+        writeln!(
+            out,
+            "  to share it with the team, commit `{}` in .gitattributes (each clone still runs `relhook install`)",
+            driver::shared_line(changelog)
+        )?;
+    }
+    if registered.is_some_and(|d| d.am_three_way) {
+        writeln!(
+            out,
+            "set am.threeWay = true in this clone, so that `git am` merges {} through the driver instead of failing on it",
+            changelog.display()
+        )?;
     }
     Ok(())
+}
+
+/// Words what install did in a manager's home; `true` when something is left for the user.
+fn write_via_manager(
+    out: &mut dyn Write,
+    manager: &Detected,
+    wired: &[managed::Wired],
+    survey: &[managed::HookWiring],
+) -> std::io::Result<bool> {
+    let name = manager.manager.name();
+    writeln!(
+        out,
+        "{name} runs the hooks here ({}): relhook's calls go into {name}'s own files",
+        manager.evidence.display()
+    )?;
+    let mut left = false;
+    let mut commands: Vec<&str> = Vec::new();
+    for w in survey {
+        let file = w.file.display();
+        let now = wired.iter().any(|x| x.hook == w.hook);
+        match &w.wiring {
+            Wiring::Wired if now => writeln!(out, "{}: wired in {file}", w.hook)?,
+            Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
+            Wiring::Inactive { command } => {
+                let verb = if now { "wired" } else { "already in" };
+                writeln!(
+                    out,
+                    "{} {verb} {file}; {name} runs it once you run `{command}`",
+                    w.hook
+                )?;
+                if !commands.contains(&command.as_str()) {
+                    commands.push(command);
+                }
+            }
+            Wiring::Missing => {
+                left = true;
+                writeln!(out, "{}: NOT wired in {file}", w.hook)?;
+            }
+            Wiring::Manual { why, snippet } => {
+                left = true;
+                writeln!(out, "{}: NOT wired: {why}. Add to {file}:\n", w.hook)?;
+                for line in snippet.lines() {
+                    writeln!(out, "    {line}")?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    let hand_tags = survey.iter().any(|w| {
+        w.hook == "reference-transaction"
+            && !matches!(w.wiring, Wiring::Manual { .. } | Wiring::Missing)
+    });
+    if !hand_tags {
+        writeln!(
+            out,
+            "note: hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases here: reference-transaction is not wired; use `relhook release`, and pre-push still refuses a bad release tag"
+        )?;
+    }
+    if !wired.is_empty() {
+        writeln!(
+            out,
+            "commit these files so the team runs relhook too; each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked"
+        )?;
+    }
+    for c in commands {
+        writeln!(out, "then run `{c}`")?;
+    }
+    Ok(left)
 }
 
 fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::Result<()> {
@@ -184,11 +260,18 @@ fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::R
 pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
     let loc = HooksLocation::find(&ctx.cwd)?;
     let result = inst::uninstall(&loc)?;
+    let unwired = managed::unwire(&loc, &inst::detect_managers(&loc))?;
     let unregistered = driver::unregister(&loc, &changelog_path(ctx, &loc))?;
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     write_out(|out| {
-        if result.changes.is_empty() && unregistered == driver::Registered::default() {
+        if result.changes.is_empty()
+            && unwired.is_empty()
+            && unregistered == driver::Registered::default()
+        {
             writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
+        }
+        for file in &unwired {
+            writeln!(out, "removed relhook's calls from {}", file.display())?;
         }
         for c in &result.changes {
             let name = c.hook;

@@ -137,7 +137,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
             release::reference_transaction(ctx, &state)
         }
         Command::Hook(HookCommand::PrePush { remote, url }) => {
-            prepush::pre_push_hook(ctx, &remote, url.as_deref())
+            prepush::pre_push_hook(ctx, remote.as_deref(), url.as_deref())
         }
         Command::Hook(HookCommand::MergeChangelog {
             base,

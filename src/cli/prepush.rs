@@ -14,10 +14,22 @@ use crate::{Error, Result};
 
 /// The hook's entry point. `url` is only for messages: git passes the URL twice when pushing
 /// to a URL rather than a named remote.
-pub(super) fn pre_push_hook(ctx: &Context, remote: &str, url: Option<&str>) -> Result<Outcome> {
+pub(super) fn pre_push_hook(
+    ctx: &Context,
+    remote: Option<&str>,
+    url: Option<&str>,
+) -> Result<Outcome> {
     if skip_requested() {
         return Ok(Outcome::Ok);
     }
+    let pre_commit = std::env::var("PRE_COMMIT_REMOTE_NAME").ok();
+    let Some(remote) = remote.or(pre_commit.as_deref()) else {
+        return Err(Error::Usage(
+            "`relhook hook pre-push` needs the remote git passes it: `relhook hook pre-push REMOTE URL`".into(),
+        ));
+    };
+    let pre_commit_url = std::env::var("PRE_COMMIT_REMOTE_URL").ok();
+    let url = url.or(pre_commit_url.as_deref());
     let mut input = String::new();
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
@@ -26,12 +38,19 @@ pub(super) fn pre_push_hook(ctx: &Context, remote: &str, url: Option<&str>) -> R
             .read_to_string(&mut input)
             .map_err(|e| Error::io("read", "<stdin>", e))?;
     }
+    let repo = Repo::open(&ctx.cwd)?;
+    if input.trim().is_empty() && pre_commit.is_some() {
+        if own_shim_installed(&ctx.cwd) {
+            // relhook's own pre-push shim sees every pushed ref (tags too) and checks them.
+            return Ok(Outcome::Ok);
+        }
+        input = pre_commit_update(&repo).unwrap_or_default();
+    }
     let updates = prepush::parse_updates(&input)?;
     if updates.is_empty() {
         // Everything is up to date (git still runs the hook).
         return Ok(Outcome::Ok);
     }
-    let repo = Repo::open(&ctx.cwd)?;
     let root = repo.work_tree().unwrap_or_else(|| ctx.cwd.clone());
     let config = ctx.config(&root)?;
     let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
@@ -100,6 +119,39 @@ fn left_behind(err: &mut dyn Write, tags: &[(String, bool)], remote: &str) {
         err,
         "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {remote} {names}` (or push with `--follow-tags`; `git config push.followTags true` makes that the default)"
     );
+}
+
+/// Whether relhook's own pre-push shim is installed (also as pre-commit's `.legacy` hook, which
+/// pre-commit runs before its own hooks).
+fn own_shim_installed(cwd: &std::path::Path) -> bool {
+    let Ok(loc) = crate::git::HooksLocation::find(cwd) else {
+        return false;
+    };
+    ["pre-push", "pre-push.legacy"].iter().any(|name| {
+        std::fs::read(loc.hooks_dir.join(name))
+            .ok()
+            .and_then(|b| crate::hooks::recognise(&b))
+            .is_some()
+    })
+}
+
+/// The pre-commit framework reads git's update lines itself and hands its hooks the first
+/// pushed ref through the environment: rebuilds that one line (`PRE_COMMIT_LOCAL_BRANCH`,
+/// `PRE_COMMIT_TO_REF`, `PRE_COMMIT_REMOTE_BRANCH`, `PRE_COMMIT_FROM_REF`, a commit the remote
+/// has). It names no other ref, so tags pushed with a branch are not seen this way: relhook's
+/// own pre-push shim sees them.
+fn pre_commit_update(repo: &Repo) -> Option<String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let local_ref = var("PRE_COMMIT_LOCAL_BRANCH")?;
+    let remote_ref = var("PRE_COMMIT_REMOTE_BRANCH")?;
+    let resolve = |spec: &str| repo.revision_commit(spec);
+    let local = var("PRE_COMMIT_TO_REF")
+        .and_then(|r| resolve(&r))
+        .or_else(|| resolve(&local_ref))?;
+    let from = var("PRE_COMMIT_FROM_REF")
+        .and_then(|r| resolve(&r))
+        .unwrap_or_else(git2::Oid::zero);
+    Some(format!("{local_ref} {local} {remote_ref} {from}\n"))
 }
 
 /// One line on success, only when releases go out (plain branch pushes stay quiet).

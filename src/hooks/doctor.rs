@@ -77,42 +77,19 @@ fn check(subject: &str, status: Status, detail: String, fix: Option<String>) -> 
 pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Error>) -> Report {
     let mut checks = Vec::new();
     let managers = detect_managers(loc);
-    let via_manager = managers.iter().find(|m| m.calls_relhook);
+    let names: Vec<&'static str> = available().map(|h| h.name).collect();
+    let owner = managers
+        .iter()
+        .any(|m| super::managed::owns_hooks(m.manager));
+    let mut elsewhere = Vec::new();
     for m in &managers {
-        let subject = m.manager.name();
-        checks.push(if m.calls_relhook {
-            check(
-                subject,
-                Status::Ok,
-                format!(
-                    "relhook runs through {subject} ({})",
-                    m.manager.config_file()
-                ),
-                None,
-            )
-        } else {
-            let activate = m
-                .manager
-                .activate()
-                .map(|c| format!(", then run `{c}`"))
-                .unwrap_or_default();
-            check(
-                subject,
-                Status::Shadowed,
-                format!(
-                    "{subject} manages the hooks here ({}) and does not call relhook",
-                    m.evidence.display()
-                ),
-                Some(format!(
-                    "add to {}:\n{}{activate}",
-                    m.manager.config_file(),
-                    m.manager.snippet()
-                )),
-            )
-        });
+        for w in super::managed::survey(loc, m, &names) {
+            elsewhere.push(w.hook);
+            checks.push(wiring_check(m.manager.name(), &w));
+        }
     }
-    if via_manager.is_none() {
-        for hook in available() {
+    if !owner {
+        for hook in available().filter(|h| !elsewhere.contains(&h.name)) {
             checks.push(hook_check(loc, hook.name, binary));
         }
     }
@@ -130,6 +107,50 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
             .as_ref()
             .map(|s| format!("{} ({} config)", s.value, s.scope)),
         checks,
+    }
+}
+
+/// One hook in a manager's home, judged exactly as `install` judges it.
+fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
+    use super::managed::Wiring;
+    let subject = format!("hook {} (via {manager})", w.hook);
+    let file = w.file.display();
+    let unchecked = if w.hook == "reference-transaction" {
+        "; hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases"
+    } else {
+        ""
+    };
+    match &w.wiring {
+        Wiring::Wired => check(
+            &subject,
+            Status::Ok,
+            format!("{manager} runs relhook for it ({file})"),
+            None,
+        ),
+        Wiring::Inactive { command } => check(
+            &subject,
+            Status::Missing,
+            format!(
+                "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}",
+                w.hook
+            ),
+            Some(command.clone()),
+        ),
+        Wiring::Missing => check(
+            &subject,
+            Status::Missing,
+            format!(
+                "nothing in {manager}'s files calls relhook for {}{unchecked}",
+                w.hook
+            ),
+            Some("relhook install".into()),
+        ),
+        Wiring::Manual { why, snippet } => check(
+            &subject,
+            Status::Missing,
+            format!("{why}{unchecked}"),
+            Some(format!("add to {file}:\n{snippet}")),
+        ),
     }
 }
 

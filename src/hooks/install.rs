@@ -59,44 +59,6 @@ impl Manager {
             Manager::PreCommit => "pre-commit",
         }
     }
-
-    /// Where relhook's call goes in this manager's configuration.
-    pub fn config_file(self) -> &'static str {
-        match self {
-            Manager::Husky => ".husky/commit-msg",
-            Manager::Lefthook => "lefthook.yml",
-            Manager::PreCommit => ".pre-commit-config.yaml",
-        }
-    }
-
-    /// The exact text that makes the manager run relhook's commit-msg check.
-    pub fn snippet(self) -> &'static str {
-        match self {
-            Manager::Husky => "relhook hook commit-msg \"$1\"\n",
-            Manager::Lefthook => {
-                "commit-msg:\n  commands:\n    relhook:\n      run: relhook hook commit-msg {1}\n"
-            }
-            Manager::PreCommit => concat!(
-                "repos:\n",
-                "  - repo: local\n",
-                "    hooks:\n",
-                "      - id: relhook\n",
-                "        name: relhook\n",
-                "        entry: relhook hook commit-msg\n",
-                "        language: system\n",
-                "        stages: [commit-msg]\n",
-            ),
-        }
-    }
-
-    /// A command to run after editing the configuration, if the manager needs one.
-    pub fn activate(self) -> Option<&'static str> {
-        match self {
-            Manager::Husky => None,
-            Manager::Lefthook => Some("lefthook install"),
-            Manager::PreCommit => Some("pre-commit install --hook-type commit-msg"),
-        }
-    }
 }
 
 /// Finds husky, lefthook and pre-commit in the work tree (and in `core.hooksPath`).
@@ -196,26 +158,54 @@ pub struct Change<A> {
 /// What `install` came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Installed {
-    /// Another hook manager owns the hooks here; nothing was written. When each of them
-    /// already calls relhook, there is nothing to do; otherwise the user must add the call.
-    ManagerPresent(Vec<Detected>),
+    /// husky or lefthook owns the hooks here: relhook's calls went into its files (see
+    /// [`super::managed`]); nothing was written into its hooks directory.
+    ViaManager {
+        /// The manager.
+        manager: Detected,
+        /// The hooks whose calls were written now.
+        wired: Vec<super::managed::Wired>,
+        /// How every requested hook stands afterwards.
+        survey: Vec<super::managed::HookWiring>,
+    },
     /// The shims were written (or already there).
     Done {
         /// Per hook.
         changes: Vec<Change<Action>>,
         /// Whether the hooks directory had to be created.
         created_dir: bool,
-        /// Managers installed past with `--force`.
+        /// Managers present: installed past with `--force` (husky, lefthook), or sharing the
+        /// hooks directory (pre-commit).
         managers: Vec<Detected>,
+        /// Hooks that pre-commit's configuration already runs relhook for (no shim written).
+        via_pre_commit: Vec<super::managed::HookWiring>,
     },
 }
 
-/// Writes the shims into the hooks directory git uses.
+/// Writes the shims into the hooks directory git uses, or relhook's calls into the files of
+/// the hook manager that owns it.
 pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
     let managers = detect_managers(loc);
-    if !opts.force && !managers.is_empty() {
-        return Ok(Installed::ManagerPresent(managers));
+    let names: Vec<&'static str> = opts.hooks.iter().map(|h| h.name).collect();
+    if !opts.force {
+        if let Some(owner) = managers
+            .iter()
+            .find(|m| super::managed::owns_hooks(m.manager))
+        {
+            let wired = super::managed::wire(loc, owner, &names)?;
+            let survey = super::managed::survey(loc, owner, &names);
+            return Ok(Installed::ViaManager {
+                manager: owner.clone(),
+                wired,
+                survey,
+            });
+        }
     }
+    let via_pre_commit: Vec<super::managed::HookWiring> = managers
+        .iter()
+        .filter(|m| m.manager == Manager::PreCommit)
+        .flat_map(|m| super::managed::survey(loc, m, &names))
+        .collect();
     let dir = &loc.hooks_dir;
     let created_dir = !dir.exists();
     if created_dir {
@@ -223,6 +213,9 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
     }
     let mut changes = Vec::new();
     for hook in &opts.hooks {
+        if via_pre_commit.iter().any(|w| w.hook == hook.name) {
+            continue;
+        }
         let action = install_one(hook, dir, opts, created_dir)?;
         changes.push(Change {
             hook: hook.name,
@@ -234,6 +227,7 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
         changes,
         created_dir,
         managers,
+        via_pre_commit,
     })
 }
 
@@ -493,18 +487,30 @@ mod tests {
     }
 
     #[test]
-    fn a_manager_blocks_install_unless_forced() {
+    fn a_manager_that_owns_the_hooks_gets_the_calls_in_its_files() {
         let tmp = tempfile::tempdir().unwrap();
         let loc = location(tmp.path());
         std::fs::write(tmp.path().join("lefthook.yml"), "pre-commit: {}\n").unwrap();
         match install(&loc, &options(false)).unwrap() {
-            Installed::ManagerPresent(m) => assert!(!m[0].calls_relhook),
+            Installed::ViaManager { wired, survey, .. } => {
+                assert_eq!(wired.len(), 4, "{wired:?}");
+                assert!(
+                    survey.iter().all(|w| matches!(
+                        w.wiring,
+                        super::super::managed::Wiring::Inactive { .. }
+                    ))
+                );
+            }
             other => panic!("{other:?}"),
         }
-        assert!(!loc.hooks_dir.exists(), "nothing written");
-        std::fs::write(tmp.path().join("lefthook.yml"), Manager::Lefthook.snippet()).unwrap();
+        assert!(
+            !loc.hooks_dir.exists(),
+            "nothing in lefthook's hooks directory"
+        );
+        let text = std::fs::read_to_string(tmp.path().join("lefthook.yml")).unwrap();
+        assert!(text.starts_with("pre-commit: {}\n# >>> relhook"), "{text}");
         match install(&loc, &options(false)).unwrap() {
-            Installed::ManagerPresent(m) => assert!(m[0].calls_relhook),
+            Installed::ViaManager { wired, .. } => assert!(wired.is_empty()),
             other => panic!("{other:?}"),
         }
         assert!(matches!(

@@ -10,6 +10,7 @@
 pub mod doctor;
 pub mod driver;
 pub mod install;
+pub mod managed;
 
 use std::path::{Path, PathBuf};
 

@@ -51,12 +51,13 @@ pub fn from_git_tag() -> bool {
     parent_subcommand().is_some_and(|s| s == "tag")
 }
 
-/// The nearest ancestor process that is git (the shim runs relhook from its own shell when
-/// it chains another hook), and its subcommand.
+/// The nearest ancestor process that is git, and its subcommand. relhook may sit several
+/// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
+/// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).
 #[cfg(unix)]
 fn parent_subcommand() -> Option<String> {
     let mut pid = std::os::unix::process::parent_id();
-    for _ in 0..4 {
+    for _ in 0..8 {
         let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
         let args: Vec<String> = raw
             .split(|b| *b == 0)

@@ -1,0 +1,405 @@
+//! relhook inside another hook manager's home. When husky, lefthook or the pre-commit framework
+//! runs the hooks, relhook's calls go into the manager's own files, where the manager runs
+//! them and where the team shares them:
+//!
+//! - husky: a marked block in `.husky/<hook>` for every hook; husky's runner has no
+//!   reference-transaction, so install adds one beside husky's own in `.husky/_` (a per-clone
+//!   directory husky never versions and does not clean);
+//! - lefthook: a marked top-level section per hook appended to `lefthook.yml` (a hook the file
+//!   already has a section for is left to the user, with the exact lines to add);
+//! - pre-commit: hooks its configuration already runs relhook for stay with it; relhook's own
+//!   shims take the others in `.git/hooks`, chaining pre-commit's scripts (install reports this
+//!   as ordinary shims, not here).
+//!
+//! Every call is guarded with `command -v relhook`, so a teammate without relhook commits and
+//! pushes as before. [`survey`] is the one reading of this state: `install` acts on what it
+//! finds missing and `doctor` reports the same findings, so the two always agree.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::install::{Detected, Manager};
+use crate::git::HooksLocation;
+use crate::{Error, Result, fsx};
+
+/// Opens every block relhook writes into a manager's file.
+const BEGIN: &str = "# >>> relhook: `relhook uninstall` removes this block";
+/// Closes it.
+const END: &str = "# <<< relhook";
+
+/// husky's per-hook runner, as husky 9 writes it into `.husky/_/<hook>`.
+const HUSKY_RUNNER: &str = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"";
+
+/// How one hook stands in a manager's files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Wiring {
+    /// The manager runs relhook for this hook.
+    Wired,
+    /// The manager's file calls relhook, but the manager has not installed this hook in this
+    /// clone yet: the command that does it.
+    Inactive {
+        /// e.g. `lefthook install`.
+        command: String,
+    },
+    /// Nothing calls relhook for this hook; `relhook install` writes it.
+    Missing,
+    /// relhook cannot write it safely; the user adds these lines.
+    Manual {
+        /// Why, in one sentence.
+        why: String,
+        /// The exact text to add.
+        snippet: String,
+    },
+}
+
+/// One hook in a manager's home.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HookWiring {
+    /// git's name for the hook.
+    pub hook: &'static str,
+    /// The manager's file that calls relhook for it.
+    pub file: PathBuf,
+    /// Its state.
+    #[serde(flatten)]
+    pub wiring: Wiring,
+}
+
+/// Whether this manager owns the hooks directory outright (husky, lefthook): relhook then
+/// writes only into the manager's files. pre-commit shares `.git/hooks` with relhook's shims.
+pub fn owns_hooks(manager: Manager) -> bool {
+    matches!(manager, Manager::Husky | Manager::Lefthook)
+}
+
+/// Reads how each of `hooks` stands under `m`. For pre-commit only the hooks its
+/// configuration runs relhook for are listed: the others belong to relhook's own shims.
+pub fn survey(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Vec<HookWiring> {
+    hooks
+        .iter()
+        .filter_map(|&hook| {
+            let (file, wiring) = match m.manager {
+                Manager::Husky => husky_state(loc, hook),
+                Manager::Lefthook => lefthook_state(loc, &m.evidence, hook),
+                // pre-commit hands its pre-push hooks only the first pushed branch, so release
+                // tags stay with relhook's own pre-push shim (which chains pre-commit's).
+                Manager::PreCommit if hook == "pre-push" => return None,
+                Manager::PreCommit => pre_commit_state(loc, &m.evidence, hook)?,
+            };
+            Some(HookWiring { hook, file, wiring })
+        })
+        .collect()
+}
+
+fn read_text(path: &Path) -> String {
+    fsx::read_optional(path)
+        .ok()
+        .flatten()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+fn calls(text: &str, hook: &str) -> bool {
+    text.contains(&format!("relhook hook {hook}"))
+}
+
+/// husky's runner directory: `core.hooksPath` when it points into `.husky`, else `.husky/_`.
+fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
+    match &loc.hooks_path {
+        Some(s) if s.value.replace('\\', "/").contains(".husky") => loc.hooks_dir.clone(),
+        _ => loc.work_tree.join(".husky/_"),
+    }
+}
+
+fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
+    let rel = PathBuf::from(".husky").join(hook);
+    if !calls(&read_text(&loc.work_tree.join(&rel)), hook) {
+        return (rel, Wiring::Missing);
+    }
+    let runners = husky_runner_dir(loc);
+    if !runners.join("h").is_file() {
+        return (
+            rel,
+            Wiring::Inactive {
+                command: "npx husky".into(),
+            },
+        );
+    }
+    if !runners.join(hook).is_file() {
+        // husky's runner lacks this hook (reference-transaction): relhook install adds it.
+        return (rel, Wiring::Missing);
+    }
+    (rel, Wiring::Wired)
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
+}
+
+fn has_top_level_key(text: &str, key: &str) -> bool {
+    text.lines().any(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
+fn lefthook_state(loc: &HooksLocation, config: &Path, hook: &'static str) -> (PathBuf, Wiring) {
+    let text = read_text(&loc.work_tree.join(config));
+    let file = config.to_owned();
+    if calls(&text, hook) {
+        let installed = read_text(&loc.hooks_dir.join(hook)).contains("lefthook");
+        let wiring = if installed {
+            Wiring::Wired
+        } else {
+            Wiring::Inactive {
+                command: "lefthook install".into(),
+            }
+        };
+        return (file, wiring);
+    }
+    if !is_yaml(config) {
+        return (
+            file,
+            Wiring::Manual {
+                why: format!(
+                    "relhook edits only a YAML lefthook configuration, and this one is {}",
+                    config.display()
+                ),
+                snippet: lefthook_section(hook),
+            },
+        );
+    }
+    if has_top_level_key(&text, hook) {
+        return (
+            file,
+            Wiring::Manual {
+                why: format!(
+                    "{} already has a `{hook}:` section; add relhook's command to it",
+                    config.display()
+                ),
+                snippet: lefthook_command(hook),
+            },
+        );
+    }
+    (file, Wiring::Missing)
+}
+
+/// Whether pre-commit's configuration runs relhook for `hook` (a `repo: local` entry calling
+/// `relhook hook <hook>`, or one of the ids relhook's `.pre-commit-hooks.yaml` offers).
+fn pre_commit_calls(text: &str, hook: &str) -> bool {
+    calls(text, hook)
+        || text
+            .lines()
+            .any(|l| l.trim().trim_start_matches("- ") == format!("id: relhook-{hook}"))
+        || (hook == "commit-msg"
+            && text
+                .lines()
+                .any(|l| l.trim().trim_start_matches("- ") == "id: relhook"))
+}
+
+fn pre_commit_state(
+    loc: &HooksLocation,
+    config: &Path,
+    hook: &'static str,
+) -> Option<(PathBuf, Wiring)> {
+    if !pre_commit_calls(&read_text(&loc.work_tree.join(config)), hook) {
+        return None;
+    }
+    let installed = read_text(&loc.hooks_dir.join(hook)).contains("pre-commit");
+    let wiring = if installed {
+        Wiring::Wired
+    } else {
+        Wiring::Inactive {
+            command: format!("pre-commit install --hook-type {hook}"),
+        }
+    };
+    Some((config.to_owned(), wiring))
+}
+
+/// The guarded call for a shell file (husky). A teammate without relhook is not blocked; the
+/// commit-msg check says once per commit that it was skipped.
+fn husky_block(hook: &str) -> String {
+    let otherwise = if hook == "commit-msg" {
+        "\nelse\n  echo \"relhook is not on PATH: commit message not checked\" >&2"
+    } else {
+        ""
+    };
+    format!(
+        "{BEGIN}\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook {hook} \"$@\"{otherwise}\nfi\n{END}\n"
+    )
+}
+
+/// The arguments lefthook passes on, and whether the hook reads standard input.
+fn lefthook_args(hook: &str) -> (&'static str, bool) {
+    match hook {
+        "commit-msg" => (" {1}", false),
+        "pre-push" => (" {1} {2}", true),
+        "reference-transaction" => (" {1}", true),
+        _ => ("", false),
+    }
+}
+
+/// The `relhook:` command of a lefthook hook section.
+fn lefthook_command(hook: &str) -> String {
+    let (args, stdin) = lefthook_args(hook);
+    let mut out = format!(
+        "    relhook:\n      run: if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}; fi\n"
+    );
+    if stdin {
+        out.push_str("      use_stdin: true\n");
+    }
+    out
+}
+
+/// A whole top-level lefthook section calling relhook.
+fn lefthook_section(hook: &str) -> String {
+    format!("{hook}:\n  commands:\n{}", lefthook_command(hook))
+}
+
+/// What wiring one hook did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Wired {
+    /// The hook.
+    pub hook: &'static str,
+    /// The file written.
+    pub file: PathBuf,
+}
+
+/// Writes relhook's call into the manager's files for every hook [`survey`] finds missing.
+pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result<Vec<Wired>> {
+    let mut done = Vec::new();
+    for w in survey(loc, m, hooks) {
+        if w.wiring != Wiring::Missing {
+            continue;
+        }
+        match m.manager {
+            Manager::Husky => {
+                let file = loc.work_tree.join(&w.file);
+                let text = read_text(&file);
+                if !calls(&text, w.hook) {
+                    append_block(&file, &husky_block(w.hook), Some(0o755))?;
+                }
+                let runners = husky_runner_dir(loc);
+                let runner = runners.join(w.hook);
+                if runners.join("h").is_file() && !runner.exists() {
+                    fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
+                }
+            }
+            Manager::Lefthook => {
+                let block = format!("{BEGIN}\n{}{END}\n", lefthook_section(w.hook));
+                append_block(&loc.work_tree.join(&w.file), &block, None)?;
+            }
+            Manager::PreCommit => continue,
+        }
+        done.push(Wired {
+            hook: w.hook,
+            file: w.file,
+        });
+    }
+    Ok(done)
+}
+
+fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
+    let mut text = read_text(path);
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(block);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    }
+    fsx::write_atomic_with_mode(path, text.as_bytes(), mode)
+}
+
+/// Removes every block relhook wrote (and husky runners it added); returns the files changed.
+/// A file that held nothing but relhook's block is removed.
+pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>> {
+    let mut changed = Vec::new();
+    for m in managers {
+        let files: Vec<PathBuf> = match m.manager {
+            Manager::Husky => super::HOOKS
+                .iter()
+                .map(|h| PathBuf::from(".husky").join(h.name))
+                .collect(),
+            Manager::Lefthook => vec![m.evidence.clone()],
+            Manager::PreCommit => Vec::new(),
+        };
+        for rel in files {
+            let path = loc.work_tree.join(&rel);
+            let text = read_text(&path);
+            let Some(rest) = strip_blocks(&text) else {
+                continue;
+            };
+            if rest.trim().is_empty() {
+                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+            } else {
+                fsx::write_atomic(&path, rest.as_bytes())?;
+            }
+            changed.push(rel);
+        }
+        if m.manager == Manager::Husky {
+            let runner = husky_runner_dir(loc).join("reference-transaction");
+            if read_text(&runner) == HUSKY_RUNNER {
+                std::fs::remove_file(&runner).map_err(|e| Error::io("remove", &runner, e))?;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// The text without relhook's blocks; `None` when it has none.
+fn strip_blocks(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    let mut found = false;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == BEGIN {
+            inside = true;
+            found = true;
+        } else if inside && bare == END {
+            inside = false;
+        } else if !inside {
+            out.push_str(line);
+        }
+    }
+    found.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_strip_back_to_the_users_text() {
+        let user = "npx commitlint --edit \"$1\"\n";
+        let with = format!("{user}{}", husky_block("commit-msg"));
+        assert_eq!(strip_blocks(&with).as_deref(), Some(user));
+        assert_eq!(strip_blocks(user), None);
+        assert!(calls(&with, "commit-msg"));
+    }
+
+    #[test]
+    fn lefthook_sections_pass_arguments_and_stdin() {
+        let s = lefthook_section("pre-push");
+        assert!(
+            s.starts_with("pre-push:\n  commands:\n    relhook:\n"),
+            "{s}"
+        );
+        assert!(s.contains("relhook hook pre-push {1} {2}; fi\n      use_stdin: true\n"));
+        assert!(!lefthook_section("post-commit").contains("use_stdin"));
+        assert!(has_top_level_key("pre-push:\n  x: 1\n", "pre-push"));
+        assert!(!has_top_level_key("  pre-push:\n", "pre-push"));
+        assert!(!has_top_level_key("pre-push-x: 1\n", "pre-push"));
+    }
+
+    #[test]
+    fn pre_commit_ids_count_as_calls() {
+        let text =
+            "repos:\n  - repo: x\n    hooks:\n      - id: relhook\n      - id: relhook-pre-push\n";
+        assert!(pre_commit_calls(text, "commit-msg"));
+        assert!(pre_commit_calls(text, "pre-push"));
+        assert!(!pre_commit_calls(text, "post-commit"));
+    }
+}

@@ -1,0 +1,397 @@
+//! relhook under the hook managers people already have, driven through the real tools: husky
+//! and lefthook from npm, the pre-commit framework from PyPI. The tools are installed once into
+//! `target/tool-cache` (reused by later runs); a test is skipped, saying why, only when the
+//! tool cannot be installed (no registry, no npm or pip).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use crate::support::{Repo, relhook_bin, stderr, stdout, text};
+
+fn cache_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .join("tool-cache")
+}
+
+fn attempt(cmd: &mut Command) -> Result<(), String> {
+    match cmd.output() {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(text(&out)
+            .lines()
+            .rev()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join(" | ")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// `node_modules/.bin` holding husky and lefthook.
+fn npm_tools() -> Result<PathBuf, String> {
+    static TOOLS: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    TOOLS
+        .get_or_init(|| {
+            let prefix = cache_dir().join("npm");
+            let bin = prefix.join("node_modules/.bin");
+            if !(bin.join("husky").exists() && bin.join("lefthook").exists()) {
+                std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+                // No install scripts: lefthook's would run `lefthook install` in the directory npm
+                // was started from (this checkout). Its npm wrapper finds the binary without it.
+                attempt(
+                    Command::new("npm")
+                        .current_dir(&prefix)
+                        .env("INIT_CWD", &prefix)
+                        .args(["install", "--ignore-scripts", "--no-audit", "--no-fund"])
+                        .arg("--prefix")
+                        .arg(&prefix)
+                        .args(["husky@9", "lefthook@2"]),
+                )
+                .map_err(|e| format!("`npm install husky lefthook` failed: {e}"))?;
+            }
+            Ok(bin)
+        })
+        .clone()
+}
+
+/// A `--target` directory holding the pre-commit package (`PYTHONPATH`), and its `bin`.
+fn pre_commit_tools() -> Result<PathBuf, String> {
+    static TOOLS: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    TOOLS
+        .get_or_init(|| {
+            let target = cache_dir().join("py");
+            if !target.join("pre_commit").is_dir() {
+                std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
+                attempt(
+                    Command::new("python3")
+                        .args(["-m", "pip", "install", "-q", "--disable-pip-version-check"])
+                        .arg("--target")
+                        .arg(&target)
+                        .arg("pre-commit>=3,<5"),
+                )
+                .map_err(|e| format!("`pip install pre-commit` failed: {e}"))?;
+            }
+            Ok(target)
+        })
+        .clone()
+}
+
+/// PATH with relhook's directory (as after `cargo install`) and the tools first.
+fn env_with(tools: &[&Path], extra: &[(&str, OsString)]) -> Vec<(String, OsString)> {
+    let mut path: Vec<PathBuf> = vec![relhook_bin().parent().unwrap().to_owned()];
+    path.extend(tools.iter().map(|p| p.to_path_buf()));
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let mut env = vec![("PATH".to_owned(), std::env::join_paths(path).expect("PATH"))];
+    env.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), v.clone())));
+    env
+}
+
+fn run(
+    repo: &Repo,
+    program: impl AsRef<std::ffi::OsStr>,
+    args: &[&str],
+    env: &[(String, OsString)],
+) -> Output {
+    let mut cmd = repo.command_in(program, &repo.path());
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run")
+}
+
+fn ok(out: Output) -> Output {
+    assert!(out.status.success(), "{}", text(&out));
+    out
+}
+
+/// The three jobs through the manager: a bad message is refused, a feat commit carries its
+/// changelog entry, a hand tag becomes a release commit, and an untested release tag is not
+/// pushed.
+fn three_jobs(repo: &Repo, env: &[(String, OsString)], hand_tags: bool) {
+    let git = |args: &[&str]| run(repo, "git", args, env);
+    repo.write("x.txt", "x\n");
+    ok(git(&["add", "x.txt"]));
+    let bad = git(&["commit", "-q", "-m", "added stuff"]);
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(
+        stderr(&bad).contains("header-format") || stdout(&bad).contains("header-format"),
+        "{}",
+        text(&bad)
+    );
+    ok(git(&["commit", "-q", "-m", "feat: add x"]));
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nx.txt",
+        "the entry is in the feat commit"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    if hand_tags {
+        ok(git(&["tag", "-a", "v0.1.0", "-m", "first release"]));
+        assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    } else {
+        ok(run(repo, relhook_bin(), &["release", "--no-test"], env));
+    }
+    let remote = repo.scratch("remote.git");
+    ok(git(&["init", "-q", "--bare", remote.to_str().unwrap()]));
+    let push = git(&["push", "--follow-tags", remote.to_str().unwrap(), "main"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(
+        format!("{}{}", stdout(&push), stderr(&push)).contains("untested"),
+        "{}",
+        text(&push)
+    );
+}
+
+fn doctor(repo: &Repo, env: &[(String, OsString)]) -> Output {
+    run(repo, relhook_bin(), &["doctor"], env)
+}
+
+#[test]
+fn husky_gets_every_hook_in_its_own_files() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let env = env_with(&[&bin], &[]);
+    let team = "echo \"team commit-msg ran\" >&2\n";
+    repo.write(".husky/commit-msg", team);
+    repo.write(
+        "package.json",
+        "{ \"name\": \"demo\", \"version\": \"0.1.0\" }\n",
+    );
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    ok(run(&repo, "git", &["add", "."], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: husky"],
+        &env,
+    ));
+
+    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+    let said = stdout(&install);
+    assert!(said.contains("husky runs the hooks here"), "{said}");
+    assert!(!said.contains("not checked"), "hand tags are wired: {said}");
+    for hook in [
+        "commit-msg",
+        "post-commit",
+        "pre-push",
+        "reference-transaction",
+    ] {
+        let file = repo.read(&format!(".husky/{hook}"));
+        assert!(file.contains("command -v relhook"), "{hook}: {file}");
+    }
+    assert!(repo.read(".husky/commit-msg").starts_with(team));
+    assert!(repo.path().join(".husky/_/reference-transaction").is_file());
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    // Install again: nothing to do, and doctor still agrees.
+    let again = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(!stdout(&again).contains("wired "), "{}", text(&again));
+    ok(run(&repo, "git", &["add", ".husky"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: relhook in husky"],
+        &env,
+    ));
+    // husky's next `prepare` keeps everything working.
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+
+    three_jobs(&repo, &env, true);
+
+    // A teammate without relhook commits as before.
+    let without_relhook = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .filter(|d| !d.join("relhook").exists())
+        .collect::<Vec<_>>();
+    let bare_path = vec![(
+        "PATH".to_owned(),
+        std::env::join_paths(std::iter::once(bin.clone()).chain(without_relhook)).unwrap(),
+    )];
+    repo.write("y.txt", "y\n");
+    ok(run(&repo, "git", &["add", "y.txt"], &bare_path));
+    let mate = run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "whatever"],
+        &bare_path,
+    );
+    assert!(mate.status.success(), "{}", text(&mate));
+    assert!(
+        stderr(&mate).contains("relhook is not on PATH"),
+        "{}",
+        text(&mate)
+    );
+
+    ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+    for hook in ["post-commit", "pre-push", "reference-transaction"] {
+        assert!(!repo.path().join(".husky").join(hook).exists(), "{hook}");
+    }
+    assert!(!repo.path().join(".husky/_/reference-transaction").exists());
+}
+
+#[test]
+fn lefthook_gets_every_hook_in_its_config() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let env = env_with(
+        &[&bin],
+        &[("LEFTHOOK_QUIET", "meta,summary,execution_info".into())],
+    );
+    let config = "pre-commit:\n  commands:\n    lint:\n      run: echo lint\n";
+    repo.write("lefthook.yml", config);
+    repo.write(
+        "package.json",
+        "{ \"name\": \"demo\", \"version\": \"0.1.0\" }\n",
+    );
+    ok(run(&repo, bin.join("lefthook"), &["install"], &env));
+    ok(run(&repo, "git", &["add", "."], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: lefthook"],
+        &env,
+    ));
+
+    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+    let said = stdout(&install);
+    assert!(said.contains("then run `lefthook install`"), "{said}");
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(stdout(&d).contains("fix: lefthook install"), "{}", text(&d));
+    ok(run(&repo, bin.join("lefthook"), &["install"], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let again = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(!stdout(&again).contains("wired "), "{}", text(&again));
+    ok(run(&repo, "git", &["add", "lefthook.yml"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: relhook in lefthook"],
+        &env,
+    ));
+
+    three_jobs(&repo, &env, true);
+
+    ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    assert_eq!(repo.read("lefthook.yml"), config);
+}
+
+#[test]
+fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push() {
+    let py = match pre_commit_tools() {
+        Ok(p) => p,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let home = repo.scratch("pre-commit-home");
+    let env = env_with(
+        &[&py.join("bin")],
+        &[
+            ("PYTHONPATH", py.clone().into()),
+            ("PRE_COMMIT_HOME", home.into()),
+        ],
+    );
+    // The README's configuration: relhook's hooks by stage, as `repo: local` with relhook on
+    // PATH (the same entries as .pre-commit-hooks.yaml, without building relhook).
+    let config = concat!(
+        "repos:\n",
+        "  - repo: local\n",
+        "    hooks:\n",
+        "      - id: relhook\n",
+        "        name: relhook\n",
+        "        entry: relhook hook commit-msg\n",
+        "        language: system\n",
+        "        stages: [commit-msg]\n",
+        "      - id: relhook-post-commit\n",
+        "        name: relhook changelog\n",
+        "        entry: relhook hook post-commit\n",
+        "        language: system\n",
+        "        stages: [post-commit]\n",
+        "        always_run: true\n",
+        "        pass_filenames: false\n",
+        "      - id: relhook-pre-push\n",
+        "        name: relhook pre-push\n",
+        "        entry: relhook hook pre-push\n",
+        "        language: system\n",
+        "        stages: [pre-push]\n",
+        "        always_run: true\n",
+        "        pass_filenames: false\n",
+    );
+    repo.write(".pre-commit-config.yaml", config);
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"demo\"\nversion = \"0.1.0\"\n",
+    );
+    ok(run(&repo, "git", &["add", "."], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: pre-commit"],
+        &env,
+    ));
+    ok(run(
+        &repo,
+        "python3",
+        &[
+            "-m",
+            "pre_commit",
+            "install",
+            "--hook-type",
+            "commit-msg",
+            "--hook-type",
+            "post-commit",
+            "--hook-type",
+            "pre-push",
+        ],
+        &env,
+    ));
+
+    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+    let said = stdout(&install);
+    assert!(
+        said.contains("commit-msg: .pre-commit-config.yaml runs relhook for it"),
+        "{said}"
+    );
+    assert!(said.contains("installed reference-transaction"), "{said}");
+    assert!(said.contains("installed pre-push"), "{said}");
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+
+    three_jobs(&repo, &env, true);
+
+    // A later `pre-commit install` keeps relhook's pre-push as legacy and still runs it.
+    ok(run(
+        &repo,
+        "python3",
+        &["-m", "pre_commit", "install", "--hook-type", "pre-push"],
+        &env,
+    ));
+    let push = run(
+        &repo,
+        "git",
+        &[
+            "push",
+            "--follow-tags",
+            repo.scratch("remote.git").to_str().unwrap(),
+            "main",
+        ],
+        &env,
+    );
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(stderr(&push).contains("untested"), "{}", text(&push));
+}
