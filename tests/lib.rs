@@ -6,6 +6,7 @@ mod support;
 mod changelog;
 mod check;
 mod ci;
+mod commit;
 mod dates;
 mod firstrun;
 mod fuzz;

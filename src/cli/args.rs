@@ -157,9 +157,30 @@ Examples:
   relhook man check | man -l -
   relhook man --dir ~/.local/share/man/man1")]
     Man(ManArgs),
+    /// Write a Conventional Commit by answering questions (type, scope, description, breaking
+    /// change, issues), checked by the linter, then `git commit` with it.
+    #[command(after_help = "\
+Examples:
+  relhook commit            then answer; the header's length shows as you type
+  relhook commit -a -S      arguments after the questions' answers go to `git commit`
+
+Needs a terminal. Global options: --color WHEN, --config FILE (see `relhook --help`).")]
+    Commit(CommitArgs),
     /// Entry point of the installed git hooks.
     #[command(subcommand)]
     Hook(HookCommand),
+}
+
+/// `relhook commit`.
+#[derive(Debug, Args)]
+pub struct CommitArgs {
+    /// Arguments for `git commit` (`-a`, `-S`, `--amend`, paths ...).
+    #[arg(
+        value_name = "GIT ARGS",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub git_args: Vec<String>,
 }
 
 /// Output formats.

@@ -3,6 +3,7 @@
 
 mod args;
 mod changelog;
+mod commit;
 mod exit;
 mod install;
 mod json;
@@ -127,6 +128,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Test => release::test(ctx),
         Command::Completions { shell } => man::completions(shell),
         Command::Man(a) => man::man(&a),
+        Command::Commit(a) => commit::commit(ctx, &a),
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
         Command::Doctor(a) => install::doctor(ctx, &a),
