@@ -98,6 +98,9 @@ pub enum Error {
         /// The hooks this version can install.
         available: String,
     },
+    /// A version file could not be read, planned or written.
+    #[error(transparent)]
+    VersionFile(#[from] crate::version::files::VersionFileError),
     /// A lock another process holds did not come free in time.
     #[error("`{}` is held by another git process (waited {waited_ms} ms)", path.display())]
     Locked {
@@ -143,6 +146,20 @@ impl Error {
         Error::Git {
             context: context.into(),
             source,
+        }
+    }
+
+    /// Whether this is a policy verdict (exit 1: the user must change something) rather than
+    /// a breakdown (exit 2: usage, configuration, git or I/O).
+    pub fn is_refusal(&self) -> bool {
+        use crate::version::files::VersionFileError as V;
+        match self {
+            Error::Refused(_) => true,
+            Error::VersionFile(e) => !matches!(
+                e,
+                V::Read { .. } | V::Write { .. } | V::UnsafePath { .. } | V::BadPattern { .. }
+            ),
+            _ => false,
         }
     }
 

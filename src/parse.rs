@@ -388,7 +388,16 @@ pub fn commit(message: &str) -> Option<Commit> {
     let lines: Vec<&str> = message.lines().collect();
     let first = *lines.first()?;
     if let Some(inner) = first.strip_prefix("Revert \"") {
-        let quoted = inner.strip_suffix('"')?;
+        // `Revert "fix: x"`, or with the pull request a forge's squash merge appends:
+        // `Revert "fix: x" (#123)`.
+        let (quoted, after) = inner.rsplit_once('"')?;
+        let pr = after
+            .strip_prefix(" (#")
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !(after.is_empty() || pr) {
+            return None;
+        }
         // Only a revert of a conventional header means something for the changelog.
         header(unwrap_revert(quoted).0).ok()?;
         let commit = lines.iter().find_map(|l| {
@@ -638,6 +647,12 @@ mod tests {
             Some("0123456789abcdef0123456789abcdef01234567")
         );
         assert!(commit("Revert \"Update readme\"").is_none());
+        let c = commit("Revert \"fix(sfc): scope the selector (#1…\" (#13406)").unwrap();
+        assert_eq!(
+            c.reverts.unwrap().header,
+            "fix(sfc): scope the selector (#1…"
+        );
+        assert!(commit("Revert \"fix: y\" and more").is_none());
     }
 
     #[test]

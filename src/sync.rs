@@ -28,6 +28,10 @@ pub const TEMPLATE: &str = include_str!("../templates/CHANGELOG.md");
 pub struct SyncPlan {
     /// The entries to add, oldest commit first, with the commit each comes from (full id).
     pub added: Vec<(String, NewEntry)>,
+    /// Entries removed from Unreleased because a later commit of the same unreleased range
+    /// reverts theirs (git's `Revert "…"`): the change never shipped. With the reverting
+    /// commit's id.
+    pub removed: Vec<(String, NewEntry)>,
     /// The new file text.
     pub text: String,
     /// Whether anything changes.
@@ -52,13 +56,14 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     let Some(head) = repo.head() else {
         return Ok(SyncPlan {
             added: Vec::new(),
+            removed: Vec::new(),
             text: current.to_owned(),
             changed: false,
             work: SyncWork::default(),
         });
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
-    if range.hidden.is_empty() && repo.git2().is_shallow() {
+    if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {
             message: "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased".into(),
             fix: "run `git fetch --tags --unshallow` and sync again".into(),
@@ -80,8 +85,36 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         }
     }
     work.blobs_read = blobs.reads;
+    // A change reverted before it was released never shipped: neither it nor its revert gets
+    // an entry, and the entry post-commit gave it goes (unless a person reworded it).
+    let reverts: Vec<(Oid, Option<String>)> = commits
+        .iter()
+        .rev()
+        .map(|c| (c.id, crate::changelog::entry::reverted_id(&c.message)))
+        .collect();
+    let cancelled = crate::changelog::entry::revert_pairs(&reverts);
+    let mut removed = Vec::new();
+    for (id, target) in &reverts {
+        let Some(target) = target.as_deref() else {
+            continue;
+        };
+        if !cancelled.contains(id) {
+            continue;
+        }
+        let original = commits
+            .iter()
+            .find(|c| cancelled.contains(&c.id) && c.id.to_string().starts_with(target));
+        if let Some(e) = original.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
+            if log.remove_entry(&e.section, &e.text) {
+                removed.push((id.to_string(), e));
+            }
+        }
+    }
     let mut added = Vec::new();
-    for c in commits.iter().filter(|c| !c.changed_log && c.parents < 2) {
+    for c in commits
+        .iter()
+        .filter(|c| !c.changed_log && c.parents < 2 && !cancelled.contains(&c.id))
+    {
         let Some(entry) = commit_entry(&c.message, config, forge.as_ref()) else {
             continue;
         };
@@ -97,6 +130,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     Ok(SyncPlan {
         changed: text != current,
         added,
+        removed,
         text,
         work,
     })
@@ -113,7 +147,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let Some(head) = repo.head() else {
         return Ok(out);
     };
-    if repo.git2().is_shallow() {
+    if repo.is_shallow() {
         // Sections beyond the boundary would silently go missing.
         return Err(Error::IncompleteHistory {
             message: "this clone is shallow: a rebuild from it would drop every release beyond its boundary".into(),
@@ -129,13 +163,20 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             ..Range::default()
         },
         |c| {
-            let entry = (c.parents < 2)
-                .then(|| commit_entry(&String::from_utf8_lossy(&c.message), config, forge.as_ref()))
-                .flatten();
+            let (entry, reverts) = if c.parents < 2 {
+                let message = crate::message::stored_text(repo, c.id, &c.message);
+                (
+                    commit_entry(&message, config, forge.as_ref()),
+                    crate::changelog::entry::reverted_id(&message),
+                )
+            } else {
+                (None, None)
+            };
             history.push(Lite {
                 id: c.id,
                 parent_ids: c.parent_ids,
                 entry,
+                reverts,
             });
             true
         },
@@ -148,10 +189,22 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         .collect();
     tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
     let owner = assign(&history, &index, &tags);
+    // A revert and the change it reverts, released together (or both unreleased), cancel out.
+    let mut per_bucket: Vec<Vec<(Oid, Option<String>)>> = vec![Vec::new(); tags.len() + 1];
+    for (c, o) in history.iter().zip(&owner) {
+        per_bucket[o.unwrap_or(tags.len())].push((c.id, c.reverts.clone()));
+    }
+    let cancelled: HashSet<Oid> = per_bucket
+        .iter()
+        .flat_map(|b| crate::changelog::entry::revert_pairs(b))
+        .collect();
     let mut buckets: Vec<Vec<NewEntry>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
     for (c, o) in history.into_iter().zip(&owner).rev() {
         let bucket = o.unwrap_or(tags.len());
+        if cancelled.contains(&c.id) {
+            continue;
+        }
         if let Some(e) = c.entry {
             if seen[bucket].insert(normalize(&e.text)) {
                 buckets[bucket].push(e);
@@ -211,6 +264,8 @@ struct Lite {
     id: Oid,
     parent_ids: Vec<Oid>,
     entry: Option<NewEntry>,
+    /// The commit a git revert names, if this is one.
+    reverts: Option<String>,
 }
 
 fn assign(
@@ -276,7 +331,7 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
-            message: String::from_utf8_lossy(&c.message).into_owned(),
+            message: crate::message::stored_text(repo, c.id, &c.message).into_owned(),
             parents: c.parents,
             changed_log: false,
         });
@@ -326,9 +381,9 @@ impl BlobCache {
         if let Some((_, t)) = self.slots.iter().flatten().find(|(k, _)| *k == id) {
             return Some(t.clone());
         }
-        let blob = repo.git2().find_blob(id).ok()?;
+        let bytes = repo.blob_bytes(id)?;
         self.reads += 1;
-        let text: std::rc::Rc<str> = std::str::from_utf8(blob.content()).ok()?.into();
+        let text: std::rc::Rc<str> = String::from_utf8(bytes).ok()?.into();
         self.slots[self.next] = Some((id, text.clone()));
         self.next = (self.next + 1) % self.slots.len();
         Some(text)
@@ -344,9 +399,10 @@ fn added_in(
     blobs: &mut BlobCache,
     work: &mut DiffWork,
 ) -> Option<HashSet<String>> {
-    let c = repo.git2().find_commit(commit).ok()?;
-    let mine = repo.blob_id(&c, path);
-    let parent = c.parent(0).ok().and_then(|p| repo.blob_id(&p, path));
+    let mine = repo.blob_at(commit, path);
+    let parent = repo
+        .first_parent(commit)
+        .and_then(|p| repo.blob_at(p, path));
     if mine == parent {
         return None;
     }

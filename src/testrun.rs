@@ -173,47 +173,35 @@ pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
 
 /// Records that `commit`'s tree passed `argv`.
 pub fn record(repo: &Repo, commit: Oid, argv: &[String]) -> Result<TestRecord> {
-    let git = repo.git2();
-    let c = git
-        .find_commit(commit)
-        .map_err(|e| Error::git("read the tested commit", e))?;
+    let tree = repo
+        .tree_of(commit)
+        .ok_or_else(|| Error::Usage(format!("commit {commit} is not in this repository")))?;
     let rec = TestRecord {
-        tree: c.tree_id().to_string(),
+        tree: tree.to_string(),
         command: argv.join(" "),
         time: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
         relhook: env!("CARGO_PKG_VERSION").to_owned(),
     };
-    let sig = git
-        .signature()
-        .or_else(|_| git2::Signature::now("relhook", "relhook@localhost"))
-        .map_err(|e| Error::git("make a signature", e))?;
-    git.note(&sig, &sig, Some(NOTES_REF), commit, &rec.render(), true)
-        .map_err(|e| Error::git("write the test record note", e))?;
+    repo.write_note(NOTES_REF, commit, &rec.render())?;
     Ok(rec)
 }
 
 /// A passing record for `commit`'s tree, from any commit's note.
 pub fn find(repo: &Repo, commit: Oid) -> Option<TestRecord> {
-    let git = repo.git2();
-    let tree = git.find_commit(commit).ok()?.tree_id().to_string();
-    if let Ok(note) = git.find_note(Some(NOTES_REF), commit) {
-        if let Some(r) = note
-            .message()
-            .and_then(TestRecord::parse)
-            .filter(|r| r.tree == tree)
-        {
-            return Some(r);
-        }
+    let tree = repo.tree_of(commit)?.to_string();
+    if let Some(r) = repo
+        .note(NOTES_REF, commit)
+        .as_deref()
+        .and_then(TestRecord::parse)
+        .filter(|r| r.tree == tree)
+    {
+        return Some(r);
     }
-    git.notes(Some(NOTES_REF))
-        .ok()?
-        .flatten()
-        .find_map(|(note_id, _)| {
-            let blob = git.find_blob(note_id).ok()?;
-            TestRecord::parse(std::str::from_utf8(blob.content()).ok()?).filter(|r| r.tree == tree)
-        })
+    repo.find_note(NOTES_REF, |text| {
+        TestRecord::parse(text).filter(|r| r.tree == tree)
+    })
 }
 
 #[cfg(test)]

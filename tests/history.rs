@@ -361,3 +361,85 @@ fn the_current_version_of_a_tag_at_u64_max_is_printed() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(text(&out).contains("overflow"), "{}", text(&out));
 }
+
+#[test]
+fn git_reverts_of_released_changes_get_an_entry_and_of_unreleased_ones_remove_theirs() {
+    let repo = project("1.0.0", Some("v1.0.0"));
+    repo.commit("feat(api): add search");
+    tag(&repo, "v1.1.0");
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    assert_eq!(next(&repo, &[]), "1.1.1");
+    ok(&repo, &["changelog", "--sync"]);
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("### Removed\n\n- **api:** revert \"add search\"\n"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+    repo.git(&["commit", "-q", "-am", "chore: sync the changelog"]);
+
+    // Unreleased: the entry goes, and the pair counts for nothing.
+    repo.commit("fix: b");
+    ok(&repo, &["changelog", "--sync"]);
+    assert!(repo.read("CHANGELOG.md").contains("- b\n"));
+    repo.git(&["commit", "-q", "-am", "chore: sync the changelog"]);
+    repo.git(&["revert", "--no-edit", "HEAD~1"]);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("removed `- b` from Fixed"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        !log.contains("- b\n") && !log.contains("revert \"b\""),
+        "{log}"
+    );
+    assert!(log.contains("revert \"add search\""), "{log}");
+    repo.git(&["commit", "-q", "-am", "chore: sync the changelog"]);
+    assert_eq!(next(&repo, &[]), "1.1.1");
+    let rebuilt = ok(&repo, &["changelog", "--rebuild", "--stdout"]);
+    assert!(
+        !rebuilt.contains("- b\n") && !rebuilt.contains("revert \"b\""),
+        "{rebuilt}"
+    );
+
+    // A feature and its revert, and nothing else, are nothing to release.
+    let repo = project("1.0.0", Some("v1.0.0"));
+    repo.commit("feat: x");
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("nothing to release"), "{}", text(&out));
+}
+
+#[test]
+fn a_commit_in_another_encoding_gets_the_hooks_verdict_and_a_readable_entry() {
+    let repo = project("1.0.0", Some("v1.0.0"));
+    repo.write("msg.txt", b"fix: caf\xe9 cr\xe8me\n".as_slice());
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&[
+        "-c",
+        "i18n.commitEncoding=ISO-8859-1",
+        "commit",
+        "-q",
+        "--no-verify",
+        "-F",
+        "msg.txt",
+    ]);
+    // The hook sees the bytes as typed, and refuses them; check says the same.
+    let hook = repo.relhook(&["lint", "msg.txt"]);
+    assert_eq!(hook.status.code(), Some(1), "{}", text(&hook));
+    let check = repo.relhook(&["check", "v1.0.0..HEAD"]);
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    assert!(text(&check).contains("encoding"), "{}", text(&check));
+    // History is read in its declared encoding: the entry is not garbled.
+    ok(&repo, &["changelog", "--sync"]);
+    assert!(
+        repo.read("CHANGELOG.md").contains("- café crème\n"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+}

@@ -414,3 +414,259 @@ fn a_fifo_config_is_refused_without_hanging() {
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     let _ = Path::new(&fifo);
 }
+
+// ---------------------------------------------------------------------------------------
+// Releases and hand tags.
+
+fn release_repo() -> Repo {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"1.0.0\"\nedition = \"2021\"\n",
+    );
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore(release): 1.0.0"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.commit("fix: something broke");
+    repo
+}
+
+fn release(repo: &Repo, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn tags(repo: &Repo) -> String {
+    repo.git(&["tag", "-l"])
+}
+
+#[test]
+fn a_locked_notes_ref_undoes_the_release_commit_and_blocks_nothing() {
+    let repo = release_repo();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let lock = repo.path().join(".git/refs/notes/relhook-tests.lock");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    std::fs::write(&lock, "").unwrap();
+    let out = release(&repo, &[], &[("RELHOOK_LOCK_WAIT_MS", "200")]);
+    std::fs::remove_file(&lock).unwrap();
+    assert_eq!(out.status.code(), Some(2), "an I/O failure: {}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "HEAD"]),
+        head,
+        "release commit undone"
+    );
+    assert_eq!(tags(&repo), "v1.0.0");
+    assert_consistent(&repo);
+    // Nothing half-made blocks the next attempt, which makes 1.0.1, not an empty 1.0.2.
+    let out = release(&repo, &[], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(tags(&repo), "v1.0.0\nv1.0.1");
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [1.0.1] - 2026-11-21\n\n### Fixed\n\n- something broke")
+    );
+    assert_consistent(&repo);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_release_killed_after_its_commit_is_finished_by_resume() {
+    let repo = release_repo();
+    let mut child = repo
+        .command_in(relhook_bin(), &repo.path())
+        .env("RELHOOK_DATE", "2026-11-21")
+        .env("RELHOOK_TEST_FAILPOINT", "release-committed:pause")
+        .arg("release")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_pause(&mut child);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let release_commit = repo.git(&["rev-parse", "HEAD"]);
+    assert_eq!(repo.head_subject(), "chore(release): 1.0.1");
+    assert_eq!(tags(&repo), "v1.0.0", "half-made: no tag yet");
+    assert_consistent(&repo);
+    // Neither refused with "already has a section" nor an empty 1.0.2: it names the fix.
+    let out = release(&repo, &[], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("tag v1.0.1 is missing") && err.contains("relhook release --resume"),
+        "{err}"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        crate::support::stdout(&doctor).contains("relhook release --resume"),
+        "{}",
+        text(&doctor)
+    );
+    let out = release(&repo, &["--resume"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(tags(&repo), "v1.0.0\nv1.0.1");
+    assert_eq!(repo.git(&["rev-parse", "v1.0.1^{commit}"]), release_commit);
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v1.0.1"]);
+    assert!(notes.contains("something broke"), "{notes}");
+    assert!(
+        repo.git(&["notes", "--ref=relhook-tests", "show", "v1.0.1^{commit}"])
+            .contains("relhook-test-record: pass")
+    );
+    assert_consistent(&repo);
+    let out = release(&repo, &["--resume"], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "nothing left to resume: {}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_release_failing_at_any_step_leaves_nothing_behind() {
+    for step in [
+        "locked",
+        "files-written",
+        "index-staged",
+        "refs-moved",
+        "release-committed",
+        "release-tested",
+    ] {
+        let repo = release_repo();
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let out = release(&repo, &[], &[("RELHOOK_TEST_FAILPOINT", step)]);
+        assert_eq!(out.status.code(), Some(2), "{step}: {}", text(&out));
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{step}");
+        assert_eq!(tags(&repo), "v1.0.0", "{step}");
+        assert_consistent(&repo);
+        let out = release(&repo, &[], &[]);
+        assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
+        assert_eq!(tags(&repo), "v1.0.0\nv1.0.1", "{step}");
+    }
+}
+
+#[test]
+fn a_release_refused_at_commit_time_leaves_nothing_staged() {
+    let repo = release_repo();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["config", "user.useConfigOnly", "true"]);
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .env("RELHOOK_SKIP", "1")
+        .env_remove("GIT_AUTHOR_NAME")
+        .env_remove("GIT_AUTHOR_EMAIL")
+        .env_remove("GIT_COMMITTER_NAME")
+        .env_remove("GIT_COMMITTER_EMAIL")
+        .args(["release", "--no-test"]);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(stderr(&out).contains("commit-tree"), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert_consistent(&repo);
+}
+
+#[test]
+fn a_version_file_that_cannot_be_read_exits_2_not_refused() {
+    let repo = release_repo();
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \"VERSION\", pattern = '^{version}$' }]\n",
+    );
+    std::fs::create_dir_all(repo.path().join("VERSION")).unwrap();
+    repo.write("VERSION/keep", "");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: version file"]);
+    let out = release(&repo, &["--no-test"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(!stderr(&out).contains("release refused"), "{}", text(&out));
+    assert_consistent(&repo);
+}
+
+fn installed_release_repo() -> Repo {
+    let repo = release_repo();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+fn git_tag(repo: &Repo, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn hand_tag_with_a_locked_index_is_refused_not_left_on_a_commit_without_its_section() {
+    let repo = installed_release_repo();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let out = git_tag(
+        &repo,
+        &["-a", "v1.0.1", "-m", "v1.0.1"],
+        &[("RELHOOK_LOCK_WAIT_MS", "200")],
+    );
+    std::fs::remove_file(&lock).unwrap();
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains("index.lock"), "{}", text(&out));
+    assert_eq!(tags(&repo), "v1.0.0");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert_consistent(&repo);
+}
+
+#[test]
+fn hand_tag_whose_release_commit_fails_is_withdrawn() {
+    for step in ["files-written", "refs-moved", "hand-committed"] {
+        let repo = installed_release_repo();
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let out = git_tag(
+            &repo,
+            &["-a", "v1.0.1", "-m", "v1.0.1"],
+            &[("RELHOOK_TEST_FAILPOINT", step)],
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains("tag v1.0.1 was removed") && err.contains("relhook release 1.0.1"),
+            "{step}: {}",
+            text(&out)
+        );
+        assert_eq!(tags(&repo), "v1.0.0", "{step}");
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{step}");
+        assert_consistent(&repo);
+    }
+}
+
+#[test]
+fn hand_tag_builds_its_release_commit_without_running_commit_hooks_again() {
+    let repo = installed_release_repo();
+    let log = repo.path().join(".git/hook-runs");
+    for hook in ["pre-commit", "commit-msg", "post-commit"] {
+        let path = repo.path().join(".git/hooks").join(hook);
+        let old = std::fs::read_to_string(&path).unwrap_or_else(|_| "#!/bin/sh\n".into());
+        let body = old.replacen("\n", &format!("\necho {hook} >> '{}'\n", log.display()), 1);
+        std::fs::write(&path, body).unwrap();
+        crate::support::make_executable(&path);
+    }
+    let out = git_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"], &[]);
+    assert!(
+        stderr(&out).contains("now points at release commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !log.exists(),
+        "hooks ran: {:?}",
+        std::fs::read_to_string(&log)
+    );
+    assert_consistent(&repo);
+}

@@ -101,6 +101,13 @@ const REFERENCE_TOKENS: &[&str] = &[
 /// The entry for a commit, or `None` when its type maps to no sub-section. A breaking change
 /// whose type has no sub-section still gets one, under `Changed`.
 pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) -> Option<NewEntry> {
+    // Reverting a change that had no entry (a refactor, a docs fix) needs none either.
+    if let Some(r) = &c.reverts {
+        let h = crate::parse::header(crate::parse::unwrap_revert(&r.header).0).ok()?;
+        if config.section_for(&h.ty.to_lowercase()).is_none() && !h.bang {
+            return None;
+        }
+    }
     let section = match config.section_for(&c.ty) {
         Some(s) => s.to_owned(),
         None if c.breaking => "Changed".to_owned(),
@@ -110,10 +117,25 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
     if c.breaking {
         text.push_str("**BREAKING** ");
     }
-    if let Some(scope) = &c.scope {
-        text.push_str(&format!("**{}:** ", inline(scope)));
-    }
-    let description = inline(&c.description);
+    let description = match c
+        .reverts
+        .as_ref()
+        .and_then(|r| crate::parse::header(crate::parse::unwrap_revert(&r.header).0).ok())
+    {
+        // Git's `Revert "feat(api): add x"` of a released change: `**api:** revert "add x"`.
+        Some(h) => {
+            if let Some((scope, _)) = &h.scope {
+                text.push_str(&format!("**{}:** ", inline(scope)));
+            }
+            format!("revert \"{}\"", inline(h.description))
+        }
+        None => {
+            if let Some(scope) = &c.scope {
+                text.push_str(&format!("**{}:** ", inline(scope)));
+            }
+            inline(&c.description)
+        }
+    };
     text.push_str(&description);
     // A one-line note follows the description; a longer one (paragraphs, lists, code) is a
     // block quoted under the entry, as written.
@@ -169,12 +191,52 @@ pub fn entry_for_message(
     {
         return None;
     }
-    let ty = header.split(['(', '!', ':']).next().unwrap_or("");
+    let ty = if header.starts_with("Revert \"") {
+        "revert"
+    } else {
+        header.split(['(', '!', ':']).next().unwrap_or("")
+    };
     let may_break = header.contains("!:") || message.contains("BREAKING");
     if config.section_for(ty).is_none() && !may_break {
         return None;
     }
     entry_for(&crate::parse::commit(message.trim_end())?, config, forge)
+}
+
+/// The commits that cancel out within one range: each git revert whose reverted commit is in
+/// the same range, with that commit. Neither gets an entry (the change never shipped), and
+/// neither counts towards the version. `newest_first` lists the range's commits with the id
+/// each one reverts (`This reverts commit <id>.`), if any; a revert of a revert cancels that
+/// revert, so the original change stands.
+pub fn revert_pairs(
+    newest_first: &[(git2::Oid, Option<String>)],
+) -> std::collections::HashSet<git2::Oid> {
+    let mut cancelled = std::collections::HashSet::new();
+    for (i, (id, target)) in newest_first.iter().enumerate() {
+        let Some(target) = target.as_deref().map(str::to_ascii_lowercase) else {
+            continue;
+        };
+        if cancelled.contains(id) {
+            continue;
+        }
+        let found = newest_first[i + 1..]
+            .iter()
+            .map(|(c, _)| *c)
+            .find(|c| !cancelled.contains(c) && c.to_string().starts_with(&target));
+        if let Some(c) = found {
+            cancelled.insert(*id);
+            cancelled.insert(c);
+        }
+    }
+    cancelled
+}
+
+/// The id a message's git revert names, if it is one.
+pub fn reverted_id(message: &str) -> Option<String> {
+    if !message.starts_with("Revert \"") {
+        return None;
+    }
+    crate::parse::commit(message.trim_end())?.reverts?.commit
 }
 
 /// Text for one line of Markdown: whitespace and control characters (a lone CR, a tab)
@@ -379,6 +441,43 @@ mod tests {
     fn control_characters_and_comment_openers_never_reach_the_file_raw() {
         let e = entry("fix: a\rb\tc <!-- d", None).unwrap();
         assert_eq!(e.text, "a b c <\\!-- d");
+    }
+
+    #[test]
+    fn reverts_cancel_their_target_within_a_range_and_a_reapply_restores_it() {
+        let id = |n: u8| git2::Oid::from_bytes(&[n; 20]).unwrap();
+        let hex = |n: u8| Some(id(n).to_string()[..12].to_owned());
+        // Newest first: 3 reverts 2 (a revert of 1); 4 reverts 9 (outside the range).
+        let range = [
+            (id(4), hex(9)),
+            (id(3), hex(2)),
+            (id(2), hex(1)),
+            (id(1), None),
+        ];
+        let got = revert_pairs(&range);
+        assert_eq!(got, [id(3), id(2)].into_iter().collect());
+    }
+
+    #[test]
+    fn a_git_revert_is_an_entry_under_the_revert_section() {
+        let e = entry(
+            "Revert \"feat(api): add search\"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (e.section.as_str(), e.text.as_str()),
+            ("Removed", "**api:** revert \"add search\"")
+        );
+        assert!(
+            entry_for_message("Revert \"fix: y\"", &ChangelogConfig::default(), None).is_some()
+        );
+        assert!(
+            entry_for_message("Revert \"Update x\"", &ChangelogConfig::default(), None).is_none()
+        );
+        assert!(
+            entry_for_message("Revert \"docs: y\"", &ChangelogConfig::default(), None).is_none()
+        );
     }
 
     #[test]

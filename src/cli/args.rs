@@ -352,6 +352,10 @@ pub struct ReleaseArgs {
     /// Do not run `[checks] test` on the release commit.
     #[arg(long)]
     pub no_test: bool,
+    /// Finish an interrupted release: tag the release commit whose tag is missing (after
+    /// running `[checks] test` on it).
+    #[arg(long, conflicts_with_all = ["dry_run", "pre"])]
+    pub resume: bool,
     /// Output format (`json`: the plan, and the release commit once made).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -33,15 +33,15 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
     for _ in 0..5 {
         let head = repo.head();
         let current = read_current(&root, &rel)?;
-        let (text, added) = if args.rebuild {
+        let (text, added, removed) = if args.rebuild {
             if let Some(cur) = &current {
                 refuse_uncommitted(&repo, &rel, cur, args)?;
             }
-            (rebuild(&repo, &config)?, Vec::new())
+            (rebuild(&repo, &config)?, Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             let plan = plan_sync(&repo, &config, &base)?;
-            (plan.text, plan.added)
+            (plan.text, plan.added, plan.removed)
         };
         let changed = current.as_deref() != Some(text.as_str());
         if changed && !args.stdout {
@@ -57,7 +57,15 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
                 let short = commit.get(..9).unwrap_or(commit);
                 let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
             }
-            if !args.rebuild && added.is_empty() {
+            for (commit, e) in &removed {
+                let short = commit.get(..9).unwrap_or(commit);
+                let _ = writeln!(
+                    err,
+                    "relhook: {short}: removed `- {}` from {}: that change is reverted before any release",
+                    e.text, e.section
+                );
+            }
+            if !args.rebuild && added.is_empty() && removed.is_empty() {
                 let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
             }
             if changed {

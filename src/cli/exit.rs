@@ -32,7 +32,7 @@ pub fn number(result: &Result<Outcome, Error>) -> u8 {
         Ok(Outcome::Ok) => 0,
         Ok(Outcome::Failed) => 1,
         // A refusal is a policy verdict (the user must change something), not a breakdown.
-        Err(Error::Refused(_)) => 1,
+        Err(e) if e.is_refusal() => 1,
         Ok(Outcome::Code(c)) => *c,
         Err(_) => 2,
     }

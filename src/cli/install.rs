@@ -322,12 +322,37 @@ fn changelog_path(ctx: &Context, loc: &HooksLocation) -> PathBuf {
         .unwrap_or_else(|_| PathBuf::from("CHANGELOG.md"))
 }
 
+/// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
+fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<doctor::Check> {
+    let mut out = Vec::new();
+    if let Some(half) = crate::release::half_made(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("release {}", half.version),
+            status: Status::Invalid,
+            detail: half.describe(),
+            fix: Some("relhook release --resume".into()),
+        });
+    }
+    if let Some(what) = crate::git::txn::pending(repo) {
+        out.push(doctor::Check {
+            subject: "transaction".into(),
+            status: Status::Invalid,
+            detail: what,
+            fix: Some("relhook changelog --sync".into()),
+        });
+    }
+    out
+}
+
 /// `relhook doctor [--format json]`.
 pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let loc = HooksLocation::find(&ctx.cwd)?;
     let config = ctx.config(&loc.work_tree);
     let binary = current_exe()?;
-    let report = doctor::diagnose(&loc, &binary, &config);
+    let mut report = doctor::diagnose(&loc, &binary, &config);
+    if let (Ok(repo), Ok(config)) = (crate::git::Repo::open(&ctx.cwd), &config) {
+        report.checks.extend(unfinished_work(&repo, config));
+    }
     write_out(|out| match args.format {
         Format::Json => {
             let doc = super::json::DoctorReport {

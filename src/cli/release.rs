@@ -131,9 +131,25 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             .unwrap_or_else(crate::date::today),
     };
     let json = args.format == Format::Json;
+    if let Some(done) = crate::git::txn::recover(&repo)? {
+        let _ = writeln!(std::io::stderr(), "relhook: {done}");
+    }
+    match release::half_made(&repo, &config) {
+        Some(half) if args.resume || (!json && !args.dry_run && confirm(&half)) => {
+            return resume(&repo, &config, &root, &half, &opts);
+        }
+        Some(half) => return refused(&half.describe(), json),
+        None if args.resume => {
+            return refused(
+                "nothing to resume: no release commit without its tag since the last release",
+                json,
+            );
+        }
+        None => {}
+    }
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
-        Err(Error::Refused(why)) => return refused(&why, json),
+        Err(e) if e.is_refusal() => return refused(&e.to_string(), json),
         Err(e) => return Err(e),
     };
     warn_not_understood(&plan.info);
@@ -171,7 +187,75 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Err(Error::Refused(why)) => refused(&why, json),
+        Err(e) if e.is_refusal() => refused(&e.to_string(), json),
+        Err(e) => Err(e),
+    }
+}
+
+/// In a terminal, offers to finish a half-made release; elsewhere says nothing and declines.
+fn confirm(half: &release::HalfMade) -> bool {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return false;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "relhook: {}", half.describe());
+    let _ = write!(
+        err,
+        "relhook: finish it now (test and tag {})? [y/N] ",
+        half.tag
+    );
+    let _ = err.flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    matches!(answer.trim(), "y" | "Y" | "yes")
+}
+
+/// `relhook release --resume`: tags the release commit an interrupted release left.
+fn resume(
+    repo: &Repo,
+    config: &Config,
+    root: &std::path::Path,
+    half: &release::HalfMade,
+    opts: &Options,
+) -> Result<Outcome> {
+    let dirty = repo.dirty_paths(5)?;
+    if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
+        return refused(
+            &format!(
+                "the working tree is not clean ({}); the release commit is tested and tagged on a clean tree: commit or stash first",
+                dirty.join(", ")
+            ),
+            false,
+        );
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "relhook: finishing the release of {} (commit {})",
+        half.version,
+        &half.commit.to_string()[..9]
+    );
+    match release::resume(repo, config, root, half, opts) {
+        Ok(done) => {
+            let tested = if done.tested { "tested, " } else { "" };
+            let _ = writeln!(
+                err,
+                "relhook: {} is tagged on {} ({tested}release finished)",
+                half.tag,
+                &done.commit.to_string()[..9]
+            );
+            let _ = writeln!(
+                err,
+                "next: git push --follow-tags   (or: git push origin HEAD {})",
+                half.tag
+            );
+            Ok(Outcome::Ok)
+        }
+        Err(e) if e.is_refusal() => refused(
+            &format!("{e}; the release commit stays, `relhook release --resume` tries again"),
+            false,
+        ),
         Err(e) => Err(e),
     }
 }
@@ -279,13 +363,14 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             })?,
     };
     let commit = repo
-        .git2()
-        .revparse_single(&format!("refs/tags/{tag}^{{commit}}"))
-        .map_err(|e| Error::Range {
-            range: tag.clone(),
-            reason: e.message().to_owned(),
-        })?
-        .id();
+        .revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
+        .map_err(|e| match e {
+            Error::Range { reason, .. } => Error::Range {
+                range: tag.clone(),
+                reason,
+            },
+            e => e,
+        })?;
     let version = tag
         .strip_prefix(config.version.tag_prefix.as_str())
         .unwrap_or(&tag);
@@ -415,6 +500,17 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         .filter(|u| tagcheck::is_release_like(&config, &u.tag));
     if state == "prepared" {
         let mut refused = false;
+        let releases: Vec<_> = releases.collect();
+        if !releases.is_empty() {
+            if let Err(e) = repo.wait_for_index_lock() {
+                let _ = writeln!(
+                    err,
+                    "relhook: refusing tag {}: the release commit cannot be made now ({e}); try again in a moment",
+                    releases[0].tag
+                );
+                return Ok(Outcome::Failed);
+            }
+        }
         for u in releases {
             for why in hand::refusals(&repo, &config, u) {
                 refused = true;
@@ -448,9 +544,19 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             }
             Ok(None) => {}
             Err(e) => {
+                // Exit codes are ignored here (git-hook-facts §3.12): the tag is withdrawn
+                // rather than left on a commit without its section.
+                let version = u
+                    .tag
+                    .strip_prefix(config.version.tag_prefix.as_str())
+                    .unwrap_or(&u.tag);
+                let gone = match hand::withdraw(&repo, u) {
+                    Ok(()) => "was removed",
+                    Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",
+                };
                 let _ = writeln!(
                     err,
-                    "relhook: warning: {} was created, but its release commit was not: {e}",
+                    "relhook: tag {} {gone}: its release commit could not be made ({e}); `relhook release {version}` makes both",
                     u.tag
                 );
             }

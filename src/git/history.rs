@@ -79,11 +79,6 @@ impl Repo {
         self.inner.workdir().map(Path::to_owned)
     }
 
-    /// The underlying git2 repository.
-    pub fn git2(&self) -> &Repository {
-        &self.inner
-    }
-
     /// HEAD's commit, or `None` in a repository with no commits yet.
     pub fn head(&self) -> Option<Oid> {
         self.inner.head().ok().and_then(|h| h.target())

@@ -4,7 +4,6 @@
 //! run with an argument vector, never through a shell.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::{Error, Result};
 
@@ -82,11 +81,11 @@ impl HooksLocation {
 
 /// `git config --show-scope --get KEY`: `None` when unset.
 fn config_with_scope(cwd: &Path, key: &str) -> Result<Option<HooksPathSetting>> {
-    let out = git_command(cwd, &["config", "--show-scope", "--get", key])?;
-    if out.status.code() == Some(1) {
+    let out = super::run::Git::new(cwd, &["config", "--show-scope", "--get", key]).output()?;
+    if out.status == Some(1) {
         return Ok(None);
     }
-    let text = checked(&["config", "--show-scope", "--get", key], out)?;
+    let text = out.ok()?;
     let line = text.trim_end_matches(['\n', '\r']);
     let (scope, value) = line.split_once('\t').unwrap_or(("local", line));
     Ok(Some(HooksPathSetting {
@@ -95,34 +94,14 @@ fn config_with_scope(cwd: &Path, key: &str) -> Result<Option<HooksPathSetting>> 
     }))
 }
 
-fn git_command(cwd: &Path, args: &[&str]) -> Result<std::process::Output> {
-    Command::new("git")
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .map_err(|e| Error::io("run", "git", e))
-}
-
 /// Runs git and returns its standard output; "not a git repository" becomes
 /// [`Error::NotARepository`].
 fn run_git(cwd: &Path, args: &[&str]) -> Result<String> {
-    let out = git_command(cwd, args)?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() && stderr.contains("not a git repository") {
+    let out = super::run::Git::new(cwd, args).output()?;
+    if !out.success() && out.stderr.contains("not a git repository") {
         return Err(Error::NotARepository(cwd.to_owned()));
     }
-    checked(args, out)
-}
-
-fn checked(args: &[&str], out: std::process::Output) -> Result<String> {
-    if out.status.success() {
-        return String::from_utf8(out.stdout).map_err(|_| unexpected(&args.join(" "), "non-UTF-8"));
-    }
-    Err(Error::GitCommand {
-        args: args.join(" "),
-        status: out.status.code(),
-        stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
-    })
+    out.ok()
 }
 
 fn unexpected(args: &str, out: &str) -> Error {

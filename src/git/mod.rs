@@ -7,6 +7,7 @@
 mod history;
 mod hooks;
 mod locate;
+mod objects;
 mod range;
 mod refs;
 mod rewrite;
@@ -18,6 +19,7 @@ pub mod walk;
 pub use history::{Range, ReleaseTag, Repo, StoredCommit};
 pub use hooks::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
+pub use objects::ObjectKind;
 pub use range::MergeBase;
 pub use rewrite::{ReflogTop, StoredFile};
 pub use txn::{TMP_PREFIX, Txn};

@@ -24,7 +24,7 @@ impl Repo {
     /// The commits at a shallow clone's boundary (listed in `shallow`: their parents were not
     /// fetched); empty for a complete clone.
     pub fn shallow_boundary(&self) -> OidMap<()> {
-        std::fs::read_to_string(self.git2().commondir().join("shallow"))
+        std::fs::read_to_string(self.inner.commondir().join("shallow"))
             .map(|t| parse_shallow(&t))
             .unwrap_or_default()
     }
@@ -36,7 +36,7 @@ impl Repo {
 
     /// The commit a full ref name (`refs/remotes/origin/main`) points at, if the ref exists.
     pub fn ref_commit(&self, full_name: &str) -> Option<Oid> {
-        let r = self.git2().find_reference(full_name).ok()?;
+        let r = self.inner.find_reference(full_name).ok()?;
         r.peel_to_commit().ok().map(|c| c.id())
     }
 
@@ -46,18 +46,18 @@ impl Repo {
         if id.is_zero() {
             return None;
         }
-        self.git2().find_commit(id).ok().map(|c| c.id())
+        self.inner.find_commit(id).ok().map(|c| c.id())
     }
 
     /// The commit a revision names (`main`, `origin/main`, `v1.2.0`, a hash), if it resolves.
     pub fn revision_commit(&self, spec: &str) -> Option<Oid> {
-        let obj = self.git2().revparse_single(spec).ok()?;
+        let obj = self.inner.revparse_single(spec).ok()?;
         obj.peel_to_commit().ok().map(|c| c.id())
     }
 
     /// The upstream of HEAD's branch: its short name and commit.
     pub fn head_upstream(&self) -> Option<(String, Oid)> {
-        let head = self.git2().head().ok()?;
+        let head = self.inner.head().ok()?;
         if !head.is_branch() {
             return None;
         }
@@ -70,7 +70,7 @@ impl Repo {
     /// parents as far as this answer is concerned, as for git).
     pub fn merge_base_of(&self, a: Oid, b: Oid) -> Result<MergeBase> {
         let boundary = self.shallow_boundary();
-        match self.git2().merge_base(a, b) {
+        match self.inner.merge_base(a, b) {
             Ok(base) => Ok(MergeBase::Found(base)),
             Err(e) if e.code() == ErrorCode::NotFound && !boundary.is_empty() => {
                 Ok(MergeBase::BeyondShallow)

@@ -115,7 +115,7 @@ impl Repo {
     /// `path` as stored in `commit`, or `None` when the commit has no such file.
     pub fn file_at(&self, commit: Oid, path: &Path) -> Result<Option<StoredFile>> {
         let c = self
-            .git2()
+            .inner
             .find_commit(commit)
             .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
         let tree = c.tree().map_err(|e| Error::git("read a tree", e))?;
@@ -130,6 +130,12 @@ impl Repo {
             bytes: blob.content().to_vec(),
             mode: entry.filemode(),
         }))
+    }
+
+    /// The blob id of `path` in the commit `commit` (no content read).
+    pub fn blob_at(&self, commit: Oid, path: &Path) -> Option<Oid> {
+        let c = self.inner.find_commit(commit).ok()?;
+        self.blob_id(&c, path)
     }
 
     /// The blob id of `path` in `commit` (no content read).

@@ -2,9 +2,6 @@
 //! its upstream, the tags already taken; and the few writes a release makes through `git`
 //! itself (commit and tag, so that the user's signing setup and identity apply).
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-
 use git2::{Oid, Status, StatusOptions};
 
 use super::Repo;
@@ -18,7 +15,7 @@ impl Repo {
             .include_ignored(false)
             .exclude_submodules(false);
         let statuses = self
-            .git2()
+            .inner
             .statuses(Some(&mut opts))
             .map_err(|e| Error::git("read the status", e))?;
         Ok(statuses
@@ -31,7 +28,7 @@ impl Repo {
 
     /// The current branch's short name; `None` when HEAD is detached or unborn.
     pub fn branch(&self) -> Option<String> {
-        let head = self.git2().head().ok()?;
+        let head = self.inner.head().ok()?;
         head.is_branch()
             .then(|| head.shorthand().map(str::to_owned))
             .flatten()
@@ -39,7 +36,7 @@ impl Repo {
 
     /// How many commits the branch's upstream (as last fetched) has that HEAD lacks.
     pub fn behind_upstream(&self) -> Option<(String, usize)> {
-        let head = self.git2().head().ok()?;
+        let head = self.inner.head().ok()?;
         if !head.is_branch() {
             return None;
         }
@@ -47,7 +44,7 @@ impl Repo {
         let up = git2::Branch::wrap(head).upstream().ok()?;
         let name = up.name().ok().flatten()?.to_owned();
         let (_, behind) = self
-            .git2()
+            .inner
             .graph_ahead_behind(local, up.get().target()?)
             .ok()?;
         Some((name, behind))
@@ -55,7 +52,7 @@ impl Repo {
 
     /// The object a tag name points at, if the tag exists.
     pub fn tag_target(&self, name: &str) -> Option<Oid> {
-        self.git2()
+        self.inner
             .find_reference(&format!("refs/tags/{name}"))
             .ok()?
             .target()
@@ -66,51 +63,11 @@ impl Repo {
     pub fn run_git(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<String> {
         let cwd = self
             .work_tree()
-            .unwrap_or_else(|| self.git2().path().to_owned());
-        let mut cmd = Command::new("git");
-        cmd.current_dir(&cwd)
-            .args(args)
-            .env("RELHOOK_SKIP", "1")
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let what = format!("git {}", args.first().copied().unwrap_or(""));
-        let mut child = cmd.spawn().map_err(|e| Error::io("run", &what, e))?;
-        if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
-            use std::io::Write;
-            pipe.write_all(input)
-                .map_err(|e| Error::io("write to", &what, e))?;
+            .unwrap_or_else(|| self.inner.path().to_owned());
+        let mut git = super::run::Git::new(&cwd, args).env("RELHOOK_SKIP", "1");
+        if let Some(input) = stdin {
+            git = git.stdin(input);
         }
-        let out = child
-            .wait_with_output()
-            .map_err(|e| Error::io("run", &what, e))?;
-        if !out.status.success() {
-            return Err(Error::GitCommand {
-                args: args.join(" "),
-                status: out.status.code(),
-                stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
-            });
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-    }
-
-    /// Moves the current branch (or a detached HEAD) back to `to` and restores the index
-    /// entries of `paths` from it: a soft undo of a commit relhook made.
-    pub fn undo_commit(&self, to: Oid, paths: &[&Path]) -> Result<()> {
-        let repo = self.git2();
-        let target = repo
-            .find_object(to, None)
-            .map_err(|e| Error::git("find the commit to return to", e))?;
-        repo.reset(&target, git2::ResetType::Soft, None)
-            .map_err(|e| Error::git("move HEAD back", e))?;
-        if !paths.is_empty() {
-            repo.reset_default(Some(&target), paths.iter().copied())
-                .map_err(|e| Error::git("restore the index", e))?;
-        }
-        Ok(())
+        Ok(git.run()?.trim().to_owned())
     }
 }

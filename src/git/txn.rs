@@ -197,6 +197,13 @@ impl Repo {
         Ok(txn)
     }
 
+    /// Waits (a bounded time) until no process holds the index lock; nothing is taken.
+    pub fn wait_for_index_lock(&self) -> Result<()> {
+        let lock = LockFile::acquire(&self.index_path()?, lock_wait())?;
+        drop(lock);
+        Ok(())
+    }
+
     /// The index file git uses here (`GIT_INDEX_FILE` honoured for hooks).
     fn index_path(&self) -> Result<PathBuf> {
         let index = self
@@ -352,6 +359,26 @@ impl Txn<'_> {
         Ok(path)
     }
 
+    /// Removes the work-tree file `rel` (a file the transaction's undo must take away again).
+    pub fn remove_file(&mut self, rel: &Path) -> Result<()> {
+        let root = self
+            .repo
+            .work_tree()
+            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
+        let path = crate::fsx::confine(&root, rel)?;
+        let Some(before) = crate::fsx::read_regular_optional(&path)? else {
+            return Ok(());
+        };
+        let before_id = self.repo.write_blob(&before)?;
+        self.journal_line(&format!("file {before_id} - {}", path.display()))?;
+        let mode = crate::fsx::mode_of(&path);
+        self.files.push(FileBefore {
+            path: path.clone(),
+            before: Some((before, mode)),
+        });
+        fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
+    }
+
     /// Moves ref `name` from `old` (`None`: it must not exist) to `new` (`None`: delete it)
     /// when the transaction commits.
     pub fn move_ref(&mut self, name: &str, old: Option<Oid>, new: Option<Oid>, message: &str) {
@@ -480,7 +507,7 @@ struct Journal {
     what: String,
     index: Option<PathBuf>,
     staged: bool,
-    files: Vec<(Option<Oid>, Oid, PathBuf)>,
+    files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
     refs: Vec<(Option<Oid>, Option<Oid>, String)>,
 }
 
@@ -495,7 +522,7 @@ fn parse_journal(text: &str) -> Journal {
             "index-staged" => j.staged = true,
             "file" => {
                 let mut p = rest.splitn(3, ' ');
-                if let (Some(Some(b)), Some(Some(Some(a))), Some(path)) =
+                if let (Some(Some(b)), Some(Some(a)), Some(path)) =
                     (p.next().map(parse_oid), p.next().map(parse_oid), p.next())
                 {
                     j.files.push((b, a, PathBuf::from(path)));
@@ -555,7 +582,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         for (before, after, path) in j.files.iter().rev() {
             let now = crate::fsx::read_optional(path)?;
             let now_id = now.as_deref().map(|b| repo.hash_blob(b));
-            if now_id != Some(*after) {
+            if now_id != *after {
                 continue; // changed since: leave it as it is now
             }
             match before {

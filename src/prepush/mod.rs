@@ -231,19 +231,13 @@ fn tags_left_behind(
 /// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
 /// value of every pushed ref that is known here.
 fn known_to_remote(repo: &Repo, remote: &str, updates: &[Update]) -> Vec<Oid> {
-    let git = repo.git2();
     let mut out: Vec<Oid> = updates
         .iter()
         .filter(|u| !u.remote.is_zero())
         .filter_map(|u| peel(repo, u.remote))
         .collect();
-    if git.find_remote(remote).is_ok() {
-        if let Ok(refs) = git.references_glob(&format!("refs/remotes/{remote}/*")) {
-            out.extend(
-                refs.flatten()
-                    .filter_map(|r| r.peel_to_commit().ok().map(|c| c.id())),
-            );
-        }
+    if repo.has_remote(remote) {
+        out.extend(repo.remote_tracking_commits(remote));
     }
     out.sort();
     out.dedup();
@@ -251,8 +245,7 @@ fn known_to_remote(repo: &Repo, remote: &str, updates: &[Update]) -> Vec<Oid> {
 }
 
 fn peel(repo: &Repo, id: Oid) -> Option<Oid> {
-    let object = repo.git2().find_object(id, None).ok()?;
-    object.peel_to_commit().ok().map(|c| c.id())
+    repo.peel_to_commit(id)
 }
 
 fn short(id: Oid) -> String {
@@ -339,7 +332,7 @@ fn lint_new_commits(
         short(u.remote)
     } else {
         oldest
-            .and_then(|o| repo.git2().find_commit(o).ok()?.parent_id(0).ok())
+            .and_then(|o| repo.first_parent(o))
             .map_or("--root".to_owned(), short)
     };
     for (i, fixup) in bad_here {

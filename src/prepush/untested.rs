@@ -29,11 +29,7 @@ pub fn untested_refusal(
     why: Why<'_>,
 ) -> Refusal {
     let name = &u.name;
-    let tree = repo
-        .git2()
-        .find_commit(u.commit)
-        .map(|c| short(c.tree_id()))
-        .unwrap_or_default();
+    let tree = repo.tree_of(u.commit).map(short).unwrap_or_default();
     let configured = config.checks.test.as_ref().map(|t| t.join(" "));
     // `relhook test` runs the project's evident command when none is configured.
     let evident = configured

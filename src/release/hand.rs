@@ -124,12 +124,8 @@ fn version_of(config: &Config, tag: &str) -> Option<Version> {
 }
 
 fn is_signed(repo: &Repo, target: Oid) -> bool {
-    repo.git2().find_tag(target).is_ok_and(|t| {
-        t.message_bytes()
-            .unwrap_or_default()
-            .windows(11)
-            .any(|w| w == b"-----BEGIN ")
-    })
+    repo.tag_message(target)
+        .is_some_and(|m| m.windows(11).any(|w| w == b"-----BEGIN "))
 }
 
 /// `prepared`: every reason to refuse this tag, each with its fix (empty: accept).
@@ -165,11 +161,8 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
 }
 
 fn peel(repo: &Repo, target: Oid) -> Result<Oid> {
-    repo.git2()
-        .find_object(target, None)
-        .and_then(|o| o.peel_to_commit())
-        .map(|c| c.id())
-        .map_err(|e| Error::git("peel the tag", e))
+    repo.peel_to_commit(target)
+        .ok_or_else(|| Error::Usage(format!("{target} does not lead to a commit")))
 }
 
 /// What the `committed` step did.
@@ -182,7 +175,9 @@ pub struct Rewritten {
 }
 
 /// `committed`: for a tag on HEAD whose changelog lacks the section, make the release commit
-/// and move the tag onto it (same name, tagger and message). `None`: nothing to do.
+/// and move the tag onto it (same name, tagger and message). `None`: nothing to do. On `Err`
+/// nothing was changed (a release commit already made is undone); the caller withdraws the
+/// tag with [`withdraw`], so that no tag is left on a commit without its section.
 pub fn complete(
     repo: &Repo,
     config: &Config,
@@ -203,7 +198,15 @@ pub fn complete(
         .commit_message
         .replace("{version}", &version.to_string());
     let new = super::commit_edits(repo, root, &edits, &version, &message)?;
-    retag(repo, u, new)?;
+    let moved = crate::git::txn::failpoint("hand-committed").and_then(|()| retag(repo, u, new));
+    if let Err(e) = moved {
+        return match super::undo_commit(repo, commit, new, &edits.edits) {
+            Ok(()) => Err(e),
+            Err(undo) => Err(Error::Usage(format!(
+                "{e}; undoing the release commit failed too ({undo})"
+            ))),
+        };
+    }
     Ok(Some(Rewritten {
         commit: new,
         files: edits
@@ -214,34 +217,29 @@ pub fn complete(
     }))
 }
 
+/// Deletes the tag the user just made, if it still points where they made it: used when its
+/// release commit could not be made, so that no release tag names a commit without its section.
+pub fn withdraw(repo: &Repo, u: &Update) -> Result<()> {
+    repo.cas_ref(
+        &format!("refs/tags/{}", u.tag),
+        Some(u.new),
+        None,
+        "relhook: withdraw the tag",
+    )
+}
+
 /// Points the tag at `commit`: a new tag object with the same tagger and message, or the
-/// lightweight ref moved.
+/// lightweight ref moved; either way only if the tag still points where the user made it.
 fn retag(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
-    let git = repo.git2();
-    let target = git
-        .find_object(commit, None)
-        .map_err(|e| Error::git("find the release commit", e))?;
-    match git.find_tag(u.new) {
-        Ok(old) => {
-            let tagger = old
-                .tagger()
-                .ok_or_else(|| Error::Refused(format!("tag {} has no tagger", u.tag)))?;
-            let message =
-                String::from_utf8_lossy(old.message_bytes().unwrap_or_default()).into_owned();
-            git.tag(&u.tag, &target, &tagger, &message, true)
-                .map_err(|e| Error::git("move the tag", e))?;
-        }
-        Err(_) => {
-            git.reference(
-                &format!("refs/tags/{}", u.tag),
-                commit,
-                true,
-                "relhook: release commit",
-            )
-            .map_err(|e| Error::git("move the tag", e))?;
-        }
-    }
-    Ok(())
+    let target = repo
+        .tag_object_like(u.new, &u.tag, commit)?
+        .unwrap_or(commit);
+    repo.cas_ref(
+        &format!("refs/tags/{}", u.tag),
+        Some(u.new),
+        Some(target),
+        "relhook: release commit",
+    )
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ mod next;
 pub mod notes;
 pub mod tagcheck;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use git2::Oid;
 use semver::Version;
@@ -132,12 +132,9 @@ pub fn edits_for(
     let bumped = version_files(config, root);
     let mut old_file_versions = Vec::new();
     for f in &bumped {
-        let old = vfiles::read_version(root, f).map_err(|e| Error::Refused(e.to_string()))?;
+        let old = vfiles::read_version(root, f)?;
         if old != new {
-            edits.push(
-                vfiles::plan_bump(root, f, &old, &new)
-                    .map_err(|e| Error::Refused(e.to_string()))?,
-            );
+            edits.push(vfiles::plan_bump(root, f, &old, &new)?);
         }
         if let Some(lock) = files::cargo_lock_edit(root, std::slice::from_ref(f), &old, &new) {
             if !edits.iter().any(|e| e.path == lock.path) {
@@ -153,8 +150,10 @@ pub fn edits_for(
     })
 }
 
-/// Writes the edits, verifies the version files and makes the release commit; on any failure
-/// everything is put back. Returns the new commit.
+/// Makes the release commit as one transaction (see `git::txn`): the edited files staged in
+/// a copy of the index, the commit written (`git commit-tree`, so identity, dates and signing
+/// are git's; no hook runs), then the work-tree files, the version check, HEAD and the index.
+/// Any failure puts everything back; `Ok` is the new commit, HEAD now on it.
 pub fn commit_edits(
     repo: &Repo,
     root: &Path,
@@ -165,48 +164,66 @@ pub fn commit_edits(
     let head = repo
         .head()
         .ok_or_else(|| Error::Refused("no commits yet".into()))?;
-    let paths: Vec<PathBuf> = edits.edits.iter().map(|e| e.path.clone()).collect();
-    write_all(root, &edits.edits).inspect_err(|_| {
-        let _ = restore(root, &edits.edits);
-    })?;
-    let result = verify(root, &edits.bumped, &edits.old_file_versions, version).and_then(|()| {
-        let mut add = vec!["add", "--"];
-        let path_strs: Vec<String> = paths
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        add.extend(path_strs.iter().map(String::as_str));
-        repo.run_git(&add, None)?;
-        repo.run_git(
-            &[
-                "commit",
-                "--no-verify",
-                "--quiet",
-                "--cleanup=verbatim",
-                "-F",
-                "-",
-            ],
-            Some(message.as_bytes()),
-        )?;
-        repo.head()
-            .ok_or_else(|| Error::Refused("no HEAD after the release commit".into()))
-    });
-    match result {
-        Ok(commit) => Ok(commit),
-        Err(e) => {
-            undo(repo, root, head, &edits.edits)?;
-            Err(e)
+    for e in &edits.edits {
+        let now = crate::fsx::read_regular_optional(&crate::fsx::confine(root, &e.path)?)?;
+        if now.unwrap_or_default() != e.before {
+            return Err(Error::Refused(format!(
+                "{} changed since the release was planned; run it again",
+                e.path.display()
+            )));
         }
     }
+    let sign = repo.signs_commits();
+    let mut txn = repo.transaction("release")?;
+    if repo.head() != Some(head) {
+        return Err(Error::Refused(
+            "HEAD moved since the release was planned; run it again".into(),
+        ));
+    }
+    let mut staged = Vec::new();
+    for e in &edits.edits {
+        let blob = repo.write_blob(&e.after)?;
+        let mode = txn.staged(&e.path)?.map_or(0o100_644, |(_, m)| m);
+        txn.stage(&e.path, blob, mode, None)?;
+        staged.push((blob, mode));
+    }
+    let tree = txn.write_tree()?;
+    let mut text = message.to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let commit = repo.commit_tree(tree, &[head], text.as_bytes(), None, sign)?;
+    for (e, (blob, mode)) in edits.edits.iter().zip(staged) {
+        let file = txn.write_file(&e.path, &e.after)?;
+        txn.stage(&e.path, blob, mode, Some(&file))?;
+    }
+    verify(root, &edits.bumped, &edits.old_file_versions, version)?;
+    let subject = message.lines().next().unwrap_or("");
+    txn.move_head(head, commit, &format!("commit: {subject}"))?;
+    txn.commit()?;
+    Ok(commit)
 }
 
-/// Puts HEAD, the index and the files back as they were before a release started.
-fn undo(repo: &Repo, root: &Path, head: Oid, edits: &[Edit]) -> Result<()> {
-    if repo.head() != Some(head) {
-        let paths: Vec<&Path> = edits.iter().map(|e| e.path.as_path()).collect();
-        repo.undo_commit(head, &paths)?;
+/// Undoes a release commit relhook made: HEAD back to `head`, the edited files and their
+/// index entries back to what they were. One transaction, like the commit.
+pub fn undo_commit(repo: &Repo, head: Oid, commit: Oid, edits: &[Edit]) -> Result<()> {
+    let mut txn = repo.transaction("release undo")?;
+    for e in edits {
+        let before = repo.file_at(head, &e.path)?;
+        txn.restage(
+            &e.path,
+            before
+                .as_ref()
+                .map(|f| (f.blob, u32::try_from(f.mode).unwrap_or(0o100_644))),
+        )?;
+        if e.before.is_empty() && before.is_none() {
+            txn.remove_file(&e.path)?;
+        } else {
+            txn.write_file(&e.path, &e.before)?;
+        }
     }
-    restore(root, edits)
+    txn.move_head(commit, head, "relhook: undo the release commit")?;
+    txn.commit()
 }
 
 /// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
@@ -297,7 +314,9 @@ pub struct Done {
     pub tested: bool,
 }
 
-/// Executes a plan: write, commit, test, tag. Any failure undoes what was done.
+/// Executes a plan: commit, test, record, tag. A failure after the commit undoes it, so
+/// nothing half-made is left; a process killed there leaves a release commit without its tag,
+/// which [`half_made`] recognises and [`resume`] finishes.
 pub fn execute(
     repo: &Repo,
     config: &Config,
@@ -316,63 +335,179 @@ pub fn execute(
         old_file_versions: plan.old_file_versions.clone(),
     };
     let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)?;
-    let rollback = |e: Error| -> Result<Done> {
-        undo(repo, root, plan.head, &plan.edits)?;
-        Err(e)
-    };
+    let finished = crate::git::txn::failpoint("release-committed").and_then(|()| {
+        test_and_tag(
+            repo,
+            config,
+            root,
+            commit,
+            &plan.tag,
+            &plan.tag_message,
+            opts,
+        )
+    });
+    match finished {
+        Ok(tested) => Ok(Done { commit, tested }),
+        Err(e) => match undo_commit(repo, plan.head, commit, &plan.edits) {
+            Ok(()) => Err(e),
+            Err(undo) => Err(Error::Usage(format!(
+                "{e}; and undoing the release commit failed too ({undo}): `relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
+            ))),
+        },
+    }
+}
+
+/// Tests `commit` (when configured), records the pass, and tags it. `Ok(true)`: tested.
+fn test_and_tag(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    commit: Oid,
+    tag: &str,
+    tag_message: &str,
+    opts: &Options,
+) -> Result<bool> {
     let tested = match (&config.checks.test, opts.no_test) {
-        (Some(argv), false) => match crate::testrun::run(argv, root) {
-            Ok(s) if s.success() => {
+        (Some(argv), false) => match crate::testrun::run(argv, root)? {
+            s if s.success() => {
                 crate::testrun::record(repo, commit, argv)?;
                 true
             }
-            Ok(s) => {
-                return rollback(Error::Refused(format!(
+            s => {
+                return Err(Error::Refused(format!(
                     "the tests failed on the release candidate ({s}); nothing was released"
                 )));
             }
-            Err(e) => return rollback(e),
         },
         _ => false,
     };
+    crate::git::txn::failpoint("release-tested")?;
     let mut args = vec!["tag", "-a", "--cleanup=whitespace", "-F", "-"];
     if opts.sign || config.release.sign {
         args.push("-s");
     }
     let c = commit.to_string();
-    args.extend([plan.tag.as_str(), c.as_str()]);
-    if let Err(e) = repo.run_git(&args, Some(plan.tag_message.as_bytes())) {
-        return rollback(e);
-    }
-    Ok(Done { commit, tested })
+    args.extend([tag, c.as_str()]);
+    repo.run_git(&args, Some(tag_message.as_bytes()))?;
+    Ok(tested)
 }
 
-fn write_all(root: &Path, edits: &[Edit]) -> Result<()> {
-    // A changelog that did not exist yet is created; every other file is replaced by the
-    // version-file writer, which checks each still holds what was planned.
-    let (new, existing): (Vec<&Edit>, Vec<&Edit>) = edits
-        .iter()
-        .partition(|e| e.before.is_empty() && !root.join(&e.path).exists());
-    for e in new {
-        crate::fsx::write_atomic(&root.join(&e.path), &e.after)?;
-    }
-    let existing: Vec<Edit> = existing.into_iter().cloned().collect();
-    vfiles::apply(root, &existing).map_err(|e| Error::Refused(e.to_string()))
+/// A release commit whose tag is missing: a release interrupted after its commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HalfMade {
+    /// The release commit.
+    pub commit: Oid,
+    /// Its version.
+    pub version: Version,
+    /// The tag it lacks.
+    pub tag: String,
+    /// Whether it is HEAD (else commits were made on top of it).
+    pub at_head: bool,
 }
 
-fn restore(root: &Path, edits: &[Edit]) -> Result<()> {
-    for e in edits {
-        let path = root.join(&e.path);
-        if e.before.is_empty() && !path.exists() {
-            continue;
-        }
-        if e.before.is_empty() {
-            std::fs::remove_file(&path).map_err(|err| Error::io("remove", &path, err))?;
+impl HalfMade {
+    /// One line for the user: what is half-made and the command that finishes it.
+    pub fn describe(&self) -> String {
+        let short = &self.commit.to_string()[..9];
+        let place = if self.at_head {
+            "HEAD"
         } else {
-            crate::fsx::write_atomic(&path, &e.before)?;
-        }
+            "a commit below HEAD"
+        };
+        format!(
+            "{place} ({short}) is the release commit of {} but tag {} is missing (an interrupted release); `relhook release --resume` finishes it",
+            self.version, self.tag
+        )
     }
-    Ok(())
+}
+
+/// The version a release commit message names, read through `release.commit_message`.
+fn version_in_message(template: &str, message: &str) -> Option<Version> {
+    let template = template.lines().next()?;
+    let subject = message.lines().next()?.trim_end();
+    let (before, after) = template.split_once("{version}")?;
+    let middle = subject.strip_prefix(before)?.strip_suffix(after)?;
+    Version::parse(middle).ok()
+}
+
+/// Recognises a half-made release: a release commit (its message is `release.commit_message`
+/// for version X and its changelog has X's section) on HEAD's first-parent line since the last
+/// release tag, with no tag for X.
+pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
+    let head = repo.head()?;
+    let last = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .map(|t| t.1);
+    let mut at = Some(head);
+    for _ in 0..50 {
+        let commit = at?;
+        if Some(commit) == last {
+            return None;
+        }
+        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
+        if let Some(version) = version_in_message(&config.release.commit_message, &message) {
+            let tag = format!("{}{version}", config.version.tag_prefix);
+            if repo.tag_target(&tag).is_some() {
+                return None;
+            }
+            let has_section = repo
+                .file_at(commit, &config.changelog.path)
+                .ok()
+                .flatten()
+                .and_then(|f| String::from_utf8(f.bytes).ok())
+                .and_then(|t| Changelog::parse(&t).ok())
+                .is_some_and(|log| log.entries_of(&version.to_string()).is_some());
+            return has_section.then_some(HalfMade {
+                commit,
+                version,
+                tag,
+                at_head: commit == head,
+            });
+        }
+        at = repo.first_parent(commit);
+    }
+    None
+}
+
+/// Finishes a half-made release: tests the commit when it is HEAD (records the pass) and tags
+/// it with its notes. Nothing is undone on failure: the release commit stays, finishable.
+pub fn resume(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    half: &HalfMade,
+    opts: &Options,
+) -> Result<Done> {
+    if let Some(done) = crate::git::txn::recover(repo)? {
+        let _ = done;
+    }
+    let text = repo
+        .file_at(half.commit, &config.changelog.path)?
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default();
+    let notes = notes::from_changelog_text(&text, &half.version.to_string()).unwrap_or_default();
+    let tag_message = format!("{}\n\n{}", half.tag, notes.trim_end())
+        .trim_end()
+        .to_owned()
+        + "\n";
+    let mut opts = opts.clone();
+    if !half.at_head {
+        // The work tree is not the release commit's: its tests cannot run here.
+        opts.no_test = true;
+    }
+    let tested = test_and_tag(
+        repo,
+        config,
+        root,
+        half.commit,
+        &half.tag,
+        &tag_message,
+        &opts,
+    )?;
+    Ok(Done {
+        commit: half.commit,
+        tested,
+    })
 }
 
 /// After the bump, no version file may still hold the old version.
@@ -384,8 +519,7 @@ fn verify(
 ) -> Result<()> {
     for (f, old) in bumped.iter().zip(olds) {
         if *old != version.to_string() {
-            vfiles::verify_no_old(root, std::slice::from_ref(f), old)
-                .map_err(|e| Error::Refused(e.to_string()))?;
+            vfiles::verify_no_old(root, std::slice::from_ref(f), old)?;
         }
     }
     Ok(())

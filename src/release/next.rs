@@ -269,7 +269,7 @@ fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
             }
         }
     }
-    if repo.git2().is_shallow() && tags.stable.is_none() {
+    if repo.is_shallow() && tags.stable.is_none() {
         let what = match &tags.latest {
             Some(t) => format!("only the pre-release {} is within it", t.name),
             None => format!("no release tag `{prefix}X.Y.Z` is within it"),
@@ -348,9 +348,10 @@ fn deciders(
     };
     let mut out = Vec::new();
     let mut ids = Vec::new();
+    let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
     repo.walk(&range, |c| {
         if c.parents < 2 {
-            let message = crate::message::decode_stored(&c.message);
+            let message = crate::message::stored_text(repo, c.id, &c.message);
             let header = message.lines().next().unwrap_or("").to_owned();
             let parsed = crate::parse::commit(message.trim_end());
             let calls_for = match &parsed {
@@ -362,6 +363,13 @@ fn deciders(
                 crate::changelog::entry::entry_for(p, &config.changelog, None).is_some()
             });
             ids.push(c.id);
+            reverts.push((
+                c.id,
+                parsed
+                    .as_ref()
+                    .and_then(|p| p.reverts.as_ref())
+                    .and_then(|r| r.commit.clone()),
+            ));
             out.push(Decider {
                 id: c.id.to_string(),
                 commit: c.short,
@@ -374,8 +382,8 @@ fn deciders(
         }
         true
     })?;
-    let since_latest = match latest {
-        Some(l) if Some(l) != since => {
+    if let Some(l) = latest.filter(|l| Some(*l) != since) {
+        {
             let mut newer = std::collections::HashSet::new();
             repo.walk(
                 &Range {
@@ -391,10 +399,24 @@ fn deciders(
             for (d, id) in out.iter_mut().zip(&ids) {
                 d.after_latest = newer.contains(id);
             }
-            out.iter().filter(|d| d.after_latest).count()
         }
-        _ => out.len(),
-    };
+    }
+    // A change reverted before any release (both after the latest tag) cancels out with its
+    // revert: neither counts, as neither gets a changelog entry.
+    let unreleased: Vec<(Oid, Option<String>)> = reverts
+        .into_iter()
+        .zip(&out)
+        .filter(|(_, d)| d.after_latest)
+        .map(|(r, _)| r)
+        .collect();
+    let cancelled = crate::changelog::entry::revert_pairs(&unreleased);
+    let out: Vec<Decider> = out
+        .into_iter()
+        .zip(ids)
+        .filter(|(_, id)| !cancelled.contains(id))
+        .map(|(d, _)| d)
+        .collect();
+    let since_latest = out.iter().filter(|d| d.after_latest).count();
     Ok((out, since_latest))
 }
 

@@ -4,7 +4,7 @@
 
 use crate::Result;
 use crate::changelog::Changelog;
-use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::changelog::entry::{Forge, NewEntry, entry_for_message, revert_pairs, reverted_id};
 use crate::config::Config;
 use crate::git::{Range, Repo};
 
@@ -64,11 +64,7 @@ fn by_heading(text: &str, version: &str) -> Option<String> {
 /// its pre-releases shipped). Returns the notes and what they were built since.
 pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, String)> {
     let prefix = &config.version.tag_prefix;
-    let commit = repo
-        .git2()
-        .revparse_single(&format!("refs/tags/{tag}^{{commit}}"))
-        .map_err(|e| crate::Error::git(format!("resolve tag {tag}"), e))?
-        .id();
+    let commit = repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))?;
     let version = tag
         .strip_prefix(prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());
@@ -84,8 +80,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             None => true,
         });
     let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
-    let mut entries: Vec<NewEntry> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -94,17 +89,26 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         },
         |c| {
             if c.parents < 2 {
-                let message = crate::message::decode_stored(&c.message);
-                if let Some(e) = entry_for_message(&message, &config.changelog, forge.as_ref()) {
-                    if seen.insert(crate::changelog::normalize(&e.text)) {
-                        entries.push(e);
-                    }
-                }
+                let message = crate::message::stored_text(repo, c.id, &c.message);
+                let e = entry_for_message(&message, &config.changelog, forge.as_ref());
+                walked.push((c.id, reverted_id(&message), e));
             }
             true
         },
     )?;
-    entries.reverse();
+    // A change reverted within the same release never shipped.
+    let pairs: Vec<(git2::Oid, Option<String>)> =
+        walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();
+    let cancelled = revert_pairs(&pairs);
+    let mut entries: Vec<NewEntry> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (id, _, e) in walked.into_iter().rev() {
+        if let Some(e) = e.filter(|_| !cancelled.contains(&id)) {
+            if seen.insert(crate::changelog::normalize(&e.text)) {
+                entries.push(e);
+            }
+        }
+    }
     let since = previous.map_or("the first commit".to_owned(), |t| t.name);
     Ok((render(&entries), since))
 }

@@ -1,11 +1,11 @@
 //! Is this a valid release tag? Shared by the reference-transaction hook (a tag made by hand)
 //! and pre-push (a tag about to be published). Each problem is one sentence with its fix.
 
-use git2::{ObjectType, Oid};
+use git2::Oid;
 use semver::Version;
 
 use crate::config::Config;
-use crate::git::Repo;
+use crate::git::{ObjectKind, Repo};
 
 /// How far to check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,22 +41,18 @@ pub fn problems(
             )];
         }
     };
-    let git = repo.git2();
     let mut out = Vec::new();
-    let kind = git.find_object(target, None).ok().and_then(|o| o.kind());
-    if kind == Some(ObjectType::Commit) && !config.release.allow_lightweight_tags {
+    let kind = repo.object_kind(target);
+    if kind == Some(ObjectKind::Commit) && !config.release.allow_lightweight_tags {
         out.push(format!(
             "`{name}` is a lightweight tag; release tags are annotated (`git tag -a {name} -m ...`, or `relhook release`), since `git describe` and the forges ignore lightweight ones"
         ));
     }
-    let Ok(commit) = git
-        .find_object(target, None)
-        .and_then(|o| o.peel_to_commit())
-    else {
+    let Some(commit) = repo.peel_to_commit(target) else {
         out.push(format!("`{name}` does not point at a commit"));
         return out;
     };
-    if let Some(greatest) = greatest_below(repo, config, commit.id(), name) {
+    if let Some(greatest) = greatest_below(repo, config, commit, name) {
         if version.cmp_precedence(&greatest.1).is_le() {
             out.push(format!(
                 "`{name}` is not greater than {} which it descends from; versions only go up (the next one is `relhook version --next`)",
@@ -65,7 +61,7 @@ pub fn problems(
         }
     }
     if depth == Depth::Publish {
-        out.extend(content_problems(repo, config, name, &version, commit.id()));
+        out.extend(content_problems(repo, config, name, &version, commit));
     }
     out
 }

@@ -1,0 +1,147 @@
+//! Objects, notes, tags and remotes as the rest of relhook asks about them: small questions
+//! with plain answers (ids, bytes, text), so that no git2 type leaves `src/git`.
+
+use std::time::Instant;
+
+use git2::{ObjectType, Oid};
+
+use super::Repo;
+use crate::{Error, Result};
+
+/// What kind of object an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// A commit.
+    Commit,
+    /// An annotated tag.
+    Tag,
+    /// A tree or a blob.
+    Other,
+}
+
+impl Repo {
+    /// The kind of object `id` is, `None` when it is not here.
+    pub fn object_kind(&self, id: Oid) -> Option<ObjectKind> {
+        let o = self.inner.find_object(id, None).ok()?;
+        Some(match o.kind() {
+            Some(ObjectType::Commit) => ObjectKind::Commit,
+            Some(ObjectType::Tag) => ObjectKind::Tag,
+            _ => ObjectKind::Other,
+        })
+    }
+
+    /// The commit `id` (a commit or a tag of one) leads to.
+    pub fn peel_to_commit(&self, id: Oid) -> Option<Oid> {
+        let o = self.inner.find_object(id, None).ok()?;
+        o.peel_to_commit().ok().map(|c| c.id())
+    }
+
+    /// The commit a revision names (`refs/tags/v1.0.0`, `HEAD~2`).
+    pub fn revparse_commit(&self, spec: &str) -> Result<Oid> {
+        self.inner
+            .revparse_single(spec)
+            .and_then(|o| o.peel_to_commit())
+            .map(|c| c.id())
+            .map_err(|e| Error::Range {
+                range: spec.to_owned(),
+                reason: e.message().to_owned(),
+            })
+    }
+
+    /// A commit's tree.
+    pub fn tree_of(&self, commit: Oid) -> Option<Oid> {
+        self.inner.find_commit(commit).ok().map(|c| c.tree_id())
+    }
+
+    /// An annotated tag's message bytes (signature included, as stored).
+    pub fn tag_message(&self, tag: Oid) -> Option<Vec<u8>> {
+        let t = self.inner.find_tag(tag).ok()?;
+        t.message_bytes().map(<[u8]>::to_vec)
+    }
+
+    /// A new annotated tag object named `name` on `commit`, with the tagger and message of the
+    /// tag object `like` (the ref is not touched). `None` when `like` is not a tag object.
+    pub fn tag_object_like(&self, like: Oid, name: &str, commit: Oid) -> Result<Option<Oid>> {
+        let Ok(old) = self.inner.find_tag(like) else {
+            return Ok(None);
+        };
+        let tagger = old
+            .tagger()
+            .ok_or_else(|| Error::Refused(format!("tag {name} has no tagger")))?;
+        let message = String::from_utf8_lossy(old.message_bytes().unwrap_or_default()).into_owned();
+        let target = self
+            .inner
+            .find_object(commit, None)
+            .map_err(|e| Error::git("find the release commit", e))?;
+        self.inner
+            .tag_annotation_create(name, &target, &tagger, &message)
+            .map(Some)
+            .map_err(|e| Error::git("write the tag", e))
+    }
+
+    /// Whether a remote of that name is configured.
+    pub fn has_remote(&self, name: &str) -> bool {
+        self.inner.find_remote(name).is_ok()
+    }
+
+    /// The commits of `refs/remotes/<remote>/*`.
+    pub fn remote_tracking_commits(&self, remote: &str) -> Vec<Oid> {
+        let Ok(refs) = self
+            .inner
+            .references_glob(&format!("refs/remotes/{remote}/*"))
+        else {
+            return Vec::new();
+        };
+        refs.flatten()
+            .filter_map(|r| r.peel_to_commit().ok().map(|c| c.id()))
+            .collect()
+    }
+
+    /// The note on `commit` under `notes_ref`, as text.
+    pub fn note(&self, notes_ref: &str, commit: Oid) -> Option<String> {
+        let n = self.inner.find_note(Some(notes_ref), commit).ok()?;
+        n.message().map(str::to_owned)
+    }
+
+    /// The first `f(text)` that is `Some` over every note under `notes_ref`.
+    pub fn find_note<T>(&self, notes_ref: &str, mut f: impl FnMut(&str) -> Option<T>) -> Option<T> {
+        self.inner
+            .notes(Some(notes_ref))
+            .ok()?
+            .flatten()
+            .find_map(|(note, _)| {
+                let blob = self.inner.find_blob(note).ok()?;
+                f(std::str::from_utf8(blob.content()).ok()?)
+            })
+    }
+
+    /// Writes (replacing) the note on `commit`; a notes ref locked by another process is
+    /// retried for a bounded time.
+    pub fn write_note(&self, notes_ref: &str, commit: Oid, text: &str) -> Result<()> {
+        let sig = self
+            .inner
+            .signature()
+            .or_else(|_| git2::Signature::now("relhook", "relhook@localhost"))
+            .map_err(|e| Error::git("make a signature", e))?;
+        let deadline = Instant::now() + super::txn::lock_wait();
+        loop {
+            match self
+                .inner
+                .note(&sig, &sig, Some(notes_ref), commit, text, true)
+            {
+                Ok(_) => return Ok(()),
+                Err(e) if e.code() == git2::ErrorCode::Locked && Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) if e.code() == git2::ErrorCode::Locked => {
+                    return Err(Error::Locked {
+                        path: self.git_dir().join(format!("{notes_ref}.lock")),
+                        waited_ms: u64::try_from(super::txn::lock_wait().as_millis())
+                            .unwrap_or(u64::MAX),
+                    });
+                }
+                Err(e) => return Err(Error::git("write the test record note", e)),
+            }
+        }
+    }
+}
