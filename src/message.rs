@@ -188,11 +188,7 @@ pub fn stored_text<'a>(
     if std::str::from_utf8(bytes).is_ok() {
         return decode_stored(bytes);
     }
-    let encoding = repo
-        .git2()
-        .find_commit(id)
-        .ok()
-        .and_then(|c| c.message_encoding().map(str::to_owned));
+    let encoding = repo.commit_encoding(id);
     decode_as(bytes, encoding.as_deref())
 }
 

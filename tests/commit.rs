@@ -17,6 +17,10 @@ struct Pty {
 
 impl Pty {
     fn spawn(repo: &Repo, args: &[&str]) -> Pty {
+        Self::spawn_env(repo, args, &[])
+    }
+
+    fn spawn_env(repo: &Repo, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let (mut master, mut slave) = (0, 0);
         // SAFETY: openpty writes two descriptors; the null pointers ask for defaults.
         let rc = unsafe {
@@ -33,8 +37,8 @@ impl Pty {
         let (master, slave) =
             unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
         let mut cmd = repo.command_in(relhook_bin(), &repo.path());
-        cmd.args(args)
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
+        cmd.args(args).envs(env.iter().copied());
+        cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));
         let child = cmd.spawn().expect("spawn relhook");
@@ -222,6 +226,61 @@ fn without_a_terminal_commit_refuses_politely() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(
         crate::support::stderr(&out).contains("asks its questions on a terminal"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// A history of `n` commits made at once with `git fast-import`.
+fn long_history(repo: &Repo, n: usize) {
+    let mut script = String::new();
+    for i in 0..n {
+        let msg = format!("feat: change {i}\n");
+        script.push_str(&format!(
+            "commit refs/heads/main\ncommitter A <a@b> {} +0000\ndata {}\n{msg}\n",
+            1_700_000_000 + i,
+            msg.len()
+        ));
+    }
+    let mut child = repo
+        .command_in("git", &repo.path())
+        .args(["fast-import", "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    repo.git(&["reset", "-q", "--hard", "main"]);
+}
+
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let repo = Repo::new();
+    long_history(&repo, 1500);
+    let pty = Pty::spawn(&repo, &["check", "--all"]);
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    let spinner_frame = screen.split("checking ").skip(1).any(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with(" commits (")
+    });
+    assert!(spinner_frame, "no `checking N commits (` frame: {screen}");
+    assert!(screen.contains("checked 1500 commits in HEAD"), "{screen}");
+    // Not in CI, even on a terminal.
+    let cmd_env = Pty::spawn_env(&repo, &["check", "--all"], &[("CI", "true")]);
+    let mut at = 0;
+    cmd_env.expect("checked 1500 commits", &mut at);
+    let (_, screen) = cmd_env.finish();
+    assert!(!screen.contains("commits ("), "{screen}");
+    // Not into a pipe.
+    let out = repo.relhook(&["check", "--all"]);
+    assert!(
+        !crate::support::stderr(&out).contains("commits ("),
         "{}",
         text(&out)
     );

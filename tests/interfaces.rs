@@ -38,10 +38,12 @@ fn action_installs_with_cargo_and_checks_with_annotations() {
     assert!(action.contains("uses: actions/cache@"), "a cached binary");
     let scripts = run_scripts(&action).join("\n");
     assert!(
-        scripts.contains("cargo install --locked --root"),
+        scripts.contains(
+            "cargo install --locked --root \"$RELHOOK_ROOT\" --path \"$GITHUB_ACTION_PATH\""
+        ),
         "{scripts}"
     );
-    assert!(scripts.contains("--tag \"$RELHOOK_REF\""), "{scripts}");
+    assert!(scripts.contains("--tag \"$RELHOOK_VERSION\""), "{scripts}");
     assert!(
         scripts.contains("relhook check --format \"$RELHOOK_FORMAT\" $RELHOOK_ARGS"),
         "{scripts}"
@@ -50,6 +52,55 @@ fn action_installs_with_cargo_and_checks_with_annotations() {
     assert!(
         scripts.contains("relhook lint --strict --message \"$PR_TITLE\""),
         "{scripts}"
+    );
+}
+
+/// The `run:` block of the step named `name`.
+fn step_script(yaml: &str, name: &str) -> String {
+    let start = yaml
+        .find(&format!("- name: {name}\n"))
+        .unwrap_or_else(|| panic!("no step `{name}`"));
+    let rest = &yaml[start + 2..];
+    let end = rest.find("\n    - name:").unwrap_or(rest.len());
+    run_scripts(&rest[..end]).join("\n")
+}
+
+#[test]
+fn action_cache_key_step_runs() {
+    let action = read("action.yml");
+    let script = step_script(&action, "Where relhook is cached");
+    let dir = assert_fs::TempDir::new().unwrap();
+    let output = dir.path().join("github_output");
+    let run = |version: &str| {
+        std::fs::write(&output, "").unwrap();
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(&script)
+            .env("GITHUB_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+            .env("GITHUB_OUTPUT", &output)
+            .env("RUNNER_TOOL_CACHE", "/cache")
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
+            .env("RELHOOK_VERSION", version)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", crate::support::text(&out));
+        std::fs::read_to_string(&output).unwrap()
+    };
+    let own = run("");
+    let key = own
+        .lines()
+        .find_map(|l| l.strip_prefix("key=relhook-Linux-X64-"))
+        .unwrap_or_else(|| panic!("{own}"));
+    assert_eq!(key.len(), 16, "a hash of the action's source: {own}");
+    assert!(
+        own.contains(&format!("root=/cache/relhook/{key}\n")),
+        "{own}"
+    );
+    let tagged = run("v1.2.3; rm -rf /");
+    assert!(
+        tagged.contains("key=relhook-Linux-X64-v1.2.3__rm_-rf__\n"),
+        "a ref is reduced to safe characters: {tagged}"
     );
 }
 

@@ -33,6 +33,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
     for _ in 0..5 {
         let head = repo.head();
         let current = read_current(&root, &rel)?;
+        let reading = super::progress::Progress::spinner("reading history for the changelog");
         let (text, added, removed) = if args.rebuild {
             if let Some(cur) = &current {
                 refuse_uncommitted(&repo, &rel, cur, args)?;
@@ -43,6 +44,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
             let plan = plan_sync(&repo, &config, &base)?;
             (plan.text, plan.added, plan.removed)
         };
+        reading.finish();
         let changed = current.as_deref() != Some(text.as_str());
         if changed && !args.stdout {
             let mut txn = repo.transaction("changelog --sync")?;

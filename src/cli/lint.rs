@@ -188,9 +188,11 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let mut json_commits = Vec::new();
     let mut quality = Vec::new();
     let mut io_result = Ok(());
+    let progress = super::progress::Progress::start("checking");
     let mut out = std::io::stdout().lock();
     repo.walk(&checked.range, |c| {
         tally.checked += 1;
+        progress.inc();
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
         }
@@ -207,7 +209,9 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         let id = c.id.to_string();
         match args.format {
             CheckFormat::Json => json_commits.push((id, v)),
-            CheckFormat::Text => io_result = render_commit(&mut out, &c.short, &v, &palette),
+            CheckFormat::Text => {
+                io_result = progress.suspend(|| render_commit(&mut out, &c.short, &v, &palette));
+            }
             CheckFormat::Github => {
                 for d in &v.diagnostics {
                     if io_result.is_ok() {
@@ -222,11 +226,14 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
                         .map(|d| report::CodeQualityIssue::new(&id, &c.short, &v.header, d)),
                 );
                 // People read the job log: the findings go there too, stdout is the report.
-                let _ = render_commit(&mut std::io::stderr().lock(), &c.short, &v, &err_palette);
+                let _ = progress.suspend(|| {
+                    render_commit(&mut std::io::stderr().lock(), &c.short, &v, &err_palette)
+                });
             }
         }
         io_result.is_ok()
     })?;
+    progress.finish();
     io_result.map_err(|e| Error::io("write", "<stdout>", e))?;
     drop(out);
     if let Some(id) = at_boundary {

@@ -10,6 +10,7 @@ mod json;
 mod lint;
 mod man;
 mod prepush;
+mod progress;
 mod release;
 
 use std::ffi::OsString;
