@@ -13,6 +13,7 @@ mod fuzz;
 mod history;
 mod install;
 mod interfaces;
+mod kill;
 mod lint;
 mod managers;
 mod prepush;

@@ -148,3 +148,48 @@ fn shell_syntax_in_messages_branches_tags_and_config_is_never_executed() {
     let found = planted(repo.dir.path());
     assert!(found.is_empty(), "a shell ran: {found:?}");
 }
+
+/// SECURITY.md names the tests that prove each promise: every one it names must exist, so
+/// that a renamed or deleted test cannot leave a promise without its proof.
+#[test]
+fn security_md_names_only_tests_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("SECURITY.md")).expect("SECURITY.md");
+    let mut sources = String::new();
+    let mut stack = vec![root.join("src"), root.join("tests")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(e.path());
+            } else if e.path().extension().is_some_and(|x| x == "rs") {
+                sources.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+    }
+    let named: Vec<&str> = doc
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.contains("::")
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == ':' || c == '*')
+        })
+        .collect();
+    assert!(named.len() >= 20, "SECURITY.md names {} tests", named.len());
+    for name in named {
+        let (module, test) = name.rsplit_once("::").expect("a path");
+        if test == "*" {
+            let file = module.rsplit("::").next().unwrap_or(module);
+            assert!(
+                root.join(format!("tests/{file}.rs")).exists(),
+                "{name}: no tests/{file}.rs"
+            );
+            continue;
+        }
+        assert!(
+            sources.contains(&format!("fn {test}(")),
+            "SECURITY.md names `{name}`, which does not exist"
+        );
+    }
+}
