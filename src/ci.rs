@@ -551,6 +551,40 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
     })
 }
 
+/// In a GitHub pull request, HEAD must contain the pull request's head commit
+/// (`pull_request.head.sha`): `pull_request_target` workflows check out the base branch by
+/// default, and checking that finds nothing to check, a pass of commits never seen.
+pub fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
+    if env.var("GITHUB_ACTIONS") != Some("true") || env.var("GITHUB_BASE_REF").is_none() {
+        return Ok(());
+    }
+    let (Some(want), Some(head)) = (env.event_str(&["pull_request", "head", "sha"]), repo.head())
+    else {
+        return Ok(());
+    };
+    let checkout = "check out the pull request (actions/checkout `with: { ref: ${{ github.event.pull_request.head.sha }}, fetch-depth: 0 }`)";
+    let Some(want_id) = repo.present_commit(want) else {
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "cannot check the pull request: its head commit {} (pull_request.head.sha) is not in this clone",
+                short(want)
+            ),
+            fix: format!("{checkout}, or give actions/checkout `fetch-depth: 0`"),
+        });
+    };
+    if repo.reaches(head, want_id) {
+        return Ok(());
+    }
+    Err(Error::IncompleteHistory {
+        message: format!(
+            "HEAD ({}) does not contain the pull request's head commit {} (pull_request.head.sha): this checkout is not the pull request (with `pull_request_target`, actions/checkout checks out the base branch)",
+            short_oid(head),
+            short(want)
+        ),
+        fix: checkout.into(),
+    })
+}
+
 /// The error for a walk that reached a shallow clone's boundary at `commit`: the commits
 /// below it were never fetched, so the range is not known to be complete.
 pub fn boundary_error(checked: &Checked, commit: Oid) -> Error {

@@ -587,3 +587,55 @@ fn gitlab_format_is_a_code_quality_report_on_stdout() {
     assert_eq!(clean.status.code(), Some(0));
     assert_eq!(stdout(&clean).trim(), "[]");
 }
+
+#[test]
+fn github_pr_whose_checkout_is_not_the_pull_request_refuses() {
+    let o = origin();
+    // `pull_request_target` with actions/checkout's defaults: the base branch, full history.
+    let dir = o.checkout_dir();
+    o.git(
+        &dir,
+        &[
+            "fetch",
+            "-q",
+            "origin",
+            "+refs/heads/*:refs/remotes/origin/*",
+        ],
+    );
+    o.git(
+        &dir,
+        &["checkout", "-q", "--detach", "refs/remotes/origin/main"],
+    );
+    let event = o.repo.scratch("event").join("pr.json");
+    std::fs::write(
+        &event,
+        format!(
+            r#"{{"pull_request":{{"head":{{"sha":"{}"}},"base":{{"sha":"{}"}}}}}}"#,
+            o.feature, o.main
+        ),
+    )
+    .unwrap();
+    let mut env = github_pr_env();
+    env[1] = ("GITHUB_EVENT_NAME", "pull_request_target");
+    env.push(("GITHUB_EVENT_PATH", event.to_str().unwrap()));
+    let out = o.relhook(&dir, &["check"], &env);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "does not contain the pull request's head commit {}",
+            &o.feature[..9]
+        )),
+        "{err}"
+    );
+    assert!(err.contains("github.event.pull_request.head.sha"), "{err}");
+    // Checked out at the pull request's head, the same event passes the guard.
+    o.git(&dir, &["checkout", "-q", "--detach", &o.feature]);
+    let out = o.relhook(&dir, &["check"], &env);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the bad commit is found: {}",
+        text(&out)
+    );
+}

@@ -533,6 +533,10 @@ fn run_tests_on_push_tests_a_clean_checkout_and_records_the_pass() {
         "{e}"
     );
     assert!(e.contains("releasing v1.0.0 (tested just now)"), "{e}");
+    assert!(
+        e.contains("relhook: v1.0.0 passed in "),
+        "the time it took: {e}"
+    );
     let ran_in = std::fs::read_to_string(&mark).unwrap();
     let ran_in = Path::new(ran_in.trim());
     assert_ne!(ran_in, repo.path(), "not the work tree");

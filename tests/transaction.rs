@@ -213,6 +213,47 @@ fn commit_with_git_dir_and_work_tree_from_elsewhere_updates_the_right_changelog(
 }
 
 #[test]
+fn commit_in_a_repository_whose_work_tree_is_core_worktree_updates_that_work_tree() {
+    let repo = Repo::new();
+    let store = repo.scratch("store.git");
+    let wt = repo.scratch("wt");
+    let git_dir = store.to_str().unwrap().to_owned();
+    let git = |args: &[&str]| {
+        let mut all = vec!["--git-dir", git_dir.as_str()];
+        all.extend_from_slice(args);
+        let out = repo.git_in(&wt, &all, &[]);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        out
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["config", "core.bare", "false"]);
+    git(&["config", "core.worktree", wt.to_str().unwrap()]);
+    let hook = store.join("hooks/post-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nexec '{}' hook post-commit\n",
+            relhook_bin().display()
+        ),
+    )
+    .unwrap();
+    crate::support::make_executable(&hook);
+    std::fs::write(wt.join("CHANGELOG.md"), SKELETON).unwrap();
+    git(&["add", "CHANGELOG.md"]);
+    git(&["commit", "-q", "-m", "chore: start"]);
+    std::fs::write(wt.join("a.txt"), "a").unwrap();
+    git(&["add", "a.txt"]);
+    let out = git(&["commit", "-q", "-m", "feat: elsewhere work tree"]);
+    assert!(stderr(&out).contains("the commit is now"), "{}", text(&out));
+    let work = std::fs::read_to_string(wt.join("CHANGELOG.md")).unwrap();
+    assert!(work.contains("- elsewhere work tree"), "{work}");
+    assert!(!store.join("CHANGELOG.md").exists());
+    let status = git(&["status", "--porcelain"]);
+    assert!(status.stdout.is_empty(), "{}", text(&status));
+}
+
+#[test]
 #[cfg(unix)]
 fn read_only_work_tree_leaves_the_commit_untouched() {
     if is_root() {

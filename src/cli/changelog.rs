@@ -218,7 +218,17 @@ pub(super) fn merge_driver(
     if let (Some(b), Some(o), Some(t)) = (read(base)?, read(ours)?, read(theirs)?) {
         match Changelog::merge_unreleased(&b, &o, &t) {
             Ok(text) => {
-                crate::fsx::write_atomic(ours, text.as_bytes())?;
+                // The temporary file goes in the git dir: a killed driver leaves nothing in
+                // the work tree (git runs drivers at its top, beside its own .merge_file_*).
+                match std::env::current_dir()
+                    .ok()
+                    .and_then(|cwd| crate::git::locate(&cwd).ok())
+                {
+                    Some(loc) => {
+                        crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
+                    }
+                    None => crate::fsx::write_atomic(ours, text.as_bytes())?,
+                }
                 return Ok(Outcome::Ok);
             }
             Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),

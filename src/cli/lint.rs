@@ -160,6 +160,9 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         None => {
             let env = ci_env()?;
             let plan = ci::plan(&env, args.base.as_deref(), args.all);
+            if args.base.is_none() && !args.all {
+                ci::verify_head(&env, &repo)?;
+            }
             ci::resolve(&repo, &plan, &config.version.tag_prefix)?
         }
     };

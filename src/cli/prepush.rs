@@ -59,21 +59,33 @@ pub(super) fn pre_push_hook(
     if let (false, Some(argv)) = (found.untested.is_empty(), &config.checks.test) {
         let untested = std::mem::take(&mut found.untested);
         let refused_already = !found.refusals.is_empty();
-        for u in &untested {
+        let total = untested.len();
+        for (k, u) in untested.iter().enumerate() {
             if refused_already {
                 let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NotRun);
                 found.refusals.push(r);
                 continue;
             }
+            let of = if total > 1 {
+                format!(" ({} of {total})", k + 1)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 err,
-                "relhook: testing {} in a clean checkout… (`{}`)",
+                "relhook: testing {}{of} in a clean checkout… (`{}`)",
                 u.name,
                 argv.join(" ")
             );
+            let started = std::time::Instant::now();
             let status = prepush::test_in_clean_checkout(&repo, u.commit, argv)?;
             if status.passed() {
-                let _ = writeln!(err, "relhook: {} passed; test record written", u.name);
+                let _ = writeln!(
+                    err,
+                    "relhook: {} passed in {}s; test record written",
+                    u.name,
+                    started.elapsed().as_secs()
+                );
                 tested_now.push(u.name.clone());
             } else {
                 let r = prepush::untested_refusal(&repo, &config, remote, u, Why::Ran(&status));

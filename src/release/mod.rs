@@ -524,3 +524,27 @@ fn verify(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_commit_messages_name_their_version() {
+        let v = |t: &str, m: &str| version_in_message(t, m).map(|v| v.to_string());
+        assert_eq!(
+            v("chore(release): {version}", "chore(release): 1.2.3\n"),
+            Some("1.2.3".into())
+        );
+        assert_eq!(
+            v(
+                "release v{version} (auto)\nbody",
+                "release v2.0.0-rc.1 (auto)"
+            ),
+            Some("2.0.0-rc.1".into())
+        );
+        assert_eq!(v("chore(release): {version}", "chore(release): soon"), None);
+        assert_eq!(v("chore(release): {version}", "feat: 1.2.3"), None);
+        assert_eq!(v("no placeholder", "no placeholder"), None);
+    }
+}
