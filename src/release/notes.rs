@@ -16,6 +16,14 @@ pub fn from_changelog_text(text: &str, version: &str) -> Option<String> {
     let Ok(log) = Changelog::parse(text) else {
         return by_heading(text, version);
     };
+    // Sub-sections written as `####` headings (cocogitto's files) are not Keep a Changelog's
+    // `###` ones: such a section is given as written, or its headings would be lost.
+    if let Some(raw) = by_heading(text, version).filter(|raw| {
+        raw.lines()
+            .any(|l| l.starts_with("####") && l.trim_start_matches('#').starts_with([' ', '\t']))
+    }) {
+        return Some(raw);
+    }
     let entries = log.entries_of(version)?;
     let mut out = String::new();
     let mut section = "";
@@ -52,11 +60,27 @@ fn by_heading(text: &str, version: &str) -> Option<String> {
         .find_map(|l| level(l).filter(|_| words(l).iter().any(|w| w == want)))?;
     // Up to the next heading of the same or a higher level, or of another version (some
     // generators give minor releases `#` and patch releases `##`).
-    let body: Vec<&str> = lines
+    let mut body: Vec<&str> = lines
         .take_while(|l| level(l).is_none_or(|n| n > start && !names_a_version(l)))
         .collect();
+    // A rule that separates this section from the next is not part of it.
+    while body
+        .last()
+        .is_some_and(|l| l.trim().is_empty() || thematic_break(l))
+    {
+        body.pop();
+    }
     let out = body.join("\n").trim().to_owned();
     Some(if out.is_empty() { out } else { out + "\n" })
+}
+
+/// A Markdown thematic break (`---`, `- - -`, `***`, `___`).
+fn thematic_break(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| t.chars().all(|c| c.to_string() == *m))
 }
 
 /// The notes of release tag `tag` built from history: the entries of the commits since the

@@ -1,0 +1,25 @@
+//! Found by running relhook over real histories (cocogitto, semantic-release, commitlint):
+//! changelogs whose sub-sections are `####` headings, and unprefixed release tags met by the
+//! changelog commands under the default `tag_prefix`.
+
+use crate::support::{Repo, stdout, text};
+
+/// cocogitto's own CHANGELOG.md: linked `##` headings, `####` sub-sections, `- - -` rules.
+const COCOGITTO_STYLE: &str = "# Changelog\nAll notable changes to this project will be documented in this file.\n\n- - -\n## [6.5.0](https://github.com/o/r/compare/6.4.0..6.5.0) - 2025-11-02\n#### Bug Fixes\n- set filetype for commit edit message - ([9d14c0b](https://github.com/o/r/commit/9d14c0b))\n#### Features\n- (**bump**) add --include-packages option - ([6f61a58](https://github.com/o/r/commit/6f61a58))\n\n- - -\n\n## [6.4.0](https://github.com/o/r/compare/6.3.0..6.4.0) - 2025-10-18\n#### Bug Fixes\n- older fix\n\n- - -\n";
+
+#[test]
+fn notes_keep_the_sub_headings_of_a_changelog_written_with_level_four_headings() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", COCOGITTO_STYLE);
+    repo.write(".relconfig.toml", "[version]\ntag_prefix = \"\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore(version): 6.5.0"]);
+    repo.git(&["tag", "-a", "6.5.0", "-m", "6.5.0"]);
+    let out = repo.relhook(&["notes", "6.5.0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        stdout(&out),
+        "#### Bug Fixes\n- set filetype for commit edit message - ([9d14c0b](https://github.com/o/r/commit/9d14c0b))\n#### Features\n- (**bump**) add --include-packages option - ([6f61a58](https://github.com/o/r/commit/6f61a58))\n",
+        "the section as written: its headings, its entries in its order, no `- - -` rule"
+    );
+}
