@@ -63,6 +63,10 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         });
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
+    if range.hidden.is_empty() {
+        // Release tags under the other prefix would make all of history "unreleased".
+        crate::release::check_tag_prefix(repo, config)?;
+    }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {
             message: "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased".into(),
@@ -154,6 +158,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
         });
     }
+    crate::release::check_tag_prefix(repo, config)?;
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();

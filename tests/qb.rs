@@ -2,7 +2,7 @@
 //! changelogs whose sub-sections are `####` headings, and unprefixed release tags met by the
 //! changelog commands under the default `tag_prefix`.
 
-use crate::support::{Repo, stdout, text};
+use crate::support::{Repo, SKELETON, stderr, stdout, text};
 
 /// cocogitto's own CHANGELOG.md: linked `##` headings, `####` sub-sections, `- - -` rules.
 const COCOGITTO_STYLE: &str = "# Changelog\nAll notable changes to this project will be documented in this file.\n\n- - -\n## [6.5.0](https://github.com/o/r/compare/6.4.0..6.5.0) - 2025-11-02\n#### Bug Fixes\n- set filetype for commit edit message - ([9d14c0b](https://github.com/o/r/commit/9d14c0b))\n#### Features\n- (**bump**) add --include-packages option - ([6f61a58](https://github.com/o/r/commit/6f61a58))\n\n- - -\n\n## [6.4.0](https://github.com/o/r/compare/6.3.0..6.4.0) - 2025-10-18\n#### Bug Fixes\n- older fix\n\n- - -\n";
@@ -22,4 +22,64 @@ fn notes_keep_the_sub_headings_of_a_changelog_written_with_level_four_headings()
         "#### Bug Fixes\n- set filetype for commit edit message - ([9d14c0b](https://github.com/o/r/commit/9d14c0b))\n#### Features\n- (**bump**) add --include-packages option - ([6f61a58](https://github.com/o/r/commit/6f61a58))\n",
         "the section as written: its headings, its entries in its order, no `- - -` rule"
     );
+}
+
+/// A repository released as `1.4.0` (no `v`), with the default configuration, and a
+/// changelog that already holds the released entry.
+fn unprefixed() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "CHANGELOG.md",
+        SKELETON.to_owned() + "\n## [1.4.0] - 2025-01-01\n\n### Added\n\n- old feature\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: old feature"]);
+    repo.git(&["tag", "-a", "1.4.0", "-m", "1.4.0"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "feat: another old one",
+    ]);
+    repo.git(&["tag", "-a", "1.5.0", "-m", "1.5.0"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: new fix"]);
+    repo
+}
+
+#[test]
+fn changelog_commands_refuse_unprefixed_release_tags_under_the_default_prefix() {
+    let repo = unprefixed();
+    let before = repo.read("CHANGELOG.md");
+    for args in [
+        &["changelog", "--rebuild", "--stdout"][..],
+        &["changelog", "--sync", "--stdout"][..],
+        &["changelog", "--sync"][..],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        assert!(
+            stderr(&out).contains("set `tag_prefix = \"\"`"),
+            "{args:?}: {}",
+            text(&out)
+        );
+        assert!(
+            !stdout(&out).contains("another old one"),
+            "{args:?}: released entries must not land in Unreleased: {}",
+            text(&out)
+        );
+    }
+    assert_eq!(repo.read("CHANGELOG.md"), before, "the file is untouched");
+
+    repo.write(".relconfig.toml", "[version]\ntag_prefix = \"\"\n");
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let rebuilt = stdout(&out);
+    assert!(rebuilt.contains("## [1.5.0]"), "{rebuilt}");
+    assert!(rebuilt.contains("## [1.4.0]"), "{rebuilt}");
+    let out = repo.relhook(&["changelog", "--sync", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let synced = stdout(&out);
+    assert!(synced.contains("- new fix"), "{synced}");
+    assert!(!synced.contains("another old one"), "{synced}");
 }

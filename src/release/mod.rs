@@ -14,7 +14,9 @@ use git2::Oid;
 use semver::Version;
 
 pub use files::version_files;
-pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
+pub use next::{
+    Decider, VersionInfo, check_tag_prefix, current_version, parse_requested, version_info,
+};
 
 use crate::changelog::Changelog;
 use crate::changelog::entry::Forge;

@@ -314,27 +314,8 @@ fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
 /// history stops before the last stable release (or has no tags at all), or release tags
 /// that do not start with `tag_prefix`.
 fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+    check_prefix(repo, config, tags)?;
     let prefix = &config.version.tag_prefix;
-    if let Some(head) = repo.head() {
-        if let Some(other) = other_prefix_tag(repo, head, prefix) {
-            let ours_below = tags
-                .latest
-                .as_ref()
-                .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
-            if ours_below {
-                return Err(Error::IncompleteHistory {
-                    message: format!(
-                        "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version",
-                        other.0
-                    ),
-                    fix: format!(
-                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml",
-                        other.2
-                    ),
-                });
-            }
-        }
-    }
     if repo.is_shallow() && tags.stable.is_none() {
         let what = match &tags.latest {
             Some(t) => format!("only the pre-release {} is within it", t.name),
@@ -346,6 +327,42 @@ fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
             ),
             fix: "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again".into(),
         });
+    }
+    Ok(())
+}
+
+/// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
+/// under the other usual prefix (`v` versus none): every command that sorts history into
+/// releases would otherwise take all of it for unreleased.
+pub fn check_tag_prefix(repo: &Repo, config: &Config) -> Result<()> {
+    let tags = match repo.head() {
+        Some(h) => reachable_tags(repo, h, &config.version.tag_prefix),
+        None => return Ok(()),
+    };
+    check_prefix(repo, config, &tags)
+}
+
+fn check_prefix(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+    let prefix = &config.version.tag_prefix;
+    if let Some(head) = repo.head() {
+        if let Some(other) = other_prefix_tag(repo, head, prefix) {
+            let ours_below = tags
+                .latest
+                .as_ref()
+                .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
+            if ours_below {
+                return Err(Error::IncompleteHistory {
+                    message: format!(
+                        "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
+                        other.0
+                    ),
+                    fix: format!(
+                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml",
+                        other.2
+                    ),
+                });
+            }
+        }
     }
     Ok(())
 }
