@@ -241,6 +241,20 @@ pub fn github_annotation(
     )
 }
 
+/// An error that stopped `relhook check` as a GitHub Actions annotation, with its hint.
+pub fn github_error(out: &mut dyn Write, e: &crate::Error) -> io::Result<()> {
+    let mut message = e.to_string();
+    if let Some(hint) = e.hint() {
+        message.push_str(&format!("\nfix: {hint}"));
+    }
+    writeln!(
+        out,
+        "::error title={}::{}",
+        github_escape_property("relhook check could not run"),
+        github_escape_data(&message)
+    )
+}
+
 /// One finding in GitLab's code-quality report (a subset of the Code Climate issue format:
 /// `description`, `check_name`, `fingerprint`, `severity`, `location.path`,
 /// `location.lines.begin`).

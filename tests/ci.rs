@@ -150,6 +150,19 @@ fn github_pr_at_depth_1_without_the_base_refuses_with_the_fix() {
     );
     assert!(err.contains("fetch-depth: 0"), "{err}");
     assert!(!stdout(&out).contains("all pass"), "{}", text(&out));
+    // As an annotation on the run, with the fix.
+    let out = o.relhook(&dir, &["check", "--format", "github"], &github_pr_env());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let line = stdout(&out)
+        .lines()
+        .find(|l| l.starts_with("::error title=relhook check could not run::"))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("{}", text(&out)));
+    assert!(line.contains("is not in this clone"), "{line}");
+    assert!(
+        line.contains("%0Afix: give actions/checkout `fetch-depth: 0`"),
+        "{line}"
+    );
 }
 
 #[test]

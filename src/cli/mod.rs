@@ -48,6 +48,8 @@ where
         Err(e) => return fail(&e, use_color(cli.color, &std::io::stderr())),
     };
     let json_mode = wants_json(&cli.command);
+    let github_mode =
+        matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Github);
     let result = dispatch(&ctx, cli.command);
     match &result {
         Err(e) if exit::is_broken_pipe(e) => ExitCode::SUCCESS,
@@ -56,6 +58,10 @@ where
             if json_mode {
                 // Machines read stdout: the error is a JSON document there too.
                 let _ = json::print(&json::ErrorReport::new(e, exit::number(&result)));
+            }
+            if github_mode {
+                // In GitHub Actions the reason (and its fix) shows on the run as an annotation.
+                let _ = write_out(|out| crate::report::github_error(out, e));
             }
             exit::code(&result)
         }
