@@ -441,3 +441,35 @@ mod cli {
         assert!(stderr(&out).contains("nope.toml"), "{}", text(&out));
     }
 }
+
+/// The README's first-run example, `relhook check --all` on a fresh clone of relhook itself.
+#[test]
+fn readme_first_run_check_all_works_on_a_fresh_clone_of_relhook() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let repo = crate::support::Repo::new();
+    let probe = repo.git_in(
+        std::path::Path::new(root),
+        &["rev-parse", "--is-shallow-repository"],
+        &[],
+    );
+    let answer = crate::support::stdout(&probe);
+    if !probe.status.success() || answer.trim() != "false" {
+        eprintln!(
+            "skipped: {root} is not a complete git clone ({})",
+            answer.trim()
+        );
+        return;
+    }
+    let dir = repo.scratch("relhook-clone");
+    let url = format!("file://{root}");
+    let clone = repo.git_in(&dir, &["clone", "-q", &url, "."], &[]);
+    assert!(clone.status.success(), "{}", crate::support::text(&clone));
+    let out = repo.relhook_in(&dir, &["check", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::support::text(&out));
+    assert!(
+        crate::support::stdout(&out)
+            .contains("relhook: checking HEAD: all of HEAD's history (--all)"),
+        "{}",
+        crate::support::text(&out)
+    );
+}
