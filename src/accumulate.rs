@@ -147,10 +147,18 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if repo.head() != Some(head) {
         return skip("HEAD moved since the commit");
     }
-    let committed = stored.as_ref().map(|s| s.bytes.as_slice());
-    let note = update_work_tree(repo, &mut txn, &path, committed, &new_text, &op)?;
+    let committed = stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
+    let note = update_work_tree(repo, &mut txn, &path, committed, (&new_text, blob), &op)?;
     let committed_blob = stored.as_ref().map(|s| s.blob);
-    update_index(repo, &mut txn, &path, committed_blob, mode, blob, &op)?;
+    update_index(
+        repo,
+        &mut txn,
+        &path,
+        committed_blob,
+        mode,
+        (new_text.as_bytes(), blob),
+        &op,
+    )?;
     txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
     txn.commit()?;
     let what = match stored {
@@ -174,17 +182,18 @@ fn update_index(
     path: &Path,
     committed: Option<Oid>,
     mode: i32,
-    blob: Oid,
+    (new_bytes, blob): (&[u8], Oid),
     op: &Op,
 ) -> Result<()> {
     let mode = u32::try_from(mode).unwrap_or(0o100_644);
     let file = repo.work_tree().map(|r| r.join(path));
     match txn.staged(path)? {
         staged if staged.map(|(id, _)| id) == committed => {
+            // The same bytes as the new blob (compared, rather than hashed again).
             let same = file
                 .as_deref()
                 .and_then(|f| std::fs::read(f).ok())
-                .is_some_and(|b| repo.hash_blob(&b) == blob);
+                .is_some_and(|b| b == new_bytes);
             txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
         }
         Some((id, staged_mode)) => {
@@ -295,8 +304,8 @@ fn update_work_tree(
     repo: &Repo,
     txn: &mut Txn<'_>,
     path: &Path,
-    committed: Option<&[u8]>,
-    new_text: &str,
+    committed: Option<(&[u8], Oid)>,
+    (new_text, new_blob): (&str, Oid),
     op: &Op,
 ) -> Result<Option<String>> {
     let Some(root) = repo.work_tree() else {
@@ -310,7 +319,7 @@ fn update_work_tree(
                 path.display()
             )));
         }
-        txn.write_file(path, new_text.as_bytes())?;
+        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), None)?;
         return Ok(None);
     };
     let Some(current) = crate::fsx::read_regular_optional(&file)? else {
@@ -320,8 +329,8 @@ fn update_work_tree(
             path.display()
         )));
     };
-    if current == committed {
-        txn.write_file(path, new_text.as_bytes())?;
+    if current == committed.0 {
+        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), Some(committed))?;
         return Ok(None);
     }
     let edited = String::from_utf8(current)

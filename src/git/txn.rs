@@ -337,6 +337,20 @@ impl Txn<'_> {
     /// Replaces the work-tree file `rel` (confined to the work tree, never through a symlink)
     /// with `bytes`, keeping its permissions; its old content is kept for undo.
     pub fn write_file(&mut self, rel: &Path, bytes: &[u8]) -> Result<PathBuf> {
+        self.write_file_known(rel, bytes, None, None)
+    }
+
+    /// [`Txn::write_file`] for a caller that has the blobs already: `after` is the blob of
+    /// `bytes`, `known` a file content that is stored (its bytes and blob). Each is hashed
+    /// again only when not given (or, for `known`, when the file holds something else), so
+    /// post-commit does not hash a large CHANGELOG.md three more times.
+    pub fn write_file_known(
+        &mut self,
+        rel: &Path,
+        bytes: &[u8],
+        after: Option<Oid>,
+        known: Option<(&[u8], Oid)>,
+    ) -> Result<PathBuf> {
         let root = self
             .repo
             .work_tree()
@@ -344,11 +358,15 @@ impl Txn<'_> {
         let path = crate::fsx::confine(&root, rel)?;
         let before =
             crate::fsx::read_regular_optional(&path)?.map(|b| (b, crate::fsx::mode_of(&path)));
-        let before_id = match &before {
-            Some((b, _)) => self.repo.write_blob(b)?.to_string(),
-            None => "-".to_owned(),
+        let before_id = match (&before, known) {
+            (Some((b, _)), Some((k, id))) if b.as_slice() == k => id.to_string(),
+            (Some((b, _)), _) => self.repo.write_blob(b)?.to_string(),
+            (None, _) => "-".to_owned(),
         };
-        let after_id = self.repo.write_blob(bytes)?;
+        let after_id = match after {
+            Some(id) => id,
+            None => self.repo.write_blob(bytes)?,
+        };
         self.journal_line(&format!("file {before_id} {after_id} {}", path.display()))?;
         let mode = before.as_ref().and_then(|(_, m)| *m);
         self.files.push(FileBefore {
@@ -654,6 +672,41 @@ mod tests {
         again.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "content");
         assert!(!dir.path().join("index.lock").exists());
+    }
+
+    /// Blobs the caller gives are trusted only for the content they belong to.
+    #[test]
+    fn write_file_known_records_the_blobs_of_what_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        git2::Repository::init(dir.path()).unwrap();
+        let repo = crate::git::Repo::open(dir.path()).unwrap();
+        let journal = || fs::read_to_string(repo.git_dir().join(JOURNAL)).unwrap();
+        let (old, new) = (b"old\n".as_slice(), b"new\n".as_slice());
+        let (old_id, new_id) = (repo.hash_blob(old), repo.hash_blob(new));
+        let file = Path::new("CHANGELOG.md");
+        fs::write(dir.path().join(file), old).unwrap();
+        let mut txn = repo.transaction("test").unwrap();
+        txn.write_file_known(file, new, Some(new_id), Some((old, old_id)))
+            .unwrap();
+        assert!(
+            journal().contains(&format!("file {old_id} {new_id} ")),
+            "{}",
+            journal()
+        );
+        // The file now holds `new`, not the `known` content: its own blob is recorded.
+        txn.write_file_known(file, old, Some(old_id), Some((old, old_id)))
+            .unwrap();
+        assert!(
+            journal().contains(&format!("file {new_id} {old_id} ")),
+            "{}",
+            journal()
+        );
+        txn.commit().unwrap();
+        assert_eq!(fs::read(dir.path().join(file)).unwrap(), old);
+        assert!(
+            repo.blob_bytes(new_id).is_some(),
+            "the new content was stored"
+        );
     }
 
     #[test]
