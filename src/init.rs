@@ -136,6 +136,7 @@ mod tests {
         assert_eq!(parsed.version.tag_prefix, d.version.tag_prefix);
         assert_eq!(parsed.version.initial, d.version.initial);
         assert!(parsed.version.files.is_none());
+        assert_eq!(parsed.version.detect, d.version.detect);
         assert_eq!(
             parsed.version.zero_major_breaking_bumps_minor,
             d.version.zero_major_breaking_bumps_minor

@@ -441,3 +441,87 @@ fn a_branch_push_that_leaves_its_release_tag_behind_says_so() {
     let out = repo.git_output(&["push", "-q", "origin", "main"]);
     assert_eq!(stderr(&out), "", "{}", text(&out));
 }
+
+#[test]
+fn first_release_of_a_node_project_at_1_4_2_with_a_breaking_change() {
+    let repo = installed();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"app\",\n  \"version\": \"1.4.2\"\n}\n",
+    );
+    let lock = "{\n  \"name\": \"app\",\n  \"version\": \"1.4.2\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {\n      \"name\": \"app\",\n      \"version\": \"1.4.2\"\n    }\n  }\n}\n";
+    repo.write("package-lock.json", lock);
+    repo.write(
+        "README.md",
+        "# App\n\nVersion: 1.4.2\n\nInstall app 1.4.2 from npm.\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    commit(&repo, "a.txt", "feat!: drop the old API");
+    let explain = repo.relhook(&["version", "--next", "--explain"]);
+    assert!(explain.status.success(), "{}", text(&explain));
+    let said = crate::support::stdout(&explain);
+    assert!(said.starts_with("2.0.0\n"), "{said}");
+    assert!(
+        said.contains("is a breaking change made after")
+            && said.contains("last set the version in package.json"),
+        "--explain names the rule: {said}"
+    );
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 2.0.0");
+    assert!(repo.read("package.json").contains("\"version\": \"2.0.0\""));
+    assert_eq!(
+        repo.read("package-lock.json"),
+        lock.replace("1.4.2", "2.0.0")
+    );
+    assert!(repo.read("README.md").contains("Version: 2.0.0\n"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("README.md:5 still says 1.4.2: `Install app 1.4.2 from npm.`"),
+        "the runbook's grep: {err}"
+    );
+    assert!(!err.contains("package-lock.json:"), "{err}");
+    assert!(
+        err.contains("next: relhook test") && !err.contains("next: git push"),
+        "no push advice pre-push would refuse: {err}"
+    );
+}
+
+#[test]
+fn configured_files_add_to_detection_and_python_dunder_version_is_bumped() {
+    let repo = installed();
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"pkg\"\nversion = \"0.3.0\"\n",
+    );
+    repo.write("src/pkg/__init__.py", "__version__ = \"0.3.0\"\n");
+    repo.write("VERSION", "0.3.0\n");
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \"VERSION\", pattern = '{version}' }]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    commit(&repo, "a.txt", "fix: handle tabs");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("pyproject.toml").contains("version = \"0.3.1\""));
+    assert_eq!(
+        repo.read("src/pkg/__init__.py"),
+        "__version__ = \"0.3.1\"\n"
+    );
+    assert_eq!(repo.read("VERSION"), "0.3.1\n");
+    // `detect = false` leaves only the configured files.
+    repo.write(
+        ".relconfig.toml",
+        "[version]\ndetect = false\nfiles = [{ path = \"VERSION\", pattern = '{version}' }]\n",
+    );
+    repo.git(&["commit", "-q", "--no-verify", "-am", "chore: only VERSION"]);
+    commit(&repo, "b.txt", "fix: more tabs");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("VERSION"), "0.3.2\n");
+    assert!(repo.read("pyproject.toml").contains("version = \"0.3.1\""));
+}

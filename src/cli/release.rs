@@ -78,11 +78,8 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                     deciding.len() - EXPLAIN_LIMIT
                 )?;
             }
-            if info.tag.is_none() {
-                writeln!(
-                    out,
-                    "no release tag yet: the first release is the version already there"
-                )?;
+            if let Some(rule) = &info.first_release_rule {
+                writeln!(out, "{rule}")?;
             }
             writeln!(out, "next: {}", info.next)?;
         }
@@ -177,11 +174,31 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 &done.commit.to_string()[..9],
                 plan.commit_message
             );
-            let _ = writeln!(
-                err,
-                "next: git push --follow-tags   (or: git push origin HEAD {})",
-                plan.tag
-            );
+            let bumped_away = plan.version != plan.info.current;
+            let left = if bumped_away {
+                old_version_left(&repo, &config, &plan.info.current)
+            } else {
+                Vec::new()
+            };
+            for (path, line, text) in left {
+                let _ = writeln!(
+                    err,
+                    "relhook: note: {path}:{line} still says {}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)",
+                    plan.info.current
+                );
+            }
+            if !done.tested && config.checks.require_tested_tags {
+                let _ = writeln!(
+                    err,
+                    "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
+                );
+            } else {
+                let _ = writeln!(
+                    err,
+                    "next: git push --follow-tags   (or: git push origin HEAD {})",
+                    plan.tag
+                );
+            }
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }
@@ -271,6 +288,48 @@ fn resume(
         ),
         Err(e) => Err(e),
     }
+}
+
+/// Tracked files that still hold the old version as a whole version, outside the changelog:
+/// what the runbook's `grep -r "<old>" .` after the bump finds. At most 20 lines.
+fn old_version_left(
+    repo: &crate::git::Repo,
+    config: &Config,
+    old: &impl std::fmt::Display,
+) -> Vec<(String, usize, String)> {
+    let old = old.to_string();
+    let changelog = config.changelog.path.to_string_lossy().replace('\\', "/");
+    let Ok(listed) = repo.run_git(&["grep", "-l", "-I", "-F", "-e", &old], None) else {
+        return Vec::new();
+    };
+    let Some(root) = repo.work_tree() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // Lock files pin dependencies, whose versions may equal the old one by chance.
+    let locks = [
+        "Cargo.lock",
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "poetry.lock",
+        "pnpm-lock.yaml",
+    ];
+    let is_lock = |p: &str| {
+        locks
+            .iter()
+            .any(|l| p == *l || p.ends_with(&format!("/{l}")))
+    };
+    for path in listed.lines().filter(|p| *p != changelog && !is_lock(p)) {
+        let Ok(text) = std::fs::read_to_string(root.join(path)) else {
+            continue;
+        };
+        for (line, found) in crate::version::files::leftovers(&text, &old) {
+            out.push((path.to_owned(), line, found));
+        }
+    }
+    out.truncate(20);
+    out
 }
 
 fn refused(why: &str, json: bool) -> Result<Outcome> {
@@ -485,6 +544,40 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
 
 /// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
 /// creation of a release tag by `git tag` returns before any file is read.
+/// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
+/// a new release-looking tag was not turned into a release, why, and what to run instead.
+fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
+    let Ok((_, _, config)) = open(ctx) else {
+        return;
+    };
+    let Some(tag) = created
+        .iter()
+        .find(|u| tagcheck::is_release_like(&config, &u.tag))
+    else {
+        return;
+    };
+    let Ok(loc) = crate::git::HooksLocation::find(&ctx.cwd) else {
+        return;
+    };
+    let marker = loc.common_dir.join("relhook-hand-tags-unchecked");
+    if marker.exists() {
+        return;
+    }
+    let version = tag
+        .tag
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .unwrap_or(&tag.tag);
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
+        tag.tag
+    );
+    let _ = std::fs::write(
+        &marker,
+        b"relhook said once that hand tags are not checked here\n",
+    );
+}
+
 pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcome> {
     if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
         return Ok(Outcome::Ok);
@@ -496,7 +589,13 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         return Ok(Outcome::Ok);
     }
     let created = hand::created_tags(&input);
-    if created.is_empty() || !hand::from_git_tag() {
+    if created.is_empty() {
+        return Ok(Outcome::Ok);
+    }
+    if !hand::from_git_tag() {
+        if state == "committed" && !hand::can_tell_git_tag() {
+            hand_tag_unchecked_once(ctx, &created);
+        }
         return Ok(Outcome::Ok);
     }
     let mut err = std::io::stderr().lock();

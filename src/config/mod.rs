@@ -82,8 +82,11 @@ pub struct VersionConfig {
     pub tag_prefix: String,
     /// The version when there is no release tag and no version file.
     pub initial: semver::Version,
-    /// The files holding the version; `None`: detected (Cargo.toml, package.json, pyproject.toml).
+    /// Version files added to the detected ones (`None`: none configured).
     pub files: Option<Vec<VersionFile>>,
+    /// Whether version files are detected (manifests, lock files, `__version__`, the runbook's
+    /// places); `false` leaves only `files`.
+    pub detect: bool,
     /// Below 1.0.0, a breaking change bumps the minor version.
     pub zero_major_breaking_bumps_minor: bool,
     /// Below 1.0.0, a feature bumps the patch version.
@@ -98,6 +101,7 @@ impl Default for VersionConfig {
             tag_prefix: "v".into(),
             initial: semver::Version::new(0, 1, 0),
             files: None,
+            detect: true,
             zero_major_breaking_bumps_minor: true,
             zero_major_feat_bumps_patch: true,
             pre_release_start: 1,

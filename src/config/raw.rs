@@ -44,6 +44,7 @@ struct RawVersion {
     tag_prefix: Option<Spanned<String>>,
     initial: Option<Spanned<String>>,
     files: Option<Vec<Spanned<RawVersionFile>>>,
+    detect: Option<bool>,
     zero_major_breaking_bumps_minor: Option<bool>,
     zero_major_feat_bumps_patch: Option<bool>,
     pre_release_start: Option<Spanned<u64>>,
@@ -170,6 +171,7 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
                 .collect::<Result<_>>()?,
         );
     }
+    version.detect = raw.version.detect.unwrap_or(version.detect);
     version.zero_major_breaking_bumps_minor = raw
         .version
         .zero_major_breaking_bumps_minor

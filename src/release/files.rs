@@ -1,156 +1,54 @@
-//! Which files hold the version (configured, else detected), and the `Cargo.lock` entries that
-//! must follow a `Cargo.toml` bump.
+//! Which files hold the version: those detected in the work tree (unless `version.detect =
+//! false`) and those `[version] files` adds. The editors, the detection and the `Cargo.lock`
+//! edit live in `version::files`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::config::Config;
-use crate::version::files::{self, Edit, Locator, VersionFile};
+pub use crate::version::files::cargo_lock_edit;
+use crate::version::files::{self, VersionFile};
 
-/// The configured version files, or those detected in the repository's top folder.
+/// The configured version files first (they name the first version file), then the detected
+/// ones; a configured entry wins over a detected one for the same file.
 pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
-    if let Some(files) = &config.version.files {
-        return files.clone();
-    }
-    let candidates = [
-        ("Cargo.toml", Locator::TomlKey("package.version".into())),
-        (
-            "Cargo.toml",
-            Locator::TomlKey("workspace.package.version".into()),
-        ),
-        ("package.json", Locator::JsonKey("version".into())),
-        ("pyproject.toml", Locator::TomlKey("project.version".into())),
-        (
-            "pyproject.toml",
-            Locator::TomlKey("tool.poetry.version".into()),
-        ),
-    ];
-    let mut out: Vec<VersionFile> = Vec::new();
-    for (path, locator) in candidates {
-        let f = VersionFile {
-            path: PathBuf::from(path),
-            locator,
-        };
-        if out.iter().any(|o| o.path == f.path) {
-            continue;
-        }
-        if files::read_version(root, &f).is_ok() {
-            out.push(f);
+    let mut out: Vec<VersionFile> = config.version.files.clone().unwrap_or_default();
+    if config.version.detect {
+        for f in files::detect(root) {
+            if !out.iter().any(|o| o.path == f.path) {
+                out.push(f);
+            }
         }
     }
     out
-}
-
-/// The `Cargo.lock` edit that follows bumped `Cargo.toml` files: every local package (no
-/// `source` line) of the bumped crates whose version was `old`. `None` when there is nothing
-/// to change or no lock file.
-pub fn cargo_lock_edit(root: &Path, bumped: &[VersionFile], old: &str, new: &str) -> Option<Edit> {
-    let cargo: Vec<&VersionFile> = bumped
-        .iter()
-        .filter(|f| f.path.file_name().is_some_and(|n| n == "Cargo.toml"))
-        .collect();
-    if cargo.is_empty() {
-        return None;
-    }
-    let lock_path = PathBuf::from("Cargo.lock");
-    let before = std::fs::read(root.join(&lock_path)).ok()?;
-    let text = String::from_utf8(before.clone()).ok()?;
-    let workspace = cargo
-        .iter()
-        .any(|f| matches!(&f.locator, Locator::TomlKey(k) if k.starts_with("workspace.")));
-    let names: Vec<String> = cargo
-        .iter()
-        .filter_map(|f| package_name(&root.join(&f.path)))
-        .collect();
-    let after = bump_lock(&text, old, new, |name| {
-        workspace || names.iter().any(|n| n == name)
-    });
-    (after != text).then(|| Edit {
-        path: lock_path,
-        before,
-        after: after.into_bytes(),
-    })
-}
-
-fn package_name(cargo_toml: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(cargo_toml).ok()?;
-    let doc: toml::Table = text.parse().ok()?;
-    doc.get("package")?.get("name")?.as_str().map(str::to_owned)
-}
-
-/// Rewrites `version = "<old>"` inside `[[package]]` blocks that have no `source` and whose
-/// name passes `wanted`, keeping every other byte.
-fn bump_lock(text: &str, old: &str, new: &str, wanted: impl Fn(&str) -> bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for block in split_keep(text, "[[package]]") {
-        let local = !block.lines().any(|l| l.starts_with("source = "));
-        let name = block.lines().find_map(|l| {
-            l.strip_prefix("name = \"")?
-                .strip_suffix('"')
-                .or_else(|| l.strip_prefix("name = \"")?.strip_suffix("\"\r"))
-        });
-        let old_line = format!("version = \"{old}\"");
-        if local && name.is_some_and(&wanted) && block.contains(&old_line) {
-            out.push_str(&block.replacen(&old_line, &format!("version = \"{new}\""), 1));
-        } else {
-            out.push_str(block);
-        }
-    }
-    out
-}
-
-/// Splits before each occurrence of `marker`, keeping every byte.
-fn split_keep<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(marker).skip_while(|(i, _)| *i == 0) {
-        parts.push(&text[start..i]);
-        start = i;
-    }
-    parts.push(&text[start..]);
-    parts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const LOCK: &str = "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"1.2.3\"\ndependencies = [\n \"dep\",\n]\n\n[[package]]\nname = \"dep\"\nversion = \"1.2.3\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
-
-    #[test]
-    fn lock_bumps_only_the_local_package() {
-        let after = bump_lock(LOCK, "1.2.3", "1.3.0", |n| n == "app");
-        assert_eq!(
-            after,
-            LOCK.replacen(
-                "version = \"1.2.3\"\ndependencies",
-                "version = \"1.3.0\"\ndependencies",
-                1
-            )
-        );
-        let crlf = LOCK.replace('\n', "\r\n");
-        let after = bump_lock(&crlf, "1.2.3", "1.3.0", |n| n == "app");
-        assert!(
-            after.contains("name = \"app\"\r\nversion = \"1.3.0\"\r\n"),
-            "{after:?}"
-        );
-        assert!(after.contains("name = \"dep\"\r\nversion = \"1.2.3\""));
-    }
+    use crate::version::files::Locator;
 
     #[test]
-    fn detects_project_files() {
+    fn configured_files_add_to_detection_unless_it_is_off() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
-            dir.path().join("Cargo.toml"),
-            "[package]\nname = \"app\"\nversion = \"0.3.0\"\n",
+            dir.path().join("pyproject.toml"),
+            "[project]\nname = \"app\"\nversion = \"0.3.0\"\n",
         )
         .unwrap();
-        std::fs::write(
-            dir.path().join("package.json"),
-            "{\"name\": \"app\", \"version\": \"0.3.0\"}",
-        )
-        .unwrap();
-        let files = version_files(&Config::default(), dir.path());
-        let paths: Vec<_> = files.iter().map(|f| f.path.display().to_string()).collect();
-        assert_eq!(paths, ["Cargo.toml", "package.json"]);
+        let mut config = Config::default();
+        let extra = VersionFile {
+            path: "VERSION".into(),
+            locator: Locator::Pattern("{version}".into()),
+        };
+        config.version.files = Some(vec![extra.clone()]);
+        let paths = |c: &Config| {
+            version_files(c, dir.path())
+                .iter()
+                .map(|f| f.path.display().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(paths(&config), ["VERSION", "pyproject.toml"]);
+        config.version.detect = false;
+        assert_eq!(paths(&config), ["VERSION"]);
     }
 }

@@ -51,6 +51,14 @@ pub fn from_git_tag() -> bool {
     parent_subcommand().is_some_and(|s| s == "tag")
 }
 
+/// Whether this platform lets relhook tell `git tag` from `git fetch`: git gives the hook no
+/// other sign of the command that runs it, and only Linux's `/proc` shows the parent
+/// processes. Elsewhere (macOS, Windows) hand tags are left as they are, and the hook says so
+/// once per clone (`cli`), with the command that makes the release instead.
+pub fn can_tell_git_tag() -> bool {
+    cfg!(unix) && Path::new("/proc/self/stat").is_file()
+}
+
 /// The nearest ancestor process that is git, and its subcommand. relhook may sit several
 /// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
 /// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).

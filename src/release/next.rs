@@ -58,6 +58,8 @@ pub struct VersionInfo {
     pub since_latest: usize,
     /// The next version.
     pub next: Version,
+    /// With no release tag, the rule that gave `next`, for `--explain`.
+    pub first_release_rule: Option<String>,
 }
 
 impl VersionInfo {
@@ -161,6 +163,11 @@ pub fn version_info(
         &policy,
     )
     .map_err(|e| Error::Refused(e.to_string()))?;
+    let (next, first_release_rule) = if tag.is_none() {
+        first_release(repo, config, root, &commits, requested, pre, &current, next)
+    } else {
+        (next, None)
+    };
     Ok(VersionInfo {
         tag,
         stable,
@@ -169,7 +176,66 @@ pub fn version_info(
         commits,
         since_latest,
         next,
+        first_release_rule,
     })
+}
+
+/// The first release of a project that already has a version: that version, unless a breaking
+/// change came after the commit that last set it (then the version no longer describes the
+/// code, and the breaking change bumps it). Only for an automatic, non-pre-release version.
+#[allow(clippy::too_many_arguments)]
+fn first_release(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    commits: &[Decider],
+    requested: &Requested,
+    pre: Option<&str>,
+    current: &Version,
+    next: Version,
+) -> (Version, Option<String>) {
+    let already = "no release tag yet: the first release is the version already there".to_owned();
+    let Some(file) = super::version_files(config, root).into_iter().next() else {
+        return (next, Some(already));
+    };
+    if !matches!(requested, Requested::Auto) || pre.is_some() || next != *current {
+        return (next, None);
+    }
+    let path = file.path.to_string_lossy().into_owned();
+    let Ok(set_by) = repo.run_git(&["log", "-1", "--format=%H", "--", &path], None) else {
+        return (next, Some(already));
+    };
+    let since: Vec<String> = if set_by.is_empty() {
+        Vec::new()
+    } else {
+        repo.run_git(&["rev-list", &format!("{set_by}..HEAD")], None)
+            .map(|t| t.lines().map(str::to_owned).collect())
+            .unwrap_or_default()
+    };
+    let Some(breaking) = commits
+        .iter()
+        .find(|c| c.calls_for == "major" && since.contains(&c.id))
+    else {
+        return (
+            next,
+            Some(format!(
+                "{already} (no breaking change since {path} last set it)"
+            )),
+        );
+    };
+    let bumped = if current.major == 0 && config.version.zero_major_breaking_bumps_minor {
+        Version::new(0, current.minor + 1, 0)
+    } else {
+        Version::new(current.major + 1, 0, 0)
+    };
+    let short = &set_by[..set_by.len().min(9)];
+    (
+        bumped,
+        Some(format!(
+            "no release tag yet, but {} ({}) is a breaking change made after {short} last set the version in {path}: {current} no longer describes the code, so the first release bumps it",
+            breaking.commit, breaking.header
+        )),
+    )
 }
 
 /// Nothing to release is no release: no commit since the latest tag (finishing a

@@ -1,0 +1,330 @@
+//! Which files hold the version when nobody said: the project's manifests (and their lock
+//! files), a Python package's `__version__`, `setup.cfg`/`setup.py`, and the other places the
+//! release runbook updates by hand (README "Version: X", a Dockerfile's `LABEL version`,
+//! Kubernetes labels, a Helm chart). Manifests count whenever they parse; the other places only
+//! when they hold the same version as the first manifest, so an unrelated number in a README is
+//! never bumped.
+
+use std::path::{Path, PathBuf};
+
+use super::{Locator, VersionFile, read_version};
+
+fn file(path: impl Into<PathBuf>, locator: Locator) -> VersionFile {
+    VersionFile {
+        path: path.into(),
+        locator,
+    }
+}
+
+fn toml(path: &str, key: &str) -> VersionFile {
+    file(path, Locator::TomlKey(key.into()))
+}
+
+fn json(path: &str, key: &str) -> VersionFile {
+    file(path, Locator::JsonKey(key.into()))
+}
+
+fn pattern(path: impl Into<PathBuf>, p: &str) -> VersionFile {
+    file(path, Locator::Pattern(p.into()))
+}
+
+/// `__version__ = "X"` (an annotation allowed), in `__init__.py` or `_version.py`.
+const DUNDER_VERSION: &str = r#"__version__\s*(?::\s*str\s*)?=\s*["']{version}["']"#;
+
+/// The manifests, in the order they are tried; for one path the first locator that reads wins.
+fn manifests() -> Vec<VersionFile> {
+    vec![
+        toml("Cargo.toml", "package.version"),
+        toml("Cargo.toml", "workspace.package.version"),
+        json("package.json", "version"),
+        // npm's lock files repeat the root package's version twice: at the top and under
+        // `packages[""]` (lockfileVersion 2 and 3); the empty key is written `packages..version`.
+        json("package-lock.json", "version|packages..version"),
+        json("npm-shrinkwrap.json", "version|packages..version"),
+        toml("pyproject.toml", "project.version"),
+        toml("pyproject.toml", "tool.poetry.version"),
+        pattern("setup.cfg", r"(?m)^version\s*=\s*{version}\s*$"),
+        pattern("setup.py", r#"\bversion\s*=\s*["']{version}["']"#),
+    ]
+}
+
+/// The version files detected under `root` (the top of the work tree).
+pub fn detect(root: &Path) -> Vec<VersionFile> {
+    let mut out: Vec<VersionFile> = Vec::new();
+    let add = |f: VersionFile, out: &mut Vec<VersionFile>| {
+        if !out.iter().any(|o| o.path == f.path) && read_version(root, &f).is_ok() {
+            out.push(f);
+        }
+    };
+    for f in manifests() {
+        add(f, &mut out);
+    }
+    let python = ["pyproject.toml", "setup.py", "setup.cfg"]
+        .iter()
+        .any(|m| root.join(m).is_file());
+    if python {
+        for path in python_version_modules(root) {
+            add(pattern(path, DUNDER_VERSION), &mut out);
+        }
+    }
+    let Some(primary) = out.first().and_then(|f| read_version(root, f).ok()) else {
+        return out;
+    };
+    for candidates in runbook_places(root) {
+        // The first candidate locator of a file that holds the primary version wins.
+        if let Some(f) = candidates.into_iter().find(|f| {
+            !out.iter().any(|o| o.path == f.path)
+                && read_version(root, f).is_ok_and(|v| v == primary)
+        }) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// `src/<pkg>/__init__.py`, `src/<pkg>/_version.py`, `<pkg>/__init__.py`, `<pkg>/_version.py`
+/// for the package directories beside the Python manifest.
+fn python_version_modules(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for base in ["src", ""] {
+        let dir = root.join(base);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+            .filter(|n| {
+                !n.starts_with('.')
+                    && !matches!(
+                        n.as_str(),
+                        "src"
+                            | "tests"
+                            | "test"
+                            | "docs"
+                            | "node_modules"
+                            | "target"
+                            | "build"
+                            | "dist"
+                            | "venv"
+                    )
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            for module in ["_version.py", "__init__.py"] {
+                let rel = Path::new(base).join(&name).join(module);
+                if root.join(&rel).is_file() {
+                    out.push(rel);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The runbook's other places, each a list of alternative locators for one file.
+fn runbook_places(root: &Path) -> Vec<Vec<VersionFile>> {
+    let mut out = vec![
+        vec![pattern("README.md", r"Version: {version}\b")],
+        vec![pattern(
+            "Dockerfile",
+            r#"(?m)^(?:LABEL\s+(?:org\.opencontainers\.image\.)?version|ENV\s+APP_VERSION)\s*=\s*"?{version}"?"#,
+        )],
+    ];
+    let mut charts = vec![PathBuf::from("Chart.yaml")];
+    charts.extend(yaml_files(root, "charts", Some("Chart.yaml")));
+    for chart in charts {
+        out.push(vec![
+            pattern(
+                chart.clone(),
+                r#"(?m)^(?:version|appVersion):\s*["']?{version}["']?\s*$"#,
+            ),
+            pattern(chart, r#"(?m)^appVersion:\s*["']?{version}["']?\s*$"#),
+        ]);
+    }
+    for dir in ["k8s", "kubernetes", "deploy", "manifests"] {
+        for manifest in yaml_files(root, dir, None) {
+            out.push(vec![pattern(
+                manifest,
+                r#"(?m)^\s+(?:version|app\.kubernetes\.io/version):\s*["']?{version}["']?\s*$"#,
+            )]);
+        }
+    }
+    out
+}
+
+/// YAML files directly in `dir` (or, with `name`, `dir/*/name`), sorted.
+fn yaml_files(root: &Path, dir: &str, name: Option<&str>) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .flatten()
+        .filter_map(|e| {
+            let file_name = e.file_name().to_str()?.to_owned();
+            match name {
+                Some(n) => {
+                    let rel = Path::new(dir).join(&file_name).join(n);
+                    root.join(&rel).is_file().then_some(rel)
+                }
+                None => (file_name.ends_with(".yaml") || file_name.ends_with(".yml"))
+                    .then(|| Path::new(dir).join(file_name)),
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// `git grep`-style leftovers: lines of `text` (a file's contents) that still hold `old` as a
+/// whole version (not as part of a longer one: `1.2.3` is not in `11.2.3` or `1.2.30`).
+pub fn leftovers(text: &str, old: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.match_indices(old).any(|(i, _)| {
+                let before = line[..i].chars().next_back();
+                let rest = &line[i + old.len()..];
+                let mut after = rest.chars();
+                let longer = match after.next() {
+                    Some(c) if c.is_ascii_alphanumeric() => true,
+                    Some('.') => after.next().is_some_and(|c| c.is_ascii_digit()),
+                    _ => false,
+                };
+                let inside = before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+                !longer && !inside
+            })
+        })
+        .map(|(i, line)| (i + 1, line.trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    fn described(files: &[VersionFile]) -> Vec<String> {
+        files
+            .iter()
+            .map(|f| format!("{} {}", f.path.display(), f.locator))
+            .collect()
+    }
+
+    #[test]
+    fn node_lock_files_follow_package_json() {
+        let lock = "{\n  \"name\": \"app\",\n  \"version\": \"1.4.2\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {\n      \"name\": \"app\",\n      \"version\": \"1.4.2\"\n    },\n    \"node_modules/x\": {\n      \"version\": \"1.4.2\"\n    }\n  }\n}\n";
+        let dir = tree(&[
+            (
+                "package.json",
+                "{ \"name\": \"app\", \"version\": \"1.4.2\" }\n",
+            ),
+            ("package-lock.json", lock),
+        ]);
+        let found = detect(dir.path());
+        assert_eq!(
+            described(&found),
+            [
+                "package.json JSON key `version`",
+                "package-lock.json JSON key `version|packages..version`",
+            ]
+        );
+        let edit = super::super::plan_bump(dir.path(), &found[1], "1.4.2", "2.0.0").unwrap();
+        let after = String::from_utf8(edit.after).unwrap();
+        let want = lock
+            .replacen(
+                "\"version\": \"1.4.2\",\n  \"lock",
+                "\"version\": \"2.0.0\",\n  \"lock",
+                1,
+            )
+            .replacen(
+                "\"version\": \"1.4.2\"\n    },",
+                "\"version\": \"2.0.0\"\n    },",
+                1,
+            );
+        assert_eq!(after, want, "both places, and not node_modules/x");
+    }
+
+    #[test]
+    fn python_packages_setup_files_and_runbook_places() {
+        let dir = tree(&[
+            (
+                "pyproject.toml",
+                "[project]\nname = \"pkg\"\nversion = \"0.3.0\"\n",
+            ),
+            (
+                "src/pkg/__init__.py",
+                "\"\"\"Pkg.\"\"\"\n__version__ = \"0.3.0\"\n",
+            ),
+            ("tests/__init__.py", "__version__ = \"0.3.0\"\n"),
+            ("other/_version.py", "__version__: str = '0.3.0'\n"),
+            ("setup.cfg", "[metadata]\nname = pkg\nversion = 0.3.0\n"),
+            ("README.md", "# Pkg\n\nVersion: 0.3.0\n"),
+            (
+                "Dockerfile",
+                "FROM python\nLABEL version=\"0.3.0\"\nENV APP_VERSION=\"0.3.0\"\n",
+            ),
+            (
+                "k8s/deployment.yaml",
+                "metadata:\n  labels:\n    version: \"0.3.0\"\n",
+            ),
+            (
+                "k8s/other.yaml",
+                "metadata:\n  labels:\n    version: \"9.9.9\"\n",
+            ),
+            (
+                "charts/app/Chart.yaml",
+                "apiVersion: v2\nversion: 1.0.0\nappVersion: \"0.3.0\"\n",
+            ),
+        ]);
+        assert_eq!(
+            described(&detect(dir.path())),
+            [
+                "pyproject.toml TOML key `project.version`",
+                "setup.cfg pattern `(?m)^version\\s*=\\s*{version}\\s*$`",
+                format!("src/pkg/__init__.py pattern `{DUNDER_VERSION}`").as_str(),
+                format!("other/_version.py pattern `{DUNDER_VERSION}`").as_str(),
+                "README.md pattern `Version: {version}\\b`",
+                "Dockerfile pattern `(?m)^(?:LABEL\\s+(?:org\\.opencontainers\\.image\\.)?version|ENV\\s+APP_VERSION)\\s*=\\s*\"?{version}\"?`",
+                "charts/app/Chart.yaml pattern `(?m)^appVersion:\\s*[\"']?{version}[\"']?\\s*$`",
+                "k8s/deployment.yaml pattern `(?m)^\\s+(?:version|app\\.kubernetes\\.io/version):\\s*[\"']?{version}[\"']?\\s*$`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_readme_with_another_number_is_left_alone() {
+        let dir = tree(&[
+            (
+                "Cargo.toml",
+                "[package]\nname = \"a\"\nversion = \"2.0.0\"\n",
+            ),
+            ("README.md", "Version: 1.0.0\n"),
+        ]);
+        assert_eq!(
+            described(&detect(dir.path())),
+            ["Cargo.toml TOML key `package.version`"]
+        );
+    }
+
+    #[test]
+    fn leftovers_match_whole_versions_only() {
+        let text = "a 1.2.3\nv1.2.3 here\nnot 11.2.3\nnor 1.2.30\nnor 1.2.3.4\nend of 1.2.3.\n";
+        let found: Vec<usize> = leftovers(text, "1.2.3")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found, [1, 2, 6]);
+    }
+}

@@ -1,0 +1,457 @@
+//! Owns reading and rewriting the version string inside project files
+//! (Cargo.toml, pyproject.toml, package.json, `__init__.py`, Dockerfiles,
+//! manifests…) without disturbing anything else in them.
+//!
+//! Every format is reduced to the same thing: a list of byte spans holding
+//! the version text. Reading checks the spans agree; bumping splices the new
+//! version into exactly those spans, so comments, key order, whitespace,
+//! line endings and the presence of a final newline are kept byte for byte.
+//! Writing is atomic per file and rolled back across files on failure.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use regex::Regex;
+
+/// A SemVer-ish version: what `{version}` stands for in patterns, and what a
+/// new version must look like so it cannot break the file's syntax.
+const SEMVER_RE: &str = r"[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?";
+
+/// Where the version lives inside a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Locator {
+    /// A dotted TOML key whose value is a string, e.g. `package.version`,
+    /// `workspace.package.version`, `project.version`, `tool.poetry.version`.
+    TomlKey(String),
+    /// A dotted JSON key path through nested objects, e.g. `version`.
+    JsonKey(String),
+    /// A regex with a `{version}` placeholder, e.g. `__version__ = "{version}"`.
+    /// Everything else in it is regex syntax (escape literal dots if it matters).
+    Pattern(String),
+}
+
+impl fmt::Display for Locator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Locator::TomlKey(k) => write!(f, "TOML key `{k}`"),
+            Locator::JsonKey(k) => write!(f, "JSON key `{k}`"),
+            Locator::Pattern(p) => write!(f, "pattern `{p}`"),
+        }
+    }
+}
+
+/// A file holding the project version, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionFile {
+    /// Path relative to the repository root.
+    pub path: PathBuf,
+    /// Where the version is inside the file.
+    pub locator: Locator,
+}
+
+/// A planned change to one file: its whole contents before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Path relative to the repository root.
+    pub path: PathBuf,
+    /// The contents the plan was computed from (also used for rollback).
+    pub before: Vec<u8>,
+    /// The contents to write.
+    pub after: Vec<u8>,
+}
+
+/// Why a version file could not be read, planned or written.
+#[derive(Debug, thiserror::Error)]
+pub enum VersionFileError {
+    /// The file does not exist.
+    #[error("{path}: version file not found", path = .path.display())]
+    Missing {
+        /// The file's path relative to the root.
+        path: PathBuf,
+    },
+    /// Reading the file failed for another reason.
+    #[error("{path}: cannot read: {source}", path = .path.display())]
+    Read {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
+    /// The file is not UTF-8.
+    #[error("{path}: not valid UTF-8", path = .path.display())]
+    NotUtf8 {
+        /// The file's path relative to the root.
+        path: PathBuf,
+    },
+    /// The path is absolute, escapes the root, or resolves outside it.
+    #[error("{path}: refused: {reason}", path = .path.display())]
+    UnsafePath {
+        /// The path as given.
+        path: PathBuf,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The file does not parse in its format.
+    #[error("{path}: cannot parse: {message}", path = .path.display())]
+    Parse {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The parser's message, with the position.
+        message: String,
+    },
+    /// The key path is absent.
+    #[error("{path}: {locator} not found", path = .path.display())]
+    KeyMissing {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator that found nothing.
+        locator: Locator,
+    },
+    /// The key exists but holds something other than a string.
+    #[error("{path}: {locator} is {found}, not a version string", path = .path.display())]
+    NotAString {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+        /// What was found instead (e.g. "a table").
+        found: String,
+    },
+    /// A Cargo workspace member inherits its version (`version.workspace = true`).
+    #[error(
+        "{path}: {locator} is inherited from the workspace (`version.workspace = true`); \
+         point relhook at the workspace root's `workspace.package.version` instead",
+        path = .path.display()
+    )]
+    WorkspaceInherited {
+        /// The member manifest.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+    },
+    /// The same JSON key appears twice on the key path, so which one counts is ambiguous.
+    #[error("{path}: {locator} appears more than once", path = .path.display())]
+    DuplicateKey {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+    },
+    /// The version string uses escapes or a quoting that cannot be rewritten in place.
+    #[error("{path}: {locator} is written with escapes; write it as a plain string", path = .path.display())]
+    Unrewritable {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+    },
+    /// The pattern is not a valid regex or lacks `{version}`.
+    #[error("{path}: invalid {locator}: {message}", path = .path.display())]
+    BadPattern {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The pattern matches nowhere in the file.
+    #[error("{path}: {locator} matches nothing", path = .path.display())]
+    NoMatch {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+    },
+    /// The pattern matches several places holding different versions.
+    #[error("{path}: {locator} finds different versions: {}", .versions.join(", "), path = .path.display())]
+    Inconsistent {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+        /// Every version found, in file order.
+        versions: Vec<String>,
+    },
+    /// The file holds another version than the one being bumped from.
+    #[error("{path}: {locator} holds {found}, expected {expected}", path = .path.display())]
+    Mismatch {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+        /// The version the bump starts from.
+        expected: String,
+        /// The version in the file.
+        found: String,
+    },
+    /// The new version is not a plain SemVer string, so splicing it could corrupt the file.
+    #[error("{new:?} is not a SemVer version")]
+    BadNewVersion {
+        /// The rejected version text.
+        new: String,
+    },
+    /// After a bump, a file still holds the old version.
+    #[error("{path}: {locator} still holds the old version {old}", path = .path.display())]
+    StillOld {
+        /// The file's path relative to the root.
+        path: PathBuf,
+        /// The locator.
+        locator: Locator,
+        /// The old version.
+        old: String,
+    },
+    /// The file changed since the edit was planned; nothing was written.
+    #[error("{path}: changed since the bump was planned; nothing was written", path = .path.display())]
+    Stale {
+        /// The file's path relative to the root.
+        path: PathBuf,
+    },
+    /// Writing failed; the files written before it were restored, except `unrestored`.
+    #[error(
+        "{path}: cannot write: {source}; earlier files restored{}",
+        if .unrestored.is_empty() { String::new() } else { format!(" except {:?}", .unrestored) },
+        path = .path.display()
+    )]
+    Write {
+        /// The file whose write failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+        /// Files already written whose restoration failed too (check them by hand).
+        unrestored: Vec<PathBuf>,
+    },
+}
+
+type Result<T, E = VersionFileError> = std::result::Result<T, E>;
+
+/// Reads the version the locator points at.
+pub fn read_version(root: &Path, file: &VersionFile) -> Result<String> {
+    let text = read_text(root, &file.path)?;
+    let spans = locate(&file.path, &text, &file.locator)?;
+    agreed_version(&file.path, &file.locator, &text, &spans)
+}
+
+/// Computes the file's contents with `old` replaced by `new` at the located
+/// spans, without writing. Fails if the file holds anything but `old`.
+pub fn plan_bump(root: &Path, file: &VersionFile, old: &str, new: &str) -> Result<Edit> {
+    if !full_match(SEMVER_RE, new) {
+        return Err(VersionFileError::BadNewVersion {
+            new: new.to_owned(),
+        });
+    }
+    let text = read_text(root, &file.path)?;
+    let spans = locate(&file.path, &text, &file.locator)?;
+    let found = agreed_version(&file.path, &file.locator, &text, &spans)?;
+    if found != old {
+        return Err(VersionFileError::Mismatch {
+            path: file.path.clone(),
+            locator: file.locator.clone(),
+            expected: old.to_owned(),
+            found,
+        });
+    }
+    Ok(Edit {
+        path: file.path.clone(),
+        after: splice(&text, &spans, new).into_bytes(),
+        before: text.into_bytes(),
+    })
+}
+
+/// Writes every edit, each atomically (temporary file in the same directory,
+/// then rename, keeping the file's permissions). Before writing anything it
+/// checks each file still holds `before`. If a write fails, the files
+/// already written are restored from `before`.
+pub fn apply(root: &Path, edits: &[Edit]) -> Result<()> {
+    apply_with(root, edits, write_atomic)
+}
+
+/// After a bump: fails if any located version still equals `old`.
+pub fn verify_no_old(root: &Path, files: &[VersionFile], old: &str) -> Result<()> {
+    for file in files {
+        if read_version(root, file)? == old {
+            return Err(VersionFileError::StillOld {
+                path: file.path.clone(),
+                locator: file.locator.clone(),
+                old: old.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Joins `rel` to `root`, refusing absolute paths, `..` that climbs above
+/// the root, and symlinks that resolve outside it. For an existing file the
+/// result is its resolved path (so writing through a symlink inside the root
+/// updates the target, not the link); otherwise the lexical join.
+pub fn safe_join(root: &Path, rel: &Path) -> Result<PathBuf> {
+    let refuse = |reason: &str| VersionFileError::UnsafePath {
+        path: rel.to_path_buf(),
+        reason: reason.to_owned(),
+    };
+    let normal = normalize_relative(rel).map_err(refuse)?;
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| refuse(&format!("repository root {}: {e}", root.display())))?;
+    let joined = real_root.join(&normal);
+    // The deepest existing ancestor decides where symlinks lead.
+    let mut existing = joined.as_path();
+    while fs::symlink_metadata(existing).is_err() {
+        existing = existing.parent().unwrap_or(&real_root);
+    }
+    let resolved = existing
+        .canonicalize()
+        .map_err(|e| refuse(&format!("cannot resolve: {e}")))?;
+    if !resolved.starts_with(&real_root) {
+        return Err(refuse("resolves outside the repository root"));
+    }
+    // `join("")` would add a trailing separator, which breaks file paths.
+    match joined.strip_prefix(existing) {
+        Ok(rest) if !rest.as_os_str().is_empty() => Ok(resolved.join(rest)),
+        _ => Ok(resolved),
+    }
+}
+
+/// Lexically checks `rel`: no root or prefix, `..` never above the start.
+fn normalize_relative(rel: &Path) -> Result<PathBuf, &'static str> {
+    let mut out = PathBuf::new();
+    for comp in rel.components() {
+        match comp {
+            Component::Normal(c) => out.push(c),
+            Component::CurDir => {}
+            Component::ParentDir if out.pop() => {}
+            Component::ParentDir => return Err("`..` leaves the repository root"),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err("absolute paths are not allowed");
+            }
+        }
+    }
+    if out.as_os_str().is_empty() {
+        return Err("empty path");
+    }
+    Ok(out)
+}
+
+/// Reads a file under the root as UTF-8 text.
+fn read_text(root: &Path, rel: &Path) -> Result<String> {
+    let full = safe_join(root, rel)?;
+    let bytes = fs::read(&full).map_err(|e| read_error(rel, e))?;
+    String::from_utf8(bytes).map_err(|_| VersionFileError::NotUtf8 {
+        path: rel.to_path_buf(),
+    })
+}
+
+/// Maps an I/O error to `Missing` or `Read`.
+fn read_error(rel: &Path, e: io::Error) -> VersionFileError {
+    if e.kind() == io::ErrorKind::NotFound {
+        VersionFileError::Missing {
+            path: rel.to_path_buf(),
+        }
+    } else {
+        VersionFileError::Read {
+            path: rel.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+/// The byte spans of the version text for any locator (never empty on Ok).
+fn locate(path: &Path, text: &str, locator: &Locator) -> Result<Vec<Range<usize>>> {
+    match locator {
+        Locator::TomlKey(key) => toml_span(path, text, key, locator).map(|s| vec![s]),
+        // `a|b`: every one of these keys that exists (npm lock files hold the version twice).
+        Locator::JsonKey(key) if key.contains('|') => {
+            let mut spans = Vec::new();
+            let mut first_error = None;
+            for k in key.split('|') {
+                match json_span(path, text, k, locator) {
+                    Ok(span) => spans.push(span),
+                    Err(VersionFileError::KeyMissing { .. }) => {}
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+            if let Some(e) = first_error {
+                return Err(e);
+            }
+            if spans.is_empty() {
+                return Err(VersionFileError::KeyMissing {
+                    path: path.to_path_buf(),
+                    locator: locator.clone(),
+                });
+            }
+            spans.sort_by_key(|s| s.start);
+            Ok(spans)
+        }
+        Locator::JsonKey(key) => json_span(path, text, key, locator).map(|s| vec![s]),
+        Locator::Pattern(pattern) => pattern_spans(path, text, pattern, locator),
+    }
+}
+
+/// The single version all spans hold, or `Inconsistent`.
+fn agreed_version(
+    path: &Path,
+    locator: &Locator,
+    text: &str,
+    spans: &[Range<usize>],
+) -> Result<String> {
+    let versions: Vec<String> = spans.iter().map(|s| text[s.clone()].to_owned()).collect();
+    match versions.split_first() {
+        Some((first, rest)) if rest.iter().all(|v| v == first) => Ok(first.clone()),
+        Some(_) => Err(VersionFileError::Inconsistent {
+            path: path.to_path_buf(),
+            locator: locator.clone(),
+            versions,
+        }),
+        None => Err(VersionFileError::NoMatch {
+            path: path.to_path_buf(),
+            locator: locator.clone(),
+        }),
+    }
+}
+
+/// Replaces each span (sorted, disjoint) with `new`.
+fn splice(text: &str, spans: &[Range<usize>], new: &str) -> String {
+    let mut out = String::with_capacity(text.len() + spans.len() * new.len());
+    let mut at = 0;
+    for span in spans {
+        out.push_str(&text[at..span.start]);
+        out.push_str(new);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Whether `re` matches the whole of `s`.
+fn full_match(re: &str, s: &str) -> bool {
+    Regex::new(&format!("^(?:{re})$")).is_ok_and(|r| r.is_match(s))
+}
+
+/// The span inside a quoted literal `raw` (at `start`) holding its text,
+/// when the literal is a plain single-line string equal to `value`.
+fn inner_span(raw: &str, start: usize, value: &str) -> Option<Range<usize>> {
+    let quote = raw.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let inner = raw.strip_prefix(quote)?.strip_suffix(quote)?;
+    (inner == value).then(|| start + 1..start + 1 + inner.len())
+}
+
+mod cargo_lock;
+mod detect;
+mod json;
+mod pattern;
+#[cfg(test)]
+mod tests;
+mod toml;
+mod write;
+
+pub use cargo_lock::cargo_lock_edit;
+pub use detect::{detect, leftovers};
+use json::json_span;
+use pattern::pattern_spans;
+use toml::toml_span;
+use write::{apply_with, write_atomic};
