@@ -331,3 +331,37 @@ fn huge_message_is_linear() {
     let v = lint_with(&msg, &all_on(), Mode::Hook);
     assert!(!v.failed());
 }
+
+#[test]
+fn lint_version_and_changelog_agree_on_the_tricky_cases() {
+    // (message, breaking for all three)
+    let cases = [
+        ("feat: x\n\nBREAKING CHANGE: in the last paragraph", true),
+        (
+            "feat: x\n\nBREAKING CHANGE: first\n\nmore text after it",
+            true,
+        ),
+        (
+            "feat: x\n\nbody\n\nBREAKING-CHANGE: dash form\nRefs #1",
+            true,
+        ),
+        ("feat: x\n\nBREAKING CHANGE: a\n\n- list\n\nclose #12", true),
+        ("fix(a, b)!: bang with a spaced scope", true),
+        ("feat: x\n\n  BREAKING CHANGE: indented", false),
+        ("feat: x\n\nbreaking change: lowercase", false),
+        ("feat: x\n\nBREAKING CHANGE without colon", false),
+        ("feat: x\n\nBreaking change in the API", false),
+    ];
+    let config = crate::config::ChangelogConfig::default();
+    for (msg, breaking) in cases {
+        let meaning = crate::parse::commit(msg).expect(msg);
+        assert_eq!(meaning.breaking, breaking, "version: {msg:?}");
+        let entry = crate::changelog::entry::entry_for(&meaning, &config, None).expect(msg);
+        assert_eq!(entry.breaking, breaking, "changelog: {msg:?}");
+        let warned = lint(msg)
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == Rule::BreakingChangeFormat);
+        assert_eq!(warned, !breaking, "lint: {msg:?}");
+    }
+}

@@ -511,6 +511,81 @@ mod tests {
         );
     }
 
+    fn line(
+        stable: &str,
+        pre: Option<&str>,
+        commits: &[CommitKind],
+        requested: &Requested,
+        id: Option<&str>,
+        start: u64,
+    ) -> Result<Version, BumpError> {
+        let policy = BumpPolicy {
+            pre_start: start,
+            ..BumpPolicy::default()
+        };
+        let pre = pre.map(v);
+        next_from(
+            Some(&v(stable)),
+            pre.as_ref(),
+            commits,
+            requested,
+            id,
+            &[],
+            &policy,
+        )
+    }
+
+    #[test]
+    fn a_pre_release_never_caps_the_bump_of_the_stable_release() {
+        let auto = Requested::Auto;
+        // v1.0.0, v1.0.1-rc.1 (a fix), then a breaking change.
+        let got = line("1.0.0", Some("1.0.1-rc.1"), &[FIX, BREAK], &auto, None, 1);
+        assert_eq!(got, Ok(v("2.0.0")));
+        let got = line(
+            "1.0.0",
+            Some("1.0.1-rc.1"),
+            &[FIX, BREAK],
+            &auto,
+            Some("rc"),
+            1,
+        );
+        assert_eq!(got, Ok(v("2.0.0-rc.1")));
+        // The line already carries the bump: it continues, or is finished.
+        let got = line(
+            "1.2.3",
+            Some("1.3.0-rc.1"),
+            &[FEAT, FIX],
+            &auto,
+            Some("rc"),
+            1,
+        );
+        assert_eq!(got, Ok(v("1.3.0-rc.2")));
+        let got = line("1.2.3", Some("1.3.0-rc.1"), &[FEAT, FIX], &auto, None, 1);
+        assert_eq!(got, Ok(v("1.3.0")));
+        // An explicit smaller level does not go below the line (npm's rule).
+        let patch = Requested::Level(Level::Patch);
+        assert_eq!(
+            line("1.2.3", Some("1.3.0-rc.1"), &[], &patch, None, 1),
+            Ok(v("1.3.0"))
+        );
+        // A pre-release below the stable one is history, not a line.
+        let got = line("1.3.0", Some("1.3.0-rc.4"), &[FIX], &auto, None, 1);
+        assert_eq!(got, Ok(v("1.3.1")));
+    }
+
+    #[test]
+    fn the_first_pre_release_number_follows_the_policy() {
+        let auto = Requested::Auto;
+        assert_eq!(
+            line("1.0.0", None, &[FEAT], &auto, Some("rc"), 0),
+            Ok(v("1.1.0-rc.0"))
+        );
+        let got = line("1.0.0", Some("1.1.0-rc.0"), &[FEAT], &auto, Some("rc"), 0);
+        assert_eq!(got, Ok(v("1.1.0-rc.1")));
+        let got = line("1.0.0", Some("1.1.0-beta.3"), &[FEAT], &auto, Some("rc"), 0);
+        assert_eq!(got, Ok(v("1.1.0-rc.0")));
+    }
+
     #[test]
     fn beta_to_rc_restarts_counter() {
         assert_eq!(
