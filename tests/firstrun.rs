@@ -525,3 +525,54 @@ fn configured_files_add_to_detection_and_python_dunder_version_is_bumped() {
     assert_eq!(repo.read("VERSION"), "0.3.2\n");
     assert!(repo.read("pyproject.toml").contains("version = \"0.3.1\""));
 }
+
+#[test]
+fn release_refusals_end_with_the_command_that_gets_past_them() {
+    let repo = installed();
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"pkg\"\nversion = \"0.3.0\"\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"relhook-test-no-such-pytest\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    commit(&repo, "a.txt", "fix: handle tabs");
+    let missing = repo.relhook(&["release"]);
+    assert_eq!(missing.status.code(), Some(1), "{}", text(&missing));
+    let err = stderr(&missing);
+    assert!(err.contains("was not found"), "{err}");
+    assert!(
+        err.lines()
+            .last()
+            .unwrap_or("")
+            .starts_with("next: `relhook release --no-test`")
+            && err.contains("`[checks] test`"),
+        "{err}"
+    );
+    assert!(repo.is_clean(), "nothing left behind");
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"false\"]\n");
+    repo.git(&["commit", "-q", "--no-verify", "-am", "chore: failing tests"]);
+    let failing = repo.relhook(&["release"]);
+    assert_eq!(failing.status.code(), Some(1), "{}", text(&failing));
+    let err = stderr(&failing);
+    assert!(
+        err.lines()
+            .last()
+            .unwrap_or("")
+            .starts_with("next: fix them (`relhook test` runs them alone)"),
+        "{err}"
+    );
+    let dirty_branch = {
+        repo.git(&["checkout", "-q", "-b", "topic"]);
+        repo.relhook(&["release", "--no-test"])
+    };
+    assert!(
+        stderr(&dirty_branch).contains("pass --allow-branch"),
+        "{}",
+        text(&dirty_branch)
+    );
+}

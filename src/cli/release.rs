@@ -334,10 +334,45 @@ fn old_version_left(
 
 fn refused(why: &str, json: bool) -> Result<Outcome> {
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {why}");
+    if let Some(way) = way_past(why) {
+        let _ = writeln!(std::io::stderr(), "next: {way}");
+    }
     if json {
         super::json::print(&super::json::ErrorReport::refused(why))?;
     }
     Ok(Outcome::Failed)
+}
+
+/// The command that gets past a refusal whose own text names none (every refusal on the
+/// release path ends with one).
+fn way_past(why: &str) -> Option<&'static str> {
+    if why.starts_with("the test command") {
+        Some(
+            "`relhook release --no-test` releases without running the tests, or set `[checks] test` in .relconfig.toml to your project's test command (an argv list, e.g. [\"python3\", \"-m\", \"pytest\"])",
+        )
+    } else if why.starts_with("the tests failed") {
+        Some(
+            "fix them (`relhook test` runs them alone), then `relhook release`; or `relhook release --no-test` to release untested (pre-push then asks for `relhook test` before the tag leaves)",
+        )
+    } else if why.contains("behind") && why.contains("pull first") {
+        Some("`git pull --rebase`, then `relhook release`")
+    } else if why.contains("is in progress; finish or abort it first") {
+        Some(
+            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`",
+        )
+    } else if why.contains("already exists; a released tag is never reused") {
+        Some(
+            "`relhook release X.Y.Z` with a version above it, or `relhook release` to take the next one",
+        )
+    } else if why.contains("is not greater than") {
+        Some(
+            "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`",
+        )
+    } else if why.contains("changed since the release was planned") || why.contains("HEAD moved") {
+        Some("`relhook release` again")
+    } else {
+        None
+    }
 }
 
 fn release_report<'a>(
