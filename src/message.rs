@@ -18,6 +18,9 @@ pub enum Cleanup {
     Scissors,
     /// Store as is (relhook still folds CRLF for linting).
     Verbatim,
+    /// A message already in history (`check`, pre-push): git does not clean it again, so
+    /// nothing is cut, not even at a scissors line; CRLF and the final newline are folded.
+    Stored,
 }
 
 impl Cleanup {
@@ -74,7 +77,7 @@ pub fn clean(raw: &str, cleanup: Cleanup, comment: &CommentPrefix) -> Cleaned {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     for (i, line) in raw.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if is_scissors(line, &prefix) {
+        if cleanup != Cleanup::Stored && is_scissors(line, &prefix) {
             break;
         }
         if cleanup == Cleanup::Strip && line.starts_with(prefix.as_str()) {
@@ -82,7 +85,7 @@ pub fn clean(raw: &str, cleanup: Cleanup, comment: &CommentPrefix) -> Cleaned {
         }
         lines.push((i + 1, line));
     }
-    if cleanup == Cleanup::Verbatim {
+    if matches!(cleanup, Cleanup::Verbatim | Cleanup::Stored) {
         // Git stores it as is; only a final newline is not part of the message proper.
         while lines.last().is_some_and(|(_, l)| l.is_empty()) {
             lines.pop();

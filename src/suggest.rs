@@ -77,34 +77,14 @@ pub fn guess_type(first_word: &str) -> Option<&'static str> {
 }
 
 /// Optimal-string-alignment distance: edits, with a swap of two neighbours counting once
-/// (`fxi` → `fix` is 1).
+/// (`fxi` → `fix` is 1). Words whose lengths differ by more than 3 are never close enough,
+/// so their distance is not computed.
 pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 3 {
-        return a.len().max(b.len());
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 3 {
+        return la.max(lb);
     }
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = v;
-        }
-    }
-    d[a.len() * width + b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]

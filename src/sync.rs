@@ -13,6 +13,7 @@ use std::path::Path;
 
 use git2::Oid;
 
+use crate::changelog::diff::{DiffWork, added_entries};
 use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::changelog::{Changelog, normalize};
 use crate::config::Config;
@@ -35,6 +36,18 @@ pub struct SyncPlan {
     pub text: String,
     /// Whether anything changes.
     pub changed: bool,
+    /// What planning cost, for tests that guard against a cost that grows with the product
+    /// of commits and file size.
+    pub work: SyncWork,
+}
+
+/// The work a sync plan did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncWork {
+    /// Changelog versions read from history (each blob once).
+    pub blobs_read: usize,
+    /// Lines of changed regions read as entries.
+    pub diff: DiffWork,
 }
 
 /// Plans a sync of the file `current` (the work tree's text) against history.
@@ -46,6 +59,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             removed: Vec::new(),
             text: current.to_owned(),
             changed: false,
+            work: SyncWork::default(),
         });
     };
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
@@ -58,14 +72,19 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     let mut commits = collect(repo, &range)?;
     let forge = forge(repo);
     let path = &config.changelog.path;
+    // Each commit's change to the file is read once, as a diff against its parent's version
+    // whose unchanged start and end are skipped: the cost is the commits plus the file, not
+    // their product. Only the current file is parsed whole.
     let mut known: HashSet<String> = all_entries(&log);
+    let mut work = SyncWork::default();
+    let mut blobs = BlobCache::default();
     for c in &mut commits {
-        if repo.changes_path(c.id, path) {
-            let added = added_by(repo, c.id, path);
+        if let Some(added) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
             c.changed_log = !added.is_empty();
             known.extend(added);
         }
     }
+    work.blobs_read = blobs.reads;
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
     let reverts: Vec<(Oid, Option<String>)> = commits
@@ -113,6 +132,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         added,
         removed,
         text,
+        work,
     })
 }
 
@@ -337,19 +357,62 @@ fn since_last_release(repo: &Repo, head: Oid, prefix: &str) -> Result<Range> {
 
 /// The entry texts a commit added to the changelog, in any section.
 pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
-    let read = |id: Oid| -> Option<Changelog> {
-        let f = repo.file_at(id, path).ok()??;
-        Changelog::parse(&String::from_utf8(f.bytes).ok()?).ok()
+    added_in(
+        repo,
+        commit,
+        path,
+        &mut BlobCache::default(),
+        &mut DiffWork::default(),
+    )
+    .unwrap_or_default()
+}
+
+/// The last two versions of the changelog read from history, by blob id: in a history
+/// walked oldest first, a commit's parent version is the version the previous change wrote.
+#[derive(Default)]
+struct BlobCache {
+    slots: [Option<(Oid, std::rc::Rc<str>)>; 2],
+    next: usize,
+    reads: usize,
+}
+
+impl BlobCache {
+    fn text(&mut self, repo: &Repo, id: Oid) -> Option<std::rc::Rc<str>> {
+        if let Some((_, t)) = self.slots.iter().flatten().find(|(k, _)| *k == id) {
+            return Some(t.clone());
+        }
+        let bytes = repo.blob_bytes(id)?;
+        self.reads += 1;
+        let text: std::rc::Rc<str> = String::from_utf8(bytes).ok()?.into();
+        self.slots[self.next] = Some((id, text.clone()));
+        self.next = (self.next + 1) % self.slots.len();
+        Some(text)
+    }
+}
+
+/// The entries `commit` added to the changelog at `path` relative to its first parent, or
+/// `None` when it did not change the file (or the new version is unreadable).
+fn added_in(
+    repo: &Repo,
+    commit: Oid,
+    path: &Path,
+    blobs: &mut BlobCache,
+    work: &mut DiffWork,
+) -> Option<HashSet<String>> {
+    let mine = repo.blob_at(commit, path);
+    let parent = repo
+        .first_parent(commit)
+        .and_then(|p| repo.blob_at(p, path));
+    if mine == parent {
+        return None;
+    }
+    // The parent's version first: it is the one the cache holds from the previous change.
+    let before = match parent {
+        Some(id) => blobs.text(repo, id).unwrap_or_else(|| "".into()),
+        None => "".into(),
     };
-    let Some(after) = read(commit) else {
-        return HashSet::new();
-    };
-    let parent = repo.first_parent(commit);
-    let before = parent
-        .and_then(read)
-        .map(|l| all_entries(&l))
-        .unwrap_or_default();
-    all_entries(&after).difference(&before).cloned().collect()
+    let after = blobs.text(repo, mine?)?;
+    Some(added_entries(&before, &after, work))
 }
 
 fn all_entries(log: &Changelog) -> HashSet<String> {

@@ -176,11 +176,16 @@ fn classify(t: &str) -> Kind {
 struct Verbatim {
     comment: bool,
     fence: Option<&'static str>,
+    /// The line (0-based) that opened the comment or fence still open.
+    opened: usize,
 }
 
 impl Verbatim {
     /// Returns `true` when the line is (part of) a comment or fence.
-    fn eat(&mut self, t: &str) -> bool {
+    fn eat(&mut self, i: usize, t: &str) -> bool {
+        if !self.comment && self.fence.is_none() {
+            self.opened = i;
+        }
         if self.comment {
             self.comment = !t.contains("-->");
             return true;
@@ -286,7 +291,7 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
     let mut versions: HashMap<String, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
-        let kind = if verbatim.eat(t) {
+        let kind = if verbatim.eat(i, t) {
             if t.starts_with([' ', '\t']) {
                 Kind::Indented
             } else {
@@ -392,6 +397,18 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
                 });
             }
         }
+    }
+    // Everything after an unclosed fence or comment is code or comment to a Markdown
+    // renderer: an entry added there would be invisible, and added again by every sync.
+    if verbatim.comment || verbatim.fence.is_some() {
+        let what = match verbatim.fence {
+            Some(f) => format!("this code fence is never closed (add a `{f}` line after the code)"),
+            None => "this HTML comment is never closed (add `-->` after it)".to_string(),
+        };
+        return Err(ParseError {
+            line: verbatim.opened + 1,
+            message: format!("{what}: everything after it is hidden, so entries cannot go there"),
+        });
     }
     b.close_section(lines.len());
     Ok(b.out)

@@ -176,7 +176,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         CheckFormat::Json => {}
     }
     let input = Input {
-        cleanup: Cleanup::Verbatim,
+        cleanup: Cleanup::Stored,
         comment: CommentPrefix::default(),
     };
     let boundary = if checked.range.single {

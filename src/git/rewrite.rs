@@ -132,6 +132,12 @@ impl Repo {
         }))
     }
 
+    /// The blob id of `path` in the commit `commit` (no content read).
+    pub fn blob_at(&self, commit: Oid, path: &Path) -> Option<Oid> {
+        let c = self.inner.find_commit(commit).ok()?;
+        self.blob_id(&c, path)
+    }
+
     /// The blob id of `path` in `commit` (no content read).
     pub fn blob_id(&self, commit: &git2::Commit<'_>, path: &Path) -> Option<Oid> {
         commit.tree().ok()?.get_path(path).ok().map(|e| e.id())

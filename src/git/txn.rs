@@ -167,20 +167,31 @@ impl Repo {
     pub fn transaction(&self, what: &str) -> Result<Txn<'_>> {
         recover(self)?;
         let index_path = self.index_path()?;
-        let lock = LockFile::acquire(&index_path, lock_wait())?;
         let journal = self.git_dir().join(JOURNAL);
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&journal)
-            .map_err(|e| Error::io("create", &journal, e))?;
         let head = format!(
             "relhook transaction\npid {}\nwhat {what}\nindex {}\n",
             std::process::id(),
             index_path.display()
         );
-        file.write_all(head.as_bytes())
-            .map_err(|e| Error::io("write", &journal, e))?;
+        // The journal is whole on disk before the lock exists and takes its name (one rename)
+        // right after the lock is taken: a kill leaves no lock, or a lock its journal names
+        // (the next relhook removes it), never a lock with no or half a journal, which no one
+        // could tell from a live git's and every later command would wait for in vain.
+        let pending = self
+            .git_dir()
+            .join(format!("{TMP_PREFIX}journal-{}", std::process::id()));
+        fs::write(&pending, head.as_bytes()).map_err(|e| Error::io("write", &pending, e))?;
+        let lock = match LockFile::acquire(&index_path, lock_wait()) {
+            Ok(lock) => lock,
+            Err(e) => {
+                let _ = fs::remove_file(&pending);
+                return Err(e);
+            }
+        };
+        if fs::rename(&pending, &journal).is_err() {
+            // Another relhook's recovery swept the pending file away: write it in place.
+            fs::write(&journal, head.as_bytes()).map_err(|e| Error::io("write", &journal, e))?;
+        }
         let txn = Txn {
             repo: self,
             journal,

@@ -172,7 +172,7 @@ pub fn lint_bytes(raw: &[u8], input: &Input, config: &CommitConfig, mode: Mode) 
 /// Lints a message as git stored it (from history).
 pub fn lint_stored(message: &str, config: &CommitConfig, mode: Mode) -> Verdict {
     // Stored messages are already clean; this only folds CRLF and the final newline.
-    let cleaned = message::clean(message, Cleanup::Verbatim, &CommentPrefix::default());
+    let cleaned = message::clean(message, Cleanup::Stored, &CommentPrefix::default());
     lint_cleaned(&cleaned, config, mode)
 }
 

@@ -56,11 +56,18 @@ pub fn parse_updates(text: &str) -> Result<Vec<Update>> {
         let [local_ref, local, remote_ref, remote] = fields[..] else {
             return Err(bad());
         };
+        // git writes full object ids; `Oid::from_str` would pad a short one with zeros.
+        let oid = |hex: &str| {
+            let full = hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit());
+            full.then(|| Oid::from_str(hex).ok())
+                .flatten()
+                .ok_or_else(bad)
+        };
         out.push(Update {
             local_ref: local_ref.to_owned(),
-            local: Oid::from_str(local).map_err(|_| bad())?,
+            local: oid(local)?,
             remote_ref: remote_ref.to_owned(),
-            remote: Oid::from_str(remote).map_err(|_| bad())?,
+            remote: oid(remote)?,
         });
     }
     Ok(out)
@@ -266,7 +273,7 @@ fn lint_new_commits(
         describe: u.remote_ref.clone(),
     };
     let input = Input {
-        cleanup: Cleanup::Verbatim,
+        cleanup: Cleanup::Stored,
         comment: CommentPrefix::default(),
     };
     let mut oldest = None;
