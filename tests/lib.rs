@@ -20,5 +20,6 @@ mod prepush;
 mod readme;
 mod release;
 mod security;
+mod snapshots;
 mod sync_cost;
 mod transaction;
