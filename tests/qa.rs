@@ -53,3 +53,41 @@ fn a_first_changelog_through_a_symlinked_folder_is_refused_by_post_commit_with_t
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+#[test]
+fn a_resumed_untested_release_names_relhook_test_before_the_push_that_pre_push_would_refuse() {
+    let repo = installed();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: one"]);
+    // Killed after the release commit, before the tag.
+    let mut child = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .args(["release", "--no-test"])
+        .env("RELHOOK_TEST_FAILPOINT", "release-committed:pause")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while std::io::BufRead::read_line(&mut err, &mut line).unwrap() > 0 && !line.contains("pausing")
+    {
+        line.clear();
+    }
+    assert!(line.contains("pausing"), "{line}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let out = repo.relhook(&["release", "--resume", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--list", "v*"]), "v0.1.0");
+    let err = stderr(&out);
+    assert!(
+        err.contains("next: relhook test"),
+        "an untested tag is refused by pre-push: {err}"
+    );
+    // What it names works: tested, the push goes through.
+    let remote = repo.scratch("remote.git");
+    repo.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+    repo.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("untested"), "{}", text(&out));
+}

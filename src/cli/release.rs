@@ -262,11 +262,18 @@ fn resume(
                 half.tag,
                 &done.commit.to_string()[..9]
             );
-            let _ = writeln!(
-                err,
-                "next: git push --follow-tags   (or: git push origin HEAD {})",
-                half.tag
-            );
+            if !done.tested && config.checks.require_tested_tags {
+                let _ = writeln!(
+                    err,
+                    "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
+                );
+            } else {
+                let _ = writeln!(
+                    err,
+                    "next: git push --follow-tags   (or: git push origin HEAD {})",
+                    half.tag
+                );
+            }
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => refused(
