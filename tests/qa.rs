@@ -91,3 +91,30 @@ fn a_resumed_untested_release_names_relhook_test_before_the_push_that_pre_push_w
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(stderr(&out).contains("untested"), "{}", text(&out));
 }
+
+#[test]
+fn relhook_test_says_when_the_tests_leave_files_that_would_block_the_release_push() {
+    let repo = installed();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"touch\", \"made-by-tests.txt\"]\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    let out = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "first"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("recorded for tree"), "{err}");
+    assert!(
+        err.contains("made-by-tests.txt") && err.contains(".gitignore"),
+        "the push relhook is about to refuse must be explained now: {err}"
+    );
+    // Ignored, the same files say nothing.
+    repo.write(".git/info/exclude", "made-by-tests.txt\n");
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!stderr(&out).contains(".gitignore"), "{}", text(&out));
+}
