@@ -17,6 +17,7 @@ mod kill;
 mod lint;
 mod managers;
 mod prepush;
+mod qa;
 mod readme;
 mod release;
 mod security;
