@@ -83,3 +83,45 @@ fn changelog_commands_refuse_unprefixed_release_tags_under_the_default_prefix() 
     assert!(synced.contains("- new fix"), "{synced}");
     assert!(!synced.contains("another old one"), "{synced}");
 }
+
+/// semantic-release's v21.0.0-beta.2: a pre-release line (`beta`) into which main's released
+/// fixes were merged. The commits since the pre-release tag exist; they are all in the
+/// stable release, which the refusal must say rather than "no commits".
+#[test]
+fn a_refused_pre_release_names_the_stable_release_that_already_shipped_its_commits() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.git(&["checkout", "-q", "-b", "beta"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "feat!: drop the old API",
+    ]);
+    repo.git(&["tag", "-a", "v2.0.0-beta.1", "-m", "v2.0.0-beta.1"]);
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: a stable fix"]);
+    repo.git(&["tag", "-a", "v1.0.1", "-m", "v1.0.1"]);
+    repo.git(&["checkout", "-q", "beta"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "main",
+        "-m",
+        "Merge branch 'main' into beta",
+    ]);
+    let out = repo.relhook(&["version", "--next", "--pre", "beta"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains(
+            "nothing to release: no commits since v2.0.0-beta.1 that v1.0.1 did not already release"
+        ),
+        "{}",
+        text(&out)
+    );
+}

@@ -144,7 +144,7 @@ pub fn version_info(
         .collect();
     if !matches!(requested, Requested::Exact(_)) {
         let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
-        refuse_empty(&tag, &newer, requested, pre)?;
+        refuse_empty(&tag, stable.as_ref(), &newer, requested, pre)?;
     }
     let policy = BumpPolicy {
         zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
@@ -242,6 +242,7 @@ fn first_release(
 /// pre-release line aside), or, for an automatic version, no commit with a changelog entry.
 fn refuse_empty(
     tag: &Option<(String, Version, Oid)>,
+    stable: Option<&(String, Version, Oid)>,
     since_latest: &[&Decider],
     requested: &Requested,
     pre: Option<&str>,
@@ -254,6 +255,12 @@ fn refuse_empty(
         return Ok(());
     }
     if since_latest.is_empty() {
+        // After a pre-release, what the last stable release already shipped is not new (main
+        // merged into a pre-release branch): say so, as `git log` shows those commits.
+        let name = match stable.filter(|s| s.0 != *name) {
+            Some(s) => format!("{name} that {} did not already release", s.0),
+            None => name.clone(),
+        };
         return Err(Error::Refused(format!(
             "nothing to release: no commits since {name}; a `feat:` or `fix:` commit (anything with a changelog entry) makes one"
         )));
