@@ -21,5 +21,6 @@ mod qa;
 mod readme;
 mod release;
 mod security;
+mod snapshots;
 mod sync_cost;
 mod transaction;
