@@ -144,3 +144,19 @@ fn a_latin1_message_committed_past_the_lint_still_gets_its_entry() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+#[test]
+fn a_release_that_ran_no_tests_because_none_is_configured_says_so() {
+    let repo = installed();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: one"]);
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no tests ran: `[checks] test` is not set"),
+        "{err}"
+    );
+    assert!(err.contains("next: relhook test"), "{err}");
+    let out = repo.relhook(&["release", "--no-test", "patch"]);
+    assert!(!stderr(&out).contains("no tests ran"), "{}", text(&out));
+}
