@@ -185,6 +185,24 @@ fn remote_then_local(branch: &str) -> Vec<Candidate> {
     ]
 }
 
+/// A push's previous tip, then (for a branch other than the default one) where the branch
+/// left the default branch: a force-pushed-over tip is in no clone, and the commits not on the
+/// default branch include every commit the push brought. On the default branch itself that
+/// fallback would be an empty range, so there is none.
+fn before_then_default(
+    before: &str,
+    default: Option<&str>,
+    branch: Option<&str>,
+) -> Vec<Candidate> {
+    let mut c = vec![Candidate::Commit(before.to_owned())];
+    if let (Some(d), Some(b)) = (default, branch) {
+        if b != d {
+            c.extend(remote_then_local(d));
+        }
+    }
+    c
+}
+
 fn github(env: &CiEnv) -> Plan {
     let event = env.var("GITHUB_EVENT_NAME").unwrap_or("unknown");
     let gh = Some(Provider::GitHub);
@@ -214,9 +232,11 @@ fn github(env: &CiEnv) -> Plan {
     if event == "push" {
         let before = env.event_str(&["before"]).filter(|b| !is_zero(b));
         let forced = env.event_bool(&["forced"]);
+        let default = env.event_str(&["repository", "default_branch"]);
+        let branch = env.var("GITHUB_REF_NAME");
         if let (Some(before), false) = (before, forced) {
             return Plan::MergeBase {
-                candidates: vec![Candidate::Commit(before.to_owned())],
+                candidates: before_then_default(before, default, branch),
                 name: before.to_owned(),
                 why: format!(
                     "GitHub Actions `push`: the commits after the branch's previous tip {} (`before` in GITHUB_EVENT_PATH)",
@@ -230,8 +250,6 @@ fn github(env: &CiEnv) -> Plan {
         } else {
             "a new branch (`before` is all zeros)"
         };
-        let default = env.event_str(&["repository", "default_branch"]);
-        let branch = env.var("GITHUB_REF_NAME");
         return match default {
             Some(d) if branch != Some(d) => Plan::MergeBase {
                 candidates: remote_then_local(d),
@@ -286,7 +304,11 @@ fn gitlab(env: &CiEnv) -> Plan {
     }
     if let Some(before) = env.var("CI_COMMIT_BEFORE_SHA").filter(|s| !is_zero(s)) {
         return Plan::MergeBase {
-            candidates: vec![Candidate::Commit(before.to_owned())],
+            candidates: before_then_default(
+                before,
+                env.var("CI_DEFAULT_BRANCH"),
+                env.var("CI_COMMIT_BRANCH"),
+            ),
             name: before.to_owned(),
             why: format!(
                 "GitLab push: the commits after the branch's previous tip {} (CI_COMMIT_BEFORE_SHA)",
@@ -402,6 +424,12 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 } else {
                     ""
                 };
+                let fix = match &candidates[0] {
+                    Candidate::Commit(_) if provider.is_some() => format!(
+                        "{fix}; if that commit was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
+                    ),
+                    _ => fix,
+                };
                 return Err(Error::IncompleteHistory {
                     message: format!(
                         "cannot check {why}: the base `{name}` is not in this clone{shallow} (looked for {})",
@@ -432,6 +460,14 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 }
             };
             let base_label = cand.label();
+            // A push's previous tip that is in no clone (force-pushed over): say so.
+            let why = match &candidates[0] {
+                Candidate::Commit(first) if !std::ptr::eq(cand, &candidates[0]) => format!(
+                    "{why}; {} is not in this clone (pushed over?), so the commits not on {base_label}",
+                    short(first)
+                ),
+                _ => why.clone(),
+            };
             let why = if base == base_tip {
                 format!("{why}; base {base_label}")
             } else {
@@ -682,7 +718,22 @@ mod tests {
         let Plan::MergeBase { candidates, .. } = push(b, false, "feature") else {
             panic!()
         };
-        assert_eq!(candidates, vec![Candidate::Commit(b.into())]);
+        assert_eq!(
+            candidates,
+            vec![
+                Candidate::Commit(b.into()),
+                Candidate::Ref("refs/remotes/origin/main".into()),
+                Candidate::Ref("refs/heads/main".into()),
+            ]
+        );
+        let Plan::MergeBase { candidates, .. } = push(b, false, "main") else {
+            panic!()
+        };
+        assert_eq!(
+            candidates,
+            vec![Candidate::Commit(b.into())],
+            "no fallback on main"
+        );
         for (before, forced) in [(ZERO, false), (b, true)] {
             let Plan::MergeBase { candidates, .. } = push(before, forced, "feature") else {
                 panic!()

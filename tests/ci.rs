@@ -652,3 +652,51 @@ fn github_pr_whose_checkout_is_not_the_pull_request_refuses() {
         text(&out)
     );
 }
+
+#[test]
+fn github_push_whose_previous_tip_was_pushed_over_checks_what_left_the_default_branch() {
+    let o = origin();
+    let dir = o.checkout_dir();
+    o.git(
+        &dir,
+        &[
+            "fetch",
+            "-q",
+            "origin",
+            "+refs/heads/*:refs/remotes/origin/*",
+        ],
+    );
+    o.git(&dir, &["checkout", "-q", "--detach", &o.feature]);
+    let gone = "1234567890123456789012345678901234567890";
+    let event = push_event(&o, gone);
+    let env = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "push"),
+        ("GITHUB_REF_NAME", "feature"),
+        ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+    ];
+    let out = o.relhook(&dir, &["check", "--format", "json"], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let j = json(&out);
+    assert_eq!(j["range"]["base"], o.fork.as_str(), "{j}");
+    assert!(
+        j["range"]["reason"].as_str().unwrap().contains(
+            "123456789 is not in this clone (pushed over?), so the commits not on origin/main"
+        ),
+        "{j}"
+    );
+    // On the default branch itself there is no such fallback: never an empty range.
+    let env_main = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "push"),
+        ("GITHUB_REF_NAME", "main"),
+        ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+    ];
+    let out = o.relhook(&dir, &["check"], &env_main);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("is not in this clone"),
+        "{}",
+        text(&out)
+    );
+}

@@ -443,3 +443,20 @@ fn a_commit_in_another_encoding_gets_the_hooks_verdict_and_a_readable_entry() {
         repo.read("CHANGELOG.md")
     );
 }
+
+#[test]
+fn a_breaking_note_with_only_whitespace_is_refused() {
+    let repo = project("1.0.0", None);
+    for msg in [
+        "feat: x\n\nBREAKING CHANGE:   ",
+        "feat: x\n\nBREAKING-CHANGE:\t\n\nRefs #1",
+    ] {
+        let out = repo.relhook(&["lint", "--message", msg]);
+        assert_eq!(out.status.code(), Some(1), "{msg:?}: {}", text(&out));
+        assert!(
+            text(&out).contains("needs a description of what breaks"),
+            "{}",
+            text(&out)
+        );
+    }
+}
