@@ -395,3 +395,50 @@ fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push(
     assert!(!push.status.success(), "{}", text(&push));
     assert!(stderr(&push).contains("untested"), "{}", text(&push));
 }
+
+/// Under the pre-commit framework, relhook's pre-push hook gets no update lines: pre-commit
+/// read them and passes the first pushed branch through its environment instead.
+#[test]
+fn pre_push_through_pre_commit_rebuilds_its_ref_from_the_environment() {
+    let repo = Repo::new();
+    let remote = repo.scratch("remote.git");
+    repo.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+    repo.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    repo.commit("chore: start");
+    repo.git(&["push", "-q", "origin", "main"]);
+    let base = repo.git(&["rev-parse", "HEAD"]);
+    repo.commit("added stuff without a type");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let hook = |extra: &[(&str, &str)]| {
+        let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+        cmd.args(["hook", "pre-push"])
+            .env("PRE_COMMIT_REMOTE_NAME", "origin")
+            .env("PRE_COMMIT_REMOTE_URL", remote.to_str().unwrap())
+            .env("PRE_COMMIT_LOCAL_BRANCH", "refs/heads/main")
+            .env("PRE_COMMIT_REMOTE_BRANCH", "refs/heads/main")
+            .stdin(std::process::Stdio::null());
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    };
+    let out = hook(&[("PRE_COMMIT_FROM_REF", &base), ("PRE_COMMIT_TO_REF", &head)]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("added stuff without a type"),
+        "{}",
+        text(&out)
+    );
+    // With relhook's own pre-push shim installed, that shim checks every ref (tags too): the
+    // pre-commit hook defers to it.
+    assert!(
+        repo.relhook(&["install", "--hooks", "pre-push"])
+            .status
+            .success()
+    );
+    let out = hook(&[("PRE_COMMIT_FROM_REF", &base), ("PRE_COMMIT_TO_REF", &head)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    // Without the remote anywhere, the usage error says what is missing.
+    let bare = repo.relhook(&["hook", "pre-push"]);
+    assert_eq!(bare.status.code(), Some(2), "{}", text(&bare));
+}
