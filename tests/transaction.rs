@@ -499,6 +499,15 @@ fn a_locked_notes_ref_undoes_the_release_commit_and_blocks_nothing() {
     let out = release(&repo, &[], &[("RELHOOK_LOCK_WAIT_MS", "200")]);
     std::fs::remove_file(&lock).unwrap();
     assert_eq!(out.status.code(), Some(2), "an I/O failure: {}", text(&out));
+    let err = stderr(&out);
+    let last = err.lines().last().unwrap_or("");
+    assert!(
+        last.contains("v1.0.1 was not released")
+            && last.contains("relhook-tests.lock")
+            && last.contains("nothing was left behind")
+            && last.contains("`relhook release`"),
+        "{err}"
+    );
     assert_eq!(
         repo.git(&["rev-parse", "HEAD"]),
         head,
@@ -710,4 +719,74 @@ fn hand_tag_builds_its_release_commit_without_running_commit_hooks_again() {
         std::fs::read_to_string(&log)
     );
     assert_consistent(&repo);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_hand_tag_killed_after_its_release_commit_is_finished_by_resume() {
+    let repo = installed_release_repo();
+    let mut child = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_DATE", "2026-11-21")
+        .env("RELHOOK_TEST_FAILPOINT", "hand-committed:pause")
+        .args(["tag", "-a", "v1.0.1", "-m", "Release 1.0.1"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_pause(&mut child);
+    // Kill relhook (the hook's process), as a crash would; git then finishes `git tag`.
+    for pid in descendants(child.id()) {
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline).contains("reference-transaction") {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+    }
+    let _ = child.wait();
+    assert_eq!(repo.head_subject(), "chore(release): 1.0.1");
+    assert_ne!(
+        repo.git(&["rev-parse", "v1.0.1^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"]),
+        "the tag is still on the commit before its release commit"
+    );
+    let out = release(&repo, &[], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("--resume"), "{}", text(&out));
+    let out = release(&repo, &["--resume"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "v1.0.1^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    assert_eq!(
+        repo.git(&["tag", "-l", "--format=%(contents:subject)", "v1.0.1"]),
+        "Release 1.0.1"
+    );
+    assert_consistent(&repo);
+}
+
+/// Every process below `root` (from /proc), so that a test kills only its own.
+#[cfg(unix)]
+fn descendants(root: u32) -> Vec<u32> {
+    let mut parent_of = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parent_of.push((pid, ppid));
+        }
+    }
+    let mut out = vec![root];
+    let mut i = 0;
+    while i < out.len() {
+        let p = out[i];
+        out.extend(parent_of.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    out.remove(0);
+    out
 }

@@ -205,7 +205,20 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => refused(&e.to_string(), json),
-        Err(e) => Err(e),
+        Err(e) if json => Err(e),
+        Err(e) => {
+            // One line: what did not happen, what is left, and the command that goes on.
+            let left = match release::half_made(&repo, &config) {
+                Some(half) => half.describe(),
+                None => "nothing was left behind (no commit, no tag, no changed file): run `relhook release` again once that is fixed".into(),
+            };
+            let _ = writeln!(
+                err,
+                "relhook: error: {} was not released: {e}; {left}",
+                plan.tag
+            );
+            Ok(Outcome::Code(2))
+        }
     }
 }
 

@@ -403,6 +403,9 @@ pub struct HalfMade {
     pub tag: String,
     /// Whether it is HEAD (else commits were made on top of it).
     pub at_head: bool,
+    /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
+    /// interrupted): the tag's current target, to move onto the release commit.
+    pub misplaced_tag: Option<Oid>,
 }
 
 impl HalfMade {
@@ -447,9 +450,16 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
         let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
         if let Some(version) = version_in_message(&config.release.commit_message, &message) {
             let tag = format!("{}{version}", config.version.tag_prefix);
-            if repo.tag_target(&tag).is_some() {
-                return None;
-            }
+            let misplaced_tag = match repo.tag_target(&tag) {
+                None => None,
+                Some(t)
+                    if repo.peel_to_commit(t).is_some()
+                        && repo.peel_to_commit(t) == repo.first_parent(commit) =>
+                {
+                    Some(t)
+                }
+                Some(_) => return None,
+            };
             let has_section = repo
                 .file_at(commit, &config.changelog.path)
                 .ok()
@@ -462,6 +472,7 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
                 version,
                 tag,
                 at_head: commit == head,
+                misplaced_tag,
             });
         }
         at = repo.first_parent(commit);
@@ -478,8 +489,21 @@ pub fn resume(
     half: &HalfMade,
     opts: &Options,
 ) -> Result<Done> {
-    if let Some(done) = crate::git::txn::recover(repo)? {
-        let _ = done;
+    crate::git::txn::recover(repo)?;
+    if let Some(old) = half.misplaced_tag {
+        let target = repo
+            .tag_object_like(old, &half.tag, half.commit)?
+            .unwrap_or(half.commit);
+        repo.cas_ref(
+            &format!("refs/tags/{}", half.tag),
+            Some(old),
+            Some(target),
+            "relhook: release commit",
+        )?;
+        return Ok(Done {
+            commit: half.commit,
+            tested: false,
+        });
     }
     let text = repo
         .file_at(half.commit, &config.changelog.path)?
