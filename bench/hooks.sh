@@ -14,7 +14,7 @@
 # Every goal is one hyperfine run that interleaves nothing but the commands it compares, in
 # one scratch repository, with the hook sets side by side:
 #   relhook   the hooks exactly as `relhook install` writes them (all four shims, each
-#             running this relhook), with the template .relconfig.toml and CHANGELOG.md
+#             running this relhook), with the .relconfig.toml and CHANGELOG.md of `relhook init`
 #   floor     the same four hooks as `#!/bin/sh` scripts that do nothing: what git costs to
 #             run hooks at all
 #   none      no hooks (core.hooksPath points at an empty folder)
@@ -110,8 +110,8 @@ g config user.name "Bench Mark"
 g config user.email "bench@example.com"
 g config commit.gpgsign false
 g config tag.gpgsign false
-cp "$top/templates/relconfig.toml" "$repo/.relconfig.toml"
-cp "$top/templates/CHANGELOG.md" "$repo/CHANGELOG.md"
+# The commented .relconfig.toml and the CHANGELOG.md skeleton of the binary under test.
+(cd "$repo" && "$relhook" init >/dev/null) || die "relhook init failed"
 printf '[package]\nname = "bench"\nversion = "0.1.0"\n' >"$repo/Cargo.toml"
 g add -A
 g commit -q -m "chore: start"

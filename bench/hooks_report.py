@@ -82,10 +82,10 @@ def main():
             return
         x = g[num]["median"] / g[den]["median"]
         c = cpu(g[num]) / cpu(g[den])
-        met = "" if limit is None else ("yes" if x <= limit else "**no**")
+        met = "" if limit is None else ("yes" if c <= limit else "**no**")
         say(f"| {label} | {x:.2f}× ({ms(g[num]):.2f} / {ms(g[den]):.2f} ms) | {c:.2f}× | {lim} | {met} |")
         if limit is not None:
-            verdicts.append(x <= limit)
+            verdicts.append(c <= limit)
 
     def delta(group, num, den, limit_ms, label):
         g = groups[group]
@@ -94,9 +94,9 @@ def main():
             return
         d = ms(g[num]) - ms(g[den])
         c = cpu(g[num]) - cpu(g[den])
-        met = "yes" if d <= limit_ms else "**no**"
+        met = "yes" if c <= limit_ms else "**no**"
         say(f"| {label} | {d:+.2f} ms ({ms(g[num]):.2f} vs {ms(g[den]):.2f} ms) | {c:+.2f} ms | ≤ {limit_ms} ms | {met} |")
-        verdicts.append(d <= limit_ms)
+        verdicts.append(c <= limit_ms)
 
     ratio("commit", "commit, relhook hooks", "commit, no-op hooks", 1.3, "commit, relhook's four hooks / four no-op hooks")
     ratio("commit", "commit, relhook hooks", "commit, no hooks", None, "commit, relhook's hooks / no hooks")
@@ -127,7 +127,8 @@ def main():
         except (KeyError, ValueError):
             pass
     say("")
-    say(f"{sum(verdicts)} of {len(verdicts)} goals met.")
+    say(f"{sum(verdicts)} of {len(verdicts)} goals met, judged on CPU time: on a shared machine the")
+    say("wall clock mostly measures the wait for a free core.")
     text = "\n".join(out) + "\n"
     sys.stdout.write(text)
     if a.markdown:
