@@ -78,6 +78,14 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             "no entry added to {shown}: {op} is in progress; when it is done, `relhook changelog --sync` adds it"
         )));
     }
+    // A path that leads out of the work tree (`..`, a symlinked folder) is refused here, with
+    // its reason, rather than failing later as a tree conflict.
+    if let Some(root) = repo.work_tree()
+        && let Err(e) = crate::fsx::confine(&root, &path)
+        && matches!(e, crate::Error::UnsafePath { .. })
+    {
+        return Ok(Accumulated::Refused(format!("no entry added: {e}")));
+    }
     let (stored, text) = match repo.file_at(head, &path)? {
         Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
             return Ok(Accumulated::Refused(format!(

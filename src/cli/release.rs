@@ -275,11 +275,18 @@ fn resume(
                 half.tag,
                 &done.commit.to_string()[..9]
             );
-            let _ = writeln!(
-                err,
-                "next: git push --follow-tags   (or: git push origin HEAD {})",
-                half.tag
-            );
+            if !done.tested && config.checks.require_tested_tags {
+                let _ = writeln!(
+                    err,
+                    "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
+                );
+            } else {
+                let _ = writeln!(
+                    err,
+                    "next: git push --follow-tags   (or: git push origin HEAD {})",
+                    half.tag
+                );
+            }
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => refused(
@@ -574,6 +581,19 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
         crate::testrun::NOTES_REF,
         crate::testrun::NOTES_REF
     );
+    // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
+    // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
+    let left = repo.dirty_paths(6)?;
+    if !left.is_empty() {
+        let mut paths = left[..left.len().min(5)].join(", ");
+        if left.len() > 5 {
+            paths.push_str(", …");
+        }
+        let _ = writeln!(
+            err,
+            "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: add them to .gitignore (or commit them)"
+        );
+    }
     Ok(Outcome::Ok)
 }
 

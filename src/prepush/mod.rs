@@ -414,7 +414,7 @@ fn dirty_tree(
         problems: vec![format!(
             "the working tree has uncommitted changes ({paths}); a release is published from a clean checkout, so that what was tagged and tested is what you have"
         )],
-        fix: "commit them or stash them (`git stash -u`), make sure the tag is still on the right commit, and push again".into(),
+        fix: "commit them, stash them (`git stash -u`) or, for build output, add it to .gitignore; make sure the tag is still on the right commit, and push again".into(),
     });
     Ok(())
 }
