@@ -118,3 +118,45 @@ fn relhook_test_says_when_the_tests_leave_files_that_would_block_the_release_pus
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!stderr(&out).contains(".gitignore"), "{}", text(&out));
 }
+
+#[test]
+fn a_latin1_message_committed_past_the_lint_still_gets_its_entry() {
+    // git stores the message re-encoded as UTF-8 but writes the raw bytes into the reflog,
+    // which post-commit reads to tell a plain `git commit` from a rebase.
+    let repo = installed();
+    let msg = repo.scratch("msg");
+    std::fs::write(msg.join("latin1"), b"feat: caf\xe9 au lait\n").unwrap();
+    let file = msg.join("latin1");
+    let out = repo.git_output(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "--no-verify",
+        "-F",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let committed = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(
+        committed.contains("- café au lait"),
+        "{committed}\n{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+#[test]
+fn a_release_that_ran_no_tests_because_none_is_configured_says_so() {
+    let repo = installed();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: one"]);
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no tests ran: `[checks] test` is not set"),
+        "{err}"
+    );
+    assert!(err.contains("next: relhook test"), "{err}");
+    let out = repo.relhook(&["release", "--no-test", "patch"]);
+    assert!(!stderr(&out).contains("no tests ran"), "{}", text(&out));
+}

@@ -187,6 +187,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     plan.info.current
                 );
             }
+            if !done.tested && config.checks.test.is_none() && !opts.no_test {
+                let _ = writeln!(
+                    err,
+                    "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml (`relhook test` runs the evident command)"
+                );
+            }
             if !done.tested && config.checks.require_tested_tags {
                 let _ = writeln!(
                     err,

@@ -57,7 +57,7 @@ fn read_reflog_tail(path: &Path) -> Option<ReflogTop> {
 }
 
 /// One reflog line as libgit2 reads it: two object ids, the signature, then the message after
-/// the first tab (none without a tab; `""` when it is not UTF-8, as git2 gives it).
+/// the first tab (none without a tab; decoded lossily when it is not UTF-8).
 fn parse_reflog_line(line: &[u8]) -> Option<ReflogTop> {
     let oid = |b: &[u8]| Oid::from_str(std::str::from_utf8(b).ok()?).ok();
     let mut parts = line.splitn(3, |&b| b == b' ');
@@ -71,7 +71,9 @@ fn parse_reflog_line(line: &[u8]) -> Option<ReflogTop> {
         return None;
     }
     let message = match rest.iter().position(|&b| b == b'\t') {
-        Some(tab) => String::from_utf8(rest[tab + 1..].to_vec()).unwrap_or_default(),
+        // Lossy: git writes the message's raw bytes (say Latin-1 that it re-encoded in the
+        // commit), and the `commit: ` prefix must still be seen.
+        Some(tab) => String::from_utf8_lossy(&rest[tab + 1..]).into_owned(),
         None => String::new(),
     };
     Some(ReflogTop { message, old, new })
@@ -88,7 +90,7 @@ impl Repo {
         let log = self.inner.reflog("HEAD").ok()?;
         let e = log.get(0)?;
         Some(ReflogTop {
-            message: e.message().unwrap_or("").to_owned(),
+            message: String::from_utf8_lossy(e.message_bytes().unwrap_or(b"")).into_owned(),
             old: e.id_old(),
             new: e.id_new(),
         })
@@ -331,7 +333,8 @@ mod tests {
         std::fs::write(dir.path().join(".git/logs/HEAD"), bytes).unwrap();
         let log = repo.reflog("HEAD").ok()?;
         let e = log.get(0)?;
-        Some((e.message().unwrap_or("").to_owned(), e.id_old(), e.id_new()))
+        let message = String::from_utf8_lossy(e.message_bytes().unwrap_or(b"")).into_owned();
+        Some((message, e.id_old(), e.id_new()))
     }
 
     fn tail_top(bytes: &[u8]) -> Option<(String, Oid, Oid)> {
