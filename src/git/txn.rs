@@ -250,9 +250,24 @@ impl Repo {
     }
 
     /// Waits (a bounded time) until no process holds the index lock; nothing is taken.
+    ///
+    /// It only watches the lock file: taking the lock to test it would leave a lock that
+    /// nothing removes if relhook were killed while holding it.
     pub fn wait_for_index_lock(&self) -> Result<()> {
-        let lock = LockFile::acquire(&self.index_path()?, lock_wait())?;
-        drop(lock);
+        let mut name = self.index_path()?.into_os_string();
+        name.push(".lock");
+        let lock = PathBuf::from(name);
+        let wait = lock_wait();
+        let deadline = Instant::now() + wait;
+        while lock.exists() {
+            if Instant::now() >= deadline {
+                return Err(Error::Locked {
+                    path: lock,
+                    waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         Ok(())
     }
 
