@@ -55,7 +55,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
-    let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
+    let forge = crate::sync::forge(repo);
     let new_entry = entry_of(repo, head, config, forge.as_ref());
     let old_entry = if amend {
         entry_of(repo, top.old, config, forge.as_ref())
@@ -111,7 +111,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
                 )));
             }
             // The first changelog-worthy commit creates the file, inside that commit.
-            (None, crate::sync::TEMPLATE.to_owned())
+            (None, crate::changelog::TEMPLATE.to_owned())
         }
     };
     let mut log = match Changelog::parse(&text) {
@@ -207,8 +207,7 @@ fn update_index(
         Some((id, staged_mode)) => {
             let edited = repo
                 .blob_bytes(id)
-                .and_then(|b| String::from_utf8(b).ok())
-                .and_then(|t| Changelog::parse(&t).ok())
+                .and_then(Changelog::from_utf8)
                 .map(|mut log| {
                     op.apply(&mut log);
                     log.render()
@@ -341,13 +340,10 @@ fn update_work_tree(
         txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), Some(committed))?;
         return Ok(None);
     }
-    let edited = String::from_utf8(current)
-        .ok()
-        .and_then(|t| Changelog::parse(&t).ok())
-        .map(|mut log| {
-            op.apply(&mut log);
-            log.render()
-        });
+    let edited = Changelog::from_utf8(current).map(|mut log| {
+        op.apply(&mut log);
+        log.render()
+    });
     match edited {
         Some(text) => {
             txn.write_file(path, text.as_bytes())?;

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use git2::Oid;
 
-use crate::git::{MergeBase, Range, Repo};
+use crate::git::{MergeBase, Range, Repo, short_hex, short_id};
 use crate::{Error, Result};
 
 /// The variables the decision reads, and GitHub's event payload (`GITHUB_EVENT_PATH`).
@@ -240,7 +240,7 @@ fn github(env: &CiEnv) -> Plan {
                 name: before.to_owned(),
                 why: format!(
                     "GitHub Actions `push`: the commits after the branch's previous tip {} (`before` in GITHUB_EVENT_PATH)",
-                    short(before)
+                    short_hex(before)
                 ),
                 provider: gh,
             };
@@ -312,7 +312,7 @@ fn gitlab(env: &CiEnv) -> Plan {
             name: before.to_owned(),
             why: format!(
                 "GitLab push: the commits after the branch's previous tip {} (CI_COMMIT_BEFORE_SHA)",
-                short(before)
+                short_hex(before)
             ),
             provider: gl,
         };
@@ -331,14 +331,6 @@ fn gitlab(env: &CiEnv) -> Plan {
             "GitLab pipeline with no previous tip (CI_COMMIT_BEFORE_SHA is all zeros) on the default branch".into(),
         )),
     }
-}
-
-fn short(sha: &str) -> &str {
-    sha.get(..9).unwrap_or(sha)
-}
-
-fn short_oid(id: Oid) -> String {
-    short(&id.to_string()).to_owned()
 }
 
 /// The fix for history this clone lacks, worded for where relhook runs.
@@ -464,7 +456,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
             let why = match &candidates[0] {
                 Candidate::Commit(first) if !std::ptr::eq(cand, &candidates[0]) => format!(
                     "{why}; {} is not in this clone (pushed over?), so the commits not on {base_label}",
-                    short(first)
+                    short_hex(first)
                 ),
                 _ => why.clone(),
             };
@@ -473,7 +465,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
             } else {
                 format!(
                     "{why}; merge base of {base_label} ({}) and HEAD",
-                    short_oid(base_tip)
+                    short_id(base_tip)
                 )
             };
             Ok(Checked {
@@ -481,7 +473,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                     tips: vec![head],
                     hidden: vec![base],
                     single: false,
-                    describe: format!("{}..HEAD", short_oid(base)),
+                    describe: format!("{}..HEAD", short_id(base)),
                 },
                 base: Some(base),
                 head: Some(head),
@@ -603,7 +595,7 @@ pub fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
         return Err(Error::IncompleteHistory {
             message: format!(
                 "cannot check the pull request: its head commit {} (pull_request.head.sha) is not in this clone",
-                short(want)
+                short_hex(want)
             ),
             fix: format!("{checkout}, or give actions/checkout `fetch-depth: 0`"),
         });
@@ -614,8 +606,8 @@ pub fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
     Err(Error::IncompleteHistory {
         message: format!(
             "HEAD ({}) does not contain the pull request's head commit {} (pull_request.head.sha): this checkout is not the pull request (with `pull_request_target`, actions/checkout checks out the base branch)",
-            short_oid(head),
-            short(want)
+            short_id(head),
+            short_hex(want)
         ),
         fix: checkout.into(),
     })
@@ -628,7 +620,7 @@ pub fn boundary_error(checked: &Checked, commit: Oid) -> Error {
         message: format!(
             "cannot check {}: the walk reached commit {} at this shallow clone's boundary, and the commits below it were not fetched",
             checked.range.describe,
-            short_oid(commit)
+            short_id(commit)
         ),
         fix: checked.shallow_fix.clone(),
     }

@@ -10,9 +10,6 @@ use crate::{Result, fsx};
 /// The configuration template: every key at its default (a unit test holds it to that).
 pub const CONFIG_TEMPLATE: &str = include_str!("../templates/relconfig.toml");
 
-/// The changelog skeleton.
-pub const CHANGELOG_TEMPLATE: &str = include_str!("../templates/CHANGELOG.md");
-
 /// The changelog's file name (`changelog.path`'s default).
 pub const CHANGELOG_FILE: &str = "CHANGELOG.md";
 
@@ -40,7 +37,7 @@ pub fn init(root: &Path) -> Result<Initialised> {
     let config = root.join(crate::config::FILE_NAME);
     let config_written = fsx::write_new(&config, render_config(test_command).as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
-    let changelog_written = fsx::write_new(&changelog, CHANGELOG_TEMPLATE.as_bytes())?;
+    let changelog_written = fsx::write_new(&changelog, crate::changelog::TEMPLATE.as_bytes())?;
     Ok(Initialised {
         files: vec![
             InitFile {

@@ -15,13 +15,10 @@ use git2::Oid;
 
 use crate::changelog::diff::{DiffWork, added_entries};
 use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
-use crate::changelog::{Changelog, normalize};
+use crate::changelog::{Changelog, TEMPLATE, normalize};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 use crate::{Error, Result};
-
-/// The header and preamble of a new changelog.
-pub const TEMPLATE: &str = include_str!("../templates/CHANGELOG.md");
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]
@@ -441,8 +438,21 @@ fn commit_entry(message: &str, config: &Config, forge: Option<&Forge>) -> Option
     entry_for_message(message, &config.changelog, forge)
 }
 
-fn forge(repo: &Repo) -> Option<Forge> {
+/// The forge the repository's remote points at (for issue and commit links), if any.
+pub fn forge(repo: &Repo) -> Option<Forge> {
     repo.remote_url().and_then(|u| Forge::from_remote_url(&u))
+}
+
+/// The changelog at `path` as stored in `commit`, when it is there and parses.
+pub fn changelog_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Changelog> {
+    let file = repo.file_at(commit, path).ok().flatten()?;
+    Changelog::from_utf8(file.bytes)
+}
+
+/// Whether the changelog stored in `commit` has a section for `version`.
+pub fn has_section_at(repo: &Repo, commit: Oid, path: &Path, version: &semver::Version) -> bool {
+    changelog_at(repo, commit, path)
+        .is_some_and(|log| log.entries_of(&version.to_string()).is_some())
 }
 
 /// Parses the changelog or refuses with the line that broke it.

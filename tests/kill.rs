@@ -10,8 +10,8 @@
 //!   index and work tree agree: `git status` is clean or holds exactly the entry sync adds;
 //! - a half-made release is finished by the command relhook names, with no empty next version.
 //!
-//! Bounded for CI: 30 kill points in all, the three jobs in parallel. The delays come from a
-//! fixed seed, so a failure names a reproducible point.
+//! Bounded for CI: 24 kill points run (6 more, ignored, wait for the hand-tag fix), the jobs in
+//! parallel. The delays come from a fixed seed, so a failure names a reproducible point.
 #![cfg(target_os = "linux")]
 
 use std::io::{BufRead, BufReader};
@@ -486,24 +486,10 @@ fn killed_release_is_old_or_new_and_finishable() {
     });
 }
 
-/// Fails on main as of 06:50 UTC: after a kill at any step the tag stays on the commit
-/// without its release, and nothing relhook names moves it (the hand-tag transaction's
-/// recovery does not know about the tag). Run with `--ignored` to see every point.
-#[test]
-#[ignore = "a killed hand tag is not yet finishable: the tag stays on a commit without its release"]
-fn killed_hand_tag_hook_is_old_or_new_and_finishable() {
-    let mut points: Vec<Point> = [
-        "locked",
-        "files-written",
-        "index-staged",
-        "refs-moved",
-        "hand-committed",
-    ]
-    .into_iter()
-    .map(Point::Step)
-    .collect();
-    points.extend(delays(0x5851_f42d_4c95_7f2d, 3, 80));
-    at_every_point("hand tag", &points, |_, point, at| {
+/// `git tag -a` with the hand-tag hook killed at `points`: the files are old or new, and the
+/// half-made release is finished by what relhook names.
+fn hand_tag_killed_at(points: &[Point]) {
+    at_every_point("hand tag", points, |_, point, at| {
         let repo = released();
         let mut cmd = repo.command_in("git", &repo.path());
         cmd.env("RELHOOK_DATE", "2026-11-21")
@@ -516,4 +502,28 @@ fn killed_hand_tag_hook_is_old_or_new_and_finishable() {
             &["git", "tag", "-a", "v0.1.1", "-m", "v0.1.1"],
         );
     });
+}
+
+#[test]
+fn killed_hand_tag_hook_is_old_or_new_and_finishable() {
+    let points: Vec<Point> = ["refs-moved", "hand-committed"]
+        .into_iter()
+        .map(Point::Step)
+        .collect();
+    hand_tag_killed_at(&points);
+}
+
+/// Fails on main as of 07:10 UTC: killed before its release commit exists (these steps, and
+/// most random delays), the hook's transaction is undone by the next relhook, the tag stays
+/// on the commit without its release, `doctor` says all is well and `release --resume` finds
+/// nothing to resume. Run with `-- --ignored`.
+#[test]
+#[ignore = "a hand tag killed before its release commit exists is not yet finishable"]
+fn killed_hand_tag_before_its_release_commit_is_finishable() {
+    let mut points: Vec<Point> = ["locked", "files-written", "index-staged"]
+        .into_iter()
+        .map(Point::Step)
+        .collect();
+    points.extend(delays(0x5851_f42d_4c95_7f2d, 3, 80));
+    hand_tag_killed_at(&points);
 }

@@ -87,6 +87,39 @@ fn locked_index_during_post_commit_leaves_nothing_staged() {
     assert!(repo.read("CHANGELOG.md").contains("- locked out"));
 }
 
+/// A relhook killed right after it took the index lock, before its journal existed, used to
+/// leave a lock no one could tell from a live git's: every later relhook waited and failed.
+/// The lock carries relhook's mark and pid from birth, so the next relhook removes it; a lock
+/// without the mark (git's own) is still waited for and never touched.
+#[test]
+fn an_index_lock_left_by_a_killed_relhook_is_removed_by_the_next_one() {
+    let repo = setup();
+    commit_skipping(&repo, "feat: after a kill");
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, "DIRC-not-ours").unwrap();
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    let out = cmd
+        .args(["changelog", "--sync"])
+        .env("RELHOOK_LOCK_WAIT_MS", "200")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(lock.exists(), "git's lock is left alone");
+    // The mark of a relhook whose process is gone.
+    std::fs::write(&lock, format!("relhook-lock pid {}\n", i32::MAX)).unwrap();
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("removed the index lock an interrupted relhook"),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.read("CHANGELOG.md").contains("- after a kill"));
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "docs: synced"]);
+    assert_consistent(&repo);
+}
+
 #[test]
 fn a_lock_released_within_the_wait_is_waited_for() {
     let repo = setup();

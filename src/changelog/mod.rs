@@ -29,6 +29,9 @@ use std::fmt;
 
 use parse::{Line, SectionKind, Structure};
 
+/// The header and preamble of a new changelog (what `init` and the first entry write).
+pub const TEMPLATE: &str = include_str!("../../templates/CHANGELOG.md");
+
 /// Why a text was refused as a Keep a Changelog file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
@@ -106,6 +109,14 @@ impl Changelog {
         let doc = parse::analyze(&lines)?;
         let eol = parse::dominant_eol(&lines);
         Ok(Changelog { lines, eol, doc })
+    }
+
+    /// Stored bytes read as a changelog: `None` when they are not UTF-8 or not Keep a
+    /// Changelog (for callers that fall back rather than report why).
+    pub fn from_utf8(bytes: Vec<u8>) -> Option<Changelog> {
+        String::from_utf8(bytes)
+            .ok()
+            .and_then(|t| Changelog::parse(&t).ok())
     }
 
     /// Renders the changelog; equal to the parsed input until edited.

@@ -7,9 +7,9 @@ use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
 use crate::accumulate::{Accumulated, post_commit};
-use crate::changelog::Changelog;
+use crate::changelog::{Changelog, TEMPLATE};
 use crate::git::Repo;
-use crate::sync::{TEMPLATE, plan_sync, rebuild};
+use crate::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
 
 /// `relhook changelog [--sync|--rebuild] [--stdout]`.
@@ -56,11 +56,11 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         }
         if !args.stdout {
             for (commit, e) in &added {
-                let short = commit.get(..9).unwrap_or(commit);
+                let short = crate::git::short_hex(commit);
                 let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
             }
             for (commit, e) in &removed {
-                let short = commit.get(..9).unwrap_or(commit);
+                let short = crate::git::short_hex(commit);
                 let _ = writeln!(
                     err,
                     "relhook: {short}: removed `- {}` from {}: that change is reverted before any release",
@@ -150,10 +150,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Ok(r) => r,
         Err(e) => {
             // One line: what did not happen, that nothing was left half-done, what finishes it.
-            let short = repo
-                .head()
-                .map(|h| h.to_string()[..9].to_owned())
-                .unwrap_or_default();
+            let short = repo.head().map(crate::git::short_id).unwrap_or_default();
             let _ = writeln!(
                 err,
                 "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: `relhook changelog --sync` adds it for your next commit"
@@ -174,13 +171,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             new,
             note,
         } => {
-            let short = |o: git2::Oid| o.to_string()[..9].to_owned();
             let _ = writeln!(
                 err,
                 "relhook: {}: {what}; the commit is now {} (git named it {})",
                 config.changelog.path.display(),
-                short(new),
-                short(old)
+                crate::git::short_id(new),
+                crate::git::short_id(old)
             );
             if let Some(note) = note {
                 let _ = writeln!(err, "relhook: warning: {note}");
@@ -210,9 +206,7 @@ pub(super) fn merge_driver(
 ) -> Result<Outcome> {
     let read = |p: &Path| -> Result<Option<Changelog>> {
         let bytes = crate::fsx::read(p)?;
-        Ok(String::from_utf8(bytes)
-            .ok()
-            .and_then(|t| Changelog::parse(&t).ok()))
+        Ok(Changelog::from_utf8(bytes))
     };
     let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
     if let (Some(b), Some(o), Some(t)) = (read(base)?, read(ours)?, read(theirs)?) {

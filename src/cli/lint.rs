@@ -8,7 +8,7 @@ use super::{Context, Outcome, json, write_out};
 use crate::ci;
 use crate::config::Config;
 use crate::git::{self, Location};
-use crate::lint::{Input, Level, Mode, Verdict, lint_bytes};
+use crate::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
 use crate::message::{Cleanup, CommentPrefix};
 use crate::report::{self, Palette};
 use crate::{Error, Result};
@@ -175,10 +175,6 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         CheckFormat::Gitlab => eprintln_quiet(&announce),
         CheckFormat::Json => {}
     }
-    let input = Input {
-        cleanup: Cleanup::Stored,
-        comment: CommentPrefix::default(),
-    };
     let boundary = if checked.range.single {
         Default::default()
     } else {
@@ -199,11 +195,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
         }
-        if c.parents > 1 && config.commit.ignore_merge_commits {
+        let Some(v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
             tally.ignored += 1;
             return true;
-        }
-        let v = lint_bytes(&c.message, &input, &config.commit, Mode::Check);
+        };
         tally.ignored += usize::from(v.ignored.is_some());
         tally.failed += usize::from(v.failed());
         if v.diagnostics.is_empty() {

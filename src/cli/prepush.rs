@@ -227,7 +227,7 @@ fn refusal(err: &mut dyn Write, r: &Refusal, color: bool) -> std::io::Result<()>
     writeln!(err)?;
     let commit = r
         .commit
-        .map(|c| format!(" {}", &c.to_string()[..9]))
+        .map(|c| format!(" {}", crate::git::short_id(c)))
         .unwrap_or_default();
     let line = format!("✗ {}{commit} {}", r.refs.join(", "), r.subject);
     if color {

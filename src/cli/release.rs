@@ -171,7 +171,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 err,
                 "relhook: {} is tagged on {} ({tested}release commit `{}`)",
                 plan.tag,
-                &done.commit.to_string()[..9],
+                crate::git::short_id(done.commit),
                 plan.commit_message
             );
             let bumped_away = plan.version != plan.info.current;
@@ -270,7 +270,7 @@ fn resume(
         err,
         "relhook: finishing the release of {} (commit {})",
         half.version,
-        &half.commit.to_string()[..9]
+        crate::git::short_id(half.commit)
     );
     match release::resume(repo, config, root, half, opts) {
         Ok(done) => {
@@ -279,7 +279,7 @@ fn resume(
                 err,
                 "relhook: {} is tagged on {} ({tested}release finished)",
                 half.tag,
-                &done.commit.to_string()[..9]
+                crate::git::short_id(done.commit)
             );
             if !done.tested && config.checks.require_tested_tags {
                 let _ = writeln!(
@@ -583,7 +583,7 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",
-        &rec.tree[..9],
+        crate::git::short_hex(&rec.tree),
         crate::testrun::NOTES_REF,
         crate::testrun::NOTES_REF
     );
@@ -710,7 +710,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     err,
                     "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
                     u.tag,
-                    &done.commit.to_string()[..9],
+                    crate::git::short_id(done.commit),
                     done.files.join(", "),
                     u.tag
                 );

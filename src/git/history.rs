@@ -262,7 +262,7 @@ impl Repo {
         super::walk::walk(&src, &range.tips, &range.hidden, |c| {
             visit(StoredCommit {
                 id: c.id,
-                short: short(c.id),
+                short: super::short_id(c.id),
                 parents: c.parents.len(),
                 parent_ids: c.parents,
                 message: c.message,
@@ -278,17 +278,12 @@ impl Repo {
             .map_err(|e| Error::git(format!("read commit {id}"), e))?;
         Ok(StoredCommit {
             id,
-            short: short(id),
+            short: super::short_id(id),
             message: commit.message_bytes().to_vec(),
             parents: commit.parent_count(),
             parent_ids: commit.parent_ids().collect(),
         })
     }
-}
-
-fn short(id: Oid) -> String {
-    let hex = id.to_string();
-    hex[..hex.len().min(9)].to_owned()
 }
 
 /// A release tag reachable from HEAD.

@@ -26,6 +26,19 @@ pub use txn::{TMP_PREFIX, Txn};
 
 use crate::message::{Cleanup, CommentPrefix};
 
+/// How many hex digits relhook shows of a commit or tree id in reports.
+pub const SHORT_ID_LEN: usize = 9;
+
+/// The abbreviated form of a hex object id (the whole text when it is shorter).
+pub fn short_hex(hex: &str) -> &str {
+    hex.get(..SHORT_ID_LEN).unwrap_or(hex)
+}
+
+/// The abbreviated form of an object id, as every report shows it.
+pub fn short_id(id: git2::Oid) -> String {
+    short_hex(&id.to_string()).to_owned()
+}
+
 /// What git's configuration says about message cleanup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MessageSettings {

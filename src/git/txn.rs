@@ -37,6 +37,25 @@ use crate::{Error, Result};
 const JOURNAL: &str = "relhook-txn";
 /// Prefix of relhook's temporary files in the git dir.
 pub const TMP_PREFIX: &str = "relhook-tmp-";
+/// What a lock relhook takes holds until relhook fills it (git's own locks never start so).
+const LOCK_MARK: &str = "relhook-lock pid ";
+
+fn lock_mark() -> String {
+    format!("{LOCK_MARK}{}\n", std::process::id())
+}
+
+/// Whether `lock` is a lock a relhook process took and died holding (its pid is gone).
+fn stale_relhook_lock(lock: &Path) -> Option<u32> {
+    let mut head = [0u8; 64];
+    let n = {
+        use std::io::Read;
+        let mut f = fs::File::open(lock).ok()?;
+        f.read(&mut head).ok()?
+    };
+    let text = std::str::from_utf8(&head[..n]).ok()?;
+    let pid: u32 = text.strip_prefix(LOCK_MARK)?.trim_end().parse().ok()?;
+    (pid != std::process::id() && !alive(pid)).then_some(pid)
+}
 
 /// How long to wait for a lock another process holds: `RELHOOK_LOCK_WAIT_MS`, else 3 s.
 pub fn lock_wait() -> Duration {
@@ -80,14 +99,37 @@ pub struct LockFile {
 
 impl LockFile {
     /// Creates `<target>.lock` exclusively, retrying until `wait` has passed.
+    ///
+    /// The lock is born holding [`LOCK_MARK`] and this process's id (a marked file hard-linked
+    /// into place, which fails when the lock exists, as `O_EXCL` does), so a lock left by a
+    /// killed relhook is told from a live git's by its content alone: no window in which a
+    /// kill leaves an anonymous lock that every later command would wait for in vain.
     pub fn acquire(target: &Path, wait: Duration) -> Result<LockFile> {
         let mut name = target.as_os_str().to_owned();
         name.push(".lock");
         let lock = PathBuf::from(name);
+        let dir = lock.parent().unwrap_or_else(|| Path::new("."));
+        let marked = tempfile::Builder::new()
+            .prefix(TMP_PREFIX)
+            .tempfile_in(dir)
+            .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+        fs::write(marked.path(), lock_mark().as_bytes())
+            .map_err(|e| Error::io("write", marked.path(), e))?;
         let deadline = Instant::now() + wait;
         loop {
-            match OpenOptions::new().write(true).create_new(true).open(&lock) {
-                Ok(_) => {
+            let made = match fs::hard_link(marked.path(), &lock) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    // A file system without hard links: create it, then mark it.
+                    OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&lock)
+                        .and_then(|mut f| f.write_all(lock_mark().as_bytes()))
+                }
+                other => other,
+            };
+            match made {
+                Ok(()) => {
                     return Ok(LockFile {
                         target: target.to_owned(),
                         lock,
@@ -208,9 +250,24 @@ impl Repo {
     }
 
     /// Waits (a bounded time) until no process holds the index lock; nothing is taken.
+    ///
+    /// It only watches the lock file: taking the lock to test it would leave a lock that
+    /// nothing removes if relhook were killed while holding it.
     pub fn wait_for_index_lock(&self) -> Result<()> {
-        let lock = LockFile::acquire(&self.index_path()?, lock_wait())?;
-        drop(lock);
+        let mut name = self.index_path()?.into_os_string();
+        name.push(".lock");
+        let lock = PathBuf::from(name);
+        let wait = lock_wait();
+        let deadline = Instant::now() + wait;
+        while lock.exists() {
+            if Instant::now() >= deadline {
+                return Err(Error::Locked {
+                    path: lock,
+                    waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         Ok(())
     }
 
@@ -576,7 +633,19 @@ fn parse_journal(text: &str) -> Journal {
 pub fn recover(repo: &Repo) -> Result<Option<String>> {
     let journal = repo.git_dir().join(JOURNAL);
     let Some(bytes) = crate::fsx::read_optional(&journal)? else {
-        return Ok(None);
+        // Killed after taking the lock, before its journal took its name: the lock's mark
+        // says whose it is.
+        let mut lock = repo.index_path()?.into_os_string();
+        lock.push(".lock");
+        let lock = PathBuf::from(lock);
+        let Some(pid) = stale_relhook_lock(&lock) else {
+            return Ok(None);
+        };
+        fs::remove_file(&lock).map_err(|e| Error::io("remove", &lock, e))?;
+        clean_temporaries(repo.git_dir());
+        return Ok(Some(format!(
+            "removed the index lock an interrupted relhook (pid {pid}) left"
+        )));
     };
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
     if j.pid != 0 && j.pid != std::process::id() && alive(j.pid) {
@@ -683,6 +752,32 @@ mod tests {
         again.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "content");
         assert!(!dir.path().join("index.lock").exists());
+    }
+
+    /// A lock is marked from birth: one whose relhook died is recognised, a live one is not,
+    /// and git's own (unmarked) lock never is.
+    #[test]
+    fn a_dead_relhooks_lock_is_told_from_a_live_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("index");
+        let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+        let lock = held.path().to_owned();
+        assert!(fs::read_to_string(&lock).unwrap().starts_with(LOCK_MARK));
+        assert_eq!(stale_relhook_lock(&lock), None, "our own lock is not stale");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(TMP_PREFIX))
+            .collect();
+        assert!(leftovers.is_empty(), "the marked file is removed");
+        drop(held);
+        // A pid that cannot be alive.
+        fs::write(&lock, format!("{LOCK_MARK}{}\n", i32::MAX)).unwrap();
+        assert_eq!(stale_relhook_lock(&lock), Some(i32::MAX as u32));
+        fs::write(&lock, "DIRC\0\0\0\x02").unwrap();
+        assert_eq!(stale_relhook_lock(&lock), None, "git's lock is never ours");
+        fs::write(&lock, "").unwrap();
+        assert_eq!(stale_relhook_lock(&lock), None);
     }
 
     /// Blobs the caller gives are trusted only for the content they belong to.

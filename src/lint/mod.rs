@@ -176,6 +176,23 @@ pub fn lint_stored(message: &str, config: &CommitConfig, mode: Mode) -> Verdict 
     lint_cleaned(&cleaned, config, mode)
 }
 
+/// Lints a commit from history (`check`, pre-push): its message bytes as git stored them, in
+/// check mode. `None` for a merge commit when `ignore_merge_commits` skips it.
+pub fn lint_stored_commit(
+    message: &[u8],
+    parents: usize,
+    config: &CommitConfig,
+) -> Option<Verdict> {
+    if parents > 1 && config.ignore_merge_commits {
+        return None;
+    }
+    let input = Input {
+        cleanup: Cleanup::Stored,
+        comment: CommentPrefix::default(),
+    };
+    Some(lint_bytes(message, &input, config, Mode::Check))
+}
+
 /// Lints a cleaned message.
 pub fn lint_cleaned(cleaned: &Cleaned, config: &CommitConfig, mode: Mode) -> Verdict {
     let header = cleaned.text.lines().next().unwrap_or("").to_owned();

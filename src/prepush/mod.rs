@@ -11,9 +11,8 @@ use std::collections::HashMap;
 use git2::Oid;
 
 use crate::config::Config;
-use crate::git::{Range, Repo};
-use crate::lint::{Input, Level, Mode, Rule, lint_bytes};
-use crate::message::{Cleanup, CommentPrefix};
+use crate::git::{Range, Repo, short_id};
+use crate::lint::{Level, Rule, lint_stored_commit};
 use crate::release::tagcheck::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
@@ -248,10 +247,6 @@ fn peel(repo: &Repo, id: Oid) -> Option<Oid> {
     repo.peel_to_commit(id)
 }
 
-fn short(id: Oid) -> String {
-    id.to_string()[..9].to_owned()
-}
-
 /// Lints the commits `u` brings to the remote. A commit shared by several pushed refs is
 /// linted once; its refusal names every ref.
 fn lint_new_commits(
@@ -272,10 +267,6 @@ fn lint_new_commits(
         single: false,
         describe: u.remote_ref.clone(),
     };
-    let input = Input {
-        cleanup: Cleanup::Stored,
-        comment: CommentPrefix::default(),
-    };
     let mut oldest = None;
     let mut bad_here = Vec::new();
     repo.walk(&range, |c| {
@@ -287,11 +278,10 @@ fn lint_new_commits(
             return true;
         }
         found.commits_checked += 1;
-        if c.parents > 1 && config.commit.ignore_merge_commits {
+        let Some(v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
             seen.insert(c.id, None);
             return true;
-        }
-        let v = lint_bytes(&c.message, &input, &config.commit, Mode::Check);
+        };
         if !v.failed() {
             seen.insert(c.id, None);
             return true;
@@ -329,15 +319,15 @@ fn lint_new_commits(
     }
     // A base every new commit of this ref sits on, for `git rebase -i`.
     let base = if !u.remote.is_zero() && peel(repo, u.remote).is_some() {
-        short(u.remote)
+        short_id(u.remote)
     } else {
         oldest
             .and_then(|o| repo.first_parent(o))
-            .map_or("--root".to_owned(), short)
+            .map_or("--root".to_owned(), short_id)
     };
     for (i, fixup) in bad_here {
         let r = &mut found.refusals[i];
-        let id = short(r.commit.unwrap_or(tip));
+        let id = short_id(r.commit.unwrap_or(tip));
         r.fix = if fixup {
             format!(
                 "squash it into the commit it fixes before sharing it: `git rebase -i --autosquash {base}`, then push again"
@@ -380,8 +370,8 @@ fn rewrite(repo: &Repo, config: &Config, remote: &str, u: &Update, name: &str) -
         subject: format!("moving release tag {name}"),
         problems: vec![format!(
             "{remote} already has {name} at {}; this push would replace it with {}: published releases are immutable",
-            short(u.remote),
-            short(u.local)
+            short_id(u.remote),
+            short_id(u.local)
         )],
         fix: format!(
             "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`relhook release`)"

@@ -3,9 +3,10 @@
 
 use git2::Oid;
 
-use super::{Kind, Refusal, Untested, short};
+use super::{Kind, Refusal, Untested};
 use crate::config::Config;
 use crate::git::Repo;
+use crate::git::short_id;
 use crate::testrun::{self, RunStatus};
 use crate::{Error, Result};
 
@@ -29,7 +30,7 @@ pub fn untested_refusal(
     why: Why<'_>,
 ) -> Refusal {
     let name = &u.name;
-    let tree = repo.tree_of(u.commit).map(short).unwrap_or_default();
+    let tree = repo.tree_of(u.commit).map(short_id).unwrap_or_default();
     let configured = config.checks.test.as_ref().map(|t| t.join(" "));
     // `relhook test` runs the project's evident command when none is configured.
     let evident = configured

@@ -117,14 +117,7 @@ fn subcommand(mut args: impl Iterator<Item = String>) -> Option<String> {
 
 /// What the `committed` step must do for a tag.
 fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -> bool {
-    let has = repo
-        .file_at(commit, &config.changelog.path)
-        .ok()
-        .flatten()
-        .and_then(|f| String::from_utf8(f.bytes).ok())
-        .and_then(|t| crate::changelog::Changelog::parse(&t).ok())
-        .is_some_and(|log| log.entries_of(&version.to_string()).is_some());
-    !has
+    !crate::sync::has_section_at(repo, commit, &config.changelog.path, version)
 }
 
 fn version_of(config: &Config, tag: &str) -> Option<Version> {

@@ -19,7 +19,6 @@ pub use next::{
 };
 
 use crate::changelog::Changelog;
-use crate::changelog::entry::Forge;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::version::bump::Requested;
@@ -287,12 +286,12 @@ fn changelog_edit(
             line: 1,
             message: "not UTF-8".into(),
         })?,
-        None => crate::sync::TEMPLATE.to_owned(),
+        None => crate::changelog::TEMPLATE.to_owned(),
     };
     // History is the truth: commits that never met the hook are added before the release.
     let synced = crate::sync::plan_sync(repo, config, &text)?.text;
     let mut log: Changelog = crate::sync::parse(&rel, &synced)?;
-    let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
+    let forge = crate::sync::forge(repo);
     log.release(
         &version.to_string(),
         date,
@@ -413,7 +412,7 @@ pub struct HalfMade {
 impl HalfMade {
     /// One line for the user: what is half-made and the command that finishes it.
     pub fn describe(&self) -> String {
-        let short = &self.commit.to_string()[..9];
+        let short = crate::git::short_id(self.commit);
         let place = if self.at_head {
             "HEAD"
         } else {
@@ -462,13 +461,8 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
                 }
                 Some(_) => return None,
             };
-            let has_section = repo
-                .file_at(commit, &config.changelog.path)
-                .ok()
-                .flatten()
-                .and_then(|f| String::from_utf8(f.bytes).ok())
-                .and_then(|t| Changelog::parse(&t).ok())
-                .is_some_and(|log| log.entries_of(&version.to_string()).is_some());
+            let has_section =
+                crate::sync::has_section_at(repo, commit, &config.changelog.path, &version);
             return has_section.then_some(HalfMade {
                 commit,
                 version,

@@ -4,7 +4,7 @@
 
 use crate::Result;
 use crate::changelog::Changelog;
-use crate::changelog::entry::{Forge, NewEntry, entry_for_message, revert_pairs, reverted_id};
+use crate::changelog::entry::{NewEntry, entry_for_message, revert_pairs, reverted_id};
 use crate::config::Config;
 use crate::git::{Range, Repo};
 
@@ -103,7 +103,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             }
             None => true,
         });
-    let forge = repo.remote_url().and_then(|u| Forge::from_remote_url(&u));
+    let forge = crate::sync::forge(repo);
     let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
     repo.walk(
         &Range {

@@ -90,13 +90,7 @@ fn content_problems(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let path = &config.changelog.path;
-    let section = repo
-        .file_at(commit, path)
-        .ok()
-        .flatten()
-        .and_then(|f| String::from_utf8(f.bytes).ok())
-        .and_then(|t| crate::changelog::Changelog::parse(&t).ok())
-        .is_some_and(|log| log.entries_of(&version.to_string()).is_some());
+    let section = crate::sync::has_section_at(repo, commit, path, version);
     if !section {
         out.push(format!(
             "{} at `{name}` has no `## [{version}]` section; release with `relhook release`, or let the hook write it when you tag",
