@@ -200,7 +200,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         .iter()
         .flat_map(|b| crate::changelog::entry::revert_pairs(b))
         .collect();
-    let mut buckets: Vec<Vec<NewEntry>> = vec![Vec::new(); tags.len() + 1];
+    let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
     for (c, o) in history.into_iter().zip(&owner).rev() {
         let bucket = o.unwrap_or(tags.len());
@@ -209,7 +209,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         }
         if let Some(e) = c.entry {
             if seen[bucket].insert(normalize(&e.text)) {
-                buckets[bucket].push(e);
+                buckets[bucket].push((c.id, e));
             }
         }
     }
@@ -218,21 +218,38 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         if !tags[t].version.pre.is_empty() {
             continue;
         }
-        let mut folded: Vec<NewEntry> = Vec::new();
+        let mut folded: Vec<(Oid, NewEntry)> = Vec::new();
         let mut keys: HashSet<String> = HashSet::new();
-        let pres = (0..t)
+        let group: Vec<usize> = (0..t)
             .rev()
-            .take_while(|k| !tags[*k].version.pre.is_empty());
-        for k in pres.collect::<Vec<_>>().into_iter().rev().chain([t]) {
-            for e in &buckets[k] {
-                if keys.insert(normalize(&e.text)) {
-                    folded.push(e.clone());
+            .take_while(|k| !tags[*k].version.pre.is_empty())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .chain([t])
+            .collect();
+        // A change one pre-release shipped and a later one reverted never reached the stable
+        // release: neither is in its section (as `relhook notes` builds it from history).
+        let newest_first: Vec<(Oid, Option<String>)> = group
+            .iter()
+            .rev()
+            .flat_map(|k| per_bucket[*k].iter().cloned())
+            .collect();
+        let gone = crate::changelog::entry::revert_pairs(&newest_first);
+        for k in group {
+            for (id, e) in &buckets[k] {
+                if !gone.contains(id) && keys.insert(normalize(&e.text)) {
+                    folded.push((*id, e.clone()));
                 }
             }
         }
         buckets[t] = folded;
     }
     // Newest first, as Keep a Changelog lists them; the template already has Unreleased.
+    let buckets: Vec<Vec<NewEntry>> = buckets
+        .into_iter()
+        .map(|b| b.into_iter().map(|(_, e)| e).collect())
+        .collect();
     out.push_str(&render_entries(&buckets[tags.len()]));
     for (tag, entries) in tags.iter().zip(&buckets).rev() {
         let date = crate::date::ymd(tag.when.0, tag.when.1);

@@ -125,3 +125,43 @@ fn a_refused_pre_release_names_the_stable_release_that_already_shipped_its_commi
         text(&out)
     );
 }
+
+/// semantic-release's 25.0.0: a fix shipped in 25.0.0-alpha.3 and reverted by git's own
+/// revert in alpha.4 never reached 25.0.0, whose rebuilt section must not list either.
+#[test]
+fn a_rebuilt_stable_section_drops_a_change_its_pre_releases_shipped_and_reverted() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "fix: force the peer version",
+    ]);
+    let forced = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    repo.git(&["tag", "-a", "v1.0.1-alpha.1", "-m", "alpha.1"]);
+    let revert = format!("Revert \"fix: force the peer version\"\n\nThis reverts commit {forced}.");
+    repo.git(&["commit", "-q", "--allow-empty", "-m", &revert]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: the real fix"]);
+    repo.git(&["tag", "-a", "v1.0.1-alpha.2", "-m", "alpha.2"]);
+    repo.git(&["tag", "-a", "v1.0.1", "-m", "v1.0.1"]);
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = stdout(&out);
+    let stable = log
+        .split("## [1.0.1] - ")
+        .nth(1)
+        .and_then(|s| s.split("## [1.0.1-alpha.2]").next())
+        .unwrap_or_else(|| panic!("no 1.0.1 section:\n{log}"));
+    assert!(stable.contains("the real fix"), "{log}");
+    assert!(!stable.contains("force the peer version"), "{log}");
+    let alpha1 = log.split("## [1.0.1-alpha.1]").nth(1).unwrap_or_default();
+    assert!(
+        alpha1.contains("force the peer version"),
+        "the pre-release did ship it:\n{log}"
+    );
+}
