@@ -513,12 +513,11 @@ fn killed_hand_tag_hook_is_old_or_new_and_finishable() {
     hand_tag_killed_at(&points);
 }
 
-/// Fails on main as of 07:10 UTC: killed before its release commit exists (these steps, and
-/// most random delays), the hook's transaction is undone by the next relhook, the tag stays
-/// on the commit without its release, `doctor` says all is well and `release --resume` finds
-/// nothing to resume. Run with `-- --ignored`.
+/// Killed before its release commit exists (these steps, and random delays), the hook's
+/// transaction is undone by the next relhook and the tag stays on the commit without its
+/// release: `doctor` names `relhook release --resume`, which makes the release commit and moves
+/// the tag onto it, as the hook would have.
 #[test]
-#[ignore = "a hand tag killed before its release commit exists is not yet finishable"]
 fn killed_hand_tag_before_its_release_commit_is_finishable() {
     let mut points: Vec<Point> = ["locked", "files-written", "index-staged"]
         .into_iter()

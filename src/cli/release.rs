@@ -1,7 +1,7 @@
 //! `relhook version`, `release`, `notes` and `test`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::args::{Format, NotesArgs, ReleaseArgs, VersionArgs};
 use super::{Context, Outcome, write_out};
@@ -136,6 +136,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             return resume(&repo, &config, &root, &half, &opts);
         }
         Some(half) => return refused(&half.describe(), json),
+        None if args.resume && release::hand::unfinished(&repo, &config).is_some() => {
+            return finish_hand_tag(&repo, &config, &root, &opts.date, json);
+        }
         None if args.resume => {
             return refused(
                 "nothing to resume: no release commit without its tag since the last release",
@@ -245,6 +248,35 @@ fn confirm(half: &release::HalfMade) -> bool {
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
     matches!(answer.trim(), "y" | "Y" | "yes")
+}
+
+/// `relhook release --resume` after a hand tag whose hook was interrupted before its release
+/// commit: make that commit and move the tag onto it, as the hook would have.
+fn finish_hand_tag(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    date: &str,
+    json: bool,
+) -> Result<Outcome> {
+    let Some(u) = release::hand::unfinished(repo, config) else {
+        return refused("nothing to resume", json);
+    };
+    match release::hand::complete(repo, config, root, &u, date)? {
+        Some(done) => {
+            release::hand::clear_marker(repo);
+            let _ = writeln!(
+                std::io::stderr(),
+                "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
+                u.tag,
+                crate::git::short_id(done.commit),
+                done.files.join(", "),
+                u.tag
+            );
+            Ok(Outcome::Ok)
+        }
+        None => refused(&release::hand::describe_unfinished(config, &u), json),
+    }
 }
 
 /// `relhook release --resume`: tags the release commit an interrupted release left.
@@ -704,7 +736,12 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         .filter(|d| d.len() == 10)
         .unwrap_or_else(crate::date::today);
     for u in releases {
-        match hand::complete(&repo, &config, &root, u, &date) {
+        // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
+        // and `relhook release --resume` finishes that tag (see `hand::unfinished`).
+        let marker = hand::Marker::new(&repo, &u.tag);
+        let result = hand::complete(&repo, &config, &root, u, &date);
+        drop(marker);
+        match result {
             Ok(Some(done)) => {
                 let _ = writeln!(
                     err,
