@@ -76,7 +76,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     // Each commit's change to the file is read once, as a diff against its parent's version
     // whose unchanged start and end are skipped: the cost is the commits plus the file, not
     // their product. Only the current file is parsed whole.
-    let mut known: HashSet<String> = all_entries(&log);
+    let mut known: HashSet<String> = log.all_entry_texts();
     let mut work = SyncWork::default();
     let mut blobs = BlobCache::default();
     for c in &mut commits {
@@ -313,18 +313,7 @@ fn assign(
 }
 
 fn render_entries(entries: &[NewEntry]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for e in entries {
-        if !names.contains(&e.section.as_str()) {
-            names.push(&e.section);
-        }
-    }
-    names.sort_by_key(|n| {
-        crate::changelog::SUBSECTIONS
-            .iter()
-            .position(|o| o == n)
-            .unwrap_or(crate::changelog::SUBSECTIONS.len())
-    });
+    let names = Changelog::subsection_order(entries);
     let mut out = String::new();
     for name in names {
         out.push_str(&format!("\n### {name}\n\n"));
@@ -432,23 +421,6 @@ fn added_in(
     };
     let after = blobs.text(repo, mine?)?;
     Some(added_entries(&before, &after, work))
-}
-
-fn all_entries(log: &Changelog) -> HashSet<String> {
-    let mut set: HashSet<String> = log
-        .unreleased_entries()
-        .iter()
-        .map(|e| normalize(&e.text))
-        .collect();
-    for v in log.versions() {
-        set.extend(
-            log.entries_of(&v)
-                .unwrap_or_default()
-                .iter()
-                .map(|e| normalize(&e.text)),
-        );
-    }
-    set
 }
 
 fn commit_entry(message: &str, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {

@@ -216,23 +216,7 @@ mod tests {
     }
 
     fn all(text: &str) -> HashSet<String> {
-        let Ok(log) = Changelog::parse(text) else {
-            return HashSet::new();
-        };
-        let mut set: HashSet<String> = log
-            .unreleased_entries()
-            .iter()
-            .map(|e| normalize(&e.text))
-            .collect();
-        for v in log.versions() {
-            set.extend(
-                log.entries_of(&v)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|e| normalize(&e.text)),
-            );
-        }
-        set
+        Changelog::parse(text).map_or_else(|_| HashSet::new(), |log| log.all_entry_texts())
     }
 
     proptest! {

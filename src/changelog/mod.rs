@@ -161,6 +161,43 @@ impl Changelog {
             .collect()
     }
 
+    /// Every entry's text, normalised, in Unreleased and every version: what the file already
+    /// says, for telling which commits it accounts for.
+    pub fn all_entry_texts(&self) -> HashSet<String> {
+        let mut set: HashSet<String> = self
+            .unreleased_entries()
+            .iter()
+            .map(|e| normalize(&e.text))
+            .collect();
+        for v in self.versions() {
+            set.extend(
+                self.entries_of(&v)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| normalize(&e.text)),
+            );
+        }
+        set
+    }
+
+    /// The sub-section names `entries` fall under, in Keep a Changelog's order (unknown names
+    /// last, in the order met).
+    pub fn subsection_order(entries: &[entry::NewEntry]) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for e in entries {
+            if !names.contains(&e.section.as_str()) {
+                names.push(&e.section);
+            }
+        }
+        names.sort_by_key(|n| {
+            SUBSECTIONS
+                .iter()
+                .position(|o| o == n)
+                .unwrap_or(SUBSECTIONS.len())
+        });
+        names
+    }
+
     /// The entries of the Unreleased section (empty when there is none).
     pub fn unreleased_entries(&self) -> Vec<Entry> {
         self.unreleased_index()

@@ -139,18 +139,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
 
 /// Entries as sub-sections in Keep a Changelog's order, breaking changes first in each.
 pub fn render(entries: &[NewEntry]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for e in entries {
-        if !names.contains(&e.section.as_str()) {
-            names.push(&e.section);
-        }
-    }
-    names.sort_by_key(|n| {
-        crate::changelog::SUBSECTIONS
-            .iter()
-            .position(|o| o == n)
-            .unwrap_or(crate::changelog::SUBSECTIONS.len())
-    });
+    let names = Changelog::subsection_order(entries);
     let mut out = String::new();
     for name in names {
         if !out.is_empty() {
