@@ -460,3 +460,27 @@ fn a_breaking_note_with_only_whitespace_is_refused() {
         );
     }
 }
+
+/// A one-parent commit whose header `commit.ignore` waves through (`Merge branch …`, as a
+/// conflicted merge finished by hand can leave) is not reported as a commit relhook could not
+/// read, and decides nothing: lint, version and changelog agree that it is not a change.
+#[test]
+fn commits_lint_ignores_are_neither_counted_nor_reported_by_version() {
+    let repo = project("1.0.0", Some("v1.0.0"));
+    repo.commit("Merge branch 'main' into topic");
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "nothing to release: {}",
+        text(&out)
+    );
+    repo.commit("fix: a real change");
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout(&out).trim(), "1.0.1", "{}", text(&out));
+    assert!(
+        !stderr(&out).contains("not a Conventional Commit"),
+        "{}",
+        text(&out)
+    );
+}

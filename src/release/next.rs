@@ -444,6 +444,11 @@ fn deciders(
             let message = crate::message::stored_text(repo, c.id, &c.message);
             let header = message.lines().next().unwrap_or("").to_owned();
             let parsed = crate::parse::commit(message.trim_end());
+            // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)
+            // is no change of its own: it neither decides the level nor is "not understood".
+            if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
+                return true;
+            }
             let calls_for = match &parsed {
                 Some(p) if p.breaking => "major",
                 Some(p) if p.ty == "feat" => "minor",
