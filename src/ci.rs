@@ -417,6 +417,10 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                     ""
                 };
                 let fix = match &candidates[0] {
+                    // A full clone: deepening cannot help; the name is wrong or never fetched.
+                    _ if !repo.is_shallow() => format!(
+                        "check that `{name}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"
+                    ),
                     Candidate::Commit(_) if provider.is_some() => format!(
                         "{fix}; if that commit was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
                     ),

@@ -459,6 +459,13 @@ fn base_flag_checks_since_the_merge_base() {
         "{}",
         text(&missing)
     );
+    // A full clone: the fix is the name or a fetch, never deepening it.
+    assert!(
+        stderr(&missing).contains("names a branch, tag or commit")
+            && !stderr(&missing).contains("unshallow"),
+        "{}",
+        text(&missing)
+    );
 }
 
 #[test]
