@@ -128,20 +128,7 @@ pub fn write_atomic_via(
     mode: Option<u32>,
 ) -> Result<()> {
     let mode = mode.or_else(|| existing_mode(path));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(crate::git::TMP_PREFIX)
-        .tempfile_in(tmp_dir)
-        .map_err(|e| Error::io("create a temporary file in", tmp_dir, e))?;
-    tmp.write_all(contents)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io("write", tmp.path(), e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::Permissions::from_mode(mode.unwrap_or(0o644));
-        std::fs::set_permissions(tmp.path(), perms)
-            .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
-    }
+    let tmp = temp_in(tmp_dir, crate::git::TMP_PREFIX, contents, mode)?;
     match tmp.persist(path) {
         Ok(_) => Ok(()),
         Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {
@@ -189,10 +176,21 @@ fn temp_beside(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<tempfi
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    temp_in(dir, ".relhook-", contents, mode)
+}
+
+/// A synced temporary file in `dir` named `<prefix>…`, holding `contents` with permission bits
+/// `mode` (0644 when `None`).
+fn temp_in(
+    dir: &Path,
+    prefix: &str,
+    contents: &[u8],
+    mode: Option<u32>,
+) -> Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".relhook-")
+        .prefix(prefix)
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file beside", path, e))?;
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("write", tmp.path(), e))?;

@@ -196,18 +196,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml (`relhook test` runs the evident command)"
                 );
             }
-            if !done.tested && config.checks.require_tested_tags {
-                let _ = writeln!(
-                    err,
-                    "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
-                );
-            } else {
-                let _ = writeln!(
-                    err,
-                    "next: git push --follow-tags   (or: git push origin HEAD {})",
-                    plan.tag
-                );
-            }
+            next_push(&mut err, &config, done.tested, &plan.tag);
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }
@@ -248,6 +237,21 @@ fn confirm(half: &release::HalfMade) -> bool {
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
     matches!(answer.trim(), "y" | "Y" | "yes")
+}
+
+/// The one line after a release: test it first when pre-push will want a record, else push.
+fn next_push(err: &mut dyn Write, config: &Config, tested: bool, tag: &str) {
+    let _ = if !tested && config.checks.require_tested_tags {
+        writeln!(
+            err,
+            "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
+        )
+    } else {
+        writeln!(
+            err,
+            "next: git push --follow-tags   (or: git push origin HEAD {tag})"
+        )
+    };
 }
 
 /// `relhook release --resume` after a hand tag whose hook was interrupted before its release
@@ -313,18 +317,7 @@ fn resume(
                 half.tag,
                 crate::git::short_id(done.commit)
             );
-            if !done.tested && config.checks.require_tested_tags {
-                let _ = writeln!(
-                    err,
-                    "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
-                );
-            } else {
-                let _ = writeln!(
-                    err,
-                    "next: git push --follow-tags   (or: git push origin HEAD {})",
-                    half.tag
-                );
-            }
+            next_push(&mut err, config, done.tested, &half.tag);
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => refused(
