@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 mod quick;
 mod raw;
 
-use crate::lint::{Level, Rule};
-use crate::version::files::VersionFile;
+use crate::commit::lint::{Level, Rule};
+use crate::history::version::files::VersionFile;
 use crate::{Error, Result};
 
 /// The configuration file's name, at the top of the work tree.
