@@ -6,7 +6,6 @@ mod files;
 mod next;
 pub mod notes;
 mod resume;
-mod tags;
 
 use std::path::Path;
 
@@ -16,7 +15,6 @@ use semver::Version;
 pub use files::version_files;
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub use resume::{HalfMade, half_made, resume};
-pub use tags::check_tag_prefix;
 
 use crate::config::Config;
 use crate::git::Repo;

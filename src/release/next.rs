@@ -11,9 +11,9 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-use super::tags::{Tags, check_history, reachable_tags};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
+use crate::history::tags::{Tags, check_history, reachable_tags};
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
 use crate::history::version::files;
 use crate::{Error, Result};

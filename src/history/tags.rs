@@ -13,16 +13,16 @@ use crate::{Error, Result};
 
 /// The release tags that matter, reachable from HEAD.
 #[derive(Default)]
-pub(super) struct Tags {
+pub(crate) struct Tags {
     /// The greatest one.
-    pub(super) latest: Option<ReleaseTag>,
+    pub(crate) latest: Option<ReleaseTag>,
     /// The greatest stable one.
-    pub(super) stable: Option<ReleaseTag>,
+    pub(crate) stable: Option<ReleaseTag>,
 }
 
 /// Greatest first, so that usually one or two tags are checked for reachability, however
 /// many there are.
-pub(super) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
+pub(crate) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
     let mut all = repo.release_tag_candidates(prefix);
     all.sort_by(|a, b| b.version.cmp_precedence(&a.version));
     let mut tags = Tags::default();
@@ -50,7 +50,7 @@ pub(super) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
 /// Refuses to answer when the history in this clone cannot tell: a shallow clone whose
 /// history stops before the last stable release (or has no tags at all), or release tags
 /// that do not start with `tag_prefix`.
-pub(super) fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+pub(crate) fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
     check_prefix(repo, config, tags)?;
     let prefix = &config.version.tag_prefix;
     if repo.is_shallow() && tags.stable.is_none() {
