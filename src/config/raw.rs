@@ -13,7 +13,7 @@ use super::{
     ChangelogConfig, ChecksConfig, CommitConfig, Config, Levels, Pattern, ReleaseConfig,
     VersionConfig,
 };
-use crate::commit::lint::{Level, Rule};
+use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::{Locator, VersionFile};
 use crate::{Error, Result};
 

@@ -5,4 +5,5 @@
 pub mod accumulate;
 pub mod changelog;
 pub mod sync;
+pub mod tags;
 pub mod version;

@@ -44,7 +44,7 @@ pub use journal::{pending, recover};
 pub use lock::{LockFile, lock_wait};
 
 /// Prefix of relhook's temporary files in the git dir.
-pub const TMP_PREFIX: &str = "relhook-tmp-";
+pub use crate::fsx::TMP_PREFIX;
 
 /// A work-tree file as it was before the transaction wrote it.
 struct FileBefore {
