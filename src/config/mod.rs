@@ -9,17 +9,14 @@ use std::path::{Path, PathBuf};
 mod quick;
 mod raw;
 
-use crate::lint::{Level, Rule};
-use crate::version::files::VersionFile;
+use crate::commit::vocab::{Level, Rule};
+use crate::history::version::files::VersionFile;
 use crate::{Error, Result};
 
 /// The configuration file's name, at the top of the work tree.
 pub const FILE_NAME: &str = ".relconfig.toml";
 
-/// The Conventional Commits types allowed when the file names none.
-pub const DEFAULT_TYPES: &[&str] = &[
-    "feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert",
-];
+pub use crate::commit::vocab::DEFAULT_TYPES;
 
 /// The resolved configuration.
 #[derive(Debug, Clone, Default)]

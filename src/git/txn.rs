@@ -36,7 +36,7 @@ use crate::{Error, Result};
 /// The journal's file name in the git dir.
 const JOURNAL: &str = "relhook-txn";
 /// Prefix of relhook's temporary files in the git dir.
-pub const TMP_PREFIX: &str = "relhook-tmp-";
+pub use crate::fsx::TMP_PREFIX;
 /// What a lock relhook takes holds until relhook fills it (git's own locks never start so).
 const LOCK_MARK: &str = "relhook-lock pid ";
 
