@@ -6,6 +6,7 @@
 
 mod history;
 mod hooks;
+mod ident;
 mod locate;
 mod objects;
 mod range;
