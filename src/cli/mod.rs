@@ -9,9 +9,13 @@ mod install;
 mod json;
 mod lint;
 mod man;
+mod notes;
 mod prepush;
 mod progress;
 mod release;
+mod tag;
+mod test;
+mod version;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -61,7 +65,7 @@ where
             }
             if github_mode {
                 // In GitHub Actions the reason (and its fix) shows on the run as an annotation.
-                let _ = write_out(|out| crate::report::github_error(out, e));
+                let _ = write_out(|out| crate::commit::report::github_error(out, e));
             }
             exit::code(&result)
         }
@@ -129,10 +133,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Lint(a) => lint::lint(ctx, &a),
         Command::Check(a) => lint::check(ctx, &a),
         Command::Changelog(a) => changelog::changelog(ctx, &a),
-        Command::Version(a) => release::version(ctx, &a),
+        Command::Version(a) => version::version(ctx, &a),
         Command::Release(a) => release::release(ctx, &a),
-        Command::Notes(a) => release::notes(ctx, &a),
-        Command::Test => release::test(ctx),
+        Command::Notes(a) => notes::notes(ctx, &a),
+        Command::Test => test::test(ctx),
         Command::Completions { shell } => man::completions(shell),
         Command::Man(a) => man::man(&a),
         Command::Commit(a) => commit::commit(ctx, &a),
@@ -143,7 +147,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::ReferenceTransaction { state }) => {
-            release::reference_transaction(ctx, &state)
+            tag::reference_transaction(ctx, &state)
         }
         Command::Hook(HookCommand::PrePush { remote, url }) => {
             prepush::pre_push_hook(ctx, remote.as_deref(), url.as_deref())
@@ -174,6 +178,17 @@ impl Context {
             color_err: use_color(cli.color, &std::io::stderr()),
             cwd,
         })
+    }
+
+    /// Opens the repository around the working directory, its work tree and its
+    /// configuration: what every command that acts on a work tree starts with.
+    fn open(&self) -> Result<(crate::git::Repo, PathBuf, Config)> {
+        let repo = crate::git::Repo::open(&self.cwd)?;
+        let root = repo.work_tree().ok_or_else(|| {
+            Error::Usage("relhook needs a work tree, not a bare repository".into())
+        })?;
+        let config = self.config(&root)?;
+        Ok((repo, root, config))
     }
 
     /// Loads the configuration for the repository whose top is `root`.

@@ -1,120 +1,20 @@
-//! `relhook version`, `release`, `notes` and `test`.
+//! `relhook release`: the plan, the release itself, `--resume` of a half-made one.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::args::{Format, NotesArgs, ReleaseArgs, VersionArgs};
+use super::args::{Format, ReleaseArgs};
+use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
+use crate::Result;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::release::{self, Options, Plan, hand, tagcheck};
-use crate::testrun::RunStatus;
-use crate::version::bump::Requested;
-use crate::{Error, Result};
-
-fn open(ctx: &Context) -> Result<(Repo, PathBuf, Config)> {
-    let repo = Repo::open(&ctx.cwd)?;
-    let root = repo
-        .work_tree()
-        .ok_or_else(|| Error::Usage("relhook needs a work tree, not a bare repository".into()))?;
-    let config = ctx.config(&root)?;
-    Ok((repo, root, config))
-}
-
-/// How many deciding commits `--explain` lists before it says how many it left out.
-const EXPLAIN_LIMIT: usize = 20;
-
-/// `relhook version [--next] [--explain] [--pre ID] [--format json]`.
-pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
-    let (repo, root, config) = open(ctx)?;
-    if !args.next && !args.explain && args.format != Format::Json {
-        // The current version alone: no next version is computed, so a tag that cannot be
-        // bumped (a component at u64::MAX) still has a current version.
-        let (current, _) = release::current_version(&repo, &config, &root)?;
-        write_out(|out| writeln!(out, "{current}"))?;
-        return Ok(Outcome::Ok);
-    }
-    let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
-    write_out(|out| {
-        if args.format == Format::Json {
-            let doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
-            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
-            return writeln!(out, "{text}");
-        }
-        let shown = if args.next { &info.next } else { &info.current };
-        writeln!(out, "{shown}")?;
-        if args.explain {
-            writeln!(
-                out,
-                "current: {} (from {})",
-                info.current, info.current_from
-            )?;
-            if let Some((name, _, _)) = info.tag.as_ref().filter(|t| !t.1.pre.is_empty()) {
-                writeln!(
-                    out,
-                    "{name} is a pre-release: the level is decided by everything since the last stable release, {}",
-                    info.since()
-                )?;
-            }
-            writeln!(
-                out,
-                "{} since {}; they call for a {} release:",
-                crate::report::plural(info.commits.len(), "commit"),
-                info.since(),
-                info.level()
-            )?;
-            let deciding: Vec<&release::Decider> = info
-                .commits
-                .iter()
-                .filter(|c| c.calls_for == info.level())
-                .collect();
-            for c in deciding.iter().take(EXPLAIN_LIMIT) {
-                writeln!(out, "  {} {}  ({})", c.commit, c.header, c.calls_for)?;
-            }
-            if deciding.len() > EXPLAIN_LIMIT {
-                writeln!(
-                    out,
-                    "  … and {} more (`--format json` lists every commit)",
-                    deciding.len() - EXPLAIN_LIMIT
-                )?;
-            }
-            if let Some(rule) = &info.first_release_rule {
-                writeln!(out, "{rule}")?;
-            }
-            writeln!(out, "next: {}", info.next)?;
-        }
-        Ok(())
-    })?;
-    warn_not_understood(&info);
-    Ok(Outcome::Ok)
-}
-
-/// Says which commits were not understood (not Conventional Commits): they count as a patch,
-/// never silently.
-fn warn_not_understood(info: &release::VersionInfo) {
-    let odd: Vec<&release::Decider> = info.not_understood().collect();
-    if odd.is_empty() {
-        return;
-    }
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "relhook: note: {} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
-        crate::report::plural(odd.len(), "commit"),
-        info.since(),
-        if odd.len() == 1 { "is" } else { "are" }
-    );
-    for c in odd.iter().take(EXPLAIN_LIMIT) {
-        let _ = writeln!(err, "  {} {}", c.commit, c.header);
-    }
-    if odd.len() > EXPLAIN_LIMIT {
-        let _ = writeln!(err, "  … and {} more", odd.len() - EXPLAIN_LIMIT);
-    }
-}
+use crate::release::{self, Options, Plan};
+use crate::tag::hand;
 
 /// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
 pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
-    let (repo, root, config) = open(ctx)?;
+    let (repo, root, config) = ctx.open()?;
     let opts = Options {
         requested: release::parse_requested(&args.version)?,
         pre: args.pre.clone(),
@@ -136,7 +36,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             return resume(&repo, &config, &root, &half, &opts);
         }
         Some(half) => return refused(&half.describe(), json),
-        None if args.resume && release::hand::unfinished(&repo, &config).is_some() => {
+        None if args.resume && hand::unfinished(&repo, &config).is_some() => {
             return finish_hand_tag(&repo, &config, &root, &opts.date, json);
         }
         None if args.resume => {
@@ -263,12 +163,12 @@ fn finish_hand_tag(
     date: &str,
     json: bool,
 ) -> Result<Outcome> {
-    let Some(u) = release::hand::unfinished(repo, config) else {
+    let Some(u) = hand::unfinished(repo, config) else {
         return refused("nothing to resume", json);
     };
-    match release::hand::complete(repo, config, root, &u, date)? {
+    match hand::complete(repo, config, root, &u, date)? {
         Some(done) => {
-            release::hand::clear_marker(repo);
+            hand::clear_marker(repo);
             let _ = writeln!(
                 std::io::stderr(),
                 "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
@@ -279,7 +179,7 @@ fn finish_hand_tag(
             );
             Ok(Outcome::Ok)
         }
-        None => refused(&release::hand::describe_unfinished(config, &u), json),
+        None => refused(&hand::describe_unfinished(config, &u), json),
     }
 }
 
@@ -362,7 +262,7 @@ fn old_version_left(
         let Ok(text) = std::fs::read_to_string(root.join(path)) else {
             continue;
         };
-        for (line, found) in crate::version::files::leftovers(&text, &old) {
+        for (line, found) in crate::history::version::files::leftovers(&text, &old) {
             out.push((path.to_owned(), line, found));
         }
     }
@@ -490,280 +390,4 @@ fn print_plan(
         )?;
     }
     writeln!(out, "(dry run: nothing was written)")
-}
-
-/// `relhook notes [TAG]`.
-pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
-    let (repo, _root, config) = open(ctx)?;
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused("no commits yet".into()))?;
-    let tag = match &args.tag {
-        Some(t) => t.clone(),
-        None => repo
-            .latest_release_tag(head, &config.version.tag_prefix)
-            .map(|t| t.0)
-            .ok_or_else(|| {
-                Error::Usage("no release tag is reachable from HEAD; name one".into())
-            })?,
-    };
-    let commit = repo
-        .revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
-        .map_err(|e| match e {
-            Error::Range { reason, .. } => Error::Range {
-                range: tag.clone(),
-                reason,
-            },
-            e => e,
-        })?;
-    let version = tag
-        .strip_prefix(config.version.tag_prefix.as_str())
-        .unwrap_or(&tag);
-    let path = config.changelog.path.display().to_string();
-    let from_file = repo
-        .file_at(commit, &config.changelog.path)?
-        .and_then(|file| {
-            release::notes::from_changelog_text(&String::from_utf8_lossy(&file.bytes), version)
-        });
-    let notes = match from_file {
-        Some(n) => n,
-        None => {
-            let (n, since) = release::notes::from_history(&repo, &config, &tag)?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "relhook: note: {path} at {tag} has no section for {version}; these notes are built from the commits since {since}"
-            );
-            n
-        }
-    };
-    if args.format == Format::Json {
-        super::json::print(&super::json::NotesReport {
-            schema_version: super::json::SCHEMA_VERSION,
-            tag: &tag,
-            version,
-            commit: commit.to_string(),
-            notes: &notes,
-        })?;
-    } else {
-        write_out(|out| out.write_all(notes.as_bytes()))?;
-    }
-    Ok(Outcome::Ok)
-}
-
-/// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
-/// would), so that CI sees the tests' own status.
-pub(super) fn test(ctx: &Context) -> Result<Outcome> {
-    let (repo, root, config) = open(ctx)?;
-    let mut err = std::io::stderr().lock();
-    let evident;
-    let argv = match &config.checks.test {
-        Some(argv) => argv,
-        None => {
-            let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
-                return Err(Error::Usage(
-                    "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
-                        .into(),
-                ));
-            };
-            let _ = writeln!(
-                err,
-                "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
-                argv.join(" ")
-            );
-            evident = argv;
-            &evident
-        }
-    };
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
-    let dirty = repo.dirty_paths(5)?;
-    let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
-    let status = crate::testrun::run_status(argv, &root)?;
-    if let RunStatus::CannotStart { reason, .. } = &status {
-        let _ = writeln!(err, "relhook: {reason}; nothing recorded");
-        let _ = writeln!(
-            err,
-            "hint: `[checks] test` in .relconfig.toml is an argv list run without a shell, e.g. [\"cargo\", \"test\"] or [\"sh\", \"-c\", \"make test\"]"
-        );
-        return Ok(Outcome::Code(status.exit_code()));
-    }
-    if !status.passed() {
-        let _ = writeln!(
-            err,
-            "relhook: tests failed ({}); nothing recorded",
-            status.describe()
-        );
-        return Ok(Outcome::Code(status.exit_code()));
-    }
-    if !dirty.is_empty() {
-        let _ = writeln!(
-            err,
-            "relhook: tests passed, but the working tree has changes ({}): not recorded, since they are not HEAD's tree",
-            dirty.join(", ")
-        );
-        return Ok(Outcome::Failed);
-    }
-    let rec = crate::testrun::record(&repo, head, argv)?;
-    let _ = writeln!(
-        err,
-        "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",
-        crate::git::short_hex(&rec.tree),
-        crate::testrun::NOTES_REF,
-        crate::testrun::NOTES_REF
-    );
-    // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
-    // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
-    let left = repo.dirty_paths(6)?;
-    if !left.is_empty() {
-        let mut paths = left[..left.len().min(5)].join(", ");
-        if left.len() > 5 {
-            paths.push_str(", …");
-        }
-        let _ = writeln!(
-            err,
-            "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: add them to .gitignore (or commit them)"
-        );
-    }
-    Ok(Outcome::Ok)
-}
-
-/// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
-/// creation of a release tag by `git tag` returns before any file is read.
-/// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
-/// a new release-looking tag was not turned into a release, why, and what to run instead.
-fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
-    let Ok((_, _, config)) = open(ctx) else {
-        return;
-    };
-    let Some(tag) = created
-        .iter()
-        .find(|u| tagcheck::is_release_like(&config, &u.tag))
-    else {
-        return;
-    };
-    let Ok(loc) = crate::git::HooksLocation::find(&ctx.cwd) else {
-        return;
-    };
-    let marker = loc.common_dir.join("relhook-hand-tags-unchecked");
-    if marker.exists() {
-        return;
-    }
-    let version = tag
-        .tag
-        .strip_prefix(config.version.tag_prefix.as_str())
-        .unwrap_or(&tag.tag);
-    let _ = writeln!(
-        std::io::stderr(),
-        "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
-        tag.tag
-    );
-    let _ = std::fs::write(
-        &marker,
-        b"relhook said once that hand tags are not checked here\n",
-    );
-}
-
-pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcome> {
-    if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
-        return Ok(Outcome::Ok);
-    }
-    let mut raw = Vec::new();
-    let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
-    let input = String::from_utf8_lossy(&raw);
-    if !input.contains(" refs/tags/") {
-        return Ok(Outcome::Ok);
-    }
-    let created = hand::created_tags(&input);
-    if created.is_empty() {
-        return Ok(Outcome::Ok);
-    }
-    if !hand::from_git_tag() {
-        if state == "committed" && !hand::can_tell_git_tag() {
-            hand_tag_unchecked_once(ctx, &created);
-        }
-        return Ok(Outcome::Ok);
-    }
-    let mut err = std::io::stderr().lock();
-    let (repo, root, config) = match open(ctx) {
-        Ok(x) => x,
-        Err(e) => {
-            // A broken configuration must not stop git from making tags.
-            let _ = writeln!(err, "relhook: warning: tag not checked: {e}");
-            return Ok(Outcome::Ok);
-        }
-    };
-    let releases = created
-        .iter()
-        .filter(|u| tagcheck::is_release_like(&config, &u.tag));
-    if state == "prepared" {
-        let mut refused = false;
-        let releases: Vec<_> = releases.collect();
-        if !releases.is_empty() {
-            if let Err(e) = repo.wait_for_index_lock() {
-                let _ = writeln!(
-                    err,
-                    "relhook: refusing tag {}: the release commit cannot be made now ({e}); try again in a moment",
-                    releases[0].tag
-                );
-                return Ok(Outcome::Failed);
-            }
-        }
-        for u in releases {
-            for why in hand::refusals(&repo, &config, u) {
-                refused = true;
-                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
-            }
-        }
-        if refused {
-            let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
-        }
-        return Ok(if refused {
-            Outcome::Failed
-        } else {
-            Outcome::Ok
-        });
-    }
-    let date = std::env::var("RELHOOK_DATE")
-        .ok()
-        .filter(|d| d.len() == 10)
-        .unwrap_or_else(crate::date::today);
-    for u in releases {
-        // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
-        // and `relhook release --resume` finishes that tag (see `hand::unfinished`).
-        let marker = hand::Marker::new(&repo, &u.tag);
-        let result = hand::complete(&repo, &config, &root, u, &date);
-        drop(marker);
-        match result {
-            Ok(Some(done)) => {
-                let _ = writeln!(
-                    err,
-                    "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
-                    u.tag,
-                    crate::git::short_id(done.commit),
-                    done.files.join(", "),
-                    u.tag
-                );
-            }
-            Ok(None) => {}
-            Err(e) => {
-                // Exit codes are ignored here (git-hook-facts §3.12): the tag is withdrawn
-                // rather than left on a commit without its section.
-                let version = u
-                    .tag
-                    .strip_prefix(config.version.tag_prefix.as_str())
-                    .unwrap_or(&u.tag);
-                let gone = match hand::withdraw(&repo, u) {
-                    Ok(()) => "was removed",
-                    Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",
-                };
-                let _ = writeln!(
-                    err,
-                    "relhook: tag {} {gone}: its release commit could not be made ({e}); `relhook release {version}` makes both",
-                    u.tag
-                );
-            }
-        }
-    }
-    Ok(Outcome::Ok)
 }

@@ -177,7 +177,7 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
     if !has_scope && !line.contains(':') {
         // "Add login page": nothing conventional at all. Offer `type: rest` when the first
         // word is itself (nearly) a type.
-        let fix = crate::suggest::guess_type(ty).map(|t| {
+        let fix = crate::commit::suggest::guess_type(ty).map(|t| {
             let rest = line[ty.len()..].trim_start();
             if rest.is_empty() {
                 format!("{t}: {ty}")
@@ -358,7 +358,8 @@ pub fn footer_token(line: &str) -> Option<(&str, &str)> {
     }
     let rest = &line[end..];
     if let Some(value) = rest.strip_prefix(':') {
-        if !value.starts_with("//") {
+        // `https://…` and a Rust or C++ path (`commit::vocab holds…`) open a body line.
+        if !value.starts_with("//") && !value.starts_with(':') {
             return Some((&line[..end], value));
         }
     }
