@@ -114,16 +114,26 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             (None, crate::history::changelog::TEMPLATE.to_owned())
         }
     };
-    let mut log = match Changelog::parse(&text) {
-        Ok(log) => log,
-        Err(e) => {
-            return Ok(Accumulated::Refused(format!(
-                "{}:{}: not a Keep a Changelog file ({}); left unchanged",
-                path.display(),
-                e.line,
-                e.message
-            )));
-        }
+    // A long file is parsed only as far as the edit reaches (see `changelog::head`), unless
+    // the rest may already hold the entry: then the whole file decides, as before.
+    let split = Changelog::parse_head(&text).filter(|(_, tail)| {
+        !new_entry
+            .as_ref()
+            .is_some_and(|e| Changelog::tail_may_hold(tail, &e.text))
+    });
+    let (mut log, tail) = match split {
+        Some((log, tail)) => (log, tail),
+        None => match Changelog::parse(&text) {
+            Ok(log) => (log, ""),
+            Err(e) => {
+                return Ok(Accumulated::Refused(format!(
+                    "{}:{}: not a Keep a Changelog file ({}); left unchanged",
+                    path.display(),
+                    e.line,
+                    e.message
+                )));
+            }
+        },
     };
     if !log.is_keep_a_changelog() {
         return Ok(Accumulated::Notice(format!(
@@ -143,7 +153,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         return skip("the entry is already there (or was edited by hand)");
     };
     op.apply(&mut log);
-    let new_text = log.render();
+    let new_text = log.render() + tail;
     // Objects first: nothing refers to them until HEAD moves.
     let blob = repo.write_blob(new_text.as_bytes())?;
     let mode = stored
