@@ -43,26 +43,42 @@ impl Changelog {
 
     /// Whether the rest of a file split by [`Changelog::parse_head`] may hold an entry that
     /// normalises to `text`: `false` is certain (no bullet line there starts with the entry's
-    /// first words), `true` means the whole file must be parsed to tell.
+    /// first words), `true` means the whole file must be parsed to tell. Only the places where
+    /// the entry's first word occurs are looked at (found with SIMD `memmem`).
     pub fn tail_may_hold(tail: &str, text: &str) -> bool {
         let want = normalize(text);
         let want: Vec<&str> = want.split(' ').filter(|w| !w.is_empty()).collect();
         let Some(first) = want.first() else {
             return true;
         };
-        tail.lines().any(|line| {
-            let Some(body) = parse::bullet_body(line.trim_start()) else {
-                return false;
-            };
-            let body = body.trim_start();
-            // Cheap reject first: the bullet's first word must be the entry's.
-            if !body.is_empty() && !body.starts_with(first) {
-                return false;
-            }
-            // Its words must begin the entry's (continuation lines may hold the rest).
+        let bytes = tail.as_bytes();
+        let line_at = |at: usize| {
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            (start, &tail[start..end])
+        };
+        // Its words must begin the entry's (continuation lines may hold the rest).
+        let begins = |body: &str| {
             body.split_whitespace()
                 .zip(want.iter().copied().chain(std::iter::repeat("")))
                 .all(|(a, b)| a == b)
+        };
+        memchr::memmem::find_iter(bytes, first.as_bytes()).any(|at| {
+            let (start, line) = line_at(at);
+            if let Some(body) = parse::bullet_body(line.trim_start()) {
+                return begins(body);
+            }
+            // A bare bullet (`-` alone) takes its words from the lines below it: this line
+            // may be the first of them.
+            let mut above = start;
+            while above > 0 && begins(line) {
+                let (prev_start, prev) = line_at(above - 1);
+                if !prev.trim().is_empty() {
+                    return parse::bullet_body(prev.trim()).is_some_and(str::is_empty);
+                }
+                above = prev_start;
+            }
+            false
         })
     }
 }
@@ -74,10 +90,14 @@ fn level2_headings(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The line ending most lines of the whole file use (`parse::dominant_eol`, without
-/// splitting the file into lines).
+/// splitting the file into lines; a file without `\r` is answered by one SIMD scan).
 fn dominant_eol(text: &str) -> &'static str {
-    let crlf = text.matches("\r\n").count();
-    let lf = text.matches('\n').count() - crlf;
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return "\n";
+    }
+    let crlf = memchr::memmem::find_iter(bytes, b"\r\n").count();
+    let lf = memchr::memchr_iter(b'\n', bytes).count() - crlf;
     if crlf > lf { "\r\n" } else { "\n" }
 }
 
@@ -186,5 +206,10 @@ mod tests {
         assert!(!Changelog::tail_may_hold(tail, "tabs in scopes"));
         assert!(!Changelog::tail_may_hold(tail, "xy"));
         assert!(!Changelog::tail_may_hold(tail, "y"));
+        let bare = "## [1.0.0]\n\n-\n  words below\n- other\n";
+        assert!(Changelog::tail_may_hold(bare, "words below"));
+        assert!(!Changelog::tail_may_hold(bare, "below"));
+        assert!(Changelog::tail_may_hold(bare, "other words"), "`- other` may continue");
+        assert!(!Changelog::tail_may_hold(bare, "words"));
     }
 }
