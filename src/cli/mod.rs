@@ -258,7 +258,13 @@ mod tests {
             &["relhook", "hook", "post-commit"],
             &["relhook", "hook", "reference-transaction", "prepared"],
             &["relhook", "hook", "reference-transaction", "committed"],
-            &["relhook", "hook", "pre-push", "origin", "git@example.com:a/b.git"],
+            &[
+                "relhook",
+                "hook",
+                "pre-push",
+                "origin",
+                "git@example.com:a/b.git",
+            ],
         ] {
             let fast = hot_path(&os(form)).expect("hot path");
             let clap = Cli::try_parse_from(os(form)).unwrap();

@@ -209,7 +209,10 @@ mod tests {
         let bare = "## [1.0.0]\n\n-\n  words below\n- other\n";
         assert!(Changelog::tail_may_hold(bare, "words below"));
         assert!(!Changelog::tail_may_hold(bare, "below"));
-        assert!(Changelog::tail_may_hold(bare, "other words"), "`- other` may continue");
+        assert!(
+            Changelog::tail_may_hold(bare, "other words"),
+            "`- other` may continue"
+        );
         assert!(!Changelog::tail_may_hold(bare, "words"));
     }
 }
