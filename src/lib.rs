@@ -18,6 +18,7 @@ pub mod hooks;
 pub mod init;
 pub mod lint;
 pub mod message;
+pub mod packages;
 pub mod parse;
 pub mod prepush;
 pub mod release;
