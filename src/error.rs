@@ -100,7 +100,7 @@ pub enum Error {
     },
     /// A version file could not be read, planned or written.
     #[error(transparent)]
-    VersionFile(#[from] crate::version::files::VersionFileError),
+    VersionFile(#[from] crate::history::version::files::VersionFileError),
     /// A lock another process holds did not come free in time.
     #[error("`{}` is held by another git process (waited {waited_ms} ms)", path.display())]
     Locked {
@@ -152,7 +152,7 @@ impl Error {
     /// Whether this is a policy verdict (exit 1: the user must change something) rather than
     /// a breakdown (exit 2: usage, configuration, git or I/O).
     pub fn is_refusal(&self) -> bool {
-        use crate::version::files::VersionFileError as V;
+        use crate::history::version::files::VersionFileError as V;
         match self {
             Error::Refused(_) => true,
             Error::VersionFile(e) => !matches!(

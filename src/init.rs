@@ -37,7 +37,8 @@ pub fn init(root: &Path) -> Result<Initialised> {
     let config = root.join(crate::config::FILE_NAME);
     let config_written = fsx::write_new(&config, render_config(test_command).as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
-    let changelog_written = fsx::write_new(&changelog, crate::changelog::TEMPLATE.as_bytes())?;
+    let changelog_written =
+        fsx::write_new(&changelog, crate::history::changelog::TEMPLATE.as_bytes())?;
     Ok(Initialised {
         files: vec![
             InitFile {
@@ -99,8 +100,8 @@ fn guess_test_command(root: &Path) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commit::lint::Rule;
     use crate::config::{Config, Pattern};
-    use crate::lint::Rule;
 
     fn pattern_source(p: &Pattern) -> String {
         match p {

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use proptest::test_runner::Config as Cases;
 
-use relhook::changelog::{Changelog, SUBSECTIONS, normalize};
+use relhook::commit::lint::{Input, Mode, Rule, Verdict, lint_bytes, lint_stored};
+use relhook::commit::message::{Cleanup, CommentPrefix, clean};
 use relhook::config::CommitConfig;
-use relhook::lint::{Input, Mode, Rule, Verdict, lint_bytes, lint_stored};
-use relhook::message::{Cleanup, CommentPrefix, clean};
+use relhook::history::changelog::{Changelog, SUBSECTIONS, normalize};
+use relhook::history::version::files::{Locator, VersionFile, apply, plan_bump, read_version};
 use relhook::prepush::parse_updates;
-use relhook::version::files::{Locator, VersionFile, apply, plan_bump, read_version};
 
 /// `n` cases, or `RELHOOK_FUZZ_CASES` of them for a longer run.
 fn cases(n: u32) -> Cases {
@@ -123,7 +123,7 @@ proptest! {
                 for mode in [Mode::Hook, Mode::Check] {
                     let first = lint_bytes(&raw, &input, &config, mode);
                     prop_assert_eq!(&first, &lint_bytes(&raw, &input, &config, mode));
-                    prop_assert_eq!(first.failed(), first.diagnostics.iter().any(|d| d.severity == relhook::lint::Level::Error));
+                    prop_assert_eq!(first.failed(), first.diagnostics.iter().any(|d| d.severity == relhook::commit::lint::Level::Error));
                 }
                 let text = String::from_utf8_lossy(&raw).replace('\0', "\u{FFFD}");
                 let cleaned = clean(&text, cleanup, &comment);
@@ -149,7 +149,7 @@ proptest! {
     /// The Conventional Commits parser never panics and its parts are pieces of the header.
     #[test]
     fn message_parse_never_panics_and_parts_come_from_the_header(h in header(), rest in prop::collection::vec(message_line(), 0..6)) {
-        if let Ok(parsed) = relhook::parse::header(&h) {
+        if let Ok(parsed) = relhook::commit::parse::header(&h) {
             prop_assert!(h.starts_with(parsed.ty));
             prop_assert_eq!(h.get(parsed.description_at..), Some(parsed.description));
             if let Some((scope, at)) = parsed.scope {
@@ -157,7 +157,7 @@ proptest! {
             }
         }
         let message = std::iter::once(h).chain(rest).collect::<Vec<_>>().join("\n");
-        let _ = relhook::parse::commit(&message);
+        let _ = relhook::commit::parse::commit(&message);
     }
 }
 

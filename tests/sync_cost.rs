@@ -81,9 +81,9 @@ fn sync_reads_each_change_once_not_the_whole_file_per_commit() {
     let current = repo.read("CHANGELOG.md");
     let git = relhook::git::Repo::open(&repo.path()).expect("open");
     let config = relhook::config::Config::default();
-    let parsed = relhook::changelog::lines_parsed();
-    let plan = relhook::sync::plan_sync(&git, &config, &current).expect("plan");
-    let parsed = relhook::changelog::lines_parsed() - parsed;
+    let parsed = relhook::history::changelog::lines_parsed();
+    let plan = relhook::history::sync::plan_sync(&git, &config, &current).expect("plan");
+    let parsed = relhook::history::changelog::lines_parsed() - parsed;
     // The result: only the commit made with hooks off gets an entry.
     let added: Vec<&str> = plan.added.iter().map(|(_, e)| e.text.as_str()).collect();
     assert_eq!(added, ["made with hooks off"]);

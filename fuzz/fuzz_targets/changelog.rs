@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use relhook::changelog::{Changelog, SUBSECTIONS, normalize};
+use relhook::history::changelog::{Changelog, SUBSECTIONS, normalize};
 
 fn is_one_insertion(before: &str, after: &str) -> bool {
     let (b, a) = (before.as_bytes(), after.as_bytes());

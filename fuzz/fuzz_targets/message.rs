@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use relhook::config::CommitConfig;
-use relhook::lint::{Input, Mode, Rule, lint_bytes, lint_stored};
-use relhook::message::{Cleanup, CommentPrefix, clean};
+use relhook::commit::lint::{Input, Mode, Rule, lint_bytes, lint_stored};
+use relhook::commit::message::{Cleanup, CommentPrefix, clean};
 
 fuzz_target!(|raw: &[u8]| {
     let config = CommitConfig::default();
@@ -32,13 +32,13 @@ fuzz_target!(|raw: &[u8]| {
     let _ = lint_bytes(raw, &input, &config, Mode::Hook);
     let text = String::from_utf8_lossy(raw).replace('\0', "\u{FFFD}");
     let cleaned = clean(&text, cleanup, &comment);
-    let _ = relhook::parse::commit(&cleaned.text);
+    let _ = relhook::commit::parse::commit(&cleaned.text);
     if cleanup != Cleanup::Verbatim && !cleaned.text.is_empty() {
         if matches!(comment, CommentPrefix::Fixed(_)) {
             assert_eq!(clean(&cleaned.text, cleanup, &comment).text, cleaned.text);
         }
         let stored = lint_stored(&cleaned.text, &config, Mode::Check);
-        let key = |v: &relhook::lint::Verdict| {
+        let key = |v: &relhook::commit::lint::Verdict| {
             v.diagnostics
                 .iter()
                 .filter(|d| d.rule != Rule::Encoding)

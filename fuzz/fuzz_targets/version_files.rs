@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use relhook::version::files::{Locator, VersionFile, plan_bump, read_version};
+use relhook::history::version::files::{Locator, VersionFile, plan_bump, read_version};
 
 const NEW: &str = "97531.86420.1";
 

@@ -6,10 +6,10 @@ use std::path::Path;
 use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
-use crate::accumulate::{Accumulated, post_commit};
-use crate::changelog::{Changelog, TEMPLATE};
 use crate::git::Repo;
-use crate::sync::{plan_sync, rebuild};
+use crate::history::accumulate::{Accumulated, post_commit};
+use crate::history::changelog::{Changelog, TEMPLATE};
+use crate::history::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
 
 /// `relhook changelog [--sync|--rebuild] [--stdout]`.

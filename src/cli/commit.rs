@@ -8,11 +8,11 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use super::args::CommitArgs;
 use super::{Context, Outcome};
+use crate::commit::lint::{Input, Mode, lint_bytes};
+use crate::commit::message::{Cleanup, CommentPrefix};
+use crate::commit::report::{self, Palette};
 use crate::config::CommitConfig;
 use crate::git::{Range, Repo};
-use crate::lint::{Input, Mode, lint_bytes};
-use crate::message::{Cleanup, CommentPrefix};
-use crate::report::{self, Palette};
 use crate::{Error, Result};
 
 /// What each standard type means, for the menu.
@@ -198,7 +198,7 @@ fn recent_scopes(repo: &Repo) -> Vec<String> {
         seen += 1;
         let message = String::from_utf8_lossy(&c.message);
         let header = message.lines().next().unwrap_or("");
-        if let Ok(h) = crate::parse::header(header) {
+        if let Ok(h) = crate::commit::parse::header(header) {
             if let Some((scope, _)) = h.scope {
                 for s in scope.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     match counts.iter_mut().find(|(n, _)| n == s) {

@@ -333,11 +333,11 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some("relhook release --resume".into()),
         });
     }
-    if let Some(u) = crate::release::hand::unfinished(repo, config) {
+    if let Some(u) = crate::tag::hand::unfinished(repo, config) {
         out.push(doctor::Check {
             subject: format!("tag {}", u.tag),
             status: Status::Invalid,
-            detail: crate::release::hand::describe_unfinished(config, &u),
+            detail: crate::tag::hand::describe_unfinished(config, &u),
             fix: Some("relhook release --resume".into()),
         });
     }

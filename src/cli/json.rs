@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::lint::Verdict;
-use crate::report::MessageReport;
+use crate::commit::lint::Verdict;
+use crate::commit::report::MessageReport;
 use crate::{Error, Result};
 
 /// The version of every JSON document relhook prints. Adding a field keeps it; renaming,

@@ -6,11 +6,11 @@ use std::path::Path;
 use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
+use crate::commit::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
+use crate::commit::message::{Cleanup, CommentPrefix};
+use crate::commit::report::{self, Palette};
 use crate::config::Config;
 use crate::git::{self, Location};
-use crate::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
-use crate::message::{Cleanup, CommentPrefix};
-use crate::report::{self, Palette};
 use crate::{Error, Result};
 
 /// `relhook lint [FILE|-] [--message TEXT]`.

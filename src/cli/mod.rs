@@ -61,7 +61,7 @@ where
             }
             if github_mode {
                 // In GitHub Actions the reason (and its fix) shows on the run as an annotation.
-                let _ = write_out(|out| crate::report::github_error(out, e));
+                let _ = write_out(|out| crate::commit::report::github_error(out, e));
             }
             exit::code(&result)
         }

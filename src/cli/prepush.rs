@@ -188,7 +188,7 @@ fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
     let _ = writeln!(
         err,
         "relhook: pre-push ok: {} new to the remote checked; releasing {}",
-        crate::report::plural(found.commits_checked, "commit"),
+        crate::commit::report::plural(found.commits_checked, "commit"),
         tags.join(", ")
     );
 }
@@ -206,7 +206,7 @@ fn report(
     };
     let head = format!(
         "relhook: push to {whom} refused: {}",
-        crate::report::plural(found.refusals.len(), "problem")
+        crate::commit::report::plural(found.refusals.len(), "problem")
     );
     if color {
         writeln!(err, "{}", head.red().bold())?;

@@ -7,9 +7,10 @@ use super::args::{Format, NotesArgs, ReleaseArgs, VersionArgs};
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::git::Repo;
-use crate::release::{self, Options, Plan, hand, tagcheck};
+use crate::history::version::bump::Requested;
+use crate::release::{self, Options, Plan};
+use crate::tag::{hand, rules};
 use crate::testrun::RunStatus;
-use crate::version::bump::Requested;
 use crate::{Error, Result};
 
 fn open(ctx: &Context) -> Result<(Repo, PathBuf, Config)> {
@@ -59,7 +60,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
             writeln!(
                 out,
                 "{} since {}; they call for a {} release:",
-                crate::report::plural(info.commits.len(), "commit"),
+                crate::commit::report::plural(info.commits.len(), "commit"),
                 info.since(),
                 info.level()
             )?;
@@ -100,7 +101,7 @@ fn warn_not_understood(info: &release::VersionInfo) {
     let _ = writeln!(
         err,
         "relhook: note: {} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
-        crate::report::plural(odd.len(), "commit"),
+        crate::commit::report::plural(odd.len(), "commit"),
         info.since(),
         if odd.len() == 1 { "is" } else { "are" }
     );
@@ -136,7 +137,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             return resume(&repo, &config, &root, &half, &opts);
         }
         Some(half) => return refused(&half.describe(), json),
-        None if args.resume && release::hand::unfinished(&repo, &config).is_some() => {
+        None if args.resume && hand::unfinished(&repo, &config).is_some() => {
             return finish_hand_tag(&repo, &config, &root, &opts.date, json);
         }
         None if args.resume => {
@@ -263,12 +264,12 @@ fn finish_hand_tag(
     date: &str,
     json: bool,
 ) -> Result<Outcome> {
-    let Some(u) = release::hand::unfinished(repo, config) else {
+    let Some(u) = hand::unfinished(repo, config) else {
         return refused("nothing to resume", json);
     };
-    match release::hand::complete(repo, config, root, &u, date)? {
+    match hand::complete(repo, config, root, &u, date)? {
         Some(done) => {
-            release::hand::clear_marker(repo);
+            hand::clear_marker(repo);
             let _ = writeln!(
                 std::io::stderr(),
                 "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
@@ -279,7 +280,7 @@ fn finish_hand_tag(
             );
             Ok(Outcome::Ok)
         }
-        None => refused(&release::hand::describe_unfinished(config, &u), json),
+        None => refused(&hand::describe_unfinished(config, &u), json),
     }
 }
 
@@ -362,7 +363,7 @@ fn old_version_left(
         let Ok(text) = std::fs::read_to_string(root.join(path)) else {
             continue;
         };
-        for (line, found) in crate::version::files::leftovers(&text, &old) {
+        for (line, found) in crate::history::version::files::leftovers(&text, &old) {
             out.push((path.to_owned(), line, found));
         }
     }
@@ -638,7 +639,7 @@ fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
     };
     let Some(tag) = created
         .iter()
-        .find(|u| tagcheck::is_release_like(&config, &u.tag))
+        .find(|u| rules::is_release_like(&config, &u.tag))
     else {
         return;
     };
@@ -695,7 +696,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     };
     let releases = created
         .iter()
-        .filter(|u| tagcheck::is_release_like(&config, &u.tag));
+        .filter(|u| rules::is_release_like(&config, &u.tag));
     if state == "prepared" {
         let mut refused = false;
         let releases: Vec<_> = releases.collect();

@@ -12,8 +12,8 @@ mod raw;
 
 pub use package::{Package, TagTemplate};
 
-use crate::lint::{Level, Rule};
-use crate::version::files::VersionFile;
+use crate::commit::lint::{Level, Rule};
+use crate::history::version::files::VersionFile;
 use crate::{Error, Result};
 
 /// The configuration file's name, at the top of the work tree.
@@ -41,7 +41,7 @@ pub struct Config {
     pub checks: ChecksConfig,
     /// The `[packages.*]` tables, in name order (empty: not a monorepo, everything as before).
     pub packages: Vec<Package>,
-    /// Set in the view of one package (`crate::packages::view`): history is read for that
+    /// Set in the view of one package (`crate::history::packages::view`): history is read for that
     /// package's commits only, and `changelog`, `version` and `checks` are the package's.
     pub package: Option<Package>,
 }

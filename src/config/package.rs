@@ -1,6 +1,6 @@
 //! `[packages.<name>]`: the packages of a monorepo, each with its own directory, changelog,
 //! release tags, scopes and test command. Read here (serde's raw view, then validated with the
-//! file's line and column in every error); what relhook does with them is in `crate::packages`.
+//! file's line and column in every error); what relhook does with them is in `crate::history::packages`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -13,8 +13,8 @@ use super::{
     ChangelogConfig, ChecksConfig, CommitConfig, Config, Levels, Pattern, ReleaseConfig,
     VersionConfig,
 };
-use crate::lint::{Level, Rule};
-use crate::version::files::{Locator, VersionFile};
+use crate::commit::lint::{Level, Rule};
+use crate::history::version::files::{Locator, VersionFile};
 use crate::{Error, Result};
 
 /// Reports a fault at a byte offset of the file.

@@ -1,7 +1,7 @@
 //! Configuration: defaults, every table, and errors located by line and column.
 
 use super::*;
-use crate::version::files::Locator;
+use crate::history::version::files::Locator;
 
 fn parse(text: &str) -> Result<Config> {
     Config::parse(Path::new(".relconfig.toml"), text)

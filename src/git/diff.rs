@@ -1,6 +1,6 @@
 //! What a commit changed, by path: a tree-to-tree diff against its first parent that skips
 //! every subtree whose id is unchanged and reads no blob, so its cost follows the size of the
-//! change, not of the repository (monorepo attribution, see `crate::packages`).
+//! change, not of the repository (monorepo attribution, see `crate::history::packages`).
 
 use std::path::{Path, PathBuf};
 

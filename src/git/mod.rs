@@ -5,27 +5,27 @@
 //! `git` program is started. No raw git2 object leaves this module.
 
 mod diff;
-mod history;
-mod hooks;
+mod hookdir;
 mod locate;
 mod objects;
 mod range;
 mod refs;
+mod repo;
 mod rewrite;
 pub mod run;
 mod state;
 pub mod txn;
 pub mod walk;
 
-pub use history::{Range, ReleaseTag, Repo, StoredCommit};
-pub use hooks::{HooksLocation, HooksPathSetting};
+pub use hookdir::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
 pub use objects::ObjectKind;
 pub use range::MergeBase;
+pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use rewrite::{ReflogTop, StoredFile};
 pub use txn::{TMP_PREFIX, Txn};
 
-use crate::message::{Cleanup, CommentPrefix};
+use crate::commit::message::{Cleanup, CommentPrefix};
 
 /// How many hex digits relhook shows of a commit or tree id in reports.
 pub const SHORT_ID_LEN: usize = 9;

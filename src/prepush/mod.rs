@@ -10,10 +10,10 @@ use std::collections::HashMap;
 
 use git2::Oid;
 
+use crate::commit::lint::{Level, Rule, lint_stored_commit};
 use crate::config::Config;
 use crate::git::{Range, Repo, short_id};
-use crate::lint::{Level, Rule, lint_stored_commit};
-use crate::release::tagcheck::{self, Depth};
+use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
@@ -148,7 +148,7 @@ pub fn inspect(
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
-        if !tagcheck::is_release_like(config, name) {
+        if !rules::is_release_like(config, name) {
             continue;
         }
         if let Some(r) = rewrite(repo, config, remote, u, name) {
@@ -158,7 +158,7 @@ pub fn inspect(
             continue;
         }
         let commit = peel(repo, u.local);
-        let problems = tagcheck::problems(repo, config, name, u.local, Depth::Publish);
+        let problems = rules::problems(repo, config, name, u.local, Depth::Publish);
         if !problems.is_empty() {
             found.refusals.push(Refusal {
                 kind: Kind::ReleaseTag,

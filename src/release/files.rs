@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use crate::config::Config;
-pub use crate::version::files::cargo_lock_edit;
-use crate::version::files::{self, VersionFile};
+pub use crate::history::version::files::cargo_lock_edit;
+use crate::history::version::files::{self, VersionFile};
 
 /// The configured version files first (they name the first version file), then the detected
 /// ones; a configured entry wins over a detected one for the same file.
@@ -25,7 +25,7 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::version::files::Locator;
+    use crate::history::version::files::Locator;
 
     #[test]
     fn configured_files_add_to_detection_unless_it_is_off() {

@@ -3,10 +3,8 @@
 //! printed; executing undoes everything it did when a step fails.
 
 mod files;
-pub mod hand;
 mod next;
 pub mod notes;
-pub mod tagcheck;
 
 use std::path::Path;
 
@@ -18,11 +16,11 @@ pub use next::{
     Decider, VersionInfo, check_tag_prefix, current_version, parse_requested, version_info,
 };
 
-use crate::changelog::Changelog;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::version::bump::Requested;
-use crate::version::files::{self as vfiles, Edit};
+use crate::history::changelog::Changelog;
+use crate::history::version::bump::Requested;
+use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 
 /// What the user asked for.
@@ -286,12 +284,12 @@ fn changelog_edit(
             line: 1,
             message: "not UTF-8".into(),
         })?,
-        None => crate::changelog::TEMPLATE.to_owned(),
+        None => crate::history::changelog::TEMPLATE.to_owned(),
     };
     // History is the truth: commits that never met the hook are added before the release.
-    let synced = crate::sync::plan_sync(repo, config, &text)?.text;
-    let mut log: Changelog = crate::sync::parse(&rel, &synced)?;
-    let forge = crate::sync::forge(repo);
+    let synced = crate::history::sync::plan_sync(repo, config, &text)?.text;
+    let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
+    let forge = crate::history::sync::forge(repo);
     log.release(
         &version.to_string(),
         date,
@@ -461,8 +459,12 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
                 }
                 Some(_) => return None,
             };
-            let has_section =
-                crate::sync::has_section_at(repo, commit, &config.changelog.path, &version);
+            let has_section = crate::history::sync::has_section_at(
+                repo,
+                commit,
+                &config.changelog.path,
+                &version,
+            );
             return has_section.then_some(HalfMade {
                 commit,
                 version,

@@ -14,8 +14,8 @@ use semver::Version;
 
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
-use crate::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
-use crate::version::files;
+use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
+use crate::history::version::files;
 use crate::{Error, Result};
 
 /// A commit that counts towards the next version.
@@ -274,7 +274,7 @@ fn refuse_empty(
         let more = if since_latest.len() > 3 { ", …" } else { "" };
         return Err(Error::Refused(format!(
             "nothing for the changelog: none of the {} since {name} ({}{more}) maps to a changelog section, so no version follows from them; to release anyway, name it: `relhook release patch` (or minor, major, X.Y.Z)",
-            crate::report::plural(since_latest.len(), "commit"),
+            crate::commit::report::plural(since_latest.len(), "commit"),
             sample.join(", ")
         )));
     }
@@ -441,9 +441,9 @@ fn deciders(
     let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
     repo.walk(&range, |c| {
         if c.parents < 2 {
-            let message = crate::message::stored_text(repo, c.id, &c.message);
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
             let header = message.lines().next().unwrap_or("").to_owned();
-            let parsed = crate::parse::commit(message.trim_end());
+            let parsed = crate::commit::parse::commit(message.trim_end());
             // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)
             // is no change of its own: it neither decides the level nor is "not understood".
             if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
@@ -455,7 +455,7 @@ fn deciders(
                 _ => "patch",
             };
             let in_changelog = parsed.as_ref().is_some_and(|p| {
-                crate::changelog::entry::entry_for(p, &config.changelog, None).is_some()
+                crate::history::changelog::entry::entry_for(p, &config.changelog, None).is_some()
             });
             ids.push(c.id);
             reverts.push((
@@ -504,7 +504,7 @@ fn deciders(
         .filter(|(_, d)| d.after_latest)
         .map(|(r, _)| r)
         .collect();
-    let cancelled = crate::changelog::entry::revert_pairs(&unreleased);
+    let cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
     let out: Vec<Decider> = out
         .into_iter()
         .zip(ids)

@@ -3,10 +3,10 @@
 //! the notes are built from the commits of the release instead (and the caller says so).
 
 use crate::Result;
-use crate::changelog::Changelog;
-use crate::changelog::entry::{NewEntry, entry_for_message, revert_pairs, reverted_id};
 use crate::config::Config;
 use crate::git::{Range, Repo};
+use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::{NewEntry, entry_for_message, revert_pairs, reverted_id};
 
 /// The notes for `version` from a changelog's text: its sub-sections and entries. Keep a
 /// Changelog files (linked headings included) are read exactly; any other Markdown
@@ -103,7 +103,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             }
             None => true,
         });
-    let forge = crate::sync::forge(repo);
+    let forge = crate::history::sync::forge(repo);
     let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
     repo.walk(
         &Range {
@@ -113,7 +113,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         },
         |c| {
             if c.parents < 2 {
-                let message = crate::message::stored_text(repo, c.id, &c.message);
+                let message = crate::commit::message::stored_text(repo, c.id, &c.message);
                 let e = entry_for_message(&message, &config.changelog, forge.as_ref());
                 walked.push((c.id, reverted_id(&message), e));
             }
@@ -128,7 +128,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     let mut seen = std::collections::HashSet::new();
     for (id, _, e) in walked.into_iter().rev() {
         if let Some(e) = e.filter(|_| !cancelled.contains(&id)) {
-            if seen.insert(crate::changelog::normalize(&e.text)) {
+            if seen.insert(crate::history::changelog::normalize(&e.text)) {
                 entries.push(e);
             }
         }

@@ -1,8 +1,8 @@
 //! A Conventional Commit → its changelog entry: the sub-section it belongs in and the bullet
 //! text `**scope:** description (#123)`, breaking changes marked and listed first.
 
+use crate::commit::parse::Commit;
 use crate::config::ChangelogConfig;
-use crate::parse::Commit;
 
 /// An entry to add.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +103,8 @@ const REFERENCE_TOKENS: &[&str] = &[
 pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) -> Option<NewEntry> {
     // Reverting a change that had no entry (a refactor, a docs fix) needs none either.
     if let Some(r) = &c.reverts {
-        let h = crate::parse::header(crate::parse::unwrap_revert(&r.header).0).ok()?;
+        let h =
+            crate::commit::parse::header(crate::commit::parse::unwrap_revert(&r.header).0).ok()?;
         if config.section_for(&h.ty.to_lowercase()).is_none() && !h.bang {
             return None;
         }
@@ -117,11 +118,9 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
     if c.breaking {
         text.push_str("**BREAKING** ");
     }
-    let description = match c
-        .reverts
-        .as_ref()
-        .and_then(|r| crate::parse::header(crate::parse::unwrap_revert(&r.header).0).ok())
-    {
+    let description = match c.reverts.as_ref().and_then(|r| {
+        crate::commit::parse::header(crate::commit::parse::unwrap_revert(&r.header).0).ok()
+    }) {
         // Git's `Revert "feat(api): add x"` of a released change: `**api:** revert "add x"`.
         Some(h) => {
             if let Some((scope, _)) = &h.scope {
@@ -200,7 +199,11 @@ pub fn entry_for_message(
     if config.section_for(ty).is_none() && !may_break {
         return None;
     }
-    entry_for(&crate::parse::commit(message.trim_end())?, config, forge)
+    entry_for(
+        &crate::commit::parse::commit(message.trim_end())?,
+        config,
+        forge,
+    )
 }
 
 /// The commits that cancel out within one range: each git revert whose reverted commit is in
@@ -236,7 +239,9 @@ pub fn reverted_id(message: &str) -> Option<String> {
     if !message.starts_with("Revert \"") {
         return None;
     }
-    crate::parse::commit(message.trim_end())?.reverts?.commit
+    crate::commit::parse::commit(message.trim_end())?
+        .reverts?
+        .commit
 }
 
 /// Text for one line of Markdown: whitespace and control characters (a lone CR, a tab)
@@ -374,7 +379,7 @@ mod tests {
 
     fn entry(msg: &str, forge: Option<&Forge>) -> Option<NewEntry> {
         entry_for(
-            &crate::parse::commit(msg).unwrap(),
+            &crate::commit::parse::commit(msg).unwrap(),
             &ChangelogConfig::default(),
             forge,
         )

@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use crate::Result;
-use crate::changelog::Changelog;
-use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::config::Config;
 use crate::git::{Repo, Txn};
+use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 
 /// What post-commit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
-    let forge = crate::sync::forge(repo);
+    let forge = crate::history::sync::forge(repo);
     let new_entry = entry_of(repo, head, config, forge.as_ref());
     let old_entry = if amend {
         entry_of(repo, top.old, config, forge.as_ref())
@@ -111,7 +111,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
                 )));
             }
             // The first changelog-worthy commit creates the file, inside that commit.
-            (None, crate::changelog::TEMPLATE.to_owned())
+            (None, crate::history::changelog::TEMPLATE.to_owned())
         }
     };
     let mut log = match Changelog::parse(&text) {
@@ -133,7 +133,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let old_changed_file = amend
         && stored.is_some()
         && repo.changes_path(top.old, &path)
-        && !crate::sync::added_by(repo, top.old, &path).is_empty();
+        && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
     let Some(op) = decide(
         &log,
         old_entry.as_ref(),

@@ -13,11 +13,11 @@ use std::path::Path;
 
 use git2::Oid;
 
-use crate::changelog::diff::{DiffWork, added_entries};
-use crate::changelog::entry::{Forge, NewEntry, entry_for_message};
-use crate::changelog::{Changelog, TEMPLATE, normalize};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
+use crate::history::changelog::diff::{DiffWork, added_entries};
+use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::history::changelog::{Changelog, TEMPLATE, normalize};
 use crate::{Error, Result};
 
 /// What `--sync` would add.
@@ -91,9 +91,14 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     let reverts: Vec<(Oid, Option<String>)> = commits
         .iter()
         .rev()
-        .map(|c| (c.id, crate::changelog::entry::reverted_id(&c.message)))
+        .map(|c| {
+            (
+                c.id,
+                crate::history::changelog::entry::reverted_id(&c.message),
+            )
+        })
         .collect();
-    let cancelled = crate::changelog::entry::revert_pairs(&reverts);
+    let cancelled = crate::history::changelog::entry::revert_pairs(&reverts);
     let mut removed = Vec::new();
     for (id, target) in &reverts {
         let Some(target) = target.as_deref() else {
@@ -166,10 +171,10 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         },
         |c| {
             let (entry, reverts) = if c.parents < 2 {
-                let message = crate::message::stored_text(repo, c.id, &c.message);
+                let message = crate::commit::message::stored_text(repo, c.id, &c.message);
                 (
                     commit_entry(&message, config, forge.as_ref()),
-                    crate::changelog::entry::reverted_id(&message),
+                    crate::history::changelog::entry::reverted_id(&message),
                 )
             } else {
                 (None, None)
@@ -198,7 +203,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     }
     let cancelled: HashSet<Oid> = per_bucket
         .iter()
-        .flat_map(|b| crate::changelog::entry::revert_pairs(b))
+        .flat_map(|b| crate::history::changelog::entry::revert_pairs(b))
         .collect();
     let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
@@ -235,7 +240,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             .rev()
             .flat_map(|k| per_bucket[*k].iter().cloned())
             .collect();
-        let gone = crate::changelog::entry::revert_pairs(&newest_first);
+        let gone = crate::history::changelog::entry::revert_pairs(&newest_first);
         for k in group {
             for (id, e) in &buckets[k] {
                 if !gone.contains(id) && keys.insert(normalize(&e.text)) {
@@ -339,7 +344,7 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
-            message: crate::message::stored_text(repo, c.id, &c.message).into_owned(),
+            message: crate::commit::message::stored_text(repo, c.id, &c.message).into_owned(),
             parents: c.parents,
             changed_log: false,
         });

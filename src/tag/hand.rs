@@ -10,9 +10,9 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-use super::tagcheck::{self, Depth};
 use crate::config::Config;
 use crate::git::Repo;
+use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
 /// One line of the hook's input: `<old> <new> <ref>`.
@@ -117,7 +117,7 @@ fn subcommand(mut args: impl Iterator<Item = String>) -> Option<String> {
 
 /// What the `committed` step must do for a tag.
 fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -> bool {
-    !crate::sync::has_section_at(repo, commit, &config.changelog.path, version)
+    !crate::history::sync::has_section_at(repo, commit, &config.changelog.path, version)
 }
 
 fn version_of(config: &Config, tag: &str) -> Option<Version> {
@@ -131,7 +131,7 @@ fn is_signed(repo: &Repo, target: Oid) -> bool {
 
 /// `prepared`: every reason to refuse this tag, each with its fix (empty: accept).
 pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
-    let mut out = tagcheck::problems(repo, config, &u.tag, u.new, Depth::Create);
+    let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
         return out;
     }
@@ -193,15 +193,15 @@ pub fn complete(
     if repo.head() != Some(commit) || !needs_section(repo, config, &version, commit) {
         return Ok(None);
     }
-    let edits = super::edits_for(repo, config, root, &version, date)?;
+    let edits = crate::release::edits_for(repo, config, root, &version, date)?;
     let message = config
         .release
         .commit_message
         .replace("{version}", &version.to_string());
-    let new = super::commit_edits(repo, root, &edits, &version, &message)?;
+    let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
     let moved = crate::git::txn::failpoint("hand-committed").and_then(|()| retag(repo, u, new));
     if let Err(e) = moved {
-        return match super::undo_commit(repo, commit, new, &edits.edits) {
+        return match crate::release::undo_commit(repo, commit, new, &edits.edits) {
             Ok(()) => Err(e),
             Err(undo) => Err(Error::Usage(format!(
                 "{e}; undoing the release commit failed too ({undo})"

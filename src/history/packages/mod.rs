@@ -110,8 +110,8 @@ pub fn confine_all(config: &Config, root: &Path) -> Result<()> {
 
 /// The package's version files: its manifests, detected in its directory, with paths from the
 /// top of the work tree.
-pub fn version_files(package: &Package, root: &Path) -> Vec<crate::version::files::VersionFile> {
-    crate::version::files::detect(&root.join(&package.path))
+pub fn version_files(package: &Package, root: &Path) -> Vec<crate::history::version::files::VersionFile> {
+    crate::history::version::files::detect(&root.join(&package.path))
         .into_iter()
         .map(|mut f| {
             f.path = package.path.join(&f.path);
@@ -123,7 +123,7 @@ pub fn version_files(package: &Package, root: &Path) -> Vec<crate::version::file
 /// The scope of a commit message's header, if it has one.
 pub fn scope_of(message: &str) -> Option<&str> {
     let header = message.lines().next()?;
-    let header = crate::parse::header(header).ok()?;
+    let header = crate::commit::parse::header(header).ok()?;
     header.scope.map(|(s, _)| s)
 }
 

@@ -177,7 +177,7 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
     if !has_scope && !line.contains(':') {
         // "Add login page": nothing conventional at all. Offer `type: rest` when the first
         // word is itself (nearly) a type.
-        let fix = crate::suggest::guess_type(ty).map(|t| {
+        let fix = crate::commit::suggest::guess_type(ty).map(|t| {
             let rest = line[ty.len()..].trim_start();
             if rest.is_empty() {
                 format!("{t}: {ty}")

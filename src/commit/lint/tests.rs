@@ -193,7 +193,7 @@ fn a_breaking_note_anywhere_at_column_0_is_breaking_not_a_near_miss() {
     // The same reading as `parse::commit`, which version and changelog use.
     let msg = "feat: x\n\nBREAKING CHANGE: in the body\n\nmore text after it";
     assert!(lint(msg).diagnostics.is_empty());
-    assert!(crate::parse::commit(msg).unwrap().breaking);
+    assert!(crate::commit::parse::commit(msg).unwrap().breaking);
 }
 
 #[test]
@@ -354,9 +354,10 @@ fn lint_version_and_changelog_agree_on_the_tricky_cases() {
     ];
     let config = crate::config::ChangelogConfig::default();
     for (msg, breaking) in cases {
-        let meaning = crate::parse::commit(msg).expect(msg);
+        let meaning = crate::commit::parse::commit(msg).expect(msg);
         assert_eq!(meaning.breaking, breaking, "version: {msg:?}");
-        let entry = crate::changelog::entry::entry_for(&meaning, &config, None).expect(msg);
+        let entry =
+            crate::history::changelog::entry::entry_for(&meaning, &config, None).expect(msg);
         assert_eq!(entry.breaking, breaking, "changelog: {msg:?}");
         let warned = lint(msg)
             .diagnostics

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use owo_colors::{OwoColorize, Style};
 
-use crate::lint::{Diagnostic, Level, Verdict};
+use crate::commit::lint::{Diagnostic, Level, Verdict};
 
 /// Output styles, all plain when colour is off.
 #[derive(Debug, Clone, Copy, Default)]
@@ -315,9 +315,9 @@ impl CodeQualityIssue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commit::lint::{Input, Mode, lint_bytes};
+    use crate::commit::message::{Cleanup, CommentPrefix};
     use crate::config::CommitConfig;
-    use crate::lint::{Input, Mode, lint_bytes};
-    use crate::message::{Cleanup, CommentPrefix};
 
     fn render(msg: &str) -> String {
         let input = Input {

@@ -5,8 +5,8 @@ mod rules;
 
 use serde::{Deserialize, Serialize};
 
+use crate::commit::message::{self, Cleaned, Cleanup, CommentPrefix};
 use crate::config::CommitConfig;
-use crate::message::{self, Cleaned, Cleanup, CommentPrefix};
 
 /// How serious a rule's finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! ignored messages return early so later rules do not report noise on them.
 
 use super::{Finding, Mode, Rule, Sink};
-use crate::parse::{self, Fault, FaultKind, Header};
+use crate::commit::parse::{self, Fault, FaultKind, Header};
 
 /// Runs every rule; returns the reason when the message is exempt.
 pub(super) fn check_message(sink: &mut Sink<'_>, header: &str, mode: Mode) -> Option<String> {
@@ -143,7 +143,7 @@ fn type_fix<'c>(sink: &Sink<'c>, ty: &str) -> Option<&'c str> {
     match types.iter().find(|t| **t == lower) {
         Some(t) if *t != ty => Some(t.as_str()),
         Some(_) => None,
-        None => crate::suggest::nearest(ty, types),
+        None => crate::commit::suggest::nearest(ty, types),
     }
 }
 
@@ -284,7 +284,7 @@ fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
         }
         return;
     }
-    let near = crate::suggest::nearest(ty, types);
+    let near = crate::commit::suggest::nearest(ty, types);
     let f = finding(
         Rule::TypeEnum,
         0,
@@ -328,7 +328,7 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
             let trimmed = part.trim();
             let start = at + (part.len() - part.trim_start().len());
             if !sink.config.scopes.iter().any(|s| s == trimmed) {
-                let near = crate::suggest::nearest(trimmed, &sink.config.scopes);
+                let near = crate::commit::suggest::nearest(trimmed, &sink.config.scopes);
                 let span = start..start + trimmed.len();
                 let mut f = finding(
                     Rule::ScopeEnum,

@@ -154,7 +154,7 @@ fn entries(region: &str, work: &mut DiffWork) -> HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::changelog::Changelog;
+    use crate::history::changelog::Changelog;
     use proptest::prelude::*;
 
     fn added(before: &str, after: &str) -> Vec<String> {

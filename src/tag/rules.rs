@@ -90,7 +90,7 @@ fn content_problems(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let path = &config.changelog.path;
-    let section = crate::sync::has_section_at(repo, commit, path, version);
+    let section = crate::history::sync::has_section_at(repo, commit, path, version);
     if !section {
         out.push(format!(
             "{} at `{name}` has no `## [{version}]` section; release with `relhook release`, or let the hook write it when you tag",
@@ -103,7 +103,7 @@ fn content_problems(
     let Ok(tmp) = tempfile::tempdir() else {
         return out;
     };
-    for f in super::version_files(config, &root) {
+    for f in crate::release::version_files(config, &root) {
         let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else {
             continue;
         };
@@ -114,7 +114,7 @@ fn content_problems(
         if std::fs::write(&copy, &stored.bytes).is_err() {
             continue;
         }
-        if let Ok(found) = crate::version::files::read_version(tmp.path(), &f) {
+        if let Ok(found) = crate::history::version::files::read_version(tmp.path(), &f) {
             if found != version.to_string() {
                 out.push(format!(
                     "{} says {found} at `{name}`, not {version}",

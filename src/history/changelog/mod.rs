@@ -30,7 +30,7 @@ use std::fmt;
 use parse::{Line, SectionKind, Structure};
 
 /// The header and preamble of a new changelog (what `init` and the first entry write).
-pub const TEMPLATE: &str = include_str!("../../templates/CHANGELOG.md");
+pub const TEMPLATE: &str = include_str!("../../../templates/CHANGELOG.md");
 
 /// Why a text was refused as a Keep a Changelog file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

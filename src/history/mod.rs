@@ -1,0 +1,9 @@
+//! The history pipeline: commits (walked by `git`) → entries (`changelog::entry`) →
+//! CHANGELOG.md (`changelog`, kept current by `accumulate` in post-commit and by `sync`) →
+//! the next version (`version`). `release` and `tag` build on it.
+
+pub mod accumulate;
+pub mod packages;
+pub mod changelog;
+pub mod sync;
+pub mod version;
