@@ -9,6 +9,7 @@ mod install;
 mod json;
 mod lint;
 mod man;
+mod monorepo;
 mod prepush;
 mod progress;
 mod release;

@@ -140,7 +140,7 @@ pub(super) fn resolve(
         let raw = table.into_inner();
         let key = |k: &str| format!("packages.{name}.{k}");
         let path = relative_path(&key("path"), &raw.path, err)?;
-        let path: PathBuf = path.components().collect();
+        let path = normal(&path);
         if path.as_os_str().is_empty() {
             return Err(err(
                 raw.path.span().start,
@@ -151,9 +151,7 @@ pub(super) fn resolve(
             ));
         }
         let changelog = match &raw.changelog {
-            Some(c) => relative_path(&key("changelog"), c, err)?
-                .components()
-                .collect(),
+            Some(c) => normal(&relative_path(&key("changelog"), c, err)?),
             None => path.join("CHANGELOG.md"),
         };
         let template = raw.tag.as_ref().map_or_else(
@@ -242,6 +240,13 @@ pub(super) fn resolve(
         });
     }
     Ok(out)
+}
+
+/// A checked relative path without its `.` parts (`./crates//api` is `crates/api`).
+fn normal(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 #[cfg(test)]

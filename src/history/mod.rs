@@ -3,7 +3,7 @@
 //! the next version (`version`). `release` and `tag` build on it.
 
 pub mod accumulate;
-pub mod packages;
 pub mod changelog;
+pub mod packages;
 pub mod sync;
 pub mod version;

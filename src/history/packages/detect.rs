@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 /// A package found in the work tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Found {
     /// Its name (the manifest's, else its directory's).
     pub name: String,

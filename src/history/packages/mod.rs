@@ -110,7 +110,10 @@ pub fn confine_all(config: &Config, root: &Path) -> Result<()> {
 
 /// The package's version files: its manifests, detected in its directory, with paths from the
 /// top of the work tree.
-pub fn version_files(package: &Package, root: &Path) -> Vec<crate::history::version::files::VersionFile> {
+pub fn version_files(
+    package: &Package,
+    root: &Path,
+) -> Vec<crate::history::version::files::VersionFile> {
     crate::history::version::files::detect(&root.join(&package.path))
         .into_iter()
         .map(|mut f| {
