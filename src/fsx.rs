@@ -6,6 +6,10 @@ use std::path::Path;
 
 use crate::{Error, Result};
 
+/// The name prefix of every temporary file relhook writes (beside its target, or in the git
+/// directory), so that a leftover one is recognised and removed.
+pub const TMP_PREFIX: &str = "relhook-tmp-";
+
 /// Reads a whole file as bytes, naming it in the error.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io("read", path, e))
@@ -162,7 +166,7 @@ pub fn write_atomic_via(
     mode: Option<u32>,
 ) -> Result<()> {
     let mode = mode.or_else(|| existing_mode(path));
-    let tmp = temp_in(tmp_dir, crate::git::TMP_PREFIX, contents, mode)?;
+    let tmp = temp_in(tmp_dir, TMP_PREFIX, contents, mode)?;
     match tmp.persist(path) {
         Ok(_) => Ok(()),
         Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {

@@ -7,7 +7,7 @@ use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
 use crate::commit::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
-use crate::commit::message::{Cleanup, CommentPrefix};
+use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings};
 use crate::commit::report::{self, Palette};
 use crate::config::Config;
 use crate::git::{self, Location};
@@ -121,9 +121,9 @@ fn input_for(arg: CleanupArg, loc: Option<&Location>, raw: &[u8], from_m: bool) 
         .split(|b| *b == b'\n')
         .any(|l| l.first().is_some_and(|b| b.is_ascii_punctuation()));
     let settings = if may_have_comments {
-        git::message_settings(loc)
+        MessageSettings::from_git(&git::message_config(loc))
     } else {
-        git::MessageSettings::default()
+        MessageSettings::default()
     };
     let cleanup = fixed.or(settings.cleanup).unwrap_or_else(|| {
         if editor_session(from_m) {

@@ -10,9 +10,13 @@ mod json;
 mod lint;
 mod man;
 mod monorepo;
+mod notes;
 mod prepush;
 mod progress;
 mod release;
+mod tag;
+mod test;
+mod version;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -130,10 +134,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Lint(a) => lint::lint(ctx, &a),
         Command::Check(a) => lint::check(ctx, &a),
         Command::Changelog(a) => changelog::changelog(ctx, &a),
-        Command::Version(a) => release::version(ctx, &a),
+        Command::Version(a) => version::version(ctx, &a),
         Command::Release(a) => release::release(ctx, &a),
-        Command::Notes(a) => release::notes(ctx, &a),
-        Command::Test => release::test(ctx),
+        Command::Notes(a) => notes::notes(ctx, &a),
+        Command::Test => test::test(ctx),
         Command::Completions { shell } => man::completions(shell),
         Command::Man(a) => man::man(&a),
         Command::Commit(a) => commit::commit(ctx, &a),
@@ -144,7 +148,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::ReferenceTransaction { state }) => {
-            release::reference_transaction(ctx, &state)
+            tag::reference_transaction(ctx, &state)
         }
         Command::Hook(HookCommand::PrePush { remote, url }) => {
             prepush::pre_push_hook(ctx, remote.as_deref(), url.as_deref())
@@ -175,6 +179,17 @@ impl Context {
             color_err: use_color(cli.color, &std::io::stderr()),
             cwd,
         })
+    }
+
+    /// Opens the repository around the working directory, its work tree and its
+    /// configuration: what every command that acts on a work tree starts with.
+    fn open(&self) -> Result<(crate::git::Repo, PathBuf, Config)> {
+        let repo = crate::git::Repo::open(&self.cwd)?;
+        let root = repo.work_tree().ok_or_else(|| {
+            Error::Usage("relhook needs a work tree, not a bare repository".into())
+        })?;
+        let config = self.config(&root)?;
+        Ok((repo, root, config))
     }
 
     /// Loads the configuration for the repository whose top is `root`.

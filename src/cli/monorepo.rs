@@ -52,11 +52,11 @@ pub(super) fn version_all(
                 } else {
                     let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
                     if args.explain {
-                        let _ = super::release::explain(&mut text, &info, args);
+                        let _ = super::version::explain(&mut text, &info, args);
                         let _ = writeln!(text);
                     }
                 }
-                super::release::warn_not_understood(&info);
+                super::version::warn_not_understood(&info);
             }
             Err(Error::Refused(why)) => {
                 let (current, from) = release::current_version(repo, &view, root)?;

@@ -170,6 +170,30 @@ pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<usize>) {
     }
 }
 
+/// What git's configuration says about message cleanup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MessageSettings {
+    /// `commit.cleanup`; `None` when unset or `default` (decided by whether an editor runs).
+    pub cleanup: Option<Cleanup>,
+    /// `core.commentChar` / `core.commentString`.
+    pub comment: CommentPrefix,
+}
+
+impl MessageSettings {
+    /// Interprets the values git stores (`auto` comment prefix, cleanup mode names).
+    pub fn from_git(raw: &crate::git::MessageConfig) -> MessageSettings {
+        let comment = match &raw.comment {
+            Some(c) if c.eq_ignore_ascii_case("auto") => CommentPrefix::Auto,
+            Some(c) => CommentPrefix::Fixed(c.clone()),
+            None => CommentPrefix::default(),
+        };
+        MessageSettings {
+            cleanup: raw.cleanup.as_deref().and_then(Cleanup::from_git).flatten(),
+            comment,
+        }
+    }
+}
+
 /// A stored commit message as text: UTF-8 as is, anything else decoded lossily (each bad
 /// sequence becomes U+FFFD) so that history is always readable.
 pub fn decode_stored(bytes: &[u8]) -> std::borrow::Cow<'_, str> {

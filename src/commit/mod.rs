@@ -8,3 +8,4 @@ pub mod message;
 pub mod parse;
 pub mod report;
 pub mod suggest;
+pub mod vocab;

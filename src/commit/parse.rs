@@ -358,7 +358,8 @@ pub fn footer_token(line: &str) -> Option<(&str, &str)> {
     }
     let rest = &line[end..];
     if let Some(value) = rest.strip_prefix(':') {
-        if !value.starts_with("//") {
+        // `https://…` and a Rust or C++ path (`commit::vocab holds…`) open a body line.
+        if !value.starts_with("//") && !value.starts_with(':') {
             return Some((&line[..end], value));
         }
     }

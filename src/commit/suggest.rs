@@ -61,7 +61,7 @@ pub fn nearest<'a, S: AsRef<str>>(word: &str, allowed: &'a [S]) -> Option<&'a st
 /// The type a non-conventional header's first word stands for (`Fix the crash` → `fix`).
 pub fn guess_type(first_word: &str) -> Option<&'static str> {
     let lower = first_word.to_lowercase();
-    let types = crate::config::DEFAULT_TYPES;
+    let types = crate::commit::vocab::DEFAULT_TYPES;
     if let Some(t) = types.iter().find(|t| **t == lower) {
         return Some(t);
     }
@@ -91,7 +91,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    const TYPES: &[&str] = crate::config::DEFAULT_TYPES;
+    const TYPES: &[&str] = crate::commit::vocab::DEFAULT_TYPES;
 
     #[test]
     fn typos_and_aliases() {

@@ -12,17 +12,14 @@ mod raw;
 
 pub use package::{Package, TagTemplate};
 
-use crate::commit::lint::{Level, Rule};
+use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::VersionFile;
 use crate::{Error, Result};
 
 /// The configuration file's name, at the top of the work tree.
 pub const FILE_NAME: &str = ".relconfig.toml";
 
-/// The Conventional Commits types allowed when the file names none.
-pub const DEFAULT_TYPES: &[&str] = &[
-    "feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert",
-];
+pub use crate::commit::vocab::DEFAULT_TYPES;
 
 /// The resolved configuration.
 #[derive(Debug, Clone, Default)]
@@ -128,6 +125,10 @@ pub struct ReleaseConfig {
     pub sign: bool,
     /// Whether a lightweight release tag made by hand is accepted.
     pub allow_lightweight_tags: bool,
+    /// In a monorepo, whether releasing a package also updates the requirement on it of the
+    /// packages that depend on it (Cargo, npm) and gives each dependent whose requirement
+    /// changed a patch release saying why.
+    pub bump_dependents: bool,
 }
 
 impl Default for ReleaseConfig {
@@ -137,6 +138,7 @@ impl Default for ReleaseConfig {
             commit_message: "chore(release): {version}".into(),
             sign: false,
             allow_lightweight_tags: false,
+            bump_dependents: true,
         }
     }
 }

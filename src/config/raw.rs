@@ -13,7 +13,7 @@ use super::{
     ChangelogConfig, ChecksConfig, CommitConfig, Config, Levels, Pattern, ReleaseConfig,
     VersionConfig,
 };
-use crate::commit::lint::{Level, Rule};
+use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::{Locator, VersionFile};
 use crate::{Error, Result};
 
@@ -67,6 +67,7 @@ struct RawRelease {
     commit_message: Option<Spanned<String>>,
     sign: Option<bool>,
     allow_lightweight_tags: Option<bool>,
+    bump_dependents: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -388,6 +389,7 @@ fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
     r.allow_lightweight_tags = raw
         .allow_lightweight_tags
         .unwrap_or(r.allow_lightweight_tags);
+    r.bump_dependents = raw.bump_dependents.unwrap_or(r.bump_dependents);
     Ok(r)
 }
 

@@ -1,4 +1,4 @@
-//! The only module that talks to git. `locate` and `message_settings` are cheap enough for the
+//! The only module that talks to git. `locate` and `message_config` are cheap enough for the
 //! commit-msg hook (no repository is opened, only config files are read); `Repo` wraps git2
 //! for history work; `HooksLocation` asks the `git` program where hooks live; `txn` is the one
 //! way anything changes HEAD, the index and the work tree together; `run` the one way the
@@ -6,6 +6,7 @@
 
 mod diff;
 mod hookdir;
+mod ident;
 mod locate;
 mod objects;
 mod range;
@@ -25,8 +26,6 @@ pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use rewrite::{ReflogTop, StoredFile};
 pub use txn::{TMP_PREFIX, Txn};
 
-use crate::commit::message::{Cleanup, CommentPrefix};
-
 /// How many hex digits relhook shows of a commit or tree id in reports.
 pub const SHORT_ID_LEN: usize = 9;
 
@@ -40,21 +39,21 @@ pub fn short_id(id: git2::Oid) -> String {
     short_hex(&id.to_string()).to_owned()
 }
 
-/// What git's configuration says about message cleanup.
+/// What git's configuration says about message cleanup, as git stores it; `commit::message`
+/// interprets it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MessageSettings {
-    /// `commit.cleanup`; `None` when unset or `default` (decided by whether an editor runs).
-    pub cleanup: Option<Cleanup>,
-    /// `core.commentChar` / `core.commentString`.
-    pub comment: CommentPrefix,
+pub struct MessageConfig {
+    /// `commit.cleanup`.
+    pub cleanup: Option<String>,
+    /// `core.commentString`, else `core.commentChar`.
+    pub comment: Option<String>,
 }
 
 /// Reads `commit.cleanup` and `core.commentChar` from every config level git would read,
 /// including `git -c` values passed to hooks through the environment.
-pub fn message_settings(loc: Option<&Location>) -> MessageSettings {
-    let mut settings = MessageSettings::default();
+pub fn message_config(loc: Option<&Location>) -> MessageConfig {
     let Ok(config) = open_config(loc) else {
-        return settings;
+        return MessageConfig::default();
     };
     let mut comment = None;
     let mut cleanup = None;
@@ -65,19 +64,12 @@ pub fn message_settings(loc: Option<&Location>) -> MessageSettings {
             _ => {}
         }
     }
-    let comment = comment
-        .or_else(|| config.get_string("core.commentstring").ok())
-        .or_else(|| config.get_string("core.commentchar").ok());
-    if let Some(c) = comment {
-        settings.comment = if c.eq_ignore_ascii_case("auto") {
-            CommentPrefix::Auto
-        } else {
-            CommentPrefix::Fixed(c)
-        };
+    MessageConfig {
+        comment: comment
+            .or_else(|| config.get_string("core.commentstring").ok())
+            .or_else(|| config.get_string("core.commentchar").ok()),
+        cleanup: cleanup.or_else(|| config.get_string("commit.cleanup").ok()),
     }
-    let cleanup = cleanup.or_else(|| config.get_string("commit.cleanup").ok());
-    settings.cleanup = cleanup.and_then(|c| Cleanup::from_git(&c)).flatten();
-    settings
 }
 
 fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {

@@ -6,4 +6,5 @@ pub mod accumulate;
 pub mod changelog;
 pub mod packages;
 pub mod sync;
+pub mod tags;
 pub mod version;

@@ -62,7 +62,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     let range = since_last_release(repo, head, &config.version.tag_prefix)?;
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased".
-        crate::release::check_tag_prefix(repo, config)?;
+        crate::history::tags::check_tag_prefix(repo, config)?;
     }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {
@@ -164,7 +164,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
         });
     }
-    crate::release::check_tag_prefix(repo, config)?;
+    crate::history::tags::check_tag_prefix(repo, config)?;
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();

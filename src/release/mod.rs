@@ -2,9 +2,11 @@
 //! files, Cargo.lock) tested and tagged. Planning writes nothing, so `--dry-run` is the plan
 //! printed; executing undoes everything it did when a step fails.
 
+pub mod dependents;
 mod files;
 mod next;
 pub mod notes;
+mod resume;
 
 use std::path::Path;
 
@@ -12,9 +14,8 @@ use git2::Oid;
 use semver::Version;
 
 pub use files::version_files;
-pub use next::{
-    Decider, VersionInfo, check_tag_prefix, current_version, parse_requested, version_info,
-};
+pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
+pub use resume::{HalfMade, half_made, resume};
 
 use crate::config::Config;
 use crate::git::Repo;
@@ -126,8 +127,22 @@ pub fn edits_for(
     version: &Version,
     date: &str,
 ) -> Result<Edits> {
+    edits_with(repo, config, root, version, date, &[])
+}
+
+/// [`edits_for`], with `extra` entries (Markdown, without the `- `) added to the `Changed`
+/// sub-section of the released section when the changelog does not hold them yet: the reasons
+/// a monorepo package is released without commits of its own (see `dependents`).
+pub fn edits_with(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+    extra: &[String],
+) -> Result<Edits> {
     let new = version.to_string();
-    let mut edits = vec![changelog_edit(repo, config, root, version, date)?];
+    let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
     let bumped = version_files(config, root);
     let mut old_file_versions = Vec::new();
     for f in &bumped {
@@ -160,10 +175,28 @@ pub fn commit_edits(
     version: &Version,
     message: &str,
 ) -> Result<Oid> {
+    commit_files(
+        repo,
+        root,
+        &edits.edits,
+        &|| verify(root, &edits.bumped, &edits.old_file_versions, version),
+        message,
+    )
+}
+
+/// [`commit_edits`] for any set of file edits: `check` runs once the files are written, before
+/// HEAD moves (an `Err` puts everything back).
+pub fn commit_files(
+    repo: &Repo,
+    root: &Path,
+    edits: &[Edit],
+    check: &dyn Fn() -> Result<()>,
+    message: &str,
+) -> Result<Oid> {
     let head = repo
         .head()
         .ok_or_else(|| Error::Refused("no commits yet".into()))?;
-    for e in &edits.edits {
+    for e in edits {
         let now = crate::fsx::read_regular_optional(&crate::fsx::confine(root, &e.path)?)?;
         if now.unwrap_or_default() != e.before {
             return Err(Error::Refused(format!(
@@ -180,7 +213,7 @@ pub fn commit_edits(
         ));
     }
     let mut staged = Vec::new();
-    for e in &edits.edits {
+    for e in edits {
         let blob = repo.write_blob(&e.after)?;
         let mode = txn.staged(&e.path)?.map_or(0o100_644, |(_, m)| m);
         txn.stage(&e.path, blob, mode, None)?;
@@ -192,11 +225,11 @@ pub fn commit_edits(
         text.push('\n');
     }
     let commit = repo.commit_tree(tree, &[head], text.as_bytes(), None, sign)?;
-    for (e, (blob, mode)) in edits.edits.iter().zip(staged) {
+    for (e, (blob, mode)) in edits.iter().zip(staged) {
         let file = txn.write_file(&e.path, &e.after)?;
         txn.stage(&e.path, blob, mode, Some(&file))?;
     }
-    verify(root, &edits.bumped, &edits.old_file_versions, version)?;
+    check()?;
     let subject = message.lines().next().unwrap_or("");
     txn.move_head(head, commit, &format!("commit: {subject}"))?;
     txn.commit()?;
@@ -226,7 +259,7 @@ pub fn undo_commit(repo: &Repo, head: Oid, commit: Oid, edits: &[Edit]) -> Resul
 }
 
 /// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
-fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
+pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
     if let Some(op) = repo.operation_in_progress() {
         return Err(Error::Refused(format!(
             "{op} is in progress; finish or abort it first"
@@ -274,6 +307,7 @@ fn changelog_edit(
     root: &Path,
     version: &Version,
     date: &str,
+    extra: &[String],
 ) -> Result<Edit> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
@@ -289,6 +323,11 @@ fn changelog_edit(
     // History is the truth: commits that never met the hook are added before the release.
     let synced = crate::history::sync::plan_sync(repo, config, &text)?.text;
     let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
+    for entry in extra {
+        if !log.contains_entry(entry, true) {
+            log.add_entry("Changed", entry, false);
+        }
+    }
     let forge = crate::history::sync::forge(repo);
     log.release(
         &version.to_string(),
@@ -391,149 +430,8 @@ fn test_and_tag(
     Ok(tested)
 }
 
-/// A release commit whose tag is missing: a release interrupted after its commit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HalfMade {
-    /// The release commit.
-    pub commit: Oid,
-    /// Its version.
-    pub version: Version,
-    /// The tag it lacks.
-    pub tag: String,
-    /// Whether it is HEAD (else commits were made on top of it).
-    pub at_head: bool,
-    /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
-    /// interrupted): the tag's current target, to move onto the release commit.
-    pub misplaced_tag: Option<Oid>,
-}
-
-impl HalfMade {
-    /// One line for the user: what is half-made and the command that finishes it.
-    pub fn describe(&self) -> String {
-        let short = crate::git::short_id(self.commit);
-        let place = if self.at_head {
-            "HEAD"
-        } else {
-            "a commit below HEAD"
-        };
-        format!(
-            "{place} ({short}) is the release commit of {} but tag {} is missing (an interrupted release); `relhook release --resume` finishes it",
-            self.version, self.tag
-        )
-    }
-}
-
-/// The version a release commit message names, read through `release.commit_message`.
-fn version_in_message(template: &str, message: &str) -> Option<Version> {
-    let template = template.lines().next()?;
-    let subject = message.lines().next()?.trim_end();
-    let (before, after) = template.split_once("{version}")?;
-    let middle = subject.strip_prefix(before)?.strip_suffix(after)?;
-    Version::parse(middle).ok()
-}
-
-/// Recognises a half-made release: a release commit (its message is `release.commit_message`
-/// for version X and its changelog has X's section) on HEAD's first-parent line since the last
-/// release tag, with no tag for X.
-pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
-    let head = repo.head()?;
-    let last = repo
-        .latest_release_tag(head, &config.version.tag_prefix)
-        .map(|t| t.1);
-    let mut at = Some(head);
-    for _ in 0..50 {
-        let commit = at?;
-        if Some(commit) == last {
-            return None;
-        }
-        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
-        if let Some(version) = version_in_message(&config.release.commit_message, &message) {
-            let tag = format!("{}{version}", config.version.tag_prefix);
-            let misplaced_tag = match repo.tag_target(&tag) {
-                None => None,
-                Some(t)
-                    if repo.peel_to_commit(t).is_some()
-                        && repo.peel_to_commit(t) == repo.first_parent(commit) =>
-                {
-                    Some(t)
-                }
-                Some(_) => return None,
-            };
-            let has_section = crate::history::sync::has_section_at(
-                repo,
-                commit,
-                &config.changelog.path,
-                &version,
-            );
-            return has_section.then_some(HalfMade {
-                commit,
-                version,
-                tag,
-                at_head: commit == head,
-                misplaced_tag,
-            });
-        }
-        at = repo.first_parent(commit);
-    }
-    None
-}
-
-/// Finishes a half-made release: tests the commit when it is HEAD (records the pass) and tags
-/// it with its notes. Nothing is undone on failure: the release commit stays, finishable.
-pub fn resume(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    half: &HalfMade,
-    opts: &Options,
-) -> Result<Done> {
-    crate::git::txn::recover(repo)?;
-    if let Some(old) = half.misplaced_tag {
-        let target = repo
-            .tag_object_like(old, &half.tag, half.commit)?
-            .unwrap_or(half.commit);
-        repo.cas_ref(
-            &format!("refs/tags/{}", half.tag),
-            Some(old),
-            Some(target),
-            "relhook: release commit",
-        )?;
-        return Ok(Done {
-            commit: half.commit,
-            tested: false,
-        });
-    }
-    let text = repo
-        .file_at(half.commit, &config.changelog.path)?
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .unwrap_or_default();
-    let notes = notes::from_changelog_text(&text, &half.version.to_string()).unwrap_or_default();
-    let tag_message = format!("{}\n\n{}", half.tag, notes.trim_end())
-        .trim_end()
-        .to_owned()
-        + "\n";
-    let mut opts = opts.clone();
-    if !half.at_head {
-        // The work tree is not the release commit's: its tests cannot run here.
-        opts.no_test = true;
-    }
-    let tested = test_and_tag(
-        repo,
-        config,
-        root,
-        half.commit,
-        &half.tag,
-        &tag_message,
-        &opts,
-    )?;
-    Ok(Done {
-        commit: half.commit,
-        tested,
-    })
-}
-
 /// After the bump, no version file may still hold the old version.
-fn verify(
+pub(crate) fn verify(
     root: &Path,
     bumped: &[vfiles::VersionFile],
     olds: &[String],
@@ -545,28 +443,4 @@ fn verify(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn release_commit_messages_name_their_version() {
-        let v = |t: &str, m: &str| version_in_message(t, m).map(|v| v.to_string());
-        assert_eq!(
-            v("chore(release): {version}", "chore(release): 1.2.3\n"),
-            Some("1.2.3".into())
-        );
-        assert_eq!(
-            v(
-                "release v{version} (auto)\nbody",
-                "release v2.0.0-rc.1 (auto)"
-            ),
-            Some("2.0.0-rc.1".into())
-        );
-        assert_eq!(v("chore(release): {version}", "chore(release): soon"), None);
-        assert_eq!(v("chore(release): {version}", "feat: 1.2.3"), None);
-        assert_eq!(v("no placeholder", "no placeholder"), None);
-    }
 }

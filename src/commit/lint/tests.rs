@@ -290,6 +290,19 @@ fn opt_in_line_lengths() {
 }
 
 #[test]
+fn a_last_paragraph_opening_with_a_path_is_body_not_a_footer() {
+    for msg in [
+        "refactor: x\n\ncommit::vocab holds the rule names, so config\nno longer imports lint.",
+        "refactor: x\n\nstd::fs::rename is atomic on one file system.",
+        "docs: x\n\nhttps://example.com explains it.",
+    ] {
+        assert!(lint(msg).diagnostics.is_empty(), "{msg}: {:?}", lint(msg));
+    }
+    // A footer without its space is still one.
+    assert_eq!(rules_of(&lint("fix: x\n\nRefs:#12")), ["footer-format"]);
+}
+
+#[test]
 fn levels_can_turn_rules_off_or_down() {
     let mut c = CommitConfig::default();
     c.levels.set(Rule::TypeEnum, Level::Warning);

@@ -1,0 +1,147 @@
+//! The reference-transaction hook: a release tag made by hand with `git tag`.
+
+use std::io::Write;
+
+use super::{Context, Outcome};
+use crate::Result;
+use crate::tag::{hand, rules};
+
+/// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
+/// creation of a release tag by `git tag` returns before any file is read.
+/// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
+/// a new release-looking tag was not turned into a release, why, and what to run instead.
+fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
+    let Ok((_, _, config)) = ctx.open() else {
+        return;
+    };
+    let Some(tag) = created
+        .iter()
+        .find(|u| rules::is_release_like(&config, &u.tag))
+    else {
+        return;
+    };
+    let Ok(loc) = crate::git::HooksLocation::find(&ctx.cwd) else {
+        return;
+    };
+    let marker = loc.common_dir.join("relhook-hand-tags-unchecked");
+    if marker.exists() {
+        return;
+    }
+    let version = tag
+        .tag
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .unwrap_or(&tag.tag);
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
+        tag.tag
+    );
+    let _ = std::fs::write(
+        &marker,
+        b"relhook said once that hand tags are not checked here\n",
+    );
+}
+
+pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcome> {
+    if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
+        return Ok(Outcome::Ok);
+    }
+    let mut raw = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
+    let input = String::from_utf8_lossy(&raw);
+    if !input.contains(" refs/tags/") {
+        return Ok(Outcome::Ok);
+    }
+    let created = hand::created_tags(&input);
+    if created.is_empty() {
+        return Ok(Outcome::Ok);
+    }
+    if !hand::from_git_tag() {
+        if state == "committed" && !hand::can_tell_git_tag() {
+            hand_tag_unchecked_once(ctx, &created);
+        }
+        return Ok(Outcome::Ok);
+    }
+    let mut err = std::io::stderr().lock();
+    let (repo, root, config) = match ctx.open() {
+        Ok(x) => x,
+        Err(e) => {
+            // A broken configuration must not stop git from making tags.
+            let _ = writeln!(err, "relhook: warning: tag not checked: {e}");
+            return Ok(Outcome::Ok);
+        }
+    };
+    let releases = created
+        .iter()
+        .filter(|u| rules::is_release_like(&config, &u.tag));
+    if state == "prepared" {
+        let mut refused = false;
+        let releases: Vec<_> = releases.collect();
+        if !releases.is_empty() {
+            if let Err(e) = repo.wait_for_index_lock() {
+                let _ = writeln!(
+                    err,
+                    "relhook: refusing tag {}: the release commit cannot be made now ({e}); try again in a moment",
+                    releases[0].tag
+                );
+                return Ok(Outcome::Failed);
+            }
+        }
+        for u in releases {
+            for why in hand::refusals(&repo, &config, u) {
+                refused = true;
+                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+            }
+        }
+        if refused {
+            let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
+        }
+        return Ok(if refused {
+            Outcome::Failed
+        } else {
+            Outcome::Ok
+        });
+    }
+    let date = std::env::var("RELHOOK_DATE")
+        .ok()
+        .filter(|d| d.len() == 10)
+        .unwrap_or_else(crate::date::today);
+    for u in releases {
+        // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
+        // and `relhook release --resume` finishes that tag (see `hand::unfinished`).
+        let marker = hand::Marker::new(&repo, &u.tag);
+        let result = hand::complete(&repo, &config, &root, u, &date);
+        drop(marker);
+        match result {
+            Ok(Some(done)) => {
+                let _ = writeln!(
+                    err,
+                    "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
+                    u.tag,
+                    crate::git::short_id(done.commit),
+                    done.files.join(", "),
+                    u.tag
+                );
+            }
+            Ok(None) => {}
+            Err(e) => {
+                // Exit codes are ignored here (git-hook-facts §3.12): the tag is withdrawn
+                // rather than left on a commit without its section.
+                let version = u
+                    .tag
+                    .strip_prefix(config.version.tag_prefix.as_str())
+                    .unwrap_or(&u.tag);
+                let gone = match hand::withdraw(&repo, u) {
+                    Ok(()) => "was removed",
+                    Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",
+                };
+                let _ = writeln!(
+                    err,
+                    "relhook: tag {} {gone}: its release commit could not be made ({e}); `relhook release {version}` makes both",
+                    u.tag
+                );
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}

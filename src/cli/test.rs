@@ -1,0 +1,85 @@
+//! `relhook test`: the configured test command, run as the pre-push gate runs it.
+
+use std::io::Write;
+
+use super::{Context, Outcome};
+use crate::testrun::RunStatus;
+use crate::{Error, Result};
+
+/// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
+/// would), so that CI sees the tests' own status.
+pub(super) fn test(ctx: &Context) -> Result<Outcome> {
+    let (repo, root, config) = ctx.open()?;
+    let mut err = std::io::stderr().lock();
+    let evident;
+    let argv = match &config.checks.test {
+        Some(argv) => argv,
+        None => {
+            let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
+                return Err(Error::Usage(
+                    "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
+                        .into(),
+                ));
+            };
+            let _ = writeln!(
+                err,
+                "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
+                argv.join(" ")
+            );
+            evident = argv;
+            &evident
+        }
+    };
+    let head = repo
+        .head()
+        .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
+    let dirty = repo.dirty_paths(5)?;
+    let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
+    let status = crate::testrun::run_status(argv, &root)?;
+    if let RunStatus::CannotStart { reason, .. } = &status {
+        let _ = writeln!(err, "relhook: {reason}; nothing recorded");
+        let _ = writeln!(
+            err,
+            "hint: `[checks] test` in .relconfig.toml is an argv list run without a shell, e.g. [\"cargo\", \"test\"] or [\"sh\", \"-c\", \"make test\"]"
+        );
+        return Ok(Outcome::Code(status.exit_code()));
+    }
+    if !status.passed() {
+        let _ = writeln!(
+            err,
+            "relhook: tests failed ({}); nothing recorded",
+            status.describe()
+        );
+        return Ok(Outcome::Code(status.exit_code()));
+    }
+    if !dirty.is_empty() {
+        let _ = writeln!(
+            err,
+            "relhook: tests passed, but the working tree has changes ({}): not recorded, since they are not HEAD's tree",
+            dirty.join(", ")
+        );
+        return Ok(Outcome::Failed);
+    }
+    let rec = crate::testrun::record(&repo, head, argv)?;
+    let _ = writeln!(
+        err,
+        "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",
+        crate::git::short_hex(&rec.tree),
+        crate::testrun::NOTES_REF,
+        crate::testrun::NOTES_REF
+    );
+    // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
+    // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
+    let left = repo.dirty_paths(6)?;
+    if !left.is_empty() {
+        let mut paths = left[..left.len().min(5)].join(", ");
+        if left.len() > 5 {
+            paths.push_str(", …");
+        }
+        let _ = writeln!(
+            err,
+            "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: add them to .gitignore (or commit them)"
+        );
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,135 @@
+//! The release tags that matter for a version: the greatest (and greatest stable) release tag
+//! reachable from HEAD, and the refusals when history cannot tell (a shallow clone, tags that
+//! miss `tag_prefix`).
+
+use std::cmp::Ordering;
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::{ReleaseTag, Repo};
+use crate::{Error, Result};
+
+/// The release tags that matter, reachable from HEAD.
+#[derive(Default)]
+pub(crate) struct Tags {
+    /// The greatest one.
+    pub(crate) latest: Option<ReleaseTag>,
+    /// The greatest stable one.
+    pub(crate) stable: Option<ReleaseTag>,
+}
+
+/// Greatest first, so that usually one or two tags are checked for reachability, however
+/// many there are.
+pub(crate) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
+    let mut all = repo.release_tag_candidates(prefix);
+    all.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    let mut tags = Tags::default();
+    for t in all {
+        if tags.latest.as_ref().is_some_and(|l| {
+            !t.version.pre.is_empty() && t.version.cmp_precedence(&l.version) != Ordering::Greater
+        }) {
+            continue;
+        }
+        if !(t.commit == head || repo.reaches(head, t.commit)) {
+            continue;
+        }
+        let stable = t.version.pre.is_empty();
+        if tags.latest.is_none() {
+            tags.latest = Some(t.clone());
+        }
+        if stable {
+            tags.stable = Some(t);
+            break;
+        }
+    }
+    tags
+}
+
+/// Refuses to answer when the history in this clone cannot tell: a shallow clone whose
+/// history stops before the last stable release (or has no tags at all), or release tags
+/// that do not start with `tag_prefix`.
+pub(crate) fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+    check_prefix(repo, config, tags)?;
+    let prefix = &config.version.tag_prefix;
+    if repo.is_shallow() && tags.stable.is_none() {
+        let what = match &tags.latest {
+            Some(t) => format!("only the pre-release {} is within it", t.name),
+            None => format!("no release tag `{prefix}X.Y.Z` is within it"),
+        };
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "this clone is shallow and {what}, so relhook cannot tell the last release"
+            ),
+            fix: "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
+/// under the other usual prefix (`v` versus none): every command that sorts history into
+/// releases would otherwise take all of it for unreleased.
+pub fn check_tag_prefix(repo: &Repo, config: &Config) -> Result<()> {
+    let tags = match repo.head() {
+        Some(h) => reachable_tags(repo, h, &config.version.tag_prefix),
+        None => return Ok(()),
+    };
+    check_prefix(repo, config, &tags)
+}
+
+fn check_prefix(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+    let prefix = &config.version.tag_prefix;
+    if let Some(head) = repo.head() {
+        if let Some(other) = other_prefix_tag(repo, head, prefix) {
+            let ours_below = tags
+                .latest
+                .as_ref()
+                .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
+            if ours_below {
+                return Err(Error::IncompleteHistory {
+                    message: format!(
+                        "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
+                        other.0
+                    ),
+                    fix: format!(
+                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml",
+                        other.2
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The greatest reachable tag that would be a release tag under the other usual prefix (`v`
+/// versus none): its name, version and that prefix.
+fn other_prefix_tag(repo: &Repo, head: Oid, prefix: &str) -> Option<(String, Version, String)> {
+    let others: &[&str] = match prefix {
+        "v" => &[""],
+        "" => &["v"],
+        _ => return None,
+    };
+    for other in others {
+        let mut found: Vec<ReleaseTag> = repo
+            .release_tag_candidates(other)
+            .into_iter()
+            .filter(|t| {
+                t.name
+                    .get(other.len()..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .collect();
+        found.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+        if let Some(t) = found
+            .into_iter()
+            .take(8)
+            .find(|t| t.commit == head || repo.reaches(head, t.commit))
+        {
+            return Some((t.name, t.version, (*other).to_owned()));
+        }
+    }
+    None
+}

@@ -1,0 +1,178 @@
+//! A release interrupted after its commit: recognising the release commit whose tag is
+//! missing (`half_made`) and finishing it (`resume`). Nothing here undoes: the release commit
+//! stays, and the command that finishes it is named.
+
+use std::path::Path;
+
+use git2::Oid;
+use semver::Version;
+
+use super::{Done, Options, notes, test_and_tag};
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+
+/// A release commit whose tag is missing: a release interrupted after its commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HalfMade {
+    /// The release commit.
+    pub commit: Oid,
+    /// Its version.
+    pub version: Version,
+    /// The tag it lacks.
+    pub tag: String,
+    /// Whether it is HEAD (else commits were made on top of it).
+    pub at_head: bool,
+    /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
+    /// interrupted): the tag's current target, to move onto the release commit.
+    pub misplaced_tag: Option<Oid>,
+}
+
+impl HalfMade {
+    /// One line for the user: what is half-made and the command that finishes it.
+    pub fn describe(&self) -> String {
+        let short = crate::git::short_id(self.commit);
+        let place = if self.at_head {
+            "HEAD"
+        } else {
+            "a commit below HEAD"
+        };
+        format!(
+            "{place} ({short}) is the release commit of {} but tag {} is missing (an interrupted release); `relhook release --resume` finishes it",
+            self.version, self.tag
+        )
+    }
+}
+
+/// The version a release commit message names, read through `release.commit_message`.
+fn version_in_message(template: &str, message: &str) -> Option<Version> {
+    let template = template.lines().next()?;
+    let subject = message.lines().next()?.trim_end();
+    let (before, after) = template.split_once("{version}")?;
+    let middle = subject.strip_prefix(before)?.strip_suffix(after)?;
+    Version::parse(middle).ok()
+}
+
+/// Recognises a half-made release: a release commit (its message is `release.commit_message`
+/// for version X and its changelog has X's section) on HEAD's first-parent line since the last
+/// release tag, with no tag for X.
+pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
+    let head = repo.head()?;
+    let last = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .map(|t| t.1);
+    let mut at = Some(head);
+    for _ in 0..50 {
+        let commit = at?;
+        if Some(commit) == last {
+            return None;
+        }
+        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
+        if let Some(version) = version_in_message(&config.release.commit_message, &message) {
+            let tag = format!("{}{version}", config.version.tag_prefix);
+            let misplaced_tag = match repo.tag_target(&tag) {
+                None => None,
+                Some(t)
+                    if repo.peel_to_commit(t).is_some()
+                        && repo.peel_to_commit(t) == repo.first_parent(commit) =>
+                {
+                    Some(t)
+                }
+                Some(_) => return None,
+            };
+            let has_section = crate::history::sync::has_section_at(
+                repo,
+                commit,
+                &config.changelog.path,
+                &version,
+            );
+            return has_section.then_some(HalfMade {
+                commit,
+                version,
+                tag,
+                at_head: commit == head,
+                misplaced_tag,
+            });
+        }
+        at = repo.first_parent(commit);
+    }
+    None
+}
+
+/// Finishes a half-made release: tests the commit when it is HEAD (records the pass) and tags
+/// it with its notes. Nothing is undone on failure: the release commit stays, finishable.
+pub fn resume(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    half: &HalfMade,
+    opts: &Options,
+) -> Result<Done> {
+    crate::git::txn::recover(repo)?;
+    if let Some(old) = half.misplaced_tag {
+        let target = repo
+            .tag_object_like(old, &half.tag, half.commit)?
+            .unwrap_or(half.commit);
+        repo.cas_ref(
+            &format!("refs/tags/{}", half.tag),
+            Some(old),
+            Some(target),
+            "relhook: release commit",
+        )?;
+        return Ok(Done {
+            commit: half.commit,
+            tested: false,
+        });
+    }
+    let text = repo
+        .file_at(half.commit, &config.changelog.path)?
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default();
+    let notes = notes::from_changelog_text(&text, &half.version.to_string()).unwrap_or_default();
+    let tag_message = format!("{}\n\n{}", half.tag, notes.trim_end())
+        .trim_end()
+        .to_owned()
+        + "\n";
+    let mut opts = opts.clone();
+    if !half.at_head {
+        // The work tree is not the release commit's: its tests cannot run here.
+        opts.no_test = true;
+    }
+    let tested = test_and_tag(
+        repo,
+        config,
+        root,
+        half.commit,
+        &half.tag,
+        &tag_message,
+        &opts,
+    )?;
+    Ok(Done {
+        commit: half.commit,
+        tested,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_commit_messages_name_their_version() {
+        let v = |t: &str, m: &str| version_in_message(t, m).map(|v| v.to_string());
+        assert_eq!(
+            v("chore(release): {version}", "chore(release): 1.2.3\n"),
+            Some("1.2.3".into())
+        );
+        assert_eq!(
+            v(
+                "release v{version} (auto)\nbody",
+                "release v2.0.0-rc.1 (auto)"
+            ),
+            Some("2.0.0-rc.1".into())
+        );
+        assert_eq!(v("chore(release): {version}", "chore(release): soon"), None);
+        assert_eq!(v("chore(release): {version}", "feat: 1.2.3"), None);
+        assert_eq!(v("no placeholder", "no placeholder"), None);
+    }
+}
