@@ -98,10 +98,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         }
         return Ok(Outcome::Ok);
     }
-    Err(Error::Usage(format!(
-        "history kept changing while relhook planned {}; run it again",
-        rel.display()
-    )))
+    Err(Error::KeptChanging(rel.to_path_buf()))
 }
 
 /// The work tree's changelog text, `None` when absent.
