@@ -265,6 +265,7 @@ reasons! {
     HalfMade = "half-made", "a release commit lacks its tag (an interrupted release)";
     HandTagUnfinished = "hand-tag-unfinished", "a hand tag's release commit was interrupted";
     NothingToResume = "nothing-to-resume", "`--resume` found no interrupted release";
+    Dependent = "dependent", "a dependent package's requirement cannot be rewritten";
     NothingToRelease = "nothing-to-release", "no commits since the last release";
     NothingForChangelog = "nothing-for-changelog", "no commit since the last release has a changelog entry";
     TestsFailed = "tests-failed", "the tests failed";

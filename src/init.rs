@@ -153,6 +153,7 @@ mod tests {
             parsed.release.allow_lightweight_tags,
             d.release.allow_lightweight_tags
         );
+        assert_eq!(parsed.release.bump_dependents, d.release.bump_dependents);
         assert_eq!(parsed.checks.test, d.checks.test);
         assert_eq!(
             parsed.checks.require_tested_tags,

@@ -26,18 +26,42 @@ pub struct TestRecord {
     pub time: i64,
     /// The relhook version that recorded it.
     pub relhook: String,
+    /// In a monorepo, the package whose tests passed: `tree` is then the tree of the
+    /// package's directory, not the commit's.
+    pub package: Option<String>,
 }
 
 impl TestRecord {
     fn render(&self) -> String {
+        let package = self
+            .package
+            .as_ref()
+            .map(|p| format!("package: {p}\n"))
+            .unwrap_or_default();
         format!(
-            "relhook-test-record: pass\ntree: {}\ncommand: {}\ntime: {} ({})\nrelhook: {}\n",
+            "relhook-test-record: pass\ntree: {}\n{package}command: {}\ntime: {} ({})\nrelhook: {}\n",
             self.tree,
             self.command,
             self.time,
             crate::date::ymd(self.time, 0),
             self.relhook
         )
+    }
+
+    /// Every record a note holds (a commit carries one note; a monorepo release commit holds
+    /// one record per package tested on it, one after the other).
+    fn parse_all(text: &str) -> Vec<TestRecord> {
+        let mut blocks: Vec<String> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with("relhook-test-record:") || blocks.is_empty() {
+                blocks.push(String::new());
+            }
+            if let Some(b) = blocks.last_mut() {
+                b.push_str(line);
+                b.push('\n');
+            }
+        }
+        blocks.iter().filter_map(|b| TestRecord::parse(b)).collect()
     }
 
     fn parse(text: &str) -> Option<TestRecord> {
@@ -56,6 +80,7 @@ impl TestRecord {
                 .and_then(|t| t.split_whitespace().next()?.parse().ok())
                 .unwrap_or(0),
             relhook: field("relhook").unwrap_or_default(),
+            package: field("package"),
         })
     }
 }
@@ -178,6 +203,35 @@ pub fn record(repo: &Repo, commit: Oid, argv: &[String]) -> Result<TestRecord> {
     let tree = repo
         .tree_of(commit)
         .ok_or_else(|| Error::MissingCommit(commit.to_string()))?;
+    write_record(repo, commit, tree, None, argv)
+}
+
+/// Records that package `name`'s directory `path` at `commit` passed `argv`: the record is
+/// keyed by the tree of that directory, so it counts for any commit whose package directory
+/// is the same, whatever changed elsewhere.
+pub fn record_package(
+    repo: &Repo,
+    commit: Oid,
+    name: &str,
+    path: &Path,
+    argv: &[String],
+) -> Result<TestRecord> {
+    let tree = repo.path_id(commit, path).ok_or_else(|| {
+        Error::Usage(format!(
+            "package `{name}`: {} is not in commit {commit}",
+            path.display()
+        ))
+    })?;
+    write_record(repo, commit, tree, Some(name), argv)
+}
+
+fn write_record(
+    repo: &Repo,
+    commit: Oid,
+    tree: Oid,
+    package: Option<&str>,
+    argv: &[String],
+) -> Result<TestRecord> {
     let rec = TestRecord {
         tree: tree.to_string(),
         command: argv.join(" "),
@@ -185,24 +239,45 @@ pub fn record(repo: &Repo, commit: Oid, argv: &[String]) -> Result<TestRecord> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
         relhook: env!("CARGO_PKG_VERSION").to_owned(),
+        package: package.map(str::to_owned),
     };
-    repo.write_note(NOTES_REF, commit, &rec.render())?;
+    // The other records of this commit's note stay (other packages, or the whole tree).
+    let mut text: String = repo
+        .note(NOTES_REF, commit)
+        .map(|n| TestRecord::parse_all(&n))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.package != rec.package)
+        .map(|r| r.render() + "\n")
+        .collect();
+    text.push_str(&rec.render());
+    repo.write_note(NOTES_REF, commit, &text)?;
     Ok(rec)
 }
 
 /// A passing record for `commit`'s tree, from any commit's note.
 pub fn find(repo: &Repo, commit: Oid) -> Option<TestRecord> {
     let tree = repo.tree_of(commit)?.to_string();
+    find_tree(repo, commit, &tree, None)
+}
+
+/// A passing record of package `name` for the tree of its directory `path` at `commit`,
+/// from any commit's note.
+pub fn find_package(repo: &Repo, commit: Oid, name: &str, path: &Path) -> Option<TestRecord> {
+    let tree = repo.path_id(commit, path)?.to_string();
+    find_tree(repo, commit, &tree, Some(name))
+}
+
+fn find_tree(repo: &Repo, commit: Oid, tree: &str, package: Option<&str>) -> Option<TestRecord> {
+    let wanted = |r: &TestRecord| r.tree == tree && r.package.as_deref() == package;
     if let Some(r) = repo
         .note(NOTES_REF, commit)
-        .as_deref()
-        .and_then(TestRecord::parse)
-        .filter(|r| r.tree == tree)
+        .and_then(|n| TestRecord::parse_all(&n).into_iter().find(wanted))
     {
         return Some(r);
     }
     repo.find_note(NOTES_REF, |text| {
-        TestRecord::parse(text).filter(|r| r.tree == tree)
+        TestRecord::parse_all(text).into_iter().find(wanted)
     })
 }
 
@@ -217,8 +292,16 @@ mod tests {
             command: "cargo test".into(),
             time: 1_767_268_800,
             relhook: "0.1.0".into(),
+            package: None,
         };
-        assert_eq!(TestRecord::parse(&r.render()), Some(r));
+        assert_eq!(TestRecord::parse(&r.render()), Some(r.clone()));
         assert_eq!(TestRecord::parse("something else"), None);
+        let p = TestRecord {
+            tree: "def".into(),
+            package: Some("api".into()),
+            ..r.clone()
+        };
+        let both = format!("{}\n{}", p.render(), r.render());
+        assert_eq!(TestRecord::parse_all(&both), [p, r]);
     }
 }

@@ -398,6 +398,109 @@ fn hand_tag_gets_its_release_commit() {
     );
 }
 
+/// The release commit is written in-process (no `git commit-tree`): the same object git
+/// would write, byte for byte, with the test environment's identity and ISO dates.
+#[test]
+fn release_commit_is_the_object_git_commit_tree_writes() {
+    let repo = installed(Some("v1.0.0"));
+    assert!(repo.commit_with_hooks("feat: hand made").status.success());
+    let out = tag(&repo, &["-a", "v1.1.0", "-m", "Release 1.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let raw = repo.git(&["cat-file", "commit", "HEAD"]);
+    let message = raw.split_once("\n\n").expect("a message").1.to_owned() + "\n";
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit-tree", "HEAD^{tree}", "-p", "HEAD~1"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(message.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), head, "{raw}");
+}
+
+/// With no dates in the environment and the committer's name from the configuration, the
+/// release commit carries what `git var` says git would record now.
+#[test]
+fn release_commit_identity_and_date_follow_git_rules() {
+    let repo = installed(Some("v1.0.0"));
+    repo.commit_with_hooks("feat: dated now");
+    repo.git(&["config", "user.name", "Config Name"]);
+    let env_less = |program: &str| {
+        let mut cmd = repo.command_in(program, &repo.path());
+        cmd.env_remove("GIT_AUTHOR_DATE")
+            .env_remove("GIT_COMMITTER_DATE")
+            .env_remove("GIT_COMMITTER_NAME")
+            .env("GIT_AUTHOR_DATE", "@1767268800 +0530");
+        cmd
+    };
+    // A `git` first on PATH that notes each subcommand: the commit must start none.
+    let bin = repo.scratch("bin");
+    let calls = repo.scratch("calls").join("log");
+    std::fs::write(
+        bin.join("git"),
+        format!(
+            "#!/bin/sh\necho \"$1\" >>'{}'\nexec '{}' \"$@\"\n",
+            calls.display(),
+            crate::support::git_abs().display()
+        ),
+    )
+    .unwrap();
+    crate::support::make_executable(&bin.join("git"));
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let out = env_less(crate::support::relhook_bin().to_str().unwrap())
+        .env("RELHOOK_DATE", "2026-11-21")
+        .env("PATH", path)
+        .args(["release", "--no-test"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let calls = std::fs::read_to_string(&calls).unwrap_or_default();
+    assert!(
+        calls.lines().any(|c| c == "tag"),
+        "the shim saw git run: {calls}"
+    );
+    assert!(!calls.lines().any(|c| c == "commit-tree"), "{calls}");
+    let want = env_less("git")
+        .args(["var", "GIT_COMMITTER_IDENT"])
+        .output()
+        .unwrap();
+    let want = stdout(&want).trim().to_owned();
+    let raw = repo.git(&["cat-file", "commit", "HEAD"]);
+    let line = |who: &str| {
+        raw.lines()
+            .find_map(|l| l.strip_prefix(who))
+            .expect("an identity line")
+            .to_owned()
+    };
+    assert_eq!(
+        line("author "),
+        "Test Author <author@example.com> 1767268800 +0530"
+    );
+    // `Config Name <committer@example.com> <seconds> <local offset>`: all but the seconds
+    // exactly as git says; the seconds within the few the two commands took.
+    let (got, want) = (line("committer "), want);
+    let split = |s: &str| {
+        let mut p: Vec<String> = s.rsplitn(3, ' ').map(str::to_owned).collect();
+        p.reverse();
+        p
+    };
+    let (g, w) = (split(&got), split(&want));
+    assert_eq!((&g[0], &g[2]), (&w[0], &w[2]), "{got} vs {want}");
+    assert!(
+        g[0].starts_with("Config Name <committer@example.com>"),
+        "{got}"
+    );
+    let (gs, ws): (i64, i64) = (g[1].parse().unwrap(), w[1].parse().unwrap());
+    assert!((0..=30).contains(&(ws - gs)), "{got} vs {want}");
+}
+
 #[test]
 fn hand_tags_the_runbook_forbids_are_refused() {
     let repo = installed(Some("v1.0.0"));

@@ -117,6 +117,10 @@ pub struct ReleaseConfig {
     pub sign: bool,
     /// Whether a lightweight release tag made by hand is accepted.
     pub allow_lightweight_tags: bool,
+    /// In a monorepo, whether releasing a package also updates the requirement on it of the
+    /// packages that depend on it (Cargo, npm) and gives each dependent whose requirement
+    /// changed a patch release saying why.
+    pub bump_dependents: bool,
 }
 
 impl Default for ReleaseConfig {
@@ -126,6 +130,7 @@ impl Default for ReleaseConfig {
             commit_message: "chore(release): {version}".into(),
             sign: false,
             allow_lightweight_tags: false,
+            bump_dependents: true,
         }
     }
 }

@@ -624,7 +624,10 @@ mod tests {
         let release = prop_oneof![
             kv(vec!["branches"], arrays().boxed()),
             kv(vec!["commit_message"], strings().boxed()),
-            kv(vec!["sign", "allow_lightweight_tags"], bools().boxed()),
+            kv(
+                vec!["sign", "allow_lightweight_tags", "bump_dependents"],
+                bools().boxed()
+            ),
         ];
         let checks = prop_oneof![
             kv(vec!["test"], arrays().boxed()),

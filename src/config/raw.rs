@@ -66,6 +66,7 @@ struct RawRelease {
     commit_message: Option<Spanned<String>>,
     sign: Option<bool>,
     allow_lightweight_tags: Option<bool>,
+    bump_dependents: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -375,6 +376,7 @@ fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
     r.allow_lightweight_tags = raw
         .allow_lightweight_tags
         .unwrap_or(r.allow_lightweight_tags);
+    r.bump_dependents = raw.bump_dependents.unwrap_or(r.bump_dependents);
     Ok(r)
 }
 

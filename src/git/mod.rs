@@ -5,6 +5,7 @@
 //! `git` program is started. No raw git2 object leaves this module.
 
 mod hookdir;
+mod ident;
 mod locate;
 mod objects;
 mod range;

@@ -53,6 +53,12 @@ impl Repo {
         self.inner.find_commit(commit).ok().map(|c| c.tree_id())
     }
 
+    /// The id of the tree or blob at `path` in `commit`'s tree (a package's directory).
+    pub fn path_id(&self, commit: Oid, path: &std::path::Path) -> Option<Oid> {
+        let tree = self.inner.find_commit(commit).ok()?.tree().ok()?;
+        tree.get_path(path).ok().map(|e| e.id())
+    }
+
     /// An annotated tag's message bytes (signature included, as stored).
     pub fn tag_message(&self, tag: Oid) -> Option<Vec<u8>> {
         let t = self.inner.find_tag(tag).ok()?;

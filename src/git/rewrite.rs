@@ -196,19 +196,31 @@ impl Repo {
                 true,
             );
         }
-        let parents: Vec<git2::Commit<'_>> = head_c.parents().collect();
+        let parents: Vec<Oid> = head_c.parent_ids().collect();
+        let who = (&head_c.author(), &head_c.committer());
+        self.write_commit(new_tree, &parents, &message_of(&head_c), who)
+    }
+
+    /// Writes a commit object through git2 (no process, no hook), bytes as git writes them.
+    fn write_commit(
+        &self,
+        tree: Oid,
+        parents: &[Oid],
+        message: &str,
+        (author, committer): (&Signature<'_>, &Signature<'_>),
+    ) -> Result<Oid> {
+        let repo = &self.inner;
+        let parents = parents
+            .iter()
+            .map(|p| repo.find_commit(*p))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| Error::git("read a parent commit", e))?;
         let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
         let tree = repo
-            .find_tree(new_tree)
+            .find_tree(tree)
             .map_err(|e| Error::git("read the new tree", e))?;
         let buf = repo
-            .commit_create_buffer(
-                &head_c.author(),
-                &head_c.committer(),
-                &message_of(&head_c),
-                &tree,
-                &parent_refs,
-            )
+            .commit_create_buffer(author, committer, message, &tree, &parent_refs)
             .map_err(|e| Error::git("build the commit", e))?;
         let odb = repo
             .odb()
@@ -217,8 +229,11 @@ impl Repo {
             .map_err(|e| Error::git("write the commit", e))
     }
 
-    /// `git commit-tree` (no hook runs): git knows the user's identity, dates and gpg/ssh
-    /// signing setup. `who` pins author and committer (an amend keeps them); `sign` adds `-S`.
+    /// A new commit, as `git commit-tree` makes it (no hook runs). `who` pins author and
+    /// committer (an amend keeps them), else git's identity and dates apply; `sign` signs it.
+    /// Unsigned, it is written in-process whenever relhook can tell the identity exactly as
+    /// git would (`ident`); signing and every other case start `git commit-tree`, which knows
+    /// the user's gpg/ssh setup.
     pub fn commit_tree(
         &self,
         tree: Oid,
@@ -227,6 +242,15 @@ impl Repo {
         who: Option<(&Signature<'_>, &Signature<'_>)>,
         sign: bool,
     ) -> Result<Oid> {
+        if let (false, Ok(text)) = (sign, std::str::from_utf8(message)) {
+            let found = match who {
+                Some((a, c)) => Some((a.to_owned(), c.to_owned())),
+                None => self.new_commit_identity(),
+            };
+            if let Some((author, committer)) = found {
+                return self.write_commit(tree, parents, text, (&author, &committer));
+            }
+        }
         let cwd = self
             .work_tree()
             .unwrap_or_else(|| self.git_dir().to_owned());

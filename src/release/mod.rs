@@ -2,6 +2,7 @@
 //! files, Cargo.lock) tested and tagged. Planning writes nothing, so `--dry-run` is the plan
 //! printed; executing undoes everything it did when a step fails.
 
+pub mod dependents;
 mod files;
 mod next;
 pub mod notes;
@@ -132,8 +133,22 @@ pub fn edits_for(
     version: &Version,
     date: &str,
 ) -> Result<Edits> {
+    edits_with(repo, config, root, version, date, &[])
+}
+
+/// [`edits_for`], with `extra` entries (Markdown, without the `- `) added to the `Changed`
+/// sub-section of the released section when the changelog does not hold them yet: the reasons
+/// a monorepo package is released without commits of its own (see `dependents`).
+pub fn edits_with(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+    extra: &[String],
+) -> Result<Edits> {
     let new = version.to_string();
-    let mut edits = vec![changelog_edit(repo, config, root, version, date)?];
+    let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
     let bumped = version_files(config, root);
     let mut old_file_versions = Vec::new();
     for f in &bumped {
@@ -166,10 +181,28 @@ pub fn commit_edits(
     version: &Version,
     message: &str,
 ) -> Result<Oid> {
+    commit_files(
+        repo,
+        root,
+        &edits.edits,
+        &|| verify(root, &edits.bumped, &edits.old_file_versions, version),
+        message,
+    )
+}
+
+/// [`commit_edits`] for any set of file edits: `check` runs once the files are written, before
+/// HEAD moves (an `Err` puts everything back).
+pub fn commit_files(
+    repo: &Repo,
+    root: &Path,
+    edits: &[Edit],
+    check: &dyn Fn() -> Result<()>,
+    message: &str,
+) -> Result<Oid> {
     let head = repo
         .head()
         .ok_or_else(|| Error::Refused(Refusal::bare(Reason::NoCommits, "no commits yet")))?;
-    for e in &edits.edits {
+    for e in edits {
         let now = crate::fsx::read_regular_optional(&crate::fsx::confine(root, &e.path)?)?;
         if now.unwrap_or_default() != e.before {
             return Err(Error::Refused(Refusal::new(
@@ -189,7 +222,7 @@ pub fn commit_edits(
         )));
     }
     let mut staged = Vec::new();
-    for e in &edits.edits {
+    for e in edits {
         let blob = repo.write_blob(&e.after)?;
         let mode = txn.staged(&e.path)?.map_or(0o100_644, |(_, m)| m);
         txn.stage(&e.path, blob, mode, None)?;
@@ -201,11 +234,11 @@ pub fn commit_edits(
         text.push('\n');
     }
     let commit = repo.commit_tree(tree, &[head], text.as_bytes(), None, sign)?;
-    for (e, (blob, mode)) in edits.edits.iter().zip(staged) {
+    for (e, (blob, mode)) in edits.iter().zip(staged) {
         let file = txn.write_file(&e.path, &e.after)?;
         txn.stage(&e.path, blob, mode, Some(&file))?;
     }
-    verify(root, &edits.bumped, &edits.old_file_versions, version)?;
+    check()?;
     let subject = message.lines().next().unwrap_or("");
     txn.move_head(head, commit, &format!("commit: {subject}"))?;
     txn.commit()?;
@@ -235,7 +268,7 @@ pub fn undo_commit(repo: &Repo, head: Oid, commit: Oid, edits: &[Edit]) -> Resul
 }
 
 /// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
-fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
+pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
     if let Some(op) = repo.operation_in_progress() {
         return Err(Error::Refused(Refusal::new(
             Reason::OperationInProgress,
@@ -294,6 +327,7 @@ fn changelog_edit(
     root: &Path,
     version: &Version,
     date: &str,
+    extra: &[String],
 ) -> Result<Edit> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
@@ -309,6 +343,11 @@ fn changelog_edit(
     // History is the truth: commits that never met the hook are added before the release.
     let synced = crate::history::sync::plan_sync(repo, config, &text)?.text;
     let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
+    for entry in extra {
+        if !log.contains_entry(entry, true) {
+            log.add_entry("Changed", entry, false);
+        }
+    }
     let forge = crate::history::sync::forge(repo);
     log.release(
         &version.to_string(),
@@ -424,7 +463,7 @@ fn test_and_tag(
 }
 
 /// After the bump, no version file may still hold the old version.
-fn verify(
+pub(crate) fn verify(
     root: &Path,
     bumped: &[vfiles::VersionFile],
     olds: &[String],

@@ -55,6 +55,24 @@ pub(super) fn json_span(
     Ok(span.start + 1..span.end - 1)
 }
 
+/// The span (quotes excluded) of the JSON string at the key path `keys` (keys may hold dots,
+/// unlike [`json_span`]'s dotted key), when the document is valid JSON, the value is a string
+/// without escapes and the path is not duplicated.
+pub(super) fn json_string_at(text: &str, keys: &[&str]) -> Option<Range<usize>> {
+    let mut scanner = JsonScanner {
+        src: text.as_bytes(),
+        pos: 0,
+        target: keys,
+        found: None,
+        duplicate: false,
+    };
+    scanner.document().ok()?;
+    let span = scanner.found.filter(|_| !scanner.duplicate)?;
+    let raw = &text[span.clone()];
+    (raw.len() >= 2 && raw.starts_with('"') && !raw.contains('\\'))
+        .then(|| span.start + 1..span.end - 1)
+}
+
 /// A human name for the JSON value starting `raw`.
 fn json_kind(raw: &str) -> &'static str {
     match raw.as_bytes().first() {

@@ -441,6 +441,7 @@ fn inner_span(raw: &str, start: usize, value: &str) -> Option<Range<usize>> {
 }
 
 mod cargo_lock;
+pub mod deps;
 mod detect;
 mod json;
 mod pattern;

@@ -1,0 +1,107 @@
+//! GitHub Actions: the base a workflow run's event names (pull request, merge queue, push),
+//! and the check that a pull request's checkout really is the pull request.
+
+use super::{Candidate, CiEnv, Plan, Provider, before_then_default, is_zero, remote_then_local};
+use crate::git::{Repo, short_hex, short_id};
+use crate::{Error, Result};
+
+pub(super) fn plan(env: &CiEnv) -> Plan {
+    let event = env.var("GITHUB_EVENT_NAME").unwrap_or("unknown");
+    let gh = Some(Provider::GitHub);
+    if let Some(base) = env.var("GITHUB_BASE_REF") {
+        let mut candidates = vec![Candidate::Ref(format!("refs/remotes/origin/{base}"))];
+        if let Some(sha) = env.event_str(&["pull_request", "base", "sha"]) {
+            candidates.push(Candidate::Commit(sha.to_owned()));
+        }
+        candidates.push(Candidate::Ref(format!("refs/heads/{base}")));
+        return Plan::MergeBase {
+            candidates,
+            name: format!("origin/{base}"),
+            why: format!("GitHub Actions `{event}` into `{base}` (GITHUB_BASE_REF)"),
+            provider: gh,
+        };
+    }
+    if event == "merge_group" {
+        if let Some(sha) = env.event_str(&["merge_group", "base_sha"]) {
+            return Plan::MergeBase {
+                candidates: vec![Candidate::Commit(sha.to_owned())],
+                name: sha.to_owned(),
+                why: "GitHub Actions `merge_group`: the queue's base (merge_group.base_sha)".into(),
+                provider: gh,
+            };
+        }
+    }
+    if event == "push" {
+        let before = env.event_str(&["before"]).filter(|b| !is_zero(b));
+        let forced = env.event_bool(&["forced"]);
+        let default = env.event_str(&["repository", "default_branch"]);
+        let branch = env.var("GITHUB_REF_NAME");
+        if let (Some(before), false) = (before, forced) {
+            return Plan::MergeBase {
+                candidates: before_then_default(before, default, branch),
+                name: before.to_owned(),
+                why: format!(
+                    "GitHub Actions `push`: the commits after the branch's previous tip {} (`before` in GITHUB_EVENT_PATH)",
+                    short_hex(before)
+                ),
+                provider: gh,
+            };
+        }
+        let what = if forced {
+            "a forced push"
+        } else {
+            "a new branch (`before` is all zeros)"
+        };
+        return match default {
+            Some(d) if branch != Some(d) => Plan::MergeBase {
+                candidates: remote_then_local(d),
+                name: format!("origin/{d}"),
+                why: format!(
+                    "GitHub Actions `push` of {what}: the commits not on the default branch `{d}`"
+                ),
+                provider: gh,
+            },
+            _ => Plan::Local(Some(format!(
+                "GitHub Actions `push` of {what} to the default branch"
+            ))),
+        };
+    }
+    if env.github_event.is_none() && env.var("GITHUB_EVENT_PATH").is_some() {
+        return Plan::Local(Some("GITHUB_EVENT_PATH could not be read".into()));
+    }
+    Plan::Local(Some(format!("GitHub Actions `{event}` names no base")))
+}
+
+/// In a GitHub pull request, HEAD must contain the pull request's head commit
+/// (`pull_request.head.sha`): `pull_request_target` workflows check out the base branch by
+/// default, and checking that finds nothing to check, a pass of commits never seen.
+pub fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
+    if env.var("GITHUB_ACTIONS") != Some("true") || env.var("GITHUB_BASE_REF").is_none() {
+        return Ok(());
+    }
+    let (Some(want), Some(head)) = (env.event_str(&["pull_request", "head", "sha"]), repo.head())
+    else {
+        return Ok(());
+    };
+    let checkout = "check out the pull request (actions/checkout `with: { ref: ${{ github.event.pull_request.head.sha }}, fetch-depth: 0 }`)";
+    let Some(want_id) = repo.present_commit(want) else {
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "cannot check the pull request: its head commit {} (pull_request.head.sha) is not in this clone",
+                short_hex(want)
+            ),
+            fix: format!("{checkout}, or give actions/checkout `fetch-depth: 0`"),
+        });
+    };
+    if repo.reaches(head, want_id) {
+        return Ok(());
+    }
+    Err(Error::IncompleteHistory {
+        message: format!(
+            "HEAD ({}) does not contain the pull request's head commit {} (pull_request.head.sha): this checkout is not the pull request (with `pull_request_target`, actions/checkout checks out the base branch)",
+            short_id(head),
+            short_hex(want)
+        ),
+        fix: checkout.into(),
+    })
+}

@@ -1,0 +1,236 @@
+//! Which commits `relhook check` must see, and why. In CI the answer comes from the CI's own
+//! variables (GitHub Actions, GitLab CI) or from `--base`: exactly merge-base(base, HEAD)..HEAD.
+//! When the clone cannot answer (the base was not fetched, the history is too shallow to hold
+//! the merge base, the range runs into the shallow boundary), the answer is an error naming
+//! the exact fix, never a smaller range: a check that did not see a commit must not pass it.
+//!
+//! The environment is read by the caller into [`CiEnv`]; this module decides.
+//!
+//! `plan` reads the environment (`github`, `gitlab`, `--base`, `--all`) into a [`Plan`];
+//! `range` resolves a plan, or an explicit range, against the repository into [`Checked`].
+
+mod github;
+mod gitlab;
+mod range;
+
+use std::collections::BTreeMap;
+
+use git2::Oid;
+
+use crate::git::Range;
+use crate::{Error, Result};
+
+pub use github::verify_head;
+pub use range::{boundary_error, explicit, resolve};
+
+/// The variables the decision reads, and GitHub's event payload (`GITHUB_EVENT_PATH`).
+#[derive(Debug, Clone, Default)]
+pub struct CiEnv {
+    vars: BTreeMap<String, String>,
+    github_event: Option<serde_json::Value>,
+}
+
+/// The variables [`CiEnv`] reads.
+pub const VARIABLES: &[&str] = &[
+    "GITHUB_ACTIONS",
+    "GITHUB_EVENT_NAME",
+    "GITHUB_BASE_REF",
+    "GITHUB_REF_NAME",
+    "GITHUB_EVENT_PATH",
+    "GITLAB_CI",
+    "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+    "CI_COMMIT_BEFORE_SHA",
+    "CI_COMMIT_BRANCH",
+    "CI_COMMIT_TAG",
+    "CI_DEFAULT_BRANCH",
+];
+
+impl CiEnv {
+    /// From a variable lookup and GitHub's event payload (the text of `GITHUB_EVENT_PATH`).
+    pub fn new(lookup: impl Fn(&str) -> Option<String>, event_text: Option<&str>) -> Result<CiEnv> {
+        let vars = VARIABLES
+            .iter()
+            .filter_map(|k| lookup(k).map(|v| ((*k).to_owned(), v)))
+            .collect();
+        let github_event = match event_text {
+            Some(t) => Some(serde_json::from_str(t).map_err(|e| {
+                Error::Usage(format!(
+                    "GITHUB_EVENT_PATH does not hold GitHub's event JSON: {e}"
+                ))
+            })?),
+            None => None,
+        };
+        Ok(CiEnv { vars, github_event })
+    }
+
+    /// A variable, when set and not empty.
+    fn var(&self, key: &str) -> Option<&str> {
+        self.vars
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    fn event_str(&self, path: &[&str]) -> Option<&str> {
+        let mut v = self.github_event.as_ref()?;
+        for key in path {
+            v = v.get(key)?;
+        }
+        v.as_str().filter(|s| !s.is_empty())
+    }
+
+    fn event_bool(&self, path: &[&str]) -> bool {
+        let mut v = self.github_event.as_ref();
+        for key in path {
+            v = v.and_then(|v| v.get(key));
+        }
+        v.and_then(serde_json::Value::as_bool).unwrap_or(false)
+    }
+}
+
+/// The CI system a range came from; it decides how the fix is worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provider {
+    /// GitHub Actions.
+    GitHub,
+    /// GitLab CI.
+    GitLab,
+}
+
+/// A commit the base may be, tried in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Candidate {
+    /// A full ref name (`refs/remotes/origin/main`).
+    Ref(String),
+    /// A full commit id (from the CI's variables or event).
+    Commit(String),
+    /// A revision as the user typed it (`--base`).
+    Revision(String),
+}
+
+impl Candidate {
+    fn label(&self) -> String {
+        match self {
+            Candidate::Ref(r) => r
+                .strip_prefix("refs/remotes/")
+                .or_else(|| r.strip_prefix("refs/heads/"))
+                .unwrap_or(r)
+                .to_owned(),
+            Candidate::Commit(c) => c.clone(),
+            Candidate::Revision(r) => r.clone(),
+        }
+    }
+}
+
+/// What the environment asks for, before the repository is consulted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// merge-base(base, HEAD)..HEAD, with the base the first candidate present.
+    MergeBase {
+        /// Candidates for the base, in order.
+        candidates: Vec<Candidate>,
+        /// The base as people name it (`origin/main`, `the push's previous tip`).
+        name: String,
+        /// Why this range.
+        why: String,
+        /// Where the decision came from (`None`: `--base`).
+        provider: Option<Provider>,
+    },
+    /// All of HEAD's history (`--all`).
+    All,
+    /// No CI base: the branch's upstream, else the last release tag, else all history. The
+    /// string says why CI did not decide, when CI was detected.
+    Local(Option<String>),
+}
+
+/// The range chosen, what it contains, and why.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The range to walk.
+    pub range: Range,
+    /// The commit the range starts after (its merge base), if any.
+    pub base: Option<Oid>,
+    /// HEAD's commit.
+    pub head: Option<Oid>,
+    /// Why this range, in one line.
+    pub why: String,
+    /// What decided: `github`, `gitlab`, `base`, `all`, `upstream`, `tag`, `history`, `explicit`.
+    pub source: &'static str,
+    /// The fix to print when the walk reaches the shallow boundary.
+    pub shallow_fix: String,
+}
+
+fn is_zero(sha: &str) -> bool {
+    !sha.is_empty() && sha.bytes().all(|b| b == b'0')
+}
+
+/// Decides from the environment what to check when no range is given.
+pub fn plan(env: &CiEnv, base: Option<&str>, all: bool) -> Plan {
+    if all {
+        return Plan::All;
+    }
+    if let Some(b) = base {
+        return Plan::MergeBase {
+            candidates: vec![Candidate::Revision(b.to_owned())],
+            name: b.to_owned(),
+            why: format!("--base {b}"),
+            provider: None,
+        };
+    }
+    if env.var("GITHUB_ACTIONS") == Some("true") {
+        return github::plan(env);
+    }
+    if env.var("GITLAB_CI") == Some("true") {
+        return gitlab::plan(env);
+    }
+    Plan::Local(None)
+}
+
+fn remote_then_local(branch: &str) -> Vec<Candidate> {
+    vec![
+        Candidate::Ref(format!("refs/remotes/origin/{branch}")),
+        Candidate::Ref(format!("refs/heads/{branch}")),
+    ]
+}
+
+/// A push's previous tip, then (for a branch other than the default one) where the branch
+/// left the default branch: a force-pushed-over tip is in no clone, and the commits not on the
+/// default branch include every commit the push brought. On the default branch itself that
+/// fallback would be an empty range, so there is none.
+fn before_then_default(
+    before: &str,
+    default: Option<&str>,
+    branch: Option<&str>,
+) -> Vec<Candidate> {
+    let mut c = vec![Candidate::Commit(before.to_owned())];
+    if let (Some(d), Some(b)) = (default, branch) {
+        if b != d {
+            c.extend(remote_then_local(d));
+        }
+    }
+    c
+}
+
+/// The fix for history this clone lacks, worded for where relhook runs.
+pub fn fix_for(provider: Option<Provider>, base: Option<&str>) -> String {
+    match provider {
+        Some(Provider::GitHub) => "give actions/checkout `fetch-depth: 0` (`with: { fetch-depth: 0 }`), or run `git fetch --unshallow origin` before `relhook check`".into(),
+        Some(Provider::GitLab) => {
+            let fetch = base
+                .map(|b| format!(" and `git fetch origin {b}`"))
+                .unwrap_or_default();
+            format!("set `GIT_DEPTH: 0` in the job's `variables`{fetch}, or run `git fetch --unshallow origin` before `relhook check`")
+        }
+        None => {
+            let fetch = base
+                .map(|b| format!(" (and `git fetch origin {b}` if it is a remote branch)"))
+                .unwrap_or_default();
+            format!("run `git fetch --unshallow`{fetch}, then check again")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,253 @@
+//! A plan resolved against the repository: the base found among the candidates, its merge
+//! base with HEAD, the local default (upstream, last release tag, all history), an explicit
+//! range, and the error naming the fix when the clone is too shallow to answer.
+
+use git2::Oid;
+
+use super::{Candidate, Checked, Plan, Provider, fix_for};
+use crate::git::{MergeBase, Range, Repo, short_hex, short_id};
+use crate::{Error, Result};
+
+/// Resolves a plan against the repository.
+pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
+    let head = repo.head();
+    match plan {
+        Plan::All => {
+            let local_fix = fix_for(None, None);
+            Ok(Checked {
+                range: Range {
+                    tips: head.into_iter().collect(),
+                    describe: "HEAD".into(),
+                    ..Range::default()
+                },
+                base: None,
+                head,
+                why: "all of HEAD's history (--all)".into(),
+                source: "all",
+                shallow_fix: local_fix,
+            })
+        }
+        Plan::Local(ci_note) => Ok(local(repo, head, tag_prefix, ci_note.as_deref())),
+        Plan::MergeBase {
+            candidates,
+            name,
+            why,
+            provider,
+        } => {
+            let source = match provider {
+                Some(Provider::GitHub) => "github",
+                Some(Provider::GitLab) => "gitlab",
+                None => "base",
+            };
+            let branch = candidates.iter().find_map(|c| match c {
+                Candidate::Ref(r) => r.strip_prefix("refs/remotes/origin/").map(str::to_owned),
+                _ => None,
+            });
+            let fix = fix_for(*provider, branch.as_deref());
+            let Some(head) = head else {
+                return Ok(Checked {
+                    range: Range {
+                        describe: "HEAD (no commits yet)".into(),
+                        ..Range::default()
+                    },
+                    base: None,
+                    head: None,
+                    why: why.clone(),
+                    source,
+                    shallow_fix: fix,
+                });
+            };
+            let found = candidates.iter().find_map(|c| {
+                let id = match c {
+                    Candidate::Ref(r) => repo.ref_commit(r),
+                    Candidate::Commit(h) => repo.present_commit(h),
+                    Candidate::Revision(r) => repo.revision_commit(r),
+                }?;
+                Some((c, id))
+            });
+            let Some((cand, base_tip)) = found else {
+                let tried: Vec<String> = candidates.iter().map(Candidate::label).collect();
+                let shallow = if repo.is_shallow() {
+                    " (this is a shallow clone)"
+                } else {
+                    ""
+                };
+                let fix = match &candidates[0] {
+                    // A full clone: deepening cannot help; the name is wrong or never fetched.
+                    _ if !repo.is_shallow() => format!(
+                        "check that `{name}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"
+                    ),
+                    Candidate::Commit(_) if provider.is_some() => format!(
+                        "{fix}; if that commit was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
+                    ),
+                    _ => fix,
+                };
+                return Err(Error::IncompleteHistory {
+                    message: format!(
+                        "cannot check {why}: the base `{name}` is not in this clone{shallow} (looked for {})",
+                        tried.join(", ")
+                    ),
+                    fix,
+                });
+            };
+            let base = match repo.merge_base_of(base_tip, head)? {
+                MergeBase::Found(b) => b,
+                MergeBase::BeyondShallow => {
+                    return Err(Error::IncompleteHistory {
+                        message: format!(
+                            "cannot check {why}: this shallow clone does not reach the merge base of `{}` and HEAD, so the commits to check are unknown",
+                            cand.label()
+                        ),
+                        fix,
+                    });
+                }
+                MergeBase::Unrelated => {
+                    return Err(Error::IncompleteHistory {
+                        message: format!(
+                            "cannot check {why}: `{}` and HEAD share no history",
+                            cand.label()
+                        ),
+                        fix: "name a base that HEAD was branched from (`--base REF`), or a range (`relhook check A..B`)".into(),
+                    });
+                }
+            };
+            let base_label = cand.label();
+            // A push's previous tip that is in no clone (force-pushed over): say so.
+            let why = match &candidates[0] {
+                Candidate::Commit(first) if !std::ptr::eq(cand, &candidates[0]) => format!(
+                    "{why}; {} is not in this clone (pushed over?), so the commits not on {base_label}",
+                    short_hex(first)
+                ),
+                _ => why.clone(),
+            };
+            let why = if base == base_tip {
+                format!("{why}; base {base_label}")
+            } else {
+                format!(
+                    "{why}; merge base of {base_label} ({}) and HEAD",
+                    short_id(base_tip)
+                )
+            };
+            Ok(Checked {
+                range: Range {
+                    tips: vec![head],
+                    hidden: vec![base],
+                    single: false,
+                    describe: format!("{}..HEAD", short_id(base)),
+                },
+                base: Some(base),
+                head: Some(head),
+                why,
+                source,
+                shallow_fix: fix,
+            })
+        }
+    }
+}
+
+/// The range outside CI: upstream..HEAD, else last release tag..HEAD, else all history.
+fn local(repo: &Repo, head: Option<Oid>, tag_prefix: &str, ci_note: Option<&str>) -> Checked {
+    let note = |s: String| match ci_note {
+        Some(n) => format!("{n}, so {s}"),
+        None => s,
+    };
+    let fix = fix_for(None, None);
+    let Some(head) = head else {
+        return Checked {
+            range: Range {
+                describe: "HEAD (no commits yet)".into(),
+                ..Range::default()
+            },
+            base: None,
+            head: None,
+            why: note("no commits yet".into()),
+            source: "history",
+            shallow_fix: fix,
+        };
+    };
+    if let Some((name, up)) = repo.head_upstream() {
+        return Checked {
+            range: Range {
+                tips: vec![head],
+                hidden: vec![up],
+                single: false,
+                describe: format!("{name}..HEAD"),
+            },
+            base: Some(up),
+            head: Some(head),
+            why: note(format!("the branch's upstream `{name}`")),
+            source: "upstream",
+            shallow_fix: fix,
+        };
+    }
+    if let Some((tag, at)) = repo.latest_release_tag(head, tag_prefix) {
+        return Checked {
+            range: Range {
+                tips: vec![head],
+                hidden: vec![at],
+                single: false,
+                describe: format!("{tag}..HEAD"),
+            },
+            base: Some(at),
+            head: Some(head),
+            why: note(format!("the last release tag `{tag}` (no upstream)")),
+            source: "tag",
+            shallow_fix: fix,
+        };
+    }
+    Checked {
+        range: Range {
+            tips: vec![head],
+            describe: "HEAD".into(),
+            ..Range::default()
+        },
+        base: None,
+        head: Some(head),
+        why: note("all of HEAD's history (no upstream and no release tag)".into()),
+        source: "history",
+        shallow_fix: fix,
+    }
+}
+
+/// An explicit range as the user gave it; a revision beyond a shallow clone's boundary
+/// (`HEAD^1` at depth 1) is named as that, with the fix, instead of libgit2's "parent 0 does
+/// not exist".
+pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
+    let range = match repo.resolve(spec) {
+        Ok(r) => r,
+        Err(Error::Range { reason, .. }) if repo.is_shallow() => {
+            return Err(Error::IncompleteHistory {
+                message: format!(
+                    "cannot resolve `{spec}` in this shallow clone: it names history that was not fetched ({reason})"
+                ),
+                fix: fix_for(None, None),
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(Checked {
+        base: range.hidden.first().copied(),
+        head: range.tips.first().copied(),
+        why: if range.single {
+            "that commit alone (a single revision was given)".into()
+        } else {
+            "the range given".into()
+        },
+        source: "explicit",
+        shallow_fix: fix_for(None, None),
+        range,
+    })
+}
+
+/// The error for a walk that reached a shallow clone's boundary at `commit`: the commits
+/// below it were never fetched, so the range is not known to be complete.
+pub fn boundary_error(checked: &Checked, commit: Oid) -> Error {
+    Error::IncompleteHistory {
+        message: format!(
+            "cannot check {}: the walk reached commit {} at this shallow clone's boundary, and the commits below it were not fetched",
+            checked.range.describe,
+            short_id(commit)
+        ),
+        fix: checked.shallow_fix.clone(),
+    }
+}

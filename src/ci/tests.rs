@@ -1,0 +1,164 @@
+use super::*;
+
+const ZERO: &str = "0000000000000000000000000000000000000000";
+
+fn env(vars: &[(&str, &str)], event: Option<&str>) -> CiEnv {
+    let map: BTreeMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    CiEnv::new(|k| map.get(k).cloned(), event).unwrap()
+}
+
+#[test]
+fn outside_ci_the_local_default_applies() {
+    assert_eq!(plan(&env(&[], None), None, false), Plan::Local(None));
+    assert_eq!(plan(&env(&[], None), None, true), Plan::All);
+}
+
+#[test]
+fn base_flag_beats_ci() {
+    let e = env(
+        &[("GITHUB_ACTIONS", "true"), ("GITHUB_BASE_REF", "main")],
+        None,
+    );
+    let Plan::MergeBase {
+        candidates, why, ..
+    } = plan(&e, Some("develop"), false)
+    else {
+        panic!()
+    };
+    assert_eq!(candidates, vec![Candidate::Revision("develop".into())]);
+    assert_eq!(why, "--base develop");
+}
+
+#[test]
+fn github_pull_request_uses_the_base_ref_then_the_event_sha() {
+    let event = r#"{"pull_request":{"base":{"sha":"1111111111111111111111111111111111111111"}}}"#;
+    let e = env(
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("GITHUB_BASE_REF", "main"),
+        ],
+        Some(event),
+    );
+    let Plan::MergeBase { candidates, .. } = plan(&e, None, false) else {
+        panic!()
+    };
+    assert_eq!(
+        candidates,
+        vec![
+            Candidate::Ref("refs/remotes/origin/main".into()),
+            Candidate::Commit("1111111111111111111111111111111111111111".into()),
+            Candidate::Ref("refs/heads/main".into()),
+        ]
+    );
+}
+
+#[test]
+fn github_push_uses_before_and_a_new_branch_the_default_branch() {
+    let push = |before: &str, forced: bool, branch: &str| {
+        let event = format!(
+            r#"{{"before":"{before}","forced":{forced},"repository":{{"default_branch":"main"}}}}"#
+        );
+        plan(
+            &env(
+                &[
+                    ("GITHUB_ACTIONS", "true"),
+                    ("GITHUB_EVENT_NAME", "push"),
+                    ("GITHUB_REF_NAME", branch),
+                ],
+                Some(&event),
+            ),
+            None,
+            false,
+        )
+    };
+    let b = "2222222222222222222222222222222222222222";
+    let Plan::MergeBase { candidates, .. } = push(b, false, "feature") else {
+        panic!()
+    };
+    assert_eq!(
+        candidates,
+        vec![
+            Candidate::Commit(b.into()),
+            Candidate::Ref("refs/remotes/origin/main".into()),
+            Candidate::Ref("refs/heads/main".into()),
+        ]
+    );
+    let Plan::MergeBase { candidates, .. } = push(b, false, "main") else {
+        panic!()
+    };
+    assert_eq!(
+        candidates,
+        vec![Candidate::Commit(b.into())],
+        "no fallback on main"
+    );
+    for (before, forced) in [(ZERO, false), (b, true)] {
+        let Plan::MergeBase { candidates, .. } = push(before, forced, "feature") else {
+            panic!()
+        };
+        assert_eq!(
+            candidates[0],
+            Candidate::Ref("refs/remotes/origin/main".into())
+        );
+    }
+    assert!(matches!(push(ZERO, false, "main"), Plan::Local(Some(_))));
+}
+
+#[test]
+fn gitlab_prefers_the_diff_base_then_the_target_then_before() {
+    let sha = "3333333333333333333333333333333333333333";
+    let Plan::MergeBase { candidates, .. } = plan(
+        &env(
+            &[
+                ("GITLAB_CI", "true"),
+                ("CI_MERGE_REQUEST_DIFF_BASE_SHA", sha),
+                ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
+            ],
+            None,
+        ),
+        None,
+        false,
+    ) else {
+        panic!()
+    };
+    assert_eq!(candidates[0], Candidate::Commit(sha.into()));
+    assert_eq!(
+        candidates[1],
+        Candidate::Ref("refs/remotes/origin/main".into())
+    );
+    let Plan::MergeBase { candidates, .. } = plan(
+        &env(
+            &[("GITLAB_CI", "true"), ("CI_COMMIT_BEFORE_SHA", sha)],
+            None,
+        ),
+        None,
+        false,
+    ) else {
+        panic!()
+    };
+    assert_eq!(candidates, vec![Candidate::Commit(sha.into())]);
+    assert!(matches!(
+        plan(
+            &env(
+                &[
+                    ("GITLAB_CI", "true"),
+                    ("CI_COMMIT_BEFORE_SHA", ZERO),
+                    ("CI_COMMIT_BRANCH", "main"),
+                    ("CI_DEFAULT_BRANCH", "main")
+                ],
+                None
+            ),
+            None,
+            false
+        ),
+        Plan::Local(Some(_))
+    ));
+}
+
+#[test]
+fn a_bad_event_file_is_an_error() {
+    assert!(CiEnv::new(|_| None, Some("not json")).is_err());
+}

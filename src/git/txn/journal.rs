@@ -1,0 +1,187 @@
+//! The journal `<git dir>/relhook-txn`: what a transaction has under way, line by line, and
+//! the recovery that finishes or undoes a transaction whose process was killed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use git2::Oid;
+
+use super::TMP_PREFIX;
+use super::lock::{alive, stale_relhook_lock};
+use crate::git::Repo;
+use crate::{Error, Result};
+
+/// The journal's file name in the git dir.
+pub(super) const JOURNAL: &str = "relhook-txn";
+
+pub(super) fn oid_or_dash(o: Option<Oid>) -> String {
+    o.map_or_else(|| "-".to_owned(), |o| o.to_string())
+}
+
+fn parse_oid(s: &str) -> Option<Option<Oid>> {
+    if s == "-" {
+        Some(None)
+    } else {
+        Oid::from_str(s).ok().map(Some)
+    }
+}
+
+/// What a killed transaction's journal says.
+#[derive(Debug, Default)]
+struct Journal {
+    pid: u32,
+    what: String,
+    index: Option<PathBuf>,
+    staged: bool,
+    files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
+    refs: Vec<(Option<Oid>, Option<Oid>, String)>,
+}
+
+fn parse_journal(text: &str) -> Journal {
+    let mut j = Journal::default();
+    for line in text.lines() {
+        let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
+        match key {
+            "pid" => j.pid = rest.parse().unwrap_or(0),
+            "what" => rest.clone_into(&mut j.what),
+            "index" => j.index = Some(PathBuf::from(rest)),
+            "index-staged" => j.staged = true,
+            "file" => {
+                let mut p = rest.splitn(3, ' ');
+                if let (Some(Some(b)), Some(Some(a)), Some(path)) =
+                    (p.next().map(parse_oid), p.next().map(parse_oid), p.next())
+                {
+                    j.files.push((b, a, PathBuf::from(path)));
+                }
+            }
+            "ref" => {
+                let mut p = rest.splitn(3, ' ');
+                if let (Some(Some(o)), Some(Some(n)), Some(name)) =
+                    (p.next().map(parse_oid), p.next().map(parse_oid), p.next())
+                {
+                    j.refs.push((o, n, name.to_owned()));
+                }
+            }
+            _ => {}
+        }
+    }
+    j
+}
+
+/// Finishes or undoes a transaction whose process died. Returns what was done, or `None`
+/// when there was nothing to recover (or its process is still running).
+pub fn recover(repo: &Repo) -> Result<Option<String>> {
+    let journal = repo.git_dir().join(JOURNAL);
+    let Some(bytes) = crate::fsx::read_optional(&journal)? else {
+        // Killed after taking the lock, before its journal took its name: the lock's mark
+        // says whose it is.
+        let mut lock = repo.index_path()?.into_os_string();
+        lock.push(".lock");
+        let lock = PathBuf::from(lock);
+        let Some(pid) = stale_relhook_lock(&lock) else {
+            return Ok(None);
+        };
+        fs::remove_file(&lock).map_err(|e| Error::io("remove", &lock, e))?;
+        clean_temporaries(repo.git_dir());
+        return Ok(Some(format!(
+            "removed the index lock an interrupted relhook (pid {pid}) left"
+        )));
+    };
+    let j = parse_journal(&String::from_utf8_lossy(&bytes));
+    if j.pid != 0 && j.pid != std::process::id() && alive(j.pid) {
+        return Ok(None);
+    }
+    let lock = j.index.as_ref().map(|i| {
+        let mut n = i.as_os_str().to_owned();
+        n.push(".lock");
+        PathBuf::from(n)
+    });
+    // Forward when every ref reached its new value: only the index rename was left.
+    let forward = !j.refs.is_empty()
+        && j.refs
+            .iter()
+            .all(|(_, new, name)| repo.ref_target(name) == *new);
+    let what = if forward {
+        if let (true, Some(lock), Some(index)) = (j.staged, &lock, &j.index) {
+            if lock.exists() {
+                fs::rename(lock, index).map_err(|e| Error::io("replace", index, e))?;
+            }
+        }
+        format!(
+            "finished an interrupted {} (its commit was made; the index is now updated)",
+            j.what
+        )
+    } else {
+        for (old, new, name) in j.refs.iter().rev() {
+            if repo.ref_target(name) == *new {
+                repo.cas_ref(name, *new, *old, "relhook: undo an interrupted transaction")?;
+            }
+        }
+        for (before, after, path) in j.files.iter().rev() {
+            let now = crate::fsx::read_optional(path)?;
+            let now_id = now.as_deref().map(|b| repo.hash_blob(b));
+            if now_id != *after {
+                continue; // changed since: leave it as it is now
+            }
+            match before {
+                Some(b) => {
+                    if let Some(bytes) = repo.blob_bytes(*b) {
+                        crate::fsx::write_atomic_via(repo.git_dir(), path, &bytes, None)?;
+                    }
+                }
+                None => fs::remove_file(path).map_err(|e| Error::io("remove", path, e))?,
+            }
+        }
+        if let Some(lock) = &lock {
+            let _ = fs::remove_file(lock);
+        }
+        format!("undid an interrupted {} (nothing of it remains)", j.what)
+    };
+    clean_temporaries(repo.git_dir());
+    fs::remove_file(&journal).map_err(|e| Error::io("remove", &journal, e))?;
+    Ok(Some(what))
+}
+
+/// Removes relhook's temporary files left in the git dir by a killed process.
+fn clean_temporaries(git_dir: &Path) {
+    if let Ok(entries) = fs::read_dir(git_dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Whether a transaction journal is present (for `doctor`): its description.
+pub fn pending(repo: &Repo) -> Option<String> {
+    let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
+    let j = parse_journal(&String::from_utf8_lossy(&bytes));
+    Some(if alive(j.pid) {
+        format!("a relhook {} is running (pid {})", j.what, j.pid)
+    } else {
+        format!(
+            "a relhook {} was interrupted (pid {} is gone); the next relhook command finishes or undoes it",
+            j.what, j.pid
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_round_trips() {
+        let a = "a".repeat(40);
+        let b = "b".repeat(40);
+        let j = parse_journal(&format!(
+            "relhook transaction\npid 42\nwhat post-commit\nindex /r/.git/index\nfile - {a} /r/CHANGE LOG.md\nindex-staged\nref {a} {b} refs/heads/main\n"
+        ));
+        assert_eq!(j.pid, 42);
+        assert!(j.staged);
+        assert_eq!(j.files[0].2, PathBuf::from("/r/CHANGE LOG.md"));
+        assert_eq!(j.files[0].0, None);
+        assert_eq!(j.refs[0].2, "refs/heads/main");
+    }
+}

@@ -1,0 +1,198 @@
+//! `<file>.lock`, git's lock protocol: taken exclusively with a bounded wait, born marked with
+//! relhook's pid so a lock left by a killed relhook is told from a live git's, renamed onto
+//! its file to publish it. Also whether a process is alive.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::TMP_PREFIX;
+use crate::{Error, Result};
+
+/// What a lock relhook takes holds until relhook fills it (git's own locks never start so).
+const LOCK_MARK: &str = "relhook-lock pid ";
+
+fn lock_mark() -> String {
+    format!("{LOCK_MARK}{}\n", std::process::id())
+}
+
+/// Whether `lock` is a lock a relhook process took and died holding (its pid is gone).
+pub(super) fn stale_relhook_lock(lock: &Path) -> Option<u32> {
+    let mut head = [0u8; 64];
+    let n = {
+        use std::io::Read;
+        let mut f = fs::File::open(lock).ok()?;
+        f.read(&mut head).ok()?
+    };
+    let text = std::str::from_utf8(&head[..n]).ok()?;
+    let pid: u32 = text.strip_prefix(LOCK_MARK)?.trim_end().parse().ok()?;
+    (pid != std::process::id() && !alive(pid)).then_some(pid)
+}
+
+/// How long to wait for a lock another process holds: `RELHOOK_LOCK_WAIT_MS`, else 3 s.
+pub fn lock_wait() -> Duration {
+    let ms = std::env::var("RELHOOK_LOCK_WAIT_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(3000);
+    Duration::from_millis(ms.min(60_000))
+}
+
+/// `<file>.lock`, held from creation until it is renamed onto the file or removed.
+pub struct LockFile {
+    pub(super) target: PathBuf,
+    lock: PathBuf,
+    held: bool,
+}
+
+impl LockFile {
+    /// Creates `<target>.lock` exclusively, retrying until `wait` has passed.
+    ///
+    /// The lock is born holding [`LOCK_MARK`] and this process's id (a marked file hard-linked
+    /// into place, which fails when the lock exists, as `O_EXCL` does), so a lock left by a
+    /// killed relhook is told from a live git's by its content alone: no window in which a
+    /// kill leaves an anonymous lock that every later command would wait for in vain.
+    pub fn acquire(target: &Path, wait: Duration) -> Result<LockFile> {
+        let mut name = target.as_os_str().to_owned();
+        name.push(".lock");
+        let lock = PathBuf::from(name);
+        let dir = lock.parent().unwrap_or_else(|| Path::new("."));
+        let marked = tempfile::Builder::new()
+            .prefix(TMP_PREFIX)
+            .tempfile_in(dir)
+            .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+        fs::write(marked.path(), lock_mark().as_bytes())
+            .map_err(|e| Error::io("write", marked.path(), e))?;
+        let deadline = Instant::now() + wait;
+        loop {
+            let made = match fs::hard_link(marked.path(), &lock) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    // A file system without hard links: create it, then mark it.
+                    OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&lock)
+                        .and_then(|mut f| f.write_all(lock_mark().as_bytes()))
+                }
+                other => other,
+            };
+            match made {
+                Ok(()) => {
+                    return Ok(LockFile {
+                        target: target.to_owned(),
+                        lock,
+                        held: true,
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    if Instant::now() >= deadline {
+                        return Err(Error::Locked {
+                            path: lock,
+                            waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                        });
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(Error::io("create", &lock, e)),
+            }
+        }
+    }
+
+    /// The lock file's path.
+    pub fn path(&self) -> &Path {
+        &self.lock
+    }
+
+    /// Makes the lock hold `complete` (a finished file, renamed into place).
+    pub(super) fn fill_from(&self, complete: &Path) -> Result<()> {
+        fs::rename(complete, &self.lock).map_err(|e| Error::io("write", &self.lock, e))
+    }
+
+    /// Renames the lock onto its file: the new content becomes visible and the lock is free.
+    pub(super) fn commit(mut self) -> Result<()> {
+        fs::rename(&self.lock, &self.target).map_err(|e| Error::io("replace", &self.target, e))?;
+        self.held = false;
+        Ok(())
+    }
+}
+
+impl Drop for LockFile {
+    fn drop(&mut self) {
+        if self.held {
+            let _ = fs::remove_file(&self.lock);
+        }
+    }
+}
+
+/// Whether process `pid` is alive.
+pub(super) fn alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: kill with signal 0 only checks that the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_is_exclusive_and_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("index");
+        let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+        let t = Instant::now();
+        let err = LockFile::acquire(&target, Duration::from_millis(100)).err();
+        assert!(matches!(err, Some(Error::Locked { .. })), "{err:?}");
+        assert!(t.elapsed() >= Duration::from_millis(100));
+        drop(held);
+        assert!(
+            !dir.path().join("index.lock").exists(),
+            "dropped lock removed"
+        );
+        let again = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+        let tmp = dir.path().join("new");
+        fs::write(&tmp, "content").unwrap();
+        again.fill_from(&tmp).unwrap();
+        again.commit().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "content");
+        assert!(!dir.path().join("index.lock").exists());
+    }
+
+    /// A lock is marked from birth: one whose relhook died is recognised, a live one is not,
+    /// and git's own (unmarked) lock never is.
+    #[test]
+    fn a_dead_relhooks_lock_is_told_from_a_live_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("index");
+        let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+        let lock = held.path().to_owned();
+        assert!(fs::read_to_string(&lock).unwrap().starts_with(LOCK_MARK));
+        assert_eq!(stale_relhook_lock(&lock), None, "our own lock is not stale");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(TMP_PREFIX))
+            .collect();
+        assert!(leftovers.is_empty(), "the marked file is removed");
+        drop(held);
+        // A pid that cannot be alive.
+        fs::write(&lock, format!("{LOCK_MARK}{}\n", i32::MAX)).unwrap();
+        assert_eq!(stale_relhook_lock(&lock), Some(i32::MAX as u32));
+        fs::write(&lock, "DIRC\0\0\0\x02").unwrap();
+        assert_eq!(stale_relhook_lock(&lock), None, "git's lock is never ours");
+        fs::write(&lock, "").unwrap();
+        assert_eq!(stale_relhook_lock(&lock), None);
+    }
+}

@@ -1,0 +1,360 @@
+//! Transactions: the one way relhook changes more than one of HEAD, the index and the work tree
+//! (post-commit's amend, a release commit, the hand-tag rewrite, `changelog --sync`).
+//!
+//! The protocol is git's own. The index is locked first by creating `index.lock` exclusively
+//! (waiting a bounded time: an editor polling `git status` holds it for milliseconds), so no
+//! git process writes the index while relhook works. Then, in this order, each state safe to
+//! stop in:
+//! 1. objects (blobs, trees, commits) are written: unreferenced objects change nothing;
+//! 2. work-tree files are replaced (temporary file in the git dir, then rename), each file's
+//!    old content first saved as a blob;
+//! 3. the new index is written into `index.lock` (still invisible to git);
+//! 4. refs move with their old value as precondition (compare-and-swap);
+//! 5. `index.lock` is renamed onto the index, releasing the lock.
+//!
+//! A failure in any step undoes the steps before it (refs moved back, files restored, lock
+//! removed), so HEAD, index and work tree agree with each other afterwards. A journal
+//! (`<git dir>/relhook-txn`) names what is under way, so that a transaction whose process was
+//! killed is finished or undone by the next one ([`recover`]): forward when its refs had
+//! moved (only the index rename was left), backward otherwise.
+//!
+//! Test hook: `RELHOOK_TEST_FAILPOINT=<step>` makes the transaction fail (or, with
+//! `<step>:pause`, sleep 10 s so a test can kill it) at a named step: `locked`,
+//! `files-written`, `index-staged`, `refs-moved`; release and hand-tag add their own names
+//! (see `failpoint`). It exists for the fault tests (tests/transaction.rs, tests/kill.rs).
+
+mod failpoint;
+mod journal;
+mod lock;
+mod stage;
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use git2::Oid;
+
+use super::Repo;
+use crate::{Error, Result};
+
+pub use failpoint::failpoint;
+use journal::{JOURNAL, oid_or_dash};
+pub use journal::{pending, recover};
+pub use lock::{LockFile, lock_wait};
+
+/// Prefix of relhook's temporary files in the git dir.
+pub use crate::fsx::TMP_PREFIX;
+
+/// A work-tree file as it was before the transaction wrote it.
+struct FileBefore {
+    path: PathBuf,
+    before: Option<(Vec<u8>, Option<u32>)>,
+}
+
+/// A ref to move when the transaction commits.
+#[derive(Debug, Clone)]
+struct RefMove {
+    name: String,
+    old: Option<Oid>,
+    new: Option<Oid>,
+    message: String,
+}
+
+/// One transaction; dropped without [`Txn::commit`], it undoes what it did.
+pub struct Txn<'r> {
+    repo: &'r Repo,
+    journal: PathBuf,
+    lock: Option<LockFile>,
+    index: Option<(git2::Index, tempfile::TempPath)>,
+    index_changed: bool,
+    files: Vec<FileBefore>,
+    refs: Vec<RefMove>,
+    moved: Vec<RefMove>,
+    finished: bool,
+}
+
+impl Repo {
+    /// Starts a transaction: finishes or undoes a killed one, then locks the index.
+    pub fn transaction(&self, what: &str) -> Result<Txn<'_>> {
+        recover(self)?;
+        let index_path = self.index_path()?;
+        let journal = self.git_dir().join(JOURNAL);
+        let head = format!(
+            "relhook transaction\npid {}\nwhat {what}\nindex {}\n",
+            std::process::id(),
+            index_path.display()
+        );
+        // The journal is whole on disk before the lock exists and takes its name (one rename)
+        // right after the lock is taken: a kill leaves no lock, or a lock its journal names
+        // (the next relhook removes it), never a lock with no or half a journal, which no one
+        // could tell from a live git's and every later command would wait for in vain.
+        let pending = self
+            .git_dir()
+            .join(format!("{TMP_PREFIX}journal-{}", std::process::id()));
+        fs::write(&pending, head.as_bytes()).map_err(|e| Error::io("write", &pending, e))?;
+        let lock = match LockFile::acquire(&index_path, lock_wait()) {
+            Ok(lock) => lock,
+            Err(e) => {
+                let _ = fs::remove_file(&pending);
+                return Err(e);
+            }
+        };
+        if fs::rename(&pending, &journal).is_err() {
+            // Another relhook's recovery swept the pending file away: write it in place.
+            fs::write(&journal, head.as_bytes()).map_err(|e| Error::io("write", &journal, e))?;
+        }
+        let txn = Txn {
+            repo: self,
+            journal,
+            lock: Some(lock),
+            index: None,
+            index_changed: false,
+            files: Vec::new(),
+            refs: Vec::new(),
+            moved: Vec::new(),
+            finished: false,
+        };
+        failpoint("locked")?;
+        Ok(txn)
+    }
+
+    /// Waits (a bounded time) until no process holds the index lock; nothing is taken.
+    ///
+    /// It only watches the lock file: taking the lock to test it would leave a lock that
+    /// nothing removes if relhook were killed while holding it.
+    pub fn wait_for_index_lock(&self) -> Result<()> {
+        let mut name = self.index_path()?.into_os_string();
+        name.push(".lock");
+        let lock = PathBuf::from(name);
+        let wait = lock_wait();
+        let deadline = Instant::now() + wait;
+        while lock.exists() {
+            if Instant::now() >= deadline {
+                return Err(Error::Locked {
+                    path: lock,
+                    waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        Ok(())
+    }
+
+    /// The index file git uses here (`GIT_INDEX_FILE` honoured for hooks).
+    fn index_path(&self) -> Result<PathBuf> {
+        let index = self
+            .inner
+            .index()
+            .map_err(|e| Error::git("open the index", e))?;
+        Ok(index
+            .path()
+            .map_or_else(|| self.git_dir().join("index"), Path::to_owned))
+    }
+}
+
+impl Txn<'_> {
+    fn journal_line(&self, line: &str) -> Result<()> {
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(&self.journal)
+            .map_err(|e| Error::io("write", &self.journal, e))?;
+        // No fsync: the journal guards against a killed process, whose writes the kernel
+        // keeps in order; git itself does not fsync its lock files by default either.
+        f.write_all(line.as_bytes())
+            .and_then(|()| f.write_all(b"\n"))
+            .map_err(|e| Error::io("write", &self.journal, e))
+    }
+    /// Replaces the work-tree file `rel` (confined to the work tree, never through a symlink)
+    /// with `bytes`, keeping its permissions; its old content is kept for undo.
+    pub fn write_file(&mut self, rel: &Path, bytes: &[u8]) -> Result<PathBuf> {
+        self.write_file_known(rel, bytes, None, None)
+    }
+
+    /// [`Txn::write_file`] for a caller that has the blobs already: `after` is the blob of
+    /// `bytes`, `known` a file content that is stored (its bytes and blob). Each is hashed
+    /// again only when not given (or, for `known`, when the file holds something else), so
+    /// post-commit does not hash a large CHANGELOG.md three more times.
+    pub fn write_file_known(
+        &mut self,
+        rel: &Path,
+        bytes: &[u8],
+        after: Option<Oid>,
+        known: Option<(&[u8], Oid)>,
+    ) -> Result<PathBuf> {
+        let root = self
+            .repo
+            .work_tree()
+            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
+        let path = crate::fsx::confine(&root, rel)?;
+        let before =
+            crate::fsx::read_regular_optional(&path)?.map(|b| (b, crate::fsx::mode_of(&path)));
+        let before_id = match (&before, known) {
+            (Some((b, _)), Some((k, id))) if b.as_slice() == k => id.to_string(),
+            (Some((b, _)), _) => self.repo.write_blob(b)?.to_string(),
+            (None, _) => "-".to_owned(),
+        };
+        let after_id = match after {
+            Some(id) => id,
+            None => self.repo.write_blob(bytes)?,
+        };
+        self.journal_line(&format!("file {before_id} {after_id} {}", path.display()))?;
+        let mode = before.as_ref().and_then(|(_, m)| *m);
+        self.files.push(FileBefore {
+            path: path.clone(),
+            before,
+        });
+        crate::fsx::write_atomic_via(self.repo.git_dir(), &path, bytes, mode)?;
+        Ok(path)
+    }
+
+    /// Removes the work-tree file `rel` (a file the transaction's undo must take away again).
+    pub fn remove_file(&mut self, rel: &Path) -> Result<()> {
+        let root = self
+            .repo
+            .work_tree()
+            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
+        let path = crate::fsx::confine(&root, rel)?;
+        let Some(before) = crate::fsx::read_regular_optional(&path)? else {
+            return Ok(());
+        };
+        let before_id = self.repo.write_blob(&before)?;
+        self.journal_line(&format!("file {before_id} - {}", path.display()))?;
+        let mode = crate::fsx::mode_of(&path);
+        self.files.push(FileBefore {
+            path: path.clone(),
+            before: Some((before, mode)),
+        });
+        fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
+    }
+
+    /// Moves ref `name` from `old` (`None`: it must not exist) to `new` (`None`: delete it)
+    /// when the transaction commits.
+    pub fn move_ref(&mut self, name: &str, old: Option<Oid>, new: Option<Oid>, message: &str) {
+        self.refs.push(RefMove {
+            name: name.to_owned(),
+            old,
+            new,
+            message: message.to_owned(),
+        });
+    }
+
+    /// Moves HEAD's branch (or a detached HEAD) from `old` to `new` at commit.
+    pub fn move_head(&mut self, old: Oid, new: Oid, message: &str) -> Result<()> {
+        let name = self.repo.head_ref_name()?;
+        self.move_ref(&name, Some(old), Some(new), message);
+        Ok(())
+    }
+
+    /// Applies the rest in the safe order: index into its lock, refs, then the index.
+    pub fn commit(mut self) -> Result<()> {
+        failpoint("files-written")?;
+        if self.index_changed {
+            let (index, tmp) = self.index.as_mut().expect("changed index is loaded");
+            index
+                .write()
+                .map_err(|e| Error::git("write the new index", e))?;
+            let tmp: &Path = tmp;
+            self.lock
+                .as_ref()
+                .expect("a transaction holds the index lock")
+                .fill_from(tmp)?;
+            self.journal_line("index-staged")?;
+        }
+        failpoint("index-staged")?;
+        for r in std::mem::take(&mut self.refs) {
+            self.journal_line(&format!(
+                "ref {} {} {}",
+                oid_or_dash(r.old),
+                oid_or_dash(r.new),
+                r.name
+            ))?;
+            self.repo.cas_ref(&r.name, r.old, r.new, &r.message)?;
+            self.moved.push(r);
+        }
+        failpoint("refs-moved")?;
+        if let Some(lock) = self.lock.take() {
+            if self.index_changed {
+                lock.commit()?;
+            }
+        }
+        self.finished = true;
+        let _ = fs::remove_file(&self.journal);
+        Ok(())
+    }
+
+    /// Undoes everything; returns what could not be undone.
+    fn rollback(&mut self) -> Vec<String> {
+        let mut failed = Vec::new();
+        for r in self.moved.drain(..).rev() {
+            if let Err(e) = self.repo.cas_ref(&r.name, r.new, r.old, "relhook: undo") {
+                failed.push(format!("{}: {e}", r.name));
+            }
+        }
+        for f in self.files.drain(..).rev() {
+            let done = match &f.before {
+                Some((bytes, mode)) => {
+                    crate::fsx::write_atomic_via(self.repo.git_dir(), &f.path, bytes, *mode)
+                }
+                None => fs::remove_file(&f.path).map_err(|e| Error::io("remove", &f.path, e)),
+            };
+            if let Err(e) = done {
+                failed.push(e.to_string());
+            }
+        }
+        self.index = None;
+        self.lock = None;
+        let _ = fs::remove_file(&self.journal);
+        failed
+    }
+}
+
+impl Drop for Txn<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            for f in self.rollback() {
+                let _ = writeln!(std::io::stderr(), "relhook: warning: could not undo: {f}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blobs the caller gives are trusted only for the content they belong to.
+    #[test]
+    fn write_file_known_records_the_blobs_of_what_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        git2::Repository::init(dir.path()).unwrap();
+        let repo = crate::git::Repo::open(dir.path()).unwrap();
+        let journal = || fs::read_to_string(repo.git_dir().join(JOURNAL)).unwrap();
+        let (old, new) = (b"old\n".as_slice(), b"new\n".as_slice());
+        let (old_id, new_id) = (repo.hash_blob(old), repo.hash_blob(new));
+        let file = Path::new("CHANGELOG.md");
+        fs::write(dir.path().join(file), old).unwrap();
+        let mut txn = repo.transaction("test").unwrap();
+        txn.write_file_known(file, new, Some(new_id), Some((old, old_id)))
+            .unwrap();
+        assert!(
+            journal().contains(&format!("file {old_id} {new_id} ")),
+            "{}",
+            journal()
+        );
+        // The file now holds `new`, not the `known` content: its own blob is recorded.
+        txn.write_file_known(file, old, Some(old_id), Some((old, old_id)))
+            .unwrap();
+        assert!(
+            journal().contains(&format!("file {new_id} {old_id} ")),
+            "{}",
+            journal()
+        );
+        txn.commit().unwrap();
+        assert_eq!(fs::read(dir.path().join(file)).unwrap(), old);
+        assert!(
+            repo.blob_bytes(new_id).is_some(),
+            "the new content was stored"
+        );
+    }
+}

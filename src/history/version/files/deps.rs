@@ -1,0 +1,363 @@
+//! Dependency requirements inside manifests (`Cargo.toml`, `package.json`): which packages a
+//! manifest requires, at which version requirement, and where that requirement's text lies, so
+//! a release can rewrite it in place (every other byte kept). Used for the internal dependents
+//! of a monorepo; deciding who depends on whom is `release::dependents`.
+
+use std::ops::Range;
+
+use semver::Version;
+
+use super::inner_span;
+use super::json::json_string_at;
+
+/// The ecosystem of a manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Manifest {
+    /// `Cargo.toml`.
+    Cargo,
+    /// `package.json`.
+    Npm,
+}
+
+impl Manifest {
+    /// The manifest's file name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Manifest::Cargo => "Cargo.toml",
+            Manifest::Npm => "package.json",
+        }
+    }
+}
+
+/// One dependency of a manifest that states a version requirement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    /// Where it is declared: `dependencies`, `dev-dependencies`, `peerDependencies`,
+    /// `target.'cfg(unix)'.dependencies`…
+    pub section: String,
+    /// The name the dependency is published under (a Cargo `package = "…"` rename resolved).
+    pub name: String,
+    /// The requirement as written (`^1.2`, `1.2.0`, `~0.3`).
+    pub text: String,
+    /// The byte span of that text in the manifest.
+    pub span: Range<usize>,
+    /// A development-only dependency (`dev-dependencies`, `devDependencies`): what the package
+    /// ships does not change when it changes.
+    pub dev: bool,
+}
+
+/// The name a manifest publishes its package under (`package.name`, `"name"`).
+pub fn package_name(kind: Manifest, text: &str) -> Option<String> {
+    match kind {
+        Manifest::Cargo => {
+            let doc = toml_edit::ImDocument::parse(text).ok()?;
+            let name = doc.as_item().get("package")?.get("name")?.as_str()?;
+            Some(name.to_owned())
+        }
+        Manifest::Npm => {
+            let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+            doc.get("name")?.as_str().map(str::to_owned)
+        }
+    }
+}
+
+/// Every dependency of the manifest that states a version requirement as a plain string
+/// (workspace-inherited and path-only Cargo dependencies state none). `None`: the manifest
+/// does not parse.
+pub fn requirements(kind: Manifest, text: &str) -> Option<Vec<Requirement>> {
+    match kind {
+        Manifest::Cargo => cargo_requirements(text),
+        Manifest::Npm => npm_requirements(text),
+    }
+}
+
+const CARGO_SECTIONS: [&str; 3] = ["dependencies", "build-dependencies", "dev-dependencies"];
+
+fn cargo_requirements(text: &str) -> Option<Vec<Requirement>> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let root = doc.as_item().as_table_like()?;
+    let mut out = Vec::new();
+    for section in CARGO_SECTIONS {
+        if let Some(table) = root.get(section).and_then(|i| i.as_table_like()) {
+            cargo_section(text, section.to_owned(), section, table, &mut out);
+        }
+    }
+    if let Some(targets) = root.get("target").and_then(|i| i.as_table_like()) {
+        for (cfg, item) in targets.iter() {
+            let Some(t) = item.as_table_like() else {
+                continue;
+            };
+            for section in CARGO_SECTIONS {
+                if let Some(table) = t.get(section).and_then(|i| i.as_table_like()) {
+                    let label = format!("target.'{cfg}'.{section}");
+                    cargo_section(text, label, section, table, &mut out);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+fn cargo_section(
+    text: &str,
+    label: String,
+    section: &str,
+    table: &dyn toml_edit::TableLike,
+    out: &mut Vec<Requirement>,
+) {
+    for (key, item) in table.iter() {
+        let (value, name) = match item {
+            toml_edit::Item::Value(toml_edit::Value::String(s)) => (s, key.to_owned()),
+            other => {
+                let Some(t) = other.as_table_like() else {
+                    continue;
+                };
+                let Some(toml_edit::Item::Value(toml_edit::Value::String(s))) = t.get("version")
+                else {
+                    continue;
+                };
+                let name = t
+                    .get("package")
+                    .and_then(|p| p.as_str())
+                    .unwrap_or(key)
+                    .to_owned();
+                (s, name)
+            }
+        };
+        let Some(span) = value.span() else { continue };
+        let Some(raw) = text.get(span.clone()) else {
+            continue;
+        };
+        let Some(inner) = inner_span(raw, span.start, value.value()) else {
+            continue;
+        };
+        out.push(Requirement {
+            section: label.clone(),
+            name,
+            text: value.value().to_owned(),
+            span: inner,
+            dev: section == "dev-dependencies",
+        });
+    }
+}
+
+const NPM_SECTIONS: [&str; 4] = [
+    "dependencies",
+    "peerDependencies",
+    "optionalDependencies",
+    "devDependencies",
+];
+
+fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
+    let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut out = Vec::new();
+    for section in NPM_SECTIONS {
+        let Some(deps) = doc.get(section).and_then(|d| d.as_object()) else {
+            continue;
+        };
+        for (name, req) in deps {
+            let Some(req) = req.as_str() else { continue };
+            let Some(span) = json_string_at(text, &[section, name]) else {
+                continue;
+            };
+            if text.get(span.clone()) != Some(req) {
+                continue;
+            }
+            out.push(Requirement {
+                section: section.to_owned(),
+                name: name.clone(),
+                text: req.to_owned(),
+                span,
+                dev: section == "devDependencies",
+            });
+        }
+    }
+    Some(out)
+}
+
+/// What a release of a dependency does to a requirement on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rewrite {
+    /// Nothing to write: the requirement already reads as the new version would write it, or
+    /// it names no version (`*`, `workspace:*`, `file:…`, `link:…`).
+    Same,
+    /// The requirement to write instead.
+    To(String),
+    /// A requirement relhook cannot rewrite (a range such as `>=1, <2`, `1.x || 2.x`) that the
+    /// new version does not meet: it must be edited by hand.
+    Unsupported,
+}
+
+/// The requirement that follows a release of `new`: the same operator and the same precision
+/// (`^1.2` → `^1.3`, `1.2.0` → `1.3.0`, `~0.3` → `~0.4`, `=1.2.3` → `=1.3.0`), so a patch
+/// release leaves a `major.minor` requirement as it is. A range it cannot rewrite is kept when
+/// `new` meets it.
+pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
+    let req = text.trim();
+    if req.is_empty()
+        || req == "*"
+        || req == "latest"
+        || [
+            "workspace:",
+            "file:",
+            "link:",
+            "portal:",
+            "npm:",
+            "git",
+            "http",
+        ]
+        .iter()
+        .any(|p| req.starts_with(p))
+    {
+        return Rewrite::Same;
+    }
+    let (op, body) = split_operator(req);
+    let simple = body.split('.').count() <= 3
+        && !body.is_empty()
+        && body.split(['-', '+']).next().is_some_and(|core| {
+            core.split('.')
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+    if !simple {
+        return if meets(kind, req, new) {
+            Rewrite::Same
+        } else {
+            Rewrite::Unsupported
+        };
+    }
+    let core = body.split(['-', '+']).next().unwrap_or(body);
+    let precision = core.split('.').count();
+    let mut written = match precision {
+        1 => new.major.to_string(),
+        2 => format!("{}.{}", new.major, new.minor),
+        _ => format!("{}.{}.{}", new.major, new.minor, new.patch),
+    };
+    if precision == 3 && !new.pre.is_empty() {
+        written = format!("{written}-{}", new.pre);
+    }
+    let after = format!("{op}{written}");
+    if after == req {
+        Rewrite::Same
+    } else {
+        Rewrite::To(after)
+    }
+}
+
+fn split_operator(req: &str) -> (&str, &str) {
+    for op in [">=", "^", "~", "="] {
+        if let Some(rest) = req.strip_prefix(op) {
+            return (op, rest.trim_start());
+        }
+    }
+    ("", req)
+}
+
+/// Whether `new` meets the requirement, as far as relhook can tell (Cargo's syntax; npm's
+/// ranges are read as Cargo's where they agree, and otherwise count as not met).
+fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
+    let cargo_like = match kind {
+        Manifest::Cargo => req.to_owned(),
+        Manifest::Npm if req.contains("||") || req.contains(" - ") => return false,
+        Manifest::Npm => req.split_whitespace().collect::<Vec<_>>().join(", "),
+    };
+    semver::VersionReq::parse(&cargo_like).is_ok_and(|r| r.matches(new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Version {
+        Version::parse(s).unwrap()
+    }
+
+    #[test]
+    fn requirements_keep_operator_and_precision() {
+        let to = |req: &str, new: &str| rewrite(Manifest::Cargo, req, &v(new));
+        assert_eq!(to("1.2", "1.3.0"), Rewrite::To("1.3".into()));
+        assert_eq!(to("1.3", "1.3.1"), Rewrite::Same);
+        assert_eq!(to("1.3.0", "1.3.1"), Rewrite::To("1.3.1".into()));
+        assert_eq!(to("^0.3", "0.4.0"), Rewrite::To("^0.4".into()));
+        assert_eq!(to("~1.2.3", "1.2.4"), Rewrite::To("~1.2.4".into()));
+        assert_eq!(
+            to("=1.2.3", "2.0.0-rc.1"),
+            Rewrite::To("=2.0.0-rc.1".into())
+        );
+        assert_eq!(to("1", "1.4.0"), Rewrite::Same);
+        assert_eq!(to("1", "2.0.0"), Rewrite::To("2".into()));
+        assert_eq!(to(">=1.0, <2", "1.5.0"), Rewrite::Same);
+        assert_eq!(to(">=1.0, <2", "2.0.0"), Rewrite::Unsupported);
+        let npm = |req: &str, new: &str| rewrite(Manifest::Npm, req, &v(new));
+        assert_eq!(npm("workspace:*", "2.0.0"), Rewrite::Same);
+        assert_eq!(npm("*", "2.0.0"), Rewrite::Same);
+        assert_eq!(npm("^1.2.0", "1.3.0"), Rewrite::To("^1.3.0".into()));
+        assert_eq!(npm("1.x || 2.x", "3.0.0"), Rewrite::Unsupported);
+        assert_eq!(npm(">=1.0.0 <2.0.0", "1.1.0"), Rewrite::Same);
+    }
+
+    #[test]
+    fn cargo_requirements_are_found_in_place() {
+        let text = "[package]\nname = \"web\"\nversion = \"0.1.0\"\n\n[dependencies]\napi = { path = \"../api\", version = \"1.2\" }\nserde = \"1\"\nrenamed = { package = \"core-lib\", version = '0.3' }\nlocal = { path = \"../local\" }\ninherited = { workspace = true }\n\n[dev-dependencies.api-test]\nversion = \"^0.1.0\"\n\n[target.'cfg(unix)'.dependencies]\nnix = \"0.29\"\n";
+        assert_eq!(package_name(Manifest::Cargo, text).as_deref(), Some("web"));
+        let reqs = requirements(Manifest::Cargo, text).unwrap();
+        let got: Vec<(String, String, String, bool)> = reqs
+            .iter()
+            .map(|r| {
+                (
+                    r.section.clone(),
+                    r.name.clone(),
+                    text[r.span.clone()].to_owned(),
+                    r.dev,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("dependencies".into(), "api".into(), "1.2".into(), false),
+                ("dependencies".into(), "serde".into(), "1".into(), false),
+                (
+                    "dependencies".into(),
+                    "core-lib".into(),
+                    "0.3".into(),
+                    false
+                ),
+                (
+                    "dev-dependencies".into(),
+                    "api-test".into(),
+                    "^0.1.0".into(),
+                    true
+                ),
+                (
+                    "target.'cfg(unix)'.dependencies".into(),
+                    "nix".into(),
+                    "0.29".into(),
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn npm_requirements_are_found_in_place() {
+        let text = "{\n  \"name\": \"@acme/web\",\n  \"version\": \"0.1.0\",\n  \"dependencies\": { \"@acme/api\": \"^1.2.0\", \"lodash.merge\": \"4.6.2\" },\n  \"devDependencies\": { \"@acme/test\": \"workspace:*\" }\n}\n";
+        assert_eq!(
+            package_name(Manifest::Npm, text).as_deref(),
+            Some("@acme/web")
+        );
+        let reqs = requirements(Manifest::Npm, text).unwrap();
+        let got: Vec<(&str, &str, bool)> = reqs
+            .iter()
+            .map(|r| (r.name.as_str(), &text[r.span.clone()], r.dev))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("@acme/api", "^1.2.0", false),
+                ("lodash.merge", "4.6.2", false),
+                ("@acme/test", "workspace:*", true),
+            ]
+        );
+        assert_eq!(requirements(Manifest::Npm, "{ not json"), None);
+    }
+}

@@ -1,0 +1,280 @@
+//! Internal dependents in a monorepo: when packages are released, the packages whose
+//! manifest (`Cargo.toml`, `package.json`) requires one of them get that requirement rewritten
+//! (same operator, same precision: `^1.2` → `^1.3`), and a dependent whose shipped
+//! requirement changed is due a patch release of its own, whose changelog entry says why.
+//! Computing only: the caller decides the versions and writes everything in one transaction.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use semver::Version;
+
+use crate::history::version::files::deps::{self, Manifest, Rewrite};
+use crate::{Error, Result};
+
+/// A workspace member: a relhook package and the manifests in its directory.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The relhook package name (`[packages.<name>]`).
+    pub package: String,
+    /// Its directory, relative to the top of the work tree.
+    pub dir: PathBuf,
+}
+
+/// One requirement a release rewrites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The package whose manifest holds the requirement.
+    pub dependent: String,
+    /// The released package it requires.
+    pub dependency: String,
+    /// The dependency's new version.
+    pub version: Version,
+    /// The manifest, relative to the top of the work tree.
+    pub file: PathBuf,
+    /// Where in it (`dependencies`, `devDependencies`…).
+    pub section: String,
+    /// The requirement before and after.
+    pub before: String,
+    /// The requirement written instead.
+    pub after: String,
+    /// Only a development dependency: the dependent's release does not change with it.
+    pub dev: bool,
+    span: std::ops::Range<usize>,
+}
+
+impl Change {
+    /// The changelog entry of the dependent's release (without the leading `- `).
+    pub fn entry(&self) -> String {
+        format!(
+            "**deps:** require {} {} (`{}` → `{}` in {})",
+            self.dependency,
+            self.version,
+            self.before,
+            self.after,
+            self.file.display()
+        )
+    }
+}
+
+/// Reads a file of the release as it will be (edits planned so far applied): `None` when it
+/// does not exist.
+pub type Read<'a> = &'a dyn Fn(&Path) -> Result<Option<String>>;
+
+/// The requirement changes that releasing `released` (package → new version) brings to the
+/// manifests of `members`. A requirement relhook cannot rewrite and the new version does not
+/// meet is refused, naming the file.
+pub fn changes(
+    members: &[Member],
+    read: Read<'_>,
+    released: &BTreeMap<String, Version>,
+) -> Result<Vec<Change>> {
+    // The published name of each released package, per ecosystem.
+    let mut published: BTreeMap<(ManifestKey, String), (&str, &Version)> = BTreeMap::new();
+    for m in members {
+        let Some(version) = released.get(&m.package) else {
+            continue;
+        };
+        for kind in [Manifest::Cargo, Manifest::Npm] {
+            if let Some(text) = read(&m.dir.join(kind.file_name()))? {
+                if let Some(name) = deps::package_name(kind, &text) {
+                    published.insert((key(kind), name), (m.package.as_str(), version));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if published.is_empty() {
+        return Ok(out);
+    }
+    for m in members {
+        for kind in [Manifest::Cargo, Manifest::Npm] {
+            let file = m.dir.join(kind.file_name());
+            let Some(text) = read(&file)? else { continue };
+            let Some(reqs) = deps::requirements(kind, &text) else {
+                continue;
+            };
+            for r in reqs {
+                let Some((dependency, version)) = published.get(&(key(kind), r.name.clone()))
+                else {
+                    continue;
+                };
+                if *dependency == m.package {
+                    continue;
+                }
+                let after = match deps::rewrite(kind, &r.text, version) {
+                    Rewrite::Same => continue,
+                    Rewrite::To(after) => after,
+                    Rewrite::Unsupported => {
+                        return Err(Error::Refused(crate::error::Refusal::new(
+                            crate::error::Reason::Dependent,
+                            format!(
+                                "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
+                                file.display(),
+                                r.text,
+                                r.name,
+                                r.section
+                            ),
+                            "edit it by hand, or set `[release] bump_dependents = false`",
+                        )));
+                    }
+                };
+                out.push(Change {
+                    dependent: m.package.clone(),
+                    dependency: (*dependency).to_owned(),
+                    version: (*version).clone(),
+                    file: file.clone(),
+                    section: r.section,
+                    before: r.text,
+                    after,
+                    dev: r.dev,
+                    span: r.span,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `text` of `file` with every change to that file applied.
+pub fn apply(file: &Path, text: &str, changes: &[Change]) -> String {
+    let mut mine: Vec<&Change> = changes.iter().filter(|c| c.file == file).collect();
+    mine.sort_by_key(|c| std::cmp::Reverse(c.span.start));
+    let mut out = text.to_owned();
+    for c in mine {
+        out.replace_range(c.span.clone(), &c.after);
+    }
+    out
+}
+
+type ManifestKey = u8;
+
+fn key(kind: Manifest) -> ManifestKey {
+    match kind {
+        Manifest::Cargo => 0,
+        Manifest::Npm => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn files(list: &[(&str, &str)]) -> HashMap<PathBuf, String> {
+        list.iter()
+            .map(|(p, t)| (PathBuf::from(p), (*t).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn dependents_get_their_requirement_rewritten() {
+        let fs = files(&[
+            (
+                "crates/api/Cargo.toml",
+                "[package]\nname = \"acme-api\"\nversion = \"1.2.0\"\n",
+            ),
+            (
+                "crates/cli/Cargo.toml",
+                "[package]\nname = \"acme-cli\"\nversion = \"0.4.0\"\n\n[dependencies]\nacme-api = { path = \"../api\", version = \"1.2\" }\n\n[dev-dependencies]\napi = { package = \"acme-api\", path = \"../api\", version = \"1.2.0\" }\n",
+            ),
+            (
+                "web/package.json",
+                "{ \"name\": \"web\", \"version\": \"2.0.0\", \"dependencies\": { \"ui\": \"^0.3.1\" } }\n",
+            ),
+            (
+                "ui/package.json",
+                "{ \"name\": \"ui\", \"version\": \"0.3.1\" }\n",
+            ),
+        ]);
+        let read = |p: &Path| Ok(fs.get(p).cloned());
+        let members = [
+            Member {
+                package: "api".into(),
+                dir: "crates/api".into(),
+            },
+            Member {
+                package: "cli".into(),
+                dir: "crates/cli".into(),
+            },
+            Member {
+                package: "web".into(),
+                dir: "web".into(),
+            },
+            Member {
+                package: "ui".into(),
+                dir: "ui".into(),
+            },
+        ];
+        let released: BTreeMap<String, Version> = [
+            ("api".to_owned(), Version::new(1, 3, 0)),
+            ("ui".to_owned(), Version::new(0, 3, 2)),
+        ]
+        .into();
+        let got = changes(&members, &read, &released).unwrap();
+        let summary: Vec<(&str, &str, &str, &str, bool)> = got
+            .iter()
+            .map(|c| {
+                (
+                    c.dependent.as_str(),
+                    c.dependency.as_str(),
+                    c.before.as_str(),
+                    c.after.as_str(),
+                    c.dev,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("cli", "api", "1.2", "1.3", false),
+                ("cli", "api", "1.2.0", "1.3.0", true),
+                ("web", "ui", "^0.3.1", "^0.3.2", false),
+            ]
+        );
+        let cli = Path::new("crates/cli/Cargo.toml");
+        let after = apply(cli, &fs[cli], &got);
+        assert!(
+            after.contains("acme-api = { path = \"../api\", version = \"1.3\" }"),
+            "{after}"
+        );
+        assert!(after.contains("version = \"1.3.0\" }"), "{after}");
+        assert_eq!(
+            got[0].entry(),
+            "**deps:** require api 1.3.0 (`1.2` → `1.3` in crates/cli/Cargo.toml)"
+        );
+        // A patch of api leaves `1.2`-style requirements alone.
+        let patch: BTreeMap<String, Version> = [("api".to_owned(), Version::new(1, 2, 1))].into();
+        let got = changes(&members, &read, &patch).unwrap();
+        assert_eq!(got.len(), 1, "only the three-part dev requirement: {got:?}");
+        assert!(got[0].dev);
+    }
+
+    #[test]
+    fn a_range_the_release_leaves_is_refused() {
+        let fs = files(&[
+            (
+                "a/Cargo.toml",
+                "[package]\nname = \"a\"\nversion = \"1.0.0\"\n",
+            ),
+            (
+                "b/Cargo.toml",
+                "[package]\nname = \"b\"\nversion = \"1.0.0\"\n[dependencies]\na = \">=1, <2\"\n",
+            ),
+        ]);
+        let read = |p: &Path| Ok(fs.get(p).cloned());
+        let members = [
+            Member {
+                package: "a".into(),
+                dir: "a".into(),
+            },
+            Member {
+                package: "b".into(),
+                dir: "b".into(),
+            },
+        ];
+        let released: BTreeMap<String, Version> = [("a".to_owned(), Version::new(2, 0, 0))].into();
+        let e = changes(&members, &read, &released).unwrap_err().to_string();
+        assert!(e.contains("b/Cargo.toml") && e.contains("by hand"), "{e}");
+    }
+}
