@@ -16,6 +16,7 @@ mod interfaces;
 mod kill;
 mod lint;
 mod managers;
+mod monorepo;
 mod prepush;
 mod qa;
 mod qb;

@@ -289,6 +289,12 @@ pub struct ChangelogArgs {
     /// Output format (`json`: what was added, and the text with --stdout).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// In a monorepo: the changelog of this package (`[packages.<name>]`), from its commits.
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    pub package: Option<String>,
+    /// In a monorepo: the root changelog (when there is one) and every package's.
+    #[arg(long, conflicts_with = "stdout")]
+    pub all: bool,
 }
 
 /// `relhook version`.
@@ -306,6 +312,13 @@ pub struct VersionArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// In a monorepo: the version of this package (`[packages.<name>]`), from its own tags
+    /// and commits.
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    pub package: Option<String>,
+    /// In a monorepo: every package's version, one line each.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `relhook install`.

@@ -424,6 +424,30 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
         }
+        if !done.packages.is_empty() {
+            let names: Vec<String> = done
+                .packages
+                .iter()
+                .map(|p| format!("{} ({})", p.name, p.path.display()))
+                .collect();
+            let config_written = done.files.first().is_some_and(|f| f.written);
+            if config_written {
+                writeln!(
+                    out,
+                    "found {} packages, each with its own changelog, version and tags: {}; their [packages.*] tables are in .relconfig.toml",
+                    names.len(),
+                    names.join(", ")
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "found {} packages: {}; to give each its own changelog, version and tags, add these tables to .relconfig.toml:\n{}",
+                    names.len(),
+                    names.join(", "),
+                    done.package_tables
+                )?;
+            }
+        }
         if let Some(argv) = done.test_command {
             writeln!(
                 out,

@@ -162,6 +162,9 @@ fn error_kind(e: &Error) -> &'static str {
 #[derive(Debug, Serialize)]
 pub(crate) struct VersionReport<'a> {
     pub schema_version: u32,
+    /// The package (`--package`, `--all`; absent for the repository's own version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<&'a str>,
     /// The current version.
     pub current: String,
     /// The release tag it comes from (null: no release tag reachable from HEAD).
@@ -201,6 +204,7 @@ impl<'a> VersionReport<'a> {
     pub(crate) fn new(info: &'a crate::release::VersionInfo, tag_prefix: &str) -> Self {
         VersionReport {
             schema_version: SCHEMA_VERSION,
+            package: None,
             current: info.current.to_string(),
             current_tag: info.tag.as_ref().map(|t| t.0.as_str()),
             stable_tag: info.stable.as_ref().map(|t| t.0.as_str()),

@@ -9,6 +9,7 @@ mod install;
 mod json;
 mod lint;
 mod man;
+mod monorepo;
 mod notes;
 mod prepush;
 mod progress;

@@ -6,8 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod package;
 mod quick;
 mod raw;
+
+pub use package::{Package, TagTemplate};
 
 use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::VersionFile;
@@ -33,6 +36,11 @@ pub struct Config {
     pub release: ReleaseConfig,
     /// The `[checks]` table.
     pub checks: ChecksConfig,
+    /// The `[packages.*]` tables, in name order (empty: not a monorepo, everything as before).
+    pub packages: Vec<Package>,
+    /// Set in the view of one package (`crate::history::packages::view`): history is read for that
+    /// package's commits only, and `changelog`, `version` and `checks` are the package's.
+    pub package: Option<Package>,
 }
 
 /// `[changelog]`: the Keep a Changelog file relhook maintains.
@@ -295,7 +303,7 @@ impl Config {
                     column: 0,
                     message,
                 };
-                raw::resolve(raw, path, &fault).ok()
+                raw::resolve(raw, (path, text), &fault).ok()
             });
         match quick {
             Some(config) => Ok(config),
@@ -310,7 +318,7 @@ impl Config {
             config_error(path, text, offset, e.message().trim().to_owned())
         })?;
         let err = |offset: usize, message: String| config_error(path, text, offset, message);
-        raw::resolve(raw, path, &err)
+        raw::resolve(raw, (path, text), &err)
     }
 }
 

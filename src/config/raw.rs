@@ -28,6 +28,7 @@ pub(super) struct RawConfig {
     changelog: RawChangelog,
     release: RawRelease,
     checks: RawChecks,
+    packages: BTreeMap<String, Spanned<super::package::RawPackage>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -150,7 +151,11 @@ impl RawRules {
 }
 
 /// Resolves a parsed file; `err` turns an offset and a message into the error to return.
-pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) -> Result<Config> {
+pub(super) fn resolve(
+    raw: RawConfig,
+    (source, text): (&std::path::Path, &str),
+    err: Fault<'_>,
+) -> Result<Config> {
     let commit = resolve_commit(raw.commit, err)?;
     let mut version = VersionConfig::default();
     if let Some(initial) = &raw.version.initial {
@@ -211,6 +216,12 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         version.tag_prefix = prefix.into_inner();
     }
     let changelog = resolve_changelog(raw.changelog, err)?;
+    let packages = super::package::resolve(
+        raw.packages,
+        (&changelog.path, &version.tag_prefix),
+        (source, text),
+        err,
+    )?;
     Ok(Config {
         source: Some(source.to_owned()),
         commit,
@@ -218,6 +229,8 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         changelog,
         release,
         checks,
+        packages,
+        package: None,
     })
 }
 
@@ -423,7 +436,7 @@ fn resolve_changelog(raw: RawChangelog, err: Fault<'_>) -> Result<ChangelogConfi
 }
 
 /// A path from the configuration: relative, and never climbing out of the repository.
-fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) -> Result<PathBuf> {
+pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) -> Result<PathBuf> {
     let path = PathBuf::from(value.get_ref());
     let escapes = path
         .components()
@@ -441,7 +454,11 @@ fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) -> Result<P
 }
 
 /// A list of type or scope names: non-empty, no whitespace, parentheses or colons.
-fn word_list(key: &str, items: Vec<Spanned<String>>, err: Fault<'_>) -> Result<Vec<String>> {
+pub(super) fn word_list(
+    key: &str,
+    items: Vec<Spanned<String>>,
+    err: Fault<'_>,
+) -> Result<Vec<String>> {
     items
         .into_iter()
         .map(|item| {

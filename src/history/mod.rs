@@ -4,6 +4,7 @@
 
 pub mod accumulate;
 pub mod changelog;
+pub mod packages;
 pub mod sync;
 pub mod tags;
 pub mod version;

@@ -331,6 +331,7 @@ fn deciders(
     let mut out = Vec::new();
     let mut ids = Vec::new();
     let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
+    let mut failed = None;
     repo.walk(&range, |c| {
         if c.parents < 2 {
             let message = crate::commit::message::stored_text(repo, c.id, &c.message);
@@ -340,6 +341,15 @@ fn deciders(
             // is no change of its own: it neither decides the level nor is "not understood".
             if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
                 return true;
+            }
+            // In a monorepo, the commits of the package in view (or of no package).
+            match crate::history::packages::counts(repo, config, c.id, &message) {
+                Ok(true) => {}
+                Ok(false) => return true,
+                Err(e) => {
+                    failed = Some(e);
+                    return false;
+                }
             }
             let calls_for = match &parsed {
                 Some(p) if p.breaking => "major",
@@ -369,6 +379,9 @@ fn deciders(
         }
         true
     })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     if let Some(l) = latest.filter(|l| Some(*l) != since) {
         {
             let mut newer = std::collections::HashSet::new();
