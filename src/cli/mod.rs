@@ -4,7 +4,9 @@
 mod args;
 mod changelog;
 mod commit;
+mod doctor;
 mod exit;
+mod init;
 mod install;
 mod json;
 mod lint;
@@ -143,8 +145,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Commit(a) => commit::commit(ctx, &a),
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
-        Command::Doctor(a) => install::doctor(ctx, &a),
-        Command::Init => install::init(ctx),
+        Command::Doctor(a) => doctor::doctor(ctx, &a),
+        Command::Init => init::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::ReferenceTransaction { state }) => {
