@@ -2,14 +2,19 @@
 
 use std::io::Write;
 
+use super::args::TestArgs;
 use super::{Context, Outcome};
 use crate::testrun::RunStatus;
 use crate::{Error, Result};
 
 /// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
 /// would), so that CI sees the tests' own status.
-pub(super) fn test(ctx: &Context) -> Result<Outcome> {
+pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    let config = match &args.package {
+        Some(name) => crate::history::packages::view(&config, name, &root)?,
+        None => config,
+    };
     let mut err = std::io::stderr().lock();
     let evident;
     let argv = match &config.checks.test {
@@ -60,7 +65,10 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
-    let rec = crate::testrun::record(&repo, head, argv)?;
+    let rec = match &config.package {
+        Some(p) => crate::testrun::record_package(&repo, head, &p.name, &p.path, argv)?,
+        None => crate::testrun::record(&repo, head, argv)?,
+    };
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",
