@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::args::{Format, ReleaseArgs};
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::release::packages::{self, HalfMade, Plan, Selection};
 use crate::release::{self, Options};
@@ -30,11 +31,14 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         if args.resume {
             return resume(&repo, &config, &root, &half, &opts);
         }
-        return super::release::refused(&half.describe(), json);
+        return super::release::refused(&Refusal::bare(Reason::HalfMade, half.describe()), json);
     }
     if args.resume {
         return super::release::refused(
-            "nothing to resume: no release commit without its tags since the last release",
+            &Refusal::bare(
+                Reason::NothingToResume,
+                "nothing to resume: no release commit without its tags since the last release",
+            ),
             json,
         );
     }
@@ -45,7 +49,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     };
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
-        Err(e) if e.is_refusal() => return super::release::refused(&e.to_string(), json),
+        Err(e) if e.is_refusal() => return super::release::refused(&e.into_refusal()?, json),
         Err(e) => return Err(e),
     };
     let mut err = std::io::stderr().lock();
@@ -87,7 +91,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => super::release::refused(&e.to_string(), json),
+        Err(e) if e.is_refusal() => super::release::refused(&e.into_refusal()?, json),
         Err(e) if json => Err(e),
         Err(e) => {
             let left = match packages::half_made(&repo, &config, &root) {
@@ -183,9 +187,10 @@ fn resume(
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
         return super::release::refused(
-            &format!(
-                "the working tree is not clean ({}); the release commit is tested and tagged on a clean tree: commit or stash first",
-                dirty.join(", ")
+            &Refusal::new(
+                Reason::DirtyTree,
+                format!("the working tree is not clean ({})", dirty.join(", ")),
+                "the release commit is tested and tagged on a clean tree: commit or stash first",
             ),
             false,
         );
@@ -209,11 +214,12 @@ fn resume(
             let _ = writeln!(err, "next: git push --follow-tags");
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => super::release::refused(
-            &format!("{e}; the release commit stays, `relhook release --resume` tries again"),
-            false,
-        ),
-        Err(e) => Err(e),
+        Err(e) => {
+            let r = e.into_refusal()?;
+            let fix = "the release commit stays, `relhook release --resume` tries again";
+            let what = r.to_string();
+            super::release::refused(&Refusal::new(r.reason, what, fix), false)
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use semver::Version;
 use super::dependents::{self, Change, Member};
 use super::{Options, VersionInfo};
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::packages;
 use crate::history::version::files::{self as vfiles, Edit};
@@ -83,9 +84,12 @@ pub fn plan(
     selection: &Selection,
     opts: &Options,
 ) -> Result<(Plan, Skipped)> {
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused("the repository has no commits to release".into()))?;
+    let head = repo.head().ok_or_else(|| {
+        Error::Refused(Refusal::bare(
+            Reason::NoCommits,
+            "the repository has no commits to release",
+        ))
+    })?;
     super::preflight(repo, config, opts)?;
     let names: Vec<String> = match selection {
         Selection::Named(n) => {
@@ -104,10 +108,15 @@ pub fn plan(
             match super::version_info(repo, &view, root, &opts.requested, opts.pre.as_deref()) {
                 Ok(info) => info,
                 Err(Error::Refused(why)) if *selection == Selection::All => {
-                    skipped.push((name.clone(), why));
+                    skipped.push((name.clone(), why.to_string()));
                     continue;
                 }
-                Err(Error::Refused(why)) => return Err(Error::Refused(format!("{name}: {why}"))),
+                Err(Error::Refused(r)) => {
+                    return Err(Error::Refused(Refusal {
+                        what: format!("{name}: {}", r.what),
+                        ..r
+                    }));
+                }
                 Err(e) => return Err(e),
             };
         let version = info.next.clone();
@@ -118,9 +127,9 @@ pub fn plan(
     }
     if chosen.is_empty() {
         let why: Vec<String> = skipped.iter().map(|(n, w)| format!("{n}: {w}")).collect();
-        return Err(Error::Refused(format!(
-            "nothing to release in any package ({})",
-            why.join("; ")
+        return Err(Error::Refused(Refusal::bare(
+            Reason::NothingToRelease,
+            format!("nothing to release in any package ({})", why.join("; ")),
         )));
     }
     let members: Vec<Member> = config
@@ -210,9 +219,10 @@ pub fn plan(
     let tags: Vec<&str> = chosen.values().map(|p| p.tag.as_str()).collect();
     for p in chosen.values() {
         if repo.tag_target(&p.tag).is_some() {
-            return Err(Error::Refused(format!(
-                "tag {} already exists; a released tag is never reused (pick another version)",
-                p.tag
+            return Err(Error::Refused(Refusal::new(
+                Reason::TagExists,
+                format!("tag {} already exists", p.tag),
+                "a released tag is never reused (pick another version)",
             )));
         }
     }
@@ -283,9 +293,13 @@ fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
         return Ok(());
     };
     let conflict = || {
-        Error::Refused(format!(
-            "{}: two packages' releases change it in ways relhook cannot combine; release them one at a time (`relhook release --package NAME`)",
-            edit.path.display()
+        Error::Refused(Refusal::new(
+            Reason::VersionFile,
+            format!(
+                "{}: two packages' releases change it in ways relhook cannot combine",
+                edit.path.display()
+            ),
+            "release them one at a time (`relhook release --package NAME`)",
         ))
     };
     if first.before != edit.before {
@@ -329,9 +343,11 @@ pub struct Done {
 /// tag. A failure after the commit deletes the tags made so far and undoes the commit.
 pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<Done> {
     if repo.head() != Some(plan.head) {
-        return Err(Error::Refused(
-            "HEAD moved since the release was planned; run it again".into(),
-        ));
+        return Err(Error::Refused(Refusal::new(
+            Reason::ChangedSincePlan,
+            "HEAD moved since the release was planned",
+            "run it again",
+        )));
     }
     let check = || {
         for p in &plan.packages {
@@ -405,9 +421,12 @@ fn test_all(
         if !passed.contains(&argv) {
             let status = crate::testrun::run(argv, root)?;
             if !status.success() {
-                return Err(Error::Refused(format!(
-                    "the tests of {} failed on the release candidate ({status}); nothing was released",
-                    p.name
+                return Err(Error::Refused(Refusal::bare(
+                    Reason::TestsFailed,
+                    format!(
+                        "the tests of {} failed on the release candidate ({status}); nothing was released",
+                        p.name
+                    ),
                 )));
             }
             passed.push(argv);
