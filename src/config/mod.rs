@@ -295,9 +295,7 @@ impl Config {
         use serde::Deserialize;
         let quick = quick::parse(text)
             .and_then(|root| raw::RawConfig::deserialize(root).ok())
-            .and_then(|raw| {
-                raw::resolve(raw, (path, text), &|_, _| Error::Usage(String::new())).ok()
-            });
+            .and_then(|raw| raw::resolve(raw, path, &|_, _| Error::Usage(String::new())).ok());
         match quick {
             Some(config) => Ok(config),
             None => Self::parse_full(path, text),
@@ -311,7 +309,7 @@ impl Config {
             config_error(path, text, offset, e.message().trim().to_owned())
         })?;
         let err = |offset: usize, message: String| config_error(path, text, offset, message);
-        raw::resolve(raw, (path, text), &err)
+        raw::resolve(raw, path, &err)
     }
 }
 
