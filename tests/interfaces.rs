@@ -251,9 +251,14 @@ mod json {
         let refused = doc(&repo, &["release", "--no-test", "--format", "json"], 1);
         assert_eq!(
             shape(&refused),
-            "{error:{exit_code:number,hint:null,kind:string,message:string},schema_version:number}"
+            "{error:{exit_code:number,hint:string,kind:string,message:string,reason:string},schema_version:number}"
         );
         assert_eq!(refused["error"]["kind"], "refused");
+        assert_eq!(refused["error"]["reason"], "dirty-tree");
+        assert_eq!(
+            refused["error"]["hint"],
+            "commit or stash first, or pass --allow-dirty"
+        );
         repo.git(&["checkout", "--", "f0.txt"]);
         repo.commit("fix: two");
         let v = doc(&repo, &["version", "--format", "json"], 0);

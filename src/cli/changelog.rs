@@ -152,10 +152,7 @@ fn one_changelog(
             serde_json::to_value(&report).map_err(|e| Error::Usage(e.to_string()))?,
         ));
     }
-    Err(Error::Usage(format!(
-        "history kept changing while relhook planned {}; run it again",
-        rel.display()
-    )))
+    Err(Error::KeptChanging(rel.to_path_buf()))
 }
 
 /// The work tree's changelog text, `None` when absent.

@@ -66,7 +66,7 @@ pub(super) fn version_all(
                         "current": current.to_string(),
                         "current_from": from,
                         "next": null,
-                        "reason": why,
+                        "reason": why.to_string(),
                     }));
                 } else {
                     let _ = writeln!(text, "{} {current} (nothing to release)", p.name);

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Context, Outcome};
+use crate::error::{Reason, Refusal};
 use crate::testrun::RunStatus;
 use crate::{Error, Result};
 
@@ -16,10 +17,7 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
         Some(argv) => argv,
         None => {
             let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
-                return Err(Error::Usage(
-                    "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
-                        .into(),
-                ));
+                return Err(Error::NoTestCommand);
             };
             let _ = writeln!(
                 err,
@@ -30,9 +28,13 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
             &evident
         }
     };
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
+    let head = repo.head().ok_or_else(|| {
+        Error::Refused(Refusal::new(
+            Reason::NoCommits,
+            "no commits yet",
+            "nothing to record",
+        ))
+    })?;
     let dirty = repo.dirty_paths(5)?;
     let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
     let status = crate::testrun::run_status(argv, &root)?;

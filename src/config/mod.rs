@@ -295,7 +295,16 @@ impl Config {
         use serde::Deserialize;
         let quick = quick::parse(text)
             .and_then(|root| raw::RawConfig::deserialize(root).ok())
-            .and_then(|raw| raw::resolve(raw, path, &|_, _| Error::Usage(String::new())).ok());
+            .and_then(|raw| {
+                // Any fault sends the file to the full parser, which reports it with its span.
+                let fault = |_: usize, message: String| Error::Config {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    column: 0,
+                    message,
+                };
+                raw::resolve(raw, path, &fault).ok()
+            });
         match quick {
             Some(config) => Ok(config),
             None => Self::parse_full(path, text),

@@ -50,7 +50,10 @@ impl Update {
 pub fn parse_updates(text: &str) -> Result<Vec<Update>> {
     let mut out = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let bad = || Error::Usage(format!("not a pre-push update line: `{line}`"));
+        let bad = || Error::HookInput {
+            hook: "pre-push",
+            line: line.to_owned(),
+        };
         let fields: Vec<&str> = line.split_whitespace().collect();
         let [local_ref, local, remote_ref, remote] = fields[..] else {
             return Err(bad());

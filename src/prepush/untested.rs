@@ -103,7 +103,7 @@ pub fn test_in_clean_checkout(repo: &Repo, commit: Oid, argv: &[String]) -> Resu
     let path = tmp.path().join("checkout");
     let path_text = path
         .to_str()
-        .ok_or_else(|| Error::Usage(format!("temporary path `{}` is not UTF-8", path.display())))?
+        .ok_or_else(|| Error::NotUtf8Path(path.to_path_buf()))?
         .to_owned();
     let id = commit.to_string();
     repo.run_git(

@@ -203,9 +203,11 @@ pub fn complete(
     if let Err(e) = moved {
         return match crate::release::undo_commit(repo, commit, new, &edits.edits) {
             Ok(()) => Err(e),
-            Err(undo) => Err(Error::Usage(format!(
-                "{e}; undoing the release commit failed too ({undo})"
-            ))),
+            Err(undo) => Err(Error::Unfinished {
+                error: Box::new(e),
+                undo: Box::new(undo),
+                finish: "`relhook release --resume` finishes the release".into(),
+            }),
         };
     }
     Ok(Some(Rewritten {
