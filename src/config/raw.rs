@@ -153,11 +153,7 @@ impl RawRules {
 }
 
 /// Resolves a parsed file; `err` turns an offset and a message into the error to return.
-pub(super) fn resolve(
-    raw: RawConfig,
-    (source, text): (&std::path::Path, &str),
-    err: Fault<'_>,
-) -> Result<Config> {
+pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) -> Result<Config> {
     let commit = resolve_commit(raw.commit, err)?;
     let mut version = VersionConfig::default();
     if let Some(initial) = &raw.version.initial {
@@ -221,7 +217,7 @@ pub(super) fn resolve(
     let packages = super::package::resolve(
         raw.packages,
         (&changelog.path, &version.tag_prefix),
-        (source, text),
+        source,
         err,
     )?;
     Ok(Config {
