@@ -16,6 +16,7 @@ mod notes;
 mod prepush;
 mod progress;
 mod release;
+mod release_packages;
 mod tag;
 mod test;
 mod version;
@@ -139,7 +140,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Version(a) => version::version(ctx, &a),
         Command::Release(a) => release::release(ctx, &a),
         Command::Notes(a) => notes::notes(ctx, &a),
-        Command::Test => test::test(ctx),
+        Command::Test(a) => test::test(ctx, &a),
         Command::Completions { shell } => man::completions(shell),
         Command::Man(a) => man::man(&a),
         Command::Commit(a) => commit::commit(ctx, &a),
