@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 mod package;
 mod quick;
 mod raw;
+mod rules;
 
 pub use package::{Package, TagTemplate};
 

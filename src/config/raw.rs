@@ -10,10 +10,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    ChangelogConfig, ChecksConfig, CommitConfig, Config, Levels, Pattern, ReleaseConfig,
-    VersionConfig,
+    ChangelogConfig, ChecksConfig, CommitConfig, Config, Pattern, ReleaseConfig, VersionConfig,
 };
-use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::{Locator, VersionFile};
 use crate::{Error, Result};
 
@@ -91,65 +89,7 @@ struct RawCommit {
     ignore_merge_commits: Option<bool>,
     fixup_in_hook: Option<bool>,
     fixup_in_check: Option<bool>,
-    rules: RawRules,
-}
-
-/// `[commit.rules]`: one optional level per rule, keyed by the rule's name.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
-struct RawRules {
-    empty_message: Option<Level>,
-    encoding: Option<Level>,
-    header_format: Option<Level>,
-    header_whitespace: Option<Level>,
-    type_enum: Option<Level>,
-    type_case: Option<Level>,
-    scope_enum: Option<Level>,
-    scope_required: Option<Level>,
-    scope_case: Option<Level>,
-    description_empty: Option<Level>,
-    header_max_length: Option<Level>,
-    body_leading_blank: Option<Level>,
-    footer_format: Option<Level>,
-    breaking_change_format: Option<Level>,
-    fixup: Option<Level>,
-    subject_case: Option<Level>,
-    subject_full_stop: Option<Level>,
-    body_max_line_length: Option<Level>,
-    footer_max_line_length: Option<Level>,
-    package_scope: Option<Level>,
-}
-
-impl RawRules {
-    fn apply(&self, levels: &mut Levels) {
-        let pairs = [
-            (Rule::EmptyMessage, self.empty_message),
-            (Rule::Encoding, self.encoding),
-            (Rule::HeaderFormat, self.header_format),
-            (Rule::HeaderWhitespace, self.header_whitespace),
-            (Rule::TypeEnum, self.type_enum),
-            (Rule::TypeCase, self.type_case),
-            (Rule::ScopeEnum, self.scope_enum),
-            (Rule::ScopeRequired, self.scope_required),
-            (Rule::ScopeCase, self.scope_case),
-            (Rule::DescriptionEmpty, self.description_empty),
-            (Rule::HeaderMaxLength, self.header_max_length),
-            (Rule::BodyLeadingBlank, self.body_leading_blank),
-            (Rule::FooterFormat, self.footer_format),
-            (Rule::BreakingChangeFormat, self.breaking_change_format),
-            (Rule::Fixup, self.fixup),
-            (Rule::SubjectCase, self.subject_case),
-            (Rule::SubjectFullStop, self.subject_full_stop),
-            (Rule::BodyMaxLineLength, self.body_max_line_length),
-            (Rule::FooterMaxLineLength, self.footer_max_line_length),
-            (Rule::PackageScope, self.package_scope),
-        ];
-        for (rule, level) in pairs {
-            if let Some(level) = level {
-                levels.set(rule, level);
-            }
-        }
-    }
+    rules: super::rules::RawRules,
 }
 
 /// Resolves a parsed file; `err` turns an offset and a message into the error to return.
