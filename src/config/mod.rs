@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod check;
 mod package;
 mod quick;
 mod raw;
