@@ -117,6 +117,7 @@ struct RawRules {
     subject_full_stop: Option<Level>,
     body_max_line_length: Option<Level>,
     footer_max_line_length: Option<Level>,
+    package_scope: Option<Level>,
 }
 
 impl RawRules {
@@ -141,6 +142,7 @@ impl RawRules {
             (Rule::SubjectFullStop, self.subject_full_stop),
             (Rule::BodyMaxLineLength, self.body_max_line_length),
             (Rule::FooterMaxLineLength, self.footer_max_line_length),
+            (Rule::PackageScope, self.package_scope),
         ];
         for (rule, level) in pairs {
             if let Some(level) = level {
