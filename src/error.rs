@@ -60,9 +60,9 @@ pub enum Error {
         /// What was wrong there.
         message: String,
     },
-    /// A release or tag that the runbook's checks refuse.
+    /// A release or tag that the runbook's checks refuse (exit 1): what, why and the fix.
     #[error("{0}")]
-    Refused(String),
+    Refused(Refusal),
     /// Not inside a git repository.
     #[error("not inside a git repository (searched upwards from `{}`)", .0.display())]
     NotARepository(PathBuf),
@@ -79,8 +79,9 @@ pub enum Error {
         /// What git said.
         stderr: String,
     },
-    /// A bare repository has no work tree, so no commit is ever made in it.
-    #[error("`{}` is a bare repository: git runs commit hooks only where commits are made", .0.display())]
+    /// A bare repository has no work tree, so no commit is ever made in it; every command
+    /// that needs a work tree (or hooks) refuses it with this one error.
+    #[error("`{}` is a bare repository: relhook works where commits are made, in a work tree", .0.display())]
     BareRepository(PathBuf),
     /// `--hooks` names a hook relhook does not know.
     #[error("unknown hook `{name}` (relhook knows: {known})")]
@@ -120,6 +121,45 @@ pub enum Error {
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),
+    /// A multi-step rewrite failed and undoing it failed too: the state is named, with the
+    /// command that finishes it.
+    #[error("{error}; and undoing the release commit failed too ({undo}): {finish}")]
+    Unfinished {
+        /// Why the rewrite failed.
+        error: Box<Error>,
+        /// Why undoing it failed.
+        undo: Box<Error>,
+        /// The command (or commands) that finish or drop the half-made state.
+        finish: String,
+    },
+    /// `[checks] test` is not set, so there is nothing to run.
+    #[error(
+        "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
+    )]
+    NoTestCommand,
+    /// A commit id that is not in this repository.
+    #[error("commit {0} is not in this repository")]
+    MissingCommit(String),
+    /// A line a hook was given on standard input that is not what git writes there.
+    #[error("not a {hook} update line: `{line}`")]
+    HookInput {
+        /// The hook.
+        hook: &'static str,
+        /// The line as read.
+        line: String,
+    },
+    /// relhook was started inside the git directory, where there is no work tree.
+    #[error("`{}` is inside a git directory, not a work tree: run relhook from the work tree", .0.display())]
+    InsideGitDir(PathBuf),
+    /// A path that must be handed to git as text is not UTF-8.
+    #[error("`{}` is not valid UTF-8, and git needs it as text", .0.display())]
+    NotUtf8Path(PathBuf),
+    /// History kept moving while relhook planned an edit of a file from it.
+    #[error("history kept changing while relhook planned {}; run it again", .0.display())]
+    KeptChanging(PathBuf),
+    /// JSON output could not be encoded.
+    #[error("cannot encode the JSON output: {0}")]
+    Json(#[from] serde_json::Error),
     /// The range to check cannot be known from the history this clone has (a shallow clone,
     /// a base branch that was not fetched): relhook refuses rather than pass what it did not see.
     #[error("{message}")]
@@ -129,6 +169,109 @@ pub enum Error {
         /// The exact change that fixes it.
         fix: String,
     },
+}
+
+/// Why a release or tag is refused, as data: `reason` for machines (`--format json`), `what`
+/// is wrong and the `fix`, for people. Prints as one line, `what; fix`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// Which rule refused.
+    pub reason: Reason,
+    /// What is wrong.
+    pub what: String,
+    /// The change or command that fixes it, when there is one.
+    pub fix: Option<String>,
+}
+
+impl Refusal {
+    /// A refusal with its fix.
+    pub fn new(reason: Reason, what: impl Into<String>, fix: impl Into<String>) -> Self {
+        Refusal {
+            reason,
+            what: what.into(),
+            fix: Some(fix.into()),
+        }
+    }
+
+    /// A refusal whose text already says everything.
+    pub fn bare(reason: Reason, what: impl Into<String>) -> Self {
+        Refusal {
+            reason,
+            what: what.into(),
+            fix: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.fix {
+            Some(fix) => write!(f, "{}; {fix}", self.what),
+            None => f.write_str(&self.what),
+        }
+    }
+}
+
+impl Error {
+    /// The refusal this error is, when it is one ([`Error::is_refusal`]): a version file's
+    /// refusal becomes a [`Reason::VersionFile`] refusal.
+    pub fn into_refusal(self) -> Result<Refusal, Error> {
+        match self {
+            Error::Refused(r) => Ok(r),
+            e if e.is_refusal() => Ok(Refusal::bare(Reason::VersionFile, e.to_string())),
+            e => Err(e),
+        }
+    }
+}
+
+impl From<Refusal> for Error {
+    fn from(r: Refusal) -> Self {
+        Error::Refused(r)
+    }
+}
+
+macro_rules! reasons {
+    ($($variant:ident = $name:literal, $doc:literal;)*) => {
+        /// The rule behind a [`Refusal`]; its name is the `reason` in JSON output.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Reason {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Reason {
+            /// Every reason.
+            pub const ALL: &[Reason] = &[$(Reason::$variant),*];
+
+            /// The name used in JSON output (docs/json.md).
+            pub fn name(self) -> &'static str {
+                match self { $(Reason::$variant => $name,)* }
+            }
+        }
+    };
+}
+
+reasons! {
+    NoCommits = "no-commits", "the repository has no commits yet";
+    TagExists = "tag-exists", "the release tag already exists";
+    ChangedSincePlan = "changed-since-plan", "HEAD or a file changed between plan and commit";
+    OperationInProgress = "operation-in-progress", "a merge, rebase or similar is in progress";
+    DirtyTree = "dirty-tree", "the work tree has changes";
+    DetachedHead = "detached-head", "HEAD is not on a branch";
+    Branch = "branch", "the branch is not a release branch";
+    Behind = "behind", "the branch is behind its upstream";
+    Changelog = "changelog", "the changelog cannot take the release's section";
+    Version = "version", "no next version follows (e.g. a component at its maximum)";
+    NotGreater = "not-greater", "the version is not above every existing one";
+    VersionFile = "version-file", "a version file cannot take the new version";
+    HalfMade = "half-made", "a release commit lacks its tag (an interrupted release)";
+    HandTagUnfinished = "hand-tag-unfinished", "a hand tag's release commit was interrupted";
+    NothingToResume = "nothing-to-resume", "`--resume` found no interrupted release";
+    Dependent = "dependent", "a dependent package's requirement cannot be rewritten";
+    NothingToRelease = "nothing-to-release", "no commits since the last release";
+    NothingForChangelog = "nothing-for-changelog", "no commit since the last release has a changelog entry";
+    TestsFailed = "tests-failed", "the tests failed";
+    TestsCannotStart = "tests-cannot-start", "the test command cannot start";
+    Tag = "tag", "a tag relhook cannot carry over";
 }
 
 impl Error {
@@ -182,7 +325,7 @@ impl Error {
                     .into(),
             ),
             Error::BareRepository(_) => Some(
-                "install relhook in a clone or a worktree of it (`git worktree add`), where commits are made"
+                "run relhook in a clone of it, or in a worktree of it (`git worktree add`)"
                     .into(),
             ),
             Error::UnknownHook { .. } => {
@@ -193,7 +336,40 @@ impl Error {
             )),
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
+            Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_refusal_reason_is_documented_for_json_readers() {
+        let doc = include_str!("../docs/json.md");
+        for r in Reason::ALL {
+            assert!(
+                doc.contains(&format!("`{}`", r.name())),
+                "{} missing from docs/json.md",
+                r.name()
+            );
+        }
+    }
+
+    #[test]
+    fn a_refusal_prints_as_one_line_what_then_fix() {
+        let r = Refusal::new(
+            Reason::DirtyTree,
+            "the working tree is not clean (a)",
+            "commit first",
+        );
+        assert_eq!(
+            Error::from(r).to_string(),
+            "the working tree is not clean (a); commit first"
+        );
+        let r = Refusal::bare(Reason::TestsFailed, "the tests failed");
+        assert_eq!(Error::Refused(r).to_string(), "the tests failed");
     }
 }

@@ -59,52 +59,15 @@ pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
 /// resolve inside `root`, and the file itself must not be a symlink (relhook never replaces
 /// a link with a file, nor writes through one).
 pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
-    use std::path::Component;
     let refuse = |reason: String| Error::UnsafePath {
         path: rel.to_owned(),
         reason,
     };
-    let mut normal = std::path::PathBuf::new();
-    for c in rel.components() {
-        match c {
-            Component::Normal(p) => normal.push(p),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !normal.pop() {
-                    return Err(refuse("it climbs out of the work tree with `..`".into()));
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => {
-                return Err(refuse(
-                    "it is absolute; paths relhook writes are relative to the work tree".into(),
-                ));
-            }
-        }
-    }
+    let normal = normalize(rel)?;
     let Some(name) = normal.file_name().map(ToOwned::to_owned) else {
         return Err(refuse("it names no file".into()));
     };
-    let real_root = root
-        .canonicalize()
-        .map_err(|e| Error::io("resolve", root, e))?;
-    let parent = real_root.join(normal.parent().unwrap_or(Path::new("")));
-    let real_parent = match parent.canonicalize() {
-        Ok(p) => p,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(refuse(format!(
-                "its folder `{}` does not exist",
-                parent.display()
-            )));
-        }
-        Err(e) => return Err(Error::io("resolve", &parent, e)),
-    };
-    if !real_parent.starts_with(&real_root) {
-        return Err(refuse(format!(
-            "its folder resolves to `{}`, outside the work tree `{}` (through a symbolic link)",
-            real_parent.display(),
-            real_root.display()
-        )));
-    }
+    let real_parent = resolve_inside(root, normal.parent().unwrap_or(Path::new("")), rel)?;
     let path = real_parent.join(name);
     if path
         .symlink_metadata()
@@ -115,6 +78,77 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
         ));
     }
     Ok(path)
+}
+
+/// `root/rel` for a directory relhook reads or writes in (a package's), refused unless it
+/// exists and stays inside `root` once every symlink is resolved; the resolved path.
+pub fn confine_dir(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
+    let real = resolve_inside(root, &normalize(rel)?, rel)?;
+    if !real.is_dir() {
+        return Err(Error::UnsafePath {
+            path: rel.to_owned(),
+            reason: "it is not a directory".into(),
+        });
+    }
+    Ok(real)
+}
+
+/// `rel` without `.` and with `..` applied, refused when absolute or climbing out.
+fn normalize(rel: &Path) -> Result<std::path::PathBuf> {
+    use std::path::Component;
+    let refuse = |reason: &str| Error::UnsafePath {
+        path: rel.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let mut normal = std::path::PathBuf::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(p) => normal.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return Err(refuse("it climbs out of the work tree with `..`"));
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(refuse(
+                    "it is absolute; paths relhook writes are relative to the work tree",
+                ));
+            }
+        }
+    }
+    Ok(normal)
+}
+
+/// The real path of the existing directory `root/dir`, refused (naming `rel`) unless it is
+/// inside the real `root`.
+fn resolve_inside(root: &Path, dir: &Path, rel: &Path) -> Result<std::path::PathBuf> {
+    let refuse = |reason: String| Error::UnsafePath {
+        path: rel.to_owned(),
+        reason,
+    };
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| Error::io("resolve", root, e))?;
+    let folder = real_root.join(dir);
+    let real = match folder.canonicalize() {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refuse(format!(
+                "its folder `{}` does not exist",
+                folder.display()
+            )));
+        }
+        Err(e) => return Err(Error::io("resolve", &folder, e)),
+    };
+    if !real.starts_with(&real_root) {
+        return Err(refuse(format!(
+            "its folder resolves to `{}`, outside the work tree `{}` (through a symbolic link)",
+            real.display(),
+            real_root.display()
+        )));
+    }
+    Ok(real)
 }
 
 /// The Unix permission bits of an existing file.

@@ -1,4 +1,5 @@
-//! `init`: writes `.relconfig.toml` (every key, commented, at its default) and a Keep a
+//! `init`: writes `.relconfig.toml` (every key, commented, at its default, and a
+//! `[packages.<name>]` table for each package of a workspace it finds) and a Keep a
 //! Changelog `CHANGELOG.md` skeleton, both from `templates/`, and never overwrites either.
 
 use std::path::{Path, PathBuf};
@@ -29,13 +30,21 @@ pub struct Initialised {
     pub files: Vec<InitFile>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
     pub test_command: Option<&'static str>,
+    /// The packages found (a Cargo, npm, yarn or pnpm workspace, Python projects), and their
+    /// `[packages.*]` tables: in the new `.relconfig.toml`, or to add to the existing one.
+    pub packages: Vec<crate::history::packages::detect::Found>,
+    /// Those tables.
+    pub package_tables: String,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist.
 pub fn init(root: &Path) -> Result<Initialised> {
     let test_command = guess_test_command(root);
+    let packages = crate::history::packages::detect::detect(root);
+    let package_tables = crate::history::packages::detect::render(&packages);
     let config = root.join(crate::config::FILE_NAME);
-    let config_written = fsx::write_new(&config, render_config(test_command).as_bytes())?;
+    let text = render_config(test_command) + &package_tables;
+    let config_written = fsx::write_new(&config, text.as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
     let changelog_written =
         fsx::write_new(&changelog, crate::history::changelog::TEMPLATE.as_bytes())?;
@@ -51,6 +60,8 @@ pub fn init(root: &Path) -> Result<Initialised> {
             },
         ],
         test_command: test_command.filter(|_| config_written),
+        packages,
+        package_tables,
     })
 }
 

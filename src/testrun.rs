@@ -8,6 +8,7 @@ use std::process::{Command, ExitStatus, Stdio};
 
 use git2::Oid;
 
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
 
@@ -157,9 +158,7 @@ const GIT_LOCAL_VARS: &[&str] = &[
 /// stderr, as in hooks, so that a caller's stdout stays clean). Failing to start is a
 /// [`RunStatus::CannotStart`], not an error: it is a verdict on the configured command.
 pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
-    let (program, args) = argv
-        .split_first()
-        .ok_or_else(|| Error::Usage("`checks.test` is empty".into()))?;
+    let (program, args) = argv.split_first().ok_or(Error::NoTestCommand)?;
     let mut cmd = Command::new(program);
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
     for var in GIT_LOCAL_VARS {
@@ -192,7 +191,10 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
 pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
     match run_status(argv, dir)? {
         RunStatus::Finished(s) => Ok(s),
-        RunStatus::CannotStart { reason, .. } => Err(Error::Refused(reason)),
+        RunStatus::CannotStart { reason, .. } => Err(Error::Refused(Refusal::bare(
+            Reason::TestsCannotStart,
+            reason,
+        ))),
     }
 }
 
@@ -200,7 +202,7 @@ pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
 pub fn record(repo: &Repo, commit: Oid, argv: &[String]) -> Result<TestRecord> {
     let tree = repo
         .tree_of(commit)
-        .ok_or_else(|| Error::Usage(format!("commit {commit} is not in this repository")))?;
+        .ok_or_else(|| Error::MissingCommit(commit.to_string()))?;
     write_record(repo, commit, tree, None, argv)
 }
 
@@ -251,6 +253,28 @@ fn write_record(
     text.push_str(&rec.render());
     repo.write_note(NOTES_REF, commit, &text)?;
     Ok(rec)
+}
+
+/// A passing record for what `config` releases at `commit`: the package's directory in a
+/// package's view, else the whole tree.
+pub fn find_for(repo: &Repo, config: &crate::config::Config, commit: Oid) -> Option<TestRecord> {
+    match &config.package {
+        Some(p) => find_package(repo, commit, &p.name, &p.path),
+        None => find(repo, commit),
+    }
+}
+
+/// Records a pass of `argv` for what `config` releases at `commit` (see [`find_for`]).
+pub fn record_for(
+    repo: &Repo,
+    config: &crate::config::Config,
+    commit: Oid,
+    argv: &[String],
+) -> Result<TestRecord> {
+    match &config.package {
+        Some(p) => record_package(repo, commit, &p.name, &p.path, argv),
+        None => record(repo, commit, argv),
+    }
 }
 
 /// A passing record for `commit`'s tree, from any commit's note.

@@ -16,6 +16,8 @@ mod interfaces;
 mod kill;
 mod lint;
 mod managers;
+mod monorepo;
+mod monorepo_release;
 mod prepush;
 mod qa;
 mod qb;

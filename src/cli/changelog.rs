@@ -6,49 +6,96 @@ use std::path::Path;
 use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
+use crate::config::Config;
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
 use crate::history::changelog::{Changelog, TEMPLATE};
+use crate::history::packages;
 use crate::history::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
 
-/// `relhook changelog [--sync|--rebuild] [--stdout]`.
+/// `relhook changelog [--sync|--rebuild] [--stdout] [--package NAME | --all]`.
 pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> {
-    let repo = Repo::open(&ctx.cwd)?;
-    let root = repo
-        .work_tree()
-        .ok_or_else(|| Error::Usage("a bare repository has no CHANGELOG.md to keep".into()))?;
-    let config = ctx.config(&root)?;
+    let (repo, root, config) = ctx.open()?;
+    if !args.stdout {
+        if let Some(done) = crate::git::txn::recover(&repo)? {
+            let _ = writeln!(std::io::stderr().lock(), "relhook: {done}");
+        }
+    }
+    let views = match &args.package {
+        Some(name) => vec![packages::view(&config, name, &root)?],
+        None if args.all => {
+            if config.packages.is_empty() {
+                return Err(Error::Usage(
+                    "--all is for a monorepo: .relconfig.toml has no [packages.<name>] tables"
+                        .into(),
+                ));
+            }
+            packages::confine_all(&config, &root)?;
+            // The root changelog of a monorepo is optional: synced when it exists.
+            let root_log = root
+                .join(&config.changelog.path)
+                .exists()
+                .then(|| config.clone());
+            let mut views: Vec<Config> = root_log.into_iter().collect();
+            for p in &config.packages {
+                views.push(packages::view(&config, &p.name, &root)?);
+            }
+            views
+        }
+        None => vec![config],
+    };
+    let mut docs = Vec::new();
+    for view in &views {
+        let doc = one_changelog(&repo, &root, view, args)?;
+        docs.extend(doc);
+    }
+    if args.all && args.format == Format::Json {
+        super::json::print(&serde_json::json!({
+            "schema_version": super::json::SCHEMA_VERSION,
+            "changelogs": docs,
+        }))?;
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Syncs or rebuilds one changelog (the configuration's, or a package view's); with
+/// `--format json` and `--all`, its report (printed here without `--all`).
+fn one_changelog(
+    repo: &Repo,
+    root: &Path,
+    config: &Config,
+    args: &ChangelogArgs,
+) -> Result<Option<serde_json::Value>> {
     let rel = config.changelog.path.clone();
     let mut err = std::io::stderr().lock();
     let json = args.format == Format::Json;
-    if !args.stdout {
-        if let Some(done) = crate::git::txn::recover(&repo)? {
-            let _ = writeln!(err, "relhook: {done}");
-        }
-    }
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
     // and the file are still what the plan read: a commit landing in between (its
     // post-commit adds its own entry) makes the plan stale, and it is made again.
     for _ in 0..5 {
         let head = repo.head();
-        let current = read_current(&root, &rel)?;
+        let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         let (text, added, removed) = if args.rebuild {
             if let Some(cur) = &current {
-                refuse_uncommitted(&repo, &rel, cur, args)?;
+                refuse_uncommitted(repo, &rel, cur, args)?;
             }
-            (rebuild(&repo, &config)?, Vec::new(), Vec::new())
+            (rebuild(repo, config)?, Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
-            let plan = plan_sync(&repo, &config, &base)?;
+            let plan = plan_sync(repo, config, &base)?;
             (plan.text, plan.added, plan.removed)
         };
         reading.finish();
-        let changed = current.as_deref() != Some(text.as_str());
+        // A package's changelog is not made while it would have no entry (its first entry
+        // makes it, as post-commit does).
+        let empty_package =
+            config.package.is_some() && current.is_none() && added.is_empty() && text == TEMPLATE;
+        let changed = current.as_deref() != Some(text.as_str()) && !empty_package;
         if changed && !args.stdout {
             let mut txn = repo.transaction("changelog --sync")?;
-            if repo.head() != head || read_current(&root, &rel)? != current {
+            if repo.head() != head || read_current(root, &rel)? != current {
                 continue;
             }
             txn.write_file(&rel, text.as_bytes())?;
@@ -77,31 +124,35 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         if args.stdout && !json {
             write_out(|out| out.write_all(text.as_bytes()))?;
         }
-        if json {
-            super::json::print(&super::json::ChangelogReport {
-                schema_version: super::json::SCHEMA_VERSION,
-                path: rel.display().to_string(),
-                mode: if args.rebuild { "rebuild" } else { "sync" },
-                changed,
-                written: changed && !args.stdout,
-                added: added
-                    .iter()
-                    .map(|(commit, e)| super::json::AddedEntry {
-                        commit,
-                        section: &e.section,
-                        text: &e.text,
-                        breaking: e.breaking,
-                    })
-                    .collect(),
-                content: args.stdout.then_some(text.as_str()),
-            })?;
+        if !json {
+            return Ok(None);
         }
-        return Ok(Outcome::Ok);
+        let report = super::json::ChangelogReport {
+            schema_version: super::json::SCHEMA_VERSION,
+            path: rel.display().to_string(),
+            mode: if args.rebuild { "rebuild" } else { "sync" },
+            changed,
+            written: changed && !args.stdout,
+            added: added
+                .iter()
+                .map(|(commit, e)| super::json::AddedEntry {
+                    commit,
+                    section: &e.section,
+                    text: &e.text,
+                    breaking: e.breaking,
+                })
+                .collect(),
+            content: args.stdout.then_some(text.as_str()),
+        };
+        if !args.all {
+            super::json::print(&report)?;
+            return Ok(None);
+        }
+        return Ok(Some(
+            serde_json::to_value(&report).map_err(|e| Error::Usage(e.to_string()))?,
+        ));
     }
-    Err(Error::Usage(format!(
-        "history kept changing while relhook planned {}; run it again",
-        rel.display()
-    )))
+    Err(Error::KeptChanging(rel.to_path_buf()))
 }
 
 /// The work tree's changelog text, `None` when absent.
@@ -140,11 +191,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     if skip_requested() {
         return Ok(Outcome::Ok);
     }
-    let repo = Repo::open(&ctx.cwd)?;
-    let Some(root) = repo.work_tree() else {
-        return Ok(Outcome::Ok);
+    // git runs post-commit only where commits are made: a bare repository has nothing to do.
+    let (repo, _root, config) = match ctx.open() {
+        Err(Error::BareRepository(_)) => return Ok(Outcome::Ok),
+        opened => opened?,
     };
-    let config = ctx.config(&root)?;
     let mut err = std::io::stderr().lock();
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,
@@ -173,8 +224,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         } => {
             let _ = writeln!(
                 err,
-                "relhook: {}: {what}; the commit is now {} (git named it {})",
-                config.changelog.path.display(),
+                "relhook: {what}; the commit is now {} (git named it {})",
                 crate::git::short_id(new),
                 crate::git::short_id(old)
             );
@@ -199,6 +249,7 @@ pub(super) fn quiet() -> bool {
 /// into %A. Anything it cannot merge falls back to git's own three-way merge with conflict
 /// markers (exit 1), so nothing is lost.
 pub(super) fn merge_driver(
+    ctx: &Context,
     base: &Path,
     ours: &Path,
     theirs: &Path,
@@ -214,10 +265,7 @@ pub(super) fn merge_driver(
             Ok(text) => {
                 // The temporary file goes in the git dir: a killed driver leaves nothing in
                 // the work tree (git runs drivers at its top, beside its own .merge_file_*).
-                match std::env::current_dir()
-                    .ok()
-                    .and_then(|cwd| crate::git::locate(&cwd).ok())
-                {
+                match ctx.locate() {
                     Some(loc) => {
                         crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
                     }

@@ -14,8 +14,7 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// Prints one JSON document and a newline on stdout.
 pub(crate) fn print<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::Usage(format!("cannot encode the JSON output: {e}")))?;
+    let text = serde_json::to_string_pretty(value)?;
     super::write_out(|out| writeln!(out, "{text}"))
 }
 
@@ -93,6 +92,9 @@ pub(crate) struct ErrorBody {
     pub message: String,
     /// The fix, when relhook knows it.
     pub hint: Option<String>,
+    /// For a refusal, the rule that refused (`dirty-tree`, `tag-exists`, ...); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
     /// The process's exit code.
     pub exit_code: u8,
 }
@@ -104,20 +106,28 @@ impl ErrorReport {
             error: ErrorBody {
                 kind: error_kind(e),
                 message: e.to_string(),
-                hint: e.hint(),
+                hint: match e {
+                    Error::Refused(r) => r.fix.clone(),
+                    _ => e.hint(),
+                },
+                reason: match e {
+                    Error::Refused(r) => Some(r.reason.name()),
+                    _ => None,
+                },
                 exit_code,
             },
         }
     }
 
     /// A refusal that a command reports as its verdict (exit 1).
-    pub(crate) fn refused(why: &str) -> Self {
+    pub(crate) fn refused(r: &crate::error::Refusal) -> Self {
         ErrorReport {
             schema_version: SCHEMA_VERSION,
             error: ErrorBody {
                 kind: "refused",
-                message: why.to_owned(),
-                hint: None,
+                message: r.to_string(),
+                hint: r.fix.clone(),
+                reason: Some(r.reason.name()),
                 exit_code: 1,
             },
         }
@@ -133,7 +143,15 @@ fn error_kind(e: &Error) -> &'static str {
         Error::NotKeepAChangelog { .. } => "not-keep-a-changelog",
         Error::Refused(_) => "refused",
         Error::NotARepository(_) | Error::BareRepository(_) => "repository",
-        Error::Usage(_) | Error::UnknownHook { .. } | Error::HookNotAvailable { .. } => "usage",
+        Error::Usage(_)
+        | Error::UnknownHook { .. }
+        | Error::HookNotAvailable { .. }
+        | Error::HookInput { .. } => "usage",
+        Error::InsideGitDir(_) => "repository",
+        Error::NoTestCommand => "config",
+        Error::MissingCommit(_) => "git",
+        Error::Unfinished { .. } => "unfinished",
+        Error::KeptChanging(_) => "kept-changing",
         Error::IncompleteHistory { .. } => "incomplete-history",
         #[allow(unreachable_patterns)]
         _ => "error",
@@ -144,6 +162,9 @@ fn error_kind(e: &Error) -> &'static str {
 #[derive(Debug, Serialize)]
 pub(crate) struct VersionReport<'a> {
     pub schema_version: u32,
+    /// The package (`--package`, `--all`; absent for the repository's own version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<&'a str>,
     /// The current version.
     pub current: String,
     /// The release tag it comes from (null: no release tag reachable from HEAD).
@@ -183,6 +204,7 @@ impl<'a> VersionReport<'a> {
     pub(crate) fn new(info: &'a crate::release::VersionInfo, tag_prefix: &str) -> Self {
         VersionReport {
             schema_version: SCHEMA_VERSION,
+            package: None,
             current: info.current.to_string(),
             current_tag: info.tag.as_ref().map(|t| t.0.as_str()),
             stable_tag: info.stable.as_ref().map(|t| t.0.as_str()),

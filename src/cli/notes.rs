@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::args::{Format, NotesArgs};
 use super::{Context, Outcome, write_out};
+use crate::error::{Reason, Refusal};
 use crate::release::{self};
 use crate::{Error, Result};
 
@@ -12,7 +13,7 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     let (repo, _root, config) = ctx.open()?;
     let head = repo
         .head()
-        .ok_or_else(|| Error::Refused("no commits yet".into()))?;
+        .ok_or_else(|| Error::Refused(Refusal::bare(Reason::NoCommits, "no commits yet")))?;
     let tag = match &args.tag {
         Some(t) => t.clone(),
         None => repo

@@ -38,9 +38,9 @@ pub(super) fn pre_push_hook(
             .read_to_string(&mut input)
             .map_err(|e| Error::io("read", "<stdin>", e))?;
     }
-    let repo = Repo::open(&ctx.cwd)?;
+    let repo = ctx.repo()?;
     if input.trim().is_empty() && pre_commit.is_some() {
-        if own_shim_installed(&ctx.cwd) {
+        if own_shim_installed(ctx) {
             // relhook's own pre-push shim sees every pushed ref (tags too) and checks them.
             return Ok(Outcome::Ok);
         }
@@ -51,16 +51,26 @@ pub(super) fn pre_push_hook(
         // Everything is up to date (git still runs the hook).
         return Ok(Outcome::Ok);
     }
-    let root = repo.work_tree().unwrap_or_else(|| ctx.cwd.clone());
-    let config = ctx.config(&root)?;
+    let (root, config) = ctx.history_config(&repo)?;
     let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
     let mut err = std::io::stderr().lock();
     let mut tested_now = Vec::new();
-    if let (false, Some(argv)) = (found.untested.is_empty(), &config.checks.test) {
+    if !found.untested.is_empty() {
         let untested = std::mem::take(&mut found.untested);
         let refused_already = !found.refusals.is_empty();
         let total = untested.len();
         for (k, u) in untested.iter().enumerate() {
+            // A package's tag: its own test command, recorded for its directory's tree.
+            let config = match &u.package {
+                Some(p) => crate::history::packages::view(&config, p, &root)?,
+                None => config.clone(),
+            };
+            let Some(argv) = config.checks.test.clone() else {
+                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NoRecord);
+                found.refusals.push(r);
+                continue;
+            };
+            let argv = &argv;
             if refused_already {
                 let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NotRun);
                 found.refusals.push(r);
@@ -78,7 +88,7 @@ pub(super) fn pre_push_hook(
                 argv.join(" ")
             );
             let started = std::time::Instant::now();
-            let status = prepush::test_in_clean_checkout(&repo, u.commit, argv)?;
+            let status = prepush::test_in_clean_checkout(&repo, &config, u.commit, argv)?;
             if status.passed() {
                 let _ = writeln!(
                     err,
@@ -135,8 +145,8 @@ fn left_behind(err: &mut dyn Write, tags: &[(String, bool)], remote: &str) {
 
 /// Whether relhook's own pre-push shim is installed (also as pre-commit's `.legacy` hook, which
 /// pre-commit runs before its own hooks).
-fn own_shim_installed(cwd: &std::path::Path) -> bool {
-    let Ok(loc) = crate::git::HooksLocation::find(cwd) else {
+fn own_shim_installed(ctx: &Context) -> bool {
+    let Ok(loc) = ctx.hooks() else {
         return false;
     };
     ["pre-push", "pre-push.legacy"].iter().any(|name| {

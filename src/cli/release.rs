@@ -8,12 +8,19 @@ use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::release::{self, Options, Plan};
 use crate::tag::hand;
 
 /// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
 pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
+    if args.all || !args.package.is_empty() {
+        return super::release_packages::release(ctx, args);
+    }
+    if args.resume && super::release_packages::has_half_made(ctx) {
+        return super::release_packages::release(ctx, args);
+    }
     let (repo, root, config) = ctx.open()?;
     let opts = Options {
         requested: release::parse_requested(&args.version)?,
@@ -35,13 +42,20 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Some(half) if args.resume || (!json && !args.dry_run && confirm(&half)) => {
             return resume(&repo, &config, &root, &half, &opts);
         }
-        Some(half) => return refused(&half.describe(), json),
+        Some(half) => return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json),
         None if args.resume && hand::unfinished(&repo, &config).is_some() => {
             return finish_hand_tag(&repo, &config, &root, &opts.date, json);
         }
         None if args.resume => {
+            if let Some(view) = super::release_packages::unfinished_hand_view(&repo, &root, &config)
+            {
+                return finish_hand_tag(&repo, &view, &root, &opts.date, json);
+            }
             return refused(
-                "nothing to resume: no release commit without its tag since the last release",
+                &Refusal::bare(
+                    Reason::NothingToResume,
+                    "nothing to resume: no release commit without its tag since the last release",
+                ),
                 json,
             );
         }
@@ -49,8 +63,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     }
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
-        Err(e) if e.is_refusal() => return refused(&e.to_string(), json),
-        Err(e) => return Err(e),
+        Err(e) => return refused(&e.into_refusal()?, json),
     };
     warn_not_understood(&plan.info);
     if args.dry_run {
@@ -102,7 +115,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => refused(&e.to_string(), json),
+        Err(e) if e.is_refusal() => refused(&e.into_refusal()?, json),
         Err(e) if json => Err(e),
         Err(e) => {
             // One line: what did not happen, what is left, and the command that goes on.
@@ -164,7 +177,10 @@ fn finish_hand_tag(
     json: bool,
 ) -> Result<Outcome> {
     let Some(u) = hand::unfinished(repo, config) else {
-        return refused("nothing to resume", json);
+        return refused(
+            &Refusal::bare(Reason::NothingToResume, "nothing to resume"),
+            json,
+        );
     };
     match hand::complete(repo, config, root, &u, date)? {
         Some(done) => {
@@ -179,7 +195,13 @@ fn finish_hand_tag(
             );
             Ok(Outcome::Ok)
         }
-        None => refused(&hand::describe_unfinished(config, &u), json),
+        None => refused(
+            &Refusal::bare(
+                Reason::HandTagUnfinished,
+                hand::describe_unfinished(config, &u),
+            ),
+            json,
+        ),
     }
 }
 
@@ -194,9 +216,13 @@ fn resume(
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
         return refused(
-            &format!(
-                "the working tree is not clean ({}); the release commit is tested and tagged on a clean tree: commit or stash first",
-                dirty.join(", ")
+            &Refusal::new(
+                Reason::DirtyTree,
+                format!(
+                    "the working tree is not clean ({}); the release commit is tested and tagged on a clean tree",
+                    dirty.join(", ")
+                ),
+                "commit or stash first",
             ),
             false,
         );
@@ -220,11 +246,12 @@ fn resume(
             next_push(&mut err, config, done.tested, &half.tag);
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => refused(
-            &format!("{e}; the release commit stays, `relhook release --resume` tries again"),
-            false,
-        ),
-        Err(e) => Err(e),
+        Err(e) => {
+            let r = e.into_refusal()?;
+            let fix = "the release commit stays, `relhook release --resume` tries again";
+            let what = r.to_string();
+            refused(&Refusal::new(r.reason, what, fix), false)
+        }
     }
 }
 
@@ -270,47 +297,40 @@ fn old_version_left(
     out
 }
 
-fn refused(why: &str, json: bool) -> Result<Outcome> {
-    let _ = writeln!(std::io::stderr(), "relhook: release refused: {why}");
-    if let Some(way) = way_past(why) {
+pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
+    let _ = writeln!(std::io::stderr(), "relhook: release refused: {r}");
+    if let Some(way) = way_past(r.reason) {
         let _ = writeln!(std::io::stderr(), "next: {way}");
     }
     if json {
-        super::json::print(&super::json::ErrorReport::refused(why))?;
+        super::json::print(&super::json::ErrorReport::refused(r))?;
     }
     Ok(Outcome::Failed)
 }
 
 /// The command that gets past a refusal whose own text names none (every refusal on the
 /// release path ends with one).
-fn way_past(why: &str) -> Option<&'static str> {
-    if why.starts_with("the test command") {
-        Some(
-            "`relhook release --no-test` releases without running the tests, or set `[checks] test` in .relconfig.toml to your project's test command (an argv list, e.g. [\"python3\", \"-m\", \"pytest\"])",
-        )
-    } else if why.starts_with("the tests failed") {
-        Some(
-            "fix them (`relhook test` runs them alone), then `relhook release`; or `relhook release --no-test` to release untested (pre-push then asks for `relhook test` before the tag leaves)",
-        )
-    } else if why.contains("behind") && why.contains("pull first") {
-        Some("`git pull --rebase`, then `relhook release`")
-    } else if why.contains("is in progress; finish or abort it first") {
-        Some(
-            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`",
-        )
-    } else if why.contains("already exists; a released tag is never reused") {
-        Some(
-            "`relhook release X.Y.Z` with a version above it, or `relhook release` to take the next one",
-        )
-    } else if why.contains("is not greater than") {
-        Some(
-            "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`",
-        )
-    } else if why.contains("changed since the release was planned") || why.contains("HEAD moved") {
-        Some("`relhook release` again")
-    } else {
-        None
-    }
+fn way_past(reason: Reason) -> Option<&'static str> {
+    Some(match reason {
+        Reason::TestsCannotStart => {
+            "`relhook release --no-test` releases without running the tests, or set `[checks] test` in .relconfig.toml to your project's test command (an argv list, e.g. [\"python3\", \"-m\", \"pytest\"])"
+        }
+        Reason::TestsFailed => {
+            "fix them (`relhook test` runs them alone), then `relhook release`; or `relhook release --no-test` to release untested (pre-push then asks for `relhook test` before the tag leaves)"
+        }
+        Reason::Behind => "`git pull --rebase`, then `relhook release`",
+        Reason::OperationInProgress => {
+            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"
+        }
+        Reason::TagExists => {
+            "`relhook release X.Y.Z` with a version above it, or `relhook release` to take the next one"
+        }
+        Reason::NotGreater => {
+            "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`"
+        }
+        Reason::ChangedSincePlan => "`relhook release` again",
+        _ => return None,
+    })
 }
 
 fn release_report<'a>(

@@ -2,24 +2,27 @@
 
 use std::io::Write;
 
+use super::args::TestArgs;
 use super::{Context, Outcome};
+use crate::error::{Reason, Refusal};
 use crate::testrun::RunStatus;
 use crate::{Error, Result};
 
 /// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
 /// would), so that CI sees the tests' own status.
-pub(super) fn test(ctx: &Context) -> Result<Outcome> {
+pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    let config = match &args.package {
+        Some(name) => crate::history::packages::view(&config, name, &root)?,
+        None => config,
+    };
     let mut err = std::io::stderr().lock();
     let evident;
     let argv = match &config.checks.test {
         Some(argv) => argv,
         None => {
             let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
-                return Err(Error::Usage(
-                    "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
-                        .into(),
-                ));
+                return Err(Error::NoTestCommand);
             };
             let _ = writeln!(
                 err,
@@ -30,9 +33,13 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
             &evident
         }
     };
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused("no commits yet: nothing to record".into()))?;
+    let head = repo.head().ok_or_else(|| {
+        Error::Refused(Refusal::new(
+            Reason::NoCommits,
+            "no commits yet",
+            "nothing to record",
+        ))
+    })?;
     let dirty = repo.dirty_paths(5)?;
     let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
     let status = crate::testrun::run_status(argv, &root)?;
@@ -60,7 +67,10 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
-    let rec = crate::testrun::record(&repo, head, argv)?;
+    let rec = match &config.package {
+        Some(p) => crate::testrun::record_package(&repo, head, &p.name, &p.path, argv)?,
+        None => crate::testrun::record(&repo, head, argv)?,
+    };
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",

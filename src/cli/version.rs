@@ -14,6 +14,13 @@ const EXPLAIN_LIMIT: usize = 20;
 /// `relhook version [--next] [--explain] [--pre ID] [--format json]`.
 pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    if args.all {
+        return super::monorepo::version_all(&repo, &root, &config, args);
+    }
+    let config = match &args.package {
+        Some(name) => crate::history::packages::view(&config, name, &root)?,
+        None => config,
+    };
     if !args.next && !args.explain && args.format != Format::Json {
         // The current version alone: no next version is computed, so a tag that cannot be
         // bumped (a component at u64::MAX) still has a current version.
@@ -24,12 +31,27 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
     write_out(|out| {
         if args.format == Format::Json {
-            let doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
+            let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
+            doc.package = config.package.as_ref().map(|p| p.name.as_str());
             let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
             return writeln!(out, "{text}");
         }
         let shown = if args.next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
+        explain(out, &info, args)
+    })?;
+    warn_not_understood(&info);
+    Ok(Outcome::Ok)
+}
+
+/// `--explain`'s lines (nothing without it): where the current version comes from, the
+/// commits that decide the next one, and the next one.
+pub(super) fn explain(
+    out: &mut dyn Write,
+    info: &release::VersionInfo,
+    args: &VersionArgs,
+) -> std::io::Result<()> {
+    {
         if args.explain {
             writeln!(
                 out,
@@ -71,9 +93,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
             writeln!(out, "next: {}", info.next)?;
         }
         Ok(())
-    })?;
-    warn_not_understood(&info);
-    Ok(Outcome::Ok)
+    }
 }
 
 /// Says which commits were not understood (not Conventional Commits): they count as a patch,

@@ -1,6 +1,9 @@
 //! The words the configuration and the lint share: rule names (`Rule`), levels (`Level`) and
 //! the Conventional Commits types allowed by default. A leaf: it imports nothing of relhook,
 //! so `config` can name rules without depending on the lint that applies them.
+//!
+//! The rule list is written once, in the `rules!` table below: the `Rule` enum, its names,
+//! summaries and default levels, and the keys `[commit.rules]` accepts all derive from it.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +36,9 @@ macro_rules! rules {
         impl Rule {
             /// All rules, in reporting order.
             pub const ALL: [Rule; [$(Rule::$variant),*].len()] = [$(Rule::$variant),*];
+
+            /// Every rule's name, in the order of [`Rule::ALL`] (the keys `[commit.rules]` accepts).
+            pub const NAMES: &[&str] = &[$($name),*];
 
             /// The rule's name.
             pub fn name(self) -> &'static str {
@@ -72,4 +78,5 @@ rules! {
     SubjectFullStop = "subject-full-stop", Off, "the description should not end with a full stop";
     BodyMaxLineLength = "body-max-line-length", Off, "body lines must fit in `commit.body_max_line_length` characters";
     FooterMaxLineLength = "footer-max-line-length", Off, "footer lines must fit in `commit.footer_max_line_length` characters";
+    PackageScope = "package-scope", Off, "in a monorepo, a commit that changes several packages names one of them in its scope";
 }

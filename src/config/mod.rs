@@ -6,8 +6,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod check;
+mod package;
 mod quick;
 mod raw;
+mod rules;
+
+pub use package::{Package, TagTemplate};
 
 use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::VersionFile;
@@ -33,6 +38,11 @@ pub struct Config {
     pub release: ReleaseConfig,
     /// The `[checks]` table.
     pub checks: ChecksConfig,
+    /// The `[packages.*]` tables, in name order (empty: not a monorepo, everything as before).
+    pub packages: Vec<Package>,
+    /// Set in the view of one package (`crate::history::packages::view`): history is read for that
+    /// package's commits only, and `changelog`, `version` and `checks` are the package's.
+    pub package: Option<Package>,
 }
 
 /// `[changelog]`: the Keep a Changelog file relhook maintains.
@@ -287,7 +297,16 @@ impl Config {
         use serde::Deserialize;
         let quick = quick::parse(text)
             .and_then(|root| raw::RawConfig::deserialize(root).ok())
-            .and_then(|raw| raw::resolve(raw, path, &|_, _| Error::Usage(String::new())).ok());
+            .and_then(|raw| {
+                // Any fault sends the file to the full parser, which reports it with its span.
+                let fault = |_: usize, message: String| Error::Config {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    column: 0,
+                    message,
+                };
+                raw::resolve(raw, path, &fault).ok()
+            });
         match quick {
             Some(config) => Ok(config),
             None => Self::parse_full(path, text),

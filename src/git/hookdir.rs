@@ -58,10 +58,7 @@ impl HooksLocation {
             return Err(Error::BareRepository(normalize(&common_dir)));
         }
         let top = run_git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
-            Error::GitCommand { .. } => Error::Usage(format!(
-                "`{}` is inside a git directory, not a work tree: run relhook from the work tree",
-                cwd.display()
-            )),
+            Error::GitCommand { .. } => Error::InsideGitDir(cwd.to_path_buf()),
             other => other,
         })?;
         let hooks_path = config_with_scope(cwd, "core.hooksPath")?;

@@ -4,6 +4,7 @@
 //! way anything changes HEAD, the index and the work tree together; `run` the one way the
 //! `git` program is started. No raw git2 object leaves this module.
 
+mod diff;
 mod hookdir;
 mod ident;
 mod locate;

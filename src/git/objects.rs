@@ -71,9 +71,12 @@ impl Repo {
         let Ok(old) = self.inner.find_tag(like) else {
             return Ok(None);
         };
-        let tagger = old
-            .tagger()
-            .ok_or_else(|| Error::Refused(format!("tag {name} has no tagger")))?;
+        let tagger = old.tagger().ok_or_else(|| {
+            Error::Refused(crate::error::Refusal::bare(
+                crate::error::Reason::Tag,
+                format!("tag {name} has no tagger"),
+            ))
+        })?;
         let message = String::from_utf8_lossy(old.message_bytes().unwrap_or_default()).into_owned();
         let target = self
             .inner

@@ -166,10 +166,10 @@ impl Repo {
         repo.find_remote(&name).ok()?.url().map(str::to_owned)
     }
 
-    /// A commit identical to `head` but for `path`, whose content becomes `blob`: same
-    /// parents, author, committer and message, re-signed when `head` was signed. Only the
-    /// objects are written; moving HEAD is the transaction's job.
-    pub fn amended_commit(&self, head: Oid, path: &Path, blob: Oid, mode: i32) -> Result<Oid> {
+    /// A commit identical to `head` but for `files`, each `(path, blob, mode)` becoming that
+    /// blob: same parents, author, committer and message, re-signed when `head` was signed.
+    /// Only the objects are written; moving HEAD is the transaction's job.
+    pub fn amended_commit(&self, head: Oid, files: &[(&Path, Oid, i32)]) -> Result<Oid> {
         let repo = &self.inner;
         let head_c = repo
             .find_commit(head)
@@ -177,13 +177,16 @@ impl Repo {
         let tree = head_c
             .tree()
             .map_err(|e| Error::git("read HEAD's tree", e))?;
-        let mode = if mode == 0 {
-            i32::from(git2::FileMode::Blob)
-        } else {
-            mode
-        };
-        let new_tree = git2::build::TreeUpdateBuilder::new()
-            .upsert(path, blob, file_mode(mode))
+        let mut update = git2::build::TreeUpdateBuilder::new();
+        for (path, blob, mode) in files {
+            let mode = if *mode == 0 {
+                i32::from(git2::FileMode::Blob)
+            } else {
+                *mode
+            };
+            update.upsert(path, *blob, file_mode(mode));
+        }
+        let new_tree = update
             .create_updated(repo, &tree)
             .map_err(|e| Error::git("write the new tree", e))?;
         if repo.extract_signature(&head, None).is_ok() {

@@ -5,17 +5,24 @@
 //! runs again. Only the user's own `git commit` is touched: never a rebase, cherry-pick,
 //! revert, am or merge, whose commits already carry their line.
 
-use std::path::{Path, PathBuf};
+mod op;
+mod tree;
+
+use std::path::PathBuf;
 
 use git2::Oid;
 
+use self::op::{Op, decide};
+use self::tree::{update_index, update_work_tree};
 use crate::Result;
 use crate::config::Config;
-use crate::git::{Repo, Txn};
+use crate::git::{ReflogTop, Repo, StoredFile};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 
-/// What post-commit did.
+/// What post-commit did. With `[packages]`, the commit's entry goes to the changelog of each
+/// package it belongs to (`history::packages::attribute`), or, when it belongs to none, to the
+/// root changelog if there is one; every file changes in the one amended commit, or none does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Accumulated {
     /// Nothing to do, and why (nobody expected anything: not a plain `git commit`, a type with
@@ -26,7 +33,8 @@ pub enum Accumulated {
     Notice(String),
     /// The commit now carries the changelog change.
     Changed {
-        /// What changed, for the user (`added - **api:** x under Added`).
+        /// What changed, for the user, file by file (`CHANGELOG.md: added - **api:** x under
+        /// Added`; several files separated by `; `).
         what: String,
         /// The commit git reported.
         old: Oid,
@@ -66,8 +74,18 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
     // From here on the user expects an entry: every reason not to add one is said.
-    let path = config.changelog.path.clone();
-    let shown = path.display();
+    let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
+        Ok(t) if t.is_empty() => {
+            return skip("the commit belongs to no package and there is no root changelog");
+        }
+        Ok(t) => t,
+        Err(refused) => return Ok(refused),
+    };
+    let shown = targets
+        .iter()
+        .map(|t| t.path.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     if !config.changelog.accumulate {
         return Ok(Accumulated::Notice(format!(
             "no entry added to {shown}: `changelog.accumulate` is off in .relconfig.toml (`relhook changelog --sync` adds the missing entries)"
@@ -78,35 +96,215 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             "no entry added to {shown}: {op} is in progress; when it is done, `relhook changelog --sync` adds it"
         )));
     }
+    // All the files or none: any file that cannot take its entry stops the others too.
+    let mut edits = Vec::new();
+    for t in targets {
+        match prepare(repo, head, &top, amend, t)? {
+            Prepared::Edit(e) => edits.push(e),
+            Prepared::Nothing => {}
+            Prepared::Stop(said) => return Ok(said),
+        }
+    }
+    if edits.is_empty() {
+        return skip("the entry is already there (or was edited by hand)");
+    }
+    // Objects first: nothing refers to them until HEAD moves.
+    for e in &mut edits {
+        e.blob = repo.write_blob(e.text.as_bytes())?;
+    }
+    let files: Vec<(&std::path::Path, Oid, i32)> = edits
+        .iter()
+        .map(|e| (e.path.as_path(), e.blob, e.mode))
+        .collect();
+    let new = repo.amended_commit(head, &files)?;
+    // Then, holding the index lock, the work tree, the index and HEAD, in that order.
+    let mut txn = repo.transaction("post-commit")?;
+    if repo.head() != Some(head) {
+        return skip("HEAD moved since the commit");
+    }
+    let mut notes = Vec::new();
+    for e in &edits {
+        let committed = e.stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
+        notes.extend(update_work_tree(
+            repo,
+            &mut txn,
+            &e.path,
+            committed,
+            (&e.text, e.blob),
+            &e.op,
+        )?);
+        update_index(
+            repo,
+            &mut txn,
+            &e.path,
+            e.stored.as_ref().map(|s| s.blob),
+            e.mode,
+            (e.text.as_bytes(), e.blob),
+            &e.op,
+        )?;
+    }
+    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
+    txn.commit()?;
+    let what = edits
+        .iter()
+        .map(|e| {
+            let done = match e.stored {
+                Some(_) => e.op.describe(),
+                None => format!("created it, and {}", e.op.describe()),
+            };
+            format!("{}: {done}", e.path.display())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Ok(Accumulated::Changed {
+        what,
+        old: head,
+        new,
+        note: (!notes.is_empty()).then(|| notes.join("; ")),
+    })
+}
+
+/// A changelog the commit's entry goes to, with the entries of the commit before and after
+/// an amend that belong there.
+struct Target {
+    path: PathBuf,
+    old: Option<NewEntry>,
+    new: Option<NewEntry>,
+    /// Whether a missing file is created (the root changelog of a monorepo is not).
+    create: bool,
+}
+
+/// The changelogs to edit: `changelog.path` without packages; else each package the commit
+/// (or, for an amend, the commit it replaces) belongs to, and the root changelog for a commit
+/// of no package. `Err`: a package that cannot be used, said as a refusal.
+fn targets(
+    repo: &Repo,
+    config: &Config,
+    top: &ReflogTop,
+    amend: bool,
+    (old_entry, new_entry): (Option<NewEntry>, Option<NewEntry>),
+) -> Result<std::result::Result<Vec<Target>, Accumulated>> {
+    if config.packages.is_empty() {
+        return Ok(Ok(vec![Target {
+            path: config.changelog.path.clone(),
+            old: old_entry,
+            new: new_entry,
+            create: true,
+        }]));
+    }
+    use crate::history::packages::attribute;
+    let message = |id: Oid| {
+        String::from_utf8_lossy(&repo.commit_message(id).unwrap_or_default()).into_owned()
+    };
+    let now = attribute(repo, &config.packages, top.new, &message(top.new))?;
+    let before = if amend {
+        Some(attribute(
+            repo,
+            &config.packages,
+            top.old,
+            &message(top.old),
+        )?)
+    } else {
+        None
+    };
+    let root = repo.work_tree();
+    let mut out = Vec::new();
+    for p in &config.packages {
+        let is_new = now.packages.contains(&p);
+        let was = before.as_ref().is_some_and(|b| b.packages.contains(&p));
+        if !is_new && !was {
+            continue;
+        }
+        if let Some(root) = &root
+            && let Err(e) = crate::history::packages::confine(p, root)
+        {
+            return Ok(Err(Accumulated::Refused(format!("no entry added: {e}"))));
+        }
+        out.push(Target {
+            path: p.changelog.clone(),
+            old: old_entry.clone().filter(|_| was),
+            new: new_entry.clone().filter(|_| is_new),
+            create: true,
+        });
+    }
+    let root_now = now.packages.is_empty();
+    let root_before = before.as_ref().is_some_and(|b| b.packages.is_empty());
+    if root_now || root_before {
+        out.push(Target {
+            path: config.changelog.path.clone(),
+            old: old_entry.filter(|_| root_before),
+            new: new_entry.filter(|_| root_now),
+            create: false,
+        });
+    }
+    Ok(Ok(out))
+}
+
+/// One file's edit, ready to write.
+struct Edit {
+    path: PathBuf,
+    stored: Option<StoredFile>,
+    op: Op,
+    text: String,
+    mode: i32,
+    blob: Oid,
+}
+
+enum Prepared {
+    Edit(Edit),
+    /// Nothing to do for this file (its entry is there, or it is a root changelog that
+    /// does not exist).
+    Nothing,
+    /// This file cannot take its entry: the reason, and no file is changed.
+    Stop(Accumulated),
+}
+
+/// Reads one target file as HEAD stores it and decides its edit.
+fn prepare(
+    repo: &Repo,
+    head: Oid,
+    top: &ReflogTop,
+    amend: bool,
+    target: Target,
+) -> Result<Prepared> {
+    let path = target.path;
+    let shown = path.display();
+    let stop = |a: Accumulated| Ok(Prepared::Stop(a));
     // A path that leads out of the work tree (`..`, a symlinked folder) is refused here, with
     // its reason, rather than failing later as a tree conflict.
     if let Some(root) = repo.work_tree()
         && let Err(e) = crate::fsx::confine(&root, &path)
         && matches!(e, crate::Error::UnsafePath { .. })
     {
-        return Ok(Accumulated::Refused(format!("no entry added: {e}")));
+        if !target.create
+            && matches!(&e, crate::Error::UnsafePath { reason, .. } if reason.contains("does not exist"))
+        {
+            return Ok(Prepared::Nothing);
+        }
+        return stop(Accumulated::Refused(format!("no entry added: {e}")));
     }
     let (stored, text) = match repo.file_at(head, &path)? {
         Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
-            return Ok(Accumulated::Refused(format!(
+            return stop(Accumulated::Refused(format!(
                 "{shown} is a symbolic link (to `{}`); relhook does not replace links with files: point `changelog.path` at the file it names",
                 String::from_utf8_lossy(&stored.bytes)
             )));
         }
         Some(stored) => {
             let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
-                return Ok(Accumulated::Refused(format!(
+                return stop(Accumulated::Refused(format!(
                     "{shown} is not UTF-8; left unchanged"
                 )));
             };
             (Some(stored), text)
         }
+        None if !target.create => return Ok(Prepared::Nothing),
         None => {
             let on_disk = repo
                 .work_tree()
                 .is_some_and(|root| root.join(&path).symlink_metadata().is_ok());
             if on_disk {
-                return Ok(Accumulated::Notice(format!(
+                return stop(Accumulated::Notice(format!(
                     "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
                 )));
             }
@@ -117,7 +315,8 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // A long file is parsed only as far as the edit reaches (see `changelog::head`), unless
     // the rest may already hold the entry: then the whole file decides, as before.
     let split = Changelog::parse_head(&text).filter(|(_, tail)| {
-        !new_entry
+        !target
+            .new
             .as_ref()
             .is_some_and(|e| Changelog::tail_may_hold(tail, &e.text))
     });
@@ -126,7 +325,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         None => match Changelog::parse(&text) {
             Ok(log) => (log, ""),
             Err(e) => {
-                return Ok(Accumulated::Refused(format!(
+                return stop(Accumulated::Refused(format!(
                     "{}:{}: not a Keep a Changelog file ({}); left unchanged",
                     path.display(),
                     e.line,
@@ -136,7 +335,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         },
     };
     if !log.is_keep_a_changelog() {
-        return Ok(Accumulated::Notice(format!(
+        return stop(Accumulated::Notice(format!(
             "{shown} is not a Keep a Changelog file (no `# ` title, no `## ` section), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
         )));
     }
@@ -146,298 +345,28 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
     let Some(op) = decide(
         &log,
-        old_entry.as_ref(),
-        new_entry.as_ref(),
+        target.old.as_ref(),
+        target.new.as_ref(),
         old_changed_file,
     ) else {
-        return skip("the entry is already there (or was edited by hand)");
+        return Ok(Prepared::Nothing);
     };
     op.apply(&mut log);
-    let new_text = log.render() + tail;
-    // Objects first: nothing refers to them until HEAD moves.
-    let blob = repo.write_blob(new_text.as_bytes())?;
     let mode = stored
         .as_ref()
         .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
-    let new = repo.amended_commit(head, &path, blob, mode)?;
-    // Then, holding the index lock, the work tree, the index and HEAD, in that order.
-    let mut txn = repo.transaction("post-commit")?;
-    if repo.head() != Some(head) {
-        return skip("HEAD moved since the commit");
-    }
-    let committed = stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
-    let note = update_work_tree(repo, &mut txn, &path, committed, (&new_text, blob), &op)?;
-    let committed_blob = stored.as_ref().map(|s| s.blob);
-    update_index(
-        repo,
-        &mut txn,
-        &path,
-        committed_blob,
+    Ok(Prepared::Edit(Edit {
+        path,
+        stored,
+        op,
+        text: log.render() + tail,
         mode,
-        (new_text.as_bytes(), blob),
-        &op,
-    )?;
-    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
-    txn.commit()?;
-    let what = match stored {
-        Some(_) => op.describe(),
-        None => format!("created it, and {}", op.describe()),
-    };
-    Ok(Accumulated::Changed {
-        what,
-        old: head,
-        new,
-        note,
-    })
-}
-
-/// The index follows the commit: the entry becomes the new blob when it held the committed
-/// one; when the user has other changes of the file staged, the same edit is made to their
-/// staged version (so the next commit neither loses the entry nor their change).
-fn update_index(
-    repo: &Repo,
-    txn: &mut Txn<'_>,
-    path: &Path,
-    committed: Option<Oid>,
-    mode: i32,
-    (new_bytes, blob): (&[u8], Oid),
-    op: &Op,
-) -> Result<()> {
-    let mode = u32::try_from(mode).unwrap_or(0o100_644);
-    let file = repo.work_tree().map(|r| r.join(path));
-    match txn.staged(path)? {
-        staged if staged.map(|(id, _)| id) == committed => {
-            // The same bytes as the new blob (compared, rather than hashed again).
-            let same = file
-                .as_deref()
-                .and_then(|f| std::fs::read(f).ok())
-                .is_some_and(|b| b == new_bytes);
-            txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
-        }
-        Some((id, staged_mode)) => {
-            let edited = repo
-                .blob_bytes(id)
-                .and_then(Changelog::from_utf8)
-                .map(|mut log| {
-                    op.apply(&mut log);
-                    log.render()
-                });
-            match edited {
-                Some(text) => {
-                    let id = repo.write_blob(text.as_bytes())?;
-                    txn.stage(path, id, staged_mode, None)
-                }
-                None => Ok(()),
-            }
-        }
-        None => Ok(()),
-    }
+        blob: Oid::zero(),
+    }))
 }
 
 /// The entry a commit's message calls for.
 fn entry_of(repo: &Repo, commit: Oid, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
     let message = repo.commit_message(commit)?;
     entry_for_message(&String::from_utf8_lossy(&message), &config.changelog, forge)
-}
-
-/// One edit of Unreleased.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Op {
-    Add(NewEntry),
-    Replace(NewEntry, NewEntry),
-    Remove(NewEntry),
-}
-
-impl Op {
-    fn apply(&self, log: &mut Changelog) {
-        match self {
-            // Idempotent: a copy that already has the entry (a concurrent sync) keeps one.
-            Op::Add(e) if in_unreleased(log, e) => {}
-            Op::Add(e) => {
-                log.ensure_unreleased();
-                log.add_entry(&e.section, &e.text, e.breaking);
-            }
-            Op::Replace(old, new) if old.section == new.section && old.breaking == new.breaking => {
-                log.replace_entry(&old.section, &old.text, &new.text);
-            }
-            Op::Replace(old, new) => {
-                log.remove_entry(&old.section, &old.text);
-                log.add_entry(&new.section, &new.text, new.breaking);
-            }
-            Op::Remove(old) => {
-                log.remove_entry(&old.section, &old.text);
-            }
-        }
-    }
-
-    fn describe(&self) -> String {
-        match self {
-            Op::Add(e) => format!("added `- {}` under {}", e.text, e.section),
-            Op::Replace(_, e) => format!(
-                "replaced the amended commit's entry with `- {}` under {}",
-                e.text, e.section
-            ),
-            Op::Remove(e) => format!(
-                "removed `- {}`: the amended commit no longer calls for it",
-                e.text
-            ),
-        }
-    }
-}
-
-/// Whether an entry with this text is anywhere in the file (released sections included).
-fn present(log: &Changelog, text: &str) -> bool {
-    log.contains_entry(text, false)
-}
-
-fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
-    log.contains_entry(&e.text, true)
-}
-
-/// What to do. An amend replaces the entry its previous version wrote, unless a person has
-/// edited that entry since (then their text wins and nothing is added).
-fn decide(
-    log: &Changelog,
-    old: Option<&NewEntry>,
-    new: Option<&NewEntry>,
-    old_changed_file: bool,
-) -> Option<Op> {
-    match (old, new) {
-        (Some(o), Some(n)) if o == n => {
-            (!present(log, &n.text) && !old_changed_file).then(|| Op::Add(n.clone()))
-        }
-        (Some(o), Some(n)) if in_unreleased(log, o) => Some(Op::Replace(o.clone(), n.clone())),
-        (Some(o), None) if in_unreleased(log, o) => Some(Op::Remove(o.clone())),
-        (Some(_), _) if old_changed_file => None,
-        (_, Some(n)) if !present(log, &n.text) => Some(Op::Add(n.clone())),
-        _ => None,
-    }
-}
-
-/// Brings the work tree file along: created when the commit created it, replaced when it was
-/// the committed version, edited the same way when it has unstaged changes of its own (which
-/// are kept).
-fn update_work_tree(
-    repo: &Repo,
-    txn: &mut Txn<'_>,
-    path: &Path,
-    committed: Option<(&[u8], Oid)>,
-    (new_text, new_blob): (&str, Oid),
-    op: &Op,
-) -> Result<Option<String>> {
-    let Some(root) = repo.work_tree() else {
-        return Ok(None);
-    };
-    let file: PathBuf = crate::fsx::confine(&root, path)?;
-    let Some(committed) = committed else {
-        if file.symlink_metadata().is_ok() {
-            return Ok(Some(format!(
-                "{} appeared in the work tree meanwhile and was left alone; the commit has relhook's version",
-                path.display()
-            )));
-        }
-        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), None)?;
-        return Ok(None);
-    };
-    let Some(current) = crate::fsx::read_regular_optional(&file)? else {
-        return Ok(Some(format!(
-            "{} is missing from the work tree; `git checkout -- {}` restores it",
-            path.display(),
-            path.display()
-        )));
-    };
-    if current == committed.0 {
-        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), Some(committed))?;
-        return Ok(None);
-    }
-    let edited = Changelog::from_utf8(current).map(|mut log| {
-        op.apply(&mut log);
-        log.render()
-    });
-    match edited {
-        Some(text) => {
-            txn.write_file(path, text.as_bytes())?;
-            Ok(None)
-        }
-        None => Ok(Some(format!(
-            "{} has uncommitted changes relhook cannot parse; the entry is in the commit but not in your copy",
-            path.display()
-        ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn e(text: &str) -> NewEntry {
-        NewEntry {
-            section: "Added".into(),
-            text: text.into(),
-            breaking: false,
-        }
-    }
-
-    fn log(entries: &[&str]) -> Changelog {
-        let mut t = String::from("# Changelog\n\n## [Unreleased]\n\n### Added\n\n");
-        for x in entries {
-            t.push_str(&format!("- {x}\n"));
-        }
-        t.push_str("\n## [1.0.0] - 2026-01-01\n\n### Added\n\n- released one\n");
-        Changelog::parse(&t).unwrap()
-    }
-
-    #[test]
-    fn adds_once() {
-        assert_eq!(
-            decide(&log(&[]), None, Some(&e("x")), false),
-            Some(Op::Add(e("x")))
-        );
-        assert_eq!(decide(&log(&["x"]), None, Some(&e("x")), false), None);
-        assert_eq!(
-            decide(&log(&[]), None, Some(&e("released one")), false),
-            None
-        );
-    }
-
-    #[test]
-    fn amend_replaces_or_respects_hand_edits() {
-        assert_eq!(
-            decide(&log(&["old"]), Some(&e("old")), Some(&e("new")), true),
-            Some(Op::Replace(e("old"), e("new")))
-        );
-        assert_eq!(
-            decide(&log(&["old"]), Some(&e("old")), None, true),
-            Some(Op::Remove(e("old")))
-        );
-        assert_eq!(
-            decide(
-                &log(&["reworded by hand"]),
-                Some(&e("old")),
-                Some(&e("new")),
-                true
-            ),
-            None
-        );
-        assert_eq!(
-            decide(&log(&[]), Some(&e("old")), Some(&e("new")), false),
-            Some(Op::Add(e("new")))
-        );
-        assert_eq!(
-            decide(&log(&["same"]), Some(&e("same")), Some(&e("same")), true),
-            None
-        );
-        assert_eq!(
-            decide(&log(&[]), Some(&e("same")), Some(&e("same")), true),
-            None,
-            "deleted by hand stays deleted"
-        );
-    }
-
-    #[test]
-    fn ops_edit_the_model() {
-        let mut l = log(&["old"]);
-        Op::Replace(e("old"), e("new")).apply(&mut l);
-        assert!(l.render().contains("- new\n") && !l.render().contains("- old\n"));
-    }
 }

@@ -4,6 +4,8 @@
 
 pub mod accumulate;
 pub mod changelog;
+pub mod packages;
+pub mod scope_rule;
 pub mod sync;
 pub mod tags;
 pub mod version;

@@ -124,6 +124,10 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         let Some(entry) = commit_entry(&c.message, config, forge.as_ref()) else {
             continue;
         };
+        // In a monorepo, the commits of this changelog's package (or of none, for the root's).
+        if !crate::history::packages::counts(repo, config, c.id, &c.message)? {
+            continue;
+        }
         if known.insert(normalize(&entry.text)) {
             added.push((c.id.to_string(), entry));
         }
@@ -164,6 +168,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();
+    let mut failed = None;
     repo.walk(
         &Range {
             tips: vec![head],
@@ -172,10 +177,22 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         |c| {
             let (entry, reverts) = if c.parents < 2 {
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
-                (
-                    commit_entry(&message, config, forge.as_ref()),
-                    crate::history::changelog::entry::reverted_id(&message),
-                )
+                let entry = commit_entry(&message, config, forge.as_ref());
+                // In a monorepo, only this changelog's package's commits (or no package's).
+                let counted = match entry {
+                    Some(_) => crate::history::packages::counts(repo, config, c.id, &message),
+                    None => Ok(false),
+                };
+                match counted {
+                    Ok(counted) => (
+                        entry.filter(|_| counted),
+                        crate::history::changelog::entry::reverted_id(&message),
+                    ),
+                    Err(e) => {
+                        failed = Some(e);
+                        return false;
+                    }
+                }
             } else {
                 (None, None)
             };
@@ -188,6 +205,9 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             true
         },
     )?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     let index: HashMap<Oid, usize> = history.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let mut tags: Vec<ReleaseTag> = repo
         .release_tag_candidates(&config.version.tag_prefix)

@@ -106,12 +106,16 @@ pub fn changes(
                     Rewrite::Same => continue,
                     Rewrite::To(after) => after,
                     Rewrite::Unsupported => {
-                        return Err(Error::Refused(format!(
-                            "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range; edit it by hand, or set `[release] bump_dependents = false`",
-                            file.display(),
-                            r.text,
-                            r.name,
-                            r.section
+                        return Err(Error::Refused(crate::error::Refusal::new(
+                            crate::error::Reason::Dependent,
+                            format!(
+                                "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
+                                file.display(),
+                                r.text,
+                                r.name,
+                                r.section
+                            ),
+                            "edit it by hand, or set `[release] bump_dependents = false`",
                         )));
                     }
                 };

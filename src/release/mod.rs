@@ -6,6 +6,7 @@ pub mod dependents;
 mod files;
 mod next;
 pub mod notes;
+pub mod packages;
 mod resume;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ pub use next::{Decider, VersionInfo, current_version, parse_requested, version_i
 pub use resume::{HalfMade, half_made, resume};
 
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::changelog::Changelog;
 use crate::history::version::bump::Requested;
@@ -68,16 +70,21 @@ pub struct Plan {
 
 /// Plans a release: every runbook check first (refusals name what to do), then the edits.
 pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result<Plan> {
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused("the repository has no commits to release".into()))?;
+    let head = repo.head().ok_or_else(|| {
+        Error::Refused(Refusal::bare(
+            Reason::NoCommits,
+            "the repository has no commits to release",
+        ))
+    })?;
     preflight(repo, config, opts)?;
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);
     if repo.tag_target(&tag).is_some() {
-        return Err(Error::Refused(format!(
-            "tag {tag} already exists; a released tag is never reused (pick another version)"
+        return Err(Error::Refused(Refusal::new(
+            Reason::TagExists,
+            format!("tag {tag} already exists"),
+            "a released tag is never reused (pick another version)",
         )));
     }
     let Edits {
@@ -195,22 +202,25 @@ pub fn commit_files(
 ) -> Result<Oid> {
     let head = repo
         .head()
-        .ok_or_else(|| Error::Refused("no commits yet".into()))?;
+        .ok_or_else(|| Error::Refused(Refusal::bare(Reason::NoCommits, "no commits yet")))?;
     for e in edits {
         let now = crate::fsx::read_regular_optional(&crate::fsx::confine(root, &e.path)?)?;
         if now.unwrap_or_default() != e.before {
-            return Err(Error::Refused(format!(
-                "{} changed since the release was planned; run it again",
-                e.path.display()
+            return Err(Error::Refused(Refusal::new(
+                Reason::ChangedSincePlan,
+                format!("{} changed since the release was planned", e.path.display()),
+                "run it again",
             )));
         }
     }
     let sign = repo.signs_commits();
     let mut txn = repo.transaction("release")?;
     if repo.head() != Some(head) {
-        return Err(Error::Refused(
-            "HEAD moved since the release was planned; run it again".into(),
-        ));
+        return Err(Error::Refused(Refusal::new(
+            Reason::ChangedSincePlan,
+            "HEAD moved since the release was planned",
+            "run it again",
+        )));
     }
     let mut staged = Vec::new();
     for e in edits {
@@ -261,41 +271,52 @@ pub fn undo_commit(repo: &Repo, head: Oid, commit: Oid, edits: &[Edit]) -> Resul
 /// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
 pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
     if let Some(op) = repo.operation_in_progress() {
-        return Err(Error::Refused(format!(
-            "{op} is in progress; finish or abort it first"
+        return Err(Error::Refused(Refusal::new(
+            Reason::OperationInProgress,
+            format!("{op} is in progress"),
+            "finish or abort it first",
         )));
     }
     if !opts.allow_dirty {
         let dirty = repo.dirty_paths(5)?;
         if !dirty.is_empty() {
-            return Err(Error::Refused(format!(
-                "the working tree is not clean ({}); commit or stash first, or pass --allow-dirty",
-                dirty.join(", ")
+            return Err(Error::Refused(Refusal::new(
+                Reason::DirtyTree,
+                format!("the working tree is not clean ({})", dirty.join(", ")),
+                "commit or stash first, or pass --allow-dirty",
             )));
         }
     }
     let branch = repo.branch();
     match &branch {
         None => {
-            return Err(Error::Refused(
-                "HEAD is detached; check out the release branch first".into(),
-            ));
+            return Err(Error::Refused(Refusal::new(
+                Reason::DetachedHead,
+                "HEAD is detached",
+                "check out the release branch first",
+            )));
         }
         Some(b)
             if !opts.allow_branch
                 && !config.release.branches.is_empty()
                 && !config.release.branches.contains(b) =>
         {
-            return Err(Error::Refused(format!(
-                "releases are made from {} (`release.branches`), not `{b}`; pass --allow-branch for a maintenance release",
-                config.release.branches.join(", ")
+            return Err(Error::Refused(Refusal::new(
+                Reason::Branch,
+                format!(
+                    "releases are made from {} (`release.branches`), not `{b}`",
+                    config.release.branches.join(", ")
+                ),
+                "pass --allow-branch for a maintenance release",
             )));
         }
         Some(_) => {}
     }
     if let Some((up, behind)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
-        return Err(Error::Refused(format!(
-            "the branch is {behind} commit(s) behind {up} (as last fetched); pull first so the release includes them"
+        return Err(Error::Refused(Refusal::new(
+            Reason::Behind,
+            format!("the branch is {behind} commit(s) behind {up} (as last fetched)"),
+            "pull first so the release includes them",
         )));
     }
     Ok(())
@@ -335,7 +356,12 @@ fn changelog_edit(
         &config.version.tag_prefix,
         forge.as_ref().map(|f| f.base.as_str()),
     )
-    .map_err(|e| Error::Refused(format!("{}: {e}", rel.display())))?;
+    .map_err(|e| {
+        Error::Refused(Refusal::bare(
+            Reason::Changelog,
+            format!("{}: {e}", rel.display()),
+        ))
+    })?;
     Ok(Edit {
         path: rel,
         before: before.unwrap_or_default(),
@@ -363,9 +389,11 @@ pub fn execute(
     opts: &Options,
 ) -> Result<Done> {
     if repo.head() != Some(plan.head) {
-        return Err(Error::Refused(
-            "HEAD moved since the release was planned; run it again".into(),
-        ));
+        return Err(Error::Refused(Refusal::new(
+            Reason::ChangedSincePlan,
+            "HEAD moved since the release was planned",
+            "run it again",
+        )));
     }
     let edits = Edits {
         edits: plan.edits.clone(),
@@ -388,9 +416,11 @@ pub fn execute(
         Ok(tested) => Ok(Done { commit, tested }),
         Err(e) => match undo_commit(repo, plan.head, commit, &plan.edits) {
             Ok(()) => Err(e),
-            Err(undo) => Err(Error::Usage(format!(
-                "{e}; and undoing the release commit failed too ({undo}): `relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
-            ))),
+            Err(undo) => Err(Error::Unfinished {
+                error: Box::new(e),
+                undo: Box::new(undo),
+                finish: "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it".into(),
+            }),
         },
     }
 }
@@ -412,8 +442,11 @@ fn test_and_tag(
                 true
             }
             s => {
-                return Err(Error::Refused(format!(
-                    "the tests failed on the release candidate ({s}); nothing was released"
+                return Err(Error::Refused(Refusal::bare(
+                    Reason::TestsFailed,
+                    format!(
+                        "the tests failed on the release candidate ({s}); nothing was released"
+                    ),
                 )));
             }
         },

@@ -12,6 +12,7 @@ use git2::Oid;
 use semver::Version;
 
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::{Range, ReleaseTag, Repo};
 use crate::history::tags::{Tags, check_history, reachable_tags};
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
@@ -162,7 +163,15 @@ pub fn version_info(
         &[],
         &policy,
     )
-    .map_err(|e| Error::Refused(e.to_string()))?;
+    .map_err(|e| {
+        let reason = match e {
+            bump::BumpError::NotGreater { .. } | bump::BumpError::ComputedNotGreater { .. } => {
+                Reason::NotGreater
+            }
+            _ => Reason::Version,
+        };
+        Error::Refused(Refusal::bare(reason, e.to_string()))
+    })?;
     let (next, first_release_rule) = if tag.is_none() {
         first_release(repo, config, root, &commits, requested, pre, &current, next)
     } else {
@@ -261,8 +270,10 @@ fn refuse_empty(
             Some(s) => format!("{name} that {} did not already release", s.0),
             None => name.clone(),
         };
-        return Err(Error::Refused(format!(
-            "nothing to release: no commits since {name}; a `feat:` or `fix:` commit (anything with a changelog entry) makes one"
+        return Err(Error::Refused(Refusal::new(
+            Reason::NothingToRelease,
+            format!("nothing to release: no commits since {name}"),
+            "a `feat:` or `fix:` commit (anything with a changelog entry) makes one",
         )));
     }
     if matches!(requested, Requested::Auto) && !since_latest.iter().any(|c| c.in_changelog) {
@@ -272,10 +283,14 @@ fn refuse_empty(
             .map(|c| format!("`{}`", c.header))
             .collect();
         let more = if since_latest.len() > 3 { ", …" } else { "" };
-        return Err(Error::Refused(format!(
-            "nothing for the changelog: none of the {} since {name} ({}{more}) maps to a changelog section, so no version follows from them; to release anyway, name it: `relhook release patch` (or minor, major, X.Y.Z)",
-            crate::commit::report::plural(since_latest.len(), "commit"),
-            sample.join(", ")
+        return Err(Error::Refused(Refusal::new(
+            Reason::NothingForChangelog,
+            format!(
+                "nothing for the changelog: none of the {} since {name} ({}{more}) maps to a changelog section, so no version follows from them",
+                crate::commit::report::plural(since_latest.len(), "commit"),
+                sample.join(", ")
+            ),
+            "to release anyway, name it: `relhook release patch` (or minor, major, X.Y.Z)",
         )));
     }
     Ok(())
@@ -316,6 +331,7 @@ fn deciders(
     let mut out = Vec::new();
     let mut ids = Vec::new();
     let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
+    let mut failed = None;
     repo.walk(&range, |c| {
         if c.parents < 2 {
             let message = crate::commit::message::stored_text(repo, c.id, &c.message);
@@ -325,6 +341,15 @@ fn deciders(
             // is no change of its own: it neither decides the level nor is "not understood".
             if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
                 return true;
+            }
+            // In a monorepo, the commits of the package in view (or of no package).
+            match crate::history::packages::counts(repo, config, c.id, &message) {
+                Ok(true) => {}
+                Ok(false) => return true,
+                Err(e) => {
+                    failed = Some(e);
+                    return false;
+                }
             }
             let calls_for = match &parsed {
                 Some(p) if p.breaking => "major",
@@ -354,6 +379,9 @@ fn deciders(
         }
         true
     })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     if let Some(l) = latest.filter(|l| Some(*l) != since) {
         {
             let mut newer = std::collections::HashSet::new();

@@ -105,6 +105,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         });
     let forge = crate::history::sync::forge(repo);
     let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
+    let mut failed = None;
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -115,11 +116,26 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             if c.parents < 2 {
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
                 let e = entry_for_message(&message, &config.changelog, forge.as_ref());
+                // In a monorepo, the commits of the package in view (or of no package).
+                let e = match e.map(|e| {
+                    crate::history::packages::counts(repo, config, c.id, &message)
+                        .map(|n| Some(e).filter(|_| n))
+                }) {
+                    Some(Ok(e)) => e,
+                    Some(Err(err)) => {
+                        failed = Some(err);
+                        return false;
+                    }
+                    None => None,
+                };
                 walked.push((c.id, reverted_id(&message), e));
             }
             true
         },
     )?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     // A change reverted within the same release never shipped.
     let pairs: Vec<(git2::Oid, Option<String>)> =
         walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();

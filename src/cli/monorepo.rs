@@ -1,0 +1,94 @@
+//! Monorepo commands: `relhook version --all`, and the `[packages.*]` tables `relhook init`
+//! proposes. Per-package work itself goes through `history::packages::view`.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::args::{Format, VersionArgs};
+use super::{Outcome, write_out};
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::packages;
+use crate::history::version::bump::Requested;
+use crate::release;
+use crate::{Error, Result};
+
+/// `relhook version --all [--next] [--explain] [--format json]`: every package, in name
+/// order; a package with nothing to release says so instead of a next version.
+pub(super) fn version_all(
+    repo: &Repo,
+    root: &Path,
+    config: &Config,
+    args: &VersionArgs,
+) -> Result<Outcome> {
+    if config.packages.is_empty() {
+        return Err(Error::Usage(
+            "--all is for a monorepo: .relconfig.toml has no [packages.<name>] tables (`relhook init` proposes them for a workspace)".into(),
+        ));
+    }
+    packages::confine_all(config, root)?;
+    let json = args.format == Format::Json;
+    if !args.next && !args.explain && !json {
+        let mut lines = Vec::new();
+        for p in &config.packages {
+            let view = packages::view(config, &p.name, root)?;
+            let (current, _) = release::current_version(repo, &view, root)?;
+            lines.push(format!("{} {current}", p.name));
+        }
+        write_out(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
+        return Ok(Outcome::Ok);
+    }
+    let mut docs = Vec::new();
+    let mut text: Vec<u8> = Vec::new();
+    for p in &config.packages {
+        let view = packages::view(config, &p.name, root)?;
+        match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
+            Ok(info) => {
+                if json {
+                    let mut doc =
+                        super::json::VersionReport::new(&info, view.version.tag_prefix.as_str());
+                    doc.package = Some(&p.name);
+                    docs.push(to_value(&doc)?);
+                } else {
+                    let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
+                    if args.explain {
+                        let _ = super::version::explain(&mut text, &info, args);
+                        let _ = writeln!(text);
+                    }
+                }
+                super::version::warn_not_understood(&info);
+            }
+            Err(Error::Refused(why)) => {
+                let (current, from) = release::current_version(repo, &view, root)?;
+                if json {
+                    docs.push(serde_json::json!({
+                        "package": p.name,
+                        "current": current.to_string(),
+                        "current_from": from,
+                        "next": null,
+                        "reason": why.to_string(),
+                    }));
+                } else {
+                    let _ = writeln!(text, "{} {current} (nothing to release)", p.name);
+                    if args.explain {
+                        let _ = writeln!(text, "{why}\n");
+                    }
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if json {
+        super::json::print(&serde_json::json!({
+            "schema_version": super::json::SCHEMA_VERSION,
+            "packages": docs,
+        }))?;
+    } else {
+        write_out(|out| out.write_all(&text))?;
+    }
+    Ok(Outcome::Ok)
+}
+
+fn to_value(doc: &impl serde::Serialize) -> Result<serde_json::Value> {
+    serde_json::to_value(doc).map_err(|e| Error::Usage(format!("JSON: {e}")))
+}

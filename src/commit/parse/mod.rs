@@ -1,0 +1,197 @@
+//! Cleaned message text → a Conventional Commit. The header is scanned by hand, strictly
+//! (Conventional Commits 1.0.0: `type(scope)!: description`, a colon and one space), so that
+//! a fault has an exact position for the caret; body and footers come from git-conventional.
+//!
+//! `header` scans the header; `layout` finds footers and breaking-change notes in the lines
+//! after it; this file assembles the whole [`Commit`].
+
+mod header;
+mod layout;
+
+pub use header::{Fault, FaultKind, Header, header};
+pub use layout::{Layout, breaking_token, footer_token, paragraphs};
+
+/// A footer (git trailer) of a parsed message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footer {
+    /// `BREAKING CHANGE`, `Refs`, `Signed-off-by`...
+    pub token: String,
+    /// The value, continuation lines included.
+    pub value: String,
+}
+
+/// A whole Conventional Commit message: what the commit *means*. This is the one reading of a
+/// message that lint, version, changelog and notes share, so that they never disagree on
+/// whether a change is breaking, what its scope is or which issues it references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// The type, lowercased.
+    pub ty: String,
+    /// The scope, if any.
+    pub scope: Option<String>,
+    /// The description.
+    pub description: String,
+    /// The body, if any.
+    pub body: Option<String>,
+    /// The footers, in order: the footer block's, and every `BREAKING CHANGE:` note.
+    pub footers: Vec<Footer>,
+    /// `!` or a `BREAKING CHANGE:`/`BREAKING-CHANGE:` note.
+    pub breaking: bool,
+    /// The breaking change's text (the notes', else the description). It may span several
+    /// lines and paragraphs (lists, code fences), as written.
+    pub breaking_description: Option<String>,
+    /// For git's own `Revert "<header>"`: the reverted header and commit id (from the
+    /// body's `This reverts commit <id>.`), if the body names one.
+    pub reverts: Option<Reverted>,
+}
+
+/// What a `Revert "<header>"` commit undoes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reverted {
+    /// The reverted commit's header.
+    pub header: String,
+    /// The reverted commit's id as the body names it (full or abbreviated).
+    pub commit: Option<String>,
+}
+
+/// Git's `Revert "<header>"` (and `Reapply "<header>"`, nested): the quoted header and where
+/// it starts in `header`. A header that is no revert is returned as is, at 0.
+pub fn unwrap_revert(header: &str) -> (&str, usize) {
+    let mut inner = header;
+    let mut offset = 0;
+    loop {
+        let Some(rest) = ["Revert \"", "Reapply \""]
+            .iter()
+            .find_map(|p| inner.strip_prefix(p))
+        else {
+            return (inner, offset);
+        };
+        offset += inner.len() - rest.len();
+        inner = rest.strip_suffix('"').unwrap_or(rest);
+    }
+}
+
+/// Parses a cleaned message whose header follows the grammar; `None` when it does not.
+/// Git's `Revert "type: …"` reads as a `revert` of that header (see [`Commit::reverts`]).
+pub fn commit(message: &str) -> Option<Commit> {
+    let lines: Vec<&str> = message.lines().collect();
+    let first = *lines.first()?;
+    if let Some(inner) = first.strip_prefix("Revert \"") {
+        // `Revert "fix: x"`, or with the pull request a forge's squash merge appends:
+        // `Revert "fix: x" (#123)`.
+        let (quoted, after) = inner.rsplit_once('"')?;
+        let pr = after
+            .strip_prefix(" (#")
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !(after.is_empty() || pr) {
+            return None;
+        }
+        // Only a revert of a conventional header means something for the changelog.
+        header(unwrap_revert(quoted).0).ok()?;
+        let commit = lines.iter().find_map(|l| {
+            let rest = l.trim().strip_prefix("This reverts commit ")?;
+            let id = rest.trim_end_matches('.').trim();
+            (id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
+        });
+        let mut c = from_lines(&lines, "revert", None, false, quoted)?;
+        c.reverts = Some(Reverted {
+            header: quoted.to_owned(),
+            commit,
+        });
+        return Some(c);
+    }
+    let h = header(first).ok()?;
+    from_lines(
+        &lines,
+        &h.ty.to_lowercase(),
+        h.scope.map(|(s, _)| s.trim().to_owned()),
+        h.bang,
+        h.description,
+    )
+}
+
+fn from_lines(
+    lines: &[&str],
+    ty: &str,
+    scope: Option<String>,
+    bang: bool,
+    description: &str,
+) -> Option<Commit> {
+    let layout = Layout::of(lines);
+    let body_end = layout
+        .breaking
+        .iter()
+        .map(|b| b.start)
+        .chain(layout.footers.as_ref().map(|f| f.start))
+        .min()
+        .unwrap_or(lines.len());
+    let body = lines
+        .get(1..body_end)
+        .map(|b| b.join("\n").trim().to_owned())
+        .filter(|b| !b.is_empty());
+    let mut footers = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    for b in &layout.breaking {
+        let (token, first) = breaking_token(lines[b.start])?;
+        let mut text = first.trim().to_owned();
+        for l in &lines[b.start + 1..b.end] {
+            text.push('\n');
+            text.push_str(l);
+        }
+        let text = text.trim().to_owned();
+        if !text.is_empty() {
+            notes.push(text.clone());
+        }
+        footers.push((
+            b.start,
+            Footer {
+                token: token.to_owned(),
+                value: text,
+            },
+        ));
+    }
+    if let Some(block) = &layout.footers {
+        for i in block.clone() {
+            if layout.breaking.iter().any(|b| b.contains(&i)) {
+                continue;
+            }
+            match footer_token(lines[i]) {
+                Some((token, value)) => footers.push((
+                    i,
+                    Footer {
+                        token: token.to_owned(),
+                        value: value.trim().to_owned(),
+                    },
+                )),
+                None => {
+                    if let Some((_, last)) = footers.last_mut() {
+                        last.value.push('\n');
+                        last.value.push_str(lines[i].trim());
+                    }
+                }
+            }
+        }
+    }
+    footers.sort_by_key(|(i, _)| *i);
+    let footers = footers.into_iter().map(|(_, f)| f).collect();
+    let breaking = bang || !layout.breaking.is_empty();
+    let breaking_description = if !notes.is_empty() {
+        Some(notes.join("\n\n"))
+    } else {
+        breaking.then(|| description.to_owned())
+    };
+    Some(Commit {
+        ty: ty.to_owned(),
+        scope,
+        description: description.to_owned(),
+        body,
+        footers,
+        breaking,
+        breaking_description,
+        reverts: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

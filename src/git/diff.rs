@@ -1,0 +1,133 @@
+//! What a commit changed, by path: a tree-to-tree diff against its first parent that skips
+//! every subtree whose id is unchanged and reads no blob, so its cost follows the size of the
+//! change, not of the repository (monorepo attribution, see `crate::history::packages`).
+
+use std::path::{Path, PathBuf};
+
+use git2::{DiffOptions, Oid};
+
+use super::Repo;
+use crate::{Error, Result};
+
+impl Repo {
+    /// The paths of the files `commit` adds, changes or removes against its first parent (every
+    /// file of a root commit); `within`, when not empty, limits the diff to those paths (taken
+    /// literally: directories or files, no globs). Renames count as a removal and an addition.
+    pub fn changed_paths(&self, commit: Oid, within: &[&Path]) -> Result<Vec<PathBuf>> {
+        let repo = &self.inner;
+        let c = repo
+            .find_commit(commit)
+            .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
+        let tree = c
+            .tree()
+            .map_err(|e| Error::git(format!("read the tree of {commit}"), e))?;
+        let parent_tree = match c.parent(0) {
+            Ok(p) => Some(
+                p.tree()
+                    .map_err(|e| Error::git(format!("read the tree of {}", p.id()), e))?,
+            ),
+            Err(_) => None,
+        };
+        let mut opts = DiffOptions::new();
+        opts.skip_binary_check(true)
+            .ignore_submodules(false)
+            .include_typechange(true)
+            .disable_pathspec_match(true);
+        for dir in within {
+            opts.pathspec(dir.to_string_lossy().as_ref());
+        }
+        let diff = repo
+            .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
+            .map_err(|e| Error::git(format!("diff {commit} against its parent"), e))?;
+        let mut out = Vec::with_capacity(diff.deltas().len());
+        for delta in diff.deltas() {
+            let file = match delta.status() {
+                git2::Delta::Deleted => delta.old_file(),
+                _ => delta.new_file(),
+            };
+            if let Some(p) = file.path() {
+                out.push(p.to_owned());
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git(dir: &Path, args: &[&str]) {
+        let ok = std::process::Command::new("git")
+            .current_dir(dir)
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "a")
+            .env("GIT_AUTHOR_EMAIL", "a@example.com")
+            .env("GIT_COMMITTER_NAME", "a")
+            .env("GIT_COMMITTER_EMAIL", "a@example.com")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+
+    #[test]
+    fn changed_paths_are_the_first_parent_diff_limited_to_paths() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        for f in [
+            "a/x.txt",
+            "a/deep/y.txt",
+            "ab/z.txt",
+            "root.txt",
+            "b*/w.txt",
+        ] {
+            let p = dir.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "1\n").unwrap();
+        }
+        git(dir, &["add", "."]);
+        git(dir, &["commit", "-q", "-m", "one"]);
+        let repo = Repo::open(dir).unwrap();
+        let head = repo.head().unwrap();
+        assert_eq!(
+            repo.changed_paths(head, &[]).unwrap().len(),
+            5,
+            "a root commit: every file"
+        );
+        std::fs::write(dir.join("a/deep/y.txt"), "2\n").unwrap();
+        std::fs::write(dir.join("ab/z.txt"), "2\n").unwrap();
+        std::fs::remove_file(dir.join("root.txt")).unwrap();
+        git(dir, &["add", "-A"]);
+        git(dir, &["commit", "-q", "-m", "two"]);
+        let repo = Repo::open(dir).unwrap();
+        let head = repo.head().unwrap();
+        let all = repo.changed_paths(head, &[]).unwrap();
+        assert_eq!(
+            all,
+            [
+                PathBuf::from("a/deep/y.txt"),
+                "ab/z.txt".into(),
+                "root.txt".into()
+            ]
+        );
+        // `a` is a directory, not a prefix of `ab`; `b*` is a name, not a glob.
+        assert_eq!(
+            repo.changed_paths(head, &[Path::new("a")]).unwrap(),
+            [PathBuf::from("a/deep/y.txt")]
+        );
+        assert!(
+            repo.changed_paths(head, &[Path::new("b*")])
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            repo.changed_paths(head, &[Path::new("b")])
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! One edit of a changelog's Unreleased section, and the choice of it (an amend replaces the
+//! entry its previous version wrote, unless a person has edited it since).
+
+use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::NewEntry;
+
+/// One edit of Unreleased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Op {
+    Add(NewEntry),
+    Replace(NewEntry, NewEntry),
+    Remove(NewEntry),
+}
+
+impl Op {
+    pub(super) fn apply(&self, log: &mut Changelog) {
+        match self {
+            // Idempotent: a copy that already has the entry (a concurrent sync) keeps one.
+            Op::Add(e) if in_unreleased(log, e) => {}
+            Op::Add(e) => {
+                log.ensure_unreleased();
+                log.add_entry(&e.section, &e.text, e.breaking);
+            }
+            Op::Replace(old, new) if old.section == new.section && old.breaking == new.breaking => {
+                log.replace_entry(&old.section, &old.text, &new.text);
+            }
+            Op::Replace(old, new) => {
+                log.remove_entry(&old.section, &old.text);
+                log.add_entry(&new.section, &new.text, new.breaking);
+            }
+            Op::Remove(old) => {
+                log.remove_entry(&old.section, &old.text);
+            }
+        }
+    }
+
+    pub(super) fn describe(&self) -> String {
+        match self {
+            Op::Add(e) => format!("added `- {}` under {}", e.text, e.section),
+            Op::Replace(_, e) => format!(
+                "replaced the amended commit's entry with `- {}` under {}",
+                e.text, e.section
+            ),
+            Op::Remove(e) => format!(
+                "removed `- {}`: the amended commit no longer calls for it",
+                e.text
+            ),
+        }
+    }
+}
+
+/// Whether an entry with this text is anywhere in the file (released sections included).
+fn present(log: &Changelog, text: &str) -> bool {
+    log.contains_entry(text, false)
+}
+
+fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
+    log.contains_entry(&e.text, true)
+}
+
+/// What to do. An amend replaces the entry its previous version wrote, unless a person has
+/// edited that entry since (then their text wins and nothing is added).
+pub(super) fn decide(
+    log: &Changelog,
+    old: Option<&NewEntry>,
+    new: Option<&NewEntry>,
+    old_changed_file: bool,
+) -> Option<Op> {
+    match (old, new) {
+        (Some(o), Some(n)) if o == n => {
+            (!present(log, &n.text) && !old_changed_file).then(|| Op::Add(n.clone()))
+        }
+        (Some(o), Some(n)) if in_unreleased(log, o) => Some(Op::Replace(o.clone(), n.clone())),
+        (Some(o), None) if in_unreleased(log, o) => Some(Op::Remove(o.clone())),
+        (Some(_), _) if old_changed_file => None,
+        (_, Some(n)) if !present(log, &n.text) => Some(Op::Add(n.clone())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(text: &str) -> NewEntry {
+        NewEntry {
+            section: "Added".into(),
+            text: text.into(),
+            breaking: false,
+        }
+    }
+
+    fn log(entries: &[&str]) -> Changelog {
+        let mut t = String::from("# Changelog\n\n## [Unreleased]\n\n### Added\n\n");
+        for x in entries {
+            t.push_str(&format!("- {x}\n"));
+        }
+        t.push_str("\n## [1.0.0] - 2026-01-01\n\n### Added\n\n- released one\n");
+        Changelog::parse(&t).unwrap()
+    }
+
+    #[test]
+    fn adds_once() {
+        assert_eq!(
+            decide(&log(&[]), None, Some(&e("x")), false),
+            Some(Op::Add(e("x")))
+        );
+        assert_eq!(decide(&log(&["x"]), None, Some(&e("x")), false), None);
+        assert_eq!(
+            decide(&log(&[]), None, Some(&e("released one")), false),
+            None
+        );
+    }
+
+    #[test]
+    fn amend_replaces_or_respects_hand_edits() {
+        assert_eq!(
+            decide(&log(&["old"]), Some(&e("old")), Some(&e("new")), true),
+            Some(Op::Replace(e("old"), e("new")))
+        );
+        assert_eq!(
+            decide(&log(&["old"]), Some(&e("old")), None, true),
+            Some(Op::Remove(e("old")))
+        );
+        assert_eq!(
+            decide(
+                &log(&["reworded by hand"]),
+                Some(&e("old")),
+                Some(&e("new")),
+                true
+            ),
+            None
+        );
+        assert_eq!(
+            decide(&log(&[]), Some(&e("old")), Some(&e("new")), false),
+            Some(Op::Add(e("new")))
+        );
+        assert_eq!(
+            decide(&log(&["same"]), Some(&e("same")), Some(&e("same")), true),
+            None
+        );
+        assert_eq!(
+            decide(&log(&[]), Some(&e("same")), Some(&e("same")), true),
+            None,
+            "deleted by hand stays deleted"
+        );
+    }
+
+    #[test]
+    fn ops_edit_the_model() {
+        let mut l = log(&["old"]);
+        Op::Replace(e("old"), e("new")).apply(&mut l);
+        assert!(l.render().contains("- new\n") && !l.render().contains("- old\n"));
+    }
+}

@@ -1,0 +1,105 @@
+//! The index and the work tree follow the amended commit, inside the transaction.
+
+use std::path::{Path, PathBuf};
+
+use git2::Oid;
+
+use super::op::Op;
+use crate::Result;
+use crate::git::{Repo, Txn};
+use crate::history::changelog::Changelog;
+
+/// The index follows the commit: the entry becomes the new blob when it held the committed
+/// one; when the user has other changes of the file staged, the same edit is made to their
+/// staged version (so the next commit neither loses the entry nor their change).
+pub(super) fn update_index(
+    repo: &Repo,
+    txn: &mut Txn<'_>,
+    path: &Path,
+    committed: Option<Oid>,
+    mode: i32,
+    (new_bytes, blob): (&[u8], Oid),
+    op: &Op,
+) -> Result<()> {
+    let mode = u32::try_from(mode).unwrap_or(0o100_644);
+    let file = repo.work_tree().map(|r| r.join(path));
+    match txn.staged(path)? {
+        staged if staged.map(|(id, _)| id) == committed => {
+            // The same bytes as the new blob (compared, rather than hashed again).
+            let same = file
+                .as_deref()
+                .and_then(|f| std::fs::read(f).ok())
+                .is_some_and(|b| b == new_bytes);
+            txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
+        }
+        Some((id, staged_mode)) => {
+            let edited = repo
+                .blob_bytes(id)
+                .and_then(Changelog::from_utf8)
+                .map(|mut log| {
+                    op.apply(&mut log);
+                    log.render()
+                });
+            match edited {
+                Some(text) => {
+                    let id = repo.write_blob(text.as_bytes())?;
+                    txn.stage(path, id, staged_mode, None)
+                }
+                None => Ok(()),
+            }
+        }
+        None => Ok(()),
+    }
+}
+
+/// Brings the work tree file along: created when the commit created it, replaced when it was
+/// the committed version, edited the same way when it has unstaged changes of its own (which
+/// are kept).
+pub(super) fn update_work_tree(
+    repo: &Repo,
+    txn: &mut Txn<'_>,
+    path: &Path,
+    committed: Option<(&[u8], Oid)>,
+    (new_text, new_blob): (&str, Oid),
+    op: &Op,
+) -> Result<Option<String>> {
+    let Some(root) = repo.work_tree() else {
+        return Ok(None);
+    };
+    let file: PathBuf = crate::fsx::confine(&root, path)?;
+    let Some(committed) = committed else {
+        if file.symlink_metadata().is_ok() {
+            return Ok(Some(format!(
+                "{} appeared in the work tree meanwhile and was left alone; the commit has relhook's version",
+                path.display()
+            )));
+        }
+        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), None)?;
+        return Ok(None);
+    };
+    let Some(current) = crate::fsx::read_regular_optional(&file)? else {
+        return Ok(Some(format!(
+            "{} is missing from the work tree; `git checkout -- {}` restores it",
+            path.display(),
+            path.display()
+        )));
+    };
+    if current == committed.0 {
+        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), Some(committed))?;
+        return Ok(None);
+    }
+    let edited = Changelog::from_utf8(current).map(|mut log| {
+        op.apply(&mut log);
+        log.render()
+    });
+    match edited {
+        Some(text) => {
+            txn.write_file(path, text.as_bytes())?;
+            Ok(None)
+        }
+        None => Ok(Some(format!(
+            "{} has uncommitted changes relhook cannot parse; the entry is in the commit but not in your copy",
+            path.display()
+        ))),
+    }
+}

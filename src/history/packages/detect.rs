@@ -1,0 +1,458 @@
+//! The packages a repository evidently has, for `relhook init` to propose: the members of a
+//! Cargo workspace (`[workspace] members`, globs, `exclude`), of an npm or yarn workspace
+//! (`package.json` `workspaces`) or a pnpm one (`pnpm-workspace.yaml`), and directories
+//! holding a `pyproject.toml`. Nothing is written here; [`render`] gives the tables.
+
+use std::path::{Path, PathBuf};
+
+/// A package found in the work tree.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Found {
+    /// Its name (the manifest's, else its directory's).
+    pub name: String,
+    /// Its directory, relative to the top of the work tree.
+    pub path: PathBuf,
+    /// The tag template to propose when the default (`<name>-v{version}`) is not the custom
+    /// (`@scope/pkg@{version}` for a scoped npm package).
+    pub tag: Option<String>,
+    /// What gave it away (`Cargo workspace`, `npm workspace`, `pnpm workspace`, `pyproject.toml`).
+    pub from: &'static str,
+}
+
+/// Folders never searched for a pyproject.toml.
+const SKIP: [&str; 8] = [
+    "node_modules",
+    "target",
+    "dist",
+    "build",
+    "venv",
+    "site-packages",
+    "__pycache__",
+    "vendor",
+];
+
+/// How deep below the top a pyproject.toml is looked for.
+const PYTHON_DEPTH: usize = 3;
+
+/// Every package found under `root`, in path order, each directory once.
+pub fn detect(root: &Path) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut add = |found: Found| {
+        if !found.path.as_os_str().is_empty() && !out.iter().any(|o| o.path == found.path) {
+            out.push(found);
+        }
+    };
+    for dir in cargo_members(root) {
+        let name = toml_string(&root.join(&dir).join("Cargo.toml"), &["package", "name"]);
+        add(found(name, dir, "Cargo workspace"));
+    }
+    let (npm, from) = npm_members(root);
+    for dir in npm {
+        let name = std::fs::read_to_string(root.join(&dir).join("package.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| v.get("name")?.as_str().map(str::to_owned));
+        add(found(name, dir, from));
+    }
+    let mut python = Vec::new();
+    python_projects(root, Path::new(""), 0, &mut python);
+    for dir in python {
+        let file = root.join(&dir).join("pyproject.toml");
+        let name = toml_string(&file, &["project", "name"])
+            .or_else(|| toml_string(&file, &["tool", "poetry", "name"]));
+        add(found(name, dir, "pyproject.toml"));
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    // Two packages with one name (a crate and an npm package, say): the later is named by
+    // its directory.
+    let mut names = std::collections::HashSet::new();
+    for f in &mut out {
+        if !names.insert(f.name.clone()) {
+            f.name = f.path.to_string_lossy().replace(['/', '\\'], "-");
+            f.tag = None;
+            names.insert(f.name.clone());
+        }
+    }
+    out
+}
+
+fn found(name: Option<String>, path: PathBuf, from: &'static str) -> Found {
+    let name = name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    });
+    let tag = (name.starts_with('@') && name.contains('/')).then(|| format!("{name}@{{version}}"));
+    Found {
+        name,
+        path,
+        tag,
+        from,
+    }
+}
+
+/// The value at `keys` in a TOML file.
+fn toml_at(file: &Path, keys: &[&str]) -> Option<toml::Value> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let mut value = toml::Value::Table(text.parse::<toml::Table>().ok()?);
+    for k in keys {
+        value = value.get(k)?.clone();
+    }
+    Some(value)
+}
+
+/// A string at `keys` in a TOML file.
+fn toml_string(file: &Path, keys: &[&str]) -> Option<String> {
+    toml_at(file, keys)?.as_str().map(str::to_owned)
+}
+
+/// A string array at `keys` in a TOML file (empty when there is none).
+fn toml_strings(file: &Path, keys: &[&str]) -> Vec<String> {
+    toml_at(file, keys)
+        .and_then(|v| {
+            v.as_array().map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+fn cargo_members(root: &Path) -> Vec<PathBuf> {
+    let manifest = root.join("Cargo.toml");
+    let members = toml_strings(&manifest, &["workspace", "members"]);
+    let exclude = toml_strings(&manifest, &["workspace", "exclude"]);
+    let excluded: Vec<PathBuf> = exclude.iter().flat_map(|e| expand(root, e)).collect();
+    members
+        .iter()
+        .flat_map(|m| expand(root, m))
+        .filter(|d| !excluded.contains(d) && root.join(d).join("Cargo.toml").is_file())
+        .collect()
+}
+
+/// The npm/yarn workspaces of package.json, else pnpm-workspace.yaml's; `!pattern` excludes.
+fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
+    let json = std::fs::read_to_string(root.join("package.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+    let workspaces = json.as_ref().and_then(|v| {
+        let w = v.get("workspaces")?;
+        w.as_array()
+            .or_else(|| w.get("packages")?.as_array())
+            .cloned()
+    });
+    let (patterns, from): (Vec<String>, _) = match workspaces {
+        Some(list) => (
+            list.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            "npm workspace",
+        ),
+        None => (
+            std::fs::read_to_string(root.join("pnpm-workspace.yaml"))
+                .map(|t| pnpm_packages(&t))
+                .unwrap_or_default(),
+            "pnpm workspace",
+        ),
+    };
+    let (negated, plain): (Vec<&String>, Vec<&String>) =
+        patterns.iter().partition(|p| p.starts_with('!'));
+    let excluded: Vec<PathBuf> = negated.iter().flat_map(|p| expand(root, &p[1..])).collect();
+    let dirs = plain
+        .iter()
+        .flat_map(|p| expand(root, p))
+        .filter(|d| !excluded.contains(d) && root.join(d).join("package.json").is_file())
+        .collect();
+    (dirs, from)
+}
+
+/// The `packages:` list of a pnpm-workspace.yaml (block list of plain or quoted strings).
+fn pnpm_packages(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if !line.starts_with([' ', '\t', '-']) {
+            inside = trimmed.trim_end_matches(':').trim() == "packages" && trimmed.ends_with(':');
+            continue;
+        }
+        if let Some(item) = trimmed.strip_prefix('-').filter(|_| inside) {
+            let item = item.split(" #").next().unwrap_or("").trim();
+            out.push(item.trim_matches(|c| c == '\'' || c == '"').to_owned());
+        }
+    }
+    out
+}
+
+/// The directories a workspace pattern names: `*` and `?` within one path segment, `**` for
+/// any depth (limited), a trailing `/` or `/**` ignored.
+fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
+    let pattern = pattern.trim().trim_start_matches("./");
+    let pattern = pattern.trim_end_matches('/');
+    if pattern.is_empty() || pattern.starts_with('/') || pattern.contains("..") {
+        return Vec::new();
+    }
+    let mut current = vec![PathBuf::new()];
+    for segment in pattern.split('/') {
+        let mut next = Vec::new();
+        for base in &current {
+            if segment == "**" {
+                descend(root, base, 3, &mut next);
+            } else if segment.contains(['*', '?', '[']) {
+                for child in subdirs(&root.join(base)) {
+                    if glob_match(segment, &child) {
+                        next.push(base.join(child));
+                    }
+                }
+            } else if root.join(base).join(segment).is_dir() {
+                next.push(base.join(segment));
+            }
+        }
+        current = next;
+    }
+    current.sort();
+    current.dedup();
+    current
+}
+
+fn descend(root: &Path, base: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    out.push(base.to_owned());
+    if depth == 0 {
+        return;
+    }
+    for child in subdirs(&root.join(base)) {
+        if !child.starts_with('.') && !SKIP.contains(&child.as_str()) {
+            descend(root, &base.join(child), depth - 1, out);
+        }
+    }
+}
+
+/// The names of the (real, not symlinked) sub-directories of `dir`, sorted.
+fn subdirs(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A glob of one path segment: `*` any run, `?` one character, `[...]` a class.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let mut re = String::from("^");
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => re.push_str(".*"),
+            '?' => re.push('.'),
+            '[' => {
+                re.push('[');
+                for c in chars.by_ref() {
+                    if c == ']' {
+                        break;
+                    }
+                    if c == '\\' || c == '^' && re.ends_with('[') {
+                        re.push('\\');
+                    }
+                    re.push(if c == '!' && re.ends_with('[') {
+                        '^'
+                    } else {
+                        c
+                    });
+                }
+                re.push(']');
+            }
+            c => re.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    re.push('$');
+    regex::Regex::new(&re).is_ok_and(|r| r.is_match(name))
+}
+
+fn python_projects(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    if depth > 0 && root.join(rel).join("pyproject.toml").is_file() {
+        out.push(rel.to_owned());
+        return;
+    }
+    if depth == PYTHON_DEPTH {
+        return;
+    }
+    for child in subdirs(&root.join(rel)) {
+        if !child.starts_with('.') && !SKIP.contains(&child.as_str()) {
+            python_projects(root, &rel.join(child), depth + 1, out);
+        }
+    }
+}
+
+/// The `[packages.*]` tables for what was found, ready to append to .relconfig.toml.
+pub fn render(found: &[Found]) -> String {
+    let mut out = String::new();
+    for f in found {
+        out.push_str(&format!(
+            "\n# {} ({}); its changelog is {}/CHANGELOG.md\n[packages.{}]\npath = {}\n",
+            f.name,
+            f.from,
+            f.path.display(),
+            toml_key(&f.name),
+            toml_str(&f.path.to_string_lossy())
+        ));
+        match &f.tag {
+            Some(t) => out.push_str(&format!("tag = {}\n", toml_str(t))),
+            None => out.push_str(&format!(
+                "# tag = {}\n",
+                toml_str(&format!("{}-v{{version}}", f.name))
+            )),
+        }
+    }
+    out
+}
+
+fn toml_key(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        name.to_owned()
+    } else {
+        toml_str(name)
+    }
+}
+
+fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    #[test]
+    fn cargo_workspace_members_globs_and_excludes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(
+            r,
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\", \"tools/cli\"]\nexclude = [\"crates/old\"]\n",
+        );
+        for (dir, name) in [
+            ("crates/api", "api"),
+            ("crates/core", "core-lib"),
+            ("crates/old", "old"),
+            ("tools/cli", "cli"),
+        ] {
+            write(
+                r,
+                &format!("{dir}/Cargo.toml"),
+                &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n"),
+            );
+        }
+        std::fs::create_dir_all(r.join("crates/empty")).unwrap();
+        let found = detect(r);
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.name.as_str(), f.path.to_str().unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("api", "crates/api"),
+                ("core-lib", "crates/core"),
+                ("cli", "tools/cli")
+            ]
+        );
+        assert!(found.iter().all(|f| f.from == "Cargo workspace"));
+    }
+
+    #[test]
+    fn npm_pnpm_and_python_projects() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(
+            r,
+            "package.json",
+            r#"{"private": true, "workspaces": {"packages": ["packages/*", "!packages/skip"]}}"#,
+        );
+        write(
+            r,
+            "packages/web/package.json",
+            r#"{"name": "@acme/web", "version": "1.0.0"}"#,
+        );
+        write(r, "packages/skip/package.json", r#"{"name": "skip"}"#);
+        write(
+            r,
+            "py/tool/pyproject.toml",
+            "[project]\nname = \"tool\"\nversion = \"0.2.0\"\n",
+        );
+        write(
+            r,
+            "node_modules/x/pyproject.toml",
+            "[project]\nname = \"no\"\n",
+        );
+        let found = detect(r);
+        let got: Vec<(&str, &str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.name.as_str(), f.path.to_str().unwrap(), f.tag.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("@acme/web", "packages/web", Some("@acme/web@{version}")),
+                ("tool", "py/tool", None)
+            ]
+        );
+        let tables = render(&found);
+        let parsed = crate::config::Config::parse(Path::new("x"), &tables).unwrap();
+        assert_eq!(parsed.packages.len(), 2);
+        assert_eq!(parsed.packages[0].tag.prefix(), "@acme/web@");
+        assert_eq!(
+            parsed.packages[1].changelog,
+            Path::new("py/tool/CHANGELOG.md")
+        );
+
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(
+            r,
+            "pnpm-workspace.yaml",
+            "packages:\n  - 'apps/*'\n  - \"libs/**\"\n  - '!apps/legacy'\ncatalog:\n  - nope\n",
+        );
+        write(r, "apps/site/package.json", r#"{"name": "site"}"#);
+        write(r, "apps/legacy/package.json", r#"{"name": "legacy"}"#);
+        write(r, "libs/ui/button/package.json", r#"{"name": "button"}"#);
+        let names: Vec<String> = detect(r).into_iter().map(|f| f.name).collect();
+        assert_eq!(names, ["site", "button"]);
+    }
+
+    #[test]
+    fn globs_match_one_segment() {
+        assert!(glob_match("*", "api"));
+        assert!(glob_match("a?i", "api"));
+        assert!(glob_match("[ab]pi", "bpi"));
+        assert!(!glob_match("a*", "bpi"));
+        assert!(glob_match("x.y", "x.y") && !glob_match("x.y", "xzy"));
+    }
+}
