@@ -255,6 +255,28 @@ fn write_record(
     Ok(rec)
 }
 
+/// A passing record for what `config` releases at `commit`: the package's directory in a
+/// package's view, else the whole tree.
+pub fn find_for(repo: &Repo, config: &crate::config::Config, commit: Oid) -> Option<TestRecord> {
+    match &config.package {
+        Some(p) => find_package(repo, commit, &p.name, &p.path),
+        None => find(repo, commit),
+    }
+}
+
+/// Records a pass of `argv` for what `config` releases at `commit` (see [`find_for`]).
+pub fn record_for(
+    repo: &Repo,
+    config: &crate::config::Config,
+    commit: Oid,
+    argv: &[String],
+) -> Result<TestRecord> {
+    match &config.package {
+        Some(p) => record_package(repo, commit, &p.name, &p.path, argv),
+        None => record(repo, commit, argv),
+    }
+}
+
 /// A passing record for `commit`'s tree, from any commit's note.
 pub fn find(repo: &Repo, commit: Oid) -> Option<TestRecord> {
     let tree = repo.tree_of(commit)?.to_string();

@@ -18,6 +18,7 @@ mod kill;
 mod lint;
 mod managers;
 mod monorepo;
+mod monorepo_release;
 mod prepush;
 mod qa;
 mod qb;

@@ -267,8 +267,8 @@ fn changelog_sync_and_rebuild_per_package() {
         "{root}"
     );
     assert!(
-        !repo.path().join("crates/cli/CHANGELOG.md").exists()
-            || !repo.read("crates/cli/CHANGELOG.md").contains("- ")
+        !repo.path().join("crates/cli/CHANGELOG.md").exists(),
+        "a package with no entry gets no file"
     );
 
     let out = repo.relhook(&["changelog", "--rebuild", "--package", "core", "--stdout"]);
@@ -527,4 +527,64 @@ fn without_packages_nothing_changes() {
         "{}",
         text(&out)
     );
+}
+
+#[test]
+fn sync_after_the_hooks_finds_every_changelog_up_to_date() {
+    let repo = cargo_workspace(CARGO_CONFIG);
+    change(
+        &repo,
+        &["crates/api/src/lib.rs", "crates/core/src/lib.rs"],
+        "feat: tracing",
+    );
+    repo.write("README.md", "# x\n");
+    repo.git(&["add", "README.md"]);
+    repo.commit_hooked("fix: a root fix");
+    let before: Vec<String> = [
+        "CHANGELOG.md",
+        "crates/api/CHANGELOG.md",
+        "crates/core/CHANGELOG.md",
+    ]
+    .iter()
+    .map(|f| repo.read(f))
+    .collect();
+    let out = repo.relhook(&["changelog", "--sync", "--all", "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", text(&out)));
+    let logs = doc["changelogs"].as_array().unwrap();
+    let paths: Vec<&str> = logs.iter().map(|l| l["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "CHANGELOG.md",
+            "crates/api/CHANGELOG.md",
+            "crates/cli/CHANGELOG.md",
+            "crates/core/CHANGELOG.md"
+        ]
+    );
+    assert!(
+        !repo.path().join("crates/cli/CHANGELOG.md").exists(),
+        "no entry, no file"
+    );
+    for l in logs {
+        assert_eq!(l["changed"], false, "{l}");
+        assert!(l["added"].as_array().unwrap().is_empty(), "{l}");
+    }
+    let after: Vec<String> = [
+        "CHANGELOG.md",
+        "crates/api/CHANGELOG.md",
+        "crates/core/CHANGELOG.md",
+    ]
+    .iter()
+    .map(|f| repo.read(f))
+    .collect();
+    assert_eq!(before, after);
+    assert_eq!(
+        repo.read("crates/api/CHANGELOG.md")
+            .matches("- tracing")
+            .count(),
+        1
+    );
+    assert!(repo.read("CHANGELOG.md").contains("- a root fix"));
 }

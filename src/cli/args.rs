@@ -139,7 +139,7 @@ Example:
 
 Exits as the test command did (126: not executable, 127: not found).
 Global options: --color WHEN, --config FILE (see `relhook --help`).")]
-    Test,
+    Test(TestArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
     #[command(after_help = "\
 Examples:
@@ -369,9 +369,26 @@ pub struct ReleaseArgs {
     /// running `[checks] test` on it).
     #[arg(long, conflicts_with_all = ["dry_run", "pre"])]
     pub resume: bool,
+    /// In a monorepo: release this package (`[packages.<name>]`) from its own commits, and the
+    /// packages whose requirement on it changes (`[release] bump_dependents`); repeatable.
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    pub package: Vec<String>,
+    /// In a monorepo: release every package with changes since its last release, in one
+    /// release commit.
+    #[arg(long)]
+    pub all: bool,
     /// Output format (`json`: the plan, and the release commit once made).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `relhook test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// In a monorepo: run this package's test command (`[packages.<name>] test`, else
+    /// `[checks] test`) and record the pass for the tree of the package's directory.
+    #[arg(long, value_name = "NAME")]
+    pub package: Option<String>,
 }
 
 /// `relhook notes`.

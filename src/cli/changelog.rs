@@ -92,7 +92,11 @@ fn one_changelog(
             (plan.text, plan.added, plan.removed)
         };
         reading.finish();
-        let changed = current.as_deref() != Some(text.as_str());
+        // A package's changelog is not made while it would have no entry (its first entry
+        // makes it, as post-commit does).
+        let empty_package =
+            config.package.is_some() && current.is_none() && added.is_empty() && text == TEMPLATE;
+        let changed = current.as_deref() != Some(text.as_str()) && !empty_package;
         if changed && !args.stdout {
             let mut txn = repo.transaction("changelog --sync")?;
             if repo.head() != head || read_current(root, &rel)? != current {

@@ -1,13 +1,12 @@
-//! `relhook install`, `uninstall`, `doctor` and `init`: the library decides and reports what it
+//! `relhook install` and `uninstall`: the library decides and reports what it
 //! did as data; this words it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::args::{DoctorArgs, Format, InstallArgs};
+use super::args::InstallArgs;
 use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
-use crate::hooks::doctor::{self, Status};
 use crate::hooks::install::{self as inst, Action, Detected, Installed, Options, Removal};
 use crate::hooks::managed::{self, Wiring};
 use crate::hooks::{self, driver, select};
@@ -322,151 +321,14 @@ fn changelog_path(ctx: &Context, loc: &HooksLocation) -> PathBuf {
         .unwrap_or_else(|_| PathBuf::from("CHANGELOG.md"))
 }
 
-/// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
-fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<doctor::Check> {
-    let mut out = Vec::new();
-    if let Some(half) = crate::release::half_made(repo, config) {
-        out.push(doctor::Check {
-            subject: format!("release {}", half.version),
-            status: Status::Invalid,
-            detail: half.describe(),
-            fix: Some("relhook release --resume".into()),
-        });
-    }
-    if let Some(u) = crate::tag::hand::unfinished(repo, config) {
-        out.push(doctor::Check {
-            subject: format!("tag {}", u.tag),
-            status: Status::Invalid,
-            detail: crate::tag::hand::describe_unfinished(config, &u),
-            fix: Some("relhook release --resume".into()),
-        });
-    }
-    if let Some(what) = crate::git::txn::pending(repo) {
-        out.push(doctor::Check {
-            subject: "transaction".into(),
-            status: Status::Invalid,
-            detail: what,
-            fix: Some("relhook changelog --sync".into()),
-        });
-    }
-    out
-}
-
-/// `relhook doctor [--format json]`.
-pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
-    let loc = HooksLocation::find(&ctx.cwd)?;
-    let config = ctx.config(&loc.work_tree);
-    let binary = current_exe()?;
-    let mut report = doctor::diagnose(&loc, &binary, &config);
-    if let (Ok(repo), Ok(config)) = (crate::git::Repo::open(&ctx.cwd), &config) {
-        report.checks.extend(unfinished_work(&repo, config));
-    }
-    write_out(|out| match args.format {
-        Format::Json => {
-            let doc = super::json::DoctorReport {
-                schema_version: super::json::SCHEMA_VERSION,
-                healthy: report.healthy(),
-                report: &report,
-            };
-            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
-            writeln!(out, "{text}")
-        }
-        Format::Text => {
-            writeln!(out, "hooks directory: {}", report.hooks_dir.display())?;
-            if let Some(p) = &report.hooks_path {
-                writeln!(out, "core.hooksPath: {p}")?;
-            }
-            for c in &report.checks {
-                let mark = match c.status {
-                    Status::Ok => "ok",
-                    Status::Missing => "MISSING",
-                    Status::Stale => "STALE",
-                    Status::Shadowed => "SHADOWED",
-                    Status::Foreign => "FOREIGN",
-                    Status::Invalid => "INVALID",
-                };
-                writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
-                if let Some(fix) = &c.fix {
-                    let mut lines = fix.lines();
-                    writeln!(out, "{:>8}  fix: {}", "", lines.next().unwrap_or(""))?;
-                    for line in lines {
-                        writeln!(out, "{:>8}       {line}", "")?;
-                    }
-                }
-            }
-            if report.healthy() {
-                writeln!(out, "all is well")
-            } else {
-                writeln!(out, "something needs fixing (see `fix:` above)")
-            }
-        }
-    })?;
-    Ok(if report.healthy() {
-        Outcome::Ok
-    } else {
-        Outcome::Failed
-    })
-}
-
-/// `relhook init`.
-pub(super) fn init(ctx: &Context) -> Result<Outcome> {
-    let root = crate::git::locate(&ctx.cwd)
-        .ok()
-        .and_then(|l| l.work_tree)
-        .unwrap_or_else(|| ctx.cwd.clone());
-    let done = crate::init::init(&root)?;
-    write_out(|out| {
-        for f in &done.files {
-            let name = rel(&f.path, &root);
-            if f.written {
-                writeln!(out, "wrote {name}")?;
-            } else {
-                writeln!(out, "left {name} alone: it already exists")?;
-            }
-        }
-        if !done.packages.is_empty() {
-            let names: Vec<String> = done
-                .packages
-                .iter()
-                .map(|p| format!("{} ({})", p.name, p.path.display()))
-                .collect();
-            let config_written = done.files.first().is_some_and(|f| f.written);
-            if config_written {
-                writeln!(
-                    out,
-                    "found {} packages, each with its own changelog, version and tags: {}; their [packages.*] tables are in .relconfig.toml",
-                    names.len(),
-                    names.join(", ")
-                )?;
-            } else {
-                writeln!(
-                    out,
-                    "found {} packages: {}; to give each its own changelog, version and tags, add these tables to .relconfig.toml:\n{}",
-                    names.len(),
-                    names.join(", "),
-                    done.package_tables
-                )?;
-            }
-        }
-        if let Some(argv) = done.test_command {
-            writeln!(
-                out,
-                "set `[checks] test = {argv}`: `relhook test` and `relhook release` run it; edit it if your tests run otherwise"
-            )?;
-        }
-        Ok(())
-    })?;
-    Ok(Outcome::Ok)
-}
-
 /// The absolute path of the running binary, recorded in the shims.
-fn current_exe() -> Result<PathBuf> {
+pub(super) fn current_exe() -> Result<PathBuf> {
     let exe = std::env::current_exe().map_err(|e| Error::io("locate", "the relhook binary", e))?;
     Ok(exe.canonicalize().unwrap_or(exe))
 }
 
 /// `path` relative to `base` when it is inside it, for shorter messages.
-fn rel(path: &Path, base: &Path) -> String {
+pub(super) fn rel(path: &Path, base: &Path) -> String {
     path.strip_prefix(base)
         .ok()
         .filter(|p| !p.as_os_str().is_empty())

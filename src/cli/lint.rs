@@ -43,7 +43,8 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     let loc = git::locate(&ctx.cwd).ok();
     let config = load_config(ctx, loc.as_ref())?;
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
-    let verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
+    let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
+    crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
     let mut err = std::io::stderr().lock();
     render(
         &mut err,
@@ -195,10 +196,11 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
         }
-        let Some(v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
+        let Some(mut v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
             tally.ignored += 1;
             return true;
         };
+        crate::history::scope_rule::stored(&repo, &config, c.id, &mut v);
         tally.ignored += usize::from(v.ignored.is_some());
         tally.failed += usize::from(v.failed());
         if v.diagnostics.is_empty() {

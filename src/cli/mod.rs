@@ -4,7 +4,9 @@
 mod args;
 mod changelog;
 mod commit;
+mod doctor;
 mod exit;
+mod init;
 mod install;
 mod json;
 mod lint;
@@ -14,6 +16,7 @@ mod notes;
 mod prepush;
 mod progress;
 mod release;
+mod release_packages;
 mod tag;
 mod test;
 mod version;
@@ -137,14 +140,14 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Version(a) => version::version(ctx, &a),
         Command::Release(a) => release::release(ctx, &a),
         Command::Notes(a) => notes::notes(ctx, &a),
-        Command::Test => test::test(ctx),
+        Command::Test(a) => test::test(ctx, &a),
         Command::Completions { shell } => man::completions(shell),
         Command::Man(a) => man::man(&a),
         Command::Commit(a) => commit::commit(ctx, &a),
         Command::Install(a) => install::install(ctx, &a),
         Command::Uninstall => install::uninstall(ctx),
-        Command::Doctor(a) => install::doctor(ctx, &a),
-        Command::Init => install::init(ctx),
+        Command::Doctor(a) => doctor::doctor(ctx, &a),
+        Command::Init => init::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
         Command::Hook(HookCommand::ReferenceTransaction { state }) => {

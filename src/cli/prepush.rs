@@ -56,11 +56,22 @@ pub(super) fn pre_push_hook(
     let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
     let mut err = std::io::stderr().lock();
     let mut tested_now = Vec::new();
-    if let (false, Some(argv)) = (found.untested.is_empty(), &config.checks.test) {
+    if !found.untested.is_empty() {
         let untested = std::mem::take(&mut found.untested);
         let refused_already = !found.refusals.is_empty();
         let total = untested.len();
         for (k, u) in untested.iter().enumerate() {
+            // A package's tag: its own test command, recorded for its directory's tree.
+            let config = match &u.package {
+                Some(p) => crate::history::packages::view(&config, p, &root)?,
+                None => config.clone(),
+            };
+            let Some(argv) = config.checks.test.clone() else {
+                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NoRecord);
+                found.refusals.push(r);
+                continue;
+            };
+            let argv = &argv;
             if refused_already {
                 let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NotRun);
                 found.refusals.push(r);
@@ -78,7 +89,7 @@ pub(super) fn pre_push_hook(
                 argv.join(" ")
             );
             let started = std::time::Instant::now();
-            let status = prepush::test_in_clean_checkout(&repo, u.commit, argv)?;
+            let status = prepush::test_in_clean_checkout(&repo, &config, u.commit, argv)?;
             if status.passed() {
                 let _ = writeln!(
                     err,

@@ -15,6 +15,12 @@ use crate::tag::hand;
 
 /// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
 pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
+    if args.all || !args.package.is_empty() {
+        return super::release_packages::release(ctx, args);
+    }
+    if args.resume && super::release_packages::has_half_made(ctx) {
+        return super::release_packages::release(ctx, args);
+    }
     let (repo, root, config) = ctx.open()?;
     let opts = Options {
         requested: release::parse_requested(&args.version)?,
@@ -41,6 +47,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             return finish_hand_tag(&repo, &config, &root, &opts.date, json);
         }
         None if args.resume => {
+            if let Some(view) = super::release_packages::unfinished_hand_view(&repo, &root, &config)
+            {
+                return finish_hand_tag(&repo, &view, &root, &opts.date, json);
+            }
             return refused(
                 &Refusal::bare(
                     Reason::NothingToResume,
@@ -287,7 +297,7 @@ fn old_version_left(
     out
 }
 
-fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
+pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {r}");
     if let Some(way) = way_past(r.reason) {
         let _ = writeln!(std::io::stderr(), "next: {way}");

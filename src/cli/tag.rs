@@ -71,24 +71,25 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             return Ok(Outcome::Ok);
         }
     };
-    let releases = created
+    // Each tag with the configuration that judges it: a package's tag, the package's view.
+    let releases: Vec<(&hand::Update, crate::config::Config)> = created
         .iter()
-        .filter(|u| rules::is_release_like(&config, &u.tag));
+        .filter_map(|u| crate::tag::config_for(&config, &root, &u.tag).map(|c| (u, c)))
+        .collect();
     if state == "prepared" {
         let mut refused = false;
-        let releases: Vec<_> = releases.collect();
         if !releases.is_empty() {
             if let Err(e) = repo.wait_for_index_lock() {
                 let _ = writeln!(
                     err,
                     "relhook: refusing tag {}: the release commit cannot be made now ({e}); try again in a moment",
-                    releases[0].tag
+                    releases[0].0.tag
                 );
                 return Ok(Outcome::Failed);
             }
         }
-        for u in releases {
-            for why in hand::refusals(&repo, &config, u) {
+        for (u, config) in &releases {
+            for why in hand::refusals(&repo, config, u) {
                 refused = true;
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
             }
@@ -106,11 +107,12 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         .ok()
         .filter(|d| d.len() == 10)
         .unwrap_or_else(crate::date::today);
-    for u in releases {
+    for (u, config) in &releases {
+        let (u, config) = (*u, config);
         // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
         // and `relhook release --resume` finishes that tag (see `hand::unfinished`).
         let marker = hand::Marker::new(&repo, &u.tag);
-        let result = hand::complete(&repo, &config, &root, u, &date);
+        let result = hand::complete(&repo, config, &root, u, &date);
         drop(marker);
         match result {
             Ok(Some(done)) => {
@@ -131,6 +133,10 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     .tag
                     .strip_prefix(config.version.tag_prefix.as_str())
                     .unwrap_or(&u.tag);
+                let version = match &config.package {
+                    Some(p) => format!("--package {} {version}", p.name),
+                    None => version.to_owned(),
+                };
                 let gone = match hand::withdraw(&repo, u) {
                     Ok(()) => "was removed",
                     Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use super::args::TestArgs;
 use super::{Context, Outcome};
 use crate::error::{Reason, Refusal};
 use crate::testrun::RunStatus;
@@ -9,8 +10,12 @@ use crate::{Error, Result};
 
 /// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
 /// would), so that CI sees the tests' own status.
-pub(super) fn test(ctx: &Context) -> Result<Outcome> {
+pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    let config = match &args.package {
+        Some(name) => crate::history::packages::view(&config, name, &root)?,
+        None => config,
+    };
     let mut err = std::io::stderr().lock();
     let evident;
     let argv = match &config.checks.test {
@@ -62,7 +67,10 @@ pub(super) fn test(ctx: &Context) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
-    let rec = crate::testrun::record(&repo, head, argv)?;
+    let rec = match &config.package {
+        Some(p) => crate::testrun::record_package(&repo, head, &p.name, &p.path, argv)?,
+        None => crate::testrun::record(&repo, head, argv)?,
+    };
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",

@@ -72,4 +72,5 @@ rules! {
     SubjectFullStop = "subject-full-stop", Off, "the description should not end with a full stop";
     BodyMaxLineLength = "body-max-line-length", Off, "body lines must fit in `commit.body_max_line_length` characters";
     FooterMaxLineLength = "footer-max-line-length", Off, "footer lines must fit in `commit.footer_max_line_length` characters";
+    PackageScope = "package-scope", Off, "in a monorepo, a commit that changes several packages names one of them in its scope";
 }

@@ -303,7 +303,7 @@ impl Config {
                     column: 0,
                     message,
                 };
-                raw::resolve(raw, (path, text), &fault).ok()
+                raw::resolve(raw, path, &fault).ok()
             });
         match quick {
             Some(config) => Ok(config),
@@ -318,7 +318,7 @@ impl Config {
             config_error(path, text, offset, e.message().trim().to_owned())
         })?;
         let err = |offset: usize, message: String| config_error(path, text, offset, message);
-        raw::resolve(raw, (path, text), &err)
+        raw::resolve(raw, path, &err)
     }
 }
 

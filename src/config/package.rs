@@ -26,9 +26,20 @@ pub struct Package {
     pub scopes: Vec<String>,
     /// Its own test command (argv), for the pre-push gate and releases of this package.
     pub test: Option<Vec<String>>,
-    /// Where its `path` is in the configuration file, for errors found later (a path that
-    /// a symbolic link takes out of the repository): the file, line and column.
-    pub defined_at: (PathBuf, usize, usize),
+    /// Where its `path` is in the configuration file (the file and a byte offset), for
+    /// errors found later: see [`Package::config_error`].
+    pub defined_at: (PathBuf, usize),
+}
+
+impl Package {
+    /// An error about this package's `path` found after loading (a symbolic link that takes
+    /// it out of the repository), located at its line and column in the configuration file.
+    /// The file is read again only here, so loading stays linear in the file's size.
+    pub fn config_error(&self, message: String) -> crate::Error {
+        let (file, offset) = &self.defined_at;
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        super::config_error(file, &text, *offset, message)
+    }
 }
 
 /// A release-tag template: `{version}` last, `{name}` anywhere before it (`api-v{version}`,
@@ -119,11 +130,11 @@ pub(super) struct RawPackage {
 pub(super) fn resolve(
     raw: BTreeMap<String, Spanned<RawPackage>>,
     root: (&Path, &str),
-    (source, text): (&Path, &str),
+    source: &Path,
     err: Fault<'_>,
 ) -> Result<Vec<Package>> {
     let (root_changelog, root_prefix) = root;
-    let mut out: Vec<Package> = Vec::new();
+    let mut out: Vec<(Package, usize)> = Vec::new();
     for (name, table) in raw {
         let at = table.span().start;
         let bad_name = name.is_empty()
@@ -188,36 +199,6 @@ pub(super) fn resolve(
             Some(t) => Some(t.into_inner()),
             None => None,
         };
-        let clash = |p: &Package| -> Option<String> {
-            if p.path.starts_with(&path) || path.starts_with(&p.path) {
-                Some(format!(
-                    "`{}`: `{}` and the path of package `{}` (`{}`) overlap; a file belongs to one package, so package directories cannot nest",
-                    key("path"),
-                    path.display(),
-                    p.name,
-                    p.path.display()
-                ))
-            } else if p.changelog == changelog {
-                Some(format!(
-                    "`{}`: packages `{}` and `{name}` would share the changelog `{}`",
-                    key("changelog"),
-                    p.name,
-                    changelog.display()
-                ))
-            } else if p.tag.prefix() == tag.prefix() {
-                Some(format!(
-                    "`{}`: packages `{}` and `{name}` would share the tags `{}`",
-                    key("tag"),
-                    p.name,
-                    tag.template()
-                ))
-            } else {
-                None
-            }
-        };
-        if let Some(message) = out.iter().find_map(clash) {
-            return Err(err(at, message));
-        }
         if changelog == root_changelog {
             return Err(err(
                 at,
@@ -228,18 +209,71 @@ pub(super) fn resolve(
                 ),
             ));
         }
-        let (line, column) = super::line_col(text, raw.path.span().start);
-        out.push(Package {
-            name,
-            path,
-            changelog,
-            tag,
-            scopes,
-            test,
-            defined_at: (source.to_owned(), line, column),
-        });
+        out.push((
+            Package {
+                name,
+                path,
+                changelog,
+                tag,
+                scopes,
+                test,
+                defined_at: (source.to_owned(), raw.path.span().start),
+            },
+            at,
+        ));
     }
-    Ok(out)
+    check_apart(&out, err)?;
+    Ok(out.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Refuses packages that nest or share a changelog or tags, in time linear in their number
+/// (the hooks load the configuration on every commit): paths sorted component by component
+/// put a directory right before the first one inside it.
+fn check_apart(packages: &[(Package, usize)], err: Fault<'_>) -> Result<()> {
+    let mut by_path: Vec<&(Package, usize)> = packages.iter().collect();
+    by_path.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    for pair in by_path.windows(2) {
+        let ((outer, _), (inner, at)) = (pair[0], pair[1]);
+        if inner.path.starts_with(&outer.path) {
+            return Err(err(
+                *at,
+                format!(
+                    "`packages.{}.path`: `{}` is inside the path of package `{}` (`{}`); a file belongs to one package, so package directories cannot nest",
+                    inner.name,
+                    inner.path.display(),
+                    outer.name,
+                    outer.path.display()
+                ),
+            ));
+        }
+    }
+    let mut changelogs = std::collections::HashMap::new();
+    let mut prefixes = std::collections::HashMap::new();
+    for (p, at) in packages {
+        if let Some(other) = changelogs.insert(p.changelog.as_path(), &p.name) {
+            return Err(err(
+                *at,
+                format!(
+                    "`packages.{}.changelog`: packages `{other}` and `{}` would share the changelog `{}`",
+                    p.name,
+                    p.name,
+                    p.changelog.display()
+                ),
+            ));
+        }
+        if let Some(other) = prefixes.insert(p.tag.prefix(), &p.name) {
+            return Err(err(
+                *at,
+                format!(
+                    "`packages.{}.tag`: packages `{other}` and `{}` would share the tags `{}`",
+                    p.name,
+                    p.name,
+                    p.tag.template()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A checked relative path without its `.` parts (`./crates//api` is `crates/api`).

@@ -117,6 +117,7 @@ struct RawRules {
     subject_full_stop: Option<Level>,
     body_max_line_length: Option<Level>,
     footer_max_line_length: Option<Level>,
+    package_scope: Option<Level>,
 }
 
 impl RawRules {
@@ -141,6 +142,7 @@ impl RawRules {
             (Rule::SubjectFullStop, self.subject_full_stop),
             (Rule::BodyMaxLineLength, self.body_max_line_length),
             (Rule::FooterMaxLineLength, self.footer_max_line_length),
+            (Rule::PackageScope, self.package_scope),
         ];
         for (rule, level) in pairs {
             if let Some(level) = level {
@@ -151,11 +153,7 @@ impl RawRules {
 }
 
 /// Resolves a parsed file; `err` turns an offset and a message into the error to return.
-pub(super) fn resolve(
-    raw: RawConfig,
-    (source, text): (&std::path::Path, &str),
-    err: Fault<'_>,
-) -> Result<Config> {
+pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) -> Result<Config> {
     let commit = resolve_commit(raw.commit, err)?;
     let mut version = VersionConfig::default();
     if let Some(initial) = &raw.version.initial {
@@ -219,7 +217,7 @@ pub(super) fn resolve(
     let packages = super::package::resolve(
         raw.packages,
         (&changelog.path, &version.tag_prefix),
-        (source, text),
+        source,
         err,
     )?;
     Ok(Config {

@@ -184,3 +184,56 @@ fn line_col_counts_characters() {
     assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
     assert_eq!(line_col("x", 99), (1, 2));
 }
+
+#[test]
+fn packages_are_read_by_the_hooks_quick_reader_too() {
+    use serde::Deserialize;
+    let text = "[packages.api]\npath = \"crates/api\"\nscopes = [\"api\"]\ntest = [\"cargo\", \"test\"]\n\n[packages.web]\npath = \"./web/\"\ntag = \"{name}@{version}\"\n";
+    let quick = quick::parse(text).expect("plain TOML");
+    let raw = raw::RawConfig::deserialize(quick).expect("deserializes");
+    let c = raw::resolve(raw, Path::new("x"), &|_, m| Error::Usage(m)).unwrap();
+    let full = Config::parse_full(Path::new("x"), text).unwrap();
+    assert_eq!(c.packages, full.packages);
+    assert_eq!(c.packages[1].path, Path::new("web"));
+    assert_eq!(c.packages[1].changelog, Path::new("web/CHANGELOG.md"));
+    assert_eq!(c.packages[1].tag.prefix(), "web@");
+    assert_eq!(
+        c.packages[0].test.as_deref(),
+        Some(&["cargo".to_owned(), "test".to_owned()][..])
+    );
+}
+
+#[test]
+fn package_tables_are_validated_against_each_other_and_the_root() {
+    for (text, says) in [
+        (
+            "[packages.a]\npath = \"x\"\n[packages.b]\npath = \"y\"\nchangelog = \"x/CHANGELOG.md\"\n",
+            "share the changelog",
+        ),
+        (
+            "[packages.a]\npath = \"x\"\ntag = \"p{version}\"\n[packages.b]\npath = \"y\"\ntag = \"p{version}\"\n",
+            "share the tags",
+        ),
+        (
+            "[packages.a]\npath = \"x\"\nchangelog = \"CHANGELOG.md\"\n",
+            "the repository's own changelog",
+        ),
+        (
+            "[packages.a]\npath = \"x\"\ntag = \"v{version}\"\n",
+            "own `version.tag_prefix`",
+        ),
+        ("[packages.a]\npath = \"x\"\ntest = []\n", "argv list"),
+        ("[packages.\"a b\"]\npath = \"x\"\n", "not a package name"),
+        (
+            "[packages.a]\ntag = \"a{version}\"\n",
+            "missing field `path`",
+        ),
+        (
+            "[packages.a]\npath = \"x\"\nscopes = [\"a b\"]\n",
+            "not a valid name",
+        ),
+    ] {
+        let (_, _, message) = config_err(text);
+        assert!(message.contains(says), "{text}: {message}");
+    }
+}

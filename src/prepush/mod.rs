@@ -116,6 +116,8 @@ pub struct Untested {
     pub name: String,
     /// The tagged commit.
     pub commit: Oid,
+    /// In a monorepo, the package the tag releases (its tests, its record).
+    pub package: Option<String>,
 }
 
 /// Everything pre-push found.
@@ -141,6 +143,9 @@ pub fn inspect(
     remote: &str,
     updates: &[Update],
 ) -> Result<Inspection> {
+    let root = repo
+        .work_tree()
+        .unwrap_or_else(|| repo.git_dir().to_owned());
     let mut found = Inspection::default();
     let hidden = known_to_remote(repo, remote, updates);
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
@@ -151,9 +156,11 @@ pub fn inspect(
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
-        if !rules::is_release_like(config, name) {
+        // A package's tag is judged by the package's view (its changelog, files, tests).
+        let Some(config) = crate::tag::config_for(config, &root, name) else {
             continue;
-        }
+        };
+        let config = &config;
         if let Some(r) = rewrite(repo, config, remote, u, name) {
             found.refusals.push(r);
         }
@@ -174,12 +181,14 @@ pub fn inspect(
                 ),
             });
         }
-        published.push((u, name, commit));
+        published.push((u, name, commit, config.clone()));
     }
-    dirty_tree(repo, &published, &mut found)?;
-    for (u, name, commit) in published {
+    let tags: Vec<_> = published.iter().map(|(u, n, c, _)| (*u, *n, *c)).collect();
+    dirty_tree(repo, &tags, &mut found)?;
+    for (u, name, commit, config) in published {
+        let config = &config;
         let Some(commit) = commit else { continue };
-        let tested = testrun::find(repo, commit).is_some();
+        let tested = testrun::find_for(repo, config, commit).is_some();
         found.release_tags.push((name.to_owned(), tested));
         if tested || !config.checks.require_tested_tags {
             continue;
@@ -188,6 +197,7 @@ pub fn inspect(
             reference: u.remote_ref.clone(),
             name: name.to_owned(),
             commit,
+            package: config.package.as_ref().map(|p| p.name.clone()),
         };
         if config.checks.run_tests_on_push && config.checks.test.is_some() {
             found.untested.push(u);
@@ -215,19 +225,30 @@ fn tags_left_behind(
         return Vec::new();
     }
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
-    let mut tags: Vec<_> = repo
-        .release_tag_candidates(&config.version.tag_prefix)
-        .into_iter()
-        .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
-        .collect();
-    tags.sort_by(|a, b| a.version.cmp(&b.version));
-    tags.into_iter()
-        .map(|t| {
-            let untested =
-                config.checks.require_tested_tags && testrun::find(repo, t.commit).is_none();
+    // The repository's own release tags, and in a monorepo each package's.
+    let mut configs = vec![config.clone()];
+    if let Some(root) = repo.work_tree() {
+        for p in &config.packages {
+            if let Ok(view) = crate::history::packages::view(config, &p.name, &root) {
+                configs.push(view);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for config in &configs {
+        let mut tags: Vec<_> = repo
+            .release_tag_candidates(&config.version.tag_prefix)
+            .into_iter()
+            .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
+            .collect();
+        tags.sort_by(|a, b| a.version.cmp(&b.version));
+        out.extend(tags.into_iter().map(|t| {
+            let untested = config.checks.require_tested_tags
+                && testrun::find_for(repo, config, t.commit).is_none();
             (t.name, untested)
-        })
-        .collect()
+        }));
+    }
+    out
 }
 
 /// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
@@ -281,10 +302,11 @@ fn lint_new_commits(
             return true;
         }
         found.commits_checked += 1;
-        let Some(v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
+        let Some(mut v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
             seen.insert(c.id, None);
             return true;
         };
+        crate::history::scope_rule::stored(repo, config, c.id, &mut v);
         if !v.failed() {
             seen.insert(c.id, None);
             return true;

@@ -30,7 +30,22 @@ pub fn untested_refusal(
     why: Why<'_>,
 ) -> Refusal {
     let name = &u.name;
-    let tree = repo.tree_of(u.commit).map(short_id).unwrap_or_default();
+    let (tree, test) = match &config.package {
+        Some(p) => (
+            format!(
+                "{} {}",
+                p.path.display(),
+                repo.path_id(u.commit, &p.path)
+                    .map(short_id)
+                    .unwrap_or_default()
+            ),
+            format!("relhook test --package {}", p.name),
+        ),
+        None => (
+            repo.tree_of(u.commit).map(short_id).unwrap_or_default(),
+            "relhook test".to_owned(),
+        ),
+    };
     let configured = config.checks.test.as_ref().map(|t| t.join(" "));
     // `relhook test` runs the project's evident command when none is configured.
     let evident = configured
@@ -55,13 +70,13 @@ pub fn untested_refusal(
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
             format!(
-                "set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, then `git checkout {name} && relhook test`, or {fetch}; or turn the requirement off with `[checks] require_tested_tags = false`"
+                "set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, then `git checkout {name} && {test}`, or {fetch}; or turn the requirement off with `[checks] require_tested_tags = false`"
             ),
         ),
         (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
             format!(
-                "test it: `git checkout {name} && relhook test` ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off"
+                "test it: `git checkout {name} && {test}` ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off"
             ),
         ),
         (Why::NotRun, _) => (
@@ -95,7 +110,12 @@ pub fn untested_refusal(
 
 /// Runs `argv` on a clean checkout of `commit` in a temporary worktree (removed afterwards,
 /// whatever happens) and records a pass.
-pub fn test_in_clean_checkout(repo: &Repo, commit: Oid, argv: &[String]) -> Result<RunStatus> {
+pub fn test_in_clean_checkout(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    argv: &[String],
+) -> Result<RunStatus> {
     let tmp = tempfile::Builder::new()
         .prefix("relhook-test-")
         .tempdir()
@@ -126,7 +146,7 @@ pub fn test_in_clean_checkout(repo: &Repo, commit: Oid, argv: &[String]) -> Resu
     let status = testrun::run_status(argv, &path)?;
     drop(checkout);
     if status.passed() {
-        testrun::record(repo, commit, argv)?;
+        testrun::record_for(repo, config, commit, argv)?;
     }
     Ok(status)
 }

@@ -6,6 +6,7 @@ pub mod dependents;
 mod files;
 mod next;
 pub mod notes;
+pub mod packages;
 mod resume;
 
 use std::path::Path;

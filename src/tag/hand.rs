@@ -194,10 +194,13 @@ pub fn complete(
         return Ok(None);
     }
     let edits = crate::release::edits_for(repo, config, root, &version, date)?;
-    let message = config
-        .release
-        .commit_message
-        .replace("{version}", &version.to_string());
+    // In a monorepo the release commit names the tag (`api-v1.3.0`): a version alone would
+    // not say which package it releases.
+    let label = match &config.package {
+        Some(_) => u.tag.clone(),
+        None => version.to_string(),
+    };
+    let message = config.release.commit_message.replace("{version}", &label);
     let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
     let moved = crate::git::txn::failpoint("hand-committed").and_then(|()| retag(repo, u, new));
     if let Err(e) = moved {

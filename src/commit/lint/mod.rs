@@ -1,6 +1,7 @@
 //! Lint: a cleaned message → findings. Findings are data (`Diagnostic`), not errors; `report`
 //! renders them and `cli` turns them into an exit code. The rules themselves are in `rules`.
 
+pub mod package_scope;
 mod rules;
 
 use serde::Serialize;

@@ -77,19 +77,11 @@ pub fn view(config: &Config, name: &str, root: &Path) -> Result<Config> {
 pub fn confine(package: &Package, root: &Path) -> Result<()> {
     let check = |rel: &Path| match crate::fsx::confine_dir(root, rel) {
         Ok(_) => Ok(()),
-        Err(Error::UnsafePath { reason, .. }) => {
-            let (file, line, column) = package.defined_at.clone();
-            Err(Error::Config {
-                path: file,
-                line,
-                column,
-                message: format!(
-                    "package `{}`: `{}` cannot be used: {reason}",
-                    package.name,
-                    rel.display()
-                ),
-            })
-        }
+        Err(Error::UnsafePath { reason, .. }) => Err(package.config_error(format!(
+            "package `{}`: `{}` cannot be used: {reason}",
+            package.name,
+            rel.display()
+        ))),
         Err(e) => Err(e),
     };
     check(&package.path)?;

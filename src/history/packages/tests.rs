@@ -143,10 +143,16 @@ fn a_package_directory_must_stay_inside_the_work_tree() {
     std::fs::create_dir_all(&outside).unwrap();
     std::fs::create_dir_all(dir.join("crates")).unwrap();
     std::os::unix::fs::symlink(&outside, dir.join("crates/api")).unwrap();
-    let c = config();
+    std::fs::write(dir.join(".relconfig.toml"), CONFIG).unwrap();
+    let c = Config::load(&dir).unwrap();
     match view(&c, "api", &dir) {
-        Err(Error::Config { line, message, .. }) => {
-            assert_eq!(line, 3, "the line of its `path`");
+        Err(Error::Config {
+            line,
+            column,
+            message,
+            ..
+        }) => {
+            assert_eq!((line, column), (3, 8), "where its `path` is");
             assert!(message.contains("outside the work tree"), "{message}");
         }
         other => panic!("{other:?}"),

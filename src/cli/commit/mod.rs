@@ -1,0 +1,136 @@
+//! `relhook commit`: asks for a Conventional Commit piece by piece (type from the configured
+//! list, scope from the configured and recently used ones, the description with the header's
+//! length shown as it is typed, a breaking change, issue references), lints the result with
+//! the same linter as the hook, then runs `git commit -F -` with it and any extra arguments.
+//! Questions go to stderr and answers come from stdin; both must be a terminal.
+//!
+//! Here: the handler, the recent scopes and the `git commit` it ends with; `ask` asks the
+//! questions, `message` turns the answers into the message, `term` (and `raw` on Unix) is
+//! the terminal.
+
+mod ask;
+mod message;
+#[cfg(unix)]
+mod raw;
+mod term;
+
+use std::io::{IsTerminal, Write};
+
+use super::args::CommitArgs;
+use super::{Context, Outcome};
+use crate::commit::lint::{Input, Mode, lint_bytes};
+use crate::commit::message::{Cleanup, CommentPrefix};
+use crate::commit::report::{self, Palette};
+use crate::git::{Range, Repo};
+use crate::{Error, Result};
+use ask::ask;
+use term::Term;
+
+/// How many commits back "recently used scopes" looks.
+const RECENT_COMMITS: usize = 300;
+
+/// `relhook commit [GIT ARGS]`.
+pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Err(Error::Usage(
+            "`relhook commit` asks its questions on a terminal, and none is attached here; commit with `git commit -m \"type(scope): description\"` instead (the commit-msg hook and `relhook lint` check it)".into(),
+        ));
+    }
+    let repo = Repo::open(&ctx.cwd)?;
+    let root = repo
+        .work_tree()
+        .ok_or_else(|| Error::Usage("a bare repository has no work tree to commit".into()))?;
+    let config = ctx.config(&root)?;
+    let recent = recent_scopes(&repo);
+    let mut term = Term::new();
+    let palette = Palette::new(ctx.color_err);
+    loop {
+        let Some(answers) = ask(&mut term, &config.commit, &recent)? else {
+            term.say("relhook: nothing committed")?;
+            return Ok(Outcome::Failed);
+        };
+        let message = answers.message();
+        let input = Input {
+            cleanup: Cleanup::Whitespace,
+            comment: CommentPrefix::default(),
+        };
+        let verdict = lint_bytes(message.as_bytes(), &input, &config.commit, Mode::Hook);
+        for d in &verdict.diagnostics {
+            report::human(&mut term.out, d, "<message>", &palette)
+                .map_err(|e| Error::io("write", "<stderr>", e))?;
+        }
+        term.say("")?;
+        term.say("The message:")?;
+        for line in message.lines() {
+            term.say(&format!("  | {line}"))?;
+        }
+        if verdict.failed() {
+            if term.confirm("It does not pass the lint. Start again?", true)? == Some(true) {
+                continue;
+            }
+            term.say("relhook: nothing committed")?;
+            return Ok(Outcome::Failed);
+        }
+        match term.confirm("Commit with this message?", true)? {
+            Some(true) => return run_git_commit(&root, &message, &args.git_args),
+            _ => {
+                term.say("relhook: nothing committed")?;
+                return Ok(Outcome::Failed);
+            }
+        }
+    }
+}
+
+/// `git commit -F - ARGS`, the message on git's stdin: nothing passes through a shell.
+fn run_git_commit(root: &std::path::Path, message: &str, extra: &[String]) -> Result<Outcome> {
+    let mut child = std::process::Command::new("git")
+        .current_dir(root)
+        .args(["commit", "-F", "-"])
+        .args(extra)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| Error::io("run", "git", e))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(message.as_bytes())
+            .map_err(|e| Error::io("write", "git's standard input", e))?;
+    }
+    let status = child.wait().map_err(|e| Error::io("run", "git", e))?;
+    Ok(match status.code() {
+        Some(0) => Outcome::Ok,
+        Some(c) => Outcome::Code(u8::try_from(c).unwrap_or(1)),
+        None => Outcome::Failed,
+    })
+}
+
+/// Scopes of recent commits on HEAD, most used first.
+fn recent_scopes(repo: &Repo) -> Vec<String> {
+    let Some(head) = repo.head() else {
+        return Vec::new();
+    };
+    let range = Range {
+        tips: vec![head],
+        describe: "HEAD".into(),
+        ..Range::default()
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut seen = 0;
+    let _ = repo.walk(&range, |c| {
+        seen += 1;
+        let message = String::from_utf8_lossy(&c.message);
+        let header = message.lines().next().unwrap_or("");
+        if let Ok(h) = crate::commit::parse::header(header) {
+            if let Some((scope, _)) = h.scope {
+                for s in scope.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    match counts.iter_mut().find(|(n, _)| n == s) {
+                        Some((_, k)) => *k += 1,
+                        None => counts.push((s.to_owned(), 1)),
+                    }
+                }
+            }
+        }
+        seen < RECENT_COMMITS
+    });
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.into_iter().map(|(s, _)| s).collect()
+}

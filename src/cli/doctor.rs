@@ -1,0 +1,95 @@
+//! `relhook doctor`: the hooks' health from the library's diagnosis, plus work relhook left
+//! unfinished (a half-made release or hand tag, an interrupted transaction), as text or JSON.
+
+use super::args::{DoctorArgs, Format};
+use super::install::current_exe;
+use super::{Context, Outcome, write_out};
+use crate::Result;
+use crate::git::HooksLocation;
+use crate::hooks::doctor::{self, Status};
+
+/// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
+fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<doctor::Check> {
+    let mut out = Vec::new();
+    if let Some(half) = crate::release::half_made(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("release {}", half.version),
+            status: Status::Invalid,
+            detail: half.describe(),
+            fix: Some("relhook release --resume".into()),
+        });
+    }
+    if let Some(u) = crate::tag::hand::unfinished(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("tag {}", u.tag),
+            status: Status::Invalid,
+            detail: crate::tag::hand::describe_unfinished(config, &u),
+            fix: Some("relhook release --resume".into()),
+        });
+    }
+    if let Some(what) = crate::git::txn::pending(repo) {
+        out.push(doctor::Check {
+            subject: "transaction".into(),
+            status: Status::Invalid,
+            detail: what,
+            fix: Some("relhook changelog --sync".into()),
+        });
+    }
+    out
+}
+
+/// `relhook doctor [--format json]`.
+pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
+    let loc = HooksLocation::find(&ctx.cwd)?;
+    let config = ctx.config(&loc.work_tree);
+    let binary = current_exe()?;
+    let mut report = doctor::diagnose(&loc, &binary, &config);
+    if let (Ok(repo), Ok(config)) = (crate::git::Repo::open(&ctx.cwd), &config) {
+        report.checks.extend(unfinished_work(&repo, config));
+    }
+    write_out(|out| match args.format {
+        Format::Json => {
+            let doc = super::json::DoctorReport {
+                schema_version: super::json::SCHEMA_VERSION,
+                healthy: report.healthy(),
+                report: &report,
+            };
+            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")
+        }
+        Format::Text => {
+            writeln!(out, "hooks directory: {}", report.hooks_dir.display())?;
+            if let Some(p) = &report.hooks_path {
+                writeln!(out, "core.hooksPath: {p}")?;
+            }
+            for c in &report.checks {
+                let mark = match c.status {
+                    Status::Ok => "ok",
+                    Status::Missing => "MISSING",
+                    Status::Stale => "STALE",
+                    Status::Shadowed => "SHADOWED",
+                    Status::Foreign => "FOREIGN",
+                    Status::Invalid => "INVALID",
+                };
+                writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
+                if let Some(fix) = &c.fix {
+                    let mut lines = fix.lines();
+                    writeln!(out, "{:>8}  fix: {}", "", lines.next().unwrap_or(""))?;
+                    for line in lines {
+                        writeln!(out, "{:>8}       {line}", "")?;
+                    }
+                }
+            }
+            if report.healthy() {
+                writeln!(out, "all is well")
+            } else {
+                writeln!(out, "something needs fixing (see `fix:` above)")
+            }
+        }
+    })?;
+    Ok(if report.healthy() {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    })
+}

@@ -1,0 +1,307 @@
+//! `relhook release --package NAME` / `--all` in a monorepo, and `--resume` of such a release.
+//! The work is `release::packages`; this prints the plan and the outcome.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::args::{Format, ReleaseArgs};
+use super::{Context, Outcome, write_out};
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::release::packages::{self, HalfMade, Plan, Selection};
+use crate::release::{self, Options};
+use crate::{Error, Result};
+
+/// `relhook release --package NAME… | --all [VERSION] [--pre ID] [--dry-run] …`.
+pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
+    let (repo, root, config) = ctx.open()?;
+    if config.packages.is_empty() {
+        return Err(Error::Usage(
+            "--package and --all are for a monorepo: .relconfig.toml has no [packages.<name>] tables (`relhook init` proposes them for a workspace)".into(),
+        ));
+    }
+    let opts = options(args)?;
+    let json = args.format == Format::Json;
+    if let Some(done) = crate::git::txn::recover(&repo)? {
+        let _ = writeln!(std::io::stderr(), "relhook: {done}");
+    }
+    if let Some(half) = packages::half_made(&repo, &config, &root) {
+        if args.resume {
+            return resume(&repo, &config, &root, &half, &opts);
+        }
+        return super::release::refused(&Refusal::bare(Reason::HalfMade, half.describe()), json);
+    }
+    if args.resume {
+        return super::release::refused(
+            &Refusal::bare(
+                Reason::NothingToResume,
+                "nothing to resume: no release commit without its tags since the last release",
+            ),
+            json,
+        );
+    }
+    let selection = if args.all {
+        Selection::All
+    } else {
+        Selection::Named(args.package.clone())
+    };
+    let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
+        Ok(p) => p,
+        Err(e) if e.is_refusal() => return super::release::refused(&e.into_refusal()?, json),
+        Err(e) => return Err(e),
+    };
+    let mut err = std::io::stderr().lock();
+    for p in &plan.packages {
+        if let Some(info) = &p.info {
+            super::version::warn_not_understood(info);
+        }
+    }
+    for (name, why) in &skipped {
+        let _ = writeln!(err, "relhook: {name} is not released: {why}");
+    }
+    if args.dry_run {
+        if json {
+            super::json::print(&report(&plan, None))?;
+        } else {
+            write_out(|out| print_plan(out, &plan))?;
+        }
+        return Ok(Outcome::Ok);
+    }
+    let _ = writeln!(err, "relhook: releasing {}", summary(&plan));
+    match packages::execute(&repo, &root, &plan, &opts) {
+        Ok(done) => {
+            let tags: Vec<&str> = plan.packages.iter().map(|p| p.tag.as_str()).collect();
+            let tested = if done.tested.is_empty() {
+                String::new()
+            } else {
+                format!("tested: {}; ", done.tested.join(", "))
+            };
+            let _ = writeln!(
+                err,
+                "relhook: {} tagged on {} ({tested}release commit `{}`)",
+                tags.join(", "),
+                crate::git::short_id(done.commit),
+                plan.commit_message
+            );
+            next_push(&mut err, &config, &plan, &done);
+            if json {
+                super::json::print(&report(&plan, Some(&done)))?;
+            }
+            Ok(Outcome::Ok)
+        }
+        Err(e) if e.is_refusal() => super::release::refused(&e.into_refusal()?, json),
+        Err(e) if json => Err(e),
+        Err(e) => {
+            let left = match packages::half_made(&repo, &config, &root) {
+                Some(half) => half.describe(),
+                None => "nothing was left behind (no commit, no tag, no changed file): run the release again once that is fixed".into(),
+            };
+            let _ = writeln!(
+                err,
+                "relhook: error: {} not released: {e}; {left}",
+                summary(&plan)
+            );
+            Ok(Outcome::Code(2))
+        }
+    }
+}
+
+/// Whether `relhook release --resume` (no `--package`) should finish a monorepo release.
+pub(super) fn has_half_made(ctx: &Context) -> bool {
+    ctx.open()
+        .is_ok_and(|(repo, root, config)| packages::half_made(&repo, &config, &root).is_some())
+}
+
+/// In a monorepo, the view of the package whose hand tag's hook was interrupted before its
+/// release commit (see `tag::hand::unfinished`), for `relhook release --resume`.
+pub(super) fn unfinished_hand_view(
+    repo: &Repo,
+    root: &std::path::Path,
+    config: &Config,
+) -> Option<Config> {
+    config
+        .packages
+        .iter()
+        .filter_map(|p| crate::history::packages::view(config, &p.name, root).ok())
+        .find(|v| crate::tag::hand::unfinished(repo, v).is_some())
+}
+
+fn options(args: &ReleaseArgs) -> Result<Options> {
+    Ok(Options {
+        requested: release::parse_requested(&args.version)?,
+        pre: args.pre.clone(),
+        sign: args.sign,
+        allow_dirty: args.allow_dirty,
+        allow_branch: args.allow_branch,
+        no_test: args.no_test,
+        date: std::env::var("RELHOOK_DATE")
+            .ok()
+            .filter(|d| d.len() == 10)
+            .unwrap_or_else(crate::date::today),
+    })
+}
+
+/// `api-v1.3.0 (1.2.0 → 1.3.0), cli-v0.4.1 (0.4.0 → 0.4.1, requires api 1.3.0)`.
+fn summary(plan: &Plan) -> String {
+    plan.packages
+        .iter()
+        .map(|p| {
+            let why: Vec<String> = p
+                .because
+                .iter()
+                .map(|c| format!(", requires {} {}", c.dependency, c.version))
+                .collect();
+            format!("{} ({} → {}{})", p.tag, p.current, p.version, why.concat())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn next_push(err: &mut dyn Write, config: &Config, plan: &Plan, done: &packages::Done) {
+    let untested: Vec<&str> = plan
+        .packages
+        .iter()
+        .filter(|p| !done.tested.contains(&p.name))
+        .map(|p| p.name.as_str())
+        .collect();
+    let _ = if !untested.is_empty() && config.checks.require_tested_tags {
+        writeln!(
+            err,
+            "next: relhook test --package NAME for {} (pre-push refuses a release tag with no test record), then git push --follow-tags",
+            untested.join(", ")
+        )
+    } else {
+        writeln!(err, "next: git push --follow-tags")
+    };
+}
+
+fn resume(
+    repo: &Repo,
+    config: &Config,
+    root: &std::path::Path,
+    half: &HalfMade,
+    opts: &Options,
+) -> Result<Outcome> {
+    let dirty = repo.dirty_paths(5)?;
+    if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
+        return super::release::refused(
+            &Refusal::new(
+                Reason::DirtyTree,
+                format!("the working tree is not clean ({})", dirty.join(", ")),
+                "the release commit is tested and tagged on a clean tree: commit or stash first",
+            ),
+            false,
+        );
+    }
+    let mut err = std::io::stderr().lock();
+    let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
+    let _ = writeln!(
+        err,
+        "relhook: finishing the release of {} (commit {})",
+        tags.join(", "),
+        crate::git::short_id(half.commit)
+    );
+    match packages::resume(repo, config, root, half, opts) {
+        Ok(done) => {
+            let _ = writeln!(
+                err,
+                "relhook: {} tagged on {} (release finished)",
+                tags.join(", "),
+                crate::git::short_id(done.commit)
+            );
+            let _ = writeln!(err, "next: git push --follow-tags");
+            Ok(Outcome::Ok)
+        }
+        Err(e) => {
+            let r = e.into_refusal()?;
+            let fix = "the release commit stays, `relhook release --resume` tries again";
+            let what = r.to_string();
+            super::release::refused(&Refusal::new(r.reason, what, fix), false)
+        }
+    }
+}
+
+fn print_plan(out: &mut dyn Write, plan: &Plan) -> std::io::Result<()> {
+    writeln!(out, "release plan (dry run: nothing is written)")?;
+    for p in &plan.packages {
+        let why = match &p.info {
+            Some(info) => format!("{} since {}", info.level(), info.since()),
+            None => "patch: a dependency's requirement changed".to_owned(),
+        };
+        writeln!(out, "  {}: {} → {} ({why})", p.tag, p.current, p.version)?;
+        for c in &p.because {
+            writeln!(out, "    {}", c.entry())?;
+        }
+    }
+    writeln!(out, "  commit: {}", plan.commit_message)?;
+    for e in &plan.edits {
+        writeln!(out)?;
+        write!(out, "{}", diff(e))?;
+    }
+    Ok(())
+}
+
+fn diff(e: &crate::history::version::files::Edit) -> String {
+    let name = e.path.display().to_string();
+    let before = String::from_utf8_lossy(&e.before);
+    let after = String::from_utf8_lossy(&e.after);
+    similar::TextDiff::from_lines(before.as_ref(), after.as_ref())
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// `--format json`.
+#[derive(Serialize)]
+struct Report<'a> {
+    schema_version: u32,
+    dry_run: bool,
+    packages: Vec<PackageReport<'a>>,
+    commit_message: &'a str,
+    head: String,
+    edits: Vec<super::json::EditReport>,
+    release_commit: Option<String>,
+    tested: Option<&'a [String]>,
+}
+
+#[derive(Serialize)]
+struct PackageReport<'a> {
+    name: &'a str,
+    tag: &'a str,
+    version: String,
+    previous: String,
+    because: Vec<String>,
+}
+
+fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
+    Report {
+        schema_version: super::json::SCHEMA_VERSION,
+        dry_run: done.is_none(),
+        packages: plan
+            .packages
+            .iter()
+            .map(|p| PackageReport {
+                name: &p.name,
+                tag: &p.tag,
+                version: p.version.to_string(),
+                previous: p.current.to_string(),
+                because: p.because.iter().map(|c| c.entry()).collect(),
+            })
+            .collect(),
+        commit_message: &plan.commit_message,
+        head: plan.head.to_string(),
+        edits: plan
+            .edits
+            .iter()
+            .map(|e| super::json::EditReport {
+                path: e.path.display().to_string(),
+                diff: diff(e),
+            })
+            .collect(),
+        release_commit: done.map(|d| d.commit.to_string()),
+        tested: done.map(|d| d.tested.as_slice()),
+    }
+}

@@ -1,0 +1,513 @@
+//! Releases in a monorepo (`relhook release --package P` / `--all`): each package is released
+//! from its own commits (the package's view of the configuration, `history::packages::view`),
+//! the packages that depend on a released one follow (`dependents`), and everything is one
+//! release commit, tested per package and tagged per package, as one transaction: a failure
+//! anywhere leaves no commit, no tag and no changed file. A process killed after the commit
+//! leaves a release commit whose tags are missing, which [`half_made`] recognises and
+//! [`resume`] finishes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use git2::Oid;
+use semver::Version;
+
+use super::dependents::{self, Change, Member};
+use super::{Options, VersionInfo};
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::packages;
+use crate::history::version::files::{self as vfiles, Edit};
+use crate::{Error, Result};
+
+mod resume;
+
+pub use resume::{HalfMade, half_made, resume};
+
+/// Which packages to release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// These packages (by name), and the dependents they bring.
+    Named(Vec<String>),
+    /// Every package with changes since its last release.
+    All,
+}
+
+/// One package's part of a release.
+#[derive(Debug, Clone)]
+pub struct PackagePlan {
+    /// The package's name.
+    pub name: String,
+    /// The configuration as the package sees it.
+    pub view: Config,
+    /// Its current version (its last release tag's).
+    pub current: Version,
+    /// The version being released.
+    pub version: Version,
+    /// Its release tag.
+    pub tag: String,
+    /// The tag's message: the package's release notes.
+    pub tag_message: String,
+    /// Its own commits and the level they call for; `None` when it is released only because a
+    /// package it depends on was (see `because`).
+    pub info: Option<VersionInfo>,
+    /// The requirements rewritten in its manifests, which its changelog entries name.
+    pub because: Vec<Change>,
+    bumped: Vec<vfiles::VersionFile>,
+    old_file_versions: Vec<String>,
+}
+
+/// Everything a monorepo release will do, computed without writing.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The packages released, in name order.
+    pub packages: Vec<PackagePlan>,
+    /// Every file edit, one per file.
+    pub edits: Vec<Edit>,
+    /// The release commit's message (`release.commit_message`, `{version}` replaced by the
+    /// tags).
+    pub commit_message: String,
+    /// HEAD when planned.
+    pub head: Oid,
+}
+
+/// The packages left out of an `--all` release, with why (for the report).
+pub type Skipped = Vec<(String, String)>;
+
+/// Plans a monorepo release: the runbook's checks, each package's version from its own
+/// commits, the dependents, and every edit, writing nothing.
+pub fn plan(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    selection: &Selection,
+    opts: &Options,
+) -> Result<(Plan, Skipped)> {
+    let head = repo.head().ok_or_else(|| {
+        Error::Refused(Refusal::bare(
+            Reason::NoCommits,
+            "the repository has no commits to release",
+        ))
+    })?;
+    super::preflight(repo, config, opts)?;
+    let names: Vec<String> = match selection {
+        Selection::Named(n) => {
+            for name in n {
+                packages::find(config, name)?;
+            }
+            n.clone()
+        }
+        Selection::All => config.packages.iter().map(|p| p.name.clone()).collect(),
+    };
+    let mut chosen: BTreeMap<String, PackagePlan> = BTreeMap::new();
+    let mut skipped = Skipped::new();
+    for name in &names {
+        let view = packages::view(config, name, root)?;
+        let info =
+            match super::version_info(repo, &view, root, &opts.requested, opts.pre.as_deref()) {
+                Ok(info) => info,
+                Err(Error::Refused(why)) if *selection == Selection::All => {
+                    skipped.push((name.clone(), why.to_string()));
+                    continue;
+                }
+                Err(Error::Refused(r)) => {
+                    return Err(Error::Refused(Refusal {
+                        what: format!("{name}: {}", r.what),
+                        ..r
+                    }));
+                }
+                Err(e) => return Err(e),
+            };
+        let version = info.next.clone();
+        chosen.insert(
+            name.clone(),
+            package_plan(name, view, info.current.clone(), version, Some(info)),
+        );
+    }
+    if chosen.is_empty() {
+        let why: Vec<String> = skipped.iter().map(|(n, w)| format!("{n}: {w}")).collect();
+        return Err(Error::Refused(Refusal::bare(
+            Reason::NothingToRelease,
+            format!("nothing to release in any package ({})", why.join("; ")),
+        )));
+    }
+    let members: Vec<Member> = config
+        .packages
+        .iter()
+        .map(|p| Member {
+            package: p.name.clone(),
+            dir: p.path.clone(),
+        })
+        .collect();
+    let disk = |rel: &Path| read_text(root, rel);
+    if config.release.bump_dependents {
+        // Dependents whose shipped requirement changes are released too (a patch), until no
+        // release brings another.
+        loop {
+            let released = versions(&chosen);
+            let due: Vec<String> = dependents::changes(&members, &disk, &released)?
+                .into_iter()
+                .filter(|c| !c.dev && !chosen.contains_key(&c.dependent))
+                .map(|c| c.dependent)
+                .collect();
+            if due.is_empty() {
+                break;
+            }
+            for name in due {
+                if chosen.contains_key(&name) {
+                    continue;
+                }
+                let view = packages::view(config, &name, root)?;
+                let (current, _) = super::current_version(repo, &view, root)?;
+                let version = patch_of(&current);
+                chosen.insert(
+                    name.clone(),
+                    package_plan(&name, view, current, version, None),
+                );
+            }
+        }
+    }
+    // The requirement changes, computed once every version is known (on the files as they
+    // are: the version bumps below do not move a requirement, they are spliced in by line).
+    let changes = if config.release.bump_dependents {
+        dependents::changes(&members, &disk, &versions(&chosen))?
+    } else {
+        Vec::new()
+    };
+    let mut edits: Vec<Edit> = Vec::new();
+    for p in chosen.values_mut() {
+        p.because = changes
+            .iter()
+            .filter(|c| c.dependent == p.name && !c.dev)
+            .cloned()
+            .collect();
+        let extra: Vec<String> = p.because.iter().map(Change::entry).collect();
+        let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
+        let notes = super::notes::from_changelog_text(
+            std::str::from_utf8(&e.edits[0].after).unwrap_or(""),
+            &p.version.to_string(),
+        )
+        .unwrap_or_default();
+        p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
+            .trim_end()
+            .to_owned()
+            + "\n";
+        p.bumped = e.bumped;
+        p.old_file_versions = e.old_file_versions;
+        for edit in e.edits {
+            merge(&mut edits, edit)?;
+        }
+    }
+    // The requirements, on top of the version bumps.
+    let mut files: Vec<PathBuf> = changes.iter().map(|c| c.file.clone()).collect();
+    files.dedup();
+    for file in files {
+        let before =
+            std::fs::read(root.join(&file)).map_err(|e| Error::io("read", root.join(&file), e))?;
+        let text = String::from_utf8_lossy(&before).into_owned();
+        let after = dependents::apply(&file, &text, &changes);
+        merge(
+            &mut edits,
+            Edit {
+                path: file,
+                before,
+                after: after.into_bytes(),
+            },
+        )?;
+    }
+    let tags: Vec<&str> = chosen.values().map(|p| p.tag.as_str()).collect();
+    for p in chosen.values() {
+        if repo.tag_target(&p.tag).is_some() {
+            return Err(Error::Refused(Refusal::new(
+                Reason::TagExists,
+                format!("tag {} already exists", p.tag),
+                "a released tag is never reused (pick another version)",
+            )));
+        }
+    }
+    let commit_message = config
+        .release
+        .commit_message
+        .replace("{version}", &tags.join(", "));
+    Ok((
+        Plan {
+            packages: chosen.into_values().collect(),
+            edits,
+            commit_message,
+            head,
+        },
+        skipped,
+    ))
+}
+
+fn package_plan(
+    name: &str,
+    view: Config,
+    current: Version,
+    version: Version,
+    info: Option<VersionInfo>,
+) -> PackagePlan {
+    let tag = format!("{}{version}", view.version.tag_prefix);
+    PackagePlan {
+        name: name.to_owned(),
+        view,
+        current,
+        version,
+        tag,
+        tag_message: String::new(),
+        info,
+        because: Vec::new(),
+        bumped: Vec::new(),
+        old_file_versions: Vec::new(),
+    }
+}
+
+fn versions(chosen: &BTreeMap<String, PackagePlan>) -> BTreeMap<String, Version> {
+    chosen
+        .iter()
+        .map(|(n, p)| (n.clone(), p.version.clone()))
+        .collect()
+}
+
+/// The patch release that follows `current` (a pre-release is finished instead).
+fn patch_of(current: &Version) -> Version {
+    if current.pre.is_empty() {
+        Version::new(current.major, current.minor, current.patch + 1)
+    } else {
+        Version::new(current.major, current.minor, current.patch)
+    }
+}
+
+fn read_text(root: &Path, rel: &Path) -> Result<Option<String>> {
+    let path = crate::fsx::confine(root, rel)?;
+    Ok(crate::fsx::read_regular_optional(&path)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
+}
+
+/// Adds `edit` to `edits`; a second edit of the same file is merged line by line with the
+/// first (both were computed from the same contents and each replaces whole lines without
+/// adding or removing any: version strings, `Cargo.lock` entries, requirements).
+fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
+    let Some(first) = edits.iter_mut().find(|e| e.path == edit.path) else {
+        edits.push(edit);
+        return Ok(());
+    };
+    let conflict = || {
+        Error::Refused(Refusal::new(
+            Reason::VersionFile,
+            format!(
+                "{}: two packages' releases change it in ways relhook cannot combine",
+                edit.path.display()
+            ),
+            "release them one at a time (`relhook release --package NAME`)",
+        ))
+    };
+    if first.before != edit.before {
+        // Computed on top of the first edit (the requirements): take it whole.
+        if first.after == edit.before {
+            first.after = edit.after;
+            return Ok(());
+        }
+        return Err(conflict());
+    }
+    let base: Vec<&[u8]> = first.before.split_inclusive(|b| *b == b'\n').collect();
+    let mine: Vec<&[u8]> = first.after.split_inclusive(|b| *b == b'\n').collect();
+    let theirs: Vec<&[u8]> = edit.after.split_inclusive(|b| *b == b'\n').collect();
+    if base.len() != mine.len() || base.len() != theirs.len() {
+        return Err(conflict());
+    }
+    let mut out = Vec::with_capacity(first.after.len());
+    for ((b, m), t) in base.iter().zip(&mine).zip(&theirs) {
+        let line = match (m == b, t == b) {
+            (_, true) => m,
+            (true, false) => t,
+            (false, false) if m == t => m,
+            (false, false) => return Err(conflict()),
+        };
+        out.extend_from_slice(line);
+    }
+    first.after = out;
+    Ok(())
+}
+
+/// What executing did.
+#[derive(Debug, Clone)]
+pub struct Done {
+    /// The release commit.
+    pub commit: Oid,
+    /// The packages whose tests ran and passed on it.
+    pub tested: Vec<String>,
+}
+
+/// Executes a plan: one release commit, each package's tests (recorded per package), every
+/// tag. A failure after the commit deletes the tags made so far and undoes the commit.
+pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<Done> {
+    if repo.head() != Some(plan.head) {
+        return Err(Error::Refused(Refusal::new(
+            Reason::ChangedSincePlan,
+            "HEAD moved since the release was planned",
+            "run it again",
+        )));
+    }
+    let check = || {
+        for p in &plan.packages {
+            super::verify(root, &p.bumped, &p.old_file_versions, &p.version)?;
+        }
+        Ok(())
+    };
+    let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)?;
+    let mut made: Vec<(String, Oid)> = Vec::new();
+    let finished = crate::git::txn::failpoint("release-committed")
+        .and_then(|()| test_all(repo, root, &plan.packages, commit, opts))
+        .and_then(|tested| {
+            crate::git::txn::failpoint("release-tested")?;
+            for p in &plan.packages {
+                tag(repo, &p.view, commit, &p.tag, &p.tag_message, opts)?;
+                if let Some(t) = repo.tag_target(&p.tag) {
+                    made.push((p.tag.clone(), t));
+                }
+            }
+            Ok(tested)
+        });
+    match finished {
+        Ok(tested) => Ok(Done { commit, tested }),
+        Err(e) => {
+            let mut left = Vec::new();
+            for (name, target) in &made {
+                if repo
+                    .cas_ref(
+                        &format!("refs/tags/{name}"),
+                        Some(*target),
+                        None,
+                        "relhook: undo the release",
+                    )
+                    .is_err()
+                {
+                    left.push(name.as_str());
+                }
+            }
+            match super::undo_commit(repo, plan.head, commit, &plan.edits) {
+                Ok(()) if left.is_empty() => Err(e),
+                Ok(()) => Err(Error::Usage(format!(
+                    "{e}; and tags {} could not be deleted (`git tag -d` them)",
+                    left.join(", ")
+                ))),
+                Err(undo) => Err(Error::Usage(format!(
+                    "{e}; and undoing the release commit failed too ({undo}): `relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
+                ))),
+            }
+        }
+    }
+}
+
+/// Runs each package's test command (`[packages.P] test`, else `[checks] test`, once per
+/// distinct command) on the release commit and records each pass under the package's tree.
+fn test_all(
+    repo: &Repo,
+    root: &Path,
+    plans: &[PackagePlan],
+    commit: Oid,
+    opts: &Options,
+) -> Result<Vec<String>> {
+    let mut tested = Vec::new();
+    if opts.no_test {
+        return Ok(tested);
+    }
+    let mut passed: Vec<&Vec<String>> = Vec::new();
+    for p in plans {
+        let Some(argv) = &p.view.checks.test else {
+            continue;
+        };
+        if !passed.contains(&argv) {
+            let status = crate::testrun::run(argv, root)?;
+            if !status.success() {
+                return Err(Error::Refused(Refusal::bare(
+                    Reason::TestsFailed,
+                    format!(
+                        "the tests of {} failed on the release candidate ({status}); nothing was released",
+                        p.name
+                    ),
+                )));
+            }
+            passed.push(argv);
+        }
+        if let Some(package) = &p.view.package {
+            crate::testrun::record_package(repo, commit, &package.name, &package.path, argv)?;
+        }
+        tested.push(p.name.clone());
+    }
+    Ok(tested)
+}
+
+/// Creates annotated tag `name` on `commit` with `message` (signed when asked).
+fn tag(
+    repo: &Repo,
+    view: &Config,
+    commit: Oid,
+    name: &str,
+    message: &str,
+    opts: &Options,
+) -> Result<()> {
+    let mut args = vec!["tag", "-a", "--cleanup=whitespace", "-F", "-"];
+    if opts.sign || view.release.sign {
+        args.push("-s");
+    }
+    let c = commit.to_string();
+    args.extend([name, c.as_str()]);
+    repo.run_git(&args, Some(message.as_bytes()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(path: &str, before: &str, after: &str) -> Edit {
+        Edit {
+            path: path.into(),
+            before: before.as_bytes().to_vec(),
+            after: after.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn edits_of_one_file_merge_by_line() {
+        let lock = "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"b\"\nversion = \"2.0.0\"\n";
+        let mut edits = vec![edit("Cargo.lock", lock, &lock.replace("1.0.0", "1.1.0"))];
+        merge(
+            &mut edits,
+            edit("Cargo.lock", lock, &lock.replace("2.0.0", "2.0.1")),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(edits[0].after.clone()).unwrap(),
+            lock.replace("1.0.0", "1.1.0").replace("2.0.0", "2.0.1")
+        );
+        // The same line changed two ways: refused, naming the file.
+        let e = merge(
+            &mut edits,
+            edit("Cargo.lock", lock, &lock.replace("1.0.0", "9.0.0")),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("Cargo.lock"), "{e}");
+        // An edit made on top of the first one's result replaces it.
+        let on_top = String::from_utf8(edits[0].after.clone()).unwrap();
+        merge(
+            &mut edits,
+            edit("Cargo.lock", &on_top, &(on_top.clone() + "\n")),
+        )
+        .unwrap();
+        assert!(edits[0].after.ends_with(b"\n\n"));
+        assert_eq!(edits.len(), 1);
+    }
+
+    #[test]
+    fn a_patch_finishes_a_pre_release() {
+        assert_eq!(patch_of(&Version::new(0, 4, 0)), Version::new(0, 4, 1));
+        assert_eq!(
+            patch_of(&Version::parse("1.0.0-rc.2").unwrap()),
+            Version::new(1, 0, 0)
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! A monorepo release interrupted after its commit (a killed process): the release commit
+//! whose message names package tags that are missing is recognised ([`half_made`]) and
+//! finished ([`resume`]): each missing package tested (when the commit is HEAD) and tagged.
+
+use std::path::Path;
+
+use git2::Oid;
+use semver::Version;
+
+use super::{Done, package_plan, tag, test_all};
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::packages;
+use crate::release::Options;
+
+/// A monorepo release commit whose tags are (partly) missing: a release interrupted after its
+/// commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HalfMade {
+    /// The release commit.
+    pub commit: Oid,
+    /// The tags it lacks, each with its package.
+    pub missing: Vec<(String, String)>,
+    /// Whether it is HEAD.
+    pub at_head: bool,
+}
+
+impl HalfMade {
+    /// One line: what is half-made and the command that finishes it.
+    pub fn describe(&self) -> String {
+        let tags: Vec<&str> = self.missing.iter().map(|(t, _)| t.as_str()).collect();
+        format!(
+            "{} ({}) is a release commit whose tags {} are missing (an interrupted release); `relhook release --resume` finishes it",
+            if self.at_head {
+                "HEAD"
+            } else {
+                "a commit below HEAD"
+            },
+            crate::git::short_id(self.commit),
+            tags.join(", ")
+        )
+    }
+}
+
+/// The tags a monorepo release commit message names (`release.commit_message` with the tags
+/// for `{version}`), each with its package.
+fn tags_in_message(config: &Config, message: &str) -> Option<Vec<(String, String, Version)>> {
+    let template = config.release.commit_message.lines().next()?;
+    let subject = message.lines().next()?.trim_end();
+    let (before, after) = template.split_once("{version}")?;
+    let middle = subject.strip_prefix(before)?.strip_suffix(after)?;
+    middle
+        .split(", ")
+        .map(|t| {
+            let (p, v) = packages::parse_tag(&config.packages, t)?;
+            Some((t.to_owned(), p.name.clone(), v))
+        })
+        .collect()
+}
+
+/// Recognises a half-made monorepo release on HEAD's first-parent line (the last 50 commits):
+/// the newest release commit whose message names package tags, some of them missing, each
+/// missing one's changelog holding its section.
+pub fn half_made(repo: &Repo, config: &Config, root: &Path) -> Option<HalfMade> {
+    if config.packages.is_empty() {
+        return None;
+    }
+    let head = repo.head()?;
+    let mut at = Some(head);
+    for _ in 0..50 {
+        let commit = at?;
+        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
+        if let Some(tags) = tags_in_message(config, &message) {
+            let mut missing = Vec::new();
+            for (tag, package, version) in tags {
+                match repo.tag_target(&tag) {
+                    Some(t) if repo.peel_to_commit(t) == Some(commit) => {}
+                    Some(_) => return None,
+                    None => {
+                        let view = packages::view(config, &package, root).ok()?;
+                        if !crate::history::sync::has_section_at(
+                            repo,
+                            commit,
+                            &view.changelog.path,
+                            &version,
+                        ) {
+                            return None;
+                        }
+                        missing.push((tag, package));
+                    }
+                }
+            }
+            return (!missing.is_empty()).then_some(HalfMade {
+                commit,
+                missing,
+                at_head: commit == head,
+            });
+        }
+        at = repo.first_parent(commit);
+    }
+    None
+}
+
+/// Finishes a half-made monorepo release: tests each package whose tag is missing (when the
+/// commit is HEAD) and tags it with its notes. Nothing is undone on failure.
+pub fn resume(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    half: &HalfMade,
+    opts: &Options,
+) -> Result<Done> {
+    crate::git::txn::recover(repo)?;
+    let mut plans = Vec::new();
+    for (tag_name, package) in &half.missing {
+        let view = packages::view(config, package, root)?;
+        let Some((_, version)) = packages::parse_tag(&config.packages, tag_name) else {
+            continue;
+        };
+        let text = repo
+            .file_at(half.commit, &view.changelog.path)?
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .unwrap_or_default();
+        let notes = crate::release::notes::from_changelog_text(&text, &version.to_string())
+            .unwrap_or_default();
+        let mut p = package_plan(package, view, version.clone(), version, None);
+        p.tag_message = format!("{tag_name}\n\n{}", notes.trim_end())
+            .trim_end()
+            .to_owned()
+            + "\n";
+        plans.push(p);
+    }
+    let mut opts = opts.clone();
+    if !half.at_head {
+        opts.no_test = true;
+    }
+    let tested = test_all(repo, root, &plans, half.commit, &opts)?;
+    for p in &plans {
+        tag(repo, &p.view, half.commit, &p.tag, &p.tag_message, &opts)?;
+    }
+    Ok(Done {
+        commit: half.commit,
+        tested,
+    })
+}
