@@ -137,7 +137,10 @@ fn graph(sources: &[Source]) -> BTreeMap<String, BTreeSet<String>> {
         let entry = edges.entry(me.clone()).or_default();
         for path in crate_paths(&s.code) {
             let parts: Vec<&str> = path.iter().map(String::as_str).collect();
-            if parts.first().is_some_and(|p| p.starts_with(char::is_uppercase)) {
+            if parts
+                .first()
+                .is_some_and(|p| p.starts_with(char::is_uppercase))
+            {
                 continue;
             }
             if let Some(target) = node(&parts) {
@@ -235,7 +238,13 @@ fn the_circle_finder_finds_a_circle() {
     let joined: Vec<String> = paths.iter().map(|p| p.join("::")).collect();
     assert_eq!(
         joined,
-        ["commit::lint", "commit::parse::Commit", "git::Repo::open", "Error", "fsx"]
+        [
+            "commit::lint",
+            "commit::parse::Commit",
+            "git::Repo::open",
+            "Error",
+            "fsx"
+        ]
     );
 }
 
