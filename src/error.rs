@@ -79,8 +79,9 @@ pub enum Error {
         /// What git said.
         stderr: String,
     },
-    /// A bare repository has no work tree, so no commit is ever made in it.
-    #[error("`{}` is a bare repository: git runs commit hooks only where commits are made", .0.display())]
+    /// A bare repository has no work tree, so no commit is ever made in it; every command
+    /// that needs a work tree (or hooks) refuses it with this one error.
+    #[error("`{}` is a bare repository: relhook works where commits are made, in a work tree", .0.display())]
     BareRepository(PathBuf),
     /// `--hooks` names a hook relhook does not know.
     #[error("unknown hook `{name}` (relhook knows: {known})")]
@@ -324,7 +325,7 @@ impl Error {
                     .into(),
             ),
             Error::BareRepository(_) => Some(
-                "install relhook in a clone or a worktree of it (`git worktree add`), where commits are made"
+                "run relhook in a clone of it, or in a worktree of it (`git worktree add`)"
                     .into(),
             ),
             Error::UnknownHook { .. } => {

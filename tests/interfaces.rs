@@ -325,6 +325,46 @@ mod cli {
         "man",
     ];
 
+    /// Every command that needs a work tree refuses a bare repository with one and the same
+    /// error; `check`, which reads only history, runs there.
+    #[test]
+    fn a_bare_repository_is_refused_the_same_way_by_every_command() {
+        let repo = Repo::new();
+        repo.commit("feat: a thing");
+        let bare = repo.scratch("bare.git");
+        let cloned = repo.git_in(
+            &repo.path(),
+            &["clone", "-q", "--bare", ".", bare.to_str().unwrap()],
+            &[],
+        );
+        assert!(cloned.status.success(), "{}", text(&cloned));
+        let mut said: Vec<String> = Vec::new();
+        for args in [
+            &["install"][..],
+            &["uninstall"],
+            &["doctor"],
+            &["changelog", "--stdout"],
+            &["version"],
+            &["release", "--dry-run"],
+            &["notes"],
+            &["test"],
+        ] {
+            let out = repo.relhook_in(&bare, args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+            let first = stderr(&out).lines().next().unwrap_or("").to_owned();
+            assert!(
+                first.contains("is a bare repository: relhook works where commits are made"),
+                "{args:?}: {}",
+                text(&out)
+            );
+            said.push(first);
+        }
+        said.dedup();
+        assert_eq!(said.len(), 1, "one message: {said:#?}");
+        let out = repo.relhook_in(&bare, &["check", "--all"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    }
+
     /// Runs relhook with its stdout into a pipe whose reader has already gone: the write
     /// fails with EPIPE, which must end relhook quietly with 0, never a panic (101).
     fn into_closed_pipe(repo: &Repo, args: &[&str]) -> (i32, String) {

@@ -16,11 +16,7 @@ use crate::{Error, Result};
 
 /// `relhook changelog [--sync|--rebuild] [--stdout] [--package NAME | --all]`.
 pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> {
-    let repo = Repo::open(&ctx.cwd)?;
-    let root = repo
-        .work_tree()
-        .ok_or_else(|| Error::Usage("a bare repository has no CHANGELOG.md to keep".into()))?;
-    let config = ctx.config(&root)?;
+    let (repo, root, config) = ctx.open()?;
     if !args.stdout {
         if let Some(done) = crate::git::txn::recover(&repo)? {
             let _ = writeln!(std::io::stderr().lock(), "relhook: {done}");
@@ -195,11 +191,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     if skip_requested() {
         return Ok(Outcome::Ok);
     }
-    let repo = Repo::open(&ctx.cwd)?;
-    let Some(root) = repo.work_tree() else {
-        return Ok(Outcome::Ok);
+    // git runs post-commit only where commits are made: a bare repository has nothing to do.
+    let (repo, _root, config) = match ctx.open() {
+        Err(Error::BareRepository(_)) => return Ok(Outcome::Ok),
+        opened => opened?,
     };
-    let config = ctx.config(&root)?;
     let mut err = std::io::stderr().lock();
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,
@@ -253,6 +249,7 @@ pub(super) fn quiet() -> bool {
 /// into %A. Anything it cannot merge falls back to git's own three-way merge with conflict
 /// markers (exit 1), so nothing is lost.
 pub(super) fn merge_driver(
+    ctx: &Context,
     base: &Path,
     ours: &Path,
     theirs: &Path,
@@ -268,10 +265,7 @@ pub(super) fn merge_driver(
             Ok(text) => {
                 // The temporary file goes in the git dir: a killed driver leaves nothing in
                 // the work tree (git runs drivers at its top, beside its own .merge_file_*).
-                match std::env::current_dir()
-                    .ok()
-                    .and_then(|cwd| crate::git::locate(&cwd).ok())
-                {
+                match ctx.locate() {
                     Some(loc) => {
                         crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
                     }

@@ -5,7 +5,6 @@ use super::args::{DoctorArgs, Format};
 use super::install::current_exe;
 use super::{Context, Outcome, write_out};
 use crate::Result;
-use crate::git::HooksLocation;
 use crate::hooks::doctor::{self, Status};
 
 /// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
@@ -40,11 +39,11 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
 
 /// `relhook doctor [--format json]`.
 pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
-    let loc = HooksLocation::find(&ctx.cwd)?;
+    let loc = ctx.hooks()?;
     let config = ctx.config(&loc.work_tree);
     let binary = current_exe()?;
     let mut report = doctor::diagnose(&loc, &binary, &config);
-    if let (Ok(repo), Ok(config)) = (crate::git::Repo::open(&ctx.cwd), &config) {
+    if let (Ok(repo), Ok(config)) = (ctx.repo(), &config) {
         report.checks.extend(unfinished_work(&repo, config));
     }
     write_out(|out| match args.format {

@@ -7,8 +7,8 @@ use crate::Result;
 
 /// `relhook init`.
 pub(super) fn init(ctx: &Context) -> Result<Outcome> {
-    let root = crate::git::locate(&ctx.cwd)
-        .ok()
+    let root = ctx
+        .locate()
         .and_then(|l| l.work_tree)
         .unwrap_or_else(|| ctx.cwd.clone());
     let done = crate::init::init(&root)?;

@@ -19,7 +19,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     } else {
         select(&args.hooks)?
     };
-    let loc = HooksLocation::find(&ctx.cwd)?;
+    let loc = ctx.hooks()?;
     let binary = current_exe()?;
     let opts = Options {
         hooks,
@@ -257,7 +257,7 @@ fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::R
 
 /// `relhook uninstall`.
 pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
-    let loc = HooksLocation::find(&ctx.cwd)?;
+    let loc = ctx.hooks()?;
     let result = inst::uninstall(&loc)?;
     let unwired = managed::unwire(&loc, &inst::detect_managers(&loc))?;
     let unregistered = driver::unregister(&loc, &changelog_path(ctx, &loc))?;

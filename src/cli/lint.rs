@@ -9,15 +9,14 @@ use crate::ci;
 use crate::commit::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
 use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings};
 use crate::commit::report::{self, Palette};
-use crate::config::Config;
 use crate::git::{self, Location};
 use crate::{Error, Result};
 
 /// `relhook lint [FILE|-] [--message TEXT]`.
 pub(super) fn lint(ctx: &Context, args: &LintArgs) -> Result<Outcome> {
     let (raw, source, from_m) = read_message(args)?;
-    let loc = git::locate(&ctx.cwd).ok();
-    let config = load_config(ctx, loc.as_ref())?;
+    let loc = ctx.locate();
+    let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(args.cleanup, loc.as_ref(), &raw, from_m);
     let mode = if args.strict { Mode::Check } else { Mode::Hook };
     let verdict = lint_bytes(&raw, &input, &config.commit, mode);
@@ -40,8 +39,8 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     }
     let path = ctx.cwd.join(file);
     let raw = crate::fsx::read(&path)?;
-    let loc = git::locate(&ctx.cwd).ok();
-    let config = load_config(ctx, loc.as_ref())?;
+    let loc = ctx.locate();
+    let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
     let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
@@ -74,13 +73,6 @@ fn render(out: &mut dyn Write, v: &Verdict, source: &str, p: &Palette) -> std::i
         report::human(out, d, source, p)?;
     }
     report::summary(out, v, p)
-}
-
-fn load_config(ctx: &Context, loc: Option<&Location>) -> Result<Config> {
-    let root = loc
-        .and_then(|l| l.work_tree.clone())
-        .unwrap_or_else(|| ctx.cwd.clone());
-    ctx.config(&root)
 }
 
 /// The message bytes, a label for reports, and whether it came from `--message`.
@@ -153,9 +145,7 @@ fn editor_session(from_m: bool) -> bool {
 
 /// `relhook check [RANGE] [--all] [--base REF]`.
 pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
-    let repo = git::Repo::open(&ctx.cwd)?;
-    let root = repo.work_tree().unwrap_or_else(|| ctx.cwd.clone());
-    let config = ctx.config(&root)?;
+    let (repo, _root, config) = ctx.open_history()?;
     let checked = match &args.range {
         Some(spec) => ci::explicit(&repo, spec)?,
         None => {

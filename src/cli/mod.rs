@@ -4,6 +4,7 @@
 mod args;
 mod changelog;
 mod commit;
+mod context;
 mod doctor;
 mod exit;
 mod init;
@@ -23,14 +24,14 @@ mod version;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{ColorChoice, Command, HookCommand};
+pub(crate) use context::Context;
 pub use exit::Outcome;
 
-use crate::config::Config;
 use crate::{Error, Result};
 
 /// Runs relhook with these arguments (the first is the program name) and returns the exit code.
@@ -161,46 +162,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
             ours,
             theirs,
             name,
-        }) => changelog::merge_driver(&base, &ours, &theirs, name.as_deref()),
-    }
-}
-
-/// What every command gets: where it runs, colour, and how to load the configuration.
-pub(crate) struct Context {
-    cwd: PathBuf,
-    config_override: Option<PathBuf>,
-    color_out: bool,
-    color_err: bool,
-}
-
-impl Context {
-    fn new(cli: &Cli) -> Result<Context> {
-        let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
-        Ok(Context {
-            config_override: cli.config.as_ref().map(|p| cwd.join(p)),
-            color_out: use_color(cli.color, &std::io::stdout()),
-            color_err: use_color(cli.color, &std::io::stderr()),
-            cwd,
-        })
-    }
-
-    /// Opens the repository around the working directory, its work tree and its
-    /// configuration: what every command that acts on a work tree starts with.
-    fn open(&self) -> Result<(crate::git::Repo, PathBuf, Config)> {
-        let repo = crate::git::Repo::open(&self.cwd)?;
-        let root = repo.work_tree().ok_or_else(|| {
-            Error::Usage("relhook needs a work tree, not a bare repository".into())
-        })?;
-        let config = self.config(&root)?;
-        Ok((repo, root, config))
-    }
-
-    /// Loads the configuration for the repository whose top is `root`.
-    fn config(&self, root: &Path) -> Result<Config> {
-        match &self.config_override {
-            Some(path) => Config::load_file(path, true),
-            None => Config::load(root),
-        }
+        }) => changelog::merge_driver(ctx, &base, &ours, &theirs, name.as_deref()),
     }
 }
 

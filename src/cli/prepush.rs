@@ -38,9 +38,9 @@ pub(super) fn pre_push_hook(
             .read_to_string(&mut input)
             .map_err(|e| Error::io("read", "<stdin>", e))?;
     }
-    let repo = Repo::open(&ctx.cwd)?;
+    let repo = ctx.repo()?;
     if input.trim().is_empty() && pre_commit.is_some() {
-        if own_shim_installed(&ctx.cwd) {
+        if own_shim_installed(ctx) {
             // relhook's own pre-push shim sees every pushed ref (tags too) and checks them.
             return Ok(Outcome::Ok);
         }
@@ -51,8 +51,7 @@ pub(super) fn pre_push_hook(
         // Everything is up to date (git still runs the hook).
         return Ok(Outcome::Ok);
     }
-    let root = repo.work_tree().unwrap_or_else(|| ctx.cwd.clone());
-    let config = ctx.config(&root)?;
+    let (root, config) = ctx.history_config(&repo)?;
     let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
     let mut err = std::io::stderr().lock();
     let mut tested_now = Vec::new();
@@ -146,8 +145,8 @@ fn left_behind(err: &mut dyn Write, tags: &[(String, bool)], remote: &str) {
 
 /// Whether relhook's own pre-push shim is installed (also as pre-commit's `.legacy` hook, which
 /// pre-commit runs before its own hooks).
-fn own_shim_installed(cwd: &std::path::Path) -> bool {
-    let Ok(loc) = crate::git::HooksLocation::find(cwd) else {
+fn own_shim_installed(ctx: &Context) -> bool {
+    let Ok(loc) = ctx.hooks() else {
         return false;
     };
     ["pre-push", "pre-push.legacy"].iter().any(|name| {

@@ -20,7 +20,7 @@ fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
     else {
         return;
     };
-    let Ok(loc) = crate::git::HooksLocation::find(&ctx.cwd) else {
+    let Ok(loc) = ctx.hooks() else {
         return;
     };
     let marker = loc.common_dir.join("relhook-hand-tags-unchecked");

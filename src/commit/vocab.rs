@@ -1,6 +1,9 @@
 //! The words the configuration and the lint share: rule names (`Rule`), levels (`Level`) and
 //! the Conventional Commits types allowed by default. A leaf: it imports nothing of relhook,
 //! so `config` can name rules without depending on the lint that applies them.
+//!
+//! The rule list is written once, in the `rules!` table below: the `Rule` enum, its names,
+//! summaries and default levels, and the keys `[commit.rules]` accepts all derive from it.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +36,9 @@ macro_rules! rules {
         impl Rule {
             /// All rules, in reporting order.
             pub const ALL: [Rule; [$(Rule::$variant),*].len()] = [$(Rule::$variant),*];
+
+            /// Every rule's name, in the order of [`Rule::ALL`] (the keys `[commit.rules]` accepts).
+            pub const NAMES: &[&str] = &[$($name),*];
 
             /// The rule's name.
             pub fn name(self) -> &'static str {

@@ -6,9 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod check;
 mod package;
 mod quick;
 mod raw;
+mod rules;
 
 pub use package::{Package, TagTemplate};
 

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::raw::{Fault, relative_path, word_list};
+use super::check::{relative_path, word_list};
+use super::raw::Fault;
 use crate::Result;
 
 /// One `[packages.<name>]` table.

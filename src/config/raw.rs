@@ -1,20 +1,18 @@
 //! The configuration file as serde reads it (`Raw*`, every field optional, unknown keys
 //! refused), and its resolution into the validated types of `config`: regexes compiled,
 //! versions parsed, paths kept inside the repository. Errors carry the byte offset of the
-//! faulty value, which `config` turns into a line and column.
+//! faulty value, which `config` turns into a line and column. Single values are checked in
+//! `check`, `[commit.rules]` is read in `rules`.
 
 use std::collections::BTreeMap;
-use std::path::{Component, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::check::{first_line, positive, relative_path, version_file, word_list};
 use super::{
-    ChangelogConfig, ChecksConfig, CommitConfig, Config, Levels, Pattern, ReleaseConfig,
-    VersionConfig,
+    ChangelogConfig, ChecksConfig, CommitConfig, Config, Pattern, ReleaseConfig, VersionConfig,
 };
-use crate::commit::vocab::{Level, Rule};
-use crate::history::version::files::{Locator, VersionFile};
 use crate::{Error, Result};
 
 /// Reports a fault at a byte offset of the file.
@@ -53,11 +51,11 @@ struct RawVersion {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawVersionFile {
-    path: String,
-    key: Option<String>,
-    pattern: Option<String>,
-    format: Option<String>,
+pub(super) struct RawVersionFile {
+    pub(super) path: String,
+    pub(super) key: Option<String>,
+    pub(super) pattern: Option<String>,
+    pub(super) format: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -91,65 +89,7 @@ struct RawCommit {
     ignore_merge_commits: Option<bool>,
     fixup_in_hook: Option<bool>,
     fixup_in_check: Option<bool>,
-    rules: RawRules,
-}
-
-/// `[commit.rules]`: one optional level per rule, keyed by the rule's name.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
-struct RawRules {
-    empty_message: Option<Level>,
-    encoding: Option<Level>,
-    header_format: Option<Level>,
-    header_whitespace: Option<Level>,
-    type_enum: Option<Level>,
-    type_case: Option<Level>,
-    scope_enum: Option<Level>,
-    scope_required: Option<Level>,
-    scope_case: Option<Level>,
-    description_empty: Option<Level>,
-    header_max_length: Option<Level>,
-    body_leading_blank: Option<Level>,
-    footer_format: Option<Level>,
-    breaking_change_format: Option<Level>,
-    fixup: Option<Level>,
-    subject_case: Option<Level>,
-    subject_full_stop: Option<Level>,
-    body_max_line_length: Option<Level>,
-    footer_max_line_length: Option<Level>,
-    package_scope: Option<Level>,
-}
-
-impl RawRules {
-    fn apply(&self, levels: &mut Levels) {
-        let pairs = [
-            (Rule::EmptyMessage, self.empty_message),
-            (Rule::Encoding, self.encoding),
-            (Rule::HeaderFormat, self.header_format),
-            (Rule::HeaderWhitespace, self.header_whitespace),
-            (Rule::TypeEnum, self.type_enum),
-            (Rule::TypeCase, self.type_case),
-            (Rule::ScopeEnum, self.scope_enum),
-            (Rule::ScopeRequired, self.scope_required),
-            (Rule::ScopeCase, self.scope_case),
-            (Rule::DescriptionEmpty, self.description_empty),
-            (Rule::HeaderMaxLength, self.header_max_length),
-            (Rule::BodyLeadingBlank, self.body_leading_blank),
-            (Rule::FooterFormat, self.footer_format),
-            (Rule::BreakingChangeFormat, self.breaking_change_format),
-            (Rule::Fixup, self.fixup),
-            (Rule::SubjectCase, self.subject_case),
-            (Rule::SubjectFullStop, self.subject_full_stop),
-            (Rule::BodyMaxLineLength, self.body_max_line_length),
-            (Rule::FooterMaxLineLength, self.footer_max_line_length),
-            (Rule::PackageScope, self.package_scope),
-        ];
-        for (rule, level) in pairs {
-            if let Some(level) = level {
-                levels.set(rule, level);
-            }
-        }
-    }
+    rules: super::rules::RawRules,
 }
 
 /// Resolves a parsed file; `err` turns an offset and a message into the error to return.
@@ -292,83 +232,6 @@ fn resolve_commit(raw: RawCommit, err: Fault<'_>) -> Result<CommitConfig> {
     Ok(c)
 }
 
-fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result<VersionFile> {
-    let at = f.span().start;
-    let f = f.into_inner();
-    let path = relative_path(
-        "version.files.path",
-        &Spanned::new(at..at, f.path.clone()),
-        err,
-    )?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let format = f
-        .format
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .unwrap_or(ext);
-    let locator = match (f.key, f.pattern) {
-        (Some(_), Some(_)) => {
-            return Err(err(
-                at,
-                format!(
-                    "`version.files`: `{}` has both `key` and `pattern`; give one",
-                    f.path
-                ),
-            ));
-        }
-        (None, None) => {
-            return Err(err(
-                at,
-                format!(
-                    "`version.files`: `{}` needs a `key` (TOML or JSON) or a `pattern` with `{{version}}`",
-                    f.path
-                ),
-            ));
-        }
-        (Some(key), None) => match format.as_str() {
-            "toml" | "lock" => Locator::TomlKey(key),
-            "json" => Locator::JsonKey(key),
-            other => {
-                return Err(err(
-                    at,
-                    format!(
-                        "`version.files`: `{}`: `key` works for TOML and JSON files, not `{other}`; use `pattern = '...{{version}}...'` or `format = \"toml\"`",
-                        f.path
-                    ),
-                ));
-            }
-        },
-        (None, Some(pattern)) => {
-            if !pattern.contains("{version}") {
-                return Err(err(
-                    at,
-                    format!(
-                        "`version.files`: the pattern for `{}` has no `{{version}}` placeholder",
-                        f.path
-                    ),
-                ));
-            }
-            let probe = pattern.replace("{version}", "(?:x)");
-            if let Err(e) = regex::Regex::new(&probe) {
-                return Err(err(
-                    at,
-                    format!(
-                        "`version.files`: invalid pattern for `{}`: {}",
-                        f.path,
-                        first_line(&e.to_string())
-                    ),
-                ));
-            }
-            Locator::Pattern(pattern)
-        }
-    };
-    Ok(VersionFile { path, locator })
-}
-
 fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
     let mut r = ReleaseConfig::default();
     if let Some(b) = raw.branches {
@@ -431,66 +294,4 @@ fn resolve_changelog(raw: RawChangelog, err: Fault<'_>) -> Result<ChangelogConfi
         }
     }
     Ok(c)
-}
-
-/// A path from the configuration: relative, and never climbing out of the repository.
-pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) -> Result<PathBuf> {
-    let path = PathBuf::from(value.get_ref());
-    let escapes = path
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-    if value.get_ref().is_empty() || escapes {
-        return Err(err(
-            value.span().start,
-            format!(
-                "`{key}`: `{}` must be a relative path inside the repository",
-                value.get_ref()
-            ),
-        ));
-    }
-    Ok(path)
-}
-
-/// A list of type or scope names: non-empty, no whitespace, parentheses or colons.
-pub(super) fn word_list(
-    key: &str,
-    items: Vec<Spanned<String>>,
-    err: Fault<'_>,
-) -> Result<Vec<String>> {
-    items
-        .into_iter()
-        .map(|item| {
-            let bad = item.get_ref().is_empty()
-                || item
-                    .get_ref()
-                    .contains(|c: char| c.is_whitespace() || "():!".contains(c));
-            if bad {
-                Err(err(
-                    item.span().start,
-                    format!("`{key}`: `{}` is not a valid name (it must be non-empty, without spaces, parentheses, `:` or `!`)", item.get_ref()),
-                ))
-            } else {
-                Ok(item.into_inner())
-            }
-        })
-        .collect()
-}
-
-fn positive(
-    key: &str,
-    value: Option<Spanned<usize>>,
-    default: usize,
-    err: Fault<'_>,
-) -> Result<usize> {
-    match value {
-        None => Ok(default),
-        Some(v) if *v.get_ref() == 0 => {
-            Err(err(v.span().start, format!("`{key}` must be at least 1")))
-        }
-        Some(v) => Ok(v.into_inner()),
-    }
-}
-
-fn first_line(s: &str) -> &str {
-    s.lines().last().unwrap_or(s).trim()
 }

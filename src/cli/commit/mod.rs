@@ -36,11 +36,7 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
             "`relhook commit` asks its questions on a terminal, and none is attached here; commit with `git commit -m \"type(scope): description\"` instead (the commit-msg hook and `relhook lint` check it)".into(),
         ));
     }
-    let repo = Repo::open(&ctx.cwd)?;
-    let root = repo
-        .work_tree()
-        .ok_or_else(|| Error::Usage("a bare repository has no work tree to commit".into()))?;
-    let config = ctx.config(&root)?;
+    let (repo, root, config) = ctx.open()?;
     let recent = recent_scopes(&repo);
     let mut term = Term::new();
     let palette = Palette::new(ctx.color_err);

@@ -1,0 +1,152 @@
+//! Checks of single values read from `.relconfig.toml`, each error at the value's offset:
+//! paths kept inside the repository, lists of type or scope names, positive limits, one
+//! `[[version.files]]` entry (its format and key or pattern), and regex errors cut to one line.
+
+use std::path::{Component, PathBuf};
+
+use toml::Spanned;
+
+use super::raw::{Fault, RawVersionFile};
+use crate::Result;
+use crate::history::version::files::{Locator, VersionFile};
+
+/// One `[[version.files]]` entry: a path inside the repository, and a key (TOML, JSON) or a
+/// pattern with `{version}`.
+pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result<VersionFile> {
+    let at = f.span().start;
+    let f = f.into_inner();
+    let path = relative_path(
+        "version.files.path",
+        &Spanned::new(at..at, f.path.clone()),
+        err,
+    )?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let format = f
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or(ext);
+    let locator = match (f.key, f.pattern) {
+        (Some(_), Some(_)) => {
+            return Err(err(
+                at,
+                format!(
+                    "`version.files`: `{}` has both `key` and `pattern`; give one",
+                    f.path
+                ),
+            ));
+        }
+        (None, None) => {
+            return Err(err(
+                at,
+                format!(
+                    "`version.files`: `{}` needs a `key` (TOML or JSON) or a `pattern` with `{{version}}`",
+                    f.path
+                ),
+            ));
+        }
+        (Some(key), None) => match format.as_str() {
+            "toml" | "lock" => Locator::TomlKey(key),
+            "json" => Locator::JsonKey(key),
+            other => {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: `{}`: `key` works for TOML and JSON files, not `{other}`; use `pattern = '...{{version}}...'` or `format = \"toml\"`",
+                        f.path
+                    ),
+                ));
+            }
+        },
+        (None, Some(pattern)) => {
+            if !pattern.contains("{version}") {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: the pattern for `{}` has no `{{version}}` placeholder",
+                        f.path
+                    ),
+                ));
+            }
+            let probe = pattern.replace("{version}", "(?:x)");
+            if let Err(e) = regex::Regex::new(&probe) {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: invalid pattern for `{}`: {}",
+                        f.path,
+                        first_line(&e.to_string())
+                    ),
+                ));
+            }
+            Locator::Pattern(pattern)
+        }
+    };
+    Ok(VersionFile { path, locator })
+}
+
+/// A path from the configuration: relative, and never climbing out of the repository.
+pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) -> Result<PathBuf> {
+    let path = PathBuf::from(value.get_ref());
+    let escapes = path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if value.get_ref().is_empty() || escapes {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` must be a relative path inside the repository",
+                value.get_ref()
+            ),
+        ));
+    }
+    Ok(path)
+}
+
+/// A list of type or scope names: non-empty, no whitespace, parentheses or colons.
+pub(super) fn word_list(
+    key: &str,
+    items: Vec<Spanned<String>>,
+    err: Fault<'_>,
+) -> Result<Vec<String>> {
+    items
+        .into_iter()
+        .map(|item| {
+            let bad = item.get_ref().is_empty()
+                || item
+                    .get_ref()
+                    .contains(|c: char| c.is_whitespace() || "():!".contains(c));
+            if bad {
+                Err(err(
+                    item.span().start,
+                    format!("`{key}`: `{}` is not a valid name (it must be non-empty, without spaces, parentheses, `:` or `!`)", item.get_ref()),
+                ))
+            } else {
+                Ok(item.into_inner())
+            }
+        })
+        .collect()
+}
+
+pub(super) fn positive(
+    key: &str,
+    value: Option<Spanned<usize>>,
+    default: usize,
+    err: Fault<'_>,
+) -> Result<usize> {
+    match value {
+        None => Ok(default),
+        Some(v) if *v.get_ref() == 0 => {
+            Err(err(v.span().start, format!("`{key}` must be at least 1")))
+        }
+        Some(v) => Ok(v.into_inner()),
+    }
+}
+
+pub(super) fn first_line(s: &str) -> &str {
+    s.lines().last().unwrap_or(s).trim()
+}
