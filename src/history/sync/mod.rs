@@ -120,6 +120,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         }
     }
     let mut added = Vec::new();
+    let mut filter = crate::history::packages::Filter::new(repo, config);
     for c in commits
         .iter()
         .filter(|c| !c.changed_log && c.parents < 2 && !cancelled.contains(&c.id))
@@ -128,7 +129,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             continue;
         };
         // In a monorepo, the commits of this changelog's package (or of none, for the root's).
-        if !crate::history::packages::counts(repo, config, c.id, &c.message)? {
+        if !filter.counts(c.id, &c.message)? {
             continue;
         }
         if known.insert(normalize(&entry.text)) {

@@ -35,6 +35,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();
     let mut failed = None;
+    let mut filter = crate::history::packages::Filter::new(repo, config);
     repo.walk(
         &Range {
             tips: vec![head],
@@ -46,7 +47,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 let entry = commit_entry(&message, config, forge.as_ref());
                 // In a monorepo, only this changelog's package's commits (or no package's).
                 let counted = match entry {
-                    Some(_) => crate::history::packages::counts(repo, config, c.id, &message),
+                    Some(_) => filter.counts(c.id, &message),
                     None => Ok(false),
                 };
                 match counted {
