@@ -117,6 +117,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
         }
     }
     let mut added = Vec::new();
+    let mut filter = crate::history::packages::Filter::new(repo, config);
     for c in commits
         .iter()
         .filter(|c| !c.changed_log && c.parents < 2 && !cancelled.contains(&c.id))
@@ -125,7 +126,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             continue;
         };
         // In a monorepo, the commits of this changelog's package (or of none, for the root's).
-        if !crate::history::packages::counts(repo, config, c.id, &c.message)? {
+        if !filter.counts(c.id, &c.message)? {
             continue;
         }
         if known.insert(normalize(&entry.text)) {
@@ -169,6 +170,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();
     let mut failed = None;
+    let mut filter = crate::history::packages::Filter::new(repo, config);
     repo.walk(
         &Range {
             tips: vec![head],
@@ -180,7 +182,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 let entry = commit_entry(&message, config, forge.as_ref());
                 // In a monorepo, only this changelog's package's commits (or no package's).
                 let counted = match entry {
-                    Some(_) => crate::history::packages::counts(repo, config, c.id, &message),
+                    Some(_) => filter.counts(c.id, &message),
                     None => Ok(false),
                 };
                 match counted {

@@ -332,6 +332,7 @@ fn deciders(
     let mut ids = Vec::new();
     let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
     let mut failed = None;
+    let mut filter = crate::history::packages::Filter::new(repo, config);
     repo.walk(&range, |c| {
         if c.parents < 2 {
             let message = crate::commit::message::stored_text(repo, c.id, &c.message);
@@ -343,7 +344,7 @@ fn deciders(
                 return true;
             }
             // In a monorepo, the commits of the package in view (or of no package).
-            match crate::history::packages::counts(repo, config, c.id, &message) {
+            match filter.counts(c.id, &message) {
                 Ok(true) => {}
                 Ok(false) => return true,
                 Err(e) => {

@@ -106,6 +106,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     let forge = crate::history::sync::forge(repo);
     let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
     let mut failed = None;
+    let mut filter = crate::history::packages::Filter::new(repo, config);
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -117,17 +118,15 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
                 let e = entry_for_message(&message, &config.changelog, forge.as_ref());
                 // In a monorepo, the commits of the package in view (or of no package).
-                let e = match e.map(|e| {
-                    crate::history::packages::counts(repo, config, c.id, &message)
-                        .map(|n| Some(e).filter(|_| n))
-                }) {
-                    Some(Ok(e)) => e,
-                    Some(Err(err)) => {
-                        failed = Some(err);
-                        return false;
-                    }
-                    None => None,
-                };
+                let e =
+                    match e.map(|e| filter.counts(c.id, &message).map(|n| Some(e).filter(|_| n))) {
+                        Some(Ok(e)) => e,
+                        Some(Err(err)) => {
+                            failed = Some(err);
+                            return false;
+                        }
+                        None => None,
+                    };
                 walked.push((c.id, reverted_id(&message), e));
             }
             true

@@ -15,11 +15,13 @@
 //!   tree, symbolic links resolved, before anything is read.
 //! - The repository's own configuration (no view) reads, when there are packages, only the
 //!   commits that belong to no package: the root changelog and version are the shared files'.
-//! - [`counts`]: whether a commit of a walk counts for a configuration (a view or not). Every
-//!   walk of history that turns commits into entries or versions asks it.
-//! - [`attribute`]: the packages one commit belongs to, from one tree-to-tree diff against its
-//!   first parent (cost: the size of the change, whatever the number of packages); for the
-//!   post-commit hook and anything else that looks at one commit for all packages.
+//! - [`Filter`] (or [`counts`] for one commit): whether a commit of a walk counts for a
+//!   configuration (a view or not). Every walk of history that turns commits into entries or
+//!   versions asks it; one `Filter` per walk keeps the trees that consecutive commits share.
+//! - [`attribute`]: the packages one commit belongs to, from its tree and its first parent's
+//!   compared along the packages' paths only (`git::PathProbe`: the cost is the depth of the
+//!   changed paths, whatever the number of packages); for the post-commit hook and anything
+//!   else that looks at one commit for all packages.
 //! - [`parse_tag`]: the package and version a tag names (`api-v1.2.0` → `api`, 1.2.0).
 //!
 //! A commit belongs to a package when it changes a file under the package's `path`, or when
@@ -28,13 +30,12 @@
 
 pub mod detect;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use git2::Oid;
 
 use crate::config::{Config, Package};
-use crate::git::Repo;
+use crate::git::{PathProbe, Repo};
 use crate::{Error, Result};
 
 /// The package called `name`.
@@ -139,15 +140,47 @@ fn names_scope(package: &Package, message: &str) -> bool {
 }
 
 /// Whether a commit counts in a history read with `config`: every commit without packages;
-/// the package's commits in a package's [`view`]; the commits of no package otherwise.
+/// the package's commits in a package's [`view`]; the commits of no package otherwise. For a
+/// walk, make one [`Filter`] instead: it keeps the trees consecutive commits share.
 pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Result<bool> {
-    match &config.package {
-        Some(p) => Ok(belongs(repo, p, commit, message)),
-        None if config.packages.is_empty() => Ok(true),
-        None => Ok(attribute(repo, &config.packages, commit, message)?
-            .packages
-            .is_empty()),
+    Filter::new(repo, config).counts(commit, message)
+}
+
+/// [`counts`] for the commits of one walk.
+pub struct Filter<'r, 'c> {
+    config: &'c Config,
+    probe: Option<PathProbe<'r>>,
+}
+
+impl<'r, 'c> Filter<'r, 'c> {
+    /// A filter for the history read with `config` (a package's view or not).
+    pub fn new(repo: &'r Repo, config: &'c Config) -> Filter<'r, 'c> {
+        let probe = match &config.package {
+            Some(p) => Some(repo.path_probe(&[p.path.as_path()], false)),
+            None if config.packages.is_empty() => None,
+            None => Some(probe_all(repo, &config.packages)),
+        };
+        Filter { config, probe }
     }
+
+    /// Whether `commit` (with this message) counts.
+    pub fn counts(&mut self, commit: Oid, message: &str) -> Result<bool> {
+        let Some(probe) = &mut self.probe else {
+            return Ok(true);
+        };
+        match &self.config.package {
+            Some(p) => Ok(names_scope(p, message) || !probe.touched(commit)?.dirs.is_empty()),
+            None => Ok(
+                !self.config.packages.iter().any(|p| names_scope(p, message))
+                    && probe.touched(commit)?.dirs.is_empty(),
+            ),
+        }
+    }
+}
+
+fn probe_all<'r>(repo: &'r Repo, packages: &[Package]) -> PathProbe<'r> {
+    let dirs: Vec<&Path> = packages.iter().map(|p| p.path.as_path()).collect();
+    repo.path_probe(&dirs, true)
 }
 
 /// Which packages one commit belongs to.
@@ -159,27 +192,19 @@ pub struct Attribution<'c> {
     pub outside: bool,
 }
 
-/// The packages `commit` belongs to: one tree-to-tree diff against its first parent (unchanged
-/// subtrees skipped, no blob read), each changed file mapped to the package whose directory
-/// holds it by looking its parent folders up, and the scope matched against `scopes`.
+/// The packages `commit` belongs to: its tree and its first parent's compared along the
+/// packages' paths only (an unchanged subtree is never opened: the cost is the depth of the
+/// changed paths, whatever the number of packages), and its scope matched against `scopes`.
 pub fn attribute<'c>(
     repo: &Repo,
     packages: &'c [Package],
     commit: Oid,
     message: &str,
 ) -> Result<Attribution<'c>> {
-    let by_dir: HashMap<&Path, usize> = packages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.path.as_path(), i))
-        .collect();
+    let touched = probe_all(repo, packages).touched(commit)?;
     let mut hit = vec![false; packages.len()];
-    let mut outside = false;
-    for path in repo.changed_paths(commit, &[])? {
-        match path.ancestors().skip(1).find_map(|a| by_dir.get(a)) {
-            Some(&i) => hit[i] = true,
-            None => outside = true,
-        }
+    for i in touched.dirs {
+        hit[i] = true;
     }
     if scope_of(message).is_some() {
         for (i, p) in packages.iter().enumerate() {
@@ -193,7 +218,7 @@ pub fn attribute<'c>(
             .filter(|(_, h)| *h)
             .map(|(p, _)| p)
             .collect(),
-        outside,
+        outside: touched.outside,
     })
 }
 
