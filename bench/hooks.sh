@@ -78,6 +78,19 @@ if [[ ! -x $hello ]]; then
     -C strip=debuginfo -o "$hello" "$cache/hello/main.rs"
 fi
 
+# The same hello-world linked as relhook is linked (build.rs adds packed relative relocations
+# where the toolchain has them): the same-flags floor, reported beside the default one.
+hello_same=""
+if command -v readelf >/dev/null && readelf -d "$relhook" 2>/dev/null | grep -q '(RELR)'; then
+  hello_same="$cache/hello/hello-relr"
+  if [[ ! -x $hello_same ]]; then
+    log "building the Rust hello-world with relhook's link flags"
+    nice -n 19 rustc --edition 2021 -C opt-level=3 -C lto=fat -C codegen-units=1 \
+      -C strip=debuginfo -C link-arg=-Wl,-z,pack-relative-relocs -o "$hello_same" \
+      "$cache/hello/main.rs"
+  fi
+fi
+
 # The peers, as bench/peers.sh installs them; none is installed from here.
 peer_missing() { # NAME BIN: prints why the peer is not measured, or nothing
   if [[ -x $2 ]]; then return 0; fi
@@ -224,8 +237,11 @@ group tags "$reset" \
 
 printf 'feat(parser): accept tabs in scopes\n\nLonger explanation of the change.\n\nRefs #12\n' \
   >"$work/MSG"
+same=()
+[[ -z $hello_same ]] || same=("hello-world (Rust, relhook's link flags)" "$hello_same")
 group lint "true" \
   "hello-world (Rust)" "$hello" \
+  ${same[@]+"${same[@]}"} \
   "relhook lint FILE" "$relhook lint $work/MSG"
 
 # Growth: the same commit with a 10,000-line HEAD reflog, and with a 5,000-entry changelog.
@@ -282,6 +298,8 @@ if ((callgrind)); then
   }
   {
     printf 'hello-world (Rust)\t%s\n' "$(count "$hello")"
+    [[ -z $hello_same ]] ||
+      printf "hello-world (Rust, relhook's link flags)\t%s\n" "$(count "$hello_same")"
     printf 'relhook lint FILE\t%s\n' "$(cd "$repo" && count "$relhook" lint "$work/MSG")"
   } >"$out/hooks.instructions.tsv"
 else

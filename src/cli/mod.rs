@@ -101,16 +101,37 @@ fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&matches)
 }
 
-/// The commit-msg hook runs on every commit, and building clap's whole command tree costs more
-/// than the lint itself: its two exact forms, `hook commit-msg FILE` and `lint FILE`, are read
-/// directly (a test checks that clap reads them the same way). Anything else goes to clap.
+/// The hooks run on every commit (reference-transaction on a tag, twice), and building clap's
+/// whole command tree costs more than the lint itself: the exact forms the shims use
+/// (`hook commit-msg FILE`, `hook post-commit`, `hook reference-transaction STATE`,
+/// `hook pre-push REMOTE URL`) and `lint FILE` are read directly (a test checks that clap
+/// reads them the same way). Anything else goes to clap.
 fn hot_path(args: &[OsString]) -> Option<Cli> {
     let file = |f: &OsString| {
         (!f.is_empty() && !f.to_string_lossy().starts_with('-')).then(|| PathBuf::from(f))
     };
+    let word = |w: &OsString| {
+        w.to_str()
+            .filter(|w| !w.is_empty() && !w.starts_with('-'))
+            .map(str::to_owned)
+    };
     let command = match args {
         [_, hook, name, f] if hook == "hook" && name == "commit-msg" => {
             Command::Hook(HookCommand::CommitMsg { file: file(f)? })
+        }
+        [_, hook, name] if hook == "hook" && name == "post-commit" => {
+            Command::Hook(HookCommand::PostCommit)
+        }
+        [_, hook, name, state] if hook == "hook" && name == "reference-transaction" => {
+            Command::Hook(HookCommand::ReferenceTransaction {
+                state: word(state)?,
+            })
+        }
+        [_, hook, name, remote, url] if hook == "hook" && name == "pre-push" => {
+            Command::Hook(HookCommand::PrePush {
+                remote: Some(word(remote)?),
+                url: Some(word(url)?),
+            })
         }
         [_, lint, f] if lint == "lint" => Command::Lint(args::LintArgs {
             file: Some(file(f)?),
@@ -200,6 +221,16 @@ mod tests {
         for form in [
             &["relhook", "hook", "commit-msg", ".git/COMMIT_EDITMSG"][..],
             &["relhook", "lint", "msg.txt"],
+            &["relhook", "hook", "post-commit"],
+            &["relhook", "hook", "reference-transaction", "prepared"],
+            &["relhook", "hook", "reference-transaction", "committed"],
+            &[
+                "relhook",
+                "hook",
+                "pre-push",
+                "origin",
+                "git@example.com:a/b.git",
+            ],
         ] {
             let fast = hot_path(&os(form)).expect("hot path");
             let clap = Cli::try_parse_from(os(form)).unwrap();
@@ -209,6 +240,9 @@ mod tests {
             &["relhook", "lint", "-"][..],
             &["relhook", "lint", "--help"],
             &["relhook", "hook", "commit-msg"],
+            &["relhook", "hook", "post-commit", "--help"],
+            &["relhook", "hook", "reference-transaction", "--help"],
+            &["relhook", "hook", "pre-push", "origin", "-"],
             &["relhook", "check"],
         ] {
             assert!(hot_path(&os(other)).is_none(), "{other:?}");

@@ -312,16 +312,27 @@ fn prepare(
             (None, crate::history::changelog::TEMPLATE.to_owned())
         }
     };
-    let mut log = match Changelog::parse(&text) {
-        Ok(log) => log,
-        Err(e) => {
-            return stop(Accumulated::Refused(format!(
-                "{}:{}: not a Keep a Changelog file ({}); left unchanged",
-                path.display(),
-                e.line,
-                e.message
-            )));
-        }
+    // A long file is parsed only as far as the edit reaches (see `changelog::head`), unless
+    // the rest may already hold the entry: then the whole file decides, as before.
+    let split = Changelog::parse_head(&text).filter(|(_, tail)| {
+        !target
+            .new
+            .as_ref()
+            .is_some_and(|e| Changelog::tail_may_hold(tail, &e.text))
+    });
+    let (mut log, tail) = match split {
+        Some((log, tail)) => (log, tail),
+        None => match Changelog::parse(&text) {
+            Ok(log) => (log, ""),
+            Err(e) => {
+                return stop(Accumulated::Refused(format!(
+                    "{}:{}: not a Keep a Changelog file ({}); left unchanged",
+                    path.display(),
+                    e.line,
+                    e.message
+                )));
+            }
+        },
     };
     if !log.is_keep_a_changelog() {
         return stop(Accumulated::Notice(format!(
@@ -348,7 +359,7 @@ fn prepare(
         path,
         stored,
         op,
-        text: log.render(),
+        text: log.render() + tail,
         mode,
         blob: Oid::zero(),
     }))

@@ -236,7 +236,7 @@ pub fn commit_files(
     }
     let commit = repo.commit_tree(tree, &[head], text.as_bytes(), None, sign)?;
     for (e, (blob, mode)) in edits.iter().zip(staged) {
-        let file = txn.write_file(&e.path, &e.after)?;
+        let file = txn.write_file_known(&e.path, &e.after, Some(blob), None)?;
         txn.stage(&e.path, blob, mode, Some(&file))?;
     }
     check()?;

@@ -191,7 +191,7 @@ impl Txn<'_> {
             crate::fsx::read_regular_optional(&path)?.map(|b| (b, crate::fsx::mode_of(&path)));
         let before_id = match (&before, known) {
             (Some((b, _)), Some((k, id))) if b.as_slice() == k => id.to_string(),
-            (Some((b, _)), _) => self.repo.write_blob(b)?.to_string(),
+            (Some((b, _)), _) => self.repo.store_blob(b)?.to_string(),
             (None, _) => "-".to_owned(),
         };
         let after_id = match after {
@@ -218,7 +218,7 @@ impl Txn<'_> {
         let Some(before) = crate::fsx::read_regular_optional(&path)? else {
             return Ok(());
         };
-        let before_id = self.repo.write_blob(&before)?;
+        let before_id = self.repo.store_blob(&before)?;
         self.journal_line(&format!("file {before_id} - {}", path.display()))?;
         let mode = crate::fsx::mode_of(&path);
         self.files.push(FileBefore {

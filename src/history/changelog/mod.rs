@@ -21,6 +21,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 pub mod diff;
 mod edit;
 pub mod entry;
+mod head;
 mod lex;
 mod parse;
 

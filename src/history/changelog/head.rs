@@ -1,0 +1,218 @@
+//! post-commit's view of a long changelog: only the part its edits can reach is parsed. Every
+//! edit post-commit makes is inside Unreleased, and what it reads besides (the bullet marker,
+//! where Unreleased ends) lies before the second release heading; the rest of the file is kept
+//! as bytes, so a commit costs the same with 5 released entries or 5,000, but for reading and
+//! writing the file. Whenever the cut is not certain to change nothing, the caller parses the
+//! whole file as before.
+
+use super::parse::{self, SectionKind};
+use super::{Changelog, normalize};
+
+impl Changelog {
+    /// The file up to its second release heading, parsed, and the rest as it is: `None` when
+    /// that is not certain to behave as the whole file would (the caller parses it all then).
+    /// Editing the head's Unreleased and appending the rest renders what the same edit of the
+    /// whole file renders, as long as the rest holds no entry the edit looks for (see
+    /// [`Changelog::tail_may_hold`]).
+    pub fn parse_head(text: &str) -> Option<(Changelog, &str)> {
+        let cut = level2_headings(text).nth(2)?;
+        let (head, tail) = text.split_at(cut);
+        // A head that parses ends outside any fence or comment, so the line at the cut is the
+        // heading it looks like in the whole file too.
+        let mut log = Changelog::parse(head).ok()?;
+        let kinds: Vec<&SectionKind> = log.doc.sections.iter().map(|s| &s.kind).collect();
+        if !matches!(
+            kinds.as_slice(),
+            [SectionKind::Unreleased, SectionKind::Release { .. }]
+        ) {
+            return None;
+        }
+        // New bullets copy the first entry's marker; with none in the head, it is further down.
+        let has_entry = log
+            .doc
+            .sections
+            .iter()
+            .flat_map(|s| s.subs.iter())
+            .any(|sub| !sub.entries.is_empty());
+        if !has_entry {
+            return None;
+        }
+        log.eol = dominant_eol(text);
+        Some((log, tail))
+    }
+
+    /// Whether the rest of a file split by [`Changelog::parse_head`] may hold an entry that
+    /// normalises to `text`: `false` is certain (no bullet line there starts with the entry's
+    /// first words), `true` means the whole file must be parsed to tell. Only the places where
+    /// the entry's first word occurs are looked at (found with SIMD `memmem`).
+    pub fn tail_may_hold(tail: &str, text: &str) -> bool {
+        let want = normalize(text);
+        let want: Vec<&str> = want.split(' ').filter(|w| !w.is_empty()).collect();
+        let Some(first) = want.first() else {
+            return true;
+        };
+        let bytes = tail.as_bytes();
+        let line_at = |at: usize| {
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            (start, &tail[start..end])
+        };
+        // Its words must begin the entry's (continuation lines may hold the rest).
+        let begins = |body: &str| {
+            body.split_whitespace()
+                .zip(want.iter().copied().chain(std::iter::repeat("")))
+                .all(|(a, b)| a == b)
+        };
+        memchr::memmem::find_iter(bytes, first.as_bytes()).any(|at| {
+            let (start, line) = line_at(at);
+            if let Some(body) = parse::bullet_body(line.trim_start()) {
+                return begins(body);
+            }
+            // A bare bullet (`-` alone) takes its words from the lines below it: this line
+            // may be the first of them.
+            let mut above = start;
+            while above > 0 && begins(line) {
+                let (prev_start, prev) = line_at(above - 1);
+                if !prev.trim().is_empty() {
+                    return parse::bullet_body(prev.trim()).is_some_and(str::is_empty);
+                }
+                above = prev_start;
+            }
+            false
+        })
+    }
+}
+
+/// Byte offsets of the lines that start with `## `.
+fn level2_headings(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts.filter(move |&i| text.get(i..).is_some_and(|t| t.starts_with("## ")))
+}
+
+/// The line ending most lines of the whole file use (`parse::dominant_eol`, without
+/// splitting the file into lines; a file without `\r` is answered by one SIMD scan).
+fn dominant_eol(text: &str) -> &'static str {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return "\n";
+    }
+    let crlf = memchr::memmem::find_iter(bytes, b"\r\n").count();
+    let lf = memchr::memchr_iter(b'\n', bytes).count() - crlf;
+    if crlf > lf { "\r\n" } else { "\n" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines_parsed;
+    use super::*;
+
+    fn long(eol: &str, marker: char, unreleased: &[&str]) -> String {
+        let mut t = format!("# Changelog{eol}{eol}Intro.{eol}{eol}## [Unreleased]{eol}{eol}");
+        if !unreleased.is_empty() {
+            t.push_str(&format!("### Fixed{eol}{eol}"));
+            for e in unreleased {
+                t.push_str(&format!("{marker} {e}{eol}"));
+            }
+            t.push_str(eol);
+        }
+        for r in (1..=40).rev() {
+            t.push_str(&format!(
+                "## [0.{r}.0] - 2020-01-01{eol}{eol}### Added{eol}{eol}"
+            ));
+            for i in 0..20 {
+                t.push_str(&format!("{marker} entry {r}.{i} with words{eol}"));
+            }
+            t.push_str(&format!("  continued {r}{eol}{eol}"));
+        }
+        t.push_str(&format!("[Unreleased]: https://example.com/compare{eol}"));
+        t
+    }
+
+    /// The same edit through the head and through the whole file renders the same bytes.
+    fn same_edit(text: &str, edit: impl Fn(&mut Changelog)) {
+        let mut whole = Changelog::parse(text).unwrap();
+        edit(&mut whole);
+        let (mut head, tail) = Changelog::parse_head(text).expect("a head");
+        edit(&mut head);
+        assert_eq!(head.render() + tail, whole.render());
+    }
+
+    #[test]
+    fn head_edits_render_as_whole_file_edits() {
+        for (eol, marker) in [("\n", '-'), ("\r\n", '*'), ("\n", '*')] {
+            for unreleased in [&[][..], &["a fix"][..]] {
+                let text = long(eol, marker, unreleased);
+                same_edit(&text, |l| l.add_entry("Added", "new thing", false));
+                same_edit(&text, |l| l.add_entry("Fixed", "another fix", false));
+                same_edit(&text, |l| {
+                    l.add_entry("Changed", "breaking\nsecond line", true)
+                });
+                same_edit(&text, |l| {
+                    l.replace_entry("Fixed", "a fix", "a better fix");
+                });
+                same_edit(&text, |l| {
+                    l.remove_entry("Fixed", "a fix");
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_head_is_parsed() {
+        let text = long("\n", '-', &["a fix"]);
+        let before = lines_parsed();
+        let (_, tail) = Changelog::parse_head(&text).unwrap();
+        assert!(lines_parsed() - before < 40, "{}", lines_parsed() - before);
+        assert!(tail.starts_with("## [0.39.0]"));
+        // Mixed endings: the whole file's majority decides, as a whole-file parse would.
+        let mixed = text
+            .replacen("\n", "\r\n", 8)
+            .replace("with words\n", "with words\r\n");
+        let (head, _) = Changelog::parse_head(&mixed).unwrap();
+        assert_eq!(head.line_ending(), "\r\n");
+    }
+
+    #[test]
+    fn uncertain_cuts_fall_back_to_the_whole_file() {
+        // No Unreleased section; Unreleased not first; a fence over the cut; too few sections;
+        // no entry in the head to copy the marker from.
+        let cases = [
+            "# C\n\n## [1.0.0] - 2020-01-01\n\n- a\n\n## [0.9.0] - 2019-01-01\n\n- b\n\n## [0.8.0]\n\n- c\n",
+            "# C\n\n## [1.0.0]\n\n- a\n\n## [Unreleased]\n\n- b\n\n## [0.8.0]\n\n- c\n",
+            "# C\n\n## [Unreleased]\n\n- a\n\n## [1.0.0]\n\n```\n## [0.9.0]\n```\n\n## [0.8.0]\n\n- c\n",
+            "# C\n\n## [Unreleased]\n\n- a\n\n## [1.0.0]\n\n- b\n",
+            "# C\n\n## [Unreleased]\n\n## [1.0.0]\n\n## [0.9.0]\n\n- c\n",
+        ];
+        for text in cases {
+            assert!(Changelog::parse_head(text).is_none(), "{text}");
+        }
+        // The fence over the cut: the whole file parses, the head alone would not.
+        let fenced = "# C\n\n## [Unreleased]\n\n- a\n\n## [1.0.0]\n\n```\n## [0.9.0]\n```\n\n## [0.8.0]\n\n- c\n";
+        assert!(Changelog::parse(fenced).is_ok());
+    }
+
+    #[test]
+    fn tail_scan_is_certain_only_when_no_bullet_could_match() {
+        let tail =
+            "## [1.0.0]\n\n### Added\n\n- parse tabs in scopes\n- split\n  across lines\n* x\n";
+        assert!(Changelog::tail_may_hold(tail, "parse   tabs in scopes"));
+        assert!(Changelog::tail_may_hold(tail, "split across lines"));
+        assert!(
+            Changelog::tail_may_hold(tail, "split across"),
+            "the whole file decides"
+        );
+        assert!(Changelog::tail_may_hold(tail, "x"));
+        assert!(!Changelog::tail_may_hold(tail, "parse"));
+        assert!(!Changelog::tail_may_hold(tail, "tabs in scopes"));
+        assert!(!Changelog::tail_may_hold(tail, "xy"));
+        assert!(!Changelog::tail_may_hold(tail, "y"));
+        let bare = "## [1.0.0]\n\n-\n  words below\n- other\n";
+        assert!(Changelog::tail_may_hold(bare, "words below"));
+        assert!(!Changelog::tail_may_hold(bare, "below"));
+        assert!(
+            Changelog::tail_may_hold(bare, "other words"),
+            "`- other` may continue"
+        );
+        assert!(!Changelog::tail_may_hold(bare, "words"));
+    }
+}
