@@ -588,3 +588,79 @@ fn sync_after_the_hooks_finds_every_changelog_up_to_date() {
     );
     assert!(repo.read("CHANGELOG.md").contains("- a root fix"));
 }
+
+/// Every changelog of a commit, or none: a fault injected at each step of the transaction
+/// leaves HEAD, the index and every file as git left them.
+#[test]
+fn the_changelogs_of_one_commit_change_together_or_not_at_all() {
+    for step in ["locked", "files-written", "index-staged", "refs-moved"] {
+        let repo = cargo_workspace(CARGO_CONFIG);
+        change(&repo, &["crates/core/src/lib.rs"], "fix: core first");
+        let core_before = repo.read("crates/core/CHANGELOG.md");
+        for f in ["crates/core/src/lib.rs", "crates/api/src/lib.rs"] {
+            repo.write(f, format!("// {step}\n"));
+        }
+        repo.git(&["add", "."]);
+        let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: both at once"]);
+        assert!(out.status.success(), "{}", text(&out));
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let out = repo
+            .command_in(crate::support::relhook_bin(), &repo.path())
+            .args(["hook", "post-commit"])
+            .env("RELHOOK_TEST_FAILPOINT", step)
+            .output()
+            .unwrap();
+        assert!(
+            stderr(&out).contains("was not added"),
+            "{step}: {}",
+            text(&out)
+        );
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{step}: HEAD moved");
+        assert_eq!(repo.read("crates/core/CHANGELOG.md"), core_before, "{step}");
+        assert!(
+            !repo.path().join("crates/api/CHANGELOG.md").exists(),
+            "{step}"
+        );
+        assert!(
+            repo.is_clean(),
+            "{step}: {}",
+            repo.git(&["status", "--porcelain"])
+        );
+        // Nothing half-done: `changelog --sync --all` (what the hook's message says) puts the
+        // entry into both files, once each.
+        let out = repo.relhook(&["changelog", "--sync", "--all"]);
+        assert!(out.status.success(), "{step}: {}", text(&out));
+        for log in ["crates/core/CHANGELOG.md", "crates/api/CHANGELOG.md"] {
+            assert_eq!(
+                repo.read(log).matches("- both at once").count(),
+                1,
+                "{step}: {log}"
+            );
+        }
+    }
+}
+
+/// A changelog that cannot take the entry stops the others too, and says why.
+#[test]
+fn one_unusable_changelog_keeps_every_changelog_as_it_was() {
+    let repo = cargo_workspace(CARGO_CONFIG);
+    repo.write("crates/api/CHANGELOG.md", "just some notes\n");
+    repo.git(&["add", "."]);
+    repo.git_skipping_relhook(&["commit", "-q", "-m", "docs: notes"]);
+    for f in ["crates/core/src/lib.rs", "crates/api/src/lib.rs"] {
+        repo.write(f, "// changed\n");
+    }
+    repo.git(&["add", "."]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: both"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("crates/api/CHANGELOG.md is not a Keep a Changelog file"),
+        "{}",
+        text(&out)
+    );
+    assert!(!repo.path().join("crates/core/CHANGELOG.md").exists());
+    assert_eq!(
+        files_of_head(&repo),
+        ["crates/api/src/lib.rs", "crates/core/src/lib.rs"]
+    );
+}

@@ -51,10 +51,10 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         docs.extend(doc);
     }
     if args.all && args.format == Format::Json {
-        super::json::print(&serde_json::json!({
-            "schema_version": super::json::SCHEMA_VERSION,
-            "changelogs": docs,
-        }))?;
+        super::json::print(&super::json::ChangelogsReport {
+            schema_version: super::json::SCHEMA_VERSION,
+            changelogs: docs,
+        })?;
     }
     Ok(Outcome::Ok)
 }
@@ -66,7 +66,7 @@ fn one_changelog(
     root: &Path,
     config: &Config,
     args: &ChangelogArgs,
-) -> Result<Option<serde_json::Value>> {
+) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
     let mut err = std::io::stderr().lock();
     let json = args.format == Format::Json;
@@ -136,21 +136,19 @@ fn one_changelog(
             added: added
                 .iter()
                 .map(|(commit, e)| super::json::AddedEntry {
-                    commit,
-                    section: &e.section,
-                    text: &e.text,
+                    commit: commit.clone(),
+                    section: e.section.clone(),
+                    text: e.text.clone(),
                     breaking: e.breaking,
                 })
                 .collect(),
-            content: args.stdout.then_some(text.as_str()),
+            content: args.stdout.then_some(text),
         };
         if !args.all {
             super::json::print(&report)?;
             return Ok(None);
         }
-        return Ok(Some(
-            serde_json::to_value(&report).map_err(|e| Error::Usage(e.to_string()))?,
-        ));
+        return Ok(Some(report));
     }
     Err(Error::KeptChanging(rel.to_path_buf()))
 }

@@ -228,6 +228,39 @@ impl<'a> VersionReport<'a> {
     }
 }
 
+/// `relhook version --all --format json`: every package, in name order.
+#[derive(Debug, Serialize)]
+pub(crate) struct PackagesVersionReport<'a> {
+    pub schema_version: u32,
+    /// One document per package.
+    pub packages: Vec<PackageVersion<'a>>,
+}
+
+/// A package in `version --all`: its next version, or why it has nothing to release.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum PackageVersion<'a> {
+    /// What `version --package NAME --format json` says.
+    Next(VersionReport<'a>),
+    /// Nothing to release.
+    Nothing(NothingToRelease<'a>),
+}
+
+/// A package with nothing to release.
+#[derive(Debug, Serialize)]
+pub(crate) struct NothingToRelease<'a> {
+    /// The package.
+    pub package: &'a str,
+    /// The current version.
+    pub current: String,
+    /// Where the current version came from, in words.
+    pub current_from: &'a str,
+    /// Always null: there is no next version.
+    pub next: Option<String>,
+    /// Why there is nothing to release.
+    pub reason: String,
+}
+
 /// `relhook notes --format json`.
 #[derive(Debug, Serialize)]
 pub(crate) struct NotesReport<'a> {
@@ -244,7 +277,7 @@ pub(crate) struct NotesReport<'a> {
 
 /// `relhook changelog --format json`.
 #[derive(Debug, Serialize)]
-pub(crate) struct ChangelogReport<'a> {
+pub(crate) struct ChangelogReport {
     pub schema_version: u32,
     /// The changelog file, relative to the repository's top.
     pub path: String,
@@ -255,20 +288,28 @@ pub(crate) struct ChangelogReport<'a> {
     /// Whether the file was written (never with --stdout).
     pub written: bool,
     /// Entries `sync` adds, oldest commit first (empty for `rebuild`).
-    pub added: Vec<AddedEntry<'a>>,
+    pub added: Vec<AddedEntry>,
     /// The resulting text, with --stdout (else null).
-    pub content: Option<&'a str>,
+    pub content: Option<String>,
+}
+
+/// `relhook changelog --all --format json`: the repository's changelog, then each package's.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChangelogsReport {
+    pub schema_version: u32,
+    /// One report per changelog.
+    pub changelogs: Vec<ChangelogReport>,
 }
 
 /// An entry `changelog --sync` adds.
 #[derive(Debug, Serialize)]
-pub(crate) struct AddedEntry<'a> {
+pub(crate) struct AddedEntry {
     /// The commit it comes from (full id).
-    pub commit: &'a str,
+    pub commit: String,
     /// The Keep a Changelog sub-section.
-    pub section: &'a str,
+    pub section: String,
     /// The bullet's Markdown without `- `.
-    pub text: &'a str,
+    pub text: String,
     /// Whether it is a breaking change.
     pub breaking: bool,
 }
@@ -322,4 +363,28 @@ pub(crate) struct EditReport {
     pub path: String,
     /// A unified diff of the change.
     pub diff: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A package with nothing to release keeps the shape `version --all` has always given it.
+    #[test]
+    fn nothing_to_release_has_a_null_next_version() {
+        let doc = PackagesVersionReport {
+            schema_version: SCHEMA_VERSION,
+            packages: vec![PackageVersion::Nothing(NothingToRelease {
+                package: "cli",
+                current: "0.1.0".into(),
+                current_from: "crates/cli/Cargo.toml",
+                next: None,
+                reason: "no commits since 0.1.0".into(),
+            })],
+        };
+        assert_eq!(
+            serde_json::to_string(&doc).unwrap(),
+            r#"{"schema_version":1,"packages":[{"package":"cli","current":"0.1.0","current_from":"crates/cli/Cargo.toml","next":null,"reason":"no commits since 0.1.0"}]}"#
+        );
+    }
 }

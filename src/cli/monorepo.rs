@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::{Format, VersionArgs};
-use super::{Outcome, write_out};
+use super::{Outcome, json, write_out};
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::packages;
@@ -38,57 +38,66 @@ pub(super) fn version_all(
         write_out(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
         return Ok(Outcome::Ok);
     }
-    let mut docs = Vec::new();
-    let mut text: Vec<u8> = Vec::new();
+    // Each package's next version, or why it has none: (current, where from, why).
+    let mut found = Vec::new();
     for p in &config.packages {
         let view = packages::view(config, &p.name, root)?;
         match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
             Ok(info) => {
-                if json {
-                    let mut doc =
-                        super::json::VersionReport::new(&info, view.version.tag_prefix.as_str());
-                    doc.package = Some(&p.name);
-                    docs.push(to_value(&doc)?);
-                } else {
-                    let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
-                    if args.explain {
-                        let _ = super::version::explain(&mut text, &info, args);
-                        let _ = writeln!(text);
-                    }
-                }
                 super::version::warn_not_understood(&info);
+                found.push((p, view, Ok(info)));
             }
             Err(Error::Refused(why)) => {
                 let (current, from) = release::current_version(repo, &view, root)?;
-                if json {
-                    docs.push(serde_json::json!({
-                        "package": p.name,
-                        "current": current.to_string(),
-                        "current_from": from,
-                        "next": null,
-                        "reason": why.to_string(),
-                    }));
-                } else {
-                    let _ = writeln!(text, "{} {current} (nothing to release)", p.name);
-                    if args.explain {
-                        let _ = writeln!(text, "{why}\n");
-                    }
-                }
+                found.push((p, view, Err((current, from, why))));
             }
             Err(e) => return Err(e),
         }
     }
     if json {
-        super::json::print(&serde_json::json!({
-            "schema_version": super::json::SCHEMA_VERSION,
-            "packages": docs,
-        }))?;
-    } else {
-        write_out(|out| out.write_all(&text))?;
+        let packages = found
+            .iter()
+            .map(|(p, view, result)| match result {
+                Ok(info) => {
+                    let mut doc = json::VersionReport::new(info, view.version.tag_prefix.as_str());
+                    doc.package = Some(&p.name);
+                    json::PackageVersion::Next(doc)
+                }
+                Err((current, from, why)) => {
+                    json::PackageVersion::Nothing(json::NothingToRelease {
+                        package: &p.name,
+                        current: current.to_string(),
+                        current_from: from,
+                        next: None,
+                        reason: why.to_string(),
+                    })
+                }
+            })
+            .collect();
+        json::print(&json::PackagesVersionReport {
+            schema_version: json::SCHEMA_VERSION,
+            packages,
+        })?;
+        return Ok(Outcome::Ok);
     }
+    let mut text: Vec<u8> = Vec::new();
+    for (p, _, result) in &found {
+        match result {
+            Ok(info) => {
+                let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
+                if args.explain {
+                    let _ = super::version::explain(&mut text, info, args);
+                    let _ = writeln!(text);
+                }
+            }
+            Err((current, _, why)) => {
+                let _ = writeln!(text, "{} {current} (nothing to release)", p.name);
+                if args.explain {
+                    let _ = writeln!(text, "{why}\n");
+                }
+            }
+        }
+    }
+    write_out(|out| out.write_all(&text))?;
     Ok(Outcome::Ok)
-}
-
-fn to_value(doc: &impl serde::Serialize) -> Result<serde_json::Value> {
-    serde_json::to_value(doc).map_err(|e| Error::Usage(format!("JSON: {e}")))
 }
