@@ -3,6 +3,7 @@
 
 mod support;
 
+mod architecture;
 mod changelog;
 mod check;
 mod ci;

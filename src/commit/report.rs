@@ -292,9 +292,7 @@ impl CodeQualityIssue {
     /// The issue for one finding on commit `id`.
     pub fn new(id: &str, short: &str, header: &str, d: &Diagnostic) -> Self {
         let key = format!("relhook\0{id}\0{}\0{}", d.rule.name(), d.line);
-        let fingerprint = git2::Oid::hash_object(git2::ObjectType::Blob, key.as_bytes())
-            .map(|o| o.to_string())
-            .unwrap_or_default();
+        let fingerprint = crate::git::blob_id(key.as_bytes());
         CodeQualityIssue {
             description: format!("commit {short} \"{header}\": {}", d.message),
             check_name: format!("relhook/{}", d.rule.name()),

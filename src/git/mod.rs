@@ -36,6 +36,13 @@ pub fn short_hex(hex: &str) -> &str {
     hex.get(..SHORT_ID_LEN).unwrap_or(hex)
 }
 
+/// The id git gives `bytes` stored as a blob (`git hash-object`): a stable fingerprint.
+pub fn blob_id(bytes: &[u8]) -> String {
+    git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
+        .map(|o| o.to_string())
+        .unwrap_or_default()
+}
+
 /// The abbreviated form of an object id, as every report shows it.
 pub fn short_id(id: git2::Oid) -> String {
     short_hex(&id.to_string()).to_owned()

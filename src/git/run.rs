@@ -115,6 +115,27 @@ impl<'a> Git<'a> {
         })
     }
 
+    /// Runs it with the terminal: standard output and error are the user's (git's own
+    /// messages, its hooks' output and the editor reach them), only `stdin` is fed. Returns
+    /// the exit status (`None`: killed by a signal).
+    pub fn interactive(mut self) -> Result<Option<i32>> {
+        let what = format!("git {}", self.args.first().map_or("", String::as_str));
+        if self.stdin.is_some() {
+            self.cmd.stdin(Stdio::piped());
+        }
+        let mut child = self
+            .cmd
+            .spawn()
+            .map_err(|e| Error::io("run", what.clone(), e))?;
+        if let (Some(input), Some(mut pipe)) = (self.stdin, child.stdin.take()) {
+            use std::io::Write;
+            // As in `output`: git's status says what happened if it stops reading.
+            let _ = pipe.write_all(input);
+        }
+        let status = child.wait().map_err(|e| Error::io("run", what, e))?;
+        Ok(status.code())
+    }
+
     /// Runs it and returns its standard output; a non-zero exit is an error.
     pub fn run(self) -> Result<String> {
         self.output()?.ok()

@@ -7,6 +7,7 @@ mod files;
 mod next;
 pub mod notes;
 pub mod packages;
+mod preflight;
 mod resume;
 
 use std::path::Path;
@@ -16,6 +17,7 @@ use semver::Version;
 
 pub use files::version_files;
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
+pub(crate) use preflight::preflight;
 pub use resume::{HalfMade, half_made, resume};
 
 use crate::config::Config;
@@ -266,60 +268,6 @@ pub fn undo_commit(repo: &Repo, head: Oid, commit: Oid, edits: &[Edit]) -> Resul
     }
     txn.move_head(commit, head, "relhook: undo the release commit")?;
     txn.commit()
-}
-
-/// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
-pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
-    if let Some(op) = repo.operation_in_progress() {
-        return Err(Error::Refused(Refusal::new(
-            Reason::OperationInProgress,
-            format!("{op} is in progress"),
-            "finish or abort it first",
-        )));
-    }
-    if !opts.allow_dirty {
-        let dirty = repo.dirty_paths(5)?;
-        if !dirty.is_empty() {
-            return Err(Error::Refused(Refusal::new(
-                Reason::DirtyTree,
-                format!("the working tree is not clean ({})", dirty.join(", ")),
-                "commit or stash first, or pass --allow-dirty",
-            )));
-        }
-    }
-    let branch = repo.branch();
-    match &branch {
-        None => {
-            return Err(Error::Refused(Refusal::new(
-                Reason::DetachedHead,
-                "HEAD is detached",
-                "check out the release branch first",
-            )));
-        }
-        Some(b)
-            if !opts.allow_branch
-                && !config.release.branches.is_empty()
-                && !config.release.branches.contains(b) =>
-        {
-            return Err(Error::Refused(Refusal::new(
-                Reason::Branch,
-                format!(
-                    "releases are made from {} (`release.branches`), not `{b}`",
-                    config.release.branches.join(", ")
-                ),
-                "pass --allow-branch for a maintenance release",
-            )));
-        }
-        Some(_) => {}
-    }
-    if let Some((up, behind)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
-        return Err(Error::Refused(Refusal::new(
-            Reason::Behind,
-            format!("the branch is {behind} commit(s) behind {up} (as last fetched)"),
-            "pull first so the release includes them",
-        )));
-    }
-    Ok(())
 }
 
 fn changelog_edit(

@@ -14,7 +14,7 @@ mod message;
 mod raw;
 mod term;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use super::args::CommitArgs;
 use super::{Context, Outcome};
@@ -79,20 +79,12 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
 
 /// `git commit -F - ARGS`, the message on git's stdin: nothing passes through a shell.
 fn run_git_commit(root: &std::path::Path, message: &str, extra: &[String]) -> Result<Outcome> {
-    let mut child = std::process::Command::new("git")
-        .current_dir(root)
-        .args(["commit", "-F", "-"])
-        .args(extra)
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| Error::io("run", "git", e))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(message.as_bytes())
-            .map_err(|e| Error::io("write", "git's standard input", e))?;
-    }
-    let status = child.wait().map_err(|e| Error::io("run", "git", e))?;
-    Ok(match status.code() {
+    let mut args = vec!["commit".to_owned(), "-F".into(), "-".into()];
+    args.extend(extra.iter().cloned());
+    let status = crate::git::run::Git::new(root, &args)
+        .stdin(message.as_bytes())
+        .interactive()?;
+    Ok(match status {
         Some(0) => Outcome::Ok,
         Some(c) => Outcome::Code(u8::try_from(c).unwrap_or(1)),
         None => Outcome::Failed,

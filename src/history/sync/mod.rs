@@ -8,17 +8,20 @@
 //! to the file by any commit since the last release, or is in the file now. A reworded, moved or
 //! deleted entry therefore stays as the person left it: its commit is still accounted for.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use git2::Oid;
 
 use crate::config::Config;
-use crate::git::{Range, ReleaseTag, Repo};
+use crate::git::{Range, Repo};
 use crate::history::changelog::diff::{DiffWork, added_entries};
 use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
-use crate::history::changelog::{Changelog, TEMPLATE, normalize};
+use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
+
+mod rebuild;
+pub use rebuild::rebuild;
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]
@@ -147,212 +150,6 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     })
 }
 
-/// Writes the whole changelog from history: one section per release tag reachable from HEAD,
-/// Unreleased for what follows the last one, link references when the remote is a known forge.
-///
-/// History is read once: every commit belongs to the first release (in version order) whose
-/// tag reaches it, so the work is linear in the history, whatever the number of tags.
-pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
-    let mut out = TEMPLATE.trim_end().to_owned();
-    out.push('\n');
-    let Some(head) = repo.head() else {
-        return Ok(out);
-    };
-    if repo.is_shallow() {
-        // Sections beyond the boundary would silently go missing.
-        return Err(Error::IncompleteHistory {
-            message: "this clone is shallow: a rebuild from it would drop every release beyond its boundary".into(),
-            fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
-        });
-    }
-    crate::history::tags::check_tag_prefix(repo, config)?;
-    let forge = forge(repo);
-    // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
-    let mut history: Vec<Lite> = Vec::new();
-    let mut failed = None;
-    let mut filter = crate::history::packages::Filter::new(repo, config);
-    repo.walk(
-        &Range {
-            tips: vec![head],
-            ..Range::default()
-        },
-        |c| {
-            let (entry, reverts) = if c.parents < 2 {
-                let message = crate::commit::message::stored_text(repo, c.id, &c.message);
-                let entry = commit_entry(&message, config, forge.as_ref());
-                // In a monorepo, only this changelog's package's commits (or no package's).
-                let counted = match entry {
-                    Some(_) => filter.counts(c.id, &message),
-                    None => Ok(false),
-                };
-                match counted {
-                    Ok(counted) => (
-                        entry.filter(|_| counted),
-                        crate::history::changelog::entry::reverted_id(&message),
-                    ),
-                    Err(e) => {
-                        failed = Some(e);
-                        return false;
-                    }
-                }
-            } else {
-                (None, None)
-            };
-            history.push(Lite {
-                id: c.id,
-                parent_ids: c.parent_ids,
-                entry,
-                reverts,
-            });
-            true
-        },
-    )?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    let index: HashMap<Oid, usize> = history.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-    let mut tags: Vec<ReleaseTag> = repo
-        .release_tag_candidates(&config.version.tag_prefix)
-        .into_iter()
-        .filter(|t| index.contains_key(&t.commit))
-        .collect();
-    tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
-    let owner = assign(&history, &index, &tags);
-    // A revert and the change it reverts, released together (or both unreleased), cancel out.
-    let mut per_bucket: Vec<Vec<(Oid, Option<String>)>> = vec![Vec::new(); tags.len() + 1];
-    for (c, o) in history.iter().zip(&owner) {
-        per_bucket[o.unwrap_or(tags.len())].push((c.id, c.reverts.clone()));
-    }
-    let cancelled: HashSet<Oid> = per_bucket
-        .iter()
-        .flat_map(|b| crate::history::changelog::entry::revert_pairs(b))
-        .collect();
-    let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
-    let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
-    for (c, o) in history.into_iter().zip(&owner).rev() {
-        let bucket = o.unwrap_or(tags.len());
-        if cancelled.contains(&c.id) {
-            continue;
-        }
-        if let Some(e) = c.entry {
-            if seen[bucket].insert(normalize(&e.text)) {
-                buckets[bucket].push((c.id, e));
-            }
-        }
-    }
-    // A stable release carries what its pre-releases shipped (as `release` folds them).
-    for t in (0..tags.len()).rev() {
-        if !tags[t].version.pre.is_empty() {
-            continue;
-        }
-        let mut folded: Vec<(Oid, NewEntry)> = Vec::new();
-        let mut keys: HashSet<String> = HashSet::new();
-        let group: Vec<usize> = (0..t)
-            .rev()
-            .take_while(|k| !tags[*k].version.pre.is_empty())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .chain([t])
-            .collect();
-        // A change one pre-release shipped and a later one reverted never reached the stable
-        // release: neither is in its section (as `relhook notes` builds it from history).
-        let newest_first: Vec<(Oid, Option<String>)> = group
-            .iter()
-            .rev()
-            .flat_map(|k| per_bucket[*k].iter().cloned())
-            .collect();
-        let gone = crate::history::changelog::entry::revert_pairs(&newest_first);
-        for k in group {
-            for (id, e) in &buckets[k] {
-                if !gone.contains(id) && keys.insert(normalize(&e.text)) {
-                    folded.push((*id, e.clone()));
-                }
-            }
-        }
-        buckets[t] = folded;
-    }
-    // Newest first, as Keep a Changelog lists them; the template already has Unreleased.
-    let buckets: Vec<Vec<NewEntry>> = buckets
-        .into_iter()
-        .map(|b| b.into_iter().map(|(_, e)| e).collect())
-        .collect();
-    out.push_str(&render_entries(&buckets[tags.len()]));
-    for (tag, entries) in tags.iter().zip(&buckets).rev() {
-        let date = crate::date::ymd(tag.when.0, tag.when.1);
-        out.push_str(&format!("\n## [{}] - {date}\n", tag.version));
-        out.push_str(&render_entries(entries));
-    }
-    if let (Some(f), Some(last)) = (&forge, tags.last()) {
-        out.push_str(&format!(
-            "\n[unreleased]: {}/compare/{}...HEAD\n",
-            f.base, last.name
-        ));
-        for (i, t) in tags.iter().enumerate().rev() {
-            match i.checked_sub(1).and_then(|p| tags.get(p)) {
-                Some(prev) => out.push_str(&format!(
-                    "[{}]: {}/compare/{}...{}\n",
-                    t.version, f.base, prev.name, t.name
-                )),
-                None => out.push_str(&format!(
-                    "[{}]: {}/releases/tag/{}\n",
-                    t.version, f.base, t.name
-                )),
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// For each commit of `history`, the first tag (in version order) that reaches it.
-/// A commit as `rebuild` keeps it.
-struct Lite {
-    id: Oid,
-    parent_ids: Vec<Oid>,
-    entry: Option<NewEntry>,
-    /// The commit a git revert names, if this is one.
-    reverts: Option<String>,
-}
-
-fn assign(
-    history: &[Lite],
-    index: &HashMap<Oid, usize>,
-    tags: &[ReleaseTag],
-) -> Vec<Option<usize>> {
-    let mut owner: Vec<Option<usize>> = vec![None; history.len()];
-    let parents = |i: usize| {
-        history[i]
-            .parent_ids
-            .iter()
-            .filter_map(|p| index.get(p).copied())
-    };
-    for (t, tag) in tags.iter().enumerate() {
-        let mut stack: Vec<usize> = index.get(&tag.commit).copied().into_iter().collect();
-        while let Some(i) = stack.pop() {
-            if owner[i].is_some() {
-                continue;
-            }
-            owner[i] = Some(t);
-            stack.extend(parents(i));
-        }
-    }
-    owner
-}
-
-fn render_entries(entries: &[NewEntry]) -> String {
-    let names = Changelog::subsection_order(entries);
-    let mut out = String::new();
-    for name in names {
-        out.push_str(&format!("\n### {name}\n\n"));
-        let in_section = entries.iter().filter(|e| e.section == name);
-        let (breaking, rest): (Vec<_>, Vec<_>) = in_section.partition(|e| e.breaking);
-        for e in breaking.into_iter().chain(rest) {
-            out.push_str(&format!("- {}\n", e.text.replace('\n', "\n  ")));
-        }
-    }
-    out
-}
-
 struct Seen {
     id: Oid,
     message: String,
@@ -450,7 +247,11 @@ fn added_in(
     Some(added_entries(&before, &after, work))
 }
 
-fn commit_entry(message: &str, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
+pub(super) fn commit_entry(
+    message: &str,
+    config: &Config,
+    forge: Option<&Forge>,
+) -> Option<NewEntry> {
     entry_for_message(message, &config.changelog, forge)
 }
 

@@ -1,0 +1,62 @@
+//! The runbook's "check before starting", before anything is planned or written: no
+//! operation in progress, a clean tree, a release branch (not detached), not behind upstream.
+
+use super::Options;
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::{Error, Result};
+
+/// The runbook's "check before starting": clean tree, allowed branch, not detached, not behind.
+pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<()> {
+    if let Some(op) = repo.operation_in_progress() {
+        return Err(Error::Refused(Refusal::new(
+            Reason::OperationInProgress,
+            format!("{op} is in progress"),
+            "finish or abort it first",
+        )));
+    }
+    if !opts.allow_dirty {
+        let dirty = repo.dirty_paths(5)?;
+        if !dirty.is_empty() {
+            return Err(Error::Refused(Refusal::new(
+                Reason::DirtyTree,
+                format!("the working tree is not clean ({})", dirty.join(", ")),
+                "commit or stash first, or pass --allow-dirty",
+            )));
+        }
+    }
+    let branch = repo.branch();
+    match &branch {
+        None => {
+            return Err(Error::Refused(Refusal::new(
+                Reason::DetachedHead,
+                "HEAD is detached",
+                "check out the release branch first",
+            )));
+        }
+        Some(b)
+            if !opts.allow_branch
+                && !config.release.branches.is_empty()
+                && !config.release.branches.contains(b) =>
+        {
+            return Err(Error::Refused(Refusal::new(
+                Reason::Branch,
+                format!(
+                    "releases are made from {} (`release.branches`), not `{b}`",
+                    config.release.branches.join(", ")
+                ),
+                "pass --allow-branch for a maintenance release",
+            )));
+        }
+        Some(_) => {}
+    }
+    if let Some((up, behind)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
+        return Err(Error::Refused(Refusal::new(
+            Reason::Behind,
+            format!("the branch is {behind} commit(s) behind {up} (as last fetched)"),
+            "pull first so the release includes them",
+        )));
+    }
+    Ok(())
+}
