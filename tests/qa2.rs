@@ -112,3 +112,28 @@ fn a_hand_tag_is_refused_unsigned_when_the_configuration_signs_releases() {
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+#[test]
+fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
+    let repo = installed_with_remote();
+    repo.commit_hooked("feat: one");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: two");
+    let out = repo.relhook(&["version", "--explain"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let o = crate::support::stdout(&out);
+    assert!(o.contains("call for a minor release"), "{o}");
+    assert!(o.contains("next: 0.1.1"), "{o}");
+    assert!(
+        o.contains("below 1.0.0 a new feature makes a patch release"),
+        "a minor release and next 0.1.1, unexplained: {o}"
+    );
+    repo.commit_hooked("feat!: three");
+    let o = crate::support::stdout(&repo.relhook(&["version", "--explain"]));
+    assert!(o.contains("next: 0.2.0"), "{o}");
+    assert!(
+        o.contains("below 1.0.0 a breaking change makes a minor release"),
+        "{o}"
+    );
+}
