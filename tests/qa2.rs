@@ -137,3 +137,46 @@ fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
         "{o}"
     );
 }
+
+#[test]
+fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
+    use crate::support::{git_abs, relhook_bin};
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    let old = repo.scratch("old").join("relhook");
+    std::fs::copy(relhook_bin(), &old).unwrap();
+    let out = repo
+        .command_in(&old, &repo.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::remove_file(&old).unwrap();
+    let git = |args: &[&str]| {
+        repo.command_in(git_abs(), &repo.path())
+            .env("PATH", "/usr/bin:/bin")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Ordinary ref updates (branch, checkout, update-ref) have nothing to do with tags: the
+    // missing binary is commit-msg's and post-commit's to report, not every ref update's.
+    for args in [
+        &["branch", "b1"][..],
+        &["checkout", "-q", "b1"],
+        &["update-ref", "refs/heads/b2", "HEAD"],
+        &["tag", "not-a-release"],
+    ] {
+        let out = git(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        assert_eq!(stderr(&out), "", "{args:?} printed a warning");
+    }
+    let out = git(&["tag", "-a", "v1.0.0", "-m", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("tag checks SKIPPED").count(),
+        1,
+        "a release tag is said once: {err}"
+    );
+}
