@@ -8,6 +8,9 @@
 #                 report goes to standard output and bench/results/run/hooks.md only
 #   --callgrind   also count the instructions of `relhook lint FILE` and of the Rust
 #                 hello-world with valgrind's callgrind (slow: ~10 s)
+#   --static      measure relhook built as a static PIE (glibc linked in: no dynamic loader
+#                 at start-up; README "Speed"), built into bench/.cache/static-target; with
+#                 --write the report goes to bench/results/hooks-static.md
 #   RELHOOK=/path/to/relhook bench/hooks.sh   measures that binary instead of building this
 #                 checkout (`cargo build --release --locked`: PIE unless the build says not)
 #
@@ -34,6 +37,7 @@ out="$bench/results/run"
 runs=60
 write=0
 callgrind=0
+static=0
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { log "$*"; exit 2; }
@@ -43,7 +47,8 @@ while (($#)); do
     --runs) runs=${2:?--runs needs a number}; shift ;;
     --write) write=1 ;;
     --callgrind) callgrind=1 ;;
-    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    --static) static=1 ;;
+    -h | --help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -59,6 +64,13 @@ unset RUST_BACKTRACE RUST_LIB_BACKTRACE RELHOOK_SKIP GIT_DIR GIT_WORK_TREE GIT_I
 
 if [[ -n ${RELHOOK:-} ]]; then
   relhook=$RELHOOK
+elif ((static)); then
+  triple=$(rustc -vV | sed -n 's/^host: //p')
+  log "building relhook as a static PIE (cargo build --release --target $triple, crt-static)"
+  (cd "$top" && CARGO_TARGET_DIR="$cache/static-target" \
+    RUSTFLAGS="-C target-feature=+crt-static" \
+    nice -n 19 cargo build --release --locked --quiet --target "$triple")
+  relhook="$cache/static-target/$triple/release/relhook"
 else
   log "building relhook (cargo build --release --locked)"
   (cd "$top" && nice -n 19 cargo build --release --locked --quiet)
@@ -79,15 +91,22 @@ if [[ ! -x $hello ]]; then
 fi
 
 # The same hello-world linked as relhook is linked (build.rs adds packed relative relocations
-# where the toolchain has them): the same-flags floor, reported beside the default one.
+# where the toolchain has them; --static links glibc in): the same-flags floor, reported
+# beside the default one.
 hello_same=""
-if command -v readelf >/dev/null && readelf -d "$relhook" 2>/dev/null | grep -q '(RELR)'; then
-  hello_same="$cache/hello/hello-relr"
-  if [[ ! -x $hello_same ]]; then
-    log "building the Rust hello-world with relhook's link flags"
-    nice -n 19 rustc --edition 2021 -C opt-level=3 -C lto=fat -C codegen-units=1 \
-      -C strip=debuginfo -C link-arg=-Wl,-z,pack-relative-relocs -o "$hello_same" \
-      "$cache/hello/main.rs"
+if command -v readelf >/dev/null; then
+  same_flags=()
+  readelf -d "$relhook" 2>/dev/null | grep -q '(RELR)' &&
+    same_flags+=(-C link-arg=-Wl,-z,pack-relative-relocs)
+  readelf -d "$relhook" 2>/dev/null | grep -q '(NEEDED)' ||
+    same_flags+=(-C target-feature=+crt-static)
+  if ((${#same_flags[@]})); then
+    hello_same="$cache/hello/hello-$(printf '%s' "${same_flags[*]}" | cksum | cut -d' ' -f1)"
+    if [[ ! -x $hello_same ]]; then
+      log "building the Rust hello-world with relhook's link flags (${same_flags[*]})"
+      nice -n 19 rustc --edition 2021 -C opt-level=3 -C lto=fat -C codegen-units=1 \
+        -C strip=debuginfo "${same_flags[@]}" -o "$hello_same" "$cache/hello/main.rs"
+    fi
   fi
 fi
 
@@ -307,5 +326,11 @@ else
 fi
 
 report_args=(--results "$out" --relhook "$relhook")
-((write)) && report_args+=(--markdown "$bench/results/hooks.md")
+if ((write)); then
+  if ((static)); then
+    report_args+=(--markdown "$bench/results/hooks-static.md")
+  else
+    report_args+=(--markdown "$bench/results/hooks.md")
+  fi
+fi
 python3 "$bench/hooks_report.py" "${report_args[@]}" | tee "$out/hooks.md"

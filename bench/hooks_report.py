@@ -45,6 +45,11 @@ def main():
     try:
         header = subprocess.run(["readelf", "-h", a.relhook], capture_output=True, text=True).stdout
         pie = "PIE" if "DYN" in header else "not PIE" if "EXEC" in header else "?"
+        dynamic = subprocess.run(["readelf", "-d", a.relhook], capture_output=True, text=True).stdout
+        if pie == "PIE" and "(NEEDED)" not in dynamic:
+            pie = "static PIE"
+        if "(RELR)" in dynamic:
+            pie += ", packed relocations"
     except OSError:
         pass
     say(f"# relhook's hooks beside git's own cost ({version}, {pie})")

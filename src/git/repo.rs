@@ -10,6 +10,10 @@ use crate::{Error, Result};
 /// An open repository.
 pub struct Repo {
     pub(super) inner: Repository,
+    /// Each commit's date and parents as `reaches` read them: a monorepo asks whether HEAD
+    /// reaches a tag once per package, over the same recent history, and each commit is then
+    /// inflated once, not once per package.
+    graph: std::cell::RefCell<super::walk::OidMap<(i64, Vec<Oid>)>>,
 }
 
 /// A commit as stored: what a range check needs.
@@ -71,7 +75,10 @@ impl Repo {
                 .set_workdir(&wt, false)
                 .map_err(|e| Error::git("use GIT_WORK_TREE", e))?;
         }
-        Ok(Repo { inner })
+        Ok(Repo {
+            inner,
+            graph: Default::default(),
+        })
     }
 
     /// The top of the work tree.
@@ -231,7 +238,16 @@ impl Repo {
     pub fn reaches(&self, descendant: Oid, ancestor: Oid) -> bool {
         self.inner.odb().is_ok_and(|odb| {
             let src = self.source(odb);
-            super::walk::reaches(&src, descendant, ancestor).unwrap_or(false)
+            let mut graph = self.graph.borrow_mut();
+            let mut read = |id: Oid| -> Result<(i64, Vec<Oid>)> {
+                if let Some(known) = graph.get(&id) {
+                    return Ok(known.clone());
+                }
+                let c = src.read(id)?;
+                graph.insert(id, (c.time, c.parents.clone()));
+                Ok((c.time, c.parents))
+            };
+            super::walk::reaches_with(&mut read, descendant, ancestor).unwrap_or(false)
         })
     }
 

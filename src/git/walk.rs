@@ -232,15 +232,28 @@ const SKEW: i64 = 86_400;
 /// ancestor, not all of it (libgit2's `graph_descendant_of` computes merge bases and may walk
 /// everything).
 pub fn reaches(src: &Source<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
+    reaches_with(
+        &mut |id| src.read(id).map(|c| (c.time, c.parents)),
+        descendant,
+        ancestor,
+    )
+}
+
+/// [`reaches`] over any reader of a commit's date and parents (one that remembers them, for
+/// many questions over the same history).
+pub fn reaches_with(
+    read: &mut dyn FnMut(Oid) -> Result<(i64, Vec<Oid>)>,
+    descendant: Oid,
+    ancestor: Oid,
+) -> Result<bool> {
     if descendant == ancestor {
         return Ok(true);
     }
-    let read = |id: Oid| src.read(id);
-    let floor = read(ancestor)?.time - SKEW;
+    let floor = read(ancestor)?.0 - SKEW;
     let mut seen: OidMap<()> = OidMap::default();
     let mut heap = BinaryHeap::new();
-    let first = read(descendant)?;
-    heap.push((first.time, first.id, first.parents));
+    let (time, parents) = read(descendant)?;
+    heap.push((time, descendant, parents));
     while let Some((time, _, parents)) = heap.pop() {
         if time < floor {
             break;
@@ -250,8 +263,8 @@ pub fn reaches(src: &Source<'_>, descendant: Oid, ancestor: Oid) -> Result<bool>
                 return Ok(true);
             }
             if seen.insert(p, ()).is_none() {
-                let c = read(p)?;
-                heap.push((c.time, c.id, c.parents));
+                let (time, parents) = read(p)?;
+                heap.push((time, p, parents));
             }
         }
     }

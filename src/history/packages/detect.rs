@@ -15,8 +15,12 @@ pub struct Found {
     /// The tag template to propose when the default (`<name>-v{version}`) is not the custom
     /// (`@scope/pkg@{version}` for a scoped npm package).
     pub tag: Option<String>,
-    /// What gave it away (`Cargo workspace`, `npm workspace`, `pnpm workspace`, `pyproject.toml`).
+    /// What gave it away (`Cargo workspace`, `npm workspace`, `yarn workspace`, `pnpm
+    /// workspace`, `pyproject.toml`).
     pub from: &'static str,
+    /// Its test command (argv, run from the top of the work tree), and whether it is evident
+    /// enough to propose as set (`cargo test -p`, a `test` script) rather than commented.
+    pub test: Option<(Vec<String>, bool)>,
 }
 
 /// Folders never searched for a pyproject.toml.
@@ -42,17 +46,38 @@ pub fn detect(root: &Path) -> Vec<Found> {
             out.push(found);
         }
     };
+    let argv = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
     for dir in cargo_members(root) {
         let name = toml_string(&root.join(&dir).join("Cargo.toml"), &["package", "name"]);
-        add(found(name, dir, "Cargo workspace"));
+        let mut f = found(name, dir, "Cargo workspace");
+        f.test = Some((argv(&["cargo", "test", "-p", &f.name]), true));
+        add(f);
     }
     let (npm, from) = npm_members(root);
+    let from = if from == "npm workspace" && root.join("yarn.lock").is_file() {
+        "yarn workspace"
+    } else {
+        from
+    };
     for dir in npm {
-        let name = std::fs::read_to_string(root.join(&dir).join("package.json"))
+        let manifest = std::fs::read_to_string(root.join(&dir).join("package.json"))
             .ok()
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+        let name = manifest
+            .as_ref()
             .and_then(|v| v.get("name")?.as_str().map(str::to_owned));
-        add(found(name, dir, from));
+        let has_test = manifest
+            .as_ref()
+            .is_some_and(|v| v.get("scripts").and_then(|s| s.get("test")).is_some());
+        let mut f = found(name, dir, from);
+        let n = f.name.as_str();
+        let command = match from {
+            "pnpm workspace" => argv(&["pnpm", "--filter", n, "test"]),
+            "yarn workspace" => argv(&["yarn", "workspace", n, "test"]),
+            _ => argv(&["npm", "test", "--workspace", n]),
+        };
+        f.test = Some((command, has_test));
+        add(f);
     }
     let mut python = Vec::new();
     python_projects(root, Path::new(""), 0, &mut python);
@@ -60,7 +85,9 @@ pub fn detect(root: &Path) -> Vec<Found> {
         let file = root.join(&dir).join("pyproject.toml");
         let name = toml_string(&file, &["project", "name"])
             .or_else(|| toml_string(&file, &["tool", "poetry", "name"]));
-        add(found(name, dir, "pyproject.toml"));
+        let mut f = found(name, dir, "pyproject.toml");
+        f.test = Some((argv(&["pytest", &f.path.to_string_lossy()]), false));
+        add(f);
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     // Two packages with one name (a crate and an npm package, say): the later is named by
@@ -87,6 +114,7 @@ fn found(name: Option<String>, path: PathBuf, from: &'static str) -> Found {
         path,
         tag,
         from,
+        test: None,
     }
 }
 
@@ -309,6 +337,11 @@ pub fn render(found: &[Found]) -> String {
                 toml_str(&format!("{}-v{{version}}", f.name))
             )),
         }
+        if let Some((argv, evident)) = &f.test {
+            let list: Vec<String> = argv.iter().map(|a| toml_str(a)).collect();
+            let hash = if *evident { "" } else { "# " };
+            out.push_str(&format!("{hash}test = [{}]\n", list.join(", ")));
+        }
     }
     out
 }
@@ -385,6 +418,16 @@ mod tests {
             ]
         );
         assert!(found.iter().all(|f| f.from == "Cargo workspace"));
+        let tables = render(&found);
+        assert!(
+            tables.contains("[packages.core-lib]\npath = \"crates/core\"\n# tag = \"core-lib-v{version}\"\ntest = [\"cargo\", \"test\", \"-p\", \"core-lib\"]\n"),
+            "{tables}"
+        );
+        let parsed = crate::config::Config::parse(Path::new("x"), &tables).unwrap();
+        assert_eq!(
+            parsed.packages[0].test.as_deref().unwrap().join(" "),
+            "cargo test -p api"
+        );
     }
 
     #[test]
@@ -431,6 +474,28 @@ mod tests {
         assert_eq!(
             parsed.packages[1].changelog,
             Path::new("py/tool/CHANGELOG.md")
+        );
+        // No `test` script, no evident Python test run: proposed, commented.
+        assert!(
+            tables.contains("# test = [\"npm\", \"test\", \"--workspace\", \"@acme/web\"]\n"),
+            "{tables}"
+        );
+        assert!(
+            tables.contains("# test = [\"pytest\", \"py/tool\"]\n"),
+            "{tables}"
+        );
+        assert!(parsed.packages.iter().all(|p| p.test.is_none()));
+        write(r, "yarn.lock", "");
+        write(
+            r,
+            "packages/web/package.json",
+            r#"{"name": "@acme/web", "scripts": {"test": "vitest"}}"#,
+        );
+        let tables = render(&detect(r));
+        assert!(
+            tables.contains("(yarn workspace)")
+                && tables.contains("\ntest = [\"yarn\", \"workspace\", \"@acme/web\", \"test\"]\n"),
+            "{tables}"
         );
 
         let tmp = tempfile::tempdir().unwrap();
