@@ -664,3 +664,28 @@ fn one_unusable_changelog_keeps_every_changelog_as_it_was() {
         ["crates/api/src/lib.rs", "crates/core/src/lib.rs"]
     );
 }
+
+#[test]
+fn a_rebuilt_package_changelog_has_a_section_per_package_tag() {
+    let repo = cargo_workspace(CARGO_CONFIG);
+    change(&repo, &["crates/api/src/lib.rs"], "feat: first api feature");
+    change(&repo, &["crates/core/src/lib.rs"], "feat: a core feature");
+    repo.git_env(
+        &["tag", "-a", "-m", "api", "api-v1.3.0"],
+        &[("GIT_COMMITTER_DATE", "2026-02-03T12:00:00Z")],
+    );
+    repo.git(&["tag", "-a", "-m", "core", "core-v0.4.0"]);
+    change(&repo, &["crates/api/src/lib.rs"], "fix: an api fix");
+    let out = repo.relhook(&["changelog", "--rebuild", "--package", "api", "--stdout"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = stdout(&out);
+    let unreleased = log.find("## [Unreleased]").unwrap();
+    let section = log.find("## [1.3.0] - 2026-02-03").expect(&log);
+    let fix = log.find("- an api fix").expect(&log);
+    let feat = log.find("- first api feature").expect(&log);
+    assert!(unreleased < fix && fix < section && section < feat, "{log}");
+    assert!(
+        !log.contains("core feature") && !log.contains("0.4.0"),
+        "{log}"
+    );
+}

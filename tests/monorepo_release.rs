@@ -2,7 +2,8 @@
 //! transaction and one commit, internal dependents (Cargo and npm workspaces), hand tags per
 //! package, pre-push per package and the opt-in lint rule that wants a package scope.
 
-use std::process::Output;
+use std::io::{BufRead, BufReader};
+use std::process::{Output, Stdio};
 
 use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
 
@@ -565,4 +566,88 @@ fn package_scope_rule_is_opt_in() {
         "{}",
         text(&out)
     );
+}
+
+#[test]
+fn a_release_all_killed_before_its_tags_is_named_and_resumed() {
+    let repo = cargo_workspace("\n[release]\nbump_dependents = false\n");
+    change(&repo, &["crates/api"], "feat(api): stream responses");
+    change(&repo, &["crates/core"], "fix(core): keep the cache warm");
+    let mut child = repo
+        .command_in(relhook_bin(), &repo.path())
+        .env("RELHOOK_DATE", DATE)
+        .env("RELHOOK_TEST_FAILPOINT", "release-tested:pause")
+        .args(["release", "--all", "--no-test"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(
+            err.read_line(&mut line).unwrap() > 0,
+            "relhook never paused"
+        );
+        if line.contains("pausing") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Killed between its commit and its tags: the release commit is there, no tag is.
+    assert_eq!(
+        repo.head_subject(),
+        "chore(release): api-v1.3.0, core-v0.3.1"
+    );
+    assert!(
+        !tags(&repo)
+            .iter()
+            .any(|t| t == "api-v1.3.0" || t == "core-v0.3.1")
+    );
+    assert!(repo.is_clean());
+    // Any release now names what is half-made and the command that finishes it.
+    let out = release(&repo, &["--package", "cli"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("relhook release --resume"),
+        "{}",
+        text(&out)
+    );
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    ok(&release(&repo, &["--resume"]));
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    for tag in ["api-v1.3.0", "core-v0.3.1"] {
+        assert_eq!(repo.git(&["rev-parse", &format!("{tag}^{{commit}}")]), head);
+    }
+    let message = repo.git(&["tag", "-l", "--format=%(contents)", "core-v0.3.1"]);
+    assert!(message.contains("keep the cache warm"), "{message}");
+}
+
+#[test]
+fn a_dry_run_shows_every_package_and_writes_nothing() {
+    let repo = cargo_workspace("");
+    change(&repo, &["crates/api"], "feat(api): stream responses");
+    let before = crate::support::listing(&repo.path());
+    let out = release(&repo, &["--all", "--dry-run"]);
+    ok(&out);
+    let plan = crate::support::stdout(&out);
+    assert!(plan.contains("api-v1.3.0: 1.2.0 → 1.3.0"), "{plan}");
+    assert!(plan.contains("cli-v0.4.1: 0.4.0 → 0.4.1"), "{plan}");
+    assert!(plan.contains("require api 1.3.0"), "{plan}");
+    assert!(plan.contains("+version = \"1.3.0\""), "{plan}");
+    let out = release(&repo, &["--all", "--dry-run", "--format", "json"]);
+    ok(&out);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["dry_run"], true);
+    let names: Vec<&str> = doc["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["tag"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["api-v1.3.0", "cli-v0.4.1"]);
+    assert_eq!(crate::support::listing(&repo.path()), before);
+    assert!(tags(&repo).iter().all(|t| t != "api-v1.3.0"));
 }

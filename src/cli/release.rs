@@ -18,7 +18,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if args.all || !args.package.is_empty() {
         return super::release_packages::release(ctx, args);
     }
-    if args.resume && super::release_packages::has_half_made(ctx) {
+    // A package release interrupted after its commit: finished by --resume, named otherwise.
+    if super::release_packages::has_half_made(ctx) {
         return super::release_packages::release(ctx, args);
     }
     let (repo, root, config) = ctx.open()?;
