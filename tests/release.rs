@@ -389,12 +389,29 @@ fn hand_tag_gets_its_release_commit() {
             .contains("version = \"1.1.0\"")
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let settled = repo.path().join(".git/relhook-tag-settled");
+    assert!(!settled.exists(), "the tag needed relhook in `committed`");
     // A tag whose commit already has its section (made by `relhook release`) is left alone.
     repo.commit_with_hooks("fix: later");
     assert_eq!(release(&repo, &["--no-test"]).status.code(), Some(0));
     assert_eq!(
         repo.git(&["log", "-1", "--format=%s"]),
         "chore(release): 1.1.1"
+    );
+    // Made again by hand there, `prepared` tells the shim that `committed` has nothing to
+    // do: relhook is not started again.
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["tag", "-d", "v1.1.1"]);
+    let out = tag(&repo, &["-a", "v1.1.1", "-m", "again"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    let noted = std::fs::read_to_string(&settled).unwrap_or_default();
+    assert!(
+        noted.ends_with(&format!(
+            " {} refs/tags/v1.1.1\n",
+            repo.git(&["rev-parse", "v1.1.1"])
+        )),
+        "{noted:?}"
     );
 }
 

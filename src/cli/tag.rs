@@ -56,9 +56,19 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     if created.is_empty() {
         return Ok(Outcome::Ok);
     }
+    // The one ref line a `prepared` run may note as settled (see `hand::SETTLED`).
+    let single = match (created.as_slice(), input.trim_end().lines().count()) {
+        ([_], 1) => Some(input.trim_end()),
+        _ => None,
+    };
     if !hand::from_git_tag() {
         if state == "committed" && !hand::can_tell_git_tag() {
             hand_tag_unchecked_once(ctx, &created);
+        }
+        if state == "prepared" && hand::can_tell_git_tag() && single.is_some() {
+            if let Ok(loc) = crate::git::locate(&ctx.cwd) {
+                hand::note_settled(&loc.git_dir, single);
+            }
         }
         return Ok(Outcome::Ok);
     }
@@ -96,6 +106,11 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         }
         if refused {
             let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
+        } else if single.is_some() {
+            let settled = !releases
+                .iter()
+                .any(|(u, config)| hand::needs_release_commit(&repo, config, u));
+            hand::note_settled(repo.git_dir(), single.filter(|_| settled));
         }
         return Ok(if refused {
             Outcome::Failed

@@ -434,6 +434,51 @@ mod tests {
         );
     }
 
+    /// In `committed`, a tag that `prepared` noted as settled (the very same ref line in
+    /// `.git/relhook-tag-settled`) does not start relhook; any other line still does.
+    #[cfg(unix)]
+    #[test]
+    fn reference_transaction_skips_relhook_for_a_settled_tag() {
+        use std::os::unix::fs::PermissionsExt;
+        let line = format!("{ZERO} {A} refs/tags/v1.0.0");
+        for (state, noted, starts) in [
+            ("committed", line.clone(), false),
+            ("committed", format!("{ZERO} {A} refs/tags/v1.0.1"), true),
+            ("prepared", line.clone(), true),
+        ] {
+            let tmp = tempfile::tempdir().unwrap();
+            let d = tmp.path();
+            std::fs::create_dir(d.join(".git")).unwrap();
+            std::fs::write(
+                d.join(".git").join(crate::tag::hand::SETTLED),
+                format!("{noted}\n"),
+            )
+            .unwrap();
+            let fake = d.join("relhook");
+            std::fs::write(&fake, "#!/bin/sh\ntouch started\ncat >/dev/null\n").unwrap();
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let hook = HOOKS
+                .iter()
+                .find(|h| h.name == "reference-transaction")
+                .unwrap();
+            let shim = d.join("shim");
+            std::fs::write(&shim, hook.render(&fake, false, false).unwrap()).unwrap();
+            let mut child = std::process::Command::new("sh")
+                .arg(&shim)
+                .arg(state)
+                .current_dir(d)
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let _ = std::io::Write::write_all(
+                &mut child.stdin.take().unwrap(),
+                format!("{line}\n").as_bytes(),
+            );
+            assert!(child.wait().unwrap().success());
+            assert_eq!(d.join("started").exists(), starts, "{state} {noted}");
+        }
+    }
+
     /// A long transaction (a fetch of many tags, pack-refs) is not read line by line in sh:
     /// relhook gets the tags found so far and the rest of the input as it is.
     #[cfg(unix)]

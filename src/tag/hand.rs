@@ -120,6 +120,35 @@ fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -
     !crate::history::sync::has_section_at(repo, commit, &config.changelog.path, version)
 }
 
+/// Whether [`complete`] would make a release commit for this tag. `prepared` asks, so that
+/// when no tag needs one the shim does not start relhook again in `committed`.
+pub fn needs_release_commit(repo: &Repo, config: &Config, u: &Update) -> bool {
+    let Some(version) = version_of(config, &u.tag) else {
+        return false;
+    };
+    // What cannot be read here is left to `complete` to report.
+    let Ok(commit) = peel(repo, u.new) else {
+        return true;
+    };
+    repo.head() == Some(commit) && needs_section(repo, config, &version, commit)
+}
+
+/// The file in the git dir where `prepared` notes the one ref line (`<old> <new> <ref>`)
+/// that `committed` has nothing to do for; the reference-transaction shim compares it with
+/// its own input and then does not start relhook. Written or removed by every `prepared` run
+/// of a single tag, so it never speaks for another transaction.
+pub const SETTLED: &str = "relhook-tag-settled";
+
+/// Notes `line` as settled (`Some`), or takes any note back (`None`). Best effort: without
+/// the note `committed` only runs relhook, which finds nothing to do.
+pub fn note_settled(git_dir: &Path, line: Option<&str>) {
+    let path = git_dir.join(SETTLED);
+    let _ = match line {
+        Some(l) => std::fs::write(&path, format!("{l}\n")),
+        None => std::fs::remove_file(&path),
+    };
+}
+
 fn version_of(config: &Config, tag: &str) -> Option<Version> {
     Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()
 }
