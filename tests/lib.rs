@@ -21,6 +21,7 @@ mod monorepo;
 mod monorepo_release;
 mod prepush;
 mod qa;
+mod qa2;
 mod qb;
 mod readme;
 mod release;

@@ -76,11 +76,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "relhook: releasing {} ({} → {})",
-        plan.tag, plan.info.current, plan.version
-    );
+    let from = if plan.info.tag.is_none() && plan.info.current == plan.version {
+        format!("first release; {}", plan.info.current_from)
+    } else {
+        format!("{} → {}", plan.info.current, plan.version)
+    };
+    let _ = writeln!(err, "relhook: releasing {} ({from})", plan.tag);
     match release::execute(&repo, &config, &root, &plan, &opts) {
         Ok(done) => {
             let tested = if done.tested { "tested, " } else { "" };
@@ -378,11 +379,19 @@ fn print_plan(
     config: &Config,
     opts: &Options,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "release {} ({} → {}, {})",
-        plan.tag, plan.info.current, plan.version, plan.info.current_from
-    )?;
+    if plan.info.tag.is_none() && plan.info.current == plan.version {
+        writeln!(
+            out,
+            "release {} (first release; {})",
+            plan.tag, plan.info.current_from
+        )?;
+    } else {
+        writeln!(
+            out,
+            "release {} ({} → {}, {})",
+            plan.tag, plan.info.current, plan.version, plan.info.current_from
+        )?;
+    }
     writeln!(out, "commit: {}", plan.commit_message)?;
     match (&config.checks.test, opts.no_test) {
         (Some(t), false) => writeln!(out, "tests: {} on the release commit", t.join(" "))?,

@@ -65,6 +65,14 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
             "relhook: tests passed, but the working tree has changes ({}): not recorded, since they are not HEAD's tree",
             dirty.join(", ")
         );
+        // The usual first time: `[checks] test` was just written and not committed yet.
+        if dirty.iter().any(|p| p == crate::config::FILE_NAME) {
+            let _ = writeln!(
+                err,
+                "hint: commit {} (the test command belongs to the tree it tests), then run `relhook test` again; a release tag made before that commit: `git tag -d` it and tag again",
+                crate::config::FILE_NAME
+            );
+        }
         return Ok(Outcome::Failed);
     }
     let rec = match &config.package {

@@ -70,7 +70,7 @@ pub fn untested_refusal(
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
             format!(
-                "set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, then `git checkout {name} && {test}`, or {fetch}; or turn the requirement off with `[checks] require_tested_tags = false`"
+                "{remote} does not have {name} yet, and a test command written now is not in its tree: `git tag -d {name}`, commit `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, tag again, then `{test}`; or {fetch}; or commit `[checks] require_tested_tags = false` and tag again"
             ),
         ),
         (Why::NoRecord, Some(_)) => (

@@ -175,6 +175,16 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
     let (Some(version), Ok(commit)) = (version_of(config, &u.tag), peel(repo, u.new)) else {
         return out;
     };
+    if config.release.sign && !is_signed(repo, u.new) {
+        let release = match &config.package {
+            Some(p) => format!("relhook release --package {} {version}", p.name),
+            None => format!("relhook release {version}"),
+        };
+        out.push(format!(
+            "`[release] sign = true` in .relconfig.toml, and this tag is not signed; `{release}` makes the release and signs its tag"
+        ));
+        return out;
+    }
     if needs_section(repo, config, &version, commit) {
         if repo.head() != Some(commit) {
             out.push(format!(
