@@ -693,3 +693,18 @@ fn workspace_dependencies_move_and_their_members_follow() {
     assert!(tags(&repo).iter().any(|t| t == "cli-v0.4.1"));
     assert!(repo.is_clean());
 }
+
+#[test]
+fn pre_push_names_a_package_tag_left_behind() {
+    let repo = cargo_workspace(
+        "\n[release]\nbump_dependents = false\n\n[checks]\nrequire_tested_tags = false\n",
+    );
+    remote(&repo);
+    hooks(&repo, &["pre-push"]);
+    change(&repo, &["crates/api"], "feat(api): stream responses");
+    ok(&release(&repo, &["--package", "api", "--no-test"]));
+    // The release commit goes, its tag stays behind: pre-push says so, naming it.
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("api-v1.3.0"), "{}", text(&out));
+}
