@@ -140,6 +140,20 @@ pub enum Error {
     /// A commit id that is not in this repository.
     #[error("commit {0} is not in this repository")]
     MissingCommit(String),
+    /// An object that does not lead to a commit (a tag of a tree or a blob).
+    #[error("{0} does not lead to a commit")]
+    NotACommit(String),
+    /// A path that is not in a commit's tree.
+    #[error("{} is not in commit {commit}", path.display())]
+    MissingPath {
+        /// The path, relative to the top of the work tree.
+        path: PathBuf,
+        /// The commit.
+        commit: String,
+    },
+    /// `GITHUB_EVENT_PATH` names a file that is not GitHub's event JSON.
+    #[error("GITHUB_EVENT_PATH does not hold GitHub's event JSON: {0}")]
+    CiEvent(#[source] serde_json::Error),
     /// A line a hook was given on standard input that is not what git writes there.
     #[error("not a {hook} update line: `{line}`")]
     HookInput {

@@ -216,12 +216,12 @@ pub fn record_package(
     path: &Path,
     argv: &[String],
 ) -> Result<TestRecord> {
-    let tree = repo.path_id(commit, path).ok_or_else(|| {
-        Error::Usage(format!(
-            "package `{name}`: {} is not in commit {commit}",
-            path.display()
-        ))
-    })?;
+    let tree = repo
+        .path_id(commit, path)
+        .ok_or_else(|| Error::MissingPath {
+            path: path.to_path_buf(),
+            commit: commit.to_string(),
+        })?;
     write_record(repo, commit, tree, Some(name), argv)
 }
 

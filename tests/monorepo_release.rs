@@ -651,3 +651,60 @@ fn a_dry_run_shows_every_package_and_writes_nothing() {
     assert_eq!(crate::support::listing(&repo.path()), before);
     assert!(tags(&repo).iter().all(|t| t != "api-v1.3.0"));
 }
+
+#[test]
+fn workspace_dependencies_move_and_their_members_follow() {
+    let repo = cargo_workspace("");
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.dependencies]\napi = { path = \"crates/api\", version = \"1.2\" }\n",
+    );
+    repo.write(
+        "crates/cli/Cargo.toml",
+        crate_toml(
+            "cli",
+            "0.4.0",
+            "\n[dependencies]\napi = { workspace = true }\n",
+        ),
+    );
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-am",
+        "chore: workspace dependencies",
+    ]);
+    change(&repo, &["crates/api"], "feat(api): stream responses");
+    ok(&release(&repo, &["--package", "api"]));
+    let root = repo.read("Cargo.toml");
+    assert!(
+        root.contains("api = { path = \"crates/api\", version = \"1.3\" }"),
+        "{root}"
+    );
+    assert!(
+        repo.read("crates/cli/Cargo.toml")
+            .contains("version = \"0.4.1\"")
+    );
+    let log = section(&repo.read("crates/cli/CHANGELOG.md"), "0.4.1");
+    assert!(
+        log.contains("require api 1.3.0 (`1.2` → `1.3` in Cargo.toml)"),
+        "{log}"
+    );
+    assert!(tags(&repo).iter().any(|t| t == "cli-v0.4.1"));
+    assert!(repo.is_clean());
+}
+
+#[test]
+fn pre_push_names_a_package_tag_left_behind() {
+    let repo = cargo_workspace(
+        "\n[release]\nbump_dependents = false\n\n[checks]\nrequire_tested_tags = false\n",
+    );
+    remote(&repo);
+    hooks(&repo, &["pre-push"]);
+    change(&repo, &["crates/api"], "feat(api): stream responses");
+    ok(&release(&repo, &["--package", "api", "--no-test"]));
+    // The release commit goes, its tag stays behind: pre-push says so, naming it.
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("api-v1.3.0"), "{}", text(&out));
+}

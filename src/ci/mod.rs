@@ -54,11 +54,7 @@ impl CiEnv {
             .filter_map(|k| lookup(k).map(|v| ((*k).to_owned(), v)))
             .collect();
         let github_event = match event_text {
-            Some(t) => Some(serde_json::from_str(t).map_err(|e| {
-                Error::Usage(format!(
-                    "GITHUB_EVENT_PATH does not hold GitHub's event JSON: {e}"
-                ))
-            })?),
+            Some(t) => Some(serde_json::from_str(t).map_err(Error::CiEvent)?),
             None => None,
         };
         Ok(CiEnv { vars, github_event })

@@ -102,22 +102,8 @@ pub fn changes(
                 if *dependency == m.package {
                     continue;
                 }
-                let after = match deps::rewrite(kind, &r.text, version) {
-                    Rewrite::Same => continue,
-                    Rewrite::To(after) => after,
-                    Rewrite::Unsupported => {
-                        return Err(Error::Refused(crate::error::Refusal::new(
-                            crate::error::Reason::Dependent,
-                            format!(
-                                "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
-                                file.display(),
-                                r.text,
-                                r.name,
-                                r.section
-                            ),
-                            "edit it by hand, or set `[release] bump_dependents = false`",
-                        )));
-                    }
+                let Some(after) = rewritten(kind, &file, &r, version)? else {
+                    continue;
                 };
                 out.push(Change {
                     dependent: m.package.clone(),
@@ -133,13 +119,100 @@ pub fn changes(
             }
         }
     }
+    workspace_changes(members, read, &published, &mut out)?;
     Ok(out)
 }
 
-/// `text` of `file` with every change to that file applied.
+/// The requirement `r` rewritten for `version`; `None` when it stays as it is.
+fn rewritten(
+    kind: Manifest,
+    file: &Path,
+    r: &deps::Requirement,
+    version: &Version,
+) -> Result<Option<String>> {
+    match deps::rewrite(kind, &r.text, version) {
+        Rewrite::Same => Ok(None),
+        Rewrite::To(after) => Ok(Some(after)),
+        Rewrite::Unsupported => Err(Error::Refused(crate::error::Refusal::new(
+            crate::error::Reason::Dependent,
+            format!(
+                "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
+                file.display(),
+                r.text,
+                r.name,
+                r.section
+            ),
+            "edit it by hand, or set `[release] bump_dependents = false`",
+        ))),
+    }
+}
+
+/// A Cargo workspace's `[workspace.dependencies]` (the root `Cargo.toml`): a requirement there
+/// on a released package is rewritten once (a change of no package's own), and every member
+/// that inherits it (`key = { workspace = true }`) counts as a dependent whose requirement
+/// changed.
+fn workspace_changes(
+    members: &[Member],
+    read: Read<'_>,
+    published: &BTreeMap<(ManifestKey, String), (&str, &Version)>,
+    out: &mut Vec<Change>,
+) -> Result<()> {
+    let file = PathBuf::from("Cargo.toml");
+    if members.iter().any(|m| m.dir.as_os_str().is_empty()) {
+        return Ok(());
+    }
+    let Some(text) = read(&file)? else {
+        return Ok(());
+    };
+    let Some(reqs) = deps::workspace_requirements(&text) else {
+        return Ok(());
+    };
+    for r in reqs {
+        let Some((dependency, version)) = published.get(&(key(Manifest::Cargo), r.name.clone()))
+        else {
+            continue;
+        };
+        let Some(after) = rewritten(Manifest::Cargo, &file, &r, version)? else {
+            continue;
+        };
+        let change = |dependent: &str, dev: bool| Change {
+            dependent: dependent.to_owned(),
+            dependency: (*dependency).to_owned(),
+            version: (*version).clone(),
+            file: file.clone(),
+            section: r.section.clone(),
+            before: r.text.clone(),
+            after: after.clone(),
+            dev,
+            span: r.span.clone(),
+        };
+        // The root's own edit: no package is released for it.
+        out.push(change("", true));
+        for m in members.iter().filter(|m| m.package != *dependency) {
+            let Some(member) = read(&m.dir.join("Cargo.toml"))? else {
+                continue;
+            };
+            let inherits = deps::inherited(&member).unwrap_or_default();
+            // A dependency both shipped and dev-only counts as shipped.
+            if let Some(dev) = inherits
+                .iter()
+                .filter(|(k, _)| *k == r.key)
+                .map(|(_, dev)| *dev)
+                .reduce(|a, b| a && b)
+            {
+                out.push(change(&m.package, dev));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `text` of `file` with every change to that file applied (a span shared by several changes,
+/// a workspace requirement its members inherit, is written once).
 pub fn apply(file: &Path, text: &str, changes: &[Change]) -> String {
     let mut mine: Vec<&Change> = changes.iter().filter(|c| c.file == file).collect();
     mine.sort_by_key(|c| std::cmp::Reverse(c.span.start));
+    mine.dedup_by_key(|c| c.span.start);
     let mut out = text.to_owned();
     for c in mine {
         out.replace_range(c.span.clone(), &c.after);
@@ -248,6 +321,50 @@ mod tests {
         let got = changes(&members, &read, &patch).unwrap();
         assert_eq!(got.len(), 1, "only the three-part dev requirement: {got:?}");
         assert!(got[0].dev);
+    }
+
+    #[test]
+    fn workspace_dependencies_are_rewritten_once_for_their_members() {
+        let fs = files(&[
+            (
+                "Cargo.toml",
+                "[workspace]\nmembers = [\"api\", \"cli\", \"bench\"]\n\n[workspace.dependencies]\napi = { path = \"api\", version = \"1.2\" }\n",
+            ),
+            (
+                "api/Cargo.toml",
+                "[package]\nname = \"api\"\nversion = \"1.2.0\"\n",
+            ),
+            (
+                "cli/Cargo.toml",
+                "[package]\nname = \"cli\"\nversion = \"0.4.0\"\n[dependencies]\napi = { workspace = true }\n",
+            ),
+            (
+                "bench/Cargo.toml",
+                "[package]\nname = \"bench\"\nversion = \"0.1.0\"\n[dev-dependencies]\napi.workspace = true\n",
+            ),
+        ]);
+        let read = |p: &Path| Ok(fs.get(p).cloned());
+        let members: Vec<Member> = ["api", "cli", "bench"]
+            .iter()
+            .map(|n| Member {
+                package: (*n).into(),
+                dir: (*n).into(),
+            })
+            .collect();
+        let released: BTreeMap<String, Version> =
+            [("api".to_owned(), Version::new(1, 3, 0))].into();
+        let got = changes(&members, &read, &released).unwrap();
+        let who: Vec<(&str, bool)> = got.iter().map(|c| (c.dependent.as_str(), c.dev)).collect();
+        assert_eq!(who, [("", true), ("cli", false), ("bench", true)]);
+        let root = Path::new("Cargo.toml");
+        assert_eq!(
+            apply(root, &fs[root], &got),
+            fs[root].replace("version = \"1.2\"", "version = \"1.3\"")
+        );
+        assert_eq!(
+            got[1].entry(),
+            "**deps:** require api 1.3.0 (`1.2` → `1.3` in Cargo.toml)"
+        );
     }
 
     #[test]

@@ -202,7 +202,7 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
 
 fn peel(repo: &Repo, target: Oid) -> Result<Oid> {
     repo.peel_to_commit(target)
-        .ok_or_else(|| Error::Usage(format!("{target} does not lead to a commit")))
+        .ok_or_else(|| Error::NotACommit(target.to_string()))
 }
 
 /// What the `committed` step did.

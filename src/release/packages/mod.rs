@@ -201,6 +201,7 @@ pub fn plan(
     }
     // The requirements, on top of the version bumps.
     let mut files: Vec<PathBuf> = changes.iter().map(|c| c.file.clone()).collect();
+    files.sort();
     files.dedup();
     for file in files {
         let before =

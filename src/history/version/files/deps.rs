@@ -37,6 +37,8 @@ pub struct Requirement {
     pub section: String,
     /// The name the dependency is published under (a Cargo `package = "…"` rename resolved).
     pub name: String,
+    /// The key it is declared under (differs from `name` for a Cargo rename).
+    pub key: String,
     /// The requirement as written (`^1.2`, `1.2.0`, `~0.3`).
     pub text: String,
     /// The byte span of that text in the manifest.
@@ -75,11 +77,22 @@ const CARGO_SECTIONS: [&str; 3] = ["dependencies", "build-dependencies", "dev-de
 
 fn cargo_requirements(text: &str) -> Option<Vec<Requirement>> {
     let doc = toml_edit::ImDocument::parse(text).ok()?;
-    let root = doc.as_item().as_table_like()?;
+    let mut out = Vec::new();
+    for (label, section, table) in cargo_tables(doc.as_item())? {
+        cargo_section(text, label, section, table, &mut out);
+    }
+    Some(out)
+}
+
+/// Every dependency table of a Cargo manifest: (label, kind of section, table).
+fn cargo_tables(
+    doc: &toml_edit::Item,
+) -> Option<Vec<(String, &'static str, &dyn toml_edit::TableLike)>> {
+    let root = doc.as_table_like()?;
     let mut out = Vec::new();
     for section in CARGO_SECTIONS {
         if let Some(table) = root.get(section).and_then(|i| i.as_table_like()) {
-            cargo_section(text, section.to_owned(), section, table, &mut out);
+            out.push((section.to_owned(), section, table));
         }
     }
     if let Some(targets) = root.get("target").and_then(|i| i.as_table_like()) {
@@ -89,9 +102,50 @@ fn cargo_requirements(text: &str) -> Option<Vec<Requirement>> {
             };
             for section in CARGO_SECTIONS {
                 if let Some(table) = t.get(section).and_then(|i| i.as_table_like()) {
-                    let label = format!("target.'{cfg}'.{section}");
-                    cargo_section(text, label, section, table, &mut out);
+                    out.push((format!("target.'{cfg}'.{section}"), section, table));
                 }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The `[workspace.dependencies]` of a workspace's root `Cargo.toml`: the requirements its
+/// members take with `name = { workspace = true }`. `None`: the manifest does not parse.
+pub fn workspace_requirements(text: &str) -> Option<Vec<Requirement>> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let mut out = Vec::new();
+    if let Some(table) = doc
+        .as_item()
+        .get("workspace")
+        .and_then(|w| w.get("dependencies"))
+        .and_then(|i| i.as_table_like())
+    {
+        cargo_section(
+            text,
+            "workspace.dependencies".into(),
+            "dependencies",
+            table,
+            &mut out,
+        );
+    }
+    Some(out)
+}
+
+/// The dependencies a member's `Cargo.toml` inherits from the workspace
+/// (`key = { workspace = true }`): each key, with whether it is development-only.
+pub fn inherited(text: &str) -> Option<Vec<(String, bool)>> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let mut out = Vec::new();
+    for (_, section, table) in cargo_tables(doc.as_item())? {
+        for (key, item) in table.iter() {
+            let inherits = item
+                .as_table_like()
+                .and_then(|t| t.get("workspace"))
+                .and_then(|w| w.as_bool())
+                .unwrap_or(false);
+            if inherits {
+                out.push((key.to_owned(), section == "dev-dependencies"));
             }
         }
     }
@@ -134,6 +188,7 @@ fn cargo_section(
         out.push(Requirement {
             section: label.clone(),
             name,
+            key: key.to_owned(),
             text: value.value().to_owned(),
             span: inner,
             dev: section == "dev-dependencies",
@@ -166,6 +221,7 @@ fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
             out.push(Requirement {
                 section: section.to_owned(),
                 name: name.clone(),
+                key: name.clone(),
                 text: req.to_owned(),
                 span,
                 dev: section == "devDependencies",
