@@ -112,3 +112,71 @@ fn a_hand_tag_is_refused_unsigned_when_the_configuration_signs_releases() {
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+#[test]
+fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
+    let repo = installed_with_remote();
+    repo.commit_hooked("feat: one");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: two");
+    let out = repo.relhook(&["version", "--explain"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let o = crate::support::stdout(&out);
+    assert!(o.contains("call for a minor release"), "{o}");
+    assert!(o.contains("next: 0.1.1"), "{o}");
+    assert!(
+        o.contains("below 1.0.0 a new feature makes a patch release"),
+        "a minor release and next 0.1.1, unexplained: {o}"
+    );
+    repo.commit_hooked("feat!: three");
+    let o = crate::support::stdout(&repo.relhook(&["version", "--explain"]));
+    assert!(o.contains("next: 0.2.0"), "{o}");
+    assert!(
+        o.contains("below 1.0.0 a breaking change makes a minor release"),
+        "{o}"
+    );
+}
+
+#[test]
+fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
+    use crate::support::{git_abs, relhook_bin};
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    let old = repo.scratch("old").join("relhook");
+    std::fs::copy(relhook_bin(), &old).unwrap();
+    let out = repo
+        .command_in(&old, &repo.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::remove_file(&old).unwrap();
+    let git = |args: &[&str]| {
+        repo.command_in(git_abs(), &repo.path())
+            .env("PATH", "/usr/bin:/bin")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Ordinary ref updates (branch, checkout, update-ref) have nothing to do with tags: the
+    // missing binary is commit-msg's and post-commit's to report, not every ref update's.
+    for args in [
+        &["branch", "b1"][..],
+        &["checkout", "-q", "b1"],
+        &["update-ref", "refs/heads/b2", "HEAD"],
+        &["tag", "not-a-release"],
+    ] {
+        let out = git(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        assert_eq!(stderr(&out), "", "{args:?} printed a warning");
+    }
+    let out = git(&["tag", "-a", "v1.0.0", "-m", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("tag checks SKIPPED").count(),
+        1,
+        "a release tag is said once: {err}"
+    );
+}

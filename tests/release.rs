@@ -415,6 +415,26 @@ fn hand_tag_gets_its_release_commit() {
     );
 }
 
+/// post-commit links `#12` to the forge of `origin`, and finds the forge only for an entry
+/// that has a `#` (the result is the same either way).
+#[test]
+fn post_commit_links_references_to_the_forge() {
+    let repo = installed(Some("v1.0.0"));
+    repo.git(&["remote", "add", "origin", "git@github.com:acme/app.git"]);
+    assert!(
+        repo.commit_with_hooks("fix: crash on empty input (#7)")
+            .status
+            .success()
+    );
+    assert!(repo.commit_with_hooks("feat: plain words").status.success());
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- crash on empty input ([#7](https://github.com/acme/app/issues/7))\n"),
+        "{log}"
+    );
+    assert!(log.contains("- plain words\n"), "{log}");
+}
+
 /// The release commit is written in-process (no `git commit-tree`): the same object git
 /// would write, byte for byte, with the test environment's identity and ISO dates.
 #[test]

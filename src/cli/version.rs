@@ -89,10 +89,30 @@ pub(super) fn explain(
             }
             if let Some(rule) = &info.first_release_rule {
                 writeln!(out, "{rule}")?;
+            } else if let Some(rule) = zero_major_rule(info) {
+                writeln!(out, "{rule}")?;
             }
             writeln!(out, "next: {}", info.next)?;
         }
         Ok(())
+    }
+}
+
+/// Below 1.0.0 the level the commits call for is lowered by one (`version.zero_major_*`): says
+/// so, or "a minor release" followed by `next: 0.1.1` reads as a contradiction.
+fn zero_major_rule(info: &release::VersionInfo) -> Option<&'static str> {
+    let (cur, next) = (&info.current, &info.next);
+    if cur.major != 0 || next.major != 0 || !cur.pre.is_empty() || !next.pre.is_empty() {
+        return None;
+    }
+    match info.level() {
+        "major" if next.minor == cur.minor + 1 => Some(
+            "below 1.0.0 a breaking change makes a minor release (`version.zero_major_breaking_bumps_minor`)",
+        ),
+        "minor" if next.minor == cur.minor => Some(
+            "below 1.0.0 a new feature makes a patch release (`version.zero_major_feat_bumps_patch`)",
+        ),
+        _ => None,
     }
 }
 

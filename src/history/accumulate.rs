@@ -63,10 +63,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
-    let forge = crate::history::sync::forge(repo);
-    let new_entry = entry_of(repo, head, config, forge.as_ref());
+    // The forge (read from the remote's URL) only turns `#12` into a link: asked for once,
+    // and only by an entry that has a `#`.
+    let forge = std::cell::OnceCell::new();
+    let new_entry = entry_of(repo, head, config, &forge);
     let old_entry = if amend {
-        entry_of(repo, top.old, config, forge.as_ref())
+        entry_of(repo, top.old, config, &forge)
     } else {
         None
     };
@@ -366,7 +368,20 @@ fn prepare(
 }
 
 /// The entry a commit's message calls for.
-fn entry_of(repo: &Repo, commit: Oid, config: &Config, forge: Option<&Forge>) -> Option<NewEntry> {
+fn entry_of(
+    repo: &Repo,
+    commit: Oid,
+    config: &Config,
+    forge: &std::cell::OnceCell<Option<Forge>>,
+) -> Option<NewEntry> {
     let message = repo.commit_message(commit)?;
-    entry_for_message(&String::from_utf8_lossy(&message), &config.changelog, forge)
+    let message = String::from_utf8_lossy(&message);
+    // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
+    // changes nothing, and finding it costs more than the entry (the remote's config).
+    let plain = entry_for_message(&message, &config.changelog, None)?;
+    if !plain.text.contains('#') {
+        return Some(plain);
+    }
+    let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
+    entry_for_message(&message, &config.changelog, forge.as_ref())
 }
