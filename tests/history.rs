@@ -484,3 +484,25 @@ fn commits_lint_ignores_are_neither_counted_nor_reported_by_version() {
         text(&out)
     );
 }
+
+#[test]
+fn a_release_tagged_on_a_clock_running_years_ahead_is_still_the_current_one() {
+    // v1.1.0 was made on a machine whose clock ran to 2090; everything after it is dated
+    // before it. Reachability must not rest on dates: the current version is 1.1.0.
+    let repo = project("1.0.0", Some("v1.0.0"));
+    let future = [
+        ("GIT_COMMITTER_DATE", "2090-01-01T00:00:00Z"),
+        ("GIT_AUTHOR_DATE", "2090-01-01T00:00:00Z"),
+    ];
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git_env(
+        &["commit", "-q", "--no-verify", "-m", "feat: from the future"],
+        &future,
+    );
+    repo.git_env(&["tag", "-a", "v1.1.0", "-m", "v1.1.0"], &future);
+    repo.commit("fix: back in the present");
+    repo.commit("fix: and again");
+    assert_eq!(ok(&repo, &["version"]).trim(), "1.1.0");
+    assert_eq!(next(&repo, &[]), "1.1.1");
+}

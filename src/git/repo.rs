@@ -14,6 +14,8 @@ pub struct Repo {
     /// reaches a tag once per package, over the same recent history, and each commit is then
     /// inflated once, not once per package.
     graph: std::cell::RefCell<super::walk::OidMap<(i64, Vec<Oid>)>>,
+    /// Every ancestor of a commit, once dates could not answer a question about it.
+    ancestry: std::cell::RefCell<Option<(Oid, super::walk::OidMap<()>)>>,
 }
 
 /// A commit as stored: what a range check needs.
@@ -78,6 +80,7 @@ impl Repo {
         Ok(Repo {
             inner,
             graph: Default::default(),
+            ancestry: Default::default(),
         })
     }
 
@@ -233,8 +236,9 @@ impl Repo {
             .collect()
     }
 
-    /// Whether `ancestor` is `descendant` or one of its ancestors, reading only the history
-    /// since `ancestor`.
+    /// Whether `ancestor` is `descendant` or one of its ancestors: usually from the history
+    /// since `ancestor` only; exactly from all of `descendant`'s history (read once, then
+    /// remembered) when skewed dates leave the quick walk unsure.
     pub fn reaches(&self, descendant: Oid, ancestor: Oid) -> bool {
         self.inner.odb().is_ok_and(|odb| {
             let src = self.source(odb);
@@ -247,7 +251,22 @@ impl Repo {
                 graph.insert(id, (c.time, c.parents.clone()));
                 Ok((c.time, c.parents))
             };
-            super::walk::reaches_with(&mut read, descendant, ancestor).unwrap_or(false)
+            match super::walk::reaches_dated(&mut read, descendant, ancestor) {
+                Ok(Some(answer)) => answer,
+                Ok(None) => {
+                    let mut known = self.ancestry.borrow_mut();
+                    if known.as_ref().is_none_or(|(tip, _)| *tip != descendant) {
+                        match super::walk::ancestry(&mut read, descendant) {
+                            Ok(set) => *known = Some((descendant, set)),
+                            Err(_) => return false,
+                        }
+                    }
+                    known
+                        .as_ref()
+                        .is_some_and(|(_, set)| set.contains_key(&ancestor))
+                }
+                Err(_) => false,
+            }
         })
     }
 

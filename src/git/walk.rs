@@ -227,27 +227,48 @@ pub fn walk(
 /// How far below an ancestor's commit date `reaches` keeps looking, for clocks that were off.
 const SKEW: i64 = 86_400;
 
-/// Whether `ancestor` is `descendant` or one of its ancestors. Only commits dated after the
-/// ancestor (less a day for skewed clocks) are read, so the cost is the history since the
-/// ancestor, not all of it (libgit2's `graph_descendant_of` computes merge bases and may walk
-/// everything).
+/// Whether `ancestor` is `descendant` or one of its ancestors. The quick answer
+/// ([`reaches_dated`]) reads only the history since the ancestor; when dates cannot settle it,
+/// every ancestor of `descendant` is read: clocks skew, and a "no" must not rest on them.
 pub fn reaches(src: &Source<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
-    reaches_with(
-        &mut |id| src.read(id).map(|c| (c.time, c.parents)),
-        descendant,
-        ancestor,
-    )
+    let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
+    match reaches_dated(&mut read, descendant, ancestor)? {
+        Some(answer) => Ok(answer),
+        None => Ok(ancestry(&mut read, descendant)?.contains_key(&ancestor)),
+    }
 }
 
-/// [`reaches`] over any reader of a commit's date and parents (one that remembers them, for
-/// many questions over the same history).
-pub fn reaches_with(
+/// Every ancestor of `tip`, and `tip`: the exact answer for any number of questions about it.
+pub fn ancestry(
+    read: &mut dyn FnMut(Oid) -> Result<(i64, Vec<Oid>)>,
+    tip: Oid,
+) -> Result<OidMap<()>> {
+    let mut seen: OidMap<()> = OidMap::default();
+    seen.insert(tip, ());
+    let mut stack = vec![tip];
+    while let Some(id) = stack.pop() {
+        for p in read(id)?.1 {
+            if seen.insert(p, ()).is_none() {
+                stack.push(p);
+            }
+        }
+    }
+    Ok(seen)
+}
+
+/// Whether `ancestor` is `descendant` or one of its ancestors, walking newest first and
+/// reading only commits dated after the ancestor (less a day): the cost is the history since
+/// the ancestor, not all of it (libgit2's `graph_descendant_of` computes merge bases and may
+/// walk everything). `Some(true)` when found; `Some(false)` when the walk ran out of history;
+/// `None` when it stopped at the date floor, where a commit dated before its own parent (a
+/// skewed clock) could still lead to the ancestor.
+pub fn reaches_dated(
     read: &mut dyn FnMut(Oid) -> Result<(i64, Vec<Oid>)>,
     descendant: Oid,
     ancestor: Oid,
-) -> Result<bool> {
+) -> Result<Option<bool>> {
     if descendant == ancestor {
-        return Ok(true);
+        return Ok(Some(true));
     }
     let floor = read(ancestor)?.0 - SKEW;
     let mut seen: OidMap<()> = OidMap::default();
@@ -256,11 +277,11 @@ pub fn reaches_with(
     heap.push((time, descendant, parents));
     while let Some((time, _, parents)) = heap.pop() {
         if time < floor {
-            break;
+            return Ok(None);
         }
         for p in parents {
             if p == ancestor {
-                return Ok(true);
+                return Ok(Some(true));
             }
             if seen.insert(p, ()).is_none() {
                 let (time, parents) = read(p)?;
@@ -268,7 +289,7 @@ pub fn reaches_with(
             }
         }
     }
-    Ok(false)
+    Ok(Some(false))
 }
 
 struct Walk<'a, 'r> {
@@ -400,6 +421,16 @@ mod tests {
         assert!(!reaches(&odb, b, side).unwrap());
         assert!(!reaches(&odb, other, a).unwrap());
         assert!(!reaches(&odb, a, c).unwrap());
+        // A tag made on a machine whose clock ran years ahead: everything after it is dated
+        // before it. Dates alone would say "not reachable"; the answer must still be yes.
+        let future = make(9_000_000_000, &[c]);
+        let after = make(6_000_000, &[future]);
+        let later = make(6_100_000, &[after]);
+        let mut read = |id| odb.read(id).map(|c| (c.time, c.parents));
+        assert_eq!(reaches_dated(&mut read, later, future).unwrap(), None);
+        assert!(reaches(&odb, later, future).unwrap());
+        assert!(reaches(&odb, later, a).unwrap());
+        assert!(!reaches(&odb, later, other).unwrap());
     }
 
     #[test]
