@@ -221,3 +221,21 @@ fn a_hand_tag_on_a_hand_written_section_is_refused_while_the_version_file_disagr
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(repo.git(&["tag", "-l", "v1.2.0"]), "v1.2.0");
 }
+
+#[test]
+fn changelog_sync_without_a_file_says_it_created_it_not_that_it_was_up_to_date() {
+    let repo = Repo::new();
+    repo.commit("chore: nothing for the changelog");
+    let out = repo.relhook(&["changelog"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("up to date"), "{err}");
+    assert!(err.contains("created CHANGELOG.md"), "{err}");
+    assert!(repo.path().join("CHANGELOG.md").is_file());
+    let out = repo.relhook(&["changelog"]);
+    assert!(
+        stderr(&out).contains("CHANGELOG.md is up to date with history"),
+        "{}",
+        text(&out)
+    );
+}
