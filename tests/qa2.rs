@@ -239,3 +239,43 @@ fn changelog_sync_without_a_file_says_it_created_it_not_that_it_was_up_to_date()
         text(&out)
     );
 }
+
+#[test]
+fn release_allow_dirty_never_puts_a_staged_change_into_the_release_commit() {
+    let repo = installed_with_remote();
+    repo.write("a.txt", "one\n");
+    repo.git(&["add", "a.txt"]);
+    repo.commit_hooked("feat: a");
+    repo.write("a.txt", "one\nhalf-done\n");
+    repo.git(&["add", "a.txt"]);
+    repo.write("scratch.txt", "notes\n");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    let files = repo.git(&["diff", "--name-only", &head, "HEAD"]);
+    assert!(
+        !files.lines().any(|f| f == "a.txt"),
+        "the staged change was released: {files}\n{}",
+        text(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("staged changes (a.txt)"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        repo.git(&["diff", "--cached", "--name-only"]),
+        "a.txt",
+        "still staged"
+    );
+    // Unstaged and untracked changes are what --allow-dirty is for.
+    repo.git(&["restore", "--staged", "a.txt"]);
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let files = repo.git(&["diff", "--name-only", &head, "HEAD"]);
+    assert_eq!(files, "CHANGELOG.md", "only the release's own edits");
+    assert!(
+        repo.read("a.txt").contains("half-done"),
+        "the local change stays"
+    );
+}
