@@ -180,3 +180,44 @@ fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
         "a release tag is said once: {err}"
     );
 }
+
+#[test]
+fn a_hand_tag_on_a_hand_written_section_is_refused_while_the_version_file_disagrees() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"h\"\nversion = \"1.1.0\"\n",
+    );
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: x");
+    // The release section written by hand; Cargo.toml forgotten.
+    let log = repo.read("CHANGELOG.md").replace(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n## [1.2.0] - 2026-01-01\n",
+    );
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-am", "docs: prepare 1.2.0 by hand"]);
+    let out = repo.git_output(&["tag", "-a", "v1.2.0", "-m", "1.2"]);
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "accepted a tag pre-push refuses: {}",
+        text(&out)
+    );
+    let err = stderr(&out);
+    assert!(err.contains("Cargo.toml says 1.1.0"), "{err}");
+    assert_eq!(repo.git(&["tag", "-l", "v1.2.0"]), "");
+    // Once Cargo.toml says 1.2.0, the same tag is the release.
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"h\"\nversion = \"1.2.0\"\n",
+    );
+    repo.git(&["commit", "-q", "-am", "chore: 1.2.0"]);
+    let out = repo.git_output(&["tag", "-a", "v1.2.0", "-m", "1.2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", "v1.2.0"]), "v1.2.0");
+}

@@ -196,6 +196,15 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
             ));
         }
+    } else {
+        // The section is there (written by hand, or an earlier release commit), so no release
+        // commit is made: the version files must already say the version, as pre-push demands.
+        for why in rules::problems(repo, config, &u.tag, u.new, Depth::Publish) {
+            out.push(format!(
+                "{why}; {} already has its `## [{version}]` section, so relhook makes no release commit: set the version there, commit, and tag again",
+                config.changelog.path.display()
+            ));
+        }
     }
     out
 }
