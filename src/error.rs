@@ -123,12 +123,12 @@ pub enum Error {
     UnrepresentablePath(PathBuf),
     /// A multi-step rewrite failed and undoing it failed too: the state is named, with the
     /// command that finishes it.
-    #[error("{error}; and undoing the release commit failed too ({undo}): {finish}")]
+    #[error("{error}; and {left}: {finish}")]
     Unfinished {
         /// Why the rewrite failed.
         error: Box<Error>,
-        /// Why undoing it failed.
-        undo: Box<Error>,
+        /// What could not be undone, and why.
+        left: String,
         /// The command (or commands) that finish or drop the half-made state.
         finish: String,
     },

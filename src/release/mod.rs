@@ -366,7 +366,7 @@ pub fn execute(
             Ok(()) => Err(e),
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),
-                undo: Box::new(undo),
+                left: format!("undoing the release commit failed too ({undo})"),
                 finish: "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it".into(),
             }),
         },

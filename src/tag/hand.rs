@@ -256,7 +256,7 @@ pub fn complete(
             Ok(()) => Err(e),
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),
-                undo: Box::new(undo),
+                left: format!("undoing the release commit failed too ({undo})"),
                 finish: "`relhook release --resume` finishes the release".into(),
             }),
         };

@@ -389,13 +389,16 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
             }
             match super::undo_commit(repo, plan.head, commit, &plan.edits) {
                 Ok(()) if left.is_empty() => Err(e),
-                Ok(()) => Err(Error::Usage(format!(
-                    "{e}; and tags {} could not be deleted (`git tag -d` them)",
-                    left.join(", ")
-                ))),
-                Err(undo) => Err(Error::Usage(format!(
-                    "{e}; and undoing the release commit failed too ({undo}): `relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
-                ))),
+                Ok(()) => Err(Error::Unfinished {
+                    error: Box::new(e),
+                    left: format!("tags {} could not be deleted", left.join(", ")),
+                    finish: "`git tag -d` them".into(),
+                }),
+                Err(undo) => Err(Error::Unfinished {
+                    error: Box::new(e),
+                    left: format!("undoing the release commit failed too ({undo})"),
+                    finish: "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it".into(),
+                }),
             }
         }
     }
