@@ -279,3 +279,18 @@ fn release_allow_dirty_never_puts_a_staged_change_into_the_release_commit() {
         "the local change stays"
     );
 }
+
+#[test]
+fn an_invalid_pre_release_identifier_is_a_usage_error() {
+    let repo = installed_with_remote();
+    repo.commit_hooked("feat: one");
+    for args in [
+        &["version", "--next", "--pre", "01"][..],
+        &["version", "--next", "--pre", "rc+1"],
+        &["release", "--dry-run", "--pre", ""],
+        &["release", "--dry-run", "1.2.0", "--pre", "rc"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+    }
+}
