@@ -294,3 +294,13 @@ fn an_invalid_pre_release_identifier_is_a_usage_error() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
     }
 }
+
+#[test]
+fn notes_of_a_missing_tag_say_the_tag_is_missing_not_how_to_write_a_range() {
+    let repo = installed_with_remote();
+    let out = repo.relhook(&["notes", "v9.9.9"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no tag `v9.9.9`"), "{err}");
+    assert!(!err.contains("range"), "{err}");
+}
