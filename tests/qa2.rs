@@ -304,3 +304,17 @@ fn notes_of_a_missing_tag_say_the_tag_is_missing_not_how_to_write_a_range() {
     assert!(err.contains("no tag `v9.9.9`"), "{err}");
     assert!(!err.contains("range"), "{err}");
 }
+
+#[test]
+fn version_pre_prints_the_next_pre_release_not_the_current_version() {
+    let repo = installed_with_remote();
+    repo.commit_hooked("feat: one");
+    let out = repo.relhook(&["release", "1.0.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: two");
+    let out = repo.relhook(&["version", "--pre", "rc"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(crate::support::stdout(&out).trim(), "1.1.0-rc.1");
+    let out = repo.relhook(&["version"]);
+    assert_eq!(crate::support::stdout(&out).trim(), "1.0.0");
+}
