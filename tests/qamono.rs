@@ -1,0 +1,62 @@
+//! QA of monorepo support (issue 14), as a user with a real monorepo finds it: each test is a
+//! bug that was reproduced end to end before it was fixed.
+
+use std::process::Output;
+
+use crate::support::{Repo, SKELETON, relhook_bin, text};
+
+fn release(repo: &Repo, args: &[&str]) -> Output {
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    cmd.output().unwrap()
+}
+
+/// A compact, one-line `package.json` (as tools write them) in a dependent that gets both a new
+/// requirement and a patch release: the two edits of the same line are combined, not refused.
+#[test]
+fn one_line_package_json_dependent_is_released() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\"name\":\"acme\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
+    );
+    repo.write(
+        "packages/ui/package.json",
+        "{\"name\":\"@acme/ui\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        "packages/web/package.json",
+        "{\"name\":\"@acme/web\",\"version\":\"0.4.0\",\"dependencies\":{\"@acme/ui\":\"^1.0.0\"}}",
+    );
+    let released =
+        |v: &str| format!("{SKELETON}\n## [{v}] - 2026-01-01\n\n### Added\n\n- the start\n");
+    repo.write("packages/ui/CHANGELOG.md", released("1.0.0"));
+    repo.write("packages/web/CHANGELOG.md", released("0.4.0"));
+    repo.write(
+        ".relconfig.toml",
+        "[packages.ui]\npath = \"packages/ui\"\ntag = \"@acme/ui@{version}\"\n\n[packages.web]\npath = \"packages/web\"\ntag = \"@acme/web@{version}\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "@acme/ui@1.0.0", "-m", "ui"]);
+    repo.git(&["tag", "-a", "@acme/web@0.4.0", "-m", "web"]);
+    repo.write("packages/ui/x.js", "x\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "feat(ui): x"]);
+
+    let out = release(&repo, &["--package", "ui", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        repo.read("packages/web/package.json"),
+        "{\"name\":\"@acme/web\",\"version\":\"0.4.1\",\"dependencies\":{\"@acme/ui\":\"^1.1.0\"}}"
+    );
+    assert_eq!(
+        repo.read("packages/ui/package.json"),
+        "{\"name\":\"@acme/ui\",\"version\":\"1.1.0\"}\n"
+    );
+    let tags = repo.git(&["tag", "--points-at", "HEAD"]);
+    assert!(tags.contains("@acme/web@0.4.1"), "{tags}");
+    assert!(repo.is_clean());
+}
