@@ -3,7 +3,7 @@
 
 use std::process::Output;
 
-use crate::support::{Repo, SKELETON, relhook_bin, text};
+use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
 
 fn release(repo: &Repo, args: &[&str]) -> Output {
     let mut cmd = repo.command_in(relhook_bin(), &repo.path());
@@ -59,4 +59,34 @@ fn one_line_package_json_dependent_is_released() {
     let tags = repo.git(&["tag", "--points-at", "HEAD"]);
     assert!(tags.contains("@acme/web@0.4.1"), "{tags}");
     assert!(repo.is_clean());
+}
+
+/// A package whose `changelog` names a directory: post-commit says so (not "not committed
+/// yet, `git add` it"), and nothing is written.
+#[test]
+fn package_changelog_that_is_a_directory_is_named_as_such() {
+    let repo = Repo::new();
+    repo.write("a/f", "1\n");
+    repo.write("notes/keep", "\n");
+    repo.write(
+        ".relconfig.toml",
+        "[packages.x]\npath = \"a\"\nchangelog = \"notes\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    repo.hooks(&["post-commit"]);
+    repo.write("a/f", "2\n");
+    repo.git(&["add", "a/f"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: two"]);
+    let err = stderr(&out);
+    assert!(err.contains("notes is a directory"), "{err}");
+    assert!(!err.contains("git add"), "{err}");
+    assert_eq!(
+        repo.git(&["status", "--porcelain", "--untracked-files=no"]),
+        ""
+    );
+    assert_eq!(
+        repo.git(&["show", "--name-only", "--format=", "HEAD"]),
+        "a/f"
+    );
 }

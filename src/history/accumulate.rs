@@ -304,8 +304,13 @@ fn prepare(
         None => {
             let on_disk = repo
                 .work_tree()
-                .is_some_and(|root| root.join(&path).symlink_metadata().is_ok());
-            if on_disk {
+                .and_then(|root| root.join(&path).symlink_metadata().ok());
+            if on_disk.as_ref().is_some_and(|m| m.is_dir()) {
+                return stop(Accumulated::Refused(format!(
+                    "no entry added: {shown} is a directory; point the changelog at a file (e.g. {shown}/CHANGELOG.md)"
+                )));
+            }
+            if on_disk.is_some() {
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
                 )));
