@@ -3,7 +3,7 @@
 
 use std::process::Output;
 
-use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
+use crate::support::{Repo, SKELETON, relhook_bin, stderr, stdout, text};
 
 fn release(repo: &Repo, args: &[&str]) -> Output {
     let mut cmd = repo.command_in(relhook_bin(), &repo.path());
@@ -89,4 +89,50 @@ fn package_changelog_that_is_a_directory_is_named_as_such() {
         repo.git(&["show", "--name-only", "--format=", "HEAD"]),
         "a/f"
     );
+}
+
+/// `relhook install` in a monorepo registers the CHANGELOG.md merge driver for every
+/// package's changelog too: two branches that each add an entry to the same package merge
+/// without a conflict, and uninstall takes every line out again.
+#[test]
+fn install_registers_the_merge_driver_for_package_changelogs() {
+    let repo = Repo::new();
+    repo.write("crates/api/src/lib.rs", "\n");
+    repo.write(".relconfig.toml", "[packages.api]\npath = \"crates/api\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("CHANGELOG.md, crates/api/CHANGELOG.md"),
+        "{}",
+        text(&out)
+    );
+    let line = |file: &str, text: &str| {
+        repo.write(file, text);
+        repo.git(&["add", file]);
+    };
+    line("crates/api/src/lib.rs", "// base\n");
+    repo.git(&["commit", "-q", "-m", "feat(api): base"]);
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    line("crates/api/src/side.rs", "\n");
+    repo.git(&["commit", "-q", "-m", "feat(api): from the side"]);
+    repo.git(&["checkout", "-q", "main"]);
+    line("crates/api/src/main.rs", "\n");
+    repo.git(&["commit", "-q", "-m", "fix(api): on main"]);
+    let merged = repo.git_output(&["merge", "--no-edit", "side"]);
+    assert_eq!(merged.status.code(), Some(0), "{}", text(&merged));
+    let log = repo.read("crates/api/CHANGELOG.md");
+    for entry in [
+        "- **api:** base",
+        "- **api:** from the side",
+        "- **api:** on main",
+    ] {
+        assert!(log.contains(entry), "{log}");
+    }
+    assert!(!log.contains("<<<<<<<"), "{log}");
+
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!repo.path().join(".git/info/attributes").exists());
 }
