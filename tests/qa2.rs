@@ -221,3 +221,76 @@ fn a_hand_tag_on_a_hand_written_section_is_refused_while_the_version_file_disagr
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(repo.git(&["tag", "-l", "v1.2.0"]), "v1.2.0");
 }
+
+#[test]
+fn changelog_sync_without_a_file_says_it_created_it_not_that_it_was_up_to_date() {
+    let repo = Repo::new();
+    repo.commit("chore: nothing for the changelog");
+    let out = repo.relhook(&["changelog"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("up to date"), "{err}");
+    assert!(err.contains("created CHANGELOG.md"), "{err}");
+    assert!(repo.path().join("CHANGELOG.md").is_file());
+    let out = repo.relhook(&["changelog"]);
+    assert!(
+        stderr(&out).contains("CHANGELOG.md is up to date with history"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn release_allow_dirty_never_puts_a_staged_change_into_the_release_commit() {
+    let repo = installed_with_remote();
+    repo.write("a.txt", "one\n");
+    repo.git(&["add", "a.txt"]);
+    repo.commit_hooked("feat: a");
+    repo.write("a.txt", "one\nhalf-done\n");
+    repo.git(&["add", "a.txt"]);
+    repo.write("scratch.txt", "notes\n");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    let files = repo.git(&["diff", "--name-only", &head, "HEAD"]);
+    assert!(
+        !files.lines().any(|f| f == "a.txt"),
+        "the staged change was released: {files}\n{}",
+        text(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("staged changes (a.txt)"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        repo.git(&["diff", "--cached", "--name-only"]),
+        "a.txt",
+        "still staged"
+    );
+    // Unstaged and untracked changes are what --allow-dirty is for.
+    repo.git(&["restore", "--staged", "a.txt"]);
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let files = repo.git(&["diff", "--name-only", &head, "HEAD"]);
+    assert_eq!(files, "CHANGELOG.md", "only the release's own edits");
+    assert!(
+        repo.read("a.txt").contains("half-done"),
+        "the local change stays"
+    );
+}
+
+#[test]
+fn an_invalid_pre_release_identifier_is_a_usage_error() {
+    let repo = installed_with_remote();
+    repo.commit_hooked("feat: one");
+    for args in [
+        &["version", "--next", "--pre", "01"][..],
+        &["version", "--next", "--pre", "rc+1"],
+        &["release", "--dry-run", "--pre", ""],
+        &["release", "--dry-run", "1.2.0", "--pre", "rc"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+    }
+}

@@ -114,11 +114,21 @@ fn one_changelog(
                     e.text, e.section
                 );
             }
-            if !args.rebuild && added.is_empty() && removed.is_empty() {
-                let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
-            }
-            if changed {
-                let _ = writeln!(err, "relhook: wrote {}", rel.display());
+            let created = changed && current.is_none();
+            if created && added.is_empty() {
+                // Not "up to date" and then "wrote": the file did not exist.
+                let _ = writeln!(
+                    err,
+                    "relhook: created {}; history has no entry for it yet",
+                    rel.display()
+                );
+            } else {
+                if !args.rebuild && added.is_empty() && removed.is_empty() {
+                    let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
+                }
+                if changed {
+                    let _ = writeln!(err, "relhook: wrote {}", rel.display());
+                }
             }
         }
         if args.stdout && !json {

@@ -14,6 +14,7 @@ mod lint;
 mod man;
 mod monorepo;
 mod notes;
+mod plan;
 mod prepush;
 mod progress;
 mod release;

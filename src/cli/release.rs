@@ -4,13 +4,14 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
+use super::plan::{print_plan, release_report};
 use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::release::{self, Options, Plan};
+use crate::release::{self, Options};
 use crate::tag::hand;
 
 /// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
@@ -23,18 +24,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         return super::release_packages::release(ctx, args);
     }
     let (repo, root, config) = ctx.open()?;
-    let opts = Options {
-        requested: release::parse_requested(&args.version)?,
-        pre: args.pre.clone(),
-        sign: args.sign,
-        allow_dirty: args.allow_dirty,
-        allow_branch: args.allow_branch,
-        no_test: args.no_test,
-        date: std::env::var("RELHOOK_DATE")
-            .ok()
-            .filter(|d| d.len() == 10)
-            .unwrap_or_else(crate::date::today),
-    };
+    let opts = options(args)?;
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
         let _ = writeln!(std::io::stderr(), "relhook: {done}");
@@ -335,89 +325,18 @@ fn way_past(reason: Reason) -> Option<&'static str> {
     })
 }
 
-fn release_report<'a>(
-    plan: &'a Plan,
-    config: &Config,
-    opts: &Options,
-    done: Option<&release::Done>,
-) -> super::json::ReleaseReport<'a> {
-    super::json::ReleaseReport {
-        schema_version: super::json::SCHEMA_VERSION,
-        dry_run: done.is_none(),
-        tag: &plan.tag,
-        version: plan.version.to_string(),
-        previous: plan.info.current.to_string(),
-        previous_from: &plan.info.current_from,
-        head: plan.head.to_string(),
-        commit_message: &plan.commit_message,
-        tag_message: &plan.tag_message,
-        tests: config.checks.test.clone().filter(|_| !opts.no_test),
-        signed: opts.sign || config.release.sign,
-        edits: plan
-            .edits
-            .iter()
-            .map(|e| {
-                let name = e.path.display().to_string();
-                let before = String::from_utf8_lossy(&e.before);
-                let after = String::from_utf8_lossy(&e.after);
-                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref())
-                    .unified_diff()
-                    .context_radius(2)
-                    .header(&format!("a/{name}"), &format!("b/{name}"))
-                    .to_string();
-                super::json::EditReport { path: name, diff }
-            })
-            .collect(),
-        release_commit: done.map(|d| d.commit.to_string()),
-        tested: done.map(|d| d.tested),
-    }
-}
-
-fn print_plan(
-    out: &mut dyn Write,
-    plan: &Plan,
-    config: &Config,
-    opts: &Options,
-) -> std::io::Result<()> {
-    if plan.info.tag.is_none() && plan.info.current == plan.version {
-        writeln!(
-            out,
-            "release {} (first release; {})",
-            plan.tag, plan.info.current_from
-        )?;
-    } else {
-        writeln!(
-            out,
-            "release {} ({} → {}, {})",
-            plan.tag, plan.info.current, plan.version, plan.info.current_from
-        )?;
-    }
-    writeln!(out, "commit: {}", plan.commit_message)?;
-    match (&config.checks.test, opts.no_test) {
-        (Some(t), false) => writeln!(out, "tests: {} on the release commit", t.join(" "))?,
-        _ => writeln!(out, "tests: none (`[checks] test` not set, or --no-test)")?,
-    }
-    let signed = if opts.sign || config.release.sign {
-        "signed "
-    } else {
-        ""
-    };
-    writeln!(out, "tag: {signed}annotated {}, message:", plan.tag)?;
-    for line in plan.tag_message.lines() {
-        writeln!(out, "    {line}")?;
-    }
-    for e in &plan.edits {
-        let before = String::from_utf8_lossy(&e.before);
-        let after = String::from_utf8_lossy(&e.after);
-        let name = e.path.display().to_string();
-        let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
-        write!(
-            out,
-            "{}",
-            diff.unified_diff()
-                .context_radius(2)
-                .header(&format!("a/{name}"), &format!("b/{name}"))
-        )?;
-    }
-    writeln!(out, "(dry run: nothing was written)")
+/// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).
+pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
+    Ok(Options {
+        requested: release::parse_requested(&args.version)?,
+        pre: args.pre.clone(),
+        sign: args.sign,
+        allow_dirty: args.allow_dirty,
+        allow_branch: args.allow_branch,
+        no_test: args.no_test,
+        date: std::env::var("RELHOOK_DATE")
+            .ok()
+            .filter(|d| d.len() == 10)
+            .unwrap_or_else(crate::date::today),
+    })
 }

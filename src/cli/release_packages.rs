@@ -10,8 +10,8 @@ use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
+use crate::release::Options;
 use crate::release::packages::{self, HalfMade, Plan, Selection};
-use crate::release::{self, Options};
 use crate::{Error, Result};
 
 /// `relhook release --package NAME… | --all [VERSION] [--pre ID] [--dry-run] …`.
@@ -22,7 +22,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             "--package and --all are for a monorepo: .relconfig.toml has no [packages.<name>] tables (`relhook init` proposes them for a workspace)".into(),
         ));
     }
-    let opts = options(args)?;
+    let opts = super::release::options(args)?;
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
         let _ = writeln!(std::io::stderr(), "relhook: {done}");
@@ -126,21 +126,6 @@ pub(super) fn unfinished_hand_view(
         .iter()
         .filter_map(|p| crate::history::packages::view(config, &p.name, root).ok())
         .find(|v| crate::tag::hand::unfinished(repo, v).is_some())
-}
-
-fn options(args: &ReleaseArgs) -> Result<Options> {
-    Ok(Options {
-        requested: release::parse_requested(&args.version)?,
-        pre: args.pre.clone(),
-        sign: args.sign,
-        allow_dirty: args.allow_dirty,
-        allow_branch: args.allow_branch,
-        no_test: args.no_test,
-        date: std::env::var("RELHOOK_DATE")
-            .ok()
-            .filter(|d| d.len() == 10)
-            .unwrap_or_else(crate::date::today),
-    })
 }
 
 /// `api-v1.3.0 (1.2.0 → 1.3.0), cli-v0.4.1 (0.4.0 → 0.4.1, requires api 1.3.0)`.

@@ -171,6 +171,30 @@ fn parse_config_parameters(s: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Test helpers shared by the unit tests that build repositories with real git.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::Path;
+
+    /// Runs `git ARGS` in `dir` with a fixed identity and no user or system configuration;
+    /// panics when it fails.
+    pub(crate) fn git(dir: &Path, args: &[&str]) {
+        let ok = std::process::Command::new("git")
+            .current_dir(dir)
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "a")
+            .env("GIT_AUTHOR_EMAIL", "a@example.com")
+            .env("GIT_COMMITTER_NAME", "a")
+            .env("GIT_COMMITTER_EMAIL", "a@example.com")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,30 @@ impl Repo {
             .collect())
     }
 
+    /// Paths whose staged content differs from HEAD's (at most `limit`): what a commit made
+    /// from the index would carry besides its own edits.
+    pub fn staged_paths(&self, limit: usize) -> Result<Vec<String>> {
+        let mut opts = StatusOptions::new();
+        opts.include_untracked(false)
+            .include_ignored(false)
+            .exclude_submodules(true);
+        let statuses = self
+            .inner
+            .statuses(Some(&mut opts))
+            .map_err(|e| Error::git("read the status", e))?;
+        let staged = Status::INDEX_NEW
+            | Status::INDEX_MODIFIED
+            | Status::INDEX_DELETED
+            | Status::INDEX_RENAMED
+            | Status::INDEX_TYPECHANGE;
+        Ok(statuses
+            .iter()
+            .filter(|s| s.status().intersects(staged))
+            .take(limit)
+            .map(|s| s.path().unwrap_or("?").to_owned())
+            .collect())
+    }
+
     /// The current branch's short name; `None` when HEAD is detached or unborn.
     pub fn branch(&self) -> Option<String> {
         let head = self.inner.head().ok()?;

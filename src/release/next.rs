@@ -168,6 +168,10 @@ pub fn version_info(
             bump::BumpError::NotGreater { .. } | bump::BumpError::ComputedNotGreater { .. } => {
                 Reason::NotGreater
             }
+            // What was typed is wrong, not the repository: a usage error (exit 2).
+            bump::BumpError::InvalidPreId(_) | bump::BumpError::ExactWithPre(_) => {
+                return Error::Usage(e.to_string());
+            }
             _ => Reason::Version,
         };
         Error::Refused(Refusal::bare(reason, e.to_string()))

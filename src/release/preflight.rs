@@ -25,6 +25,20 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
                 "commit or stash first, or pass --allow-dirty",
             )));
         }
+    } else {
+        // --allow-dirty releases beside local changes, never them: the release commit is made
+        // from the index, so a staged change would go into `chore(release)` unseen.
+        let staged = repo.staged_paths(5)?;
+        if !staged.is_empty() {
+            return Err(Error::Refused(Refusal::new(
+                Reason::DirtyTree,
+                format!(
+                    "staged changes ({}) would go into the release commit",
+                    staged.join(", ")
+                ),
+                "commit them, or unstage them (`git restore --staged <path>`); --allow-dirty leaves unstaged and untracked changes out of the release",
+            )));
+        }
     }
     let branch = repo.branch();
     match &branch {

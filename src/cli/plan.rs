@@ -1,0 +1,94 @@
+//! A release plan as people and machines read it: `relhook release --dry-run` prints it (the
+//! diff of every file the release would change), and `--format json` reports it, before or
+//! after the release.
+
+use crate::config::Config;
+use crate::release::{self, Options, Plan};
+use std::io::Write;
+
+pub(super) fn release_report<'a>(
+    plan: &'a Plan,
+    config: &Config,
+    opts: &Options,
+    done: Option<&release::Done>,
+) -> super::json::ReleaseReport<'a> {
+    super::json::ReleaseReport {
+        schema_version: super::json::SCHEMA_VERSION,
+        dry_run: done.is_none(),
+        tag: &plan.tag,
+        version: plan.version.to_string(),
+        previous: plan.info.current.to_string(),
+        previous_from: &plan.info.current_from,
+        head: plan.head.to_string(),
+        commit_message: &plan.commit_message,
+        tag_message: &plan.tag_message,
+        tests: config.checks.test.clone().filter(|_| !opts.no_test),
+        signed: opts.sign || config.release.sign,
+        edits: plan
+            .edits
+            .iter()
+            .map(|e| {
+                let name = e.path.display().to_string();
+                let before = String::from_utf8_lossy(&e.before);
+                let after = String::from_utf8_lossy(&e.after);
+                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref())
+                    .unified_diff()
+                    .context_radius(2)
+                    .header(&format!("a/{name}"), &format!("b/{name}"))
+                    .to_string();
+                super::json::EditReport { path: name, diff }
+            })
+            .collect(),
+        release_commit: done.map(|d| d.commit.to_string()),
+        tested: done.map(|d| d.tested),
+    }
+}
+
+pub(super) fn print_plan(
+    out: &mut dyn Write,
+    plan: &Plan,
+    config: &Config,
+    opts: &Options,
+) -> std::io::Result<()> {
+    if plan.info.tag.is_none() && plan.info.current == plan.version {
+        writeln!(
+            out,
+            "release {} (first release; {})",
+            plan.tag, plan.info.current_from
+        )?;
+    } else {
+        writeln!(
+            out,
+            "release {} ({} → {}, {})",
+            plan.tag, plan.info.current, plan.version, plan.info.current_from
+        )?;
+    }
+    writeln!(out, "commit: {}", plan.commit_message)?;
+    match (&config.checks.test, opts.no_test) {
+        (Some(t), false) => writeln!(out, "tests: {} on the release commit", t.join(" "))?,
+        _ => writeln!(out, "tests: none (`[checks] test` not set, or --no-test)")?,
+    }
+    let signed = if opts.sign || config.release.sign {
+        "signed "
+    } else {
+        ""
+    };
+    writeln!(out, "tag: {signed}annotated {}, message:", plan.tag)?;
+    for line in plan.tag_message.lines() {
+        writeln!(out, "    {line}")?;
+    }
+    for e in &plan.edits {
+        let before = String::from_utf8_lossy(&e.before);
+        let after = String::from_utf8_lossy(&e.after);
+        let name = e.path.display().to_string();
+        let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+        write!(
+            out,
+            "{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header(&format!("a/{name}"), &format!("b/{name}"))
+        )?;
+    }
+    writeln!(out, "(dry run: nothing was written)")
+}
