@@ -144,7 +144,11 @@ fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
     let repo = Repo::new();
     repo.commit("chore: init");
     let old = repo.scratch("old").join("relhook");
-    std::fs::copy(relhook_bin(), &old).unwrap();
+    // A hard link, not a copy: a copy's write handle, inherited by a process another test
+    // thread forks meanwhile, makes running it fail with "text file busy".
+    if std::fs::hard_link(relhook_bin(), &old).is_err() {
+        std::fs::copy(relhook_bin(), &old).unwrap();
+    }
     let out = repo
         .command_in(&old, &repo.path())
         .arg("install")
@@ -293,4 +297,28 @@ fn an_invalid_pre_release_identifier_is_a_usage_error() {
         let out = repo.relhook(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
     }
+}
+
+#[test]
+fn notes_of_a_missing_tag_say_the_tag_is_missing_not_how_to_write_a_range() {
+    let repo = installed_with_remote();
+    let out = repo.relhook(&["notes", "v9.9.9"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no tag `v9.9.9`"), "{err}");
+    assert!(!err.contains("range"), "{err}");
+}
+
+#[test]
+fn version_pre_prints_the_next_pre_release_not_the_current_version() {
+    let repo = installed_with_remote();
+    repo.commit_hooked("feat: one");
+    let out = repo.relhook(&["release", "1.0.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: two");
+    let out = repo.relhook(&["version", "--pre", "rc"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(crate::support::stdout(&out).trim(), "1.1.0-rc.1");
+    let out = repo.relhook(&["version"]);
+    assert_eq!(crate::support::stdout(&out).trim(), "1.0.0");
 }

@@ -306,7 +306,7 @@ pub struct VersionArgs {
     /// List what decided it.
     #[arg(long)]
     pub explain: bool,
-    /// The next version is a pre-release `X.Y.Z-ID.N`.
+    /// The next version is a pre-release `X.Y.Z-ID.N` (implies --next).
     #[arg(long, value_name = "ID")]
     pub pre: Option<String>,
     /// Output format.

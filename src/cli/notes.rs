@@ -26,10 +26,10 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     let commit = repo
         .revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
         .map_err(|e| match e {
-            Error::Range { reason, .. } => Error::Range {
-                range: tag.clone(),
-                reason,
-            },
+            // A tag, not a range: the range hint (`main..HEAD`) would mislead.
+            Error::Range { .. } => Error::Usage(format!(
+                "no tag `{tag}` here (`git tag -l` lists the tags; `git fetch --tags` brings the remote's)"
+            )),
             e => e,
         })?;
     let version = tag

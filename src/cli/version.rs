@@ -21,7 +21,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         Some(name) => crate::history::packages::view(&config, name, &root)?,
         None => config,
     };
-    if !args.next && !args.explain && args.format != Format::Json {
+    // `--pre rc` asks about the next version: printing the current one would ignore it.
+    let next = args.next || args.pre.is_some();
+    if !next && !args.explain && args.format != Format::Json {
         // The current version alone: no next version is computed, so a tag that cannot be
         // bumped (a component at u64::MAX) still has a current version.
         let (current, _) = release::current_version(&repo, &config, &root)?;
@@ -36,7 +38,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
             let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
             return writeln!(out, "{text}");
         }
-        let shown = if args.next { &info.next } else { &info.current };
+        let shown = if next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
         explain(out, &info, args)
     })?;
