@@ -136,3 +136,44 @@ fn install_registers_the_merge_driver_for_package_changelogs() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!repo.path().join(".git/info/attributes").exists());
 }
+
+/// An amend that moves a change from one package to another, as a user makes it (the first
+/// package's changelog already existed, so its entry is simply carried by the amend): the entry
+/// leaves that changelog and goes to the other one.
+#[test]
+fn an_amend_moves_the_entry_out_of_an_existing_changelog() {
+    let repo = Repo::new();
+    for dir in ["crates/api", "crates/core"] {
+        repo.write(&format!("{dir}/src/lib.rs"), "\n");
+        repo.write(&format!("{dir}/CHANGELOG.md"), SKELETON);
+    }
+    repo.write(
+        ".relconfig.toml",
+        "[packages.api]\npath = \"crates/api\"\n\n[packages.core]\npath = \"crates/core\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    repo.hooks(&["post-commit"]);
+    repo.write("crates/core/src/mv.rs", "\n");
+    repo.git(&["add", "crates/core/src/mv.rs"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "fix: moving"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("crates/core/CHANGELOG.md").contains("- moving"));
+
+    repo.git(&["rm", "-q", "crates/core/src/mv.rs"]);
+    repo.write("crates/api/src/mv.rs", "\n");
+    repo.git(&["add", "crates/api/src/mv.rs"]);
+    let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let at_head = |file: &str| repo.git(&["show", &format!("HEAD:{file}")]);
+    assert!(!at_head("crates/core/CHANGELOG.md").contains("moving"));
+    assert!(at_head("crates/api/CHANGELOG.md").contains("- moving"));
+    assert_eq!(
+        repo.git(&["show", "--name-only", "--format=", "HEAD"]),
+        "crates/api/CHANGELOG.md\ncrates/api/src/mv.rs"
+    );
+    // The amended commit is api's only: a sync finds nothing missing in core.
+    let out = repo.relhook(&["changelog", "--sync", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!repo.read("crates/core/CHANGELOG.md").contains("moving"));
+}
