@@ -300,10 +300,14 @@ impl Error {
 
     /// Wraps a libgit2 error with what relhook was doing.
     pub fn git(context: impl Into<String>, source: git2::Error) -> Self {
-        Error::Git {
-            context: context.into(),
-            source,
+        let mut context = context.into();
+        // libgit2 cannot read a split index (`core.splitIndex`): no retry helps, so say the fix.
+        if source.message().contains("extension: 'link'") {
+            context.push_str(
+                " (this clone uses a split index, `core.splitIndex`, which relhook's git library cannot read; `git config core.splitIndex false && git update-index --no-split-index` turns it off)",
+            );
         }
+        Error::Git { context, source }
     }
 
     /// Whether this is a policy verdict (exit 1: the user must change something) rather than

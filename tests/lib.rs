@@ -22,6 +22,7 @@ mod monorepo_release;
 mod prepush;
 mod qa;
 mod qa2;
+mod qamono;
 mod qb;
 mod readme;
 mod release;

@@ -322,3 +322,30 @@ fn version_pre_prints_the_next_pre_release_not_the_current_version() {
     let out = repo.relhook(&["version"]);
     assert_eq!(crate::support::stdout(&out).trim(), "1.0.0");
 }
+
+#[test]
+fn a_split_index_is_named_with_its_fix_instead_of_try_again() {
+    let repo = installed_with_remote();
+    repo.git(&["config", "core.splitIndex", "true"]);
+    repo.git(&["update-index", "--split-index"]);
+    let out = repo.try_commit("feat: one");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "git keeps working: {}",
+        text(&out)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("git update-index --no-split-index"),
+        "the entry was not added, and nothing says why it never will be: {err}"
+    );
+    // The fix works: the next commit gets its entry, and sync brings in the missed one.
+    repo.git(&["config", "core.splitIndex", "false"]);
+    repo.git(&["update-index", "--no-split-index"]);
+    repo.commit_hooked("fix: two");
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- one") && log.contains("- two"), "{log}");
+}

@@ -27,11 +27,18 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         binary: &binary,
     };
     let result = inst::install(&loc, &opts)?;
-    let changelog = changelog_path(ctx, &loc);
+    let changelog = changelog_paths(ctx, &loc);
     let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
     let driver = match &result {
         Installed::Done { .. } | Installed::ViaManager { .. } if wants_driver => {
-            Some(driver::register(&loc, &binary, &changelog)?)
+            let mut all = driver::Registered::default();
+            for path in &changelog {
+                let one = driver::register(&loc, &binary, path)?;
+                all.config |= one.config;
+                all.attributes |= one.attributes;
+                all.am_three_way |= one.am_three_way;
+            }
+            Some(all)
         }
         _ => None,
     };
@@ -138,29 +145,36 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
 fn write_driver(
     out: &mut dyn Write,
     registered: Option<&driver::Registered>,
-    changelog: &Path,
+    changelogs: &[PathBuf],
     loc: &HooksLocation,
 ) -> std::io::Result<()> {
+    let names = changelogs
+        .iter()
+        .map(|c| c.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     if registered.is_some_and(|d| d.config || d.attributes) {
+        let lines = changelogs
+            .iter()
+            .map(|c| format!("`{}`", driver::shared_line(c)))
+            .collect::<Vec<_>>()
+            .join(", ");
         writeln!(
             out,
-            "registered the {} merge driver for {} (merge.{}.driver, and {}; the work tree is untouched)",
+            "registered the {} merge driver for {names} (merge.{}.driver, and {}; the work tree is untouched)",
             driver::DRIVER,
-            changelog.display(),
             driver::DRIVER,
             rel(&driver::info_attributes(loc), &loc.work_tree)
         )?;
         writeln!(
             out,
-            "  to share it with the team, commit `{}` in .gitattributes (each clone still runs `relhook install`)",
-            driver::shared_line(changelog)
+            "  to share it with the team, commit {lines} in .gitattributes (each clone still runs `relhook install`)",
         )?;
     }
     if registered.is_some_and(|d| d.am_three_way) {
         writeln!(
             out,
-            "set am.threeWay = true in this clone, so that `git am` merges {} through the driver instead of failing on it",
-            changelog.display()
+            "set am.threeWay = true in this clone, so that `git am` merges {names} through the driver instead of failing on it",
         )?;
     }
     Ok(())
@@ -260,7 +274,13 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
     let loc = ctx.hooks()?;
     let result = inst::uninstall(&loc)?;
     let unwired = managed::unwire(&loc, &inst::detect_managers(&loc))?;
-    let unregistered = driver::unregister(&loc, &changelog_path(ctx, &loc))?;
+    let mut unregistered = driver::Registered::default();
+    for path in changelog_paths(ctx, &loc) {
+        let one = driver::unregister(&loc, &path)?;
+        unregistered.config |= one.config;
+        unregistered.attributes |= one.attributes;
+        unregistered.am_three_way |= one.am_three_way;
+    }
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     write_out(|out| {
         if result.changes.is_empty()
@@ -313,12 +333,16 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// The changelog's path from the configuration (the default when it cannot be read:
-/// installing hooks must not depend on a valid config, and doctor reports a broken one).
-fn changelog_path(ctx: &Context, loc: &HooksLocation) -> PathBuf {
-    ctx.config(&loc.work_tree)
-        .map(|c| c.changelog.path)
-        .unwrap_or_else(|_| PathBuf::from("CHANGELOG.md"))
+/// The changelogs the merge driver is for, from the configuration: the repository's, then each
+/// package's (a monorepo's branches add entries to those too). The default when it cannot be
+/// read: installing hooks must not depend on a valid config, and doctor reports a broken one.
+fn changelog_paths(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
+    match ctx.config(&loc.work_tree) {
+        Ok(c) => std::iter::once(c.changelog.path)
+            .chain(c.packages.into_iter().map(|p| p.changelog))
+            .collect(),
+        Err(_) => vec![PathBuf::from("CHANGELOG.md")],
+    }
 }
 
 /// The absolute path of the running binary, recorded in the shims.

@@ -211,9 +211,18 @@ fn targets(
     };
     let root = repo.work_tree();
     let mut out = Vec::new();
+    let new_message = message(top.new);
+    let mut any_new = false;
     for p in &config.packages {
-        let is_new = now.packages.contains(&p);
+        let mut is_new = now.packages.contains(&p);
         let was = before.as_ref().is_some_and(|b| b.packages.contains(&p));
+        // An amend carries the entry the commit it replaces got: a package whose only change
+        // is then its own changelog is no longer touched (its entry moves out).
+        if amend && is_new && !crate::history::packages::names_scope(p, &new_message) {
+            let changed = repo.changed_paths(top.new, &[p.path.as_path()])?;
+            is_new = changed.iter().any(|c| *c != p.changelog);
+        }
+        any_new |= is_new;
         if !is_new && !was {
             continue;
         }
@@ -229,7 +238,7 @@ fn targets(
             create: true,
         });
     }
-    let root_now = now.packages.is_empty();
+    let root_now = !any_new;
     let root_before = before.as_ref().is_some_and(|b| b.packages.is_empty());
     if root_now || root_before {
         out.push(Target {
@@ -304,8 +313,13 @@ fn prepare(
         None => {
             let on_disk = repo
                 .work_tree()
-                .is_some_and(|root| root.join(&path).symlink_metadata().is_ok());
-            if on_disk {
+                .and_then(|root| root.join(&path).symlink_metadata().ok());
+            if on_disk.as_ref().is_some_and(|m| m.is_dir()) {
+                return stop(Accumulated::Refused(format!(
+                    "no entry added: {shown} is a directory; point the changelog at a file (e.g. {shown}/CHANGELOG.md)"
+                )));
+            }
+            if on_disk.is_some() {
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
                 )));
@@ -357,11 +371,23 @@ fn prepare(
     let mode = stored
         .as_ref()
         .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
+    let mut text = log.render() + tail;
+    // An amend that takes the entry out again leaves the file as the parent has it, byte for
+    // byte (not with a blank line more): else the commit still changes it, and so still
+    // belongs to the package whose changelog it is.
+    if target.new.is_none()
+        && let Some(parent) = repo.first_parent(head)
+        && let Some(before) = repo.file_at(parent, &path)?
+        && let Ok(before) = String::from_utf8(before.bytes)
+        && before.trim_end() == text.trim_end()
+    {
+        text = before;
+    }
     Ok(Prepared::Edit(Edit {
         path,
         stored,
         op,
-        text: log.render() + tail,
+        text,
         mode,
         blob: Oid::zero(),
     }))

@@ -130,7 +130,8 @@ pub fn belongs(repo: &Repo, package: &Package, commit: Oid, message: &str) -> bo
     names_scope(package, message) || repo.changes_path(commit, &package.path)
 }
 
-fn names_scope(package: &Package, message: &str) -> bool {
+/// Whether the scope of the commit `message` is one of `package`'s `scopes`.
+pub fn names_scope(package: &Package, message: &str) -> bool {
     !package.scopes.is_empty()
         && scope_of(message).is_some_and(|s| {
             s.split(',')

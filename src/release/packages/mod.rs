@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 use semver::Version;
 
+use self::combine::merge;
 use super::dependents::{self, Change, Member};
 use super::{Options, VersionInfo};
 use crate::config::Config;
@@ -21,6 +22,7 @@ use crate::history::packages;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 
+mod combine;
 mod resume;
 
 pub use resume::{HalfMade, half_made, resume};
@@ -280,55 +282,36 @@ fn patch_of(current: &Version) -> Version {
     }
 }
 
+/// The requirements on `package` that `version` would leave unmet: what a hand tag, which
+/// changes one package only, would break in the packages that depend on it (`relhook release
+/// --package` rewrites them). A requirement relhook cannot read as a range is not judged.
+pub fn dependents_left_behind(
+    config: &Config,
+    root: &Path,
+    package: &str,
+    version: &Version,
+) -> Result<Vec<dependents::Change>> {
+    let members: Vec<Member> = config
+        .packages
+        .iter()
+        .map(|p| Member {
+            package: p.name.clone(),
+            dir: p.path.clone(),
+        })
+        .collect();
+    let disk = |rel: &Path| read_text(root, rel);
+    let released = std::iter::once((package.to_owned(), version.clone())).collect();
+    let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
+        .into_iter()
+        .filter(|c| semver::VersionReq::parse(&c.before).is_ok_and(|req| !req.matches(&c.version)))
+        .collect();
+    out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
+    Ok(out)
+}
+
 fn read_text(root: &Path, rel: &Path) -> Result<Option<String>> {
     let path = crate::fsx::confine(root, rel)?;
     Ok(crate::fsx::read_regular_optional(&path)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
-}
-
-/// Adds `edit` to `edits`; a second edit of the same file is merged line by line with the
-/// first (both were computed from the same contents and each replaces whole lines without
-/// adding or removing any: version strings, `Cargo.lock` entries, requirements).
-fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
-    let Some(first) = edits.iter_mut().find(|e| e.path == edit.path) else {
-        edits.push(edit);
-        return Ok(());
-    };
-    let conflict = || {
-        Error::Refused(Refusal::new(
-            Reason::VersionFile,
-            format!(
-                "{}: two packages' releases change it in ways relhook cannot combine",
-                edit.path.display()
-            ),
-            "release them one at a time (`relhook release --package NAME`)",
-        ))
-    };
-    if first.before != edit.before {
-        // Computed on top of the first edit (the requirements): take it whole.
-        if first.after == edit.before {
-            first.after = edit.after;
-            return Ok(());
-        }
-        return Err(conflict());
-    }
-    let base: Vec<&[u8]> = first.before.split_inclusive(|b| *b == b'\n').collect();
-    let mine: Vec<&[u8]> = first.after.split_inclusive(|b| *b == b'\n').collect();
-    let theirs: Vec<&[u8]> = edit.after.split_inclusive(|b| *b == b'\n').collect();
-    if base.len() != mine.len() || base.len() != theirs.len() {
-        return Err(conflict());
-    }
-    let mut out = Vec::with_capacity(first.after.len());
-    for ((b, m), t) in base.iter().zip(&mine).zip(&theirs) {
-        let line = match (m == b, t == b) {
-            (_, true) => m,
-            (true, false) => t,
-            (false, false) if m == t => m,
-            (false, false) => return Err(conflict()),
-        };
-        out.extend_from_slice(line);
-    }
-    first.after = out;
-    Ok(())
 }
 
 /// What executing did.
