@@ -456,6 +456,24 @@ fn bad_package_configurations_are_refused_with_their_line() {
     );
     assert!(said.contains("cannot nest"), "{said}");
 
+    // A changelog inside another package's directory would make that package change.
+    let said = refused(
+        "[packages.api]\npath = \"crates/api\"\n\n[packages.core]\npath = \"crates/core\"\nchangelog = \"crates/api/CORE-CHANGES.md\"\n",
+        &["version"],
+    );
+    assert!(
+        said.contains("`packages.core.changelog`: `crates/api/CORE-CHANGES.md` is inside the path of package `api`"),
+        "{said}"
+    );
+    let said = refused(
+        "[changelog]\npath = \"crates/api/CHANGELOG.md\"\n\n[packages.api]\npath = \"crates/api\"\nchangelog = \"crates/api/API.md\"\n",
+        &["version"],
+    );
+    assert!(
+        said.contains("the repository's changelog `crates/api/CHANGELOG.md` is inside the path of package `api`"),
+        "{said}"
+    );
+
     let said = refused("[packages.api]\npath = \".\"\n", &["version"]);
     assert!(said.contains("not the top itself"), "{said}");
 

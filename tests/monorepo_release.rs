@@ -708,3 +708,43 @@ fn pre_push_names_a_package_tag_left_behind() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(stderr(&out).contains("api-v1.3.0"), "{}", text(&out));
 }
+
+#[test]
+fn a_hand_tag_that_would_break_a_dependent_is_refused() {
+    // cli requires api "1.2": a hand tag api-v2.0.0 changes api only, so the workspace would
+    // no longer build. relhook refuses it and names the release that rewrites the requirement.
+    let repo = cargo_workspace("");
+    hooks(&repo, &["post-commit", "reference-transaction"]);
+    let file = "crates/api/src/hooked.rs";
+    repo.write(file, "pub fn v2() {}\n");
+    repo.git(&["add", file]);
+    repo.git(&["commit", "-q", "-m", "feat(api)!: a new interface"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = repo.git_in(
+        &repo.path(),
+        &["tag", "-a", "api-v2.0.0", "-m", "api 2.0.0"],
+        &[("RELHOOK_DATE", DATE)],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("crates/cli/Cargo.toml requires api `1.2`, which 2.0.0 does not meet")
+            && said.contains("`relhook release --package api 2.0.0`"),
+        "{said}"
+    );
+    assert_eq!(repo.git(&["tag", "-l", "api-v2.0.0"]), "");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert!(
+        repo.read("crates/cli/Cargo.toml")
+            .contains("version = \"1.2\"")
+    );
+    // A version the requirement admits is still a plain hand tag.
+    repo.git_env(
+        &["tag", "-a", "api-v1.3.0", "-m", "api 1.3.0"],
+        &[("RELHOOK_DATE", DATE)],
+    );
+    assert!(
+        repo.read("crates/api/Cargo.toml")
+            .contains("version = \"1.3.0\"")
+    );
+}

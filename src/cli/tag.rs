@@ -98,8 +98,10 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 return Ok(Outcome::Failed);
             }
         }
-        for (u, config) in &releases {
-            for why in hand::refusals(&repo, config, u) {
+        for (u, view) in &releases {
+            let mut whys = hand::refusals(&repo, view, u);
+            whys.extend(dependents_left_behind(&config, &root, view, u));
+            for why in whys {
                 refused = true;
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
             }
@@ -165,4 +167,40 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// A package's hand tag changes that package only: when its new version would leave a
+/// requirement of another package unmet (the workspace would no longer build), the tag is
+/// refused for `relhook release --package`, which rewrites those requirements too.
+fn dependents_left_behind(
+    config: &crate::config::Config,
+    root: &std::path::Path,
+    view: &crate::config::Config,
+    u: &hand::Update,
+) -> Vec<String> {
+    let Some(p) = &view.package else {
+        return Vec::new();
+    };
+    if !config.release.bump_dependents {
+        return Vec::new();
+    }
+    let Some(version) = p.tag.parse(&u.tag) else {
+        return Vec::new();
+    };
+    match crate::release::packages::dependents_left_behind(config, root, &p.name, &version) {
+        Ok(left) => left
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} requires {} `{}`, which {version} does not meet, and a hand tag changes {} only; `relhook release --package {} {version}` releases it and rewrites that requirement",
+                    c.file.display(),
+                    c.dependency,
+                    c.before,
+                    p.name,
+                    p.name
+                )
+            })
+            .collect(),
+        Err(e) => vec![format!("cannot read the packages that depend on {}: {e}", p.name)],
+    }
 }

@@ -223,14 +223,14 @@ pub(super) fn resolve(
             at,
         ));
     }
-    check_apart(&out, err)?;
+    check_apart(&out, &root_changelog, err)?;
     Ok(out.into_iter().map(|(p, _)| p).collect())
 }
 
 /// Refuses packages that nest or share a changelog or tags, in time linear in their number
 /// (the hooks load the configuration on every commit): paths sorted component by component
 /// put a directory right before the first one inside it.
-fn check_apart(packages: &[(Package, usize)], err: Fault<'_>) -> Result<()> {
+fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<'_>) -> Result<()> {
     let mut by_path: Vec<&(Package, usize)> = packages.iter().collect();
     by_path.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     for pair in by_path.windows(2) {
@@ -247,6 +247,42 @@ fn check_apart(packages: &[(Package, usize)], err: Fault<'_>) -> Result<()> {
                 ),
             ));
         }
+    }
+    // A changelog inside another package's directory would count its writes as changes of
+    // that package (post-commit adds them to the commit): that package would be released.
+    let owner = |file: &Path| {
+        let i = by_path.partition_point(|q| q.0.path.as_path() <= file);
+        i.checked_sub(1)
+            .map(|i| &by_path[i].0)
+            .filter(|q| file.starts_with(&q.path))
+    };
+    for (p, at) in packages {
+        if let Some(other) = owner(&p.changelog).filter(|q| q.name != p.name) {
+            return Err(err(
+                *at,
+                format!(
+                    "`packages.{}.changelog`: `{}` is inside the path of package `{}` (`{}`), so writing it would change that package; keep it in `{}` or outside every package",
+                    p.name,
+                    p.changelog.display(),
+                    other.name,
+                    other.path.display(),
+                    p.path.display()
+                ),
+            ));
+        }
+    }
+    if let Some((other, at)) =
+        owner(root_changelog).and_then(|q| packages.iter().find(|(p, _)| p.name == q.name))
+    {
+        return Err(err(
+            *at,
+            format!(
+                "`changelog.path`: the repository's changelog `{}` is inside the path of package `{}` (`{}`); give the package its own, or move the repository's out of it",
+                root_changelog.display(),
+                other.name,
+                other.path.display()
+            ),
+        ));
     }
     let mut changelogs = std::collections::HashMap::new();
     let mut prefixes = std::collections::HashMap::new();

@@ -207,8 +207,16 @@ fn packages_are_read_by_the_hooks_quick_reader_too() {
 fn package_tables_are_validated_against_each_other_and_the_root() {
     for (text, says) in [
         (
-            "[packages.a]\npath = \"x\"\n[packages.b]\npath = \"y\"\nchangelog = \"x/CHANGELOG.md\"\n",
+            "[packages.a]\npath = \"x\"\nchangelog = \"docs/C.md\"\n[packages.b]\npath = \"y\"\nchangelog = \"docs/C.md\"\n",
             "share the changelog",
+        ),
+        (
+            "[packages.a]\npath = \"x\"\n[packages.b]\npath = \"y\"\nchangelog = \"x/CHANGELOG.md\"\n",
+            "is inside the path of package `a`",
+        ),
+        (
+            "[changelog]\npath = \"x/CHANGELOG.md\"\n[packages.a]\npath = \"x\"\nchangelog = \"x/A.md\"\n",
+            "the repository's changelog `x/CHANGELOG.md` is inside the path of package `a`",
         ),
         (
             "[packages.a]\npath = \"x\"\ntag = \"p{version}\"\n[packages.b]\npath = \"y\"\ntag = \"p{version}\"\n",

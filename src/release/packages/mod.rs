@@ -282,6 +282,33 @@ fn patch_of(current: &Version) -> Version {
     }
 }
 
+/// The requirements on `package` that `version` would leave unmet: what a hand tag, which
+/// changes one package only, would break in the packages that depend on it (`relhook release
+/// --package` rewrites them). A requirement relhook cannot read as a range is not judged.
+pub fn dependents_left_behind(
+    config: &Config,
+    root: &Path,
+    package: &str,
+    version: &Version,
+) -> Result<Vec<dependents::Change>> {
+    let members: Vec<Member> = config
+        .packages
+        .iter()
+        .map(|p| Member {
+            package: p.name.clone(),
+            dir: p.path.clone(),
+        })
+        .collect();
+    let disk = |rel: &Path| read_text(root, rel);
+    let released = std::iter::once((package.to_owned(), version.clone())).collect();
+    let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
+        .into_iter()
+        .filter(|c| semver::VersionReq::parse(&c.before).is_ok_and(|req| !req.matches(&c.version)))
+        .collect();
+    out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
+    Ok(out)
+}
+
 fn read_text(root: &Path, rel: &Path) -> Result<Option<String>> {
     let path = crate::fsx::confine(root, rel)?;
     Ok(crate::fsx::read_regular_optional(&path)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
