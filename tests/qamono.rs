@@ -201,7 +201,10 @@ fn init_in_a_workspace_root_without_a_test_script_proposes_no_root_test() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!text(&out).contains("set `[checks] test"), "{}", text(&out));
     let config = repo.read(".relconfig.toml");
-    assert!(!config.contains("\ntest = [\"npm\", \"test\"]\n"), "{config}");
+    assert!(
+        !config.contains("\ntest = [\"npm\", \"test\"]\n"),
+        "{config}"
+    );
     assert!(
         config.contains("test = [\"npm\", \"test\", \"--workspace\", \"@acme/core\"]"),
         "{config}"
