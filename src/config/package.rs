@@ -223,7 +223,7 @@ pub(super) fn resolve(
             at,
         ));
     }
-    check_apart(&out, &root_changelog, err)?;
+    check_apart(&out, root_changelog, err)?;
     Ok(out.into_iter().map(|(p, _)| p).collect())
 }
 
