@@ -90,7 +90,7 @@ const EVIDENT: [(&str, &[&str]); 5] = [
 pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> {
     EVIDENT
         .iter()
-        .find(|(manifest, _)| root.join(manifest).is_file())
+        .find(|(manifest, _)| evident(root, manifest))
         .map(|(manifest, argv)| (argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
 }
 
@@ -104,8 +104,29 @@ fn guess_test_command(root: &Path) -> Option<&'static str> {
         ("setup.cfg", r#"["pytest"]"#),
     ]
     .into_iter()
-    .find(|(manifest, _)| root.join(manifest).is_file())
+    .find(|(manifest, _)| evident(root, manifest))
     .map(|(_, argv)| argv)
+}
+
+/// Whether `manifest` in `root` gives its test command away. The root `package.json` of an
+/// npm, yarn or pnpm workspace without a `test` script does not: `npm test` there only fails
+/// ("Missing script"), and every package without a test command of its own would run it.
+fn evident(root: &Path, manifest: &str) -> bool {
+    let path = root.join(manifest);
+    if !path.is_file() {
+        return false;
+    }
+    if manifest != "package.json" {
+        return true;
+    }
+    let Some(json) = std::fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+    else {
+        return true;
+    };
+    let workspace = json.get("workspaces").is_some() || root.join("pnpm-workspace.yaml").is_file();
+    !workspace || json.pointer("/scripts/test").is_some()
 }
 
 #[cfg(test)]
@@ -241,6 +262,21 @@ mod tests {
                 .collect();
             assert_eq!(proposed, got);
         }
+    }
+
+    #[test]
+    fn a_workspace_root_without_a_test_script_has_no_evident_test_command() {
+        let tmp = tempfile::tempdir().unwrap();
+        let json = |text: &str| std::fs::write(tmp.path().join("package.json"), text).unwrap();
+        json(r#"{"private":true,"workspaces":["packages/*"]}"#);
+        assert_eq!(evident_test_command(tmp.path()), None);
+        assert_eq!(guess_test_command(tmp.path()), None);
+        json(r#"{"private":true,"workspaces":["p/*"],"scripts":{"test":"jest"}}"#);
+        assert!(evident_test_command(tmp.path()).is_some());
+        json(r#"{"private":true}"#);
+        assert!(evident_test_command(tmp.path()).is_some());
+        std::fs::write(tmp.path().join("pnpm-workspace.yaml"), "packages: [p/*]\n").unwrap();
+        assert_eq!(evident_test_command(tmp.path()), None);
     }
 
     #[test]

@@ -177,3 +177,36 @@ fn an_amend_moves_the_entry_out_of_an_existing_changelog() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!repo.read("crates/core/CHANGELOG.md").contains("moving"));
 }
+
+/// `relhook init` in an npm workspace whose root `package.json` has no `test` script does not
+/// set `[checks] test = ["npm", "test"]`: that command only fails there ("Missing script"), and
+/// every package without a test command of its own would run it, so the first
+/// `relhook release --all` failed out of the box.
+#[test]
+fn init_in_a_workspace_root_without_a_test_script_proposes_no_root_test() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
+    );
+    repo.write(
+        "packages/core/package.json",
+        "{\"name\":\"@acme/core\",\"version\":\"1.0.0\",\"scripts\":{\"test\":\"true\"}}\n",
+    );
+    repo.write(
+        "packages/web/package.json",
+        "{\"name\":\"@acme/web\",\"version\":\"0.4.0\"}\n",
+    );
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!text(&out).contains("set `[checks] test"), "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    assert!(
+        !config.contains("\ntest = [\"npm\", \"test\"]\n"),
+        "{config}"
+    );
+    assert!(
+        config.contains("test = [\"npm\", \"test\", \"--workspace\", \"@acme/core\"]"),
+        "{config}"
+    );
+}
