@@ -1,7 +1,7 @@
 //! Refs and objects as the transaction needs them: compare-and-swap ref moves (retrying while
 //! another process holds the ref's lock), and blobs by content.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use git2::Oid;
@@ -13,6 +13,21 @@ impl Repo {
     /// This worktree's git dir.
     pub fn git_dir(&self) -> &Path {
         self.inner.path()
+    }
+
+    /// The lock file git (and git2) create to move `name`: `<ref>.lock` beside the loose ref,
+    /// in this worktree's git dir for `HEAD` and per-worktree refs, else in the common dir.
+    pub fn ref_lock_path(&self, name: &str) -> PathBuf {
+        let per_worktree = name == "HEAD"
+            || name.starts_with("refs/bisect/")
+            || name.starts_with("refs/worktree/")
+            || name.starts_with("refs/rewritten/");
+        let dir = if per_worktree {
+            self.inner.path()
+        } else {
+            self.inner.commondir()
+        };
+        dir.join(format!("{name}.lock"))
     }
 
     /// The ref HEAD names (`refs/heads/main`), or `HEAD` when detached.

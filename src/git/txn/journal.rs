@@ -91,6 +91,10 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     if j.pid != 0 && j.pid != std::process::id() && alive(j.pid) {
         return Ok(None);
     }
+    let journal_time = fs::metadata(&journal).and_then(|m| m.modified()).ok();
+    for (_, new, name) in &j.refs {
+        remove_killed_ref_lock(repo, name, *new, journal_time);
+    }
     let lock = j.index.as_ref().map(|i| {
         let mut n = i.as_os_str().to_owned();
         n.push(".lock");
@@ -142,6 +146,35 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     Ok(Some(what))
 }
 
+/// git2 moves a ref through `<ref>.lock`; killed inside that step, the process leaves the
+/// lock, and git (and relhook) would refuse the ref until someone removed it by hand. A lock
+/// made during the killed transaction (not older than its journal, whose process held the
+/// index lock throughout) that is empty or holds the journal's new value is that process's
+/// own, and goes.
+fn remove_killed_ref_lock(
+    repo: &Repo,
+    name: &str,
+    new: Option<Oid>,
+    journal_time: Option<std::time::SystemTime>,
+) {
+    let lock = repo.ref_lock_path(name);
+    let Ok(meta) = fs::symlink_metadata(&lock) else {
+        return;
+    };
+    let made_during = match (meta.modified().ok(), journal_time) {
+        (Some(made), Some(journal)) => made >= journal,
+        _ => false,
+    };
+    if !made_during || !meta.is_file() {
+        return;
+    }
+    let content = fs::read_to_string(&lock).unwrap_or_default();
+    let content = content.trim();
+    if content.is_empty() || new.is_some_and(|n| content == n.to_string()) {
+        let _ = fs::remove_file(&lock);
+    }
+}
+
 /// Removes relhook's temporary files left in the git dir by a killed process.
 fn clean_temporaries(git_dir: &Path) {
     if let Ok(entries) = fs::read_dir(git_dir) {
@@ -170,6 +203,40 @@ pub fn pending(repo: &Repo) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ref_lock_left_by_the_killed_transaction_goes_with_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        crate::git::testing::git(dir, &["init", "-q", "-b", "main"]);
+        crate::git::testing::git(dir, &["commit", "-q", "--allow-empty", "-m", "one"]);
+        crate::git::testing::git(dir, &["commit", "-q", "--allow-empty", "-m", "two"]);
+        let repo = Repo::open(dir).unwrap();
+        let two = repo.head().unwrap();
+        let one = repo.first_parent(two).unwrap();
+        // Killed while git2 moved main from `two` to `one`: the journal, then the ref's lock.
+        let journal = repo.git_dir().join(JOURNAL);
+        let dead = u32::MAX / 2;
+        fs::write(
+            &journal,
+            format!(
+                "relhook transaction\npid {dead}\nwhat release\nref {two} {one} refs/heads/main\n"
+            ),
+        )
+        .unwrap();
+        let lock = repo.ref_lock_path("refs/heads/main");
+        fs::write(&lock, format!("{one}\n")).unwrap();
+        // A lock that was there before the transaction is not relhook's to remove.
+        let tag_lock = repo.ref_lock_path("refs/tags/keep");
+        fs::create_dir_all(tag_lock.parent().unwrap()).unwrap();
+        fs::write(&tag_lock, "").unwrap();
+        assert!(recover(&repo).unwrap().is_some());
+        assert!(!lock.exists(), "the killed transaction's ref lock is left");
+        assert!(tag_lock.exists());
+        assert_eq!(repo.head(), Some(two));
+        assert!(!journal.exists());
+        crate::git::testing::git(dir, &["commit", "-q", "--allow-empty", "-m", "three"]);
+    }
 
     #[test]
     fn journal_round_trips() {
