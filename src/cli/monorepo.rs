@@ -84,7 +84,12 @@ pub(super) fn version_all(
     for (p, _, result) in &found {
         match result {
             Ok(info) => {
-                let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
+                if info.tag.is_none() && info.current == info.next {
+                    // Never released: the first release is the version its files hold.
+                    let _ = writeln!(text, "{} {} (first release)", p.name, info.next);
+                } else {
+                    let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
+                }
                 if args.explain {
                     let _ = super::version::explain(&mut text, info, args);
                     let _ = writeln!(text);
