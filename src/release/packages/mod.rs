@@ -449,46 +449,6 @@ fn tag(
 mod tests {
     use super::*;
 
-    fn edit(path: &str, before: &str, after: &str) -> Edit {
-        Edit {
-            path: path.into(),
-            before: before.as_bytes().to_vec(),
-            after: after.as_bytes().to_vec(),
-        }
-    }
-
-    #[test]
-    fn edits_of_one_file_merge_by_line() {
-        let lock = "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"b\"\nversion = \"2.0.0\"\n";
-        let mut edits = vec![edit("Cargo.lock", lock, &lock.replace("1.0.0", "1.1.0"))];
-        merge(
-            &mut edits,
-            edit("Cargo.lock", lock, &lock.replace("2.0.0", "2.0.1")),
-        )
-        .unwrap();
-        assert_eq!(
-            String::from_utf8(edits[0].after.clone()).unwrap(),
-            lock.replace("1.0.0", "1.1.0").replace("2.0.0", "2.0.1")
-        );
-        // The same line changed two ways: refused, naming the file.
-        let e = merge(
-            &mut edits,
-            edit("Cargo.lock", lock, &lock.replace("1.0.0", "9.0.0")),
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(e.contains("Cargo.lock"), "{e}");
-        // An edit made on top of the first one's result replaces it.
-        let on_top = String::from_utf8(edits[0].after.clone()).unwrap();
-        merge(
-            &mut edits,
-            edit("Cargo.lock", &on_top, &(on_top.clone() + "\n")),
-        )
-        .unwrap();
-        assert!(edits[0].after.ends_with(b"\n\n"));
-        assert_eq!(edits.len(), 1);
-    }
-
     #[test]
     fn a_patch_finishes_a_pre_release() {
         assert_eq!(patch_of(&Version::new(0, 4, 0)), Version::new(0, 4, 1));
