@@ -495,6 +495,18 @@ fn hand_tag_killed_at(points: &[Point]) {
         cmd.env("RELHOOK_DATE", "2026-11-21")
             .args(["tag", "-a", "v0.1.1", "-m", "v0.1.1"]);
         let _ = run_and_kill(cmd, "reference-transaction", point);
+        // One way to finish what the kill left: doctor names one command, not one per item.
+        let said = text(&relhook_dated(&repo, &["doctor"]));
+        let mut fixes: Vec<&str> = said
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("fix: relhook "))
+            .filter(|f| !f.starts_with("install"))
+            .collect();
+        fixes.dedup();
+        assert!(
+            fixes.len() <= 1,
+            "{at}: doctor names several fixes:\n{said}"
+        );
         assert_release_finishable(
             &repo,
             at,

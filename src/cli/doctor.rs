@@ -27,11 +27,18 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
         });
     }
     if let Some(what) = crate::git::txn::pending(repo) {
+        // Any relhook command finishes or undoes the transaction first; with a release to
+        // finish as well, the one command that does both is named, not two different ones.
+        let fix = if out.is_empty() {
+            "relhook changelog --sync"
+        } else {
+            "relhook release --resume"
+        };
         out.push(doctor::Check {
             subject: "transaction".into(),
             status: Status::Invalid,
             detail: what,
-            fix: Some("relhook changelog --sync".into()),
+            fix: Some(fix.into()),
         });
     }
     out
