@@ -4,6 +4,7 @@
 //! way anything changes HEAD, the index and the work tree together; `run` the one way the
 //! `git` program is started. No raw git2 object leaves this module.
 
+mod blob;
 mod diff;
 mod hookdir;
 mod ident;
@@ -38,9 +39,7 @@ pub fn short_hex(hex: &str) -> &str {
 
 /// The id git gives `bytes` stored as a blob (`git hash-object`): a stable fingerprint.
 pub fn blob_id(bytes: &[u8]) -> String {
-    git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
-        .map(|o| o.to_string())
-        .unwrap_or_default()
+    blob::blob_oid(bytes).to_string()
 }
 
 /// The abbreviated form of an object id, as every report shows it.

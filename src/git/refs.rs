@@ -110,7 +110,7 @@ impl Repo {
 
     /// The id `bytes` would have as a blob (nothing written).
     pub fn hash_blob(&self, bytes: &[u8]) -> Oid {
-        Oid::hash_object(git2::ObjectType::Blob, bytes).unwrap_or_else(|_| Oid::zero())
+        super::blob::blob_oid(bytes)
     }
 
     /// A blob's content.

@@ -302,21 +302,13 @@ impl Repo {
     /// before an edit is usually its committed or staged blob already, and hashing costs a
     /// fraction of compressing and writing a loose object.
     pub fn store_blob(&self, bytes: &[u8]) -> Result<Oid> {
-        let id = Oid::hash_object(git2::ObjectType::Blob, bytes)
-            .map_err(|e| Error::git("hash a blob", e))?;
+        let id = super::blob::blob_oid(bytes);
         let stored = self.inner.odb().is_ok_and(|odb| odb.exists(id));
         if stored {
             Ok(id)
         } else {
             self.write_blob(bytes)
         }
-    }
-
-    /// Writes bytes as a blob.
-    pub fn write_blob(&self, bytes: &[u8]) -> Result<Oid> {
-        self.inner
-            .blob(bytes)
-            .map_err(|e| Error::git("write a blob", e))
     }
 }
 

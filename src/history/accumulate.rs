@@ -110,7 +110,6 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if edits.is_empty() {
         return skip("the entry is already there (or was edited by hand)");
     }
-    // Objects first: nothing refers to them until HEAD moves.
     for e in &mut edits {
         e.blob = repo.write_blob(e.text.as_bytes())?;
     }
@@ -294,7 +293,7 @@ fn prepare(
         }
         return stop(Accumulated::Refused(format!("no entry added: {e}")));
     }
-    let (stored, text) = match repo.file_at(head, &path)? {
+    let (stored, text) = match repo.committed_file(head, &path)? {
         Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
             return stop(Accumulated::Refused(format!(
                 "{shown} is a symbolic link (to `{}`); relhook does not replace links with files: point `changelog.path` at the file it names",
