@@ -365,10 +365,10 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
     );
     std::fs::write(
         &shim,
-        text_.replace("# relhook-shim v2", "# relhook-shim v0"),
+        text_.replace("# relhook-shim v3", "# relhook-shim v0"),
     )
     .unwrap();
-    doctor(1, "older than this relhook's v2");
+    doctor(1, "older than this relhook's v3");
     install(&repo, &[]);
     doctor(0, "all is well");
     chmod(&shim, 0o644);
@@ -712,4 +712,98 @@ fn amend_keeps_working_and_is_still_linted() {
     );
     assert_refused(&bad, "error[header-format]");
     assert_eq!(repo.head_subject(), "fix: two, amended");
+}
+
+/// post-commit names relhook on its `#!` line: git starts relhook without a shell.
+#[cfg(unix)]
+#[test]
+fn post_commit_starts_relhook_directly_and_still_chains_the_hook_it_replaced() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("post-commit");
+    let marker = repo.scratch("marks").join("ran");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\necho ran >>'{}'\n[ -f veto ] && exit 4\nexit 0\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    chmod(&hook, 0o755);
+    let said = install(&repo, &[]);
+    assert!(said.contains("post-commit.relhook-orig"), "{said}");
+    let shim = std::fs::read_to_string(&hook).unwrap();
+    let bin = relhook_bin().canonicalize().unwrap();
+    assert!(
+        shim.starts_with(&format!("#!{} hook\n", bin.display())),
+        "{shim}"
+    );
+    repo.commit_hooked("feat: first");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\n");
+    assert!(repo.read("CHANGELOG.md").contains("- first"));
+    // The replaced hook fails: relhook's part does not run, as with the sh shims.
+    repo.write("veto", "");
+    repo.git(&["add", "veto"]);
+    repo.commit_hooked("feat: second");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\nran\n");
+    assert!(!repo.read("CHANGELOG.md").contains("- second"));
+    // RELHOOK_SKIP still bypasses relhook (the replaced hook still runs).
+    repo.git(&["rm", "-q", "veto"]);
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "-m", "feat: third"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!repo.read("CHANGELOG.md").contains("- third"));
+    assert_eq!(std::fs::read_to_string(&marker).unwrap().lines().count(), 3);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    // Uninstall puts the replaced hook back, byte for byte.
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(std::fs::read_to_string(&hook).unwrap().contains("exit 4"));
+}
+
+/// A post-commit that cannot start blocks nothing: git says so, the commit stands, doctor
+/// names the fix.
+#[cfg(unix)]
+#[test]
+fn post_commit_whose_relhook_is_gone_keeps_the_commit_and_doctor_says_why() {
+    let repo = Repo::new();
+    let old = repo.scratch("old").join("relhook");
+    if std::fs::hard_link(relhook_bin(), &old).is_err() {
+        std::fs::copy(relhook_bin(), &old).unwrap();
+    }
+    let out = repo
+        .command_in(&old, &repo.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::remove_file(&old).unwrap();
+    let bin = repo.scratch("bin");
+    std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
+    repo.write("a.txt", "a");
+    repo.git(&["add", "a.txt"]);
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let out = repo
+        .command_in(git_abs(), &repo.path())
+        .env("PATH", &path)
+        .args(["commit", "-q", "-m", "feat: made anyway"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "feat: made anyway");
+    assert!(stderr(&out).contains("post-commit"), "{}", text(&out));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains("STALE  hook post-commit"),
+        "{}",
+        text(&doctor)
+    );
+    install(&repo, &[]);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
 }

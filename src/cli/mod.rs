@@ -5,6 +5,7 @@ mod args;
 mod changelog;
 mod commit;
 mod context;
+mod direct;
 mod doctor;
 mod exit;
 mod init;
@@ -41,7 +42,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if let Err(code) = direct::from_shebang(&mut args) {
+        return code;
+    }
     let cli = match hot_path(&args).map_or_else(|| parse(&args), Ok) {
         Ok(cli) => cli,
         Err(e) => {

@@ -6,6 +6,13 @@
 //! path of the binary that installed it, because GUI clients and IDEs run hooks with a minimal
 //! PATH; it falls back to `relhook` on PATH, and when neither exists it warns and exits 0 so
 //! that git keeps working (git-hook-facts.md §5.7, "guarded wrapper").
+//!
+//! post-commit is the exception where the system allows it: its shim names relhook on its
+//! `#!` line, so git starts relhook without a shell in between (a shell costs about as much
+//! as the hook's own work, on every commit). It cannot fall back to PATH; but a post-commit
+//! that cannot start blocks nothing (git says "cannot exec" and the commit stands), and
+//! relhook runs the hook it chains itself (`cli::direct`). commit-msg keeps the guarded
+//! wrapper: a commit-msg that cannot start would block every commit.
 
 pub mod doctor;
 pub mod driver;
@@ -18,7 +25,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 2;
+pub const SHIM_VERSION: u32 = 3;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -38,6 +45,8 @@ pub struct Hook {
     /// Whether this binary has a handler for it (only those are installed).
     pub available: bool,
     template: &'static str,
+    /// The shim git runs relhook from directly (`#!<relhook> hook`), where the path allows.
+    direct: Option<&'static str>,
 }
 
 /// Every hook relhook knows, in install order. A later issue that adds a handler flips
@@ -47,27 +56,36 @@ pub const HOOKS: &[Hook] = &[
         name: "commit-msg",
         available: true,
         template: include_str!("../../hooks/commit-msg"),
+        direct: None,
     },
     Hook {
         name: "post-commit",
         available: true,
         template: include_str!("../../hooks/post-commit"),
+        direct: Some(include_str!("../../hooks/post-commit-direct")),
     },
     Hook {
         name: "pre-push",
         available: true,
         template: include_str!("../../hooks/pre-push"),
+        direct: None,
     },
     Hook {
         name: "reference-transaction",
         available: true,
         template: include_str!("../../hooks/reference-transaction"),
+        direct: None,
     },
 ];
 
 /// The hooks this binary installs by default: every available one.
 pub fn available() -> impl Iterator<Item = &'static Hook> {
     HOOKS.iter().filter(|h| h.available)
+}
+
+/// Whether relhook writes `name`'s shim to start relhook directly (`#!<relhook> hook`).
+pub fn runs_direct(name: &str) -> bool {
+    HOOKS.iter().any(|h| h.name == name && h.direct.is_some())
 }
 
 /// Names joined for messages: `commit-msg, pre-push`.
@@ -121,8 +139,11 @@ impl Hook {
         } else {
             path.to_owned()
         };
-        let mut text = self
-            .template
+        let template = match self.direct {
+            Some(direct) if shebang_safe(&path) => direct.replace("@RELHOOK_SHEBANG@", &path),
+            _ => self.template.to_owned(),
+        };
+        let mut text = template
             .replace("@RELHOOK_BIN@", &sh_quote(&path))
             .replace("@RELHOOK_CHAIN@", if chain { "1" } else { "0" });
         if created_dir {
@@ -131,6 +152,16 @@ impl Hook {
         }
         Ok(text)
     }
+}
+
+/// Whether `path` can be named on a `#!` line: Unix, absolute, nothing the kernel would split
+/// or cut (whitespace, control characters), and short enough for every kernel (the line
+/// must fit in 127 bytes on Linux before 5.1).
+fn shebang_safe(path: &str) -> bool {
+    cfg!(unix)
+        && path.starts_with('/')
+        && !path.chars().any(|c| c.is_whitespace() || c.is_control())
+        && path.len() + "#! hook".len() <= 127
 }
 
 /// What a shim relhook wrote says about itself.
@@ -215,7 +246,48 @@ mod tests {
             let call = format!("hook {} \"$@\"", hook.name);
             assert!(hook.template.contains(&call), "{}", hook.name);
             assert!(hook.template.contains("RELHOOK_SKIP"), "{}", hook.name);
+            if let Some(direct) = hook.direct {
+                assert!(direct.starts_with("#!@RELHOOK_SHEBANG@ hook\n"));
+                assert_eq!(direct.lines().nth(1), Some(marker.as_str()));
+                assert!(direct.contains("relhook=@RELHOOK_BIN@\n"));
+                assert!(direct.contains("chain=@RELHOOK_CHAIN@\n"));
+            }
         }
+    }
+
+    #[test]
+    fn post_commit_names_relhook_on_its_shebang_line_where_the_path_allows() {
+        let post_commit = HOOKS.iter().find(|h| h.name == "post-commit").unwrap();
+        let text = post_commit
+            .render(Path::new("/home/me/.cargo/bin/relhook"), true, false)
+            .unwrap();
+        if cfg!(unix) {
+            assert!(
+                text.starts_with("#!/home/me/.cargo/bin/relhook hook\n"),
+                "{text}"
+            );
+        }
+        let shim = recognise(text.as_bytes()).unwrap();
+        assert_eq!(shim.hook, "post-commit");
+        assert_eq!(shim.version, SHIM_VERSION);
+        assert_eq!(
+            shim.binary.as_deref(),
+            Some(Path::new("/home/me/.cargo/bin/relhook"))
+        );
+        assert!(shim.chain);
+        // A path the kernel would split, or one too long for old kernels: the sh shim.
+        let long = format!("/{}/relhook", "x".repeat(130));
+        for awkward in ["/opt/my tools/relhook", "relative/relhook", long.as_str()] {
+            let text = post_commit
+                .render(Path::new(awkward), false, false)
+                .unwrap();
+            assert!(text.starts_with("#!/bin/sh\n"), "{awkward}: {text}");
+            let shim = recognise(text.as_bytes()).unwrap();
+            assert_eq!(shim.binary.as_deref(), Some(Path::new(awkward)));
+        }
+        // The other hooks keep the guarded wrapper.
+        let commit_msg = HOOKS[0].render(Path::new("/bin/relhook"), false, false);
+        assert!(commit_msg.unwrap().starts_with("#!/bin/sh\n"));
     }
 
     #[test]
