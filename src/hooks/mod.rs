@@ -426,7 +426,7 @@ mod tests {
             relhook,
             "hook pre-push origin url\nref1 a ref2 b\nref3 c ref4 d\n"
         );
-        let input = format!("{ZERO} {A} refs/heads/main\n{ZERO} {A} refs/tags/v1.0.0\n");
+        let input = format!("{ZERO} {A} refs/tags/v1.0.0\n{ZERO} {A} refs/heads/main\n");
         for chain in [true, false] {
             let (code, orig, relhook) = run_shim_with(
                 "reference-transaction",
@@ -477,6 +477,12 @@ mod tests {
             ("prepared", format!("{A} {A} refs/tags/v1.0.0\n")),
             ("prepared", format!("{ZERO} {A} refs/tags/nightly\n")),
             ("committed", String::new()),
+            // `git tag` makes one ref per transaction: a first line that creates no tag
+            // ends the reading (a fetch's tags after its branches are not `git tag`'s).
+            (
+                "prepared",
+                format!("{A} {A} refs/heads/main\n{ZERO} {A} refs/tags/v1.0.0\n"),
+            ),
         ];
         for (state, input) in quiet {
             for chain in [true, false] {
