@@ -110,6 +110,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if edits.is_empty() {
         return skip("the entry is already there (or was edited by hand)");
     }
+    // Objects first: nothing refers to them until HEAD moves.
     for e in &mut edits {
         e.blob = repo.write_blob(e.text.as_bytes())?;
     }

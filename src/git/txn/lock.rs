@@ -62,7 +62,9 @@ impl LockFile {
             .prefix(TMP_PREFIX)
             .tempfile_in(dir)
             .map_err(|e| Error::io("create a temporary file in", dir, e))?;
-        fs::write(marked.path(), lock_mark().as_bytes())
+        marked
+            .as_file()
+            .write_all(lock_mark().as_bytes())
             .map_err(|e| Error::io("write", marked.path(), e))?;
         let deadline = Instant::now() + wait;
         loop {
@@ -104,9 +106,28 @@ impl LockFile {
         &self.lock
     }
 
-    /// Makes the lock hold `complete` (a finished file, renamed into place).
+    /// Makes the lock hold `complete` (a finished file, which is used up). A small file is
+    /// written into the lock itself: renaming a file over another costs file systems a forced
+    /// write-back (ext4's `auto_da_alloc`), and the lock is renamed over the index anyway. A
+    /// large one is renamed into place, which copies nothing.
     pub(super) fn fill_from(&self, complete: &Path) -> Result<()> {
-        fs::rename(complete, &self.lock).map_err(|e| Error::io("write", &self.lock, e))
+        const COPY_BELOW: u64 = 1 << 20;
+        let small = fs::metadata(complete).is_ok_and(|m| m.len() < COPY_BELOW);
+        if !small {
+            return fs::rename(complete, &self.lock).map_err(|e| Error::io("write", &self.lock, e));
+        }
+        let bytes = fs::read(complete).map_err(|e| Error::io("read", complete, e))?;
+        // Not truncated first: the mark is shorter than any index, and a truncated file is
+        // also written back at once on close.
+        let mut lock = OpenOptions::new()
+            .write(true)
+            .open(&self.lock)
+            .map_err(|e| Error::io("write", &self.lock, e))?;
+        lock.write_all(&bytes)
+            .and_then(|()| lock.set_len(bytes.len() as u64))
+            .map_err(|e| Error::io("write", &self.lock, e))?;
+        let _ = fs::remove_file(complete);
+        Ok(())
     }
 
     /// Renames the lock onto its file: the new content becomes visible and the lock is free.
@@ -165,9 +186,19 @@ mod tests {
         let tmp = dir.path().join("new");
         fs::write(&tmp, "content").unwrap();
         again.fill_from(&tmp).unwrap();
+        assert!(!tmp.exists(), "the filling file is used up");
         again.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "content");
         assert!(!dir.path().join("index.lock").exists());
+        // Longer than the mark, and large enough to be renamed: the same result.
+        for len in [4000, (1 << 20) + 1] {
+            let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+            let body = "x".repeat(len);
+            fs::write(&tmp, &body).unwrap();
+            held.fill_from(&tmp).unwrap();
+            held.commit().unwrap();
+            assert_eq!(fs::read_to_string(&target).unwrap(), body);
+        }
     }
 
     /// A lock is marked from birth: one whose relhook died is recognised, a live one is not,

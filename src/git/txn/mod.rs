@@ -251,6 +251,9 @@ impl Txn<'_> {
         failpoint("files-written")?;
         if self.index_changed {
             let (index, tmp) = self.index.as_mut().expect("changed index is loaded");
+            // libgit2 writes `<tmp>.lock` and renames it to `<tmp>`: with the old name gone
+            // that rename replaces nothing (a rename over a file costs a forced write-back).
+            let _ = fs::remove_file(&**tmp);
             index
                 .write()
                 .map_err(|e| Error::git("write the new index", e))?;

@@ -19,17 +19,23 @@ impl Txn<'_> {
                 .as_ref()
                 .expect("a transaction holds the index lock");
             let real = lock.target.clone();
-            let tmp = tempfile::Builder::new()
-                .prefix(TMP_PREFIX)
-                .tempfile_in(self.repo.git_dir())
-                .map_err(|e| Error::io("create a temporary file in", self.repo.git_dir(), e))?
-                .into_temp_path();
-            match fs::copy(&real, &tmp) {
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    let _ = fs::remove_file(&tmp);
+            // A second name for the index, not a copy: libgit2 never writes a file in place,
+            // and the name is removed before the new index is written (see `commit`).
+            let name = self
+                .repo
+                .git_dir()
+                .join(format!("{TMP_PREFIX}index-{}", std::process::id()));
+            let tmp = tempfile::TempPath::try_from_path(&name)
+                .map_err(|e| Error::io("name a temporary file", &name, e))?;
+            let _ = fs::remove_file(&tmp);
+            if let Err(e) = fs::hard_link(&real, &tmp) {
+                match fs::copy(&real, &tmp) {
+                    Ok(_) => {}
+                    Err(_) if e.kind() == std::io::ErrorKind::NotFound => {
+                        let _ = fs::remove_file(&tmp);
+                    }
+                    Err(e) => return Err(Error::io("read", &real, e)),
                 }
-                Err(e) => return Err(Error::io("read", &real, e)),
             }
             let index = git2::Index::open(&tmp).map_err(|e| Error::git("read the index", e))?;
             self.index = Some((index, tmp));
