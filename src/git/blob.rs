@@ -86,6 +86,18 @@ impl Repo {
         if std::env::var_os("GIT_OBJECT_DIRECTORY").is_some() {
             return None;
         }
+        // A shared repository's objects take group permissions: libgit2 writes those.
+        let shared = self.inner.config().ok().and_then(|c| {
+            c.get_string("core.sharedRepository").ok().filter(|v| {
+                !matches!(
+                    v.to_ascii_lowercase().as_str(),
+                    "false" | "umask" | "0" | "no" | "off"
+                )
+            })
+        });
+        if shared.is_some() {
+            return None;
+        }
         let dir = self.inner.commondir().join("objects");
         dir.is_dir().then_some(dir)
     }
@@ -136,7 +148,17 @@ fn write_loose(objects: &Path, id: Oid, bytes: &[u8], level: flate2::Compression
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o444))
+        // Read-only, as git makes objects, within the umask (077 gives 0400).
+        // SAFETY: umask only swaps the process's mask; relhook writes objects from its only
+        // thread, and the old mask is put back at once.
+        let umask = unsafe {
+            let m = libc::umask(0o022);
+            libc::umask(m);
+            m
+        };
+        #[allow(clippy::useless_conversion)] // mode_t is u16 on macOS
+        let mode = 0o444 & !u32::from(umask);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
     }
     match tmp.persist_noclobber(&path) {

@@ -77,6 +77,18 @@ impl Repo {
                 .set_workdir(&wt, false)
                 .map_err(|e| Error::git("use GIT_WORK_TREE", e))?;
         }
+        // git reads GIT_INDEX_FILE against the current directory, with or without GIT_DIR
+        // (hooks get it; a user may export it): the index relhook stages into is git's.
+        if let Some(file) = std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) {
+            if !inner.is_bare() {
+                let path = cwd.join(file);
+                let mut index =
+                    git2::Index::open(&path).map_err(|e| Error::git("open GIT_INDEX_FILE", e))?;
+                inner
+                    .set_index(&mut index)
+                    .map_err(|e| Error::git("use GIT_INDEX_FILE", e))?;
+            }
+        }
         Ok(Repo {
             inner,
             graph: Default::default(),

@@ -117,6 +117,12 @@ impl LockFile {
             return fs::rename(complete, &self.lock).map_err(|e| Error::io("write", &self.lock, e));
         }
         let bytes = fs::read(complete).map_err(|e| Error::io("read", complete, e))?;
+        // The lock was born a private temporary file: it takes the permissions the new index
+        // was given (the umask, `core.sharedRepository`), which the index keeps.
+        let perms = fs::metadata(complete)
+            .map_err(|e| Error::io("read", complete, e))?
+            .permissions();
+        fs::set_permissions(&self.lock, perms).map_err(|e| Error::io("write", &self.lock, e))?;
         // Not truncated first: the mark is shorter than any index, and a truncated file is
         // also written back at once on close.
         let mut lock = OpenOptions::new()
@@ -190,6 +196,18 @@ mod tests {
         again.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "content");
         assert!(!dir.path().join("index.lock").exists());
+        // The index gets the new file's permissions, not the private lock's.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+            fs::write(&tmp, "shared").unwrap();
+            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o664)).unwrap();
+            held.fill_from(&tmp).unwrap();
+            held.commit().unwrap();
+            let mode = fs::metadata(&target).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o664);
+        }
         // Longer than the mark, and large enough to be renamed: the same result.
         for len in [4000, (1 << 20) + 1] {
             let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
