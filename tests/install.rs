@@ -735,7 +735,7 @@ fn post_commit_starts_relhook_directly_and_still_chains_the_hook_it_replaced() {
     let shim = std::fs::read_to_string(&hook).unwrap();
     let bin = relhook_bin().canonicalize().unwrap();
     assert!(
-        shim.starts_with(&format!("#!{} hook\n", bin.display())),
+        shim.starts_with(&format!("#!{} hook:post-commit:chain\n", bin.display())),
         "{shim}"
     );
     repo.commit_hooked("feat: first");
@@ -806,4 +806,90 @@ fn post_commit_whose_relhook_is_gone_keeps_the_commit_and_doctor_says_why() {
     install(&repo, &[]);
     let doctor = repo.relhook(&["doctor"]);
     assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+}
+
+/// What else may run the direct post-commit: a chained hook with no `#!` line (git runs such
+/// files with sh, and so does relhook), `sh <file>`, a hook manager that moved the file aside
+/// and calls it by its new name; and `--force` means the kept hook no longer runs.
+#[cfg(unix)]
+#[test]
+fn direct_post_commit_survives_sh_renames_and_hooks_without_a_shebang_line() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("post-commit");
+    let marker = repo.scratch("marks").join("ran");
+    std::fs::write(&hook, format!("echo ran >>'{}'\n", marker.display())).unwrap();
+    chmod(&hook, 0o755);
+    install(&repo, &[]);
+    repo.commit_hooked("feat: first");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\n");
+    assert!(repo.read("CHANGELOG.md").contains("- first"));
+    // Moved aside (pre-commit keeps a hook as `.legacy`) and called by its new name, and run
+    // with sh: both still add the entry.
+    let legacy = repo.hooks_dir().join("post-commit.legacy");
+    std::fs::rename(&hook, &legacy).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\nexec \"$0.legacy\" \"$@\"\n").unwrap();
+    chmod(&hook, 0o755);
+    repo.commit_hooked("feat: second");
+    assert!(
+        repo.read("CHANGELOG.md").contains("- second"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+    std::fs::write(&hook, "#!/bin/sh\nexec sh \"$0.legacy\" \"$@\"\n").unwrap();
+    repo.commit_hooked("feat: third");
+    assert!(repo.read("CHANGELOG.md").contains("- third"));
+    std::fs::rename(&legacy, &hook).unwrap();
+    // --force keeps the foreign hook but no longer runs it.
+    install(&repo, &["--force"]);
+    repo.commit_hooked("feat: fourth");
+    assert!(repo.read("CHANGELOG.md").contains("- fourth"));
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\n");
+    // git made the index readable to others; relhook's rewrite keeps it so.
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(repo.path().join(".git/index"))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o077, 0o044, "index mode {mode:o}");
+}
+
+/// A hooks directory inside the work tree (tracked for the team) gets the sh shim: another
+/// clone's relhook is not at this machine's path.
+#[cfg(unix)]
+#[test]
+fn a_tracked_hooks_directory_gets_the_portable_post_commit_shim() {
+    let repo = Repo::new();
+    std::fs::create_dir(repo.path().join(".githooks")).unwrap();
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    install(&repo, &[]);
+    let shim = std::fs::read_to_string(repo.path().join(".githooks/post-commit")).unwrap();
+    assert!(shim.starts_with("#!/bin/sh\n"), "{shim}");
+    repo.commit_hooked("feat: tracked hooks");
+    assert!(repo.read("CHANGELOG.md").contains("- tracked hooks"));
+}
+
+/// GIT_INDEX_FILE names the index git commits from, with or without GIT_DIR: relhook stages
+/// the changelog there, so the next commit does not delete it.
+#[test]
+fn an_exported_git_index_file_is_the_index_relhook_updates() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.commit_hooked("chore: start");
+    let alt = repo.scratch("idx").join("alt.index");
+    std::fs::copy(repo.path().join(".git/index"), &alt).unwrap();
+    let env = [("GIT_INDEX_FILE", alt.to_str().unwrap())];
+    repo.write("b.txt", "b");
+    repo.git_env(&["add", "b.txt"], &env);
+    let out = repo.git_in(&repo.path(), &["commit", "-q", "-m", "feat: b alt"], &env);
+    assert!(out.status.success(), "{}", text(&out));
+    let status = repo.git_env(&["status", "--short"], &env);
+    assert_eq!(status.trim(), "", "{status}");
+    repo.write("c.txt", "c");
+    repo.git_env(&["add", "c.txt"], &env);
+    let out = repo.git_in(&repo.path(), &["commit", "-q", "-m", "fix: c alt"], &env);
+    assert!(out.status.success(), "{}", text(&out));
+    let tree = repo.git(&["ls-tree", "--name-only", "HEAD"]);
+    assert!(tree.contains("CHANGELOG.md"), "{tree}");
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(log.contains("- b alt") && log.contains("- c alt"), "{log}");
 }

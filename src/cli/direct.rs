@@ -1,63 +1,70 @@
-//! git starting relhook straight from a hook's `#!` line (`#!/path/to/relhook hook`, see
-//! `hooks`): the kernel passes the hook file's path where a shim passes the hook's name. As the
-//! sh shims do, the hook relhook replaced at install (`<hook>.relhook-orig`) runs first, and
-//! when it fails relhook's part does not run and its exit code is the hook's.
+//! git starting relhook straight from a hook's `#!` line (`#!/path/to/relhook hook:post-commit`,
+//! see `hooks`): the kernel passes that one word, then the hook file's path, then git's
+//! arguments. As the sh shims do, the hook relhook replaced at install (`<hook>.relhook-orig`)
+//! runs first when the word says `:chain`, and when it fails relhook's part does not run and
+//! its exit code is the hook's.
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
 
-/// Turns `hook <dir>/post-commit ARGS` into `hook post-commit ARGS` after running the chained
-/// hook; `Err` carries the exit code when the chained hook failed. Other arguments pass as
-/// they are.
-pub(super) fn from_shebang(args: &mut [OsString]) -> Result<(), ExitCode> {
-    let Some(hook_path) = hook_path(args) else {
+/// Turns `hook:post-commit[:chain] <hook file> ARGS` into `hook post-commit ARGS`, after
+/// running the chained hook; `Err` carries the exit code when the chained hook failed. Other
+/// arguments pass as they are.
+pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
+    let Some(word) = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .and_then(|a| a.strip_prefix("hook:"))
+    else {
         return Ok(());
     };
-    let name = hook_path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    let mut chained = hook_path.into_os_string();
-    chained.push(crate::hooks::BACKUP_SUFFIX);
-    let chained = PathBuf::from(chained);
-    if crate::hooks::install::is_executable(&chained) {
-        let status = std::process::Command::new(&chained)
-            .args(&args[3..])
-            .status();
-        match status {
-            Ok(s) if s.success() => {}
-            Ok(s) => {
-                let code = s.code().and_then(|c| u8::try_from(c).ok()).unwrap_or(1);
-                return Err(ExitCode::from(code));
-            }
-            Err(e) => {
-                use std::io::Write;
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "relhook: cannot run {}: {e}",
-                    chained.display()
-                );
-                return Err(ExitCode::from(1));
-            }
-        }
+    let (name, chain) = match word.strip_suffix(":chain") {
+        Some(name) => (name.to_owned(), true),
+        None => (word.to_owned(), false),
+    };
+    if args.len() < 3 || !crate::hooks::runs_direct(&name) {
+        return Ok(()); // not a form relhook writes: the parser says what is wrong
     }
-    args[2] = name;
+    let rest = args.split_off(3);
+    if chain {
+        let mut chained = args[2].clone();
+        chained.push(crate::hooks::BACKUP_SUFFIX);
+        run_chained(&PathBuf::from(chained), &rest)?;
+    }
+    args.truncate(1);
+    args.push("hook".into());
+    args.push(name.into());
+    args.extend(rest);
     Ok(())
 }
 
-/// The hook file named where a hook's name goes (`hook .git/hooks/post-commit`), when it is
-/// one relhook writes a direct shim for.
-fn hook_path(args: &[OsString]) -> Option<PathBuf> {
-    if args.len() < 3 || args[1] != "hook" {
-        return None;
+/// Runs the chained hook as git would: directly, or with sh when it has no `#!` line.
+fn run_chained(chained: &std::path::Path, args: &[OsString]) -> Result<(), ExitCode> {
+    if !crate::hooks::install::is_executable(chained) {
+        return Ok(());
     }
-    let path = Path::new(&args[2]);
-    if path.components().count() < 2 {
-        return None;
+    let status = match Command::new(chained).args(args).status() {
+        Err(e) if e.raw_os_error() == Some(libc::ENOEXEC) => {
+            Command::new("/bin/sh").arg(chained).args(args).status()
+        }
+        other => other,
+    };
+    match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(ExitCode::from(
+            s.code().and_then(|c| u8::try_from(c).ok()).unwrap_or(1),
+        )),
+        Err(e) => {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "relhook: cannot run {}: {e}",
+                chained.display()
+            );
+            Err(ExitCode::from(1))
+        }
     }
-    let name = path.file_name()?.to_str()?;
-    crate::hooks::runs_direct(name).then(|| path.to_owned())
 }
 
 #[cfg(test)]
@@ -69,23 +76,31 @@ mod tests {
     }
 
     #[test]
-    fn a_hook_path_becomes_the_hook_name() {
-        let dir = tempfile::tempdir().unwrap();
-        let hook = dir.path().join("post-commit");
-        let mut a = args(&["relhook", "hook", hook.to_str().unwrap()]);
-        from_shebang(&mut a).unwrap();
-        assert_eq!(a, args(&["relhook", "hook", "post-commit"]));
-        let mut relative = args(&["relhook", "hook", ".git/hooks/post-commit"]);
-        from_shebang(&mut relative).unwrap();
-        assert_eq!(relative[2], "post-commit");
+    fn the_shebang_word_becomes_the_hook_command_whatever_the_file_is_called() {
+        for file in [
+            ".git/hooks/post-commit",
+            "/x/hooks/post-commit.legacy",
+            "pc",
+        ] {
+            let mut a = args(&["relhook", "hook:post-commit", file]);
+            from_shebang(&mut a).unwrap();
+            assert_eq!(a, args(&["relhook", "hook", "post-commit"]));
+        }
+        let mut with_args = args(&["relhook", "hook:post-commit", "pc", "x", "y"]);
+        from_shebang(&mut with_args).unwrap();
+        assert_eq!(
+            with_args,
+            args(&["relhook", "hook", "post-commit", "x", "y"])
+        );
     }
 
     #[test]
-    fn names_and_other_commands_pass_unchanged() {
+    fn other_forms_pass_unchanged() {
         for list in [
             &["relhook", "hook", "post-commit"][..],
-            &["relhook", "hook", ".git/hooks/pre-push", "origin", "url"][..],
-            &["relhook", "lint", "dir/post-commit"][..],
+            &["relhook", "hook:pre-push", "f", "origin", "url"][..],
+            &["relhook", "hook:post-commit"][..],
+            &["relhook", "lint", "hook:post-commit"][..],
             &["relhook"][..],
         ] {
             let mut a = args(list);
@@ -96,20 +111,26 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn the_chained_hook_runs_first_and_its_failure_stops_relhook() {
+    fn the_chained_hook_runs_first_only_when_chained_and_its_failure_stops_relhook() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let hook = dir.path().join("post-commit");
         let chained = dir.path().join("post-commit.relhook-orig");
         let ran = dir.path().join("ran");
-        let script = format!("#!/bin/sh\necho \"$#\" >'{}'\nexit 3\n", ran.display());
+        // No `#!` line: git runs such a hook with sh, and so does relhook.
+        let script = format!("echo \"$#\" >>'{}'\nexit 3\n", ran.display());
         std::fs::write(&chained, script).unwrap();
         std::fs::set_permissions(&chained, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let mut a = args(&["relhook", "hook", hook.to_str().unwrap()]);
+        let hook = hook.to_str().unwrap();
+        let mut a = args(&["relhook", "hook:post-commit:chain", hook]);
         assert_eq!(from_shebang(&mut a), Err(ExitCode::from(3)));
         assert_eq!(std::fs::read_to_string(&ran).unwrap(), "0\n");
+        // Installed with --force: kept, not run.
+        let mut a = args(&["relhook", "hook:post-commit", hook]);
+        from_shebang(&mut a).unwrap();
+        assert_eq!(std::fs::read_to_string(&ran).unwrap(), "0\n");
         std::fs::write(&chained, "#!/bin/sh\nexit 0\n").unwrap();
-        let mut a = args(&["relhook", "hook", hook.to_str().unwrap()]);
+        let mut a = args(&["relhook", "hook:post-commit:chain", hook]);
         from_shebang(&mut a).unwrap();
         assert_eq!(a[2], "post-commit");
     }

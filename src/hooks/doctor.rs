@@ -239,10 +239,17 @@ fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
             return check(
                 &subject,
                 Status::Stale,
-                format!(
-                    "it calls `{}`, which no longer exists (it falls back to relhook on PATH, or skips the check)",
-                    b.display()
-                ),
+                if shim.direct {
+                    format!(
+                        "it starts `{}`, which no longer exists: git says \"cannot exec\" after each commit (the commit is made, without its changelog entry)",
+                        b.display()
+                    )
+                } else {
+                    format!(
+                        "it calls `{}`, which no longer exists (it falls back to relhook on PATH, or skips the check)",
+                        b.display()
+                    )
+                },
                 install,
             );
         }

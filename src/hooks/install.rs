@@ -216,7 +216,7 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
         if via_pre_commit.iter().any(|w| w.hook == hook.name) {
             continue;
         }
-        let action = install_one(hook, dir, opts, created_dir)?;
+        let action = install_one(hook, dir, opts, created_dir, direct_allowed(loc))?;
         changes.push(Change {
             hook: hook.name,
             path: dir.join(hook.name),
@@ -231,7 +231,26 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
     })
 }
 
-fn install_one(hook: &Hook, dir: &Path, opts: &Options<'_>, created_dir: bool) -> Result<Action> {
+/// Whether a shim may name this machine's relhook on its `#!` line: not in a hooks directory
+/// inside the work tree (a team's tracked `.githooks`), where another clone's relhook lives
+/// elsewhere and the sh shim's fallback is what keeps git working there.
+fn direct_allowed(loc: &HooksLocation) -> bool {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    let (hooks, work_tree, common) = (
+        real(&loc.hooks_dir),
+        real(&loc.work_tree),
+        real(&loc.common_dir),
+    );
+    !hooks.starts_with(&work_tree) || hooks.starts_with(&common)
+}
+
+fn install_one(
+    hook: &Hook,
+    dir: &Path,
+    opts: &Options<'_>,
+    created_dir: bool,
+    direct: bool,
+) -> Result<Action> {
     let path = dir.join(hook.name);
     let backup = backup_path(&path);
     let present = path.symlink_metadata().is_ok();
@@ -243,7 +262,7 @@ fn install_one(hook: &Hook, dir: &Path, opts: &Options<'_>, created_dir: bool) -
     let shim = existing.as_deref().and_then(recognise);
     if let Some(shim) = shim {
         let chain = if opts.force { false } else { shim.chain };
-        let text = hook.render(opts.binary, chain, shim.created_dir || created_dir)?;
+        let text = hook.render_as(opts.binary, chain, shim.created_dir || created_dir, direct)?;
         if existing.as_deref() == Some(text.as_bytes()) {
             if is_executable(&path) {
                 return Ok(Action::AlreadyInstalled);
@@ -264,7 +283,7 @@ fn install_one(hook: &Hook, dir: &Path, opts: &Options<'_>, created_dir: bool) -
         }
         std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
     }
-    let text = hook.render(opts.binary, !opts.force, created_dir)?;
+    let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
     write_shim(&path, &text)?;
     Ok(match (present, opts.force) {
         (false, _) => Action::Installed,

@@ -8,11 +8,14 @@
 //! that git keeps working (git-hook-facts.md §5.7, "guarded wrapper").
 //!
 //! post-commit is the exception where the system allows it: its shim names relhook on its
-//! `#!` line, so git starts relhook without a shell in between (a shell costs about as much
-//! as the hook's own work, on every commit). It cannot fall back to PATH; but a post-commit
-//! that cannot start blocks nothing (git says "cannot exec" and the commit stands), and
-//! relhook runs the hook it chains itself (`cli::direct`). commit-msg keeps the guarded
-//! wrapper: a commit-msg that cannot start would block every commit.
+//! `#!` line (`#!/path/to/relhook hook:post-commit`), so git starts relhook without a shell in
+//! between (a shell costs about as much as the hook's own work, on every commit); relhook then
+//! runs the hook it chains itself (`cli::direct`). The rest of the file is the sh shim, so
+//! `sh <file>` (a tool, a hook manager that calls it) still works. The `#!` line cannot fall
+//! back to PATH; but a post-commit that cannot start blocks nothing (git says "cannot exec"
+//! and the commit stands). commit-msg keeps the guarded wrapper: one that cannot start would
+//! block every commit. A hooks directory in the work tree (a team's tracked `.githooks`) gets
+//! the sh shim too: another machine's relhook lives elsewhere.
 
 pub mod doctor;
 pub mod driver;
@@ -45,8 +48,8 @@ pub struct Hook {
     /// Whether this binary has a handler for it (only those are installed).
     pub available: bool,
     template: &'static str,
-    /// The shim git runs relhook from directly (`#!<relhook> hook`), where the path allows.
-    direct: Option<&'static str>,
+    /// Whether git may start relhook from the shim's `#!` line, where the path allows.
+    direct: bool,
 }
 
 /// Every hook relhook knows, in install order. A later issue that adds a handler flips
@@ -56,25 +59,25 @@ pub const HOOKS: &[Hook] = &[
         name: "commit-msg",
         available: true,
         template: include_str!("../../hooks/commit-msg"),
-        direct: None,
+        direct: false,
     },
     Hook {
         name: "post-commit",
         available: true,
         template: include_str!("../../hooks/post-commit"),
-        direct: Some(include_str!("../../hooks/post-commit-direct")),
+        direct: true,
     },
     Hook {
         name: "pre-push",
         available: true,
         template: include_str!("../../hooks/pre-push"),
-        direct: None,
+        direct: false,
     },
     Hook {
         name: "reference-transaction",
         available: true,
         template: include_str!("../../hooks/reference-transaction"),
-        direct: None,
+        direct: false,
     },
 ];
 
@@ -85,7 +88,7 @@ pub fn available() -> impl Iterator<Item = &'static Hook> {
 
 /// Whether relhook writes `name`'s shim to start relhook directly (`#!<relhook> hook`).
 pub fn runs_direct(name: &str) -> bool {
-    HOOKS.iter().any(|h| h.name == name && h.direct.is_some())
+    HOOKS.iter().any(|h| h.name == name && h.direct)
 }
 
 /// Names joined for messages: `commit-msg, pre-push`.
@@ -130,6 +133,18 @@ pub fn select(names_given: &[String]) -> Result<Vec<&'static Hook>> {
 impl Hook {
     /// The shim for this hook, recording `binary` and whether to run `<hook>.relhook-orig` first.
     pub fn render(&self, binary: &Path, chain: bool, created_dir: bool) -> Result<String> {
+        self.render_as(binary, chain, created_dir, true)
+    }
+
+    /// [`Hook::render`]; `direct` says whether the shim may name relhook on its `#!` line
+    /// (not for a hooks directory in the work tree).
+    pub fn render_as(
+        &self,
+        binary: &Path,
+        chain: bool,
+        created_dir: bool,
+        direct: bool,
+    ) -> Result<String> {
         let path = binary
             .to_str()
             .ok_or_else(|| Error::UnrepresentablePath(binary.to_owned()))?;
@@ -139,9 +154,19 @@ impl Hook {
         } else {
             path.to_owned()
         };
-        let template = match self.direct {
-            Some(direct) if shebang_safe(&path) => direct.replace("@RELHOOK_SHEBANG@", &path),
-            _ => self.template.to_owned(),
+        let template = if direct && self.direct && shebang_safe(&path) {
+            let (_, body) = self
+                .template
+                .split_once('\n')
+                .unwrap_or(("", self.template));
+            let (marker, rest) = body.split_once('\n').unwrap_or((body, ""));
+            format!(
+                "#!{path} hook:{}{}\n{marker}\n{DIRECT_NOTE}{rest}",
+                self.name,
+                if chain { ":chain" } else { "" }
+            )
+        } else {
+            self.template.to_owned()
         };
         let mut text = template
             .replace("@RELHOOK_BIN@", &sh_quote(&path))
@@ -153,6 +178,9 @@ impl Hook {
         Ok(text)
     }
 }
+
+/// Said in a shim that names relhook on its `#!` line.
+const DIRECT_NOTE: &str = "# git starts relhook from the line above, without a shell (every commit costs a process less);\n# relhook runs a chained hook itself. Run with sh (`sh <this file>`), the lines below do it.\n";
 
 /// Whether `path` can be named on a `#!` line: Unix, absolute, nothing the kernel would split
 /// or cut (whitespace, control characters), and short enough for every kernel (the line
@@ -177,15 +205,19 @@ pub struct Shim {
     pub chain: bool,
     /// Whether relhook created the hooks directory when it wrote this shim.
     pub created_dir: bool,
+    /// Whether git starts relhook from its `#!` line (no PATH fallback).
+    pub direct: bool,
 }
 
 /// Recognises a shim relhook wrote; `None` for any other file (a foreign hook).
 pub fn recognise(bytes: &[u8]) -> Option<Shim> {
     let text = std::str::from_utf8(bytes).ok()?;
     let mut lines = text.lines();
-    if !lines.next()?.starts_with("#!") {
+    let first = lines.next()?;
+    if !first.starts_with("#!") {
         return None;
     }
+    let direct = first.contains(" hook:");
     let (version, hook) = lines.next()?.strip_prefix(MARKER)?.split_once(' ')?;
     let mut shim = Shim {
         hook: hook.trim().to_owned(),
@@ -193,6 +225,7 @@ pub fn recognise(bytes: &[u8]) -> Option<Shim> {
         binary: None,
         chain: false,
         created_dir: false,
+        direct,
     };
     for line in lines {
         if let Some(v) = line.strip_prefix("relhook=") {
@@ -246,12 +279,6 @@ mod tests {
             let call = format!("hook {} \"$@\"", hook.name);
             assert!(hook.template.contains(&call), "{}", hook.name);
             assert!(hook.template.contains("RELHOOK_SKIP"), "{}", hook.name);
-            if let Some(direct) = hook.direct {
-                assert!(direct.starts_with("#!@RELHOOK_SHEBANG@ hook\n"));
-                assert_eq!(direct.lines().nth(1), Some(marker.as_str()));
-                assert!(direct.contains("relhook=@RELHOOK_BIN@\n"));
-                assert!(direct.contains("chain=@RELHOOK_CHAIN@\n"));
-            }
         }
     }
 
@@ -263,11 +290,25 @@ mod tests {
             .unwrap();
         if cfg!(unix) {
             assert!(
-                text.starts_with("#!/home/me/.cargo/bin/relhook hook\n"),
+                text.starts_with("#!/home/me/.cargo/bin/relhook hook:post-commit:chain\n"),
                 "{text}"
             );
+            // Below the `#!` line, the whole sh shim: `sh <file>` still runs relhook.
+            let sh = post_commit
+                .render_as(Path::new("/home/me/.cargo/bin/relhook"), true, false, false)
+                .unwrap();
+            assert!(sh.starts_with("#!/bin/sh\n"));
+            assert!(!recognise(sh.as_bytes()).unwrap().direct);
+            let body = sh.split_once("relhook-shim").unwrap().1;
+            let (_, body_rest) = body.split_once('\n').unwrap();
+            assert!(text.ends_with(body_rest));
+            let plain = post_commit
+                .render(Path::new("/home/me/.cargo/bin/relhook"), false, false)
+                .unwrap();
+            assert!(plain.starts_with("#!/home/me/.cargo/bin/relhook hook:post-commit\n"));
         }
         let shim = recognise(text.as_bytes()).unwrap();
+        assert_eq!(shim.direct, cfg!(unix));
         assert_eq!(shim.hook, "post-commit");
         assert_eq!(shim.version, SHIM_VERSION);
         assert_eq!(
