@@ -176,6 +176,58 @@ pub fn write_atomic_via(
     }
 }
 
+/// The identity of a file (device and inode on Unix): the same identity means the same file,
+/// not one written over it by rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId(u64, u64);
+
+/// The identity of the file at `path` (`None` where there is none, or off Unix).
+pub fn file_id(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|m| FileId(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// [`write_atomic_via`] without forcing the bytes to disk first: for a work-tree file whose
+/// content a commit's objects also hold (git does not sync the work tree either; the rename
+/// still makes the replacement atomic). Returns the new file's identity.
+pub fn write_atomic_unsynced_via(
+    tmp_dir: &Path,
+    path: &Path,
+    contents: &[u8],
+    mode: Option<u32>,
+) -> Result<Option<FileId>> {
+    let mode = mode.or_else(|| existing_mode(path));
+    let tmp = temp_in_with(tmp_dir, TMP_PREFIX, contents, mode, false)?;
+    #[cfg(unix)]
+    let id = {
+        use std::os::unix::fs::MetadataExt;
+        tmp.as_file()
+            .metadata()
+            .ok()
+            .map(|m| FileId(m.dev(), m.ino()))
+    };
+    #[cfg(not(unix))]
+    let id = None;
+    match tmp.persist(path) {
+        Ok(_) => Ok(id),
+        Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {
+            write_atomic_with_mode(path, contents, mode)?;
+            Ok(file_id(path))
+        }
+        Err(e) => Err(Error::io("replace", path, e.error)),
+    }
+}
+
 /// Replaces `path` with `contents` atomically: readers see the old file or the new one, never a
 /// half-written one, and the file keeps its permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
@@ -225,12 +277,29 @@ fn temp_in(
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<tempfile::NamedTempFile> {
+    temp_in_with(dir, prefix, contents, mode, true)
+}
+
+/// [`temp_in`], synced only when `sync` is set.
+fn temp_in_with(
+    dir: &Path,
+    prefix: &str,
+    contents: &[u8],
+    mode: Option<u32>,
+    sync: bool,
+) -> Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(prefix)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     tmp.write_all(contents)
-        .and_then(|()| tmp.as_file().sync_all())
+        .and_then(|()| {
+            if sync {
+                tmp.as_file().sync_all()
+            } else {
+                Ok(())
+            }
+        })
         .map_err(|e| Error::io("write", tmp.path(), e))?;
     #[cfg(unix)]
     {

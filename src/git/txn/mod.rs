@@ -46,10 +46,11 @@ pub use lock::{LockFile, lock_wait};
 /// Prefix of relhook's temporary files in the git dir.
 pub use crate::fsx::TMP_PREFIX;
 
-/// A work-tree file as it was before the transaction wrote it.
+/// A work-tree file as it was before the transaction wrote it, and what it wrote.
 struct FileBefore {
     path: PathBuf,
     before: Option<(Vec<u8>, Option<u32>)>,
+    written: Option<crate::fsx::FileId>,
 }
 
 /// A ref to move when the transaction commits.
@@ -198,14 +199,58 @@ impl Txn<'_> {
             Some(id) => id,
             None => self.repo.write_blob(bytes)?,
         };
+        self.replace(path, before, &before_id, after_id, bytes)
+    }
+
+    /// [`Txn::write_file_known`] for a caller that has just read the file under this
+    /// transaction's lock and found exactly `current` (stored as its blob): a long file is
+    /// not read a second time.
+    pub fn replace_file_read(
+        &mut self,
+        rel: &Path,
+        bytes: &[u8],
+        after: Oid,
+        current: (&[u8], Oid),
+    ) -> Result<PathBuf> {
+        let root = self
+            .repo
+            .work_tree()
+            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
+        let path = crate::fsx::confine(&root, rel)?;
+        let before = Some((current.0.to_vec(), crate::fsx::mode_of(&path)));
+        self.replace(path, before, &current.1.to_string(), after, bytes)
+    }
+
+    /// Journals, then writes, one work-tree file.
+    fn replace(
+        &mut self,
+        path: PathBuf,
+        before: Option<(Vec<u8>, Option<u32>)>,
+        before_id: &str,
+        after_id: Oid,
+        bytes: &[u8],
+    ) -> Result<PathBuf> {
         self.journal_line(&format!("file {before_id} {after_id} {}", path.display()))?;
         let mode = before.as_ref().and_then(|(_, m)| *m);
         self.files.push(FileBefore {
             path: path.clone(),
             before,
+            written: None,
         });
-        crate::fsx::write_atomic_via(self.repo.git_dir(), &path, bytes, mode)?;
+        // Not synced: the commit's objects hold these bytes (see `fsx`).
+        let written =
+            crate::fsx::write_atomic_unsynced_via(self.repo.git_dir(), &path, bytes, mode)?;
+        if let Some(f) = self.files.last_mut() {
+            f.written = written;
+        }
         Ok(path)
+    }
+
+    /// Whether the file at `path` is still the very file this transaction wrote there (not
+    /// replaced since): its content is then what was written, with no need to read it back.
+    pub fn holds_written(&self, path: &Path) -> bool {
+        let now = crate::fsx::file_id(path);
+        now.is_some() && self.files.iter().any(|f| f.written == now)
     }
 
     /// Removes the work-tree file `rel` (a file the transaction's undo must take away again).
@@ -224,6 +269,7 @@ impl Txn<'_> {
         self.files.push(FileBefore {
             path: path.clone(),
             before: Some((before, mode)),
+            written: None,
         });
         fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
     }

@@ -25,11 +25,11 @@ pub(super) fn update_index(
     let file = repo.work_tree().map(|r| r.join(path));
     match txn.staged(path)? {
         staged if staged.map(|(id, _)| id) == committed => {
-            // The same bytes as the new blob (compared, rather than hashed again).
-            let same = file
-                .as_deref()
-                .and_then(|f| std::fs::read(f).ok())
-                .is_some_and(|b| b == new_bytes);
+            // The same bytes as the new blob: the file this transaction wrote (not replaced
+            // since), or else compared rather than hashed again.
+            let same = file.as_deref().is_some_and(|f| {
+                txn.holds_written(f) || std::fs::read(f).is_ok_and(|b| b == new_bytes)
+            });
             txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
         }
         Some((id, staged_mode)) => {
@@ -85,7 +85,7 @@ pub(super) fn update_work_tree(
         )));
     };
     if current == committed.0 {
-        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), Some(committed))?;
+        txn.replace_file_read(path, new_text.as_bytes(), new_blob, committed)?;
         return Ok(None);
     }
     let edited = Changelog::from_utf8(current).map(|mut log| {
