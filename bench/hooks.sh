@@ -3,7 +3,7 @@
 #
 #   bench/hooks.sh [--runs N] [--write] [--callgrind]      (also: bench/run.sh --hooks ...)
 #
-#   --runs N      hyperfine runs per command (default 60; the warm-up is a fifth of it)
+#   --runs N      runs per command (default 60; the warm-up is a fifth of it)
 #   --write       also write the report to bench/results/hooks.md (tracked); without it the
 #                 report goes to standard output and bench/results/run/hooks.md only
 #   --callgrind   also count the instructions of `relhook lint FILE` and of the Rust
@@ -14,7 +14,8 @@
 #   RELHOOK=/path/to/relhook bench/hooks.sh   measures that binary instead of building this
 #                 checkout (`cargo build --release --locked`: PIE unless the build says not)
 #
-# Every goal is one hyperfine run that interleaves nothing but the commands it compares, in
+# Every goal is one run of bench/interleave.py over nothing but the commands it compares
+# (every round runs each once, in alternating order, so a machine's drift falls on all alike),
 # one scratch repository, with the hook sets side by side:
 #   relhook   the hooks exactly as `relhook install` writes them (all four shims, each
 #             running this relhook), with the .relconfig.toml and CHANGELOG.md of `relhook init`
@@ -27,7 +28,7 @@
 # repository; --prepare resets HEAD, the work tree, the tag and the reflogs before every run,
 # so no run sees a longer reflog or changelog than the first.
 # A missed goal is reported, never an error: the script exits 0 unless the harness breaks.
-# Needs git, python3, hyperfine (Debian: apt-get install hyperfine), cargo and rustc.
+# Needs git, python3, cargo and rustc.
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
@@ -55,7 +56,7 @@ while (($#)); do
 done
 warmup=$(((runs + 4) / 5))
 
-for tool in git python3 hyperfine; do
+for tool in git python3; do
   command -v "$tool" >/dev/null || die "needs $tool (Debian: apt-get install $tool)"
 done
 unset RUST_BACKTRACE RUST_LIB_BACKTRACE RELHOOK_SKIP GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
@@ -180,7 +181,7 @@ git clone -q --bare "$repo" "$upstream"
 # The reflogs as they are now: every run starts from them (HEAD's grows by one per commit).
 cp "$repo/.git/logs/HEAD" "$work/HEAD.reflog"
 cp "$repo/.git/logs/refs/heads/main" "$work/main.reflog"
-# hyperfine -N runs --prepare without a shell too: each preparation is a script.
+# Preparations run without a shell too: each is a script.
 script() { # NAME BODY: writes $work/NAME.sh, prints the command that runs it
   printf 'set -e\ncd %q\nexport GIT_CONFIG_PARAMETERS="%s"\n%s\n' "$repo" \
     "'core.hookspath'='$hooks_none'" "$2" >"$work/$1.sh"
@@ -194,19 +195,19 @@ reset=$(script reset "$reset_body")
 
 # --- measuring ----------------------------------------------------------------------------
 
-# group ID PREPARE [NAME COMMAND]...: one hyperfine run over these commands, in the repository.
+# group ID PREPARE [NAME COMMAND]...: one interleaved run over these commands, in the repository.
 group() {
   local id=$1 prep=$2
   shift 2
-  local -a args=(-N --style basic --runs "$runs" --warmup "$warmup"
+  local -a args=(--runs "$runs" --warmup "$warmup"
     --export-json "$out/hooks.$id.json" --prepare "$prep")
   while (($#)); do
     args+=(-n "$1" "$2")
     shift 2
   done
-  log "$id: $(((${#args[@]} - 10) / 3)) commands, $runs runs each"
-  (cd "$repo" && hyperfine "${args[@]}") >>"$out/hooks.log" 2>&1 ||
-    die "hyperfine failed in $id (see $out/hooks.log)"
+  log "$id: $(((${#args[@]} - 8) / 3)) commands, $runs runs each"
+  (cd "$repo" && python3 "$bench/interleave.py" "${args[@]}") >>"$out/hooks.log" 2>&1 ||
+    die "the run failed in $id (see $out/hooks.log)"
 }
 : >"$out/hooks.log"
 rm -f "$out"/hooks.*.json
@@ -298,16 +299,17 @@ $reset_body")
 reset_long=$(script reset-long "git checkout -q -f main
 $reset_body
 cp $work/HEAD.long .git/logs/HEAD")
-# hyperfine has one --prepare for all commands or one per command: per command here.
-growth_args=(-N --style basic --runs "$runs" --warmup "$warmup" --export-json "$out/hooks.growth.json"
-  --prepare "$reset_main" -n "commit, relhook hooks" "$(with "$hooks_relhook" "$commit")"
-  --prepare "$reset_long"
+# The same commit from three starting points: a preparation per command.
+growth_args=(--runs "$runs" --warmup "$warmup" --export-json "$out/hooks.growth.json"
+  -n "commit, relhook hooks" "$(with "$hooks_relhook" "$commit")"
   -n "commit, relhook hooks, 10k-line reflog" "$(with "$hooks_relhook" "$commit")"
-  --prepare "$reset_big" -n "commit, relhook hooks, 5,000-entry changelog"
-  "$(with "$hooks_relhook" "$commit")")
+  -n "commit, relhook hooks, 5,000-entry changelog" "$(with "$hooks_relhook" "$commit")"
+  --prepare-for "commit, relhook hooks" "$reset_main"
+  --prepare-for "commit, relhook hooks, 10k-line reflog" "$reset_long"
+  --prepare-for "commit, relhook hooks, 5,000-entry changelog" "$reset_big")
 log "growth: 3 commands, $runs runs each"
-(cd "$repo" && hyperfine "${growth_args[@]}") >>"$out/hooks.log" 2>&1 ||
-  die "hyperfine failed in growth (see $out/hooks.log)"
+(cd "$repo" && python3 "$bench/interleave.py" "${growth_args[@]}") >>"$out/hooks.log" 2>&1 ||
+  die "the run failed in growth (see $out/hooks.log)"
 
 if ((callgrind)); then
   command -v valgrind >/dev/null || die "--callgrind needs valgrind (apt-get install valgrind)"

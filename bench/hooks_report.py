@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The report of bench/hooks.sh: medians, the ratio each goal of issue 16 names (both sides
-from the same hyperfine run), and whether the goal is met. Prints Markdown; --markdown FILE
+from the same interleaved run), and whether the goal is met. Prints Markdown; --markdown FILE
 also writes it there."""
 
 import argparse
@@ -54,8 +54,9 @@ def main():
         pass
     say(f"# relhook's hooks beside git's own cost ({version}, {pie})")
     say("")
-    say("One hyperfine run per group of commands; wall-clock medians, and CPU time (user +")
-    say("system of git and every hook it ran, mean) beside them.")
+    say("One interleaved run per group of commands (bench/interleave.py: each round runs every")
+    say("command once, in alternating order); wall-clock medians, and CPU time (user + system")
+    say("of git and every hook it ran, mean) beside them.")
     try:
         say(f"Load average at the end: {open('/proc/loadavg').read().split()[0]}.")
     except OSError:
