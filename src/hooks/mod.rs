@@ -560,16 +560,28 @@ mod tests {
     fn reference_transaction_skips_relhook_for_a_settled_tag() {
         use std::os::unix::fs::PermissionsExt;
         let line = format!("{ZERO} {A} refs/tags/v1.0.0");
-        for (state, noted, starts) in [
-            ("committed", line.clone(), false),
-            ("committed", format!("{ZERO} {A} refs/tags/v1.0.1"), true),
-            ("prepared", line.clone(), true),
+        // `worktree`: a linked worktree's git dir, which git names in GIT_DIR.
+        for (state, noted, starts, worktree) in [
+            ("committed", line.clone(), false, false),
+            ("committed", line.clone(), false, true),
+            (
+                "committed",
+                format!("{ZERO} {A} refs/tags/v1.0.1"),
+                true,
+                false,
+            ),
+            ("prepared", line.clone(), true, false),
         ] {
             let tmp = tempfile::tempdir().unwrap();
             let d = tmp.path();
-            std::fs::create_dir(d.join(".git")).unwrap();
+            let git_dir = if worktree {
+                d.join("main-git/worktrees/wt")
+            } else {
+                d.join(".git")
+            };
+            std::fs::create_dir_all(&git_dir).unwrap();
             std::fs::write(
-                d.join(".git").join(crate::tag::hand::SETTLED),
+                git_dir.join(crate::tag::hand::SETTLED),
                 format!("{noted}\n"),
             )
             .unwrap();
@@ -582,19 +594,27 @@ mod tests {
                 .unwrap();
             let shim = d.join("shim");
             std::fs::write(&shim, hook.render(&fake, false, false).unwrap()).unwrap();
-            let mut child = std::process::Command::new("sh")
+            let mut command = std::process::Command::new("sh");
+            command
                 .arg(&shim)
                 .arg(state)
                 .current_dir(d)
-                .stdin(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
+                .env_remove("GIT_DIR")
+                .stdin(std::process::Stdio::piped());
+            if worktree {
+                command.env("GIT_DIR", &git_dir);
+            }
+            let mut child = command.spawn().unwrap();
             let _ = std::io::Write::write_all(
                 &mut child.stdin.take().unwrap(),
                 format!("{line}\n").as_bytes(),
             );
             assert!(child.wait().unwrap().success());
-            assert_eq!(d.join("started").exists(), starts, "{state} {noted}");
+            assert_eq!(
+                d.join("started").exists(),
+                starts,
+                "{state} {noted} {worktree}"
+            );
         }
     }
 
