@@ -34,7 +34,10 @@ def main():
     ap.add_argument("--markdown")
     a = ap.parse_args()
 
-    groups = {g: load(a.results, g) for g in ("commit", "noverify", "refs", "tags", "lint", "growth")}
+    ids = ["commit", "commit-none", "commit-cog", "commit-committed", "noverify",
+           "refs-update-ref", "refs-git-branch--f", "refs-fetch", "tags", "tags-other",
+           "lint", "lint-same", "growth-reflog", "growth-changelog"]
+    groups = {g: load(a.results, g) for g in ids}
     out = []
     say = out.append
     try:
@@ -62,11 +65,11 @@ def main():
     except OSError:
         pass
     say("")
-    say("| command | median | CPU | note |")
+    say("| command | median | CPU | run |")
     say("|---|---:|---:|---|")
-    for g in groups.values():
+    for gid, g in groups.items():
         for name, r in g.items():
-            say(f"| {name} | {ms(r):.2f} ms | {cpu(r):.2f} ms | |")
+            say(f"| {name} | {ms(r):.2f} ms | {cpu(r):.2f} ms | {gid} |")
     skipped = os.path.join(a.results, "hooks.skipped.tsv")
     if os.path.exists(skipped):
         for line in open(skipped):
@@ -105,27 +108,27 @@ def main():
         verdicts.append(c <= limit_ms)
 
     ratio("commit", "commit, relhook hooks", "commit, no-op hooks", 1.3, "commit, relhook's four hooks / four no-op hooks")
-    ratio("commit", "commit, relhook hooks", "commit, no hooks", None, "commit, relhook's hooks / no hooks")
+    ratio("commit-none", "commit, relhook hooks", "commit, no hooks", None, "commit, relhook's hooks / no hooks")
     for peer in ("cog", "committed"):
-        ratio("commit", "commit, relhook hooks", f"commit, {peer} as commit-msg", None,
+        ratio(f"commit-{peer}", "commit, relhook hooks", f"commit, {peer} as commit-msg", None,
               f"commit, relhook's hooks / {peer} as the only hook")
     ratio("noverify", "commit --no-verify, relhook hooks", "commit --no-verify, no-op hooks", None,
           "commit --no-verify, relhook's hooks / no-op hooks")
     for what in ("update-ref", "git branch -f", "fetch"):
-        ratio("refs", f"{what}, relhook hook", f"{what}, no-op hook", 1.15,
+        ratio("refs-" + what.replace(" ", "-"), f"{what}, relhook hook", f"{what}, no-op hook", 1.15,
               f"{what}, relhook's reference-transaction / a no-op one")
     ratio("tags", "tag -a vX.Y.Z, relhook hooks", "tag -a vX.Y.Z, no hooks", 4,
           "`git tag -a vX.Y.Z` by hand (release commit made) / plain `git tag -a`")
-    ratio("tags", "tag -a other, relhook hooks", "tag -a other, no-op hooks", 1.15,
+    ratio("tags-other", "tag -a other, relhook hooks", "tag -a other, no-op hooks", 1.15,
           "`git tag -a` of a non-release tag / no-op hooks")
     ratio("lint", "relhook lint FILE", "hello-world (Rust)", 1.15, "`relhook lint FILE` / Rust hello-world")
     same = "hello-world (Rust, relhook's link flags)"
-    if same in groups["lint"]:
-        ratio("lint", "relhook lint FILE", same, None,
+    if same in groups["lint-same"]:
+        ratio("lint-same", "relhook lint FILE", same, None,
               "`relhook lint FILE` / the hello-world linked as relhook is")
-    delta("growth", "commit, relhook hooks, 10k-line reflog", "commit, relhook hooks", 1,
+    delta("growth-reflog", "commit, relhook hooks, 10k-line reflog", "commit, relhook hooks", 1,
           "commit with a 10,000-line HEAD reflog, added time")
-    delta("growth", "commit, relhook hooks, 5,000-entry changelog", "commit, relhook hooks", 1,
+    delta("growth-changelog", "commit, relhook hooks, 5,000-entry changelog", "commit, relhook hooks", 1,
           "commit with a 5,000-entry CHANGELOG.md, added time")
     inst = os.path.join(a.results, "hooks.instructions.tsv")
     if os.path.exists(inst):

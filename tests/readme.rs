@@ -14,8 +14,15 @@ fn ci_runs_the_readme_test_command() {
         ".ci/run must run `{test_cmd}`"
     );
     assert!(
-        readme.lines().any(|l| l.starts_with("cargo install")),
+        readme
+            .lines()
+            .any(|l| l == "./install.sh && relhook install"),
         "README shows how to install"
+    );
+    let install = std::fs::read_to_string(format!("{root}/install.sh")).unwrap();
+    assert!(
+        install.contains("cargo install --locked --path ."),
+        "install.sh installs this checkout"
     );
 }
 
