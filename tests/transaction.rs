@@ -823,3 +823,43 @@ fn descendants(root: u32) -> Vec<u32> {
     out.remove(0);
     out
 }
+
+/// The amend changes the tree and nothing else: a message in another encoding (git's
+/// `encoding` header, bytes that are not UTF-8), author and committer stay byte for byte.
+#[test]
+fn the_amended_commit_keeps_every_byte_but_its_tree() {
+    let repo = setup();
+    repo.git(&["config", "i18n.commitEncoding", "ISO-8859-1"]);
+    let msg = repo.scratch("msg").join("message");
+    std::fs::write(&msg, b"feat: caf\xe9 support\n\nbody \xe9\n").unwrap();
+    repo.write("d.txt", "d");
+    repo.git(&["add", "d.txt"]);
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "--no-verify", "-F", msg.to_str().unwrap()],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md").contains("support"),
+        "the entry is added"
+    );
+    let raw = |rev: &str| {
+        repo.command_in(crate::support::git_abs(), &repo.path())
+            .args(["cat-file", "commit", rev])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let amended = raw("HEAD");
+    let before = raw("HEAD@{1}");
+    let skip_tree = |c: &[u8]| c[c.iter().position(|b| *b == b'\n').unwrap()..].to_vec();
+    assert_eq!(skip_tree(&amended), skip_tree(&before));
+    assert!(
+        amended
+            .windows(b"encoding ISO-8859-1".len())
+            .any(|w| w == b"encoding ISO-8859-1")
+    );
+    assert!(amended.ends_with(b"body \xe9\n"));
+    assert_consistent(&repo);
+}

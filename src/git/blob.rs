@@ -20,8 +20,13 @@ use crate::{Error, Result};
 
 /// The id git gives `bytes` stored as a blob (`git hash-object`).
 pub fn blob_oid(bytes: &[u8]) -> Oid {
+    object_oid("blob", bytes)
+}
+
+/// The id of an object of `kind` (`blob`, `commit`) holding `bytes`.
+fn object_oid(kind: &str, bytes: &[u8]) -> Oid {
     let mut hasher = Sha1::new();
-    hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
+    hasher.update(format!("{kind} {}\0", bytes.len()).as_bytes());
     hasher.update(bytes);
     Oid::from_bytes(&hasher.finalize()).unwrap_or_else(|_| Oid::zero())
 }
@@ -29,7 +34,13 @@ pub fn blob_oid(bytes: &[u8]) -> Oid {
 impl Repo {
     /// Writes `bytes` as a blob (nothing is written when the object store has it already).
     pub fn write_blob(&self, bytes: &[u8]) -> Result<Oid> {
-        let id = blob_oid(bytes);
+        self.write_object(git2::ObjectType::Blob, bytes)
+    }
+
+    /// Writes `bytes` as an object of `kind` (nothing is written when it is there already).
+    pub(super) fn write_object(&self, kind: git2::ObjectType, bytes: &[u8]) -> Result<Oid> {
+        let name = kind.str();
+        let id = object_oid(name, bytes);
         let odb = self
             .inner
             .odb()
@@ -39,15 +50,14 @@ impl Repo {
         }
         match self.loose_objects_dir() {
             Some(objects) => {
-                write_loose(&objects, id, bytes, self.loose_compression())?;
+                write_loose(&objects, id, name, bytes, self.loose_compression())?;
                 // libgit2 may have looked for the object before it existed.
                 let _ = odb.refresh();
                 Ok(id)
             }
-            None => self
-                .inner
-                .blob(bytes)
-                .map_err(|e| Error::git("write a blob", e)),
+            None => odb
+                .write(kind, bytes)
+                .map_err(|e| Error::git(format!("write a {name}"), e)),
         }
     }
 
@@ -121,7 +131,13 @@ impl Repo {
 /// Writes the loose object `id` (`objects/ab/cdef…`): compressed into a temporary file in the
 /// objects folder (named as git names its own, so `git gc` sweeps one a crash leaves), made
 /// read-only, then linked into place without replacing an object that appeared meanwhile.
-fn write_loose(objects: &Path, id: Oid, bytes: &[u8], level: flate2::Compression) -> Result<()> {
+fn write_loose(
+    objects: &Path,
+    id: Oid,
+    kind: &str,
+    bytes: &[u8],
+    level: flate2::Compression,
+) -> Result<()> {
     let hex = id.to_string();
     let dir = objects.join(&hex[..2]);
     let path = dir.join(&hex[2..]);
@@ -133,12 +149,12 @@ fn write_loose(objects: &Path, id: Oid, bytes: &[u8], level: flate2::Compression
     let mut encoder =
         flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), level);
     encoder
-        .write_all(format!("blob {}\0", bytes.len()).as_bytes())
+        .write_all(format!("{kind} {}\0", bytes.len()).as_bytes())
         .and_then(|()| encoder.write_all(bytes))
-        .map_err(|e| Error::io("compress a blob for", &path, e))?;
+        .map_err(|e| Error::io("compress an object for", &path, e))?;
     let compressed = encoder
         .finish()
-        .map_err(|e| Error::io("compress a blob for", &path, e))?;
+        .map_err(|e| Error::io("compress an object for", &path, e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix("tmp_obj_")
         .tempfile_in(&dir)

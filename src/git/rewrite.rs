@@ -199,6 +199,19 @@ impl Repo {
                 true,
             );
         }
+        // The commit as stored, with only its tree line replaced: author, committer, dates,
+        // `encoding` and any other header, and the message (UTF-8 or not) stay byte for byte.
+        let odb = repo
+            .odb()
+            .map_err(|e| Error::git("open the object store", e))?;
+        let raw = odb.read(head).map_err(|e| Error::git("read HEAD", e))?;
+        let data = raw.data();
+        let tree_line = 5 + 2 * head.as_bytes().len() + 1; // "tree <hex>\n"
+        if data.starts_with(b"tree ") && data.get(tree_line - 1) == Some(&b'\n') {
+            let mut amended = format!("tree {new_tree}\n").into_bytes();
+            amended.extend_from_slice(&data[tree_line..]);
+            return self.write_object(git2::ObjectType::Commit, &amended);
+        }
         let parents: Vec<Oid> = head_c.parent_ids().collect();
         let who = (&head_c.author(), &head_c.committer());
         self.write_commit(new_tree, &parents, &message_of(&head_c), who)
