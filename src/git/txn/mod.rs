@@ -162,8 +162,11 @@ impl Txn<'_> {
             .map_err(|e| Error::io("write", &self.journal, e))?;
         // No fsync: the journal guards against a killed process, whose writes the kernel
         // keeps in order; git itself does not fsync its lock files by default either.
-        f.write_all(line.as_bytes())
-            .and_then(|()| f.write_all(b"\n"))
+        // One write a line: a line is whole in the file or not there at all.
+        let mut whole = Vec::with_capacity(line.len() + 1);
+        whole.extend_from_slice(line.as_bytes());
+        whole.push(b'\n');
+        f.write_all(&whole)
             .map_err(|e| Error::io("write", &self.journal, e))
     }
     /// Replaces the work-tree file `rel` (confined to the work tree, never through a symlink)
