@@ -893,3 +893,47 @@ fn an_exported_git_index_file_is_the_index_relhook_updates() {
     let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
     assert!(log.contains("- b alt") && log.contains("- c alt"), "{log}");
 }
+
+/// Uncommitted hand edits of CHANGELOG.md stay uncommitted through a post-commit: the index
+/// records the committed entry, never the edited file's stat data, so a release tag is refused
+/// as on any dirty tree (found by QA: the edits were swept into the release commit).
+#[test]
+fn hand_edits_in_the_changelog_keep_the_tree_dirty_after_a_commit() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.commit_hooked("chore: start");
+    repo.commit_hooked("feat: a");
+    let mut text = repo.read("CHANGELOG.md");
+    text.push_str("- my uncommitted hand note\n");
+    repo.write("CHANGELOG.md", &text);
+    repo.write("g.txt", "g");
+    repo.git(&["add", "g.txt"]);
+    repo.commit_hooked("fix: b");
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("my uncommitted hand note")
+    );
+    let committed = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!committed.contains("hand note"), "{committed}");
+    let out = repo.git_in(&repo.path(), &["tag", "-a", "v0.1.0", "-m", "r"], &[]);
+    assert!(
+        !out.status.success(),
+        "the tag is refused: {}",
+        text_of(&out)
+    );
+    assert!(
+        stderr(&out).contains("not clean") && stderr(&out).contains("CHANGELOG.md"),
+        "{}",
+        text_of(&out)
+    );
+    let shown = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!shown.contains("hand note"));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("my uncommitted hand note")
+    );
+}
+
+fn text_of(out: &std::process::Output) -> String {
+    text(out)
+}

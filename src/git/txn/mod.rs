@@ -50,7 +50,8 @@ pub use crate::fsx::TMP_PREFIX;
 struct FileBefore {
     path: PathBuf,
     before: Option<(Vec<u8>, Option<u32>)>,
-    written: Option<crate::fsx::FileId>,
+    /// The file written (its identity) and the blob of the bytes written into it.
+    written: Option<(crate::fsx::FileId, Oid)>,
 }
 
 /// A ref to move when the transaction commits.
@@ -244,16 +245,16 @@ impl Txn<'_> {
         let written =
             crate::fsx::write_atomic_unsynced_via(self.repo.git_dir(), &path, bytes, mode)?;
         if let Some(f) = self.files.last_mut() {
-            f.written = written;
+            f.written = written.map(|id| (id, after_id));
         }
         Ok(path)
     }
 
     /// Whether the file at `path` is still the very file this transaction wrote there (not
-    /// replaced since): its content is then what was written, with no need to read it back.
-    pub fn holds_written(&self, path: &Path) -> bool {
-        let now = crate::fsx::file_id(path);
-        now.is_some() && self.files.iter().any(|f| f.written == now)
+    /// replaced since) with the bytes of `blob`: no need to read it back to know that.
+    pub fn holds_written(&self, path: &Path, blob: Oid) -> bool {
+        crate::fsx::file_id(path)
+            .is_some_and(|now| self.files.iter().any(|f| f.written == Some((now, blob))))
     }
 
     /// Removes the work-tree file `rel` (a file the transaction's undo must take away again).

@@ -28,7 +28,7 @@ pub(super) fn update_index(
             // The same bytes as the new blob: the file this transaction wrote (not replaced
             // since), or else compared rather than hashed again.
             let same = file.as_deref().is_some_and(|f| {
-                txn.holds_written(f) || std::fs::read(f).is_ok_and(|b| b == new_bytes)
+                txn.holds_written(f, blob) || std::fs::read(f).is_ok_and(|b| b == new_bytes)
             });
             txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
         }
