@@ -128,6 +128,47 @@ impl Repo {
     }
 }
 
+/// Below this size an object is stored in zlib's uncompressed form when git's loose level
+/// asks for speed (the default, 1): a compressor first clears ~256 KB of tables, which costs
+/// more than a small changelog or a commit object saves compressed; `git gc` packs them all.
+const STORE_BELOW: usize = 16 << 10;
+
+/// `parts`, one after the other, as a zlib stream of stored (uncompressed) deflate blocks.
+fn stored_zlib(parts: &[&[u8]]) -> Vec<u8> {
+    let data: Vec<u8> = parts.concat();
+    let mut out = Vec::with_capacity(data.len() + data.len() / 65535 * 5 + 16);
+    out.extend_from_slice(&[0x78, 0x01]); // deflate, 32 KB window, fastest; a multiple of 31
+    let mut chunks = data.chunks(65535).peekable();
+    if chunks.peek().is_none() {
+        out.extend_from_slice(&[0x01, 0x00, 0x00, 0xff, 0xff]); // one final empty block
+    }
+    while let Some(chunk) = chunks.next() {
+        out.push(u8::from(chunks.peek().is_none())); // BFINAL, BTYPE 00 (stored)
+        let len = u16::try_from(chunk.len()).unwrap_or(u16::MAX);
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(chunk);
+    }
+    out.extend_from_slice(&adler32(&data).to_be_bytes());
+    out
+}
+
+/// zlib's checksum of `data`.
+fn adler32(data: &[u8]) -> u32 {
+    const MOD: u32 = 65521;
+    let (mut a, mut b) = (1u32, 0u32);
+    // 5552 bytes is the most that cannot overflow a u32 before the reduction.
+    for chunk in data.chunks(5552) {
+        for &byte in chunk {
+            a += u32::from(byte);
+            b += a;
+        }
+        a %= MOD;
+        b %= MOD;
+    }
+    (b << 16) | a
+}
+
 /// Writes the loose object `id` (`objects/ab/cdef…`): compressed into a temporary file in the
 /// objects folder (named as git names its own, so `git gc` sweeps one a crash leaves), made
 /// read-only, then linked into place without replacing an object that appeared meanwhile.
@@ -146,15 +187,20 @@ fn write_loose(
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(Error::io("create", &dir, e)),
     }
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), level);
-    encoder
-        .write_all(format!("{kind} {}\0", bytes.len()).as_bytes())
-        .and_then(|()| encoder.write_all(bytes))
-        .map_err(|e| Error::io("compress an object for", &path, e))?;
-    let compressed = encoder
-        .finish()
-        .map_err(|e| Error::io("compress an object for", &path, e))?;
+    let header = format!("{kind} {}\0", bytes.len());
+    let compressed = if level.level() <= 1 && bytes.len() < STORE_BELOW {
+        stored_zlib(&[header.as_bytes(), bytes])
+    } else {
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), level);
+        encoder
+            .write_all(header.as_bytes())
+            .and_then(|()| encoder.write_all(bytes))
+            .map_err(|e| Error::io("compress an object for", &path, e))?;
+        encoder
+            .finish()
+            .map_err(|e| Error::io("compress an object for", &path, e))?
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix("tmp_obj_")
         .tempfile_in(&dir)
@@ -214,6 +260,13 @@ mod tests {
         let text = "# Changelog\n\n".to_owned() + &"- entry with words\n".repeat(3000);
         let id = repo.write_blob(text.as_bytes()).unwrap();
         assert_eq!(repo.blob_bytes(id).as_deref(), Some(text.as_bytes()));
+        // A small one is stored uncompressed: git reads it all the same (fsck below).
+        let small = repo.write_blob(b"# Changelog\n\n- one\n").unwrap();
+        assert_eq!(
+            repo.blob_bytes(small).as_deref(),
+            Some(&b"# Changelog\n\n- one\n"[..])
+        );
+        crate::git::testing::git(dir.path(), &["cat-file", "-e", &small.to_string()]);
         // Written again: the same id, nothing replaced.
         assert_eq!(repo.write_blob(text.as_bytes()).unwrap(), id);
         // git reads it, and finds its id true to its content.
@@ -238,6 +291,22 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().starts_with("tmp_obj_"))
             .collect();
         assert!(left.is_empty());
+    }
+
+    #[test]
+    fn stored_streams_inflate_to_their_input() {
+        use std::io::Read;
+        for len in [0usize, 1, 100, 65535, 65536, 200_000] {
+            let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let stream = stored_zlib(&[b"blob 3\0", &data]);
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(stream.as_slice())
+                .read_to_end(&mut back)
+                .unwrap();
+            assert_eq!(back, [b"blob 3\0".as_slice(), &data].concat(), "{len}");
+        }
+        // zlib's own checksum, as `python3 -c 'import zlib; print(zlib.adler32(b"Wikipedia"))'`.
+        assert_eq!(adler32(b"Wikipedia"), 300_286_872);
     }
 
     #[test]
