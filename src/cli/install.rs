@@ -345,10 +345,24 @@ fn changelog_paths(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
     }
 }
 
-/// The absolute path of the running binary, recorded in the shims.
+/// The absolute path of the running binary, recorded in the shims: the link on PATH that
+/// leads to it when there is one (a package manager's `bin/relhook`, which an upgrade points
+/// at the new version), else the binary itself.
 pub(super) fn current_exe() -> Result<PathBuf> {
     let exe = std::env::current_exe().map_err(|e| Error::io("locate", "the relhook binary", e))?;
-    Ok(exe.canonicalize().unwrap_or(exe))
+    let exe = exe.canonicalize().unwrap_or(exe);
+    let name = exe.file_name().map(std::ffi::OsStr::to_owned);
+    let link = name.zip(std::env::var_os("PATH")).and_then(|(name, path)| {
+        std::env::split_paths(&path)
+            .filter(|dir| dir.is_absolute())
+            .map(|dir| dir.join(&name))
+            .find(|p| {
+                p.symlink_metadata()
+                    .is_ok_and(|m| m.file_type().is_symlink())
+                    && p.canonicalize().is_ok_and(|c| c == exe)
+            })
+    });
+    Ok(link.unwrap_or(exe))
 }
 
 /// `path` relative to `base` when it is inside it, for shorter messages.
