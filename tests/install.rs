@@ -937,3 +937,89 @@ fn hand_edits_in_the_changelog_keep_the_tree_dirty_after_a_commit() {
 fn text_of(out: &std::process::Output) -> String {
     text(out)
 }
+
+/// A binary reached through a link on PATH (Homebrew's `bin/relhook`, a nix profile) is
+/// recorded by that link, so an upgrade that moves the binary and repoints the link keeps
+/// every hook working, the direct post-commit included.
+#[cfg(unix)]
+#[test]
+fn a_binary_linked_on_path_is_recorded_by_its_link_and_survives_an_upgrade() {
+    let repo = Repo::new();
+    let cellar = repo.scratch("cellar");
+    let v1 = cellar.join("1.0");
+    std::fs::create_dir_all(&v1).unwrap();
+    std::fs::copy(relhook_bin(), v1.join("relhook")).unwrap();
+    let bin = repo.scratch("linkbin");
+    std::os::unix::fs::symlink(v1.join("relhook"), bin.join("relhook")).unwrap();
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let out = repo
+        .command_in(bin.join("relhook"), &repo.path())
+        .env("PATH", &path)
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let shim = std::fs::read_to_string(repo.hooks_dir().join("post-commit")).unwrap();
+    assert!(
+        shim.contains(&bin.join("relhook").display().to_string()),
+        "{shim}"
+    );
+    // The upgrade: the old version goes, the link points at the new one.
+    let v2 = cellar.join("2.0");
+    std::fs::create_dir_all(&v2).unwrap();
+    std::fs::rename(v1.join("relhook"), v2.join("relhook")).unwrap();
+    std::fs::remove_file(bin.join("relhook")).unwrap();
+    std::os::unix::fs::symlink(v2.join("relhook"), bin.join("relhook")).unwrap();
+    repo.write("a.txt", "a");
+    repo.git(&["add", "a.txt"]);
+    let out = repo
+        .command_in(git_abs(), &repo.path())
+        .env("PATH", &path)
+        .args(["commit", "-q", "-m", "feat: after the upgrade"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md").contains("- after the upgrade"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// In a shared repository (`core.sharedRepository`), the objects and folders relhook writes get
+/// the permissions git gives its own, and the index keeps git's.
+#[cfg(unix)]
+#[test]
+fn a_shared_repository_gets_git_s_permissions_from_relhook_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::new();
+    repo.git(&["config", "core.sharedRepository", "0640"]);
+    install(&repo, &[]);
+    repo.commit_hooked("chore: start");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    let index_before = mode(&repo.path().join(".git/index"));
+    repo.write("b.txt", "b");
+    repo.git(&["add", "b.txt"]);
+    repo.commit_hooked("feat: shared");
+    assert_eq!(mode(&repo.path().join(".git/index")), index_before);
+    let object = |rev: &str| {
+        let hex = repo.git(&["rev-parse", rev]);
+        repo.path()
+            .join(".git/objects")
+            .join(&hex[..2])
+            .join(&hex[2..])
+    };
+    // git's own commit (before relhook's amend), and the blob and commit relhook wrote.
+    let by_git = mode(&object("HEAD@{1}"));
+    assert_eq!(by_git, 0o440, "git made its object {by_git:o}");
+    for rev in ["HEAD", "HEAD:CHANGELOG.md"] {
+        let p = object(rev);
+        assert_eq!(mode(&p), by_git, "{rev}: {:o}", mode(&p));
+        let dir = mode(p.parent().unwrap());
+        assert_eq!(
+            dir & 0o2000,
+            0o2000,
+            "{rev}: folder {dir:o} keeps the group"
+        );
+    }
+}

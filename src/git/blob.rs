@@ -50,7 +50,13 @@ impl Repo {
         }
         match self.loose_objects_dir() {
             Some(objects) => {
-                write_loose(&objects, id, name, bytes, self.loose_compression())?;
+                let shared = self
+                    .inner
+                    .config()
+                    .ok()
+                    .and_then(|c| c.get_string("core.sharedRepository").ok())
+                    .and_then(|v| shared_perm(&v));
+                write_loose(&objects, id, name, bytes, self.loose_compression(), shared)?;
                 // libgit2 may have looked for the object before it existed.
                 let _ = odb.refresh();
                 Ok(id)
@@ -94,18 +100,6 @@ impl Repo {
     /// (`GIT_OBJECT_DIRECTORY`), which libgit2 knows how to honour.
     fn loose_objects_dir(&self) -> Option<PathBuf> {
         if std::env::var_os("GIT_OBJECT_DIRECTORY").is_some() {
-            return None;
-        }
-        // A shared repository's objects take group permissions: libgit2 writes those.
-        let shared = self.inner.config().ok().and_then(|c| {
-            c.get_string("core.sharedRepository").ok().filter(|v| {
-                !matches!(
-                    v.to_ascii_lowercase().as_str(),
-                    "false" | "umask" | "0" | "no" | "off"
-                )
-            })
-        });
-        if shared.is_some() {
             return None;
         }
         let dir = self.inner.commondir().join("objects");
@@ -169,6 +163,65 @@ fn adler32(data: &[u8]) -> u32 {
     (b << 16) | a
 }
 
+/// The process's umask.
+fn umask() -> u32 {
+    #[cfg(unix)]
+    {
+        // SAFETY: umask only swaps the process's mask; relhook writes objects from its only
+        // thread, and the old mask is put back at once.
+        let m = unsafe {
+            let m = libc::umask(0o022);
+            libc::umask(m);
+            m
+        };
+        #[allow(clippy::useless_conversion)] // mode_t is u16 on macOS
+        u32::from(m)
+    }
+    #[cfg(not(unix))]
+    0o022
+}
+
+/// `core.sharedRepository`: the permission bits git adds to what it creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shared {
+    bits: u32,
+    /// An octal value: exactly those bits, not added to the umask's.
+    exact: bool,
+}
+
+/// `core.sharedRepository` as git reads it (`group`/`true`: 0660, `all`/`world`: 0664, an
+/// octal `0xxx`), `None` when the repository is not shared.
+fn shared_perm(value: &str) -> Option<Shared> {
+    let v = value.trim().to_ascii_lowercase();
+    let bits = |bits, exact| Some(Shared { bits, exact });
+    match v.as_str() {
+        "group" | "true" | "yes" | "on" | "1" => bits(0o660, false),
+        "all" | "world" | "everybody" | "2" => bits(0o664, false),
+        octal if octal.len() > 1 && octal.starts_with('0') => u32::from_str_radix(octal, 8)
+            .ok()
+            .and_then(|m| bits(m & 0o666, true)),
+        _ => None,
+    }
+}
+
+impl Shared {
+    /// git's `calc_shared_perm`: the bits for a file or folder created with `mode`.
+    fn apply(self, mode: u32) -> u32 {
+        let mut tweak = self.bits;
+        if mode & 0o200 == 0 {
+            tweak &= !0o222;
+        }
+        if mode & 0o100 != 0 {
+            tweak |= (tweak & 0o444) >> 2;
+        }
+        if self.exact {
+            (mode & !0o777) | tweak
+        } else {
+            mode | tweak
+        }
+    }
+}
+
 /// Writes the loose object `id` (`objects/ab/cdef…`): compressed into a temporary file in the
 /// objects folder (named as git names its own, so `git gc` sweeps one a crash leaves), made
 /// read-only, then linked into place without replacing an object that appeared meanwhile.
@@ -178,12 +231,23 @@ fn write_loose(
     kind: &str,
     bytes: &[u8],
     level: flate2::Compression,
+    shared: Option<Shared>,
 ) -> Result<()> {
     let hex = id.to_string();
     let dir = objects.join(&hex[..2]);
     let path = dir.join(&hex[2..]);
+    let umask = umask();
     match std::fs::create_dir(&dir) {
-        Ok(()) => {}
+        Ok(()) => {
+            #[cfg(unix)]
+            if let Some(shared) = shared {
+                use std::os::unix::fs::PermissionsExt;
+                // As git: the group's bits added, and new files taking the folder's group.
+                let mode = shared.apply(0o777 & !umask) | 0o2000;
+                std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode))
+                    .map_err(|e| Error::io("set permissions of", &dir, e))?;
+            }
+        }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(Error::io("create", &dir, e)),
     }
@@ -210,16 +274,10 @@ fn write_loose(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Read-only, as git makes objects, within the umask (077 gives 0400).
-        // SAFETY: umask only swaps the process's mask; relhook writes objects from its only
-        // thread, and the old mask is put back at once.
-        let umask = unsafe {
-            let m = libc::umask(0o022);
-            libc::umask(m);
-            m
-        };
-        #[allow(clippy::useless_conversion)] // mode_t is u16 on macOS
-        let mode = 0o444 & !u32::from(umask);
+        // Read-only, as git makes objects, within the umask (077 gives 0400), and readable
+        // by the group of a shared repository.
+        let mode = 0o444 & !umask;
+        let mode = shared.map_or(mode, |s| s.apply(mode));
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
     }
@@ -291,6 +349,23 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().starts_with("tmp_obj_"))
             .collect();
         assert!(left.is_empty());
+    }
+
+    #[test]
+    fn shared_repositories_get_git_s_permissions() {
+        let group = shared_perm("group").unwrap();
+        assert_eq!(group.apply(0o400), 0o440, "an object under umask 077");
+        assert_eq!(group.apply(0o444), 0o444);
+        assert_eq!(group.apply(0o700), 0o770, "a folder under umask 077");
+        let all = shared_perm("all").unwrap();
+        assert_eq!(all.apply(0o400), 0o444);
+        assert_eq!(all.apply(0o700), 0o775);
+        let exact = shared_perm("0640").unwrap();
+        assert_eq!(exact.apply(0o444), 0o440);
+        assert_eq!(exact.apply(0o755), 0o750);
+        for not in ["false", "umask", "0", "no", "off", "bogus"] {
+            assert_eq!(shared_perm(not), None, "{not}");
+        }
     }
 
     #[test]

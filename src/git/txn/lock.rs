@@ -112,16 +112,18 @@ impl LockFile {
     /// large one is renamed into place, which copies nothing.
     pub(super) fn fill_from(&self, complete: &Path) -> Result<()> {
         const COPY_BELOW: u64 = 1 << 20;
+        // The file it replaces keeps its permissions (git gives a shared repository's index
+        // 0660), else those the new file was given; the lock was born a private file.
+        let perms = fs::metadata(&self.target)
+            .or_else(|_| fs::metadata(complete))
+            .map_err(|e| Error::io("read", complete, e))?
+            .permissions();
         let small = fs::metadata(complete).is_ok_and(|m| m.len() < COPY_BELOW);
         if !small {
+            fs::set_permissions(complete, perms).map_err(|e| Error::io("write", complete, e))?;
             return fs::rename(complete, &self.lock).map_err(|e| Error::io("write", &self.lock, e));
         }
         let bytes = fs::read(complete).map_err(|e| Error::io("read", complete, e))?;
-        // The lock was born a private temporary file: it takes the permissions the new index
-        // was given (the umask, `core.sharedRepository`), which the index keeps.
-        let perms = fs::metadata(complete)
-            .map_err(|e| Error::io("read", complete, e))?
-            .permissions();
         fs::set_permissions(&self.lock, perms).map_err(|e| Error::io("write", &self.lock, e))?;
         // Not truncated first: the mark is shorter than any index, and a truncated file is
         // also written back at once on close.
@@ -196,17 +198,18 @@ mod tests {
         again.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "content");
         assert!(!dir.path().join("index.lock").exists());
-        // The index gets the new file's permissions, not the private lock's.
+        // The index keeps its own permissions, not the private lock's.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&target, fs::Permissions::from_mode(0o660)).unwrap();
             let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
             fs::write(&tmp, "shared").unwrap();
-            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o664)).unwrap();
+            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o644)).unwrap();
             held.fill_from(&tmp).unwrap();
             held.commit().unwrap();
             let mode = fs::metadata(&target).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o664);
+            assert_eq!(mode & 0o777, 0o660);
         }
         // Longer than the mark, and large enough to be renamed: the same result.
         for len in [4000, (1 << 20) + 1] {
