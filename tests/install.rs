@@ -1023,3 +1023,18 @@ fn a_shared_repository_gets_git_s_permissions_from_relhook_too() {
         );
     }
 }
+
+/// The note the tag hook keeps in the git dir (`relhook-tag-settled`) goes with the hooks.
+#[test]
+fn uninstall_removes_the_tag_hook_s_note() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.commit_hooked("chore: start");
+    let out = repo.git_in(&repo.path(), &["tag", "-a", "build-7", "-m", "x"], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let note = repo.path().join(".git/relhook-tag-settled");
+    assert!(note.exists(), "the tag was settled in `prepared`");
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!note.exists());
+}

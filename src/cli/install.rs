@@ -75,8 +75,13 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         }
                         Action::Chained { backup } => writeln!(
                             out,
-                            "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first (it can still veto)",
-                            file_name(backup)
+                            "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first ({})",
+                            file_name(backup),
+                            if name == "post-commit" {
+                                "when it fails, relhook's part does not run"
+                            } else {
+                                "it can still veto"
+                            }
                         )?,
                         Action::Replaced { backup } => writeln!(
                             out,
@@ -280,6 +285,15 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
         unregistered.config |= one.config;
         unregistered.attributes |= one.attributes;
         unregistered.am_three_way |= one.am_three_way;
+    }
+    // The note the tag hook leaves in each worktree's git dir goes with the hooks.
+    let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path());
+    for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
+        let _ = std::fs::remove_file(git_dir.join(crate::tag::hand::SETTLED));
     }
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     write_out(|out| {

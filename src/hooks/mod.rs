@@ -183,13 +183,13 @@ impl Hook {
 const DIRECT_NOTE: &str = "# git starts relhook from the line above, without a shell (every commit costs a process less);\n# relhook runs a chained hook itself. Run with sh (`sh <this file>`), the lines below do it.\n";
 
 /// Whether `path` can be named on a `#!` line: Unix, absolute, nothing the kernel would split
-/// or cut (whitespace, control characters), and short enough for every kernel (the line
-/// must fit in 127 bytes on Linux before 5.1).
+/// or cut (whitespace, control characters), and short enough for every kernel (the whole
+/// line, `#!<path> hook:<name>:chain`, must fit in 127 bytes on Linux before 5.1).
 fn shebang_safe(path: &str) -> bool {
     cfg!(unix)
         && path.starts_with('/')
         && !path.chars().any(|c| c.is_whitespace() || c.is_control())
-        && path.len() + "#! hook".len() <= 127
+        && path.len() + "#! hook:post-commit:chain".len() <= 127
 }
 
 /// What a shim relhook wrote says about itself.
