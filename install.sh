@@ -12,11 +12,13 @@ cd "$(dirname "$0")"
 host=$(rustc -vV | sed -n 's/^host: //p')
 case $host in
 *-linux-gnu*)
-	if [ "${RELHOOK_DYNAMIC:-0}" != 1 ]; then
-		# Target flags apply only with an explicit --target: build scripts and proc macros,
-		# which cannot be static, keep the host's ordinary flags.
-		var=CARGO_TARGET_$(printf '%s' "$host" | tr 'a-z.-' 'A-Z__')_RUSTFLAGS
-		if env "$var=-C target-feature=+crt-static" \
+	if [ -n "${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
+		echo "install.sh: CARGO_ENCODED_RUSTFLAGS is set and would override the static flag; installing the ordinary build" >&2
+	elif [ "${RELHOOK_DYNAMIC:-0}" != 1 ]; then
+		# With an explicit --target, RUSTFLAGS reach only relhook and its libraries: build
+		# scripts and proc macros, which cannot be static, keep the host's ordinary flags.
+		# The user's own RUSTFLAGS are kept.
+		if RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static" \
 			cargo install --locked --path . --target "$host" "$@"; then
 			exit 0
 		fi

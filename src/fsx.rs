@@ -176,6 +176,24 @@ pub fn write_atomic_via(
     }
 }
 
+/// The process's umask (0022 off Unix).
+pub fn umask() -> u32 {
+    #[cfg(unix)]
+    {
+        // SAFETY: umask only swaps the process's mask; relhook creates files from its only
+        // thread, and the old mask is put back at once.
+        let m = unsafe {
+            let m = libc::umask(0o022);
+            libc::umask(m);
+            m
+        };
+        #[allow(clippy::useless_conversion)] // mode_t is u16 on macOS
+        u32::from(m)
+    }
+    #[cfg(not(unix))]
+    0o022
+}
+
 /// The identity of a file (device and inode on Unix): the same identity means the same file,
 /// not one written over it by rename.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -304,7 +322,8 @@ fn temp_in_with(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::Permissions::from_mode(mode.unwrap_or(0o644));
+        // A new file gets what the umask leaves of 0666, as git and every editor give it.
+        let perms = std::fs::Permissions::from_mode(mode.unwrap_or(0o666 & !umask()));
         std::fs::set_permissions(tmp.path(), perms)
             .map_err(|e| Error::io("set permissions of", tmp.path(), e))?;
     }

@@ -163,24 +163,6 @@ fn adler32(data: &[u8]) -> u32 {
     (b << 16) | a
 }
 
-/// The process's umask.
-fn umask() -> u32 {
-    #[cfg(unix)]
-    {
-        // SAFETY: umask only swaps the process's mask; relhook writes objects from its only
-        // thread, and the old mask is put back at once.
-        let m = unsafe {
-            let m = libc::umask(0o022);
-            libc::umask(m);
-            m
-        };
-        #[allow(clippy::useless_conversion)] // mode_t is u16 on macOS
-        u32::from(m)
-    }
-    #[cfg(not(unix))]
-    0o022
-}
-
 /// `core.sharedRepository`: the permission bits git adds to what it creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Shared {
@@ -236,7 +218,7 @@ fn write_loose(
     let hex = id.to_string();
     let dir = objects.join(&hex[..2]);
     let path = dir.join(&hex[2..]);
-    let umask = umask();
+    let umask = crate::fsx::umask();
     match std::fs::create_dir(&dir) {
         Ok(()) => {
             #[cfg(unix)]
