@@ -202,13 +202,15 @@ reset=$(script reset "$reset_body")
 group() {
   local id=$1 prep=$2
   shift 2
-  local -a args=(--runs "$runs" --warmup "$warmup"
-    --export-json "$out/hooks.$id.json" --prepare "$prep")
+  local -a args=(--runs "$((runs * ${scale:-1}))" --warmup "$((warmup * ${scale:-1}))"
+    --export-json "$out/hooks.$id.json")
+  [[ -z $prep ]] || args+=(--prepare "$prep")
+  local n=$(($# / 2))
   while (($#)); do
     args+=(-n "$1" "$2")
     shift 2
   done
-  log "$id: $(((${#args[@]} - 8) / 3)) commands, $runs runs each"
+  log "$id: $n commands, $((runs * ${scale:-1})) runs each"
   (cd "$repo" && python3 "$bench/interleave.py" "${args[@]}") >>"$out/hooks.log" 2>&1 ||
     die "the run failed in $id (see $out/hooks.log)"
 }
@@ -272,10 +274,12 @@ group tags-other "$reset" \
 
 printf 'feat(parser): accept tabs in scopes\n\nLonger explanation of the change.\n\nRefs #12\n' \
   >"$work/MSG"
-group lint "true" \
+# Sub-millisecond processes: five times the runs, and nothing run between them (a process
+# started before each, even `true`, warms the shared C library for a dynamic binary only).
+scale=5 group lint "" \
   "hello-world (Rust)" "$hello" \
   "relhook lint FILE" "$relhook lint $work/MSG"
-[[ -z $hello_same ]] || group lint-same "true" \
+[[ -z $hello_same ]] || scale=5 group lint-same "" \
   "hello-world (Rust, relhook's link flags)" "$hello_same" \
   "relhook lint FILE" "$relhook lint $work/MSG"
 
