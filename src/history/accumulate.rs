@@ -401,7 +401,8 @@ fn entry_of(
     forge: &std::cell::OnceCell<Option<Forge>>,
 ) -> Option<NewEntry> {
     let message = repo.commit_message(commit)?;
-    let message = String::from_utf8_lossy(&message);
+    // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it.
+    let message = crate::commit::message::stored_text(repo, commit, &message);
     // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
     // changes nothing, and finding it costs more than the entry (the remote's config).
     let plain = entry_for_message(&message, &config.changelog, None)?;
