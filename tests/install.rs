@@ -1038,3 +1038,31 @@ fn uninstall_removes_the_tag_hook_s_note() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!note.exists());
 }
+
+/// A repository relhook cannot read (SHA-256 objects here) is not "all is well": doctor says
+/// the hooks fail there and how to take them out.
+#[test]
+fn doctor_says_when_relhook_cannot_read_the_repository() {
+    let repo = Repo::new();
+    let dir = repo.scratch("s256");
+    let out = repo
+        .command_in(git_abs(), &dir)
+        .args(["init", "-q", "--object-format=sha256", "."])
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return; // a git without SHA-256 support: nothing to check
+    }
+    let out = repo.relhook_in(&dir, &["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("INVALID  repository: relhook cannot read it"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        stdout(&out).contains("fix: relhook uninstall"),
+        "{}",
+        text(&out)
+    );
+}

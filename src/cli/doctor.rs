@@ -50,8 +50,22 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let config = ctx.config(&loc.work_tree);
     let binary = current_exe()?;
     let mut report = doctor::diagnose(&loc, &binary, &config);
-    if let (Ok(repo), Ok(config)) = (ctx.repo(), &config) {
-        report.checks.extend(unfinished_work(&repo, config));
+    // A repository relhook cannot read (a SHA-256 or reftable one, a sparse index) makes
+    // every hook fail: that is said here, not "all is well".
+    let repo = ctx
+        .repo()
+        .and_then(|repo| repo.check_index().map(|()| repo));
+    match (&repo, &config) {
+        (Ok(repo), Ok(config)) => report.checks.extend(unfinished_work(repo, config)),
+        (Err(e), _) => report.checks.push(doctor::Check {
+            subject: "repository".into(),
+            status: Status::Invalid,
+            detail: format!(
+                "relhook cannot read it ({e}; libgit2, which relhook reads it with, knows no SHA-256 objects, reftable refs or sparse index), so its hooks fail on every commit and tag"
+            ),
+            fix: Some("relhook uninstall".into()),
+        }),
+        _ => {}
     }
     write_out(|out| match args.format {
         Format::Json => {

@@ -96,6 +96,18 @@ impl Repo {
         })
     }
 
+    /// Whether the index can be read (libgit2 refuses extensions it does not know, such as a
+    /// sparse index's).
+    pub fn check_index(&self) -> Result<()> {
+        if self.inner.is_bare() {
+            return Ok(());
+        }
+        self.inner
+            .index()
+            .map(drop)
+            .map_err(|e| Error::git("read the index", e))
+    }
+
     /// The top of the work tree.
     pub fn work_tree(&self) -> Option<PathBuf> {
         self.inner.workdir().map(Path::to_owned)
