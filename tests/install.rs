@@ -15,6 +15,23 @@ fn install(repo: &Repo, args: &[&str]) -> String {
     stdout(&out)
 }
 
+/// Installs with a copy of relhook that is then deleted (the recorded binary is gone), and
+/// returns an empty folder for a PATH.
+fn installed_by_a_binary_that_then_goes(repo: &Repo) -> std::path::PathBuf {
+    let old = repo.scratch("old").join("relhook");
+    if std::fs::hard_link(relhook_bin(), &old).is_err() {
+        std::fs::copy(relhook_bin(), &old).unwrap();
+    }
+    let out = repo
+        .command_in(&old, &repo.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::remove_file(&old).unwrap();
+    repo.scratch("bin")
+}
+
 fn assert_refused(out: &std::process::Output, needle: &str) {
     assert_eq!(out.status.code(), Some(1), "{}", text(out));
     assert!(stderr(out).contains(needle), "{}", text(out));
@@ -279,18 +296,7 @@ fn minimal_path_finds_the_recorded_binary() {
 #[test]
 fn recorded_binary_gone_falls_back_to_path_then_warns() {
     let repo = Repo::new();
-    let old = repo.scratch("old").join("relhook");
-    if std::fs::hard_link(relhook_bin(), &old).is_err() {
-        std::fs::copy(relhook_bin(), &old).unwrap();
-    }
-    let out = repo
-        .command_in(&old, &repo.path())
-        .arg("install")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    std::fs::remove_file(&old).unwrap();
-    let bin = repo.scratch("bin");
+    let bin = installed_by_a_binary_that_then_goes(&repo);
     #[cfg(unix)]
     std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
     repo.write("a.txt", "a");
@@ -771,18 +777,7 @@ fn post_commit_starts_relhook_directly_and_still_chains_the_hook_it_replaced() {
 #[test]
 fn post_commit_whose_relhook_is_gone_keeps_the_commit_and_doctor_says_why() {
     let repo = Repo::new();
-    let old = repo.scratch("old").join("relhook");
-    if std::fs::hard_link(relhook_bin(), &old).is_err() {
-        std::fs::copy(relhook_bin(), &old).unwrap();
-    }
-    let out = repo
-        .command_in(&old, &repo.path())
-        .arg("install")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    std::fs::remove_file(&old).unwrap();
-    let bin = repo.scratch("bin");
+    let bin = installed_by_a_binary_that_then_goes(&repo);
     std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
     repo.write("a.txt", "a");
     repo.git(&["add", "a.txt"]);

@@ -71,12 +71,7 @@ impl Repo {
     /// same bytes (its blob id says so), else from the object store: a long changelog is then
     /// read and hashed, not inflated.
     pub fn committed_file(&self, commit: Oid, path: &Path) -> Result<Option<StoredFile>> {
-        let c = self
-            .inner
-            .find_commit(commit)
-            .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
-        let tree = c.tree().map_err(|e| Error::git("read a tree", e))?;
-        let Ok(entry) = tree.get_path(path) else {
+        let Some(entry) = self.entry_at(commit, path)? else {
             return Ok(None);
         };
         let regular = [git2::FileMode::Blob, git2::FileMode::BlobExecutable]

@@ -114,14 +114,23 @@ impl Repo {
             .map(|(_, what)| *what)
     }
 
-    /// `path` as stored in `commit`, or `None` when the commit has no such file.
-    pub fn file_at(&self, commit: Oid, path: &Path) -> Result<Option<StoredFile>> {
+    /// The tree entry of `path` in `commit`, `None` when the commit has no such path.
+    pub(super) fn entry_at(
+        &self,
+        commit: Oid,
+        path: &Path,
+    ) -> Result<Option<git2::TreeEntry<'static>>> {
         let c = self
             .inner
             .find_commit(commit)
             .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
         let tree = c.tree().map_err(|e| Error::git("read a tree", e))?;
-        let Ok(entry) = tree.get_path(path) else {
+        Ok(tree.get_path(path).ok())
+    }
+
+    /// `path` as stored in `commit`, or `None` when the commit has no such file.
+    pub fn file_at(&self, commit: Oid, path: &Path) -> Result<Option<StoredFile>> {
+        let Some(entry) = self.entry_at(commit, path)? else {
             return Ok(None);
         };
         let Ok(blob) = self.inner.find_blob(entry.id()) else {

@@ -187,11 +187,7 @@ impl Txn<'_> {
         after: Option<Oid>,
         known: Option<(&[u8], Oid)>,
     ) -> Result<PathBuf> {
-        let root = self
-            .repo
-            .work_tree()
-            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
-        let path = crate::fsx::confine(&root, rel)?;
+        let path = self.confined(rel)?;
         let before =
             crate::fsx::read_regular_optional(&path)?.map(|b| (b, crate::fsx::mode_of(&path)));
         let before_id = match (&before, known) {
@@ -216,11 +212,7 @@ impl Txn<'_> {
         after: Oid,
         current: (&[u8], Oid),
     ) -> Result<PathBuf> {
-        let root = self
-            .repo
-            .work_tree()
-            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
-        let path = crate::fsx::confine(&root, rel)?;
+        let path = self.confined(rel)?;
         let before = Some((current.0.to_vec(), crate::fsx::mode_of(&path)));
         self.replace(path, before, &current.1.to_string(), after, bytes)
     }
@@ -250,6 +242,15 @@ impl Txn<'_> {
         Ok(path)
     }
 
+    /// `rel` in the work tree, confined to it (never through a symlink out of it).
+    fn confined(&self, rel: &Path) -> Result<PathBuf> {
+        let root = self
+            .repo
+            .work_tree()
+            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
+        crate::fsx::confine(&root, rel)
+    }
+
     /// Whether the file at `path` is still the very file this transaction wrote there (not
     /// replaced since) with the bytes of `blob`: no need to read it back to know that.
     pub fn holds_written(&self, path: &Path, blob: Oid) -> bool {
@@ -259,11 +260,7 @@ impl Txn<'_> {
 
     /// Removes the work-tree file `rel` (a file the transaction's undo must take away again).
     pub fn remove_file(&mut self, rel: &Path) -> Result<()> {
-        let root = self
-            .repo
-            .work_tree()
-            .ok_or_else(|| Error::BareRepository(self.repo.git_dir().to_owned()))?;
-        let path = crate::fsx::confine(&root, rel)?;
+        let path = self.confined(rel)?;
         let Some(before) = crate::fsx::read_regular_optional(&path)? else {
             return Ok(());
         };
