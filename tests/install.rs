@@ -3,7 +3,10 @@
 
 use std::path::Path;
 
-use crate::support::{Repo, chmod, git_abs, listing, relhook_bin, stderr, stdout, text};
+use crate::support::{
+    Repo, chmod, git_abs, installed_by_a_binary_that_then_goes, listing, relhook_bin, stderr,
+    stdout, text,
+};
 
 const FOREIGN: &str = "#!/bin/sh\n# the team's own hook\necho FOREIGN-RAN >&2\nif grep -q veto \"$1\"; then echo 'foreign veto' >&2; exit 1; fi\n";
 
@@ -13,23 +16,6 @@ fn install(repo: &Repo, args: &[&str]) -> String {
     let out = repo.relhook(&all);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     stdout(&out)
-}
-
-/// Installs with a copy of relhook that is then deleted (the recorded binary is gone), and
-/// returns an empty folder for a PATH.
-fn installed_by_a_binary_that_then_goes(repo: &Repo) -> std::path::PathBuf {
-    let old = repo.scratch("old").join("relhook");
-    if std::fs::hard_link(relhook_bin(), &old).is_err() {
-        std::fs::copy(relhook_bin(), &old).unwrap();
-    }
-    let out = repo
-        .command_in(&old, &repo.path())
-        .arg("install")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    std::fs::remove_file(&old).unwrap();
-    repo.scratch("bin")
 }
 
 fn assert_refused(out: &std::process::Output, needle: &str) {
@@ -943,7 +929,10 @@ fn a_binary_linked_on_path_is_recorded_by_its_link_and_survives_an_upgrade() {
     let cellar = repo.scratch("cellar");
     let v1 = cellar.join("1.0");
     std::fs::create_dir_all(&v1).unwrap();
-    std::fs::copy(relhook_bin(), v1.join("relhook")).unwrap();
+    // A hard link, not a copy (see `installed_by_a_binary_that_then_goes`).
+    if std::fs::hard_link(relhook_bin(), v1.join("relhook")).is_err() {
+        std::fs::copy(relhook_bin(), v1.join("relhook")).unwrap();
+    }
     let bin = repo.scratch("linkbin");
     std::os::unix::fs::symlink(v1.join("relhook"), bin.join("relhook")).unwrap();
     let path = format!("{}:/usr/bin:/bin", bin.display());

@@ -140,22 +140,10 @@ fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
 
 #[test]
 fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
-    use crate::support::{git_abs, relhook_bin};
+    use crate::support::git_abs;
     let repo = Repo::new();
     repo.commit("chore: init");
-    let old = repo.scratch("old").join("relhook");
-    // A hard link, not a copy: a copy's write handle, inherited by a process another test
-    // thread forks meanwhile, makes running it fail with "text file busy".
-    if std::fs::hard_link(relhook_bin(), &old).is_err() {
-        std::fs::copy(relhook_bin(), &old).unwrap();
-    }
-    let out = repo
-        .command_in(&old, &repo.path())
-        .arg("install")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    std::fs::remove_file(&old).unwrap();
+    crate::support::installed_by_a_binary_that_then_goes(&repo);
     let git = |args: &[&str]| {
         repo.command_in(git_abs(), &repo.path())
             .env("PATH", "/usr/bin:/bin")

@@ -325,3 +325,22 @@ pub fn make_executable(path: &Path) {
 
 /// The Keep a Changelog skeleton relhook writes.
 pub const SKELETON: &str = "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n## [Unreleased]\n";
+
+/// Installs with a second name of relhook that is then deleted (the recorded binary is gone),
+/// and returns an empty folder for a PATH. A hard link, not a copy: a copy's write handle,
+/// inherited by a process another test thread forks meanwhile, makes running it fail with
+/// "text file busy".
+pub fn installed_by_a_binary_that_then_goes(repo: &Repo) -> PathBuf {
+    let old = repo.scratch("old").join("relhook");
+    if std::fs::hard_link(relhook_bin(), &old).is_err() {
+        std::fs::copy(relhook_bin(), &old).unwrap();
+    }
+    let out = repo
+        .command_in(&old, &repo.path())
+        .arg("install")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::remove_file(&old).unwrap();
+    repo.scratch("bin")
+}
