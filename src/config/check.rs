@@ -150,3 +150,84 @@ pub(super) fn positive(
 pub(super) fn first_line(s: &str) -> &str {
     s.lines().last().unwrap_or(s).trim()
 }
+
+/// A command as relhook runs it: an argv list, the program first, never through a shell. A
+/// string is refused with the list it would be, so that the fix is one copy away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Argv(pub Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Argv {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Words;
+        impl<'de> serde::de::Visitor<'de> for Words {
+            type Value = Argv;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of words, the program first")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Argv, A::Error> {
+                let mut words = Vec::new();
+                while let Some(w) = seq.next_element::<String>()? {
+                    words.push(w);
+                }
+                Ok(Argv(words))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<Argv, E> {
+                Err(E::custom(argv_for_string(s)))
+            }
+        }
+        d.deserialize_any(Words)
+    }
+}
+
+/// What to write instead of the command line `s`.
+fn argv_for_string(s: &str) -> String {
+    let plain = !s.chars().any(|c| "\"'\\$`|&;<>(){}*?~".contains(c));
+    let words: Vec<String> = s.split_whitespace().map(|w| format!("{w:?}")).collect();
+    if plain && !words.is_empty() {
+        format!(
+            "a command is a list of words, the program first (relhook runs no shell): write [{}]",
+            words.join(", ")
+        )
+    } else {
+        "a command is a list of words, the program first (relhook runs no shell): one string per word, e.g. [\"cargo\", \"test\"]".into()
+    }
+}
+
+#[cfg(test)]
+mod argv_tests {
+    use super::argv_for_string;
+
+    #[test]
+    fn a_command_line_string_is_answered_with_its_list() {
+        assert!(
+            argv_for_string("cargo test --locked")
+                .ends_with(r#"write ["cargo", "test", "--locked"]"#)
+        );
+        assert!(argv_for_string("npm test -- --grep \"a b\"").contains("one string per word"));
+    }
+
+    #[test]
+    fn a_test_command_written_as_a_string_is_refused_with_its_list() {
+        let path = std::path::Path::new(".relconfig.toml");
+        for text in [
+            "[checks]\ntest = \"cargo test --locked\"\n",
+            "[packages.a]\npath = \"a\"\ntest = \"cargo test --locked\"\n",
+        ] {
+            let err = crate::config::Config::parse(path, text)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(r#"write ["cargo", "test", "--locked"]"#),
+                "{err}"
+            );
+        }
+        let ok = crate::config::Config::parse(path, "[checks]\ntest = [\"cargo\", \"test\"]\n");
+        assert_eq!(
+            ok.unwrap().checks.test,
+            Some(vec!["cargo".into(), "test".into()])
+        );
+    }
+}

@@ -123,7 +123,7 @@ pub(super) struct RawPackage {
     changelog: Option<Spanned<String>>,
     tag: Option<Spanned<String>>,
     scopes: Option<Vec<Spanned<String>>>,
-    test: Option<Spanned<Vec<String>>>,
+    test: Option<Spanned<super::check::Argv>>,
 }
 
 /// Resolves every `[packages.*]` table, in name order, and checks them against each other and
@@ -188,7 +188,7 @@ pub(super) fn resolve(
             None => Vec::new(),
         };
         let test = match raw.test {
-            Some(t) if t.get_ref().first().is_none_or(|p| p.trim().is_empty()) => {
+            Some(t) if t.get_ref().0.first().is_none_or(|p| p.trim().is_empty()) => {
                 return Err(err(
                     t.span().start,
                     format!(
@@ -197,7 +197,7 @@ pub(super) fn resolve(
                     ),
                 ));
             }
-            Some(t) => Some(t.into_inner()),
+            Some(t) => Some(t.into_inner().0),
             None => None,
         };
         if changelog == root_changelog {

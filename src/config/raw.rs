@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::check::{first_line, positive, relative_path, version_file, word_list};
+use super::check::{Argv, first_line, positive, relative_path, version_file, word_list};
 use super::{
     ChangelogConfig, ChecksConfig, CommitConfig, Config, Pattern, ReleaseConfig, VersionConfig,
 };
@@ -71,7 +71,7 @@ struct RawRelease {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 struct RawChecks {
-    test: Option<Spanned<Vec<String>>>,
+    test: Option<Spanned<Argv>>,
     require_tested_tags: Option<bool>,
     run_tests_on_push: Option<bool>,
 }
@@ -257,14 +257,14 @@ fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
 fn resolve_checks(raw: RawChecks, err: Fault<'_>) -> Result<ChecksConfig> {
     let mut c = ChecksConfig::default();
     if let Some(test) = raw.test {
-        if test.get_ref().is_empty() || test.get_ref()[0].trim().is_empty() {
+        if test.get_ref().0.first().is_none_or(|p| p.trim().is_empty()) {
             return Err(err(
                 test.span().start,
                 "`checks.test` is an argv list with the program first, e.g. [\"cargo\", \"test\"]"
                     .into(),
             ));
         }
-        c.test = Some(test.into_inner());
+        c.test = Some(test.into_inner().0);
     }
     c.require_tested_tags = raw.require_tested_tags.unwrap_or(c.require_tested_tags);
     c.run_tests_on_push = raw.run_tests_on_push.unwrap_or(c.run_tests_on_push);

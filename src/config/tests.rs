@@ -172,7 +172,10 @@ run_tests_on_push = true
             "must contain `{version}`",
         ),
         ("[checks]\ntest = []\n", "argv list"),
-        ("[checks]\ntest = \"cargo test\"\n", "invalid type"),
+        (
+            "[checks]\ntest = \"cargo test\"\n",
+            r#"write ["cargo", "test"]"#,
+        ),
     ] {
         let (_, _, message) = config_err(bad);
         assert!(message.contains(needle), "{bad}: {message}");
