@@ -1050,3 +1050,25 @@ fn doctor_says_when_relhook_cannot_read_the_repository() {
         text(&out)
     );
 }
+
+/// A second release tag on the commit of the first (nothing committed since) is refused, not
+/// turned into an empty release (found by QA).
+#[test]
+fn a_second_release_tag_on_a_release_commit_is_refused() {
+    let repo = Repo::new();
+    install(&repo, &[]);
+    repo.commit_hooked("chore: start");
+    repo.commit_hooked("feat: one");
+    let tag = |name: &str| repo.git_in(&repo.path(), &["tag", "-a", name, "-m", name], &[]);
+    let out = tag("v0.1.0");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = tag("v0.1.1");
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("already release v0.1.0's"),
+        "{}",
+        text(&out)
+    );
+    assert!(!repo.read("CHANGELOG.md").contains("[0.1.1]"));
+    assert!(repo.git(&["tag", "--list"]).lines().all(|t| t != "v0.1.1"));
+}

@@ -195,6 +195,12 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
             ));
+        } else if let Some(other) = release_at(repo, config, commit, &u.tag) {
+            // Nothing was committed since that release: its release commit would add an empty
+            // section.
+            out.push(format!(
+                "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
+            ));
         }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
@@ -207,6 +213,15 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
         }
     }
     out
+}
+
+/// Another release tag (not `tag`) on `commit`.
+fn release_at(repo: &Repo, config: &Config, commit: Oid, tag: &str) -> Option<String> {
+    repo.release_tags(commit, &config.version.tag_prefix)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|t| t.commit == commit && t.name != tag)
+        .map(|t| t.name)
 }
 
 fn peel(repo: &Repo, target: Oid) -> Result<Oid> {
