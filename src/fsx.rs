@@ -165,15 +165,7 @@ pub fn write_atomic_via(
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<()> {
-    let mode = mode.or_else(|| existing_mode(path));
-    let tmp = temp_in(tmp_dir, TMP_PREFIX, contents, mode)?;
-    match tmp.persist(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {
-            write_atomic_with_mode(path, contents, mode)
-        }
-        Err(e) => Err(Error::io("replace", path, e.error)),
-    }
+    replace_via(tmp_dir, path, contents, mode, true).map(drop)
 }
 
 /// The process's umask (0022 off Unix).
@@ -224,8 +216,19 @@ pub fn write_atomic_unsynced_via(
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<Option<FileId>> {
+    replace_via(tmp_dir, path, contents, mode, false)
+}
+
+/// The two above: `sync` says whether the bytes reach the disk before the rename.
+fn replace_via(
+    tmp_dir: &Path,
+    path: &Path,
+    contents: &[u8],
+    mode: Option<u32>,
+    sync: bool,
+) -> Result<Option<FileId>> {
     let mode = mode.or_else(|| existing_mode(path));
-    let tmp = temp_in_with(tmp_dir, TMP_PREFIX, contents, mode, false)?;
+    let tmp = temp_in_with(tmp_dir, TMP_PREFIX, contents, mode, sync)?;
     #[cfg(unix)]
     let id = {
         use std::os::unix::fs::MetadataExt;

@@ -79,9 +79,15 @@ impl Repo {
         }
         // git reads GIT_INDEX_FILE against the current directory, with or without GIT_DIR
         // (hooks get it; a user may export it): the index relhook stages into is git's.
+        // git sets it for every commit hook, to the default index most of the time: that one
+        // libgit2 opens anyway, so it is not read twice.
         if let Some(file) = std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) {
-            if !inner.is_bare() {
-                let path = cwd.join(file);
+            let path = cwd.join(file);
+            let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => a == b,
+            };
+            if !inner.is_bare() && !same(&path, &inner.path().join("index")) {
                 let mut index =
                     git2::Index::open(&path).map_err(|e| Error::git("open GIT_INDEX_FILE", e))?;
                 inner
