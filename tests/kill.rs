@@ -538,3 +538,44 @@ fn killed_hand_tag_before_its_release_commit_is_finishable() {
     points.extend(delays(0x5851_f42d_4c95_7f2d, 3, 80));
     hand_tag_killed_at(&points);
 }
+
+/// Killed after it amended HEAD, before its index took the amend's CHANGELOG.md; then the user
+/// removes `index.lock`, as git advises for a lock it finds. The next commit must not take the
+/// changelog back, and the command relhook names puts the index right.
+#[test]
+fn a_removed_lock_after_a_killed_amend_cannot_undo_the_changelog() {
+    let repo = released();
+    repo.write("k.txt", "k\n");
+    repo.git(&["add", "."]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    let entry = "- killed amend";
+    let lines = |text: &str, line: &str| text.lines().filter(|l| *l == line).count();
+    let amended = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert_eq!(lines(&amended, entry), 1, "{}\n{amended}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let refused = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    let said = text(&refused);
+    assert!(!refused.status.success(), "{said}");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no commit was made");
+    assert!(said.contains("would take CHANGELOG.md back"), "{said}");
+    assert!(said.contains("`relhook changelog --sync`"), "{said}");
+
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    // The index holds the amend's CHANGELOG.md again, and the user's staged file stays.
+    assert_eq!(repo.git(&["status", "--porcelain"]), "A  l.txt");
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert_eq!(lines(&log, entry), 1, "{log}");
+    assert_eq!(lines(&log, "- next one"), 1, "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    assert_fsck_clean(&repo, "after the next commit");
+}

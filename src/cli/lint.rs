@@ -40,6 +40,11 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     let path = ctx.cwd.join(file);
     let raw = crate::fsx::read(&path)?;
     let loc = ctx.locate();
+    if let Some(l) = &loc {
+        if would_undo_an_amend(ctx, l)? {
+            return Ok(Outcome::Failed);
+        }
+    }
     let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
     let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
@@ -53,6 +58,37 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     )
     .map_err(|e| Error::io("write", "<stderr>", e))?;
     Ok(outcome(&verdict))
+}
+
+/// A relhook killed after it amended HEAD, whose staged index someone then removed (git
+/// advises deleting a stale `index.lock`), leaves the index from before its amend: a commit
+/// made from it would quietly take its files (CHANGELOG.md) back. The journal is looked at
+/// only when it exists (one stat per commit).
+fn would_undo_an_amend(ctx: &Context, loc: &Location) -> Result<bool> {
+    if !crate::git::txn::journal_path(&loc.git_dir).exists() {
+        return Ok(false);
+    }
+    let repo = git::Repo::open(&ctx.cwd)?;
+    let Some((pid, files)) = crate::git::txn::undone_by_commit(&repo) else {
+        return Ok(false);
+    };
+    let root = loc.work_tree.as_deref().unwrap_or(&loc.git_dir);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.strip_prefix(root).unwrap_or(f).display().to_string())
+        .collect();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "relhook: commit refused: a relhook killed after amending HEAD (pid {pid}) left the index \
+         from before its amend (its index.lock was removed), so this commit would take {} back",
+        names.join(", ")
+    );
+    let _ = writeln!(
+        err,
+        "relhook: fix: run `relhook changelog --sync` (it finishes that amend), then commit again"
+    );
+    Ok(true)
 }
 
 /// `RELHOOK_SKIP=1` bypasses every hook, as `--no-verify` does for git's.

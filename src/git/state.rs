@@ -8,6 +8,12 @@ use super::Repo;
 use crate::{Error, Result};
 
 impl Repo {
+    /// The blob staged (stage 0) for `path`, relative to the work tree, in the index git uses
+    /// (`GIT_INDEX_FILE` when a hook gets one); `None` when it has no such entry.
+    pub fn staged_blob(&self, path: &std::path::Path) -> Option<Oid> {
+        self.inner.index().ok()?.get_path(path, 0).map(|e| e.id)
+    }
+
     /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`.
     pub fn dirty_paths(&self, limit: usize) -> Result<Vec<String>> {
         let mut opts = StatusOptions::new();

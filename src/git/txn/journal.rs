@@ -105,10 +105,16 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         && j.refs
             .iter()
             .all(|(_, new, name)| repo.ref_target(name) == *new);
+    // The staged index is gone when someone removed `index.lock` by hand, as git advises for
+    // a lock it finds: the index is then the one from before, and a commit made from it would
+    // undo the transaction's files. Those entries are staged again once the journal is gone.
+    let mut restage = false;
     let what = if forward {
         if let (true, Some(lock), Some(index)) = (j.staged, &lock, &j.index) {
             if lock.exists() {
                 fs::rename(lock, index).map_err(|e| Error::io("replace", index, e))?;
+            } else {
+                restage = true;
             }
         }
         format!(
@@ -143,7 +149,73 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     };
     clean_temporaries(repo.git_dir());
     fs::remove_file(&journal).map_err(|e| Error::io("remove", &journal, e))?;
+    if restage {
+        restage_files(repo, &j)?;
+    }
     Ok(Some(what))
+}
+
+/// Stages each file of a finished transaction as it committed it, where the index still holds
+/// the file as it was before (an entry changed since is someone's and stays).
+fn restage_files(repo: &Repo, j: &Journal) -> Result<()> {
+    let root = repo.work_tree();
+    let mut txn = repo.transaction(&format!("restage after an interrupted {}", j.what))?;
+    for (before, after, path) in &j.files {
+        let rel = match &root {
+            Some(r) if path.is_absolute() => match path.strip_prefix(r) {
+                Ok(rel) => rel,
+                Err(_) => continue,
+            },
+            _ => path.as_path(),
+        };
+        let staged = txn.staged(rel)?;
+        if staged.map(|(id, _)| id) != *before {
+            continue;
+        }
+        match after {
+            Some(after) => {
+                let mode = staged.map_or(0o100_644, |(_, mode)| mode);
+                let on_disk = crate::fsx::read_optional(path)?;
+                let same = on_disk.is_some_and(|b| repo.hash_blob(&b) == *after);
+                txn.stage(rel, *after, mode, same.then_some(path.as_path()))?;
+            }
+            None => txn.restage(rel, None)?,
+        }
+    }
+    txn.commit()
+}
+
+/// What a commit made now would undo, when a transaction was killed after moving its refs and
+/// its staged index was then removed by hand: the files whose entry in the index being
+/// committed (the hook's, `GIT_INDEX_FILE`) is still the one from before that transaction.
+/// `None` when there is no such journal, or its process is alive.
+pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
+    let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
+    let j = parse_journal(&String::from_utf8_lossy(&bytes));
+    if j.pid == 0 || alive(j.pid) || !j.staged || j.refs.is_empty() {
+        return None;
+    }
+    if !j
+        .refs
+        .iter()
+        .all(|(_, new, name)| repo.ref_target(name) == *new)
+    {
+        return None;
+    }
+    let root = repo.work_tree();
+    let undone: Vec<PathBuf> = j
+        .files
+        .iter()
+        .filter(|(before, after, path)| {
+            let rel = match &root {
+                Some(r) => path.strip_prefix(r).unwrap_or(path),
+                None => path,
+            };
+            before != after && repo.staged_blob(rel) == *before
+        })
+        .map(|(_, _, path)| path.clone())
+        .collect();
+    (!undone.is_empty()).then_some((j.pid, undone))
 }
 
 /// git2 moves a ref through `<ref>.lock`; killed inside that step, the process leaves the

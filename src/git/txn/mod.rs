@@ -40,7 +40,7 @@ use crate::{Error, Result};
 
 pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{pending, recover};
+pub use journal::{pending, recover, undone_by_commit};
 pub use lock::{LockFile, lock_wait};
 
 /// Prefix of relhook's temporary files in the git dir.
@@ -74,6 +74,11 @@ pub struct Txn<'r> {
     refs: Vec<RefMove>,
     moved: Vec<RefMove>,
     finished: bool,
+}
+
+/// Where a transaction's journal is, in `git_dir`.
+pub fn journal_path(git_dir: &Path) -> PathBuf {
+    git_dir.join(JOURNAL)
 }
 
 impl Repo {
