@@ -27,6 +27,7 @@ mod qb;
 mod readme;
 mod release;
 mod security;
+mod signing;
 mod snapshots;
 mod sync_cost;
 mod transaction;

@@ -14,8 +14,10 @@ mod probe;
 mod range;
 mod refs;
 mod repo;
+mod resign;
 mod rewrite;
 pub mod run;
+mod signature;
 mod state;
 pub mod txn;
 pub mod walk;
@@ -26,6 +28,7 @@ pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
 pub use range::MergeBase;
 pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
+pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};
 pub use txn::{TMP_PREFIX, Txn};
 

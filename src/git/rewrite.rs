@@ -7,6 +7,7 @@ use std::path::Path;
 use git2::{Oid, Signature};
 
 use super::Repo;
+use super::resign::{Amended, RawCommit};
 use crate::{Error, Result};
 
 /// A file as stored in a commit.
@@ -176,9 +177,10 @@ impl Repo {
     }
 
     /// A commit identical to `head` but for `files`, each `(path, blob, mode)` becoming that
-    /// blob: same parents, author, committer and message, re-signed when `head` was signed.
-    /// Only the objects are written; moving HEAD is the transaction's job.
-    pub fn amended_commit(&self, head: Oid, files: &[(&Path, Oid, i32)]) -> Result<Oid> {
+    /// blob: same parents, author, committer and message, signed again by the same key when
+    /// `head` was signed (or refused, see `resign`). Only the objects are written; moving HEAD
+    /// is the transaction's job.
+    pub fn amended_commit(&self, head: Oid, files: &[(&Path, Oid, i32)]) -> Result<Amended> {
         let repo = &self.inner;
         let head_c = repo
             .find_commit(head)
@@ -198,32 +200,32 @@ impl Repo {
         let new_tree = update
             .create_updated(repo, &tree)
             .map_err(|e| Error::git("write the new tree", e))?;
-        if repo.extract_signature(&head, None).is_ok() {
-            let parents: Vec<Oid> = head_c.parent_ids().collect();
-            return self.commit_tree(
-                new_tree,
-                &parents,
-                head_c.message_bytes(),
-                Some((&head_c.author(), &head_c.committer())),
-                true,
-            );
-        }
-        // The commit as stored, with only its tree line replaced: author, committer, dates,
-        // `encoding` and any other header, and the message (UTF-8 or not) stay byte for byte.
         let odb = repo
             .odb()
             .map_err(|e| Error::git("open the object store", e))?;
         let raw = odb.read(head).map_err(|e| Error::git("read HEAD", e))?;
         let data = raw.data();
+        let signed = match RawCommit::parse(data) {
+            Some(c) => !c.signatures().is_empty(),
+            None => repo.extract_signature(&head, None).is_ok(),
+        };
+        if signed {
+            return self.resign(data, new_tree);
+        }
+        // The commit as stored, with only its tree line replaced: author, committer, dates,
+        // `encoding` and any other header, and the message (UTF-8 or not) stay byte for byte.
         let tree_line = 5 + 2 * head.as_bytes().len() + 1; // "tree <hex>\n"
         if data.starts_with(b"tree ") && data.get(tree_line - 1) == Some(&b'\n') {
             let mut amended = format!("tree {new_tree}\n").into_bytes();
             amended.extend_from_slice(&data[tree_line..]);
-            return self.write_object(git2::ObjectType::Commit, &amended);
+            return Ok(Amended::Commit(
+                self.write_object(git2::ObjectType::Commit, &amended)?,
+            ));
         }
         let parents: Vec<Oid> = head_c.parent_ids().collect();
         let who = (&head_c.author(), &head_c.committer());
-        self.write_commit(new_tree, &parents, &message_of(&head_c), who)
+        let id = self.write_commit(new_tree, &parents, &message_of(&head_c), who)?;
+        Ok(Amended::Commit(id))
     }
 
     /// Writes a commit object through git2 (no process, no hook), bytes as git writes them.
@@ -254,8 +256,8 @@ impl Repo {
             .map_err(|e| Error::git("write the commit", e))
     }
 
-    /// A new commit, as `git commit-tree` makes it (no hook runs). `who` pins author and
-    /// committer (an amend keeps them), else git's identity and dates apply; `sign` signs it.
+    /// A new commit, as `git commit-tree` makes it (no hook runs), with git's identity and
+    /// dates; `sign` signs it with the user's default key.
     /// Unsigned, it is written in-process whenever relhook can tell the identity exactly as
     /// git would (`ident`); signing and every other case start `git commit-tree`, which knows
     /// the user's gpg/ssh setup.
@@ -264,15 +266,10 @@ impl Repo {
         tree: Oid,
         parents: &[Oid],
         message: &[u8],
-        who: Option<(&Signature<'_>, &Signature<'_>)>,
         sign: bool,
     ) -> Result<Oid> {
         if let (false, Ok(text)) = (sign, std::str::from_utf8(message)) {
-            let found = match who {
-                Some((a, c)) => Some((a.to_owned(), c.to_owned())),
-                None => self.new_commit_identity(),
-            };
-            if let Some((author, committer)) = found {
+            if let Some((author, committer)) = self.new_commit_identity() {
                 return self.write_commit(tree, parents, text, (&author, &committer));
             }
         }
@@ -288,16 +285,7 @@ impl Repo {
             args.push("-p".into());
             args.push(p.to_string());
         }
-        let mut git = super::run::Git::new(&cwd, &args).stdin(message);
-        if let Some((author, committer)) = who {
-            for (k, v) in identity("AUTHOR", author)
-                .into_iter()
-                .chain(identity("COMMITTER", committer))
-            {
-                git = git.env(k, v);
-            }
-        }
-        let out = git.run()?;
+        let out = super::run::Git::new(&cwd, &args).stdin(message).run()?;
         Oid::from_str(out.trim()).map_err(|e| Error::git("read the id git commit-tree printed", e))
     }
 
@@ -344,29 +332,6 @@ fn file_mode(mode: i32) -> git2::FileMode {
 
 fn message_of(c: &git2::Commit<'_>) -> String {
     String::from_utf8_lossy(c.message_bytes()).into_owned()
-}
-
-fn identity(who: &str, sig: &Signature<'_>) -> [(String, String); 3] {
-    let when = sig.when();
-    let offset = when.offset_minutes();
-    let sign = if offset < 0 { '-' } else { '+' };
-    let date = format!(
-        "@{} {sign}{:02}{:02}",
-        when.seconds(),
-        offset.abs() / 60,
-        offset.abs() % 60
-    );
-    [
-        (
-            format!("GIT_{who}_NAME"),
-            String::from_utf8_lossy(sig.name_bytes()).into_owned(),
-        ),
-        (
-            format!("GIT_{who}_EMAIL"),
-            String::from_utf8_lossy(sig.email_bytes()).into_owned(),
-        ),
-        (format!("GIT_{who}_DATE"), date),
-    ]
 }
 
 #[cfg(test)]

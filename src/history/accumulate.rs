@@ -1,9 +1,10 @@
 //! post-commit: the new commit's entry goes into `## [Unreleased]` *and into that same
 //! commit*, so `git status` is clean after `git commit`. Git builds the commit's tree before
 //! any hook that could add to it runs (git-hook-facts.md §1.2), so HEAD is rewritten through
-//! git2: same parents, author, committer and message, re-signed when it was signed; no hook
-//! runs again. Only the user's own `git commit` is touched: never a rebase, cherry-pick,
-//! revert, am or merge, whose commits already carry their line.
+//! git2: same parents, author, committer and message, signed again by the same key when it
+//! was signed (else left alone, with a warning); no hook runs again. Only the user's own
+//! `git commit` is touched: never a rebase, cherry-pick, revert, am or merge, whose commits
+//! already carry their line.
 
 mod op;
 mod tree;
@@ -16,7 +17,7 @@ use self::op::{Op, decide};
 use self::tree::{update_index, update_work_tree};
 use crate::Result;
 use crate::config::Config;
-use crate::git::{ReflogTop, Repo, StoredFile};
+use crate::git::{Amended, ReflogTop, Repo, StoredFile};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 
@@ -118,7 +119,14 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         .iter()
         .map(|e| (e.path.as_path(), e.blob, e.mode))
         .collect();
-    let new = repo.amended_commit(head, &files)?;
+    let new = match repo.amended_commit(head, &files)? {
+        Amended::Commit(new) => new,
+        Amended::Refused(why) => {
+            return Ok(Accumulated::Refused(format!(
+                "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` adds the entry for your next commit"
+            )));
+        }
+    };
     // Then, holding the index lock, the work tree, the index and HEAD, in that order.
     let mut txn = repo.transaction("post-commit")?;
     if repo.head() != Some(head) {

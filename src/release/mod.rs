@@ -236,7 +236,7 @@ pub fn commit_files(
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    let commit = repo.commit_tree(tree, &[head], text.as_bytes(), None, sign)?;
+    let commit = repo.commit_tree(tree, &[head], text.as_bytes(), sign)?;
     for (e, (blob, mode)) in edits.iter().zip(staged) {
         let file = txn.write_file_known(&e.path, &e.after, Some(blob), None)?;
         txn.stage(&e.path, blob, mode, Some(&file))?;
