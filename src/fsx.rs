@@ -28,6 +28,60 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
 /// a directory is an error naming it, never a read that blocks): `Ok(None)` when absent.
 pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     use std::io::Read;
+    let Some((mut file, len)) = open_regular(path)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    Ok(Some(bytes))
+}
+
+/// [`read_regular_optional`], with the file's status taken after it was read (so that a
+/// change made while it was read shows in it).
+pub fn read_regular_with_stat(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>> {
+    use std::io::Read;
+    let Some((mut file, len)) = open_regular(path)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    let stat = file.metadata().map_err(|e| Error::io("read", path, e))?;
+    Ok(Some((bytes, stat)))
+}
+
+/// Whether the regular file at `path` holds exactly `expected` (`None`: no file), compared a
+/// piece at a time: a long file is not read into memory of its own to be compared once.
+pub fn regular_file_holds(path: &Path, expected: &[u8]) -> Result<Option<bool>> {
+    use std::io::Read;
+    let Some((mut file, len)) = open_regular(path)? else {
+        return Ok(None);
+    };
+    if len != expected.len() as u64 {
+        return Ok(Some(false));
+    }
+    let mut buf = vec![0u8; expected.len().clamp(1, 64 * 1024)];
+    let mut at = 0;
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io("read", path, e)),
+        };
+        if n == 0 {
+            return Ok(Some(at == expected.len()));
+        }
+        if expected.get(at..at + n) != Some(&buf[..n]) {
+            return Ok(Some(false));
+        }
+        at += n;
+    }
+}
+
+/// Opens `path` for reading when it is a regular file (`None` when there is none), with its
+/// length; anything else (a FIFO, device or directory) is refused.
+fn open_regular(path: &Path) -> Result<Option<(std::fs::File, u64)>> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -36,7 +90,7 @@ pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
         // Opening a FIFO for reading blocks until a writer appears; O_NONBLOCK does not.
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let mut file = match options.open(path) {
+    let file = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io("read", path, e)),
@@ -48,10 +102,7 @@ pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
             reason: "not a regular file (a FIFO, device or directory); relhook reads only regular files there".into(),
         });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)
-        .map_err(|e| Error::io("read", path, e))?;
-    Ok(Some(bytes))
+    Ok(Some((file, meta.len())))
 }
 
 /// `root/rel` for a file relhook will write, refused unless it stays inside `root` once
@@ -351,6 +402,35 @@ fn existing_mode(_: &Path) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_compared_piece_by_piece() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("CHANGELOG.md");
+        let long = "- an entry with some words in it\n".repeat(5000);
+        std::fs::write(&path, &long).unwrap();
+        assert_eq!(
+            regular_file_holds(&path, long.as_bytes()).unwrap(),
+            Some(true)
+        );
+        // Same length, one byte different at the very end (past the first piece).
+        let mut other = long.clone().into_bytes();
+        *other.last_mut().unwrap() = b'!';
+        assert_eq!(regular_file_holds(&path, &other).unwrap(), Some(false));
+        assert_eq!(
+            regular_file_holds(&path, &other[..10]).unwrap(),
+            Some(false)
+        );
+        std::fs::write(&path, "").unwrap();
+        assert_eq!(regular_file_holds(&path, b"").unwrap(), Some(true));
+        assert_eq!(regular_file_holds(&path, b"x").unwrap(), Some(false));
+        let missing = dir.path().join("missing.md");
+        assert_eq!(regular_file_holds(&missing, b"x").unwrap(), None);
+        assert!(
+            regular_file_holds(dir.path(), b"x").is_err(),
+            "a folder is refused"
+        );
+    }
 
     #[test]
     fn atomic_write_replaces_and_keeps_mode() {

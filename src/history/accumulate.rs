@@ -302,21 +302,14 @@ fn prepare(
         }
         return stop(Accumulated::Refused(format!("no entry added: {e}")));
     }
-    let (stored, text) = match repo.committed_file(head, &path)? {
+    let stored = match repo.committed_file(head, &path)? {
         Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
             return stop(Accumulated::Refused(format!(
                 "{shown} is a symbolic link (to `{}`); relhook does not replace links with files: point `changelog.path` at the file it names",
                 String::from_utf8_lossy(&stored.bytes)
             )));
         }
-        Some(stored) => {
-            let Ok(text) = String::from_utf8(stored.bytes.clone()) else {
-                return stop(Accumulated::Refused(format!(
-                    "{shown} is not UTF-8; left unchanged"
-                )));
-            };
-            (Some(stored), text)
-        }
+        Some(stored) => Some(stored),
         None if !target.create => return Ok(Prepared::Nothing),
         None => {
             let on_disk = repo
@@ -333,12 +326,24 @@ fn prepare(
                 )));
             }
             // The first changelog-worthy commit creates the file, inside that commit.
-            (None, crate::history::changelog::TEMPLATE.to_owned())
+            None
         }
+    };
+    // Read in place: a long file is not copied to be parsed.
+    let text = match &stored {
+        Some(s) => match std::str::from_utf8(&s.bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                return stop(Accumulated::Refused(format!(
+                    "{shown} is not UTF-8; left unchanged"
+                )));
+            }
+        },
+        None => crate::history::changelog::TEMPLATE,
     };
     // A long file is parsed only as far as the edit reaches (see `changelog::head`), unless
     // the rest may already hold the entry: then the whole file decides, as before.
-    let split = Changelog::parse_head(&text).filter(|(_, tail)| {
+    let split = Changelog::parse_head(text).filter(|(_, tail)| {
         !target
             .new
             .as_ref()
@@ -346,7 +351,7 @@ fn prepare(
     });
     let (mut log, tail) = match split {
         Some((log, tail)) => (log, tail),
-        None => match Changelog::parse(&text) {
+        None => match Changelog::parse(text) {
             Ok(log) => (log, ""),
             Err(e) => {
                 return stop(Accumulated::Refused(format!(

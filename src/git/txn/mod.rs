@@ -46,10 +46,18 @@ pub use lock::{LockFile, lock_wait};
 /// Prefix of relhook's temporary files in the git dir.
 pub use crate::fsx::TMP_PREFIX;
 
+/// A work-tree file's content before the transaction wrote it: its bytes, or only its blob
+/// when the object store holds them (a long changelog is then not copied for an undo that
+/// almost never happens).
+enum Content {
+    Bytes(Vec<u8>),
+    Blob(Oid),
+}
+
 /// A work-tree file as it was before the transaction wrote it, and what it wrote.
 struct FileBefore {
     path: PathBuf,
-    before: Option<(Vec<u8>, Option<u32>)>,
+    before: Option<(Content, Option<u32>)>,
     /// The file written (its identity) and the blob of the bytes written into it.
     written: Option<(crate::fsx::FileId, Oid)>,
 }
@@ -193,11 +201,12 @@ impl Txn<'_> {
         known: Option<(&[u8], Oid)>,
     ) -> Result<PathBuf> {
         let path = self.confined(rel)?;
-        let before =
-            crate::fsx::read_regular_optional(&path)?.map(|b| (b, crate::fsx::mode_of(&path)));
+        let before = crate::fsx::read_regular_optional(&path)?
+            .map(|b| (Content::Bytes(b), crate::fsx::mode_of(&path)));
         let before_id = match (&before, known) {
-            (Some((b, _)), Some((k, id))) if b.as_slice() == k => id.to_string(),
-            (Some((b, _)), _) => self.repo.store_blob(b)?.to_string(),
+            (Some((Content::Bytes(b), _)), Some((k, id))) if b.as_slice() == k => id.to_string(),
+            (Some((Content::Bytes(b), _)), _) => self.repo.store_blob(b)?.to_string(),
+            (Some((Content::Blob(id), _)), _) => id.to_string(),
             (None, _) => "-".to_owned(),
         };
         let after_id = match after {
@@ -207,26 +216,26 @@ impl Txn<'_> {
         self.replace(path, before, &before_id, after_id, bytes)
     }
 
-    /// [`Txn::write_file_known`] for a caller that has just read the file under this
-    /// transaction's lock and found exactly `current` (stored as its blob): a long file is
-    /// not read a second time.
+    /// [`Txn::write_file_known`] for a caller that has just compared the file, under this
+    /// transaction's lock, with the stored blob `current` and found it the same: a long file
+    /// is neither read nor copied again (an undo writes the blob back).
     pub fn replace_file_read(
         &mut self,
         rel: &Path,
         bytes: &[u8],
         after: Oid,
-        current: (&[u8], Oid),
+        current: Oid,
     ) -> Result<PathBuf> {
         let path = self.confined(rel)?;
-        let before = Some((current.0.to_vec(), crate::fsx::mode_of(&path)));
-        self.replace(path, before, &current.1.to_string(), after, bytes)
+        let before = Some((Content::Blob(current), crate::fsx::mode_of(&path)));
+        self.replace(path, before, &current.to_string(), after, bytes)
     }
 
     /// Journals, then writes, one work-tree file.
     fn replace(
         &mut self,
         path: PathBuf,
-        before: Option<(Vec<u8>, Option<u32>)>,
+        before: Option<(Content, Option<u32>)>,
         before_id: &str,
         after_id: Oid,
         bytes: &[u8],
@@ -274,7 +283,7 @@ impl Txn<'_> {
         let mode = crate::fsx::mode_of(&path);
         self.files.push(FileBefore {
             path: path.clone(),
-            before: Some((before, mode)),
+            before: Some((Content::Bytes(before), mode)),
             written: None,
         });
         fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
@@ -348,9 +357,22 @@ impl Txn<'_> {
         }
         for f in self.files.drain(..).rev() {
             let done = match &f.before {
-                Some((bytes, mode)) => {
+                Some((Content::Bytes(bytes), mode)) => {
                     crate::fsx::write_atomic_via(self.repo.git_dir(), &f.path, bytes, *mode)
                 }
+                Some((Content::Blob(id), mode)) => match self.repo.blob_bytes(*id) {
+                    Some(bytes) => {
+                        crate::fsx::write_atomic_via(self.repo.git_dir(), &f.path, &bytes, *mode)
+                    }
+                    None => Err(Error::io(
+                        "restore",
+                        &f.path,
+                        std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            format!("its blob {id} is missing"),
+                        ),
+                    )),
+                },
                 None => fs::remove_file(&f.path).map_err(|e| Error::io("remove", &f.path, e)),
             };
             if let Err(e) = done {

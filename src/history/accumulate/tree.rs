@@ -77,17 +77,25 @@ pub(super) fn update_work_tree(
         txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), None)?;
         return Ok(None);
     };
-    let Some(current) = crate::fsx::read_regular_optional(&file)? else {
-        return Ok(Some(format!(
+    let missing = || {
+        Ok(Some(format!(
             "{} is missing from the work tree; `git checkout -- {}` restores it",
             path.display(),
             path.display()
-        )));
+        )))
     };
-    if current == committed.0 {
-        txn.replace_file_read(path, new_text.as_bytes(), new_blob, committed)?;
-        return Ok(None);
+    // Compared under the lock, so an edit made since post-commit read the file is kept.
+    match crate::fsx::regular_file_holds(&file, committed.0)? {
+        None => return missing(),
+        Some(true) => {
+            txn.replace_file_read(path, new_text.as_bytes(), new_blob, committed.1)?;
+            return Ok(None);
+        }
+        Some(false) => {}
     }
+    let Some(current) = crate::fsx::read_regular_optional(&file)? else {
+        return missing();
+    };
     let edited = Changelog::from_utf8(current).map(|mut log| {
         op.apply(&mut log);
         log.render()
