@@ -204,6 +204,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Err(Error::BareRepository(_)) => return Ok(Outcome::Ok),
         opened => opened?,
     };
+    repo.cache_objects();
     let mut err = std::io::stderr().lock();
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,

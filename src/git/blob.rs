@@ -48,15 +48,10 @@ impl Repo {
         if odb.exists(id) {
             return Ok(id);
         }
-        match self.loose_objects_dir() {
+        let settings = self.loose.get_or_init(|| self.loose_settings());
+        match &settings.dir {
             Some(objects) => {
-                let shared = self
-                    .inner
-                    .config()
-                    .ok()
-                    .and_then(|c| c.get_string("core.sharedRepository").ok())
-                    .and_then(|v| shared_perm(&v));
-                write_loose(&objects, id, name, bytes, self.loose_compression(), shared)?;
+                write_loose(objects, id, name, bytes, settings.level, settings.shared)?;
                 // libgit2 may have looked for the object before it existed.
                 let _ = odb.refresh();
                 Ok(id)
@@ -138,30 +133,42 @@ impl Repo {
         false
     }
 
-    /// Where loose objects go; `None` when the environment moves the object store
-    /// (`GIT_OBJECT_DIRECTORY`), which libgit2 knows how to honour.
-    fn loose_objects_dir(&self) -> Option<PathBuf> {
-        if std::env::var_os("GIT_OBJECT_DIRECTORY").is_some() {
-            return None;
-        }
-        let dir = self.inner.commondir().join("objects");
-        dir.is_dir().then_some(dir)
-    }
-
-    /// git's zlib level for loose objects: `core.looseCompression`, else `core.compression`,
-    /// else 1 (fastest); -1 means zlib's default.
-    fn loose_compression(&self) -> flate2::Compression {
-        let level = self.inner.config().ok().and_then(|c| {
+    /// Where and how loose objects are written, from the environment and the configuration
+    /// (asked once: libgit2 checks every configuration file for changes at each question).
+    fn loose_settings(&self) -> LooseSettings {
+        // `None` when the environment moves the object store (`GIT_OBJECT_DIRECTORY`), which
+        // libgit2 knows how to honour.
+        let dir = (std::env::var_os("GIT_OBJECT_DIRECTORY").is_none())
+            .then(|| self.inner.commondir().join("objects"))
+            .filter(|dir| dir.is_dir());
+        // A snapshot: a live configuration checks its files for changes at every read.
+        let config = self.inner.config().and_then(|mut c| c.snapshot()).ok();
+        // git's zlib level for loose objects: `core.looseCompression`, else
+        // `core.compression`, else 1 (fastest); -1 means zlib's default.
+        let level = config.as_ref().and_then(|c| {
             c.get_i32("core.looseCompression")
                 .or_else(|_| c.get_i32("core.compression"))
                 .ok()
         });
-        match level {
+        let level = match level {
             None => flate2::Compression::fast(),
             Some(-1) => flate2::Compression::default(),
             Some(l) => flate2::Compression::new(u32::try_from(l.clamp(0, 9)).unwrap_or(1)),
-        }
+        };
+        let shared = config
+            .as_ref()
+            .and_then(|c| c.get_string("core.sharedRepository").ok())
+            .and_then(|v| shared_perm(&v));
+        LooseSettings { dir, level, shared }
     }
+}
+
+/// How this repository's loose objects are written.
+#[derive(Debug)]
+pub(super) struct LooseSettings {
+    dir: Option<PathBuf>,
+    level: flate2::Compression,
+    shared: Option<Shared>,
 }
 
 /// Below this size an object is stored in zlib's uncompressed form when git's loose level

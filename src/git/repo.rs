@@ -16,6 +16,8 @@ pub struct Repo {
     graph: std::cell::RefCell<super::walk::OidMap<(i64, Vec<Oid>)>>,
     /// Every ancestor of a commit, once dates could not answer a question about it.
     ancestry: std::cell::RefCell<Option<(Oid, super::walk::OidMap<()>)>>,
+    /// How loose objects are written here (see `blob`), read from the configuration once.
+    pub(super) loose: std::cell::OnceCell<super::blob::LooseSettings>,
 }
 
 /// A commit as stored: what a range check needs.
@@ -98,8 +100,16 @@ impl Repo {
         Ok(Repo {
             inner,
             graph: Default::default(),
+            loose: Default::default(),
             ancestry: Default::default(),
         })
+    }
+
+    /// Keeps the objects read from here on in libgit2's cache (off by default, see `open`):
+    /// for a process that reads a handful of objects several times each (post-commit reads
+    /// HEAD's commit five times), never for a history walk.
+    pub fn cache_objects(&self) {
+        git2::opts::enable_caching(true);
     }
 
     /// Whether the index can be read (libgit2 refuses extensions it does not know, such as a
