@@ -1,16 +1,8 @@
 //! The changelog engine on real repositories: post-commit accumulation, the merge driver,
 //! sync and rebuild, and hand edits surviving all of them.
 
+use crate::support::hooked_changelog_repo as setup;
 use crate::support::{Repo, SKELETON, stderr, text};
-
-fn setup() -> Repo {
-    let repo = Repo::new();
-    repo.hooks(&["commit-msg", "post-commit"]);
-    repo.write("CHANGELOG.md", SKELETON);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo
-}
 
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()

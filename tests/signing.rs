@@ -8,16 +8,8 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
-use crate::support::{Repo, SKELETON, stderr, text};
-
-fn setup() -> Repo {
-    let repo = Repo::new();
-    repo.hooks(&["commit-msg", "post-commit"]);
-    repo.write("CHANGELOG.md", SKELETON);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo
-}
+use crate::support::hooked_changelog_repo as setup;
+use crate::support::{Repo, stderr, text};
 
 /// Whether `program` runs here.
 fn have(program: &str, arg: &str) -> bool {

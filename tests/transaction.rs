@@ -7,16 +7,8 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::support::hooked_changelog_repo as setup;
 use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
-
-fn setup() -> Repo {
-    let repo = Repo::new();
-    repo.hooks(&["commit-msg", "post-commit"]);
-    repo.write("CHANGELOG.md", SKELETON);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo
-}
 
 /// HEAD, index and work tree agree (`git status` is clean), no relhook file is left in the
 /// work tree or the git dir, and no lock is left behind.

@@ -344,3 +344,14 @@ pub fn installed_by_a_binary_that_then_goes(repo: &Repo) -> PathBuf {
     std::fs::remove_file(&old).unwrap();
     repo.scratch("bin")
 }
+
+/// A repository with relhook's commit-msg and post-commit hooks and a committed
+/// CHANGELOG.md skeleton: where the changelog, signing and transaction tests start.
+pub fn hooked_changelog_repo() -> Repo {
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo
+}
