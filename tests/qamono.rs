@@ -210,3 +210,33 @@ fn init_in_a_workspace_root_without_a_test_script_proposes_no_root_test() {
         "{config}"
     );
 }
+
+/// A commit that deletes a package's folder still stands; post-commit and doctor both name
+/// the two ways out (restore the folder, or remove the package's table).
+#[test]
+fn a_deleted_package_folder_is_named_with_its_fix() {
+    let repo = Repo::new();
+    repo.write("a/f", "1\n");
+    repo.write("b/f", "1\n");
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write(
+        ".relconfig.toml",
+        "[packages.a]\npath = \"a\"\n\n[packages.b]\npath = \"b\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.git(&["rm", "-rq", "b"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(a)!: b is gone"]);
+    assert!(out.status.success(), "the commit stands: {}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("restore it, or remove the `[packages.b]` table"),
+        "{err}"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_ne!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(said.contains("INVALID  package b:"), "{said}");
+    assert!(said.contains("fix: edit "), "{said}");
+}

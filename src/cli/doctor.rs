@@ -4,8 +4,8 @@
 use super::args::{DoctorArgs, Format};
 use super::install::current_exe;
 use super::{Context, Outcome, write_out};
-use crate::Result;
 use crate::hooks::doctor::{self, Status};
+use crate::{Error, Result};
 
 /// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
 fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<doctor::Check> {
@@ -55,6 +55,26 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let repo = ctx
         .repo()
         .and_then(|repo| repo.check_index().map(|()| repo));
+    // A package whose folder is gone (deleted in a commit) stops each of its entries: the
+    // configuration parses, but cannot be used.
+    if let Ok(config) = &config {
+        for p in &config.packages {
+            if let Err(e) = crate::history::packages::confine(p, &loc.work_tree) {
+                let fix = match &e {
+                    Error::Config {
+                        path, line, column, ..
+                    } => format!("edit {}:{line}:{column}", path.display()),
+                    _ => format!("remove the [packages.{}] table", p.name),
+                };
+                report.checks.push(doctor::Check {
+                    subject: format!("package {}", p.name),
+                    status: Status::Invalid,
+                    detail: e.to_string(),
+                    fix: Some(fix),
+                });
+            }
+        }
+    }
     match (&repo, &config) {
         (Ok(repo), Ok(config)) => report.checks.extend(unfinished_work(repo, config)),
         (Err(e), _) => report.checks.push(doctor::Check {

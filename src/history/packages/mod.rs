@@ -78,11 +78,22 @@ pub fn view(config: &Config, name: &str, root: &Path) -> Result<Config> {
 pub fn confine(package: &Package, root: &Path) -> Result<()> {
     let check = |rel: &Path| match crate::fsx::confine_dir(root, rel) {
         Ok(_) => Ok(()),
-        Err(Error::UnsafePath { reason, .. }) => Err(package.config_error(format!(
-            "package `{}`: `{}` cannot be used: {reason}",
-            package.name,
-            rel.display()
-        ))),
+        Err(Error::UnsafePath { reason, .. }) => {
+            // A package folder deleted in a commit: say both ways out.
+            let fix = if reason.contains("does not exist") {
+                format!(
+                    "; restore it, or remove the `[packages.{}]` table from the configuration",
+                    package.name
+                )
+            } else {
+                String::new()
+            };
+            Err(package.config_error(format!(
+                "package `{}`: `{}` cannot be used: {reason}{fix}",
+                package.name,
+                rel.display()
+            )))
+        }
         Err(e) => Err(e),
     };
     check(&package.path)?;
