@@ -240,3 +240,37 @@ fn a_deleted_package_folder_is_named_with_its_fix() {
     assert!(said.contains("INVALID  package b:"), "{said}");
     assert!(said.contains("fix: edit "), "{said}");
 }
+
+/// A package added to the configuration after `relhook install` has no attribute line for
+/// the CHANGELOG.md merge driver: doctor says so and names `relhook install`, which adds it.
+#[test]
+fn doctor_names_a_package_added_after_install_that_the_merge_driver_misses() {
+    let repo = Repo::new();
+    repo.write("a/f", "1\n");
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"a\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+
+    repo.write("b/f", "1\n");
+    repo.write(
+        ".relconfig.toml",
+        "[packages.a]\npath = \"a\"\n\n[packages.b]\npath = \"b\"\n",
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    let said = stdout(&doctor);
+    assert_ne!(doctor.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("package b's b/CHANGELOG.md has no attribute line"),
+        "{said}"
+    );
+    assert!(said.contains("fix: relhook install"), "{said}");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+}

@@ -164,12 +164,23 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
     let fix = Some("relhook install".to_owned());
     Some(match super::driver::state(loc, &changelog, post_commit) {
         DriverState::Unused => return None,
-        DriverState::Ok => check(
-            subject,
-            Status::Ok,
-            format!("{} merges without changelog conflicts", changelog.display()),
-            None,
-        ),
+        DriverState::Ok => match package_without_driver(loc, config) {
+            Some((name, path)) => check(
+                subject,
+                Status::Missing,
+                format!(
+                    "package {name}'s {} has no attribute line for the driver (a package added after `relhook install`): git merges it as text, and it conflicts whenever two branches add entries",
+                    path.display()
+                ),
+                fix,
+            ),
+            None => check(
+                subject,
+                Status::Ok,
+                format!("{} merges without changelog conflicts", changelog.display()),
+                None,
+            ),
+        },
         DriverState::Missing => check(
             subject,
             Status::Missing,
@@ -197,6 +208,23 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
             format!("the driver runs {bin}, which no longer exists"),
             fix,
         ),
+    })
+}
+
+/// The first package whose changelog no attribute line sends to the merge driver.
+fn package_without_driver(
+    loc: &HooksLocation,
+    config: &Result<Config, Error>,
+) -> Option<(String, PathBuf)> {
+    let config = config.as_ref().ok()?;
+    let files = [
+        super::driver::info_attributes(loc),
+        loc.work_tree.join(".gitattributes"),
+    ];
+    config.packages.iter().find_map(|p| {
+        let line = super::driver::attribute_line(&p.changelog);
+        let wanted = files.iter().any(|f| super::driver::has_line(f, &line));
+        (!wanted).then(|| (p.name.clone(), p.changelog.clone()))
     })
 }
 

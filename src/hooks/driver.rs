@@ -66,7 +66,7 @@ fn unset_am_three_way(loc: &HooksLocation) -> Result<bool> {
 }
 
 /// The `.gitattributes` line for the changelog at `path` (relative, `/`-separated).
-fn attribute_line(path: &Path) -> String {
+pub(super) fn attribute_line(path: &Path) -> String {
     let p = path.to_string_lossy().replace('\\', "/");
     // Attribute patterns treat spaces as separators; a path with spaces is quoted.
     let p = if p.contains(' ') {
@@ -96,7 +96,7 @@ pub fn shared_line(changelog: &Path) -> String {
     attribute_line(changelog)
 }
 
-fn has_line(file: &Path, line: &str) -> bool {
+pub(super) fn has_line(file: &Path, line: &str) -> bool {
     fsx::read_optional(file).ok().flatten().is_some_and(|b| {
         String::from_utf8_lossy(&b)
             .lines()
