@@ -37,20 +37,6 @@ pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     Ok(Some(bytes))
 }
 
-/// [`read_regular_optional`], with the file's status taken after it was read (so that a
-/// change made while it was read shows in it).
-pub fn read_regular_with_stat(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>> {
-    use std::io::Read;
-    let Some((mut file, len)) = open_regular(path)? else {
-        return Ok(None);
-    };
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.read_to_end(&mut bytes)
-        .map_err(|e| Error::io("read", path, e))?;
-    let stat = file.metadata().map_err(|e| Error::io("read", path, e))?;
-    Ok(Some((bytes, stat)))
-}
-
 /// Whether the regular file at `path` holds exactly `expected` (`None`: no file), compared a
 /// piece at a time: a long file is not read into memory of its own to be compared once.
 pub fn regular_file_holds(path: &Path, expected: &[u8]) -> Result<Option<bool>> {

@@ -353,3 +353,29 @@ fn install_registers_the_merge_driver_and_uninstall_removes_it() {
     assert!(!repo.path().join(".git/info/attributes").exists());
     assert_eq!(repo.read(".git/config"), config_before);
 }
+
+/// A changelog checked out with CRLF (`eol=crlf`): the work-tree bytes are not the blob's,
+/// however clean `git status` says the file is, so the amended commit keeps LF.
+#[test]
+fn a_crlf_checkout_never_puts_crlf_into_the_commit() {
+    let repo = setup();
+    repo.write(".gitattributes", "CHANGELOG.md text eol=crlf\n");
+    repo.git(&["add", ".gitattributes"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: attributes"]);
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    assert!(
+        repo.read("CHANGELOG.md").contains("\r\n"),
+        "checked out with CRLF"
+    );
+    // The index's stat data no longer racily clean, as a real next commit finds it.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let committed = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(committed.contains("- one"), "{committed}");
+    assert!(!committed.contains('\r'), "CRLF committed:\n{committed:?}");
+    assert_eq!(repo.git(&["status", "--porcelain"]), "");
+}

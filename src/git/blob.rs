@@ -75,62 +75,18 @@ impl Repo {
         let on_disk = self
             .work_tree()
             .filter(|_| regular)
-            .and_then(|root| crate::fsx::read_regular_with_stat(&root.join(path)).ok()?);
+            .and_then(|root| crate::fsx::read_regular_optional(&root.join(path)).ok()?);
+        // Hashed, never taken on the index's word: a clean `git status` says the file is what
+        // checkout would write, which is not the blob's bytes under a conversion (CRLF, a
+        // filter, `ident`, a working-tree encoding).
         match on_disk {
-            Some((bytes, stat))
-                if self.index_vouches(path, entry.id(), &stat)
-                    || blob_oid(&bytes) == entry.id() =>
-            {
-                Ok(Some(StoredFile {
-                    blob: entry.id(),
-                    bytes,
-                    mode: entry.filemode(),
-                }))
-            }
+            Some(bytes) if blob_oid(&bytes) == entry.id() => Ok(Some(StoredFile {
+                blob: entry.id(),
+                bytes,
+                mode: entry.filemode(),
+            })),
             _ => self.file_at(commit, path),
         }
-    }
-
-    /// Whether the index says, as `git status` would, that the file at `path` (whose status
-    /// after it was read is `stat`) holds `blob`: its entry has that blob and the very same
-    /// status, and was recorded before the index was written (not "racily clean", git's
-    /// term: a file changed within the same clock tick as the index write could look alike).
-    /// Then a long changelog need not be hashed to be known.
-    #[cfg(unix)]
-    fn index_vouches(&self, path: &Path, blob: Oid, stat: &std::fs::Metadata) -> bool {
-        use std::os::unix::fs::MetadataExt;
-        let Ok(index) = self.inner.index() else {
-            return false;
-        };
-        let Some(e) = index.get_path(path, 0) else {
-            return false;
-        };
-        let same_time = |t: git2::IndexTime, s: i64, ns: i64| {
-            i64::from(t.seconds()) == s && i64::from(t.nanoseconds()) == ns
-        };
-        let same = e.id == blob
-            && u64::from(e.file_size) == stat.size() & 0xffff_ffff
-            && u64::from(e.ino) == stat.ino() & 0xffff_ffff
-            && e.uid == stat.uid()
-            && e.gid == stat.gid()
-            && same_time(e.mtime, stat.mtime(), stat.mtime_nsec())
-            && same_time(e.ctime, stat.ctime(), stat.ctime_nsec());
-        if !same {
-            return false;
-        }
-        let Some(written) = index
-            .path()
-            .and_then(|p| std::fs::metadata(p).ok())
-            .map(|m| (m.mtime(), m.mtime_nsec()))
-        else {
-            return false;
-        };
-        (stat.mtime(), stat.mtime_nsec()) < written
-    }
-
-    #[cfg(not(unix))]
-    fn index_vouches(&self, _: &Path, _: Oid, _: &std::fs::Metadata) -> bool {
-        false
     }
 
     /// Where and how loose objects are written, from the environment and the configuration
@@ -322,73 +278,6 @@ fn write_loose(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A repository whose HEAD commits `f.txt` as `text`, with the index freshly written.
-    #[cfg(unix)]
-    fn committed(dir: &Path, text: &str) -> (Repo, Oid) {
-        let run = |args: &[&str]| {
-            let out = std::process::Command::new("git")
-                .args([
-                    "-c",
-                    "user.name=a",
-                    "-c",
-                    "user.email=a@b",
-                    "-c",
-                    "core.hooksPath=/dev/null",
-                ])
-                .args(args)
-                .current_dir(dir)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{out:?}");
-        };
-        run(&["init", "-q"]);
-        std::fs::write(dir.join("f.txt"), text).unwrap();
-        // The index written a tick later than the file, as `git commit` leaves it.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        run(&["add", "f.txt"]);
-        run(&["commit", "-q", "-m", "x"]);
-        let repo = Repo::open(dir).unwrap();
-        let head = repo.head().unwrap();
-        (repo, head)
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn the_index_vouches_for_an_untouched_file_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let (repo, head) = committed(dir.path(), "first\n");
-        let file = dir.path().join("f.txt");
-        let blob = blob_oid(b"first\n");
-        let stat = std::fs::metadata(&file).unwrap();
-        assert!(repo.index_vouches(Path::new("f.txt"), blob, &stat));
-        assert!(!repo.index_vouches(Path::new("f.txt"), blob_oid(b"other\n"), &stat));
-        // An edit of the same length whose mtime is put back: its ctime still tells.
-        let mtime = std::fs::File::open(&file)
-            .unwrap()
-            .metadata()
-            .unwrap()
-            .modified()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        std::fs::write(&file, "FIRST\n").unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(mtime)
-            .unwrap();
-        let stat = std::fs::metadata(&file).unwrap();
-        assert!(!repo.index_vouches(Path::new("f.txt"), blob, &stat));
-        let stored = repo
-            .committed_file(head, Path::new("f.txt"))
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            stored.bytes, b"first\n",
-            "the committed bytes, not the edit"
-        );
-    }
 
     #[test]
     fn blob_ids_match_git() {
