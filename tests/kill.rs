@@ -579,3 +579,74 @@ fn a_removed_lock_after_a_killed_amend_cannot_undo_the_changelog() {
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
     assert_fsck_clean(&repo, "after the next commit");
 }
+
+/// The same kill and removed lock, then the amend's CHANGELOG.md staged by hand (`commit -a`):
+/// that commit is allowed, and the recovery that follows finishes the killed amend (its
+/// commit is in the history now) rather than putting the file back as it was before it.
+#[test]
+fn a_commit_built_on_a_killed_amend_keeps_its_entry() {
+    let repo = released();
+    repo.write("k.txt", "k\n");
+    repo.git(&["add", "."]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-a", "-m", "feat: built on it"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let lines = |text: &str, line: &str| text.lines().filter(|l| *l == line).count();
+    for entry in ["- killed amend", "- built on it"] {
+        assert_eq!(
+            lines(&repo.read("CHANGELOG.md"), entry),
+            1,
+            "work tree: {entry}"
+        );
+        let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+        assert_eq!(lines(&head, entry), 1, "HEAD: {entry}\n{head}");
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// The project folder moved after the kill and the removed lock: the journal names files
+/// relative to the work tree, so the next commit is still refused (no panic) and sync stages
+/// the amend's changelog again in the moved folder.
+#[test]
+fn a_moved_project_after_a_killed_amend_is_still_put_right() {
+    let repo = released();
+    repo.write("k.txt", "k\n");
+    repo.git(&["add", "."]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    let moved = repo.dir.path().join("moved");
+    std::fs::rename(repo.path(), &moved).unwrap();
+    let in_moved = |program: &str, args: &[&str]| {
+        let mut cmd = repo.command_in(program, &moved);
+        cmd.args(args).output().expect("run")
+    };
+    std::fs::write(moved.join("l.txt"), "l\n").unwrap();
+    assert!(in_moved("git", &["add", "l.txt"]).status.success());
+    let refused = in_moved("git", &["commit", "-q", "-m", "feat: next one"]);
+    let said = text(&refused);
+    assert!(!refused.status.success(), "{said}");
+    assert!(!said.contains("panicked"), "{said}");
+    assert!(said.contains("would take CHANGELOG.md back"), "{said}");
+    let bin = relhook_bin();
+    let sync = in_moved(bin.to_str().unwrap(), &["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert!(
+        text(&sync).contains("staged CHANGELOG.md again"),
+        "{}",
+        text(&sync)
+    );
+    let status = in_moved("git", &["status", "--porcelain"]);
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout).trim_end(),
+        "A  l.txt"
+    );
+}

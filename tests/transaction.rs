@@ -281,16 +281,32 @@ fn commit_in_a_repository_whose_work_tree_is_core_worktree_updates_that_work_tre
 #[test]
 #[cfg(unix)]
 fn read_only_work_tree_leaves_the_commit_untouched() {
-    if is_root() {
-        return; // root writes anywhere: the fault cannot be made
-    }
     let repo = setup();
     commit_skipping(&repo, "feat: read only");
     let head = repo.git(&["rev-parse", "HEAD"]);
-    crate::support::chmod(&repo.path(), 0o555);
+    // Root writes through permissions: an immutable folder is the fault then, where chattr
+    // may set it (else the fault cannot be made here).
+    let (lock, unlock): (Vec<&str>, Vec<&str>) = if is_root() {
+        (vec!["chattr", "+i"], vec!["chattr", "-i"])
+    } else {
+        (vec!["chmod", "555"], vec!["chmod", "755"])
+    };
+    let locked = Command::new(lock[0])
+        .args(&lock[1..])
+        .arg(repo.path())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !locked {
+        return;
+    }
     let out = post_commit(&repo, &[]);
-    crate::support::chmod(&repo.path(), 0o755);
+    let _ = Command::new(unlock[0])
+        .args(&unlock[1..])
+        .arg(repo.path())
+        .status();
     assert!(stderr(&out).contains("was not added"), "{}", text(&out));
+    // The write never happened: there was nothing to undo, and nothing says otherwise.
+    assert!(!stderr(&out).contains("could not undo"), "{}", text(&out));
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "HEAD untouched");
     assert_consistent(&repo);
 }

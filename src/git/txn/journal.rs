@@ -95,30 +95,36 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     for (_, new, name) in &j.refs {
         remove_killed_ref_lock(repo, name, *new, journal_time);
     }
-    let lock = j.index.as_ref().map(|i| {
+    let index = j.index.as_deref().map(|i| named(Some(repo.git_dir()), i));
+    let lock = index.as_ref().map(|i| {
         let mut n = i.as_os_str().to_owned();
         n.push(".lock");
         PathBuf::from(n)
     });
-    // Forward when every ref reached its new value: only the index rename was left.
+    // Forward when every ref reached its new value (only the index rename was left), or has
+    // moved on from it: a commit made on top keeps what the transaction wrote.
     let forward = !j.refs.is_empty()
-        && j.refs
-            .iter()
-            .all(|(_, new, name)| repo.ref_target(name) == *new);
+        && j.refs.iter().all(|(_, new, name)| {
+            let now = repo.ref_target(name);
+            now == *new || matches!((now, new), (Some(now), Some(new)) if repo.reaches(now, *new))
+        });
+    let root = repo.work_tree();
     // The staged index is gone when someone removed `index.lock` by hand, as git advises for
     // a lock it finds: the index is then the one from before, and a commit made from it would
     // undo the transaction's files. Those entries are staged again once the journal is gone.
     let mut restage = false;
     let what = if forward {
-        if let (true, Some(lock), Some(index)) = (j.staged, &lock, &j.index) {
+        let mut done = "the index is now updated";
+        if let (true, Some(lock), Some(index)) = (j.staged, &lock, &index) {
             if lock.exists() {
                 fs::rename(lock, index).map_err(|e| Error::io("replace", index, e))?;
             } else {
                 restage = true;
+                done = "its index.lock had been removed";
             }
         }
         format!(
-            "finished an interrupted {} (its commit was made; the index is now updated)",
+            "finished an interrupted {} (its commit was made; {done})",
             j.what
         )
     } else {
@@ -128,6 +134,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
             }
         }
         for (before, after, path) in j.files.iter().rev() {
+            let path = &named(root.as_deref(), path);
             let now = crate::fsx::read_optional(path)?;
             let now_id = now.as_deref().map(|b| repo.hash_blob(b));
             if now_id != *after {
@@ -149,40 +156,78 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     };
     clean_temporaries(repo.git_dir());
     fs::remove_file(&journal).map_err(|e| Error::io("remove", &journal, e))?;
+    let mut what = what;
     if restage {
-        restage_files(repo, &j)?;
+        what.push_str(&restage_files(repo, &j)?);
     }
     Ok(Some(what))
 }
 
+/// A path as the journal names it: relative to `base` (the work tree for files, the git dir
+/// for the index), or absolute as journals before relative names wrote it.
+fn named(base: Option<&Path>, path: &Path) -> PathBuf {
+    match base {
+        Some(base) if path.is_relative() => base.join(path),
+        _ => path.to_owned(),
+    }
+}
+
+/// A journal's file relative to the work tree `root`, as the index names it; `None` when it
+/// lies outside (an absolute name from before the project folder was moved).
+fn in_work_tree(root: Option<&Path>, path: &Path) -> Option<PathBuf> {
+    if path.is_relative() {
+        return Some(path.to_owned());
+    }
+    let root = root?;
+    path.strip_prefix(root)
+        .ok()
+        .or_else(|| path.strip_prefix(root.canonicalize().ok()?).ok())
+        .map(Path::to_owned)
+}
+
 /// Stages each file of a finished transaction as it committed it, where the index still holds
-/// the file as it was before (an entry changed since is someone's and stays).
-fn restage_files(repo: &Repo, j: &Journal) -> Result<()> {
+/// the file as it was before (an entry changed since is someone's and stays); says what it
+/// did, for the line that reports the recovery.
+fn restage_files(repo: &Repo, j: &Journal) -> Result<String> {
     let root = repo.work_tree();
     let mut txn = repo.transaction(&format!("restage after an interrupted {}", j.what))?;
+    let (mut staged_again, mut lost) = (Vec::new(), Vec::new());
     for (before, after, path) in &j.files {
-        let rel = match &root {
-            Some(r) if path.is_absolute() => match path.strip_prefix(r) {
-                Ok(rel) => rel,
-                Err(_) => continue,
-            },
-            _ => path.as_path(),
+        let Some(rel) = in_work_tree(root.as_deref(), path) else {
+            lost.push(path.display().to_string());
+            continue;
         };
-        let staged = txn.staged(rel)?;
+        let staged = txn.staged(&rel)?;
         if staged.map(|(id, _)| id) != *before {
             continue;
         }
+        let file = named(root.as_deref(), &rel);
         match after {
             Some(after) => {
                 let mode = staged.map_or(0o100_644, |(_, mode)| mode);
-                let on_disk = crate::fsx::read_optional(path)?;
+                let on_disk = crate::fsx::read_optional(&file)?;
                 let same = on_disk.is_some_and(|b| repo.hash_blob(&b) == *after);
-                txn.stage(rel, *after, mode, same.then_some(path.as_path()))?;
+                txn.stage(&rel, *after, mode, same.then_some(file.as_path()))?;
             }
-            None => txn.restage(rel, None)?,
+            None => txn.restage(&rel, None)?,
         }
+        staged_again.push(rel.display().to_string());
     }
-    txn.commit()
+    txn.commit()?;
+    let mut said = String::new();
+    if !staged_again.is_empty() {
+        said.push_str(&format!(
+            "; staged {} again as that commit has it",
+            staged_again.join(", ")
+        ));
+    }
+    if !lost.is_empty() {
+        said.push_str(&format!(
+            "; could not find {} in this work tree to stage it again (was the project folder moved?): `git add` it if `git diff` shows the entry missing",
+            lost.join(", ")
+        ));
+    }
+    Ok(said)
 }
 
 /// What a commit made now would undo, when a transaction was killed after moving its refs and
@@ -206,14 +251,11 @@ pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
     let undone: Vec<PathBuf> = j
         .files
         .iter()
-        .filter(|(before, after, path)| {
-            let rel = match &root {
-                Some(r) => path.strip_prefix(r).unwrap_or(path),
-                None => path,
-            };
-            before != after && repo.staged_blob(rel) == *before
+        .filter(|(before, after, _)| before != after)
+        .filter_map(|(before, _, path)| {
+            let rel = in_work_tree(root.as_deref(), path)?;
+            (repo.staged_blob(&rel) == *before).then_some(rel)
         })
-        .map(|(_, _, path)| path.clone())
         .collect();
     (!undone.is_empty()).then_some((j.pid, undone))
 }

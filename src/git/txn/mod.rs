@@ -95,10 +95,15 @@ impl Repo {
         recover(self)?;
         let index_path = self.index_path()?;
         let journal = self.git_dir().join(JOURNAL);
+        // The index by its name in the git dir (the one a moved project still has), else
+        // whole (GIT_INDEX_FILE elsewhere).
+        let index_name = index_path
+            .strip_prefix(self.git_dir())
+            .unwrap_or(&index_path);
         let head = format!(
             "relhook transaction\npid {}\nwhat {what}\nindex {}\n",
             std::process::id(),
-            index_path.display()
+            index_name.display()
         );
         // The journal is whole on disk before the lock exists and takes its name (one rename)
         // right after the lock is taken: a kill leaves no lock, or a lock its journal names
@@ -240,7 +245,8 @@ impl Txn<'_> {
         after_id: Oid,
         bytes: &[u8],
     ) -> Result<PathBuf> {
-        self.journal_line(&format!("file {before_id} {after_id} {}", path.display()))?;
+        let named = self.journal_name(&path);
+        self.journal_line(&format!("file {before_id} {after_id} {}", named.display()))?;
         let mode = before.as_ref().and_then(|(_, m)| *m);
         self.files.push(FileBefore {
             path: path.clone(),
@@ -254,6 +260,20 @@ impl Txn<'_> {
             f.written = written.map(|id| (id, after_id));
         }
         Ok(path)
+    }
+
+    /// How the journal names a work-tree file: relative to the top of the work tree, so
+    /// that a recovery after the project folder was moved still finds it.
+    fn journal_name(&self, path: &Path) -> PathBuf {
+        self.repo
+            .work_tree()
+            .and_then(|root| {
+                path.strip_prefix(&root)
+                    .ok()
+                    .or_else(|| path.strip_prefix(root.canonicalize().ok()?).ok())
+                    .map(Path::to_owned)
+            })
+            .unwrap_or_else(|| path.to_owned())
     }
 
     /// `rel` in the work tree, confined to it (never through a symlink out of it).
@@ -279,7 +299,8 @@ impl Txn<'_> {
             return Ok(());
         };
         let before_id = self.repo.store_blob(&before)?;
-        self.journal_line(&format!("file {before_id} - {}", path.display()))?;
+        let named = self.journal_name(&path);
+        self.journal_line(&format!("file {before_id} - {}", named.display()))?;
         let mode = crate::fsx::mode_of(&path);
         self.files.push(FileBefore {
             path: path.clone(),
@@ -356,24 +377,39 @@ impl Txn<'_> {
             }
         }
         for f in self.files.drain(..).rev() {
+            // A write that failed left the file as it was: nothing to undo there.
             let done = match &f.before {
-                Some((Content::Bytes(bytes), mode)) => {
-                    crate::fsx::write_atomic_via(self.repo.git_dir(), &f.path, bytes, *mode)
-                }
-                Some((Content::Blob(id), mode)) => match self.repo.blob_bytes(*id) {
-                    Some(bytes) => {
-                        crate::fsx::write_atomic_via(self.repo.git_dir(), &f.path, &bytes, *mode)
+                Some((content, mode)) => {
+                    let bytes = match content {
+                        Content::Bytes(bytes) => Some(std::borrow::Cow::Borrowed(bytes)),
+                        Content::Blob(id) => self.repo.blob_bytes(*id).map(std::borrow::Cow::Owned),
+                    };
+                    match bytes {
+                        Some(b)
+                            if crate::fsx::regular_file_holds(&f.path, &b).ok().flatten()
+                                == Some(true) =>
+                        {
+                            Ok(())
+                        }
+                        Some(b) => {
+                            crate::fsx::write_atomic_via(self.repo.git_dir(), &f.path, &b, *mode)
+                        }
+                        None => Err(Error::io(
+                            "restore",
+                            &f.path,
+                            std::io::Error::new(
+                                std::io::ErrorKind::NotFound,
+                                "the blob of its old content is missing",
+                            ),
+                        )),
                     }
-                    None => Err(Error::io(
-                        "restore",
-                        &f.path,
-                        std::io::Error::new(
-                            std::io::ErrorKind::NotFound,
-                            format!("its blob {id} is missing"),
-                        ),
-                    )),
+                }
+                None => match fs::remove_file(&f.path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        Err(Error::io("remove", &f.path, e))
+                    }
+                    _ => Ok(()),
                 },
-                None => fs::remove_file(&f.path).map_err(|e| Error::io("remove", &f.path, e)),
             };
             if let Err(e) = done {
                 failed.push(e.to_string());
