@@ -597,6 +597,11 @@ fn a_commit_built_on_a_killed_amend_keeps_its_entry() {
     repo.git(&["add", "l.txt"]);
     let out = repo.git_output(&["commit", "-q", "-a", "-m", "feat: built on it"]);
     assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("relhook: finished an interrupted post-commit"),
+        "the recovery is said: {}",
+        text(&out)
+    );
     let lines = |text: &str, line: &str| text.lines().filter(|l| *l == line).count();
     for entry in ["- killed amend", "- built on it"] {
         assert_eq!(
@@ -649,4 +654,40 @@ fn a_moved_project_after_a_killed_amend_is_still_put_right() {
         String::from_utf8_lossy(&status.stdout).trim_end(),
         "A  l.txt"
     );
+}
+
+/// The same kill and removed lock, then a commit with `--no-verify` (commit-msg cannot refuse
+/// it): it takes the changelog back, and post-commit's recovery stages the amend's changelog
+/// again and says so, so the next commit brings the entry back.
+#[test]
+fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
+    let repo = released();
+    repo.write("k.txt", "k\n");
+    repo.git(&["add", "."]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    let out = repo.git_output(&["commit", "-q", "--no-verify", "-m", "feat: skipped"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("staged CHANGELOG.md again"),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.read("CHANGELOG.md").contains("- killed amend\n"));
+    let out = repo.git_output(&["commit", "-q", "-m", "fix: next"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    for entry in ["- killed amend", "- skipped", "- next"] {
+        assert_eq!(
+            head.lines().filter(|l| *l == entry).count(),
+            1,
+            "{entry}:\n{head}"
+        );
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }

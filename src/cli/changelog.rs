@@ -206,6 +206,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     };
     repo.cache_objects();
     let mut err = std::io::stderr().lock();
+    // A killed relhook's transaction is finished or undone first, and that is said (its
+    // errors come again, with their message, from the transaction below).
+    if let Ok(Some(done)) = crate::git::txn::recover(&repo) {
+        let _ = writeln!(err, "relhook: {done}");
+    }
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,
         Err(e) => {
