@@ -612,3 +612,38 @@ fn hand_tag_works_when_relhook_chains_another_reference_transaction_hook() {
         "chore(release): 1.0.1"
     );
 }
+
+/// A maintenance branch's release merged back into main: the CHANGELOG.md merge driver keeps
+/// both release sections, newest first, where a text merge (and the driver before) conflicted.
+#[test]
+fn a_backport_release_merges_back_without_a_changelog_conflict() {
+    let repo = repo_at(Some("v1.2.0"));
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["branch", "release-1.2"]);
+    repo.commit("feat: new on main");
+    assert_eq!(release(&repo, &[]).status.code(), Some(0));
+    repo.git(&["checkout", "-q", "release-1.2"]);
+    repo.commit("fix: backported fix");
+    let out = release(&repo, &["--allow-branch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["checkout", "-q", "main"]);
+    // Cargo.toml conflicts, as it should (1.3.0 against 1.2.1); CHANGELOG.md must not.
+    let _ = repo.git_output(&["merge", "-q", "--no-edit", "release-1.2"]);
+    let unmerged = repo.git(&["diff", "--name-only", "--diff-filter=U"]);
+    assert!(!unmerged.contains("CHANGELOG.md"), "{unmerged}");
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("<<<<<<<"), "{log}");
+    let headings: Vec<&str> = log.lines().filter(|l| l.starts_with("## [")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## [Unreleased]",
+            "## [1.3.0] - 2026-11-21",
+            "## [1.2.1] - 2026-11-21"
+        ],
+        "{log}"
+    );
+    assert!(log.contains("- backported fix"), "{log}");
+    assert!(log.contains("- new on main"), "{log}");
+}

@@ -23,6 +23,7 @@ mod edit;
 pub mod entry;
 mod head;
 mod lex;
+mod merge;
 mod parse;
 
 use std::collections::HashSet;
@@ -378,9 +379,9 @@ impl Changelog {
 
     /// Three-way merge for a git merge driver: `ours` plus the Unreleased
     /// entries `theirs` added since `base`, minus those it removed. Entries
-    /// already released (on either side) are not re-added. Parts outside
-    /// Unreleased are taken from whichever side changed them; if both
-    /// changed them differently the merge is refused.
+    /// already released (on either side) are not re-added. The title is taken
+    /// from whichever side changed it; the released part release by release
+    /// (see `merge`); what both sides changed differently is refused.
     pub fn merge_unreleased(
         base: &Changelog,
         ours: &Changelog,
@@ -389,13 +390,8 @@ impl Changelog {
         let (b_pre, _, b_post) = base.split_around_unreleased();
         let (o_pre, _, o_post) = ours.split_around_unreleased();
         let (t_pre, _, t_post) = theirs.split_around_unreleased();
-        let pre = merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
-        let post = merge3(
-            &b_post,
-            &o_post,
-            &t_post,
-            "the released sections or link references",
-        )?;
+        let pre = merge::merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
+        let post = merge::merge_released(&b_post, &o_post, &t_post)?;
 
         let key = |e: &Entry| normalize(&e.text);
         let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
@@ -422,19 +418,6 @@ impl Changelog {
         }
         let (_, unreleased, _) = merged.split_around_unreleased();
         Ok(format!("{pre}{unreleased}{post}"))
-    }
-}
-
-/// Whole-text three-way choice for one part of the file.
-fn merge3(base: &str, ours: &str, theirs: &str, what: &str) -> Result<String, EditError> {
-    if ours == theirs || theirs == base {
-        Ok(ours.to_string())
-    } else if ours == base {
-        Ok(theirs.to_string())
-    } else {
-        Err(EditError::Conflict(format!(
-            "both sides changed {what} differently"
-        )))
     }
 }
 

@@ -1,0 +1,317 @@
+//! The merge driver's three-way merge of the released part of a changelog (everything after
+//! Unreleased): release section by release section, and link reference by link reference.
+//!
+//! A backport branch releases `1.0.1` while main releases `1.1.0`: merged as whole text, both
+//! sides changed the released part and the merge conflicted. Taken apart, each side only
+//! added its own section and link: the merge keeps both, in version order. Anything that is
+//! not plainly one side's addition or change (a section both sides changed differently, a
+//! heading without a version, a part that is neither a section nor a link) is still refused,
+//! so git shows the conflict rather than relhook guessing.
+
+use std::collections::HashMap;
+
+use semver::Version;
+
+use super::{EditError, lex};
+
+/// Whole-text three-way choice for one part of the file.
+pub(super) fn merge3(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    what: &str,
+) -> Result<String, EditError> {
+    if ours == theirs || theirs == base {
+        Ok(ours.to_string())
+    } else if ours == base {
+        Ok(theirs.to_string())
+    } else {
+        Err(EditError::Conflict(format!(
+            "both sides changed {what} differently"
+        )))
+    }
+}
+
+/// The released part of one side: what comes before the first release heading, the release
+/// sections (heading to the next heading), and the link references at the end.
+struct Released<'a> {
+    lead: String,
+    sections: Vec<(Version, String)>,
+    links: Vec<(String, &'a str)>,
+}
+
+/// The released part, merged section by section and link by link (see the module).
+pub(super) fn merge_released(base: &str, ours: &str, theirs: &str) -> Result<String, EditError> {
+    let what = "the released sections or link references";
+    if let Ok(whole) = merge3(base, ours, theirs, what) {
+        return Ok(whole);
+    }
+    let conflict = || EditError::Conflict(format!("both sides changed {what} differently"));
+    let (Some(b), Some(o), Some(t)) = (split(base), split(ours), split(theirs)) else {
+        return Err(conflict());
+    };
+    let lead = merge3(&b.lead, &o.lead, &t.lead, what)?;
+    let find = |side: &Released<'_>, v: &Version| {
+        side.sections
+            .iter()
+            .find(|(w, _)| w == v)
+            .map(|(_, s)| s.clone())
+    };
+    // Every version either side has, each merged on its own; one side's deletion of a
+    // section the other kept unchanged goes through, anything else both touched is refused.
+    let mut versions: Vec<Version> = o.sections.iter().map(|(v, _)| v.clone()).collect();
+    for (v, _) in &t.sections {
+        if !versions.contains(v) {
+            versions.push(v.clone());
+        }
+    }
+    versions.sort_by(|a, b| b.cmp(a));
+    let mut sections = Vec::new();
+    for v in &versions {
+        let (bs, os, ts) = (find(&b, v), find(&o, v), find(&t, v));
+        let merged = match (bs, os, ts) {
+            (b, Some(o), Some(t)) => Some(merge3(b.as_deref().unwrap_or(""), &o, &t, what)?),
+            (None, Some(one), None) | (None, None, Some(one)) => Some(one),
+            (Some(b), Some(kept), None) | (Some(b), None, Some(kept)) if b == kept => None,
+            _ => return Err(conflict()),
+        };
+        sections.extend(merged);
+    }
+    // The sections in version order must be each side's own order too: a file kept in
+    // another order is not merged by guesswork.
+    let in_order = |side: &Released<'_>| side.sections.windows(2).all(|w| w[0].0 > w[1].0);
+    if !in_order(&o) || !in_order(&t) {
+        return Err(conflict());
+    }
+    let links = merge_links(&b.links, &o.links, &t.links).ok_or_else(conflict)?;
+    let mut out = lead;
+    for s in &sections {
+        out.push_str(s);
+        if !s.ends_with("\n\n") && !s.ends_with("\r\n\r\n") {
+            out.push_str(if s.ends_with("\r\n") { "\r\n" } else { "\n" });
+        }
+    }
+    out.push_str(&links);
+    Ok(out)
+}
+
+/// A line without its end of line.
+fn bare(line: &str) -> &str {
+    line.trim_end_matches(['\n', '\r'])
+}
+
+/// One side's released part taken apart; `None` when it does not take apart cleanly (a
+/// heading without a SemVer version, the same version twice, text after the links).
+fn split(text: &str) -> Option<Released<'_>> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // The link references: the last lines, blank lines among them.
+    let mut links_at = lines.len();
+    while links_at > 0 {
+        let l = bare(lines[links_at - 1]);
+        if l.trim().is_empty() || lex::link_def(l).is_some() {
+            links_at -= 1;
+        } else {
+            break;
+        }
+    }
+    while links_at < lines.len() && bare(lines[links_at]).trim().is_empty() {
+        links_at += 1;
+    }
+    let mut links = Vec::new();
+    for l in &lines[links_at..] {
+        if let Some((label, _)) = lex::link_def(bare(l)) {
+            links.push((label.to_lowercase(), *l));
+        } else if !bare(l).trim().is_empty() {
+            return None;
+        }
+    }
+    let mut lead = String::new();
+    let mut sections: Vec<(Version, String)> = Vec::new();
+    for l in &lines[..links_at] {
+        if bare(l).starts_with("## ") {
+            let h = lex::heading(bare(l))?;
+            let v = Version::parse(h.label.strip_prefix('v').unwrap_or(h.label)).ok()?;
+            if sections.iter().any(|(w, _)| *w == v) {
+                return None;
+            }
+            sections.push((v, (*l).to_owned()));
+        } else if let Some((_, s)) = sections.last_mut() {
+            s.push_str(l);
+        } else {
+            lead.push_str(l);
+        }
+    }
+    Some(Released {
+        lead,
+        sections,
+        links,
+    })
+}
+
+/// The link references merged label by label, in ours' order, a version only theirs has
+/// placed before ours' first older one; `None` on a conflict. Both sides moving
+/// `[unreleased]` (each to its own latest release) keep ours: Unreleased is the receiving
+/// branch's.
+fn merge_links(
+    base: &[(String, &str)],
+    ours: &[(String, &str)],
+    theirs: &[(String, &str)],
+) -> Option<String> {
+    let map = |side: &[(String, &str)]| -> HashMap<String, String> {
+        side.iter()
+            .map(|(k, l)| (k.clone(), (*l).to_owned()))
+            .collect()
+    };
+    let (b, o, t) = (map(base), map(ours), map(theirs));
+    let mut labels: Vec<String> = ours.iter().map(|(k, _)| k.clone()).collect();
+    for (k, _) in theirs {
+        if !labels.contains(k) {
+            labels.push(k.clone());
+        }
+    }
+    let mut merged: Vec<(String, String)> = Vec::new();
+    for k in labels {
+        let line = match (b.get(&k), o.get(&k), t.get(&k)) {
+            (_, Some(o), Some(t)) if o == t => Some(o.clone()),
+            (Some(b), Some(o), Some(t)) if t == b => Some(o.clone()),
+            (Some(b), Some(o), Some(t)) if o == b => Some(t.clone()),
+            (_, Some(o), Some(_)) if k == "unreleased" => Some(o.clone()),
+            (None, Some(one), None) => Some(one.clone()),
+            (None, None, Some(one)) => {
+                // Theirs alone: a version's link goes before ours' first older version.
+                let at = version(&k).and_then(|v| {
+                    merged
+                        .iter()
+                        .position(|(m, _)| version(m).is_some_and(|w| w < v))
+                });
+                let line = (k.clone(), one.clone());
+                match at {
+                    Some(at) => merged.insert(at, line),
+                    None => merged.push(line),
+                }
+                None
+            }
+            (Some(b), Some(kept), None) | (Some(b), None, Some(kept)) if b == kept => None,
+            _ => return None,
+        };
+        merged.extend(line.map(|l| (k, l)));
+    }
+    let mut out = String::new();
+    for (_, l) in merged {
+        out.push_str(&l);
+        if !l.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+/// A link label that names a version (`1.0.1`, `v1.0.1`).
+fn version(label: &str) -> Option<Version> {
+    Version::parse(label.strip_prefix('v').unwrap_or(label)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "## [1.0.0] - 2026-01-01\n\n### Added\n\n- first\n\n\
+        [unreleased]: https://h/o/r/compare/v1.0.0...HEAD\n\
+        [1.0.0]: https://h/o/r/releases/tag/v1.0.0\n";
+
+    fn released(version: &str, entry: &str, since: &str) -> (String, String) {
+        (
+            format!("## [{version}] - 2026-02-01\n\n### Fixed\n\n- {entry}\n\n"),
+            format!("[{version}]: https://h/o/r/compare/v{since}...v{version}\n"),
+        )
+    }
+
+    /// `base` with a release of `version` on top, as `relhook release` writes it.
+    fn with_release(version: &str, entry: &str) -> String {
+        let (section, link) = released(version, entry, "1.0.0");
+        let (sections, links) = BASE.split_at(BASE.find("[unreleased]").unwrap());
+        let links = links.replace("v1.0.0...HEAD", &format!("v{version}...HEAD"));
+        let (first, rest) = links.split_at(links.find('\n').unwrap() + 1);
+        format!("{section}{sections}{first}{link}{rest}")
+    }
+
+    #[test]
+    fn a_backport_release_and_a_main_release_merge_in_version_order() {
+        let ours = with_release("1.1.0", "on main");
+        let theirs = with_release("1.0.1", "backported");
+        let merged = merge_released(BASE, &ours, &theirs).expect("merges");
+        let headings: Vec<&str> = merged.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(
+            headings,
+            [
+                "## [1.1.0] - 2026-02-01",
+                "## [1.0.1] - 2026-02-01",
+                "## [1.0.0] - 2026-01-01"
+            ]
+        );
+        let links: Vec<&str> = merged.lines().filter(|l| l.starts_with('[')).collect();
+        assert_eq!(
+            links,
+            [
+                "[unreleased]: https://h/o/r/compare/v1.1.0...HEAD",
+                "[1.1.0]: https://h/o/r/compare/v1.0.0...v1.1.0",
+                "[1.0.1]: https://h/o/r/compare/v1.0.0...v1.0.1",
+                "[1.0.0]: https://h/o/r/releases/tag/v1.0.0",
+            ]
+        );
+        assert!(merged.contains("- on main\n\n## [1.0.1]"), "{merged}");
+        assert!(merged.contains("- backported\n\n## [1.0.0]"), "{merged}");
+        // The other way round: the receiving side's Unreleased link wins.
+        let merged = merge_released(BASE, &theirs, &ours).expect("merges");
+        assert!(merged.contains("[unreleased]: https://h/o/r/compare/v1.0.1...HEAD"));
+        assert!(merged.find("## [1.1.0]") < merged.find("## [1.0.1]"));
+    }
+
+    #[test]
+    fn the_same_release_made_differently_on_both_sides_is_refused() {
+        let ours = with_release("1.1.0", "one way");
+        let theirs = with_release("1.1.0", "another way");
+        assert!(merge_released(BASE, &ours, &theirs).is_err());
+        // Made the same way: one section.
+        let merged = merge_released(BASE, &ours, &ours.clone()).expect("merges");
+        assert_eq!(merged.matches("## [1.1.0]").count(), 1);
+    }
+
+    #[test]
+    fn what_does_not_take_apart_cleanly_is_refused() {
+        let ours = with_release("1.1.0", "on main");
+        // A heading that names no version.
+        let theirs = format!("## Notes\n\nprose\n\n{}", with_release("1.0.1", "x"));
+        assert!(merge_released(BASE, &ours, &theirs).is_err());
+        // Sections out of version order.
+        let base = "## [1.0.0] - 2026-01-01\n\n- a\n\n## [2.0.0] - 2026-01-02\n\n- b\n";
+        let theirs = format!("## [1.0.1] - 2026-02-01\n\n- c\n\n{base}");
+        let ours = format!("{base}\n## [0.9.0] - 2025-01-01\n\n- d\n");
+        assert!(merge_released(base, &ours, &theirs).is_err());
+        // Text after the link references.
+        let theirs = format!("{}\nA closing note.\n", with_release("1.0.1", "x"));
+        assert!(merge_released(BASE, &ours, &theirs).is_err());
+    }
+
+    #[test]
+    fn a_section_one_side_deleted_and_the_other_kept_goes() {
+        let ours = with_release("1.1.0", "on main");
+        let theirs = BASE.replace("## [1.0.0] - 2026-01-01\n\n### Added\n\n- first\n\n", "");
+        let merged = merge_released(BASE, &ours, &theirs).expect("merges");
+        assert!(!merged.contains("## [1.0.0]"), "{merged}");
+        assert!(merged.contains("## [1.1.0]"), "{merged}");
+        // Deleted on one side, changed on the other: refused.
+        let changed = BASE.replace("- first", "- first, reworded");
+        assert!(merge_released(BASE, &changed, &theirs).is_err());
+    }
+
+    #[test]
+    fn crlf_lines_stay_crlf() {
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let ours = crlf(&with_release("1.1.0", "on main"));
+        let theirs = crlf(&with_release("1.0.1", "backported"));
+        let merged = merge_released(&crlf(BASE), &ours, &theirs).expect("merges");
+        assert!(!merged.replace("\r\n", "").contains('\n'), "{merged:?}");
+        assert_eq!(merged.matches("## [").count(), 3);
+    }
+}
