@@ -110,6 +110,17 @@ pub enum Error {
         /// How long relhook waited.
         waited_ms: u64,
     },
+    /// A killed transaction staged into another index (`GIT_INDEX_FILE`) than the one in
+    /// use: finishing it here would stage into the wrong index.
+    #[error(
+        "a killed relhook transaction staged into the index `{}`, not the one in use: `GIT_INDEX_FILE={} relhook changelog --sync` finishes it",
+        index.display(),
+        index.display()
+    )]
+    OtherIndex {
+        /// The index it staged into.
+        index: PathBuf,
+    },
     /// A path relhook was asked to read or write that it must not.
     #[error("refusing `{}`: {reason}", path.display())]
     UnsafePath {

@@ -691,3 +691,192 @@ fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
     }
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// A repository whose post-commit of `feat: killed amend` was killed at `point`, and whose
+/// `index.lock` was then removed by hand (as git advises).
+fn killed_amend_lock_removed(repo: &Repo, point: &'static str) {
+    repo.write("k.txt", "k\n");
+    repo.git(&["add", "k.txt"]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step(point));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+}
+
+fn count_line(text: &str, line: &str) -> usize {
+    text.lines().filter(|l| *l == line).count()
+}
+
+/// Kill points after which a commit took the changelog the killed run wrote (`--amend -a`
+/// replacing its commit; `commit -a` before HEAD had moved): the recovery keeps that file.
+#[test]
+fn a_changelog_a_commit_took_after_a_kill_is_kept() {
+    for (point, args, entry) in [
+        (
+            "refs-moved",
+            &[
+                "commit",
+                "-q",
+                "--amend",
+                "-a",
+                "-m",
+                "feat: killed amend, amended",
+            ][..],
+            "- killed amend, amended",
+        ),
+        (
+            "files-written",
+            &["commit", "-q", "-a", "-m", "feat: built on it"][..],
+            "- killed amend",
+        ),
+    ] {
+        let repo = released();
+        killed_amend_lock_removed(&repo, point);
+        let out = repo.git_output(args);
+        assert!(out.status.success(), "{point}: {}", text(&out));
+        assert!(
+            text(&out).contains("kept CHANGELOG.md as it wrote it"),
+            "{point}: {}",
+            text(&out)
+        );
+        let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+        assert_eq!(count_line(&head, entry), 1, "{point}: {head}");
+        assert_eq!(count_line(&repo.read("CHANGELOG.md"), entry), 1, "{point}");
+        assert!(
+            repo.is_clean(),
+            "{point}: {}",
+            repo.git(&["status", "--porcelain"])
+        );
+    }
+}
+
+/// Killed before HEAD moved: the next commit's recovery undoes it and says how the entry
+/// comes back.
+#[test]
+fn an_undone_amend_says_how_its_entry_comes_back() {
+    let repo = released();
+    killed_amend_lock_removed(&repo, "index-staged");
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("is not in the changelog: `relhook changelog --sync` adds it"),
+        "{}",
+        text(&out)
+    );
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert_eq!(count_line(&repo.read("CHANGELOG.md"), "- killed amend"), 1);
+}
+
+/// Another branch checked out after the kill: its commits are neither refused nor given
+/// the killed amend's changelog; back on main, the index has the amend's changelog.
+#[test]
+fn another_branch_after_a_killed_amend_is_left_alone() {
+    let repo = released();
+    repo.git(&["branch", "other"]);
+    killed_amend_lock_removed(&repo, "refs-moved");
+    repo.git(&["checkout", "-q", "-f", "other"]);
+    repo.write("o.txt", "o\n");
+    repo.git(&["add", "o.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: on other"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let other = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert_eq!(count_line(&other, "- killed amend"), 0, "{other}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    assert_eq!(count_line(&repo.read("CHANGELOG.md"), "- killed amend"), 1);
+}
+
+/// The re-staging itself killed (and its lock removed again): the next commit is still
+/// refused, and sync still finishes it.
+#[test]
+fn a_killed_restaging_is_still_guarded_and_finished() {
+    let repo = released();
+    killed_amend_lock_removed(&repo, "refs-moved");
+    let mut sync = repo.command_in(relhook_bin(), &repo.path());
+    sync.args(["changelog", "--sync"]);
+    let (_, killed) = run_and_kill(sync, "", &Point::Step("locked"));
+    assert!(killed);
+    let _ = std::fs::remove_file(repo.path().join(".git/index.lock"));
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    let refused = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert!(
+        text(&sync).contains("staged CHANGELOG.md again"),
+        "{}",
+        text(&sync)
+    );
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert_eq!(count_line(&head, "- killed amend"), 1, "{head}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// A CRLF checkout of the changelog: the guard and the re-staging go by the index's blobs,
+/// not by the work tree's bytes.
+#[test]
+fn a_crlf_changelog_after_a_killed_amend_is_guarded_too() {
+    let repo = released();
+    repo.write(".gitattributes", "CHANGELOG.md text eol=crlf\n");
+    repo.git(&["add", ".gitattributes"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: attributes"]);
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    killed_amend_lock_removed(&repo, "refs-moved");
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    let refused = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert_eq!(count_line(&head, "- killed amend"), 1, "{head}");
+    assert!(!head.contains('\r'), "{head:?}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// Killed while committing through another index (`GIT_INDEX_FILE`): a command using the
+/// default index refuses to finish it there, and names the command that does.
+#[test]
+fn a_killed_amend_on_another_index_is_finished_only_there() {
+    let repo = released();
+    let index = repo.dir.path().join("other.idx");
+    let with_index = |program: &std::path::Path, args: &[&str]| {
+        repo.command_in(program, &repo.path())
+            .env("GIT_INDEX_FILE", &index)
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let git = crate::support::git_abs();
+    assert!(with_index(&git, &["read-tree", "HEAD"]).status.success());
+    std::fs::write(repo.path().join("k.txt"), "k\n").unwrap();
+    assert!(with_index(&git, &["add", "k.txt"]).status.success());
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("GIT_INDEX_FILE", &index)
+        .args(["commit", "-q", "-m", "feat: killed amend"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.dir.path().join("other.idx.lock")).expect("its lock");
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert_ne!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert!(text(&sync).contains("GIT_INDEX_FILE="), "{}", text(&sync));
+    let bin = relhook_bin();
+    let sync = with_index(&bin, &["changelog", "--sync"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert!(
+        text(&sync).contains("staged CHANGELOG.md again"),
+        "{}",
+        text(&sync)
+    );
+}

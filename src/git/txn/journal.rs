@@ -34,7 +34,29 @@ struct Journal {
     index: Option<PathBuf>,
     staged: bool,
     files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
+    /// The index entries it staged: the blob each had and gets, as the index names them.
+    entries: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
     refs: Vec<(Option<Oid>, Option<Oid>, String)>,
+}
+
+impl Journal {
+    /// The index entries to put right when its staged index is lost: the journaled ones, or
+    /// for a journal of an older relhook (no `entry` lines) its files, whose blobs the index
+    /// had then too (no conversion).
+    fn staged_entries(&self) -> &[(Option<Oid>, Option<Oid>, PathBuf)] {
+        if self.entries.is_empty() && self.staged {
+            &self.files
+        } else {
+            &self.entries
+        }
+    }
+
+    /// Whether HEAD is on one of the branches it moved: its index is this work tree's index
+    /// only then (after `git checkout other`, the journal is not about this index).
+    fn on_its_branch(&self, repo: &Repo) -> bool {
+        repo.head_ref_name()
+            .is_ok_and(|head| self.refs.iter().any(|(_, _, name)| *name == head))
+    }
 }
 
 fn parse_journal(text: &str) -> Journal {
@@ -46,12 +68,17 @@ fn parse_journal(text: &str) -> Journal {
             "what" => rest.clone_into(&mut j.what),
             "index" => j.index = Some(PathBuf::from(rest)),
             "index-staged" => j.staged = true,
-            "file" => {
+            "file" | "entry" => {
                 let mut p = rest.splitn(3, ' ');
                 if let (Some(Some(b)), Some(Some(a)), Some(path)) =
                     (p.next().map(parse_oid), p.next().map(parse_oid), p.next())
                 {
-                    j.files.push((b, a, PathBuf::from(path)));
+                    let list = if key == "file" {
+                        &mut j.files
+                    } else {
+                        &mut j.entries
+                    };
+                    list.push((b, a, PathBuf::from(path)));
                 }
             }
             "ref" => {
@@ -115,12 +142,24 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     let mut restage = false;
     let what = if forward {
         let mut done = "the index is now updated";
-        if let (true, Some(lock), Some(index)) = (j.staged, &lock, &index) {
-            if lock.exists() {
+        if let (Some(lock), Some(index)) = (&lock, &index) {
+            let marker_only = stale_relhook_lock(lock).is_some();
+            // The staged index is no newer than the journal's last line; a lock made after
+            // that is another git's, taken once the user removed this one.
+            let ours = fs::metadata(lock)
+                .and_then(|m| m.modified())
+                .is_ok_and(|made| journal_time.is_none_or(|j| made <= j));
+            if j.staged && ours && !marker_only {
                 fs::rename(lock, index).map_err(|e| Error::io("replace", index, e))?;
             } else {
-                restage = true;
-                done = "its index.lock had been removed";
+                if marker_only {
+                    // Killed before its index was staged (a re-staging run, say).
+                    fs::remove_file(lock).map_err(|e| Error::io("remove", lock, e))?;
+                }
+                restage = !j.staged_entries().is_empty();
+                if restage && j.staged && !marker_only {
+                    done = "its index.lock had been removed";
+                }
             }
         }
         format!(
@@ -133,12 +172,17 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
                 repo.cas_ref(name, *new, *old, "relhook: undo an interrupted transaction")?;
             }
         }
-        for (before, after, path) in j.files.iter().rev() {
-            let path = &named(root.as_deref(), path);
+        let mut kept = Vec::new();
+        for (before, after, file) in j.files.iter().rev() {
+            let path = &named(root.as_deref(), file);
             let now = crate::fsx::read_optional(path)?;
             let now_id = now.as_deref().map(|b| repo.hash_blob(b));
             if now_id != *after {
                 continue; // changed since: leave it as it is now
+            }
+            if taken_since(repo, &j, root.as_deref(), file, *after) {
+                kept.push(file.display().to_string()); // committed or staged since: the user's
+                continue;
             }
             match before {
                 Some(b) => {
@@ -152,15 +196,63 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         if let Some(lock) = &lock {
             let _ = fs::remove_file(lock);
         }
-        format!("undid an interrupted {} (nothing of it remains)", j.what)
+        let mut said = format!("undid an interrupted {} (nothing of it remains)", j.what);
+        if !kept.is_empty() {
+            said = format!(
+                "undid an interrupted {}, but kept {} as it wrote it: a commit or the index has taken it since",
+                j.what,
+                kept.join(", ")
+            );
+        } else if j.what == "post-commit" {
+            said.push_str(
+                "; the entry it was adding is not in the changelog: `relhook changelog --sync` adds it",
+            );
+        }
+        said
     };
     clean_temporaries(repo.git_dir());
-    fs::remove_file(&journal).map_err(|e| Error::io("remove", &journal, e))?;
     let mut what = what;
     if restage {
-        what.push_str(&restage_files(repo, &j)?);
+        // The re-staging's journal takes this one's place (carrying its lines) and goes when
+        // it is done; failing before that, this journal stays for the next try.
+        what.push_str(&restage_files(repo, &j, index.as_deref())?);
+    }
+    match fs::remove_file(&journal) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(Error::io("remove", &journal, e));
+        }
+        _ => {}
     }
     Ok(Some(what))
+}
+
+/// Whether the content a killed transaction wrote into `file` has been committed (HEAD has
+/// it) or staged since: then it is the user's, and an undo must not put the old file back.
+fn taken_since(
+    repo: &Repo,
+    j: &Journal,
+    root: Option<&Path>,
+    file: &Path,
+    written: Option<Oid>,
+) -> bool {
+    let Some(rel) = in_work_tree(root, file) else {
+        return false;
+    };
+    // Its blob as the work tree has it, and as the index took it (a conversion such as CRLF
+    // makes them differ).
+    let mut blobs = vec![written];
+    blobs.extend(
+        j.entries
+            .iter()
+            .filter(|(_, _, p)| *p == rel)
+            .map(|(_, after, _)| *after),
+    );
+    let head = repo.head().and_then(|h| repo.blob_at(h, &rel));
+    let staged = repo.staged_blob(&rel);
+    blobs
+        .iter()
+        .flatten()
+        .any(|b| head == Some(*b) || staged == Some(*b))
 }
 
 /// A path as the journal names it: relative to `base` (the work tree for files, the git dir
@@ -185,20 +277,60 @@ fn in_work_tree(root: Option<&Path>, path: &Path) -> Option<PathBuf> {
         .map(Path::to_owned)
 }
 
-/// Stages each file of a finished transaction as it committed it, where the index still holds
-/// the file as it was before (an entry changed since is someone's and stays); says what it
-/// did, for the line that reports the recovery.
-fn restage_files(repo: &Repo, j: &Journal) -> Result<String> {
+/// Stages each index entry of a finished transaction as it committed it, where the index
+/// still holds the entry as it was before (an entry changed since is someone's and stays);
+/// says what it did, for the line that reports the recovery. The journal's ref and entry
+/// lines go into the re-staging's own journal, so a kill now is recovered the same way.
+fn restage_files(repo: &Repo, j: &Journal, staged_into: Option<&Path>) -> Result<String> {
+    let now = repo.index_path()?;
+    if let Some(then) = staged_into.filter(|then| !same_file(then, &now)) {
+        if then.exists() {
+            // Left for the command that uses that index (the journal stays).
+            return Err(Error::OtherIndex {
+                index: then.to_owned(),
+            });
+        }
+        return Ok(format!(
+            "; the index it had staged into ({}) is gone, so nothing was staged again",
+            then.display()
+        ));
+    }
+    if !j.on_its_branch(repo) {
+        let branch = j.refs.first().map_or("", |(_, _, name)| name.as_str());
+        return Ok(format!(
+            "; HEAD is on another branch now, so nothing was staged again (checking out {} gives the index that commit's changelog)",
+            branch.strip_prefix("refs/heads/").unwrap_or(branch)
+        ));
+    }
+    let mut carried = String::new();
+    for (old, new, name) in &j.refs {
+        carried.push_str(&format!(
+            "ref {} {} {name}\n",
+            oid_or_dash(*old),
+            oid_or_dash(*new)
+        ));
+    }
+    for (before, after, path) in j.staged_entries() {
+        carried.push_str(&format!(
+            "entry {} {} {}\n",
+            oid_or_dash(*before),
+            oid_or_dash(*after),
+            path.display()
+        ));
+    }
     let root = repo.work_tree();
-    let mut txn = repo.transaction(&format!("restage after an interrupted {}", j.what))?;
+    let mut txn = repo.begin(
+        &format!("restage after an interrupted {}", j.what),
+        &carried,
+    )?;
     let (mut staged_again, mut lost) = (Vec::new(), Vec::new());
-    for (before, after, path) in &j.files {
+    for (before, after, path) in j.staged_entries() {
         let Some(rel) = in_work_tree(root.as_deref(), path) else {
             lost.push(path.display().to_string());
             continue;
         };
         let staged = txn.staged(&rel)?;
-        if staged.map(|(id, _)| id) != *before {
+        if staged.map(|(id, _)| id) != *before || before == after {
             continue;
         }
         let file = named(root.as_deref(), &rel);
@@ -217,7 +349,7 @@ fn restage_files(repo: &Repo, j: &Journal) -> Result<String> {
     let mut said = String::new();
     if !staged_again.is_empty() {
         said.push_str(&format!(
-            "; staged {} again as that commit has it",
+            "; staged {} again as that commit has it (your next commit carries it)",
             staged_again.join(", ")
         ));
     }
@@ -230,14 +362,21 @@ fn restage_files(repo: &Repo, j: &Journal) -> Result<String> {
     Ok(said)
 }
 
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// What a commit made now would undo, when a transaction was killed after moving its refs and
 /// its staged index was then removed by hand: the files whose entry in the index being
 /// committed (the hook's, `GIT_INDEX_FILE`) is still the one from before that transaction.
-/// `None` when there is no such journal, or its process is alive.
+/// `None` when there is no such journal, its process is alive, or HEAD is on another branch.
 pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
     let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    if j.pid == 0 || alive(j.pid) || !j.staged || j.refs.is_empty() {
+    if j.pid == 0 || alive(j.pid) || j.refs.is_empty() || !j.on_its_branch(repo) {
         return None;
     }
     if !j
@@ -249,7 +388,7 @@ pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
     }
     let root = repo.work_tree();
     let undone: Vec<PathBuf> = j
-        .files
+        .staged_entries()
         .iter()
         .filter(|(before, after, _)| before != after)
         .filter_map(|(before, _, path)| {

@@ -78,6 +78,9 @@ pub struct Txn<'r> {
     lock: Option<LockFile>,
     index: Option<(git2::Index, tempfile::TempPath)>,
     index_changed: bool,
+    /// Each index entry changed: its path, the blob it had, the blob it gets (journaled with
+    /// `index-staged`, as the index names them: a CRLF work tree's bytes hash otherwise).
+    entries: Vec<(PathBuf, Option<Oid>, Option<Oid>)>,
     files: Vec<FileBefore>,
     refs: Vec<RefMove>,
     moved: Vec<RefMove>,
@@ -93,6 +96,12 @@ impl Repo {
     /// Starts a transaction: finishes or undoes a killed one, then locks the index.
     pub fn transaction(&self, what: &str) -> Result<Txn<'_>> {
         recover(self)?;
+        self.begin(what, "")
+    }
+
+    /// A transaction without recovering first, whose journal starts with `carried` lines
+    /// too (a recovery's own re-staging carries the killed transaction's refs and entries).
+    fn begin(&self, what: &str, carried: &str) -> Result<Txn<'_>> {
         let index_path = self.index_path()?;
         let journal = self.git_dir().join(JOURNAL);
         // The index by its name in the git dir (the one a moved project still has), else
@@ -101,7 +110,7 @@ impl Repo {
             .strip_prefix(self.git_dir())
             .unwrap_or(&index_path);
         let head = format!(
-            "relhook transaction\npid {}\nwhat {what}\nindex {}\n",
+            "relhook transaction\npid {}\nwhat {what}\nindex {}\n{carried}",
             std::process::id(),
             index_name.display()
         );
@@ -130,6 +139,7 @@ impl Repo {
             lock: Some(lock),
             index: None,
             index_changed: false,
+            entries: Vec::new(),
             files: Vec::new(),
             refs: Vec::new(),
             moved: Vec::new(),
@@ -344,7 +354,17 @@ impl Txn<'_> {
                 .as_ref()
                 .expect("a transaction holds the index lock")
                 .fill_from(tmp)?;
-            self.journal_line("index-staged")?;
+            let mut staged = String::new();
+            for (path, before, after) in &self.entries {
+                staged.push_str(&format!(
+                    "entry {} {} {}\n",
+                    oid_or_dash(*before),
+                    oid_or_dash(*after),
+                    path.display()
+                ));
+            }
+            staged.push_str("index-staged");
+            self.journal_line(&staged)?;
         }
         failpoint("index-staged")?;
         for r in std::mem::take(&mut self.refs) {

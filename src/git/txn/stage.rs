@@ -90,10 +90,12 @@ impl Txn<'_> {
         }
         #[cfg(not(unix))]
         let _ = stat;
+        let before = index.get_path(path, 0).map(|e| e.id);
         index
             .add(&entry)
             .map_err(|e| Error::git(format!("stage {}", path.display()), e))?;
         self.index_changed = true;
+        self.note_entry(path, before, Some(blob));
         Ok(())
     }
 
@@ -103,14 +105,24 @@ impl Txn<'_> {
             Some((blob, mode)) => self.stage(path, blob, mode, None),
             None => {
                 let index = self.index()?;
-                if index.get_path(path, 0).is_some() {
+                let before = index.get_path(path, 0).map(|e| e.id);
+                if before.is_some() {
                     index
                         .remove_path(path)
                         .map_err(|e| Error::git(format!("unstage {}", path.display()), e))?;
                 }
                 self.index_changed = true;
+                self.note_entry(path, before, None);
                 Ok(())
             }
+        }
+    }
+
+    /// Remembers an index entry's change for the journal, keeping the first `before`.
+    fn note_entry(&mut self, path: &Path, before: Option<Oid>, after: Option<Oid>) {
+        match self.entries.iter_mut().find(|(p, _, _)| p == path) {
+            Some(e) => e.2 = after,
+            None => self.entries.push((path.to_owned(), before, after)),
         }
     }
 
