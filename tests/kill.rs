@@ -545,17 +545,11 @@ fn killed_hand_tag_before_its_release_commit_is_finishable() {
 #[test]
 fn a_removed_lock_after_a_killed_amend_cannot_undo_the_changelog() {
     let repo = released();
-    repo.write("k.txt", "k\n");
-    repo.git(&["add", "."]);
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
-    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
-    assert!(killed && out.status.success(), "{}", text(&out));
+    killed_amend_lock_removed(&repo, "refs-moved");
     let entry = "- killed amend";
-    let lines = |text: &str, line: &str| text.lines().filter(|l| *l == line).count();
+    let lines = count_line;
     let amended = repo.git(&["show", "HEAD:CHANGELOG.md"]);
-    assert_eq!(lines(&amended, entry), 1, "{}\n{amended}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    assert_eq!(lines(&amended, entry), 1, "{amended}");
 
     repo.write("l.txt", "l\n");
     repo.git(&["add", "l.txt"]);
@@ -586,13 +580,7 @@ fn a_removed_lock_after_a_killed_amend_cannot_undo_the_changelog() {
 #[test]
 fn a_commit_built_on_a_killed_amend_keeps_its_entry() {
     let repo = released();
-    repo.write("k.txt", "k\n");
-    repo.git(&["add", "."]);
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
-    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
-    assert!(killed && out.status.success(), "{}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    killed_amend_lock_removed(&repo, "refs-moved");
     repo.write("l.txt", "l\n");
     repo.git(&["add", "l.txt"]);
     let out = repo.git_output(&["commit", "-q", "-a", "-m", "feat: built on it"]);
@@ -602,7 +590,7 @@ fn a_commit_built_on_a_killed_amend_keeps_its_entry() {
         "the recovery is said: {}",
         text(&out)
     );
-    let lines = |text: &str, line: &str| text.lines().filter(|l| *l == line).count();
+    let lines = count_line;
     for entry in ["- killed amend", "- built on it"] {
         assert_eq!(
             lines(&repo.read("CHANGELOG.md"), entry),
@@ -621,13 +609,7 @@ fn a_commit_built_on_a_killed_amend_keeps_its_entry() {
 #[test]
 fn a_moved_project_after_a_killed_amend_is_still_put_right() {
     let repo = released();
-    repo.write("k.txt", "k\n");
-    repo.git(&["add", "."]);
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
-    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
-    assert!(killed && out.status.success(), "{}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    killed_amend_lock_removed(&repo, "refs-moved");
     let moved = repo.dir.path().join("moved");
     std::fs::rename(repo.path(), &moved).unwrap();
     let in_moved = |program: &str, args: &[&str]| {
@@ -662,13 +644,7 @@ fn a_moved_project_after_a_killed_amend_is_still_put_right() {
 #[test]
 fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
     let repo = released();
-    repo.write("k.txt", "k\n");
-    repo.git(&["add", "."]);
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
-    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
-    assert!(killed && out.status.success(), "{}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    killed_amend_lock_removed(&repo, "refs-moved");
     repo.write("l.txt", "l\n");
     repo.git(&["add", "l.txt"]);
     let out = repo.git_output(&["commit", "-q", "--no-verify", "-m", "feat: skipped"]);
