@@ -581,9 +581,7 @@ fn a_removed_lock_after_a_killed_amend_cannot_undo_the_changelog() {
 fn a_commit_built_on_a_killed_amend_keeps_its_entry() {
     let repo = released();
     killed_amend_lock_removed(&repo, "refs-moved");
-    repo.write("l.txt", "l\n");
-    repo.git(&["add", "l.txt"]);
-    let out = repo.git_output(&["commit", "-q", "-a", "-m", "feat: built on it"]);
+    let out = next_commit(&repo, &["commit", "-q", "-a", "-m", "feat: built on it"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
         text(&out).contains("relhook: finished an interrupted post-commit"),
@@ -645,9 +643,10 @@ fn a_moved_project_after_a_killed_amend_is_still_put_right() {
 fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
     let repo = released();
     killed_amend_lock_removed(&repo, "refs-moved");
-    repo.write("l.txt", "l\n");
-    repo.git(&["add", "l.txt"]);
-    let out = repo.git_output(&["commit", "-q", "--no-verify", "-m", "feat: skipped"]);
+    let out = next_commit(
+        &repo,
+        &["commit", "-q", "--no-verify", "-m", "feat: skipped"],
+    );
     assert!(out.status.success(), "{}", text(&out));
     assert!(
         text(&out).contains("staged CHANGELOG.md again"),
@@ -682,6 +681,13 @@ fn killed_amend_lock_removed(repo: &Repo, point: &'static str) {
 
 fn count_line(text: &str, line: &str) -> usize {
     text.lines().filter(|l| *l == line).count()
+}
+
+/// The user's next commit after the kill: a new file staged, then `git <args>`.
+fn next_commit(repo: &Repo, args: &[&str]) -> Output {
+    repo.write("l.txt", "l\n");
+    repo.git(&["add", "l.txt"]);
+    repo.git_output(args)
 }
 
 /// Kill points after which a commit took the changelog the killed run wrote (`--amend -a`
@@ -733,9 +739,7 @@ fn a_changelog_a_commit_took_after_a_kill_is_kept() {
 fn an_undone_amend_says_how_its_entry_comes_back() {
     let repo = released();
     killed_amend_lock_removed(&repo, "index-staged");
-    repo.write("l.txt", "l\n");
-    repo.git(&["add", "l.txt"]);
-    let out = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    let out = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
         text(&out).contains("is not in the changelog: `relhook changelog --sync` adds it"),
@@ -778,9 +782,7 @@ fn a_killed_restaging_is_still_guarded_and_finished() {
     let (_, killed) = run_and_kill(sync, "", &Point::Step("locked"));
     assert!(killed);
     let _ = std::fs::remove_file(repo.path().join(".git/index.lock"));
-    repo.write("l.txt", "l\n");
-    repo.git(&["add", "l.txt"]);
-    let refused = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    let refused = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
     assert!(!refused.status.success(), "{}", text(&refused));
     let sync = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
@@ -807,9 +809,7 @@ fn a_crlf_changelog_after_a_killed_amend_is_guarded_too() {
     std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
     repo.git(&["checkout", "--", "CHANGELOG.md"]);
     killed_amend_lock_removed(&repo, "refs-moved");
-    repo.write("l.txt", "l\n");
-    repo.git(&["add", "l.txt"]);
-    let refused = repo.git_output(&["commit", "-q", "-m", "feat: next one"]);
+    let refused = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
     assert!(!refused.status.success(), "{}", text(&refused));
     let sync = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
