@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Repo, SKELETON, relhook_bin, text};
+use crate::support::{Repo, SKELETON, relhook_bin, stdout, text};
 
 /// A kill point: pause at a named step and kill there, or kill after a delay.
 #[derive(Debug, Clone)]
@@ -742,7 +742,7 @@ fn an_undone_amend_says_how_its_entry_comes_back() {
     let out = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("is not in the changelog: `relhook changelog --sync` adds it"),
+        text(&out).contains("is not in CHANGELOG.md: `relhook changelog --sync` adds it"),
         "{}",
         text(&out)
     );
@@ -855,4 +855,47 @@ fn a_killed_amend_on_another_index_is_finished_only_there() {
         "{}",
         text(&sync)
     );
+}
+
+/// A monorepo commit touching two packages, its post-commit killed before HEAD moved: the
+/// undo and doctor name the package changelogs and `--sync --all`, which adds the entries
+/// (plain `--sync` only syncs the root changelog).
+#[test]
+fn an_undone_monorepo_amend_names_the_command_that_adds_its_entries() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write("x/f", "1\n");
+    repo.write("y/f", "1\n");
+    repo.write(
+        ".relconfig.toml",
+        "[packages.x]\npath = \"x\"\n\n[packages.y]\npath = \"y\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("x/f", "2\n");
+    repo.write("y/f", "2\n");
+    repo.git(&["add", "."]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: both"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("files-written"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the lock");
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&doctor).contains("fix: relhook changelog --sync --all"),
+        "{}",
+        text(&doctor)
+    );
+    let sync = repo.relhook(&["changelog", "--sync", "--all"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert!(
+        text(&sync).contains("`relhook changelog --sync --all` adds it"),
+        "{}",
+        text(&sync)
+    );
+    for log in ["x/CHANGELOG.md", "y/CHANGELOG.md"] {
+        assert_eq!(count_line(&repo.read(log), "- both"), 1, "{log}");
+    }
 }

@@ -26,19 +26,19 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some("relhook release --resume".into()),
         });
     }
-    if let Some(what) = crate::git::txn::pending(repo) {
+    if let Some((what, sync)) = crate::git::txn::pending(repo) {
         // Any relhook command finishes or undoes the transaction first; with a release to
         // finish as well, the one command that does both is named, not two different ones.
         let fix = if out.is_empty() {
-            "relhook changelog --sync"
+            sync
         } else {
-            "relhook release --resume"
+            "relhook release --resume".to_owned()
         };
         out.push(doctor::Check {
             subject: "transaction".into(),
             status: Status::Invalid,
             detail: what,
-            fix: Some(fix.into()),
+            fix: Some(fix),
         });
     }
     out

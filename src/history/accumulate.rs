@@ -128,7 +128,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         }
     };
     // Then, holding the index lock, the work tree, the index and HEAD, in that order.
-    let mut txn = repo.transaction("post-commit")?;
+    // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
+    let mut txn = if config.packages.is_empty() {
+        repo.transaction("post-commit")?
+    } else {
+        repo.transaction_synced_by("post-commit", "relhook changelog --sync --all")?
+    };
     if repo.head() != Some(head) {
         return skip("HEAD moved since the commit");
     }

@@ -28,22 +28,29 @@ fn parse_oid(s: &str) -> Option<Option<Oid>> {
 
 /// What a killed transaction's journal says.
 #[derive(Debug, Default)]
-struct Journal {
-    pid: u32,
-    what: String,
-    index: Option<PathBuf>,
-    staged: bool,
-    files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
+pub(super) struct Journal {
+    pub(super) pid: u32,
+    pub(super) what: String,
+    pub(super) index: Option<PathBuf>,
+    pub(super) staged: bool,
+    pub(super) files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
     /// The index entries it staged: the blob each had and gets, as the index names them.
-    entries: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
-    refs: Vec<(Option<Oid>, Option<Oid>, String)>,
+    pub(super) entries: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
+    pub(super) refs: Vec<(Option<Oid>, Option<Oid>, String)>,
+    /// The command that adds what an undone run was adding (`sync <command>`), when it is
+    /// not `relhook changelog --sync` (a monorepo's package changelogs).
+    pub(super) sync: Option<String>,
 }
 
 impl Journal {
+    pub(super) fn sync_command(&self) -> &str {
+        self.sync.as_deref().unwrap_or("relhook changelog --sync")
+    }
+
     /// The index entries to put right when its staged index is lost: the journaled ones, or
     /// for a journal of an older relhook (no `entry` lines) its files, whose blobs the index
     /// had then too (no conversion).
-    fn staged_entries(&self) -> &[(Option<Oid>, Option<Oid>, PathBuf)] {
+    pub(super) fn staged_entries(&self) -> &[(Option<Oid>, Option<Oid>, PathBuf)] {
         if self.entries.is_empty() && self.staged {
             &self.files
         } else {
@@ -53,13 +60,13 @@ impl Journal {
 
     /// Whether HEAD is on one of the branches it moved: its index is this work tree's index
     /// only then (after `git checkout other`, the journal is not about this index).
-    fn on_its_branch(&self, repo: &Repo) -> bool {
+    pub(super) fn on_its_branch(&self, repo: &Repo) -> bool {
         repo.head_ref_name()
             .is_ok_and(|head| self.refs.iter().any(|(_, _, name)| *name == head))
     }
 }
 
-fn parse_journal(text: &str) -> Journal {
+pub(super) fn parse_journal(text: &str) -> Journal {
     let mut j = Journal::default();
     for line in text.lines() {
         let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
@@ -68,6 +75,7 @@ fn parse_journal(text: &str) -> Journal {
             "what" => rest.clone_into(&mut j.what),
             "index" => j.index = Some(PathBuf::from(rest)),
             "index-staged" => j.staged = true,
+            "sync" => j.sync = Some(rest.to_owned()),
             "file" | "entry" => {
                 let mut p = rest.splitn(3, ' ');
                 if let (Some(Some(b)), Some(Some(a)), Some(path)) =
@@ -180,7 +188,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
             if now_id != *after {
                 continue; // changed since: leave it as it is now
             }
-            if taken_since(repo, &j, root.as_deref(), file, *after) {
+            if super::restage::taken_since(repo, &j, root.as_deref(), file, *after) {
                 kept.push(file.display().to_string()); // committed or staged since: the user's
                 continue;
             }
@@ -204,9 +212,20 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
                 kept.join(", ")
             );
         } else if j.what == "post-commit" {
-            said.push_str(
-                "; the entry it was adding is not in the changelog: `relhook changelog --sync` adds it",
-            );
+            let files: Vec<String> = j
+                .files
+                .iter()
+                .map(|(_, _, f)| f.display().to_string())
+                .collect();
+            said.push_str(&format!(
+                "; the entry it was adding is not in {}: `{}` adds it",
+                if files.is_empty() {
+                    "the changelog".to_owned()
+                } else {
+                    files.join(", ")
+                },
+                j.sync_command()
+            ));
         }
         said
     };
@@ -215,7 +234,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     if restage {
         // The re-staging's journal takes this one's place (carrying its lines) and goes when
         // it is done; failing before that, this journal stays for the next try.
-        what.push_str(&restage_files(repo, &j, index.as_deref())?);
+        what.push_str(&super::restage::restage_files(repo, &j, index.as_deref())?);
     }
     match fs::remove_file(&journal) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -226,38 +245,9 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     Ok(Some(what))
 }
 
-/// Whether the content a killed transaction wrote into `file` has been committed (HEAD has
-/// it) or staged since: then it is the user's, and an undo must not put the old file back.
-fn taken_since(
-    repo: &Repo,
-    j: &Journal,
-    root: Option<&Path>,
-    file: &Path,
-    written: Option<Oid>,
-) -> bool {
-    let Some(rel) = in_work_tree(root, file) else {
-        return false;
-    };
-    // Its blob as the work tree has it, and as the index took it (a conversion such as CRLF
-    // makes them differ).
-    let mut blobs = vec![written];
-    blobs.extend(
-        j.entries
-            .iter()
-            .filter(|(_, _, p)| *p == rel)
-            .map(|(_, after, _)| *after),
-    );
-    let head = repo.head().and_then(|h| repo.blob_at(h, &rel));
-    let staged = repo.staged_blob(&rel);
-    blobs
-        .iter()
-        .flatten()
-        .any(|b| head == Some(*b) || staged == Some(*b))
-}
-
 /// A path as the journal names it: relative to `base` (the work tree for files, the git dir
 /// for the index), or absolute as journals before relative names wrote it.
-fn named(base: Option<&Path>, path: &Path) -> PathBuf {
+pub(super) fn named(base: Option<&Path>, path: &Path) -> PathBuf {
     match base {
         Some(base) if path.is_relative() => base.join(path),
         _ => path.to_owned(),
@@ -266,7 +256,7 @@ fn named(base: Option<&Path>, path: &Path) -> PathBuf {
 
 /// A journal's file relative to the work tree `root`, as the index names it; `None` when it
 /// lies outside (an absolute name from before the project folder was moved).
-fn in_work_tree(root: Option<&Path>, path: &Path) -> Option<PathBuf> {
+pub(super) fn in_work_tree(root: Option<&Path>, path: &Path) -> Option<PathBuf> {
     if path.is_relative() {
         return Some(path.to_owned());
     }
@@ -275,128 +265,6 @@ fn in_work_tree(root: Option<&Path>, path: &Path) -> Option<PathBuf> {
         .ok()
         .or_else(|| path.strip_prefix(root.canonicalize().ok()?).ok())
         .map(Path::to_owned)
-}
-
-/// Stages each index entry of a finished transaction as it committed it, where the index
-/// still holds the entry as it was before (an entry changed since is someone's and stays);
-/// says what it did, for the line that reports the recovery. The journal's ref and entry
-/// lines go into the re-staging's own journal, so a kill now is recovered the same way.
-fn restage_files(repo: &Repo, j: &Journal, staged_into: Option<&Path>) -> Result<String> {
-    let now = repo.index_path()?;
-    if let Some(then) = staged_into.filter(|then| !same_file(then, &now)) {
-        if then.exists() {
-            // Left for the command that uses that index (the journal stays).
-            return Err(Error::OtherIndex {
-                index: then.to_owned(),
-            });
-        }
-        return Ok(format!(
-            "; the index it had staged into ({}) is gone, so nothing was staged again",
-            then.display()
-        ));
-    }
-    if !j.on_its_branch(repo) {
-        let branch = j.refs.first().map_or("", |(_, _, name)| name.as_str());
-        return Ok(format!(
-            "; HEAD is on another branch now, so nothing was staged again (checking out {} gives the index that commit's changelog)",
-            branch.strip_prefix("refs/heads/").unwrap_or(branch)
-        ));
-    }
-    let mut carried = String::new();
-    for (old, new, name) in &j.refs {
-        carried.push_str(&format!(
-            "ref {} {} {name}\n",
-            oid_or_dash(*old),
-            oid_or_dash(*new)
-        ));
-    }
-    for (before, after, path) in j.staged_entries() {
-        carried.push_str(&format!(
-            "entry {} {} {}\n",
-            oid_or_dash(*before),
-            oid_or_dash(*after),
-            path.display()
-        ));
-    }
-    let root = repo.work_tree();
-    let mut txn = repo.begin(
-        &format!("restage after an interrupted {}", j.what),
-        &carried,
-    )?;
-    let (mut staged_again, mut lost) = (Vec::new(), Vec::new());
-    for (before, after, path) in j.staged_entries() {
-        let Some(rel) = in_work_tree(root.as_deref(), path) else {
-            lost.push(path.display().to_string());
-            continue;
-        };
-        let staged = txn.staged(&rel)?;
-        if staged.map(|(id, _)| id) != *before || before == after {
-            continue;
-        }
-        let file = named(root.as_deref(), &rel);
-        match after {
-            Some(after) => {
-                let mode = staged.map_or(0o100_644, |(_, mode)| mode);
-                let on_disk = crate::fsx::read_optional(&file)?;
-                let same = on_disk.is_some_and(|b| repo.hash_blob(&b) == *after);
-                txn.stage(&rel, *after, mode, same.then_some(file.as_path()))?;
-            }
-            None => txn.restage(&rel, None)?,
-        }
-        staged_again.push(rel.display().to_string());
-    }
-    txn.commit()?;
-    let mut said = String::new();
-    if !staged_again.is_empty() {
-        said.push_str(&format!(
-            "; staged {} again as that commit has it (your next commit carries it)",
-            staged_again.join(", ")
-        ));
-    }
-    if !lost.is_empty() {
-        said.push_str(&format!(
-            "; could not find {} in this work tree to stage it again (was the project folder moved?): `git add` it if `git diff` shows the entry missing",
-            lost.join(", ")
-        ));
-    }
-    Ok(said)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
-}
-
-/// What a commit made now would undo, when a transaction was killed after moving its refs and
-/// its staged index was then removed by hand: the files whose entry in the index being
-/// committed (the hook's, `GIT_INDEX_FILE`) is still the one from before that transaction.
-/// `None` when there is no such journal, its process is alive, or HEAD is on another branch.
-pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
-    let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
-    let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    if j.pid == 0 || alive(j.pid) || j.refs.is_empty() || !j.on_its_branch(repo) {
-        return None;
-    }
-    if !j
-        .refs
-        .iter()
-        .all(|(_, new, name)| repo.ref_target(name) == *new)
-    {
-        return None;
-    }
-    let root = repo.work_tree();
-    let undone: Vec<PathBuf> = j
-        .staged_entries()
-        .iter()
-        .filter(|(before, after, _)| before != after)
-        .filter_map(|(before, _, path)| {
-            let rel = in_work_tree(root.as_deref(), path)?;
-            (repo.staged_blob(&rel) == *before).then_some(rel)
-        })
-        .collect();
-    (!undone.is_empty()).then_some((j.pid, undone))
 }
 
 /// git2 moves a ref through `<ref>.lock`; killed inside that step, the process leaves the
@@ -439,18 +307,20 @@ fn clean_temporaries(git_dir: &Path) {
     }
 }
 
-/// Whether a transaction journal is present (for `doctor`): its description.
-pub fn pending(repo: &Repo) -> Option<String> {
+/// Whether a transaction journal is present (for `doctor`): its description, and the
+/// command that finishes or undoes it and then adds what it was adding.
+pub fn pending(repo: &Repo) -> Option<(String, String)> {
     let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    Some(if alive(j.pid) {
+    let said = if alive(j.pid) {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
         format!(
             "a relhook {} was interrupted (pid {} is gone); the next relhook command finishes or undoes it",
             j.what, j.pid
         )
-    })
+    };
+    Some((said, j.sync_command().to_owned()))
 }
 
 #[cfg(test)]

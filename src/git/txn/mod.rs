@@ -26,6 +26,7 @@
 mod failpoint;
 mod journal;
 mod lock;
+mod restage;
 mod stage;
 
 use std::fs::{self, OpenOptions};
@@ -40,8 +41,9 @@ use crate::{Error, Result};
 
 pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{pending, recover, undone_by_commit};
+pub use journal::{pending, recover};
 pub use lock::{LockFile, lock_wait};
+pub use restage::undone_by_commit;
 
 /// Prefix of relhook's temporary files in the git dir.
 pub use crate::fsx::TMP_PREFIX;
@@ -97,6 +99,13 @@ impl Repo {
     pub fn transaction(&self, what: &str) -> Result<Txn<'_>> {
         recover(self)?;
         self.begin(what, "")
+    }
+
+    /// [`Repo::transaction`] whose journal names `sync`, the command that adds what it was
+    /// adding should it be killed and undone (a monorepo's: `relhook changelog --sync --all`).
+    pub fn transaction_synced_by(&self, what: &str, sync: &str) -> Result<Txn<'_>> {
+        recover(self)?;
+        self.begin(what, &format!("sync {sync}\n"))
     }
 
     /// A transaction without recovering first, whose journal starts with `carried` lines

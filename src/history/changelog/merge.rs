@@ -83,12 +83,23 @@ pub(super) fn merge_released(base: &str, ours: &str, theirs: &str) -> Result<Str
     if !in_order(&o) || !in_order(&t) {
         return Err(conflict());
     }
-    let links = merge_links(&b.links, &o.links, &t.links).ok_or_else(conflict)?;
+    let eol = if [base, ours, theirs].iter().any(|t| t.contains("\r\n")) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let links = merge_links(&b.links, &o.links, &t.links, eol).ok_or_else(conflict)?;
     let mut out = lead;
-    for s in &sections {
+    for (i, s) in sections.iter().enumerate() {
         out.push_str(s);
-        if !s.ends_with("\n\n") && !s.ends_with("\r\n\r\n") {
-            out.push_str(if s.ends_with("\r\n") { "\r\n" } else { "\n" });
+        // A blank line before what follows (as each side has it), nothing after the end.
+        if i + 1 < sections.len() || !links.is_empty() {
+            if !s.ends_with('\n') {
+                out.push_str(eol);
+            }
+            if !s.ends_with("\n\n") && !s.ends_with("\n\r\n") {
+                out.push_str(eol);
+            }
         }
     }
     out.push_str(&links);
@@ -156,6 +167,7 @@ fn merge_links(
     base: &[(String, &str)],
     ours: &[(String, &str)],
     theirs: &[(String, &str)],
+    eol: &str,
 ) -> Option<String> {
     let map = |side: &[(String, &str)]| -> HashMap<String, String> {
         side.iter()
@@ -196,11 +208,13 @@ fn merge_links(
         };
         merged.extend(line.map(|l| (k, l)));
     }
+    // Each line ends as the file's lines do, but the very last one may end as it did.
     let mut out = String::new();
-    for (_, l) in merged {
+    let n = merged.len();
+    for (i, (_, l)) in merged.into_iter().enumerate() {
         out.push_str(&l);
-        if !l.ends_with('\n') {
-            out.push('\n');
+        if i + 1 < n && !l.ends_with('\n') {
+            out.push_str(eol);
         }
     }
     Some(out)
@@ -303,6 +317,25 @@ mod tests {
         // Deleted on one side, changed on the other: refused.
         let changed = BASE.replace("- first", "- first, reworded");
         assert!(merge_released(BASE, &changed, &theirs).is_err());
+    }
+
+    #[test]
+    fn the_end_of_the_file_is_kept_as_it_was() {
+        // No link references: nothing is added after the last section.
+        let base = "## [1.0.0] - 2026-01-01\n\n- a\n";
+        let ours = format!("## [1.1.0] - 2026-02-01\n\n- b\n\n{base}");
+        let theirs = format!("## [1.0.1] - 2026-02-01\n\n- c\n\n{base}");
+        let merged = merge_released(base, &ours, &theirs).expect("merges");
+        assert!(merged.ends_with("- a\n"), "{merged:?}");
+        assert!(!merged.ends_with("\n\n"), "{merged:?}");
+        // A CRLF file whose last line has no line end: every other line stays CRLF.
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let cut = |t: String| t.strip_suffix("\r\n").unwrap().to_owned();
+        let ours = cut(crlf(&with_release("1.1.0", "on main")));
+        let theirs = cut(crlf(&with_release("1.0.1", "backported")));
+        let merged = merge_released(&cut(crlf(BASE)), &ours, &theirs).expect("merges");
+        assert!(!merged.replace("\r\n", "").contains('\n'), "{merged:?}");
+        assert!(merged.ends_with("releases/tag/v1.0.0"), "{merged:?}");
     }
 
     #[test]
