@@ -379,3 +379,30 @@ fn a_crlf_checkout_never_puts_crlf_into_the_commit() {
     assert!(!committed.contains('\r'), "CRLF committed:\n{committed:?}");
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
 }
+
+/// A changelog the merge driver cannot parse: it says which version and why, then leaves the
+/// merge to git's line merge (conflict markers where both sides changed a line).
+#[test]
+fn the_merge_driver_says_why_it_falls_back_to_a_line_merge() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", "# Changelog\n\n## 2024\n\n- a\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    repo.write("CHANGELOG.md", "# Changelog\n\n## 2024\n\n- side\n");
+    repo.git(&["commit", "-q", "--no-verify", "-am", "docs: side"]);
+    repo.git(&["checkout", "-q", "-"]);
+    repo.write("CHANGELOG.md", "# Changelog\n\n## 2024\n\n- main\n");
+    repo.git(&["commit", "-q", "--no-verify", "-am", "docs: main"]);
+    let out = repo.git_output(&["merge", "-q", "--no-edit", "side"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("does not parse as Keep a Changelog (line 3:"),
+        "{said}"
+    );
+    assert!(said.contains("falling back to a line merge"), "{said}");
+    assert!(repo.read("CHANGELOG.md").contains("<<<<<<<"));
+}

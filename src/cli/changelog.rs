@@ -269,12 +269,26 @@ pub(super) fn merge_driver(
     theirs: &Path,
     name: Option<&Path>,
 ) -> Result<Outcome> {
-    let read = |p: &Path| -> Result<Option<Changelog>> {
+    // Each version parsed, or why not (said before falling back to git's line merge).
+    let read = |p: &Path, side: &str| -> Result<std::result::Result<Changelog, String>> {
         let bytes = crate::fsx::read(p)?;
-        Ok(Changelog::from_utf8(bytes))
+        Ok(match String::from_utf8(bytes) {
+            Err(_) => Err(format!("{side} is not UTF-8")),
+            Ok(text) => Changelog::parse(&text).map_err(|e| {
+                format!(
+                    "{side} does not parse as Keep a Changelog (line {}: {})",
+                    e.line, e.message
+                )
+            }),
+        })
     };
     let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
-    if let (Some(b), Some(o), Some(t)) = (read(base)?, read(ours)?, read(theirs)?) {
+    let sides = (
+        read(base, "the common ancestor's version")?,
+        read(ours, "this branch's version")?,
+        read(theirs, "the merged branch's version")?,
+    );
+    if let (Ok(b), Ok(o), Ok(t)) = sides {
         match Changelog::merge_unreleased(&b, &o, &t) {
             Ok(text) => {
                 // The temporary file goes in the git dir: a killed driver leaves nothing in
@@ -289,10 +303,8 @@ pub(super) fn merge_driver(
             }
             Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),
         }
-    } else {
-        eprintln_note(&format!(
-            "{label}: one side is not a Keep a Changelog file; falling back to a line merge"
-        ));
+    } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
+        eprintln_note(&format!("{label}: {why}; falling back to a line merge"));
     }
     Ok(if crate::git::run::merge_file(ours, base, theirs)? {
         Outcome::Ok
