@@ -862,21 +862,7 @@ fn a_killed_amend_on_another_index_is_finished_only_there() {
 /// (plain `--sync` only syncs the root changelog).
 #[test]
 fn an_undone_monorepo_amend_names_the_command_that_adds_its_entries() {
-    let repo = Repo::new();
-    repo.write("CHANGELOG.md", SKELETON);
-    repo.write("x/f", "1\n");
-    repo.write("y/f", "1\n");
-    repo.write(
-        ".relconfig.toml",
-        "[packages.x]\npath = \"x\"\n\n[packages.y]\npath = \"y\"\n",
-    );
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("x/f", "2\n");
-    repo.write("y/f", "2\n");
-    repo.git(&["add", "."]);
+    let repo = two_packages();
     let mut cmd = repo.command_in("git", &repo.path());
     cmd.args(["commit", "-q", "-m", "feat: both"]);
     let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("files-written"));
@@ -898,4 +884,43 @@ fn an_undone_monorepo_amend_names_the_command_that_adds_its_entries() {
     for log in ["x/CHANGELOG.md", "y/CHANGELOG.md"] {
         assert_eq!(count_line(&repo.read(log), "- both"), 1, "{log}");
     }
+}
+
+/// The same monorepo killed after HEAD moved, its lock removed: the refused commit names
+/// the monorepo's command too.
+#[test]
+fn a_refused_monorepo_commit_names_the_monorepo_command() {
+    let repo = two_packages();
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "-m", "feat: both"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the lock");
+    let refused = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("run `relhook changelog --sync --all`"),
+        "{}",
+        text(&refused)
+    );
+}
+
+/// A monorepo of packages `x` and `y`, relhook installed, a change to both staged.
+fn two_packages() -> Repo {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write("x/f", "1\n");
+    repo.write("y/f", "1\n");
+    repo.write(
+        ".relconfig.toml",
+        "[packages.x]\npath = \"x\"\n\n[packages.y]\npath = \"y\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("x/f", "2\n");
+    repo.write("y/f", "2\n");
+    repo.git(&["add", "."]);
+    repo
 }

@@ -69,7 +69,9 @@ fn would_undo_an_amend(ctx: &Context, loc: &Location) -> Result<bool> {
         return Ok(false);
     }
     let repo = git::Repo::open(&ctx.cwd)?;
-    let Some((pid, files)) = crate::git::txn::undone_by_commit(&repo) else {
+    let Some(crate::git::txn::Undone { pid, files, sync }) =
+        crate::git::txn::undone_by_commit(&repo)
+    else {
         return Ok(false);
     };
     let root = loc.work_tree.as_deref().unwrap_or(&loc.git_dir);
@@ -86,7 +88,7 @@ fn would_undo_an_amend(ctx: &Context, loc: &Location) -> Result<bool> {
     );
     let _ = writeln!(
         err,
-        "relhook: fix: run `relhook changelog --sync` (it finishes that amend), then commit again"
+        "relhook: fix: run `{sync}` (it finishes that amend), then commit again"
     );
     Ok(true)
 }

@@ -43,7 +43,7 @@ pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{pending, recover};
 pub use lock::{LockFile, lock_wait};
-pub use restage::undone_by_commit;
+pub use restage::{Undone, undone_by_commit};
 
 /// Prefix of relhook's temporary files in the git dir.
 pub use crate::fsx::TMP_PREFIX;

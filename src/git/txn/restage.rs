@@ -140,11 +140,21 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// What a commit made now would take back, and the command that puts it right.
+pub struct Undone {
+    /// The killed process.
+    pub pid: u32,
+    /// The files, relative to the work tree.
+    pub files: Vec<PathBuf>,
+    /// The command that stages them again (a monorepo's syncs every changelog).
+    pub sync: String,
+}
+
 /// What a commit made now would undo, when a transaction was killed after moving its refs and
 /// its staged index was then removed by hand: the files whose entry in the index being
 /// committed (the hook's, `GIT_INDEX_FILE`) is still the one from before that transaction.
 /// `None` when there is no such journal, its process is alive, or HEAD is on another branch.
-pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
+pub fn undone_by_commit(repo: &Repo) -> Option<Undone> {
     let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
     if j.pid == 0 || alive(j.pid) || j.refs.is_empty() || !j.on_its_branch(repo) {
@@ -167,5 +177,9 @@ pub fn undone_by_commit(repo: &Repo) -> Option<(u32, Vec<PathBuf>)> {
             (repo.staged_blob(&rel) == *before).then_some(rel)
         })
         .collect();
-    (!undone.is_empty()).then_some((j.pid, undone))
+    (!undone.is_empty()).then(|| Undone {
+        pid: j.pid,
+        files: undone,
+        sync: j.sync_command().to_owned(),
+    })
 }
