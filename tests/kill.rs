@@ -672,11 +672,17 @@ fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
 fn killed_amend_lock_removed(repo: &Repo, point: &'static str) {
     repo.write("k.txt", "k\n");
     repo.git(&["add", "k.txt"]);
+    kill_commit(repo, "feat: killed amend", point);
+}
+
+/// Commits what is staged as `message`, kills its post-commit at `point`, and removes the
+/// `index.lock` it leaves.
+fn kill_commit(repo: &Repo, message: &str, point: &'static str) {
     let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: killed amend"]);
+    cmd.args(["commit", "-q", "-m", message]);
     let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step(point));
     assert!(killed && out.status.success(), "{}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the staged index lock");
+    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the index lock");
 }
 
 fn count_line(text: &str, line: &str) -> usize {
@@ -863,11 +869,7 @@ fn a_killed_amend_on_another_index_is_finished_only_there() {
 #[test]
 fn an_undone_monorepo_amend_names_the_command_that_adds_its_entries() {
     let repo = two_packages();
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: both"]);
-    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("files-written"));
-    assert!(killed && out.status.success(), "{}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the lock");
+    kill_commit(&repo, "feat: both", "files-written");
     let doctor = repo.relhook(&["doctor"]);
     assert!(
         stdout(&doctor).contains("fix: relhook changelog --sync --all"),
@@ -891,11 +893,7 @@ fn an_undone_monorepo_amend_names_the_command_that_adds_its_entries() {
 #[test]
 fn a_refused_monorepo_commit_names_the_monorepo_command() {
     let repo = two_packages();
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.args(["commit", "-q", "-m", "feat: both"]);
-    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("refs-moved"));
-    assert!(killed && out.status.success(), "{}", text(&out));
-    std::fs::remove_file(repo.path().join(".git/index.lock")).expect("the lock");
+    kill_commit(&repo, "feat: both", "refs-moved");
     let refused = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
     assert!(!refused.status.success(), "{}", text(&refused));
     assert!(

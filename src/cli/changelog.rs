@@ -207,9 +207,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     repo.cache_objects();
     let mut err = std::io::stderr().lock();
     // A killed relhook's transaction is finished or undone first, and that is said (its
-    // errors come again, with their message, from the transaction below).
-    if let Ok(Some(done)) = crate::git::txn::recover(&repo) {
-        let _ = writeln!(err, "relhook: {done}");
+    // errors come again, with their message, from the transaction below). Looked for with
+    // one stat: every commit runs this.
+    if crate::git::txn::journal_path(repo.git_dir()).exists() {
+        if let Ok(Some(done)) = crate::git::txn::recover(&repo) {
+            let _ = writeln!(err, "relhook: {done}");
+        }
     }
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,
