@@ -545,3 +545,39 @@ proptest::proptest! {
         proptest::prop_assert_eq!(splice(&text, &spans, "2.0.0"), text.replace("1.0.0", "2.0.0"));
     }
 }
+
+proptest::proptest! {
+    /// The hand-written check accepts exactly what the pattern's `{version}` regex matches.
+    #[test]
+    fn version_text_is_the_regex(s in "[0-9.+a-zA-Z-]{0,12}|[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}[-+.a-z0-9]{0,8}") {
+        let re = regex::Regex::new(&format!("^(?:{SEMVER_RE})$")).unwrap();
+        proptest::prop_assert_eq!(is_version_text(&s), re.is_match(&s), "{}", s);
+    }
+}
+
+#[test]
+fn version_text_examples() {
+    for ok in [
+        "1.2.3",
+        "0.0.0",
+        "10.20.30-rc.1",
+        "1.2.3-a-b+b.7",
+        "1.2.3+build",
+        "01.2.3",
+    ] {
+        assert!(is_version_text(ok), "{ok}");
+    }
+    for bad in [
+        "",
+        "1.2",
+        "1.2.3.4",
+        "1.2.3-",
+        "1.2.3+",
+        "1.2.3-a+b+c",
+        "v1.2.3",
+        "1..2.3",
+        "1.2.3 ",
+    ] {
+        assert!(!is_version_text(bad), "{bad}");
+    }
+}
