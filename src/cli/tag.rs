@@ -98,8 +98,11 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 return Ok(Outcome::Failed);
             }
         }
+        let mut release_commit = false;
         for (u, view) in &releases {
-            let mut whys = hand::refusals(&repo, view, u);
+            let judged = hand::judge(&repo, view, u);
+            release_commit |= judged.release_commit;
+            let mut whys = judged.refusals;
             whys.extend(dependents_left_behind(&config, &root, view, u));
             for why in whys {
                 refused = true;
@@ -109,10 +112,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         if refused {
             let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
         } else if single.is_some() {
-            let settled = !releases
-                .iter()
-                .any(|(u, config)| hand::needs_release_commit(&repo, config, u));
-            hand::note_settled(repo.git_dir(), single.filter(|_| settled));
+            hand::note_settled(repo.git_dir(), single.filter(|_| !release_commit));
         }
         return Ok(if refused {
             Outcome::Failed

@@ -120,19 +120,6 @@ fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -
     !crate::history::sync::has_section_at(repo, commit, &config.changelog.path, version)
 }
 
-/// Whether [`complete`] would make a release commit for this tag. `prepared` asks, so that
-/// when no tag needs one the shim does not start relhook again in `committed`.
-pub fn needs_release_commit(repo: &Repo, config: &Config, u: &Update) -> bool {
-    let Some(version) = version_of(config, &u.tag) else {
-        return false;
-    };
-    // What cannot be read here is left to `complete` to report.
-    let Ok(commit) = peel(repo, u.new) else {
-        return true;
-    };
-    repo.head() == Some(commit) && needs_section(repo, config, &version, commit)
-}
-
 /// The file in the git dir where `prepared` notes the one ref line (`<old> <new> <ref>`)
 /// that `committed` has nothing to do for; the reference-transaction shim compares it with
 /// its own input and then does not start relhook. Written or removed by every `prepared` run
@@ -158,11 +145,24 @@ fn is_signed(repo: &Repo, target: Oid) -> bool {
         .is_some_and(|m| m.windows(11).any(|w| w == b"-----BEGIN "))
 }
 
-/// `prepared`: every reason to refuse this tag, each with its fix (empty: accept).
-pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
+/// What `prepared` finds about a tag.
+#[derive(Debug)]
+pub struct Judged {
+    /// Every reason to refuse the tag, each with its fix (empty: accept).
+    pub refusals: Vec<String>,
+    /// Whether [`complete`] would make a release commit for it: when no tag needs one,
+    /// `prepared` notes it settled and the shim does not start relhook again in `committed`.
+    pub release_commit: bool,
+}
+
+/// `prepared`: judges the tag (the changelog at its commit is read once, for both answers).
+pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
-        return out;
+        return Judged {
+            refusals: out,
+            release_commit: false,
+        };
     }
     if let Ok(dirty) = repo.dirty_paths(5) {
         if !dirty.is_empty() {
@@ -172,8 +172,18 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
             ));
         }
     }
-    let (Some(version), Ok(commit)) = (version_of(config, &u.tag), peel(repo, u.new)) else {
-        return out;
+    let Some(version) = version_of(config, &u.tag) else {
+        return Judged {
+            refusals: out,
+            release_commit: false,
+        };
+    };
+    // What cannot be read here is left to `complete` to report.
+    let Ok(commit) = peel(repo, u.new) else {
+        return Judged {
+            refusals: out,
+            release_commit: true,
+        };
     };
     if config.release.sign && !is_signed(repo, u.new) {
         let release = match &config.package {
@@ -183,9 +193,13 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
         out.push(format!(
             "`[release] sign = true` in .relconfig.toml, and this tag is not signed; `{release}` makes the release and signs its tag"
         ));
-        return out;
+        return Judged {
+            refusals: out,
+            release_commit: false,
+        };
     }
-    if needs_section(repo, config, &version, commit) {
+    let section_missing = needs_section(repo, config, &version, commit);
+    if section_missing {
         if repo.head() != Some(commit) {
             out.push(format!(
                 "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or check out the commit first",
@@ -212,7 +226,10 @@ pub fn refusals(repo: &Repo, config: &Config, u: &Update) -> Vec<String> {
             ));
         }
     }
-    out
+    Judged {
+        refusals: out,
+        release_commit: section_missing && repo.head() == Some(commit),
+    }
 }
 
 /// Another release tag (not `tag`) on `commit`.
