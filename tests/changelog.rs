@@ -197,6 +197,74 @@ fn foreign_changelog_is_left_byte_identical_with_a_warning() {
     assert_eq!(repo.read("CHANGELOG.md"), foreign);
 }
 
+/// A `rebase -i` reword leaves the commit's entry as it is (relhook does not rewrite commits
+/// mid-rebase), and says so in one line, with what to do.
+#[test]
+fn a_rebase_reword_says_what_the_entry_still_reads() {
+    let repo = setup();
+    repo.commit_with_hooks("feat: add a thing");
+    repo.commit_with_hooks("chore: tidy");
+    let reword = |line: usize, message: &str| {
+        repo.git_in(
+            &repo.path(),
+            &["rebase", "-i", "HEAD~2"],
+            &[
+                (
+                    "GIT_SEQUENCE_EDITOR",
+                    &format!("sed -i -e '{line}s/^pick/reword/'"),
+                ),
+                ("GIT_EDITOR", &format!("sed -i -e '1s/.*/{message}/'")),
+            ],
+        )
+    };
+    // A new text for the entry: said, and the file keeps the old one.
+    let out = reword(1, "feat(ui): add a better thing");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("CHANGELOG.md still reads `- add a thing` for reworded commit")
+            && stderr(&out)
+                .contains("change it by hand to `- **ui:** add a better thing` under Added"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(count(&repo.read("CHANGELOG.md"), "- add a thing"), 1);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    // The same entry again: nothing to say.
+    let out = reword(1, "feat(ui): add a better thing");
+    assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
+    // A commit without an entry reworded into one: `--sync` adds it, as the line says.
+    let out = reword(2, "fix: tidy the thing");
+    assert!(
+        stderr(&out).contains("`relhook changelog --sync` adds `- tidy the thing`"),
+        "{}",
+        text(&out)
+    );
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("### Fixed\n\n- tidy the thing")
+    );
+    repo.git(&["commit", "-q", "--no-verify", "-am", "docs: sync"]);
+    // An entry the new message no longer calls for.
+    repo.commit_with_hooks("fix: drop the cache");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~1"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i -e '1s/^pick/reword/'"),
+            ("GIT_EDITOR", "sed -i -e '1s/.*/chore: nothing to see/'"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("still has `- drop the cache`, though reworded commit")
+            && stderr(&out).contains("remove it by hand"),
+        "{}",
+        text(&out)
+    );
+}
+
 #[test]
 fn nothing_happens_during_rebase_or_cherry_pick_picks() {
     let repo = setup();
