@@ -164,6 +164,84 @@ fn branches_merge_rebase_and_cherry_pick_without_conflict_or_duplicate() {
     assert_eq!(count(&log, "- side two"), 1, "{log}");
 }
 
+/// A hand edit of Unreleased on one side (entries reordered, one reworded) survives a merge
+/// with the other side's new entries, in place; so does one in a stash popped over a new
+/// commit. When both sides rearranged it, git shows the conflict: neither edit is dropped.
+#[test]
+fn hand_arranged_unreleased_survives_merges_and_stash_pop() {
+    let repo = setup();
+    for n in ["alpha", "beta", "gamma"] {
+        assert!(
+            repo.commit_with_hooks(&format!("feat: {n}"))
+                .status
+                .success()
+        );
+    }
+    repo.git(&["checkout", "-q", "-b", "arranged"]);
+    let log = repo.read("CHANGELOG.md");
+    let arranged = log.replace(
+        "- alpha\n- beta\n- gamma\n",
+        "- gamma\n- alpha\n- beta, reworded by hand\n",
+    );
+    assert_ne!(arranged, log);
+    repo.write("CHANGELOG.md", &arranged);
+    repo.git(&["commit", "-q", "-am", "docs: most important first"]);
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.commit_with_hooks("feat: delta").status.success());
+    let out = repo.git_output(&["merge", "--no-edit", "arranged"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let want = "- gamma\n- alpha\n- beta, reworded by hand\n- delta\n";
+    assert!(
+        repo.read("CHANGELOG.md").contains(want),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+    // The other way round: the branch that only added merges the arranged one.
+    repo.git(&["checkout", "-q", "-b", "added", "main~1"]);
+    assert!(repo.commit_with_hooks("fix: epsilon").status.success());
+    let out = repo.git_output(&["merge", "--no-edit", "arranged"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- gamma\n- alpha\n- beta, reworded by hand\n"),
+        "{log}"
+    );
+    assert_eq!(count(&log, "- epsilon"), 1, "{log}");
+
+    // A stash with a hand edit, popped over a commit that added an entry.
+    repo.git(&["checkout", "-q", "main"]);
+    let edited = repo
+        .read("CHANGELOG.md")
+        .replace("- alpha\n", "- alpha, edited\n");
+    repo.write("CHANGELOG.md", &edited);
+    repo.git(&["stash", "-q"]);
+    assert!(repo.commit_with_hooks("feat: zeta").status.success());
+    let out = repo.git_output(&["stash", "pop"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- gamma\n- alpha, edited\n- beta, reworded by hand\n- delta\n- zeta\n"),
+        "{log}"
+    );
+    repo.git(&["checkout", "-q", "--", "CHANGELOG.md"]);
+
+    // Both sides rearranged: a conflict, with both arrangements shown.
+    repo.git(&["checkout", "-q", "-b", "mine", "main"]);
+    let log = repo.read("CHANGELOG.md");
+    repo.write("CHANGELOG.md", log.replace("- delta\n", "- delta, mine\n"));
+    repo.git(&["commit", "-q", "-am", "docs: mine"]);
+    repo.git(&["checkout", "-q", "-b", "yours", "main"]);
+    repo.write("CHANGELOG.md", log.replace("- zeta\n", "- zeta, yours\n"));
+    repo.git(&["commit", "-q", "-am", "docs: yours"]);
+    let out = repo.git_output(&["merge", "--no-edit", "mine"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- delta, mine") && log.contains("- zeta, yours"),
+        "{log}"
+    );
+}
+
 #[test]
 fn crlf_changelog_stays_crlf() {
     let repo = setup();

@@ -32,6 +32,18 @@ pub(super) fn merge3(
     }
 }
 
+/// Whether `side` is `base` with lines only added: every line of `base` is still there, in
+/// the same order. A reorder, a reworded entry or a removal is more than that.
+pub(super) fn only_adds(base: &str, side: &str) -> bool {
+    let mut lines = side.lines();
+    base.lines().all(|b| lines.any(|s| s == b))
+}
+
+/// Whether `side` is `base` with lines only removed (the converse of [`only_adds`]).
+pub(super) fn only_removes(base: &str, side: &str) -> bool {
+    only_adds(side, base)
+}
+
 /// The released part of one side: what comes before the first release heading, the release
 /// sections (heading to the next heading), and the link references at the end.
 struct Released<'a> {

@@ -377,40 +377,55 @@ impl Changelog {
         }
     }
 
-    /// Three-way merge for a git merge driver: `ours` plus the Unreleased
-    /// entries `theirs` added since `base`, minus those it removed. Entries
-    /// already released (on either side) are not re-added. The title is taken
-    /// from whichever side changed it; the released part release by release
-    /// (see `merge`); what both sides changed differently is refused.
+    /// Three-way merge for a git merge driver. Unreleased: when one side only added lines to
+    /// it, the other side's arrangement is kept (its order and hand edits) with the first
+    /// side's new entries added; entries one side removed go, entries already released (on
+    /// either side) are not re-added. When both sides did more than add (reordered, reworded
+    /// or removed entries on both), it is refused: git shows the conflict rather than one
+    /// side's hand edits being lost. The title is taken from whichever side changed it; the
+    /// released part release by release (see `merge`).
     pub fn merge_unreleased(
         base: &Changelog,
         ours: &Changelog,
         theirs: &Changelog,
     ) -> Result<String, EditError> {
-        let (b_pre, _, b_post) = base.split_around_unreleased();
-        let (o_pre, _, o_post) = ours.split_around_unreleased();
-        let (t_pre, _, t_post) = theirs.split_around_unreleased();
+        let (b_pre, b_un, b_post) = base.split_around_unreleased();
+        let (o_pre, o_un, o_post) = ours.split_around_unreleased();
+        let (t_pre, t_un, t_post) = theirs.split_around_unreleased();
         let pre = merge::merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
         let post = merge::merge_released(&b_post, &o_post, &t_post)?;
+        // The side whose arrangement stands, and the side whose changes are put into it.
+        let (kept, into) = if merge::only_adds(&b_un, &t_un) {
+            (ours, theirs)
+        } else if merge::only_adds(&b_un, &o_un) {
+            (theirs, ours)
+        } else if merge::only_removes(&b_un, &t_un) {
+            (ours, theirs)
+        } else if merge::only_removes(&b_un, &o_un) {
+            (theirs, ours)
+        } else {
+            return Err(EditError::Conflict(
+                "both sides changed the Unreleased entries in other ways than adding to them (reordered, reworded or removed)".into(),
+            ));
+        };
 
         let key = |e: &Entry| normalize(&e.text);
         let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
-        let theirs_entries = theirs.unreleased_entries();
-        let theirs_set: HashSet<String> = theirs_entries.iter().map(key).collect();
+        let into_entries = into.unreleased_entries();
+        let into_set: HashSet<String> = into_entries.iter().map(key).collect();
         let mut released = ours.released_texts();
         released.extend(theirs.released_texts());
 
-        let mut merged = ours.clone();
+        let mut merged = kept.clone();
         merged.ensure_unreleased();
         for e in merged.unreleased_entries() {
             let k = key(&e);
-            let deleted_by_theirs = base_set.contains(&k) && !theirs_set.contains(&k);
-            if deleted_by_theirs {
+            if base_set.contains(&k) && !into_set.contains(&k) {
                 merged.remove_entry(&e.section, &e.text);
             }
         }
         let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
-        for e in theirs_entries {
+        for e in into_entries {
             let k = key(&e);
             if !base_set.contains(&k) && !released.contains(&k) && have.insert(k) {
                 merged.add_entry(&e.section, &e.text, false);
