@@ -576,3 +576,39 @@ fn release_refusals_end_with_the_command_that_gets_past_them() {
         text(&dirty_branch)
     );
 }
+
+/// A project whose CHANGELOG.md is not Keep a Changelog (conventional-changelog's headings):
+/// install and doctor say so up front, and a hand release tag is refused before git writes it,
+/// rather than made and then withdrawn.
+#[test]
+fn a_foreign_changelog_is_said_up_front_and_a_hand_tag_refused_before_it_exists() {
+    let repo = Repo::new();
+    let foreign = "# Changelog\n\n## 1.0.0 (2020-01-01)\n\n* thing\n";
+    repo.write("CHANGELOG.md", foreign);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "docs: changelog"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("warning: CHANGELOG.md:3 is not a Keep a Changelog file"),
+        "{}",
+        text(&out)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_ne!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    assert!(
+        text(&doctor).contains("INVALID  changelog: CHANGELOG.md:3"),
+        "{}",
+        text(&doctor)
+    );
+    commit(&repo, "a.txt", "feat: a");
+    let tag = repo.git_output(&["tag", "-a", "v1.1.0", "-m", "v1.1.0"]);
+    assert!(!tag.status.success(), "{}", text(&tag));
+    assert!(
+        stderr(&tag).contains("refusing tag v1.1.0: CHANGELOG.md:3 is not a Keep a Changelog file"),
+        "{}",
+        text(&tag)
+    );
+    assert_eq!(repo.git(&["tag", "--list"]), "");
+    assert_eq!(repo.read("CHANGELOG.md"), foreign);
+}

@@ -531,7 +531,7 @@ fn killed_hand_tag_hook_is_old_or_new_and_finishable() {
 /// the tag onto it, as the hook would have.
 #[test]
 fn killed_hand_tag_before_its_release_commit_is_finishable() {
-    let mut points: Vec<Point> = ["locked", "files-written", "index-staged"]
+    let mut points: Vec<Point> = ["hand-started", "locked", "files-written", "index-staged"]
         .into_iter()
         .map(Point::Step)
         .collect();
@@ -921,4 +921,24 @@ fn two_packages() -> Repo {
     repo.write("y/f", "2\n");
     repo.git(&["add", "."]);
     repo
+}
+
+/// The next relhook undoes a hand tag's killed release commit, and says that the tag is left
+/// on a commit without its section, with the command that finishes it: not "nothing remains".
+#[test]
+fn an_undone_hand_tag_release_names_the_tag_left_behind() {
+    let repo = released();
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.1", "-m", "v0.1.1"]);
+    let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("index-staged"));
+    assert!(killed);
+    let out = relhook_dated(&repo, &["changelog", "--sync"]);
+    let said = text(&out);
+    assert!(said.contains("undid an interrupted release"), "{said}");
+    assert!(
+        said.contains("tag v0.1.1 is on HEAD but CHANGELOG.md there has no section for it")
+            && said.contains("`relhook release --resume`"),
+        "{said}"
+    );
 }

@@ -76,7 +76,23 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
         }
     }
     match (&repo, &config) {
-        (Ok(repo), Ok(config)) => report.checks.extend(unfinished_work(repo, config)),
+        (Ok(repo), Ok(config)) => {
+            // A changelog relhook cannot keep: every entry and release would be refused.
+            if let Some(why) = crate::tag::hand::unkept_changelog(repo, config) {
+                report.checks.push(doctor::Check {
+                    subject: "changelog".into(),
+                    status: Status::Invalid,
+                    detail: format!(
+                        "{why}: post-commit adds no entries to it, and releases and hand tags are refused"
+                    ),
+                    fix: Some(format!(
+                        "make {} a Keep a Changelog file (https://keepachangelog.com/en/1.1.0/), or point `changelog.path` in .relconfig.toml elsewhere",
+                        config.changelog.path.display()
+                    )),
+                });
+            }
+            report.checks.extend(unfinished_work(repo, config));
+        }
         (Err(e), _) => report.checks.push(doctor::Check {
             subject: "repository".into(),
             status: Status::Invalid,

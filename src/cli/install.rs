@@ -143,6 +143,15 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         }
         Ok(())
     })?;
+    // Installed all the same (the file may be made one later), but not silently.
+    if let Ok((repo, _, config)) = ctx.open() {
+        if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "relhook: warning: {why}: post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)"
+            );
+        }
+    }
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
 }
 

@@ -27,7 +27,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let opts = options(args)?;
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
-        let _ = writeln!(std::io::stderr(), "relhook: {done}");
+        super::tag::say_recovered(&repo, &root, &config, &done);
     }
     match release::half_made(&repo, &config) {
         Some(half) if args.resume || (!json && !args.dry_run && confirm(&half)) => {

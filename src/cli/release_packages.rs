@@ -25,7 +25,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let opts = super::release::options(args)?;
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
-        let _ = writeln!(std::io::stderr(), "relhook: {done}");
+        super::tag::say_recovered(&repo, &root, &config, &done);
     }
     if let Some(half) = packages::half_made(&repo, &config, &root) {
         if args.resume {

@@ -76,8 +76,14 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     let (repo, root, config) = match ctx.open() {
         Ok(x) => x,
         Err(e) => {
-            // A broken configuration must not stop git from making tags.
-            let _ = writeln!(err, "relhook: warning: tag not checked: {e}");
+            // A broken configuration must not stop git from making tags. Said once, in
+            // `prepared` (`committed` runs again with the same error).
+            if state == "prepared" {
+                let _ = writeln!(
+                    err,
+                    "relhook: warning: tag not checked, and no release commit made for it: {e}"
+                );
+            }
             return Ok(Outcome::Ok);
         }
     };
@@ -98,10 +104,12 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 return Ok(Outcome::Failed);
             }
         }
-        let mut release_commit = false;
+        let mut release_commit = None;
         for (u, view) in &releases {
             let judged = hand::judge(&repo, view, u);
-            release_commit |= judged.release_commit;
+            if judged.release_commit && release_commit.is_none() {
+                release_commit = Some(u.tag.as_str());
+            }
             let mut whys = judged.refusals;
             whys.extend(dependents_left_behind(&config, &root, view, u));
             for why in whys {
@@ -111,8 +119,15 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         }
         if refused {
             let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
-        } else if single.is_some() {
-            hand::note_settled(repo.git_dir(), single.filter(|_| !release_commit));
+        } else {
+            if single.is_some() {
+                hand::note_settled(repo.git_dir(), single.filter(|_| release_commit.is_none()));
+            }
+            // Named from here, not only once `committed` starts: a hook killed before its
+            // release commit leaves a tag `relhook release --resume` must know to finish.
+            if let Some(tag) = release_commit {
+                hand::note_pending(&repo, tag);
+            }
         }
         return Ok(if refused {
             Outcome::Failed
@@ -120,6 +135,8 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             Outcome::Ok
         });
     }
+    // A kill test's pause: the hook killed here, before anything of its own is written.
+    let _ = crate::git::txn::failpoint("hand-started");
     let date = std::env::var("RELHOOK_DATE")
         .ok()
         .filter(|d| d.len() == 10)
@@ -202,5 +219,25 @@ fn dependents_left_behind(
             })
             .collect(),
         Err(e) => vec![format!("cannot read the packages that depend on {}: {e}", p.name)],
+    }
+}
+
+/// Says what a recovery of a killed transaction did. An undone hand-tag release leaves the
+/// tag git made on a commit without its section: that is said too, with the command that
+/// finishes it (the undo alone reads as if nothing were left).
+pub(super) fn say_recovered(
+    repo: &crate::git::Repo,
+    root: &std::path::Path,
+    config: &crate::config::Config,
+    done: &str,
+) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "relhook: {done}");
+    let view = match hand::unfinished(repo, config) {
+        Some(_) => Some(config.clone()),
+        None => super::release_packages::unfinished_hand_view(repo, root, config),
+    };
+    if let Some((view, u)) = view.and_then(|v| hand::unfinished(repo, &v).map(|u| (v, u))) {
+        let _ = writeln!(err, "relhook: {}", hand::describe_unfinished(&view, &u));
     }
 }

@@ -215,6 +215,11 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
             ));
+        } else if let Some(why) = unkept_changelog(repo, config) {
+            // Refused now, before git writes the tag: `committed` could only withdraw it.
+            out.push(format!(
+                "{why}, so relhook cannot add the `## [{version}]` section; make it a Keep a Changelog file first"
+            ));
         }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
@@ -229,6 +234,26 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     Judged {
         refusals: out,
         release_commit: section_missing && repo.head() == Some(commit),
+    }
+}
+
+/// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
+/// is none yet and the release creates it).
+pub fn unkept_changelog(repo: &Repo, config: &Config) -> Option<String> {
+    let path = repo.work_tree()?.join(&config.changelog.path);
+    let bytes = crate::fsx::read_optional(&path).ok()??;
+    let text = String::from_utf8_lossy(&bytes);
+    match crate::history::sync::parse(&config.changelog.path, &text) {
+        Ok(_) => None,
+        Err(crate::Error::NotKeepAChangelog {
+            path,
+            line,
+            message,
+        }) => Some(format!(
+            "{}:{line} is not a Keep a Changelog file ({message})",
+            path.display()
+        )),
+        Err(e) => Some(e.to_string()),
     }
 }
 
@@ -317,6 +342,12 @@ impl Marker {
         let _ = std::fs::write(&path, tag);
         Marker(path)
     }
+}
+
+/// Names `tag` in the marker without removing it when done: `prepared` does this for a tag
+/// whose release commit `committed` will make (best effort, as [`Marker::new`]).
+pub fn note_pending(repo: &Repo, tag: &str) {
+    let _ = std::fs::write(repo.git_dir().join(MARKER), tag);
 }
 
 /// Removes a hook's leftover [`Marker`] once its tag is finished.
