@@ -350,7 +350,7 @@ impl Error {
                     .into(),
             ),
             Error::Config { .. } => Some(
-                "`relhook init` writes a commented .relconfig.toml with every key and its default"
+                "fix that line (the keys and their defaults: `relhook init` in an empty folder writes a commented .relconfig.toml with every one); until then `git commit --no-verify` or `RELHOOK_SKIP=1` commits without relhook"
                     .into(),
             ),
             Error::BareRepository(_) => Some(

@@ -552,3 +552,66 @@ fn the_merge_driver_says_why_it_falls_back_to_a_line_merge() {
     assert!(said.contains("falling back to a line merge"), "{said}");
     assert!(repo.read("CHANGELOG.md").contains("<<<<<<<"));
 }
+
+/// `RELHOOK_QUIET=1` silences what post-commit added too; the entry is still added.
+#[test]
+fn quiet_silences_the_added_line() {
+    let repo = setup();
+    repo.write("q.txt", "q\n");
+    repo.git(&["add", "q.txt"]);
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "-m", "feat: quietly"],
+        &[("RELHOOK_QUIET", "1")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stderr(&out), "", "{}", text(&out));
+    assert!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"])
+            .contains("- quietly")
+    );
+}
+
+/// A file with releases written as list items under no `## ` section is not guessed at: left
+/// byte-identical, with one line saying why.
+#[test]
+fn listed_releases_without_sections_are_left_alone() {
+    let repo = setup();
+    let foreign = "# Changes\n\nv1.0 (2020)\n* stuff\n\nv0.9\n* old\n";
+    repo.write("CHANGELOG.md", foreign);
+    repo.git(&["commit", "-q", "--no-verify", "-am", "docs: our own format"]);
+    let out = repo.commit_with_hooks("feat: b");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("list items but no `## ` section"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), foreign);
+}
+
+/// `git commit --amend -m` while a rebase stops at `edit`: the entry is not rewritten mid-rebase,
+/// and the line says what to do by hand, not that `--sync` would (it would not: the commit's
+/// own change to the file stands for its entry).
+#[test]
+fn an_amend_at_a_rebase_stop_says_what_the_entry_still_reads() {
+    let repo = setup();
+    repo.commit_with_hooks("feat: one");
+    repo.commit_with_hooks("feat: two");
+    repo.git_env(
+        &["rebase", "-q", "-i", "HEAD~2"],
+        &[("GIT_SEQUENCE_EDITOR", "sed -i -e '1s/^pick/edit/'")],
+    );
+    let out = repo.git_output(&["commit", "-q", "--amend", "-m", "feat: one renamed"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("CHANGELOG.md still reads `- one` for amended commit")
+            && said.contains("change it by hand to `- one renamed` under Added")
+            && !said.contains("--sync"),
+        "{said}"
+    );
+    let out = repo.git_output(&["rebase", "--continue"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

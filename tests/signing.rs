@@ -290,7 +290,7 @@ fn ssh_amend_refuses_a_key_it_cannot_sign_with() {
         "{said}"
     );
     assert!(
-        said.contains("`relhook changelog --sync` adds the entry"),
+        said.contains("`relhook changelog --sync` writes the entry into the file"),
         "{said}"
     );
     assert_eq!(said.matches("relhook:").count(), 1, "{said}");

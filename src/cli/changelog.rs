@@ -19,7 +19,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
     let (repo, root, config) = ctx.open()?;
     if !args.stdout {
         if let Some(done) = crate::git::txn::recover(&repo)? {
-            let _ = writeln!(std::io::stderr().lock(), "relhook: {done}");
+            super::tag::say_recovered(&repo, &root, &config, &done);
         }
     }
     let views = match &args.package {
@@ -200,20 +200,20 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     // git runs post-commit only where commits are made: a bare repository has nothing to do.
-    let (repo, _root, config) = match ctx.open() {
+    let (repo, root, config) = match ctx.open() {
         Err(Error::BareRepository(_)) => return Ok(Outcome::Ok),
         opened => opened?,
     };
     repo.cache_objects();
-    let mut err = std::io::stderr().lock();
     // A killed relhook's transaction is finished or undone first, and that is said (its
     // errors come again, with their message, from the transaction below). Looked for with
     // one stat: every commit runs this.
     if crate::git::txn::journal_path(repo.git_dir()).exists() {
         if let Ok(Some(done)) = crate::git::txn::recover(&repo) {
-            let _ = writeln!(err, "relhook: {done}");
+            super::tag::say_recovered(&repo, &root, &config, &done);
         }
     }
+    let mut err = std::io::stderr().lock();
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,
         Err(e) => {
@@ -221,7 +221,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let short = repo.head().map(crate::git::short_id).unwrap_or_default();
             let _ = writeln!(
                 err,
-                "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: `relhook changelog --sync` adds it for your next commit"
+                "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: `relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit"
             );
             return Ok(Outcome::Code(2));
         }
@@ -239,12 +239,14 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             new,
             note,
         } => {
-            let _ = writeln!(
-                err,
-                "relhook: {what}; the commit is now {} (git named it {})",
-                crate::git::short_id(new),
-                crate::git::short_id(old)
-            );
+            if !quiet() {
+                let _ = writeln!(
+                    err,
+                    "relhook: {what}; the commit is now {} (git named it {})",
+                    crate::git::short_id(new),
+                    crate::git::short_id(old)
+                );
+            }
             if let Some(note) = note {
                 let _ = writeln!(err, "relhook: warning: {note}");
             }
@@ -257,7 +259,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
 }
 
 /// `RELHOOK_QUIET=1` (any value but empty or `0`) silences the hooks' informational lines:
-/// why a hook did not act. Warnings and refusals are always printed.
+/// what post-commit added, and why a hook did not act. Warnings and refusals are always
+/// printed.
 pub(super) fn quiet() -> bool {
     std::env::var_os("RELHOOK_QUIET").is_some_and(|v| !v.is_empty() && v != "0")
 }

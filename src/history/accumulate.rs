@@ -99,6 +99,11 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         )));
     }
     if let Some(op) = repo.operation_in_progress() {
+        // The amended commit's own change to the file stands for its entry: `--sync` would
+        // not replace it, so what to do by hand is said instead.
+        if amend {
+            return reword::left_as_made(repo, config, &top, "amended", op);
+        }
         return Ok(Accumulated::Notice(format!(
             "no entry added to {shown}: {op} is in progress; when it is done, `relhook changelog --sync` adds it"
         )));
@@ -127,7 +132,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         Amended::Commit(new) => new,
         Amended::Refused(why) => {
             return Ok(Accumulated::Refused(format!(
-                "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` adds the entry for your next commit"
+                "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` writes the entry into the file, to commit (`git add` it) with your next commit"
             )));
         }
     };
@@ -372,9 +377,9 @@ fn prepare(
             }
         },
     };
-    if !log.is_keep_a_changelog() {
+    if let Some(why) = log.unkept_because() {
         return stop(Accumulated::Notice(format!(
-            "{shown} is not a Keep a Changelog file (no `# ` title, no `## ` section), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
+            "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
         )));
     }
     let old_changed_file = amend

@@ -10,6 +10,18 @@ use crate::history::accumulate::Accumulated;
 /// them (rewriting one mid-rebase breaks the rebase, git-hook-facts 2.6), so an entry the new
 /// message would change is said, with what to do, and not changed.
 pub(super) fn reworded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Accumulated> {
+    left_as_made(repo, config, top, "reworded", "a rebase")
+}
+
+/// An amend (`what`: "reworded", "amended") while `op` is in progress: what its entry still
+/// reads, said rather than changed.
+pub(super) fn left_as_made(
+    repo: &Repo,
+    config: &Config,
+    top: &ReflogTop,
+    what: &str,
+    op: &str,
+) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     // The pick of a `reword` line has the same reflog subject; only the amend that follows
     // replaces a commit with one of the same parent.
@@ -30,7 +42,7 @@ pub(super) fn reworded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<
     };
     let root = repo.work_tree();
     let commit = crate::git::short_id(top.new);
-    let why = "relhook leaves the commits of a rebase as git makes them";
+    let why = format!("relhook leaves the commits of {op} as git makes them");
     let mut said = Vec::new();
     for t in targets {
         let path = t.path.display();
@@ -49,24 +61,24 @@ pub(super) fn reworded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<
         match (&t.old, &t.new) {
             (Some(a), Some(b)) if same(a, b) => {}
             (Some(a), Some(b)) if holds(a) => said.push(format!(
-                "{path} still reads `- {}` for reworded commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
+                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
                 a.text, b.text, b.section
             )),
             (Some(a), None) if holds(a) => said.push(format!(
-                "{path} still has `- {}`, though reworded commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
+                "{path} still has `- {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
                 a.text
             )),
             // `--sync` adds the entry of a commit that left the file alone (its own change
             // to the file would otherwise stand for the entry).
             (None, Some(b)) if repo.changed_paths(top.new, &[t.path.as_path()])?.is_empty() => {
                 said.push(format!(
-                    "no entry added to {path} for reworded commit {commit} ({why}); when the rebase is done, `relhook changelog --sync{}` adds `- {}`",
+                    "no entry added to {path} for {what} commit {commit} ({why}); when {op} is done, `relhook changelog --sync{}` adds `- {}`",
                     if config.packages.is_empty() { "" } else { " --all" },
                     b.text
                 ))
             }
             (None, Some(b)) => said.push(format!(
-                "no entry added to {path} for reworded commit {commit} ({why}); add `- {}` under {} by hand",
+                "no entry added to {path} for {what} commit {commit} ({why}); add `- {}` under {} by hand",
                 b.text, b.section
             )),
             _ => {}

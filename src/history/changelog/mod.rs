@@ -141,9 +141,28 @@ impl Changelog {
     /// a `## ` release section, or it is blank. A file of prose only ("Our release notes live on
     /// the wiki.") parses, but is somebody else's: it must never gain an Unreleased section.
     pub fn is_keep_a_changelog(&self) -> bool {
-        self.doc.title.is_some()
-            || !self.doc.sections.is_empty()
-            || self.lines.iter().all(|l| l.text.trim().is_empty())
+        self.unkept_because().is_none()
+    }
+
+    /// Why relhook does not keep this file (`None`: it does). Without any `## ` section,
+    /// a file is kept when it is empty, or a title and prose (`## [Unreleased]` goes after
+    /// them); list items there are releases written some other way, and where Unreleased
+    /// would go among them is not guessed.
+    pub fn unkept_because(&self) -> Option<&'static str> {
+        if !self.doc.sections.is_empty() || self.lines.iter().all(|l| l.text.trim().is_empty()) {
+            return None;
+        }
+        if self.doc.title.is_none() {
+            return Some("no `# ` title and no `## ` section");
+        }
+        let item = |t: &str| {
+            ["- ", "* ", "+ "]
+                .iter()
+                .any(|m| t.trim_start().starts_with(m))
+        };
+        self.lines.iter().any(|l| item(&l.text)).then_some(
+            "list items but no `## ` section: add `## [Unreleased]` above the newest changes",
+        )
     }
 
     /// `true` when the file has a `## [Unreleased]` section.
@@ -535,6 +554,10 @@ mod tests {
     fn prose_is_not_a_keep_a_changelog_file() {
         assert!(!cl("Our release notes live on the wiki. Do not touch.\n").is_keep_a_changelog());
         assert!(cl("# Changelog\n\nSome text.\n").is_keep_a_changelog());
+        // Releases written without `## ` sections: where Unreleased goes is not guessed.
+        let listed = cl("# Changes\n\nv1.0 (2020)\n* stuff\n\nv0.9\n* old\n");
+        assert!(!listed.is_keep_a_changelog());
+        assert!(listed.unkept_because().unwrap().contains("list items"));
         assert!(cl("## [Unreleased]\n").is_keep_a_changelog());
         assert!(cl("").is_keep_a_changelog());
         assert!(cl(" \n\n").is_keep_a_changelog());

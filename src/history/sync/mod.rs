@@ -279,12 +279,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Changelog> {
         line: e.line,
         message: e.message,
     })?;
-    if !log.is_keep_a_changelog() {
+    if let Some(why) = log.unkept_because() {
         return Err(Error::NotKeepAChangelog {
             path: path.to_owned(),
             line: 1,
-            message: "no `# ` title and no `## ` section: this is not a changelog relhook keeps"
-                .into(),
+            message: format!("{why}: this is not a changelog relhook keeps"),
         });
     }
     Ok(log)
