@@ -776,7 +776,13 @@ fn post_commit_whose_relhook_is_gone_keeps_the_commit_and_doctor_says_why() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.head_subject(), "feat: made anyway");
-    assert!(stderr(&out).contains("post-commit"), "{}", text(&out));
+    // git's own "cannot exec" comes with relhook's line saying why and what fixes it.
+    assert!(
+        stderr(&out).contains("which is gone; this check ran")
+            && stderr(&out).contains("post-commit cannot start and adds no changelog entry: `relhook install` points the hooks at"),
+        "{}",
+        text(&out)
+    );
     let doctor = repo.relhook(&["doctor"]);
     assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
     assert!(
