@@ -647,3 +647,25 @@ fn a_backport_release_merges_back_without_a_changelog_conflict() {
     assert!(log.contains("- backported fix"), "{log}");
     assert!(log.contains("- new on main"), "{log}");
 }
+
+/// The dry run notes what the real run would note after tagging: a file still saying the old
+/// version once the planned edits are made. The files the plan bumps are not named.
+#[test]
+fn dry_run_names_the_files_that_would_still_say_the_old_version() {
+    let repo = repo_at(Some("v1.0.0"));
+    repo.write(
+        "crate/Cargo.toml",
+        "[package]\nname = \"member\"\nversion = \"1.0.0\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "fix: y"]);
+    let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("note: crate/Cargo.toml:3 would still say 1.0.0"),
+        "{said}"
+    );
+    assert!(!said.contains("note: Cargo.toml:"), "{said}");
+    assert_eq!(repo.git(&["status", "--porcelain"]), "");
+}

@@ -62,6 +62,29 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             super::json::print(&release_report(&plan, &config, &opts, None))?;
         } else {
             write_out(|out| print_plan(out, &plan, &config, &opts))?;
+            // What the real run would note after tagging, said before anything is made: each
+            // file as the plan leaves it.
+            if plan.version != plan.info.current {
+                let planned: Vec<(String, &[u8])> = plan
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.path.to_string_lossy().replace('\\', "/"),
+                            e.after.as_slice(),
+                        )
+                    })
+                    .collect();
+                for (path, line, text) in
+                    old_version_left(&repo, &config, &plan.info.current, &planned)
+                {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "relhook: note: {path}:{line} would still say {}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)",
+                        plan.info.current
+                    );
+                }
+            }
         }
         return Ok(Outcome::Ok);
     }
@@ -84,7 +107,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             );
             let bumped_away = plan.version != plan.info.current;
             let left = if bumped_away {
-                old_version_left(&repo, &config, &plan.info.current)
+                old_version_left(&repo, &config, &plan.info.current, &[])
             } else {
                 Vec::new()
             };
@@ -249,10 +272,13 @@ fn resume(
 
 /// Tracked files that still hold the old version as a whole version, outside the changelog:
 /// what the runbook's `grep -r "<old>" .` after the bump finds. At most 20 lines.
+/// Lines of tracked files that still say `old` (at most 20); `planned` gives the text some
+/// files will have (a dry run's edits), read instead of the file.
 fn old_version_left(
     repo: &crate::git::Repo,
     config: &Config,
     old: &impl std::fmt::Display,
+    planned: &[(String, &[u8])],
 ) -> Vec<(String, usize, String)> {
     let old = old.to_string();
     let changelog = config.changelog.path.to_string_lossy().replace('\\', "/");
@@ -278,8 +304,12 @@ fn old_version_left(
             .any(|l| p == *l || p.ends_with(&format!("/{l}")))
     };
     for path in listed.lines().filter(|p| *p != changelog && !is_lock(p)) {
-        let Ok(text) = std::fs::read_to_string(root.join(path)) else {
-            continue;
+        let text = match planned.iter().find(|(p, _)| p == path) {
+            Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
+            None => match std::fs::read_to_string(root.join(path)) {
+                Ok(t) => t,
+                Err(_) => continue,
+            },
         };
         for (line, found) in crate::history::version::files::leftovers(&text, &old) {
             out.push((path.to_owned(), line, found));
