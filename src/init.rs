@@ -41,7 +41,8 @@ pub struct Initialised {
 pub fn init(root: &Path) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let packages = crate::history::packages::detect::detect(root);
-    let package_tables = crate::history::packages::detect::render(&packages);
+    let package_tables = crate::history::packages::detect::render(&packages)
+        + &crate::history::packages::detect::passed_over(root);
     let config = root.join(crate::config::FILE_NAME);
     let text = render_config(test_command) + &package_tables;
     let config_written = fsx::write_new(&config, text.as_bytes())?;

@@ -59,10 +59,18 @@ pub fn detect(root: &Path) -> Vec<Found> {
     } else {
         from
     };
+    // A workspace versioned as one project (lerna's fixed mode, or every package at the
+    // root's version, as vuejs/core): no package of its own.
+    let npm = if one_version(root, &npm).is_some() {
+        Vec::new()
+    } else {
+        npm
+    };
     for dir in npm {
-        let manifest = std::fs::read_to_string(root.join(&dir).join("package.json"))
-            .ok()
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+        let manifest = npm_manifest(root, &dir);
+        if manifest.as_ref().is_some_and(is_private) {
+            continue; // never published: see `passed_over`
+        }
         let name = manifest
             .as_ref()
             .and_then(|v| v.get("name")?.as_str().map(str::to_owned));
@@ -101,6 +109,72 @@ pub fn detect(root: &Path) -> Vec<Found> {
         }
     }
     out
+}
+
+/// What [`detect`] passed over and why, as comment lines for the proposed configuration: a
+/// workspace lerna versions as one (fixed mode), private npm packages (never published).
+pub fn passed_over(root: &Path) -> String {
+    let mut out = String::new();
+    let (npm, _) = npm_members(root);
+    if let Some((version, why)) = one_version(root, &npm) {
+        out.push_str(&format!(
+            "\n# {why}: {version}.\n# The workspace is released as one project, tagged `v{{version}}`, so no\n# [packages] tables are proposed for it.\n"
+        ));
+        return out;
+    }
+    let private: Vec<String> = npm
+        .iter()
+        .filter(|dir| npm_manifest(root, dir).as_ref().is_some_and(is_private))
+        .map(|dir| dir.to_string_lossy().into_owned())
+        .collect();
+    if !private.is_empty() {
+        out.push_str(&format!(
+            "\n# Not proposed: private packages (`\"private\": true`, never published): {}.\n# A [packages.<name>] table releases one all the same.\n",
+            private.join(", ")
+        ));
+    }
+    out
+}
+
+/// The one version an npm workspace's packages share, and what says so: lerna.json's fixed
+/// mode (a version, not `"independent"`), or every published member at the root
+/// package.json's version.
+fn one_version(root: &Path, members: &[PathBuf]) -> Option<(String, &'static str)> {
+    let version = |v: &serde_json::Value| v.get("version")?.as_str().map(str::to_owned);
+    if let Some(v) = std::fs::read_to_string(root.join("lerna.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|l| version(&l))
+        .filter(|v| v != "independent")
+    {
+        return Some((
+            v,
+            "lerna.json gives every package one version (lerna's fixed mode)",
+        ));
+    }
+    let own = version(&npm_manifest(root, Path::new(""))?)?;
+    let published: Vec<serde_json::Value> = members
+        .iter()
+        .filter_map(|d| npm_manifest(root, d))
+        .filter(|m| !is_private(m))
+        .collect();
+    (published.len() > 1
+        && published
+            .iter()
+            .all(|m| version(m).as_deref() == Some(&own)))
+    .then_some((
+        own,
+        "every package of the workspace has the root package.json's version",
+    ))
+}
+
+fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(root.join(dir).join("package.json")).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn is_private(manifest: &serde_json::Value) -> bool {
+    manifest.get("private").and_then(serde_json::Value::as_bool) == Some(true)
 }
 
 fn found(name: Option<String>, path: PathBuf, from: &'static str) -> Found {
@@ -380,6 +454,46 @@ mod tests {
         let p = root.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
+    }
+
+    /// Real monorepos (QA): commitlint's lerna fixed mode and vuejs/core's one version are
+    /// one project, not packages that were never released; private packages are not
+    /// proposed, and the comments say so.
+    #[test]
+    fn one_version_workspaces_and_private_packages_are_passed_over() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        let member = |dir: &str, name: &str, v: &str, private: bool| {
+            write(
+                r,
+                &format!("{dir}/package.json"),
+                &format!(r#"{{"name": "{name}", "version": "{v}", "private": {private}}}"#),
+            );
+        };
+        write(
+            r,
+            "package.json",
+            r#"{"private": true, "version": "3.5.1", "workspaces": ["packages/*"]}"#,
+        );
+        member("packages/a", "@x/a", "3.5.1", false);
+        member("packages/b", "@x/b", "3.5.1", false);
+        member("packages/play", "play", "0.0.0", true);
+        assert!(detect(r).is_empty());
+        assert!(passed_over(r).contains("root package.json's version: 3.5.1"));
+        // Versions of their own: packages, the private one left out and named.
+        member("packages/b", "@x/b", "1.0.0", false);
+        let names: Vec<String> = detect(r).into_iter().map(|f| f.name).collect();
+        assert_eq!(names, ["@x/a", "@x/b"]);
+        assert!(
+            passed_over(r)
+                .contains("private packages (`\"private\": true`, never published): packages/play")
+        );
+        // lerna's fixed mode, whatever the members say.
+        write(r, "lerna.json", r#"{"version": "21.2.2"}"#);
+        assert!(detect(r).is_empty());
+        assert!(passed_over(r).contains("lerna's fixed mode): 21.2.2"));
+        write(r, "lerna.json", r#"{"version": "independent"}"#);
+        assert_eq!(detect(r).len(), 2);
     }
 
     #[test]
