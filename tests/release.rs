@@ -669,3 +669,37 @@ fn dry_run_names_the_files_that_would_still_say_the_old_version() {
     assert!(!said.contains("note: Cargo.toml:"), "{said}");
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
 }
+
+/// A forge's squash-merged revert names no commit id (`Revert "feat: x" (#2)`, body `Reverts
+/// o/r#1`): it still cancels the change it reverts, found by header, for the version and the
+/// changelog alike; and the refusal says the commits cancel out, not that there are none.
+#[test]
+fn a_revert_without_an_id_cancels_its_change_by_header() {
+    let repo = repo_at(Some("v1.0.0"));
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "feat(api): add search (#1)",
+    ]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "Revert \"feat(api): add search (#1)\" (#2)",
+        "-m",
+        "Reverts o/r#1",
+    ]);
+    let out = repo.relhook(&["version", "--next"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("no commits since v1.0.0 but 2 that cancel out"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["changelog", "--sync", "--stdout"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stdout(&out).contains("add search"), "{}", text(&out));
+}

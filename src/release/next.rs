@@ -126,7 +126,7 @@ pub fn version_info(
         Some((name, v, _)) => (v.clone(), format!("release tag {name}")),
         None => from_files_or_initial(config, root),
     };
-    let (commits, since_latest) = match head {
+    let (commits, since_latest, cancelled) = match head {
         Some(h) => deciders(
             repo,
             config,
@@ -134,7 +134,7 @@ pub fn version_info(
             stable.as_ref().map(|t| t.2),
             tag.as_ref().map(|t| t.2),
         )?,
-        None => (Vec::new(), 0),
+        None => (Vec::new(), 0, 0),
     };
     let kinds: Vec<CommitKind> = commits
         .iter()
@@ -145,7 +145,7 @@ pub fn version_info(
         .collect();
     if !matches!(requested, Requested::Exact(_)) {
         let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
-        refuse_empty(&tag, stable.as_ref(), &newer, requested, pre)?;
+        refuse_empty(&tag, stable.as_ref(), (&newer, cancelled), requested, pre)?;
     }
     let policy = BumpPolicy {
         zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
@@ -256,7 +256,7 @@ fn first_release(
 fn refuse_empty(
     tag: &Option<(String, Version, Oid)>,
     stable: Option<&(String, Version, Oid)>,
-    since_latest: &[&Decider],
+    (since_latest, cancelled): (&[&Decider], usize),
     requested: &Requested,
     pre: Option<&str>,
 ) -> Result<()> {
@@ -274,9 +274,14 @@ fn refuse_empty(
             Some(s) => format!("{name} that {} did not already release", s.0),
             None => name.clone(),
         };
+        // A change and its revert leave nothing, though `git log` shows both.
+        let cancelled = match cancelled {
+            0 => String::new(),
+            n => format!(" but {n} that cancel out (changes and their reverts)"),
+        };
         return Err(Error::Refused(Refusal::new(
             Reason::NothingToRelease,
-            format!("nothing to release: no commits since {name}"),
+            format!("nothing to release: no commits since {name}{cancelled}"),
             "a `feat:` or `fix:` commit (anything with a changelog entry) makes one",
         )));
     }
@@ -318,15 +323,16 @@ fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
     )
 }
 
-/// The commits since `since` (newest first, merges left out), and how many of them came
-/// after `latest` (a later pre-release tag; the same as `since` without one).
+/// The commits since `since` (newest first, merges left out), how many of them came after
+/// `latest` (a later pre-release tag; the same as `since` without one), and how many after it
+/// were left out as a change and its revert.
 fn deciders(
     repo: &Repo,
     config: &Config,
     head: Oid,
     since: Option<Oid>,
     latest: Option<Oid>,
-) -> Result<(Vec<Decider>, usize)> {
+) -> Result<(Vec<Decider>, usize, usize)> {
     let range = Range {
         tips: vec![head],
         hidden: since.into_iter().collect(),
@@ -334,7 +340,7 @@ fn deciders(
     };
     let mut out = Vec::new();
     let mut ids = Vec::new();
-    let mut reverts: Vec<(Oid, Option<String>)> = Vec::new();
+    let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
     repo.walk(&range, |c| {
@@ -367,10 +373,10 @@ fn deciders(
             ids.push(c.id);
             reverts.push((
                 c.id,
-                parsed
-                    .as_ref()
-                    .and_then(|p| p.reverts.as_ref())
-                    .and_then(|r| r.commit.clone()),
+                crate::history::changelog::entry::RevertKey {
+                    header: header.clone(),
+                    reverts: parsed.as_ref().and_then(|p| p.reverts.clone()),
+                },
             ));
             out.push(Decider {
                 id: c.id.to_string(),
@@ -408,13 +414,14 @@ fn deciders(
     }
     // A change reverted before any release (both after the latest tag) cancels out with its
     // revert: neither counts, as neither gets a changelog entry.
-    let unreleased: Vec<(Oid, Option<String>)> = reverts
+    let unreleased: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = reverts
         .into_iter()
         .zip(&out)
         .filter(|(_, d)| d.after_latest)
         .map(|(r, _)| r)
         .collect();
     let cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
+    let cancelled_after = cancelled.len();
     let out: Vec<Decider> = out
         .into_iter()
         .zip(ids)
@@ -422,7 +429,7 @@ fn deciders(
         .map(|(d, _)| d)
         .collect();
     let since_latest = out.iter().filter(|d| d.after_latest).count();
-    Ok((out, since_latest))
+    Ok((out, since_latest, cancelled_after))
 }
 
 /// Parses `auto|major|minor|patch|X.Y.Z`.

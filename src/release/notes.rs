@@ -6,7 +6,9 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::Changelog;
-use crate::history::changelog::entry::{NewEntry, entry_for_message, revert_pairs, reverted_id};
+use crate::history::changelog::entry::{
+    NewEntry, RevertKey, entry_for_message, revert_key, revert_pairs,
+};
 
 /// The notes for `version` from a changelog's text: its sub-sections and entries. Keep a
 /// Changelog files (linked headings included) are read exactly; any other Markdown
@@ -104,7 +106,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             None => true,
         });
     let forge = crate::history::sync::forge(repo);
-    let mut walked: Vec<(git2::Oid, Option<String>, Option<NewEntry>)> = Vec::new();
+    let mut walked: Vec<(git2::Oid, RevertKey, Option<NewEntry>)> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
     repo.walk(
@@ -127,7 +129,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
                         }
                         None => None,
                     };
-                walked.push((c.id, reverted_id(&message), e));
+                walked.push((c.id, revert_key(&message), e));
             }
             true
         },
@@ -136,7 +138,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         return Err(e);
     }
     // A change reverted within the same release never shipped.
-    let pairs: Vec<(git2::Oid, Option<String>)> =
+    let pairs: Vec<(git2::Oid, RevertKey)> =
         walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();
     let cancelled = revert_pairs(&pairs);
     let mut entries: Vec<NewEntry> = Vec::new();

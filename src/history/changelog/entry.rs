@@ -206,42 +206,69 @@ pub fn entry_for_message(
     )
 }
 
+/// A commit as revert pairing sees it: its header, and what it reverts when it is git's
+/// `Revert "<header>"`.
+#[derive(Debug, Clone, Default)]
+pub struct RevertKey {
+    /// The commit's own header.
+    pub header: String,
+    /// What it reverts: the id the body names, else only the reverted header (a forge's
+    /// squash-merged revert, `Revert "feat: x" (#12)`, names no id).
+    pub reverts: Option<crate::commit::parse::Reverted>,
+}
+
+/// The [`RevertKey`] of a commit message.
+pub fn revert_key(message: &str) -> RevertKey {
+    let header = message.lines().next().unwrap_or("").to_owned();
+    let reverts = header
+        .starts_with("Revert \"")
+        .then(|| crate::commit::parse::commit(message.trim_end())?.reverts)
+        .flatten();
+    RevertKey { header, reverts }
+}
+
 /// The commits that cancel out within one range: each git revert whose reverted commit is in
 /// the same range, with that commit. Neither gets an entry (the change never shipped), and
-/// neither counts towards the version. `newest_first` lists the range's commits with the id
-/// each one reverts (`This reverts commit <id>.`), if any; a revert of a revert cancels that
-/// revert, so the original change stands.
+/// neither counts towards the version. `newest_first` lists the range's commits with their
+/// [`RevertKey`]: a revert finds its commit by the id its body names (`This reverts commit
+/// <id>.`), else, naming none, by header (the nearest older commit with the reverted header);
+/// a revert of a revert cancels that revert, so the original change stands.
 pub fn revert_pairs(
-    newest_first: &[(git2::Oid, Option<String>)],
+    newest_first: &[(git2::Oid, RevertKey)],
 ) -> std::collections::HashSet<git2::Oid> {
+    revert_partners(newest_first)
+        .into_iter()
+        .flat_map(|(revert, original)| [revert, original])
+        .collect()
+}
+
+/// The pairs [`revert_pairs`] cancels: (the revert, the commit it reverts), newest first.
+pub fn revert_partners(newest_first: &[(git2::Oid, RevertKey)]) -> Vec<(git2::Oid, git2::Oid)> {
     let mut cancelled = std::collections::HashSet::new();
-    for (i, (id, target)) in newest_first.iter().enumerate() {
-        let Some(target) = target.as_deref().map(str::to_ascii_lowercase) else {
+    let mut pairs = Vec::new();
+    for (i, (id, key)) in newest_first.iter().enumerate() {
+        let Some(target) = &key.reverts else {
             continue;
         };
         if cancelled.contains(id) {
             continue;
         }
+        let prefix = target.commit.as_deref().map(str::to_ascii_lowercase);
         let found = newest_first[i + 1..]
             .iter()
-            .map(|(c, _)| *c)
-            .find(|c| !cancelled.contains(c) && c.to_string().starts_with(&target));
+            .filter(|(c, _)| !cancelled.contains(c))
+            .find(|(c, k)| match &prefix {
+                Some(p) => c.to_string().starts_with(p),
+                None => k.header == target.header,
+            })
+            .map(|(c, _)| *c);
         if let Some(c) = found {
             cancelled.insert(*id);
             cancelled.insert(c);
+            pairs.push((*id, c));
         }
     }
-    cancelled
-}
-
-/// The id a message's git revert names, if it is one.
-pub fn reverted_id(message: &str) -> Option<String> {
-    if !message.starts_with("Revert \"") {
-        return None;
-    }
-    crate::commit::parse::commit(message.trim_end())?
-        .reverts?
-        .commit
+    pairs
 }
 
 /// Text for one line of Markdown: whitespace and control characters (a lone CR, a tab)
@@ -451,16 +478,31 @@ mod tests {
     #[test]
     fn reverts_cancel_their_target_within_a_range_and_a_reapply_restores_it() {
         let id = |n: u8| git2::Oid::from_bytes(&[n; 20]).unwrap();
-        let hex = |n: u8| Some(id(n).to_string()[..12].to_owned());
+        let key = |n: u8, reverts: Option<u8>| RevertKey {
+            header: format!("h{n}"),
+            reverts: reverts.map(|r| crate::commit::parse::Reverted {
+                header: format!("h{r}"),
+                commit: Some(id(r).to_string()[..12].to_owned()),
+            }),
+        };
         // Newest first: 3 reverts 2 (a revert of 1); 4 reverts 9 (outside the range).
         let range = [
-            (id(4), hex(9)),
-            (id(3), hex(2)),
-            (id(2), hex(1)),
-            (id(1), None),
+            (id(4), key(4, Some(9))),
+            (id(3), key(3, Some(2))),
+            (id(2), key(2, Some(1))),
+            (id(1), key(1, None)),
         ];
         let got = revert_pairs(&range);
         assert_eq!(got, [id(3), id(2)].into_iter().collect());
+        // A forge's squash-merged revert names no id: its commit is found by header.
+        let range = [
+            (
+                id(6),
+                revert_key("Revert \"feat(api): add search (#1)\" (#2)\n\nReverts o/r#1"),
+            ),
+            (id(5), revert_key("feat(api): add search (#1)")),
+        ];
+        assert_eq!(revert_pairs(&range), [id(6), id(5)].into_iter().collect());
     }
 
     #[test]

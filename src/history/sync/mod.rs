@@ -91,28 +91,21 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     work.blobs_read = blobs.reads;
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
-    let reverts: Vec<(Oid, Option<String>)> = commits
+    let reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
         .iter()
         .rev()
         .map(|c| {
             (
                 c.id,
-                crate::history::changelog::entry::reverted_id(&c.message),
+                crate::history::changelog::entry::revert_key(&c.message),
             )
         })
         .collect();
-    let cancelled = crate::history::changelog::entry::revert_pairs(&reverts);
+    let partners = crate::history::changelog::entry::revert_partners(&reverts);
+    let cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
     let mut removed = Vec::new();
-    for (id, target) in &reverts {
-        let Some(target) = target.as_deref() else {
-            continue;
-        };
-        if !cancelled.contains(id) {
-            continue;
-        }
-        let original = commits
-            .iter()
-            .find(|c| cancelled.contains(&c.id) && c.id.to_string().starts_with(target));
+    for (id, target) in &partners {
+        let original = commits.iter().find(|c| c.id == *target);
         if let Some(e) = original.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
             if log.remove_entry(&e.section, &e.text) {
                 removed.push((id.to_string(), e));

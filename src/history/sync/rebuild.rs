@@ -53,7 +53,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 match counted {
                     Ok(counted) => (
                         entry.filter(|_| counted),
-                        crate::history::changelog::entry::reverted_id(&message),
+                        crate::history::changelog::entry::revert_key(&message),
                     ),
                     Err(e) => {
                         failed = Some(e);
@@ -61,7 +61,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                     }
                 }
             } else {
-                (None, None)
+                (None, crate::history::changelog::entry::RevertKey::default())
             };
             history.push(Lite {
                 id: c.id,
@@ -84,7 +84,8 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
     let owner = assign(&history, &index, &tags);
     // A revert and the change it reverts, released together (or both unreleased), cancel out.
-    let mut per_bucket: Vec<Vec<(Oid, Option<String>)>> = vec![Vec::new(); tags.len() + 1];
+    let mut per_bucket: Vec<Vec<(Oid, crate::history::changelog::entry::RevertKey)>> =
+        vec![Vec::new(); tags.len() + 1];
     for (c, o) in history.iter().zip(&owner) {
         per_bucket[o.unwrap_or(tags.len())].push((c.id, c.reverts.clone()));
     }
@@ -122,7 +123,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             .collect();
         // A change one pre-release shipped and a later one reverted never reached the stable
         // release: neither is in its section (as `relhook notes` builds it from history).
-        let newest_first: Vec<(Oid, Option<String>)> = group
+        let newest_first: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = group
             .iter()
             .rev()
             .flat_map(|k| per_bucket[*k].iter().cloned())
@@ -175,8 +176,8 @@ struct Lite {
     id: Oid,
     parent_ids: Vec<Oid>,
     entry: Option<NewEntry>,
-    /// The commit a git revert names, if this is one.
-    reverts: Option<String>,
+    /// Its header, and what it reverts if it is a git revert.
+    reverts: crate::history::changelog::entry::RevertKey,
 }
 
 fn assign(
