@@ -44,6 +44,39 @@ impl Palette {
     }
 }
 
+/// The terminal columns `c` takes: 2 for East Asian wide characters and emoji, 0 for
+/// combining marks and joiners, else 1 (the ranges that occur in commit messages; a full
+/// table is not worth a dependency for a caret).
+fn columns(c: char) -> usize {
+    let u = u32::from(c);
+    let zero = matches!(u, 0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF);
+    let wide = matches!(
+        u,
+        0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x1FA70..=0x1FAFF
+            | 0x20000..=0x3FFFD
+    );
+    if zero {
+        0
+    } else if wide {
+        2
+    } else {
+        1
+    }
+}
+
 /// Renders one diagnostic the way rustc renders an error.
 pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> io::Result<()> {
     let label = if d.severity == Level::Error {
@@ -75,13 +108,23 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
         "|".style(p.gutter),
         visible(&d.source_line)
     )?;
+    // Terminal columns, not characters: a CJK character or an emoji takes two, so the
+    // carets stay under what they point at.
     let indent: String = d
         .source_line
         .chars()
         .take(d.column - 1)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .map(|c| match c {
+            '\t' => "\t".to_owned(),
+            c => " ".repeat(columns(c)),
+        })
         .collect();
-    let carets = "^".repeat(d.width);
+    // Past the end of the line (a missing description), a caret a character.
+    let chars: Vec<char> = d.source_line.chars().collect();
+    let spanned: usize = (0..d.width)
+        .map(|i| chars.get(d.column - 1 + i).map_or(1, |c| columns(*c)))
+        .sum();
+    let carets = "^".repeat(spanned.max(1));
     let expected = match &d.expected {
         Some(e) => format!(" expected {e}"),
         None => format!(" {}", d.rule.summary()),
@@ -329,6 +372,23 @@ mod tests {
         }
         summary(&mut out, &v, &Palette::new(false)).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// Carets go under what they point at in a terminal: CJK characters and emoji take two
+    /// columns each.
+    #[test]
+    fn carets_count_wide_characters_twice() {
+        let out = render("feature(日本語):追加");
+        // `feature(` 8 + `日本語` 6 + `):` 2 columns, then the two-column `追`.
+        assert!(
+            out.contains(&format!("  | {}^^ expected `: `", " ".repeat(16))),
+            "{out}"
+        );
+        let out = render("feat: 🎉 ok\n\nbody\n");
+        assert!(!out.contains("error"), "{out}");
+        assert_eq!(columns('🎉'), 2);
+        assert_eq!(columns('\u{301}'), 0);
+        assert_eq!(columns('a'), 1);
     }
 
     #[test]
