@@ -379,3 +379,26 @@ fn lint_version_and_changelog_agree_on_the_tricky_cases() {
         assert_eq!(warned, !breaking, "lint: {msg:?}");
     }
 }
+
+/// A bare `BREAKING CHANGE` heading with its text on the line below (commitlint's own history):
+/// the suggestion takes that text, not an empty note that would itself be refused.
+#[test]
+fn bare_breaking_change_heading_suggests_the_text_below() {
+    let v = lint("feat: x\n\nBREAKING CHANGE\nthe api changed\n");
+    let d = v
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == Rule::BreakingChangeFormat)
+        .expect("warned");
+    assert_eq!(
+        d.suggestion.as_deref(),
+        Some("BREAKING CHANGE: the api changed")
+    );
+    let v = lint("feat: x\n\nbreaking change: it did\n");
+    let d = v
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == Rule::BreakingChangeFormat)
+        .expect("warned");
+    assert_eq!(d.suggestion.as_deref(), Some("BREAKING CHANGE: it did"));
+}

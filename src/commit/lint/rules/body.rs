@@ -24,7 +24,7 @@ pub(super) fn check_rest(sink: &mut Sink<'_>) {
         if in_block || starts_note {
             check_footer_line(sink, i, line, &layout);
         }
-        check_breaking_near_miss(sink, i, line);
+        check_breaking_near_miss(sink, i, line, lines.get(i + 1).copied());
         let (rule, max) = if layout.is_footer_line(i) {
             (
                 Rule::FooterMaxLineLength,
@@ -75,7 +75,8 @@ fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, layout: &parse::
     }
 }
 
-fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str) {
+/// `next`: the line below, which a bare `BREAKING CHANGE` heading's text is on.
+fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, next: Option<&str>) {
     let trimmed = line.trim_start();
     let lower = trimmed.to_lowercase();
     let Some(rest_at) = [
@@ -105,9 +106,27 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str) {
         .unwrap_or("")
         .trim_start_matches([':', ' ']);
     let lead = line.len() - trimmed.len();
-    sink.push(finding(Rule::BreakingChangeFormat, i, lead..lead + rest_at.min(trimmed.len()), why.into())
+    // A bare heading (`BREAKING CHANGE` with the text on the lines below): the suggestion
+    // takes the next line's text, so that it is not an empty note (itself an error).
+    let (rest, joined) = match next.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) if rest.trim().is_empty() => (n, true),
+        _ => (rest, false),
+    };
+    let help = if joined {
+        "write `BREAKING CHANGE: <description>` at the start of a line (a footer), joining the line below to it, or add `!` before the colon in the header"
+    } else {
+        "write `BREAKING CHANGE: <description>` at the start of a line (a footer), or add `!` before the colon in the header"
+    };
+    sink.push(
+        finding(
+            Rule::BreakingChangeFormat,
+            i,
+            lead..lead + rest_at.min(trimmed.len()),
+            why.into(),
+        )
         .suggest(Some(format!("BREAKING CHANGE: {rest}")))
-        .help("write `BREAKING CHANGE: <description>` at the start of a line (a footer), or add `!` before the colon in the header"));
+        .help(help),
+    );
 }
 
 fn check_line_length(sink: &mut Sink<'_>, rule: Rule, max: usize, i: usize, line: &str) {
