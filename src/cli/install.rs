@@ -92,8 +92,8 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             failed = true;
                             writeln!(
                                 out,
-                                "{name}: NOT installed: {dir}/{name} is not relhook's and {} exists too; move one of them away, then run `relhook install` again",
-                                file_name(backup)
+                                "{name}: NOT installed: {dir}/{name} is not relhook's and {backup} exists too (relhook keeps a hook it replaces under that name, and loses neither): either merge {name} into {backup} and delete {name}, or move {backup} out of the way; then run `relhook install` again",
+                                backup = file_name(backup)
                             )?
                         }
                     }
