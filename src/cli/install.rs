@@ -217,7 +217,7 @@ fn write_via_manager(
                     commands.push(command);
                 }
             }
-            Wiring::Missing => {
+            Wiring::Missing | Wiring::NotExecutable => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
             }
@@ -233,7 +233,7 @@ fn write_via_manager(
     }
     let hand_tags = survey.iter().any(|w| {
         w.hook == "reference-transaction"
-            && !matches!(w.wiring, Wiring::Manual { .. } | Wiring::Missing)
+            && matches!(w.wiring, Wiring::Wired | Wiring::Inactive { .. })
     });
     if !hand_tags {
         writeln!(

@@ -145,6 +145,12 @@ fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
             ),
             Some("relhook install".into()),
         ),
+        Wiring::NotExecutable => check(
+            &subject,
+            Status::Shadowed,
+            format!("{file} calls relhook, but git skips it: it is not executable{unchecked}"),
+            Some("relhook install (makes it executable)".into()),
+        ),
         Wiring::Manual { why, snippet } => check(
             &subject,
             Status::Missing,

@@ -45,6 +45,9 @@ pub enum Wiring {
     },
     /// Nothing calls relhook for this hook; `relhook install` writes it.
     Missing,
+    /// git runs this file itself (`core.hooksPath` names its directory), and it is not
+    /// executable, so git skips it; `relhook install` sets the bit.
+    NotExecutable,
     /// relhook cannot write it safely; the user adds these lines.
     Manual {
         /// Why, in one sentence.
@@ -113,8 +116,16 @@ fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
 
 fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
     let rel = PathBuf::from(".husky").join(hook);
-    if !calls(&read_text(&loc.work_tree.join(&rel)), hook) {
+    let path = loc.work_tree.join(&rel);
+    if !calls(&read_text(&path), hook) {
         return (rel, Wiring::Missing);
+    }
+    if runs_husky_dir_itself(loc) {
+        // No runner in between (husky 4-style or a team's own `.husky`): git runs this file.
+        if !super::install::is_executable(&path) {
+            return (rel, Wiring::NotExecutable);
+        }
+        return (rel, Wiring::Wired);
     }
     let runners = husky_runner_dir(loc);
     if !runners.join("h").is_file() {
@@ -130,6 +141,13 @@ fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
         return (rel, Wiring::Missing);
     }
     (rel, Wiring::Wired)
+}
+
+/// Whether `core.hooksPath` names `.husky` itself, so that git runs `.husky/<hook>` directly
+/// (husky 9 points it at `.husky/_`, whose runners source the files in `.husky`).
+fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(".husky"))
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -266,11 +284,12 @@ pub struct Wired {
     pub file: PathBuf,
 }
 
-/// Writes relhook's call into the manager's files for every hook [`survey`] finds missing.
+/// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
+/// and makes a file git runs itself executable.
 pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result<Vec<Wired>> {
     let mut done = Vec::new();
     for w in survey(loc, m, hooks) {
-        if w.wiring != Wiring::Missing {
+        if !matches!(w.wiring, Wiring::Missing | Wiring::NotExecutable) {
             continue;
         }
         match m.manager {
@@ -279,6 +298,8 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
                 let text = read_text(&file);
                 if !calls(&text, w.hook) {
                     append_block(&file, &husky_block(w.hook), Some(0o755))?;
+                } else if w.wiring == Wiring::NotExecutable {
+                    super::install::set_executable(&file)?;
                 }
                 let runners = husky_runner_dir(loc);
                 let runner = runners.join(w.hook);
