@@ -204,7 +204,20 @@ fn write_via_manager(
         let file = w.file.display();
         let now = wired.iter().any(|x| x.hook == w.hook);
         match &w.wiring {
-            Wiring::Wired if now => writeln!(out, "{}: wired in {file}", w.hook)?,
+            Wiring::Wired if now => {
+                let above = wired
+                    .iter()
+                    .find(|x| x.hook == w.hook)
+                    .and_then(|x| x.above.as_ref());
+                match above {
+                    Some(stop) => writeln!(
+                        out,
+                        "{}: wired in {file}, above `{stop}`, which ends the hook (below it, relhook would never run)",
+                        w.hook
+                    )?,
+                    None => writeln!(out, "{}: wired in {file}", w.hook)?,
+                }
+            }
             Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
             Wiring::Inactive { command } => {
                 let verb = if now { "wired" } else { "already in" };
@@ -217,7 +230,7 @@ fn write_via_manager(
                     commands.push(command);
                 }
             }
-            Wiring::Missing | Wiring::NotExecutable => {
+            Wiring::Missing | Wiring::NotExecutable | Wiring::Unreachable { .. } => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
             }

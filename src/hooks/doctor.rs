@@ -145,6 +145,16 @@ fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
             ),
             Some("relhook install".into()),
         ),
+        Wiring::Unreachable { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), which ends the hook: relhook never runs{unchecked}"
+            ),
+            Some(format!(
+                "relhook install (moves the call above line {line})"
+            )),
+        ),
         Wiring::NotExecutable => check(
             &subject,
             Status::Shadowed,
