@@ -12,6 +12,7 @@ mod dates;
 mod firstrun;
 mod fuzz;
 mod history;
+mod hook_files;
 mod install;
 mod interfaces;
 mod kill;

@@ -241,6 +241,48 @@ fn husky_gets_every_hook_in_its_own_files() {
 }
 
 #[test]
+fn husky_9_files_that_end_with_exit_still_run_relhook() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let env = env_with(&[&bin], &[]);
+    let team = "echo \"team commit-msg ran\" >&2\nexit 0\n";
+    repo.write(".husky/commit-msg", team);
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    ok(run(&repo, "git", &["add", "."], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: husky"],
+        &env,
+    ));
+    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(
+        stdout(&install).contains("above `exit 0`"),
+        "{}",
+        text(&install)
+    );
+    let bad = run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "bad"],
+        &env,
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(
+        stderr(&bad).contains("team commit-msg ran"),
+        "{}",
+        text(&bad)
+    );
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+}
+
+#[test]
 fn lefthook_gets_every_hook_in_its_config() {
     let bin = match npm_tools() {
         Ok(b) => b,

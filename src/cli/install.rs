@@ -92,8 +92,8 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             failed = true;
                             writeln!(
                                 out,
-                                "{name}: NOT installed: {dir}/{name} is not relhook's and {} exists too; move one of them away, then run `relhook install` again",
-                                file_name(backup)
+                                "{name}: NOT installed: {dir}/{name} is not relhook's and {backup} exists too (relhook keeps a hook it replaces under that name, and loses neither): either merge {name} into {backup} and delete {name}, or move {backup} out of the way; then run `relhook install` again",
+                                backup = file_name(backup)
                             )?
                         }
                     }
@@ -213,7 +213,20 @@ fn write_via_manager(
         let file = w.file.display();
         let now = wired.iter().any(|x| x.hook == w.hook);
         match &w.wiring {
-            Wiring::Wired if now => writeln!(out, "{}: wired in {file}", w.hook)?,
+            Wiring::Wired if now => {
+                let above = wired
+                    .iter()
+                    .find(|x| x.hook == w.hook)
+                    .and_then(|x| x.above.as_ref());
+                match above {
+                    Some(stop) => writeln!(
+                        out,
+                        "{}: wired in {file}, above `{stop}`, which ends the hook (below it, relhook would never run)",
+                        w.hook
+                    )?,
+                    None => writeln!(out, "{}: wired in {file}", w.hook)?,
+                }
+            }
             Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
             Wiring::Inactive { command } => {
                 let verb = if now { "wired" } else { "already in" };
@@ -226,7 +239,7 @@ fn write_via_manager(
                     commands.push(command);
                 }
             }
-            Wiring::Missing => {
+            Wiring::Missing | Wiring::NotExecutable | Wiring::Unreachable { .. } => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
             }
@@ -242,7 +255,7 @@ fn write_via_manager(
     }
     let hand_tags = survey.iter().any(|w| {
         w.hook == "reference-transaction"
-            && !matches!(w.wiring, Wiring::Manual { .. } | Wiring::Missing)
+            && matches!(w.wiring, Wiring::Wired | Wiring::Inactive { .. })
     });
     if !hand_tags {
         writeln!(

@@ -145,6 +145,22 @@ fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
             ),
             Some("relhook install".into()),
         ),
+        Wiring::Unreachable { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), which ends the hook: relhook never runs{unchecked}"
+            ),
+            Some(format!(
+                "relhook install (moves the call above line {line})"
+            )),
+        ),
+        Wiring::NotExecutable => check(
+            &subject,
+            Status::Shadowed,
+            format!("{file} calls relhook, but git skips it: it is not executable{unchecked}"),
+            Some("relhook install (makes it executable)".into()),
+        ),
         Wiring::Manual { why, snippet } => check(
             &subject,
             Status::Missing,
@@ -241,15 +257,7 @@ fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
         );
     }
     let Some(shim) = std::fs::read(&path).ok().as_deref().and_then(recognise) else {
-        return check(
-            &subject,
-            Status::Foreign,
-            format!("{} was not written by relhook", path.display()),
-            Some(format!(
-                "relhook install (keeps it as {} and runs it first)",
-                backup_path(&path).display()
-            )),
-        );
+        return foreign_check(&subject, &path);
     };
     if shim.version < SHIM_VERSION {
         return check(
@@ -323,6 +331,30 @@ fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
         format!("installed in {}{chained}", loc.hooks_dir.display()),
         None,
     )
+}
+
+/// A hook relhook did not write. install keeps one as `<hook>.relhook-orig`; when that name is
+/// taken it refuses rather than lose either, so the fix names the file to move.
+fn foreign_check(subject: &str, path: &Path) -> Check {
+    let backup = backup_path(path);
+    let (p, b) = (path.display(), backup.display());
+    let (detail, fix) = if backup.symlink_metadata().is_err() {
+        (
+            format!("{p} was not written by relhook"),
+            format!("relhook install (keeps it as {b} and runs it first)"),
+        )
+    } else {
+        let (p_word, b_word) = (shell_word(path), shell_word(&backup));
+        (
+            format!(
+                "{p} was not written by relhook, and {b} (the hook relhook kept when it installed) is there too"
+            ),
+            format!(
+                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then relhook install (it runs the hook that remains first)"
+            ),
+        )
+    };
+    check(subject, Status::Foreign, detail, Some(fix))
 }
 
 /// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.

@@ -406,7 +406,7 @@ pub fn is_executable(path: &Path) -> bool {
     }
 }
 
-fn set_executable(path: &Path) -> Result<()> {
+pub(super) fn set_executable(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

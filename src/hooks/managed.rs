@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::install::{Detected, Manager};
+use super::script::Stop;
 use crate::git::HooksLocation;
 use crate::{Error, Result, fsx};
 
@@ -45,6 +46,17 @@ pub enum Wiring {
     },
     /// Nothing calls relhook for this hook; `relhook install` writes it.
     Missing,
+    /// relhook's block sits below a line that ends the hook (`exit 0`, `exec …`), so it never
+    /// runs; `relhook install` moves it above that line.
+    Unreachable {
+        /// The line that ends the hook, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
+    /// git runs this file itself (`core.hooksPath` names its directory), and it is not
+    /// executable, so git skips it; `relhook install` sets the bit.
+    NotExecutable,
     /// relhook cannot write it safely; the user adds these lines.
     Manual {
         /// Why, in one sentence.
@@ -113,8 +125,40 @@ fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
 
 fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
     let rel = PathBuf::from(".husky").join(hook);
-    if !calls(&read_text(&loc.work_tree.join(&rel)), hook) {
-        return (rel, Wiring::Missing);
+    let path = loc.work_tree.join(&rel);
+    let text = read_text(&path);
+    let manual = |why: String| Wiring::Manual {
+        why,
+        snippet: husky_block(hook, false),
+    };
+    if !calls(&text, hook) {
+        return match placement(&text) {
+            Ok(_) => (rel, Wiring::Missing),
+            Err(why) => (rel.clone(), manual(format!("{} {why}", rel.display()))),
+        };
+    }
+    if let Some(stop) = stop_above_call(&text, hook) {
+        // Only relhook's own block is relhook's to move; a call the team wrote stays theirs.
+        let movable =
+            strip_blocks(&text).is_some_and(|rest| !calls(&rest, hook) && placement(&rest).is_ok());
+        if !movable {
+            let why = format!(
+                "{} calls relhook below line {} (`{}`), which ends the hook, so relhook never runs: the call must come above that line, as in the lines below",
+                rel.display(),
+                stop.line,
+                stop.text
+            );
+            return (rel, manual(why));
+        }
+        let (line, text) = (stop.line, stop.text);
+        return (rel, Wiring::Unreachable { line, text });
+    }
+    if runs_husky_dir_itself(loc) {
+        // No runner in between (husky 4-style or a team's own `.husky`): git runs this file.
+        if !super::install::is_executable(&path) {
+            return (rel, Wiring::NotExecutable);
+        }
+        return (rel, Wiring::Wired);
     }
     let runners = husky_runner_dir(loc);
     if !runners.join("h").is_file() {
@@ -130,6 +174,58 @@ fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
         return (rel, Wiring::Missing);
     }
     (rel, Wiring::Wired)
+}
+
+/// Whether `core.hooksPath` names `.husky` itself, so that git runs `.husky/<hook>` directly
+/// (husky 9 points it at `.husky/_`, whose runners source the files in `.husky`).
+fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(".husky"))
+}
+
+/// Where relhook's block goes in a husky file: above the first line that ends the hook, or
+/// at the end when nothing does (`None`); `Err` says why neither is safe.
+fn placement(text: &str) -> std::result::Result<Option<Stop>, String> {
+    match super::script::first_stop(text) {
+        Ok(None) => Ok(None),
+        Ok(Some(stop)) if stop.starts_line => Ok(Some(stop)),
+        Ok(Some(stop)) => Err(format!(
+            "ends on line {} (`{}`) after other commands on that line; relhook's call must run before it",
+            stop.line, stop.text
+        )),
+        Err(u) => Err(format!(
+            "cannot be followed as shell on line {} ({}), so relhook cannot tell where its call would run",
+            u.line, u.why
+        )),
+    }
+}
+
+/// The line that ends the hook above relhook's call, when there is one: the call never runs.
+fn stop_above_call(text: &str, hook: &str) -> Option<Stop> {
+    let needle = format!("relhook hook {hook}");
+    let call = text.lines().position(|l| l.contains(&needle))? + 1;
+    let stop = super::script::first_stop(text).ok()??;
+    (stop.line < call).then_some(stop)
+}
+
+/// `text` with `block` above line `stop` (from 1), or at the end.
+fn insert_block(text: &str, block: &str, stop: Option<&Stop>) -> String {
+    let mut out = String::with_capacity(text.len() + block.len() + 1);
+    let Some(stop) = stop else {
+        out.push_str(text);
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(block);
+        return out;
+    };
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == stop.line {
+            out.push_str(block);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -218,16 +314,29 @@ fn pre_commit_state(
 }
 
 /// The guarded call for a shell file (husky). A teammate without relhook is not blocked; the
-/// commit-msg check says once per commit that it was skipped.
-fn husky_block(hook: &str) -> String {
+/// commit-msg check says once per commit that it was skipped. A failing relhook ends the hook
+/// where it stands (as husky's `sh -e` does, and as git needs when it runs the file itself).
+/// `keep_input`: lines below the block may read git's standard input too (pre-push's refs),
+/// so relhook reads a copy and they read the input again.
+fn husky_block(hook: &str, keep_input: bool) -> String {
     let otherwise = if hook == "commit-msg" {
-        "\nelse\n  echo \"relhook is not on PATH: commit message not checked\" >&2"
+        "else\n  echo \"relhook is not on PATH: commit message not checked\" >&2\n"
     } else {
         ""
     };
-    format!(
-        "{BEGIN}\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook {hook} \"$@\"{otherwise}\nfi\n{END}\n"
-    )
+    let call = if keep_input {
+        format!(
+            "  relhook_input=$(mktemp \"${{TMPDIR:-/tmp}}/relhook.XXXXXX\") && cat >\"$relhook_input\" || exit 1\n  relhook hook {hook} \"$@\" <\"$relhook_input\" || {{ relhook_status=$?; rm -f \"$relhook_input\"; exit $relhook_status; }}\n  exec <\"$relhook_input\"\n  rm -f \"$relhook_input\"\n"
+        )
+    } else {
+        format!("  relhook hook {hook} \"$@\" || exit $?\n")
+    };
+    format!("{BEGIN}\nif command -v relhook >/dev/null 2>&1; then\n{call}{otherwise}fi\n{END}\n")
+}
+
+/// Whether git hands this hook input on standard input.
+fn reads_input(hook: &str) -> bool {
+    matches!(hook, "pre-push" | "reference-transaction")
 }
 
 /// The arguments lefthook passes on, and whether the hook reads standard input.
@@ -264,48 +373,74 @@ pub struct Wired {
     pub hook: &'static str,
     /// The file written.
     pub file: PathBuf,
+    /// The line that ends the hook, which relhook's call went above (else it went at the end).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub above: Option<String>,
 }
 
-/// Writes relhook's call into the manager's files for every hook [`survey`] finds missing.
+/// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
+/// moves relhook's block above a line that would end the hook before it, and makes a file
+/// git runs itself executable.
 pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result<Vec<Wired>> {
     let mut done = Vec::new();
     for w in survey(loc, m, hooks) {
-        if w.wiring != Wiring::Missing {
-            continue;
-        }
-        match m.manager {
-            Manager::Husky => {
-                let file = loc.work_tree.join(&w.file);
-                let text = read_text(&file);
-                if !calls(&text, w.hook) {
-                    append_block(&file, &husky_block(w.hook), Some(0o755))?;
-                }
-                let runners = husky_runner_dir(loc);
-                let runner = runners.join(w.hook);
-                if runners.join("h").is_file() && !runner.exists() {
-                    fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
-                }
-            }
-            Manager::Lefthook => {
+        let wired = match (m.manager, &w.wiring) {
+            (
+                Manager::Husky,
+                Wiring::Missing | Wiring::Unreachable { .. } | Wiring::NotExecutable,
+            ) => wire_husky(loc, &w)?,
+            (Manager::Lefthook, Wiring::Missing) => {
                 let block = format!("{BEGIN}\n{}{END}\n", lefthook_section(w.hook));
                 append_block(&loc.work_tree.join(&w.file), &block, None)?;
+                None
             }
-            Manager::PreCommit => continue,
-        }
+            _ => continue,
+        };
         done.push(Wired {
             hook: w.hook,
             file: w.file,
+            above: wired,
         });
     }
     Ok(done)
 }
 
-fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
-    let mut text = read_text(path);
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+/// One husky hook; returns the line relhook's call went above, if any.
+fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<String>> {
+    let file = loc.work_tree.join(&w.file);
+    let mut text = read_text(&file);
+    if matches!(w.wiring, Wiring::Unreachable { .. }) {
+        // relhook's own block, below a line that ends the hook: it comes out to go above it.
+        text = strip_blocks(&text).unwrap_or(text);
     }
-    text.push_str(block);
+    let mut above = None;
+    if !calls(&text, w.hook) {
+        // survey found a place for it, or it would have said Manual.
+        let stop = placement(&text).ok().flatten();
+        let block = husky_block(w.hook, stop.is_some() && reads_input(w.hook));
+        write_creating_dir(
+            &file,
+            &insert_block(&text, &block, stop.as_ref()),
+            Some(0o755),
+        )?;
+        above = stop.map(|s| s.text);
+    } else if w.wiring == Wiring::NotExecutable {
+        super::install::set_executable(&file)?;
+    }
+    let runners = husky_runner_dir(loc);
+    let runner = runners.join(w.hook);
+    if runners.join("h").is_file() && !runner.exists() {
+        fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
+    }
+    Ok(above)
+}
+
+fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
+    let text = insert_block(&read_text(path), block, None);
+    write_creating_dir(path, &text, mode)
+}
+
+fn write_creating_dir(path: &Path, text: &str, mode: Option<u32>) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
     }
@@ -374,10 +509,29 @@ mod tests {
     #[test]
     fn blocks_strip_back_to_the_users_text() {
         let user = "npx commitlint --edit \"$1\"\n";
-        let with = format!("{user}{}", husky_block("commit-msg"));
+        let with = format!("{user}{}", husky_block("commit-msg", false));
         assert_eq!(strip_blocks(&with).as_deref(), Some(user));
         assert_eq!(strip_blocks(user), None);
         assert!(calls(&with, "commit-msg"));
+    }
+
+    #[test]
+    fn the_block_goes_above_the_line_that_ends_the_hook() {
+        let block = husky_block("commit-msg", false);
+        let text = "#!/bin/sh\necho a\nexit 0\n";
+        let stop = placement(text).unwrap();
+        assert_eq!(stop.as_ref().map(|s| s.line), Some(3));
+        let wired = insert_block(text, &block, stop.as_ref());
+        assert_eq!(wired, format!("#!/bin/sh\necho a\n{block}exit 0\n"));
+        assert_eq!(stop_above_call(&wired, "commit-msg"), None);
+        assert_eq!(strip_blocks(&wired).as_deref(), Some(text));
+        let appended = insert_block("echo a", &block, None);
+        assert_eq!(appended, format!("echo a\n{block}"));
+        let below = format!("{text}{block}");
+        assert_eq!(stop_above_call(&below, "commit-msg").unwrap().line, 3);
+        assert!(placement("echo a; exit 0\n").is_err());
+        assert!(placement("echo 'open\n").is_err());
+        assert!(husky_block("pre-push", true).contains("exec <\"$relhook_input\""));
     }
 
     #[test]

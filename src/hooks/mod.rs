@@ -21,6 +21,7 @@ pub mod doctor;
 pub mod driver;
 pub mod install;
 pub mod managed;
+pub mod script;
 
 use std::path::{Path, PathBuf};
 

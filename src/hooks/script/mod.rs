@@ -1,0 +1,397 @@
+//! Reading a shell hook just far enough to know where it stops: the first top-level `exit`, or
+//! `exec` of another program, ends the script whatever comes after it, so relhook's call in a
+//! hook file it does not own (husky's) must come above that line or it never runs.
+//!
+//! A small lexer (quotes, `$(…)`, backquotes, here-documents, comments, line continuations)
+//! feeds a keyword stack (`if`/`fi`, loops, `case`, groups, subshells, function bodies): an
+//! `exit` inside any of them is conditional and is not a stop, and neither is one after `&&`,
+//! `||` or in a pipeline. Text it cannot follow is reported as [`Unclear`], never guessed at.
+
+mod lex;
+
+use lex::{Tok, lex};
+
+/// A command that ends the hook whatever ran before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stop {
+    /// Its line, from 1.
+    pub line: usize,
+    /// That line, trimmed (for messages).
+    pub text: String,
+    /// Whether it is the first command on its line, so that a call can go just above it.
+    pub starts_line: bool,
+}
+
+/// Where and why the text could not be followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unclear {
+    /// The line, from 1.
+    pub line: usize,
+    /// What is wrong there.
+    pub why: &'static str,
+}
+
+/// The first command that ends the script unconditionally; `None` when it runs to its end.
+pub fn first_stop(text: &str) -> Result<Option<Stop>, Unclear> {
+    let tokens = lex(text)?;
+    let found = Parser::default().run(&tokens)?;
+    Ok(found.map(|(line, starts_line)| Stop {
+        line,
+        text: text.lines().nth(line - 1).unwrap_or("").trim().to_owned(),
+        starts_line,
+    }))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    If,
+    Loop,
+    Case,
+    Brace,
+    Paren,
+}
+
+/// A top-level command that may end the script: `exit`, or `exec` (which only does when it
+/// names a program; `exec >log` just redirects).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    line: usize,
+    starts_line: bool,
+    ends: bool,
+}
+
+#[derive(Debug, Default)]
+struct Parser {
+    stack: Vec<Frame>,
+    /// The next word is an argument, not in command position (where keywords count).
+    args: bool,
+    /// Past the first command of the current top-level list (what follows `&&`, `||`, `|`).
+    list_started: bool,
+    /// The current top-level list began after `;` or `&`, not at the start of a line.
+    mid_line: bool,
+    /// The first word of the current top-level command (an assignment counts): its line.
+    first: Option<usize>,
+    /// The current top-level command, when it is `exit` or `exec`.
+    candidate: Option<Candidate>,
+    /// The next word is a redirection's target.
+    target: bool,
+    /// In `for NAME in …`, up to its `do`.
+    for_head: bool,
+    /// In `case WORD`, up to its `in`.
+    case_head: bool,
+    /// In a case's pattern, up to its `)`.
+    pattern: bool,
+    /// After a function's name: its `()` follow.
+    func_parens: bool,
+    /// After `function`: the name follows.
+    func_name: bool,
+    /// The last token was `&&`, `||` or `|`: the command goes on past a newline.
+    continued: bool,
+}
+
+const UNPAIRED: &str = "its `if`/`fi`, loops, `case`/`esac`, braces or parentheses do not pair up";
+
+impl Parser {
+    fn run(mut self, tokens: &[(Tok, usize)]) -> Result<Option<(usize, bool)>, Unclear> {
+        for (tok, line) in tokens {
+            let unclear = |why| Unclear { line: *line, why };
+            let continued = std::mem::take(&mut self.continued);
+            let stop = match tok {
+                Tok::Newline if continued => {
+                    self.continued = true;
+                    None
+                }
+                Tok::Word { text, plain } => {
+                    let keyword = if *plain { text.as_str() } else { "" };
+                    self.word(text, keyword, *line).map_err(unclear)?;
+                    None
+                }
+                Tok::Newline => self.end_of_list(false),
+                Tok::Op(op) => self.op(op).map_err(unclear)?,
+            };
+            if stop.is_some() {
+                return Ok(stop);
+            }
+        }
+        let end = tokens.last().map_or(1, |t| t.1);
+        let open = !self.stack.is_empty() || self.case_head || self.for_head || self.target;
+        if open {
+            return Err(Unclear {
+                line: end,
+                why: UNPAIRED,
+            });
+        }
+        Ok(self.end_of_list(false))
+    }
+
+    fn top_level(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    fn pop(&mut self, frame: Frame) -> Result<(), &'static str> {
+        match self.stack.pop() {
+            Some(f) if f == frame => {
+                self.args = true;
+                Ok(())
+            }
+            _ => Err(UNPAIRED),
+        }
+    }
+
+    fn push(&mut self, frame: Frame) {
+        // A compound command at the top level is not an `exit`: the list it starts cannot stop.
+        if self.top_level() {
+            self.list_started = true;
+        }
+        self.stack.push(frame);
+        self.args = false;
+    }
+
+    fn word(&mut self, text: &str, keyword: &str, line: usize) -> Result<(), &'static str> {
+        if std::mem::take(&mut self.target) {
+            return Ok(());
+        }
+        if self.case_head {
+            self.case_head = keyword != "in";
+            self.pattern = !self.case_head;
+            return Ok(());
+        }
+        if self.pattern {
+            if keyword == "esac" {
+                self.pattern = false;
+                return self.pop(Frame::Case);
+            }
+            return Ok(());
+        }
+        if self.for_head {
+            self.for_head = keyword != "do" || self.args;
+            return Ok(());
+        }
+        if std::mem::take(&mut self.func_name) {
+            self.func_parens = true;
+            self.args = false;
+            return Ok(());
+        }
+        if self.args {
+            // An argument: `name (` is a function definition only right after the name.
+            self.func_parens = false;
+            if let Some(c) = &mut self.candidate {
+                c.ends = true;
+            }
+            return Ok(());
+        }
+        match keyword {
+            "if" => self.push(Frame::If),
+            "while" | "until" => self.push(Frame::Loop),
+            "{" => self.push(Frame::Brace),
+            "for" => {
+                self.push(Frame::Loop);
+                self.for_head = true;
+                self.args = true;
+            }
+            "case" => {
+                self.push(Frame::Case);
+                self.case_head = true;
+            }
+            "then" | "else" | "elif" | "do" | "!" => {}
+            "fi" => self.pop(Frame::If)?,
+            "done" => self.pop(Frame::Loop)?,
+            "esac" => self.pop(Frame::Case)?,
+            "}" => self.pop(Frame::Brace)?,
+            "function" => {
+                self.list_started = true;
+                self.func_name = true;
+            }
+            _ if is_assignment(text) => {
+                if self.top_level() && !self.list_started {
+                    self.first.get_or_insert(line);
+                }
+            }
+            _ => {
+                if self.top_level() && !self.list_started {
+                    let first = *self.first.get_or_insert(line);
+                    if matches!(keyword, "exit" | "exec") {
+                        self.candidate = Some(Candidate {
+                            line: first,
+                            starts_line: !self.mid_line,
+                            ends: keyword == "exit",
+                        });
+                    }
+                }
+                self.list_started = true;
+                self.args = true;
+                self.func_parens = true;
+            }
+        }
+        Ok(())
+    }
+
+    fn op(&mut self, op: &'static str) -> Result<Option<(usize, bool)>, &'static str> {
+        let func_parens = std::mem::take(&mut self.func_parens);
+        match op {
+            ";" => return Ok(self.end_of_list(true)),
+            "&" => {
+                // A command in the background runs in a subshell: its `exit` ends only that.
+                self.candidate = None;
+                return Ok(self.end_of_list(true));
+            }
+            "&&" | "||" => {
+                let stop = self.resolve();
+                self.args = false;
+                self.continued = true;
+                return Ok(stop);
+            }
+            "|" => {
+                self.candidate = None;
+                self.args = false;
+                self.continued = true;
+            }
+            ";;" => {
+                self.pattern = self.stack.last() == Some(&Frame::Case);
+                self.args = false;
+            }
+            "(" if self.pattern => {}
+            "(" if func_parens => {
+                // `name()`: a function definition; its body runs only when it is called.
+                self.candidate = None;
+                self.func_parens = true;
+            }
+            "(" => self.push(Frame::Paren),
+            ")" if self.pattern => {
+                self.pattern = false;
+                self.args = false;
+            }
+            ")" if func_parens => self.args = false,
+            ")" => self.pop(Frame::Paren)?,
+            _ => self.target = true,
+        }
+        Ok(None)
+    }
+
+    /// The current command is complete: a stop when it was a top-level `exit` or `exec`.
+    fn resolve(&mut self) -> Option<(usize, bool)> {
+        let c = self.candidate.take()?;
+        c.ends.then_some((c.line, c.starts_line))
+    }
+
+    /// A newline (`mid_line` false), `;` or `&` ends a list.
+    fn end_of_list(&mut self, mid_line: bool) -> Option<(usize, bool)> {
+        let stop = self.resolve();
+        if self.func_name {
+            return stop;
+        }
+        self.args = false;
+        self.func_parens = false;
+        if self.top_level() {
+            self.list_started = false;
+            self.mid_line = mid_line;
+            self.first = None;
+        }
+        stop
+    }
+}
+
+/// `NAME=value` before a command (or alone).
+fn is_assignment(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(name, _)| {
+        name.chars()
+            .next()
+            .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+            && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::strategy::Strategy;
+
+    fn stop(text: &str) -> Option<(usize, bool)> {
+        first_stop(text)
+            .unwrap_or_else(|e| panic!("{e:?} in {text:?}"))
+            .map(|s| (s.line, s.starts_line))
+    }
+
+    #[test]
+    fn top_level_exit_and_exec_stop_the_hook() {
+        assert_eq!(stop("#!/bin/sh\necho HUSKY >&2\nexit 0\n"), Some((3, true)));
+        assert_eq!(stop("#!/bin/sh\nexit"), Some((2, true)));
+        assert_eq!(stop("exec npx commitlint --edit \"$1\"\n"), Some((1, true)));
+        assert_eq!(
+            stop("X=1 exec lefthook run pre-push \"$@\"\n"),
+            Some((1, true))
+        );
+        assert_eq!(stop("exit 0 || true\n"), Some((1, true)));
+        assert_eq!(stop("echo a; exit 1\n"), Some((1, false)));
+        assert_eq!(stop("echo \\\n  a\nexit 3 # done\n"), Some((3, true)));
+        let first = first_stop("true\n  exit 2  \nexit 0\n").unwrap().unwrap();
+        assert_eq!((first.line, first.text.as_str()), (2, "exit 2"));
+    }
+
+    #[test]
+    fn conditional_or_nested_exits_do_not() {
+        for text in [
+            "#!/bin/sh\nnpx commitlint --edit \"$1\"\n",
+            "[ -n \"$CI\" ] && exit 0\necho x\n",
+            "test -f x &&\n  exit 0\nfalse ||\n\n  # why\n  exec y\necho a |\nexit 1\n",
+            "test -f x || exit 1\n",
+            "if [ -z \"$1\" ]; then\n  exit 1\nfi\n",
+            "if true; then exit 1; elif false; then exit 2; else exit 3; fi\n",
+            "while read -r a b; do\n  exit 1\ndone\n",
+            "for f in a b; do exit 1; done\n",
+            "case \"$1\" in\n  a|b) exit 1 ;;\n  (c) exit 2;;\n  *) if x; then exit 3; fi\nesac\n",
+            "die() {\n  echo \"$1\" >&2\n  exit 1\n}\ndie2 () { exit 2; }\nfunction die3 {\n exit 3\n}\n",
+            "( exit 1 )\n{ exit 1; } | cat\nexit 1 | cat\nexit 1 &\n",
+            "exec >/tmp/log 2>&1\nexec < /dev/tty\nexec 3<&0\n",
+            "x=$(exit 1; echo \")\")\ny=`exit 1`\necho \"$(exit 1)\" '; exit 1'\n",
+            "echo exit; echo exec # exit 1\n",
+            "cat <<EOF\nexit 1\nEOF\ncat <<-'END' >x\n\texit 1\n\tEND\n",
+            "echo ${x:-exit} \"a\nexit 1\nb\"\n",
+        ] {
+            assert_eq!(stop(text), None, "{text}");
+        }
+        assert_eq!(
+            stop("if x; then\n  exit 1\nfi\ncase y in *) ;; esac\nexit 0\n"),
+            Some((5, true))
+        );
+        assert_eq!(stop("cat <<EOF\nx\nEOF\nexit 4\n"), Some((4, true)));
+    }
+
+    #[test]
+    fn text_it_cannot_follow_is_unclear() {
+        for text in [
+            "echo 'open\n",
+            "echo \"open\n",
+            "if true; then\n  echo\n",
+            "fi\n",
+            "cat <<EOF\nno end\n",
+            "x=$(echo\n",
+            "echo `open\n",
+            "}\n",
+        ] {
+            assert!(first_stop(text).is_err(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text (shell fragments mixed in) gets an answer, never a panic, and a stop it
+        /// names is a line of that text.
+        #[test]
+        fn any_text_gets_an_answer(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "exit", "exec", "if", "fi", "then", "case", "esac", "in", ")", "(", ";;",
+                    "{", "}", "<<EOF", "EOF", "'", "\"", "`", "$(", "\\", "#", ";", "&&", "|",
+                    "\n", " ", "2>&1", "do", "done", "for", "function", "=",
+                ]).prop_map(str::to_owned),
+                "[a-z0-9 ]{0,4}",
+            ],
+            0..40,
+        )) {
+            let text = parts.concat();
+            if let Ok(Some(stop)) = first_stop(&text) {
+                proptest::prop_assert!(stop.line >= 1 && stop.line <= text.lines().count());
+            }
+        }
+    }
+}

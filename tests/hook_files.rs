@@ -1,0 +1,302 @@
+//! Hook files relhook shares with others: relhook's call in a husky file that ends with
+//! `exit` or `exec`, doctor under `core.hooksPath=.husky` (git runs those files itself), and
+//! doctor's advice when another tool rewrote a hook beside relhook's backup of the first one.
+
+use std::ffi::OsString;
+use std::process::Output;
+
+use crate::support::{Repo, chmod, relhook_bin, stderr, stdout, text};
+
+/// git with relhook on PATH, as after `cargo install` (husky's calls find it there).
+fn git(repo: &Repo, args: &[&str]) -> Output {
+    let mut path = vec![relhook_bin().parent().unwrap().to_owned()];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path: OsString = std::env::join_paths(path).unwrap();
+    repo.command_in("git", &repo.path())
+        .env("PATH", path)
+        .args(args)
+        .output()
+        .expect("run git")
+}
+
+fn ok(out: Output) -> Output {
+    assert!(out.status.success(), "{}", text(&out));
+    out
+}
+
+/// A repository whose git runs `.husky/*` itself (`core.hooksPath=.husky`, no husky runner),
+/// with the team's `.husky/<hook>` files committed.
+fn husky_dir_repo(files: &[(&str, &str)]) -> Repo {
+    let repo = Repo::new();
+    for (hook, body) in files {
+        let rel = format!(".husky/{hook}");
+        repo.write(&rel, body);
+        chmod(&repo.path().join(rel), 0o755);
+    }
+    repo.git(&["config", "core.hooksPath", ".husky"]);
+    repo.git(&["add", ".husky"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: husky"]);
+    repo
+}
+
+#[test]
+fn doctor_judges_the_husky_files_git_runs_itself() {
+    let team = "#!/bin/sh\necho TEAM-COMMIT-MSG >&2\n";
+    let repo = husky_dir_repo(&[("commit-msg", team)]);
+    let install = ok(repo.relhook(&["install"]));
+    assert!(
+        !stdout(&install).contains("npx husky"),
+        "{}",
+        text(&install)
+    );
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(stderr(&bad).contains("TEAM-COMMIT-MSG"), "{}", text(&bad));
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    ok(git(&repo, &["commit", "-q", "-m", "feat: add x"]));
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nx.txt",
+        "git ran .husky/post-commit"
+    );
+
+    // No husky runner here, and none needed: git runs `.husky/*` itself.
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    assert!(!stdout(&doctor).contains("npx husky"), "{}", text(&doctor));
+    assert_eq!(
+        stdout(&doctor).matches("husky runs relhook for it").count(),
+        4,
+        "{}",
+        text(&doctor)
+    );
+
+    // A file git runs itself must be executable; doctor says so and install sets the bit.
+    chmod(&repo.path().join(".husky/pre-push"), 0o644);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains(
+            "SHADOWED  hook pre-push (via husky): .husky/pre-push calls relhook, but git skips it: it is not executable"
+        ),
+        "{}",
+        text(&doctor)
+    );
+    assert!(
+        stdout(&doctor).contains("fix: relhook install (makes it executable)"),
+        "{}",
+        text(&doctor)
+    );
+    ok(repo.relhook(&["install"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+}
+
+const TEAM_COMMIT_MSG: &str = "#!/bin/sh\necho HUSKY >&2\nif grep -q WIP \"$1\"; then\n  echo 'team: no WIP commits' >&2\n  exit 1\nfi\nexit 0\n";
+
+#[test]
+fn a_husky_hook_ending_with_exit_still_runs_relhook_and_keeps_its_own_veto() {
+    let repo = husky_dir_repo(&[("commit-msg", TEAM_COMMIT_MSG)]);
+    let install = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&install).contains("commit-msg: wired in .husky/commit-msg, above `exit 0`"),
+        "{}",
+        text(&install)
+    );
+    assert!(
+        !stdout(&install).contains("npx husky"),
+        "{}",
+        text(&install)
+    );
+    let file = repo.read(".husky/commit-msg");
+    let (call, exit) = (
+        file.find("relhook hook commit-msg").unwrap(),
+        file.rfind("exit 0").unwrap(),
+    );
+    assert!(call < exit, "relhook's call comes before `exit 0`:\n{file}");
+
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!bad.status.success(), "linted: {}", text(&bad));
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+    assert!(stderr(&bad).contains("HUSKY"), "the team's lines run too");
+    let wip = git(&repo, &["commit", "-q", "--allow-empty", "-m", "feat: WIP"]);
+    assert!(!wip.status.success(), "the team's veto: {}", text(&wip));
+    assert!(stderr(&wip).contains("team: no WIP commits"));
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    let good = ok(git(&repo, &["commit", "-q", "-m", "feat: add x"]));
+    assert!(stderr(&good).contains("HUSKY"), "{}", text(&good));
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nx.txt",
+        "post-commit ran from .husky"
+    );
+
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".husky/commit-msg"), TEAM_COMMIT_MSG);
+}
+
+#[test]
+fn doctor_finds_relhooks_call_below_an_exit_and_install_moves_it() {
+    // What an earlier relhook wrote: its block appended after the team's `exit 0`.
+    let old = format!(
+        "{}# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook commit-msg \"$@\"\nfi\n# <<< relhook\n",
+        "#!/bin/sh\necho HUSKY >&2\nexit 0\n"
+    );
+    let repo = husky_dir_repo(&[("commit-msg", &old)]);
+    ok(repo.relhook(&["install"]));
+    // Put the old text back, as a clone of the team's repository would have it.
+    repo.write(".husky/commit-msg", &old);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(
+        said.contains(
+            "SHADOWED  hook commit-msg (via husky): .husky/commit-msg calls relhook below line 3 (`exit 0`), which ends the hook: relhook never runs"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("fix: relhook install (moves the call above line 3)"),
+        "{said}"
+    );
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(bad.status.success(), "the old text never lints");
+
+    // The fix doctor names works.
+    let install = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&install).contains("above `exit 0`"),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(
+        repo.read(".husky/commit-msg")
+            .matches(">>> relhook")
+            .count(),
+        1
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message 2"],
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+
+    // A call the team wrote below the exit is theirs: install and doctor say where it must go.
+    let theirs = "#!/bin/sh\nexit 0\nrelhook hook commit-msg \"$1\"\n";
+    repo.write(".husky/commit-msg", theirs);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains("below line 2 (`exit 0`), which ends the hook"),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(repo.read(".husky/commit-msg"), theirs, "left as it was");
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&doctor).contains("below line 2 (`exit 0`)"),
+        "{}",
+        text(&doctor)
+    );
+}
+
+#[test]
+fn a_husky_pre_push_ending_with_exec_gets_the_refs_and_so_does_relhook() {
+    let team = "#!/bin/sh\necho TEAM-PRE-PUSH >&2\nexec cat >.git/team-saw\n";
+    let repo = husky_dir_repo(&[("pre-push", team)]);
+    ok(repo.relhook(&["install"]));
+    ok(git(&repo, &["add", ".husky"]));
+    ok(git(
+        &repo,
+        &["commit", "-q", "-m", "chore: relhook in husky"],
+    ));
+    ok(git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "feat: one"],
+    ));
+    ok(repo.relhook(&["release", "--no-test"]));
+    let remote = repo.scratch("remote.git");
+    ok(git(
+        &repo,
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+    ));
+    // relhook reads the refs: an untested release tag is refused.
+    let push = git(
+        &repo,
+        &["push", "--follow-tags", remote.to_str().unwrap(), "main"],
+    );
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(stderr(&push).contains("untested"), "{}", text(&push));
+    // The team's `exec` still gets them too.
+    let push = ok(git(&repo, &["push", remote.to_str().unwrap(), "main"]));
+    assert!(stderr(&push).contains("TEAM-PRE-PUSH"), "{}", text(&push));
+    let saw = repo.read(".git/team-saw");
+    assert!(saw.starts_with("refs/heads/main "), "{saw:?}");
+}
+
+#[test]
+fn doctors_fix_for_a_rewritten_hook_beside_relhooks_backup_works() {
+    for keep in ["backup", "new"] {
+        let repo = Repo::new();
+        let hook = repo.hooks_dir().join("commit-msg");
+        let backup = repo.hooks_dir().join("commit-msg.relhook-orig");
+        std::fs::write(&hook, "#!/bin/sh\necho FIRST >&2\n").unwrap();
+        chmod(&hook, 0o755);
+        ok(repo.relhook(&["install"]));
+        // Another tool rewrites the hook.
+        std::fs::write(&hook, "#!/bin/sh\necho SECOND >&2\n").unwrap();
+        chmod(&hook, 0o755);
+
+        let doctor = repo.relhook(&["doctor"]);
+        assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+        let said = stdout(&doctor);
+        assert!(
+            !said.contains("keeps it as"),
+            "install would refuse: {said}"
+        );
+        let fix = said
+            .lines()
+            .find(|l| l.contains("fix:") && l.contains("commit-msg"))
+            .unwrap_or_else(|| panic!("{said}"));
+        assert!(
+            fix.contains(&hook.display().to_string())
+                && fix.contains(&backup.display().to_string()),
+            "names both files: {fix}"
+        );
+        assert!(fix.contains("then relhook install"), "{fix}");
+
+        // Either way doctor offers, install then succeeds and nothing kept is lost.
+        let expected = if keep == "backup" {
+            std::fs::remove_file(&hook).unwrap();
+            "FIRST"
+        } else {
+            std::fs::rename(&backup, repo.scratch("away").join("commit-msg")).unwrap();
+            "SECOND"
+        };
+        let install = repo.relhook(&["install"]);
+        assert_eq!(install.status.code(), Some(0), "{}", text(&install));
+        let doctor = repo.relhook(&["doctor"]);
+        assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+        let bad = repo.try_commit("bad message");
+        assert!(!bad.status.success(), "{}", text(&bad));
+        assert!(stderr(&bad).contains(expected), "{keep}: {}", text(&bad));
+    }
+}
