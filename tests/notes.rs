@@ -1,6 +1,7 @@
 //! Release notes are the changelog section as written (found on real histories: prose,
 //! tables, code, quotes and an item's further paragraphs were dropped), on foreign
-//! changelogs too (release-please, cocogitto, conventional-changelog).
+//! changelogs too (release-please, cocogitto, conventional-changelog); never empty with
+//! success.
 
 use crate::support::{Repo, SKELETON, stderr, stdout, text};
 
@@ -118,5 +119,36 @@ fn conventional_changelog_anchors_and_blank_runs_are_not_part_of_a_section() {
     assert_eq!(
         notes(&repo, "v5.2.5"),
         "### Bug Fixes\n\n* **core:** use correct report message [#192](https://github.com/o/r/issues/192) ([e3a78bc](https://github.com/o/r/commit/e3a78bc))\n"
+    );
+}
+
+#[test]
+fn notes_are_never_empty_with_success() {
+    // An empty section.
+    let repo = tagged(
+        "# Changelog\n\n## [1.0.1] - 2020-10-12\n\n## [1.0.0] - 2020-10-01\n\n- first\n",
+        "v1.0.1",
+    );
+    insta::assert_snapshot!("empty_section", run(&repo, &["notes", "v1.0.1"]));
+    // Two packages' releases of the same version in one file: which is the tag's?
+    let repo = tagged(
+        "# api\n\n## 1.0.0 (2020-10-01)\n\n- a\n\n# web\n\n## 1.0.0 (2020-10-01)\n\n- b\n",
+        "v1.0.0",
+    );
+    insta::assert_snapshot!("two_sections", run(&repo, &["notes", "v1.0.0"]));
+    // No section, and no commit with an entry: the JSON error says why.
+    let repo = tagged(SKELETON, "v0.1.0");
+    insta::assert_snapshot!(
+        "no_section_no_entries_json",
+        run(&repo, &["notes", "v0.1.0", "--format", "json"])
+    );
+    // No section, a commit with an entry: the documented fallback, said on stderr; a setext
+    // heading that names the version is pointed at.
+    let repo = tagged("Changelog\n=========\n\n2.0.0\n-----\n\n- a\n", "v1.0.0");
+    repo.commit("feat: the feature");
+    repo.git(&["tag", "-a", "v2.0.0", "-m", "x"]);
+    insta::assert_snapshot!(
+        "setext_falls_back_to_commits",
+        run(&repo, &["notes", "v2.0.0"])
     );
 }
