@@ -284,7 +284,7 @@ reasons! {
     DetachedHead = "detached-head", "HEAD is not on a branch";
     Branch = "branch", "the branch is not a release branch";
     Behind = "behind", "the branch is behind its upstream";
-    Changelog = "changelog", "the changelog cannot take the release's section";
+    Changelog = "changelog", "the changelog cannot take the release's section, or is not Keep a Changelog and `--rebuild` would replace it";
     Version = "version", "no next version follows (e.g. a component at its maximum)";
     NotGreater = "not-greater", "the version is not above every existing one";
     VersionFile = "version-file", "a version file cannot take the new version";

@@ -1,7 +1,7 @@
 //! Release notes are the changelog section as written (found on real histories: prose,
 //! tables, code, quotes and an item's further paragraphs were dropped), on foreign
 //! changelogs too (release-please, cocogitto, conventional-changelog); never empty with
-//! success.
+//! success. And `changelog --rebuild` does not silently replace a foreign changelog.
 
 use crate::support::{Repo, SKELETON, stderr, stdout, text};
 
@@ -150,5 +150,44 @@ fn notes_are_never_empty_with_success() {
     insta::assert_snapshot!(
         "setext_falls_back_to_commits",
         run(&repo, &["notes", "v2.0.0"])
+    );
+}
+
+#[test]
+fn rebuild_refuses_to_replace_a_changelog_that_is_not_keep_a_changelog() {
+    let foreign = "# Change Log\n\n## [3.3.13](https://github.com/vuejs/core/compare/v3.3.12...v3.3.13) (2023-12-19)\n\n### Bug Fixes\n\n* **compiler-core:** fix v-on with modifiers ([#9834](https://github.com/vuejs/core/issues/9834)) ([b2a1a6b](https://github.com/vuejs/core/commit/b2a1a6b))\n";
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", foreign);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v3.3.13", "-m", "v3.3.13"]);
+    repo.commit("feat: later feature");
+    insta::assert_snapshot!("rebuild_foreign", run(&repo, &["changelog", "--rebuild"]));
+    assert_eq!(repo.read("CHANGELOG.md"), foreign, "left as it was");
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "printing replaces nothing: {}",
+        text(&out)
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), foreign);
+    let out = repo.relhook(&["changelog", "--rebuild", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [Unreleased]\n\n### Added\n\n- later feature\n"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+    // A file of prose only is somebody else's too.
+    repo.git(&["commit", "-q", "-am", "docs: rebuilt"]);
+    repo.write("CHANGELOG.md", "Our release notes live on the wiki.\n");
+    repo.git(&["commit", "-q", "-am", "docs: moved"]);
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        "Our release notes live on the wiki.\n"
     );
 }

@@ -283,7 +283,8 @@ pub struct ChangelogArgs {
     /// Print the result instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
-    /// Let --rebuild replace a file with uncommitted changes.
+    /// Let --rebuild replace a file it would lose: one with uncommitted changes, or one that is
+    /// not Keep a Changelog.
     #[arg(long)]
     pub force: bool,
     /// Output format (`json`: what was added, and the text with --stdout).
