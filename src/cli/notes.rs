@@ -94,7 +94,7 @@ fn release_notes(
         Some(Section::Missing {
             mention: Some(line),
         }) => format!(
-            "{path} at {tag} has no section for {version} (line {line} names it, but not in a `#` heading)"
+            "{path} at {tag} has no section for {version} (line {line} names it, but not in a heading relhook reads as a version's)"
         ),
         Some(Section::Missing { mention: None }) => {
             format!("{path} at {tag} has no section for {version}")
