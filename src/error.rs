@@ -284,7 +284,7 @@ reasons! {
     DetachedHead = "detached-head", "HEAD is not on a branch";
     Branch = "branch", "the branch is not a release branch";
     Behind = "behind", "the branch is behind its upstream";
-    Changelog = "changelog", "the changelog cannot take the release's section";
+    Changelog = "changelog", "the changelog cannot take the release's section, or is not Keep a Changelog and `--rebuild` would replace it";
     Version = "version", "no next version follows (e.g. a component at its maximum)";
     NotGreater = "not-greater", "the version is not above every existing one";
     VersionFile = "version-file", "a version file cannot take the new version";
@@ -297,6 +297,7 @@ reasons! {
     TestsFailed = "tests-failed", "the tests failed";
     TestsCannotStart = "tests-cannot-start", "the test command cannot start";
     Tag = "tag", "a tag relhook cannot carry over";
+    NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
 }
 
 impl Error {

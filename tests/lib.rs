@@ -20,6 +20,7 @@ mod lint;
 mod managers;
 mod monorepo;
 mod monorepo_release;
+mod notes;
 mod prepush;
 mod qa;
 mod qa2;

@@ -156,11 +156,13 @@ fn full_release_commits_tags_and_writes_the_changelog() {
         "{}",
         text(&notes)
     );
-    // No section for v1.2.3: the notes come from history, and relhook says so.
+    // No section for v1.2.3, and its commits (`chore`) have no entry: nothing to print, which
+    // is refused rather than printed as empty notes.
     let notes = repo.relhook(&["notes", "v1.2.3"]);
-    assert_eq!(notes.status.code(), Some(0), "{}", text(&notes));
+    assert_eq!(notes.status.code(), Some(1), "{}", text(&notes));
+    assert_eq!(stdout(&notes), "");
     assert!(
-        stderr(&notes).contains("built from the commits"),
+        stderr(&notes).contains("no notes for v1.2.3: CHANGELOG.md at v1.2.3 has no section for 1.2.3, and no commit since the first commit has a changelog entry"),
         "{}",
         text(&notes)
     );

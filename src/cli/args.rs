@@ -105,6 +105,8 @@ Examples:
   relhook changelog                  add what history has and Unreleased lacks
   relhook changelog --rebuild --stdout | less
 
+--rebuild replaces a file that is not Keep a Changelog, or has uncommitted edits, only with
+--force.
 Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Changelog(ChangelogArgs),
     /// The current version (greatest release tag reachable from HEAD), the next one and why.
@@ -130,6 +132,10 @@ Global options: --color WHEN, --config FILE (see `relhook --help`).")]
 Example:
   relhook notes v1.2.0 | gh release create v1.2.0 --notes-file -
 
+The notes are the tag's changelog section as written; with no section, they are built from
+the tag's commits (said on stderr).
+Exit codes: 0 printed · 1 no notes to print (an empty section, two for the version, or none
+and no commit with an entry) · 2 usage, config, git or I/O error.
 Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     Notes(NotesArgs),
     /// Run `[checks] test`; on success record that HEAD's tree passed.
@@ -283,7 +289,8 @@ pub struct ChangelogArgs {
     /// Print the result instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
-    /// Let --rebuild replace a file with uncommitted changes.
+    /// Let --rebuild replace a file it would lose: one with uncommitted changes, or one that is
+    /// not Keep a Changelog.
     #[arg(long)]
     pub force: bool,
     /// Output format (`json`: what was added, and the text with --stdout).

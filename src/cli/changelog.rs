@@ -7,6 +7,7 @@ use super::args::{ChangelogArgs, Format};
 use super::lint::skip_requested;
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
 use crate::history::changelog::{Changelog, TEMPLATE};
@@ -79,6 +80,7 @@ fn one_changelog(
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         let (text, added, removed) = if args.rebuild {
             if let Some(cur) = &current {
+                refuse_foreign(&rel, cur, args)?;
                 refuse_uncommitted(repo, &rel, cur, args)?;
             }
             (rebuild(repo, config)?, Vec::new(), Vec::new())
@@ -175,6 +177,27 @@ fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
         })?)),
         None => Ok(None),
     }
+}
+
+/// `--rebuild` writes a Keep a Changelog file: one in another format (conventional-changelog's,
+/// a page of prose) would lose its every section and link, so it is replaced only when asked.
+fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
+    if args.stdout || args.force {
+        return Ok(());
+    }
+    let why = match Changelog::parse(current) {
+        Ok(log) if log.is_keep_a_changelog() => return Ok(()),
+        Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
+        Err(e) => e.to_string(),
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Changelog,
+        format!(
+            "{} is not a Keep a Changelog file ({why}), and --rebuild would replace all of it with one written from history",
+            rel.display()
+        ),
+        "pass --force to replace it (--stdout prints the result and writes nothing)",
+    )))
 }
 
 /// `--rebuild` replaces the whole file: refuse when that would lose uncommitted edits.

@@ -4,8 +4,10 @@ use std::io::Write;
 
 use super::args::{Format, NotesArgs};
 use super::{Context, Outcome, write_out};
+use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::release::{self};
+use crate::git::Repo;
+use crate::release::notes::{self, Section};
 use crate::{Error, Result};
 
 /// `relhook notes [TAG]`.
@@ -35,23 +37,7 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     let version = tag
         .strip_prefix(config.version.tag_prefix.as_str())
         .unwrap_or(&tag);
-    let path = config.changelog.path.display().to_string();
-    let from_file = repo
-        .file_at(commit, &config.changelog.path)?
-        .and_then(|file| {
-            release::notes::from_changelog_text(&String::from_utf8_lossy(&file.bytes), version)
-        });
-    let notes = match from_file {
-        Some(n) => n,
-        None => {
-            let (n, since) = release::notes::from_history(&repo, &config, &tag)?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "relhook: note: {path} at {tag} has no section for {version}; these notes are built from the commits since {since}"
-            );
-            n
-        }
-    };
+    let notes = release_notes(&repo, &config, commit, &tag, version)?;
     if args.format == Format::Json {
         super::json::print(&super::json::NotesReport {
             schema_version: super::json::SCHEMA_VERSION,
@@ -64,4 +50,67 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
         write_out(|out| out.write_all(notes.as_bytes()))?;
     }
     Ok(Outcome::Ok)
+}
+
+/// The notes of `tag`: its changelog section as written, or, where the changelog has none,
+/// built from its commits (said on stderr). Never empty: a release with nothing to say, or a
+/// section relhook cannot tell for sure, is refused in one line, so that `relhook notes |
+/// gh release create --notes-file -` does not publish an empty or wrong release.
+fn release_notes(
+    repo: &Repo,
+    config: &Config,
+    commit: git2::Oid,
+    tag: &str,
+    version: &str,
+) -> Result<String> {
+    let path = config.changelog.path.display().to_string();
+    let by_hand =
+        format!("write this release's notes by hand (`gh release create {tag} --notes-file FILE`)");
+    let refuse =
+        |what: String, fix: String| Error::Refused(Refusal::new(Reason::NoNotes, what, fix));
+    let file = repo.file_at(commit, &config.changelog.path)?;
+    let found = file.map(|f| notes::section(&String::from_utf8_lossy(&f.bytes), version));
+    let why = match found {
+        Some(Section::Found { text, .. }) if !text.is_empty() => return Ok(text),
+        Some(Section::Found { line, .. }) => {
+            return Err(refuse(
+                format!(
+                    "{path} at {tag}: the section for {version} (line {line}) is empty, so there are no notes to print"
+                ),
+                by_hand,
+            ));
+        }
+        Some(Section::Ambiguous(lines)) => {
+            let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+            return Err(refuse(
+                format!(
+                    "{path} at {tag} has {} headings that name {version} (lines {}), so relhook cannot tell which section is the release's",
+                    lines.len(),
+                    lines.join(", ")
+                ),
+                format!("{by_hand}, and give each version one heading in {path}"),
+            ));
+        }
+        Some(Section::Missing {
+            mention: Some(line),
+        }) => format!(
+            "{path} at {tag} has no section for {version} (line {line} names it, but not in a heading relhook reads as a version's)"
+        ),
+        Some(Section::Missing { mention: None }) => {
+            format!("{path} at {tag} has no section for {version}")
+        }
+        None => format!("{path} is not in {tag}"),
+    };
+    let (built, since) = notes::from_history(repo, config, tag)?;
+    if built.is_empty() {
+        return Err(refuse(
+            format!("no notes for {tag}: {why}, and no commit since {since} has a changelog entry"),
+            by_hand,
+        ));
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: note: {why}; these notes are built from the commits since {since}"
+    );
+    Ok(built)
 }

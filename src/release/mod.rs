@@ -401,7 +401,9 @@ fn test_and_tag(
         _ => false,
     };
     crate::git::txn::failpoint("release-tested")?;
-    let mut args = vec!["tag", "-a", "--cleanup=whitespace", "-F", "-"];
+    // The notes go in as written: git's cleanup would collapse blank lines inside code
+    // blocks and drop trailing-space line breaks.
+    let mut args = vec!["tag", "-a", "--cleanup=verbatim", "-F", "-"];
     if opts.sign || config.release.sign {
         args.push("-s");
     }

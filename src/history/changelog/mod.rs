@@ -232,6 +232,20 @@ impl Changelog {
         self.version_index(version).map(|i| self.section_entries(i))
     }
 
+    /// The lines of the release section for `version` (`v` prefix ignored): its heading's
+    /// index and the index of the next section's heading (the line count for the last
+    /// section), as the release's notes take it whole.
+    pub fn section_lines(&self, version: &str) -> Option<(usize, usize)> {
+        let i = self.version_index(version)?;
+        let heading = self.doc.sections.get(i)?.heading;
+        let end = self
+            .doc
+            .sections
+            .get(i + 1)
+            .map_or(self.lines.len(), |s| s.heading);
+        Some((heading, end))
+    }
+
     fn unreleased_index(&self) -> Option<usize> {
         self.doc
             .sections

@@ -435,7 +435,9 @@ fn tag(
     message: &str,
     opts: &Options,
 ) -> Result<()> {
-    let mut args = vec!["tag", "-a", "--cleanup=whitespace", "-F", "-"];
+    // The notes go in as written: git's cleanup would collapse blank lines inside code
+    // blocks and drop trailing-space line breaks.
+    let mut args = vec!["tag", "-a", "--cleanup=verbatim", "-F", "-"];
     if opts.sign || view.release.sign {
         args.push("-s");
     }

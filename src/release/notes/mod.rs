@@ -2,6 +2,10 @@
 //! `gh release create --notes-file -`. When the changelog has no section for the version,
 //! the notes are built from the commits of the release instead (and the caller says so).
 
+mod section;
+
+pub use section::{Section, section};
+
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
@@ -10,79 +14,13 @@ use crate::history::changelog::entry::{
     NewEntry, RevertKey, entry_for_message, revert_key, revert_pairs,
 };
 
-/// The notes for `version` from a changelog's text: its sub-sections and entries. Keep a
-/// Changelog files (linked headings included) are read exactly; any other Markdown
-/// changelog (conventional-changelog's `## [1.2.0](…) (2024-01-01)`, `# 2.0.0`) by its
-/// version heading.
+/// The notes for `version` from a changelog's text: its section as written (see
+/// [`section()`]), or `None` when the text has no section that is surely the version's.
 pub fn from_changelog_text(text: &str, version: &str) -> Option<String> {
-    let Ok(log) = Changelog::parse(text) else {
-        return by_heading(text, version);
-    };
-    // Sub-sections written as `####` headings (cocogitto's files) are not Keep a Changelog's
-    // `###` ones: such a section is given as written, or its headings would be lost.
-    if let Some(raw) = by_heading(text, version).filter(|raw| {
-        raw.lines()
-            .any(|l| l.starts_with("####") && l.trim_start_matches('#').starts_with([' ', '\t']))
-    }) {
-        return Some(raw);
+    match section(text, version) {
+        Section::Found { text, .. } => Some(text),
+        Section::Missing { .. } | Section::Ambiguous(_) => None,
     }
-    let entries = log.entries_of(version)?;
-    let mut out = String::new();
-    let mut section = "";
-    for e in &entries {
-        if e.section != section {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&format!("### {}\n\n", e.section));
-            section = &e.section;
-        }
-        out.push_str(&format!("- {}\n", e.text.replace('\n', "\n  ")));
-    }
-    Some(out)
-}
-
-/// The lines under the heading (any level) that names `version`, up to the next heading of
-/// the same or a higher level.
-fn by_heading(text: &str, version: &str) -> Option<String> {
-    let want = version.strip_prefix('v').unwrap_or(version);
-    let level = |l: &str| {
-        let n = l.bytes().take_while(|b| *b == b'#').count();
-        (n > 0 && n <= 6 && l[n..].starts_with([' ', '\t'])).then_some(n)
-    };
-    let words = |l: &str| -> Vec<String> {
-        l.split(|c: char| c.is_whitespace() || "[]()".contains(c))
-            .map(|w| w.strip_prefix('v').unwrap_or(w).to_owned())
-            .collect()
-    };
-    let names_a_version = |l: &str| words(l).iter().any(|w| semver::Version::parse(w).is_ok());
-    let mut lines = text.lines();
-    let start = lines
-        .by_ref()
-        .find_map(|l| level(l).filter(|_| words(l).iter().any(|w| w == want)))?;
-    // Up to the next heading of the same or a higher level, or of another version (some
-    // generators give minor releases `#` and patch releases `##`).
-    let mut body: Vec<&str> = lines
-        .take_while(|l| level(l).is_none_or(|n| n > start && !names_a_version(l)))
-        .collect();
-    // A rule that separates this section from the next is not part of it.
-    while body
-        .last()
-        .is_some_and(|l| l.trim().is_empty() || thematic_break(l))
-    {
-        body.pop();
-    }
-    let out = body.join("\n").trim().to_owned();
-    Some(if out.is_empty() { out } else { out + "\n" })
-}
-
-/// A Markdown thematic break (`---`, `- - -`, `***`, `___`).
-fn thematic_break(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| t.chars().all(|c| c.to_string() == *m))
 }
 
 /// The notes of release tag `tag` built from history: the entries of the commits since the
