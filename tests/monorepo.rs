@@ -706,3 +706,35 @@ fn a_rebuilt_package_changelog_has_a_section_per_package_tag() {
         "{log}"
     );
 }
+
+/// Install's lines about the merge driver stay readable with many package changelogs: the
+/// first few and how many more, and one pattern to share them all.
+#[test]
+fn install_names_many_changelogs_in_one_short_line() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        r#"{"private": true, "workspaces": ["packages/*"]}"#,
+    );
+    for i in 1..=8 {
+        repo.write(
+            &format!("packages/p{i}/package.json"),
+            format!(r#"{{"name": "p{i}", "version": "1.{i}.0"}}"#),
+        );
+    }
+    assert!(repo.relhook(&["init"]).status.success());
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("packages/p3/CHANGELOG.md, and 5 more"),
+        "{said}"
+    );
+    assert!(
+        said.contains("`**/CHANGELOG.md merge=relhook-changelog`"),
+        "{said}"
+    );
+    assert!(!said.contains("packages/p8/CHANGELOG.md"), "{said}");
+}

@@ -162,17 +162,29 @@ fn write_driver(
     changelogs: &[PathBuf],
     loc: &HooksLocation,
 ) -> std::io::Result<()> {
-    let names = changelogs
-        .iter()
-        .map(|c| c.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    // A monorepo has a changelog per package: past a few, the lines name the first ones and
+    // how many more (commitlint's 39 made one line each of 39 paths).
+    let few = |items: Vec<String>| -> String {
+        const SHOWN: usize = 4;
+        match items.len() {
+            n if n > SHOWN + 1 => format!("{}, and {} more", items[..SHOWN].join(", "), n - SHOWN),
+            _ => items.join(", "),
+        }
+    };
+    let names = few(changelogs.iter().map(|c| c.display().to_string()).collect());
     if registered.is_some_and(|d| d.config || d.attributes) {
-        let lines = changelogs
+        let all_named = changelogs
             .iter()
-            .map(|c| format!("`{}`", driver::shared_line(c)))
-            .collect::<Vec<_>>()
-            .join(", ");
+            .all(|c| c.file_name().is_some_and(|n| n == "CHANGELOG.md"));
+        let lines = if changelogs.len() > 5 && all_named {
+            // One pattern shares them all (info/attributes has a line per file).
+            format!("`**/CHANGELOG.md merge={}`", driver::DRIVER)
+        } else {
+            few(changelogs
+                .iter()
+                .map(|c| format!("`{}`", driver::shared_line(c)))
+                .collect())
+        };
         writeln!(
             out,
             "registered the {} merge driver for {names} (merge.{}.driver, and {}; the work tree is untouched)",
