@@ -705,3 +705,38 @@ fn a_revert_without_an_id_cancels_its_change_by_header() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stdout(&out).contains("add search"), "{}", text(&out));
 }
+
+/// A squash-merged revert committed by hand (no commit id, and post-commit gave it a
+/// `Removed` entry): the release drops the change and the revert's own entry alike, so the
+/// notes never announce removing what was never released.
+#[test]
+fn a_release_drops_a_cancelled_pairs_revert_entry_too() {
+    let repo = Repo::new();
+    assert!(repo.relhook(&["install"]).status.success());
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: start"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: one"]);
+    repo.write("w.txt", "w\n");
+    repo.git(&["add", "w.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: add widget (#2)"]);
+    repo.git(&["revert", "--no-commit", "HEAD"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "-m",
+        "Revert \"feat: add widget (#2)\" (#3)",
+    ]);
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("- revert \"add widget (#2)\"")
+    );
+    let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let plan = stdout(&out);
+    let message: String = plan
+        .lines()
+        .skip_while(|l| !l.starts_with("tag:"))
+        .take_while(|l| !l.starts_with("---"))
+        .collect();
+    assert!(message.contains("- one"), "{plan}");
+    assert!(!message.contains("widget"), "{plan}");
+}

@@ -105,10 +105,14 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     let cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
     let mut removed = Vec::new();
     for (id, target) in &partners {
-        let original = commits.iter().find(|c| c.id == *target);
-        if let Some(e) = original.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
-            if log.remove_entry(&e.section, &e.text) {
-                removed.push((id.to_string(), e));
+        // The change's entry goes, and so does the revert's own: post-commit gives one to a
+        // revert committed with plain `git commit` (`Revert "feat: x" (#3)`, squash-merged).
+        for c in [target, id] {
+            let commit = commits.iter().find(|x| x.id == *c);
+            if let Some(e) = commit.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
+                if log.remove_entry(&e.section, &e.text) {
+                    removed.push((id.to_string(), e));
+                }
             }
         }
     }
