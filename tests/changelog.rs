@@ -615,3 +615,68 @@ fn an_amend_at_a_rebase_stop_says_what_the_entry_still_reads() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// Prose a person writes in Unreleased (a paragraph, here) survives a merge with the other
+/// side's new entry, whichever way the merge goes, and a stash popped over a new commit;
+/// a hand rewording merged with a release does not ship its entry twice.
+#[test]
+fn prose_in_unreleased_survives_merges_and_a_release_is_not_shipped_twice() {
+    let repo = setup();
+    assert!(repo.commit_with_hooks("feat: one").status.success());
+    let prose = "This release drops support for Python 3.7.";
+    let with_prose = |log: String| {
+        log.replacen(
+            "## [Unreleased]\n",
+            &format!("## [Unreleased]\n\n{prose}\n"),
+            1,
+        )
+    };
+    repo.git(&["checkout", "-q", "-b", "prose"]);
+    repo.write("CHANGELOG.md", with_prose(repo.read("CHANGELOG.md")));
+    repo.git(&["commit", "-q", "-am", "docs: a word on Python"]);
+    for (into, from) in [("main", "prose"), ("prose", "main")] {
+        repo.git(&["checkout", "-q", into]);
+        assert!(
+            repo.commit_with_hooks(&format!("feat: new on {into}"))
+                .status
+                .success()
+        );
+        let out = repo.git_output(&["merge", "--no-edit", from]);
+        assert!(out.status.success(), "{}", text(&out));
+        let log = repo.read("CHANGELOG.md");
+        assert_eq!(count(&log, prose), 1, "{into} ← {from}:\n{log}");
+        assert_eq!(count(&log, &format!("- new on {into}")), 1, "{log}");
+    }
+    // An uncommitted paragraph, stashed over a commit that adds an entry.
+    repo.git(&["checkout", "-q", "main"]);
+    let note = "Upgrade notes follow.";
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replacen("### Added\n", &format!("{note}\n\n### Added\n"), 1),
+    );
+    repo.git(&["stash", "-q"]);
+    assert!(repo.commit_with_hooks("feat: zeta").status.success());
+    let out = repo.git_output(&["stash", "pop"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains(note) && log.contains("- zeta"), "{log}");
+    repo.git(&["checkout", "-q", "--", "CHANGELOG.md"]);
+
+    // One side releases; the other rewords an entry the release ships.
+    repo.git(&["checkout", "-q", "-b", "reword"]);
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("- one\n", "- one, with hand detail\n"),
+    );
+    repo.git(&["commit", "-q", "-am", "docs: detail"]);
+    repo.git(&["checkout", "-q", "main"]);
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let _ = repo.git_output(&["merge", "--no-edit", "reword"]);
+    let log = repo.read("CHANGELOG.md");
+    let unreleased = log.split("## [Unreleased]").nth(1).unwrap_or("");
+    let unreleased = unreleased.split("\n## [").next().unwrap_or("");
+    assert!(!unreleased.contains("- one"), "shipped twice:\n{log}");
+}

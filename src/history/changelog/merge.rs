@@ -35,8 +35,39 @@ pub(super) fn merge3(
 /// Whether `side` is `base` with lines only added: every line of `base` is still there, in
 /// the same order. A reorder, a reworded entry or a removal is more than that.
 pub(super) fn only_adds(base: &str, side: &str) -> bool {
+    added(base, side).is_some()
+}
+
+/// The lines `side` added to `base`, when it only added lines (see [`only_adds`]).
+fn added<'a>(base: &str, side: &'a str) -> Option<Vec<&'a str>> {
+    let mut out = Vec::new();
     let mut lines = side.lines();
-    base.lines().all(|b| lines.any(|s| s == b))
+    for b in base.lines() {
+        loop {
+            let s = lines.next()?;
+            if s == b {
+                break;
+            }
+            out.push(s);
+        }
+    }
+    out.extend(lines);
+    Some(out)
+}
+
+/// Whether `side` only added entries to `base` (list items, their continuation lines, the
+/// `### ` headings and blank lines they come with): what re-adding its entries one by one
+/// into the other side's text carries over whole. Prose, a quote, a table or a comment is
+/// not: re-adding entries would drop it.
+pub(super) fn only_adds_entries(base: &str, side: &str) -> bool {
+    added(base, side).is_some_and(|lines| {
+        lines.iter().all(|l| {
+            l.trim().is_empty()
+                || ["- ", "* ", "+ ", "### ", "  ", "\t"]
+                    .iter()
+                    .any(|m| l.starts_with(m))
+        })
+    })
 }
 
 /// Whether `side` is `base` with lines only removed (the converse of [`only_adds`]).

@@ -427,18 +427,30 @@ impl Changelog {
         let (t_pre, t_un, t_post) = theirs.split_around_unreleased();
         let pre = merge::merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
         let post = merge::merge_released(&b_post, &o_post, &t_post)?;
-        // The side whose arrangement stands, and the side whose changes are put into it.
-        let (kept, into) = if merge::only_adds(&b_un, &t_un) {
+        // The side whose text stands, and the side whose changes are put into it entry by
+        // entry: new entries only, or removals only (a release, a cancelled revert) into a
+        // side that only added (entries or prose). Anything else (a reorder or a rewording
+        // against a release, prose on both sides) is refused: git's line merge, with markers
+        // where they overlap, loses neither side.
+        let (o_adds, t_adds) = (
+            merge::only_adds(&b_un, &o_un),
+            merge::only_adds(&b_un, &t_un),
+        );
+        let (o_removes, t_removes) = (
+            merge::only_removes(&b_un, &o_un),
+            merge::only_removes(&b_un, &t_un),
+        );
+        let (kept, into) = if merge::only_adds_entries(&b_un, &t_un) {
             (ours, theirs)
-        } else if merge::only_adds(&b_un, &o_un) {
+        } else if merge::only_adds_entries(&b_un, &o_un) {
             (theirs, ours)
-        } else if merge::only_removes(&b_un, &t_un) {
+        } else if t_removes && (o_adds || o_removes) {
             (ours, theirs)
-        } else if merge::only_removes(&b_un, &o_un) {
+        } else if o_removes && t_adds {
             (theirs, ours)
         } else {
             return Err(EditError::Conflict(
-                "both sides changed the Unreleased entries in other ways than adding to them (reordered, reworded or removed)".into(),
+                "both sides changed Unreleased in other ways than adding entries to it (reordered, reworded, removed, or wrote prose)".into(),
             ));
         };
 
