@@ -116,9 +116,9 @@ pub fn detect(root: &Path) -> Vec<Found> {
 pub fn passed_over(root: &Path) -> String {
     let mut out = String::new();
     let (npm, _) = npm_members(root);
-    if let Some((version, why)) = one_version(root, &npm) {
+    if let Some(why) = one_version(root, &npm) {
         out.push_str(&format!(
-            "\n# {why}: {version}.\n# The workspace is released as one project, tagged `v{{version}}`, so no\n# [packages] tables are proposed for it.\n"
+            "\n# {why}.\n# The workspace is released as one project, tagged `v{{version}}`, so no\n# [packages] tables are proposed for it. A release bumps the version files relhook finds\n# (lerna.json, a root package.json with a version); list the packages' package.json files\n# in `[version] files` for it to bump them too (`relhook release --dry-run` names any left).\n"
         ));
         return out;
     }
@@ -136,21 +136,18 @@ pub fn passed_over(root: &Path) -> String {
     out
 }
 
-/// The one version an npm workspace's packages share, and what says so: lerna.json's fixed
+/// Whether an npm workspace's packages share one version, and what says so: lerna.json's fixed
 /// mode (a version, not `"independent"`), or every published member at the root
 /// package.json's version.
-fn one_version(root: &Path, members: &[PathBuf]) -> Option<(String, &'static str)> {
+fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static str> {
     let version = |v: &serde_json::Value| v.get("version")?.as_str().map(str::to_owned);
-    if let Some(v) = std::fs::read_to_string(root.join("lerna.json"))
+    let lerna_fixed = std::fs::read_to_string(root.join("lerna.json"))
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
         .and_then(|l| version(&l))
-        .filter(|v| v != "independent")
-    {
-        return Some((
-            v,
-            "lerna.json gives every package one version (lerna's fixed mode)",
-        ));
+        .is_some_and(|v| v != "independent");
+    if lerna_fixed {
+        return Some("lerna.json gives every package one version (lerna's fixed mode)");
     }
     let own = version(&npm_manifest(root, Path::new(""))?)?;
     let published: Vec<serde_json::Value> = members
@@ -162,10 +159,7 @@ fn one_version(root: &Path, members: &[PathBuf]) -> Option<(String, &'static str
         && published
             .iter()
             .all(|m| version(m).as_deref() == Some(&own)))
-    .then_some((
-        own,
-        "every package of the workspace has the root package.json's version",
-    ))
+    .then_some("every package of the workspace has the root package.json's version")
 }
 
 fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {
@@ -479,7 +473,7 @@ mod tests {
         member("packages/b", "@x/b", "3.5.1", false);
         member("packages/play", "play", "0.0.0", true);
         assert!(detect(r).is_empty());
-        assert!(passed_over(r).contains("root package.json's version: 3.5.1"));
+        assert!(passed_over(r).contains("root package.json's version.\n"));
         // Versions of their own: packages, the private one left out and named.
         member("packages/b", "@x/b", "1.0.0", false);
         let names: Vec<String> = detect(r).into_iter().map(|f| f.name).collect();
@@ -491,7 +485,7 @@ mod tests {
         // lerna's fixed mode, whatever the members say.
         write(r, "lerna.json", r#"{"version": "21.2.2"}"#);
         assert!(detect(r).is_empty());
-        assert!(passed_over(r).contains("lerna's fixed mode): 21.2.2"));
+        assert!(passed_over(r).contains("lerna's fixed mode)."));
         write(r, "lerna.json", r#"{"version": "independent"}"#);
         assert_eq!(detect(r).len(), 2);
     }

@@ -59,6 +59,12 @@ pub fn detect(root: &Path) -> Vec<VersionFile> {
     for f in manifests() {
         add(f, &mut out);
     }
+    // lerna's fixed mode keeps the workspace's one version in lerna.json (a private root
+    // package.json often has none); `"independent"` is no version.
+    let lerna = json("lerna.json", "version");
+    if read_version(root, &lerna).is_ok_and(|v| semver::Version::parse(&v).is_ok()) {
+        add(lerna, &mut out);
+    }
     let python = ["pyproject.toml", "setup.py", "setup.cfg"]
         .iter()
         .any(|m| root.join(m).is_file());

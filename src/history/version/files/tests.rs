@@ -581,3 +581,24 @@ fn version_text_examples() {
         assert!(!is_version_text(bad), "{bad}");
     }
 }
+
+/// lerna's fixed mode keeps the workspace's version in lerna.json: a version file, unless it
+/// says `"independent"`.
+#[test]
+fn lerna_json_is_a_version_file_in_fixed_mode() {
+    let tmp = tempfile::tempdir().unwrap();
+    let r = tmp.path();
+    std::fs::write(r.join("package.json"), r#"{"private": true}"#).unwrap();
+    std::fs::write(r.join("lerna.json"), r#"{"version": "2.1.0"}"#).unwrap();
+    let found = detect::detect(r);
+    assert!(
+        found.iter().any(|f| f.path == Path::new("lerna.json")),
+        "{found:?}"
+    );
+    std::fs::write(r.join("lerna.json"), r#"{"version": "independent"}"#).unwrap();
+    assert!(
+        !detect::detect(r)
+            .iter()
+            .any(|f| f.path == Path::new("lerna.json"))
+    );
+}
