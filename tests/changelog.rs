@@ -611,6 +611,14 @@ fn an_amend_at_a_rebase_stop_says_what_the_entry_still_reads() {
             && !said.contains("--sync"),
         "{said}"
     );
+    // A second amend goes by what the commit carries (`- one`), not by the message before.
+    let out = repo.git_output(&["commit", "-q", "--amend", "-m", "docs: nothing"]);
+    assert!(
+        stderr(&out).contains("still has `- one`, though amended commit")
+            && stderr(&out).contains("remove it by hand"),
+        "{}",
+        text(&out)
+    );
     let out = repo.git_output(&["rebase", "--continue"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));

@@ -32,8 +32,7 @@ pub(super) fn left_as_made(
     let old = entry_of(repo, top.old, config, &forge);
     let new = entry_of(repo, top.new, config, &forge);
     let same = |a: &NewEntry, b: &NewEntry| a.text == b.text && a.section == b.section;
-    if matches!((&old, &new), (Some(a), Some(b)) if same(a, b)) || (old.is_none() && new.is_none())
-    {
+    if matches!((&old, &new), (Some(a), Some(b)) if same(a, b)) {
         return skip("the reword leaves the entry as it was");
     }
     let targets = match targets(repo, config, top, true, (old, new))? {
@@ -58,15 +57,29 @@ pub(super) fn left_as_made(
                 (l.starts_with("- ") || l.starts_with("* ")) && l.get(2..) == Some(e.text.as_str())
             })
         };
-        match (&t.old, &t.new) {
-            (Some(a), Some(b)) if same(a, b) => {}
-            (Some(a), Some(b)) if holds(a) => said.push(format!(
-                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
-                a.text, b.text, b.section
+        // What the commit itself added to the file is what it still reads (an earlier amend
+        // may have changed the message already); else the entry its old message called for.
+        let carried: Vec<String> = {
+            let mut c: Vec<String> = crate::history::sync::added_by(repo, top.new, &t.path)
+                .into_iter()
+                .collect();
+            c.sort();
+            c
+        };
+        let stale = match carried.as_slice() {
+            [one] => Some(one.clone()),
+            [] => None,
+            _ => t.old.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
+        };
+        let norm = crate::history::changelog::normalize;
+        match (stale, &t.new) {
+            (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {}
+            (Some(a), Some(b)) => said.push(format!(
+                "{path} still reads `- {a}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
+                b.text, b.section
             )),
-            (Some(a), None) if holds(a) => said.push(format!(
-                "{path} still has `- {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
-                a.text
+            (Some(a), None) => said.push(format!(
+                "{path} still has `- {a}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go"
             )),
             // `--sync` adds the entry of a commit that left the file alone (its own change
             // to the file would otherwise stand for the entry).
@@ -81,7 +94,7 @@ pub(super) fn left_as_made(
                 "no entry added to {path} for {what} commit {commit} ({why}); add `- {}` under {} by hand",
                 b.text, b.section
             )),
-            _ => {}
+            (None, None) => {}
         }
     }
     if said.is_empty() {
