@@ -155,6 +155,14 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
 }
 
+/// `items` joined, or past five the first four and how many more.
+fn few(items: Vec<String>) -> String {
+    match items.len() {
+        n if n > 5 => format!("{}, and {} more", items[..4].join(", "), n - 4),
+        _ => items.join(", "),
+    }
+}
+
 /// What registering the merge driver did (nothing when it was already registered).
 fn write_driver(
     out: &mut dyn Write,
@@ -164,19 +172,10 @@ fn write_driver(
 ) -> std::io::Result<()> {
     // A monorepo has a changelog per package: past a few, the lines name the first ones and
     // how many more (commitlint's 39 made one line each of 39 paths).
-    let few = |items: Vec<String>| -> String {
-        const SHOWN: usize = 4;
-        match items.len() {
-            n if n > SHOWN + 1 => format!("{}, and {} more", items[..SHOWN].join(", "), n - SHOWN),
-            _ => items.join(", "),
-        }
-    };
     let names = few(changelogs.iter().map(|c| c.display().to_string()).collect());
     if registered.is_some_and(|d| d.config || d.attributes) {
-        let all_named = changelogs
-            .iter()
-            .all(|c| c.file_name().is_some_and(|n| n == "CHANGELOG.md"));
-        let lines = if changelogs.len() > 5 && all_named {
+        let named = |c: &PathBuf| c.file_name().is_some_and(|n| n == "CHANGELOG.md");
+        let lines = if changelogs.len() > 5 && changelogs.iter().all(named) {
             // One pattern shares them all (info/attributes has a line per file).
             format!("`**/CHANGELOG.md merge={}`", driver::DRIVER)
         } else {
