@@ -941,4 +941,41 @@ fn an_undone_hand_tag_release_names_the_tag_left_behind() {
             && said.contains("`relhook release --resume`"),
         "{said}"
     );
+    // A plain `relhook release` names that release, not "nothing to release".
+    let out = relhook_dated(&repo, &["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("`relhook release --resume`"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// Killed after its release commit, before the tag moved onto it: what is said names the tag
+/// as still on the commit before, not as missing.
+#[test]
+fn a_hand_tag_killed_before_it_moved_is_said_to_be_on_the_commit_before() {
+    let repo = released();
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.1", "-m", "v0.1.1"]);
+    let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-committed"));
+    assert!(killed);
+    let said = text(&relhook_dated(&repo, &["doctor"]));
+    assert!(
+        said.contains("tag v0.1.1 is still on the commit before it") && !said.contains("missing"),
+        "{said}"
+    );
+}
+
+/// A journal or index copy a killed relhook left before the journal took its name (so no
+/// recovery sweeps it) is swept by the next command a person runs.
+#[test]
+fn a_dead_relhooks_pending_journal_is_swept() {
+    let repo = released();
+    let stale = repo.path().join(".git/relhook-tmp-journal-999999999");
+    std::fs::write(&stale, "relhook transaction\npid 999999999\n").unwrap();
+    let out = relhook_dated(&repo, &["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stale.exists());
 }

@@ -22,6 +22,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         if let Some(done) = crate::git::txn::recover(&repo)? {
             super::tag::say_recovered(&repo, &root, &config, &done);
         }
+        crate::git::txn::sweep_temporaries(&repo);
     }
     let views = match &args.package {
         Some(name) => vec![packages::view(&config, name, &root)?],

@@ -29,28 +29,38 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(done) = crate::git::txn::recover(&repo)? {
         super::tag::say_recovered(&repo, &root, &config, &done);
     }
+    crate::git::txn::sweep_temporaries(&repo);
     match release::half_made(&repo, &config) {
         Some(half) if args.resume || (!json && !args.dry_run && confirm(&half)) => {
             return resume(&repo, &config, &root, &half, &opts);
         }
         Some(half) => return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json),
-        None if args.resume && hand::unfinished(&repo, &config).is_some() => {
-            return finish_hand_tag(&repo, &config, &root, &opts.date, json);
-        }
-        None if args.resume => {
-            if let Some(view) = super::release_packages::unfinished_hand_view(&repo, &root, &config)
-            {
-                return finish_hand_tag(&repo, &view, &root, &opts.date, json);
+        // A hand tag left on a commit without its section: its release is what to finish,
+        // not a new one (which would find nothing since that tag).
+        None => match hand::unfinished(&repo, &config) {
+            Some(_) if args.resume => {
+                return finish_hand_tag(&repo, &config, &root, &opts.date, json);
             }
-            return refused(
-                &Refusal::bare(
-                    Reason::NothingToResume,
-                    "nothing to resume: no release commit without its tag since the last release",
-                ),
-                json,
-            );
-        }
-        None => {}
+            Some(u) => {
+                let why = hand::describe_unfinished(&config, &u);
+                return refused(&Refusal::bare(Reason::HalfMade, why), json);
+            }
+            None if args.resume => {
+                if let Some(view) =
+                    super::release_packages::unfinished_hand_view(&repo, &root, &config)
+                {
+                    return finish_hand_tag(&repo, &view, &root, &opts.date, json);
+                }
+                return refused(
+                    &Refusal::bare(
+                        Reason::NothingToResume,
+                        "nothing to resume: no release commit without its tag since the last release",
+                    ),
+                    json,
+                );
+            }
+            None => {}
+        },
     }
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,

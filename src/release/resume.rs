@@ -37,9 +37,14 @@ impl HalfMade {
         } else {
             "a commit below HEAD"
         };
+        // A tag made by hand and not yet moved onto the release commit is not missing.
+        let tag = match self.misplaced_tag {
+            Some(_) => format!("tag {} is still on the commit before it", self.tag),
+            None => format!("tag {} is missing", self.tag),
+        };
         format!(
-            "{place} ({short}) is the release commit of {} but tag {} is missing (an interrupted release); `relhook release --resume` finishes it",
-            self.version, self.tag
+            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release); `relhook release --resume` finishes it",
+            self.version
         )
     }
 }

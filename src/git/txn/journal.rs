@@ -307,6 +307,25 @@ fn clean_temporaries(git_dir: &Path) {
     }
 }
 
+/// Removes the journal and index copies a killed relhook left before its journal took its
+/// name (no journal, so no recovery, sweeps them): those of processes that are gone. Run by
+/// commands a person starts, not by the hooks (a folder read on every commit).
+pub fn sweep_temporaries(repo: &Repo) {
+    let Ok(entries) = fs::read_dir(repo.git_dir()) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let pid = ["journal-", "index-"].iter().find_map(|kind| {
+            let rest = name.strip_prefix(TMP_PREFIX)?.strip_prefix(kind)?;
+            rest.split(['.', '-']).next()?.parse::<u32>().ok()
+        });
+        if pid.is_some_and(|p| !super::lock::alive(p)) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Whether a transaction journal is present (for `doctor`): its description, and the
 /// command that finishes or undoes it and then adds what it was adding.
 pub fn pending(repo: &Repo) -> Option<(String, String)> {

@@ -41,7 +41,7 @@ use crate::{Error, Result};
 
 pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{pending, recover};
+pub use journal::{pending, recover, sweep_temporaries};
 pub use lock::{LockFile, lock_wait};
 pub use restage::{Undone, undone_by_commit};
 
