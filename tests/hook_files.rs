@@ -300,3 +300,58 @@ fn doctors_fix_for_a_rewritten_hook_beside_relhooks_backup_works() {
         assert!(stderr(&bad).contains(expected), "{keep}: {}", text(&bad));
     }
 }
+
+/// A pre-push install cannot place (it ends on a line with other commands): the block it
+/// prints to paste hands git's refs on, and says to go above what reads them; pasted there,
+/// the hook's own loop still gets every ref.
+#[test]
+fn the_block_to_paste_into_a_pre_push_hands_its_input_on() {
+    let hook = "#!/bin/sh\nmain() {\n  while read -r l r ls rs; do echo \"push $l\"; done\n}\nmain \"$@\"; exit $?\n";
+    let repo = husky_dir_repo(&[("pre-push", hook)]);
+    // Exit 1: something is left for the user to do.
+    let said = text(&repo.relhook(&["install"]));
+    assert!(
+        said.contains("pre-push: NOT wired")
+            && said.contains("above anything that reads standard input"),
+        "{said}"
+    );
+    let block: String = said
+        .lines()
+        .skip_while(|l| !l.starts_with("pre-push: NOT wired"))
+        .skip(1)
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l)))
+        .collect();
+    assert!(block.contains("exec <\"$relhook_input\""), "{block}");
+    let pasted = hook.replacen("#!/bin/sh\n", &format!("#!/bin/sh\n{block}"), 1);
+    let file = repo.path().join(".husky/pre-push");
+    std::fs::write(&file, pasted).unwrap();
+    let head = git(&repo, &["rev-parse", "HEAD"]);
+    let line = format!(
+        "refs/heads/x {} refs/heads/x {}\n",
+        String::from_utf8_lossy(&head.stdout).trim(),
+        "0".repeat(40)
+    );
+    let mut child = repo
+        .command_in("sh", &repo.path())
+        .args([file.to_str().unwrap(), "origin", "url"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(line.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("push refs/heads/x"),
+        "{}",
+        text(&out)
+    );
+}

@@ -256,7 +256,8 @@ fn write_via_manager(
             }
             Wiring::Manual { why, snippet } => {
                 left = true;
-                writeln!(out, "{}: NOT wired: {why}. Add to {file}:\n", w.hook)?;
+                let at = crate::hooks::managed::where_to_add(w.hook);
+                writeln!(out, "{}: NOT wired: {why}. Add to {file}{at}:\n", w.hook)?;
                 for line in snippet.lines() {
                     writeln!(out, "    {line}")?;
                 }

@@ -165,7 +165,10 @@ fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
             &subject,
             Status::Missing,
             format!("{why}{unchecked}"),
-            Some(format!("add to {file}:\n{snippet}")),
+            Some(format!(
+                "add to {file}{}:\n{snippet}",
+                super::managed::where_to_add(w.hook)
+            )),
         ),
     }
 }

@@ -127,9 +127,10 @@ fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
     let rel = PathBuf::from(".husky").join(hook);
     let path = loc.work_tree.join(&rel);
     let text = read_text(&path);
+    // Pasted above the hook's own lines, a block that reads git's input must hand it on.
     let manual = |why: String| Wiring::Manual {
         why,
-        snippet: husky_block(hook, false),
+        snippet: husky_block(hook, reads_input(hook)),
     };
     if !calls(&text, hook) {
         return match placement(&text) {
@@ -332,6 +333,16 @@ fn husky_block(hook: &str, keep_input: bool) -> String {
         format!("  relhook hook {hook} \"$@\" || exit $?\n")
     };
     format!("{BEGIN}\nif command -v relhook >/dev/null 2>&1; then\n{call}{otherwise}fi\n{END}\n")
+}
+
+/// Where in a hook file relhook's block goes: above what reads git's input, for a hook that
+/// gets some (the block hands it on).
+pub fn where_to_add(hook: &str) -> &'static str {
+    if reads_input(hook) {
+        ", above anything that reads standard input"
+    } else {
+        ""
+    }
 }
 
 /// Whether git hands this hook input on standard input.
