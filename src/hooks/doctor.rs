@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::driver::DriverState;
 
 use super::install::{backup_path, detect_managers, is_executable};
+use super::managed::where_to_add;
 use super::{SHIM_VERSION, available, recognise};
 use crate::Error;
 use crate::config::Config;
@@ -165,10 +166,7 @@ fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
             &subject,
             Status::Missing,
             format!("{why}{unchecked}"),
-            Some(format!(
-                "add to {file}{}:\n{snippet}",
-                super::managed::where_to_add(w.hook)
-            )),
+            Some(format!("add to {file}{}:\n{snippet}", where_to_add(w.hook))),
         ),
     }
 }
