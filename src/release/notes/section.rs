@@ -119,6 +119,25 @@ fn found(lines: &[&str], verbatim: &[bool], heading: usize, end: usize) -> Secti
     if !text.is_empty() {
         text.push('\n');
     }
+    // The link definitions the section's references need (`[#12]`, `[guide][g]`), which the
+    // file keeps at its end: without them the published notes show bare brackets.
+    let needed: Vec<&str> = lines
+        .iter()
+        .filter(|l| link_def(l) && !body.contains(l))
+        .copied()
+        .filter(|l| {
+            let label = &l.trim_start()[1..l.trim_start().find("]:").unwrap_or(1)];
+            text.to_lowercase()
+                .contains(&format!("[{}]", label.to_lowercase()))
+        })
+        .collect();
+    if !needed.is_empty() && !text.is_empty() {
+        text.push('\n');
+        for l in needed {
+            text.push_str(l.trim_start());
+            text.push('\n');
+        }
+    }
     Section::Found {
         line: heading + 1,
         text,
@@ -283,6 +302,19 @@ mod tests {
             text_of(log, "1.1.0"),
             "Prose intro.\n\n### Fixed\n\n- a fix\n\n  A second paragraph of the fix.\n\n  ```sh\n  relhook notes\n\n\n  # not a heading\n  ```\n\n> quote\n"
         );
+    }
+
+    /// The definitions a section's references use come along (and only those).
+    #[test]
+    fn the_link_definitions_a_section_uses_come_along() {
+        let log = "# Changelog\n\n## [1.1.0] - 2026-01-02\n\n### Added\n\n- see [the guide][guide] ([#12])\n\n## [1.0.0] - 2026-01-01\n\n- first\n\n[1.1.0]: https://x/compare/v1.0.0...v1.1.0\n[guide]: https://x/guide\n[#12]: https://x/issues/12\n[#13]: https://x/issues/13\n";
+        let text = text_of(log, "1.1.0");
+        assert!(
+            text.ends_with("\n\n[guide]: https://x/guide\n[#12]: https://x/issues/12\n"),
+            "{text}"
+        );
+        assert!(!text.contains("#13") && !text.contains("compare"), "{text}");
+        assert_eq!(text_of(log, "1.0.0"), "- first\n");
     }
 
     #[test]
