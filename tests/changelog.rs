@@ -688,3 +688,33 @@ fn prose_in_unreleased_survives_merges_and_a_release_is_not_shipped_twice() {
     let unreleased = unreleased.split("\n## [").next().unwrap_or("");
     assert!(!unreleased.contains("- one"), "shipped twice:\n{log}");
 }
+
+/// A revert committed by hand (a squash-merged `Revert "feat: x" (#3)`, no commit id) of a
+/// change not yet released: the change's entry goes in the same commit, and the revert gets
+/// none, as the release would have it; a released change's revert gets its own entry.
+#[test]
+fn a_revert_of_an_unreleased_change_takes_its_entry_out_at_once() {
+    let repo = setup();
+    assert!(
+        repo.commit_with_hooks("feat: add widget (#2)")
+            .status
+            .success()
+    );
+    let out = repo.git_output(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "Revert \"feat: add widget (#2)\" (#3)",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out)
+            .contains("removed `- add widget (#2)`: this commit reverts it before any release"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!log.contains("widget"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

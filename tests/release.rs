@@ -706,9 +706,9 @@ fn a_revert_without_an_id_cancels_its_change_by_header() {
     assert!(!stdout(&out).contains("add search"), "{}", text(&out));
 }
 
-/// A squash-merged revert committed by hand (no commit id, and post-commit gave it a
-/// `Removed` entry): the release drops the change and the revert's own entry alike, so the
-/// notes never announce removing what was never released.
+/// A squash-merged revert made without relhook (no commit id, and a `Removed` entry written
+/// for it): the release drops the change and the revert's own entry alike, so the notes never
+/// announce removing what was never released.
 #[test]
 fn a_release_drops_a_cancelled_pairs_revert_entry_too() {
     let repo = Repo::new();
@@ -718,13 +718,27 @@ fn a_release_drops_a_cancelled_pairs_revert_entry_too() {
     repo.write("w.txt", "w\n");
     repo.git(&["add", "w.txt"]);
     repo.git(&["commit", "-q", "-m", "feat: add widget (#2)"]);
+    // Made without relhook (a forge's squash merge), its entry written as such tools do.
     repo.git(&["revert", "--no-commit", "HEAD"]);
-    repo.git(&[
-        "commit",
-        "-q",
-        "-m",
-        "Revert \"feat: add widget (#2)\" (#3)",
-    ]);
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replacen(
+            "### Added",
+            "### Removed\n\n- revert \"add widget (#2)\"\n\n### Added",
+            1,
+        ),
+    );
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.git_env(
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "Revert \"feat: add widget (#2)\" (#3)",
+        ],
+        &[("RELHOOK_SKIP", "1")],
+    );
     assert!(
         repo.read("CHANGELOG.md")
             .contains("- revert \"add widget (#2)\"")

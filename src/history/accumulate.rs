@@ -80,6 +80,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if new_entry.is_none() && old_entry.is_none() {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
+    // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
+    let reverted = if amend {
+        None
+    } else {
+        reverted_entry(repo, head, config)
+    };
     // From here on the user expects an entry: every reason not to add one is said.
     let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
         Ok(t) if t.is_empty() => {
@@ -111,7 +117,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // All the files or none: any file that cannot take its entry stops the others too.
     let mut edits = Vec::new();
     for t in targets {
-        match prepare(repo, head, &top, amend, t)? {
+        match prepare(repo, head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing => {}
             Prepared::Stop(said) => return Ok(said),
@@ -297,7 +303,7 @@ fn prepare(
     repo: &Repo,
     head: Oid,
     top: &ReflogTop,
-    amend: bool,
+    (amend, reverted): (bool, Option<&NewEntry>),
     target: Target,
 ) -> Result<Prepared> {
     let path = target.path;
@@ -386,12 +392,16 @@ fn prepare(
         && stored.is_some()
         && repo.changes_path(top.old, &path)
         && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
-    let Some(op) = decide(
-        &log,
-        target.old.as_ref(),
-        target.new.as_ref(),
-        old_changed_file,
-    ) else {
+    let op = match reverted.and_then(|r| op::decide_revert(&log, r)) {
+        Some(cancelled) => cancelled,
+        None => decide(
+            &log,
+            target.old.as_ref(),
+            target.new.as_ref(),
+            old_changed_file,
+        ),
+    };
+    let Some(op) = op else {
         return Ok(Prepared::Nothing);
     };
     op.apply(&mut log);
@@ -418,6 +428,14 @@ fn prepare(
         mode,
         blob: Oid::zero(),
     }))
+}
+
+/// The entry of the change a commit's message reverts (git's `Revert "<header>"`), if any.
+fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
+    let message = repo.commit_message(commit)?;
+    let message = crate::commit::message::stored_text(repo, commit, &message);
+    let target = crate::history::changelog::entry::revert_key(&message).reverts?;
+    entry_for_message(&target.header, &config.changelog, None)
 }
 
 /// The entry a commit's message calls for.

@@ -10,6 +10,8 @@ pub(super) enum Op {
     Add(NewEntry),
     Replace(NewEntry, NewEntry),
     Remove(NewEntry),
+    /// The entry of a change that the commit reverts before any release.
+    Cancel(NewEntry),
 }
 
 impl Op {
@@ -28,7 +30,7 @@ impl Op {
                 log.remove_entry(&old.section, &old.text);
                 log.add_entry(&new.section, &new.text, new.breaking);
             }
-            Op::Remove(old) => {
+            Op::Remove(old) | Op::Cancel(old) => {
                 log.remove_entry(&old.section, &old.text);
             }
         }
@@ -45,6 +47,10 @@ impl Op {
                 "removed `- {}`: the amended commit no longer calls for it",
                 e.text
             ),
+            Op::Cancel(e) => format!(
+                "removed `- {}`: this commit reverts it before any release, so neither ships",
+                e.text
+            ),
         }
     }
 }
@@ -56,6 +62,20 @@ fn present(log: &Changelog, text: &str) -> bool {
 
 fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
     log.contains_entry(&e.text, true)
+}
+
+/// A revert of `reverted`'s change: `Some` when it decides the edit. A change still in
+/// Unreleased never shipped, so its entry goes and the revert gets none (as a release would
+/// cancel the pair); one listed nowhere (the revert's own diff took the entry out) is left so.
+/// A released change's revert is an entry of its own (`None`: the usual choice).
+pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Option<Op>> {
+    if in_unreleased(log, reverted) {
+        Some(Some(Op::Cancel(reverted.clone())))
+    } else if !present(log, &reverted.text) {
+        Some(None)
+    } else {
+        None
+    }
 }
 
 /// What to do. An amend replaces the entry its previous version wrote, unless a person has
@@ -97,6 +117,19 @@ mod tests {
         }
         t.push_str("\n## [1.0.0] - 2026-01-01\n\n### Added\n\n- released one\n");
         Changelog::parse(&t).unwrap()
+    }
+
+    /// A revert of an unreleased change cancels its entry; of a change listed nowhere, adds
+    /// nothing; of a released one, is left to the usual choice (its own entry).
+    #[test]
+    fn a_revert_cancels_an_unreleased_change_only() {
+        let r = e("x");
+        assert_eq!(
+            decide_revert(&log(&["x"]), &r),
+            Some(Some(Op::Cancel(r.clone())))
+        );
+        assert_eq!(decide_revert(&log(&[]), &r), Some(None));
+        assert_eq!(decide_revert(&log(&[]), &e("released one")), None);
     }
 
     #[test]
