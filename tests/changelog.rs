@@ -682,11 +682,17 @@ fn prose_in_unreleased_survives_merges_and_a_release_is_not_shipped_twice() {
     repo.git(&["checkout", "-q", "main"]);
     let out = repo.relhook(&["release", "--no-test"]);
     assert!(out.status.success(), "{}", text(&out));
-    let _ = repo.git_output(&["merge", "--no-edit", "reword"]);
+    // Not combined silently: the two Unreleased sections come marked for the person to
+    // combine, and the release keeps its entry once.
+    let out = repo.git_output(&["merge", "--no-edit", "reword"]);
+    assert!(!out.status.success(), "{}", text(&out));
     let log = repo.read("CHANGELOG.md");
-    let unreleased = log.split("## [Unreleased]").nth(1).unwrap_or("");
-    let unreleased = unreleased.split("\n## [").next().unwrap_or("");
-    assert!(!unreleased.contains("- one"), "shipped twice:\n{log}");
+    let (unreleased, released) = log.split_once("## [0.1.0]").unwrap_or((&log, ""));
+    assert!(
+        unreleased.contains("<<<<<<< ours") && unreleased.contains("- one, with hand detail"),
+        "{log}"
+    );
+    assert_eq!(count(released, "- one"), 1, "{log}");
 }
 
 /// A revert committed by hand (a squash-merged `Revert "feat: x" (#3)`, no commit id) of a
@@ -717,4 +723,87 @@ fn a_revert_of_an_unreleased_change_takes_its_entry_out_at_once() {
     let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
     assert!(!log.contains("widget"), "{log}");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// The released part is never wrong after a merge: a branch that reworded or extended an
+/// entry main has since released conflicts (with the two Unreleased sections marked) instead
+/// of a line merge putting its new entries into the release or shipping the entry twice.
+#[test]
+fn an_edited_entry_against_a_release_is_marked_not_misplaced() {
+    for edit in ["- base reworded\n", "- base\n  a line added under it\n"] {
+        let repo = setup();
+        assert!(repo.commit_with_hooks("feat: base").status.success());
+        repo.git(&["checkout", "-q", "-b", "f"]);
+        let log = repo.read("CHANGELOG.md");
+        repo.write("CHANGELOG.md", log.replace("- base\n", edit));
+        repo.git(&["commit", "-q", "-am", "docs: edit"]);
+        assert!(repo.commit_with_hooks("feat: f1").status.success());
+        repo.git(&["checkout", "-q", "main"]);
+        let out = repo.relhook(&["release", "--no-test"]);
+        assert!(out.status.success(), "{}", text(&out));
+        let out = repo.git_output(&["merge", "--no-edit", "f"]);
+        assert!(
+            !out.status.success(),
+            "{edit:?} merged:\n{}",
+            repo.read("CHANGELOG.md")
+        );
+        let log = repo.read("CHANGELOG.md");
+        let released = log.split("## [0.1.0]").nth(1).unwrap_or("");
+        assert!(
+            !released.contains("f1") && !released.contains("<<<<<<<"),
+            "{log}"
+        );
+        let marked = log.split("## [0.1.0]").next().unwrap_or("");
+        assert!(
+            marked.contains("<<<<<<< ours") && marked.contains("- f1"),
+            "{log}"
+        );
+    }
+}
+
+/// Ordinary parallel work never conflicts: a base without `## [Unreleased]`, and a base with
+/// no CHANGELOG.md at all (both branches create it with their first entry). A new entry goes
+/// after the last item's own further paragraph, not between them.
+#[test]
+fn branches_that_each_start_unreleased_merge_cleanly() {
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: start"]);
+    repo.git(&["checkout", "-q", "-b", "f"]);
+    assert!(repo.commit_with_hooks("feat: f1").status.success());
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.commit_with_hooks("fix: m1").status.success());
+    let out = repo.git_output(&["merge", "--no-edit", "f"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- f1") && log.contains("- m1") && !log.contains("<<<"),
+        "{log}"
+    );
+
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [1.0.0] - 2020-01-01\n\n### Added\n\n- old\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["checkout", "-q", "-b", "f"]);
+    assert!(repo.commit_with_hooks("feat: f1").status.success());
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.commit_with_hooks("feat: m1").status.success());
+    let out = repo.git_output(&["merge", "--no-edit", "f"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(count(&log, "## [Unreleased]"), 1, "{log}");
+    assert!(log.contains("- m1\n- f1\n"), "{log}");
+
+    // A paragraph of the last item stays with it.
+    let log = log.replace("- f1\n", "- f1\n\n  More about f1.\n");
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: more"]);
+    assert!(repo.commit_with_hooks("feat: g1").status.success());
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- f1\n\n  More about f1.\n- g1\n"), "{log}");
 }

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
-use crate::history::changelog::{Changelog, TEMPLATE};
+use crate::history::changelog::{Changelog, EditError, TEMPLATE};
 use crate::history::packages;
 use crate::history::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
@@ -330,6 +330,18 @@ pub(super) fn merge_driver(
                     None => crate::fsx::write_atomic(ours, text.as_bytes())?,
                 }
                 return Ok(Outcome::Ok);
+            }
+            Err(EditError::Marked { why, text }) => {
+                eprintln_note(&format!(
+                    "{label}: {why}, and a release was made on one side: the two Unreleased sections are marked for you to combine (a line merge could put entries into the release)"
+                ));
+                match ctx.locate() {
+                    Some(loc) => {
+                        crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
+                    }
+                    None => crate::fsx::write_atomic(ours, text.as_bytes())?,
+                }
+                return Ok(Outcome::Failed);
             }
             Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),
         }

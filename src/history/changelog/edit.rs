@@ -105,6 +105,30 @@ impl Changelog {
         out
     }
 
+    /// From the end of a list item at `at`, past the further paragraphs that still belong to
+    /// it (blank lines, then indented lines), before `end`: a new item goes after them, not
+    /// between the item and its paragraph.
+    fn past_paragraphs(&self, mut at: usize, end: usize) -> usize {
+        let indented = |i: usize| {
+            self.lines
+                .get(i)
+                .is_some_and(|l| l.text.starts_with("  ") || l.text.starts_with('\t'))
+        };
+        loop {
+            let mut next = at;
+            while next < end && self.is_blank(next) {
+                next += 1;
+            }
+            if next == at || next >= end || !indented(next) {
+                return at;
+            }
+            while next < end && indented(next) {
+                next += 1;
+            }
+            at = next;
+        }
+    }
+
     /// Adds a bullet to `### <section>` of Unreleased (creating either when
     /// missing, sub-sections in canonical order). `first` puts it at the top
     /// of the list (for breaking changes), otherwise it goes at the end.
@@ -126,7 +150,11 @@ impl Changelog {
             s.name.eq_ignore_ascii_case(&name) && (s.heading.is_some() || name.is_empty())
         });
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
-            let at = if first { f.start } else { l.end };
+            let at = if first {
+                f.start
+            } else {
+                self.past_paragraphs(l.end, sec.end)
+            };
             return self.insert_lines(at, bullets);
         }
         let anchor = match sub {

@@ -1,5 +1,6 @@
-//! The merge driver's three-way merge of the released part of a changelog (everything after
-//! Unreleased): release section by release section, and link reference by link reference.
+//! The merge driver's three-way merge: Unreleased by which side only added entries (see
+//! [`Changelog::merge_unreleased`]), and the released part (everything after Unreleased)
+//! release section by release section, and link reference by link reference.
 //!
 //! A backport branch releases `1.0.1` while main releases `1.1.0`: merged as whole text, both
 //! sides changed the released part and the merge conflicted. Taken apart, each side only
@@ -8,11 +9,11 @@
 //! heading without a version, a part that is neither a section nor a link) is still refused,
 //! so git shows the conflict rather than relhook guessing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use semver::Version;
 
-use super::{EditError, lex};
+use super::{Changelog, EditError, Entry, lex, normalize};
 
 /// Whole-text three-way choice for one part of the file.
 pub(super) fn merge3(
@@ -38,41 +39,166 @@ pub(super) fn only_adds(base: &str, side: &str) -> bool {
     added(base, side).is_some()
 }
 
-/// The lines `side` added to `base`, when it only added lines (see [`only_adds`]).
-fn added<'a>(base: &str, side: &'a str) -> Option<Vec<&'a str>> {
-    let mut out = Vec::new();
-    let mut lines = side.lines();
+/// Which of `side`'s lines it added to `base` (by index), when it only added lines (see
+/// [`only_adds`]).
+fn added(base: &str, side: &str) -> Option<Vec<bool>> {
+    let side: Vec<&str> = side.lines().collect();
+    let mut new = vec![true; side.len()];
+    let mut at = 0;
     for b in base.lines() {
-        loop {
-            let s = lines.next()?;
-            if s == b {
-                break;
-            }
-            out.push(s);
+        while side.get(at)? != &b {
+            at += 1;
         }
+        new[at] = false;
+        at += 1;
     }
-    out.extend(lines);
-    Some(out)
+    Some(new)
 }
 
-/// Whether `side` only added entries to `base` (list items, their continuation lines, the
-/// `### ` headings and blank lines they come with): what re-adding its entries one by one
-/// into the other side's text carries over whole. Prose, a quote, a table or a comment is
-/// not: re-adding entries would drop it.
+/// Whether `side` only added entries to `base`: new list items with their own continuation
+/// lines, the `### ` headings, blank lines, and the `## [Unreleased]` heading itself for a
+/// side that made the section. That is what re-adding its entries one by one into the other
+/// side's text carries over whole. Prose, a quote, a table or a comment is not, nor a line
+/// added under an item already there (an edit of that entry).
 pub(super) fn only_adds_entries(base: &str, side: &str) -> bool {
-    added(base, side).is_some_and(|lines| {
-        lines.iter().all(|l| {
-            l.trim().is_empty()
-                || ["- ", "* ", "+ ", "### ", "  ", "\t"]
-                    .iter()
-                    .any(|m| l.starts_with(m))
-        })
-    })
+    let Some(new) = added(base, side) else {
+        return false;
+    };
+    let lines: Vec<&str> = side.lines().collect();
+    let mut in_new_item = false;
+    for (l, is_new) in lines.iter().zip(&new) {
+        let item = ["- ", "* ", "+ "].iter().any(|m| l.starts_with(m));
+        let continuation = l.starts_with("  ") || l.starts_with('\t');
+        let heading =
+            l.starts_with("### ") || l.to_ascii_lowercase().starts_with("## [unreleased]");
+        if *is_new && !(l.trim().is_empty() || item || heading || (continuation && in_new_item)) {
+            return false;
+        }
+        // A continuation belongs to the item above it, across blank lines.
+        if item || heading || (!continuation && !l.trim().is_empty()) {
+            in_new_item = item && *is_new;
+        }
+    }
+    true
+}
+
+/// The file with git's conflict markers around the two sides' Unreleased sections (each
+/// without its heading), the title and the released part as merged.
+pub(super) fn marked(pre: &str, (ours, theirs): (&str, &str), post: &str) -> String {
+    let eol = if [pre, ours, theirs, post].iter().any(|t| t.contains("\r\n")) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let body = |un: &str| -> String {
+        let rest = un.split_once('\n').map_or("", |(_, r)| r);
+        let mut b = rest.trim_end_matches(['\n', '\r']).to_owned();
+        if !b.is_empty() {
+            b.push_str(eol);
+        }
+        b
+    };
+    let mut out = format!("{pre}## [Unreleased]{eol}<<<<<<< ours{eol}");
+    out.push_str(&body(ours));
+    out.push_str(&format!("======={eol}"));
+    out.push_str(&body(theirs));
+    out.push_str(&format!(">>>>>>> theirs{eol}"));
+    if !post.is_empty() {
+        out.push_str(eol);
+        out.push_str(post);
+    }
+    out
 }
 
 /// Whether `side` is `base` with lines only removed (the converse of [`only_adds`]).
 pub(super) fn only_removes(base: &str, side: &str) -> bool {
     only_adds(side, base)
+}
+
+impl Changelog {
+    /// Three-way merge for a git merge driver. Unreleased: when one side only added lines to
+    /// it, the other side's arrangement is kept (its order and hand edits) with the first
+    /// side's new entries added; entries one side removed go, entries already released (on
+    /// either side) are not re-added. When both sides did more than add (reordered, reworded
+    /// or removed entries on both), it is refused: git shows the conflict rather than one
+    /// side's hand edits being lost. The title is taken from whichever side changed it; the
+    /// released part release by release (see `merge`).
+    pub fn merge_unreleased(
+        base: &Changelog,
+        ours: &Changelog,
+        theirs: &Changelog,
+    ) -> Result<String, EditError> {
+        let (b_pre, b_un, b_post) = base.split_around_unreleased();
+        let (o_pre, o_un, o_post) = ours.split_around_unreleased();
+        let (t_pre, t_un, t_post) = theirs.split_around_unreleased();
+        let pre = merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
+        let post = merge_released(&b_post, &o_post, &t_post)?;
+        // The side whose text stands, and the side whose changes are put into it entry by
+        // entry: new entries only, or removals only (a release, a cancelled revert) into a
+        // side that only added (entries or prose). Anything else (a reorder or a rewording
+        // against a release, prose on both sides) is refused: git's line merge, with markers
+        // where they overlap, loses neither side.
+        let (o_adds, t_adds) = (only_adds(&b_un, &o_un), only_adds(&b_un, &t_un));
+        let (o_removes, t_removes) = (only_removes(&b_un, &o_un), only_removes(&b_un, &t_un));
+        let (kept, into) = if only_adds_entries(&b_un, &t_un) {
+            (ours, theirs)
+        } else if only_adds_entries(&b_un, &o_un) {
+            (theirs, ours)
+        } else if t_removes && (o_adds || o_removes) && !edits_entries(base, ours) {
+            (ours, theirs)
+        } else if o_removes && t_adds && !edits_entries(base, theirs) {
+            (theirs, ours)
+        } else {
+            let why = "both sides changed Unreleased in other ways than adding entries to it (reordered, reworded, removed, or wrote prose)";
+            if o_post == b_post && t_post == b_post {
+                return Err(EditError::Conflict(why.into()));
+            }
+            return Err(EditError::Marked {
+                why: why.into(),
+                text: marked(&pre, (&o_un, &t_un), &post),
+            });
+        };
+
+        let key = |e: &Entry| normalize(&e.text);
+        let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
+        let into_entries = into.unreleased_entries();
+        let into_set: HashSet<String> = into_entries.iter().map(key).collect();
+        let mut released = ours.released_texts();
+        released.extend(theirs.released_texts());
+
+        let mut merged = kept.clone();
+        merged.ensure_unreleased();
+        for e in merged.unreleased_entries() {
+            let k = key(&e);
+            if base_set.contains(&k) && !into_set.contains(&k) {
+                merged.remove_entry(&e.section, &e.text);
+            }
+        }
+        let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
+        for e in into_entries {
+            let k = key(&e);
+            if !base_set.contains(&k) && !released.contains(&k) && have.insert(k) {
+                merged.add_entry(&e.section, &e.text, false);
+            }
+        }
+        let (_, unreleased, _) = merged.split_around_unreleased();
+        Ok(format!("{pre}{unreleased}{post}"))
+    }
+}
+
+/// Whether `side` changed the text of an Unreleased entry `base` has (a line added under it):
+/// removals by the other side, matched by whole entry, would then miss it.
+fn edits_entries(base: &Changelog, side: &Changelog) -> bool {
+    let head = |e: &Entry| normalize(e.text.lines().next().unwrap_or(""));
+    let before: HashSet<String> = base
+        .unreleased_entries()
+        .iter()
+        .map(|e| normalize(&e.text))
+        .collect();
+    let heads: HashSet<String> = base.unreleased_entries().iter().map(head).collect();
+    side.unreleased_entries()
+        .iter()
+        .any(|e| heads.contains(&head(e)) && !before.contains(&normalize(&e.text)))
 }
 
 /// The released part of one side: what comes before the first release heading, the release

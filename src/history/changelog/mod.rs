@@ -66,6 +66,16 @@ pub enum EditError {
     /// Both sides of a merge changed the same part outside Unreleased.
     #[error("merge conflict: {0}; resolve the changelog by hand")]
     Conflict(String),
+    /// Both sides changed Unreleased in ways relhook does not combine, and one of them made a
+    /// release: git's line merge could put entries into the released section without a word,
+    /// so the file comes with conflict markers around the two Unreleased sections instead.
+    #[error("merge conflict: {why}; the two Unreleased sections are marked for you to combine")]
+    Marked {
+        /// Why the two sides could not be combined.
+        why: String,
+        /// The file with the markers.
+        text: String,
+    },
 }
 
 /// One bullet entry of a release section.
@@ -408,76 +418,6 @@ impl Changelog {
                 self.add_entry(section, &e.text, breaking);
             }
         }
-    }
-
-    /// Three-way merge for a git merge driver. Unreleased: when one side only added lines to
-    /// it, the other side's arrangement is kept (its order and hand edits) with the first
-    /// side's new entries added; entries one side removed go, entries already released (on
-    /// either side) are not re-added. When both sides did more than add (reordered, reworded
-    /// or removed entries on both), it is refused: git shows the conflict rather than one
-    /// side's hand edits being lost. The title is taken from whichever side changed it; the
-    /// released part release by release (see `merge`).
-    pub fn merge_unreleased(
-        base: &Changelog,
-        ours: &Changelog,
-        theirs: &Changelog,
-    ) -> Result<String, EditError> {
-        let (b_pre, b_un, b_post) = base.split_around_unreleased();
-        let (o_pre, o_un, o_post) = ours.split_around_unreleased();
-        let (t_pre, t_un, t_post) = theirs.split_around_unreleased();
-        let pre = merge::merge3(&b_pre, &o_pre, &t_pre, "the title/preamble")?;
-        let post = merge::merge_released(&b_post, &o_post, &t_post)?;
-        // The side whose text stands, and the side whose changes are put into it entry by
-        // entry: new entries only, or removals only (a release, a cancelled revert) into a
-        // side that only added (entries or prose). Anything else (a reorder or a rewording
-        // against a release, prose on both sides) is refused: git's line merge, with markers
-        // where they overlap, loses neither side.
-        let (o_adds, t_adds) = (
-            merge::only_adds(&b_un, &o_un),
-            merge::only_adds(&b_un, &t_un),
-        );
-        let (o_removes, t_removes) = (
-            merge::only_removes(&b_un, &o_un),
-            merge::only_removes(&b_un, &t_un),
-        );
-        let (kept, into) = if merge::only_adds_entries(&b_un, &t_un) {
-            (ours, theirs)
-        } else if merge::only_adds_entries(&b_un, &o_un) {
-            (theirs, ours)
-        } else if t_removes && (o_adds || o_removes) {
-            (ours, theirs)
-        } else if o_removes && t_adds {
-            (theirs, ours)
-        } else {
-            return Err(EditError::Conflict(
-                "both sides changed Unreleased in other ways than adding entries to it (reordered, reworded, removed, or wrote prose)".into(),
-            ));
-        };
-
-        let key = |e: &Entry| normalize(&e.text);
-        let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
-        let into_entries = into.unreleased_entries();
-        let into_set: HashSet<String> = into_entries.iter().map(key).collect();
-        let mut released = ours.released_texts();
-        released.extend(theirs.released_texts());
-
-        let mut merged = kept.clone();
-        merged.ensure_unreleased();
-        for e in merged.unreleased_entries() {
-            let k = key(&e);
-            if base_set.contains(&k) && !into_set.contains(&k) {
-                merged.remove_entry(&e.section, &e.text);
-            }
-        }
-        let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
-        for e in into_entries {
-            let k = key(&e);
-            if !base_set.contains(&k) && !released.contains(&k) && have.insert(k) {
-                merged.add_entry(&e.section, &e.text, false);
-            }
-        }
-        let (_, unreleased, _) = merged.split_around_unreleased();
-        Ok(format!("{pre}{unreleased}{post}"))
     }
 }
 
