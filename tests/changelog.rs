@@ -807,3 +807,35 @@ fn branches_that_each_start_unreleased_merge_cleanly() {
     let log = repo.read("CHANGELOG.md");
     assert!(log.contains("- f1\n\n  More about f1.\n- g1\n"), "{log}");
 }
+
+/// A new commit worded as a released one ("fix: typo" again) gets its entry; a fix main
+/// cherry-picked and released leaves the branch's Unreleased when main is merged into it.
+#[test]
+fn same_wording_again_is_a_new_entry_and_a_released_pick_leaves_unreleased() {
+    let repo = Repo::new();
+    assert!(repo.relhook(&["install"]).status.success());
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: typo"]);
+    assert!(repo.relhook(&["release", "--no-test"]).status.success());
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: typo"]);
+    let log = repo.read("CHANGELOG.md");
+    let unreleased = log.split("## [0.1.0]").next().unwrap_or("");
+    assert!(unreleased.contains("- typo"), "{log}");
+
+    repo.git(&["checkout", "-q", "-b", "b"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: shared"]);
+    let shared = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: b3"]);
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["cherry-pick", &shared]);
+    assert!(repo.relhook(&["release", "--no-test"]).status.success());
+    repo.git(&["checkout", "-q", "b"]);
+    let out = repo.git_output(&["merge", "--no-edit", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    let (unreleased, released) = log.split_once("## [0.1.1]").unwrap_or((&log, ""));
+    assert!(
+        !unreleased.contains("- shared") && unreleased.contains("- b3"),
+        "{log}"
+    );
+    assert_eq!(count(released, "- shared"), 1, "{log}");
+}

@@ -93,6 +93,9 @@ pub(super) fn decide(
         (Some(o), Some(n)) if in_unreleased(log, o) => Some(Op::Replace(o.clone(), n.clone())),
         (Some(o), None) if in_unreleased(log, o) => Some(Op::Remove(o.clone())),
         (Some(_), _) if old_changed_file => None,
+        // A new commit worded as a released one ("fix: typo" again) is a new change: only
+        // Unreleased is looked at.
+        (None, Some(n)) => (!in_unreleased(log, n)).then(|| Op::Add(n.clone())),
         (_, Some(n)) if !present(log, &n.text) => Some(Op::Add(n.clone())),
         _ => None,
     }
@@ -141,7 +144,7 @@ mod tests {
         assert_eq!(decide(&log(&["x"]), None, Some(&e("x")), false), None);
         assert_eq!(
             decide(&log(&[]), None, Some(&e("released one")), false),
-            None
+            Some(Op::Add(e("released one")))
         );
     }
 

@@ -166,11 +166,17 @@ impl Changelog {
         let mut released = ours.released_texts();
         released.extend(theirs.released_texts());
 
+        // What either side released since the base (a cherry-picked fix main has just
+        // released) leaves Unreleased, whichever way the merge goes.
+        let newly_released: HashSet<String> = released
+            .difference(&base.released_texts())
+            .cloned()
+            .collect();
         let mut merged = kept.clone();
         merged.ensure_unreleased();
         for e in merged.unreleased_entries() {
             let k = key(&e);
-            if base_set.contains(&k) && !into_set.contains(&k) {
+            if (base_set.contains(&k) && !into_set.contains(&k)) || newly_released.contains(&k) {
                 merged.remove_entry(&e.section, &e.text);
             }
         }
