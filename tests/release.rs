@@ -754,3 +754,23 @@ fn a_release_drops_a_cancelled_pairs_revert_entry_too() {
     assert!(message.contains("- one"), "{plan}");
     assert!(!message.contains("widget"), "{plan}");
 }
+
+/// Under `core.autocrlf=true` the work tree's CHANGELOG.md has CRLF and the committed one LF:
+/// the release commit stores LF, as `git add` would, changing only the lines it changes.
+#[test]
+fn a_release_under_autocrlf_stores_lf() {
+    let repo = Repo::new();
+    assert!(repo.relhook(&["install"]).status.success());
+    repo.git(&["config", "core.autocrlf", "true"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: one"]);
+    repo.git(&["rm", "-q", "--cached", "CHANGELOG.md"]);
+    repo.git(&["add", "CHANGELOG.md"]);
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    assert!(repo.read("CHANGELOG.md").contains("\r\n"));
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stored = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!stored.contains('\r'), "{stored:?}");
+    assert!(repo.git(&["status", "--porcelain"]).is_empty());
+}

@@ -226,7 +226,19 @@ pub fn commit_files(
     }
     let mut staged = Vec::new();
     for e in edits {
-        let blob = repo.write_blob(&e.after)?;
+        // A clean tree whose file has CRLF where the committed one has none is git's checkout
+        // conversion (`core.autocrlf`, `eol=crlf`): the commit stores LF, as `git add` would.
+        let committed_lf = repo
+            .file_at(head, &e.path)?
+            .is_some_and(|f| !f.bytes.contains(&b'\r'));
+        let stored = if committed_lf && e.after.windows(2).any(|w| w == b"\r\n") {
+            String::from_utf8_lossy(&e.after)
+                .replace("\r\n", "\n")
+                .into_bytes()
+        } else {
+            e.after.clone()
+        };
+        let blob = repo.write_blob(&stored)?;
         let mode = txn.staged(&e.path)?.map_or(0o100_644, |(_, m)| m);
         txn.stage(&e.path, blob, mode, None)?;
         staged.push((blob, mode));
