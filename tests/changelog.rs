@@ -839,3 +839,29 @@ fn same_wording_again_is_a_new_entry_and_a_released_pick_leaves_unreleased() {
     );
     assert_eq!(count(released, "- shared"), 1, "{log}");
 }
+
+/// Merged in, the other side's breaking change goes first in its sub-section (as post-commit
+/// puts it), and the released part stays one blank line below Unreleased.
+#[test]
+fn a_merged_breaking_entry_goes_first_and_the_release_stays_apart() {
+    let repo = Repo::new();
+    assert!(repo.relhook(&["install"]).status.success());
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["checkout", "-q", "-b", "b"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: b1"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat!: b2 breaks"]);
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: m1"]);
+    assert!(repo.relhook(&["release", "--no-test"]).status.success());
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: m2"]);
+    repo.git(&["checkout", "-q", "b"]);
+    let out = repo.git_output(&["merge", "--no-edit", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("### Added\n\n- **BREAKING** b2 breaks\n- b1\n- m2\n\n## [0.1.0]"),
+        "{log}"
+    );
+}

@@ -184,10 +184,23 @@ impl Changelog {
         for e in into_entries {
             let k = key(&e);
             if !base_set.contains(&k) && !released.contains(&k) && have.insert(k) {
-                merged.add_entry(&e.section, &e.text, false);
+                // Breaking changes go first in their sub-section, as post-commit puts them.
+                let breaking = e.text.starts_with("**BREAKING**");
+                merged.add_entry(&e.section, &e.text, breaking);
             }
         }
-        let (_, unreleased, _) = merged.split_around_unreleased();
+        let (_, mut unreleased, _) = merged.split_around_unreleased();
+        // The released part follows after a blank line, whichever side's text ended where.
+        if !post.is_empty() && !unreleased.is_empty() {
+            let eol = if unreleased.contains("\r\n") {
+                "\r\n"
+            } else {
+                "\n"
+            };
+            while !(unreleased.ends_with("\n\n") || unreleased.ends_with("\n\r\n")) {
+                unreleased.push_str(eol);
+            }
+        }
         Ok(format!("{pre}{unreleased}{post}"))
     }
 }
