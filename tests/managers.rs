@@ -152,28 +152,37 @@ fn doctor(repo: &Repo, env: &[(String, OsString)]) -> Output {
     run(repo, relhook_bin(), &["doctor"], env)
 }
 
+/// A repository with husky 9 set up (`npx husky`) and the team's `.husky/commit-msg`
+/// committed, with a package.json when `package` says so.
+fn husky_9_repo(bin: &Path, env: &[(String, OsString)], team: &str, package: bool) -> Repo {
+    let repo = Repo::new();
+    repo.write(".husky/commit-msg", team);
+    if package {
+        repo.write(
+            "package.json",
+            "{ \"name\": \"demo\", \"version\": \"0.1.0\" }\n",
+        );
+    }
+    ok(run(&repo, bin.join("husky"), &[], env));
+    ok(run(&repo, "git", &["add", "."], env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: husky"],
+        env,
+    ));
+    repo
+}
+
 #[test]
 fn husky_gets_every_hook_in_its_own_files() {
     let bin = match npm_tools() {
         Ok(b) => b,
         Err(why) => return eprintln!("skipped: {why}"),
     };
-    let repo = Repo::new();
     let env = env_with(&[&bin], &[]);
     let team = "echo \"team commit-msg ran\" >&2\n";
-    repo.write(".husky/commit-msg", team);
-    repo.write(
-        "package.json",
-        "{ \"name\": \"demo\", \"version\": \"0.1.0\" }\n",
-    );
-    ok(run(&repo, bin.join("husky"), &[], &env));
-    ok(run(&repo, "git", &["add", "."], &env));
-    ok(run(
-        &repo,
-        "git",
-        &["commit", "-q", "-m", "chore: husky"],
-        &env,
-    ));
+    let repo = husky_9_repo(&bin, &env, team, true);
 
     let install = ok(run(&repo, relhook_bin(), &["install"], &env));
     let said = stdout(&install);
@@ -246,18 +255,9 @@ fn husky_9_files_that_end_with_exit_still_run_relhook() {
         Ok(b) => b,
         Err(why) => return eprintln!("skipped: {why}"),
     };
-    let repo = Repo::new();
     let env = env_with(&[&bin], &[]);
     let team = "echo \"team commit-msg ran\" >&2\nexit 0\n";
-    repo.write(".husky/commit-msg", team);
-    ok(run(&repo, bin.join("husky"), &[], &env));
-    ok(run(&repo, "git", &["add", "."], &env));
-    ok(run(
-        &repo,
-        "git",
-        &["commit", "-q", "-m", "chore: husky"],
-        &env,
-    ));
+    let repo = husky_9_repo(&bin, &env, team, false);
     let install = ok(run(&repo, relhook_bin(), &["install"], &env));
     assert!(
         stdout(&install).contains("above `exit 0`"),
