@@ -233,11 +233,12 @@ pub(super) fn say_recovered(
 ) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "relhook: {done}");
-    let view = match hand::unfinished(repo, config) {
-        Some(_) => Some(config.clone()),
-        None => super::release_packages::unfinished_hand_view(repo, root, config),
+    let found = match hand::unfinished(repo, config) {
+        Some(u) => Some((config.clone(), u)),
+        None => super::release_packages::unfinished_hand_view(repo, root, config)
+            .and_then(|v| hand::unfinished(repo, &v).map(|u| (v, u))),
     };
-    if let Some((view, u)) = view.and_then(|v| hand::unfinished(repo, &v).map(|u| (v, u))) {
+    if let Some((view, u)) = found {
         let _ = writeln!(err, "relhook: {}", hand::describe_unfinished(&view, &u));
     }
 }

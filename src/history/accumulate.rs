@@ -81,11 +81,13 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
-    let reverted = if amend {
-        None
-    } else {
-        reverted_entry(repo, head, config)
-    };
+    // Read again only for an entry that is a revert's: every commit runs this.
+    let is_revert = new_entry
+        .as_ref()
+        .is_some_and(|e| e.text.contains("revert \""));
+    let reverted = (!amend && is_revert)
+        .then(|| reverted_entry(repo, head, config))
+        .flatten();
     // From here on the user expects an entry: every reason not to add one is said.
     let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
         Ok(t) if t.is_empty() => {
