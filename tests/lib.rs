@@ -21,6 +21,7 @@ mod managers;
 mod monorepo;
 mod monorepo_release;
 mod notes;
+mod pipes;
 mod prepush;
 mod qa;
 mod qa2;

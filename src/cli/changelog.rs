@@ -70,7 +70,7 @@ fn one_changelog(
     args: &ChangelogArgs,
 ) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
     // and the file are still what the plan read: a commit landing in between (its
@@ -237,7 +237,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             super::tag::say_recovered(&repo, &root, &config, &done);
         }
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let result = match post_commit(&repo, &config) {
         Ok(r) => r,
         Err(e) => {

@@ -63,8 +63,3 @@ pub fn print_error(err: &mut dyn Write, error: &Error, color: bool) {
         };
     }
 }
-
-/// Whether an I/O error is a closed pipe (`relhook check | head`), which is not a failure.
-pub fn is_broken_pipe(error: &Error) -> bool {
-    matches!(error, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
-}

@@ -49,7 +49,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
     let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     render(
         &mut err,
         &verdict,
@@ -79,7 +79,7 @@ fn would_undo_an_amend(ctx: &Context, loc: &Location) -> Result<bool> {
         .iter()
         .map(|f| f.strip_prefix(root).unwrap_or(f).display().to_string())
         .collect();
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let _ = writeln!(
         err,
         "relhook: commit refused: a relhook killed after amending HEAD (pid {pid}) left the index \
@@ -217,7 +217,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let mut quality = Vec::new();
     let mut io_result = Ok(());
     let progress = super::progress::Progress::start("checking");
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stream::stdout();
     repo.walk(&checked.range, |c| {
         tally.checked += 1;
         progress.inc();
@@ -255,7 +255,12 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
                 );
                 // People read the job log: the findings go there too, stdout is the report.
                 let _ = progress.suspend(|| {
-                    render_commit(&mut std::io::stderr().lock(), &c.short, &v, &err_palette)
+                    render_commit(
+                        &mut crate::cli::stream::stderr(),
+                        &c.short,
+                        &v,
+                        &err_palette,
+                    )
                 });
             }
         }
@@ -292,7 +297,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         CheckFormat::Text | CheckFormat::Github => write_out(summary)?,
         CheckFormat::Gitlab => {
             json::print(&quality)?;
-            let mut err = std::io::stderr().lock();
+            let mut err = crate::cli::stream::stderr();
             let _ = summary(&mut err);
         }
     }
@@ -317,7 +322,7 @@ fn ci_env() -> Result<ci::CiEnv> {
 }
 
 fn eprintln_quiet(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    let _ = writeln!(crate::cli::stream::stderr(), "{line}");
 }
 
 fn render_commit(

@@ -20,6 +20,7 @@ mod prepush;
 mod progress;
 mod release;
 mod release_packages;
+mod stream;
 mod tag;
 mod test;
 mod version;
@@ -66,7 +67,6 @@ where
         matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Github);
     let result = dispatch(&ctx, cli.command);
     match &result {
-        Err(e) if exit::is_broken_pipe(e) => ExitCode::SUCCESS,
         Err(e) => {
             fail(e, ctx.color_err);
             if json_mode {
@@ -155,7 +155,7 @@ fn hot_path(args: &[OsString]) -> Option<Cli> {
 }
 
 fn fail(e: &Error, color: bool) -> ExitCode {
-    exit::print_error(&mut std::io::stderr().lock(), e, color);
+    exit::print_error(&mut crate::cli::stream::stderr(), e, color);
     ExitCode::from(2)
 }
 
@@ -202,9 +202,10 @@ fn use_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
     }
 }
 
-/// Writes to stdout, turning a write failure into an `Error` (a closed pipe exits quietly).
+/// Writes to stdout, turning a write failure into an `Error` (a closed pipe is none: see
+/// [`stream`]).
 fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::stream::stdout();
     f(&mut out)
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("write", "<stdout>", e))

@@ -53,7 +53,7 @@ pub(super) fn pre_push_hook(
     }
     let (root, config) = ctx.history_config(&repo)?;
     let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let mut tested_now = Vec::new();
     if !found.untested.is_empty() {
         let untested = std::mem::take(&mut found.untested);

@@ -98,7 +98,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let from = if plan.info.tag.is_none() && plan.info.current == plan.version {
         format!("first release; {}", plan.info.current_from)
     } else {
@@ -164,7 +164,7 @@ fn confirm(half: &release::HalfMade) -> bool {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return false;
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let _ = writeln!(err, "relhook: {}", half.describe());
     let _ = write!(
         err,
@@ -252,7 +252,7 @@ fn resume(
             false,
         );
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let _ = writeln!(
         err,
         "relhook: finishing the release of {} (commit {})",

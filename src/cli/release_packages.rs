@@ -52,7 +52,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) if e.is_refusal() => return super::release::refused(&e.into_refusal()?, json),
         Err(e) => return Err(e),
     };
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     for p in &plan.packages {
         if let Some(info) = &p.info {
             super::version::warn_not_understood(info);
@@ -180,7 +180,7 @@ fn resume(
             false,
         );
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
     let _ = writeln!(
         err,

@@ -72,7 +72,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         }
         return Ok(Outcome::Ok);
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let (repo, root, config) = match ctx.open() {
         Ok(x) => x,
         Err(e) => {
@@ -231,7 +231,7 @@ pub(super) fn say_recovered(
     config: &crate::config::Config,
     done: &str,
 ) {
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let _ = writeln!(err, "relhook: {done}");
     let found = match hand::unfinished(repo, config) {
         Some(u) => Some((config.clone(), u)),

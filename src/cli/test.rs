@@ -16,7 +16,7 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         Some(name) => crate::history::packages::view(&config, name, &root)?,
         None => config,
     };
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let evident;
     let argv = match &config.checks.test {
         Some(argv) => argv,

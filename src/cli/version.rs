@@ -125,7 +125,7 @@ pub(super) fn warn_not_understood(info: &release::VersionInfo) {
     if odd.is_empty() {
         return;
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = crate::cli::stream::stderr();
     let _ = writeln!(
         err,
         "relhook: note: {} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
