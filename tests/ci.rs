@@ -707,3 +707,73 @@ fn github_push_whose_previous_tip_was_pushed_over_checks_what_left_the_default_b
         text(&out)
     );
 }
+
+/// A forced push to the default branch whose previous tip is gone, or its first push: the
+/// branch's upstream is the pushed tip itself, so "since the upstream" checked nothing and
+/// passed. CI that names no usable base checks since the last release tag, else everything.
+#[test]
+fn ci_pushes_to_the_default_branch_without_a_base_check_history_not_nothing() {
+    let o = origin();
+    let dir = o.repo.scratch("clone");
+    o.git(
+        o.repo.path().parent().unwrap(),
+        &["clone", "-q", "-b", "main", &o.url(), dir.to_str().unwrap()],
+    );
+    let event = |before: &str, forced: bool| {
+        let path = o.repo.scratch("event").join(format!("{before}.json"));
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"before":"{before}","after":"{}","forced":{forced},"ref":"refs/heads/main","repository":{{"default_branch":"main"}}}}"#,
+                o.main
+            ),
+        )
+        .unwrap();
+        path
+    };
+    let github = |event: &Path| {
+        o.relhook(
+            &dir,
+            &["check", "--format", "json"],
+            &[
+                ("GITHUB_ACTIONS", "true"),
+                ("GITHUB_EVENT_NAME", "push"),
+                ("GITHUB_REF_NAME", "main"),
+                ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+            ],
+        )
+    };
+    let gone = "1111111111111111111111111111111111111111";
+    let zeros = "0000000000000000000000000000000000000000";
+    for out in [
+        github(&event(gone, true)),
+        github(&event(zeros, false)),
+        o.relhook(
+            &dir,
+            &["check", "--format", "json"],
+            &[
+                ("GITLAB_CI", "true"),
+                ("CI_COMMIT_BEFORE_SHA", zeros),
+                ("CI_COMMIT_BRANCH", "main"),
+                ("CI_DEFAULT_BRANCH", "main"),
+            ],
+        ),
+    ] {
+        // The first commit of main is not conventional: it must be seen, and fail.
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let j = json(&out);
+        assert_eq!(j["checked"], 4, "{j}");
+        let reason = j["range"]["reason"].as_str().unwrap();
+        assert!(reason.contains("all of HEAD's history"), "{j}");
+    }
+    // With a release tag, since that tag.
+    o.git(&dir, &["tag", "-a", "-m", "v0.1.0", "v0.1.0", &o.fork]);
+    let out = github(&event(gone, true));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let j = json(&out);
+    assert_eq!(j["checked"], 1, "{j}");
+    assert!(
+        j["range"]["reason"].as_str().unwrap().contains("v0.1.0"),
+        "{j}"
+    );
+}

@@ -165,7 +165,10 @@ fn local(repo: &Repo, head: Option<Oid>, tag_prefix: &str, ci_note: Option<&str>
             shallow_fix: fix,
         };
     };
-    if let Some((name, up)) = repo.head_upstream() {
+    // In CI the upstream is what was just pushed (actions/checkout fetches it): "since the
+    // upstream" would check nothing and pass. CI that names no usable base goes by releases.
+    let upstream = repo.head_upstream().filter(|_| ci_note.is_none());
+    if let Some((name, up)) = upstream {
         return Checked {
             range: Range {
                 tips: vec![head],
