@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
 use crate::support::hooked_changelog_repo as setup;
-use crate::support::{Repo, stderr, text};
+use crate::support::{Repo, stderr, stdout, text};
 
 /// Whether `program` runs here.
 fn have(program: &str, arg: &str) -> bool {
@@ -427,4 +427,29 @@ fn a_signed_merge_with_a_mergetag_is_not_rewritten() {
         repo.git(&["reflog", "-1", "--format=%gs"])
             .starts_with("commit (amend): ")
     );
+}
+
+/// Under `tag.gpgSign` git signs the release tag whether or not relhook asks: the plan and
+/// the JSON report say it is signed, as it is.
+#[test]
+fn a_tag_signed_by_tag_gpgsign_is_reported_signed() {
+    if !have("ssh-keygen", "-?") {
+        return;
+    }
+    let (repo, _keys) = ssh_repo();
+    repo.git(&["config", "tag.gpgSign", "true"]);
+    repo.commit_hooked("fix: a thing");
+    let dry = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert!(
+        stdout(&dry).contains("tag: signed annotated v"),
+        "{}",
+        text(&dry)
+    );
+    let out = repo.relhook(&["release", "--no-test", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tag = j["tag"].as_str().unwrap();
+    assert_eq!(j["signed"], true, "{j}");
+    let raw = repo.git(&["cat-file", "-p", tag]);
+    assert!(raw.contains("BEGIN SSH SIGNATURE"), "{raw}");
 }

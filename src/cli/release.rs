@@ -24,7 +24,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         return super::release_packages::release(ctx, args);
     }
     let (repo, root, config) = ctx.open()?;
-    let opts = options(args)?;
+    let mut opts = options(args)?;
+    // git signs the tag under `tag.gpgSign`: the plan and the report say so.
+    opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
         super::tag::say_recovered(&repo, &root, &config, &done);

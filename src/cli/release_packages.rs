@@ -22,7 +22,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             "--package and --all are for a monorepo: .relconfig.toml has no [packages.<name>] tables (`relhook init` proposes them for a workspace)".into(),
         ));
     }
-    let opts = super::release::options(args)?;
+    let mut opts = super::release::options(args)?;
+    opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
         super::tag::say_recovered(&repo, &root, &config, &done);

@@ -297,6 +297,15 @@ impl Repo {
             .unwrap_or(false)
     }
 
+    /// Whether the user's configuration signs annotated tags (`tag.gpgSign`): `git tag -a`
+    /// then signs a release tag whether or not relhook asks.
+    pub fn signs_tags(&self) -> bool {
+        self.inner
+            .config()
+            .and_then(|c| c.get_bool("tag.gpgsign"))
+            .unwrap_or(false)
+    }
+
     /// A commit's message bytes.
     pub fn commit_message(&self, commit: Oid) -> Option<Vec<u8>> {
         let c = self.inner.find_commit(commit).ok()?;
