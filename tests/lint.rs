@@ -167,6 +167,11 @@ fn commit_msg_hook_rejects_through_git_commit() {
         "{}",
         text(&out)
     );
+    assert!(
+        stderr(&out).contains("`git commit -e -F <file>` reopens it"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(
         repo.git_output(&["rev-parse", "HEAD"]).status.code(),
         Some(128),
@@ -292,4 +297,38 @@ fn colour_follows_the_flag_and_no_color() {
     assert!(!stdout(&auto).contains('\u{1b}'), "{}", text(&auto));
     let never = repo.relhook(&["--color", "never", "lint", "-m", "fxi: x"]);
     assert!(!stdout(&never).contains('\u{1b}'));
+}
+
+/// `relhook lint --message` (a pull request's title in CI) and `lint -` have no file to reopen
+/// and no hook to bypass: the hook's note is the hook's alone.
+#[test]
+fn lint_outside_the_hook_says_nothing_of_files_or_bypasses() {
+    let repo = Repo::new();
+    let cmd = |args: &[&str], input: &str| {
+        use std::io::Write;
+        let mut child = repo
+            .command_in(crate::support::relhook_bin(), &repo.path())
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    for out in [
+        cmd(&["lint", "--strict", "--message", "#123 feat: x"], ""),
+        cmd(&["lint", "-"], "bad title\n"),
+    ] {
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        assert!(stdout(&out).contains("error:"), "{}", text(&out));
+        assert!(!text(&out).contains("reopens it"), "{}", text(&out));
+        assert!(!text(&out).contains("RELHOOK_SKIP"), "{}", text(&out));
+    }
 }

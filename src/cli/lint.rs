@@ -50,7 +50,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
     let mut err = crate::cli::stream::stderr();
-    render(
+    render_for_hook(
         &mut err,
         &verdict,
         &file.display().to_string(),
@@ -111,6 +111,17 @@ fn render(out: &mut dyn Write, v: &Verdict, source: &str, p: &Palette) -> std::i
         report::human(out, d, source, p)?;
     }
     report::summary(out, v, p)
+}
+
+/// The commit-msg hook's report: the findings, then how to get the message back.
+fn render_for_hook(
+    out: &mut dyn Write,
+    v: &Verdict,
+    source: &str,
+    p: &Palette,
+) -> std::io::Result<()> {
+    render(out, v, source, p)?;
+    report::hook_note(out, v, p)
 }
 
 /// The message bytes, a label for reports, and whether it came from `--message`.

@@ -180,11 +180,6 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
             plural(errors, "error"),
             plural(warnings, "warning")
         )?;
-        writeln!(
-            out,
-            "{} the message is kept in the file; `git commit -e -F <file>` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
-            "note:".style(p.note)
-        )?;
     } else if warnings > 0 {
         writeln!(
             out,
@@ -194,6 +189,19 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// After a commit-msg refusal: where the message went and the way past the hook. Only the
+/// hook says it: `relhook lint --message` has no file, and no hook to bypass.
+pub fn hook_note(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> {
+    if !v.failed() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} the message is kept in the file; `git commit -e -F <file>` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
+        "note:".style(p.note)
+    )
 }
 
 /// `1 error`, `2 warnings`.
