@@ -6,6 +6,7 @@
 //! `git commit` is touched: never a rebase, cherry-pick, revert, am or merge, whose commits
 //! already carry their line.
 
+mod amend;
 mod op;
 mod reword;
 mod tree;
@@ -14,11 +15,11 @@ use std::path::PathBuf;
 
 use git2::Oid;
 
+use self::amend::{Amend, amend_head, describe};
 use self::op::{Op, decide};
-use self::tree::{update_index, update_work_tree};
 use crate::Result;
 use crate::config::Config;
-use crate::git::{Amended, ReflogTop, Repo, StoredFile};
+use crate::git::{ReflogTop, Repo, StoredFile};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 
@@ -128,68 +129,19 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if edits.is_empty() {
         return skip("the entry is already there (or was edited by hand)");
     }
-    // Objects first: nothing refers to them until HEAD moves.
-    for e in &mut edits {
-        e.blob = repo.write_blob(e.text.as_bytes())?;
-    }
-    let files: Vec<(&std::path::Path, Oid, i32)> = edits
-        .iter()
-        .map(|e| (e.path.as_path(), e.blob, e.mode))
-        .collect();
-    let new = match repo.amended_commit(head, &files)? {
-        Amended::Commit(new) => new,
-        Amended::Refused(why) => {
+    // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
+    let sync = (!config.packages.is_empty()).then_some("relhook changelog --sync --all");
+    let (new, notes) = match amend_head(repo, head, &mut edits, ("post-commit", sync))? {
+        Amend::Done { new, notes } => (new, notes),
+        Amend::Refused(why) => {
             return Ok(Accumulated::Refused(format!(
                 "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` writes the entry into the file, to commit (`git add` it) with your next commit"
             )));
         }
+        Amend::Moved => return skip("HEAD moved since the commit"),
     };
-    // Then, holding the index lock, the work tree, the index and HEAD, in that order.
-    // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
-    let mut txn = if config.packages.is_empty() {
-        repo.transaction("post-commit")?
-    } else {
-        repo.transaction_synced_by("post-commit", "relhook changelog --sync --all")?
-    };
-    if repo.head() != Some(head) {
-        return skip("HEAD moved since the commit");
-    }
-    let mut notes = Vec::new();
-    for e in &edits {
-        let committed = e.stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
-        notes.extend(update_work_tree(
-            repo,
-            &mut txn,
-            &e.path,
-            committed,
-            (&e.text, e.blob),
-            &e.op,
-        )?);
-        update_index(
-            repo,
-            &mut txn,
-            &e.path,
-            e.stored.as_ref().map(|s| s.blob),
-            e.mode,
-            (e.text.as_bytes(), e.blob),
-            &e.op,
-        )?;
-    }
-    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
-    txn.commit()?;
-    let what = edits
-        .iter()
-        .map(|e| {
-            let done = match e.stored {
-                Some(_) => e.op.describe(),
-                None => format!("created it, and {}", e.op.describe()),
-            };
-            format!("{}: {done}", e.path.display())
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
     Ok(Accumulated::Changed {
-        what,
+        what: describe(&edits),
         old: head,
         new,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
