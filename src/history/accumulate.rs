@@ -4,9 +4,11 @@
 //! git2: same parents, author, committer and message, signed again by the same key when it
 //! was signed (else left alone, with a warning); no hook runs again. Only the user's own
 //! `git commit` is touched: never a rebase, cherry-pick, revert, am or merge, whose commits
-//! already carry their line.
+//! already carry their line; but a merge commit the user concluded after a conflict gets back
+//! the entries its resolution dropped (`merged`).
 
 mod amend;
+mod merged;
 mod op;
 mod reword;
 mod tree;
@@ -58,6 +60,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     };
     if top.message.starts_with("rebase (reword): ") {
         return reword::reworded(repo, config, &top);
+    }
+    if top.message.starts_with("commit (merge): ") {
+        return merged::merge_commit(repo, config, &top);
     }
     let amend = top.message.starts_with("commit (amend): ");
     if !(amend
