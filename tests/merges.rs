@@ -128,3 +128,54 @@ fn either_sides_dropped_entries_come_back_and_a_full_resolution_is_left_alone() 
     assert_eq!(repo.git(&["show", "HEAD:CHANGELOG.md"]) + "\n", combined);
     assert_ne!(repo.git(&["rev-parse", "HEAD"]), before);
 }
+
+/// `git merge --squash` then `git commit -m "feat: the feature"`: the squash's entry takes the
+/// place of the entries its parts' commits made (they are not in main's history, and history
+/// lists the squash alone), said in one line; an entry edited by hand on the branch stays. A
+/// squash whose message calls for no entry keeps the parts' entries.
+#[test]
+fn a_squash_merge_lists_its_own_entry_in_place_of_its_parts() {
+    let repo = setup();
+    repo.git(&["checkout", "-q", "-b", "feature/squash"]);
+    for msg in ["feat: part one", "fix: part two", "feat: part three"] {
+        assert!(repo.commit_with_hooks(msg).status.success());
+    }
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("- part three\n", "- Part three, by hand\n"),
+    );
+    repo.git(&["commit", "-q", "-am", "docs: word part three"]);
+    repo.git(&["checkout", "-q", "main"]);
+    assert!(repo.commit_with_hooks("fix: m1").status.success());
+    let out = repo.git_output(&["merge", "--squash", "feature/squash"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: the feature"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("CHANGELOG.md: replaced the 2 entries of the commits it squashes (first: `- part one`), which are not in this branch's history, with its own `- the feature` under Added"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    for kept in ["- the feature\n", "- Part three, by hand\n", "- m1"] {
+        assert_eq!(count(&log, kept), 1, "{kept}: {log}");
+    }
+    assert!(
+        !log.contains("part one") && !log.contains("part two"),
+        "{log}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), log + "\n");
+
+    repo.git(&["checkout", "-q", "-b", "g"]);
+    assert!(repo.commit_with_hooks("feat: g1").status.success());
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["merge", "--squash", "g"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "chore: bring in g"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
+    assert_eq!(count(&repo.git(&["show", "HEAD:CHANGELOG.md"]), "- g1"), 1);
+}

@@ -11,6 +11,7 @@ mod amend;
 mod merged;
 mod op;
 mod reword;
+mod squash;
 mod tree;
 
 use std::path::PathBuf;
@@ -125,7 +126,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // All the files or none: any file that cannot take its entry stops the others too.
     let mut edits = Vec::new();
     for t in targets {
-        match prepare(repo, head, &top, (amend, reverted.as_ref()), t)? {
+        match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing => {}
             Prepared::Stop(said) => return Ok(said),
@@ -259,7 +260,7 @@ enum Prepared {
 
 /// Reads one target file as HEAD stores it and decides its edit.
 fn prepare(
-    repo: &Repo,
+    (repo, config): (&Repo, &Config),
     head: Oid,
     top: &ReflogTop,
     (amend, reverted): (bool, Option<&NewEntry>),
@@ -351,9 +352,18 @@ fn prepare(
         && stored.is_some()
         && repo.changes_path(top.old, &path)
         && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
-    let op = match reverted.and_then(|r| op::decide_revert(&log, r)) {
-        Some(cancelled) => cancelled,
-        None => decide(
+    // A squash's own entry takes the place of the entries it brought (see `squash`).
+    let parts = match (&target.new, stored.is_some() && !amend) {
+        (Some(new), true) => squash::parts(repo, config, head, (&path, &log), new)?,
+        _ => Vec::new(),
+    };
+    let op = match (
+        reverted.and_then(|r| op::decide_revert(&log, r)),
+        &target.new,
+    ) {
+        (Some(cancelled), _) => cancelled,
+        (None, Some(new)) if !parts.is_empty() => Some(Op::Squash(new.clone(), parts)),
+        (None, _) => decide(
             &log,
             target.old.as_ref(),
             target.new.as_ref(),

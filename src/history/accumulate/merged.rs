@@ -203,7 +203,12 @@ fn dropped(
                 let made = match &mut made[i] {
                     Some(m) => m,
                     slot => {
-                        slot.insert(entries_made(repo, config, (parent, sides[1 - i]), &forge)?)
+                        let range = Range {
+                            tips: vec![parent],
+                            hidden: vec![sides[1 - i]],
+                            ..Range::default()
+                        };
+                        slot.insert(entries_made(repo, config, &range, &forge, None)?)
                     }
                 };
                 if made.contains(&key) {
@@ -223,33 +228,37 @@ fn dropped(
     Ok((out, releases))
 }
 
-/// The entries (normalised) the messages of the commits of `tip` not in `other` call for.
-fn entries_made(
+/// The entries (normalised) the messages of the commits of `range` call for; the walk stops
+/// once it has found every entry of `wanted`, when given.
+pub(super) fn entries_made(
     repo: &Repo,
     config: &Config,
-    (tip, other): (Oid, Oid),
+    range: &Range,
     forge: &OnceCell<Option<Forge>>,
+    wanted: Option<&HashSet<String>>,
 ) -> Result<HashSet<String>> {
-    let range = Range {
-        tips: vec![tip],
-        hidden: vec![other],
-        ..Range::default()
-    };
     let mut out = HashSet::new();
-    repo.walk(&range, |c| {
+    let mut found = 0;
+    repo.walk(range, |c| {
         if c.parents < 2 {
             let message = crate::commit::message::stored_text(repo, c.id, &c.message);
             if let Some(e) = entry_for_message(&message, &config.changelog, None) {
                 // Linked when the remote is a forge and the entry names an issue.
+                let mut texts = vec![normalize(&e.text)];
                 if e.text.contains('#') {
                     let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
                     let linked = entry_for_message(&message, &config.changelog, forge.as_ref());
-                    out.extend(linked.map(|l| normalize(&l.text)));
+                    texts.extend(linked.map(|l| normalize(&l.text)));
                 }
-                out.insert(normalize(&e.text));
+                for t in texts {
+                    if wanted.is_some_and(|w| w.contains(&t)) && !out.contains(&t) {
+                        found += 1;
+                    }
+                    out.insert(t);
+                }
             }
         }
-        true
+        wanted.is_none_or(|w| found < w.len())
     })?;
     Ok(out)
 }

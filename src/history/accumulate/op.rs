@@ -14,6 +14,8 @@ pub(super) enum Op {
     Cancel(NewEntry),
     /// Entries a merge's parents had unreleased that its conflict's resolution dropped.
     Restore(Vec<NewEntry>),
+    /// The commit's entry in place of the entries of the commits it squashes.
+    Squash(NewEntry, Vec<NewEntry>),
 }
 
 impl Op {
@@ -34,6 +36,12 @@ impl Op {
             }
             Op::Remove(old) | Op::Cancel(old) => {
                 log.remove_entry(&old.section, &old.text);
+            }
+            Op::Squash(new, parts) => {
+                for p in parts {
+                    log.remove_entry(&p.section, &p.text);
+                }
+                Op::Add(new.clone()).apply(log);
             }
             Op::Restore(entries) => {
                 for e in entries {
@@ -60,6 +68,14 @@ impl Op {
             Op::Cancel(e) => format!(
                 "removed `- {}`: this commit reverts it before any release, so neither ships",
                 e.text
+            ),
+            Op::Squash(new, parts) => format!(
+                "replaced the {} of the commits it squashes ({}`- {}`), which are not in this branch's history, with its own `- {}` under {}",
+                plural(parts.len(), "entry", "entries"),
+                if parts.len() > 1 { "first: " } else { "" },
+                parts.first().map_or("", |e| e.text.as_str()),
+                new.text,
+                new.section
             ),
             Op::Restore(entries) => {
                 let (n, them) = (
