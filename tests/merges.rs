@@ -179,3 +179,68 @@ fn a_squash_merge_lists_its_own_entry_in_place_of_its_parts() {
     assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
     assert_eq!(count(&repo.git(&["show", "HEAD:CHANGELOG.md"]), "- g1"), 1);
 }
+
+/// Both sides write a paragraph in Unreleased and add entries. The entries are combined, and
+/// only the prose goes to git's line merge: apart, the merge is clean; at the same place, the
+/// conflict markers hold the two paragraphs and no entry.
+#[test]
+fn prose_on_both_sides_leaves_only_the_prose_to_the_line_merge() {
+    for (main_at, side_at) in [("top", "end"), ("top", "top")] {
+        let repo = setup();
+        assert!(repo.commit_with_hooks("feat: base1").status.success());
+        let write = |at: &str, paragraph: &str| {
+            let log = repo.read("CHANGELOG.md");
+            let log = match at {
+                "top" => log.replacen(
+                    "## [Unreleased]\n",
+                    &format!("## [Unreleased]\n\n{paragraph}\n"),
+                    1,
+                ),
+                _ => format!("{}\n{paragraph}\n", log.trim_end()),
+            };
+            repo.write("CHANGELOG.md", log);
+            repo.git(&["commit", "-q", "-am", "docs: a word"]);
+        };
+        repo.git(&["checkout", "-q", "-b", "p"]);
+        write(side_at, "A word from the side.");
+        assert!(repo.commit_with_hooks("feat: p1").status.success());
+        repo.git(&["checkout", "-q", "main"]);
+        write(main_at, "A word from main.");
+        assert!(repo.commit_with_hooks("feat: m1").status.success());
+        let out = repo.git_output(&["merge", "--no-edit", "p"]);
+        let log = repo.read("CHANGELOG.md");
+        for e in [
+            "- base1\n",
+            "- m1\n",
+            "- p1\n",
+            "A word from main.",
+            "A word from the side.",
+        ] {
+            assert_eq!(count(&log, e), 1, "{e} ({main_at}/{side_at}):\n{log}");
+        }
+        if side_at == "end" {
+            assert!(out.status.success(), "{}\n{log}", text(&out));
+            assert!(!log.contains("<<<<<<<"), "{log}");
+        } else {
+            assert!(!out.status.success(), "{}\n{log}", text(&out));
+            let marked = log
+                .split("<<<<<<<")
+                .nth(1)
+                .and_then(|r| r.split(">>>>>>>").next())
+                .unwrap_or("");
+            assert!(
+                marked.contains("A word from main.") && marked.contains("A word from the side."),
+                "{log}"
+            );
+            assert!(
+                !marked.contains("- "),
+                "an entry inside the markers:\n{log}"
+            );
+            assert!(
+                stderr(&out).contains("both sides' new entries are combined"),
+                "{}",
+                text(&out)
+            );
+        }
+    }
+}
