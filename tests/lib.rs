@@ -18,6 +18,7 @@ mod interfaces;
 mod kill;
 mod lint;
 mod managers;
+mod merges;
 mod monorepo;
 mod monorepo_release;
 mod notes;

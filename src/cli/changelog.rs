@@ -343,6 +343,15 @@ pub(super) fn merge_driver(
                 }
                 return Ok(Outcome::Failed);
             }
+            Err(EditError::LineMerge { why, texts }) => {
+                let clean = line_merge(ctx, ours, &texts)?;
+                if !clean {
+                    eprintln_note(&format!(
+                        "{label}: {why}: both sides' new entries are combined, and the rest is merged line by line, with conflict markers where both sides changed the same lines"
+                    ));
+                }
+                return Ok(if clean { Outcome::Ok } else { Outcome::Failed });
+            }
             Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),
         }
     } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
@@ -353,6 +362,27 @@ pub(super) fn merge_driver(
     } else {
         Outcome::Failed
     })
+}
+
+/// git's line merge of `texts` (base, ours, theirs) into `ours`, the driver's result; the base
+/// and theirs go through temporary files in the git directory. Whether it was clean.
+fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) -> Result<bool> {
+    let dir = ctx.locate().map_or_else(
+        || ours.parent().unwrap_or(Path::new(".")).to_path_buf(),
+        |loc| loc.git_dir.clone(),
+    );
+    let temp = |text: &str| -> Result<tempfile::NamedTempFile> {
+        let mut f = tempfile::Builder::new()
+            .prefix(crate::fsx::TMP_PREFIX)
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
+        f.write_all(text.as_bytes())
+            .map_err(|e| Error::io("write", f.path(), e))?;
+        Ok(f)
+    };
+    let (base, theirs) = (temp(base)?, temp(theirs)?);
+    crate::fsx::write_atomic_via(&dir, ours, mine.as_bytes(), None)?;
+    crate::git::run::merge_file(ours, base.path(), theirs.path())
 }
 
 fn eprintln_note(text: &str) {

@@ -106,6 +106,22 @@ impl Repo {
             .collect()
     }
 
+    /// The commits of every local and remote-tracking branch (each once).
+    pub fn branch_commits(&self) -> Vec<Oid> {
+        let mut out: Vec<Oid> = Vec::new();
+        for glob in ["refs/heads/*", "refs/remotes/*"] {
+            let Ok(refs) = self.inner.references_glob(glob) else {
+                continue;
+            };
+            for id in refs.flatten().filter_map(|r| r.peel_to_commit().ok()) {
+                if !out.contains(&id.id()) {
+                    out.push(id.id());
+                }
+            }
+        }
+        out
+    }
+
     /// The note on `commit` under `notes_ref`, as text.
     pub fn note(&self, notes_ref: &str, commit: Oid) -> Option<String> {
         let n = self.inner.find_note(Some(notes_ref), commit).ok()?;

@@ -4,21 +4,25 @@
 //! git2: same parents, author, committer and message, signed again by the same key when it
 //! was signed (else left alone, with a warning); no hook runs again. Only the user's own
 //! `git commit` is touched: never a rebase, cherry-pick, revert, am or merge, whose commits
-//! already carry their line.
+//! already carry their line; but a merge commit the user concluded after a conflict gets back
+//! the entries its resolution dropped (`merged`).
 
+mod amend;
+mod merged;
 mod op;
 mod reword;
+mod squash;
 mod tree;
 
 use std::path::PathBuf;
 
 use git2::Oid;
 
+use self::amend::{Amend, amend_head, describe};
 use self::op::{Op, decide};
-use self::tree::{update_index, update_work_tree};
 use crate::Result;
 use crate::config::Config;
-use crate::git::{Amended, ReflogTop, Repo, StoredFile};
+use crate::git::{ReflogTop, Repo, StoredFile};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 
@@ -57,6 +61,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     };
     if top.message.starts_with("rebase (reword): ") {
         return reword::reworded(repo, config, &top);
+    }
+    if top.message.starts_with("commit (merge): ") {
+        return merged::merge_commit(repo, config, &top);
     }
     let amend = top.message.starts_with("commit (amend): ");
     if !(amend
@@ -119,7 +126,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // All the files or none: any file that cannot take its entry stops the others too.
     let mut edits = Vec::new();
     for t in targets {
-        match prepare(repo, head, &top, (amend, reverted.as_ref()), t)? {
+        match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing => {}
             Prepared::Stop(said) => return Ok(said),
@@ -128,68 +135,19 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if edits.is_empty() {
         return skip("the entry is already there (or was edited by hand)");
     }
-    // Objects first: nothing refers to them until HEAD moves.
-    for e in &mut edits {
-        e.blob = repo.write_blob(e.text.as_bytes())?;
-    }
-    let files: Vec<(&std::path::Path, Oid, i32)> = edits
-        .iter()
-        .map(|e| (e.path.as_path(), e.blob, e.mode))
-        .collect();
-    let new = match repo.amended_commit(head, &files)? {
-        Amended::Commit(new) => new,
-        Amended::Refused(why) => {
+    // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
+    let sync = (!config.packages.is_empty()).then_some("relhook changelog --sync --all");
+    let (new, notes) = match amend_head(repo, head, &mut edits, ("post-commit", sync))? {
+        Amend::Done { new, notes } => (new, notes),
+        Amend::Refused(why) => {
             return Ok(Accumulated::Refused(format!(
                 "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` writes the entry into the file, to commit (`git add` it) with your next commit"
             )));
         }
+        Amend::Moved => return skip("HEAD moved since the commit"),
     };
-    // Then, holding the index lock, the work tree, the index and HEAD, in that order.
-    // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
-    let mut txn = if config.packages.is_empty() {
-        repo.transaction("post-commit")?
-    } else {
-        repo.transaction_synced_by("post-commit", "relhook changelog --sync --all")?
-    };
-    if repo.head() != Some(head) {
-        return skip("HEAD moved since the commit");
-    }
-    let mut notes = Vec::new();
-    for e in &edits {
-        let committed = e.stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
-        notes.extend(update_work_tree(
-            repo,
-            &mut txn,
-            &e.path,
-            committed,
-            (&e.text, e.blob),
-            &e.op,
-        )?);
-        update_index(
-            repo,
-            &mut txn,
-            &e.path,
-            e.stored.as_ref().map(|s| s.blob),
-            e.mode,
-            (e.text.as_bytes(), e.blob),
-            &e.op,
-        )?;
-    }
-    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
-    txn.commit()?;
-    let what = edits
-        .iter()
-        .map(|e| {
-            let done = match e.stored {
-                Some(_) => e.op.describe(),
-                None => format!("created it, and {}", e.op.describe()),
-            };
-            format!("{}: {done}", e.path.display())
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
     Ok(Accumulated::Changed {
-        what,
+        what: describe(&edits),
         old: head,
         new,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
@@ -302,7 +260,7 @@ enum Prepared {
 
 /// Reads one target file as HEAD stores it and decides its edit.
 fn prepare(
-    repo: &Repo,
+    (repo, config): (&Repo, &Config),
     head: Oid,
     top: &ReflogTop,
     (amend, reverted): (bool, Option<&NewEntry>),
@@ -394,9 +352,18 @@ fn prepare(
         && stored.is_some()
         && repo.changes_path(top.old, &path)
         && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
-    let op = match reverted.and_then(|r| op::decide_revert(&log, r)) {
-        Some(cancelled) => cancelled,
-        None => decide(
+    // A squash's own entry takes the place of the entries it brought (see `squash`).
+    let parts = match (&target.new, stored.is_some() && !amend) {
+        (Some(new), true) => squash::parts(repo, config, head, (&path, &log), new)?,
+        _ => Vec::new(),
+    };
+    let op = match (
+        reverted.and_then(|r| op::decide_revert(&log, r)),
+        &target.new,
+    ) {
+        (Some(cancelled), _) => cancelled,
+        (None, Some(new)) if !parts.is_empty() => Some(Op::Squash(new.clone(), parts)),
+        (None, _) => decide(
             &log,
             target.old.as_ref(),
             target.new.as_ref(),

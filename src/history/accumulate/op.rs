@@ -12,6 +12,10 @@ pub(super) enum Op {
     Remove(NewEntry),
     /// The entry of a change that the commit reverts before any release.
     Cancel(NewEntry),
+    /// Entries a merge's parents had unreleased that its conflict's resolution dropped.
+    Restore(Vec<NewEntry>),
+    /// The commit's entry in place of the entries of the commits it squashes.
+    Squash(NewEntry, Vec<NewEntry>),
 }
 
 impl Op {
@@ -33,6 +37,20 @@ impl Op {
             Op::Remove(old) | Op::Cancel(old) => {
                 log.remove_entry(&old.section, &old.text);
             }
+            Op::Squash(new, parts) => {
+                for p in parts {
+                    log.remove_entry(&p.section, &p.text);
+                }
+                Op::Add(new.clone()).apply(log);
+            }
+            Op::Restore(entries) => {
+                for e in entries {
+                    if !in_unreleased(log, e) {
+                        log.ensure_unreleased();
+                        log.add_entry(&e.section, &e.text, e.breaking);
+                    }
+                }
+            }
         }
     }
 
@@ -51,8 +69,33 @@ impl Op {
                 "removed `- {}`: this commit reverts it before any release, so neither ships",
                 e.text
             ),
+            Op::Squash(new, parts) => format!(
+                "replaced the {} of the commits it squashes ({}`- {}`), which are not in this branch's history, with its own `- {}` under {}",
+                plural(parts.len(), "entry", "entries"),
+                if parts.len() > 1 { "first: " } else { "" },
+                parts.first().map_or("", |e| e.text.as_str()),
+                new.text,
+                new.section
+            ),
+            Op::Restore(entries) => {
+                let (n, them) = (
+                    entries.len(),
+                    if entries.len() == 1 { "it" } else { "them" },
+                );
+                format!(
+                    "put back {} a parent had unreleased and the merge's conflict resolution dropped ({}`- {}`); if that was on purpose, take {them} out again and `git commit --amend`",
+                    plural(n, "entry", "entries"),
+                    if n > 1 { "first: " } else { "" },
+                    entries.first().map_or("", |e| e.text.as_str()),
+                )
+            }
         }
     }
+}
+
+/// `n` and the noun, singular or plural.
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Whether an entry with this text is anywhere in the file (released sections included).

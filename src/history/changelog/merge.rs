@@ -151,7 +151,13 @@ impl Changelog {
         } else {
             let why = "both sides changed Unreleased in other ways than adding entries to it (reordered, reworded, removed, or wrote prose)";
             if o_post == b_post && t_post == b_post {
-                return Err(EditError::Conflict(why.into()));
+                return Err(match super::prose::common_entries(base, ours, theirs) {
+                    Some(texts) => EditError::LineMerge {
+                        why: why.into(),
+                        texts,
+                    },
+                    None => EditError::Conflict(why.into()),
+                });
             }
             return Err(EditError::Marked {
                 why: why.into(),

@@ -25,6 +25,7 @@ mod head;
 mod lex;
 mod merge;
 mod parse;
+mod prose;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -75,6 +76,17 @@ pub enum EditError {
         why: String,
         /// The file with the markers.
         text: String,
+    },
+    /// Both sides changed Unreleased in ways relhook does not combine (prose, typically) and
+    /// added entries: the entries are combined, and the rest is left to git's line merge of
+    /// `texts` (base, ours, theirs), each carrying both sides' new entries alike, so that only
+    /// the prose can conflict.
+    #[error("merge conflict: {why}; the entries are combined, the rest is merged line by line")]
+    LineMerge {
+        /// Why the two sides could not be combined whole.
+        why: String,
+        /// Base, ours and theirs, each with the union of the new entries.
+        texts: [String; 3],
     },
 }
 

@@ -1,0 +1,89 @@
+//! The rewrite of HEAD with its changelog edits: the new commit's objects first, then, in one
+//! transaction holding the index lock, the work tree, the index and HEAD.
+
+use git2::Oid;
+
+use super::Edit;
+use super::tree::{update_index, update_work_tree};
+use crate::Result;
+use crate::git::{Amended, Repo};
+
+/// What the edits did, file by file, for the user.
+pub(super) fn describe(edits: &[Edit]) -> String {
+    edits
+        .iter()
+        .map(|e| {
+            let done = match e.stored {
+                Some(_) => e.op.describe(),
+                None => format!("created it, and {}", e.op.describe()),
+            };
+            format!("{}: {done}", e.path.display())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// How [`amend_head`] ended.
+pub(super) enum Amend {
+    /// HEAD is `new`; `notes`: problems with the work tree copies.
+    Done { new: Oid, notes: Vec<String> },
+    /// The commit cannot be rewritten (see `Repo::amended_commit`), and why.
+    Refused(String),
+    /// HEAD moved before the transaction held the lock; nothing changed.
+    Moved,
+}
+
+/// Rewrites HEAD (`head`) with the `edits`' files, and the work tree and the index with it,
+/// in one transaction (`what`, and the command that adds what an undone run was adding when
+/// it is not `relhook changelog --sync`).
+pub(super) fn amend_head(
+    repo: &Repo,
+    head: Oid,
+    edits: &mut [Edit],
+    (what, sync): (&str, Option<&str>),
+) -> Result<Amend> {
+    // Objects first: nothing refers to them until HEAD moves.
+    for e in edits.iter_mut() {
+        e.blob = repo.write_blob(e.text.as_bytes())?;
+    }
+    let files: Vec<(&std::path::Path, Oid, i32)> = edits
+        .iter()
+        .map(|e| (e.path.as_path(), e.blob, e.mode))
+        .collect();
+    let new = match repo.amended_commit(head, &files)? {
+        Amended::Commit(new) => new,
+        Amended::Refused(why) => return Ok(Amend::Refused(why)),
+    };
+    // Then, holding the index lock, the work tree, the index and HEAD, in that order.
+    let mut txn = match sync {
+        None => repo.transaction(what)?,
+        Some(sync) => repo.transaction_synced_by(what, sync)?,
+    };
+    if repo.head() != Some(head) {
+        return Ok(Amend::Moved);
+    }
+    let mut notes = Vec::new();
+    for e in edits.iter() {
+        let committed = e.stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
+        notes.extend(update_work_tree(
+            repo,
+            &mut txn,
+            &e.path,
+            committed,
+            (&e.text, e.blob),
+            &e.op,
+        )?);
+        update_index(
+            repo,
+            &mut txn,
+            &e.path,
+            e.stored.as_ref().map(|s| s.blob),
+            e.mode,
+            (e.text.as_bytes(), e.blob),
+            &e.op,
+        )?;
+    }
+    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
+    txn.commit()?;
+    Ok(Amend::Done { new, notes })
+}

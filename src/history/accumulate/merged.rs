@@ -1,0 +1,264 @@
+//! A merge commit the user concluded (`git commit` or `git merge --continue` after a
+//! conflict; a merge git completes itself runs no post-commit). When the merge driver cannot
+//! combine the two Unreleased sections it marks them for the person to combine; taking one
+//! side (`git checkout --ours`, deleting the other block) then drops the other side's entries
+//! without a word, and `--sync` would not bring them back: each of those commits carried its
+//! entry, so it is accounted for. The merge commit therefore gets them back, as post-commit
+//! gives a commit its entry, and says so; taken out again (`git commit --amend`), they stay
+//! out, as any entry deleted by hand does.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use git2::Oid;
+
+use super::amend::{Amend, amend_head, describe};
+use super::op::{Op, plural};
+use super::{Accumulated, Edit};
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, ReflogTop, Repo};
+use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::history::changelog::{Changelog, normalize};
+use crate::history::sync::changelog_at;
+
+/// post-commit for a merge commit: the entries its parents had unreleased that it lacks.
+pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Accumulated> {
+    let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
+    let Some(head) = repo.head().filter(|h| *h == top.new) else {
+        return skip("HEAD moved since the commit");
+    };
+    let [ours, theirs] = parents(repo, head)?[..] else {
+        return skip("not a merge of two commits");
+    };
+    let (dropped, releases) = dropped(repo, config, head, [ours, theirs])?;
+    // A release section is not put back (which entries it shipped is the tag's to say), but
+    // its loss is said.
+    let releases = (!releases.is_empty()).then(|| releases.join("; "));
+    if dropped.is_empty() {
+        return match releases {
+            // A warning, as a refusal is: not silenced by `RELHOOK_QUIET`.
+            Some(lost) => Ok(Accumulated::Refused(lost)),
+            None => skip("the merge keeps every entry its parents had unreleased"),
+        };
+    }
+    let lacks = |path: &PathBuf, entries: &[NewEntry]| {
+        format!(
+            "{} lacks {} a parent of the merge had unreleased ({}`- {}`): its conflict's resolution dropped {}",
+            path.display(),
+            plural(entries.len(), "entry", "entries"),
+            if entries.len() > 1 { "first: " } else { "" },
+            entries.first().map_or("", |e| e.text.as_str()),
+            if entries.len() == 1 { "it" } else { "them" },
+        )
+    };
+    // Not put back: which entries, why, and where they are.
+    let said = |why: &str| {
+        let lost: Vec<String> = dropped.iter().map(|(p, e)| lacks(p, e)).collect();
+        let path = dropped.first().map(|(p, _)| p.display().to_string());
+        let path = path.unwrap_or_default();
+        let mut line = format!(
+            "{}; not put back ({why}): add them by hand from `git show {}:{path}` and `git show {}:{path}`",
+            lost.join("; "),
+            crate::git::short_id(ours),
+            crate::git::short_id(theirs)
+        );
+        if let Some(r) = &releases {
+            line.push_str("; ");
+            line.push_str(r);
+        }
+        line
+    };
+    if !config.changelog.accumulate {
+        return Ok(Accumulated::Notice(said(
+            "`changelog.accumulate` is off in .relconfig.toml",
+        )));
+    }
+    if let Some(op) = repo.operation_in_progress() {
+        return Ok(Accumulated::Notice(said(&format!("{op} is in progress"))));
+    }
+    let mut edits = Vec::new();
+    for (path, entries) in dropped.iter().cloned() {
+        let Some(stored) = repo.committed_file(head, &path)? else {
+            continue;
+        };
+        let Some(mut log) = std::str::from_utf8(&stored.bytes)
+            .ok()
+            .and_then(|t| Changelog::parse(t).ok())
+        else {
+            continue;
+        };
+        let op = Op::Restore(entries);
+        op.apply(&mut log);
+        edits.push(Edit {
+            path,
+            mode: stored.mode,
+            stored: Some(stored),
+            op,
+            text: log.render(),
+            blob: Oid::zero(),
+        });
+    }
+    if edits.is_empty() {
+        return skip("no changelog to put the entries back into");
+    }
+    match amend_head(repo, head, &mut edits, ("post-commit (merge)", None))? {
+        Amend::Done { new, notes } => Ok(Accumulated::Changed {
+            what: describe(&edits),
+            old: head,
+            new,
+            note: releases
+                .into_iter()
+                .chain(notes)
+                .reduce(|a, b| a + "; " + &b),
+        }),
+        Amend::Refused(why) => Ok(Accumulated::Refused(said(&format!(
+            "{why}; HEAD stays as git made it"
+        )))),
+        Amend::Moved => skip("HEAD moved since the commit"),
+    }
+}
+
+/// A changelog, and the entries to put back into it.
+type Dropped = (PathBuf, Vec<NewEntry>);
+
+/// The parents of `commit`, first parent first.
+fn parents(repo: &Repo, commit: Oid) -> Result<Vec<Oid>> {
+    let mut parents = Vec::new();
+    let one = Range {
+        tips: vec![commit],
+        single: true,
+        ..Range::default()
+    };
+    repo.walk(&one, |c| {
+        parents = c.parent_ids;
+        false
+    })?;
+    Ok(parents)
+}
+
+/// Per changelog (the root's, each package's), the entries a parent had unreleased that the
+/// merge lacks everywhere (unreleased or released), counting only the entries of the commits
+/// that parent brought: an entry one side reworded while the other released it, or one a
+/// person wrote, is the resolution's to decide, as `--rebuild` would not list it either.
+/// Then the release sections a parent has and the merge lacks, said.
+fn dropped(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    sides: [Oid; 2],
+) -> Result<(Vec<Dropped>, Vec<String>)> {
+    let mut paths = vec![config.changelog.path.clone()];
+    for p in &config.packages {
+        if !paths.contains(&p.changelog) {
+            paths.push(p.changelog.clone());
+        }
+    }
+    let base = match repo.merge_base_of(sides[0], sides[1])? {
+        crate::git::MergeBase::Found(b) => Some(b),
+        _ => None,
+    };
+    let forge = OnceCell::new();
+    let mut made: [Option<HashSet<String>>; 2] = [None, None];
+    let mut out = Vec::new();
+    let mut releases = Vec::new();
+    for path in paths {
+        let Some(merged) = changelog_at(repo, head, &path) else {
+            continue;
+        };
+        let have = merged.all_entry_texts();
+        let mut versions = merged.versions();
+        // A section one side deleted since the merge base is gone on purpose.
+        let in_base = base
+            .and_then(|b| changelog_at(repo, b, &path))
+            .map(|l| l.versions())
+            .unwrap_or_default();
+        let logs = sides.map(|p| changelog_at(repo, p, &path));
+        let kept_by_both = |v: &String| {
+            !in_base.contains(v) || logs.iter().flatten().all(|l| l.versions().contains(v))
+        };
+        let mut back: Vec<NewEntry> = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, parent) in sides.into_iter().enumerate() {
+            let Some(log) = &logs[i] else {
+                continue;
+            };
+            for v in log.versions() {
+                if versions.contains(&v) || !kept_by_both(&v) {
+                    continue;
+                }
+                versions.push(v.clone());
+                let (p, short) = (path.display(), crate::git::short_id(parent));
+                releases.push(format!(
+                    "{p} lacks the `## [{v}]` section that {short}, a parent of the merge, has: its conflict's resolution dropped it; put it back from `git show {short}:{p}` and `git commit --amend`"
+                ));
+            }
+            for e in log.unreleased_entries() {
+                let key = normalize(&e.text);
+                if have.contains(&key) || seen.contains(&key) {
+                    continue;
+                }
+                // Read only when something is missing: the commits this side brought.
+                let made = match &mut made[i] {
+                    Some(m) => m,
+                    slot => {
+                        let range = Range {
+                            tips: vec![parent],
+                            hidden: vec![sides[1 - i]],
+                            ..Range::default()
+                        };
+                        slot.insert(entries_made(repo, config, &range, &forge, None)?)
+                    }
+                };
+                if made.contains(&key) {
+                    seen.insert(key);
+                    back.push(NewEntry {
+                        breaking: e.text.starts_with("**BREAKING**"),
+                        section: e.section,
+                        text: e.text,
+                    });
+                }
+            }
+        }
+        if !back.is_empty() {
+            out.push((path, back));
+        }
+    }
+    Ok((out, releases))
+}
+
+/// The entries (normalised) the messages of the commits of `range` call for; the walk stops
+/// once it has found every entry of `wanted`, when given.
+pub(super) fn entries_made(
+    repo: &Repo,
+    config: &Config,
+    range: &Range,
+    forge: &OnceCell<Option<Forge>>,
+    wanted: Option<&HashSet<String>>,
+) -> Result<HashSet<String>> {
+    let mut out = HashSet::new();
+    let mut found = 0;
+    repo.walk(range, |c| {
+        if c.parents < 2 {
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            if let Some(e) = entry_for_message(&message, &config.changelog, None) {
+                // Linked when the remote is a forge and the entry names an issue.
+                let mut texts = vec![normalize(&e.text)];
+                if e.text.contains('#') {
+                    let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
+                    let linked = entry_for_message(&message, &config.changelog, forge.as_ref());
+                    texts.extend(linked.map(|l| normalize(&l.text)));
+                }
+                for t in texts {
+                    if wanted.is_some_and(|w| w.contains(&t)) && !out.contains(&t) {
+                        found += 1;
+                    }
+                    out.insert(t);
+                }
+            }
+        }
+        wanted.is_none_or(|w| found < w.len())
+    })?;
+    Ok(out)
+}

@@ -1,0 +1,68 @@
+//! A commit that brings other commits' entries with it: `git merge --squash feature` (the merge
+//! driver puts the branch's entries into Unreleased, staged) or `git cherry-pick -n`, then
+//! `git commit -m "feat: the feature"`. Those commits are not in this branch's history, so
+//! history lists the commit's own entry alone (`--rebuild`, and `--sync`, for which the
+//! commit's own change to the file accounts for it); post-commit therefore puts that entry in
+//! their place, inside the commit, and says so. Only entries that read exactly as those
+//! commits' messages make them are replaced: one a person wrote or edited stays. A commit
+//! whose message calls for no entry (`chore: bring in the feature`) keeps them all.
+//!
+//! git removes `SQUASH_MSG` before post-commit runs (measured with git 2.47), so the squash is
+//! recognised by what the commit adds, not by git's state.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::path::Path;
+
+use git2::Oid;
+
+use super::merged::entries_made;
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, Repo};
+use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::{Changelog, normalize};
+
+/// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added and
+/// that are, word for word, the entries of commits on a branch but not in `head`'s history.
+pub(super) fn parts(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    new: &NewEntry,
+) -> Result<Vec<NewEntry>> {
+    // Most commits leave the file to post-commit: one tree lookup says so.
+    if !repo.changes_path(head, path) {
+        return Ok(Vec::new());
+    }
+    let added = crate::history::sync::added_by(repo, head, path);
+    let own = normalize(&new.text);
+    let brought: Vec<_> = log
+        .unreleased_entries()
+        .into_iter()
+        .filter(|e| {
+            let k = normalize(&e.text);
+            k != own && added.contains(&k)
+        })
+        .collect();
+    if brought.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: HashSet<String> = brought.iter().map(|e| normalize(&e.text)).collect();
+    let unmerged = Range {
+        tips: repo.branch_commits(),
+        hidden: vec![head],
+        ..Range::default()
+    };
+    let made = entries_made(repo, config, &unmerged, &OnceCell::new(), Some(&wanted))?;
+    Ok(brought
+        .into_iter()
+        .filter(|e| made.contains(&normalize(&e.text)))
+        .map(|e| NewEntry {
+            breaking: e.text.starts_with("**BREAKING**"),
+            section: e.section,
+            text: e.text,
+        })
+        .collect())
+}
