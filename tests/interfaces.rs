@@ -404,7 +404,10 @@ mod cli {
             &["--help"],
         ] {
             let (code, err) = into_closed_pipe(&repo, args);
-            assert_eq!(code, 0, "{args:?}: {err}");
+            // Quietly, but with the verdict: the 30 commits fail the check whether or not
+            // anyone reads why.
+            let verdict = if args[0] == "check" { 1 } else { 0 };
+            assert_eq!(code, verdict, "{args:?}: {err}");
             assert!(!err.contains("panicked"), "{args:?}: {err}");
             assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
         }
