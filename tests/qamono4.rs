@@ -94,3 +94,107 @@ fn notes_of_a_hand_made_package_tag_read_its_section() {
         text(&out)
     );
 }
+
+/// A bare remote `origin` with `main` pushed (hooks off).
+fn remote(repo: &Repo) {
+    let bare = repo.scratch("remote.git");
+    let bare = bare.to_str().unwrap().to_owned();
+    let init = repo.git_in(&repo.path(), &["init", "-q", "--bare", &bare], &[]);
+    assert!(init.status.success(), "{}", text(&init));
+    repo.git(&["remote", "add", "origin", &bare]);
+    repo.git(&["push", "-q", "--no-verify", "origin", "main"]);
+}
+
+/// One crate `a` at `crates/a`, tests `true`, pre-push installed, a `feat` to release.
+fn one_crate(config_extra: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        format!("[packages.a]\npath = \"crates/a\"\n\n[checks]\ntest = [\"true\"]\n{config_extra}"),
+    );
+    commit_all(&repo, "chore: init");
+    remote(&repo);
+    repo.hooks(&["pre-push"]);
+    repo.write("crates/a/lib.rs", "x\n");
+    commit_all(&repo, "feat: a thing");
+    repo
+}
+
+/// A package directory moved after its release: pre-push judges the existing, tested tag by
+/// the package as it was at the tag (the configuration stored there), and lets it go.
+#[test]
+fn pre_push_judges_a_moved_package_tag_where_the_package_was() {
+    let repo = one_crate("");
+    ok(&release(&repo, &["--package", "a", "0.2.0"]));
+    repo.git(&["mv", "crates/a", "crates/alpha"]);
+    let config = repo
+        .read(".relconfig.toml")
+        .replace("crates/a\"", "crates/alpha\"");
+    repo.write(".relconfig.toml", config);
+    commit_all(&repo, "refactor: move a to crates/alpha");
+
+    let out = repo.git_output(&["push", "origin", "main", "--follow-tags"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("git tag -d"), "{}", text(&out));
+    let out = repo.relhook(&["notes", "a-v0.2.0"]);
+    ok(&out);
+    assert_eq!(stdout(&out), "### Added\n\n- a thing\n", "{}", text(&out));
+}
+
+/// When the tag's own commit cannot say where the package was (no configuration there, and
+/// the package's directory of today is not in it), pre-push refuses to pass what it could not
+/// check, and never suggests deleting the tag.
+#[test]
+fn pre_push_never_suggests_deleting_a_tag_it_cannot_judge() {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.2.0\"\n",
+    );
+    repo.write(
+        "crates/a/CHANGELOG.md",
+        format!("{SKELETON}\n## [0.2.0] - 2026-01-01\n\n### Added\n\n- a thing\n"),
+    );
+    commit_all(&repo, "feat: a thing");
+    repo.git(&["tag", "-a", "a-v0.2.0", "-m", "a"]);
+    repo.git(&["mv", "crates/a", "crates/alpha"]);
+    repo.write(
+        ".relconfig.toml",
+        "[packages.a]\npath = \"crates/alpha\"\n\n[checks]\ntest = [\"true\"]\n",
+    );
+    commit_all(&repo, "refactor: move a to crates/alpha");
+    remote(&repo);
+    repo.hooks(&["pre-push"]);
+
+    let out = repo.git_output(&["push", "origin", "a-v0.2.0"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let says = stderr(&out);
+    assert!(!says.contains("git tag -d"), "{says}");
+    assert!(
+        says.contains("cannot judge")
+            && says.contains("RELHOOK_SKIP=1 git push origin refs/tags/a-v0.2.0"),
+        "{says}"
+    );
+}
+
+/// pre-push's fix for a bad package tag names the package's release command.
+#[test]
+fn pre_push_fix_for_a_package_tag_releases_the_package() {
+    let repo = one_crate("");
+    repo.git(&["tag", "-a", "a-v0.2.0", "-m", "a"]);
+    let out = repo.git_output(&["push", "origin", "main", "a-v0.2.0"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let says = stderr(&out);
+    assert!(
+        says.contains("then `relhook release --package a`"),
+        "{says}"
+    );
+    assert!(
+        says.contains("release with `relhook release --package a`"),
+        "{says}"
+    );
+}
