@@ -198,3 +198,72 @@ fn pre_push_fix_for_a_package_tag_releases_the_package() {
         "{says}"
     );
 }
+
+/// A monorepo commit outside every package, with no root changelog: post-commit says in one
+/// line that no entry was added and how to get one, and the command it names works.
+#[test]
+fn post_commit_says_a_root_entry_has_no_changelog() {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"crates/a\"\n");
+    commit_all(&repo, "chore: init");
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write("README", "r\n");
+    repo.git(&["add", "README"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: root readme feature"]);
+    ok(&out);
+    let says = stderr(&out);
+    assert_eq!(says.lines().count(), 1, "{says}");
+    assert!(
+        says.contains("no entry added") && says.contains("CHANGELOG.md does not exist"),
+        "{says}"
+    );
+    assert!(
+        says.contains("`relhook init` writes it, then `relhook changelog --sync`"),
+        "{says}"
+    );
+    ok(&repo.relhook(&["init"]));
+    ok(&repo.relhook(&["changelog", "--sync"]));
+    assert!(
+        repo.read("CHANGELOG.md").contains("- root readme feature"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+}
+
+/// A package whose path leads out of the work tree (a symbolic link): post-commit says so in
+/// one line, and doctor does not call the configuration valid beside the INVALID package.
+#[test]
+fn unusable_package_is_said_by_post_commit_and_doctor_agrees() {
+    let repo = Repo::new();
+    let outside = repo.scratch("outside");
+    std::fs::write(
+        outside.join("Cargo.toml"),
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(repo.path().join("crates")).unwrap();
+    std::os::unix::fs::symlink(&outside, repo.path().join("crates/a")).unwrap();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"crates/a\"\n");
+    commit_all(&repo, "chore: init");
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write("README", "r\n");
+    repo.git(&["add", "README"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: root readme feature"]);
+    ok(&out);
+    let says = stderr(&out);
+    assert_eq!(says.lines().count(), 1, "{says}");
+    assert!(
+        says.contains("no entry added") && says.contains("outside the work tree"),
+        "{says}"
+    );
+    let out = repo.relhook(&["doctor"]);
+    let says = stdout(&out);
+    assert!(says.contains("INVALID  package a"), "{}", text(&out));
+    assert!(!says.contains("is valid"), "{}", text(&out));
+    assert!(says.contains("INVALID  config"), "{}", text(&out));
+}
