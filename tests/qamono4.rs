@@ -267,3 +267,62 @@ fn unusable_package_is_said_by_post_commit_and_doctor_agrees() {
     assert!(!says.contains("is valid"), "{}", text(&out));
     assert!(says.contains("INVALID  config"), "{}", text(&out));
 }
+
+/// hatch's layout in a package (`[tool.hatch.version] path`): the module named there is the
+/// package's version file, and a package release bumps it.
+#[test]
+fn package_release_bumps_hatch_version_path() {
+    let repo = Repo::new();
+    repo.write(
+        "backend/pyproject.toml",
+        "[project]\nname = \"app\"\ndynamic = [\"version\"]\n\n[tool.hatch.version]\npath = \"src/app/__about__.py\"\n",
+    );
+    repo.write("backend/src/app/__about__.py", "__version__ = \"1.4.2\"\n");
+    repo.write(".relconfig.toml", "[packages.app]\npath = \"backend\"\n");
+    commit_all(&repo, "chore: init");
+    repo.git(&["tag", "-a", "app-v1.4.2", "-m", "app"]);
+    repo.write("backend/src/app/core.py", "y = 1\n");
+    commit_all(&repo, "fix: y");
+    ok(&release(&repo, &["--package", "app", "--no-test"]));
+    assert_eq!(
+        repo.read("backend/src/app/__about__.py"),
+        "__version__ = \"1.4.3\"\n"
+    );
+}
+
+/// A package release runs the runbook's grep within the package, as a single-package release
+/// does: a file of the package that still says the old version is named (dry run and real),
+/// a file outside the package is not.
+#[test]
+fn package_release_names_files_that_still_say_the_old_version() {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.3.1\"\n",
+    );
+    repo.write("crates/a/docs/install.md", "cargo install a@0.3.1\n");
+    repo.write("docs/other.md", "other tool 0.3.1\n");
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"crates/a\"\n");
+    commit_all(&repo, "chore: init");
+    repo.git(&["tag", "-a", "a-v0.3.1", "-m", "a"]);
+    repo.write("crates/a/lib.rs", "x\n");
+    commit_all(&repo, "fix: y");
+
+    let dry = release(&repo, &["--package", "a", "--no-test", "--dry-run"]);
+    ok(&dry);
+    let says = stderr(&dry);
+    assert!(
+        says.contains("crates/a/docs/install.md:1 would still say 0.3.1"),
+        "{says}"
+    );
+    assert!(!says.contains("docs/other.md"), "{says}");
+    assert!(!says.contains("Cargo.toml"), "{says}");
+    let out = release(&repo, &["--package", "a", "--no-test"]);
+    ok(&out);
+    let says = stderr(&out);
+    assert!(
+        says.contains("crates/a/docs/install.md:1 still says 0.3.1"),
+        "{says}"
+    );
+    assert!(!says.contains("docs/other.md"), "{says}");
+}
