@@ -326,3 +326,45 @@ fn package_release_names_files_that_still_say_the_old_version() {
     );
     assert!(!says.contains("docs/other.md"), "{says}");
 }
+
+/// `relhook init` where .relconfig.toml already has the packages' tables: it does not ask to
+/// add them again (a duplicate key), and names only a table that is missing.
+#[test]
+fn init_prints_only_missing_package_tables() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    );
+    for name in ["a", "b"] {
+        repo.write(
+            &format!("crates/{name}/Cargo.toml"),
+            format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n"),
+        );
+    }
+    let out = repo.relhook(&["init"]);
+    ok(&out);
+    assert!(stdout(&out).contains("found 2 packages"), "{}", text(&out));
+    let out = repo.relhook(&["init"]);
+    ok(&out);
+    let says = stdout(&out);
+    assert!(
+        !says.contains("[packages.a]") && !says.contains("path ="),
+        "{says}"
+    );
+    assert!(
+        says.contains("already has a [packages.*] table for each"),
+        "{says}"
+    );
+
+    let config = repo.read(".relconfig.toml");
+    let start = config.find("[packages.b]").unwrap();
+    repo.write(".relconfig.toml", &config[..start]);
+    let out = repo.relhook(&["init"]);
+    ok(&out);
+    let says = stdout(&out);
+    assert!(
+        says.contains("[packages.b]") && !says.contains("[packages.a]"),
+        "{says}"
+    );
+}
