@@ -368,3 +368,54 @@ fn init_prints_only_missing_package_tables() {
         "{says}"
     );
 }
+
+/// A never-released dependent brought along by a release is released at its first version
+/// (the one it has written, which `version --all` names), with its own entries, not a patch
+/// above a version that never existed.
+#[test]
+fn never_released_dependent_gets_its_first_version() {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write(
+        "crates/b/Cargo.toml",
+        "[package]\nname = \"b\"\nversion = \"0.2.0\"\n\n[dependencies]\na = { path = \"../a\", version = \"0.1\" }\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n",
+    );
+    commit_all(&repo, "chore: init");
+    repo.write("crates/b/lib.rs", "x\n");
+    commit_all(&repo, "feat(b): add b");
+    repo.write("crates/a/lib.rs", "x\n");
+    commit_all(&repo, "feat!: a breaks");
+    let out = repo.relhook(&["version", "--all", "--next"]);
+    assert!(
+        stdout(&out).contains("b 0.2.0 (first release)"),
+        "{}",
+        text(&out)
+    );
+
+    let out = release(&repo, &["--package", "a", "0.2.0", "--no-test"]);
+    ok(&out);
+    let tags = repo.git(&["tag", "--list"]);
+    assert_eq!(tags, "a-v0.2.0\nb-v0.2.0", "{}", text(&out));
+    assert!(
+        stderr(&out).contains("b-v0.2.0 (first release"),
+        "{}",
+        text(&out)
+    );
+    let changelog = repo.read("crates/b/CHANGELOG.md");
+    let section = &changelog[changelog.find("## [0.2.0]").unwrap()..];
+    assert!(
+        section.contains("- **b:** add b") && section.contains("require a 0.2.0"),
+        "{changelog}"
+    );
+    assert!(
+        repo.read("crates/b/Cargo.toml")
+            .contains("version = \"0.2.0\"")
+    );
+}

@@ -140,7 +140,12 @@ fn summary(plan: &Plan) -> String {
                 .iter()
                 .map(|c| format!(", requires {} {}", c.dependency, c.version))
                 .collect();
-            format!("{} ({} → {}{})", p.tag, p.current, p.version, why.concat())
+            let from = if p.current == p.version {
+                "first release".to_owned()
+            } else {
+                format!("{} → {}", p.current, p.version)
+            };
+            format!("{} ({from}{})", p.tag, why.concat())
         })
         .collect::<Vec<_>>()
         .join(", ")
