@@ -27,6 +27,7 @@ mod prepush;
 mod qa;
 mod qa2;
 mod qamono;
+mod qamono4;
 mod qb;
 mod readme;
 mod release;

@@ -58,8 +58,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     // A package whose folder is gone (deleted in a commit) stops each of its entries: the
     // configuration parses, but cannot be used.
     if let Ok(config) = &config {
+        let mut unusable = Vec::new();
         for p in &config.packages {
             if let Err(e) = crate::history::packages::confine(p, &loc.work_tree) {
+                unusable.push(p.name.clone());
                 let fix = match &e {
                     Error::Config {
                         path, line, column, ..
@@ -72,6 +74,17 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     detail: e.to_string(),
                     fix: Some(fix),
                 });
+            }
+        }
+        // The file parses, but is not valid as a whole: no "is valid" beside an INVALID package.
+        if !unusable.is_empty() {
+            if let Some(c) = report.checks.iter_mut().find(|c| c.subject == "config") {
+                c.status = Status::Invalid;
+                c.detail = format!(
+                    "{} parses, but package {} cannot be used (below)",
+                    c.detail.trim_end_matches(" is valid"),
+                    unusable.join(", ")
+                );
             }
         }
     }

@@ -31,18 +31,42 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             if config_written {
                 writeln!(
                     out,
-                    "found {} packages, each with its own changelog, version and tags: {}; their [packages.*] tables are in .relconfig.toml",
-                    names.len(),
+                    "found {}, each with its own changelog, version and tags: {}; their [packages.*] tables are in .relconfig.toml",
+                    packages(names.len()),
                     names.join(", ")
                 )?;
             } else {
-                writeln!(
-                    out,
-                    "found {} packages: {}; to give each its own changelog, version and tags, add these tables to .relconfig.toml:\n{}",
-                    names.len(),
-                    names.join(", "),
-                    done.package_tables
-                )?;
+                // Only the tables the existing file lacks: adding one it has is a duplicate key.
+                let have: Vec<String> = crate::config::Config::load(&root)
+                    .map(|c| c.packages.into_iter().map(|p| p.name).collect())
+                    .unwrap_or_default();
+                let missing: Vec<_> = done
+                    .packages
+                    .iter()
+                    .filter(|p| !have.contains(&p.name))
+                    .cloned()
+                    .collect();
+                let found = format!("found {}: {}", packages(names.len()), names.join(", "));
+                if missing.is_empty() {
+                    writeln!(
+                        out,
+                        "{found}; .relconfig.toml already has a [packages.*] table for each"
+                    )?;
+                } else if missing.len() == done.packages.len() {
+                    writeln!(
+                        out,
+                        "{found}; to give each its own changelog, version and tags, add these tables to .relconfig.toml:\n{}",
+                        done.package_tables
+                    )?;
+                } else {
+                    let names: Vec<&str> = missing.iter().map(|p| p.name.as_str()).collect();
+                    writeln!(
+                        out,
+                        "{found}; .relconfig.toml has no table for {}: add these to it:\n{}",
+                        names.join(", "),
+                        crate::history::packages::detect::render(&missing)
+                    )?;
+                }
             }
         }
         if let Some(argv) = done.test_command {
@@ -54,4 +78,13 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         Ok(())
     })?;
     Ok(Outcome::Ok)
+}
+
+/// `1 package`, `3 packages`.
+fn packages(n: usize) -> String {
+    if n == 1 {
+        "1 package".into()
+    } else {
+        format!("{n} packages")
+    }
 }

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// `relhook notes [TAG]`.
 pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
-    let (repo, _root, config) = ctx.open()?;
+    let (repo, root, config) = ctx.open()?;
     let head = repo
         .head()
         .ok_or_else(|| Error::Refused(Refusal::bare(Reason::NoCommits, "no commits yet")))?;
@@ -34,9 +34,26 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             )),
             e => e,
         })?;
-    let version = tag
-        .strip_prefix(config.version.tag_prefix.as_str())
-        .unwrap_or(&tag);
+    // A package's tag: its notes are the package's (its changelog, as the package was laid out
+    // at the tag), and its version is what follows the package's tag prefix.
+    let (config, version) = match crate::tag::package_of(&config, &tag) {
+        Some(p) => {
+            let prefix = p.tag.prefix().len();
+            let view = match crate::tag::config_at(&repo, &config, &root, &tag, commit) {
+                Some(view) => view,
+                None => crate::history::packages::view(&config, &p.name, &root)?,
+            };
+            (view, tag[prefix..].to_owned())
+        }
+        None => {
+            let version = tag
+                .strip_prefix(config.version.tag_prefix.as_str())
+                .unwrap_or(&tag)
+                .to_owned();
+            (config, version)
+        }
+    };
+    let version = version.as_str();
     let notes = release_notes(&repo, &config, commit, &tag, version)?;
     if args.format == Format::Json {
         super::json::print(&super::json::NotesReport {

@@ -284,9 +284,10 @@ fn resume(
 
 /// Tracked files that still hold the old version as a whole version, outside the changelog:
 /// what the runbook's `grep -r "<old>" .` after the bump finds. At most 20 lines.
-/// Lines of tracked files that still say `old` (at most 20); `planned` gives the text some
-/// files will have (a dry run's edits), read instead of the file.
-fn old_version_left(
+/// Lines of tracked files that still say `old` (at most 20), in a package's view those of
+/// its directory; `planned` gives the text some files will have (a dry run's edits), read
+/// instead of the file.
+pub(super) fn old_version_left(
     repo: &crate::git::Repo,
     config: &Config,
     old: &impl std::fmt::Display,
@@ -294,7 +295,16 @@ fn old_version_left(
 ) -> Vec<(String, usize, String)> {
     let old = old.to_string();
     let changelog = config.changelog.path.to_string_lossy().replace('\\', "/");
-    let Ok(listed) = repo.run_git(&["grep", "-l", "-I", "-F", "-e", &old], None) else {
+    let mut grep = vec!["grep", "-l", "-I", "-F", "-e", &old];
+    // A package's release: the files of its own directory (`git grep` names them from the top).
+    let within = config
+        .package
+        .as_ref()
+        .map(|p| format!(":(top){}", p.path.to_string_lossy().replace('\\', "/")));
+    if let Some(dir) = &within {
+        grep.extend(["--", dir.as_str()]);
+    }
+    let Ok(listed) = repo.run_git(&grep, None) else {
         return Vec::new();
     };
     let Some(root) = repo.work_tree() else {

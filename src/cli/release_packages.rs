@@ -67,6 +67,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             super::json::print(&report(&plan, None))?;
         } else {
             write_out(|out| print_plan(out, &plan))?;
+            old_versions_left(&mut crate::cli::stream::stderr(), &repo, &plan, true);
         }
         return Ok(Outcome::Ok);
     }
@@ -86,6 +87,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 crate::git::short_id(done.commit),
                 plan.commit_message
             );
+            old_versions_left(&mut err, &repo, &plan, false);
             next_push(&mut err, &config, &plan, &done);
             if json {
                 super::json::print(&report(&plan, Some(&done)))?;
@@ -139,7 +141,12 @@ fn summary(plan: &Plan) -> String {
                 .iter()
                 .map(|c| format!(", requires {} {}", c.dependency, c.version))
                 .collect();
-            format!("{} ({} → {}{})", p.tag, p.current, p.version, why.concat())
+            let from = if p.current == p.version {
+                "first release".to_owned()
+            } else {
+                format!("{} → {}", p.current, p.version)
+            };
+            format!("{} ({from}{})", p.tag, why.concat())
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -289,5 +296,33 @@ fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
             .collect(),
         release_commit: done.map(|d| d.commit.to_string()),
         tested: done.map(|d| d.tested.as_slice()),
+    }
+}
+
+/// The runbook's `grep -r` after the bump, per package within its own directory: each line
+/// that still says (or, for a dry run, would still say) the package's old version.
+fn old_versions_left(err: &mut dyn Write, repo: &crate::git::Repo, plan: &Plan, dry: bool) {
+    let planned: Vec<(String, &[u8])> = if dry {
+        plan.edits
+            .iter()
+            .map(|e| {
+                let path = e.path.to_string_lossy().replace('\\', "/");
+                (path, e.after.as_slice())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let says = if dry { "would still say" } else { "still says" };
+    for p in plan.packages.iter().filter(|p| p.version != p.current) {
+        for (path, line, text) in
+            super::release::old_version_left(repo, &p.view, &p.current, &planned)
+        {
+            let _ = writeln!(
+                err,
+                "relhook: note: {path}:{line} {says} {} ({} is released as {}): `{text}` (the runbook's `grep -r` check; bump it by hand)",
+                p.current, p.name, p.version
+            );
+        }
     }
 }

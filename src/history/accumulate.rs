@@ -12,6 +12,7 @@ mod merged;
 mod op;
 mod reword;
 mod squash;
+mod targets;
 mod tree;
 
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
 use self::op::{Op, decide};
+use self::targets::{Target, no_root_changelog, targets};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo, StoredFile};
@@ -125,14 +127,21 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     }
     // All the files or none: any file that cannot take its entry stops the others too.
     let mut edits = Vec::new();
+    let mut dropped = None;
     for t in targets {
+        let wanted = t.new.is_some();
         match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing => {}
+            Prepared::Absent(path) if wanted => dropped = Some(no_root_changelog(config, &path)),
+            Prepared::Absent(_) => {}
             Prepared::Stop(said) => return Ok(said),
         }
     }
     if edits.is_empty() {
+        if let Some(said) = dropped {
+            return Ok(Accumulated::Notice(said));
+        }
         return skip("the entry is already there (or was edited by hand)");
     }
     // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
@@ -146,97 +155,17 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         }
         Amend::Moved => return skip("HEAD moved since the commit"),
     };
+    // A root entry with nowhere to go is said beside what was done.
+    let what = std::iter::once(describe(&edits))
+        .chain(dropped)
+        .collect::<Vec<_>>()
+        .join("; ");
     Ok(Accumulated::Changed {
-        what: describe(&edits),
+        what,
         old: head,
         new,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
     })
-}
-
-/// A changelog the commit's entry goes to, with the entries of the commit before and after
-/// an amend that belong there.
-struct Target {
-    path: PathBuf,
-    old: Option<NewEntry>,
-    new: Option<NewEntry>,
-    /// Whether a missing file is created (the root changelog of a monorepo is not).
-    create: bool,
-}
-
-/// The changelogs to edit: `changelog.path` without packages; else each package the commit
-/// (or, for an amend, the commit it replaces) belongs to, and the root changelog for a commit
-/// of no package. `Err`: a package that cannot be used, said as a refusal.
-fn targets(
-    repo: &Repo,
-    config: &Config,
-    top: &ReflogTop,
-    amend: bool,
-    (old_entry, new_entry): (Option<NewEntry>, Option<NewEntry>),
-) -> Result<std::result::Result<Vec<Target>, Accumulated>> {
-    if config.packages.is_empty() {
-        return Ok(Ok(vec![Target {
-            path: config.changelog.path.clone(),
-            old: old_entry,
-            new: new_entry,
-            create: true,
-        }]));
-    }
-    use crate::history::packages::attribute;
-    let message = |id: Oid| {
-        String::from_utf8_lossy(&repo.commit_message(id).unwrap_or_default()).into_owned()
-    };
-    let now = attribute(repo, &config.packages, top.new, &message(top.new))?;
-    let before = if amend {
-        Some(attribute(
-            repo,
-            &config.packages,
-            top.old,
-            &message(top.old),
-        )?)
-    } else {
-        None
-    };
-    let root = repo.work_tree();
-    let mut out = Vec::new();
-    let new_message = message(top.new);
-    let mut any_new = false;
-    for p in &config.packages {
-        let mut is_new = now.packages.contains(&p);
-        let was = before.as_ref().is_some_and(|b| b.packages.contains(&p));
-        // An amend carries the entry the commit it replaces got: a package whose only change
-        // is then its own changelog is no longer touched (its entry moves out).
-        if amend && is_new && !crate::history::packages::names_scope(p, &new_message) {
-            let changed = repo.changed_paths(top.new, &[p.path.as_path()])?;
-            is_new = changed.iter().any(|c| *c != p.changelog);
-        }
-        any_new |= is_new;
-        if !is_new && !was {
-            continue;
-        }
-        if let Some(root) = &root
-            && let Err(e) = crate::history::packages::confine(p, root)
-        {
-            return Ok(Err(Accumulated::Refused(format!("no entry added: {e}"))));
-        }
-        out.push(Target {
-            path: p.changelog.clone(),
-            old: old_entry.clone().filter(|_| was),
-            new: new_entry.clone().filter(|_| is_new),
-            create: true,
-        });
-    }
-    let root_now = !any_new;
-    let root_before = before.as_ref().is_some_and(|b| b.packages.is_empty());
-    if root_now || root_before {
-        out.push(Target {
-            path: config.changelog.path.clone(),
-            old: old_entry.filter(|_| root_before),
-            new: new_entry.filter(|_| root_now),
-            create: false,
-        });
-    }
-    Ok(Ok(out))
 }
 
 /// One file's edit, ready to write.
@@ -254,6 +183,8 @@ enum Prepared {
     /// Nothing to do for this file (its entry is there, or it is a root changelog that
     /// does not exist).
     Nothing,
+    /// The root changelog of a monorepo, which does not exist (and is not created).
+    Absent(PathBuf),
     /// This file cannot take its entry: the reason, and no file is changed.
     Stop(Accumulated),
 }
@@ -278,7 +209,7 @@ fn prepare(
         if !target.create
             && matches!(&e, crate::Error::UnsafePath { reason, .. } if reason.contains("does not exist"))
         {
-            return Ok(Prepared::Nothing);
+            return Ok(Prepared::Absent(path));
         }
         return stop(Accumulated::Refused(format!("no entry added: {e}")));
     }
@@ -290,7 +221,7 @@ fn prepare(
             )));
         }
         Some(stored) => Some(stored),
-        None if !target.create => return Ok(Prepared::Nothing),
+        None if !target.create => return Ok(Prepared::Absent(path)),
         None => {
             let on_disk = repo
                 .work_tree()

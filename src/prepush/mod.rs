@@ -17,7 +17,10 @@ use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod tags;
 mod untested;
+
+use tags::{rewrite, unjudgeable};
 
 pub use untested::{Why, test_in_clean_checkout, untested_refusal};
 
@@ -156,8 +159,14 @@ pub fn inspect(
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
-        // A package's tag is judged by the package's view (its changelog, files, tests).
-        let Some(config) = crate::tag::config_for(config, &root, name) else {
+        let commit = (!u.is_delete()).then(|| peel(repo, u.local)).flatten();
+        // A package's tag is judged by the package's view (its changelog, files, tests), as
+        // the package was laid out at the tagged commit.
+        let config = match commit {
+            Some(c) => crate::tag::config_at(repo, config, &root, name, c),
+            None => crate::tag::config_for(config, &root, name),
+        };
+        let Some(config) = config else {
             continue;
         };
         let config = &config;
@@ -167,7 +176,10 @@ pub fn inspect(
         if u.is_delete() {
             continue;
         }
-        let commit = peel(repo, u.local);
+        if let Some(r) = unjudgeable(repo, config, remote, u, name, commit) {
+            found.refusals.push(r);
+            continue;
+        }
         let problems = rules::problems(repo, config, name, u.local, Depth::Publish);
         if !problems.is_empty() {
             found.refusals.push(Refusal {
@@ -177,7 +189,8 @@ pub fn inspect(
                 subject: format!("release tag {name}"),
                 problems,
                 fix: format!(
-                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then `relhook release`, or `git tag -a {name}` on a commit that passes, and push again"
+                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then `{}`, or `git tag -a {name}` on a commit that passes, and push again",
+                    rules::release_command(config)
                 ),
             });
         }
@@ -364,44 +377,6 @@ fn lint_new_commits(
         };
     }
     Ok(())
-}
-
-/// Deleting or moving a published release (`v` + SemVer) that the remote has. Tags that only
-/// look like releases (`v1.x`) were never releases and may be cleaned up.
-fn rewrite(repo: &Repo, config: &Config, remote: &str, u: &Update, name: &str) -> Option<Refusal> {
-    let version = name.get(config.version.tag_prefix.len()..)?;
-    semver::Version::parse(version).ok()?;
-    if u.is_delete() {
-        return Some(Refusal {
-            kind: Kind::Rewrite,
-            refs: vec![u.remote_ref.clone()],
-            commit: Some(peel(repo, u.remote).unwrap_or(u.remote)),
-            subject: format!("deleting release tag {name}"),
-            problems: vec![format!(
-                "{name} is a published release on {remote}: releases are immutable, and a released version is never deleted or reused"
-            )],
-            fix: format!(
-                "keep the tag; to withdraw {name}, publish a fixed version (`relhook release patch`) and say so in CHANGELOG.md"
-            ),
-        });
-    }
-    if u.remote.is_zero() || u.remote == u.local {
-        return None;
-    }
-    Some(Refusal {
-        kind: Kind::Rewrite,
-        refs: vec![u.remote_ref.clone()],
-        commit: peel(repo, u.local),
-        subject: format!("moving release tag {name}"),
-        problems: vec![format!(
-            "{remote} already has {name} at {}; this push would replace it with {}: published releases are immutable",
-            short_id(u.remote),
-            short_id(u.local)
-        )],
-        fix: format!(
-            "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`relhook release`)"
-        ),
-    })
 }
 
 fn dirty_tree(

@@ -7,7 +7,10 @@ pub mod rules;
 
 use std::path::Path;
 
-use crate::config::Config;
+use git2::Oid;
+
+use crate::config::{Config, Package};
+use crate::git::Repo;
 
 /// The configuration that judges release tag `name`: in a monorepo, the view of the package
 /// whose tag prefix it carries (`api-v1.3.0`: package `api`; the longest prefix wins), whose
@@ -15,16 +18,51 @@ use crate::config::Config;
 /// the name looks like one of its release tags. `None`: not a release tag (or a package whose
 /// directory cannot be used, which every command that reads it reports).
 pub fn config_for(config: &Config, root: &Path, name: &str) -> Option<Config> {
-    let package = config
+    match package_of(config, name) {
+        Some(p) => crate::history::packages::view(config, &p.name, root).ok(),
+        None => rules::is_release_like(config, name).then(|| config.clone()),
+    }
+}
+
+/// [`config_for`] for a tag on `commit`, with its package as that commit has it: when the
+/// configuration stored at `commit` puts the package elsewhere (its directory moved since),
+/// the changelog, version files and test record are looked up where the package was then, so
+/// that a release made before a move is judged by what it released.
+pub fn config_at(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    name: &str,
+    commit: Oid,
+) -> Option<Config> {
+    let Some(package) = package_of(config, name) else {
+        return config_for(config, root, name);
+    };
+    match package_then(repo, commit, &package.name) {
+        Some(then) if then.path != package.path || then.changelog != package.changelog => {
+            crate::history::packages::view_as_then(config, &package.name, root, &then).ok()
+        }
+        _ => config_for(config, root, name),
+    }
+}
+
+/// The package whose tag prefix `name` carries (the longest prefix wins).
+pub fn package_of<'c>(config: &'c Config, name: &str) -> Option<&'c Package> {
+    config
         .packages
         .iter()
         .filter(|p| {
             name.strip_prefix(p.tag.prefix())
                 .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
         })
-        .max_by_key(|p| p.tag.prefix().len());
-    match package {
-        Some(p) => crate::history::packages::view(config, &p.name, root).ok(),
-        None => rules::is_release_like(config, name).then(|| config.clone()),
-    }
+        .max_by_key(|p| p.tag.prefix().len())
+}
+
+/// Package `name` as the configuration stored at `commit` defines it, if it does.
+fn package_then(repo: &Repo, commit: Oid, name: &str) -> Option<Package> {
+    let file = Path::new(crate::config::FILE_NAME);
+    let stored = repo.file_at(commit, file).ok()??;
+    let text = String::from_utf8(stored.bytes).ok()?;
+    let then = Config::parse(file, &text).ok()?;
+    then.packages.into_iter().find(|p| p.name == name)
 }

@@ -23,6 +23,15 @@ pub fn is_release_like(config: &Config, name: &str) -> bool {
         && name[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// The command that makes a release of what `config` releases: `relhook release`, or in a
+/// package's view `relhook release --package NAME`.
+pub fn release_command(config: &Config) -> String {
+    match &config.package {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    }
+}
+
 /// The problems with release tag `name` pointing at `target` (a tag object or a commit).
 pub fn problems(
     repo: &Repo,
@@ -93,8 +102,9 @@ fn content_problems(
     let section = crate::history::sync::has_section_at(repo, commit, path, version);
     if !section {
         out.push(format!(
-            "{} at `{name}` has no `## [{version}]` section; release with `relhook release`, or let the hook write it when you tag",
-            path.display()
+            "{} at `{name}` has no `## [{version}]` section; release with `{}`, or let the hook write it when you tag",
+            path.display(),
+            release_command(config)
         ));
     }
     let Some(root) = repo.work_tree() else {

@@ -73,6 +73,26 @@ pub fn view(config: &Config, name: &str, root: &Path) -> Result<Config> {
     Ok(v)
 }
 
+/// A package's [`view`] with the package laid out as it was at an earlier commit: `then` is
+/// the same package in the configuration stored there (a directory moved since). Its
+/// changelog and directory are `then`'s, its version files the same files inside that
+/// directory. For judging what was released there; only history is read at the old place.
+pub fn view_as_then(config: &Config, name: &str, root: &Path, then: &Package) -> Result<Config> {
+    let mut v = view(config, name, root)?;
+    let now = find(config, name)?.path.clone();
+    v.changelog.path = then.changelog.clone();
+    for f in v.version.files.iter_mut().flatten() {
+        if let Ok(inside) = f.path.strip_prefix(&now) {
+            f.path = then.path.join(inside);
+        }
+    }
+    if let Some(p) = &mut v.package {
+        p.path = then.path.clone();
+        p.changelog = then.changelog.clone();
+    }
+    Ok(v)
+}
+
 /// Refuses a package whose directory is missing or, through a symbolic link, outside the
 /// work tree (the error names the configuration line that defines it).
 pub fn confine(package: &Package, root: &Path) -> Result<()> {

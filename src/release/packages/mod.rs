@@ -19,6 +19,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::packages;
+use crate::history::version::bump::Requested::Auto;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 
@@ -161,12 +162,20 @@ pub fn plan(
                     continue;
                 }
                 let view = packages::view(config, &name, root)?;
+                // Never released: its first release is the version it has written (what
+                // `version --all` calls it), with its own commits if it has any, not a patch
+                // above it.
+                let released = repo.latest_release_tag(head, &view.version.tag_prefix);
                 let (current, _) = super::current_version(repo, &view, root)?;
-                let version = patch_of(&current);
-                chosen.insert(
-                    name.clone(),
-                    package_plan(&name, view, current, version, None),
-                );
+                let plan = if released.is_none() {
+                    let info = super::version_info(repo, &view, root, &Auto, None).ok();
+                    let version = info.as_ref().map_or(current.clone(), |i| i.next.clone());
+                    package_plan(&name, view, current, version, info)
+                } else {
+                    let version = patch_of(&current);
+                    package_plan(&name, view, current, version, None)
+                };
+                chosen.insert(name.clone(), plan);
             }
         }
     }

@@ -91,7 +91,7 @@ pub fn detect(root: &Path) -> Vec<VersionFile> {
 /// `src/<pkg>/__init__.py`, `src/<pkg>/_version.py`, `<pkg>/__init__.py`, `<pkg>/_version.py`
 /// for the package directories beside the Python manifest.
 fn python_version_modules(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+    let mut out: Vec<PathBuf> = hatch_version_path(root).into_iter().collect();
     for base in ["src", ""] {
         let dir = root.join(base);
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -128,6 +128,24 @@ fn python_version_modules(root: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// The module hatch reads the version from (`[tool.hatch.version] path` in pyproject.toml,
+/// e.g. `src/app/__about__.py`), when it is a plain relative path to a file.
+fn hatch_version_path(root: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(root.join("pyproject.toml")).ok()?;
+    let doc: toml::Table = toml::from_str(&text).ok()?;
+    let path = doc
+        .get("tool")?
+        .get("hatch")?
+        .get("version")?
+        .get("path")?
+        .as_str()?;
+    let rel = PathBuf::from(path);
+    let plain = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    (plain && root.join(&rel).is_file()).then_some(rel)
 }
 
 /// The runbook's other places, each a list of alternative locators for one file.

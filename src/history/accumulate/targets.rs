@@ -1,0 +1,130 @@
+//! Which changelogs one commit's entry goes to (each package it belongs to, or the root
+//! changelog), and the line said when a monorepo's root changelog is missing.
+
+use std::path::PathBuf;
+
+use git2::Oid;
+
+use super::Accumulated;
+use crate::Result;
+use crate::config::Config;
+use crate::git::{ReflogTop, Repo};
+use crate::history::changelog::entry::NewEntry;
+
+/// A changelog the commit's entry goes to, with the entries of the commit before and after
+/// an amend that belong there.
+pub(super) struct Target {
+    pub(super) path: PathBuf,
+    pub(super) old: Option<NewEntry>,
+    pub(super) new: Option<NewEntry>,
+    /// Whether a missing file is created (the root changelog of a monorepo is not).
+    pub(super) create: bool,
+}
+
+/// The changelogs to edit: `changelog.path` without packages; else each package the commit
+/// (or, for an amend, the commit it replaces) belongs to, and the root changelog for a commit
+/// of no package. `Err`: a package that cannot be used, said as a refusal.
+pub(super) fn targets(
+    repo: &Repo,
+    config: &Config,
+    top: &ReflogTop,
+    amend: bool,
+    (old_entry, new_entry): (Option<NewEntry>, Option<NewEntry>),
+) -> Result<std::result::Result<Vec<Target>, Accumulated>> {
+    if config.packages.is_empty() {
+        return Ok(Ok(vec![Target {
+            path: config.changelog.path.clone(),
+            old: old_entry,
+            new: new_entry,
+            create: true,
+        }]));
+    }
+    use crate::history::packages::attribute;
+    let message = |id: Oid| {
+        String::from_utf8_lossy(&repo.commit_message(id).unwrap_or_default()).into_owned()
+    };
+    let now = attribute(repo, &config.packages, top.new, &message(top.new))?;
+    let before = if amend {
+        Some(attribute(
+            repo,
+            &config.packages,
+            top.old,
+            &message(top.old),
+        )?)
+    } else {
+        None
+    };
+    let root = repo.work_tree();
+    let mut out = Vec::new();
+    let new_message = message(top.new);
+    let mut any_new = false;
+    for p in &config.packages {
+        let mut is_new = now.packages.contains(&p);
+        let was = before.as_ref().is_some_and(|b| b.packages.contains(&p));
+        // An amend carries the entry the commit it replaces got: a package whose only change
+        // is then its own changelog is no longer touched (its entry moves out).
+        if amend && is_new && !crate::history::packages::names_scope(p, &new_message) {
+            let changed = repo.changed_paths(top.new, &[p.path.as_path()])?;
+            is_new = changed.iter().any(|c| *c != p.changelog);
+        }
+        any_new |= is_new;
+        if !is_new && !was {
+            continue;
+        }
+        if let Some(root) = &root
+            && let Err(e) = crate::history::packages::confine(p, root)
+        {
+            return Ok(Err(Accumulated::Refused(format!("no entry added: {e}"))));
+        }
+        out.push(Target {
+            path: p.changelog.clone(),
+            old: old_entry.clone().filter(|_| was),
+            new: new_entry.clone().filter(|_| is_new),
+            create: true,
+        });
+    }
+    let root_now = !any_new;
+    // A commit of no package, while a package cannot be used (its folder gone, or outside the
+    // work tree): whether the commit is that package's cannot be told, so it is said.
+    if root_now
+        && new_entry.is_some()
+        && let Some(root) = &root
+        && let Err(e) = crate::history::packages::confine_all(config, root)
+    {
+        return Ok(Err(Accumulated::Refused(format!(
+            "no entry added: {e} (`relhook doctor` says how to fix it)"
+        ))));
+    }
+    let root_before = before.as_ref().is_some_and(|b| b.packages.is_empty());
+    if root_now || root_before {
+        out.push(Target {
+            path: config.changelog.path.clone(),
+            old: old_entry.filter(|_| root_before),
+            new: new_entry.filter(|_| root_now),
+            create: false,
+        });
+    }
+    Ok(Ok(out))
+}
+
+/// The one line for a monorepo commit of no package whose entry has no root changelog to go
+/// to (a monorepo's root changelog is never created by post-commit).
+pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path) -> String {
+    let create = if path == std::path::Path::new("CHANGELOG.md") {
+        "`relhook init` writes it, then `relhook changelog --sync` adds this entry"
+    } else {
+        "create it with a `## [Unreleased]` heading, then `relhook changelog --sync` adds this entry"
+    };
+    let scoped = config.packages.iter().find(|p| !p.scopes.is_empty());
+    let package = match scoped {
+        Some(p) => format!(
+            "; if the change is a package's, amend it with that package's scope (`git commit --amend -m \"feat({}): ...\"`)",
+            p.scopes[0]
+        ),
+        None => String::new(),
+    };
+    format!(
+        "no entry added: the commit changes no package's files, and the root changelog {} does not exist: {create}{package}",
+        path.display()
+    )
+}

@@ -1,0 +1,89 @@
+//! pre-push's refusals about a release tag as a whole: deleting or moving a published one,
+//! and a package's tag whose commit relhook cannot judge.
+
+use git2::Oid;
+
+use super::{Kind, Refusal, Update, peel};
+use crate::config::Config;
+use crate::git::{Repo, short_id};
+use crate::tag::rules;
+
+/// Deleting or moving a published release (`v` + SemVer) that the remote has. Tags that only
+/// look like releases (`v1.x`) were never releases and may be cleaned up.
+pub(super) fn rewrite(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    name: &str,
+) -> Option<Refusal> {
+    let version = name.get(config.version.tag_prefix.len()..)?;
+    semver::Version::parse(version).ok()?;
+    if u.is_delete() {
+        return Some(Refusal {
+            kind: Kind::Rewrite,
+            refs: vec![u.remote_ref.clone()],
+            commit: Some(peel(repo, u.remote).unwrap_or(u.remote)),
+            subject: format!("deleting release tag {name}"),
+            problems: vec![format!(
+                "{name} is a published release on {remote}: releases are immutable, and a released version is never deleted or reused"
+            )],
+            fix: format!(
+                "keep the tag; to withdraw {name}, publish a fixed version (`{} patch`) and say so in {}",
+                rules::release_command(config),
+                config.changelog.path.display()
+            ),
+        });
+    }
+    if u.remote.is_zero() || u.remote == u.local {
+        return None;
+    }
+    Some(Refusal {
+        kind: Kind::Rewrite,
+        refs: vec![u.remote_ref.clone()],
+        commit: peel(repo, u.local),
+        subject: format!("moving release tag {name}"),
+        problems: vec![format!(
+            "{remote} already has {name} at {}; this push would replace it with {}: published releases are immutable",
+            short_id(u.remote),
+            short_id(u.local)
+        )],
+        fix: format!(
+            "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`{}`)",
+            rules::release_command(config)
+        ),
+    })
+}
+
+/// A package's tag on a commit that lacks the package's directory (moved since, and the
+/// configuration stored at that commit does not say where it was): relhook cannot judge its
+/// changelog, version files or test record there, so it neither passes the tag nor suggests
+/// deleting what may be a good release.
+pub(super) fn unjudgeable(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    name: &str,
+    commit: Option<Oid>,
+) -> Option<Refusal> {
+    let package = config.package.as_ref()?;
+    let commit = commit?;
+    if repo.path_id(commit, &package.path).is_some() {
+        return None;
+    }
+    Some(Refusal {
+        kind: Kind::ReleaseTag,
+        refs: vec![u.remote_ref.clone()],
+        commit: Some(commit),
+        subject: format!("release tag {name}"),
+        problems: vec![format!(
+            "package {}'s directory `{}` is not in the commit {name} tags, and .relconfig.toml there does not say where the package was, so relhook cannot judge this release",
+            package.name,
+            package.path.display()
+        )],
+        fix: format!(
+            "keep the tag; check its changelog, version files and tests by hand, then push it on purpose: `RELHOOK_SKIP=1 git push {remote} refs/tags/{name}`"
+        ),
+    })
+}
