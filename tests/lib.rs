@@ -31,5 +31,6 @@ mod release;
 mod security;
 mod signing;
 mod snapshots;
+mod sparse;
 mod sync_cost;
 mod transaction;

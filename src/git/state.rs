@@ -2,7 +2,9 @@
 //! its upstream, the tags already taken; and the few writes a release makes through `git`
 //! itself (commit and tag, so that the user's signing setup and identity apply).
 
-use git2::{Oid, Status, StatusOptions};
+use std::path::Path;
+
+use git2::{IndexEntryExtendedFlag, Oid, Status, StatusOptions};
 
 use super::Repo;
 use crate::{Error, Result};
@@ -10,11 +12,13 @@ use crate::{Error, Result};
 impl Repo {
     /// The blob staged (stage 0) for `path`, relative to the work tree, in the index git uses
     /// (`GIT_INDEX_FILE` when a hook gets one); `None` when it has no such entry.
-    pub fn staged_blob(&self, path: &std::path::Path) -> Option<Oid> {
+    pub fn staged_blob(&self, path: &Path) -> Option<Oid> {
         self.inner.index().ok()?.get_path(path, 0).map(|e| e.id)
     }
 
-    /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`.
+    /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`, as
+    /// `git status` lists them: a sparse checkout's skip-worktree entries (files outside the
+    /// cone, absent on purpose) are no change, though libgit2 reports them as deleted.
     pub fn dirty_paths(&self, limit: usize) -> Result<Vec<String>> {
         let mut opts = StatusOptions::new();
         opts.include_untracked(true)
@@ -24,9 +28,29 @@ impl Repo {
             .inner
             .statuses(Some(&mut opts))
             .map_err(|e| Error::git("read the status", e))?;
+        let index = self.inner.index().ok();
+        let work_tree = Status::WT_MODIFIED
+            | Status::WT_DELETED
+            | Status::WT_TYPECHANGE
+            | Status::WT_RENAMED
+            | Status::WT_UNREADABLE;
+        let counts = |s: &git2::StatusEntry<'_>| {
+            let status = s.status();
+            if status == Status::CURRENT || status.contains(Status::IGNORED) {
+                return false;
+            }
+            // A difference between an entry and its file only, where the entry is outside
+            // the sparse checkout: git does not compare those.
+            let outside = status.difference(work_tree).is_empty()
+                && index.as_ref().is_some_and(|i| {
+                    i.get_path(Path::new(s.path().unwrap_or("")), 0)
+                        .is_some_and(|e| skip_worktree(&e))
+                });
+            !outside
+        };
         Ok(statuses
             .iter()
-            .filter(|s| s.status() != Status::CURRENT && !s.status().contains(Status::IGNORED))
+            .filter(counts)
             .take(limit)
             .map(|s| s.path().unwrap_or("?").to_owned())
             .collect())
@@ -100,4 +124,9 @@ impl Repo {
         }
         Ok(git.run()?.trim().to_owned())
     }
+}
+
+/// Whether an index entry is marked skip-worktree (a sparse checkout leaves it out).
+pub(super) fn skip_worktree(entry: &git2::IndexEntry) -> bool {
+    entry.flags_extended & IndexEntryExtendedFlag::SKIP_WORKTREE.bits() != 0
 }
