@@ -28,6 +28,7 @@ mod qamono;
 mod qb;
 mod readme;
 mod release;
+mod resume;
 mod security;
 mod signing;
 mod snapshots;

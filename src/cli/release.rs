@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
+use super::release_next::{Made, say_next};
 use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
@@ -134,7 +135,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml (`relhook test` runs the evident command)"
                 );
             }
-            next_push(&mut err, &config, done.tested, &plan.tag);
+            let made = Made {
+                tag: &plan.tag,
+                config: &config,
+                tested: done.tested,
+            };
+            say_next(&mut err, &repo, &[made], true);
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }
@@ -175,21 +181,6 @@ fn confirm(half: &release::HalfMade) -> bool {
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
     matches!(answer.trim(), "y" | "Y" | "yes")
-}
-
-/// The one line after a release: test it first when pre-push will want a record, else push.
-fn next_push(err: &mut dyn Write, config: &Config, tested: bool, tag: &str) {
-    let _ = if !tested && config.checks.require_tested_tags {
-        writeln!(
-            err,
-            "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
-        )
-    } else {
-        writeln!(
-            err,
-            "next: git push --follow-tags   (or: git push origin HEAD {tag})"
-        )
-    };
 }
 
 /// `relhook release --resume` after a hand tag whose hook was interrupted before its release
@@ -268,7 +259,22 @@ fn resume(
                 half.tag,
                 crate::git::short_id(done.commit)
             );
-            next_push(&mut err, config, done.tested, &half.tag);
+            if !done.tested {
+                let why = if opts.no_test {
+                    "--no-test"
+                } else if config.checks.test.is_none() {
+                    "`[checks] test` is not set in .relconfig.toml"
+                } else {
+                    "a release tagged by hand runs no tests"
+                };
+                let _ = writeln!(err, "relhook: {} was not tested ({why})", half.tag);
+            }
+            let made = Made {
+                tag: &half.tag,
+                config,
+                tested: done.tested,
+            };
+            say_next(&mut err, repo, &[made], half.at_head);
             Ok(Outcome::Ok)
         }
         Err(e) => {

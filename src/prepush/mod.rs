@@ -19,7 +19,7 @@ use crate::{Error, Result};
 
 mod untested;
 
-pub use untested::{Why, test_in_clean_checkout, untested_refusal};
+pub use untested::{Why, test_in_clean_checkout, test_tag_command, untested_refusal};
 
 /// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,8 @@
 //! commit's tree, so it counts for every commit with that tree (an amended message needs no
 //! new run), and CI can publish it by pushing the notes ref.
 
+mod checkout;
+
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
@@ -11,6 +13,8 @@ use git2::Oid;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
+
+pub use checkout::Checkout;
 
 /// The notes ref test records live under.
 pub const NOTES_REF: &str = "refs/notes/relhook-tests";
