@@ -19,6 +19,7 @@ mod kill;
 mod lint;
 mod managers;
 mod monorepo;
+mod monorepo_hints;
 mod monorepo_release;
 mod notes;
 mod prepush;

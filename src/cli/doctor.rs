@@ -18,13 +18,36 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some("relhook release --resume".into()),
         });
     }
-    if let Some(u) = crate::tag::hand::unfinished(repo, config) {
+    // In a monorepo, a release of packages (`--package`, `--all`) interrupted the same way.
+    let root = repo.work_tree();
+    let half = root
+        .as_deref()
+        .and_then(|root| crate::release::packages::half_made(repo, config, root));
+    if let Some(half) = half {
+        let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
         out.push(doctor::Check {
-            subject: format!("tag {}", u.tag),
+            subject: format!("release {}", tags.join(", ")),
             status: Status::Invalid,
-            detail: crate::tag::hand::describe_unfinished(config, &u),
+            detail: half.describe(),
             fix: Some("relhook release --resume".into()),
         });
+    }
+    // A hand tag's hook interrupted: the repository's own tags, then each package's.
+    let views = root.iter().flat_map(|root| {
+        config
+            .packages
+            .iter()
+            .filter_map(|p| crate::history::packages::view(config, &p.name, root).ok())
+    });
+    for view in std::iter::once(config.clone()).chain(views) {
+        if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
+            out.push(doctor::Check {
+                subject: format!("tag {}", u.tag),
+                status: Status::Invalid,
+                detail: crate::tag::hand::describe_unfinished(&view, &u),
+                fix: Some("relhook release --resume".into()),
+            });
+        }
     }
     if let Some((what, sync)) = crate::git::txn::pending(repo) {
         // Any relhook command finishes or undoes the transaction first; with a release to
