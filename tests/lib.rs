@@ -21,6 +21,7 @@ mod managers;
 mod monorepo;
 mod monorepo_hints;
 mod monorepo_release;
+mod next_step;
 mod notes;
 mod prepush;
 mod qa;

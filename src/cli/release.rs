@@ -130,9 +130,18 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 );
             }
             if !done.tested && config.checks.test.is_none() && !opts.no_test {
+                let evident = crate::init::evident_test_command(&root).map_or_else(
+                    || ", and no test command is evident".to_owned(),
+                    |(argv, manifest)| {
+                        format!(
+                            " (`relhook test` runs `{}`, evident from {manifest})",
+                            argv.join(" ")
+                        )
+                    },
+                );
                 let _ = writeln!(
                     err,
-                    "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml (`relhook test` runs the evident command)"
+                    "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml{evident}"
                 );
             }
             let made = Made {

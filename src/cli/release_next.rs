@@ -34,16 +34,31 @@ pub(super) fn say_next(err: &mut dyn Write, repo: &Repo, made: &[Made<'_>], at_h
         };
         return;
     }
-    let commands: Vec<String> = untested
-        .iter()
-        .map(|m| {
-            crate::prepush::test_tag_command(repo, m.config, m.tag, at_head)
-                .unwrap_or_else(|| "relhook test".to_owned())
-        })
-        .collect();
+    // Tested by pre-push's own command where there is a test command; else the steps that
+    // set one (and the way to go without).
+    let mut steps = Vec::new();
+    let mut commands = Vec::new();
+    for m in &untested {
+        match crate::prepush::test_tag_command(repo, m.config, m.tag, at_head) {
+            Some(command) => commands.push(command),
+            None => {
+                let set = crate::prepush::set_test_command(repo, m.config, m.tag);
+                steps.push(match made {
+                    [_] => format!("{set}; or {}", crate::prepush::TESTS_OFF),
+                    _ => format!("for {} (no test command is set or evident), {set}", m.tag),
+                });
+            }
+        }
+    }
+    if !commands.is_empty() {
+        steps.insert(0, commands.join(" && "));
+    }
+    if made.len() > 1 && steps.len() > usize::from(!commands.is_empty()) {
+        steps.push(format!("or {}", crate::prepush::TESTS_OFF));
+    }
     let _ = writeln!(
         err,
-        "next: {}   (pre-push refuses a release tag with no test record), then git push --follow-tags",
-        commands.join(" && ")
+        "next: {}, then git push --follow-tags   (pre-push refuses a release tag with no test record)",
+        steps.join("; ")
     );
 }

@@ -58,7 +58,8 @@ pub fn untested_refusal(
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
             format!(
-                "{remote} does not have {name} yet, and a test command written now is not in its tree: `git tag -d {name}`, commit `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, tag again, then `{test}`; or {fetch}; or commit `[checks] require_tested_tags = false` and tag again"
+                "{remote} does not have {name} yet, and a test command written now is not in its tree: {}; or {fetch}; or {TESTS_OFF}",
+                set_test_command(repo, config, name)
             ),
         ),
         (Why::NoRecord, Some(_)) => (
@@ -112,6 +113,26 @@ fn test_command(repo: &Repo, config: &Config) -> Option<(String, Option<&'static
     }
     let (argv, manifest) = crate::init::evident_test_command(&repo.work_tree()?)?;
     Some((argv.join(" "), Some(manifest)))
+}
+
+/// The other way past an untested release tag: no test record required.
+pub const TESTS_OFF: &str = "commit `[checks] require_tested_tags = false`";
+
+/// The steps that give release tag `name` a test record when no test command is set or
+/// evident: set one where it counts for the tag (a package's own `test` key), with an example
+/// for the project, re-tag so that the tag's tree has it, and test.
+pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
+    let package = config.package.as_ref().map(|p| p.path.as_path());
+    let example = repo
+        .work_tree()
+        .map(|root| crate::init::example_test_command(&root, package))
+        .unwrap_or_else(|| vec!["make".into(), "test".into()]);
+    format!(
+        "`git tag -d {name}`, commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, tag it again (`git tag -a {name} -m {name}`), then `{}`",
+        config.test_key(),
+        crate::init::toml_argv(&example),
+        relhook_test(config)
+    )
 }
 
 /// The command that gives release tag `name` the test record pre-push asks for: `relhook
