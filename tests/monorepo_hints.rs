@@ -2,12 +2,12 @@
 //! up): an interrupted `release --all` is reported by doctor, an untested package tag gets the
 //! command pre-push accepts, and the dry run refuses what the release would.
 
-use crate::support::{Repo, stderr, stdout, text};
+use crate::support::{Repo, next_command, stderr, stdout, text};
 
 /// A pnpm workspace of `@x/a` (a `test` script, so init gives it a `test` key, made
 /// `a_test` here) and `@x/b` (no tests), set up by `relhook init` and installed, with one
-/// feature touching both packages.
-fn pnpm_workspace(a_test: &str) -> Repo {
+/// feature touching both packages; `checks_test` sets `[checks] test`.
+fn pnpm_workspace(a_test: &str, checks_test: Option<&str>) -> Repo {
     let repo = Repo::new();
     repo.write("pnpm-workspace.yaml", "packages:\n  - \"packages/*\"\n");
     repo.write("package.json", "{\"name\":\"root\",\"private\":true}\n");
@@ -26,10 +26,11 @@ fn pnpm_workspace(a_test: &str) -> Repo {
     let config = repo.read(".relconfig.toml");
     let written = "test = [\"pnpm\", \"--filter\", \"@x/a\", \"test\"]\n";
     assert!(config.contains(written), "{config}");
-    repo.write(
-        ".relconfig.toml",
-        config.replace(written, &format!("test = {a_test}\n")),
-    );
+    let mut config = config.replace(written, &format!("test = {a_test}\n"));
+    if let Some(argv) = checks_test {
+        config = config.replacen("\n[checks]\n", &format!("\n[checks]\ntest = {argv}\n"), 1);
+    }
+    repo.write(".relconfig.toml", config);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     repo.write("packages/a/x", "x\n");
@@ -41,7 +42,7 @@ fn pnpm_workspace(a_test: &str) -> Repo {
 
 #[test]
 fn doctor_reports_an_interrupted_release_of_packages() {
-    let repo = pnpm_workspace("[\"true\"]");
+    let repo = pnpm_workspace("[\"true\"]", None);
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     repo.relhook_killed_at("release-committed", &["release", "--all"]);
@@ -63,4 +64,64 @@ fn doctor_reports_an_interrupted_release_of_packages() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!stderr(&out).contains("INVALID"), "{}", text(&out));
+}
+
+#[test]
+fn resume_names_the_untested_package_and_how_to_test_it() {
+    let repo = pnpm_workspace("[\"true\"]", None);
+    repo.with_origin();
+    repo.relhook_killed_at("release-committed", &["release", "--all"]);
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("(tested: @x/a; release finished)"), "{err}");
+    assert!(
+        err.contains("@x/b@2.0.0 was not tested (`[packages.\"@x/b\"] test` is not set"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("next: git push"),
+        "pre-push refuses @x/b: {err}"
+    );
+    // The package's own key, and a command of its ecosystem (pnpm, not cargo).
+    let set = "`[packages.\"@x/b\"] test = [\"pnpm\", \"--filter\", \"@x/b\", \"test\"]`";
+    assert!(err.contains(set), "{err}");
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    // Followed, with a test command that runs here: the push goes through.
+    repo.git(&["tag", "-d", "@x/b@2.0.0"]);
+    let config = repo.read(".relconfig.toml").replace(
+        "[packages.\"@x/b\"]\n",
+        "[packages.\"@x/b\"]\ntest = [\"true\"]\n",
+    );
+    repo.write(".relconfig.toml", config);
+    repo.git(&["commit", "-q", "-am", "chore: test @x/b"]);
+    for step in [
+        "git tag -a @x/b@2.0.0 -m @x/b@2.0.0",
+        "relhook test --package @x/b",
+    ] {
+        assert!(err.contains(&format!("`{step}`")), "{step}: {err}");
+        let out = repo.sh(step);
+        assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
+    }
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+#[test]
+fn an_untested_release_all_names_each_package_test_command() {
+    let repo = pnpm_workspace("[\"true\"]", Some("[\"true\"]"));
+    repo.with_origin();
+    let out = repo.relhook(&["release", "--all", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    let next = next_command(&err);
+    assert_eq!(
+        next, "relhook test --package @x/a && relhook test --package @x/b",
+        "{err}"
+    );
+    let out = repo.sh(&next);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
-use super::release_next::{Made, say_next};
+use super::release_next::{Made, say_next, say_untested};
 use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
@@ -149,7 +149,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 config: &config,
                 tested: done.tested,
             };
-            say_next(&mut err, &repo, &[made], true);
+            say_next(&mut err, &repo, done.commit, &[made], true);
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }
@@ -268,22 +268,13 @@ fn resume(
                 half.tag,
                 crate::git::short_id(done.commit)
             );
-            if !done.tested {
-                let why = if opts.no_test {
-                    "--no-test"
-                } else if config.checks.test.is_none() {
-                    "`[checks] test` is not set in .relconfig.toml"
-                } else {
-                    "a release tagged by hand runs no tests"
-                };
-                let _ = writeln!(err, "relhook: {} was not tested ({why})", half.tag);
-            }
-            let made = Made {
+            let made = [Made {
                 tag: &half.tag,
                 config,
                 tested: done.tested,
-            };
-            say_next(&mut err, repo, &[made], half.at_head);
+            }];
+            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
         Err(e) => {

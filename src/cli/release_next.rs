@@ -4,6 +4,8 @@
 
 use std::io::Write;
 
+use git2::Oid;
+
 use crate::config::Config;
 use crate::git::Repo;
 
@@ -17,12 +19,45 @@ pub(super) struct Made<'a> {
     pub tested: bool,
 }
 
-/// Prints `next: …` for the tags made on one release commit (`at_head`: it is HEAD).
-pub(super) fn say_next(err: &mut dyn Write, repo: &Repo, made: &[Made<'_>], at_head: bool) {
-    let untested: Vec<&Made<'_>> = made
-        .iter()
-        .filter(|m| !m.tested && m.config.checks.require_tested_tags)
-        .collect();
+impl Made<'_> {
+    /// Whether pre-push will refuse it as untested: not tested now, no record from before
+    /// (an earlier run on the same tree), and a record required.
+    fn untested(&self, repo: &Repo, commit: Oid) -> bool {
+        !self.tested
+            && self.config.checks.require_tested_tags
+            && crate::testrun::find_for(repo, self.config, commit).is_none()
+    }
+}
+
+/// Says, one line each, which tags pre-push will refuse as untested and why.
+pub(super) fn say_untested(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+    no_test: bool,
+) {
+    for m in made.iter().filter(|m| m.untested(repo, commit)) {
+        let why = if no_test {
+            "--no-test".to_owned()
+        } else if m.config.checks.test.is_none() {
+            format!("`{}` is not set in .relconfig.toml", m.config.test_key())
+        } else {
+            "a release tagged by hand runs no tests".to_owned()
+        };
+        let _ = writeln!(err, "relhook: {} was not tested ({why})", m.tag);
+    }
+}
+
+/// Prints `next: …` for the tags made on release commit `commit` (`at_head`: it is HEAD).
+pub(super) fn say_next(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+    at_head: bool,
+) {
+    let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
     if untested.is_empty() {
         let _ = match made {
             [one] => writeln!(

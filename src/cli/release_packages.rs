@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::args::{Format, ReleaseArgs};
+use super::release_next::{Made, say_next, say_untested};
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -85,7 +86,17 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 crate::git::short_id(done.commit),
                 plan.commit_message
             );
-            next_push(&mut err, &config, &plan, &done);
+            let made: Vec<Made<'_>> = plan
+                .packages
+                .iter()
+                .map(|p| Made {
+                    tag: &p.tag,
+                    config: &p.view,
+                    tested: done.tested.contains(&p.name),
+                })
+                .collect();
+            say_untested(&mut err, &repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, &repo, done.commit, &made, true);
             if json {
                 super::json::print(&report(&plan, Some(&done)))?;
             }
@@ -144,24 +155,6 @@ fn summary(plan: &Plan) -> String {
         .join(", ")
 }
 
-fn next_push(err: &mut dyn Write, config: &Config, plan: &Plan, done: &packages::Done) {
-    let untested: Vec<&str> = plan
-        .packages
-        .iter()
-        .filter(|p| !done.tested.contains(&p.name))
-        .map(|p| p.name.as_str())
-        .collect();
-    let _ = if !untested.is_empty() && config.checks.require_tested_tags {
-        writeln!(
-            err,
-            "next: relhook test --package NAME for {} (pre-push refuses a release tag with no test record), then git push --follow-tags",
-            untested.join(", ")
-        )
-    } else {
-        writeln!(err, "next: git push --follow-tags")
-    };
-}
-
 fn resume(
     repo: &Repo,
     config: &Config,
@@ -190,13 +183,35 @@ fn resume(
     );
     match packages::resume(repo, config, root, half, opts) {
         Ok(done) => {
+            let tested = if done.tested.is_empty() {
+                String::new()
+            } else {
+                format!("tested: {}; ", done.tested.join(", "))
+            };
             let _ = writeln!(
                 err,
-                "relhook: {} tagged on {} (release finished)",
+                "relhook: {} tagged on {} ({tested}release finished)",
                 tags.join(", "),
                 crate::git::short_id(done.commit)
             );
-            let _ = writeln!(err, "next: git push --follow-tags");
+            let views = half
+                .missing
+                .iter()
+                .map(|(tag, package)| {
+                    let view = crate::history::packages::view(config, package, root)?;
+                    Ok((tag, package, view))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let made: Vec<Made<'_>> = views
+                .iter()
+                .map(|(tag, package, view)| Made {
+                    tag,
+                    config: view,
+                    tested: done.tested.contains(package),
+                })
+                .collect();
+            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
         Err(e) => {
