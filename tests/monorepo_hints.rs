@@ -125,3 +125,61 @@ fn an_untested_release_all_names_each_package_test_command() {
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+#[test]
+fn a_dry_run_refuses_a_test_program_that_is_not_installed_as_the_release_does() {
+    let missing = "[\"relhook-test-no-such-pnpm\", \"--filter\", \"@x/a\", \"test\"]";
+    let repo = pnpm_workspace(missing, Some("[\"true\"]"));
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    for args in [
+        &["release", "--all", "--dry-run"][..],
+        &["release", "--all"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(
+                "the test command `relhook-test-no-such-pnpm --filter @x/a test` was not found"
+            ),
+            "{args:?}: {err}"
+        );
+        // The package's own key overrides `[checks] test`: the hint names it.
+        let next = err.lines().last().unwrap_or("");
+        assert!(
+            next.starts_with("next: `relhook release --all --no-test`")
+                && next.contains("`[packages.\"@x/a\"] test`")
+                && !next.contains("[checks] test"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        repo.git(&["rev-parse", "HEAD"]),
+        head,
+        "nothing was released"
+    );
+    assert!(repo.is_clean());
+    let out = repo.relhook(&["release", "--all", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["test", "--package", "@x/a"]);
+    assert_eq!(out.status.code(), Some(127), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("hint: `[packages.\"@x/a\"] test` in .relconfig.toml"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_dry_run_shows_each_package_tests() {
+    let repo = pnpm_workspace("[\"true\"]", None);
+    let out = repo.relhook(&["release", "--all", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let plan = stdout(&out);
+    assert!(
+        plan.contains("  @x/a@1.0.0: ")
+            && plan.contains("    tests: true on the release commit\n")
+            && plan.contains("    tests: none (`[packages.\"@x/b\"] test` is not set)\n"),
+        "{plan}"
+    );
+}

@@ -82,3 +82,30 @@ fn with_no_test_command_the_next_step_can_turn_the_requirement_off() {
     let out = push(&repo);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+#[test]
+fn a_dry_run_refuses_a_test_program_that_is_not_installed_as_the_release_does() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"relhook-test-no-such-tool\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    for args in [&["release", "--dry-run"][..], &["release"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("`relhook-test-no-such-tool` was not found"),
+            "{err}"
+        );
+        assert!(
+            err.lines().last().unwrap_or("").starts_with(
+                "next: `relhook release --no-test` releases without running the tests, or install `relhook-test-no-such-tool`"
+            ) && err.contains("`[checks] test`"),
+            "{err}"
+        );
+    }
+    assert_eq!(repo.head_subject(), "feat: one");
+}

@@ -336,8 +336,31 @@ fn old_version_left(
 }
 
 pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
-    let _ = writeln!(std::io::stderr(), "relhook: release refused: {r}");
-    if let Some(way) = way_past(r.reason) {
+    refused_in(r, json, "relhook release")
+}
+
+/// [`refused`] for a refusal of `rerun` (the release command as given, which `--no-test`
+/// is added to).
+pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome> {
+    // A test command that would not start: its fix (the key it is set in) goes into the
+    // `next:` line, after the way round it.
+    let (shown, way) = match (r.reason, &r.fix) {
+        (Reason::TestsCannotStart, Some(fix)) => (
+            r.what.clone(),
+            Some(format!(
+                "`{rerun} --no-test` releases without running the tests, or {fix}"
+            )),
+        ),
+        (Reason::TestsCannotStart, None) => (
+            r.to_string(),
+            Some(format!(
+                "`{rerun} --no-test` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
+            )),
+        ),
+        _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
+    };
+    let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
+    if let Some(way) = way {
         let _ = writeln!(std::io::stderr(), "next: {way}");
     }
     if json {
@@ -350,9 +373,6 @@ pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
 /// release path ends with one).
 fn way_past(reason: Reason) -> Option<&'static str> {
     Some(match reason {
-        Reason::TestsCannotStart => {
-            "`relhook release --no-test` releases without running the tests, or set `[checks] test` in .relconfig.toml to your project's test command (an argv list, e.g. [\"python3\", \"-m\", \"pytest\"])"
-        }
         Reason::TestsFailed => {
             "fix them (`relhook test` runs them alone), then `relhook release`; or `relhook release --no-test` to release untested (pre-push then asks for `relhook test` before the tag leaves)"
         }

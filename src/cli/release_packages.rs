@@ -48,9 +48,18 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     } else {
         Selection::Named(args.package.clone())
     };
+    let rerun = match &selection {
+        Selection::All => "relhook release --all".to_owned(),
+        Selection::Named(names) => {
+            let named: Vec<String> = names.iter().map(|n| format!("--package {n}")).collect();
+            format!("relhook release {}", named.join(" "))
+        }
+    };
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
-        Err(e) if e.is_refusal() => return super::release::refused(&e.into_refusal()?, json),
+        Err(e) if e.is_refusal() => {
+            return super::release::refused_in(&e.into_refusal()?, json, &rerun);
+        }
         Err(e) => return Err(e),
     };
     let mut err = std::io::stderr().lock();
@@ -66,7 +75,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         if json {
             super::json::print(&report(&plan, None))?;
         } else {
-            write_out(|out| print_plan(out, &plan))?;
+            write_out(|out| print_plan(out, &plan, opts.no_test))?;
         }
         return Ok(Outcome::Ok);
     }
@@ -102,7 +111,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => super::release::refused(&e.into_refusal()?, json),
+        Err(e) if e.is_refusal() => super::release::refused_in(&e.into_refusal()?, json, &rerun),
         Err(e) if json => Err(e),
         Err(e) => {
             let left = match packages::half_made(&repo, &config, &root) {
@@ -223,7 +232,7 @@ fn resume(
     }
 }
 
-fn print_plan(out: &mut dyn Write, plan: &Plan) -> std::io::Result<()> {
+fn print_plan(out: &mut dyn Write, plan: &Plan, no_test: bool) -> std::io::Result<()> {
     writeln!(out, "release plan (dry run: nothing is written)")?;
     for p in &plan.packages {
         let why = match &p.info {
@@ -233,6 +242,11 @@ fn print_plan(out: &mut dyn Write, plan: &Plan) -> std::io::Result<()> {
         writeln!(out, "  {}: {} → {} ({why})", p.tag, p.current, p.version)?;
         for c in &p.because {
             writeln!(out, "    {}", c.entry())?;
+        }
+        match (&p.view.checks.test, no_test) {
+            (_, true) => writeln!(out, "    tests: none (--no-test)")?,
+            (Some(t), false) => writeln!(out, "    tests: {} on the release commit", t.join(" "))?,
+            (None, false) => writeln!(out, "    tests: none (`{}` is not set)", p.view.test_key())?,
         }
     }
     writeln!(out, "  commit: {}", plan.commit_message)?;

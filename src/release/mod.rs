@@ -79,6 +79,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         ))
     })?;
     preflight(repo, config, opts)?;
+    preflight::tests_start(config, root, opts)?;
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);

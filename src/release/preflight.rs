@@ -74,3 +74,31 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
     }
     Ok(())
 }
+
+/// Refuses, before anything is planned or written, a test command that would not start here
+/// (its program not installed): the release would only fail at its tests, after its commit.
+/// `--dry-run` makes the same check, so it refuses what the release would.
+pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Options) -> Result<()> {
+    let Some(argv) = config.checks.test.as_ref().filter(|_| !opts.no_test) else {
+        return Ok(());
+    };
+    let Some(crate::testrun::RunStatus::CannotStart { reason, code }) =
+        crate::testrun::cannot_start(argv, root)
+    else {
+        return Ok(());
+    };
+    let program = argv.first().map_or("", String::as_str);
+    let first = if code == 127 {
+        format!("install `{program}` (or put it on PATH)")
+    } else {
+        format!("make `{program}` executable")
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::TestsCannotStart,
+        reason,
+        format!(
+            "{first}, or set `{}` in .relconfig.toml to a test command that runs here (an argv list)",
+            config.test_key()
+        ),
+    )))
+}

@@ -191,6 +191,42 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     }
 }
 
+/// Why `argv` would not start in `dir`, judged without running it, as [`run_status`] would
+/// find: its program is not found (on PATH, or at its path when it names one) or is not
+/// executable. `None` when it would start, or cannot be judged (an empty argv).
+pub fn cannot_start(argv: &[String], dir: &Path) -> Option<RunStatus> {
+    let program = argv.first()?;
+    let candidates: Vec<std::path::PathBuf> = if program.contains('/') {
+        vec![dir.join(program)]
+    } else {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .map(|d| dir.join(d).join(program))
+            .collect()
+    };
+    let files: Vec<_> = candidates
+        .iter()
+        .filter_map(|c| std::fs::metadata(c).ok())
+        .filter(std::fs::Metadata::is_file)
+        .collect();
+    #[cfg(unix)]
+    let runnable = |m: &std::fs::Metadata| {
+        use std::os::unix::fs::PermissionsExt;
+        m.permissions().mode() & 0o111 != 0
+    };
+    #[cfg(not(unix))]
+    let runnable = |_: &std::fs::Metadata| true;
+    let (why, code) = match files.first() {
+        _ if files.iter().any(runnable) => return None,
+        Some(_) => (" is not executable (chmod +x?)", 126),
+        None => (" was not found (not on PATH?)", 127),
+    };
+    Some(RunStatus::CannotStart {
+        reason: format!("the test command `{}`{why}", argv.join(" ")),
+        code,
+    })
+}
+
 /// [`run_status`] for callers that treat a command that cannot start as an error.
 pub fn run(argv: &[String], dir: &Path) -> Result<ExitStatus> {
     match run_status(argv, dir)? {
@@ -310,6 +346,32 @@ fn find_tree(repo: &Repo, commit: Oid, tree: &str, package: Option<&str>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn cannot_start_says_what_a_run_would_find() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let code = |argv: &[&str]| {
+            let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+            match cannot_start(&argv, dir.path()) {
+                Some(RunStatus::CannotStart { code, .. }) => Some(code),
+                _ => None,
+            }
+        };
+        assert_eq!(code(&["sh", "-c", "true"]), None, "on PATH");
+        assert_eq!(code(&["relhook-test-no-such-program"]), Some(127));
+        let script = dir.path().join("t.sh");
+        std::fs::write(&script, "#!/bin/sh\n").unwrap();
+        assert_eq!(
+            code(&["./t.sh"]),
+            Some(126),
+            "a path, relative to the directory"
+        );
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(code(&["./t.sh"]), None);
+        assert_eq!(code(&["./missing.sh"]), Some(127));
+    }
 
     #[test]
     fn record_round_trips() {
