@@ -88,6 +88,12 @@ fn resume_names_the_untested_package_and_how_to_test_it() {
     assert!(err.contains(set), "{err}");
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    // pre-push's refusal gives the same advice.
+    assert!(
+        stderr(&out).contains(set) && !stderr(&out).contains("cargo"),
+        "{}",
+        text(&out)
+    );
     // Followed, with a test command that runs here: the push goes through.
     repo.git(&["tag", "-d", "@x/b@2.0.0"]);
     let config = repo.read(".relconfig.toml").replace(
