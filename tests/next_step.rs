@@ -109,3 +109,25 @@ fn a_dry_run_refuses_a_test_program_that_is_not_installed_as_the_release_does() 
     }
     assert_eq!(repo.head_subject(), "feat: one");
 }
+
+#[test]
+fn a_shown_test_command_pastes_back_as_the_same_command() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"sh\", \"-c\", \"exit 3\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out));
+    let err = stderr(&out);
+    let shown = err
+        .lines()
+        .find_map(|l| l.strip_prefix("relhook: running `"))
+        .and_then(|l| l.strip_suffix('`'))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert_eq!(shown, "sh -c 'exit 3'");
+    // Pasted, it runs what relhook ran (unquoted, `sh -c exit 3` would exit 0).
+    assert_eq!(repo.sh(shown).status.code(), Some(3));
+}

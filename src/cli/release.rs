@@ -135,7 +135,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     |(argv, manifest)| {
                         format!(
                             " (`relhook test` runs `{}`, evident from {manifest})",
-                            argv.join(" ")
+                            crate::testrun::shown(&argv)
                         )
                     },
                 );

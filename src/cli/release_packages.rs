@@ -51,7 +51,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let rerun = match &selection {
         Selection::All => "relhook release --all".to_owned(),
         Selection::Named(names) => {
-            let named: Vec<String> = names.iter().map(|n| format!("--package {n}")).collect();
+            let named: Vec<String> = names
+                .iter()
+                .map(|n| format!("--package {}", crate::testrun::quote(n)))
+                .collect();
             format!("relhook release {}", named.join(" "))
         }
     };
@@ -245,7 +248,11 @@ fn print_plan(out: &mut dyn Write, plan: &Plan, no_test: bool) -> std::io::Resul
         }
         match (&p.view.checks.test, no_test) {
             (_, true) => writeln!(out, "    tests: none (--no-test)")?,
-            (Some(t), false) => writeln!(out, "    tests: {} on the release commit", t.join(" "))?,
+            (Some(t), false) => writeln!(
+                out,
+                "    tests: {} on the release commit",
+                crate::testrun::shown(t)
+            )?,
             (None, false) => writeln!(out, "    tests: none (`{}` is not set)", p.view.test_key())?,
         }
     }

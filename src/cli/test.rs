@@ -27,7 +27,7 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
             let _ = writeln!(
                 err,
                 "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
-                argv.join(" ")
+                crate::testrun::shown(&argv)
             );
             evident = argv;
             &evident
@@ -41,7 +41,7 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         ))
     })?;
     let dirty = repo.dirty_paths(5)?;
-    let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
+    let _ = writeln!(err, "relhook: running `{}`", crate::testrun::shown(argv));
     let status = crate::testrun::run_status(argv, &root)?;
     if let RunStatus::CannotStart { reason, .. } = &status {
         let _ = writeln!(err, "relhook: {reason}; nothing recorded");

@@ -100,7 +100,7 @@ pub fn untested_refusal(
 /// `relhook test` for what `config` releases: `--package NAME` in a package's view.
 fn relhook_test(config: &Config) -> String {
     match &config.package {
-        Some(p) => format!("relhook test --package {}", p.name),
+        Some(p) => format!("relhook test --package {}", testrun::quote(&p.name)),
         None => "relhook test".to_owned(),
     }
 }
@@ -109,10 +109,10 @@ fn relhook_test(config: &Config) -> String {
 /// when none is configured; `None` when there is neither.
 fn test_command(repo: &Repo, config: &Config) -> Option<(String, Option<&'static str>)> {
     if let Some(argv) = &config.checks.test {
-        return Some((argv.join(" "), None));
+        return Some((testrun::shown(argv), None));
     }
     let (argv, manifest) = crate::init::evident_test_command(&repo.work_tree()?)?;
-    Some((argv.join(" "), Some(manifest)))
+    Some((testrun::shown(&argv), Some(manifest)))
 }
 
 /// The other way past an untested release tag: no test record required.
@@ -127,6 +127,7 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
         .work_tree()
         .map(|root| crate::init::example_test_command(&root, package))
         .unwrap_or_else(|| vec!["make".into(), "test".into()]);
+    let name = testrun::quote(name);
     format!(
         "`git tag -d {name}`, commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, tag it again (`git tag -a {name} -m {name}`), then `{}`",
         config.test_key(),
@@ -144,7 +145,10 @@ pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool)
     Some(if at_head {
         test
     } else {
-        format!("git checkout {name} && {test} && git checkout -")
+        format!(
+            "git checkout {} && {test} && git checkout -",
+            testrun::quote(name)
+        )
     })
 }
 

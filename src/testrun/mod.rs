@@ -145,6 +145,24 @@ fn exit_code(status: &ExitStatus) -> u8 {
     1
 }
 
+/// A command line as a POSIX shell reads it back into `argv`: each word as is when it is
+/// plainly safe, else in single quotes (`sh -c 'sleep 0.3'`), so a shown command can be
+/// pasted into a terminal and runs the same.
+pub fn shown(argv: &[String]) -> String {
+    argv.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// One word for a POSIX shell: unchanged when it has nothing a shell would read, else in
+/// single quotes (a `'` inside as `'\''`).
+pub fn quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 /// Variables git exports to hooks that would point a child `git` at the wrong repository or
 /// index. The test command runs in `dir` as a repository of its own.
 const GIT_LOCAL_VARS: &[&str] = &[
@@ -184,7 +202,7 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
                 _ => (" could not be started", 126),
             };
             Ok(RunStatus::CannotStart {
-                reason: format!("the test command `{}`{why}: {e}", argv.join(" ")),
+                reason: format!("the test command `{}`{why}: {e}", shown(argv)),
                 code,
             })
         }
@@ -222,7 +240,7 @@ pub fn cannot_start(argv: &[String], dir: &Path) -> Option<RunStatus> {
         None => (" was not found (not on PATH?)", 127),
     };
     Some(RunStatus::CannotStart {
-        reason: format!("the test command `{}`{why}", argv.join(" ")),
+        reason: format!("the test command `{}`{why}", shown(argv)),
         code,
     })
 }
@@ -346,6 +364,25 @@ fn find_tree(repo: &Repo, commit: Oid, tree: &str, package: Option<&str>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_commands_paste_back_into_the_same_argv() {
+        let argv = |a: &[&str]| a.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            shown(&argv(&["cargo", "test", "-p", "api"])),
+            "cargo test -p api"
+        );
+        assert_eq!(
+            shown(&argv(&["sh", "-c", "sleep 0.3"])),
+            "sh -c 'sleep 0.3'"
+        );
+        assert_eq!(
+            shown(&argv(&["pnpm", "--filter", "@x/a", "test"])),
+            "pnpm --filter @x/a test"
+        );
+        assert_eq!(shown(&argv(&["echo", "it's", ""])), "echo 'it'\\''s' ''");
+        assert_eq!(shown(&argv(&["a$b", "*"])), "'a$b' '*'");
+    }
 
     #[test]
     #[cfg(unix)]
