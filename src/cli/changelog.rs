@@ -107,14 +107,16 @@ fn one_changelog(
         if !args.stdout {
             for (commit, e) in &added {
                 let short = crate::git::short_hex(commit);
-                let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
+                let text = crate::history::changelog::one_line(&e.text);
+                let _ = writeln!(err, "relhook: {short}: `- {text}` under {}", e.section);
             }
             for (commit, e) in &removed {
                 let short = crate::git::short_hex(commit);
                 let _ = writeln!(
                     err,
                     "relhook: {short}: removed `- {}` from {}: that change is reverted before any release",
-                    e.text, e.section
+                    crate::history::changelog::one_line(&e.text),
+                    e.section
                 );
             }
             let created = changed && current.is_none();
