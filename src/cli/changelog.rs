@@ -70,6 +70,15 @@ fn one_changelog(
     args: &ChangelogArgs,
 ) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
+    // relhook reads the file from the work tree: one a sparse checkout leaves out is not
+    // missing, and is not written afresh.
+    if let Some((_, add)) = repo.left_out_of_sparse_checkout(&[rel.as_path()]) {
+        return Err(Error::Refused(Refusal::new(
+            Reason::SparseCheckout,
+            format!("{} is outside the sparse checkout", rel.display()),
+            format!("`{add}` brings it in; then run this again"),
+        )));
+    }
     let mut err = std::io::stderr().lock();
     let json = args.format == Format::Json;
     // Planned without a lock (it reads history), applied under the index lock only if HEAD

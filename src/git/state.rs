@@ -56,6 +56,52 @@ impl Repo {
             .collect())
     }
 
+    /// What a sparse checkout leaves out of the work tree among `files` (paths relative to
+    /// the work tree): skip-worktree index entries whose file is absent. relhook reads the files it
+    /// edits from the work tree, so those must not be taken for missing. With them, the
+    /// command that brings them in: `git sparse-checkout add` with their directories in cone
+    /// mode (which takes directories), else with anchored patterns (`/CHANGELOG.md`).
+    pub fn left_out_of_sparse_checkout(&self, files: &[&Path]) -> Option<(Vec<String>, String)> {
+        let root = self.work_tree()?;
+        let index = self.inner.index().ok()?;
+        let mut out: Vec<String> = Vec::new();
+        for entry in index.iter().filter(skip_worktree) {
+            let path = String::from_utf8_lossy(&entry.path).into_owned();
+            let rel = Path::new(&path);
+            if files.contains(&rel)
+                && root.join(rel).symlink_metadata().is_err()
+                && !out.contains(&path)
+            {
+                out.push(path);
+            }
+        }
+        if out.is_empty() {
+            return None;
+        }
+        let cone = self
+            .inner
+            .config()
+            .and_then(|c| c.get_bool("core.sparseCheckoutCone"))
+            .unwrap_or(false);
+        let mut patterns: Vec<String> = Vec::new();
+        for path in &out {
+            let parent = Path::new(path)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty());
+            let pattern = match parent {
+                Some(dir) if cone => dir.to_string_lossy().into_owned(),
+                _ => format!("/{path}"),
+            };
+            if !patterns.contains(&pattern) {
+                patterns.push(pattern);
+            }
+        }
+        Some((
+            out,
+            format!("git sparse-checkout add {}", patterns.join(" ")),
+        ))
+    }
+
     /// Paths whose staged content differs from HEAD's (at most `limit`): what a commit made
     /// from the index would carry besides its own edits.
     pub fn staged_paths(&self, limit: usize) -> Result<Vec<String>> {

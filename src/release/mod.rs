@@ -17,6 +17,7 @@ use semver::Version;
 
 pub use files::version_files;
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
+pub use preflight::outside_sparse_checkout;
 pub(crate) use preflight::preflight;
 pub use resume::{HalfMade, half_made, resume};
 
@@ -79,6 +80,9 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         ))
     })?;
     preflight(repo, config, opts)?;
+    if let Some(r) = preflight::outside_sparse_checkout(repo, config) {
+        return Err(Error::Refused(r));
+    }
     preflight::tests_start(config, root, opts)?;
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();

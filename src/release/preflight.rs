@@ -102,3 +102,39 @@ pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Option
         ),
     )))
 }
+
+/// The files a release of `config` edits that a sparse checkout leaves out of the work tree
+/// (its changelog, its version files, and where version files are detected the manifests at
+/// the top), as a refusal with the command that brings them in: the release reads them from
+/// the work tree and must not take them for missing.
+pub fn outside_sparse_checkout(repo: &crate::git::Repo, config: &Config) -> Option<Refusal> {
+    let manifests = if config.version.detect {
+        crate::history::version::files::manifest_paths()
+    } else {
+        Vec::new()
+    };
+    let mut files = vec![config.changelog.path.as_path()];
+    files.extend(
+        config
+            .version
+            .files
+            .iter()
+            .flatten()
+            .map(|f| f.path.as_path()),
+    );
+    files.extend(manifests.iter().map(std::path::PathBuf::as_path));
+    let (paths, add) = repo.left_out_of_sparse_checkout(&files)?;
+    let (it, verb) = if paths.len() == 1 {
+        ("it", "is")
+    } else {
+        ("them", "are")
+    };
+    Some(Refusal::new(
+        Reason::SparseCheckout,
+        format!(
+            "{} {verb} outside the sparse checkout, and the release edits {it}",
+            paths.join(", ")
+        ),
+        format!("`{add}` brings {it} in"),
+    ))
+}
