@@ -81,6 +81,8 @@ fn files_outside_the_cone_do_not_make_the_tree_dirty() {
         "{}",
         text(&out)
     );
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
@@ -126,6 +128,14 @@ fn a_changelog_outside_the_cone_is_brought_in_before_a_release_not_taken_for_mis
     assert!(
         !repo.path().join("CHANGELOG.md").exists(),
         "nothing written"
+    );
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let report = crate::support::stdout(&out);
+    assert!(
+        report.contains("INVALID  sparse checkout: CHANGELOG.md is outside it")
+            && report.contains("fix: git sparse-checkout add /CHANGELOG.md"),
+        "{report}"
     );
     // The command named brings it in; the release then has the entries it had.
     let out = repo.sh("git sparse-checkout add /CHANGELOG.md");

@@ -33,13 +33,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
         });
     }
     // A hand tag's hook interrupted: the repository's own tags, then each package's.
-    let views = root.iter().flat_map(|root| {
-        config
-            .packages
-            .iter()
-            .filter_map(|p| crate::history::packages::view(config, &p.name, root).ok())
-    });
-    for view in std::iter::once(config.clone()).chain(views) {
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
         if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
             out.push(doctor::Check {
                 subject: format!("tag {}", u.tag),
@@ -64,7 +58,39 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some(fix),
         });
     }
+    // Files a release edits that a sparse checkout leaves out: releases refuse here.
+    let mut left_out: Vec<String> = Vec::new();
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some((paths, add)) = crate::release::left_out_of_sparse_checkout(repo, &view) {
+            if !left_out.iter().any(|p| paths.contains(p)) {
+                out.push(doctor::Check {
+                    subject: "sparse checkout".into(),
+                    status: Status::Invalid,
+                    detail: format!(
+                        "{} {} outside it, and a release or hand tag edits {}: both refuse here",
+                        paths.join(", "),
+                        if paths.len() == 1 { "is" } else { "are" },
+                        if paths.len() == 1 { "it" } else { "them" }
+                    ),
+                    fix: Some(add),
+                });
+                left_out.extend(paths);
+            }
+        }
+    }
     out
+}
+
+/// Each package's view of the configuration (none outside a work tree).
+fn views_of(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<crate::config::Config> {
+    let Some(root) = repo.work_tree() else {
+        return Vec::new();
+    };
+    config
+        .packages
+        .iter()
+        .filter_map(|p| crate::history::packages::view(config, &p.name, &root).ok())
+        .collect()
 }
 
 /// `relhook doctor [--format json]`.

@@ -17,8 +17,8 @@ use semver::Version;
 
 pub use files::version_files;
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
-pub use preflight::outside_sparse_checkout;
 pub(crate) use preflight::preflight;
+pub use preflight::{left_out_of_sparse_checkout, outside_sparse_checkout};
 pub use resume::{HalfMade, half_made, resume};
 
 use crate::config::Config;

@@ -108,6 +108,28 @@ pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Option
 /// the top), as a refusal with the command that brings them in: the release reads them from
 /// the work tree and must not take them for missing.
 pub fn outside_sparse_checkout(repo: &crate::git::Repo, config: &Config) -> Option<Refusal> {
+    let (paths, add) = left_out_of_sparse_checkout(repo, config)?;
+    let (it, verb) = if paths.len() == 1 {
+        ("it", "is")
+    } else {
+        ("them", "are")
+    };
+    Some(Refusal::new(
+        Reason::SparseCheckout,
+        format!(
+            "{} {verb} outside the sparse checkout, and the release edits {it}",
+            paths.join(", ")
+        ),
+        format!("`{add}` brings {it} in"),
+    ))
+}
+
+/// The files of [`outside_sparse_checkout`], and the `git sparse-checkout add` command that
+/// brings them in.
+pub fn left_out_of_sparse_checkout(
+    repo: &crate::git::Repo,
+    config: &Config,
+) -> Option<(Vec<String>, String)> {
     let manifests = if config.version.detect {
         crate::history::version::files::manifest_paths()
     } else {
@@ -123,18 +145,5 @@ pub fn outside_sparse_checkout(repo: &crate::git::Repo, config: &Config) -> Opti
             .map(|f| f.path.as_path()),
     );
     files.extend(manifests.iter().map(std::path::PathBuf::as_path));
-    let (paths, add) = repo.left_out_of_sparse_checkout(&files)?;
-    let (it, verb) = if paths.len() == 1 {
-        ("it", "is")
-    } else {
-        ("them", "are")
-    };
-    Some(Refusal::new(
-        Reason::SparseCheckout,
-        format!(
-            "{} {verb} outside the sparse checkout, and the release edits {it}",
-            paths.join(", ")
-        ),
-        format!("`{add}` brings {it} in"),
-    ))
+    repo.left_out_of_sparse_checkout(&files)
 }
