@@ -297,6 +297,7 @@ reasons! {
     TestsFailed = "tests-failed", "the tests failed";
     TestsCannotStart = "tests-cannot-start", "the test command cannot start";
     Tag = "tag", "a tag relhook cannot carry over";
+    SparseCheckout = "sparse-checkout", "a file the release edits is outside the sparse checkout";
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
 }
 

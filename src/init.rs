@@ -95,6 +95,47 @@ pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> 
         .map(|(manifest, argv)| (argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
 }
 
+/// A test command to offer as an example where none is set, for the project's ecosystem:
+/// for the package at `package` (a directory below `root`) the command `relhook init` proposes
+/// for it (`pnpm --filter @x/b test`); else the evident one (`cargo test`); else one the
+/// files point at (`pnpm test` in a pnpm workspace, `go test ./...`); else `make test`.
+pub fn example_test_command(root: &Path, package: Option<&Path>) -> Vec<String> {
+    let owned = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect();
+    if let Some(dir) = package {
+        let proposed = crate::history::packages::detect::detect(root)
+            .into_iter()
+            .find(|f| f.path == dir)
+            .and_then(|f| f.test);
+        if let Some((argv, _)) = proposed {
+            return argv;
+        }
+    }
+    if let Some((argv, _)) = evident_test_command(root) {
+        return argv;
+    }
+    let has = |file: &str| root.join(file).is_file();
+    if has("pnpm-workspace.yaml") || has("pnpm-lock.yaml") {
+        owned(&["pnpm", "-r", "test"])
+    } else if has("package.json") && has("yarn.lock") {
+        owned(&["yarn", "test"])
+    } else if has("package.json") {
+        owned(&["npm", "test"])
+    } else if has("go.mod") {
+        owned(&["go", "test", "./..."])
+    } else {
+        owned(&["make", "test"])
+    }
+}
+
+/// An argv as a TOML array, for a hint to paste into `.relconfig.toml`.
+pub fn toml_argv(argv: &[String]) -> String {
+    let items: Vec<String> = argv
+        .iter()
+        .map(|a| serde_json::Value::from(a.as_str()).to_string())
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
 /// [`evident_test_command`] as a TOML argv, for the config template.
 fn guess_test_command(root: &Path) -> Option<&'static str> {
     [
@@ -141,6 +182,38 @@ mod tests {
             Pattern::Prefix(s) => format!("^{s}"),
             Pattern::Regex(r) => r.as_str().to_owned(),
         }
+    }
+
+    #[test]
+    fn example_test_commands_follow_the_ecosystem() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        let example =
+            |package: Option<&str>| example_test_command(root, package.map(Path::new)).join(" ");
+        assert_eq!(example(None), "make test");
+        write("go.mod", "module example.com/x\n");
+        assert_eq!(example(None), "go test ./...");
+        write("package.json", r#"{"name": "root", "private": true}"#);
+        write("pnpm-workspace.yaml", "packages:\n  - \"packages/*\"\n");
+        assert_eq!(
+            example(None),
+            "pnpm -r test",
+            "not cargo in a pnpm workspace"
+        );
+        write(
+            "packages/b/package.json",
+            r#"{"name": "@x/b", "version": "2.0.0"}"#,
+        );
+        assert_eq!(example(Some("packages/b")), "pnpm --filter @x/b test");
+        assert_eq!(
+            toml_argv(&["pnpm".into(), "say \"hi\"".into()]),
+            r#"["pnpm", "say \"hi\""]"#
+        );
     }
 
     #[test]

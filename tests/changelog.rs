@@ -865,3 +865,31 @@ fn a_merged_breaking_entry_goes_first_and_the_release_stays_apart() {
         "{log}"
     );
 }
+
+#[test]
+fn a_breaking_change_is_reported_in_one_line_and_kept_whole_in_the_file() {
+    let repo = setup();
+    repo.write("ui.txt", "gone\n");
+    repo.git(&["add", "ui.txt"]);
+    let out = repo.git_output(&[
+        "commit",
+        "-q",
+        "-m",
+        "fix(ui)!: drop it",
+        "-m",
+        "BREAKING CHANGE: the ui is gone\nand more text",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("added `- **BREAKING** **ui:** drop it …` under Fixed; the commit is now"),
+        "{err}"
+    );
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("- **BREAKING** **ui:** drop it\n  > the ui is gone\n  > and more text\n"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+}

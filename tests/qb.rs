@@ -119,7 +119,7 @@ fn a_refused_pre_release_names_the_stable_release_that_already_shipped_its_commi
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stderr(&out).contains(
-            "nothing to release: no commits since v2.0.0-beta.1 that v1.0.1 did not already release"
+            "nothing to release: no new commits since v2.0.0-beta.1; those merged in were released in v1.0.1 already"
         ),
         "{}",
         text(&out)

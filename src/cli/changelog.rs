@@ -70,6 +70,15 @@ fn one_changelog(
     args: &ChangelogArgs,
 ) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
+    // relhook reads the file from the work tree: one a sparse checkout leaves out is not
+    // missing, and is not written afresh.
+    if let Some((_, add)) = repo.left_out_of_sparse_checkout(&[rel.as_path()]) {
+        return Err(Error::Refused(Refusal::new(
+            Reason::SparseCheckout,
+            format!("{} is outside the sparse checkout", rel.display()),
+            format!("`{add}` brings it in; then run this again"),
+        )));
+    }
     let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
@@ -107,14 +116,16 @@ fn one_changelog(
         if !args.stdout {
             for (commit, e) in &added {
                 let short = crate::git::short_hex(commit);
-                let _ = writeln!(err, "relhook: {short}: `- {}` under {}", e.text, e.section);
+                let text = crate::history::changelog::one_line(&e.text);
+                let _ = writeln!(err, "relhook: {short}: `- {text}` under {}", e.section);
             }
             for (commit, e) in &removed {
                 let short = crate::git::short_hex(commit);
                 let _ = writeln!(
                     err,
                     "relhook: {short}: removed `- {}` from {}: that change is reverted before any release",
-                    e.text, e.section
+                    crate::history::changelog::one_line(&e.text),
+                    e.section
                 );
             }
             let created = changed && current.is_none();

@@ -18,13 +18,30 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some("relhook release --resume".into()),
         });
     }
-    if let Some(u) = crate::tag::hand::unfinished(repo, config) {
+    // In a monorepo, a release of packages (`--package`, `--all`) interrupted the same way.
+    let root = repo.work_tree();
+    let half = root
+        .as_deref()
+        .and_then(|root| crate::release::packages::half_made(repo, config, root));
+    if let Some(half) = half {
+        let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
         out.push(doctor::Check {
-            subject: format!("tag {}", u.tag),
+            subject: format!("release {}", tags.join(", ")),
             status: Status::Invalid,
-            detail: crate::tag::hand::describe_unfinished(config, &u),
+            detail: half.describe(),
             fix: Some("relhook release --resume".into()),
         });
+    }
+    // A hand tag's hook interrupted: the repository's own tags, then each package's.
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
+            out.push(doctor::Check {
+                subject: format!("tag {}", u.tag),
+                status: Status::Invalid,
+                detail: crate::tag::hand::describe_unfinished(&view, &u),
+                fix: Some("relhook release --resume".into()),
+            });
+        }
     }
     if let Some((what, sync)) = crate::git::txn::pending(repo) {
         // Any relhook command finishes or undoes the transaction first; with a release to
@@ -41,7 +58,39 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some(fix),
         });
     }
+    // Files a release edits that a sparse checkout leaves out: releases refuse here.
+    let mut left_out: Vec<String> = Vec::new();
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some((paths, add)) = crate::release::left_out_of_sparse_checkout(repo, &view) {
+            if !left_out.iter().any(|p| paths.contains(p)) {
+                out.push(doctor::Check {
+                    subject: "sparse checkout".into(),
+                    status: Status::Invalid,
+                    detail: format!(
+                        "{} {} outside it, and a release or hand tag edits {}: both refuse here",
+                        paths.join(", "),
+                        if paths.len() == 1 { "is" } else { "are" },
+                        if paths.len() == 1 { "it" } else { "them" }
+                    ),
+                    fix: Some(add),
+                });
+                left_out.extend(paths);
+            }
+        }
+    }
     out
+}
+
+/// Each package's view of the configuration (none outside a work tree).
+fn views_of(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<crate::config::Config> {
+    let Some(root) = repo.work_tree() else {
+        return Vec::new();
+    };
+    config
+        .packages
+        .iter()
+        .filter_map(|p| crate::history::packages::view(config, &p.name, &root).ok())
+        .collect()
 }
 
 /// `relhook doctor [--format json]`.

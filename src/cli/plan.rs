@@ -65,7 +65,11 @@ pub(super) fn print_plan(
     }
     writeln!(out, "commit: {}", plan.commit_message)?;
     match (&config.checks.test, opts.no_test) {
-        (Some(t), false) => writeln!(out, "tests: {} on the release commit", t.join(" "))?,
+        (Some(t), false) => writeln!(
+            out,
+            "tests: {} on the release commit",
+            crate::testrun::shown(t)
+        )?,
         _ => writeln!(out, "tests: none (`[checks] test` not set, or --no-test)")?,
     }
     let signed = if opts.sign || config.release.sign {

@@ -85,7 +85,7 @@ pub(super) fn pre_push_hook(
                 err,
                 "relhook: testing {}{of} in a clean checkout… (`{}`)",
                 u.name,
-                argv.join(" ")
+                crate::testrun::shown(argv)
             );
             let started = std::time::Instant::now();
             let status = prepush::test_in_clean_checkout(&repo, &config, u.commit, argv)?;

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
+use super::release_next::{Made, say_next, say_untested};
 use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
@@ -131,12 +132,26 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 );
             }
             if !done.tested && config.checks.test.is_none() && !opts.no_test {
+                let evident = crate::init::evident_test_command(&root).map_or_else(
+                    || ", and no test command is evident".to_owned(),
+                    |(argv, manifest)| {
+                        format!(
+                            " (`relhook test` runs `{}`, evident from {manifest})",
+                            crate::testrun::shown(&argv)
+                        )
+                    },
+                );
                 let _ = writeln!(
                     err,
-                    "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml (`relhook test` runs the evident command)"
+                    "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml{evident}"
                 );
             }
-            next_push(&mut err, &config, done.tested, &plan.tag);
+            let made = Made {
+                tag: &plan.tag,
+                config: &config,
+                tested: done.tested,
+            };
+            say_next(&mut err, &repo, done.commit, &[made], true);
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }
@@ -177,21 +192,6 @@ fn confirm(half: &release::HalfMade) -> bool {
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
     matches!(answer.trim(), "y" | "Y" | "yes")
-}
-
-/// The one line after a release: test it first when pre-push will want a record, else push.
-fn next_push(err: &mut dyn Write, config: &Config, tested: bool, tag: &str) {
-    let _ = if !tested && config.checks.require_tested_tags {
-        writeln!(
-            err,
-            "next: relhook test   (pre-push refuses a release tag with no test record), then git push --follow-tags"
-        )
-    } else {
-        writeln!(
-            err,
-            "next: git push --follow-tags   (or: git push origin HEAD {tag})"
-        )
-    };
 }
 
 /// `relhook release --resume` after a hand tag whose hook was interrupted before its release
@@ -270,7 +270,13 @@ fn resume(
                 half.tag,
                 crate::git::short_id(done.commit)
             );
-            next_push(&mut err, config, done.tested, &half.tag);
+            let made = [Made {
+                tag: &half.tag,
+                config,
+                tested: done.tested,
+            }];
+            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
         Err(e) => {
@@ -342,8 +348,31 @@ pub(super) fn old_version_left(
 }
 
 pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
-    let _ = writeln!(std::io::stderr(), "relhook: release refused: {r}");
-    if let Some(way) = way_past(r.reason) {
+    refused_in(r, json, "relhook release")
+}
+
+/// [`refused`] for a refusal of `rerun` (the release command as given, which `--no-test`
+/// is added to).
+pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome> {
+    // A test command that would not start: its fix (the key it is set in) goes into the
+    // `next:` line, after the way round it.
+    let (shown, way) = match (r.reason, &r.fix) {
+        (Reason::TestsCannotStart, Some(fix)) => (
+            r.what.clone(),
+            Some(format!(
+                "`{rerun} --no-test` releases without running the tests, or {fix}"
+            )),
+        ),
+        (Reason::TestsCannotStart, None) => (
+            r.to_string(),
+            Some(format!(
+                "`{rerun} --no-test` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
+            )),
+        ),
+        _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
+    };
+    let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
+    if let Some(way) = way {
         let _ = writeln!(std::io::stderr(), "next: {way}");
     }
     if json {
@@ -356,9 +385,6 @@ pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
 /// release path ends with one).
 fn way_past(reason: Reason) -> Option<&'static str> {
     Some(match reason {
-        Reason::TestsCannotStart => {
-            "`relhook release --no-test` releases without running the tests, or set `[checks] test` in .relconfig.toml to your project's test command (an argv list, e.g. [\"python3\", \"-m\", \"pytest\"])"
-        }
         Reason::TestsFailed => {
             "fix them (`relhook test` runs them alone), then `relhook release`; or `relhook release --no-test` to release untested (pre-push then asks for `relhook test` before the tag leaves)"
         }

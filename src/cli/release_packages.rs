@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::args::{Format, ReleaseArgs};
+use super::release_next::{Made, say_next, say_untested};
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -48,9 +49,21 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     } else {
         Selection::Named(args.package.clone())
     };
+    let rerun = match &selection {
+        Selection::All => "relhook release --all".to_owned(),
+        Selection::Named(names) => {
+            let named: Vec<String> = names
+                .iter()
+                .map(|n| format!("--package {}", crate::testrun::quote(n)))
+                .collect();
+            format!("relhook release {}", named.join(" "))
+        }
+    };
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
-        Err(e) if e.is_refusal() => return super::release::refused(&e.into_refusal()?, json),
+        Err(e) if e.is_refusal() => {
+            return super::release::refused_in(&e.into_refusal()?, json, &rerun);
+        }
         Err(e) => return Err(e),
     };
     let mut err = crate::cli::stream::stderr();
@@ -66,7 +79,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         if json {
             super::json::print(&report(&plan, None))?;
         } else {
-            write_out(|out| print_plan(out, &plan))?;
+            write_out(|out| print_plan(out, &plan, opts.no_test))?;
             old_versions_left(&mut crate::cli::stream::stderr(), &repo, &plan, true);
         }
         return Ok(Outcome::Ok);
@@ -88,13 +101,23 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 plan.commit_message
             );
             old_versions_left(&mut err, &repo, &plan, false);
-            next_push(&mut err, &config, &plan, &done);
+            let made: Vec<Made<'_>> = plan
+                .packages
+                .iter()
+                .map(|p| Made {
+                    tag: &p.tag,
+                    config: &p.view,
+                    tested: done.tested.contains(&p.name),
+                })
+                .collect();
+            say_untested(&mut err, &repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, &repo, done.commit, &made, true);
             if json {
                 super::json::print(&report(&plan, Some(&done)))?;
             }
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => super::release::refused(&e.into_refusal()?, json),
+        Err(e) if e.is_refusal() => super::release::refused_in(&e.into_refusal()?, json, &rerun),
         Err(e) if json => Err(e),
         Err(e) => {
             let left = match packages::half_made(&repo, &config, &root) {
@@ -152,24 +175,6 @@ fn summary(plan: &Plan) -> String {
         .join(", ")
 }
 
-fn next_push(err: &mut dyn Write, config: &Config, plan: &Plan, done: &packages::Done) {
-    let untested: Vec<&str> = plan
-        .packages
-        .iter()
-        .filter(|p| !done.tested.contains(&p.name))
-        .map(|p| p.name.as_str())
-        .collect();
-    let _ = if !untested.is_empty() && config.checks.require_tested_tags {
-        writeln!(
-            err,
-            "next: relhook test --package NAME for {} (pre-push refuses a release tag with no test record), then git push --follow-tags",
-            untested.join(", ")
-        )
-    } else {
-        writeln!(err, "next: git push --follow-tags")
-    };
-}
-
 fn resume(
     repo: &Repo,
     config: &Config,
@@ -198,13 +203,35 @@ fn resume(
     );
     match packages::resume(repo, config, root, half, opts) {
         Ok(done) => {
+            let tested = if done.tested.is_empty() {
+                String::new()
+            } else {
+                format!("tested: {}; ", done.tested.join(", "))
+            };
             let _ = writeln!(
                 err,
-                "relhook: {} tagged on {} (release finished)",
+                "relhook: {} tagged on {} ({tested}release finished)",
                 tags.join(", "),
                 crate::git::short_id(done.commit)
             );
-            let _ = writeln!(err, "next: git push --follow-tags");
+            let views = half
+                .missing
+                .iter()
+                .map(|(tag, package)| {
+                    let view = crate::history::packages::view(config, package, root)?;
+                    Ok((tag, package, view))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let made: Vec<Made<'_>> = views
+                .iter()
+                .map(|(tag, package, view)| Made {
+                    tag,
+                    config: view,
+                    tested: done.tested.contains(package),
+                })
+                .collect();
+            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
         Err(e) => {
@@ -216,7 +243,7 @@ fn resume(
     }
 }
 
-fn print_plan(out: &mut dyn Write, plan: &Plan) -> std::io::Result<()> {
+fn print_plan(out: &mut dyn Write, plan: &Plan, no_test: bool) -> std::io::Result<()> {
     writeln!(out, "release plan (dry run: nothing is written)")?;
     for p in &plan.packages {
         let why = match &p.info {
@@ -226,6 +253,15 @@ fn print_plan(out: &mut dyn Write, plan: &Plan) -> std::io::Result<()> {
         writeln!(out, "  {}: {} → {} ({why})", p.tag, p.current, p.version)?;
         for c in &p.because {
             writeln!(out, "    {}", c.entry())?;
+        }
+        match (&p.view.checks.test, no_test) {
+            (_, true) => writeln!(out, "    tests: none (--no-test)")?,
+            (Some(t), false) => writeln!(
+                out,
+                "    tests: {} on the release commit",
+                crate::testrun::shown(t)
+            )?,
+            (None, false) => writeln!(out, "    tests: none (`{}` is not set)", p.view.test_key())?,
         }
     }
     writeln!(out, "  commit: {}", plan.commit_message)?;

@@ -27,7 +27,7 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
             let _ = writeln!(
                 err,
                 "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
-                argv.join(" ")
+                crate::testrun::shown(&argv)
             );
             evident = argv;
             &evident
@@ -41,13 +41,20 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         ))
     })?;
     let dirty = repo.dirty_paths(5)?;
-    let _ = writeln!(err, "relhook: running `{}`", argv.join(" "));
+    let _ = writeln!(err, "relhook: running `{}`", crate::testrun::shown(argv));
     let status = crate::testrun::run_status(argv, &root)?;
     if let RunStatus::CannotStart { reason, .. } = &status {
         let _ = writeln!(err, "relhook: {reason}; nothing recorded");
+        // An example of the project's ecosystem, unless that is the command that failed.
+        let package = config.package.as_ref().map(|p| p.path.as_path());
+        let example = Some(crate::init::example_test_command(&root, package))
+            .filter(|e| e != argv)
+            .map(|e| format!("{} or ", crate::init::toml_argv(&e)))
+            .unwrap_or_default();
         let _ = writeln!(
             err,
-            "hint: `[checks] test` in .relconfig.toml is an argv list run without a shell, e.g. [\"cargo\", \"test\"] or [\"sh\", \"-c\", \"make test\"]"
+            "hint: `{}` in .relconfig.toml is an argv list run without a shell, e.g. {example}[\"sh\", \"-c\", \"make test\"]",
+            config.test_key()
         );
         return Ok(Outcome::Code(status.exit_code()));
     }

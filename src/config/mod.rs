@@ -313,6 +313,29 @@ impl Config {
         }
     }
 
+    /// Where this view's test command is set, as a hint names it: a package's own `test`
+    /// key (`[packages."@x/a"] test`, which overrides `[checks] test` for that package, and
+    /// the place for one when neither is set), else `[checks] test`.
+    pub fn test_key(&self) -> String {
+        match &self.package {
+            Some(p) if p.test.is_some() || self.checks.test.is_none() => {
+                let bare = !p.name.is_empty()
+                    && p.name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if bare {
+                    format!("[packages.{}] test", p.name)
+                } else {
+                    format!(
+                        "[packages.{}] test",
+                        serde_json::Value::from(p.name.as_str())
+                    )
+                }
+            }
+            _ => "[checks] test".to_owned(),
+        }
+    }
+
     /// [`Config::parse`] through toml alone.
     fn parse_full(path: &Path, text: &str) -> Result<Config> {
         let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {

@@ -2,7 +2,9 @@
 //! its upstream, the tags already taken; and the few writes a release makes through `git`
 //! itself (commit and tag, so that the user's signing setup and identity apply).
 
-use git2::{Oid, Status, StatusOptions};
+use std::path::Path;
+
+use git2::{IndexEntryExtendedFlag, Oid, Status, StatusOptions};
 
 use super::Repo;
 use crate::{Error, Result};
@@ -10,11 +12,13 @@ use crate::{Error, Result};
 impl Repo {
     /// The blob staged (stage 0) for `path`, relative to the work tree, in the index git uses
     /// (`GIT_INDEX_FILE` when a hook gets one); `None` when it has no such entry.
-    pub fn staged_blob(&self, path: &std::path::Path) -> Option<Oid> {
+    pub fn staged_blob(&self, path: &Path) -> Option<Oid> {
         self.inner.index().ok()?.get_path(path, 0).map(|e| e.id)
     }
 
-    /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`.
+    /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`, as
+    /// `git status` lists them: a sparse checkout's skip-worktree entries (files outside the
+    /// cone, absent on purpose) are no change, though libgit2 reports them as deleted.
     pub fn dirty_paths(&self, limit: usize) -> Result<Vec<String>> {
         let mut opts = StatusOptions::new();
         opts.include_untracked(true)
@@ -24,12 +28,78 @@ impl Repo {
             .inner
             .statuses(Some(&mut opts))
             .map_err(|e| Error::git("read the status", e))?;
+        let index = self.inner.index().ok();
+        let work_tree = Status::WT_MODIFIED
+            | Status::WT_DELETED
+            | Status::WT_TYPECHANGE
+            | Status::WT_RENAMED
+            | Status::WT_UNREADABLE;
+        let counts = |s: &git2::StatusEntry<'_>| {
+            let status = s.status();
+            if status == Status::CURRENT || status.contains(Status::IGNORED) {
+                return false;
+            }
+            // A difference between an entry and its file only, where the entry is outside
+            // the sparse checkout: git does not compare those.
+            let outside = status.difference(work_tree).is_empty()
+                && index.as_ref().is_some_and(|i| {
+                    i.get_path(Path::new(s.path().unwrap_or("")), 0)
+                        .is_some_and(|e| skip_worktree(&e))
+                });
+            !outside
+        };
         Ok(statuses
             .iter()
-            .filter(|s| s.status() != Status::CURRENT && !s.status().contains(Status::IGNORED))
+            .filter(counts)
             .take(limit)
             .map(|s| s.path().unwrap_or("?").to_owned())
             .collect())
+    }
+
+    /// What a sparse checkout leaves out of the work tree among `files` (paths relative to
+    /// the work tree): skip-worktree index entries whose file is absent. relhook reads the files it
+    /// edits from the work tree, so those must not be taken for missing. With them, the
+    /// command that brings them in: `git sparse-checkout add` with their directories in cone
+    /// mode (which takes directories), else with anchored patterns (`/CHANGELOG.md`).
+    pub fn left_out_of_sparse_checkout(&self, files: &[&Path]) -> Option<(Vec<String>, String)> {
+        let root = self.work_tree()?;
+        let index = self.inner.index().ok()?;
+        let mut out: Vec<String> = Vec::new();
+        for entry in index.iter().filter(skip_worktree) {
+            let path = String::from_utf8_lossy(&entry.path).into_owned();
+            let rel = Path::new(&path);
+            if files.contains(&rel)
+                && root.join(rel).symlink_metadata().is_err()
+                && !out.contains(&path)
+            {
+                out.push(path);
+            }
+        }
+        if out.is_empty() {
+            return None;
+        }
+        let cone = self
+            .inner
+            .config()
+            .and_then(|c| c.get_bool("core.sparseCheckoutCone"))
+            .unwrap_or(false);
+        let mut patterns: Vec<String> = Vec::new();
+        for path in &out {
+            let parent = Path::new(path)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty());
+            let pattern = match parent {
+                Some(dir) if cone => dir.to_string_lossy().into_owned(),
+                _ => format!("/{path}"),
+            };
+            if !patterns.contains(&pattern) {
+                patterns.push(pattern);
+            }
+        }
+        Some((
+            out,
+            format!("git sparse-checkout add {}", patterns.join(" ")),
+        ))
     }
 
     /// Paths whose staged content differs from HEAD's (at most `limit`): what a commit made
@@ -100,4 +170,9 @@ impl Repo {
         }
         Ok(git.run()?.trim().to_owned())
     }
+}
+
+/// Whether an index entry is marked skip-worktree (a sparse checkout leaves it out).
+pub(super) fn skip_worktree(entry: &git2::IndexEntry) -> bool {
+    entry.flags_extended & IndexEntryExtendedFlag::SKIP_WORKTREE.bits() != 0
 }

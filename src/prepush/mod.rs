@@ -22,7 +22,9 @@ mod untested;
 
 use tags::{rewrite, unjudgeable};
 
-pub use untested::{Why, test_in_clean_checkout, untested_refusal};
+pub use untested::{
+    TESTS_OFF, Why, set_test_command, test_in_clean_checkout, test_tag_command, untested_refusal,
+};
 
 /// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.
 #[derive(Debug, Clone, PartialEq, Eq)]

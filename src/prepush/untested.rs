@@ -4,11 +4,11 @@
 use git2::Oid;
 
 use super::{Kind, Refusal, Untested};
+use crate::Result;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::git::short_id;
 use crate::testrun::{self, RunStatus};
-use crate::{Error, Result};
 
 /// Why a release tag counts as untested.
 #[derive(Debug, Clone, Copy)]
@@ -30,37 +30,25 @@ pub fn untested_refusal(
     why: Why<'_>,
 ) -> Refusal {
     let name = &u.name;
-    let (tree, test) = match &config.package {
-        Some(p) => (
-            format!(
-                "{} {}",
-                p.path.display(),
-                repo.path_id(u.commit, &p.path)
-                    .map(short_id)
-                    .unwrap_or_default()
-            ),
-            format!("relhook test --package {}", p.name),
+    let tree = match &config.package {
+        Some(p) => format!(
+            "{} {}",
+            p.path.display(),
+            repo.path_id(u.commit, &p.path)
+                .map(short_id)
+                .unwrap_or_default()
         ),
-        None => (
-            repo.tree_of(u.commit).map(short_id).unwrap_or_default(),
-            "relhook test".to_owned(),
-        ),
+        None => repo.tree_of(u.commit).map(short_id).unwrap_or_default(),
     };
-    let configured = config.checks.test.as_ref().map(|t| t.join(" "));
-    // `relhook test` runs the project's evident command when none is configured.
-    let evident = configured
-        .is_none()
-        .then(|| crate::init::evident_test_command(&repo.work_tree()?))
-        .flatten();
-    let command = configured
-        .clone()
-        .or_else(|| evident.as_ref().map(|(argv, _)| argv.join(" ")));
-    let runs = match (&command, &evident) {
-        (Some(cmd), Some((_, manifest))) => format!(
+    let test = relhook_test(config);
+    let runner = test_command(repo, config);
+    let command = runner.as_ref().map(|(cmd, _)| cmd.clone());
+    let runs = match &runner {
+        Some((cmd, Some(manifest))) => format!(
             "runs `{cmd}`, evident from {manifest}; `[checks] test` in .relconfig.toml chooses another"
         ),
-        (Some(cmd), None) => format!("runs `{cmd}`"),
-        (None, _) => String::new(),
+        Some((cmd, None)) => format!("runs `{cmd}`"),
+        None => String::new(),
     };
     let fetch = format!(
         "fetch CI's records (`git fetch {remote} {0}:{0}`)",
@@ -70,7 +58,8 @@ pub fn untested_refusal(
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
             format!(
-                "{remote} does not have {name} yet, and a test command written now is not in its tree: `git tag -d {name}`, commit `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml, tag again, then `{test}`; or {fetch}; or commit `[checks] require_tested_tags = false` and tag again"
+                "{remote} does not have {name} yet, and a test command written now is not in its tree: {}; or {fetch}; or {TESTS_OFF}",
+                set_test_command(repo, config, name)
             ),
         ),
         (Why::NoRecord, Some(_)) => (
@@ -108,6 +97,61 @@ pub fn untested_refusal(
     }
 }
 
+/// `relhook test` for what `config` releases: `--package NAME` in a package's view.
+fn relhook_test(config: &Config) -> String {
+    match &config.package {
+        Some(p) => format!("relhook test --package {}", testrun::quote(&p.name)),
+        None => "relhook test".to_owned(),
+    }
+}
+
+/// The test command `relhook test` runs for `config`, and the manifest that made it evident
+/// when none is configured; `None` when there is neither.
+fn test_command(repo: &Repo, config: &Config) -> Option<(String, Option<&'static str>)> {
+    if let Some(argv) = &config.checks.test {
+        return Some((testrun::shown(argv), None));
+    }
+    let (argv, manifest) = crate::init::evident_test_command(&repo.work_tree()?)?;
+    Some((testrun::shown(&argv), Some(manifest)))
+}
+
+/// The other way past an untested release tag: no test record required.
+pub const TESTS_OFF: &str = "commit `[checks] require_tested_tags = false`";
+
+/// The steps that give release tag `name` a test record when no test command is set or
+/// evident: set one where it counts for the tag (a package's own `test` key), with an example
+/// for the project, re-tag so that the tag's tree has it, and test.
+pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
+    let package = config.package.as_ref().map(|p| p.path.as_path());
+    let example = repo
+        .work_tree()
+        .map(|root| crate::init::example_test_command(&root, package))
+        .unwrap_or_else(|| vec!["make".into(), "test".into()]);
+    let name = testrun::quote(name);
+    format!(
+        "`git tag -d {name}`, commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, tag it again (`git tag -a {name} -m {name}`), then `{}`",
+        config.test_key(),
+        crate::init::toml_argv(&example),
+        relhook_test(config)
+    )
+}
+
+/// The command that gives release tag `name` the test record pre-push asks for: `relhook
+/// test` when the tag is on HEAD, else run on a checkout of the tag and back; `None` when no
+/// test command is set or evident.
+pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool) -> Option<String> {
+    test_command(repo, config)?;
+    let test = relhook_test(config);
+    Some(if at_head {
+        test
+    } else {
+        format!(
+            "git checkout {} && {test} && git checkout -",
+            testrun::quote(name)
+        )
+    })
+}
+
 /// Runs `argv` on a clean checkout of `commit` in a temporary worktree (removed afterwards,
 /// whatever happens) and records a pass.
 pub fn test_in_clean_checkout(
@@ -116,56 +160,11 @@ pub fn test_in_clean_checkout(
     commit: Oid,
     argv: &[String],
 ) -> Result<RunStatus> {
-    let tmp = tempfile::Builder::new()
-        .prefix("relhook-test-")
-        .tempdir()
-        .map_err(|e| Error::io("create", std::env::temp_dir(), e))?;
-    let path = tmp.path().join("checkout");
-    let path_text = path
-        .to_str()
-        .ok_or_else(|| Error::NotUtf8Path(path.to_path_buf()))?
-        .to_owned();
-    let id = commit.to_string();
-    repo.run_git(
-        &[
-            "-c",
-            "core.hooksPath=/dev/null",
-            "worktree",
-            "add",
-            "--quiet",
-            "--detach",
-            &path_text,
-            &id,
-        ],
-        None,
-    )?;
-    let checkout = Worktree {
-        repo,
-        path: path_text,
-    };
-    let status = testrun::run_status(argv, &path)?;
+    let checkout = testrun::Checkout::of(repo, commit)?;
+    let status = testrun::run_status(argv, checkout.path())?;
     drop(checkout);
     if status.passed() {
         testrun::record_for(repo, config, commit, argv)?;
     }
     Ok(status)
-}
-
-/// A temporary worktree, removed on drop (also when the test run fails or panics).
-struct Worktree<'a> {
-    repo: &'a Repo,
-    path: String,
-}
-
-impl Drop for Worktree<'_> {
-    fn drop(&mut self) {
-        let removed = self.repo.run_git(
-            &["worktree", "remove", "--force", "--force", &self.path],
-            None,
-        );
-        if removed.is_err() {
-            let _ = std::fs::remove_dir_all(&self.path);
-            let _ = self.repo.run_git(&["worktree", "prune"], None);
-        }
-    }
 }

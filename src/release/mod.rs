@@ -18,6 +18,7 @@ use semver::Version;
 pub use files::version_files;
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
+pub use preflight::{left_out_of_sparse_checkout, outside_sparse_checkout};
 pub use resume::{HalfMade, half_made, resume};
 
 use crate::config::Config;
@@ -79,6 +80,10 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         ))
     })?;
     preflight(repo, config, opts)?;
+    if let Some(r) = preflight::outside_sparse_checkout(repo, config) {
+        return Err(Error::Refused(r));
+    }
+    preflight::tests_start(config, root, opts)?;
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);

@@ -270,9 +270,12 @@ fn refuse_empty(
     if since_latest.is_empty() {
         // After a pre-release, what the last stable release already shipped is not new (main
         // merged into a pre-release branch): say so, as `git log` shows those commits.
-        let name = match stable.filter(|s| s.0 != *name) {
-            Some(s) => format!("{name} that {} did not already release", s.0),
-            None => name.clone(),
+        let (new, shipped) = match stable.filter(|s| s.0 != *name) {
+            Some(s) => (
+                "new ",
+                format!("; those merged in were released in {} already", s.0),
+            ),
+            None => ("", String::new()),
         };
         // A change and its revert leave nothing, though `git log` shows both.
         let cancelled = match cancelled {
@@ -281,7 +284,7 @@ fn refuse_empty(
         };
         return Err(Error::Refused(Refusal::new(
             Reason::NothingToRelease,
-            format!("nothing to release: no commits since {name}{cancelled}"),
+            format!("nothing to release: no {new}commits since {name}{cancelled}{shipped}"),
             "a `feat:` or `fix:` commit (anything with a changelog entry) makes one",
         )));
     }

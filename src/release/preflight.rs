@@ -74,3 +74,76 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
     }
     Ok(())
 }
+
+/// Refuses, before anything is planned or written, a test command that would not start here
+/// (its program not installed): the release would only fail at its tests, after its commit.
+/// `--dry-run` makes the same check, so it refuses what the release would.
+pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Options) -> Result<()> {
+    let Some(argv) = config.checks.test.as_ref().filter(|_| !opts.no_test) else {
+        return Ok(());
+    };
+    let Some(crate::testrun::RunStatus::CannotStart { reason, code }) =
+        crate::testrun::cannot_start(argv, root)
+    else {
+        return Ok(());
+    };
+    let program = argv.first().map_or("", String::as_str);
+    let first = if code == 127 {
+        format!("install `{program}` (or put it on PATH)")
+    } else {
+        format!("make `{program}` executable")
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::TestsCannotStart,
+        reason,
+        format!(
+            "{first}, or set `{}` in .relconfig.toml to a test command that runs here (an argv list)",
+            config.test_key()
+        ),
+    )))
+}
+
+/// The files a release of `config` edits that a sparse checkout leaves out of the work tree
+/// (its changelog, its version files, and where version files are detected the manifests at
+/// the top), as a refusal with the command that brings them in: the release reads them from
+/// the work tree and must not take them for missing.
+pub fn outside_sparse_checkout(repo: &crate::git::Repo, config: &Config) -> Option<Refusal> {
+    let (paths, add) = left_out_of_sparse_checkout(repo, config)?;
+    let (it, verb) = if paths.len() == 1 {
+        ("it", "is")
+    } else {
+        ("them", "are")
+    };
+    Some(Refusal::new(
+        Reason::SparseCheckout,
+        format!(
+            "{} {verb} outside the sparse checkout, and the release edits {it}",
+            paths.join(", ")
+        ),
+        format!("`{add}` brings {it} in"),
+    ))
+}
+
+/// The files of [`outside_sparse_checkout`], and the `git sparse-checkout add` command that
+/// brings them in.
+pub fn left_out_of_sparse_checkout(
+    repo: &crate::git::Repo,
+    config: &Config,
+) -> Option<(Vec<String>, String)> {
+    let manifests = if config.version.detect {
+        crate::history::version::files::manifest_paths()
+    } else {
+        Vec::new()
+    };
+    let mut files = vec![config.changelog.path.as_path()];
+    files.extend(
+        config
+            .version
+            .files
+            .iter()
+            .flatten()
+            .map(|f| f.path.as_path()),
+    );
+    files.extend(manifests.iter().map(std::path::PathBuf::as_path));
+    repo.left_out_of_sparse_checkout(&files)
+}

@@ -104,8 +104,8 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
     None
 }
 
-/// Finishes a half-made release: tests the commit when it is HEAD (records the pass) and tags
-/// it with its notes. Nothing is undone on failure: the release commit stays, finishable.
+/// Finishes a half-made release: tests the commit (on a clean checkout of it when it is below
+/// HEAD), records the pass and tags it with its notes. Nothing is undone on failure: the release commit stays, finishable.
 pub fn resume(
     repo: &Repo,
     config: &Config,
@@ -124,9 +124,10 @@ pub fn resume(
             Some(target),
             "relhook: release commit",
         )?;
+        // A hand tag's release runs no tests: tested only when a record already says so.
         return Ok(Done {
             commit: half.commit,
-            tested: false,
+            tested: crate::testrun::find_for(repo, config, half.commit).is_some(),
         });
     }
     let text = repo
@@ -138,19 +139,20 @@ pub fn resume(
         .trim_end()
         .to_owned()
         + "\n";
-    let mut opts = opts.clone();
-    if !half.at_head {
-        // The work tree is not the release commit's: its tests cannot run here.
-        opts.no_test = true;
-    }
+    // Below HEAD the work tree is not the release commit's: its tests run on a clean
+    // checkout of it, and the pass is recorded for its tree as on HEAD.
+    let checkout = match (&config.checks.test, opts.no_test, half.at_head) {
+        (Some(_), false, false) => Some(crate::testrun::Checkout::of(repo, half.commit)?),
+        _ => None,
+    };
     let tested = test_and_tag(
         repo,
         config,
-        root,
+        checkout.as_ref().map_or(root, |c| c.path()),
         half.commit,
         &half.tag,
         &tag_message,
-        &opts,
+        opts,
     )?;
     Ok(Done {
         commit: half.commit,

@@ -355,3 +355,73 @@ pub fn hooked_changelog_repo() -> Repo {
     repo.git(&["commit", "-q", "-m", "chore: start"]);
     repo
 }
+
+impl Repo {
+    /// Runs `relhook ARGS` until failpoint `step` pauses it, then kills it: relhook killed at
+    /// that step (e.g. `release-committed`: after the release commit, before tests and tag).
+    pub fn relhook_killed_at(&self, step: &str, args: &[&str]) {
+        use std::io::BufRead;
+        let mut child = self
+            .command_in(relhook_bin(), &self.path())
+            .args(args)
+            .env("RELHOOK_TEST_FAILPOINT", format!("{step}:pause"))
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run relhook");
+        let err = std::io::BufReader::new(child.stderr.take().unwrap());
+        let paused = err.lines().any(|l| l.is_ok_and(|l| l.contains("pausing")));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(paused, "relhook {args:?} never reached failpoint {step}");
+    }
+
+    /// A folder holding `relhook`, a link to the binary under test, to put first on PATH for
+    /// a command line relhook printed (which names plain `relhook`).
+    pub fn relhook_on_path(&self) -> PathBuf {
+        let dir = self.scratch("relhook-bin");
+        let link = dir.join("relhook");
+        if !link.exists() {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(relhook_bin(), &link).unwrap();
+        }
+        dir
+    }
+
+    /// Runs a command line relhook printed, through `sh`, with the binary under test first
+    /// on PATH.
+    pub fn sh(&self, line: &str) -> Output {
+        let path = format!(
+            "{}:{}",
+            self.relhook_on_path().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        self.command_in("sh", &self.path())
+            .env("PATH", path)
+            .args(["-c", line])
+            .output()
+            .expect("run sh")
+    }
+
+    /// A bare repository beside this one, added as remote `origin`.
+    pub fn with_origin(&self) -> PathBuf {
+        let remote = self.scratch("origin.git");
+        self.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+        self.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+        remote
+    }
+}
+
+/// The command a `next: …` line names: the text after `next: ` up to the first run of three
+/// spaces (the reason that follows) or `, then`.
+pub fn next_command(err: &str) -> String {
+    let line = err
+        .lines()
+        .find_map(|l| l.strip_prefix("next: "))
+        .unwrap_or_else(|| panic!("no `next:` line in:\n{err}"));
+    let end = [line.find("   "), line.find(", then")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(line.len());
+    line[..end].to_owned()
+}

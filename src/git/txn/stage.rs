@@ -49,6 +49,15 @@ impl Txn<'_> {
         Ok(index.get_path(path, 0).map(|e| (e.id, e.mode)))
     }
 
+    /// Whether `path`'s index entry is outside a sparse checkout (marked skip-worktree): git
+    /// keeps no file for it in the work tree, and expects none.
+    pub fn is_skip_worktree(&mut self, path: &Path) -> Result<bool> {
+        let index = self.index()?;
+        Ok(index
+            .get_path(path, 0)
+            .is_some_and(|e| crate::git::state::skip_worktree(&e)))
+    }
+
     /// Stages `blob` as `path`; the entry's file data is taken from `file` when it holds
     /// exactly that content (so `git status` need not re-read it).
     pub fn stage(&mut self, path: &Path, blob: Oid, mode: u32, file: Option<&Path>) -> Result<()> {

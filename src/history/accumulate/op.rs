@@ -54,20 +54,23 @@ impl Op {
         }
     }
 
+    /// What was done, in one line (an entry's first line stands for it).
     pub(super) fn describe(&self) -> String {
+        let line = crate::history::changelog::one_line;
         match self {
-            Op::Add(e) => format!("added `- {}` under {}", e.text, e.section),
+            Op::Add(e) => format!("added `- {}` under {}", line(&e.text), e.section),
             Op::Replace(_, e) => format!(
                 "replaced the amended commit's entry with `- {}` under {}",
-                e.text, e.section
+                line(&e.text),
+                e.section
             ),
             Op::Remove(e) => format!(
                 "removed `- {}`: the amended commit no longer calls for it",
-                e.text
+                line(&e.text)
             ),
             Op::Cancel(e) => format!(
                 "removed `- {}`: this commit reverts it before any release, so neither ships",
-                e.text
+                line(&e.text)
             ),
             Op::Squash(new, parts) => format!(
                 "replaced the {} of the commits it squashes ({}`- {}`), which are not in this branch's history, with its own `- {}` under {}",

@@ -5,6 +5,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::accumulate::Accumulated;
+use crate::history::changelog::one_line;
 
 /// The amend step of a `rebase -i` reword. relhook leaves a rebase's commits as git makes
 /// them (rewriting one mid-rebase breaks the rebase, git-hook-facts 2.6), so an entry the new
@@ -75,11 +76,14 @@ pub(super) fn left_as_made(
         match (stale, &t.new) {
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {}
             (Some(a), Some(b)) => said.push(format!(
-                "{path} still reads `- {a}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
-                b.text, b.section
+                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
+                one_line(&a),
+                b.text,
+                b.section
             )),
             (Some(a), None) => said.push(format!(
-                "{path} still has `- {a}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go"
+                "{path} still has `- {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
+                one_line(&a)
             )),
             // `--sync` adds the entry of a commit that left the file alone (its own change
             // to the file would otherwise stand for the entry).
@@ -87,7 +91,7 @@ pub(super) fn left_as_made(
                 said.push(format!(
                     "no entry added to {path} for {what} commit {commit} ({why}); when {op} is done, `relhook changelog --sync{}` adds `- {}`",
                     if config.packages.is_empty() { "" } else { " --all" },
-                    b.text
+                    one_line(&b.text)
                 ))
             }
             (None, Some(b)) => said.push(format!(

@@ -77,6 +77,11 @@ pub(super) fn update_work_tree(
         txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), None)?;
         return Ok(None);
     };
+    // Outside a sparse checkout the file is absent on purpose: the commit and the index
+    // have the entry, and git keeps no copy to update.
+    if file.symlink_metadata().is_err() && txn.is_skip_worktree(path)? {
+        return Ok(None);
+    }
     let missing = || {
         Ok(Some(format!(
             "{} is missing from the work tree; `git checkout -- {}` restores it",

@@ -120,6 +120,15 @@ pub fn lines_parsed() -> usize {
     LINES_PARSED.with(std::cell::Cell::get)
 }
 
+/// An entry's text for a one-line message: its first line, with ` …` when more follows (a
+/// breaking change's quoted text).
+pub fn one_line(text: &str) -> String {
+    match text.split_once('\n') {
+        Some((first, _)) => format!("{} …", first.trim_end()),
+        None => text.to_owned(),
+    }
+}
+
 /// Collapses whitespace so entries compare by meaning, not layout.
 pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -179,6 +179,14 @@ pub fn plan(
             }
         }
     }
+    // A package whose files are outside a sparse checkout, or whose test command would not
+    // start, is refused now, not after the commit.
+    for p in chosen.values() {
+        if let Some(r) = super::preflight::outside_sparse_checkout(repo, &p.view) {
+            return Err(Error::Refused(r));
+        }
+        super::preflight::tests_start(&p.view, root, opts)?;
+    }
     // The requirement changes, computed once every version is known (on the files as they
     // are: the version bumps below do not move a requirement, they are spliced in by line).
     let changes = if config.release.bump_dependents {

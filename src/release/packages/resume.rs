@@ -1,6 +1,6 @@
 //! A monorepo release interrupted after its commit (a killed process): the release commit
 //! whose message names package tags that are missing is recognised ([`half_made`]) and
-//! finished ([`resume`]): each missing package tested (when the commit is HEAD) and tagged.
+//! finished ([`resume`]): each missing package tested and tagged.
 
 use std::path::Path;
 
@@ -102,8 +102,8 @@ pub fn half_made(repo: &Repo, config: &Config, root: &Path) -> Option<HalfMade> 
     None
 }
 
-/// Finishes a half-made monorepo release: tests each package whose tag is missing (when the
-/// commit is HEAD) and tags it with its notes. Nothing is undone on failure.
+/// Finishes a half-made monorepo release: tests each package whose tag is missing (on a clean
+/// checkout of the commit when it is below HEAD) and tags it with its notes. Nothing is undone on failure.
 pub fn resume(
     repo: &Repo,
     config: &Config,
@@ -131,13 +131,17 @@ pub fn resume(
             + "\n";
         plans.push(p);
     }
-    let mut opts = opts.clone();
-    if !half.at_head {
-        opts.no_test = true;
-    }
-    let tested = test_all(repo, root, &plans, half.commit, &opts)?;
+    // Below HEAD the work tree is not the release commit's: the tests run on a clean
+    // checkout of it.
+    let wants_tests = plans.iter().any(|p| p.view.checks.test.is_some());
+    let checkout = match (wants_tests, opts.no_test, half.at_head) {
+        (true, false, false) => Some(crate::testrun::Checkout::of(repo, half.commit)?),
+        _ => None,
+    };
+    let dir = checkout.as_ref().map_or(root, |c| c.path());
+    let tested = test_all(repo, dir, &plans, half.commit, opts)?;
     for p in &plans {
-        tag(repo, &p.view, half.commit, &p.tag, &p.tag_message, &opts)?;
+        tag(repo, &p.view, half.commit, &p.tag, &p.tag_message, opts)?;
     }
     Ok(Done {
         commit: half.commit,

@@ -48,6 +48,21 @@ fn manifests() -> Vec<VersionFile> {
     ]
 }
 
+/// The files at the top of the work tree that [`detect`] reads first (manifests, their lock
+/// files, lerna.json): where a release looks for the project's version.
+pub fn manifest_paths() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for f in manifests()
+        .into_iter()
+        .chain([json("lerna.json", "version")])
+    {
+        if !out.contains(&f.path) {
+            out.push(f.path);
+        }
+    }
+    out
+}
+
 /// The version files detected under `root` (the top of the work tree).
 pub fn detect(root: &Path) -> Vec<VersionFile> {
     let mut out: Vec<VersionFile> = Vec::new();

@@ -472,7 +472,7 @@ mod toml;
 mod write;
 
 pub use cargo_lock::cargo_lock_edit;
-pub use detect::{detect, leftovers};
+pub use detect::{detect, leftovers, manifest_paths};
 use json::json_span;
 use pattern::pattern_spans;
 use toml::toml_span;

@@ -3,6 +3,8 @@
 //! commit's tree, so it counts for every commit with that tree (an amended message needs no
 //! new run), and CI can publish it by pushing the notes ref.
 
+mod checkout;
+
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
@@ -11,6 +13,8 @@ use git2::Oid;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
+
+pub use checkout::Checkout;
 
 /// The notes ref test records live under.
 pub const NOTES_REF: &str = "refs/notes/relhook-tests";
@@ -141,6 +145,24 @@ fn exit_code(status: &ExitStatus) -> u8 {
     1
 }
 
+/// A command line as a POSIX shell reads it back into `argv`: each word as is when it is
+/// plainly safe, else in single quotes (`sh -c 'sleep 0.3'`), so a shown command can be
+/// pasted into a terminal and runs the same.
+pub fn shown(argv: &[String]) -> String {
+    argv.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// One word for a POSIX shell: unchanged when it has nothing a shell would read, else in
+/// single quotes (a `'` inside as `'\''`).
+pub fn quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 /// Variables git exports to hooks that would point a child `git` at the wrong repository or
 /// index. The test command runs in `dir` as a repository of its own.
 const GIT_LOCAL_VARS: &[&str] = &[
@@ -180,11 +202,47 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
                 _ => (" could not be started", 126),
             };
             Ok(RunStatus::CannotStart {
-                reason: format!("the test command `{}`{why}: {e}", argv.join(" ")),
+                reason: format!("the test command `{}`{why}: {e}", shown(argv)),
                 code,
             })
         }
     }
+}
+
+/// Why `argv` would not start in `dir`, judged without running it, as [`run_status`] would
+/// find: its program is not found (on PATH, or at its path when it names one) or is not
+/// executable. `None` when it would start, or cannot be judged (an empty argv).
+pub fn cannot_start(argv: &[String], dir: &Path) -> Option<RunStatus> {
+    let program = argv.first()?;
+    let candidates: Vec<std::path::PathBuf> = if program.contains('/') {
+        vec![dir.join(program)]
+    } else {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .map(|d| dir.join(d).join(program))
+            .collect()
+    };
+    let files: Vec<_> = candidates
+        .iter()
+        .filter_map(|c| std::fs::metadata(c).ok())
+        .filter(std::fs::Metadata::is_file)
+        .collect();
+    #[cfg(unix)]
+    let runnable = |m: &std::fs::Metadata| {
+        use std::os::unix::fs::PermissionsExt;
+        m.permissions().mode() & 0o111 != 0
+    };
+    #[cfg(not(unix))]
+    let runnable = |_: &std::fs::Metadata| true;
+    let (why, code) = match files.first() {
+        _ if files.iter().any(runnable) => return None,
+        Some(_) => (" is not executable (chmod +x?)", 126),
+        None => (" was not found (not on PATH?)", 127),
+    };
+    Some(RunStatus::CannotStart {
+        reason: format!("the test command `{}`{why}", shown(argv)),
+        code,
+    })
 }
 
 /// [`run_status`] for callers that treat a command that cannot start as an error.
@@ -306,6 +364,51 @@ fn find_tree(repo: &Repo, commit: Oid, tree: &str, package: Option<&str>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_commands_paste_back_into_the_same_argv() {
+        let argv = |a: &[&str]| a.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            shown(&argv(&["cargo", "test", "-p", "api"])),
+            "cargo test -p api"
+        );
+        assert_eq!(
+            shown(&argv(&["sh", "-c", "sleep 0.3"])),
+            "sh -c 'sleep 0.3'"
+        );
+        assert_eq!(
+            shown(&argv(&["pnpm", "--filter", "@x/a", "test"])),
+            "pnpm --filter @x/a test"
+        );
+        assert_eq!(shown(&argv(&["echo", "it's", ""])), "echo 'it'\\''s' ''");
+        assert_eq!(shown(&argv(&["a$b", "*"])), "'a$b' '*'");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn cannot_start_says_what_a_run_would_find() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let code = |argv: &[&str]| {
+            let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+            match cannot_start(&argv, dir.path()) {
+                Some(RunStatus::CannotStart { code, .. }) => Some(code),
+                _ => None,
+            }
+        };
+        assert_eq!(code(&["sh", "-c", "true"]), None, "on PATH");
+        assert_eq!(code(&["relhook-test-no-such-program"]), Some(127));
+        let script = dir.path().join("t.sh");
+        std::fs::write(&script, "#!/bin/sh\n").unwrap();
+        assert_eq!(
+            code(&["./t.sh"]),
+            Some(126),
+            "a path, relative to the directory"
+        );
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(code(&["./t.sh"]), None);
+        assert_eq!(code(&["./missing.sh"]), Some(127));
+    }
 
     #[test]
     fn record_round_trips() {

@@ -1,0 +1,99 @@
+//! The last line of a release or of its resume: the one next step that works. A release tag
+//! pre-push would refuse as untested gets pre-push's own way to test it first (`relhook test`
+//! on HEAD; a checkout of the tag when the release commit is below HEAD); else the push.
+
+use std::io::Write;
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::Repo;
+
+/// A release tag just made, as the next step needs it.
+pub(super) struct Made<'a> {
+    /// The tag.
+    pub tag: &'a str,
+    /// The configuration it is released under (a package's view in a monorepo).
+    pub config: &'a Config,
+    /// Whether its tests ran and passed on the release commit (and are recorded).
+    pub tested: bool,
+}
+
+impl Made<'_> {
+    /// Whether pre-push will refuse it as untested: not tested now, no record from before
+    /// (an earlier run on the same tree), and a record required.
+    fn untested(&self, repo: &Repo, commit: Oid) -> bool {
+        !self.tested
+            && self.config.checks.require_tested_tags
+            && crate::testrun::find_for(repo, self.config, commit).is_none()
+    }
+}
+
+/// Says, one line each, which tags pre-push will refuse as untested and why.
+pub(super) fn say_untested(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+    no_test: bool,
+) {
+    for m in made.iter().filter(|m| m.untested(repo, commit)) {
+        let why = if no_test {
+            "--no-test".to_owned()
+        } else if m.config.checks.test.is_none() {
+            format!("`{}` is not set in .relconfig.toml", m.config.test_key())
+        } else {
+            "a release tagged by hand runs no tests".to_owned()
+        };
+        let _ = writeln!(err, "relhook: {} was not tested ({why})", m.tag);
+    }
+}
+
+/// Prints `next: …` for the tags made on release commit `commit` (`at_head`: it is HEAD).
+pub(super) fn say_next(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+    at_head: bool,
+) {
+    let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
+    if untested.is_empty() {
+        let _ = match made {
+            [one] => writeln!(
+                err,
+                "next: git push --follow-tags   (or: git push origin HEAD {})",
+                one.tag
+            ),
+            _ => writeln!(err, "next: git push --follow-tags"),
+        };
+        return;
+    }
+    // Tested by pre-push's own command where there is a test command; else the steps that
+    // set one (and the way to go without).
+    let mut steps = Vec::new();
+    let mut commands = Vec::new();
+    for m in &untested {
+        match crate::prepush::test_tag_command(repo, m.config, m.tag, at_head) {
+            Some(command) => commands.push(command),
+            None => {
+                let set = crate::prepush::set_test_command(repo, m.config, m.tag);
+                steps.push(match made {
+                    [_] => format!("{set}; or {}", crate::prepush::TESTS_OFF),
+                    _ => format!("for {} (no test command is set or evident), {set}", m.tag),
+                });
+            }
+        }
+    }
+    if !commands.is_empty() {
+        steps.insert(0, commands.join(" && "));
+    }
+    if made.len() > 1 && steps.len() > usize::from(!commands.is_empty()) {
+        steps.push(format!("or {}", crate::prepush::TESTS_OFF));
+    }
+    let _ = writeln!(
+        err,
+        "next: {}, then git push --follow-tags   (pre-push refuses a release tag with no test record)",
+        steps.join("; ")
+    );
+}

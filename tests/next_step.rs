@@ -1,0 +1,133 @@
+//! The `next:` line after a release names a step that works, even where there is no test
+//! command: following it gets the tag past pre-push.
+
+use crate::support::{Repo, stderr, text};
+
+/// A repository with relhook installed, no manifest (so no evident test command), a remote,
+/// and a release of `feat: one` made without tests.
+fn released_without_a_test_command() -> (Repo, String) {
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.with_origin();
+    repo.write("one.txt", "1\n");
+    repo.git(&["add", "one.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "`[checks] test` is not set in .relconfig.toml, and no test command is evident"
+        ),
+        "{err}"
+    );
+    let next = err
+        .lines()
+        .find_map(|l| l.strip_prefix("next: "))
+        .unwrap_or_else(|| panic!("{err}"))
+        .to_owned();
+    assert!(
+        !next.starts_with("relhook test"),
+        "`relhook test` has nothing to run here: {err}"
+    );
+    (repo, next)
+}
+
+/// The `code spans` of a hint, in order.
+fn quoted(hint: &str) -> Vec<String> {
+    hint.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn push(repo: &Repo) -> std::process::Output {
+    repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"])
+}
+
+#[test]
+fn with_no_test_command_the_next_step_sets_one_and_tests_the_tag() {
+    let (repo, next) = released_without_a_test_command();
+    assert_eq!(push(&repo).status.code(), Some(1), "pre-push refuses it");
+    let steps = quoted(&next);
+    assert_eq!(steps[0], "git tag -d v0.1.0", "{next}");
+    assert_eq!(steps[1], "[checks] test = [\"make\", \"test\"]", "{next}");
+    assert_eq!(steps[2], "git tag -a v0.1.0 -m v0.1.0", "{next}");
+    assert_eq!(steps[3], "relhook test", "{next}");
+    // The user's own test command where the example has `make test`.
+    let out = repo.sh(&steps[0]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: test command"]);
+    for step in &steps[2..4] {
+        let out = repo.sh(step);
+        assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
+    }
+    let out = push(&repo);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+#[test]
+fn with_no_test_command_the_next_step_can_turn_the_requirement_off() {
+    let (repo, next) = released_without_a_test_command();
+    let off = quoted(&next).pop().unwrap();
+    assert_eq!(off, "[checks] require_tested_tags = false", "{next}");
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: no tests"]);
+    let out = push(&repo);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+#[test]
+fn a_dry_run_refuses_a_test_program_that_is_not_installed_as_the_release_does() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"relhook-test-no-such-tool\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    for args in [&["release", "--dry-run"][..], &["release"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("`relhook-test-no-such-tool` was not found"),
+            "{err}"
+        );
+        assert!(
+            err.lines().last().unwrap_or("").starts_with(
+                "next: `relhook release --no-test` releases without running the tests, or install `relhook-test-no-such-tool`"
+            ) && err.contains("`[checks] test`"),
+            "{err}"
+        );
+    }
+    assert_eq!(repo.head_subject(), "feat: one");
+}
+
+#[test]
+fn a_shown_test_command_pastes_back_as_the_same_command() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"sh\", \"-c\", \"exit 3\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out));
+    let err = stderr(&out);
+    let shown = err
+        .lines()
+        .find_map(|l| l.strip_prefix("relhook: running `"))
+        .and_then(|l| l.strip_suffix('`'))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert_eq!(shown, "sh -c 'exit 3'");
+    // Pasted, it runs what relhook ran (unquoted, `sh -c exit 3` would exit 0).
+    assert_eq!(repo.sh(shown).status.code(), Some(3));
+}

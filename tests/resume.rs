@@ -1,0 +1,94 @@
+//! `relhook release --resume` of a release killed after its commit, once more commits sit on
+//! top of it: the tests run on a clean checkout of the release commit (not on the work tree,
+//! which is not the release), and an untested tag gets the command pre-push accepts.
+
+use crate::support::{Repo, next_command, stderr, text};
+
+/// A repository with relhook installed whose tests fail once `later.txt` exists: they pass on
+/// the release commit only. The release of `feat: one` is killed after its commit, and
+/// `fix: later` is committed on top.
+fn killed_release_below_head() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"sh\", \"-c\", \"test ! -e later.txt\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("one.txt", "1\n");
+    repo.git(&["add", "one.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    repo.relhook_killed_at("release-committed", &["release"]);
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    repo.write("later.txt", "later\n");
+    repo.git(&["add", "later.txt"]);
+    repo.git(&["commit", "-q", "-m", "fix: later"]);
+    repo
+}
+
+#[test]
+fn resume_below_head_tests_a_clean_checkout_of_the_release_commit() {
+    let repo = killed_release_below_head();
+    repo.with_origin();
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("(tested, release finished)"), "{err}");
+    assert_eq!(next_command(&err), "git push --follow-tags", "{err}");
+    assert!(
+        repo.git(&["notes", "--ref=relhook-tests", "show", "v0.1.0^{commit}"])
+            .contains("relhook-test-record: pass")
+    );
+    assert_eq!(
+        repo.git(&["worktree", "list", "--porcelain"])
+            .matches("worktree ")
+            .count(),
+        1
+    );
+    let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "pre-push takes it:\n{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn resume_below_head_that_fails_its_tests_tags_nothing() {
+    let repo = killed_release_below_head();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"sh\", \"-c\", \"test -e later.txt\"]\n",
+    );
+    repo.git(&["commit", "-q", "-am", "chore: tests want later.txt"]);
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("tests failed"), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--list"]), "");
+}
+
+#[test]
+fn resume_below_head_without_tests_names_the_command_pre_push_accepts() {
+    let repo = killed_release_below_head();
+    repo.with_origin();
+    let out = repo.relhook(&["release", "--resume", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("v0.1.0 was not tested (--no-test)"), "{err}");
+    let next = next_command(&err);
+    assert_eq!(
+        next, "git checkout v0.1.0 && relhook test && git checkout -",
+        "{err}"
+    );
+    let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "untested: {}", text(&out));
+    // What it names works: the tag's tree gets its record, the branch is back, the push goes.
+    let out = repo.sh(&next);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["branch", "--show-current"]), "main");
+    let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
