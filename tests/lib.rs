@@ -24,6 +24,7 @@ mod notes;
 mod prepush;
 mod qa;
 mod qa2;
+mod qa3;
 mod qamono;
 mod qb;
 mod readme;
