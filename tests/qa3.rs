@@ -49,3 +49,28 @@ fn git_tag_force_does_not_move_a_release_tag() {
     assert!(out.status.success(), "{}", text(&out));
     assert_ne!(repo.git(&["rev-parse", "v0.1.0"]), released);
 }
+
+/// A hand tag's release commit syncs history like `relhook release`: a commit that never met
+/// the hook (`RELHOOK_SKIP=1`, another clone) gets its entry in the section. The tag being made was taken for
+/// the last release, so nothing was synced and the section came out without it.
+#[test]
+fn a_hand_tag_releases_the_commits_that_never_met_the_hook() {
+    let repo = installed();
+    assert!(
+        tag(&repo, &["-a", "v0.1.0", "-m", "first"])
+            .status
+            .success()
+    );
+    repo.write("off.txt", "x\n");
+    repo.git(&["add", "off.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: made with hooks off"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!repo.read("CHANGELOG.md").contains("hooks off"));
+    let out = tag(&repo, &["-a", "v0.1.1", "-m", "second"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.git(&["show", "v0.1.1:CHANGELOG.md"]);
+    assert!(
+        log.contains("## [0.1.1] - 2026-11-21\n\n### Fixed\n\n- made with hooks off\n"),
+        "{log}"
+    );
+}

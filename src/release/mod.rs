@@ -301,8 +301,10 @@ fn changelog_edit(
         })?,
         None => crate::history::changelog::TEMPLATE.to_owned(),
     };
-    // History is the truth: commits that never met the hook are added before the release.
-    let synced = crate::history::sync::plan_sync(repo, config, &text)?.text;
+    // History is the truth: commits that never met the hook are added before the release,
+    // all of them since the release before this one (a hand tag is on HEAD already).
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let synced = crate::history::sync::plan_sync_releasing(repo, config, &text, Some(&tag))?.text;
     let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {

@@ -52,6 +52,18 @@ pub struct SyncWork {
 
 /// Plans a sync of the file `current` (the work tree's text) against history.
 pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan> {
+    plan_sync_releasing(repo, config, current, None)
+}
+
+/// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
+/// (a hand tag exists on HEAD while its release commit is made, and the commits it releases
+/// are the ones since the release before it).
+pub fn plan_sync_releasing(
+    repo: &Repo,
+    config: &Config,
+    current: &str,
+    releasing: Option<&str>,
+) -> Result<SyncPlan> {
     let mut log = parse(&config.changelog.path, current)?;
     let Some(head) = repo.head() else {
         return Ok(SyncPlan {
@@ -62,7 +74,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             work: SyncWork::default(),
         });
     };
-    let range = since_last_release(repo, head, &config.version.tag_prefix)?;
+    let range = since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased".
         crate::history::tags::check_tag_prefix(repo, config)?;
@@ -170,9 +182,14 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     Ok(out)
 }
 
-fn since_last_release(repo: &Repo, head: Oid, prefix: &str) -> Result<Range> {
+fn since_last_release(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    releasing: Option<&str>,
+) -> Result<Range> {
     let hidden = repo
-        .latest_release_tag(head, prefix)
+        .latest_release_tag_except(head, prefix, releasing)
         .map(|(_, at)| vec![at])
         .unwrap_or_default();
     let mut range = Range {
