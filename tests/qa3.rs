@@ -51,8 +51,8 @@ fn git_tag_force_does_not_move_a_release_tag() {
 }
 
 /// A hand tag's release commit syncs history like `relhook release`: a commit that never met
-/// the hook (`RELHOOK_SKIP=1`, another clone) gets its entry in the section. The tag being made was taken for
-/// the last release, so nothing was synced and the section came out without it.
+/// the hook (`RELHOOK_SKIP=1`, another clone) gets its entry in the section. The tag being
+/// made was taken for the last release, so nothing was synced and the section lacked it.
 #[test]
 fn a_hand_tag_releases_the_commits_that_never_met_the_hook() {
     let repo = installed();
@@ -72,5 +72,96 @@ fn a_hand_tag_releases_the_commits_that_never_met_the_hook() {
     assert!(
         log.contains("## [0.1.1] - 2026-11-21\n\n### Fixed\n\n- made with hooks off\n"),
         "{log}"
+    );
+}
+
+/// `relhook release` with the date pinned.
+fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    cmd.output().unwrap()
+}
+
+/// The refusal of a hand tag: git exits 128, no tag is made, HEAD stays; stderr returned.
+fn tag_refused(repo: &Repo, name: &str) -> String {
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = tag(repo, &["-a", name, "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", name]), "", "no tag was made");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
+    stderr(&out)
+}
+
+/// F6: a hand tag with nothing for the changelog (a feature and its revert, or only `chore:`)
+/// made an empty release that `relhook release` refuses, and said that `relhook notes` prints
+/// its notes, which then refused. Now refused before the tag exists, like the release; and a
+/// release never has empty notes, even when its version is named.
+#[test]
+fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
+    let repo = installed();
+    assert!(
+        tag(&repo, &["-a", "v0.1.0", "-m", "first"])
+            .status
+            .success()
+    );
+    repo.commit_hooked("feat: temp");
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("nothing for the changelog"), "{err}");
+    assert!(
+        err.contains("`relhook release 0.1.1` refuses it too"),
+        "{err}"
+    );
+    assert!(err.contains("RELHOOK_SKIP=1 git tag"), "{err}");
+    assert!(!err.contains("prints its notes"), "{err}");
+    repo.commit_hooked("chore: tidy");
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("nothing for the changelog"), "{err}");
+    for args in [vec!["--no-test", "0.1.1"], vec!["--no-test", "patch"]] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(
+            stderr(&out).contains("nothing for the changelog"),
+            "{}",
+            text(&out)
+        );
+        assert_eq!(repo.git(&["tag", "-l", "v0.1.1"]), "", "{args:?}");
+    }
+    // A hand-written section without notes is refused too, though it needs no release commit.
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n## [0.1.1] - 2026-11-21\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-am",
+        "docs: an empty section",
+    ]);
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("section is empty"), "{err}");
+    repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    // What the release changes, written by hand, is what it needs.
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n### Changed\n\n- tidied up\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: say what 0.1.1 changes"]);
+    let out = tag(&repo, &["-a", "v0.1.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("prints its notes"), "{}", text(&out));
+    let out = repo.relhook(&["notes", "v0.1.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("- tidied up"),
+        "{}",
+        text(&out)
     );
 }

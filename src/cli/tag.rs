@@ -176,9 +176,14 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     Ok(()) => "was removed",
                     Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",
                 };
+                // A refusal names its own fix; `relhook release` would refuse the same way.
+                let next = match &e {
+                    crate::Error::Refused(r) if r.fix.is_some() => String::new(),
+                    _ => format!("; `relhook release {version}` makes both"),
+                };
                 let _ = writeln!(
                     err,
-                    "relhook: tag {} {gone}: its release commit could not be made ({e}); `relhook release {version}` makes both",
+                    "relhook: tag {} {gone}: its release commit could not be made ({e}){next}",
                     u.tag
                 );
             }

@@ -94,11 +94,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
     } = edits_for(repo, config, root, &version, &opts.date)?;
-    let notes = notes::from_changelog_text(
-        std::str::from_utf8(&edits[0].after).unwrap_or(""),
-        &version.to_string(),
-    )
-    .unwrap_or_default();
+    let notes = notes::release_notes(&edits[0], &version, &config.changelog.path)?;
     Ok(Plan {
         commit_message: config
             .release
@@ -116,6 +112,20 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
     })
+}
+
+/// The changelog text a release of `version` would leave (history synced into Unreleased,
+/// which becomes the version's section), writing nothing: what a hand tag is judged by
+/// before git writes it.
+pub fn released_changelog(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+) -> Result<String> {
+    let edit = changelog_edit(repo, config, root, version, date, &[])?;
+    Ok(String::from_utf8_lossy(&edit.after).into_owned())
 }
 
 /// The file edits of a release: the changelog section, the version files, Cargo.lock.

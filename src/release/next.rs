@@ -145,7 +145,15 @@ pub fn version_info(
         .collect();
     if !matches!(requested, Requested::Exact(_)) {
         let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
-        refuse_empty(&tag, stable.as_ref(), (&newer, cancelled), requested, pre)?;
+        let path = &config.changelog.path;
+        refuse_empty(
+            &tag,
+            stable.as_ref(),
+            (&newer, cancelled),
+            requested,
+            pre,
+            path,
+        )?;
     }
     let policy = BumpPolicy {
         zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
@@ -259,6 +267,7 @@ fn refuse_empty(
     (since_latest, cancelled): (&[&Decider], usize),
     requested: &Requested,
     pre: Option<&str>,
+    changelog: &Path,
 ) -> Result<()> {
     let Some((name, version, _)) = tag else {
         return Ok(());
@@ -299,7 +308,10 @@ fn refuse_empty(
                 crate::commit::report::plural(since_latest.len(), "commit"),
                 sample.join(", ")
             ),
-            "to release anyway, name it: `relhook release patch` (or minor, major, X.Y.Z)",
+            format!(
+                "to release anyway, write what it changes under `## [Unreleased]` in {} and commit it, then name the version: `relhook release patch` (or minor, major, X.Y.Z); a release never has empty notes",
+                changelog.display()
+            ),
         )));
     }
     Ok(())

@@ -201,10 +201,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         };
     };
     if config.release.sign && !is_signed(repo, u.new) {
-        let release = match &config.package {
-            Some(p) => format!("relhook release --package {} {version}", p.name),
-            None => format!("relhook release {version}"),
-        };
+        let release = release_command(config, &version);
         out.push(format!(
             "`[release] sign = true` in .relconfig.toml, and this tag is not signed; `{release}` makes the release and signs its tag"
         ));
@@ -235,11 +232,16 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "{why}, so relhook cannot add the `## [{version}]` section; make it a Keep a Changelog file first"
             ));
+        } else if let Some(why) = unpublishable(repo, config, &version) {
+            out.push(why);
         }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
-        for why in rules::problems(repo, config, &u.tag, u.new, Depth::Publish) {
+        out.extend(rules::section_problems(
+            repo, config, &u.tag, &version, commit,
+        ));
+        for why in rules::version_file_problems(repo, config, &u.tag, &version, commit) {
             out.push(format!(
                 "{why}; {} already has its `## [{version}]` section, so relhook makes no release commit: set the version there, commit, and tag again",
                 config.changelog.path.display()
@@ -250,6 +252,33 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         refusals: out,
         release_commit: section_missing && repo.head() == Some(commit),
     }
+}
+
+/// `relhook release` for `version` (with the package in a monorepo).
+fn release_command(config: &Config, version: &Version) -> String {
+    match &config.package {
+        Some(p) => format!("relhook release --package {} {version}", p.name),
+        None => format!("relhook release {version}"),
+    }
+}
+
+/// Why the release commit this tag would get may not be made, judged on the changelog it
+/// would leave, as `relhook release X.Y.Z` judges it: a section with no notes (nothing for the
+/// changelog) is refused before the tag exists. Reads history since the last release once.
+fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    let root = repo.work_tree()?;
+    let path = &config.changelog.path;
+    // The heading's date does not change what the section holds.
+    let date = crate::date::today();
+    // What cannot be read here is left to `complete` to report.
+    let text = crate::release::released_changelog(repo, config, &root, version, &date).ok()?;
+    let bad = crate::release::notes::unpublishable(&text, &version.to_string(), path)?;
+    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
+    Some(format!(
+        "{} (`{}` refuses it too); {fix}, then tag again, or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`",
+        refusal.what,
+        release_command(config, version),
+    ))
 }
 
 /// Why `git tag -f` may not move release tag `u` (`tag_prefix` + SemVer): what a release tag
@@ -332,6 +361,8 @@ pub fn complete(
         return Ok(None);
     }
     let edits = crate::release::edits_for(repo, config, root, &version, date)?;
+    // Never a release without notes, though `prepared` judged it (the file may have changed).
+    crate::release::notes::release_notes(&edits.edits[0], &version, &config.changelog.path)?;
     // In a monorepo the release commit names the tag (`api-v1.3.0`): a version alone would
     // not say which package it releases.
     let label = match &config.package {
