@@ -165,3 +165,26 @@ fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
         text(&out)
     );
 }
+
+/// F7: a hand tag on a detached HEAD put its release commit on no branch: the branch never got
+/// the release, and the next release shipped its entries again. Refused like `relhook release`.
+#[test]
+fn a_hand_tag_on_a_detached_head_is_refused_like_release() {
+    let repo = installed();
+    repo.commit_hooked("fix: one");
+    repo.git(&["checkout", "-q", "--detach", "HEAD"]);
+    let err = tag_refused(&repo, "v0.1.0");
+    assert!(err.contains("HEAD is detached"), "{err}");
+    assert!(err.contains("git switch"), "{err}");
+    let out = release(&repo, &["--no-test", "0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("HEAD is detached"), "{}", text(&out));
+    // On the branch, the release commit is the branch's.
+    repo.git(&["checkout", "-q", "main"]);
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "main"])
+    );
+}

@@ -217,6 +217,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or check out the commit first",
                 config.changelog.path.display()
             ));
+        } else if repo.branch().is_none() {
+            // The release commit would be on no branch: the branch would never get the
+            // release, and the next one would ship its entries again.
+            out.push(
+                "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); check out the release branch (`git switch <branch>`), then tag again"
+                    .to_owned(),
+            );
         } else if is_signed(repo, u.new) {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
