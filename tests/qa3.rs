@@ -188,3 +188,87 @@ fn a_hand_tag_on_a_detached_head_is_refused_like_release() {
         repo.git(&["rev-parse", "main"])
     );
 }
+
+/// F5: a branch merged and then reverted (`git revert -m 1` of the merge) before a release
+/// never shipped: version, release, sync and the hand tag agree with `check` that there is
+/// nothing to release, and a reapplied merge brings the branch back.
+#[test]
+fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
+    let repo = installed();
+    assert!(
+        tag(&repo, &["-a", "v0.1.0", "-m", "first"])
+            .status
+            .success()
+    );
+    repo.git(&["checkout", "-q", "-b", "topic"]);
+    repo.commit_hooked("feat: topic thing");
+    // Its entry comes from sync only: the commit never met the hook.
+    repo.write("off.txt", "x\n");
+    repo.git(&["add", "off.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: topic fix"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "topic",
+        "-m",
+        "Merge branch 'topic'",
+    ]);
+    repo.git(&["revert", "--no-edit", "-m", "1", "HEAD"]);
+    let out = repo.relhook(&["check", "v0.1.0..HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing to release") && stderr(&out).contains("cancel out"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !text(&out).contains("not a Conventional Commit"),
+        "{}",
+        text(&out)
+    );
+    let out = release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing to release"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.1"]), "");
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        !repo.read("CHANGELOG.md").contains("topic"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        !crate::support::stdout(&out).contains("topic"),
+        "{}",
+        text(&out)
+    );
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("nothing for the changelog"), "{err}");
+    // Reapplied (a revert of the revert), the branch is back.
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("feat: topic thing"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- topic thing") && log.contains("- topic fix"),
+        "{log}"
+    );
+}

@@ -113,8 +113,22 @@ pub fn plan_sync_releasing(
             )
         })
         .collect();
-    let partners = crate::history::changelog::entry::revert_partners(&reverts);
-    let cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
+    let mut partners = crate::history::changelog::entry::revert_partners(&reverts);
+    let mut cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
+    // A merged branch reverted before a release (`git revert -m 1`): its commits' entries go.
+    let mut merge_reverts = crate::history::reverts::MergeReverts::default();
+    for c in commits.iter().filter(|c| c.parents < 2) {
+        merge_reverts.note(c.id, &c.message);
+    }
+    let in_range: HashSet<Oid> = commits.iter().map(|c| c.id).collect();
+    let by_merge_revert = merge_reverts.cancelled(repo, &in_range)?;
+    for c in commits.iter().rev() {
+        if let Some(revert) = by_merge_revert.get(&c.id) {
+            if cancelled.insert(c.id) {
+                partners.push((*revert, c.id));
+            }
+        }
+    }
     let mut removed = Vec::new();
     for (id, target) in &partners {
         // The change's entry goes, and so does the revert's own: post-commit gives one to a
