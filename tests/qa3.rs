@@ -272,3 +272,54 @@ fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
         "{log}"
     );
 }
+
+/// F12: conflict markers committed in CHANGELOG.md got post-commit's entries appended inside
+/// them and were released as the notes. Post-commit now says where they are and leaves the
+/// file alone; release, its dry run, the hand tag and `notes` refuse them.
+#[test]
+fn committed_conflict_markers_are_left_alone_and_never_released() {
+    let repo = installed();
+    let marked = repo.read("CHANGELOG.md") + "\n<<<<<<< ours\n- a\n=======\n- b\n>>>>>>> theirs\n";
+    repo.write("CHANGELOG.md", &marked);
+    repo.git(&["commit", "-q", "-am", "docs: a bad conflict resolution"]);
+    let line = marked.lines().position(|l| l == "<<<<<<< ours").unwrap() + 1;
+    let at = format!("CHANGELOG.md:{line} has unresolved conflict markers");
+    let out = repo.try_commit("feat: after the markers");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(&at), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), marked, "the file is left alone");
+    assert_eq!(repo.git(&["show", "HEAD:CHANGELOG.md"]) + "\n", marked);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains(&at), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        marked,
+        "sync leaves it alone too"
+    );
+    for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(stderr(&out).contains(&at), "{args:?}: {}", text(&out));
+    }
+    assert_eq!(repo.git(&["tag"]), "");
+    let err = tag_refused(&repo, "v0.1.0");
+    assert!(err.contains(&at), "{err}");
+    // A release tag made around them anyway has no notes to print.
+    let log = marked.replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n## [0.1.0] - 2026-11-21\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: release it by hand"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["notes", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("unresolved conflict markers"),
+        "{}",
+        text(&out)
+    );
+}

@@ -115,7 +115,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     })
 }
 
-/// The changelog text a release of `version` would leave (history synced into Unreleased,
+/// The changelog edit a release of `version` would make (history synced into Unreleased,
 /// which becomes the version's section), writing nothing: what a hand tag is judged by
 /// before git writes it.
 pub fn released_changelog(
@@ -124,9 +124,8 @@ pub fn released_changelog(
     root: &Path,
     version: &Version,
     date: &str,
-) -> Result<String> {
-    let edit = changelog_edit(repo, config, root, version, date, &[])?;
-    Ok(String::from_utf8_lossy(&edit.after).into_owned())
+) -> Result<Edit> {
+    changelog_edit(repo, config, root, version, date, &[])
 }
 
 /// The file edits of a release: the changelog section, the version files, Cargo.lock.

@@ -278,11 +278,17 @@ fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<Stri
     // The heading's date does not change what the section holds.
     let date = crate::date::today();
     // What cannot be read here is left to `complete` to report.
-    let text = crate::release::released_changelog(repo, config, &root, version, &date).ok()?;
-    let bad = crate::release::notes::unpublishable(&text, &version.to_string(), path)?;
+    let edit = crate::release::released_changelog(repo, config, &root, version, &date).ok()?;
+    let bad = crate::release::notes::unpublishable(&edit, version, path)?;
     let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
+    let deliberate = match bad {
+        crate::release::notes::Unpublishable::Empty(_) => {
+            ", or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`"
+        }
+        _ => "",
+    };
     Some(format!(
-        "{} (`{}` refuses it too); {fix}, then tag again, or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`",
+        "{} (`{}` refuses it too); {fix}, then tag again{deliberate}",
         refusal.what,
         release_command(config, version),
     ))

@@ -101,6 +101,12 @@ pub fn section_problems(
         return Vec::new();
     };
     let text = String::from_utf8_lossy(&file.bytes);
+    if let Some(line) = crate::release::notes::conflict_in(&text, &version.to_string()) {
+        return vec![format!(
+            "{}:{line} at `{name}` has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in the `## [{version}]` section; resolve them, commit, and tag that commit",
+            path.display()
+        )];
+    }
     match crate::release::notes::section(&text, &version.to_string()) {
         crate::release::notes::Section::Found { line, text } if text.trim().is_empty() => {
             vec![format!(

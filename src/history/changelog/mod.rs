@@ -26,6 +26,8 @@ mod lex;
 mod merge;
 mod parse;
 
+pub use merge::conflict_markers;
+
 use std::collections::HashSet;
 use std::fmt;
 

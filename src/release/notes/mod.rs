@@ -2,23 +2,21 @@
 //! `gh release create --notes-file -`. When the changelog has no section for the version,
 //! the notes are built from the commits of the release instead (and the caller says so).
 
+mod publish;
 mod section;
 
+pub use publish::{
+    Unpublishable, conflict_in, release_notes, unpublishable, unpublishable_refusal,
+};
 pub use section::{Section, section};
 
-use std::path::Path;
-
-use semver::Version;
-
+use crate::Result;
 use crate::config::Config;
-use crate::error::{Reason, Refusal};
 use crate::git::{Range, Repo};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::{
     NewEntry, RevertKey, entry_for_message, revert_key, revert_pairs,
 };
-use crate::history::version::files::Edit;
-use crate::{Error, Result};
 
 /// The notes for `version` from a changelog's text: its section as written (see
 /// [`section()`]), or `None` when the text has no section that is surely the version's.
@@ -26,83 +24,6 @@ pub fn from_changelog_text(text: &str, version: &str) -> Option<String> {
     match section(text, version) {
         Section::Found { text, .. } => Some(text),
         Section::Missing { .. } | Section::Ambiguous(_) => None,
-    }
-}
-
-/// Why the notes of release `version` in `text`, a changelog about to be released, cannot be
-/// published (`None`: they can): a release never has empty notes, nor notes relhook cannot
-/// tell for sure. Each reason is a clause to put after "nothing for the changelog: " or
-/// similar; `path` names the file.
-pub fn unpublishable(text: &str, version: &str, path: &std::path::Path) -> Option<Unpublishable> {
-    let path = path.display();
-    match section(text, version) {
-        Section::Found { text, .. } if !text.trim().is_empty() => None,
-        Section::Found { .. } => Some(Unpublishable::Empty(format!(
-            "the `## [{version}]` section of {path} would be empty (no commit since the last release has an entry: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
-        ))),
-        Section::Ambiguous(lines) => Some(Unpublishable::Unclear(format!(
-            "{path} would have {} headings that name {version} (lines {}), so its notes cannot be told",
-            lines.len(),
-            lines
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-        Section::Missing { .. } => Some(Unpublishable::Unclear(format!(
-            "{path} would have no section relhook reads as {version}'s, so the release would have no notes"
-        ))),
-    }
-}
-
-/// Why a release's notes cannot be published.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unpublishable {
-    /// The section is empty: nothing for the changelog.
-    Empty(String),
-    /// Which text is the release's cannot be told.
-    Unclear(String),
-}
-
-impl Unpublishable {
-    /// The reason, one clause.
-    pub fn why(&self) -> &str {
-        match self {
-            Unpublishable::Empty(s) | Unpublishable::Unclear(s) => s,
-        }
-    }
-}
-
-/// The notes of release `version` in its changelog `edit` (the file at `path` as released), or
-/// the refusal when they cannot be published: a release never has empty notes.
-pub(crate) fn release_notes(edit: &Edit, version: &Version, path: &Path) -> Result<String> {
-    let text = std::str::from_utf8(&edit.after).unwrap_or("");
-    if let Some(bad) = unpublishable(text, &version.to_string(), path) {
-        let (mut refusal, fix) = unpublishable_refusal(&bad, path);
-        refusal.fix = Some(format!("{fix}, then release again"));
-        return Err(Error::Refused(refusal));
-    }
-    Ok(from_changelog_text(text, &version.to_string()).unwrap_or_default())
-}
-
-/// The refusal of a release whose notes cannot be published, and what fixes it: a change to
-/// the changelog (the caller says what to run after it).
-pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path) -> (Refusal, String) {
-    match bad {
-        Unpublishable::Empty(why) => (
-            Refusal::bare(
-                Reason::NothingForChangelog,
-                format!("nothing for the changelog: {why}"),
-            ),
-            format!(
-                "write what this release changes under `## [Unreleased]` in {} and commit it",
-                path.display()
-            ),
-        ),
-        Unpublishable::Unclear(why) => (
-            Refusal::bare(Reason::Changelog, why.clone()),
-            format!("give each version one heading in {}", path.display()),
-        ),
     }
 }
 
