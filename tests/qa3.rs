@@ -323,3 +323,42 @@ fn committed_conflict_markers_are_left_alone_and_never_released() {
         text(&out)
     );
 }
+
+/// F4: with CHANGELOG.md a symbolic link, `release --dry-run` showed a plan where `release`
+/// refused, and the hand tag pointed at `relhook release X.Y.Z`, which failed the same way.
+/// Both now refuse up front with the fix that works, and following it releases.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
+    let repo = installed();
+    std::fs::create_dir_all(repo.path().join("docs")).unwrap();
+    repo.git(&["mv", "CHANGELOG.md", "docs/CHANGELOG.md"]);
+    std::os::unix::fs::symlink("docs/CHANGELOG.md", repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: move the changelog"]);
+    let fix = "set `changelog.path = \"docs/CHANGELOG.md\"` in .relconfig.toml";
+    for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
+    }
+    let err = tag_refused(&repo, "v0.1.0");
+    assert!(err.contains(fix), "{err}");
+    // Following the advice works.
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"docs/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: name the changelog"]);
+    let out = release(&repo, &["--no-test", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git(&["show", "v0.1.0:docs/CHANGELOG.md"])
+            .contains("## [0.1.0] - 2026-11-21"),
+        "{}",
+        text(&out)
+    );
+}

@@ -179,6 +179,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 // A refusal names its own fix; `relhook release` would refuse the same way.
                 let next = match &e {
                     crate::Error::Refused(r) if r.fix.is_some() => String::new(),
+                    crate::Error::UnsafePath { .. } => String::new(),
                     _ => format!("; `relhook release {version}` makes both"),
                 };
                 let _ = writeln!(

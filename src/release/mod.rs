@@ -16,7 +16,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use files::version_files;
+pub use files::{check_paths, version_files};
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use resume::{HalfMade, half_made, resume};
@@ -95,6 +95,8 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
     } = edits_for(repo, config, root, &version, &opts.date)?;
+    // What the release commit will refuse, refused now: `--dry-run` says the same.
+    check_paths(config, root, &edits)?;
     let notes = notes::release_notes(&edits[0], &version, &config.changelog.path)?;
     Ok(Plan {
         commit_message: config
@@ -113,19 +115,6 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
     })
-}
-
-/// The changelog edit a release of `version` would make (history synced into Unreleased,
-/// which becomes the version's section), writing nothing: what a hand tag is judged by
-/// before git writes it.
-pub fn released_changelog(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    version: &Version,
-    date: &str,
-) -> Result<Edit> {
-    changelog_edit(repo, config, root, version, date, &[])
 }
 
 /// The file edits of a release: the changelog section, the version files, Cargo.lock.

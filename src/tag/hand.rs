@@ -269,17 +269,24 @@ fn release_command(config: &Config, version: &Version) -> String {
     }
 }
 
-/// Why the release commit this tag would get may not be made, judged on the changelog it
-/// would leave, as `relhook release X.Y.Z` judges it: a section with no notes (nothing for the
-/// changelog) is refused before the tag exists. Reads history since the last release once.
+/// Why the release commit this tag would get may not be made, judged as `relhook release
+/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog), a
+/// section with no notes (nothing for the changelog) or with conflict markers. Reads history
+/// since the last release once.
 fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let root = repo.work_tree()?;
     let path = &config.changelog.path;
+    let release = release_command(config, version);
     // The heading's date does not change what the section holds.
     let date = crate::date::today();
     // What cannot be read here is left to `complete` to report.
-    let edit = crate::release::released_changelog(repo, config, &root, version, &date).ok()?;
-    let bad = crate::release::notes::unpublishable(&edit, version, path)?;
+    let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
+    if let Err(e) = crate::release::check_paths(config, &root, &edits.edits) {
+        return Some(format!(
+            "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
+        ));
+    }
+    let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
     let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
     let deliberate = match bad {
         crate::release::notes::Unpublishable::Empty(_) => {
@@ -288,9 +295,8 @@ fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<Stri
         _ => "",
     };
     Some(format!(
-        "{} (`{}` refuses it too); {fix}, then tag again{deliberate}",
+        "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
         refusal.what,
-        release_command(config, version),
     ))
 }
 

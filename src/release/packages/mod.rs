@@ -186,6 +186,7 @@ pub fn plan(
             .collect();
         let extra: Vec<String> = p.because.iter().map(Change::entry).collect();
         let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
+        super::check_paths(&p.view, root, &e.edits)?;
         let notes = super::notes::release_notes(&e.edits[0], &p.version, &p.view.changelog.path)?;
         p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
             .trim_end()
