@@ -503,7 +503,9 @@ fn configured_files_add_to_detection_and_python_dunder_version_is_bumped() {
     );
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    // An earlier release, tagged as it was (no notes: the hand tag would refuse it).
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    assert!(out.status.success(), "{}", text(&out));
     commit(&repo, "a.txt", "fix: handle tabs");
     let out = repo.relhook(&["release", "--no-test"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -539,7 +541,9 @@ fn release_refusals_end_with_the_command_that_gets_past_them() {
     );
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    // An earlier release, tagged as it was (no notes: the hand tag would refuse it).
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    assert!(out.status.success(), "{}", text(&out));
     commit(&repo, "a.txt", "fix: handle tabs");
     let missing = repo.relhook(&["release"]);
     assert_eq!(missing.status.code(), Some(1), "{}", text(&missing));

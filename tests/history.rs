@@ -180,11 +180,27 @@ fn nothing_to_release_is_refused_with_what_would_make_one() {
         text(&out)
     );
     assert!(
-        text(&out).contains("relhook release patch"),
+        text(&out).contains("write what it changes under `## [Unreleased]`")
+            && text(&out).contains("relhook release patch"),
         "{}",
         text(&out)
     );
-    // Named explicitly, it is a release.
+    // Named explicitly, it is still refused while its notes would be empty...
+    let out = release(&repo, &["patch", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing for the changelog") && stderr(&out).contains("empty"),
+        "{}",
+        text(&out)
+    );
+    // ... and a release once what it changes is written by hand.
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n### Changed\n\n- the docs\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-am", "docs: what 1.0.1 changes"]);
     let out = release(&repo, &["patch", "--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(stdout(&out).contains("release v1.0.1"), "{}", text(&out));

@@ -28,6 +28,7 @@ mod pipes;
 mod prepush;
 mod qa;
 mod qa2;
+mod qa3;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -96,6 +96,17 @@ fn one_changelog(
             (rebuild(repo, config)?, Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
+            // Entries added to a file with a committed conflict would land inside it.
+            if let Some(line) = crate::history::changelog::conflict_markers(&base) {
+                return Err(crate::Error::Refused(crate::error::Refusal::new(
+                    crate::error::Reason::Changelog,
+                    format!(
+                        "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`)",
+                        rel.display()
+                    ),
+                    "resolve them and commit, then sync again",
+                )));
+            }
             let plan = plan_sync(repo, config, &base)?;
             (plan.text, plan.added, plan.removed)
         };

@@ -86,7 +86,16 @@ fn release_notes(
     let refuse =
         |what: String, fix: String| Error::Refused(Refusal::new(Reason::NoNotes, what, fix));
     let file = repo.file_at(commit, &config.changelog.path)?;
-    let found = file.map(|f| notes::section(&String::from_utf8_lossy(&f.bytes), version));
+    let file = file.map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+    let found = file.as_deref().map(|f| notes::section(f, version));
+    if let Some(line) = file.as_deref().and_then(|f| notes::conflict_in(f, version)) {
+        return Err(refuse(
+            format!(
+                "{path}:{line} at {tag}: the section for {version} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), which are no release notes"
+            ),
+            format!("{by_hand}, and resolve the conflict in {path}"),
+        ));
+    }
     let why = match found {
         Some(Section::Found { text, .. }) if !text.is_empty() => return Ok(text),
         Some(Section::Found { line, .. }) => {

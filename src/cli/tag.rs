@@ -7,7 +7,7 @@ use crate::Result;
 use crate::tag::{hand, rules};
 
 /// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
-/// creation of a release tag by `git tag` returns before any file is read.
+/// creation or move of a release tag by `git tag` returns before any file is read.
 /// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
 /// a new release-looking tag was not turned into a release, why, and what to run instead.
 fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
@@ -16,7 +16,7 @@ fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
     };
     let Some(tag) = created
         .iter()
-        .find(|u| rules::is_release_like(&config, &u.tag))
+        .find(|u| u.old.is_none() && rules::is_release_like(&config, &u.tag))
     else {
         return;
     };
@@ -52,7 +52,8 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     if !input.contains(" refs/tags/") {
         return Ok(Outcome::Ok);
     }
-    let created = hand::created_tags(&input);
+    // Tags created, and tags moved (`git tag -f`), which a release tag never is.
+    let created = hand::tag_updates(&input);
     if created.is_empty() {
         return Ok(Outcome::Ok);
     }
@@ -175,9 +176,15 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     Ok(()) => "was removed",
                     Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",
                 };
+                // A refusal names its own fix; `relhook release` would refuse the same way.
+                let next = match &e {
+                    crate::Error::Refused(r) if r.fix.is_some() => String::new(),
+                    crate::Error::UnsafePath { .. } => String::new(),
+                    _ => format!("; `relhook release {version}` makes both"),
+                };
                 let _ = writeln!(
                     err,
-                    "relhook: tag {} {gone}: its release commit could not be made ({e}); `relhook release {version}` makes both",
+                    "relhook: tag {} {gone}: its release commit could not be made ({e}){next}",
                     u.tag
                 );
             }

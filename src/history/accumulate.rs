@@ -279,6 +279,15 @@ fn prepare(
             "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
         )));
     }
+    // A committed conflict: an entry added in between would be released inside it. Read as
+    // far as the edit reaches (Unreleased is at the top).
+    if let Some(line) =
+        crate::history::changelog::conflict_markers(&text[..text.len() - tail.len()])
+    {
+        return stop(Accumulated::Refused(format!(
+            "{shown}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), so no entry was added and the file is left alone; resolve them and commit, then `relhook changelog --sync` adds the missing entries"
+        )));
+    }
     let old_changed_file = amend
         && stored.is_some()
         && repo.changes_path(top.old, &path)

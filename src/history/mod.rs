@@ -5,6 +5,7 @@
 pub mod accumulate;
 pub mod changelog;
 pub mod packages;
+pub mod reverts;
 pub mod scope_rule;
 pub mod sync;
 pub mod tags;

@@ -29,7 +29,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 3;
+pub const SHIM_VERSION: u32 = 4;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -500,7 +500,7 @@ mod tests {
     const A: &str = "672fe44a0d1c2b3e4f5a6b7c8d9e0f1a2b3c4d5e";
 
     /// The reference-transaction shim decides in sh that relhook has nothing to do, for
-    /// everything but the creation of a tag whose name could be a release's.
+    /// everything but the creation or move of a tag whose name could be a release's.
     #[cfg(unix)]
     #[test]
     fn reference_transaction_starts_relhook_only_for_a_created_tag() {
@@ -552,6 +552,23 @@ mod tests {
             relhook,
             format!("hook reference-transaction prepared\n{sha256}")
         );
+        // `git tag -f` moves a tag: relhook judges that too (a release tag is never moved).
+        let b = A.replace('6', "7");
+        let moved = format!("{A} {b} refs/tags/v1.0.0\n");
+        for chain in [true, false] {
+            let (_, _, relhook) = run_shim_with(
+                "reference-transaction",
+                &["prepared"],
+                moved.as_bytes(),
+                0,
+                chain,
+                &[],
+            );
+            assert_eq!(
+                relhook,
+                format!("hook reference-transaction prepared\n{moved}")
+            );
+        }
     }
 
     /// In `committed`, a tag that `prepared` noted as settled (the very same ref line in

@@ -22,6 +22,50 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
     out
 }
 
+/// The checks the release commit makes on every file it writes (see `commit_files`), made
+/// when planning too: a dry run or a hand tag that says yes is a release that no path refuses.
+/// A symlinked changelog is refused with the `changelog.path` that names the file itself.
+pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate::Result<()> {
+    for e in edits {
+        let abs = crate::fsx::confine(root, &e.path).map_err(|err| {
+            match linked_changelog(config, root, &e.path) {
+                Some(target) => crate::Error::UnsafePath {
+                    path: e.path.clone(),
+                    reason: format!(
+                        "it is a symbolic link to `{target}`, and relhook writes no file through a link; set `changelog.path = \"{target}\"` in .relconfig.toml"
+                    ),
+                },
+                None => err,
+            }
+        })?;
+        match std::fs::metadata(&abs) {
+            Ok(m) if !m.is_file() => {
+                return Err(crate::Error::UnsafePath {
+                    path: e.path.clone(),
+                    reason: "not a regular file (a FIFO, device or directory); relhook writes only regular files there".into(),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Where the changelog at `rel`, a symbolic link, leads inside the work tree (relative to it).
+fn linked_changelog(config: &Config, root: &Path, rel: &Path) -> Option<String> {
+    if rel != config.changelog.path {
+        return None;
+    }
+    let target = std::fs::read_link(root.join(rel)).ok()?;
+    let joined = match rel.parent() {
+        Some(dir) if target.is_relative() => dir.join(&target),
+        _ => target,
+    };
+    let real = std::fs::canonicalize(root.join(&joined)).ok()?;
+    let root = std::fs::canonicalize(root).ok()?;
+    Some(real.strip_prefix(&root).ok()?.display().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

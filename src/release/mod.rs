@@ -3,6 +3,7 @@
 //! printed; executing undoes everything it did when a step fails.
 
 pub mod dependents;
+mod empty;
 mod files;
 mod next;
 pub mod notes;
@@ -15,7 +16,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use files::version_files;
+pub use files::{check_paths, version_files};
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use preflight::{left_out_of_sparse_checkout, outside_sparse_checkout};
@@ -99,11 +100,9 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
     } = edits_for(repo, config, root, &version, &opts.date)?;
-    let notes = notes::from_changelog_text(
-        std::str::from_utf8(&edits[0].after).unwrap_or(""),
-        &version.to_string(),
-    )
-    .unwrap_or_default();
+    // What the release commit will refuse, refused now: `--dry-run` says the same.
+    check_paths(config, root, &edits)?;
+    let notes = notes::release_notes(&edits[0], &version, &config.changelog.path)?;
     Ok(Plan {
         commit_message: config
             .release
@@ -306,8 +305,10 @@ fn changelog_edit(
         })?,
         None => crate::history::changelog::TEMPLATE.to_owned(),
     };
-    // History is the truth: commits that never met the hook are added before the release.
-    let synced = crate::history::sync::plan_sync(repo, config, &text)?.text;
+    // History is the truth: commits that never met the hook are added before the release,
+    // all of them since the release before this one (a hand tag is on HEAD already).
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let synced = crate::history::sync::plan_sync_releasing(repo, config, &text, Some(&tag))?.text;
     let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {

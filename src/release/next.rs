@@ -145,7 +145,15 @@ pub fn version_info(
         .collect();
     if !matches!(requested, Requested::Exact(_)) {
         let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
-        refuse_empty(&tag, stable.as_ref(), (&newer, cancelled), requested, pre)?;
+        let path = &config.changelog.path;
+        super::empty::refuse_empty(
+            &tag,
+            stable.as_ref(),
+            (&newer, cancelled),
+            requested,
+            pre,
+            path,
+        )?;
     }
     let policy = BumpPolicy {
         zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
@@ -251,63 +259,6 @@ fn first_release(
     )
 }
 
-/// Nothing to release is no release: no commit since the latest tag (finishing a
-/// pre-release line aside), or, for an automatic version, no commit with a changelog entry.
-fn refuse_empty(
-    tag: &Option<(String, Version, Oid)>,
-    stable: Option<&(String, Version, Oid)>,
-    (since_latest, cancelled): (&[&Decider], usize),
-    requested: &Requested,
-    pre: Option<&str>,
-) -> Result<()> {
-    let Some((name, version, _)) = tag else {
-        return Ok(());
-    };
-    // `1.3.0-rc.2` → `1.3.0` with nothing new is a release: it finishes the line.
-    if !version.pre.is_empty() && pre.is_none() {
-        return Ok(());
-    }
-    if since_latest.is_empty() {
-        // After a pre-release, what the last stable release already shipped is not new (main
-        // merged into a pre-release branch): say so, as `git log` shows those commits.
-        let (new, shipped) = match stable.filter(|s| s.0 != *name) {
-            Some(s) => (
-                "new ",
-                format!("; those merged in were released in {} already", s.0),
-            ),
-            None => ("", String::new()),
-        };
-        // A change and its revert leave nothing, though `git log` shows both.
-        let cancelled = match cancelled {
-            0 => String::new(),
-            n => format!(" but {n} that cancel out (changes and their reverts)"),
-        };
-        return Err(Error::Refused(Refusal::new(
-            Reason::NothingToRelease,
-            format!("nothing to release: no {new}commits since {name}{cancelled}{shipped}"),
-            "a `feat:` or `fix:` commit (anything with a changelog entry) makes one",
-        )));
-    }
-    if matches!(requested, Requested::Auto) && !since_latest.iter().any(|c| c.in_changelog) {
-        let sample: Vec<String> = since_latest
-            .iter()
-            .take(3)
-            .map(|c| format!("`{}`", c.header))
-            .collect();
-        let more = if since_latest.len() > 3 { ", …" } else { "" };
-        return Err(Error::Refused(Refusal::new(
-            Reason::NothingForChangelog,
-            format!(
-                "nothing for the changelog: none of the {} since {name} ({}{more}) maps to a changelog section, so no version follows from them",
-                crate::commit::report::plural(since_latest.len(), "commit"),
-                sample.join(", ")
-            ),
-            "to release anyway, name it: `relhook release patch` (or minor, major, X.Y.Z)",
-        )));
-    }
-    Ok(())
-}
-
 /// With no release tag, the version already written in the project is where it starts.
 fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
     for f in super::version_files(config, root) {
@@ -346,11 +297,18 @@ fn deciders(
     let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
+    let mut walked = std::collections::HashSet::new();
+    let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     repo.walk(&range, |c| {
+        walked.insert(c.id);
         if c.parents < 2 {
             let message = crate::commit::message::stored_text(repo, c.id, &c.message);
             let header = message.lines().next().unwrap_or("").to_owned();
             let parsed = crate::commit::parse::commit(message.trim_end());
+            merge_reverts.note(c.id, &message);
+            // git's revert of a merge passes the lint (it reverts a merge's header): a change,
+            // but no Conventional Commit to complain about.
+            let merge_revert = crate::history::reverts::merge_revert(c.id, &message).is_some();
             // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)
             // is no change of its own: it neither decides the level nor is "not understood".
             if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
@@ -386,7 +344,7 @@ fn deciders(
                 commit: c.short,
                 header,
                 calls_for,
-                understood: parsed.is_some(),
+                understood: parsed.is_some() || merge_revert,
                 in_changelog,
                 after_latest: true,
             });
@@ -413,6 +371,8 @@ fn deciders(
             for (d, id) in out.iter_mut().zip(&ids) {
                 d.after_latest = newer.contains(id);
             }
+            // Only what came after the latest tag can cancel out.
+            walked = newer;
         }
     }
     // A change reverted before any release (both after the latest tag) cancels out with its
@@ -423,8 +383,10 @@ fn deciders(
         .filter(|(_, d)| d.after_latest)
         .map(|(r, _)| r)
         .collect();
-    let cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
-    let cancelled_after = cancelled.len();
+    let mut cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
+    // A merged branch reverted before any release (`git revert -m 1`) cancels out the same way.
+    cancelled.extend(merge_reverts.cancelled(repo, &walked)?.into_keys());
+    let cancelled_after = ids.iter().filter(|id| cancelled.contains(id)).count();
     let out: Vec<Decider> = out
         .into_iter()
         .zip(ids)

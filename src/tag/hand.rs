@@ -1,7 +1,7 @@
 //! Tagging by hand (`git tag -a v1.3.0`), through the reference-transaction hook. git has no
-//! post-tag hook; this one sees every ref update, so it ignores all but the creation of a
-//! release-looking tag by `git tag` itself. In `prepared` (before the tag is written) a tag the
-//! runbook forbids is refused; in `committed` a valid tag on HEAD whose changelog lacks the
+//! post-tag hook; this one sees every ref update, so it ignores all but the creation (or the
+//! move, `git tag -f`) of a release-looking tag by `git tag` itself. In `prepared` (before the
+//! tag is written) a tag the runbook forbids, or the move of a release tag, is refused; in `committed` a valid tag on HEAD whose changelog lacks the
 //! version's section gets the same rewrite as `relhook release` (section, version files,
 //! release commit), and the tag is re-created on that commit through git2, which runs no hook.
 
@@ -20,12 +20,16 @@ use crate::{Error, Result};
 pub struct Update {
     /// The tag's name (without `refs/tags/`).
     pub tag: String,
+    /// What the tag pointed at before: `None` for a tag being created, else a tag being moved
+    /// (`git tag -f`).
+    pub old: Option<Oid>,
     /// What it will point at (a tag object or a commit).
     pub new: Oid,
 }
 
-/// The tag creations among the hook's input lines (old value all zeros).
-pub fn created_tags(input: &str) -> Vec<Update> {
+/// The tags the hook's input creates (old value all zeros) or moves (old value another
+/// object); not deletions (new value all zeros).
+pub fn tag_updates(input: &str) -> Vec<Update> {
     input
         .lines()
         .filter_map(|line| {
@@ -33,11 +37,16 @@ pub fn created_tags(input: &str) -> Vec<Update> {
             let (old, new, name) = (parts.next()?, parts.next()?, parts.next()?);
             let tag = name.strip_prefix("refs/tags/")?;
             let zero = |s: &str| s.bytes().all(|b| b == b'0');
-            if !zero(old) || zero(new) {
+            if zero(new) || old == new {
                 return None;
             }
             Some(Update {
                 tag: tag.to_owned(),
+                old: if zero(old) {
+                    None
+                } else {
+                    Some(Oid::from_str(old).ok()?)
+                },
                 new: Oid::from_str(new).ok()?,
             })
         })
@@ -157,6 +166,12 @@ pub struct Judged {
 
 /// `prepared`: judges the tag (the changelog at its commit is read once, for both answers).
 pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
+    if let Some(why) = moved(repo, config, u) {
+        return Judged {
+            refusals: vec![why],
+            release_commit: false,
+        };
+    }
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
         return Judged {
@@ -189,10 +204,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         };
     };
     if config.release.sign && !is_signed(repo, u.new) {
-        let release = match &config.package {
-            Some(p) => format!("relhook release --package {} {version}", p.name),
-            None => format!("relhook release {version}"),
-        };
+        let release = release_command(config, &version);
         out.push(format!(
             "`[release] sign = true` in .relconfig.toml, and this tag is not signed; `{release}` makes the release and signs its tag"
         ));
@@ -208,6 +220,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or check out the commit first",
                 config.changelog.path.display()
             ));
+        } else if repo.branch().is_none() {
+            // The release commit would be on no branch: the branch would never get the
+            // release, and the next one would ship its entries again.
+            out.push(
+                "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); check out the release branch (`git switch <branch>`), then tag again"
+                    .to_owned(),
+            );
         } else if is_signed(repo, u.new) {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
@@ -223,11 +242,16 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "{why}, so relhook cannot add the `## [{version}]` section; make it a Keep a Changelog file first"
             ));
+        } else if let Some(why) = unpublishable(repo, config, &version) {
+            out.push(why);
         }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
-        for why in rules::problems(repo, config, &u.tag, u.new, Depth::Publish) {
+        out.extend(rules::section_problems(
+            repo, config, &u.tag, &version, commit,
+        ));
+        for why in rules::version_file_problems(repo, config, &u.tag, &version, commit) {
             out.push(format!(
                 "{why}; {} already has its `## [{version}]` section, so relhook makes no release commit: set the version there, commit, and tag again",
                 config.changelog.path.display()
@@ -238,6 +262,60 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         refusals: out,
         release_commit: section_missing && repo.head() == Some(commit),
     }
+}
+
+/// `relhook release` for `version` (with the package in a monorepo).
+fn release_command(config: &Config, version: &Version) -> String {
+    match &config.package {
+        Some(p) => format!("relhook release --package {} {version}", p.name),
+        None => format!("relhook release {version}"),
+    }
+}
+
+/// Why the release commit this tag would get may not be made, judged as `relhook release
+/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog), a
+/// section with no notes (nothing for the changelog) or with conflict markers. Reads history
+/// since the last release once.
+fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    let root = repo.work_tree()?;
+    let path = &config.changelog.path;
+    let release = release_command(config, version);
+    // The heading's date does not change what the section holds.
+    let date = crate::date::today();
+    // What cannot be read here is left to `complete` to report.
+    let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
+    if let Err(e) = crate::release::check_paths(config, &root, &edits.edits) {
+        return Some(format!(
+            "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
+        ));
+    }
+    let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
+    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
+    let deliberate = match bad {
+        crate::release::notes::Unpublishable::Empty(_) => {
+            ", or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`"
+        }
+        _ => "",
+    };
+    Some(format!(
+        "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
+        refusal.what,
+    ))
+}
+
+/// Why `git tag -f` may not move release tag `u` (`tag_prefix` + SemVer): what a release tag
+/// names is what was released, so it is never moved or replaced, as pre-push refuses for a
+/// published one. A name that only looks like a release's is judged as a new tag (refused as
+/// not SemVer).
+fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
+    let old = u.old?;
+    version_of(config, &u.tag)?;
+    let at = repo.peel_to_commit(old).unwrap_or(old);
+    Some(format!(
+        "{0} already tags {1}, and a release tag is never moved or replaced (what it names is what was released); release the later work as a new version (`relhook release`), or, if you really mean to replace {0}: `git tag -d {0}`, then `RELHOOK_SKIP=1 git tag -a {0} ...`",
+        u.tag,
+        crate::git::short_id(at)
+    ))
 }
 
 /// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
@@ -297,11 +375,16 @@ pub fn complete(
     let Some(version) = version_of(config, &u.tag) else {
         return Ok(None);
     };
+    if u.old.is_some() {
+        return Ok(None);
+    }
     let commit = peel(repo, u.new)?;
     if repo.head() != Some(commit) || !needs_section(repo, config, &version, commit) {
         return Ok(None);
     }
     let edits = crate::release::edits_for(repo, config, root, &version, date)?;
+    // Never a release without notes, though `prepared` judged it (the file may have changed).
+    crate::release::notes::release_notes(&edits.edits[0], &version, &config.changelog.path)?;
     // In a monorepo the release commit names the tag (`api-v1.3.0`): a version alone would
     // not say which package it releases.
     let label = match &config.package {
@@ -381,7 +464,11 @@ pub fn unfinished(repo: &Repo, config: &Config) -> Option<Update> {
     if !has_changelog || !needs_section(repo, config, &tag.version, head) {
         return None;
     }
-    Some(Update { new, tag: tag.name })
+    Some(Update {
+        new,
+        old: None,
+        tag: tag.name,
+    })
 }
 
 /// One line for an [`unfinished`] hand tag: what is wrong and the command that finishes it.
@@ -423,18 +510,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_creations_of_tags() {
+    fn creations_and_moves_of_tags() {
         let z = "0".repeat(40);
         let a = "a".repeat(40);
+        let b = "b".repeat(40);
         let input = format!(
-            "{z} {a} refs/tags/v1.0.0\n{a} {a} refs/tags/moved\n{z} {a} refs/heads/main\n{a} {z} refs/tags/deleted\n{z} {a} HEAD\n"
+            "{z} {a} refs/tags/v1.0.0\n{a} {a} refs/tags/same\n{a} {b} refs/tags/moved\n{z} {a} refs/heads/main\n{a} {z} refs/tags/deleted\n{z} {z} refs/tags/deleted\n{z} {a} HEAD\n"
         );
+        let id = |s: &str| Oid::from_str(s).unwrap();
         assert_eq!(
-            created_tags(&input),
-            [Update {
-                tag: "v1.0.0".into(),
-                new: Oid::from_str(&a).unwrap()
-            }]
+            tag_updates(&input),
+            [
+                Update {
+                    tag: "v1.0.0".into(),
+                    old: None,
+                    new: id(&a)
+                },
+                Update {
+                    tag: "moved".into(),
+                    old: Some(id(&a)),
+                    new: id(&b)
+                }
+            ]
         );
     }
 

@@ -70,7 +70,8 @@ pub fn problems(
         }
     }
     if depth == Depth::Publish {
-        out.extend(content_problems(repo, config, name, &version, commit));
+        out.extend(section_problems(repo, config, name, &version, commit));
+        out.extend(version_file_problems(repo, config, name, &version, commit));
     }
     out
 }
@@ -88,9 +89,47 @@ fn greatest_below(
     Some((name, version))
 }
 
-/// At the tagged commit: the changelog has the version's section, and every version file says
-/// the version.
-fn content_problems(
+/// At the tagged commit, the changelog has the version's section, and it is not empty: a
+/// release never has empty notes (`relhook notes` would refuse them).
+pub fn section_problems(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    version: &Version,
+    commit: Oid,
+) -> Vec<String> {
+    let path = &config.changelog.path;
+    let section = crate::history::sync::has_section_at(repo, commit, path, version);
+    if !section {
+        return vec![format!(
+            "{} at `{name}` has no `## [{version}]` section; release with `{}`, or let the hook write it when you tag",
+            path.display(),
+            release_command(config)
+        )];
+    }
+    let Some(file) = repo.file_at(commit, path).ok().flatten() else {
+        return Vec::new();
+    };
+    let text = String::from_utf8_lossy(&file.bytes);
+    if let Some(line) = crate::release::notes::conflict_in(&text, &version.to_string()) {
+        return vec![format!(
+            "{}:{line} at `{name}` has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in the `## [{version}]` section; resolve them, commit, and tag that commit",
+            path.display()
+        )];
+    }
+    match crate::release::notes::section(&text, &version.to_string()) {
+        crate::release::notes::Section::Found { line, text } if text.trim().is_empty() => {
+            vec![format!(
+                "{}:{line} at `{name}`: the `## [{version}]` section is empty, and a release never has empty notes; write what it changes there, commit, and tag that commit",
+                path.display()
+            )]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// At the tagged commit, every version file says the version.
+pub fn version_file_problems(
     repo: &Repo,
     config: &Config,
     name: &str,
@@ -98,15 +137,6 @@ fn content_problems(
     commit: Oid,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let path = &config.changelog.path;
-    let section = crate::history::sync::has_section_at(repo, commit, path, version);
-    if !section {
-        out.push(format!(
-            "{} at `{name}` has no `## [{version}]` section; release with `{}`, or let the hook write it when you tag",
-            path.display(),
-            release_command(config)
-        ));
-    }
     let Some(root) = repo.work_tree() else {
         return out;
     };

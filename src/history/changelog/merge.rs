@@ -110,6 +110,40 @@ pub(super) fn marked(pre: &str, (ours, theirs): (&str, &str), post: &str) -> Str
     out
 }
 
+/// The 1-based line of the first unresolved conflict in `text`: a `<<<<<<< ` line, then a
+/// `=======` line alone (after an optional `||||||| ` base), then a `>>>>>>> ` line, each at a
+/// line start and outside a code fence, as git (and [`marked`]) writes them. A lone `=======`
+/// is a setext heading's underline, not a conflict.
+pub fn conflict_markers(text: &str) -> Option<usize> {
+    let mut fence: Option<&str> = None;
+    let mut open: Option<usize> = None;
+    let mut middle = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let trimmed = line.trim_start();
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f)) {
+            match fence {
+                Some(open_f) if open_f == f => fence = None,
+                None => fence = Some(f),
+                Some(_) => {}
+            }
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        if line.starts_with("<<<<<<< ") || line == "<<<<<<<" {
+            open = Some(i + 1);
+            middle = false;
+        } else if line == "=======" && open.is_some() {
+            middle = true;
+        } else if (line.starts_with(">>>>>>> ") || line == ">>>>>>>") && middle {
+            return open;
+        }
+    }
+    None
+}
+
 /// Whether `side` is `base` with lines only removed (the converse of [`only_adds`]).
 pub(super) fn only_removes(base: &str, side: &str) -> bool {
     only_adds(side, base)
@@ -422,6 +456,29 @@ fn version(label: &str) -> Option<Version> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conflict_markers_are_the_whole_triple() {
+        let driver = marked(
+            "# Changelog\n\n",
+            ("## [Unreleased]\n- a\n", "## [Unreleased]\n- b\n"),
+            "",
+        );
+        assert_eq!(conflict_markers(&driver), Some(4));
+        let git =
+            "# C\r\n\n<<<<<<< HEAD\r\n- a\r\n||||||| base\r\n=======\r\n- b\r\n>>>>>>> topic\r\n";
+        assert_eq!(conflict_markers(git), Some(3));
+        // A setext heading's underline, a quoted marker, markers in a code block: no conflict.
+        let setext = "Notes\n=======\n\n- a\n";
+        assert_eq!(conflict_markers(setext), None);
+        assert_eq!(
+            conflict_markers("- `<<<<<<< ` starts a conflict\n=======\n"),
+            None
+        );
+        let fenced = "```\n<<<<<<< HEAD\n=======\n>>>>>>> x\n```\n";
+        assert_eq!(conflict_markers(fenced), None);
+        assert_eq!(conflict_markers("<<<<<<< HEAD\n- a\n>>>>>>> x\n"), None);
+    }
 
     const BASE: &str = "## [1.0.0] - 2026-01-01\n\n### Added\n\n- first\n\n\
         [unreleased]: https://h/o/r/compare/v1.0.0...HEAD\n\

@@ -27,6 +27,8 @@ mod merge;
 mod parse;
 mod prose;
 
+pub use merge::conflict_markers;
+
 use std::collections::HashSet;
 use std::fmt;
 

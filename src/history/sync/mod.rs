@@ -52,6 +52,18 @@ pub struct SyncWork {
 
 /// Plans a sync of the file `current` (the work tree's text) against history.
 pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan> {
+    plan_sync_releasing(repo, config, current, None)
+}
+
+/// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
+/// (a hand tag exists on HEAD while its release commit is made, and the commits it releases
+/// are the ones since the release before it).
+pub fn plan_sync_releasing(
+    repo: &Repo,
+    config: &Config,
+    current: &str,
+    releasing: Option<&str>,
+) -> Result<SyncPlan> {
     let mut log = parse(&config.changelog.path, current)?;
     let Some(head) = repo.head() else {
         return Ok(SyncPlan {
@@ -62,7 +74,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             work: SyncWork::default(),
         });
     };
-    let range = since_last_release(repo, head, &config.version.tag_prefix)?;
+    let range = since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased".
         crate::history::tags::check_tag_prefix(repo, config)?;
@@ -101,8 +113,22 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
             )
         })
         .collect();
-    let partners = crate::history::changelog::entry::revert_partners(&reverts);
-    let cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
+    let mut partners = crate::history::changelog::entry::revert_partners(&reverts);
+    let mut cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
+    // A merged branch reverted before a release (`git revert -m 1`): its commits' entries go.
+    let mut merge_reverts = crate::history::reverts::MergeReverts::default();
+    for c in commits.iter().filter(|c| c.parents < 2) {
+        merge_reverts.note(c.id, &c.message);
+    }
+    let in_range: HashSet<Oid> = commits.iter().map(|c| c.id).collect();
+    let by_merge_revert = merge_reverts.cancelled(repo, &in_range)?;
+    for c in commits.iter().rev() {
+        if let Some(revert) = by_merge_revert.get(&c.id) {
+            if cancelled.insert(c.id) {
+                partners.push((*revert, c.id));
+            }
+        }
+    }
     let mut removed = Vec::new();
     for (id, target) in &partners {
         // The change's entry goes, and so does the revert's own: post-commit gives one to a
@@ -170,9 +196,14 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     Ok(out)
 }
 
-fn since_last_release(repo: &Repo, head: Oid, prefix: &str) -> Result<Range> {
+fn since_last_release(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    releasing: Option<&str>,
+) -> Result<Range> {
     let hidden = repo
-        .latest_release_tag(head, prefix)
+        .latest_release_tag_except(head, prefix, releasing)
         .map(|(_, at)| vec![at])
         .unwrap_or_default();
     let mut range = Range {

@@ -36,6 +36,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let mut history: Vec<Lite> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
+    let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     repo.walk(
         &Range {
             tips: vec![head],
@@ -44,6 +45,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         |c| {
             let (entry, reverts) = if c.parents < 2 {
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+                merge_reverts.note(c.id, &message);
                 let entry = commit_entry(&message, config, forge.as_ref());
                 // In a monorepo, only this changelog's package's commits (or no package's).
                 let counted = match entry {
@@ -89,10 +91,17 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     for (c, o) in history.iter().zip(&owner) {
         per_bucket[o.unwrap_or(tags.len())].push((c.id, c.reverts.clone()));
     }
-    let cancelled: HashSet<Oid> = per_bucket
+    let mut cancelled: HashSet<Oid> = per_bucket
         .iter()
         .flat_map(|b| crate::history::changelog::entry::revert_pairs(b))
         .collect();
+    // So does a merged branch reverted (`git revert -m 1`) within one release.
+    if !merge_reverts.is_empty() {
+        for b in &per_bucket {
+            let ids: HashSet<Oid> = b.iter().map(|(id, _)| *id).collect();
+            cancelled.extend(merge_reverts.cancelled(repo, &ids)?.into_keys());
+        }
+    }
     let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
     for (c, o) in history.into_iter().zip(&owner).rev() {

@@ -2,8 +2,12 @@
 //! `gh release create --notes-file -`. When the changelog has no section for the version,
 //! the notes are built from the commits of the release instead (and the caller says so).
 
+mod publish;
 mod section;
 
+pub use publish::{
+    Unpublishable, conflict_in, release_notes, unpublishable, unpublishable_refusal,
+};
 pub use section::{Section, section};
 
 use crate::Result;
@@ -47,6 +51,8 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     let mut walked: Vec<(git2::Oid, RevertKey, Option<NewEntry>)> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
+    let mut in_range = std::collections::HashSet::new();
+    let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -54,8 +60,10 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             ..Range::default()
         },
         |c| {
+            in_range.insert(c.id);
             if c.parents < 2 {
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+                merge_reverts.note(c.id, &message);
                 let e = entry_for_message(&message, &config.changelog, forge.as_ref());
                 // In a monorepo, the commits of the package in view (or of no package).
                 let e =
@@ -78,7 +86,8 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     // A change reverted within the same release never shipped.
     let pairs: Vec<(git2::Oid, RevertKey)> =
         walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();
-    let cancelled = revert_pairs(&pairs);
+    let mut cancelled = revert_pairs(&pairs);
+    cancelled.extend(merge_reverts.cancelled(repo, &in_range)?.into_keys());
     let mut entries: Vec<NewEntry> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, _, e) in walked.into_iter().rev() {

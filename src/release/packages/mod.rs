@@ -203,11 +203,8 @@ pub fn plan(
             .collect();
         let extra: Vec<String> = p.because.iter().map(Change::entry).collect();
         let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
-        let notes = super::notes::from_changelog_text(
-            std::str::from_utf8(&e.edits[0].after).unwrap_or(""),
-            &p.version.to_string(),
-        )
-        .unwrap_or_default();
+        super::check_paths(&p.view, root, &e.edits)?;
+        let notes = super::notes::release_notes(&e.edits[0], &p.version, &p.view.changelog.path)?;
         p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
             .trim_end()
             .to_owned()

@@ -1,0 +1,152 @@
+//! git's revert of a merge (`git revert -m 1 <merge>`): one commit that takes out everything
+//! the merge brought in. Before a release, the merged branch's commits, the merge and its
+//! revert cancel out (none of them shipped), as a change and its revert do
+//! (`changelog::entry::revert_pairs`); version, changelog sync and notes read it here alike.
+//!
+//! Found from the body git writes (`This reverts commit <merge>, reversing` / `changes made
+//! to <mainline>.`), whatever the header says. A revert of that revert (git's `Reapply`, or
+//! `Revert "Revert …"`) brings the branch back: then the two reverts cancel out instead.
+//! Costs one walk of the merged branch, and only when such a revert is in the range.
+
+use std::collections::{HashMap, HashSet};
+
+use git2::Oid;
+
+use crate::Result;
+use crate::git::{Range, Repo};
+
+/// A revert of merge `merge` back to its parent `mainline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergeRevert {
+    /// The reverting commit.
+    pub revert: Oid,
+    /// The merge it reverts.
+    pub merge: Oid,
+    /// The merge's parent it goes back to (`-m N`).
+    pub mainline: Oid,
+}
+
+/// The merge revert that commit `id` with `message` is, if it is one.
+pub fn merge_revert(id: Oid, message: &str) -> Option<MergeRevert> {
+    let mut lines = message.lines().map(str::trim);
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix("This reverts commit ") else {
+            continue;
+        };
+        let merge = rest.strip_suffix(", reversing")?;
+        let mainline = lines
+            .next()?
+            .strip_prefix("changes made to ")?
+            .strip_suffix('.')?;
+        return Some(MergeRevert {
+            revert: id,
+            merge: full_id(merge)?,
+            mainline: full_id(mainline)?,
+        });
+    }
+    None
+}
+
+fn full_id(s: &str) -> Option<Oid> {
+    (s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| Oid::from_str(s).ok())
+        .flatten()
+}
+
+/// The id (as written, lowercased) a plain revert's body names: `This reverts commit <id>.`
+fn reverted_id(message: &str) -> Option<String> {
+    message.lines().find_map(|l| {
+        let id = l
+            .trim()
+            .strip_prefix("This reverts commit ")?
+            .strip_suffix('.')?;
+        (id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_lowercase())
+    })
+}
+
+/// The merge reverts of a range, and the plain reverts that could undo them.
+#[derive(Debug, Default)]
+pub struct MergeReverts {
+    merges: Vec<MergeRevert>,
+    /// (a revert, the id its body names).
+    named: Vec<(Oid, String)>,
+}
+
+impl MergeReverts {
+    /// Notes commit `id` of the range (a merge's message names no revert: skip merges).
+    pub fn note(&mut self, id: Oid, message: &str) {
+        if let Some(m) = merge_revert(id, message) {
+            self.merges.push(m);
+        } else if let Some(named) = reverted_id(message) {
+            self.named.push((id, named));
+        }
+    }
+
+    /// Whether the range has no merge revert (then nothing cancels out here).
+    pub fn is_empty(&self) -> bool {
+        self.merges.is_empty()
+    }
+
+    /// The commits that cancel out, of those in `in_range`: for each merge revert whose merge
+    /// is in range, the revert, the merge and what the merge brought in (reachable from it but
+    /// not from its mainline parent); for one that is itself reverted, the two reverts.
+    /// Each cancelled commit maps to the merge revert that cancels it.
+    pub fn cancelled(&self, repo: &Repo, in_range: &HashSet<Oid>) -> Result<HashMap<Oid, Oid>> {
+        let mut out = HashMap::new();
+        if self.merges.is_empty() {
+            return Ok(out);
+        }
+        for m in &self.merges {
+            if !in_range.contains(&m.revert) || !in_range.contains(&m.merge) {
+                continue;
+            }
+            let undone = self
+                .named
+                .iter()
+                .find(|(r, named)| in_range.contains(r) && m.revert.to_string().starts_with(named));
+            if let Some((reapply, _)) = undone {
+                out.extend([(m.revert, *reapply), (*reapply, *reapply)]);
+                continue;
+            }
+            out.insert(m.revert, m.revert);
+            let branch = Range {
+                tips: vec![m.merge],
+                hidden: vec![m.mainline],
+                ..Range::default()
+            };
+            repo.walk(&branch, |c| {
+                if in_range.contains(&c.id) {
+                    out.insert(c.id, m.revert);
+                }
+                true
+            })?;
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn git_s_merge_revert_body_is_read() {
+        let m = "a".repeat(40);
+        let p = "b".repeat(40);
+        let id = Oid::from_str(&"c".repeat(40)).unwrap();
+        let message = format!(
+            "Revert \"Merge branch 'topic'\"\n\nThis reverts commit {m}, reversing\nchanges made to {p}.\n"
+        );
+        assert_eq!(
+            merge_revert(id, &message),
+            Some(MergeRevert {
+                revert: id,
+                merge: Oid::from_str(&m).unwrap(),
+                mainline: Oid::from_str(&p).unwrap(),
+            })
+        );
+        let plain = format!("Revert \"feat: x\"\n\nThis reverts commit {m}.\n");
+        assert_eq!(merge_revert(id, &plain), None);
+        assert_eq!(reverted_id(&plain), Some(m));
+    }
+}

@@ -1,0 +1,124 @@
+//! Whether a release's notes may be published: never empty, never a section relhook cannot
+//! tell for sure, never with unresolved conflict markers (a published tag message cannot be
+//! taken back). `release`, the hand tag and `notes` judge them here alike.
+
+use std::path::Path;
+
+use semver::Version;
+
+use super::{Section, from_changelog_text, section};
+use crate::error::{Reason, Refusal};
+use crate::history::changelog::conflict_markers;
+use crate::history::version::files::Edit;
+use crate::{Error, Result};
+
+/// Why a release's notes cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unpublishable {
+    /// The section is empty: nothing for the changelog.
+    Empty(String),
+    /// Which text is the release's cannot be told.
+    Unclear(String),
+    /// The section holds an unresolved conflict (`<<<<<<<`, `=======`, `>>>>>>>`).
+    Marked(String),
+}
+
+impl Unpublishable {
+    /// The reason, one clause.
+    pub fn why(&self) -> &str {
+        match self {
+            Unpublishable::Empty(s) | Unpublishable::Unclear(s) | Unpublishable::Marked(s) => s,
+        }
+    }
+}
+
+/// The 1-based line, in the changelog `text`, of an unresolved conflict inside `version`'s
+/// section (`None`: there is none, or no such section).
+pub fn conflict_in(text: &str, version: &str) -> Option<usize> {
+    let Section::Found { line, text: body } = section(text, version) else {
+        return None;
+    };
+    conflict_markers(&body)?;
+    text.lines()
+        .enumerate()
+        .skip(line)
+        .find(|(_, l)| l.starts_with("<<<<<<<"))
+        .map(|(i, _)| i + 1)
+}
+
+/// Why the notes of release `version` in `edit`, the changelog at `path` about to be
+/// released, cannot be published (`None`: they can). Lines are named in the file as it is
+/// now (`edit.before`).
+pub fn unpublishable(edit: &Edit, version: &Version, path: &Path) -> Option<Unpublishable> {
+    let version = version.to_string();
+    let text = std::str::from_utf8(&edit.after).unwrap_or("");
+    let shown = path.display();
+    match section(text, &version) {
+        Section::Found { text: body, .. } if conflict_markers(&body).is_some() => {
+            let first = body.lines().find(|l| l.starts_with("<<<<<<<"))?;
+            let before = String::from_utf8_lossy(&edit.before);
+            let at = before
+                .lines()
+                .position(|l| l.trim_end_matches('\r') == first)
+                .map_or(String::new(), |i| format!(":{}", i + 1));
+            Some(Unpublishable::Marked(format!(
+                "{shown}{at} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in what becomes the `## [{version}]` section, and a release's notes cannot be taken back once published"
+            )))
+        }
+        Section::Found { text: body, .. } if !body.trim().is_empty() => None,
+        Section::Found { .. } => Some(Unpublishable::Empty(format!(
+            "the `## [{version}]` section of {shown} would be empty (no commit since the last release has an entry: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
+        ))),
+        Section::Ambiguous(lines) => Some(Unpublishable::Unclear(format!(
+            "{shown} would have {} headings that name {version} (lines {}), so its notes cannot be told",
+            lines.len(),
+            lines
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+        Section::Missing { .. } => Some(Unpublishable::Unclear(format!(
+            "{shown} would have no section relhook reads as {version}'s, so the release would have no notes"
+        ))),
+    }
+}
+
+/// The notes of release `version` in its changelog `edit` (the file at `path` as released), or
+/// the refusal when they cannot be published: a release never has empty notes.
+pub fn release_notes(edit: &Edit, version: &Version, path: &Path) -> Result<String> {
+    if let Some(bad) = unpublishable(edit, version, path) {
+        let (mut refusal, fix) = unpublishable_refusal(&bad, path);
+        refusal.fix = Some(format!("{fix}, then release again"));
+        return Err(Error::Refused(refusal));
+    }
+    let text = std::str::from_utf8(&edit.after).unwrap_or("");
+    Ok(from_changelog_text(text, &version.to_string()).unwrap_or_default())
+}
+
+/// The refusal of a release whose notes cannot be published, and what fixes it: a change to
+/// the changelog (the caller says what to run after it).
+pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path) -> (Refusal, String) {
+    let path = path.display();
+    match bad {
+        Unpublishable::Empty(why) => (
+            Refusal::bare(
+                Reason::NothingForChangelog,
+                format!("nothing for the changelog: {why}"),
+            ),
+            format!(
+                "write what this release changes under `## [Unreleased]` in {path} and commit it"
+            ),
+        ),
+        Unpublishable::Unclear(why) => (
+            Refusal::bare(Reason::Changelog, why.clone()),
+            format!("give each version one heading in {path}"),
+        ),
+        Unpublishable::Marked(why) => (
+            Refusal::bare(Reason::Changelog, why.clone()),
+            format!(
+                "resolve the conflict in {path} (keep the entries both sides meant) and commit it"
+            ),
+        ),
+    }
+}

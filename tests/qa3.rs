@@ -1,0 +1,364 @@
+//! Found by the third QA pass (`git tag` by hand, empty releases, conflict markers): each test
+//! drives real git through the installed hooks and pins what relhook must refuse or say.
+
+use crate::support::{Repo, stderr, text};
+
+/// A repository with relhook's hooks installed and one commit through them.
+fn installed() -> Repo {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: init");
+    repo
+}
+
+/// A hand tag (`git tag` with the hooks); the release date pinned.
+fn tag(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
+    cmd.output().unwrap()
+}
+
+/// F9: `git tag -f` would move a release tag off its release commit onto later, unreleased
+/// work, which pre-push then publishes. Refused in `prepared`, before the tag moves.
+#[test]
+fn git_tag_force_does_not_move_a_release_tag() {
+    let repo = installed();
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "first"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let released = repo.git(&["rev-parse", "v0.1.0"]);
+    repo.commit_hooked("fix: later");
+    for args in [
+        vec!["-a", "-f", "v0.1.0", "-m", "again"],
+        vec!["-f", "v0.1.0"],
+        vec!["-a", "-f", "v0.1.0", "-m", "again", "v0.1.0^{commit}"],
+    ] {
+        let out = tag(&repo, &args);
+        assert_eq!(out.status.code(), Some(128), "{args:?}\n{}", text(&out));
+        let err = stderr(&out);
+        assert!(err.contains("refusing tag v0.1.0"), "{err}");
+        assert!(err.contains("never moved"), "{err}");
+        assert!(err.contains("RELHOOK_SKIP=1 git tag"), "{err}");
+        assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), released, "{args:?}");
+    }
+    // Tags that are not releases still move, and the deliberate bypass works.
+    assert!(tag(&repo, &["nightly1", "HEAD~1"]).status.success());
+    let out = tag(&repo, &["-f", "nightly1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_skipping_relhook(&["tag", "-a", "-f", "v0.1.0", "-m", "meant"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_ne!(repo.git(&["rev-parse", "v0.1.0"]), released);
+}
+
+/// A hand tag's release commit syncs history like `relhook release`: a commit that never met
+/// the hook (`RELHOOK_SKIP=1`, another clone) gets its entry in the section. The tag being
+/// made was taken for the last release, so nothing was synced and the section lacked it.
+#[test]
+fn a_hand_tag_releases_the_commits_that_never_met_the_hook() {
+    let repo = installed();
+    assert!(
+        tag(&repo, &["-a", "v0.1.0", "-m", "first"])
+            .status
+            .success()
+    );
+    repo.write("off.txt", "x\n");
+    repo.git(&["add", "off.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: made with hooks off"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!repo.read("CHANGELOG.md").contains("hooks off"));
+    let out = tag(&repo, &["-a", "v0.1.1", "-m", "second"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.git(&["show", "v0.1.1:CHANGELOG.md"]);
+    assert!(
+        log.contains("## [0.1.1] - 2026-11-21\n\n### Fixed\n\n- made with hooks off\n"),
+        "{log}"
+    );
+}
+
+/// `relhook release` with the date pinned.
+fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    cmd.output().unwrap()
+}
+
+/// The refusal of a hand tag: git exits 128, no tag is made, HEAD stays; stderr returned.
+fn tag_refused(repo: &Repo, name: &str) -> String {
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = tag(repo, &["-a", name, "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", name]), "", "no tag was made");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
+    stderr(&out)
+}
+
+/// F6: a hand tag with nothing for the changelog (a feature and its revert, or only `chore:`)
+/// made an empty release that `relhook release` refuses, and said that `relhook notes` prints
+/// its notes, which then refused. Now refused before the tag exists, like the release; and a
+/// release never has empty notes, even when its version is named.
+#[test]
+fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
+    let repo = installed();
+    assert!(
+        tag(&repo, &["-a", "v0.1.0", "-m", "first"])
+            .status
+            .success()
+    );
+    repo.commit_hooked("feat: temp");
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("nothing for the changelog"), "{err}");
+    assert!(
+        err.contains("`relhook release 0.1.1` refuses it too"),
+        "{err}"
+    );
+    assert!(err.contains("RELHOOK_SKIP=1 git tag"), "{err}");
+    assert!(!err.contains("prints its notes"), "{err}");
+    repo.commit_hooked("chore: tidy");
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("nothing for the changelog"), "{err}");
+    for args in [vec!["--no-test", "0.1.1"], vec!["--no-test", "patch"]] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(
+            stderr(&out).contains("nothing for the changelog"),
+            "{}",
+            text(&out)
+        );
+        assert_eq!(repo.git(&["tag", "-l", "v0.1.1"]), "", "{args:?}");
+    }
+    // A hand-written section without notes is refused too, though it needs no release commit.
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n## [0.1.1] - 2026-11-21\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-am",
+        "docs: an empty section",
+    ]);
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("section is empty"), "{err}");
+    repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    // What the release changes, written by hand, is what it needs.
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n### Changed\n\n- tidied up\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: say what 0.1.1 changes"]);
+    let out = tag(&repo, &["-a", "v0.1.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("prints its notes"), "{}", text(&out));
+    let out = repo.relhook(&["notes", "v0.1.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("- tidied up"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// F7: a hand tag on a detached HEAD put its release commit on no branch: the branch never got
+/// the release, and the next release shipped its entries again. Refused like `relhook release`.
+#[test]
+fn a_hand_tag_on_a_detached_head_is_refused_like_release() {
+    let repo = installed();
+    repo.commit_hooked("fix: one");
+    repo.git(&["checkout", "-q", "--detach", "HEAD"]);
+    let err = tag_refused(&repo, "v0.1.0");
+    assert!(err.contains("HEAD is detached"), "{err}");
+    assert!(err.contains("git switch"), "{err}");
+    let out = release(&repo, &["--no-test", "0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("HEAD is detached"), "{}", text(&out));
+    // On the branch, the release commit is the branch's.
+    repo.git(&["checkout", "-q", "main"]);
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "main"])
+    );
+}
+
+/// F5: a branch merged and then reverted (`git revert -m 1` of the merge) before a release
+/// never shipped: version, release, sync and the hand tag agree with `check` that there is
+/// nothing to release, and a reapplied merge brings the branch back.
+#[test]
+fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
+    let repo = installed();
+    assert!(
+        tag(&repo, &["-a", "v0.1.0", "-m", "first"])
+            .status
+            .success()
+    );
+    repo.git(&["checkout", "-q", "-b", "topic"]);
+    repo.commit_hooked("feat: topic thing");
+    // Its entry comes from sync only: the commit never met the hook.
+    repo.write("off.txt", "x\n");
+    repo.git(&["add", "off.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: topic fix"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "topic",
+        "-m",
+        "Merge branch 'topic'",
+    ]);
+    repo.git(&["revert", "--no-edit", "-m", "1", "HEAD"]);
+    let out = repo.relhook(&["check", "v0.1.0..HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing to release") && stderr(&out).contains("cancel out"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !text(&out).contains("not a Conventional Commit"),
+        "{}",
+        text(&out)
+    );
+    let out = release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing to release"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.1"]), "");
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        !repo.read("CHANGELOG.md").contains("topic"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        !crate::support::stdout(&out).contains("topic"),
+        "{}",
+        text(&out)
+    );
+    let err = tag_refused(&repo, "v0.1.1");
+    assert!(err.contains("nothing for the changelog"), "{err}");
+    // Reapplied (a revert of the revert), the branch is back.
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("feat: topic thing"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- topic thing") && log.contains("- topic fix"),
+        "{log}"
+    );
+}
+
+/// F12: conflict markers committed in CHANGELOG.md got post-commit's entries appended inside
+/// them and were released as the notes. Post-commit now says where they are and leaves the
+/// file alone; release, its dry run, the hand tag and `notes` refuse them.
+#[test]
+fn committed_conflict_markers_are_left_alone_and_never_released() {
+    let repo = installed();
+    let marked = repo.read("CHANGELOG.md") + "\n<<<<<<< ours\n- a\n=======\n- b\n>>>>>>> theirs\n";
+    repo.write("CHANGELOG.md", &marked);
+    repo.git(&["commit", "-q", "-am", "docs: a bad conflict resolution"]);
+    let line = marked.lines().position(|l| l == "<<<<<<< ours").unwrap() + 1;
+    let at = format!("CHANGELOG.md:{line} has unresolved conflict markers");
+    let out = repo.try_commit("feat: after the markers");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(&at), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), marked, "the file is left alone");
+    assert_eq!(repo.git(&["show", "HEAD:CHANGELOG.md"]) + "\n", marked);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains(&at), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        marked,
+        "sync leaves it alone too"
+    );
+    for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(stderr(&out).contains(&at), "{args:?}: {}", text(&out));
+    }
+    assert_eq!(repo.git(&["tag"]), "");
+    let err = tag_refused(&repo, "v0.1.0");
+    assert!(err.contains(&at), "{err}");
+    // A release tag made around them anyway has no notes to print.
+    let log = marked.replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n## [0.1.0] - 2026-11-21\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: release it by hand"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["notes", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("unresolved conflict markers"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// F4: with CHANGELOG.md a symbolic link, `release --dry-run` showed a plan where `release`
+/// refused, and the hand tag pointed at `relhook release X.Y.Z`, which failed the same way.
+/// Both now refuse up front with the fix that works, and following it releases.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
+    let repo = installed();
+    std::fs::create_dir_all(repo.path().join("docs")).unwrap();
+    repo.git(&["mv", "CHANGELOG.md", "docs/CHANGELOG.md"]);
+    std::os::unix::fs::symlink("docs/CHANGELOG.md", repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: move the changelog"]);
+    let fix = "set `changelog.path = \"docs/CHANGELOG.md\"` in .relconfig.toml";
+    for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
+    }
+    let err = tag_refused(&repo, "v0.1.0");
+    assert!(err.contains(fix), "{err}");
+    // Following the advice works.
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"docs/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: name the changelog"]);
+    let out = release(&repo, &["--no-test", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git(&["show", "v0.1.0:docs/CHANGELOG.md"])
+            .contains("## [0.1.0] - 2026-11-21"),
+        "{}",
+        text(&out)
+    );
+}
