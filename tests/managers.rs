@@ -282,6 +282,71 @@ fn husky_9_files_that_end_with_exit_still_run_relhook() {
     assert_eq!(repo.read(".husky/commit-msg"), team);
 }
 
+/// husky 9 sources `.husky/<hook>` with `sh -e`, which reads a CRLF file's carriage returns
+/// into its commands; git starts `.husky/_/<hook>` itself, which a CRLF `#!` line stops.
+#[test]
+fn husky_9_files_with_crlf_line_endings_are_reported() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let env = env_with(&[&bin], &[]);
+    // Harmless enough that husky's own set-up commit passes (`echo team\r` still runs).
+    let team = "#!/usr/bin/env sh\r\n# the team's hook\r\necho team\r\n";
+    let repo = husky_9_repo(&bin, &env, team, false);
+    let install = run(&repo, relhook_bin(), &["install"], &env);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains("commit-msg: NOT wired: .husky/commit-msg has Windows (CRLF) line endings: sh reads the carriage return as part of each line (line 3: `echo team`)"),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("BROKEN  hook commit-msg (via husky)"),
+        "{}",
+        text(&d)
+    );
+    // What the user runs (doctor's fix), then install again.
+    ok(run(
+        &repo,
+        "perl",
+        &["-pi", "-e", "s/\\r$//", ".husky/commit-msg"],
+        &env,
+    ));
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+
+    // husky's own runner saved with CRLF endings: every push is refused; `npx husky` fixes it.
+    let runner = repo.path().join(".husky/_/pre-push");
+    let crlf = std::fs::read_to_string(&runner)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&runner, crlf).unwrap();
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains(
+            "BROKEN  hook pre-push (via husky): .husky/_/pre-push has Windows (CRLF) line endings"
+        ) && stdout(&d).contains("fix: npx husky"),
+        "{}",
+        text(&d)
+    );
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let bad = run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "bad"],
+        &env,
+    );
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+}
+
 #[test]
 fn lefthook_gets_every_hook_in_its_config() {
     let bin = match npm_tools() {

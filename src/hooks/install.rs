@@ -274,7 +274,7 @@ fn install_one(
         }
         write_shim(&path, &text)?;
         return Ok(Action::Updated {
-            reason: update_reason(&shim, opts.binary),
+            reason: update_reason(&shim, existing.as_deref().unwrap_or_default(), opts.binary),
         });
     }
     if present {
@@ -292,8 +292,10 @@ fn install_one(
     })
 }
 
-fn update_reason(old: &Shim, binary: &Path) -> String {
-    if old.version != super::SHIM_VERSION {
+fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {
+    if super::crlf::find(bytes, true).is_some() {
+        "it had Windows (CRLF) line endings, so git could not start it".into()
+    } else if old.version != super::SHIM_VERSION {
         format!("shim v{} → v{}", old.version, super::SHIM_VERSION)
     } else if old.binary.as_deref() != Some(binary) {
         match &old.binary {

@@ -17,6 +17,7 @@
 //! block every commit. A hooks directory in the work tree (a team's tracked `.githooks`) gets
 //! the sh shim too: another machine's relhook lives elsewhere.
 
+pub mod crlf;
 pub mod doctor;
 pub mod driver;
 pub mod install;

@@ -54,6 +54,16 @@ pub(super) fn write_via_manager(
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
             }
+            Wiring::Crlf { crlf, fix, .. } => {
+                left = true;
+                writeln!(
+                    out,
+                    "{}: NOT wired: {}: {}. Fix: {fix}",
+                    w.hook,
+                    crlf.describe(&file.to_string()),
+                    crate::hooks::crlf::consequence(w.hook)
+                )?;
+            }
             Wiring::Manual { why, snippet } => {
                 left = true;
                 let at = crate::hooks::managed::where_to_add(w.hook);

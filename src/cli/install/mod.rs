@@ -101,6 +101,20 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             )?
                         }
                     }
+                    if let Some(crlf) = hooks::crlf::chained(&c.path) {
+                        // Chained as it was (a rename keeps every byte): it failed before too.
+                        failed = true;
+                        let backup = inst::backup_path(&c.path);
+                        let first =
+                            format!("warning: {dir}/{}, which runs first,", file_name(&backup));
+                        writeln!(
+                            out,
+                            "{}: {} until it is converted: `{}`",
+                            crlf.describe(&first),
+                            hooks::crlf::consequence(name),
+                            hooks::crlf::convert_command(&backup)
+                        )?;
+                    }
                 }
                 for w in via_pre_commit {
                     match &w.wiring {

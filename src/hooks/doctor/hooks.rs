@@ -7,7 +7,7 @@ use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::install::{backup_path, is_executable};
 use crate::hooks::managed::where_to_add;
-use crate::hooks::{SHIM_VERSION, recognise};
+use crate::hooks::{SHIM_VERSION, crlf, recognise};
 
 /// One hook in a manager's home, judged exactly as `install` judges it.
 pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring) -> Check {
@@ -60,6 +60,16 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             format!("{file} calls relhook, but git skips it: it is not executable{unchecked}"),
             Some("relhook install (makes it executable)".into()),
         ),
+        Wiring::Crlf { crlf: c, fix, .. } => check(
+            &subject,
+            Status::Broken,
+            format!(
+                "{}: {}",
+                c.describe(&file.to_string()),
+                crlf::consequence(w.hook)
+            ),
+            Some(fix.clone()),
+        ),
         Wiring::Manual { why, snippet } => check(
             &subject,
             Status::Missing,
@@ -81,9 +91,22 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             install,
         );
     }
-    let Some(shim) = std::fs::read(&path).ok().as_deref().and_then(recognise) else {
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let Some(shim) = recognise(&bytes) else {
         return foreign_check(&subject, &path);
     };
+    if let Some(c) = crlf::find(&bytes, true) {
+        return check(
+            &subject,
+            Status::Broken,
+            format!(
+                "{}: {}",
+                c.describe(&path.display().to_string()),
+                crlf::consequence(name)
+            ),
+            Some("relhook install (writes relhook's shim again, with LF line endings)".into()),
+        );
+    }
     if shim.version < SHIM_VERSION {
         return check(
             &subject,
@@ -145,6 +168,18 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
         );
     }
     let backup = backup_path(&path);
+    if let Some(c) = crlf::chained(&path) {
+        let first = format!("{}, the hook relhook runs first,", backup.display());
+        return check(
+            &subject,
+            Status::Broken,
+            format!("{}: {}", c.describe(&first), crlf::consequence(name)),
+            Some(format!(
+                "{} (converts it to LF line endings)",
+                crlf::convert_command(&backup)
+            )),
+        );
+    }
     let chained = if shim.chain && backup.exists() {
         format!("; runs {} first", backup.display())
     } else {

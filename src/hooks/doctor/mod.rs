@@ -32,6 +32,9 @@ pub enum Status {
     Shadowed,
     /// A hook relhook did not write.
     Foreign,
+    /// git runs it and it cannot work: it cannot start (a `#!/bin/sh` line ending in a
+    /// carriage return) or fails on every run.
+    Broken,
     /// The configuration file does not load.
     Invalid,
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{BEGIN, END};
 use super::{HookWiring, Wiring, calls, read_text, reads_input, strip_blocks, write_creating_dir};
 use crate::git::HooksLocation;
+use crate::hooks::crlf;
 use crate::hooks::script::Stop;
 use crate::{Result, fsx};
 
@@ -30,6 +31,9 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
         why,
         snippet: husky_block(hook, reads_input(hook)),
     };
+    if let Some(broken) = crlf_state(&rel, &text, runs_husky_dir_itself(loc)) {
+        return (rel, broken);
+    }
     if !calls(&text, hook) {
         return match placement(&text) {
             Ok(_) => (rel, Wiring::Missing),
@@ -72,7 +76,40 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
         // husky's runner lacks this hook (reference-transaction): relhook install adds it.
         return (rel, Wiring::Missing);
     }
+    // git starts the runner, which sources `h`: both are husky's, and `npx husky` writes them.
+    for (name, started) in [(hook, true), ("h", false)] {
+        let runner = runners.join(name);
+        if let Some(crlf) = crlf::find(read_text(&runner).as_bytes(), started) {
+            let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+            let fix = match hook {
+                "reference-transaction" if name == hook => format!(
+                    "rm {}; relhook install (writes it again)",
+                    crate::hooks::doctor::shell_word(shown)
+                ),
+                _ => "npx husky (writes husky's runners again)".into(),
+            };
+            let (ours, file) = (false, shown.to_owned());
+            return (file, Wiring::Crlf { crlf, ours, fix });
+        }
+    }
     (rel, Wiring::Wired)
+}
+
+/// A husky file whose line endings break it: relhook's own block is relhook's to write again
+/// (with LF endings); the team's lines are theirs to convert.
+fn crlf_state(rel: &Path, text: &str, started: bool) -> Option<Wiring> {
+    let crlf = crlf::find(text.as_bytes(), started)?;
+    let ours =
+        strip_blocks(text).is_some_and(|rest| crlf::find(rest.as_bytes(), started).is_none());
+    let fix = if ours {
+        "relhook install (writes relhook's block again, with LF line endings)".to_owned()
+    } else {
+        format!(
+            "{} (converts it to LF line endings), then relhook install; `.husky/* text eol=lf` in .gitattributes keeps a checkout from bringing CRLF back",
+            crlf::convert_command(rel)
+        )
+    };
+    Some(Wiring::Crlf { crlf, ours, fix })
 }
 
 /// Whether `core.hooksPath` names `.husky` itself, so that git runs `.husky/<hook>` directly
@@ -152,7 +189,7 @@ pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
 pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<String>> {
     let file = loc.work_tree.join(&w.file);
     let mut text = read_text(&file);
-    if matches!(w.wiring, Wiring::Unreachable { .. }) {
+    if matches!(w.wiring, Wiring::Unreachable { .. } | Wiring::Crlf { .. }) {
         // relhook's own block, below a line that ends the hook: it comes out to go above it.
         text = strip_blocks(&text).unwrap_or(text);
     }

@@ -54,6 +54,17 @@ pub enum Wiring {
         /// Its text.
         text: String,
     },
+    /// The file has Windows (CRLF) line endings where they break it: git cannot start it, or
+    /// sh fails on its lines (see [`crate::hooks::crlf`]).
+    Crlf {
+        /// The first line they break.
+        #[serde(flatten)]
+        crlf: crate::hooks::crlf::Crlf,
+        /// Only relhook's own block has them: `relhook install` writes it again.
+        ours: bool,
+        /// The command that fixes it.
+        fix: String,
+    },
     /// git runs this file itself (`core.hooksPath` names its directory), and it is not
     /// executable, so git skips it; `relhook install` sets the bit.
     NotExecutable,
@@ -263,7 +274,10 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
         let wired = match (m.manager, &w.wiring) {
             (
                 Manager::Husky,
-                Wiring::Missing | Wiring::Unreachable { .. } | Wiring::NotExecutable,
+                Wiring::Missing
+                | Wiring::Unreachable { .. }
+                | Wiring::NotExecutable
+                | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,
             (Manager::Lefthook, Wiring::Missing) => {
                 let block = format!("{BEGIN}\n{}{END}\n", lefthook_section(w.hook));
