@@ -533,3 +533,85 @@ fn a_crlf_hook_in_the_hooks_directory_is_reported_and_the_fix_works() {
     let doctor = repo.relhook(&["doctor"]);
     assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
 }
+
+/// A team hook that sends its output to a log (`exec >>log 2>&1`) would take relhook's errors
+/// along: a refused commit would say nothing. relhook's call goes above that line, the team's
+/// lines still log, and doctor finds a call left below one.
+#[test]
+fn relhooks_call_goes_above_an_exec_that_sends_the_hooks_errors_to_a_log() {
+    let team = "#!/bin/sh\nexec >>.git/team.log 2>&1\necho TEAM-LOGGED\n";
+    let repo = husky_dir_repo(&[("commit-msg", team)]);
+    let install = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&install).contains(
+            "commit-msg: wired in .husky/commit-msg, above `exec >>.git/team.log 2>&1`, which sends the hook's error output to .git/team.log"
+        ),
+        "{}",
+        text(&install)
+    );
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(
+        stderr(&bad).contains("header-format"),
+        "seen: {}",
+        text(&bad)
+    );
+    ok(git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "feat: logged"],
+    ));
+    assert!(repo.read(".git/team.log").contains("TEAM-LOGGED"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+
+    // relhook's block below the `exec` (as an earlier relhook appended it): doctor says where
+    // its errors go, and install moves it.
+    let old = "#!/bin/sh\nexec 2>/dev/null\n# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook commit-msg \"$@\" || exit $?\nfi\n# <<< relhook\n";
+    repo.write(".husky/commit-msg", old);
+    let silent = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!silent.status.success(), "{}", text(&silent));
+    assert!(
+        !stderr(&silent).contains("header-format"),
+        "{}",
+        text(&silent)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains(
+            "SHADOWED  hook commit-msg (via husky): .husky/commit-msg calls relhook below line 2 (`exec 2>/dev/null`), which sends the hook's error output to /dev/null"
+        ) && stdout(&doctor).contains("fix: relhook install (moves the call above line 2)"),
+        "{}",
+        text(&doctor)
+    );
+    ok(repo.relhook(&["install"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+
+    // A call the team wrote below it is theirs: install and doctor say where it must go.
+    let theirs = "#!/bin/sh\nexec 2>/dev/null\nrelhook hook commit-msg \"$1\"\n";
+    repo.write(".husky/commit-msg", theirs);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains(
+            "below line 2 (`exec 2>/dev/null`), which sends the hook's error output to /dev/null"
+        ),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(repo.read(".husky/commit-msg"), theirs, "left as it was");
+}

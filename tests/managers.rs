@@ -282,6 +282,44 @@ fn husky_9_files_that_end_with_exit_still_run_relhook() {
     assert_eq!(repo.read(".husky/commit-msg"), team);
 }
 
+#[test]
+fn husky_9_files_that_silence_their_errors_still_show_relhooks() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let env = env_with(&[&bin], &[]);
+    let team = "exec 2>/dev/null\necho \"team commit-msg ran\"\n";
+    let repo = husky_9_repo(&bin, &env, team, false);
+    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(
+        stdout(&install).contains("above `exec 2>/dev/null`"),
+        "{}",
+        text(&install)
+    );
+    let bad = run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "bad"],
+        &env,
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+    let good = ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "feat: quiet"],
+        &env,
+    ));
+    assert!(
+        stderr(&good).contains("team commit-msg ran"),
+        "{}",
+        text(&good)
+    );
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+}
+
 /// husky 9 sources `.husky/<hook>` with `sh -e`, which reads a CRLF file's carriage returns
 /// into its commands; git starts `.husky/_/<hook>` itself, which a CRLF `#!` line stops.
 #[test]

@@ -25,17 +25,19 @@ pub(super) fn write_via_manager(
         let now = wired.iter().any(|x| x.hook == w.hook);
         match &w.wiring {
             Wiring::Wired if now => {
-                let above = wired
-                    .iter()
-                    .find(|x| x.hook == w.hook)
-                    .and_then(|x| x.above.as_ref());
-                match above {
-                    Some(stop) => writeln!(
+                let done = wired.iter().find(|x| x.hook == w.hook);
+                match done.map(|x| (&x.above, &x.mutes)) {
+                    Some((Some(line), Some(to))) => writeln!(
+                        out,
+                        "{}: wired in {file}, above `{line}`, which sends the hook's error output to {to} (below it, relhook's errors would go there too)",
+                        w.hook
+                    )?,
+                    Some((Some(stop), None)) => writeln!(
                         out,
                         "{}: wired in {file}, above `{stop}`, which ends the hook (below it, relhook would never run)",
                         w.hook
                     )?,
-                    None => writeln!(out, "{}: wired in {file}", w.hook)?,
+                    _ => writeln!(out, "{}: wired in {file}", w.hook)?,
                 }
             }
             Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
@@ -50,7 +52,10 @@ pub(super) fn write_via_manager(
                     commands.push(command);
                 }
             }
-            Wiring::Missing | Wiring::NotExecutable | Wiring::Unreachable { .. } => {
+            Wiring::Missing
+            | Wiring::NotExecutable
+            | Wiring::Unreachable { .. }
+            | Wiring::Muted { .. } => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
             }

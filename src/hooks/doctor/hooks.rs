@@ -54,6 +54,16 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
                 "relhook install (moves the call above line {line})"
             )),
         ),
+        Wiring::Muted { line, text, to } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), which sends the hook's error output to {to}, so relhook's messages (why it refused a commit, a push or a tag) never reach you{unchecked}"
+            ),
+            Some(format!(
+                "relhook install (moves the call above line {line})"
+            )),
+        ),
         Wiring::NotExecutable => check(
             &subject,
             Status::Shadowed,

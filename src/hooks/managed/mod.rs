@@ -54,6 +54,17 @@ pub enum Wiring {
         /// Its text.
         text: String,
     },
+    /// relhook's block sits below a top-level `exec` that sends the hook's error output
+    /// elsewhere (`exec >>log 2>&1`), so a refused commit says nothing; `relhook install`
+    /// moves it above that line.
+    Muted {
+        /// The `exec` line, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+        /// Where it sends standard error.
+        to: String,
+    },
     /// The file has Windows (CRLF) line endings where they break it: git cannot start it, or
     /// sh fails on its lines (see [`crate::hooks::crlf`]).
     Crlf {
@@ -263,6 +274,10 @@ pub struct Wired {
     /// The line that ends the hook, which relhook's call went above (else it went at the end).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub above: Option<String>,
+    /// Where that line sends the hook's error output, when it is an `exec` that redirects
+    /// rather than one that ends the hook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mutes: Option<String>,
 }
 
 /// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
@@ -276,6 +291,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
                 Manager::Husky,
                 Wiring::Missing
                 | Wiring::Unreachable { .. }
+                | Wiring::Muted { .. }
                 | Wiring::NotExecutable
                 | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,
@@ -286,10 +302,15 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             }
             _ => continue,
         };
+        let (above, mutes) = match wired {
+            Some(b) => (Some(b.stop.text), b.mutes),
+            None => (None, None),
+        };
         done.push(Wired {
             hook: w.hook,
             file: w.file,
-            above: wired,
+            above,
+            mutes,
         });
     }
     Ok(done)
