@@ -357,10 +357,10 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
     );
     std::fs::write(
         &shim,
-        text_.replace("# relhook-shim v3", "# relhook-shim v0"),
+        text_.replace("# relhook-shim v4", "# relhook-shim v0"),
     )
     .unwrap();
-    doctor(1, "older than this relhook's v3");
+    doctor(1, "older than this relhook's v4");
     install(&repo, &[]);
     doctor(0, "all is well");
     chmod(&shim, 0o644);
@@ -822,6 +822,8 @@ fn direct_post_commit_survives_sh_renames_and_hooks_without_a_shebang_line() {
         "{}",
         repo.read("CHANGELOG.md")
     );
+    // The hook relhook chains still runs: it is found by the hook's name, not the moved file's.
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\nran\n");
     std::fs::write(&hook, "#!/bin/sh\nexec sh \"$0.legacy\" \"$@\"\n").unwrap();
     repo.commit_hooked("feat: third");
     assert!(repo.read("CHANGELOG.md").contains("- third"));
@@ -830,7 +832,7 @@ fn direct_post_commit_survives_sh_renames_and_hooks_without_a_shebang_line() {
     install(&repo, &["--force"]);
     repo.commit_hooked("feat: fourth");
     assert!(repo.read("CHANGELOG.md").contains("- fourth"));
-    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\n");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\nran\nran\n");
     // git made the index readable to others; relhook's rewrite keeps it so.
     let mode = std::os::unix::fs::PermissionsExt::mode(
         &std::fs::metadata(repo.path().join(".git/index"))

@@ -541,6 +541,112 @@ fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push(
     assert!(stderr(&push).contains("untested"), "{}", text(&push));
 }
 
+/// `pre-commit install` after relhook moves relhook's shims to `<hook>.legacy` and runs them
+/// from there: the hooks relhook chained (git-lfs's, here a stand-in that leaves a mark) still
+/// run, doctor and install see relhook's shim where it is, and uninstall hands the chained hook
+/// back to pre-commit as its `<hook>.legacy`.
+#[test]
+fn pre_commit_installed_after_relhook_keeps_the_hooks_relhook_chains() {
+    let py = match pre_commit_tools() {
+        Ok(p) => p,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let home = repo.scratch("pre-commit-home");
+    let env = env_with(
+        &[&py.join("bin")],
+        &[
+            ("PYTHONPATH", py.clone().into()),
+            ("PRE_COMMIT_HOME", home.into()),
+        ],
+    );
+    let git = |args: &[&str]| run(&repo, "git", args, &env);
+    for hook in ["post-commit", "pre-push"] {
+        let file = repo.hooks_dir().join(hook);
+        let mark = format!("#!/bin/sh\ncat >/dev/null\necho {hook} >>.git/chained-ran\n");
+        std::fs::write(&file, mark).unwrap();
+        crate::support::chmod(&file, 0o755);
+    }
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    repo.write(
+        ".pre-commit-config.yaml",
+        "repos:\n  - repo: local\n    hooks:\n      - id: team\n        name: team\n        entry: sh -c 'echo TEAM-HOOK >&2'\n        language: system\n        stages: [post-commit, pre-push]\n        always_run: true\n        pass_filenames: false\n",
+    );
+    ok(git(&["add", ".pre-commit-config.yaml"]));
+    ok(git(&["commit", "-q", "-m", "chore: pre-commit"]));
+    let install = ok(run(
+        &repo,
+        "python3",
+        &[
+            "-m",
+            "pre_commit",
+            "install",
+            "-t",
+            "post-commit",
+            "-t",
+            "pre-push",
+        ],
+        &env,
+    ));
+    assert!(
+        text(&install).contains("migration mode"),
+        "{}",
+        text(&install)
+    );
+    std::fs::remove_file(repo.path().join(".git/chained-ran")).unwrap();
+
+    repo.write("x.txt", "x\n");
+    ok(git(&["add", "x.txt"]));
+    let commit = ok(git(&["commit", "-q", "-m", "feat: add x"]));
+    assert!(
+        text(&commit).contains("team...."),
+        "pre-commit's own: {}",
+        text(&commit)
+    );
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nx.txt",
+        "relhook's post-commit ran"
+    );
+    let remote = repo.scratch("remote.git");
+    ok(git(&["init", "-q", "--bare", remote.to_str().unwrap()]));
+    ok(git(&["push", "-q", remote.to_str().unwrap(), "main"]));
+    assert_eq!(
+        repo.read(".git/chained-ran"),
+        "post-commit\npre-push\n",
+        "the hooks relhook chained still ran"
+    );
+
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("pre-commit's pre-push hook runs relhook's shim, kept as"),
+        "{}",
+        text(&d)
+    );
+    let again = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(
+        stdout(&again).contains("pre-push: pre-commit's hook runs relhook's shim, kept as pre-push.legacy; nothing changed"),
+        "{}",
+        text(&again)
+    );
+    let uninstall = ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    assert!(
+        stdout(&uninstall).contains("as pre-push.legacy, which pre-commit's hook runs"),
+        "{}",
+        text(&uninstall)
+    );
+    std::fs::remove_file(repo.path().join(".git/chained-ran")).unwrap();
+    ok(git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "anything goes now",
+    ]));
+    assert_eq!(repo.read(".git/chained-ran"), "post-commit\n");
+}
+
 /// Under the pre-commit framework, relhook's pre-push hook gets no update lines: pre-commit
 /// read them and passes the first pushed branch through its environment instead.
 #[test]

@@ -136,6 +136,15 @@ pub enum Action {
         /// Where the foreign hook is now.
         backup: PathBuf,
     },
+    /// pre-commit moved relhook's shim aside (`<hook>.legacy`) and runs it from there: it stays
+    /// there, brought up to date when it had to be.
+    RunByPreCommit {
+        /// Where relhook's shim is.
+        file: PathBuf,
+        /// Why it was rewritten; `None`: it was current.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
     /// A foreign hook *and* a backup exist: both were left alone.
     Conflict {
         /// The backup that is in the way.
@@ -253,28 +262,35 @@ fn install_one(
 ) -> Result<Action> {
     let path = dir.join(hook.name);
     let backup = backup_path(&path);
-    let present = path.symlink_metadata().is_ok();
+    // pre-commit moved relhook's shim to `<hook>.legacy` and runs it from there: it stays there.
+    let aside = super::aside::moved_shim(&path);
+    let at = aside.clone().unwrap_or_else(|| path.clone());
+    let present = at.symlink_metadata().is_ok();
     let existing = if present {
-        fsx::read_optional(&path)?
+        fsx::read_optional(&at)?
     } else {
         None
     };
-    let shim = existing.as_deref().and_then(recognise);
-    if let Some(shim) = shim {
+    if let Some(shim) = existing.as_deref().and_then(recognise) {
         let chain = if opts.force { false } else { shim.chain };
-        let text = hook.render_as(opts.binary, chain, shim.created_dir || created_dir, direct)?;
-        if existing.as_deref() == Some(text.as_bytes()) {
-            if is_executable(&path) {
-                return Ok(Action::AlreadyInstalled);
+        let created = shim.created_dir || created_dir;
+        let text = hook.render_as(opts.binary, chain, created, direct)?;
+        let reason = if existing.as_deref() == Some(text.as_bytes()) {
+            if is_executable(&at) {
+                None
+            } else {
+                set_executable(&at)?;
+                Some("it was not executable, so git skipped it".to_owned())
             }
-            set_executable(&path)?;
-            return Ok(Action::Updated {
-                reason: "it was not executable, so git skipped it".into(),
-            });
-        }
-        write_shim(&path, &text)?;
-        return Ok(Action::Updated {
-            reason: update_reason(&shim, existing.as_deref().unwrap_or_default(), opts.binary),
+        } else {
+            write_shim(&at, &text)?;
+            let bytes = existing.as_deref().unwrap_or_default();
+            Some(update_reason(&shim, bytes, opts.binary))
+        };
+        return Ok(match (aside, reason) {
+            (Some(file), reason) => Action::RunByPreCommit { file, reason },
+            (None, None) => Action::AlreadyInstalled,
+            (None, Some(reason)) => Action::Updated { reason },
         });
     }
     if present {
@@ -342,6 +358,9 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     for hook in HOOKS {
         let path = dir.join(hook.name);
         let backup = backup_path(&path);
+        // relhook's shim where pre-commit runs it from (`<hook>.legacy`): the hook relhook had
+        // replaced goes back there, where pre-commit runs it as it ran relhook's.
+        let path = super::aside::moved_shim(&path).unwrap_or(path);
         let has_backup = backup.symlink_metadata().is_ok();
         let shim = if path.symlink_metadata().is_ok() {
             fsx::read_optional(&path)?.as_deref().and_then(recognise)

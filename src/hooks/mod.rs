@@ -17,6 +17,7 @@
 //! block every commit. A hooks directory in the work tree (a team's tracked `.githooks`) gets
 //! the sh shim too: another machine's relhook lives elsewhere.
 
+pub mod aside;
 pub mod crlf;
 pub mod doctor;
 pub mod driver;
@@ -30,7 +31,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 3;
+pub const SHIM_VERSION: u32 = 4;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -650,6 +651,53 @@ mod tests {
                     "hook reference-transaction committed\n{ZERO} {A} refs/tags/v0.1.0\n{rest}"
                 )
             );
+        }
+    }
+
+    /// A hook manager that moves relhook's shim aside and still runs it (pre-commit's
+    /// `<hook>.legacy`): the shim still runs the hook it chains, found by the hook's name.
+    #[cfg(unix)]
+    #[test]
+    fn a_shim_moved_aside_still_runs_the_hook_it_chains() {
+        use std::os::unix::fs::PermissionsExt;
+        for hook in HOOKS {
+            let tmp = tempfile::tempdir().unwrap();
+            let d = tmp.path();
+            let exe = |path: &Path, text: &str| {
+                std::fs::write(path, text).unwrap();
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+            };
+            let fake = d.join("relhook");
+            exe(&fake, "#!/bin/sh\ncat >/dev/null\n");
+            let moved = d.join(format!("{}.legacy", hook.name));
+            exe(&moved, &hook.render_as(&fake, true, false, false).unwrap());
+            let ran = d.join("ran");
+            let orig = d.join(format!("{}{BACKUP_SUFFIX}", hook.name));
+            let run = |env: &[(&str, &str)]| {
+                let _ = std::fs::remove_file(&ran);
+                let status = std::process::Command::new("sh")
+                    .arg(&moved)
+                    .arg("committed")
+                    .stdin(std::process::Stdio::null())
+                    .env_remove("RELHOOK_SKIP")
+                    .env_remove("PRE_COMMIT_RUNNING_LEGACY")
+                    .envs(env.iter().copied())
+                    .status()
+                    .unwrap();
+                assert!(status.success(), "{}", hook.name);
+                ran.exists()
+            };
+            let body = format!("cat >/dev/null\ntouch '{}'\n", ran.display());
+            exe(&orig, &format!("#!/bin/sh\n{body}"));
+            assert!(run(&[]), "{}: the chained hook ran", hook.name);
+            let legacy = [("PRE_COMMIT_RUNNING_LEGACY", "1")];
+            assert!(run(&legacy), "{}: run by pre-commit too", hook.name);
+            // pre-commit's own script, chained before `pre-commit install` moved the shim: its
+            // hooks run already (pre-commit refuses to run them from its own legacy hook).
+            let script = format!("#!/bin/sh\n# {}: x\n{body}", aside::PRE_COMMIT_MARK);
+            exe(&orig, &script);
+            assert!(!run(&legacy), "{}: not twice", hook.name);
+            assert!(run(&[]), "{}: chained as usual elsewhere", hook.name);
         }
     }
 

@@ -77,6 +77,19 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         Action::Updated { reason } => {
                             writeln!(out, "updated {name} in {dir} ({reason})")?
                         }
+                        Action::RunByPreCommit { file, reason } => {
+                            let file = file_name(file);
+                            match reason {
+                                None => writeln!(
+                                    out,
+                                    "{name}: pre-commit's hook runs relhook's shim, kept as {file}; nothing changed"
+                                )?,
+                                Some(reason) => writeln!(
+                                    out,
+                                    "updated {name}: relhook's shim, kept as {file}, which pre-commit's hook runs ({reason})"
+                                )?,
+                            }
+                        }
                         Action::Chained { backup } => writeln!(
                             out,
                             "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first ({})",
@@ -280,11 +293,18 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
             let name = c.hook;
             match &c.action {
                 Removal::Removed => writeln!(out, "removed {name} from {dir}")?,
-                Removal::Restored { backup } => writeln!(
-                    out,
-                    "removed {name} and restored the hook it had replaced (from {})",
-                    file_name(backup)
-                )?,
+                Removal::Restored { backup } => {
+                    // Where pre-commit runs relhook's shim from, the hook goes back there.
+                    let aside = match file_name(&c.path) {
+                        file if file != name => format!(" as {file}, which pre-commit's hook runs"),
+                        _ => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "removed {name} and restored the hook it had replaced{aside} (from {})",
+                        file_name(backup)
+                    )?
+                }
                 Removal::LeftBoth { backup } => writeln!(
                     out,
                     "left {dir}/{name} alone: it is not relhook's; {} is still there too",

@@ -101,6 +101,12 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             install,
         );
     }
+    // pre-commit moved relhook's shim to `<hook>.legacy` and runs it: it is judged there. The
+    // hook relhook chains keeps its name beside the hook's (`backup`).
+    let backup = backup_path(&path);
+    let aside = crate::hooks::aside::moved_shim(&path);
+    let hook_path = path.clone();
+    let path = aside.clone().unwrap_or(path);
     let bytes = std::fs::read(&path).unwrap_or_default();
     let Some(shim) = recognise(&bytes) else {
         return foreign_check(&subject, &path);
@@ -177,8 +183,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             Some(format!("chmod +x {}", shell_word(&path))),
         );
     }
-    let backup = backup_path(&path);
-    if let Some(c) = crlf::chained(&path) {
+    if let Some(c) = crlf::chained(&hook_path) {
         let first = format!("{}, the hook relhook runs first,", backup.display());
         return check(
             &subject,
@@ -195,12 +200,14 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
     } else {
         String::new()
     };
-    check(
-        &subject,
-        Status::Ok,
-        format!("installed in {}{chained}", loc.hooks_dir.display()),
-        None,
-    )
+    let detail = match &aside {
+        Some(legacy) => format!(
+            "pre-commit's {name} hook runs relhook's shim, kept as {}{chained}",
+            legacy.display()
+        ),
+        None => format!("installed in {}{chained}", loc.hooks_dir.display()),
+    };
+    check(&subject, Status::Ok, detail, None)
 }
 
 /// A hook relhook did not write. install keeps one as `<hook>.relhook-orig`; when that name is
