@@ -145,6 +145,12 @@ pub enum Action {
         #[serde(skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// The hook there was the same as the backup (another tool had written it over relhook's
+    /// shim again): the shim is back, and the backup runs first as before (not with --force).
+    Rechained {
+        /// The backup, which holds the same bytes.
+        backup: PathBuf,
+    },
     /// A foreign hook *and* a backup exist: both were left alone.
     Conflict {
         /// The backup that is in the way.
@@ -293,10 +299,18 @@ fn install_one(
             (None, Some(reason)) => Action::Updated { reason },
         });
     }
-    if present {
-        if backup.symlink_metadata().is_ok() {
+    if present && backup.symlink_metadata().is_ok() {
+        // Another tool put back the very hook relhook keeps (`git lfs install --force` after
+        // relhook chained git-lfs's hook): the copy holds nothing the backup does not.
+        if !same_bytes(&path, &backup) {
             return Ok(Action::Conflict { backup });
         }
+        std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+        let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
+        write_shim(&path, &text)?;
+        return Ok(Action::Rechained { backup });
+    }
+    if present {
         std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
     }
     let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
@@ -306,6 +320,12 @@ fn install_one(
         (true, false) => Action::Chained { backup },
         (true, true) => Action::Replaced { backup },
     })
+}
+
+/// Whether two files hold the same bytes (neither a symlink: a link is kept as it is).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let plain = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_file());
+    plain(a) && plain(b) && matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {

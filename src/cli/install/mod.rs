@@ -100,6 +100,16 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                                 "it can still veto"
                             }
                         )?,
+                        Action::Rechained { backup } => writeln!(
+                            out,
+                            "installed {name} in {dir} again: the hook there was the same as {} (another tool had written it over relhook's shim), which {}",
+                            file_name(backup),
+                            if args.force {
+                                "is kept, not run (--force)"
+                            } else {
+                                "runs first, as before"
+                            }
+                        )?,
                         Action::Replaced { backup } => writeln!(
                             out,
                             "installed {name} in {dir}, replacing the hook that was there (--force); it is kept, not run, as {}",

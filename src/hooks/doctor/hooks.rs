@@ -7,7 +7,7 @@ use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::install::{backup_path, is_executable};
 use crate::hooks::managed::where_to_add;
-use crate::hooks::{SHIM_VERSION, crlf, recognise};
+use crate::hooks::{SHIM_VERSION, available, crlf, recognise};
 
 /// One hook in a manager's home, judged exactly as `install` judges it.
 pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring) -> Check {
@@ -109,7 +109,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
     let path = aside.clone().unwrap_or(path);
     let bytes = std::fs::read(&path).unwrap_or_default();
     let Some(shim) = recognise(&bytes) else {
-        return foreign_check(&subject, &path);
+        return foreign_check(&subject, &path, name, &loc.hooks_dir);
     };
     if let Some(c) = crlf::find(&bytes, true) {
         return check(
@@ -211,14 +211,37 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
 }
 
 /// A hook relhook did not write. install keeps one as `<hook>.relhook-orig`; when that name is
-/// taken it refuses rather than lose either, so the fix names the file to move.
-fn foreign_check(subject: &str, path: &Path) -> Check {
+/// taken it refuses rather than lose either (unless the two are the same bytes), so the fix
+/// names the file to move. Where relhook's other shims are still there, another tool wrote
+/// this one over relhook's (`git lfs install --force`): said so, with what no longer happens.
+fn foreign_check(subject: &str, path: &Path, name: &str, dir: &Path) -> Check {
     let backup = backup_path(path);
     let (p, b) = (path.display(), backup.display());
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let gone = available().any(|h| {
+        h.name != name && {
+            let other = dir.join(h.name);
+            let at = crate::hooks::aside::moved_shim(&other).unwrap_or(other);
+            std::fs::read(at).is_ok_and(|o| recognise(&o).is_some())
+        }
+    });
+    let now = format!(
+        "relhook's {name} shim is gone ({}): {p} is {}",
+        lost(name),
+        owner(&bytes)
+    );
     let (detail, fix) = if backup.symlink_metadata().is_err() {
+        let detail = if gone {
+            now
+        } else {
+            format!("{p} was not written by relhook")
+        };
+        let fix = format!("relhook install (keeps it as {b} and runs it first)");
+        (detail, fix)
+    } else if std::fs::read(&backup).is_ok_and(|k| k == bytes) {
         (
-            format!("{p} was not written by relhook"),
-            format!("relhook install (keeps it as {b} and runs it first)"),
+            format!("{now} again, the same as {b}, kept when relhook installed"),
+            format!("relhook install (puts relhook's shim back; {b} still runs first)"),
         )
     } else {
         let (p_word, b_word) = (shell_word(path), shell_word(&backup));
@@ -232,4 +255,30 @@ fn foreign_check(subject: &str, path: &Path) -> Check {
         )
     };
     check(subject, Status::Foreign, detail, Some(fix))
+}
+
+/// What relhook no longer does when its shim for `hook` is gone.
+fn lost(hook: &str) -> &'static str {
+    match hook {
+        "commit-msg" => "commit messages are not checked",
+        "post-commit" => "commits get no changelog entry",
+        "pre-push" => "pushes are not checked",
+        _ => "hand tags are not checked or turned into releases",
+    }
+}
+
+/// Whose hook a file is, as far as its text tells.
+fn owner(bytes: &[u8]) -> &'static str {
+    let text = String::from_utf8_lossy(bytes);
+    if text.contains("git lfs ") || text.contains("git-lfs") {
+        "git-lfs's hook"
+    } else if text.contains(crate::hooks::aside::PRE_COMMIT_MARK) {
+        "pre-commit's hook"
+    } else if text.contains("lefthook") {
+        "lefthook's hook"
+    } else if text.contains("husky") {
+        "husky's hook"
+    } else {
+        "a hook relhook did not write"
+    }
 }
