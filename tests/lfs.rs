@@ -225,3 +225,45 @@ fn git_lfs_installed_after_relhook_is_refused_or_forced_and_install_restores_rel
     doctor(&repo, 0);
     both_run(&repo, &lfs, 1);
 }
+
+/// `git lfs install` refused, and said to add its lines to relhook's hook by hand (`git lfs
+/// update --manual`): below the shim's last line they never run, and writing the shim again
+/// would drop them. Doctor and install say so and keep them; the way out they name works.
+#[test]
+fn lines_git_lfs_asks_to_add_by_hand_are_reported_and_kept() {
+    let repo = Repo::new();
+    let lfs = stand_in(&repo);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(0), "{}", text(&install));
+    let shim = repo.hooks_dir().join("pre-push");
+    let edited = format!(
+        "{}\n{}",
+        std::fs::read_to_string(&shim).unwrap(),
+        lfs_hook("pre-push")
+    );
+    std::fs::write(&shim, &edited).unwrap();
+    let said = doctor(&repo, 1);
+    assert!(
+        said.contains("SHADOWED  hook pre-push:")
+            && said.contains("has lines added below relhook's shim (line ")
+            && said.contains(": `command -v git-lfs >/dev/null 2>&1 || { echo")
+            && said.contains("…`), which never run"),
+        "{said}"
+    );
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains(
+            "pre-push: NOT updated: .git/hooks/pre-push has lines added below relhook's shim"
+        ),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(std::fs::read_to_string(&shim).unwrap(), edited, "kept");
+    // What doctor says: git-lfs's own hook there (`git lfs update --force`), then install.
+    assert!(lfs_install(&repo, true));
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(0), "{}", text(&install));
+    doctor(&repo, 0);
+    both_run(&repo, &lfs, 1);
+}

@@ -151,6 +151,16 @@ pub enum Action {
         /// The backup, which holds the same bytes.
         backup: PathBuf,
     },
+    /// Lines were added below relhook's shim by hand: it was left alone, since writing it
+    /// again would drop them (and they never run there).
+    HandEdited {
+        /// The shim.
+        file: PathBuf,
+        /// The first added command's line, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
     /// A foreign hook *and* a backup exist: both were left alone.
     Conflict {
         /// The backup that is in the way.
@@ -278,6 +288,13 @@ fn install_one(
         None
     };
     if let Some(shim) = existing.as_deref().and_then(recognise) {
+        if let Some((line, text)) = existing.as_deref().and_then(super::appended) {
+            return Ok(Action::HandEdited {
+                file: at,
+                line,
+                text,
+            });
+        }
         let chain = if opts.force { false } else { shim.chain };
         let created = shim.created_dir || created_dir;
         let text = hook.render_as(opts.binary, chain, created, direct)?;

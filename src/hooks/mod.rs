@@ -242,6 +242,46 @@ pub fn recognise(bytes: &[u8]) -> Option<Shim> {
     Some(shim)
 }
 
+/// Why lines added below a shim are a problem, for messages.
+pub const APPENDED_WHY: &str = "which never run (the shim ends by starting relhook) and would be lost when relhook writes the shim again.";
+
+/// Lines someone appended to a shim relhook wrote (as `git lfs update --manual` says to do
+/// with a hook it may not replace): the first command among them, with its line number. They
+/// never run (the shim ends by starting relhook), and writing the shim again would drop them.
+pub fn appended(bytes: &[u8]) -> Option<(usize, String)> {
+    let shim = recognise(bytes)?;
+    let hook = HOOKS.iter().find(|h| h.name == shim.hook)?;
+    let ours = hook
+        .render_as(
+            shim.binary.as_deref()?,
+            shim.chain,
+            shim.created_dir,
+            shim.direct,
+        )
+        .ok()?;
+    let extra = std::str::from_utf8(bytes)
+        .ok()?
+        .strip_prefix(ours.as_str())?;
+    let lines: Vec<(usize, &str)> = extra
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (ours.lines().count() + i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let first = lines.iter().find(|(_, l)| !l.starts_with('#'));
+    first.or(lines.first()).map(|&(n, l)| {
+        let short: String = l.chars().take(60).collect();
+        (
+            n,
+            if short.len() < l.len() {
+                format!("{short}…")
+            } else {
+                short
+            },
+        )
+    })
+}
+
 /// Quotes a string for sh: single quotes, with `'` written as `'\''`.
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
@@ -347,6 +387,23 @@ mod tests {
         let plain = HOOKS[0].render(Path::new("/bin/relhook"), false, false);
         let shim = recognise(plain.unwrap().as_bytes()).unwrap();
         assert!(!shim.chain && !shim.created_dir);
+    }
+
+    #[test]
+    fn lines_appended_to_a_shim_are_found() {
+        for hook in HOOKS {
+            for (chain, created) in [(false, false), (true, true)] {
+                let shim = hook
+                    .render(Path::new("/usr/bin/relhook"), chain, created)
+                    .unwrap();
+                assert_eq!(appended(shim.as_bytes()), None, "{}", hook.name);
+                let lfs = format!("{shim}\n#!/bin/sh\ngit lfs {} \"$@\"\n", hook.name);
+                let (line, text) = appended(lfs.as_bytes()).unwrap();
+                assert_eq!(text, format!("git lfs {} \"$@\"", hook.name));
+                assert_eq!(lfs.lines().nth(line - 1).unwrap(), text);
+            }
+        }
+        assert_eq!(appended(b"#!/bin/sh\nexit 0\n"), None);
     }
 
     #[test]

@@ -115,6 +115,15 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             "installed {name} in {dir}, replacing the hook that was there (--force); it is kept, not run, as {}",
                             file_name(backup)
                         )?,
+                        Action::HandEdited { file, line, text } => {
+                            failed = true;
+                            writeln!(
+                                out,
+                                "{name}: NOT updated: {} has lines added below relhook's shim (line {line}: `{text}`), {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it first",
+                                rel(file, &loc.work_tree),
+                                hooks::APPENDED_WHY
+                            )?
+                        }
                         Action::Conflict { backup } => {
                             failed = true;
                             writeln!(

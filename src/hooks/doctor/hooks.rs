@@ -123,6 +123,22 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             Some("relhook install (writes relhook's shim again, with LF line endings)".into()),
         );
     }
+    if let Some((line, text)) = crate::hooks::appended(&bytes) {
+        return check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{} has lines added below relhook's shim (line {line}: `{text}`), {}",
+                path.display(),
+                crate::hooks::APPENDED_WHY.trim_end_matches('.')
+            ),
+            Some(format!(
+                "replace {} with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then relhook install (keeps that hook as {} and runs it first)",
+                shell_word(&hook_path),
+                backup.display()
+            )),
+        );
+    }
     if shim.version < SHIM_VERSION {
         return check(
             &subject,
