@@ -9,11 +9,13 @@ use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
 use crate::hooks::install::{self as inst, Action, Installed, Options, Removal};
 use crate::hooks::managed::{self, Wiring};
-
-mod manager;
-
 use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
+
+mod hooks_path;
+mod manager;
+
+use hooks_path::{refuse_shared, write_hooks_path_note};
 use manager::write_via_manager;
 
 /// `relhook install [--force] [--hooks LIST]`.
@@ -24,6 +26,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         select(&args.hooks)?
     };
     let loc = ctx.hooks()?;
+    refuse_shared(&loc, args.shared)?;
     let binary = current_exe()?;
     let opts = Options {
         hooks,
@@ -253,27 +256,6 @@ fn write_driver(
         )?;
     }
     Ok(())
-}
-
-fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::Result<()> {
-    let Some(setting) = &loc.hooks_path else {
-        return Ok(());
-    };
-    let dir = loc.hooks_dir.display();
-    match setting.scope.as_str() {
-        "global" | "system" => writeln!(
-            out,
-            "note: core.hooksPath = {} in your {} git config replaces {}: git runs hooks from {dir} for every repository, so relhook's hooks went there",
-            setting.value,
-            setting.scope,
-            loc.default_hooks_dir().display()
-        ),
-        scope => writeln!(
-            out,
-            "note: core.hooksPath = {} ({scope} config): git runs this repository's hooks from {dir}",
-            setting.value
-        ),
-    }
 }
 
 /// `relhook uninstall`.
