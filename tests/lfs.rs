@@ -54,11 +54,13 @@ fn lfs_install(repo: &Repo, force: bool) -> bool {
 fn stand_in(repo: &Repo) -> PathBuf {
     let dir = repo.scratch("lfs-bin");
     let log = repo.path().join(".git/lfs-calls");
+    let refs = repo.path().join(".git/lfs-refs");
     let script = dir.join("git-lfs");
     std::fs::write(
         &script,
         format!(
-            "#!/bin/sh\ncase $1 in pre-push) cat >/dev/null ;; esac\necho \"$1\" >>'{}'\n",
+            "#!/bin/sh\ncase $1 in pre-push) cat >>'{}' ;; esac\necho \"$1\" >>'{}'\n",
+            refs.display(),
             log.display()
         ),
     )
@@ -266,4 +268,86 @@ fn lines_git_lfs_asks_to_add_by_hand_are_reported_and_kept() {
     assert_eq!(install.status.code(), Some(0), "{}", text(&install));
     doctor(&repo, 0);
     both_run(&repo, &lfs, 1);
+}
+
+/// husky's `.husky/pre-push` with git-lfs's line (as husky's docs say to add it): git's refs
+/// can be read once, so relhook's call goes above it and hands them on. Appended below it, as
+/// an earlier relhook did, relhook read nothing and every push went out unchecked.
+#[test]
+fn in_a_husky_pre_push_with_git_lfs_both_get_the_refs() {
+    let repo = Repo::new();
+    let lfs = stand_in(&repo);
+    let team = "#!/bin/sh\ngit lfs pre-push \"$@\"\n";
+    repo.write(".husky/pre-push", team);
+    chmod(&repo.path().join(".husky/pre-push"), 0o755);
+    repo.git(&["config", "core.hooksPath", ".husky"]);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(0), "{}", text(&install));
+    assert!(
+        stdout(&install).contains(
+            "pre-push: wired in .husky/pre-push, above `git lfs pre-push \"$@\"`, the first command"
+        ),
+        "{}",
+        text(&install)
+    );
+    ok(git(&repo, &lfs, &["add", "."]));
+    ok(git(&repo, &lfs, &["commit", "-q", "-m", "chore: hooks"]));
+    ok(git(
+        &repo,
+        &lfs,
+        &[
+            "commit",
+            "-q",
+            "--no-verify",
+            "--allow-empty",
+            "-m",
+            "dodged",
+        ],
+    ));
+    let remote = repo.scratch("remote.git");
+    ok(git(
+        &repo,
+        &lfs,
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+    ));
+    let push = git(&repo, &lfs, &["push", remote.to_str().unwrap(), "main"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(
+        stderr(&push).contains("dodged"),
+        "relhook saw the refs: {}",
+        text(&push)
+    );
+    ok(git(&repo, &lfs, &["reset", "-q", "--hard", "HEAD~1"]));
+    lfs_calls(&repo);
+    ok(git(
+        &repo,
+        &lfs,
+        &["push", remote.to_str().unwrap(), "main"],
+    ));
+    assert_eq!(lfs_calls(&repo), "pre-push\n");
+    let refs = repo.read(".git/lfs-refs");
+    assert!(
+        refs.starts_with("refs/heads/main "),
+        "git-lfs saw them too: {refs:?}"
+    );
+
+    // relhook's block below git-lfs's line, as an earlier relhook appended it.
+    let file = repo.read(".husky/pre-push");
+    let old = format!(
+        "{team}# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook pre-push \"$@\" || exit $?\nfi\n# <<< relhook\n"
+    );
+    repo.write(".husky/pre-push", old);
+    let said = doctor(&repo, 1);
+    assert!(
+        said.contains("SHADOWED  hook pre-push (via husky): .husky/pre-push calls relhook below line 2 (`git lfs pre-push \"$@\"`), and git's refs can be read only once")
+            && said.contains("fix: relhook install (moves the call to the top"),
+        "{said}"
+    );
+    ok(repo.relhook(&["install"]));
+    doctor(&repo, 0);
+    assert_eq!(
+        repo.read(".husky/pre-push"),
+        file,
+        "as install first wrote it"
+    );
 }

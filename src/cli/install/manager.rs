@@ -26,15 +26,10 @@ pub(super) fn write_via_manager(
         match &w.wiring {
             Wiring::Wired if now => {
                 let done = wired.iter().find(|x| x.hook == w.hook);
-                match done.map(|x| (&x.above, &x.mutes)) {
-                    Some((Some(line), Some(to))) => writeln!(
+                match done.map(|x| (&x.above, &x.because)) {
+                    Some((Some(line), Some(because))) => writeln!(
                         out,
-                        "{}: wired in {file}, above `{line}`, which sends the hook's error output to {to} (below it, relhook's errors would go there too)",
-                        w.hook
-                    )?,
-                    Some((Some(stop), None)) => writeln!(
-                        out,
-                        "{}: wired in {file}, above `{stop}`, which ends the hook (below it, relhook would never run)",
+                        "{}: wired in {file}, above `{line}`, {because}",
                         w.hook
                     )?,
                     _ => writeln!(out, "{}: wired in {file}", w.hook)?,
@@ -55,7 +50,8 @@ pub(super) fn write_via_manager(
             Wiring::Missing
             | Wiring::NotExecutable
             | Wiring::Unreachable { .. }
-            | Wiring::Muted { .. } => {
+            | Wiring::Muted { .. }
+            | Wiring::Starved { .. } => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
             }

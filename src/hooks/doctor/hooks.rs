@@ -64,6 +64,14 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
                 "relhook install (moves the call above line {line})"
             )),
         ),
+        Wiring::Starved { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), and git's refs can be read only once: a command above the call that reads them (git-lfs's does) leaves relhook none to check, and the push goes out unchecked"
+            ),
+            Some("relhook install (moves the call to the top, where it hands the refs on)".into()),
+        ),
         Wiring::NotExecutable => check(
             &subject,
             Status::Shadowed,

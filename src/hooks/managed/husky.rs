@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::place::{Barrier, Why, above_call, insert_block, placement};
 use super::{BEGIN, END};
 use super::{HookWiring, Wiring, calls, read_text, reads_input, strip_blocks, write_creating_dir};
 use crate::git::HooksLocation;
 use crate::hooks::crlf;
-use crate::hooks::script::{self, Stop, Unclear};
 use crate::{Result, fsx};
 
 /// husky's per-hook runner, as husky 9 writes it into `.husky/_/<hook>`.
@@ -35,22 +35,23 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
         return (rel, broken);
     }
     if !calls(&text, hook) {
-        return match placement(&text) {
+        return match placement(&text, hook) {
             Ok(_) => (rel, Wiring::Missing),
             Err(why) => (rel.clone(), manual(format!("{} {why}", rel.display()))),
         };
     }
-    if let Some(Barrier { stop, mutes }) = stop_above_call(&text, hook) {
+    if let Some(Barrier { stop, why }) = above_call(&text, hook) {
         // Only relhook's own block is relhook's to move; a call the team wrote stays theirs.
-        let movable =
-            strip_blocks(&text).is_some_and(|rest| !calls(&rest, hook) && placement(&rest).is_ok());
+        let movable = strip_blocks(&text)
+            .is_some_and(|rest| !calls(&rest, hook) && placement(&rest, hook).is_ok());
         let (line, text) = (stop.line, stop.text);
         if !movable {
-            let what = match &mutes {
-                None => "which ends the hook, so relhook never runs".to_owned(),
-                Some(to) => format!(
+            let what = match &why {
+                Why::Ends => "which ends the hook, so relhook never runs".to_owned(),
+                Why::Mutes(to) => format!(
                     "which sends the hook's error output to {to}, so relhook's errors never reach you"
                 ),
+                Why::Input => "and git's refs can be read only once: a command above the call that reads them (git-lfs's does) leaves relhook none to check".to_owned(),
             };
             let why = format!(
                 "{} calls relhook below line {line} (`{text}`), {what}: the call must come above that line, as in the lines below",
@@ -58,9 +59,10 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
             );
             return (rel, manual(why));
         }
-        return match mutes {
-            None => (rel, Wiring::Unreachable { line, text }),
-            Some(to) => (rel, Wiring::Muted { line, text, to }),
+        return match why {
+            Why::Ends => (rel, Wiring::Unreachable { line, text }),
+            Why::Mutes(to) => (rel, Wiring::Muted { line, text, to }),
+            Why::Input => (rel, Wiring::Starved { line, text }),
         };
     }
     if runs_husky_dir_itself(loc) {
@@ -126,87 +128,6 @@ fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
     loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(".husky"))
 }
 
-/// A line relhook's block must come above: one that ends the hook, or a top-level `exec`
-/// that sends the hook's error output elsewhere for the rest of it (`exec >>log 2>&1`), where
-/// relhook's errors would go too (a refused commit that says nothing).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Barrier {
-    pub(super) stop: Stop,
-    /// Where that `exec` sends standard error; `None`: the line ends the hook.
-    pub(super) mutes: Option<String>,
-}
-
-/// The first barrier above line `call` (anywhere, without one).
-fn barrier(text: &str, call: Option<usize>) -> Result<Option<Barrier>, Unclear> {
-    let scan = script::scan(text)?;
-    let stop = scan
-        .stop
-        .clone()
-        .filter(|s| call.is_none_or(|c| s.line < c));
-    let end = stop.as_ref().map(|s| s.line).or(call).unwrap_or(usize::MAX);
-    if let Some((r, to)) = scan.muted_at(end) {
-        let stop = Stop {
-            line: r.line,
-            text: r.text.clone(),
-            starts_line: r.starts_line,
-        };
-        let mutes = Some(to.to_owned());
-        return Ok(Some(Barrier { stop, mutes }));
-    }
-    Ok(stop.map(|stop| Barrier { stop, mutes: None }))
-}
-
-/// Where relhook's block goes in a husky file: above the first barrier, or at the end when
-/// there is none (`None`); `Err` says why neither is safe.
-fn placement(text: &str) -> std::result::Result<Option<Barrier>, String> {
-    match barrier(text, None) {
-        Ok(None) => Ok(None),
-        Ok(Some(b)) if b.stop.starts_line => Ok(Some(b)),
-        Ok(Some(Barrier { stop, mutes })) => Err(match mutes {
-            None => format!(
-                "ends on line {} (`{}`) after other commands on that line; relhook's call must run before it",
-                stop.line, stop.text
-            ),
-            Some(to) => format!(
-                "sends the hook's error output to {to} on line {} (`{}`), after other commands on that line; relhook's call must come before it, or its errors go there too",
-                stop.line, stop.text
-            ),
-        }),
-        Err(u) => Err(format!(
-            "cannot be followed as shell on line {} ({}), so relhook cannot tell where its call would run",
-            u.line, u.why
-        )),
-    }
-}
-
-/// The barrier above relhook's call, when there is one: the call never runs, or its errors
-/// never reach the terminal.
-fn stop_above_call(text: &str, hook: &str) -> Option<Barrier> {
-    let needle = format!("relhook hook {hook}");
-    let call = text.lines().position(|l| l.contains(&needle))? + 1;
-    barrier(text, Some(call)).ok()?
-}
-
-/// `text` with `block` above line `stop` (from 1), or at the end.
-pub(super) fn insert_block(text: &str, block: &str, stop: Option<&Stop>) -> String {
-    let mut out = String::with_capacity(text.len() + block.len() + 1);
-    let Some(stop) = stop else {
-        out.push_str(text);
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
-        }
-        out.push_str(block);
-        return out;
-    };
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == stop.line {
-            out.push_str(block);
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 /// The guarded call for a shell file (husky). A teammate without relhook is not blocked; the
 /// commit-msg check says once per commit that it was skipped. A failing relhook ends the hook
 /// where it stands (as husky's `sh -e` does, and as git needs when it runs the file itself).
@@ -234,7 +155,10 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
     let mut text = read_text(&file);
     if matches!(
         w.wiring,
-        Wiring::Unreachable { .. } | Wiring::Muted { .. } | Wiring::Crlf { .. }
+        Wiring::Unreachable { .. }
+            | Wiring::Muted { .. }
+            | Wiring::Starved { .. }
+            | Wiring::Crlf { .. }
     ) {
         // relhook's own block, below a barrier or with CRLF endings: it comes out to go back in.
         text = strip_blocks(&text).unwrap_or(text);
@@ -242,7 +166,7 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
     let mut above = None;
     if !calls(&text, w.hook) {
         // survey found a place for it, or it would have said Manual.
-        let barrier = placement(&text).ok().flatten();
+        let barrier = placement(&text, w.hook).ok().flatten();
         let block = husky_block(w.hook, barrier.is_some() && reads_input(w.hook));
         let stop = barrier.as_ref().map(|b| &b.stop);
         write_creating_dir(&file, &insert_block(&text, &block, stop), Some(0o755))?;
@@ -256,28 +180,4 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
     }
     Ok(above)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_block_goes_above_the_line_that_ends_the_hook() {
-        let block = husky_block("commit-msg", false);
-        let text = "#!/bin/sh\necho a\nexit 0\n";
-        let stop = placement(text).unwrap().map(|b| b.stop);
-        assert_eq!(stop.as_ref().map(|s| s.line), Some(3));
-        let wired = insert_block(text, &block, stop.as_ref());
-        assert_eq!(wired, format!("#!/bin/sh\necho a\n{block}exit 0\n"));
-        assert_eq!(stop_above_call(&wired, "commit-msg"), None);
-        assert_eq!(strip_blocks(&wired).as_deref(), Some(text));
-        let appended = insert_block("echo a", &block, None);
-        assert_eq!(appended, format!("echo a\n{block}"));
-        let below = format!("{text}{block}");
-        assert_eq!(stop_above_call(&below, "commit-msg").unwrap().stop.line, 3);
-        assert!(placement("echo a; exit 0\n").is_err());
-        assert!(placement("echo 'open\n").is_err());
-        assert!(husky_block("pre-push", true).contains("exec <\"$relhook_input\""));
-    }
 }

@@ -20,8 +20,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 mod husky;
+mod place;
 
-use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, insert_block, wire_husky};
+use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
+use place::insert_block;
 
 use super::install::{Detected, Manager};
 use crate::git::HooksLocation;
@@ -64,6 +66,15 @@ pub enum Wiring {
         text: String,
         /// Where it sends standard error.
         to: String,
+    },
+    /// relhook's block sits below other commands in a hook git hands input to (pre-push's
+    /// refs, read once): one that reads it leaves relhook nothing to check; `relhook install`
+    /// moves the block to the top, where it hands the input on.
+    Starved {
+        /// The first command above it, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
     },
     /// The file has Windows (CRLF) line endings where they break it: git cannot start it, or
     /// sh fails on its lines (see [`crate::hooks::crlf`]).
@@ -274,10 +285,9 @@ pub struct Wired {
     /// The line that ends the hook, which relhook's call went above (else it went at the end).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub above: Option<String>,
-    /// Where that line sends the hook's error output, when it is an `exec` that redirects
-    /// rather than one that ends the hook.
+    /// Why the call went above that line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mutes: Option<String>,
+    pub because: Option<String>,
 }
 
 /// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
@@ -292,6 +302,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
                 Wiring::Missing
                 | Wiring::Unreachable { .. }
                 | Wiring::Muted { .. }
+                | Wiring::Starved { .. }
                 | Wiring::NotExecutable
                 | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,
@@ -302,15 +313,15 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             }
             _ => continue,
         };
-        let (above, mutes) = match wired {
-            Some(b) => (Some(b.stop.text), b.mutes),
+        let (above, because) = match wired {
+            Some(b) => (Some(b.stop.text.clone()), Some(b.because())),
             None => (None, None),
         };
         done.push(Wired {
             hook: w.hook,
             file: w.file,
             above,
-            mutes,
+            because,
         });
     }
     Ok(done)
