@@ -15,7 +15,7 @@ use crate::support::{Repo, chmod, stderr, stdout, text};
 const LFS_HOOKS: [&str; 4] = ["pre-push", "post-checkout", "post-commit", "post-merge"];
 
 /// The hook file git-lfs 3 writes for `hook`.
-fn lfs_hook(hook: &str) -> String {
+pub(crate) fn lfs_hook(hook: &str) -> String {
     format!(
         "#!/bin/sh\ncommand -v git-lfs >/dev/null 2>&1 || {{ echo >&2 \"\\nThis repository is configured for Git LFS but 'git-lfs' was not found on your path. If you no longer wish to use Git LFS, remove this hook by deleting '.git/hooks/{hook}'.\\n\"; exit 2; }}\ngit lfs {hook} \"$@\"\n"
     )
@@ -51,7 +51,7 @@ fn lfs_install(repo: &Repo, force: bool) -> bool {
 }
 
 /// A stand-in `git-lfs` that records each call in `.git/lfs-calls`.
-fn stand_in(repo: &Repo) -> PathBuf {
+pub(crate) fn stand_in(repo: &Repo) -> PathBuf {
     let dir = repo.scratch("lfs-bin");
     let log = repo.path().join(".git/lfs-calls");
     let refs = repo.path().join(".git/lfs-refs");
@@ -89,7 +89,7 @@ fn ok(out: Output) -> Output {
 }
 
 /// What git-lfs was asked since the last call, one hook a line.
-fn lfs_calls(repo: &Repo) -> String {
+pub(crate) fn lfs_calls(repo: &Repo) -> String {
     let log = repo.path().join(".git/lfs-calls");
     let calls = std::fs::read_to_string(&log).unwrap_or_default();
     let _ = std::fs::remove_file(log);

@@ -320,6 +320,124 @@ fn husky_9_files_that_silence_their_errors_still_show_relhooks() {
     assert_eq!(d.status.code(), Some(0), "{}", text(&d));
 }
 
+/// `git lfs install --force` writes into the hooks directory, husky's `.husky/_`: git then
+/// runs git-lfs's file, never `.husky/<hook>`. Doctor says so; husky's way with git-lfs (its
+/// runner back, git-lfs's line in `.husky/<hook>`) then gets both relhook and git-lfs the refs.
+#[test]
+fn husky_9_runners_git_lfs_wrote_over_are_reported() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = husky_9_repo(&bin, &env_with(&[&bin], &[]), "echo team\n", false);
+    let lfs = crate::lfs::stand_in(&repo);
+    let env = env_with(&[&bin, &lfs], &[]);
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    ok(run(&repo, "git", &["add", ".husky"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: relhook"],
+        &env,
+    ));
+    for hook in ["pre-push", "post-commit"] {
+        let runner = repo.path().join(".husky/_").join(hook);
+        std::fs::write(&runner, crate::lfs::lfs_hook(hook)).unwrap();
+        crate::support::chmod(&runner, 0o755);
+    }
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("SHADOWED  hook pre-push (via husky): git runs .husky/_/pre-push, which is git-lfs's hook now, not husky's runner")
+            && stdout(&d).contains("fix: npx husky (writes husky's runner back); git-lfs's line, `git lfs pre-push \"$@\"`, then goes into .husky/pre-push"),
+        "{}",
+        text(&d)
+    );
+    // The fix: husky's runner back, git-lfs's line below relhook's in `.husky/pre-push`.
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let file = repo.path().join(".husky/pre-push");
+    let mut text_ = std::fs::read_to_string(&file).unwrap();
+    text_.push_str("git lfs pre-push \"$@\"\n");
+    std::fs::write(&file, &text_).unwrap();
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    ok(run(&repo, "git", &["add", ".husky"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: git-lfs in husky"],
+        &env,
+    ));
+    ok(run(
+        &repo,
+        "git",
+        &[
+            "commit",
+            "-q",
+            "--no-verify",
+            "--allow-empty",
+            "-m",
+            "dodged",
+        ],
+        &env,
+    ));
+    let remote = repo.scratch("remote.git");
+    ok(run(
+        &repo,
+        "git",
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+        &env,
+    ));
+    let push = run(
+        &repo,
+        "git",
+        &["push", remote.to_str().unwrap(), "main"],
+        &env,
+    );
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(stderr(&push).contains("dodged"), "{}", text(&push));
+    ok(run(
+        &repo,
+        "git",
+        &["reset", "-q", "--hard", "HEAD~1"],
+        &env,
+    ));
+    crate::lfs::lfs_calls(&repo);
+    let push = ok(run(
+        &repo,
+        "git",
+        &["push", remote.to_str().unwrap(), "main"],
+        &env,
+    ));
+    assert_eq!(
+        crate::lfs::lfs_calls(&repo),
+        "pre-push\n",
+        "{}",
+        text(&push)
+    );
+    assert!(repo.read(".git/lfs-refs").starts_with("refs/heads/main "));
+
+    // relhook's block as an earlier relhook wrote it (reading the refs itself), git-lfs's
+    // line below: git-lfs got none. Doctor says so, install writes the block again.
+    let old = "# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook pre-push \"$@\" || exit $?\nfi\n# <<< relhook\ngit lfs pre-push \"$@\"\n";
+    std::fs::write(&file, old).unwrap();
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("reads git's refs without handing them on, so line 6 below it (`git lfs pre-push \"$@\"`) gets none"),
+        "{}",
+        text(&d)
+    );
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .ends_with("# <<< relhook\ngit lfs pre-push \"$@\"\n")
+    );
+}
+
 /// husky 9 sources `.husky/<hook>` with `sh -e`, which reads a CRLF file's carriage returns
 /// into its commands; git starts `.husky/_/<hook>` itself, which a CRLF `#!` line stops.
 #[test]

@@ -24,6 +24,22 @@ pub fn moved_shim(hook: &Path) -> Option<PathBuf> {
     Some(legacy)
 }
 
+/// Whose hook a file is, as far as its text tells ("git-lfs's hook").
+pub fn whose(bytes: &[u8]) -> &'static str {
+    let text = String::from_utf8_lossy(bytes);
+    if text.contains("git lfs ") || text.contains("git-lfs") {
+        "git-lfs's hook"
+    } else if text.contains(PRE_COMMIT_MARK) {
+        "pre-commit's hook"
+    } else if text.contains("lefthook") {
+        "lefthook's hook"
+    } else if text.contains("husky") {
+        "husky's hook"
+    } else {
+        "a hook relhook did not write"
+    }
+}
+
 /// Whether the file at `path` is pre-commit's hook script.
 pub fn is_pre_commit_script(path: &Path) -> bool {
     std::fs::read(path).is_ok_and(|script| {

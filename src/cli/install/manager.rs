@@ -51,9 +51,20 @@ pub(super) fn write_via_manager(
             | Wiring::NotExecutable
             | Wiring::Unreachable { .. }
             | Wiring::Muted { .. }
-            | Wiring::Starved { .. } => {
+            | Wiring::Starved { .. }
+            | Wiring::Hoarded { .. } => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;
+            }
+            Wiring::RunnerReplaced { runner, owner } => {
+                left = true;
+                writeln!(
+                    out,
+                    "{}: NOT wired: git runs {}, which is {owner} now, not husky's runner, so {file} never runs; `npx husky` writes the runner back (move what that file did into {file}, e.g. git-lfs's `git lfs {} \"$@\"`)",
+                    w.hook,
+                    runner.display(),
+                    w.hook
+                )?;
             }
             Wiring::Crlf { crlf, fix, .. } => {
                 left = true;

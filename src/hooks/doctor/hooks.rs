@@ -72,6 +72,34 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             ),
             Some("relhook install (moves the call to the top, where it hands the refs on)".into()),
         ),
+        Wiring::Hoarded { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "relhook's call in {file} reads git's refs without handing them on, so line {line} below it (`{text}`) gets none (git-lfs's pre-push then uploads nothing)"
+            ),
+            Some("relhook install (writes the call again at the top, handing the refs on)".into()),
+        ),
+        Wiring::RunnerReplaced { runner, owner } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "git runs {}, which is {owner} now, not husky's runner: {file}, and relhook's call in it, never run ({}){unchecked}",
+                runner.display(),
+                lost(w.hook)
+            ),
+            Some(format!(
+                "npx husky (writes husky's runner back){}",
+                if owner.starts_with("git-lfs") {
+                    format!(
+                        "; git-lfs's line, `git lfs {} \"$@\"`, then goes into {file}",
+                        w.hook
+                    )
+                } else {
+                    String::new()
+                }
+            )),
+        ),
         Wiring::NotExecutable => check(
             &subject,
             Status::Shadowed,
@@ -252,7 +280,7 @@ fn foreign_check(subject: &str, path: &Path, name: &str, dir: &Path) -> Check {
     let now = format!(
         "relhook's {name} shim is gone ({}): {p} is {}",
         lost(name),
-        owner(&bytes)
+        crate::hooks::aside::whose(&bytes)
     );
     let (detail, fix) = if backup.symlink_metadata().is_err() {
         let detail = if gone {
@@ -288,21 +316,5 @@ fn lost(hook: &str) -> &'static str {
         "post-commit" => "commits get no changelog entry",
         "pre-push" => "pushes are not checked",
         _ => "hand tags are not checked or turned into releases",
-    }
-}
-
-/// Whose hook a file is, as far as its text tells.
-fn owner(bytes: &[u8]) -> &'static str {
-    let text = String::from_utf8_lossy(bytes);
-    if text.contains("git lfs ") || text.contains("git-lfs") {
-        "git-lfs's hook"
-    } else if text.contains(crate::hooks::aside::PRE_COMMIT_MARK) {
-        "pre-commit's hook"
-    } else if text.contains("lefthook") {
-        "lefthook's hook"
-    } else if text.contains("husky") {
-        "husky's hook"
-    } else {
-        "a hook relhook did not write"
     }
 }

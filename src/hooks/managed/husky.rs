@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::place::{Barrier, Why, above_call, insert_block, placement};
+use super::place::{Barrier, Why, above_call, hoarded, insert_block, placement};
 use super::{BEGIN, END};
 use super::{HookWiring, Wiring, calls, read_text, reads_input, strip_blocks, write_creating_dir};
 use crate::git::HooksLocation;
 use crate::hooks::crlf;
+use crate::hooks::script::Stop;
 use crate::{Result, fsx};
 
 /// husky's per-hook runner, as husky 9 writes it into `.husky/_/<hook>`.
@@ -65,6 +66,9 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
             Why::Input => (rel, Wiring::Starved { line, text }),
         };
     }
+    if let Some(Stop { line, text, .. }) = hoarded(&text, hook) {
+        return (rel, Wiring::Hoarded { line, text });
+    }
     if runs_husky_dir_itself(loc) {
         // No runner in between (husky 4-style or a team's own `.husky`): git runs this file.
         if !crate::hooks::install::is_executable(&path) {
@@ -84,6 +88,21 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     if !runners.join(hook).is_file() {
         // husky's runner lacks this hook (reference-transaction): relhook install adds it.
         return (rel, Wiring::Missing);
+    }
+    // Another tool wrote over husky's runner (`git lfs install --force` writes into the hooks
+    // directory, `.husky/_`): git runs that file, and `.husky/<hook>` never.
+    let runner = runners.join(hook);
+    let runner_text = read_text(&runner);
+    if !runner_text.contains("/h\"") && !runner_text.contains("husky") {
+        let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+        let owner = crate::hooks::aside::whose(runner_text.as_bytes()).to_owned();
+        return (
+            rel,
+            Wiring::RunnerReplaced {
+                runner: shown.to_owned(),
+                owner,
+            },
+        );
     }
     // git starts the runner, which sources `h`: both are husky's, and `npx husky` writes them.
     for (name, started) in [(hook, true), ("h", false)] {
@@ -158,6 +177,7 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         Wiring::Unreachable { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
+            | Wiring::Hoarded { .. }
             | Wiring::Crlf { .. }
     ) {
         // relhook's own block, below a barrier or with CRLF endings: it comes out to go back in.
@@ -167,7 +187,9 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
     if !calls(&text, w.hook) {
         // survey found a place for it, or it would have said Manual.
         let barrier = placement(&text, w.hook).ok().flatten();
-        let block = husky_block(w.hook, barrier.is_some() && reads_input(w.hook));
+        // Input is handed on even with nothing below yet: a line added there later (husky's
+        // advice for git-lfs is to add `git lfs pre-push "$@"`) still gets it.
+        let block = husky_block(w.hook, reads_input(w.hook));
         let stop = barrier.as_ref().map(|b| &b.stop);
         write_creating_dir(&file, &insert_block(&text, &block, stop), Some(0o755))?;
         above = barrier;

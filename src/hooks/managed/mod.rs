@@ -76,6 +76,23 @@ pub enum Wiring {
         /// Its text.
         text: String,
     },
+    /// relhook's block reads git's input without handing it on (an earlier relhook's, at the
+    /// end of the file), and a command was added below it, which gets none; `relhook install`
+    /// writes the block again at the top, handing the input on.
+    Hoarded {
+        /// That command's line, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
+    /// Another tool wrote over husky's runner for this hook (`git lfs install --force`): git
+    /// runs that file, never `.husky/<hook>`; `npx husky` writes the runner back.
+    RunnerReplaced {
+        /// The runner, e.g. `.husky/_/pre-push`.
+        runner: PathBuf,
+        /// Whose hook it is now, as far as its text tells.
+        owner: String,
+    },
     /// The file has Windows (CRLF) line endings where they break it: git cannot start it, or
     /// sh fails on its lines (see [`crate::hooks::crlf`]).
     Crlf {
@@ -303,6 +320,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
                 | Wiring::Unreachable { .. }
                 | Wiring::Muted { .. }
                 | Wiring::Starved { .. }
+                | Wiring::Hoarded { .. }
                 | Wiring::NotExecutable
                 | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,

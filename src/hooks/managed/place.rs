@@ -137,6 +137,29 @@ pub(super) fn above_call(text: &str, hook: &str) -> Option<Barrier> {
     })
 }
 
+/// The first command below relhook's block in a hook with input, when the block reads that
+/// input without handing it on (as an earlier relhook wrote it at the end of the file): that
+/// command gets none (git-lfs's pre-push then uploads nothing).
+pub(super) fn hoarded(text: &str, hook: &str) -> Option<Stop> {
+    if !reads_input(hook) {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let begin = lines.iter().position(|l| l.trim() == super::BEGIN)?;
+    let end = begin + lines[begin..].iter().position(|l| l.trim() == super::END)?;
+    if lines[begin..end]
+        .iter()
+        .any(|l| l.contains("relhook_input"))
+    {
+        return None;
+    }
+    let below = lines[end + 1..].join("\n");
+    first_command(&below).map(|s| Stop {
+        line: s.line + end + 1,
+        ..s
+    })
+}
+
 /// `text` with `block` above line `stop` (from 1), or at the end.
 pub(super) fn insert_block(text: &str, block: &str, stop: Option<&Stop>) -> String {
     let mut out = String::with_capacity(text.len() + block.len() + 1);
@@ -195,5 +218,21 @@ mod tests {
         assert_eq!(above_call(&below, "pre-push").unwrap().why, Why::Input);
         let first = insert_block(text, &husky_block("pre-push", true), Some(&b.stop));
         assert_eq!(above_call(&first, "pre-push"), None);
+        assert_eq!(hoarded(&first, "pre-push"), None);
+        // A block that reads the input itself, with a line added below it later.
+        let old = format!(
+            "{}git lfs pre-push \"$@\"\n",
+            husky_block("pre-push", false)
+        );
+        let below = hoarded(&old, "pre-push").unwrap();
+        assert_eq!(
+            old.lines().nth(below.line - 1),
+            Some("git lfs pre-push \"$@\"")
+        );
+        assert_eq!(hoarded(&husky_block("pre-push", false), "pre-push"), None);
+        assert_eq!(
+            hoarded(&old.replace("pre-push", "commit-msg"), "commit-msg"),
+            None
+        );
     }
 }
