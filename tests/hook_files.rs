@@ -355,3 +355,263 @@ fn the_block_to_paste_into_a_pre_push_hands_its_input_on() {
         text(&out)
     );
 }
+
+/// The command a `fix:` line starts with, up to the parenthesis that explains it; run with sh
+/// in the repository, as the user would paste it.
+fn run_fix(repo: &Repo, doctor: &Output, subject: &str) {
+    let said = stdout(doctor);
+    let fix = said
+        .lines()
+        .skip_while(|l| !l.contains(subject))
+        .find_map(|l| l.trim().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix for {subject}: {said}"));
+    let command = fix.split(" (").next().unwrap();
+    ok(repo
+        .command_in("sh", &repo.path())
+        .args(["-c", command])
+        .output()
+        .unwrap());
+}
+
+/// A hook file saved with Windows line endings cannot start (`#!/bin/sh\r`): git refuses every
+/// commit with "cannot exec". Doctor says so instead of "ok", install leaves the team's bytes
+/// alone and says what to run, and that command fixes it.
+#[test]
+fn a_crlf_husky_file_git_runs_itself_is_reported_and_the_fix_works() {
+    let team = "#!/bin/sh\r\necho TEAM-CRLF >&2\r\n";
+    let repo = husky_dir_repo(&[("commit-msg", team)]);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains(
+            "commit-msg: NOT wired: .husky/commit-msg has Windows (CRLF) line endings: its first line (`#!/bin/sh`) ends in a carriage return"
+        ),
+        "{}",
+        text(&install)
+    );
+    assert!(stdout(&install).contains("post-commit: wired in .husky/post-commit"));
+    assert_eq!(
+        repo.read(".husky/commit-msg"),
+        team,
+        "the team's bytes, untouched"
+    );
+    let refused = git(&repo, &["commit", "-q", "--allow-empty", "-m", "feat: x"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    assert!(
+        stderr(&refused).contains("cannot exec"),
+        "{}",
+        text(&refused)
+    );
+
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(
+        said.contains(
+            "BROKEN  hook commit-msg (via husky): .husky/commit-msg has Windows (CRLF) line endings"
+        ) && said.contains("every commit is refused"),
+        "{said}"
+    );
+    assert!(
+        said.contains(r"fix: perl -pi -e 's/\r$//' .husky/commit-msg (converts it to LF line endings), then relhook install"),
+        "{said}"
+    );
+    run_fix(&repo, &doctor, "hook commit-msg");
+    assert_eq!(repo.read(".husky/commit-msg"), team.replace('\r', ""));
+    ok(repo.relhook(&["install"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+    assert!(stderr(&bad).contains("TEAM-CRLF"), "{}", text(&bad));
+}
+
+/// relhook's own block with CRLF endings (an editor saved it so) in a file whose team lines
+/// are fine: sh stops on `then\r`. The block is relhook's: install writes it again.
+#[test]
+fn relhooks_own_block_with_crlf_endings_is_written_again() {
+    let repo = husky_dir_repo(&[("commit-msg", "#!/bin/sh\necho TEAM >&2\n")]);
+    ok(repo.relhook(&["install"]));
+    let file = repo.read(".husky/commit-msg");
+    let (team, block) = file.split_at(file.find("# >>> relhook").unwrap());
+    repo.write(
+        ".husky/commit-msg",
+        format!("{team}{}", block.replace('\n', "\r\n")),
+    );
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!stderr(&bad).contains("header-format"), "{}", text(&bad));
+
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor)
+            .contains("(line 4: `if command -v relhook >/dev/null 2>&1; then`), so the hook fails")
+            && stdout(&doctor).contains(
+                "fix: relhook install (writes relhook's block again, with LF line endings)"
+            ),
+        "{}",
+        text(&doctor)
+    );
+    ok(repo.relhook(&["install"]));
+    assert_eq!(repo.read(".husky/commit-msg"), file);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+}
+
+/// In `.git/hooks`: a CRLF hook relhook chains (renamed, every byte kept) and relhook's own
+/// shim saved with CRLF endings.
+#[test]
+fn a_crlf_hook_in_the_hooks_directory_is_reported_and_the_fix_works() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("commit-msg");
+    let team = "#!/bin/sh\r\necho TEAM-CRLF >&2\r\n";
+    std::fs::write(&hook, team).unwrap();
+    chmod(&hook, 0o755);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains(
+            "warning: .git/hooks/commit-msg.relhook-orig, which runs first, has Windows (CRLF) line endings"
+        ) && stdout(&install).contains("every commit is refused until it is converted"),
+        "{}",
+        text(&install)
+    );
+    let backup = repo.hooks_dir().join("commit-msg.relhook-orig");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), team);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains(&format!(
+            "BROKEN  hook commit-msg: {}, the hook relhook runs first, has Windows (CRLF) line endings",
+            backup.display()
+        )),
+        "{}",
+        text(&doctor)
+    );
+    run_fix(&repo, &doctor, "BROKEN  hook commit-msg");
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let bad = repo.try_commit("bad message");
+    assert!(stderr(&bad).contains("TEAM-CRLF"), "{}", text(&bad));
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+
+    // relhook's own shim with CRLF endings: git cannot start it; install writes it again.
+    let shim = repo.hooks_dir().join("pre-push");
+    let crlf = std::fs::read_to_string(&shim)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&shim, crlf).unwrap();
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains("BROKEN  hook pre-push:")
+            && stdout(&doctor).contains("every push is refused")
+            && stdout(&doctor).contains(
+                "fix: relhook install (writes relhook's shim again, with LF line endings)"
+            ),
+        "{}",
+        text(&doctor)
+    );
+    let install = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&install)
+            .contains("updated pre-push in .git/hooks (it had Windows (CRLF) line endings"),
+        "{}",
+        text(&install)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+}
+
+/// A team hook that sends its output to a log (`exec >>log 2>&1`) would take relhook's errors
+/// along: a refused commit would say nothing. relhook's call goes above that line, the team's
+/// lines still log, and doctor finds a call left below one.
+#[test]
+fn relhooks_call_goes_above_an_exec_that_sends_the_hooks_errors_to_a_log() {
+    let team = "#!/bin/sh\nexec >>.git/team.log 2>&1\necho TEAM-LOGGED\n";
+    let repo = husky_dir_repo(&[("commit-msg", team)]);
+    let install = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&install).contains(
+            "commit-msg: wired in .husky/commit-msg, above `exec >>.git/team.log 2>&1`, which sends the hook's error output to .git/team.log"
+        ),
+        "{}",
+        text(&install)
+    );
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(
+        stderr(&bad).contains("header-format"),
+        "seen: {}",
+        text(&bad)
+    );
+    ok(git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "feat: logged"],
+    ));
+    assert!(repo.read(".git/team.log").contains("TEAM-LOGGED"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+
+    // relhook's block below the `exec` (as an earlier relhook appended it): doctor says where
+    // its errors go, and install moves it.
+    let old = "#!/bin/sh\nexec 2>/dev/null\n# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook commit-msg \"$@\" || exit $?\nfi\n# <<< relhook\n";
+    repo.write(".husky/commit-msg", old);
+    let silent = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(!silent.status.success(), "{}", text(&silent));
+    assert!(
+        !stderr(&silent).contains("header-format"),
+        "{}",
+        text(&silent)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains(
+            "SHADOWED  hook commit-msg (via husky): .husky/commit-msg calls relhook below line 2 (`exec 2>/dev/null`), which sends the hook's error output to /dev/null"
+        ) && stdout(&doctor).contains("fix: relhook install (moves the call above line 2)"),
+        "{}",
+        text(&doctor)
+    );
+    ok(repo.relhook(&["install"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    let bad = git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "bad message"],
+    );
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+
+    // A call the team wrote below it is theirs: install and doctor say where it must go.
+    let theirs = "#!/bin/sh\nexec 2>/dev/null\nrelhook hook commit-msg \"$1\"\n";
+    repo.write(".husky/commit-msg", theirs);
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains(
+            "below line 2 (`exec 2>/dev/null`), which sends the hook's error output to /dev/null"
+        ),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(repo.read(".husky/commit-msg"), theirs, "left as it was");
+}

@@ -178,13 +178,81 @@ fn relative_absolute_and_global_core_hooks_path() {
         "core.hooksPath",
         global.to_str().unwrap(),
     ]);
-    let said = install(&repo, &[]);
+    // Every repository on the machine runs hooks from there: not without `--shared`.
+    let refused = repo.relhook(&["install"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        stderr(&refused).contains("for every repository on this machine")
+            && stderr(&refused).contains("on purpose: `relhook install --shared`"),
+        "{}",
+        text(&refused)
+    );
+    assert!(!global.join("commit-msg").exists(), "nothing written");
+    let said = install(&repo, &["--shared"]);
     assert!(
         said.contains("in your global git config replaces"),
         "{said}"
     );
     assert!(global.join("commit-msg").is_file());
     assert_refused(&repo.try_commit("global"), "error[header-format]");
+}
+
+/// A global core.hooksPath is every repository's: relhook's hooks there would lint and amend
+/// the commits of repositories that never asked for relhook. Install refuses, and the way it
+/// names to install for this repository only leaves the others alone.
+#[test]
+fn a_global_hooks_directory_is_not_written_without_shared() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let other = Repo::new();
+    let global = repo.scratch("global-hooks");
+    for r in [&repo, &other] {
+        r.git(&[
+            "config",
+            "--global",
+            "core.hooksPath",
+            global.to_str().unwrap(),
+        ]);
+    }
+    let refused = repo.relhook(&["install"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(!global.join("commit-msg").exists());
+    let said = stderr(&refused);
+    let command = said
+        .split("For this repository only: `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("{said}"));
+    let out = repo
+        .command_in("sh", &repo.path())
+        .args(["-c", command])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{command}: {}", text(&out));
+    let said = install(&repo, &[]);
+    assert!(said.contains("(local config)"), "{said}");
+    assert_refused(&repo.try_commit("bad here"), "error[header-format]");
+    // Another repository on the machine: no relhook, no changelog.
+    let elsewhere = other.try_commit("whatever the other team writes");
+    assert!(elsewhere.status.success(), "{}", text(&elsewhere));
+    assert!(!other.path().join("CHANGELOG.md").exists());
+}
+
+/// A local core.hooksPath outside the repository may be other repositories' too, and a
+/// relative one is found from each linked worktree's own top: install says both.
+#[test]
+fn a_hooks_directory_outside_the_repository_is_named_as_such() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    repo.git(&["config", "core.hooksPath", "../shared-hooks"]);
+    let said = install(&repo, &[]);
+    assert!(
+        said.contains("is outside this repository: every repository whose core.hooksPath names it runs relhook's hooks too; and the path is relative"),
+        "{said}"
+    );
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    let said = install(&repo, &[]);
+    assert!(!said.contains("outside this repository"), "{said}");
 }
 
 #[test]
@@ -822,6 +890,8 @@ fn direct_post_commit_survives_sh_renames_and_hooks_without_a_shebang_line() {
         "{}",
         repo.read("CHANGELOG.md")
     );
+    // The hook relhook chains still runs: it is found by the hook's name, not the moved file's.
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\nran\n");
     std::fs::write(&hook, "#!/bin/sh\nexec sh \"$0.legacy\" \"$@\"\n").unwrap();
     repo.commit_hooked("feat: third");
     assert!(repo.read("CHANGELOG.md").contains("- third"));
@@ -830,7 +900,7 @@ fn direct_post_commit_survives_sh_renames_and_hooks_without_a_shebang_line() {
     install(&repo, &["--force"]);
     repo.commit_hooked("feat: fourth");
     assert!(repo.read("CHANGELOG.md").contains("- fourth"));
-    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\n");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\nran\nran\n");
     // git made the index readable to others; relhook's rewrite keeps it so.
     let mode = std::os::unix::fs::PermissionsExt::mode(
         &std::fs::metadata(repo.path().join(".git/index"))

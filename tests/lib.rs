@@ -16,6 +16,7 @@ mod hook_files;
 mod install;
 mod interfaces;
 mod kill;
+mod lfs;
 mod lint;
 mod managers;
 mod merges;

@@ -283,6 +283,227 @@ fn husky_9_files_that_end_with_exit_still_run_relhook() {
 }
 
 #[test]
+fn husky_9_files_that_silence_their_errors_still_show_relhooks() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let env = env_with(&[&bin], &[]);
+    let team = "exec 2>/dev/null\necho \"team commit-msg ran\"\n";
+    let repo = husky_9_repo(&bin, &env, team, false);
+    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(
+        stdout(&install).contains("above `exec 2>/dev/null`"),
+        "{}",
+        text(&install)
+    );
+    let bad = run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "bad"],
+        &env,
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+    let good = ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "feat: quiet"],
+        &env,
+    ));
+    assert!(
+        stderr(&good).contains("team commit-msg ran"),
+        "{}",
+        text(&good)
+    );
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+}
+
+/// `git lfs install --force` writes into the hooks directory, husky's `.husky/_`: git then
+/// runs git-lfs's file, never `.husky/<hook>`. Doctor says so; husky's way with git-lfs (its
+/// runner back, git-lfs's line in `.husky/<hook>`) then gets both relhook and git-lfs the refs.
+#[test]
+fn husky_9_runners_git_lfs_wrote_over_are_reported() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = husky_9_repo(&bin, &env_with(&[&bin], &[]), "echo team\n", false);
+    let lfs = crate::lfs::stand_in(&repo);
+    let env = env_with(&[&bin, &lfs], &[]);
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    ok(run(&repo, "git", &["add", ".husky"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: relhook"],
+        &env,
+    ));
+    for hook in ["pre-push", "post-commit"] {
+        let runner = repo.path().join(".husky/_").join(hook);
+        std::fs::write(&runner, crate::lfs::lfs_hook(hook)).unwrap();
+        crate::support::chmod(&runner, 0o755);
+    }
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("SHADOWED  hook pre-push (via husky): git runs .husky/_/pre-push, which is git-lfs's hook now, not husky's runner")
+            && stdout(&d).contains("fix: npx husky (writes husky's runner back); git-lfs's line, `git lfs pre-push \"$@\"`, then goes into .husky/pre-push"),
+        "{}",
+        text(&d)
+    );
+    // The fix: husky's runner back, git-lfs's line below relhook's in `.husky/pre-push`.
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let file = repo.path().join(".husky/pre-push");
+    let mut text_ = std::fs::read_to_string(&file).unwrap();
+    text_.push_str("git lfs pre-push \"$@\"\n");
+    std::fs::write(&file, &text_).unwrap();
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    ok(run(&repo, "git", &["add", ".husky"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: git-lfs in husky"],
+        &env,
+    ));
+    ok(run(
+        &repo,
+        "git",
+        &[
+            "commit",
+            "-q",
+            "--no-verify",
+            "--allow-empty",
+            "-m",
+            "dodged",
+        ],
+        &env,
+    ));
+    let remote = repo.scratch("remote.git");
+    ok(run(
+        &repo,
+        "git",
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+        &env,
+    ));
+    let push = run(
+        &repo,
+        "git",
+        &["push", remote.to_str().unwrap(), "main"],
+        &env,
+    );
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(stderr(&push).contains("dodged"), "{}", text(&push));
+    ok(run(
+        &repo,
+        "git",
+        &["reset", "-q", "--hard", "HEAD~1"],
+        &env,
+    ));
+    crate::lfs::lfs_calls(&repo);
+    let push = ok(run(
+        &repo,
+        "git",
+        &["push", remote.to_str().unwrap(), "main"],
+        &env,
+    ));
+    assert_eq!(
+        crate::lfs::lfs_calls(&repo),
+        "pre-push\n",
+        "{}",
+        text(&push)
+    );
+    assert!(repo.read(".git/lfs-refs").starts_with("refs/heads/main "));
+
+    // relhook's block as an earlier relhook wrote it (reading the refs itself), git-lfs's
+    // line below: git-lfs got none. Doctor says so, install writes the block again.
+    let old = "# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook pre-push \"$@\" || exit $?\nfi\n# <<< relhook\ngit lfs pre-push \"$@\"\n";
+    std::fs::write(&file, old).unwrap();
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("reads git's refs without handing them on, so line 6 below it (`git lfs pre-push \"$@\"`) gets none"),
+        "{}",
+        text(&d)
+    );
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .ends_with("# <<< relhook\ngit lfs pre-push \"$@\"\n")
+    );
+}
+
+/// husky 9 sources `.husky/<hook>` with `sh -e`, which reads a CRLF file's carriage returns
+/// into its commands; git starts `.husky/_/<hook>` itself, which a CRLF `#!` line stops.
+#[test]
+fn husky_9_files_with_crlf_line_endings_are_reported() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let env = env_with(&[&bin], &[]);
+    // Harmless enough that husky's own set-up commit passes (`echo team\r` still runs).
+    let team = "#!/usr/bin/env sh\r\n# the team's hook\r\necho team\r\n";
+    let repo = husky_9_repo(&bin, &env, team, false);
+    let install = run(&repo, relhook_bin(), &["install"], &env);
+    assert_eq!(install.status.code(), Some(1), "{}", text(&install));
+    assert!(
+        stdout(&install).contains("commit-msg: NOT wired: .husky/commit-msg has Windows (CRLF) line endings: sh reads the carriage return as part of each line (line 3: `echo team`)"),
+        "{}",
+        text(&install)
+    );
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("BROKEN  hook commit-msg (via husky)"),
+        "{}",
+        text(&d)
+    );
+    // What the user runs (doctor's fix), then install again.
+    ok(run(
+        &repo,
+        "perl",
+        &["-pi", "-e", "s/\\r$//", ".husky/commit-msg"],
+        &env,
+    ));
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+
+    // husky's own runner saved with CRLF endings: every push is refused; `npx husky` fixes it.
+    let runner = repo.path().join(".husky/_/pre-push");
+    let crlf = std::fs::read_to_string(&runner)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&runner, crlf).unwrap();
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains(
+            "BROKEN  hook pre-push (via husky): .husky/_/pre-push has Windows (CRLF) line endings"
+        ) && stdout(&d).contains("fix: npx husky"),
+        "{}",
+        text(&d)
+    );
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let bad = run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "bad"],
+        &env,
+    );
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+}
+
+#[test]
 fn lefthook_gets_every_hook_in_its_config() {
     let bin = match npm_tools() {
         Ok(b) => b,
@@ -436,6 +657,112 @@ fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push(
     );
     assert!(!push.status.success(), "{}", text(&push));
     assert!(stderr(&push).contains("untested"), "{}", text(&push));
+}
+
+/// `pre-commit install` after relhook moves relhook's shims to `<hook>.legacy` and runs them
+/// from there: the hooks relhook chained (git-lfs's, here a stand-in that leaves a mark) still
+/// run, doctor and install see relhook's shim where it is, and uninstall hands the chained hook
+/// back to pre-commit as its `<hook>.legacy`.
+#[test]
+fn pre_commit_installed_after_relhook_keeps_the_hooks_relhook_chains() {
+    let py = match pre_commit_tools() {
+        Ok(p) => p,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let home = repo.scratch("pre-commit-home");
+    let env = env_with(
+        &[&py.join("bin")],
+        &[
+            ("PYTHONPATH", py.clone().into()),
+            ("PRE_COMMIT_HOME", home.into()),
+        ],
+    );
+    let git = |args: &[&str]| run(&repo, "git", args, &env);
+    for hook in ["post-commit", "pre-push"] {
+        let file = repo.hooks_dir().join(hook);
+        let mark = format!("#!/bin/sh\ncat >/dev/null\necho {hook} >>.git/chained-ran\n");
+        std::fs::write(&file, mark).unwrap();
+        crate::support::chmod(&file, 0o755);
+    }
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    repo.write(
+        ".pre-commit-config.yaml",
+        "repos:\n  - repo: local\n    hooks:\n      - id: team\n        name: team\n        entry: sh -c 'echo TEAM-HOOK >&2'\n        language: system\n        stages: [post-commit, pre-push]\n        always_run: true\n        pass_filenames: false\n",
+    );
+    ok(git(&["add", ".pre-commit-config.yaml"]));
+    ok(git(&["commit", "-q", "-m", "chore: pre-commit"]));
+    let install = ok(run(
+        &repo,
+        "python3",
+        &[
+            "-m",
+            "pre_commit",
+            "install",
+            "-t",
+            "post-commit",
+            "-t",
+            "pre-push",
+        ],
+        &env,
+    ));
+    assert!(
+        text(&install).contains("migration mode"),
+        "{}",
+        text(&install)
+    );
+    std::fs::remove_file(repo.path().join(".git/chained-ran")).unwrap();
+
+    repo.write("x.txt", "x\n");
+    ok(git(&["add", "x.txt"]));
+    let commit = ok(git(&["commit", "-q", "-m", "feat: add x"]));
+    assert!(
+        text(&commit).contains("team...."),
+        "pre-commit's own: {}",
+        text(&commit)
+    );
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nx.txt",
+        "relhook's post-commit ran"
+    );
+    let remote = repo.scratch("remote.git");
+    ok(git(&["init", "-q", "--bare", remote.to_str().unwrap()]));
+    ok(git(&["push", "-q", remote.to_str().unwrap(), "main"]));
+    assert_eq!(
+        repo.read(".git/chained-ran"),
+        "post-commit\npre-push\n",
+        "the hooks relhook chained still ran"
+    );
+
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("pre-commit's pre-push hook runs relhook's shim, kept as"),
+        "{}",
+        text(&d)
+    );
+    let again = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(
+        stdout(&again).contains("pre-push: pre-commit's hook runs relhook's shim, kept as pre-push.legacy; nothing changed"),
+        "{}",
+        text(&again)
+    );
+    let uninstall = ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    assert!(
+        stdout(&uninstall).contains("as pre-push.legacy, which pre-commit's hook runs"),
+        "{}",
+        text(&uninstall)
+    );
+    std::fs::remove_file(repo.path().join(".git/chained-ran")).unwrap();
+    ok(git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "anything goes now",
+    ]));
+    assert_eq!(repo.read(".git/chained-ran"), "post-commit\n");
 }
 
 /// Under the pre-commit framework, relhook's pre-push hook gets no update lines: pre-commit

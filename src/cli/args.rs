@@ -338,6 +338,10 @@ pub struct InstallArgs {
     /// The hooks to install, comma-separated (default: every hook this relhook handles).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub hooks: Vec<String>,
+    /// Install where `core.hooksPath` in your global or system git config sends every
+    /// repository's hooks: relhook's hooks then run in all of them (refused without it).
+    #[arg(long)]
+    pub shared: bool,
 }
 
 /// `relhook doctor`.

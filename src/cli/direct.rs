@@ -28,9 +28,17 @@ pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
     }
     let rest = args.split_off(3);
     if chain {
-        let mut chained = args[2].clone();
-        chained.push(crate::hooks::BACKUP_SUFFIX);
-        run_chained(&PathBuf::from(chained), &rest)?;
+        // By name beside the hook file: a hook manager may have moved this file aside and still
+        // run it (pre-commit's `post-commit.legacy`); the hook relhook chained stays where it was.
+        let file = PathBuf::from(&args[2]);
+        let chained = file.with_file_name(format!("{name}{}", crate::hooks::BACKUP_SUFFIX));
+        // Run by pre-commit as that `.legacy`, a chained pre-commit script would run pre-commit's
+        // hooks a second time (pre-commit stops with "bug: ... migration mode"): they run already.
+        let again = std::env::var_os("PRE_COMMIT_RUNNING_LEGACY").is_some_and(|v| !v.is_empty())
+            && crate::hooks::aside::is_pre_commit_script(&chained);
+        if !again {
+            run_chained(&chained, &rest)?;
+        }
     }
     args.truncate(1);
     args.push("hook".into());
@@ -133,5 +141,16 @@ mod tests {
         let mut a = args(&["relhook", "hook:post-commit:chain", hook]);
         from_shebang(&mut a).unwrap();
         assert_eq!(a[2], "post-commit");
+        // Moved aside and still run by a hook manager (pre-commit's `post-commit.legacy`): the
+        // chained hook is found by its name, not the moved file's.
+        std::fs::write(
+            &chained,
+            format!("echo moved >>'{}'\nexit 4\n", ran.display()),
+        )
+        .unwrap();
+        let moved = dir.path().join("post-commit.legacy");
+        let mut a = args(&["relhook", "hook:post-commit:chain", moved.to_str().unwrap()]);
+        assert_eq!(from_shebang(&mut a), Err(ExitCode::from(4)));
+        assert_eq!(std::fs::read_to_string(&ran).unwrap(), "0\nmoved\n");
     }
 }

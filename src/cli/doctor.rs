@@ -187,6 +187,7 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     Status::Stale => "STALE",
                     Status::Shadowed => "SHADOWED",
                     Status::Foreign => "FOREIGN",
+                    Status::Broken => "BROKEN",
                     Status::Invalid => "INVALID",
                 };
                 writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;

@@ -136,6 +136,31 @@ pub enum Action {
         /// Where the foreign hook is now.
         backup: PathBuf,
     },
+    /// pre-commit moved relhook's shim aside (`<hook>.legacy`) and runs it from there: it stays
+    /// there, brought up to date when it had to be.
+    RunByPreCommit {
+        /// Where relhook's shim is.
+        file: PathBuf,
+        /// Why it was rewritten; `None`: it was current.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// The hook there was the same as the backup (another tool had written it over relhook's
+    /// shim again): the shim is back, and the backup runs first as before (not with --force).
+    Rechained {
+        /// The backup, which holds the same bytes.
+        backup: PathBuf,
+    },
+    /// Lines were added below relhook's shim by hand: it was left alone, since writing it
+    /// again would drop them (and they never run there).
+    HandEdited {
+        /// The shim.
+        file: PathBuf,
+        /// The first added command's line, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
     /// A foreign hook *and* a backup exist: both were left alone.
     Conflict {
         /// The backup that is in the way.
@@ -253,34 +278,56 @@ fn install_one(
 ) -> Result<Action> {
     let path = dir.join(hook.name);
     let backup = backup_path(&path);
-    let present = path.symlink_metadata().is_ok();
+    // pre-commit moved relhook's shim to `<hook>.legacy` and runs it from there: it stays there.
+    let aside = super::aside::moved_shim(&path);
+    let at = aside.clone().unwrap_or_else(|| path.clone());
+    let present = at.symlink_metadata().is_ok();
     let existing = if present {
-        fsx::read_optional(&path)?
+        fsx::read_optional(&at)?
     } else {
         None
     };
-    let shim = existing.as_deref().and_then(recognise);
-    if let Some(shim) = shim {
-        let chain = if opts.force { false } else { shim.chain };
-        let text = hook.render_as(opts.binary, chain, shim.created_dir || created_dir, direct)?;
-        if existing.as_deref() == Some(text.as_bytes()) {
-            if is_executable(&path) {
-                return Ok(Action::AlreadyInstalled);
-            }
-            set_executable(&path)?;
-            return Ok(Action::Updated {
-                reason: "it was not executable, so git skipped it".into(),
+    if let Some(shim) = existing.as_deref().and_then(recognise) {
+        if let Some((line, text)) = existing.as_deref().and_then(super::appended) {
+            return Ok(Action::HandEdited {
+                file: at,
+                line,
+                text,
             });
         }
-        write_shim(&path, &text)?;
-        return Ok(Action::Updated {
-            reason: update_reason(&shim, opts.binary),
+        let chain = if opts.force { false } else { shim.chain };
+        let created = shim.created_dir || created_dir;
+        let text = hook.render_as(opts.binary, chain, created, direct)?;
+        let reason = if existing.as_deref() == Some(text.as_bytes()) {
+            if is_executable(&at) {
+                None
+            } else {
+                set_executable(&at)?;
+                Some("it was not executable, so git skipped it".to_owned())
+            }
+        } else {
+            write_shim(&at, &text)?;
+            let bytes = existing.as_deref().unwrap_or_default();
+            Some(update_reason(&shim, bytes, opts.binary))
+        };
+        return Ok(match (aside, reason) {
+            (Some(file), reason) => Action::RunByPreCommit { file, reason },
+            (None, None) => Action::AlreadyInstalled,
+            (None, Some(reason)) => Action::Updated { reason },
         });
     }
-    if present {
-        if backup.symlink_metadata().is_ok() {
+    if present && backup.symlink_metadata().is_ok() {
+        // Another tool put back the very hook relhook keeps (`git lfs install --force` after
+        // relhook chained git-lfs's hook): the copy holds nothing the backup does not.
+        if !same_bytes(&path, &backup) {
             return Ok(Action::Conflict { backup });
         }
+        std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+        let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
+        write_shim(&path, &text)?;
+        return Ok(Action::Rechained { backup });
+    }
+    if present {
         std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
     }
     let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
@@ -292,8 +339,16 @@ fn install_one(
     })
 }
 
-fn update_reason(old: &Shim, binary: &Path) -> String {
-    if old.version != super::SHIM_VERSION {
+/// Whether two files hold the same bytes (neither a symlink: a link is kept as it is).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let plain = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_file());
+    plain(a) && plain(b) && matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+}
+
+fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {
+    if super::crlf::find(bytes, true).is_some() {
+        "it had Windows (CRLF) line endings, so git could not start it".into()
+    } else if old.version != super::SHIM_VERSION {
         format!("shim v{} → v{}", old.version, super::SHIM_VERSION)
     } else if old.binary.as_deref() != Some(binary) {
         match &old.binary {
@@ -340,6 +395,9 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     for hook in HOOKS {
         let path = dir.join(hook.name);
         let backup = backup_path(&path);
+        // relhook's shim where pre-commit runs it from (`<hook>.legacy`): the hook relhook had
+        // replaced goes back there, where pre-commit runs it as it ran relhook's.
+        let path = super::aside::moved_shim(&path).unwrap_or(path);
         let has_backup = backup.symlink_metadata().is_ok();
         let shim = if path.symlink_metadata().is_ok() {
             fsx::read_optional(&path)?.as_deref().and_then(recognise)

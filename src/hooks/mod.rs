@@ -17,6 +17,8 @@
 //! block every commit. A hooks directory in the work tree (a team's tracked `.githooks`) gets
 //! the sh shim too: another machine's relhook lives elsewhere.
 
+pub mod aside;
+pub mod crlf;
 pub mod doctor;
 pub mod driver;
 pub mod install;
@@ -240,6 +242,46 @@ pub fn recognise(bytes: &[u8]) -> Option<Shim> {
     Some(shim)
 }
 
+/// Why lines added below a shim are a problem, for messages.
+pub const APPENDED_WHY: &str = "which never run (the shim ends by starting relhook) and would be lost when relhook writes the shim again.";
+
+/// Lines someone appended to a shim relhook wrote (as `git lfs update --manual` says to do
+/// with a hook it may not replace): the first command among them, with its line number. They
+/// never run (the shim ends by starting relhook), and writing the shim again would drop them.
+pub fn appended(bytes: &[u8]) -> Option<(usize, String)> {
+    let shim = recognise(bytes)?;
+    let hook = HOOKS.iter().find(|h| h.name == shim.hook)?;
+    let ours = hook
+        .render_as(
+            shim.binary.as_deref()?,
+            shim.chain,
+            shim.created_dir,
+            shim.direct,
+        )
+        .ok()?;
+    let extra = std::str::from_utf8(bytes)
+        .ok()?
+        .strip_prefix(ours.as_str())?;
+    let lines: Vec<(usize, &str)> = extra
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (ours.lines().count() + i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let first = lines.iter().find(|(_, l)| !l.starts_with('#'));
+    first.or(lines.first()).map(|&(n, l)| {
+        let short: String = l.chars().take(60).collect();
+        (
+            n,
+            if short.len() < l.len() {
+                format!("{short}…")
+            } else {
+                short
+            },
+        )
+    })
+}
+
 /// Quotes a string for sh: single quotes, with `'` written as `'\''`.
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
@@ -345,6 +387,23 @@ mod tests {
         let plain = HOOKS[0].render(Path::new("/bin/relhook"), false, false);
         let shim = recognise(plain.unwrap().as_bytes()).unwrap();
         assert!(!shim.chain && !shim.created_dir);
+    }
+
+    #[test]
+    fn lines_appended_to_a_shim_are_found() {
+        for hook in HOOKS {
+            for (chain, created) in [(false, false), (true, true)] {
+                let shim = hook
+                    .render(Path::new("/usr/bin/relhook"), chain, created)
+                    .unwrap();
+                assert_eq!(appended(shim.as_bytes()), None, "{}", hook.name);
+                let lfs = format!("{shim}\n#!/bin/sh\ngit lfs {} \"$@\"\n", hook.name);
+                let (line, text) = appended(lfs.as_bytes()).unwrap();
+                assert_eq!(text, format!("git lfs {} \"$@\"", hook.name));
+                assert_eq!(lfs.lines().nth(line - 1).unwrap(), text);
+            }
+        }
+        assert_eq!(appended(b"#!/bin/sh\nexit 0\n"), None);
     }
 
     #[test]
@@ -666,6 +725,53 @@ mod tests {
                     "hook reference-transaction committed\n{ZERO} {A} refs/tags/v0.1.0\n{rest}"
                 )
             );
+        }
+    }
+
+    /// A hook manager that moves relhook's shim aside and still runs it (pre-commit's
+    /// `<hook>.legacy`): the shim still runs the hook it chains, found by the hook's name.
+    #[cfg(unix)]
+    #[test]
+    fn a_shim_moved_aside_still_runs_the_hook_it_chains() {
+        use std::os::unix::fs::PermissionsExt;
+        for hook in HOOKS {
+            let tmp = tempfile::tempdir().unwrap();
+            let d = tmp.path();
+            let exe = |path: &Path, text: &str| {
+                std::fs::write(path, text).unwrap();
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+            };
+            let fake = d.join("relhook");
+            exe(&fake, "#!/bin/sh\ncat >/dev/null\n");
+            let moved = d.join(format!("{}.legacy", hook.name));
+            exe(&moved, &hook.render_as(&fake, true, false, false).unwrap());
+            let ran = d.join("ran");
+            let orig = d.join(format!("{}{BACKUP_SUFFIX}", hook.name));
+            let run = |env: &[(&str, &str)]| {
+                let _ = std::fs::remove_file(&ran);
+                let status = std::process::Command::new("sh")
+                    .arg(&moved)
+                    .arg("committed")
+                    .stdin(std::process::Stdio::null())
+                    .env_remove("RELHOOK_SKIP")
+                    .env_remove("PRE_COMMIT_RUNNING_LEGACY")
+                    .envs(env.iter().copied())
+                    .status()
+                    .unwrap();
+                assert!(status.success(), "{}", hook.name);
+                ran.exists()
+            };
+            let body = format!("cat >/dev/null\ntouch '{}'\n", ran.display());
+            exe(&orig, &format!("#!/bin/sh\n{body}"));
+            assert!(run(&[]), "{}: the chained hook ran", hook.name);
+            let legacy = [("PRE_COMMIT_RUNNING_LEGACY", "1")];
+            assert!(run(&legacy), "{}: run by pre-commit too", hook.name);
+            // pre-commit's own script, chained before `pre-commit install` moved the shim: its
+            // hooks run already (pre-commit refuses to run them from its own legacy hook).
+            let script = format!("#!/bin/sh\n# {}: x\n{body}", aside::PRE_COMMIT_MARK);
+            exe(&orig, &script);
+            assert!(!run(&legacy), "{}: not twice", hook.name);
+            assert!(run(&[]), "{}: chained as usual elsewhere", hook.name);
         }
     }
 

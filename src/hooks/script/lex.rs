@@ -15,6 +15,8 @@ pub(super) enum Tok {
     },
     Newline,
     Op(&'static str),
+    /// The file descriptor a redirection names (`2` in `2>&1`); the operator follows.
+    Fd(u32),
 }
 
 /// Longest first, so that `;;` is not read as two `;`.
@@ -68,6 +70,7 @@ pub(super) fn lex(text: &str) -> Result<Vec<(Tok, usize)>, Unclear> {
                     && text.chars().all(|x| x.is_ascii_digit())
                     && matches!(next, Some('<' | '>'))
                 {
+                    out.push((Tok::Fd(text.parse().unwrap_or(u32::MAX)), line));
                     continue;
                 }
                 if let Some(tabs) = delimiter_next.take() {

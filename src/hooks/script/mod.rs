@@ -6,10 +6,15 @@
 //! feeds a keyword stack (`if`/`fi`, loops, `case`, groups, subshells, function bodies): an
 //! `exit` inside any of them is conditional and is not a stop, and neither is one after `&&`,
 //! `||` or in a pipeline. Text it cannot follow is reported as [`Unclear`], never guessed at.
+//!
+//! It also follows the top-level `exec` lines that only redirect (`exec >>log 2>&1`): a call
+//! below one writes its errors where that line sent them, not to the terminal.
 
 mod lex;
+mod output;
 
 use lex::{Tok, lex};
+use output::Fds;
 
 /// A command that ends the hook whatever ran before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +36,69 @@ pub struct Unclear {
     pub why: &'static str,
 }
 
+/// A top-level `exec` that only redirects: what it does lasts for the rest of the script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// Its line, from 1.
+    pub line: usize,
+    /// That line, trimmed (for messages).
+    pub text: String,
+    /// Whether it is the first command on its line.
+    pub starts_line: bool,
+    /// Where the hook's standard error goes from here on; `None`: still to git's, the terminal.
+    pub stderr: Option<String>,
+}
+
+/// What [`scan`] found: the first stop, and the redirecting `exec` lines above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    /// The first command that ends the script unconditionally.
+    pub stop: Option<Stop>,
+    /// The top-level `exec` lines that only redirect, above the stop.
+    pub redirects: Vec<Redirect>,
+}
+
+impl Scan {
+    /// When a command on `line` would write its errors away from the terminal: the first of
+    /// the `exec` lines above it that keep standard error elsewhere up to it, and where to.
+    pub fn muted_at(&self, line: usize) -> Option<(&Redirect, &str)> {
+        let above: Vec<&Redirect> = self.redirects.iter().filter(|r| r.line < line).collect();
+        let to = above.last()?.stderr.as_deref()?;
+        let first = above
+            .iter()
+            .rev()
+            .take_while(|r| r.stderr.is_some())
+            .last()?;
+        Some((first, to))
+    }
+}
+
 /// The first command that ends the script unconditionally; `None` when it runs to its end.
 pub fn first_stop(text: &str) -> Result<Option<Stop>, Unclear> {
+    Ok(scan(text)?.stop)
+}
+
+/// The first stop and the redirecting `exec` lines above it.
+pub fn scan(text: &str) -> Result<Scan, Unclear> {
     let tokens = lex(text)?;
-    let found = Parser::default().run(&tokens)?;
-    Ok(found.map(|(line, starts_line)| Stop {
-        line,
-        text: text.lines().nth(line - 1).unwrap_or("").trim().to_owned(),
-        starts_line,
-    }))
+    let (found, execs) = Parser::default().run(&tokens)?;
+    let text_of = |line: usize| text.lines().nth(line - 1).unwrap_or("").trim().to_owned();
+    Ok(Scan {
+        stop: found.map(|(line, starts_line)| Stop {
+            line,
+            text: text_of(line),
+            starts_line,
+        }),
+        redirects: execs
+            .into_iter()
+            .map(|(line, starts_line, stderr)| Redirect {
+                line,
+                text: text_of(line),
+                starts_line,
+                stderr,
+            })
+            .collect(),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,11 +112,13 @@ enum Frame {
 
 /// A top-level command that may end the script: `exit`, or `exec` (which only does when it
 /// names a program; `exec >log` just redirects).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Candidate {
     line: usize,
     starts_line: bool,
     ends: bool,
+    /// Its redirections: the descriptor as written, the operator, the target.
+    redirects: Vec<(Option<u32>, &'static str, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -87,12 +148,23 @@ struct Parser {
     func_name: bool,
     /// The last token was `&&`, `||` or `|`: the command goes on past a newline.
     continued: bool,
+    /// The descriptor written before the next redirection operator (`2` in `2>&1`).
+    fd: Option<u32>,
+    /// The redirection whose target is the next word.
+    redirect: Option<(Option<u32>, &'static str)>,
+    /// Where the descriptors point after the top-level `exec` lines so far.
+    fds: Fds,
+    /// Those lines: line, whether it starts its line, where standard error goes after it.
+    execs: Vec<(usize, bool, Option<String>)>,
 }
+
+/// What [`Parser::run`] found: the first stop, and the redirecting `exec` lines above it.
+type Found = (Option<(usize, bool)>, Vec<(usize, bool, Option<String>)>);
 
 const UNPAIRED: &str = "its `if`/`fi`, loops, `case`/`esac`, braces or parentheses do not pair up";
 
 impl Parser {
-    fn run(mut self, tokens: &[(Tok, usize)]) -> Result<Option<(usize, bool)>, Unclear> {
+    fn run(mut self, tokens: &[(Tok, usize)]) -> Result<Found, Unclear> {
         for (tok, line) in tokens {
             let unclear = |why| Unclear { line: *line, why };
             let continued = std::mem::take(&mut self.continued);
@@ -108,9 +180,14 @@ impl Parser {
                 }
                 Tok::Newline => self.end_of_list(false),
                 Tok::Op(op) => self.op(op).map_err(unclear)?,
+                Tok::Fd(fd) => {
+                    self.continued = continued;
+                    self.fd = Some(*fd);
+                    None
+                }
             };
             if stop.is_some() {
-                return Ok(stop);
+                return Ok((stop, self.execs));
             }
         }
         let end = tokens.last().map_or(1, |t| t.1);
@@ -121,7 +198,8 @@ impl Parser {
                 why: UNPAIRED,
             });
         }
-        Ok(self.end_of_list(false))
+        let stop = self.end_of_list(false);
+        Ok((stop, self.execs))
     }
 
     fn top_level(&self) -> bool {
@@ -149,6 +227,9 @@ impl Parser {
 
     fn word(&mut self, text: &str, keyword: &str, line: usize) -> Result<(), &'static str> {
         if std::mem::take(&mut self.target) {
+            if let (Some((fd, op)), Some(c)) = (self.redirect.take(), &mut self.candidate) {
+                c.redirects.push((fd, op, text.to_owned()));
+            }
             return Ok(());
         }
         if self.case_head {
@@ -215,6 +296,7 @@ impl Parser {
                             line: first,
                             starts_line: !self.mid_line,
                             ends: keyword == "exit",
+                            redirects: Vec::new(),
                         });
                     }
                 }
@@ -263,7 +345,10 @@ impl Parser {
             }
             ")" if func_parens => self.args = false,
             ")" => self.pop(Frame::Paren)?,
-            _ => self.target = true,
+            _ => {
+                self.target = true;
+                self.redirect = Some((self.fd.take(), op));
+            }
         }
         Ok(None)
     }
@@ -271,7 +356,17 @@ impl Parser {
     /// The current command is complete: a stop when it was a top-level `exit` or `exec`.
     fn resolve(&mut self) -> Option<(usize, bool)> {
         let c = self.candidate.take()?;
-        c.ends.then_some((c.line, c.starts_line))
+        if c.ends {
+            return Some((c.line, c.starts_line));
+        }
+        // `exec` without a program: its redirections hold for the rest of the script.
+        if !c.redirects.is_empty() {
+            for (fd, op, target) in &c.redirects {
+                self.fds.apply(*fd, op, target);
+            }
+            self.execs.push((c.line, c.starts_line, self.fds.stderr()));
+        }
+        None
     }
 
     /// A newline (`mid_line` false), `;` or `&` ends a list.
@@ -355,6 +450,46 @@ mod tests {
             Some((5, true))
         );
         assert_eq!(stop("cat <<EOF\nx\nEOF\nexit 4\n"), Some((4, true)));
+    }
+
+    #[test]
+    fn exec_lines_that_send_standard_error_away_mute_what_follows() {
+        let muted = |text: &str, line: usize| {
+            let scan = scan(text).unwrap_or_else(|e| panic!("{e:?} in {text:?}"));
+            scan.muted_at(line)
+                .map(|(r, to)| (r.line, r.starts_line, to.to_owned()))
+        };
+        let log = "#!/bin/sh\nexec >>.husky/log 2>&1\necho x\n";
+        assert_eq!(muted(log, 4), Some((2, true, ".husky/log".into())));
+        assert_eq!(muted(log, 2), None, "not above its own line");
+        assert_eq!(
+            muted("exec 2>/dev/null\n", 2),
+            Some((1, true, "/dev/null".into()))
+        );
+        assert_eq!(
+            muted("cd x; exec 2>/dev/null\n", 2),
+            Some((1, false, "/dev/null".into()))
+        );
+        // The first of the lines that keep it away, up to the call.
+        let two = "exec >log\nexec 2>&1\nexec 2>/dev/null\n";
+        assert_eq!(muted(two, 4), Some((2, true, "/dev/null".into())));
+        let restored = "exec 3>&2 2>/dev/null\nquiet\nexec 2>&3\n";
+        assert_eq!(muted(restored, 2), Some((1, true, "/dev/null".into())));
+        assert_eq!(muted(restored, 4), None);
+        for fine in [
+            "exec >/dev/null\n",
+            "exec 1>&2\n",
+            "if x; then exec 2>/dev/null; fi\n",
+            "exec 2>/dev/null &\n",
+            "test -n \"$CI\" && exec 2>/dev/null\n",
+            "f() { exec 2>/dev/null; }\n",
+            "echo 'exec 2>/dev/null'\n",
+        ] {
+            assert_eq!(muted(fine, 9), None, "{fine}");
+        }
+        let stop = scan("exec 2>/dev/null\nexit 0\nexec 2>x\n").unwrap();
+        assert_eq!(stop.stop.map(|s| s.line), Some(2));
+        assert_eq!(stop.redirects.len(), 1, "nothing below the stop runs");
     }
 
     #[test]

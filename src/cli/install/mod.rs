@@ -7,10 +7,16 @@ use std::path::{Path, PathBuf};
 use super::args::InstallArgs;
 use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
-use crate::hooks::install::{self as inst, Action, Detected, Installed, Options, Removal};
+use crate::hooks::install::{self as inst, Action, Installed, Options, Removal};
 use crate::hooks::managed::{self, Wiring};
 use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
+
+mod hooks_path;
+mod manager;
+
+use hooks_path::{refuse_shared, write_hooks_path_note};
+use manager::write_via_manager;
 
 /// `relhook install [--force] [--hooks LIST]`.
 pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
@@ -20,6 +26,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         select(&args.hooks)?
     };
     let loc = ctx.hooks()?;
+    refuse_shared(&loc, args.shared)?;
     let binary = current_exe()?;
     let opts = Options {
         hooks,
@@ -73,6 +80,19 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         Action::Updated { reason } => {
                             writeln!(out, "updated {name} in {dir} ({reason})")?
                         }
+                        Action::RunByPreCommit { file, reason } => {
+                            let file = file_name(file);
+                            match reason {
+                                None => writeln!(
+                                    out,
+                                    "{name}: pre-commit's hook runs relhook's shim, kept as {file}; nothing changed"
+                                )?,
+                                Some(reason) => writeln!(
+                                    out,
+                                    "updated {name}: relhook's shim, kept as {file}, which pre-commit's hook runs ({reason})"
+                                )?,
+                            }
+                        }
                         Action::Chained { backup } => writeln!(
                             out,
                             "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first ({})",
@@ -83,11 +103,30 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                                 "it can still veto"
                             }
                         )?,
+                        Action::Rechained { backup } => writeln!(
+                            out,
+                            "installed {name} in {dir} again: the hook there was the same as {} (another tool had written it over relhook's shim), which {}",
+                            file_name(backup),
+                            if args.force {
+                                "is kept, not run (--force)"
+                            } else {
+                                "runs first, as before"
+                            }
+                        )?,
                         Action::Replaced { backup } => writeln!(
                             out,
                             "installed {name} in {dir}, replacing the hook that was there (--force); it is kept, not run, as {}",
                             file_name(backup)
                         )?,
+                        Action::HandEdited { file, line, text } => {
+                            failed = true;
+                            writeln!(
+                                out,
+                                "{name}: NOT updated: {} has lines added below relhook's shim (line {line}: `{text}`), {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it first",
+                                rel(file, &loc.work_tree),
+                                hooks::APPENDED_WHY
+                            )?
+                        }
                         Action::Conflict { backup } => {
                             failed = true;
                             writeln!(
@@ -96,6 +135,20 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                                 backup = file_name(backup)
                             )?
                         }
+                    }
+                    if let Some(crlf) = hooks::crlf::chained(&c.path) {
+                        // Chained as it was (a rename keeps every byte): it failed before too.
+                        failed = true;
+                        let backup = inst::backup_path(&c.path);
+                        let first =
+                            format!("warning: {dir}/{}, which runs first,", file_name(&backup));
+                        writeln!(
+                            out,
+                            "{}: {} until it is converted: `{}`",
+                            crlf.describe(&first),
+                            hooks::crlf::consequence(name),
+                            hooks::crlf::convert_command(&backup)
+                        )?;
                     }
                 }
                 for w in via_pre_commit {
@@ -205,109 +258,6 @@ fn write_driver(
     Ok(())
 }
 
-/// Words what install did in a manager's home; `true` when something is left for the user.
-fn write_via_manager(
-    out: &mut dyn Write,
-    manager: &Detected,
-    wired: &[managed::Wired],
-    survey: &[managed::HookWiring],
-) -> std::io::Result<bool> {
-    let name = manager.manager.name();
-    writeln!(
-        out,
-        "{name} runs the hooks here ({}): relhook's calls go into {name}'s own files",
-        manager.evidence.display()
-    )?;
-    let mut left = false;
-    let mut commands: Vec<&str> = Vec::new();
-    for w in survey {
-        let file = w.file.display();
-        let now = wired.iter().any(|x| x.hook == w.hook);
-        match &w.wiring {
-            Wiring::Wired if now => {
-                let above = wired
-                    .iter()
-                    .find(|x| x.hook == w.hook)
-                    .and_then(|x| x.above.as_ref());
-                match above {
-                    Some(stop) => writeln!(
-                        out,
-                        "{}: wired in {file}, above `{stop}`, which ends the hook (below it, relhook would never run)",
-                        w.hook
-                    )?,
-                    None => writeln!(out, "{}: wired in {file}", w.hook)?,
-                }
-            }
-            Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
-            Wiring::Inactive { command } => {
-                let verb = if now { "wired" } else { "already in" };
-                writeln!(
-                    out,
-                    "{} {verb} {file}; {name} runs it once you run `{command}`",
-                    w.hook
-                )?;
-                if !commands.contains(&command.as_str()) {
-                    commands.push(command);
-                }
-            }
-            Wiring::Missing | Wiring::NotExecutable | Wiring::Unreachable { .. } => {
-                left = true;
-                writeln!(out, "{}: NOT wired in {file}", w.hook)?;
-            }
-            Wiring::Manual { why, snippet } => {
-                left = true;
-                let at = crate::hooks::managed::where_to_add(w.hook);
-                writeln!(out, "{}: NOT wired: {why}. Add to {file}{at}:\n", w.hook)?;
-                for line in snippet.lines() {
-                    writeln!(out, "    {line}")?;
-                }
-                writeln!(out)?;
-            }
-        }
-    }
-    let hand_tags = survey.iter().any(|w| {
-        w.hook == "reference-transaction"
-            && matches!(w.wiring, Wiring::Wired | Wiring::Inactive { .. })
-    });
-    if !hand_tags {
-        writeln!(
-            out,
-            "note: hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases here: reference-transaction is not wired; use `relhook release`, and pre-push still refuses a bad release tag"
-        )?;
-    }
-    if !wired.is_empty() {
-        writeln!(
-            out,
-            "commit these files so the team runs relhook too; each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked"
-        )?;
-    }
-    for c in commands {
-        writeln!(out, "then run `{c}`")?;
-    }
-    Ok(left)
-}
-
-fn write_hooks_path_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::Result<()> {
-    let Some(setting) = &loc.hooks_path else {
-        return Ok(());
-    };
-    let dir = loc.hooks_dir.display();
-    match setting.scope.as_str() {
-        "global" | "system" => writeln!(
-            out,
-            "note: core.hooksPath = {} in your {} git config replaces {}: git runs hooks from {dir} for every repository, so relhook's hooks went there",
-            setting.value,
-            setting.scope,
-            loc.default_hooks_dir().display()
-        ),
-        scope => writeln!(
-            out,
-            "note: core.hooksPath = {} ({scope} config): git runs this repository's hooks from {dir}",
-            setting.value
-        ),
-    }
-}
-
 /// `relhook uninstall`.
 pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
     let loc = ctx.hooks()?;
@@ -344,11 +294,18 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
             let name = c.hook;
             match &c.action {
                 Removal::Removed => writeln!(out, "removed {name} from {dir}")?,
-                Removal::Restored { backup } => writeln!(
-                    out,
-                    "removed {name} and restored the hook it had replaced (from {})",
-                    file_name(backup)
-                )?,
+                Removal::Restored { backup } => {
+                    // Where pre-commit runs relhook's shim from, the hook goes back there.
+                    let aside = match file_name(&c.path) {
+                        file if file != name => format!(" as {file}, which pre-commit's hook runs"),
+                        _ => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "removed {name} and restored the hook it had replaced{aside} (from {})",
+                        file_name(backup)
+                    )?
+                }
                 Removal::LeftBoth { backup } => writeln!(
                     out,
                     "left {dir}/{name} alone: it is not relhook's; {} is still there too",

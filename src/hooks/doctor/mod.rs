@@ -7,9 +7,12 @@ use serde::Serialize;
 
 use super::driver::DriverState;
 
-use super::install::{backup_path, detect_managers, is_executable};
-use super::managed::where_to_add;
-use super::{SHIM_VERSION, available, recognise};
+mod hooks;
+
+use hooks::{hook_check, wiring_check};
+
+use super::install::detect_managers;
+use super::{available, recognise};
 use crate::Error;
 use crate::config::Config;
 use crate::git::HooksLocation;
@@ -29,6 +32,9 @@ pub enum Status {
     Shadowed,
     /// A hook relhook did not write.
     Foreign,
+    /// git runs it and it cannot work: it cannot start (a `#!/bin/sh` line ending in a
+    /// carriage return) or fails on every run.
+    Broken,
     /// The configuration file does not load.
     Invalid,
 }
@@ -64,7 +70,7 @@ impl Report {
     }
 }
 
-fn check(subject: &str, status: Status, detail: String, fix: Option<String>) -> Check {
+pub(super) fn check(subject: &str, status: Status, detail: String, fix: Option<String>) -> Check {
     Check {
         subject: subject.to_owned(),
         status,
@@ -108,66 +114,6 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
             .as_ref()
             .map(|s| format!("{} ({} config)", s.value, s.scope)),
         checks,
-    }
-}
-
-/// One hook in a manager's home, judged exactly as `install` judges it.
-fn wiring_check(manager: &str, w: &super::managed::HookWiring) -> Check {
-    use super::managed::Wiring;
-    let subject = format!("hook {} (via {manager})", w.hook);
-    let file = w.file.display();
-    let unchecked = if w.hook == "reference-transaction" {
-        "; hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases"
-    } else {
-        ""
-    };
-    match &w.wiring {
-        Wiring::Wired => check(
-            &subject,
-            Status::Ok,
-            format!("{manager} runs relhook for it ({file})"),
-            None,
-        ),
-        Wiring::Inactive { command } => check(
-            &subject,
-            Status::Missing,
-            format!(
-                "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}",
-                w.hook
-            ),
-            Some(command.clone()),
-        ),
-        Wiring::Missing => check(
-            &subject,
-            Status::Missing,
-            format!(
-                "nothing in {manager}'s files calls relhook for {}{unchecked}",
-                w.hook
-            ),
-            Some("relhook install".into()),
-        ),
-        Wiring::Unreachable { line, text } => check(
-            &subject,
-            Status::Shadowed,
-            format!(
-                "{file} calls relhook below line {line} (`{text}`), which ends the hook: relhook never runs{unchecked}"
-            ),
-            Some(format!(
-                "relhook install (moves the call above line {line})"
-            )),
-        ),
-        Wiring::NotExecutable => check(
-            &subject,
-            Status::Shadowed,
-            format!("{file} calls relhook, but git skips it: it is not executable{unchecked}"),
-            Some("relhook install (makes it executable)".into()),
-        ),
-        Wiring::Manual { why, snippet } => check(
-            &subject,
-            Status::Missing,
-            format!("{why}{unchecked}"),
-            Some(format!("add to {file}{}:\n{snippet}", where_to_add(w.hook))),
-        ),
     }
 }
 
@@ -245,119 +191,6 @@ fn package_without_driver(
     })
 }
 
-fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
-    let subject = format!("hook {name}");
-    let path = loc.hooks_dir.join(name);
-    let install = Some("relhook install".to_owned());
-    if path.symlink_metadata().is_err() {
-        return check(
-            &subject,
-            Status::Missing,
-            format!("no {name} hook in {}", loc.hooks_dir.display()),
-            install,
-        );
-    }
-    let Some(shim) = std::fs::read(&path).ok().as_deref().and_then(recognise) else {
-        return foreign_check(&subject, &path);
-    };
-    if shim.version < SHIM_VERSION {
-        return check(
-            &subject,
-            Status::Stale,
-            format!(
-                "shim v{} is older than this relhook's v{SHIM_VERSION}",
-                shim.version
-            ),
-            install,
-        );
-    }
-    match &shim.binary {
-        Some(b) if !b.is_file() => {
-            return check(
-                &subject,
-                Status::Stale,
-                if shim.direct {
-                    format!(
-                        "it starts `{}`, which no longer exists: git says \"cannot exec\" after each commit (the commit is made, without its changelog entry)",
-                        b.display()
-                    )
-                } else {
-                    format!(
-                        "it calls `{}`, which no longer exists (it falls back to relhook on PATH, or skips the check)",
-                        b.display()
-                    )
-                },
-                install,
-            );
-        }
-        Some(b) if !same_file(b, binary) => {
-            return check(
-                &subject,
-                Status::Stale,
-                format!(
-                    "it calls `{}`, not this relhook (`{}`)",
-                    b.display(),
-                    binary.display()
-                ),
-                install,
-            );
-        }
-        None => {
-            return check(
-                &subject,
-                Status::Stale,
-                "it records no relhook binary".into(),
-                install,
-            );
-        }
-        Some(_) => {}
-    }
-    if !is_executable(&path) {
-        return check(
-            &subject,
-            Status::Shadowed,
-            format!("{} is not executable, so git skips it", path.display()),
-            Some(format!("chmod +x {}", shell_word(&path))),
-        );
-    }
-    let backup = backup_path(&path);
-    let chained = if shim.chain && backup.exists() {
-        format!("; runs {} first", backup.display())
-    } else {
-        String::new()
-    };
-    check(
-        &subject,
-        Status::Ok,
-        format!("installed in {}{chained}", loc.hooks_dir.display()),
-        None,
-    )
-}
-
-/// A hook relhook did not write. install keeps one as `<hook>.relhook-orig`; when that name is
-/// taken it refuses rather than lose either, so the fix names the file to move.
-fn foreign_check(subject: &str, path: &Path) -> Check {
-    let backup = backup_path(path);
-    let (p, b) = (path.display(), backup.display());
-    let (detail, fix) = if backup.symlink_metadata().is_err() {
-        (
-            format!("{p} was not written by relhook"),
-            format!("relhook install (keeps it as {b} and runs it first)"),
-        )
-    } else {
-        let (p_word, b_word) = (shell_word(path), shell_word(&backup));
-        (
-            format!(
-                "{p} was not written by relhook, and {b} (the hook relhook kept when it installed) is there too"
-            ),
-            format!(
-                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then relhook install (it runs the hook that remains first)"
-            ),
-        )
-    };
-    check(subject, Status::Foreign, detail, Some(fix))
-}
-
 /// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
 fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
     let setting = loc.hooks_path.as_ref()?;
@@ -426,7 +259,7 @@ fn config_check(config: &Result<Config, Error>) -> Check {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
@@ -434,7 +267,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// A path as one shell word, quoted only when it needs to be.
-fn shell_word(path: &Path) -> String {
+pub(super) fn shell_word(path: &Path) -> String {
     let s = path.display().to_string();
     if s.chars()
         .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c))

@@ -19,18 +19,20 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod husky;
+mod place;
+
+use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
+use place::insert_block;
+
 use super::install::{Detected, Manager};
-use super::script::Stop;
 use crate::git::HooksLocation;
 use crate::{Error, Result, fsx};
 
 /// Opens every block relhook writes into a manager's file.
-const BEGIN: &str = "# >>> relhook: `relhook uninstall` removes this block";
+pub(super) const BEGIN: &str = "# >>> relhook: `relhook uninstall` removes this block";
 /// Closes it.
-const END: &str = "# <<< relhook";
-
-/// husky's per-hook runner, as husky 9 writes it into `.husky/_/<hook>`.
-const HUSKY_RUNNER: &str = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"";
+pub(super) const END: &str = "# <<< relhook";
 
 /// How one hook stands in a manager's files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,6 +55,54 @@ pub enum Wiring {
         line: usize,
         /// Its text.
         text: String,
+    },
+    /// relhook's block sits below a top-level `exec` that sends the hook's error output
+    /// elsewhere (`exec >>log 2>&1`), so a refused commit says nothing; `relhook install`
+    /// moves it above that line.
+    Muted {
+        /// The `exec` line, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+        /// Where it sends standard error.
+        to: String,
+    },
+    /// relhook's block sits below other commands in a hook git hands input to (pre-push's
+    /// refs, read once): one that reads it leaves relhook nothing to check; `relhook install`
+    /// moves the block to the top, where it hands the input on.
+    Starved {
+        /// The first command above it, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
+    /// relhook's block reads git's input without handing it on (an earlier relhook's, at the
+    /// end of the file), and a command was added below it, which gets none; `relhook install`
+    /// writes the block again at the top, handing the input on.
+    Hoarded {
+        /// That command's line, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
+    /// Another tool wrote over husky's runner for this hook (`git lfs install --force`): git
+    /// runs that file, never `.husky/<hook>`; `npx husky` writes the runner back.
+    RunnerReplaced {
+        /// The runner, e.g. `.husky/_/pre-push`.
+        runner: PathBuf,
+        /// Whose hook it is now, as far as its text tells.
+        owner: String,
+    },
+    /// The file has Windows (CRLF) line endings where they break it: git cannot start it, or
+    /// sh fails on its lines (see [`crate::hooks::crlf`]).
+    Crlf {
+        /// The first line they break.
+        #[serde(flatten)]
+        crlf: crate::hooks::crlf::Crlf,
+        /// Only relhook's own block has them: `relhook install` writes it again.
+        ours: bool,
+        /// The command that fixes it.
+        fix: String,
     },
     /// git runs this file itself (`core.hooksPath` names its directory), and it is not
     /// executable, so git skips it; `relhook install` sets the bit.
@@ -103,7 +153,7 @@ pub fn survey(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Vec<
         .collect()
 }
 
-fn read_text(path: &Path) -> String {
+pub(super) fn read_text(path: &Path) -> String {
     fsx::read_optional(path)
         .ok()
         .flatten()
@@ -111,122 +161,8 @@ fn read_text(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn calls(text: &str, hook: &str) -> bool {
+pub(super) fn calls(text: &str, hook: &str) -> bool {
     text.contains(&format!("relhook hook {hook}"))
-}
-
-/// husky's runner directory: `core.hooksPath` when it points into `.husky`, else `.husky/_`.
-fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
-    match &loc.hooks_path {
-        Some(s) if s.value.replace('\\', "/").contains(".husky") => loc.hooks_dir.clone(),
-        _ => loc.work_tree.join(".husky/_"),
-    }
-}
-
-fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
-    let rel = PathBuf::from(".husky").join(hook);
-    let path = loc.work_tree.join(&rel);
-    let text = read_text(&path);
-    // Pasted above the hook's own lines, a block that reads git's input must hand it on.
-    let manual = |why: String| Wiring::Manual {
-        why,
-        snippet: husky_block(hook, reads_input(hook)),
-    };
-    if !calls(&text, hook) {
-        return match placement(&text) {
-            Ok(_) => (rel, Wiring::Missing),
-            Err(why) => (rel.clone(), manual(format!("{} {why}", rel.display()))),
-        };
-    }
-    if let Some(stop) = stop_above_call(&text, hook) {
-        // Only relhook's own block is relhook's to move; a call the team wrote stays theirs.
-        let movable =
-            strip_blocks(&text).is_some_and(|rest| !calls(&rest, hook) && placement(&rest).is_ok());
-        if !movable {
-            let why = format!(
-                "{} calls relhook below line {} (`{}`), which ends the hook, so relhook never runs: the call must come above that line, as in the lines below",
-                rel.display(),
-                stop.line,
-                stop.text
-            );
-            return (rel, manual(why));
-        }
-        let (line, text) = (stop.line, stop.text);
-        return (rel, Wiring::Unreachable { line, text });
-    }
-    if runs_husky_dir_itself(loc) {
-        // No runner in between (husky 4-style or a team's own `.husky`): git runs this file.
-        if !super::install::is_executable(&path) {
-            return (rel, Wiring::NotExecutable);
-        }
-        return (rel, Wiring::Wired);
-    }
-    let runners = husky_runner_dir(loc);
-    if !runners.join("h").is_file() {
-        return (
-            rel,
-            Wiring::Inactive {
-                command: "npx husky".into(),
-            },
-        );
-    }
-    if !runners.join(hook).is_file() {
-        // husky's runner lacks this hook (reference-transaction): relhook install adds it.
-        return (rel, Wiring::Missing);
-    }
-    (rel, Wiring::Wired)
-}
-
-/// Whether `core.hooksPath` names `.husky` itself, so that git runs `.husky/<hook>` directly
-/// (husky 9 points it at `.husky/_`, whose runners source the files in `.husky`).
-fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
-    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
-    loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(".husky"))
-}
-
-/// Where relhook's block goes in a husky file: above the first line that ends the hook, or
-/// at the end when nothing does (`None`); `Err` says why neither is safe.
-fn placement(text: &str) -> std::result::Result<Option<Stop>, String> {
-    match super::script::first_stop(text) {
-        Ok(None) => Ok(None),
-        Ok(Some(stop)) if stop.starts_line => Ok(Some(stop)),
-        Ok(Some(stop)) => Err(format!(
-            "ends on line {} (`{}`) after other commands on that line; relhook's call must run before it",
-            stop.line, stop.text
-        )),
-        Err(u) => Err(format!(
-            "cannot be followed as shell on line {} ({}), so relhook cannot tell where its call would run",
-            u.line, u.why
-        )),
-    }
-}
-
-/// The line that ends the hook above relhook's call, when there is one: the call never runs.
-fn stop_above_call(text: &str, hook: &str) -> Option<Stop> {
-    let needle = format!("relhook hook {hook}");
-    let call = text.lines().position(|l| l.contains(&needle))? + 1;
-    let stop = super::script::first_stop(text).ok()??;
-    (stop.line < call).then_some(stop)
-}
-
-/// `text` with `block` above line `stop` (from 1), or at the end.
-fn insert_block(text: &str, block: &str, stop: Option<&Stop>) -> String {
-    let mut out = String::with_capacity(text.len() + block.len() + 1);
-    let Some(stop) = stop else {
-        out.push_str(text);
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
-        }
-        out.push_str(block);
-        return out;
-    };
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == stop.line {
-            out.push_str(block);
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -314,27 +250,6 @@ fn pre_commit_state(
     Some((config.to_owned(), wiring))
 }
 
-/// The guarded call for a shell file (husky). A teammate without relhook is not blocked; the
-/// commit-msg check says once per commit that it was skipped. A failing relhook ends the hook
-/// where it stands (as husky's `sh -e` does, and as git needs when it runs the file itself).
-/// `keep_input`: lines below the block may read git's standard input too (pre-push's refs),
-/// so relhook reads a copy and they read the input again.
-fn husky_block(hook: &str, keep_input: bool) -> String {
-    let otherwise = if hook == "commit-msg" {
-        "else\n  echo \"relhook is not on PATH: commit message not checked\" >&2\n"
-    } else {
-        ""
-    };
-    let call = if keep_input {
-        format!(
-            "  relhook_input=$(mktemp \"${{TMPDIR:-/tmp}}/relhook.XXXXXX\") && cat >\"$relhook_input\" || exit 1\n  relhook hook {hook} \"$@\" <\"$relhook_input\" || {{ relhook_status=$?; rm -f \"$relhook_input\"; exit $relhook_status; }}\n  exec <\"$relhook_input\"\n  rm -f \"$relhook_input\"\n"
-        )
-    } else {
-        format!("  relhook hook {hook} \"$@\" || exit $?\n")
-    };
-    format!("{BEGIN}\nif command -v relhook >/dev/null 2>&1; then\n{call}{otherwise}fi\n{END}\n")
-}
-
 /// Where in a hook file relhook's block goes: above what reads git's input, for a hook that
 /// gets some (the block hands it on).
 pub fn where_to_add(hook: &str) -> &'static str {
@@ -346,7 +261,7 @@ pub fn where_to_add(hook: &str) -> &'static str {
 }
 
 /// Whether git hands this hook input on standard input.
-fn reads_input(hook: &str) -> bool {
+pub(super) fn reads_input(hook: &str) -> bool {
     matches!(hook, "pre-push" | "reference-transaction")
 }
 
@@ -387,6 +302,9 @@ pub struct Wired {
     /// The line that ends the hook, which relhook's call went above (else it went at the end).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub above: Option<String>,
+    /// Why the call went above that line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub because: Option<String>,
 }
 
 /// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
@@ -398,7 +316,13 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
         let wired = match (m.manager, &w.wiring) {
             (
                 Manager::Husky,
-                Wiring::Missing | Wiring::Unreachable { .. } | Wiring::NotExecutable,
+                Wiring::Missing
+                | Wiring::Unreachable { .. }
+                | Wiring::Muted { .. }
+                | Wiring::Starved { .. }
+                | Wiring::Hoarded { .. }
+                | Wiring::NotExecutable
+                | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,
             (Manager::Lefthook, Wiring::Missing) => {
                 let block = format!("{BEGIN}\n{}{END}\n", lefthook_section(w.hook));
@@ -407,43 +331,18 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             }
             _ => continue,
         };
+        let (above, because) = match wired {
+            Some(b) => (Some(b.stop.text.clone()), Some(b.because())),
+            None => (None, None),
+        };
         done.push(Wired {
             hook: w.hook,
             file: w.file,
-            above: wired,
+            above,
+            because,
         });
     }
     Ok(done)
-}
-
-/// One husky hook; returns the line relhook's call went above, if any.
-fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<String>> {
-    let file = loc.work_tree.join(&w.file);
-    let mut text = read_text(&file);
-    if matches!(w.wiring, Wiring::Unreachable { .. }) {
-        // relhook's own block, below a line that ends the hook: it comes out to go above it.
-        text = strip_blocks(&text).unwrap_or(text);
-    }
-    let mut above = None;
-    if !calls(&text, w.hook) {
-        // survey found a place for it, or it would have said Manual.
-        let stop = placement(&text).ok().flatten();
-        let block = husky_block(w.hook, stop.is_some() && reads_input(w.hook));
-        write_creating_dir(
-            &file,
-            &insert_block(&text, &block, stop.as_ref()),
-            Some(0o755),
-        )?;
-        above = stop.map(|s| s.text);
-    } else if w.wiring == Wiring::NotExecutable {
-        super::install::set_executable(&file)?;
-    }
-    let runners = husky_runner_dir(loc);
-    let runner = runners.join(w.hook);
-    if runners.join("h").is_file() && !runner.exists() {
-        fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
-    }
-    Ok(above)
 }
 
 fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
@@ -451,7 +350,7 @@ fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
     write_creating_dir(path, &text, mode)
 }
 
-fn write_creating_dir(path: &Path, text: &str, mode: Option<u32>) -> Result<()> {
+pub(super) fn write_creating_dir(path: &Path, text: &str, mode: Option<u32>) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
     }
@@ -495,7 +394,7 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
 }
 
 /// The text without relhook's blocks; `None` when it has none.
-fn strip_blocks(text: &str) -> Option<String> {
+pub(super) fn strip_blocks(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut inside = false;
     let mut found = false;
@@ -520,29 +419,10 @@ mod tests {
     #[test]
     fn blocks_strip_back_to_the_users_text() {
         let user = "npx commitlint --edit \"$1\"\n";
-        let with = format!("{user}{}", husky_block("commit-msg", false));
+        let with = format!("{user}{}", husky::husky_block("commit-msg", false));
         assert_eq!(strip_blocks(&with).as_deref(), Some(user));
         assert_eq!(strip_blocks(user), None);
         assert!(calls(&with, "commit-msg"));
-    }
-
-    #[test]
-    fn the_block_goes_above_the_line_that_ends_the_hook() {
-        let block = husky_block("commit-msg", false);
-        let text = "#!/bin/sh\necho a\nexit 0\n";
-        let stop = placement(text).unwrap();
-        assert_eq!(stop.as_ref().map(|s| s.line), Some(3));
-        let wired = insert_block(text, &block, stop.as_ref());
-        assert_eq!(wired, format!("#!/bin/sh\necho a\n{block}exit 0\n"));
-        assert_eq!(stop_above_call(&wired, "commit-msg"), None);
-        assert_eq!(strip_blocks(&wired).as_deref(), Some(text));
-        let appended = insert_block("echo a", &block, None);
-        assert_eq!(appended, format!("echo a\n{block}"));
-        let below = format!("{text}{block}");
-        assert_eq!(stop_above_call(&below, "commit-msg").unwrap().line, 3);
-        assert!(placement("echo a; exit 0\n").is_err());
-        assert!(placement("echo 'open\n").is_err());
-        assert!(husky_block("pre-push", true).contains("exec <\"$relhook_input\""));
     }
 
     #[test]

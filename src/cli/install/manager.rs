@@ -1,0 +1,110 @@
+//! What `relhook install` did in a hook manager's home (husky, lefthook), in words.
+
+use std::io::Write;
+
+use crate::hooks::install::Detected;
+use crate::hooks::managed::{self, Wiring};
+
+/// Words what install did in a manager's home; `true` when something is left for the user.
+pub(super) fn write_via_manager(
+    out: &mut dyn Write,
+    manager: &Detected,
+    wired: &[managed::Wired],
+    survey: &[managed::HookWiring],
+) -> std::io::Result<bool> {
+    let name = manager.manager.name();
+    writeln!(
+        out,
+        "{name} runs the hooks here ({}): relhook's calls go into {name}'s own files",
+        manager.evidence.display()
+    )?;
+    let mut left = false;
+    let mut commands: Vec<&str> = Vec::new();
+    for w in survey {
+        let file = w.file.display();
+        let now = wired.iter().any(|x| x.hook == w.hook);
+        match &w.wiring {
+            Wiring::Wired if now => {
+                let done = wired.iter().find(|x| x.hook == w.hook);
+                match done.map(|x| (&x.above, &x.because)) {
+                    Some((Some(line), Some(because))) => writeln!(
+                        out,
+                        "{}: wired in {file}, above `{line}`, {because}",
+                        w.hook
+                    )?,
+                    _ => writeln!(out, "{}: wired in {file}", w.hook)?,
+                }
+            }
+            Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
+            Wiring::Inactive { command } => {
+                let verb = if now { "wired" } else { "already in" };
+                writeln!(
+                    out,
+                    "{} {verb} {file}; {name} runs it once you run `{command}`",
+                    w.hook
+                )?;
+                if !commands.contains(&command.as_str()) {
+                    commands.push(command);
+                }
+            }
+            Wiring::Missing
+            | Wiring::NotExecutable
+            | Wiring::Unreachable { .. }
+            | Wiring::Muted { .. }
+            | Wiring::Starved { .. }
+            | Wiring::Hoarded { .. } => {
+                left = true;
+                writeln!(out, "{}: NOT wired in {file}", w.hook)?;
+            }
+            Wiring::RunnerReplaced { runner, owner } => {
+                left = true;
+                writeln!(
+                    out,
+                    "{}: NOT wired: git runs {}, which is {owner} now, not husky's runner, so {file} never runs; `npx husky` writes the runner back (move what that file did into {file}, e.g. git-lfs's `git lfs {} \"$@\"`)",
+                    w.hook,
+                    runner.display(),
+                    w.hook
+                )?;
+            }
+            Wiring::Crlf { crlf, fix, .. } => {
+                left = true;
+                writeln!(
+                    out,
+                    "{}: NOT wired: {}: {}. Fix: {fix}",
+                    w.hook,
+                    crlf.describe(&file.to_string()),
+                    crate::hooks::crlf::consequence(w.hook)
+                )?;
+            }
+            Wiring::Manual { why, snippet } => {
+                left = true;
+                let at = crate::hooks::managed::where_to_add(w.hook);
+                writeln!(out, "{}: NOT wired: {why}. Add to {file}{at}:\n", w.hook)?;
+                for line in snippet.lines() {
+                    writeln!(out, "    {line}")?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    let hand_tags = survey.iter().any(|w| {
+        w.hook == "reference-transaction"
+            && matches!(w.wiring, Wiring::Wired | Wiring::Inactive { .. })
+    });
+    if !hand_tags {
+        writeln!(
+            out,
+            "note: hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases here: reference-transaction is not wired; use `relhook release`, and pre-push still refuses a bad release tag"
+        )?;
+    }
+    if !wired.is_empty() {
+        writeln!(
+            out,
+            "commit these files so the team runs relhook too; each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked"
+        )?;
+    }
+    for c in commands {
+        writeln!(out, "then run `{c}`")?;
+    }
+    Ok(left)
+}

@@ -1,0 +1,320 @@
+//! One hook: relhook's shim in the hooks directory git runs (and the hook it chains), or
+//! relhook's call in a hook manager's file.
+
+use std::path::Path;
+
+use super::{Check, Status, check, same_file, shell_word};
+use crate::git::HooksLocation;
+use crate::hooks::install::{backup_path, is_executable};
+use crate::hooks::managed::where_to_add;
+use crate::hooks::{SHIM_VERSION, available, crlf, recognise};
+
+/// One hook in a manager's home, judged exactly as `install` judges it.
+pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring) -> Check {
+    use crate::hooks::managed::Wiring;
+    let subject = format!("hook {} (via {manager})", w.hook);
+    let file = w.file.display();
+    let unchecked = if w.hook == "reference-transaction" {
+        "; hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases"
+    } else {
+        ""
+    };
+    match &w.wiring {
+        Wiring::Wired => check(
+            &subject,
+            Status::Ok,
+            format!("{manager} runs relhook for it ({file})"),
+            None,
+        ),
+        Wiring::Inactive { command } => check(
+            &subject,
+            Status::Missing,
+            format!(
+                "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}",
+                w.hook
+            ),
+            Some(command.clone()),
+        ),
+        Wiring::Missing => check(
+            &subject,
+            Status::Missing,
+            format!(
+                "nothing in {manager}'s files calls relhook for {}{unchecked}",
+                w.hook
+            ),
+            Some("relhook install".into()),
+        ),
+        Wiring::Unreachable { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), which ends the hook: relhook never runs{unchecked}"
+            ),
+            Some(format!(
+                "relhook install (moves the call above line {line})"
+            )),
+        ),
+        Wiring::Muted { line, text, to } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), which sends the hook's error output to {to}, so relhook's messages (why it refused a commit, a push or a tag) never reach you{unchecked}"
+            ),
+            Some(format!(
+                "relhook install (moves the call above line {line})"
+            )),
+        ),
+        Wiring::Starved { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), and git's refs can be read only once: a command above the call that reads them (git-lfs's does) leaves relhook none to check, and the push goes out unchecked"
+            ),
+            Some("relhook install (moves the call to the top, where it hands the refs on)".into()),
+        ),
+        Wiring::Hoarded { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "relhook's call in {file} reads git's refs without handing them on, so line {line} below it (`{text}`) gets none (git-lfs's pre-push then uploads nothing)"
+            ),
+            Some("relhook install (writes the call again at the top, handing the refs on)".into()),
+        ),
+        Wiring::RunnerReplaced { runner, owner } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "git runs {}, which is {owner} now, not husky's runner: {file}, and relhook's call in it, never run ({}){unchecked}",
+                runner.display(),
+                lost(w.hook)
+            ),
+            Some(format!(
+                "npx husky (writes husky's runner back){}",
+                if owner.starts_with("git-lfs") {
+                    format!(
+                        "; git-lfs's line, `git lfs {} \"$@\"`, then goes into {file}",
+                        w.hook
+                    )
+                } else {
+                    String::new()
+                }
+            )),
+        ),
+        Wiring::NotExecutable => check(
+            &subject,
+            Status::Shadowed,
+            format!("{file} calls relhook, but git skips it: it is not executable{unchecked}"),
+            Some("relhook install (makes it executable)".into()),
+        ),
+        Wiring::Crlf { crlf: c, fix, .. } => check(
+            &subject,
+            Status::Broken,
+            format!(
+                "{}: {}",
+                c.describe(&file.to_string()),
+                crlf::consequence(w.hook)
+            ),
+            Some(fix.clone()),
+        ),
+        Wiring::Manual { why, snippet } => check(
+            &subject,
+            Status::Missing,
+            format!("{why}{unchecked}"),
+            Some(format!("add to {file}{}:\n{snippet}", where_to_add(w.hook))),
+        ),
+    }
+}
+
+pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
+    let subject = format!("hook {name}");
+    let path = loc.hooks_dir.join(name);
+    let install = Some("relhook install".to_owned());
+    if path.symlink_metadata().is_err() {
+        return check(
+            &subject,
+            Status::Missing,
+            format!("no {name} hook in {}", loc.hooks_dir.display()),
+            install,
+        );
+    }
+    // pre-commit moved relhook's shim to `<hook>.legacy` and runs it: it is judged there. The
+    // hook relhook chains keeps its name beside the hook's (`backup`).
+    let backup = backup_path(&path);
+    let aside = crate::hooks::aside::moved_shim(&path);
+    let hook_path = path.clone();
+    let path = aside.clone().unwrap_or(path);
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let Some(shim) = recognise(&bytes) else {
+        return foreign_check(&subject, &path, name, &loc.hooks_dir);
+    };
+    if let Some(c) = crlf::find(&bytes, true) {
+        return check(
+            &subject,
+            Status::Broken,
+            format!(
+                "{}: {}",
+                c.describe(&path.display().to_string()),
+                crlf::consequence(name)
+            ),
+            Some("relhook install (writes relhook's shim again, with LF line endings)".into()),
+        );
+    }
+    if let Some((line, text)) = crate::hooks::appended(&bytes) {
+        return check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{} has lines added below relhook's shim (line {line}: `{text}`), {}",
+                path.display(),
+                crate::hooks::APPENDED_WHY.trim_end_matches('.')
+            ),
+            Some(format!(
+                "replace {} with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then relhook install (keeps that hook as {} and runs it first)",
+                shell_word(&hook_path),
+                backup.display()
+            )),
+        );
+    }
+    if shim.version < SHIM_VERSION {
+        return check(
+            &subject,
+            Status::Stale,
+            format!(
+                "shim v{} is older than this relhook's v{SHIM_VERSION}",
+                shim.version
+            ),
+            install,
+        );
+    }
+    match &shim.binary {
+        Some(b) if !b.is_file() => {
+            return check(
+                &subject,
+                Status::Stale,
+                if shim.direct {
+                    format!(
+                        "it starts `{}`, which no longer exists: git says \"cannot exec\" after each commit (the commit is made, without its changelog entry)",
+                        b.display()
+                    )
+                } else {
+                    format!(
+                        "it calls `{}`, which no longer exists (it falls back to relhook on PATH, or skips the check)",
+                        b.display()
+                    )
+                },
+                install,
+            );
+        }
+        Some(b) if !same_file(b, binary) => {
+            return check(
+                &subject,
+                Status::Stale,
+                format!(
+                    "it calls `{}`, not this relhook (`{}`)",
+                    b.display(),
+                    binary.display()
+                ),
+                install,
+            );
+        }
+        None => {
+            return check(
+                &subject,
+                Status::Stale,
+                "it records no relhook binary".into(),
+                install,
+            );
+        }
+        Some(_) => {}
+    }
+    if !is_executable(&path) {
+        return check(
+            &subject,
+            Status::Shadowed,
+            format!("{} is not executable, so git skips it", path.display()),
+            Some(format!("chmod +x {}", shell_word(&path))),
+        );
+    }
+    if let Some(c) = crlf::chained(&hook_path) {
+        let first = format!("{}, the hook relhook runs first,", backup.display());
+        return check(
+            &subject,
+            Status::Broken,
+            format!("{}: {}", c.describe(&first), crlf::consequence(name)),
+            Some(format!(
+                "{} (converts it to LF line endings)",
+                crlf::convert_command(&backup)
+            )),
+        );
+    }
+    let chained = if shim.chain && backup.exists() {
+        format!("; runs {} first", backup.display())
+    } else {
+        String::new()
+    };
+    let detail = match &aside {
+        Some(legacy) => format!(
+            "pre-commit's {name} hook runs relhook's shim, kept as {}{chained}",
+            legacy.display()
+        ),
+        None => format!("installed in {}{chained}", loc.hooks_dir.display()),
+    };
+    check(&subject, Status::Ok, detail, None)
+}
+
+/// A hook relhook did not write. install keeps one as `<hook>.relhook-orig`; when that name is
+/// taken it refuses rather than lose either (unless the two are the same bytes), so the fix
+/// names the file to move. Where relhook's other shims are still there, another tool wrote
+/// this one over relhook's (`git lfs install --force`): said so, with what no longer happens.
+fn foreign_check(subject: &str, path: &Path, name: &str, dir: &Path) -> Check {
+    let backup = backup_path(path);
+    let (p, b) = (path.display(), backup.display());
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let gone = available().any(|h| {
+        h.name != name && {
+            let other = dir.join(h.name);
+            let at = crate::hooks::aside::moved_shim(&other).unwrap_or(other);
+            std::fs::read(at).is_ok_and(|o| recognise(&o).is_some())
+        }
+    });
+    let now = format!(
+        "relhook's {name} shim is gone ({}): {p} is {}",
+        lost(name),
+        crate::hooks::aside::whose(&bytes)
+    );
+    let (detail, fix) = if backup.symlink_metadata().is_err() {
+        let detail = if gone {
+            now
+        } else {
+            format!("{p} was not written by relhook")
+        };
+        let fix = format!("relhook install (keeps it as {b} and runs it first)");
+        (detail, fix)
+    } else if std::fs::read(&backup).is_ok_and(|k| k == bytes) {
+        (
+            format!("{now} again, the same as {b}, kept when relhook installed"),
+            format!("relhook install (puts relhook's shim back; {b} still runs first)"),
+        )
+    } else {
+        let (p_word, b_word) = (shell_word(path), shell_word(&backup));
+        (
+            format!(
+                "{p} was not written by relhook, and {b} (the hook relhook kept when it installed) is there too"
+            ),
+            format!(
+                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then relhook install (it runs the hook that remains first)"
+            ),
+        )
+    };
+    check(subject, Status::Foreign, detail, Some(fix))
+}
+
+/// What relhook no longer does when its shim for `hook` is gone.
+fn lost(hook: &str) -> &'static str {
+    match hook {
+        "commit-msg" => "commit messages are not checked",
+        "post-commit" => "commits get no changelog entry",
+        "pre-push" => "pushes are not checked",
+        _ => "hand tags are not checked or turned into releases",
+    }
+}

@@ -1,0 +1,205 @@
+//! husky's files: relhook's marked block in `.husky/<hook>` (above the first line that ends
+//! the hook, or at the end), the runner husky lacks (`.husky/_/reference-transaction`), and how
+//! each hook stands there.
+
+use std::path::{Path, PathBuf};
+
+use super::place::{Barrier, Why, above_call, hoarded, insert_block, placement};
+use super::{BEGIN, END};
+use super::{HookWiring, Wiring, calls, read_text, reads_input, strip_blocks, write_creating_dir};
+use crate::git::HooksLocation;
+use crate::hooks::crlf;
+use crate::hooks::script::Stop;
+use crate::{Result, fsx};
+
+/// husky's per-hook runner, as husky 9 writes it into `.husky/_/<hook>`.
+pub(super) const HUSKY_RUNNER: &str = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"";
+
+/// husky's runner directory: `core.hooksPath` when it points into `.husky`, else `.husky/_`.
+pub(super) fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
+    match &loc.hooks_path {
+        Some(s) if s.value.replace('\\', "/").contains(".husky") => loc.hooks_dir.clone(),
+        _ => loc.work_tree.join(".husky/_"),
+    }
+}
+
+pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
+    let rel = PathBuf::from(".husky").join(hook);
+    let path = loc.work_tree.join(&rel);
+    let text = read_text(&path);
+    // Pasted above the hook's own lines, a block that reads git's input must hand it on.
+    let manual = |why: String| Wiring::Manual {
+        why,
+        snippet: husky_block(hook, reads_input(hook)),
+    };
+    if let Some(broken) = crlf_state(&rel, &text, runs_husky_dir_itself(loc)) {
+        return (rel, broken);
+    }
+    if !calls(&text, hook) {
+        return match placement(&text, hook) {
+            Ok(_) => (rel, Wiring::Missing),
+            Err(why) => (rel.clone(), manual(format!("{} {why}", rel.display()))),
+        };
+    }
+    if let Some(Barrier { stop, why }) = above_call(&text, hook) {
+        // Only relhook's own block is relhook's to move; a call the team wrote stays theirs.
+        let movable = strip_blocks(&text)
+            .is_some_and(|rest| !calls(&rest, hook) && placement(&rest, hook).is_ok());
+        let (line, text) = (stop.line, stop.text);
+        if !movable {
+            let what = match &why {
+                Why::Ends => "which ends the hook, so relhook never runs".to_owned(),
+                Why::Mutes(to) => format!(
+                    "which sends the hook's error output to {to}, so relhook's errors never reach you"
+                ),
+                Why::Input => "and git's refs can be read only once: a command above the call that reads them (git-lfs's does) leaves relhook none to check".to_owned(),
+            };
+            let why = format!(
+                "{} calls relhook below line {line} (`{text}`), {what}: the call must come above that line, as in the lines below",
+                rel.display(),
+            );
+            return (rel, manual(why));
+        }
+        return match why {
+            Why::Ends => (rel, Wiring::Unreachable { line, text }),
+            Why::Mutes(to) => (rel, Wiring::Muted { line, text, to }),
+            Why::Input => (rel, Wiring::Starved { line, text }),
+        };
+    }
+    if let Some(Stop { line, text, .. }) = hoarded(&text, hook) {
+        return (rel, Wiring::Hoarded { line, text });
+    }
+    if runs_husky_dir_itself(loc) {
+        // No runner in between (husky 4-style or a team's own `.husky`): git runs this file.
+        if !crate::hooks::install::is_executable(&path) {
+            return (rel, Wiring::NotExecutable);
+        }
+        return (rel, Wiring::Wired);
+    }
+    let runners = husky_runner_dir(loc);
+    if !runners.join("h").is_file() {
+        return (
+            rel,
+            Wiring::Inactive {
+                command: "npx husky".into(),
+            },
+        );
+    }
+    if !runners.join(hook).is_file() {
+        // husky's runner lacks this hook (reference-transaction): relhook install adds it.
+        return (rel, Wiring::Missing);
+    }
+    // Another tool wrote over husky's runner (`git lfs install --force` writes into the hooks
+    // directory, `.husky/_`): git runs that file, and `.husky/<hook>` never.
+    let runner = runners.join(hook);
+    let runner_text = read_text(&runner);
+    if !runner_text.contains("/h\"") && !runner_text.contains("husky") {
+        let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+        let owner = crate::hooks::aside::whose(runner_text.as_bytes()).to_owned();
+        return (
+            rel,
+            Wiring::RunnerReplaced {
+                runner: shown.to_owned(),
+                owner,
+            },
+        );
+    }
+    // git starts the runner, which sources `h`: both are husky's, and `npx husky` writes them.
+    for (name, started) in [(hook, true), ("h", false)] {
+        let runner = runners.join(name);
+        if let Some(crlf) = crlf::find(read_text(&runner).as_bytes(), started) {
+            let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+            let fix = match hook {
+                "reference-transaction" if name == hook => format!(
+                    "rm {}; relhook install (writes it again)",
+                    crate::hooks::doctor::shell_word(shown)
+                ),
+                _ => "npx husky (writes husky's runners again)".into(),
+            };
+            let (ours, file) = (false, shown.to_owned());
+            return (file, Wiring::Crlf { crlf, ours, fix });
+        }
+    }
+    (rel, Wiring::Wired)
+}
+
+/// A husky file whose line endings break it: relhook's own block is relhook's to write again
+/// (with LF endings); the team's lines are theirs to convert.
+fn crlf_state(rel: &Path, text: &str, started: bool) -> Option<Wiring> {
+    let crlf = crlf::find(text.as_bytes(), started)?;
+    let ours =
+        strip_blocks(text).is_some_and(|rest| crlf::find(rest.as_bytes(), started).is_none());
+    let fix = if ours {
+        "relhook install (writes relhook's block again, with LF line endings)".to_owned()
+    } else {
+        format!(
+            "{} (converts it to LF line endings), then relhook install; `.husky/* text eol=lf` in .gitattributes keeps a checkout from bringing CRLF back",
+            crlf::convert_command(rel)
+        )
+    };
+    Some(Wiring::Crlf { crlf, ours, fix })
+}
+
+/// Whether `core.hooksPath` names `.husky` itself, so that git runs `.husky/<hook>` directly
+/// (husky 9 points it at `.husky/_`, whose runners source the files in `.husky`).
+fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(".husky"))
+}
+
+/// The guarded call for a shell file (husky). A teammate without relhook is not blocked; the
+/// commit-msg check says once per commit that it was skipped. A failing relhook ends the hook
+/// where it stands (as husky's `sh -e` does, and as git needs when it runs the file itself).
+/// `keep_input`: lines below the block may read git's standard input too (pre-push's refs),
+/// so relhook reads a copy and they read the input again.
+pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
+    let otherwise = if hook == "commit-msg" {
+        "else\n  echo \"relhook is not on PATH: commit message not checked\" >&2\n"
+    } else {
+        ""
+    };
+    let call = if keep_input {
+        format!(
+            "  relhook_input=$(mktemp \"${{TMPDIR:-/tmp}}/relhook.XXXXXX\") && cat >\"$relhook_input\" || exit 1\n  relhook hook {hook} \"$@\" <\"$relhook_input\" || {{ relhook_status=$?; rm -f \"$relhook_input\"; exit $relhook_status; }}\n  exec <\"$relhook_input\"\n  rm -f \"$relhook_input\"\n"
+        )
+    } else {
+        format!("  relhook hook {hook} \"$@\" || exit $?\n")
+    };
+    format!("{BEGIN}\nif command -v relhook >/dev/null 2>&1; then\n{call}{otherwise}fi\n{END}\n")
+}
+
+/// One husky hook; returns the barrier relhook's call went above, if any.
+pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<Barrier>> {
+    let file = loc.work_tree.join(&w.file);
+    let mut text = read_text(&file);
+    if matches!(
+        w.wiring,
+        Wiring::Unreachable { .. }
+            | Wiring::Muted { .. }
+            | Wiring::Starved { .. }
+            | Wiring::Hoarded { .. }
+            | Wiring::Crlf { .. }
+    ) {
+        // relhook's own block, below a barrier or with CRLF endings: it comes out to go back in.
+        text = strip_blocks(&text).unwrap_or(text);
+    }
+    let mut above = None;
+    if !calls(&text, w.hook) {
+        // survey found a place for it, or it would have said Manual.
+        let barrier = placement(&text, w.hook).ok().flatten();
+        // Input is handed on even with nothing below yet: a line added there later (husky's
+        // advice for git-lfs is to add `git lfs pre-push "$@"`) still gets it.
+        let block = husky_block(w.hook, reads_input(w.hook));
+        let stop = barrier.as_ref().map(|b| &b.stop);
+        write_creating_dir(&file, &insert_block(&text, &block, stop), Some(0o755))?;
+        above = barrier;
+    } else if w.wiring == Wiring::NotExecutable {
+        crate::hooks::install::set_executable(&file)?;
+    }
+    let runners = husky_runner_dir(loc);
+    let runner = runners.join(w.hook);
+    if runners.join("h").is_file() && !runner.exists() {
+        fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
+    }
+    Ok(above)
+}
