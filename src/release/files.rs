@@ -26,11 +26,32 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
 /// when planning too: a dry run or a hand tag that says yes is a release that no path refuses.
 /// A symlinked changelog is refused with the `changelog.path` that names the file itself.
 pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate::Result<()> {
-    for e in edits {
-        let abs = crate::fsx::confine(root, &e.path).map_err(|err| {
-            match linked_changelog(config, root, &e.path) {
+    check_path_list(config, root, edits.iter().map(|e| e.path.as_path()))
+}
+
+/// The files a release would write, known without planning it: the changelog, the version
+/// files, and Cargo.lock where there is one.
+pub fn files_written(config: &Config, root: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![config.changelog.path.clone()];
+    out.extend(version_files(config, root).into_iter().map(|f| f.path));
+    let lock = Path::new("Cargo.lock");
+    if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
+        out.push(lock.to_path_buf());
+    }
+    out
+}
+
+/// [`check_paths`] for paths alone.
+pub fn check_path_list<'a>(
+    config: &Config,
+    root: &Path,
+    paths: impl IntoIterator<Item = &'a Path>,
+) -> crate::Result<()> {
+    for path in paths {
+        let abs = crate::fsx::confine(root, path).map_err(|err| {
+            match linked_changelog(config, root, path) {
                 Some(target) => crate::Error::UnsafePath {
-                    path: e.path.clone(),
+                    path: path.to_path_buf(),
                     reason: format!(
                         "it is a symbolic link to `{target}`, and relhook writes no file through a link; set `changelog.path = \"{target}\"` in .relconfig.toml"
                     ),
@@ -41,7 +62,7 @@ pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate
         match std::fs::metadata(&abs) {
             Ok(m) if !m.is_file() => {
                 return Err(crate::Error::UnsafePath {
-                    path: e.path.clone(),
+                    path: path.to_path_buf(),
                     reason: "not a regular file (a FIFO, device or directory); relhook writes only regular files there".into(),
                 });
             }

@@ -16,7 +16,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use files::{check_paths, version_files};
+pub use files::{check_path_list, check_paths, files_written, version_files};
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use preflight::{left_out_of_sparse_checkout, outside_sparse_checkout};

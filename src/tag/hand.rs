@@ -15,6 +15,9 @@ use crate::git::Repo;
 use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
+mod notes;
+use notes::unpublishable;
+
 /// One line of the hook's input: `<old> <new> <ref>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Update {
@@ -242,8 +245,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "{why}, so relhook cannot add the `## [{version}]` section; make it a Keep a Changelog file first"
             ));
-        } else if let Some(why) = unpublishable(repo, config, &version) {
-            out.push(why);
+        } else if out.is_empty() {
+            // Judged on the work tree's file: a dirty tree or a sparse checkout without the
+            // changelog (refused above already) would give a false reason.
+            out.extend(unpublishable(repo, config, &version));
         }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
@@ -270,37 +275,6 @@ fn release_command(config: &Config, version: &Version) -> String {
         Some(p) => format!("relhook release --package {} {version}", p.name),
         None => format!("relhook release {version}"),
     }
-}
-
-/// Why the release commit this tag would get may not be made, judged as `relhook release
-/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog), a
-/// section with no notes (nothing for the changelog) or with conflict markers. Reads history
-/// since the last release once.
-fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
-    let root = repo.work_tree()?;
-    let path = &config.changelog.path;
-    let release = release_command(config, version);
-    // The heading's date does not change what the section holds.
-    let date = crate::date::today();
-    // What cannot be read here is left to `complete` to report.
-    let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
-    if let Err(e) = crate::release::check_paths(config, &root, &edits.edits) {
-        return Some(format!(
-            "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
-        ));
-    }
-    let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
-    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
-    let deliberate = match bad {
-        crate::release::notes::Unpublishable::Empty(_) => {
-            ", or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`"
-        }
-        _ => "",
-    };
-    Some(format!(
-        "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
-        refusal.what,
-    ))
 }
 
 /// Why `git tag -f` may not move release tag `u` (`tag_prefix` + SemVer): what a release tag

@@ -1,0 +1,68 @@
+//! Whether a hand tag's release would have notes, judged in `prepared`, before git writes
+//! the tag: a release never has empty notes.
+
+use semver::Version;
+
+use super::release_command;
+use crate::config::Config;
+use crate::git::Repo;
+
+/// Why the release commit this tag would get may not be made, judged as `relhook release
+/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog), a
+/// section with no notes (nothing for the changelog) or with conflict markers. Reads history
+/// since the last release once.
+pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    let root = repo.work_tree()?;
+    let path = &config.changelog.path;
+    let release = release_command(config, version);
+    let cannot = |e: crate::Error| {
+        format!(
+            "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
+        )
+    };
+    if unreleased_has_notes(repo, config) {
+        // The notes are there: only the files the release would write are left to check.
+        let paths = crate::release::files_written(config, &root);
+        return crate::release::check_path_list(config, &root, paths.iter().map(|p| p.as_path()))
+            .err()
+            .map(cannot);
+    }
+    // The heading's date does not change what the section holds.
+    let date = crate::date::today();
+    // What cannot be read here is left to `complete` to report.
+    let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
+    if let Err(e) = crate::release::check_paths(config, &root, &edits.edits) {
+        return Some(cannot(e));
+    }
+    let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
+    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
+    let deliberate = match bad {
+        crate::release::notes::Unpublishable::Empty(_) => {
+            ", or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`"
+        }
+        _ => "",
+    };
+    Some(format!(
+        "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
+        refusal.what,
+    ))
+}
+
+/// Whether Unreleased in the (clean) work tree already holds an entry, and the file no conflict
+/// markers: the section cannot then come out empty, and history since the last release need not
+/// be read to know it (a sync adds entries; the rare one it takes out, a revert committed with
+/// the hooks off, is caught again by `complete` before the release commit is made).
+fn unreleased_has_notes(repo: &Repo, config: &Config) -> bool {
+    let Some(root) = repo.work_tree() else {
+        return false;
+    };
+    let Ok(Some(bytes)) = crate::fsx::read_optional(&root.join(&config.changelog.path)) else {
+        return false;
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return false;
+    };
+    crate::history::changelog::conflict_markers(text).is_none()
+        && crate::history::sync::parse(&config.changelog.path, text)
+            .is_ok_and(|log| !log.unreleased_entries().is_empty())
+}
