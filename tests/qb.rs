@@ -124,6 +124,16 @@ fn a_refused_pre_release_names_the_stable_release_that_already_shipped_its_commi
         "{}",
         text(&out)
     );
+    // On the pre-release tag itself nothing was merged in: nothing since, said plainly.
+    repo.git(&["checkout", "-q", "--detach", "v2.0.0-beta.1"]);
+    let out = repo.relhook(&["version", "--next", "--pre", "beta"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing to release: no commits since v2.0.0-beta.1")
+            && !stderr(&out).contains("merged in"),
+        "{}",
+        text(&out)
+    );
 }
 
 /// semantic-release's 25.0.0: a fix shipped in 25.0.0-alpha.3 and reverted by git's own

@@ -17,12 +17,12 @@ use crate::{Error, Result};
 pub(super) fn refuse_empty(
     tag: &Option<(String, Version, Oid)>,
     stable: Option<&(String, Version, Oid)>,
-    (since_latest, cancelled): (&[&Decider], usize),
+    (since_latest, cancelled, head): (&[&Decider], usize, Option<Oid>),
     requested: &Requested,
     pre: Option<&str>,
     changelog: &Path,
 ) -> Result<()> {
-    let Some((name, version, _)) = tag else {
+    let Some((name, version, at)) = tag else {
         return Ok(());
     };
     // `1.3.0-rc.2` → `1.3.0` with nothing new is a release: it finishes the line.
@@ -32,7 +32,9 @@ pub(super) fn refuse_empty(
     if since_latest.is_empty() {
         // After a pre-release, what the last stable release already shipped is not new (main
         // merged into a pre-release branch): say so, as `git log` shows those commits.
-        let (new, shipped) = match stable.filter(|s| s.0 != *name) {
+        // HEAD on the tag itself: nothing was merged in, there is simply nothing since.
+        let merged_in = stable.filter(|s| s.0 != *name && head != Some(*at));
+        let (new, shipped) = match merged_in {
             Some(s) => (
                 "new ",
                 format!("; those merged in were released in {} already", s.0),

@@ -149,7 +149,7 @@ pub fn version_info(
         super::empty::refuse_empty(
             &tag,
             stable.as_ref(),
-            (&newer, cancelled),
+            (&newer, cancelled, head),
             requested,
             pre,
             path,
