@@ -239,6 +239,19 @@ fn release_all_is_all_or_nothing() {
         "names the package: {}",
         text(&out)
     );
+    // The way on names the package's tests and the release as it was asked for, not the root's.
+    let next = stderr(&out)
+        .lines()
+        .find(|l| l.starts_with("next: "))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        next.contains("`relhook test --package core`")
+            && next.contains("then `relhook release --all`")
+            && next.contains("`relhook release --all --no-test`"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(
         repo.git(&["rev-parse", "HEAD"]),
         before,

@@ -369,6 +369,15 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
                 "`{rerun} --no-test` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
             )),
         ),
+        // The release command as given (`--all`, `--package P`), not the root's.
+        (Reason::TestsFailed, fix) => (
+            r.what.clone(),
+            Some(format!(
+                "{}, then `{rerun}`; or `{rerun} --no-test` to release untested (pre-push then asks for a test record before the tag leaves)",
+                fix.as_deref()
+                    .unwrap_or("fix them (`relhook test` runs them alone)")
+            )),
+        ),
         _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
     };
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
@@ -385,9 +394,6 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
 /// release path ends with one).
 fn way_past(reason: Reason) -> Option<&'static str> {
     Some(match reason {
-        Reason::TestsFailed => {
-            "fix them (`relhook test` runs them alone), then `relhook release`; or `relhook release --no-test` to release untested (pre-push then asks for `relhook test` before the tag leaves)"
-        }
         Reason::Behind => "`git pull --rebase`, then `relhook release`",
         Reason::OperationInProgress => {
             "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"

@@ -422,10 +422,14 @@ fn test_all(
         if !passed.contains(&argv) {
             let status = crate::testrun::run(argv, root)?;
             if !status.success() {
-                return Err(Error::Refused(Refusal::bare(
+                return Err(Error::Refused(Refusal::new(
                     Reason::TestsFailed,
                     format!(
                         "the tests of {} failed on the release candidate ({status}); nothing was released",
+                        p.name
+                    ),
+                    format!(
+                        "fix them (`relhook test --package {}` runs them alone)",
                         p.name
                     ),
                 )));
