@@ -143,11 +143,12 @@ pub enum Error {
         /// The command (or commands) that finish or drop the half-made state.
         finish: String,
     },
-    /// `[checks] test` is not set, so there is nothing to run.
+    /// `[checks] test` is not set (or empty), so there is nothing to run; with an example for
+    /// the project's ecosystem, as a TOML array.
     #[error(
-        "no test command: set `[checks] test = [\"cargo\", \"test\"]` (an argv list: your project's test command) in .relconfig.toml"
+        "no test command: set `[checks] test = {0}` (an argv list: your project's test command) in .relconfig.toml"
     )]
-    NoTestCommand,
+    NoTestCommand(String),
     /// A commit id that is not in this repository.
     #[error("commit {0} is not in this repository")]
     MissingCommit(String),

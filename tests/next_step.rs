@@ -131,3 +131,26 @@ fn a_shown_test_command_pastes_back_as_the_same_command() {
     // Pasted, it runs what relhook ran (unquoted, `sh -c exit 3` would exit 0).
     assert_eq!(repo.sh(shown).status.code(), Some(3));
 }
+
+/// `relhook test` with nothing to run suggests a command of the project's own tools, never
+/// `cargo test` in a repository without a Cargo.toml.
+#[test]
+fn relhook_test_without_a_command_suggests_one_for_the_project() {
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("set `[checks] test = [\"make\", \"test\"]`"),
+        "{}",
+        text(&out)
+    );
+    repo.write("go.mod", "module example.com/x\n");
+    let out = repo.relhook(&["test"]);
+    assert!(
+        stderr(&out).contains("set `[checks] test = [\"go\", \"test\", \"./...\"]`"),
+        "{}",
+        text(&out)
+    );
+    assert!(!stderr(&out).contains("cargo"), "{}", text(&out));
+}

@@ -148,7 +148,7 @@ fn error_kind(e: &Error) -> &'static str {
         | Error::HookNotAvailable { .. }
         | Error::HookInput { .. } => "usage",
         Error::InsideGitDir(_) => "repository",
-        Error::NoTestCommand => "config",
+        Error::NoTestCommand(_) => "config",
         Error::MissingCommit(_) | Error::MissingPath { .. } | Error::NotACommit(_) => "git",
         Error::CiEvent(_) => "usage",
         Error::Unfinished { .. } => "unfinished",

@@ -22,7 +22,8 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         Some(argv) => argv,
         None => {
             let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
-                return Err(Error::NoTestCommand);
+                let example = crate::init::example_test_command(&root, None);
+                return Err(Error::NoTestCommand(crate::init::toml_argv(&example)));
             };
             let _ = writeln!(
                 err,

@@ -180,7 +180,10 @@ const GIT_LOCAL_VARS: &[&str] = &[
 /// stderr, as in hooks, so that a caller's stdout stays clean). Failing to start is a
 /// [`RunStatus::CannotStart`], not an error: it is a verdict on the configured command.
 pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
-    let (program, args) = argv.split_first().ok_or(Error::NoTestCommand)?;
+    let (program, args) = argv.split_first().ok_or_else(|| {
+        let example = crate::init::example_test_command(dir, None);
+        Error::NoTestCommand(crate::init::toml_argv(&example))
+    })?;
     let mut cmd = Command::new(program);
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
     for var in GIT_LOCAL_VARS {
