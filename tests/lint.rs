@@ -167,8 +167,13 @@ fn commit_msg_hook_rejects_through_git_commit() {
         "{}",
         text(&out)
     );
+    // The way back names the message file itself, by a path that works from anywhere.
+    let editmsg = repo.path().join(".git/COMMIT_EDITMSG");
     assert!(
-        stderr(&out).contains("`git commit -e -F <file>` reopens it"),
+        stderr(&out).contains(&format!(
+            "`git commit -e -F {}` reopens it",
+            editmsg.display()
+        )),
         "{}",
         text(&out)
     );

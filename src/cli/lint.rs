@@ -53,7 +53,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     render_for_hook(
         &mut err,
         &verdict,
-        &file.display().to_string(),
+        (&file.display().to_string(), &path),
         &Palette::new(ctx.color_err),
     )
     .map_err(|e| Error::io("write", "<stderr>", e))?;
@@ -114,14 +114,16 @@ fn render(out: &mut dyn Write, v: &Verdict, source: &str, p: &Palette) -> std::i
 }
 
 /// The commit-msg hook's report: the findings, then how to get the message back.
+/// The note names the file by its absolute path: the way back works from any directory.
 fn render_for_hook(
     out: &mut dyn Write,
     v: &Verdict,
-    source: &str,
+    (source, absolute): (&str, &Path),
     p: &Palette,
 ) -> std::io::Result<()> {
     render(out, v, source, p)?;
-    report::hook_note(out, v, p)
+    let file = crate::testrun::quote(&absolute.to_string_lossy());
+    report::hook_note(out, v, p, &file)
 }
 
 /// The message bytes, a label for reports, and whether it came from `--message`.

@@ -193,13 +193,14 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
 
 /// After a commit-msg refusal: where the message went and the way past the hook. Only the
 /// hook says it: `relhook lint --message` has no file, and no hook to bypass.
-pub fn hook_note(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> {
+/// `file` is the message file as a shell word.
+pub fn hook_note(out: &mut dyn Write, v: &Verdict, p: &Palette, file: &str) -> io::Result<()> {
     if !v.failed() {
         return Ok(());
     }
     writeln!(
         out,
-        "{} the message is kept in the file; `git commit -e -F <file>` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
+        "{} the message is kept in the file; `git commit -e -F {file}` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
         "note:".style(p.note)
     )
 }
