@@ -29,11 +29,13 @@ pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate
     check_path_list(config, root, edits.iter().map(|e| e.path.as_path()))
 }
 
-/// The files a release would write, known without planning it: the changelog, the version
-/// files, and Cargo.lock where there is one.
+/// The files a release would write that are known without reading any: the changelog, the
+/// `[version] files`, and Cargo.lock where there is one. (Detected version files are found by
+/// reading them; the release checks them before its commit all the same.)
 pub fn files_written(config: &Config, root: &Path) -> Vec<std::path::PathBuf> {
     let mut out = vec![config.changelog.path.clone()];
-    out.extend(version_files(config, root).into_iter().map(|f| f.path));
+    let listed = config.version.files.iter().flatten();
+    out.extend(listed.map(|f| f.path.clone()));
     let lock = Path::new("Cargo.lock");
     if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
         out.push(lock.to_path_buf());

@@ -85,22 +85,11 @@ pub fn plan_sync_releasing(
             fix: "run `git fetch --tags --unshallow` and sync again".into(),
         });
     }
-    let mut commits = collect(repo, &range)?;
+    let commits = collect(repo, &range)?;
     let forge = forge(repo);
     let path = &config.changelog.path;
-    // Each commit's change to the file is read once, as a diff against its parent's version
-    // whose unchanged start and end are skipped: the cost is the commits plus the file, not
-    // their product. Only the current file is parsed whole.
+    // Only the current file is parsed whole.
     let mut known: HashSet<String> = log.all_entry_texts();
-    let mut work = SyncWork::default();
-    let mut blobs = BlobCache::default();
-    for c in &mut commits {
-        if let Some(added) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
-            c.changed_log = !added.is_empty();
-            known.extend(added);
-        }
-    }
-    work.blobs_read = blobs.reads;
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
     let reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
@@ -142,11 +131,12 @@ pub fn plan_sync_releasing(
             }
         }
     }
-    let mut added = Vec::new();
+    // The commits that get an entry unless something accounts for them.
+    let mut candidates = Vec::new();
     let mut filter = crate::history::packages::Filter::new(repo, config);
     for c in commits
         .iter()
-        .filter(|c| !c.changed_log && c.parents < 2 && !cancelled.contains(&c.id))
+        .filter(|c| c.parents < 2 && !cancelled.contains(&c.id))
     {
         let Some(entry) = commit_entry(&c.message, config, forge.as_ref()) else {
             continue;
@@ -155,8 +145,33 @@ pub fn plan_sync_releasing(
         if !filter.counts(c.id, &c.message)? {
             continue;
         }
-        if known.insert(normalize(&entry.text)) {
-            added.push((c.id.to_string(), entry));
+        candidates.push((c.id, entry));
+    }
+    // Each commit's change to the file is read once, as a diff against its parent's version
+    // whose unchanged start and end are skipped: the cost is the commits plus the file, not
+    // their product. And only when the file lacks some candidate's entry: with every one in
+    // it (the hooks saw every commit), history could add nothing.
+    let mut work = SyncWork::default();
+    let mut changed_log: HashSet<Oid> = HashSet::new();
+    if candidates
+        .iter()
+        .any(|(_, e)| !known.contains(&normalize(&e.text)))
+    {
+        let mut blobs = BlobCache::default();
+        for c in &commits {
+            if let Some(added) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
+                if !added.is_empty() {
+                    changed_log.insert(c.id);
+                }
+                known.extend(added);
+            }
+        }
+        work.blobs_read = blobs.reads;
+    }
+    let mut added = Vec::new();
+    for (id, entry) in candidates {
+        if !changed_log.contains(&id) && known.insert(normalize(&entry.text)) {
+            added.push((id.to_string(), entry));
         }
     }
     for (_, e) in &added {
@@ -177,10 +192,9 @@ struct Seen {
     id: Oid,
     message: String,
     parents: usize,
-    changed_log: bool,
 }
 
-/// The commits of a range, oldest first, with whether each changed the changelog.
+/// The commits of a range, oldest first.
 fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     let mut out = Vec::new();
     repo.walk(range, |c| {
@@ -188,7 +202,6 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
             id: c.id,
             message: crate::commit::message::stored_text(repo, c.id, &c.message).into_owned(),
             parents: c.parents,
-            changed_log: false,
         });
         true
     })?;
