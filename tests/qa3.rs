@@ -305,6 +305,15 @@ fn committed_conflict_markers_are_left_alone_and_never_released() {
     assert_eq!(repo.git(&["tag"]), "");
     let err = tag_refused(&repo, "v0.1.0");
     assert!(err.contains(&at), "{err}");
+    // doctor says so before a release does, with the way out.
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let report = crate::support::stdout(&out);
+    assert!(
+        report.contains(&format!("INVALID  changelog: {at}"))
+            && report.contains("relhook changelog --sync"),
+        "{report}"
+    );
     // A release tag made around them anyway has no notes to print.
     let log = marked.replacen(
         "## [Unreleased]\n",

@@ -152,6 +152,8 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                         config.changelog.path.display()
                     )),
                 });
+            } else if let Some(check) = conflicted_changelog(repo, config) {
+                report.checks.push(check);
             }
             report.checks.extend(unfinished_work(repo, config));
         }
@@ -210,5 +212,29 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
         Outcome::Ok
     } else {
         Outcome::Failed
+    })
+}
+
+/// A changelog committed with unresolved conflict markers: post-commit adds nothing to it and
+/// every release, hand tag and sync refuses it, so the first command that says so should not
+/// be the release.
+fn conflicted_changelog(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+) -> Option<doctor::Check> {
+    let path = &config.changelog.path;
+    let bytes = crate::fsx::read_optional(&repo.work_tree()?.join(path)).ok()??;
+    let line = crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&bytes))?;
+    Some(doctor::Check {
+        subject: "changelog".into(),
+        status: Status::Invalid,
+        detail: format!(
+            "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): post-commit adds no entries to it, and releases and hand tags are refused",
+            path.display()
+        ),
+        fix: Some(format!(
+            "resolve them in {} (keep both sides' entries) and commit, then `relhook changelog --sync`",
+            path.display()
+        )),
     })
 }
