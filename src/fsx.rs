@@ -104,7 +104,31 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
     let Some(name) = normal.file_name().map(ToOwned::to_owned) else {
         return Err(refuse("it names no file".into()));
     };
-    let real_parent = resolve_inside(root, normal.parent().unwrap_or(Path::new("")), rel)?;
+    let folder = normal.parent().unwrap_or(Path::new(""));
+    let real_parent = resolve_inside(root, folder, rel)?;
+    // git stores a symlinked folder as the link: a file written through it is not a path the
+    // index can hold beside the link, and a commit of it would turn the link into a folder.
+    let mut prefix = std::path::PathBuf::new();
+    for part in folder.components() {
+        prefix.push(part);
+        if root
+            .join(&prefix)
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            let real = root
+                .canonicalize()
+                .ok()
+                .and_then(|r| real_parent.strip_prefix(r).ok().map(|p| p.join(&name)));
+            let instead = real.map_or(String::new(), |p| {
+                format!(": point the configuration at `{}`", p.display())
+            });
+            return Err(refuse(format!(
+                "its folder `{}` is a symbolic link, which git stores as a link, not a folder, so relhook writes no file through it{instead}",
+                prefix.display()
+            )));
+        }
+    }
     let path = real_parent.join(name);
     if path
         .symlink_metadata()
@@ -493,6 +517,15 @@ mod tests {
         std::os::unix::fs::symlink("real.md", root.join("link.md")).unwrap();
         let ok = confine(&root, Path::new("docs/CHANGELOG.md")).unwrap();
         assert!(ok.ends_with("docs/CHANGELOG.md"));
+        std::fs::create_dir_all(root.join("realdocs")).unwrap();
+        std::os::unix::fs::symlink("realdocs", root.join("docs-link")).unwrap();
+        let err = confine(&root, Path::new("docs-link/CHANGELOG.md")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("its folder `docs-link` is a symbolic link")
+                && err.to_string().contains("`realdocs/CHANGELOG.md`"),
+            "{err}"
+        );
         for bad in ["../x.md", "/etc/passwd", "out/CHANGELOG.md", "link.md"] {
             let err = confine(&root, Path::new(bad)).unwrap_err();
             assert!(matches!(err, Error::UnsafePath { .. }), "{bad}: {err:?}");

@@ -371,3 +371,41 @@ fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
         text(&out)
     );
 }
+
+/// QA 6 F6: `changelog.path` through a symlinked folder (`docs -> realdocs`). git stores the
+/// link, so the release commit turned it into a folder holding a second CHANGELOG.md, kept
+/// the tag, and left the work tree dirty. Every writer now refuses it up front with the real
+/// path, and post-commit says so instead of asking to `git add` a file that is there.
+#[cfg(unix)]
+#[test]
+fn a_changelog_through_a_symlinked_folder_is_refused_with_the_real_path() {
+    let repo = installed();
+    std::fs::create_dir_all(repo.path().join("realdocs")).unwrap();
+    repo.git(&["mv", "CHANGELOG.md", "realdocs/CHANGELOG.md"]);
+    std::os::unix::fs::symlink("realdocs", repo.path().join("docs")).unwrap();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"true\"]\n[changelog]\npath = \"docs/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: docs link"]);
+    let fix = "point the configuration at `realdocs/CHANGELOG.md`";
+    let out = repo.try_commit("feat: through the link");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(fix), "{}", text(&out));
+    assert!(!stderr(&out).contains("git add"), "{}", text(&out));
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
+        let out = release(&repo, &args);
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {}", text(&out));
+        assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
+    }
+    assert!(tag_refused(&repo, "v0.1.0").contains(fix));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert!(
+        repo.git(&["ls-tree", "HEAD", "docs"])
+            .starts_with("120000 "),
+        "the link is still a link"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
