@@ -409,3 +409,32 @@ fn a_changelog_through_a_symlinked_folder_is_refused_with_the_real_path() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// QA 6 F3: notes with nothing in them (a `### Added` heading alone, an empty list item, an
+/// HTML comment) were published: a release never has empty notes, whatever its text holds.
+#[test]
+fn notes_of_headings_and_empty_items_alone_are_no_notes() {
+    let repo = installed();
+    let out = release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n### Added\n\n- \n\n<!-- to do -->\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&[
+        "commit",
+        "-q",
+        "-am",
+        "docs: a skeleton for the next release",
+    ]);
+    let out = release(&repo, &["0.2.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing for the changelog"),
+        "{}",
+        text(&out)
+    );
+    assert!(tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
+}

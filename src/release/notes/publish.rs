@@ -65,7 +65,7 @@ pub fn unpublishable(edit: &Edit, version: &Version, path: &Path) -> Option<Unpu
                 "{shown}{at} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in what becomes the `## [{version}]` section, and a release's notes cannot be taken back once published"
             )))
         }
-        Section::Found { text: body, .. } if !body.trim().is_empty() => None,
+        Section::Found { text: body, .. } if says_something(&body) => None,
         Section::Found { .. } => Some(Unpublishable::Empty(format!(
             "the `## [{version}]` section of {shown} would be empty (no commit since the last release has an entry: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
         ))),
@@ -82,6 +82,27 @@ pub fn unpublishable(edit: &Edit, version: &Version, path: &Path) -> Option<Unpu
             "{shown} would have no section relhook reads as {version}'s, so the release would have no notes"
         ))),
     }
+}
+
+/// Whether a section's text holds anything a reader learns from: sub-headings alone
+/// (`### Added`), empty list items, HTML comments, link definitions and rules are no notes.
+fn says_something(body: &str) -> bool {
+    let mut in_comment = false;
+    body.lines().any(|line| {
+        let t = line.trim();
+        if in_comment {
+            in_comment = !t.contains("-->");
+            return false;
+        }
+        if t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+            return false;
+        }
+        let bare_item = matches!(t, "-" | "*" | "+");
+        let rule = t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
+        let link_definition = t.starts_with('[') && t.contains("]:");
+        !(t.is_empty() || t.starts_with('#') || bare_item || rule || link_definition)
+    })
 }
 
 /// The notes of release `version` in its changelog `edit` (the file at `path` as released), or
@@ -120,5 +141,33 @@ pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path) -> (Refusal, Stri
                 "resolve the conflict in {path} (keep the entries both sides meant) and commit it"
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_something;
+
+    #[test]
+    fn headings_comments_bare_items_and_links_say_nothing() {
+        for empty in [
+            "",
+            "\n### Added\n\n### Fixed\n",
+            "<!-- nothing yet -->\n",
+            "<!--\nnothing\n-->\n",
+            "### Added\n\n-\n- \n* \n",
+            "[0.2.0]: https://example.com/compare/v0.1.0...v0.2.0\n",
+            "---\n",
+        ] {
+            assert!(!says_something(empty), "{empty:?}");
+        }
+        for notes in [
+            "### Added\n\n- a thing\n",
+            "A paragraph of prose.\n",
+            "| a | b |\n",
+            "<!-- c -->\n- x\n",
+        ] {
+            assert!(says_something(notes), "{notes:?}");
+        }
     }
 }

@@ -63,6 +63,9 @@ fn unreleased_has_notes(repo: &Repo, config: &Config) -> bool {
         return false;
     };
     crate::history::changelog::conflict_markers(text).is_none()
-        && crate::history::sync::parse(&config.changelog.path, text)
-            .is_ok_and(|log| !log.unreleased_entries().is_empty())
+        && crate::history::sync::parse(&config.changelog.path, text).is_ok_and(|log| {
+            log.unreleased_entries()
+                .iter()
+                .any(|e| !e.text.trim().is_empty())
+        })
 }
