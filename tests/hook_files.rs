@@ -2,28 +2,17 @@
 //! `exit` or `exec`, doctor under `core.hooksPath=.husky` (git runs those files itself), and
 //! doctor's advice when another tool rewrote a hook beside relhook's backup of the first one.
 
-use std::ffi::OsString;
 use std::process::Output;
 
-use crate::support::{Repo, chmod, relhook_bin, stderr, stdout, text};
+use crate::support::{Repo, chmod, ok, path_with, relhook_bin, stderr, stdout, text};
 
 /// git with relhook on PATH, as after `cargo install` (husky's calls find it there).
 fn git(repo: &Repo, args: &[&str]) -> Output {
-    let mut path = vec![relhook_bin().parent().unwrap().to_owned()];
-    path.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    let path: OsString = std::env::join_paths(path).unwrap();
     repo.command_in("git", &repo.path())
-        .env("PATH", path)
+        .env("PATH", path_with(&[relhook_bin().parent().unwrap()]))
         .args(args)
         .output()
         .expect("run git")
-}
-
-fn ok(out: Output) -> Output {
-    assert!(out.status.success(), "{}", text(&out));
-    out
 }
 
 /// A repository whose git runs `.husky/*` itself (`core.hooksPath=.husky`, no husky runner),
@@ -333,22 +322,9 @@ fn the_block_to_paste_into_a_pre_push_hands_its_input_on() {
         String::from_utf8_lossy(&head.stdout).trim(),
         "0".repeat(40)
     );
-    let mut child = repo
-        .command_in("sh", &repo.path())
-        .args([file.to_str().unwrap(), "origin", "url"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(line.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut sh = repo.command_in("sh", &repo.path());
+    sh.args([file.to_str().unwrap(), "origin", "url"]);
+    let out = crate::support::output_with_stdin(&mut sh, line.as_bytes());
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("push refs/heads/x"),
         "{}",

@@ -5,11 +5,10 @@
 //! git-lfs does. Either way the hooks then call a stand-in `git-lfs`, first on PATH, that
 //! records what it was asked, so the test sees git-lfs's hooks run.
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::{Repo, chmod, stderr, stdout, text};
+use crate::support::{Repo, chmod, ok, path_with, stderr, stdout, text};
 
 /// The hooks `git lfs install` writes.
 const LFS_HOOKS: [&str; 4] = ["pre-push", "post-checkout", "post-commit", "post-merge"];
@@ -71,21 +70,11 @@ pub(crate) fn stand_in(repo: &Repo) -> PathBuf {
 
 /// git with the stand-in first on PATH.
 fn git(repo: &Repo, lfs: &Path, args: &[&str]) -> Output {
-    let mut path = vec![lfs.to_owned()];
-    path.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    let path: OsString = std::env::join_paths(path).unwrap();
     repo.command_in("git", &repo.path())
-        .env("PATH", path)
+        .env("PATH", path_with(&[lfs]))
         .args(args)
         .output()
         .expect("run git")
-}
-
-fn ok(out: Output) -> Output {
-    assert!(out.status.success(), "{}", text(&out));
-    out
 }
 
 /// What git-lfs was asked since the last call, one hook a line.

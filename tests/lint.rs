@@ -310,22 +310,8 @@ fn colour_follows_the_flag_and_no_color() {
 fn lint_outside_the_hook_says_nothing_of_files_or_bypasses() {
     let repo = Repo::new();
     let cmd = |args: &[&str], input: &str| {
-        use std::io::Write;
-        let mut child = repo
-            .command_in(crate::support::relhook_bin(), &repo.path())
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+        crate::support::output_with_stdin(cmd.args(args), input.as_bytes())
     };
     for out in [
         cmd(&["lint", "--strict", "--message", "#123 feat: x"], ""),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use crate::support::{Repo, relhook_bin, stderr, stdout, text};
+use crate::support::{Repo, ok, relhook_bin, stderr, stdout, text};
 
 fn cache_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
@@ -81,12 +81,11 @@ fn pre_commit_tools() -> Result<PathBuf, String> {
 
 /// PATH with relhook's directory (as after `cargo install`) and the tools first.
 fn env_with(tools: &[&Path], extra: &[(&str, OsString)]) -> Vec<(String, OsString)> {
-    let mut path: Vec<PathBuf> = vec![relhook_bin().parent().unwrap().to_owned()];
-    path.extend(tools.iter().map(|p| p.to_path_buf()));
-    path.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    let mut env = vec![("PATH".to_owned(), std::env::join_paths(path).expect("PATH"))];
+    let bin = relhook_bin();
+    let first: Vec<&Path> = std::iter::once(bin.parent().unwrap())
+        .chain(tools.iter().copied())
+        .collect();
+    let mut env = vec![("PATH".to_owned(), crate::support::path_with(&first))];
     env.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), v.clone())));
     env
 }
@@ -103,11 +102,6 @@ fn run(
         cmd.env(k, v);
     }
     cmd.output().expect("run")
-}
-
-fn ok(out: Output) -> Output {
-    assert!(out.status.success(), "{}", text(&out));
-    out
 }
 
 /// The three jobs through the manager: a bad message is refused, a feat commit carries its

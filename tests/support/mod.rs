@@ -425,3 +425,38 @@ pub fn next_command(err: &str) -> String {
         .unwrap_or(line.len());
     line[..end].to_owned()
 }
+
+/// `PATH` with `first` ahead of the test process's own (a stand-in tool, or relhook as after
+/// `cargo install`).
+pub fn path_with(first: &[&Path]) -> std::ffi::OsString {
+    let mut path: Vec<PathBuf> = first.iter().map(|p| p.to_path_buf()).collect();
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(path).expect("PATH")
+}
+
+/// `out`, after checking that it succeeded.
+pub fn ok(out: Output) -> Output {
+    assert!(out.status.success(), "{}", text(&out));
+    out
+}
+
+/// Runs `cmd` with `input` on its standard input, capturing its output.
+pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
