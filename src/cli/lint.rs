@@ -122,6 +122,9 @@ fn render_for_hook(
     p: &Palette,
 ) -> std::io::Result<()> {
     render(out, v, source, p)?;
+    if !v.failed() {
+        return Ok(());
+    }
     let file = crate::testrun::quote(&absolute.to_string_lossy());
     report::hook_note(out, v, p, &file)
 }
