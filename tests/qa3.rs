@@ -1,7 +1,7 @@
 //! Found by the third QA pass (`git tag` by hand, empty releases, conflict markers): each test
 //! drives real git through the installed hooks and pins what relhook must refuse or say.
 
-use crate::support::{Repo, stderr, text};
+use crate::support::{Repo, hand_tag as tag, stderr, text};
 
 /// A repository with relhook's hooks installed and one commit through them.
 fn installed() -> Repo {
@@ -10,13 +10,6 @@ fn installed() -> Repo {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     repo.commit_hooked("feat: init");
     repo
-}
-
-/// A hand tag (`git tag` with the hooks); the release date pinned.
-fn tag(repo: &Repo, args: &[&str]) -> std::process::Output {
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
-    cmd.output().unwrap()
 }
 
 /// F9: `git tag -f` would move a release tag off its release commit onto later, unreleased

@@ -1,7 +1,7 @@
 //! Versions and releases on real repositories: bumps, pre-releases, backports, the runbook's
 //! refusals, dry runs that write nothing, and failures that leave nothing behind.
 
-use crate::support::{Repo, SKELETON, stderr, stdout, text};
+use crate::support::{Repo, SKELETON, hand_tag as tag, stderr, stdout, text};
 
 fn repo_at(tag: Option<&str>) -> Repo {
     let repo = Repo::new();
@@ -349,12 +349,6 @@ fn installed(tag: Option<&str>) -> Repo {
         "install leaves the tree clean"
     );
     repo
-}
-
-fn tag(repo: &Repo, args: &[&str]) -> std::process::Output {
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
-    cmd.output().unwrap()
 }
 
 #[test]

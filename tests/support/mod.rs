@@ -460,3 +460,10 @@ pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
         .expect("write stdin");
     child.wait_with_output().expect("wait")
 }
+
+/// A hand tag: `git tag ARGS` with the hooks, the release date pinned to 2026-11-21.
+pub fn hand_tag(repo: &Repo, args: &[&str]) -> Output {
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
+    cmd.output().expect("run git tag")
+}
