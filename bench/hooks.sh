@@ -272,6 +272,38 @@ group tags-other "$reset" \
   "tag -a other, no-op hooks" "$(with "$hooks_floor" "$tag_other")" \
   "tag -a other, relhook hooks" "$(with "$hooks_relhook" "$tag_other")"
 
+# The same release made by hand with git alone: the files relhook's release commit writes,
+# committed with `git commit -a`, then tagged. What a release commit and a tag cost git
+# itself, beside relhook's hand tag (which makes both): a reference, not a goal.
+(cd "$repo" && git -c core.hooksPath="$hooks_relhook" tag -a v0.2.0 -m "release 0.2.0") \
+  >>"$out/hooks.log" 2>&1 || die "the hand tag failed (see $out/hooks.log)"
+mkdir -p "$work/release"
+released=$(g diff --name-only "$base" HEAD)
+[[ -n $released ]] || die "the hand tag made no release commit"
+for f in $released; do
+  mkdir -p "$work/release/$(dirname "$f")"
+  cp "$repo/$f" "$work/release/$f"
+done
+$reset
+copy_release=$(for f in $released; do printf 'cp %q %q\n' "$work/release/$f" "$f"; done)
+release_files=$(script release-files "$reset_body
+$copy_release")
+release_commit='commit -q -a -m "chore(release): 0.2.0"'
+byhand_args=(--runs "$runs" --warmup "$warmup" --export-json "$out/hooks.byhand.json")
+for set in "no hooks:$hooks_none" "no-op hooks:$hooks_floor"; do
+  label=${set%%:*} dir=${set#*:}
+  committed_first=$(script "release-commit-${label// /-}" "$reset_body
+$copy_release
+git -c core.hooksPath=$dir $release_commit")
+  byhand_args+=(-n "release by hand: commit -a, $label" "$(with "$dir" "$release_commit")"
+    --prepare-for "release by hand: commit -a, $label" "$release_files"
+    -n "release by hand: tag -a, $label" "$(with "$dir" "$tag_a")"
+    --prepare-for "release by hand: tag -a, $label" "$committed_first")
+done
+log "byhand: 4 commands, $runs runs each"
+(cd "$repo" && python3 "$bench/interleave.py" "${byhand_args[@]}") \
+  >>"$out/hooks.log" 2>&1 || die "the run failed in byhand (see $out/hooks.log)"
+
 printf 'feat(parser): accept tabs in scopes\n\nLonger explanation of the change.\n\nRefs #12\n' \
   >"$work/MSG"
 # Sub-millisecond processes: five times the runs, and nothing run between them (a process

@@ -36,7 +36,7 @@ def main():
 
     ids = ["commit", "commit-none", "commit-cog", "commit-committed", "noverify",
            "refs-update-ref", "refs-git-branch--f", "refs-fetch", "tags", "tags-other",
-           "lint", "lint-same", "growth-reflog", "growth-changelog"]
+           "byhand", "lint", "lint-same", "growth-reflog", "growth-changelog"]
     groups = {g: load(a.results, g) for g in ids}
     out = []
     say = out.append
@@ -119,6 +119,19 @@ def main():
               f"{what}, relhook's reference-transaction / a no-op one")
     ratio("tags", "tag -a vX.Y.Z, relhook hooks", "tag -a vX.Y.Z, no hooks", 4,
           "`git tag -a vX.Y.Z` by hand (release commit made) / plain `git tag -a`")
+    # The reference for the hand tag: the same release commit and tag made with git alone.
+    tags, byhand = groups["tags"], groups["byhand"]
+    plain, hand = tags.get("tag -a vX.Y.Z, no hooks"), tags.get("tag -a vX.Y.Z, relhook hooks")
+    for label in ("no hooks", "no-op hooks"):
+        parts = [byhand.get(f"release by hand: {s}, {label}") for s in ("commit -a", "tag -a")]
+        if None in parts or plain is None or hand is None:
+            say(f"| release by hand (`git commit -a`, then `git tag -a`), {label} | n/a | | | |")
+            continue
+        wall, c = sum(ms(p) for p in parts), sum(cpu(p) for p in parts)
+        say(f"| release by hand (`git commit -a`, then `git tag -a`), {label} / plain `git tag -a` "
+            f"| {wall / ms(plain):.2f}× ({wall:.2f} / {ms(plain):.2f} ms) | {c / cpu(plain):.2f}× | | |")
+        say(f"| hand tag with relhook / the release by hand, {label} "
+            f"| {ms(hand) / wall:.2f}× ({ms(hand):.2f} / {wall:.2f} ms) | {cpu(hand) / c:.2f}× | | |")
     ratio("tags-other", "tag -a other, relhook hooks", "tag -a other, no-op hooks", 1.15,
           "`git tag -a` of a non-release tag / no-op hooks")
     ratio("lint", "relhook lint FILE", "hello-world (Rust)", 1.15, "`relhook lint FILE` / Rust hello-world")
