@@ -25,6 +25,7 @@ mod monorepo_hints;
 mod monorepo_release;
 mod next_step;
 mod notes;
+mod picks;
 mod pipes;
 mod prepush;
 mod qa;

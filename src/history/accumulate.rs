@@ -68,7 +68,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         return merged::merge_commit(repo, config, &top);
     }
     let amend = top.message.starts_with("commit (amend): ");
+    // A pick git stopped on a conflict and the user concluded: its entry came with the pick,
+    // unless the resolution dropped it, which is put right here like a commit of one's own.
+    let picked = top.message.starts_with("commit (cherry-pick): ")
+        || top.message.starts_with("rebase (continue): ");
     if !(amend
+        || picked
         || top.message.starts_with("commit: ")
         || top.message.starts_with("commit (initial): "))
     {
@@ -115,7 +120,8 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             "no entry added to {shown}: `changelog.accumulate` is off in .relconfig.toml (`relhook changelog --sync` adds the missing entries)"
         )));
     }
-    if let Some(op) = repo.operation_in_progress() {
+    let in_progress = repo.operation_in_progress();
+    if let Some(op) = in_progress.filter(|_| !picked) {
         // The amended commit's own change to the file stands for its entry: `--sync` would
         // not replace it, so what to do by hand is said instead.
         if amend {
@@ -143,6 +149,17 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             return Ok(Accumulated::Notice(said));
         }
         return skip("the entry is already there (or was edited by hand)");
+    }
+    // A pick concluded in the middle of a sequence: HEAD is left to git; said only when the
+    // resolution did drop the entry.
+    if let Some(op) = in_progress {
+        let lacks = match &edits[0].op {
+            Op::Add(e) => format!("`- {}`", crate::history::changelog::one_line(&e.text)),
+            _ => "its entry".to_owned(),
+        };
+        return Ok(Accumulated::Notice(format!(
+            "no entry added to {shown}: the conflict's resolution dropped this commit's {lacks}, and {op} is in progress, so HEAD is left as git made it; when it is done, `relhook changelog --sync` adds it"
+        )));
     }
     // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
     let sync = (!config.packages.is_empty()).then_some("relhook changelog --sync --all");
