@@ -394,7 +394,7 @@ pub fn complete(
     let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
     let moved = crate::git::txn::failpoint("hand-committed").and_then(|()| retag(repo, u, new));
     if let Err(e) = moved {
-        return match crate::release::undo_commit(repo, commit, new, &edits.edits) {
+        return match crate::release::undo_commit(repo, commit, new, &edits.edits, None) {
             Ok(()) => Err(e),
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),
