@@ -151,7 +151,7 @@ mod json {
     //! `schema_version` when a field is renamed, removed or changes meaning, and update
     //! docs/json.md.
 
-    use crate::support::{Repo, text};
+    use crate::support::{Repo, stderr, text};
 
     fn shape(v: &serde_json::Value) -> String {
         use serde_json::Value;
@@ -301,6 +301,41 @@ mod json {
         let out = repo.relhook(&["check", "nope..HEAD"]);
         assert_eq!(out.status.code(), Some(2));
         assert!(out.stdout.is_empty(), "text mode keeps errors on stderr");
+    }
+
+    /// F11: a usage error clap finds (an unknown flag, a bad value) is a JSON document on
+    /// stdout too when `--format json` is on the command line, wherever it stands; clap's own
+    /// text stays on stderr.
+    #[test]
+    fn usage_errors_in_json_mode_are_json_on_stdout() {
+        let repo = Repo::new();
+        repo.commit("feat: one");
+        for args in [
+            &["version", "--format", "json", "--bogus"][..],
+            &["version", "--bogus", "--format=json"],
+            &["check", "--format", "json", "--base"],
+            &["release", "--format", "json", "bogus-level", "extra"],
+        ] {
+            let v = doc(&repo, args, 2);
+            assert_eq!(
+                shape(&v),
+                "{error:{exit_code:number,hint:string,kind:string,message:string},schema_version:number}",
+                "{args:?}"
+            );
+            assert_eq!(v["error"]["kind"], "usage", "{args:?}");
+            let message = v["error"]["message"].as_str().unwrap();
+            assert!(!message.starts_with("error:"), "{args:?}: {message}");
+            let out = repo.relhook(args);
+            assert!(stderr(&out).starts_with("error: "), "{}", text(&out));
+            let hint = v["error"]["hint"].as_str().unwrap();
+            assert!(hint.contains("--help"), "{args:?}: {hint}");
+        }
+        // Help is no error, and text mode keeps usage errors on stderr.
+        let out = repo.relhook(&["version", "--format", "json", "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        let out = repo.relhook(&["version", "--bogus"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty(), "{}", text(&out));
     }
 }
 

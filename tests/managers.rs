@@ -548,6 +548,83 @@ fn lefthook_gets_every_hook_in_its_config() {
     assert_eq!(repo.read("lefthook.yml"), config);
 }
 
+/// lefthook installed after relhook writes only the hooks its configuration has sections for,
+/// so relhook's own hooks stay and git runs them: doctor says so (it said MISSING for each),
+/// and install leaves lefthook.yml alone. A section lefthook does have for one of them is
+/// flagged, since lefthook's next install or sync replaces relhook's hook with its own.
+#[test]
+fn lefthook_installed_after_relhook_leaves_relhooks_hooks_running() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let repo = Repo::new();
+    let env = env_with(
+        &[&bin],
+        &[("LEFTHOOK_QUIET", "meta,summary,execution_info".into())],
+    );
+    let git = |args: &[&str]| run(&repo, "git", args, &env);
+    ok(git(&["commit", "-q", "--allow-empty", "-m", "chore: init"]));
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    ok(run(&repo, bin.join("lefthook"), &["install"], &env));
+    let config = repo.read("lefthook.yml");
+
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let said = stdout(&d);
+    assert!(!said.contains("MISSING"), "{said}");
+    for hook in [
+        "commit-msg",
+        "post-commit",
+        "pre-push",
+        "reference-transaction",
+    ] {
+        assert!(
+            said.lines()
+                .any(|l| l.contains(&format!("ok  hook {hook}:")) && l.contains("lefthook")),
+            "{hook}: {said}"
+        );
+    }
+    let again = ok(run(&repo, relhook_bin(), &["install"], &env));
+    assert!(!stdout(&again).contains("NOT wired"), "{}", text(&again));
+    assert!(
+        !stdout(&again).contains("lefthook install"),
+        "{}",
+        text(&again)
+    );
+    assert!(!stdout(&again).contains("not checked"), "{}", text(&again));
+    assert_eq!(
+        repo.read("lefthook.yml"),
+        config,
+        "lefthook.yml is left alone"
+    );
+    let bad = git(&["commit", "-q", "--allow-empty", "-m", "added stuff"]);
+    assert!(!bad.status.success(), "{}", text(&bad));
+    repo.write("x.txt", "x\n");
+    ok(git(&["add", "x.txt"]));
+    ok(git(&["commit", "-q", "-m", "feat: add x"]));
+    assert_eq!(
+        repo.git(&["show", "--format=", "--name-only", "HEAD"]),
+        "CHANGELOG.md\nx.txt"
+    );
+
+    // A commit-msg section of lefthook's own: relhook's hook runs only until lefthook syncs.
+    repo.write(
+        "lefthook.yml",
+        format!("{config}commit-msg:\n  commands:\n    lint:\n      run: echo lint\n"),
+    );
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let said = stdout(&d);
+    let line = said
+        .lines()
+        .find(|l| l.contains("hook commit-msg"))
+        .unwrap_or_default();
+    assert!(line.contains("MISSING"), "{said}");
+    assert!(line.contains("writes its own over it"), "{said}");
+    assert!(said.contains("ok  hook post-commit:"), "{said}");
+}
+
 #[test]
 fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push() {
     let py = match pre_commit_tools() {

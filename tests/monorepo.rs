@@ -235,6 +235,43 @@ fn version_per_package_counts_only_its_own_commits_since_its_own_tag() {
     assert!(stderr(&out).contains("api, cli, core"), "{}", text(&out));
 }
 
+/// F11: `version --explain` says which of the commits decide the level (it listed one of two
+/// under "2 commits ...; they call for"), the dry run's plan names the release a package below
+/// 1.0.0 gets (it said "major" for 0.3.0 → 0.4.0), and `version --all` names the package whose
+/// commits are not Conventional Commits.
+#[test]
+fn versions_below_one_and_odd_commits_are_worded_per_package() {
+    let repo = cargo_workspace(CARGO_CONFIG);
+    repo.git(&["tag", "-a", "-m", "core 0.3.0", "core-v0.3.0"]);
+    change(&repo, &["crates/core/src/lib.rs"], "feat!: new core");
+    change(&repo, &["crates/core/src/lib.rs"], "fix: overflow");
+    let out = repo.relhook(&["version", "--package", "core", "--next", "--explain"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("2 commits since core-v0.3.0; they call for a major release, decided by this one (the other calls for less):\n"),
+        "{said}"
+    );
+    assert!(said.contains("next: 0.4.0"), "{said}");
+    let out = repo.relhook(&["release", "--package", "core", "--dry-run", "--no-test"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("core-v0.4.0: 0.3.0 → 0.4.0 (minor since core-v0.3.0: a breaking change, which below 1.0.0 makes a minor release)"),
+        "{}",
+        text(&out)
+    );
+    assert!(!said.contains("(major since"), "{said}");
+
+    repo.write("crates/cli/src/main.rs", "fn main() { }\n");
+    repo.git(&["commit", "-q", "--no-verify", "-am", "tweak the cli"]);
+    let out = repo.relhook(&["version", "--all", "--next"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("relhook: note: package cli: 1 commit since the first commit is not a Conventional Commit"),
+        "{}",
+        text(&out)
+    );
+}
+
 #[test]
 fn changelog_sync_and_rebuild_per_package() {
     let repo = cargo_workspace(CARGO_CONFIG);

@@ -123,7 +123,10 @@ fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
     let out = repo.relhook(&["version", "--explain"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let o = crate::support::stdout(&out);
-    assert!(o.contains("call for a minor release"), "{o}");
+    assert!(
+        o.contains("1 commit since v0.1.0; it calls for a minor release"),
+        "{o}"
+    );
     assert!(o.contains("next: 0.1.1"), "{o}");
     assert!(
         o.contains("below 1.0.0 a new feature makes a patch release"),

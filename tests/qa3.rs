@@ -43,6 +43,66 @@ fn git_tag_force_does_not_move_a_release_tag() {
     assert_ne!(repo.git(&["rev-parse", "v0.1.0"]), released);
 }
 
+/// The plumbing hole beside F9: `git update-ref` moves a release tag as `git tag -f` would, and
+/// without an old value git hands the hook the line of a creation (`0000… <new> <ref>`). The
+/// move is refused in `prepared` all the same, whatever local command runs the transaction.
+/// Allowed: deleting a tag (`git tag -d`, `update-ref -d`), `pack-refs` (which re-creates every
+/// ref at its own value), and `git fetch --force` of the remote's tag, pre-push's way to
+/// restore a moved one.
+#[test]
+fn update_ref_does_not_move_a_release_tag() {
+    let repo = installed();
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "first"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let released = repo.git(&["rev-parse", "v0.1.0"]);
+    repo.commit_hooked("fix: later");
+    let moves: [&[&str]; 3] = [
+        &["update-ref", "refs/tags/v0.1.0", "HEAD"],
+        &["update-ref", "refs/tags/v0.1.0", "HEAD", &released],
+        &["update-ref", "-m", "why", "refs/tags/v0.1.0", "HEAD~1"],
+    ];
+    let refused = |out: &std::process::Output, what: &str| {
+        assert_eq!(out.status.code(), Some(128), "{what}\n{}", text(out));
+        let err = stderr(out);
+        assert!(err.contains("refusing tag v0.1.0"), "{what}: {err}");
+        assert!(err.contains("never moved"), "{what}: {err}");
+        assert!(
+            err.contains("RELHOOK_SKIP=1 git update-ref"),
+            "{what}: {err}"
+        );
+        assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), released, "{what}");
+    };
+    for args in moves {
+        refused(&repo.git_output(args), &format!("{args:?}"));
+    }
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["update-ref", "--stdin"]);
+    let out = crate::support::output_with_stdin(&mut cmd, b"update refs/tags/v0.1.0 HEAD\n");
+    refused(&out, "update-ref --stdin");
+    // Packed, the tag has no file of its own; pack-refs itself is no move.
+    let out = repo.git_output(&["pack-refs", "--all"]);
+    assert!(out.status.success(), "{}", text(&out));
+    refused(&repo.git_output(moves[0]), "packed");
+    // Tags that are not releases still move; the bypass and deletion still work.
+    repo.git(&["update-ref", "refs/tags/nightly1", "HEAD~1"]);
+    repo.git(&["update-ref", "refs/tags/nightly1", "HEAD"]);
+    let origin = repo.with_origin();
+    let o = origin.to_str().unwrap();
+    repo.git(&["push", "-q", "--no-verify", o, "v0.1.0"]);
+    let out = repo.git_skipping_relhook(moves[0]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_ne!(repo.git(&["rev-parse", "v0.1.0"]), released);
+    // The remote's tag fetched back over the moved one: how pre-push says to restore it.
+    let out = repo.git_output(&["fetch", "-q", "--force", "origin", "tag", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), released);
+    repo.git(&["update-ref", "-d", "refs/tags/v0.1.0"]);
+    let out = repo.git_skipping_relhook(&["tag", "v0.1.0", &released]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "");
+}
+
 /// A hand tag's release commit syncs history like `relhook release`: a commit that never met
 /// the hook (`RELHOOK_SKIP=1`, another clone) gets its entry in the section. The tag being
 /// made was taken for the last release, so nothing was synced and the section lacked it.

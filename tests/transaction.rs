@@ -530,6 +530,48 @@ fn tags(repo: &Repo) -> String {
     repo.git(&["tag", "-l"])
 }
 
+/// F11: a release refused at the tag step (signing fails) is undone whole, as it says ("nothing
+/// was left behind"): no release commit, no test record on the undone commit (the notes ref
+/// as it was), and TAG_EDITMSG as it was. git says it left the message there; some versions
+/// do, and a stand-in git in front of the real one leaves it here.
+#[test]
+fn a_release_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
+    use crate::support::{git_abs, make_executable, path_with};
+    let repo = release_repo();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["config", "gpg.format", "x509"]);
+    repo.git(&["config", "gpg.x509.program", "/nonexistent"]);
+    let bin = repo.scratch("git-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let real = git_abs();
+    let real = real.display();
+    std::fs::write(
+        bin.join("git"),
+        format!(
+            "#!/bin/sh\n\"{real}\" \"$@\" && exit 0\nrc=$?\ncase $1 in tag) echo left >\"$(\"{real}\" rev-parse --git-dir)/TAG_EDITMSG\" ;; esac\nexit $rc\n"
+        ),
+    )
+    .unwrap();
+    make_executable(&bin.join("git"));
+    let path = path_with(&[&bin]);
+    let editmsg = repo.path().join(".git/TAG_EDITMSG");
+    for before in [None, Some("the user's own tag message\n")] {
+        if let Some(b) = before {
+            std::fs::write(&editmsg, b).unwrap();
+        }
+        let out = release(&repo, &["--sign"], &[("PATH", path.to_str().unwrap())]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(err.contains("nothing was left behind"), "{err}");
+        assert!(!err.contains("has been left in"), "{err}");
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+        assert_eq!(tags(&repo), "v1.0.0");
+        assert_eq!(repo.git(&["notes", "--ref=relhook-tests", "list"]), "");
+        assert_eq!(std::fs::read_to_string(&editmsg).ok().as_deref(), before);
+        assert_consistent(&repo);
+    }
+}
+
 #[test]
 fn a_locked_notes_ref_undoes_the_release_commit_and_blocks_nothing() {
     let repo = release_repo();

@@ -119,6 +119,19 @@ impl ErrorReport {
         }
     }
 
+    /// A usage error clap found (exit 2): its first line, without clap's `error: `, and
+    /// the rest (a tip, the command's usage line, where to read more) as the hint.
+    pub(crate) fn usage(e: &clap::Error) -> Self {
+        let text = e.render().to_string();
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let first = lines.next().unwrap_or_default();
+        let message = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+        let hint = lines.collect::<Vec<_>>().join("; ");
+        let mut report = ErrorReport::new(&Error::Usage(message), 2);
+        report.error.hint = Some(hint);
+        report
+    }
+
     /// A refusal that a command reports as its verdict (exit 1).
     pub(crate) fn refused(r: &crate::error::Refusal) -> Self {
         ErrorReport {

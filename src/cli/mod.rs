@@ -52,6 +52,10 @@ where
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
+            if e.use_stderr() && asks_for_json(&args) {
+                // Machines read stdout: a usage error is a JSON document there too.
+                let _ = json::print(&json::ErrorReport::usage(&e));
+            }
             return if e.use_stderr() {
                 ExitCode::from(2)
             } else {
@@ -98,6 +102,20 @@ fn wants_json(command: &Command) -> bool {
         Command::Doctor(a) => a.format == Format::Json,
         _ => false,
     }
+}
+
+/// Whether the command line asks for `--format json` (before any `--`), for a usage error
+/// clap finds before relhook knows which command it is.
+fn asks_for_json(args: &[OsString]) -> bool {
+    let words: Vec<&OsString> = args
+        .iter()
+        .skip(1)
+        .take_while(|a| a.as_os_str() != "--")
+        .collect();
+    words.iter().any(|a| a.as_os_str() == "--format=json")
+        || words
+            .windows(2)
+            .any(|w| w[0].as_os_str() == "--format" && w[1].as_os_str() == "json")
 }
 
 /// Parses with [`args::command`] (global options listed once).

@@ -44,7 +44,7 @@ pub(super) fn version_all(
         let view = packages::view(config, &p.name, root)?;
         match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
             Ok(info) => {
-                super::version::warn_not_understood(&info);
+                super::version::warn_not_understood(&info, Some(&p.name));
                 found.push((p, view, Ok(info)));
             }
             Err(Error::Refused(why)) => {

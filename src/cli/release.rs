@@ -69,7 +69,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Ok(p) => p,
         Err(e) => return refused(&e.into_refusal()?, json),
     };
-    warn_not_understood(&plan.info);
+    warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
     if args.dry_run {
         if json {
             super::json::print(&release_report(&plan, &config, &opts, None))?;

@@ -69,7 +69,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let mut err = crate::cli::stream::stderr();
     for p in &plan.packages {
         if let Some(info) = &p.info {
-            super::version::warn_not_understood(info);
+            super::version::warn_not_understood(info, Some(&p.name));
         }
     }
     for (name, why) in &skipped {
@@ -247,7 +247,13 @@ fn print_plan(out: &mut dyn Write, plan: &Plan, no_test: bool) -> std::io::Resul
     writeln!(out, "release plan (dry run: nothing is written)")?;
     for p in &plan.packages {
         let why = match &p.info {
-            Some(info) => format!("{} since {}", info.level(), info.since()),
+            Some(info) => match info.lowered_below_one(&p.current, &p.version) {
+                Some((made, called)) => format!(
+                    "{made} since {}: {called}, which below 1.0.0 makes a {made} release",
+                    info.since()
+                ),
+                None => format!("{} since {}", info.level(), info.since()),
+            },
             None => "patch: a dependency's requirement changed".to_owned(),
         };
         writeln!(out, "  {}: {} → {} ({why})", p.tag, p.current, p.version)?;

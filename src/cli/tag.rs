@@ -7,7 +7,8 @@ use crate::Result;
 use crate::tag::{hand, rules};
 
 /// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
-/// creation or move of a release tag by `git tag` returns before any file is read.
+/// creation or move of a release tag by `git tag`, or its move by another local command,
+/// returns before any file is read.
 /// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
 /// a new release-looking tag was not turned into a release, why, and what to run instead.
 fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
@@ -63,6 +64,10 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         _ => None,
     };
     if !hand::from_git_tag() {
+        // `git update-ref`, a forced fetch: a release tag is never moved, whoever moves it.
+        if state == "prepared" && moves_refused(ctx, &created) {
+            return Ok(Outcome::Failed);
+        }
         if state == "committed" && !hand::can_tell_git_tag() {
             hand_tag_unchecked_once(ctx, &created);
         }
@@ -191,6 +196,49 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// `prepared`, for a ref transaction that is not `git tag`'s: refuses (saying why, with the
+/// fix) the move of a release tag by a local command (`git update-ref`, a script), as
+/// `git tag -f` is refused. `git update-ref <ref> <new>` gives no old value, so its line reads
+/// as a creation: the tag as it stands tells. Allowed: deleting a tag (`git tag -d`: the shim
+/// does not even pass those lines), and `git fetch`, which takes the remote's tag (`git fetch
+/// --force origin tag v1.2.0` is how pre-push says to restore a moved one). Where the command
+/// cannot be read (no `/proc`), nothing is refused, as `git tag -f` is not.
+fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
+    let Some(command) = hand::git_subcommand().filter(|c| c != "fetch") else {
+        return false;
+    };
+    let Ok(repo) = ctx.repo() else {
+        return false;
+    };
+    let moves = hand::moves(&repo, updates);
+    if moves.is_empty() {
+        return false;
+    }
+    // A broken configuration is reported by every command that reads it; a move is not
+    // judged without one.
+    let Ok((root, config)) = ctx.history_config(&repo) else {
+        return false;
+    };
+    let mut err = crate::cli::stream::stderr();
+    let mut refused = false;
+    for u in &moves {
+        let Some(view) = crate::tag::config_for(&config, &root, &u.tag) else {
+            continue;
+        };
+        if let Some(why) = hand::moved(&repo, &view, u) {
+            refused = true;
+            let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+        }
+    }
+    if refused {
+        let _ = writeln!(
+            err,
+            "relhook: to move it anyway: RELHOOK_SKIP=1 git {command} ..."
+        );
+    }
+    refused
 }
 
 /// A package's hand tag changes that package only: when its new version would leave a

@@ -42,7 +42,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         writeln!(out, "{shown}")?;
         explain(out, &info, args)
     })?;
-    warn_not_understood(&info);
+    warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
     Ok(Outcome::Ok)
 }
 
@@ -67,18 +67,35 @@ pub(super) fn explain(
                     info.since()
                 )?;
             }
-            writeln!(
-                out,
-                "{} since {}; they call for a {} release:",
-                crate::commit::report::plural(info.commits.len(), "commit"),
-                info.since(),
-                info.level()
-            )?;
             let deciding: Vec<&release::Decider> = info
                 .commits
                 .iter()
                 .filter(|c| c.calls_for == info.level())
                 .collect();
+            // Only the commits that decide the level are listed: the line says which.
+            let n = info.commits.len();
+            let they = match (n, n - deciding.len()) {
+                (1, _) => format!("it calls for a {} release", info.level()),
+                (_, 0) => format!("they call for a {} release", info.level()),
+                (_, others) => format!(
+                    "they call for a {} release, decided by {} ({})",
+                    info.level(),
+                    match deciding.len() {
+                        1 => "this one".to_owned(),
+                        k => format!("these {k}"),
+                    },
+                    match others {
+                        1 => "the other calls for less".to_owned(),
+                        m => format!("the other {m} call for less"),
+                    }
+                ),
+            };
+            writeln!(
+                out,
+                "{} since {}; {they}:",
+                crate::commit::report::plural(n, "commit"),
+                info.since(),
+            )?;
             for c in deciding.iter().take(EXPLAIN_LIMIT) {
                 writeln!(out, "  {} {}  ({})", c.commit, c.header, c.calls_for)?;
             }
@@ -103,32 +120,30 @@ pub(super) fn explain(
 /// Below 1.0.0 the level the commits call for is lowered by one (`version.zero_major_*`): says
 /// so, or "a minor release" followed by `next: 0.1.1` reads as a contradiction.
 fn zero_major_rule(info: &release::VersionInfo) -> Option<&'static str> {
-    let (cur, next) = (&info.current, &info.next);
-    if cur.major != 0 || next.major != 0 || !cur.pre.is_empty() || !next.pre.is_empty() {
-        return None;
-    }
-    match info.level() {
-        "major" if next.minor == cur.minor + 1 => Some(
+    match info.lowered_below_one(&info.current, &info.next)?.0 {
+        "minor" => Some(
             "below 1.0.0 a breaking change makes a minor release (`version.zero_major_breaking_bumps_minor`)",
         ),
-        "minor" if next.minor == cur.minor => Some(
+        _ => Some(
             "below 1.0.0 a new feature makes a patch release (`version.zero_major_feat_bumps_patch`)",
         ),
-        _ => None,
     }
 }
 
 /// Says which commits were not understood (not Conventional Commits): they count as a patch,
-/// never silently.
-pub(super) fn warn_not_understood(info: &release::VersionInfo) {
+/// never silently. In a monorepo the note names the package whose commits they are.
+pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&str>) {
     let odd: Vec<&release::Decider> = info.not_understood().collect();
     if odd.is_empty() {
         return;
     }
     let mut err = crate::cli::stream::stderr();
+    let whose = package
+        .map(|p| format!("package {p}: "))
+        .unwrap_or_default();
     let _ = writeln!(
         err,
-        "relhook: note: {} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
+        "relhook: note: {whose}{} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
         crate::commit::report::plural(odd.len(), "commit"),
         info.since(),
         if odd.len() == 1 { "is" } else { "are" }

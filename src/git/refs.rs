@@ -44,6 +44,48 @@ impl Repo {
         self.inner.refname_to_id(name).ok()
     }
 
+    /// `git tag -a` of `name` on `commit` (git signs it when `sign`; git2 cannot), with
+    /// relhook's hooks off and `message` kept as written (git's cleanup would collapse blank
+    /// lines in code blocks and drop trailing-space line breaks). A tag git cannot make leaves
+    /// nothing of git's: git keeps the message in `TAG_EDITMSG` and says so, and relhook, which
+    /// has the message, puts that file back as it was.
+    pub fn tag_annotated(&self, name: &str, commit: Oid, message: &str, sign: bool) -> Result<()> {
+        let mut args = vec!["tag", "-a", "--cleanup=verbatim", "-F", "-"];
+        if sign {
+            args.push("-s");
+        }
+        let c = commit.to_string();
+        args.extend([name, c.as_str()]);
+        let file = self.git_dir().join("TAG_EDITMSG");
+        let before = std::fs::read(&file).ok();
+        match self.run_git(&args, Some(message.as_bytes())) {
+            Ok(_) => Ok(()),
+            Err(Error::GitCommand {
+                args,
+                status,
+                stderr,
+            }) => {
+                if std::fs::read(&file).ok() != before {
+                    let _ = match &before {
+                        Some(b) => std::fs::write(&file, b),
+                        None => std::fs::remove_file(&file),
+                    };
+                }
+                let stderr = stderr
+                    .lines()
+                    .filter(|l| !l.starts_with("The tag message has been left in"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Err(Error::GitCommand {
+                    args,
+                    status,
+                    stderr,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Moves `name` from `old` to `new` (`None`: absent), failing with nothing changed when
     /// it does not hold `old`. A ref locked by another process is retried for a bounded time.
     pub fn cas_ref(

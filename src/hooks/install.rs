@@ -192,6 +192,8 @@ pub enum Installed {
         wired: Vec<super::managed::Wired>,
         /// How every requested hook stands afterwards.
         survey: Vec<super::managed::HookWiring>,
+        /// relhook's own shims the manager leaves in the hooks directory, brought up to date.
+        shims: Vec<Change<Action>>,
     },
     /// The shims were written (or already there).
     Done {
@@ -219,10 +221,27 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
         {
             let wired = super::managed::wire(loc, owner, &names)?;
             let survey = super::managed::survey(loc, owner, &names);
+            let mut shims = Vec::new();
+            for hook in &opts.hooks {
+                let left = |w: &super::managed::HookWiring| {
+                    w.hook == hook.name && matches!(w.wiring, super::managed::Wiring::Shim { .. })
+                };
+                if survey.iter().any(left) {
+                    let action =
+                        install_one(hook, &loc.hooks_dir, opts, false, direct_allowed(loc))?;
+                    let path = loc.hooks_dir.join(hook.name);
+                    shims.push(Change {
+                        hook: hook.name,
+                        path,
+                        action,
+                    });
+                }
+            }
             return Ok(Installed::ViaManager {
                 manager: owner.clone(),
                 wired,
                 survey,
+                shims,
             });
         }
     }

@@ -264,10 +264,37 @@ pub fn commit_files(
     Ok(commit)
 }
 
+/// The test records (`refs/notes/relhook-tests`) as they were before a release tested its
+/// commit: [`undo_commit`] puts them back, so that an undone release leaves no record on the
+/// commit it undid.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordsBefore(Option<Oid>);
+
+impl RecordsBefore {
+    /// The notes ref as it stands.
+    pub fn read(repo: &Repo) -> RecordsBefore {
+        RecordsBefore(repo.ref_target(crate::testrun::NOTES_REF))
+    }
+}
+
 /// Undoes a release commit relhook made: HEAD back to `head`, the edited files and their
-/// index entries back to what they were. One transaction, like the commit.
-pub fn undo_commit(repo: &Repo, head: Oid, commit: Oid, edits: &[Edit]) -> Result<()> {
+/// index entries back to what they were, and the test records to `records` when given. One
+/// transaction, like the commit.
+pub fn undo_commit(
+    repo: &Repo,
+    head: Oid,
+    commit: Oid,
+    edits: &[Edit],
+    records: Option<RecordsBefore>,
+) -> Result<()> {
     let mut txn = repo.transaction("release undo")?;
+    if let Some(RecordsBefore(before)) = records {
+        let now = repo.ref_target(crate::testrun::NOTES_REF);
+        if now != before {
+            let why = "relhook: undo the release's test record";
+            txn.move_ref(crate::testrun::NOTES_REF, now, before, why);
+        }
+    }
     for e in edits {
         let before = repo.file_at(head, &e.path)?;
         txn.restage(
@@ -366,6 +393,7 @@ pub fn execute(
         bumped: plan.bumped.clone(),
         old_file_versions: plan.old_file_versions.clone(),
     };
+    let records = RecordsBefore::read(repo);
     let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)?;
     let finished = crate::git::txn::failpoint("release-committed").and_then(|()| {
         test_and_tag(
@@ -380,7 +408,7 @@ pub fn execute(
     });
     match finished {
         Ok(tested) => Ok(Done { commit, tested }),
-        Err(e) => match undo_commit(repo, plan.head, commit, &plan.edits) {
+        Err(e) => match undo_commit(repo, plan.head, commit, &plan.edits, Some(records)) {
             Ok(()) => Err(e),
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),
@@ -419,15 +447,7 @@ fn test_and_tag(
         _ => false,
     };
     crate::git::txn::failpoint("release-tested")?;
-    // The notes go in as written: git's cleanup would collapse blank lines inside code
-    // blocks and drop trailing-space line breaks.
-    let mut args = vec!["tag", "-a", "--cleanup=verbatim", "-F", "-"];
-    if opts.sign || config.release.sign {
-        args.push("-s");
-    }
-    let c = commit.to_string();
-    args.extend([tag, c.as_str()]);
-    repo.run_git(&args, Some(tag_message.as_bytes()))?;
+    repo.tag_annotated(tag, commit, tag_message, opts.sign || config.release.sign)?;
     Ok(tested)
 }
 

@@ -80,6 +80,25 @@ impl VersionInfo {
         self.commits.iter().filter(|c| !c.understood)
     }
 
+    /// Below 1.0.0 the level the commits call for is lowered by one
+    /// (`version.zero_major_*`): the level of the release `current` → `next` is then, with
+    /// what called for more (`a breaking change`, `a new feature`). `None`: not lowered.
+    pub fn lowered_below_one(
+        &self,
+        current: &Version,
+        next: &Version,
+    ) -> Option<(&'static str, &'static str)> {
+        let (cur, next) = (current, next);
+        if cur.major != 0 || next.major != 0 || !cur.pre.is_empty() || !next.pre.is_empty() {
+            return None;
+        }
+        match self.level() {
+            "major" if next.minor == cur.minor + 1 => Some(("minor", "a breaking change")),
+            "minor" if next.minor == cur.minor => Some(("patch", "a new feature")),
+            _ => None,
+        }
+    }
+
     /// What the level is decided since: the stable tag's name, or the first commit.
     pub fn since(&self) -> String {
         self.stable

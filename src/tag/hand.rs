@@ -1,6 +1,7 @@
 //! Tagging by hand (`git tag -a v1.3.0`), through the reference-transaction hook. git has no
 //! post-tag hook; this one sees every ref update, so it ignores all but the creation (or the
-//! move, `git tag -f`) of a release-looking tag by `git tag` itself. In `prepared` (before the
+//! move, `git tag -f`) of a release-looking tag by `git tag` itself, and the move of a release
+//! tag by any other local command (`git update-ref`). In `prepared` (before the
 //! tag is written) a tag the runbook forbids, or the move of a release tag, is refused; in `committed` a valid tag on HEAD whose changelog lacks the
 //! version's section gets the same rewrite as `relhook release` (section, version files,
 //! release commit), and the tag is re-created on that commit through git2, which runs no hook.
@@ -61,6 +62,30 @@ pub fn tag_updates(input: &str) -> Vec<Update> {
 /// cannot be read (no /proc), nothing is treated as a hand tag and pre-push remains the guard.
 pub fn from_git_tag() -> bool {
     parent_subcommand().is_some_and(|s| s == "tag")
+}
+
+/// The subcommand of the git process that runs the hook (`update-ref`, `fetch`), where it
+/// can be read (see [`from_git_tag`]).
+pub fn git_subcommand() -> Option<String> {
+    parent_subcommand()
+}
+
+/// The updates among `updates` that move a tag, each with the value it moves from. A line
+/// with no old value (`git update-ref <ref> <new>` gives none) moves the tag when the tag
+/// already stands elsewhere: read now, in `prepared`, before git writes it.
+pub fn moves(repo: &Repo, updates: &[Update]) -> Vec<Update> {
+    updates
+        .iter()
+        .filter_map(|u| {
+            let old = u
+                .old
+                .or_else(|| repo.tag_target(&u.tag).filter(|o| *o != u.new))?;
+            Some(Update {
+                old: Some(old),
+                ..u.clone()
+            })
+        })
+        .collect()
 }
 
 /// Whether this platform lets relhook tell `git tag` from `git fetch`: git gives the hook no
@@ -281,7 +306,7 @@ fn release_command(config: &Config, version: &Version) -> String {
 /// names is what was released, so it is never moved or replaced, as pre-push refuses for a
 /// published one. A name that only looks like a release's is judged as a new tag (refused as
 /// not SemVer).
-fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
+pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
     let old = u.old?;
     version_of(config, &u.tag)?;
     let at = repo.peel_to_commit(old).unwrap_or(old);
@@ -369,7 +394,7 @@ pub fn complete(
     let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
     let moved = crate::git::txn::failpoint("hand-committed").and_then(|()| retag(repo, u, new));
     if let Err(e) = moved {
-        return match crate::release::undo_commit(repo, commit, new, &edits.edits) {
+        return match crate::release::undo_commit(repo, commit, new, &edits.edits, None) {
             Ok(()) => Err(e),
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),

@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use crate::hooks::install::Detected;
+use crate::git::HooksLocation;
+use crate::hooks::install::{Action, Change, Detected};
 use crate::hooks::managed::{self, Wiring};
 
 /// Words what install did in a manager's home; `true` when something is left for the user.
@@ -11,6 +12,8 @@ pub(super) fn write_via_manager(
     manager: &Detected,
     wired: &[managed::Wired],
     survey: &[managed::HookWiring],
+    shims: &[Change<Action>],
+    loc: &HooksLocation,
 ) -> std::io::Result<bool> {
     let name = manager.manager.name();
     writeln!(
@@ -36,6 +39,41 @@ pub(super) fn write_via_manager(
                 }
             }
             Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
+            Wiring::Shim { shared } => {
+                let dir = super::rel(&loc.hooks_dir, &loc.work_tree);
+                let whose = if *shared {
+                    format!(
+                        "{file} calls relhook too, and {name} runs that once `{name} install` puts its own hook here"
+                    )
+                } else {
+                    format!(
+                        "{name} leaves it alone ({file} has no `{}:` section)",
+                        w.hook
+                    )
+                };
+                match shims.iter().find(|c| c.hook == w.hook).map(|c| &c.action) {
+                    Some(Action::Updated { reason }) => writeln!(
+                        out,
+                        "updated {} in {dir} ({reason}): relhook's own hook runs it; {whose}",
+                        w.hook
+                    )?,
+                    Some(Action::HandEdited { line, text, .. }) => {
+                        left = true;
+                        writeln!(
+                            out,
+                            "{}: NOT updated: {dir}/{} has lines added below relhook's shim (line {line}: `{text}`), {}",
+                            w.hook,
+                            w.hook,
+                            crate::hooks::APPENDED_WHY
+                        )?
+                    }
+                    _ => writeln!(
+                        out,
+                        "{}: relhook's own hook in {dir} runs it; {whose}",
+                        w.hook
+                    )?,
+                }
+            }
             Wiring::Inactive { command } => {
                 let verb = if now { "wired" } else { "already in" };
                 writeln!(
@@ -89,7 +127,10 @@ pub(super) fn write_via_manager(
     }
     let hand_tags = survey.iter().any(|w| {
         w.hook == "reference-transaction"
-            && matches!(w.wiring, Wiring::Wired | Wiring::Inactive { .. })
+            && matches!(
+                w.wiring,
+                Wiring::Wired | Wiring::Inactive { .. } | Wiring::Shim { .. }
+            )
     });
     if !hand_tags {
         writeln!(

@@ -56,8 +56,9 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 manager,
                 wired,
                 survey,
+                shims,
             } => {
-                failed = write_via_manager(out, manager, wired, survey)?;
+                failed = write_via_manager(out, manager, wired, survey, shims, &loc)?;
                 write_driver(out, driver.as_ref(), &changelog, &loc)?;
             }
             Installed::Done {

@@ -20,7 +20,7 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
         ""
     };
     match &w.wiring {
-        Wiring::Wired => check(
+        Wiring::Wired | Wiring::Shim { .. } => check(
             &subject,
             Status::Ok,
             format!("{manager} runs relhook for it ({file})"),
@@ -123,6 +123,30 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             Some(format!("add to {file}{}:\n{snippet}", where_to_add(w.hook))),
         ),
     }
+}
+
+/// relhook's own shim, which a hook manager leaves in the hooks directory (lefthook writes only
+/// the hooks its configuration has a section for): judged as any shim, and said whose it is.
+pub(super) fn shim_left_by(
+    loc: &HooksLocation,
+    binary: &Path,
+    manager: &str,
+    w: &crate::hooks::managed::HookWiring,
+    shared: bool,
+) -> Check {
+    let mut c = hook_check(loc, w.hook, binary);
+    let file = w.file.display();
+    c.detail.push_str(&if shared {
+        format!(
+            "; {file} calls relhook too, and {manager} runs that once `{manager} install` puts its own hook here"
+        )
+    } else {
+        format!(
+            "; {manager} leaves it alone ({file} has no `{}:` section)",
+            w.hook
+        )
+    });
+    c
 }
 
 pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {

@@ -9,7 +9,7 @@ use super::driver::DriverState;
 
 mod hooks;
 
-use hooks::{hook_check, wiring_check};
+use hooks::{hook_check, shim_left_by, wiring_check};
 
 use super::install::detect_managers;
 use super::{available, recognise};
@@ -92,7 +92,13 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     for m in &managers {
         for w in super::managed::survey(loc, m, &names) {
             elsewhere.push(w.hook);
-            checks.push(wiring_check(m.manager.name(), &w));
+            checks.push(match w.wiring {
+                // git runs relhook's own shim: judged as one, whoever else is here.
+                super::managed::Wiring::Shim { shared } => {
+                    shim_left_by(loc, binary, m.manager.name(), &w, shared)
+                }
+                _ => wiring_check(m.manager.name(), &w),
+            });
         }
     }
     if !owner {

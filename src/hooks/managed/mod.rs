@@ -46,6 +46,14 @@ pub enum Wiring {
         /// e.g. `lefthook install`.
         command: String,
     },
+    /// git runs relhook's own shim for this hook, from the hooks directory: lefthook writes
+    /// only the hooks its configuration has a section for, so a shim installed before it
+    /// stays (lefthook keeps a hook it replaces as `<hook>.old`, and never runs that).
+    Shim {
+        /// The configuration calls relhook too: `lefthook install` puts lefthook's own hook
+        /// here, which runs relhook in the shim's place.
+        shared: bool,
+    },
     /// Nothing calls relhook for this hook; `relhook install` writes it.
     Missing,
     /// relhook's block sits below a line that ends the hook (`exit 0`, `exec …`), so it never
@@ -180,10 +188,13 @@ fn has_top_level_key(text: &str, key: &str) -> bool {
 fn lefthook_state(loc: &HooksLocation, config: &Path, hook: &'static str) -> (PathBuf, Wiring) {
     let text = read_text(&loc.work_tree.join(config));
     let file = config.to_owned();
+    let hook_file = read_text(&loc.hooks_dir.join(hook));
+    let shim = super::recognise(hook_file.as_bytes()).is_some();
     if calls(&text, hook) {
-        let installed = read_text(&loc.hooks_dir.join(hook)).contains("lefthook");
-        let wiring = if installed {
+        let wiring = if hook_file.contains("lefthook") {
             Wiring::Wired
+        } else if shim {
+            Wiring::Shim { shared: true }
         } else {
             Wiring::Inactive {
                 command: "lefthook install".into(),
@@ -204,16 +215,24 @@ fn lefthook_state(loc: &HooksLocation, config: &Path, hook: &'static str) -> (Pa
         );
     }
     if has_top_level_key(&text, hook) {
+        let why = if shim {
+            "so relhook's own hook here runs only until lefthook writes its own over it (at the next `lefthook install`, or lefthook's next run after the file changed); add relhook's command to that section"
+        } else {
+            "add relhook's command to it"
+        };
         return (
             file,
             Wiring::Manual {
                 why: format!(
-                    "{} already has a `{hook}:` section; add relhook's command to it",
+                    "{} already has a `{hook}:` section; {why}",
                     config.display()
                 ),
                 snippet: lefthook_command(hook),
             },
         );
+    }
+    if shim {
+        return (file, Wiring::Shim { shared: false });
     }
     (file, Wiring::Missing)
 }

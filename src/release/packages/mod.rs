@@ -353,6 +353,7 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
         }
         Ok(())
     };
+    let records = super::RecordsBefore::read(repo);
     let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)?;
     let mut made: Vec<(String, Oid)> = Vec::new();
     let finished = crate::git::txn::failpoint("release-committed")
@@ -384,7 +385,7 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
                     left.push(name.as_str());
                 }
             }
-            match super::undo_commit(repo, plan.head, commit, &plan.edits) {
+            match super::undo_commit(repo, plan.head, commit, &plan.edits, Some(records)) {
                 Ok(()) if left.is_empty() => Err(e),
                 Ok(()) => Err(Error::Unfinished {
                     error: Box::new(e),
@@ -453,16 +454,7 @@ fn tag(
     message: &str,
     opts: &Options,
 ) -> Result<()> {
-    // The notes go in as written: git's cleanup would collapse blank lines inside code
-    // blocks and drop trailing-space line breaks.
-    let mut args = vec!["tag", "-a", "--cleanup=verbatim", "-F", "-"];
-    if opts.sign || view.release.sign {
-        args.push("-s");
-    }
-    let c = commit.to_string();
-    args.extend([name, c.as_str()]);
-    repo.run_git(&args, Some(message.as_bytes()))?;
-    Ok(())
+    repo.tag_annotated(name, commit, message, opts.sign || view.release.sign)
 }
 
 #[cfg(test)]
