@@ -2,7 +2,7 @@
 //! commits that never met the hook, and the hand tag's refusals that must come before the tag
 //! exists, each with a fix that works.
 
-use crate::support::{Repo, hand_tag as tag, ok, stdout, text};
+use crate::support::{Repo, hand_tag as tag, ok, stderr, stdout, text};
 
 /// A repository with relhook's hooks installed and one commit through them.
 fn installed() -> Repo {
@@ -86,4 +86,65 @@ fn sync_still_keeps_hand_edits_and_untagged_release_sections() {
         unreleased(&now).trim_end() == "[Unreleased]",
         "nothing re-added:\n{now}"
     );
+}
+
+/// `relhook release` with the date pinned.
+fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    cmd.output().unwrap()
+}
+
+/// The refusal of a hand tag: git exits 128, no tag is made, HEAD stays; stderr returned.
+fn tag_refused(repo: &Repo, name: &str) -> String {
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = tag(repo, &["-a", name, "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", name]), "", "no tag was made");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
+    stderr(&out)
+}
+
+/// F4: a `[version] files` entry that does not exist. The hand tag was accepted, then removed
+/// once git had made it (git exited 0), with advice (`relhook release 0.2.0`) that failed the
+/// same way; doctor said all is well. Now the tag is refused before it exists, release and its
+/// dry run refuse with the same fix, doctor names it, and following the fix releases.
+#[test]
+fn a_listed_version_file_that_does_not_exist_is_refused_before_the_tag() {
+    let repo = installed();
+    ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \"nothere.txt\", pattern = \"v{version}\" }]\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.commit_hooked("feat: one");
+    let fix = "create nothere.txt or remove it from `[version] files` in .relconfig.toml";
+    let err = tag_refused(&repo, "v0.2.0");
+    assert!(err.contains(fix), "{err}");
+    assert_eq!(err.lines().count(), 3, "one line, the bypass, git's: {err}");
+    for args in [
+        vec!["0.2.0", "--no-test", "--dry-run"],
+        vec!["0.2.0", "--no-test"],
+    ] {
+        let out = release(&repo, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
+    }
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("INVALID  version files: nothere.txt") && report.contains(fix),
+        "{report}"
+    );
+    // Following the fix releases.
+    repo.write("nothere.txt", "v0.1.0\n");
+    repo.git(&["add", "nothere.txt"]);
+    repo.git(&["commit", "-q", "-m", "chore: the version file"]);
+    ok(tag(&repo, &["-a", "v0.2.0", "-m", "second"]));
+    assert_eq!(repo.git(&["show", "v0.2.0:nothere.txt"]), "v0.2.0");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }

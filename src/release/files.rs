@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 pub use crate::history::version::files::cargo_lock_edit;
 use crate::history::version::files::{self, VersionFile};
 
@@ -20,6 +21,26 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
         }
     }
     out
+}
+
+/// A `[version] files` entry that is not there, refused with the two ways out: a release
+/// bumps every listed file, and cannot bump one that does not exist.
+pub fn check_listed_exist(config: &Config, root: &Path) -> crate::Result<()> {
+    for f in config.version.files.iter().flatten() {
+        let gone = root
+            .join(&f.path)
+            .symlink_metadata()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+        if gone {
+            let path = f.path.display();
+            return Err(crate::Error::Refused(Refusal::new(
+                Reason::VersionFile,
+                format!("{path} is listed in `[version] files` but does not exist"),
+                format!("create {path} or remove it from `[version] files` in .relconfig.toml"),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The checks the release commit makes on every file it writes (see `commit_files`), made

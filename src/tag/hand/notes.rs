@@ -8,9 +8,9 @@ use crate::config::Config;
 use crate::git::Repo;
 
 /// Why the release commit this tag would get may not be made, judged as `relhook release
-/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog), a
-/// section with no notes (nothing for the changelog) or with conflict markers. Reads history
-/// since the last release once.
+/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog or
+/// manifest, a listed version file that does not exist), a section with no notes (nothing for
+/// the changelog) or with conflict markers. Reads history since the last release once.
 pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let root = repo.work_tree()?;
     let path = &config.changelog.path;
@@ -20,6 +20,10 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
         )
     };
+    // A listed version file that is not there: `complete` could only withdraw the tag.
+    if let Err(e) = crate::release::check_listed_exist(config, &root) {
+        return Some(cannot(e));
+    }
     if unreleased_has_notes(repo, config) {
         // The notes are there: only the files the release would write are left to check.
         let paths = crate::release::files_written(config, &root);
