@@ -148,3 +148,98 @@ fn a_listed_version_file_that_does_not_exist_is_refused_before_the_tag() {
     assert_eq!(repo.git(&["show", "v0.2.0:nothere.txt"]), "v0.2.0");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// A repository released once, with `link` a symbolic link to `target` (written with
+/// `contents`) committed with the hooks off, and a feature since: Unreleased has an entry, so
+/// the hand tag's `prepared` takes its shortcut that reads no history.
+#[cfg(unix)]
+fn linked(files: &[(&str, &str)], link: &str, target: &str) -> Repo {
+    let repo = installed();
+    ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
+    for (path, contents) in files {
+        repo.write(path, contents);
+    }
+    std::os::unix::fs::symlink(target, repo.path().join(link)).unwrap();
+    repo.git(&["add", "-A"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: the manifest"]));
+    repo.commit_hooked("feat: one");
+    repo
+}
+
+const CARGO_TOML: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+/// F2 and F5: a manifest that detection finds (Cargo.toml, package.json) being a symbolic
+/// link was refused only once the tag existed (git exited 0), with "point the configuration at
+/// the file the link names", which does not work: detection goes on finding the link. Now the
+/// tag is refused before it exists, naming the target and the settings that work; the dry run
+/// says the same; following it releases, bumping the target and keeping the link.
+#[cfg(unix)]
+#[test]
+fn a_detected_manifest_that_is_a_link_is_refused_before_the_tag_with_settings_that_work() {
+    let package = "{\n  \"name\": \"demo\",\n  \"version\": \"0.1.0\"\n}\n";
+    let repo = linked(
+        &[("real/package.json", package)],
+        "package.json",
+        "real/package.json",
+    );
+    let err = tag_refused(&repo, "v0.2.0");
+    assert!(
+        err.contains("symbolic link to `real/package.json`")
+            && err.contains(
+                "`[version] detect = false` and `files = [{ path = \"real/package.json\", key = \"version\" }]`"
+            ),
+        "{err}"
+    );
+    let repo = linked(
+        &[("real/Cargo.toml", CARGO_TOML)],
+        "Cargo.toml",
+        "real/Cargo.toml",
+    );
+    let settings = "[version]\ndetect = false\nfiles = [{ path = \"real/Cargo.toml\", key = \"package.version\" }]\n";
+    let fix = "set `[version] detect = false` and `files = [{ path = \"real/Cargo.toml\", key = \"package.version\" }]` in .relconfig.toml";
+    let err = tag_refused(&repo, "v0.2.0");
+    assert!(err.contains("symbolic link to `real/Cargo.toml`"), "{err}");
+    assert!(err.contains(fix), "{err}");
+    assert!(!err.contains("the file the link names"), "{err}");
+    let out = release(&repo, &["0.2.0", "--no-test", "--dry-run"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains(fix), "{}", text(&out));
+    repo.write(".relconfig.toml", settings);
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: the real manifest"]);
+    ok(tag(&repo, &["-a", "v0.2.0", "-m", "second"]));
+    assert!(
+        repo.git(&["show", "v0.2.0:real/Cargo.toml"])
+            .contains("version = \"0.2.0\"")
+    );
+    assert!(
+        repo.git(&["ls-tree", "v0.2.0", "Cargo.toml"])
+            .starts_with("120000 ")
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// F5: a symbolic link as Cargo.lock (which no setting names) was refused with "point the
+/// configuration at the file the link names". Now refused before the tag with the target and
+/// the fix that works: a copy in the link's place.
+#[cfg(unix)]
+#[test]
+fn a_linked_cargo_lock_is_refused_with_the_copy_that_fixes_it() {
+    let lock = "version = 3\n\n[[package]]\nname = \"demo\"\nversion = \"0.1.0\"\n";
+    let repo = linked(
+        &[("Cargo.toml", CARGO_TOML), ("real/Cargo.lock", lock)],
+        "Cargo.lock",
+        "real/Cargo.lock",
+    );
+    let copy = "rm Cargo.lock && cp real/Cargo.lock Cargo.lock";
+    let err = tag_refused(&repo, "v0.2.0");
+    assert!(err.contains("symbolic link to `real/Cargo.lock`"), "{err}");
+    assert!(err.contains(&format!("(`{copy}`)")), "{err}");
+    ok(repo.sh(copy));
+    repo.git(&["commit", "-q", "-am", "chore: a real lock file"]);
+    ok(tag(&repo, &["-a", "v0.2.0", "-m", "second"]));
+    assert!(
+        repo.git(&["show", "v0.2.0:Cargo.lock"])
+            .contains("version = \"0.2.0\"")
+    );
+}

@@ -5,6 +5,7 @@
 pub mod dependents;
 mod empty;
 mod files;
+mod links;
 mod next;
 pub mod notes;
 pub mod packages;

@@ -26,7 +26,7 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     }
     if unreleased_has_notes(repo, config) {
         // The notes are there: only the files the release would write are left to check.
-        let paths = crate::release::files_written(config, &root);
+        let paths = crate::release::files_written(config, &root, version);
         return crate::release::check_path_list(config, &root, paths.iter().map(|p| p.as_path()))
             .err()
             .map(cannot);
