@@ -243,3 +243,51 @@ fn a_linked_cargo_lock_is_refused_with_the_copy_that_fixes_it() {
             .contains("version = \"0.2.0\"")
     );
 }
+
+/// The QA 6 verdict: a change whose revert was committed with the hooks off leaves its entry
+/// in Unreleased. The hand tag's `prepared` reads no history when Unreleased has an entry (so
+/// that every hand tag stays fast), so the tag is caught once it exists: it is removed, and the
+/// message said "write what this release changes" beside the stale `- keep me`. It now names
+/// the entry and `relhook changelog --sync`, which takes it out; then the tag is refused before
+/// it exists, and the next feature releases without the reverted change.
+#[test]
+fn a_hand_tag_after_a_hooks_off_revert_names_the_sync_that_drops_the_stale_entry() {
+    let repo = installed();
+    ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
+    repo.write("keep.txt", "x\n");
+    repo.git(&["add", "keep.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: keep me"]);
+    assert!(unreleased(&repo.read("CHANGELOG.md")).contains("- keep me\n"));
+    let id = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["rm", "-q", "keep.txt"]);
+    let message = format!("Revert \"feat: keep me\"\n\nThis reverts commit {id}.");
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", &message]));
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = ok(tag(&repo, &["-a", "v0.2.0", "-m", "second"]));
+    let err = stderr(&out);
+    assert_eq!(
+        repo.git(&["tag", "-l", "v0.2.0"]),
+        "",
+        "the tag was not kept"
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
+    assert!(err.contains("tag v0.2.0 was removed"), "{err}");
+    assert!(err.contains("(`- keep me`)"), "{err}");
+    assert!(
+        err.contains("`relhook changelog --sync` takes the reverted entries out"),
+        "{err}"
+    );
+    assert!(!err.contains("write what this release changes"), "{err}");
+    // The advice works: the entry goes, and the empty release is refused before the tag.
+    ok(repo.relhook(&["changelog", "--sync"]));
+    repo.git(&["commit", "-q", "-am", "docs: drop the reverted entry"]);
+    assert!(!repo.read("CHANGELOG.md").contains("keep me"));
+    assert!(tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
+    repo.commit_hooked("feat: kept");
+    ok(tag(&repo, &["-a", "v0.2.0", "-m", "second"]));
+    let log = repo.git(&["show", "v0.2.0:CHANGELOG.md"]);
+    assert!(
+        log.contains("## [0.2.0] - 2026-11-21\n\n### Added\n\n- kept\n\n## [0.1.0]"),
+        "{log}"
+    );
+}

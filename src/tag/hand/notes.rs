@@ -5,7 +5,9 @@ use semver::Version;
 
 use super::release_command;
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
+use crate::history::version::files::Edit;
 
 /// Why the release commit this tag would get may not be made, judged as `relhook release
 /// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog or
@@ -49,6 +51,41 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     Some(format!(
         "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
         refusal.what,
+    ))
+}
+
+/// The refusal of a release whose section comes out empty though Unreleased lists entries:
+/// each is a change reverted since the last release by a commit that never met the hook (the
+/// release's sync takes such entries out, as the change never shipped). Only `complete` sees
+/// this, after the tag exists (`prepared` reads no history when Unreleased has entries, and
+/// a walk there would slow every hand tag for this rare case); it names the command that takes
+/// the stale entries out.
+pub(super) fn reverted_only(config: &Config, edit: &Edit, version: &Version) -> Option<Refusal> {
+    let path = &config.changelog.path;
+    let empty = crate::release::notes::unpublishable(edit, version, path);
+    if !matches!(empty, Some(crate::release::notes::Unpublishable::Empty(_))) {
+        return None;
+    }
+    let before = std::str::from_utf8(&edit.before).ok()?;
+    let listed = crate::history::sync::parse(path, before)
+        .ok()?
+        .unreleased_entries();
+    let first = listed.iter().find(|e| !e.text.trim().is_empty())?;
+    let more = match listed.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(Refusal::new(
+        Reason::NothingToRelease,
+        format!(
+            "nothing to release: what `## [Unreleased]` in {} lists (`- {}`{more}) was reverted since the last release by a commit that never met the hook, so the `## [{version}]` section would be empty",
+            path.display(),
+            crate::history::changelog::one_line(&first.text),
+        ),
+        format!(
+            "`relhook changelog --sync` takes the reverted entries out of {} (commit that); tag again once a `feat:` or `fix:` commit gives the release something to say",
+            path.display()
+        ),
     ))
 }
 
