@@ -31,6 +31,7 @@ mod prepush;
 mod qa;
 mod qa2;
 mod qa3;
+mod qa6a;
 mod qamono;
 mod qamono4;
 mod qb;

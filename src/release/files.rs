@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 pub use crate::history::version::files::cargo_lock_edit;
 use crate::history::version::files::{self, VersionFile};
 
@@ -22,20 +23,48 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
     out
 }
 
+/// A `[version] files` entry that is not there, refused with the two ways out: a release
+/// bumps every listed file, and cannot bump one that does not exist.
+pub fn check_listed_exist(config: &Config, root: &Path) -> crate::Result<()> {
+    for f in config.version.files.iter().flatten() {
+        let gone = root
+            .join(&f.path)
+            .symlink_metadata()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+        if gone {
+            let path = f.path.display();
+            return Err(crate::Error::Refused(Refusal::new(
+                Reason::VersionFile,
+                format!("{path} is listed in `[version] files` but does not exist"),
+                format!("create {path} or remove it from `[version] files` in .relconfig.toml"),
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The checks the release commit makes on every file it writes (see `commit_files`), made
 /// when planning too: a dry run or a hand tag that says yes is a release that no path refuses.
-/// A symlinked changelog is refused with the `changelog.path` that names the file itself.
+/// A symlinked file is refused with the change that makes relhook write the file it names.
 pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate::Result<()> {
     check_path_list(config, root, edits.iter().map(|e| e.path.as_path()))
 }
 
-/// The files a release would write that are known without reading any: the changelog, the
-/// `[version] files`, and Cargo.lock where there is one. (Detected version files are found by
-/// reading them; the release checks them before its commit all the same.)
-pub fn files_written(config: &Config, root: &Path) -> Vec<std::path::PathBuf> {
+/// The files a release of `version` would write, known without reading history: the
+/// changelog, the version files (listed, and detected at the top of the work tree) that do not
+/// say `version` yet, and Cargo.lock where there is one.
+pub fn files_written(
+    config: &Config,
+    root: &Path,
+    version: &semver::Version,
+) -> Vec<std::path::PathBuf> {
     let mut out = vec![config.changelog.path.clone()];
-    let listed = config.version.files.iter().flatten();
-    out.extend(listed.map(|f| f.path.clone()));
+    let new = version.to_string();
+    for f in version_files(config, root) {
+        if files::read_version(root, &f).map_or(true, |v| v != new) {
+            out.push(f.path);
+        }
+    }
     let lock = Path::new("Cargo.lock");
     if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
         out.push(lock.to_path_buf());
@@ -51,12 +80,10 @@ pub fn check_path_list<'a>(
 ) -> crate::Result<()> {
     for path in paths {
         let abs = crate::fsx::confine(root, path).map_err(|err| {
-            match linked_changelog(config, root, path) {
-                Some(target) => crate::Error::UnsafePath {
+            match super::links::refusal(config, root, path) {
+                Some(reason) => crate::Error::UnsafePath {
                     path: path.to_path_buf(),
-                    reason: format!(
-                        "it is a symbolic link to `{target}`, and relhook writes no file through a link; set `changelog.path = \"{target}\"` in .relconfig.toml"
-                    ),
+                    reason,
                 },
                 None => err,
             }
@@ -72,21 +99,6 @@ pub fn check_path_list<'a>(
         }
     }
     Ok(())
-}
-
-/// Where the changelog at `rel`, a symbolic link, leads inside the work tree (relative to it).
-fn linked_changelog(config: &Config, root: &Path, rel: &Path) -> Option<String> {
-    if rel != config.changelog.path {
-        return None;
-    }
-    let target = std::fs::read_link(root.join(rel)).ok()?;
-    let joined = match rel.parent() {
-        Some(dir) if target.is_relative() => dir.join(&target),
-        _ => target,
-    };
-    let real = std::fs::canonicalize(root.join(&joined)).ok()?;
-    let root = std::fs::canonicalize(root).ok()?;
-    Some(real.strip_prefix(&root).ok()?.display().to_string())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod dependents;
 mod empty;
 mod files;
+mod links;
 mod next;
 pub mod notes;
 pub mod packages;
@@ -16,7 +17,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use files::{check_path_list, check_paths, files_written, version_files};
+pub use files::{check_listed_exist, check_path_list, check_paths, files_written, version_files};
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use preflight::{left_out_of_sparse_checkout, outside_sparse_checkout};
@@ -155,6 +156,7 @@ pub fn edits_with(
     extra: &[String],
 ) -> Result<Edits> {
     let new = version.to_string();
+    check_listed_exist(config, root)?;
     let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
     let bumped = version_files(config, root);
     let mut old_file_versions = Vec::new();

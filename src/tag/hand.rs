@@ -382,8 +382,13 @@ pub fn complete(
         return Ok(None);
     }
     let edits = crate::release::edits_for(repo, config, root, &version, date)?;
-    // Never a release without notes, though `prepared` judged it (the file may have changed).
-    crate::release::notes::release_notes(&edits.edits[0], &version, &config.changelog.path)?;
+    // Never a release without notes, though `prepared` judged it (the file may have changed,
+    // or a revert committed with the hooks off cancels what Unreleased lists).
+    if let Err(e) =
+        crate::release::notes::release_notes(&edits.edits[0], &version, &config.changelog.path)
+    {
+        return Err(notes::reverted_only(config, &edits.edits[0], &version).map_or(e, Error::from));
+    }
     // In a monorepo the release commit names the tag (`api-v1.3.0`): a version alone would
     // not say which package it releases.
     let label = match &config.package {

@@ -5,8 +5,10 @@
 //! How an entry is recognised, so that hand edits win: a commit is *accounted for* when it
 //! added an entry to the changelog itself (post-commit puts each entry into its own commit,
 //! and a rebase or cherry-pick carries that change along), or when its entry's text was added
-//! to the file by any commit since the last release, or is in the file now. A reworded, moved or
-//! deleted entry therefore stays as the person left it: its commit is still accounted for.
+//! to the file by any commit since the last release, or is in Unreleased now (or in the section
+//! of a release not tagged yet). A reworded, moved or deleted entry therefore stays as the
+//! person left it: its commit is still accounted for. An older release's entry of the same
+//! wording accounts for nothing: `fix: typo` again is another fix, as post-commit sees it.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -74,7 +76,7 @@ pub fn plan_sync_releasing(
             work: SyncWork::default(),
         });
     };
-    let range = since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
+    let (range, last) = since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased".
         crate::history::tags::check_tag_prefix(repo, config)?;
@@ -88,8 +90,10 @@ pub fn plan_sync_releasing(
     let commits = collect(repo, &range)?;
     let forge = forge(repo);
     let path = &config.changelog.path;
-    // Only the current file is parsed whole.
-    let mut known: HashSet<String> = log.all_entry_texts();
+    // Only the current file is parsed whole. What it already says for the unreleased range:
+    // Unreleased, and any section of a release not tagged yet (a release commit whose tag is
+    // still to come); not an older release's entry of the same wording, which is another change.
+    let mut known: HashSet<String> = unreleased_texts(&log, last.as_ref());
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
     let reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
@@ -209,23 +213,46 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     Ok(out)
 }
 
+/// The range since the last release tag, and that release's version (`None`: no release yet).
 fn since_last_release(
     repo: &Repo,
     head: Oid,
     prefix: &str,
     releasing: Option<&str>,
-) -> Result<Range> {
-    let hidden = repo
-        .latest_release_tag_except(head, prefix, releasing)
-        .map(|(_, at)| vec![at])
-        .unwrap_or_default();
+) -> Result<(Range, Option<semver::Version>)> {
+    let last = repo.latest_release_tag_except(head, prefix, releasing);
+    let version = last
+        .as_ref()
+        .and_then(|(name, _)| semver::Version::parse(name.get(prefix.len()..)?).ok());
     let mut range = Range {
         tips: vec![head],
-        hidden,
+        hidden: last.map(|(_, at)| vec![at]).unwrap_or_default(),
         ..Range::default()
     };
     range.describe = "since the last release".into();
-    Ok(range)
+    Ok((range, version))
+}
+
+/// The normalised entry texts of Unreleased and of every release section after `last` (the
+/// last release tag's version; every section when there is none, or when a heading is no
+/// SemVer version to compare): the sections the commits since that release can be in.
+fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<String> {
+    let mut known: HashSet<String> = log
+        .unreleased_entries()
+        .iter()
+        .map(|e| normalize(&e.text))
+        .collect();
+    for v in log.versions() {
+        let released = last.is_some_and(|last| {
+            semver::Version::parse(v.strip_prefix('v').unwrap_or(&v))
+                .is_ok_and(|v| v.cmp_precedence(last).is_le())
+        });
+        if !released {
+            let entries = log.entries_of(&v).unwrap_or_default();
+            known.extend(entries.iter().map(|e| normalize(&e.text)));
+        }
+    }
+    known
 }
 
 /// The entry texts a commit added to the changelog, in any section.

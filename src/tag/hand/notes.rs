@@ -5,12 +5,14 @@ use semver::Version;
 
 use super::release_command;
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
+use crate::history::version::files::Edit;
 
 /// Why the release commit this tag would get may not be made, judged as `relhook release
-/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog), a
-/// section with no notes (nothing for the changelog) or with conflict markers. Reads history
-/// since the last release once.
+/// X.Y.Z` judges it, before the tag exists: a file it cannot write (a symlinked changelog or
+/// manifest, a listed version file that does not exist), a section with no notes (nothing for
+/// the changelog) or with conflict markers. Reads history since the last release once.
 pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let root = repo.work_tree()?;
     let path = &config.changelog.path;
@@ -20,9 +22,13 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
         )
     };
+    // A listed version file that is not there: `complete` could only withdraw the tag.
+    if let Err(e) = crate::release::check_listed_exist(config, &root) {
+        return Some(cannot(e));
+    }
     if unreleased_has_notes(repo, config) {
         // The notes are there: only the files the release would write are left to check.
-        let paths = crate::release::files_written(config, &root);
+        let paths = crate::release::files_written(config, &root, version);
         return crate::release::check_path_list(config, &root, paths.iter().map(|p| p.as_path()))
             .err()
             .map(cannot);
@@ -45,6 +51,41 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     Some(format!(
         "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
         refusal.what,
+    ))
+}
+
+/// The refusal of a release whose section comes out empty though Unreleased lists entries:
+/// each is a change reverted since the last release by a commit that never met the hook (the
+/// release's sync takes such entries out, as the change never shipped). Only `complete` sees
+/// this, after the tag exists (`prepared` reads no history when Unreleased has entries, and
+/// a walk there would slow every hand tag for this rare case); it names the command that takes
+/// the stale entries out.
+pub(super) fn reverted_only(config: &Config, edit: &Edit, version: &Version) -> Option<Refusal> {
+    let path = &config.changelog.path;
+    let empty = crate::release::notes::unpublishable(edit, version, path);
+    if !matches!(empty, Some(crate::release::notes::Unpublishable::Empty(_))) {
+        return None;
+    }
+    let before = std::str::from_utf8(&edit.before).ok()?;
+    let listed = crate::history::sync::parse(path, before)
+        .ok()?
+        .unreleased_entries();
+    let first = listed.iter().find(|e| !e.text.trim().is_empty())?;
+    let more = match listed.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(Refusal::new(
+        Reason::NothingToRelease,
+        format!(
+            "nothing to release: what `## [Unreleased]` in {} lists (`- {}`{more}) was reverted since the last release by a commit that never met the hook, so the `## [{version}]` section would be empty",
+            path.display(),
+            crate::history::changelog::one_line(&first.text),
+        ),
+        format!(
+            "`relhook changelog --sync` takes the reverted entries out of {} (commit that); tag again once a `feat:` or `fix:` commit gives the release something to say",
+            path.display()
+        ),
     ))
 }
 
