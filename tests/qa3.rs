@@ -1,22 +1,15 @@
 //! Found by the third QA pass (`git tag` by hand, empty releases, conflict markers): each test
 //! drives real git through the installed hooks and pins what relhook must refuse or say.
 
-use crate::support::{Repo, hand_tag as tag, stderr, text};
-
-/// A repository with relhook's hooks installed and one commit through them.
-fn installed() -> Repo {
-    let repo = Repo::new();
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.commit_hooked("feat: init");
-    repo
-}
+use crate::support::{
+    dated_release, hand_tag as tag, hand_tag_refused, installed_repo, stderr, text,
+};
 
 /// F9: `git tag -f` would move a release tag off its release commit onto later, unreleased
 /// work, which pre-push then publishes. Refused in `prepared`, before the tag moves.
 #[test]
 fn git_tag_force_does_not_move_a_release_tag() {
-    let repo = installed();
+    let repo = installed_repo();
     let out = tag(&repo, &["-a", "v0.1.0", "-m", "first"]);
     assert!(out.status.success(), "{}", text(&out));
     let released = repo.git(&["rev-parse", "v0.1.0"]);
@@ -51,7 +44,7 @@ fn git_tag_force_does_not_move_a_release_tag() {
 /// restore a moved one.
 #[test]
 fn update_ref_does_not_move_a_release_tag() {
-    let repo = installed();
+    let repo = installed_repo();
     let out = tag(&repo, &["-a", "v0.1.0", "-m", "first"]);
     assert!(out.status.success(), "{}", text(&out));
     let released = repo.git(&["rev-parse", "v0.1.0"]);
@@ -108,7 +101,7 @@ fn update_ref_does_not_move_a_release_tag() {
 /// made was taken for the last release, so nothing was synced and the section lacked it.
 #[test]
 fn a_hand_tag_releases_the_commits_that_never_met_the_hook() {
-    let repo = installed();
+    let repo = installed_repo();
     assert!(
         tag(&repo, &["-a", "v0.1.0", "-m", "first"])
             .status
@@ -128,32 +121,13 @@ fn a_hand_tag_releases_the_commits_that_never_met_the_hook() {
     );
 }
 
-/// `relhook release` with the date pinned.
-fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
-    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21")
-        .arg("release")
-        .args(args);
-    cmd.output().unwrap()
-}
-
-/// The refusal of a hand tag: git exits 128, no tag is made, HEAD stays; stderr returned.
-fn tag_refused(repo: &Repo, name: &str) -> String {
-    let head = repo.git(&["rev-parse", "HEAD"]);
-    let out = tag(repo, &["-a", name, "-m", "x"]);
-    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
-    assert_eq!(repo.git(&["tag", "-l", name]), "", "no tag was made");
-    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
-    stderr(&out)
-}
-
 /// F6: a hand tag with nothing for the changelog (a feature and its revert, or only `chore:`)
 /// made an empty release that `relhook release` refuses, and said that `relhook notes` prints
 /// its notes, which then refused. Now refused before the tag exists, like the release; and a
 /// release never has empty notes, even when its version is named.
 #[test]
 fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
-    let repo = installed();
+    let repo = installed_repo();
     assert!(
         tag(&repo, &["-a", "v0.1.0", "-m", "first"])
             .status
@@ -161,7 +135,7 @@ fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
     );
     repo.commit_hooked("feat: temp");
     repo.git(&["revert", "--no-edit", "HEAD"]);
-    let err = tag_refused(&repo, "v0.1.1");
+    let err = hand_tag_refused(&repo, "v0.1.1");
     assert!(err.contains("nothing for the changelog"), "{err}");
     assert!(
         err.contains("`relhook release 0.1.1` refuses it too"),
@@ -170,10 +144,10 @@ fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
     assert!(err.contains("RELHOOK_SKIP=1 git tag"), "{err}");
     assert!(!err.contains("prints its notes"), "{err}");
     repo.commit_hooked("chore: tidy");
-    let err = tag_refused(&repo, "v0.1.1");
+    let err = hand_tag_refused(&repo, "v0.1.1");
     assert!(err.contains("nothing for the changelog"), "{err}");
     for args in [vec!["--no-test", "0.1.1"], vec!["--no-test", "patch"]] {
-        let out = release(&repo, &args);
+        let out = dated_release(&repo, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
         assert!(
             stderr(&out).contains("nothing for the changelog"),
@@ -196,7 +170,7 @@ fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
         "-am",
         "docs: an empty section",
     ]);
-    let err = tag_refused(&repo, "v0.1.1");
+    let err = hand_tag_refused(&repo, "v0.1.1");
     assert!(err.contains("section is empty"), "{err}");
     repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
     // What the release changes, written by hand, is what it needs.
@@ -223,13 +197,13 @@ fn a_hand_tag_with_nothing_for_the_changelog_is_refused_like_release() {
 /// the release, and the next release shipped its entries again. Refused like `relhook release`.
 #[test]
 fn a_hand_tag_on_a_detached_head_is_refused_like_release() {
-    let repo = installed();
+    let repo = installed_repo();
     repo.commit_hooked("fix: one");
     repo.git(&["checkout", "-q", "--detach", "HEAD"]);
-    let err = tag_refused(&repo, "v0.1.0");
+    let err = hand_tag_refused(&repo, "v0.1.0");
     assert!(err.contains("HEAD is detached"), "{err}");
     assert!(err.contains("git switch"), "{err}");
-    let out = release(&repo, &["--no-test", "0.1.0"]);
+    let out = dated_release(&repo, &["--no-test", "0.1.0"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(stderr(&out).contains("HEAD is detached"), "{}", text(&out));
     // On the branch, the release commit is the branch's.
@@ -247,7 +221,7 @@ fn a_hand_tag_on_a_detached_head_is_refused_like_release() {
 /// nothing to release, and a reapplied merge brings the branch back.
 #[test]
 fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
-    let repo = installed();
+    let repo = installed_repo();
     assert!(
         tag(&repo, &["-a", "v0.1.0", "-m", "first"])
             .status
@@ -284,7 +258,7 @@ fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
         "{}",
         text(&out)
     );
-    let out = release(&repo, &["--no-test"]);
+    let out = dated_release(&repo, &["--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stderr(&out).contains("nothing to release"),
@@ -306,7 +280,7 @@ fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
         "{}",
         text(&out)
     );
-    let err = tag_refused(&repo, "v0.1.1");
+    let err = hand_tag_refused(&repo, "v0.1.1");
     assert!(err.contains("nothing for the changelog"), "{err}");
     // Reapplied (a revert of the revert), the branch is back.
     repo.git(&["revert", "--no-edit", "HEAD"]);
@@ -331,7 +305,7 @@ fn a_merged_branch_reverted_before_release_is_nothing_to_release() {
 /// file alone; release, its dry run, the hand tag and `notes` refuse them.
 #[test]
 fn committed_conflict_markers_are_left_alone_and_never_released() {
-    let repo = installed();
+    let repo = installed_repo();
     let marked = repo.read("CHANGELOG.md") + "\n<<<<<<< ours\n- a\n=======\n- b\n>>>>>>> theirs\n";
     repo.write("CHANGELOG.md", &marked);
     repo.git(&["commit", "-q", "-am", "docs: a bad conflict resolution"]);
@@ -351,12 +325,12 @@ fn committed_conflict_markers_are_left_alone_and_never_released() {
         "sync leaves it alone too"
     );
     for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
-        let out = release(&repo, &args);
+        let out = dated_release(&repo, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
         assert!(stderr(&out).contains(&at), "{args:?}: {}", text(&out));
     }
     assert_eq!(repo.git(&["tag"]), "");
-    let err = tag_refused(&repo, "v0.1.0");
+    let err = hand_tag_refused(&repo, "v0.1.0");
     assert!(err.contains(&at), "{err}");
     // doctor says so before a release does, with the way out.
     let out = repo.relhook(&["doctor"]);
@@ -392,7 +366,7 @@ fn committed_conflict_markers_are_left_alone_and_never_released() {
 #[cfg(unix)]
 #[test]
 fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
-    let repo = installed();
+    let repo = installed_repo();
     std::fs::create_dir_all(repo.path().join("docs")).unwrap();
     repo.git(&["mv", "CHANGELOG.md", "docs/CHANGELOG.md"]);
     std::os::unix::fs::symlink("docs/CHANGELOG.md", repo.path().join("CHANGELOG.md")).unwrap();
@@ -400,11 +374,11 @@ fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
     repo.git(&["commit", "-q", "-m", "chore: move the changelog"]);
     let fix = "set `changelog.path = \"docs/CHANGELOG.md\"` in .relconfig.toml";
     for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
-        let out = release(&repo, &args);
+        let out = dated_release(&repo, &args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
         assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
     }
-    let err = tag_refused(&repo, "v0.1.0");
+    let err = hand_tag_refused(&repo, "v0.1.0");
     assert!(err.contains(fix), "{err}");
     // Following the advice works.
     repo.write(
@@ -413,7 +387,7 @@ fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
     );
     repo.git(&["add", ".relconfig.toml"]);
     repo.git(&["commit", "-q", "-m", "chore: name the changelog"]);
-    let out = release(&repo, &["--no-test", "--dry-run"]);
+    let out = dated_release(&repo, &["--no-test", "--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let out = tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -432,7 +406,7 @@ fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
 #[cfg(unix)]
 #[test]
 fn a_changelog_through_a_symlinked_folder_is_refused_with_the_real_path() {
-    let repo = installed();
+    let repo = installed_repo();
     std::fs::create_dir_all(repo.path().join("realdocs")).unwrap();
     repo.git(&["mv", "CHANGELOG.md", "realdocs/CHANGELOG.md"]);
     std::os::unix::fs::symlink("realdocs", repo.path().join("docs")).unwrap();
@@ -449,11 +423,11 @@ fn a_changelog_through_a_symlinked_folder_is_refused_with_the_real_path() {
     assert!(!stderr(&out).contains("git add"), "{}", text(&out));
     let head = repo.git(&["rev-parse", "HEAD"]);
     for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
-        let out = release(&repo, &args);
+        let out = dated_release(&repo, &args);
         assert_ne!(out.status.code(), Some(0), "{args:?}: {}", text(&out));
         assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
     }
-    assert!(tag_refused(&repo, "v0.1.0").contains(fix));
+    assert!(hand_tag_refused(&repo, "v0.1.0").contains(fix));
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     assert!(
         repo.git(&["ls-tree", "HEAD", "docs"])
@@ -467,8 +441,8 @@ fn a_changelog_through_a_symlinked_folder_is_refused_with_the_real_path() {
 /// HTML comment) were published: a release never has empty notes, whatever its text holds.
 #[test]
 fn notes_of_headings_and_empty_items_alone_are_no_notes() {
-    let repo = installed();
-    let out = release(&repo, &["--no-test"]);
+    let repo = installed_repo();
+    let out = dated_release(&repo, &["--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let log = repo.read("CHANGELOG.md").replacen(
         "## [Unreleased]\n",
@@ -482,12 +456,12 @@ fn notes_of_headings_and_empty_items_alone_are_no_notes() {
         "-am",
         "docs: a skeleton for the next release",
     ]);
-    let out = release(&repo, &["0.2.0", "--no-test"]);
+    let out = dated_release(&repo, &["0.2.0", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stderr(&out).contains("nothing for the changelog"),
         "{}",
         text(&out)
     );
-    assert!(tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
+    assert!(hand_tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
 }

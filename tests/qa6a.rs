@@ -2,15 +2,10 @@
 //! commits that never met the hook, and the hand tag's refusals that must come before the tag
 //! exists, each with a fix that works.
 
-use crate::support::{Repo, hand_tag as tag, ok, stderr, stdout, text};
-
-/// A repository with relhook's hooks installed and one commit through them.
-fn installed() -> Repo {
-    let repo = Repo::new();
-    ok(repo.relhook(&["install"]));
-    repo.commit_hooked("feat: init");
-    repo
-}
+use crate::support::{
+    Repo, dated_release, hand_tag as tag, hand_tag_refused, installed_repo, ok, stderr, stdout,
+    text,
+};
 
 /// A commit of a new file with the hooks off (`RELHOOK_SKIP=1`): it never meets the hook.
 fn commit_unhooked(repo: &Repo, file: &str, message: &str) {
@@ -32,7 +27,7 @@ fn unreleased(log: &str) -> String {
 /// wording; post-commit and `--rebuild` give it one. A `fix: typo` again is another fix.
 #[test]
 fn sync_adds_an_unhooked_commit_whose_words_an_older_release_has() {
-    let repo = installed();
+    let repo = installed_repo();
     repo.commit_hooked("fix: typo");
     ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
     commit_unhooked(&repo, "again.txt", "fix: typo");
@@ -56,7 +51,7 @@ fn sync_adds_an_unhooked_commit_whose_words_an_older_release_has() {
 /// come (an interrupted release) accounts for the entries it moved into its section.
 #[test]
 fn sync_still_keeps_hand_edits_and_untagged_release_sections() {
-    let repo = installed();
+    let repo = installed_repo();
     repo.commit_hooked("fix: typo");
     ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
     commit_unhooked(&repo, "a.txt", "fix: typo");
@@ -88,32 +83,13 @@ fn sync_still_keeps_hand_edits_and_untagged_release_sections() {
     );
 }
 
-/// `relhook release` with the date pinned.
-fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
-    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21")
-        .arg("release")
-        .args(args);
-    cmd.output().unwrap()
-}
-
-/// The refusal of a hand tag: git exits 128, no tag is made, HEAD stays; stderr returned.
-fn tag_refused(repo: &Repo, name: &str) -> String {
-    let head = repo.git(&["rev-parse", "HEAD"]);
-    let out = tag(repo, &["-a", name, "-m", "x"]);
-    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
-    assert_eq!(repo.git(&["tag", "-l", name]), "", "no tag was made");
-    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
-    stderr(&out)
-}
-
 /// F4: a `[version] files` entry that does not exist. The hand tag was accepted, then removed
 /// once git had made it (git exited 0), with advice (`relhook release 0.2.0`) that failed the
 /// same way; doctor said all is well. Now the tag is refused before it exists, release and its
 /// dry run refuse with the same fix, doctor names it, and following the fix releases.
 #[test]
 fn a_listed_version_file_that_does_not_exist_is_refused_before_the_tag() {
-    let repo = installed();
+    let repo = installed_repo();
     ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
     repo.write(
         ".relconfig.toml",
@@ -122,14 +98,14 @@ fn a_listed_version_file_that_does_not_exist_is_refused_before_the_tag() {
     repo.git(&["add", ".relconfig.toml"]);
     repo.commit_hooked("feat: one");
     let fix = "create nothere.txt or remove it from `[version] files` in .relconfig.toml";
-    let err = tag_refused(&repo, "v0.2.0");
+    let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(err.contains(fix), "{err}");
     assert_eq!(err.lines().count(), 3, "one line, the bypass, git's: {err}");
     for args in [
         vec!["0.2.0", "--no-test", "--dry-run"],
         vec!["0.2.0", "--no-test"],
     ] {
-        let out = release(&repo, &args);
+        let out = dated_release(&repo, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
         assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
     }
@@ -154,7 +130,7 @@ fn a_listed_version_file_that_does_not_exist_is_refused_before_the_tag() {
 /// the hand tag's `prepared` takes its shortcut that reads no history.
 #[cfg(unix)]
 fn linked(files: &[(&str, &str)], link: &str, target: &str) -> Repo {
-    let repo = installed();
+    let repo = installed_repo();
     ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
     for (path, contents) in files {
         repo.write(path, contents);
@@ -182,7 +158,7 @@ fn a_detected_manifest_that_is_a_link_is_refused_before_the_tag_with_settings_th
         "package.json",
         "real/package.json",
     );
-    let err = tag_refused(&repo, "v0.2.0");
+    let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(
         err.contains("symbolic link to `real/package.json`")
             && err.contains(
@@ -197,11 +173,11 @@ fn a_detected_manifest_that_is_a_link_is_refused_before_the_tag_with_settings_th
     );
     let settings = "[version]\ndetect = false\nfiles = [{ path = \"real/Cargo.toml\", key = \"package.version\" }]\n";
     let fix = "set `[version] detect = false` and `files = [{ path = \"real/Cargo.toml\", key = \"package.version\" }]` in .relconfig.toml";
-    let err = tag_refused(&repo, "v0.2.0");
+    let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(err.contains("symbolic link to `real/Cargo.toml`"), "{err}");
     assert!(err.contains(fix), "{err}");
     assert!(!err.contains("the file the link names"), "{err}");
-    let out = release(&repo, &["0.2.0", "--no-test", "--dry-run"]);
+    let out = dated_release(&repo, &["0.2.0", "--no-test", "--dry-run"]);
     assert_ne!(out.status.code(), Some(0), "{}", text(&out));
     assert!(stderr(&out).contains(fix), "{}", text(&out));
     repo.write(".relconfig.toml", settings);
@@ -232,7 +208,7 @@ fn a_linked_cargo_lock_is_refused_with_the_copy_that_fixes_it() {
         "real/Cargo.lock",
     );
     let copy = "rm Cargo.lock && cp real/Cargo.lock Cargo.lock";
-    let err = tag_refused(&repo, "v0.2.0");
+    let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(err.contains("symbolic link to `real/Cargo.lock`"), "{err}");
     assert!(err.contains(&format!("(`{copy}`)")), "{err}");
     ok(repo.sh(copy));
@@ -252,7 +228,7 @@ fn a_linked_cargo_lock_is_refused_with_the_copy_that_fixes_it() {
 /// it exists, and the next feature releases without the reverted change.
 #[test]
 fn a_hand_tag_after_a_hooks_off_revert_names_the_sync_that_drops_the_stale_entry() {
-    let repo = installed();
+    let repo = installed_repo();
     ok(tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
     repo.write("keep.txt", "x\n");
     repo.git(&["add", "keep.txt"]);
@@ -282,7 +258,7 @@ fn a_hand_tag_after_a_hooks_off_revert_names_the_sync_that_drops_the_stale_entry
     ok(repo.relhook(&["changelog", "--sync"]));
     repo.git(&["commit", "-q", "-am", "docs: drop the reverted entry"]);
     assert!(!repo.read("CHANGELOG.md").contains("keep me"));
-    assert!(tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
+    assert!(hand_tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
     repo.commit_hooked("feat: kept");
     ok(tag(&repo, &["-a", "v0.2.0", "-m", "second"]));
     let log = repo.git(&["show", "v0.2.0:CHANGELOG.md"]);

@@ -467,3 +467,31 @@ pub fn hand_tag(repo: &Repo, args: &[&str]) -> Output {
     cmd.env("RELHOOK_DATE", "2026-11-21").arg("tag").args(args);
     cmd.output().expect("run git tag")
 }
+
+/// A repository with relhook's hooks installed (`relhook install`) and one commit through them.
+pub fn installed_repo() -> Repo {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: init");
+    repo
+}
+
+/// `relhook release ARGS` with the date [`hand_tag`] pins.
+pub fn dated_release(repo: &Repo, args: &[&str]) -> Output {
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .arg("release")
+        .args(args);
+    cmd.output().expect("run relhook release")
+}
+
+/// The refusal of a hand tag: git exits 128, no tag is made, HEAD stays; stderr returned.
+pub fn hand_tag_refused(repo: &Repo, name: &str) -> String {
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = hand_tag(repo, &["-a", name, "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", name]), "", "no tag was made");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
+    stderr(&out)
+}
