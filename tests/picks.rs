@@ -110,3 +110,71 @@ fn a_rebase_pick_resolved_by_taking_one_side_names_the_dropped_entry() {
     let log = repo.read("CHANGELOG.md");
     assert_eq!(unreleased(&log).matches("- s1\n").count(), 1, "{log}");
 }
+
+/// An entry taken out by hand in `git commit --amend` stays out of the commit; since nothing
+/// in history then keeps `--sync` from giving the commit its entry again, one line says so,
+/// and the way it names (a commit of its own that deletes the entry) keeps it out for good.
+#[test]
+fn an_entry_taken_out_in_an_amend_names_how_to_keep_it_out() {
+    let repo = setup();
+    assert!(repo.commit_with_hooks("feat: first").status.success());
+    assert!(
+        repo.commit_with_hooks("feat: drop my entry")
+            .status
+            .success()
+    );
+    repo.git(&["checkout", "HEAD~", "--", "CHANGELOG.md"]);
+    let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("`- drop my entry` was taken out in this amend")
+            && said.contains(
+                "`git checkout HEAD@{1} -- CHANGELOG.md && git commit --amend --no-edit`"
+            ),
+        "{said}"
+    );
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(!repo.read("CHANGELOG.md").contains("drop my entry"));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    // What the line says to do.
+    repo.git(&["checkout", "HEAD@{1}", "--", "CHANGELOG.md"]);
+    let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("taken out"), "{}", stderr(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- drop my entry\n"), "{log}");
+    repo.write("CHANGELOG.md", log.replace("- drop my entry\n", ""));
+    repo.git(&["commit", "-q", "-am", "docs: drop an entry"]);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        !log.contains("drop my entry") && log.contains("- first\n"),
+        "{log}"
+    );
+}
+
+/// A rewording made in the amend stands for the commit: nothing to say.
+#[test]
+fn an_entry_reworded_in_an_amend_is_not_called_taken_out() {
+    let repo = setup();
+    assert!(repo.commit_with_hooks("feat: wordy").status.success());
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("- wordy\n", "- wordy, said better\n"),
+    );
+    repo.git(&["add", "CHANGELOG.md"]);
+    let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("relhook"), "{}", stderr(&out));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- wordy, said better\n") && !log.contains("- wordy\n"),
+        "{log}"
+    );
+}

@@ -8,6 +8,7 @@
 //! the entries its resolution dropped (`merged`).
 
 mod amend;
+mod kept_out;
 mod merged;
 mod op;
 mod reword;
@@ -141,6 +142,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             Prepared::Nothing => {}
             Prepared::Absent(path) if wanted => dropped = Some(no_root_changelog(config, &path)),
             Prepared::Absent(_) => {}
+            Prepared::Said(said) => dropped = Some(said),
             Prepared::Stop(said) => return Ok(said),
         }
     }
@@ -202,6 +204,8 @@ enum Prepared {
     Nothing,
     /// The root changelog of a monorepo, which does not exist (and is not created).
     Absent(PathBuf),
+    /// Nothing to do for this file, and a line to say why.
+    Said(String),
     /// This file cannot take its entry: the reason, and no file is changed.
     Stop(Accumulated),
 }
@@ -328,6 +332,16 @@ fn prepare(
         ),
     };
     let Some(op) = op else {
+        // An entry the amend took out by hand: left out, and said if `--sync` would undo that.
+        if old_changed_file
+            && let Some(new) = target
+                .new
+                .as_ref()
+                .filter(|n| target.old.as_ref() == Some(n))
+            && let Some(said) = kept_out::notice(repo, head, &path, &log, new)
+        {
+            return Ok(Prepared::Said(said));
+        }
         return Ok(Prepared::Nothing);
     };
     op.apply(&mut log);
