@@ -299,6 +299,7 @@ reasons! {
     TestsCannotStart = "tests-cannot-start", "the test command cannot start";
     Tag = "tag", "a tag relhook cannot carry over";
     SparseCheckout = "sparse-checkout", "a file the release edits is outside the sparse checkout";
+    HiddenChanges = "hidden-changes", "a file the release edits has local changes hidden by `git update-index --skip-worktree` or `--assume-unchanged`";
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
 }
 

@@ -78,6 +78,20 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             }
         }
     }
+    // Local changes hidden from `git status` in a file a release writes: releases refuse.
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some(r) = crate::release::hidden_changes(repo, &view, "release") {
+            let detail = format!("{}: releases and hand tags are refused", r.what);
+            if !out.iter().any(|c| c.detail == detail) {
+                out.push(doctor::Check {
+                    subject: "hidden changes".into(),
+                    status: Status::Invalid,
+                    detail,
+                    fix: r.fix,
+                });
+            }
+        }
+    }
     out
 }
 
