@@ -217,3 +217,44 @@ fn a_package_changelog_or_a_dependents_manifest_with_hidden_changes_is_refused()
         assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
     }
 }
+
+/// QA7 #8: with a sparse index (`--sparse-index`, which relhook's git library cannot read),
+/// every commit named `relhook changelog --sync`, which failed the same way, and no way out.
+/// Now post-commit, `--sync` and doctor name the command that turns the sparse index off and
+/// keeps the sparse checkout; after it, `--sync` writes the missed entry.
+#[test]
+fn a_sparse_index_is_named_with_the_command_that_turns_it_off() {
+    let repo = installed_repo();
+    repo.write("dir/a", "a\n");
+    repo.write("other/o", "o\n");
+    repo.git(&["add", "."]);
+    repo.commit_hooked("chore: two folders");
+    repo.git(&["sparse-checkout", "set", "--cone", "--sparse-index", "dir"]);
+    let fix = "`git sparse-checkout init --cone --no-sparse-index` turns it off";
+    repo.write("dir/a", "b\n");
+    let out = repo.git_output(&["commit", "-q", "-am", "feat: in the cone"]);
+    let err = stderr(&out);
+    assert!(err.contains(fix), "{err}");
+    assert!(
+        err.contains("once it is off, `relhook changelog --sync` writes it"),
+        "{err}"
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(stderr(&out).contains(fix), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&out).contains("fix: git sparse-checkout init --cone --no-sparse-index"),
+        "{}",
+        text(&out)
+    );
+    // The fix works, and the sparse checkout stays.
+    repo.git(&["sparse-checkout", "init", "--cone", "--no-sparse-index"]);
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(repo.read("CHANGELOG.md").contains("- in the cone"));
+    assert!(!repo.path().join("other/o").exists(), "still sparse");
+    repo.git(&["commit", "-q", "-am", "docs: the missed entry"]);
+    repo.write("dir/a", "c\n");
+    ok(repo.git_output(&["commit", "-q", "-am", "fix: after the fix"]));
+    assert!(repo.read("CHANGELOG.md").contains("- after the fix"));
+}

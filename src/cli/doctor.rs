@@ -178,7 +178,8 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             detail: format!(
                 "relhook cannot read it ({e}; libgit2, which relhook reads it with, knows no SHA-256 objects, reftable refs or sparse index), so its hooks fail on every commit and tag"
             ),
-            fix: Some("relhook uninstall".into()),
+            // An index format that git can turn off: that fix keeps relhook.
+            fix: Some(e.unreadable_index_fix().unwrap_or("relhook uninstall").into()),
         }),
         _ => {}
     }
