@@ -258,3 +258,26 @@ fn a_sparse_index_is_named_with_the_command_that_turns_it_off() {
     ok(repo.git_output(&["commit", "-q", "-am", "fix: after the fix"]));
     assert!(repo.read("CHANGELOG.md").contains("- after the fix"));
 }
+
+/// QA7 #9: `git commit --allow-empty-message -m ""` is refused by the lint, whose help said
+/// "git would abort the commit", false with that flag (which the hook cannot see). The help is
+/// now true either way, and the note still names the bypass.
+#[test]
+fn the_empty_message_help_is_true_with_allow_empty_message() {
+    let repo = installed_repo();
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    for extra in [&["--allow-empty-message"][..], &[][..]] {
+        let mut args = vec!["commit", "-q", "-m", ""];
+        args.extend_from_slice(extra);
+        let out = repo.git_output(&args);
+        assert_ne!(out.status.code(), Some(0), "{extra:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(!err.contains("git would abort"), "{extra:?}: {err}");
+        assert!(
+            err.contains("git refuses an empty one unless `--allow-empty-message`"),
+            "{extra:?}: {err}"
+        );
+        assert!(err.contains("RELHOOK_SKIP=1"), "{extra:?}: {err}");
+    }
+}
