@@ -299,7 +299,27 @@ reasons! {
     TestsCannotStart = "tests-cannot-start", "the test command cannot start";
     Tag = "tag", "a tag relhook cannot carry over";
     SparseCheckout = "sparse-checkout", "a file the release edits is outside the sparse checkout";
+    HiddenChanges = "hidden-changes", "a file the release edits has local changes hidden by `git update-index --skip-worktree` or `--assume-unchanged`";
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
+}
+
+/// The index format libgit2 refuses in `message` (an index extension it does not know), and
+/// the git command that turns it off, keeping what the user set up: a split index
+/// (`core.splitIndex`), or a sparse index (`index.sparse`), whose sparse checkout stays.
+fn unreadable_index(message: &str) -> Option<(&'static str, &'static str)> {
+    if message.contains("extension: 'link'") {
+        Some((
+            "a split index, `core.splitIndex`",
+            "git config core.splitIndex false && git update-index --no-split-index",
+        ))
+    } else if message.contains("extension: 'sdir'") {
+        Some((
+            "a sparse index, `index.sparse`",
+            "git sparse-checkout init --cone --no-sparse-index",
+        ))
+    } else {
+        None
+    }
 }
 
 impl Error {
@@ -315,13 +335,22 @@ impl Error {
     /// Wraps a libgit2 error with what relhook was doing.
     pub fn git(context: impl Into<String>, source: git2::Error) -> Self {
         let mut context = context.into();
-        // libgit2 cannot read a split index (`core.splitIndex`): no retry helps, so say the fix.
-        if source.message().contains("extension: 'link'") {
-            context.push_str(
-                " (this clone uses a split index, `core.splitIndex`, which relhook's git library cannot read; `git config core.splitIndex false && git update-index --no-split-index` turns it off)",
-            );
+        // An index libgit2 cannot read: no retry helps, so say the fix.
+        if let Some((what, fix)) = unreadable_index(source.message()) {
+            context.push_str(&format!(
+                " (this clone uses {what}, which relhook's git library cannot read; `{fix}` turns it off)"
+            ));
         }
         Error::Git { context, source }
+    }
+
+    /// The command that turns off the index format this error is libgit2's refusal of (a
+    /// split or sparse index), when it is one: nothing relhook does works until then.
+    pub fn unreadable_index_fix(&self) -> Option<&'static str> {
+        match self {
+            Error::Git { source, .. } => unreadable_index(source.message()).map(|(_, fix)| fix),
+            _ => None,
+        }
     }
 
     /// Whether this is a policy verdict (exit 1: the user must change something) rather than

@@ -265,9 +265,15 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Err(e) => {
             // One line: what did not happen, that nothing was left half-done, what finishes it.
             let short = repo.head().map(crate::git::short_id).unwrap_or_default();
+            // An index relhook cannot read fails --sync the same way until it is turned off.
+            let then = if e.unreadable_index_fix().is_some() {
+                "once it is off, "
+            } else {
+                ""
+            };
             let _ = writeln!(
                 err,
-                "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: `relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit"
+                "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: {then}`relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit"
             );
             return Ok(Outcome::Code(2));
         }

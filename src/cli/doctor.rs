@@ -78,6 +78,20 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             }
         }
     }
+    // Local changes hidden from `git status` in a file a release writes: releases refuse.
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some(r) = crate::release::hidden_changes(repo, &view, "release") {
+            let detail = format!("{}: releases and hand tags are refused", r.what);
+            if !out.iter().any(|c| c.detail == detail) {
+                out.push(doctor::Check {
+                    subject: "hidden changes".into(),
+                    status: Status::Invalid,
+                    detail,
+                    fix: r.fix,
+                });
+            }
+        }
+    }
     out
 }
 
@@ -164,7 +178,8 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             detail: format!(
                 "relhook cannot read it ({e}; libgit2, which relhook reads it with, knows no SHA-256 objects, reftable refs or sparse index), so its hooks fail on every commit and tag"
             ),
-            fix: Some("relhook uninstall".into()),
+            // An index format that git can turn off: that fix keeps relhook.
+            fix: Some(e.unreadable_index_fix().unwrap_or("relhook uninstall").into()),
         }),
         _ => {}
     }

@@ -30,6 +30,7 @@ pub use range::MergeBase;
 pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};
+pub use state::Hidden;
 pub use txn::{TMP_PREFIX, Txn};
 
 /// How many hex digits relhook shows of a commit or tree id in reports.

@@ -102,6 +102,52 @@ impl Repo {
         ))
     }
 
+    /// Among `files` (paths relative to the work tree), those whose index entry is flagged
+    /// skip-worktree or assume-unchanged and whose work-tree file exists with other bytes than
+    /// the staged blob: local changes `git status` does not show, which relhook, reading the
+    /// file from the work tree, would commit. A file a sparse checkout leaves out (absent) is
+    /// none, nor one whose only difference is git's CRLF checkout conversion. Cheap: one index
+    /// lookup per path; only a flagged entry's file is read.
+    pub fn hidden_changes(&self, files: &[&Path]) -> Vec<Hidden> {
+        let (Some(root), Ok(index)) = (self.work_tree(), self.inner.index()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Hidden> = Vec::new();
+        for rel in files {
+            let Some(entry) = index.get_path(rel, 0) else {
+                continue;
+            };
+            let hidden = Hidden {
+                path: rel.to_string_lossy().into_owned(),
+                skip_worktree: skip_worktree(&entry),
+                assume_unchanged: assume_unchanged(&entry),
+            };
+            if !(hidden.skip_worktree || hidden.assume_unchanged) || out.contains(&hidden) {
+                continue;
+            }
+            let file = root.join(rel);
+            let bytes = match file.symlink_metadata() {
+                Ok(m) if m.file_type().is_symlink() => {
+                    std::fs::read_link(&file).map(|t| t.to_string_lossy().into_owned().into_bytes())
+                }
+                Ok(_) => std::fs::read(&file),
+                Err(_) => continue,
+            };
+            let Ok(bytes) = bytes else { continue };
+            let same = super::blob::blob_oid(&bytes) == entry.id
+                || (bytes.windows(2).any(|w| w == b"\r\n")
+                    && super::blob::blob_oid(
+                        String::from_utf8_lossy(&bytes)
+                            .replace("\r\n", "\n")
+                            .as_bytes(),
+                    ) == entry.id);
+            if !same {
+                out.push(hidden);
+            }
+        }
+        out
+    }
+
     /// Paths whose staged content differs from HEAD's (at most `limit`): what a commit made
     /// from the index would carry besides its own edits.
     pub fn staged_paths(&self, limit: usize) -> Result<Vec<String>> {
@@ -172,7 +218,69 @@ impl Repo {
     }
 }
 
+/// A file with local changes hidden from `git status` by an index flag (see
+/// [`Repo::hidden_changes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden {
+    /// The path, relative to the work tree.
+    pub path: String,
+    /// `git update-index --skip-worktree` hides it.
+    pub skip_worktree: bool,
+    /// `git update-index --assume-unchanged` hides it.
+    pub assume_unchanged: bool,
+}
+
+/// Whether an index entry is marked assume-unchanged (`CE_VALID`): git takes its file for
+/// unchanged without looking.
+fn assume_unchanged(entry: &git2::IndexEntry) -> bool {
+    entry.flags & git2::IndexEntryFlag::VALID.bits() != 0
+}
+
 /// Whether an index entry is marked skip-worktree (a sparse checkout leaves it out).
 pub(super) fn skip_worktree(entry: &git2::IndexEntry) -> bool {
     entry.flags_extended & IndexEntryExtendedFlag::SKIP_WORKTREE.bits() != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::testing::git;
+
+    #[test]
+    fn hidden_changes_are_flagged_files_that_differ_from_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        git(root, &["init", "-q", "-b", "main"]);
+        for f in ["same", "skip", "assume", "gone", "crlf", "plain"] {
+            std::fs::write(root.join(f), "x\n").unwrap();
+        }
+        git(root, &["add", "."]);
+        git(
+            root,
+            &["update-index", "--skip-worktree", "same", "skip", "gone"],
+        );
+        git(root, &["update-index", "--skip-worktree", "crlf"]);
+        git(
+            root,
+            &["update-index", "--assume-unchanged", "assume", "crlf"],
+        );
+        for f in ["skip", "assume", "plain"] {
+            std::fs::write(root.join(f), "local\n").unwrap();
+        }
+        // Absent: a sparse checkout's; CRLF: git's checkout conversion of the same text.
+        std::fs::remove_file(root.join("gone")).unwrap();
+        std::fs::write(root.join("crlf"), "x\r\n").unwrap();
+        let repo = Repo::open(root).unwrap();
+        let all = ["same", "skip", "assume", "gone", "crlf", "plain", "none"];
+        let paths: Vec<&Path> = all.iter().map(Path::new).collect();
+        let hidden = repo.hidden_changes(&paths);
+        let found: Vec<(&str, bool, bool)> = hidden
+            .iter()
+            .map(|h| (h.path.as_str(), h.skip_worktree, h.assume_unchanged))
+            .collect();
+        assert_eq!(found, [("skip", true, false), ("assume", false, true)]);
+        std::fs::write(root.join("crlf"), "y\n").unwrap();
+        let hidden = repo.hidden_changes(&[Path::new("crlf")]);
+        assert!(hidden[0].skip_worktree && hidden[0].assume_unchanged);
+    }
 }

@@ -20,7 +20,10 @@ use semver::Version;
 pub use files::{check_listed_exist, check_path_list, check_paths, files_written, version_files};
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
-pub use preflight::{left_out_of_sparse_checkout, outside_sparse_checkout};
+pub use preflight::{
+    hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout,
+    outside_sparse_checkout,
+};
 pub use resume::{HalfMade, half_made, resume};
 
 use crate::config::Config;
@@ -85,6 +88,9 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     if let Some(r) = preflight::outside_sparse_checkout(repo, config) {
         return Err(Error::Refused(r));
     }
+    if let Some(r) = preflight::hidden_changes(repo, config, "release") {
+        return Err(Error::Refused(r));
+    }
     preflight::tests_start(config, root, opts)?;
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
@@ -103,6 +109,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     } = edits_for(repo, config, root, &version, &opts.date)?;
     // What the release commit will refuse, refused now: `--dry-run` says the same.
     check_paths(config, root, &edits)?;
+    hidden_in_edits(repo, &edits, "release")?;
     let notes = notes::release_notes(&edits[0], &version, &config.changelog.path)?;
     Ok(Plan {
         commit_message: config
@@ -221,6 +228,7 @@ pub fn commit_files(
             )));
         }
     }
+    hidden_in_edits(repo, edits, "release")?;
     let sign = repo.signs_commits();
     let mut txn = repo.transaction("release")?;
     if repo.head() != Some(head) {

@@ -1,6 +1,8 @@
 //! The runbook's "check before starting", before anything is planned or written: no
 //! operation in progress, a clean tree, a release branch (not detached), not behind upstream.
 
+use std::path::{Path, PathBuf};
+
 use super::Options;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -130,20 +132,100 @@ pub fn left_out_of_sparse_checkout(
     repo: &crate::git::Repo,
     config: &Config,
 ) -> Option<(Vec<String>, String)> {
-    let manifests = if config.version.detect {
-        crate::history::version::files::manifest_paths()
-    } else {
-        Vec::new()
-    };
-    let mut files = vec![config.changelog.path.as_path()];
+    let files = read_and_written(config, false);
+    let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    repo.left_out_of_sparse_checkout(&files)
+}
+
+/// The files a release of `config` reads and may write, known without reading them: its
+/// changelog, its `[version] files`, the manifests at the top where version files are detected,
+/// and (`lock`) Cargo.lock.
+fn read_and_written(config: &Config, lock: bool) -> Vec<PathBuf> {
+    let mut files = vec![config.changelog.path.clone()];
     files.extend(
         config
             .version
             .files
             .iter()
             .flatten()
-            .map(|f| f.path.as_path()),
+            .map(|f| f.path.clone()),
     );
-    files.extend(manifests.iter().map(std::path::PathBuf::as_path));
-    repo.left_out_of_sparse_checkout(&files)
+    if config.version.detect {
+        files.extend(crate::history::version::files::manifest_paths());
+    }
+    if lock {
+        files.push(PathBuf::from("Cargo.lock"));
+    }
+    files
+}
+
+/// Local changes hidden from `git status` (`git update-index --skip-worktree` or
+/// `--assume-unchanged`) in a file a release of `config` reads and writes: the release reads
+/// the work tree's file and would commit them, though the tree looks clean. A refusal naming
+/// the file and the flag to clear, ending "then `again` again" (`release`, `tag`).
+pub fn hidden_changes(repo: &Repo, config: &Config, again: &str) -> Option<Refusal> {
+    let files = read_and_written(config, true);
+    let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    hidden_in(repo, &files, again)
+}
+
+/// [`hidden_changes`] among `files`, the paths a release writes.
+pub fn hidden_in(repo: &Repo, files: &[&Path], again: &str) -> Option<Refusal> {
+    let hidden = repo.hidden_changes(files);
+    let (what, fix) = describe_hidden(&hidden)?;
+    Some(Refusal::new(
+        Reason::HiddenChanges,
+        what,
+        format!("{fix}, then {again} again"),
+    ))
+}
+
+/// Refuses edits of files with local changes hidden from `git status` (`git update-index
+/// --skip-worktree`, `--assume-unchanged`): each edit starts from the work tree's file, so the
+/// release commit would carry them. Every file a release writes, detected ones included.
+/// The refusal ends "then `again` again" (`release`, `tag`).
+pub fn hidden_in_edits(
+    repo: &Repo,
+    edits: &[crate::history::version::files::Edit],
+    again: &str,
+) -> Result<()> {
+    let paths: Vec<&Path> = edits.iter().map(|e| e.path.as_path()).collect();
+    match hidden_in(repo, &paths, again) {
+        Some(r) => Err(Error::Refused(r)),
+        None => Ok(()),
+    }
+}
+
+/// What [`hidden_in`] says about `hidden` files (none: `None`): the problem, and the command
+/// that shows the changes to git again (to commit or drop).
+fn describe_hidden(hidden: &[crate::git::Hidden]) -> Option<(String, String)> {
+    if hidden.is_empty() {
+        return None;
+    }
+    let paths: Vec<&str> = hidden.iter().map(|h| h.path.as_str()).collect();
+    let mut flags: Vec<&str> = Vec::new();
+    if hidden.iter().any(|h| h.skip_worktree) {
+        flags.push("skip-worktree");
+    }
+    if hidden.iter().any(|h| h.assume_unchanged) {
+        flags.push("assume-unchanged");
+    }
+    let set: Vec<String> = flags
+        .iter()
+        .map(|f| format!("`git update-index --{f}`"))
+        .collect();
+    let clear: Vec<String> = flags.iter().map(|f| format!("--no-{f}")).collect();
+    let has = if hidden.len() == 1 { "has" } else { "have" };
+    Some((
+        format!(
+            "{} {has} local changes hidden from git status ({}), and a release would commit them",
+            paths.join(", "),
+            set.join(", ")
+        ),
+        format!(
+            "`git update-index {} {}` and commit or drop them",
+            clear.join(" "),
+            paths.join(" ")
+        ),
+    ))
 }

@@ -265,6 +265,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
             ));
+        } else if let Some(r) = crate::release::hidden_changes(repo, config, "tag") {
+            // The release commit would be made from the work tree's files: hidden local
+            // changes would be released though `git status` (the dirty-tree check) sees none.
+            out.push(r.to_string());
         } else if let Some(why) = unkept_changelog(repo, config) {
             // Refused now, before git writes the tag: `committed` could only withdraw it.
             out.push(format!(

@@ -185,6 +185,9 @@ pub fn plan(
         if let Some(r) = super::preflight::outside_sparse_checkout(repo, &p.view) {
             return Err(Error::Refused(r));
         }
+        if let Some(r) = super::preflight::hidden_changes(repo, &p.view, "release") {
+            return Err(Error::Refused(r));
+        }
         super::preflight::tests_start(&p.view, root, opts)?;
     }
     // The requirement changes, computed once every version is known (on the files as they
@@ -233,6 +236,8 @@ pub fn plan(
             },
         )?;
     }
+    // Every file written, a dependent's manifest included.
+    super::hidden_in_edits(repo, &edits, "release")?;
     let tags: Vec<&str> = chosen.values().map(|p| p.tag.as_str()).collect();
     for p in chosen.values() {
         if repo.tag_target(&p.tag).is_some() {

@@ -1,6 +1,8 @@
 //! Whether a hand tag's release would have notes, judged in `prepared`, before git writes
 //! the tag: a release never has empty notes.
 
+use std::path::{Path, PathBuf};
+
 use semver::Version;
 
 use super::release_command;
@@ -29,6 +31,11 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     if unreleased_has_notes(repo, config) {
         // The notes are there: only the files the release would write are left to check.
         let paths = crate::release::files_written(config, &root, version);
+        // A detected version file (`__version__`, a README's) with hidden local changes.
+        let written: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        if let Some(r) = crate::release::hidden_in(repo, &written, "tag") {
+            return Some(r.to_string());
+        }
         return crate::release::check_path_list(config, &root, paths.iter().map(|p| p.as_path()))
             .err()
             .map(cannot);
@@ -39,6 +46,9 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
     if let Err(e) = crate::release::check_paths(config, &root, &edits.edits) {
         return Some(cannot(e));
+    }
+    if let Err(e) = crate::release::hidden_in_edits(repo, &edits.edits, "tag") {
+        return Some(e.to_string());
     }
     let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
     let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);

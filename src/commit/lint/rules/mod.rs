@@ -20,7 +20,8 @@ pub(super) fn check_message(sink: &mut Sink<'_>, header: &str, mode: Mode) -> Op
                 0..1,
                 "the message is empty once git has cleaned it".into(),
             )
-            .help("git would abort the commit; write a header like `feat: add a thing`"),
+            // The hook cannot see `--allow-empty-message`: true with and without it.
+            .help("a commit's message says what it changes (git refuses an empty one unless `--allow-empty-message`); write a header like `feat: add a thing`"),
         );
         return None;
     }
