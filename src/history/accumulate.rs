@@ -21,6 +21,7 @@ use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
 use self::op::{Op, decide};
+pub use self::reword::unrewritten_amend;
 use self::targets::{Target, no_root_changelog, targets};
 use crate::Result;
 use crate::config::Config;
@@ -166,6 +167,13 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let (new, notes) = match amend_head(repo, head, &mut edits, ("post-commit", sync))? {
         Amend::Done { new, notes } => (new, notes),
         Amend::Refused(why) => {
+            // `--sync` would count the amended commit's own change as its entry.
+            if let Some(said) = amend
+                .then(|| unrewritten_amend(repo, config, &why))
+                .flatten()
+            {
+                return Ok(Accumulated::Refused(said));
+            }
             return Ok(Accumulated::Refused(format!(
                 "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` writes the entry into the file, to commit (`git add` it) with your next commit"
             )));

@@ -23,6 +23,33 @@ pub(super) fn left_as_made(
     what: &str,
     op: &str,
 ) -> Result<Accumulated> {
+    let why = format!("relhook leaves the commits of {op} as git makes them");
+    by_hand(repo, config, top, (what, &why), Some(op))
+}
+
+/// The line for a plain `git commit --amend` that post-commit could not rewrite (`why`), when
+/// HEAD is still that amend: what the file still reads and the hand edit, since `--sync`
+/// counts the amended commit's own change to the file as its entry. `None` otherwise.
+pub fn unrewritten_amend(repo: &Repo, config: &Config, why: &str) -> Option<String> {
+    let top = repo
+        .reflog_top()
+        .filter(|t| t.message.starts_with("commit (amend): "))?;
+    let why = format!("relhook could not rewrite it: {why}; HEAD stays as git made it");
+    match by_hand(repo, config, &top, ("amended", &why), None) {
+        Ok(Accumulated::Notice(said)) => Some(said),
+        _ => None,
+    }
+}
+
+/// What an amend's entry still reads against what its message calls for, said with the hand
+/// edit (`what` the commit is, `why` it was left so); `op`: what must finish before `--sync`.
+fn by_hand(
+    repo: &Repo,
+    config: &Config,
+    top: &ReflogTop,
+    (what, why): (&str, &str),
+    op: Option<&str>,
+) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     // The pick of a `reword` line has the same reflog subject; only the amend that follows
     // replaces a commit with one of the same parent.
@@ -42,7 +69,9 @@ pub(super) fn left_as_made(
     };
     let root = repo.work_tree();
     let commit = crate::git::short_id(top.new);
-    let why = format!("relhook leaves the commits of {op} as git makes them");
+    let when = op
+        .map(|op| format!("when {op} is done, "))
+        .unwrap_or_default();
     let mut said = Vec::new();
     for t in targets {
         let path = t.path.display();
@@ -89,7 +118,7 @@ pub(super) fn left_as_made(
             // to the file would otherwise stand for the entry).
             (None, Some(b)) if repo.changed_paths(top.new, &[t.path.as_path()])?.is_empty() => {
                 said.push(format!(
-                    "no entry added to {path} for {what} commit {commit} ({why}); when {op} is done, `relhook changelog --sync{}` adds `- {}`",
+                    "no entry added to {path} for {what} commit {commit} ({why}); {when}`relhook changelog --sync{}` adds `- {}`",
                     if config.packages.is_empty() { "" } else { " --all" },
                     one_line(&b.text)
                 ))
