@@ -82,3 +82,91 @@ fn an_amend_left_unrewritten_names_the_hand_edit_not_sync() {
     ok(repo.relhook(&["changelog", "--sync"]));
     assert!(repo.read("CHANGELOG.md").contains("- plain\n"));
 }
+
+/// `git rebase -i` with `GIT_SEQUENCE_EDITOR` (sed script or `true`) and `GIT_EDITOR`.
+fn rebase(repo: &Repo, args: &[&str], todo: &str, editor: &str) -> std::process::Output {
+    let mut all = vec!["rebase", "-q", "-i"];
+    all.extend(args);
+    repo.git_in(
+        &repo.path(),
+        &all,
+        &[("GIT_SEQUENCE_EDITOR", todo), ("GIT_EDITOR", editor)],
+    )
+}
+
+/// A message changed by `git commit --fixup=reword:` and `rebase --autosquash` (reflog
+/// `rebase (fixup)`) is said like a `reword`; a plain `--fixup`, which keeps the message, is not.
+#[test]
+fn an_autosquash_reword_says_what_the_entry_still_reads() {
+    let repo = setup();
+    touch(&repo);
+    repo.commit_hooked("feat: alpha");
+    let alpha = repo.git(&["rev-parse", "HEAD"]);
+    repo.commit_hooked("fix: beta");
+    let to = "sed -i 's/^feat: alpha$/fix: alpha crash on empty input/'";
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", &format!("--fixup=reword:{alpha}")],
+        &[("GIT_EDITOR", to)],
+    );
+    ok(out);
+    let out = ok(rebase(&repo, &["--autosquash", "HEAD~3"], "true", "true"));
+    let said = stderr(&out);
+    assert!(
+        said.contains("CHANGELOG.md still reads `- alpha` for reworded commit")
+            && said.contains("change it by hand to `- alpha crash on empty input` under Fixed"),
+        "{said}"
+    );
+    assert_eq!(said.matches("relhook:").count(), 1, "{said}");
+    // A plain fixup keeps the message, and the entry with it: nothing to say.
+    touch(&repo);
+    ok(repo.git_output(&["commit", "-q", "--fixup", "HEAD"]));
+    let out = ok(rebase(&repo, &["--autosquash", "HEAD~2"], "true", "true"));
+    assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", text(&repo.git_output(&["status"])));
+}
+
+/// A `squash` given a new message (reflog `rebase (squash)`) names the entries the commit
+/// still carries, once (the intermediate `# This is a combination` step says nothing); a squash
+/// that keeps the first message, or whose message calls for no entry, says nothing.
+#[test]
+fn a_rebase_squash_with_a_new_message_says_what_the_entries_still_read() {
+    let repo = setup();
+    for m in ["feat: alpha", "feat: beta", "feat: gamma"] {
+        touch(&repo);
+        repo.commit_hooked(m);
+    }
+    let todo = "sed -i -e '2s/^pick/squash/' -e '3s/^pick/squash/'";
+    let out = ok(rebase(
+        &repo,
+        &["HEAD~3"],
+        todo,
+        "sed -i '1s/.*/feat: all three/'",
+    ));
+    let said = stderr(&out);
+    assert!(
+        said.contains(
+            "CHANGELOG.md still reads `- alpha`, `- beta`, `- gamma` for squashed commit"
+        ) && said.contains("change them by hand to `- all three` under Added"),
+        "{said}"
+    );
+    assert_eq!(said.matches("relhook:").count(), 1, "{said}");
+    for m in ["feat: delta", "feat: epsilon"] {
+        touch(&repo);
+        repo.commit_hooked(m);
+    }
+    let todo = "sed -i -e '2s/^pick/squash/'";
+    let out = ok(rebase(&repo, &["HEAD~2"], todo, "true"));
+    assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
+    for m in ["feat: zeta", "feat: eta"] {
+        touch(&repo);
+        repo.commit_hooked(m);
+    }
+    let out = ok(rebase(
+        &repo,
+        &["HEAD~2"],
+        todo,
+        "sed -i '1s/.*/chore: both/'",
+    ));
+    assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
+}

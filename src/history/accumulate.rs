@@ -78,6 +78,11 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || top.message.starts_with("commit: ")
         || top.message.starts_with("commit (initial): "))
     {
+        if top.message.starts_with("rebase (fixup): ")
+            || top.message.starts_with("rebase (squash): ")
+        {
+            return reword::folded(repo, config, &top);
+        }
         return skip("not a plain `git commit` (the reflog says otherwise)");
     }
     let Some(head) = repo.head().filter(|h| *h == top.new) else {

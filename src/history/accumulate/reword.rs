@@ -14,6 +14,27 @@ pub(super) fn reworded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<
     left_as_made(repo, config, top, "reworded", "a rebase")
 }
 
+/// The amend step of an autosquash `fixup -C` (`git commit --fixup=reword:`/`amend:`), reflog
+/// `rebase (fixup)`, or of a `squash` given a new message, `rebase (squash)`: an entry the new
+/// message would change is said as a reword's is. Nothing is said for a message that calls for
+/// no entry, or at a squash's intermediate step (`# This is a combination of 2 commits.`).
+pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Accumulated> {
+    let (step, subject) = top.message.split_once(": ").unwrap_or_default();
+    let combination = subject
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with("This is a combination of ");
+    let forge = std::cell::OnceCell::new();
+    if combination || entry_of(repo, top.new, config, &forge).is_none() {
+        return Ok(Accumulated::Skipped("a fixup or squash step".into()));
+    }
+    let what = if step.ends_with("(squash)") {
+        "squashed"
+    } else {
+        "reworded"
+    };
+    left_as_made(repo, config, top, what, "a rebase")
+}
+
 /// An amend (`what`: "reworded", "amended") while `op` is in progress: what its entry still
 /// reads, said rather than changed.
 pub(super) fn left_as_made(
@@ -96,17 +117,29 @@ fn by_hand(
             c.sort();
             c
         };
+        let norm = crate::history::changelog::normalize;
         let stale = match carried.as_slice() {
             [one] => Some(one.clone()),
             [] => None,
+            // A squash carries the entries of the commits it folds together: all of them
+            // still read so, unless one is what the new message calls for.
+            many if what == "squashed" => match &t.new {
+                Some(b) if many.iter().any(|a| norm(a) == norm(&b.text)) => continue,
+                _ => Some(
+                    many.iter()
+                        .map(|a| one_line(a))
+                        .collect::<Vec<_>>()
+                        .join("`, `- "),
+                ),
+            },
             _ => t.old.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
         };
-        let norm = crate::history::changelog::normalize;
         match (stale, &t.new) {
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {}
             (Some(a), Some(b)) => said.push(format!(
-                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
+                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `- {}` under {}",
                 one_line(&a),
+                if a.contains("`, `- ") { "them" } else { "it" },
                 b.text,
                 b.section
             )),
