@@ -3,7 +3,7 @@
 //! rewordings, commits the reflog does not name, entries already there).
 
 use crate::support::hooked_changelog_repo as setup;
-use crate::support::{Repo, ok, relhook_bin, stderr, text};
+use crate::support::{Repo, SKELETON, ok, relhook_bin, stderr, text};
 
 /// Stages a change to `a.txt` (a new line each time).
 fn touch(repo: &Repo) {
@@ -169,4 +169,65 @@ fn a_rebase_squash_with_a_new_message_says_what_the_entries_still_read() {
         "sed -i '1s/.*/chore: both/'",
     ));
     assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
+}
+
+/// With `core.logAllRefUpdates=false` HEAD has no reflog until something creates one, so
+/// post-commit cannot tell `git commit` made the commit: no entry, but one line that says
+/// so and names `--sync`, which adds it.
+#[test]
+fn a_commit_without_a_reflog_is_said_and_sync_adds_its_entry() {
+    let repo = Repo::new();
+    repo.git(&["config", "core.logAllRefUpdates", "false"]);
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "."]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: start"]));
+    assert!(!repo.path().join(".git/logs/HEAD").exists());
+    touch(&repo);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "feat: no reflog"]));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("no entry added to CHANGELOG.md for commit")
+            && said.contains("HEAD has no reflog")
+            && said.contains("`relhook changelog --sync` adds `- no reflog`"),
+        "{said}"
+    );
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(repo.read("CHANGELOG.md").contains("- no reflog\n"));
+}
+
+/// `GIT_REFLOG_ACTION=mytool git commit`: the reflog names the tool, not `git commit`; said
+/// in one line with `--sync`, which adds the entry. A message that calls for no entry, and
+/// git's own operations (a cherry-pick of a commit made with hooks off), stay silent.
+#[test]
+fn a_commit_the_reflog_credits_to_another_tool_is_said() {
+    let repo = setup();
+    touch(&repo);
+    let tool = [("GIT_REFLOG_ACTION", "mytool")];
+    let out = repo.git_in(&repo.path(), &["commit", "-q", "-m", "chore: quiet"], &tool);
+    assert!(!stderr(&ok(out)).contains("relhook"));
+    touch(&repo);
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "-m", "feat: tool commit"],
+        &tool,
+    );
+    let said = stderr(&ok(out));
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("HEAD's reflog says `mytool` made it, not `git commit`")
+            && said.contains("`relhook changelog --sync` adds `- tool commit`"),
+        "{said}"
+    );
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(repo.read("CHANGELOG.md").contains("- tool commit\n"));
+    ok(repo.git_output(&["commit", "-q", "-am", "docs: synced"]));
+    repo.git(&["checkout", "-q", "-b", "side", "HEAD~1"]);
+    repo.write("side.txt", "s");
+    repo.git(&["add", "side.txt"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: picked"]));
+    repo.git(&["checkout", "-q", "main"]);
+    let out = ok(repo.git_output(&["cherry-pick", "side"]));
+    assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
 }

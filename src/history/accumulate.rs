@@ -14,6 +14,7 @@ mod reword;
 mod squash;
 mod targets;
 mod tree;
+mod unlogged;
 
 use std::path::PathBuf;
 
@@ -60,7 +61,7 @@ pub enum Accumulated {
 pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     let Some(top) = repo.reflog_top() else {
-        return skip("HEAD has no reflog");
+        return unlogged::unlogged(repo, config, None);
     };
     if top.message.starts_with("rebase (reword): ") {
         return reword::reworded(repo, config, &top);
@@ -83,7 +84,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         {
             return reword::folded(repo, config, &top);
         }
-        return skip("not a plain `git commit` (the reflog says otherwise)");
+        return unlogged::unlogged(repo, config, Some(&top));
     }
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
