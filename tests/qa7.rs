@@ -231,3 +231,41 @@ fn a_commit_the_reflog_credits_to_another_tool_is_said() {
     let out = ok(repo.git_output(&["cherry-pick", "side"]));
     assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
 }
+
+/// A plain commit whose entry is already in Unreleased (`git commit -C HEAD` of a feat, a
+/// second `fix: typo`) gets none, and one line says where it is; a commit that wrote that
+/// entry itself, by hand, hears nothing.
+#[test]
+fn an_entry_already_in_unreleased_is_said_unless_the_commit_wrote_it() {
+    let repo = setup();
+    touch(&repo);
+    repo.commit_hooked("feat: x");
+    touch(&repo);
+    let out = ok(repo.git_output(&["commit", "-q", "-C", "HEAD"]));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("no entry added: `- x` is already under Added in CHANGELOG.md's Unreleased"),
+        "{said}"
+    );
+    touch(&repo);
+    repo.commit_hooked("fix: typo");
+    touch(&repo);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "fix: typo"]));
+    assert!(
+        stderr(&out).contains("`- typo` is already under Fixed in CHANGELOG.md's Unreleased"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(log.matches("- typo\n").count(), 1, "{log}");
+    // Written by hand in the commit itself: nothing to say.
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("### Fixed\n\n", "### Fixed\n\n- by hand\n"),
+    );
+    touch(&repo);
+    let out = ok(repo.git_output(&["commit", "-q", "-am", "fix: by hand"]));
+    assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", text(&repo.git_output(&["status"])));
+}

@@ -7,6 +7,7 @@
 //! already carry their line; but a merge commit the user concluded after a conflict gets back
 //! the entries its resolution dropped (`merged`).
 
+mod already;
 mod amend;
 mod merged;
 mod op;
@@ -141,11 +142,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // All the files or none: any file that cannot take its entry stops the others too.
     let mut edits = Vec::new();
     let mut dropped = None;
+    let mut there = Vec::new();
     for t in targets {
         let wanted = t.new.is_some();
         match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
-            Prepared::Nothing => {}
+            Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => dropped = Some(no_root_changelog(config, &path)),
             Prepared::Absent(_) => {}
             Prepared::Stop(said) => return Ok(said),
@@ -154,6 +156,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     if edits.is_empty() {
         if let Some(said) = dropped {
             return Ok(Accumulated::Notice(said));
+        }
+        if !there.is_empty() {
+            return Ok(Accumulated::Notice(there.join("; ")));
         }
         return skip("the entry is already there (or was edited by hand)");
     }
@@ -212,8 +217,8 @@ struct Edit {
 enum Prepared {
     Edit(Edit),
     /// Nothing to do for this file (its entry is there, or it is a root changelog that
-    /// does not exist).
-    Nothing,
+    /// does not exist); for a plain commit whose entry is already in Unreleased, that said.
+    Nothing(Option<String>),
     /// The root changelog of a monorepo, which does not exist (and is not created).
     Absent(PathBuf),
     /// This file cannot take its entry: the reason, and no file is changed.
@@ -342,7 +347,10 @@ fn prepare(
         ),
     };
     let Some(op) = op else {
-        return Ok(Prepared::Nothing);
+        let plain = !amend && reverted.is_none();
+        let new = target.new.as_ref().filter(|_| plain && stored.is_some());
+        let said = new.and_then(|n| already::already_there(repo, head, &path, &log, n));
+        return Ok(Prepared::Nothing(said));
     };
     op.apply(&mut log);
     let mode = stored
