@@ -50,11 +50,12 @@ pub(super) fn left_as_made(
 
 /// The line for a plain `git commit --amend` that post-commit could not rewrite (`why`), when
 /// HEAD is still that amend: what the file still reads and the hand edit, since `--sync`
-/// counts the amended commit's own change to the file as its entry. `None` otherwise.
+/// counts the amended commit's own change to the file as its entry. `None` otherwise, and for
+/// a merge (whose change to the file carries the merged branch's entries, not its own).
 pub fn unrewritten_amend(repo: &Repo, config: &Config, why: &str) -> Option<String> {
     let top = repo
         .reflog_top()
-        .filter(|t| t.message.starts_with("commit (amend): "))?;
+        .filter(|t| t.message.starts_with("commit (amend): ") && !repo.is_merge(t.new))?;
     let why = format!("relhook could not rewrite it: {why}; HEAD stays as git made it");
     match by_hand(repo, config, &top, ("amended", &why), None) {
         Ok(Accumulated::Notice(said)) => Some(said),
