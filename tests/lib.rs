@@ -32,6 +32,7 @@ mod qa;
 mod qa2;
 mod qa3;
 mod qa6a;
+mod qa7;
 mod qa7c;
 mod qamono;
 mod qamono4;

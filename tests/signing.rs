@@ -308,6 +308,35 @@ fn ssh_amend_refuses_a_key_it_cannot_sign_with() {
     assert!(repo.read("CHANGELOG.md").contains("- signed by k2"));
 }
 
+/// The same refusal for an `--amend` that rewords the commit: the file still has the old
+/// entry, which `--sync` would not replace (the commit's own change to the file stands for
+/// its entry), so the line names the hand edit instead.
+#[test]
+fn ssh_amend_refused_names_the_hand_edit_of_the_old_entry() {
+    if !have("ssh-keygen", "-?") {
+        return;
+    }
+    let (repo, keys) = ssh_repo();
+    repo.write("s.txt", "s");
+    repo.git(&["add", "s.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-S", "-m", "feat: will be amended"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("- will be amended"));
+    let other = format!("-S{}", keys.join("k2").display());
+    let out = repo.git_output(&["commit", "-q", "--amend", &other, "-m", "fix: amended"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert_eq!(said.matches("relhook:").count(), 1, "{said}");
+    assert!(
+        said.contains("CHANGELOG.md still reads `- will be amended` for amended commit")
+            && said.contains("which git cannot sign with here")
+            && said.contains("change it by hand to `- amended` under Fixed")
+            && !said.contains("--sync"),
+        "{said}"
+    );
+    assert!(repo.is_clean());
+}
+
 /// An ssh-agent of its own, stopped on drop.
 struct Agent {
     child: Child,

@@ -265,6 +265,13 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Err(e) => {
             // One line: what did not happen, that nothing was left half-done, what finishes it.
             let short = repo.head().map(crate::git::short_id).unwrap_or_default();
+            // An amend's old entry stays in the file, and `--sync` would not replace it.
+            let left = format!("{e}; index and work tree are as git left them");
+            if let Some(said) = crate::history::accumulate::unrewritten_amend(&repo, &config, &left)
+            {
+                let _ = writeln!(err, "relhook: {said}");
+                return Ok(Outcome::Code(2));
+            }
             // An index relhook cannot read fails --sync the same way until it is turned off.
             let then = if e.unreadable_index_fix().is_some() {
                 "once it is off, "

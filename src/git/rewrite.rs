@@ -317,6 +317,13 @@ impl Repo {
         self.inner.find_commit(commit).ok()?.parent_id(0).ok()
     }
 
+    /// Whether a commit has more than one parent.
+    pub fn is_merge(&self, commit: Oid) -> bool {
+        self.inner
+            .find_commit(commit)
+            .is_ok_and(|c| c.parent_count() > 1)
+    }
+
     /// The blob of `bytes`, written only when the object store lacks it: a file's content
     /// before an edit is usually its committed or staged blob already, and hashing costs a
     /// fraction of compressing and writing a loose object.

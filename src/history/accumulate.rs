@@ -7,6 +7,7 @@
 //! already carry their line; but a merge commit the user concluded after a conflict gets back
 //! the entries its resolution dropped (`merged`).
 
+mod already;
 mod amend;
 mod kept_out;
 mod merged;
@@ -15,6 +16,7 @@ mod reword;
 mod squash;
 mod targets;
 mod tree;
+mod unlogged;
 
 use std::path::PathBuf;
 
@@ -22,6 +24,7 @@ use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
 use self::op::{Op, decide};
+pub use self::reword::unrewritten_amend;
 use self::targets::{Target, no_root_changelog, targets};
 use crate::Result;
 use crate::config::Config;
@@ -60,7 +63,7 @@ pub enum Accumulated {
 pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     let Some(top) = repo.reflog_top() else {
-        return skip("HEAD has no reflog");
+        return unlogged::unlogged(repo, config, None);
     };
     if top.message.starts_with("rebase (reword): ") {
         return reword::reworded(repo, config, &top);
@@ -78,7 +81,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || top.message.starts_with("commit: ")
         || top.message.starts_with("commit (initial): "))
     {
-        return skip("not a plain `git commit` (the reflog says otherwise)");
+        if top.message.starts_with("rebase (fixup): ")
+            || top.message.starts_with("rebase (squash): ")
+        {
+            return reword::folded(repo, config, &top);
+        }
+        return unlogged::unlogged(repo, config, Some(&top));
     }
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
@@ -135,20 +143,23 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // All the files or none: any file that cannot take its entry stops the others too.
     let mut edits = Vec::new();
     let mut dropped = None;
+    let mut there = Vec::new();
     for t in targets {
         let wanted = t.new.is_some();
         match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
-            Prepared::Nothing => {}
+            Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => dropped = Some(no_root_changelog(config, &path)),
             Prepared::Absent(_) => {}
-            Prepared::Said(said) => dropped = Some(said),
             Prepared::Stop(said) => return Ok(said),
         }
     }
     if edits.is_empty() {
         if let Some(said) = dropped {
             return Ok(Accumulated::Notice(said));
+        }
+        if !there.is_empty() {
+            return Ok(Accumulated::Notice(there.join("; ")));
         }
         return skip("the entry is already there (or was edited by hand)");
     }
@@ -168,6 +179,13 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let (new, notes) = match amend_head(repo, head, &mut edits, ("post-commit", sync))? {
         Amend::Done { new, notes } => (new, notes),
         Amend::Refused(why) => {
+            // `--sync` would count the amended commit's own change as its entry.
+            if let Some(said) = amend
+                .then(|| unrewritten_amend(repo, config, &why))
+                .flatten()
+            {
+                return Ok(Accumulated::Refused(said));
+            }
             return Ok(Accumulated::Refused(format!(
                 "no entry added to {shown}: {why}; HEAD stays as git made it, and `relhook changelog --sync` writes the entry into the file, to commit (`git add` it) with your next commit"
             )));
@@ -200,12 +218,10 @@ struct Edit {
 enum Prepared {
     Edit(Edit),
     /// Nothing to do for this file (its entry is there, or it is a root changelog that
-    /// does not exist).
-    Nothing,
+    /// does not exist); for a plain commit whose entry is already in Unreleased, that said.
+    Nothing(Option<String>),
     /// The root changelog of a monorepo, which does not exist (and is not created).
     Absent(PathBuf),
-    /// Nothing to do for this file, and a line to say why.
-    Said(String),
     /// This file cannot take its entry: the reason, and no file is changed.
     Stop(Accumulated),
 }
@@ -340,9 +356,12 @@ fn prepare(
                 .filter(|n| target.old.as_ref() == Some(n))
             && let Some(said) = kept_out::notice(repo, head, &path, &log, new)
         {
-            return Ok(Prepared::Said(said));
+            return Ok(Prepared::Nothing(Some(said)));
         }
-        return Ok(Prepared::Nothing);
+        let plain = !amend && reverted.is_none();
+        let new = target.new.as_ref().filter(|_| plain && stored.is_some());
+        let said = new.and_then(|n| already::already_there(repo, head, &path, &log, n));
+        return Ok(Prepared::Nothing(said));
     };
     op.apply(&mut log);
     let mode = stored

@@ -27,16 +27,27 @@ impl Layout {
     /// Reads the layout of a cleaned message's lines.
     pub fn of(lines: &[&str]) -> Layout {
         let paragraphs = paragraphs(lines);
-        let footers = paragraphs
-            .last()
-            .filter(|p| {
-                p.start > 0
-                    && footer_token(lines[p.start]).is_some()
-                    && lines[p.start..p.end].iter().all(|l| {
-                        footer_token(l).is_some() || l.starts_with([' ', '\t']) || !l.contains(": ")
-                    })
-            })
-            .cloned();
+        let footer_paragraph = |p: &Range<usize>| {
+            p.start > 0
+                && footer_token(lines[p.start]).is_some()
+                && lines[p.start..p.end].iter().all(|l| {
+                    footer_token(l).is_some() || l.starts_with([' ', '\t']) || !l.contains(": ")
+                })
+        };
+        let mut footers = paragraphs.last().filter(|p| footer_paragraph(p)).cloned();
+        // git's trailers (`git commit -s`, `--trailer`) go in a paragraph of their own after
+        // the footers the message had (`Fixes #9`): those paragraphs are footers too.
+        if let Some(block) = footers
+            .as_mut()
+            .filter(|b| trailer_block(&lines[b.start..b.end]))
+        {
+            for p in paragraphs.iter().rev().skip(1) {
+                if !footer_paragraph(p) {
+                    break;
+                }
+                block.start = p.start;
+            }
+        }
         let mut breaking = Vec::new();
         let mut i = 1;
         while i < lines.len() {
@@ -88,6 +99,15 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Range<usize>> {
         out.push(s..lines.len());
     }
     out
+}
+
+/// A paragraph of git trailers: every line `Token: value` (as `git interpret-trailers`
+/// writes them), or the continuation of one.
+fn trailer_block(lines: &[&str]) -> bool {
+    lines.iter().all(|l| {
+        l.starts_with([' ', '\t'])
+            || footer_token(l).is_some_and(|(t, _)| l[t.len()..].starts_with(':'))
+    })
 }
 
 /// `BREAKING CHANGE:` / `BREAKING-CHANGE:` at column 0: the token and the rest of the line.

@@ -157,6 +157,8 @@ fn from_lines(
                 continue;
             }
             match footer_token(lines[i]) {
+                // Between the paragraphs of a block (footers, then git's trailers).
+                None if lines[i].trim().is_empty() => {}
                 Some((token, value)) => footers.push((
                     i,
                     Footer {

@@ -93,8 +93,9 @@ fn breaking_note_outside_the_last_paragraph_is_breaking_with_its_paragraphs() {
         c.breaking_description.as_deref(),
         Some("adjustments:\n\n- `a` is gone\n  wrapped\n\n```ts\nx()\n```")
     );
+    // `close #3102` before git's `Signed-off-by:` paragraph is a footer (an issue reference).
     let tokens: Vec<&str> = c.footers.iter().map(|f| f.token.as_str()).collect();
-    assert_eq!(tokens, ["BREAKING CHANGE", "Signed-off-by"]);
+    assert_eq!(tokens, ["BREAKING CHANGE", "close", "Signed-off-by"]);
     assert_eq!(c.body, None);
 }
 
@@ -123,6 +124,23 @@ fn layout_of_footers_and_notes() {
     assert_eq!(l.footers, Some(5..7));
     assert_eq!(l.breaking, vec![2..4]);
     assert!(l.is_footer_line(3) && !l.is_footer_line(1));
+}
+
+/// `git commit -s` puts `Signed-off-by:` in a paragraph of its own after `Fixes #9`: both
+/// paragraphs are footers, and the reference is not left in the body.
+#[test]
+fn footers_before_a_paragraph_of_git_trailers_are_footers() {
+    let c = commit("fix: y\n\nbody\n\nFixes #9\n\nSigned-off-by: A <a@b.c>").unwrap();
+    let footers: Vec<(&str, &str)> = c
+        .footers
+        .iter()
+        .map(|f| (f.token.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(footers, [("Fixes", "9"), ("Signed-off-by", "A <a@b.c>")]);
+    assert_eq!(c.body.as_deref(), Some("body"));
+    // A last paragraph that is not git's trailers (`Refs #2`) leaves the one before it body.
+    let c = commit("fix: y\n\nFixes #9\n\nRefs #2").unwrap();
+    assert_eq!(c.body.as_deref(), Some("Fixes #9"));
 }
 
 #[test]

@@ -14,6 +14,27 @@ pub(super) fn reworded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<
     left_as_made(repo, config, top, "reworded", "a rebase")
 }
 
+/// The amend step of an autosquash `fixup -C` (`git commit --fixup=reword:`/`amend:`), reflog
+/// `rebase (fixup)`, or of a `squash` given a new message, `rebase (squash)`: an entry the new
+/// message would change is said as a reword's is. Nothing is said for a message that calls for
+/// no entry, or at a squash's intermediate step (`# This is a combination of 2 commits.`).
+pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Accumulated> {
+    let (step, subject) = top.message.split_once(": ").unwrap_or_default();
+    let combination = subject
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with("This is a combination of ");
+    let forge = std::cell::OnceCell::new();
+    if combination || entry_of(repo, top.new, config, &forge).is_none() {
+        return Ok(Accumulated::Skipped("a fixup or squash step".into()));
+    }
+    let what = if step.ends_with("(squash)") {
+        "squashed"
+    } else {
+        "reworded"
+    };
+    left_as_made(repo, config, top, what, "a rebase")
+}
+
 /// An amend (`what`: "reworded", "amended") while `op` is in progress: what its entry still
 /// reads, said rather than changed.
 pub(super) fn left_as_made(
@@ -22,6 +43,34 @@ pub(super) fn left_as_made(
     top: &ReflogTop,
     what: &str,
     op: &str,
+) -> Result<Accumulated> {
+    let why = format!("relhook leaves the commits of {op} as git makes them");
+    by_hand(repo, config, top, (what, &why), Some(op))
+}
+
+/// The line for a plain `git commit --amend` that post-commit could not rewrite (`why`), when
+/// HEAD is still that amend: what the file still reads and the hand edit, since `--sync`
+/// counts the amended commit's own change to the file as its entry. `None` otherwise, and for
+/// a merge (whose change to the file carries the merged branch's entries, not its own).
+pub fn unrewritten_amend(repo: &Repo, config: &Config, why: &str) -> Option<String> {
+    let top = repo
+        .reflog_top()
+        .filter(|t| t.message.starts_with("commit (amend): ") && !repo.is_merge(t.new))?;
+    let why = format!("relhook could not rewrite it: {why}; HEAD stays as git made it");
+    match by_hand(repo, config, &top, ("amended", &why), None) {
+        Ok(Accumulated::Notice(said)) => Some(said),
+        _ => None,
+    }
+}
+
+/// What an amend's entry still reads against what its message calls for, said with the hand
+/// edit (`what` the commit is, `why` it was left so); `op`: what must finish before `--sync`.
+fn by_hand(
+    repo: &Repo,
+    config: &Config,
+    top: &ReflogTop,
+    (what, why): (&str, &str),
+    op: Option<&str>,
 ) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     // The pick of a `reword` line has the same reflog subject; only the amend that follows
@@ -42,7 +91,9 @@ pub(super) fn left_as_made(
     };
     let root = repo.work_tree();
     let commit = crate::git::short_id(top.new);
-    let why = format!("relhook leaves the commits of {op} as git makes them");
+    let when = op
+        .map(|op| format!("when {op} is done, "))
+        .unwrap_or_default();
     let mut said = Vec::new();
     for t in targets {
         let path = t.path.display();
@@ -67,17 +118,29 @@ pub(super) fn left_as_made(
             c.sort();
             c
         };
+        let norm = crate::history::changelog::normalize;
         let stale = match carried.as_slice() {
             [one] => Some(one.clone()),
             [] => None,
+            // A squash carries the entries of the commits it folds together: all of them
+            // still read so, unless one is what the new message calls for.
+            many if what == "squashed" => match &t.new {
+                Some(b) if many.iter().any(|a| norm(a) == norm(&b.text)) => continue,
+                _ => Some(
+                    many.iter()
+                        .map(|a| one_line(a))
+                        .collect::<Vec<_>>()
+                        .join("`, `- "),
+                ),
+            },
             _ => t.old.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
         };
-        let norm = crate::history::changelog::normalize;
         match (stale, &t.new) {
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {}
             (Some(a), Some(b)) => said.push(format!(
-                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `- {}` under {}",
+                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `- {}` under {}",
                 one_line(&a),
+                if a.contains("`, `- ") { "them" } else { "it" },
                 b.text,
                 b.section
             )),
@@ -89,7 +152,7 @@ pub(super) fn left_as_made(
             // to the file would otherwise stand for the entry).
             (None, Some(b)) if repo.changed_paths(top.new, &[t.path.as_path()])?.is_empty() => {
                 said.push(format!(
-                    "no entry added to {path} for {what} commit {commit} ({why}); when {op} is done, `relhook changelog --sync{}` adds `- {}`",
+                    "no entry added to {path} for {what} commit {commit} ({why}); {when}`relhook changelog --sync{}` adds `- {}`",
                     if config.packages.is_empty() { "" } else { " --all" },
                     one_line(&b.text)
                 ))

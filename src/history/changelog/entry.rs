@@ -458,9 +458,15 @@ mod tests {
         let e = entry(msg, None).unwrap();
         assert_eq!(
             e.text,
-            "**BREAKING** **core:** adjust APIs\n> adjustments:\n>\n> - `a` is gone\n>   wrapped\n>\n> ```ts\n> x()\n> ```"
+            "**BREAKING** **core:** adjust APIs (#31)\n> adjustments:\n>\n> - `a` is gone\n>   wrapped\n>\n> ```ts\n> x()\n> ```"
         );
+        // `close #31`, before git's `Signed-off-by:` paragraph, is a reference (git put the
+        // trailer in a paragraph of its own), not text of the note.
         assert!(!e.text.contains("Signed-off-by") && !e.text.contains("close"));
+        let e = entry("fix: y\n\nFixes #9\n\nSigned-off-by: A <a@b.c>", None).unwrap();
+        assert_eq!(e.text, "y (#9)");
+        let e = entry("fix: y\n\nSigned-off-by: A <a@b.c>\nFixes: #9", None).unwrap();
+        assert_eq!(e.text, "y (#9)");
         // Paragraphs indented as a block (vuejs/core's habit) lose the common indentation.
         let msg = "refactor: rename\n\nBREAKING CHANGE: `<portal>` is `<teleport>`.\n\n    `target` is `to`:\n\n    ```html\n    <Teleport to=\"#m\" />\n    ```";
         assert_eq!(

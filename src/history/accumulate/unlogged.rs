@@ -1,0 +1,93 @@
+//! A commit post-commit cannot tell `git commit` made: HEAD has no reflog
+//! (`core.logAllRefUpdates=false`, a repository's first commits), or the reflog names another
+//! tool (`GIT_REFLOG_ACTION=mytool git commit`). No entry is added, as before; when the
+//! commit's message calls for one, one line says so and names `--sync`, which adds it. git's
+//! own operations (rebase, cherry-pick, revert, …) stay silent.
+
+use super::{ReflogTop, entry_of};
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::accumulate::Accumulated;
+use crate::history::changelog::{Changelog, one_line};
+
+/// The first word of the reflog actions of git's own commands (`rebase (pick)`, `pull
+/// --rebase (pick)`, `cherry-pick`, …) and of relhook's.
+const GIT_ACTIONS: &[&str] = &[
+    "am",
+    "bisect",
+    "branch",
+    "checkout",
+    "cherry-pick",
+    "clone",
+    "commit",
+    "fetch",
+    "merge",
+    "notes",
+    "pull",
+    "push",
+    "rebase",
+    "relhook",
+    "replace",
+    "reset",
+    "revert",
+    "sequencer",
+    "stash",
+    "switch",
+    "update-ref",
+    "worktree",
+];
+
+/// Called only once the reflog did not say `commit: …` (`top`: its newest entry, if any).
+pub(super) fn unlogged(
+    repo: &Repo,
+    config: &Config,
+    top: Option<&ReflogTop>,
+) -> Result<Accumulated> {
+    let skip = || Ok(Accumulated::Skipped("not a plain `git commit`".into()));
+    let Some(head) = repo.head() else {
+        return skip();
+    };
+    let why = match top {
+        None => "HEAD has no reflog (`core.logAllRefUpdates` is false), so relhook cannot tell that `git commit` made it".to_owned(),
+        Some(t) => {
+            let action = t.message.split_once(": ").map_or(t.message.as_str(), |(a, _)| a);
+            let word = action.split([' ', '(']).next().unwrap_or_default();
+            if t.new != head || word.is_empty() || GIT_ACTIONS.contains(&word) {
+                return skip();
+            }
+            format!(
+                "HEAD's reflog says `{action}` made it, not `git commit` (relhook adds entries to the commits of `git commit` only)"
+            )
+        }
+    };
+    if !config.changelog.accumulate || repo.operation_in_progress().is_some() {
+        return skip();
+    }
+    let Some(entry) = entry_of(repo, head, config, &std::cell::OnceCell::new()) else {
+        return skip();
+    };
+    // The commit's own change to the file stands for its entry (as `--sync` counts it); an
+    // entry already in Unreleased needs nothing either.
+    let path = config.changelog.path.as_path();
+    if repo.changes_path(head, path) {
+        return skip();
+    }
+    if let Some(stored) = repo.committed_file(head, path)?
+        && let Ok(text) = std::str::from_utf8(&stored.bytes)
+        && Changelog::parse(text).is_ok_and(|l| l.contains_entry(&entry.text, true))
+    {
+        return skip();
+    }
+    let all = if config.packages.is_empty() {
+        ""
+    } else {
+        " --all"
+    };
+    Ok(Accumulated::Notice(format!(
+        "no entry added to {} for commit {}: {why}; `relhook changelog --sync{all}` adds `- {}`",
+        path.display(),
+        crate::git::short_id(head),
+        one_line(&entry.text)
+    )))
+}
