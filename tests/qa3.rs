@@ -2,7 +2,7 @@
 //! drives real git through the installed hooks and pins what relhook must refuse or say.
 
 use crate::support::{
-    dated_release, hand_tag as tag, hand_tag_refused, installed_repo, stderr, text,
+    Repo, dated_release, hand_tag as tag, hand_tag_refused, installed_repo, ok, stderr, text,
 };
 
 /// F9: `git tag -f` would move a release tag off its release commit onto later, unreleased
@@ -94,6 +94,43 @@ fn update_ref_does_not_move_a_release_tag() {
     assert!(out.status.success(), "{}", text(&out));
     repo.git(&["tag", "-d", "v0.1.0"]);
     assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "");
+}
+
+/// A push into a clone that has relhook installed (a non-bare repository as the remote) is
+/// the pusher's to check: the receiving side's hook runs under `git-receive-pack <dir>`,
+/// whose directory is no git command, and refusing there broke the whole push, branch too.
+#[test]
+fn a_push_into_a_clone_with_relhook_is_not_refused_by_its_hook() {
+    let remote = installed_repo();
+    ok(tag(&remote, &["-a", "v0.1.0", "-m", "first"]));
+    remote.commit_hooked("fix: later");
+    let clone = Repo::new();
+    let from = remote.path();
+    clone.git(&[
+        "fetch",
+        "-q",
+        from.to_str().unwrap(),
+        "main:refs/remotes/o/main",
+        "--tags",
+    ]);
+    clone.git(&["reset", "-q", "--hard", "refs/remotes/o/main"]);
+    clone.git(&["branch", "feat1"]);
+    let ok_skip = clone.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "moved", "HEAD"]);
+    assert!(ok_skip.status.success(), "{}", text(&ok_skip));
+    let out = clone.git_output(&[
+        "push",
+        "--no-verify",
+        "-f",
+        from.to_str().unwrap(),
+        "feat1",
+        "v0.1.0",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("refusing"), "{}", text(&out));
+    assert_eq!(
+        remote.git(&["rev-parse", "feat1"]),
+        clone.git(&["rev-parse", "feat1"])
+    );
 }
 
 /// A hand tag's release commit syncs history like `relhook release`: a commit that never met

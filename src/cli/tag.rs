@@ -202,11 +202,15 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
 /// fix) the move of a release tag by a local command (`git update-ref`, a script), as
 /// `git tag -f` is refused. `git update-ref <ref> <new>` gives no old value, so its line reads
 /// as a creation: the tag as it stands tells. Allowed: deleting a tag (`git tag -d`: the shim
-/// does not even pass those lines), and `git fetch`, which takes the remote's tag (`git fetch
-/// --force origin tag v1.2.0` is how pre-push says to restore a moved one). Where the command
+/// does not even pass those lines), `git fetch`, which takes the remote's tag (`git fetch
+/// --force origin tag v1.2.0` is how pre-push says to restore a moved one), and a push into
+/// this repository. Where the command
 /// cannot be read (no `/proc`), nothing is refused, as `git tag -f` is not.
 fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
-    let Some(command) = hand::git_subcommand().filter(|c| c != "fetch") else {
+    // A push into this repository (`receive-pack`) is the pusher's to check: its pre-push
+    // refuses a moved release tag, and a refusal here would only break the whole push.
+    let Some(command) = hand::git_subcommand().filter(|c| c != "fetch" && c != "receive-pack")
+    else {
         return false;
     };
     let Ok(repo) = ctx.repo() else {

@@ -112,7 +112,12 @@ fn parent_subcommand() -> Option<String> {
             .first()
             .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
             .unwrap_or_default();
-        if program == "git" || program.starts_with("git-") {
+        // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
+        // subcommand itself, and what follows is its argument.
+        if let Some(dashed) = program.strip_prefix("git-") {
+            return Some(dashed.to_owned());
+        }
+        if program == "git" {
             return subcommand(args.into_iter());
         }
         pid = parent_of(pid)?;
