@@ -616,3 +616,25 @@ fn a_foreign_changelog_is_said_up_front_and_a_hand_tag_refused_before_it_exists(
     assert_eq!(repo.git(&["tag", "--list"]), "");
     assert_eq!(repo.read("CHANGELOG.md"), foreign);
 }
+
+/// `relhook init` writes `initial = "0.1.0"` into .relconfig.toml: a setting, never the
+/// released version, so the runbook's "still says the old version" note leaves it out (it
+/// said to bump it after every release from 0.1.0, which would break the configuration).
+#[test]
+fn the_configurations_initial_version_is_not_called_stale() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read(".relconfig.toml").contains("initial = \"0.1.0\""));
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    commit(&repo, "a.txt", "feat: one");
+    let out = repo.relhook(&["release", "--no-test", "0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    commit(&repo, "b.txt", "feat: two");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("0.1.0 →"), "{err}");
+    assert!(!err.contains(".relconfig.toml:"), "{err}");
+}

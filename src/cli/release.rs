@@ -331,7 +331,12 @@ pub(super) fn old_version_left(
             .iter()
             .any(|l| p == *l || p.ends_with(&format!("/{l}")))
     };
-    for path in listed.lines().filter(|p| *p != changelog && !is_lock(p)) {
+    // relhook's own configuration holds settings (`initial`), never the released version.
+    let settings = |p: &str| p == crate::config::FILE_NAME;
+    for path in listed
+        .lines()
+        .filter(|p| *p != changelog && !is_lock(p) && !settings(p))
+    {
         let text = match planned.iter().find(|(p, _)| p == path) {
             Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
             None => match std::fs::read_to_string(root.join(path)) {
