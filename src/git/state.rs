@@ -106,7 +106,8 @@ impl Repo {
     /// skip-worktree or assume-unchanged and whose work-tree file exists with other bytes than
     /// the staged blob: local changes `git status` does not show, which relhook, reading the
     /// file from the work tree, would commit. A file a sparse checkout leaves out (absent) is
-    /// none, nor one whose only difference is git's CRLF checkout conversion. Cheap: one index
+    /// none, nor one whose only difference is git's CRLF checkout conversion, nor one under a
+    /// `filter` attribute (git-lfs), whose bytes only git's filter can compare. Cheap: one index
     /// lookup per path; only a flagged entry's file is read.
     pub fn hidden_changes(&self, files: &[&Path]) -> Vec<Hidden> {
         let (Some(root), Ok(index)) = (self.work_tree(), self.inner.index()) else {
@@ -123,6 +124,17 @@ impl Repo {
                 assume_unchanged: assume_unchanged(&entry),
             };
             if !(hidden.skip_worktree || hidden.assume_unchanged) || out.contains(&hidden) {
+                continue;
+            }
+            // Under a clean filter (git-lfs) the file is not the blob's bytes, and only git
+            // could run the filter: such a file is not judged.
+            let filtered = self
+                .inner
+                .get_attr(rel, "filter", git2::AttrCheckFlags::FILE_THEN_INDEX)
+                .ok()
+                .flatten()
+                .is_some_and(|f| !f.is_empty() && f != "false");
+            if filtered {
                 continue;
             }
             let file = root.join(rel);
@@ -282,5 +294,16 @@ mod tests {
         std::fs::write(root.join("crlf"), "y\n").unwrap();
         let hidden = repo.hidden_changes(&[Path::new("crlf")]);
         assert!(hidden[0].skip_worktree && hidden[0].assume_unchanged);
+        // A file under a clean filter (git-lfs stores a pointer): its bytes are not the blob's.
+        std::fs::write(root.join(".gitattributes"), "lfs filter=lfs\n").unwrap();
+        std::fs::write(root.join("lfs"), "pointer\n").unwrap();
+        git(root, &["add", "lfs"]);
+        git(root, &["update-index", "--assume-unchanged", "lfs"]);
+        std::fs::write(root.join("lfs"), "the real content\n").unwrap();
+        let repo = Repo::open(root).unwrap();
+        assert!(repo.hidden_changes(&[Path::new("lfs")]).is_empty());
+        std::fs::write(root.join(".gitattributes"), "").unwrap();
+        let repo = Repo::open(root).unwrap();
+        assert_eq!(repo.hidden_changes(&[Path::new("lfs")]).len(), 1);
     }
 }
