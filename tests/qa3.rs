@@ -502,3 +502,26 @@ fn notes_of_headings_and_empty_items_alone_are_no_notes() {
     );
     assert!(hand_tag_refused(&repo, "v0.2.0").contains("nothing for the changelog"));
 }
+
+/// A reftable repository (`git init --ref-format=reftable`), which relhook's git library
+/// cannot read: install refuses with the reason instead of installing hooks that then said
+/// "not inside a git repository" on every commit; hooks installed before say the reason.
+#[test]
+fn a_reftable_repository_is_named_not_called_no_repository() {
+    let repo = Repo::new();
+    let probe = repo.git_output(&["init", "-q", "--ref-format=reftable", "reft"]);
+    if !probe.status.success() {
+        return eprintln!("skipped: this git has no reftable ({})", text(&probe));
+    }
+    let dir = repo.path().join("reft");
+    let out = repo.relhook_in(&dir, &["install"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("reftable") && !err.contains("not inside"),
+        "{err}"
+    );
+    assert!(!dir.join(".git/hooks/post-commit").exists());
+    let out = repo.relhook_in(&dir, &["changelog", "--sync"]);
+    assert!(stderr(&out).contains("reftable"), "{}", text(&out));
+}

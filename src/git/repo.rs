@@ -69,7 +69,21 @@ impl Repo {
         } else {
             Repository::discover(cwd)
         };
-        let inner = inner.map_err(|_| Error::NotARepository(cwd.to_owned()))?;
+        let inner = inner.map_err(|e| match super::locate::locate(cwd) {
+            // A repository is there, in a format relhook's git library cannot read (reftable
+            // refs, SHA-256 objects): that, not "no repository", is what to say.
+            Ok(found) if e.message().contains("extension") => Error::Usage(format!(
+                "relhook cannot open the repository at {}: {}{}",
+                found.git_dir.display(),
+                e.message(),
+                if e.message().contains("refstorage") {
+                    " (its refs are stored in reftable, which relhook's git library cannot read yet); relhook cannot work here (`relhook uninstall` removes hooks installed before)"
+                } else {
+                    "; relhook cannot work here (`relhook uninstall` removes hooks installed before)"
+                }
+            )),
+            _ => Error::NotARepository(cwd.to_owned()),
+        })?;
         // git reads a relative GIT_WORK_TREE against the current directory (hooks get `.`);
         // libgit2 would read it against the git dir and find `.git` itself as the work tree.
         if let Some(wt) = std::env::var_os("GIT_WORK_TREE").filter(|_| !inner.is_bare()) {

@@ -27,6 +27,11 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     };
     let loc = ctx.hooks()?;
     refuse_shared(&loc, args.shared)?;
+    // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
+    // every commit are not installed.
+    if let Err(e @ crate::Error::Usage(_)) = crate::git::Repo::open(&loc.work_tree) {
+        return Err(e);
+    }
     let binary = current_exe()?;
     let opts = Options {
         hooks,
