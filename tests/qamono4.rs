@@ -419,3 +419,21 @@ fn never_released_dependent_gets_its_first_version() {
             .contains("version = \"0.2.0\"")
     );
 }
+
+/// A package's release tag moved by `git update-ref` is refused, and the refusal's way on
+/// is the package's own release (a plain `relhook release` refuses in a monorepo).
+#[test]
+fn a_moved_package_tag_names_the_packages_release() {
+    let repo = one_crate("");
+    repo.hooks(&["reference-transaction"]);
+    ok(&release(&repo, &["--package", "a", "0.2.0"]));
+    repo.write("crates/a/more.rs", "x\n");
+    commit_all(&repo, "fix: more");
+    let out = repo.git_output(&["update-ref", "refs/tags/a-v0.2.0", "HEAD"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("refusing tag a-v0.2.0") && err.contains("(`relhook release --package a`)"),
+        "{err}"
+    );
+}

@@ -319,8 +319,13 @@ pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
     let old = u.old?;
     version_of(config, &u.tag)?;
     let at = repo.peel_to_commit(old).unwrap_or(old);
+    // A package's next release is its own (`--package`): a plain release refuses there.
+    let release = match &config.package {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    };
     Some(format!(
-        "{0} already tags {1}, and a release tag is never moved or replaced (what it names is what was released); release the later work as a new version (`relhook release`), or, if you really mean to replace {0}: `git tag -d {0}`, then `RELHOOK_SKIP=1 git tag -a {0} ...`",
+        "{0} already tags {1}, and a release tag is never moved or replaced (what it names is what was released); release the later work as a new version (`{release}`), or, if you really mean to replace {0}: `git tag -d {0}`, then `RELHOOK_SKIP=1 git tag -a {0} ...`",
         u.tag,
         crate::git::short_id(at)
     ))
