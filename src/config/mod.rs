@@ -340,10 +340,29 @@ impl Config {
     fn parse_full(path: &Path, text: &str) -> Result<Config> {
         let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            config_error(path, text, offset, e.message().trim().to_owned())
+            config_error(path, text, offset, plain_message(e.message()))
         })?;
         let err = |offset: usize, message: String| config_error(path, text, offset, message);
         raw::resolve(raw, path, &err)
+    }
+}
+
+/// toml's message in the file's terms: serde names the Rust type it expected (`struct
+/// RawVersionFile`), which says nothing to whoever wrote the file.
+fn plain_message(message: &str) -> String {
+    let message = message.trim();
+    match message.split_once("expected struct RawVersionFile") {
+        Some((before, after)) => format!(
+            "{before}expected a table like `{{ path = \"VERSION\", pattern = \"{{version}}\" }}` or `{{ path = \"Cargo.toml\", key = \"package.version\" }}`{after}"
+        ),
+        None => match message.split_once("expected struct Raw") {
+            // `expected struct RawChecks`: a table of the file.
+            Some((before, after)) => {
+                let rest = after.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+                format!("{before}expected a table{rest}")
+            }
+            None => message.to_owned(),
+        },
     }
 }
 

@@ -248,3 +248,17 @@ fn package_tables_are_validated_against_each_other_and_the_root() {
         assert!(message.contains(says), "{text}: {message}");
     }
 }
+
+/// serde names the Rust type it expected; the file's author is told what to write instead.
+#[test]
+fn serde_type_names_are_not_shown() {
+    let m = super::plain_message(
+        "invalid type: string \"x/VERSION\", expected struct RawVersionFile\n",
+    );
+    assert!(
+        m.contains("expected a table like `{ path = ") && !m.contains("Raw"),
+        "{m}"
+    );
+    let m = super::plain_message("invalid type: integer `1`, expected struct RawChecks");
+    assert_eq!(m, "invalid type: integer `1`, expected a table");
+}
