@@ -165,10 +165,13 @@ fn evident(root: &Path, manifest: &str) -> bool {
         .ok()
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
     else {
-        return true;
+        return false;
     };
-    let workspace = json.get("workspaces").is_some() || root.join("pnpm-workspace.yaml").is_file();
-    !workspace || json.pointer("/scripts/test").is_some()
+    // `npm test` runs the `test` script: without one it fails (`Missing script: "test"`), and
+    // `npm init`'s placeholder fails on purpose.
+    json.pointer("/scripts/test")
+        .and_then(|t| t.as_str())
+        .is_some_and(|t| !t.contains("no test specified"))
 }
 
 #[cfg(test)]
@@ -313,7 +316,12 @@ mod tests {
         assert_eq!(evident_test_command(tmp.path()), None);
         for (manifest, argv) in EVIDENT {
             let dir = tempfile::tempdir().unwrap();
-            std::fs::write(dir.path().join(manifest), "").unwrap();
+            // A package.json is evident by its `test` script.
+            let text = match manifest {
+                "package.json" => r#"{"scripts":{"test":"jest"}}"#,
+                _ => "",
+            };
+            std::fs::write(dir.path().join(manifest), text).unwrap();
             let (got, from) = evident_test_command(dir.path()).unwrap();
             assert_eq!(
                 (got.as_slice(), from),
@@ -347,8 +355,14 @@ mod tests {
         assert_eq!(guess_test_command(tmp.path()), None);
         json(r#"{"private":true,"workspaces":["p/*"],"scripts":{"test":"jest"}}"#);
         assert!(evident_test_command(tmp.path()).is_some());
-        json(r#"{"private":true}"#);
+        json(r#"{"private":true,"scripts":{"test":"jest"}}"#);
         assert!(evident_test_command(tmp.path()).is_some());
+        // No test script, or `npm init`'s placeholder: `npm test` would only fail.
+        json(r#"{"private":true}"#);
+        assert_eq!(evident_test_command(tmp.path()), None);
+        json(r#"{"scripts":{"test":"echo \"Error: no test specified\" && exit 1"}}"#);
+        assert_eq!(evident_test_command(tmp.path()), None);
+        json(r#"{"private":true}"#);
         std::fs::write(tmp.path().join("pnpm-workspace.yaml"), "packages: [p/*]\n").unwrap();
         assert_eq!(evident_test_command(tmp.path()), None);
     }
@@ -356,7 +370,11 @@ mod tests {
     #[test]
     fn init_writes_once_and_then_leaves_files_alone() {
         let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("package.json"), "{}").unwrap();
+        std::fs::write(
+            tmp.path().join("package.json"),
+            r#"{"scripts":{"test":"jest"}}"#,
+        )
+        .unwrap();
         let first = init(tmp.path()).unwrap();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command, Some(r#"["npm", "test"]"#));

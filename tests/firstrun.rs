@@ -447,7 +447,7 @@ fn first_release_of_a_node_project_at_1_4_2_with_a_breaking_change() {
     let repo = installed();
     repo.write(
         "package.json",
-        "{\n  \"name\": \"app\",\n  \"version\": \"1.4.2\"\n}\n",
+        "{\n  \"name\": \"app\",\n  \"version\": \"1.4.2\",\n  \"scripts\": { \"test\": \"node --test\" }\n}\n",
     );
     let lock = "{\n  \"name\": \"app\",\n  \"version\": \"1.4.2\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {\n      \"name\": \"app\",\n      \"version\": \"1.4.2\"\n    }\n  }\n}\n";
     repo.write("package-lock.json", lock);
