@@ -63,6 +63,8 @@ fn update_ref_does_not_move_a_release_tag() {
             err.contains("RELHOOK_SKIP=1 git update-ref"),
             "{what}: {err}"
         );
+        let ours = err.lines().filter(|l| l.starts_with("relhook:")).count();
+        assert_eq!(ours, 1, "one line: {err}");
         assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), released, "{what}");
     };
     for args in moves {

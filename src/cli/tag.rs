@@ -233,14 +233,13 @@ fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
         };
         if let Some(why) = hand::moved(&repo, &view, u) {
             refused = true;
-            let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+            // One line: the reason, then this command's own bypass.
+            let _ = writeln!(
+                err,
+                "relhook: refusing tag {}: {why}; to move it anyway with `git {command}`: `RELHOOK_SKIP=1 git {command} ...`",
+                u.tag
+            );
         }
-    }
-    if refused {
-        let _ = writeln!(
-            err,
-            "relhook: to move it anyway: RELHOOK_SKIP=1 git {command} ..."
-        );
     }
     refused
 }
