@@ -40,6 +40,7 @@ mod qb;
 mod readme;
 mod release;
 mod resume;
+mod reverts_copy;
 mod security;
 mod signing;
 mod snapshots;

@@ -122,19 +122,6 @@ pub fn plan_sync_releasing(
             }
         }
     }
-    let mut removed = Vec::new();
-    for (id, target) in &partners {
-        // The change's entry goes, and so does the revert's own: post-commit gives one to a
-        // revert committed with plain `git commit` (`Revert "feat: x" (#3)`, squash-merged).
-        for c in [target, id] {
-            let commit = commits.iter().find(|x| x.id == *c);
-            if let Some(e) = commit.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
-                if log.remove_entry(&e.section, &e.text) {
-                    removed.push((id.to_string(), e));
-                }
-            }
-        }
-    }
     // The commits that get an entry unless something accounts for them.
     let mut candidates = Vec::new();
     let mut filter = crate::history::packages::Filter::new(repo, config);
@@ -150,6 +137,29 @@ pub fn plan_sync_releasing(
             continue;
         }
         candidates.push((c.id, entry));
+    }
+    // A revert cancels one instance of a change: when another commit of the range made the
+    // same change and stands (the branch a cherry-picked copy came from, the copy of a change
+    // reverted on its branch), the entry is that commit's too and stays.
+    let standing: HashSet<(String, String)> = candidates
+        .iter()
+        .map(|(_, e)| (e.section.clone(), normalize(&e.text)))
+        .collect();
+    let mut removed = Vec::new();
+    for (id, target) in &partners {
+        // The change's entry goes, and so does the revert's own: post-commit gives one to a
+        // revert committed with plain `git commit` (`Revert "feat: x" (#3)`, squash-merged).
+        for c in [target, id] {
+            let commit = commits.iter().find(|x| x.id == *c);
+            if let Some(e) = commit.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
+                if standing.contains(&(e.section.clone(), normalize(&e.text))) {
+                    continue;
+                }
+                if log.remove_entry(&e.section, &e.text) {
+                    removed.push((id.to_string(), e));
+                }
+            }
+        }
     }
     // Each commit's change to the file is read once, as a diff against its parent's version
     // whose unchanged start and end are skipped: the cost is the commits plus the file, not
