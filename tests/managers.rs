@@ -142,6 +142,32 @@ fn three_jobs(repo: &Repo, env: &[(String, OsString)], hand_tags: bool) {
     );
 }
 
+/// A husky 9 repository whose `.husky/commit-msg` is `team`: `relhook install` puts its call
+/// above the file's `line` (else unreachable), and a bad message is refused. Returns the
+/// repository and that refused commit.
+fn installed_above(
+    bin: &Path,
+    env: &[(String, OsString)],
+    team: &str,
+    line: &str,
+) -> (Repo, Output) {
+    let repo = husky_9_repo(bin, env, team, false);
+    let install = ok(run(&repo, relhook_bin(), &["install"], env));
+    assert!(
+        stdout(&install).contains(&format!("above `{line}`")),
+        "{}",
+        text(&install)
+    );
+    let bad = run(
+        &repo,
+        "git",
+        &["commit", "-q", "--allow-empty", "-m", "bad"],
+        env,
+    );
+    assert!(!bad.status.success(), "{}", text(&bad));
+    (repo, bad)
+}
+
 fn doctor(repo: &Repo, env: &[(String, OsString)]) -> Output {
     run(repo, relhook_bin(), &["doctor"], env)
 }
@@ -251,20 +277,7 @@ fn husky_9_files_that_end_with_exit_still_run_relhook() {
     };
     let env = env_with(&[&bin], &[]);
     let team = "echo \"team commit-msg ran\" >&2\nexit 0\n";
-    let repo = husky_9_repo(&bin, &env, team, false);
-    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
-    assert!(
-        stdout(&install).contains("above `exit 0`"),
-        "{}",
-        text(&install)
-    );
-    let bad = run(
-        &repo,
-        "git",
-        &["commit", "-q", "--allow-empty", "-m", "bad"],
-        &env,
-    );
-    assert!(!bad.status.success(), "{}", text(&bad));
+    let (repo, bad) = installed_above(&bin, &env, team, "exit 0");
     assert!(
         stderr(&bad).contains("team commit-msg ran"),
         "{}",
@@ -284,20 +297,7 @@ fn husky_9_files_that_silence_their_errors_still_show_relhooks() {
     };
     let env = env_with(&[&bin], &[]);
     let team = "exec 2>/dev/null\necho \"team commit-msg ran\"\n";
-    let repo = husky_9_repo(&bin, &env, team, false);
-    let install = ok(run(&repo, relhook_bin(), &["install"], &env));
-    assert!(
-        stdout(&install).contains("above `exec 2>/dev/null`"),
-        "{}",
-        text(&install)
-    );
-    let bad = run(
-        &repo,
-        "git",
-        &["commit", "-q", "--allow-empty", "-m", "bad"],
-        &env,
-    );
-    assert!(!bad.status.success(), "{}", text(&bad));
+    let (repo, bad) = installed_above(&bin, &env, team, "exec 2>/dev/null");
     assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
     let good = ok(run(
         &repo,
