@@ -226,7 +226,7 @@ pub fn write_atomic_via(
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<()> {
-    replace_via(tmp_dir, path, contents, mode, true).map(drop)
+    replace_via(tmp_dir, path, &[contents], mode, true).map(drop)
 }
 
 /// The process's umask (0022 off Unix).
@@ -270,11 +270,13 @@ pub fn file_id(path: &Path) -> Option<FileId> {
 
 /// [`write_atomic_via`] without forcing the bytes to disk first: for a work-tree file whose
 /// content a commit's objects also hold (git does not sync the work tree either; the rename
-/// still makes the replacement atomic). Returns the new file's identity.
+/// still makes the replacement atomic). The contents are `parts`, one after the other (a long
+/// changelog's edited head and unchanged rest, never copied into one buffer). Returns the new
+/// file's identity.
 pub fn write_atomic_unsynced_via(
     tmp_dir: &Path,
     path: &Path,
-    contents: &[u8],
+    contents: &[&[u8]],
     mode: Option<u32>,
 ) -> Result<Option<FileId>> {
     replace_via(tmp_dir, path, contents, mode, false)
@@ -284,7 +286,7 @@ pub fn write_atomic_unsynced_via(
 fn replace_via(
     tmp_dir: &Path,
     path: &Path,
-    contents: &[u8],
+    contents: &[&[u8]],
     mode: Option<u32>,
     sync: bool,
 ) -> Result<Option<FileId>> {
@@ -303,7 +305,7 @@ fn replace_via(
     match tmp.persist(path) {
         Ok(_) => Ok(id),
         Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {
-            write_atomic_with_mode(path, contents, mode)?;
+            write_atomic_with_mode(path, &contents.concat(), mode)?;
             Ok(file_id(path))
         }
         Err(e) => Err(Error::io("replace", path, e.error)),
@@ -359,14 +361,14 @@ fn temp_in(
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<tempfile::NamedTempFile> {
-    temp_in_with(dir, prefix, contents, mode, true)
+    temp_in_with(dir, prefix, &[contents], mode, true)
 }
 
 /// [`temp_in`], synced only when `sync` is set.
 fn temp_in_with(
     dir: &Path,
     prefix: &str,
-    contents: &[u8],
+    contents: &[&[u8]],
     mode: Option<u32>,
     sync: bool,
 ) -> Result<tempfile::NamedTempFile> {
@@ -374,7 +376,9 @@ fn temp_in_with(
         .prefix(prefix)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
-    tmp.write_all(contents)
+    contents
+        .iter()
+        .try_for_each(|part| tmp.write_all(part))
         .and_then(|()| {
             if sync {
                 tmp.as_file().sync_all()

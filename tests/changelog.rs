@@ -893,3 +893,40 @@ fn a_breaking_change_is_reported_in_one_line_and_kept_whole_in_the_file() {
         repo.read("CHANGELOG.md")
     );
 }
+
+/// A long file is edited as far as Unreleased reaches and written as that head plus the
+/// rest, never copied whole: the rest stays byte for byte, in the work tree and in the
+/// commit alike, whatever its line endings.
+#[test]
+fn a_long_changelog_keeps_its_releases_byte_for_byte() {
+    for eol in ["\n", "\r\n"] {
+        let repo = setup();
+        let mut rest = String::new();
+        for r in (1..=30).rev() {
+            rest.push_str(&format!("## [1.{r}.0] - 2026-01-{:02}{eol}{eol}", r % 28 + 1));
+            rest.push_str(&format!("### Fixed{eol}{eol}"));
+            for i in 0..40 {
+                rest.push_str(&format!("- fix {r}.{i}: a few words{eol}"));
+            }
+            rest.push_str(eol);
+        }
+        // One release whose own line endings differ from the file's: kept as they are.
+        rest.push_str("## [0.1.0] - 2025-12-01\r\n\r\n### Added\r\n\r\n- start\n");
+        let head = format!(
+            "# Changelog{eol}{eol}## [Unreleased]{eol}{eol}### Added{eol}{eol}- first{eol}{eol}"
+        );
+        repo.write("CHANGELOG.md", format!("{head}{rest}"));
+        repo.git(&["commit", "-q", "-am", "chore: a long history"]);
+
+        repo.commit_hooked("feat: second");
+
+        let want = format!(
+            "# Changelog{eol}{eol}## [Unreleased]{eol}{eol}### Added{eol}{eol}- first{eol}- second{eol}{eol}{rest}"
+        );
+        assert_eq!(repo.read("CHANGELOG.md"), want, "eol {eol:?}");
+        let stored = repo.git_output(&["show", "HEAD:CHANGELOG.md"]).stdout;
+        assert_eq!(String::from_utf8_lossy(&stored), want, "eol {eol:?}");
+        assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+        repo.git(&["fsck", "--strict", "--no-dangling"]);
+    }
+}

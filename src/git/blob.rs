@@ -20,27 +20,36 @@ use crate::{Error, Result};
 
 /// The id git gives `bytes` stored as a blob (`git hash-object`).
 pub fn blob_oid(bytes: &[u8]) -> Oid {
-    object_oid("blob", bytes)
+    object_oid("blob", &[bytes])
 }
 
-/// The id of an object of `kind` (`blob`, `commit`) holding `bytes`.
-fn object_oid(kind: &str, bytes: &[u8]) -> Oid {
+/// The id of an object of `kind` (`blob`, `commit`) holding `parts`, one after the other.
+fn object_oid(kind: &str, parts: &[&[u8]]) -> Oid {
     let mut hasher = Sha1::new();
-    hasher.update(format!("{kind} {}\0", bytes.len()).as_bytes());
-    hasher.update(bytes);
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    hasher.update(format!("{kind} {len}\0").as_bytes());
+    for part in parts {
+        hasher.update(part);
+    }
     Oid::from_bytes(&hasher.finalize()).unwrap_or_else(|_| Oid::zero())
 }
 
 impl Repo {
     /// Writes `bytes` as a blob (nothing is written when the object store has it already).
     pub fn write_blob(&self, bytes: &[u8]) -> Result<Oid> {
-        self.write_object(git2::ObjectType::Blob, bytes)
+        self.write_object(git2::ObjectType::Blob, &[bytes])
     }
 
-    /// Writes `bytes` as an object of `kind` (nothing is written when it is there already).
-    pub(super) fn write_object(&self, kind: git2::ObjectType, bytes: &[u8]) -> Result<Oid> {
+    /// [`Repo::write_blob`] of `parts` one after the other: a long changelog's edited head and
+    /// its unchanged rest are never copied into one buffer to be stored.
+    pub fn write_blob_parts(&self, parts: &[&[u8]]) -> Result<Oid> {
+        self.write_object(git2::ObjectType::Blob, parts)
+    }
+
+    /// Writes `parts` as an object of `kind` (nothing is written when it is there already).
+    pub(super) fn write_object(&self, kind: git2::ObjectType, parts: &[&[u8]]) -> Result<Oid> {
         let name = kind.str();
-        let id = object_oid(name, bytes);
+        let id = object_oid(name, parts);
         let odb = self
             .inner
             .odb()
@@ -51,13 +60,13 @@ impl Repo {
         let settings = self.loose.get_or_init(|| self.loose_settings());
         match &settings.dir {
             Some(objects) => {
-                write_loose(objects, id, name, bytes, settings.level, settings.shared)?;
+                write_loose(objects, id, name, parts, settings.level, settings.shared)?;
                 // libgit2 may have looked for the object before it existed.
                 let _ = odb.refresh();
                 Ok(id)
             }
             None => odb
-                .write(kind, bytes)
+                .write(kind, &parts.concat())
                 .map_err(|e| Error::git(format!("write a {name}"), e)),
         }
     }
@@ -216,7 +225,7 @@ fn write_loose(
     objects: &Path,
     id: Oid,
     kind: &str,
-    bytes: &[u8],
+    parts: &[&[u8]],
     level: flate2::Compression,
     shared: Option<Shared>,
 ) -> Result<()> {
@@ -238,15 +247,16 @@ fn write_loose(
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(Error::io("create", &dir, e)),
     }
-    let header = format!("{kind} {}\0", bytes.len());
-    let compressed = if level.level() <= 1 && bytes.len() < STORE_BELOW {
-        stored_zlib(&[header.as_bytes(), bytes])
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let header = format!("{kind} {len}\0");
+    let compressed = if level.level() <= 1 && len < STORE_BELOW {
+        stored_zlib(&[&[header.as_bytes()], parts].concat())
     } else {
         let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), level);
-        encoder
-            .write_all(header.as_bytes())
-            .and_then(|()| encoder.write_all(bytes))
+            flate2::write::ZlibEncoder::new(Vec::with_capacity(len / 3 + 64), level);
+        std::iter::once(header.as_bytes())
+            .chain(parts.iter().copied())
+            .try_for_each(|part| encoder.write_all(part))
             .map_err(|e| Error::io("compress an object for", &path, e))?;
         encoder
             .finish()

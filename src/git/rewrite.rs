@@ -219,7 +219,7 @@ impl Repo {
             let mut amended = format!("tree {new_tree}\n").into_bytes();
             amended.extend_from_slice(&data[tree_line..]);
             return Ok(Amended::Commit(
-                self.write_object(git2::ObjectType::Commit, &amended)?,
+                self.write_object(git2::ObjectType::Commit, &[&amended])?,
             ));
         }
         let parents: Vec<Oid> = head_c.parent_ids().collect();

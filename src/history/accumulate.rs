@@ -210,9 +210,24 @@ struct Edit {
     path: PathBuf,
     stored: Option<StoredFile>,
     op: Op,
-    text: String,
+    /// The new text as far as the edit reaches; the stored file's last `tail` bytes follow
+    /// it unchanged (a long changelog's releases are never copied to be written).
+    head: String,
+    tail: usize,
     mode: i32,
     blob: Oid,
+}
+
+impl Edit {
+    /// The file's new content, in two parts to be read one after the other.
+    fn parts(&self) -> [&[u8]; 2] {
+        let rest = self
+            .stored
+            .as_ref()
+            .and_then(|s| s.bytes.get(s.bytes.len().saturating_sub(self.tail)..))
+            .unwrap_or_default();
+        [self.head.as_bytes(), rest]
+    }
 }
 
 enum Prepared {
@@ -367,7 +382,7 @@ fn prepare(
     let mode = stored
         .as_ref()
         .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
-    let mut text = log.render() + tail;
+    let (mut edited, mut tail) = (log.render(), tail.len());
     // An amend that takes the entry out again leaves the file as the parent has it, byte for
     // byte (not with a blank line more): else the commit still changes it, and so still
     // belongs to the package whose changelog it is.
@@ -375,15 +390,16 @@ fn prepare(
         && let Some(parent) = repo.first_parent(head)
         && let Some(before) = repo.file_at(parent, &path)?
         && let Ok(before) = String::from_utf8(before.bytes)
-        && before.trim_end() == text.trim_end()
+        && before.trim_end() == (edited.clone() + &text[text.len() - tail..]).trim_end()
     {
-        text = before;
+        (edited, tail) = (before, 0);
     }
     Ok(Prepared::Edit(Edit {
         path,
         stored,
         op,
-        text,
+        head: edited,
+        tail,
         mode,
         blob: Oid::zero(),
     }))

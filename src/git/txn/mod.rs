@@ -237,7 +237,7 @@ impl Txn<'_> {
             Some(id) => id,
             None => self.repo.write_blob(bytes)?,
         };
-        self.replace(path, before, &before_id, after_id, bytes)
+        self.replace(path, before, &before_id, after_id, &[bytes])
     }
 
     /// [`Txn::write_file_known`] for a caller that has just compared the file, under this
@@ -246,13 +246,13 @@ impl Txn<'_> {
     pub fn replace_file_read(
         &mut self,
         rel: &Path,
-        bytes: &[u8],
+        parts: &[&[u8]],
         after: Oid,
         current: Oid,
     ) -> Result<PathBuf> {
         let path = self.confined(rel)?;
         let before = Some((Content::Blob(current), crate::fsx::mode_of(&path)));
-        self.replace(path, before, &current.to_string(), after, bytes)
+        self.replace(path, before, &current.to_string(), after, parts)
     }
 
     /// Journals, then writes, one work-tree file.
@@ -262,7 +262,7 @@ impl Txn<'_> {
         before: Option<(Content, Option<u32>)>,
         before_id: &str,
         after_id: Oid,
-        bytes: &[u8],
+        parts: &[&[u8]],
     ) -> Result<PathBuf> {
         let named = self.journal_name(&path);
         self.journal_line(&format!("file {before_id} {after_id} {}", named.display()))?;
@@ -274,7 +274,7 @@ impl Txn<'_> {
         });
         // Not synced: the commit's objects hold these bytes (see `fsx`).
         let written =
-            crate::fsx::write_atomic_unsynced_via(self.repo.git_dir(), &path, bytes, mode)?;
+            crate::fsx::write_atomic_unsynced_via(self.repo.git_dir(), &path, parts, mode)?;
         if let Some(f) = self.files.last_mut() {
             f.written = written.map(|id| (id, after_id));
         }

@@ -44,7 +44,8 @@ pub(super) fn amend_head(
 ) -> Result<Amend> {
     // Objects first: nothing refers to them until HEAD moves.
     for e in edits.iter_mut() {
-        e.blob = repo.write_blob(e.text.as_bytes())?;
+        let blob = repo.write_blob_parts(&e.parts())?;
+        e.blob = blob;
     }
     let files: Vec<(&std::path::Path, Oid, i32)> = edits
         .iter()
@@ -70,7 +71,7 @@ pub(super) fn amend_head(
             &mut txn,
             &e.path,
             committed,
-            (&e.text, e.blob),
+            (e.parts(), e.blob),
             &e.op,
         )?);
         update_index(
@@ -79,7 +80,7 @@ pub(super) fn amend_head(
             &e.path,
             e.stored.as_ref().map(|s| s.blob),
             e.mode,
-            (e.text.as_bytes(), e.blob),
+            (e.parts(), e.blob),
             &e.op,
         )?;
     }

@@ -96,7 +96,8 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
             mode: stored.mode,
             stored: Some(stored),
             op,
-            text: log.render(),
+            head: log.render(),
+            tail: 0,
             blob: Oid::zero(),
         });
     }

@@ -18,7 +18,7 @@ pub(super) fn update_index(
     path: &Path,
     committed: Option<Oid>,
     mode: i32,
-    (new_bytes, blob): (&[u8], Oid),
+    (new, blob): ([&[u8]; 2], Oid),
     op: &Op,
 ) -> Result<()> {
     let mode = u32::try_from(mode).unwrap_or(0o100_644);
@@ -28,7 +28,7 @@ pub(super) fn update_index(
             // The same bytes as the new blob: the file this transaction wrote (not replaced
             // since), or else compared rather than hashed again.
             let same = file.as_deref().is_some_and(|f| {
-                txn.holds_written(f, blob) || std::fs::read(f).is_ok_and(|b| b == new_bytes)
+                txn.holds_written(f, blob) || std::fs::read(f).is_ok_and(|b| holds(&b, new))
             });
             txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
         }
@@ -60,7 +60,7 @@ pub(super) fn update_work_tree(
     txn: &mut Txn<'_>,
     path: &Path,
     committed: Option<(&[u8], Oid)>,
-    (new_text, new_blob): (&str, Oid),
+    (new, new_blob): ([&[u8]; 2], Oid),
     op: &Op,
 ) -> Result<Option<String>> {
     let Some(root) = repo.work_tree() else {
@@ -74,7 +74,7 @@ pub(super) fn update_work_tree(
                 path.display()
             )));
         }
-        txn.write_file_known(path, new_text.as_bytes(), Some(new_blob), None)?;
+        txn.write_file_known(path, &new.concat(), Some(new_blob), None)?;
         return Ok(None);
     };
     // Outside a sparse checkout the file is absent on purpose: the commit and the index
@@ -93,7 +93,7 @@ pub(super) fn update_work_tree(
     match crate::fsx::regular_file_holds(&file, committed.0)? {
         None => return missing(),
         Some(true) => {
-            txn.replace_file_read(path, new_text.as_bytes(), new_blob, committed.1)?;
+            txn.replace_file_read(path, &new, new_blob, committed.1)?;
             return Ok(None);
         }
         Some(false) => {}
@@ -114,5 +114,26 @@ pub(super) fn update_work_tree(
             "{} has uncommitted changes relhook cannot parse; the entry is in the commit but not in your copy",
             path.display()
         ))),
+    }
+}
+
+/// Whether `bytes` are the two `parts`, one after the other.
+fn holds(bytes: &[u8], [head, rest]: [&[u8]; 2]) -> bool {
+    bytes.len() == head.len() + rest.len() && bytes.starts_with(head) && bytes.ends_with(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds;
+
+    #[test]
+    fn holds_compares_with_both_parts_in_order() {
+        assert!(holds(b"head\nrest\n", [b"head\n", b"rest\n"]));
+        assert!(holds(b"all", [b"all", b""]));
+        assert!(!holds(b"head\nrest\n", [b"rest\n", b"head\n"]));
+        assert!(!holds(b"head\nrest\nmore", [b"head\n", b"rest\n"]));
+        assert!(!holds(b"hea", [b"head", b""]));
+        // Same length, same ends, other middle.
+        assert!(!holds(b"abXcd", [b"abY", b"cd"]));
     }
 }
