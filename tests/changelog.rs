@@ -903,7 +903,10 @@ fn a_long_changelog_keeps_its_releases_byte_for_byte() {
         let repo = setup();
         let mut rest = String::new();
         for r in (1..=30).rev() {
-            rest.push_str(&format!("## [1.{r}.0] - 2026-01-{:02}{eol}{eol}", r % 28 + 1));
+            rest.push_str(&format!(
+                "## [1.{r}.0] - 2026-01-{:02}{eol}{eol}",
+                r % 28 + 1
+            ));
             rest.push_str(&format!("### Fixed{eol}{eol}"));
             for i in 0..40 {
                 rest.push_str(&format!("- fix {r}.{i}: a few words{eol}"));

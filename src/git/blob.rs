@@ -252,8 +252,7 @@ fn write_loose(
     let compressed = if level.level() <= 1 && len < STORE_BELOW {
         stored_zlib(&[&[header.as_bytes()], parts].concat())
     } else {
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::with_capacity(len / 3 + 64), level);
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::with_capacity(len / 3 + 64), level);
         std::iter::once(header.as_bytes())
             .chain(parts.iter().copied())
             .try_for_each(|part| encoder.write_all(part))
