@@ -882,3 +882,77 @@ fn pre_push_through_pre_commit_rebuilds_its_ref_from_the_environment() {
     let bare = repo.relhook(&["hook", "pre-push"]);
     assert_eq!(bare.status.code(), Some(2), "{}", text(&bare));
 }
+
+/// lefthook prints its banner on every run, and git runs reference-transaction for every ref
+/// update (up to five times a commit): relhook's reference-transaction stays its own shim in
+/// the hooks directory, never a lefthook.yml section. A section an earlier relhook wrote is
+/// taken out, and lefthook's runner it left behind (which prints the banner with no section)
+/// gives way to relhook's shim.
+#[test]
+fn lefthook_never_runs_for_ref_updates() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let banner = |out: &Output| {
+        let all = text(out);
+        assert!(!all.contains("reference-transaction"), "{all}");
+    };
+    for earlier in [false, true] {
+        let repo = Repo::new();
+        let env = env_with(&[&bin], &[]);
+        let git = |args: &[&str]| run(&repo, "git", args, &env);
+        let mut config = "pre-commit:\n  commands:\n    lint:\n      run: echo lint\n".to_owned();
+        if earlier {
+            // What relhook 0.1 wrote.
+            config.push_str("# >>> relhook: `relhook uninstall` removes this block\nreference-transaction:\n  commands:\n    relhook:\n      run: if command -v relhook >/dev/null 2>&1; then relhook hook reference-transaction {1}; fi\n      use_stdin: true\n# <<< relhook\n");
+        }
+        repo.write("lefthook.yml", &config);
+        ok(run(&repo, bin.join("lefthook"), &["install"], &env));
+        ok(git(&["add", "."]));
+        ok(git(&["commit", "-q", "-m", "chore: lefthook"]));
+
+        let install = ok(run(&repo, relhook_bin(), &["install"], &env));
+        assert!(
+            !repo.read("lefthook.yml").contains("reference-transaction"),
+            "{}",
+            repo.read("lefthook.yml")
+        );
+        let shim = repo.read(".git/hooks/reference-transaction");
+        assert!(shim.contains("relhook-shim"), "{shim}\n{}", text(&install));
+        assert!(!shim.contains("lefthook"), "{shim}");
+        let aside = repo
+            .path()
+            .join(".git/hooks/reference-transaction.relhook-orig");
+        assert_eq!(aside.exists(), earlier, "lefthook's runner is kept aside");
+        if earlier {
+            let d = doctor(&repo, &env);
+            assert!(!stdout(&d).contains("STALE"), "{}", text(&d));
+        }
+        ok(run(&repo, bin.join("lefthook"), &["install"], &env));
+        let d = doctor(&repo, &env);
+        assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+        assert!(
+            stdout(&d).contains("ok  hook reference-transaction:"),
+            "{}",
+            text(&d)
+        );
+        ok(git(&["add", "lefthook.yml"]));
+        let commit = ok(git(&["commit", "-q", "-m", "feat: relhook in lefthook"]));
+        banner(&commit);
+        assert!(
+            text(&commit).contains("hook: "),
+            "lefthook still runs: {}",
+            text(&commit)
+        );
+        banner(&ok(git(&["branch", "topic"])));
+        let tag = ok(git(&["tag", "-a", "v0.1.0", "-m", "first release"]));
+        banner(&tag);
+        assert_eq!(
+            repo.head_subject(),
+            "chore(release): 0.1.0",
+            "{}",
+            text(&tag)
+        );
+    }
+}

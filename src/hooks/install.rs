@@ -1,5 +1,5 @@
-//! `install` and `uninstall`: writing shims into the hooks directory git uses, and taking them
-//! out again. Both return what they did as data; `cli` words it.
+//! `install`: writing shims into the hooks directory git uses (`uninstall` takes them out
+//! again). Both return what they did as data; `cli` words it.
 //!
 //! Nothing is ever lost. A hook relhook did not write is renamed to `<hook>.relhook-orig`
 //! (a rename: bytes, permissions and symlinks kept) and, by default, *chained*: the shim runs
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{BACKUP_SUFFIX, HOOKS, Hook, Shim, recognise};
+use super::{BACKUP_SUFFIX, Hook, Shim, recognise};
 use crate::git::HooksLocation;
 use crate::{Error, Result, fsx};
 
@@ -220,15 +220,31 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
             .find(|m| super::managed::owns_hooks(m.manager))
         {
             let wired = super::managed::wire(loc, owner, &names)?;
-            let survey = super::managed::survey(loc, owner, &names);
+            let before = super::managed::survey(loc, owner, &names);
             let mut shims = Vec::new();
             for hook in &opts.hooks {
-                let left = |w: &super::managed::HookWiring| {
-                    w.hook == hook.name && matches!(w.wiring, super::managed::Wiring::Shim { .. })
-                };
-                if survey.iter().any(left) {
+                use super::managed::Wiring;
+                let state = before
+                    .iter()
+                    .find(|w| w.hook == hook.name)
+                    .map(|w| &w.wiring);
+                let own = super::managed::own_shim(owner.manager, hook.name);
+                if matches!(state, Some(Wiring::Shim { .. }))
+                    || (own && state == Some(&Wiring::Missing))
+                {
+                    // lefthook's runner, left for a hook its configuration no longer has,
+                    // prints its banner and runs nothing: replaced (kept aside), not chained.
+                    let runner = own
+                        && super::managed::read_text(&loc.hooks_dir.join(hook.name))
+                            .contains("lefthook");
+                    let replace = Options {
+                        hooks: Vec::new(),
+                        force: true,
+                        binary: opts.binary,
+                    };
+                    let with = if runner { &replace } else { opts };
                     let action =
-                        install_one(hook, &loc.hooks_dir, opts, false, direct_allowed(loc))?;
+                        install_one(hook, &loc.hooks_dir, with, false, direct_allowed(loc))?;
                     let path = loc.hooks_dir.join(hook.name);
                     shims.push(Change {
                         hook: hook.name,
@@ -237,6 +253,8 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
                     });
                 }
             }
+            // Read again: a shim written just now is how its hook stands.
+            let survey = super::managed::survey(loc, owner, &names);
             return Ok(Installed::ViaManager {
                 manager: owner.clone(),
                 wired,
@@ -379,86 +397,6 @@ fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {
     }
 }
 
-/// What happened to one hook on uninstall.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "action", rename_all = "kebab-case")]
-pub enum Removal {
-    /// The shim was removed; there was nothing to restore.
-    Removed,
-    /// The shim was removed and the backup renamed back.
-    Restored {
-        /// The backup that was renamed back.
-        backup: PathBuf,
-    },
-    /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
-    LeftBoth {
-        /// The backup.
-        backup: PathBuf,
-    },
-}
-
-/// What `uninstall` came to.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Uninstalled {
-    /// Per hook that had anything of relhook's.
-    pub changes: Vec<Change<Removal>>,
-    /// The hooks directory relhook had created, removed because it was empty.
-    pub removed_dir: Option<PathBuf>,
-}
-
-/// Removes exactly what `install` wrote and restores what it replaced.
-pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
-    let dir = &loc.hooks_dir;
-    let mut out = Uninstalled::default();
-    let mut created_dir = false;
-    for hook in HOOKS {
-        let path = dir.join(hook.name);
-        let backup = backup_path(&path);
-        // relhook's shim where pre-commit runs it from (`<hook>.legacy`): the hook relhook had
-        // replaced goes back there, where pre-commit runs it as it ran relhook's.
-        let path = super::aside::moved_shim(&path).unwrap_or(path);
-        let has_backup = backup.symlink_metadata().is_ok();
-        let shim = if path.symlink_metadata().is_ok() {
-            fsx::read_optional(&path)?.as_deref().and_then(recognise)
-        } else {
-            None
-        };
-        let present = path.symlink_metadata().is_ok();
-        let removal = match shim {
-            Some(shim) => {
-                created_dir |= shim.created_dir;
-                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
-                if has_backup {
-                    restore(&backup, &path)?;
-                    Removal::Restored { backup }
-                } else {
-                    Removal::Removed
-                }
-            }
-            None if has_backup && !present => {
-                restore(&backup, &path)?;
-                Removal::Restored { backup }
-            }
-            None if has_backup => Removal::LeftBoth { backup },
-            None => continue,
-        };
-        out.changes.push(Change {
-            hook: hook.name,
-            path,
-            action: removal,
-        });
-    }
-    if created_dir && std::fs::remove_dir(dir).is_ok() {
-        // remove_dir fails on a directory that is not empty: then it stays, as it should.
-        out.removed_dir = Some(dir.clone());
-    }
-    Ok(out)
-}
-
-fn restore(backup: &Path, path: &Path) -> Result<()> {
-    std::fs::rename(backup, path).map_err(|e| Error::io("restore", backup, e))
-}
-
 /// `<hook>.relhook-orig` beside the hook.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_owned();
@@ -503,6 +441,7 @@ pub(super) fn set_executable(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hooks::uninstall::{Removal, uninstall};
 
     fn location(dir: &Path) -> HooksLocation {
         HooksLocation {

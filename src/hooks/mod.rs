@@ -24,6 +24,7 @@ pub mod driver;
 pub mod install;
 pub mod managed;
 pub mod script;
+pub mod uninstall;
 
 use std::path::{Path, PathBuf};
 

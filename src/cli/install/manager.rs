@@ -86,6 +86,7 @@ pub(super) fn write_via_manager(
                 }
             }
             Wiring::Missing
+            | Wiring::Noisy
             | Wiring::NotExecutable
             | Wiring::Unreachable { .. }
             | Wiring::Muted { .. }

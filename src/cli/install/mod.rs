@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use super::args::InstallArgs;
 use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
-use crate::hooks::install::{self as inst, Action, Installed, Options, Removal};
+use crate::hooks::install::{self as inst, Action, Installed, Options};
 use crate::hooks::managed::{self, Wiring};
+use crate::hooks::uninstall::Removal;
 use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
 
@@ -267,7 +268,7 @@ fn write_driver(
 /// `relhook uninstall`.
 pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
     let loc = ctx.hooks()?;
-    let result = inst::uninstall(&loc)?;
+    let result = crate::hooks::uninstall::uninstall(&loc)?;
     let unwired = managed::unwire(&loc, &inst::detect_managers(&loc))?;
     let mut unregistered = driver::Registered::default();
     for path in changelog_paths(ctx, &loc) {

@@ -44,6 +44,15 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             ),
             Some("relhook install".into()),
         ),
+        Wiring::Noisy => check(
+            &subject,
+            Status::Stale,
+            format!(
+                "{file} runs relhook for {} through {manager}, which prints its banner on each of git's ref updates (several a commit); relhook's own hook belongs in the hooks directory",
+                w.hook
+            ),
+            Some(format!("relhook install (takes the section out of {file})")),
+        ),
         Wiring::Unreachable { line, text } => check(
             &subject,
             Status::Shadowed,

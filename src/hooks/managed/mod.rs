@@ -6,7 +6,8 @@
 //!   reference-transaction, so install adds one beside husky's own in `.husky/_` (a per-clone
 //!   directory husky never versions and does not clean);
 //! - lefthook: a marked top-level section per hook appended to `lefthook.yml` (a hook the file
-//!   already has a section for is left to the user, with the exact lines to add);
+//!   already has a section for is left to the user, with the exact lines to add), except
+//!   reference-transaction, which stays relhook's own shim (see [`own_shim`]);
 //! - pre-commit: hooks its configuration already runs relhook for stay with it; relhook's own
 //!   shims take the others in `.git/hooks`, chaining pre-commit's scripts (install reports this
 //!   as ordinary shims, not here).
@@ -56,6 +57,10 @@ pub enum Wiring {
     },
     /// Nothing calls relhook for this hook; `relhook install` writes it.
     Missing,
+    /// The manager's configuration runs relhook for a hook relhook keeps as its own shim (see
+    /// [`own_shim`]): an earlier relhook's section; `relhook install` takes it out and puts
+    /// relhook's own hook in the hooks directory.
+    Noisy,
     /// relhook's block sits below a line that ends the hook (`exit 0`, `exec …`), so it never
     /// runs; `relhook install` moves it above that line.
     Unreachable {
@@ -136,6 +141,15 @@ pub struct HookWiring {
     pub wiring: Wiring,
 }
 
+/// Whether relhook keeps `hook` as its own shim in the hooks directory under `manager`, out of
+/// the manager's configuration. lefthook prints its banner on every run, and git runs
+/// reference-transaction for every ref update (up to five times a commit, twice a `git
+/// branch`): as a lefthook section it would print five banners a commit and start lefthook
+/// each time. lefthook leaves alone a hook its configuration has no section for.
+pub fn own_shim(manager: Manager, hook: &str) -> bool {
+    manager == Manager::Lefthook && hook == "reference-transaction"
+}
+
 /// Whether this manager owns the hooks directory outright (husky, lefthook): relhook then
 /// writes only into the manager's files. pre-commit shares `.git/hooks` with relhook's shims.
 pub fn owns_hooks(manager: Manager) -> bool {
@@ -190,6 +204,19 @@ fn lefthook_state(loc: &HooksLocation, config: &Path, hook: &'static str) -> (Pa
     let file = config.to_owned();
     let hook_file = read_text(&loc.hooks_dir.join(hook));
     let shim = super::recognise(hook_file.as_bytes()).is_some();
+    if own_shim(Manager::Lefthook, hook) && block_of(&text, hook).is_some() {
+        return (file, Wiring::Noisy);
+    }
+    if own_shim(Manager::Lefthook, hook) && !has_top_level_key(&text, hook) {
+        return (
+            file,
+            if shim {
+                Wiring::Shim { shared: false }
+            } else {
+                Wiring::Missing
+            },
+        );
+    }
     if calls(&text, hook) {
         let wiring = if hook_file.contains("lefthook") {
             Wiring::Wired
@@ -343,6 +370,17 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
                 | Wiring::NotExecutable
                 | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,
+            // Its own shim: written by `install` beside the manager's (see `own_shim`).
+            (Manager::Lefthook, Wiring::Missing) if own_shim(m.manager, w.hook) => continue,
+            (Manager::Lefthook, Wiring::Noisy) => {
+                let path = loc.work_tree.join(&w.file);
+                let text = read_text(&path);
+                if let Some(block) = block_of(&text, w.hook) {
+                    let rest = format!("{}{}", &text[..block.start], &text[block.end..]);
+                    fsx::write_atomic(&path, rest.as_bytes())?;
+                }
+                continue;
+            }
             (Manager::Lefthook, Wiring::Missing) => {
                 let block = format!("{BEGIN}\n{}{END}\n", lefthook_section(w.hook));
                 append_block(&loc.work_tree.join(&w.file), &block, None)?;
@@ -412,6 +450,30 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
     Ok(changed)
 }
 
+/// Where relhook's block for `hook` is in a manager's configuration (one whose first line
+/// inside is the hook's top-level key, as relhook writes a lefthook section).
+fn block_of(text: &str, hook: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    let mut start = None;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end();
+        match start {
+            None if bare == BEGIN => start = Some(at),
+            Some(s) if bare == END => {
+                let inside = &text[s..at];
+                let key = inside.lines().nth(1).unwrap_or_default();
+                if has_top_level_key(key, hook) {
+                    return Some(s..at + line.len());
+                }
+                start = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// The text without relhook's blocks; `None` when it has none.
 pub(super) fn strip_blocks(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
@@ -434,6 +496,28 @@ pub(super) fn strip_blocks(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hooks_block_is_found_by_its_key() {
+        let section = |hook| format!("{BEGIN}\n{}{END}\n", lefthook_section(hook));
+        let text = format!(
+            "pre-commit:\n  commands: {{}}\n{}{}",
+            section("post-commit"),
+            section("reference-transaction")
+        );
+        let found = block_of(&text, "reference-transaction").unwrap();
+        assert_eq!(&text[found.clone()], section("reference-transaction"));
+        assert_eq!(found.end, text.len());
+        assert_eq!(
+            block_of(&text, "post-commit").map(|r| r.start),
+            text.find(BEGIN)
+        );
+        assert_eq!(block_of(&text, "pre-push"), None);
+        assert_eq!(
+            block_of("reference-transaction:\n", "reference-transaction"),
+            None
+        );
+    }
 
     #[test]
     fn blocks_strip_back_to_the_users_text() {

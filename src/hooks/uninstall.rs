@@ -1,0 +1,91 @@
+//! `relhook uninstall`: removes exactly the shims `install` wrote and puts back the hooks they
+//! replaced.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::install::{Change, backup_path};
+use super::{HOOKS, recognise};
+use crate::git::HooksLocation;
+use crate::{Error, Result, fsx};
+
+/// What happened to one hook on uninstall.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Removal {
+    /// The shim was removed; there was nothing to restore.
+    Removed,
+    /// The shim was removed and the backup renamed back.
+    Restored {
+        /// The backup that was renamed back.
+        backup: PathBuf,
+    },
+    /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
+    LeftBoth {
+        /// The backup.
+        backup: PathBuf,
+    },
+}
+
+/// What `uninstall` came to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Uninstalled {
+    /// Per hook that had anything of relhook's.
+    pub changes: Vec<Change<Removal>>,
+    /// The hooks directory relhook had created, removed because it was empty.
+    pub removed_dir: Option<PathBuf>,
+}
+
+/// Removes exactly what `install` wrote and restores what it replaced.
+pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
+    let dir = &loc.hooks_dir;
+    let mut out = Uninstalled::default();
+    let mut created_dir = false;
+    for hook in HOOKS {
+        let path = dir.join(hook.name);
+        let backup = backup_path(&path);
+        // relhook's shim where pre-commit runs it from (`<hook>.legacy`): the hook relhook had
+        // replaced goes back there, where pre-commit runs it as it ran relhook's.
+        let path = super::aside::moved_shim(&path).unwrap_or(path);
+        let has_backup = backup.symlink_metadata().is_ok();
+        let shim = if path.symlink_metadata().is_ok() {
+            fsx::read_optional(&path)?.as_deref().and_then(recognise)
+        } else {
+            None
+        };
+        let present = path.symlink_metadata().is_ok();
+        let removal = match shim {
+            Some(shim) => {
+                created_dir |= shim.created_dir;
+                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+                if has_backup {
+                    restore(&backup, &path)?;
+                    Removal::Restored { backup }
+                } else {
+                    Removal::Removed
+                }
+            }
+            None if has_backup && !present => {
+                restore(&backup, &path)?;
+                Removal::Restored { backup }
+            }
+            None if has_backup => Removal::LeftBoth { backup },
+            None => continue,
+        };
+        out.changes.push(Change {
+            hook: hook.name,
+            path,
+            action: removal,
+        });
+    }
+    if created_dir && std::fs::remove_dir(dir).is_ok() {
+        // remove_dir fails on a directory that is not empty: then it stays, as it should.
+        out.removed_dir = Some(dir.clone());
+    }
+    Ok(out)
+}
+
+fn restore(backup: &Path, path: &Path) -> Result<()> {
+    std::fs::rename(backup, path).map_err(|e| Error::io("restore", backup, e))
+}
