@@ -13,6 +13,7 @@ mod kept_out;
 mod merged;
 mod op;
 mod reword;
+mod skeleton;
 mod squash;
 mod targets;
 mod tree;
@@ -213,6 +214,8 @@ struct Edit {
     text: String,
     mode: i32,
     blob: Oid,
+    /// The file leaves the commit, the index and the work tree (see `skeleton`).
+    gone: bool,
 }
 
 enum Prepared {
@@ -379,6 +382,9 @@ fn prepare(
     {
         text = before;
     }
+    let gone = target.new.is_none()
+        && amend
+        && skeleton::leaves(repo, head, &path, stored.as_ref(), &text)?;
     Ok(Prepared::Edit(Edit {
         path,
         stored,
@@ -386,6 +392,7 @@ fn prepare(
         text,
         mode,
         blob: Oid::zero(),
+        gone,
     }))
 }
 

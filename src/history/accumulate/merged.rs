@@ -98,6 +98,7 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
             op,
             text: log.render(),
             blob: Oid::zero(),
+            gone: false,
         });
     }
     if edits.is_empty() {
