@@ -933,3 +933,83 @@ fn a_long_changelog_keeps_its_releases_byte_for_byte() {
         repo.git(&["fsck", "--strict", "--no-dangling"]);
     }
 }
+
+/// A repository with relhook's commit hooks whose history has no CHANGELOG.md: `first`, when
+/// given, is committed first (a type with no entry, so no changelog yet).
+fn no_changelog_yet(first: Option<&str>) -> Repo {
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.git(&["add", ".gitattributes"]);
+    if let Some(message) = first {
+        repo.commit_hooked(message);
+    }
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.commit_hooked("feat: x");
+    assert!(repo.read("CHANGELOG.md").contains("- x"));
+    repo
+}
+
+fn tracked(repo: &Repo, rev: &str) -> String {
+    repo.git(&["ls-tree", "-r", "--name-only", rev])
+}
+
+/// The commit that created CHANGELOG.md (as the root commit, and above one without it) is
+/// amended to a type with no entry: what would stay is relhook's empty template, which was
+/// never the user's file, so it leaves the commit, the index and the work tree.
+#[test]
+fn amending_away_the_only_entry_of_a_created_changelog_takes_the_file_out() {
+    for first in [None, Some("chore: init")] {
+        let repo = no_changelog_yet(first);
+        let out = repo.git_output(&["commit", "-q", "--amend", "-m", "chore: x"]);
+        assert!(out.status.success(), "{}", text(&out));
+        assert!(stderr(&out).contains("CHANGELOG.md"), "{}", text(&out));
+        assert!(
+            !tracked(&repo, "HEAD").contains("CHANGELOG.md"),
+            "{first:?}"
+        );
+        assert!(tracked(&repo, "HEAD").contains("x.txt"));
+        assert_eq!(repo.git(&["ls-files", "CHANGELOG.md"]), "", "{first:?}");
+        assert!(!repo.path().join("CHANGELOG.md").exists(), "{first:?}");
+        assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+        // The next changelog-worthy commit creates it again, with its own entry only.
+        repo.write("y.txt", "y\n");
+        repo.git(&["add", "y.txt"]);
+        repo.commit_hooked("fix: y");
+        let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+        assert!(log.contains("- y") && !log.contains("- x"), "{log}");
+    }
+}
+
+/// Not relhook's template any more (the user wrote in it, staged with the amend), or the
+/// user's own unstaged edit in the work tree: the file stays, only the entry goes.
+#[test]
+fn amending_away_the_entry_keeps_a_created_changelog_the_user_edited() {
+    let repo = no_changelog_yet(None);
+    let edited = repo
+        .read("CHANGELOG.md")
+        .replace("## [Unreleased]", "Our own words.\n\n## [Unreleased]");
+    repo.write("CHANGELOG.md", &edited);
+    repo.git(&["add", "CHANGELOG.md"]);
+    ok_amend(&repo);
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(
+        log.contains("Our own words.") && !log.contains("- x"),
+        "{log}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    let repo = no_changelog_yet(None);
+    let mut mine = repo.read("CHANGELOG.md");
+    mine.push_str("\nmy notes\n");
+    repo.write("CHANGELOG.md", &mine);
+    ok_amend(&repo);
+    assert!(tracked(&repo, "HEAD").contains("CHANGELOG.md"));
+    let copy = repo.read("CHANGELOG.md");
+    assert!(copy.contains("my notes") && !copy.contains("- x"), "{copy}");
+}
+
+fn ok_amend(repo: &Repo) {
+    let out = repo.git_output(&["commit", "-q", "--amend", "-m", "chore: x"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

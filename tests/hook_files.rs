@@ -591,3 +591,77 @@ fn relhooks_call_goes_above_an_exec_that_sends_the_hooks_errors_to_a_log() {
     );
     assert_eq!(repo.read(".husky/commit-msg"), theirs, "left as it was");
 }
+
+/// husky 9's runner directory as `npx husky` writes it: `h`, and one runner per hook on
+/// husky's own list, which has no reference-transaction; `core.hooksPath=.husky/_`.
+fn husky_9_runners(repo: &Repo) {
+    const H: &str = "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\n[ \"${HUSKY-}\" = \"0\" ] && exit 0\nexport PATH=\"node_modules/.bin:$PATH\"\nsh -e \"$s\" \"$@\"\nc=$?\n[ $c != 0 ] && echo \"husky - $n script failed (code $c)\"\nexit $c\n";
+    let dir = repo.path().join(".husky/_");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(".gitignore"), "*").unwrap();
+    std::fs::write(dir.join("h"), H).unwrap();
+    for hook in [
+        "pre-commit",
+        "prepare-commit-msg",
+        "commit-msg",
+        "post-commit",
+        "post-rewrite",
+        "post-checkout",
+        "post-merge",
+        "pre-push",
+    ] {
+        std::fs::write(
+            dir.join(hook),
+            "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"",
+        )
+        .unwrap();
+        chmod(&dir.join(hook), 0o755);
+    }
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+}
+
+/// A clone whose husky runners lack reference-transaction (husky's `prepare` in a fresh clone
+/// writes only its own list): `.husky/reference-transaction` calls relhook but git never runs
+/// it. doctor names that missing runner, and the fix it prints makes a hand tag a release.
+#[test]
+fn doctor_names_husky_9s_missing_reference_transaction_runner_and_its_fix() {
+    let repo = Repo::new();
+    husky_9_runners(&repo);
+    repo.commit("chore: init");
+    ok(repo.relhook(&["install"]));
+    ok(git(&repo, &["add", ".husky"]));
+    ok(git(
+        &repo,
+        &["commit", "-q", "-m", "chore: relhook in husky"],
+    ));
+    std::fs::remove_file(repo.path().join(".husky/_/reference-transaction")).unwrap();
+
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    let line = said
+        .lines()
+        .find(|l| l.contains("hook reference-transaction (via husky)"))
+        .unwrap_or_default();
+    assert!(
+        line.contains(".husky/reference-transaction calls relhook")
+            && line.contains("no .husky/_/reference-transaction runner")
+            && line.contains("hand tags"),
+        "{said}"
+    );
+    assert!(said.contains("fix: relhook install"), "{said}");
+
+    let fix = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&fix).contains(".husky/_/reference-transaction"),
+        "{}",
+        text(&fix)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    repo.write("x.txt", "x\n");
+    ok(git(&repo, &["add", "x.txt"]));
+    ok(git(&repo, &["commit", "-q", "-m", "feat: x"]));
+    ok(git(&repo, &["tag", "-a", "v0.1.0", "-m", "x"]));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+}

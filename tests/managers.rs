@@ -314,6 +314,45 @@ fn husky_9_files_that_silence_their_errors_still_show_relhooks() {
     assert_eq!(d.status.code(), Some(0), "{}", text(&d));
 }
 
+/// A fresh clone: husky's `prepare` writes runners for its own list only, so
+/// `.husky/reference-transaction` (committed) never runs. doctor names husky's missing runner;
+/// its fix adds it, husky's next `prepare` keeps it, and a hand tag becomes a release.
+#[test]
+fn husky_9_clone_without_the_reference_transaction_runner_is_reported_and_fixed() {
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped: {why}"),
+    };
+    let env = env_with(&[&bin], &[]);
+    let repo = husky_9_repo(&bin, &env, "echo team\n", false);
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    ok(run(&repo, "git", &["add", ".husky"], &env));
+    ok(run(
+        &repo,
+        "git",
+        &["commit", "-q", "-m", "chore: relhook"],
+        &env,
+    ));
+    std::fs::remove_dir_all(repo.path().join(".husky/_")).unwrap();
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains("husky has no .husky/_/reference-transaction runner"),
+        "{}",
+        text(&d)
+    );
+    ok(run(&repo, relhook_bin(), &["install"], &env));
+    ok(run(&repo, bin.join("husky"), &[], &env));
+    let d = doctor(&repo, &env);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    repo.write("x.txt", "x\n");
+    ok(run(&repo, "git", &["add", "x.txt"], &env));
+    ok(run(&repo, "git", &["commit", "-q", "-m", "feat: x"], &env));
+    ok(run(&repo, "git", &["tag", "-a", "v0.1.0", "-m", "x"], &env));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+}
+
 /// `git lfs install --force` writes into the hooks directory, husky's `.husky/_`: git then
 /// runs git-lfs's file, never `.husky/<hook>`. Doctor says so; husky's way with git-lfs (its
 /// runner back, git-lfs's line in `.husky/<hook>`) then gets both relhook and git-lfs the refs.

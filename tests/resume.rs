@@ -92,3 +92,47 @@ fn resume_below_head_without_tests_names_the_command_pre_push_accepts() {
     let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// A resume whose tag step fails (git cannot sign the tag) leaves nothing it added, like a
+/// release undone at that step: no test record on the release commit, no TAG_EDITMSG; one
+/// line says what happened and which command finishes the release, and that command does.
+#[test]
+fn resume_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("one.txt", "1\n");
+    repo.git(&["add", "one.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    repo.relhook_killed_at("release-committed", &["release"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["config", "tag.gpgSign", "true"]);
+    repo.git(&["config", "gpg.program", "false"]);
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    let last = err.lines().last().unwrap_or("");
+    assert!(
+        last.contains("v0.1.0 was not released")
+            && last.contains("nothing else was left behind (no tag, no test record)")
+            && last.contains("`relhook release --resume`"),
+        "{err}"
+    );
+    assert!(!err.contains("has been left in"), "{err}");
+    assert_eq!(repo.git(&["notes", "--ref=relhook-tests", "list"]), "");
+    assert!(!repo.path().join(".git/TAG_EDITMSG").exists());
+    assert_eq!(repo.git(&["tag", "--list"]), "");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    // The command it names finishes the release once git can sign.
+    repo.git(&["config", "--unset", "tag.gpgSign"]);
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--list"]), "v0.1.0");
+    assert!(
+        repo.git(&["notes", "--ref=relhook-tests", "show", "v0.1.0^{commit}"])
+            .contains("relhook-test-record: pass")
+    );
+}

@@ -279,11 +279,21 @@ fn resume(
             say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
-        Err(e) => {
+        Err(e) if e.is_refusal() => {
             let r = e.into_refusal()?;
             let fix = "the release commit stays, `relhook release --resume` tries again";
-            let what = r.to_string();
-            refused(&Refusal::new(r.reason, what, fix), false)
+            refused(&Refusal::new(r.reason, r.to_string(), fix), false)
+        }
+        // One line, as for a release undone at this step: what did not happen, what stays.
+        Err(e @ crate::Error::Unfinished { .. }) => Err(e),
+        Err(e) => {
+            let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(
+                err,
+                "relhook: error: {} was not released: {e}; the release commit stays and nothing else was left behind (no tag, no test record): `relhook release --resume` finishes it once that is fixed",
+                half.tag
+            );
+            Ok(Outcome::Code(2))
         }
     }
 }

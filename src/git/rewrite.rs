@@ -177,10 +177,14 @@ impl Repo {
     }
 
     /// A commit identical to `head` but for `files`, each `(path, blob, mode)` becoming that
-    /// blob: same parents, author, committer and message, signed again by the same key when
+    /// blob (`None`: the file leaves the tree): same parents, author, committer and message, signed again by the same key when
     /// `head` was signed (or refused, see `resign`). Only the objects are written; moving HEAD
     /// is the transaction's job.
-    pub fn amended_commit(&self, head: Oid, files: &[(&Path, Oid, i32)]) -> Result<Amended> {
+    pub fn amended_commit(
+        &self,
+        head: Oid,
+        files: &[(&Path, Option<Oid>, i32)],
+    ) -> Result<Amended> {
         let repo = &self.inner;
         let head_c = repo
             .find_commit(head)
@@ -195,7 +199,10 @@ impl Repo {
             } else {
                 *mode
             };
-            update.upsert(path, *blob, file_mode(mode));
+            match blob {
+                Some(blob) => update.upsert(path, *blob, file_mode(mode)),
+                None => update.remove(path),
+            };
         }
         let new_tree = update
             .create_updated(repo, &tree)

@@ -13,6 +13,7 @@ mod kept_out;
 mod merged;
 mod op;
 mod reword;
+mod skeleton;
 mod squash;
 mod targets;
 mod tree;
@@ -216,6 +217,8 @@ struct Edit {
     tail: usize,
     mode: i32,
     blob: Oid,
+    /// The file leaves the commit, the index and the work tree (see `skeleton`).
+    gone: bool,
 }
 
 impl Edit {
@@ -394,6 +397,11 @@ fn prepare(
     {
         (edited, tail) = (before, 0);
     }
+    // Only a file short enough to be read whole can be the bare template.
+    let gone = target.new.is_none()
+        && amend
+        && tail == 0
+        && skeleton::leaves(repo, head, &path, stored.as_ref(), &edited)?;
     Ok(Prepared::Edit(Edit {
         path,
         stored,
@@ -402,6 +410,7 @@ fn prepare(
         tail,
         mode,
         blob: Oid::zero(),
+        gone,
     }))
 }
 

@@ -243,8 +243,13 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
                         binary: opts.binary,
                     };
                     let with = if runner { &replace } else { opts };
+                    let created = !loc.hooks_dir.exists();
+                    if created {
+                        std::fs::create_dir_all(&loc.hooks_dir)
+                            .map_err(|e| Error::io("create", &loc.hooks_dir, e))?;
+                    }
                     let action =
-                        install_one(hook, &loc.hooks_dir, with, false, direct_allowed(loc))?;
+                        install_one(hook, &loc.hooks_dir, with, created, direct_allowed(loc))?;
                     let path = loc.hooks_dir.join(hook.name);
                     shims.push(Change {
                         hook: hook.name,
@@ -528,20 +533,29 @@ mod tests {
         std::fs::write(tmp.path().join("lefthook.yml"), "pre-commit: {}\n").unwrap();
         match install(&loc, &options(false)).unwrap() {
             Installed::ViaManager { wired, survey, .. } => {
-                assert_eq!(wired.len(), 4, "{wired:?}");
-                assert!(
-                    survey.iter().all(|w| matches!(
-                        w.wiring,
-                        super::super::managed::Wiring::Inactive { .. }
-                    ))
-                );
+                assert_eq!(wired.len(), 3, "{wired:?}");
+                for w in survey {
+                    // reference-transaction stays relhook's own shim (`managed::own_shim`).
+                    let own = w.hook == "reference-transaction";
+                    assert_eq!(
+                        matches!(
+                            w.wiring,
+                            super::super::managed::Wiring::Shim { shared: false }
+                        ),
+                        own,
+                        "{w:?}"
+                    );
+                    assert_eq!(
+                        matches!(w.wiring, super::super::managed::Wiring::Inactive { .. }),
+                        !own,
+                        "{w:?}"
+                    );
+                }
             }
             other => panic!("{other:?}"),
         }
-        assert!(
-            !loc.hooks_dir.exists(),
-            "nothing in lefthook's hooks directory"
-        );
+        let files = std::fs::read_dir(&loc.hooks_dir).unwrap().count();
+        assert_eq!(files, 1, "only relhook's reference-transaction");
         let text = std::fs::read_to_string(tmp.path().join("lefthook.yml")).unwrap();
         assert!(text.starts_with("pre-commit: {}\n# >>> relhook"), "{text}");
         match install(&loc, &options(false)).unwrap() {

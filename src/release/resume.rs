@@ -1,16 +1,16 @@
 //! A release interrupted after its commit: recognising the release commit whose tag is
-//! missing (`half_made`) and finishing it (`resume`). Nothing here undoes: the release commit
-//! stays, and the command that finishes it is named.
+//! missing (`half_made`) and finishing it (`resume`). A failed resume undoes only what it
+//! added (its test record): the release commit stays, and the command that finishes it is named.
 
 use std::path::Path;
 
 use git2::Oid;
 use semver::Version;
 
-use super::{Done, Options, notes, test_and_tag};
-use crate::Result;
+use super::{Done, Options, RecordsBefore, notes, test_and_tag};
 use crate::config::Config;
 use crate::git::Repo;
+use crate::{Error, Result};
 
 /// A release commit whose tag is missing: a release interrupted after its commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +105,8 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
 }
 
 /// Finishes a half-made release: tests the commit (on a clean checkout of it when it is below
-/// HEAD), records the pass and tags it with its notes. Nothing is undone on failure: the release commit stays, finishable.
+/// HEAD), records the pass and tags it with its notes. On failure the release commit stays,
+/// finishable, and the test record this run made is removed.
 pub fn resume(
     repo: &Repo,
     config: &Config,
@@ -145,6 +146,7 @@ pub fn resume(
         (Some(_), false, false) => Some(crate::testrun::Checkout::of(repo, half.commit)?),
         _ => None,
     };
+    let records = RecordsBefore::read(repo);
     let tested = test_and_tag(
         repo,
         config,
@@ -153,11 +155,23 @@ pub fn resume(
         &half.tag,
         &tag_message,
         opts,
-    )?;
-    Ok(Done {
-        commit: half.commit,
-        tested,
-    })
+    );
+    match tested {
+        Ok(tested) => Ok(Done {
+            commit: half.commit,
+            tested,
+        }),
+        // Like a release undone at its tag step: the test record this run added goes too
+        // (git's TAG_EDITMSG is put back by `tag_annotated`); only the release commit stays.
+        Err(e) => match records.restore(repo) {
+            Ok(()) => Err(e),
+            Err(undo) => Err(Error::Unfinished {
+                error: Box::new(e),
+                left: format!("removing the test record it made failed too ({undo})"),
+                finish: "`relhook release --resume` finishes the release".into(),
+            }),
+        },
+    }
 }
 
 #[cfg(test)]

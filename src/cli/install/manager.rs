@@ -29,6 +29,15 @@ pub(super) fn write_via_manager(
         match &w.wiring {
             Wiring::Wired if now => {
                 let done = wired.iter().find(|x| x.hook == w.hook);
+                if let Some(runner) = done.and_then(|x| x.runner.as_ref()) {
+                    writeln!(
+                        out,
+                        "{}: added husky's missing runner {}, so git runs {file}",
+                        w.hook,
+                        runner.display()
+                    )?;
+                    continue;
+                }
                 match done.map(|x| (&x.above, &x.because)) {
                     Some((Some(line), Some(because))) => writeln!(
                         out,
@@ -87,6 +96,7 @@ pub(super) fn write_via_manager(
             }
             Wiring::Missing
             | Wiring::Noisy
+            | Wiring::NoRunner { .. }
             | Wiring::NotExecutable
             | Wiring::Unreachable { .. }
             | Wiring::Muted { .. }

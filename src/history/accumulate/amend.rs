@@ -14,6 +14,10 @@ pub(super) fn describe(edits: &[Edit]) -> String {
         .iter()
         .map(|e| {
             let done = match e.stored {
+                Some(_) if e.gone => format!(
+                    "{}, and took the file out of the commit: only relhook's empty template was left",
+                    e.op.describe()
+                ),
                 Some(_) => e.op.describe(),
                 None => format!("created it, and {}", e.op.describe()),
             };
@@ -43,13 +47,13 @@ pub(super) fn amend_head(
     (what, sync): (&str, Option<&str>),
 ) -> Result<Amend> {
     // Objects first: nothing refers to them until HEAD moves.
-    for e in edits.iter_mut() {
+    for e in edits.iter_mut().filter(|e| !e.gone) {
         let blob = repo.write_blob_parts(&e.parts())?;
         e.blob = blob;
     }
-    let files: Vec<(&std::path::Path, Oid, i32)> = edits
+    let files: Vec<(&std::path::Path, Option<Oid>, i32)> = edits
         .iter()
-        .map(|e| (e.path.as_path(), e.blob, e.mode))
+        .map(|e| (e.path.as_path(), (!e.gone).then_some(e.blob), e.mode))
         .collect();
     let new = match repo.amended_commit(head, &files)? {
         Amended::Commit(new) => new,
@@ -65,6 +69,10 @@ pub(super) fn amend_head(
     }
     let mut notes = Vec::new();
     for e in edits.iter() {
+        if let (true, Some(stored)) = (e.gone, &e.stored) {
+            super::skeleton::take_out(repo, &mut txn, &e.path, stored)?;
+            continue;
+        }
         let committed = e.stored.as_ref().map(|s| (s.bytes.as_slice(), s.blob));
         notes.extend(update_work_tree(
             repo,

@@ -99,6 +99,7 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
             head: log.render(),
             tail: 0,
             blob: Oid::zero(),
+            gone: false,
         });
     }
     if edits.is_empty() {

@@ -89,6 +89,19 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             ),
             Some("relhook install (writes the call again at the top, handing the refs on)".into()),
         ),
+        Wiring::NoRunner { runner } => check(
+            &subject,
+            Status::Missing,
+            format!(
+                "{file} calls relhook, but husky has no {} runner, so git never runs {file}: husky writes runners only for its own list of hooks, which lacks {}{unchecked}",
+                runner.display(),
+                w.hook
+            ),
+            Some(format!(
+                "relhook install (adds {} beside husky's runners; husky's `prepare` keeps it, a fresh clone needs it again)",
+                runner.display()
+            )),
+        ),
         Wiring::RunnerReplaced { runner, owner } => check(
             &subject,
             Status::Shadowed,

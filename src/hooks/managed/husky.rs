@@ -85,13 +85,15 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
             },
         );
     }
-    if !runners.join(hook).is_file() {
-        // husky's runner lacks this hook (reference-transaction): relhook install adds it.
-        return (rel, Wiring::Missing);
+    let runner = runners.join(hook);
+    if !runner.is_file() {
+        // husky's runners lack this hook (reference-transaction): relhook install adds it.
+        let runner = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+        let runner = runner.to_owned();
+        return (rel, Wiring::NoRunner { runner });
     }
     // Another tool wrote over husky's runner (`git lfs install --force` writes into the hooks
     // directory, `.husky/_`): git runs that file, and `.husky/<hook>` never.
-    let runner = runners.join(hook);
     let runner_text = read_text(&runner);
     if !runner_text.contains("/h\"") && !runner_text.contains("husky") {
         let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);

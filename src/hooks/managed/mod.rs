@@ -98,6 +98,14 @@ pub enum Wiring {
         /// Its text.
         text: String,
     },
+    /// `.husky/<hook>` calls relhook, but husky's runner directory has no runner for the hook
+    /// (husky 9 writes runners only for its own list, without reference-transaction, and a
+    /// fresh clone's `prepare` writes that list alone): git never runs the file;
+    /// `relhook install` adds the runner.
+    NoRunner {
+        /// The missing runner, e.g. `.husky/_/reference-transaction`.
+        runner: PathBuf,
+    },
     /// Another tool wrote over husky's runner for this hook (`git lfs install --force`): git
     /// runs that file, never `.husky/<hook>`; `npx husky` writes the runner back.
     RunnerReplaced {
@@ -351,6 +359,9 @@ pub struct Wired {
     /// Why the call went above that line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub because: Option<String>,
+    /// husky's missing runner for the hook, which relhook added (the file already called it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner: Option<PathBuf>,
 }
 
 /// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
@@ -363,6 +374,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             (
                 Manager::Husky,
                 Wiring::Missing
+                | Wiring::NoRunner { .. }
                 | Wiring::Unreachable { .. }
                 | Wiring::Muted { .. }
                 | Wiring::Starved { .. }
@@ -392,11 +404,16 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             Some(b) => (Some(b.stop.text.clone()), Some(b.because())),
             None => (None, None),
         };
+        let runner = match w.wiring {
+            Wiring::NoRunner { runner } => Some(runner),
+            _ => None,
+        };
         done.push(Wired {
             hook: w.hook,
             file: w.file,
             above,
             because,
+            runner,
         });
     }
     Ok(done)
