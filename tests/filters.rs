@@ -183,3 +183,67 @@ fn with_git_lfs_a_release_commits_the_pointer_or_refuses() {
     );
     assert_eq!(state(&repo), before);
 }
+
+/// CHANGELOG.md under git-lfs: post-commit commits no raw blob (whether the file is
+/// committed as a pointer or not committed yet) and says so in one line; `--sync` writes the
+/// work tree only, and a release commits the pointer git-lfs makes.
+#[test]
+fn a_changelog_under_git_lfs_never_gets_a_raw_blob_committed() {
+    let repo = Repo::new();
+    if !has_git_lfs(&repo) {
+        return;
+    }
+    repo.git(&["lfs", "install", "--local"]);
+    assert!(repo.relhook(&["install", "--force"]).status.success());
+    repo.git(&["lfs", "track", "CHANGELOG.md"]);
+    repo.git(&["add", ".gitattributes"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: lfs"]));
+    // Not committed yet: post-commit would create it inside the commit.
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).ok();
+    let out = repo.try_commit("feat: one");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("CHANGELOG.md is under git's `lfs` filter"),
+        "{said}"
+    );
+    assert_eq!(said.lines().filter(|l| l.contains("relhook")).count(), 1);
+    assert_eq!(repo.git(&["ls-tree", "HEAD", "CHANGELOG.md"]), "");
+
+    // Committed as a pointer: it stays the pointer.
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.git(&["add", "CHANGELOG.md"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: changelog"]));
+    let pointer = repo.git(&["rev-parse", "HEAD:CHANGELOG.md"]);
+    let out = repo.try_commit("feat: two");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("CHANGELOG.md is under git's `lfs` filter"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD:CHANGELOG.md"]), pointer);
+
+    // `--sync` writes the entries into the work tree's file, and commits nothing.
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert!(repo.read("CHANGELOG.md").contains("- two"));
+    repo.git(&["add", "CHANGELOG.md"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "docs: entries"]));
+
+    // A release commits git-lfs's pointer of the new changelog.
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (git, committed) = git_blob_and_committed(&repo, "HEAD", "CHANGELOG.md");
+    assert_eq!(committed, git);
+    assert!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"])
+            .starts_with("version https://git-lfs.github.com/spec/v1\n")
+    );
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.1.0] - 2026-11-21")
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
