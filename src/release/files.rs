@@ -82,12 +82,18 @@ pub fn check_path_list<'a>(
     paths: impl IntoIterator<Item = &'a Path>,
 ) -> crate::Result<()> {
     for path in paths {
+        // A link is refused as any release refusal is (exit 1): the user changes a setting.
         let abs = crate::fsx::confine(root, path).map_err(|err| {
             match super::links::refusal(config, root, path) {
-                Some(reason) => crate::Error::UnsafePath {
-                    path: path.to_path_buf(),
-                    reason,
-                },
+                Some(reason) => {
+                    let kind = if path == config.changelog.path {
+                        Reason::Changelog
+                    } else {
+                        Reason::VersionFile
+                    };
+                    let what = format!("{}: {reason}", path.display());
+                    crate::Error::Refused(Refusal::bare(kind, what))
+                }
                 None => err,
             }
         })?;
