@@ -160,11 +160,9 @@ fn filter_refusal(path: &Path, driver: &str, why: &FilterFailure) -> crate::Erro
         FilterFailure::Failed(said) => format!("the filter failed (`{said}`)"),
     };
     let fix = if driver == "lfs" {
-        "install git-lfs and run `git lfs install`, then release again".to_owned()
+        "install git-lfs and run `git lfs install`".to_owned()
     } else {
-        format!(
-            "set `filter.{driver}.clean` to a command that works (`git config`), then release again"
-        )
+        format!("set `filter.{driver}.clean` to a command that works (`git config`)")
     };
     crate::Error::Refused(Refusal::new(
         Reason::Filter,
