@@ -9,6 +9,7 @@ mod check;
 mod ci;
 mod commit;
 mod dates;
+mod filters;
 mod firstrun;
 mod fuzz;
 mod history;

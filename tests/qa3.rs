@@ -401,7 +401,8 @@ fn committed_conflict_markers_are_left_alone_and_never_released() {
 
 /// F4: with CHANGELOG.md a symbolic link, `release --dry-run` showed a plan where `release`
 /// refused, and the hand tag pointed at `relhook release X.Y.Z`, which failed the same way.
-/// Both now refuse up front with the fix that works, and following it releases.
+/// Both now refuse up front with the fix that works (exit 1, as every release refusal), and
+/// following it releases.
 #[cfg(unix)]
 #[test]
 fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
@@ -414,7 +415,7 @@ fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
     let fix = "set `changelog.path = \"docs/CHANGELOG.md\"` in .relconfig.toml";
     for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
         let out = dated_release(&repo, &args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
         assert!(stderr(&out).contains(fix), "{args:?}: {}", text(&out));
     }
     let err = hand_tag_refused(&repo, "v0.1.0");

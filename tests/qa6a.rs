@@ -195,6 +195,36 @@ fn a_detected_manifest_that_is_a_link_is_refused_before_the_tag_with_settings_th
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
 
+/// A release refused for a detected manifest that is a symbolic link is a refusal like every
+/// other (exit 1, JSON `reason` `version-file`), not a breakdown (exit 2), with its message.
+#[cfg(unix)]
+#[test]
+fn a_release_refused_for_a_linked_manifest_exits_1() {
+    let repo = linked(
+        &[("real/Cargo.toml", CARGO_TOML)],
+        "Cargo.toml",
+        "real/Cargo.toml",
+    );
+    for args in [&["--no-test", "--dry-run"][..], &["--no-test"]] {
+        let out = dated_release(&repo, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(
+            stderr(&out).contains(
+                "Cargo.toml: it is a symbolic link to `real/Cargo.toml`, and relhook writes no file through a link; version-file detection found it"
+            ),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
+    let out = dated_release(&repo, &["--no-test", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("\"reason\": \"version-file\""),
+        "{}",
+        text(&out)
+    );
+}
+
 /// F5: a symbolic link as Cargo.lock (which no setting names) was refused with "point the
 /// configuration at the file the link names". Now refused before the tag with the target and
 /// the fix that works: a copy in the link's place.

@@ -6,6 +6,7 @@
 
 mod blob;
 mod diff;
+mod filter;
 mod hookdir;
 mod ident;
 mod locate;
@@ -22,6 +23,7 @@ mod state;
 pub mod txn;
 pub mod walk;
 
+pub use filter::FilterFailure;
 pub use hookdir::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
 pub use objects::ObjectKind;

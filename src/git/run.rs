@@ -1,6 +1,7 @@
 //! The one place relhook starts the `git` program. git2 does reads and object writes; `git`
 //! runs only where git2 cannot do the job (signing, `git config --show-scope`, `git
-//! merge-file`). Every failure is [`Error::GitCommand`] with the command, status and stderr.
+//! merge-file`, a file's clean filter). Every failure is [`Error::GitCommand`] with the
+//! command, status and stderr.
 
 use std::ffi::OsStr;
 use std::path::Path;

@@ -128,13 +128,7 @@ impl Repo {
             }
             // Under a clean filter (git-lfs) the file is not the blob's bytes, and only git
             // could run the filter: such a file is not judged.
-            let filtered = self
-                .inner
-                .get_attr(rel, "filter", git2::AttrCheckFlags::FILE_THEN_INDEX)
-                .ok()
-                .flatten()
-                .is_some_and(|f| !f.is_empty() && f != "false");
-            if filtered {
+            if self.filter_driver(rel).is_some() {
                 continue;
             }
             let file = root.join(rel);

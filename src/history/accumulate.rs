@@ -268,6 +268,13 @@ fn prepare(
         }
         return stop(Accumulated::Refused(format!("no entry added: {e}")));
     }
+    // Under a filter (git-lfs) git stores what its filter makes of the file (a pointer),
+    // which only git can run: an attribute lookup here, and no raw blob committed.
+    if let Some(driver) = repo.filter_driver(&path) {
+        return stop(Accumulated::Refused(format!(
+            "no entry added: {shown} is under git's `{driver}` filter (.gitattributes), which post-commit does not run; `relhook changelog --sync` writes the entries into the file, to `git add` with your next commit"
+        )));
+    }
     let stored = match repo.committed_file(head, &path)? {
         Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
             return stop(Accumulated::Refused(format!(

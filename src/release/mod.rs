@@ -18,7 +18,9 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use files::{check_listed_exist, check_path_list, check_paths, files_written, version_files};
+pub use files::{
+    check_filters, check_listed_exist, check_path_list, check_paths, files_written, version_files,
+};
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use preflight::{
@@ -112,6 +114,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     // What the release commit will refuse, refused now: `--dry-run` says the same.
     check_paths(config, root, &edits)?;
     hidden_in_edits(repo, &edits, "release")?;
+    check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
     let notes = notes::release_notes(&edits[0], &version, &config.changelog.path)?;
     Ok(Plan {
         commit_message: config
@@ -231,6 +234,11 @@ pub fn commit_files(
         }
     }
     hidden_in_edits(repo, edits, "release")?;
+    // Objects first, before the lock: a filter git cannot run refuses with nothing written.
+    let blobs = edits
+        .iter()
+        .map(|e| files::stored_blob(repo, head, e))
+        .collect::<Result<Vec<_>>>()?;
     let sign = repo.signs_commits();
     let mut txn = repo.transaction("release")?;
     if repo.head() != Some(head) {
@@ -241,20 +249,7 @@ pub fn commit_files(
         )));
     }
     let mut staged = Vec::new();
-    for e in edits {
-        // A clean tree whose file has CRLF where the committed one has none is git's checkout
-        // conversion (`core.autocrlf`, `eol=crlf`): the commit stores LF, as `git add` would.
-        let committed_lf = repo
-            .file_at(head, &e.path)?
-            .is_some_and(|f| !f.bytes.contains(&b'\r'));
-        let stored = if committed_lf && e.after.windows(2).any(|w| w == b"\r\n") {
-            String::from_utf8_lossy(&e.after)
-                .replace("\r\n", "\n")
-                .into_bytes()
-        } else {
-            e.after.clone()
-        };
-        let blob = repo.write_blob(&stored)?;
+    for (e, blob) in edits.iter().zip(blobs) {
         let mode = txn.staged(&e.path)?.map_or(0o100_644, |(_, m)| m);
         txn.stage(&e.path, blob, mode, None)?;
         staged.push((blob, mode));
@@ -266,7 +261,10 @@ pub fn commit_files(
     }
     let commit = repo.commit_tree(tree, &[head], text.as_bytes(), sign)?;
     for (e, (blob, mode)) in edits.iter().zip(staged) {
-        let file = txn.write_file_known(&e.path, &e.after, Some(blob), None)?;
+        // The journal names the blob of the bytes the work tree gets (an undo compares the
+        // file with it); under git's conversion (a filter, CRLF) the staged blob is another.
+        let own = (repo.hash_blob(&e.after) == blob).then_some(blob);
+        let file = txn.write_file_known(&e.path, &e.after, own, None)?;
         txn.stage(&e.path, blob, mode, Some(&file))?;
     }
     check()?;

@@ -80,6 +80,11 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
     }
     let mut edits = Vec::new();
     for (path, entries) in dropped.iter().cloned() {
+        // Under a filter (git-lfs) the committed blob is the filter's (a pointer): only git
+        // could make the new one.
+        if repo.filter_driver(&path).is_some() {
+            continue;
+        }
         let Some(stored) = repo.committed_file(head, &path)? else {
             continue;
         };

@@ -238,6 +238,7 @@ pub fn plan(
     }
     // Every file written, a dependent's manifest included.
     super::hidden_in_edits(repo, &edits, "release")?;
+    super::check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
     let tags: Vec<&str> = chosen.values().map(|p| p.tag.as_str()).collect();
     for p in chosen.values() {
         if repo.tag_target(&p.tag).is_some() {

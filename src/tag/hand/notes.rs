@@ -36,7 +36,8 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
         if let Some(r) = crate::release::hidden_in(repo, &written, "tag") {
             return Some(r.to_string());
         }
-        return crate::release::check_path_list(config, &root, paths.iter().map(|p| p.as_path()))
+        return crate::release::check_path_list(config, &root, written.iter().copied())
+            .and_then(|()| crate::release::check_filters(repo, &root, written))
             .err()
             .map(cannot);
     }
@@ -44,7 +45,10 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     let date = crate::date::today();
     // What cannot be read here is left to `complete` to report.
     let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
-    if let Err(e) = crate::release::check_paths(config, &root, &edits.edits) {
+    let paths = edits.edits.iter().map(|e| e.path.as_path());
+    if let Err(e) = crate::release::check_paths(config, &root, &edits.edits)
+        .and_then(|()| crate::release::check_filters(repo, &root, paths))
+    {
         return Some(cannot(e));
     }
     if let Err(e) = crate::release::hidden_in_edits(repo, &edits.edits, "tag") {
