@@ -350,15 +350,20 @@ $reset_body")
 reset_long=$(script reset-long "git checkout -q -f main
 $reset_body
 cp $work/HEAD.long .git/logs/HEAD")
-# The same commit from another starting point: a preparation per command.
+# The same commit from another starting point: a preparation per command. The same pair with
+# no hooks measures what git itself adds (a reset just wrote the long changelog, so git's
+# commit hashes it once again, as racily clean): relhook's share is the difference.
 for g in "reflog:10k-line reflog:$reset_long" "changelog:5,000-entry changelog:$reset_big"; do
   IFS=: read -r id label prep <<<"$g"
-  growth_args=(--runs "$runs" --warmup "$warmup" --export-json "$out/hooks.growth-$id.json"
-    -n "commit, relhook hooks" "$(with "$hooks_relhook" "$commit")"
-    -n "commit, relhook hooks, $label" "$(with "$hooks_relhook" "$commit")"
-    --prepare-for "commit, relhook hooks" "$reset_main"
-    --prepare-for "commit, relhook hooks, $label" "$prep")
-  log "growth-$id: 2 commands, $runs runs each"
+  growth_args=(--runs "$runs" --warmup "$warmup" --export-json "$out/hooks.growth-$id.json")
+  for set in "relhook hooks:$hooks_relhook" "no hooks:$hooks_none"; do
+    name=${set%%:*} dir=${set#*:}
+    growth_args+=(-n "commit, $name" "$(with "$dir" "$commit")"
+      -n "commit, $name, $label" "$(with "$dir" "$commit")"
+      --prepare-for "commit, $name" "$reset_main"
+      --prepare-for "commit, $name, $label" "$prep")
+  done
+  log "growth-$id: 4 commands, $runs runs each"
   (cd "$repo" && python3 "$bench/interleave.py" "${growth_args[@]}") >>"$out/hooks.log" 2>&1 ||
     die "the run failed in growth-$id (see $out/hooks.log)"
 done
