@@ -638,3 +638,50 @@ fn the_configurations_initial_version_is_not_called_stale() {
     assert!(err.contains("0.1.0 →"), "{err}");
     assert!(!err.contains(".relconfig.toml:"), "{err}");
 }
+
+/// A project with no test command: the push refuses the hand-made release tag and says how
+/// to finish. Followed word for word (delete the tag, commit a test command, tag again, run
+/// the tests), it gets the tag pushed; tagging again makes no second release commit, and the
+/// hook says so in one line instead of nothing.
+#[test]
+fn the_untested_tags_fix_followed_word_for_word_gets_it_pushed() {
+    let repo = installed();
+    let remote = repo.with_origin();
+    commit(&repo, "a.txt", "feat: first thing");
+    let tag = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    let refused = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    let said = stderr(&refused);
+    assert!(said.contains("`git tag -d v0.1.0`"), "{said}");
+    assert!(said.contains("`git tag -a v0.1.0 -m v0.1.0`"), "{said}");
+
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: test command"]);
+    let again = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(again.status.success(), "{}", text(&again));
+    assert_eq!(
+        repo.head_subject(),
+        "chore: test command",
+        "no second release"
+    );
+    let said = stderr(&again);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("relhook: v0.1.0: CHANGELOG.md at ")
+            && lines[0].contains(
+                "already has its `## [0.1.0]` section, so relhook makes no release commit"
+            ),
+        "{lines:?}"
+    );
+    let tested = repo.relhook(&["test"]);
+    assert_eq!(tested.status.code(), Some(0), "{}", text(&tested));
+    let pushed = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(pushed.status.success(), "{}", text(&pushed));
+    let tags = repo.git(&["ls-remote", "--tags", remote.to_str().unwrap()]);
+    assert!(tags.contains("refs/tags/v0.1.0"), "{tags}");
+}

@@ -111,11 +111,13 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             }
         }
         let mut release_commit = None;
+        let mut standing = Vec::new();
         for (u, view) in &releases {
             let judged = hand::judge(&repo, view, u);
             if judged.release_commit && release_commit.is_none() {
                 release_commit = Some(u.tag.as_str());
             }
+            standing.extend(judged.standing.map(|s| format!("relhook: {}: {s}", u.tag)));
             let mut whys = judged.refusals;
             whys.extend(dependents_left_behind(&config, &root, view, u));
             for why in whys {
@@ -126,6 +128,10 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         if refused {
             let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
         } else {
+            // relhook decided not to act: said, so a tag that made no release is not a surprise.
+            for line in &standing {
+                let _ = writeln!(err, "{line}");
+            }
             if single.is_some() {
                 hand::note_settled(repo.git_dir(), single.filter(|_| release_commit.is_none()));
             }

@@ -16,7 +16,9 @@ use crate::git::Repo;
 use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
+mod caller;
 mod notes;
+pub use caller::{can_tell_git_tag, from_git_tag, git_subcommand};
 use notes::unpublishable;
 
 /// One line of the hook's input: `<old> <new> <ref>`.
@@ -57,19 +59,6 @@ pub fn tag_updates(input: &str) -> Vec<Update> {
         .collect()
 }
 
-/// Whether the ref update comes from `git tag` (not fetch, clone, pack-refs or update-ref).
-/// The hook's parent is the git process that runs the transaction; where its command line
-/// cannot be read (no /proc), nothing is treated as a hand tag and pre-push remains the guard.
-pub fn from_git_tag() -> bool {
-    parent_subcommand().is_some_and(|s| s == "tag")
-}
-
-/// The subcommand of the git process that runs the hook (`update-ref`, `fetch`), where it
-/// can be read (see [`from_git_tag`]).
-pub fn git_subcommand() -> Option<String> {
-    parent_subcommand()
-}
-
 /// The updates among `updates` that move a tag, each with the value it moves from. A line
 /// with no old value (`git update-ref <ref> <new>` gives none) moves the tag when the tag
 /// already stands elsewhere: read now, in `prepared`, before git writes it.
@@ -86,75 +75,6 @@ pub fn moves(repo: &Repo, updates: &[Update]) -> Vec<Update> {
             })
         })
         .collect()
-}
-
-/// Whether this platform lets relhook tell `git tag` from `git fetch`: git gives the hook no
-/// other sign of the command that runs it, and only Linux's `/proc` shows the parent
-/// processes. Elsewhere (macOS, Windows) hand tags are left as they are, and the hook says so
-/// once per clone (`cli`), with the command that makes the release instead.
-pub fn can_tell_git_tag() -> bool {
-    cfg!(unix) && Path::new("/proc/self/stat").is_file()
-}
-
-/// The nearest ancestor process that is git, and its subcommand. relhook may sit several
-/// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
-/// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).
-#[cfg(unix)]
-fn parent_subcommand() -> Option<String> {
-    let mut pid = std::os::unix::process::parent_id();
-    for _ in 0..8 {
-        let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
-        let args: Vec<String> = raw
-            .split(|b| *b == 0)
-            .map(|a| String::from_utf8_lossy(a).into_owned())
-            .collect();
-        let program = args
-            .first()
-            .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
-            .unwrap_or_default();
-        // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
-        // subcommand itself, and what follows is its argument.
-        if let Some(dashed) = program.strip_prefix("git-") {
-            return Some(dashed.to_owned());
-        }
-        if program == "git" {
-            return subcommand(args.into_iter());
-        }
-        pid = parent_of(pid)?;
-    }
-    None
-}
-
-/// The parent of `pid`, from `/proc/<pid>/stat` (the field after the parenthesised name).
-#[cfg(unix)]
-fn parent_of(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?
-        .1
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
-}
-
-#[cfg(not(unix))]
-fn parent_subcommand() -> Option<String> {
-    None
-}
-
-/// The subcommand of a git command line, skipping git's own options.
-fn subcommand(mut args: impl Iterator<Item = String>) -> Option<String> {
-    args.next()?;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "-c" | "-C" | "--git-dir" | "--work-tree" | "--namespace" | "--config-env" => {
-                args.next();
-            }
-            s if s.starts_with('-') => {}
-            s => return Some(s.to_owned()),
-        }
-    }
-    None
 }
 
 /// What the `committed` step must do for a tag.
@@ -195,6 +115,9 @@ pub struct Judged {
     /// Whether [`complete`] would make a release commit for it: when no tag needs one,
     /// `prepared` notes it settled and the shim does not start relhook again in `committed`.
     pub release_commit: bool,
+    /// Said in one line when the tag is accepted as it is: its commit already has the
+    /// release's section, so no release commit is made.
+    pub standing: Option<String>,
 }
 
 /// `prepared`: judges the tag (the changelog at its commit is read once, for both answers).
@@ -203,6 +126,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         return Judged {
             refusals: vec![why],
             release_commit: false,
+            standing: None,
         };
     }
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
@@ -210,6 +134,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         return Judged {
             refusals: out,
             release_commit: false,
+            standing: None,
         };
     }
     if let Ok(dirty) = repo.dirty_paths(5) {
@@ -227,6 +152,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         return Judged {
             refusals: out,
             release_commit: false,
+            standing: None,
         };
     };
     // What cannot be read here is left to `complete` to report.
@@ -234,6 +160,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         return Judged {
             refusals: out,
             release_commit: true,
+            standing: None,
         };
     };
     if config.release.sign && !is_signed(repo, u.new) {
@@ -244,9 +171,11 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         return Judged {
             refusals: out,
             release_commit: false,
+            standing: None,
         };
     }
     let section_missing = needs_section(repo, config, &version, commit);
+    let mut standing = None;
     if section_missing {
         if repo.head() != Some(commit) {
             out.push(format!(
@@ -287,6 +216,11 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
+        standing = Some(format!(
+            "{} at {} already has its `## [{version}]` section, so relhook makes no release commit: the tag stays on that commit",
+            config.changelog.path.display(),
+            crate::git::short_id(commit)
+        ));
         out.extend(rules::section_problems(
             repo, config, &u.tag, &version, commit,
         ));
@@ -300,6 +234,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     Judged {
         refusals: out,
         release_commit: section_missing && repo.head() == Some(commit),
+        standing,
     }
 }
 
@@ -551,35 +486,5 @@ mod tests {
                 }
             ]
         );
-    }
-
-    #[test]
-    fn subcommand_skips_git_options() {
-        let args = |v: &[&str]| {
-            v.iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>()
-                .into_iter()
-        };
-        assert_eq!(
-            subcommand(args(&[
-                "git",
-                "-c",
-                "a=b",
-                "-C",
-                "dir",
-                "--no-pager",
-                "tag",
-                "-a",
-                "v1"
-            ]))
-            .as_deref(),
-            Some("tag")
-        );
-        assert_eq!(
-            subcommand(args(&["/usr/bin/git", "fetch", "--tags"])).as_deref(),
-            Some("fetch")
-        );
-        assert_eq!(subcommand(args(&["git"])), None);
     }
 }

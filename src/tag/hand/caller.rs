@@ -1,0 +1,121 @@
+//! Which git command runs the hook: git gives reference-transaction no sign of it, so the
+//! parent processes tell (`/proc`, Linux only) a `git tag` from a fetch or an `update-ref`.
+
+use std::path::Path;
+
+/// Whether the ref update comes from `git tag` (not fetch, clone, pack-refs or update-ref).
+/// The hook's parent is the git process that runs the transaction; where its command line
+/// cannot be read (no /proc), nothing is treated as a hand tag and pre-push remains the guard.
+pub fn from_git_tag() -> bool {
+    parent_subcommand().is_some_and(|s| s == "tag")
+}
+
+/// The subcommand of the git process that runs the hook (`update-ref`, `fetch`), where it
+/// can be read (see [`from_git_tag`]).
+pub fn git_subcommand() -> Option<String> {
+    parent_subcommand()
+}
+
+/// Whether this platform lets relhook tell `git tag` from `git fetch`: git gives the hook no
+/// other sign of the command that runs it, and only Linux's `/proc` shows the parent
+/// processes. Elsewhere (macOS, Windows) hand tags are left as they are, and the hook says so
+/// once per clone (`cli`), with the command that makes the release instead.
+pub fn can_tell_git_tag() -> bool {
+    cfg!(unix) && Path::new("/proc/self/stat").is_file()
+}
+
+/// The nearest ancestor process that is git, and its subcommand. relhook may sit several
+/// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
+/// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).
+#[cfg(unix)]
+fn parent_subcommand() -> Option<String> {
+    let mut pid = std::os::unix::process::parent_id();
+    for _ in 0..8 {
+        let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let args: Vec<String> = raw
+            .split(|b| *b == 0)
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        let program = args
+            .first()
+            .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
+            .unwrap_or_default();
+        // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
+        // subcommand itself, and what follows is its argument.
+        if let Some(dashed) = program.strip_prefix("git-") {
+            return Some(dashed.to_owned());
+        }
+        if program == "git" {
+            return subcommand(args.into_iter());
+        }
+        pid = parent_of(pid)?;
+    }
+    None
+}
+
+/// The parent of `pid`, from `/proc/<pid>/stat` (the field after the parenthesised name).
+#[cfg(unix)]
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+#[cfg(not(unix))]
+fn parent_subcommand() -> Option<String> {
+    None
+}
+
+/// The subcommand of a git command line, skipping git's own options.
+fn subcommand(mut args: impl Iterator<Item = String>) -> Option<String> {
+    args.next()?;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-c" | "-C" | "--git-dir" | "--work-tree" | "--namespace" | "--config-env" => {
+                args.next();
+            }
+            s if s.starts_with('-') => {}
+            s => return Some(s.to_owned()),
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subcommand_skips_git_options() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            subcommand(args(&[
+                "git",
+                "-c",
+                "a=b",
+                "-C",
+                "dir",
+                "--no-pager",
+                "tag",
+                "-a",
+                "v1"
+            ]))
+            .as_deref(),
+            Some("tag")
+        );
+        assert_eq!(
+            subcommand(args(&["/usr/bin/git", "fetch", "--tags"])).as_deref(),
+            Some("fetch")
+        );
+        assert_eq!(subcommand(args(&["git"])), None);
+    }
+}
