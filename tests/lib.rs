@@ -17,6 +17,7 @@ mod hook_files;
 mod install;
 mod interfaces;
 mod kill;
+mod layouts;
 mod lfs;
 mod lint;
 mod managers;

@@ -42,6 +42,27 @@ pub fn locate(cwd: &Path) -> Result<Location> {
     Err(Error::NotARepository(cwd.to_owned()))
 }
 
+/// The work tree git uses where libgit2 would take the git dir's parent instead: a git dir
+/// kept apart from its work tree (`git init --separate-git-dir`: a `.git` file, and no
+/// `core.worktree`), found by walking up from `cwd`, or named by `GIT_DIR` (as git names it
+/// to that repository's hooks) without `GIT_WORK_TREE`, where git takes `cwd` itself.
+/// `None` when libgit2's answer is git's (every ordinary layout: `<work tree>/.git`).
+pub(super) fn git_work_tree(cwd: &Path, repo: &git2::Repository) -> Option<PathBuf> {
+    let workdir = repo.workdir()?;
+    if std::env::var_os("GIT_WORK_TREE").is_some() || workdir.join(".git") == repo.path() {
+        return None;
+    }
+    // A `.git/` folder in the work tree, or `core.worktree` (submodules): libgit2 reads
+    // them as git does.
+    let config = repo.config().ok()?;
+    if config.get_path("core.worktree").is_ok() {
+        return None;
+    }
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    let git_says = locate(cwd).ok()?.work_tree?;
+    (real(&git_says) != real(workdir)).then(|| real(&git_says))
+}
+
 /// A `.git` file says `gitdir: <path>`, relative to the file's folder.
 fn read_gitdir_file(file: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(file).ok()?;

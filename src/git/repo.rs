@@ -93,6 +93,11 @@ impl Repo {
                 .set_workdir(&wt, false)
                 .map_err(|e| Error::git("use GIT_WORK_TREE", e))?;
         }
+        if let Some(wt) = super::locate::git_work_tree(cwd, &inner) {
+            inner
+                .set_workdir(&wt, false)
+                .map_err(|e| Error::git("use the work tree git uses", e))?;
+        }
         // git reads GIT_INDEX_FILE against the current directory, with or without GIT_DIR
         // (hooks get it; a user may export it): the index relhook stages into is git's.
         // git sets it for every commit hook, to the default index most of the time: that one

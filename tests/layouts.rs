@@ -1,0 +1,69 @@
+//! Repository layouts where the git dir is not `<work tree>/.git`: relhook writes the work
+//! tree git uses, never the git dir's parent folder.
+
+use crate::support::{Repo, stderr, text};
+
+/// `git init --separate-git-dir`: the work tree has a `.git` file and the repository has no
+/// `core.worktree`; git runs the hooks with `GIT_DIR` set and no `GIT_WORK_TREE`. The
+/// changelog is written in the work tree, by post-commit, `--sync` and a hand tag alike, and
+/// nothing appears beside the git dir.
+#[test]
+fn a_separate_git_dir_gets_its_changelog_in_the_work_tree() {
+    let repo = Repo::new();
+    std::fs::remove_dir_all(repo.path().join(".git")).unwrap();
+    let store = repo.scratch("store");
+    let gd = store.join("gd");
+    repo.git(&[
+        "init",
+        "-q",
+        "-b",
+        "main",
+        "--separate-git-dir",
+        gd.to_str().unwrap(),
+    ]);
+    assert!(repo.path().join(".git").is_file());
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let beside = store.join("CHANGELOG.md");
+
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("created it"), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("- one"));
+    assert!(!beside.exists(), "written beside the git dir");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    repo.write("a.txt", "a, fixed\n");
+    let out = repo.git_output(&["commit", "-q", "-am", "fix: two"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stored = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(
+        stored.contains("- one") && stored.contains("- two"),
+        "{stored}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    // A command run by hand finds the same work tree.
+    let out = repo.git_skipping_relhook(&["commit", "-q", "--allow-empty", "-m", "feat: three"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!repo.read("CHANGELOG.md").contains("- three"));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("- three"));
+    assert!(!beside.exists(), "written beside the git dir");
+    repo.git(&["commit", "-q", "-am", "docs: the missing entry"]);
+
+    let out = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "first"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.head_subject(),
+        "chore(release): 0.1.0",
+        "{}",
+        text(&out)
+    );
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.0] - "));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    assert!(!beside.exists());
+}
