@@ -1,5 +1,6 @@
-//! Repository layouts where the git dir is not `<work tree>/.git`: relhook writes the work
-//! tree git uses, never the git dir's parent folder.
+//! Repositories relhook must read as git does: a git dir apart from its work tree (relhook
+//! writes the work tree git uses, never the git dir's parent folder), and release tags of
+//! another scheme beside relhook's.
 
 use crate::support::{Repo, stderr, text};
 
@@ -66,4 +67,29 @@ fn a_separate_git_dir_gets_its_changelog_in_the_work_tree() {
     assert!(repo.read("CHANGELOG.md").contains("## [0.1.0] - "));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
     assert!(!beside.exists());
+}
+
+/// A tag of another scheme (`0.1.0`, where tag_prefix is `v`) above a new pre-release: the
+/// hand tag is refused before git writes it (git tag fails), as a stable tag at or above it is
+/// accepted, never made and then taken away with `git tag` exiting 0.
+#[test]
+fn a_hand_pre_release_below_an_unprefixed_tag_is_refused_before_it_exists() {
+    let repo = crate::support::installed_repo();
+    repo.git(&["tag", "-a", "0.1.0", "-m", "the old scheme"]);
+    repo.commit_hooked("feat: one");
+    let err = crate::support::hand_tag_refused(&repo, "v0.1.0-rc.1");
+    assert!(
+        err.contains("`0.1.0`") && err.contains("tag a version above 0.1.0"),
+        "{err}"
+    );
+    assert!(err.contains("tag_prefix = \"\""), "{err}");
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.2.0-rc.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.head_subject(),
+        "chore(release): 0.2.0-rc.1",
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["tag", "-l", "v0.2.0-rc.1"]), "v0.2.0-rc.1");
 }

@@ -155,6 +155,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             standing: None,
         };
     };
+    // Refused now, as `committed` would (with `git tag` exiting 0), once the tag exists.
+    out.extend(crate::history::tags::prefix_conflict(
+        repo, config, &version,
+    ));
     // What cannot be read here is left to `complete` to report.
     let Ok(commit) = peel(repo, u.new) else {
         return Judged {
