@@ -168,6 +168,13 @@ fn installed_above(
     (repo, bad)
 }
 
+/// `relhook doctor`'s output, which must end with exit code `code`.
+fn doctor_is(repo: &Repo, env: &[(String, OsString)], code: i32) -> Output {
+    let d = doctor(repo, env);
+    assert_eq!(d.status.code(), Some(code), "{}", text(&d));
+    d
+}
+
 fn doctor(repo: &Repo, env: &[(String, OsString)]) -> Output {
     run(repo, relhook_bin(), &["doctor"], env)
 }
@@ -219,8 +226,7 @@ fn husky_gets_every_hook_in_its_own_files() {
     }
     assert!(repo.read(".husky/commit-msg").starts_with(team));
     assert!(repo.path().join(".husky/_/reference-transaction").is_file());
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     // Install again: nothing to do, and doctor still agrees.
     let again = ok(run(&repo, relhook_bin(), &["install"], &env));
     assert!(!stdout(&again).contains("wired "), "{}", text(&again));
@@ -233,8 +239,7 @@ fn husky_gets_every_hook_in_its_own_files() {
     ));
     // husky's next `prepare` keeps everything working.
     ok(run(&repo, bin.join("husky"), &[], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
 
     three_jobs(&repo, &env, true);
 
@@ -283,8 +288,7 @@ fn husky_9_files_that_end_with_exit_still_run_relhook() {
         "{}",
         text(&bad)
     );
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     ok(run(&repo, relhook_bin(), &["uninstall"], &env));
     assert_eq!(repo.read(".husky/commit-msg"), team);
 }
@@ -310,8 +314,7 @@ fn husky_9_files_that_silence_their_errors_still_show_relhooks() {
         "{}",
         text(&good)
     );
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
 }
 
 /// A fresh clone: husky's `prepare` writes runners for its own list only, so
@@ -335,8 +338,7 @@ fn husky_9_clone_without_the_reference_transaction_runner_is_reported_and_fixed(
     ));
     std::fs::remove_dir_all(repo.path().join(".husky/_")).unwrap();
     ok(run(&repo, bin.join("husky"), &[], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     assert!(
         stdout(&d).contains("husky has no .husky/_/reference-transaction runner"),
         "{}",
@@ -344,8 +346,7 @@ fn husky_9_clone_without_the_reference_transaction_runner_is_reported_and_fixed(
     );
     ok(run(&repo, relhook_bin(), &["install"], &env));
     ok(run(&repo, bin.join("husky"), &[], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     repo.write("x.txt", "x\n");
     ok(run(&repo, "git", &["add", "x.txt"], &env));
     ok(run(&repo, "git", &["commit", "-q", "-m", "feat: x"], &env));
@@ -378,8 +379,7 @@ fn husky_9_runners_git_lfs_wrote_over_are_reported() {
         std::fs::write(&runner, crate::lfs::lfs_hook(hook)).unwrap();
         crate::support::chmod(&runner, 0o755);
     }
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     assert!(
         stdout(&d).contains("SHADOWED  hook pre-push (via husky): git runs .husky/_/pre-push, which is git-lfs's hook now, not husky's runner")
             && stdout(&d).contains("fix: npx husky (writes husky's runner back); git-lfs's line, `git lfs pre-push \"$@\"`, then goes into .husky/pre-push"),
@@ -392,8 +392,7 @@ fn husky_9_runners_git_lfs_wrote_over_are_reported() {
     let mut text_ = std::fs::read_to_string(&file).unwrap();
     text_.push_str("git lfs pre-push \"$@\"\n");
     std::fs::write(&file, &text_).unwrap();
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     ok(run(&repo, "git", &["add", ".husky"], &env));
     ok(run(
         &repo,
@@ -454,16 +453,14 @@ fn husky_9_runners_git_lfs_wrote_over_are_reported() {
     // line below: git-lfs got none. Doctor says so, install writes the block again.
     let old = "# >>> relhook: `relhook uninstall` removes this block\nif command -v relhook >/dev/null 2>&1; then\n  relhook hook pre-push \"$@\" || exit $?\nfi\n# <<< relhook\ngit lfs pre-push \"$@\"\n";
     std::fs::write(&file, old).unwrap();
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     assert!(
         stdout(&d).contains("reads git's refs without handing them on, so line 6 below it (`git lfs pre-push \"$@\"`) gets none"),
         "{}",
         text(&d)
     );
     ok(run(&repo, relhook_bin(), &["install"], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     assert!(
         std::fs::read_to_string(&file)
             .unwrap()
@@ -491,8 +488,7 @@ fn husky_9_files_with_crlf_line_endings_are_reported() {
         text(&install)
     );
     assert_eq!(repo.read(".husky/commit-msg"), team);
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     assert!(
         stdout(&d).contains("BROKEN  hook commit-msg (via husky)"),
         "{}",
@@ -506,8 +502,7 @@ fn husky_9_files_with_crlf_line_endings_are_reported() {
         &env,
     ));
     ok(run(&repo, relhook_bin(), &["install"], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
 
     // husky's own runner saved with CRLF endings: every push is refused; `npx husky` fixes it.
     let runner = repo.path().join(".husky/_/pre-push");
@@ -515,8 +510,7 @@ fn husky_9_files_with_crlf_line_endings_are_reported() {
         .unwrap()
         .replace('\n', "\r\n");
     std::fs::write(&runner, crlf).unwrap();
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     assert!(
         stdout(&d).contains(
             "BROKEN  hook pre-push (via husky): .husky/_/pre-push has Windows (CRLF) line endings"
@@ -525,8 +519,7 @@ fn husky_9_files_with_crlf_line_endings_are_reported() {
         text(&d)
     );
     ok(run(&repo, bin.join("husky"), &[], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     let bad = run(
         &repo,
         "git",
@@ -565,12 +558,10 @@ fn lefthook_gets_every_hook_in_its_config() {
     let install = ok(run(&repo, relhook_bin(), &["install"], &env));
     let said = stdout(&install);
     assert!(said.contains("then run `lefthook install`"), "{said}");
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     assert!(stdout(&d).contains("fix: lefthook install"), "{}", text(&d));
     ok(run(&repo, bin.join("lefthook"), &["install"], &env));
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
     let again = ok(run(&repo, relhook_bin(), &["install"], &env));
     assert!(!stdout(&again).contains("wired "), "{}", text(&again));
     ok(run(&repo, "git", &["add", "lefthook.yml"], &env));
@@ -608,8 +599,7 @@ fn lefthook_installed_after_relhook_leaves_relhooks_hooks_running() {
     ok(run(&repo, bin.join("lefthook"), &["install"], &env));
     let config = repo.read("lefthook.yml");
 
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 0);
     let said = stdout(&d);
     assert!(!said.contains("MISSING"), "{said}");
     for hook in [
@@ -652,8 +642,7 @@ fn lefthook_installed_after_relhook_leaves_relhooks_hooks_running() {
         "lefthook.yml",
         format!("{config}commit-msg:\n  commands:\n    lint:\n      run: echo lint\n"),
     );
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 1);
     let said = stdout(&d);
     let line = said
         .lines()
@@ -742,8 +731,7 @@ fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push(
     );
     assert!(said.contains("installed reference-transaction"), "{said}");
     assert!(said.contains("installed pre-push"), "{said}");
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    doctor_is(&repo, &env, 0);
 
     three_jobs(&repo, &env, true);
 
@@ -845,8 +833,7 @@ fn pre_commit_installed_after_relhook_keeps_the_hooks_relhook_chains() {
         "the hooks relhook chained still ran"
     );
 
-    let d = doctor(&repo, &env);
-    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let d = doctor_is(&repo, &env, 0);
     assert!(
         stdout(&d).contains("pre-commit's pre-push hook runs relhook's shim, kept as"),
         "{}",
@@ -969,8 +956,7 @@ fn lefthook_never_runs_for_ref_updates() {
             assert!(!stdout(&d).contains("STALE"), "{}", text(&d));
         }
         ok(run(&repo, bin.join("lefthook"), &["install"], &env));
-        let d = doctor(&repo, &env);
-        assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+        let d = doctor_is(&repo, &env, 0);
         assert!(
             stdout(&d).contains("ok  hook reference-transaction:"),
             "{}",

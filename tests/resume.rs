@@ -7,12 +7,11 @@ use crate::support::{Repo, next_command, stderr, text};
 /// A repository with relhook installed whose tests fail once `later.txt` exists: they pass on
 /// the release commit only. The release of `feat: one` is killed after its commit, and
 /// `fix: later` is committed on top.
-fn killed_release_below_head() -> Repo {
+/// A repository whose `[checks] test` is `test` (a TOML array), with relhook installed and
+/// one feature, where `relhook release` was killed right after its release commit.
+fn killed_after_the_release_commit(test: &str) -> Repo {
     let repo = Repo::new();
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\ntest = [\"sh\", \"-c\", \"test ! -e later.txt\"]\n",
-    );
+    repo.write(".relconfig.toml", format!("[checks]\ntest = {test}\n"));
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     let out = repo.relhook(&["install"]);
@@ -21,6 +20,11 @@ fn killed_release_below_head() -> Repo {
     repo.git(&["add", "one.txt"]);
     repo.git(&["commit", "-q", "-m", "feat: one"]);
     repo.relhook_killed_at("release-committed", &["release"]);
+    repo
+}
+
+fn killed_release_below_head() -> Repo {
+    let repo = killed_after_the_release_commit(r#"["sh", "-c", "test ! -e later.txt"]"#);
     assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
     repo.write("later.txt", "later\n");
     repo.git(&["add", "later.txt"]);
@@ -98,16 +102,7 @@ fn resume_below_head_without_tests_names_the_command_pre_push_accepts() {
 /// line says what happened and which command finishes the release, and that command does.
 #[test]
 fn resume_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("one.txt", "1\n");
-    repo.git(&["add", "one.txt"]);
-    repo.git(&["commit", "-q", "-m", "feat: one"]);
-    repo.relhook_killed_at("release-committed", &["release"]);
+    let repo = killed_after_the_release_commit(r#"["true"]"#);
     let head = repo.git(&["rev-parse", "HEAD"]);
     repo.git(&["config", "tag.gpgSign", "true"]);
     repo.git(&["config", "gpg.program", "false"]);
