@@ -111,3 +111,29 @@ fn a_sequence_of_reverts_names_the_sync_that_adds_their_entries() {
     );
     assert!(log.contains("- revert \"b\""), "{log}");
 }
+
+/// Another entry in Unreleased: the revert's three-way merge of CHANGELOG.md (base: the
+/// reverted commit's file, theirs: its parent's) sees `- zero` and `- add a` leave
+/// Unreleased on theirs, which ours already released; no conflict, and ours' file stays.
+#[test]
+fn a_revert_of_a_released_change_beside_new_entries_does_not_conflict() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: zero");
+    repo.commit_hooked("feat: add a");
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix: b");
+    let out = repo.git_output(&["revert", "--no-edit", ":/feat: add a"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("CONFLICT"), "{}", text(&out));
+    let top = unreleased(&repo);
+    assert!(top.contains(REMOVED) && top.contains("- b\n"), "{top}");
+    assert!(!top.contains("zero") && !top.contains("<<<<<<<"), "{top}");
+    let log = repo.read("CHANGELOG.md");
+    let released = log.split("## [0.1.0]").nth(1).unwrap_or_default();
+    assert!(
+        released.contains("- zero\n") && released.contains("- add a\n"),
+        "{log}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
