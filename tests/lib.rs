@@ -43,6 +43,7 @@ mod readme;
 mod release;
 mod resume;
 mod reverts_copy;
+mod reverts_released;
 mod security;
 mod signing;
 mod snapshots;

@@ -3,9 +3,10 @@
 //! any hook that could add to it runs (git-hook-facts.md §1.2), so HEAD is rewritten through
 //! git2: same parents, author, committer and message, signed again by the same key when it
 //! was signed (else left alone, with a warning); no hook runs again. Only the user's own
-//! `git commit` is touched: never a rebase, cherry-pick, revert, am or merge, whose commits
-//! already carry their line; but a merge commit the user concluded after a conflict gets back
-//! the entries its resolution dropped (`merged`).
+//! `git commit` is touched: never a rebase, cherry-pick, am or merge, whose commits already
+//! carry their line; but a merge commit the user concluded after a conflict gets back the
+//! entries its resolution dropped (`merged`), and `git revert` of a released change gets its
+//! entry (under Removed) like a revert committed by hand.
 
 mod already;
 mod amend;
@@ -77,8 +78,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // unless the resolution dropped it, which is put right here like a commit of one's own.
     let picked = top.message.starts_with("commit (cherry-pick): ")
         || top.message.starts_with("rebase (continue): ");
+    // git's own revert commit: a released change's revert calls for an entry of its own,
+    // which git's merge of the file cannot bring (an unreleased one's leaves with the merge).
+    let reverting = top.message.starts_with("revert: ");
     if !(amend
         || picked
+        || reverting
         || top.message.starts_with("commit: ")
         || top.message.starts_with("commit (initial): "))
     {
@@ -131,7 +136,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         )));
     }
     let in_progress = repo.operation_in_progress();
-    if let Some(op) = in_progress.filter(|_| !picked) {
+    if let Some(op) = in_progress.filter(|_| !picked && !reverting) {
         // The amended commit's own change to the file stands for its entry: `--sync` would
         // not replace it, so what to do by hand is said instead.
         if amend {
@@ -164,15 +169,20 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         }
         return skip("the entry is already there (or was edited by hand)");
     }
-    // A pick concluded in the middle of a sequence: HEAD is left to git; said only when the
-    // resolution did drop the entry.
+    // A pick concluded, or a revert made, in the middle of a sequence: HEAD is left to git;
+    // said only when an entry is missing.
     if let Some(op) = in_progress {
         let lacks = match &edits[0].op {
             Op::Add(e) => format!("`- {}`", crate::history::changelog::one_line(&e.text)),
             _ => "its entry".to_owned(),
         };
+        let why = if reverting {
+            format!("this revert calls for {lacks}, and")
+        } else {
+            format!("the conflict's resolution dropped this commit's {lacks}, and")
+        };
         return Ok(Accumulated::Notice(format!(
-            "no entry added to {shown}: the conflict's resolution dropped this commit's {lacks}, and {op} is in progress, so HEAD is left as git made it; when it is done, `relhook changelog --sync` adds it"
+            "no entry added to {shown}: {why} {op} is in progress, so HEAD is left as git made it; when it is done, `relhook changelog --sync` adds it"
         )));
     }
     // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.

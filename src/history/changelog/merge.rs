@@ -169,7 +169,9 @@ impl Changelog {
         let post = merge_released(&b_post, &o_post, &t_post)?;
         // The side whose text stands, and the side whose changes are put into it entry by
         // entry: new entries only, or removals only (a release, a cancelled revert) into a
-        // side that only added (entries or prose). Anything else (a reorder or a rewording
+        // side that only added (entries or prose), or into any side when each removed entry
+        // is one that side has released or still lists (a revert of a released change).
+        // Anything else (a reorder or a rewording
         // against a release, prose on both sides) is refused: git's line merge, with markers
         // where they overlap, loses neither side.
         let (o_adds, t_adds) = (only_adds(&b_un, &o_un), only_adds(&b_un, &t_un));
@@ -181,6 +183,10 @@ impl Changelog {
         } else if t_removes && (o_adds || o_removes) && !edits_entries(base, ours) {
             (ours, theirs)
         } else if o_removes && t_adds && !edits_entries(base, theirs) {
+            (theirs, ours)
+        } else if removes_only_settled((base, &b_un), ours, (theirs, &t_un)) {
+            (ours, theirs)
+        } else if removes_only_settled((base, &b_un), theirs, (ours, &o_un)) {
             (theirs, ours)
         } else {
             let why = "both sides changed Unreleased in other ways than adding entries to it (reordered, reworded, removed, or wrote prose)";
@@ -243,6 +249,31 @@ impl Changelog {
         }
         Ok(format!("{pre}{unreleased}{post}"))
     }
+}
+
+/// Whether `other` only took entries out of Unreleased, each one `kept` still lists unedited
+/// (the merge takes it out) or has released: then `kept`'s own changes stand whatever they
+/// are. A `git revert` of a released change is such a merge: its base (the reverted commit's
+/// file) still lists entries that ours (HEAD) has released since, and theirs (the parent's)
+/// lacks the reverted one. An entry `kept` took out without releasing it may be one it
+/// reworded, so that is still a conflict.
+fn removes_only_settled(
+    (base, b_un): (&Changelog, &str),
+    kept: &Changelog,
+    (other, o_un): (&Changelog, &str),
+) -> bool {
+    if !only_adds_entries(o_un, b_un) || edits_entries(base, kept) {
+        return false;
+    }
+    let key = |e: &Entry| normalize(&e.text);
+    let left: HashSet<String> = other.unreleased_entries().iter().map(key).collect();
+    let listed: HashSet<String> = kept.unreleased_entries().iter().map(key).collect();
+    let released = kept.released_texts();
+    base.unreleased_entries()
+        .iter()
+        .map(key)
+        .filter(|k| !left.contains(k))
+        .all(|k| listed.contains(&k) || released.contains(&k))
 }
 
 /// Whether `side` changed the text of an Unreleased entry `base` has (a line added under it):

@@ -656,6 +656,31 @@ mod tests {
         assert!(m.contains("[1.1.0]: https://github.com/o/r/compare/v1.0.0...v1.1.0"));
     }
 
+    /// A `git revert` of a released change: base (the reverted commit's file) lists a and b,
+    /// theirs (its parent's) lacks b, ours released both and added c since: ours stands,
+    /// either way round; ours rewording b instead is still a conflict.
+    #[test]
+    fn merge_of_a_revert_after_a_release_keeps_the_releasing_side() {
+        let ours = with(|c| {
+            c.release("1.1.0", "2026-02-01", "v", None)
+                .expect("release");
+            c.add_entry("Fixed", "c", false);
+        });
+        let theirs = with(|c| {
+            c.remove_entry("Added", "b");
+        });
+        let m = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).expect("merge");
+        assert_eq!(m, ours.render());
+        let m = Changelog::merge_unreleased(&cl(BASE), &theirs, &ours).expect("merge");
+        assert_eq!(m, ours.render());
+        let reworded = with(|c| {
+            c.replace_entry("Added", "b", "b reworded");
+            c.add_entry("Fixed", "c", false);
+        });
+        assert!(Changelog::merge_unreleased(&cl(BASE), &reworded, &theirs).is_err());
+        assert!(Changelog::merge_unreleased(&cl(BASE), &theirs, &reworded).is_err());
+    }
+
     #[test]
     fn merge_conflicts_when_both_change_released_parts() {
         let ours = cl(&BASE.replace("- old", "- old ours"));
