@@ -979,3 +979,52 @@ fn a_dead_relhooks_pending_journal_is_swept() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stale.exists());
 }
+
+/// Puts `pid` in the journal a killed relhook left, as if that pid had been reused.
+fn journal_names_pid(repo: &Repo, pid: u32) {
+    let path = repo.path().join(".git/relhook-txn");
+    let journal = std::fs::read_to_string(&path).expect("the journal");
+    let lines: Vec<String> = journal
+        .lines()
+        .map(|l| match l.starts_with("pid ") {
+            true => format!("pid {pid}"),
+            false => l.to_owned(),
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+}
+
+/// The journal's pid now names a live unrelated process (the pid reused) or the killed relhook
+/// not yet reaped (a zombie): neither is the relhook that wrote it, so the commit that would
+/// take CHANGELOG.md back is still refused, and doctor does not call it running.
+#[test]
+fn a_reused_or_zombie_pid_does_not_pass_for_the_killed_relhook() {
+    let mut sleeper = Command::new("sleep").arg("60").spawn().expect("sleep");
+    let mut zombie = Command::new("true").spawn().expect("true");
+    let stat = format!("/proc/{}/stat", zombie.id());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !std::fs::read_to_string(&stat).is_ok_and(|s| s.contains(") Z ")) {
+        assert!(Instant::now() < deadline, "no zombie");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    for (what, pid) in [("reused", sleeper.id()), ("zombie", zombie.id())] {
+        let repo = released();
+        killed_amend_lock_removed(&repo, "refs-moved");
+        journal_names_pid(&repo, pid);
+        let doctor = text(&repo.relhook(&["doctor"]));
+        assert!(!doctor.contains("is running"), "{what}: {doctor}");
+        assert!(doctor.contains("was interrupted"), "{what}: {doctor}");
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let refused = next_commit(&repo, &["commit", "-q", "-m", "feat: next one"]);
+        let said = text(&refused);
+        assert!(!refused.status.success(), "{what}: {said}");
+        assert!(
+            said.contains("would take CHANGELOG.md back"),
+            "{what}: {said}"
+        );
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{what}: no commit");
+    }
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+    let _ = zombie.wait();
+}

@@ -323,3 +323,17 @@ fn lint_outside_the_hook_says_nothing_of_files_or_bypasses() {
         assert!(!text(&out).contains("RELHOOK_SKIP"), "{}", text(&out));
     }
 }
+
+#[test]
+fn not_conventional_suggestion_keeps_a_short_description_meaningful() {
+    let repo = Repo::new();
+    // Dropping the verb would leave one word ("feat: a"): the verb stays.
+    let out = stdout(&repo.relhook(&["lint", "--message", "add a"]));
+    assert!(out.contains("= try: feat: add a"), "{out}");
+    // Two words or more are description enough without the verb.
+    let out = stdout(&repo.relhook(&["lint", "--message", "Add login page"]));
+    assert!(out.contains("= try: feat: login page"), "{out}");
+    // A verb that is the type itself adds nothing to repeat.
+    let out = stdout(&repo.relhook(&["lint", "--message", "fix crash"]));
+    assert!(out.contains("= try: fix: crash"), "{out}");
+}

@@ -602,3 +602,24 @@ fn run_tests_on_push_waits_until_the_other_problems_are_fixed() {
     assert!(!e.contains("SHOULD-NOT-RUN"), "{e}");
     assert!(e.contains("the tests were not run"), "{e}");
 }
+
+#[test]
+fn tag_left_behind_with_no_test_command_gets_the_refusals_advice() {
+    let repo = crate::support::installed_repo();
+    repo.with_origin();
+    let tag = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("stays behind"))
+        .unwrap_or_else(|| panic!("no hint:\n{err}"));
+    // `relhook test` fails with no test command: the hint does not send the user there first.
+    assert!(!line.contains("&& relhook test`"), "{line}");
+    assert!(line.contains("no test command is configured"), "{line}");
+    assert!(line.contains("[checks] test = "), "{line}");
+    assert!(line.contains("require_tested_tags = false"), "{line}");
+    assert!(line.contains("`git push origin v0.1.0`"), "{line}");
+}

@@ -528,3 +528,39 @@ fn a_reftable_repository_is_named_not_called_no_repository() {
     let out = repo.relhook_in(&dir, &["changelog", "--sync"]);
     assert!(stderr(&out).contains("reftable"), "{}", text(&out));
 }
+
+/// A hand tag on a branch outside `release.branches` made a release commit there, while
+/// `relhook release` refuses that branch. Refused in `prepared` with release's own rule.
+#[test]
+fn a_hand_tag_on_a_branch_outside_release_branches_is_refused_like_release() {
+    let repo = installed_repo();
+    repo.git(&["checkout", "-q", "-b", "topic"]);
+    repo.commit_hooked("feat: topic thing");
+    let out = dated_release(&repo, &["--dry-run", "--no-test", "0.1.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let rule = "releases are made from main, master (`release.branches`), not `topic`";
+    assert!(stderr(&out).contains(rule), "{}", text(&out));
+    let err = hand_tag_refused(&repo, "v0.1.0");
+    let line = err.lines().find(|l| l.contains(rule)).unwrap_or(&err);
+    assert!(line.contains("`git switch main`"), "{err}");
+    assert!(line.contains("--allow-branch"), "{err}");
+}
+
+/// A tag on a commit that already has its section makes no release commit: the branch it is
+/// on does not matter.
+#[test]
+fn a_hand_tag_needing_no_release_commit_is_accepted_off_the_release_branches() {
+    let repo = installed_repo();
+    ok(tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
+    let released = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    repo.git(&["checkout", "-q", "-b", "topic"]);
+    let out = tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("makes no release commit"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), released);
+}

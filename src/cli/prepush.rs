@@ -116,7 +116,7 @@ pub(super) fn pre_push_hook(
 }
 
 /// The runbook's "don't forget to push the tag", in one line with the command that does it.
-fn left_behind(err: &mut dyn Write, tags: &[(String, bool)], remote: &str) {
+fn left_behind(err: &mut dyn Write, tags: &[(String, Option<String>)], remote: &str) {
     let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
     let names = names.join(" ");
     let (what, verb) = if tags.len() == 1 {
@@ -124,18 +124,17 @@ fn left_behind(err: &mut dyn Write, tags: &[(String, bool)], remote: &str) {
     } else {
         ("release tags", "stay")
     };
-    let untested: Vec<&str> = tags
+    let untested: Vec<(&str, &str)> = tags
         .iter()
-        .filter(|(_, u)| *u)
-        .map(|(n, _)| n.as_str())
+        .filter_map(|(n, step)| Some((n.as_str(), step.as_deref()?)))
         .collect();
     let first = match untested.as_slice() {
         [] => String::new(),
-        [one] => format!("`git checkout {one} && relhook test` (it has no test record), then "),
-        _ => format!(
-            "`relhook test` on each of {} (no test records), then ",
-            untested.join(", ")
-        ),
+        [(_, step)] => format!("{step}; then "),
+        _ => {
+            let each: Vec<String> = untested.iter().map(|(n, s)| format!("{n}: {s}")).collect();
+            format!("{}; then ", each.join("; "))
+        }
     };
     let _ = writeln!(
         err,

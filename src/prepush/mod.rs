@@ -137,8 +137,9 @@ pub struct Inspection {
     /// The release tags being published, with whether a test record covers each.
     pub release_tags: Vec<(String, bool)>,
     /// Local release tags on commits this push sends whose tags stay behind (the runbook's
-    /// "don't forget to push the tag"), with whether pre-push would refuse them as untested.
-    pub tags_left_behind: Vec<(String, bool)>,
+    /// "don't forget to push the tag"), with the way to a test record for each pre-push would
+    /// refuse as untested.
+    pub tags_left_behind: Vec<(String, Option<String>)>,
 }
 
 /// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL).
@@ -157,7 +158,7 @@ pub fn inspect(
     for u in updates.iter().filter(|u| !u.is_delete()) {
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
     }
-    found.tags_left_behind = tags_left_behind(repo, config, updates, &seen);
+    found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
@@ -230,9 +231,10 @@ pub fn inspect(
 fn tags_left_behind(
     repo: &Repo,
     config: &Config,
+    remote: &str,
     updates: &[Update],
     seen: &HashMap<Oid, Option<usize>>,
-) -> Vec<(String, bool)> {
+) -> Vec<(String, Option<String>)> {
     let branch_push = updates
         .iter()
         .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
@@ -260,7 +262,9 @@ fn tags_left_behind(
         out.extend(tags.into_iter().map(|t| {
             let untested = config.checks.require_tested_tags
                 && testrun::find_for(repo, config, t.commit).is_none();
-            (t.name, untested)
+            let step =
+                untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
+            (t.name, step)
         }));
     }
     out

@@ -50,16 +50,13 @@ pub fn untested_refusal(
         Some((cmd, None)) => format!("runs `{cmd}`"),
         None => String::new(),
     };
-    let fetch = format!(
-        "fetch CI's records (`git fetch {remote} {0}:{0}`)",
-        testrun::NOTES_REF
-    );
+    let fetch = fetch_records(remote);
     let (problem, fix) = match (why, &command) {
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
             format!(
-                "{remote} does not have {name} yet, and a test command written now is not in its tree: {}; or {fetch}; or {TESTS_OFF}",
-                set_test_command(repo, config, name)
+                "{remote} does not have {name} yet, and a test command written now is not in its tree: {}",
+                no_command_fix(repo, config, remote, name)
             ),
         ),
         (Why::NoRecord, Some(_)) => (
@@ -94,6 +91,38 @@ pub fn untested_refusal(
         subject: format!("release tag {name}, untested"),
         problems: vec![problem],
         fix,
+    }
+}
+
+/// Fetching CI's test records from `remote`, the way past an untested tag CI has tested.
+fn fetch_records(remote: &str) -> String {
+    format!(
+        "fetch CI's records (`git fetch {remote} {0}:{0}`)",
+        testrun::NOTES_REF
+    )
+}
+
+/// The ways to a release tag `name` pre-push accepts when no test command is set or evident:
+/// set one and re-tag, fetch CI's records, or require none.
+fn no_command_fix(repo: &Repo, config: &Config, remote: &str, name: &str) -> String {
+    format!(
+        "{}; or {}; or {TESTS_OFF}",
+        set_test_command(repo, config, name),
+        fetch_records(remote)
+    )
+}
+
+/// How release tag `name` (on `commit`), which has no test record, gets the one pre-push
+/// asks for: the test command run on it, or with no test command the refusal's own advice,
+/// never a `relhook test` that cannot run.
+pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commit: Oid) -> String {
+    let at_head = repo.head() == Some(commit);
+    match test_tag_command(repo, config, name, at_head) {
+        Some(command) => format!("`{command}` (it has no test record)"),
+        None => format!(
+            "pre-push refuses it untested and no test command is configured: {}",
+            no_command_fix(repo, config, remote, name)
+        ),
     }
 }
 

@@ -24,7 +24,7 @@ pub use files::{
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use preflight::{
-    hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout,
+    hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
     outside_sparse_checkout,
 };
 pub use resume::{HalfMade, half_made, resume};

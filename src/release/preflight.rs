@@ -51,19 +51,14 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
                 "check out the release branch first",
             )));
         }
-        Some(b)
-            if !opts.allow_branch
-                && !config.release.branches.is_empty()
-                && !config.release.branches.contains(b) =>
-        {
-            return Err(Error::Refused(Refusal::new(
-                Reason::Branch,
-                format!(
-                    "releases are made from {} (`release.branches`), not `{b}`",
-                    config.release.branches.join(", ")
-                ),
-                "pass --allow-branch for a maintenance release",
-            )));
+        Some(b) if !opts.allow_branch => {
+            if let Some(why) = off_release_branches(config, b) {
+                return Err(Error::Refused(Refusal::new(
+                    Reason::Branch,
+                    why,
+                    "pass --allow-branch for a maintenance release",
+                )));
+            }
         }
         Some(_) => {}
     }
@@ -75,6 +70,18 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
         )));
     }
     Ok(())
+}
+
+/// Why `branch` is not one releases are made from (`release.branches`; empty: any branch).
+/// `relhook release` and a hand tag's release commit share the rule.
+pub fn off_release_branches(config: &Config, branch: &str) -> Option<String> {
+    let branches = &config.release.branches;
+    (!branches.is_empty() && !branches.iter().any(|b| b == branch)).then(|| {
+        format!(
+            "releases are made from {} (`release.branches`), not `{branch}`",
+            branches.join(", ")
+        )
+    })
 }
 
 /// Refuses, before anything is planned or written, a test command that would not start here

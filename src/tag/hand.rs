@@ -193,6 +193,20 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); check out the release branch (`git switch <branch>`), then tag again"
                     .to_owned(),
             );
+        } else if let Some(why) = repo
+            .branch()
+            .and_then(|b| crate::release::off_release_branches(config, &b))
+        {
+            // The release commit would go on that branch: refused as `relhook release` is.
+            let home = config
+                .release
+                .branches
+                .first()
+                .map_or("main", String::as_str);
+            out.push(format!(
+                "{why}; `git switch {home}` and tag there, or `{} --allow-branch` for a maintenance release",
+                release_command(config, &version)
+            ));
         } else if is_signed(repo, u.new) {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"

@@ -175,11 +175,13 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
     }
     if !has_scope && !line.contains(':') {
         // "Add login page": nothing conventional at all. Offer `type: rest` when the first
-        // word is itself (nearly) a type.
+        // word is itself (nearly) a type. The verb stays when the rest alone would be one
+        // word ("add a" → `feat: add a`, not `feat: a`), unless it is the type itself.
         let fix = crate::commit::suggest::guess_type(ty).map(|t| {
             let rest = line[ty.len()..].trim_start();
-            if rest.is_empty() {
-                format!("{t}: {ty}")
+            let short = rest.split_whitespace().count() < 2;
+            if rest.is_empty() || (short && !ty.eq_ignore_ascii_case(t)) {
+                format!("{t}: {}", line.trim_end())
             } else {
                 format!("{t}: {rest}")
             }

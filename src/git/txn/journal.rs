@@ -8,6 +8,7 @@ use git2::Oid;
 
 use super::TMP_PREFIX;
 use super::lock::{alive, stale_relhook_lock};
+use super::writer::is_writer;
 use crate::git::Repo;
 use crate::{Error, Result};
 
@@ -30,6 +31,9 @@ fn parse_oid(s: &str) -> Option<Option<Oid>> {
 #[derive(Debug, Default)]
 pub(super) struct Journal {
     pub(super) pid: u32,
+    /// The writer's start time (`/proc`'s clock ticks since boot), telling it from a later
+    /// process given its pid; `None` in an older relhook's journal or without `/proc`.
+    pub(super) started: Option<u64>,
     pub(super) what: String,
     pub(super) index: Option<PathBuf>,
     pub(super) staged: bool,
@@ -72,6 +76,7 @@ pub(super) fn parse_journal(text: &str) -> Journal {
         let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
         match key {
             "pid" => j.pid = rest.parse().unwrap_or(0),
+            "started" => j.started = rest.parse().ok(),
             "what" => rest.clone_into(&mut j.what),
             "index" => j.index = Some(PathBuf::from(rest)),
             "index-staged" => j.staged = true,
@@ -123,7 +128,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         )));
     };
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    if j.pid != 0 && j.pid != std::process::id() && alive(j.pid) {
+    if j.pid != std::process::id() && is_writer(j.pid, j.started) {
         return Ok(None);
     }
     let journal_time = fs::metadata(&journal).and_then(|m| m.modified()).ok();
@@ -331,11 +336,17 @@ pub fn sweep_temporaries(repo: &Repo) {
 pub fn pending(repo: &Repo) -> Option<(String, String)> {
     let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    let said = if alive(j.pid) {
+    let said = if is_writer(j.pid, j.started) {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
+        // A live pid that is not its writer is reused, or the killed relhook unreaped.
+        let gone = if alive(j.pid) {
+            "no longer runs it"
+        } else {
+            "is gone"
+        };
         format!(
-            "a relhook {} was interrupted (pid {} is gone); the next relhook command finishes or undoes it",
+            "a relhook {} was interrupted (pid {} {gone}); the next relhook command finishes or undoes it",
             j.what, j.pid
         )
     };

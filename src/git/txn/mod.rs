@@ -28,6 +28,7 @@ mod journal;
 mod lock;
 mod restage;
 mod stage;
+mod writer;
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
@@ -119,8 +120,9 @@ impl Repo {
             .strip_prefix(self.git_dir())
             .unwrap_or(&index_path);
         let head = format!(
-            "relhook transaction\npid {}\nwhat {what}\nindex {}\n{carried}",
+            "relhook transaction\npid {}\n{}what {what}\nindex {}\n{carried}",
             std::process::id(),
+            writer::started_line(),
             index_name.display()
         );
         // The journal is whole on disk before the lock exists and takes its name (one rename)

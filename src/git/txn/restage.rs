@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use super::journal::{JOURNAL, Journal, in_work_tree, named, oid_or_dash, parse_journal};
-use super::lock::alive;
+use super::writer::is_writer;
 use crate::git::Repo;
 use crate::{Error, Result};
 
@@ -153,11 +153,11 @@ pub struct Undone {
 /// What a commit made now would undo, when a transaction was killed after moving its refs and
 /// its staged index was then removed by hand: the files whose entry in the index being
 /// committed (the hook's, `GIT_INDEX_FILE`) is still the one from before that transaction.
-/// `None` when there is no such journal, its process is alive, or HEAD is on another branch.
+/// `None` when there is no such journal, its writer is running, or HEAD is on another branch.
 pub fn undone_by_commit(repo: &Repo) -> Option<Undone> {
     let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    if j.pid == 0 || alive(j.pid) || j.refs.is_empty() || !j.on_its_branch(repo) {
+    if j.pid == 0 || is_writer(j.pid, j.started) || j.refs.is_empty() || !j.on_its_branch(repo) {
         return None;
     }
     if !j

@@ -1,0 +1,90 @@
+//! Whether the process a journal names is still the relhook that wrote it. A pid alone
+//! cannot say: it may be reused by an unrelated process, or be the killed relhook not yet
+//! reaped (a zombie). Taken for running, either would leave a killed transaction unrecovered
+//! and let a commit take its CHANGELOG.md back. Where `/proc` tells more, it decides.
+
+use super::lock::alive;
+
+/// What `/proc/<pid>/stat` says of a process.
+struct Stat {
+    /// The state letter: `Z` a zombie, `X` dead.
+    state: char,
+    /// The program name (`comm`), at most 15 bytes.
+    comm: String,
+    /// Field 22: when it started, in clock ticks since boot (unique with the pid).
+    started: u64,
+}
+
+fn stat(pid: &str) -> Option<Stat> {
+    parse_stat(&std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?)
+}
+
+fn parse_stat(text: &str) -> Option<Stat> {
+    // `pid (comm) state ...`: the name may hold spaces and parentheses, the last `)` ends it.
+    let (head, rest) = text.rsplit_once(')')?;
+    let comm = head.split_once('(')?.1.to_owned();
+    let mut fields = rest.split_whitespace();
+    let state = fields.next()?.chars().next()?;
+    // Fields 4 to 21 lie between the state and the start time.
+    let started = fields.nth(18)?.parse().ok()?;
+    Some(Stat {
+        state,
+        comm,
+        started,
+    })
+}
+
+/// The journal line naming this process's start time, for [`is_writer`] to tell it from a
+/// later process given the same pid; empty where `/proc` is missing.
+pub(super) fn started_line() -> String {
+    stat("self").map_or_else(String::new, |s| format!("started {}\n", s.started))
+}
+
+/// Whether process `pid` is the relhook that wrote a journal recording `started` (`None`:
+/// an older relhook's journal, judged by the program's name).
+pub(super) fn is_writer(pid: u32, started: Option<u64>) -> bool {
+    if pid == 0 || !alive(pid) {
+        return false;
+    }
+    let Some(s) = stat(&pid.to_string()) else {
+        // No `/proc` to ask: alive is all there is to know. With `/proc`, the process ended
+        // between the two looks.
+        return stat("self").is_none();
+    };
+    if matches!(s.state, 'Z' | 'X') {
+        return false;
+    }
+    match started {
+        Some(t) => s.started == t,
+        None => s.comm.starts_with("relhook"),
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn this_process_is_the_writer_only_with_its_own_start_time() {
+        let line = started_line();
+        let started: u64 = line
+            .strip_prefix("started ")
+            .and_then(|s| s.trim_end().parse().ok())
+            .expect("a start time");
+        let me = std::process::id();
+        assert!(is_writer(me, Some(started)));
+        assert!(!is_writer(me, Some(started + 1)));
+        assert!(!is_writer(0, Some(started)));
+    }
+
+    #[test]
+    fn a_name_with_spaces_and_parentheses_is_read_whole() {
+        let text = "42 (re) (lhook x) Z 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 98765 23\n";
+        let s = parse_stat(text).expect("parsed");
+        assert_eq!(
+            (s.state, s.comm.as_str(), s.started),
+            ('Z', "re) (lhook x", 98765)
+        );
+        assert!(parse_stat("42 (cut").is_none());
+    }
+}
