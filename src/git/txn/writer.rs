@@ -9,8 +9,6 @@ use super::lock::alive;
 struct Stat {
     /// The state letter: `Z` a zombie, `X` dead.
     state: char,
-    /// The program name (`comm`), at most 15 bytes.
-    comm: String,
     /// Field 22: when it started, in clock ticks since boot (unique with the pid).
     started: u64,
 }
@@ -22,16 +20,12 @@ fn stat(pid: &str) -> Option<Stat> {
 fn parse_stat(text: &str) -> Option<Stat> {
     // `pid (comm) state ...`: the name may hold spaces and parentheses, the last `)` ends it.
     let (head, rest) = text.rsplit_once(')')?;
-    let comm = head.split_once('(')?.1.to_owned();
+    head.split_once('(')?;
     let mut fields = rest.split_whitespace();
     let state = fields.next()?.chars().next()?;
     // Fields 4 to 21 lie between the state and the start time.
     let started = fields.nth(18)?.parse().ok()?;
-    Some(Stat {
-        state,
-        comm,
-        started,
-    })
+    Some(Stat { state, started })
 }
 
 /// The journal line naming this process's start time, for [`is_writer`] to tell it from a
@@ -41,7 +35,7 @@ pub(super) fn started_line() -> String {
 }
 
 /// Whether process `pid` is the relhook that wrote a journal recording `started` (`None`:
-/// an older relhook's journal, judged by the program's name).
+/// an older relhook's journal, judged alive unless a zombie).
 pub(super) fn is_writer(pid: u32, started: Option<u64>) -> bool {
     if pid == 0 || !alive(pid) {
         return false;
@@ -54,10 +48,10 @@ pub(super) fn is_writer(pid: u32, started: Option<u64>) -> bool {
     if matches!(s.state, 'Z' | 'X') {
         return false;
     }
-    match started {
-        Some(t) => s.started == t,
-        None => s.comm.starts_with("relhook"),
-    }
+    // An older relhook's journal has no start time: a live, unreaped process is taken for its
+    // writer (its name cannot tell: a hook git starts from its `#!` line is named after the
+    // hook file, `post-commit`, not relhook).
+    started.is_none_or(|t| s.started == t)
 }
 
 #[cfg(all(test, target_os = "linux"))]
@@ -81,10 +75,7 @@ mod tests {
     fn a_name_with_spaces_and_parentheses_is_read_whole() {
         let text = "42 (re) (lhook x) Z 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 98765 23\n";
         let s = parse_stat(text).expect("parsed");
-        assert_eq!(
-            (s.state, s.comm.as_str(), s.started),
-            ('Z', "re) (lhook x", 98765)
-        );
+        assert_eq!((s.state, s.started), ('Z', 98765));
         assert!(parse_stat("42 (cut").is_none());
     }
 }
