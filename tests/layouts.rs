@@ -93,3 +93,24 @@ fn a_hand_pre_release_below_an_unprefixed_tag_is_refused_before_it_exists() {
     );
     assert_eq!(repo.git(&["tag", "-l", "v0.2.0-rc.1"]), "v0.2.0-rc.1");
 }
+
+/// The same version under the other scheme: a release commit for it would release that
+/// version a second time (its entries again), so the hand tag is refused before it exists, as
+/// `relhook release` refuses it.
+#[test]
+fn a_hand_tag_of_a_version_the_other_scheme_tagged_is_refused() {
+    let repo = crate::support::installed_repo();
+    // The project's old scheme, tagged by hand without the `v`.
+    repo.git(&["tag", "-a", "0.2.0", "-m", "old scheme"]);
+    repo.commit_hooked("fix: beta");
+    let err = crate::support::hand_tag_refused(&repo, "v0.2.0");
+    assert!(
+        err.contains("`0.2.0`") && err.contains("already tags 0.2.0"),
+        "{err}"
+    );
+    let out = repo.relhook(&["release", "0.2.0", "--no-test", "--dry-run"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.3.0", "-m", "above it"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 0.3.0");
+}

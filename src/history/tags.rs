@@ -107,15 +107,24 @@ fn check_prefix(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
 /// Why a new release tag for `version` at HEAD cannot be judged: a tag under the other usual
 /// prefix (`0.1.0` where tag_prefix is `v`) reachable from HEAD and above `version`, the
 /// check [`check_history`] makes once the tag exists, made before it does (a hand tag's
-/// `prepared`), with what to do.
-pub fn prefix_conflict(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+/// `prepared`), with what to do. With `equal_too`, a tag of the very version counts (a new
+/// release of it would release that version a second time).
+pub fn prefix_conflict(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    equal_too: bool,
+) -> Option<String> {
     let prefix = &config.version.tag_prefix;
     let (name, other, other_prefix) = other_prefix_tag(repo, repo.head()?, prefix)?;
-    (other.cmp_precedence(version) == Ordering::Greater).then(|| {
-        format!(
-            "`{name}` (a release tag without tag_prefix {prefix:?}) is in this commit's history and above {version}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {other_prefix:?}` under [version] in .relconfig.toml if `{name}` is how this project tags its releases"
-        )
-    })
+    let relation = match other.cmp_precedence(version) {
+        Ordering::Greater => format!("is above {version}"),
+        Ordering::Equal if equal_too => format!("already tags {version}"),
+        _ => return None,
+    };
+    Some(format!(
+        "`{name}` (a release tag without tag_prefix {prefix:?}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {other_prefix:?}` under [version] in .relconfig.toml if `{name}` is how this project tags its releases"
+    ))
 }
 
 /// The greatest reachable tag that would be a release tag under the other usual prefix (`v`

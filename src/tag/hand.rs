@@ -155,10 +155,6 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             standing: None,
         };
     };
-    // Refused now, as `committed` would (with `git tag` exiting 0), once the tag exists.
-    out.extend(crate::history::tags::prefix_conflict(
-        repo, config, &version,
-    ));
     // What cannot be read here is left to `complete` to report.
     let Ok(commit) = peel(repo, u.new) else {
         return Judged {
@@ -179,6 +175,14 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         };
     }
     let section_missing = needs_section(repo, config, &version, commit);
+    // Refused now, as `committed` would (with `git tag` exiting 0), once the tag exists; a
+    // release commit for a version the other scheme has tagged would make it twice.
+    out.extend(crate::history::tags::prefix_conflict(
+        repo,
+        config,
+        &version,
+        section_missing,
+    ));
     let mut standing = None;
     if section_missing {
         if repo.head() != Some(commit) {
