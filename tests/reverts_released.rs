@@ -137,3 +137,21 @@ fn a_revert_of_a_released_change_beside_new_entries_does_not_conflict() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// `git revert` of the release commit itself: the release section goes, and its entries are
+/// unreleased again (the driver used to drop them as released ones), beside what came since.
+#[test]
+fn a_revert_of_a_release_commit_gives_its_entries_back_to_unreleased() {
+    let repo = released();
+    repo.commit_hooked("feat: later");
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD~1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!log.contains("## [0.1.0]"), "{log}\n{}", text(&out));
+    assert!(
+        log.lines().any(|l| l == "- later") && log.lines().any(|l| l == "- add a"),
+        "{log}\n{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

@@ -209,8 +209,15 @@ impl Changelog {
         let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
         let into_entries = into.unreleased_entries();
         let into_set: HashSet<String> = into_entries.iter().map(key).collect();
-        let mut released = ours.released_texts();
-        released.extend(theirs.released_texts());
+        // Released: what the merged releases hold. A release the merge takes out (`git revert`
+        // of a release commit) gives its entries back to Unreleased rather than losing them.
+        let released = Changelog::parse(&format!("## [Unreleased]\n\n{post}"))
+            .map(|c| c.released_texts())
+            .unwrap_or_else(|_| {
+                let mut both = ours.released_texts();
+                both.extend(theirs.released_texts());
+                both
+            });
 
         // What either side released since the base (a cherry-picked fix main has just
         // released) leaves Unreleased, whichever way the merge goes.

@@ -681,6 +681,33 @@ mod tests {
         assert!(Changelog::merge_unreleased(&cl(BASE), &theirs, &reworded).is_err());
     }
 
+    /// `git revert` of a release commit: base is the release commit's file, theirs its
+    /// parent's (the entries still unreleased), ours a later HEAD with a new entry. The
+    /// revert takes the release section out, so its entries are unreleased again, not lost.
+    #[test]
+    fn merge_of_a_reverted_release_puts_its_entries_back() {
+        let base = with(|c| {
+            c.release("1.1.0", "2026-02-01", "v", None)
+                .expect("release");
+        });
+        let ours = {
+            let mut c = base.clone();
+            c.add_entry("Fixed", "c", false);
+            c
+        };
+        let theirs = cl(BASE);
+        for (a, b) in [(&ours, &theirs), (&theirs, &ours)] {
+            let m = Changelog::merge_unreleased(&base, a, b).expect("merge");
+            assert!(!m.contains("## [1.1.0]"), "{m}");
+            let mut got = texts(&m);
+            got.sort();
+            let mut want: Vec<String> = texts(BASE);
+            want.push("c".into());
+            want.sort();
+            assert_eq!(got, want, "{m}");
+        }
+    }
+
     #[test]
     fn merge_conflicts_when_both_change_released_parts() {
         let ours = cl(&BASE.replace("- old", "- old ours"));
