@@ -979,5 +979,27 @@ fn lefthook_never_runs_for_ref_updates() {
             "{}",
             text(&tag)
         );
+        // lefthook.yml has no such section: the runner kept aside would only print the
+        // banner again, so uninstall removes it rather than put it back.
+        let un = ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+        assert!(!aside.exists(), "{}", text(&un));
+        let hook = repo.path().join(".git/hooks/reference-transaction");
+        assert!(!hook.exists(), "{}", text(&un));
+        if earlier {
+            assert!(
+                stdout(&un)
+                    .contains("removed reference-transaction.relhook-orig too, not restored"),
+                "{}",
+                text(&un)
+            );
+        }
+        let commit = ok(git(&[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "chore: after",
+        ]));
+        banner(&commit);
     }
 }

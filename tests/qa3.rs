@@ -546,6 +546,38 @@ fn a_hand_tag_on_a_branch_outside_release_branches_is_refused_like_release() {
     assert!(line.contains("--allow-branch"), "{err}");
 }
 
+/// `release.branches` takes `*` patterns, as git's ref patterns do: `release/*` admits
+/// `release/1.x` to `relhook release` and to a hand tag, but not `release/1.x/fix` nor `topic`,
+/// and the refusal names a branch to switch to, never the pattern.
+#[test]
+fn release_branches_match_star_patterns() {
+    let repo = installed_repo();
+    repo.write(
+        ".relconfig.toml",
+        "[release]\nbranches = [\"release/*\", \"main\"]\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.commit_hooked("chore: release branches");
+    for off in ["release/1.x/fix", "topic"] {
+        repo.git(&["checkout", "-q", "-b", off]);
+        let out = dated_release(&repo, &["--dry-run", "--no-test", "0.1.0"]);
+        assert_eq!(out.status.code(), Some(1), "{off}: {}", text(&out));
+        let err = hand_tag_refused(&repo, "v0.1.0");
+        assert!(err.contains("`git switch main`"), "{off}: {err}");
+        repo.git(&["checkout", "-q", "main"]);
+        repo.git(&["branch", "-q", "-D", off]);
+    }
+    repo.git(&["checkout", "-q", "-b", "release/1.x"]);
+    repo.commit_hooked("fix: on the release branch");
+    let out = dated_release(&repo, &["--dry-run", "--no-test", "0.1.0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    ok(tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
+    assert!(
+        repo.git(&["show", "v0.1.0:CHANGELOG.md"])
+            .contains("## [0.1.0] - 2026-11-21")
+    );
+}
+
 /// A tag on a commit that already has its section makes no release commit: the branch it is
 /// on does not matter.
 #[test]

@@ -112,6 +112,64 @@ fn an_index_lock_left_by_a_killed_relhook_is_removed_by_the_next_one() {
     assert_consistent(&repo);
 }
 
+/// The lock's pid alone cannot say its relhook is gone: the pid may be reused by another
+/// process, or name the killed relhook not yet reaped (a zombie). The mark's start time tells
+/// the first, `/proc`'s state the second; doctor names such a lock, and the next relhook
+/// removes it. A mark without a start time (an older relhook's) held by a live process stays.
+#[test]
+fn an_index_lock_whose_pid_is_reused_or_a_zombie_is_removed() {
+    let mut sleeper = Command::new("sleep").arg("60").spawn().expect("sleep");
+    let mut zombie = Command::new("true").spawn().expect("true");
+    let stat = format!("/proc/{}/stat", zombie.id());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !std::fs::read_to_string(&stat).is_ok_and(|s| s.contains(") Z ")) {
+        assert!(std::time::Instant::now() < deadline, "no zombie");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let marks = [
+        (
+            "reused",
+            format!("relhook-lock pid {} started 1\n", sleeper.id()),
+        ),
+        ("zombie", format!("relhook-lock pid {}\n", zombie.id())),
+    ];
+    for (what, mark) in marks {
+        let repo = setup();
+        commit_skipping(&repo, "feat: after a kill");
+        let lock = repo.path().join(".git/index.lock");
+        std::fs::write(&lock, &mark).unwrap();
+        let doctor = text(&repo.relhook(&["doctor"]));
+        assert!(doctor.contains("index.lock"), "{what}: {doctor}");
+        assert!(
+            doctor.contains("relhook changelog --sync"),
+            "{what}: {doctor}"
+        );
+        let out = repo.relhook(&["changelog", "--sync"]);
+        assert!(out.status.success(), "{what}: {}", text(&out));
+        assert!(!lock.exists(), "{what}: the lock is gone");
+        assert!(
+            repo.read("CHANGELOG.md").contains("- after a kill"),
+            "{what}"
+        );
+    }
+    // An older relhook's mark: a live process with its pid is taken for that relhook.
+    let repo = setup();
+    commit_skipping(&repo, "feat: while held");
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, format!("relhook-lock pid {}\n", sleeper.id())).unwrap();
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    let out = cmd
+        .args(["changelog", "--sync"])
+        .env("RELHOOK_LOCK_WAIT_MS", "200")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(lock.exists(), "a live writer's lock stays");
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+    let _ = zombie.wait();
+}
+
 #[test]
 fn a_lock_released_within_the_wait_is_waited_for() {
     let repo = setup();

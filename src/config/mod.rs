@@ -119,7 +119,7 @@ impl Default for VersionConfig {
 /// `[release]`: what `relhook release` and hand tagging enforce and produce.
 #[derive(Debug, Clone)]
 pub struct ReleaseConfig {
-    /// Branches a release may be made from; empty: any branch.
+    /// Branches a release may be made from (`*` matches within one path component); empty: any.
     pub branches: Vec<String>,
     /// The release commit's message; `{version}` is replaced.
     pub commit_message: String,

@@ -21,6 +21,12 @@ pub enum Removal {
         /// The backup that was renamed back.
         backup: PathBuf,
     },
+    /// The backup was lefthook's runner for a hook lefthook's configuration does not have
+    /// (left over from a section relhook once wrote): removed, not restored.
+    Discarded {
+        /// The backup that was removed.
+        backup: PathBuf,
+    },
     /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
     LeftBoth {
         /// The backup.
@@ -60,16 +66,12 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
                 created_dir |= shim.created_dir;
                 std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
                 if has_backup {
-                    restore(&backup, &path)?;
-                    Removal::Restored { backup }
+                    restore(loc, hook.name, backup, &path)?
                 } else {
                     Removal::Removed
                 }
             }
-            None if has_backup && !present => {
-                restore(&backup, &path)?;
-                Removal::Restored { backup }
-            }
+            None if has_backup && !present => restore(loc, hook.name, backup, &path)?,
             None if has_backup => Removal::LeftBoth { backup },
             None => continue,
         };
@@ -86,6 +88,12 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     Ok(out)
 }
 
-fn restore(backup: &Path, path: &Path) -> Result<()> {
-    std::fs::rename(backup, path).map_err(|e| Error::io("restore", backup, e))
+/// Puts `backup` back at `path`, unless it is a lefthook runner nothing needs.
+fn restore(loc: &HooksLocation, hook: &str, backup: PathBuf, path: &Path) -> Result<Removal> {
+    if super::managed::leftover_lefthook_runner(loc, hook, &backup) {
+        std::fs::remove_file(&backup).map_err(|e| Error::io("remove", &backup, e))?;
+        return Ok(Removal::Discarded { backup });
+    }
+    std::fs::rename(&backup, path).map_err(|e| Error::io("restore", &backup, e))?;
+    Ok(Removal::Restored { backup })
 }

@@ -76,12 +76,35 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
 /// `relhook release` and a hand tag's release commit share the rule.
 pub fn off_release_branches(config: &Config, branch: &str) -> Option<String> {
     let branches = &config.release.branches;
-    (!branches.is_empty() && !branches.iter().any(|b| b == branch)).then(|| {
+    let admitted = branches.iter().any(|b| branch_matches(b, branch));
+    (!branches.is_empty() && !admitted).then(|| {
         format!(
             "releases are made from {} (`release.branches`), not `{branch}`",
             branches.join(", ")
         )
     })
+}
+
+/// Whether `branch` is one `pattern` of `release.branches` names: a `*` stands for any run of
+/// characters but `/`, as in git's ref patterns (`release/*` is `release/1.x`, not
+/// `release/1.x/fix`); everything else is itself.
+fn branch_matches(pattern: &str, branch: &str) -> bool {
+    let (pattern, branch) = (pattern.as_bytes(), branch.as_bytes());
+    // `upto[j]`: whether the pattern read so far matches the branch's first `j` bytes.
+    let mut upto = vec![false; branch.len() + 1];
+    upto[0] = true;
+    for &p in pattern {
+        let mut next = vec![false; branch.len() + 1];
+        for j in 0..=branch.len() {
+            next[j] = if p == b'*' {
+                upto[j] || (j > 0 && next[j - 1] && branch[j - 1] != b'/')
+            } else {
+                j > 0 && upto[j - 1] && branch[j - 1] == p
+            };
+        }
+        upto = next;
+    }
+    upto[branch.len()]
 }
 
 /// Refuses, before anything is planned or written, a test command that would not start here
@@ -235,4 +258,26 @@ fn describe_hidden(hidden: &[crate::git::Hidden]) -> Option<(String, String)> {
             paths.join(" ")
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::branch_matches;
+
+    #[test]
+    fn a_star_matches_within_one_path_component() {
+        assert!(branch_matches("main", "main"));
+        assert!(!branch_matches("main", "main2"));
+        assert!(branch_matches("release/*", "release/1.x"));
+        assert!(branch_matches("release/*", "release/"));
+        assert!(!branch_matches("release/*", "release/1.x/fix"));
+        assert!(!branch_matches("release/*", "release"));
+        assert!(!branch_matches("release/*", "hotfix/release/1.x"));
+        assert!(branch_matches("v*-maint", "v1.2-maint"));
+        assert!(!branch_matches("v*-maint", "v1/2-maint"));
+        assert!(branch_matches("*/*", "a/b"));
+        assert!(branch_matches("*", "topic"));
+        assert!(!branch_matches("*", "a/b"));
+        assert!(branch_matches("rel*se/**", "release/x"));
+    }
 }

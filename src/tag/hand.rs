@@ -202,11 +202,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             .and_then(|b| crate::release::off_release_branches(config, &b))
         {
             // The release commit would go on that branch: refused as `relhook release` is.
+            // A pattern (`release/*`) is no branch to switch to.
             let home = config
                 .release
                 .branches
-                .first()
-                .map_or("main", String::as_str);
+                .iter()
+                .find(|b| !b.contains('*'))
+                .map_or("<release branch>", String::as_str);
             out.push(format!(
                 "{why}; `git switch {home}` and tag there, or `{} --allow-branch` for a maintenance release",
                 release_command(config, &version)

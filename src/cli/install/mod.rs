@@ -313,6 +313,11 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
                         file_name(backup)
                     )?
                 }
+                Removal::Discarded { backup } => writeln!(
+                    out,
+                    "removed {name} from {dir}; removed {} too, not restored: lefthook's runner for a hook lefthook's configuration does not have, which would only print its banner",
+                    file_name(backup)
+                )?,
                 Removal::LeftBoth { backup } => writeln!(
                     out,
                     "left {dir}/{name} alone: it is not relhook's; {} is still there too",

@@ -115,9 +115,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     let Some(bytes) = crate::fsx::read_optional(&journal)? else {
         // Killed after taking the lock, before its journal took its name: the lock's mark
         // says whose it is.
-        let mut lock = repo.index_path()?.into_os_string();
-        lock.push(".lock");
-        let lock = PathBuf::from(lock);
+        let lock = index_lock(repo)?;
         let Some(pid) = stale_relhook_lock(&lock) else {
             return Ok(None);
         };
@@ -334,23 +332,46 @@ pub fn sweep_temporaries(repo: &Repo) {
 /// Whether a transaction journal is present (for `doctor`): its description, and the
 /// command that finishes or undoes it and then adds what it was adding.
 pub fn pending(repo: &Repo) -> Option<(String, String)> {
-    let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
+    let Ok(bytes) = fs::read(repo.git_dir().join(JOURNAL)) else {
+        // Killed before its journal was named: only the index lock's mark is left, and
+        // until a relhook command removes it `git add` and `git commit` fail.
+        let lock = index_lock(repo).ok()?;
+        let pid = stale_relhook_lock(&lock)?;
+        let said = format!(
+            "{} was left by an interrupted relhook (pid {pid} {}); the next relhook command removes it",
+            lock.display(),
+            gone(pid)
+        );
+        return Some((said, "relhook changelog --sync".to_owned()));
+    };
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
     let said = if is_writer(j.pid, j.started) {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
-        // A live pid that is not its writer is reused, or the killed relhook unreaped.
-        let gone = if alive(j.pid) {
-            "no longer runs it"
-        } else {
-            "is gone"
-        };
+        let gone = gone(j.pid);
         format!(
             "a relhook {} was interrupted (pid {} {gone}); the next relhook command finishes or undoes it",
             j.what, j.pid
         )
     };
     Some((said, j.sync_command().to_owned()))
+}
+
+/// How the pid of a relhook that is no longer running is said: a live pid that is not its
+/// writer is reused, or the killed relhook unreaped.
+fn gone(pid: u32) -> &'static str {
+    if alive(pid) {
+        "no longer runs it"
+    } else {
+        "is gone"
+    }
+}
+
+/// `<index>.lock`, the lock every transaction takes first.
+fn index_lock(repo: &Repo) -> Result<PathBuf> {
+    let mut lock = repo.index_path()?.into_os_string();
+    lock.push(".lock");
+    Ok(PathBuf::from(lock))
 }
 
 #[cfg(test)]

@@ -8,16 +8,22 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::TMP_PREFIX;
+use super::writer::{is_writer, start_time};
 use crate::{Error, Result};
 
 /// What a lock relhook takes holds until relhook fills it (git's own locks never start so).
 const LOCK_MARK: &str = "relhook-lock pid ";
 
+/// The mark with this process's start time after its pid (`relhook-lock pid N started T`),
+/// so a later process given the same pid is not taken for the lock's relhook.
 fn lock_mark() -> String {
-    format!("{LOCK_MARK}{}\n", std::process::id())
+    let started = start_time("self").map_or_else(String::new, |t| format!(" started {t}"));
+    format!("{LOCK_MARK}{}{started}\n", std::process::id())
 }
 
-/// Whether `lock` is a lock a relhook process took and died holding (its pid is gone).
+/// Whether `lock` is a lock a relhook process took and died holding: its pid is gone, a
+/// zombie, or another process (another start time). An older relhook's mark has no start
+/// time: a live process with its pid is taken for it.
 pub(super) fn stale_relhook_lock(lock: &Path) -> Option<u32> {
     let mut head = [0u8; 64];
     let n = {
@@ -26,8 +32,14 @@ pub(super) fn stale_relhook_lock(lock: &Path) -> Option<u32> {
         f.read(&mut head).ok()?
     };
     let text = std::str::from_utf8(&head[..n]).ok()?;
-    let pid: u32 = text.strip_prefix(LOCK_MARK)?.trim_end().parse().ok()?;
-    (pid != std::process::id() && !alive(pid)).then_some(pid)
+    let mut words = text.strip_prefix(LOCK_MARK)?.split_whitespace();
+    let pid: u32 = words.next()?.parse().ok()?;
+    let started = match (words.next(), words.next()) {
+        (Some("started"), Some(t)) => Some(t.parse().ok()?),
+        (None, _) => None,
+        _ => return None,
+    };
+    (pid != std::process::id() && !is_writer(pid, started)).then_some(pid)
 }
 
 /// How long to wait for a lock another process holds: `RELHOOK_LOCK_WAIT_MS`, else 3 s.
@@ -125,8 +137,8 @@ impl LockFile {
         }
         let bytes = fs::read(complete).map_err(|e| Error::io("read", complete, e))?;
         fs::set_permissions(&self.lock, perms).map_err(|e| Error::io("write", &self.lock, e))?;
-        // Not truncated first: the mark is shorter than any index, and a truncated file is
-        // also written back at once on close.
+        // Not truncated first (a truncated file is written back at once on close): `set_len`
+        // below cuts what a mark longer than the new content would leave.
         let mut lock = OpenOptions::new()
             .write(true)
             .open(&self.lock)
@@ -230,7 +242,10 @@ mod tests {
         let target = dir.path().join("index");
         let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
         let lock = held.path().to_owned();
-        assert!(fs::read_to_string(&lock).unwrap().starts_with(LOCK_MARK));
+        let mark = fs::read_to_string(&lock).unwrap();
+        assert!(mark.starts_with(LOCK_MARK));
+        #[cfg(target_os = "linux")]
+        assert!(mark.contains(" started "), "{mark}");
         assert_eq!(stale_relhook_lock(&lock), None, "our own lock is not stale");
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -242,6 +257,22 @@ mod tests {
         // A pid that cannot be alive.
         fs::write(&lock, format!("{LOCK_MARK}{}\n", i32::MAX)).unwrap();
         assert_eq!(stale_relhook_lock(&lock), Some(i32::MAX as u32));
+        // A live process is the lock's relhook only with the start time the mark records.
+        #[cfg(target_os = "linux")]
+        {
+            let mut child = std::process::Command::new("sleep")
+                .arg("30")
+                .spawn()
+                .unwrap();
+            let pid = child.id();
+            let started = start_time(&pid.to_string()).unwrap();
+            fs::write(&lock, format!("{LOCK_MARK}{pid} started {started}\n")).unwrap();
+            assert_eq!(stale_relhook_lock(&lock), None, "its writer runs");
+            fs::write(&lock, format!("{LOCK_MARK}{pid} started {}\n", started + 1)).unwrap();
+            assert_eq!(stale_relhook_lock(&lock), Some(pid), "another process");
+            let _ = child.kill();
+            let _ = child.wait();
+        }
         fs::write(&lock, "DIRC\0\0\0\x02").unwrap();
         assert_eq!(stale_relhook_lock(&lock), None, "git's lock is never ours");
         fs::write(&lock, "").unwrap();

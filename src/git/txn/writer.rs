@@ -1,4 +1,5 @@
-//! Whether the process a journal names is still the relhook that wrote it. A pid alone
+//! Whether the process a journal (or an index lock's mark) names is still the relhook that
+//! wrote it. A pid alone
 //! cannot say: it may be reused by an unrelated process, or be the killed relhook not yet
 //! reaped (a zombie). Taken for running, either would leave a killed transaction unrecovered
 //! and let a commit take its CHANGELOG.md back. Where `/proc` tells more, it decides.
@@ -28,10 +29,15 @@ fn parse_stat(text: &str) -> Option<Stat> {
     Some(Stat { state, started })
 }
 
+/// When process `pid` (or `self`) started, as [`is_writer`] compares it; `None` without `/proc`.
+pub(super) fn start_time(pid: &str) -> Option<u64> {
+    stat(pid).map(|s| s.started)
+}
+
 /// The journal line naming this process's start time, for [`is_writer`] to tell it from a
 /// later process given the same pid; empty where `/proc` is missing.
 pub(super) fn started_line() -> String {
-    stat("self").map_or_else(String::new, |s| format!("started {}\n", s.started))
+    start_time("self").map_or_else(String::new, |t| format!("started {t}\n"))
 }
 
 /// Whether process `pid` is the relhook that wrote a journal recording `started` (`None`:

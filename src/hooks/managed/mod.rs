@@ -158,6 +158,36 @@ pub fn own_shim(manager: Manager, hook: &str) -> bool {
     manager == Manager::Lefthook && hook == "reference-transaction"
 }
 
+/// Whether `backup`, a hook relhook set aside, is lefthook's runner for `hook` while no
+/// lefthook configuration has that hook (relhook's own blocks left out): such a runner was
+/// left over from a section relhook once wrote, and put back it would only print lefthook's
+/// banner. Only YAML configurations are read; with any other, the runner counts as needed.
+pub fn leftover_lefthook_runner(loc: &HooksLocation, hook: &str, backup: &Path) -> bool {
+    let Some(config) = super::install::detect_managers(loc)
+        .into_iter()
+        .find(|m| m.manager == Manager::Lefthook)
+    else {
+        return false;
+    };
+    if !is_yaml(&config.evidence) || !read_text(backup).contains("lefthook") {
+        return false;
+    }
+    // lefthook merges a local file over the shared one: a section there runs too.
+    let local = [
+        "lefthook-local.yml",
+        ".lefthook-local.yml",
+        "lefthook-local.yaml",
+        ".lefthook-local.yaml",
+    ];
+    let files = std::iter::once(config.evidence.as_path()).chain(local.iter().map(Path::new));
+    !files
+        .map(|f| read_text(&loc.work_tree.join(f)))
+        .any(|text| {
+            let own_left_out = strip_blocks(&text).unwrap_or(text);
+            has_top_level_key(&own_left_out, hook)
+        })
+}
+
 /// Whether this manager owns the hooks directory outright (husky, lefthook): relhook then
 /// writes only into the manager's files. pre-commit shares `.git/hooks` with relhook's shims.
 pub fn owns_hooks(manager: Manager) -> bool {
@@ -513,6 +543,57 @@ pub(super) fn strip_blocks(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only a runner for a hook no lefthook configuration has (relhook's blocks aside) is a
+    /// leftover; a section in the shared or the local file, a backup that is not lefthook's,
+    /// or a configuration relhook does not read keeps it.
+    #[test]
+    fn a_lefthook_runner_is_leftover_only_without_its_section() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let loc = HooksLocation {
+            work_tree: dir.to_owned(),
+            common_dir: dir.join(".git"),
+            hooks_dir: dir.join(".git/hooks"),
+            hooks_path: None,
+        };
+        let backup = dir.join("reference-transaction.relhook-orig");
+        let hook = "reference-transaction";
+        let ours = format!("{BEGIN}\n{}{END}\n", lefthook_section(hook));
+        let yml = dir.join("lefthook.yml");
+        std::fs::write(&backup, "#!/bin/sh\ncall_lefthook run \"$HOOK\"\n").unwrap();
+        assert!(
+            !leftover_lefthook_runner(&loc, hook, &backup),
+            "no lefthook"
+        );
+        std::fs::write(&yml, format!("pre-commit:\n  jobs: []\n{ours}")).unwrap();
+        assert!(leftover_lefthook_runner(&loc, hook, &backup));
+        std::fs::write(
+            dir.join("lefthook-local.yml"),
+            format!("{hook}:\n  jobs: []\n"),
+        )
+        .unwrap();
+        assert!(
+            !leftover_lefthook_runner(&loc, hook, &backup),
+            "local section"
+        );
+        std::fs::remove_file(dir.join("lefthook-local.yml")).unwrap();
+        std::fs::write(&yml, format!("{hook}:\n  jobs: []\n")).unwrap();
+        assert!(
+            !leftover_lefthook_runner(&loc, hook, &backup),
+            "its section"
+        );
+        std::fs::write(&yml, "pre-commit:\n  jobs: []\n").unwrap();
+        std::fs::write(&backup, "#!/bin/sh\nexit 0\n").unwrap();
+        assert!(
+            !leftover_lefthook_runner(&loc, hook, &backup),
+            "not lefthook's"
+        );
+        std::fs::remove_file(&yml).unwrap();
+        std::fs::write(dir.join("lefthook.toml"), "[pre-commit]\n").unwrap();
+        std::fs::write(&backup, "#!/bin/sh\nlefthook run\n").unwrap();
+        assert!(!leftover_lefthook_runner(&loc, hook, &backup), "not YAML");
+    }
 
     #[test]
     fn a_hooks_block_is_found_by_its_key() {
