@@ -110,10 +110,17 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
-    // Read again only for an entry that is a revert's: every commit runs this.
-    let is_revert = new_entry
-        .as_ref()
-        .is_some_and(|e| e.text.contains("revert \""));
+    // Read again only for an entry that is a revert's: every commit runs this. A `Reapply
+    // "fix: x"` (told by the subject the reflog names) reverts `Revert "fix: x"`: its entry
+    // `- x` is added only while that revert's stays in a release, as a revert's is.
+    let reapply = top
+        .message
+        .split_once(": ")
+        .is_some_and(|(_, subject)| subject.starts_with("Reapply \""));
+    let is_revert = reapply
+        || new_entry
+            .as_ref()
+            .is_some_and(|e| e.text.contains("revert \""));
     let reverted = (!amend && is_revert)
         .then(|| reverted_entry(repo, head, config))
         .flatten();
