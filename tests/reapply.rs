@@ -1,6 +1,7 @@
-//! git's `Reapply "<header>"` (a revert of a revert, git 2.43 and later) is the reapplied
-//! change itself: its entry is the original header's, carried by the commit when the revert
-//! it undoes was released, and read alike by lint, `--sync`, `version` and release notes.
+//! Reverts of what shipped: git's `Reapply "<header>"` (a revert of a revert, git 2.43 and
+//! later) is the reapplied change itself, its entry the original header's, carried by the
+//! commit when the revert it undoes was released; `git revert -m 1` of a released merge
+//! carries `revert "…"` for the branch's changes. `--sync` writes the same.
 
 use crate::support::{Repo, hand_tag, installed_repo, ok, stderr, stdout, text};
 
@@ -100,4 +101,78 @@ fn a_reapply_of_an_unreleased_revert_adds_nothing() {
     assert_eq!(repo.read("CHANGELOG.md"), before);
     let dry = ok(repo.relhook(&["release", "--dry-run"]));
     assert_eq!(stdout(&dry).matches("- gamma").count(), 1, "{}", text(&dry));
+}
+
+/// `feat: topic thing` merged from branch `topic` with `--no-ff`.
+fn merged_topic(repo: &Repo) {
+    repo.git(&["switch", "-q", "-c", "topic"]);
+    repo.write("t.txt", "1\n");
+    repo.git(&["add", "t.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: topic thing"]);
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["merge", "-q", "--no-ff", "--no-edit", "topic"]);
+}
+
+#[test]
+fn a_merge_revert_of_a_released_branch_carries_its_removed_entry() {
+    let repo = installed_repo();
+    repo.git(&["branch", "-M", "main"]);
+    merged_topic(&repo);
+    let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("added `- revert \"topic thing\"` under Removed"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        unreleased(&repo).contains("### Removed\n\n- revert \"topic thing\"\n"),
+        "{}",
+        unreleased(&repo)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let before = repo.read("CHANGELOG.md");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+
+    // `--sync` writes the same entry for a revert the hook did not see.
+    let other = installed_repo();
+    other.git(&["branch", "-M", "main"]);
+    merged_topic(&other);
+    let out = hand_tag(&other, &["-a", "v0.1.1", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = other.git_skipping_relhook(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        !unreleased(&other).contains("topic thing"),
+        "{}",
+        unreleased(&other)
+    );
+    ok(other.relhook(&["changelog", "--sync"]));
+    assert_eq!(other.read("CHANGELOG.md"), before);
+
+    // Notes built from history (a tag without its section) list it too.
+    other.git_skipping_relhook(&["tag", "-a", "v0.2.0", "-m", "r"]);
+    let notes = ok(other.relhook(&["notes", "v0.2.0"]));
+    assert!(
+        stdout(&notes).contains("### Removed\n\n- revert \"topic thing\""),
+        "{}",
+        text(&notes)
+    );
+}
+
+#[test]
+fn a_merge_revert_of_an_unreleased_branch_still_adds_nothing() {
+    let repo = installed_repo();
+    repo.git(&["branch", "-M", "main"]);
+    merged_topic(&repo);
+    let out = repo.git_output(&["revert", "--no-edit", "-m", "1", "HEAD"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("topic thing"), "{log}");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
 }

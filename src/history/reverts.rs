@@ -6,14 +6,17 @@
 //! Found from the body git writes (`This reverts commit <merge>, reversing` / `changes made
 //! to <mainline>.`), whatever the header says. A revert of that revert (git's `Reapply`, or
 //! `Revert "Revert …"`) brings the branch back: then the two reverts cancel out instead.
-//! Costs one walk of the merged branch, and only when such a revert is in the range.
+//! Costs one walk of the merged branch, and only when such a revert is in the range. A merge
+//! reverted after its release gets an entry instead (`branch_revert_entry`).
 
 use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
 use crate::Result;
+use crate::config::ChangelogConfig;
 use crate::git::{Range, Repo};
+use crate::history::changelog::entry::{NewEntry, entry_for_message};
 
 /// A revert of merge `merge` back to its parent `mainline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +126,63 @@ impl MergeReverts {
         }
         Ok(out)
     }
+}
+
+/// For post-commit: the entry of commit `id` when it reverts a merge that the last release
+/// before it shipped (`--sync` reads the same from its range); `None` for any other commit.
+pub fn released_merge_revert_entry(
+    repo: &Repo,
+    id: Oid,
+    prefix: &str,
+    config: &ChangelogConfig,
+) -> Result<Option<NewEntry>> {
+    let Some(m) = repo
+        .commit_message(id)
+        .and_then(|message| merge_revert(id, &String::from_utf8_lossy(&message)))
+    else {
+        return Ok(None);
+    };
+    let released = repo
+        .latest_release_tag_except(id, prefix, None)
+        .is_some_and(|(_, at)| at == m.merge || repo.reaches(at, m.merge));
+    if !released {
+        return Ok(None);
+    }
+    branch_revert_entry(repo, &m, config)
+}
+
+/// The entry a revert of an already released merge calls for: the merged branch's changes
+/// leave, each worded as its own `git revert` would have it (`revert "topic thing"` under
+/// Removed; several joined by `; `, oldest first). `None` when none of them had an entry.
+pub fn branch_revert_entry(
+    repo: &Repo,
+    m: &MergeRevert,
+    config: &ChangelogConfig,
+) -> Result<Option<NewEntry>> {
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    let mut texts = Vec::new();
+    repo.walk(&branch, |c| {
+        let message = String::from_utf8_lossy(&c.message);
+        let header = message.lines().next().unwrap_or("");
+        if c.parents < 2 && entry_for_message(&message, config, None).is_some() {
+            let revert = format!("Revert \"{header}\"");
+            texts.extend(entry_for_message(&revert, config, None).map(|e| e.text));
+        }
+        true
+    })?;
+    let Some(section) = config.section_for("revert") else {
+        return Ok(None);
+    };
+    texts.reverse();
+    Ok((!texts.is_empty()).then(|| NewEntry {
+        section: section.to_owned(),
+        text: texts.join("; "),
+        breaking: false,
+    }))
 }
 
 #[cfg(test)]
