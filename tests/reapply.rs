@@ -53,6 +53,12 @@ fn a_reapply_of_a_released_revert_carries_the_original_entry() {
     ok(repo.relhook(&["check", "v0.1.1..HEAD"]));
     let next = ok(repo.relhook(&["version", "--next"]));
     assert_eq!(stdout(&next).trim(), "0.1.2", "{}", text(&next));
+    let rebuilt = ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
+    assert!(
+        stdout(&rebuilt).contains("## [Unreleased]\n\n### Fixed\n\n- beta\n"),
+        "{}",
+        text(&rebuilt)
+    );
     let dry = ok(repo.relhook(&["release", "--dry-run"]));
     assert!(
         !stderr(&dry).contains("not a Conventional Commit"),
@@ -152,6 +158,13 @@ fn a_merge_revert_of_a_released_branch_carries_its_removed_entry() {
     );
     ok(other.relhook(&["changelog", "--sync"]));
     assert_eq!(other.read("CHANGELOG.md"), before);
+
+    let rebuilt = ok(other.relhook(&["changelog", "--rebuild", "--stdout"]));
+    assert!(
+        stdout(&rebuilt).contains("## [Unreleased]\n\n### Removed\n\n- revert \"topic thing\"\n"),
+        "{}",
+        text(&rebuilt)
+    );
 
     // Notes built from history (a tag without its section) list it too.
     other.git_skipping_relhook(&["tag", "-a", "v0.2.0", "-m", "r"]);
