@@ -189,3 +189,30 @@ fn a_merge_revert_of_an_unreleased_branch_still_adds_nothing() {
     ok(repo.relhook(&["changelog", "--sync"]));
     assert_eq!(repo.read("CHANGELOG.md"), log);
 }
+
+#[test]
+fn a_released_merge_reverted_and_reapplied_before_the_next_release_is_nothing_new() {
+    let repo = installed_repo();
+    repo.git(&["branch", "-M", "main"]);
+    merged_topic(&repo);
+    let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        !unreleased(&repo).contains("topic"),
+        "{}",
+        unreleased(&repo)
+    );
+    let before = repo.read("CHANGELOG.md");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+    let rebuilt = ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
+    assert!(
+        stdout(&rebuilt).contains("## [Unreleased]\n\n## [0.1.1]"),
+        "{}",
+        text(&rebuilt)
+    );
+}

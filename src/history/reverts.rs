@@ -92,7 +92,8 @@ impl MergeReverts {
 
     /// The commits that cancel out, of those in `in_range`: for each merge revert whose merge
     /// is in range, the revert, the merge and what the merge brought in (reachable from it but
-    /// not from its mainline parent); for one that is itself reverted, the two reverts.
+    /// not from its mainline parent); for one that is itself reverted in range (its merge in
+    /// range or released), the two reverts.
     /// Each cancelled commit maps to the merge revert that cancels it.
     pub fn cancelled(&self, repo: &Repo, in_range: &HashSet<Oid>) -> Result<HashMap<Oid, Oid>> {
         let mut out = HashMap::new();
@@ -100,15 +101,19 @@ impl MergeReverts {
             return Ok(out);
         }
         for m in &self.merges {
-            if !in_range.contains(&m.revert) || !in_range.contains(&m.merge) {
+            if !in_range.contains(&m.revert) {
                 continue;
             }
+            // Reapplied in the range: the two reverts cancel, the merge released or not.
             let undone = self
                 .named
                 .iter()
                 .find(|(r, named)| in_range.contains(r) && m.revert.to_string().starts_with(named));
             if let Some((reapply, _)) = undone {
                 out.extend([(m.revert, *reapply), (*reapply, *reapply)]);
+                continue;
+            }
+            if !in_range.contains(&m.merge) {
                 continue;
             }
             out.insert(m.revert, m.revert);
