@@ -40,6 +40,7 @@ mod qamono;
 mod qamono4;
 mod qb;
 mod readme;
+mod reapply;
 mod release;
 mod resume;
 mod reverts_copy;

@@ -100,7 +100,18 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // The forge (read from the remote's URL) only turns `#12` into a link: asked for once,
     // and only by an entry that has a `#`.
     let forge = std::cell::OnceCell::new();
-    let new_entry = entry_of(repo, head, config, &forge);
+    let mut new_entry = entry_of(repo, head, config, &forge);
+    // git's `Revert "Merge branch 'x'"` of a released merge: told by the reflog's subject,
+    // since most commits have no entry and this reads history.
+    let subject = top.message.split_once(": ").map_or("", |(_, s)| s);
+    if new_entry.is_none() && !amend && subject.starts_with("Revert \"") {
+        new_entry = crate::history::reverts::released_merge_revert_entry(
+            repo,
+            head,
+            &config.version.tag_prefix,
+            &config.changelog,
+        )?;
+    }
     let old_entry = if amend {
         entry_of(repo, top.old, config, &forge)
     } else {
@@ -110,10 +121,14 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
-    // Read again only for an entry that is a revert's: every commit runs this.
-    let is_revert = new_entry
-        .as_ref()
-        .is_some_and(|e| e.text.contains("revert \""));
+    // Read again only for an entry that is a revert's: every commit runs this. A `Reapply
+    // "fix: x"` (told by the subject the reflog names) reverts `Revert "fix: x"`: its entry
+    // `- x` is added only while that revert's stays in a release, as a revert's is.
+    let reapply = subject.starts_with("Reapply \"");
+    let is_revert = reapply
+        || new_entry
+            .as_ref()
+            .is_some_and(|e| e.text.contains("revert \""));
     let reverted = (!amend && is_revert)
         .then(|| reverted_entry(repo, head, config))
         .flatten();

@@ -6,14 +6,17 @@
 //! Found from the body git writes (`This reverts commit <merge>, reversing` / `changes made
 //! to <mainline>.`), whatever the header says. A revert of that revert (git's `Reapply`, or
 //! `Revert "Revert …"`) brings the branch back: then the two reverts cancel out instead.
-//! Costs one walk of the merged branch, and only when such a revert is in the range.
+//! Costs one walk of the merged branch, and only when such a revert is in the range. A merge
+//! reverted after its release gets an entry instead (`branch_revert_entry`).
 
 use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
 use crate::Result;
+use crate::config::ChangelogConfig;
 use crate::git::{Range, Repo};
+use crate::history::changelog::entry::{NewEntry, entry_for_message};
 
 /// A revert of merge `merge` back to its parent `mainline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +92,8 @@ impl MergeReverts {
 
     /// The commits that cancel out, of those in `in_range`: for each merge revert whose merge
     /// is in range, the revert, the merge and what the merge brought in (reachable from it but
-    /// not from its mainline parent); for one that is itself reverted, the two reverts.
+    /// not from its mainline parent); for one that is itself reverted in range (its merge in
+    /// range or released), the two reverts.
     /// Each cancelled commit maps to the merge revert that cancels it.
     pub fn cancelled(&self, repo: &Repo, in_range: &HashSet<Oid>) -> Result<HashMap<Oid, Oid>> {
         let mut out = HashMap::new();
@@ -97,15 +101,19 @@ impl MergeReverts {
             return Ok(out);
         }
         for m in &self.merges {
-            if !in_range.contains(&m.revert) || !in_range.contains(&m.merge) {
+            if !in_range.contains(&m.revert) {
                 continue;
             }
+            // Reapplied in the range: the two reverts cancel, the merge released or not.
             let undone = self
                 .named
                 .iter()
                 .find(|(r, named)| in_range.contains(r) && m.revert.to_string().starts_with(named));
             if let Some((reapply, _)) = undone {
                 out.extend([(m.revert, *reapply), (*reapply, *reapply)]);
+                continue;
+            }
+            if !in_range.contains(&m.merge) {
                 continue;
             }
             out.insert(m.revert, m.revert);
@@ -123,6 +131,63 @@ impl MergeReverts {
         }
         Ok(out)
     }
+}
+
+/// For post-commit: the entry of commit `id` when it reverts a merge that the last release
+/// before it shipped (`--sync` reads the same from its range); `None` for any other commit.
+pub fn released_merge_revert_entry(
+    repo: &Repo,
+    id: Oid,
+    prefix: &str,
+    config: &ChangelogConfig,
+) -> Result<Option<NewEntry>> {
+    let Some(m) = repo
+        .commit_message(id)
+        .and_then(|message| merge_revert(id, &String::from_utf8_lossy(&message)))
+    else {
+        return Ok(None);
+    };
+    let released = repo
+        .latest_release_tag_except(id, prefix, None)
+        .is_some_and(|(_, at)| at == m.merge || repo.reaches(at, m.merge));
+    if !released {
+        return Ok(None);
+    }
+    branch_revert_entry(repo, &m, config)
+}
+
+/// The entry a revert of an already released merge calls for: the merged branch's changes
+/// leave, each worded as its own `git revert` would have it (`revert "topic thing"` under
+/// Removed; several joined by `; `, oldest first). `None` when none of them had an entry.
+pub fn branch_revert_entry(
+    repo: &Repo,
+    m: &MergeRevert,
+    config: &ChangelogConfig,
+) -> Result<Option<NewEntry>> {
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    let mut texts = Vec::new();
+    repo.walk(&branch, |c| {
+        let message = String::from_utf8_lossy(&c.message);
+        let header = message.lines().next().unwrap_or("");
+        if c.parents < 2 && entry_for_message(&message, config, None).is_some() {
+            let revert = format!("Revert \"{header}\"");
+            texts.extend(entry_for_message(&revert, config, None).map(|e| e.text));
+        }
+        true
+    })?;
+    let Some(section) = config.section_for("revert") else {
+        return Ok(None);
+    };
+    texts.reverse();
+    Ok((!texts.is_empty()).then(|| NewEntry {
+        section: section.to_owned(),
+        text: texts.join("; "),
+        breaking: false,
+    }))
 }
 
 #[cfg(test)]

@@ -71,11 +71,37 @@ pub fn unwrap_revert(header: &str) -> (&str, usize) {
     }
 }
 
+/// The header git's `Reapply "<header>"` (its name for a revert of a revert) brings back,
+/// if `header` is one.
+pub fn reapplied(header: &str) -> Option<&str> {
+    header.strip_prefix("Reapply \"")?.strip_suffix('"')
+}
+
+/// The commit id a revert's body names (`This reverts commit <id>.`), as written.
+pub fn reverted_commit(message: &str) -> Option<String> {
+    message.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("This reverts commit ")?;
+        let id = rest.trim_end_matches('.').trim();
+        (id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
+    })
+}
+
 /// Parses a cleaned message whose header follows the grammar; `None` when it does not.
-/// Git's `Revert "type: …"` reads as a `revert` of that header (see [`Commit::reverts`]).
+/// Git's `Revert "type: …"` reads as a `revert` of that header (see [`Commit::reverts`]);
+/// its `Reapply "type: …"` as the reapplied change itself, so that it counts and gets its
+/// entry like the commit it brings back.
 pub fn commit(message: &str) -> Option<Commit> {
     let lines: Vec<&str> = message.lines().collect();
     let first = *lines.first()?;
+    if let Some(inner) = reapplied(first) {
+        let rest = lines.get(1..).unwrap_or_default();
+        return commit(
+            &std::iter::once(inner)
+                .chain(rest.iter().copied())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
     if let Some(inner) = first.strip_prefix("Revert \"") {
         // `Revert "fix: x"`, or with the pull request a forge's squash merge appends:
         // `Revert "fix: x" (#123)`.
@@ -89,11 +115,7 @@ pub fn commit(message: &str) -> Option<Commit> {
         }
         // Only a revert of a conventional header means something for the changelog.
         header(unwrap_revert(quoted).0).ok()?;
-        let commit = lines.iter().find_map(|l| {
-            let rest = l.trim().strip_prefix("This reverts commit ")?;
-            let id = rest.trim_end_matches('.').trim();
-            (id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
-        });
+        let commit = reverted_commit(message);
         let mut c = from_lines(&lines, "revert", None, false, quoted)?;
         c.reverts = Some(Reverted {
             header: quoted.to_owned(),

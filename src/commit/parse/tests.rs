@@ -183,3 +183,12 @@ fn never_panics_on_odd_unicode() {
         let _ = header(line);
     }
 }
+
+#[test]
+fn git_s_reapply_reads_as_the_reapplied_change() {
+    let c = commit("Reapply \"fix(api): beta\"\n\nThis reverts commit abcdef1.").unwrap();
+    assert_eq!((c.ty.as_str(), c.description.as_str()), ("fix", "beta"));
+    assert_eq!(c.scope.as_deref(), Some("api"));
+    assert_eq!(c.reverts, None);
+    assert!(commit("Reapply \"not conventional\"").is_none());
+}

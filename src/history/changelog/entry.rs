@@ -190,6 +190,8 @@ pub fn entry_for_message(
     {
         return None;
     }
+    // A reapplied change's entry is its own (`Reapply "fix: x"` → `- x` under Fixed).
+    let header = crate::commit::parse::reapplied(header).unwrap_or(header);
     let ty = if header.starts_with("Revert \"") {
         "revert"
     } else {
@@ -217,13 +219,20 @@ pub struct RevertKey {
     pub reverts: Option<crate::commit::parse::Reverted>,
 }
 
-/// The [`RevertKey`] of a commit message.
+/// The [`RevertKey`] of a commit message. git's `Reapply "<header>"` reverts the commit
+/// `Revert "<header>"`: in one range the two cancel out, and the reapplied change stands.
 pub fn revert_key(message: &str) -> RevertKey {
     let header = message.lines().next().unwrap_or("").to_owned();
-    let reverts = header
-        .starts_with("Revert \"")
-        .then(|| crate::commit::parse::commit(message.trim_end())?.reverts)
-        .flatten();
+    let reverts = if let Some(inner) = crate::commit::parse::reapplied(&header) {
+        crate::commit::parse::commit(message.trim_end()).map(|_| crate::commit::parse::Reverted {
+            header: format!("Revert \"{inner}\""),
+            commit: crate::commit::parse::reverted_commit(message),
+        })
+    } else if header.starts_with("Revert \"") {
+        crate::commit::parse::commit(message.trim_end()).and_then(|c| c.reverts)
+    } else {
+        None
+    };
     RevertKey { header, reverts }
 }
 

@@ -129,7 +129,17 @@ pub fn plan_sync_releasing(
         .iter()
         .filter(|c| c.parents < 2 && !cancelled.contains(&c.id))
     {
-        let Some(entry) = commit_entry(&c.message, config, forge.as_ref()) else {
+        let entry = match commit_entry(&c.message, config, forge.as_ref()) {
+            Some(e) => Some(e),
+            // A merge reverted after its release (before it, it is cancelled above).
+            None => match crate::history::reverts::merge_revert(c.id, &c.message) {
+                Some(m) if !in_range.contains(&m.merge) => {
+                    crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
+                }
+                _ => None,
+            },
+        };
+        let Some(entry) = entry else {
             continue;
         };
         // In a monorepo, the commits of this changelog's package (or of none, for the root's).

@@ -37,6 +37,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
+    let mut merge_undone = Vec::new();
     repo.walk(
         &Range {
             tips: vec![head],
@@ -47,6 +48,9 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
                 merge_reverts.note(c.id, &message);
                 let entry = commit_entry(&message, config, forge.as_ref());
+                if entry.is_none() {
+                    merge_undone.extend(crate::history::reverts::merge_revert(c.id, &message));
+                }
                 // In a monorepo, only this changelog's package's commits (or no package's).
                 let counted = match entry {
                     Some(_) => filter.counts(c.id, &message),
@@ -85,6 +89,16 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         .collect();
     tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
     let owner = assign(&history, &index, &tags);
+    // A merge reverted in a later release than its own: the revert's `revert "…"` entry.
+    for m in merge_undone {
+        let (Some(&r), Some(&at)) = (index.get(&m.revert), index.get(&m.merge)) else {
+            continue;
+        };
+        if owner[r] != owner[at] && filter.counts(m.revert, "")? {
+            history[r].entry =
+                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?;
+        }
+    }
     // A revert and the change it reverts, released together (or both unreleased), cancel out.
     let mut per_bucket: Vec<Vec<(Oid, crate::history::changelog::entry::RevertKey)>> =
         vec![Vec::new(); tags.len() + 1];

@@ -53,6 +53,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     let mut filter = crate::history::packages::Filter::new(repo, config);
     let mut in_range = std::collections::HashSet::new();
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
+    let mut merge_undone = Vec::new();
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -75,6 +76,13 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
                         }
                         None => None,
                     };
+                // A merge reverted after its release: its entry is read once the range is known.
+                if e.is_none() {
+                    merge_undone.extend(
+                        crate::history::reverts::merge_revert(c.id, &message)
+                            .map(|m| (walked.len(), m)),
+                    );
+                }
                 walked.push((c.id, revert_key(&message), e));
             }
             true
@@ -82,6 +90,12 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     )?;
     if let Some(e) = failed {
         return Err(e);
+    }
+    for (i, m) in merge_undone {
+        if !in_range.contains(&m.merge) && filter.counts(m.revert, "")? {
+            walked[i].2 =
+                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?;
+        }
     }
     // A change reverted within the same release never shipped.
     let pairs: Vec<(git2::Oid, RevertKey)> =
