@@ -114,3 +114,36 @@ fn a_hand_tag_of_a_version_the_other_scheme_tagged_is_refused() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.head_subject(), "chore(release): 0.3.0");
 }
+
+/// `core.worktree` naming a folder apart from the git dir's (a dotfiles-style checkout), run
+/// from the git dir's folder as git allows: install, doctor, the hooks, a release and `init`
+/// all use that work tree, and the `git` relhook starts finds the repository.
+#[test]
+fn a_core_worktree_elsewhere_is_the_work_tree_for_every_command() {
+    let repo = Repo::new();
+    let tree = repo.scratch("tree");
+    let meta = repo.path();
+    repo.git(&["config", "core.worktree", tree.to_str().unwrap()]);
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(tree.join(".relconfig.toml").is_file(), "{}", text(&out));
+    assert!(!meta.join(".relconfig.toml").exists());
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    std::fs::write(tree.join("x.txt"), "x\n").unwrap();
+    repo.git(&["add", "x.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = std::fs::read_to_string(tree.join("CHANGELOG.md")).unwrap();
+    assert!(log.contains("- one"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

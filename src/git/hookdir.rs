@@ -62,8 +62,11 @@ impl HooksLocation {
             other => other,
         })?;
         let hooks_path = config_with_scope(cwd, "core.hooksPath")?;
+        let work_tree = PathBuf::from(top.trim_end_matches(['\n', '\r']));
+        // A work tree apart from its git dir (`core.worktree`): later `git`s are told both.
+        super::run::note_layout(&normalize(&common_dir), &work_tree);
         Ok(HooksLocation {
-            work_tree: PathBuf::from(top.trim_end_matches(['\n', '\r'])),
+            work_tree,
             common_dir: normalize(&common_dir),
             hooks_dir: normalize(&cwd.join(hooks)),
             hooks_path,

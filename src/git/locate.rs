@@ -63,6 +63,25 @@ pub(super) fn git_work_tree(cwd: &Path, repo: &git2::Repository) -> Option<PathB
     (real(&git_says) != real(workdir)).then(|| real(&git_says))
 }
 
+/// `core.worktree` as the repository's own config file sets it (`git config core.worktree`
+/// writes `worktree = <path>` under `[core]`; a relative path is read against the git dir).
+fn core_worktree(common_dir: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(common_dir.join("config")).ok()?;
+    let mut in_core = false;
+    let mut found = None;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_core = line.eq_ignore_ascii_case("[core]");
+        } else if in_core
+            && let Some((key, value)) = line.split_once('=')
+            && key.trim().eq_ignore_ascii_case("worktree")
+        {
+            found = Some(PathBuf::from(value.trim().trim_matches('"')));
+        }
+    }
+    found
+}
+
 /// A `.git` file says `gitdir: <path>`, relative to the file's folder.
 fn read_gitdir_file(file: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(file).ok()?;
@@ -75,6 +94,22 @@ fn finish(git_dir: PathBuf, work_tree: Option<PathBuf>) -> Location {
         .ok()
         .map(|c| git_dir.join(c.trim()))
         .unwrap_or_else(|| git_dir.clone());
+    // `core.worktree` names the work tree wherever it is, unless GIT_WORK_TREE says; where it
+    // names the folder already found (a submodule's), that path is kept as it was given.
+    let real = |p: &Path| p.canonicalize().ok();
+    let work_tree = match core_worktree(&common_dir) {
+        Some(wt) if std::env::var_os("GIT_WORK_TREE").is_none() => {
+            let named = git_dir.join(wt);
+            match (real(&named), work_tree.as_deref().and_then(real)) {
+                (Some(a), Some(b)) if a == b => work_tree,
+                (a, _) => Some(a.unwrap_or(named)),
+            }
+        }
+        _ => work_tree,
+    };
+    if let Some(wt) = &work_tree {
+        super::run::note_layout(&git_dir, wt);
+    }
     Location {
         work_tree,
         git_dir,
@@ -85,6 +120,22 @@ fn finish(git_dir: PathBuf, work_tree: Option<PathBuf>) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn core_worktree_is_read_from_the_core_section_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config");
+        std::fs::write(
+            &config,
+            "[core]\n\tbare = false\n\tworktree = ../tree\n[remote \"o\"]\n\tworktree = no\n",
+        )
+        .unwrap();
+        assert_eq!(core_worktree(dir.path()), Some(PathBuf::from("../tree")));
+        std::fs::write(&config, "[core]\n\tbare = false\n[x]\n\tworktree = no\n").unwrap();
+        assert_eq!(core_worktree(dir.path()), None);
+        std::fs::write(&config, "[Core]\n\tWorkTree = \"/abs/tree\"\n").unwrap();
+        assert_eq!(core_worktree(dir.path()), Some(PathBuf::from("/abs/tree")));
+    }
 
     #[test]
     fn finds_dot_git_dir_and_file_upwards() {

@@ -98,6 +98,9 @@ impl Repo {
                 .set_workdir(&wt, false)
                 .map_err(|e| Error::git("use the work tree git uses", e))?;
         }
+        if let Some(wt) = inner.workdir() {
+            super::run::note_layout(inner.path(), wt);
+        }
         // git reads GIT_INDEX_FILE against the current directory, with or without GIT_DIR
         // (hooks get it; a user may export it): the index relhook stages into is git's.
         // git sets it for every commit hook, to the default index most of the time: that one

@@ -4,7 +4,7 @@
 //! command, status and stderr.
 
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::{Error, Result};
@@ -50,6 +50,19 @@ impl GitOutput {
     }
 }
 
+/// The repository's git dir and work tree, when the work tree holds no `.git` that leads to
+/// it (`core.worktree` naming a folder elsewhere, or GIT_DIR and GIT_WORK_TREE exported): git
+/// started in that work tree would find no repository, so every `git` is told both.
+static APART: std::sync::OnceLock<(PathBuf, PathBuf)> = std::sync::OnceLock::new();
+
+/// Notes `git_dir` and `work_tree` for every `git` started from here on, when the work tree
+/// has no `.git` of its own (one repository per process: the first noted stands).
+pub(super) fn note_layout(git_dir: &Path, work_tree: &Path) {
+    if work_tree.join(".git").symlink_metadata().is_err() {
+        let _ = APART.set((git_dir.to_owned(), work_tree.to_owned()));
+    }
+}
+
 /// A `git` command line about to run.
 pub struct Git<'a> {
     cmd: Command,
@@ -62,6 +75,9 @@ impl<'a> Git<'a> {
     pub fn new<S: AsRef<OsStr>>(cwd: &Path, args: &[S]) -> Git<'a> {
         let mut cmd = Command::new("git");
         cmd.current_dir(cwd).args(args);
+        if let Some((git_dir, work_tree)) = APART.get() {
+            cmd.env("GIT_DIR", git_dir).env("GIT_WORK_TREE", work_tree);
+        }
         Git {
             cmd,
             args: args
