@@ -29,27 +29,33 @@ fn unreleased(repo: &Repo) -> String {
         .to_owned()
 }
 
+/// The commit git just made (`out`) carries `- entry` under `section`, said in relhook's
+/// line; the tree is clean and `--sync` then has nothing to add.
+fn carries(repo: &Repo, out: &std::process::Output, section: &str, entry: &str) {
+    assert!(out.status.success(), "{}", text(out));
+    assert!(
+        stderr(out).contains(&format!("added `- {entry}` under {section}")),
+        "{}",
+        text(out)
+    );
+    assert!(
+        unreleased(repo).contains(&format!("### {section}\n\n- {entry}\n")),
+        "{}",
+        unreleased(repo)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let before = repo.read("CHANGELOG.md");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+}
+
 #[test]
 fn a_reapply_of_a_released_revert_carries_the_original_entry() {
     let repo = revert_released();
     let out = repo.git_output(&["revert", "--no-edit", ":/^Revert"]);
-    assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.head_subject(), "Reapply \"fix: beta\"");
-    assert!(
-        stderr(&out).contains("added `- beta` under Fixed"),
-        "{}",
-        text(&out)
-    );
-    assert!(
-        unreleased(&repo).contains("### Fixed\n\n- beta\n"),
-        "{}",
-        unreleased(&repo)
-    );
-    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
     // `--sync` agrees, lint and check pass it, the version counts it, the notes list it.
-    let before = repo.read("CHANGELOG.md");
-    ok(repo.relhook(&["changelog", "--sync"]));
-    assert_eq!(repo.read("CHANGELOG.md"), before);
+    carries(&repo, &out, "Fixed", "beta");
     ok(repo.relhook(&["check", "v0.1.1..HEAD"]));
     let next = ok(repo.relhook(&["version", "--next"]));
     assert_eq!(stdout(&next).trim(), "0.1.2", "{}", text(&next));
@@ -127,21 +133,8 @@ fn a_merge_revert_of_a_released_branch_carries_its_removed_entry() {
     let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]);
     assert!(out.status.success(), "{}", text(&out));
     let out = repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        stderr(&out).contains("added `- revert \"topic thing\"` under Removed"),
-        "{}",
-        text(&out)
-    );
-    assert!(
-        unreleased(&repo).contains("### Removed\n\n- revert \"topic thing\"\n"),
-        "{}",
-        unreleased(&repo)
-    );
-    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    carries(&repo, &out, "Removed", "revert \"topic thing\"");
     let before = repo.read("CHANGELOG.md");
-    ok(repo.relhook(&["changelog", "--sync"]));
-    assert_eq!(repo.read("CHANGELOG.md"), before);
 
     // `--sync` writes the same entry for a revert the hook did not see.
     let other = installed_repo();
