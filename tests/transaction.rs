@@ -56,6 +56,15 @@ fn post_commit(repo: &Repo, env: &[(&str, &str)]) -> std::process::Output {
     cmd.output().unwrap()
 }
 
+/// `relhook changelog --sync`, waiting only 200 ms for a lock another process holds.
+fn sync_briefly(repo: &Repo) -> std::process::Output {
+    repo.command_in(relhook_bin(), &repo.path())
+        .args(["changelog", "--sync"])
+        .env("RELHOOK_LOCK_WAIT_MS", "200")
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn locked_index_during_post_commit_leaves_nothing_staged() {
     let repo = setup();
@@ -89,12 +98,7 @@ fn an_index_lock_left_by_a_killed_relhook_is_removed_by_the_next_one() {
     commit_skipping(&repo, "feat: after a kill");
     let lock = repo.path().join(".git/index.lock");
     std::fs::write(&lock, "DIRC-not-ours").unwrap();
-    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
-    let out = cmd
-        .args(["changelog", "--sync"])
-        .env("RELHOOK_LOCK_WAIT_MS", "200")
-        .output()
-        .unwrap();
+    let out = sync_briefly(&repo);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(lock.exists(), "git's lock is left alone");
     // The mark of a relhook whose process is gone.
@@ -157,12 +161,7 @@ fn an_index_lock_whose_pid_is_reused_or_a_zombie_is_removed() {
     commit_skipping(&repo, "feat: while held");
     let lock = repo.path().join(".git/index.lock");
     std::fs::write(&lock, format!("relhook-lock pid {}\n", sleeper.id())).unwrap();
-    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
-    let out = cmd
-        .args(["changelog", "--sync"])
-        .env("RELHOOK_LOCK_WAIT_MS", "200")
-        .output()
-        .unwrap();
+    let out = sync_briefly(&repo);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(lock.exists(), "a live writer's lock stays");
     let _ = sleeper.kill();
