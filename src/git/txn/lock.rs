@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::TMP_PREFIX;
-use super::writer::{is_writer, start_time};
+use super::writer::{is_writer, own_start_time};
 use crate::{Error, Result};
 
 /// What a lock relhook takes holds until relhook fills it (git's own locks never start so).
@@ -17,7 +17,7 @@ const LOCK_MARK: &str = "relhook-lock pid ";
 /// The mark with this process's start time after its pid (`relhook-lock pid N started T`),
 /// so a later process given the same pid is not taken for the lock's relhook.
 fn lock_mark() -> String {
-    let started = start_time("self").map_or_else(String::new, |t| format!(" started {t}"));
+    let started = own_start_time().map_or_else(String::new, |t| format!(" started {t}"));
     format!("{LOCK_MARK}{}{started}\n", std::process::id())
 }
 
@@ -265,7 +265,7 @@ mod tests {
                 .spawn()
                 .unwrap();
             let pid = child.id();
-            let started = start_time(&pid.to_string()).unwrap();
+            let started = super::super::writer::start_time(&pid.to_string()).unwrap();
             fs::write(&lock, format!("{LOCK_MARK}{pid} started {started}\n")).unwrap();
             assert_eq!(stale_relhook_lock(&lock), None, "its writer runs");
             fs::write(&lock, format!("{LOCK_MARK}{pid} started {}\n", started + 1)).unwrap();

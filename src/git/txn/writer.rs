@@ -34,10 +34,16 @@ pub(super) fn start_time(pid: &str) -> Option<u64> {
     stat(pid).map(|s| s.started)
 }
 
+/// This process's start time, read once: the lock and the journal both record it.
+pub(super) fn own_start_time() -> Option<u64> {
+    static OWN: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *OWN.get_or_init(|| start_time("self"))
+}
+
 /// The journal line naming this process's start time, for [`is_writer`] to tell it from a
 /// later process given the same pid; empty where `/proc` is missing.
 pub(super) fn started_line() -> String {
-    start_time("self").map_or_else(String::new, |t| format!("started {t}\n"))
+    own_start_time().map_or_else(String::new, |t| format!("started {t}\n"))
 }
 
 /// Whether process `pid` is the relhook that wrote a journal recording `started` (`None`:
