@@ -155,3 +155,52 @@ fn a_revert_of_a_release_commit_gives_its_entries_back_to_unreleased() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// `git commit --amend --no-edit` of a revert of an unreleased change: still no
+/// `- revert "…"` (it used to appear at the amend, as if the change had shipped).
+#[test]
+fn amending_a_revert_of_an_unreleased_change_adds_no_revert_entry() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: beta");
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!log.contains("revert") && !log.contains("- beta"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// Reverting the commit that created CHANGELOG.md stops on a modify/delete conflict, which
+/// no merge driver sees; taking the deletion used to drop every other entry without a word.
+/// post-commit makes no new file in its place, says so in one line, and its command brings
+/// the file back with the revert's own edit (the unreleased change's entry goes).
+#[test]
+fn a_commit_that_deletes_the_changelog_is_said_and_the_fix_brings_it_back() {
+    let repo = Repo::new();
+    assert_eq!(repo.relhook(&["install"]).status.code(), Some(0));
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: init"]);
+    repo.commit_hooked("feat: alpha");
+    repo.commit_hooked("feat: beta");
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD~1"]);
+    assert!(
+        !out.status.success(),
+        "a modify/delete conflict: {}",
+        text(&out)
+    );
+    repo.git(&["rm", "-q", "CHANGELOG.md"]);
+    let out = repo.git_output(&["revert", "--continue", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("this commit deletes CHANGELOG.md and its 2 unreleased entries"),
+        "{said}"
+    );
+    assert!(!repo.path().join("CHANGELOG.md").exists(), "{said}");
+    let fix = said.split('`').nth(1).expect("a command");
+    let out = repo.sh(fix);
+    assert!(out.status.success(), "{fix}: {}", text(&out));
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(log.contains("- beta") && !log.contains("alpha"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

@@ -10,6 +10,7 @@
 
 mod already;
 mod amend;
+mod deleted;
 mod kept_out;
 mod merged;
 mod op;
@@ -129,7 +130,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || new_entry
             .as_ref()
             .is_some_and(|e| e.text.contains("revert \""));
-    let reverted = (!amend && is_revert)
+    // An amended revert too: its entry is still the revert's, judged against the change it
+    // reverts (an unreleased one's leaves no `revert "…"` behind).
+    let reverted = is_revert
         .then(|| reverted_entry(repo, head, config))
         .flatten();
     // From here on the user expects an entry: every reason not to add one is said.
@@ -322,6 +325,9 @@ fn prepare(
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
                 )));
+            }
+            if let Some(said) = deleted::deleted_by(repo, head, &path) {
+                return stop(Accumulated::Notice(said));
             }
             // The first changelog-worthy commit creates the file, inside that commit.
             None

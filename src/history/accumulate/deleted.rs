@@ -1,0 +1,32 @@
+//! A commit that deletes the changelog its parent has: post-commit never makes a new one in
+//! its place (that would hold this commit's entry alone), and says what was lost and how to
+//! get it back. A `git revert` of the commit that created CHANGELOG.md stops on a
+//! modify/delete conflict the merge driver never sees; taking the deletion takes every other
+//! entry with it.
+
+use std::path::Path;
+
+use git2::Oid;
+
+use crate::git::Repo;
+use crate::history::changelog::Changelog;
+
+/// The notice for a commit `head` whose parent has `path` and which has it no more; `None`
+/// when the parent has no such file either (the first changelog-worthy commit creates it).
+pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path) -> Option<String> {
+    let parent = repo.first_parent(head)?;
+    let before = repo.file_at(parent, path).ok()??;
+    let unreleased = std::str::from_utf8(&before.bytes)
+        .ok()
+        .and_then(|t| Changelog::parse(t).ok())
+        .map_or(0, |log| log.unreleased_entries().len());
+    let shown = path.display();
+    let what = match unreleased {
+        0 => String::new(),
+        1 => " and its 1 unreleased entry".to_owned(),
+        n => format!(" and its {n} unreleased entries"),
+    };
+    Some(format!(
+        "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {shown} && git commit --amend --no-edit` (relhook then adds this commit's entry to it)"
+    ))
+}
