@@ -125,14 +125,21 @@ fn merged_topic(repo: &Repo) {
     repo.git(&["merge", "-q", "--no-ff", "--no-edit", "topic"]);
 }
 
-#[test]
-fn a_merge_revert_of_a_released_branch_carries_its_removed_entry() {
+/// An installed repository whose merged topic branch was released as v0.1.1, then reverted
+/// with `git revert -m 1` through the hooks; with git's output for that revert.
+fn released_merge_reverted() -> (Repo, std::process::Output) {
     let repo = installed_repo();
     repo.git(&["branch", "-M", "main"]);
     merged_topic(&repo);
     let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]);
     assert!(out.status.success(), "{}", text(&out));
     let out = repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+    (repo, out)
+}
+
+#[test]
+fn a_merge_revert_of_a_released_branch_carries_its_removed_entry() {
+    let (repo, out) = released_merge_reverted();
     carries(&repo, &out, "Removed", "revert \"topic thing\"");
     let before = repo.read("CHANGELOG.md");
 
@@ -185,12 +192,7 @@ fn a_merge_revert_of_an_unreleased_branch_still_adds_nothing() {
 
 #[test]
 fn a_released_merge_reverted_and_reapplied_before_the_next_release_is_nothing_new() {
-    let repo = installed_repo();
-    repo.git(&["branch", "-M", "main"]);
-    merged_topic(&repo);
-    let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]);
-    assert!(out.status.success(), "{}", text(&out));
-    let out = repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+    let (repo, out) = released_merge_reverted();
     assert!(out.status.success(), "{}", text(&out));
     let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
     assert!(out.status.success(), "{}", text(&out));
