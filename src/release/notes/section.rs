@@ -40,10 +40,11 @@ pub fn section(text: &str, version: &str) -> Section {
         .ok()
         .and_then(|log| log.section_lines(want))
     {
-        // A `#` heading after it is not the release's either (`# Older releases`).
+        // A `#` heading after it is not the release's either (`# Older releases`), unless it
+        // names the version again (vuejs/core's `# Vue 3.6.0` under `# [3.6.0](…)`).
         let end = heads
             .iter()
-            .find(|h| h.line > heading && h.line < end && h.level == 1)
+            .find(|h| h.line > heading && h.line < end && h.level == 1 && !h.names(want))
             .map_or(end, |h| h.line);
         return found(&lines, &verbatim, heading, end);
     }
@@ -374,8 +375,8 @@ mod tests {
             "```md\n## 1.9.0\n```\n\n### Upgrading to 1.0.0\n\nsteps\n"
         );
         assert_eq!(section(log, "1.9.0"), Section::Missing { mention: Some(6) });
-        // The same, not Keep a Changelog (a date in parentheses).
-        let log = log.replace("## 2.0.0", "## 2.0.0 (2020-01-01)");
+        // The same, not Keep a Changelog (a month in parentheses).
+        let log = log.replace("## 2.0.0", "## 2.0.0 (January 2020)");
         assert!(Changelog::parse(&log).is_err());
         assert_eq!(
             text_of(&log, "2.0.0"),
