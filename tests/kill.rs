@@ -539,6 +539,72 @@ fn killed_hand_tag_before_its_release_commit_is_finishable() {
     hand_tag_killed_at(&points);
 }
 
+/// An amend's post-commit killed before it moved HEAD (QA12): the undo leaves the replaced
+/// commit's entry in the file, which `--sync` keeps, so the line names the hand edit, not a
+/// `--sync` that changes nothing.
+#[test]
+fn an_undone_amend_names_the_hand_edit_not_sync() {
+    let repo = released();
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-q", "--amend", "-m", "feat: shipped later"]);
+    let (out, killed) = run_and_kill(cmd, "post-commit", &Point::Step("files-written"));
+    assert!(killed && out.status.success(), "{}", text(&out));
+    let _ = std::fs::remove_file(repo.path().join(".git/index.lock"));
+    let out = relhook_dated(&repo, &["changelog", "--sync"]);
+    let said = text(&out);
+    assert!(said.contains("undid an interrupted post-commit"), "{said}");
+    assert!(
+        !said.contains("`relhook changelog --sync` adds it"),
+        "{said}"
+    );
+    assert!(said.contains("- shipped later"), "{said}");
+    assert_eq!(count_line(&repo.read("CHANGELOG.md"), "- shipped soon"), 1);
+}
+
+/// Killed before its release commit, then a commit on top (QA12): the tag can no longer be
+/// finished where it is. The commit says so at once; doctor, `release` and `--resume` name the
+/// way out (delete the tag, release again from HEAD) instead of the next release taking the
+/// tag's version for shipped and its entries for the version after it.
+#[test]
+fn a_killed_hand_tag_with_a_commit_on_top_is_named_until_released_again() {
+    let repo = released();
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.1", "-m", "v0.1.1"]);
+    let _ = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-started"));
+    let tagged = repo.git(&["rev-parse", "v0.1.1^{commit}"]);
+    let out = repo.commit_with_hooks("fix: after the killed tag");
+    assert!(out.status.success(), "{}", text(&out));
+    let way_out = "`git tag -d v0.1.1`, then `relhook release 0.1.1` makes the release from HEAD";
+    let said = text(&out);
+    assert!(
+        said.contains("warning: tag v0.1.1 is on") && said.contains(way_out),
+        "{said}"
+    );
+    let doctor = text(&relhook_dated(&repo, &["doctor"]));
+    assert!(doctor.contains("INVALID  tag v0.1.1"), "{doctor}");
+    assert!(doctor.contains("fix: git tag -d v0.1.1"), "{doctor}");
+    for args in [&["release", "--no-test"][..], &["release", "--resume"]] {
+        let out = relhook_dated(&repo, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains(way_out), "{args:?}: {}", text(&out));
+    }
+    assert_eq!(repo.git(&["rev-parse", "v0.1.1^{commit}"]), tagged);
+    // The way out releases both commits' entries as 0.1.1.
+    repo.git(&["tag", "-d", "v0.1.1"]);
+    let out = relhook_dated(&repo, &["release", "0.1.1", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.1"]);
+    assert!(
+        notes.contains("shipped soon") && notes.contains("after the killed tag"),
+        "{notes}"
+    );
+    let doctor = text(&relhook_dated(&repo, &["doctor"]));
+    assert!(!doctor.contains("INVALID"), "{doctor}");
+    assert!(repo.commit_with_hooks("fix: later").status.success());
+    assert!(!repo.path().join(".git/relhook-hand-tag").exists());
+}
+
 /// Killed after it amended HEAD, before its index took the amend's CHANGELOG.md; then the user
 /// removes `index.lock`, as git advises for a lock it finds. The next commit must not take the
 /// changelog back, and the command relhook names puts the index right.

@@ -321,6 +321,15 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: warning: {why}");
         }
     }
+    // An interrupted hand tag this commit has moved away from: said at once, not first at
+    // the next release.
+    if let Some(s) = crate::tag::hand::stranded(&repo, &config) {
+        let _ = writeln!(
+            err,
+            "relhook: warning: {}",
+            crate::tag::hand::describe_stranded(&config, &s)
+        );
+    }
     Ok(Outcome::Ok)
 }
 

@@ -34,6 +34,14 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
     }
     // A hand tag's hook interrupted: the repository's own tags, then each package's.
     for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some(s) = crate::tag::hand::stranded(repo, &view) {
+            out.push(doctor::Check {
+                subject: format!("tag {}", s.tag),
+                status: Status::Invalid,
+                detail: crate::tag::hand::describe_stranded(&view, &s),
+                fix: Some(format!("git tag -d {}", s.tag)),
+            });
+        }
         if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
             out.push(doctor::Check {
                 subject: format!("tag {}", u.tag),

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
 use super::release_next::{Made, say_next, say_untested};
+pub(super) use super::release_next::{refused, refused_in};
 use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
@@ -40,6 +41,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Some(half) => return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json),
         // A hand tag left on a commit without its section: its release is what to finish,
         // not a new one (which would find nothing since that tag).
+        // Commits made after it: the release is made again from HEAD, never on top of it
+        // (the next version would take its entries, and its version would never ship).
+        None if let Some(s) = hand::stranded(&repo, &config) => {
+            let why = hand::describe_stranded(&config, &s);
+            return refused(&Refusal::bare(Reason::HalfMade, why), json);
+        }
         None => match hand::unfinished(&repo, &config) {
             Some(_) if args.resume => {
                 return finish_hand_tag(&repo, &config, &root, &opts.date, json);
@@ -360,68 +367,6 @@ pub(super) fn old_version_left(
     }
     out.truncate(20);
     out
-}
-
-pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
-    refused_in(r, json, "relhook release")
-}
-
-/// [`refused`] for a refusal of `rerun` (the release command as given, which `--no-test`
-/// is added to).
-pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome> {
-    // A test command that would not start: its fix (the key it is set in) goes into the
-    // `next:` line, after the way round it.
-    let (shown, way) = match (r.reason, &r.fix) {
-        (Reason::TestsCannotStart, Some(fix)) => (
-            r.what.clone(),
-            Some(format!(
-                "`{rerun} --no-test` releases without running the tests, or {fix}"
-            )),
-        ),
-        (Reason::TestsCannotStart, None) => (
-            r.to_string(),
-            Some(format!(
-                "`{rerun} --no-test` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
-            )),
-        ),
-        // The release command as given (`--all`, `--package P`), not the root's.
-        (Reason::TestsFailed, fix) => (
-            r.what.clone(),
-            Some(format!(
-                "{}, then `{rerun}`; or `{rerun} --no-test` to release untested (pre-push then asks for a test record before the tag leaves)",
-                fix.as_deref()
-                    .unwrap_or("fix them (`relhook test` runs them alone)")
-            )),
-        ),
-        _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
-    };
-    let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
-    if let Some(way) = way {
-        let _ = writeln!(std::io::stderr(), "next: {way}");
-    }
-    if json {
-        super::json::print(&super::json::ErrorReport::refused(r))?;
-    }
-    Ok(Outcome::Failed)
-}
-
-/// The command that gets past a refusal whose own text names none (every refusal on the
-/// release path ends with one).
-fn way_past(reason: Reason) -> Option<&'static str> {
-    Some(match reason {
-        Reason::Behind => "`git pull --rebase`, then `relhook release`",
-        Reason::OperationInProgress => {
-            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"
-        }
-        Reason::TagExists => {
-            "`relhook release X.Y.Z` with a version above it, or `relhook release` to take the next one"
-        }
-        Reason::NotGreater => {
-            "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`"
-        }
-        Reason::ChangedSincePlan => "`relhook release` again",
-        _ => return None,
-    })
 }
 
 /// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).

@@ -1,12 +1,16 @@
 //! The last line of a release or of its resume: the one next step that works. A release tag
 //! pre-push would refuse as untested gets pre-push's own way to test it first (`relhook test`
-//! on HEAD; a checkout of the tag when the release commit is below HEAD); else the push.
+//! on HEAD; a checkout of the tag when the release commit is below HEAD); else the push. A
+//! refused release ends the same way: the reason, then the one command that gets past it.
 
 use std::io::Write;
 
 use git2::Oid;
 
+use super::Outcome;
+use crate::Result;
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 
 /// A release tag just made, as the next step needs it.
@@ -96,4 +100,67 @@ pub(super) fn say_next(
         "next: {}, then git push --follow-tags   (pre-push refuses a release tag with no test record)",
         steps.join("; ")
     );
+}
+
+/// Says a refused release: the reason, then the `next:` line that gets past it.
+pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
+    refused_in(r, json, "relhook release")
+}
+
+/// [`refused`] for a refusal of `rerun` (the release command as given, which `--no-test`
+/// is added to).
+pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome> {
+    // A test command that would not start: its fix (the key it is set in) goes into the
+    // `next:` line, after the way round it.
+    let (shown, way) = match (r.reason, &r.fix) {
+        (Reason::TestsCannotStart, Some(fix)) => (
+            r.what.clone(),
+            Some(format!(
+                "`{rerun} --no-test` releases without running the tests, or {fix}"
+            )),
+        ),
+        (Reason::TestsCannotStart, None) => (
+            r.to_string(),
+            Some(format!(
+                "`{rerun} --no-test` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
+            )),
+        ),
+        // The release command as given (`--all`, `--package P`), not the root's.
+        (Reason::TestsFailed, fix) => (
+            r.what.clone(),
+            Some(format!(
+                "{}, then `{rerun}`; or `{rerun} --no-test` to release untested (pre-push then asks for a test record before the tag leaves)",
+                fix.as_deref()
+                    .unwrap_or("fix them (`relhook test` runs them alone)")
+            )),
+        ),
+        _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
+    };
+    let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
+    if let Some(way) = way {
+        let _ = writeln!(std::io::stderr(), "next: {way}");
+    }
+    if json {
+        super::json::print(&super::json::ErrorReport::refused(r))?;
+    }
+    Ok(Outcome::Failed)
+}
+
+/// The command that gets past a refusal whose own text names none (every refusal on the
+/// release path ends with one).
+fn way_past(reason: Reason) -> Option<&'static str> {
+    Some(match reason {
+        Reason::Behind => "`git pull --rebase`, then `relhook release`",
+        Reason::OperationInProgress => {
+            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"
+        }
+        Reason::TagExists => {
+            "`relhook release X.Y.Z` with a version above it, or `relhook release` to take the next one"
+        }
+        Reason::NotGreater => {
+            "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`"
+        }
+        Reason::ChangedSincePlan => "`relhook release` again",
+        _ => return None,
+    })
 }

@@ -296,7 +296,31 @@ pub(super) fn say_recovered(
     done: &str,
 ) {
     let mut err = crate::cli::stream::stderr();
-    let _ = writeln!(err, "relhook: {done}");
+    // An undone post-commit of `git commit --amend`: the file holds the replaced commit's entry,
+    // which `--sync` leaves as it is (an entry is never re-derived from its commit), so the hand
+    // edit is what finishes it, as when the amend cannot be rewritten at all.
+    let amend = done
+        .starts_with("undid an interrupted post-commit (")
+        .then(|| {
+            crate::history::accumulate::unrewritten_amend(
+                repo,
+                config,
+                "its post-commit was interrupted, and its changes were undone",
+            )
+        })
+        .flatten();
+    match amend {
+        Some(said) => {
+            let _ = writeln!(
+                err,
+                "relhook: undid an interrupted post-commit (nothing of it remains)"
+            );
+            let _ = writeln!(err, "relhook: {said}");
+        }
+        None => {
+            let _ = writeln!(err, "relhook: {done}");
+        }
+    }
     let found = match hand::unfinished(repo, config) {
         Some(u) => Some((config.clone(), u)),
         None => super::release_packages::unfinished_hand_view(repo, root, config)

@@ -18,8 +18,10 @@ use crate::{Error, Result};
 
 mod caller;
 mod notes;
+mod stranded;
 pub use caller::{can_tell_git_tag, from_git_tag, git_subcommand};
 use notes::unpublishable;
+pub use stranded::{Stranded, describe_stranded, stranded};
 
 /// One line of the hook's input: `<old> <new> <ref>`.
 #[derive(Debug, Clone, PartialEq, Eq)]

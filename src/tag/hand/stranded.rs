@@ -1,0 +1,74 @@
+//! A hand tag whose hook was interrupted before the release commit, with commits made on top
+//! since: [`super::unfinished`] (the tag on HEAD) no longer applies, and `--resume` cannot
+//! make a release commit below HEAD. Left unsaid, the next release took the tag's version for
+//! released and shipped its entries under the version after it.
+
+use semver::Version;
+
+use super::{MARKER, needs_section};
+use crate::config::Config;
+use crate::git::Repo;
+
+/// The tag the hook's marker names, when it is on a commit other than HEAD that lacks its
+/// section: its release was never made.
+pub struct Stranded {
+    /// The tag's name (`v0.1.0`).
+    pub tag: String,
+    /// Its version.
+    pub version: Version,
+    /// The commit it is on (not HEAD).
+    pub commit: git2::Oid,
+}
+
+/// The [`Stranded`] hand tag, if any. One stat when there is no marker (post-commit asks).
+pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
+    let named = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
+    let named = named.trim_end();
+    let head = repo.head()?;
+    let found = repo
+        .release_tag_candidates(&config.version.tag_prefix)
+        .into_iter()
+        .find(|t| t.name == named);
+    let tag = match found {
+        Some(t) if t.commit == head => return None, // `unfinished`'s to say
+        Some(t) => t,
+        None => {
+            // Deleted, or another package's: nothing is left to finish for this project.
+            if config.package.is_none() {
+                super::clear_marker(repo);
+            }
+            return None;
+        }
+    };
+    // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
+    repo.tag_target(&tag.name).filter(|t| *t != tag.commit)?;
+    let has_changelog = matches!(
+        repo.file_at(tag.commit, &config.changelog.path),
+        Ok(Some(_))
+    );
+    if !has_changelog || !needs_section(repo, config, &tag.version, tag.commit) {
+        // Released after all (`relhook release` after `git tag -d`): the marker is stale, and
+        // post-commit would read the tags on every commit while it stays.
+        if has_changelog {
+            super::clear_marker(repo);
+        }
+        return None;
+    }
+    Some(Stranded {
+        tag: tag.name,
+        version: tag.version,
+        commit: tag.commit,
+    })
+}
+
+/// One line: what is wrong, and the commands that make the release from HEAD instead.
+pub fn describe_stranded(config: &Config, s: &Stranded) -> String {
+    let release = super::release_command(config, &s.version);
+    format!(
+        "tag {} is on {}, whose {} has no section for it (a hand tag whose release commit was interrupted), and commits were made after it, so it cannot be finished there; `git tag -d {}`, then `{release}` makes the release from HEAD",
+        s.tag,
+        crate::git::short_id(s.commit),
+        config.changelog.path.display(),
+        s.tag,
+    )
+}
