@@ -768,3 +768,36 @@ fn a_release_under_autocrlf_stores_lf() {
     assert!(!stored.contains('\r'), "{stored:?}");
     assert!(repo.git(&["status", "--porcelain"]).is_empty());
 }
+
+/// A computed version whose tag exists on a commit the branch does not hold (an abandoned
+/// line's: commitizen's history has four, QA12): the refusal names the first version above it
+/// with no tag, not `relhook release`, which computes the same version again.
+#[test]
+fn a_taken_version_names_the_first_free_one() {
+    let repo = crate::support::installed_repo();
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    repo.git(&["switch", "-q", "-c", "abandoned"]);
+    for v in ["0.1.1", "0.1.2"] {
+        repo.git(&[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "--no-verify",
+            "-m",
+            "chore: x",
+        ]);
+        let tag = format!("v{v}");
+        repo.git_skipping_relhook(&["tag", "-a", &tag, "-m", v]);
+    }
+    repo.git(&["switch", "-q", "main"]);
+    repo.commit_hooked("feat: on main");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("tag v0.1.1 already exists; a released tag is never reused: `relhook release 0.1.3` takes the first version above it with no tag"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["release", "0.1.3", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

@@ -131,3 +131,21 @@ fn resume_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
             .contains("relhook-test-record: pass")
     );
 }
+
+/// An interrupted release over a dirty tree (`release --allow-dirty`, QA12): `--resume`'s
+/// refusal names the option that lets it finish, as every refusal names its way past.
+#[test]
+fn resume_refused_on_a_dirty_tree_names_allow_dirty() {
+    let repo = killed_after_the_release_commit(r#"["true"]"#);
+    repo.write("one.txt", "changed\n");
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("`relhook release --resume --allow-dirty`"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["release", "--resume", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--list"]), "v0.1.0");
+}

@@ -256,7 +256,7 @@ fn resume(
                     "the working tree is not clean ({}); the release commit is tested and tagged on a clean tree",
                     dirty.join(", ")
                 ),
-                "commit or stash first",
+                "commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
             ),
             false,
         );

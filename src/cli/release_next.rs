@@ -154,9 +154,6 @@ fn way_past(reason: Reason) -> Option<&'static str> {
         Reason::OperationInProgress => {
             "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"
         }
-        Reason::TagExists => {
-            "`relhook release X.Y.Z` with a version above it, or `relhook release` to take the next one"
-        }
         Reason::NotGreater => {
             "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`"
         }

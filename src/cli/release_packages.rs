@@ -188,7 +188,7 @@ fn resume(
             &Refusal::new(
                 Reason::DirtyTree,
                 format!("the working tree is not clean ({})", dirty.join(", ")),
-                "the release commit is tested and tagged on a clean tree: commit or stash first",
+                "the release commit is tested and tagged on a clean tree: commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
             ),
             false,
         );

@@ -100,11 +100,9 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);
     if repo.tag_target(&tag).is_some() {
-        return Err(Error::Refused(Refusal::new(
-            Reason::TagExists,
-            format!("tag {tag} already exists"),
-            "a released tag is never reused (pick another version)",
-        )));
+        let prefix = &config.version.tag_prefix;
+        let refusal = preflight::tag_taken(repo, prefix, &tag, &version, "relhook release");
+        return Err(Error::Refused(refusal));
     }
     let Edits {
         edits,

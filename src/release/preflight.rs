@@ -281,3 +281,68 @@ mod tests {
         assert!(branch_matches("rel*se/**", "release/x"));
     }
 }
+
+/// The refusal of a release whose tag exists already (a tag on a commit the branch does not
+/// hold: an abandoned line's, or the same version released elsewhere), naming the first version
+/// above it with no tag: "pick another version" alone sent the user back to `relhook release`,
+/// which computes the same one again.
+pub fn tag_taken(
+    repo: &Repo,
+    prefix: &str,
+    tag: &str,
+    version: &semver::Version,
+    release: &str,
+) -> Refusal {
+    let mut free = version.clone();
+    for _ in 0..1000 {
+        free = next_patch(&free);
+        if repo.tag_target(&format!("{prefix}{free}")).is_none() {
+            return Refusal::new(
+                Reason::TagExists,
+                format!("tag {tag} already exists"),
+                format!(
+                    "a released tag is never reused: `{release} {free}` takes the first version above it with no tag"
+                ),
+            );
+        }
+    }
+    Refusal::new(
+        Reason::TagExists,
+        format!("tag {tag} already exists"),
+        "a released tag is never reused (pick another version)",
+    )
+}
+
+/// The version after `v` at the same level: a pre-release's next number (`1.0.0-rc.1` →
+/// `1.0.0-rc.2`), else the next patch.
+fn next_patch(v: &semver::Version) -> semver::Version {
+    let mut next = v.clone();
+    if v.pre.is_empty() {
+        next.patch += 1;
+        return next;
+    }
+    let pre = v.pre.as_str();
+    let bumped = match pre.rsplit_once('.') {
+        Some((label, n)) if n.parse::<u64>().is_ok() => {
+            format!("{label}.{}", n.parse::<u64>().unwrap_or(0) + 1)
+        }
+        _ => format!("{pre}.1"),
+    };
+    next.pre = semver::Prerelease::new(&bumped).unwrap_or_default();
+    next
+}
+
+#[cfg(test)]
+mod taken_tests {
+    use super::next_patch;
+    use semver::Version;
+
+    #[test]
+    fn the_version_after_is_at_the_same_level() {
+        let next = |v: &str| next_patch(&Version::parse(v).unwrap()).to_string();
+        assert_eq!(next("4.13.0"), "4.13.1");
+        assert_eq!(next("1.0.0-rc.1"), "1.0.0-rc.2");
+        assert_eq!(next("1.0.0-beta"), "1.0.0-beta.1");
+        assert_eq!(next("1.0.0-rc.9"), "1.0.0-rc.10");
+    }
+}

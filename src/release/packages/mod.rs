@@ -242,11 +242,11 @@ pub fn plan(
     let tags: Vec<&str> = chosen.values().map(|p| p.tag.as_str()).collect();
     for p in chosen.values() {
         if repo.tag_target(&p.tag).is_some() {
-            return Err(Error::Refused(Refusal::new(
-                Reason::TagExists,
-                format!("tag {} already exists", p.tag),
-                "a released tag is never reused (pick another version)",
-            )));
+            let name = &p.view.package.as_ref().map_or("", |k| k.name.as_str());
+            let prefix = &p.view.version.tag_prefix;
+            let release = format!("relhook release --package {name}");
+            let refusal = super::preflight::tag_taken(repo, prefix, &p.tag, &p.version, &release);
+            return Err(Error::Refused(refusal));
         }
     }
     let commit_message = config
