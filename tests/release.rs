@@ -801,3 +801,43 @@ fn a_taken_version_names_the_first_free_one() {
     let out = repo.relhook(&["release", "0.1.3", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// A detected version file that does not hold the current version (crate-ci/typos' pre-commit
+/// placeholder `setup.py`, `version='0.0.0'`, beside the real `v1.48.0`, QA12): refused, never
+/// overwritten with the new version; listed in `[version] files`, it is bumped.
+#[test]
+fn a_detected_file_at_another_version_is_refused_not_overwritten() {
+    let repo = crate::support::installed_repo();
+    let setup = "from setuptools import setup\n\nsetup(\n    name='placeholder',\n    version='0.0.0',\n)\n";
+    repo.write("setup.py", setup);
+    repo.git(&["add", "setup.py"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "build: placeholder"]);
+    // Tagged as the project did, without relhook (whose hand tag would release setup.py too).
+    repo.git_skipping_relhook(&["tag", "-a", "v1.4.1", "-m", "v1.4.1"]);
+    repo.commit_hooked("fix: z");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("setup.py says 0.0.0")
+            && stderr(&out).contains("not 1.4.1, the version of release tag v1.4.1"),
+        "{}",
+        text(&out)
+    );
+    assert!(stderr(&out).contains("`[version] files`"), "{}", text(&out));
+    assert_eq!(repo.read("setup.py"), setup);
+    assert_eq!(repo.git(&["tag", "--list"]), "v1.4.1");
+    // The same refusal before a hand tag exists.
+    let tag = crate::support::hand_tag(&repo, &["-a", "v1.4.2", "-m", "v1.4.2"]);
+    assert!(!tag.status.success(), "{}", text(&tag));
+    assert_eq!(repo.git(&["tag", "--list"]), "v1.4.1");
+    // Listed, it is the project's version: bumped.
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \"setup.py\", pattern = \"version='{version}'\" }]\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: list setup.py"]);
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.read("setup.py").contains("version='1.4.2'"));
+}

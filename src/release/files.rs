@@ -26,6 +26,42 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
     out
 }
 
+/// A version file relhook found by itself (not listed in `[version] files`) that holds another
+/// version than the release bumps from (`from`: the versions and their tags, see
+/// `next::bumped_from`): a placeholder
+/// (`setup(version='0.0.0')` beside the real version) or a file nobody kept. Refused rather
+/// than overwritten with the new version: listing it says it is the project's version.
+pub fn check_detected_current(
+    config: &Config,
+    f: &VersionFile,
+    old: &str,
+    from: &[(semver::Version, String)],
+) -> crate::Result<()> {
+    let Some((current, tag)) = from.first() else {
+        return Ok(());
+    };
+    let listed = config
+        .version
+        .files
+        .iter()
+        .flatten()
+        .any(|l| l.path == f.path);
+    let holds_current = semver::Version::parse(old.strip_prefix('v').unwrap_or(old))
+        .is_ok_and(|v| from.iter().any(|(c, _)| *c == v));
+    if listed || holds_current {
+        return Ok(());
+    }
+    let path = f.path.display();
+    Err(crate::Error::Refused(Refusal::new(
+        Reason::VersionFile,
+        format!(
+            "{path} says {old} ({}), not {current}, the version of release tag {tag}: relhook bumps a version file it found by itself only from the current version",
+            f.locator
+        ),
+        "if it holds the project's version, list it in `[version] files` in .relconfig.toml (a listed file is always bumped); if not, set `[version] detect = false` and list the files that do",
+    )))
+}
+
 /// A `[version] files` entry that is not there, refused with the two ways out: a release
 /// bumps every listed file, and cannot bump one that does not exist.
 pub fn check_listed_exist(config: &Config, root: &Path) -> crate::Result<()> {
@@ -73,6 +109,28 @@ pub fn files_written(
         out.push(lock.to_path_buf());
     }
     out
+}
+
+/// [`check_detected_current`] for every version file a release to `version` would bump: what
+/// a hand tag's `prepared` asks, before the tag exists.
+pub fn check_detected_files(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &semver::Version,
+) -> crate::Result<()> {
+    let new = version.to_string();
+    let mut from = None;
+    for f in version_files(config, root) {
+        let Ok(old) = files::read_version(root, &f) else {
+            continue; // the release reports it
+        };
+        if old != new {
+            let from = from.get_or_insert_with(|| super::next::bumped_from(repo, config, version));
+            check_detected_current(config, &f, &old, from)?;
+        }
+    }
+    Ok(())
 }
 
 /// [`check_paths`] for paths alone.

@@ -19,7 +19,8 @@ use git2::Oid;
 use semver::Version;
 
 pub use files::{
-    check_filters, check_listed_exist, check_path_list, check_paths, files_written, version_files,
+    check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,
+    files_written, version_files,
 };
 pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
 pub(crate) use preflight::preflight;
@@ -170,9 +171,12 @@ pub fn edits_with(
     let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
     let bumped = version_files(config, root);
     let mut old_file_versions = Vec::new();
+    let mut from = None;
     for f in &bumped {
         let old = vfiles::read_version(root, f)?;
         if old != new {
+            let from = from.get_or_insert_with(|| next::bumped_from(repo, config, version));
+            files::check_detected_current(config, f, &old, from)?;
             edits.push(vfiles::plan_bump(root, f, &old, &new)?);
         }
         if let Some(lock) = files::cargo_lock_edit(root, std::slice::from_ref(f), &old, &new) {

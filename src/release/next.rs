@@ -123,6 +123,33 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
     })
 }
 
+/// The releases a release to `new` bumps from: the greatest release tag reachable from HEAD
+/// below `new` (a hand tag's own is on HEAD already), and the greatest stable one when that is
+/// a pre-release (whose tag may have been made without bumping the files). Empty before the
+/// first release tag, when the version files themselves are where the current version is read.
+pub fn bumped_from(repo: &Repo, config: &Config, new: &Version) -> Vec<(Version, String)> {
+    let Some(head) = repo.head() else {
+        return Vec::new();
+    };
+    let mut all = repo.release_tag_candidates(&config.version.tag_prefix);
+    all.retain(|t| t.version.cmp_precedence(new) == std::cmp::Ordering::Less);
+    all.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    let mut out: Vec<(Version, String)> = Vec::new();
+    for t in all {
+        if out.first().is_some_and(|_| !t.version.pre.is_empty()) {
+            continue;
+        }
+        if t.commit == head || repo.reaches(head, t.commit) {
+            let stable = t.version.pre.is_empty();
+            out.push((t.version, t.name));
+            if stable {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Computes the current and next version.
 pub fn version_info(
     repo: &Repo,

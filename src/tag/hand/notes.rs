@@ -38,6 +38,7 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
         }
         return crate::release::check_path_list(config, &root, written.iter().copied())
             .and_then(|()| crate::release::check_filters(repo, &root, written))
+            .and_then(|()| crate::release::check_detected_files(repo, config, &root, version))
             .err()
             .map(cannot);
     }
