@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::aside::is_pre_commit_script;
 use super::install::{Change, backup_path};
 use super::{HOOKS, recognise};
 use crate::git::HooksLocation;
@@ -24,6 +25,14 @@ pub enum Removal {
     /// The backup was lefthook's runner for a hook lefthook's configuration does not have
     /// (left over from a section relhook once wrote): removed, not restored.
     Discarded {
+        /// The backup that was removed.
+        backup: PathBuf,
+    },
+    /// The backup was pre-commit's own script, and pre-commit's script is the hook again (a
+    /// later `pre-commit install` moved relhook's shim to `<hook>.legacy`): put back as
+    /// `<hook>.legacy`, pre-commit would run itself there and refuse every commit, so it was
+    /// removed, not restored.
+    PreCommitOwn {
         /// The backup that was removed.
         backup: PathBuf,
     },
@@ -88,11 +97,17 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     Ok(out)
 }
 
-/// Puts `backup` back at `path`, unless it is a lefthook runner nothing needs.
+/// Puts `backup` back at `path`, unless it is a lefthook runner nothing needs, or pre-commit's
+/// own script while pre-commit's script is the hook (`path` is then `<hook>.legacy`).
 fn restore(loc: &HooksLocation, hook: &str, backup: PathBuf, path: &Path) -> Result<Removal> {
     if super::managed::leftover_lefthook_runner(loc, hook, &backup) {
         std::fs::remove_file(&backup).map_err(|e| Error::io("remove", &backup, e))?;
         return Ok(Removal::Discarded { backup });
+    }
+    let live = path.with_file_name(hook);
+    if live != path && is_pre_commit_script(&live) && is_pre_commit_script(&backup) {
+        std::fs::remove_file(&backup).map_err(|e| Error::io("remove", &backup, e))?;
+        return Ok(Removal::PreCommitOwn { backup });
     }
     std::fs::rename(&backup, path).map_err(|e| Error::io("restore", &backup, e))?;
     Ok(Removal::Restored { backup })

@@ -318,6 +318,12 @@ pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
                     "removed {name} from {dir}; removed {} too, not restored: lefthook's runner for a hook lefthook's configuration does not have, which would only print its banner",
                     file_name(backup)
                 )?,
+                Removal::PreCommitOwn { backup } => writeln!(
+                    out,
+                    "removed relhook's {} from {dir}; removed {} too, not restored: it was pre-commit's own {name} script, which {dir}/{name} is again (restored as {name}.legacy, pre-commit would run itself and refuse every commit)",
+                    file_name(&c.path),
+                    file_name(backup)
+                )?,
                 Removal::LeftBoth { backup } => writeln!(
                     out,
                     "left {dir}/{name} alone: it is not relhook's; {} is still there too",
