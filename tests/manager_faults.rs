@@ -2,7 +2,9 @@
 //! up after relhook, a tracked husky file's mode, and lefthook's hand-wired hooks. Each test's
 //! core writes the manager's files by hand; the real tool, when it can be had, runs after.
 
-use crate::hook_files::git;
+use crate::hook_files::{git, husky_9_runners};
+use std::path::Path;
+
 use crate::managers::{env_with, pre_commit_tools, run};
 use crate::support::{Repo, chmod, ok, relhook_bin, stdout, text};
 
@@ -88,5 +90,90 @@ fn uninstall_after_pre_commit_reinstalled_leaves_pre_commit_working() {
     ok(sh("python3", &pc));
     ok(run(&repo, relhook_bin(), &["uninstall"], &env));
     let after = sh("git", &["commit", "--allow-empty", "-m", "chore: after"]);
+    assert!(after.status.success(), "{}", text(&after));
+}
+
+/// The hooks of `dir` that are relhook's shims.
+fn shims_in(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("relhook-shim")))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    found
+}
+
+/// relhook installed first (its shims in `.git/hooks`, chaining a hook of the user's), husky 9
+/// set up after (`core.hooksPath=.husky/_`): the `relhook install` doctor recommends takes the
+/// shadowed shims out (the user's hook back where it was), so doctor's SHADOWED clears, and
+/// uninstall leaves no shim anywhere. Before husky is set up (no `core.hooksPath`), doctor
+/// judges the shims git runs, not husky's files.
+#[test]
+fn husky_set_up_after_relhook_leaves_no_shim_behind() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let mine = "#!/bin/sh\ncat >/dev/null\necho mine\n";
+    let hooks = repo.hooks_dir();
+    std::fs::write(hooks.join("pre-push"), mine).unwrap();
+    chmod(&hooks.join("pre-push"), 0o755);
+    ok(repo.relhook(&["install"]));
+    assert_eq!(shims_in(&hooks).len(), 4);
+
+    // husky's files are in the work tree, but husky is not set up in this clone: git runs
+    // relhook's shims, and doctor says so.
+    repo.write(".husky/commit-msg", "echo mine\n");
+    let d = repo.relhook(&["doctor"]);
+    let said = stdout(&d);
+    let line = said
+        .lines()
+        .find(|l| l.contains("hook commit-msg"))
+        .unwrap_or_default();
+    assert!(line.contains("ok") && !line.contains("MISSING"), "{said}");
+    assert!(line.contains(".git/hooks"), "{said}");
+
+    husky_9_runners(&repo);
+    repo.git(&["add", ".husky"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: husky"]);
+    let d = repo.relhook(&["doctor"]);
+    assert!(stdout(&d).contains("SHADOWED"), "{}", text(&d));
+
+    let install = ok(repo.relhook(&["install"]));
+    assert_eq!(shims_in(&hooks), Vec::<String>::new(), "{}", text(&install));
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-push")).unwrap(),
+        mine
+    );
+    assert!(
+        stdout(&install)
+            .contains("removed commit-msg from .git/hooks: git no longer runs it there"),
+        "{}",
+        text(&install)
+    );
+    let d = repo.relhook(&["doctor"]);
+    assert!(!stdout(&d).contains("SHADOWED"), "{}", text(&d));
+    let bad = git(&repo, &["commit", "-q", "--allow-empty", "-m", "bad"]);
+    assert!(!bad.status.success(), "husky runs relhook: {}", text(&bad));
+
+    // Shims in `.git/hooks` beside the ones relhook writes where core.hooksPath points (as
+    // before the fix above): uninstall takes out both.
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+    std::fs::remove_dir_all(repo.path().join(".husky")).unwrap();
+    ok(repo.relhook(&["install"]));
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    ok(repo.relhook(&["install"]));
+    assert_eq!(shims_in(&repo.path().join(".githooks")).len(), 4);
+    assert_eq!(shims_in(&hooks).len(), 4);
+    let un = ok(repo.relhook(&["uninstall"]));
+    assert_eq!(shims_in(&hooks), Vec::<String>::new(), "{}", text(&un));
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-push")).unwrap(),
+        mine
+    );
+    assert!(!repo.path().join(".githooks").exists(), "{}", text(&un));
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+    let after = git(&repo, &["commit", "-q", "--allow-empty", "-m", "bad"]);
     assert!(after.status.success(), "{}", text(&after));
 }

@@ -46,15 +46,29 @@ pub enum Removal {
 /// What `uninstall` came to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Uninstalled {
-    /// Per hook that had anything of relhook's.
+    /// Per hook that had anything of relhook's, in every directory relhook writes shims into.
     pub changes: Vec<Change<Removal>>,
-    /// The hooks directory relhook had created, removed because it was empty.
-    pub removed_dir: Option<PathBuf>,
+    /// The hooks directories relhook had created, removed because they were empty.
+    pub removed_dirs: Vec<PathBuf>,
 }
 
-/// Removes exactly what `install` wrote and restores what it replaced.
+/// Removes exactly what `install` wrote and restores what it replaced: in the hooks directory
+/// git uses and, when `core.hooksPath` points elsewhere, in `.git/hooks` too (shims an earlier
+/// install wrote there before the setting, e.g. before husky was set up).
 pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
-    let dir = &loc.hooks_dir;
+    let mut out = remove_shims(loc, &loc.hooks_dir)?;
+    let default = loc.default_hooks_dir();
+    if !super::doctor::same_file(&default, &loc.hooks_dir) {
+        let more = remove_shims(loc, &default)?;
+        out.changes.extend(more.changes);
+        out.removed_dirs.extend(more.removed_dirs);
+    }
+    Ok(out)
+}
+
+/// Removes relhook's shims from `dir` and restores the hooks they replaced there; a hook
+/// relhook did not write is never removed.
+pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
     let mut out = Uninstalled::default();
     let mut created_dir = false;
     for hook in HOOKS {
@@ -92,7 +106,7 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     }
     if created_dir && std::fs::remove_dir(dir).is_ok() {
         // remove_dir fails on a directory that is not empty: then it stays, as it should.
-        out.removed_dir = Some(dir.clone());
+        out.removed_dirs.push(dir.to_owned());
     }
     Ok(out)
 }
