@@ -5,7 +5,7 @@
 use crate::hook_files::{git, husky_9_runners};
 use std::path::Path;
 
-use crate::managers::{env_with, pre_commit_tools, run};
+use crate::managers::{env_with, npm_tools, pre_commit_tools, run};
 use crate::support::{Repo, chmod, ok, relhook_bin, stdout, text};
 
 /// pre-commit's hook script as far as relhook and git see it: it names itself as pre-commit's,
@@ -176,4 +176,59 @@ fn husky_set_up_after_relhook_leaves_no_shim_behind() {
     repo.git(&["config", "--unset", "core.hooksPath"]);
     let after = git(&repo, &["commit", "-q", "--allow-empty", "-m", "bad"]);
     assert!(after.status.success(), "{}", text(&after));
+}
+
+fn file_mode(path: &Path) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        0o644
+    }
+}
+
+/// husky 9 runs `.husky/<hook>` with `sh -e`: the team's tracked file needs no exec bit, and
+/// install keeps its mode (git shows no mode change); uninstall then leaves it byte- and
+/// mode-identical and the tree clean. `set_up` makes the husky 9 layout.
+fn husky_file_keeps_its_mode(repo: &Repo, set_up: &dyn Fn(&Repo)) {
+    let mine = "echo mine\n";
+    repo.write(".husky/commit-msg", mine);
+    let file = repo.path().join(".husky/commit-msg");
+    chmod(&file, 0o644);
+    set_up(repo);
+    repo.git(&["add", ".husky"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: husky"]);
+    let install = ok(repo.relhook(&["install"]));
+    assert_eq!(file_mode(&file), 0o644, "{}", text(&install));
+    let summary = repo.git(&["diff", "--summary"]);
+    assert!(!summary.contains("mode change"), "{summary}");
+    let bad = git(repo, &["commit", "-q", "--allow-empty", "-m", "bad"]);
+    assert!(!bad.status.success(), "husky runs relhook: {}", text(&bad));
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".husky/commit-msg"), mine);
+    assert_eq!(file_mode(&file), 0o644);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+#[test]
+fn husky_9_install_keeps_the_mode_of_the_teams_file() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    husky_file_keeps_its_mode(&repo, &husky_9_runners);
+
+    // The same with the real husky 9, when it can be had.
+    let bin = match npm_tools() {
+        Ok(b) => b,
+        Err(why) => return eprintln!("skipped the real husky: {why}"),
+    };
+    let env = env_with(&[&bin], &[]);
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    husky_file_keeps_its_mode(&repo, &|repo: &Repo| {
+        ok(run(repo, bin.join("husky"), &[], &env));
+    });
 }
