@@ -232,3 +232,103 @@ fn husky_9_install_keeps_the_mode_of_the_teams_file() {
         ok(run(repo, bin.join("husky"), &[], &env));
     });
 }
+
+/// The lines printed between `intro` (a line ending with it) and the next blank line, after
+/// the blank line that follows `intro`.
+fn snippet_after(said: &str, intro: &str) -> Vec<String> {
+    let mut lines = said.lines().skip_while(|l| !l.trim_end().ends_with(intro));
+    assert!(lines.next().is_some(), "no `{intro}` in:\n{said}");
+    lines
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The indentation of the line holding `key:` (first match).
+fn indent_of(text: &str, key: &str) -> usize {
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{key}:")))
+        .unwrap_or_else(|| panic!("no {key}: in\n{text}"));
+    line.len() - line.trim_start().len()
+}
+
+/// A lefthook.yml with its own `commit-msg:` section (indented by `step`): the lines install
+/// prints for it, identical in doctor, pasted where they say, give a file whose `relhook:` is
+/// a sibling of the team's command and whose `run:` sits as the team's does; lefthook (or a
+/// YAML parser) reads it. uninstall names the hand-added line it leaves.
+fn lefthook_snippet_pastes(step: usize) {
+    let pad = |n: usize| " ".repeat(n * step);
+    let repo = Repo::new();
+    let config = format!(
+        "commit-msg:\n{}commands:\n{}mine:\n{}run: echo MINE\n",
+        pad(1),
+        pad(2),
+        pad(3)
+    );
+    repo.write("lefthook.yml", &config);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    let install = repo.relhook(&["install"]);
+    let said = stdout(&install);
+    let intro = "Add to lefthook.yml:";
+    let snippet = snippet_after(&said, intro);
+    assert!(said.contains("below line 2"), "{said}");
+    let d = stdout(&repo.relhook(&["doctor"]));
+    assert_eq!(snippet_after(&d, "add to lefthook.yml:"), snippet, "{d}");
+
+    let mut lines: Vec<String> = config.lines().map(str::to_owned).collect();
+    lines.splice(2..2, snippet.iter().cloned());
+    let pasted = lines.join("\n") + "\n";
+    repo.write("lefthook.yml", &pasted);
+    assert_eq!(
+        indent_of(&pasted, "relhook"),
+        indent_of(&pasted, "mine"),
+        "{pasted}"
+    );
+    let runs: Vec<usize> = pasted
+        .lines()
+        .filter(|l| l.trim_start().starts_with("run:"))
+        .map(|l| l.len() - l.trim_start().len())
+        .collect();
+    assert_eq!(runs, vec![3 * step, 3 * step], "{pasted}");
+    let parse = repo
+        .command_in("python3", &repo.path())
+        .args([
+            "-c",
+            "import yaml; c = yaml.safe_load(open('lefthook.yml'))['commit-msg']['commands']; assert sorted(c) == ['mine', 'relhook'] and 'relhook hook' in c['relhook']['run'], c",
+        ])
+        .output();
+    match parse {
+        Ok(out) if stdout(&out).is_empty() && out.status.success() => {}
+        Ok(out) if String::from_utf8_lossy(&out.stderr).contains("No module named") => {
+            eprintln!("skipped the YAML parse: no PyYAML")
+        }
+        Ok(out) => panic!("{}\n{pasted}", text(&out)),
+        Err(e) => eprintln!("skipped the YAML parse: {e}"),
+    }
+    if let Ok(bin) = npm_tools() {
+        let env = env_with(&[&bin], &[]);
+        ok(run(&repo, bin.join("lefthook"), &["install"], &env));
+        let bad = run(
+            &repo,
+            "git",
+            &["commit", "--allow-empty", "-m", "bad"],
+            &env,
+        );
+        assert!(!bad.status.success(), "{}", text(&bad));
+        assert!(text(&bad).contains("MINE"), "{}", text(&bad));
+    }
+
+    let un = ok(repo.relhook(&["uninstall"]));
+    let line =
+        "lefthook.yml line 4 still runs relhook (`relhook hook commit-msg {1}`): remove it by hand";
+    assert!(stdout(&un).contains(line), "{}", text(&un));
+}
+
+#[test]
+fn lefthook_snippet_for_a_hand_wired_hook_pastes_at_the_files_indentation() {
+    lefthook_snippet_pastes(2);
+    lefthook_snippet_pastes(4);
+}

@@ -14,7 +14,10 @@ use crate::hooks::uninstall::Removal;
 pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
     let loc = ctx.hooks()?;
     let result = crate::hooks::uninstall::uninstall(&loc)?;
-    let unwired = managed::unwire(&loc, &inst::detect_managers(&loc))?;
+    let managers = inst::detect_managers(&loc);
+    let unwired = managed::unwire(&loc, &managers)?;
+    // Only the sections relhook wrote come out; a call added by hand is named.
+    let by_hand = managed::hand_calls(&loc, &managers);
     let mut unregistered = driver::Registered::default();
     for path in changelog_paths(ctx, &loc) {
         let one = driver::unregister(&loc, &path)?;
@@ -35,12 +38,22 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
     write_out(|out| {
         if result.changes.is_empty()
             && unwired.is_empty()
+            && by_hand.is_empty()
             && unregistered == driver::Registered::default()
         {
             writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
         }
         for file in &unwired {
             writeln!(out, "removed relhook's calls from {}", file.display())?;
+        }
+        for h in &by_hand {
+            writeln!(
+                out,
+                "{} line {} still runs relhook (`{}`): remove it by hand",
+                h.file.display(),
+                h.line,
+                h.call
+            )?;
         }
         for c in &result.changes {
             writeln!(out, "{}", removal_line(c, &loc))?;
