@@ -7,7 +7,7 @@ use std::process::Output;
 use crate::support::{Repo, chmod, ok, path_with, relhook_bin, stderr, stdout, text};
 
 /// git with relhook on PATH, as after `cargo install` (husky's calls find it there).
-fn git(repo: &Repo, args: &[&str]) -> Output {
+pub(crate) fn git(repo: &Repo, args: &[&str]) -> Output {
     repo.command_in("git", &repo.path())
         .env("PATH", path_with(&[relhook_bin().parent().unwrap()]))
         .args(args)
@@ -594,7 +594,7 @@ fn relhooks_call_goes_above_an_exec_that_sends_the_hooks_errors_to_a_log() {
 
 /// husky 9's runner directory as `npx husky` writes it: `h`, and one runner per hook on
 /// husky's own list, which has no reference-transaction; `core.hooksPath=.husky/_`.
-fn husky_9_runners(repo: &Repo) {
+pub(crate) fn husky_9_runners(repo: &Repo) {
     const H: &str = "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\n[ \"${HUSKY-}\" = \"0\" ] && exit 0\nexport PATH=\"node_modules/.bin:$PATH\"\nsh -e \"$s\" \"$@\"\nc=$?\n[ $c != 0 ] && echo \"husky - $n script failed (code $c)\"\nexit $c\n";
     let dir = repo.path().join(".husky/_");
     std::fs::create_dir_all(&dir).unwrap();

@@ -21,6 +21,7 @@ mod kill;
 mod layouts;
 mod lfs;
 mod lint;
+mod manager_faults;
 mod managers;
 mod merges;
 mod monorepo;

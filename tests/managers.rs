@@ -31,7 +31,7 @@ fn attempt(cmd: &mut Command) -> Result<(), String> {
 }
 
 /// `node_modules/.bin` holding husky and lefthook.
-fn npm_tools() -> Result<PathBuf, String> {
+pub(crate) fn npm_tools() -> Result<PathBuf, String> {
     static TOOLS: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     TOOLS
         .get_or_init(|| {
@@ -58,7 +58,7 @@ fn npm_tools() -> Result<PathBuf, String> {
 }
 
 /// A `--target` directory holding the pre-commit package (`PYTHONPATH`), and its `bin`.
-fn pre_commit_tools() -> Result<PathBuf, String> {
+pub(crate) fn pre_commit_tools() -> Result<PathBuf, String> {
     static TOOLS: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     TOOLS
         .get_or_init(|| {
@@ -80,7 +80,7 @@ fn pre_commit_tools() -> Result<PathBuf, String> {
 }
 
 /// PATH with relhook's directory (as after `cargo install`) and the tools first.
-fn env_with(tools: &[&Path], extra: &[(&str, OsString)]) -> Vec<(String, OsString)> {
+pub(crate) fn env_with(tools: &[&Path], extra: &[(&str, OsString)]) -> Vec<(String, OsString)> {
     let bin = relhook_bin();
     let first: Vec<&Path> = std::iter::once(bin.parent().unwrap())
         .chain(tools.iter().copied())
@@ -90,7 +90,7 @@ fn env_with(tools: &[&Path], extra: &[(&str, OsString)]) -> Vec<(String, OsStrin
     env
 }
 
-fn run(
+pub(crate) fn run(
     repo: &Repo,
     program: impl AsRef<std::ffi::OsStr>,
     args: &[&str],

@@ -218,10 +218,13 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 };
                 writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
                 if let Some(fix) = &c.fix {
-                    let mut lines = fix.lines();
-                    writeln!(out, "{:>8}  fix: {}", "", lines.next().unwrap_or(""))?;
-                    for line in lines {
-                        writeln!(out, "{:>8}       {line}", "")?;
+                    let (first, rest) = fix.split_once('\n').unwrap_or((fix, ""));
+                    writeln!(out, "{:>8}  fix: {first}", "")?;
+                    if !rest.is_empty() {
+                        // Lines to paste, as they are (their indentation is the file's, as
+                        // install prints them), set off by blank lines.
+                        writeln!(out, "\n{}", rest.trim_end_matches('\n'))?;
+                        writeln!(out)?;
                     }
                 }
             }

@@ -194,6 +194,10 @@ pub enum Installed {
         survey: Vec<super::managed::HookWiring>,
         /// relhook's own shims the manager leaves in the hooks directory, brought up to date.
         shims: Vec<Change<Action>>,
+        /// relhook's shims taken out of `.git/hooks`, which git no longer runs
+        /// (`core.hooksPath` points at the manager's directory), and what they had replaced
+        /// put back there.
+        cleared: Vec<Change<super::uninstall::Removal>>,
     },
     /// The shims were written (or already there).
     Done {
@@ -258,6 +262,12 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
                     });
                 }
             }
+            let default = loc.default_hooks_dir();
+            let cleared = if super::doctor::same_file(&default, &loc.hooks_dir) {
+                Vec::new()
+            } else {
+                super::uninstall::remove_shims(loc, &default)?.changes
+            };
             // Read again: a shim written just now is how its hook stands.
             let survey = super::managed::survey(loc, owner, &names);
             return Ok(Installed::ViaManager {
@@ -265,6 +275,7 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
                 wired,
                 survey,
                 shims,
+                cleared,
             });
         }
     }
@@ -507,7 +518,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let un = uninstall(&loc).unwrap();
-        assert_eq!(un.removed_dir.as_deref(), Some(loc.hooks_dir.as_path()));
+        assert_eq!(un.removed_dirs, vec![loc.hooks_dir.clone()]);
         assert!(!loc.hooks_dir.exists());
     }
 

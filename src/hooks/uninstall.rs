@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::aside::is_pre_commit_script;
 use super::install::{Change, backup_path};
 use super::{HOOKS, recognise};
 use crate::git::HooksLocation;
@@ -27,6 +28,14 @@ pub enum Removal {
         /// The backup that was removed.
         backup: PathBuf,
     },
+    /// The backup was pre-commit's own script, and pre-commit's script is the hook again (a
+    /// later `pre-commit install` moved relhook's shim to `<hook>.legacy`): put back as
+    /// `<hook>.legacy`, pre-commit would run itself there and refuse every commit, so it was
+    /// removed, not restored.
+    PreCommitOwn {
+        /// The backup that was removed.
+        backup: PathBuf,
+    },
     /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
     LeftBoth {
         /// The backup.
@@ -37,15 +46,29 @@ pub enum Removal {
 /// What `uninstall` came to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Uninstalled {
-    /// Per hook that had anything of relhook's.
+    /// Per hook that had anything of relhook's, in every directory relhook writes shims into.
     pub changes: Vec<Change<Removal>>,
-    /// The hooks directory relhook had created, removed because it was empty.
-    pub removed_dir: Option<PathBuf>,
+    /// The hooks directories relhook had created, removed because they were empty.
+    pub removed_dirs: Vec<PathBuf>,
 }
 
-/// Removes exactly what `install` wrote and restores what it replaced.
+/// Removes exactly what `install` wrote and restores what it replaced: in the hooks directory
+/// git uses and, when `core.hooksPath` points elsewhere, in `.git/hooks` too (shims an earlier
+/// install wrote there before the setting, e.g. before husky was set up).
 pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
-    let dir = &loc.hooks_dir;
+    let mut out = remove_shims(loc, &loc.hooks_dir)?;
+    let default = loc.default_hooks_dir();
+    if !super::doctor::same_file(&default, &loc.hooks_dir) {
+        let more = remove_shims(loc, &default)?;
+        out.changes.extend(more.changes);
+        out.removed_dirs.extend(more.removed_dirs);
+    }
+    Ok(out)
+}
+
+/// Removes relhook's shims from `dir` and restores the hooks they replaced there; a hook
+/// relhook did not write is never removed.
+pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
     let mut out = Uninstalled::default();
     let mut created_dir = false;
     for hook in HOOKS {
@@ -83,16 +106,22 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     }
     if created_dir && std::fs::remove_dir(dir).is_ok() {
         // remove_dir fails on a directory that is not empty: then it stays, as it should.
-        out.removed_dir = Some(dir.clone());
+        out.removed_dirs.push(dir.to_owned());
     }
     Ok(out)
 }
 
-/// Puts `backup` back at `path`, unless it is a lefthook runner nothing needs.
+/// Puts `backup` back at `path`, unless it is a lefthook runner nothing needs, or pre-commit's
+/// own script while pre-commit's script is the hook (`path` is then `<hook>.legacy`).
 fn restore(loc: &HooksLocation, hook: &str, backup: PathBuf, path: &Path) -> Result<Removal> {
     if super::managed::leftover_lefthook_runner(loc, hook, &backup) {
         std::fs::remove_file(&backup).map_err(|e| Error::io("remove", &backup, e))?;
         return Ok(Removal::Discarded { backup });
+    }
+    let live = path.with_file_name(hook);
+    if live != path && is_pre_commit_script(&live) && is_pre_commit_script(&backup) {
+        std::fs::remove_file(&backup).map_err(|e| Error::io("remove", &backup, e))?;
+        return Ok(Removal::PreCommitOwn { backup });
     }
     std::fs::rename(&backup, path).map_err(|e| Error::io("restore", &backup, e))?;
     Ok(Removal::Restored { backup })

@@ -128,11 +128,9 @@ pub(super) fn write_via_manager(
             Wiring::Manual { why, snippet } => {
                 left = true;
                 let at = crate::hooks::managed::where_to_add(w.hook);
+                // As they are: pasted, their indentation is the file's (doctor prints the same).
                 writeln!(out, "{}: NOT wired: {why}. Add to {file}{at}:\n", w.hook)?;
-                for line in snippet.lines() {
-                    writeln!(out, "    {line}")?;
-                }
-                writeln!(out)?;
+                writeln!(out, "{snippet}")?;
             }
         }
     }

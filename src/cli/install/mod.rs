@@ -8,16 +8,17 @@ use super::args::InstallArgs;
 use super::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
 use crate::hooks::install::{self as inst, Action, Installed, Options};
-use crate::hooks::managed::{self, Wiring};
-use crate::hooks::uninstall::Removal;
+use crate::hooks::managed::Wiring;
 use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
 
 mod hooks_path;
 mod manager;
+mod uninstall;
 
 use hooks_path::{refuse_shared, write_hooks_path_note};
 use manager::write_via_manager;
+pub(super) use uninstall::uninstall;
 
 /// `relhook install [--force] [--hooks LIST]`.
 pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
@@ -63,8 +64,17 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 wired,
                 survey,
                 shims,
+                cleared,
             } => {
                 failed = write_via_manager(out, manager, wired, survey, shims, &loc)?;
+                for c in cleared {
+                    let line = uninstall::removal_line(c, &loc);
+                    writeln!(
+                        out,
+                        "{line}: git no longer runs it there (core.hooksPath = {})",
+                        rel(&loc.hooks_dir, &loc.work_tree)
+                    )?;
+                }
                 write_driver(out, driver.as_ref(), &changelog, &loc)?;
             }
             Installed::Done {
@@ -265,95 +275,10 @@ fn write_driver(
     Ok(())
 }
 
-/// `relhook uninstall`.
-pub(super) fn uninstall(ctx: &Context) -> Result<Outcome> {
-    let loc = ctx.hooks()?;
-    let result = crate::hooks::uninstall::uninstall(&loc)?;
-    let unwired = managed::unwire(&loc, &inst::detect_managers(&loc))?;
-    let mut unregistered = driver::Registered::default();
-    for path in changelog_paths(ctx, &loc) {
-        let one = driver::unregister(&loc, &path)?;
-        unregistered.config |= one.config;
-        unregistered.attributes |= one.attributes;
-        unregistered.am_three_way |= one.am_three_way;
-    }
-    // The note the tag hook leaves in each worktree's git dir goes with the hooks.
-    let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path());
-    for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
-        let _ = std::fs::remove_file(git_dir.join(crate::tag::hand::SETTLED));
-    }
-    let dir = rel(&loc.hooks_dir, &loc.work_tree);
-    write_out(|out| {
-        if result.changes.is_empty()
-            && unwired.is_empty()
-            && unregistered == driver::Registered::default()
-        {
-            writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
-        }
-        for file in &unwired {
-            writeln!(out, "removed relhook's calls from {}", file.display())?;
-        }
-        for c in &result.changes {
-            let name = c.hook;
-            match &c.action {
-                Removal::Removed => writeln!(out, "removed {name} from {dir}")?,
-                Removal::Restored { backup } => {
-                    // Where pre-commit runs relhook's shim from, the hook goes back there.
-                    let aside = match file_name(&c.path) {
-                        file if file != name => format!(" as {file}, which pre-commit's hook runs"),
-                        _ => String::new(),
-                    };
-                    writeln!(
-                        out,
-                        "removed {name} and restored the hook it had replaced{aside} (from {})",
-                        file_name(backup)
-                    )?
-                }
-                Removal::Discarded { backup } => writeln!(
-                    out,
-                    "removed {name} from {dir}; removed {} too, not restored: lefthook's runner for a hook lefthook's configuration does not have, which would only print its banner",
-                    file_name(backup)
-                )?,
-                Removal::LeftBoth { backup } => writeln!(
-                    out,
-                    "left {dir}/{name} alone: it is not relhook's; {} is still there too",
-                    file_name(backup)
-                )?,
-            }
-        }
-        if unregistered.config {
-            writeln!(
-                out,
-                "removed the {} merge driver from git's config",
-                driver::DRIVER
-            )?;
-        }
-        if unregistered.am_three_way {
-            writeln!(out, "removed am.threeWay, which relhook had set")?;
-        }
-        if unregistered.attributes {
-            writeln!(
-                out,
-                "removed relhook's line from {}",
-                rel(&driver::info_attributes(&loc), &loc.work_tree)
-            )?;
-        }
-        if let Some(d) = &result.removed_dir {
-            writeln!(out, "removed {} (relhook had created it)", d.display())?;
-        }
-        Ok(())
-    })?;
-    Ok(Outcome::Ok)
-}
-
 /// The changelogs the merge driver is for, from the configuration: the repository's, then each
 /// package's (a monorepo's branches add entries to those too). The default when it cannot be
 /// read: installing hooks must not depend on a valid config, and doctor reports a broken one.
-fn changelog_paths(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
+pub(super) fn changelog_paths(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
     match ctx.config(&loc.work_tree) {
         Ok(c) => std::iter::once(c.changelog.path)
             .chain(c.packages.into_iter().map(|p| p.changelog))
@@ -392,7 +317,7 @@ pub(super) fn rel(path: &Path, base: &Path) -> String {
         .to_string()
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())

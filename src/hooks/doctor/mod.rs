@@ -97,6 +97,14 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
                 super::managed::Wiring::Shim { shared } => {
                     shim_left_by(loc, binary, m.manager.name(), &w, shared)
                 }
+                _ if shim_runs_before_husky(loc, m, w.hook) => {
+                    let mut c = hook_check(loc, w.hook, binary);
+                    c.detail.push_str(&format!(
+                        "; husky is not set up in this clone (core.hooksPath is not .husky/_), so git runs this shim, not {}",
+                        w.file.display()
+                    ));
+                    c
+                }
                 _ => wiring_check(m.manager.name(), &w),
             });
         }
@@ -195,6 +203,21 @@ fn package_without_driver(
         let wanted = files.iter().any(|f| super::driver::has_line(f, &line));
         (!wanted).then(|| (p.name.clone(), p.changelog.clone()))
     })
+}
+
+/// Whether git runs relhook's own shim for `hook` although husky's files are here: husky is
+/// not set up in this clone (`core.hooksPath` does not point into `.husky`), so git runs the
+/// hooks directory's files, not husky's.
+fn shim_runs_before_husky(loc: &HooksLocation, m: &super::install::Detected, hook: &str) -> bool {
+    let husky_set_up = loc
+        .hooks_path
+        .as_ref()
+        .is_some_and(|s| s.value.replace('\\', "/").contains(".husky"));
+    let path = loc.hooks_dir.join(hook);
+    let at = super::aside::moved_shim(&path).unwrap_or(path);
+    m.manager == super::install::Manager::Husky
+        && !husky_set_up
+        && std::fs::read(at).is_ok_and(|b| recognise(&b).is_some())
 }
 
 /// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.

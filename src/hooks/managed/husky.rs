@@ -193,7 +193,15 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         // advice for git-lfs is to add `git lfs pre-push "$@"`) still gets it.
         let block = husky_block(w.hook, reads_input(w.hook));
         let stop = barrier.as_ref().map(|b| &b.stop);
-        write_creating_dir(&file, &insert_block(&text, &block, stop), Some(0o755))?;
+        // husky 9's runner starts `.husky/<hook>` with `sh -e`, so a file of the team's keeps
+        // its mode (a tracked file's mode is theirs: git would show the change, and uninstall
+        // could not tell it apart). Only where git runs the file itself (`core.hooksPath`
+        // naming `.husky`, husky 5-8) must it be executable. A new file is made executable.
+        let mode = (!file.exists()).then_some(0o755);
+        write_creating_dir(&file, &insert_block(&text, &block, stop), mode)?;
+        if runs_husky_dir_itself(loc) {
+            crate::hooks::install::set_executable(&file)?;
+        }
         above = barrier;
     } else if w.wiring == Wiring::NotExecutable {
         crate::hooks::install::set_executable(&file)?;

@@ -21,9 +21,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 mod husky;
+mod lefthook;
 mod place;
 
 use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
+pub use lefthook::{HandCall, hand_calls};
+use lefthook::{lefthook_section, lefthook_state};
 use place::insert_block;
 
 use super::install::{Detected, Manager};
@@ -173,12 +176,7 @@ pub fn leftover_lefthook_runner(loc: &HooksLocation, hook: &str, backup: &Path) 
         return false;
     }
     // lefthook merges a local file over the shared one: a section there runs too.
-    let local = [
-        "lefthook-local.yml",
-        ".lefthook-local.yml",
-        "lefthook-local.yaml",
-        ".lefthook-local.yaml",
-    ];
+    let local = lefthook::LOCAL_FILES;
     let files = std::iter::once(config.evidence.as_path()).chain(local.iter().map(Path::new));
     !files
         .map(|f| read_text(&loc.work_tree.join(f)))
@@ -225,81 +223,16 @@ pub(super) fn calls(text: &str, hook: &str) -> bool {
     text.contains(&format!("relhook hook {hook}"))
 }
 
-fn is_yaml(path: &Path) -> bool {
+pub(super) fn is_yaml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
 }
 
-fn has_top_level_key(text: &str, key: &str) -> bool {
+pub(super) fn has_top_level_key(text: &str, key: &str) -> bool {
     text.lines().any(|l| {
         l.strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(':'))
     })
-}
-
-fn lefthook_state(loc: &HooksLocation, config: &Path, hook: &'static str) -> (PathBuf, Wiring) {
-    let text = read_text(&loc.work_tree.join(config));
-    let file = config.to_owned();
-    let hook_file = read_text(&loc.hooks_dir.join(hook));
-    let shim = super::recognise(hook_file.as_bytes()).is_some();
-    if own_shim(Manager::Lefthook, hook) && block_of(&text, hook).is_some() {
-        return (file, Wiring::Noisy);
-    }
-    if own_shim(Manager::Lefthook, hook) && !has_top_level_key(&text, hook) {
-        return (
-            file,
-            if shim {
-                Wiring::Shim { shared: false }
-            } else {
-                Wiring::Missing
-            },
-        );
-    }
-    if calls(&text, hook) {
-        let wiring = if hook_file.contains("lefthook") {
-            Wiring::Wired
-        } else if shim {
-            Wiring::Shim { shared: true }
-        } else {
-            Wiring::Inactive {
-                command: "lefthook install".into(),
-            }
-        };
-        return (file, wiring);
-    }
-    if !is_yaml(config) {
-        return (
-            file,
-            Wiring::Manual {
-                why: format!(
-                    "relhook edits only a YAML lefthook configuration, and this one is {}",
-                    config.display()
-                ),
-                snippet: lefthook_section(hook),
-            },
-        );
-    }
-    if has_top_level_key(&text, hook) {
-        let why = if shim {
-            "so relhook's own hook here runs only until lefthook writes its own over it (at the next `lefthook install`, or lefthook's next run after the file changed); add relhook's command to that section"
-        } else {
-            "add relhook's command to it"
-        };
-        return (
-            file,
-            Wiring::Manual {
-                why: format!(
-                    "{} already has a `{hook}:` section; {why}",
-                    config.display()
-                ),
-                snippet: lefthook_command(hook),
-            },
-        );
-    }
-    if shim {
-        return (file, Wiring::Shim { shared: false });
-    }
-    (file, Wiring::Missing)
 }
 
 /// Whether pre-commit's configuration runs relhook for `hook` (a `repo: local` entry calling
@@ -347,33 +280,6 @@ pub fn where_to_add(hook: &str) -> &'static str {
 /// Whether git hands this hook input on standard input.
 pub(super) fn reads_input(hook: &str) -> bool {
     matches!(hook, "pre-push" | "reference-transaction")
-}
-
-/// The arguments lefthook passes on, and whether the hook reads standard input.
-fn lefthook_args(hook: &str) -> (&'static str, bool) {
-    match hook {
-        "commit-msg" => (" {1}", false),
-        "pre-push" => (" {1} {2}", true),
-        "reference-transaction" => (" {1}", true),
-        _ => ("", false),
-    }
-}
-
-/// The `relhook:` command of a lefthook hook section.
-fn lefthook_command(hook: &str) -> String {
-    let (args, stdin) = lefthook_args(hook);
-    let mut out = format!(
-        "    relhook:\n      run: if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}; fi\n"
-    );
-    if stdin {
-        out.push_str("      use_stdin: true\n");
-    }
-    out
-}
-
-/// A whole top-level lefthook section calling relhook.
-fn lefthook_section(hook: &str) -> String {
-    format!("{hook}:\n  commands:\n{}", lefthook_command(hook))
 }
 
 /// What wiring one hook did.
@@ -499,7 +405,7 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
 
 /// Where relhook's block for `hook` is in a manager's configuration (one whose first line
 /// inside is the hook's top-level key, as relhook writes a lefthook section).
-fn block_of(text: &str, hook: &str) -> Option<std::ops::Range<usize>> {
+pub(super) fn block_of(text: &str, hook: &str) -> Option<std::ops::Range<usize>> {
     let mut at = 0;
     let mut start = None;
     for line in text.split_inclusive('\n') {

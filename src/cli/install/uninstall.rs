@@ -1,0 +1,119 @@
+//! `relhook uninstall` in words: every place relhook wrote (shims, calls in a manager's
+//! files, the merge driver) taken out again.
+
+use super::{changelog_paths, file_name, rel};
+use crate::Result;
+use crate::cli::{Context, Outcome, write_out};
+use crate::git::HooksLocation;
+use crate::hooks::driver;
+use crate::hooks::install::{self as inst, Change};
+use crate::hooks::managed;
+use crate::hooks::uninstall::Removal;
+
+/// `relhook uninstall`.
+pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
+    let loc = ctx.hooks()?;
+    let result = crate::hooks::uninstall::uninstall(&loc)?;
+    let managers = inst::detect_managers(&loc);
+    let unwired = managed::unwire(&loc, &managers)?;
+    // Only the sections relhook wrote come out; a call added by hand is named.
+    let by_hand = managed::hand_calls(&loc, &managers);
+    let mut unregistered = driver::Registered::default();
+    for path in changelog_paths(ctx, &loc) {
+        let one = driver::unregister(&loc, &path)?;
+        unregistered.config |= one.config;
+        unregistered.attributes |= one.attributes;
+        unregistered.am_three_way |= one.am_three_way;
+    }
+    // The note the tag hook leaves in each worktree's git dir goes with the hooks.
+    let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path());
+    for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
+        let _ = std::fs::remove_file(git_dir.join(crate::tag::hand::SETTLED));
+    }
+    let dir = rel(&loc.hooks_dir, &loc.work_tree);
+    write_out(|out| {
+        if result.changes.is_empty()
+            && unwired.is_empty()
+            && by_hand.is_empty()
+            && unregistered == driver::Registered::default()
+        {
+            writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
+        }
+        for file in &unwired {
+            writeln!(out, "removed relhook's calls from {}", file.display())?;
+        }
+        for h in &by_hand {
+            writeln!(
+                out,
+                "{} line {} still runs relhook (`{}`): remove it by hand",
+                h.file.display(),
+                h.line,
+                h.call
+            )?;
+        }
+        for c in &result.changes {
+            writeln!(out, "{}", removal_line(c, &loc))?;
+        }
+        if unregistered.config {
+            writeln!(
+                out,
+                "removed the {} merge driver from git's config",
+                driver::DRIVER
+            )?;
+        }
+        if unregistered.am_three_way {
+            writeln!(out, "removed am.threeWay, which relhook had set")?;
+        }
+        if unregistered.attributes {
+            writeln!(
+                out,
+                "removed relhook's line from {}",
+                rel(&driver::info_attributes(&loc), &loc.work_tree)
+            )?;
+        }
+        for d in &result.removed_dirs {
+            writeln!(out, "removed {} (relhook had created it)", d.display())?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Ok)
+}
+
+/// What uninstall did to one hook, in one line (install says the same of the shims it takes
+/// out of a directory git no longer runs).
+pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
+    let name = c.hook;
+    let parent = c.path.parent().unwrap_or(&loc.hooks_dir);
+    let dir = rel(parent, &loc.work_tree);
+    match &c.action {
+        Removal::Removed => format!("removed {name} from {dir}"),
+        Removal::Restored { backup } => {
+            // Where pre-commit runs relhook's shim from, the hook goes back there.
+            let aside = match file_name(&c.path) {
+                file if file != name => format!(" as {file}, which pre-commit's hook runs"),
+                _ => String::new(),
+            };
+            format!(
+                "removed {name} from {dir} and restored the hook it had replaced{aside} (from {})",
+                file_name(backup)
+            )
+        }
+        Removal::Discarded { backup } => format!(
+            "removed {name} from {dir}; removed {} too, not restored: lefthook's runner for a hook lefthook's configuration does not have, which would only print its banner",
+            file_name(backup)
+        ),
+        Removal::PreCommitOwn { backup } => format!(
+            "removed {name} from {dir} (relhook's shim, kept as {}); removed {} too, not restored: it was pre-commit's own {name} script, which {dir}/{name} is again (restored as {name}.legacy, pre-commit would run itself and refuse every commit)",
+            file_name(&c.path),
+            file_name(backup)
+        ),
+        Removal::LeftBoth { backup } => format!(
+            "left {dir}/{name} alone: it is not relhook's; {} is still there too",
+            file_name(backup)
+        ),
+    }
+}

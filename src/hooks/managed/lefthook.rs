@@ -1,0 +1,264 @@
+//! lefthook's configuration: how each hook stands in it, the section relhook writes, the
+//! lines to add by hand to a section of the user's own (at that file's own indentation, so that
+//! they paste as they are printed), and the calls left there by hand, which uninstall names.
+
+use std::path::{Path, PathBuf};
+
+use super::{Wiring, block_of, calls, has_top_level_key, is_yaml, own_shim, read_text};
+use crate::git::HooksLocation;
+use crate::hooks::install::{Detected, Manager};
+
+/// lefthook merges these over the shared configuration.
+pub(super) const LOCAL_FILES: [&str; 4] = [
+    "lefthook-local.yml",
+    ".lefthook-local.yml",
+    "lefthook-local.yaml",
+    ".lefthook-local.yaml",
+];
+
+pub(super) fn lefthook_state(
+    loc: &HooksLocation,
+    config: &Path,
+    hook: &'static str,
+) -> (PathBuf, Wiring) {
+    let text = read_text(&loc.work_tree.join(config));
+    let file = config.to_owned();
+    let hook_file = read_text(&loc.hooks_dir.join(hook));
+    let shim = crate::hooks::recognise(hook_file.as_bytes()).is_some();
+    if own_shim(Manager::Lefthook, hook) && block_of(&text, hook).is_some() {
+        return (file, Wiring::Noisy);
+    }
+    if own_shim(Manager::Lefthook, hook) && !has_top_level_key(&text, hook) {
+        return (
+            file,
+            if shim {
+                Wiring::Shim { shared: false }
+            } else {
+                Wiring::Missing
+            },
+        );
+    }
+    if calls(&text, hook) {
+        let wiring = if hook_file.contains("lefthook") {
+            Wiring::Wired
+        } else if shim {
+            Wiring::Shim { shared: true }
+        } else {
+            Wiring::Inactive {
+                command: "lefthook install".into(),
+            }
+        };
+        return (file, wiring);
+    }
+    if !is_yaml(config) {
+        return (
+            file,
+            Wiring::Manual {
+                why: format!(
+                    "relhook edits only a YAML lefthook configuration, and this one is {}",
+                    config.display()
+                ),
+                snippet: lefthook_section(hook),
+            },
+        );
+    }
+    if let Some(place) = hand_place(&text, hook) {
+        let why = if shim {
+            "so relhook's own hook here runs only until lefthook writes its own over it (at the next `lefthook install`, or lefthook's next run after the file changed); add relhook's command to that section"
+        } else {
+            "add relhook's command to it"
+        };
+        return (
+            file,
+            Wiring::Manual {
+                why: format!(
+                    "{} already has a `{hook}:` section; {why}, below line {} (`{}`), indented as shown",
+                    config.display(),
+                    place.line,
+                    place.text
+                ),
+                snippet: place.snippet,
+            },
+        );
+    }
+    if shim {
+        return (file, Wiring::Shim { shared: false });
+    }
+    (file, Wiring::Missing)
+}
+
+/// The arguments lefthook passes on, and whether the hook reads standard input.
+fn lefthook_args(hook: &str) -> (&'static str, bool) {
+    match hook {
+        "commit-msg" => (" {1}", false),
+        "pre-push" => (" {1} {2}", true),
+        "reference-transaction" => (" {1}", true),
+        _ => ("", false),
+    }
+}
+
+/// The `relhook:` command of a lefthook hook section, `indent` spaces in, its keys `step`
+/// spaces more.
+fn lefthook_command(hook: &str, indent: usize, step: usize) -> String {
+    let (args, stdin) = lefthook_args(hook);
+    let (at, keys) = (" ".repeat(indent), " ".repeat(indent + step));
+    let mut out = format!(
+        "{at}relhook:\n{keys}run: if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}; fi\n"
+    );
+    if stdin {
+        out.push_str(&format!("{keys}use_stdin: true\n"));
+    }
+    out
+}
+
+/// A whole top-level lefthook section calling relhook.
+pub(super) fn lefthook_section(hook: &str) -> String {
+    format!("{hook}:\n  commands:\n{}", lefthook_command(hook, 4, 2))
+}
+
+/// Where relhook's command goes in a `hook:` section of the user's own, and the lines.
+struct HandPlace {
+    /// The line to add them below, from 1.
+    line: usize,
+    /// Its text, trimmed.
+    text: String,
+    /// The lines, indented as the file indents that section.
+    snippet: String,
+}
+
+/// Reads the user's `hook:` section for its own indentation: below its `commands:` line, the
+/// command goes at the indentation of the commands already there (its keys as deep as theirs);
+/// a section without `commands:` gets one, at the section's own indentation.
+fn hand_place(text: &str, hook: &str) -> Option<HandPlace> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let meaningful = |l: &&&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let start = lines.iter().position(|l| has_top_level_key(l, hook))?;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| meaningful(&l) && indent(l) == 0)
+        .map_or(lines.len(), |p| start + 1 + p);
+    let body = &lines[start + 1..end];
+    let child = body.iter().find(meaningful).map_or(2, |l| indent(l)).max(1);
+    let is_commands = |l: &str| {
+        l.trim_start()
+            .strip_prefix("commands")
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    };
+    let at = body
+        .iter()
+        .position(|l| meaningful(&l) && indent(l) == child && is_commands(l));
+    let Some(i) = at else {
+        let snippet = format!(
+            "{}commands:\n{}",
+            " ".repeat(child),
+            lefthook_command(hook, 2 * child, child)
+        );
+        let text = lines[start].trim().to_owned();
+        return Some(HandPlace {
+            line: start + 1,
+            text,
+            snippet,
+        });
+    };
+    let deeper: Vec<usize> = body[i + 1..]
+        .iter()
+        .filter(meaningful)
+        .map(|l| indent(l))
+        .take_while(|&n| n > child)
+        .collect();
+    let command = deeper.first().copied().unwrap_or(2 * child);
+    let step = deeper
+        .iter()
+        .find(|&&n| n > command)
+        .map_or(command - child, |n| n - command);
+    Some(HandPlace {
+        line: start + 1 + i + 1,
+        text: body[i].trim().to_owned(),
+        snippet: lefthook_command(hook, command, step),
+    })
+}
+
+/// A call of relhook someone added by hand to lefthook's configuration, which uninstall (taking
+/// out only the sections relhook wrote) leaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandCall {
+    /// The configuration file, relative to the work tree.
+    pub file: PathBuf,
+    /// The line, from 1.
+    pub line: usize,
+    /// The call, e.g. `relhook hook commit-msg {1}`.
+    pub call: String,
+}
+
+/// Every line of lefthook's configuration (shared and local) outside relhook's own sections
+/// that still runs relhook.
+pub fn hand_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<HandCall> {
+    let Some(config) = managers.iter().find(|m| m.manager == Manager::Lefthook) else {
+        return Vec::new();
+    };
+    let files = std::iter::once(config.evidence.as_path()).chain(LOCAL_FILES.iter().map(Path::new));
+    let mut found = Vec::new();
+    for file in files {
+        let text = read_text(&loc.work_tree.join(file));
+        let mut inside = false;
+        for (n, line) in text.lines().enumerate() {
+            match line.trim_end() {
+                super::BEGIN => inside = true,
+                super::END => inside = false,
+                _ if inside => {}
+                _ => {
+                    if let Some(at) = line.find("relhook hook ") {
+                        let rest = &line[at..];
+                        let end = rest.find([';', '&', '|', '"', '\'']).unwrap_or(rest.len());
+                        found.push(HandCall {
+                            file: file.to_owned(),
+                            line: n + 1,
+                            call: rest[..end].trim().to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_lines_follow_the_files_indentation() {
+        let two = "commit-msg:\n  commands:\n    mine:\n      run: echo MINE\n";
+        let p = hand_place(two, "commit-msg").unwrap();
+        assert_eq!((p.line, p.text.as_str()), (2, "commands:"));
+        assert!(
+            p.snippet.starts_with("    relhook:\n      run: "),
+            "{}",
+            p.snippet
+        );
+        let four = "commit-msg:\n    commands:\n        mine:\n            run: echo MINE\n";
+        let p = hand_place(four, "commit-msg").unwrap();
+        assert!(
+            p.snippet.starts_with("        relhook:\n            run: "),
+            "{}",
+            p.snippet
+        );
+        let none = "pre-push:\n    parallel: true\n";
+        let p = hand_place(none, "pre-push").unwrap();
+        assert_eq!(p.line, 1);
+        assert!(
+            p.snippet
+                .starts_with("    commands:\n        relhook:\n            run: "),
+            "{}",
+            p.snippet
+        );
+        assert!(
+            p.snippet.ends_with("            use_stdin: true\n"),
+            "{}",
+            p.snippet
+        );
+        assert!(hand_place(two, "pre-push").is_none());
+    }
+}
