@@ -11,6 +11,7 @@ mod commit;
 mod dates;
 mod filters;
 mod firstrun;
+mod fixmsgs;
 mod fuzz;
 mod history;
 mod hook_files;
