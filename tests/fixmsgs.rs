@@ -62,3 +62,64 @@ fn the_reopen_note_of_a_plain_commit_has_no_verbose_flag() {
         text(&out)
     );
 }
+
+#[test]
+fn a_commit_past_the_lint_is_said_by_post_commit() {
+    let repo = installed_repo();
+    repo.write("f", "x\n");
+    repo.git(&["add", "f"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "bad message", "--no-verify"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "relhook: no changelog entry: \"bad message\" is not a Conventional Commit (pre-push refuses it; reword it with `git commit --amend`)"
+    );
+    // RELHOOK_QUIET=1 silences it, like every other notice.
+    repo.write("f", "y\n");
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-qam", "worse message", "--no-verify"],
+        &[("RELHOOK_QUIET", "1")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn commits_without_an_entry_that_the_lint_accepts_stay_silent() {
+    let repo = installed_repo();
+    for (file, args) in [
+        ("a", &["commit", "-qm", "chore: tidy", "--no-verify"][..]),
+        ("b", &["commit", "-qm", "chore: tidy again"][..]),
+        ("c", &["commit", "-q", "--fixup", "HEAD"][..]),
+    ] {
+        repo.write(file, "x\n");
+        repo.git(&["add", file]);
+        let out = repo.git_output(args);
+        assert!(out.status.success(), "{}", text(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+    // Another rule than the format: named as it is.
+    repo.write("d", "x\n");
+    repo.git(&["add", "d"]);
+    let long = format!("chore: {}", "x".repeat(120));
+    let out = repo.git_output(&["commit", "-qm", &long, "--no-verify"]);
+    assert!(
+        stderr(&out).contains("fails the commit lint (header-max-length: "),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_cherry_pick_of_a_bad_commit_is_left_to_its_own_rules() {
+    let repo = installed_repo();
+    repo.git(&["checkout", "-qb", "side"]);
+    repo.write("s", "x\n");
+    repo.git(&["add", "s"]);
+    repo.git(&["commit", "-qm", "bad side", "--no-verify"]);
+    repo.git(&["checkout", "-q", "main"]);
+    let out = repo.git_output(&["cherry-pick", "side"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("Conventional"), "{}", text(&out));
+}
