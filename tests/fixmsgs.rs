@@ -1,6 +1,8 @@
 //! The messages relhook prints after a refusal or a release: the way back must work as
 //! printed, and say only what relhook knows.
 
+use std::process::Output;
+
 use crate::support::*;
 
 /// An editor script that applies `sed_expr` to the message file.
@@ -122,4 +124,83 @@ fn a_cherry_pick_of_a_bad_commit_is_left_to_its_own_rules() {
     let out = repo.git_output(&["cherry-pick", "side"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stderr(&out).contains("Conventional"), "{}", text(&out));
+}
+
+/// main: `chore: start` tagged v0.1.0, a bad commit, `feat: x` tagged v0.1.1 (HEAD), and
+/// origin/main at HEAD, as a CI checkout of the tag sees it.
+fn tagged_twice() -> Repo {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    repo.git(&["tag", "v0.1.0"]);
+    repo.commit("bad commit");
+    repo.commit("feat: x");
+    repo.git(&["tag", "v0.1.1"]);
+    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    repo
+}
+
+fn check_in_ci(repo: &Repo, env: &[(&str, &str)]) -> Output {
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.args(["check"]).env("CI", "true");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn first_line(out: &Output) -> String {
+    stdout(out).lines().next().unwrap_or("").to_owned()
+}
+
+#[test]
+fn a_tag_pipeline_checks_the_release_the_tag_makes() {
+    let repo = tagged_twice();
+    let event = repo.scratch("event").join("tag.json");
+    std::fs::write(
+        &event,
+        r#"{"ref":"refs/tags/v0.1.1","before":"0000000000000000000000000000000000000000","repository":{"default_branch":"main"}}"#,
+    )
+    .unwrap();
+    let out = check_in_ci(
+        &repo,
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_REF", "refs/tags/v0.1.1"),
+            ("GITHUB_REF_NAME", "v0.1.1"),
+            ("GITHUB_REF_TYPE", "tag"),
+            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(
+        first_line(&out),
+        "relhook: checking v0.1.0..HEAD: GitHub Actions `push` of tag `v0.1.1` (GITHUB_REF), so the commits since the release tag before it, `v0.1.0`"
+    );
+    let out = check_in_ci(&repo, &[("GITLAB_CI", "true"), ("CI_COMMIT_TAG", "v0.1.1")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(
+        first_line(&out),
+        "relhook: checking v0.1.0..HEAD: GitLab tag pipeline of `v0.1.1` (CI_COMMIT_TAG), so the commits since the release tag before it, `v0.1.0`"
+    );
+}
+
+#[test]
+fn a_github_run_without_its_event_payload_says_so() {
+    let repo = tagged_twice();
+    repo.commit("fix: y");
+    let out = check_in_ci(
+        &repo,
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_REF", "refs/heads/main"),
+            ("GITHUB_REF_NAME", "main"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        first_line(&out),
+        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is not set), so the last release tag `v0.1.1` (no upstream)"
+    );
 }
