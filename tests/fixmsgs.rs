@@ -204,3 +204,51 @@ fn a_github_run_without_its_event_payload_says_so() {
         "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is not set), so the last release tag `v0.1.1` (no upstream)"
     );
 }
+
+/// relhook installed, `[checks] test = ["true"]` and `chore: init` committed; then `feat: one`.
+fn ready_to_release(remote: bool) -> Repo {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    if remote {
+        repo.with_origin();
+        // Pushed without `-u`: main has no upstream.
+        ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    }
+    repo.commit_hooked("feat: one");
+    repo
+}
+
+#[test]
+fn after_a_release_on_a_branch_without_upstream_the_push_names_remote_and_branch() {
+    let repo = ready_to_release(true);
+    let out = ok(dated_release(&repo, &[]));
+    let err = stderr(&out);
+    let next = next_command(&err);
+    assert_eq!(next, "git push --follow-tags origin main", "{err}");
+    assert!(err.contains("`main` has no upstream yet"), "{err}");
+    let out = repo.sh(&next);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git(&["ls-remote", "origin", "refs/tags/v0.1.0"])
+            .contains("refs/tags/v0.1.0"),
+        "the tag went with it"
+    );
+    // With the upstream set, the plain push works and is what is said.
+    repo.git(&["branch", "-q", "--set-upstream-to", "origin/main"]);
+    repo.commit_hooked("fix: two");
+    let err = stderr(&ok(dated_release(&repo, &[])));
+    assert_eq!(next_command(&err), "git push --follow-tags", "{err}");
+}
+
+#[test]
+fn after_a_release_with_no_remote_the_next_step_says_there_is_none() {
+    let repo = ready_to_release(false);
+    let err = stderr(&ok(dated_release(&repo, &[])));
+    assert!(
+        err.contains("next: git remote add origin <url> && git push --follow-tags origin main   (this repository has no remote yet)"),
+        "{err}"
+    );
+}
