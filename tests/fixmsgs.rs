@@ -252,3 +252,51 @@ fn after_a_release_with_no_remote_the_next_step_says_there_is_none() {
         "{err}"
     );
 }
+
+/// The `✗ <ref> <commit> …` lines of a refused push that name `reference`.
+fn refusal_lines(err: &str, reference: &str) -> Vec<String> {
+    let mark = format!("✗ {reference} ");
+    err.lines()
+        .filter_map(|l| l.strip_prefix(&mark))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_tag_below_head_is_not_refused_for_the_working_tree_and_is_named_by_its_commit() {
+    let repo = installed_repo();
+    repo.with_origin();
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]));
+    let tagged = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    repo.commit_hooked("fix: later");
+    repo.write("Cargo.lock", "untracked\n");
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    let lines = refusal_lines(&err, "refs/tags/v0.1.0");
+    assert!(!lines.is_empty(), "{err}");
+    for line in &lines {
+        assert!(line.starts_with(&format!("{tagged} ")), "{err}");
+    }
+    // The working tree belongs to HEAD, which the tag does not tag: nothing of it is published.
+    assert!(!err.contains("dirty working tree"), "{err}");
+}
+
+#[test]
+fn a_tag_at_head_pushed_from_a_dirty_tree_names_the_checkout_and_the_tag_s_commit() {
+    let repo = installed_repo();
+    repo.with_origin();
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]));
+    let tagged = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    repo.write("Cargo.lock", "untracked\n");
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    let lines = refusal_lines(&err, "refs/tags/v0.1.0");
+    assert!(
+        lines.contains(&format!(
+            "{tagged} release v0.1.0 from a dirty working tree (the checkout of HEAD, the tagged commit)"
+        )),
+        "{err}"
+    );
+}
