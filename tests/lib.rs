@@ -12,6 +12,7 @@ mod commit;
 mod dates;
 mod filters;
 mod firstrun;
+mod fixmsgs;
 mod fuzz;
 mod history;
 mod hook_files;

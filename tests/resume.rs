@@ -40,7 +40,12 @@ fn resume_below_head_tests_a_clean_checkout_of_the_release_commit() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let err = stderr(&out);
     assert!(err.contains("(tested, release finished)"), "{err}");
-    assert_eq!(next_command(&err), "git push --follow-tags", "{err}");
+    // `with_origin` sets no upstream: the push names remote and branch.
+    assert_eq!(
+        next_command(&err),
+        "git push --follow-tags origin main",
+        "{err}"
+    );
     assert!(
         repo.git(&["notes", "--ref=relhook-tests", "show", "v0.1.0^{commit}"])
             .contains("relhook-test-record: pass")

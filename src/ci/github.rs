@@ -21,6 +21,36 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
             provider: gh,
         };
     }
+    // A tag's pipeline checks the release it tags, whatever the event (README's rule): the
+    // push's `before` is all zeros for a new tag, which is no new branch.
+    let tag = env
+        .var("GITHUB_REF")
+        .or_else(|| env.event_str(&["ref"]))
+        .and_then(|r| r.strip_prefix("refs/tags/"))
+        .or_else(|| {
+            env.var("GITHUB_REF_NAME")
+                .filter(|_| env.var("GITHUB_REF_TYPE") == Some("tag"))
+        });
+    if let Some(tag) = tag {
+        return Plan::Tag {
+            tag: tag.to_owned(),
+            why: format!("GitHub Actions `{event}` of tag `{tag}` (GITHUB_REF)"),
+        };
+    }
+    // A push's or a queue's base is in the payload alone: without it, said as that, not
+    // guessed (an event that names no base says so below).
+    if env.github_event.is_none() {
+        let why = match env.var("GITHUB_EVENT_PATH") {
+            Some(_) => Some("GITHUB_EVENT_PATH could not be read"),
+            None if matches!(event, "push" | "merge_group") => Some("GITHUB_EVENT_PATH is not set"),
+            None => None,
+        };
+        if let Some(why) = why {
+            return Plan::Local(Some(format!(
+                "GitHub Actions `{event}` without its event payload ({why})"
+            )));
+        }
+    }
     if event == "merge_group" {
         if let Some(sha) = env.event_str(&["merge_group", "base_sha"]) {
             return Plan::MergeBase {
@@ -65,9 +95,6 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 "GitHub Actions `push` of {what} to the default branch"
             ))),
         };
-    }
-    if env.github_event.is_none() && env.var("GITHUB_EVENT_PATH").is_some() {
-        return Plan::Local(Some("GITHUB_EVENT_PATH could not be read".into()));
     }
     Plan::Local(Some(format!("GitHub Actions `{event}` names no base")))
 }

@@ -33,8 +33,11 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
             provider: gl,
         };
     }
-    if env.var("CI_COMMIT_TAG").is_some() {
-        return Plan::Local(Some("GitLab tag pipeline".into()));
+    if let Some(tag) = env.var("CI_COMMIT_TAG") {
+        return Plan::Tag {
+            tag: tag.to_owned(),
+            why: format!("GitLab tag pipeline of `{tag}` (CI_COMMIT_TAG)"),
+        };
     }
     if let Some(before) = env.var("CI_COMMIT_BEFORE_SHA").filter(|s| !is_zero(s)) {
         return Plan::MergeBase {

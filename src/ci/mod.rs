@@ -35,7 +35,9 @@ pub const VARIABLES: &[&str] = &[
     "GITHUB_ACTIONS",
     "GITHUB_EVENT_NAME",
     "GITHUB_BASE_REF",
+    "GITHUB_REF",
     "GITHUB_REF_NAME",
+    "GITHUB_REF_TYPE",
     "GITHUB_EVENT_PATH",
     "GITLAB_CI",
     "CI_MERGE_REQUEST_DIFF_BASE_SHA",
@@ -136,6 +138,14 @@ pub enum Plan {
     },
     /// All of HEAD's history (`--all`).
     All,
+    /// A tag's pipeline: the commits since the release tag before `tag` (the pushed tag is
+    /// HEAD's own, and would make the range empty), else all history.
+    Tag {
+        /// The tag the pipeline runs for.
+        tag: String,
+        /// Why, for the user.
+        why: String,
+    },
     /// No CI base: the branch's upstream, else the last release tag, else all history. The
     /// string says why CI did not decide, when CI was detected.
     Local(Option<String>),

@@ -27,7 +27,8 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 shallow_fix: local_fix,
             })
         }
-        Plan::Local(ci_note) => Ok(local(repo, head, tag_prefix, ci_note.as_deref())),
+        Plan::Local(ci_note) => Ok(local(repo, head, tag_prefix, (ci_note.as_deref(), None))),
+        Plan::Tag { tag, why } => Ok(local(repo, head, tag_prefix, (Some(why), Some(tag)))),
         Plan::MergeBase {
             candidates,
             name,
@@ -145,8 +146,14 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
     }
 }
 
-/// The range outside CI: upstream..HEAD, else last release tag..HEAD, else all history.
-fn local(repo: &Repo, head: Option<Oid>, tag_prefix: &str, ci_note: Option<&str>) -> Checked {
+/// The range outside CI: upstream..HEAD, else last release tag..HEAD, else all history. For
+/// a tag's pipeline (`except`: the tag, HEAD's own) the release tag before it.
+fn local(
+    repo: &Repo,
+    head: Option<Oid>,
+    tag_prefix: &str,
+    (ci_note, except): (Option<&str>, Option<&str>),
+) -> Checked {
     let note = |s: String| match ci_note {
         Some(n) => format!("{n}, so {s}"),
         None => s,
@@ -183,7 +190,7 @@ fn local(repo: &Repo, head: Option<Oid>, tag_prefix: &str, ci_note: Option<&str>
             shallow_fix: fix,
         };
     }
-    if let Some((tag, at)) = repo.latest_release_tag(head, tag_prefix) {
+    if let Some((tag, at)) = repo.latest_release_tag_except(head, tag_prefix, except) {
         return Checked {
             range: Range {
                 tips: vec![head],
@@ -193,7 +200,10 @@ fn local(repo: &Repo, head: Option<Oid>, tag_prefix: &str, ci_note: Option<&str>
             },
             base: Some(at),
             head: Some(head),
-            why: note(format!("the last release tag `{tag}` (no upstream)")),
+            why: note(match except {
+                Some(_) => format!("the commits since the release tag before it, `{tag}`"),
+                None => format!("the last release tag `{tag}` (no upstream)"),
+            }),
             source: "tag",
             shallow_fix: fix,
         };
@@ -206,7 +216,10 @@ fn local(repo: &Repo, head: Option<Oid>, tag_prefix: &str, ci_note: Option<&str>
         },
         base: None,
         head: Some(head),
-        why: note("all of HEAD's history (no upstream and no release tag)".into()),
+        why: note(match except {
+            Some(t) => format!("all of HEAD's history (no release tag before `{t}`)"),
+            None => "all of HEAD's history (no upstream and no release tag)".into(),
+        }),
         source: "history",
         shallow_fix: fix,
     }

@@ -162,3 +162,30 @@ fn gitlab_prefers_the_diff_base_then_the_target_then_before() {
 fn a_bad_event_file_is_an_error() {
     assert!(CiEnv::new(|_| None, Some("not json")).is_err());
 }
+
+#[test]
+fn a_tag_is_planned_as_a_tag_on_github_and_gitlab() {
+    let tag =
+        |vars: &[(&str, &str)], event: Option<&str>| match plan(&env(vars, event), None, false) {
+            Plan::Tag { tag, .. } => Some(tag),
+            _ => None,
+        };
+    let event = format!(r#"{{"ref":"refs/tags/v1.0.0","before":"{ZERO}"}}"#);
+    let gh = [("GITHUB_ACTIONS", "true"), ("GITHUB_EVENT_NAME", "push")];
+    assert_eq!(tag(&gh, Some(&event)).as_deref(), Some("v1.0.0"));
+    let by_ref = [gh[0], gh[1], ("GITHUB_REF", "refs/tags/v1.0.0")];
+    assert_eq!(tag(&by_ref, None).as_deref(), Some("v1.0.0"));
+    let by_type = [
+        gh[0],
+        gh[1],
+        ("GITHUB_REF_NAME", "v1.0.0"),
+        ("GITHUB_REF_TYPE", "tag"),
+    ];
+    assert_eq!(tag(&by_type, None).as_deref(), Some("v1.0.0"));
+    let gl = [("GITLAB_CI", "true"), ("CI_COMMIT_TAG", "v1.0.0")];
+    assert_eq!(tag(&gl, None).as_deref(), Some("v1.0.0"));
+    let Plan::Local(Some(why)) = plan(&env(&gh, None), None, false) else {
+        panic!()
+    };
+    assert!(why.contains("GITHUB_EVENT_PATH is not set"), "{why}");
+}

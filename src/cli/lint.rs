@@ -7,7 +7,7 @@ use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
 use crate::commit::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
-use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings};
+use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings, has_scissors};
 use crate::commit::report::{self, Palette};
 use crate::git::{self, Location};
 use crate::{Error, Result};
@@ -53,7 +53,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     render_for_hook(
         &mut err,
         &verdict,
-        (&file.display().to_string(), &path),
+        (&file.display().to_string(), &path, has_scissors(&raw)),
         &Palette::new(ctx.color_err),
     )
     .map_err(|e| Error::io("write", "<stderr>", e))?;
@@ -118,7 +118,7 @@ fn render(out: &mut dyn Write, v: &Verdict, source: &str, p: &Palette) -> std::i
 fn render_for_hook(
     out: &mut dyn Write,
     v: &Verdict,
-    (source, absolute): (&str, &Path),
+    (source, absolute, scissors): (&str, &Path, bool),
     p: &Palette,
 ) -> std::io::Result<()> {
     render(out, v, source, p)?;
@@ -126,7 +126,7 @@ fn render_for_hook(
         return Ok(());
     }
     let file = crate::testrun::quote(&absolute.to_string_lossy());
-    report::hook_note(out, v, p, &file)
+    report::hook_note(out, v, p, (&file, scissors))
 }
 
 /// The message bytes, a label for reports, and whether it came from `--message`.

@@ -11,7 +11,8 @@ use super::Outcome;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::git::Repo;
+use crate::git::{PushDestination, Repo};
+use crate::testrun::quote;
 
 /// A release tag just made, as the next step needs it.
 pub(super) struct Made<'a> {
@@ -62,15 +63,24 @@ pub(super) fn say_next(
     at_head: bool,
 ) {
     let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
+    let Push {
+        command: push,
+        remote,
+        why,
+    } = push_command(repo);
+    // The reason a push names its remote is said only where nothing else is.
     if untested.is_empty() {
-        let _ = match made {
-            [one] => writeln!(
-                err,
-                "next: git push --follow-tags   (or: git push origin HEAD {})",
-                one.tag
-            ),
-            _ => writeln!(err, "next: git push --follow-tags"),
+        let mut notes = Vec::new();
+        if let ([one], Some(remote)) = (made, &remote) {
+            notes.push(format!("or: git push {remote} HEAD {}", one.tag));
+        }
+        notes.extend(why);
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!("   ({})", notes.join("; "))
         };
+        let _ = writeln!(err, "next: {push}{notes}");
         return;
     }
     // Tested by pre-push's own command where there is a test command; else the steps that
@@ -97,7 +107,7 @@ pub(super) fn say_next(
     }
     let _ = writeln!(
         err,
-        "next: {}, then git push --follow-tags   (pre-push refuses a release tag with no test record)",
+        "next: {}, then {push}   (pre-push refuses a release tag with no test record)",
         steps.join("; ")
     );
 }
@@ -160,4 +170,56 @@ fn way_past(reason: Reason) -> Option<&'static str> {
         Reason::ChangedSincePlan => "`relhook release` again",
         _ => return None,
     })
+}
+
+/// The push that sends the release commit and its tags: the command, the remote it goes to
+/// (`None`: there is none yet) and, when a plain `git push` would not do, why it names more.
+struct Push {
+    command: String,
+    remote: Option<String>,
+    why: Option<String>,
+}
+
+/// Without an upstream `git push --follow-tags` fails ("has no upstream branch"), so the
+/// remote (the branch's push remote, else the only one, else `origin`) and the branch are
+/// named; with no remote at all, adding one comes first.
+fn push_command(repo: &Repo) -> Push {
+    let plain = "git push --follow-tags";
+    let (command, remote, why) = match repo.push_destination() {
+        PushDestination::Branch {
+            upstream: true,
+            remote,
+            ..
+        } => (plain.to_owned(), remote, None),
+        PushDestination::Branch {
+            branch,
+            remote: Some(r),
+            ..
+        } => (
+            format!("{plain} {} {}", quote(&r), quote(&branch)),
+            Some(r),
+            Some(format!("`{branch}` has no upstream yet")),
+        ),
+        PushDestination::Branch { branch, .. } => (
+            format!("{plain} <remote> {}", quote(&branch)),
+            Some("<remote>".to_owned()),
+            Some(format!(
+                "`{branch}` has no upstream, and no remote is the evident one"
+            )),
+        ),
+        PushDestination::NoRemote { branch } => (
+            format!(
+                "git remote add origin <url> && {plain} origin {}",
+                quote(&branch)
+            ),
+            None,
+            Some("this repository has no remote yet".to_owned()),
+        ),
+        PushDestination::Detached => (plain.to_owned(), Some("origin".into()), None),
+    };
+    Push {
+        command,
+        remote: remote.map(|r| if r == "<remote>" { r } else { quote(&r) }),
+        why,
+    }
 }

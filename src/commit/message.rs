@@ -128,11 +128,24 @@ fn assemble<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Cleaned {
     Cleaned { text, origin }
 }
 
+/// Whether `raw` holds git's scissors line under any comment prefix: `git commit -v` put the
+/// diff below it, which only a verbose commit (or `--cleanup=scissors`) cuts off again.
+pub fn has_scissors(raw: &[u8]) -> bool {
+    raw.split(|b| *b == b'\n').any(|line| {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        line.iter()
+            .position(|b| *b == b' ')
+            .is_some_and(|i| i > 0 && line[i + 1..] == *SCISSORS.as_bytes())
+    })
+}
+
+const SCISSORS: &str = "------------------------ >8 ------------------------";
+
 /// Git's scissors line: `<comment> ------------------------ >8 ------------------------`.
 fn is_scissors(line: &str, prefix: &str) -> bool {
     line.strip_prefix(prefix)
         .and_then(|rest| rest.strip_prefix(' '))
-        .is_some_and(|rest| rest == "------------------------ >8 ------------------------")
+        .is_some_and(|rest| rest == SCISSORS)
 }
 
 /// With `auto`, git chose a character that starts none of the user's lines and used it for its

@@ -193,14 +193,23 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
 
 /// After a commit-msg refusal: where the message went and the way past the hook. Only the
 /// hook says it: `relhook lint --message` has no file, and no hook to bypass.
-/// `file` is the message file as a shell word.
-pub fn hook_note(out: &mut dyn Write, v: &Verdict, p: &Palette, file: &str) -> io::Result<()> {
+/// `file` is the message file as a shell word. A message holding `git commit -v`'s diff below
+/// the scissors line is reopened with `-v`: only a verbose commit both cuts the diff off and
+/// strips git's comments (`--cleanup=scissors` keeps the comments above the line). relhook
+/// cannot know the commit's other options (`-a`, `--amend`), so the note asks for them.
+pub fn hook_note(
+    out: &mut dyn Write,
+    v: &Verdict,
+    p: &Palette,
+    (file, scissors): (&str, bool),
+) -> io::Result<()> {
     if !v.failed() {
         return Ok(());
     }
+    let verbose = if scissors { "-v " } else { "" };
     writeln!(
         out,
-        "{} the message is kept in the file; `git commit -e -F {file}` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
+        "{} the message is kept in the file; `git commit {verbose}-e -F {file}` reopens it (add your commit's other options, e.g. `-a`), `--no-verify` or RELHOOK_SKIP=1 bypass",
         "note:".style(p.note)
     )
 }

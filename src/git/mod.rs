@@ -28,7 +28,7 @@ pub use hookdir::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
 pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
-pub use range::MergeBase;
+pub use range::{MergeBase, PushDestination};
 pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};

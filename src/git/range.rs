@@ -72,6 +72,48 @@ impl Repo {
         Some((name, up.get().target()?))
     }
 
+    /// Where a push of HEAD's branch goes, as far as a plain `git push` can tell.
+    pub fn push_destination(&self) -> PushDestination {
+        let Some(head) = self.inner.head().ok().filter(|h| h.is_branch()) else {
+            return PushDestination::Detached;
+        };
+        let Some(branch) = head.shorthand().map(str::to_owned) else {
+            return PushDestination::Detached;
+        };
+        let upstream = git2::Branch::wrap(head).upstream().is_ok();
+        let remotes: Vec<String> = self
+            .inner
+            .remotes()
+            .map(|r| r.iter().flatten().map(str::to_owned).collect())
+            .unwrap_or_default();
+        if remotes.is_empty() {
+            return PushDestination::NoRemote { branch };
+        }
+        // git's own order for the remote a push goes to.
+        let config = self.inner.config().and_then(|mut c| c.snapshot()).ok();
+        let get = |key: &str| {
+            config
+                .as_ref()
+                .and_then(|c| c.get_string(key).ok())
+                .filter(|v| !v.is_empty())
+        };
+        let remote = get(&format!("branch.{branch}.pushRemote"))
+            .or_else(|| get("remote.pushDefault"))
+            .or_else(|| get(&format!("branch.{branch}.remote")))
+            .or_else(|| (remotes.len() == 1).then(|| remotes[0].clone()))
+            .or_else(|| {
+                remotes
+                    .iter()
+                    .any(|r| r == "origin")
+                    .then(|| "origin".into())
+            });
+        PushDestination::Branch {
+            branch,
+            remote,
+            upstream,
+        }
+    }
+
     /// Where `a` and `b` meet, honouring a shallow clone's boundary (commits there have no
     /// parents as far as this answer is concerned, as for git).
     pub fn merge_base_of(&self, a: Oid, b: Oid) -> Result<MergeBase> {
@@ -88,4 +130,25 @@ impl Repo {
             Err(e) => Err(Error::git(format!("find the merge base of {a} and {b}"), e)),
         }
     }
+}
+
+/// Where a push of HEAD's branch goes ([`Repo::push_destination`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PushDestination {
+    /// HEAD is on a branch.
+    Branch {
+        /// The branch's short name.
+        branch: String,
+        /// The remote a push goes to (`None`: several remotes and none chosen).
+        remote: Option<String>,
+        /// Whether the branch has an upstream, so that a plain `git push` knows where.
+        upstream: bool,
+    },
+    /// The repository has no remote at all.
+    NoRemote {
+        /// HEAD's branch.
+        branch: String,
+    },
+    /// HEAD is on no branch.
+    Detached,
 }

@@ -19,6 +19,7 @@ mod skeleton;
 mod squash;
 mod targets;
 mod tree;
+mod unlinted;
 mod unlogged;
 
 use std::path::PathBuf;
@@ -119,6 +120,13 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         None
     };
     if new_entry.is_none() && old_entry.is_none() {
+        // Made with `--no-verify` past the lint: said now, not first by a refused push.
+        if let Some(said) = (!picked && !reverting)
+            .then(|| unlinted::notice(repo, head, config))
+            .flatten()
+        {
+            return Ok(Accumulated::Notice(said));
+        }
         return skip("the commit's type has no changelog section (or it is not conventional)");
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.

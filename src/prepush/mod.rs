@@ -385,11 +385,20 @@ fn lint_new_commits(
     Ok(())
 }
 
+/// A release tag on HEAD pushed from a working tree with changes: they may be what the
+/// release forgot. A tag on another commit is not judged by the working tree at all: the
+/// tree belongs to HEAD, the tag publishes only its own committed snapshot, and its test
+/// record is keyed by that snapshot's tree.
 fn dirty_tree(
     repo: &Repo,
     published: &[(&Update, &str, Option<Oid>)],
     found: &mut Inspection,
 ) -> Result<()> {
+    let head = repo.head();
+    let published: Vec<_> = published
+        .iter()
+        .filter(|p| p.2.is_some() && p.2 == head)
+        .collect();
     if published.is_empty() || repo.work_tree().is_none() {
         return Ok(());
     }
@@ -405,8 +414,11 @@ fn dirty_tree(
     found.refusals.push(Refusal {
         kind: Kind::DirtyTree,
         refs: published.iter().map(|p| p.0.remote_ref.clone()).collect(),
-        commit: repo.head(),
-        subject: format!("release {} from a dirty working tree", names.join(", ")),
+        commit: head,
+        subject: format!(
+            "release {} from a dirty working tree (the checkout of HEAD, the tagged commit)",
+            names.join(", ")
+        ),
         problems: vec![format!(
             "the working tree has uncommitted changes ({paths}); a release is published from a clean checkout, so that what was tagged and tested is what you have"
         )],
