@@ -1148,3 +1148,38 @@ fn a_second_release_tag_on_a_release_commit_is_refused() {
     assert!(!repo.read("CHANGELOG.md").contains("[0.1.1]"));
     assert!(repo.git(&["tag", "--list"]).lines().all(|t| t != "v0.1.1"));
 }
+
+/// A global core.hooksPath set after `relhook install` (QA12): doctor named `relhook install`,
+/// which refuses a global hooks directory. Its fix is now the one install itself gives, and it
+/// works when run as written.
+#[test]
+fn doctor_under_a_global_hooks_path_names_a_fix_that_works() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    install(&repo, &[]);
+    let global = repo.scratch("global-hooks");
+    repo.git(&[
+        "config",
+        "--global",
+        "core.hooksPath",
+        global.to_str().unwrap(),
+    ]);
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(!doctor.contains("fix: relhook install\n"), "{doctor}");
+    let fix = doctor
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("fix: `"))
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("{doctor}"));
+    assert!(fix.starts_with("git config core.hooksPath "), "{doctor}");
+    let out = repo
+        .command_in("sh", &repo.path())
+        .args(["-c", fix])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{fix}: {}", text(&out));
+    install(&repo, &[]);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    assert_refused(&repo.try_commit("bad here"), "error[header-format]");
+}

@@ -174,7 +174,7 @@ pub(super) fn shim_left_by(
 pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Check {
     let subject = format!("hook {name}");
     let path = loc.hooks_dir.join(name);
-    let install = Some("relhook install".to_owned());
+    let install = Some(super::install_fix(loc));
     if path.symlink_metadata().is_err() {
         return check(
             &subject,

@@ -220,6 +220,21 @@ fn shim_runs_before_husky(loc: &HooksLocation, m: &super::install::Detected, hoo
         && std::fs::read(at).is_ok_and(|b| recognise(&b).is_some())
 }
 
+/// The command that installs the hooks where git runs them. With `core.hooksPath` in the
+/// global or system config, plain `relhook install` refuses (the directory is every
+/// repository's): its own two ways are named instead.
+pub(super) fn install_fix(loc: &HooksLocation) -> String {
+    match &loc.hooks_path {
+        Some(s) if matches!(s.scope.as_str(), "global" | "system") => format!(
+            "`git config core.hooksPath {}`, then `relhook install` (this repository only; core.hooksPath = {} in your {} config is every repository's), or `relhook install --shared` (every repository)",
+            super::sh_quote(&loc.default_hooks_dir().display().to_string()),
+            s.value,
+            s.scope
+        ),
+        _ => "relhook install".to_owned(),
+    }
+}
+
 /// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
 fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
     let setting = loc.hooks_path.as_ref()?;
@@ -250,11 +265,18 @@ fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
             setting.scope,
             loc.hooks_dir.display()
         ),
-        Some(format!(
-            "relhook install (writes into {}), or `git config --{} --unset core.hooksPath`",
-            loc.hooks_dir.display(),
-            setting.scope
-        )),
+        Some(match setting.scope.as_str() {
+            "global" | "system" => format!(
+                "`git config core.hooksPath {}` (this repository only), or `git config --{} --unset core.hooksPath`",
+                super::sh_quote(&default.display().to_string()),
+                setting.scope
+            ),
+            _ => format!(
+                "relhook install (writes into {}), or `git config --{} --unset core.hooksPath`",
+                loc.hooks_dir.display(),
+                setting.scope
+            ),
+        }),
     ))
 }
 
