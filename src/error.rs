@@ -132,6 +132,19 @@ pub enum Error {
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),
+    /// The journal of a killed transaction that relhook cannot read (cut short, not a file,
+    /// not relhook's): what it would undo cannot be told, so nothing is undone or claimed.
+    #[error(
+        "`{}` is not a journal relhook can read ({why}), so what an interrupted relhook changed cannot be told from it: check `git status` and `git log -1`, then remove it (`rm -r '{}'`)",
+        path.display(),
+        path.display()
+    )]
+    BadJournal {
+        /// The journal.
+        path: PathBuf,
+        /// What is wrong with it.
+        why: String,
+    },
     /// A multi-step rewrite failed and undoing it failed too: the state is named, with the
     /// command that finishes it.
     #[error("{error}; and {left}: {finish}")]

@@ -972,3 +972,45 @@ fn the_amended_commit_keeps_every_byte_but_its_tree() {
     assert!(amended.ends_with(b"body \xe9\n"));
     assert_consistent(&repo);
 }
+
+/// A journal relhook cannot read (garbage, cut short, a directory; QA12) is never "undone":
+/// nothing can be told from it. The commit, `--sync` and doctor say so and name its removal,
+/// after which `--sync` adds the entry.
+#[test]
+fn an_unreadable_journal_is_named_not_undone() {
+    for (what, make) in [
+        (
+            "garbage",
+            &(|p: &std::path::Path| std::fs::write(p, "garbage here\n").unwrap())
+                as &dyn Fn(&std::path::Path),
+        ),
+        ("directory", &|p: &std::path::Path| {
+            std::fs::create_dir(p).unwrap()
+        }),
+    ] {
+        let repo = crate::support::installed_repo();
+        let journal = repo.path().join(".git/relhook-txn");
+        make(&journal);
+        let out = repo.try_commit("feat: after the garbage");
+        assert!(out.status.success(), "{what}: {}", text(&out));
+        let said = text(&out);
+        assert!(!said.contains("undid"), "{what}: {said}");
+        assert!(
+            said.contains("is not a journal relhook can read"),
+            "{what}: {said}"
+        );
+        let doctor = text(&repo.relhook(&["doctor"]));
+        assert!(doctor.contains("INVALID  transaction"), "{what}: {doctor}");
+        assert!(doctor.contains("fix: rm -r '"), "{what}: {doctor}");
+        let sync = repo.relhook(&["changelog", "--sync"]);
+        assert_eq!(sync.status.code(), Some(2), "{what}: {}", text(&sync));
+        let _ = std::fs::remove_dir(&journal);
+        let _ = std::fs::remove_file(&journal);
+        let sync = repo.relhook(&["changelog", "--sync"]);
+        assert_eq!(sync.status.code(), Some(0), "{what}: {}", text(&sync));
+        assert!(
+            repo.read("CHANGELOG.md").contains("- after the garbage"),
+            "{what}"
+        );
+    }
+}

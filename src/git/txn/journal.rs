@@ -108,11 +108,33 @@ pub(super) fn parse_journal(text: &str) -> Journal {
     j
 }
 
+/// The journal at `path`, if there is one: `Err` when it is there and unreadable as one
+/// (a directory, no `what` line: cut short or not written by relhook, which writes it whole).
+fn load(path: &Path) -> Result<Option<Journal>> {
+    let bad = |why: &str| Error::BadJournal {
+        path: path.to_owned(),
+        why: why.to_owned(),
+    };
+    let bytes = match crate::fsx::read_regular_optional(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(None),
+        Err(_) if path.is_dir() => return Err(bad("it is a directory")),
+        Err(e) => return Err(e),
+    };
+    let j = parse_journal(&String::from_utf8_lossy(&bytes));
+    if j.what.is_empty() || j.pid == 0 {
+        return Err(bad(
+            "it names no interrupted command: cut short, or not written by relhook",
+        ));
+    }
+    Ok(Some(j))
+}
+
 /// Finishes or undoes a transaction whose process died. Returns what was done, or `None`
 /// when there was nothing to recover (or its process is still running).
 pub fn recover(repo: &Repo) -> Result<Option<String>> {
     let journal = repo.git_dir().join(JOURNAL);
-    let Some(bytes) = crate::fsx::read_optional(&journal)? else {
+    let Some(j) = load(&journal)? else {
         // Killed after taking the lock, before its journal took its name: the lock's mark
         // says whose it is.
         let lock = index_lock(repo)?;
@@ -125,7 +147,6 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
             "removed the index lock an interrupted relhook (pid {pid}) left"
         )));
     };
-    let j = parse_journal(&String::from_utf8_lossy(&bytes));
     if j.pid != std::process::id() && is_writer(j.pid, j.started) {
         return Ok(None);
     }
@@ -332,7 +353,16 @@ pub fn sweep_temporaries(repo: &Repo) {
 /// Whether a transaction journal is present (for `doctor`): its description, and the
 /// command that finishes or undoes it and then adds what it was adding.
 pub fn pending(repo: &Repo) -> Option<(String, String)> {
-    let Ok(bytes) = fs::read(repo.git_dir().join(JOURNAL)) else {
+    let journal = repo.git_dir().join(JOURNAL);
+    let j = match load(&journal) {
+        Ok(j) => j,
+        Err(e) => {
+            let path = journal.display().to_string().replace('\'', "'\\''");
+            let fix = format!("rm -r '{path}'");
+            return Some((e.to_string(), fix));
+        }
+    };
+    let Some(j) = j else {
         // Killed before its journal was named: only the index lock's mark is left, and
         // until a relhook command removes it `git add` and `git commit` fail.
         let lock = index_lock(repo).ok()?;
@@ -344,7 +374,6 @@ pub fn pending(repo: &Repo) -> Option<(String, String)> {
         );
         return Some((said, "relhook changelog --sync".to_owned()));
     };
-    let j = parse_journal(&String::from_utf8_lossy(&bytes));
     let said = if is_writer(j.pid, j.started) {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
