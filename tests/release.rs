@@ -791,6 +791,14 @@ fn a_taken_version_names_the_first_free_one() {
     }
     repo.git(&["switch", "-q", "main"]);
     repo.commit_hooked("feat: on main");
+    // `version --next` says so before the release refuses it.
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout(&next), "0.1.1\n", "{}", text(&next));
+    assert!(
+        stderr(&next).contains("note: tag v0.1.1 already exists, on a commit this branch does not hold; a released tag is never reused: `relhook release 0.1.3`"),
+        "{}",
+        text(&next)
+    );
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(

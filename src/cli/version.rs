@@ -43,7 +43,31 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         explain(out, &info, args)
     })?;
     warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
+    if next {
+        warn_taken(&repo, &config, &info.next);
+    }
     Ok(Outcome::Ok)
+}
+
+/// The next version's tag already exists, on a commit this branch does not hold (an abandoned
+/// line's): `relhook release` would refuse it, so the first free version is named now.
+fn warn_taken(repo: &crate::git::Repo, config: &crate::config::Config, next: &semver::Version) {
+    let prefix = &config.version.tag_prefix;
+    let tag = format!("{prefix}{next}");
+    if repo.tag_target(&tag).is_none() {
+        return;
+    }
+    let command = match &config.package {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    };
+    let r = release::tag_taken(repo, prefix, &tag, next, &command);
+    let _ = writeln!(
+        crate::cli::stream::stderr(),
+        "relhook: note: {}, on a commit this branch does not hold; {}",
+        r.what,
+        r.fix.unwrap_or_default()
+    );
 }
 
 /// `--explain`'s lines (nothing without it): where the current version comes from, the

@@ -26,7 +26,7 @@ pub use next::{Decider, VersionInfo, current_version, parse_requested, version_i
 pub(crate) use preflight::preflight;
 pub use preflight::{
     hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
-    outside_sparse_checkout,
+    outside_sparse_checkout, tag_taken,
 };
 pub use resume::{HalfMade, half_made, resume};
 pub use undo::{RecordsBefore, undo_commit};
