@@ -34,10 +34,11 @@ All notable changes to this project will be documented in this file. See [standa
 * first
 ";
 
-#[test]
-fn a_conventional_changelog_history_is_kept_and_released_on() {
+/// An installed repository whose CHANGELOG.md is `log`, committed past the hooks (as the old
+/// tool wrote it), with release tag `tag` made without relhook when given.
+fn adopting(log: &str, tag: Option<&str>) -> crate::support::Repo {
     let repo = installed_repo();
-    repo.write("CHANGELOG.md", ADOPTED);
+    repo.write("CHANGELOG.md", log);
     repo.git(&["add", "CHANGELOG.md"]);
     repo.git(&[
         "commit",
@@ -46,7 +47,15 @@ fn a_conventional_changelog_history_is_kept_and_released_on() {
         "-m",
         "docs: the changelog so far",
     ]);
-    repo.git(&["tag", "-a", "v1.2.1", "-m", "v1.2.1", "--no-sign"]);
+    if let Some(tag) = tag {
+        repo.git_skipping_relhook(&["tag", "-a", tag, "-m", tag]);
+    }
+    repo
+}
+
+#[test]
+fn a_conventional_changelog_history_is_kept_and_released_on() {
+    let repo = adopting(ADOPTED, Some("v1.2.1"));
     let doctor = repo.relhook(&["doctor"]);
     assert!(
         !text(&doctor).contains("INVALID  changelog"),
@@ -88,12 +97,8 @@ fn a_conventional_changelog_history_is_kept_and_released_on() {
 /// entries below it were read as unreleased, and a commit's entry was added among them.
 #[test]
 fn a_release_heading_at_another_level_ends_unreleased() {
-    let repo = installed_repo();
     let log = "# Changelog\n\n## [Unreleased]\n\n# [3.5.0](https://x/compare/v3.4.0...v3.5.0) (2024-09-03)\n\n### Bug Fixes\n\n* shipped fix\n";
-    repo.write("CHANGELOG.md", log);
-    repo.git(&["add", "CHANGELOG.md"]);
-    repo.git(&["commit", "-q", "--no-verify", "-m", "docs: history"]);
-    repo.git(&["tag", "-a", "v3.5.0", "-m", "v3.5.0", "--no-sign"]);
+    let repo = adopting(log, Some("v3.5.0"));
     repo.commit_hooked("fix: new fix");
     assert_eq!(
         repo.read("CHANGELOG.md"),
@@ -107,19 +112,10 @@ fn a_release_heading_at_another_level_ends_unreleased() {
 /// cargo-release's `## [Unreleased] - ReleaseDate`: the refusal names the one line to change.
 #[test]
 fn a_dated_unreleased_placeholder_is_named_with_its_fix() {
-    let repo = installed_repo();
-    repo.write(
-        "CHANGELOG.md",
+    let repo = adopting(
         "# Changelog\n\n<!-- next-header -->\n## [Unreleased] - ReleaseDate\n\n## [1.0.0] - 2020-01-01\n\n- a\n",
+        None,
     );
-    repo.git(&["add", "CHANGELOG.md"]);
-    repo.git(&[
-        "commit",
-        "-q",
-        "--no-verify",
-        "-m",
-        "docs: cargo-release's template",
-    ]);
     let sync = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(sync.status.code(), Some(2), "{}", text(&sync));
     assert!(
