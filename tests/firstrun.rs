@@ -581,13 +581,13 @@ fn release_refusals_end_with_the_command_that_gets_past_them() {
     );
 }
 
-/// A project whose CHANGELOG.md is not Keep a Changelog (conventional-changelog's headings):
-/// install and doctor say so up front, and a hand release tag is refused before git writes it,
-/// rather than made and then withdrawn.
+/// A project whose CHANGELOG.md is not Keep a Changelog (`History.md`'s `## 1.0.0 / date`
+/// headings): install and doctor say so up front, and a hand release tag is refused before git
+/// writes it, rather than made and then withdrawn.
 #[test]
 fn a_foreign_changelog_is_said_up_front_and_a_hand_tag_refused_before_it_exists() {
     let repo = Repo::new();
-    let foreign = "# Changelog\n\n## 1.0.0 (2020-01-01)\n\n* thing\n";
+    let foreign = "# Changelog\n\n## 1.0.0 / 2020-01-01\n\n* thing\n";
     repo.write("CHANGELOG.md", foreign);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "docs: changelog"]);

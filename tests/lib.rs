@@ -3,6 +3,7 @@
 
 mod support;
 
+mod adoption;
 mod architecture;
 mod changelog;
 mod check;

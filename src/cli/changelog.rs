@@ -209,7 +209,14 @@ fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()>
         return Ok(());
     }
     let why = match Changelog::parse(current) {
-        Ok(log) if log.is_keep_a_changelog() => return Ok(()),
+        Ok(log) if log.is_keep_a_changelog() => match log.other_form_heading() {
+            // Read as releases, but written by another tool: its sections would be lost.
+            Some((line, text)) => format!(
+                "line {line}: `{}` is another tool's release heading, which relhook reads but does not write",
+                text.trim_end()
+            ),
+            None => return Ok(()),
+        },
         Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
         Err(e) => e.to_string(),
     };

@@ -10,10 +10,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// The heading regex: `## [label] - date [YANKED]`, or an unbracketed label. A bracketed
-/// label may be a link (`## [2.13.0](https://…) - 2024-01-01`, common in the wild).
+/// label may be a link (`## [2.13.0](https://…) - 2024-01-01`, common in the wild), and the
+/// date may be in parentheses, as conventional-changelog and commitizen write it
+/// (`## [2.13.0](https://…) (2024-01-01)`, `## v2.13.0 (2024-01-01)`): a file that a project
+/// adopting relhook already keeps is read as it is, and new sections are written in Keep a
+/// Changelog's form.
 pub(crate) static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^##[ \t]+(?:\[(?P<b>[^\]]+)\](?:\([^()\s]*\))?|(?P<p>[^\s\[\]]+))(?:[ \t]+[-–—][ \t]+(?P<date>\d{4}-\d{2}-\d{2}))?(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$",
+        r"^##[ \t]+(?:\[(?P<b>[^\]]+)\](?:\([^()\s]*\))?|(?P<p>[^\s\[\]]+))(?:[ \t]+[-–—][ \t]+(?P<date>\d{4}-\d{2}-\d{2})|[ \t]+\((?P<pdate>\d{4}-\d{2}-\d{2})\))?(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$",
     )
     .expect("static regex")
 });
@@ -51,7 +55,10 @@ pub(crate) fn heading(t: &str) -> Option<Heading<'_>> {
         let label = c.name("b").or_else(|| c.name("p"))?.as_str();
         return Some(Heading {
             label,
-            date: c.name("date").map(|m| m.as_str()),
+            date: c
+                .name("date")
+                .or_else(|| c.name("pdate"))
+                .map(|m| m.as_str()),
         });
     }
     let rest = t.strip_prefix("##")?;
@@ -100,10 +107,11 @@ pub(crate) fn heading(t: &str) -> Option<Heading<'_>> {
     None
 }
 
-/// What may follow a heading's label: an optional ` - YYYY-MM-DD`, an optional ` [YANKED]`,
-/// then trailing `#`s and blanks. `Some(date)` when it matches, preferring a date.
+/// What may follow a heading's label: an optional ` - YYYY-MM-DD` or ` (YYYY-MM-DD)`, an
+/// optional ` [YANKED]`, then trailing `#`s and blanks. `Some(date)` when it matches,
+/// preferring a date.
 fn heading_tail(s: &str) -> Option<Option<&str>> {
-    if let Some((date, rest)) = dated(s) {
+    if let Some((date, rest)) = dated(s).or_else(|| paren_dated(s)) {
         if yanked_then_end(rest) {
             return Some(Some(date));
         }
@@ -115,7 +123,12 @@ fn heading_tail(s: &str) -> Option<Option<&str>> {
 fn dated(s: &str) -> Option<(&str, &str)> {
     let s = blanks1(s)?;
     let s = ["-", "–", "—"].iter().find_map(|d| s.strip_prefix(d))?;
-    let s = blanks1(s)?;
+    date_shape(blanks1(s)?)
+}
+
+/// `\d{4}-\d{2}-\d{2}` at the start of `s` (ASCII digits: see [`decidable`]): the date and
+/// what follows it.
+fn date_shape(s: &str) -> Option<(&str, &str)> {
     let b = s.as_bytes();
     let shape = b.len() >= 10
         && b[4] == b'-'
@@ -124,6 +137,13 @@ fn dated(s: &str) -> Option<(&str, &str)> {
             .iter()
             .all(|&i| b[i].is_ascii_digit());
     shape.then(|| (&s[..10], &s[10..]))
+}
+
+/// `[ \t]+\((\d{4}-\d{2}-\d{2})\)`: the date and what follows the parenthesis.
+fn paren_dated(s: &str) -> Option<(&str, &str)> {
+    let s = blanks1(s)?.strip_prefix('(')?;
+    let (date, rest) = date_shape(s)?;
+    Some((date, rest.strip_prefix(')')?))
 }
 
 /// `(?:[ \t]+(?i:\[YANKED\]))?[ \t]*#*\s*$`.
@@ -237,7 +257,10 @@ mod tests {
         let c = HEADING.captures(t)?;
         Some(Heading {
             label: c.name("b").or_else(|| c.name("p"))?.as_str(),
-            date: c.name("date").map(|m| m.as_str()),
+            date: c
+                .name("date")
+                .or_else(|| c.name("pdate"))
+                .map(|m| m.as_str()),
         })
     }
 
@@ -269,6 +292,7 @@ mod tests {
             ".",
             "+",
             "2024-01-31",
+            "(2024-01-31)",
             "2024-13-01",
             "0000-00-00",
             "1.2.3",

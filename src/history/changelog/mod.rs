@@ -177,6 +177,13 @@ impl Changelog {
         self.unkept_because().is_none()
     }
 
+    /// The first release heading (1-based line, text) in a form relhook reads but never
+    /// writes: conventional-changelog's or commitizen's history, kept as it is.
+    pub fn other_form_heading(&self) -> Option<(usize, &str)> {
+        let i = self.doc.other_form?;
+        Some((i + 1, self.lines.get(i)?.text.as_str()))
+    }
+
     /// Why relhook does not keep this file (`None`: it does). Without any `## ` section,
     /// a file is kept when it is empty, or a title and prose (`## [Unreleased]` goes after
     /// them); list items there are releases written some other way, and where Unreleased

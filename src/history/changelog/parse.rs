@@ -65,6 +65,10 @@ pub(crate) struct Structure {
     pub title: Option<usize>,
     pub sections: Vec<Section>,
     pub links: Vec<LinkRef>,
+    /// The first release heading in a form relhook reads but never writes (a parenthesised
+    /// date, another level, `<small>`): the file is another tool's history, which `--rebuild`
+    /// replaces only when asked.
+    pub other_form: Option<usize>,
 }
 
 /// Splits text into lines, keeping each terminator exactly.
@@ -215,6 +219,21 @@ impl Verbatim {
 }
 
 fn heading_error(i: usize, t: &str) -> ParseError {
+    // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like: one line to
+    // change, which a general "not a Keep a Changelog file" would hide.
+    let after = t.trim_start_matches('#').trim_start();
+    if after
+        .get(..12)
+        .is_some_and(|h| h.eq_ignore_ascii_case("[unreleased]"))
+    {
+        return ParseError {
+            line: i + 1,
+            message: format!(
+                "`{}` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]` (relhook dates the section when it releases it)",
+                t.trim_end()
+            ),
+        };
+    }
     ParseError {
         line: i + 1,
         message: format!(
@@ -224,9 +243,42 @@ fn heading_error(i: usize, t: &str) -> ParseError {
     }
 }
 
+/// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at
+/// level 1 for a minor release (`# [3.5.0](…) (2024-09-03)`), at level 3 for a patch
+/// (`### [9.3.2](…) (2021-10-17)`, where `### Bug Fixes` follows at the same level), and
+/// wrapped in `<small>` (`## <small>3.4.38 (2024-08-14)</small>`). Read as the release
+/// section it is: read as text or as a sub-heading, its entries would count as another
+/// section's (Unreleased's, at the top of the file), and a commit's entry would be added there.
+fn other_release_heading(t: &str) -> Option<String> {
+    let level = heading_level(t)?;
+    let mut rest = t[level..].trim();
+    if let Some(inner) = rest
+        .strip_prefix("<small>")
+        .and_then(|r| r.strip_suffix("</small>"))
+    {
+        rest = inner.trim();
+    }
+    let line = format!("## {rest}");
+    let label = lex::heading(&line)?.label.trim();
+    is_version(label).then(|| label.to_string())
+}
+
+/// Whether a release heading is in a form relhook does not write (see
+/// [`Structure::other_form`]).
+fn other_form(t: &str) -> bool {
+    match lex::heading(t) {
+        Some(h) => h.date.is_some_and(|d| t.contains(&format!("({d})"))),
+        None => true,
+    }
+}
+
 /// Classifies a `## ` heading.
 fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
-    let h = lex::heading(t).ok_or_else(|| heading_error(i, t))?;
+    let Some(h) = lex::heading(t) else {
+        return other_release_heading(t)
+            .map(|version| SectionKind::Release { version })
+            .ok_or_else(|| heading_error(i, t));
+    };
     let label = h.label.trim();
     if label.eq_ignore_ascii_case("unreleased") {
         if h.date.is_some() {
@@ -298,7 +350,11 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
                 Kind::Other
             }
         } else {
-            classify(t)
+            match classify(t) {
+                // Not the title: `# Changelog` is no version.
+                Kind::H1 | Kind::H3 if other_release_heading(t).is_some() => Kind::H2,
+                k => k,
+            }
         };
         match kind {
             Kind::Blank | Kind::Other | Kind::H1 => {
@@ -363,6 +419,9 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
                 let sk = parse_heading(i, t)?;
+                if b.out.other_form.is_none() && other_form(t) {
+                    b.out.other_form = Some(i);
+                }
                 match &sk {
                     SectionKind::Unreleased => {
                         if let Some(first) = unreleased_at {
@@ -441,6 +500,51 @@ mod tests {
         assert_eq!(c.render(), text);
     }
 
+    /// The headings conventional-changelog (standard-version, release-please, vue) and
+    /// commitizen write: a project adopting relhook keeps its history as it is.
+    #[test]
+    fn parenthesised_dates_are_release_headings_kept_as_written() {
+        let text = "## [Unreleased]\n\n## [2.13.0](https://github.com/o/r/compare/v2.12.0...v2.13.0) (2024-03-01)\n\n### Bug Fixes\n\n- a\n\n## v2.12.0 (2024-02-01)\n\n- b\n\n## 2.11.0 (2024-01-01)\n\n- c\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.versions(), vec!["2.13.0", "v2.12.0", "2.11.0"]);
+        assert_eq!(c.entries_of("2.13.0").unwrap()[0].text, "a");
+        assert_eq!(c.render(), text);
+        // A parenthesis that is not a date is still refused.
+        assert_eq!(err_line("## [Unreleased]\n\n## 1.0.0 (soon)\n"), 3);
+    }
+
+    /// standard-version's patch headings (level 3, beside `### Bug Fixes`), vue's minor ones
+    /// (level 1) and `<small>` patch ones: each is a release section, so nothing released is
+    /// read as Unreleased's.
+    #[test]
+    fn release_headings_at_other_levels_are_release_sections() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### [9.3.2](https://x/compare/v9.3.1...v9.3.2) (2021-10-17)\n\n### Bug Fixes\n\n* a\n\n# [3.5.0](https://x) (2024-09-03)\n\n### Features\n\n* b\n\n## <small>3.4.38 (2024-08-14)</small>\n\n* c\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.versions(), vec!["9.3.2", "3.5.0", "3.4.38"]);
+        assert!(c.unreleased_entries().is_empty());
+        assert_eq!(c.entries_of("9.3.2").unwrap()[0].text, "a");
+        assert_eq!(c.entries_of("3.5.0").unwrap()[0].text, "b");
+        assert_eq!(c.render(), text);
+        // The title and sub-headings are not versions.
+        let c = Changelog::parse(
+            "# Changelog 2\n\n## [1.0.0] - 2020-01-01\n\n### Fixed 1.2.3\n\n- x\n",
+        )
+        .expect("valid");
+        assert_eq!(c.versions(), vec!["1.0.0"]);
+    }
+
+    /// cargo-release's template: the one line to change is named.
+    #[test]
+    fn a_dated_unreleased_placeholder_names_the_heading_to_write() {
+        let e = Changelog::parse("# Changelog\n\n## [Unreleased] - ReleaseDate\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(
+            e.message.contains("change the line to `## [Unreleased]`"),
+            "{}",
+            e.message
+        );
+    }
+
     #[test]
     fn html_comment_opener_inside_an_entry_is_text() {
         let text = "## [Unreleased]\n\n### Fixed\n\n- keep `<!--` in titles\n- second\n\n## [1.0.0] - 2020-01-01\n\n- old\n";
@@ -459,7 +563,7 @@ mod tests {
     #[test]
     fn refuses_other_formats_with_line() {
         assert_eq!(err_line("# Changelog\n\n## v1.2 (2020)\n"), 3);
-        assert_eq!(err_line("# Changelog\n\n## 1.2.3 (2020-01-01)\n"), 3);
+        assert_eq!(err_line("# Changelog\n\n## 1.2.3 (2020-01-01\n"), 3);
         assert_eq!(err_line("## [Unreleased]\n\n## About\n"), 3);
         assert_eq!(err_line("## [Unreleased]\n\n## [unreleased]\n"), 3);
         assert_eq!(
