@@ -358,7 +358,7 @@ fn old_versions_left(err: &mut dyn Write, repo: &crate::git::Repo, plan: &Plan, 
     let says = if dry { "would still say" } else { "still says" };
     for p in plan.packages.iter().filter(|p| p.version != p.current) {
         for (path, line, text) in
-            super::release::old_version_left(repo, &p.view, &p.current, &planned)
+            super::release_after::old_version_left(repo, &p.view, &p.current, &planned)
         {
             let _ = writeln!(
                 err,
