@@ -213,3 +213,52 @@ fn ctrl_c_during_resume_removes_its_worktree_and_keeps_the_release_commit() {
     assert_eq!(repo.git(&["tag", "-l"]), "");
     assert_eq!(repo.git(&["notes", "--ref=relhook-tests", "list"]), "");
 }
+
+#[test]
+fn a_worktree_leaked_by_sigkill_is_removed_by_the_next_run() {
+    let repo = half_made_below_head();
+    let mut child = spawn(&repo, &relhook_bin(), &["release", "--resume"]);
+    wait_started(&repo, &mut child);
+    // relhook and its test command, as a kill -9 of the job.
+    send(&child, libc::SIGKILL, true);
+    let _ = finish(child);
+    assert_eq!(worktrees(&repo), 2, "leaked");
+    std::fs::write(repo.dir.path().join("quick"), "").unwrap();
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(worktrees(&repo), 1, "{}", repo.git(&["worktree", "list"]));
+    assert_eq!(leftovers(&repo), Vec::<String>::new());
+}
+
+#[test]
+fn ctrl_c_during_pre_push_tests_removes_the_worktree() {
+    let repo = repo_with_slow_tests("run_tests_on_push = true\n");
+    let remote = repo.with_origin();
+    let out = repo.git_skipping_relhook(&["push", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::create_dir_all(tmp(&repo)).unwrap();
+    let git = crate::support::git_abs();
+    let mut child = spawn(&repo, &git, &["push", "--follow-tags", "origin", "main"]);
+    wait_started(&repo, &mut child);
+    send(&child, libc::SIGINT, true);
+    let out = finish(child);
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains(
+            "relhook: pre-push interrupted (SIGINT) while testing v0.1.0: its temporary worktree is removed and nothing was pushed"
+        ),
+        "{err}"
+    );
+    // relhook outlives git by the time its clean-up takes.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while (worktrees(&repo) > 1 || !leftovers(&repo).is_empty()) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(worktrees(&repo), 1, "{}", repo.git(&["worktree", "list"]));
+    assert_eq!(leftovers(&repo), Vec::<String>::new());
+    let tags = repo.git(&["ls-remote", "--tags", remote.to_str().unwrap()]);
+    assert_eq!(tags, "", "the tag did not leave");
+}
