@@ -262,3 +262,35 @@ fn ctrl_c_during_pre_push_tests_removes_the_worktree() {
     let tags = repo.git(&["ls-remote", "--tags", remote.to_str().unwrap()]);
     assert_eq!(tags, "", "the tag did not leave");
 }
+
+#[test]
+fn ctrl_c_while_a_package_release_tests_undoes_it() {
+    let repo = Repo::new();
+    let test = slow_test(&repo);
+    repo.write(
+        ".relconfig.toml",
+        format!("[checks]\ntest = {test}\n\n[packages.api]\npath = \"api\"\n"),
+    );
+    repo.write("api/lib.txt", "0\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("api/one.txt", "1\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat(api): one"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let mut child = spawn(&repo, &relhook_bin(), &["release", "--package", "api"]);
+    wait_started(&repo, &mut child);
+    send(&child, libc::SIGINT, true);
+    let out = finish(child);
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains(
+            "relhook: release interrupted (SIGINT) while testing: undone, nothing was released"
+        ),
+        "{err}"
+    );
+    nothing_released(&repo, &head, &out);
+}

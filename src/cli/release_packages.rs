@@ -118,6 +118,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => super::release::refused_in(&e.into_refusal()?, json, &rerun),
+        Err(e) if e.interrupted().is_some() && !json => Ok(super::release_after::interrupted(
+            &e,
+            "undone, nothing was released",
+        )),
         Err(e) if json => Err(e),
         Err(e) => {
             let left = match packages::half_made(&repo, &config, &root) {
