@@ -214,8 +214,9 @@ fn ctrl_c_during_resume_removes_its_worktree_and_keeps_the_release_commit() {
     assert_eq!(repo.git(&["notes", "--ref=relhook-tests", "list"]), "");
 }
 
-#[test]
-fn a_worktree_leaked_by_sigkill_is_removed_by_the_next_run() {
+/// [`half_made_below_head`] whose `--resume` was killed (SIGKILL, with its test command)
+/// while it tested: its temporary worktree is left registered.
+fn leaked_worktree() -> Repo {
     let repo = half_made_below_head();
     let mut child = spawn(&repo, &relhook_bin(), &["release", "--resume"]);
     wait_started(&repo, &mut child);
@@ -223,11 +224,36 @@ fn a_worktree_leaked_by_sigkill_is_removed_by_the_next_run() {
     send(&child, libc::SIGKILL, true);
     let _ = finish(child);
     assert_eq!(worktrees(&repo), 2, "leaked");
+    repo
+}
+
+#[test]
+fn a_worktree_leaked_by_sigkill_is_removed_by_the_next_run() {
+    let repo = leaked_worktree();
     std::fs::write(repo.dir.path().join("quick"), "").unwrap();
     let out = repo.relhook(&["release", "--resume"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(worktrees(&repo), 1, "{}", repo.git(&["worktree", "list"]));
     assert_eq!(leftovers(&repo), Vec::<String>::new());
+}
+
+#[test]
+fn doctor_names_a_leaked_worktree_with_the_command_that_removes_it() {
+    let repo = leaked_worktree();
+    let out = repo.relhook(&["doctor"]);
+    let said = text(&out);
+    let line = said
+        .lines()
+        .find(|l| l.contains("git worktree remove --force --force"))
+        .unwrap_or_else(|| panic!("doctor does not name the leaked worktree:\n{said}"));
+    let command = &line[line.find("git worktree remove").unwrap()..];
+    assert!(command.contains("relhook-test-"), "{said}");
+    let out = repo.sh(command);
+    assert!(out.status.success(), "{command}: {}", text(&out));
+    assert_eq!(worktrees(&repo), 1, "{}", repo.git(&["worktree", "list"]));
+    assert_eq!(leftovers(&repo), Vec::<String>::new());
+    let out = repo.relhook(&["doctor"]);
+    assert!(!text(&out).contains("test worktree"), "{}", text(&out));
 }
 
 #[test]

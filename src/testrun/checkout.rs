@@ -5,7 +5,7 @@
 //! `interrupt`), and, after a SIGKILL, by the next checkout, which removes every one whose
 //! relhook is gone.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
@@ -95,13 +95,14 @@ fn remove(repo: &Repo, path: &str) {
     }
 }
 
-/// Removes the checkouts a killed relhook (SIGKILL, a power cut) left: worktrees named
-/// `<tmp>/relhook-test-*/checkout` whose owner is not running (or is not named), with their
-/// temporary directory; a leftover whose directory is gone already is pruned.
-fn sweep(repo: &Repo) {
+/// The checkouts a killed relhook (SIGKILL, a power cut) left: worktrees named
+/// `<tmp>/relhook-test-*/checkout` whose directory is gone, or whose owner is not running (or
+/// is not named).
+pub fn leaked(repo: &Repo) -> Vec<PathBuf> {
     let Ok(list) = repo.run_git(&["worktree", "list", "--porcelain"], None) else {
-        return;
+        return Vec::new();
     };
+    let mut out = Vec::new();
     for path in list.lines().filter_map(|l| l.strip_prefix("worktree ")) {
         let checkout = Path::new(path);
         let Some(dir) = checkout.parent() else {
@@ -111,20 +112,28 @@ fn sweep(repo: &Repo) {
             && dir
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(PREFIX));
-        if !ours {
-            continue;
-        }
-        if !checkout.exists() {
-            let _ = repo.run_git(&["worktree", "prune"], None);
-            continue;
-        }
         let owner = std::fs::read_to_string(dir.join(OWNER))
             .ok()
             .and_then(|p| p.trim().parse::<u32>().ok());
-        if owner.is_some_and(crate::git::txn::alive) {
-            continue;
+        if ours && !(checkout.exists() && owner.is_some_and(crate::git::txn::alive)) {
+            out.push(checkout.to_path_buf());
         }
-        remove(repo, path);
-        let _ = std::fs::remove_dir_all(dir);
+    }
+    out
+}
+
+/// Removes what [`leaked`] finds, with its temporary directory; a leftover whose directory is
+/// gone already is pruned.
+fn sweep(repo: &Repo) {
+    for checkout in leaked(repo) {
+        match (checkout.exists(), checkout.to_str(), checkout.parent()) {
+            (true, Some(path), Some(dir)) => {
+                remove(repo, path);
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            _ => {
+                let _ = repo.run_git(&["worktree", "prune"], None);
+            }
+        }
     }
 }
