@@ -156,6 +156,17 @@ pub enum Error {
         /// The command (or commands) that finish or drop the half-made state.
         finish: String,
     },
+    /// SIGINT, SIGTERM or SIGHUP arrived while relhook was doing `step` (see `interrupt`):
+    /// what the step did is undone before this is reported, and relhook exits 128 + signal.
+    #[error("interrupted ({name}) while {step}")]
+    Interrupted {
+        /// The signal's number.
+        signal: i32,
+        /// Its name (`SIGINT`).
+        name: &'static str,
+        /// What relhook was doing (`testing`).
+        step: &'static str,
+    },
     /// `[checks] test` is not set (or empty), so there is nothing to run; with an example for
     /// the project's ecosystem, as a TOML array.
     #[error(
@@ -363,6 +374,15 @@ impl Error {
     pub fn unreadable_index_fix(&self) -> Option<&'static str> {
         match self {
             Error::Git { source, .. } => unreadable_index(source.message()).map(|(_, fix)| fix),
+            _ => None,
+        }
+    }
+
+    /// The signal that interrupted the command, also under an undo that failed after it.
+    pub fn interrupted(&self) -> Option<i32> {
+        match self {
+            Error::Interrupted { signal, .. } => Some(*signal),
+            Error::Unfinished { error, .. } => error.interrupted(),
             _ => None,
         }
     }

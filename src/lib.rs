@@ -16,6 +16,7 @@ pub mod git;
 pub mod history;
 pub mod hooks;
 pub mod init;
+pub mod interrupt;
 pub mod prepush;
 pub mod release;
 pub mod tag;

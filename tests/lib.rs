@@ -49,6 +49,7 @@ mod resume;
 mod reverts_copy;
 mod reverts_released;
 mod security;
+mod signals;
 mod signing;
 mod snapshots;
 mod sparse;

@@ -66,6 +66,27 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some(fix),
         });
     }
+    // A temporary test worktree a killed relhook left (the next test checkout removes it).
+    for path in crate::testrun::leaked(repo) {
+        let dir = path
+            .parent()
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        let path = path.to_string_lossy().into_owned();
+        out.push(doctor::Check {
+            subject: "test worktree".into(),
+            status: Status::Invalid,
+            detail: format!(
+                "{path} is a temporary test checkout a killed relhook left registered; the next test run in a checkout removes it too"
+            ),
+            fix: Some(format!(
+                "git worktree remove --force --force {} && rm -rf {}",
+                crate::testrun::quote(&path),
+                crate::testrun::quote(&dir)
+            )),
+        });
+    }
     // Files a release edits that a sparse checkout leaves out: releases refuse here.
     let mut left_out: Vec<String> = Vec::new();
     for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {

@@ -34,7 +34,11 @@ pub fn number(result: &Result<Outcome, Error>) -> u8 {
         // A refusal is a policy verdict (the user must change something), not a breakdown.
         Err(e) if e.is_refusal() => 1,
         Ok(Outcome::Code(c)) => *c,
-        Err(_) => 2,
+        // As a shell reports a process a signal ended.
+        Err(e) => e
+            .interrupted()
+            .and_then(|s| u8::try_from(128 + s).ok())
+            .unwrap_or(2),
     }
 }
 

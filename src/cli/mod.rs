@@ -19,6 +19,7 @@ mod plan;
 mod prepush;
 mod progress;
 mod release;
+mod release_after;
 mod release_next;
 mod release_packages;
 mod stream;

@@ -88,7 +88,18 @@ pub(super) fn pre_push_hook(
                 crate::testrun::shown(argv)
             );
             let started = std::time::Instant::now();
-            let status = prepush::test_in_clean_checkout(&repo, &config, u.commit, argv)?;
+            let status = match prepush::test_in_clean_checkout(&repo, &config, u.commit, argv) {
+                Err(e) if e.interrupted().is_some() => {
+                    let _ = writeln!(
+                        err,
+                        "relhook: pre-push {e} {}: its temporary worktree is removed and nothing was pushed",
+                        u.name
+                    );
+                    let code = e.interrupted().map_or(2, |s| 128 + s);
+                    return Ok(Outcome::Code(u8::try_from(code).unwrap_or(2)));
+                }
+                status => status?,
+            };
             if status.passed() {
                 let _ = writeln!(
                     err,

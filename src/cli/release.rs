@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
+use super::release_after::{interrupted, old_version_left};
 use super::release_next::{Made, say_next, say_untested};
 pub(super) use super::release_next::{refused, refused_in};
 use super::version::warn_not_understood;
@@ -165,6 +166,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => refused(&e.into_refusal()?, json),
+        Err(e) if e.interrupted().is_some() && !json => {
+            Ok(interrupted(&e, "undone, nothing was released"))
+        }
         Err(e) if json => Err(e),
         Err(e) => {
             // One line: what did not happen, what is left, and the command that goes on.
@@ -286,6 +290,10 @@ fn resume(
             say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
+        Err(e) if e.interrupted().is_some() => Ok(interrupted(
+            &e,
+            "the release commit stays and nothing else was left behind (no tag, no test record): `relhook release --resume` finishes it",
+        )),
         Err(e) if e.is_refusal() => {
             let r = e.into_refusal()?;
             let fix = "the release commit stays, `relhook release --resume` tries again";
@@ -303,70 +311,6 @@ fn resume(
             Ok(Outcome::Code(2))
         }
     }
-}
-
-/// Tracked files that still hold the old version as a whole version, outside the changelog:
-/// what the runbook's `grep -r "<old>" .` after the bump finds. At most 20 lines.
-/// Lines of tracked files that still say `old` (at most 20), in a package's view those of
-/// its directory; `planned` gives the text some files will have (a dry run's edits), read
-/// instead of the file.
-pub(super) fn old_version_left(
-    repo: &crate::git::Repo,
-    config: &Config,
-    old: &impl std::fmt::Display,
-    planned: &[(String, &[u8])],
-) -> Vec<(String, usize, String)> {
-    let old = old.to_string();
-    let changelog = config.changelog.path.to_string_lossy().replace('\\', "/");
-    let mut grep = vec!["grep", "-l", "-I", "-F", "-e", &old];
-    // A package's release: the files of its own directory (`git grep` names them from the top).
-    let within = config
-        .package
-        .as_ref()
-        .map(|p| format!(":(top){}", p.path.to_string_lossy().replace('\\', "/")));
-    if let Some(dir) = &within {
-        grep.extend(["--", dir.as_str()]);
-    }
-    let Ok(listed) = repo.run_git(&grep, None) else {
-        return Vec::new();
-    };
-    let Some(root) = repo.work_tree() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    // Lock files pin dependencies, whose versions may equal the old one by chance.
-    let locks = [
-        "Cargo.lock",
-        "package-lock.json",
-        "npm-shrinkwrap.json",
-        "yarn.lock",
-        "poetry.lock",
-        "pnpm-lock.yaml",
-    ];
-    let is_lock = |p: &str| {
-        locks
-            .iter()
-            .any(|l| p == *l || p.ends_with(&format!("/{l}")))
-    };
-    // relhook's own configuration holds settings (`initial`), never the released version.
-    let settings = |p: &str| p == crate::config::FILE_NAME;
-    for path in listed
-        .lines()
-        .filter(|p| *p != changelog && !is_lock(p) && !settings(p))
-    {
-        let text = match planned.iter().find(|(p, _)| p == path) {
-            Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
-            None => match std::fs::read_to_string(root.join(path)) {
-                Ok(t) => t,
-                Err(_) => continue,
-            },
-        };
-        for (line, found) in crate::history::version::files::leftovers(&text, &old) {
-            out.push((path.to_owned(), line, found));
-        }
-    }
-    out.truncate(20);
-    out
 }
 
 /// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).

@@ -118,6 +118,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Err(e) if e.is_refusal() => super::release::refused_in(&e.into_refusal()?, json, &rerun),
+        Err(e) if e.interrupted().is_some() && !json => Ok(super::release_after::interrupted(
+            &e,
+            "undone, nothing was released",
+        )),
         Err(e) if json => Err(e),
         Err(e) => {
             let left = match packages::half_made(&repo, &config, &root) {
@@ -358,7 +362,7 @@ fn old_versions_left(err: &mut dyn Write, repo: &crate::git::Repo, plan: &Plan, 
     let says = if dry { "would still say" } else { "still says" };
     for p in plan.packages.iter().filter(|p| p.version != p.current) {
         for (path, line, text) in
-            super::release::old_version_left(repo, &p.view, &p.current, &planned)
+            super::release_after::old_version_left(repo, &p.view, &p.current, &planned)
         {
             let _ = writeln!(
                 err,

@@ -357,18 +357,23 @@ pub fn execute(
         old_file_versions: plan.old_file_versions.clone(),
     };
     let records = RecordsBefore::read(repo);
-    let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)?;
-    let finished = crate::git::txn::failpoint("release-committed").and_then(|()| {
-        test_and_tag(
-            repo,
-            config,
-            root,
-            commit,
-            &plan.tag,
-            &plan.tag_message,
-            opts,
-        )
-    });
+    // From here to the tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
+    let _deferred = crate::interrupt::Deferred::begin();
+    let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)
+        .map_err(|e| crate::interrupt::instead(e, "committing"))?;
+    let finished = crate::interrupt::check("committing")
+        .and_then(|()| crate::git::txn::failpoint("release-committed"))
+        .and_then(|()| {
+            test_and_tag(
+                repo,
+                config,
+                root,
+                commit,
+                &plan.tag,
+                &plan.tag_message,
+                opts,
+            )
+        });
     match finished {
         Ok(tested) => Ok(Done { commit, tested }),
         Err(e) => match undo_commit(repo, plan.head, commit, &plan.edits, Some(records)) {
@@ -393,7 +398,10 @@ fn test_and_tag(
     opts: &Options,
 ) -> Result<bool> {
     let tested = match (&config.checks.test, opts.no_test) {
-        (Some(argv), false) => match crate::testrun::run(argv, root)? {
+        (Some(argv), false) => match crate::testrun::run(argv, root)
+            .and_then(|s| crate::interrupt::check("testing").map(|()| s))
+            .map_err(|e| crate::interrupt::instead(e, "testing"))?
+        {
             s if s.success() => {
                 crate::testrun::record(repo, commit, argv)?;
                 true
@@ -410,7 +418,9 @@ fn test_and_tag(
         _ => false,
     };
     crate::git::txn::failpoint("release-tested")?;
-    repo.tag_annotated(tag, commit, tag_message, opts.sign || config.release.sign)?;
+    crate::interrupt::check("tagging")?;
+    repo.tag_annotated(tag, commit, tag_message, opts.sign || config.release.sign)
+        .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
     Ok(tested)
 }
 

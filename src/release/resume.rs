@@ -115,6 +115,9 @@ pub fn resume(
     opts: &Options,
 ) -> Result<Done> {
     crate::git::txn::recover(repo)?;
+    // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging removes the test record and the
+    // temporary worktree, as a failing test does; the release commit stays.
+    let _deferred = crate::interrupt::Deferred::begin();
     if let Some(old) = half.misplaced_tag {
         let target = repo
             .tag_object_like(old, &half.tag, half.commit)?

@@ -14,7 +14,7 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
 
-pub use checkout::Checkout;
+pub use checkout::{Checkout, leaked};
 
 /// The notes ref test records live under.
 pub const NOTES_REF: &str = "refs/notes/relhook-tests";
@@ -196,8 +196,10 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
             cmd.stdout(Stdio::from(err));
         }
     }
-    match cmd.status() {
-        Ok(status) => Ok(RunStatus::Finished(status)),
+    // A stop asked for before the command starts (`interrupt`): it does not start.
+    crate::interrupt::check("testing")?;
+    match cmd.spawn() {
+        Ok(mut child) => wait(&mut child).map(RunStatus::Finished),
         Err(e) => {
             let (why, code) = match e.kind() {
                 std::io::ErrorKind::NotFound => (" was not found (not on PATH?)", 127),
@@ -209,6 +211,23 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
                 code,
             })
         }
+    }
+}
+
+/// Waits for the test command; under an `interrupt` guard, a signal relhook receives stops
+/// it (the same signal, then SIGKILL after 5 s: a Ctrl-C that reached it too has ended it
+/// already) and is the error, whatever the command's own end.
+fn wait(child: &mut std::process::Child) -> Result<ExitStatus> {
+    let io = |e| Error::io("wait for", "the test command", e);
+    loop {
+        if let Some(signal) = crate::interrupt::received() {
+            crate::interrupt::stop(child, signal, std::time::Duration::from_secs(5));
+            return Err(crate::interrupt::interrupted(signal, "testing"));
+        }
+        if let Some(status) = child.try_wait().map_err(io)? {
+            return Ok(status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 

@@ -167,7 +167,7 @@ impl Drop for LockFile {
 }
 
 /// Whether process `pid` is alive.
-pub(super) fn alive(pid: u32) -> bool {
+pub fn alive(pid: u32) -> bool {
     #[cfg(unix)]
     {
         let Ok(pid) = libc::pid_t::try_from(pid) else {

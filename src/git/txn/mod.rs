@@ -43,7 +43,7 @@ use crate::{Error, Result};
 pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{pending, recover, sweep_temporaries};
-pub use lock::{LockFile, lock_wait};
+pub use lock::{LockFile, alive, lock_wait};
 pub use restage::{Undone, undone_by_commit};
 
 /// Prefix of relhook's temporary files in the git dir.

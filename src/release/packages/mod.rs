@@ -360,12 +360,17 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
         Ok(())
     };
     let records = super::RecordsBefore::read(repo);
-    let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)?;
+    // From here to the last tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
+    let _deferred = crate::interrupt::Deferred::begin();
+    let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)
+        .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let mut made: Vec<(String, Oid)> = Vec::new();
-    let finished = crate::git::txn::failpoint("release-committed")
+    let finished = crate::interrupt::check("committing")
+        .and_then(|()| crate::git::txn::failpoint("release-committed"))
         .and_then(|()| test_all(repo, root, &plan.packages, commit, opts))
         .and_then(|tested| {
             crate::git::txn::failpoint("release-tested")?;
+            crate::interrupt::check("tagging")?;
             for p in &plan.packages {
                 tag(repo, &p.view, commit, &p.tag, &p.tag_message, opts)?;
                 if let Some(t) = repo.tag_target(&p.tag) {
@@ -373,7 +378,8 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
                 }
             }
             Ok(tested)
-        });
+        })
+        .map_err(|e| crate::interrupt::instead(e, "tagging"));
     match finished {
         Ok(tested) => Ok(Done { commit, tested }),
         Err(e) => {

@@ -1,0 +1,88 @@
+//! What a release says after it ends: the tracked files that still hold the old version
+//! (the runbook's `grep -r`), and the one line for a release a signal stopped.
+
+use std::io::Write;
+
+use super::Outcome;
+use crate::config::Config;
+
+/// One line for a release that SIGINT, SIGTERM or SIGHUP stopped once its undo is done
+/// (`left`: what stays), and the exit code a shell gives a process that signal ended.
+pub(super) fn interrupted(e: &crate::Error, left: &str) -> Outcome {
+    let (e, left) = match e {
+        crate::Error::Unfinished {
+            error,
+            left,
+            finish,
+            ..
+        } => (error.as_ref(), format!("{left}: {finish}")),
+        e => (e, left.to_owned()),
+    };
+    let _ = writeln!(crate::cli::stream::stderr(), "relhook: release {e}: {left}");
+    let code = e.interrupted().map_or(2, |s| 128 + s);
+    Outcome::Code(u8::try_from(code).unwrap_or(2))
+}
+
+/// Tracked files that still hold the old version as a whole version, outside the changelog:
+/// what the runbook's `grep -r "<old>" .` after the bump finds. At most 20 lines.
+/// Lines of tracked files that still say `old` (at most 20), in a package's view those of
+/// its directory; `planned` gives the text some files will have (a dry run's edits), read
+/// instead of the file.
+pub(super) fn old_version_left(
+    repo: &crate::git::Repo,
+    config: &Config,
+    old: &impl std::fmt::Display,
+    planned: &[(String, &[u8])],
+) -> Vec<(String, usize, String)> {
+    let old = old.to_string();
+    let changelog = config.changelog.path.to_string_lossy().replace('\\', "/");
+    let mut grep = vec!["grep", "-l", "-I", "-F", "-e", &old];
+    // A package's release: the files of its own directory (`git grep` names them from the top).
+    let within = config
+        .package
+        .as_ref()
+        .map(|p| format!(":(top){}", p.path.to_string_lossy().replace('\\', "/")));
+    if let Some(dir) = &within {
+        grep.extend(["--", dir.as_str()]);
+    }
+    let Ok(listed) = repo.run_git(&grep, None) else {
+        return Vec::new();
+    };
+    let Some(root) = repo.work_tree() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // Lock files pin dependencies, whose versions may equal the old one by chance.
+    let locks = [
+        "Cargo.lock",
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "poetry.lock",
+        "pnpm-lock.yaml",
+    ];
+    let is_lock = |p: &str| {
+        locks
+            .iter()
+            .any(|l| p == *l || p.ends_with(&format!("/{l}")))
+    };
+    // relhook's own configuration holds settings (`initial`), never the released version.
+    let settings = |p: &str| p == crate::config::FILE_NAME;
+    for path in listed
+        .lines()
+        .filter(|p| *p != changelog && !is_lock(p) && !settings(p))
+    {
+        let text = match planned.iter().find(|(p, _)| p == path) {
+            Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
+            None => match std::fs::read_to_string(root.join(path)) {
+                Ok(t) => t,
+                Err(_) => continue,
+            },
+        };
+        for (line, found) in crate::history::version::files::leftovers(&text, &old) {
+            out.push((path.to_owned(), line, found));
+        }
+    }
+    out.truncate(20);
+    out
+}

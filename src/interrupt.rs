@@ -1,0 +1,137 @@
+//! Ctrl-C, SIGTERM and SIGHUP in the middle of a change relhook must finish or undo (a release
+//! between its commit and its tag, a test run in a temporary worktree). While a [`Deferred`]
+//! guard lives these signals do not end the process: they are noted, the step under way
+//! stops its child (the test command, see `testrun`) and returns [`Error::Interrupted`], and
+//! its caller undoes what it did before relhook reports and exits 128 + the signal. Outside
+//! a guard they end relhook as usual. Owns no state but the signal noted; prints nothing.
+
+use std::sync::atomic::{AtomicI32, Ordering};
+
+use crate::{Error, Result};
+
+/// The signal noted while a guard lived (0: none). Never reset: a process that was asked to
+/// stop stays asked.
+static RECEIVED: AtomicI32 = AtomicI32::new(0);
+
+/// The signals a guard defers: a terminal's Ctrl-C, a polite kill, a closed terminal.
+#[cfg(unix)]
+const SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+
+#[cfg(unix)]
+extern "C" fn note(signal: libc::c_int) {
+    // Only an atomic store: all a signal handler may safely do here.
+    RECEIVED.store(signal, Ordering::SeqCst);
+}
+
+/// While alive, SIGINT, SIGTERM and SIGHUP are noted instead of ending the process; dropped,
+/// the dispositions before it are back. Guards nest (each puts back what it found).
+pub struct Deferred {
+    #[cfg(unix)]
+    previous: Vec<(libc::c_int, libc::sigaction)>,
+}
+
+impl Deferred {
+    /// Starts deferring the signals.
+    pub fn begin() -> Deferred {
+        #[cfg(unix)]
+        {
+            let mut previous = Vec::new();
+            for signal in SIGNALS {
+                // SAFETY: sigaction with a zeroed struct filled in as POSIX documents it; the
+                // handler only stores into an atomic (async-signal-safe).
+                unsafe {
+                    let mut action: libc::sigaction = std::mem::zeroed();
+                    action.sa_sigaction = note as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                    action.sa_flags = libc::SA_RESTART;
+                    libc::sigemptyset(&raw mut action.sa_mask);
+                    let mut old: libc::sigaction = std::mem::zeroed();
+                    if libc::sigaction(signal, &raw const action, &raw mut old) == 0 {
+                        previous.push((signal, old));
+                    }
+                }
+            }
+            Deferred { previous }
+        }
+        #[cfg(not(unix))]
+        Deferred {}
+    }
+}
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for (signal, old) in self.previous.drain(..).rev() {
+            // SAFETY: puts back the action `begin` read for this signal.
+            unsafe {
+                libc::sigaction(signal, &raw const old, std::ptr::null_mut());
+            }
+        }
+    }
+}
+
+/// The signal received under a guard, if any.
+pub fn received() -> Option<i32> {
+    match RECEIVED.load(Ordering::SeqCst) {
+        0 => None,
+        s => Some(s),
+    }
+}
+
+/// `Err(Error::Interrupted)` naming `step` once a signal was received under a guard.
+pub fn check(step: &'static str) -> Result<()> {
+    match received() {
+        Some(signal) => Err(interrupted(signal, step)),
+        None => Ok(()),
+    }
+}
+
+/// `e`, or, when a signal was received (a child git killed by the same Ctrl-C fails the step
+/// with an error of its own), the interruption that caused it.
+pub fn instead(e: Error, step: &'static str) -> Error {
+    match received() {
+        Some(signal) if e.interrupted().is_none() => interrupted(signal, step),
+        _ => e,
+    }
+}
+
+/// The error for `signal` received while doing `step`.
+pub fn interrupted(signal: i32, step: &'static str) -> Error {
+    Error::Interrupted {
+        signal,
+        name: name(signal),
+        step,
+    }
+}
+
+/// The signal's name as `kill -l` gives it, with the `SIG`.
+pub fn name(signal: i32) -> &'static str {
+    #[cfg(unix)]
+    match signal {
+        libc::SIGINT => return "SIGINT",
+        libc::SIGTERM => return "SIGTERM",
+        libc::SIGHUP => return "SIGHUP",
+        _ => {}
+    }
+    let _ = signal;
+    "a signal"
+}
+
+/// Stops a child running under a guard after `signal`: the same signal first (a test runner
+/// cleans up on SIGINT or SIGTERM), SIGKILL when it is still running after `grace`.
+pub fn stop(child: &mut std::process::Child, signal: i32, grace: std::time::Duration) {
+    #[cfg(unix)]
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) on our own child, not yet reaped (so its pid is still its own).
+        unsafe { libc::kill(pid, signal) };
+        let deadline = std::time::Instant::now() + grace;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    let _ = signal;
+    let _ = child.kill();
+    let _ = child.wait();
+}
