@@ -244,6 +244,7 @@ mod tests {
         assert_eq!(parsed.version.initial, d.version.initial);
         assert!(parsed.version.files.is_none());
         assert_eq!(parsed.version.detect, d.version.detect);
+        assert_eq!(parsed.version.floating_tags, d.version.floating_tags);
         assert_eq!(
             parsed.version.zero_major_breaking_bumps_minor,
             d.version.zero_major_breaking_bumps_minor
@@ -300,6 +301,7 @@ mod tests {
                 .unwrap()
                 .contains_key("tag_prefix")
         );
+        assert!(value["version"]["floating_tags"].is_bool());
     }
 
     #[test]

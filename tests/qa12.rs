@@ -2,7 +2,9 @@
 //! `feat(conventional-changelog-standard):` with a `BREAKING CHANGE:` footer) was skipped in
 //! silence; floating major tags (`v1`, the GitHub Actions convention) were refused by the hook.
 
-use crate::support::{Repo, SKELETON, stderr, text};
+use crate::support::{
+    Repo, SKELETON, dated_release, hand_tag, hand_tag_refused, installed_repo, stderr, text,
+};
 
 /// A released project (`v1.1.0`, hooks off) with `messages` committed after the tag.
 fn released_then(messages: &[&str]) -> Repo {
@@ -26,7 +28,7 @@ fn a_skipped_breaking_change_is_said_and_the_refusal_names_the_rule() {
     let err = stderr(&out);
     assert!(!err.contains("maps to a changelog section"), "{err}");
     assert!(
-        err.contains("is not a Conventional Commit") && err.contains("the description is empty"),
+        err.contains("is a Conventional Commit (`feat(standard):`: the description is empty)"),
         "{err}"
     );
     assert!(
@@ -61,4 +63,81 @@ fn a_skipped_breaking_change_is_said_and_the_refusal_names_the_rule() {
         );
         assert!(text(&out).contains("1.1.1"), "{args:?}: {}", text(&out));
     }
+}
+
+/// `git push origin REFS` with the hooks; the output.
+fn push(repo: &Repo, refs: &[&str]) -> std::process::Output {
+    let mut args = vec!["push", "-q", "origin"];
+    args.extend_from_slice(refs);
+    repo.git_output(&args)
+}
+
+#[test]
+fn a_floating_major_tag_is_refused_naming_the_key_that_allows_it() {
+    let repo = installed_repo();
+    for name in ["v1", "v1.2"] {
+        let err = hand_tag_refused(&repo, name);
+        assert!(
+            err.contains("floating") && err.contains("`[version] floating_tags = true`"),
+            "{err}"
+        );
+        assert!(err.contains("RELHOOK_SKIP=1"), "{err}");
+    }
+    // pre-push says the same of one made with the hooks skipped.
+    repo.with_origin();
+    assert!(push(&repo, &["main"]).status.success());
+    let skip = repo.git_skipping_relhook(&["tag", "-a", "v1", "-m", "x"]);
+    assert!(skip.status.success(), "{}", text(&skip));
+    let out = push(&repo, &["v1"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("floating_tags = true"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn with_floating_tags_a_major_tag_is_no_release_and_moves_with_each_release() {
+    let repo = installed_repo();
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfloating_tags = true\n\n[checks]\nrequire_tested_tags = false\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.commit_hooked("chore: float the major tag");
+    repo.with_origin();
+    assert!(push(&repo, &["main"]).status.success());
+    let out = dated_release(&repo, &["1.0.0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    for name in ["v1", "v1.0"] {
+        let out = hand_tag(&repo, &["-a", name, "-m", "x"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        assert_eq!(stderr(&out), "", "not a release: nothing said");
+    }
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
+    let out = push(&repo, &["main", "v1.0.0", "v1", "v1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // The next release moves them: `git tag -f`, then a forced push.
+    repo.commit_hooked("fix: a fix");
+    let out = dated_release(&repo, &["1.0.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    for name in ["v1", "v1.0"] {
+        let out = hand_tag(&repo, &["-f", "-a", name, "-m", "x"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    }
+    let out = push(&repo, &["main", "v1.0.1", "+v1", "+v1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["version"]);
+    assert_eq!(
+        crate::support::stdout(&out).trim(),
+        "1.0.1",
+        "{}",
+        text(&out)
+    );
+    // Anything else after the prefix is still judged as a release tag.
+    let err = hand_tag_refused(&repo, "v1.0.1.2");
+    assert!(err.contains("SemVer"), "{err}");
 }
