@@ -35,6 +35,8 @@ pub struct Initialised {
     pub packages: Vec<crate::history::packages::detect::Found>,
     /// Those tables.
     pub package_tables: String,
+    /// Why no tables are proposed for a workspace released as one project (a sentence).
+    pub one_project: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist.
@@ -63,6 +65,7 @@ pub fn init(root: &Path) -> Result<Initialised> {
         test_command: test_command.filter(|_| config_written),
         packages,
         package_tables,
+        one_project: crate::history::packages::detect::one_project(root),
     })
 }
 

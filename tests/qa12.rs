@@ -141,3 +141,34 @@ fn with_floating_tags_a_major_tag_is_no_release_and_moves_with_each_release() {
     let err = hand_tag_refused(&repo, "v1.0.1.2");
     assert!(err.contains("SemVer"), "{err}");
 }
+
+#[test]
+fn init_says_in_whole_sentences_why_a_one_version_workspace_gets_no_package_tables() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        r#"{"name": "root", "private": true, "version": "3.5.0", "workspaces": ["packages/*"]}"#,
+    );
+    for p in ["a", "b"] {
+        repo.write(
+            &format!("packages/{p}/package.json"),
+            format!(r#"{{"name": "@v/{p}", "version": "3.5.0"}}"#),
+        );
+    }
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    let said = "No [packages] tables are proposed: every package of the workspace has the root";
+    assert!(config.contains(&format!("\n# {said}\n")), "{config}");
+    assert!(!config.contains("\n# every package"), "{config}");
+    let console = crate::support::stdout(&out);
+    let line: Vec<&str> = console
+        .lines()
+        .filter(|l| l.contains("root package.json's version"))
+        .collect();
+    assert_eq!(line.len(), 1, "{console}");
+    assert!(
+        line[0].starts_with("No [packages] tables are proposed"),
+        "{console}"
+    );
+}

@@ -21,6 +21,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
         }
+        if let Some(sentence) = &done.one_project {
+            writeln!(out, "{sentence}")?;
+        }
         if !done.packages.is_empty() {
             let names: Vec<String> = done
                 .packages
