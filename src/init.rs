@@ -29,7 +29,7 @@ pub struct Initialised {
     /// `.relconfig.toml`, then `CHANGELOG.md`.
     pub files: Vec<InitFile>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
-    pub test_command: Option<&'static str>,
+    pub test_command: Option<String>,
     /// The packages found (a Cargo, npm, yarn or pnpm workspace, Python projects), and their
     /// `[packages.*]` tables: in the new `.relconfig.toml`, or to add to the existing one.
     pub packages: Vec<crate::history::packages::detect::Found>,
@@ -46,7 +46,7 @@ pub fn init(root: &Path) -> Result<Initialised> {
     let package_tables = crate::history::packages::detect::render(&packages)
         + &crate::history::packages::detect::passed_over(root);
     let config = root.join(crate::config::FILE_NAME);
-    let text = render_config(test_command) + &package_tables;
+    let text = render_config(test_command.as_deref()) + &package_tables;
     let config_written = fsx::write_new(&config, text.as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
     let changelog_written =
@@ -92,10 +92,31 @@ const EVIDENT: [(&str, &[&str]); 5] = [
 /// package.json, `pytest` for a Python project) and the manifest that gave it away. `relhook
 /// test` runs it when `[checks] test` is not set, and says so; `init` writes it into the config.
 pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> {
-    EVIDENT
+    let (manifest, argv) = EVIDENT
         .iter()
-        .find(|(manifest, _)| evident(root, manifest))
-        .map(|(manifest, argv)| (argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
+        .find(|(manifest, _)| evident(root, manifest))?;
+    let argv = match *manifest {
+        "package.json" => script_runner(root),
+        _ => argv,
+    };
+    Some((argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
+}
+
+/// What runs package.json's `test` script: the package manager its `packageManager` field
+/// names (`"pnpm@9.1.0"`, corepack's), as the per-package proposals do; else npm.
+fn script_runner(root: &Path) -> &'static [&'static str] {
+    let manager = std::fs::read(root.join("package.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v.get("packageManager")?.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    match manager.split('@').next().unwrap_or_default() {
+        "pnpm" => &["pnpm", "test"],
+        "yarn" => &["yarn", "test"],
+        // `bun test` is bun's own test runner, not the script.
+        "bun" => &["bun", "run", "test"],
+        _ => &["npm", "test"],
+    }
 }
 
 /// A test command to offer as an example where none is set, for the project's ecosystem:
@@ -140,17 +161,8 @@ pub fn toml_argv(argv: &[String]) -> String {
 }
 
 /// [`evident_test_command`] as a TOML argv, for the config template.
-fn guess_test_command(root: &Path) -> Option<&'static str> {
-    [
-        ("Cargo.toml", r#"["cargo", "test"]"#),
-        ("package.json", r#"["npm", "test"]"#),
-        ("pyproject.toml", r#"["pytest"]"#),
-        ("setup.py", r#"["pytest"]"#),
-        ("setup.cfg", r#"["pytest"]"#),
-    ]
-    .into_iter()
-    .find(|(manifest, _)| evident(root, manifest))
-    .map(|(_, argv)| argv)
+fn guess_test_command(root: &Path) -> Option<String> {
+    evident_test_command(root).map(|(argv, _)| toml_argv(&argv))
 }
 
 /// Whether `manifest` in `root` gives its test command away. The root `package.json` of an
@@ -382,7 +394,7 @@ mod tests {
         .unwrap();
         let first = init(tmp.path()).unwrap();
         assert!(first.files.iter().all(|f| f.written));
-        assert_eq!(first.test_command, Some(r#"["npm", "test"]"#));
+        assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
         let second = init(tmp.path()).unwrap();
         assert!(second.files.iter().all(|f| !f.written));

@@ -143,6 +143,36 @@ fn with_floating_tags_a_major_tag_is_no_release_and_moves_with_each_release() {
 }
 
 #[test]
+fn init_tests_with_the_package_manager_package_json_names() {
+    for (manager, argv) in [
+        ("pnpm@9.1.0", r#"["pnpm", "test"]"#),
+        ("yarn@4.0.2", r#"["yarn", "test"]"#),
+        ("bun@1.1.0", r#"["bun", "run", "test"]"#),
+        ("npm@10.2.0", r#"["npm", "test"]"#),
+    ] {
+        let repo = Repo::new();
+        repo.write(
+            "package.json",
+            format!(
+                r#"{{"name": "x", "packageManager": "{manager}", "scripts": {{"test": "vitest"}}}}"#
+            ),
+        );
+        let out = repo.relhook(&["init"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let config = repo.read(".relconfig.toml");
+        assert!(
+            config.contains(&format!("\ntest = {argv}\n")),
+            "{manager}: {config}"
+        );
+        assert!(
+            text(&out).contains(&format!("`[checks] test = {argv}`")),
+            "{}",
+            text(&out)
+        );
+    }
+}
+
+#[test]
 fn init_says_in_whole_sentences_why_a_one_version_workspace_gets_no_package_tables() {
     let repo = Repo::new();
     repo.write(

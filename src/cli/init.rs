@@ -72,7 +72,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 }
             }
         }
-        if let Some(argv) = done.test_command {
+        if let Some(argv) = &done.test_command {
             writeln!(
                 out,
                 "set `[checks] test = {argv}`: `relhook test` and `relhook release` run it; edit it if your tests run otherwise"
