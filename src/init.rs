@@ -29,12 +29,14 @@ pub struct Initialised {
     /// `.relconfig.toml`, then `CHANGELOG.md`.
     pub files: Vec<InitFile>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
-    pub test_command: Option<&'static str>,
+    pub test_command: Option<String>,
     /// The packages found (a Cargo, npm, yarn or pnpm workspace, Python projects), and their
     /// `[packages.*]` tables: in the new `.relconfig.toml`, or to add to the existing one.
     pub packages: Vec<crate::history::packages::detect::Found>,
     /// Those tables.
     pub package_tables: String,
+    /// Why no tables are proposed for a workspace released as one project (a sentence).
+    pub one_project: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist.
@@ -44,7 +46,7 @@ pub fn init(root: &Path) -> Result<Initialised> {
     let package_tables = crate::history::packages::detect::render(&packages)
         + &crate::history::packages::detect::passed_over(root);
     let config = root.join(crate::config::FILE_NAME);
-    let text = render_config(test_command) + &package_tables;
+    let text = render_config(test_command.as_deref()) + &package_tables;
     let config_written = fsx::write_new(&config, text.as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
     let changelog_written =
@@ -63,6 +65,7 @@ pub fn init(root: &Path) -> Result<Initialised> {
         test_command: test_command.filter(|_| config_written),
         packages,
         package_tables,
+        one_project: crate::history::packages::detect::one_project(root),
     })
 }
 
@@ -89,10 +92,31 @@ const EVIDENT: [(&str, &[&str]); 5] = [
 /// package.json, `pytest` for a Python project) and the manifest that gave it away. `relhook
 /// test` runs it when `[checks] test` is not set, and says so; `init` writes it into the config.
 pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> {
-    EVIDENT
+    let (manifest, argv) = EVIDENT
         .iter()
-        .find(|(manifest, _)| evident(root, manifest))
-        .map(|(manifest, argv)| (argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
+        .find(|(manifest, _)| evident(root, manifest))?;
+    let argv = match *manifest {
+        "package.json" => script_runner(root),
+        _ => argv,
+    };
+    Some((argv.iter().map(|a| (*a).to_owned()).collect(), *manifest))
+}
+
+/// What runs package.json's `test` script: the package manager its `packageManager` field
+/// names (`"pnpm@9.1.0"`, corepack's), as the per-package proposals do; else npm.
+fn script_runner(root: &Path) -> &'static [&'static str] {
+    let manager = std::fs::read(root.join("package.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v.get("packageManager")?.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    match manager.split('@').next().unwrap_or_default() {
+        "pnpm" => &["pnpm", "test"],
+        "yarn" => &["yarn", "test"],
+        // `bun test` is bun's own test runner, not the script.
+        "bun" => &["bun", "run", "test"],
+        _ => &["npm", "test"],
+    }
 }
 
 /// A test command to offer as an example where none is set, for the project's ecosystem:
@@ -137,17 +161,8 @@ pub fn toml_argv(argv: &[String]) -> String {
 }
 
 /// [`evident_test_command`] as a TOML argv, for the config template.
-fn guess_test_command(root: &Path) -> Option<&'static str> {
-    [
-        ("Cargo.toml", r#"["cargo", "test"]"#),
-        ("package.json", r#"["npm", "test"]"#),
-        ("pyproject.toml", r#"["pytest"]"#),
-        ("setup.py", r#"["pytest"]"#),
-        ("setup.cfg", r#"["pytest"]"#),
-    ]
-    .into_iter()
-    .find(|(manifest, _)| evident(root, manifest))
-    .map(|(_, argv)| argv)
+fn guess_test_command(root: &Path) -> Option<String> {
+    evident_test_command(root).map(|(argv, _)| toml_argv(&argv))
 }
 
 /// Whether `manifest` in `root` gives its test command away. The root `package.json` of an
@@ -244,6 +259,7 @@ mod tests {
         assert_eq!(parsed.version.initial, d.version.initial);
         assert!(parsed.version.files.is_none());
         assert_eq!(parsed.version.detect, d.version.detect);
+        assert_eq!(parsed.version.floating_tags, d.version.floating_tags);
         assert_eq!(
             parsed.version.zero_major_breaking_bumps_minor,
             d.version.zero_major_breaking_bumps_minor
@@ -300,6 +316,7 @@ mod tests {
                 .unwrap()
                 .contains_key("tag_prefix")
         );
+        assert!(value["version"]["floating_tags"].is_bool());
     }
 
     #[test]
@@ -377,7 +394,7 @@ mod tests {
         .unwrap();
         let first = init(tmp.path()).unwrap();
         assert!(first.files.iter().all(|f| f.written));
-        assert_eq!(first.test_command, Some(r#"["npm", "test"]"#));
+        assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
         let second = init(tmp.path()).unwrap();
         assert!(second.files.iter().all(|f| !f.written));

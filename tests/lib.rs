@@ -34,6 +34,7 @@ mod picks;
 mod pipes;
 mod prepush;
 mod qa;
+mod qa12;
 mod qa2;
 mod qa3;
 mod qa6a;

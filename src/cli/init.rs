@@ -21,6 +21,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
         }
+        if let Some(sentence) = &done.one_project {
+            writeln!(out, "{sentence}")?;
+        }
         if !done.packages.is_empty() {
             let names: Vec<String> = done
                 .packages
@@ -69,7 +72,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 }
             }
         }
-        if let Some(argv) = done.test_command {
+        if let Some(argv) = &done.test_command {
             writeln!(
                 out,
                 "set `[checks] test = {argv}`: `relhook test` and `relhook release` run it; edit it if your tests run otherwise"

@@ -178,4 +178,11 @@ pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&
     if odd.len() > EXPLAIN_LIMIT {
         let _ = writeln!(err, "  … and {} more", odd.len() - EXPLAIN_LIMIT);
     }
+    // A breaking change on a malformed header is not counted, but never in silence (QA12).
+    for line in odd
+        .iter()
+        .filter_map(|c| release::skipped_breaking(c, &info.current))
+    {
+        let _ = writeln!(err, "relhook: note: {whose}{line}");
+    }
 }

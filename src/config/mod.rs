@@ -100,6 +100,10 @@ pub struct VersionConfig {
     pub zero_major_feat_bumps_patch: bool,
     /// The number of a line's first pre-release: 1 gives `rc.1` (the default), 0 gives `rc.0`.
     pub pre_release_start: u64,
+    /// Whether `tag_prefix` + `N` and `tag_prefix` + `N.M` (`v1`, `v1.2`: the floating tags
+    /// GitHub Actions are published under) are tags of their own, not release tags: made and
+    /// moved freely, and left out of every version computation.
+    pub floating_tags: bool,
 }
 
 impl Default for VersionConfig {
@@ -112,6 +116,7 @@ impl Default for VersionConfig {
             zero_major_breaking_bumps_minor: true,
             zero_major_feat_bumps_patch: true,
             pre_release_start: 1,
+            floating_tags: false,
         }
     }
 }

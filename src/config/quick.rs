@@ -615,7 +615,8 @@ mod tests {
             kv(
                 vec![
                     "zero_major_breaking_bumps_minor",
-                    "zero_major_feat_bumps_patch"
+                    "zero_major_feat_bumps_patch",
+                    "floating_tags"
                 ],
                 bools().boxed()
             ),

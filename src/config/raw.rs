@@ -47,6 +47,7 @@ struct RawVersion {
     zero_major_breaking_bumps_minor: Option<bool>,
     zero_major_feat_bumps_patch: Option<bool>,
     pre_release_start: Option<Spanned<u64>>,
+    floating_tags: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +117,7 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         );
     }
     version.detect = raw.version.detect.unwrap_or(version.detect);
+    version.floating_tags = raw.version.floating_tags.unwrap_or(version.floating_tags);
     version.zero_major_breaking_bumps_minor = raw
         .version
         .zero_major_breaking_bumps_minor

@@ -53,24 +53,68 @@ pub(super) fn refuse_empty(
         )));
     }
     if matches!(requested, Requested::Auto) && !since_latest.iter().any(|c| c.in_changelog) {
+        // A commit that is no Conventional Commit is said to be one, with the rule it breaks:
+        // "maps to no section" would send the user to the changelog config instead.
         let sample: Vec<String> = since_latest
             .iter()
             .take(3)
-            .map(|c| format!("`{}`", c.header))
+            .map(|c| match c.unparsed {
+                Some(u) => format!("`{}`: {}", c.header, u.rule),
+                None => format!("`{}`", c.header),
+            })
             .collect();
         let more = if since_latest.len() > 3 { ", …" } else { "" };
-        return Err(Error::Refused(Refusal::new(
-            Reason::NothingForChangelog,
+        let n = crate::commit::report::plural(since_latest.len(), "commit");
+        let what = if since_latest.iter().all(|c| c.unparsed.is_some()) {
             format!(
-                "nothing for the changelog: none of the {} since {name} ({}{more}) maps to a changelog section, so no version follows from them",
-                crate::commit::report::plural(since_latest.len(), "commit"),
-                sample.join(", ")
+                "none of the {n} since {name} is a Conventional Commit ({}{more})",
+                sample.join("; ")
+            )
+        } else {
+            format!(
+                "none of the {n} since {name} ({}{more}) maps to a changelog section",
+                sample.join("; ")
+            )
+        };
+        // A breaking change among them is not counted, but said, with how to release it.
+        let skipped: Vec<String> = since_latest
+            .iter()
+            .filter_map(|c| Some((c, c.unparsed?.breaking?)))
+            .map(|(c, marker)| {
+                format!("{} has a breaking change ({marker}), not counted", c.commit)
+            })
+            .collect();
+        let hint = match skipped.first() {
+            Some(_) => format!(
+                "reword it into a Conventional Commit (`git rebase -i`), or release the major by hand: `relhook release {}.0.0`",
+                version.major + 1
             ),
-            format!(
+            None => format!(
                 "to release anyway, write what it changes under `## [Unreleased]` in {} and commit it, then name the version: `relhook release patch` (or minor, major, X.Y.Z); a release never has empty notes",
                 changelog.display()
             ),
+        };
+        let skipped: String = skipped.iter().map(|s| format!("; {s}")).collect();
+        return Err(Error::Refused(Refusal::new(
+            Reason::NothingForChangelog,
+            format!("nothing for the changelog: {what}, so no version follows from them{skipped}"),
+            hint,
         )));
     }
     Ok(())
+}
+
+/// What a commit skipped as no Conventional Commit says about a breaking change it carries
+/// (a `BREAKING CHANGE` footer, `!` before the colon): it is not counted (the rule stays), but
+/// the user must hear of it, with how to release it anyway. `None` when it carries none.
+pub fn skipped_breaking(d: &Decider, current: &Version) -> Option<String> {
+    let u = d.unparsed?;
+    let marker = u.breaking?;
+    Some(format!(
+        "{} `{}` has a breaking change ({marker}) but is not a Conventional Commit ({}), so it is not counted: reword it, or release the major by hand: `relhook release {}.0.0`",
+        d.commit,
+        d.header,
+        u.rule,
+        current.major + 1
+    ))
 }

@@ -18,6 +18,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
+pub use empty::skipped_breaking;
 pub use files::{
     check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,
     files_written, version_files,

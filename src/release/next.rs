@@ -34,6 +34,9 @@ pub struct Decider {
     /// Whether its header is a Conventional Commit (a commit that is not counts as a patch,
     /// and relhook says so).
     pub understood: bool,
+    /// Why its header is not a Conventional Commit, and a breaking change it carries anyway.
+    #[serde(skip)]
+    pub unparsed: Option<crate::commit::parse::Unparsed>,
     /// Whether it gets a changelog entry.
     pub in_changelog: bool,
     /// Whether it came after the latest release tag (a pre-release after the stable one).
@@ -391,6 +394,8 @@ fn deciders(
                 header,
                 calls_for,
                 understood: parsed.is_some() || merge_revert,
+                unparsed: (parsed.is_none() && !merge_revert)
+                    .then(|| crate::commit::parse::unparsed(&message)),
                 in_changelog,
                 after_latest: true,
             });

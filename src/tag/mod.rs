@@ -52,8 +52,10 @@ pub fn package_of<'c>(config: &'c Config, name: &str) -> Option<&'c Package> {
         .packages
         .iter()
         .filter(|p| {
-            name.strip_prefix(p.tag.prefix())
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            name.strip_prefix(p.tag.prefix()).is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_ascii_digit())
+                    && !(config.version.floating_tags && rules::floating(rest))
+            })
         })
         .max_by_key(|p| p.tag.prefix().len())
 }

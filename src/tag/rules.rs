@@ -16,11 +16,24 @@ pub enum Depth {
     Publish,
 }
 
-/// Whether a tag name looks like a release tag (`tag_prefix` + anything).
+/// Whether a tag name looks like a release tag (`tag_prefix` + a digit), and is not a
+/// floating tag that `version.floating_tags` makes a tag of its own.
 pub fn is_release_like(config: &Config, name: &str) -> bool {
     let prefix = &config.version.tag_prefix;
-    name.starts_with(prefix.as_str())
-        && name[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+    name.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            && !(config.version.floating_tags && floating(rest))
+    })
+}
+
+/// Whether what follows a tag prefix is `N` or `N.M` (digits only): a floating tag's shape
+/// (`v1`, `v1.2`, which GitHub Actions move to each new release of that line).
+pub fn floating(rest: &str) -> bool {
+    let parts: Vec<&str> = rest.split('.').collect();
+    parts.len() <= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The command that makes a release of what `config` releases: `relhook release`, or in a
@@ -44,6 +57,11 @@ pub fn problems(
     let raw = &name[prefix.len().min(name.len())..];
     let version = match Version::parse(raw) {
         Ok(v) => v,
+        Err(_) if floating(raw) => {
+            return vec![format!(
+                "`{name}` is not `{prefix}` + a SemVer version but a floating tag (`{prefix}N` or `{prefix}N.M`, which GitHub Actions move to each release); to make and move such tags, set `[version] floating_tags = true` in .relconfig.toml"
+            )];
+        }
         Err(e) => {
             return vec![format!(
                 "`{name}` is not `{prefix}` + a SemVer version ({e}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`"

@@ -58,6 +58,26 @@ pub enum FaultKind {
     EmptyDescription,
 }
 
+impl FaultKind {
+    /// What is wrong, in words (`the description is empty`): lint's message for it.
+    pub fn what(self) -> &'static str {
+        use FaultKind::*;
+        match self {
+            NotConventional => "the header is not a Conventional Commit",
+            MissingType => "the header must start with a type",
+            UnclosedScope => "the scope is not closed",
+            EmptyScope => "the scope is empty",
+            NestedParen => "unexpected parenthesis",
+            EmptyScopePart => "the scope has an empty part between commas",
+            BangInScope => "`!` belongs after the scope, not inside it",
+            SpaceBeforeColon => "no space is allowed before the colon",
+            MissingColon => "expected `:` after the type and scope",
+            MissingSpace => "expected a space after the colon",
+            EmptyDescription => "the description is empty",
+        }
+    }
+}
+
 fn is_type_char(c: char) -> bool {
     !(c.is_whitespace() || "():!".contains(c))
 }

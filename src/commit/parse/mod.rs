@@ -133,6 +133,38 @@ pub fn commit(message: &str) -> Option<Commit> {
     )
 }
 
+/// Why a message [`commit`] does not parse is no Conventional Commit, and what marks it
+/// breaking all the same: such a commit is not counted, but a breaking change skipped must be
+/// said (QA12: standard-version's `feat(…):` with a `BREAKING CHANGE:` footer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unparsed {
+    /// The rule its header breaks (`the description is empty`).
+    pub rule: &'static str,
+    /// What marks it breaking (``a `BREAKING CHANGE` footer``, ``!` before the colon``).
+    pub breaking: Option<&'static str>,
+}
+
+/// [`Unparsed`] for a message whose header [`commit`] refuses.
+pub fn unparsed(message: &str) -> Unparsed {
+    let first = message.lines().next().unwrap_or("");
+    let rule = header(first)
+        .err()
+        .map_or(FaultKind::NotConventional, |f| f.kind);
+    let footer = message.lines().skip(1).find_map(breaking_token);
+    let bang = first
+        .split_once(':')
+        .is_some_and(|(p, _)| p.ends_with('!') && !p.contains(char::is_whitespace));
+    let breaking = match footer {
+        Some(("BREAKING-CHANGE", _)) => Some("a `BREAKING-CHANGE` footer"),
+        Some(_) => Some("a `BREAKING CHANGE` footer"),
+        None => bang.then_some("`!` before the colon"),
+    };
+    Unparsed {
+        rule: rule.what(),
+        breaking,
+    }
+}
+
 fn from_lines(
     lines: &[&str],
     ty: &str,

@@ -115,13 +115,21 @@ pub fn detect(root: &Path) -> Vec<Found> {
 /// workspace lerna versions as one (fixed mode), private npm packages (never published).
 pub fn passed_over(root: &Path) -> String {
     let mut out = String::new();
-    let (npm, _) = npm_members(root);
-    if let Some(why) = one_version(root, &npm) {
-        out.push_str(&format!(
-            "\n# {why}.\n# The workspace is released as one project, tagged `v{{version}}`, so no\n# [packages] tables are proposed for it. A release bumps the version files relhook finds\n# (lerna.json, a root package.json with a version); list the packages' package.json files\n# in `[version] files` for it to bump them too (`relhook release --dry-run` names any left).\n"
-        ));
-        return out;
+    if let Some(sentence) = one_project(root) {
+        let words = format!(
+            "{sentence} A release bumps the version files relhook finds (lerna.json, a root package.json with a version); list the packages' package.json files in `[version] files` for it to bump them too (`relhook release --dry-run` names any left)."
+        );
+        // Wrapped as a comment, about as wide as the template's.
+        let mut text = String::from("\n#");
+        for word in words.split(' ') {
+            if text.len() - text.rfind('\n').unwrap_or(0) + word.len() > 92 {
+                text.push_str("\n#");
+            }
+            text = text + " " + word;
+        }
+        return text + "\n";
     }
+    let (npm, _) = npm_members(root);
     let private: Vec<String> = npm
         .iter()
         .filter(|dir| npm_manifest(root, dir).as_ref().is_some_and(is_private))
@@ -134,6 +142,16 @@ pub fn passed_over(root: &Path) -> String {
         ));
     }
     out
+}
+
+/// Why no `[packages]` tables are proposed for a workspace released as one project, as one
+/// whole sentence: `init` writes it into the configuration and says it on the console.
+pub fn one_project(root: &Path) -> Option<String> {
+    let (npm, _) = npm_members(root);
+    let why = one_version(root, &npm)?;
+    Some(format!(
+        "No [packages] tables are proposed: {why}, so the workspace is released as one project, tagged `v{{version}}`."
+    ))
 }
 
 /// Whether an npm workspace's packages share one version, and what says so: lerna.json's fixed
@@ -473,7 +491,7 @@ mod tests {
         member("packages/b", "@x/b", "3.5.1", false);
         member("packages/play", "play", "0.0.0", true);
         assert!(detect(r).is_empty());
-        assert!(passed_over(r).contains("root package.json's version.\n"));
+        assert!(passed_over(r).contains("\n# No [packages] tables are proposed: every package of"));
         // Versions of their own: packages, the private one left out and named.
         member("packages/b", "@x/b", "1.0.0", false);
         let names: Vec<String> = detect(r).into_iter().map(|f| f.name).collect();
@@ -485,7 +503,7 @@ mod tests {
         // lerna's fixed mode, whatever the members say.
         write(r, "lerna.json", r#"{"version": "21.2.2"}"#);
         assert!(detect(r).is_empty());
-        assert!(passed_over(r).contains("lerna's fixed mode)."));
+        assert!(passed_over(r).contains("(lerna's\n# fixed mode), so the workspace"));
         write(r, "lerna.json", r#"{"version": "independent"}"#);
         assert_eq!(detect(r).len(), 2);
     }

@@ -51,7 +51,9 @@ pub fn section(text: &str, version: &str) -> Section {
     let named: Vec<&Heading> = heads.iter().filter(|h| h.names(want)).collect();
     let Some(start) = named.first() else {
         return Section::Missing {
-            mention: lines.iter().position(|l| mentions(l, want)).map(|i| i + 1),
+            mention: (0..lines.len())
+                .find(|&i| could_head(&lines, i, want))
+                .map(|i| i + 1),
         };
     };
     // A section ends at another version's heading, whatever its level, or at a heading above
@@ -245,11 +247,50 @@ fn version_in(word: &str) -> Option<String> {
         .then(|| word.to_owned())
 }
 
-/// Whether `line` names `want` as a word (outside a heading: a setext title, an anchor).
-fn mentions(line: &str, want: &str) -> bool {
-    line.split(|c: char| !(c.is_alphanumeric() || ".-+".contains(c)))
-        .map(|w| w.trim_end_matches('.'))
-        .any(|w| w.strip_prefix('v').unwrap_or(w) == want)
+/// Whether line `i` could be meant as `want`'s heading though no version heading reads it
+/// so: a setext title, a `#` line (in code, or naming it further on), a bold-only line, an
+/// anchor, or a line that opens with the version (`v7.0.0 …`, `Version 7.0.0`). Never a list
+/// item or prose that merely mentions it (QA12: electron/forge's dependency bumps).
+fn could_head(lines: &[&str], i: usize, want: &str) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let t = line.trim();
+    let names = |w: &str| {
+        let w = w.trim_end_matches(['.', ':', ',']);
+        w.strip_prefix('v').unwrap_or(w) == want
+    };
+    let words = || {
+        t.split(|c: char| c.is_whitespace() || "[]()<>*_#\"'=".contains(c))
+            .filter(|w| !w.is_empty())
+    };
+    let list = t.starts_with(['-', '*', '+']) && t[1..].starts_with([' ', '\t'])
+        || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
+        });
+    if list {
+        return false;
+    }
+    let underlined = lines.get(i + 1).is_some_and(|u| {
+        let u = u.trim();
+        !u.is_empty() && (u.chars().all(|c| c == '=') || u.chars().all(|c| c == '-'))
+    });
+    let bold = t.len() > 4 && t.starts_with("**") && t.ends_with("**");
+    if underlined || t.starts_with('#') || bold {
+        return words().any(names);
+    }
+    if t.starts_with("<a ") {
+        return anchor(t) && words().any(names);
+    }
+    let mut first = words();
+    match first.next() {
+        Some(w) if names(w) => true,
+        Some(label) => {
+            ["version", "release"].contains(&label.to_lowercase().as_str())
+                && first.next().is_some_and(names)
+        }
+        None => false,
+    }
 }
 
 /// A Markdown thematic break (`---`, `- - -`, `***`, `___`).
@@ -400,6 +441,29 @@ mod tests {
         let named =
             "## cocogitto-7.0.0 - 2026-03-04\n\n- a\n\n## cocogitto-6.5.0 - 2025-11-02\n\n- b\n";
         assert_eq!(text_of(named, "cocogitto-7.0.0"), "- a\n");
+    }
+
+    /// QA12 (electron/forge): a list item or prose that mentions the version is no heading
+    /// for it, so no hint points there; lines that could be one still are.
+    #[test]
+    fn only_heading_like_lines_are_pointed_at() {
+        let bump = "## 7.0.1\n\n1. 7.0.0 first\n- bump eslint-plugin-mocha from 7.0.0 to 7.0.1 (#12)\n* 7.0.0 was fine\n\nWe skipped 7.0.0 entirely.\n";
+        assert_eq!(section(bump, "7.0.0"), Section::Missing { mention: None });
+        for (line, at) in [
+            ("**7.0.0**", 3),
+            ("v7.0.0 (2020-01-01)", 3),
+            ("7.0.0 / 2020-01-01", 3),
+            ("Version 7.0.0", 3),
+            ("<a name=\"7.0.0\"></a>", 3),
+            ("#### Upgrading to 7.0.0", 3),
+        ] {
+            let log = format!("# Log\n\n{line}\n\n- bump from 7.0.0\n");
+            let want = Section::Missing { mention: Some(at) };
+            assert_eq!(section(&log, "7.0.0"), want, "{line}");
+        }
+        let setext = "Log\n===\n\n- uses 7.0.0\n\nRelease 7.0.0 of it\n-------\n";
+        let want = Section::Missing { mention: Some(6) };
+        assert_eq!(section(setext, "7.0.0"), want);
     }
 
     #[test]

@@ -52,66 +52,40 @@ fn type_fix<'c>(sink: &Sink<'c>, ty: &str) -> Option<&'c str> {
 
 fn report_fault(sink: &mut Sink<'_>, fault: &Fault, offset: usize, suggestion: Option<String>) {
     use FaultKind::*;
-    let (rule, message, expected) = match fault.kind {
+    let (rule, expected) = match fault.kind {
         NotConventional => (
             Rule::HeaderFormat,
-            "the header is not a Conventional Commit",
             "`type(scope): description`, e.g. `feat(parser): accept tabs`",
         ),
         MissingType => (
             Rule::HeaderFormat,
-            "the header must start with a type",
             "a type such as `feat` or `fix` at the very start",
         ),
-        UnclosedScope => (
-            Rule::HeaderFormat,
-            "the scope is not closed",
-            "`(scope)` with a closing parenthesis",
-        ),
+        UnclosedScope => (Rule::HeaderFormat, "`(scope)` with a closing parenthesis"),
         EmptyScope => (
             Rule::HeaderFormat,
-            "the scope is empty",
             "a scope inside the parentheses, or no parentheses",
         ),
         NestedParen => (
             Rule::HeaderFormat,
-            "unexpected parenthesis",
             "one `(scope)` without parentheses inside",
         ),
         EmptyScopePart => (
             Rule::HeaderFormat,
-            "the scope has an empty part between commas",
             "scopes separated by single commas, e.g. `(parser, cli)`",
         ),
         BangInScope => (
             Rule::HeaderFormat,
-            "`!` belongs after the scope, not inside it",
             "`type(scope)!: description` (inside, the change is not marked breaking)",
         ),
-        SpaceBeforeColon => (
-            Rule::HeaderFormat,
-            "no space is allowed before the colon",
-            "`type: description`",
-        ),
-        MissingColon => (
-            Rule::HeaderFormat,
-            "expected `:` after the type and scope",
-            "`type(scope): description`",
-        ),
-        MissingSpace => (
-            Rule::HeaderFormat,
-            "expected a space after the colon",
-            "`: ` (a colon and one space)",
-        ),
-        EmptyDescription => (
-            Rule::DescriptionEmpty,
-            "the description is empty",
-            "a description after `: `",
-        ),
+        SpaceBeforeColon => (Rule::HeaderFormat, "`type: description`"),
+        MissingColon => (Rule::HeaderFormat, "`type(scope): description`"),
+        MissingSpace => (Rule::HeaderFormat, "`: ` (a colon and one space)"),
+        EmptyDescription => (Rule::DescriptionEmpty, "a description after `: `"),
     };
     let span = fault.span.start + offset..fault.span.end + offset;
     sink.push(
-        finding(rule, 0, span, message.into())
+        finding(rule, 0, span, fault.kind.what().into())
             .expected(expected)
             .suggest(suggestion),
     );
