@@ -5,7 +5,7 @@
 use crate::hook_files::{git, husky_9_runners};
 use std::path::Path;
 
-use crate::managers::{env_with, npm_tools, pre_commit_tools, run};
+use crate::managers::{env_with, npm_tools, pre_commit_env, pre_commit_tools, run};
 use crate::support::{Repo, chmod, ok, relhook_bin, stdout, text};
 
 /// pre-commit's hook script as far as relhook and git see it: it names itself as pre-commit's,
@@ -69,14 +69,7 @@ fn uninstall_after_pre_commit_reinstalled_leaves_pre_commit_working() {
         Err(why) => return eprintln!("skipped the real pre-commit: {why}"),
     };
     let repo = Repo::new();
-    let home = repo.scratch("pre-commit-home");
-    let env = env_with(
-        &[&py.join("bin")],
-        &[
-            ("PYTHONPATH", py.clone().into()),
-            ("PRE_COMMIT_HOME", home.into()),
-        ],
-    );
+    let env = pre_commit_env(&repo, &py);
     repo.write(
         ".pre-commit-config.yaml",
         "repos:\n- repo: local\n  hooks:\n  - id: m\n    name: m\n    entry: \"true\"\n    language: system\n    stages: [commit-msg]\n",

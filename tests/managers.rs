@@ -80,6 +80,19 @@ pub(crate) fn pre_commit_tools() -> Result<PathBuf, String> {
 }
 
 /// PATH with relhook's directory (as after `cargo install`) and the tools first.
+/// The environment that runs pre-commit from `py` (its install, `pre_commit_tools`) with
+/// relhook first on PATH and a pre-commit home of the repository's own.
+pub(crate) fn pre_commit_env(repo: &Repo, py: &Path) -> Vec<(String, OsString)> {
+    let home = repo.scratch("pre-commit-home");
+    env_with(
+        &[&py.join("bin")],
+        &[
+            ("PYTHONPATH", py.to_path_buf().into()),
+            ("PRE_COMMIT_HOME", home.into()),
+        ],
+    )
+}
+
 pub(crate) fn env_with(tools: &[&Path], extra: &[(&str, OsString)]) -> Vec<(String, OsString)> {
     let bin = relhook_bin();
     let first: Vec<&Path> = std::iter::once(bin.parent().unwrap())
@@ -660,14 +673,7 @@ fn pre_commit_runs_relhooks_stages_and_relhook_keeps_hand_tags_and_tags_on_push(
         Err(why) => return eprintln!("skipped: {why}"),
     };
     let repo = Repo::new();
-    let home = repo.scratch("pre-commit-home");
-    let env = env_with(
-        &[&py.join("bin")],
-        &[
-            ("PYTHONPATH", py.clone().into()),
-            ("PRE_COMMIT_HOME", home.into()),
-        ],
-    );
+    let env = pre_commit_env(&repo, &py);
     // The README's configuration: relhook's hooks by stage, as `repo: local` with relhook on
     // PATH (the same entries as .pre-commit-hooks.yaml, without building relhook).
     let config = concat!(
@@ -768,14 +774,7 @@ fn pre_commit_installed_after_relhook_keeps_the_hooks_relhook_chains() {
         Err(why) => return eprintln!("skipped: {why}"),
     };
     let repo = Repo::new();
-    let home = repo.scratch("pre-commit-home");
-    let env = env_with(
-        &[&py.join("bin")],
-        &[
-            ("PYTHONPATH", py.clone().into()),
-            ("PRE_COMMIT_HOME", home.into()),
-        ],
-    );
+    let env = pre_commit_env(&repo, &py);
     let git = |args: &[&str]| run(&repo, "git", args, &env);
     for hook in ["post-commit", "pre-push"] {
         let file = repo.hooks_dir().join(hook);
