@@ -10,15 +10,7 @@ use crate::support::{Repo, next_command, stderr, text};
 /// A repository whose `[checks] test` is `test` (a TOML array), with relhook installed and
 /// one feature, where `relhook release` was killed right after its release commit.
 fn killed_after_the_release_commit(test: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", format!("[checks]\ntest = {test}\n"));
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("one.txt", "1\n");
-    repo.git(&["add", "one.txt"]);
-    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    let repo = crate::support::configured_with_a_feature(|_| format!("[checks]\ntest = {test}\n"));
     repo.relhook_killed_at("release-committed", &["release"]);
     repo
 }

@@ -22,20 +22,9 @@ fn slow_test(repo: &Repo) -> String {
 /// A repository with relhook installed, `[checks] test` = [`slow_test`] plus `extra` config
 /// lines, and one feature to release.
 fn repo_with_slow_tests(extra: &str) -> Repo {
-    let repo = Repo::new();
-    let test = slow_test(&repo);
-    repo.write(
-        ".relconfig.toml",
-        format!("[checks]\ntest = {test}\n{extra}"),
-    );
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("one.txt", "1\n");
-    repo.git(&["add", "one.txt"]);
-    repo.git(&["commit", "-q", "-m", "feat: one"]);
-    repo
+    crate::support::configured_with_a_feature(|repo| {
+        format!("[checks]\ntest = {}\n{extra}", slow_test(repo))
+    })
 }
 
 /// The temporary directory relhook's children get (`TMPDIR`), to see what is left in it.

@@ -468,6 +468,21 @@ pub fn hand_tag(repo: &Repo, args: &[&str]) -> Output {
     cmd.output().expect("run git tag")
 }
 
+/// A repository whose .relconfig.toml is what `config` gives for it, with relhook installed
+/// and one feature (`one.txt`) committed through the hooks: a release's starting point.
+pub fn configured_with_a_feature(config: impl FnOnce(&Repo) -> String) -> Repo {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", config(&repo));
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("one.txt", "1\n");
+    repo.git(&["add", "one.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    repo
+}
+
 /// A repository with relhook's hooks installed (`relhook install`) and one commit through them.
 pub fn installed_repo() -> Repo {
     let repo = Repo::new();
