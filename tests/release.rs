@@ -339,6 +339,29 @@ fn tests_run_on_the_release_commit() {
     );
 }
 
+/// Tests that leave files behind (build output not in .gitignore) make a release pre-push
+/// refuses as dirty: the release says so and names the clean-up before the push.
+#[test]
+fn tests_that_dirty_the_tree_are_said_before_the_push() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\ntest = [\"sh\", \"-c\", \"echo x > junk.txt\"]\n".into()
+    });
+    repo.with_origin();
+    let out = release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the working tree has changes the release does not include (junk.txt)"),
+        "{err}"
+    );
+    let next = crate::support::next_command(&err);
+    assert!(
+        next.contains("junk.txt") && next.contains(".gitignore"),
+        "{err}"
+    );
+    assert!(err.contains("git push"), "{err}");
+}
+
 fn installed(tag: Option<&str>) -> Repo {
     let repo = repo_at(tag);
     let out = repo.relhook(&["install"]);

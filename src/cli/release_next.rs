@@ -64,10 +64,21 @@ pub(super) fn say_next(
 ) {
     let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
     let Push {
-        command: push,
+        command: mut push,
         remote,
         why,
     } = push_command(repo);
+    // pre-push refuses a release tag on HEAD pushed from a dirty tree (what the tests left
+    // behind, or what --allow-dirty let stay), so the clean-up comes before the push.
+    if let Some(paths) = at_head.then(|| left_in_tree(repo)).flatten() {
+        let _ = writeln!(
+            err,
+            "relhook: the working tree has changes the release does not include ({paths}); pre-push refuses a release tag on HEAD from a dirty tree"
+        );
+        push = format!(
+            "remove, restore or commit {paths} (build output: add it to .gitignore), then {push}"
+        );
+    }
     // The reason a push names its remote is said only where nothing else is.
     if untested.is_empty() {
         let mut notes = Vec::new();
@@ -110,6 +121,20 @@ pub(super) fn say_next(
         "next: {}, then {push}   (pre-push refuses a release tag with no test record)",
         steps.join("; ")
     );
+}
+
+/// The paths (at most five named) that make the working tree dirty, as pre-push sees it.
+fn left_in_tree(repo: &Repo) -> Option<String> {
+    repo.work_tree()?;
+    let dirty = repo.dirty_paths(6).ok()?;
+    if dirty.is_empty() {
+        return None;
+    }
+    let mut paths = dirty[..dirty.len().min(5)].join(", ");
+    if dirty.len() > 5 {
+        paths.push_str(", …");
+    }
+    Some(paths)
 }
 
 /// Says a refused release: the reason, then the `next:` line that gets past it.
