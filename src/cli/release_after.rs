@@ -52,25 +52,11 @@ pub(super) fn old_version_left(
         return Vec::new();
     };
     let mut out = Vec::new();
-    // Lock files pin dependencies, whose versions may equal the old one by chance.
-    let locks = [
-        "Cargo.lock",
-        "package-lock.json",
-        "npm-shrinkwrap.json",
-        "yarn.lock",
-        "poetry.lock",
-        "pnpm-lock.yaml",
-    ];
-    let is_lock = |p: &str| {
-        locks
-            .iter()
-            .any(|l| p == *l || p.ends_with(&format!("/{l}")))
-    };
     // relhook's own configuration holds settings (`initial`), never the released version.
     let settings = |p: &str| p == crate::config::FILE_NAME;
     for path in listed
         .lines()
-        .filter(|p| *p != changelog && !is_lock(p) && !settings(p))
+        .filter(|p| *p != changelog && !is_lock_file(p) && !settings(p))
     {
         let text = match planned.iter().find(|(p, _)| p == path) {
             Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
@@ -85,4 +71,56 @@ pub(super) fn old_version_left(
     }
     out.truncate(20);
     out
+}
+
+/// Whether `path` is a lock file: they pin dependencies, whose versions may equal the old one
+/// by chance, and the package manager rewrites them (`uv lock`, `cargo update -w`).
+fn is_lock_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let named = [
+        "npm-shrinkwrap.json",
+        "go.sum",
+        "Package.resolved",
+        "packages.lock.json",
+        "gradle.lockfile",
+    ];
+    named.contains(&name)
+        || [".lock", ".lockb", "-lock.json", "-lock.yaml", "-lock.yml"]
+            .iter()
+            .any(|end| name.ends_with(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_lock_file;
+
+    #[test]
+    fn lock_files_of_every_ecosystem_are_known() {
+        for lock in [
+            "Cargo.lock",
+            "crates/a/Cargo.lock",
+            "uv.lock",
+            "poetry.lock",
+            "Pipfile.lock",
+            "yarn.lock",
+            "bun.lockb",
+            "package-lock.json",
+            "pnpm-lock.yaml",
+            "npm-shrinkwrap.json",
+            "composer.lock",
+            "Gemfile.lock",
+            "go.sum",
+        ] {
+            assert!(is_lock_file(lock), "{lock}");
+        }
+        for file in [
+            "README.md",
+            "lockfile.md",
+            "src/lock.rs",
+            "package.json",
+            "docs/block",
+        ] {
+            assert!(!is_lock_file(file), "{file}");
+        }
+    }
 }
