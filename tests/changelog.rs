@@ -242,6 +242,31 @@ fn hand_arranged_unreleased_survives_merges_and_stash_pop() {
     );
 }
 
+/// A file written with `*` bullets gets `*` bullets, and the message shows the line as written.
+#[test]
+fn star_bullets_are_kept_and_said_as_written() {
+    let repo = setup();
+    repo.write(
+        "CHANGELOG.md",
+        SKELETON.replace(
+            "## [Unreleased]\n",
+            "## [Unreleased]\n\n### Added\n\n* old thing\n",
+        ),
+    );
+    repo.git(&["commit", "-q", "-am", "chore: star bullets"]);
+    let out = repo.commit_with_hooks("feat: new thing");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("* old thing\n* new thing\n")
+    );
+    assert!(
+        stderr(&out).contains("added `* new thing` under Added"),
+        "{}",
+        text(&out)
+    );
+}
+
 #[test]
 fn crlf_changelog_stays_crlf() {
     let repo = setup();

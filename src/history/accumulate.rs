@@ -11,6 +11,7 @@
 mod already;
 mod amend;
 mod deleted;
+mod entries;
 mod kept_out;
 mod merged;
 mod op;
@@ -27,6 +28,7 @@ use std::path::PathBuf;
 use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
+use self::entries::{entry_of, reverted_entry};
 use self::op::{Op, decide};
 pub use self::reword::unrewritten_amend;
 use self::targets::{Target, no_root_changelog, targets};
@@ -34,7 +36,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo, StoredFile};
 use crate::history::changelog::Changelog;
-use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::history::changelog::entry::NewEntry;
 
 /// What post-commit did. With `[packages]`, the commit's entry goes to the changelog of each
 /// package it belongs to (`history::packages::attribute`), or, when it belongs to none, to the
@@ -199,7 +201,11 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // said only when an entry is missing.
     if let Some(op) = in_progress {
         let lacks = match &edits[0].op {
-            Op::Add(e) => format!("`- {}`", crate::history::changelog::one_line(&e.text)),
+            Op::Add(e) => format!(
+                "`{} {}`",
+                edits[0].marker,
+                crate::history::changelog::one_line(&e.text)
+            ),
             _ => "its entry".to_owned(),
         };
         let why = if reverting {
@@ -247,6 +253,8 @@ struct Edit {
     path: PathBuf,
     stored: Option<StoredFile>,
     op: Op,
+    /// The file's bullet marker, as the edit wrote it (`-`, `*`).
+    marker: char,
     /// The new text as far as the edit reaches; the stored file's last `tail` bytes follow
     /// it unchanged (a long changelog's releases are never copied to be written).
     head: String,
@@ -428,6 +436,7 @@ fn prepare(
         return Ok(Prepared::Nothing(said));
     };
     op.apply(&mut log);
+    let marker = log.marker();
     let mode = stored
         .as_ref()
         .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
@@ -452,38 +461,11 @@ fn prepare(
         path,
         stored,
         op,
+        marker,
         head: edited,
         tail,
         mode,
         blob: Oid::zero(),
         gone,
     }))
-}
-
-/// The entry of the change a commit's message reverts (git's `Revert "<header>"`), if any.
-fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
-    let message = repo.commit_message(commit)?;
-    let message = crate::commit::message::stored_text(repo, commit, &message);
-    let target = crate::history::changelog::entry::revert_key(&message).reverts?;
-    entry_for_message(&target.header, &config.changelog, None)
-}
-
-/// The entry a commit's message calls for.
-fn entry_of(
-    repo: &Repo,
-    commit: Oid,
-    config: &Config,
-    forge: &std::cell::OnceCell<Option<Forge>>,
-) -> Option<NewEntry> {
-    let message = repo.commit_message(commit)?;
-    // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it.
-    let message = crate::commit::message::stored_text(repo, commit, &message);
-    // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
-    // changes nothing, and finding it costs more than the entry (the remote's config).
-    let plain = entry_for_message(&message, &config.changelog, None)?;
-    if !plain.text.contains('#') {
-        return Some(plain);
-    }
-    let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
-    entry_for_message(&message, &config.changelog, forge.as_ref())
 }

@@ -16,10 +16,10 @@ pub(super) fn describe(edits: &[Edit]) -> String {
             let done = match e.stored {
                 Some(_) if e.gone => format!(
                     "{}, and took the file out of the commit: only relhook's empty template was left",
-                    e.op.describe()
+                    e.op.describe(e.marker)
                 ),
-                Some(_) => e.op.describe(),
-                None => format!("created it, and {}", e.op.describe()),
+                Some(_) => e.op.describe(e.marker),
+                None => format!("created it, and {}", e.op.describe(e.marker)),
             };
             format!("{}: {done}", e.path.display())
         })

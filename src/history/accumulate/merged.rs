@@ -101,6 +101,7 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
             mode: stored.mode,
             stored: Some(stored),
             op,
+            marker: log.marker(),
             head: log.render(),
             tail: 0,
             blob: Oid::zero(),

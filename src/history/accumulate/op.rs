@@ -55,25 +55,25 @@ impl Op {
     }
 
     /// What was done, in one line (an entry's first line stands for it).
-    pub(super) fn describe(&self) -> String {
+    pub(super) fn describe(&self, marker: char) -> String {
         let line = crate::history::changelog::one_line;
         match self {
-            Op::Add(e) => format!("added `- {}` under {}", line(&e.text), e.section),
+            Op::Add(e) => format!("added `{marker} {}` under {}", line(&e.text), e.section),
             Op::Replace(_, e) => format!(
-                "replaced the amended commit's entry with `- {}` under {}",
+                "replaced the amended commit's entry with `{marker} {}` under {}",
                 line(&e.text),
                 e.section
             ),
             Op::Remove(e) => format!(
-                "removed `- {}`: the amended commit no longer calls for it",
+                "removed `{marker} {}`: the amended commit no longer calls for it",
                 line(&e.text)
             ),
             Op::Cancel(e) => format!(
-                "removed `- {}`: this commit reverts it before any release, so neither ships",
+                "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)
             ),
             Op::Squash(new, parts) => format!(
-                "replaced the {} of the commits it squashes ({}`- {}`), which are not in this branch's history, with its own `- {}` under {}",
+                "replaced the {} of the commits it squashes ({}`{marker} {}`), which are not in this branch's history, with its own `{marker} {}` under {}",
                 plural(parts.len(), "entry", "entries"),
                 if parts.len() > 1 { "first: " } else { "" },
                 parts.first().map_or("", |e| e.text.as_str()),
@@ -86,7 +86,7 @@ impl Op {
                     if entries.len() == 1 { "it" } else { "them" },
                 );
                 format!(
-                    "put back {} a parent had unreleased and the merge's conflict resolution dropped ({}`- {}`); if that was on purpose, take {them} out again and `git commit --amend`",
+                    "put back {} a parent had unreleased and the merge's conflict resolution dropped ({}`{marker} {}`); if that was on purpose, take {them} out again and `git commit --amend`",
                     plural(n, "entry", "entries"),
                     if n > 1 { "first: " } else { "" },
                     entries.first().map_or("", |e| e.text.as_str()),

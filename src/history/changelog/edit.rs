@@ -79,7 +79,7 @@ impl Changelog {
     }
 
     /// The marker the file already uses for bullets (`-` by default).
-    fn marker(&self) -> char {
+    pub(crate) fn marker(&self) -> char {
         self.doc
             .sections
             .iter()
