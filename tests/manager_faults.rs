@@ -315,8 +315,7 @@ fn lefthook_snippet_pastes(step: usize) {
     }
 
     let un = ok(repo.relhook(&["uninstall"]));
-    let line =
-        "lefthook.yml line 4 still runs relhook (`relhook hook commit-msg {1}`): remove it by hand";
+    let line = "lefthook.yml lines 3-4 still run relhook (`relhook hook commit-msg {1}`): remove them by hand";
     assert!(stdout(&un).contains(line), "{}", text(&un));
 }
 

@@ -47,11 +47,16 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
             writeln!(out, "removed relhook's calls from {}", file.display())?;
         }
         for h in &by_hand {
+            let (first, last) = h.lines;
+            let (at, runs, it) = if first == last {
+                (format!("line {first}"), "runs", "it")
+            } else {
+                (format!("lines {first}-{last}"), "run", "them")
+            };
             writeln!(
                 out,
-                "{} line {} still runs relhook (`{}`): remove it by hand",
+                "{} {at} still {runs} relhook (`{}`): remove {it} by hand",
                 h.file.display(),
-                h.line,
                 h.call
             )?;
         }

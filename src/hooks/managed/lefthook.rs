@@ -185,8 +185,9 @@ fn hand_place(text: &str, hook: &str) -> Option<HandPlace> {
 pub struct HandCall {
     /// The configuration file, relative to the work tree.
     pub file: PathBuf,
-    /// The line, from 1.
-    pub line: usize,
+    /// The first and the last line of the lefthook command that runs it (its `relhook:` key
+    /// through its last key), from 1.
+    pub lines: (usize, usize),
     /// The call, e.g. `relhook hook commit-msg {1}`.
     pub call: String,
 }
@@ -202,7 +203,8 @@ pub fn hand_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<HandCall> {
     for file in files {
         let text = read_text(&loc.work_tree.join(file));
         let mut inside = false;
-        for (n, line) in text.lines().enumerate() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
             match line.trim_end() {
                 super::BEGIN => inside = true,
                 super::END => inside = false,
@@ -213,7 +215,7 @@ pub fn hand_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<HandCall> {
                         let end = rest.find([';', '&', '|', '"', '\'']).unwrap_or(rest.len());
                         found.push(HandCall {
                             file: file.to_owned(),
-                            line: n + 1,
+                            lines: command_block(&lines, n),
                             call: rest[..end].trim().to_owned(),
                         });
                     }
@@ -224,9 +226,51 @@ pub fn hand_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<HandCall> {
     found
 }
 
+/// The lines (from 1) of the lefthook command whose `run:` is line `at` (from 0): its name's
+/// key above and every key below that is deeper than the name. A call anywhere else (a
+/// script's line) is the line alone.
+fn command_block(lines: &[&str], at: usize) -> (usize, usize) {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let meaningful = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let alone = (at + 1, at + 1);
+    if !lines[at].trim_start().starts_with("run:") {
+        return alone;
+    }
+    let Some(key) = (0..at)
+        .rev()
+        .find(|&i| meaningful(lines[i]) && indent(lines[i]) < indent(lines[at]))
+    else {
+        return alone;
+    };
+    let name = lines[key].trim();
+    if !name.ends_with(':') || name == "commands:" || name == "jobs:" {
+        return alone;
+    }
+    let last = (key + 1..lines.len())
+        .take_while(|&i| !meaningful(lines[i]) || indent(lines[i]) > indent(lines[key]))
+        .filter(|&i| meaningful(lines[i]))
+        .last()
+        .unwrap_or(at);
+    (key + 1, last + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hand_added_command_is_named_whole() {
+        let file = "commit-msg:\n  commands:\n    mine:\n      run: echo\n    relhook:\n      run: relhook hook commit-msg {1}\n      use_stdin: true\n\n    other:\n      run: x\n";
+        let lines: Vec<&str> = file.lines().collect();
+        assert_eq!(command_block(&lines, 5), (5, 7));
+        let script = [
+            "pre-push:",
+            "  scripts:",
+            "    a.sh: |",
+            "      relhook hook pre-push",
+        ];
+        assert_eq!(command_block(&script, 3), (4, 4));
+    }
 
     #[test]
     fn hand_lines_follow_the_files_indentation() {
