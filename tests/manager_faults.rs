@@ -324,3 +324,63 @@ fn lefthook_snippet_for_a_hand_wired_hook_pastes_at_the_files_indentation() {
     lefthook_snippet_pastes(2);
     lefthook_snippet_pastes(4);
 }
+
+/// lefthook's runner for a hook its TOML or JSON configuration does not have, set aside by
+/// install, is not put back by uninstall (it would only print lefthook's banner); one for a
+/// hook the configuration has is.
+#[test]
+fn uninstall_drops_lefthook_runners_a_toml_or_json_config_does_not_use() {
+    let configs = [
+        (
+            "lefthook.toml",
+            "[reference-transaction.commands.x]\nrun = \"true\"\n",
+        ),
+        (
+            "lefthook.json",
+            "{\"reference-transaction\": {\"commands\": {\"x\": {\"run\": \"true\"}}}}\n",
+        ),
+    ];
+    for (file, has_it) in configs {
+        for uses in [false, true] {
+            let repo = Repo::new();
+            let config = if uses {
+                has_it.to_owned()
+            } else {
+                has_it.replace("reference-transaction", "pre-commit")
+            };
+            repo.write(file, &config);
+            repo.git(&["add", "-A"]);
+            repo.git(&["commit", "-q", "-m", "chore: start"]);
+            let runner =
+                "#!/bin/sh\n# lefthook's runner\nexec lefthook run reference-transaction \"$@\"\n";
+            repo.write(".git/hooks/reference-transaction", runner);
+            chmod(&repo.path().join(".git/hooks/reference-transaction"), 0o755);
+            // Exit 1: the other hooks are left to add by hand, in the file's own language.
+            let install = repo.relhook(&["install"]);
+            let said = stdout(&install);
+            let own = if file.ends_with("toml") {
+                "[commit-msg.commands.relhook]\nrun = \""
+            } else {
+                "\"commit-msg\": { \"commands\": { \"relhook\": { \"run\": \""
+            };
+            assert!(said.contains(own), "{}", text(&install));
+            if !uses {
+                let section = if file.ends_with("toml") {
+                    "`[reference-transaction]`"
+                } else {
+                    "`\"reference-transaction\"`"
+                };
+                let has_no = format!("({file} has no {section} section)");
+                assert!(said.contains(&has_no), "{said}");
+                let d = repo.relhook(&["doctor"]);
+                assert!(stdout(&d).contains(&has_no), "{}", text(&d));
+            }
+            let un = ok(repo.relhook(&["uninstall"]));
+            let hook = repo.path().join(".git/hooks/reference-transaction");
+            assert_eq!(hook.exists(), uses, "{file} {config}: {}", text(&un));
+            if !uses {
+                assert!(stdout(&un).contains("not restored"), "{}", text(&un));
+            }
+        }
+    }
+}

@@ -56,8 +56,8 @@ pub(super) fn write_via_manager(
                     )
                 } else {
                     format!(
-                        "{name} leaves it alone ({file} has no `{}:` section)",
-                        w.hook
+                        "{name} leaves it alone ({file} has no {} section)",
+                        managed::LefthookFormat::of(&w.file).section_name(w.hook)
                     )
                 };
                 match shims.iter().find(|c| c.hook == w.hook).map(|c| &c.action) {

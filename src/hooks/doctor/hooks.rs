@@ -164,8 +164,8 @@ pub(super) fn shim_left_by(
         )
     } else {
         format!(
-            "; {manager} leaves it alone ({file} has no `{}:` section)",
-            w.hook
+            "; {manager} leaves it alone ({file} has no {} section)",
+            crate::hooks::managed::LefthookFormat::of(&w.file).section_name(w.hook)
         )
     });
     c

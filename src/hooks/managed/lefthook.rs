@@ -4,16 +4,24 @@
 
 use std::path::{Path, PathBuf};
 
+mod format;
+
+pub use self::format::Format;
+pub(super) use self::format::has_hook;
 use super::{Wiring, block_of, calls, has_top_level_key, is_yaml, own_shim, read_text};
 use crate::git::HooksLocation;
 use crate::hooks::install::{Detected, Manager};
 
 /// lefthook merges these over the shared configuration.
-pub(super) const LOCAL_FILES: [&str; 4] = [
+pub(super) const LOCAL_FILES: [&str; 8] = [
     "lefthook-local.yml",
     ".lefthook-local.yml",
     "lefthook-local.yaml",
     ".lefthook-local.yaml",
+    "lefthook-local.toml",
+    ".lefthook-local.toml",
+    "lefthook-local.json",
+    ".lefthook-local.json",
 ];
 
 pub(super) fn lefthook_state(
@@ -28,7 +36,7 @@ pub(super) fn lefthook_state(
     if own_shim(Manager::Lefthook, hook) && block_of(&text, hook).is_some() {
         return (file, Wiring::Noisy);
     }
-    if own_shim(Manager::Lefthook, hook) && !has_top_level_key(&text, hook) {
+    if own_shim(Manager::Lefthook, hook) && !has_hook(config, &text, hook) {
         return (
             file,
             if shim {
@@ -51,14 +59,19 @@ pub(super) fn lefthook_state(
         return (file, wiring);
     }
     if !is_yaml(config) {
+        let (run, stdin) = run_of(hook);
+        let format = Format::of(config);
+        let has_section = has_hook(config, &text, hook);
+        let (snippet, place) = format::snippet(format, hook, &run, stdin, has_section)
+            .unwrap_or_else(|| (lefthook_section(hook), "as a section"));
         return (
             file,
             Wiring::Manual {
                 why: format!(
-                    "relhook edits only a YAML lefthook configuration, and this one is {}",
+                    "relhook edits only a YAML lefthook configuration, and this one is {} (add the lines {place})",
                     config.display()
                 ),
-                snippet: lefthook_section(hook),
+                snippet,
             },
         );
     }
@@ -100,15 +113,23 @@ fn lefthook_args(hook: &str) -> (&'static str, bool) {
 /// The `relhook:` command of a lefthook hook section, `indent` spaces in, its keys `step`
 /// spaces more.
 fn lefthook_command(hook: &str, indent: usize, step: usize) -> String {
-    let (args, stdin) = lefthook_args(hook);
+    let (run, stdin) = run_of(hook);
     let (at, keys) = (" ".repeat(indent), " ".repeat(indent + step));
-    let mut out = format!(
-        "{at}relhook:\n{keys}run: if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}; fi\n"
-    );
+    let mut out = format!("{at}relhook:\n{keys}run: {run}\n");
     if stdin {
         out.push_str(&format!("{keys}use_stdin: true\n"));
     }
     out
+}
+
+/// The command lefthook runs for `hook` (a no-op where relhook is not installed), and whether
+/// it reads standard input.
+fn run_of(hook: &str) -> (String, bool) {
+    let (args, stdin) = lefthook_args(hook);
+    (
+        format!("if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}; fi"),
+        stdin,
+    )
 }
 
 /// A whole top-level lefthook section calling relhook.
@@ -233,7 +254,24 @@ fn command_block(lines: &[&str], at: usize) -> (usize, usize) {
     let indent = |l: &str| l.len() - l.trim_start().len();
     let meaningful = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
     let alone = (at + 1, at + 1);
-    if !lines[at].trim_start().starts_with("run:") {
+    let run = lines[at]
+        .trim_start()
+        .strip_prefix("run")
+        .map(str::trim_start);
+    // TOML: the command is the table whose header is above, down to the next header.
+    if run.is_some_and(|r| r.starts_with('=')) {
+        let is_header = |l: &str| l.trim_start().starts_with('[');
+        let Some(header) = (0..at).rev().find(|&i| is_header(lines[i])) else {
+            return alone;
+        };
+        let last = (at..lines.len())
+            .take_while(|&i| i == at || !is_header(lines[i]))
+            .filter(|&i| meaningful(lines[i]))
+            .last()
+            .unwrap_or(at);
+        return (header + 1, last + 1);
+    }
+    if !run.is_some_and(|r| r.starts_with(':')) {
         return alone;
     }
     let Some(key) = (0..at)
@@ -263,6 +301,17 @@ mod tests {
         let file = "commit-msg:\n  commands:\n    mine:\n      run: echo\n    relhook:\n      run: relhook hook commit-msg {1}\n      use_stdin: true\n\n    other:\n      run: x\n";
         let lines: Vec<&str> = file.lines().collect();
         assert_eq!(command_block(&lines, 5), (5, 7));
+        let toml = [
+            "[a.commands.x]",
+            "run = \"y\"",
+            "",
+            "[pre-push.commands.relhook]",
+            "run = \"relhook hook pre-push\"",
+            "use_stdin = true",
+            "",
+            "[b]",
+        ];
+        assert_eq!(command_block(&toml, 4), (4, 6));
         let script = [
             "pre-push:",
             "  scripts:",

@@ -25,7 +25,7 @@ mod lefthook;
 mod place;
 
 use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
-pub use lefthook::{HandCall, hand_calls};
+pub use lefthook::{Format as LefthookFormat, HandCall, hand_calls};
 use lefthook::{lefthook_section, lefthook_state};
 use place::insert_block;
 
@@ -164,7 +164,7 @@ pub fn own_shim(manager: Manager, hook: &str) -> bool {
 /// Whether `backup`, a hook relhook set aside, is lefthook's runner for `hook` while no
 /// lefthook configuration has that hook (relhook's own blocks left out): such a runner was
 /// left over from a section relhook once wrote, and put back it would only print lefthook's
-/// banner. Only YAML configurations are read; with any other, the runner counts as needed.
+/// banner. A TOML or JSON configuration that does not parse counts as having the hook.
 pub fn leftover_lefthook_runner(loc: &HooksLocation, hook: &str, backup: &Path) -> bool {
     let Some(config) = super::install::detect_managers(loc)
         .into_iter()
@@ -172,18 +172,17 @@ pub fn leftover_lefthook_runner(loc: &HooksLocation, hook: &str, backup: &Path) 
     else {
         return false;
     };
-    if !is_yaml(&config.evidence) || !read_text(backup).contains("lefthook") {
+    if !read_text(backup).contains("lefthook") {
         return false;
     }
     // lefthook merges a local file over the shared one: a section there runs too.
     let local = lefthook::LOCAL_FILES;
     let files = std::iter::once(config.evidence.as_path()).chain(local.iter().map(Path::new));
-    !files
-        .map(|f| read_text(&loc.work_tree.join(f)))
-        .any(|text| {
-            let own_left_out = strip_blocks(&text).unwrap_or(text);
-            has_top_level_key(&own_left_out, hook)
-        })
+    !files.filter(|f| loc.work_tree.join(f).exists()).any(|f| {
+        let text = read_text(&loc.work_tree.join(f));
+        let own_left_out = strip_blocks(&text).unwrap_or(text);
+        lefthook::has_hook(f, &own_left_out, hook)
+    })
 }
 
 /// Whether this manager owns the hooks directory outright (husky, lefthook): relhook then
@@ -498,7 +497,20 @@ mod tests {
         std::fs::remove_file(&yml).unwrap();
         std::fs::write(dir.join("lefthook.toml"), "[pre-commit]\n").unwrap();
         std::fs::write(&backup, "#!/bin/sh\nlefthook run\n").unwrap();
-        assert!(!leftover_lefthook_runner(&loc, hook, &backup), "not YAML");
+        assert!(
+            leftover_lefthook_runner(&loc, hook, &backup),
+            "TOML without it"
+        );
+        std::fs::write(dir.join("lefthook.toml"), format!("[{hook}.commands.x]\n")).unwrap();
+        assert!(
+            !leftover_lefthook_runner(&loc, hook, &backup),
+            "TOML with it"
+        );
+        std::fs::write(dir.join("lefthook.toml"), "[unclosed\n").unwrap();
+        assert!(
+            !leftover_lefthook_runner(&loc, hook, &backup),
+            "unreadable TOML"
+        );
     }
 
     #[test]
