@@ -205,6 +205,72 @@ fn a_github_run_without_its_event_payload_says_so() {
     );
 }
 
+/// `GITHUB_EVENT_PATH` naming a file that is missing or empty: the run falls back as README
+/// says for a run without its payload, with one line saying why (not a bare I/O error).
+#[test]
+fn a_github_event_path_that_cannot_be_read_falls_back() {
+    let repo = tagged_twice();
+    repo.commit("fix: y");
+    let dir = repo.scratch("event");
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let missing = dir.join("missing.json");
+    for (path, why) in [(&missing, "could not be read"), (&empty, "is empty")] {
+        let out = check_in_ci(
+            &repo,
+            &[
+                ("GITHUB_ACTIONS", "true"),
+                ("GITHUB_EVENT_NAME", "push"),
+                ("GITHUB_REF", "refs/heads/main"),
+                ("GITHUB_REF_NAME", "main"),
+                ("GITHUB_EVENT_PATH", path.to_str().unwrap()),
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out));
+        assert_eq!(
+            first_line(&out),
+            format!(
+                "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH {why}), so the last release tag `v0.1.1` (no upstream)"
+            )
+        );
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{}", text(&out));
+        assert!(
+            err.starts_with(&format!(
+                "relhook: note: GITHUB_EVENT_PATH {}",
+                path.display()
+            )),
+            "{}",
+            text(&out)
+        );
+    }
+}
+
+/// A push payload without `before` (`{}`) is no new branch: no `before` is invented, and the
+/// run falls back as without the payload.
+#[test]
+fn a_github_push_payload_without_before_is_not_a_new_branch() {
+    let repo = tagged_twice();
+    repo.commit("fix: y");
+    let event = repo.scratch("event").join("push.json");
+    std::fs::write(&event, "{}").unwrap();
+    let out = check_in_ci(
+        &repo,
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_REF", "refs/heads/main"),
+            ("GITHUB_REF_NAME", "main"),
+            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        first_line(&out),
+        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without `before` in its event payload (GITHUB_EVENT_PATH), so the last release tag `v0.1.1` (no upstream)"
+    );
+}
+
 /// relhook installed, `[checks] test = ["true"]` and `chore: init` committed; then `feat: one`.
 fn ready_to_release(remote: bool) -> Repo {
     let repo = Repo::new();
