@@ -272,6 +272,13 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Err(e) => {
             // One line: what did not happen, that nothing was left half-done, what finishes it.
             let short = repo.head().map(crate::git::short_id).unwrap_or_default();
+            if let Some((rm, why)) = e.bad_journal_removal() {
+                let _ = writeln!(
+                    err,
+                    "relhook: the changelog entry was not added to commit {short}: `{rm}`, then `relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit; {why} (HEAD, index and work tree are as git left them)"
+                );
+                return Ok(Outcome::Code(2));
+            }
             // An amend's old entry stays in the file, and `--sync` would not replace it.
             let left = format!("{e}; index and work tree are as git left them");
             if let Some(said) = crate::history::accumulate::unrewritten_amend(&repo, &config, &left)
