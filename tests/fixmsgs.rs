@@ -113,6 +113,30 @@ fn commits_without_an_entry_that_the_lint_accepts_stay_silent() {
     );
 }
 
+/// A `--no-verify` commit that gets an entry but that commit-msg would have refused (a header
+/// over the configured length): the entry is added, and one line says the lint refuses it.
+#[test]
+fn a_commit_with_an_entry_past_the_lint_is_said_by_post_commit() {
+    let repo = installed_repo();
+    repo.write(".relconfig.toml", "[commit]\nheader_max_length = 40\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-qm", "chore: shorter headers"]);
+    repo.write("f", "x\n");
+    repo.git(&["add", "f"]);
+    let long = format!("feat: {}", "y".repeat(40));
+    let out = repo.git_output(&["commit", "-qm", &long, "--no-verify"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("under Added"), "{}", text(&out));
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("fails the commit lint (header-max-length: "))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", text(&out));
+    assert!(said[0].ends_with("pre-push refuses it; reword it with `git commit --amend`"));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
 #[test]
 fn a_cherry_pick_of_a_bad_commit_is_left_to_its_own_rules() {
     let repo = installed_repo();

@@ -311,6 +311,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             old,
             new,
             note,
+            lint,
         } => {
             if !quiet() {
                 let _ = writeln!(
@@ -322,6 +323,9 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             }
             if let Some(note) = note {
                 let _ = writeln!(err, "relhook: warning: {note}");
+            }
+            if let Some(lint) = lint.filter(|_| !quiet()) {
+                let _ = writeln!(err, "relhook: {lint}");
             }
         }
         Accumulated::Refused(why) => {

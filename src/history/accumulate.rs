@@ -11,6 +11,7 @@
 mod already;
 mod amend;
 mod deleted;
+mod entries;
 mod kept_out;
 mod merged;
 mod op;
@@ -27,6 +28,7 @@ use std::path::PathBuf;
 use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
+use self::entries::{entry_of, reverted_entry};
 use self::op::{Op, decide};
 pub use self::reword::unrewritten_amend;
 use self::targets::{Target, no_root_changelog, targets};
@@ -34,7 +36,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo, StoredFile};
 use crate::history::changelog::Changelog;
-use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::history::changelog::entry::NewEntry;
 
 /// What post-commit did. With `[packages]`, the commit's entry goes to the changelog of each
 /// package it belongs to (`history::packages::attribute`), or, when it belongs to none, to the
@@ -58,6 +60,8 @@ pub enum Accumulated {
         new: Oid,
         /// A problem with the work tree copy, if any.
         note: Option<String>,
+        /// Why the commit lint refuses the message (made with `--no-verify`), if it does.
+        lint: Option<String>,
     },
     /// Something is wrong with the file; the commit is left as it is.
     Refused(String),
@@ -99,6 +103,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
+    // Made with `--no-verify` past the lint: said now, not first by a refused push, entry or
+    // not (a `feat:` header over the length limit still gets its entry).
+    let unlinted = || unlinted::notice(repo, head, config, !picked && !reverting);
     // The forge (read from the remote's URL) only turns `#12` into a link: asked for once,
     // and only by an entry that has a `#`.
     let forge = std::cell::OnceCell::new();
@@ -120,14 +127,10 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         None
     };
     if new_entry.is_none() && old_entry.is_none() {
-        // Made with `--no-verify` past the lint: said now, not first by a refused push.
-        if let Some(said) = (!picked && !reverting)
-            .then(|| unlinted::notice(repo, head, config))
-            .flatten()
-        {
-            return Ok(Accumulated::Notice(said));
-        }
-        return skip("the commit's type has no changelog section (or it is not conventional)");
+        return Ok(unlinted::or_skip(
+            unlinted(),
+            "the commit's type has no changelog section (or it is not conventional)",
+        ));
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
     // Read again only for an entry that is a revert's: every commit runs this. A `Reapply
@@ -146,7 +149,10 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // From here on the user expects an entry: every reason not to add one is said.
     let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
         Ok(t) if t.is_empty() => {
-            return skip("the commit belongs to no package and there is no root changelog");
+            return Ok(unlinted::or_skip(
+                unlinted(),
+                "the commit belongs to no package and there is no root changelog",
+            ));
         }
         Ok(t) => t,
         Err(refused) => return Ok(refused),
@@ -193,7 +199,10 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         if !there.is_empty() {
             return Ok(Accumulated::Notice(there.join("; ")));
         }
-        return skip("the entry is already there (or was edited by hand)");
+        return Ok(unlinted::or_skip(
+            unlinted(),
+            "the entry is already there (or was edited by hand)",
+        ));
     }
     // A pick concluded, or a revert made, in the middle of a sequence: HEAD is left to git;
     // said only when an entry is missing.
@@ -239,6 +248,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         old: head,
         new,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
+        lint: unlinted(),
     })
 }
 
@@ -458,32 +468,4 @@ fn prepare(
         blob: Oid::zero(),
         gone,
     }))
-}
-
-/// The entry of the change a commit's message reverts (git's `Revert "<header>"`), if any.
-fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
-    let message = repo.commit_message(commit)?;
-    let message = crate::commit::message::stored_text(repo, commit, &message);
-    let target = crate::history::changelog::entry::revert_key(&message).reverts?;
-    entry_for_message(&target.header, &config.changelog, None)
-}
-
-/// The entry a commit's message calls for.
-fn entry_of(
-    repo: &Repo,
-    commit: Oid,
-    config: &Config,
-    forge: &std::cell::OnceCell<Option<Forge>>,
-) -> Option<NewEntry> {
-    let message = repo.commit_message(commit)?;
-    // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it.
-    let message = crate::commit::message::stored_text(repo, commit, &message);
-    // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
-    // changes nothing, and finding it costs more than the entry (the remote's config).
-    let plain = entry_for_message(&message, &config.changelog, None)?;
-    if !plain.text.contains('#') {
-        return Some(plain);
-    }
-    let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
-    entry_for_message(&message, &config.changelog, forge.as_ref())
 }

@@ -1,0 +1,35 @@
+//! The entry a commit's message calls for, and the entry of the change a revert reverts.
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+
+/// The entry of the change a commit's message reverts (git's `Revert "<header>"`), if any.
+pub(super) fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
+    let message = repo.commit_message(commit)?;
+    let message = crate::commit::message::stored_text(repo, commit, &message);
+    let target = crate::history::changelog::entry::revert_key(&message).reverts?;
+    entry_for_message(&target.header, &config.changelog, None)
+}
+
+/// The entry a commit's message calls for.
+pub(super) fn entry_of(
+    repo: &Repo,
+    commit: Oid,
+    config: &Config,
+    forge: &std::cell::OnceCell<Option<Forge>>,
+) -> Option<NewEntry> {
+    let message = repo.commit_message(commit)?;
+    // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it.
+    let message = crate::commit::message::stored_text(repo, commit, &message);
+    // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
+    // changes nothing, and finding it costs more than the entry (the remote's config).
+    let plain = entry_for_message(&message, &config.changelog, None)?;
+    if !plain.text.contains('#') {
+        return Some(plain);
+    }
+    let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
+    entry_for_message(&message, &config.changelog, forge.as_ref())
+}
