@@ -338,7 +338,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         let _ = writeln!(
             err,
             "relhook: warning: {}",
-            crate::tag::hand::describe_stranded(&config, &s)
+            crate::tag::hand::describe_stranded(&s)
         );
     }
     Ok(Outcome::Ok)
