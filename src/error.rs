@@ -378,6 +378,22 @@ impl Error {
         }
     }
 
+    /// For a journal relhook cannot read ([`Error::BadJournal`]): the command that removes it
+    /// (first, as nothing relhook does gets past it until then), and what is wrong with it.
+    pub fn bad_journal_removal(&self) -> Option<(String, String)> {
+        let Error::BadJournal { path, why } = self else {
+            return None;
+        };
+        let quoted = path.display().to_string().replace('\'', "'\\''");
+        Some((
+            format!("rm -r '{quoted}'"),
+            format!(
+                "`{}` is not a journal relhook can read ({why}), so what an interrupted relhook changed cannot be told from it: check `git status` and `git log -1` first",
+                path.display()
+            ),
+        ))
+    }
+
     /// The signal that interrupted the command, also under an undo that failed after it.
     pub fn interrupted(&self) -> Option<i32> {
         match self {

@@ -113,6 +113,30 @@ fn commits_without_an_entry_that_the_lint_accepts_stay_silent() {
     );
 }
 
+/// A `--no-verify` commit that gets an entry but that commit-msg would have refused (a header
+/// over the configured length): the entry is added, and one line says the lint refuses it.
+#[test]
+fn a_commit_with_an_entry_past_the_lint_is_said_by_post_commit() {
+    let repo = installed_repo();
+    repo.write(".relconfig.toml", "[commit]\nheader_max_length = 40\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-qm", "chore: shorter headers"]);
+    repo.write("f", "x\n");
+    repo.git(&["add", "f"]);
+    let long = format!("feat: {}", "y".repeat(40));
+    let out = repo.git_output(&["commit", "-qm", &long, "--no-verify"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("under Added"), "{}", text(&out));
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("fails the commit lint (header-max-length: "))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", text(&out));
+    assert!(said[0].ends_with("pre-push refuses it; reword it with `git commit --amend`"));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
 #[test]
 fn a_cherry_pick_of_a_bad_commit_is_left_to_its_own_rules() {
     let repo = installed_repo();
@@ -202,6 +226,72 @@ fn a_github_run_without_its_event_payload_says_so() {
     assert_eq!(
         first_line(&out),
         "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is not set), so the last release tag `v0.1.1` (no upstream)"
+    );
+}
+
+/// `GITHUB_EVENT_PATH` naming a file that is missing or empty: the run falls back as README
+/// says for a run without its payload, with one line saying why (not a bare I/O error).
+#[test]
+fn a_github_event_path_that_cannot_be_read_falls_back() {
+    let repo = tagged_twice();
+    repo.commit("fix: y");
+    let dir = repo.scratch("event");
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let missing = dir.join("missing.json");
+    for (path, why) in [(&missing, "could not be read"), (&empty, "is empty")] {
+        let out = check_in_ci(
+            &repo,
+            &[
+                ("GITHUB_ACTIONS", "true"),
+                ("GITHUB_EVENT_NAME", "push"),
+                ("GITHUB_REF", "refs/heads/main"),
+                ("GITHUB_REF_NAME", "main"),
+                ("GITHUB_EVENT_PATH", path.to_str().unwrap()),
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out));
+        assert_eq!(
+            first_line(&out),
+            format!(
+                "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH {why}), so the last release tag `v0.1.1` (no upstream)"
+            )
+        );
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{}", text(&out));
+        assert!(
+            err.starts_with(&format!(
+                "relhook: note: GITHUB_EVENT_PATH {}",
+                path.display()
+            )),
+            "{}",
+            text(&out)
+        );
+    }
+}
+
+/// A push payload without `before` (`{}`) is no new branch: no `before` is invented, and the
+/// run falls back as without the payload.
+#[test]
+fn a_github_push_payload_without_before_is_not_a_new_branch() {
+    let repo = tagged_twice();
+    repo.commit("fix: y");
+    let event = repo.scratch("event").join("push.json");
+    std::fs::write(&event, "{}").unwrap();
+    let out = check_in_ci(
+        &repo,
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_REF", "refs/heads/main"),
+            ("GITHUB_REF_NAME", "main"),
+            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        first_line(&out),
+        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without `before` in its event payload (GITHUB_EVENT_PATH), so the last release tag `v0.1.1` (no upstream)"
     );
 }
 

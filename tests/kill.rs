@@ -605,6 +605,82 @@ fn a_killed_hand_tag_with_a_commit_on_top_is_named_until_released_again() {
     assert!(!repo.path().join(".git/relhook-hand-tag").exists());
 }
 
+/// A monorepo package's hand tag (`git tag -a a-v0.2.0`) killed before its release commit,
+/// then a commit on top: post-commit, doctor, `release --package`, `release` and `--resume`
+/// name the way out as for a single project's tag, and once it is taken the marker goes.
+#[test]
+fn a_killed_package_hand_tag_with_a_commit_on_top_is_named_until_released_again() {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write("crates/a/CHANGELOG.md", SKELETON);
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"crates/a\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("crates/a/lib.rs", "x\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: shipped soon"]);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "a-v0.2.0", "-m", "a-v0.2.0"]);
+    let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-started"));
+    assert!(killed);
+    let tagged = repo.git(&["rev-parse", "a-v0.2.0^{commit}"]);
+    repo.write("crates/a/more.rs", "y\n");
+    repo.git(&["add", "."]);
+    let out = repo.git_output(&["commit", "-q", "-m", "fix: after the killed tag"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let way_out = "`git tag -d a-v0.2.0`, then `relhook release --package a 0.2.0` makes the release from HEAD";
+    let said = text(&out);
+    assert!(
+        said.contains("warning: tag a-v0.2.0 is on") && said.contains(way_out),
+        "{said}"
+    );
+    let doctor = text(&relhook_dated(&repo, &["doctor"]));
+    assert_eq!(
+        doctor.matches("INVALID  tag a-v0.2.0").count(),
+        1,
+        "{doctor}"
+    );
+    assert!(doctor.contains("fix: git tag -d a-v0.2.0"), "{doctor}");
+    for args in [
+        &["release", "--package", "a", "--no-test"][..],
+        &["release", "--all", "--no-test"],
+        &["release", "--no-test"],
+        &["release", "--resume"],
+        &["release", "--package", "a", "--resume"],
+    ] {
+        let out = relhook_dated(&repo, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains(way_out), "{args:?}: {}", text(&out));
+    }
+    assert_eq!(repo.git(&["rev-parse", "a-v0.2.0^{commit}"]), tagged);
+    // The way out releases both commits' entries as 0.2.0.
+    repo.git(&["tag", "-d", "a-v0.2.0"]);
+    let out = relhook_dated(&repo, &["release", "--package", "a", "0.2.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "a-v0.2.0"]);
+    assert!(
+        notes.contains("shipped soon") && notes.contains("after the killed tag"),
+        "{notes}"
+    );
+    let doctor = text(&relhook_dated(&repo, &["doctor"]));
+    assert!(!doctor.contains("INVALID"), "{doctor}");
+    repo.write("crates/a/later.rs", "z\n");
+    repo.git(&["add", "."]);
+    assert!(
+        repo.git_output(&["commit", "-q", "-m", "fix: later"])
+            .status
+            .success()
+    );
+    assert!(!repo.path().join(".git/relhook-hand-tag").exists());
+}
+
 /// Killed after it amended HEAD, before its index took the amend's CHANGELOG.md; then the user
 /// removes `index.lock`, as git advises for a lock it finds. The next commit must not take the
 /// changelog back, and the command relhook names puts the index right.

@@ -872,3 +872,43 @@ fn a_detected_file_at_another_version_is_refused_not_overwritten() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(repo.read("setup.py").contains("version='1.4.2'"));
 }
+
+/// `--pre rc` whose computed pre-release's tag is an abandoned line's, and that line released
+/// its version too (v1.1.0-rc.1, v1.1.0-rc.2 and v1.1.0): the suggestion is no rc of the
+/// released 1.1.0 but the first free pre-release above it, and the release takes it.
+#[test]
+fn a_taken_pre_release_of_a_released_version_names_the_next_line() {
+    let repo = crate::support::installed_repo();
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.git(&["switch", "-q", "-c", "abandoned"]);
+    for v in ["1.1.0-rc.1", "1.1.0-rc.2", "1.1.0", "1.1.1-rc.1"] {
+        repo.git(&[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "--no-verify",
+            "-m",
+            "feat: x",
+        ]);
+        let tag = format!("v{v}");
+        repo.git_skipping_relhook(&["tag", "-a", &tag, "-m", v]);
+    }
+    repo.git(&["switch", "-q", "main"]);
+    repo.commit_hooked("feat: on main");
+    let next = repo.relhook(&["version", "--next", "--pre", "rc"]);
+    assert_eq!(stdout(&next), "1.1.0-rc.1\n", "{}", text(&next));
+    assert!(
+        stderr(&next).contains("`relhook release 1.1.1-rc.2`"),
+        "{}",
+        text(&next)
+    );
+    let out = repo.relhook(&["release", "--pre", "rc", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("tag v1.1.0-rc.1 already exists; 1.1.0 is released already: `relhook release 1.1.1-rc.2` takes the first pre-release above it with no tag"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["release", "1.1.1-rc.2", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

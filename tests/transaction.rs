@@ -987,6 +987,10 @@ fn an_unreadable_journal_is_named_not_undone() {
         ("directory", &|p: &std::path::Path| {
             std::fs::create_dir(p).unwrap()
         }),
+        // Whole, but of no command relhook runs: what it would undo cannot be told either.
+        ("unknown command", &|p: &std::path::Path| {
+            std::fs::write(p, "relhook transaction\npid 99999999\nwhat bogus\n").unwrap()
+        }),
     ] {
         let repo = crate::support::installed_repo();
         let journal = repo.path().join(".git/relhook-txn");
@@ -999,6 +1003,15 @@ fn an_unreadable_journal_is_named_not_undone() {
             said.contains("is not a journal relhook can read"),
             "{what}: {said}"
         );
+        // The one line leads with the removal: `--sync` fails until the journal is gone.
+        let line = stderr(&out);
+        let rm = line.find("`rm -r '").unwrap_or(usize::MAX);
+        assert!(
+            rm < line.find("is not a journal").unwrap_or(0)
+                && rm < line.find("relhook changelog --sync").unwrap_or(0),
+            "{what}: {said}"
+        );
+        assert_eq!(line.lines().count(), 1, "{what}: {said}");
         let doctor = text(&repo.relhook(&["doctor"]));
         assert!(doctor.contains("INVALID  transaction"), "{what}: {doctor}");
         assert!(doctor.contains("fix: rm -r '"), "{what}: {doctor}");

@@ -40,14 +40,15 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
     // A push's or a queue's base is in the payload alone: without it, said as that, not
     // guessed (an event that names no base says so below).
     if env.github_event.is_none() {
-        let why = match env.var("GITHUB_EVENT_PATH") {
-            Some(_) => Some("GITHUB_EVENT_PATH could not be read"),
-            None if matches!(event, "push" | "merge_group") => Some("GITHUB_EVENT_PATH is not set"),
-            None => None,
+        let why = match (env.event_unread, env.var("GITHUB_EVENT_PATH")) {
+            (Some(why), _) => Some(why),
+            (None, Some(_)) => Some("could not be read"),
+            (None, None) if matches!(event, "push" | "merge_group") => Some("is not set"),
+            (None, None) => None,
         };
         if let Some(why) = why {
             return Plan::Local(Some(format!(
-                "GitHub Actions `{event}` without its event payload ({why})"
+                "GitHub Actions `{event}` without its event payload (GITHUB_EVENT_PATH {why})"
             )));
         }
     }
@@ -62,8 +63,16 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
         }
     }
     if event == "push" {
-        let before = env.event_str(&["before"]).filter(|b| !is_zero(b));
         let forced = env.event_bool(&["forced"]);
+        // A payload without `before` names no previous tip: that is not a new branch (whose
+        // `before` is all zeros), so nothing is invented from it.
+        let Some(before) = env.event_str(&["before"]).or(forced.then_some("")) else {
+            return Plan::Local(Some(
+                "GitHub Actions `push` without `before` in its event payload (GITHUB_EVENT_PATH)"
+                    .into(),
+            ));
+        };
+        let before = Some(before).filter(|b| !b.is_empty() && !is_zero(b));
         let default = env.event_str(&["repository", "default_branch"]);
         let branch = env.var("GITHUB_REF_NAME");
         if let (Some(before), false) = (before, forced) {

@@ -28,6 +28,9 @@ pub use range::{boundary_error, explicit, resolve};
 pub struct CiEnv {
     vars: BTreeMap<String, String>,
     github_event: Option<serde_json::Value>,
+    /// Why the payload `GITHUB_EVENT_PATH` names was not read (`could not be read`,
+    /// `is empty`): the run goes on as one without it.
+    event_unread: Option<&'static str>,
 }
 
 /// The variables [`CiEnv`] reads.
@@ -59,7 +62,19 @@ impl CiEnv {
             Some(t) => Some(serde_json::from_str(t).map_err(Error::CiEvent)?),
             None => None,
         };
-        Ok(CiEnv { vars, github_event })
+        Ok(CiEnv {
+            vars,
+            github_event,
+            event_unread: None,
+        })
+    }
+
+    /// The payload `GITHUB_EVENT_PATH` names was not read, for `why` (`could not be read`,
+    /// `is empty`): the plan is made as without it, and says so.
+    pub fn without_event(mut self, why: &'static str) -> CiEnv {
+        self.github_event = None;
+        self.event_unread = Some(why);
+        self
     }
 
     /// A variable, when set and not empty.

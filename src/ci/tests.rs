@@ -189,3 +189,14 @@ fn a_tag_is_planned_as_a_tag_on_github_and_gitlab() {
     };
     assert!(why.contains("GITHUB_EVENT_PATH is not set"), "{why}");
 }
+
+#[test]
+fn a_github_push_payload_without_before_invents_none() {
+    let vars = [("GITHUB_ACTIONS", "true"), ("GITHUB_EVENT_NAME", "push")];
+    let why = "GitHub Actions `push` without `before` in its event payload (GITHUB_EVENT_PATH)";
+    let e = env(&vars, Some("{}"));
+    assert_eq!(plan(&e, None, false), Plan::Local(Some(why.into())));
+    let e = env(&vars, Some("{}")).without_event("is empty");
+    let why = "GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is empty)";
+    assert_eq!(plan(&e, None, false), Plan::Local(Some(why.into())));
+}

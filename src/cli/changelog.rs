@@ -272,6 +272,13 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Err(e) => {
             // One line: what did not happen, that nothing was left half-done, what finishes it.
             let short = repo.head().map(crate::git::short_id).unwrap_or_default();
+            if let Some((rm, why)) = e.bad_journal_removal() {
+                let _ = writeln!(
+                    err,
+                    "relhook: the changelog entry was not added to commit {short}: `{rm}`, then `relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit; {why} (HEAD, index and work tree are as git left them)"
+                );
+                return Ok(Outcome::Code(2));
+            }
             // An amend's old entry stays in the file, and `--sync` would not replace it.
             let left = format!("{e}; index and work tree are as git left them");
             if let Some(said) = crate::history::accumulate::unrewritten_amend(&repo, &config, &left)
@@ -304,6 +311,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             old,
             new,
             note,
+            lint,
         } => {
             if !quiet() {
                 let _ = writeln!(
@@ -316,6 +324,9 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             if let Some(note) = note {
                 let _ = writeln!(err, "relhook: warning: {note}");
             }
+            if let Some(lint) = lint.filter(|_| !quiet()) {
+                let _ = writeln!(err, "relhook: {lint}");
+            }
         }
         Accumulated::Refused(why) => {
             let _ = writeln!(err, "relhook: warning: {why}");
@@ -327,7 +338,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         let _ = writeln!(
             err,
             "relhook: warning: {}",
-            crate::tag::hand::describe_stranded(&config, &s)
+            crate::tag::hand::describe_stranded(&s)
         );
     }
     Ok(Outcome::Ok)

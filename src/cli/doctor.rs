@@ -32,16 +32,17 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: Some("relhook release --resume".into()),
         });
     }
-    // A hand tag's hook interrupted: the repository's own tags, then each package's.
+    // A hand tag's hook interrupted: the repository's own tags, or a package's (the root's
+    // configuration finds those too), then each package's still on HEAD.
+    if let Some(s) = crate::tag::hand::stranded(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("tag {}", s.tag),
+            status: Status::Invalid,
+            detail: crate::tag::hand::describe_stranded(&s),
+            fix: Some(format!("git tag -d {}", s.tag)),
+        });
+    }
     for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
-        if let Some(s) = crate::tag::hand::stranded(repo, &view) {
-            out.push(doctor::Check {
-                subject: format!("tag {}", s.tag),
-                status: Status::Invalid,
-                detail: crate::tag::hand::describe_stranded(&view, &s),
-                fix: Some(format!("git tag -d {}", s.tag)),
-            });
-        }
         if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
             out.push(doctor::Check {
                 subject: format!("tag {}", u.tag),

@@ -328,13 +328,29 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
 /// environment of its own).
 fn ci_env() -> Result<ci::CiEnv> {
     let lookup = |k: &str| std::env::var(k).ok();
-    let event = match (lookup("GITHUB_ACTIONS"), lookup("GITHUB_EVENT_PATH")) {
-        (Some(a), Some(p)) if a == "true" && !p.is_empty() => {
-            Some(std::fs::read_to_string(&p).map_err(|e| Error::io("read", p.clone(), e))?)
-        }
-        _ => None,
+    let (event, unread) = match (lookup("GITHUB_ACTIONS"), lookup("GITHUB_EVENT_PATH")) {
+        (Some(a), Some(p)) if a == "true" && !p.is_empty() => match std::fs::read_to_string(&p) {
+            Ok(text) if text.trim().is_empty() => {
+                eprintln_quiet(&format!(
+                    "relhook: note: GITHUB_EVENT_PATH {p} is empty, so the range is chosen without GitHub's event payload; point it at the run's event file, or unset it"
+                ));
+                (None, Some("is empty"))
+            }
+            Ok(text) => (Some(text), None),
+            Err(e) => {
+                eprintln_quiet(&format!(
+                    "relhook: note: GITHUB_EVENT_PATH {p} could not be read ({e}), so the range is chosen without GitHub's event payload; point it at the run's event file, or unset it"
+                ));
+                (None, Some("could not be read"))
+            }
+        },
+        _ => (None, None),
     };
-    ci::CiEnv::new(lookup, event.as_deref())
+    let env = ci::CiEnv::new(lookup, event.as_deref())?;
+    Ok(match unread {
+        Some(why) => env.without_event(why),
+        None => env,
+    })
 }
 
 fn eprintln_quiet(line: &str) {

@@ -45,7 +45,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         // Commits made after it: the release is made again from HEAD, never on top of it
         // (the next version would take its entries, and its version would never ship).
         None if let Some(s) = hand::stranded(&repo, &config) => {
-            let why = hand::describe_stranded(&config, &s);
+            let why = hand::describe_stranded(&s);
             return refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
         None => match hand::unfinished(&repo, &config) {

@@ -35,6 +35,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
         return super::release::refused(&Refusal::bare(Reason::HalfMade, half.describe()), json);
     }
+    // A package's hand tag left on a commit without its section, commits made after it: the
+    // release is made again from HEAD, never on top of it (as for a single project's tag).
+    if let Some(s) = crate::tag::hand::stranded(&repo, &config) {
+        let why = crate::tag::hand::describe_stranded(&s);
+        return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
+    }
     if args.resume {
         return super::release::refused(
             &Refusal::bare(

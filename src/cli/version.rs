@@ -61,7 +61,7 @@ fn warn_taken(repo: &crate::git::Repo, config: &crate::config::Config, next: &se
         Some(p) => format!("relhook release --package {}", p.name),
         None => "relhook release".to_owned(),
     };
-    let r = release::tag_taken(repo, prefix, &tag, next, &command);
+    let r = release::tag_taken(repo, &config.version, &tag, next, &command);
     let _ = writeln!(
         crate::cli::stream::stderr(),
         "relhook: note: {}, on a commit this branch does not hold; {}",

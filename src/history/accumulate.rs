@@ -60,6 +60,8 @@ pub enum Accumulated {
         new: Oid,
         /// A problem with the work tree copy, if any.
         note: Option<String>,
+        /// Why the commit lint refuses the message (made with `--no-verify`), if it does.
+        lint: Option<String>,
     },
     /// Something is wrong with the file; the commit is left as it is.
     Refused(String),
@@ -101,6 +103,9 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
+    // Made with `--no-verify` past the lint: said now, not first by a refused push, entry or
+    // not (a `feat:` header over the length limit still gets its entry).
+    let unlinted = || unlinted::notice(repo, head, config, !picked && !reverting);
     // The forge (read from the remote's URL) only turns `#12` into a link: asked for once,
     // and only by an entry that has a `#`.
     let forge = std::cell::OnceCell::new();
@@ -122,14 +127,10 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         None
     };
     if new_entry.is_none() && old_entry.is_none() {
-        // Made with `--no-verify` past the lint: said now, not first by a refused push.
-        if let Some(said) = (!picked && !reverting)
-            .then(|| unlinted::notice(repo, head, config))
-            .flatten()
-        {
-            return Ok(Accumulated::Notice(said));
-        }
-        return skip("the commit's type has no changelog section (or it is not conventional)");
+        return Ok(unlinted::or_skip(
+            unlinted(),
+            "the commit's type has no changelog section (or it is not conventional)",
+        ));
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
     // Read again only for an entry that is a revert's: every commit runs this. A `Reapply
@@ -148,7 +149,10 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // From here on the user expects an entry: every reason not to add one is said.
     let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
         Ok(t) if t.is_empty() => {
-            return skip("the commit belongs to no package and there is no root changelog");
+            return Ok(unlinted::or_skip(
+                unlinted(),
+                "the commit belongs to no package and there is no root changelog",
+            ));
         }
         Ok(t) => t,
         Err(refused) => return Ok(refused),
@@ -195,7 +199,10 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         if !there.is_empty() {
             return Ok(Accumulated::Notice(there.join("; ")));
         }
-        return skip("the entry is already there (or was edited by hand)");
+        return Ok(unlinted::or_skip(
+            unlinted(),
+            "the entry is already there (or was edited by hand)",
+        ));
     }
     // A pick concluded, or a revert made, in the middle of a sequence: HEAD is left to git;
     // said only when an entry is missing.
@@ -245,6 +252,7 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         old: head,
         new,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
+        lint: unlinted(),
     })
 }
 

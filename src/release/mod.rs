@@ -11,6 +11,7 @@ pub mod notes;
 pub mod packages;
 mod preflight;
 mod resume;
+mod taken;
 mod undo;
 
 use std::path::Path;
@@ -27,9 +28,10 @@ pub use next::{Decider, VersionInfo, current_version, parse_requested, version_i
 pub(crate) use preflight::preflight;
 pub use preflight::{
     hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
-    outside_sparse_checkout, tag_taken,
+    outside_sparse_checkout,
 };
 pub use resume::{HalfMade, half_made, resume};
+pub use taken::tag_taken;
 pub use undo::{RecordsBefore, undo_commit};
 
 use crate::config::Config;
@@ -102,8 +104,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);
     if repo.tag_target(&tag).is_some() {
-        let prefix = &config.version.tag_prefix;
-        let refusal = preflight::tag_taken(repo, prefix, &tag, &version, "relhook release");
+        let refusal = tag_taken(repo, &config.version, &tag, &version, "relhook release");
         return Err(Error::Refused(refusal));
     }
     let Edits {

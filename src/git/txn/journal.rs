@@ -127,7 +127,33 @@ fn load(path: &Path) -> Result<Option<Journal>> {
             "it names no interrupted command: cut short, or not written by relhook",
         ));
     }
+    if !known_command(&j.what) {
+        return Err(bad(&format!(
+            "`{}` is no command relhook runs as a transaction: not written by this relhook",
+            j.what
+        )));
+    }
     Ok(Some(j))
+}
+
+/// The commands whose transactions relhook journals (`what`), a recovery's re-staging of one
+/// included: a journal naming anything else was not written by relhook, and what it would
+/// undo cannot be told.
+const COMMANDS: &[&str] = &[
+    "post-commit",
+    "post-commit (merge)",
+    "release",
+    "release undo",
+    "changelog --sync",
+];
+
+/// Whether `what` is one of [`COMMANDS`], or the re-staging after one.
+pub(super) fn known_command(what: &str) -> bool {
+    let mut what = what;
+    while let Some(restaged) = what.strip_prefix("restage after an interrupted ") {
+        what = restaged;
+    }
+    COMMANDS.contains(&what)
 }
 
 /// Finishes or undoes a transaction whose process died. Returns what was done, or `None`
@@ -439,6 +465,17 @@ mod tests {
         assert_eq!(repo.head(), Some(two));
         assert!(!journal.exists());
         crate::git::testing::git(dir, &["commit", "-q", "--allow-empty", "-m", "three"]);
+    }
+
+    #[test]
+    fn only_the_commands_relhook_journals_are_known() {
+        assert!(known_command("post-commit"));
+        assert!(known_command("restage after an interrupted release"));
+        assert!(known_command(
+            "restage after an interrupted restage after an interrupted post-commit (merge)"
+        ));
+        assert!(!known_command("bogus"));
+        assert!(!known_command("restage after an interrupted bogus"));
     }
 
     #[test]

@@ -112,6 +112,7 @@ impl Repo {
     /// A transaction without recovering first, whose journal starts with `carried` lines
     /// too (a recovery's own re-staging carries the killed transaction's refs and entries).
     fn begin(&self, what: &str, carried: &str) -> Result<Txn<'_>> {
+        debug_assert!(journal::known_command(what), "unknown transaction {what:?}");
         let index_path = self.index_path()?;
         let journal = self.git_dir().join(JOURNAL);
         // The index by its name in the git dir (the one a moved project still has), else
@@ -478,7 +479,7 @@ mod tests {
         let (old_id, new_id) = (repo.hash_blob(old), repo.hash_blob(new));
         let file = Path::new("CHANGELOG.md");
         fs::write(dir.path().join(file), old).unwrap();
-        let mut txn = repo.transaction("test").unwrap();
+        let mut txn = repo.transaction("changelog --sync").unwrap();
         txn.write_file_known(file, new, Some(new_id), Some((old, old_id)))
             .unwrap();
         assert!(

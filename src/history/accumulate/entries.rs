@@ -1,5 +1,4 @@
-//! The entry a commit's message calls for, as post-commit reads the message (in its declared
-//! encoding, with issue links only when the text has a `#`).
+//! The entry a commit's message calls for, and the entry of the change a revert reverts.
 
 use git2::Oid;
 

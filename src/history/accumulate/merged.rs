@@ -120,6 +120,7 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
                 .into_iter()
                 .chain(notes)
                 .reduce(|a, b| a + "; " + &b),
+            lint: None,
         }),
         Amend::Refused(why) => Ok(Accumulated::Refused(said(&format!(
             "{why}; HEAD stays as git made it"

@@ -1,16 +1,29 @@
-//! A plain `git commit --no-verify` whose message the lint refuses: it gets no entry, and
-//! without a word the first sign would be a refused push. Asked only when the commit has no
-//! entry (a `feat`/`fix` commit never pays for the lint here), and said only when the lint
-//! really refuses the message: a `chore:` commit has no entry and nothing to hear.
+//! A plain `git commit --no-verify` whose message the lint refuses (not a Conventional
+//! Commit, a header over the length limit, a type not allowed): without a word the first sign
+//! would be a refused push. Said in one line whether or not the commit gets an entry, and only
+//! when the lint really refuses the message: a `chore:` commit has nothing to hear.
 
 use git2::Oid;
 
+use super::Accumulated;
 use crate::commit::lint::{Level, Rule, lint_stored_commit};
 use crate::config::Config;
 use crate::git::Repo;
 
-/// The notice for `commit`, when the check pre-push runs would refuse its message.
-pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config) -> Option<String> {
+/// The notice when there is one, else `Skipped(why)`.
+pub(super) fn or_skip(notice: Option<String>, why: &str) -> Accumulated {
+    match notice {
+        Some(said) => Accumulated::Notice(said),
+        None => Accumulated::Skipped(why.to_owned()),
+    }
+}
+
+/// The notice for `commit`, when the check pre-push runs would refuse its message and the
+/// commit is the user's `own` (not a pick or a revert git made, which keep their own rules).
+pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, own: bool) -> Option<String> {
+    if !own {
+        return None;
+    }
     let message = repo.commit_message(commit)?;
     // A plain commit, amended or first: one parent at most, never a merge.
     let verdict = lint_stored_commit(&message, 1, &config.commit)?;

@@ -243,9 +243,8 @@ pub fn plan(
     for p in chosen.values() {
         if repo.tag_target(&p.tag).is_some() {
             let name = &p.view.package.as_ref().map_or("", |k| k.name.as_str());
-            let prefix = &p.view.version.tag_prefix;
             let release = format!("relhook release --package {name}");
-            let refusal = super::preflight::tag_taken(repo, prefix, &p.tag, &p.version, &release);
+            let refusal = super::tag_taken(repo, &p.view.version, &p.tag, &p.version, &release);
             return Err(Error::Refused(refusal));
         }
     }

@@ -18,22 +18,36 @@ pub struct Stranded {
     pub version: Version,
     /// The commit it is on (not HEAD).
     pub commit: git2::Oid,
+    /// The configuration it is a release of: the project's, or in a monorepo its package's
+    /// view (whose changelog and release command are the ones to name).
+    pub view: Config,
 }
 
 /// The [`Stranded`] hand tag, if any. One stat when there is no marker (post-commit asks).
+/// From a monorepo's root configuration, a package's tag is found too (and judged by the
+/// package's view); from a package's view, only that package's.
 pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
     let named = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
     let named = named.trim_end();
     let head = repo.head()?;
-    let found = repo
-        .release_tag_candidates(&config.version.tag_prefix)
-        .into_iter()
-        .find(|t| t.name == named);
-    let tag = match found {
-        Some(t) if t.commit == head => return None, // `unfinished`'s to say
-        Some(t) => t,
+    let find = |view: &Config| {
+        repo.release_tag_candidates(&view.version.tag_prefix)
+            .into_iter()
+            .find(|t| t.name == named)
+    };
+    let found = find(config).map(|t| (t, config.clone())).or_else(|| {
+        let root = repo.work_tree().filter(|_| config.package.is_none())?;
+        config.packages.iter().find_map(|p| {
+            let view = crate::history::packages::view(config, &p.name, &root).ok()?;
+            find(&view).map(|t| (t, view))
+        })
+    });
+    let (tag, view) = match found {
+        Some((t, _)) if t.commit == head => return None, // `unfinished`'s to say
+        Some(found) => found,
         None => {
-            // Deleted, or another package's: nothing is left to finish for this project.
+            // Deleted: nothing is left to finish (a package's view cannot tell: another
+            // package's tag, which the root's configuration finds).
             if config.package.is_none() {
                 super::clear_marker(repo);
             }
@@ -42,11 +56,8 @@ pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
     };
     // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
     repo.tag_target(&tag.name).filter(|t| *t != tag.commit)?;
-    let has_changelog = matches!(
-        repo.file_at(tag.commit, &config.changelog.path),
-        Ok(Some(_))
-    );
-    if !has_changelog || !needs_section(repo, config, &tag.version, tag.commit) {
+    let has_changelog = matches!(repo.file_at(tag.commit, &view.changelog.path), Ok(Some(_)));
+    if !has_changelog || !needs_section(repo, &view, &tag.version, tag.commit) {
         // Released after all (`relhook release` after `git tag -d`): the marker is stale, and
         // post-commit would read the tags on every commit while it stays.
         if has_changelog {
@@ -58,11 +69,13 @@ pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
         tag: tag.name,
         version: tag.version,
         commit: tag.commit,
+        view,
     })
 }
 
 /// One line: what is wrong, and the commands that make the release from HEAD instead.
-pub fn describe_stranded(config: &Config, s: &Stranded) -> String {
+pub fn describe_stranded(s: &Stranded) -> String {
+    let config = &s.view;
     let release = super::release_command(config, &s.version);
     format!(
         "tag {} is on {}, whose {} has no section for it (a hand tag whose release commit was interrupted), and commits were made after it, so it cannot be finished there; `git tag -d {}`, then `{release}` makes the release from HEAD",

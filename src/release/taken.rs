@@ -1,0 +1,143 @@
+//! A release whose tag exists already (a tag on a commit the branch does not hold: an
+//! abandoned line's, or the same version released elsewhere): the refusal names the first
+//! version above it that a release would take.
+
+use semver::{Prerelease, Version};
+
+use crate::config::VersionConfig;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+
+/// The refusal of a release whose tag exists already, naming the first version above it with
+/// no tag: "pick another version" alone sent the user back to `relhook release`, which
+/// computes the same one again. A pre-release of a version released already (its tag on the
+/// abandoned line too) is never named: the line moves to the next patch.
+pub fn tag_taken(
+    repo: &Repo,
+    version_config: &VersionConfig,
+    tag: &str,
+    version: &Version,
+    release: &str,
+) -> Refusal {
+    let prefix = &version_config.tag_prefix;
+    let existing: Vec<Version> = repo
+        .release_tag_candidates(prefix)
+        .into_iter()
+        .map(|t| t.version)
+        .collect();
+    let taken =
+        |v: &Version| existing.contains(v) || repo.tag_target(&format!("{prefix}{v}")).is_some();
+    let what = format!("tag {tag} already exists");
+    match first_free(version, version_config.pre_release_start, taken) {
+        Some(free) if free.pre.is_empty() || same_release(&free, version) => Refusal::new(
+            Reason::TagExists,
+            what,
+            format!(
+                "a released tag is never reused: `{release} {free}` takes the first version above it with no tag"
+            ),
+        ),
+        Some(free) => Refusal::new(
+            Reason::TagExists,
+            what,
+            format!(
+                "{}.{}.{} is released already: `{release} {free}` takes the first pre-release above it with no tag",
+                version.major, version.minor, version.patch
+            ),
+        ),
+        None => Refusal::new(
+            Reason::TagExists,
+            what,
+            "a released tag is never reused (pick another version)",
+        ),
+    }
+}
+
+/// Whether `a` and `b` are pre-releases (or releases) of the same `X.Y.Z`.
+fn same_release(a: &Version, b: &Version) -> bool {
+    (a.major, a.minor, a.patch) == (b.major, b.minor, b.patch)
+}
+
+/// The first version above `version` whose tag is not `taken`. A release: the next free patch.
+/// A pre-release (`X.Y.Z-rc.N`): the next `rc` number above every taken one of `X.Y.Z`, unless
+/// `X.Y.Z` itself is taken (released), when the line moves to the next patch whose release is
+/// free, starting at `start` (`rc.1`) there or above its taken pre-releases. `None` after
+/// a thousand taken versions.
+fn first_free(version: &Version, start: u64, taken: impl Fn(&Version) -> bool) -> Option<Version> {
+    if version.pre.is_empty() {
+        let mut free = version.clone();
+        for _ in 0..1000 {
+            free.patch = free.patch.checked_add(1)?;
+            if !taken(&free) {
+                return Some(free);
+            }
+        }
+        return None;
+    }
+    let pre = version.pre.as_str();
+    let (label, n) = match pre.rsplit_once('.') {
+        Some((label, n)) if n.parse::<u64>().is_ok() => (label, n.parse::<u64>().ok()),
+        _ => (pre, None),
+    };
+    let mut base = Version::new(version.major, version.minor, version.patch);
+    let mut next = n.map_or(1, |n| n.saturating_add(1));
+    for _ in 0..1000 {
+        if taken(&base) {
+            base.patch = base.patch.checked_add(1)?;
+            next = start;
+            continue;
+        }
+        for _ in 0..1000 {
+            let mut free = base.clone();
+            free.pre = Prerelease::new(&format!("{label}.{next}")).ok()?;
+            if !taken(&free) {
+                return Some(free);
+            }
+            next = next.checked_add(1)?;
+        }
+        return None;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_free;
+    use semver::Version;
+
+    fn free(version: &str, tags: &[&str]) -> String {
+        let tags: Vec<Version> = tags.iter().map(|t| Version::parse(t).unwrap()).collect();
+        first_free(&Version::parse(version).unwrap(), 1, |v| tags.contains(v))
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn a_release_moves_to_the_next_free_patch() {
+        assert_eq!(free("4.13.0", &["4.13.0"]), "4.13.1");
+        assert_eq!(free("0.1.1", &["0.1.1", "0.1.2"]), "0.1.3");
+    }
+
+    #[test]
+    fn a_pre_release_continues_its_line_while_the_version_is_not_released() {
+        assert_eq!(free("1.0.0-rc.1", &["1.0.0-rc.1"]), "1.0.0-rc.2");
+        assert_eq!(free("1.0.0-rc.9", &["1.0.0-rc.9"]), "1.0.0-rc.10");
+        assert_eq!(free("1.0.0-beta", &["1.0.0-beta"]), "1.0.0-beta.1");
+        assert_eq!(
+            free("1.0.0-rc.1", &["1.0.0-rc.1", "1.0.0-rc.2"]),
+            "1.0.0-rc.3"
+        );
+    }
+
+    #[test]
+    fn a_pre_release_of_a_released_version_moves_to_the_next_patch() {
+        assert_eq!(free("1.1.0-rc.1", &["1.1.0-rc.1", "1.1.0"]), "1.1.1-rc.1");
+        assert_eq!(
+            free("1.1.0-rc.1", &["1.1.0-rc.1", "1.1.0", "1.1.1-rc.1"]),
+            "1.1.1-rc.2"
+        );
+        assert_eq!(
+            free("1.1.0-rc.1", &["1.1.0-rc.1", "1.1.0", "1.1.1"]),
+            "1.1.2-rc.1"
+        );
+    }
+}
