@@ -1170,3 +1170,58 @@ fn a_reused_or_zombie_pid_does_not_pass_for_the_killed_relhook() {
     let _ = sleeper.wait();
     let _ = zombie.wait();
 }
+
+/// A package's hand tag killed before its release commit, still on HEAD: `release --package
+/// a --resume` finishes it as `release --resume` does, and `release --package a` names that
+/// rather than release again.
+#[test]
+fn a_killed_package_hand_tag_on_head_is_finished_by_the_package_resume() {
+    let repo = Repo::new();
+    repo.write(
+        "crates/a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write("crates/a/CHANGELOG.md", SKELETON);
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"crates/a\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("crates/a/lib.rs", "x\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: shipped soon"]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "a-v0.2.0", "-m", "a-v0.2.0"]);
+    let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-started"));
+    assert!(killed);
+    for args in [
+        &["release", "--package", "a", "--no-test"][..],
+        &["release", "--all", "--no-test"],
+    ] {
+        let out = relhook_dated(&repo, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains("--resume"), "{args:?}: {}", text(&out));
+    }
+    let out = relhook_dated(&repo, &["release", "--package", "a", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        repo.head_subject(),
+        "chore(release): a-v0.2.0",
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", "a-v0.2.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    assert!(
+        repo.read("crates/a/CHANGELOG.md")
+            .contains("## [0.2.0] - 2026-11-21")
+    );
+    assert!(
+        repo.read("crates/a/Cargo.toml")
+            .contains("version = \"0.2.0\"")
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

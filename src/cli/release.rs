@@ -207,7 +207,7 @@ fn confirm(half: &release::HalfMade) -> bool {
 
 /// `relhook release --resume` after a hand tag whose hook was interrupted before its release
 /// commit: make that commit and move the tag onto it, as the hook would have.
-fn finish_hand_tag(
+pub(super) fn finish_hand_tag(
     repo: &Repo,
     config: &Config,
     root: &Path,

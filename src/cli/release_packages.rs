@@ -41,6 +41,17 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let why = crate::tag::hand::describe_stranded(&s);
         return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
     }
+    // A package's hand tag still on HEAD whose hook stopped before its release commit: that
+    // release is what to finish (a new one would find nothing since the tag).
+    if let Some(view) = unfinished_hand_view(&repo, &root, &config) {
+        if args.resume {
+            return super::release::finish_hand_tag(&repo, &view, &root, &opts.date, json);
+        }
+        if let Some(u) = crate::tag::hand::unfinished(&repo, &view) {
+            let why = crate::tag::hand::describe_unfinished(&view, &u);
+            return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
+        }
+    }
     if args.resume {
         return super::release::refused(
             &Refusal::bare(
