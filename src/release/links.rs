@@ -67,7 +67,7 @@ fn target(root: &Path, rel: &Path) -> Option<String> {
 }
 
 /// One `[version] files` entry, as TOML, for the file at `path` read with `locator`.
-fn entry(path: &str, locator: &Locator) -> String {
+pub(super) fn entry(path: &str, locator: &Locator) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let ext = Path::new(path)
         .extension()
