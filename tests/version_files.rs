@@ -113,3 +113,79 @@ fn before_the_first_tag_the_tooling_file_is_left_alone_too() {
     assert_eq!(repo.read("package.json"), TOOLING);
     assert!(repo.read("Cargo.toml").contains("version = \"1.3.0\""));
 }
+
+/// A monorepo of two packages, each tagged once by hand: `api` (its `Cargo.toml` at 1.2.0
+/// beside a tooling `package.json`) and `web` (its `package.json` at 1.0.0, behind its tag
+/// `web-v1.1.0`), with one change each committed through the hooks.
+fn two_packages() -> Repo {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", crate::support::SKELETON);
+    repo.write("api/Cargo.toml", cargo("1.2.0"));
+    repo.write("api/package.json", TOOLING);
+    repo.write("web/package.json", WEB);
+    for dir in ["api", "web"] {
+        repo.write(&format!("{dir}/CHANGELOG.md"), crate::support::SKELETON);
+    }
+    repo.write(
+        ".relconfig.toml",
+        "[packages.api]\npath = \"api\"\n\n[packages.web]\npath = \"web\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    for tag in ["api-v1.2.0", "web-v1.1.0"] {
+        repo.git(&["tag", "-a", tag, "-m", tag]);
+    }
+    repo.hooks(&["commit-msg", "post-commit", "reference-transaction"]);
+    repo.git(&["add", ".gitattributes"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: hooks"]);
+    for (dir, message) in [("api", "feat(api): stream"), ("web", "fix(web): render")] {
+        repo.write(&format!("{dir}/src/one.txt"), message);
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-q", "-m", message]);
+    }
+    repo
+}
+
+const WEB: &str = "{\n  \"name\": \"web\",\n  \"version\": \"1.0.0\"\n}\n";
+
+#[test]
+fn a_package_file_behind_its_tag_is_refused_and_a_tooling_one_left_alone() {
+    let repo = two_packages();
+    // web: nothing holds 1.1.0, so nothing says which version is web's.
+    let out = crate::support::dated_release(&repo, &["--package", "web"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("web/package.json says 1.0.0")
+            && stderr(&out).contains("not 1.1.0, the version of release tag web-v1.1.0")
+            && stderr(&out).contains("set it to 1.1.0 and commit"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read("web/package.json"), WEB);
+    let err = crate::support::hand_tag_refused(&repo, "web-v1.2.0");
+    assert!(err.contains("web/package.json says 1.0.0"), "{err}");
+    assert_eq!(repo.read("web/package.json"), WEB);
+    // api: its Cargo.toml holds 1.2.0, so the tooling package.json is left alone.
+    let out = crate::support::dated_release(&repo, &["--package", "api", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("api/package.json says 0.0.0 (JSON key `version`), not 1.2.0"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read("api/package.json"), TOOLING);
+    assert!(repo.read("api/Cargo.toml").contains("version = \"1.3.0\""));
+    repo.write("api/src/two.txt", "two");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat(api): more"]);
+    let tag = crate::support::hand_tag(&repo, &["-a", "api-v1.4.0", "-m", "api 1.4.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert!(
+        stderr(&tag).contains("api/package.json says 0.0.0"),
+        "{}",
+        text(&tag)
+    );
+    assert_eq!(repo.read("api/package.json"), TOOLING);
+    assert!(repo.read("api/Cargo.toml").contains("version = \"1.4.0\""));
+    assert!(repo.is_clean());
+}

@@ -37,13 +37,15 @@ pub struct Sorted {
 }
 
 /// Whether `f` is the user's own word that it holds the version: listed in `[version] files`.
+/// A package's files are all found in its directory (it has no `files` of its own).
 fn listed(config: &Config, f: &VersionFile) -> bool {
-    config
-        .version
-        .files
-        .iter()
-        .flatten()
-        .any(|l| l.path == f.path)
+    config.package.is_none()
+        && config
+            .version
+            .files
+            .iter()
+            .flatten()
+            .any(|l| l.path == f.path)
 }
 
 /// Sorts the version files `read` (each with what it says) for a release to `new`. A file
@@ -111,7 +113,7 @@ pub fn sort_version_files(
                 format!(
                     "{what}: relhook bumps a version file it found by itself only from the current version"
                 ),
-                fix_for_unanchored(),
+                fix_for_unanchored(config, &current),
             )));
         }
         let held = anchors
@@ -121,7 +123,7 @@ pub fn sort_version_files(
             .join(", ");
         let note = format!(
             "{what}, so the release leaves it as it is ({held} holds the version); {}",
-            fix_for_left_alone(root_entries(&read, f))
+            fix_for_left_alone(config, &current, &root_entries(&read, f))
         );
         sorted.left_alone.push((f.clone(), note));
     }
@@ -136,17 +138,31 @@ fn root_entries(read: &[(VersionFile, String)], except: &VersionFile) -> Vec<Str
         .collect()
 }
 
-/// How to have a file bump that no other file backs, or to stop finding it.
-fn fix_for_unanchored() -> String {
-    "if it holds the project's version, list it in `[version] files` in .relconfig.toml (a listed file is always bumped); if not, set `[version] detect = false` and list the files that do".to_owned()
+/// How to have a file bump that no other file backs (`current`: the version bumped from), or
+/// to stop finding it. A package has no `files` of its own: its file is set by hand.
+fn fix_for_unanchored(config: &Config, current: &semver::Version) -> String {
+    match &config.package {
+        Some(p) => format!(
+            "if it holds package {}'s version, set it to {current} and commit (relhook then bumps it)",
+            p.name
+        ),
+        None => "if it holds the project's version, list it in `[version] files` in .relconfig.toml (a listed file is always bumped); if not, set `[version] detect = false` and list the files that do".to_owned(),
+    }
 }
 
-/// How to have a file left alone bumped, or the note gone.
-fn fix_for_left_alone(others: Vec<String>) -> String {
-    format!(
-        "if it holds the project's version too, list it in `[version] files` in .relconfig.toml; to stop this note, set `[version] detect = false` and `files = [{}]` there",
-        others.join(", ")
-    )
+/// How to have a file left alone bumped (`others`: the `files` entries of the rest), or the
+/// note gone.
+fn fix_for_left_alone(config: &Config, current: &semver::Version, others: &[String]) -> String {
+    match &config.package {
+        Some(p) => format!(
+            "if it holds package {}'s version too, set it to {current} and commit (relhook then bumps it with the others)",
+            p.name
+        ),
+        None => format!(
+            "if it holds the project's version too, list it in `[version] files` in .relconfig.toml; to stop this note, set `[version] detect = false` and `files = [{}]` there",
+            others.join(", ")
+        ),
+    }
 }
 
 /// [`sort_version_files`] for the version files in the work tree, bumped from HEAD's release tags.
