@@ -189,3 +189,52 @@ fn a_package_file_behind_its_tag_is_refused_and_a_tooling_one_left_alone() {
     assert!(repo.read("api/Cargo.toml").contains("version = \"1.4.0\""));
     assert!(repo.is_clean());
 }
+
+fn npm_lock(top: &str, root: &str) -> String {
+    format!(
+        "{{\n  \"name\": \"app\",\n  \"version\": \"{top}\",\n  \"lockfileVersion\": 3,\n  \"packages\": {{\n    \"\": {{\n      \"name\": \"app\",\n      \"version\": \"{root}\"\n    }}\n  }}\n}}\n"
+    )
+}
+
+/// An npm project released as v1.2.0 by hand (without relhook) with `config`, then `feat: more`.
+fn npm_project(config: &str, lock: &str) -> Repo {
+    let config = format!("[checks]\ntest = [\"true\"]\n{config}");
+    let repo = crate::support::configured_with_a_feature(|_| config);
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"app\",\n  \"version\": \"1.2.0\"\n}\n",
+    );
+    repo.write("package-lock.json", lock);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "build: manifests"]);
+    repo.git_skipping_relhook(&["tag", "-a", "v1.2.0", "-m", "v1.2.0"]);
+    repo.commit_hooked("feat: more");
+    repo
+}
+
+/// A lock file relhook names as the user reads it, not as its internal `a|b..c` key.
+#[test]
+fn a_lagging_package_lock_is_named_by_the_keys_a_reader_sees() {
+    let repo = npm_project("", &npm_lock("1.1.0", "1.1.0"));
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            r#"package-lock.json says 1.1.0 (JSON keys `version` and `packages[""].version`)"#
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("packages..version"), "{err}");
+}
+
+/// Listed with `key = "version"`, the lock file's two copies of the version are bumped
+/// together: the lock stays consistent.
+#[test]
+fn a_listed_package_lock_has_both_its_versions_bumped() {
+    let listed = "[version]\nfiles = [{ path = \"package-lock.json\", key = \"version\" }]\n";
+    let repo = npm_project(listed, &npm_lock("1.2.0", "1.2.0"));
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.read("package-lock.json"), npm_lock("1.3.0", "1.3.0"));
+}
