@@ -234,6 +234,9 @@ fn finish_hand_tag(
                 done.files.join(", "),
                 u.tag
             );
+            for note in &done.notes {
+                let _ = writeln!(std::io::stderr(), "relhook: note: {note}");
+            }
             Ok(Outcome::Ok)
         }
         None => refused(
