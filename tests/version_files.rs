@@ -128,14 +128,19 @@ fn two_packages() -> Repo {
     }
     repo.write(
         ".relconfig.toml",
-        "[packages.api]\npath = \"api\"\n\n[packages.web]\npath = \"web\"\n",
+        "[checks]\ntest = [\"true\"]\n\n[packages.api]\npath = \"api\"\n\n[packages.web]\npath = \"web\"\n",
     );
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
     for tag in ["api-v1.2.0", "web-v1.1.0"] {
         repo.git(&["tag", "-a", tag, "-m", tag]);
     }
-    repo.hooks(&["commit-msg", "post-commit", "reference-transaction"]);
+    repo.hooks(&[
+        "commit-msg",
+        "post-commit",
+        "reference-transaction",
+        "pre-push",
+    ]);
     repo.git(&["add", ".gitattributes"]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "chore: hooks"]);
     for (dir, message) in [("api", "feat(api): stream"), ("web", "fix(web): render")] {
@@ -166,7 +171,7 @@ fn a_package_file_behind_its_tag_is_refused_and_a_tooling_one_left_alone() {
     assert!(err.contains("web/package.json says 1.0.0"), "{err}");
     assert_eq!(repo.read("web/package.json"), WEB);
     // api: its Cargo.toml holds 1.2.0, so the tooling package.json is left alone.
-    let out = crate::support::dated_release(&repo, &["--package", "api", "--no-test"]);
+    let out = crate::support::dated_release(&repo, &["--package", "api"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
         stderr(&out).contains("api/package.json says 0.0.0 (JSON key `version`), not 1.2.0"),
@@ -175,6 +180,10 @@ fn a_package_file_behind_its_tag_is_refused_and_a_tooling_one_left_alone() {
     );
     assert_eq!(repo.read("api/package.json"), TOOLING);
     assert!(repo.read("api/Cargo.toml").contains("version = \"1.3.0\""));
+    // Published: pre-push does not hold the package's tag back for the file left alone.
+    repo.with_origin();
+    let push = repo.git_output(&["push", "-q", "origin", "main", "api-v1.3.0"]);
+    assert!(push.status.success(), "{}", text(&push));
     repo.write("api/src/two.txt", "two");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "feat(api): more"]);
