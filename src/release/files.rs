@@ -99,9 +99,16 @@ pub fn sort_version_files(
         .filter(|(_, old)| *old == new_text || holds_current(old))
         .map(|(f, _)| f)
         .collect();
+    let kept_file = |f: &VersionFile, old: &str| !stray(f, old) || holds_current(old);
+    // What `[version] files` lists to keep the release as it is with detection off.
+    let kept: Vec<String> = read
+        .iter()
+        .filter(|(f, old)| kept_file(f, old))
+        .map(|(f, _)| super::links::entry(&f.path.display().to_string(), &f.locator))
+        .collect();
     let mut sorted = Sorted::default();
     for (f, old) in &read {
-        if !stray(f, old) || holds_current(old) {
+        if kept_file(f, old) {
             sorted.bumped.push((f.clone(), old.clone()));
             continue;
         }
@@ -116,26 +123,19 @@ pub fn sort_version_files(
                 fix_for_unanchored(config, &current),
             )));
         }
-        let held = anchors
+        let held: Vec<String> = anchors
             .iter()
             .map(|a| a.path.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
+            .collect();
+        let verb = if held.len() == 1 { "holds" } else { "hold" };
         let note = format!(
-            "{what}, so the release leaves it as it is ({held} holds the version); {}",
-            fix_for_left_alone(config, &current, &root_entries(&read, f))
+            "{what}, so the release leaves it as it is ({} {verb} the version); {}",
+            held.join(", "),
+            fix_for_left_alone(config, &current, &kept)
         );
         sorted.left_alone.push((f.clone(), note));
     }
     Ok(sorted)
-}
-
-/// The `[version] files` entries of every file in `read` but `except`.
-fn root_entries(read: &[(VersionFile, String)], except: &VersionFile) -> Vec<String> {
-    read.iter()
-        .filter(|(f, _)| f.path != except.path)
-        .map(|(f, _)| super::links::entry(&f.path.display().to_string(), &f.locator))
-        .collect()
 }
 
 /// How to have a file bump that no other file backs (`current`: the version bumped from), or
@@ -396,6 +396,21 @@ mod tests {
         let sorted = sort_version_files(&config, both.clone(), &new, from).unwrap();
         assert_eq!(sorted.bumped, both[..1]);
         assert_eq!(sorted.left_alone[0].0, file("package.json"));
+        // The `files` that silence the note list what the release bumps, no other file left
+        // alone.
+        let three = read(&[
+            ("Cargo.toml", "1.2.0"),
+            ("package.json", "0.0.0"),
+            ("web.json", "0.0.1"),
+        ]);
+        let sorted = sort_version_files(&config, three, &new, from).unwrap();
+        let note = &sorted.left_alone[0].1;
+        assert!(
+            note.ends_with(
+                "`files = [{ path = \"Cargo.toml\", key = \"version\", format = \"json\" }]` there"
+            ),
+            "{note}"
+        );
         // Nothing holds 1.2.0: nothing says which version is the project's.
         let alone = read(&[("package.json", "0.0.0")]);
         assert!(sort_version_files(&config, alone, &new, from).is_err());
