@@ -1225,3 +1225,39 @@ fn a_killed_package_hand_tag_on_head_is_finished_by_the_package_resume() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// A hand tag killed before its release commit, finished by `relhook release --resume`: the
+/// tooling `package.json` beside `Cargo.toml` is left alone and the note says so, as the hook
+/// would have.
+#[test]
+fn a_resumed_hand_tag_leaves_a_tooling_file_alone_and_says_so() {
+    let tooling = "{\n  \"private\": true,\n  \"version\": \"0.0.0\"\n}\n";
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write("Cargo.toml", cargo_toml("0.1.0"));
+    repo.write("package.json", tooling);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore(release): 0.1.0"]);
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.commit_with_hooks("feat: shipped soon");
+    assert!(out.status.success(), "{}", text(&out));
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.2.0", "-m", "v0.2.0"]);
+    let _ = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-started"));
+    let out = relhook_dated(&repo, &["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("note: package.json says 0.0.0 (JSON key `version`), not 0.1.0"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read("package.json"), tooling);
+    assert!(repo.read("Cargo.toml").contains("version = \"0.2.0\""));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.2.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}

@@ -56,3 +56,4 @@ mod snapshots;
 mod sparse;
 mod sync_cost;
 mod transaction;
+mod version_files;

@@ -78,6 +78,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) => return refused(&e.into_refusal()?, json),
     };
     warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
+    for (_, note) in &plan.left_alone {
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
+    }
     if args.dry_run {
         if json {
             super::json::print(&release_report(&plan, &config, &opts, None))?;
@@ -231,6 +234,9 @@ pub(super) fn finish_hand_tag(
                 done.files.join(", "),
                 u.tag
             );
+            for note in &done.notes {
+                let _ = writeln!(std::io::stderr(), "relhook: note: {note}");
+            }
             Ok(Outcome::Ok)
         }
         None => refused(

@@ -88,6 +88,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         if let Some(info) = &p.info {
             super::version::warn_not_understood(info, Some(&p.name));
         }
+        for note in &p.left_alone {
+            let _ = writeln!(err, "relhook: note: package {}: {note}", p.name);
+        }
     }
     for (name, why) in &skipped {
         let _ = writeln!(err, "relhook: {name} is not released: {why}");

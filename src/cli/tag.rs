@@ -170,6 +170,9 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     done.files.join(", "),
                     u.tag
                 );
+                for note in &done.notes {
+                    let _ = writeln!(err, "relhook: note: {note}");
+                }
             }
             Ok(None) => {}
             Err(e) => {

@@ -51,7 +51,7 @@ pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result
         }
         (Some(key), None) => match format.as_str() {
             "toml" | "lock" => Locator::TomlKey(key),
-            "json" => Locator::JsonKey(key),
+            "json" => crate::history::version::files::listed_json_key(&path, key),
             other => {
                 return Err(err(
                     at,

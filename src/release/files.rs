@@ -26,40 +26,160 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
     out
 }
 
-/// A version file relhook found by itself (not listed in `[version] files`) that holds another
-/// version than the release bumps from (`from`: the versions and their tags, see
-/// `next::bumped_from`): a placeholder
-/// (`setup(version='0.0.0')` beside the real version) or a file nobody kept. Refused rather
-/// than overwritten with the new version: listing it says it is the project's version.
-pub fn check_detected_current(
+/// The version files a release to a version writes, with what each says now, and the found
+/// ones it leaves as they are.
+#[derive(Debug, Clone, Default)]
+pub struct Sorted {
+    /// The files the release bumps (those already at the version included), with what they say.
+    pub bumped: Vec<(VersionFile, String)>,
+    /// The found files it leaves alone, each with the note that says so.
+    pub left_alone: Vec<(VersionFile, String)>,
+}
+
+/// Whether `f` is the user's own word that it holds the version: listed in `[version] files`.
+/// A package's files are all found in its directory (it has no `files` of its own).
+fn listed(config: &Config, f: &VersionFile) -> bool {
+    config.package.is_none()
+        && config
+            .version
+            .files
+            .iter()
+            .flatten()
+            .any(|l| l.path == f.path)
+}
+
+/// Sorts the version files `read` (each with what it says) for a release to `new`. A file
+/// relhook found by itself (not listed in `[version] files`) that holds another version than
+/// the one the release bumps from (`from`, asked only when needed: the versions and their tags,
+/// see `next::bumped_from`; before the first release tag, the first file's version) is a
+/// placeholder (`setup(version='0.0.0')`, a tooling `package.json` beside the real manifest)
+/// or a file nobody kept: left alone, with a note, while another file holds that version (or
+/// already `new`); refused when none does, as nothing then says which version is the
+/// project's. A listed file is always bumped.
+pub fn sort_version_files(
     config: &Config,
-    f: &VersionFile,
-    old: &str,
-    from: &[(semver::Version, String)],
-) -> crate::Result<()> {
-    let Some((current, tag)) = from.first() else {
-        return Ok(());
-    };
-    let listed = config
-        .version
-        .files
-        .iter()
-        .flatten()
-        .any(|l| l.path == f.path);
-    let holds_current = semver::Version::parse(old.strip_prefix('v').unwrap_or(old))
-        .is_ok_and(|v| from.iter().any(|(c, _)| *c == v));
-    if listed || holds_current {
-        return Ok(());
+    read: Vec<(VersionFile, String)>,
+    new: &semver::Version,
+    from: impl FnOnce() -> Vec<(semver::Version, String)>,
+) -> crate::Result<Sorted> {
+    let new_text = new.to_string();
+    let stray = |f: &VersionFile, old: &str| old != new_text && !listed(config, f);
+    if !read.iter().any(|(f, old)| stray(f, old)) {
+        return Ok(Sorted {
+            bumped: read,
+            left_alone: Vec::new(),
+        });
     }
-    let path = f.path.display();
-    Err(crate::Error::Refused(Refusal::new(
-        Reason::VersionFile,
-        format!(
-            "{path} says {old} ({}), not {current}, the version of release tag {tag}: relhook bumps a version file it found by itself only from the current version",
-            f.locator
+    let mut from: Vec<(semver::Version, String)> = from()
+        .into_iter()
+        .map(|(v, tag)| (v, format!("the version of release tag {tag}")))
+        .collect();
+    if from.is_empty() {
+        let first = read.iter().find_map(|(f, old)| {
+            let v = semver::Version::parse(old).ok()?;
+            Some((
+                v,
+                format!("the version in {}; no release tag yet", f.path.display()),
+            ))
+        });
+        from.extend(first);
+    }
+    let Some((current, origin)) = from.first().cloned() else {
+        return Ok(Sorted {
+            bumped: read,
+            left_alone: Vec::new(),
+        });
+    };
+    let holds_current = |old: &str| {
+        semver::Version::parse(old.strip_prefix('v').unwrap_or(old))
+            .is_ok_and(|v| from.iter().any(|(c, _)| *c == v))
+    };
+    let anchors: Vec<&VersionFile> = read
+        .iter()
+        .filter(|(_, old)| *old == new_text || holds_current(old))
+        .map(|(f, _)| f)
+        .collect();
+    let kept_file = |f: &VersionFile, old: &str| !stray(f, old) || holds_current(old);
+    // What `[version] files` lists to keep the release as it is with detection off.
+    let kept: Vec<String> = read
+        .iter()
+        .filter(|(f, old)| kept_file(f, old))
+        .map(|(f, _)| super::links::entry(&f.path.display().to_string(), &f.locator))
+        .collect();
+    let mut sorted = Sorted::default();
+    for (f, old) in &read {
+        if kept_file(f, old) {
+            sorted.bumped.push((f.clone(), old.clone()));
+            continue;
+        }
+        let path = f.path.display();
+        let what = format!("{path} says {old} ({}), not {current}, {origin}", f.locator);
+        if anchors.is_empty() {
+            return Err(crate::Error::Refused(Refusal::new(
+                Reason::VersionFile,
+                format!(
+                    "{what}: relhook bumps a version file it found by itself only from the current version"
+                ),
+                fix_for_unanchored(config, &current),
+            )));
+        }
+        let held: Vec<String> = anchors
+            .iter()
+            .map(|a| a.path.display().to_string())
+            .collect();
+        let verb = if held.len() == 1 { "holds" } else { "hold" };
+        let note = format!(
+            "{what}, so the release leaves it as it is ({} {verb} the version); {}",
+            held.join(", "),
+            fix_for_left_alone(config, &current, &kept)
+        );
+        sorted.left_alone.push((f.clone(), note));
+    }
+    Ok(sorted)
+}
+
+/// How to have a file bump that no other file backs (`current`: the version bumped from), or
+/// to stop finding it. A package has no `files` of its own: its file is set by hand.
+fn fix_for_unanchored(config: &Config, current: &semver::Version) -> String {
+    match &config.package {
+        Some(p) => format!(
+            "if it holds package {}'s version, set it to {current} and commit (relhook then bumps it)",
+            p.name
         ),
-        "if it holds the project's version, list it in `[version] files` in .relconfig.toml (a listed file is always bumped); if not, set `[version] detect = false` and list the files that do",
-    )))
+        None => "if it holds the project's version, list it in `[version] files` in .relconfig.toml (a listed file is always bumped); if not, set `[version] detect = false` and list the files that do".to_owned(),
+    }
+}
+
+/// How to have a file left alone bumped (`others`: the `files` entries of the rest), or the
+/// note gone.
+fn fix_for_left_alone(config: &Config, current: &semver::Version, others: &[String]) -> String {
+    match &config.package {
+        Some(p) => format!(
+            "if it holds package {}'s version too, set it to {current} and commit (relhook then bumps it with the others)",
+            p.name
+        ),
+        None => format!(
+            "if it holds the project's version too, list it in `[version] files` in .relconfig.toml; to stop this note, set `[version] detect = false` and `files = [{}]` there",
+            others.join(", ")
+        ),
+    }
+}
+
+/// [`sort_version_files`] for the version files in the work tree, bumped from HEAD's release tags.
+pub fn sorted(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    new: &semver::Version,
+) -> crate::Result<Sorted> {
+    let mut read = Vec::new();
+    for f in version_files(config, root) {
+        let old = files::read_version(root, &f)?;
+        read.push((f, old));
+    }
+    sort_version_files(config, read, new, || {
+        super::next::bumped_from(repo, config, new)
+    })
 }
 
 /// A `[version] files` entry that is not there, refused with the two ways out: a release
@@ -96,10 +216,14 @@ pub fn files_written(
     config: &Config,
     root: &Path,
     version: &semver::Version,
+    left_alone: &[VersionFile],
 ) -> Vec<std::path::PathBuf> {
     let mut out = vec![config.changelog.path.clone()];
     let new = version.to_string();
     for f in version_files(config, root) {
+        if left_alone.iter().any(|l| l.path == f.path) {
+            continue;
+        }
         if files::read_version(root, &f).map_or(true, |v| v != new) {
             out.push(f.path);
         }
@@ -111,26 +235,20 @@ pub fn files_written(
     out
 }
 
-/// [`check_detected_current`] for every version file a release to `version` would bump: what
-/// a hand tag's `prepared` asks, before the tag exists.
+/// [`sorted`] before a hand tag exists (`prepared`): the refusal a release to `version`
+/// would make, and the files it would leave alone. A file that cannot be read is left to the
+/// release to report.
 pub fn check_detected_files(
     repo: &Repo,
     config: &Config,
     root: &Path,
     version: &semver::Version,
-) -> crate::Result<()> {
-    let new = version.to_string();
-    let mut from = None;
-    for f in version_files(config, root) {
-        let Ok(old) = files::read_version(root, &f) else {
-            continue; // the release reports it
-        };
-        if old != new {
-            let from = from.get_or_insert_with(|| super::next::bumped_from(repo, config, version));
-            check_detected_current(config, &f, &old, from)?;
-        }
+) -> crate::Result<Vec<VersionFile>> {
+    match sorted(repo, config, root, version) {
+        Ok(s) => Ok(s.left_alone.into_iter().map(|(f, _)| f).collect()),
+        Err(crate::Error::VersionFile(_)) => Ok(Vec::new()),
+        Err(e) => Err(e),
     }
-    Ok(())
 }
 
 /// [`check_paths`] for paths alone.
@@ -257,5 +375,48 @@ mod tests {
         assert_eq!(paths(&config), ["VERSION", "pyproject.toml"]);
         config.version.detect = false;
         assert_eq!(paths(&config), ["VERSION"]);
+    }
+
+    #[test]
+    fn a_found_file_at_another_version_is_left_alone_only_beside_one_that_holds_it() {
+        let file = |path: &str| VersionFile {
+            path: path.into(),
+            locator: Locator::JsonKey("version".into()),
+        };
+        let read = |versions: &[(&str, &str)]| {
+            versions
+                .iter()
+                .map(|(p, v)| (file(p), (*v).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let new = semver::Version::new(1, 3, 0);
+        let from = || vec![(semver::Version::new(1, 2, 0), "v1.2.0".to_owned())];
+        let mut config = Config::default();
+        let both = read(&[("Cargo.toml", "1.2.0"), ("package.json", "0.0.0")]);
+        let sorted = sort_version_files(&config, both.clone(), &new, from).unwrap();
+        assert_eq!(sorted.bumped, both[..1]);
+        assert_eq!(sorted.left_alone[0].0, file("package.json"));
+        // The `files` that silence the note list what the release bumps, no other file left
+        // alone.
+        let three = read(&[
+            ("Cargo.toml", "1.2.0"),
+            ("package.json", "0.0.0"),
+            ("web.json", "0.0.1"),
+        ]);
+        let sorted = sort_version_files(&config, three, &new, from).unwrap();
+        let note = &sorted.left_alone[0].1;
+        assert!(
+            note.ends_with(
+                "`files = [{ path = \"Cargo.toml\", key = \"version\", format = \"json\" }]` there"
+            ),
+            "{note}"
+        );
+        // Nothing holds 1.2.0: nothing says which version is the project's.
+        let alone = read(&[("package.json", "0.0.0")]);
+        assert!(sort_version_files(&config, alone, &new, from).is_err());
+        // Listed, it is bumped whatever it says.
+        config.version.files = Some(vec![file("package.json")]);
+        let sorted = sort_version_files(&config, both.clone(), &new, from).unwrap();
+        assert_eq!(sorted.bumped, both);
     }
 }

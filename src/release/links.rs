@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::files::version_files;
 use crate::config::Config;
-use crate::history::version::files::Locator;
+use crate::history::version::files::{Locator, key_as_listed};
 
 /// Why `rel`, a symbolic link a release would write, is refused, with the fix that works
 /// (`None`: `rel` itself is no link, e.g. its folder is one, which `fsx::confine` explains).
@@ -67,7 +67,7 @@ fn target(root: &Path, rel: &Path) -> Option<String> {
 }
 
 /// One `[version] files` entry, as TOML, for the file at `path` read with `locator`.
-fn entry(path: &str, locator: &Locator) -> String {
+pub(super) fn entry(path: &str, locator: &Locator) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let ext = Path::new(path)
         .extension()
@@ -75,9 +75,9 @@ fn entry(path: &str, locator: &Locator) -> String {
         .unwrap_or("")
         .to_ascii_lowercase();
     let (what, value, format) = match locator {
-        Locator::TomlKey(k) => ("key", k, !matches!(ext.as_str(), "toml" | "lock")),
-        Locator::JsonKey(k) => ("key", k, ext != "json"),
-        Locator::Pattern(p) => ("pattern", p, false),
+        Locator::TomlKey(k) => ("key", k.as_str(), !matches!(ext.as_str(), "toml" | "lock")),
+        Locator::JsonKey(k) => ("key", key_as_listed(Path::new(path), k), ext != "json"),
+        Locator::Pattern(p) => ("pattern", p.as_str(), false),
     };
     let format = match (format, locator) {
         (true, Locator::TomlKey(_)) => ", format = \"toml\"",
@@ -105,6 +105,10 @@ mod tests {
             ("real/manifest", Locator::TomlKey("package.version".into())),
             ("web/package.json", Locator::JsonKey("version".into())),
             ("pkg", Locator::JsonKey("version|packages..version".into())),
+            (
+                "package-lock.json",
+                Locator::JsonKey("version|packages..version".into()),
+            ),
             (
                 "src/app/__init__.py",
                 Locator::Pattern(r#"__version__\s*=\s*["']{version}["']"#.into()),

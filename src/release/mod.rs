@@ -22,9 +22,11 @@ use semver::Version;
 pub use empty::skipped_breaking;
 pub use files::{
     check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,
-    files_written, version_files,
+    files_written, sort_version_files, version_files,
 };
-pub use next::{Decider, VersionInfo, current_version, parse_requested, version_info};
+pub use next::{
+    Decider, VersionInfo, bumped_from_at, current_version, parse_requested, version_info,
+};
 pub(crate) use preflight::preflight;
 pub use preflight::{
     hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
@@ -82,6 +84,8 @@ pub struct Plan {
     pub bumped: Vec<vfiles::VersionFile>,
     /// The version the files held before.
     pub old_file_versions: Vec<String>,
+    /// The found version files left as they are, each with its note.
+    pub left_alone: Vec<(vfiles::VersionFile, String)>,
 }
 
 /// Plans a release: every runbook check first (refusals name what to do), then the edits.
@@ -111,6 +115,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         edits,
         bumped,
         old_file_versions,
+        left_alone,
     } = edits_for(repo, config, root, &version, &opts.date)?;
     // What the release commit will refuse, refused now: `--dry-run` says the same.
     check_paths(config, root, &edits)?;
@@ -133,6 +138,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         head,
         bumped,
         old_file_versions,
+        left_alone,
     })
 }
 
@@ -144,6 +150,8 @@ pub struct Edits {
     pub bumped: Vec<vfiles::VersionFile>,
     /// What each of them said before.
     pub old_file_versions: Vec<String>,
+    /// The found version files left as they are, each with its note (see `files::sort_version_files`).
+    pub left_alone: Vec<(vfiles::VersionFile, String)>,
 }
 
 /// Computes the edits that turn the work tree into release `version`, writing nothing.
@@ -171,27 +179,26 @@ pub fn edits_with(
     let new = version.to_string();
     check_listed_exist(config, root)?;
     let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
-    let bumped = version_files(config, root);
+    let sorted = files::sorted(repo, config, root, version)?;
+    let mut bumped = Vec::new();
     let mut old_file_versions = Vec::new();
-    let mut from = None;
-    for f in &bumped {
-        let old = vfiles::read_version(root, f)?;
+    for (f, old) in sorted.bumped {
         if old != new {
-            let from = from.get_or_insert_with(|| next::bumped_from(repo, config, version));
-            files::check_detected_current(config, f, &old, from)?;
-            edits.push(vfiles::plan_bump(root, f, &old, &new)?);
+            edits.push(vfiles::plan_bump(root, &f, &old, &new)?);
         }
-        if let Some(lock) = files::cargo_lock_edit(root, std::slice::from_ref(f), &old, &new) {
+        if let Some(lock) = files::cargo_lock_edit(root, std::slice::from_ref(&f), &old, &new) {
             if !edits.iter().any(|e| e.path == lock.path) {
                 edits.push(lock);
             }
         }
+        bumped.push(f);
         old_file_versions.push(old);
     }
     Ok(Edits {
         edits,
         bumped,
         old_file_versions,
+        left_alone: sorted.left_alone,
     })
 }
 
@@ -357,6 +364,7 @@ pub fn execute(
         edits: plan.edits.clone(),
         bumped: plan.bumped.clone(),
         old_file_versions: plan.old_file_versions.clone(),
+        left_alone: Vec::new(),
     };
     let records = RecordsBefore::read(repo);
     // From here to the tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.

@@ -131,9 +131,17 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
 /// a pre-release (whose tag may have been made without bumping the files). Empty before the
 /// first release tag, when the version files themselves are where the current version is read.
 pub fn bumped_from(repo: &Repo, config: &Config, new: &Version) -> Vec<(Version, String)> {
-    let Some(head) = repo.head() else {
-        return Vec::new();
-    };
+    repo.head()
+        .map_or_else(Vec::new, |head| bumped_from_at(repo, config, new, head))
+}
+
+/// [`bumped_from`] for a release made at `head` (a tagged commit, for a tag already made).
+pub fn bumped_from_at(
+    repo: &Repo,
+    config: &Config,
+    new: &Version,
+    head: Oid,
+) -> Vec<(Version, String)> {
     let mut all = repo.release_tag_candidates(&config.version.tag_prefix);
     all.retain(|t| t.version.cmp_precedence(new) == std::cmp::Ordering::Less);
     all.sort_by(|a, b| b.version.cmp_precedence(&a.version));

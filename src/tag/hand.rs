@@ -333,6 +333,8 @@ pub struct Rewritten {
     pub commit: Oid,
     /// The files that changed in it.
     pub files: Vec<String>,
+    /// The notes on the found version files it left as they are.
+    pub notes: Vec<String>,
 }
 
 /// `committed`: for a tag on HEAD whose changelog lacks the section, make the release commit
@@ -390,6 +392,7 @@ pub fn complete(
             .iter()
             .map(|e| e.path.display().to_string())
             .collect(),
+        notes: edits.left_alone.into_iter().map(|(_, note)| note).collect(),
     }))
 }
 

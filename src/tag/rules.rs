@@ -161,6 +161,7 @@ pub fn version_file_problems(
     let Ok(tmp) = tempfile::tempdir() else {
         return out;
     };
+    let mut read = Vec::new();
     for f in crate::release::version_files(config, &root) {
         let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else {
             continue;
@@ -173,12 +174,22 @@ pub fn version_file_problems(
             continue;
         }
         if let Ok(found) = crate::history::version::files::read_version(tmp.path(), &f) {
-            if found != version.to_string() {
-                out.push(format!(
-                    "{} says {found} at `{name}`, not {version}",
-                    f.path.display()
-                ));
-            }
+            read.push((f, found));
+        }
+    }
+    // A found file the release left alone (a placeholder beside the file that holds the
+    // version) is no problem; without such a file, each that does not say it is.
+    let from = || crate::release::bumped_from_at(repo, config, version, commit);
+    let kept = match crate::release::sort_version_files(config, read.clone(), version, from) {
+        Ok(sorted) => sorted.bumped,
+        Err(_) => read,
+    };
+    for (f, found) in kept {
+        if found != version.to_string() {
+            out.push(format!(
+                "{} says {found} at `{name}`, not {version}",
+                f.path.display()
+            ));
         }
     }
     out

@@ -57,6 +57,8 @@ pub struct PackagePlan {
     pub info: Option<VersionInfo>,
     /// The requirements rewritten in its manifests, which its changelog entries name.
     pub because: Vec<Change>,
+    /// The notes on its found version files the release leaves as they are.
+    pub left_alone: Vec<String>,
     bumped: Vec<vfiles::VersionFile>,
     old_file_versions: Vec<String>,
 }
@@ -214,6 +216,7 @@ pub fn plan(
             + "\n";
         p.bumped = e.bumped;
         p.old_file_versions = e.old_file_versions;
+        p.left_alone = e.left_alone.into_iter().map(|(_, note)| note).collect();
         for edit in e.edits {
             merge(&mut edits, edit)?;
         }
@@ -280,6 +283,7 @@ fn package_plan(
         tag_message: String::new(),
         info,
         because: Vec::new(),
+        left_alone: Vec::new(),
         bumped: Vec::new(),
         old_file_versions: Vec::new(),
     }
@@ -353,10 +357,9 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
         )));
     }
     let check = || {
-        for p in &plan.packages {
-            super::verify(root, &p.bumped, &p.old_file_versions, &p.version)?;
-        }
-        Ok(())
+        let verify =
+            |p: &PackagePlan| super::verify(root, &p.bumped, &p.old_file_versions, &p.version);
+        plan.packages.iter().try_for_each(verify)
     };
     let records = super::RecordsBefore::read(repo);
     // From here to the last tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.

@@ -30,7 +30,13 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     }
     if unreleased_has_notes(repo, config) {
         // The notes are there: only the files the release would write are left to check.
-        let paths = crate::release::files_written(config, &root, version);
+        // The found version files the release leaves alone, and its refusal when none holds
+        // the current version.
+        let left_alone = match crate::release::check_detected_files(repo, config, &root, version) {
+            Ok(files) => files,
+            Err(e) => return Some(cannot(e)),
+        };
+        let paths = crate::release::files_written(config, &root, version, &left_alone);
         // A detected version file (`__version__`, a README's) with hidden local changes.
         let written: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
         if let Some(r) = crate::release::hidden_in(repo, &written, "tag") {
@@ -38,7 +44,6 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
         }
         return crate::release::check_path_list(config, &root, written.iter().copied())
             .and_then(|()| crate::release::check_filters(repo, &root, written))
-            .and_then(|()| crate::release::check_detected_files(repo, config, &root, version))
             .err()
             .map(cannot);
     }

@@ -31,16 +31,45 @@ fn pattern(path: impl Into<PathBuf>, p: &str) -> VersionFile {
 /// `__version__ = "X"` (an annotation allowed), in `__init__.py` or `_version.py`.
 const DUNDER_VERSION: &str = r#"__version__\s*(?::\s*str\s*)?=\s*["']{version}["']"#;
 
+/// npm's lock files repeat the root package's version twice: at the top and under
+/// `packages[""]` (lockfileVersion 2 and 3); the empty key is written `packages..version`.
+const NPM_LOCK_KEY: &str = "version|packages..version";
+
+/// Whether `path` names one of npm's lock files.
+fn is_npm_lock(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| matches!(n, "package-lock.json" | "npm-shrinkwrap.json"))
+}
+
+/// The locator of JSON key `key` in the file at `path`, listed in `[version] files`: in npm's
+/// lock files `version` is both copies of the version, which a release keeps equal.
+pub fn listed_json_key(path: &Path, key: String) -> Locator {
+    if key == "version" && is_npm_lock(path) {
+        Locator::JsonKey(NPM_LOCK_KEY.into())
+    } else {
+        Locator::JsonKey(key)
+    }
+}
+
+/// The `key` that lists JSON key `key` of the file at `path` in `[version] files` (the inverse
+/// of [`listed_json_key`]).
+pub fn key_as_listed<'k>(path: &Path, key: &'k str) -> &'k str {
+    if key == NPM_LOCK_KEY && is_npm_lock(path) {
+        "version"
+    } else {
+        key
+    }
+}
+
 /// The manifests, in the order they are tried; for one path the first locator that reads wins.
 fn manifests() -> Vec<VersionFile> {
     vec![
         toml("Cargo.toml", "package.version"),
         toml("Cargo.toml", "workspace.package.version"),
         json("package.json", "version"),
-        // npm's lock files repeat the root package's version twice: at the top and under
-        // `packages[""]` (lockfileVersion 2 and 3); the empty key is written `packages..version`.
-        json("package-lock.json", "version|packages..version"),
-        json("npm-shrinkwrap.json", "version|packages..version"),
+        json("package-lock.json", NPM_LOCK_KEY),
+        json("npm-shrinkwrap.json", NPM_LOCK_KEY),
         toml("pyproject.toml", "project.version"),
         toml("pyproject.toml", "tool.poetry.version"),
         pattern("setup.cfg", r"(?m)^version\s*=\s*{version}\s*$"),
@@ -276,7 +305,7 @@ mod tests {
             described(&found),
             [
                 "package.json JSON key `version`",
-                "package-lock.json JSON key `version|packages..version`",
+                "package-lock.json JSON keys `version` and `packages[\"\"].version`",
             ]
         );
         let edit = super::super::plan_bump(dir.path(), &found[1], "1.4.2", "2.0.0").unwrap();

@@ -35,10 +35,35 @@ impl fmt::Display for Locator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Locator::TomlKey(k) => write!(f, "TOML key `{k}`"),
-            Locator::JsonKey(k) => write!(f, "JSON key `{k}`"),
+            Locator::JsonKey(k) if !k.contains('|') => write!(f, "JSON key `{}`", json_path(k)),
+            Locator::JsonKey(k) => {
+                let keys: Vec<String> = k
+                    .split('|')
+                    .map(|k| format!("`{}`", json_path(k)))
+                    .collect();
+                let (last, rest) = keys.split_last().expect("split yields one");
+                write!(f, "JSON keys {} and {last}", rest.join(", "))
+            }
             Locator::Pattern(p) => write!(f, "pattern `{p}`"),
         }
     }
+}
+
+/// A dotted JSON key path as a reader writes it: an empty key (`packages..version`) is
+/// `packages[""].version`.
+fn json_path(key: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in key.split('.').enumerate() {
+        if part.is_empty() {
+            out.push_str("[\"\"]");
+        } else {
+            if i > 0 {
+                out.push('.');
+            }
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// A file holding the project version, and where in it.
@@ -472,7 +497,7 @@ mod toml;
 mod write;
 
 pub use cargo_lock::cargo_lock_edit;
-pub use detect::{detect, leftovers, manifest_paths};
+pub use detect::{detect, key_as_listed, leftovers, listed_json_key, manifest_paths};
 use json::json_span;
 use pattern::pattern_spans;
 use toml::toml_span;
