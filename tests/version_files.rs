@@ -114,6 +114,37 @@ fn before_the_first_tag_the_tooling_file_is_left_alone_too() {
     assert!(repo.read("Cargo.toml").contains("version = \"1.3.0\""));
 }
 
+/// Before the first tag, a `0.0.0` placeholder found first (package.json is looked for before
+/// pyproject.toml) is not the project's version: the manifest with a real one is.
+#[test]
+fn before_the_first_tag_a_placeholder_found_first_is_not_the_version() {
+    let repo =
+        crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"app\"\nversion = \"1.2.0\"\n",
+    );
+    repo.write("package.json", TOOLING);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "build: manifests"]);
+    repo.commit_hooked("feat: more");
+    let current = repo.relhook(&["version"]);
+    assert!(stdout(&current).starts_with("1.2.0"), "{}", text(&current));
+    // The first release is the version the manifest holds.
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout(&next), "1.2.0\n", "{}", text(&next));
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("package.json says 0.0.0 (JSON key `version`), not 1.2.0"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read("package.json"), TOOLING);
+    assert!(repo.read("pyproject.toml").contains("version = \"1.2.0\""));
+    assert_eq!(repo.git(&["tag"]), "v1.2.0");
+}
+
 /// A monorepo of two packages, each tagged once by hand: `api` (its `Cargo.toml` at 1.2.0
 /// beside a tooling `package.json`) and `web` (its `package.json` at 1.0.0, behind its tag
 /// `web-v1.1.0`), with one change each committed through the hooks.

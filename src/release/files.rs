@@ -48,6 +48,22 @@ fn listed(config: &Config, f: &VersionFile) -> bool {
             .any(|l| l.path == f.path)
 }
 
+/// Of the version files' versions (in [`version_files`]' order), the one a project without a
+/// release tag is at: a listed file's, else the first found one's that is not `0.0.0` (a
+/// tooling `package.json` or a placeholder `setup.py` is found before pyproject.toml), else
+/// the first one's.
+pub fn untagged_current<'a>(
+    config: &Config,
+    versions: impl IntoIterator<Item = (&'a VersionFile, semver::Version)>,
+) -> Option<(&'a VersionFile, semver::Version)> {
+    let placeholder = semver::Version::new(0, 0, 0);
+    versions
+        .into_iter()
+        .enumerate()
+        .min_by_key(|(i, (f, v))| (!listed(config, f), *v == placeholder, *i))
+        .map(|(_, found)| found)
+}
+
 /// Sorts the version files `read` (each with what it says) for a release to `new`. A file
 /// relhook found by itself (not listed in `[version] files`) that holds another version than
 /// the one the release bumps from (`from`, asked only when needed: the versions and their tags,
@@ -75,12 +91,14 @@ pub fn sort_version_files(
         .map(|(v, tag)| (v, format!("the version of release tag {tag}")))
         .collect();
     if from.is_empty() {
-        let first = read.iter().find_map(|(f, old)| {
-            let v = semver::Version::parse(old).ok()?;
-            Some((
+        let parsed = read
+            .iter()
+            .filter_map(|(f, old)| Some((f, semver::Version::parse(old).ok()?)));
+        let first = untagged_current(config, parsed).map(|(f, v)| {
+            (
                 v,
                 format!("the version in {}; no release tag yet", f.path.display()),
-            ))
+            )
         });
         from.extend(first);
     }

@@ -318,15 +318,16 @@ fn first_release(
 
 /// With no release tag, the version already written in the project is where it starts.
 fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
-    for f in super::version_files(config, root) {
-        if let Ok(text) = files::read_version(root, &f) {
-            if let Ok(v) = Version::parse(&text) {
-                return (
-                    v,
-                    format!("{} ({}), no release tag yet", f.path.display(), f.locator),
-                );
-            }
-        }
+    let found = super::version_files(config, root);
+    let versions = found.iter().filter_map(|f| {
+        let text = files::read_version(root, f).ok()?;
+        Some((f, Version::parse(&text).ok()?))
+    });
+    if let Some((f, v)) = super::files::untagged_current(config, versions) {
+        return (
+            v,
+            format!("{} ({}), no release tag yet", f.path.display(), f.locator),
+        );
     }
     (
         config.version.initial.clone(),
