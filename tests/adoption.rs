@@ -3,7 +3,7 @@
 //! sections they are, new entries and sections are written in Keep a Changelog's form, and
 //! every byte of the old history stays as it was.
 
-use crate::support::{hand_tag, installed_repo, stderr, text};
+use crate::support::{dated_release, hand_tag, installed_repo, stderr, text};
 
 /// standard-version's file: no Unreleased section, linked minor headings with parenthesised
 /// dates, patch headings at level 3 beside `### Bug Fixes`, and vue's level-1 minor heading.
@@ -123,4 +123,73 @@ fn a_dated_unreleased_placeholder_is_named_with_its_fix() {
         "{}",
         text(&sync)
     );
+}
+
+/// standard-version before 5.0: an `<a name>` anchor above each release heading, blank lines
+/// around it.
+const ANCHORED: &str = "# Change Log
+
+All notable changes to this project will be documented in this file. See [standard-version](https://github.com/conventional-changelog/standard-version) for commit guidelines.
+
+<a name=\"4.4.0\"></a>
+# [4.4.0](https://github.com/o/r/compare/v4.3.0...v4.4.0) (2018-05-21)
+
+
+### Bug Fixes
+
+* old fix ([#241](https://github.com/o/r/issues/241))
+
+
+
+<a name=\"4.3.0\"></a>
+# [4.3.0](https://github.com/o/r/compare/v4.2.0...v4.3.0) (2018-01-03)
+
+
+### Features
+
+* old feature
+";
+
+/// An anchor belongs to the heading below it: Unreleased, its entries and the release headings
+/// made from it go above the anchor, never between it and its release.
+#[test]
+fn new_sections_go_above_a_release_headings_anchor() {
+    let repo = adopting(ANCHORED, Some("v4.4.0"));
+    let history = &ANCHORED[ANCHORED.find("<a name").unwrap()..];
+    let preamble = &ANCHORED[..ANCHORED.find("<a name").unwrap()];
+    repo.commit_hooked("fix: new fix");
+    repo.commit_hooked("feat: new feature");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!(
+            "{preamble}## [Unreleased]\n\n### Added\n\n* new feature\n\n### Fixed\n\n* new fix\n\n{history}"
+        )
+    );
+
+    let tag = hand_tag(&repo, &["-a", "v4.5.0", "-m", "v4.5.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    let released = format!(
+        "{preamble}## [Unreleased]\n\n## [4.5.0] - 2026-11-21\n\n### Added\n\n* new feature\n\n### Fixed\n\n* new fix\n\n{history}"
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), released);
+
+    repo.commit_hooked("fix: later fix");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        released.replace(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n## [4.5.1] - 2026-11-21\n\n### Fixed\n\n* later fix\n\n"
+        )
+    );
+    // The old release's notes stop above the next release's anchor.
+    let notes = repo.relhook(&["notes", "v4.4.0"]);
+    assert_eq!(
+        crate::support::stdout(&notes),
+        "### Bug Fixes\n\n* old fix ([#241](https://github.com/o/r/issues/241))\n",
+        "{}",
+        text(&notes)
+    );
+    assert!(repo.is_clean());
 }

@@ -22,6 +22,7 @@ pub mod diff;
 mod edit;
 pub mod entry;
 mod head;
+mod heading;
 mod lex;
 mod merge;
 mod parse;
@@ -273,8 +274,8 @@ impl Changelog {
     }
 
     /// The lines of the release section for `version` (`v` prefix ignored): its heading's
-    /// index and the index of the next section's heading (the line count for the last
-    /// section), as the release's notes take it whole.
+    /// index and the index of the next section's first line (its heading, or the anchor above
+    /// it; the line count for the last section), as the release's notes take it whole.
     pub fn section_lines(&self, version: &str) -> Option<(usize, usize)> {
         let i = self.version_index(version)?;
         let heading = self.doc.sections.get(i)?.heading;
@@ -282,7 +283,7 @@ impl Changelog {
             .doc
             .sections
             .get(i + 1)
-            .map_or(self.lines.len(), |s| s.heading);
+            .map_or(self.lines.len(), |s| s.lead);
         Some((heading, end))
     }
 

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::ParseError;
+use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
 
 /// One physical line: its text without the terminator, and the terminator
@@ -46,6 +47,10 @@ pub(crate) struct Sub {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Section {
     pub kind: SectionKind,
+    /// The first line of the `<a name>` anchors right above the heading (standard-version
+    /// before 5.0 wrote one above each release), or the heading when there are none: what goes
+    /// before the section goes before this line, so an anchor stays with its heading.
+    pub lead: usize,
     pub heading: usize,
     pub end: usize,
     pub subs: Vec<Sub>,
@@ -131,7 +136,7 @@ enum Kind {
     Other,
 }
 
-fn heading_level(t: &str) -> Option<usize> {
+pub(super) fn heading_level(t: &str) -> Option<usize> {
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
     if !(1..=6).contains(&hashes) {
         return None;
@@ -218,83 +223,21 @@ impl Verbatim {
     }
 }
 
-fn heading_error(i: usize, t: &str) -> ParseError {
-    // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like: one line to
-    // change, which a general "not a Keep a Changelog file" would hide.
-    let after = t.trim_start_matches('#').trim_start();
-    if after
-        .get(..12)
-        .is_some_and(|h| h.eq_ignore_ascii_case("[unreleased]"))
-    {
-        return ParseError {
-            line: i + 1,
-            message: format!(
-                "`{}` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]` (relhook dates the section when it releases it)",
-                t.trim_end()
-            ),
-        };
-    }
-    ParseError {
-        line: i + 1,
-        message: format!(
-            "`{}` is not a Keep a Changelog release heading; expected `## [Unreleased]` or `## [X.Y.Z] - YYYY-MM-DD`",
-            t.trim_end()
-        ),
-    }
-}
-
-/// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at
-/// level 1 for a minor release (`# [3.5.0](…) (2024-09-03)`), at level 3 for a patch
-/// (`### [9.3.2](…) (2021-10-17)`, where `### Bug Fixes` follows at the same level), and
-/// wrapped in `<small>` (`## <small>3.4.38 (2024-08-14)</small>`). Read as the release
-/// section it is: read as text or as a sub-heading, its entries would count as another
-/// section's (Unreleased's, at the top of the file), and a commit's entry would be added there.
-fn other_release_heading(t: &str) -> Option<String> {
-    let level = heading_level(t)?;
-    let mut rest = t[level..].trim();
-    if let Some(inner) = rest
-        .strip_prefix("<small>")
-        .and_then(|r| r.strip_suffix("</small>"))
-    {
-        rest = inner.trim();
-    }
-    let line = format!("## {rest}");
-    let label = lex::heading(&line)?.label.trim();
-    is_version(label).then(|| label.to_string())
-}
-
-/// Whether a release heading is in a form relhook does not write (see
-/// [`Structure::other_form`]).
-fn other_form(t: &str) -> bool {
-    match lex::heading(t) {
-        Some(h) => h.date.is_some_and(|d| t.contains(&format!("({d})"))),
-        None => true,
-    }
-}
-
-/// Classifies a `## ` heading.
-fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
-    let Some(h) = lex::heading(t) else {
-        return other_release_heading(t)
-            .map(|version| SectionKind::Release { version })
-            .ok_or_else(|| heading_error(i, t));
-    };
-    let label = h.label.trim();
-    if label.eq_ignore_ascii_case("unreleased") {
-        if h.date.is_some() {
-            return Err(ParseError {
-                line: i + 1,
-                message: "the Unreleased section must not carry a date".into(),
-            });
+/// The first line of the anchors (and the blank lines among them) right above heading `i`.
+fn lead(lines: &[Line], i: usize) -> usize {
+    let mut lead = i;
+    let mut at = i;
+    while let Some(prev) = at.checked_sub(1).and_then(|p| lines.get(p)) {
+        let t = prev.text.trim();
+        if !t.is_empty() && !heading::anchor(t) {
+            break;
         }
-        return Ok(SectionKind::Unreleased);
+        at -= 1;
+        if !t.is_empty() {
+            lead = at;
+        }
     }
-    if is_version(label) {
-        return Ok(SectionKind::Release {
-            version: label.to_string(),
-        });
-    }
-    Err(heading_error(i, t))
+    lead
 }
 
 /// Mutable state of the single pass in [`analyze`].
@@ -447,9 +390,11 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
                         }
                     }
                 }
-                b.close_section(i);
+                let lead = lead(lines, i);
+                b.close_section(lead);
                 b.section = Some(Section {
                     kind: sk,
+                    lead,
                     heading: i,
                     end: i + 1,
                     subs: vec![],
