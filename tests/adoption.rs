@@ -193,3 +193,53 @@ fn new_sections_go_above_a_release_headings_anchor() {
     );
     assert!(repo.is_clean());
 }
+
+/// release-please once headed one version three times (googleapis/release-please's
+/// `### [13.16.3]`): `relhook doctor` and `relhook notes` refuse it alike, naming every
+/// heading and the edit, rather than notes printing the first section as the release's.
+#[test]
+fn a_version_headed_more_than_once_is_refused_alike_naming_each_heading() {
+    let patch = |day: &str| {
+        format!(
+            "### [1.2.3](https://github.com/o/r/compare/v1.2.2...v1.2.3) (2022-05-{day})\n\n### Bug Fixes\n\n* a fix\n\n"
+        )
+    };
+    let log = format!(
+        "# Changelog\n\n## [1.3.0](https://github.com/o/r/compare/v1.2.3...v1.3.0) (2022-05-18)\n\n### Features\n\n* b\n\n{}{}{}",
+        patch("17"),
+        patch("13"),
+        patch("13")
+    );
+    let repo = adopting(&log, Some("v1.2.3"));
+    let what = "1.2.3 is headed 3 times (lines 9, 15 and 21), so which section is its release cannot be told";
+    let fix = "keep one heading for 1.2.3 and delete the others, moving what their sections add into the one kept";
+
+    let doctor = repo.relhook(&["doctor"]);
+    let said = text(&doctor);
+    assert!(
+        said.contains(&format!(
+            "INVALID  changelog: CHANGELOG.md:15 is not a Keep a Changelog file ({what}: {fix})"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "fix: in CHANGELOG.md, {fix}; or point `changelog.path`"
+        )),
+        "{said}"
+    );
+
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(notes.status.code(), Some(1), "{}", text(&notes));
+    assert_eq!(crate::support::stdout(&notes), "");
+    assert!(
+        stderr(&notes).contains(&format!("CHANGELOG.md at v1.2.3: {what}; ")),
+        "{}",
+        text(&notes)
+    );
+    assert!(
+        stderr(&notes).contains(&format!("and in CHANGELOG.md, {fix}")),
+        "{}",
+        text(&notes)
+    );
+}

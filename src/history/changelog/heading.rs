@@ -14,21 +14,21 @@ fn heading_error(i: usize, t: &str) -> ParseError {
         .get(..12)
         .is_some_and(|h| h.eq_ignore_ascii_case("[unreleased]"))
     {
-        return ParseError {
-            line: i + 1,
-            message: format!(
+        return ParseError::at(
+            i + 1,
+            format!(
                 "`{}` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]` (relhook dates the section when it releases it)",
                 t.trim_end()
             ),
-        };
+        );
     }
-    ParseError {
-        line: i + 1,
-        message: format!(
+    ParseError::at(
+        i + 1,
+        format!(
             "`{}` is not a Keep a Changelog release heading; expected `## [Unreleased]` or `## [X.Y.Z] - YYYY-MM-DD`",
             t.trim_end()
         ),
-    }
+    )
 }
 
 /// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at
@@ -70,10 +70,10 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
     let label = h.label.trim();
     if label.eq_ignore_ascii_case("unreleased") {
         if h.date.is_some() {
-            return Err(ParseError {
-                line: i + 1,
-                message: "the Unreleased section must not carry a date".into(),
-            });
+            return Err(ParseError::at(
+                i + 1,
+                "the Unreleased section must not carry a date",
+            ));
         }
         return Ok(SectionKind::Unreleased);
     }
@@ -89,4 +89,16 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
 /// each release heading: it belongs to the heading below it.
 pub(super) fn anchor(t: &str) -> bool {
     t.starts_with("<a ") && (t.ends_with("></a>") || t.ends_with("/>")) && !t.contains("href")
+}
+
+/// The refusal of a version headed more than once (0-based `lines`), at its second heading.
+pub(super) fn repeated_error(version: &str, lines: &[usize]) -> ParseError {
+    let at: Vec<usize> = lines.iter().map(|l| l + 1).collect();
+    let (what, fix) = super::repeated_version(version, &at);
+    ParseError {
+        line: at.get(1).copied().unwrap_or(1),
+        message: format!("{what}: {fix}"),
+        fix: Some(fix),
+        repeated: Some((version.to_string(), at)),
+    }
 }

@@ -46,6 +46,50 @@ pub struct ParseError {
     pub line: usize,
     /// What is wrong and what was expected instead.
     pub message: String,
+    /// The edit that makes the file one relhook reads, where one is evident (also said in
+    /// `message`).
+    pub fix: Option<String>,
+    /// A version headed more than once: the version and its headings' 1-based lines.
+    pub repeated: Option<(String, Vec<usize>)>,
+}
+
+impl ParseError {
+    /// A refusal at 1-based `line` with no one evident edit.
+    pub(crate) fn at(line: usize, message: impl Into<String>) -> ParseError {
+        ParseError {
+            line,
+            message: message.into(),
+            fix: None,
+            repeated: None,
+        }
+    }
+}
+
+/// What a version headed more than once is refused with wherever it is read (the hooks,
+/// `relhook doctor`, `relhook notes`): what is wrong, naming every heading's 1-based line, and
+/// the edit that fixes it.
+pub fn repeated_version(version: &str, lines: &[usize]) -> (String, String) {
+    let (times, others) = match lines.len() {
+        2 => (
+            "twice".to_string(),
+            "the other, moving what its section adds",
+        ),
+        n => (
+            format!("{n} times"),
+            "the others, moving what their sections add",
+        ),
+    };
+    let listed: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    let listed = match listed.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => listed.join(""),
+    };
+    (
+        format!(
+            "{version} is headed {times} (lines {listed}), so which section is its release cannot be told"
+        ),
+        format!("keep one heading for {version} and delete {others} into the one kept"),
+    )
 }
 
 /// Why an edit or merge could not be carried out.

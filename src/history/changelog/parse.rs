@@ -280,6 +280,22 @@ impl Builder {
 /// Derives the structure of `lines`, refusing text that is not a Keep a
 /// Changelog. Linear in the number of lines.
 pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
+    // A version headed twice is refused once its every heading is known: it is the first
+    // fault, whatever the rest of the file holds.
+    let mut repeated = None;
+    let structure = scan(lines, &mut repeated);
+    match repeated {
+        Some((version, at)) => Err(heading::repeated_error(&version, &at)),
+        None => structure,
+    }
+}
+
+/// [`analyze`]'s pass, noting in `repeated` the first version headed more than once and the
+/// (0-based) lines of its headings.
+fn scan(
+    lines: &[Line],
+    repeated: &mut Option<(String, Vec<usize>)>,
+) -> Result<Structure, ParseError> {
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
@@ -368,25 +384,28 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
                 match &sk {
                     SectionKind::Unreleased => {
                         if let Some(first) = unreleased_at {
-                            return Err(ParseError {
-                                line: i + 1,
-                                message: format!(
+                            return Err(ParseError::at(
+                                i + 1,
+                                format!(
                                     "second Unreleased section (the first is at line {})",
                                     first + 1
                                 ),
-                            });
+                            ));
                         }
                         unreleased_at = Some(i);
                     }
                     SectionKind::Release { version } => {
-                        if let Some(first) = versions.insert(version_key(version).to_string(), i) {
-                            return Err(ParseError {
-                                line: i + 1,
-                                message: format!(
-                                    "duplicate section for version {version} (already at line {})",
-                                    first + 1
-                                ),
-                            });
+                        let key = version_key(version);
+                        match (versions.get(key), repeated.as_mut()) {
+                            // Every heading of the first version headed twice is named.
+                            (Some(_), Some((v, at))) if version_key(v) == key => at.push(i),
+                            (Some(_), Some(_)) => {}
+                            (Some(&first), None) => {
+                                *repeated = Some((version.clone(), vec![first, i]))
+                            }
+                            (None, _) => {
+                                versions.insert(key.to_string(), i);
+                            }
                         }
                     }
                 }
@@ -409,10 +428,10 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
             Some(f) => format!("this code fence is never closed (add a `{f}` line after the code)"),
             None => "this HTML comment is never closed (add `-->` after it)".to_string(),
         };
-        return Err(ParseError {
-            line: verbatim.opened + 1,
-            message: format!("{what}: everything after it is hidden, so entries cannot go there"),
-        });
+        return Err(ParseError::at(
+            verbatim.opened + 1,
+            format!("{what}: everything after it is hidden, so entries cannot go there"),
+        ));
     }
     b.close_section(lines.len());
     Ok(b.out)
@@ -518,6 +537,20 @@ mod tests {
         let e = Changelog::parse("\n\n## [Unreleased]\n## [UNRELEASED]\n").unwrap_err();
         assert!(e.message.contains("line 3"), "{e}");
         assert!(e.to_string().starts_with("line 4:"));
+    }
+
+    /// Every heading of the version is named, whatever faults follow it.
+    #[test]
+    fn a_version_headed_more_than_once_names_every_heading() {
+        let text = "## [1.0.0]\n- a\n## [1.0.0]\n## [0.9.0]\n## v1.0.0\n## [0.9.0]\n```\n";
+        let e = Changelog::parse(text).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.repeated, Some(("1.0.0".into(), vec![1, 3, 5])));
+        assert!(
+            e.message.contains("headed 3 times (lines 1, 3 and 5)"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
