@@ -243,3 +243,36 @@ fn a_version_headed_more_than_once_is_refused_alike_naming_each_heading() {
         text(&notes)
     );
 }
+
+/// commitizen's file (its default version scheme is PEP 440): pre-release headings such as
+/// `## 1.0.0b2 (2019-01-18)` are read as the releases they are, not refused.
+#[test]
+fn pep_440_pre_release_headings_are_release_sections() {
+    let log = "## v1.0.0 (2019-03-01)\n\n### Refactor\n\n- old refactor\n\n## 1.0.0b2 (2019-01-18)\n\n## v1.0.0b1 (2019-01-17)\n\n### Feat\n\n- old feature\n\n## v0.9.11 (2018-12-17)\n\n### Fix\n\n- old fix\n";
+    let repo = adopting(log, Some("v1.0.0"));
+    repo.commit_hooked("fix: new fix");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n### Fixed\n\n- new fix\n\n{log}")
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+    repo.git_skipping_relhook(&["tag", "-a", "v1.0.0b1", "-m", "v1.0.0b1", "HEAD~1"]);
+    let notes = repo.relhook(&["notes", "v1.0.0b1"]);
+    assert_eq!(
+        crate::support::stdout(&notes),
+        "### Feat\n\n- old feature\n",
+        "{}",
+        text(&notes)
+    );
+    let tag = hand_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fixed\n\n- new fix\n\n{log}")
+    );
+}

@@ -6,6 +6,11 @@ use super::ParseError;
 use super::lex;
 use super::parse::{SectionKind, heading_level, is_version};
 
+/// A heading's version: SemVer, or a PEP 440 pre-release (see [`pep440_pre`]).
+fn names_version(label: &str) -> bool {
+    is_version(label) || pep440_pre(label).is_some()
+}
+
 fn heading_error(i: usize, t: &str) -> ParseError {
     // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like: one line to
     // change, which a general "not a Keep a Changelog file" would hide.
@@ -48,7 +53,7 @@ pub(super) fn other_release_heading(t: &str) -> Option<String> {
     }
     let line = format!("## {rest}");
     let label = lex::heading(&line)?.label.trim();
-    is_version(label).then(|| label.to_string())
+    names_version(label).then(|| label.to_string())
 }
 
 /// Whether a release heading is in a form relhook does not write (see
@@ -77,7 +82,7 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
         }
         return Ok(SectionKind::Unreleased);
     }
-    if is_version(label) {
+    if names_version(label) {
         return Ok(SectionKind::Release {
             version: label.to_string(),
         });
@@ -100,5 +105,74 @@ pub(super) fn repeated_error(version: &str, lines: &[usize]) -> ParseError {
         message: format!("{what}: {fix}"),
         fix: Some(fix),
         repeated: Some((version.to_string(), at)),
+    }
+}
+
+/// A PEP 440 pre-release in its normal form (`1.0.0b2`, `v2.1.0rc1`, `3.0.0a0`), as commitizen
+/// heads releases of Python projects (its default version scheme): read as the SemVer
+/// pre-release it stands for (`1.0.0-b.2`), so that it orders before `1.0.0` (`a` < `b` < `rc`).
+/// Only relhook's reading of history: what relhook writes and tags is SemVer.
+pub(crate) fn pep440_pre(label: &str) -> Option<semver::Version> {
+    let v = label.strip_prefix('v').unwrap_or(label);
+    let split = v.find(['a', 'b', 'r'])?;
+    let (core, pre) = v.split_at(split);
+    let n = ["a", "b", "rc"]
+        .iter()
+        .find_map(|k| Some((*k, pre.strip_prefix(k)?)))
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?;
+    if !is_version(core) || core.contains(['-', '+']) {
+        return None;
+    }
+    semver::Version::parse(&format!("{core}-{}.{}", n.0, n.1)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Changelog;
+    use super::*;
+
+    #[test]
+    fn pep_440_pre_releases_read_as_semver_ones() {
+        let v = |s: &str| pep440_pre(s).map(|v| v.to_string());
+        assert_eq!(v("1.0.0b2").as_deref(), Some("1.0.0-b.2"));
+        assert_eq!(v("v1.0.0b1").as_deref(), Some("1.0.0-b.1"));
+        assert_eq!(v("2.1.0rc1").as_deref(), Some("2.1.0-rc.1"));
+        assert_eq!(v("3.0.0a0").as_deref(), Some("3.0.0-a.0"));
+        for no in [
+            "1.0.0",
+            "1.0.0b",
+            "1.0.0c1",
+            "1.0b2",
+            "1.0.0-rc.1b2",
+            "1.0.0b2.post1",
+            "about",
+            "1.0.0rcx",
+        ] {
+            assert_eq!(v(no), None, "{no}");
+        }
+        let (a, b, rc) = (
+            pep440_pre("1.0.0a1"),
+            pep440_pre("1.0.0b1"),
+            pep440_pre("1.0.0rc1"),
+        );
+        assert!(a < b && b < rc && rc < semver::Version::parse("1.0.0").ok());
+    }
+
+    /// A stable release carries what its PEP 440 pre-releases shipped, as with SemVer ones.
+    #[test]
+    fn a_stable_release_folds_in_pep_440_pre_releases() {
+        let mut c = Changelog::parse(
+            "## [Unreleased]\n\n- late\n\n## 1.1.0rc1 (2026-01-02)\n\n### Feat\n\n- the feature\n\n## v1.0.0 (2026-01-01)\n\n- old\n",
+        )
+        .unwrap();
+        assert_eq!(c.versions(), ["1.1.0rc1", "v1.0.0"]);
+        c.release("1.1.0", "2026-01-03", "v", None).unwrap();
+        let got: Vec<String> = c
+            .entries_of("1.1.0")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(got, ["late", "the feature"]);
     }
 }

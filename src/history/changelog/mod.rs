@@ -176,6 +176,14 @@ pub fn one_line(text: &str) -> String {
     }
 }
 
+/// The version a release heading names (`v` prefix ignored), to compare: SemVer, or the
+/// SemVer pre-release a PEP 440 one stands for (commitizen's `1.0.0b2` is `1.0.0-b.2`).
+pub fn release_version(label: &str) -> Option<semver::Version> {
+    semver::Version::parse(parse::version_key(label))
+        .ok()
+        .or_else(|| heading::pep440_pre(label))
+}
+
 /// Collapses whitespace so entries compare by meaning, not layout.
 pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -454,7 +462,7 @@ impl Changelog {
     /// as they are: they record what each pre-release shipped. A pre-release `version`
     /// folds nothing.
     pub fn fold_prereleases(&mut self, version: &str) {
-        let Ok(target) = semver::Version::parse(parse::version_key(version)) else {
+        let Some(target) = release_version(version) else {
             return;
         };
         if !target.pre.is_empty() {
@@ -462,7 +470,7 @@ impl Changelog {
         }
         let mut carried: Vec<Vec<Entry>> = Vec::new();
         for v in self.versions() {
-            let Ok(pv) = semver::Version::parse(parse::version_key(&v)) else {
+            let Some(pv) = release_version(&v) else {
                 continue;
             };
             if pv.pre.is_empty() {
