@@ -119,7 +119,7 @@ fn a_dated_unreleased_placeholder_is_named_with_its_fix() {
     let sync = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(sync.status.code(), Some(2), "{}", text(&sync));
     assert!(
-        stderr(&sync).contains("CHANGELOG.md:4: not a Keep a Changelog file: `## [Unreleased] - ReleaseDate` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]`"),
+        stderr(&sync).contains("CHANGELOG.md:4: not a Keep a Changelog file: `## [Unreleased] - ReleaseDate` is not the Unreleased heading relhook keeps: change line 4 to `## [Unreleased]`"),
         "{}",
         text(&sync)
     );
@@ -274,5 +274,60 @@ fn pep_440_pre_release_headings_are_release_sections() {
     assert_eq!(
         repo.read("CHANGELOG.md"),
         format!("## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fixed\n\n- new fix\n\n{log}")
+    );
+}
+
+/// vuejs/core's file ends with `## Previous Changelogs`, a part after the last release that
+/// links the older files: it is kept as it is and is no release's, while new sections go at
+/// the top. A heading that names no version between two releases is refused with the edit to
+/// its line.
+#[test]
+fn a_trailing_part_after_the_last_release_is_kept() {
+    let log = "# [3.5.0](https://github.com/vuejs/core/compare/v3.5.0-rc.1...v3.5.0) (2024-09-03)\n\n### Features\n\n* old feature\n\n## [3.4.38](https://github.com/vuejs/core/compare/v3.4.37...v3.4.38) (2024-08-14)\n\n### Bug Fixes\n\n* old fix\n\n\n\n## Previous Changelogs\n\n### 3.3.x (2023-02-05 - 2023-12-29)\n\nSee [3.3 changelog](./changelogs/CHANGELOG-3.3.md)\n";
+    let repo = adopting(log, Some("v3.5.0"));
+    repo.commit_hooked("fix: new fix");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n### Fixed\n\n* new fix\n\n{log}")
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+    let tag = hand_tag(&repo, &["-a", "v3.5.1", "-m", "v3.5.1"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n## [3.5.1] - 2026-11-21\n\n### Fixed\n\n* new fix\n\n{log}")
+    );
+    // The last release's notes stop at the trailing part.
+    repo.git_skipping_relhook(&["tag", "-a", "v3.4.38", "-m", "v3.4.38"]);
+    let notes = repo.relhook(&["notes", "v3.4.38"]);
+    assert_eq!(
+        crate::support::stdout(&notes),
+        "### Bug Fixes\n\n* old fix\n",
+        "{}",
+        text(&notes)
+    );
+
+    // Between releases (vuejs/core's `## Aggregated Features List` under `# [3.5.0]`), the
+    // heading would swallow the release's entries: refused, naming the line's edit.
+    let inside = log.replace(
+        "### Features",
+        "## Aggregated Features List for 3.5 (alpha to stable)",
+    );
+    let repo = adopting(&inside, Some("v3.5.0"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        text(&doctor).contains("INVALID  changelog: CHANGELOG.md:3 is not a Keep a Changelog file (`## Aggregated Features List for 3.5 (alpha to stable)` names no version, and each `## ` heading above the last release starts one: make line 3 the sub-heading `### Aggregated Features List for 3.5 (alpha to stable)`)"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(
+        text(&doctor).contains("fix: in CHANGELOG.md, make line 3 the sub-heading `### Aggregated Features List for 3.5 (alpha to stable)`; or point `changelog.path`"),
+        "{}",
+        text(&doctor)
     );
 }

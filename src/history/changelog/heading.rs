@@ -11,29 +11,63 @@ fn names_version(label: &str) -> bool {
     is_version(label) || pep440_pre(label).is_some()
 }
 
-fn heading_error(i: usize, t: &str) -> ParseError {
-    // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like: one line to
-    // change, which a general "not a Keep a Changelog file" would hide.
-    let after = t.trim_start_matches('#').trim_start();
-    if after
-        .get(..12)
-        .is_some_and(|h| h.eq_ignore_ascii_case("[unreleased]"))
+/// The text of a heading after its `#`s.
+fn title(t: &str) -> &str {
+    t.trim_start_matches('#')
+        .trim()
+        .trim_end_matches('#')
+        .trim_end()
+}
+
+/// Whether a `## ` heading that relhook reads as no release's names no version either (a
+/// title such as `## Previous Changelogs`, not `## v1.2 (2020)` or `## [Unreleased] - …`):
+/// a sub-heading or a trailing part, not a release heading written another way.
+pub(super) fn names_no_version(t: &str) -> bool {
+    let label = title(t).trim_start_matches(['[', '<']);
+    let label = label.strip_prefix("small>").unwrap_or(label);
+    let label = label.strip_prefix(['v', 'V']).unwrap_or(label);
+    let unreleased = label
+        .get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("unreleased"));
+    !unreleased && !label.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The refusal of `## ` heading `t` at line `i` (0-based), which names no release relhook
+/// reads, with the edit to its line.
+pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
+    let (n, shown) = (i + 1, t.trim_end());
+    let (what, fix) = if title(t)
+        .trim_start_matches('[')
+        .get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("unreleased"))
     {
-        return ParseError::at(
-            i + 1,
+        // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like.
+        (
+            format!("`{shown}` is not the Unreleased heading relhook keeps"),
             format!(
-                "`{}` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]` (relhook dates the section when it releases it)",
-                t.trim_end()
+                "change line {n} to `## [Unreleased]` (relhook dates the section when it releases it)"
             ),
-        );
+        )
+    } else if names_no_version(t) {
+        // vue's `## Aggregated Features List for 3.5` between its releases.
+        (
+            format!(
+                "`{shown}` names no version, and each `## ` heading above the last release starts one"
+            ),
+            format!("make line {n} the sub-heading `### {}`", title(t)),
+        )
+    } else {
+        (
+            format!("`{shown}` is not a Keep a Changelog release heading"),
+            format!("write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"),
+        )
+    };
+    ParseError {
+        line: n,
+        message: format!("{what}: {fix}"),
+        fix: Some(fix),
+        repeated: None,
     }
-    ParseError::at(
-        i + 1,
-        format!(
-            "`{}` is not a Keep a Changelog release heading; expected `## [Unreleased]` or `## [X.Y.Z] - YYYY-MM-DD`",
-            t.trim_end()
-        ),
-    )
 }
 
 /// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at

@@ -327,7 +327,8 @@ impl Changelog {
 
     /// The lines of the release section for `version` (`v` prefix ignored): its heading's
     /// index and the index of the next section's first line (its heading, or the anchor above
-    /// it; the line count for the last section), as the release's notes take it whole.
+    /// it; for the last section, the trailing part's heading or the line count), as the
+    /// release's notes take it whole.
     pub fn section_lines(&self, version: &str) -> Option<(usize, usize)> {
         let i = self.version_index(version)?;
         let heading = self.doc.sections.get(i)?.heading;
@@ -335,7 +336,7 @@ impl Changelog {
             .doc
             .sections
             .get(i + 1)
-            .map_or(self.lines.len(), |s| s.lead);
+            .map_or(self.doc.trailer.unwrap_or(self.lines.len()), |s| s.lead);
         Some((heading, end))
     }
 

@@ -74,6 +74,9 @@ pub(crate) struct Structure {
     /// date, another level, `<small>`): the file is another tool's history, which `--rebuild`
     /// replaces only when asked.
     pub other_form: Option<usize>,
+    /// The heading of a section after the last release that names no version (vue's
+    /// `## Previous Changelogs`): it and what follows are no release's, and kept as they are.
+    pub trailer: Option<usize>,
 }
 
 /// Splits text into lines, keeping each terminator exactly.
@@ -299,6 +302,8 @@ fn scan(
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
+    // The refusal of the trailing part's heading, should a release follow it after all.
+    let mut trailer: Option<ParseError> = None;
     let mut versions: HashMap<String, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
@@ -377,7 +382,27 @@ fn scan(
             }
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
-                let sk = parse_heading(i, t)?;
+                let released = b.out.sections.iter().chain(&b.section);
+                let released = released
+                    .clone()
+                    .any(|s| matches!(s.kind, SectionKind::Release { .. }));
+                let sk = match (parse_heading(i, t), trailer.take()) {
+                    // A release after a heading that names none: that one was not trailing.
+                    (Ok(_), Some(e)) => return Err(e),
+                    (Ok(sk), None) => sk,
+                    // More of the trailing part (`## Contributors` after `## Older releases`).
+                    (Err(_), Some(e)) => {
+                        trailer = Some(e);
+                        continue;
+                    }
+                    (Err(e), None) if released && heading::names_no_version(t) => {
+                        b.close_section(i);
+                        b.out.trailer = Some(i);
+                        trailer = Some(e);
+                        continue;
+                    }
+                    (Err(e), None) => return Err(e),
+                };
                 if b.out.other_form.is_none() && other_form(t) {
                     b.out.other_form = Some(i);
                 }
@@ -503,7 +528,7 @@ mod tests {
         let e = Changelog::parse("# Changelog\n\n## [Unreleased] - ReleaseDate\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(
-            e.message.contains("change the line to `## [Unreleased]`"),
+            e.message.contains("change line 3 to `## [Unreleased]`"),
             "{}",
             e.message
         );
@@ -537,6 +562,34 @@ mod tests {
         let e = Changelog::parse("\n\n## [Unreleased]\n## [UNRELEASED]\n").unwrap_err();
         assert!(e.message.contains("line 3"), "{e}");
         assert!(e.to_string().starts_with("line 4:"));
+    }
+
+    /// vuejs/core's `## Previous Changelogs`: a part after the last release that names no
+    /// version is kept, and is no release's; one that a release follows is refused, with the
+    /// edit to its line.
+    #[test]
+    fn a_part_after_the_last_release_is_kept_but_not_one_between_releases() {
+        let text = "## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n- a\n\n## Previous Changelogs\n\n- [0.x](old.md)\n\n## Contributors\n\n[old]: x\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(c.versions(), ["1.0.0"]);
+        assert_eq!(c.entries_of("1.0.0").unwrap().len(), 1);
+        assert_eq!(c.section_lines("1.0.0"), Some((2, 6)));
+        assert!(!c.contains_entry("[0.x](old.md)", false));
+        let after = format!("{text}\n### [0.9.0] (2019-01-01)\n");
+        let e = Changelog::parse(&after).unwrap_err();
+        assert_eq!(e.line, 7);
+        assert_eq!(
+            e.fix.as_deref(),
+            Some("make line 7 the sub-heading `### Previous Changelogs`")
+        );
+        // Before any release, and version-like headings, are refused as before.
+        assert_eq!(err_line("## [Unreleased]\n\n## Previous\n"), 3);
+        let e = Changelog::parse("## [1.0.0]\n\n## v1.2 (2020)\n").unwrap_err();
+        assert_eq!(
+            e.fix.as_deref(),
+            Some("write line 3 as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)")
+        );
     }
 
     /// Every heading of the version is named, whatever faults follow it.
