@@ -331,3 +331,30 @@ fn a_trailing_part_after_the_last_release_is_kept() {
         text(&doctor)
     );
 }
+
+/// Each of the parser's other refusals gives `relhook doctor` the edit to make, not a
+/// general "make it a Keep a Changelog file".
+#[test]
+fn doctor_names_the_edit_for_each_refusal() {
+    for (log, fix) in [
+        (
+            "# Changelog\n\n## [Unreleased] - 2020-01-02\n\n## [1.0.0] - 2020-01-01\n\n- a\n",
+            "change line 3 to `## [Unreleased]`",
+        ),
+        (
+            "# Changelog\n\n## [Unreleased]\n\n- a\n\n## [Unreleased]\n\n- b\n",
+            "move the entries under line 7 into the Unreleased section at line 3, and delete line 7",
+        ),
+        (
+            "# Changelog\n\n## [Unreleased]\n\n- a\n\n```sh\nmake\n\n## [1.0.0] - 2020-01-01\n",
+            "add a ``` line after the code that line 7 opens",
+        ),
+    ] {
+        let repo = adopting(log, None);
+        let doctor = text(&repo.relhook(&["doctor"]));
+        assert!(
+            doctor.contains(&format!("fix: in CHANGELOG.md, {fix}")),
+            "{log}\n{doctor}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! Release headings: which `## ` lines (and conventional-changelog's other levels) start a
 //! release section, which version they name, and the refusal of those that start none, each
-//! naming the edit that makes the line one relhook reads.
+//! naming the edit that makes the line one relhook reads; and the parser's other refusals,
+//! each with its edit too.
 
 use super::ParseError;
 use super::lex;
@@ -70,6 +71,49 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
     }
 }
 
+/// The refusal of a second `## [Unreleased]` (0-based lines).
+pub(super) fn second_unreleased(first: usize, i: usize) -> ParseError {
+    let fix = format!(
+        "move the entries under line {} into the Unreleased section at line {}, and delete line {}",
+        i + 1,
+        first + 1,
+        i + 1
+    );
+    ParseError {
+        line: i + 1,
+        message: format!(
+            "second Unreleased section (the first is at line {}): {fix}",
+            first + 1
+        ),
+        fix: Some(fix),
+        repeated: None,
+    }
+}
+
+/// The refusal of a code fence or HTML comment that line `opened` (0-based) opens and
+/// nothing closes: everything after it is hidden from a reader.
+pub(super) fn unclosed(opened: usize, fence: Option<&str>) -> ParseError {
+    let n = opened + 1;
+    let (what, fix) = match fence {
+        Some(f) => (
+            "this code fence is never closed",
+            format!("add a {f} line after the code that line {n} opens"),
+        ),
+        None => (
+            "this HTML comment is never closed",
+            format!("add `-->` after the comment that line {n} opens"),
+        ),
+    };
+    ParseError {
+        line: n,
+        message: format!(
+            "{what} ({fix}): everything after it is hidden, so entries cannot go there"
+        ),
+        fix: Some(fix),
+        repeated: None,
+    }
+}
+
 /// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at
 /// level 1 for a minor release (`# [3.5.0](…) (2024-09-03)`), at level 3 for a patch
 /// (`### [9.3.2](…) (2021-10-17)`, where `### Bug Fixes` follows at the same level), and
@@ -109,10 +153,7 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
     let label = h.label.trim();
     if label.eq_ignore_ascii_case("unreleased") {
         if h.date.is_some() {
-            return Err(ParseError::at(
-                i + 1,
-                "the Unreleased section must not carry a date",
-            ));
+            return Err(heading_error(i, t));
         }
         return Ok(SectionKind::Unreleased);
     }

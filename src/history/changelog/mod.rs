@@ -53,18 +53,6 @@ pub struct ParseError {
     pub repeated: Option<(String, Vec<usize>)>,
 }
 
-impl ParseError {
-    /// A refusal at 1-based `line` with no one evident edit.
-    pub(crate) fn at(line: usize, message: impl Into<String>) -> ParseError {
-        ParseError {
-            line,
-            message: message.into(),
-            fix: None,
-            repeated: None,
-        }
-    }
-}
-
 /// What a version headed more than once is refused with wherever it is read (the hooks,
 /// `relhook doctor`, `relhook notes`): what is wrong, naming every heading's 1-based line, and
 /// the edit that fixes it.

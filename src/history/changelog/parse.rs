@@ -409,13 +409,7 @@ fn scan(
                 match &sk {
                     SectionKind::Unreleased => {
                         if let Some(first) = unreleased_at {
-                            return Err(ParseError::at(
-                                i + 1,
-                                format!(
-                                    "second Unreleased section (the first is at line {})",
-                                    first + 1
-                                ),
-                            ));
+                            return Err(heading::second_unreleased(first, i));
                         }
                         unreleased_at = Some(i);
                     }
@@ -449,14 +443,7 @@ fn scan(
     // Everything after an unclosed fence or comment is code or comment to a Markdown
     // renderer: an entry added there would be invisible, and added again by every sync.
     if verbatim.comment || verbatim.fence.is_some() {
-        let what = match verbatim.fence {
-            Some(f) => format!("this code fence is never closed (add a `{f}` line after the code)"),
-            None => "this HTML comment is never closed (add `-->` after it)".to_string(),
-        };
-        return Err(ParseError::at(
-            verbatim.opened + 1,
-            format!("{what}: everything after it is hidden, so entries cannot go there"),
-        ));
+        return Err(heading::unclosed(verbatim.opened, verbatim.fence));
     }
     b.close_section(lines.len());
     Ok(b.out)
