@@ -270,6 +270,12 @@ impl Builder {
         }
     }
 
+    /// Whether a release section has begun.
+    fn released(&self) -> bool {
+        let mut sections = self.out.sections.iter().chain(&self.section);
+        sections.any(|s| matches!(s.kind, SectionKind::Release { .. }))
+    }
+
     fn close_section(&mut self, at: usize) {
         let end = self.link_run.take().unwrap_or(at);
         self.close_sub(end);
@@ -382,10 +388,6 @@ fn scan(
             }
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
-                let released = b.out.sections.iter().chain(&b.section);
-                let released = released
-                    .clone()
-                    .any(|s| matches!(s.kind, SectionKind::Release { .. }));
                 let sk = match (parse_heading(i, t), trailer.take()) {
                     // A release after a heading that names none: that one was not trailing.
                     (Ok(_), Some(e)) => return Err(e),
@@ -395,7 +397,7 @@ fn scan(
                         trailer = Some(e);
                         continue;
                     }
-                    (Err(e), None) if released && heading::names_no_version(t) => {
+                    (Err(e), None) if heading::names_no_version(t) && b.released() => {
                         b.close_section(i);
                         b.out.trailer = Some(i);
                         trailer = Some(e);
