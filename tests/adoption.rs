@@ -349,6 +349,10 @@ fn doctor_names_the_edit_for_each_refusal() {
             "# Changelog\n\n## [Unreleased]\n\n- a\n\n```sh\nmake\n\n## [1.0.0] - 2020-01-01\n",
             "add a ``` line after the code that line 7 opens",
         ),
+        (
+            "# Changelog\n\n## [3.0.0](https://x/releases/tag/v3.0.0) (2017-5-1)\n\n- a\n",
+            "write 2017-5-1 on line 3 as 2017-05-01",
+        ),
     ] {
         let repo = adopting(log, None);
         let doctor = text(&repo.relhook(&["doctor"]));

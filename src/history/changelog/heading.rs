@@ -58,9 +58,16 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
             format!("make line {n} the sub-heading `### {}`", title(t)),
         )
     } else {
+        let fix = match unpadded_date(t) {
+            // electron/forge's `## [3.0.0](…) (2017-5-1)`: only the date is off.
+            Some((written, iso)) => format!("write {written} on line {n} as {iso}"),
+            None => format!(
+                "write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"
+            ),
+        };
         (
             format!("`{shown}` is not a Keep a Changelog release heading"),
-            format!("write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"),
+            fix,
         )
     };
     ParseError {
@@ -69,6 +76,19 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
         fix: Some(fix),
         repeated: None,
     }
+}
+
+/// A date written `YYYY-M-D` in `t` (a month or day of one digit), and it as `YYYY-MM-DD`.
+fn unpadded_date(t: &str) -> Option<(&str, String)> {
+    t.split(|c: char| !c.is_ascii_digit() && c != '-')
+        .find_map(|w| {
+            let mut parts = w.split('-');
+            let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+            let short = |p: &str| (1..=2).contains(&p.len());
+            let ok = parts.next().is_none() && y.len() == 4 && short(m) && short(d);
+            let iso = format!("{y}-{m:0>2}-{d:0>2}");
+            (ok && iso.len() > w.len() && lex::is_date(&iso)).then_some((w, iso))
+        })
 }
 
 /// The refusal of a second `## [Unreleased]` (0-based lines).
@@ -231,6 +251,26 @@ mod tests {
             pep440_pre("1.0.0rc1"),
         );
         assert!(a < b && b < rc && rc < semver::Version::parse("1.0.0").ok());
+    }
+
+    #[test]
+    fn a_date_without_leading_zeros_is_named_with_them() {
+        let d = |t| unpadded_date(t).map(|(w, iso)| (w.to_string(), iso));
+        assert_eq!(
+            d("## [3.0.0](https://x/v3.0.0) (2017-5-1)"),
+            Some(("2017-5-1".into(), "2017-05-01".into()))
+        );
+        assert_eq!(
+            d("## 1.0.0 - 2017-10-3"),
+            Some(("2017-10-3".into(), "2017-10-03".into()))
+        );
+        for no in [
+            "## 1.0.0 (2017-05-01)",
+            "## 1.0.0 (2017-13-1)",
+            "## 1.0.0 (2017-1-100)",
+        ] {
+            assert_eq!(d(no), None, "{no}");
+        }
     }
 
     /// A stable release carries what its PEP 440 pre-releases shipped, as with SemVer ones.
