@@ -3,7 +3,7 @@
 //! sections they are, new entries and sections are written in Keep a Changelog's form, and
 //! every byte of the old history stays as it was.
 
-use crate::support::{hand_tag, installed_repo, stderr, text};
+use crate::support::{dated_release, hand_tag, installed_repo, stderr, text};
 
 /// standard-version's file: no Unreleased section, linked minor headings with parenthesised
 /// dates, patch headings at level 3 beside `### Bug Fixes`, and vue's level-1 minor heading.
@@ -119,8 +119,246 @@ fn a_dated_unreleased_placeholder_is_named_with_its_fix() {
     let sync = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(sync.status.code(), Some(2), "{}", text(&sync));
     assert!(
-        stderr(&sync).contains("CHANGELOG.md:4: not a Keep a Changelog file: `## [Unreleased] - ReleaseDate` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]`"),
+        stderr(&sync).contains("CHANGELOG.md:4: not a Keep a Changelog file: `## [Unreleased] - ReleaseDate` is not the Unreleased heading relhook keeps: change line 4 to `## [Unreleased]`"),
         "{}",
         text(&sync)
     );
+}
+
+/// standard-version before 5.0: an `<a name>` anchor above each release heading, blank lines
+/// around it.
+const ANCHORED: &str = "# Change Log
+
+All notable changes to this project will be documented in this file. See [standard-version](https://github.com/conventional-changelog/standard-version) for commit guidelines.
+
+<a name=\"4.4.0\"></a>
+# [4.4.0](https://github.com/o/r/compare/v4.3.0...v4.4.0) (2018-05-21)
+
+
+### Bug Fixes
+
+* old fix ([#241](https://github.com/o/r/issues/241))
+
+
+
+<a name=\"4.3.0\"></a>
+# [4.3.0](https://github.com/o/r/compare/v4.2.0...v4.3.0) (2018-01-03)
+
+
+### Features
+
+* old feature
+";
+
+/// An anchor belongs to the heading below it: Unreleased, its entries and the release headings
+/// made from it go above the anchor, never between it and its release.
+#[test]
+fn new_sections_go_above_a_release_headings_anchor() {
+    let repo = adopting(ANCHORED, Some("v4.4.0"));
+    let history = &ANCHORED[ANCHORED.find("<a name").unwrap()..];
+    let preamble = &ANCHORED[..ANCHORED.find("<a name").unwrap()];
+    repo.commit_hooked("fix: new fix");
+    repo.commit_hooked("feat: new feature");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!(
+            "{preamble}## [Unreleased]\n\n### Added\n\n* new feature\n\n### Fixed\n\n* new fix\n\n{history}"
+        )
+    );
+
+    let tag = hand_tag(&repo, &["-a", "v4.5.0", "-m", "v4.5.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    let released = format!(
+        "{preamble}## [Unreleased]\n\n## [4.5.0] - 2026-11-21\n\n### Added\n\n* new feature\n\n### Fixed\n\n* new fix\n\n{history}"
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), released);
+
+    repo.commit_hooked("fix: later fix");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        released.replace(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n## [4.5.1] - 2026-11-21\n\n### Fixed\n\n* later fix\n\n"
+        )
+    );
+    // The old release's notes stop above the next release's anchor.
+    let notes = repo.relhook(&["notes", "v4.4.0"]);
+    assert_eq!(
+        crate::support::stdout(&notes),
+        "### Bug Fixes\n\n* old fix ([#241](https://github.com/o/r/issues/241))\n",
+        "{}",
+        text(&notes)
+    );
+    assert!(repo.is_clean());
+}
+
+/// release-please once headed one version three times (googleapis/release-please's
+/// `### [13.16.3]`): `relhook doctor` and `relhook notes` refuse it alike, naming every
+/// heading and the edit, rather than notes printing the first section as the release's.
+#[test]
+fn a_version_headed_more_than_once_is_refused_alike_naming_each_heading() {
+    let patch = |day: &str| {
+        format!(
+            "### [1.2.3](https://github.com/o/r/compare/v1.2.2...v1.2.3) (2022-05-{day})\n\n### Bug Fixes\n\n* a fix\n\n"
+        )
+    };
+    let log = format!(
+        "# Changelog\n\n## [1.3.0](https://github.com/o/r/compare/v1.2.3...v1.3.0) (2022-05-18)\n\n### Features\n\n* b\n\n{}{}{}",
+        patch("17"),
+        patch("13"),
+        patch("13")
+    );
+    let repo = adopting(&log, Some("v1.2.3"));
+    let what = "1.2.3 is headed 3 times (lines 9, 15 and 21), so which section is its release cannot be told";
+    let fix = "keep one heading for 1.2.3 and delete the others, moving what their sections add into the one kept";
+
+    let doctor = repo.relhook(&["doctor"]);
+    let said = text(&doctor);
+    assert!(
+        said.contains(&format!(
+            "INVALID  changelog: CHANGELOG.md:15 is not a Keep a Changelog file ({what}: {fix})"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "fix: in CHANGELOG.md, {fix}; or point `changelog.path`"
+        )),
+        "{said}"
+    );
+
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(notes.status.code(), Some(1), "{}", text(&notes));
+    assert_eq!(crate::support::stdout(&notes), "");
+    assert!(
+        stderr(&notes).contains(&format!("CHANGELOG.md at v1.2.3: {what}; ")),
+        "{}",
+        text(&notes)
+    );
+    assert!(
+        stderr(&notes).contains(&format!("and in CHANGELOG.md, {fix}")),
+        "{}",
+        text(&notes)
+    );
+}
+
+/// commitizen's file (its default version scheme is PEP 440): pre-release headings such as
+/// `## 1.0.0b2 (2019-01-18)` are read as the releases they are, not refused.
+#[test]
+fn pep_440_pre_release_headings_are_release_sections() {
+    let log = "## v1.0.0 (2019-03-01)\n\n### Refactor\n\n- old refactor\n\n## 1.0.0b2 (2019-01-18)\n\n## v1.0.0b1 (2019-01-17)\n\n### Feat\n\n- old feature\n\n## v0.9.11 (2018-12-17)\n\n### Fix\n\n- old fix\n";
+    let repo = adopting(log, Some("v1.0.0"));
+    repo.commit_hooked("fix: new fix");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n### Fixed\n\n- new fix\n\n{log}")
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+    repo.git_skipping_relhook(&["tag", "-a", "v1.0.0b1", "-m", "v1.0.0b1", "HEAD~1"]);
+    let notes = repo.relhook(&["notes", "v1.0.0b1"]);
+    assert_eq!(
+        crate::support::stdout(&notes),
+        "### Feat\n\n- old feature\n",
+        "{}",
+        text(&notes)
+    );
+    let tag = hand_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fixed\n\n- new fix\n\n{log}")
+    );
+}
+
+/// vuejs/core's file ends with `## Previous Changelogs`, a part after the last release that
+/// links the older files: it is kept as it is and is no release's, while new sections go at
+/// the top. A heading that names no version between two releases is refused with the edit to
+/// its line.
+#[test]
+fn a_trailing_part_after_the_last_release_is_kept() {
+    let log = "# [3.5.0](https://github.com/vuejs/core/compare/v3.5.0-rc.1...v3.5.0) (2024-09-03)\n\n### Features\n\n* old feature\n\n## [3.4.38](https://github.com/vuejs/core/compare/v3.4.37...v3.4.38) (2024-08-14)\n\n### Bug Fixes\n\n* old fix\n\n\n\n## Previous Changelogs\n\n### 3.3.x (2023-02-05 - 2023-12-29)\n\nSee [3.3 changelog](./changelogs/CHANGELOG-3.3.md)\n";
+    let repo = adopting(log, Some("v3.5.0"));
+    repo.commit_hooked("fix: new fix");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n### Fixed\n\n* new fix\n\n{log}")
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+    let tag = hand_tag(&repo, &["-a", "v3.5.1", "-m", "v3.5.1"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n## [3.5.1] - 2026-11-21\n\n### Fixed\n\n* new fix\n\n{log}")
+    );
+    // The last release's notes stop at the trailing part.
+    repo.git_skipping_relhook(&["tag", "-a", "v3.4.38", "-m", "v3.4.38"]);
+    let notes = repo.relhook(&["notes", "v3.4.38"]);
+    assert_eq!(
+        crate::support::stdout(&notes),
+        "### Bug Fixes\n\n* old fix\n",
+        "{}",
+        text(&notes)
+    );
+
+    // Between releases (vuejs/core's `## Aggregated Features List` under `# [3.5.0]`), the
+    // heading would swallow the release's entries: refused, naming the line's edit.
+    let inside = log.replace(
+        "### Features",
+        "## Aggregated Features List for 3.5 (alpha to stable)",
+    );
+    let repo = adopting(&inside, Some("v3.5.0"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        text(&doctor).contains("INVALID  changelog: CHANGELOG.md:3 is not a Keep a Changelog file (`## Aggregated Features List for 3.5 (alpha to stable)` names no version, and each `## ` heading above the last release starts one: make line 3 the sub-heading `### Aggregated Features List for 3.5 (alpha to stable)`)"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(
+        text(&doctor).contains("fix: in CHANGELOG.md, make line 3 the sub-heading `### Aggregated Features List for 3.5 (alpha to stable)`; or point `changelog.path`"),
+        "{}",
+        text(&doctor)
+    );
+}
+
+/// Each of the parser's other refusals gives `relhook doctor` the edit to make, not a
+/// general "make it a Keep a Changelog file".
+#[test]
+fn doctor_names_the_edit_for_each_refusal() {
+    for (log, fix) in [
+        (
+            "# Changelog\n\n## [Unreleased] - 2020-01-02\n\n## [1.0.0] - 2020-01-01\n\n- a\n",
+            "change line 3 to `## [Unreleased]`",
+        ),
+        (
+            "# Changelog\n\n## [Unreleased]\n\n- a\n\n## [Unreleased]\n\n- b\n",
+            "move the entries under line 7 into the Unreleased section at line 3, and delete line 7",
+        ),
+        (
+            "# Changelog\n\n## [Unreleased]\n\n- a\n\n```sh\nmake\n\n## [1.0.0] - 2020-01-01\n",
+            "add a ``` line after the code that line 7 opens",
+        ),
+        (
+            "# Changelog\n\n## [3.0.0](https://x/releases/tag/v3.0.0) (2017-5-1)\n\n- a\n",
+            "write 2017-5-1 on line 3 as 2017-05-01",
+        ),
+    ] {
+        let repo = adopting(log, None);
+        let doctor = text(&repo.relhook(&["doctor"]));
+        assert!(
+            doctor.contains(&format!("fix: in CHANGELOG.md, {fix}")),
+            "{log}\n{doctor}"
+        );
+    }
 }

@@ -184,17 +184,23 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     match (&repo, &config) {
         (Ok(repo), Ok(config)) => {
             // A changelog relhook cannot keep: every entry and release would be refused.
-            if let Some(why) = crate::tag::hand::unkept_changelog(repo, config) {
+            if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
+                let path = config.changelog.path.display();
+                let fix = match edit {
+                    Some(edit) => format!(
+                        "in {path}, {edit}; or point `changelog.path` in .relconfig.toml elsewhere"
+                    ),
+                    None => format!(
+                        "make {path} a Keep a Changelog file (https://keepachangelog.com/en/1.1.0/), or point `changelog.path` in .relconfig.toml elsewhere"
+                    ),
+                };
                 report.checks.push(doctor::Check {
                     subject: "changelog".into(),
                     status: Status::Invalid,
                     detail: format!(
                         "{why}: post-commit adds no entries to it, and releases and hand tags are refused"
                     ),
-                    fix: Some(format!(
-                        "make {} a Keep a Changelog file (https://keepachangelog.com/en/1.1.0/), or point `changelog.path` in .relconfig.toml elsewhere",
-                        config.changelog.path.display()
-                    )),
+                    fix: Some(fix),
                 });
             } else if let Some(check) = conflicted_changelog(repo, config) {
                 report.checks.push(check);

@@ -107,14 +107,11 @@ fn release_notes(
             ));
         }
         Some(Section::Ambiguous(lines)) => {
-            let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+            // As the hooks and `relhook doctor` refuse it.
+            let (what, fix) = crate::history::changelog::repeated_version(version, &lines);
             return Err(refuse(
-                format!(
-                    "{path} at {tag} has {} headings that name {version} (lines {}), so relhook cannot tell which section is the release's",
-                    lines.len(),
-                    lines.join(", ")
-                ),
-                format!("{by_hand}, and give each version one heading in {path}"),
+                format!("{path} at {tag}: {what}"),
+                format!("{by_hand}, and in {path}, {fix}"),
             ));
         }
         Some(Section::Missing {

@@ -295,20 +295,34 @@ pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
 /// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
 /// is none yet and the release creates it).
 pub fn unkept_changelog(repo: &Repo, config: &Config) -> Option<String> {
+    unkept_changelog_and_edit(repo, config).map(|(why, _)| why)
+}
+
+/// [`unkept_changelog`], and the edit that makes the file one relhook keeps where one line's
+/// change is evident (`ParseError::fix`).
+pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String, Option<String>)> {
     let path = repo.work_tree()?.join(&config.changelog.path);
     let bytes = crate::fsx::read_optional(&path).ok()??;
     let text = String::from_utf8_lossy(&bytes);
+    let edit = || {
+        crate::history::changelog::Changelog::parse(&text)
+            .err()
+            .and_then(|e| e.fix)
+    };
     match crate::history::sync::parse(&config.changelog.path, &text) {
         Ok(_) => None,
         Err(crate::Error::NotKeepAChangelog {
             path,
             line,
             message,
-        }) => Some(format!(
-            "{}:{line} is not a Keep a Changelog file ({message})",
-            path.display()
+        }) => Some((
+            format!(
+                "{}:{line} is not a Keep a Changelog file ({message})",
+                path.display()
+            ),
+            edit(),
         )),
-        Err(e) => Some(e.to_string()),
+        Err(e) => Some((e.to_string(), None)),
     }
 }
 

@@ -52,14 +52,14 @@ fn parse_compare(url: &str) -> Option<Compare<'_>> {
 }
 
 impl Changelog {
-    /// Inserts `## [Unreleased]` above the newest release, or after the
+    /// Inserts `## [Unreleased]` above the newest release (and its anchor), or after the
     /// preamble when there are no sections yet. Does nothing if present.
     pub fn ensure_unreleased(&mut self) {
         if self.has_unreleased() {
             return;
         }
         if let Some(sec) = self.doc.sections.first() {
-            let at = sec.heading;
+            let at = sec.lead;
             self.insert_lines(at, vec!["## [Unreleased]".into(), String::new()]);
             return;
         }
@@ -449,6 +449,29 @@ mod tests {
         let before = c.render();
         c.ensure_unreleased();
         assert_eq!(c.render(), before);
+    }
+
+    /// standard-version's anchors belong to the heading below them: Unreleased, its new
+    /// sub-sections and the release made of it go above the anchor.
+    #[test]
+    fn new_lines_go_above_a_headings_anchor() {
+        let old = "<a name=\"1.0.0\"></a>\n\n# [1.0.0](https://x) (2020-01-01)\n\n* a\n";
+        let mut c = parse(&format!("# C\n\n{old}"));
+        c.add_entry("Fixed", "x", false);
+        c.add_entry("Security", "z", false);
+        c.add_entry("Added", "y", false);
+        let unreleased =
+            "## [Unreleased]\n\n### Added\n\n* y\n\n### Fixed\n\n* x\n\n### Security\n\n* z\n\n";
+        assert_eq!(c.render(), format!("# C\n\n{unreleased}{old}"));
+        c.release("1.1.0", "2026-01-02", "v", None).unwrap();
+        assert_eq!(
+            c.render(),
+            format!(
+                "# C\n\n## [Unreleased]\n\n{}{old}",
+                unreleased.replace("[Unreleased]", "[1.1.0] - 2026-01-02")
+            )
+        );
+        assert_eq!(c.section_lines("1.1.0"), Some((4, 18)));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod diff;
 mod edit;
 pub mod entry;
 mod head;
+mod heading;
 mod lex;
 mod merge;
 mod parse;
@@ -45,6 +46,38 @@ pub struct ParseError {
     pub line: usize,
     /// What is wrong and what was expected instead.
     pub message: String,
+    /// The edit that makes the file one relhook reads, where one is evident (also said in
+    /// `message`).
+    pub fix: Option<String>,
+    /// A version headed more than once: the version and its headings' 1-based lines.
+    pub repeated: Option<(String, Vec<usize>)>,
+}
+
+/// What a version headed more than once is refused with wherever it is read (the hooks,
+/// `relhook doctor`, `relhook notes`): what is wrong, naming every heading's 1-based line, and
+/// the edit that fixes it.
+pub fn repeated_version(version: &str, lines: &[usize]) -> (String, String) {
+    let (times, others) = match lines.len() {
+        2 => (
+            "twice".to_string(),
+            "the other, moving what its section adds",
+        ),
+        n => (
+            format!("{n} times"),
+            "the others, moving what their sections add",
+        ),
+    };
+    let listed: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    let listed = match listed.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => listed.join(""),
+    };
+    (
+        format!(
+            "{version} is headed {times} (lines {listed}), so which section is its release cannot be told"
+        ),
+        format!("keep one heading for {version} and delete {others} into the one kept"),
+    )
 }
 
 /// Why an edit or merge could not be carried out.
@@ -129,6 +162,14 @@ pub fn one_line(text: &str) -> String {
         Some((first, _)) => format!("{} …", first.trim_end()),
         None => text.to_owned(),
     }
+}
+
+/// The version a release heading names (`v` prefix ignored), to compare: SemVer, or the
+/// SemVer pre-release a PEP 440 one stands for (commitizen's `1.0.0b2` is `1.0.0-b.2`).
+pub fn release_version(label: &str) -> Option<semver::Version> {
+    semver::Version::parse(parse::version_key(label))
+        .ok()
+        .or_else(|| heading::pep440_pre(label))
 }
 
 /// Collapses whitespace so entries compare by meaning, not layout.
@@ -273,8 +314,9 @@ impl Changelog {
     }
 
     /// The lines of the release section for `version` (`v` prefix ignored): its heading's
-    /// index and the index of the next section's heading (the line count for the last
-    /// section), as the release's notes take it whole.
+    /// index and the index of the next section's first line (its heading, or the anchor above
+    /// it; for the last section, the trailing part's heading or the line count), as the
+    /// release's notes take it whole.
     pub fn section_lines(&self, version: &str) -> Option<(usize, usize)> {
         let i = self.version_index(version)?;
         let heading = self.doc.sections.get(i)?.heading;
@@ -282,7 +324,7 @@ impl Changelog {
             .doc
             .sections
             .get(i + 1)
-            .map_or(self.lines.len(), |s| s.heading);
+            .map_or(self.doc.trailer.unwrap_or(self.lines.len()), |s| s.lead);
         Some((heading, end))
     }
 
@@ -409,7 +451,7 @@ impl Changelog {
     /// as they are: they record what each pre-release shipped. A pre-release `version`
     /// folds nothing.
     pub fn fold_prereleases(&mut self, version: &str) {
-        let Ok(target) = semver::Version::parse(parse::version_key(version)) else {
+        let Some(target) = release_version(version) else {
             return;
         };
         if !target.pre.is_empty() {
@@ -417,7 +459,7 @@ impl Changelog {
         }
         let mut carried: Vec<Vec<Entry>> = Vec::new();
         for v in self.versions() {
-            let Ok(pv) = semver::Version::parse(parse::version_key(&v)) else {
+            let Some(pv) = release_version(&v) else {
                 continue;
             };
             if pv.pre.is_empty() {

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::ParseError;
+use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
 
 /// One physical line: its text without the terminator, and the terminator
@@ -46,6 +47,10 @@ pub(crate) struct Sub {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Section {
     pub kind: SectionKind,
+    /// The first line of the `<a name>` anchors right above the heading (standard-version
+    /// before 5.0 wrote one above each release), or the heading when there are none: what goes
+    /// before the section goes before this line, so an anchor stays with its heading.
+    pub lead: usize,
     pub heading: usize,
     pub end: usize,
     pub subs: Vec<Sub>,
@@ -69,6 +74,9 @@ pub(crate) struct Structure {
     /// date, another level, `<small>`): the file is another tool's history, which `--rebuild`
     /// replaces only when asked.
     pub other_form: Option<usize>,
+    /// The heading of a section after the last release that names no version (vue's
+    /// `## Previous Changelogs`): it and what follows are no release's, and kept as they are.
+    pub trailer: Option<usize>,
 }
 
 /// Splits text into lines, keeping each terminator exactly.
@@ -131,7 +139,7 @@ enum Kind {
     Other,
 }
 
-fn heading_level(t: &str) -> Option<usize> {
+pub(super) fn heading_level(t: &str) -> Option<usize> {
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
     if !(1..=6).contains(&hashes) {
         return None;
@@ -218,83 +226,21 @@ impl Verbatim {
     }
 }
 
-fn heading_error(i: usize, t: &str) -> ParseError {
-    // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like: one line to
-    // change, which a general "not a Keep a Changelog file" would hide.
-    let after = t.trim_start_matches('#').trim_start();
-    if after
-        .get(..12)
-        .is_some_and(|h| h.eq_ignore_ascii_case("[unreleased]"))
-    {
-        return ParseError {
-            line: i + 1,
-            message: format!(
-                "`{}` is not the Unreleased heading relhook keeps: change the line to `## [Unreleased]` (relhook dates the section when it releases it)",
-                t.trim_end()
-            ),
-        };
-    }
-    ParseError {
-        line: i + 1,
-        message: format!(
-            "`{}` is not a Keep a Changelog release heading; expected `## [Unreleased]` or `## [X.Y.Z] - YYYY-MM-DD`",
-            t.trim_end()
-        ),
-    }
-}
-
-/// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at
-/// level 1 for a minor release (`# [3.5.0](…) (2024-09-03)`), at level 3 for a patch
-/// (`### [9.3.2](…) (2021-10-17)`, where `### Bug Fixes` follows at the same level), and
-/// wrapped in `<small>` (`## <small>3.4.38 (2024-08-14)</small>`). Read as the release
-/// section it is: read as text or as a sub-heading, its entries would count as another
-/// section's (Unreleased's, at the top of the file), and a commit's entry would be added there.
-fn other_release_heading(t: &str) -> Option<String> {
-    let level = heading_level(t)?;
-    let mut rest = t[level..].trim();
-    if let Some(inner) = rest
-        .strip_prefix("<small>")
-        .and_then(|r| r.strip_suffix("</small>"))
-    {
-        rest = inner.trim();
-    }
-    let line = format!("## {rest}");
-    let label = lex::heading(&line)?.label.trim();
-    is_version(label).then(|| label.to_string())
-}
-
-/// Whether a release heading is in a form relhook does not write (see
-/// [`Structure::other_form`]).
-fn other_form(t: &str) -> bool {
-    match lex::heading(t) {
-        Some(h) => h.date.is_some_and(|d| t.contains(&format!("({d})"))),
-        None => true,
-    }
-}
-
-/// Classifies a `## ` heading.
-fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
-    let Some(h) = lex::heading(t) else {
-        return other_release_heading(t)
-            .map(|version| SectionKind::Release { version })
-            .ok_or_else(|| heading_error(i, t));
-    };
-    let label = h.label.trim();
-    if label.eq_ignore_ascii_case("unreleased") {
-        if h.date.is_some() {
-            return Err(ParseError {
-                line: i + 1,
-                message: "the Unreleased section must not carry a date".into(),
-            });
+/// The first line of the anchors (and the blank lines among them) right above heading `i`.
+fn lead(lines: &[Line], i: usize) -> usize {
+    let mut lead = i;
+    let mut at = i;
+    while let Some(prev) = at.checked_sub(1).and_then(|p| lines.get(p)) {
+        let t = prev.text.trim();
+        if !t.is_empty() && !heading::anchor(t) {
+            break;
         }
-        return Ok(SectionKind::Unreleased);
+        at -= 1;
+        if !t.is_empty() {
+            lead = at;
+        }
     }
-    if is_version(label) {
-        return Ok(SectionKind::Release {
-            version: label.to_string(),
-        });
-    }
-    Err(heading_error(i, t))
+    lead
 }
 
 /// Mutable state of the single pass in [`analyze`].
@@ -324,6 +270,12 @@ impl Builder {
         }
     }
 
+    /// Whether a release section has begun.
+    fn released(&self) -> bool {
+        let mut sections = self.out.sections.iter().chain(&self.section);
+        sections.any(|s| matches!(s.kind, SectionKind::Release { .. }))
+    }
+
     fn close_section(&mut self, at: usize) {
         let end = self.link_run.take().unwrap_or(at);
         self.close_sub(end);
@@ -337,9 +289,27 @@ impl Builder {
 /// Derives the structure of `lines`, refusing text that is not a Keep a
 /// Changelog. Linear in the number of lines.
 pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
+    // A version headed twice is refused once its every heading is known: it is the first
+    // fault, whatever the rest of the file holds.
+    let mut repeated = None;
+    let structure = scan(lines, &mut repeated);
+    match repeated {
+        Some((version, at)) => Err(heading::repeated_error(&version, &at)),
+        None => structure,
+    }
+}
+
+/// [`analyze`]'s pass, noting in `repeated` the first version headed more than once and the
+/// (0-based) lines of its headings.
+fn scan(
+    lines: &[Line],
+    repeated: &mut Option<(String, Vec<usize>)>,
+) -> Result<Structure, ParseError> {
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
+    // The refusal of the trailing part's heading, should a release follow it after all.
+    let mut trailer: Option<ParseError> = None;
     let mut versions: HashMap<String, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
@@ -418,38 +388,53 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
             }
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
-                let sk = parse_heading(i, t)?;
+                let sk = match (parse_heading(i, t), trailer.take()) {
+                    // A release after a heading that names none: that one was not trailing.
+                    (Ok(_), Some(e)) => return Err(e),
+                    (Ok(sk), None) => sk,
+                    // More of the trailing part (`## Contributors` after `## Older releases`).
+                    (Err(_), Some(e)) => {
+                        trailer = Some(e);
+                        continue;
+                    }
+                    (Err(e), None) if heading::names_no_version(t) && b.released() => {
+                        b.close_section(i);
+                        b.out.trailer = Some(i);
+                        trailer = Some(e);
+                        continue;
+                    }
+                    (Err(e), None) => return Err(e),
+                };
                 if b.out.other_form.is_none() && other_form(t) {
                     b.out.other_form = Some(i);
                 }
                 match &sk {
                     SectionKind::Unreleased => {
                         if let Some(first) = unreleased_at {
-                            return Err(ParseError {
-                                line: i + 1,
-                                message: format!(
-                                    "second Unreleased section (the first is at line {})",
-                                    first + 1
-                                ),
-                            });
+                            return Err(heading::second_unreleased(first, i));
                         }
                         unreleased_at = Some(i);
                     }
                     SectionKind::Release { version } => {
-                        if let Some(first) = versions.insert(version_key(version).to_string(), i) {
-                            return Err(ParseError {
-                                line: i + 1,
-                                message: format!(
-                                    "duplicate section for version {version} (already at line {})",
-                                    first + 1
-                                ),
-                            });
+                        let key = version_key(version);
+                        match (versions.get(key), repeated.as_mut()) {
+                            // Every heading of the first version headed twice is named.
+                            (Some(_), Some((v, at))) if version_key(v) == key => at.push(i),
+                            (Some(_), Some(_)) => {}
+                            (Some(&first), None) => {
+                                *repeated = Some((version.clone(), vec![first, i]))
+                            }
+                            (None, _) => {
+                                versions.insert(key.to_string(), i);
+                            }
                         }
                     }
                 }
-                b.close_section(i);
+                let lead = lead(lines, i);
+                b.close_section(lead);
                 b.section = Some(Section {
                     kind: sk,
+                    lead,
                     heading: i,
                     end: i + 1,
                     subs: vec![],
@@ -460,14 +445,7 @@ pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
     // Everything after an unclosed fence or comment is code or comment to a Markdown
     // renderer: an entry added there would be invisible, and added again by every sync.
     if verbatim.comment || verbatim.fence.is_some() {
-        let what = match verbatim.fence {
-            Some(f) => format!("this code fence is never closed (add a `{f}` line after the code)"),
-            None => "this HTML comment is never closed (add `-->` after it)".to_string(),
-        };
-        return Err(ParseError {
-            line: verbatim.opened + 1,
-            message: format!("{what}: everything after it is hidden, so entries cannot go there"),
-        });
+        return Err(heading::unclosed(verbatim.opened, verbatim.fence));
     }
     b.close_section(lines.len());
     Ok(b.out)
@@ -539,7 +517,7 @@ mod tests {
         let e = Changelog::parse("# Changelog\n\n## [Unreleased] - ReleaseDate\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(
-            e.message.contains("change the line to `## [Unreleased]`"),
+            e.message.contains("change line 3 to `## [Unreleased]`"),
             "{}",
             e.message
         );
@@ -573,6 +551,48 @@ mod tests {
         let e = Changelog::parse("\n\n## [Unreleased]\n## [UNRELEASED]\n").unwrap_err();
         assert!(e.message.contains("line 3"), "{e}");
         assert!(e.to_string().starts_with("line 4:"));
+    }
+
+    /// vuejs/core's `## Previous Changelogs`: a part after the last release that names no
+    /// version is kept, and is no release's; one that a release follows is refused, with the
+    /// edit to its line.
+    #[test]
+    fn a_part_after_the_last_release_is_kept_but_not_one_between_releases() {
+        let text = "## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n- a\n\n## Previous Changelogs\n\n- [0.x](old.md)\n\n## Contributors\n\n[old]: x\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(c.versions(), ["1.0.0"]);
+        assert_eq!(c.entries_of("1.0.0").unwrap().len(), 1);
+        assert_eq!(c.section_lines("1.0.0"), Some((2, 6)));
+        assert!(!c.contains_entry("[0.x](old.md)", false));
+        let after = format!("{text}\n### [0.9.0] (2019-01-01)\n");
+        let e = Changelog::parse(&after).unwrap_err();
+        assert_eq!(e.line, 7);
+        assert_eq!(
+            e.fix.as_deref(),
+            Some("make line 7 the sub-heading `### Previous Changelogs`")
+        );
+        // Before any release, and version-like headings, are refused as before.
+        assert_eq!(err_line("## [Unreleased]\n\n## Previous\n"), 3);
+        let e = Changelog::parse("## [1.0.0]\n\n## v1.2 (2020)\n").unwrap_err();
+        assert_eq!(
+            e.fix.as_deref(),
+            Some("write line 3 as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)")
+        );
+    }
+
+    /// Every heading of the version is named, whatever faults follow it.
+    #[test]
+    fn a_version_headed_more_than_once_names_every_heading() {
+        let text = "## [1.0.0]\n- a\n## [1.0.0]\n## [0.9.0]\n## v1.0.0\n## [0.9.0]\n```\n";
+        let e = Changelog::parse(text).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.repeated, Some(("1.0.0".into(), vec![1, 3, 5])));
+        assert!(
+            e.message.contains("headed 3 times (lines 1, 3 and 5)"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

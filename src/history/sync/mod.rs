@@ -264,8 +264,8 @@ fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<
         .collect();
     for v in log.versions() {
         let released = last.is_some_and(|last| {
-            semver::Version::parse(v.strip_prefix('v').unwrap_or(&v))
-                .is_ok_and(|v| v.cmp_precedence(last).is_le())
+            crate::history::changelog::release_version(&v)
+                .is_some_and(|v| v.cmp_precedence(last).is_le())
         });
         if !released {
             let entries = log.entries_of(&v).unwrap_or_default();

@@ -1,0 +1,293 @@
+//! Release headings: which `## ` lines (and conventional-changelog's other levels) start a
+//! release section, which version they name, and the refusal of those that start none, each
+//! naming the edit that makes the line one relhook reads; and the parser's other refusals,
+//! each with its edit too.
+
+use super::ParseError;
+use super::lex;
+use super::parse::{SectionKind, heading_level, is_version};
+
+/// A heading's version: SemVer, or a PEP 440 pre-release (see [`pep440_pre`]).
+fn names_version(label: &str) -> bool {
+    is_version(label) || pep440_pre(label).is_some()
+}
+
+/// The text of a heading after its `#`s.
+fn title(t: &str) -> &str {
+    t.trim_start_matches('#')
+        .trim()
+        .trim_end_matches('#')
+        .trim_end()
+}
+
+/// Whether a `## ` heading that relhook reads as no release's names no version either (a
+/// title such as `## Previous Changelogs`, not `## v1.2 (2020)` or `## [Unreleased] - …`):
+/// a sub-heading or a trailing part, not a release heading written another way.
+pub(super) fn names_no_version(t: &str) -> bool {
+    let label = title(t).trim_start_matches(['[', '<']);
+    let label = label.strip_prefix("small>").unwrap_or(label);
+    let label = label.strip_prefix(['v', 'V']).unwrap_or(label);
+    let unreleased = label
+        .get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("unreleased"));
+    !unreleased && !label.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The refusal of `## ` heading `t` at line `i` (0-based), which names no release relhook
+/// reads, with the edit to its line.
+pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
+    let (n, shown) = (i + 1, t.trim_end());
+    let (what, fix) = if title(t)
+        .trim_start_matches('[')
+        .get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("unreleased"))
+    {
+        // cargo-release's template (`## [Unreleased] - ReleaseDate`) and the like.
+        (
+            format!("`{shown}` is not the Unreleased heading relhook keeps"),
+            format!(
+                "change line {n} to `## [Unreleased]` (relhook dates the section when it releases it)"
+            ),
+        )
+    } else if names_no_version(t) {
+        // vue's `## Aggregated Features List for 3.5` between its releases.
+        (
+            format!(
+                "`{shown}` names no version, and each `## ` heading above the last release starts one"
+            ),
+            format!("make line {n} the sub-heading `### {}`", title(t)),
+        )
+    } else {
+        let fix = match unpadded_date(t) {
+            // electron/forge's `## [3.0.0](…) (2017-5-1)`: only the date is off.
+            Some((written, iso)) => format!("write {written} on line {n} as {iso}"),
+            None => format!(
+                "write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"
+            ),
+        };
+        (
+            format!("`{shown}` is not a Keep a Changelog release heading"),
+            fix,
+        )
+    };
+    ParseError {
+        line: n,
+        message: format!("{what}: {fix}"),
+        fix: Some(fix),
+        repeated: None,
+    }
+}
+
+/// A date written `YYYY-M-D` in `t` (a month or day of one digit), and it as `YYYY-MM-DD`.
+fn unpadded_date(t: &str) -> Option<(&str, String)> {
+    t.split(|c: char| !c.is_ascii_digit() && c != '-')
+        .find_map(|w| {
+            let mut parts = w.split('-');
+            let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+            let short = |p: &str| (1..=2).contains(&p.len());
+            let ok = parts.next().is_none() && y.len() == 4 && short(m) && short(d);
+            let iso = format!("{y}-{m:0>2}-{d:0>2}");
+            (ok && iso.len() > w.len() && lex::is_date(&iso)).then_some((w, iso))
+        })
+}
+
+/// The refusal of a second `## [Unreleased]` (0-based lines).
+pub(super) fn second_unreleased(first: usize, i: usize) -> ParseError {
+    let fix = format!(
+        "move the entries under line {} into the Unreleased section at line {}, and delete line {}",
+        i + 1,
+        first + 1,
+        i + 1
+    );
+    ParseError {
+        line: i + 1,
+        message: format!(
+            "second Unreleased section (the first is at line {}): {fix}",
+            first + 1
+        ),
+        fix: Some(fix),
+        repeated: None,
+    }
+}
+
+/// The refusal of a code fence or HTML comment that line `opened` (0-based) opens and
+/// nothing closes: everything after it is hidden from a reader.
+pub(super) fn unclosed(opened: usize, fence: Option<&str>) -> ParseError {
+    let n = opened + 1;
+    let (what, fix) = match fence {
+        Some(f) => (
+            "this code fence is never closed",
+            format!("add a {f} line after the code that line {n} opens"),
+        ),
+        None => (
+            "this HTML comment is never closed",
+            format!("add `-->` after the comment that line {n} opens"),
+        ),
+    };
+    ParseError {
+        line: n,
+        message: format!(
+            "{what} ({fix}): everything after it is hidden, so entries cannot go there"
+        ),
+        fix: Some(fix),
+        repeated: None,
+    }
+}
+
+/// A version's heading in the forms conventional-changelog writes besides `## [X.Y.Z]`: at
+/// level 1 for a minor release (`# [3.5.0](…) (2024-09-03)`), at level 3 for a patch
+/// (`### [9.3.2](…) (2021-10-17)`, where `### Bug Fixes` follows at the same level), and
+/// wrapped in `<small>` (`## <small>3.4.38 (2024-08-14)</small>`). Read as the release
+/// section it is: read as text or as a sub-heading, its entries would count as another
+/// section's (Unreleased's, at the top of the file), and a commit's entry would be added there.
+pub(super) fn other_release_heading(t: &str) -> Option<String> {
+    let level = heading_level(t)?;
+    let mut rest = t[level..].trim();
+    if let Some(inner) = rest
+        .strip_prefix("<small>")
+        .and_then(|r| r.strip_suffix("</small>"))
+    {
+        rest = inner.trim();
+    }
+    let line = format!("## {rest}");
+    let label = lex::heading(&line)?.label.trim();
+    names_version(label).then(|| label.to_string())
+}
+
+/// Whether a release heading is in a form relhook does not write (see
+/// [`Structure::other_form`]).
+pub(super) fn other_form(t: &str) -> bool {
+    match lex::heading(t) {
+        Some(h) => h.date.is_some_and(|d| t.contains(&format!("({d})"))),
+        None => true,
+    }
+}
+
+/// Classifies a `## ` heading.
+pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
+    let Some(h) = lex::heading(t) else {
+        return other_release_heading(t)
+            .map(|version| SectionKind::Release { version })
+            .ok_or_else(|| heading_error(i, t));
+    };
+    let label = h.label.trim();
+    if label.eq_ignore_ascii_case("unreleased") {
+        if h.date.is_some() {
+            return Err(heading_error(i, t));
+        }
+        return Ok(SectionKind::Unreleased);
+    }
+    if names_version(label) {
+        return Ok(SectionKind::Release {
+            version: label.to_string(),
+        });
+    }
+    Err(heading_error(i, t))
+}
+
+/// An empty HTML anchor (`<a name="4.3.0"></a>`), as conventional-changelog wrote one above
+/// each release heading: it belongs to the heading below it.
+pub(super) fn anchor(t: &str) -> bool {
+    t.starts_with("<a ") && (t.ends_with("></a>") || t.ends_with("/>")) && !t.contains("href")
+}
+
+/// The refusal of a version headed more than once (0-based `lines`), at its second heading.
+pub(super) fn repeated_error(version: &str, lines: &[usize]) -> ParseError {
+    let at: Vec<usize> = lines.iter().map(|l| l + 1).collect();
+    let (what, fix) = super::repeated_version(version, &at);
+    ParseError {
+        line: at.get(1).copied().unwrap_or(1),
+        message: format!("{what}: {fix}"),
+        fix: Some(fix),
+        repeated: Some((version.to_string(), at)),
+    }
+}
+
+/// A PEP 440 pre-release in its normal form (`1.0.0b2`, `v2.1.0rc1`, `3.0.0a0`), as commitizen
+/// heads releases of Python projects (its default version scheme): read as the SemVer
+/// pre-release it stands for (`1.0.0-b.2`), so that it orders before `1.0.0` (`a` < `b` < `rc`).
+/// Only relhook's reading of history: what relhook writes and tags is SemVer.
+pub(crate) fn pep440_pre(label: &str) -> Option<semver::Version> {
+    let v = label.strip_prefix('v').unwrap_or(label);
+    let split = v.find(['a', 'b', 'r'])?;
+    let (core, pre) = v.split_at(split);
+    let n = ["a", "b", "rc"]
+        .iter()
+        .find_map(|k| Some((*k, pre.strip_prefix(k)?)))
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?;
+    if !is_version(core) || core.contains(['-', '+']) {
+        return None;
+    }
+    semver::Version::parse(&format!("{core}-{}.{}", n.0, n.1)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Changelog;
+    use super::*;
+
+    #[test]
+    fn pep_440_pre_releases_read_as_semver_ones() {
+        let v = |s: &str| pep440_pre(s).map(|v| v.to_string());
+        assert_eq!(v("1.0.0b2").as_deref(), Some("1.0.0-b.2"));
+        assert_eq!(v("v1.0.0b1").as_deref(), Some("1.0.0-b.1"));
+        assert_eq!(v("2.1.0rc1").as_deref(), Some("2.1.0-rc.1"));
+        assert_eq!(v("3.0.0a0").as_deref(), Some("3.0.0-a.0"));
+        for no in [
+            "1.0.0",
+            "1.0.0b",
+            "1.0.0c1",
+            "1.0b2",
+            "1.0.0-rc.1b2",
+            "1.0.0b2.post1",
+            "about",
+            "1.0.0rcx",
+        ] {
+            assert_eq!(v(no), None, "{no}");
+        }
+        let (a, b, rc) = (
+            pep440_pre("1.0.0a1"),
+            pep440_pre("1.0.0b1"),
+            pep440_pre("1.0.0rc1"),
+        );
+        assert!(a < b && b < rc && rc < semver::Version::parse("1.0.0").ok());
+    }
+
+    #[test]
+    fn a_date_without_leading_zeros_is_named_with_them() {
+        let d = |t| unpadded_date(t).map(|(w, iso)| (w.to_string(), iso));
+        assert_eq!(
+            d("## [3.0.0](https://x/v3.0.0) (2017-5-1)"),
+            Some(("2017-5-1".into(), "2017-05-01".into()))
+        );
+        assert_eq!(
+            d("## 1.0.0 - 2017-10-3"),
+            Some(("2017-10-3".into(), "2017-10-03".into()))
+        );
+        for no in [
+            "## 1.0.0 (2017-05-01)",
+            "## 1.0.0 (2017-13-1)",
+            "## 1.0.0 (2017-1-100)",
+        ] {
+            assert_eq!(d(no), None, "{no}");
+        }
+    }
+
+    /// A stable release carries what its PEP 440 pre-releases shipped, as with SemVer ones.
+    #[test]
+    fn a_stable_release_folds_in_pep_440_pre_releases() {
+        let mut c = Changelog::parse(
+            "## [Unreleased]\n\n- late\n\n## 1.1.0rc1 (2026-01-02)\n\n### Feat\n\n- the feature\n\n## v1.0.0 (2026-01-01)\n\n- old\n",
+        )
+        .unwrap();
+        assert_eq!(c.versions(), ["1.1.0rc1", "v1.0.0"]);
+        c.release("1.1.0", "2026-01-03", "v", None).unwrap();
+        let got: Vec<String> = c
+            .entries_of("1.1.0")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(got, ["late", "the feature"]);
+    }
+}
