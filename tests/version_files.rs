@@ -42,6 +42,10 @@ fn a_tooling_package_json_beside_the_real_manifest_is_left_alone_with_a_note() {
     let dry = repo.relhook(&["release", "--dry-run"]);
     assert_eq!(dry.status.code(), Some(0), "{}", text(&dry));
     note_names_the_tooling_file(&stderr(&dry));
+    let json = repo.relhook(&["release", "--dry-run", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["left_alone"][0]["path"], "package.json", "{report}");
+    note_names_the_tooling_file(report["left_alone"][0]["note"].as_str().unwrap_or(""));
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     note_names_the_tooling_file(&stderr(&out));
@@ -202,6 +206,19 @@ fn a_package_file_behind_its_tag_is_refused_and_a_tooling_one_left_alone() {
     assert!(err.contains("web/package.json says 1.0.0"), "{err}");
     assert_eq!(repo.read("web/package.json"), WEB);
     // api: its Cargo.toml holds 1.2.0, so the tooling package.json is left alone.
+    let json = repo.relhook(&[
+        "release",
+        "--package",
+        "api",
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let note = report["packages"][0]["left_alone"][0]
+        .as_str()
+        .unwrap_or("");
+    assert!(note.contains("api/package.json says 0.0.0"), "{report}");
     let out = crate::support::dated_release(&repo, &["--package", "api"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(

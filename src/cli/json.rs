@@ -364,10 +364,22 @@ pub(crate) struct ReleaseReport<'a> {
     pub signed: bool,
     /// Every file changed, with a unified diff.
     pub edits: Vec<EditReport>,
+    /// The version files relhook found but leaves as they are (they hold another version
+    /// than the project's), each with the note that says why.
+    pub left_alone: Vec<LeftAloneReport>,
     /// The release commit (full id); null in a dry run.
     pub release_commit: Option<String>,
     /// Whether the tests ran and passed on it; null in a dry run.
     pub tested: Option<bool>,
+}
+
+/// A found version file a release leaves as it is.
+#[derive(Debug, Serialize)]
+pub(crate) struct LeftAloneReport {
+    /// The file, relative to the repository's top.
+    pub path: String,
+    /// Why it is left alone, and how to include it.
+    pub note: String,
 }
 
 /// One file a release changes.

@@ -39,6 +39,14 @@ pub(super) fn release_report<'a>(
                 super::json::EditReport { path: name, diff }
             })
             .collect(),
+        left_alone: plan
+            .left_alone
+            .iter()
+            .map(|(f, note)| super::json::LeftAloneReport {
+                path: f.path.display().to_string(),
+                note: note.clone(),
+            })
+            .collect(),
         release_commit: done.map(|d| d.commit.to_string()),
         tested: done.map(|d| d.tested),
     }

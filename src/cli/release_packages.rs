@@ -333,6 +333,8 @@ struct PackageReport<'a> {
     version: String,
     previous: String,
     because: Vec<String>,
+    /// The package's found version files left as they are, each as its note says.
+    left_alone: &'a [String],
 }
 
 fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
@@ -348,6 +350,7 @@ fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
                 version: p.version.to_string(),
                 previous: p.current.to_string(),
                 because: p.because.iter().map(|c| c.entry()).collect(),
+                left_alone: &p.left_alone,
             })
             .collect(),
         commit_message: &plan.commit_message,
