@@ -295,3 +295,30 @@ fn a_listed_package_lock_has_both_its_versions_bumped() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(repo.read("package-lock.json"), npm_lock("1.3.0", "1.3.0"));
 }
+
+/// A hand tag whose Unreleased is empty (the commit since the last release met no hook) over
+/// a version file that refuses the release: refused before the tag exists, exit non-zero, not
+/// made and then withdrawn with git saying it succeeded.
+#[test]
+fn a_hand_tag_over_an_empty_unreleased_is_refused_before_it_exists() {
+    let repo = Repo::new();
+    repo.write("Cargo.toml", cargo("0.9.0"));
+    repo.write("CHANGELOG.md", crate::support::SKELETON);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "."]);
+    repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: hooks off"]);
+    let tag = crate::support::hand_tag(&repo, &["-a", "v1.1.0", "-m", "v1.1.0"]);
+    assert!(!tag.status.success(), "{}", text(&tag));
+    assert!(
+        stderr(&tag).contains("Cargo.toml says 0.9.0 (TOML key `package.version`), not 1.0.0"),
+        "{}",
+        text(&tag)
+    );
+    assert_eq!(repo.git(&["tag"]), "v1.0.0");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

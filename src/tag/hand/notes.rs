@@ -49,8 +49,13 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     }
     // The heading's date does not change what the section holds.
     let date = crate::date::today();
-    // What cannot be read here is left to `complete` to report.
-    let edits = crate::release::edits_for(repo, config, &root, version, &date).ok()?;
+    // A refusal (a version file at another version) stops the tag before it exists; what
+    // cannot be read here is left to `complete` to report.
+    let edits = match crate::release::edits_for(repo, config, &root, version, &date) {
+        Ok(edits) => edits,
+        Err(e) if e.is_refusal() => return Some(cannot(e)),
+        Err(_) => return None,
+    };
     let paths = edits.edits.iter().map(|e| e.path.as_path());
     if let Err(e) = crate::release::check_paths(config, &root, &edits.edits)
         .and_then(|()| crate::release::check_filters(repo, &root, paths))
