@@ -166,6 +166,19 @@ impl Drop for LockFile {
     }
 }
 
+/// Whether process `pid` has exited but not been reaped (Linux's /proc; elsewhere, no).
+#[cfg(unix)]
+fn zombie(pid: libc::pid_t) -> bool {
+    // `pid (comm) S ...`: the state follows the last `)` (comm may hold one).
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let after = &stat[stat.rfind(')')? + 1..];
+            after.split_whitespace().next().map(|s| s == "Z")
+        })
+        .unwrap_or(false)
+}
+
 /// Whether process `pid` is alive.
 pub fn alive(pid: u32) -> bool {
     #[cfg(unix)]
@@ -175,7 +188,10 @@ pub fn alive(pid: u32) -> bool {
         };
         // SAFETY: kill with signal 0 only checks that the process exists.
         let r = unsafe { libc::kill(pid, 0) };
-        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        let exists = r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+        // A killed process whose parent has not reaped it yet (a zombie) still answers
+        // kill(0), for a moment or, under an init that reaps late, for good.
+        exists && !zombie(pid)
     }
     #[cfg(not(unix))]
     {
@@ -187,6 +203,21 @@ pub fn alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A child that has exited but is not waited for yet is a zombie: dead to relhook.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_unreaped_process_is_not_alive() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !zombie(pid as libc::pid_t) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(!alive(pid), "exited, not reaped");
+        child.wait().unwrap();
+        assert!(alive(std::process::id()));
+    }
 
     #[test]
     fn lock_is_exclusive_and_bounded() {
