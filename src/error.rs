@@ -70,7 +70,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// The `git` program failed where relhook needed its answer.
-    #[error("`git {args}` failed{}: {stderr}", status.map(|s| format!(" (exit {s})")).unwrap_or_default())]
+    #[error("`git {args}` failed{}: {}", status.map(|s| format!(" (exit {s})")).unwrap_or_default(), one_line(stderr))]
     GitCommand {
         /// The arguments given to git.
         args: String,
@@ -453,9 +453,33 @@ impl Error {
     }
 }
 
+/// git's several lines of error output (`fatal: …`, `error: gpg failed …`) as one line, so a
+/// refusal that quotes them stays one line.
+fn one_line(stderr: &str) -> String {
+    stderr
+        .lines()
+        .map(|l| l.trim().trim_end_matches(':'))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn git_failures_are_said_in_one_line() {
+        let e = Error::GitCommand {
+            args: "tag -s v1".into(),
+            status: Some(128),
+            stderr: "fatal: cannot exec 'gpg': No such file\nerror: gpg failed to sign the data:\n(no gpg output)\nerror: unable to sign the tag\n".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "`git tag -s v1` failed (exit 128): fatal: cannot exec 'gpg': No such file; error: gpg failed to sign the data; (no gpg output); error: unable to sign the tag"
+        );
+    }
 
     #[test]
     fn every_refusal_reason_is_documented_for_json_readers() {
