@@ -605,11 +605,9 @@ fn a_killed_hand_tag_with_a_commit_on_top_is_named_until_released_again() {
     assert!(!repo.path().join(".git/relhook-hand-tag").exists());
 }
 
-/// A monorepo package's hand tag (`git tag -a a-v0.2.0`) killed before its release commit,
-/// then a commit on top: post-commit, doctor, `release --package`, `release` and `--resume`
-/// name the way out as for a single project's tag, and once it is taken the marker goes.
-#[test]
-fn a_killed_package_hand_tag_with_a_commit_on_top_is_named_until_released_again() {
+/// A monorepo of one package `a` (crates/a, at 0.1.0, with its changelog), relhook installed,
+/// and `feat: shipped soon` committed in it through the hooks.
+fn package_a_with_a_feature() -> Repo {
     let repo = Repo::new();
     repo.write(
         "crates/a/Cargo.toml",
@@ -624,12 +622,26 @@ fn a_killed_package_hand_tag_with_a_commit_on_top_is_named_until_released_again(
     repo.write("crates/a/lib.rs", "x\n");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "feat: shipped soon"]);
-    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    repo
+}
+
+/// `git tag -a a-v0.2.0`, its reference-transaction hook killed before the release commit.
+fn kill_package_hand_tag(repo: &Repo) {
     let mut cmd = repo.command_in("git", &repo.path());
     cmd.env("RELHOOK_DATE", "2026-11-21")
         .args(["tag", "-a", "a-v0.2.0", "-m", "a-v0.2.0"]);
     let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-started"));
     assert!(killed);
+}
+
+/// A monorepo package's hand tag (`git tag -a a-v0.2.0`) killed before its release commit,
+/// then a commit on top: post-commit, doctor, `release --package`, `release` and `--resume`
+/// name the way out as for a single project's tag, and once it is taken the marker goes.
+#[test]
+fn a_killed_package_hand_tag_with_a_commit_on_top_is_named_until_released_again() {
+    let repo = package_a_with_a_feature();
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    kill_package_hand_tag(&repo);
     let tagged = repo.git(&["rev-parse", "a-v0.2.0^{commit}"]);
     repo.write("crates/a/more.rs", "y\n");
     repo.git(&["add", "."]);
@@ -1176,25 +1188,8 @@ fn a_reused_or_zombie_pid_does_not_pass_for_the_killed_relhook() {
 /// rather than release again.
 #[test]
 fn a_killed_package_hand_tag_on_head_is_finished_by_the_package_resume() {
-    let repo = Repo::new();
-    repo.write(
-        "crates/a/Cargo.toml",
-        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
-    );
-    repo.write("crates/a/CHANGELOG.md", SKELETON);
-    repo.write(".relconfig.toml", "[packages.a]\npath = \"crates/a\"\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("crates/a/lib.rs", "x\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "feat: shipped soon"]);
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21")
-        .args(["tag", "-a", "a-v0.2.0", "-m", "a-v0.2.0"]);
-    let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("hand-started"));
-    assert!(killed);
+    let repo = package_a_with_a_feature();
+    kill_package_hand_tag(&repo);
     for args in [
         &["release", "--package", "a", "--no-test"][..],
         &["release", "--all", "--no-test"],

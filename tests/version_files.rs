@@ -96,25 +96,37 @@ fn an_interrupted_release_that_left_the_tooling_file_alone_resumes() {
     assert_eq!(repo.read("package.json"), TOOLING);
 }
 
-/// Before the first release tag the current version is the first manifest's: the tooling
-/// file is left alone there too.
-#[test]
-fn before_the_first_tag_the_tooling_file_is_left_alone_too() {
+/// Relhook installed, no release tag, `manifest` (path, text) holding the real version beside
+/// a tooling `package.json`, then `feat: more`.
+fn untagged_beside_tooling(manifest: (&str, &str)) -> Repo {
     let repo =
         crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
-    repo.write("Cargo.toml", cargo("1.2.0"));
+    repo.write(manifest.0, manifest.1);
     repo.write("package.json", TOOLING);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "build: manifests"]);
     repo.commit_hooked("feat: more");
-    let out = repo.relhook(&["release", "1.3.0"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+/// `out` is a release that left the tooling `package.json` alone, saying so, from 1.2.0.
+fn released_leaving_tooling_alone(repo: &Repo, out: &std::process::Output) {
+    assert_eq!(out.status.code(), Some(0), "{}", text(out));
     assert!(
-        stderr(&out).contains("package.json says 0.0.0 (JSON key `version`), not 1.2.0"),
+        stderr(out).contains("package.json says 0.0.0 (JSON key `version`), not 1.2.0"),
         "{}",
-        text(&out)
+        text(out)
     );
     assert_eq!(repo.read("package.json"), TOOLING);
+}
+
+/// Before the first release tag the current version is the first manifest's: the tooling
+/// file is left alone there too.
+#[test]
+fn before_the_first_tag_the_tooling_file_is_left_alone_too() {
+    let repo = untagged_beside_tooling(("Cargo.toml", &cargo("1.2.0")));
+    let out = repo.relhook(&["release", "1.3.0"]);
+    released_leaving_tooling_alone(&repo, &out);
     assert!(repo.read("Cargo.toml").contains("version = \"1.3.0\""));
 }
 
@@ -122,30 +134,16 @@ fn before_the_first_tag_the_tooling_file_is_left_alone_too() {
 /// pyproject.toml) is not the project's version: the manifest with a real one is.
 #[test]
 fn before_the_first_tag_a_placeholder_found_first_is_not_the_version() {
-    let repo =
-        crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
-    repo.write(
-        "pyproject.toml",
-        "[project]\nname = \"app\"\nversion = \"1.2.0\"\n",
-    );
-    repo.write("package.json", TOOLING);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "--no-verify", "-m", "build: manifests"]);
-    repo.commit_hooked("feat: more");
+    let pyproject = "[project]\nname = \"app\"\nversion = \"1.2.0\"\n";
+    let repo = untagged_beside_tooling(("pyproject.toml", pyproject));
     let current = repo.relhook(&["version"]);
     assert!(stdout(&current).starts_with("1.2.0"), "{}", text(&current));
     // The first release is the version the manifest holds.
     let next = repo.relhook(&["version", "--next"]);
     assert_eq!(stdout(&next), "1.2.0\n", "{}", text(&next));
     let out = repo.relhook(&["release"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(
-        stderr(&out).contains("package.json says 0.0.0 (JSON key `version`), not 1.2.0"),
-        "{}",
-        text(&out)
-    );
-    assert_eq!(repo.read("package.json"), TOOLING);
-    assert!(repo.read("pyproject.toml").contains("version = \"1.2.0\""));
+    released_leaving_tooling_alone(&repo, &out);
+    assert_eq!(repo.read("pyproject.toml"), pyproject);
     assert_eq!(repo.git(&["tag"]), "v1.2.0");
 }
 
