@@ -792,15 +792,14 @@ fn a_release_under_autocrlf_stores_lf() {
     assert!(repo.git(&["status", "--porcelain"]).is_empty());
 }
 
-/// A computed version whose tag exists on a commit the branch does not hold (an abandoned
-/// line's: commitizen's history has four, QA12): the refusal names the first version above it
-/// with no tag, not `relhook release`, which computes the same version again.
-#[test]
-fn a_taken_version_names_the_first_free_one() {
+/// Relhook installed, tagged `v{base}`, then an abandoned branch whose commits took the tags
+/// of `versions`, and `feat: on main` on main.
+fn abandoned_line(base: &str, versions: &[&str]) -> Repo {
     let repo = crate::support::installed_repo();
-    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    let base = format!("v{base}");
+    repo.git(&["tag", "-a", &base, "-m", &base]);
     repo.git(&["switch", "-q", "-c", "abandoned"]);
-    for v in ["0.1.1", "0.1.2"] {
+    for v in versions {
         repo.git(&[
             "commit",
             "-q",
@@ -814,6 +813,15 @@ fn a_taken_version_names_the_first_free_one() {
     }
     repo.git(&["switch", "-q", "main"]);
     repo.commit_hooked("feat: on main");
+    repo
+}
+
+/// A computed version whose tag exists on a commit the branch does not hold (an abandoned
+/// line's: commitizen's history has four, QA12): the refusal names the first version above it
+/// with no tag, not `relhook release`, which computes the same version again.
+#[test]
+fn a_taken_version_names_the_first_free_one() {
+    let repo = abandoned_line("0.1.0", &["0.1.1", "0.1.2"]);
     // `version --next` says so before the release refuses it.
     let next = repo.relhook(&["version", "--next"]);
     assert_eq!(stdout(&next), "0.1.1\n", "{}", text(&next));
@@ -878,23 +886,10 @@ fn a_detected_file_at_another_version_is_refused_not_overwritten() {
 /// released 1.1.0 but the first free pre-release above it, and the release takes it.
 #[test]
 fn a_taken_pre_release_of_a_released_version_names_the_next_line() {
-    let repo = crate::support::installed_repo();
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    repo.git(&["switch", "-q", "-c", "abandoned"]);
-    for v in ["1.1.0-rc.1", "1.1.0-rc.2", "1.1.0", "1.1.1-rc.1"] {
-        repo.git(&[
-            "commit",
-            "-q",
-            "--allow-empty",
-            "--no-verify",
-            "-m",
-            "feat: x",
-        ]);
-        let tag = format!("v{v}");
-        repo.git_skipping_relhook(&["tag", "-a", &tag, "-m", v]);
-    }
-    repo.git(&["switch", "-q", "main"]);
-    repo.commit_hooked("feat: on main");
+    let repo = abandoned_line(
+        "1.0.0",
+        &["1.1.0-rc.1", "1.1.0-rc.2", "1.1.0", "1.1.1-rc.1"],
+    );
     let next = repo.relhook(&["version", "--next", "--pre", "rc"]);
     assert_eq!(stdout(&next), "1.1.0-rc.1\n", "{}", text(&next));
     assert!(
