@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::ParseError;
 use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
+use super::verbatim::Verbatim;
 
 /// One physical line: its text without the terminator, and the terminator
 /// itself (`""` only for a last line that has none).
@@ -180,50 +181,6 @@ fn classify(t: &str) -> Kind {
         return Kind::LinkDef;
     }
     Kind::Other
-}
-
-/// Tracks multi-line HTML comments and code fences so that `## ` lines
-/// inside them are not mistaken for headings.
-#[derive(Default)]
-struct Verbatim {
-    comment: bool,
-    fence: Option<&'static str>,
-    /// The line (0-based) that opened the comment or fence still open.
-    opened: usize,
-}
-
-impl Verbatim {
-    /// Returns `true` when the line is (part of) a comment or fence.
-    fn eat(&mut self, i: usize, t: &str) -> bool {
-        if !self.comment && self.fence.is_none() {
-            self.opened = i;
-        }
-        if self.comment {
-            self.comment = !t.contains("-->");
-            return true;
-        }
-        let trimmed = t.trim_start();
-        if let Some(f) = self.fence {
-            if trimmed.starts_with(f) {
-                self.fence = None;
-            }
-            return true;
-        }
-        for f in ["```", "~~~"] {
-            if trimmed.starts_with(f) {
-                self.fence = Some(f);
-                return true;
-            }
-        }
-        // As in CommonMark, only a line that starts with `<!--` opens an HTML comment block;
-        // `<!--` inside an entry's text is text (and an unterminated one is literal).
-        if let Some(rest) = t.strip_prefix("<!--") {
-            // Only an unterminated comment affects following lines.
-            self.comment = !rest.contains("-->");
-            return true;
-        }
-        false
-    }
 }
 
 /// The first line of the anchors (and the blank lines among them) right above heading `i`.
