@@ -312,9 +312,9 @@ fn a_trailing_part_after_the_last_release_is_kept() {
         text(&notes)
     );
 
-    // Between releases (vuejs/core's `## Aggregated Features List` under `# [3.5.0]`), the
-    // heading would swallow the release's entries: refused, naming the line's edit.
-    let inside = log.replace(
+    // Between releases headed at level 2, the heading would swallow the release's entries:
+    // refused, naming the line's edit.
+    let inside = log.replace("# [3.5.0]", "## [3.5.0]").replace(
         "### Features",
         "## Aggregated Features List for 3.5 (alpha to stable)",
     );
@@ -361,4 +361,33 @@ fn doctor_names_the_edit_for_each_refusal() {
             "{log}\n{doctor}"
         );
     }
+}
+
+/// A file with several headings relhook cannot read names them all at once (up to five,
+/// then how many more), in doctor and in the hooks' refusal, rather than one per run.
+#[test]
+fn every_refused_heading_is_named_at_once() {
+    let mut log = String::from("# Changelog\n\n## [1.0.0] - 2020-01-01\n\n- a\n");
+    for k in 0..7 {
+        log.push_str(&format!(
+            "\n## Notes {k}\n\n- n\n\n## 0.{}.0 (2019-1-0{})\n\n- b\n",
+            9 - k,
+            k + 1
+        ));
+    }
+    let repo = adopting(&log, Some("v1.0.0"));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    let fix = "make line 7 the sub-heading `### Notes 0`; write 2019-1-01 on line 11 as 2019-01-01; make line 15 the sub-heading `### Notes 1`; write 2019-1-02 on line 19 as 2019-01-02; make line 23 the sub-heading `### Notes 2`; and 9 more like these after line 23";
+    assert!(
+        doctor.contains(&format!("fix: in CHANGELOG.md, {fix}; or point")),
+        "{doctor}"
+    );
+    assert!(doctor.contains("CHANGELOG.md:7 is not"), "{doctor}");
+    let out = repo.try_commit("fix: new fix");
+    let said = stderr(&out);
+    assert!(
+        said.contains("CHANGELOG.md:7: not a Keep a Changelog file (`## Notes 0` names no version, and each `## ` heading above the last release starts one: make line 7 the sub-heading `### Notes 0`; also write 2019-1-01 on line 11 as 2019-01-01; ")
+            && said.contains("; and 9 more like these after line 23); left unchanged"),
+        "{said}"
+    );
 }

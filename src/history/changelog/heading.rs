@@ -78,6 +78,30 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
     }
 }
 
+/// How many refused lines one refusal names; the rest are counted.
+const NAMED: usize = 5;
+
+/// One refusal naming every refused line (`errors` is not empty): the first one's, with the
+/// others' edits after it, up to [`NAMED`] in all, then how many more there are.
+pub(super) fn several(mut errors: Vec<ParseError>) -> ParseError {
+    errors.sort_by_key(|e| e.line);
+    let mut first = errors.remove(0);
+    if errors.is_empty() {
+        return first;
+    }
+    let fixes = |e: &ParseError| e.fix.clone().unwrap_or_else(|| e.to_string());
+    let shown = errors.iter().take(NAMED - 1);
+    let mut rest: Vec<String> = shown.map(fixes).collect();
+    if let Some(more) = errors.len().checked_sub(NAMED - 1).filter(|&m| m > 0) {
+        let after = errors.get(NAMED - 2).map_or(first.line, |e| e.line);
+        rest.push(format!("and {more} more like these after line {after}"));
+    }
+    let rest = rest.join("; ");
+    first.message = format!("{}; also {rest}", first.message);
+    first.fix = Some(format!("{}; {rest}", fixes(&first)));
+    first
+}
+
 /// A date written `YYYY-M-D` in `t` (a month or day of one digit), and it as `YYYY-MM-DD`.
 fn unpadded_date(t: &str) -> Option<(&str, String)> {
     t.split(|c: char| !c.is_ascii_digit() && c != '-')

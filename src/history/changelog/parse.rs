@@ -233,6 +233,19 @@ impl Builder {
         sections.any(|s| matches!(s.kind, SectionKind::Release { .. }))
     }
 
+    /// Opens a sub-section headed by line `i`.
+    fn open_sub(&mut self, i: usize, t: &str) {
+        self.link_run = None;
+        self.close_sub(i);
+        let name = t.trim_start_matches('#').trim().trim_end_matches('#');
+        self.sub = Some(Sub {
+            name: name.trim().to_string(),
+            heading: Some(i),
+            end: i + 1,
+            entries: vec![],
+        });
+    }
+
     fn close_section(&mut self, at: usize) {
         let end = self.link_run.take().unwrap_or(at);
         self.close_sub(end);
@@ -265,12 +278,15 @@ fn scan(
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
-    // The refusal of the trailing part's heading, should a release follow it after all.
-    let mut trailer: Option<ParseError> = None;
+    // The refusals of the trailing part's headings, should a release follow them after all.
+    let mut trailing: Vec<ParseError> = vec![];
+    // Every heading refused: all are named at once.
+    let mut bad: Vec<ParseError> = vec![];
     let mut versions: HashMap<String, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
-        let kind = if verbatim.eat(i, t) {
+        let hidden = verbatim.eat(i, t);
+        let kind = if hidden {
             if t.starts_with([' ', '\t']) {
                 Kind::Indented
             } else {
@@ -312,55 +328,56 @@ fn scan(
                     b.link_run = Some(i);
                 }
             }
-            Kind::Bullet | Kind::H3 if b.section.is_some() => {
+            Kind::H3 if b.section.is_some() => b.open_sub(i, t),
+            Kind::Bullet if b.section.is_some() => {
                 b.link_run = None;
                 b.close_entry();
-                if kind == Kind::H3 {
-                    b.close_sub(i);
-                    let name = t
-                        .trim_start_matches('#')
-                        .trim()
-                        .trim_end_matches('#')
-                        .trim();
+                if b.sub.is_none() {
                     b.sub = Some(Sub {
-                        name: name.to_string(),
-                        heading: Some(i),
-                        end: i + 1,
+                        name: String::new(),
+                        heading: None,
+                        end: i,
                         entries: vec![],
                     });
-                } else {
-                    if b.sub.is_none() {
-                        b.sub = Some(Sub {
-                            name: String::new(),
-                            heading: None,
-                            end: i,
-                            entries: vec![],
-                        });
-                    }
-                    b.entry = Some(EntrySpan {
-                        start: i,
-                        end: i + 1,
-                    });
                 }
+                b.entry = Some(EntrySpan {
+                    start: i,
+                    end: i + 1,
+                });
             }
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
-                let sk = match (parse_heading(i, t), trailer.take()) {
-                    // A release after a heading that names none: that one was not trailing.
-                    (Ok(_), Some(e)) => return Err(e),
-                    (Ok(sk), None) => sk,
+                let parsed = parse_heading(i, t);
+                let sk = match (parsed, b.out.trailer.is_some()) {
+                    // A release after headings that name none: they were not trailing.
+                    (Ok(sk), true) => {
+                        bad.append(&mut trailing);
+                        b.out.trailer = None;
+                        sk
+                    }
+                    (Ok(sk), false) => sk,
                     // More of the trailing part (`## Contributors` after `## Older releases`).
-                    (Err(_), Some(e)) => {
-                        trailer = Some(e);
+                    (Err(e), true) if heading::names_no_version(t) => {
+                        trailing.push(e);
                         continue;
                     }
-                    (Err(e), None) if heading::names_no_version(t) && b.released() => {
+                    // A release heading written another way: nor was that part trailing.
+                    (Err(e), true) => {
+                        bad.append(&mut trailing);
+                        bad.push(e);
+                        b.out.trailer = None;
+                        continue;
+                    }
+                    (Err(e), false) if heading::names_no_version(t) && b.released() => {
                         b.close_section(i);
                         b.out.trailer = Some(i);
-                        trailer = Some(e);
+                        trailing.push(e);
                         continue;
                     }
-                    (Err(e), None) => return Err(e),
+                    (Err(e), false) => {
+                        bad.push(e);
+                        continue;
+                    }
                 };
                 if b.out.other_form.is_none() && other_form(t) {
                     b.out.other_form = Some(i);
@@ -368,7 +385,8 @@ fn scan(
                 match &sk {
                     SectionKind::Unreleased => {
                         if let Some(first) = unreleased_at {
-                            return Err(heading::second_unreleased(first, i));
+                            bad.push(heading::second_unreleased(first, i));
+                            continue;
                         }
                         unreleased_at = Some(i);
                     }
@@ -402,7 +420,10 @@ fn scan(
     // Everything after an unclosed fence or comment is code or comment to a Markdown
     // renderer: an entry added there would be invisible, and added again by every sync.
     if verbatim.comment || verbatim.fence.is_some() {
-        return Err(heading::unclosed(verbatim.opened, verbatim.fence));
+        bad.push(heading::unclosed(verbatim.opened, verbatim.fence));
+    }
+    if !bad.is_empty() {
+        return Err(heading::several(bad));
     }
     b.close_section(lines.len());
     Ok(b.out)
@@ -527,7 +548,9 @@ mod tests {
         assert_eq!(e.line, 7);
         assert_eq!(
             e.fix.as_deref(),
-            Some("make line 7 the sub-heading `### Previous Changelogs`")
+            Some(
+                "make line 7 the sub-heading `### Previous Changelogs`; make line 11 the sub-heading `### Contributors`"
+            )
         );
         // Before any release, and version-like headings, are refused as before.
         assert_eq!(err_line("## [Unreleased]\n\n## Previous\n"), 3);
