@@ -363,6 +363,103 @@ fn doctor_names_the_edit_for_each_refusal() {
     }
 }
 
+/// vuejs/core's `# [3.5.0]` holds `## Aggregated Features List for 3.5 (alpha to stable)` and
+/// `## Bug Fixes`, with more releases below: parts of that release, as Markdown nests them, not
+/// refused; the file's `## Previous Changelogs` after the last release is still no release's.
+const VUE: &str = "## [3.5.1](https://github.com/vuejs/core/compare/v3.5.0...v3.5.1) (2024-09-04)
+
+### Bug Fixes
+
+* patch fix
+
+
+
+# [3.5.0](https://github.com/vuejs/core/compare/v3.5.0-rc.1...v3.5.0) (2024-09-03)
+
+## Aggregated Features List for 3.5 (alpha to stable)
+
+### Reactivity
+
+- **reactivity**: version counting
+
+### SSR
+
+- **runtime-core:** `useId()`
+
+
+
+## Bug Fixes
+
+* **cssVars:** escape double quotes
+
+
+
+# [3.5.0-rc.1](https://github.com/vuejs/core/compare/v3.5.0-beta.3...v3.5.0-rc.1) (2024-08-29)
+
+### Performance Improvements
+
+* **reactivity:** optimize array tracking
+
+
+
+## Previous Changelogs
+
+### 3.4.x (2023-10-28 - 2024-08-15)
+
+See [3.4 changelog](./changelogs/CHANGELOG-3.4.md)
+";
+
+#[test]
+fn level_2_headings_inside_a_level_1_release_are_its_parts() {
+    let repo = adopting(VUE, Some("v3.5.1"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+    let out = repo.try_commit("fix: new fix");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n### Fixed\n\n* new fix\n\n{VUE}")
+    );
+    let tag = hand_tag(&repo, &["-a", "v3.5.2", "-m", "v3.5.2"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n## [3.5.2] - 2026-11-21\n\n### Fixed\n\n* new fix\n\n{VUE}")
+    );
+    repo.commit_hooked("fix: later fix");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").ends_with(VUE));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+
+    // 3.5.0's notes hold both its parts and stop at the next release; the last release's
+    // stop at the trailing part.
+    repo.git_skipping_relhook(&["tag", "-a", "v3.5.0", "-m", "v3.5.0", "v3.5.1"]);
+    repo.git_skipping_relhook(&["tag", "-a", "v3.5.0-rc.1", "-m", "rc", "v3.5.1"]);
+    let notes = crate::support::stdout(&repo.relhook(&["notes", "v3.5.0"]));
+    assert!(notes.starts_with("## Aggregated Features List"), "{notes}");
+    assert!(
+        notes
+            .trim_end()
+            .ends_with("* **cssVars:** escape double quotes"),
+        "{notes}"
+    );
+    let notes = crate::support::stdout(&repo.relhook(&["notes", "v3.5.0-rc.1"]));
+    assert_eq!(
+        notes,
+        "### Performance Improvements\n\n* **reactivity:** optimize array tracking\n"
+    );
+}
+
 /// A file with several headings relhook cannot read names them all at once (up to five,
 /// then how many more), in doctor and in the hooks' refusal, rather than one per run.
 #[test]

@@ -200,6 +200,22 @@ fn lead(lines: &[Line], i: usize) -> usize {
     lead
 }
 
+/// The last line after `i` that starts a section (a release or Unreleased heading), read
+/// with `verbatim`, the fences and comments open at `i`.
+fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> {
+    let mut v = verbatim.clone();
+    let starts = |k: usize, t: &str| match classify(t) {
+        Kind::H2 => parse_heading(k, t).is_ok(),
+        Kind::H1 | Kind::H3 => other_release_heading(t).is_some(),
+        _ => false,
+    };
+    let after = lines.iter().enumerate().skip(i + 1);
+    after
+        .filter(|(k, l)| !v.eat(*k, &l.text) && starts(*k, &l.text))
+        .map(|(k, _)| k)
+        .last()
+}
+
 /// Mutable state of the single pass in [`analyze`].
 #[derive(Default)]
 struct Builder {
@@ -231,6 +247,14 @@ impl Builder {
     fn released(&self) -> bool {
         let mut sections = self.out.sections.iter().chain(&self.section);
         sections.any(|s| matches!(s.kind, SectionKind::Release { .. }))
+    }
+
+    /// Whether the section open is a release headed at level 1 (vue's `# [3.5.0](…)`).
+    fn in_level1_release(&self, lines: &[Line]) -> bool {
+        self.section.as_ref().is_some_and(|s| {
+            matches!(s.kind, SectionKind::Release { .. })
+                && lines.get(s.heading).and_then(|l| heading_level(&l.text)) == Some(1)
+        })
     }
 
     /// Opens a sub-section headed by line `i`.
@@ -282,6 +306,8 @@ fn scan(
     let mut trailing: Vec<ParseError> = vec![];
     // Every heading refused: all are named at once.
     let mut bad: Vec<ParseError> = vec![];
+    // The last line that starts a section, once asked.
+    let mut last: Option<Option<usize>> = None;
     let mut versions: HashMap<String, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
@@ -348,6 +374,18 @@ fn scan(
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
                 let parsed = parse_heading(i, t);
+                // vue's `## Bug Fixes` under `# [3.5.0](…)`, with releases below it: a part of
+                // that release, as Markdown nests it (after the last release, it is the
+                // trailing part, as vue's `## Previous Changelogs`).
+                if parsed.is_err()
+                    && b.out.trailer.is_none()
+                    && heading::names_no_version(t)
+                    && b.in_level1_release(lines)
+                    && *last.get_or_insert_with(|| last_section(lines, i, &verbatim)) > Some(i)
+                {
+                    b.open_sub(i, t);
+                    continue;
+                }
                 let sk = match (parsed, b.out.trailer.is_some()) {
                     // A release after headings that name none: they were not trailing.
                     (Ok(sk), true) => {
@@ -559,6 +597,31 @@ mod tests {
             e.fix.as_deref(),
             Some("write line 3 as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)")
         );
+    }
+
+    /// vuejs/core's `## Bug Fixes` under `# [3.5.0]`: that release's, while a release follows;
+    /// after the last release, the trailing part; under a `## ` release, refused.
+    #[test]
+    fn a_level_2_part_of_a_level_1_release_is_the_releases() {
+        let text = "# [3.5.0](x) (2024-09-03)\n\n## Aggregated\n\n### Misc\n\n- a\n\n## Bug Fixes\n\n* b\n\n# [3.5.0-rc.1](x) (2024-08-29)\n\n### Bug Fixes\n\n* c\n\n## Previous Changelogs\n\n- [3.4](x)\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        let subs: Vec<(String, String)> = c
+            .entries_of("3.5.0")
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.section, e.text))
+            .collect();
+        assert_eq!(
+            subs,
+            [
+                ("Misc".into(), "a".into()),
+                ("Bug Fixes".into(), "b".into())
+            ]
+        );
+        assert_eq!(c.section_lines("3.5.0-rc.1"), Some((12, 18)));
+        assert!(!c.contains_entry("[3.4](x)", false));
+        assert_eq!(err_line(&text.replace("# [3.5.0]", "## [3.5.0]")), 3);
     }
 
     /// Every heading of the version is named, whatever faults follow it.
