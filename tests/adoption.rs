@@ -488,3 +488,20 @@ fn every_refused_heading_is_named_at_once() {
         "{said}"
     );
 }
+
+/// lefthook's `## 1.7.19 and 1.7.20 – failed to build`: the refusal says the heading names two
+/// versions and the edits that fit, not a generic heading to write.
+#[test]
+fn a_heading_naming_two_versions_is_named_with_a_fitting_edit() {
+    let log = "# Change log\n\n## 1.7.21 (2024-10-17)\n\n- feat: c\n\n## 1.7.19 and 1.7.20 – failed to build\n\n## 1.7.18 (2024-09-30)\n\n- fix: b\n";
+    let repo = adopting(log, Some("v1.7.21"));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("(`## 1.7.19 and 1.7.20 – failed to build` names 2 versions, and a release heading names one: "),
+        "{doctor}"
+    );
+    assert!(
+        doctor.contains("fix: in CHANGELOG.md, delete line 7 if 1.7.19 and 1.7.20 were never released, or else give each its own `## [X.Y.Z] - YYYY-MM-DD` heading; or point"),
+        "{doctor}"
+    );
+}

@@ -58,17 +58,26 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
             format!("make line {n} the sub-heading `### {}`", title(t)),
         )
     } else {
-        let fix = match unpadded_date(t) {
+        let versions = versions_in(title(t));
+        let fix = match (unpadded_date(t), versions.as_slice()) {
             // electron/forge's `## [3.0.0](…) (2017-5-1)`: only the date is off.
-            Some((written, iso)) => format!("write {written} on line {n} as {iso}"),
-            None => format!(
+            (Some((written, iso)), _) => format!("write {written} on line {n} as {iso}"),
+            // lefthook's `## 1.7.19 and 1.7.20 – failed to build`.
+            (None, [a, .., b]) => {
+                let and = if versions.len() == 2 { "and" } else { "to" };
+                format!(
+                    "delete line {n} if {a} {and} {b} were never released, or else give each its own `## [X.Y.Z] - YYYY-MM-DD` heading"
+                )
+            }
+            (None, _) => format!(
                 "write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"
             ),
         };
-        (
-            format!("`{shown}` is not a Keep a Changelog release heading"),
-            fix,
-        )
+        let what = match versions.len() {
+            0 | 1 => "is not a Keep a Changelog release heading".to_string(),
+            k => format!("names {k} versions, and a release heading names one"),
+        };
+        (format!("`{shown}` {what}"), fix)
     };
     ParseError {
         line: n,
@@ -76,6 +85,15 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
         fix: Some(fix),
         repeated: None,
     }
+}
+
+/// The versions among the words of a heading's title.
+fn versions_in(title: &str) -> Vec<&str> {
+    let words = title.split(|c: char| c.is_whitespace() || "[](),;&/".contains(c));
+    words
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| names_version(w))
+        .collect()
 }
 
 /// How many refused lines one refusal names; the rest are counted.
@@ -275,6 +293,13 @@ mod tests {
             pep440_pre("1.0.0rc1"),
         );
         assert!(a < b && b < rc && rc < semver::Version::parse("1.0.0").ok());
+    }
+
+    #[test]
+    fn the_versions_a_heading_names() {
+        let two = versions_in("1.7.19 and 1.7.20 – failed to build");
+        assert_eq!(two, ["1.7.19", "1.7.20"]);
+        assert_eq!(versions_in("[1.2.0](x) (2020-01-01)"), ["1.2.0"]);
     }
 
     #[test]
