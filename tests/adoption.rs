@@ -505,3 +505,27 @@ fn a_heading_naming_two_versions_is_named_with_a_fitting_edit() {
         "{doctor}"
     );
 }
+
+/// casey/just underlines its release headings (setext): each is named with the one line to
+/// write instead, and the file so edited is kept.
+#[test]
+fn setext_release_headings_are_named_with_the_line_to_write() {
+    let log = "Changelog\n=========\n\n[1.58.0](https://github.com/casey/just/releases/tag/1.58.0) - 2026-08-03\n------------------------------------------------------------------------\n\n### Added\n- new ([#1](https://x/1))\n\n[1.57.0](https://github.com/casey/just/releases/tag/1.57.0) - 2026-07-18\n------------------------------------------------------------------------\n\n### Fixed\n- old\n";
+    let repo = adopting(log, Some("1.58.0"));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("fix: in CHANGELOG.md, write lines 4 and 5 as the one line `## [1.58.0](https://github.com/casey/just/releases/tag/1.58.0) - 2026-08-03`; write lines 10 and 11 as the one line `## [1.57.0](https://github.com/casey/just/releases/tag/1.57.0) - 2026-07-18`; or point"),
+        "{doctor}"
+    );
+    assert!(
+        doctor.contains("underlined with `-` is a setext heading"),
+        "{doctor}"
+    );
+    let rule = format!("\n{}\n", "-".repeat(72));
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("\n[1.5", "\n## [1.5").replace(&rule, "\n"),
+    );
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(!doctor.contains("INVALID  changelog"), "{doctor}");
+}

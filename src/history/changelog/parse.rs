@@ -312,6 +312,12 @@ fn scan(
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
         let hidden = verbatim.eat(i, t);
+        // casey/just's `[1.58.0](…) - 2026-08-03` underlined with `---`: named, with its edit.
+        let above = i.checked_sub(1).and_then(|p| lines.get(p));
+        if !hidden && classify(t) == Kind::Other && above.is_none_or(|l| l.text.trim().is_empty()) {
+            let under = lines.get(i + 1).map(|l| l.text.as_str());
+            bad.extend(heading::setext(i, t, under));
+        }
         let kind = if hidden {
             if t.starts_with([' ', '\t']) {
                 Kind::Indented
