@@ -504,6 +504,13 @@ fn a_heading_naming_two_versions_is_named_with_a_fitting_edit() {
         doctor.contains("fix: in CHANGELOG.md, delete line 7 if 1.7.19 and 1.7.20 were never released, or else give each its own `## [X.Y.Z] - YYYY-MM-DD` heading; or point"),
         "{doctor}"
     );
+    // A link to the version's tag names it once.
+    let log = "# Changelog\n\n## [3.0.0](https://x/releases/tag/v3.0.0) (2017-5-1)\n\n- a\n";
+    let doctor = text(&adopting(log, None).relhook(&["doctor"]));
+    assert!(
+        doctor.contains("(2017-5-1)` is not a Keep a Changelog release heading: write 2017-5-1 on line 3 as 2017-05-01"),
+        "{doctor}"
+    );
 }
 
 /// casey/just underlines its release headings (setext): each is named with the one line to

@@ -5,7 +5,7 @@
 
 use super::ParseError;
 use super::lex;
-use super::parse::{SectionKind, heading_level, is_version};
+use super::parse::{SectionKind, heading_level, is_version, version_key};
 
 /// A heading's version: SemVer, or a PEP 440 pre-release (see [`pep440_pre`]).
 fn names_version(label: &str) -> bool {
@@ -87,13 +87,17 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
     }
 }
 
-/// The versions among the words of a heading's title.
+/// The versions among the words of a heading's title, each once (a link's target is one
+/// word: `[3.0.0](…/tag/v3.0.0)` names one version).
 fn versions_in(title: &str) -> Vec<&str> {
-    let words = title.split(|c: char| c.is_whitespace() || "[](),;&/".contains(c));
-    words
-        .map(|w| w.trim_end_matches(['.', ':']))
-        .filter(|w| names_version(w))
-        .collect()
+    let words = title.split(|c: char| c.is_whitespace() || "[](),;&".contains(c));
+    let mut found: Vec<&str> = vec![];
+    for w in words.map(|w| w.trim_end_matches(['.', ':'])) {
+        if names_version(w) && !found.iter().any(|f| version_key(f) == version_key(w)) {
+            found.push(w);
+        }
+    }
+    found
 }
 
 /// The refusal of paragraph line `i`, `t`, when `under` underlines it into a setext heading
@@ -352,6 +356,9 @@ mod tests {
     fn the_versions_a_heading_names() {
         let two = versions_in("1.7.19 and 1.7.20 – failed to build");
         assert_eq!(two, ["1.7.19", "1.7.20"]);
+        let linked = versions_in("[3.0.0](https://x/releases/tag/v3.0.0) (2017-5-1)");
+        assert_eq!(linked, ["3.0.0"]);
+        assert_eq!(versions_in("v1.0.0 / 1.0.0"), ["v1.0.0"]);
         assert_eq!(versions_in("[1.2.0](x) (2020-01-01)"), ["1.2.0"]);
     }
 
