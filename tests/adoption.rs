@@ -312,9 +312,9 @@ fn a_trailing_part_after_the_last_release_is_kept() {
         text(&notes)
     );
 
-    // Between releases (vuejs/core's `## Aggregated Features List` under `# [3.5.0]`), the
-    // heading would swallow the release's entries: refused, naming the line's edit.
-    let inside = log.replace(
+    // Between releases headed at level 2, the heading would swallow the release's entries:
+    // refused, naming the line's edit.
+    let inside = log.replace("# [3.5.0]", "## [3.5.0]").replace(
         "### Features",
         "## Aggregated Features List for 3.5 (alpha to stable)",
     );
@@ -361,4 +361,178 @@ fn doctor_names_the_edit_for_each_refusal() {
             "{log}\n{doctor}"
         );
     }
+}
+
+/// vuejs/core's `# [3.5.0]` holds `## Aggregated Features List for 3.5 (alpha to stable)` and
+/// `## Bug Fixes`, with more releases below: parts of that release, as Markdown nests them, not
+/// refused; the file's `## Previous Changelogs` after the last release is still no release's.
+const VUE: &str = "## [3.5.1](https://github.com/vuejs/core/compare/v3.5.0...v3.5.1) (2024-09-04)
+
+### Bug Fixes
+
+* patch fix
+
+
+
+# [3.5.0](https://github.com/vuejs/core/compare/v3.5.0-rc.1...v3.5.0) (2024-09-03)
+
+## Aggregated Features List for 3.5 (alpha to stable)
+
+### Reactivity
+
+- **reactivity**: version counting
+
+### SSR
+
+- **runtime-core:** `useId()`
+
+
+
+## Bug Fixes
+
+* **cssVars:** escape double quotes
+
+
+
+# [3.5.0-rc.1](https://github.com/vuejs/core/compare/v3.5.0-beta.3...v3.5.0-rc.1) (2024-08-29)
+
+### Performance Improvements
+
+* **reactivity:** optimize array tracking
+
+
+
+## Previous Changelogs
+
+### 3.4.x (2023-10-28 - 2024-08-15)
+
+See [3.4 changelog](./changelogs/CHANGELOG-3.4.md)
+";
+
+#[test]
+fn level_2_headings_inside_a_level_1_release_are_its_parts() {
+    let repo = adopting(VUE, Some("v3.5.1"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+    let out = repo.try_commit("fix: new fix");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n### Fixed\n\n* new fix\n\n{VUE}")
+    );
+    let tag = hand_tag(&repo, &["-a", "v3.5.2", "-m", "v3.5.2"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        format!("## [Unreleased]\n\n## [3.5.2] - 2026-11-21\n\n### Fixed\n\n* new fix\n\n{VUE}")
+    );
+    repo.commit_hooked("fix: later fix");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").ends_with(VUE));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !text(&doctor).contains("INVALID  changelog"),
+        "{}",
+        text(&doctor)
+    );
+
+    // 3.5.0's notes hold both its parts and stop at the next release; the last release's
+    // stop at the trailing part.
+    repo.git_skipping_relhook(&["tag", "-a", "v3.5.0", "-m", "v3.5.0", "v3.5.1"]);
+    repo.git_skipping_relhook(&["tag", "-a", "v3.5.0-rc.1", "-m", "rc", "v3.5.1"]);
+    let notes = crate::support::stdout(&repo.relhook(&["notes", "v3.5.0"]));
+    assert!(notes.starts_with("## Aggregated Features List"), "{notes}");
+    assert!(
+        notes
+            .trim_end()
+            .ends_with("* **cssVars:** escape double quotes"),
+        "{notes}"
+    );
+    let notes = crate::support::stdout(&repo.relhook(&["notes", "v3.5.0-rc.1"]));
+    assert_eq!(
+        notes,
+        "### Performance Improvements\n\n* **reactivity:** optimize array tracking\n"
+    );
+}
+
+/// A file with several headings relhook cannot read names them all at once (up to five,
+/// then how many more), in doctor and in the hooks' refusal, rather than one per run.
+#[test]
+fn every_refused_heading_is_named_at_once() {
+    let mut log = String::from("# Changelog\n\n## [1.0.0] - 2020-01-01\n\n- a\n");
+    for k in 0..7 {
+        log.push_str(&format!(
+            "\n## Notes {k}\n\n- n\n\n## 0.{}.0 (2019-1-0{})\n\n- b\n",
+            9 - k,
+            k + 1
+        ));
+    }
+    let repo = adopting(&log, Some("v1.0.0"));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    let fix = "make line 7 the sub-heading `### Notes 0`; write 2019-1-01 on line 11 as 2019-01-01; make line 15 the sub-heading `### Notes 1`; write 2019-1-02 on line 19 as 2019-01-02; make line 23 the sub-heading `### Notes 2`; and 9 more like these after line 23";
+    assert!(
+        doctor.contains(&format!("fix: in CHANGELOG.md, {fix}; or point")),
+        "{doctor}"
+    );
+    assert!(doctor.contains("CHANGELOG.md:7 is not"), "{doctor}");
+    let out = repo.try_commit("fix: new fix");
+    let said = stderr(&out);
+    assert!(
+        said.contains("CHANGELOG.md:7: not a Keep a Changelog file (`## Notes 0` names no version, and each `## ` heading above the last release starts one: make line 7 the sub-heading `### Notes 0`; also write 2019-1-01 on line 11 as 2019-01-01; ")
+            && said.contains("; and 9 more like these after line 23); left unchanged"),
+        "{said}"
+    );
+}
+
+/// lefthook's `## 1.7.19 and 1.7.20 – failed to build`: the refusal says the heading names two
+/// versions and the edits that fit, not a generic heading to write.
+#[test]
+fn a_heading_naming_two_versions_is_named_with_a_fitting_edit() {
+    let log = "# Change log\n\n## 1.7.21 (2024-10-17)\n\n- feat: c\n\n## 1.7.19 and 1.7.20 – failed to build\n\n## 1.7.18 (2024-09-30)\n\n- fix: b\n";
+    let repo = adopting(log, Some("v1.7.21"));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("(`## 1.7.19 and 1.7.20 – failed to build` names 2 versions, and a release heading names one: "),
+        "{doctor}"
+    );
+    assert!(
+        doctor.contains("fix: in CHANGELOG.md, delete line 7 if 1.7.19 and 1.7.20 were never released, or else give each its own `## [X.Y.Z] - YYYY-MM-DD` heading; or point"),
+        "{doctor}"
+    );
+    // A link to the version's tag names it once.
+    let log = "# Changelog\n\n## [3.0.0](https://x/releases/tag/v3.0.0) (2017-5-1)\n\n- a\n";
+    let doctor = text(&adopting(log, None).relhook(&["doctor"]));
+    assert!(
+        doctor.contains("(2017-5-1)` is not a Keep a Changelog release heading: write 2017-5-1 on line 3 as 2017-05-01"),
+        "{doctor}"
+    );
+}
+
+/// casey/just underlines its release headings (setext): each is named with the one line to
+/// write instead, and the file so edited is kept.
+#[test]
+fn setext_release_headings_are_named_with_the_line_to_write() {
+    let log = "Changelog\n=========\n\n[1.58.0](https://github.com/casey/just/releases/tag/1.58.0) - 2026-08-03\n------------------------------------------------------------------------\n\n### Added\n- new ([#1](https://x/1))\n\n[1.57.0](https://github.com/casey/just/releases/tag/1.57.0) - 2026-07-18\n------------------------------------------------------------------------\n\n### Fixed\n- old\n";
+    let repo = adopting(log, Some("1.58.0"));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("fix: in CHANGELOG.md, write lines 4 and 5 as the one line `## [1.58.0](https://github.com/casey/just/releases/tag/1.58.0) - 2026-08-03`; write lines 10 and 11 as the one line `## [1.57.0](https://github.com/casey/just/releases/tag/1.57.0) - 2026-07-18`; or point"),
+        "{doctor}"
+    );
+    assert!(
+        doctor.contains("underlined with `-` is a setext heading"),
+        "{doctor}"
+    );
+    let rule = format!("\n{}\n", "-".repeat(72));
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("\n[1.5", "\n## [1.5").replace(&rule, "\n"),
+    );
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(!doctor.contains("INVALID  changelog"), "{doctor}");
 }

@@ -5,7 +5,7 @@
 
 use super::ParseError;
 use super::lex;
-use super::parse::{SectionKind, heading_level, is_version};
+use super::parse::{SectionKind, heading_level, is_version, version_key};
 
 /// A heading's version: SemVer, or a PEP 440 pre-release (see [`pep440_pre`]).
 fn names_version(label: &str) -> bool {
@@ -58,17 +58,26 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
             format!("make line {n} the sub-heading `### {}`", title(t)),
         )
     } else {
-        let fix = match unpadded_date(t) {
+        let versions = versions_in(title(t));
+        let fix = match (unpadded_date(t), versions.as_slice()) {
             // electron/forge's `## [3.0.0](…) (2017-5-1)`: only the date is off.
-            Some((written, iso)) => format!("write {written} on line {n} as {iso}"),
-            None => format!(
+            (Some((written, iso)), _) => format!("write {written} on line {n} as {iso}"),
+            // lefthook's `## 1.7.19 and 1.7.20 – failed to build`.
+            (None, [a, .., b]) => {
+                let and = if versions.len() == 2 { "and" } else { "to" };
+                format!(
+                    "delete line {n} if {a} {and} {b} were never released, or else give each its own `## [X.Y.Z] - YYYY-MM-DD` heading"
+                )
+            }
+            (None, _) => format!(
                 "write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"
             ),
         };
-        (
-            format!("`{shown}` is not a Keep a Changelog release heading"),
-            fix,
-        )
+        let what = match versions.len() {
+            0 | 1 => "is not a Keep a Changelog release heading".to_string(),
+            k => format!("names {k} versions, and a release heading names one"),
+        };
+        (format!("`{shown}` {what}"), fix)
     };
     ParseError {
         line: n,
@@ -76,6 +85,74 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
         fix: Some(fix),
         repeated: None,
     }
+}
+
+/// The versions among the words of a heading's title, each once (a link's target is one
+/// word: `[3.0.0](…/tag/v3.0.0)` names one version).
+fn versions_in(title: &str) -> Vec<&str> {
+    let words = title.split(|c: char| c.is_whitespace() || "[](),;&".contains(c));
+    let mut found: Vec<&str> = vec![];
+    for w in words.map(|w| w.trim_end_matches(['.', ':'])) {
+        if names_version(w) && !found.iter().any(|f| version_key(f) == version_key(w)) {
+            found.push(w);
+        }
+    }
+    found
+}
+
+/// The refusal of paragraph line `i`, `t`, when `under` underlines it into a setext heading
+/// (`---` or `===`) that names a release: relhook reads only `## ` release headings.
+pub(super) fn setext(i: usize, t: &str, under: Option<&str>) -> Option<ParseError> {
+    let under = under?.trim_end();
+    let rule = under.trim_start_matches(' ');
+    let ok = under.len() - rule.len() <= 3
+        && (rule.bytes().all(|b| b == b'-') || rule.bytes().all(|b| b == b'='));
+    let label = lex::heading(&format!("## {}", t.trim()))?
+        .label
+        .trim()
+        .to_string();
+    if !ok || rule.is_empty() || !names_version(&label) {
+        return None;
+    }
+    let (n, mark) = (i + 1, &rule[..1]);
+    let fix = format!(
+        "write lines {n} and {} as the one line `## {}`",
+        n + 1,
+        t.trim()
+    );
+    Some(ParseError {
+        line: n,
+        message: format!(
+            "`{}` underlined with `{mark}` is a setext heading, and relhook reads only `## ` release headings: {fix}",
+            t.trim()
+        ),
+        fix: Some(fix),
+        repeated: None,
+    })
+}
+
+/// How many refused lines one refusal names; the rest are counted.
+const NAMED: usize = 5;
+
+/// One refusal naming every refused line (`errors` is not empty): the first one's, with the
+/// others' edits after it, up to [`NAMED`] in all, then how many more there are.
+pub(super) fn several(mut errors: Vec<ParseError>) -> ParseError {
+    errors.sort_by_key(|e| e.line);
+    let mut first = errors.remove(0);
+    if errors.is_empty() {
+        return first;
+    }
+    let fixes = |e: &ParseError| e.fix.clone().unwrap_or_else(|| e.to_string());
+    let shown = errors.iter().take(NAMED - 1);
+    let mut rest: Vec<String> = shown.map(fixes).collect();
+    if let Some(more) = errors.len().checked_sub(NAMED - 1).filter(|&m| m > 0) {
+        let after = errors.get(NAMED - 2).map_or(first.line, |e| e.line);
+        rest.push(format!("and {more} more like these after line {after}"));
+    }
+    let rest = rest.join("; ");
+    first.message = format!("{}; also {rest}", first.message);
+    first.fix = Some(format!("{}; {rest}", fixes(&first)));
+    first
 }
 
 /// A date written `YYYY-M-D` in `t` (a month or day of one digit), and it as `YYYY-MM-DD`.
@@ -251,6 +328,38 @@ mod tests {
             pep440_pre("1.0.0rc1"),
         );
         assert!(a < b && b < rc && rc < semver::Version::parse("1.0.0").ok());
+    }
+
+    /// Only an underlined line that names a release is refused: a setext title, a paragraph
+    /// above a thematic break, a list item below a version are not.
+    #[test]
+    fn setext_release_headings_only_are_refused() {
+        let e = setext(3, "[1.0.0](https://x/1.0.0) - 2020-01-01", Some("---")).unwrap();
+        assert_eq!(
+            e.fix.as_deref(),
+            Some("write lines 4 and 5 as the one line `## [1.0.0](https://x/1.0.0) - 2020-01-01`")
+        );
+        assert!(setext(0, "v2.0.0", Some("   ===== ")).is_some());
+        for (t, under) in [
+            ("Changelog", Some("=========")),
+            ("Some prose.", Some("---")),
+            ("1.0.0", Some("- a")),
+            ("1.0.0", Some("    ---")),
+            ("1.0.0", Some("")),
+            ("1.0.0", None),
+        ] {
+            assert!(setext(0, t, under).is_none(), "{t:?} {under:?}");
+        }
+    }
+
+    #[test]
+    fn the_versions_a_heading_names() {
+        let two = versions_in("1.7.19 and 1.7.20 – failed to build");
+        assert_eq!(two, ["1.7.19", "1.7.20"]);
+        let linked = versions_in("[3.0.0](https://x/releases/tag/v3.0.0) (2017-5-1)");
+        assert_eq!(linked, ["3.0.0"]);
+        assert_eq!(versions_in("v1.0.0 / 1.0.0"), ["v1.0.0"]);
+        assert_eq!(versions_in("[1.2.0](x) (2020-01-01)"), ["1.2.0"]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod lex;
 mod merge;
 mod parse;
 mod prose;
+mod verbatim;
 
 pub use merge::conflict_markers;
 

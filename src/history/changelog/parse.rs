@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::ParseError;
 use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
+use super::verbatim::Verbatim;
 
 /// One physical line: its text without the terminator, and the terminator
 /// itself (`""` only for a last line that has none).
@@ -182,50 +183,6 @@ fn classify(t: &str) -> Kind {
     Kind::Other
 }
 
-/// Tracks multi-line HTML comments and code fences so that `## ` lines
-/// inside them are not mistaken for headings.
-#[derive(Default)]
-struct Verbatim {
-    comment: bool,
-    fence: Option<&'static str>,
-    /// The line (0-based) that opened the comment or fence still open.
-    opened: usize,
-}
-
-impl Verbatim {
-    /// Returns `true` when the line is (part of) a comment or fence.
-    fn eat(&mut self, i: usize, t: &str) -> bool {
-        if !self.comment && self.fence.is_none() {
-            self.opened = i;
-        }
-        if self.comment {
-            self.comment = !t.contains("-->");
-            return true;
-        }
-        let trimmed = t.trim_start();
-        if let Some(f) = self.fence {
-            if trimmed.starts_with(f) {
-                self.fence = None;
-            }
-            return true;
-        }
-        for f in ["```", "~~~"] {
-            if trimmed.starts_with(f) {
-                self.fence = Some(f);
-                return true;
-            }
-        }
-        // As in CommonMark, only a line that starts with `<!--` opens an HTML comment block;
-        // `<!--` inside an entry's text is text (and an unterminated one is literal).
-        if let Some(rest) = t.strip_prefix("<!--") {
-            // Only an unterminated comment affects following lines.
-            self.comment = !rest.contains("-->");
-            return true;
-        }
-        false
-    }
-}
-
 /// The first line of the anchors (and the blank lines among them) right above heading `i`.
 fn lead(lines: &[Line], i: usize) -> usize {
     let mut lead = i;
@@ -241,6 +198,22 @@ fn lead(lines: &[Line], i: usize) -> usize {
         }
     }
     lead
+}
+
+/// The last line after `i` that starts a section (a release or Unreleased heading), read
+/// with `verbatim`, the fences and comments open at `i`.
+fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> {
+    let mut v = verbatim.clone();
+    let starts = |k: usize, t: &str| match classify(t) {
+        Kind::H2 => parse_heading(k, t).is_ok(),
+        Kind::H1 | Kind::H3 => other_release_heading(t).is_some(),
+        _ => false,
+    };
+    let after = lines.iter().enumerate().skip(i + 1);
+    after
+        .filter(|(k, l)| !v.eat(*k, &l.text) && starts(*k, &l.text))
+        .map(|(k, _)| k)
+        .last()
 }
 
 /// Mutable state of the single pass in [`analyze`].
@@ -276,6 +249,27 @@ impl Builder {
         sections.any(|s| matches!(s.kind, SectionKind::Release { .. }))
     }
 
+    /// Whether the section open is a release headed at level 1 (vue's `# [3.5.0](…)`).
+    fn in_level1_release(&self, lines: &[Line]) -> bool {
+        self.section.as_ref().is_some_and(|s| {
+            matches!(s.kind, SectionKind::Release { .. })
+                && lines.get(s.heading).and_then(|l| heading_level(&l.text)) == Some(1)
+        })
+    }
+
+    /// Opens a sub-section headed by line `i`.
+    fn open_sub(&mut self, i: usize, t: &str) {
+        self.link_run = None;
+        self.close_sub(i);
+        let name = t.trim_start_matches('#').trim().trim_end_matches('#');
+        self.sub = Some(Sub {
+            name: name.trim().to_string(),
+            heading: Some(i),
+            end: i + 1,
+            entries: vec![],
+        });
+    }
+
     fn close_section(&mut self, at: usize) {
         let end = self.link_run.take().unwrap_or(at);
         self.close_sub(end);
@@ -308,12 +302,23 @@ fn scan(
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
-    // The refusal of the trailing part's heading, should a release follow it after all.
-    let mut trailer: Option<ParseError> = None;
+    // The refusals of the trailing part's headings, should a release follow them after all.
+    let mut trailing: Vec<ParseError> = vec![];
+    // Every heading refused: all are named at once.
+    let mut bad: Vec<ParseError> = vec![];
+    // The last line that starts a section, once asked.
+    let mut last: Option<Option<usize>> = None;
     let mut versions: HashMap<String, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
-        let kind = if verbatim.eat(i, t) {
+        let hidden = verbatim.eat(i, t);
+        // casey/just's `[1.58.0](…) - 2026-08-03` underlined with `---`: named, with its edit.
+        let above = i.checked_sub(1).and_then(|p| lines.get(p));
+        if !hidden && classify(t) == Kind::Other && above.is_none_or(|l| l.text.trim().is_empty()) {
+            let under = lines.get(i + 1).map(|l| l.text.as_str());
+            bad.extend(heading::setext(i, t, under));
+        }
+        let kind = if hidden {
             if t.starts_with([' ', '\t']) {
                 Kind::Indented
             } else {
@@ -355,55 +360,68 @@ fn scan(
                     b.link_run = Some(i);
                 }
             }
-            Kind::Bullet | Kind::H3 if b.section.is_some() => {
+            Kind::H3 if b.section.is_some() => b.open_sub(i, t),
+            Kind::Bullet if b.section.is_some() => {
                 b.link_run = None;
                 b.close_entry();
-                if kind == Kind::H3 {
-                    b.close_sub(i);
-                    let name = t
-                        .trim_start_matches('#')
-                        .trim()
-                        .trim_end_matches('#')
-                        .trim();
+                if b.sub.is_none() {
                     b.sub = Some(Sub {
-                        name: name.to_string(),
-                        heading: Some(i),
-                        end: i + 1,
+                        name: String::new(),
+                        heading: None,
+                        end: i,
                         entries: vec![],
                     });
-                } else {
-                    if b.sub.is_none() {
-                        b.sub = Some(Sub {
-                            name: String::new(),
-                            heading: None,
-                            end: i,
-                            entries: vec![],
-                        });
-                    }
-                    b.entry = Some(EntrySpan {
-                        start: i,
-                        end: i + 1,
-                    });
                 }
+                b.entry = Some(EntrySpan {
+                    start: i,
+                    end: i + 1,
+                });
             }
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
-                let sk = match (parse_heading(i, t), trailer.take()) {
-                    // A release after a heading that names none: that one was not trailing.
-                    (Ok(_), Some(e)) => return Err(e),
-                    (Ok(sk), None) => sk,
+                let parsed = parse_heading(i, t);
+                // vue's `## Bug Fixes` under `# [3.5.0](…)`, with releases below it: a part of
+                // that release, as Markdown nests it (after the last release, it is the
+                // trailing part, as vue's `## Previous Changelogs`).
+                if parsed.is_err()
+                    && b.out.trailer.is_none()
+                    && heading::names_no_version(t)
+                    && b.in_level1_release(lines)
+                    && *last.get_or_insert_with(|| last_section(lines, i, &verbatim)) > Some(i)
+                {
+                    b.open_sub(i, t);
+                    continue;
+                }
+                let sk = match (parsed, b.out.trailer.is_some()) {
+                    // A release after headings that name none: they were not trailing.
+                    (Ok(sk), true) => {
+                        bad.append(&mut trailing);
+                        b.out.trailer = None;
+                        sk
+                    }
+                    (Ok(sk), false) => sk,
                     // More of the trailing part (`## Contributors` after `## Older releases`).
-                    (Err(_), Some(e)) => {
-                        trailer = Some(e);
+                    (Err(e), true) if heading::names_no_version(t) => {
+                        trailing.push(e);
                         continue;
                     }
-                    (Err(e), None) if heading::names_no_version(t) && b.released() => {
+                    // A release heading written another way: nor was that part trailing.
+                    (Err(e), true) => {
+                        bad.append(&mut trailing);
+                        bad.push(e);
+                        b.out.trailer = None;
+                        continue;
+                    }
+                    (Err(e), false) if heading::names_no_version(t) && b.released() => {
                         b.close_section(i);
                         b.out.trailer = Some(i);
-                        trailer = Some(e);
+                        trailing.push(e);
                         continue;
                     }
-                    (Err(e), None) => return Err(e),
+                    (Err(e), false) => {
+                        bad.push(e);
+                        continue;
+                    }
                 };
                 if b.out.other_form.is_none() && other_form(t) {
                     b.out.other_form = Some(i);
@@ -411,7 +429,8 @@ fn scan(
                 match &sk {
                     SectionKind::Unreleased => {
                         if let Some(first) = unreleased_at {
-                            return Err(heading::second_unreleased(first, i));
+                            bad.push(heading::second_unreleased(first, i));
+                            continue;
                         }
                         unreleased_at = Some(i);
                     }
@@ -445,7 +464,10 @@ fn scan(
     // Everything after an unclosed fence or comment is code or comment to a Markdown
     // renderer: an entry added there would be invisible, and added again by every sync.
     if verbatim.comment || verbatim.fence.is_some() {
-        return Err(heading::unclosed(verbatim.opened, verbatim.fence));
+        bad.push(heading::unclosed(verbatim.opened, verbatim.fence));
+    }
+    if !bad.is_empty() {
+        return Err(heading::several(bad));
     }
     b.close_section(lines.len());
     Ok(b.out)
@@ -570,7 +592,9 @@ mod tests {
         assert_eq!(e.line, 7);
         assert_eq!(
             e.fix.as_deref(),
-            Some("make line 7 the sub-heading `### Previous Changelogs`")
+            Some(
+                "make line 7 the sub-heading `### Previous Changelogs`; make line 11 the sub-heading `### Contributors`"
+            )
         );
         // Before any release, and version-like headings, are refused as before.
         assert_eq!(err_line("## [Unreleased]\n\n## Previous\n"), 3);
@@ -579,6 +603,31 @@ mod tests {
             e.fix.as_deref(),
             Some("write line 3 as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)")
         );
+    }
+
+    /// vuejs/core's `## Bug Fixes` under `# [3.5.0]`: that release's, while a release follows;
+    /// after the last release, the trailing part; under a `## ` release, refused.
+    #[test]
+    fn a_level_2_part_of_a_level_1_release_is_the_releases() {
+        let text = "# [3.5.0](x) (2024-09-03)\n\n## Aggregated\n\n### Misc\n\n- a\n\n## Bug Fixes\n\n* b\n\n# [3.5.0-rc.1](x) (2024-08-29)\n\n### Bug Fixes\n\n* c\n\n## Previous Changelogs\n\n- [3.4](x)\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        let subs: Vec<(String, String)> = c
+            .entries_of("3.5.0")
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.section, e.text))
+            .collect();
+        assert_eq!(
+            subs,
+            [
+                ("Misc".into(), "a".into()),
+                ("Bug Fixes".into(), "b".into())
+            ]
+        );
+        assert_eq!(c.section_lines("3.5.0-rc.1"), Some((12, 18)));
+        assert!(!c.contains_entry("[3.4](x)", false));
+        assert_eq!(err_line(&text.replace("# [3.5.0]", "## [3.5.0]")), 3);
     }
 
     /// Every heading of the version is named, whatever faults follow it.
