@@ -190,6 +190,62 @@ pub fn branch_revert_entry(
     }))
 }
 
+/// The entries a merge of `theirs` into `ours` calls for that neither side's file carries: a
+/// revert the merged branch made while the change it reverts was still unreleased there
+/// (so it cancelled that entry and got none), of a change `log`, the merged changelog, lists
+/// in a release (released meanwhile on `ours`). Such a revert now takes back a released change,
+/// so it gets its own entry, as a revert made after the release does (a `Reapply` alike).
+/// A revert the branch undoes again (reverted in the same range) is left out.
+pub fn reverts_of_released(
+    repo: &Repo,
+    (ours, theirs): (Oid, Oid),
+    log: &crate::history::changelog::Changelog,
+    config: &ChangelogConfig,
+) -> Result<Vec<NewEntry>> {
+    use crate::history::changelog::entry::{revert_key, revert_pairs};
+    let branch = Range {
+        tips: vec![theirs],
+        hidden: vec![ours],
+        ..Range::default()
+    };
+    let mut keys = Vec::new();
+    let mut messages = HashMap::new();
+    repo.walk(&branch, |c| {
+        if c.parents < 2 {
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message).into_owned();
+            let key = revert_key(&message);
+            if key.reverts.is_some() {
+                messages.insert(c.id, message);
+                keys.push((c.id, key));
+            }
+        }
+        true
+    })?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let undone = revert_pairs(&keys);
+    let mut out: Vec<NewEntry> = Vec::new();
+    // Oldest first, as the branch made them.
+    for (id, key) in keys.iter().rev() {
+        let Some(target) = key.reverts.as_ref().filter(|_| !undone.contains(id)) else {
+            continue;
+        };
+        let Some(reverted) = entry_for_message(&target.header, config, None) else {
+            continue;
+        };
+        let released =
+            log.contains_entry(&reverted.text, false) && !log.contains_entry(&reverted.text, true);
+        let own = entry_for_message(&messages[id], config, None);
+        if let Some(own) = own.filter(|o| {
+            released && !log.contains_entry(&o.text, false) && !out.iter().any(|e| e.text == o.text)
+        }) {
+            out.push(own);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

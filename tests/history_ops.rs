@@ -1,0 +1,76 @@
+//! Changelog entries across history operations: a branch's revert merged after the change it
+//! reverts was released, reapplied merges, a rebase that drops the commit which created the
+//! changelog, and a hooks-off revert that empties Unreleased.
+
+use crate::support::{Repo, hand_tag, installed_repo, ok, stderr, text};
+
+/// `- revert "add a"` under Removed, as a revert of a released change gets it.
+const REMOVED: &str = "### Removed\n\n- revert \"add a\"\n";
+
+/// HEAD's changelog above `## [0.1.0]`.
+fn unreleased(repo: &Repo) -> String {
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    log.split("## [0.1.0]")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `feat: add a` committed through the hooks; branch `side` made there reverts it (its entry
+/// cancelled: still unreleased on that branch), then main releases it as v0.1.0.
+fn reverted_on_a_branch_then_released() -> Repo {
+    let repo = installed_repo();
+    repo.write("a.txt", "1\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: add a"]);
+    repo.git(&["switch", "-q", "-c", "side"]);
+    ok(repo.git_output(&["revert", "--no-edit", "HEAD"]));
+    assert!(!repo.read("CHANGELOG.md").contains("add a"));
+    repo.git(&["switch", "-q", "main"]);
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]));
+    repo
+}
+
+/// The merge now reverts a released change: Unreleased gets the revert's entry at the merge,
+/// said in one line, and `--sync` then has nothing to add.
+#[test]
+fn a_branch_revert_merged_after_the_release_carries_its_removed_entry() {
+    let repo = reverted_on_a_branch_then_released();
+    let out = ok(repo.git_output(&["merge", "--no-edit", "side"]));
+    assert!(
+        stderr(&out).contains("added `- revert \"add a\"` under Removed"),
+        "{}",
+        text(&out)
+    );
+    assert!(unreleased(&repo).contains(REMOVED), "{}", unreleased(&repo));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let before = repo.read("CHANGELOG.md");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+}
+
+/// The same merge stopped on a conflict in another file and concluded by hand: the entry
+/// came with the merge's changelog, once.
+#[test]
+fn a_branch_revert_merged_after_a_conflict_carries_it_once() {
+    let repo = reverted_on_a_branch_then_released();
+    repo.write("a.txt", "2\n");
+    repo.git(&["commit", "-q", "-am", "chore: touch a"]);
+    let out = repo.git_output(&["merge", "--no-edit", "side"]);
+    assert!(
+        !out.status.success(),
+        "a modify/delete conflict: {}",
+        text(&out)
+    );
+    repo.git(&["rm", "-q", "a.txt"]);
+    let out = ok(repo.git_output(&["commit", "-q", "--no-edit"]));
+    let top = unreleased(&repo);
+    assert_eq!(
+        top.matches("revert \"add a\"").count(),
+        1,
+        "{top}\n{}",
+        text(&out)
+    );
+    assert!(top.contains(REMOVED), "{top}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
