@@ -74,3 +74,57 @@ fn a_branch_revert_merged_after_a_conflict_carries_it_once() {
     assert!(top.contains(REMOVED), "{top}");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// Branch `topic`'s `feat: topic thing` merged and released as v0.1.1, the merge reverted
+/// (`git revert -m 1`, `- revert "topic thing"`) and that released as v0.1.2; `skip`: the
+/// hooks are off for the reapply, `git revert` of that revert.
+fn reapplied_released_merge(skip: bool) -> (Repo, std::process::Output) {
+    let repo = installed_repo();
+    repo.git(&["switch", "-q", "-c", "topic"]);
+    repo.write("t.txt", "1\n");
+    repo.git(&["add", "t.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: topic thing"]);
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["merge", "-q", "--no-ff", "--no-edit", "topic"]);
+    ok(hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]));
+    ok(repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]));
+    ok(hand_tag(&repo, &["-a", "v0.1.2", "-m", "r"]));
+    let args = ["revert", "--no-edit", ":/^Revert \"Merge branch"];
+    let out = if skip {
+        repo.git_skipping_relhook(&args)
+    } else {
+        repo.git_output(&args)
+    };
+    assert_eq!(repo.head_subject(), "Reapply \"Merge branch 'topic'\"");
+    (repo, ok(out))
+}
+
+/// Like `Reapply "feat: x"` of a released revert: the branch's changes are back, so their
+/// entries are, carried by the reapply and written alike by `--sync`.
+#[test]
+fn a_reapply_of_a_released_merge_revert_carries_the_branch_entries() {
+    let (repo, out) = reapplied_released_merge(false);
+    assert!(
+        stderr(&out).contains("added `- topic thing` under Added"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    let top = log.split("## [0.1.2]").next().unwrap_or_default();
+    assert!(top.contains("### Added\n\n- topic thing\n"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), log + "\n");
+
+    let (other, _) = reapplied_released_merge(true);
+    assert!(
+        !other
+            .read("CHANGELOG.md")
+            .split("## [0.1.2]")
+            .next()
+            .unwrap()
+            .contains("topic")
+    );
+    ok(other.relhook(&["changelog", "--sync"]));
+    assert_eq!(other.read("CHANGELOG.md"), repo.read("CHANGELOG.md"));
+}

@@ -15,6 +15,7 @@ mod entries;
 mod kept_out;
 mod merged;
 mod op;
+mod reapplied;
 mod reword;
 mod skeleton;
 mod squash;
@@ -120,6 +121,14 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             &config.version.tag_prefix,
             &config.changelog,
         )?;
+    }
+    // git's `Reapply "Merge branch 'x'"` of a released merge revert: the branch's entries.
+    if new_entry.is_none()
+        && !amend
+        && subject.starts_with("Reapply \"")
+        && let Some(said) = reapplied::reapplied_merge(repo, config, head)?
+    {
+        return Ok(said);
     }
     let old_entry = if amend {
         entry_of(repo, top.old, config, &forge)

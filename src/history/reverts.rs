@@ -190,6 +190,44 @@ pub fn branch_revert_entry(
     }))
 }
 
+/// The merge revert that a revert of a revert (git's `Reapply "Merge branch …"`) undoes,
+/// read from the id its body names; `None` for any other commit.
+pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert> {
+    let undone = full_id(&reverted_id(message)?)?;
+    let undone_message = repo.commit_message(undone)?;
+    merge_revert(undone, &String::from_utf8_lossy(&undone_message))
+}
+
+/// The entries a merged branch brings back when its released revert `m` is reverted: each of
+/// its commits' own, oldest first (as the branch had them before the revert took them back).
+pub fn branch_entries(
+    repo: &Repo,
+    m: &MergeRevert,
+    config: &ChangelogConfig,
+) -> Result<Vec<NewEntry>> {
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    let mut out = Vec::new();
+    repo.walk(&branch, |c| {
+        if c.parents < 2 {
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            out.extend(entry_for_message(&message, config, None));
+        }
+        true
+    })?;
+    out.reverse();
+    Ok(out)
+}
+
+/// For post-commit: whether the merge revert `m` shipped in the last release before `id`.
+pub fn merge_revert_released(repo: &Repo, id: Oid, m: &MergeRevert, prefix: &str) -> bool {
+    repo.latest_release_tag_except(id, prefix, None)
+        .is_some_and(|(_, at)| at == m.revert || repo.reaches(at, m.revert))
+}
+
 /// The entries a merge of `theirs` into `ours` calls for that neither side's file carries: a
 /// revert the merged branch made while the change it reverts was still unreleased there
 /// (so it cancelled that entry and got none), of a change `log`, the merged changelog, lists
