@@ -2,7 +2,7 @@
 //! reverts was released, reapplied merges, a rebase that drops the commit which created the
 //! changelog, and a hooks-off revert that empties Unreleased.
 
-use crate::support::{Repo, hand_tag, installed_repo, ok, stderr, text};
+use crate::support::{Repo, hand_tag, installed_repo, ok, stderr, stdout, text};
 
 /// `- revert "add a"` under Removed, as a revert of a released change gets it.
 const REMOVED: &str = "### Removed\n\n- revert \"add a\"\n";
@@ -115,6 +115,11 @@ fn a_reapply_of_a_released_merge_revert_carries_the_branch_entries() {
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
     ok(repo.relhook(&["changelog", "--sync"]));
     assert_eq!(repo.read("CHANGELOG.md"), log + "\n");
+    // The version counts it (a feat below 1.0.0: a patch), and the release lists it.
+    let next = ok(repo.relhook(&["version", "--next"]));
+    assert_eq!(stdout(&next).trim(), "0.1.3", "{}", text(&next));
+    let dry = ok(repo.relhook(&["release", "--dry-run"]));
+    assert!(stdout(&dry).contains("- topic thing"), "{}", text(&dry));
 
     let (other, _) = reapplied_released_merge(true);
     assert!(

@@ -222,6 +222,30 @@ pub fn branch_entries(
     Ok(out)
 }
 
+/// For the next version: what a reapplied merge revert (`Reapply "Merge branch …"`) calls
+/// for, the greatest of the merged branch's commits (`major`, `minor`, else `patch`); `None`
+/// for any other commit.
+pub fn reapplied_level(repo: &Repo, message: &str) -> Option<&'static str> {
+    let m = reapplied_merge_revert(repo, message)?;
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    let mut level = "patch";
+    let walked = repo.walk(&branch, |c| {
+        let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+        match crate::commit::parse::commit(message.trim_end()) {
+            Some(p) if c.parents < 2 && p.breaking => level = "major",
+            Some(p) if c.parents < 2 && p.ty == "feat" => level = "minor",
+            _ => {}
+        }
+        level != "major"
+    });
+    // Unread, the branch could be anything: said as the greatest.
+    Some(if walked.is_ok() { level } else { "major" })
+}
+
 /// For post-commit: whether the merge revert `m` shipped in the last release before `id`.
 pub fn merge_revert_released(repo: &Repo, id: Oid, m: &MergeRevert, prefix: &str) -> bool {
     repo.latest_release_tag_except(id, prefix, None)
