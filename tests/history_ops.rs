@@ -133,3 +133,97 @@ fn a_reapply_of_a_released_merge_revert_carries_the_branch_entries() {
     ok(other.relhook(&["changelog", "--sync"]));
     assert_eq!(other.read("CHANGELOG.md"), repo.read("CHANGELOG.md"));
 }
+
+/// `feat: alpha` (whose post-commit created CHANGELOG.md), `feat: beta`, `fix: gamma`, then
+/// `git rebase -i` dropping alpha: beta's pick stops on a modify/delete conflict in the file.
+fn rebase_dropping_the_changelog_s_first_commit() -> Repo {
+    let repo = Repo::new();
+    assert_eq!(repo.relhook(&["install"]).status.code(), Some(0));
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: init"]);
+    for m in ["feat: alpha", "feat: beta", "fix: gamma"] {
+        repo.commit_hooked(m);
+    }
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~3"],
+        &[("GIT_SEQUENCE_EDITOR", "sed -i '/feat: alpha/s/^pick/drop/'")],
+    );
+    assert!(
+        !out.status.success(),
+        "a modify/delete conflict: {}",
+        text(&out)
+    );
+    repo
+}
+
+/// `git rebase --continue` with the editor off; all that relhook said.
+fn continue_rebase(repo: &Repo) -> String {
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "--continue"],
+        &[("GIT_EDITOR", "true")],
+    );
+    stderr(&out)
+}
+
+/// Taking the deletion: each pick's entry is named with `--sync`, which afterwards writes
+/// them, once each; alpha's is gone with alpha.
+#[test]
+fn a_rebase_dropping_the_changelog_s_first_commit_taking_the_deletion() {
+    let repo = rebase_dropping_the_changelog_s_first_commit();
+    let mut said = String::new();
+    while repo.path().join(".git/rebase-merge").exists() {
+        repo.git(&["rm", "-q", "CHANGELOG.md"]);
+        said += &continue_rebase(&repo);
+    }
+    for e in ["beta", "gamma"] {
+        assert!(
+            said.contains(&format!("dropped this commit's `- {e}`")),
+            "{said}"
+        );
+    }
+    assert_eq!(
+        said.matches("`relhook changelog --sync` adds it").count(),
+        2,
+        "{said}"
+    );
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("alpha"), "{log}");
+    assert_eq!(log.matches("- beta\n").count(), 1, "{log}");
+    assert_eq!(log.matches("- gamma\n").count(), 1, "{log}");
+}
+
+/// Keeping the file as beta had it (with alpha's entry): beta's and gamma's entries stay once
+/// each, and the entry of the dropped commit, which no relhook command takes out, is named in
+/// one line with what does.
+#[test]
+fn a_rebase_dropping_the_changelog_s_first_commit_keeping_the_file() {
+    let repo = rebase_dropping_the_changelog_s_first_commit();
+    repo.git(&["add", "CHANGELOG.md"]);
+    let said = continue_rebase(&repo);
+    assert!(!repo.path().join(".git/rebase-merge").exists(), "{said}");
+    assert!(!said.contains("its entry"), "{said}");
+    assert!(
+        said.contains("keeps 1 entry of commits not in this branch's history (`- alpha`)")
+            && said.contains("delete it from CHANGELOG.md and `git commit -a`"),
+        "{said}"
+    );
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert_eq!(log.matches("- beta\n").count(), 1, "{log}");
+    assert_eq!(log.matches("- gamma").count(), 1, "{log}");
+    // Done as said: the line goes, and stays gone.
+    let text_now = repo.read("CHANGELOG.md").replace("- alpha\n", "");
+    repo.write("CHANGELOG.md", text_now);
+    ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "-a",
+        "-m",
+        "docs: drop a dropped commit's entry",
+    ]));
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("alpha"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

@@ -15,6 +15,7 @@ mod entries;
 mod kept_out;
 mod merged;
 mod op;
+mod pending;
 mod reapplied;
 mod reword;
 mod skeleton;
@@ -216,22 +217,8 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // A pick concluded, or a revert made, in the middle of a sequence: HEAD is left to git;
     // said only when an entry is missing.
     if let Some(op) = in_progress {
-        let lacks = match &edits[0].op {
-            Op::Add(e) => format!(
-                "`{} {}`",
-                edits[0].marker,
-                crate::history::changelog::one_line(&e.text)
-            ),
-            _ => "its entry".to_owned(),
-        };
-        let why = if reverting {
-            format!("this revert calls for {lacks}, and")
-        } else {
-            format!("the conflict's resolution dropped this commit's {lacks}, and")
-        };
-        return Ok(Accumulated::Notice(format!(
-            "no entry added to {shown}: {why} {op} is in progress, so HEAD is left as git made it; when it is done, `relhook changelog --sync` adds it"
-        )));
+        let said = pending::notice(&edits[0], &shown, reverting, op);
+        return Ok(Accumulated::Notice(said));
     }
     // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
     let sync = (!config.packages.is_empty()).then_some("relhook changelog --sync --all");
