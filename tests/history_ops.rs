@@ -227,3 +227,68 @@ fn a_rebase_dropping_the_changelog_s_first_commit_keeping_the_file() {
     assert!(!log.contains("alpha"), "{log}");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// v0.1.0 released; `feat: beta` committed with the hooks off and its entry written by
+/// `--sync` in a commit of its own; then beta reverted with the hooks off: git's revert leaves
+/// `- beta` in Unreleased, which history cancels.
+fn entry_left_by_a_hooks_off_revert() -> Repo {
+    let repo = installed_repo();
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]));
+    repo.write("b.txt", "1\n");
+    repo.git(&["add", "b.txt"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: beta"]));
+    ok(repo.relhook(&["changelog", "--sync"]));
+    ok(repo.git_output(&["commit", "-q", "-am", "docs: sync the changelog"]));
+    ok(repo.git_skipping_relhook(&["revert", "--no-edit", ":/^feat: beta"]));
+    assert!(
+        unreleased(&repo).contains("- beta\n"),
+        "{}",
+        unreleased(&repo)
+    );
+    repo
+}
+
+/// The hand tag is refused in `prepared`, before git writes it, with the one reason and the
+/// command that takes the stale entry out; `relhook release` makes nothing either.
+#[test]
+fn a_hand_tag_over_an_unreleased_section_a_hooks_off_revert_emptied_is_refused_first() {
+    let repo = entry_left_by_a_hooks_off_revert();
+    repo.commit_hooked("chore: later");
+    let err = crate::support::hand_tag_refused(&repo, "v0.2.0");
+    assert!(
+        err.contains("refusing tag v0.2.0: nothing to release: what `## [Unreleased]` in CHANGELOG.md lists (`- beta`) was reverted")
+            && err.contains("`relhook changelog --sync` takes the reverted entries out"),
+        "{err}"
+    );
+    assert!(!err.contains("was removed"), "{err}");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = crate::support::dated_release(&repo, &["0.2.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert_eq!(repo.git(&["tag", "-l", "v0.2.0"]), "");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+
+    // Done as said: the entry goes, and the tag is still refused (nothing to say) up front.
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(!repo.read("CHANGELOG.md").contains("beta"));
+    ok(repo.git_output(&["commit", "-q", "-am", "docs: drop the reverted entry"]));
+    let err = crate::support::hand_tag_refused(&repo, "v0.2.0");
+    assert!(err.contains("would be empty"), "{err}");
+}
+
+/// A hooked `feat: beta` reverted with the hooks off: git's revert takes the entry out with
+/// the change, Unreleased is empty, and the hand tag is refused up front.
+#[test]
+fn a_hooks_off_revert_emptying_unreleased_is_refused_before_the_tag() {
+    let repo = installed_repo();
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]));
+    repo.commit_hooked("feat: beta");
+    ok(repo.git_skipping_relhook(&["revert", "--no-edit", "HEAD"]));
+    assert!(!repo.read("CHANGELOG.md").contains("beta"));
+    repo.commit_hooked("chore: later");
+    let before = repo.read("CHANGELOG.md");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+    let err = crate::support::hand_tag_refused(&repo, "v0.2.0");
+    assert!(err.contains("would be empty"), "{err}");
+}
