@@ -292,3 +292,29 @@ fn a_hooks_off_revert_emptying_unreleased_is_refused_before_the_tag() {
     let err = crate::support::hand_tag_refused(&repo, "v0.2.0");
     assert!(err.contains("would be empty"), "{err}");
 }
+
+/// The same branch revert brought onto main by `git cherry-pick` or by rebasing the branch:
+/// git's pick leaves HEAD to git, so the entry it calls for is named in one line with the
+/// `--sync` that adds it (it was silent), and `--sync` adds it once.
+#[test]
+fn a_branch_revert_picked_after_the_release_names_the_sync_that_adds_its_entry() {
+    for rebase in [false, true] {
+        let repo = reverted_on_a_branch_then_released();
+        let out = if rebase {
+            repo.git(&["switch", "-q", "side"]);
+            repo.git_output(&["rebase", "main"])
+        } else {
+            repo.git_output(&["cherry-pick", "side"])
+        };
+        let said = stderr(&ok(out));
+        assert!(
+            said.contains("this revert calls for `- revert \"add a\"`")
+                && said.contains("`relhook changelog --sync` adds it"),
+            "{said}"
+        );
+        ok(repo.relhook(&["changelog", "--sync"]));
+        let log = repo.read("CHANGELOG.md");
+        assert_eq!(log.matches("revert \"add a\"").count(), 1, "{log}");
+        assert!(log.contains(REMOVED), "{log}");
+    }
+}

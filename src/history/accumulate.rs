@@ -88,7 +88,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || top.message.starts_with("rebase (continue): ");
     // git's own revert commit: a released change's revert calls for an entry of its own,
     // which git's merge of the file cannot bring (an unreleased one's leaves with the merge).
-    let reverting = top.message.starts_with("revert: ");
+    // So does a revert picked onto a base that released the change since (`git cherry-pick`,
+    // a rebase of the branch that made it while the change was unreleased there).
+    let reverting = top.message.starts_with("revert: ")
+        || ["cherry-pick: Revert \"", "rebase (pick): Revert \""]
+            .iter()
+            .any(|p| top.message.starts_with(p));
     if !(amend
         || picked
         || reverting
