@@ -15,6 +15,7 @@ mod firstrun;
 mod fixmsgs;
 mod fuzz;
 mod history;
+mod history_ops;
 mod hook_files;
 mod install;
 mod interfaces;

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
-use crate::history::changelog::{Changelog, EditError, TEMPLATE};
+use crate::history::changelog::{Changelog, TEMPLATE};
 use crate::history::packages;
 use crate::history::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
@@ -351,102 +351,5 @@ pub(super) fn quiet() -> bool {
     std::env::var_os("RELHOOK_QUIET").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
-/// `relhook hook merge-changelog %O %A %B [%P]`: unions the Unreleased entries of both sides
-/// into %A. Anything it cannot merge falls back to git's own three-way merge with conflict
-/// markers (exit 1), so nothing is lost.
-pub(super) fn merge_driver(
-    ctx: &Context,
-    base: &Path,
-    ours: &Path,
-    theirs: &Path,
-    name: Option<&Path>,
-) -> Result<Outcome> {
-    // Each version parsed, or why not (said before falling back to git's line merge).
-    let read = |p: &Path, side: &str| -> Result<std::result::Result<Changelog, String>> {
-        let bytes = crate::fsx::read(p)?;
-        Ok(match String::from_utf8(bytes) {
-            Err(_) => Err(format!("{side} is not UTF-8")),
-            Ok(text) => Changelog::parse(&text).map_err(|e| {
-                format!(
-                    "{side} does not parse as Keep a Changelog (line {}: {})",
-                    e.line, e.message
-                )
-            }),
-        })
-    };
-    let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
-    let sides = (
-        read(base, "the common ancestor's version")?,
-        read(ours, "this branch's version")?,
-        read(theirs, "the merged branch's version")?,
-    );
-    if let (Ok(b), Ok(o), Ok(t)) = sides {
-        match Changelog::merge_unreleased(&b, &o, &t) {
-            Ok(text) => {
-                // The temporary file goes in the git dir: a killed driver leaves nothing in
-                // the work tree (git runs drivers at its top, beside its own .merge_file_*).
-                match ctx.locate() {
-                    Some(loc) => {
-                        crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
-                    }
-                    None => crate::fsx::write_atomic(ours, text.as_bytes())?,
-                }
-                return Ok(Outcome::Ok);
-            }
-            Err(EditError::Marked { why, text }) => {
-                eprintln_note(&format!(
-                    "{label}: {why}, and a release was made on one side: the two Unreleased sections are marked for you to combine (a line merge could put entries into the release)"
-                ));
-                match ctx.locate() {
-                    Some(loc) => {
-                        crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
-                    }
-                    None => crate::fsx::write_atomic(ours, text.as_bytes())?,
-                }
-                return Ok(Outcome::Failed);
-            }
-            Err(EditError::LineMerge { why, texts }) => {
-                let clean = line_merge(ctx, ours, &texts)?;
-                if !clean {
-                    eprintln_note(&format!(
-                        "{label}: {why}: both sides' new entries are combined, and the rest is merged line by line, with conflict markers where both sides changed the same lines"
-                    ));
-                }
-                return Ok(if clean { Outcome::Ok } else { Outcome::Failed });
-            }
-            Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),
-        }
-    } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
-        eprintln_note(&format!("{label}: {why}; falling back to a line merge"));
-    }
-    Ok(if crate::git::run::merge_file(ours, base, theirs)? {
-        Outcome::Ok
-    } else {
-        Outcome::Failed
-    })
-}
-
-/// git's line merge of `texts` (base, ours, theirs) into `ours`, the driver's result; the base
-/// and theirs go through temporary files in the git directory. Whether it was clean.
-fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) -> Result<bool> {
-    let dir = ctx.locate().map_or_else(
-        || ours.parent().unwrap_or(Path::new(".")).to_path_buf(),
-        |loc| loc.git_dir.clone(),
-    );
-    let temp = |text: &str| -> Result<tempfile::NamedTempFile> {
-        let mut f = tempfile::Builder::new()
-            .prefix(crate::fsx::TMP_PREFIX)
-            .tempfile_in(&dir)
-            .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
-        f.write_all(text.as_bytes())
-            .map_err(|e| Error::io("write", f.path(), e))?;
-        Ok(f)
-    };
-    let (base, theirs) = (temp(base)?, temp(theirs)?);
-    crate::fsx::write_atomic_via(&dir, ours, mine.as_bytes(), None)?;
-    crate::git::run::merge_file(ours, base.path(), theirs.path())
-}
-
-fn eprintln_note(text: &str) {
-    let _ = writeln!(std::io::stderr(), "relhook: {text}");
-}
+mod driver;
+pub(super) use driver::merge_driver;

@@ -15,6 +15,8 @@ mod entries;
 mod kept_out;
 mod merged;
 mod op;
+mod pending;
+mod reapplied;
 mod reword;
 mod skeleton;
 mod squash;
@@ -86,7 +88,12 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         || top.message.starts_with("rebase (continue): ");
     // git's own revert commit: a released change's revert calls for an entry of its own,
     // which git's merge of the file cannot bring (an unreleased one's leaves with the merge).
-    let reverting = top.message.starts_with("revert: ");
+    // So does a revert picked onto a base that released the change since (`git cherry-pick`,
+    // a rebase of the branch that made it while the change was unreleased there).
+    let reverting = top.message.starts_with("revert: ")
+        || ["cherry-pick: Revert \"", "rebase (pick): Revert \""]
+            .iter()
+            .any(|p| top.message.starts_with(p));
     if !(amend
         || picked
         || reverting
@@ -120,6 +127,14 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
             &config.version.tag_prefix,
             &config.changelog,
         )?;
+    }
+    // git's `Reapply "Merge branch 'x'"` of a released merge revert: the branch's entries.
+    if new_entry.is_none()
+        && !amend
+        && subject.starts_with("Reapply \"")
+        && let Some(said) = reapplied::reapplied_merge(repo, config, head)?
+    {
+        return Ok(said);
     }
     let old_entry = if amend {
         entry_of(repo, top.old, config, &forge)
@@ -207,22 +222,8 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
     // A pick concluded, or a revert made, in the middle of a sequence: HEAD is left to git;
     // said only when an entry is missing.
     if let Some(op) = in_progress {
-        let lacks = match &edits[0].op {
-            Op::Add(e) => format!(
-                "`{} {}`",
-                edits[0].marker,
-                crate::history::changelog::one_line(&e.text)
-            ),
-            _ => "its entry".to_owned(),
-        };
-        let why = if reverting {
-            format!("this revert calls for {lacks}, and")
-        } else {
-            format!("the conflict's resolution dropped this commit's {lacks}, and")
-        };
-        return Ok(Accumulated::Notice(format!(
-            "no entry added to {shown}: {why} {op} is in progress, so HEAD is left as git made it; when it is done, `relhook changelog --sync` adds it"
-        )));
+        let said = pending::notice(&edits[0], &shown, reverting, op);
+        return Ok(Accumulated::Notice(said));
     }
     // A monorepo's package changelogs are synced by `--all` (or `--package`), not `--sync`.
     let sync = (!config.packages.is_empty()).then_some("relhook changelog --sync --all");

@@ -190,6 +190,124 @@ pub fn branch_revert_entry(
     }))
 }
 
+/// The merge revert that a revert of a revert (git's `Reapply "Merge branch …"`) undoes,
+/// read from the id its body names; `None` for any other commit.
+pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert> {
+    let undone = full_id(&reverted_id(message)?)?;
+    let undone_message = repo.commit_message(undone)?;
+    merge_revert(undone, &String::from_utf8_lossy(&undone_message))
+}
+
+/// The entries a merged branch brings back when its released revert `m` is reverted: each of
+/// its commits' own, oldest first (as the branch had them before the revert took them back).
+pub fn branch_entries(
+    repo: &Repo,
+    m: &MergeRevert,
+    config: &ChangelogConfig,
+) -> Result<Vec<NewEntry>> {
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    let mut out = Vec::new();
+    repo.walk(&branch, |c| {
+        if c.parents < 2 {
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            out.extend(entry_for_message(&message, config, None));
+        }
+        true
+    })?;
+    out.reverse();
+    Ok(out)
+}
+
+/// For the next version: what a reapplied merge revert (`Reapply "Merge branch …"`) calls
+/// for, the greatest of the merged branch's commits (`major`, `minor`, else `patch`); `None`
+/// for any other commit.
+pub fn reapplied_level(repo: &Repo, message: &str) -> Option<&'static str> {
+    let m = reapplied_merge_revert(repo, message)?;
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    let mut level = "patch";
+    let walked = repo.walk(&branch, |c| {
+        let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+        match crate::commit::parse::commit(message.trim_end()) {
+            Some(p) if c.parents < 2 && p.breaking => level = "major",
+            Some(p) if c.parents < 2 && p.ty == "feat" => level = "minor",
+            _ => {}
+        }
+        level != "major"
+    });
+    // Unread, the branch could be anything: said as the greatest.
+    Some(if walked.is_ok() { level } else { "major" })
+}
+
+/// For post-commit: whether the merge revert `m` shipped in the last release before `id`.
+pub fn merge_revert_released(repo: &Repo, id: Oid, m: &MergeRevert, prefix: &str) -> bool {
+    repo.latest_release_tag_except(id, prefix, None)
+        .is_some_and(|(_, at)| at == m.revert || repo.reaches(at, m.revert))
+}
+
+/// The entries a merge of `theirs` into `ours` calls for that neither side's file carries: a
+/// revert the merged branch made while the change it reverts was still unreleased there
+/// (so it cancelled that entry and got none), of a change `log`, the merged changelog, lists
+/// in a release (released meanwhile on `ours`). Such a revert now takes back a released change,
+/// so it gets its own entry, as a revert made after the release does (a `Reapply` alike).
+/// A revert the branch undoes again (reverted in the same range) is left out.
+pub fn reverts_of_released(
+    repo: &Repo,
+    (ours, theirs): (Oid, Oid),
+    log: &crate::history::changelog::Changelog,
+    config: &ChangelogConfig,
+) -> Result<Vec<NewEntry>> {
+    use crate::history::changelog::entry::{revert_key, revert_pairs};
+    let branch = Range {
+        tips: vec![theirs],
+        hidden: vec![ours],
+        ..Range::default()
+    };
+    let mut keys = Vec::new();
+    let mut messages = HashMap::new();
+    repo.walk(&branch, |c| {
+        if c.parents < 2 {
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message).into_owned();
+            let key = revert_key(&message);
+            if key.reverts.is_some() {
+                messages.insert(c.id, message);
+                keys.push((c.id, key));
+            }
+        }
+        true
+    })?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let undone = revert_pairs(&keys);
+    let mut out: Vec<NewEntry> = Vec::new();
+    // Oldest first, as the branch made them.
+    for (id, key) in keys.iter().rev() {
+        let Some(target) = key.reverts.as_ref().filter(|_| !undone.contains(id)) else {
+            continue;
+        };
+        let Some(reverted) = entry_for_message(&target.header, config, None) else {
+            continue;
+        };
+        let released =
+            log.contains_entry(&reverted.text, false) && !log.contains_entry(&reverted.text, true);
+        let own = entry_for_message(&messages[id], config, None);
+        if let Some(own) = own.filter(|o| {
+            released && !log.contains_entry(&o.text, false) && !out.iter().any(|e| e.text == o.text)
+        }) {
+            out.push(own);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -366,7 +366,10 @@ fn deciders(
             merge_reverts.note(c.id, &message);
             // git's revert of a merge passes the lint (it reverts a merge's header): a change,
             // but no Conventional Commit to complain about.
-            let merge_revert = crate::history::reverts::merge_revert(c.id, &message).is_some();
+            // So is its reapply, which calls for what the merged branch called for.
+            let reapplied = crate::history::reverts::reapplied_level(repo, &message);
+            let merge_revert = reapplied.is_some()
+                || crate::history::reverts::merge_revert(c.id, &message).is_some();
             // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)
             // is no change of its own: it neither decides the level nor is "not understood".
             if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
@@ -384,7 +387,7 @@ fn deciders(
             let calls_for = match &parsed {
                 Some(p) if p.breaking => "major",
                 Some(p) if p.ty == "feat" => "minor",
-                _ => "patch",
+                _ => reapplied.unwrap_or("patch"),
             };
             let in_changelog = parsed.as_ref().is_some_and(|p| {
                 crate::history::changelog::entry::entry_for(p, &config.changelog, None).is_some()
@@ -405,7 +408,7 @@ fn deciders(
                 understood: parsed.is_some() || merge_revert,
                 unparsed: (parsed.is_none() && !merge_revert)
                     .then(|| crate::commit::parse::unparsed(&message)),
-                in_changelog,
+                in_changelog: in_changelog || reapplied.is_some(),
                 after_latest: true,
             });
         }
@@ -415,25 +418,23 @@ fn deciders(
         return Err(e);
     }
     if let Some(l) = latest.filter(|l| Some(*l) != since) {
-        {
-            let mut newer = std::collections::HashSet::new();
-            repo.walk(
-                &Range {
-                    tips: vec![head],
-                    hidden: vec![l],
-                    ..Range::default()
-                },
-                |c| {
-                    newer.insert(c.id);
-                    true
-                },
-            )?;
-            for (d, id) in out.iter_mut().zip(&ids) {
-                d.after_latest = newer.contains(id);
-            }
-            // Only what came after the latest tag can cancel out.
-            walked = newer;
+        let mut newer = std::collections::HashSet::new();
+        repo.walk(
+            &Range {
+                tips: vec![head],
+                hidden: vec![l],
+                ..Range::default()
+            },
+            |c| {
+                newer.insert(c.id);
+                true
+            },
+        )?;
+        for (d, id) in out.iter_mut().zip(&ids) {
+            d.after_latest = newer.contains(id);
         }
+        // Only what came after the latest tag can cancel out.
+        walked = newer;
     }
     // A change reverted before any release (both after the latest tag) cancels out with its
     // revert: neither counts, as neither gets a changelog entry.

@@ -16,6 +16,8 @@ pub(super) enum Op {
     Restore(Vec<NewEntry>),
     /// The commit's entry in place of the entries of the commits it squashes.
     Squash(NewEntry, Vec<NewEntry>),
+    /// The entries of a merged branch whose released revert the commit reverts.
+    Reapply(Vec<NewEntry>),
 }
 
 impl Op {
@@ -43,7 +45,7 @@ impl Op {
                 }
                 Op::Add(new.clone()).apply(log);
             }
-            Op::Restore(entries) => {
+            Op::Restore(entries) | Op::Reapply(entries) => {
                 for e in entries {
                     if !in_unreleased(log, e) {
                         log.ensure_unreleased();
@@ -79,6 +81,15 @@ impl Op {
                 parts.first().map_or("", |e| e.text.as_str()),
                 new.text,
                 new.section
+            ),
+            Op::Reapply(entries) => format!(
+                "added `{marker} {}` under {}{}: this commit reapplies a merged branch whose revert was released",
+                entries.first().map_or("", |e| e.text.as_str()),
+                entries.first().map_or("", |e| e.section.as_str()),
+                match entries.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} more)", plural(n - 1, "entry", "entries")),
+                }
             ),
             Op::Restore(entries) => {
                 let (n, them) = (

@@ -129,24 +129,32 @@ pub fn plan_sync_releasing(
         .iter()
         .filter(|c| c.parents < 2 && !cancelled.contains(&c.id))
     {
-        let entry = match commit_entry(&c.message, config, forge.as_ref()) {
-            Some(e) => Some(e),
+        use crate::history::reverts::{branch_entries, merge_revert, reapplied_merge_revert};
+        let entries: Vec<NewEntry> = match commit_entry(&c.message, config, forge.as_ref()) {
+            Some(e) => vec![e],
             // A merge reverted after its release (before it, it is cancelled above).
-            None => match crate::history::reverts::merge_revert(c.id, &c.message) {
+            None => match merge_revert(c.id, &c.message) {
                 Some(m) if !in_range.contains(&m.merge) => {
                     crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
+                        .into_iter()
+                        .collect()
                 }
-                _ => None,
+                Some(_) => Vec::new(),
+                // That revert reapplied (`Reapply "Merge branch …"`) after its own release:
+                // the branch's entries (before it, the two reverts cancel out above).
+                None => match reapplied_merge_revert(repo, &c.message) {
+                    Some(m) if !in_range.contains(&m.revert) => {
+                        branch_entries(repo, &m, &config.changelog)?
+                    }
+                    _ => Vec::new(),
+                },
             },
         };
-        let Some(entry) = entry else {
-            continue;
-        };
         // In a monorepo, the commits of this changelog's package (or of none, for the root's).
-        if !filter.counts(c.id, &c.message)? {
+        if entries.is_empty() || !filter.counts(c.id, &c.message)? {
             continue;
         }
-        candidates.push((c.id, entry));
+        candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
     // A revert cancels one instance of a change: when another commit of the range made the
     // same change and stands (the branch a cherry-picked copy came from, the copy of a change

@@ -28,7 +28,10 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     if let Err(e) = crate::release::check_listed_exist(config, &root) {
         return Some(cannot(e));
     }
-    if unreleased_has_notes(repo, config) {
+    // Unless a revert since the last release may have cancelled what Unreleased lists (a
+    // revert committed with the hooks off leaves its change's entry there): then the section
+    // is made below, as the release would make it.
+    if unreleased_has_notes(repo, config) && !reverts_since_release(repo, config) {
         // The notes are there: only the files the release would write are left to check.
         // The found version files the release leaves alone, and its refusal when none holds
         // the current version.
@@ -65,6 +68,13 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     if let Err(e) = crate::release::hidden_in_edits(repo, &edits.edits, "tag") {
         return Some(e.to_string());
     }
+    if let Some(r) = reverted_only(config, &edits.edits[0], version) {
+        return Some(format!(
+            "{} (`{release}` refuses it too); {}",
+            r.what,
+            r.fix.as_deref().unwrap_or_default()
+        ));
+    }
     let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
     let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
     let deliberate = match bad {
@@ -81,10 +91,9 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
 
 /// The refusal of a release whose section comes out empty though Unreleased lists entries:
 /// each is a change reverted since the last release by a commit that never met the hook (the
-/// release's sync takes such entries out, as the change never shipped). Only `complete` sees
-/// this, after the tag exists (`prepared` reads no history when Unreleased has entries, and
-/// a walk there would slow every hand tag for this rare case); it names the command that takes
-/// the stale entries out.
+/// release's sync takes such entries out, as the change never shipped). `prepared` judges it
+/// when a revert is among the commits since the last release, and `complete` again (the file
+/// may have changed in between); it names the command that takes the stale entries out.
 pub(super) fn reverted_only(config: &Config, edit: &Edit, version: &Version) -> Option<Refusal> {
     let path = &config.changelog.path;
     let empty = crate::release::notes::unpublishable(edit, version, path);
@@ -112,6 +121,28 @@ pub(super) fn reverted_only(config: &Config, edit: &Edit, version: &Version) -> 
             path.display()
         ),
     ))
+}
+
+/// Whether a commit since the last release reverts one (git's `Revert "…"` or `Reapply
+/// "…"`): one walk of the unreleased commits' messages, made for a release-looking tag only.
+fn reverts_since_release(repo: &Repo, config: &Config) -> bool {
+    let Some(head) = repo.head() else {
+        return false;
+    };
+    let last = repo.latest_release_tag(head, &config.version.tag_prefix);
+    let range = crate::git::Range {
+        tips: vec![head],
+        hidden: last.map(|(_, at)| at).into_iter().collect(),
+        ..crate::git::Range::default()
+    };
+    let mut found = false;
+    // Unread, history could hold one: the section is then made to see.
+    let walked = repo.walk(&range, |c| {
+        found = c.parents < 2
+            && (c.message.starts_with(b"Revert \"") || c.message.starts_with(b"Reapply \""));
+        !found
+    });
+    found || walked.is_err()
 }
 
 /// Whether Unreleased in the (clean) work tree already holds an entry, and the file no conflict

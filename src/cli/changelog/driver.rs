@@ -1,0 +1,151 @@
+//! `relhook hook merge-changelog`: the CHANGELOG.md merge driver git runs.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::{Context, Outcome};
+use crate::history::changelog::{Changelog, EditError};
+use crate::{Error, Result};
+
+/// `relhook hook merge-changelog %O %A %B [%P]`: unions the Unreleased entries of both sides
+/// into %A. Anything it cannot merge falls back to git's own three-way merge with conflict
+/// markers (exit 1), so nothing is lost.
+pub(in crate::cli) fn merge_driver(
+    ctx: &Context,
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: Option<&Path>,
+) -> Result<Outcome> {
+    // Each version parsed, or why not (said before falling back to git's line merge).
+    let read = |p: &Path, side: &str| -> Result<std::result::Result<Changelog, String>> {
+        let bytes = crate::fsx::read(p)?;
+        Ok(match String::from_utf8(bytes) {
+            Err(_) => Err(format!("{side} is not UTF-8")),
+            Ok(text) => Changelog::parse(&text).map_err(|e| {
+                format!(
+                    "{side} does not parse as Keep a Changelog (line {}: {})",
+                    e.line, e.message
+                )
+            }),
+        })
+    };
+    let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
+    let sides = (
+        read(base, "the common ancestor's version")?,
+        read(ours, "this branch's version")?,
+        read(theirs, "the merged branch's version")?,
+    );
+    if let (Ok(b), Ok(o), Ok(t)) = sides {
+        match Changelog::merge_unreleased(&b, &o, &t) {
+            Ok(text) => {
+                let text = with_released_reverts(ctx, &label, text);
+                // The temporary file goes in the git dir: a killed driver leaves nothing in
+                // the work tree (git runs drivers at its top, beside its own .merge_file_*).
+                match ctx.locate() {
+                    Some(loc) => {
+                        crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
+                    }
+                    None => crate::fsx::write_atomic(ours, text.as_bytes())?,
+                }
+                return Ok(Outcome::Ok);
+            }
+            Err(EditError::Marked { why, text }) => {
+                eprintln_note(&format!(
+                    "{label}: {why}, and a release was made on one side: the two Unreleased sections are marked for you to combine (a line merge could put entries into the release)"
+                ));
+                match ctx.locate() {
+                    Some(loc) => {
+                        crate::fsx::write_atomic_via(&loc.git_dir, ours, text.as_bytes(), None)?
+                    }
+                    None => crate::fsx::write_atomic(ours, text.as_bytes())?,
+                }
+                return Ok(Outcome::Failed);
+            }
+            Err(EditError::LineMerge { why, texts }) => {
+                let clean = line_merge(ctx, ours, &texts)?;
+                if !clean {
+                    eprintln_note(&format!(
+                        "{label}: {why}: both sides' new entries are combined, and the rest is merged line by line, with conflict markers where both sides changed the same lines"
+                    ));
+                }
+                return Ok(if clean { Outcome::Ok } else { Outcome::Failed });
+            }
+            Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),
+        }
+    } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
+        eprintln_note(&format!("{label}: {why}; falling back to a line merge"));
+    }
+    Ok(if crate::git::run::merge_file(ours, base, theirs)? {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    })
+}
+
+/// During `git merge` (git names the merged commit in `GITHEAD_<id>`; a rebase or pick names
+/// none): the merged text with the entries the merged branch's reverts of changes released
+/// meanwhile call for (`reverts_of_released`), said; else, or on any doubt, as it was.
+fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
+    let mut heads = std::env::vars_os().filter_map(|(k, _)| {
+        let id = k.to_str()?.strip_prefix("GITHEAD_")?;
+        git2::Oid::from_str(id).ok()
+    });
+    let (Some(theirs), None) = (heads.next(), heads.next()) else {
+        return text;
+    };
+    let Ok(repo) = ctx.repo() else { return text };
+    let (Some(ours), Ok((_, config)), Ok(mut log)) = (
+        repo.head(),
+        ctx.history_config(&repo),
+        Changelog::parse(&text),
+    ) else {
+        return text;
+    };
+    let reverts = crate::history::reverts::reverts_of_released;
+    let entries = match reverts(&repo, (ours, theirs), &log, &config.changelog) {
+        Ok(e) if !e.is_empty() => e,
+        _ => return text,
+    };
+    for e in &entries {
+        log.ensure_unreleased();
+        log.add_entry(&e.section, &e.text, e.breaking);
+    }
+    let marker = log.marker();
+    eprintln_note(&format!(
+        "{label}: added `{marker} {}` under {}{}: the merged branch reverts a change released meanwhile",
+        crate::history::changelog::one_line(&entries[0].text),
+        entries[0].section,
+        if entries.len() > 1 {
+            format!(" (and {} more)", entries.len() - 1)
+        } else {
+            String::new()
+        }
+    ));
+    log.render()
+}
+
+/// git's line merge of `texts` (base, ours, theirs) into `ours`, the driver's result; the base
+/// and theirs go through temporary files in the git directory. Whether it was clean.
+fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) -> Result<bool> {
+    let dir = ctx.locate().map_or_else(
+        || ours.parent().unwrap_or(Path::new(".")).to_path_buf(),
+        |loc| loc.git_dir.clone(),
+    );
+    let temp = |text: &str| -> Result<tempfile::NamedTempFile> {
+        let mut f = tempfile::Builder::new()
+            .prefix(crate::fsx::TMP_PREFIX)
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
+        f.write_all(text.as_bytes())
+            .map_err(|e| Error::io("write", f.path(), e))?;
+        Ok(f)
+    };
+    let (base, theirs) = (temp(base)?, temp(theirs)?);
+    crate::fsx::write_atomic_via(&dir, ours, mine.as_bytes(), None)?;
+    crate::git::run::merge_file(ours, base.path(), theirs.path())
+}
+
+fn eprintln_note(text: &str) {
+    let _ = writeln!(std::io::stderr(), "relhook: {text}");
+}

@@ -1,0 +1,104 @@
+//! git's `Reapply "Merge branch …"`: a revert of a merge's revert (`git revert -m 1`). When
+//! that revert was released, its `revert "…"` entry stays in the release and the merged
+//! branch's changes come back: the reapply carries their entries, as `Reapply "feat: x"`
+//! carries `x`. Before the release, the two reverts cancel out (git's merge of the file
+//! already took the revert's entry out), and nothing is added.
+
+use git2::Oid;
+
+use super::amend::{Amend, amend_head, describe};
+use super::op::Op;
+use super::{Accumulated, Edit};
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::changelog::Changelog;
+use crate::history::reverts;
+
+/// post-commit for `head`, when it reapplies a released merge; `None` for any other commit.
+pub(super) fn reapplied_merge(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+) -> Result<Option<Accumulated>> {
+    let Some(m) = repo.commit_message(head).and_then(|message| {
+        reverts::reapplied_merge_revert(repo, &String::from_utf8_lossy(&message))
+    }) else {
+        return Ok(None);
+    };
+    if !reverts::merge_revert_released(repo, head, &m, &config.version.tag_prefix) {
+        return Ok(None);
+    }
+    let entries = reverts::branch_entries(repo, &m, &config.changelog)?;
+    let Some(first) = entries.first() else {
+        return Ok(None);
+    };
+    let path = config.changelog.path.clone();
+    let shown = path.display().to_string();
+    let lacks = format!("`- {}`", crate::history::changelog::one_line(&first.text));
+    let sync = if config.packages.is_empty() {
+        "relhook changelog --sync"
+    } else {
+        "relhook changelog --sync --all"
+    };
+    let why = if !config.packages.is_empty() {
+        "the packages' changelogs are synced from history".to_owned()
+    } else if !config.changelog.accumulate {
+        "`changelog.accumulate` is off in .relconfig.toml".to_owned()
+    } else if let Some(op) = repo.operation_in_progress() {
+        format!("{op} is in progress, so HEAD is left as git made it")
+    } else {
+        String::new()
+    };
+    if !why.is_empty() {
+        return Ok(Some(Accumulated::Notice(format!(
+            "no entry added to {shown}: this reapply calls for {lacks}, and {why}; `{sync}` adds it"
+        ))));
+    }
+    let Some(stored) = repo.committed_file(head, &path)? else {
+        return Ok(None);
+    };
+    let Some(mut log) = std::str::from_utf8(&stored.bytes)
+        .ok()
+        .and_then(|t| Changelog::parse(t).ok())
+    else {
+        return Ok(None);
+    };
+    let missing: Vec<_> = entries
+        .into_iter()
+        .filter(|e| !log.contains_entry(&e.text, true))
+        .collect();
+    if missing.is_empty() {
+        return Ok(Some(Accumulated::Skipped(
+            "the entries are already there (or were edited by hand)".into(),
+        )));
+    }
+    let op = Op::Reapply(missing);
+    op.apply(&mut log);
+    let mut edits = vec![Edit {
+        path,
+        mode: stored.mode,
+        stored: Some(stored),
+        op,
+        marker: log.marker(),
+        head: log.render(),
+        tail: 0,
+        blob: Oid::zero(),
+        gone: false,
+    }];
+    Ok(Some(
+        match amend_head(repo, head, &mut edits, ("post-commit", None))? {
+            Amend::Done { new, notes } => Accumulated::Changed {
+                what: describe(&edits),
+                old: head,
+                new,
+                note: (!notes.is_empty()).then(|| notes.join("; ")),
+                lint: None,
+            },
+            Amend::Refused(why) => Accumulated::Refused(format!(
+                "no entry added to {shown}: {why}; HEAD stays as git made it, and `{sync}` writes the entry into the file, to commit (`git add` it) with your next commit"
+            )),
+            Amend::Moved => Accumulated::Skipped("HEAD moved since the commit".into()),
+        },
+    ))
+}
