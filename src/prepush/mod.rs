@@ -1,6 +1,7 @@
 //! pre-push: what may leave the machine. Reads git's update lines and returns every refusal
-//! at once, as data (`cli::prepush` prints them): commits new to the remote that fail the
-//! lint, release tags that fail the release checks, deleted or moved release tags, a release
+//! at once, as data (`cli::prepush` prints them): commits a branch or tag brings to the remote
+//! that fail the lint (other refs, such as test records under `refs/notes/*`, are not project
+//! history), release tags that fail the release checks, deleted or moved release tags, a release
 //! pushed from a dirty tree, and a release tag whose tree has no passing test record.
 //!
 //! Cost: one revwalk per pushed ref with the remote's known tips hidden, reading commit
@@ -43,6 +44,18 @@ impl Update {
     /// Whether this line deletes the remote ref.
     pub fn is_delete(&self) -> bool {
         self.local.is_zero()
+    }
+
+    /// Whether the commits this line sends become the project's history, and so must pass
+    /// the lint: a branch (`refs/heads/*`), a tag's history (`refs/tags/*`), or a review push
+    /// bound for a branch (Gerrit's `refs/for/*`). Other refs carry other commits: test
+    /// records and other notes (`refs/notes/*`), a forge's pull or change refs
+    /// (`refs/pull/*`, `refs/changes/*`, `refs/merge-requests/*`), remote-tracking refs of a
+    /// mirror (`refs/remotes/*`), `refs/stash`.
+    pub fn is_project_history(&self) -> bool {
+        ["refs/heads/", "refs/tags/", "refs/for/"]
+            .iter()
+            .any(|p| self.remote_ref.starts_with(p))
     }
 
     /// The tag's name when the remote ref is a tag.
@@ -155,7 +168,10 @@ pub fn inspect(
     let mut found = Inspection::default();
     let hidden = known_to_remote(repo, remote, updates);
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
-    for u in updates.iter().filter(|u| !u.is_delete()) {
+    for u in updates
+        .iter()
+        .filter(|u| !u.is_delete() && u.is_project_history())
+    {
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
     }
     found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
@@ -445,5 +461,28 @@ mod tests {
         assert_eq!(u[1].tag_name(), Some("v1.0.0"));
         assert!(parse_updates("").unwrap().is_empty());
         assert!(parse_updates("refs/heads/main abc").is_err());
+    }
+
+    #[test]
+    fn only_branches_tags_and_review_pushes_are_project_history() {
+        let line = |r: &str| Update {
+            local_ref: "HEAD".into(),
+            local: Oid::zero(),
+            remote_ref: r.into(),
+            remote: Oid::zero(),
+        };
+        for r in ["refs/heads/main", "refs/tags/v1.0.0", "refs/for/main"] {
+            assert!(line(r).is_project_history(), "{r}");
+        }
+        for r in [
+            "refs/notes/relhook-tests",
+            "refs/pull/1/head",
+            "refs/changes/01/1/1",
+            "refs/remotes/origin/main",
+            "refs/stash",
+            "refs/headsx",
+        ] {
+            assert!(!line(r).is_project_history(), "{r}");
+        }
     }
 }
