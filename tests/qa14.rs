@@ -60,3 +60,98 @@ fn test_records_and_other_refs_that_are_not_project_history_are_not_linted() {
         assert_eq!(origin_has(&repo, r), None, "{r}");
     }
 }
+
+/// The push `fix:` names, run as printed (through `sh`, with this relhook on PATH).
+fn fix_line(err: &str) -> String {
+    let line = err
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix line in:\n{err}"));
+    line.to_owned()
+}
+
+/// The commands between backquotes in `text`, in order.
+fn quoted(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_release_commit_without_its_tag_is_refused_until_resumed() {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    repo.with_origin();
+    repo.relhook_killed_at("release-committed", &["release"]);
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    assert_eq!(repo.git(&["tag", "--list"]), "");
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    let err = refused(&out);
+    assert!(
+        err.contains("✗ refs/heads/main ") && err.contains(" chore(release): 0.1.0\n"),
+        "{err}"
+    );
+    assert!(err.contains("its tag v0.1.0 is missing"), "{err}");
+    assert_eq!(origin_has(&repo, "refs/heads/main"), None);
+    // The fix, followed literally, gets the release out whole.
+    let fix = fix_line(&err);
+    let commands = quoted(&fix);
+    assert_eq!(
+        commands,
+        [
+            "relhook release --resume",
+            "git push --follow-tags origin main"
+        ],
+        "{fix}"
+    );
+    for c in &commands {
+        let out = repo.sh(c);
+        assert_eq!(out.status.code(), Some(0), "{c}: {}", text(&out));
+    }
+    let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    assert_eq!(origin_has(&repo, "refs/heads/main"), Some(tagged));
+    assert!(origin_has(&repo, "refs/tags/v0.1.0").is_some());
+}
+
+#[test]
+fn a_release_commit_the_remote_has_or_another_branch_sends_is_named_so() {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    repo.with_origin();
+    repo.relhook_killed_at("release-committed", &["release"]);
+    // Pushed on purpose: the gate does not refuse every later push of the branch.
+    ok(repo.git_skipping_relhook(&["push", "-q", "origin", "main"]));
+    repo.commit_hooked("fix: later");
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    // A branch other than HEAD's: the fix checks it out first.
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    repo.with_origin();
+    repo.relhook_killed_at("release-committed", &["release"]);
+    repo.git(&["branch", "side"]);
+    repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    let out = repo.git_output(&["push", "-q", "origin", "side"]);
+    let err = refused(&out);
+    assert!(
+        err.contains("`git checkout side && relhook release --resume`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_monorepo_release_commit_without_its_tags_is_refused_until_resumed() {
+    let repo = crate::monorepo_hints::pnpm_workspace("[\"true\"]", Some("[\"true\"]"));
+    repo.with_origin();
+    repo.relhook_killed_at("release-committed", &["release", "--all"]);
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    let err = refused(&out);
+    assert!(
+        err.contains("its tags @x/a@1.0.0, @x/b@2.0.0 are missing"),
+        "{err}"
+    );
+    for c in quoted(&fix_line(&err)) {
+        let out = repo.sh(&c);
+        assert_eq!(out.status.code(), Some(0), "{c}: {}", text(&out));
+    }
+    assert!(origin_has(&repo, "refs/tags/@x/a@1.0.0").is_some());
+    assert!(origin_has(&repo, "refs/tags/@x/b@2.0.0").is_some());
+}

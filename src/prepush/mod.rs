@@ -1,7 +1,8 @@
 //! pre-push: what may leave the machine. Reads git's update lines and returns every refusal
 //! at once, as data (`cli::prepush` prints them): commits a branch or tag brings to the remote
 //! that fail the lint (other refs, such as test records under `refs/notes/*`, are not project
-//! history), release tags that fail the release checks, deleted or moved release tags, a release
+//! history), a release commit whose tag is missing (a half-made release), release tags that
+//! fail the release checks, deleted or moved release tags, a release
 //! pushed from a dirty tree, and a release tag whose tree has no passing test record.
 //!
 //! Cost: one revwalk per pushed ref with the remote's known tips hidden, reading commit
@@ -18,6 +19,7 @@ use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod half;
 mod tags;
 mod untested;
 
@@ -106,6 +108,8 @@ pub enum Kind {
     DirtyTree,
     /// A release tag whose tree has no passing test record.
     Untested,
+    /// A branch sending a release commit whose tag is missing (an interrupted release).
+    HalfRelease,
 }
 
 /// One reason the push is refused.
@@ -173,6 +177,11 @@ pub fn inspect(
         .filter(|u| !u.is_delete() && u.is_project_history())
     {
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
+    }
+    for u in updates {
+        if let Some(r) = half::half_made(repo, config, &root, remote, u, &seen) {
+            found.refusals.push(r);
+        }
     }
     found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
     let mut published = Vec::new();
