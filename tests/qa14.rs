@@ -101,11 +101,12 @@ fn a_release_commit_without_its_tag_is_refused_until_resumed() {
         commands,
         [
             "relhook release --resume",
-            "git push --follow-tags origin main"
+            "git push --follow-tags origin main",
+            "RELHOOK_SKIP=1 git push ...",
         ],
         "{fix}"
     );
-    for c in &commands {
+    for c in &commands[..2] {
         let out = repo.sh(c);
         assert_eq!(out.status.code(), Some(0), "{c}: {}", text(&out));
     }
@@ -148,8 +149,8 @@ fn a_monorepo_release_commit_without_its_tags_is_refused_until_resumed() {
         err.contains("its tags @x/a@1.0.0, @x/b@2.0.0 are missing"),
         "{err}"
     );
-    for c in quoted(&fix_line(&err)) {
-        let out = repo.sh(&c);
+    for c in &quoted(&fix_line(&err))[..2] {
+        let out = repo.sh(c);
         assert_eq!(out.status.code(), Some(0), "{c}: {}", text(&out));
     }
     assert!(origin_has(&repo, "refs/tags/@x/a@1.0.0").is_some());
