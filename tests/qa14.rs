@@ -156,3 +156,54 @@ fn a_monorepo_release_commit_without_its_tags_is_refused_until_resumed() {
     assert!(origin_has(&repo, "refs/tags/@x/a@1.0.0").is_some());
     assert!(origin_has(&repo, "refs/tags/@x/b@2.0.0").is_some());
 }
+
+#[test]
+fn the_fix_for_an_untested_tag_below_head_works_when_its_tree_predates_the_test_command() {
+    let repo = crate::support::installed_repo();
+    repo.with_origin();
+    ok(crate::support::hand_tag(
+        &repo,
+        &["-a", "v0.1.0", "-m", "v0.1.0"],
+    ));
+    repo.write(".relconfig.toml", TESTED);
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: add tests"]);
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let err = refused(&out);
+    let fix = fix_line(&err);
+    let command = quoted(&fix).into_iter().next().unwrap();
+    assert_eq!(command, "relhook test --tag v0.1.0", "{err}");
+    // Followed literally: the tag's tree gets its record, HEAD stays on main, the push goes.
+    let out = repo.sh(&command);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["branch", "--show-current"]), "main");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    assert!(origin_has(&repo, "refs/tags/v0.1.0").is_some());
+}
+
+#[test]
+fn test_tag_says_what_it_ran_and_refuses_a_tag_that_is_not_there() {
+    let repo =
+        configured_with_a_feature(|_| "[checks]\ntest = [\"sh\", \"-c\", \"exit 3\"]\n".into());
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    let out = repo.relhook(&["test", "--tag", "v0.1.0"]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "exits as the tests did: {}",
+        text(&out)
+    );
+    assert!(
+        stderr(&out).contains("tests failed on v0.1.0 (exit code 3); nothing recorded"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["test", "--tag", "v9.9.9"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("no tag `v9.9.9` here"),
+        "{}",
+        text(&out)
+    );
+}
