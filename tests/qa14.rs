@@ -207,3 +207,67 @@ fn test_tag_says_what_it_ran_and_refuses_a_tag_that_is_not_there() {
         text(&out)
     );
 }
+
+/// A released history (`relhook release`, tested, tagged v0.1.0, not pushed) with a commit
+/// that dodged commit-msg under the release.
+fn released_over_an_unchecked_commit() -> Repo {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo.commit("added x");
+    repo.commit_hooked("feat: y");
+    ok(dated_release(&repo, &[]));
+    repo
+}
+
+/// Runs `git rebase -i` as a fix names it, marking the first commit `reword` and giving it
+/// `header`.
+fn rebase_rewording(repo: &Repo, command: &str, header: &str) {
+    assert!(command.starts_with("git rebase -i "), "{command}");
+    let line = format!(
+        "GIT_SEQUENCE_EDITOR=\"sed -i '1s/^pick/reword/'\" GIT_EDITOR=\"sed -i '1s/.*/{header}/'\" {command}"
+    );
+    let out = repo.sh(&line);
+    assert_eq!(out.status.code(), Some(0), "{line}: {}", text(&out));
+}
+
+#[test]
+fn the_reword_fix_says_how_the_local_release_tag_above_follows() {
+    let repo = released_over_an_unchecked_commit();
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let err = refused(&out);
+    let fix = fix_line(&err);
+    let commands = quoted(&fix);
+    assert_eq!(commands[0], "git tag -d v0.1.0", "{fix}");
+    assert!(commands[1].starts_with("git rebase -i "), "{fix}");
+    assert_eq!(commands[3], "relhook release --resume", "{fix}");
+    // Followed literally (the reword done by the editors), the next push goes, tag and all.
+    ok(repo.sh(&commands[0]));
+    rebase_rewording(&repo, &commands[1], "feat: added x");
+    let out = repo.sh(&commands[3]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    assert_eq!(origin_has(&repo, "refs/heads/main"), Some(tagged));
+    assert!(origin_has(&repo, "refs/tags/v0.1.0").is_some());
+}
+
+#[test]
+fn the_reword_fix_moves_a_tag_that_is_not_on_a_release_commit() {
+    let repo = released_over_an_unchecked_commit();
+    // A later hand-made tag on a plain commit above: moved by hand after the rebase.
+    repo.commit_hooked("fix: z");
+    repo.git(&["tag", "-a", "v0.1.1-rc.1", "-m", "rc"]);
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    let err = refused(&out);
+    let fix = fix_line(&err);
+    assert!(
+        fix.contains("`git tag -d v0.1.0 && git tag -a v0.1.0 -m v0.1.0 NEW`"),
+        "{fix}"
+    );
+    assert!(fix.contains("v0.1.1-rc.1"), "{fix}");
+    // Without a tag above it, the fix is the plain reword.
+    repo.git(&["tag", "-d", "v0.1.0", "v0.1.1-rc.1"]);
+    let err = refused(&repo.git_output(&["push", "-q", "origin", "main"]));
+    assert!(!fix_line(&err).contains("git tag"), "{err}");
+}

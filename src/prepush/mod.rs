@@ -20,6 +20,7 @@ use crate::testrun;
 use crate::{Error, Result};
 
 mod half;
+mod reword;
 mod tags;
 mod untested;
 
@@ -267,17 +268,8 @@ fn tags_left_behind(
         return Vec::new();
     }
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
-    // The repository's own release tags, and in a monorepo each package's.
-    let mut configs = vec![config.clone()];
-    if let Some(root) = repo.work_tree() {
-        for p in &config.packages {
-            if let Ok(view) = crate::history::packages::view(config, &p.name, &root) {
-                configs.push(view);
-            }
-        }
-    }
     let mut out = Vec::new();
-    for config in &configs {
+    for config in &release_configs(repo, config) {
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
             .into_iter()
@@ -293,6 +285,19 @@ fn tags_left_behind(
         }));
     }
     out
+}
+
+/// Whose release tags there are: the repository's own, and in a monorepo each package's.
+fn release_configs(repo: &Repo, config: &Config) -> Vec<Config> {
+    let mut configs = vec![config.clone()];
+    if let Some(root) = repo.work_tree() {
+        for p in &config.packages {
+            if let Ok(view) = crate::history::packages::view(config, &p.name, &root) {
+                configs.push(view);
+            }
+        }
+    }
+    configs
 }
 
 /// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
@@ -394,16 +399,27 @@ fn lint_new_commits(
             .and_then(|o| repo.first_parent(o))
             .map_or("--root".to_owned(), short_id)
     };
+    let configs = release_configs(repo, config);
     for (i, fixup) in bad_here {
         let r = &mut found.refusals[i];
-        let id = short_id(r.commit.unwrap_or(tip));
+        let bad = r.commit.unwrap_or(tip);
+        let id = short_id(bad);
+        let rebase = if fixup {
+            format!("`git rebase -i --autosquash {base}`")
+        } else {
+            format!("`git rebase -i {base}`, mark {id} `reword`")
+        };
+        let tags = reword::tags_above(repo, &configs, bad);
+        let steps = if tags.is_empty() {
+            format!("{rebase}, then push again")
+        } else {
+            reword::with_tags(repo, config, &rebase, &tags)
+        };
         r.fix = if fixup {
-            format!(
-                "squash it into the commit it fixes before sharing it: `git rebase -i --autosquash {base}`, then push again"
-            )
+            format!("squash it into the commit it fixes before sharing it: {steps}")
         } else {
             format!(
-                "reword it: `git rebase -i {base}`, mark {id} `reword`, then push again (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
+                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
             )
         };
     }
