@@ -7,7 +7,7 @@ use crate::support::{Repo, next_command, stderr, stdout, text};
 /// A pnpm workspace of `@x/a` (a `test` script, so init gives it a `test` key, made
 /// `a_test` here) and `@x/b` (no tests), set up by `relhook init` and installed, with one
 /// feature touching both packages; `checks_test` sets `[checks] test`.
-fn pnpm_workspace(a_test: &str, checks_test: Option<&str>) -> Repo {
+pub(crate) fn pnpm_workspace(a_test: &str, checks_test: Option<&str>) -> Repo {
     let repo = Repo::new();
     repo.write("pnpm-workspace.yaml", "packages:\n  - \"packages/*\"\n");
     repo.write("package.json", "{\"name\":\"root\",\"private\":true}\n");

@@ -400,6 +400,11 @@ pub struct TestArgs {
     /// `[checks] test`) and record the pass for the tree of the package's directory.
     #[arg(long, value_name = "NAME")]
     pub package: Option<String>,
+    /// Test release tag NAME instead of HEAD: on a clean checkout of it in a temporary
+    /// worktree, with this checkout's test command (the tag's tree may predate it), recording
+    /// the pass for the tag's tree (a package's tag: its package's)
+    #[arg(long, value_name = "NAME")]
+    pub tag: Option<String>,
 }
 
 /// `relhook notes`.

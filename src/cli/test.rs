@@ -12,9 +12,17 @@ use crate::{Error, Result};
 /// would), so that CI sees the tests' own status.
 pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
-    let config = match &args.package {
-        Some(name) => crate::history::packages::view(&config, name, &root)?,
-        None => config,
+    let tagged = match &args.tag {
+        Some(tag) => Some((tag.as_str(), tag_commit(&repo, tag)?)),
+        None => None,
+    };
+    let config = match (&args.package, tagged) {
+        (Some(name), _) => crate::history::packages::view(&config, name, &root)?,
+        // A package's tag is tested as its package, laid out as at the tag.
+        (None, Some((tag, commit))) => {
+            crate::tag::config_at(&repo, &config, &root, tag, commit).unwrap_or(config)
+        }
+        (None, None) => config,
     };
     let mut err = crate::cli::stream::stderr();
     let evident;
@@ -34,6 +42,9 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
             &evident
         }
     };
+    if let Some((tag, commit)) = tagged {
+        return test_tag(&repo, &config, tag, commit, argv);
+    }
     let head = repo.head().ok_or_else(|| {
         Error::Refused(Refusal::new(
             Reason::NoCommits,
@@ -107,5 +118,58 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
             "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: add them to .gitignore (or commit them)"
         );
     }
+    Ok(Outcome::Ok)
+}
+
+/// The commit release tag `tag` names.
+fn tag_commit(repo: &crate::git::Repo, tag: &str) -> Result<git2::Oid> {
+    repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
+        .map_err(|e| match e {
+            Error::Range { .. } => Error::Usage(format!(
+                "no tag `{tag}` here (`git tag -l` lists the tags; `git fetch --tags` brings the remote's)"
+            )),
+            e => e,
+        })
+}
+
+/// `relhook test --tag`: `argv` on a clean checkout of `commit` in a temporary worktree (the
+/// work tree, HEAD and the branch untouched), a pass recorded for the tag's tree.
+fn test_tag(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    tag: &str,
+    commit: git2::Oid,
+    argv: &[String],
+) -> Result<Outcome> {
+    let mut err = crate::cli::stream::stderr();
+    let _ = writeln!(
+        err,
+        "relhook: running `{}` on a clean checkout of {tag}",
+        crate::testrun::shown(argv)
+    );
+    let status = crate::prepush::test_in_clean_checkout(repo, config, commit, argv)?;
+    if let RunStatus::CannotStart { reason, .. } = &status {
+        let _ = writeln!(err, "relhook: {reason}; nothing recorded");
+        let _ = writeln!(
+            err,
+            "hint: `{}` in .relconfig.toml is an argv list run without a shell in a clean checkout of the tag, e.g. [\"sh\", \"-c\", \"make test\"]",
+            config.test_key()
+        );
+        return Ok(Outcome::Code(status.exit_code()));
+    }
+    if !status.passed() {
+        let _ = writeln!(
+            err,
+            "relhook: tests failed on {tag} ({}); nothing recorded",
+            status.describe()
+        );
+        return Ok(Outcome::Code(status.exit_code()));
+    }
+    let _ = writeln!(
+        err,
+        "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `git push origin {}`)",
+        crate::testrun::NOTES_REF,
+        crate::testrun::NOTES_REF
+    );
     Ok(Outcome::Ok)
 }

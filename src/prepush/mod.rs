@@ -1,6 +1,8 @@
 //! pre-push: what may leave the machine. Reads git's update lines and returns every refusal
-//! at once, as data (`cli::prepush` prints them): commits new to the remote that fail the
-//! lint, release tags that fail the release checks, deleted or moved release tags, a release
+//! at once, as data (`cli::prepush` prints them): commits a branch or tag brings to the remote
+//! that fail the lint (other refs, such as test records under `refs/notes/*`, are not project
+//! history), a release commit whose tag is missing (a half-made release), release tags that
+//! fail the release checks, deleted or moved release tags, a release
 //! pushed from a dirty tree, and a release tag whose tree has no passing test record.
 //!
 //! Cost: one revwalk per pushed ref with the remote's known tips hidden, reading commit
@@ -17,6 +19,8 @@ use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod half;
+mod reword;
 mod tags;
 mod untested;
 
@@ -43,6 +47,18 @@ impl Update {
     /// Whether this line deletes the remote ref.
     pub fn is_delete(&self) -> bool {
         self.local.is_zero()
+    }
+
+    /// Whether the commits this line sends become the project's history, and so must pass
+    /// the lint: a branch (`refs/heads/*`), a tag's history (`refs/tags/*`), or a review push
+    /// bound for a branch (Gerrit's `refs/for/*`). Other refs carry other commits: test
+    /// records and other notes (`refs/notes/*`), a forge's pull or change refs
+    /// (`refs/pull/*`, `refs/changes/*`, `refs/merge-requests/*`), remote-tracking refs of a
+    /// mirror (`refs/remotes/*`), `refs/stash`.
+    pub fn is_project_history(&self) -> bool {
+        ["refs/heads/", "refs/tags/", "refs/for/"]
+            .iter()
+            .any(|p| self.remote_ref.starts_with(p))
     }
 
     /// The tag's name when the remote ref is a tag.
@@ -93,6 +109,8 @@ pub enum Kind {
     DirtyTree,
     /// A release tag whose tree has no passing test record.
     Untested,
+    /// A branch sending a release commit whose tag is missing (an interrupted release).
+    HalfRelease,
 }
 
 /// One reason the push is refused.
@@ -155,8 +173,16 @@ pub fn inspect(
     let mut found = Inspection::default();
     let hidden = known_to_remote(repo, remote, updates);
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
-    for u in updates.iter().filter(|u| !u.is_delete()) {
+    for u in updates
+        .iter()
+        .filter(|u| !u.is_delete() && u.is_project_history())
+    {
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
+    }
+    for u in updates {
+        if let Some(r) = half::half_made(repo, config, &root, remote, u, &seen) {
+            found.refusals.push(r);
+        }
     }
     found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
     let mut published = Vec::new();
@@ -242,17 +268,8 @@ fn tags_left_behind(
         return Vec::new();
     }
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
-    // The repository's own release tags, and in a monorepo each package's.
-    let mut configs = vec![config.clone()];
-    if let Some(root) = repo.work_tree() {
-        for p in &config.packages {
-            if let Ok(view) = crate::history::packages::view(config, &p.name, &root) {
-                configs.push(view);
-            }
-        }
-    }
     let mut out = Vec::new();
-    for config in &configs {
+    for config in &release_configs(repo, config) {
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
             .into_iter()
@@ -268,6 +285,19 @@ fn tags_left_behind(
         }));
     }
     out
+}
+
+/// Whose release tags there are: the repository's own, and in a monorepo each package's.
+fn release_configs(repo: &Repo, config: &Config) -> Vec<Config> {
+    let mut configs = vec![config.clone()];
+    if let Some(root) = repo.work_tree() {
+        for p in &config.packages {
+            if let Ok(view) = crate::history::packages::view(config, &p.name, &root) {
+                configs.push(view);
+            }
+        }
+    }
+    configs
 }
 
 /// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
@@ -369,16 +399,27 @@ fn lint_new_commits(
             .and_then(|o| repo.first_parent(o))
             .map_or("--root".to_owned(), short_id)
     };
+    let configs = release_configs(repo, config);
     for (i, fixup) in bad_here {
         let r = &mut found.refusals[i];
-        let id = short_id(r.commit.unwrap_or(tip));
+        let bad = r.commit.unwrap_or(tip);
+        let id = short_id(bad);
+        let rebase = if fixup {
+            format!("`git rebase -i --autosquash {base}`")
+        } else {
+            format!("`git rebase -i {base}`, mark {id} `reword`")
+        };
+        let tags = reword::tags_above(repo, &configs, bad);
+        let steps = if tags.is_empty() {
+            format!("{rebase}, then push again")
+        } else {
+            reword::with_tags(repo, config, &rebase, &tags)
+        };
         r.fix = if fixup {
-            format!(
-                "squash it into the commit it fixes before sharing it: `git rebase -i --autosquash {base}`, then push again"
-            )
+            format!("squash it into the commit it fixes before sharing it: {steps}")
         } else {
             format!(
-                "reword it: `git rebase -i {base}`, mark {id} `reword`, then push again (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
+                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
             )
         };
     }
@@ -445,5 +486,28 @@ mod tests {
         assert_eq!(u[1].tag_name(), Some("v1.0.0"));
         assert!(parse_updates("").unwrap().is_empty());
         assert!(parse_updates("refs/heads/main abc").is_err());
+    }
+
+    #[test]
+    fn only_branches_tags_and_review_pushes_are_project_history() {
+        let line = |r: &str| Update {
+            local_ref: "HEAD".into(),
+            local: Oid::zero(),
+            remote_ref: r.into(),
+            remote: Oid::zero(),
+        };
+        for r in ["refs/heads/main", "refs/tags/v1.0.0", "refs/for/main"] {
+            assert!(line(r).is_project_history(), "{r}");
+        }
+        for r in [
+            "refs/notes/relhook-tests",
+            "refs/pull/1/head",
+            "refs/changes/01/1/1",
+            "refs/remotes/origin/main",
+            "refs/stash",
+            "refs/headsx",
+        ] {
+            assert!(!line(r).is_project_history(), "{r}");
+        }
     }
 }

@@ -62,7 +62,9 @@ pub fn untested_refusal(
         (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
             format!(
-                "test it: `git checkout {name} && {test}` ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off"
+                "test it: `{}` ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off",
+                test_tag_command(repo, config, name, repo.head() == Some(u.commit))
+                    .unwrap_or(test)
             ),
         ),
         (Why::NotRun, _) => (
@@ -166,18 +168,15 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
 }
 
 /// The command that gives release tag `name` the test record pre-push asks for: `relhook
-/// test` when the tag is on HEAD, else run on a checkout of the tag and back; `None` when no
-/// test command is set or evident.
+/// test` when the tag is on HEAD, else `relhook test --tag` (a clean checkout of the tag with
+/// this checkout's test command, which the tag's own tree may lack); `None` when no test
+/// command is set or evident.
 pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool) -> Option<String> {
     test_command(repo, config)?;
-    let test = relhook_test(config);
     Some(if at_head {
-        test
+        relhook_test(config)
     } else {
-        format!(
-            "git checkout {} && {test} && git checkout -",
-            testrun::quote(name)
-        )
+        format!("relhook test --tag {}", testrun::quote(name))
     })
 }
 

@@ -32,7 +32,7 @@ pub use preflight::{
     hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
     outside_sparse_checkout,
 };
-pub use resume::{HalfMade, half_made, resume};
+pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use taken::tag_taken;
 pub use undo::{RecordsBefore, undo_commit};
 

@@ -62,11 +62,16 @@ fn version_in_message(template: &str, message: &str) -> Option<Version> {
 /// for version X and its changelog has X's section) on HEAD's first-parent line since the last
 /// release tag, with no tag for X.
 pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
-    let head = repo.head()?;
+    half_made_from(repo, config, repo.head()?)
+}
+
+/// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
+pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade> {
+    let head = repo.head();
     let last = repo
-        .latest_release_tag(head, &config.version.tag_prefix)
+        .latest_release_tag(tip, &config.version.tag_prefix)
         .map(|t| t.1);
-    let mut at = Some(head);
+    let mut at = Some(tip);
     for _ in 0..50 {
         let commit = at?;
         if Some(commit) == last {
@@ -95,7 +100,7 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
                 commit,
                 version,
                 tag,
-                at_head: commit == head,
+                at_head: Some(commit) == head,
                 misplaced_tag,
             });
         }

@@ -26,7 +26,7 @@ use crate::{Error, Result};
 mod combine;
 mod resume;
 
-pub use resume::{HalfMade, half_made, resume};
+pub use resume::{HalfMade, half_made, half_made_from, resume};
 
 /// Which packages to release.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -63,11 +63,16 @@ fn tags_in_message(config: &Config, message: &str) -> Option<Vec<(String, String
 /// the newest release commit whose message names package tags, some of them missing, each
 /// missing one's changelog holding its section.
 pub fn half_made(repo: &Repo, config: &Config, root: &Path) -> Option<HalfMade> {
+    half_made_from(repo, config, root, repo.head()?)
+}
+
+/// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
+pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Option<HalfMade> {
     if config.packages.is_empty() {
         return None;
     }
-    let head = repo.head()?;
-    let mut at = Some(head);
+    let head = repo.head();
+    let mut at = Some(tip);
     for _ in 0..50 {
         let commit = at?;
         let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
@@ -94,7 +99,7 @@ pub fn half_made(repo: &Repo, config: &Config, root: &Path) -> Option<HalfMade> 
             return (!missing.is_empty()).then_some(HalfMade {
                 commit,
                 missing,
-                at_head: commit == head,
+                at_head: Some(commit) == head,
             });
         }
         at = repo.first_parent(commit);

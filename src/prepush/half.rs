@@ -1,0 +1,88 @@
+//! A half-made release about to leave: a branch push that sends a release commit whose tag is
+//! missing (a `relhook release` killed after its commit). Published so, the branch says a
+//! version was released that no tag, test record or release notes stand for.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use git2::Oid;
+
+use super::{Kind, Refusal, Update, peel};
+use crate::config::Config;
+use crate::git::Repo;
+use crate::release;
+
+/// The refusal for `u` when the branch it pushes ends on a half-made release whose release
+/// commit is new to the remote (`seen`). Costs a first-parent walk of at most 50 commit
+/// messages from the pushed tip, and only for branch pushes that send commits.
+pub(super) fn half_made(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    remote: &str,
+    u: &Update,
+    seen: &HashMap<Oid, Option<usize>>,
+) -> Option<Refusal> {
+    if seen.is_empty() || u.is_delete() || u.tag_name().is_some() || !u.is_project_history() {
+        return None;
+    }
+    let tip = peel(repo, u.local)?;
+    let (commit, missing, misplaced, from_head) =
+        match release::packages::half_made_from(repo, config, root, tip) {
+            Some(h) => {
+                let tags: Vec<&str> = h.missing.iter().map(|(t, _)| t.as_str()).collect();
+                let from_head = release::packages::half_made(repo, config, root)
+                    .is_some_and(|at| at.commit == h.commit);
+                (h.commit, tags.join(", "), false, from_head)
+            }
+            None => {
+                let h = release::half_made_from(repo, config, tip)?;
+                let from_head =
+                    release::half_made(repo, config).is_some_and(|at| at.commit == h.commit);
+                (h.commit, h.tag, h.misplaced_tag.is_some(), from_head)
+            }
+        };
+    if !seen.contains_key(&commit) {
+        return None;
+    }
+    let header = repo
+        .commit_message(commit)
+        .map(|m| {
+            String::from_utf8_lossy(&m)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .unwrap_or_default();
+    let tag_state = if misplaced {
+        format!("its tag {missing} is still on the commit before it")
+    } else if missing.contains(", ") {
+        format!("its tags {missing} are missing")
+    } else {
+        format!("its tag {missing} is missing")
+    };
+    let branch = u.local_ref.strip_prefix("refs/heads/");
+    let resume = match (from_head, branch) {
+        (true, _) | (false, None) => "relhook release --resume".to_owned(),
+        (false, Some(b)) => format!("git checkout {b} && relhook release --resume"),
+    };
+    let push = match branch {
+        Some(b) if u.remote_ref == format!("refs/heads/{b}") => {
+            format!("`git push --follow-tags {remote} {b}`")
+        }
+        _ => "push again with `--follow-tags`".to_owned(),
+    };
+    Some(Refusal {
+        kind: Kind::HalfRelease,
+        refs: vec![u.remote_ref.clone()],
+        commit: Some(commit),
+        subject: header,
+        problems: vec![format!(
+            "a release commit, but {tag_state} (an interrupted release): pushed now, the branch publishes a release that no tag, test record or release notes stand for"
+        )],
+        fix: format!(
+            "finish the release first: `{resume}` (tests it and makes the tag), then {push}; only to have CI test the release commit before it is tagged, push it on purpose (`RELHOOK_SKIP=1 git push ...`)"
+        ),
+    })
+}

@@ -1,0 +1,80 @@
+//! A rebase that rewords (or squashes) a commit rewrites every commit above it: a local
+//! release tag there stays on the old commits, and the next push is refused again. What the
+//! lint refusal's fix says about such tags.
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::Repo;
+
+/// The release tags (the project's, and in a monorepo each package's, `configs`) on `bad` or
+/// on commits descending from it, each with its commit, by version. `bad` is new to the
+/// remote, so these are too: tags the rebase leaves behind.
+pub(super) fn tags_above(repo: &Repo, configs: &[Config], bad: Oid) -> Vec<(String, Oid)> {
+    let mut out = Vec::new();
+    for config in configs {
+        let mut tags: Vec<_> = repo
+            .release_tag_candidates(&config.version.tag_prefix)
+            .into_iter()
+            .filter(|t| repo.reaches(t.commit, bad))
+            .collect();
+        tags.sort_by(|a, b| a.version.cmp(&b.version));
+        out.extend(tags.into_iter().map(|t| (t.name, t.commit)));
+    }
+    out.dedup();
+    out
+}
+
+/// The fix for a commit to reword or squash with `rebase` (the `git rebase` command and what
+/// to mark), when release `tags` sit above it: the order that ends with the tags on the
+/// rewritten commits. With every tag on one release commit, delete them first and let
+/// `relhook release --resume` make them again (tested, with their notes); else move each onto
+/// its rewritten commit after the rebase.
+pub(super) fn with_tags(
+    repo: &Repo,
+    config: &Config,
+    rebase: &str,
+    tags: &[(String, Oid)],
+) -> String {
+    let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
+    let names = names.join(" ");
+    let (what, stays, onto) = if tags.len() == 1 {
+        ("the local release tag", "it would stay", "onto its")
+    } else {
+        ("the local release tags", "they would stay", "each onto its")
+    };
+    if is_one_release_commit(repo, config, tags) {
+        return format!(
+            "`git tag -d {names}` first ({what} above it: {stays} on the old commits), then {rebase}, then `relhook release --resume` (tags the rewritten release commit again), then push again"
+        );
+    }
+    let moves: Vec<String> = tags
+        .iter()
+        .map(|(n, _)| format!("`git tag -d {n} && git tag -a {n} -m {n} NEW`"))
+        .collect();
+    format!(
+        "{rebase}; then move {what} above it ({stays} on the old commits) {onto} rewritten commit: {} (NEW: the rewritten commit's id, `git log --oneline` lists them), then push again",
+        moves.join(", ")
+    )
+}
+
+/// Whether every tag names one commit whose header is a release commit's
+/// (`release.commit_message`), which `relhook release --resume` re-tags once its tags are gone.
+fn is_one_release_commit(repo: &Repo, config: &Config, tags: &[(String, Oid)]) -> bool {
+    let Some((_, commit)) = tags.first() else {
+        return false;
+    };
+    if tags.iter().any(|(_, c)| c != commit) {
+        return false;
+    }
+    let Some(message) = repo.commit_message(*commit) else {
+        return false;
+    };
+    let header = String::from_utf8_lossy(&message);
+    let header = header.lines().next().unwrap_or("");
+    let template = config.release.commit_message.lines().next().unwrap_or("");
+    let Some((before, after)) = template.split_once("{version}") else {
+        return false;
+    };
+    header.starts_with(before) && header.ends_with(after)
+}
