@@ -246,6 +246,8 @@ pub fn version_info(
     } else {
         (next, None)
     };
+    // Versions only go up, over every released section, whatever HEAD's tags say.
+    super::above::check_above_released(repo, config, root, &next)?;
     Ok(VersionInfo {
         tag,
         stable,
