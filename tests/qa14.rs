@@ -104,3 +104,69 @@ fn a_release_below_a_released_section_is_refused_without_its_tag_too() {
             .success()
     );
 }
+
+/// `version --next` and `release` answer alike: both refuse, with the same reason.
+fn both_refuse(repo: &Repo, reason: &str) {
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(next.status.code(), Some(1), "{}", text(&next));
+    assert!(stderr(&next).contains(reason), "{}", text(&next));
+    let release = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert_eq!(release.status.code(), Some(1), "{}", text(&release));
+    assert!(stderr(&release).contains(reason), "{}", text(&release));
+}
+
+#[test]
+fn a_released_fix_reverted_and_reapplied_is_nothing_to_release_for_version_too() {
+    let repo = installed_repo();
+    repo.commit_hooked("fix(ui): button");
+    let out = hand_tag(&repo, &["-a", "v1.0.0", "-m", "v1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    for what in ["HEAD~1", "HEAD"] {
+        let out = repo.git_output(&["revert", "--no-edit", what]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    assert!(
+        repo.head_subject().starts_with("Reapply \""),
+        "{}",
+        repo.head_subject()
+    );
+    both_refuse(
+        &repo,
+        "nothing to release: no commits since v1.0.0 but 2 that cancel out",
+    );
+}
+
+#[test]
+fn a_merged_in_maintenance_release_is_not_new() {
+    let repo = installed_repo();
+    repo.write(
+        ".relconfig.toml",
+        "[release]\nbranches = [\"main\", \"maint\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: init"]);
+    assert!(
+        dated_release(&repo, &["1.0.0", "--no-test"])
+            .status
+            .success()
+    );
+    repo.git(&["checkout", "-q", "-b", "maint"]);
+    repo.commit_hooked("fix: maint fix");
+    assert!(dated_release(&repo, &["--no-test"]).status.success());
+    repo.git(&["checkout", "-q", "main"]);
+    repo.commit_hooked("feat: main feature");
+    assert!(dated_release(&repo, &["--no-test"]).status.success());
+    assert_eq!(repo.git(&["tag"]), "v1.0.0\nv1.0.1\nv1.1.0");
+    let out = repo.git_output(&["merge", "-q", "--no-edit", "maint"]);
+    assert!(out.status.success(), "{}", text(&out));
+    both_refuse(&repo, "nothing to release: no commits since v1.1.0");
+    repo.commit_hooked("fix: after the merge");
+    let next = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(
+        stdout(&next).lines().next(),
+        Some("1.1.1"),
+        "{}",
+        text(&next)
+    );
+    assert!(!stdout(&next).contains("maint fix"), "{}", text(&next));
+}

@@ -3,6 +3,7 @@
 //! printed; executing undoes everything it did when a step fails.
 
 pub mod above;
+mod deciders;
 pub mod dependents;
 mod empty;
 mod files;
