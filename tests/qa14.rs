@@ -170,3 +170,46 @@ fn a_merged_in_maintenance_release_is_not_new() {
     );
     assert!(!stdout(&next).contains("maint fix"), "{}", text(&next));
 }
+
+#[test]
+fn release_tags_under_another_prefix_are_named_not_ignored() {
+    let repo = installed_repo();
+    let skip = |args: &[&str]| {
+        let out = repo
+            .command_in("git", &repo.path())
+            .env("RELHOOK_SKIP", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+    };
+    skip(&["tag", "-a", "hatch-v1.18.0", "-m", "x"]);
+    repo.commit_hooked("fix: y");
+    for args in [
+        &["version", "--next"][..],
+        &["release", "--dry-run", "--no-test"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(
+            stderr(&out).contains("do not start with tag_prefix \"v\" (e.g. `hatch-v1.18.0`)")
+                && stderr(&out).contains("set `tag_prefix = \"hatch-v\"` under [version]"),
+            "{}",
+            text(&out)
+        );
+    }
+    skip(&["tag", "-a", "@changesets/cli@3.0.1", "-m", "x"]);
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains(
+            "\"@changesets/cli@\" (`@changesets/cli@3.0.1`), \"hatch-v\" (`hatch-v1.18.0`)"
+        ) && stderr(&out).contains("each `[packages.<name>]` table takes one"),
+        "{}",
+        text(&out)
+    );
+    // Under the project's prefix, the same history has a version.
+    repo.write(".relconfig.toml", "[version]\ntag_prefix = \"hatch-v\"\n");
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout(&out).trim(), "1.18.1", "{}", text(&out));
+}
