@@ -213,3 +213,30 @@ fn release_tags_under_another_prefix_are_named_not_ignored() {
     let out = repo.relhook(&["version", "--next"]);
     assert_eq!(stdout(&out).trim(), "1.18.1", "{}", text(&out));
 }
+
+#[test]
+fn a_hand_tag_promotes_a_release_candidate_as_release_does() {
+    let repo = installed_repo();
+    let out = hand_tag(&repo, &["-a", "v1.0.0-rc.1", "-m", "rc1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = hand_tag(&repo, &["-a", "v1.0.0", "-m", "v1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 1.0.0");
+    assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v1.0.0");
+    let log = repo.read("CHANGELOG.md");
+    let stable = log
+        .split("## [1.0.0] - 2026-11-21")
+        .nth(1)
+        .unwrap_or_default();
+    let stable = stable.split("## [1.0.0-rc.1]").next().unwrap_or_default();
+    assert!(stable.contains("- init"), "{log}");
+    assert!(repo.is_clean());
+    // Another stable release on the same commit still has nothing to release.
+    let out = hand_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("already release v1.0.0's"),
+        "{}",
+        text(&out)
+    );
+}
