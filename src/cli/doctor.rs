@@ -108,6 +108,26 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             }
         }
     }
+    // A release tag whose commit left this history (amended, rebased) while its section is in
+    // the changelog: the next release would go below it, so releases refuse.
+    if let Some(root) = repo.work_tree() {
+        for (tag, commit) in crate::release::above::left_behind(repo, config, &root) {
+            let fix = crate::release::above::rewritten(repo, config, &tag).map_or_else(
+                || format!("release a version above {tag}"),
+                |c| format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
+            );
+            out.push(doctor::Check {
+                subject: format!("tag {tag}"),
+                status: Status::Invalid,
+                detail: format!(
+                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; if the rewritten release commit holds that release, move the tag onto it",
+                    crate::git::short_id(commit),
+                    config.changelog.path.display()
+                ),
+                fix: Some(fix),
+            });
+        }
+    }
     // Local changes hidden from `git status` in a file a release writes: releases refuse.
     for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
         if let Some(r) = crate::release::hidden_changes(repo, &view, "release") {

@@ -169,6 +169,8 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
                     .unwrap_or("fix them (`relhook test` runs them alone)")
             )),
         ),
+        // A refusal naming its own way past (a version above a released one) needs no other.
+        (Reason::NotGreater, Some(_)) => (r.to_string(), None),
         _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
     };
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");

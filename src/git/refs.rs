@@ -160,3 +160,65 @@ impl Repo {
         self.inner.find_blob(id).ok().map(|b| b.content().to_vec())
     }
 }
+
+impl Repo {
+    /// Every tag whose name ends in a SemVer version after some text (`hatch-v1.18.0`,
+    /// `@changesets/cli@3.0.1`, `v1.2.3`): that text (the prefix it would take), and the tag.
+    /// The version starts at the first digit that follows neither a digit nor a dot.
+    pub fn version_suffixed_tags(&self) -> Vec<(String, super::ReleaseTag)> {
+        let Ok(refs) = self.inner.references_glob("refs/tags/*") else {
+            return Vec::new();
+        };
+        refs.flatten()
+            .filter_map(|r| {
+                let name = r.shorthand()?.to_owned();
+                let (prefix, version) = version_suffix(&name)?;
+                let commit = r.peel_to_commit().ok()?;
+                let time = commit.time();
+                Some((
+                    prefix.to_owned(),
+                    super::ReleaseTag {
+                        name: name.clone(),
+                        version,
+                        commit: commit.id(),
+                        when: (time.seconds(), time.offset_minutes()),
+                    },
+                ))
+            })
+            .collect()
+    }
+}
+
+/// `name` split into the text before a SemVer version that ends it, and that version.
+fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
+    let bytes = name.as_bytes();
+    (0..bytes.len()).find_map(|i| {
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'));
+        if !starts {
+            return None;
+        }
+        let version = semver::Version::parse(name.get(i..)?).ok()?;
+        Some((name.get(..i)?, version))
+    })
+}
+
+#[cfg(test)]
+mod suffix_tests {
+    use super::version_suffix;
+
+    #[test]
+    fn the_version_that_ends_a_tag_name_and_what_precedes_it() {
+        let split = |n| version_suffix(n).map(|(p, v)| (p.to_owned(), v.to_string()));
+        let pair = |p: &str, v: &str| Some((p.to_owned(), v.to_owned()));
+        assert_eq!(split("hatch-v1.18.0"), pair("hatch-v", "1.18.0"));
+        assert_eq!(
+            split("@changesets/cli@3.0.1"),
+            pair("@changesets/cli@", "3.0.1")
+        );
+        assert_eq!(split("v2.0.0-rc.1"), pair("v", "2.0.0-rc.1"));
+        assert_eq!(split("py3-1.2.3"), pair("py3-", "1.2.3"));
+        assert_eq!(split("v1.2"), None);
+        assert_eq!(split("nightly"), None);
+    }
+}

@@ -8,5 +8,6 @@ pub mod packages;
 pub mod reverts;
 pub mod scope_rule;
 pub mod sync;
+pub mod tag_prefixes;
 pub mod tags;
 pub mod version;

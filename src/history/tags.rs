@@ -100,6 +100,11 @@ fn check_prefix(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
                 });
             }
         }
+        // Before the first release under `tag_prefix`, tags under any other prefix
+        // (`hatch-v1.18.0`) outside a monorepo (whose packages each take one).
+        if tags.latest.is_none() && config.packages.is_empty() && config.package.is_none() {
+            super::tag_prefixes::refuse_other_prefixes(repo, head, prefix)?;
+        }
     }
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! files, Cargo.lock) tested and tagged. Planning writes nothing, so `--dry-run` is the plan
 //! printed; executing undoes everything it did when a step fails.
 
+pub mod above;
+mod deciders;
 pub mod dependents;
 mod empty;
 mod files;

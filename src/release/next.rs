@@ -13,7 +13,7 @@ use semver::Version;
 
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::git::{Range, ReleaseTag, Repo};
+use crate::git::{ReleaseTag, Repo};
 use crate::history::tags::{Tags, check_history, reachable_tags};
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
 use crate::history::version::files;
@@ -184,11 +184,14 @@ pub fn version_info(
         None => from_files_or_initial(config, root),
     };
     let (commits, since_latest, cancelled) = match head {
-        Some(h) => deciders(
+        Some(h) => super::deciders::deciders(
             repo,
             config,
             h,
-            stable.as_ref().map(|t| t.2),
+            (
+                stable.as_ref().map(|t| t.2),
+                &super::deciders::shipped(repo, h, prefix),
+            ),
             tag.as_ref().map(|t| t.2),
         )?,
         None => (Vec::new(), 0, 0),
@@ -246,6 +249,8 @@ pub fn version_info(
     } else {
         (next, None)
     };
+    // Versions only go up, over every released section, whatever HEAD's tags say.
+    super::above::check_above_released(repo, config, root, &next)?;
     Ok(VersionInfo {
         tag,
         stable,
@@ -333,129 +338,6 @@ fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
         config.version.initial.clone(),
         "`version.initial`, no release tag or version file yet".into(),
     )
-}
-
-/// The commits since `since` (newest first, merges left out), how many of them came after
-/// `latest` (a later pre-release tag; the same as `since` without one), and how many after it
-/// were left out as a change and its revert.
-fn deciders(
-    repo: &Repo,
-    config: &Config,
-    head: Oid,
-    since: Option<Oid>,
-    latest: Option<Oid>,
-) -> Result<(Vec<Decider>, usize, usize)> {
-    let range = Range {
-        tips: vec![head],
-        hidden: since.into_iter().collect(),
-        ..Range::default()
-    };
-    let mut out = Vec::new();
-    let mut ids = Vec::new();
-    let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = Vec::new();
-    let mut failed = None;
-    let mut filter = crate::history::packages::Filter::new(repo, config);
-    let mut walked = std::collections::HashSet::new();
-    let mut merge_reverts = crate::history::reverts::MergeReverts::default();
-    repo.walk(&range, |c| {
-        walked.insert(c.id);
-        if c.parents < 2 {
-            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
-            let header = message.lines().next().unwrap_or("").to_owned();
-            let parsed = crate::commit::parse::commit(message.trim_end());
-            merge_reverts.note(c.id, &message);
-            // git's revert of a merge passes the lint (it reverts a merge's header): a change,
-            // but no Conventional Commit to complain about.
-            // So is its reapply, which calls for what the merged branch called for.
-            let reapplied = crate::history::reverts::reapplied_level(repo, &message);
-            let merge_revert = reapplied.is_some()
-                || crate::history::reverts::merge_revert(c.id, &message).is_some();
-            // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)
-            // is no change of its own: it neither decides the level nor is "not understood".
-            if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
-                return true;
-            }
-            // In a monorepo, the commits of the package in view (or of no package).
-            match filter.counts(c.id, &message) {
-                Ok(true) => {}
-                Ok(false) => return true,
-                Err(e) => {
-                    failed = Some(e);
-                    return false;
-                }
-            }
-            let calls_for = match &parsed {
-                Some(p) if p.breaking => "major",
-                Some(p) if p.ty == "feat" => "minor",
-                _ => reapplied.unwrap_or("patch"),
-            };
-            let in_changelog = parsed.as_ref().is_some_and(|p| {
-                crate::history::changelog::entry::entry_for(p, &config.changelog, None).is_some()
-            });
-            ids.push(c.id);
-            reverts.push((
-                c.id,
-                crate::history::changelog::entry::RevertKey {
-                    header: header.clone(),
-                    reverts: parsed.as_ref().and_then(|p| p.reverts.clone()),
-                },
-            ));
-            out.push(Decider {
-                id: c.id.to_string(),
-                commit: c.short,
-                header,
-                calls_for,
-                understood: parsed.is_some() || merge_revert,
-                unparsed: (parsed.is_none() && !merge_revert)
-                    .then(|| crate::commit::parse::unparsed(&message)),
-                in_changelog: in_changelog || reapplied.is_some(),
-                after_latest: true,
-            });
-        }
-        true
-    })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    if let Some(l) = latest.filter(|l| Some(*l) != since) {
-        let mut newer = std::collections::HashSet::new();
-        repo.walk(
-            &Range {
-                tips: vec![head],
-                hidden: vec![l],
-                ..Range::default()
-            },
-            |c| {
-                newer.insert(c.id);
-                true
-            },
-        )?;
-        for (d, id) in out.iter_mut().zip(&ids) {
-            d.after_latest = newer.contains(id);
-        }
-        // Only what came after the latest tag can cancel out.
-        walked = newer;
-    }
-    // A change reverted before any release (both after the latest tag) cancels out with its
-    // revert: neither counts, as neither gets a changelog entry.
-    let unreleased: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = reverts
-        .into_iter()
-        .zip(&out)
-        .filter(|(_, d)| d.after_latest)
-        .map(|(r, _)| r)
-        .collect();
-    let mut cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
-    // A merged branch reverted before any release (`git revert -m 1`) cancels out the same way.
-    cancelled.extend(merge_reverts.cancelled(repo, &walked)?.into_keys());
-    let cancelled_after = ids.iter().filter(|id| cancelled.contains(id)).count();
-    let out: Vec<Decider> = out
-        .into_iter()
-        .zip(ids)
-        .filter(|(_, id)| !cancelled.contains(id))
-        .map(|(d, _)| d)
-        .collect();
-    let since_latest = out.iter().filter(|d| d.after_latest).count();
-    Ok((out, since_latest, cancelled_after))
 }
 
 /// Parses `auto|major|minor|patch|X.Y.Z`.

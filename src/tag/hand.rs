@@ -219,7 +219,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
             ));
-        } else if let Some(other) = release_at(repo, config, commit, &u.tag) {
+        } else if let Some(other) = release_at(repo, config, commit, &u.tag, &version) {
             // Nothing was committed since that release: its release commit would add an empty
             // section.
             out.push(format!(
@@ -326,12 +326,24 @@ pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String
     }
 }
 
-/// Another release tag (not `tag`) on `commit`.
-fn release_at(repo: &Repo, config: &Config, commit: Oid, tag: &str) -> Option<String> {
+/// Another release tag (not `tag`) on `commit`, but a pre-release of `version` (a release
+/// candidate the stable release promotes, folding its sections as `relhook release` does).
+fn release_at(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    tag: &str,
+    version: &Version,
+) -> Option<String> {
+    let promoted = |v: &Version| {
+        version.pre.is_empty()
+            && !v.pre.is_empty()
+            && (v.major, v.minor, v.patch) == (version.major, version.minor, version.patch)
+    };
     repo.release_tags(commit, &config.version.tag_prefix)
         .unwrap_or_default()
         .into_iter()
-        .find(|t| t.commit == commit && t.name != tag)
+        .find(|t| t.commit == commit && t.name != tag && !promoted(&t.version))
         .map(|t| t.name)
 }
 

@@ -87,11 +87,28 @@ pub fn problems(
             ));
         }
     }
+    if out.is_empty() {
+        out.extend(below_a_section(repo, config, &version, commit));
+    }
     if depth == Depth::Publish {
         out.extend(section_problems(repo, config, name, &version, commit));
         out.extend(version_file_problems(repo, config, name, &version, commit));
     }
     out
+}
+
+/// A version below a release section of the changelog at `commit` (released before, its tag
+/// perhaps left on a commit rewritten since): versions only go up.
+fn below_a_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -> Option<String> {
+    let file = repo
+        .file_at(commit, &config.changelog.path)
+        .ok()
+        .flatten()?;
+    let greatest = crate::release::above::greatest_section(&String::from_utf8_lossy(&file.bytes))?;
+    let command = release_command(config);
+    let r =
+        crate::release::above::refusal(repo, config, commit, &greatest, version, false, &command)?;
+    Some(format!("{}; {}", r.what, r.fix.unwrap_or_default()))
 }
 
 /// The greatest other release tag reachable from `commit`.

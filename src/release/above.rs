@@ -1,0 +1,200 @@
+//! Versions only go up, over what was released anywhere: a release (or a hand tag) whose
+//! version is not above the greatest release section of the changelog is refused, naming
+//! that section and its tag when the tag's commit left this history (a release commit amended
+//! or rebased after tagging): otherwise the reachable tags alone would let a lower version
+//! follow a higher one.
+
+use std::path::Path;
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::changelog::{Changelog, release_version};
+
+/// The greatest release section of the changelog `text` (its version), if any.
+pub fn greatest_section(text: &str) -> Option<Version> {
+    let log = Changelog::parse(text).ok()?;
+    log.versions()
+        .iter()
+        .filter_map(|v| release_version(v))
+        .max_by(|a, b| a.cmp_precedence(b))
+}
+
+/// The greatest release section of the work tree's changelog.
+fn greatest_in_work_tree(config: &Config, root: &Path) -> Option<Version> {
+    let path = crate::fsx::confine(root, &config.changelog.path).ok()?;
+    let bytes = crate::fsx::read_regular_optional(&path).ok()??;
+    greatest_section(&String::from_utf8(bytes).ok()?)
+}
+
+/// Refuses `relhook release` (and `version --next`) of `version` when the changelog has a
+/// release section at or above it.
+pub fn check_above_released(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+) -> crate::Result<()> {
+    let command = match &config.package {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    };
+    match not_above_released(repo, config, root, version, true, &command) {
+        Some(r) => Err(crate::Error::Refused(r)),
+        None => Ok(()),
+    }
+}
+
+/// The refusal of releasing `version` from `head` when the changelog already has a release
+/// section at or above it (`equal_too`: the same version counts), with the tag of that
+/// section when it exists on a commit `head` does not hold. `command` releases (`relhook
+/// release`, or with `--package`).
+pub fn not_above_released(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    equal_too: bool,
+    command: &str,
+) -> Option<Refusal> {
+    let greatest = greatest_in_work_tree(config, root)?;
+    refusal(
+        repo,
+        config,
+        repo.head()?,
+        &greatest,
+        version,
+        equal_too,
+        command,
+    )
+}
+
+/// [`not_above_released`] for a release at `head` (a tagged commit), with the greatest section
+/// of its changelog already read (`greatest`).
+pub fn refusal(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    greatest: &Version,
+    version: &Version,
+    equal_too: bool,
+    command: &str,
+) -> Option<Refusal> {
+    let order = version.cmp_precedence(greatest);
+    if order.is_gt() || (order.is_eq() && !equal_too) {
+        return None;
+    }
+    let path = config.changelog.path.display();
+    let prefix = &config.version.tag_prefix;
+    let tag = format!("{prefix}{greatest}");
+    let above = Version::new(greatest.major, greatest.minor, greatest.patch + 1);
+    let relation = if order.is_eq() { "is" } else { "is below" };
+    let left = repo
+        .tag_target(&tag)
+        .and_then(|t| repo.peel_to_commit(t))
+        .filter(|c| !(head == *c || repo.reaches(head, *c)));
+    let Some(tagged) = left else {
+        return Some(Refusal::new(
+            Reason::NotGreater,
+            format!(
+                "{version} {relation} {greatest}, already released (`## [{greatest}]` in {path}); versions only go up"
+            ),
+            format!("release a version above it: `{command} {above}`"),
+        ));
+    };
+    let move_it = match rewritten_at(repo, config, head, greatest) {
+        Some(c) => format!(
+            "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
+        ),
+        None => String::new(),
+    };
+    Some(Refusal::new(
+        Reason::NotGreater,
+        format!(
+            "{version} {relation} {greatest}, already released: tag {tag} is on {} which this branch's history no longer holds (amended or rebased after tagging?) while `## [{greatest}]` is in {path}",
+            crate::git::short_id(tagged)
+        ),
+        format!("{move_it}release a version above it: `{command} {above}`"),
+    ))
+}
+
+/// The commit of this history that added the `## [version]` section: the release commit,
+/// rewritten (amended, rebased) after its tag was made.
+fn rewritten_at(repo: &Repo, config: &Config, head: Oid, version: &Version) -> Option<String> {
+    let head = head.to_string();
+    let path = config.changelog.path.to_string_lossy().into_owned();
+    let needle = format!("## [{version}]");
+    let found = repo
+        .run_git(
+            &[
+                "log",
+                "-1",
+                "--format=%h",
+                "-S",
+                &needle,
+                &head,
+                "--",
+                &path,
+            ],
+            None,
+        )
+        .ok()?;
+    let found = found.trim();
+    (!found.is_empty()).then(|| found.to_owned())
+}
+
+/// [`rewritten_at`] HEAD, for release tag `tag`.
+pub fn rewritten(repo: &Repo, config: &Config, tag: &str) -> Option<String> {
+    let version = Version::parse(tag.get(config.version.tag_prefix.len()..)?).ok()?;
+    rewritten_at(repo, config, repo.head()?, &version)
+}
+
+/// The release tags (`tag_prefix` + a version) whose commit `head` does not hold while the
+/// changelog at `head` has their section: release commits rewritten after tagging. Their
+/// names and commits, greatest first.
+pub fn left_behind(repo: &Repo, config: &Config, root: &Path) -> Vec<(String, Oid)> {
+    let Some(head) = repo.head() else {
+        return Vec::new();
+    };
+    let Some(path) = crate::fsx::confine(root, &config.changelog.path).ok() else {
+        return Vec::new();
+    };
+    let Some(text) = crate::fsx::read_regular_optional(&path)
+        .ok()
+        .flatten()
+        .and_then(|b| String::from_utf8(b).ok())
+    else {
+        return Vec::new();
+    };
+    let Ok(log) = Changelog::parse(&text) else {
+        return Vec::new();
+    };
+    let sections: Vec<Version> = log
+        .versions()
+        .iter()
+        .filter_map(|v| release_version(v))
+        .collect();
+    let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
+    tags.retain(|t| sections.contains(&t.version));
+    tags.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    tags.into_iter()
+        .take(8)
+        .filter(|t| !(t.commit == head || repo.reaches(head, t.commit)))
+        .map(|t| (t.name, t.commit))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::greatest_section;
+
+    #[test]
+    fn the_greatest_section_by_precedence_not_by_place() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-01-02\n\n### Fixed\n\n- y\n\n## [1.0.0] - 2026-01-01\n\n### Added\n\n- x\n";
+        assert_eq!(greatest_section(text).unwrap().to_string(), "1.0.0");
+        assert!(greatest_section("# Changelog\n\n## [Unreleased]\n").is_none());
+    }
+}
