@@ -640,9 +640,8 @@ fn the_configurations_initial_version_is_not_called_stale() {
 }
 
 /// A project with no test command: the push refuses the hand-made release tag and says how
-/// to finish. Followed word for word (delete the tag, commit a test command, tag again, run
-/// the tests), it gets the tag pushed; tagging again makes no second release commit, and the
-/// hook says so in one line instead of nothing.
+/// to finish. Followed word for word (commit a test command, test the tag with it), it gets
+/// the tag pushed where it was made.
 #[test]
 fn the_untested_tags_fix_followed_word_for_word_gets_it_pushed() {
     let repo = installed();
@@ -651,12 +650,33 @@ fn the_untested_tags_fix_followed_word_for_word_gets_it_pushed() {
     let tag = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    let released = repo.git(&["rev-parse", "HEAD"]);
     let refused = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
     assert!(!refused.status.success(), "{}", text(&refused));
     let said = stderr(&refused);
-    assert!(said.contains("`git tag -d v0.1.0`"), "{said}");
-    assert!(said.contains("`git tag -a v0.1.0 -m v0.1.0`"), "{said}");
+    assert!(said.contains("commit `[checks] test = "), "{said}");
+    assert!(said.contains("`relhook test --tag v0.1.0`"), "{said}");
 
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: test command"]);
+    let tested = repo.relhook(&["test", "--tag", "v0.1.0"]);
+    assert_eq!(tested.status.code(), Some(0), "{}", text(&tested));
+    let pushed = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(pushed.status.success(), "{}", text(&pushed));
+    let tags = repo.git(&["ls-remote", "--tags", remote.to_str().unwrap()]);
+    assert!(tags.contains("refs/tags/v0.1.0"), "{tags}");
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), released);
+}
+
+/// A release tag deleted and made again above its release commit (the commit already has its
+/// section): no second release commit, and the hook says so in one line instead of nothing.
+#[test]
+fn a_tag_made_again_above_its_release_makes_no_second_release_and_says_so() {
+    let repo = installed();
+    commit(&repo, "a.txt", "feat: first thing");
+    let tag = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
     repo.git(&["tag", "-d", "v0.1.0"]);
     repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
     repo.git(&["add", ".relconfig.toml"]);
@@ -678,10 +698,4 @@ fn the_untested_tags_fix_followed_word_for_word_gets_it_pushed() {
             ),
         "{lines:?}"
     );
-    let tested = repo.relhook(&["test"]);
-    assert_eq!(tested.status.code(), Some(0), "{}", text(&tested));
-    let pushed = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
-    assert!(pushed.status.success(), "{}", text(&pushed));
-    let tags = repo.git(&["ls-remote", "--tags", remote.to_str().unwrap()]);
-    assert!(tags.contains("refs/tags/v0.1.0"), "{tags}");
 }

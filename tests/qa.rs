@@ -81,7 +81,8 @@ fn a_resumed_untested_release_names_relhook_test_before_the_push_that_pre_push_w
     let err = stderr(&out);
     // No test command is set or evident: `relhook test` would have nothing to run.
     assert!(
-        err.contains("next: `git tag -d v0.1.0`, commit `[checks] test = ")
+        err.contains("next: commit `[checks] test = ")
+            && err.contains("`relhook test --tag v0.1.0`")
             && !err.contains("next: git push"),
         "an untested tag is refused by pre-push: {err}"
     );
@@ -159,7 +160,8 @@ fn a_release_that_ran_no_tests_because_none_is_configured_says_so() {
         "{err}"
     );
     assert!(
-        err.contains("next: `git tag -d v0.1.0`, commit `[checks] test = "),
+        err.contains("next: commit `[checks] test = ")
+            && err.contains("`relhook test --tag v0.1.0`"),
         "{err}"
     );
     let out = repo.relhook(&["release", "--no-test", "patch"]);

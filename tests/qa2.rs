@@ -39,31 +39,32 @@ fn the_first_push_of_a_project_with_no_test_command_gives_advice_that_works() {
     assert!(err.contains("no test command is configured"), "{err}");
     // Writing `[checks] test` and testing the tag, as the advice once said, is a dead end: the
     // uncommitted .relconfig.toml makes the tree dirty, so nothing is recorded and pre-push
-    // refuses a release from a dirty tree. The advice must say to commit it and tag again.
+    // refuses a release from a dirty tree. The advice says to commit it, then test the tag's
+    // own tree with it, which leaves the tag where it is.
     let fix = err
         .lines()
         .find(|l| l.trim_start().starts_with("fix:") && l.contains("[checks] test"))
         .unwrap_or_else(|| panic!("no fix line: {err}"));
     let steps = commands(fix);
     assert!(
-        steps.iter().any(|c| c == "git tag -d v0.1.0"),
-        "the tag must go first: {fix}"
+        steps.iter().any(|c| c == "relhook test --tag v0.1.0"),
+        "the tag is tested as it is: {fix}"
     );
     assert!(
         fix.contains("commit"),
         "the configuration must be committed: {fix}"
     );
-    // Follow it: delete the tag, commit the configuration, tag again, test, push.
-    repo.git(&["tag", "-d", "v0.1.0"]);
+    let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    // Follow it: commit the configuration, test the tag, push.
     repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
     repo.git(&["add", ".relconfig.toml"]);
     repo.commit_hooked("chore: configure the tests");
-    let out = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "first"]);
-    assert!(out.status.success(), "{}", text(&out));
-    let out = repo.relhook(&["test"]);
+    let out = repo.relhook(&["test", "--tag", "v0.1.0"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), tagged);
+    assert_eq!(repo.git(&["branch", "--show-current"]), "main");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
 

@@ -54,10 +54,7 @@ pub fn untested_refusal(
     let (problem, fix) = match (why, &command) {
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
-            format!(
-                "{remote} does not have {name} yet, and a test command written now is not in its tree: {}",
-                no_command_fix(repo, config, remote, name)
-            ),
+            no_command_fix(repo, config, remote, name),
         ),
         (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
@@ -158,12 +155,12 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
         .work_tree()
         .map(|root| crate::init::example_test_command(&root, package))
         .unwrap_or_else(|| vec!["make".into(), "test".into()]);
-    let name = testrun::quote(name);
+    // `--tag` tests the tag's own tree with HEAD's command: the tag stays where it is.
     format!(
-        "`git tag -d {name}`, commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, tag it again (`git tag -a {name} -m {name}`), then `{}`",
+        "commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, then `relhook test --tag {}` (tests {name}'s tree with it)",
         config.test_key(),
         crate::init::toml_argv(&example),
-        relhook_test(config)
+        testrun::quote(name)
     )
 }
 
