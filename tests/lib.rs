@@ -35,6 +35,7 @@ mod pipes;
 mod prepush;
 mod qa;
 mod qa12;
+mod qa14;
 mod qa2;
 mod qa3;
 mod qa6a;

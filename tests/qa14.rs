@@ -1,0 +1,134 @@
+//! QA14: `--allow-dirty` released the work tree's uncommitted edits; `changelog --rebuild`
+//! dropped committed hand edits; doctor missed a changelog path no commit can write; a
+//! changelog path inside the git dir was accepted; and smaller nits.
+
+use crate::support::{Repo, listing, stderr, stdout, text};
+
+const PACKAGE: &str =
+    "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {}\n}\n";
+
+/// relhook installed, package.json at 1.0.0 tagged v1.0.0 (by hand), a fix after it; then
+/// uncommitted work: a dependency added beside the version line, a note appended to the
+/// changelog.
+fn released_with_wip(test: Option<&str>) -> Repo {
+    let repo = Repo::new();
+    if let Some(argv) = test {
+        repo.write(".relconfig.toml", format!("[checks]\ntest = {argv}\n"));
+    }
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("package.json", PACKAGE);
+    repo.git(&["add", "."]);
+    repo.commit_hooked("feat: init");
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.commit_hooked("fix: y");
+    repo.write(
+        "package.json",
+        PACKAGE.replace("{}", "{\"left-pad\": \"9.9.9\"}"),
+    );
+    let log = repo.read("CHANGELOG.md");
+    repo.write("CHANGELOG.md", log + "WIP note\n");
+    repo
+}
+
+/// The release commit and tag hold HEAD's files with relhook's edits; the uncommitted work
+/// stays uncommitted in the work tree, with the same edits made in it.
+fn assert_released_without_wip(repo: &Repo) {
+    let tagged = repo.git(&["show", "v1.0.1:package.json"]);
+    assert_eq!(tagged, PACKAGE.replace("1.0.0", "1.0.1").trim_end());
+    let log = repo.git(&["show", "v1.0.1:CHANGELOG.md"]);
+    assert!(log.contains("## [1.0.1]") && !log.contains("WIP"), "{log}");
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v1.0.1"]);
+    assert!(notes.contains("- y") && !notes.contains("WIP"), "{notes}");
+    let work = repo.read("package.json");
+    assert!(
+        work.contains("\"version\": \"1.0.1\"") && work.contains("left-pad"),
+        "{work}"
+    );
+    let work = repo.read("CHANGELOG.md");
+    assert!(
+        work.contains("## [1.0.1]") && work.ends_with("WIP note\n"),
+        "{work}"
+    );
+    assert_eq!(
+        repo.git(&["status", "--porcelain"]),
+        " M CHANGELOG.md\n M package.json",
+        "the work stays uncommitted"
+    );
+    let diff = repo.git(&["diff", "HEAD", "-U0"]);
+    let changed: Vec<_> = diff
+        .lines()
+        .filter(|l| (l.starts_with('+') || l.starts_with('-')) && !l.starts_with("+++"))
+        .filter(|l| !l.starts_with("---"))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "+WIP note",
+            "-  \"dependencies\": {}",
+            "+  \"dependencies\": {\"left-pad\": \"9.9.9\"}"
+        ],
+        "{diff}"
+    );
+}
+
+#[test]
+fn release_allow_dirty_leaves_uncommitted_edits_of_the_files_it_edits_out() {
+    let repo = released_with_wip(None);
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_released_without_wip(&repo);
+}
+
+#[test]
+fn release_allow_dirty_tests_the_release_commit_not_the_work_tree() {
+    // The test fails on the work tree's uncommitted dependency.
+    let repo = released_with_wip(Some(r#"["sh", "-c", "! grep -q left-pad package.json"]"#));
+    let out = repo.relhook(&["release", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_released_without_wip(&repo);
+}
+
+#[test]
+fn release_allow_dirty_refuses_when_the_edit_does_not_carry_over() {
+    let repo = released_with_wip(None);
+    // The version line itself edited by hand.
+    let wip = PACKAGE.replace("\"1.0.0\",", "\"1.0.0\", \"private\": true,");
+    repo.write("package.json", wip);
+    let files = || {
+        let mut all = listing(&repo.path());
+        all.retain(|(p, _, _)| !p.starts_with(".git"));
+        (all, repo.git(&["show-ref"]))
+    };
+    let before = files();
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("package.json has uncommitted changes where the release edits it")
+            && err.contains("commit or stash them first"),
+        "{err}"
+    );
+    assert!(files() == before, "nothing written");
+    assert_eq!(repo.git(&["tag", "-l", "v1.0.1"]), "");
+    let out = repo.relhook(&["release", "--allow-dirty", "--dry-run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the plan says so too: {}",
+        text(&out)
+    );
+}
+
+#[test]
+fn release_resume_allow_dirty_tags_the_commit_without_the_work_trees_edits() {
+    let repo = released_with_wip(None);
+    repo.relhook_killed_at(
+        "release-committed",
+        &["release", "--allow-dirty", "--no-test"],
+    );
+    let out = repo.relhook(&["release", "--resume", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_released_without_wip(&repo);
+    assert!(stdout(&out).is_empty() || !stdout(&out).contains("WIP"));
+}
