@@ -132,3 +132,28 @@ fn release_resume_allow_dirty_tags_the_commit_without_the_work_trees_edits() {
     assert_released_without_wip(&repo);
     assert!(stdout(&out).is_empty() || !stdout(&out).contains("WIP"));
 }
+
+#[test]
+fn rebuild_refuses_to_drop_committed_hand_edits_without_force() {
+    let repo = crate::support::installed_repo();
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    let log = repo.read("CHANGELOG.md");
+    let hand = log + "\n### Security\n\n- CVE-2026-0001 patched (hand written)\n";
+    repo.write("CHANGELOG.md", &hand);
+    repo.git(&["commit", "-qam", "docs: security note"]);
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`### Security`")
+            && err.contains("`- CVE-2026-0001 patched (hand written)` are not from history")
+            && err.contains("pass --force to rebuild without them"),
+        "{err}"
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), hand, "nothing written");
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["changelog", "--rebuild", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!repo.read("CHANGELOG.md").contains("CVE"));
+}

@@ -90,10 +90,14 @@ fn one_changelog(
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         let (text, added, removed) = if args.rebuild {
             if let Some(cur) = &current {
-                refuse_foreign(&rel, cur, args)?;
-                refuse_uncommitted(repo, &rel, cur, args)?;
+                super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
+                super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
             }
-            (rebuild(repo, config)?, Vec::new(), Vec::new())
+            let text = rebuild(repo, config)?;
+            if let Some(cur) = &current {
+                super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
+            }
+            (text, Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             // Entries added to a file with a committed conflict would land inside it.
@@ -200,51 +204,6 @@ fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
         })?)),
         None => Ok(None),
     }
-}
-
-/// `--rebuild` writes a Keep a Changelog file: one in another format (conventional-changelog's,
-/// a page of prose) would lose its every section and link, so it is replaced only when asked.
-fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
-    if args.stdout || args.force {
-        return Ok(());
-    }
-    let why = match Changelog::parse(current) {
-        Ok(log) if log.is_keep_a_changelog() => match log.other_form_heading() {
-            // Read as releases, but written by another tool: its sections would be lost.
-            Some((line, text)) => format!(
-                "line {line}: `{}` is another tool's release heading, which relhook reads but does not write",
-                text.trim_end()
-            ),
-            None => return Ok(()),
-        },
-        Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
-        Err(e) => e.to_string(),
-    };
-    Err(Error::Refused(Refusal::new(
-        Reason::Changelog,
-        format!(
-            "{} is not a Keep a Changelog file ({why}), and --rebuild would replace all of it with one written from history",
-            rel.display()
-        ),
-        "pass --force to replace it (--stdout prints the result and writes nothing)",
-    )))
-}
-
-/// `--rebuild` replaces the whole file: refuse when that would lose uncommitted edits.
-fn refuse_uncommitted(repo: &Repo, rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
-    if args.stdout || args.force {
-        return Ok(());
-    }
-    let committed = repo
-        .head()
-        .and_then(|h| repo.file_at(h, rel).ok().flatten());
-    if committed.is_some_and(|f| f.bytes == current.as_bytes()) {
-        return Ok(());
-    }
-    Err(Error::Usage(format!(
-        "{} has changes that are not committed, and --rebuild rewrites the whole file; commit them first, print with --stdout, or pass --force",
-        rel.display()
-    )))
 }
 
 /// `relhook hook post-commit`: git ignores its exit status, so problems are reported, not fatal.
