@@ -157,3 +157,47 @@ fn rebuild_refuses_to_drop_committed_hand_edits_without_force() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!repo.read("CHANGELOG.md").contains("CVE"));
 }
+
+#[test]
+fn doctor_reports_a_changelog_path_post_commit_cannot_write() {
+    let repo = crate::support::installed_repo();
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.write("CHANGELOG.md/k", "k\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: a folder"]);
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("CHANGELOG.md is a directory: post-commit adds no entries")
+            && said.contains("fix: point the changelog at a file"),
+        "{said}"
+    );
+
+    let repo = crate::support::installed_repo();
+    let log = repo.read("CHANGELOG.md");
+    repo.write("docs/CHANGELOG.md", log);
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    std::os::unix::fs::symlink("docs/CHANGELOG.md", repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: a link"]);
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("CHANGELOG.md is a symbolic link (to `docs/CHANGELOG.md`)")
+            && said.contains("`changelog.path = \"docs/CHANGELOG.md\"`"),
+        "{said}"
+    );
+    // The fix it names works: the next commit gets its entry.
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"docs/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("fix: after");
+    assert!(repo.read("docs/CHANGELOG.md").contains("- after"));
+    assert!(repo.relhook(&["install"]).status.success());
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
