@@ -201,3 +201,36 @@ fn doctor_reports_a_changelog_path_post_commit_cannot_write() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+#[test]
+fn a_configured_path_inside_the_git_directory_is_refused_with_its_line() {
+    let repo = crate::support::installed_repo();
+    for path in [".git/CHANGELOG.md", ".GIT/CHANGELOG.md", "docs/.Git/x.md"] {
+        repo.write(
+            ".relconfig.toml",
+            format!("[changelog]\npath = \"{path}\"\n"),
+        );
+        let out = repo.relhook(&["changelog", "--sync"]);
+        assert_eq!(out.status.code(), Some(2), "{path}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(".relconfig.toml:2:8: `changelog.path`")
+                && err.contains("is inside the git directory"),
+            "{err}"
+        );
+        let out = repo.relhook(&["doctor"]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        assert!(stdout(&out).contains("is inside the git directory"));
+    }
+    assert!(!repo.path().join(".git/CHANGELOG.md").exists());
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \".git/VERSION\", pattern = \"(.*)\" }]\n",
+    );
+    let out = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&out).contains("is inside the git directory"),
+        "{}",
+        text(&out)
+    );
+}

@@ -104,6 +104,22 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
+    // git's own directory (`.git`, in any case: a case-insensitive file system's `.GIT` is
+    // the same folder) holds no file of the project: nothing is committed from there.
+    if path
+        .components()
+        .any(|c| c.as_os_str().eq_ignore_ascii_case(".git"))
+    {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` is inside the git directory, which git never commits; name a path in the work tree (e.g. `{}`)",
+                value.get_ref(),
+                path.file_name()
+                    .map_or("CHANGELOG.md".into(), |n| n.to_string_lossy())
+            ),
+        ));
+    }
     Ok(path)
 }
 
