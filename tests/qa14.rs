@@ -234,3 +234,51 @@ fn a_configured_path_inside_the_git_directory_is_refused_with_its_line() {
         text(&out)
     );
 }
+
+#[test]
+fn a_changelog_that_is_not_utf8_is_named_at_its_bad_byte() {
+    let repo = crate::support::installed_repo();
+    let mut log = repo.read("CHANGELOG.md").into_bytes();
+    let line = log.iter().filter(|b| **b == b'\n').count() + 2;
+    log.extend_from_slice(b"\n- caf\xe9\n");
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "--no-verify", "-am", "docs: latin1"]);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("CHANGELOG.md:{line}: ")) && err.contains("column 6 (byte 0xE9)"),
+        "line {line}: {err}"
+    );
+    let out = repo.try_commit("fix: after");
+    let err = stderr(&out);
+    assert!(err.contains(&format!("CHANGELOG.md:{line}: ")), "{err}");
+}
+
+#[test]
+fn a_tags_settled_note_goes_with_the_next_commit() {
+    let repo = crate::support::installed_repo();
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    let note = repo.path().join(".git/relhook-tag-settled");
+    assert!(
+        note.exists(),
+        "the hand tag made no release commit and noted it settled"
+    );
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    repo.commit_hooked("fix: y");
+    assert!(!note.exists(), "the note speaks for nothing any more");
+}
+
+#[test]
+fn version_explain_before_any_tag_counts_from_the_start_of_history() {
+    let repo = crate::support::installed_repo();
+    repo.commit_hooked("fix: y");
+    let out = repo.relhook(&["version", "--explain"]);
+    let said = text(&out);
+    assert!(
+        said.contains("2 commits since the start of history") && !said.contains("first commit"),
+        "{said}"
+    );
+}

@@ -195,13 +195,11 @@ fn one_changelog(
 /// The work tree's changelog text, `None` when absent.
 fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
     match crate::fsx::read_regular_optional(&root.join(rel))? {
-        Some(bytes) => Ok(Some(String::from_utf8(bytes).map_err(|_| {
-            Error::NotKeepAChangelog {
-                path: rel.to_owned(),
-                line: 1,
-                message: "the file is not UTF-8".into(),
-            }
-        })?)),
+        Some(bytes) => {
+            Ok(Some(String::from_utf8(bytes).map_err(|e| {
+                Error::changelog_not_utf8(rel, e.as_bytes())
+            })?))
+        }
         None => Ok(None),
     }
 }
@@ -217,6 +215,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         opened => opened?,
     };
     repo.cache_objects();
+    // A tag's settled note is read only by the transaction that wrote it: a commit since
+    // means it speaks for nothing any more (one stat when there is none).
+    if repo.git_dir().join(crate::tag::hand::SETTLED).exists() {
+        crate::tag::hand::note_settled(repo.git_dir(), None);
+    }
     // A killed relhook's transaction is finished or undone first, and that is said (its
     // errors come again, with their message, from the transaction below). Looked for with
     // one stat: every commit runs this.

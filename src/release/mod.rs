@@ -307,11 +307,8 @@ fn changelog_edit(
     let path = root.join(&rel);
     let before = crate::fsx::read_optional(&path)?;
     let text = match &before {
-        Some(b) => String::from_utf8(b.clone()).map_err(|_| Error::NotKeepAChangelog {
-            path: rel.clone(),
-            line: 1,
-            message: "not UTF-8".into(),
-        })?,
+        Some(b) => String::from_utf8(b.clone())
+            .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,
         None => crate::history::changelog::TEMPLATE.to_owned(),
     };
     // History is the truth: commits that never met the hook are added before the release,
