@@ -282,3 +282,30 @@ fn version_explain_before_any_tag_counts_from_the_start_of_history() {
         "{said}"
     );
 }
+
+#[test]
+fn a_configured_path_inside_a_git_dir_named_otherwise_is_refused() {
+    let repo = Repo::new();
+    repo.git(&["init", "-q", "--separate-git-dir=meta.git"]);
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"meta.git/CHANGELOG.md\"\n",
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out)
+            .contains(".relconfig.toml:2:8: `meta.git/CHANGELOG.md` is inside the git directory"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_file(repo.path().join(".git")).unwrap();
+    let out = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .env("GIT_DIR", "meta.git")
+        .args(["changelog", "--sync"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(!repo.path().join("meta.git/CHANGELOG.md").exists());
+}
