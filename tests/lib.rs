@@ -37,6 +37,7 @@ mod prepush;
 mod qa;
 mod qa12;
 mod qa14;
+mod qa14_files;
 mod qa14_versions;
 mod qa2;
 mod qa3;

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
-use crate::history::changelog::{Changelog, TEMPLATE};
+use crate::history::changelog::TEMPLATE;
 use crate::history::packages;
 use crate::history::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
@@ -90,10 +90,14 @@ fn one_changelog(
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         let (text, added, removed) = if args.rebuild {
             if let Some(cur) = &current {
-                refuse_foreign(&rel, cur, args)?;
-                refuse_uncommitted(repo, &rel, cur, args)?;
+                super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
+                super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
             }
-            (rebuild(repo, config)?, Vec::new(), Vec::new())
+            let text = rebuild(repo, config)?;
+            if let Some(cur) = &current {
+                super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
+            }
+            (text, Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             // Entries added to a file with a committed conflict would land inside it.
@@ -191,60 +195,13 @@ fn one_changelog(
 /// The work tree's changelog text, `None` when absent.
 fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
     match crate::fsx::read_regular_optional(&root.join(rel))? {
-        Some(bytes) => Ok(Some(String::from_utf8(bytes).map_err(|_| {
-            Error::NotKeepAChangelog {
-                path: rel.to_owned(),
-                line: 1,
-                message: "the file is not UTF-8".into(),
-            }
-        })?)),
+        Some(bytes) => {
+            Ok(Some(String::from_utf8(bytes).map_err(|e| {
+                Error::changelog_not_utf8(rel, e.as_bytes())
+            })?))
+        }
         None => Ok(None),
     }
-}
-
-/// `--rebuild` writes a Keep a Changelog file: one in another format (conventional-changelog's,
-/// a page of prose) would lose its every section and link, so it is replaced only when asked.
-fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
-    if args.stdout || args.force {
-        return Ok(());
-    }
-    let why = match Changelog::parse(current) {
-        Ok(log) if log.is_keep_a_changelog() => match log.other_form_heading() {
-            // Read as releases, but written by another tool: its sections would be lost.
-            Some((line, text)) => format!(
-                "line {line}: `{}` is another tool's release heading, which relhook reads but does not write",
-                text.trim_end()
-            ),
-            None => return Ok(()),
-        },
-        Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
-        Err(e) => e.to_string(),
-    };
-    Err(Error::Refused(Refusal::new(
-        Reason::Changelog,
-        format!(
-            "{} is not a Keep a Changelog file ({why}), and --rebuild would replace all of it with one written from history",
-            rel.display()
-        ),
-        "pass --force to replace it (--stdout prints the result and writes nothing)",
-    )))
-}
-
-/// `--rebuild` replaces the whole file: refuse when that would lose uncommitted edits.
-fn refuse_uncommitted(repo: &Repo, rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
-    if args.stdout || args.force {
-        return Ok(());
-    }
-    let committed = repo
-        .head()
-        .and_then(|h| repo.file_at(h, rel).ok().flatten());
-    if committed.is_some_and(|f| f.bytes == current.as_bytes()) {
-        return Ok(());
-    }
-    Err(Error::Usage(format!(
-        "{} has changes that are not committed, and --rebuild rewrites the whole file; commit them first, print with --stdout, or pass --force",
-        rel.display()
-    )))
 }
 
 /// `relhook hook post-commit`: git ignores its exit status, so problems are reported, not fatal.
@@ -258,6 +215,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         opened => opened?,
     };
     repo.cache_objects();
+    // A tag's settled note is read only by the transaction that wrote it: a commit since
+    // means it speaks for nothing any more (one stat when there is none).
+    if repo.git_dir().join(crate::tag::hand::SETTLED).exists() {
+        crate::tag::hand::note_settled(repo.git_dir(), None);
+    }
     // A killed relhook's transaction is finished or undone first, and that is said (its
     // errors come again, with their message, from the transaction below). Looked for with
     // one stat: every commit runs this.

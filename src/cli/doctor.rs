@@ -204,7 +204,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     match (&repo, &config) {
         (Ok(repo), Ok(config)) => {
             // A changelog relhook cannot keep: every entry and release would be refused.
-            if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
+            if let Some(check) = unwritable_changelog(repo, config) {
+                report.checks.push(check);
+            } else if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
                 let path = config.changelog.path.display();
                 let fix = match edit {
                     Some(edit) => format!(
@@ -330,5 +332,58 @@ fn conflicted_changelog(
             "resolve them in {} (keep both sides' entries) and commit, then `relhook changelog --sync`",
             path.display()
         )),
+    })
+}
+
+/// A changelog path post-commit cannot write (a directory, a symbolic link, a path leading
+/// out of the work tree): every commit warns "no entry added", so doctor says so, with the fix
+/// post-commit names.
+fn unwritable_changelog(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+) -> Option<doctor::Check> {
+    let root = repo.work_tree()?;
+    let path = &config.changelog.path;
+    let shown = path.display();
+    let meta = std::fs::symlink_metadata(root.join(path)).ok();
+    let (what, fix) = if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
+        let to = std::fs::read_link(root.join(path)).ok()?;
+        let to = match path.parent() {
+            Some(dir) if to.is_relative() => dir.join(to),
+            _ => to,
+        };
+        (
+            format!(
+                "{shown} is a symbolic link (to `{}`), which relhook does not write through",
+                to.display()
+            ),
+            format!(
+                "point the configuration at the file the link names: `changelog.path = \"{}\"` in .relconfig.toml",
+                to.display()
+            ),
+        )
+    } else if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        (
+            format!("{shown} is a directory"),
+            format!(
+                "point the changelog at a file (e.g. `changelog.path = \"{shown}/CHANGELOG.md\"` in .relconfig.toml)"
+            ),
+        )
+    } else {
+        match crate::fsx::confine(&root, path) {
+            Err(e @ Error::UnsafePath { .. }) if !e.to_string().contains("does not exist") => (
+                e.to_string(),
+                "point `changelog.path` in .relconfig.toml at a file inside the work tree".into(),
+            ),
+            _ => return None,
+        }
+    };
+    Some(doctor::Check {
+        subject: "changelog".into(),
+        status: Status::Invalid,
+        detail: format!(
+            "{what}: post-commit adds no entries to it, and releases and hand tags are refused"
+        ),
+        fix: Some(fix),
     })
 }

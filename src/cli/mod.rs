@@ -18,6 +18,7 @@ mod notes;
 mod plan;
 mod prepush;
 mod progress;
+mod rebuild_guard;
 mod release;
 mod release_after;
 mod release_next;

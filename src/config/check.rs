@@ -2,7 +2,7 @@
 //! paths kept inside the repository, lists of type or scope names, positive limits, one
 //! `[[version.files]]` entry (its format and key or pattern), and regex errors cut to one line.
 
-use std::path::{Component, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use toml::Spanned;
 
@@ -104,7 +104,59 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
+    // git's own directory (`.git`, in any case: a case-insensitive file system's `.GIT` is
+    // the same folder) holds no file of the project: nothing is committed from there.
+    if path
+        .components()
+        .any(|c| c.as_os_str().eq_ignore_ascii_case(".git"))
+    {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` is inside the git directory, which git never commits; name a path in the work tree (e.g. `{}`)",
+                value.get_ref(),
+                path.file_name()
+                    .map_or("CHANGELOG.md".into(), |n| n.to_string_lossy())
+            ),
+        ));
+    }
     Ok(path)
+}
+
+/// A configured path inside a git dir that `GIT_DIR` (or a `.git` file) puts in the work tree (named otherwise
+/// than `.git`, which [`relative_path`] refuses), refused at its line: git commits nothing there.
+pub(super) fn outside_git_dir(config: &super::Config, file: &Path, text: &str) -> Result<()> {
+    let Some(root) = file.parent().and_then(|r| std::fs::canonicalize(r).ok()) else {
+        return Ok(());
+    };
+    // GIT_DIR, else a `.git` file's `gitdir:` line (`git init --separate-git-dir`).
+    let named = std::env::var_os("GIT_DIR").map(PathBuf::from).or_else(|| {
+        let link = std::fs::read_to_string(root.join(".git")).ok()?;
+        Some(root.join(link.strip_prefix("gitdir:")?.trim()))
+    });
+    let Some(git_dir) = named.and_then(|d| std::fs::canonicalize(d).ok()) else {
+        return Ok(());
+    };
+    let Ok(inside) = git_dir.strip_prefix(&root) else {
+        return Ok(());
+    };
+    let listed = config.version.files.iter().flatten().map(|f| &f.path);
+    for path in std::iter::once(&config.changelog.path).chain(listed) {
+        if !path.starts_with(inside) || inside.as_os_str().is_empty() {
+            continue;
+        }
+        let shown = path.display().to_string();
+        let offset = text.find(&format!("\"{shown}\"")).unwrap_or(0);
+        return Err(super::config_error(
+            file,
+            text,
+            offset,
+            format!(
+                "`{shown}` is inside the git directory (GIT_DIR), which git never commits; name a path in the work tree"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A list of type or scope names: non-empty, no whitespace, parentheses or colons.

@@ -292,7 +292,9 @@ impl Config {
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             config_error(path, &text, offset, "the file is not valid UTF-8".into())
         })?;
-        Self::parse(path, &text)
+        let config = Self::parse(path, &text)?;
+        check::outside_git_dir(&config, path, &text)?;
+        Ok(config)
     }
 
     /// Parses and resolves configuration text; `path` is only used in error messages. A file

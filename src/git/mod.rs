@@ -10,6 +10,7 @@ mod filter;
 mod hookdir;
 mod ident;
 mod locate;
+mod merge;
 mod objects;
 mod probe;
 mod range;

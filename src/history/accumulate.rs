@@ -364,7 +364,8 @@ fn prepare(
             Ok(text) => text,
             Err(_) => {
                 return stop(Accumulated::Refused(format!(
-                    "{shown} is not UTF-8; left unchanged"
+                    "{}; left unchanged",
+                    crate::Error::changelog_not_utf8(&path, &s.bytes)
                 )));
             }
         },

@@ -5,6 +5,7 @@
 pub mod above;
 mod deciders;
 pub mod dependents;
+mod dirty;
 mod empty;
 mod files;
 mod links;
@@ -123,7 +124,10 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     check_paths(config, root, &edits)?;
     hidden_in_edits(repo, &edits, "release")?;
     check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
-    let notes = notes::release_notes(&edits[0], &version, &config.changelog.path)?;
+    // Refused now when an edit does not carry over onto HEAD's version of a file with
+    // uncommitted changes; the notes are the committed section's.
+    let section = dirty::committed_section(repo, head, &edits)?;
+    let notes = notes::release_notes(&section, &version, &config.changelog.path)?;
     Ok(Plan {
         commit_message: config
             .release
@@ -248,10 +252,9 @@ pub fn commit_files(
     }
     hidden_in_edits(repo, edits, "release")?;
     // Objects first, before the lock: a filter git cannot run refuses with nothing written.
-    let blobs = edits
-        .iter()
-        .map(|e| files::stored_blob(repo, head, e))
-        .collect::<Result<Vec<_>>>()?;
+    // A file with uncommitted changes (--allow-dirty) is committed as HEAD's version with
+    // the edit carried over: a blob its work-tree file (keeping the changes) is not.
+    let blobs = dirty::blobs(repo, head, edits)?;
     let sign = repo.signs_commits();
     let mut txn = repo.transaction("release")?;
     if repo.head() != Some(head) {
@@ -262,23 +265,30 @@ pub fn commit_files(
         )));
     }
     let mut staged = Vec::new();
-    for (e, blob) in edits.iter().zip(blobs) {
+    for (e, (blob, same)) in edits.iter().zip(blobs) {
         let mode = txn.staged(&e.path)?.map_or(0o100_644, |(_, m)| m);
         txn.stage(&e.path, blob, mode, None)?;
-        staged.push((blob, mode));
+        staged.push((blob, mode, same));
     }
-    let tree = txn.write_tree()?;
+    // HEAD's tree and the edits, nothing else the index may hold.
+    let files: Vec<_> = edits
+        .iter()
+        .zip(&staged)
+        .map(|(e, (blob, _, _))| (e.path.as_path(), *blob))
+        .collect();
+    let tree = repo.tree_with(head, &files)?;
     let mut text = message.to_owned();
     if !text.ends_with('\n') {
         text.push('\n');
     }
     let commit = repo.commit_tree(tree, &[head], text.as_bytes(), sign)?;
-    for (e, (blob, mode)) in edits.iter().zip(staged) {
+    for (e, (blob, mode, same)) in edits.iter().zip(staged) {
         // The journal names the blob of the bytes the work tree gets (an undo compares the
         // file with it); under git's conversion (a filter, CRLF) the staged blob is another.
         let own = (repo.hash_blob(&e.after) == blob).then_some(blob);
         let file = txn.write_file_known(&e.path, &e.after, own, None)?;
-        txn.stage(&e.path, blob, mode, Some(&file))?;
+        // A file keeping uncommitted changes is not the staged blob: git re-reads it.
+        txn.stage(&e.path, blob, mode, same.then_some(file.as_path()))?;
     }
     check()?;
     let subject = message.lines().next().unwrap_or("");
@@ -299,11 +309,8 @@ fn changelog_edit(
     let path = root.join(&rel);
     let before = crate::fsx::read_optional(&path)?;
     let text = match &before {
-        Some(b) => String::from_utf8(b.clone()).map_err(|_| Error::NotKeepAChangelog {
-            path: rel.clone(),
-            line: 1,
-            message: "not UTF-8".into(),
-        })?,
+        Some(b) => String::from_utf8(b.clone())
+            .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,
         None => crate::history::changelog::TEMPLATE.to_owned(),
     };
     // History is the truth: commits that never met the hook are added before the release,
@@ -376,10 +383,18 @@ pub fn execute(
     let finished = crate::interrupt::check("committing")
         .and_then(|()| crate::git::txn::failpoint("release-committed"))
         .and_then(|()| {
+            // Beside uncommitted changes (--allow-dirty) the work tree is not the release
+            // commit: its tests run on a clean checkout of it.
+            let checkout = match (&config.checks.test, opts.no_test) {
+                (Some(_), false) if !repo.dirty_paths(1)?.is_empty() => {
+                    Some(crate::testrun::Checkout::of(repo, commit)?)
+                }
+                _ => None,
+            };
             test_and_tag(
                 repo,
                 config,
-                root,
+                checkout.as_ref().map_or(root, |c| c.path()),
                 commit,
                 &plan.tag,
                 &plan.tag_message,

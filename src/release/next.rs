@@ -102,11 +102,12 @@ impl VersionInfo {
         }
     }
 
-    /// What the level is decided since: the stable tag's name, or the first commit.
+    /// What the level is decided since: the stable tag's name, or the start of history
+    /// (which the first commit is part of: "N commits since the first commit" would leave it out).
     pub fn since(&self) -> String {
         self.stable
             .as_ref()
-            .map_or("the first commit".to_owned(), |t| t.0.clone())
+            .map_or("the start of history".to_owned(), |t| t.0.clone())
     }
 }
 

@@ -28,8 +28,9 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             )));
         }
     } else {
-        // --allow-dirty releases beside local changes, never them: the release commit is made
-        // from the index, so a staged change would go into `chore(release)` unseen.
+        // --allow-dirty releases beside local changes, never them: the release commit is HEAD's
+        // tree and its edits (see `commit_files`); a staged change is refused all the same, as
+        // the index it leaves would no longer say what the next commit adds to the release.
         let staged = repo.staged_paths(5)?;
         if !staged.is_empty() {
             return Err(Error::Refused(Refusal::new(

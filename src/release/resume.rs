@@ -150,8 +150,11 @@ pub fn resume(
         + "\n";
     // Below HEAD the work tree is not the release commit's: its tests run on a clean
     // checkout of it, and the pass is recorded for its tree as on HEAD.
-    let checkout = match (&config.checks.test, opts.no_test, half.at_head) {
-        (Some(_), false, false) => Some(crate::testrun::Checkout::of(repo, half.commit)?),
+    // Nor is a work tree with uncommitted changes (--allow-dirty).
+    let checkout = match (&config.checks.test, opts.no_test) {
+        (Some(_), false) if !half.at_head || !repo.dirty_paths(1)?.is_empty() => {
+            Some(crate::testrun::Checkout::of(repo, half.commit)?)
+        }
         _ => None,
     };
     let records = RecordsBefore::read(repo);

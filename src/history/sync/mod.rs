@@ -23,7 +23,7 @@ use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
 mod rebuild;
-pub use rebuild::rebuild;
+pub use rebuild::{lost_lines, rebuild};
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]

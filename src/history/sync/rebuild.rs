@@ -241,3 +241,50 @@ fn render_entries(entries: &[NewEntry]) -> String {
     }
     out
 }
+
+/// The lines of `current` (1-based, with their text) that `rebuilt` does not have: what a
+/// rebuild would drop or change that history does not give (hand-written entries and
+/// sections, reworded entries). Blank lines are not counted, nor a release heading's date
+/// (history's is the tag's, which a time zone or a pinned date may put a day apart).
+pub fn lost_lines<'a>(current: &'a str, rebuilt: &str) -> Vec<(usize, &'a str)> {
+    let key = |line: &str| -> String {
+        let line = line.trim_end();
+        match line.strip_prefix("## [").and_then(|r| r.split_once(']')) {
+            Some((version, _)) => format!("## [{version}]"),
+            None => line.to_owned(),
+        }
+    };
+    let mut kept: HashMap<String, usize> = HashMap::new();
+    for line in rebuilt.lines() {
+        *kept.entry(key(line)).or_default() += 1;
+    }
+    let mut lost = Vec::new();
+    for (i, line) in current.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        match kept.get_mut(&key(line)) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => lost.push((i + 1, line)),
+        }
+    }
+    lost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lost_lines;
+
+    #[test]
+    fn lines_the_rebuild_does_not_write_are_lost() {
+        let current =
+            "# Changelog\n\n## [1.0.0] - 2026-01-02\n\n### Security\n\n- hand\n- a\n- a\n";
+        let rebuilt = "# Changelog\n\n## [1.0.0] - 2026-01-01\n\n### Fixed\n\n- a\n";
+        assert_eq!(
+            lost_lines(current, rebuilt),
+            [(5, "### Security"), (7, "- hand"), (9, "- a")]
+        );
+        assert!(lost_lines(rebuilt, rebuilt).is_empty());
+    }
+}

@@ -1,0 +1,101 @@
+//! `relhook changelog --rebuild` replaces the whole file: what it would lose (another tool's
+//! format, uncommitted edits, lines history does not give) is refused unless `--force`.
+
+use std::path::Path;
+
+use super::args::ChangelogArgs;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::changelog::Changelog;
+use crate::{Error, Result};
+
+/// `--rebuild` writes a Keep a Changelog file: one in another format (conventional-changelog's,
+/// a page of prose) would lose its every section and link, so it is replaced only when asked.
+pub(super) fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
+    if args.stdout || args.force {
+        return Ok(());
+    }
+    let why = match Changelog::parse(current) {
+        Ok(log) if log.is_keep_a_changelog() => match log.other_form_heading() {
+            // Read as releases, but written by another tool: its sections would be lost.
+            Some((line, text)) => format!(
+                "line {line}: `{}` is another tool's release heading, which relhook reads but does not write",
+                text.trim_end()
+            ),
+            None => return Ok(()),
+        },
+        Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
+        Err(e) => e.to_string(),
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Changelog,
+        format!(
+            "{} is not a Keep a Changelog file ({why}), and --rebuild would replace all of it with one written from history",
+            rel.display()
+        ),
+        "pass --force to replace it (--stdout prints the result and writes nothing)",
+    )))
+}
+
+/// `--rebuild` replaces the whole file: refuse when that would lose uncommitted edits.
+pub(super) fn refuse_uncommitted(
+    repo: &Repo,
+    rel: &Path,
+    current: &str,
+    args: &ChangelogArgs,
+) -> Result<()> {
+    if args.stdout || args.force {
+        return Ok(());
+    }
+    let committed = repo
+        .head()
+        .and_then(|h| repo.file_at(h, rel).ok().flatten());
+    if committed.is_some_and(|f| f.bytes == current.as_bytes()) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{} has changes that are not committed, and --rebuild rewrites the whole file; commit them first, print with --stdout, or pass --force",
+        rel.display()
+    )))
+}
+
+/// `--rebuild` writes what history gives: refuse when that drops or changes lines it would not
+/// write (hand-written entries and sections), naming the first of them.
+pub(super) fn refuse_lost(
+    rel: &Path,
+    current: &str,
+    rebuilt: &str,
+    args: &ChangelogArgs,
+) -> Result<()> {
+    if args.stdout || args.force {
+        return Ok(());
+    }
+    let lost = crate::history::sync::lost_lines(current, rebuilt);
+    if lost.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<String> = lost
+        .iter()
+        .take(2)
+        .map(|(n, text)| format!("{}:{n} `{text}`", rel.display()))
+        .collect();
+    let more = match lost.len() {
+        1 | 2 => String::new(),
+        n => format!(" and {} more", n - 2),
+    };
+    let (them, are) = if lost.len() == 1 {
+        ("it", "is")
+    } else {
+        ("them", "are")
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Changelog,
+        format!(
+            "{}{more} {are} not from history, and --rebuild would drop {them}",
+            named.join(", ")
+        ),
+        format!(
+            "keep the file (`relhook changelog --sync` adds what history lacks), print the rebuild with --stdout, or pass --force to rebuild without {them}"
+        ),
+    )))
+}
