@@ -95,17 +95,13 @@ fn resume_names_the_untested_package_and_how_to_test_it() {
         text(&out)
     );
     // Followed, with a test command that runs here: the push goes through.
-    repo.git(&["tag", "-d", "@x/b@2.0.0"]);
     let config = repo.read(".relconfig.toml").replace(
         "[packages.\"@x/b\"]\n",
         "[packages.\"@x/b\"]\ntest = [\"true\"]\n",
     );
     repo.write(".relconfig.toml", config);
     repo.git(&["commit", "-q", "-am", "chore: test @x/b"]);
-    for step in [
-        "git tag -a @x/b@2.0.0 -m @x/b@2.0.0",
-        "relhook test --package @x/b",
-    ] {
+    for step in ["relhook test --tag @x/b@2.0.0"] {
         assert!(err.contains(&format!("`{step}`")), "{step}: {err}");
         let out = repo.sh(step);
         assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
