@@ -101,11 +101,10 @@ fn resume_names_the_untested_package_and_how_to_test_it() {
     );
     repo.write(".relconfig.toml", config);
     repo.git(&["commit", "-q", "-am", "chore: test @x/b"]);
-    for step in ["relhook test --tag @x/b@2.0.0"] {
-        assert!(err.contains(&format!("`{step}`")), "{step}: {err}");
-        let out = repo.sh(step);
-        assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
-    }
+    let step = "relhook test --tag @x/b@2.0.0";
+    assert!(err.contains(&format!("`{step}`")), "{step}: {err}");
+    let out = repo.sh(step);
+    assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
