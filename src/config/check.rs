@@ -126,6 +126,13 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
 /// A configured path inside a git dir that `GIT_DIR` (or a `.git` file) puts in the work tree (named otherwise
 /// than `.git`, which [`relative_path`] refuses), refused at its line: git commits nothing there.
 pub(super) fn outside_git_dir(config: &super::Config, file: &Path, text: &str) -> Result<()> {
+    let listed = config.version.files.iter().flatten().map(|f| &f.path);
+    let mut paths = std::iter::once(&config.changelog.path).chain(listed);
+    // A path of one component (the default `CHANGELOG.md`) lies in no git dir below the top:
+    // such a configuration, the usual one, skips the file system calls every hook would pay.
+    if paths.all(|p| p.components().count() < 2) {
+        return Ok(());
+    }
     let Some(root) = file.parent().and_then(|r| std::fs::canonicalize(r).ok()) else {
         return Ok(());
     };
