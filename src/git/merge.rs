@@ -64,20 +64,7 @@ impl Repo {
             let mode = tree.get_path(path).map_or(0o100_644, |e| {
                 u32::try_from(e.filemode()).unwrap_or(0o100_644)
             });
-            let entry = git2::IndexEntry {
-                ctime: git2::IndexTime::new(0, 0),
-                mtime: git2::IndexTime::new(0, 0),
-                dev: 0,
-                ino: 0,
-                mode,
-                uid: 0,
-                gid: 0,
-                file_size: 0,
-                id: *blob,
-                flags: 0,
-                flags_extended: 0,
-                path: path.to_string_lossy().as_bytes().to_vec(),
-            };
+            let entry = super::txn::new_entry(path, *blob, mode);
             index
                 .add(&entry)
                 .map_err(|e| Error::git(format!("stage {}", path.display()), e))?;

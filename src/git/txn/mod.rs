@@ -45,6 +45,7 @@ use journal::{JOURNAL, oid_or_dash};
 pub use journal::{pending, recover, sweep_temporaries};
 pub use lock::{LockFile, alive, lock_wait};
 pub use restage::{Undone, undone_by_commit};
+pub(in crate::git) use stage::new_entry;
 
 /// Prefix of relhook's temporary files in the git dir.
 pub use crate::fsx::TMP_PREFIX;

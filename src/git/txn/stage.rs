@@ -10,6 +10,25 @@ use git2::Oid;
 use super::{TMP_PREFIX, Txn};
 use crate::{Error, Result};
 
+/// An index entry for `blob` at `path` with no file data: git reads the file to compare it,
+/// as for any entry it has not seen on disk.
+pub(in crate::git) fn new_entry(path: &Path, blob: Oid, mode: u32) -> git2::IndexEntry {
+    git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode,
+        uid: 0,
+        gid: 0,
+        file_size: 0,
+        id: blob,
+        flags: 0,
+        flags_extended: 0,
+        path: path.to_string_lossy().as_bytes().to_vec(),
+    }
+}
+
 impl Txn<'_> {
     /// The index as it is on disk, loaded once under the lock (a copy is edited).
     fn index(&mut self) -> Result<&mut git2::Index> {
@@ -63,20 +82,9 @@ impl Txn<'_> {
     pub fn stage(&mut self, path: &Path, blob: Oid, mode: u32, file: Option<&Path>) -> Result<()> {
         let stat = file.and_then(|f| fs::metadata(f).ok());
         let index = self.index()?;
-        let mut entry = index.get_path(path, 0).unwrap_or(git2::IndexEntry {
-            ctime: git2::IndexTime::new(0, 0),
-            mtime: git2::IndexTime::new(0, 0),
-            dev: 0,
-            ino: 0,
-            mode,
-            uid: 0,
-            gid: 0,
-            file_size: 0,
-            id: blob,
-            flags: 0,
-            flags_extended: 0,
-            path: path.to_string_lossy().as_bytes().to_vec(),
-        });
+        let mut entry = index
+            .get_path(path, 0)
+            .unwrap_or_else(|| new_entry(path, blob, mode));
         entry.id = blob;
         entry.mode = mode;
         entry.file_size = 0;
