@@ -11,6 +11,7 @@
 mod already;
 mod amend;
 mod deleted;
+mod edit;
 mod entries;
 mod kept_out;
 mod merged;
@@ -30,13 +31,14 @@ use std::path::PathBuf;
 use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
+use self::edit::Edit;
 use self::entries::{entry_of, reverted_entry};
 use self::op::{Op, decide};
 pub use self::reword::unrewritten_amend;
 use self::targets::{Target, no_root_changelog, targets};
 use crate::Result;
 use crate::config::Config;
-use crate::git::{ReflogTop, Repo, StoredFile};
+use crate::git::{ReflogTop, Repo};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::NewEntry;
 
@@ -255,35 +257,6 @@ pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
         note: (!notes.is_empty()).then(|| notes.join("; ")),
         lint: unlinted(),
     })
-}
-
-/// One file's edit, ready to write.
-struct Edit {
-    path: PathBuf,
-    stored: Option<StoredFile>,
-    op: Op,
-    /// The file's bullet marker, as the edit wrote it (`-`, `*`).
-    marker: char,
-    /// The new text as far as the edit reaches; the stored file's last `tail` bytes follow
-    /// it unchanged (a long changelog's releases are never copied to be written).
-    head: String,
-    tail: usize,
-    mode: i32,
-    blob: Oid,
-    /// The file leaves the commit, the index and the work tree (see `skeleton`).
-    gone: bool,
-}
-
-impl Edit {
-    /// The file's new content, in two parts to be read one after the other.
-    fn parts(&self) -> [&[u8]; 2] {
-        let rest = self
-            .stored
-            .as_ref()
-            .and_then(|s| s.bytes.get(s.bytes.len().saturating_sub(self.tail)..))
-            .unwrap_or_default();
-        [self.head.as_bytes(), rest]
-    }
 }
 
 enum Prepared {

@@ -88,25 +88,13 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
         let Some(stored) = repo.committed_file(head, &path)? else {
             continue;
         };
-        let Some(mut log) = std::str::from_utf8(&stored.bytes)
+        let Some(log) = std::str::from_utf8(&stored.bytes)
             .ok()
             .and_then(|t| Changelog::parse(t).ok())
         else {
             continue;
         };
-        let op = Op::Restore(entries);
-        op.apply(&mut log);
-        edits.push(Edit {
-            path,
-            mode: stored.mode,
-            stored: Some(stored),
-            op,
-            marker: log.marker(),
-            head: log.render(),
-            tail: 0,
-            blob: Oid::zero(),
-            gone: false,
-        });
+        edits.push(Edit::whole(path, stored, Op::Restore(entries), log));
     }
     if edits.is_empty() {
         return skip("no changelog to put the entries back into");

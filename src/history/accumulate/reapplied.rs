@@ -58,7 +58,7 @@ pub(super) fn reapplied_merge(
     let Some(stored) = repo.committed_file(head, &path)? else {
         return Ok(None);
     };
-    let Some(mut log) = std::str::from_utf8(&stored.bytes)
+    let Some(log) = std::str::from_utf8(&stored.bytes)
         .ok()
         .and_then(|t| Changelog::parse(t).ok())
     else {
@@ -73,19 +73,7 @@ pub(super) fn reapplied_merge(
             "the entries are already there (or were edited by hand)".into(),
         )));
     }
-    let op = Op::Reapply(missing);
-    op.apply(&mut log);
-    let mut edits = vec![Edit {
-        path,
-        mode: stored.mode,
-        stored: Some(stored),
-        op,
-        marker: log.marker(),
-        head: log.render(),
-        tail: 0,
-        blob: Oid::zero(),
-        gone: false,
-    }];
+    let mut edits = vec![Edit::whole(path, stored, Op::Reapply(missing), log)];
     Ok(Some(
         match amend_head(repo, head, &mut edits, ("post-commit", None))? {
             Amend::Done { new, notes } => Accumulated::Changed {

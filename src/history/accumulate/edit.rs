@@ -1,0 +1,54 @@
+//! One changelog file's edit in post-commit: the new text, and what it replaces.
+
+use std::path::PathBuf;
+
+use git2::Oid;
+
+use super::op::Op;
+use crate::git::StoredFile;
+use crate::history::changelog::Changelog;
+
+/// One file's edit, ready to write.
+pub(super) struct Edit {
+    pub(super) path: PathBuf,
+    pub(super) stored: Option<StoredFile>,
+    pub(super) op: Op,
+    /// The file's bullet marker, as the edit wrote it (`-`, `*`).
+    pub(super) marker: char,
+    /// The new text as far as the edit reaches; the stored file's last `tail` bytes follow
+    /// it unchanged (a long changelog's releases are never copied to be written).
+    pub(super) head: String,
+    pub(super) tail: usize,
+    pub(super) mode: i32,
+    pub(super) blob: Oid,
+    /// The file leaves the commit, the index and the work tree (see `skeleton`).
+    pub(super) gone: bool,
+}
+
+impl Edit {
+    /// `op` applied to `log`, the whole of `stored` parsed: the edit that writes it all.
+    pub(super) fn whole(path: PathBuf, stored: StoredFile, op: Op, mut log: Changelog) -> Edit {
+        op.apply(&mut log);
+        Edit {
+            path,
+            mode: stored.mode,
+            stored: Some(stored),
+            op,
+            marker: log.marker(),
+            head: log.render(),
+            tail: 0,
+            blob: Oid::zero(),
+            gone: false,
+        }
+    }
+
+    /// The file's new content, in two parts to be read one after the other.
+    pub(super) fn parts(&self) -> [&[u8]; 2] {
+        let rest = self
+            .stored
+            .as_ref()
+            .and_then(|s| s.bytes.get(s.bytes.len().saturating_sub(self.tail)..))
+            .unwrap_or_default();
+        [self.head.as_bytes(), rest]
+    }
+}
