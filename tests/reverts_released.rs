@@ -5,7 +5,7 @@
 use crate::support::{Repo, hand_tag, installed_repo, ok, stderr, text};
 
 /// `- revert "…"` as `--sync` writes it.
-const REMOVED: &str = "### Removed\n\n- revert \"add a\"\n";
+pub(crate) const REMOVED: &str = "### Removed\n\n- revert \"add a\"\n";
 
 /// An installed repository whose `feat: add a` is released as v0.1.0 by a hand tag.
 fn released() -> Repo {
@@ -19,7 +19,7 @@ fn released() -> Repo {
 }
 
 /// The part of HEAD's changelog above the release.
-fn unreleased(repo: &Repo) -> String {
+pub(crate) fn unreleased(repo: &Repo) -> String {
     let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
     log.split("## [0.1.0]")
         .next()
@@ -28,7 +28,7 @@ fn unreleased(repo: &Repo) -> String {
 }
 
 /// The revert commit carries the entry, said in one line; `--sync` then has nothing to do.
-fn assert_carried(repo: &Repo, out: &std::process::Output) {
+pub(crate) fn assert_carried(repo: &Repo, out: &std::process::Output) {
     assert!(out.status.success(), "{}", text(out));
     assert!(
         stderr(out).contains("added `- revert \"add a\"` under Removed"),
