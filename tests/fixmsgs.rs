@@ -229,6 +229,20 @@ fn a_github_run_without_its_event_payload_says_so() {
     );
 }
 
+/// `relhook check` as GitHub Actions runs it for a push to main, its payload at `event`.
+fn check_in_github_push(repo: &Repo, event: &std::path::Path) -> std::process::Output {
+    check_in_ci(
+        repo,
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_REF", "refs/heads/main"),
+            ("GITHUB_REF_NAME", "main"),
+            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+        ],
+    )
+}
+
 /// `GITHUB_EVENT_PATH` naming a file that is missing or empty: the run falls back as README
 /// says for a run without its payload, with one line saying why (not a bare I/O error).
 #[test]
@@ -240,16 +254,7 @@ fn a_github_event_path_that_cannot_be_read_falls_back() {
     std::fs::write(&empty, "").unwrap();
     let missing = dir.join("missing.json");
     for (path, why) in [(&missing, "could not be read"), (&empty, "is empty")] {
-        let out = check_in_ci(
-            &repo,
-            &[
-                ("GITHUB_ACTIONS", "true"),
-                ("GITHUB_EVENT_NAME", "push"),
-                ("GITHUB_REF", "refs/heads/main"),
-                ("GITHUB_REF_NAME", "main"),
-                ("GITHUB_EVENT_PATH", path.to_str().unwrap()),
-            ],
-        );
+        let out = check_in_github_push(&repo, path);
         assert!(out.status.success(), "{}", text(&out));
         assert_eq!(
             first_line(&out),
@@ -278,16 +283,7 @@ fn a_github_push_payload_without_before_is_not_a_new_branch() {
     repo.commit("fix: y");
     let event = repo.scratch("event").join("push.json");
     std::fs::write(&event, "{}").unwrap();
-    let out = check_in_ci(
-        &repo,
-        &[
-            ("GITHUB_ACTIONS", "true"),
-            ("GITHUB_EVENT_NAME", "push"),
-            ("GITHUB_REF", "refs/heads/main"),
-            ("GITHUB_REF_NAME", "main"),
-            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
-        ],
-    );
+    let out = check_in_github_push(&repo, &event);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(
         first_line(&out),
