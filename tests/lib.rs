@@ -60,4 +60,5 @@ mod snapshots;
 mod sparse;
 mod sync_cost;
 mod transaction;
+mod unlinted;
 mod version_files;

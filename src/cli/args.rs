@@ -376,6 +376,10 @@ pub struct ReleaseArgs {
     /// Do not run `[checks] test` on the release commit.
     #[arg(long)]
     pub no_test: bool,
+    /// Release above commits not pushed yet whose messages fail the lint (pre-push still
+    /// refuses them: the push then needs `--no-verify`).
+    #[arg(long)]
+    pub allow_unlinted: bool,
     /// Finish an interrupted release: tag the release commit whose tag is missing (after
     /// running `[checks] test` on it).
     #[arg(long, conflicts_with_all = ["dry_run", "pre"])]

@@ -328,6 +328,7 @@ pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
         allow_dirty: args.allow_dirty,
         allow_branch: args.allow_branch,
         no_test: args.no_test,
+        allow_unlinted: args.allow_unlinted,
         date: std::env::var("RELHOOK_DATE")
             .ok()
             .filter(|d| d.len() == 10)

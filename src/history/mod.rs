@@ -10,4 +10,5 @@ pub mod scope_rule;
 pub mod sync;
 pub mod tag_prefixes;
 pub mod tags;
+pub mod unlinted;
 pub mod version;

@@ -12,7 +12,6 @@ use std::collections::HashMap;
 
 use git2::Oid;
 
-use crate::commit::lint::{Level, Rule, lint_stored_commit};
 use crate::config::Config;
 use crate::git::{Range, Repo, short_id};
 use crate::tag::rules::{self, Depth};
@@ -351,39 +350,18 @@ fn lint_new_commits(
             return true;
         }
         found.commits_checked += 1;
-        let Some(mut v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
+        let Some(f) = crate::history::unlinted::failing(repo, config, &c) else {
             seen.insert(c.id, None);
             return true;
         };
-        crate::history::scope_rule::stored(repo, config, c.id, &mut v);
-        if !v.failed() {
-            seen.insert(c.id, None);
-            return true;
-        }
-        let fixup = v
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Level::Error && d.rule == Rule::Fixup);
-        let problems = v
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Level::Error)
-            .map(|d| {
-                let mut p = format!("{}: {}", d.rule.name(), d.message);
-                if let Some(s) = &d.suggestion {
-                    p.push_str(&format!(" (try: {s})"));
-                }
-                p
-            })
-            .collect();
         seen.insert(c.id, Some(found.refusals.len()));
-        bad_here.push((found.refusals.len(), fixup));
+        bad_here.push((found.refusals.len(), f.fixup));
         found.refusals.push(Refusal {
             kind: Kind::Commit,
             refs: vec![u.remote_ref.clone()],
             commit: Some(c.id),
-            subject: v.header,
-            problems,
+            subject: f.header,
+            problems: f.problems,
             fix: String::new(),
         });
         true

@@ -62,6 +62,8 @@ pub struct Options {
     pub allow_branch: bool,
     /// Skip the test run.
     pub no_test: bool,
+    /// Release above commits not pushed yet that fail the lint (pre-push refuses them).
+    pub allow_unlinted: bool,
     /// The date of the changelog heading (today, unless tests pin it).
     pub date: String,
 }

@@ -70,7 +70,37 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             "pull first so the release includes them",
         )));
     }
+    if !opts.allow_unlinted {
+        unlinted(repo, config)?;
+    }
     Ok(())
+}
+
+/// Refuses a release above commits pre-push will refuse: rewording them afterwards would
+/// leave the tag on the old history, so they are reworded first.
+fn unlinted(repo: &Repo, config: &Config) -> Result<()> {
+    use crate::history::unlinted;
+    let Some(head) = repo.head() else {
+        return Ok(());
+    };
+    let failing = unlinted::unpublished(repo, config, head)?;
+    if failing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Refused(Refusal::new(
+        Reason::Unlinted,
+        unlinted::what(&failing),
+        format!(
+            "reword {them} before the tag exists: {}, then release again; or pass --allow-unlinted to release {them} as {} (the push then needs `--no-verify`)",
+            unlinted::rebase_step(&failing),
+            if failing.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+            them = unlinted::them(&failing),
+        ),
+    )))
 }
 
 /// Why `branch` is not one releases are made from (`release.branches`; empty: any branch).

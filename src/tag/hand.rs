@@ -150,6 +150,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if let Some(r) = crate::release::outside_sparse_checkout(repo, config) {
         out.push(r.to_string());
     }
+    out.extend(crate::history::unlinted::below_hand_tag(
+        repo, config, u.new,
+    ));
     let Some(version) = version_of(config, &u.tag) else {
         return Judged {
             refusals: out,

@@ -1,0 +1,153 @@
+//! Commits that fail the lint as pre-push judges them (`git commit --no-verify`, a web UI, a
+//! pull from someone without the hook). pre-push refuses those it would publish; a release
+//! refuses to tag above those not yet on any remote, since rewording them after would leave
+//! the new tag on the old history (`relhook release`, a hand tag).
+
+use git2::Oid;
+
+use crate::Result;
+use crate::commit::lint::{Level, Rule, lint_stored_commit};
+use crate::config::Config;
+use crate::git::{Range, Repo, StoredCommit, short_id};
+
+/// A commit whose message fails the lint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failing {
+    /// The commit.
+    pub id: Oid,
+    /// Its header.
+    pub header: String,
+    /// Each error, `rule: message (try: suggestion)`.
+    pub problems: Vec<String>,
+    /// A `fixup!`/`squash!`/`amend!` commit: squashed, not reworded.
+    pub fixup: bool,
+    /// Its first parent, the base a `git rebase -i` that reaches it starts from.
+    pub parent: Option<Oid>,
+}
+
+/// pre-push's verdict on a stored commit: `None` when it passes (or is ignored, as merges
+/// are by default).
+pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing> {
+    let mut v = lint_stored_commit(&c.message, c.parents, &config.commit)?;
+    crate::history::scope_rule::stored(repo, config, c.id, &mut v);
+    if !v.failed() {
+        return None;
+    }
+    let errors = || v.diagnostics.iter().filter(|d| d.severity == Level::Error);
+    let problems = errors()
+        .map(|d| {
+            let mut p = format!("{}: {}", d.rule.name(), d.message);
+            if let Some(s) = &d.suggestion {
+                p.push_str(&format!(" (try: {s})"));
+            }
+            p
+        })
+        .collect();
+    Some(Failing {
+        id: c.id,
+        fixup: errors().any(|d| d.rule == Rule::Fixup),
+        header: v.header,
+        problems,
+        parent: c.parent_ids.first().copied(),
+    })
+}
+
+/// The commits a release tag on `tip` would sit above that pre-push will refuse: not on any
+/// remote (no remote-tracking ref reaches them), not below the latest release tag (a tag
+/// already above them is pre-push's to report), and failing the lint. Newest first.
+pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing>> {
+    let mut hidden = repo.remote_tracking_commits("*");
+    if let Some((_, tag)) = repo.latest_release_tag(tip, &config.version.tag_prefix) {
+        hidden.extend(repo.peel_to_commit(tag));
+    }
+    let range = Range {
+        tips: vec![tip],
+        hidden,
+        single: false,
+        describe: String::new(),
+    };
+    let mut out = Vec::new();
+    repo.walk(&range, |c| {
+        out.extend(failing(repo, config, &c));
+        true
+    })?;
+    Ok(out)
+}
+
+/// What is wrong, in one sentence naming each commit (at most five, then a count).
+pub fn what(failing: &[Failing]) -> String {
+    let named: Vec<String> = failing
+        .iter()
+        .take(5)
+        .map(|f| {
+            let first = f.problems.first().map_or("", String::as_str);
+            format!("{} `{}` ({first})", short_id(f.id), f.header)
+        })
+        .collect();
+    let more = failing.len().saturating_sub(named.len());
+    let more = if more > 0 {
+        format!(", and {more} more")
+    } else {
+        String::new()
+    };
+    let (count, verb) = match failing.len() {
+        1 => ("a commit not pushed yet".to_owned(), "fails"),
+        n => (format!("{n} commits not pushed yet"), "fail"),
+    };
+    format!(
+        "{count} {verb} the lint, and pre-push would refuse {} under the release tag: {}{more}",
+        them(failing),
+        named.join(", ")
+    )
+}
+
+/// `it` or `them`, for `failing`.
+pub fn them(failing: &[Failing]) -> &'static str {
+    if failing.len() == 1 { "it" } else { "them" }
+}
+
+/// How to fix them before the tag exists: the rebase that rewords (or squashes) them, and
+/// the command that explains each.
+pub fn rebase_step(failing: &[Failing]) -> String {
+    let base = failing
+        .last()
+        .and_then(|f| f.parent)
+        .map_or("--root".to_owned(), short_id);
+    let range = if base == "--root" {
+        "HEAD".to_owned()
+    } else {
+        format!("{base}..HEAD")
+    };
+    let (squash, reword): (Vec<&Failing>, Vec<&Failing>) = failing.iter().partition(|f| f.fixup);
+    let ids = |v: &[&Failing]| {
+        v.iter()
+            .map(|f| short_id(f.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rebase = match (reword.is_empty(), squash.is_empty()) {
+        (false, true) => format!("`git rebase -i {base}`, mark {} `reword`", ids(&reword)),
+        (true, _) => format!("`git rebase -i --autosquash {base}`"),
+        (false, false) => format!(
+            "`git rebase -i --autosquash {base}`, mark {} `reword`",
+            ids(&reword)
+        ),
+    };
+    format!("{rebase} (`relhook check {range}` explains each)")
+}
+
+/// Commits below the tag that pre-push will refuse, refused now: rewording them once the tag
+/// exists would leave it on the old history (as `relhook release` refuses).
+pub fn below_hand_tag(repo: &Repo, config: &Config, target: Oid) -> Option<String> {
+    let commit = repo.peel_to_commit(target)?;
+    let failing = unpublished(repo, config, commit).ok()?;
+    (!failing.is_empty()).then(|| {
+        format!(
+            "{}; reword {them} first: {}, then tag again (`relhook release --allow-unlinted` releases {them} as {})",
+            what(&failing),
+            rebase_step(&failing),
+            if failing.len() == 1 { "it is" } else { "they are" },
+            them = them(&failing),
+        )
+    })
+}
