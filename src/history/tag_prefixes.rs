@@ -5,6 +5,7 @@
 
 use git2::Oid;
 
+use crate::config::Config;
 use crate::git::{ReleaseTag, Repo};
 use crate::{Error, Result};
 
@@ -13,7 +14,8 @@ const TRIED: usize = 8;
 
 /// Refuses when tags that end in a SemVer version after a prefix other than `prefix` are in
 /// `head`'s history: each such prefix with its greatest reachable tag, greatest first.
-pub fn refuse_other_prefixes(repo: &Repo, head: Oid, prefix: &str) -> Result<()> {
+pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
+    let prefix = config.version.tag_prefix.as_str();
     let found = other_prefixes(repo, head, prefix);
     let Some((first, tag)) = found.first() else {
         return Ok(());
@@ -24,7 +26,10 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, prefix: &str) -> Result<()>
                 "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
                 tag.name
             ),
-            format!("set `tag_prefix = {first:?}` under [version] in .relconfig.toml"),
+            format!(
+                "set `tag_prefix = {first:?}` under [version] in .relconfig.toml{}",
+                not_releases(config)
+            ),
         )
     } else {
         let shown: Vec<String> = found
@@ -40,11 +45,22 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, prefix: &str) -> Result<()>
                 shown.join(", ")
             ),
             format!(
-                "set `tag_prefix` under [version] in .relconfig.toml to the project's own (e.g. `tag_prefix = {first:?}`); in a monorepo, each `[packages.<name>]` table takes one (`tag = \"{first}{{version}}\"`)"
+                "set `tag_prefix` under [version] in .relconfig.toml to the project's own (e.g. `tag_prefix = {first:?}`); in a monorepo, each `[packages.<name>]` table takes one (`tag = \"{first}{{version}}\"`){}",
+                not_releases(config)
             ),
         )
     };
     Err(Error::IncompleteHistory { message, fix })
+}
+
+/// The other answer: the tags are not the project's releases (a CI's `build-1.2.3`), said by
+/// naming the first release's version; from then on the project's own tags decide.
+fn not_releases(config: &Config) -> String {
+    let initial = &config.version.initial;
+    format!(
+        "; or, if they are not this project's releases, name the first release's version: `relhook release {initial}` (or `git tag -a {}{initial}`)",
+        config.version.tag_prefix
+    )
 }
 
 /// The prefixes other than `prefix` whose tags (ending in a SemVer version) are in `head`'s

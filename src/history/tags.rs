@@ -49,9 +49,15 @@ pub(crate) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
 
 /// Refuses to answer when the history in this clone cannot tell: a shallow clone whose
 /// history stops before the last stable release (or has no tags at all), or release tags
-/// that do not start with `tag_prefix`.
-pub(crate) fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
-    check_prefix(repo, config, tags)?;
+/// that do not start with `tag_prefix`. `named_first`: the first release's version is named
+/// (`relhook release 0.1.0`), which answers whether tags under other prefixes are releases.
+pub(crate) fn check_history(
+    repo: &Repo,
+    config: &Config,
+    tags: &Tags,
+    named_first: bool,
+) -> Result<()> {
+    check_prefix(repo, config, tags, named_first)?;
     let prefix = &config.version.tag_prefix;
     if repo.is_shallow() && tags.stable.is_none() {
         let what = match &tags.latest {
@@ -70,16 +76,17 @@ pub(crate) fn check_history(repo: &Repo, config: &Config, tags: &Tags) -> Result
 
 /// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
 /// under the other usual prefix (`v` versus none): every command that sorts history into
-/// releases would otherwise take all of it for unreleased.
-pub fn check_tag_prefix(repo: &Repo, config: &Config) -> Result<()> {
+/// releases would otherwise take all of it for unreleased. `named_first` as in
+/// [`check_history`].
+pub fn check_tag_prefix(repo: &Repo, config: &Config, named_first: bool) -> Result<()> {
     let tags = match repo.head() {
         Some(h) => reachable_tags(repo, h, &config.version.tag_prefix),
         None => return Ok(()),
     };
-    check_prefix(repo, config, &tags)
+    check_prefix(repo, config, &tags, named_first)
 }
 
-fn check_prefix(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
+fn check_prefix(repo: &Repo, config: &Config, tags: &Tags, named_first: bool) -> Result<()> {
     let prefix = &config.version.tag_prefix;
     if let Some(head) = repo.head() {
         if let Some(other) = other_prefix_tag(repo, head, prefix) {
@@ -101,9 +108,11 @@ fn check_prefix(repo: &Repo, config: &Config, tags: &Tags) -> Result<()> {
             }
         }
         // Before the first release under `tag_prefix`, tags under any other prefix
-        // (`hatch-v1.18.0`) outside a monorepo (whose packages each take one).
-        if tags.latest.is_none() && config.packages.is_empty() && config.package.is_none() {
-            super::tag_prefixes::refuse_other_prefixes(repo, head, prefix)?;
+        // (`hatch-v1.18.0`) outside a monorepo (whose packages each take one), unless the
+        // first release is named, which says they are not the project's releases.
+        let single = config.packages.is_empty() && config.package.is_none();
+        if tags.latest.is_none() && single && !named_first {
+            super::tag_prefixes::refuse_other_prefixes(repo, head, config)?;
         }
     }
     Ok(())

@@ -78,8 +78,9 @@ pub fn plan_sync_releasing(
     };
     let (range, last) = since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
     if range.hidden.is_empty() {
-        // Release tags under the other prefix would make all of history "unreleased".
-        crate::history::tags::check_tag_prefix(repo, config)?;
+        // Release tags under the other prefix would make all of history "unreleased". A
+        // release being made has its version decided, which settled other prefixes' tags.
+        crate::history::tags::check_tag_prefix(repo, config, releasing.is_some())?;
     }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {
