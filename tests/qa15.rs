@@ -1,7 +1,7 @@
 //! Found adopting relhook on real repositories: tags that end in a version but are not the
 //! project's releases, and the ways past relhook's refusals that must stay open.
 
-use crate::support::{Repo, dated_release, hand_tag, installed_repo, stderr, stdout, text};
+use crate::support::{Repo, dated_release, hand_tag, installed_repo, ok, stderr, stdout, text};
 
 /// A repository whose only version-ending tags are a CI's (`build-1.2.3`, `nightly-2.0.0`).
 fn with_ci_tags() -> Repo {
@@ -33,4 +33,78 @@ fn tags_that_are_not_releases_do_not_block_a_first_release_named_by_its_version(
     assert_eq!(stdout(&out).trim(), "0.1.1", "{}", text(&out));
     let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "x"]);
     assert!(out.status.success(), "{}", text(&out));
+}
+
+/// A Node project at 1.0.0 whose `src/version.ts` also says it, and which vendors yarn's
+/// bundle: one minified line that mentions the version only in dependency ranges.
+fn node_project_with_a_stale_file() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    repo.write("src/version.ts", "export const VERSION = '1.0.0';\n");
+    let bundle = format!(
+        "var a={{}};{}\"dep\":\"^1.0.0\",\"other\":\"~1.0.0\",\"x\":\">=1.0.0\";{}\n",
+        "x".repeat(5000),
+        "y".repeat(5000)
+    );
+    repo.write(".yarn/releases/yarn-4.10.3.cjs", &bundle);
+    let long = format!("{} the 1.0.0 line {}\n", "a".repeat(400), "b".repeat(400));
+    repo.write("docs/long.md", &long);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    assert!(
+        repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v"])
+            .status
+            .success()
+    );
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("fix: y");
+    repo
+}
+
+fn notes(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.contains("still say")).collect()
+}
+
+#[test]
+fn the_old_version_notes_name_the_project_s_files_briefly() {
+    let repo = node_project_with_a_stale_file();
+    let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let notes = notes(&err);
+    assert!(
+        notes.iter().any(|l| l.contains("src/version.ts:1")),
+        "{err}"
+    );
+    // A vendored bundle and dependency ranges are not the project's version.
+    assert!(!err.contains(".yarn/releases"), "{err}");
+    // A long line is quoted around the version, not whole.
+    let long = notes
+        .iter()
+        .find(|l| l.contains("docs/long.md:1"))
+        .expect("docs/long.md noted");
+    assert!(
+        long.contains("the 1.0.0 line") && long.len() < 300,
+        "{long}"
+    );
+}
+
+#[test]
+fn a_hand_tag_says_which_files_still_say_the_old_version_as_release_does() {
+    let repo = node_project_with_a_stale_file();
+    let out = hand_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let notes = notes(&err);
+    assert!(
+        notes
+            .iter()
+            .any(|l| l.contains("src/version.ts:1") && l.contains("still says 1.0.0")),
+        "{err}"
+    );
+    assert_eq!(repo.head_subject(), "chore(release): 1.0.1");
+    assert!(repo.is_clean());
 }

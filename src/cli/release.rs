@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
-use super::release_after::{interrupted, old_version_left};
+use super::release_after::{interrupted, say_old_version_left};
 use super::release_next::{Made, say_next, say_untested};
 pub(super) use super::release_next::{refused, refused_in};
 use super::version::warn_not_understood;
@@ -99,15 +99,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                         )
                     })
                     .collect();
-                for (path, line, text) in
-                    old_version_left(&repo, &config, &plan.info.current, &planned)
-                {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "relhook: note: {path}:{line} would still say {}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)",
-                        plan.info.current
-                    );
-                }
+                let old = plan.info.current.to_string();
+                let err = &mut std::io::stderr();
+                say_old_version_left(err, &repo, &config, &old, &planned, true);
             }
         }
         return Ok(Outcome::Ok);
@@ -129,18 +123,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 crate::git::short_id(done.commit),
                 plan.commit_message
             );
-            let bumped_away = plan.version != plan.info.current;
-            let left = if bumped_away {
-                old_version_left(&repo, &config, &plan.info.current, &[])
-            } else {
-                Vec::new()
-            };
-            for (path, line, text) in left {
-                let _ = writeln!(
-                    err,
-                    "relhook: note: {path}:{line} still says {}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)",
-                    plan.info.current
-                );
+            if plan.version != plan.info.current {
+                let old = plan.info.current.to_string();
+                say_old_version_left(&mut err, &repo, &config, &old, &[], false);
             }
             if !done.tested && config.checks.test.is_none() && !opts.no_test {
                 let evident = crate::init::evident_test_command(&root).map_or_else(

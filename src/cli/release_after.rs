@@ -56,7 +56,7 @@ pub(super) fn old_version_left(
     let settings = |p: &str| p == crate::config::FILE_NAME;
     for path in listed
         .lines()
-        .filter(|p| *p != changelog && !is_lock_file(p) && !settings(p))
+        .filter(|p| *p != changelog && !is_lock_file(p) && !settings(p) && !is_vendored(p))
     {
         let text = match planned.iter().find(|(p, _)| p == path) {
             Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
@@ -71,6 +71,38 @@ pub(super) fn old_version_left(
     }
     out.truncate(20);
     out
+}
+
+/// Says each line [`old_version_left`] finds, after a release (`dry`: before it, as the plan
+/// leaves the files).
+pub(super) fn say_old_version_left(
+    err: &mut dyn Write,
+    repo: &crate::git::Repo,
+    config: &Config,
+    old: &str,
+    planned: &[(String, &[u8])],
+    dry: bool,
+) {
+    let says = if dry { "would still say" } else { "still says" };
+    for (path, line, text) in old_version_left(repo, config, &old, planned) {
+        let _ = writeln!(
+            err,
+            "relhook: note: {path}:{line} {says} {old}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)"
+        );
+    }
+}
+
+/// Whether `path` is someone else's code kept in the repository, whose versions are never the
+/// project's: vendored trees, yarn's own releases and plug-n-play maps, minified bundles.
+fn is_vendored(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let dirs = [".yarn/", "vendor/", "third_party/", "node_modules/"];
+    dirs.iter()
+        .any(|d| path.starts_with(d) || path.contains(&format!("/{d}")))
+        || [".pnp.cjs", ".pnp.loader.mjs"].contains(&name)
+        || [".min.js", ".min.css", ".map"]
+            .iter()
+            .any(|end| name.ends_with(end))
 }
 
 /// Whether `path` is a lock file: they pin dependencies, whose versions may equal the old one

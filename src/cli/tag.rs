@@ -173,6 +173,17 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 for note in &done.notes {
                     let _ = writeln!(err, "relhook: note: {note}");
                 }
+                // The runbook's `grep -r` after the bump, as `relhook release` says it.
+                if let Some(old) = &done.old {
+                    super::release_after::say_old_version_left(
+                        &mut err,
+                        &repo,
+                        config,
+                        old,
+                        &[],
+                        false,
+                    );
+                }
             }
             Ok(None) => {}
             Err(e) => {

@@ -17,9 +17,11 @@ use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
 mod caller;
+mod marker;
 mod notes;
 mod stranded;
 pub use caller::{can_tell_git_tag, from_git_tag, git_subcommand};
+pub use marker::{Marker, clear_marker, describe_unfinished, note_pending, unfinished};
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};
 
@@ -364,6 +366,9 @@ pub struct Rewritten {
     pub files: Vec<String>,
     /// The notes on the found version files it left as they are.
     pub notes: Vec<String>,
+    /// The version released before (the release tag below, else what the version files
+    /// said), whose leftovers in other files are worth a note.
+    pub old: Option<String>,
 }
 
 /// `committed`: for a tag on HEAD whose changelog lacks the section, make the release commit
@@ -388,6 +393,12 @@ pub fn complete(
         return Ok(None);
     }
     let edits = crate::release::edits_for(repo, config, root, &version, date)?;
+    let old = crate::release::bumped_from_at(repo, config, &version, commit)
+        .into_iter()
+        .next()
+        .map(|(v, _)| v.to_string())
+        .or_else(|| edits.old_file_versions.first().cloned())
+        .filter(|old| *old != version.to_string());
     // Never a release without notes, though `prepared` judged it (the file may have changed,
     // or a revert committed with the hooks off cancels what Unreleased lists).
     if let Err(e) =
@@ -422,73 +433,8 @@ pub fn complete(
             .map(|e| e.path.display().to_string())
             .collect(),
         notes: edits.left_alone.into_iter().map(|(_, note)| note).collect(),
+        old,
     }))
-}
-
-/// Names, in the git dir, the hand tag the hook is working on; removed when it is done. A hook
-/// killed before that leaves the file, which is how [`unfinished`] knows the tag is relhook's
-/// to finish (and not a tag made without relhook, which it must never move).
-pub struct Marker(std::path::PathBuf);
-
-const MARKER: &str = "relhook-hand-tag";
-
-impl Marker {
-    /// Writes the marker for `tag` (best effort: without it, only `--resume` is lost).
-    pub fn new(repo: &Repo, tag: &str) -> Marker {
-        let path = repo.git_dir().join(MARKER);
-        let _ = std::fs::write(&path, tag);
-        Marker(path)
-    }
-}
-
-/// Names `tag` in the marker without removing it when done: `prepared` does this for a tag
-/// whose release commit `committed` will make (best effort, as [`Marker::new`]).
-pub fn note_pending(repo: &Repo, tag: &str) {
-    let _ = std::fs::write(repo.git_dir().join(MARKER), tag);
-}
-
-/// Removes a hook's leftover [`Marker`] once its tag is finished.
-pub fn clear_marker(repo: &Repo) {
-    let _ = std::fs::remove_file(repo.git_dir().join(MARKER));
-}
-
-impl Drop for Marker {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// A hand tag whose hook was interrupted before it made the release commit: the tag the
-/// hook's [`Marker`] names is on HEAD and HEAD's changelog lacks its section. [`complete`]
-/// finishes it, as the hook would have (`relhook release --resume`).
-pub fn unfinished(repo: &Repo, config: &Config) -> Option<Update> {
-    let named = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
-    let head = repo.head()?;
-    let tag = repo
-        .release_tag_candidates(&config.version.tag_prefix)
-        .into_iter()
-        .filter(|t| t.commit == head && t.name == named.trim_end())
-        .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
-    // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
-    let new = repo.tag_target(&tag.name).filter(|t| *t != head)?;
-    let has_changelog = matches!(repo.file_at(head, &config.changelog.path), Ok(Some(_)));
-    if !has_changelog || !needs_section(repo, config, &tag.version, head) {
-        return None;
-    }
-    Some(Update {
-        new,
-        old: None,
-        tag: tag.name,
-    })
-}
-
-/// One line for an [`unfinished`] hand tag: what is wrong and the command that finishes it.
-pub fn describe_unfinished(config: &Config, u: &Update) -> String {
-    format!(
-        "tag {} is on HEAD but {} there has no section for it (a hand tag whose release commit was interrupted); `relhook release --resume` makes the release commit and moves the tag onto it",
-        u.tag,
-        config.changelog.path.display()
-    )
 }
 
 /// Deletes the tag the user just made, if it still points where they made it: used when its

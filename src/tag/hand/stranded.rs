@@ -5,7 +5,8 @@
 
 use semver::Version;
 
-use super::{MARKER, needs_section};
+use super::marker::MARKER;
+use super::needs_section;
 use crate::config::Config;
 use crate::git::Repo;
 

@@ -247,13 +247,15 @@ fn yaml_files(root: &Path, dir: &str, name: Option<&str>) -> Vec<PathBuf> {
 }
 
 /// `git grep`-style leftovers: lines of `text` (a file's contents) that still hold `old` as a
-/// whole version (not as part of a longer one: `1.2.3` is not in `11.2.3` or `1.2.30`).
+/// whole version (not as part of a longer one: `1.2.3` is not in `11.2.3` or `1.2.30`), and
+/// not as a dependency's requirement (`^1.2.3`, `~1.2.3`, `>=1.2.3`, `==1.2.3`, `~=1.2.3`),
+/// which names another package's version. A long line is quoted around the version.
 pub fn leftovers(text: &str, old: &str) -> Vec<(usize, String)> {
     text.lines()
         .enumerate()
-        .filter(|(_, line)| {
-            line.match_indices(old).any(|(i, _)| {
-                let before = line[..i].chars().next_back();
+        .filter_map(|(n, line)| {
+            let at = line.match_indices(old).find_map(|(i, _)| {
+                let before = &line[..i];
                 let rest = &line[i + old.len()..];
                 let mut after = rest.chars();
                 let longer = match after.next() {
@@ -261,12 +263,44 @@ pub fn leftovers(text: &str, old: &str) -> Vec<(usize, String)> {
                     Some('.') => after.next().is_some_and(|c| c.is_ascii_digit()),
                     _ => false,
                 };
-                let inside = before.is_some_and(|c| c.is_ascii_digit() || c == '.');
-                !longer && !inside
-            })
+                let inside = before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+                (!longer && !inside && !is_requirement(before)).then_some(i)
+            })?;
+            Some((n + 1, quoted(line, at, old.len())))
         })
-        .map(|(i, line)| (i + 1, line.trim().to_owned()))
         .collect()
+}
+
+/// Whether what precedes a version makes it a requirement on a dependency: `^`, `~`, `>`,
+/// `<`, or an `=` that follows one of `<>=!~` (a lone `=` is an assignment: `version=1.2.3`).
+fn is_requirement(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some('^' | '~' | '>' | '<') => true,
+        Some('=') => matches!(back.next(), Some('<' | '>' | '=' | '!' | '~')),
+        _ => false,
+    }
+}
+
+/// `line` trimmed, or for a long one (a minified bundle) the text around the match at `at`.
+fn quoted(line: &str, at: usize, len: usize) -> String {
+    const AROUND: usize = 60;
+    let trimmed = line.trim();
+    if trimmed.chars().count() <= 2 * AROUND + len + 20 {
+        return trimmed.to_owned();
+    }
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .nth(AROUND - 1)
+        .map_or(0, |(i, _)| i);
+    let end = line[at + len..]
+        .char_indices()
+        .nth(AROUND)
+        .map_or(line.len(), |(i, _)| at + len + i);
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < line.len() { "…" } else { "" };
+    format!("{lead}{}{tail}", line[start..end].trim())
 }
 
 #[cfg(test)]
@@ -394,5 +428,31 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(found, [1, 2, 6]);
+    }
+
+    #[test]
+    fn leftovers_leave_out_dependency_requirements() {
+        let text = "\"a\": \"^1.2.3\"\nb ~1.2.3\nc>=1.2.3\nd==1.2.3\ne~=1.2.3\nf<1.2.3\nversion=1.2.3\nx = \"1.2.3\"\n";
+        let found: Vec<usize> = leftovers(text, "1.2.3")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found, [7, 8]);
+        // A requirement beside the version itself still counts the line.
+        assert_eq!(leftovers("^1.2.3 and 1.2.3", "1.2.3").len(), 1);
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_version() {
+        let line = format!("{}é 1.2.3 é{}", "a".repeat(500), "b".repeat(500));
+        let found = leftovers(&line, "1.2.3");
+        let (_, quoted) = &found[0];
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{quoted}");
+        assert!(
+            quoted.contains("é 1.2.3 é") && quoted.chars().count() < 140,
+            "{quoted}"
+        );
+        let short = leftovers("  x 1.2.3  ", "1.2.3");
+        assert_eq!(short[0].1, "x 1.2.3");
     }
 }

@@ -1,0 +1,72 @@
+//! The file in the git dir that names the hand tag a hook is working on: how a hook killed
+//! before its release commit leaves a tag `relhook release --resume` knows to finish.
+
+use super::{Update, needs_section};
+use crate::config::Config;
+use crate::git::Repo;
+
+/// Names, in the git dir, the hand tag the hook is working on; removed when it is done. A hook
+/// killed before that leaves the file, which is how [`unfinished`] knows the tag is relhook's
+/// to finish (and not a tag made without relhook, which it must never move).
+pub struct Marker(std::path::PathBuf);
+
+pub(super) const MARKER: &str = "relhook-hand-tag";
+
+impl Marker {
+    /// Writes the marker for `tag` (best effort: without it, only `--resume` is lost).
+    pub fn new(repo: &Repo, tag: &str) -> Marker {
+        let path = repo.git_dir().join(MARKER);
+        let _ = std::fs::write(&path, tag);
+        Marker(path)
+    }
+}
+
+/// Names `tag` in the marker without removing it when done: `prepared` does this for a tag
+/// whose release commit `committed` will make (best effort, as [`Marker::new`]).
+pub fn note_pending(repo: &Repo, tag: &str) {
+    let _ = std::fs::write(repo.git_dir().join(MARKER), tag);
+}
+
+/// Removes a hook's leftover [`Marker`] once its tag is finished.
+pub fn clear_marker(repo: &Repo) {
+    let _ = std::fs::remove_file(repo.git_dir().join(MARKER));
+}
+
+impl Drop for Marker {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// A hand tag whose hook was interrupted before it made the release commit: the tag the
+/// hook's [`Marker`] names is on HEAD and HEAD's changelog lacks its section. [`super::complete`]
+/// finishes it, as the hook would have (`relhook release --resume`).
+pub fn unfinished(repo: &Repo, config: &Config) -> Option<Update> {
+    let named = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
+    let head = repo.head()?;
+    let tag = repo
+        .release_tag_candidates(&config.version.tag_prefix)
+        .into_iter()
+        .filter(|t| t.commit == head && t.name == named.trim_end())
+        .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
+    // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
+    let new = repo.tag_target(&tag.name).filter(|t| *t != head)?;
+    let has_changelog = matches!(repo.file_at(head, &config.changelog.path), Ok(Some(_)));
+    if !has_changelog || !needs_section(repo, config, &tag.version, head) {
+        return None;
+    }
+    Some(Update {
+        new,
+        old: None,
+        tag: tag.name,
+    })
+}
+
+/// One line for an [`unfinished`] hand tag: what is wrong and the command that finishes it.
+pub fn describe_unfinished(config: &Config, u: &Update) -> String {
+    format!(
+        "tag {} is on HEAD but {} there has no section for it (a hand tag whose release commit was interrupted); `relhook release --resume` makes the release commit and moves the tag onto it",
+        u.tag,
+        config.changelog.path.display()
+    )
+}
