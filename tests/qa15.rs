@@ -108,3 +108,54 @@ fn a_hand_tag_says_which_files_still_say_the_old_version_as_release_does() {
     assert_eq!(repo.head_subject(), "chore(release): 1.0.1");
     assert!(repo.is_clean());
 }
+
+/// keep-a-changelog's own history: old release tags on commits a later rewrite left, below
+/// release tags HEAD holds. They block nothing: the next release goes above the newer ones.
+#[test]
+fn doctor_leaves_old_tags_off_history_alone_when_newer_releases_are_on_it() {
+    let repo = installed_repo();
+    // v0.1.0 tagged on a commit the branch then lost (a rewrite), its section kept.
+    repo.git(&["checkout", "-q", "-b", "old"]);
+    repo.commit_hooked("feat: old");
+    let out = dated_release(&repo, &["0.1.0", "--allow-branch", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: keep the 0.1.0 section"]);
+    repo.commit_hooked("feat: new");
+    let out = hand_tag(&repo, &["-a", "v0.2.0", "-m", "v0.2.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(!stdout(&doctor).contains("tag v0.1.0"), "{}", text(&doctor));
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    repo.commit_hooked("fix: later");
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout(&next).trim(), "0.2.1", "{}", text(&next));
+}
+
+/// Two stray release tags whose sections one commit brought in together (a changelog copied
+/// in whole): that commit is neither's release commit, so no fix moves both onto it.
+#[test]
+fn doctor_never_moves_several_tags_onto_one_commit() {
+    let repo = installed_repo();
+    repo.git(&["checkout", "-q", "-b", "old"]);
+    for v in ["1.0.0", "1.1.0"] {
+        repo.commit_hooked("feat: old");
+        let out = dated_release(&repo, &[v, "--allow-branch", "--no-test"]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let log = repo.read("CHANGELOG.md");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["commit", "-q", "-am", "docs: bring the changelog over"]);
+    let doctor = repo.relhook(&["doctor"]);
+    let out = stdout(&doctor);
+    assert!(out.contains("INVALID  tag v1.1.0"), "{}", text(&doctor));
+    assert!(!out.contains("git tag -f"), "{}", text(&doctor));
+    assert!(
+        out.contains("release a version above v1.1.0"),
+        "{}",
+        text(&doctor)
+    );
+}

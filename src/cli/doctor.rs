@@ -111,8 +111,18 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
     // A release tag whose commit left this history (amended, rebased) while its section is in
     // the changelog: the next release would go below it, so releases refuse.
     if let Some(root) = repo.work_tree() {
-        for (tag, commit) in crate::release::above::left_behind(repo, config, &root) {
-            let fix = crate::release::above::rewritten(repo, config, &tag).map_or_else(
+        let behind: Vec<_> = crate::release::above::left_behind(repo, config, &root)
+            .into_iter()
+            .map(|(tag, commit)| {
+                let at = crate::release::above::rewritten(repo, config, &tag);
+                (tag, commit, at)
+            })
+            .collect();
+        for (tag, commit, at) in &behind {
+            // One commit that added several releases' sections (a file brought in whole) is
+            // no release commit: never a fix that puts several tags on it.
+            let shared = |c: &String| behind.iter().filter(|b| b.2.as_ref() == Some(c)).count() > 1;
+            let fix = at.as_ref().filter(|c| !shared(c)).map_or_else(
                 || format!("release a version above {tag}"),
                 |c| format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
             );
@@ -121,7 +131,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                 status: Status::Invalid,
                 detail: format!(
                     "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; if the rewritten release commit holds that release, move the tag onto it",
-                    crate::git::short_id(commit),
+                    crate::git::short_id(*commit),
                     config.changelog.path.display()
                 ),
                 fix: Some(fix),

@@ -153,8 +153,10 @@ pub fn rewritten(repo: &Repo, config: &Config, tag: &str) -> Option<String> {
 }
 
 /// The release tags (`tag_prefix` + a version) whose commit `head` does not hold while the
-/// changelog at `head` has their section: release commits rewritten after tagging. Their
-/// names and commits, greatest first.
+/// changelog at `head` has their section: release commits rewritten after tagging. Only those
+/// above every release tag `head` holds: one below them blocks nothing, since the next release
+/// goes above those anyway (old tags a long-ago rewrite left). Their names and commits,
+/// greatest first.
 pub fn left_behind(repo: &Repo, config: &Config, root: &Path) -> Vec<(String, Oid)> {
     let Some(head) = repo.head() else {
         return Vec::new();
@@ -177,8 +179,16 @@ pub fn left_behind(repo: &Repo, config: &Config, root: &Path) -> Vec<(String, Oi
         .iter()
         .filter_map(|v| release_version(v))
         .collect();
+    let held = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .and_then(|(name, _)| Version::parse(&name[config.version.tag_prefix.len()..]).ok());
     let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
-    tags.retain(|t| sections.contains(&t.version));
+    tags.retain(|t| {
+        sections.contains(&t.version)
+            && held
+                .as_ref()
+                .is_none_or(|h| t.version.cmp_precedence(h).is_gt())
+    });
     tags.sort_by(|a, b| b.version.cmp_precedence(&a.version));
     tags.into_iter()
         .take(8)
