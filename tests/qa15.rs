@@ -159,3 +159,38 @@ fn doctor_never_moves_several_tags_onto_one_commit() {
         text(&doctor)
     );
 }
+
+/// A remote URL with a token in it (GitLab CI's `https://gitlab-ci-token:…@…`): git redacts
+/// it on the same push, and so does relhook.
+#[test]
+fn pre_push_never_prints_credentials_of_a_remote_url() {
+    let repo = installed_repo();
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "--no-verify",
+        "-m",
+        "bad message",
+    ]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let line = format!(
+        "refs/heads/main {head} refs/heads/main {}\n",
+        "0".repeat(40)
+    );
+    for (remote, url) in [
+        ("tok", "https://user:s3cr3tT0ken@example.com/x.git"),
+        (
+            "https://gitlab-ci-token:s3cr3tT0ken@example.com/x.git",
+            "https://gitlab-ci-token:s3cr3tT0ken@example.com/x.git",
+        ),
+    ] {
+        let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+        cmd.args(["hook", "pre-push", remote, url]);
+        let out = crate::support::output_with_stdin(&mut cmd, line.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let all = text(&out);
+        assert!(!all.contains("s3cr3tT0ken"), "{all}");
+        assert!(all.contains("https://example.com/x.git"), "{all}");
+    }
+}

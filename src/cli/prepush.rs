@@ -29,7 +29,11 @@ pub(super) fn pre_push_hook(
         ));
     };
     let pre_commit_url = std::env::var("PRE_COMMIT_REMOTE_URL").ok();
-    let url = url.or(pre_commit_url.as_deref());
+    let url = url.or(pre_commit_url.as_deref()).map(redacted);
+    let url = url.as_deref();
+    // A push to a URL names the URL as the remote: every message says it without its secret.
+    let remote = redacted(remote);
+    let remote = remote.as_str();
     let mut input = String::new();
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
@@ -262,5 +266,43 @@ fn refusal(err: &mut dyn Write, r: &Refusal, color: bool) -> std::io::Result<()>
         writeln!(err, "    {} {}", "fix:".cyan().bold(), r.fix)
     } else {
         writeln!(err, "    fix: {}", r.fix)
+    }
+}
+
+/// `url` without the user and password of `scheme://user:password@host/…` (a CI token), as git
+/// says it; anything else as it is (a remote's name, `git@host:path`, whose user is no secret).
+fn redacted(url: &str) -> String {
+    let Some(at) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let authority_end = url[at..].find('/').map_or(url.len(), |i| at + i);
+    match url[at..authority_end].rfind('@') {
+        Some(i) => format!("{}{}", &url[..at], &url[at + i + 1..]),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted;
+
+    #[test]
+    fn credentials_leave_urls_and_nothing_else_changes() {
+        for (url, shown) in [
+            (
+                "https://u:tok@example.com/x.git",
+                "https://example.com/x.git",
+            ),
+            (
+                "https://tok@example.com:8443/a@b",
+                "https://example.com:8443/a@b",
+            ),
+            ("https://example.com/x.git", "https://example.com/x.git"),
+            ("git@github.com:o/r.git", "git@github.com:o/r.git"),
+            ("origin", "origin"),
+            ("ssh://git@host/r", "ssh://host/r"),
+        ] {
+            assert_eq!(redacted(url), shown);
+        }
     }
 }
