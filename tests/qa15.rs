@@ -194,3 +194,70 @@ fn pre_push_never_prints_credentials_of_a_remote_url() {
         assert!(all.contains("https://example.com/x.git"), "{all}");
     }
 }
+
+/// `RELHOOK_SKIP=false` from a CI matrix or an .env file means "do not skip": every falsy
+/// spelling keeps the checks, and a real skip of pre-push says so in one line.
+#[test]
+fn relhook_skip_false_checks_and_a_skipped_push_says_so() {
+    let repo = installed_repo();
+    repo.with_origin();
+    for value in ["false", "no", "off", "0", "FALSE", ""] {
+        let out = repo
+            .command_in("git", &repo.path())
+            .env("RELHOOK_SKIP", value)
+            .args([
+                "commit",
+                "-q",
+                "--allow-empty",
+                "-m",
+                "not conventional at all",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "RELHOOK_SKIP={value}: {}",
+            text(&out)
+        );
+        let out = repo
+            .command_in(crate::support::relhook_bin(), &repo.path())
+            .env("RELHOOK_SKIP", value)
+            .args(["lint", "-"])
+            .output()
+            .unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(0),
+            "RELHOOK_SKIP={value}: {}",
+            text(&out)
+        );
+    }
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "--no-verify",
+        "-m",
+        "not conventional",
+    ]);
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "false")
+        .args(["push", "-q", "origin", "main"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "1")
+        .args(["push", "-q", "origin", "main"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("relhook: pre-push checks skipped (RELHOOK_SKIP=1)"),
+        "{}",
+        text(&out)
+    );
+}

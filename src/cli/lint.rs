@@ -95,7 +95,11 @@ fn would_undo_an_amend(ctx: &Context, loc: &Location) -> Result<bool> {
 
 /// `RELHOOK_SKIP=1` bypasses every hook, as `--no-verify` does for git's.
 pub(crate) fn skip_requested() -> bool {
-    std::env::var_os("RELHOOK_SKIP").is_some_and(|v| !v.is_empty() && v != "0")
+    std::env::var_os("RELHOOK_SKIP").is_some_and(|v| {
+        // As the shims read it: only a value that says yes skips (`false` from an .env checks).
+        let v = v.to_string_lossy().to_ascii_lowercase();
+        !["", "0", "false", "no", "off"].contains(&v.as_str())
+    })
 }
 
 fn outcome(v: &Verdict) -> Outcome {

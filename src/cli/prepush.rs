@@ -20,6 +20,11 @@ pub(super) fn pre_push_hook(
     url: Option<&str>,
 ) -> Result<Outcome> {
     if skip_requested() {
+        let value = std::env::var("RELHOOK_SKIP").unwrap_or_default();
+        let _ = writeln!(
+            crate::cli::stream::stderr(),
+            "relhook: pre-push checks skipped (RELHOOK_SKIP={value})"
+        );
         return Ok(Outcome::Ok);
     }
     let pre_commit = std::env::var("PRE_COMMIT_REMOTE_NAME").ok();

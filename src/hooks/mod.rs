@@ -32,7 +32,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 4;
+pub const SHIM_VERSION: u32 = 5;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
