@@ -309,6 +309,7 @@ reasons! {
     DetachedHead = "detached-head", "HEAD is not on a branch";
     Branch = "branch", "the branch is not a release branch";
     Behind = "behind", "the branch is behind its upstream";
+    CommitMessage = "commit-message", "`release.commit_message` makes release commits that fail the lint";
     Unlinted = "unlinted", "a commit not pushed yet fails the lint (pre-push would refuse it under the release tag)";
     Changelog = "changelog", "the changelog cannot take the release's section, or is not Keep a Changelog and `--rebuild` would replace it";
     Version = "version", "no next version follows (e.g. a component at its maximum)";

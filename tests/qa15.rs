@@ -261,3 +261,40 @@ fn relhook_skip_false_checks_and_a_skipped_push_says_so() {
         text(&out)
     );
 }
+
+/// A `release.commit_message` that fails relhook's own lint: pre-push would refuse relhook's
+/// own release commit, and its fix led to a dead end. Refused before anything is made.
+#[test]
+fn a_release_commit_message_that_fails_the_lint_is_refused_up_front() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[release]\ncommit_message = \"release {version}\"\n".into()
+    });
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    for args in [&["release", "--dry-run"][..], &["release", "--no-test"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("`release.commit_message`")
+                && err.contains("`release 0.1.0`")
+                && err.contains("chore(release): {version}"),
+            "{err}"
+        );
+    }
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`release.commit_message`"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert_eq!(repo.git(&["tag"]), "");
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains("release.commit_message"),
+        "{}",
+        text(&doctor)
+    );
+}

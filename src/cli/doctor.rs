@@ -152,6 +152,14 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             }
         }
     }
+    if let Some(why) = crate::history::unlinted::release_message_problem(config) {
+        out.push(doctor::Check {
+            subject: "config".into(),
+            status: Status::Invalid,
+            detail: format!("{why}: releases and hand tags are refused"),
+            fix: Some(crate::history::unlinted::RELEASE_MESSAGE_FIX.into()),
+        });
+    }
     out
 }
 

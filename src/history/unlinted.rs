@@ -74,6 +74,34 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     Ok(out)
 }
 
+/// Why relhook's own release commits would fail the lint (`release.commit_message` rendered
+/// for a first release), so pre-push would refuse them: refused before a release is made.
+pub fn release_message_problem(config: &Config) -> Option<String> {
+    let label = match &config.package {
+        Some(_) => format!("{}0.1.0", config.version.tag_prefix),
+        None => "0.1.0".to_owned(),
+    };
+    let message = config.release.commit_message.replace("{version}", &label);
+    let v = lint_stored_commit(message.as_bytes(), 1, &config.commit)?;
+    if !v.failed() {
+        return None;
+    }
+    let first = v
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Level::Error)
+        .map_or(String::new(), |d| {
+            format!(" ({}: {})", d.rule.name(), d.message)
+        });
+    Some(format!(
+        "`release.commit_message` makes release commits like `{}`, which fail the lint{first}, so pre-push would refuse relhook's own release commit",
+        v.header
+    ))
+}
+
+/// The fix for [`release_message_problem`].
+pub const RELEASE_MESSAGE_FIX: &str = "set `release.commit_message` in .relconfig.toml to a Conventional Commit, e.g. `chore(release): {version}` (the default)";
+
 /// What is wrong, in one sentence naming each commit (at most five, then a count).
 pub fn what(failing: &[Failing]) -> String {
     let named: Vec<String> = failing

@@ -70,6 +70,14 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             "pull first so the release includes them",
         )));
     }
+    if let Some(why) = crate::history::unlinted::release_message_problem(config) {
+        let fix = crate::history::unlinted::RELEASE_MESSAGE_FIX;
+        return Err(Error::Refused(Refusal::new(
+            Reason::CommitMessage,
+            why,
+            fix,
+        )));
+    }
     if !opts.allow_unlinted {
         unlinted(repo, config)?;
     }

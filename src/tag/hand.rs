@@ -230,6 +230,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
             ));
+        } else if let Some(why) = crate::history::unlinted::release_message_problem(config) {
+            let fix = crate::history::unlinted::RELEASE_MESSAGE_FIX;
+            out.push(format!("{why}; {fix}"));
         } else if let Some(r) = crate::release::hidden_changes(repo, config, "tag") {
             // The release commit would be made from the work tree's files: hidden local
             // changes would be released though `git status` (the dirty-tree check) sees none.
