@@ -298,3 +298,55 @@ fn a_release_commit_message_that_fails_the_lint_is_refused_up_front() {
         text(&doctor)
     );
 }
+
+/// A test file changed locally and hidden from `git status` (`--skip-worktree`): the tests
+/// that pass are not HEAD's, so no pass is recorded, and pre-push does not call the tree clean.
+#[test]
+fn hidden_local_changes_are_never_tested_as_head() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\ntest = [\"sh\", \"test.sh\"]\n".into()
+    });
+    repo.write("test.sh", "echo 'real suite: FAIL'; exit 1\n");
+    repo.git(&["add", "test.sh"]);
+    repo.git(&["commit", "-q", "-m", "test: the suite"]);
+    repo.with_origin();
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["update-index", "--skip-worktree", "test.sh"]);
+    repo.write("test.sh", "exit 0\n");
+    assert_eq!(repo.git(&["status", "--short"]), "");
+    let out = repo.relhook(&["test"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("test.sh") && err.contains("not recorded"),
+        "{err}"
+    );
+    assert!(err.contains("skip-worktree"), "{err}");
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("test.sh"), "{}", text(&out));
+}
+
+/// `relhook release --allow-dirty`, or hidden local changes: the release commit is HEAD's files
+/// plus the release's edits, so its tests run on that commit's checkout, not on the work tree.
+#[test]
+fn a_release_tests_its_commit_not_the_local_changes_beside_it() {
+    for hide in [false, true] {
+        let repo = crate::support::configured_with_a_feature(|_| {
+            "[checks]\ntest = [\"sh\", \"test.sh\"]\n".into()
+        });
+        repo.write("test.sh", "echo 'real suite: FAIL'; exit 1\n");
+        repo.git(&["add", "test.sh"]);
+        repo.git(&["commit", "-q", "-m", "test: the suite"]);
+        if hide {
+            repo.git(&["update-index", "--skip-worktree", "test.sh"]);
+        }
+        repo.write("test.sh", "exit 0\n");
+        let out = dated_release(&repo, &["--allow-dirty"]);
+        assert_eq!(out.status.code(), Some(1), "hidden={hide}: {}", text(&out));
+        assert!(stderr(&out).contains("tests failed"), "{}", text(&out));
+        assert_eq!(repo.git(&["tag"]), "", "hidden={hide}");
+        assert_eq!(repo.read("test.sh"), "exit 0\n", "the local change stays");
+    }
+}

@@ -52,7 +52,7 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
             "nothing to record",
         ))
     })?;
-    let dirty = repo.dirty_paths(5)?;
+    let dirty = repo.dirty_or_hidden_paths(5)?;
     let _ = writeln!(err, "relhook: running `{}`", crate::testrun::shown(argv));
     let status = crate::testrun::run_status(argv, &root)?;
     if let RunStatus::CannotStart { reason, .. } = &status {

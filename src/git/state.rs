@@ -16,6 +16,34 @@ impl Repo {
         self.inner.index().ok()?.get_path(path, 0).map(|e| e.id)
     }
 
+    /// [`Repo::dirty_paths`], then the tracked files whose local changes `git status` does not
+    /// show (`--skip-worktree`, `--assume-unchanged`; see [`Repo::hidden_changes`]), each named
+    /// with its flag: what makes the work tree other than HEAD's for a test run or a release.
+    pub fn dirty_or_hidden_paths(&self, limit: usize) -> Result<Vec<String>> {
+        let mut out = self.dirty_paths(limit)?;
+        let Ok(index) = self.inner.index() else {
+            return Ok(out);
+        };
+        let flagged: Vec<std::path::PathBuf> = index
+            .iter()
+            .filter(|e| skip_worktree(e) || assume_unchanged(e))
+            .map(|e| std::path::PathBuf::from(String::from_utf8_lossy(&e.path).into_owned()))
+            .collect();
+        let flagged: Vec<&Path> = flagged.iter().map(std::path::PathBuf::as_path).collect();
+        for h in self.hidden_changes(&flagged) {
+            if out.len() >= limit {
+                break;
+            }
+            let flag = if h.skip_worktree {
+                "skip-worktree"
+            } else {
+                "assume-unchanged"
+            };
+            out.push(format!("{} (hidden from `git status` by --{flag})", h.path));
+        }
+        Ok(out)
+    }
+
     /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`, as
     /// `git status` lists them: a sparse checkout's skip-worktree entries (files outside the
     /// cone, absent on purpose) are no change, though libgit2 reports them as deleted.

@@ -421,7 +421,7 @@ fn dirty_tree(
     if published.is_empty() || repo.work_tree().is_none() {
         return Ok(());
     }
-    let dirty = repo.dirty_paths(6)?;
+    let dirty = repo.dirty_or_hidden_paths(6)?;
     if dirty.is_empty() {
         return Ok(());
     }

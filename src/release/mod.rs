@@ -385,10 +385,11 @@ pub fn execute(
     let finished = crate::interrupt::check("committing")
         .and_then(|()| crate::git::txn::failpoint("release-committed"))
         .and_then(|()| {
-            // Beside uncommitted changes (--allow-dirty) the work tree is not the release
-            // commit: its tests run on a clean checkout of it.
+            // Beside uncommitted changes (--allow-dirty), or changes hidden from `git status`
+            // (`--skip-worktree`), the work tree is not the release commit: its tests run on a
+            // clean checkout of it.
             let checkout = match (&config.checks.test, opts.no_test) {
-                (Some(_), false) if !repo.dirty_paths(1)?.is_empty() => {
+                (Some(_), false) if !repo.dirty_or_hidden_paths(1)?.is_empty() => {
                     Some(crate::testrun::Checkout::of(repo, commit)?)
                 }
                 _ => None,
