@@ -350,3 +350,43 @@ fn a_release_tests_its_commit_not_the_local_changes_beside_it() {
         assert_eq!(repo.read("test.sh"), "exit 0\n", "the local change stays");
     }
 }
+
+/// The README's first run in a project whose tests leave a lock file and build output behind
+/// (`cargo new` has no Cargo.lock yet; a Python project's `__pycache__/`): the warning and the
+/// push's refusal name the steps, and followed literally they end in a pushed, tested release
+/// whose tree holds the lock file.
+#[test]
+fn files_the_tests_leave_get_steps_that_end_in_a_pushed_release() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\ntest = [\"sh\", \"-c\", \"echo lock > Cargo.lock; mkdir -p src/__pycache__; touch src/__pycache__/m.pyc\"]\n".into()
+    });
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "first release"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Cargo.lock") && err.contains("__pycache__/"),
+        "{err}"
+    );
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let fix = stderr(&out)
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("fix: ").map(str::to_owned))
+        .expect("a fix line");
+    // Each quoted command, run as the user would.
+    let commands: Vec<&str> = fix.split('`').skip(1).step_by(2).collect();
+    assert_eq!(commands.len(), 2, "{fix}");
+    for command in &commands {
+        let out = repo.sh(command);
+        assert!(out.status.success(), "{command}: {}", text(&out));
+    }
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let tagged = repo.git(&["ls-tree", "--name-only", "v0.1.0"]);
+    assert!(tagged.lines().any(|l| l == "Cargo.lock"), "{tagged}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}

@@ -54,10 +54,12 @@ pub(super) fn old_version_left(
     let mut out = Vec::new();
     // relhook's own configuration holds settings (`initial`), never the released version.
     let settings = |p: &str| p == crate::config::FILE_NAME;
-    for path in listed
-        .lines()
-        .filter(|p| *p != changelog && !is_lock_file(p) && !settings(p) && !is_vendored(p))
-    {
+    for path in listed.lines().filter(|p| {
+        *p != changelog
+            && !crate::testrun::leftovers::is_lock_file(p)
+            && !settings(p)
+            && !is_vendored(p)
+    }) {
         let text = match planned.iter().find(|(p, _)| p == path) {
             Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
             None => match std::fs::read_to_string(root.join(path)) {
@@ -103,56 +105,4 @@ fn is_vendored(path: &str) -> bool {
         || [".min.js", ".min.css", ".map"]
             .iter()
             .any(|end| name.ends_with(end))
-}
-
-/// Whether `path` is a lock file: they pin dependencies, whose versions may equal the old one
-/// by chance, and the package manager rewrites them (`uv lock`, `cargo update -w`).
-fn is_lock_file(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let named = [
-        "npm-shrinkwrap.json",
-        "go.sum",
-        "Package.resolved",
-        "packages.lock.json",
-        "gradle.lockfile",
-    ];
-    named.contains(&name)
-        || [".lock", ".lockb", "-lock.json", "-lock.yaml", "-lock.yml"]
-            .iter()
-            .any(|end| name.ends_with(end))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_lock_file;
-
-    #[test]
-    fn lock_files_of_every_ecosystem_are_known() {
-        for lock in [
-            "Cargo.lock",
-            "crates/a/Cargo.lock",
-            "uv.lock",
-            "poetry.lock",
-            "Pipfile.lock",
-            "yarn.lock",
-            "bun.lockb",
-            "package-lock.json",
-            "pnpm-lock.yaml",
-            "npm-shrinkwrap.json",
-            "composer.lock",
-            "Gemfile.lock",
-            "go.sum",
-        ] {
-            assert!(is_lock_file(lock), "{lock}");
-        }
-        for file in [
-            "README.md",
-            "lockfile.md",
-            "src/lock.rs",
-            "package.json",
-            "docs/block",
-        ] {
-            assert!(!is_lock_file(file), "{file}");
-        }
-    }
 }

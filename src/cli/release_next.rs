@@ -75,9 +75,19 @@ pub(super) fn say_next(
             err,
             "relhook: the working tree has changes the release does not include ({paths}); pre-push refuses a release tag on HEAD from a dirty tree"
         );
-        push = format!(
-            "remove, restore or commit {paths} (build output: add it to .gitignore), then {push}"
-        );
+        let new = repo.untracked_paths(6).unwrap_or_default();
+        // Only new files (what the tests left): the steps for each kind.
+        push = if !new.is_empty() && new.len() == dirty_count(repo) {
+            let tag = made.first().map(|m| m.tag);
+            format!(
+                "{}; then {push}",
+                crate::testrun::leftovers::advice(&new, tag)
+            )
+        } else {
+            format!(
+                "remove, restore or commit {paths} (build output: add it to .gitignore), then {push}"
+            )
+        };
     }
     // The reason a push names its remote is said only where nothing else is.
     if untested.is_empty() {
@@ -124,6 +134,11 @@ pub(super) fn say_next(
 }
 
 /// The paths (at most five named) that make the working tree dirty, as pre-push sees it.
+/// How many paths make the tree dirty (at most six, as [`left_in_tree`] reads them).
+fn dirty_count(repo: &Repo) -> usize {
+    repo.dirty_paths(6).map_or(0, |d| d.len())
+}
+
 fn left_in_tree(repo: &Repo) -> Option<String> {
     repo.work_tree()?;
     let dirty = repo.dirty_paths(6).ok()?;

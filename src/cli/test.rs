@@ -113,12 +113,33 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         if left.len() > 5 {
             paths.push_str(", …");
         }
+        let fix = match repo.untracked_paths(6)? {
+            // Only new files: build output, or a lock file the project has not committed yet.
+            new if new.len() == left.len() => {
+                let tag = release_tag_at(&repo, &config, head);
+                crate::testrun::leftovers::advice(&new, tag.as_deref())
+            }
+            _ => "add them to .gitignore (or commit them)".to_owned(),
+        };
         let _ = writeln!(
             err,
-            "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: add them to .gitignore (or commit them)"
+            "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: {fix}"
         );
     }
     Ok(Outcome::Ok)
+}
+
+/// A release tag on `head` (the greatest), whose tag a lock file's fix makes again.
+fn release_tag_at(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    head: git2::Oid,
+) -> Option<String> {
+    repo.release_tag_candidates(&config.version.tag_prefix)
+        .into_iter()
+        .filter(|t| t.commit == head)
+        .max_by(|a, b| a.version.cmp_precedence(&b.version))
+        .map(|t| t.name)
 }
 
 /// The commit release tag `tag` names.

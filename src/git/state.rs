@@ -44,6 +44,23 @@ impl Repo {
         Ok(out)
     }
 
+    /// The untracked paths `git status` lists (a new folder as `dir/`), at most `limit`: what a
+    /// test run or a build leaves, as against changes to tracked files.
+    pub fn untracked_paths(&self, limit: usize) -> Result<Vec<String>> {
+        let mut opts = StatusOptions::new();
+        opts.include_untracked(true).include_ignored(false);
+        let statuses = self
+            .inner
+            .statuses(Some(&mut opts))
+            .map_err(|e| Error::git("read the status", e))?;
+        Ok(statuses
+            .iter()
+            .filter(|s| s.status() == Status::WT_NEW)
+            .filter_map(|s| s.path().map(str::to_owned))
+            .take(limit)
+            .collect())
+    }
+
     /// Paths that make the work tree dirty (modified, staged, untracked), at most `limit`, as
     /// `git status` lists them: a sparse checkout's skip-worktree entries (files outside the
     /// cone, absent on purpose) are no change, though libgit2 reports them as deleted.

@@ -441,7 +441,14 @@ fn dirty_tree(
         problems: vec![format!(
             "the working tree has uncommitted changes ({paths}); a release is published from a clean checkout, so that what was tagged and tested is what you have"
         )],
-        fix: "commit them, stash them (`git stash -u`) or, for build output, add it to .gitignore; make sure the tag is still on the right commit, and push again".into(),
+        fix: match repo.untracked_paths(6)? {
+            // Only new files (what a test run leaves): the steps for each kind.
+            new if new.len() == dirty.len() => format!(
+                "{}; then push again",
+                crate::testrun::leftovers::advice(&new, names.first().copied())
+            ),
+            _ => "commit them, stash them (`git stash -u`) or, for build output, add it to .gitignore; make sure the tag is still on the right commit, and push again".into(),
+        },
     });
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! new run), and CI can publish it by pushing the notes ref.
 
 mod checkout;
+pub mod leftovers;
 
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};

@@ -1,0 +1,114 @@
+//! What to do with the files a test run leaves in the work tree, which make the tree dirty for
+//! pre-push: a lock file belongs in the release (its tag moves onto the commit that adds it),
+//! build output belongs in `.gitignore`.
+
+/// Whether `path` is a lock file: it pins dependencies and belongs in the commit it locks.
+pub fn is_lock_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let named = [
+        "npm-shrinkwrap.json",
+        "go.sum",
+        "Package.resolved",
+        "packages.lock.json",
+        "gradle.lockfile",
+    ];
+    named.contains(&name)
+        || [".lock", ".lockb", "-lock.json", "-lock.yaml", "-lock.yml"]
+            .iter()
+            .any(|end| name.ends_with(end))
+}
+
+/// The fix for leftover `paths` (as `git status` names them, at most a handful) beside release
+/// `tag` on HEAD (none: no release tag there): for lock files, the commit that adds them and
+/// the tag made again on it, tested; for the rest, the `.gitignore` lines that ignore them.
+pub fn advice(paths: &[String], tag: Option<&str>) -> String {
+    let (locks, output): (Vec<&String>, Vec<&String>) = paths.iter().partition(|p| is_lock_file(p));
+    let mut steps = Vec::new();
+    if !output.is_empty() {
+        let mut lines: Vec<String> = Vec::new();
+        for line in output.iter().map(|p| ignore_line(p)) {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        steps.push(format!(
+            "build output goes in .gitignore: `printf '%s\\n' {} >> .gitignore && git add .gitignore && git commit -m \"chore: ignore build output\"`",
+            lines.join(" ")
+        ));
+    }
+    if !locks.is_empty() {
+        let files: Vec<&str> = locks.iter().map(|p| p.as_str()).collect();
+        let files = files.join(" ");
+        steps.push(match tag {
+            Some(tag) => format!(
+                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m \"build: add {files}\" && git tag -a {tag} -m {tag} && relhook test`"
+            ),
+            None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m \"build: add {files}\"`"),
+        });
+    }
+    steps.join("; ")
+}
+
+/// The `.gitignore` line for a leftover: a folder (`src/__pycache__/`) by its name wherever it
+/// is (`__pycache__/`), a file by its path from the top (`/out.txt`).
+fn ignore_line(path: &str) -> String {
+    match path.strip_suffix('/') {
+        Some(dir) => format!("{}/", dir.rsplit('/').next().unwrap_or(dir)),
+        None => format!("/{path}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_files_go_into_the_release_and_output_into_gitignore() {
+        let paths = [
+            "Cargo.lock".to_owned(),
+            "src/demo/__pycache__/".to_owned(),
+            "tests/__pycache__/".to_owned(),
+            "report.xml".to_owned(),
+        ];
+        let a = advice(&paths, Some("v0.1.0"));
+        assert!(
+            a.contains("printf '%s\\n' __pycache__/ /report.xml >> .gitignore"),
+            "{a}"
+        );
+        assert!(
+            a.contains("git tag -d v0.1.0 && git add Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
+            "{a}"
+        );
+        assert!(!advice(&paths[..1], None).contains("git tag"));
+    }
+
+    #[test]
+    fn lock_files_of_every_ecosystem_are_known() {
+        for lock in [
+            "Cargo.lock",
+            "crates/a/Cargo.lock",
+            "uv.lock",
+            "poetry.lock",
+            "Pipfile.lock",
+            "yarn.lock",
+            "bun.lockb",
+            "package-lock.json",
+            "pnpm-lock.yaml",
+            "npm-shrinkwrap.json",
+            "composer.lock",
+            "Gemfile.lock",
+            "go.sum",
+        ] {
+            assert!(is_lock_file(lock), "{lock}");
+        }
+        for file in [
+            "README.md",
+            "lockfile.md",
+            "src/lock.rs",
+            "package.json",
+            "docs/block",
+        ] {
+            assert!(!is_lock_file(file), "{file}");
+        }
+    }
+}
