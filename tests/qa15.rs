@@ -390,3 +390,39 @@ fn files_the_tests_leave_get_steps_that_end_in_a_pushed_release() {
     assert!(tagged.lines().any(|l| l == "Cargo.lock"), "{tagged}");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// Before the first tag, the version files say the version: a release below it is refused as
+/// one below a tag is, and the files are never taken down.
+#[test]
+fn a_first_release_below_the_version_files_is_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"0.1.0\"\n}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: a");
+    let out = dated_release(&repo, &["0.0.1", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("0.0.1") && err.contains("package.json"),
+        "{err}"
+    );
+    assert!(repo.read("package.json").contains("\"0.1.0\""));
+    assert_eq!(repo.git(&["tag"]), "");
+    // A hand tag below it is refused the same way, before it exists.
+    let out = hand_tag(&repo, &["-a", "v0.0.1", "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(stderr(&out).contains("0.0.1 is below 0.1.0"), "{}", text(&out));
+    assert_eq!(repo.git(&["tag"]), "");
+    // A pre-release of the files' version is a first release, not a step down; then the
+    // version the files say.
+    let out = dated_release(&repo, &["0.1.0-rc.1", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix: b");
+    let out = dated_release(&repo, &["0.1.0", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

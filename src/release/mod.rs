@@ -28,7 +28,8 @@ pub use files::{
     files_written, sort_version_files, version_files,
 };
 pub use next::{
-    Decider, VersionInfo, bumped_from_at, current_version, parse_requested, version_info,
+    Decider, VersionInfo, bumped_from_at, current_version, first_release_below_files,
+    parse_requested, version_info,
 };
 pub(crate) use preflight::preflight;
 pub use preflight::{

@@ -185,9 +185,9 @@ pub fn version_info(
     let triple = |t: &ReleaseTag| (t.name.clone(), t.version.clone(), t.commit);
     let tag = tags.latest.as_ref().map(triple);
     let stable = tags.stable.as_ref().map(triple);
-    let (current, current_from) = match &tag {
-        Some((name, v, _)) => (v.clone(), format!("release tag {name}")),
-        None => from_files_or_initial(config, root),
+    let (current, current_from, filed) = match &tag {
+        Some((name, v, _)) => (v.clone(), format!("release tag {name}"), false),
+        None => from_files_or_initial_which(config, root),
     };
     let (commits, since_latest, cancelled) = match head {
         Some(h) => super::deciders::deciders(
@@ -255,6 +255,13 @@ pub fn version_info(
     } else {
         (next, None)
     };
+    // Before the first tag the version files say the version: never taken down.
+    if let Some(r) = filed
+        .then(|| below_files(&next, &current, &current_from))
+        .flatten()
+    {
+        return Err(Error::Refused(r));
+    }
     // Versions only go up, over every released section, whatever HEAD's tags say.
     super::above::check_above_released(repo, config, root, &next)?;
     Ok(VersionInfo {
@@ -329,6 +336,53 @@ fn first_release(
 
 /// With no release tag, the version already written in the project is where it starts.
 fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
+    let (v, from, _) = from_files_or_initial_which(config, root);
+    (v, from)
+}
+
+/// Before the first release tag the version files say the version: a release below it would
+/// take them down. `relhook release` and a hand tag refuse it alike.
+pub fn first_release_below_files(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+) -> Option<Refusal> {
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    let own = format!("{prefix}{version}");
+    if repo
+        .latest_release_tag_except(head, prefix, Some(&own))
+        .is_some()
+    {
+        return None;
+    }
+    let (current, from, filed) = from_files_or_initial_which(config, root);
+    filed
+        .then(|| below_files(version, &current, &from))
+        .flatten()
+}
+
+fn below_files(version: &Version, current: &Version, from: &str) -> Option<Refusal> {
+    // A pre-release of the files' own version (1.0.0-rc.1 beside a never-released 1.0.0) is
+    // the usual way to a first release, not a step down.
+    let line = Version::new(version.major, version.minor, version.patch);
+    line.cmp_precedence(current).is_lt().then(|| {
+        Refusal::new(
+            Reason::NotGreater,
+            format!(
+                "{version} is below {current}, the version {} says (no release tag yet); versions only go up",
+                from.trim_end_matches(", no release tag yet")
+            ),
+            format!(
+                "release {current} as the first release (`relhook release {current}`), or a version above it"
+            ),
+        )
+    })
+}
+
+/// [`from_files_or_initial`], and whether a version file said it.
+fn from_files_or_initial_which(config: &Config, root: &Path) -> (Version, String, bool) {
     let found = super::version_files(config, root);
     let versions = found.iter().filter_map(|f| {
         let text = files::read_version(root, f).ok()?;
@@ -338,11 +392,13 @@ fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
         return (
             v,
             format!("{} ({}), no release tag yet", f.path.display(), f.locator),
+            true,
         );
     }
     (
         config.version.initial.clone(),
         "`version.initial`, no release tag or version file yet".into(),
+        false,
     )
 }
 

@@ -230,6 +230,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
             ));
+        } else if let Some(r) = repo.work_tree().and_then(|root| {
+            crate::release::first_release_below_files(repo, config, &root, &version)
+        }) {
+            out.push(r.to_string());
         } else if let Some(why) = crate::history::unlinted::release_message_problem(config) {
             let fix = crate::history::unlinted::RELEASE_MESSAGE_FIX;
             out.push(format!("{why}; {fix}"));
