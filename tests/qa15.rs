@@ -416,7 +416,11 @@ fn a_first_release_below_the_version_files_is_refused() {
     // A hand tag below it is refused the same way, before it exists.
     let out = hand_tag(&repo, &["-a", "v0.0.1", "-m", "x"]);
     assert_eq!(out.status.code(), Some(128), "{}", text(&out));
-    assert!(stderr(&out).contains("0.0.1 is below 0.1.0"), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("0.0.1 is below 0.1.0"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(repo.git(&["tag"]), "");
     // A pre-release of the files' version is a first release, not a step down; then the
     // version the files say.
@@ -425,4 +429,39 @@ fn a_first_release_below_the_version_files_is_refused() {
     repo.commit_hooked("fix: b");
     let out = dated_release(&repo, &["0.1.0", "--no-test"]);
     assert!(out.status.success(), "{}", text(&out));
+}
+
+/// `git revert` of a release commit takes its section out while its tag stays: the next
+/// release would ship that release's entries again. Doctor, release and a hand tag name it.
+#[test]
+fn a_reverted_release_commit_is_named_before_its_entries_ship_twice() {
+    let repo = installed_repo();
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    assert!(!repo.read("CHANGELOG.md").contains("## [0.1.0]"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(stdout(&doctor).contains("v0.1.0"), "{}", text(&doctor));
+    let revert = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    for args in [&["--no-test"][..], &["patch", "--no-test"]] {
+        let out = dated_release(&repo, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("## [0.1.0]")
+                && err.contains(&revert)
+                && err.contains("git tag -d v0.1.0"),
+            "{err}"
+        );
+    }
+    let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(stderr(&out).contains("## [0.1.0]"), "{}", text(&out));
+    // Undone on purpose: the tag goes, and the release is made again, once.
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(log.matches("- init").count(), 1, "{log}");
 }

@@ -152,6 +152,14 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             }
         }
     }
+    if let Some(r) = crate::release::reverted::section_gone(repo, config) {
+        out.push(doctor::Check {
+            subject: "changelog".into(),
+            status: Status::Invalid,
+            detail: r.what,
+            fix: r.fix,
+        });
+    }
     if let Some(why) = crate::history::unlinted::release_message_problem(config) {
         out.push(doctor::Check {
             subject: "config".into(),

@@ -14,6 +14,7 @@ pub mod notes;
 pub mod packages;
 mod preflight;
 mod resume;
+pub mod reverted;
 mod taken;
 mod undo;
 
@@ -110,6 +111,9 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         return Err(Error::Refused(r));
     }
     preflight::tests_start(config, root, opts)?;
+    if let Some(r) = reverted::section_gone(repo, config) {
+        return Err(Error::Refused(r));
+    }
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);

@@ -96,7 +96,16 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
                 &config.changelog.path,
                 &version,
             );
-            return has_section.then_some(HalfMade {
+            // A release commit whose section the tip no longer has was undone (`git revert`
+            // of it, its tag deleted on purpose): nothing to finish.
+            let undone = commit != tip
+                && !crate::history::sync::has_section_at(
+                    repo,
+                    tip,
+                    &config.changelog.path,
+                    &version,
+                );
+            return (has_section && !undone).then_some(HalfMade {
                 commit,
                 version,
                 tag,

@@ -234,6 +234,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             crate::release::first_release_below_files(repo, config, &root, &version)
         }) {
             out.push(r.to_string());
+        } else if let Some(r) = crate::release::reverted::section_gone(repo, config) {
+            out.push(r.to_string());
         } else if let Some(why) = crate::history::unlinted::release_message_problem(config) {
             let fix = crate::history::unlinted::RELEASE_MESSAGE_FIX;
             out.push(format!("{why}; {fix}"));

@@ -1,0 +1,77 @@
+//! A release whose section left the changelog while its tag stays in HEAD's history: `git
+//! revert` of the release commit, or the section deleted by hand. The next release would then
+//! ship that release's entries a second time, so releases, hand tags and doctor name it.
+
+use semver::Version;
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::changelog::{Changelog, release_version};
+
+/// The latest release tag reachable from HEAD whose `## [X.Y.Z]` section the changelog at its
+/// commit has and HEAD's has not: what is wrong, with the commit that took it out, and the two
+/// ways on (the release undone: its tag goes; kept: its section comes back).
+pub fn section_gone(repo: &Repo, config: &Config) -> Option<Refusal> {
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    let (tag, target) = repo.latest_release_tag(head, prefix)?;
+    let version = Version::parse(tag.get(prefix.len()..)?).ok()?;
+    let tagged = repo.peel_to_commit(target)?;
+    let has = |commit| -> Option<bool> {
+        let file = repo.file_at(commit, &config.changelog.path).ok()??;
+        let text = String::from_utf8(file.bytes).ok()?;
+        let log = Changelog::parse(&text).ok()?;
+        Some(
+            log.versions()
+                .iter()
+                .filter_map(|v| release_version(v))
+                .any(|v| v == version),
+        )
+    };
+    if has(tagged) != Some(true) || has(head) != Some(false) {
+        return None;
+    }
+    let path = config.changelog.path.display();
+    let gone_in = removed_by(repo, config, &tagged.to_string(), &version);
+    let by = gone_in.as_deref().map_or(String::new(), |c| {
+        format!(" (commit {c} took it out: a revert of the release commit?)")
+    });
+    let back = gone_in.as_deref().map_or_else(
+        || format!("put `## [{version}]` back into {path}"),
+        |c| format!("`git revert {c}`"),
+    );
+    Some(Refusal::new(
+        Reason::Changelog,
+        format!(
+            "release tag {tag} is in HEAD's history but its section `## [{version}]` is no longer in {path}{by}; a release now would ship {tag}'s entries a second time"
+        ),
+        format!(
+            "if {tag} is undone and not published, delete its tag (`git tag -d {tag}`) and release again; if it stands, bring its section back ({back})"
+        ),
+    ))
+}
+
+/// The commit after `since` that took the `## [version]` section out of the changelog.
+fn removed_by(repo: &Repo, config: &Config, since: &str, version: &Version) -> Option<String> {
+    let path = config.changelog.path.to_string_lossy().into_owned();
+    let needle = format!("## [{version}]");
+    let range = format!("{since}..HEAD");
+    let found = repo
+        .run_git(
+            &[
+                "log",
+                "-1",
+                "--format=%H",
+                "-S",
+                &needle,
+                &range,
+                "--",
+                &path,
+            ],
+            None,
+        )
+        .ok()?;
+    let found = git2::Oid::from_str(found.trim()).ok()?;
+    Some(crate::git::short_id(found))
+}
