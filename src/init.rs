@@ -37,6 +37,9 @@ pub struct Initialised {
     pub package_tables: String,
     /// Why no tables are proposed for a workspace released as one project (a sentence).
     pub one_project: Option<String>,
+    /// The workspace members not proposed because they are never published, and what says so
+    /// (a sentence).
+    pub left_out: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist.
@@ -66,6 +69,7 @@ pub fn init(root: &Path) -> Result<Initialised> {
         packages,
         package_tables,
         one_project: crate::history::packages::detect::one_project(root),
+        left_out: crate::history::packages::detect::left_out(root),
     })
 }
 

@@ -21,8 +21,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
         }
-        if let Some(sentence) = &done.one_project {
-            writeln!(out, "{sentence}")?;
+        match (&done.one_project, &done.left_out) {
+            (Some(sentence), _) | (None, Some(sentence)) => writeln!(out, "{sentence}")?,
+            (None, None) => {}
         }
         if !done.packages.is_empty() {
             let names: Vec<String> = done

@@ -29,6 +29,7 @@
 //! repository's own ("root"). Merges belong to nothing (they get no entry).
 
 pub mod detect;
+mod passed_over;
 
 use std::path::Path;
 
