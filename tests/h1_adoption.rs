@@ -2,7 +2,7 @@
 //! proposes always loads and follows the tags already there, tags in another form than the
 //! configured one are named rather than ignored, and doctor checks every changelog.
 
-use crate::support::{Repo, ok, stdout, text};
+use crate::support::{Repo, ok, stderr, stdout, text};
 
 /// `Cargo.toml` of a crate.
 fn krate(name: &str, version: &str, extra: &str) -> String {
@@ -91,4 +91,103 @@ fn init_output_loads_for_npm_and_pnpm_workspaces_listing_the_root() {
         assert!(stdout(&out).contains("packages/demo"), "{}", text(&out));
         ok(repo.relhook(&["version"]));
     }
+}
+
+/// cocogitto's tags (`api-1.0.0`) beside the default template `api-v{version}`: relhook
+/// refuses to guess, names the tags and the `tag` line that fixes it, instead of releasing
+/// 1.0.0 a second time from all of history.
+#[test]
+fn package_tags_in_another_form_are_named_not_ignored() {
+    let repo = Repo::new();
+    repo.write(
+        "api/Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"1.0.0\"\n",
+    );
+    repo.write(".relconfig.toml", "[packages.api]\npath = \"api\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: init"]);
+    repo.git(&["tag", "-a", "api-1.0.0", "-m", "x"]);
+    repo.write(
+        "api/Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"1.0.0\"\n#\n",
+    );
+    repo.git(&["commit", "-qam", "fix(api): y"]);
+    for args in [
+        &["version", "--package", "api", "--next", "--explain"][..],
+        &["version", "--package", "api"],
+        &["release", "--package", "api", "--dry-run", "--no-test"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("`api-1.0.0`") && err.contains("tag = \"api-{version}\""),
+            "{args:?}: {err}"
+        );
+    }
+    // Naming a version those tags released does not release it again; one above them goes.
+    let again = repo.relhook(&[
+        "release",
+        "--package",
+        "api",
+        "1.0.0",
+        "--dry-run",
+        "--no-test",
+    ]);
+    assert_eq!(again.status.code(), Some(2), "{}", text(&again));
+    assert!(stderr(&again).contains("`api-1.0.0`"), "{}", text(&again));
+    ok(repo.relhook(&[
+        "release",
+        "--package",
+        "api",
+        "2.0.0",
+        "--dry-run",
+        "--no-test",
+    ]));
+    // Other packages' tags and the root's are theirs: no refusal for them.
+    repo.write(
+        ".relconfig.toml",
+        "[packages.api]\npath = \"api\"\ntag = \"api-{version}\"\n",
+    );
+    repo.git(&["commit", "-qam", "chore: api's tags"]);
+    let out = ok(repo.relhook(&["version", "--package", "api", "--next"]));
+    assert!(stdout(&out).contains("1.0.1"), "{}", text(&out));
+}
+
+/// pypa/hatch: the root's tags are `hatch-v1.18.0`. With a `[packages]` table, as without,
+/// relhook refuses and says to set `tag_prefix`, leaving the packages' own tags out of it;
+/// naming the first release's version still goes past it.
+#[test]
+fn the_roots_tags_under_another_prefix_are_named_in_a_monorepo_too() {
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "app-v1.18.0", "-m", "x"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: y"]);
+    let alone = repo.relhook(&["version", "--next"]);
+    assert_eq!(alone.status.code(), Some(2), "{}", text(&alone));
+    assert!(
+        stderr(&alone).contains("tag_prefix = \"app-v\""),
+        "{}",
+        text(&alone)
+    );
+    repo.write(".relconfig.toml", "[packages.lib]\npath = \"lib\"\n");
+    repo.write("lib/x", "");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: cfg"]);
+    repo.git(&["tag", "-a", "lib-v0.2.0", "-m", "x"]);
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`app-v1.18.0`") && err.contains("tag_prefix = \"app-v\""),
+        "{err}"
+    );
+    assert!(!err.contains("lib-v"), "lib's tags are lib's: {err}");
+    // The package's own tags are no reason to refuse, and naming the first release goes past.
+    ok(repo.relhook(&["version", "--package", "lib"]));
+    let out = ok(repo.relhook(&["release", "0.1.0", "--dry-run", "--no-test"]));
+    assert!(text(&out).contains("0.1.0"), "{}", text(&out));
+    // Only the packages' tags: nothing to refuse.
+    repo.git(&["tag", "-d", "app-v1.18.0"]);
+    ok(repo.relhook(&["version", "--next"]));
 }

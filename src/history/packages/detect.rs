@@ -363,7 +363,8 @@ pub fn render(found: &[Found]) -> String {
     out
 }
 
-fn toml_key(name: &str) -> String {
+/// A package name as a TOML key (`api`, `"@acme/web"`).
+pub(crate) fn toml_key(name: &str) -> String {
     if !name.is_empty()
         && name
             .chars()
