@@ -191,3 +191,37 @@ fn the_roots_tags_under_another_prefix_are_named_in_a_monorepo_too() {
     repo.git(&["tag", "-d", "app-v1.18.0"]);
     ok(repo.relhook(&["version", "--next"]));
 }
+/// init proposes the tag forms the tags already there use: `cocogitto-{version}` for a
+/// crate tagged `cocogitto-7.0.0`, and the root's own prefix (none for `1.2.3`, `hatch-v`
+/// for `hatch-v1.18.0`); what it writes loads and reads those tags.
+#[test]
+fn init_proposes_the_tag_forms_already_in_use() {
+    for (root_tag, prefix) in [("1.2.3", ""), ("hatch-v1.18.0", "hatch-v"), ("v0.4.0", "v")] {
+        let repo = Repo::new();
+        repo.write("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n");
+        repo.write(
+            "crates/cocogitto/Cargo.toml",
+            krate("cocogitto", "7.0.0", ""),
+        );
+        repo.write("crates/cocogitto/src/lib.rs", "\n");
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-qm", "chore: init"]);
+        repo.git(&["tag", "-a", "cocogitto-7.0.0", "-m", "x"]);
+        repo.git(&["tag", "-a", root_tag, "-m", "x"]);
+        let out = ok(repo.relhook(&["init"]));
+        let config = repo.read(".relconfig.toml");
+        assert!(
+            config.contains("\n[packages.cocogitto]\npath = \"crates/cocogitto\"\ntag = \"cocogitto-{version}\"\n"),
+            "{config}"
+        );
+        assert!(
+            config.contains(&format!("\ntag_prefix = \"{prefix}\"\n")),
+            "{root_tag}: {config}\n{}",
+            text(&out)
+        );
+        let out = ok(repo.relhook(&["version", "--package", "cocogitto"]));
+        assert_eq!(stdout(&out).trim(), "7.0.0");
+        let out = ok(repo.relhook(&["version"]));
+        assert_eq!(stdout(&out).trim(), root_tag.trim_start_matches(prefix));
+    }
+}

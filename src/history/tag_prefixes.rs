@@ -9,6 +9,7 @@ use git2::Oid;
 
 use crate::config::{Config, Package};
 use crate::git::{ReleaseTag, Repo};
+use crate::history::packages::names_package;
 use crate::{Error, Result};
 
 /// How many of a prefix's greatest tags are tried for reachability from HEAD.
@@ -140,22 +141,9 @@ pub fn refuse_other_package_forms(
     })
 }
 
-/// Whether a tag prefix is named after the package `name`: the name (or, for `@scope/web`,
-/// `web`), then separators and a `v` at most (`api-`, `api-v`, `api/v`, `api@`, `api_`).
-pub(crate) fn names_package(name: &str, prefix: &str) -> bool {
-    let short = name.rsplit('/').next().unwrap_or(name);
-    [name, short].iter().any(|n| {
-        prefix.strip_prefix(n).is_some_and(|rest| {
-            let rest = rest.strip_suffix('v').unwrap_or(rest);
-            rest.chars()
-                .all(|c| matches!(c, '-' | '_' | '/' | '@' | '.'))
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::names_package;
+    use crate::history::packages::names_package;
 
     #[test]
     fn prefixes_named_after_a_package() {

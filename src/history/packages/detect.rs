@@ -518,7 +518,7 @@ mod tests {
             said.contains("crates/inherits (`publish = false`), crates/none (`publish = false`), crates/tool (`publish = false`)"),
             "{said}"
         );
-        let text = crate::init::render_config(None) + &render(&detect(r)) + &passed_over(r);
+        let text = crate::init::render_config(None, None) + &render(&detect(r)) + &passed_over(r);
         let parsed = crate::config::Config::parse(Path::new("x"), &text).unwrap();
         assert_eq!(parsed.packages.len(), 2);
     }
