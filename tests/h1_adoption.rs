@@ -225,3 +225,45 @@ fn init_proposes_the_tag_forms_already_in_use() {
         assert_eq!(stdout(&out).trim(), root_tag.trim_start_matches(prefix));
     }
 }
+/// doctor checks each package's changelog as it checks the root's: one post-commit refuses
+/// is not "all is well".
+#[test]
+fn doctor_checks_package_changelogs() {
+    let repo = Repo::new();
+    repo.write(
+        "api/CHANGELOG.md",
+        "# Changelog\n\n## api-1.0.0 - 2024-01-01\n\n- one\n",
+    );
+    repo.write("api/a", "a\n");
+    repo.write(".relconfig.toml", "[packages.api]\npath = \"api\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("api/a", "a\nb\n");
+    repo.git(&["commit", "-qam", "fix(api): b"]);
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stdout(&out);
+    let row = said
+        .lines()
+        .find(|l| l.contains("INVALID") && l.contains("api/CHANGELOG.md"))
+        .unwrap_or_else(|| panic!("no row for api's changelog:\n{said}"));
+    assert!(row.contains("changelog"), "{row}");
+    assert!(
+        said.contains("fix: ") && said.contains("`changelog` in [packages.api]"),
+        "{said}"
+    );
+    // A package changelog with conflict markers, too.
+    repo.write(
+        "api/CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n<<<<<<< ours\n- a\n=======\n- b\n>>>>>>> theirs\n",
+    );
+    repo.git_skipping_relhook(&["commit", "-qam", "chore: conflicted"]);
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("api/CHANGELOG.md:5 has unresolved conflict markers"),
+        "{}",
+        text(&out)
+    );
+}
