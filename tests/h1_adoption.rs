@@ -124,6 +124,10 @@ fn package_tags_in_another_form_are_named_not_ignored() {
             err.contains("`api-1.0.0`") && err.contains("tag = \"api-{version}\""),
             "{args:?}: {err}"
         );
+        assert!(
+            err.contains("`relhook release --package api 1.0.1`"),
+            "{args:?}: {err}"
+        );
     }
     // Naming a version those tags released does not release it again; one above them goes.
     let again = repo.relhook(&[
@@ -140,7 +144,7 @@ fn package_tags_in_another_form_are_named_not_ignored() {
         "release",
         "--package",
         "api",
-        "2.0.0",
+        "1.0.1",
         "--dry-run",
         "--no-test",
     ]));

@@ -127,6 +127,12 @@ pub fn refuse_other_package_forms(
         return Ok(());
     }
     let table = crate::history::packages::detect::toml_key(&package.name);
+    let v = &tag.version;
+    let above = if v.pre.is_empty() {
+        semver::Version::new(v.major, v.minor, v.patch + 1)
+    } else {
+        semver::Version::new(v.major, v.minor, v.patch)
+    };
     Err(Error::IncompleteHistory {
         message: format!(
             "package {}'s release tags here do not follow its tag template {:?} (e.g. `{}`), so relhook cannot tell its current version or which of its commits are released",
@@ -135,8 +141,8 @@ pub fn refuse_other_package_forms(
             tag.name
         ),
         fix: format!(
-            "set `tag = \"{prefix}{{version}}\"` in [packages.{table}] in .relconfig.toml; or, if they are not {}'s releases, name its first release's version: `relhook release --package {} {}`",
-            package.name, package.name, config.version.initial
+            "set `tag = \"{prefix}{{version}}\"` in [packages.{table}] in .relconfig.toml; or, if they are not {}'s releases, name its first release's version, above theirs: `relhook release --package {} {above}`",
+            package.name, package.name
         ),
     })
 }
