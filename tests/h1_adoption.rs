@@ -271,3 +271,31 @@ fn doctor_checks_package_changelogs() {
         text(&out)
     );
 }
+
+/// A package's first release at the version its manifest already has says so: never a
+/// silent `1.0.0 → 1.0.0`.
+#[test]
+fn a_first_package_release_at_the_manifests_version_says_so() {
+    let repo = Repo::new();
+    repo.write(
+        "api/Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"1.0.0\"\n",
+    );
+    repo.write(".relconfig.toml", "[packages.api]\npath = \"api\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: init"]);
+    repo.write(
+        "api/Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"1.0.0\"\n#\n",
+    );
+    repo.git(&["commit", "-qam", "fix(api): y"]);
+    let out = ok(repo.relhook(&["release", "--package", "api", "--dry-run", "--no-test"]));
+    let said = stdout(&out);
+    assert!(!said.contains("1.0.0 → 1.0.0"), "{said}");
+    assert!(
+        said.contains(
+            "api-v1.0.0: 1.0.0 (first release, the version already there: api/Cargo.toml"
+        ),
+        "{said}"
+    );
+}
