@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::history::packages::tag_forms::VersionTag;
 use crate::{Result, fsx};
 
 /// The configuration template: every key at its default (a unit test holds it to that).
@@ -37,16 +38,25 @@ pub struct Initialised {
     pub package_tables: String,
     /// Why no tables are proposed for a workspace released as one project (a sentence).
     pub one_project: Option<String>,
+    /// The `tag_prefix` set from the release tags there (when not the default `v`), and the
+    /// greatest of those tags.
+    pub tag_prefix: Option<(String, String)>,
+    /// The workspace members not proposed because they are never published, and what says so
+    /// (a sentence).
+    pub left_out: Option<String>,
 }
 
-/// Writes the two files into `root` (the top of the work tree) where they do not exist.
-pub fn init(root: &Path) -> Result<Initialised> {
+/// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
+/// are the repository's tags that end in a version: the tag forms proposed are theirs.
+pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     let test_command = guess_test_command(root);
-    let packages = crate::history::packages::detect::detect(root);
+    let mut packages = crate::history::packages::detect::detect(root);
+    let tag_prefix = crate::history::packages::tag_forms::adopt(&mut packages, tags);
     let package_tables = crate::history::packages::detect::render(&packages)
         + &crate::history::packages::detect::passed_over(root);
     let config = root.join(crate::config::FILE_NAME);
-    let text = render_config(test_command.as_deref()) + &package_tables;
+    let prefix = tag_prefix.as_ref().map(|p| p.0.as_str());
+    let text = render_config(test_command.as_deref(), prefix) + &package_tables;
     let config_written = fsx::write_new(&config, text.as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
     let changelog_written =
@@ -63,19 +73,33 @@ pub fn init(root: &Path) -> Result<Initialised> {
             },
         ],
         test_command: test_command.filter(|_| config_written),
+        tag_prefix,
         packages,
         package_tables,
         one_project: crate::history::packages::detect::one_project(root),
+        left_out: crate::history::packages::detect::left_out(root),
     })
 }
 
 /// The configuration text, with `[checks] test` set when the project's test command is
-/// evident (`cargo test` for a Cargo.toml...), else left as a commented example.
-pub fn render_config(test_command: Option<&str>) -> String {
+/// evident (`cargo test` for a Cargo.toml...), else left as a commented example, and
+/// `tag_prefix` when the release tags there use another than `v`.
+pub fn render_config(test_command: Option<&str>, tag_prefix: Option<&str>) -> String {
     let placeholder = "# test = [\"cargo\", \"test\"]\n";
-    match test_command {
+    let text = match test_command {
         Some(argv) => CONFIG_TEMPLATE.replacen(placeholder, &format!("test = {argv}\n"), 1),
         None => CONFIG_TEMPLATE.to_owned(),
+    };
+    match tag_prefix {
+        Some(prefix) => {
+            let value = serde_json::Value::from(prefix).to_string();
+            text.replacen(
+                "\ntag_prefix = \"v\"\n",
+                &format!("\ntag_prefix = {value}\n"),
+                1,
+            )
+        }
+        None => text,
     }
 }
 
@@ -321,10 +345,12 @@ mod tests {
 
     #[test]
     fn proposal_sets_the_test_command_and_still_parses() {
-        let text = render_config(Some(r#"["npm", "test"]"#));
+        let text = render_config(Some(r#"["npm", "test"]"#), Some("hatch-v"));
+        assert!(text.contains("\ntag_prefix = \"hatch-v\"\n"), "{text}");
         assert!(text.contains("\ntest = [\"npm\", \"test\"]\n"), "{text}");
         let c = Config::parse(Path::new("x"), &text).unwrap();
         assert_eq!(c.checks.test.unwrap(), ["npm", "test"]);
+        assert_eq!(c.version.tag_prefix, "hatch-v");
     }
 
     #[test]
@@ -392,11 +418,11 @@ mod tests {
             r#"{"scripts":{"test":"jest"}}"#,
         )
         .unwrap();
-        let first = init(tmp.path()).unwrap();
+        let first = init(tmp.path(), &[]).unwrap();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
-        let second = init(tmp.path()).unwrap();
+        let second = init(tmp.path(), &[]).unwrap();
         assert!(second.files.iter().all(|f| !f.written));
         assert_eq!(
             std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),

@@ -172,7 +172,10 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
 }
 
 /// Each package's view of the configuration (none outside a work tree).
-fn views_of(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<crate::config::Config> {
+pub(super) fn views_of(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+) -> Vec<crate::config::Config> {
     let Some(root) = repo.work_tree() else {
         return Vec::new();
     };
@@ -229,30 +232,11 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     }
     match (&repo, &config) {
         (Ok(repo), Ok(config)) => {
-            // A changelog relhook cannot keep: every entry and release would be refused.
-            if let Some(check) = unwritable_changelog(repo, config) {
-                report.checks.push(check);
-            } else if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
-                let path = config.changelog.path.display();
-                let fix = match edit {
-                    Some(edit) => format!(
-                        "in {path}, {edit}; or point `changelog.path` in .relconfig.toml elsewhere"
-                    ),
-                    None => format!(
-                        "make {path} a Keep a Changelog file (https://keepachangelog.com/en/1.1.0/), or point `changelog.path` in .relconfig.toml elsewhere"
-                    ),
-                };
-                report.checks.push(doctor::Check {
-                    subject: "changelog".into(),
-                    status: Status::Invalid,
-                    detail: format!(
-                        "{why}: post-commit adds no entries to it, and releases and hand tags are refused"
-                    ),
-                    fix: Some(fix),
-                });
-            } else if let Some(check) = conflicted_changelog(repo, config) {
-                report.checks.push(check);
-            }
+            // A changelog relhook cannot keep, the root's or a package's: every entry and
+            // release would be refused.
+            report
+                .checks
+                .extend(super::doctor_changelog::changelog_checks(repo, config));
             report.checks.extend(unwritable_release_file(repo, config));
             report.checks.extend(unfinished_work(repo, config));
         }
@@ -334,82 +318,5 @@ fn unwritable_release_file(
         status: Status::Invalid,
         detail: format!("{}: releases and hand tags are refused", r.what),
         fix: r.fix,
-    })
-}
-
-/// A changelog committed with unresolved conflict markers: post-commit adds nothing to it and
-/// every release, hand tag and sync refuses it, so the first command that says so should not
-/// be the release.
-fn conflicted_changelog(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-) -> Option<doctor::Check> {
-    let path = &config.changelog.path;
-    let bytes = crate::fsx::read_optional(&repo.work_tree()?.join(path)).ok()??;
-    let line = crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&bytes))?;
-    Some(doctor::Check {
-        subject: "changelog".into(),
-        status: Status::Invalid,
-        detail: format!(
-            "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): post-commit adds no entries to it, and releases and hand tags are refused",
-            path.display()
-        ),
-        fix: Some(format!(
-            "resolve them in {} (keep both sides' entries) and commit, then `relhook changelog --sync`",
-            path.display()
-        )),
-    })
-}
-
-/// A changelog path post-commit cannot write (a directory, a symbolic link, a path leading
-/// out of the work tree): every commit warns "no entry added", so doctor says so, with the fix
-/// post-commit names.
-fn unwritable_changelog(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-) -> Option<doctor::Check> {
-    let root = repo.work_tree()?;
-    let path = &config.changelog.path;
-    let shown = path.display();
-    let meta = std::fs::symlink_metadata(root.join(path)).ok();
-    let (what, fix) = if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
-        let to = std::fs::read_link(root.join(path)).ok()?;
-        let to = match path.parent() {
-            Some(dir) if to.is_relative() => dir.join(to),
-            _ => to,
-        };
-        (
-            format!(
-                "{shown} is a symbolic link (to `{}`), which relhook does not write through",
-                to.display()
-            ),
-            format!(
-                "point the configuration at the file the link names: `changelog.path = \"{}\"` in .relconfig.toml",
-                to.display()
-            ),
-        )
-    } else if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
-        (
-            format!("{shown} is a directory"),
-            format!(
-                "point the changelog at a file (e.g. `changelog.path = \"{shown}/CHANGELOG.md\"` in .relconfig.toml)"
-            ),
-        )
-    } else {
-        match crate::fsx::confine(&root, path) {
-            Err(e @ Error::UnsafePath { .. }) if !e.to_string().contains("does not exist") => (
-                e.to_string(),
-                "point `changelog.path` in .relconfig.toml at a file inside the work tree".into(),
-            ),
-            _ => return None,
-        }
-    };
-    Some(doctor::Check {
-        subject: "changelog".into(),
-        status: Status::Invalid,
-        detail: format!(
-            "{what}: post-commit adds no entries to it, and releases and hand tags are refused"
-        ),
-        fix: Some(fix),
     })
 }

@@ -11,7 +11,15 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         .locate()
         .and_then(|l| l.work_tree)
         .unwrap_or_else(|| ctx.cwd.clone());
-    let done = crate::init::init(&root)?;
+    // The tags that end in a version: init proposes the forms they use.
+    let tags: Vec<_> = ctx
+        .repo()
+        .map(|repo| repo.version_suffixed_tags())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(prefix, t)| (prefix, t.name, t.version))
+        .collect();
+    let done = crate::init::init(&root, &tags)?;
     write_out(|out| {
         for f in &done.files {
             let name = rel(&f.path, &root);
@@ -21,8 +29,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
         }
-        if let Some(sentence) = &done.one_project {
-            writeln!(out, "{sentence}")?;
+        match (&done.one_project, &done.left_out) {
+            (Some(sentence), _) | (None, Some(sentence)) => writeln!(out, "{sentence}")?,
+            (None, None) => {}
         }
         if !done.packages.is_empty() {
             let names: Vec<String> = done
@@ -70,6 +79,20 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                         crate::history::packages::detect::render(&missing)
                     )?;
                 }
+            }
+        }
+        if let Some((prefix, example)) = &done.tag_prefix {
+            let config_written = done.files.first().is_some_and(|f| f.written);
+            if config_written {
+                writeln!(
+                    out,
+                    "set `[version] tag_prefix = {prefix:?}`: the release tags here use it (`{example}`)"
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "the release tags here use tag_prefix {prefix:?} (`{example}`): set `tag_prefix = {prefix:?}` under [version] in .relconfig.toml if it does not"
+                )?;
             }
         }
         if let Some(argv) = &done.test_command {

@@ -7,6 +7,7 @@ mod commit;
 mod context;
 mod direct;
 mod doctor;
+mod doctor_changelog;
 mod exit;
 mod init;
 mod install;

@@ -280,7 +280,15 @@ fn print_plan(out: &mut dyn Write, plan: &Plan, no_test: bool) -> std::io::Resul
             },
             None => "patch: a dependency's requirement changed".to_owned(),
         };
-        writeln!(out, "  {}: {} → {} ({why})", p.tag, p.current, p.version)?;
+        match &p.info {
+            // Never a silent `1.0.0 → 1.0.0`: a first release tags the version already there.
+            Some(info) if info.tag.is_none() && p.current == p.version => writeln!(
+                out,
+                "  {}: {} (first release, the version already there: {}; {why})",
+                p.tag, p.version, info.current_from
+            )?,
+            _ => writeln!(out, "  {}: {} → {} ({why})", p.tag, p.current, p.version)?,
+        }
         for c in &p.because {
             writeln!(out, "    {}", c.entry())?;
         }

@@ -1,12 +1,15 @@
 //! Release tags under a prefix other than `tag_prefix` (`hatch-v1.18.0`, changesets'
 //! `@changesets/cli@3.0.1`): before the first release under `tag_prefix`, relhook would take
 //! all of history for unreleased and propose a first release below them, so it refuses and
-//! names the prefixes found.
+//! names the prefixes found. In a monorepo the packages' own tags are theirs, not the
+//! root's; and a package's tags in another form than its template (cocogitto's `api-1.0.0`
+//! beside `api-v{version}`) are named the same way, with the `tag` line that reads them.
 
 use git2::Oid;
 
-use crate::config::Config;
+use crate::config::{Config, Package};
 use crate::git::{ReleaseTag, Repo};
+use crate::history::packages::names_package;
 use crate::{Error, Result};
 
 /// How many of a prefix's greatest tags are tried for reachability from HEAD.
@@ -16,7 +19,14 @@ const TRIED: usize = 8;
 /// `head`'s history: each such prefix with its greatest reachable tag, greatest first.
 pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
     let prefix = config.version.tag_prefix.as_str();
-    let found = other_prefixes(repo, head, prefix);
+    // A package's tags, in its template's form or named after it, are the package's.
+    let theirs = |p: &str| {
+        config
+            .packages
+            .iter()
+            .any(|k| k.tag.prefix() == p || names_package(&k.name, p))
+    };
+    let found = other_prefixes(repo, head, prefix, |p| !theirs(p));
     let Some((first, tag)) = found.first() else {
         return Ok(());
     };
@@ -63,12 +73,17 @@ fn not_releases(config: &Config) -> String {
     )
 }
 
-/// The prefixes other than `prefix` whose tags (ending in a SemVer version) are in `head`'s
+/// The prefixes other than `prefix` (and `wanted`) whose tags (ending in a SemVer version) are in `head`'s
 /// history, each with its greatest such tag; greatest version first.
-fn other_prefixes(repo: &Repo, head: Oid, prefix: &str) -> Vec<(String, ReleaseTag)> {
+fn other_prefixes(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<(String, ReleaseTag)> {
     let mut by_prefix: std::collections::BTreeMap<String, Vec<ReleaseTag>> = Default::default();
     for (p, tag) in repo.version_suffixed_tags() {
-        if p != prefix {
+        if p != prefix && wanted(&p) {
             by_prefix.entry(p).or_default().push(tag);
         }
     }
@@ -85,4 +100,66 @@ fn other_prefixes(repo: &Repo, head: Oid, prefix: &str) -> Vec<(String, ReleaseT
         .collect();
     out.sort_by(|a, b| b.1.version.cmp_precedence(&a.1.version));
     out
+}
+
+/// Refuses, before a package's first release under its template, when tags named after the
+/// package in another form (`api-1.0.0`, `api/v1.0.0`, `api@1.0.0` beside `api-v{version}`)
+/// are in `head`'s history: they are its releases, which relhook would otherwise release again
+/// from all of history. The error names them and the `tag` line that reads them. A `named`
+/// first release above all of them goes past; one at or below them does not (it would
+/// release a released version again).
+pub fn refuse_other_package_forms(
+    repo: &Repo,
+    head: Oid,
+    (config, package): (&Config, &Package),
+    named: Option<&semver::Version>,
+) -> Result<()> {
+    let own = package.tag.prefix();
+    let others = |p: &str| config.packages.iter().any(|k| k.tag.prefix() == p);
+    let found = other_prefixes(repo, head, own, |p| {
+        names_package(&package.name, p) && !others(p)
+    });
+    let Some((prefix, tag)) = found.first() else {
+        return Ok(());
+    };
+    // A first release named above them: they are behind it, whatever they are.
+    if named.is_some_and(|v| tag.version.cmp_precedence(v) == std::cmp::Ordering::Less) {
+        return Ok(());
+    }
+    let table = crate::history::packages::detect::toml_key(&package.name);
+    let v = &tag.version;
+    let above = if v.pre.is_empty() {
+        semver::Version::new(v.major, v.minor, v.patch + 1)
+    } else {
+        semver::Version::new(v.major, v.minor, v.patch)
+    };
+    Err(Error::IncompleteHistory {
+        message: format!(
+            "package {}'s release tags here do not follow its tag template {:?} (e.g. `{}`), so relhook cannot tell its current version or which of its commits are released",
+            package.name,
+            package.tag.template(),
+            tag.name
+        ),
+        fix: format!(
+            "set `tag = \"{prefix}{{version}}\"` in [packages.{table}] in .relconfig.toml; or, if they are not {}'s releases, name its first release's version, above theirs: `relhook release --package {} {above}`",
+            package.name, package.name
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::history::packages::names_package;
+
+    #[test]
+    fn prefixes_named_after_a_package() {
+        for p in ["api-", "api-v", "api/v", "api@", "api_", "api", "apiv"] {
+            assert!(names_package("api", p), "{p}");
+        }
+        for p in ["apis-", "v", "", "core-api-", "api-x-"] {
+            assert!(!names_package("api", p), "{p}");
+        }
+        assert!(names_package("@acme/web", "@acme/web@"));
+        assert!(names_package("@acme/web", "web-v"));
+    }
 }

@@ -55,7 +55,7 @@ pub(crate) fn check_history(
     repo: &Repo,
     config: &Config,
     tags: &Tags,
-    named_first: bool,
+    named_first: Option<&Version>,
 ) -> Result<()> {
     check_prefix(repo, config, tags, named_first)?;
     let prefix = &config.version.tag_prefix;
@@ -78,7 +78,7 @@ pub(crate) fn check_history(
 /// under the other usual prefix (`v` versus none): every command that sorts history into
 /// releases would otherwise take all of it for unreleased. `named_first` as in
 /// [`check_history`].
-pub fn check_tag_prefix(repo: &Repo, config: &Config, named_first: bool) -> Result<()> {
+pub fn check_tag_prefix(repo: &Repo, config: &Config, named_first: Option<&Version>) -> Result<()> {
     let tags = match repo.head() {
         Some(h) => reachable_tags(repo, h, &config.version.tag_prefix),
         None => return Ok(()),
@@ -86,7 +86,12 @@ pub fn check_tag_prefix(repo: &Repo, config: &Config, named_first: bool) -> Resu
     check_prefix(repo, config, &tags, named_first)
 }
 
-fn check_prefix(repo: &Repo, config: &Config, tags: &Tags, named_first: bool) -> Result<()> {
+fn check_prefix(
+    repo: &Repo,
+    config: &Config,
+    tags: &Tags,
+    named_first: Option<&Version>,
+) -> Result<()> {
     let prefix = &config.version.tag_prefix;
     if let Some(head) = repo.head() {
         if let Some(other) = other_prefix_tag(repo, head, prefix) {
@@ -108,11 +113,24 @@ fn check_prefix(repo: &Repo, config: &Config, tags: &Tags, named_first: bool) ->
             }
         }
         // Before the first release under `tag_prefix`, tags under any other prefix
-        // (`hatch-v1.18.0`) outside a monorepo (whose packages each take one), unless the
-        // first release is named, which says they are not the project's releases.
-        let single = config.packages.is_empty() && config.package.is_none();
-        if tags.latest.is_none() && single && !named_first {
-            super::tag_prefixes::refuse_other_prefixes(repo, head, config)?;
+        // (`hatch-v1.18.0`; in a monorepo, leaving out the packages' own) unless the first release
+        // is named, which says they are not the project's releases; or a package's tags in
+        // another form than its template (`api-1.0.0`).
+        // A package's tags named after it are its releases whatever version is named: one
+        // at or above that version is refused all the same.
+        if tags.latest.is_none() {
+            match &config.package {
+                None if named_first.is_none() => {
+                    super::tag_prefixes::refuse_other_prefixes(repo, head, config)?;
+                }
+                None => {}
+                Some(p) => super::tag_prefixes::refuse_other_package_forms(
+                    repo,
+                    head,
+                    (config, p),
+                    named_first,
+                )?,
+            }
         }
     }
     Ok(())

@@ -120,7 +120,7 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
         Some(h) => reachable_tags(repo, h, prefix),
         None => Tags::default(),
     };
-    check_history(repo, config, &tags, false)?;
+    check_history(repo, config, &tags, None)?;
     Ok(match &tags.latest {
         Some(t) => (t.version.clone(), format!("release tag {}", t.name)),
         None => from_files_or_initial(config, root),
@@ -176,12 +176,11 @@ pub fn version_info(
         Some(h) => reachable_tags(repo, h, prefix),
         None => Tags::default(),
     };
-    check_history(
-        repo,
-        config,
-        &tags,
-        matches!(requested, Requested::Exact(_)),
-    )?;
+    let named = match requested {
+        Requested::Exact(v) => Some(v),
+        _ => None,
+    };
+    check_history(repo, config, &tags, named)?;
     let triple = |t: &ReleaseTag| (t.name.clone(), t.version.clone(), t.commit);
     let tag = tags.latest.as_ref().map(triple);
     let stable = tags.stable.as_ref().map(triple);

@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::passed_over::{is_private, npm_manifest, one_version, unpublished_crate};
+pub use super::passed_over::{left_out, one_project, passed_over};
+
 /// A package found in the work tree.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Found {
@@ -48,6 +51,9 @@ pub fn detect(root: &Path) -> Vec<Found> {
     };
     let argv = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
     for dir in cargo_members(root) {
+        if unpublished_crate(root, &dir) {
+            continue; // never published: see `passed_over`
+        }
         let name = toml_string(&root.join(&dir).join("Cargo.toml"), &["package", "name"]);
         let mut f = found(name, dir, "Cargo workspace");
         f.test = Some((argv(&["cargo", "test", "-p", &f.name]), true));
@@ -111,84 +117,6 @@ pub fn detect(root: &Path) -> Vec<Found> {
     out
 }
 
-/// What [`detect`] passed over and why, as comment lines for the proposed configuration: a
-/// workspace lerna versions as one (fixed mode), private npm packages (never published).
-pub fn passed_over(root: &Path) -> String {
-    let mut out = String::new();
-    if let Some(sentence) = one_project(root) {
-        let words = format!(
-            "{sentence} A release bumps the version files relhook finds (lerna.json, a root package.json with a version); list the packages' package.json files in `[version] files` for it to bump them too (`relhook release --dry-run` names any left)."
-        );
-        // Wrapped as a comment, about as wide as the template's.
-        let mut text = String::from("\n#");
-        for word in words.split(' ') {
-            if text.len() - text.rfind('\n').unwrap_or(0) + word.len() > 92 {
-                text.push_str("\n#");
-            }
-            text = text + " " + word;
-        }
-        return text + "\n";
-    }
-    let (npm, _) = npm_members(root);
-    let private: Vec<String> = npm
-        .iter()
-        .filter(|dir| npm_manifest(root, dir).as_ref().is_some_and(is_private))
-        .map(|dir| dir.to_string_lossy().into_owned())
-        .collect();
-    if !private.is_empty() {
-        out.push_str(&format!(
-            "\n# Not proposed: private packages (`\"private\": true`, never published): {}.\n# A [packages.<name>] table releases one all the same.\n",
-            private.join(", ")
-        ));
-    }
-    out
-}
-
-/// Why no `[packages]` tables are proposed for a workspace released as one project, as one
-/// whole sentence: `init` writes it into the configuration and says it on the console.
-pub fn one_project(root: &Path) -> Option<String> {
-    let (npm, _) = npm_members(root);
-    let why = one_version(root, &npm)?;
-    Some(format!(
-        "No [packages] tables are proposed: {why}, so the workspace is released as one project, tagged `v{{version}}`."
-    ))
-}
-
-/// Whether an npm workspace's packages share one version, and what says so: lerna.json's fixed
-/// mode (a version, not `"independent"`), or every published member at the root
-/// package.json's version.
-fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static str> {
-    let version = |v: &serde_json::Value| v.get("version")?.as_str().map(str::to_owned);
-    let lerna_fixed = std::fs::read_to_string(root.join("lerna.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .and_then(|l| version(&l))
-        .is_some_and(|v| v != "independent");
-    if lerna_fixed {
-        return Some("lerna.json gives every package one version (lerna's fixed mode)");
-    }
-    let own = version(&npm_manifest(root, Path::new(""))?)?;
-    let published: Vec<serde_json::Value> = members
-        .iter()
-        .filter_map(|d| npm_manifest(root, d))
-        .filter(|m| !is_private(m))
-        .collect();
-    (published.len() > 1
-        && published
-            .iter()
-            .all(|m| version(m).as_deref() == Some(&own)))
-    .then_some("every package of the workspace has the root package.json's version")
-}
-
-fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read_to_string(root.join(dir).join("package.json")).ok()?;
-    serde_json::from_str(&text).ok()
-}
-
-fn is_private(manifest: &serde_json::Value) -> bool {
-    manifest.get("private").and_then(serde_json::Value::as_bool) == Some(true)
-}
-
 fn found(name: Option<String>, path: PathBuf, from: &'static str) -> Found {
     let name = name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
         path.file_name()
@@ -205,7 +133,7 @@ fn found(name: Option<String>, path: PathBuf, from: &'static str) -> Found {
 }
 
 /// The value at `keys` in a TOML file.
-fn toml_at(file: &Path, keys: &[&str]) -> Option<toml::Value> {
+pub(super) fn toml_at(file: &Path, keys: &[&str]) -> Option<toml::Value> {
     let text = std::fs::read_to_string(file).ok()?;
     let mut value = toml::Value::Table(text.parse::<toml::Table>().ok()?);
     for k in keys {
@@ -232,7 +160,7 @@ fn toml_strings(file: &Path, keys: &[&str]) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn cargo_members(root: &Path) -> Vec<PathBuf> {
+pub(super) fn cargo_members(root: &Path) -> Vec<PathBuf> {
     let manifest = root.join("Cargo.toml");
     let members = toml_strings(&manifest, &["workspace", "members"]);
     let exclude = toml_strings(&manifest, &["workspace", "exclude"]);
@@ -245,7 +173,7 @@ fn cargo_members(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The npm/yarn workspaces of package.json, else pnpm-workspace.yaml's; `!pattern` excludes.
-fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
+pub(super) fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
     let json = std::fs::read_to_string(root.join("package.json"))
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
@@ -310,7 +238,7 @@ fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
         return Vec::new();
     }
     let mut current = vec![PathBuf::new()];
-    for segment in pattern.split('/') {
+    for segment in pattern.split('/').filter(|s| *s != "." && !s.is_empty()) {
         let mut next = Vec::new();
         for base in &current {
             if segment == "**" {
@@ -327,6 +255,9 @@ fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
         }
         current = next;
     }
+    // The top itself (`"."`, a root crate listed as a member) is the repository's own
+    // project, never a package.
+    current.retain(|d| !d.as_os_str().is_empty());
     current.sort();
     current.dedup();
     current
@@ -432,7 +363,8 @@ pub fn render(found: &[Found]) -> String {
     out
 }
 
-fn toml_key(name: &str) -> String {
+/// A package name as a TOML key (`api`, `"@acme/web"`).
+pub(crate) fn toml_key(name: &str) -> String {
     if !name.is_empty()
         && name
             .chars()
@@ -497,9 +429,11 @@ mod tests {
         let names: Vec<String> = detect(r).into_iter().map(|f| f.name).collect();
         assert_eq!(names, ["@x/a", "@x/b"]);
         assert!(
-            passed_over(r)
-                .contains("private packages (`\"private\": true`, never published): packages/play")
+            left_out(r)
+                .unwrap()
+                .contains("as they are never published: packages/play (`\"private\": true`).")
         );
+        assert!(passed_over(r).starts_with("\n# Not proposed as packages"));
         // lerna's fixed mode, whatever the members say.
         write(r, "lerna.json", r#"{"version": "21.2.2"}"#);
         assert!(detect(r).is_empty());
@@ -554,6 +488,39 @@ mod tests {
             parsed.packages[0].test.as_deref().unwrap().join(" "),
             "cargo test -p api"
         );
+    }
+
+    /// casey/just: the root crate listed as a member (`"."`) is the repository's own project,
+    /// and a crate that is never published is no package; the tables proposed always load.
+    #[test]
+    fn the_root_member_and_unpublished_crates_are_no_packages() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(
+            r,
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"1.0.0\"\n\n[workspace]\nmembers = [\".\", \"./\", \"crates/*\"]\n[workspace.package]\npublish = false\n",
+        );
+        let krate = |dir: &str, extra: &str| {
+            let name = dir.rsplit('/').next().unwrap();
+            let text = format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n{extra}");
+            write(r, &format!("{dir}/Cargo.toml"), &text);
+        };
+        krate("crates/lib", "");
+        krate("crates/tool", "publish = false\n");
+        krate("crates/none", "publish = []\n");
+        krate("crates/inherits", "publish.workspace = true\n");
+        krate("crates/registry", "publish = [\"mine\"]\n");
+        let names: Vec<String> = detect(r).into_iter().map(|f| f.name).collect();
+        assert_eq!(names, ["lib", "registry"]);
+        let said = left_out(r).unwrap();
+        assert!(
+            said.contains("crates/inherits (`publish = false`), crates/none (`publish = false`), crates/tool (`publish = false`)"),
+            "{said}"
+        );
+        let text = crate::init::render_config(None, None) + &render(&detect(r)) + &passed_over(r);
+        let parsed = crate::config::Config::parse(Path::new("x"), &text).unwrap();
+        assert_eq!(parsed.packages.len(), 2);
     }
 
     #[test]

@@ -29,6 +29,8 @@
 //! repository's own ("root"). Merges belong to nothing (they get no entry).
 
 pub mod detect;
+mod passed_over;
+pub mod tag_forms;
 
 use std::path::Path;
 
@@ -259,6 +261,19 @@ pub fn parse_tag<'c>(packages: &'c [Package], tag: &str) -> Option<(&'c Package,
     packages
         .iter()
         .find_map(|p| p.tag.parse(tag).map(|v| (p, v)))
+}
+
+/// Whether a tag prefix is named after the package `name`: the name (or, for `@scope/web`,
+/// `web`), then separators and a `v` at most (`api-`, `api-v`, `api/v`, `api@`, `api_`).
+pub fn names_package(name: &str, prefix: &str) -> bool {
+    let short = name.rsplit('/').next().unwrap_or(name);
+    [name, short].iter().any(|n| {
+        prefix.strip_prefix(n).is_some_and(|rest| {
+            let rest = rest.strip_suffix('v').unwrap_or(rest);
+            rest.chars()
+                .all(|c| matches!(c, '-' | '_' | '/' | '@' | '.'))
+        })
+    })
 }
 
 #[cfg(test)]

@@ -80,7 +80,10 @@ pub fn plan_sync_releasing(
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased". A
         // release being made has its version decided, which settled other prefixes' tags.
-        crate::history::tags::check_tag_prefix(repo, config, releasing.is_some())?;
+        let named = releasing
+            .and_then(|t| t.strip_prefix(config.version.tag_prefix.as_str()))
+            .and_then(|v| semver::Version::parse(v).ok());
+        crate::history::tags::check_tag_prefix(repo, config, named.as_ref())?;
     }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {

@@ -30,7 +30,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
         });
     }
-    crate::history::tags::check_tag_prefix(repo, config, false)?;
+    crate::history::tags::check_tag_prefix(repo, config, None)?;
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();

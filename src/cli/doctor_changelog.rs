@@ -1,0 +1,159 @@
+//! `relhook doctor`'s changelog rows: the root's changelog and every package's, each checked
+//! for what makes post-commit add no entry and releases refuse (a path it cannot write, a file
+//! that is not Keep a Changelog, unresolved conflict markers), with the fix in the words of the
+//! setting that names it (`changelog.path`, or a package's `changelog`).
+
+use crate::Error;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::hooks::doctor::{Check, Status};
+
+/// Where a changelog is set, for the fixes: `[changelog] path`, or a package's `changelog`.
+struct Setting {
+    /// The row's subject: `changelog`, `changelog of package api`.
+    subject: String,
+    /// The key (`changelog.path`, `changelog`).
+    key: &'static str,
+    /// Where it is: ` in [packages.api]`, or nothing for the root.
+    table: String,
+}
+
+impl Setting {
+    fn of(config: &Config) -> Setting {
+        match &config.package {
+            None => Setting {
+                subject: "changelog".into(),
+                key: "changelog.path",
+                table: String::new(),
+            },
+            Some(p) => Setting {
+                subject: format!("changelog of package {}", p.name),
+                key: "changelog",
+                table: format!(
+                    " in [packages.{}]",
+                    crate::history::packages::detect::toml_key(&p.name)
+                ),
+            },
+        }
+    }
+
+    /// `` `changelog.path` in .relconfig.toml ``.
+    fn named(&self) -> String {
+        format!("`{}`{} in .relconfig.toml", self.key, self.table)
+    }
+
+    /// `` `changelog.path = "x"` in .relconfig.toml ``.
+    fn set_to(&self, value: &str) -> String {
+        format!(
+            "`{} = \"{value}\"`{} in .relconfig.toml",
+            self.key, self.table
+        )
+    }
+}
+
+/// One row per changelog (the root's, then each package's) that relhook cannot keep.
+pub(super) fn changelog_checks(repo: &Repo, config: &Config) -> Vec<Check> {
+    std::iter::once(config.clone())
+        .chain(super::doctor::views_of(repo, config))
+        .filter_map(|view| one(repo, &view))
+        .collect()
+}
+
+/// The first problem of `config`'s changelog.
+fn one(repo: &Repo, config: &Config) -> Option<Check> {
+    let setting = Setting::of(config);
+    if let Some(check) = unwritable_changelog(repo, config, &setting) {
+        return Some(check);
+    }
+    if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
+        let path = config.changelog.path.display();
+        let fix = match edit {
+            Some(edit) => format!("in {path}, {edit}; or point {} elsewhere", setting.named()),
+            None => format!(
+                "make {path} a Keep a Changelog file (https://keepachangelog.com/en/1.1.0/), or point {} elsewhere",
+                setting.named()
+            ),
+        };
+        return Some(Check {
+            subject: setting.subject,
+            status: Status::Invalid,
+            detail: format!(
+                "{why}: post-commit adds no entries to it, and releases and hand tags are refused"
+            ),
+            fix: Some(fix),
+        });
+    }
+    conflicted_changelog(repo, config, setting)
+}
+
+/// A changelog committed with unresolved conflict markers: post-commit adds nothing to it and
+/// every release, hand tag and sync refuses it, so the first command that says so should not
+/// be the release.
+fn conflicted_changelog(repo: &Repo, config: &Config, setting: Setting) -> Option<Check> {
+    let path = &config.changelog.path;
+    let bytes = crate::fsx::read_optional(&repo.work_tree()?.join(path)).ok()??;
+    let line = crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&bytes))?;
+    Some(Check {
+        subject: setting.subject,
+        status: Status::Invalid,
+        detail: format!(
+            "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): post-commit adds no entries to it, and releases and hand tags are refused",
+            path.display()
+        ),
+        fix: Some(format!(
+            "resolve them in {} (keep both sides' entries) and commit, then `relhook changelog --sync`",
+            path.display()
+        )),
+    })
+}
+
+/// A changelog path post-commit cannot write (a directory, a symbolic link, a path leading
+/// out of the work tree): every commit warns "no entry added", so doctor says so, with the fix
+/// post-commit names.
+fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Option<Check> {
+    let root = repo.work_tree()?;
+    let path = &config.changelog.path;
+    let shown = path.display();
+    let meta = std::fs::symlink_metadata(root.join(path)).ok();
+    let (what, fix) = if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
+        let to = std::fs::read_link(root.join(path)).ok()?;
+        let to = match path.parent() {
+            Some(dir) if to.is_relative() => dir.join(to),
+            _ => to,
+        };
+        (
+            format!(
+                "{shown} is a symbolic link (to `{}`), which relhook does not write through",
+                to.display()
+            ),
+            format!(
+                "point the configuration at the file the link names: {}",
+                setting.set_to(&to.display().to_string())
+            ),
+        )
+    } else if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        (
+            format!("{shown} is a directory"),
+            format!(
+                "point the changelog at a file (e.g. {})",
+                setting.set_to(&format!("{shown}/CHANGELOG.md"))
+            ),
+        )
+    } else {
+        match crate::fsx::confine(&root, path) {
+            Err(e @ Error::UnsafePath { .. }) if !e.to_string().contains("does not exist") => (
+                e.to_string(),
+                format!("point {} at a file inside the work tree", setting.named()),
+            ),
+            _ => return None,
+        }
+    };
+    Some(Check {
+        subject: setting.subject.clone(),
+        status: Status::Invalid,
+        detail: format!(
+            "{what}: post-commit adds no entries to it, and releases and hand tags are refused"
+        ),
+        fix: Some(fix),
+    })
+}

@@ -1,0 +1,116 @@
+//! What `relhook init` does not propose as packages, and why: a workspace released as one
+//! project (lerna's fixed mode, every package at the root's version), and packages that are
+//! never published (npm's `"private": true`, Cargo's `publish = false`).
+
+use std::path::{Path, PathBuf};
+
+use super::detect::{cargo_members, npm_members, toml_at};
+
+/// What [`super::detect::detect`] passed over and why, as comment lines for the proposed
+/// configuration: a workspace versioned as one, packages never published.
+pub fn passed_over(root: &Path) -> String {
+    if let Some(sentence) = one_project(root) {
+        let words = format!(
+            "{sentence} A release bumps the version files relhook finds (lerna.json, a root package.json with a version); list the packages' package.json files in `[version] files` for it to bump them too (`relhook release --dry-run` names any left)."
+        );
+        return comment(&words);
+    }
+    left_out(root).map_or_else(String::new, |s| comment(&s))
+}
+
+/// `words` wrapped as a comment, about as wide as the template's, after a blank line.
+fn comment(words: &str) -> String {
+    let mut text = String::from("\n#");
+    for word in words.split(' ') {
+        if text.len() - text.rfind('\n').unwrap_or(0) + word.len() > 92 {
+            text.push_str("\n#");
+        }
+        text = text + " " + word;
+    }
+    text + "\n"
+}
+
+/// The members of a workspace that are never published, each with what says so, as one
+/// sentence (`init` writes it into the configuration and says it on the console).
+pub fn left_out(root: &Path) -> Option<String> {
+    let mut found: Vec<String> = cargo_members(root)
+        .into_iter()
+        .filter(|dir| unpublished_crate(root, dir))
+        .map(|dir| format!("{} (`publish = false`)", dir.display()))
+        .collect();
+    let (npm, _) = npm_members(root);
+    found.extend(
+        npm.iter()
+            .filter(|dir| npm_manifest(root, dir).as_ref().is_some_and(is_private))
+            .map(|dir| format!("{} (`\"private\": true`)", dir.display())),
+    );
+    (!found.is_empty()).then(|| {
+        format!(
+            "Not proposed as packages, as they are never published: {}. A [packages.<name>] table releases one all the same.",
+            found.join(", ")
+        )
+    })
+}
+
+/// Whether the crate in `dir` says it is never published: `publish = false` or `publish = []`,
+/// its own or inherited from `[workspace.package]`.
+pub(super) fn unpublished_crate(root: &Path, dir: &Path) -> bool {
+    let none =
+        |v: &toml::Value| v.as_bool() == Some(false) || v.as_array().is_some_and(|a| a.is_empty());
+    let Some(publish) = toml_at(&root.join(dir).join("Cargo.toml"), &["package", "publish"]) else {
+        return false;
+    };
+    if publish.get("workspace").and_then(toml::Value::as_bool) == Some(true) {
+        return toml_at(
+            &root.join("Cargo.toml"),
+            &["workspace", "package", "publish"],
+        )
+        .is_some_and(|v| none(&v));
+    }
+    none(&publish)
+}
+
+/// Why no `[packages]` tables are proposed for a workspace released as one project, as one
+/// whole sentence: `init` writes it into the configuration and says it on the console.
+pub fn one_project(root: &Path) -> Option<String> {
+    let (npm, _) = npm_members(root);
+    let why = one_version(root, &npm)?;
+    Some(format!(
+        "No [packages] tables are proposed: {why}, so the workspace is released as one project, tagged `v{{version}}`."
+    ))
+}
+
+/// Whether an npm workspace's packages share one version, and what says so: lerna.json's fixed
+/// mode (a version, not `"independent"`), or every published member at the root
+/// package.json's version.
+pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static str> {
+    let version = |v: &serde_json::Value| v.get("version")?.as_str().map(str::to_owned);
+    let lerna_fixed = std::fs::read_to_string(root.join("lerna.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|l| version(&l))
+        .is_some_and(|v| v != "independent");
+    if lerna_fixed {
+        return Some("lerna.json gives every package one version (lerna's fixed mode)");
+    }
+    let own = version(&npm_manifest(root, Path::new(""))?)?;
+    let published: Vec<serde_json::Value> = members
+        .iter()
+        .filter_map(|d| npm_manifest(root, d))
+        .filter(|m| !is_private(m))
+        .collect();
+    (published.len() > 1
+        && published
+            .iter()
+            .all(|m| version(m).as_deref() == Some(&own)))
+    .then_some("every package of the workspace has the root package.json's version")
+}
+
+pub(super) fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(root.join(dir).join("package.json")).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+pub(super) fn is_private(manifest: &serde_json::Value) -> bool {
+    manifest.get("private").and_then(serde_json::Value::as_bool) == Some(true)
+}

@@ -1,0 +1,103 @@
+//! The tag forms a repository's release tags already use, for `relhook init` to propose
+//! instead of its defaults: a package's (`cocogitto-{version}` where cocogitto's tags are
+//! `cocogitto-7.0.0`), and the repository's own `tag_prefix` (none for `1.2.3`, `hatch-v` for
+//! `hatch-v1.18.0`). Nothing is read from git here: the caller passes the tags.
+
+use semver::Version;
+
+use super::detect::Found;
+use super::names_package;
+
+/// A tag ending in a version: the text before the version, its name, the version.
+pub type VersionTag = (String, String, Version);
+
+/// Sets the tag template of each package in `found` whose tags (named after it) use another
+/// form than the default (`<name>-v{version}`, `@scope/pkg@{version}`); returns the prefix the remaining tags use most,
+/// with its greatest tag's name, when that is not the default `v`: the root's `tag_prefix`.
+pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String)> {
+    for f in found.iter_mut() {
+        let name = f.name.clone();
+        let default = f
+            .tag
+            .as_deref()
+            .and_then(|t| t.strip_suffix("{version}"))
+            .map_or_else(|| format!("{name}-v"), str::to_owned);
+        if let Some((prefix, _)) = most_used(tags, |p| names_package(&name, p)) {
+            if prefix != default {
+                f.tag = Some(format!("{prefix}{{version}}"));
+            }
+        }
+    }
+    let theirs = |p: &str| {
+        found.iter().any(|f| {
+            names_package(&f.name, p) || f.tag.as_deref() == Some(&format!("{p}{{version}}"))
+        })
+    };
+    most_used(tags, |p| !theirs(p)).filter(|(p, _)| p != "v")
+}
+
+/// The prefix most of `tags` that `keep` accepts use (a tie: the one with the greatest
+/// version), with its greatest tag's name.
+fn most_used(tags: &[VersionTag], keep: impl Fn(&str) -> bool) -> Option<(String, String)> {
+    let mut by: std::collections::BTreeMap<&str, (usize, &String, &Version)> = Default::default();
+    for (prefix, name, version) in tags.iter().filter(|t| keep(&t.0)) {
+        let e = by.entry(prefix).or_insert((0, name, version));
+        e.0 += 1;
+        if version.cmp_precedence(e.2).is_gt() {
+            (e.1, e.2) = (name, version);
+        }
+    }
+    by.into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(a.1.2.cmp_precedence(b.1.2)))
+        .map(|(p, (_, name, _))| (p.to_owned(), name.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(name: &str) -> VersionTag {
+        let at = name.find(|c: char| c.is_ascii_digit()).unwrap();
+        (
+            name[..at].to_owned(),
+            name.to_owned(),
+            Version::parse(&name[at..]).unwrap(),
+        )
+    }
+
+    fn package(name: &str) -> Found {
+        Found {
+            name: name.into(),
+            path: format!("crates/{name}").into(),
+            tag: None,
+            from: "Cargo workspace",
+            test: None,
+        }
+    }
+
+    #[test]
+    fn packages_and_the_root_take_the_forms_their_tags_use() {
+        let mut found = vec![package("cocogitto"), package("api"), package("web")];
+        let tags: Vec<VersionTag> = [
+            "cocogitto-7.0.0",
+            "cocogitto-6.1.0",
+            "api-v1.0.0",
+            "hatch-v1.18.0",
+            "hatch-v1.17.0",
+            "build-9.0.0",
+        ]
+        .iter()
+        .map(|t| tag(t))
+        .collect();
+        let root = adopt(&mut found, &tags);
+        assert_eq!(root, Some(("hatch-v".into(), "hatch-v1.18.0".into())));
+        let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
+        assert_eq!(forms, [Some("cocogitto-{version}"), None, None]);
+        assert_eq!(
+            adopt(&mut [], &[tag("1.2.3")]),
+            Some((String::new(), "1.2.3".into()))
+        );
+        assert_eq!(adopt(&mut [], &[tag("v1.2.3"), tag("1.0.0")]), None);
+        assert_eq!(adopt(&mut [], &[]), None);
+    }
+}
