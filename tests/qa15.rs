@@ -465,3 +465,37 @@ fn a_reverted_release_commit_is_named_before_its_entries_ship_twice() {
     let log = repo.read("CHANGELOG.md");
     assert_eq!(log.matches("- init").count(), 1, "{log}");
 }
+
+/// A hand tag in a shallow clone that reaches no release tag: the release commit cannot be
+/// made (the history cannot tell what is unreleased), and the message names the fetch that
+/// lets it, not a `relhook release` that refuses for the same reason.
+#[test]
+fn a_hand_tag_in_a_shallow_clone_names_the_unshallow() {
+    let source = installed_repo();
+    source.commit_hooked("feat: two");
+    source.commit_hooked("fix: three");
+    let clone = source.scratch("shallow");
+    let url = format!("file://{}", source.path().display());
+    let out = source
+        .command_in("git", &source.path())
+        .args(["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = source.relhook_in(&clone, &["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = source
+        .command_in("git", &clone)
+        .args(["tag", "-a", "v0.1.0", "-m", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(128),
+        "refused before it exists: {}",
+        text(&out)
+    );
+    let err = stderr(&out);
+    assert!(err.contains("git fetch --tags --unshallow"), "{err}");
+    assert!(!err.contains("makes both"), "{err}");
+}

@@ -205,6 +205,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 let next = match &e {
                     crate::Error::Refused(r) if r.fix.is_some() => String::new(),
                     crate::Error::UnsafePath { .. } => String::new(),
+                    crate::Error::IncompleteHistory { fix, .. } => format!("; {fix}"),
                     _ => format!("; `relhook release {version}` makes both"),
                 };
                 let _ = writeln!(

@@ -234,6 +234,16 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             crate::release::first_release_below_files(repo, config, &root, &version)
         }) {
             out.push(r.to_string());
+        } else if repo.is_shallow()
+            && repo
+                .latest_release_tag_except(commit, &config.version.tag_prefix, Some(&u.tag))
+                .is_none()
+        {
+            // Refused now, as `committed` would (with `git tag` exiting 0), once the tag exists.
+            out.push(
+                "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased; run `git fetch --tags --unshallow`, then tag again"
+                    .to_owned(),
+            );
         } else if let Some(r) = crate::release::reverted::section_gone(repo, config) {
             out.push(r.to_string());
         } else if let Some(why) = crate::history::unlinted::release_message_problem(config) {
