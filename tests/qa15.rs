@@ -499,3 +499,31 @@ fn a_hand_tag_in_a_shallow_clone_names_the_unshallow() {
     assert!(err.contains("git fetch --tags --unshallow"), "{err}");
     assert!(!err.contains("makes both"), "{err}");
 }
+
+/// husky 7 and 8 (electron/forge): hooks source `.husky/_/husky.sh` and `husky install` sets
+/// `core.hooksPath`; plain `npx husky` only prints husky's usage there.
+#[test]
+fn husky_before_9_is_activated_with_husky_install() {
+    let repo = Repo::new();
+    repo.write(
+        ".husky/pre-commit",
+        "#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\n\ntrue\n",
+    );
+    crate::support::make_executable(&repo.path().join(".husky/pre-commit"));
+    repo.write(
+        "package.json",
+        "{\"name\":\"x\",\"version\":\"1.0.0\",\"scripts\":{\"prepare\":\"husky install\"},\"devDependencies\":{\"husky\":\"^7.0.4\"}}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    let all = text(&out);
+    assert!(all.contains("npx husky install"), "{all}");
+    let doctor = repo.relhook(&["doctor"]);
+    let all = text(&doctor);
+    assert!(all.contains("npx husky install"), "{all}");
+    assert!(
+        !all.contains("`npx husky`") && !all.contains("fix: npx husky\n"),
+        "{all}"
+    );
+}

@@ -81,7 +81,7 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
         return (
             rel,
             Wiring::Inactive {
-                command: "npx husky".into(),
+                command: activation(loc).into(),
             },
         );
     }
@@ -116,13 +116,47 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
                     "rm {}; relhook install (writes it again)",
                     crate::hooks::doctor::shell_word(shown)
                 ),
-                _ => "npx husky (writes husky's runners again)".into(),
+                _ => format!("{} (writes husky's runners again)", activation(loc)),
             };
             let (ours, file) = (false, shown.to_owned());
             return (file, Wiring::Crlf { crlf, ours, fix });
         }
     }
     (rel, Wiring::Wired)
+}
+
+/// The command that makes husky run the hooks in a clone: `npx husky` from husky 9 on; before
+/// that (husky 7 and 8, whose hooks source `.husky/_/husky.sh`), `npx husky install`, since
+/// plain `npx husky` only prints husky's usage there.
+fn activation(loc: &HooksLocation) -> &'static str {
+    if husky_before_9(&loc.work_tree) {
+        "npx husky install"
+    } else {
+        "npx husky"
+    }
+}
+
+/// Whether the project uses husky 7 or 8: a hook that sources `_/husky.sh`, or a husky
+/// requirement in package.json whose major version is below 9.
+fn husky_before_9(root: &Path) -> bool {
+    let sources_helper = std::fs::read_dir(root.join(".husky")).is_ok_and(|dir| {
+        dir.flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .any(|e| read_text(&e.path()).contains("/_/husky.sh"))
+    });
+    sources_helper || {
+        let manifest = read_text(&root.join("package.json"));
+        let required = manifest
+            .split("\"husky\"")
+            .skip(1)
+            .find_map(|rest| rest.trim_start().strip_prefix(':'))
+            .and_then(|rest| rest.trim_start().strip_prefix('"'))
+            .map(|v| v.trim_start_matches(|c: char| !c.is_ascii_digit()));
+        required
+            .and_then(|v| v.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|major| major.parse::<u32>().ok())
+            .is_some_and(|major| major < 9)
+    }
 }
 
 /// A husky file whose line endings break it: relhook's own block is relhook's to write again
@@ -212,4 +246,24 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
     }
     Ok(above)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::husky_before_9;
+
+    #[test]
+    fn husky_7_and_8_are_told_from_9_by_their_requirement() {
+        for (manifest, before) in [
+            (r#"{"devDependencies":{"husky":"^7.0.4"}}"#, true),
+            (r#"{"devDependencies": {"husky": "~8"}}"#, true),
+            (r#"{"devDependencies":{"husky":"^9.1.7"}}"#, false),
+            (r#"{"devDependencies":{"husky":"10.0.0"}}"#, false),
+            (r#"{"name":"x"}"#, false),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("package.json"), manifest).unwrap();
+            assert_eq!(husky_before_9(dir.path()), before, "{manifest}");
+        }
+    }
 }
