@@ -499,8 +499,8 @@ fn hand_tag_killed_at(points: &[Point]) {
         let said = text(&relhook_dated(&repo, &["doctor"]));
         let mut fixes: Vec<&str> = said
             .lines()
-            .filter_map(|l| l.trim().strip_prefix("fix: relhook "))
-            .filter(|f| !f.starts_with("install"))
+            .filter_map(|l| l.trim().strip_prefix("fix: "))
+            .filter(|f| !f.starts_with("relhook install"))
             .collect();
         fixes.dedup();
         assert!(

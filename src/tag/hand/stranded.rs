@@ -55,6 +55,13 @@ pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
             return None;
         }
     };
+    // The hook got as far as its release commit (HEAD, on the tag's commit) before it was
+    // stopped: a half-made release, which `relhook release --resume` finishes; the commit on
+    // top is the release's own, not work made since.
+    let half = crate::release::half_made(repo, &view);
+    if half.is_some_and(|h| h.commit == head && h.version == tag.version) {
+        return None;
+    }
     // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
     repo.tag_target(&tag.name).filter(|t| *t != tag.commit)?;
     let has_changelog = matches!(repo.file_at(tag.commit, &view.changelog.path), Ok(Some(_)));
