@@ -14,6 +14,7 @@ mod filters;
 mod firstrun;
 mod fixmsgs;
 mod fuzz;
+mod h3_paths;
 mod history;
 mod history_ops;
 mod hook_files;

@@ -1,0 +1,147 @@
+//! Configured paths as git names them: a path relhook would hand to git in another spelling
+//! (`./CHANGELOG.md`, `CHANGELOG.md/`, `docs//CHANGELOG.md`) is refused at its config line with
+//! the spelling to write instead, never left to corrupt the index or panic; tag prefixes that
+//! git cannot take; and the changelog's merge-driver line for paths git must quote.
+
+use crate::support::*;
+
+/// A repository whose first commit holds `config` as `.relconfig.toml`, relhook installed
+/// (which may refuse the configuration: the output is returned).
+fn configured(config: &str) -> (Repo, std::process::Output) {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", config);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    (repo, out)
+}
+
+#[test]
+fn a_changelog_path_with_a_trailing_slash_is_refused_and_the_index_stays_whole() {
+    let (repo, _) = configured("[changelog]\npath = \"CHANGELOG.md/\"\n");
+    repo.write("x", "x\n");
+    repo.git(&["add", "x"]);
+    let out = repo.try_commit("feat: x");
+    let err = stderr(&out);
+    assert!(
+        err.contains(".relconfig.toml:2:8") && err.contains("write `CHANGELOG.md`"),
+        "{}",
+        text(&out)
+    );
+    // Whatever the hooks said, the index is one git can write a tree from.
+    repo.write("y", "y\n");
+    repo.git(&["add", "y"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: y"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["ls-files", "CHANGELOG.md/"]), "");
+}
+
+#[test]
+fn non_normal_paths_are_refused_at_their_line_with_the_path_to_write() {
+    for (config, at, write) in [
+        (
+            "[changelog]\npath = \"./CHANGELOG.md\"\n",
+            ":2:8",
+            "CHANGELOG.md",
+        ),
+        (
+            "[changelog]\npath = \"docs/./CHANGELOG.md\"\n",
+            ":2:8",
+            "docs/CHANGELOG.md",
+        ),
+        (
+            "[changelog]\npath = \"docs//CHANGELOG.md\"\n",
+            ":2:8",
+            "docs/CHANGELOG.md",
+        ),
+        (
+            "[version]\nfiles = [{ path = \"./VERSION\", pattern = \"{version}\" }]\n",
+            ":2:",
+            "VERSION",
+        ),
+        ("[packages.api]\npath = \"./api\"\n", ":2:8", "api"),
+        (
+            "[packages.api]\npath = \"api\"\nchangelog = \"api//CHANGES.md\"\n",
+            ":3:13",
+            "api/CHANGES.md",
+        ),
+    ] {
+        let repo = Repo::new();
+        repo.write(".relconfig.toml", config);
+        // doctor reports the file as INVALID (exit 1), a command that needs it refuses (2).
+        for (args, code) in [(&["doctor"][..], 1), (&["release", "--dry-run"], 2)] {
+            let out = repo.relhook(args);
+            let err = text(&out);
+            assert_eq!(out.status.code(), Some(code), "{config} {args:?}: {err}");
+            assert!(
+                err.contains(&format!(".relconfig.toml{at}"))
+                    && err.contains(&format!("write `{write}`")),
+                "{config} {args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_configured_dot_path_never_panics_a_hand_tag_or_a_release() {
+    let (repo, _) = configured("[changelog]\npath = \"./CHANGELOG.md\"\n");
+    repo.write("one.txt", "1\n");
+    repo.git(&["add", "one.txt"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: one"]));
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert_ne!(out.status.code(), Some(101), "{}", text(&out));
+    assert!(!text(&out).contains("panicked"), "{}", text(&out));
+    for (args, code) in [(&["release", "--dry-run"][..], 2), (&["doctor"], 1)] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", text(&out));
+        assert!(!text(&out).contains("panicked"), "{}", text(&out));
+    }
+}
+
+#[test]
+fn tag_prefixes_git_cannot_take_are_refused() {
+    for prefix in [
+        "refs/heads/",
+        "refs/tags/v",
+        "-v",
+        "v//",
+        "v..",
+        "/v",
+        "v.lock/",
+    ] {
+        let repo = Repo::new();
+        repo.write(
+            ".relconfig.toml",
+            format!("[version]\ntag_prefix = \"{prefix}\"\n"),
+        );
+        let out = repo.relhook(&["release", "--dry-run"]);
+        assert_eq!(out.status.code(), Some(2), "{prefix}: {}", text(&out));
+        assert!(
+            stderr(&out).contains(".relconfig.toml:2:14")
+                && stderr(&out).contains("version.tag_prefix"),
+            "{prefix}: {}",
+            text(&out)
+        );
+    }
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[version]\ntag_prefix = \"release/v\"\n");
+    assert!(!text(&repo.relhook(&["doctor"])).contains("tag_prefix"));
+}
+
+#[test]
+fn a_version_pattern_that_is_no_regex_says_so() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \"VERSION\", pattern = \"(\" }]\n",
+    );
+    let out = repo.relhook(&["doctor"]);
+    let err = text(&out);
+    assert!(
+        err.contains(".relconfig.toml:2:")
+            && err.contains("invalid regular expression")
+            && !err.contains("placeholder"),
+        "{}",
+        text(&out)
+    );
+}
