@@ -145,3 +145,124 @@ fn a_version_pattern_that_is_no_regex_says_so() {
         text(&out)
     );
 }
+
+/// `merge` as git's own attribute lookup gives it for `path`.
+fn merge_attribute(repo: &Repo, path: &str) -> String {
+    let out = repo.git_output(&["check-attr", "-z", "merge", "--", path]);
+    assert!(out.status.success(), "{}", text(&out));
+    let fields: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .split('\0')
+        .map(str::to_owned)
+        .collect();
+    fields.get(2).cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_changelog_path_with_a_space_gets_an_attribute_line_git_reads() {
+    let (repo, out) = configured("[changelog]\npath = \"CHANGE LOG.md\"\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("`\"/CHANGE LOG.md\" merge=relhook-changelog`"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(merge_attribute(&repo, "CHANGE LOG.md"), "relhook-changelog");
+    let status = repo.git_output(&["status", "--short"]);
+    assert_eq!(stderr(&status), "", "git warns of no line");
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    ok(repo.relhook(&["uninstall"]));
+    assert!(!repo.path().join(".git/info/attributes").exists());
+}
+
+#[test]
+fn paths_git_quotes_or_globs_get_a_line_for_that_file_alone() {
+    for (toml, path, not) in [
+        ("CHANGE\\tLOG.md", "CHANGE\tLOG.md", "CHANGE LOG.md"),
+        ("CHANGE\\\"LOG.md", "CHANGE\"LOG.md", "CHANGELOG.md"),
+        ("back\\\\slash.md", "back\\slash.md", "backslash.md"),
+        ("Änderungen.md", "Änderungen.md", "Anderungen.md"),
+        ("notes[1].md", "notes[1].md", "notes1.md"),
+        ("star*.md", "star*.md", "starry.md"),
+        ("docs/wh at?.md", "docs/wh at?.md", "docs/wh atX.md"),
+    ] {
+        let (repo, out) = configured(&format!("[changelog]\npath = \"{toml}\"\n"));
+        assert_eq!(out.status.code(), Some(0), "{path}: {}", text(&out));
+        assert_eq!(merge_attribute(&repo, path), "relhook-changelog", "{path}");
+        assert_eq!(
+            merge_attribute(&repo, not),
+            "unspecified",
+            "{path} vs {not}"
+        );
+        let status = repo.git_output(&["status", "--short"]);
+        assert_eq!(stderr(&status), "", "{path}");
+        let doctor = repo.relhook(&["doctor"]);
+        assert_eq!(doctor.status.code(), Some(0), "{path}: {}", text(&doctor));
+        ok(repo.relhook(&["uninstall"]));
+        assert!(!repo.path().join(".git/info/attributes").exists(), "{path}");
+    }
+}
+
+#[test]
+fn the_broken_line_of_an_earlier_install_is_reported_replaced_and_removed() {
+    let (repo, out) = configured("[changelog]\npath = \"CHANGE LOG.md\"\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let attrs = repo.path().join(".git/info/attributes");
+    let broken = "*.bin binary\n/\"CHANGE LOG.md\" merge=relhook-changelog\n";
+    std::fs::write(&attrs, broken).unwrap();
+    assert_eq!(merge_attribute(&repo, "CHANGE LOG.md"), "unspecified");
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains("git check-attr") && stdout(&doctor).contains("relhook install"),
+        "{}",
+        text(&doctor)
+    );
+    ok(repo.relhook(&["install"]));
+    assert_eq!(merge_attribute(&repo, "CHANGE LOG.md"), "relhook-changelog");
+    assert_eq!(
+        std::fs::read_to_string(&attrs).unwrap(),
+        "*.bin binary\n\"/CHANGE LOG.md\" merge=relhook-changelog\n"
+    );
+    // Uninstall takes out the old line as well as the new one.
+    std::fs::write(&attrs, broken).unwrap();
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(std::fs::read_to_string(&attrs).unwrap(), "*.bin binary\n");
+}
+
+#[test]
+fn install_then_uninstall_leaves_info_attributes_byte_for_byte() {
+    for before in [
+        None,
+        Some(""),
+        Some("*.bin binary"),
+        Some("*.bin binary\n"),
+        Some("*.bin binary\r\n*.txt text"),
+        Some("*.bin binary\r\n"),
+        Some("\n"),
+    ] {
+        let repo = Repo::new();
+        let attrs = repo.path().join(".git/info/attributes");
+        if let Some(b) = before {
+            std::fs::create_dir_all(attrs.parent().unwrap()).unwrap();
+            std::fs::write(&attrs, b).unwrap();
+        }
+        ok(repo.relhook(&["install"]));
+        assert_eq!(
+            merge_attribute(&repo, "CHANGELOG.md"),
+            "relhook-changelog",
+            "{before:?}"
+        );
+        if before.is_some_and(|b| b.contains("*.txt")) {
+            assert_eq!(merge_attribute(&repo, "a.txt"), "unspecified");
+        }
+        ok(repo.relhook(&["uninstall"]));
+        let after = std::fs::read(&attrs).ok();
+        assert_eq!(
+            after.as_deref(),
+            before.map(str::as_bytes),
+            "{before:?} became {:?}",
+            after.as_deref().map(String::from_utf8_lossy)
+        );
+    }
+}
