@@ -264,6 +264,16 @@ pub(crate) fn index_entry(index: &git2::Index, path: &Path) -> Option<git2::Inde
     index.get_path(&named, 0)
 }
 
+/// Whether `path` is spelled as git names a tracked file: `/`-separated parts, none of them
+/// empty, `.` or `..` (no `./a`, `a//b`, `a/`). libgit2 stages other spellings as entries git
+/// cannot write a tree from (`a/` makes "index cache-tree records empty sub-tree").
+pub(crate) fn is_git_name(path: &Path) -> bool {
+    path.to_str().is_some_and(|s| {
+        s.split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+    })
+}
+
 pub(super) fn skip_worktree(entry: &git2::IndexEntry) -> bool {
     entry.flags_extended & IndexEntryExtendedFlag::SKIP_WORKTREE.bits() != 0
 }
@@ -335,6 +345,12 @@ mod tests {
         let staged = repo.staged_blob(Path::new("a"));
         assert!(staged.is_some());
         assert_eq!(repo.staged_blob(Path::new("./a")), staged);
+        for name in ["a", "a/b", ".a", "a..b"] {
+            assert!(is_git_name(Path::new(name)), "{name}");
+        }
+        for odd in ["", ".", "./a", "a/", "a//b", "a/./b", "/a", "../a"] {
+            assert!(!is_git_name(Path::new(odd)), "{odd}");
+        }
         for odd in ["", ".", "../a", "/a", "a/../a"] {
             assert_eq!(repo.staged_blob(Path::new(odd)), None, "{odd}");
             assert!(repo.hidden_changes(&[Path::new(odd)]).is_empty(), "{odd}");

@@ -79,6 +79,13 @@ impl Txn<'_> {
     /// Stages `blob` as `path`; the entry's file data is taken from `file` when it holds
     /// exactly that content (so `git status` need not re-read it).
     pub fn stage(&mut self, path: &Path, blob: Oid, mode: u32, file: Option<&Path>) -> Result<()> {
+        // The configuration refuses such paths; this keeps the index whole whatever asks.
+        if !crate::git::state::is_git_name(path) {
+            return Err(Error::git(
+                format!("stage {}", path.display()),
+                git2::Error::from_str("not a path as git names a file (`./`, `//` or a final `/`)"),
+            ));
+        }
         let stat = file.and_then(|f| fs::metadata(f).ok());
         let index = self.index()?;
         let mut entry = crate::git::state::index_entry(index, path)
