@@ -257,7 +257,8 @@ pub(crate) fn index_entry(index: &git2::Index, path: &Path) -> Option<git2::Inde
             _ => return None,
         }
     }
-    if parts.is_empty() {
+    // A NUL (git2 unwraps the C string it makes) names no entry either.
+    if parts.is_empty() || path.to_string_lossy().contains('\0') {
         return None;
     }
     let named: std::path::PathBuf = parts.iter().collect();
@@ -269,8 +270,9 @@ pub(crate) fn index_entry(index: &git2::Index, path: &Path) -> Option<git2::Inde
 /// cannot write a tree from (`a/` makes "index cache-tree records empty sub-tree").
 pub(crate) fn is_git_name(path: &Path) -> bool {
     path.to_str().is_some_and(|s| {
-        s.split('/')
-            .all(|part| !part.is_empty() && part != "." && part != "..")
+        !s.contains('\0')
+            && s.split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..")
     })
 }
 
@@ -348,10 +350,10 @@ mod tests {
         for name in ["a", "a/b", ".a", "a..b"] {
             assert!(is_git_name(Path::new(name)), "{name}");
         }
-        for odd in ["", ".", "./a", "a/", "a//b", "a/./b", "/a", "../a"] {
+        for odd in ["", ".", "./a", "a/", "a//b", "a/./b", "/a", "../a", "a\0b"] {
             assert!(!is_git_name(Path::new(odd)), "{odd}");
         }
-        for odd in ["", ".", "../a", "/a", "a/../a"] {
+        for odd in ["", ".", "../a", "/a", "a/../a", "a\0"] {
             assert_eq!(repo.staged_blob(Path::new(odd)), None, "{odd}");
             assert!(repo.hidden_changes(&[Path::new(odd)]).is_empty(), "{odd}");
         }
