@@ -266,3 +266,35 @@ fn install_then_uninstall_leaves_info_attributes_byte_for_byte() {
         );
     }
 }
+
+/// git names no file with a NUL in it, and git2 panics on one: refused at its line.
+#[test]
+fn a_path_with_a_nul_is_refused_at_its_line() {
+    for config in [
+        "[changelog]\npath = \"a\\u0000b.md\"\n",
+        "[version]\nfiles = [{ path = \"V\\u0000\", pattern = \"{version}\" }]\n",
+        "[packages.api]\npath = \"a\\u0000pi\"\n",
+    ] {
+        let (repo, _) = configured(config);
+        repo.write("x", "x\n");
+        repo.git(&["add", "x"]);
+        let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: x"]);
+        assert!(out.status.success(), "{}", text(&out));
+        let out = repo.relhook(&["hook", "post-commit"]);
+        assert!(!text(&out).contains("panicked"), "{config}: {}", text(&out));
+        for (args, code) in [(&["doctor"][..], 1), (&["release", "--dry-run"], 2)] {
+            let out = repo.relhook(args);
+            assert_eq!(
+                out.status.code(),
+                Some(code),
+                "{config} {args:?}: {}",
+                text(&out)
+            );
+            assert!(
+                text(&out).contains(".relconfig.toml:2:") && text(&out).contains("NUL"),
+                "{config} {args:?}: {}",
+                text(&out)
+            );
+        }
+    }
+}

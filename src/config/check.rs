@@ -105,6 +105,15 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
+    if value.get_ref().contains('\0') {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` holds a NUL character, which no file name can",
+                value.get_ref().escape_default()
+            ),
+        ));
+    }
     // relhook hands the path to git as written: git names a file only one way (no `.` part,
     // no empty part, no trailing `/`), and another spelling makes an index entry git cannot
     // write a tree from, or a path libgit2 refuses.

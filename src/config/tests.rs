@@ -302,6 +302,8 @@ fn paths_are_written_as_git_names_them() {
             "{text}: {message}"
         );
     }
+    let (_, _, message) = config_err("[changelog]\npath = \"a\\u0000b.md\"\n");
+    assert!(message.contains("NUL"), "{message}");
     assert_eq!(
         parse("[changelog]\npath = \"docs/C.md\"\n")
             .unwrap()
