@@ -63,23 +63,24 @@ pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result
             }
         },
         (None, Some(pattern)) => {
+            // The regex first: `(` has no placeholder either, but its fault is the syntax.
+            let probe = pattern.replace("{version}", "(?:x)");
+            if let Err(e) = regex::Regex::new(&probe) {
+                return Err(err(
+                    at,
+                    format!(
+                        "`version.files`: invalid regular expression in the pattern for `{}`: {}",
+                        f.path,
+                        first_line(&e.to_string())
+                    ),
+                ));
+            }
             if !pattern.contains("{version}") {
                 return Err(err(
                     at,
                     format!(
                         "`version.files`: the pattern for `{}` has no `{{version}}` placeholder",
                         f.path
-                    ),
-                ));
-            }
-            let probe = pattern.replace("{version}", "(?:x)");
-            if let Err(e) = regex::Regex::new(&probe) {
-                return Err(err(
-                    at,
-                    format!(
-                        "`version.files`: invalid pattern for `{}`: {}",
-                        f.path,
-                        first_line(&e.to_string())
                     ),
                 ));
             }
@@ -104,6 +105,27 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
+    if value.get_ref().contains('\0') {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` holds a NUL character, which no file name can",
+                value.get_ref().escape_default()
+            ),
+        ));
+    }
+    // relhook hands the path to git as written: git names a file only one way (no `.` part,
+    // no empty part, no trailing `/`), and another spelling makes an index entry git cannot
+    // write a tree from, or a path libgit2 refuses.
+    if let Some(normal) = git_spelling(value.get_ref()) {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` is not a path as git names it; write `{normal}`",
+                value.get_ref()
+            ),
+        ));
+    }
     // git's own directory (`.git`, in any case: a case-insensitive file system's `.GIT` is
     // the same folder) holds no file of the project: nothing is committed from there.
     if path
@@ -121,6 +143,18 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
         ));
     }
     Ok(path)
+}
+
+/// The spelling git gives `path` (a relative path that does not climb out), when it is not
+/// already that: `./a`, `a/./b`, `a//b` and `a/` are `a`, `a/b`, `a/b` and `a`. A path of
+/// `.` parts alone names the top, which each key refuses in its own words.
+fn git_spelling(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let normal = parts.join("/");
+    (normal != path && !normal.is_empty()).then_some(normal)
 }
 
 /// A configured path inside a git dir that `GIT_DIR` (or a `.git` file) puts in the work tree (named otherwise

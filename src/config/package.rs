@@ -91,11 +91,21 @@ impl TagTemplate {
                 "`{template}` gives tags without a package prefix, which the repository's own release tags use; e.g. \"{name}-v{{version}}\""
             ));
         }
-        if let Some(why) = bad_tag_text(&prefix) {
+        if let Some(why) = bad_tag_prefix(&prefix) {
             return Err(format!("`{template}` cannot make a git tag name: {why}"));
         }
         Ok(TagTemplate { prefix })
     }
+}
+
+/// Why `prefix` cannot begin the name of a tag, `refs/tags/<prefix>X.Y.Z` (`git
+/// check-ref-format`'s rules, and no `refs/` of its own: `refs/tags/refs/heads/1.0.0` is a
+/// tag that reads as a branch), if it cannot.
+pub(super) fn bad_tag_prefix(prefix: &str) -> Option<&'static str> {
+    if prefix.starts_with("refs/") {
+        return Some("it starts with `refs/`; the tag is `refs/tags/<prefix>X.Y.Z` already");
+    }
+    bad_tag_text(prefix)
 }
 
 /// Why `prefix` cannot begin a git tag name (`git check-ref-format`'s rules), if it cannot.

@@ -141,14 +141,11 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
     let release = resolve_release(raw.release, err)?;
     let checks = resolve_checks(raw.checks, err)?;
     if let Some(prefix) = raw.version.tag_prefix {
-        if prefix
-            .get_ref()
-            .contains(|c: char| c.is_whitespace() || "~^:?*[\\".contains(c))
-        {
+        if let Some(why) = super::package::bad_tag_prefix(prefix.get_ref()) {
             return Err(err(
                 prefix.span().start,
                 format!(
-                    "`version.tag_prefix`: `{}` cannot start a git tag name",
+                    "`version.tag_prefix`: `{}` cannot start a git tag name: {why}",
                     prefix.get_ref()
                 ),
             ));

@@ -191,7 +191,7 @@ fn line_col_counts_characters() {
 #[test]
 fn packages_are_read_by_the_hooks_quick_reader_too() {
     use serde::Deserialize;
-    let text = "[packages.api]\npath = \"crates/api\"\nscopes = [\"api\"]\ntest = [\"cargo\", \"test\"]\n\n[packages.web]\npath = \"./web/\"\ntag = \"{name}@{version}\"\n";
+    let text = "[packages.api]\npath = \"crates/api\"\nscopes = [\"api\"]\ntest = [\"cargo\", \"test\"]\n\n[packages.web]\npath = \"web\"\ntag = \"{name}@{version}\"\n";
     let quick = quick::parse(text).expect("plain TOML");
     let raw = raw::RawConfig::deserialize(quick).expect("deserializes");
     let c = raw::resolve(raw, Path::new("x"), &|_, m| Error::Usage(m)).unwrap();
@@ -261,4 +261,89 @@ fn serde_type_names_are_not_shown() {
     );
     let m = super::plain_message("invalid type: integer `1`, expected struct RawChecks");
     assert_eq!(m, "invalid type: integer `1`, expected a table");
+}
+
+/// A path is written as git names it; another spelling is refused with git's at its line.
+#[test]
+fn paths_are_written_as_git_names_them() {
+    for (text, line, column, write) in [
+        (
+            "[changelog]\npath = \"CHANGELOG.md/\"\n",
+            2,
+            8,
+            "CHANGELOG.md",
+        ),
+        (
+            "[changelog]\npath = \"./CHANGELOG.md\"\n",
+            2,
+            8,
+            "CHANGELOG.md",
+        ),
+        ("[changelog]\npath = \"docs/./C.md\"\n", 2, 8, "docs/C.md"),
+        ("[changelog]\npath = \"docs//C.md\"\n", 2, 8, "docs/C.md"),
+        (
+            "[version]\nfiles = [{ path = \"./VERSION\", pattern = \"{version}\" }]\n",
+            2,
+            10,
+            "VERSION",
+        ),
+        ("[packages.web]\npath = \"./web/\"\n", 2, 8, "web"),
+        (
+            "[packages.web]\npath = \"web\"\nchangelog = \"web//C.md\"\n",
+            3,
+            13,
+            "web/C.md",
+        ),
+    ] {
+        let (l, c, message) = config_err(text);
+        assert_eq!((l, c), (line, column), "{text}: {message}");
+        assert!(
+            message.contains(&format!("write `{write}`")),
+            "{text}: {message}"
+        );
+    }
+    let (_, _, message) = config_err("[changelog]\npath = \"a\\u0000b.md\"\n");
+    assert!(message.contains("NUL"), "{message}");
+    assert_eq!(
+        parse("[changelog]\npath = \"docs/C.md\"\n")
+            .unwrap()
+            .changelog
+            .path,
+        PathBuf::from("docs/C.md")
+    );
+}
+
+#[test]
+fn tag_prefixes_follow_git_ref_name_rules() {
+    for bad in [
+        "refs/heads/",
+        "refs/tags/v",
+        "-v",
+        "v//",
+        "v..",
+        "/v",
+        "v.lock/",
+        "v@{",
+    ] {
+        let (line, column, message) = config_err(&format!("[version]\ntag_prefix = \"{bad}\"\n"));
+        assert_eq!((line, column), (2, 14), "{bad}");
+        assert!(
+            message.contains("cannot start a git tag name"),
+            "{bad}: {message}"
+        );
+    }
+    for good in ["", "v", "release/v", "app-"] {
+        let c = parse(&format!("[version]\ntag_prefix = \"{good}\"\n")).unwrap();
+        assert_eq!(c.version.tag_prefix, good);
+    }
+}
+
+#[test]
+fn a_version_pattern_is_checked_as_a_regex_before_its_placeholder() {
+    let (_, _, message) =
+        config_err("[version]\nfiles = [{ path = \"VERSION\", pattern = \"(\" }]\n");
+    assert!(message.contains("invalid regular expression"), "{message}");
+    let (_, _, message) =
+        config_err("[version]\nfiles = [{ path = \"VERSION\", pattern = \"v\" }]\n");
+    assert!(message.contains("no `{version}` placeholder"), "{message}");
 }

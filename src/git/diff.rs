@@ -34,7 +34,15 @@ impl Repo {
             .include_typechange(true)
             .disable_pathspec_match(true);
         for dir in within {
-            opts.pathspec(dir.to_string_lossy().as_ref());
+            // git2 unwraps the C string it makes of a pathspec: a NUL would panic.
+            let dir = dir.to_string_lossy();
+            if dir.contains('\0') {
+                return Err(Error::git(
+                    format!("diff {commit} within {}", dir.escape_default()),
+                    git2::Error::from_str("a path holds a NUL character"),
+                ));
+            }
+            opts.pathspec(dir.as_ref());
         }
         let diff = repo
             .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))

@@ -35,6 +35,25 @@ impl HooksLocation {
         run_git(&self.work_tree, args)
     }
 
+    /// The `merge` attribute git itself gives each of `paths` (relative to the work tree), in
+    /// order: `unspecified`, `set`, `unset` or a driver's name, as `git check-attr` says, from
+    /// every attribute file git reads (a line git cannot parse counts for nothing, as in git).
+    pub fn merge_attributes(&self, paths: &[&Path]) -> Result<Vec<String>> {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let mut args = vec!["check-attr", "-z", "merge", "--"];
+        args.extend(names.iter().map(String::as_str));
+        let out = self.git(&args)?;
+        let fields: Vec<&str> = out.split('\0').collect();
+        Ok(fields
+            .chunks(3)
+            .filter(|f| f.len() == 3)
+            .map(|f| f[2].to_owned())
+            .collect())
+    }
+
     /// Asks git, running in `cwd`, where hooks live. A bare repository and a directory outside
     /// any repository are errors: commit hooks only run where commits are made.
     pub fn find(cwd: &Path) -> Result<HooksLocation> {

@@ -194,6 +194,13 @@ impl Repo {
             .map_err(|e| Error::git("read HEAD's tree", e))?;
         let mut update = git2::build::TreeUpdateBuilder::new();
         for (path, blob, mode) in files {
+            // git2's builder unwraps the C string it makes of the path (a NUL panics).
+            if !super::state::is_git_name(path) {
+                return Err(Error::git(
+                    format!("write {} into the tree", path.display()),
+                    git2::Error::from_str("not a path as git names a file"),
+                ));
+            }
             let mode = if *mode == 0 {
                 i32::from(git2::FileMode::Blob)
             } else {

@@ -13,7 +13,7 @@ impl Repo {
     /// The blob staged (stage 0) for `path`, relative to the work tree, in the index git uses
     /// (`GIT_INDEX_FILE` when a hook gets one); `None` when it has no such entry.
     pub fn staged_blob(&self, path: &Path) -> Option<Oid> {
-        self.inner.index().ok()?.get_path(path, 0).map(|e| e.id)
+        index_entry(&self.inner.index().ok()?, path).map(|e| e.id)
     }
 
     /// [`Repo::dirty_paths`], then the tracked files whose local changes `git status` does not
@@ -88,7 +88,7 @@ impl Repo {
             // the sparse checkout: git does not compare those.
             let outside = status.difference(work_tree).is_empty()
                 && index.as_ref().is_some_and(|i| {
-                    i.get_path(Path::new(s.path().unwrap_or("")), 0)
+                    index_entry(i, Path::new(s.path().unwrap_or("")))
                         .is_some_and(|e| skip_worktree(&e))
                 });
             !outside
@@ -160,7 +160,7 @@ impl Repo {
         };
         let mut out: Vec<Hidden> = Vec::new();
         for rel in files {
-            let Some(entry) = index.get_path(rel, 0) else {
+            let Some(entry) = index_entry(&index, rel) else {
                 continue;
             };
             let hidden = Hidden {
@@ -288,6 +288,39 @@ fn assume_unchanged(entry: &git2::IndexEntry) -> bool {
 }
 
 /// Whether an index entry is marked skip-worktree (a sparse checkout leaves it out).
+/// The stage-0 index entry of `path` (relative to the work tree), by a lookup that cannot
+/// panic: git2's `Index::get_path` unwraps its path check, and panics on `./a`, `../a`, an
+/// absolute or an empty path. `a/./b` and `./a` are looked up as git names them; a path that
+/// cannot name an entry (empty, absolute, climbing out) has none.
+pub(crate) fn index_entry(index: &git2::Index, path: &Path) -> Option<git2::IndexEntry> {
+    use std::path::Component;
+    let mut parts = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(part) => parts.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    // A NUL (git2 unwraps the C string it makes) names no entry either.
+    if parts.is_empty() || path.to_string_lossy().contains('\0') {
+        return None;
+    }
+    let named: std::path::PathBuf = parts.iter().collect();
+    index.get_path(&named, 0)
+}
+
+/// Whether `path` is spelled as git names a tracked file: `/`-separated parts, none of them
+/// empty, `.` or `..` (no `./a`, `a//b`, `a/`). libgit2 stages other spellings as entries git
+/// cannot write a tree from (`a/` makes "index cache-tree records empty sub-tree").
+pub(crate) fn is_git_name(path: &Path) -> bool {
+    path.to_str().is_some_and(|s| {
+        !s.contains('\0')
+            && s.split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..")
+    })
+}
+
 pub(super) fn skip_worktree(entry: &git2::IndexEntry) -> bool {
     entry.flags_extended & IndexEntryExtendedFlag::SKIP_WORKTREE.bits() != 0
 }
@@ -344,5 +377,30 @@ mod tests {
         std::fs::write(root.join(".gitattributes"), "").unwrap();
         let repo = Repo::open(root).unwrap();
         assert_eq!(repo.hidden_changes(&[Path::new("lfs")]).len(), 1);
+    }
+
+    /// Paths git2's `Index::get_path` would panic on are looked up as git names them, or
+    /// have no entry: never a panic.
+    #[test]
+    fn index_lookups_take_any_path_without_panicking() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        git(root, &["init", "-q"]);
+        std::fs::write(root.join("a"), "a\n").unwrap();
+        git(root, &["add", "a"]);
+        let repo = Repo::open(root).unwrap();
+        let staged = repo.staged_blob(Path::new("a"));
+        assert!(staged.is_some());
+        assert_eq!(repo.staged_blob(Path::new("./a")), staged);
+        for name in ["a", "a/b", ".a", "a..b"] {
+            assert!(is_git_name(Path::new(name)), "{name}");
+        }
+        for odd in ["", ".", "./a", "a/", "a//b", "a/./b", "/a", "../a", "a\0b"] {
+            assert!(!is_git_name(Path::new(odd)), "{odd}");
+        }
+        for odd in ["", ".", "../a", "/a", "a/../a", "a\0"] {
+            assert_eq!(repo.staged_blob(Path::new(odd)), None, "{odd}");
+            assert!(repo.hidden_changes(&[Path::new(odd)]).is_empty(), "{odd}");
+        }
     }
 }

@@ -65,16 +65,84 @@ fn unset_am_three_way(loc: &HooksLocation) -> Result<bool> {
     Ok(ours)
 }
 
-/// The `.gitattributes` line for the changelog at `path` (relative, `/`-separated).
+/// The `.gitattributes` line for the changelog at `path` (relative, `/`-separated): a pattern
+/// anchored at the top that matches that file alone. Glob characters are escaped, and a pattern
+/// git's attribute reader would cut at a blank (or read a quote or control character in) is
+/// C-quoted as a whole, as git wants it: `"/CHANGE LOG.md" merge=relhook-changelog`.
 pub(super) fn attribute_line(path: &Path) -> String {
+    // A backslash separates a Windows path's parts; elsewhere it is part of a file's name.
+    let p = path.to_string_lossy();
+    let p = if cfg!(windows) {
+        p.replace('\\', "/")
+    } else {
+        p.into_owned()
+    };
+    let mut pattern = String::from("/");
+    for c in p.chars() {
+        if matches!(c, '*' | '?' | '[' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    let quoted = pattern.contains(|c: char| c == ' ' || c == '"' || c.is_ascii_control());
+    let pattern = if quoted { c_quote(&pattern) } else { pattern };
+    format!("{pattern} merge={DRIVER}")
+}
+
+/// `s` as a C-quoted string, as git's `unquote_c_style` reads it back.
+fn c_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_ascii_control() => out.push_str(&format!("\\{:03o}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The line relhook 0.x wrote before [`attribute_line`] quoted as git reads it (`/"a b.md"
+/// merge=...`, which git never matched, and no glob escapes), when it differs: install replaces
+/// it, uninstall takes it out.
+fn earlier_line(path: &Path) -> Option<String> {
     let p = path.to_string_lossy().replace('\\', "/");
-    // Attribute patterns treat spaces as separators; a path with spaces is quoted.
     let p = if p.contains(' ') {
         format!("\"{p}\"")
     } else {
         p
     };
-    format!("/{p} merge={DRIVER}")
+    let line = format!("/{p} merge={DRIVER}");
+    (line != attribute_line(path)).then_some(line)
+}
+
+/// `text` without the lines `ours` picks, or `None` when it has none. A picked last line
+/// without a line end gives back the line end before it too: install added that one (it keeps
+/// a file without a final newline without one).
+fn without_lines(text: &str, ours: impl Fn(&str) -> bool) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = false;
+    for piece in text.split_inclusive('\n') {
+        if !ours(piece.trim()) {
+            out.push_str(piece);
+            continue;
+        }
+        removed = true;
+        if !piece.ends_with('\n') {
+            let cut = if out.ends_with("\r\n") {
+                2
+            } else {
+                usize::from(out.ends_with('\n'))
+            };
+            out.truncate(out.len() - cut);
+        }
+    }
+    removed.then_some(out)
 }
 
 /// The driver command git runs (through its shell): the binary's path single-quoted, then git's
@@ -96,7 +164,30 @@ pub fn shared_line(changelog: &Path) -> String {
     attribute_line(changelog)
 }
 
-pub(super) fn has_line(file: &Path, line: &str) -> bool {
+/// Which of `changelogs` git does not send to the driver, by git's own reading of the
+/// attribute files (`git check-attr`: a line git cannot parse, or one another line overrides,
+/// counts for nothing). When git cannot be asked, by relhook's line in either file.
+pub fn not_applied<'p>(loc: &HooksLocation, changelogs: &[&'p Path]) -> Vec<&'p Path> {
+    match loc.merge_attributes(changelogs) {
+        Ok(values) if values.len() == changelogs.len() => changelogs
+            .iter()
+            .zip(values)
+            .filter(|(_, v)| v != DRIVER)
+            .map(|(p, _)| *p)
+            .collect(),
+        _ => changelogs
+            .iter()
+            .filter(|p| {
+                let line = attribute_line(p);
+                !has_line(&info_attributes(loc), &line)
+                    && !has_line(&loc.work_tree.join(".gitattributes"), &line)
+            })
+            .copied()
+            .collect(),
+    }
+}
+
+fn has_line(file: &Path, line: &str) -> bool {
     fsx::read_optional(file).ok().flatten().is_some_and(|b| {
         String::from_utf8_lossy(&b)
             .lines()
@@ -134,20 +225,31 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
     }
     let attrs = info_attributes(loc);
     let line = attribute_line(changelog);
-    let existing = fsx::read_optional(&attrs)?.unwrap_or_default();
-    let text = String::from_utf8_lossy(&existing);
+    let existing = fsx::read_optional(&attrs)?;
+    let before = String::from_utf8_lossy(existing.as_deref().unwrap_or_default()).into_owned();
+    let earlier = earlier_line(changelog);
+    let cleaned = without_lines(&before, |l| earlier.as_deref() == Some(l));
+    let text = cleaned.as_deref().unwrap_or(&before);
+    let mut after = text.to_owned();
     if !text.lines().any(|l| l.trim() == line) {
+        // The file's own line ends, and its final newline or none: uninstall takes out
+        // exactly what this adds.
         let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
-        let mut bytes = existing.clone();
-        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
-            bytes.extend_from_slice(eol.as_bytes());
+        if text.is_empty() && existing.is_none() {
+            after = format!("{line}{eol}");
+        } else if text.is_empty() {
+            after = line.clone();
+        } else if text.ends_with('\n') {
+            after = format!("{text}{line}{eol}");
+        } else {
+            after = format!("{text}{eol}{line}");
         }
-        bytes.extend_from_slice(line.as_bytes());
-        bytes.extend_from_slice(eol.as_bytes());
+    }
+    if after != before {
         if let Some(dir) = attrs.parent() {
             std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
         }
-        fsx::write_atomic(&attrs, &bytes)?;
+        fsx::write_atomic(&attrs, after.as_bytes())?;
         done.attributes = true;
     }
     done.am_three_way = set_am_three_way(loc)?;
@@ -182,14 +284,12 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
         return Ok(done);
     };
     let line = attribute_line(changelog);
+    let earlier = earlier_line(changelog);
     let text = String::from_utf8_lossy(&existing).into_owned();
-    let kept: Vec<&str> = text
-        .split_inclusive('\n')
-        .filter(|l| l.trim() != line)
-        .collect();
-    if kept.len() != text.split_inclusive('\n').count() {
-        let rest = kept.concat();
-        if rest.trim().is_empty() {
+    if let Some(rest) = without_lines(&text, |l| l == line || earlier.as_deref() == Some(l)) {
+        // Empty once relhook's line is out: install made the file (its line ended with a
+        // newline) or found it empty (its line did not), and so it is left.
+        if rest.is_empty() && text.ends_with('\n') {
             std::fs::remove_file(&attrs).map_err(|e| crate::Error::io("remove", &attrs, e))?;
         } else {
             fsx::write_atomic(&attrs, rest.as_bytes())?;
@@ -221,9 +321,7 @@ pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool)
     let command = loc
         .git(&["config", "--get", &format!("merge.{DRIVER}.driver")])
         .ok();
-    let line = attribute_line(changelog);
-    let wanted = has_line(&info_attributes(loc), &line)
-        || has_line(&loc.work_tree.join(".gitattributes"), &line);
+    let wanted = not_applied(loc, &[changelog]).is_empty();
     match command.map(|c| c.trim().to_owned()) {
         Some(c) => {
             let bin = c
@@ -257,7 +355,38 @@ mod tests {
         );
         assert_eq!(
             attribute_line(Path::new("docs/My Changes.md")),
-            "/\"docs/My Changes.md\" merge=relhook-changelog"
+            "\"/docs/My Changes.md\" merge=relhook-changelog"
         );
+    }
+
+    #[test]
+    fn lines_git_must_unquote_are_c_quoted_and_globs_escaped() {
+        for (path, line) in [
+            ("CHANGE LOG.md", r#""/CHANGE LOG.md""#),
+            ("a\tb.md", r#""/a\tb.md""#),
+            ("a\"b.md", r#""/a\"b.md""#),
+            ("a[1]*?.md", r"/a\[1]\*\?.md"),
+            ("Änderungen.md", "/Änderungen.md"),
+        ] {
+            assert_eq!(
+                attribute_line(Path::new(path)),
+                format!("{line} merge=relhook-changelog")
+            );
+        }
+        assert_eq!(
+            earlier_line(Path::new("CHANGE LOG.md")).as_deref(),
+            Some(r#"/"CHANGE LOG.md" merge=relhook-changelog"#)
+        );
+        assert_eq!(earlier_line(Path::new("CHANGELOG.md")), None);
+    }
+
+    #[test]
+    fn a_last_line_without_a_line_end_takes_the_one_before_it() {
+        let ours = |l: &str| l == "x";
+        assert_eq!(without_lines("a\nx", ours).as_deref(), Some("a"));
+        assert_eq!(without_lines("a\r\nx", ours).as_deref(), Some("a"));
+        assert_eq!(without_lines("a\nx\n", ours).as_deref(), Some("a\n"));
+        assert_eq!(without_lines("x\na", ours).as_deref(), Some("a"));
+        assert_eq!(without_lines("a\n", ours), None);
     }
 }

@@ -65,25 +65,30 @@ impl Txn<'_> {
     /// The staged blob and mode of `path` (stage 0), if any.
     pub fn staged(&mut self, path: &Path) -> Result<Option<(Oid, u32)>> {
         let index = self.index()?;
-        Ok(index.get_path(path, 0).map(|e| (e.id, e.mode)))
+        Ok(crate::git::state::index_entry(index, path).map(|e| (e.id, e.mode)))
     }
 
     /// Whether `path`'s index entry is outside a sparse checkout (marked skip-worktree): git
     /// keeps no file for it in the work tree, and expects none.
     pub fn is_skip_worktree(&mut self, path: &Path) -> Result<bool> {
         let index = self.index()?;
-        Ok(index
-            .get_path(path, 0)
+        Ok(crate::git::state::index_entry(index, path)
             .is_some_and(|e| crate::git::state::skip_worktree(&e)))
     }
 
     /// Stages `blob` as `path`; the entry's file data is taken from `file` when it holds
     /// exactly that content (so `git status` need not re-read it).
     pub fn stage(&mut self, path: &Path, blob: Oid, mode: u32, file: Option<&Path>) -> Result<()> {
+        // The configuration refuses such paths; this keeps the index whole whatever asks.
+        if !crate::git::state::is_git_name(path) {
+            return Err(Error::git(
+                format!("stage {}", path.display()),
+                git2::Error::from_str("not a path as git names a file (`./`, `//` or a final `/`)"),
+            ));
+        }
         let stat = file.and_then(|f| fs::metadata(f).ok());
         let index = self.index()?;
-        let mut entry = index
-            .get_path(path, 0)
+        let mut entry = crate::git::state::index_entry(index, path)
             .unwrap_or_else(|| new_entry(path, blob, mode));
         entry.id = blob;
         entry.mode = mode;
@@ -107,7 +112,7 @@ impl Txn<'_> {
         }
         #[cfg(not(unix))]
         let _ = stat;
-        let before = index.get_path(path, 0).map(|e| e.id);
+        let before = crate::git::state::index_entry(index, path).map(|e| e.id);
         index
             .add(&entry)
             .map_err(|e| Error::git(format!("stage {}", path.display()), e))?;
@@ -122,7 +127,7 @@ impl Txn<'_> {
             Some((blob, mode)) => self.stage(path, blob, mode, None),
             None => {
                 let index = self.index()?;
-                let before = index.get_path(path, 0).map(|e| e.id);
+                let before = crate::git::state::index_entry(index, path).map(|e| e.id);
                 if before.is_some() {
                     index
                         .remove_path(path)

@@ -172,8 +172,10 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
             subject,
             Status::Missing,
             format!(
-                "`merge.{}.driver` is configured but no attribute line asks for it (`{}` in {} or .gitattributes): git never runs it",
+                "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
                 super::driver::DRIVER,
+                changelog.display(),
+                changelog.display(),
                 super::driver::shared_line(&changelog),
                 super::driver::info_attributes(loc).display()
             ),
@@ -194,15 +196,14 @@ fn package_without_driver(
     config: &Result<Config, Error>,
 ) -> Option<(String, PathBuf)> {
     let config = config.as_ref().ok()?;
-    let files = [
-        super::driver::info_attributes(loc),
-        loc.work_tree.join(".gitattributes"),
-    ];
-    config.packages.iter().find_map(|p| {
-        let line = super::driver::attribute_line(&p.changelog);
-        let wanted = files.iter().any(|f| super::driver::has_line(f, &line));
-        (!wanted).then(|| (p.name.clone(), p.changelog.clone()))
-    })
+    let changelogs: Vec<&Path> = config
+        .packages
+        .iter()
+        .map(|p| p.changelog.as_path())
+        .collect();
+    let first = *super::driver::not_applied(loc, &changelogs).first()?;
+    let p = config.packages.iter().find(|p| p.changelog == first)?;
+    Some((p.name.clone(), p.changelog.clone()))
 }
 
 /// Whether git runs relhook's own shim for `hook` although husky's files are here: husky is
