@@ -134,6 +134,8 @@ enum Kind {
     H1,
     H2,
     H3,
+    /// A heading at level 4 to 6.
+    Deep,
     Bullet,
     Indented,
     LinkDef,
@@ -172,6 +174,7 @@ fn classify(t: &str) -> Kind {
         Some(1) => return Kind::H1,
         Some(2) => return Kind::H2,
         Some(3) => return Kind::H3,
+        Some(_) => return Kind::Deep,
         _ => {}
     }
     if bullet_body(t).is_some() {
@@ -206,7 +209,7 @@ fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> 
     let mut v = verbatim.clone();
     let starts = |k: usize, t: &str| match classify(t) {
         Kind::H2 => parse_heading(k, t).is_ok(),
-        Kind::H1 | Kind::H3 => other_release_heading(t).is_some(),
+        Kind::H1 | Kind::H3 | Kind::Deep => release_at_level(t),
         _ => false,
     };
     let after = lines.iter().enumerate().skip(i + 1);
@@ -214,6 +217,13 @@ fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> 
         .filter(|(k, l)| !v.eat(*k, &l.text) && starts(*k, &l.text))
         .map(|(k, _)| k)
         .last()
+}
+
+/// Whether `t`, a heading at level 1, 3 or 4, is a release heading (see
+/// [`other_release_heading`]): conventional-changelog heads majors, minors and patches at
+/// levels 1 to 3, and electron/forge some at level 4. Deeper headings are a release's parts.
+fn release_at_level(t: &str) -> bool {
+    heading_level(t).is_some_and(|l| l <= 4) && other_release_heading(t).is_some()
 }
 
 /// Mutable state of the single pass in [`analyze`].
@@ -255,6 +265,18 @@ impl Builder {
             matches!(s.kind, SectionKind::Release { .. })
                 && lines.get(s.heading).and_then(|l| heading_level(&l.text)) == Some(1)
         })
+    }
+
+    /// Whether heading `t` (level 4 to 6) is a part of the release section open, as Markdown
+    /// nests it: that section is headed at level 3 or 4 (electron/forge's `#### [2.0.0](…)`
+    /// over `##### New Features`), and `t` is below it.
+    fn part_of_deep_release(&self, lines: &[Line], t: &str) -> bool {
+        let Some(s) = self.section.as_ref() else {
+            return false;
+        };
+        let at = lines.get(s.heading).and_then(|l| heading_level(&l.text));
+        matches!(s.kind, SectionKind::Release { .. })
+            && at.is_some_and(|at| at >= 3 && heading_level(t).is_some_and(|l| l > at))
     }
 
     /// Opens a sub-section headed by line `i`.
@@ -327,12 +349,14 @@ fn scan(
         } else {
             match classify(t) {
                 // Not the title: `# Changelog` is no version.
-                Kind::H1 | Kind::H3 if other_release_heading(t).is_some() => Kind::H2,
+                Kind::H1 | Kind::H3 | Kind::Deep if release_at_level(t) => Kind::H2,
+                // electron/forge's `##### New Features` under `#### [2.0.0](…)`.
+                Kind::Deep if b.part_of_deep_release(lines, t) => Kind::H3,
                 k => k,
             }
         };
         match kind {
-            Kind::Blank | Kind::Other | Kind::H1 => {
+            Kind::Blank | Kind::Other | Kind::H1 | Kind::Deep => {
                 b.close_entry();
                 if kind == Kind::H1
                     && b.out.title.is_none()
@@ -531,6 +555,32 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(c.versions(), vec!["1.0.0"]);
+    }
+
+    /// electron/forge's level-4 release headings are releases, their `#####` headings its
+    /// parts; under a `## ` release a deeper heading stays text, and level 5 names no release.
+    #[test]
+    fn level_4_release_headings_and_their_parts() {
+        let text = "# Changelog\n\n#### [2.0.0](https://x/v2.0.0) (2022-11-02)\n\n##### New Features\n\n- two\n\n### [1.0.0](https://x/v1.0.0) (2018-02-05)\n\n##### Bug Fixes\n\n- one\n\n##### [0.9.0](x) (2017-01-01)\n\n- zero\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(c.versions(), ["2.0.0", "1.0.0"]);
+        let of = |v: &str| -> Vec<(String, String)> {
+            let e = c.entries_of(v).unwrap().into_iter();
+            e.map(|e| (e.section, e.text)).collect()
+        };
+        assert_eq!(of("2.0.0"), [("New Features".into(), "two".into())]);
+        assert_eq!(
+            of("1.0.0"),
+            [
+                ("Bug Fixes".into(), "one".into()),
+                ("[0.9.0](x) (2017-01-01)".into(), "zero".into())
+            ]
+        );
+        assert!(c.is_keep_a_changelog());
+        let c = Changelog::parse("## [1.0.0] - 2020-01-01\n\n### Added\n\n#### Note\n\n- a\n")
+            .expect("valid");
+        assert_eq!(c.entries_of("1.0.0").unwrap()[0].section, "Added");
     }
 
     /// cargo-release's template: the one line to change is named.
