@@ -104,3 +104,66 @@ fn a_file_of_level_4_releases_only_is_kept() {
     );
     let _ = stderr(&notes);
 }
+
+/// `## Version 1.2.3` was refused as naming no version, with advice to make it a sub-heading
+/// that would have handed 1.2.3's items to Unreleased; notes read it as 1.2.3's all along.
+#[test]
+fn a_word_then_a_version_heads_that_release() {
+    let log = "# Changelog\n\n## Version 1.2.3\n\n- old\n";
+    let repo = adopting(log, "v1.2.3");
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(stdout(&notes), "- old\n", "{}", text(&notes));
+    repo.commit_hooked("feat: five");
+    let unreleased =
+        "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- five\n\n## Version 1.2.3\n\n- old\n";
+    assert_eq!(repo.read("CHANGELOG.md"), unreleased);
+    let tag = hand_tag(&repo, &["-a", "v1.3.0", "-m", "v1.3.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        unreleased.replace("### Added", "## [1.3.0] - 2026-11-21\n\n### Added")
+    );
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(stdout(&notes), "- old\n", "{}", text(&notes));
+}
+
+/// cocogitto's monorepo headings, `## <package>-<version> - <date>`.
+#[test]
+fn a_package_prefixed_version_heads_that_release() {
+    let log = "# Changelog\n\n## cocogitto-7.0.0 - 2026-03-04\n\n#### Features\n\n- seven\n\n## cocogitto-6.0.0 - 2025-01-01\n\n- six\n";
+    let repo = adopting(log, "v7.0.0");
+    repo.commit_hooked("fix: eight");
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        log.replace(
+            "# Changelog\n\n",
+            "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- eight\n\n"
+        )
+    );
+    let notes = repo.relhook(&["notes", "v7.0.0"]);
+    assert_eq!(
+        stdout(&notes),
+        "#### Features\n\n- seven\n",
+        "{}",
+        text(&notes)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(!text(&doctor).contains("INVALID"), "{}", text(&doctor));
+}
+
+/// A release heading relhook cannot read is never advised to become a sub-heading (which hands
+/// its items to the section above): the advice is the Keep a Changelog heading of its version.
+#[test]
+fn a_release_heading_is_never_advised_down_to_a_sub_heading() {
+    let log = "# Changelog\n\n## Release of 1.3.0 (2021-01-01)\n\n- b\n\n## [1.2.3] - 2020-01-01\n\n- old\n";
+    let repo = adopting(log, "v1.3.0");
+    let out = repo.try_commit("feat: five");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+    assert!(
+        stderr(&out).contains("write line 3 as `## [1.3.0] - 2021-01-01`"),
+        "{}",
+        text(&out)
+    );
+    assert!(!stderr(&out).contains("sub-heading"), "{}", text(&out));
+}
