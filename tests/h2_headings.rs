@@ -167,3 +167,40 @@ fn a_release_heading_is_never_advised_down_to_a_sub_heading() {
     );
     assert!(!stderr(&out).contains("sub-heading"), "{}", text(&out));
 }
+
+/// `relhook lint -` on `message`.
+fn lint_stdin(repo: &Repo, message: &str) -> std::process::Output {
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.args(["lint", "-"]);
+    crate::support::output_with_stdin(&mut cmd, message.as_bytes())
+}
+
+/// A bare `BREAKING CHANGE` line above its paragraph was told to become `BREAKING CHANGE: `,
+/// an empty note that footer-format refuses: the suggestion carries the paragraph's first line,
+/// and with no text anywhere below there is no suggestion.
+#[test]
+fn a_bare_breaking_change_line_is_suggested_with_its_text() {
+    let repo = Repo::new();
+    let out = lint_stdin(
+        &repo,
+        "feat: x\n\nBREAKING CHANGE\n\nTL;DR the chore type is gone\n",
+    );
+    assert!(
+        text(&out).contains("= try: BREAKING CHANGE: TL;DR the chore type is gone\n"),
+        "{}",
+        text(&out)
+    );
+    let fixed = lint_stdin(
+        &repo,
+        "feat: x\n\nBREAKING CHANGE: TL;DR the chore type is gone\n",
+    );
+    assert_eq!(fixed.status.code(), Some(0), "{}", text(&fixed));
+    assert_eq!(stdout(&fixed) + &stderr(&fixed), "", "{}", text(&fixed));
+    let alone = lint_stdin(&repo, "feat: x\n\nSome body.\n\nBREAKING CHANGE\n");
+    assert!(
+        text(&alone).contains("breaking-change-format"),
+        "{}",
+        text(&alone)
+    );
+    assert!(!text(&alone).contains("try:"), "{}", text(&alone));
+}
