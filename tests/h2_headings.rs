@@ -204,3 +204,30 @@ fn a_bare_breaking_change_line_is_suggested_with_its_text() {
     );
     assert!(!text(&alone).contains("try:"), "{}", text(&alone));
 }
+
+/// A scope's Markdown characters are escaped in its entry (`fix(*): …` wrote `- ***:** …`,
+/// which renders as broken bold), and the escaped entry is still its commit's: `--sync` adds
+/// nothing, and a revert takes it out.
+#[test]
+fn a_scopes_markdown_characters_are_escaped_in_its_entry() {
+    let repo = installed_repo();
+    let before = repo.read("CHANGELOG.md");
+    repo.commit_hooked("fix(*): update all packages");
+    repo.commit_hooked("fix(a*b_`[x]`): y");
+    repo.commit_hooked("fix(snake_case): z");
+    let fixed = "### Fixed\n\n- **\\*:** update all packages\n- **a\\*b\\_\\`\\[x\\]\\`:** y\n- **snake_case:** z\n";
+    let want = before.replacen("- init\n", &format!("- init\n\n{fixed}"), 1);
+    assert_eq!(repo.read("CHANGELOG.md"), want);
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    assert_eq!(repo.read("CHANGELOG.md"), want, "{}", text(&sync));
+    assert!(repo.is_clean());
+
+    let revert = repo.git_output(&["revert", "--no-edit", "HEAD~1"]);
+    assert!(revert.status.success(), "{}", text(&revert));
+    let reverted = want.replace("- **a\\*b\\_\\`\\[x\\]\\`:** y\n", "");
+    assert_eq!(repo.read("CHANGELOG.md"), reverted);
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    assert_eq!(repo.read("CHANGELOG.md"), reverted, "{}", text(&sync));
+}
