@@ -231,3 +231,99 @@ fn a_scopes_markdown_characters_are_escaped_in_its_entry() {
     assert!(sync.status.success(), "{}", text(&sync));
     assert_eq!(repo.read("CHANGELOG.md"), reverted, "{}", text(&sync));
 }
+
+/// googleapis/release-please's `### [13.16.3]` headed three times in 2022: the old duplicate
+/// blocked every commit's entry, every release and hand tag. Now only what needs that version
+/// is refused (its notes; doctor warns, naming the lines), and the rest goes on.
+const DUPLICATED: &str = "# Changelog
+
+## [Unreleased]
+
+## [2.0.0] - 2022-06-01
+
+### Added
+
+- two
+
+### [1.0.1](https://x/v1.0.1) (2022-05-13)
+
+### Bug Fixes
+
+* a fix
+
+### [1.0.1](https://x/v1.0.1) (2022-05-13)
+
+### Bug Fixes
+
+* a fix
+";
+
+#[test]
+fn an_old_duplicated_heading_blocks_only_what_needs_that_version() {
+    let repo = adopting(DUPLICATED, "v2.0.0");
+    repo.commit_hooked("feat: x");
+    let kept = DUPLICATED.replace(
+        "## [Unreleased]\n\n",
+        "## [Unreleased]\n\n### Added\n\n- x\n\n",
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), kept);
+    let what =
+        "1.0.1 is headed twice (lines 15 and 21), so which section is its release cannot be told";
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(!text(&doctor).contains("INVALID"), "{}", text(&doctor));
+    assert!(text(&doctor).contains(what), "{}", text(&doctor));
+    // The old release's tag, on the commit that wrote the file (its lines as there).
+    repo.git_skipping_relhook(&["tag", "-a", "v1.0.1", "-m", "v1.0.1", "HEAD~1"]);
+    let notes = repo.relhook(&["notes", "v1.0.1"]);
+    assert_eq!(notes.status.code(), Some(1), "{}", text(&notes));
+    let there = what.replace("lines 15 and 21", "lines 11 and 17");
+    assert!(stderr(&notes).contains(&there), "{}", text(&notes));
+    let notes = repo.relhook(&["notes", "v2.0.0"]);
+    assert_eq!(stdout(&notes), "### Added\n\n- two\n", "{}", text(&notes));
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    assert_eq!(repo.read("CHANGELOG.md"), kept);
+
+    let tag = hand_tag(&repo, &["-a", "v2.1.0", "-m", "v2.1.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    let released = kept.replace(
+        "## [Unreleased]\n\n",
+        "## [Unreleased]\n\n## [2.1.0] - 2026-11-21\n\n",
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), released);
+    repo.commit_hooked("fix: y");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("CHANGELOG.md"),
+        released.replace(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n## [2.1.1] - 2026-11-21\n\n### Fixed\n\n- y\n\n"
+        )
+    );
+    assert!(repo.is_clean());
+}
+
+/// The version being released headed twice still refuses: which section is its notes cannot
+/// be told.
+#[test]
+fn releasing_a_duplicated_version_is_refused() {
+    let log = "# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2022-06-01\n\n- b\n\n## [1.1.0] - 2022-06-01\n\n- b\n\n## [1.0.0] - 2022-01-01\n\n- a\n";
+    let repo = adopting(log, "v1.0.0");
+    repo.commit_hooked("fix: later");
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(
+        log,
+        "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- later\n\n## [1.1.0] - 2022-06-01\n\n- b\n\n## [1.1.0] - 2022-06-01\n\n- b\n\n## [1.0.0] - 2022-01-01\n\n- a\n"
+    );
+    let said = crate::support::hand_tag_refused(&repo, "v1.1.0");
+    assert!(
+        said.contains("1.1.0 is headed twice (lines 9 and 13)"),
+        "{said}"
+    );
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+    let out = dated_release(&repo, &["--no-test", "1.1.0"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("1.1.0"), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}

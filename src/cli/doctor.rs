@@ -227,6 +227,7 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             } else if let Some(check) = conflicted_changelog(repo, config) {
                 report.checks.push(check);
             }
+            report.checks.extend(repeated_versions(repo, config));
             report.checks.extend(unwritable_release_file(repo, config));
             report.checks.extend(unfinished_work(repo, config));
         }
@@ -265,6 +266,7 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     Status::Foreign => "FOREIGN",
                     Status::Broken => "BROKEN",
                     Status::Invalid => "INVALID",
+                    Status::Warning => "WARNING",
                 };
                 writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
                 if let Some(fix) = &c.fix {
@@ -278,7 +280,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     }
                 }
             }
-            if report.healthy() {
+            let warned = report.checks.iter().any(|c| c.status == Status::Warning);
+            if report.healthy() && warned {
+                writeln!(out, "nothing needs fixing now (see the warning above)")
+            } else if report.healthy() {
                 writeln!(out, "all is well")
             } else {
                 writeln!(out, "something needs fixing (see `fix:` above)")
@@ -333,6 +338,38 @@ fn conflicted_changelog(
             path.display()
         )),
     })
+}
+
+/// Each version the changelog heads more than once (release-please's `### [13.16.3]`, three
+/// times): entries and other releases go on, but its notes, its release and a tag of it are
+/// refused, naming the lines.
+fn repeated_versions(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+) -> Vec<doctor::Check> {
+    let path = &config.changelog.path;
+    let read = repo
+        .work_tree()
+        .map(|w| crate::fsx::read_optional(&w.join(path)));
+    let Some(Ok(Some(bytes))) = read else {
+        return Vec::new();
+    };
+    let Some(log) = crate::history::changelog::Changelog::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    let checks = log.repeated().into_iter().map(|(version, at)| {
+        let (what, fix) = crate::history::changelog::repeated_version(&version, &at);
+        doctor::Check {
+            subject: "changelog".into(),
+            status: Status::Warning,
+            detail: format!(
+                "{}: {what}: `relhook notes` of it is refused; entries and other releases are not held up",
+                path.display()
+            ),
+            fix: Some(format!("in {}, {fix}", path.display())),
+        }
+    });
+    checks.collect()
 }
 
 /// A changelog path post-commit cannot write (a directory, a symbolic link, a path leading

@@ -89,7 +89,6 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
         line: n,
         message: format!("{what}: {fix}"),
         fix: Some(fix),
-        repeated: None,
     }
 }
 
@@ -133,7 +132,6 @@ pub(super) fn setext(i: usize, t: &str, under: Option<&str>) -> Option<ParseErro
             t.trim()
         ),
         fix: Some(fix),
-        repeated: None,
     })
 }
 
@@ -189,7 +187,6 @@ pub(super) fn second_unreleased(first: usize, i: usize) -> ParseError {
             first + 1
         ),
         fix: Some(fix),
-        repeated: None,
     }
 }
 
@@ -213,7 +210,6 @@ pub(super) fn unclosed(opened: usize, fence: Option<&str>) -> ParseError {
             "{what} ({fix}): everything after it is hidden, so entries cannot go there"
         ),
         fix: Some(fix),
-        repeated: None,
     }
 }
 
@@ -300,18 +296,6 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
 /// each release heading: it belongs to the heading below it.
 pub(super) fn anchor(t: &str) -> bool {
     t.starts_with("<a ") && (t.ends_with("></a>") || t.ends_with("/>")) && !t.contains("href")
-}
-
-/// The refusal of a version headed more than once (0-based `lines`), at its second heading.
-pub(super) fn repeated_error(version: &str, lines: &[usize]) -> ParseError {
-    let at: Vec<usize> = lines.iter().map(|l| l + 1).collect();
-    let (what, fix) = super::repeated_version(version, &at);
-    ParseError {
-        line: at.get(1).copied().unwrap_or(1),
-        message: format!("{what}: {fix}"),
-        fix: Some(fix),
-        repeated: Some((version.to_string(), at)),
-    }
 }
 
 /// A PEP 440 pre-release in its normal form (`1.0.0b2`, `v2.1.0rc1`, `3.0.0a0`), as commitizen

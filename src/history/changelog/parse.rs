@@ -12,13 +12,7 @@ use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
 use super::verbatim::Verbatim;
 
-/// One physical line: its text without the terminator, and the terminator
-/// itself (`""` only for a last line that has none).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Line {
-    pub text: String,
-    pub eol: &'static str,
-}
+pub(crate) use super::lines::{Line, dominant_eol, split_lines};
 
 /// What kind of release a `## ` heading introduces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,37 +72,10 @@ pub(crate) struct Structure {
     /// The heading of a section after the last release that names no version (vue's
     /// `## Previous Changelogs`): it and what follows are no release's, and kept as they are.
     pub trailer: Option<usize>,
-}
-
-/// Splits text into lines, keeping each terminator exactly.
-pub(crate) fn split_lines(text: &str) -> Vec<Line> {
-    text.split_inclusive('\n')
-        .map(|raw| {
-            if let Some(t) = raw.strip_suffix("\r\n") {
-                Line {
-                    text: t.to_string(),
-                    eol: "\r\n",
-                }
-            } else if let Some(t) = raw.strip_suffix('\n') {
-                Line {
-                    text: t.to_string(),
-                    eol: "\n",
-                }
-            } else {
-                Line {
-                    text: raw.to_string(),
-                    eol: "",
-                }
-            }
-        })
-        .collect()
-}
-
-/// Picks the line ending used by most lines (LF on a tie or with none).
-pub(crate) fn dominant_eol(lines: &[Line]) -> &'static str {
-    let crlf = lines.iter().filter(|l| l.eol == "\r\n").count();
-    let lf = lines.iter().filter(|l| l.eol == "\n").count();
-    if crlf > lf { "\r\n" } else { "\n" }
+    /// Every version headed more than once, with its headings' lines (0-based), in file
+    /// order: release-please once headed one three times. Only what needs that version is
+    /// refused (its notes, its release), not the whole file.
+    pub repeated: Vec<(String, Vec<usize>)>,
 }
 
 /// `true` when `v` looks like a semantic version (optionally `v`-prefixed).
@@ -303,24 +270,14 @@ impl Builder {
 }
 
 /// Derives the structure of `lines`, refusing text that is not a Keep a
-/// Changelog. Linear in the number of lines.
+/// Changelog. Linear in the number of lines. A version headed more than once is no refusal
+/// here (see [`Structure::repeated`]).
 pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
-    // A version headed twice is refused once its every heading is known: it is the first
-    // fault, whatever the rest of the file holds.
-    let mut repeated = None;
-    let structure = scan(lines, &mut repeated);
-    match repeated {
-        Some((version, at)) => Err(heading::repeated_error(&version, &at)),
-        None => structure,
-    }
+    scan(lines)
 }
 
-/// [`analyze`]'s pass, noting in `repeated` the first version headed more than once and the
-/// (0-based) lines of its headings.
-fn scan(
-    lines: &[Line],
-    repeated: &mut Option<(String, Vec<usize>)>,
-) -> Result<Structure, ParseError> {
+/// [`analyze`]'s pass.
+fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
@@ -460,12 +417,15 @@ fn scan(
                     }
                     SectionKind::Release { version } => {
                         let key = version_key(version);
-                        match (versions.get(key), repeated.as_mut()) {
-                            // Every heading of the first version headed twice is named.
-                            (Some(_), Some((v, at))) if version_key(v) == key => at.push(i),
-                            (Some(_), Some(_)) => {}
+                        // Every heading of each version headed more than once is noted.
+                        let mut twice = b.out.repeated.iter_mut();
+                        match (
+                            versions.get(key),
+                            twice.find(|(v, _)| version_key(v) == key),
+                        ) {
+                            (Some(_), Some((_, at))) => at.push(i),
                             (Some(&first), None) => {
-                                *repeated = Some((version.clone(), vec![first, i]))
+                                b.out.repeated.push((version.clone(), vec![first, i]))
                             }
                             (None, _) => {
                                 versions.insert(key.to_string(), i);
@@ -616,10 +576,9 @@ mod tests {
         assert_eq!(err_line("# Changelog\n\n## 1.2.3 (2020-01-01\n"), 3);
         assert_eq!(err_line("## [Unreleased]\n\n## About\n"), 3);
         assert_eq!(err_line("## [Unreleased]\n\n## [unreleased]\n"), 3);
-        assert_eq!(
-            err_line("## [1.0.0] - 2020-01-01\n- a\n## 1.0.0 - 2020-01-02\n"),
-            3
-        );
+        // A version headed twice is noted, not refused (see `repeated`).
+        let twice = Changelog::parse("## [1.0.0] - 2020-01-01\n- a\n## 1.0.0 - 2020-01-02\n");
+        assert_eq!(twice.unwrap().repeated(), [("1.0.0".into(), vec![1, 3])]);
         let e = Changelog::parse("\n\n## [Unreleased]\n## [UNRELEASED]\n").unwrap_err();
         assert!(e.message.contains("line 3"), "{e}");
         assert!(e.to_string().starts_with("line 4:"));
@@ -680,18 +639,20 @@ mod tests {
         assert_eq!(err_line(&text.replace("# [3.5.0]", "## [3.5.0]")), 3);
     }
 
-    /// Every heading of the version is named, whatever faults follow it.
+    /// A version headed more than once is no refusal: every heading of each is noted.
     #[test]
-    fn a_version_headed_more_than_once_names_every_heading() {
-        let text = "## [1.0.0]\n- a\n## [1.0.0]\n## [0.9.0]\n## v1.0.0\n## [0.9.0]\n```\n";
-        let e = Changelog::parse(text).unwrap_err();
-        assert_eq!(e.line, 3);
-        assert_eq!(e.repeated, Some(("1.0.0".into(), vec![1, 3, 5])));
-        assert!(
-            e.message.contains("headed 3 times (lines 1, 3 and 5)"),
-            "{}",
-            e.message
+    fn versions_headed_more_than_once_are_noted_with_every_heading() {
+        let text = "## [1.0.0]\n- a\n## [1.0.0]\n## [0.9.0]\n## v1.0.0\n## [0.9.0]\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(
+            c.doc.repeated,
+            [
+                ("1.0.0".into(), vec![0, 2, 4]),
+                ("0.9.0".into(), vec![3, 5])
+            ]
         );
+        assert_eq!(err_line(&format!("{text}```\n")), 7);
     }
 
     #[test]
