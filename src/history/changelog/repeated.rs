@@ -61,3 +61,38 @@ impl Changelog {
         releases.collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Changelog;
+
+    /// Each heading of a repeated version keeps its own section's entries: what the file
+    /// accounts for holds both, and its lines are named wherever the version is asked for.
+    #[test]
+    fn a_repeated_versions_sections_are_each_read() {
+        let text = "## [Unreleased]\n\n- new\n\n## [2.0.0]\n\n- two\n\n### [1.0.1] (2022-05-13)\n\n- first\n\n### [1.0.1] (2022-05-13)\n\n- second\n";
+        let c = Changelog::parse(text).expect("kept");
+        assert_eq!(c.repeated(), [("1.0.1".to_string(), vec![9, 13])]);
+        assert_eq!(c.repeated_lines("v1.0.1"), Some(vec![9, 13]));
+        assert_eq!(c.repeated_lines("2.0.0"), None);
+        let sections: Vec<(String, Vec<String>)> = c
+            .release_entries()
+            .into_iter()
+            .map(|(v, e)| (v, e.into_iter().map(|e| e.text).collect()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("2.0.0".to_string(), vec!["two".to_string()]),
+                ("1.0.1".to_string(), vec!["first".to_string()]),
+                ("1.0.1".to_string(), vec!["second".to_string()])
+            ]
+        );
+        let all = c.all_entry_texts();
+        assert!(
+            ["new", "two", "first", "second"]
+                .iter()
+                .all(|t| all.contains(*t))
+        );
+    }
+}
