@@ -15,6 +15,7 @@ mod firstrun;
 mod fixmsgs;
 mod fuzz;
 mod h1_adoption;
+mod h2_headings;
 mod h3_paths;
 mod history;
 mod history_ops;

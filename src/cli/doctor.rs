@@ -237,6 +237,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::changelog_checks(repo, config));
+            report
+                .checks
+                .extend(super::doctor_changelog::repeated_versions(repo, config));
             report.checks.extend(unwritable_release_file(repo, config));
             report.checks.extend(unfinished_work(repo, config));
         }
@@ -275,6 +278,7 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     Status::Foreign => "FOREIGN",
                     Status::Broken => "BROKEN",
                     Status::Invalid => "INVALID",
+                    Status::Warning => "WARNING",
                 };
                 writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
                 if let Some(fix) = &c.fix {
@@ -288,7 +292,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     }
                 }
             }
-            if report.healthy() {
+            let warned = report.checks.iter().any(|c| c.status == Status::Warning);
+            if report.healthy() && warned {
+                writeln!(out, "nothing needs fixing now (see the warning above)")
+            } else if report.healthy() {
                 writeln!(out, "all is well")
             } else {
                 writeln!(out, "something needs fixing (see `fix:` above)")

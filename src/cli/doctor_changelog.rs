@@ -157,3 +157,32 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
         fix: Some(fix),
     })
 }
+
+/// Each version the changelog heads more than once (release-please's `### [13.16.3]`, three
+/// times): entries and other releases go on, but its notes, its release and a tag of it are
+/// refused, naming the lines.
+pub(super) fn repeated_versions(repo: &Repo, config: &Config) -> Vec<Check> {
+    let path = &config.changelog.path;
+    let read = repo
+        .work_tree()
+        .map(|w| crate::fsx::read_optional(&w.join(path)));
+    let Some(Ok(Some(bytes))) = read else {
+        return Vec::new();
+    };
+    let Some(log) = crate::history::changelog::Changelog::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    let checks = log.repeated().into_iter().map(|(version, at)| {
+        let (what, fix) = crate::history::changelog::repeated_version(&version, &at);
+        Check {
+            subject: "changelog".into(),
+            status: Status::Warning,
+            detail: format!(
+                "{}: {what}: `relhook notes` of it is refused; entries and other releases are not held up",
+                path.display()
+            ),
+            fix: Some(format!("in {}, {fix}", path.display())),
+        }
+    });
+    checks.collect()
+}

@@ -90,6 +90,7 @@ pub fn problems(
     if out.is_empty() {
         out.extend(below_a_section(repo, config, &version, commit));
     }
+    out.extend(repeated_section(repo, config, &version, commit));
     if depth == Depth::Publish {
         out.extend(section_problems(repo, config, name, &version, commit));
         out.extend(version_file_problems(repo, config, name, &version, commit));
@@ -109,6 +110,21 @@ fn below_a_section(repo: &Repo, config: &Config, version: &Version, commit: Oid)
     let r =
         crate::release::above::refusal(repo, config, commit, &greatest, version, false, &command)?;
     Some(format!("{}; {}", r.what, r.fix.unwrap_or_default()))
+}
+
+/// The version headed more than once in the changelog at `commit`: which section is the
+/// release's (its notes, its tag message) cannot be told.
+fn repeated_section(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    commit: Oid,
+) -> Option<String> {
+    let path = config.changelog.path.display();
+    let log = crate::history::sync::changelog_at(repo, commit, &config.changelog.path)?;
+    let at = log.repeated_lines(&version.to_string())?;
+    let (what, fix) = crate::history::changelog::repeated_version(&version.to_string(), &at);
+    Some(format!("{path}: {what}; in {path}, {fix}"))
 }
 
 /// The greatest other release tag reachable from `commit`.

@@ -402,3 +402,67 @@ fn bare_breaking_change_heading_suggests_the_text_below() {
         .expect("warned");
     assert_eq!(d.suggestion.as_deref(), Some("BREAKING CHANGE: it did"));
 }
+
+/// Every `try:` relhook prints is a line that the lint then accepts: the suggestion put in
+/// place of the line it is for leaves no finding there but those the line had before (a suggestion such as
+/// `BREAKING CHANGE: ` for a bare heading was itself refused by footer-format).
+#[test]
+fn every_suggestion_passes_its_own_rule() {
+    let c = CommitConfig {
+        scopes: ["parser", "cli", "api", "ui"].map(String::from).to_vec(),
+        ..all_on()
+    };
+    let mut suggested = 0;
+    for msg in [
+        "feat:x",
+        "Add login page",
+        "feat(api!): x",
+        "feature:x",
+        "fxi: crash",
+        "feature(ui): x",
+        "Feat: x",
+        "feat:   x",
+        "feat(parsr): x",
+        "fix: x\n\nCloses:#12",
+        "feat: x\n\nbreaking change: lower",
+        "feat: x\n\nBREAKING CHANGE without colon",
+        "feat: x\n\nBreaking change in the API, beware",
+        "feat: x\n\n  BREAKING CHANGE: indented in the body",
+        "feat: x\n\nBREAKING CHANGE\nthe text below",
+        "feat: x\n\nBREAKING CHANGE\n\nTL;DR the chore type is gone",
+        "feat: x\n\nbreaking changes:\n\nRefs: #1",
+        "feat: x\n\nBody.\n\nBREAKING CHANGE",
+    ] {
+        let v = lint_with(msg, &c, Mode::Hook);
+        for d in v.diagnostics.iter() {
+            let Some(s) = d.suggestion.as_deref() else {
+                continue;
+            };
+            suggested += 1;
+            let mut lines: Vec<&str> = msg.lines().collect();
+            lines[d.line - 1] = s;
+            let again = lint_with(&lines.join("\n"), &c, Mode::Hook);
+            // Its own finding is gone, and no other is new there (`feat(api)!:` still has the
+            // unknown scope the original had).
+            let before: Vec<Rule> = v
+                .diagnostics
+                .iter()
+                .filter(|e| e.line == d.line)
+                .map(|e| e.rule)
+                .collect();
+            let left: Vec<_> = again
+                .diagnostics
+                .iter()
+                .filter(|e| e.line == d.line && (e.rule == d.rule || !before.contains(&e.rule)))
+                .collect();
+            assert!(left.is_empty(), "{msg:?} → {s:?}: {left:#?}");
+        }
+        if msg.ends_with("Refs: #1") || msg.ends_with("\n\nBREAKING CHANGE") {
+            assert!(
+                v.diagnostics.iter().all(|d| d.suggestion.is_none()),
+                "{msg:?}"
+            );
+        }
+    }
+    assert!(suggested >= 14, "{suggested}");
+}

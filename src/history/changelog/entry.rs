@@ -124,13 +124,13 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
         // Git's `Revert "feat(api): add x"` of a released change: `**api:** revert "add x"`.
         Some(h) => {
             if let Some((scope, _)) = &h.scope {
-                text.push_str(&format!("**{}:** ", inline(scope)));
+                text.push_str(&format!("**{}:** ", scope_text(scope)));
             }
             format!("revert \"{}\"", inline(h.description))
         }
         None => {
             if let Some(scope) = &c.scope {
-                text.push_str(&format!("**{}:** ", inline(scope)));
+                text.push_str(&format!("**{}:** ", scope_text(scope)));
             }
             inline(&c.description)
         }
@@ -283,11 +283,38 @@ pub fn revert_partners(newest_first: &[(git2::Oid, RevertKey)]) -> Vec<(git2::Oi
 /// Text for one line of Markdown: whitespace and control characters (a lone CR, a tab)
 /// folded into single spaces, and `<!--` escaped so that it never opens an HTML comment.
 fn inline(s: &str) -> String {
+    escape_comment(&folded(s))
+}
+
+/// `s` with whitespace and control characters folded into single spaces.
+fn folded(s: &str) -> String {
     let spaced: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    escape_comment(&spaced.split_whitespace().collect::<Vec<_>>().join(" "))
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A scope as the bold text of its entry: [`folded`], with the characters that would end the
+/// bold or start a code span, link, HTML tag or strikethrough escaped (`fix(*): …` is
+/// `**\*:** …`, not the broken `***:** …`). An `_` inside a word (`snake_case`) is text to
+/// Markdown already, and stays as scopes have always been written.
+fn scope_text(scope: &str) -> String {
+    // `<` escaped, `<!--` opens no comment either.
+    let chars: Vec<char> = folded(scope).chars().collect();
+    let word = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut out = String::with_capacity(chars.len());
+    for (k, &c) in chars.iter().enumerate() {
+        let inside = word(k.checked_sub(1)) && word(Some(k + 1));
+        if "\\*`[]<~".contains(c) || (c == '_' && !inside) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn escape_comment(s: &str) -> String {
@@ -482,6 +509,22 @@ mod tests {
             entry(msg, None).unwrap().text,
             "**BREAKING** rename\n> `<portal>` is `<teleport>`.\n>\n> `target` is `to`:\n>\n> ```html\n> <Teleport to=\"#m\" />\n> ```"
         );
+    }
+
+    /// A scope's Markdown characters are escaped, once; an `_` inside a word is left as is.
+    #[test]
+    fn a_scopes_markdown_characters_are_escaped() {
+        let text = |m: &str| entry(m, None).unwrap().text;
+        assert_eq!(text("fix(*): update all"), "**\\*:** update all");
+        assert_eq!(text("fix(a*b): x"), "**a\\*b:** x");
+        assert_eq!(text("fix(snake_case): x"), "**snake_case:** x");
+        assert_eq!(text("fix(_private_): x"), "**\\_private\\_:** x");
+        assert_eq!(
+            text("fix(a\\b`c[d]<e>~f): x"),
+            "**a\\\\b\\`c\\[d\\]\\<e>\\~f:** x"
+        );
+        assert_eq!(text("fix(<!--): x"), "**\\<!--:** x");
+        assert_eq!(text("Revert \"fix(*): y\""), "**\\*:** revert \"y\"");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
                 "change line {n} to `## [Unreleased]` (relhook dates the section when it releases it)"
             ),
         )
-    } else if names_no_version(t) {
+    } else if names_no_version(t) && versions_in(title(t)).is_empty() {
         // vue's `## Aggregated Features List for 3.5` between its releases.
         (
             format!(
@@ -69,6 +69,12 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
                     "delete line {n} if {a} {and} {b} were never released, or else give each its own `## [X.Y.Z] - YYYY-MM-DD` heading"
                 )
             }
+            // `## Release of 1.3.0 (2021-01-01)`: its own version and date, in the form read.
+            (None, [v]) => {
+                let mut dated = title(t).split(|c: char| "() ".contains(c));
+                let date = dated.find(|w| lex::is_date(w)).unwrap_or("YYYY-MM-DD");
+                format!("write line {n} as `## [{}] - {date}`", version_key(v))
+            }
             (None, _) => format!(
                 "write line {n} as `## [X.Y.Z] - YYYY-MM-DD` (a SemVer version, an ISO date)"
             ),
@@ -83,7 +89,6 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
         line: n,
         message: format!("{what}: {fix}"),
         fix: Some(fix),
-        repeated: None,
     }
 }
 
@@ -127,7 +132,6 @@ pub(super) fn setext(i: usize, t: &str, under: Option<&str>) -> Option<ParseErro
             t.trim()
         ),
         fix: Some(fix),
-        repeated: None,
     })
 }
 
@@ -183,7 +187,6 @@ pub(super) fn second_unreleased(first: usize, i: usize) -> ParseError {
             first + 1
         ),
         fix: Some(fix),
-        repeated: None,
     }
 }
 
@@ -207,7 +210,6 @@ pub(super) fn unclosed(opened: usize, fence: Option<&str>) -> ParseError {
             "{what} ({fix}): everything after it is hidden, so entries cannot go there"
         ),
         fix: Some(fix),
-        repeated: None,
     }
 }
 
@@ -231,10 +233,36 @@ pub(super) fn other_release_heading(t: &str) -> Option<String> {
     names_version(label).then(|| label.to_string())
 }
 
+/// The version a `## ` heading names after a word or a package's name: `## Version 1.2.3`,
+/// cocogitto's `## cocogitto-7.0.0 - 2026-03-04` (`-` or `@` before the version), with an
+/// optional ` - YYYY-MM-DD` or ` (YYYY-MM-DD)`. Only at level 2: `### Fixed 1.2.3` is a part.
+pub(super) fn named_release(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("## ")?.trim_start();
+    let (word, after) = rest.split_once([' ', '\t']).unwrap_or((rest, ""));
+    let words = |label: &str| {
+        let line = format!("## {label}");
+        let v = lex::heading(&line)?.label.trim().to_string();
+        names_version(&v).then_some(v)
+    };
+    let wordy = word.contains(|c: char| c.is_alphabetic()) && !word.contains(['[', '<', '(']);
+    let spaced = (wordy && !word.eq_ignore_ascii_case("unreleased") && !names_version(word))
+        .then(|| words(after.trim_start()))
+        .flatten();
+    spaced.or_else(|| {
+        let label = lex::heading(t)?.label.trim();
+        let at = label.char_indices().filter(|(_, c)| "-@".contains(*c));
+        let mut cuts = at.map(|(k, _)| (&label[..k], &label[k + 1..]));
+        let (name, v) = cuts.find(|(name, v)| !name.is_empty() && names_version(v))?;
+        (name.contains(|c: char| c.is_alphabetic()) && !name.contains(['[', ']']))
+            .then(|| v.to_string())
+    })
+}
+
 /// Whether a release heading is in a form relhook does not write (see
 /// [`Structure::other_form`]).
 pub(super) fn other_form(t: &str) -> bool {
     match lex::heading(t) {
+        Some(h) if named_release(t).is_some() => !names_version(h.label.trim()),
         Some(h) => h.date.is_some_and(|d| t.contains(&format!("({d})"))),
         None => true,
     }
@@ -242,9 +270,11 @@ pub(super) fn other_form(t: &str) -> bool {
 
 /// Classifies a `## ` heading.
 pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError> {
+    let release = |version| SectionKind::Release { version };
     let Some(h) = lex::heading(t) else {
         return other_release_heading(t)
-            .map(|version| SectionKind::Release { version })
+            .or_else(|| named_release(t))
+            .map(release)
             .ok_or_else(|| heading_error(i, t));
     };
     let label = h.label.trim();
@@ -255,29 +285,17 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
         return Ok(SectionKind::Unreleased);
     }
     if names_version(label) {
-        return Ok(SectionKind::Release {
-            version: label.to_string(),
-        });
+        return Ok(release(label.to_string()));
     }
-    Err(heading_error(i, t))
+    named_release(t)
+        .map(release)
+        .ok_or_else(|| heading_error(i, t))
 }
 
 /// An empty HTML anchor (`<a name="4.3.0"></a>`), as conventional-changelog wrote one above
 /// each release heading: it belongs to the heading below it.
 pub(super) fn anchor(t: &str) -> bool {
     t.starts_with("<a ") && (t.ends_with("></a>") || t.ends_with("/>")) && !t.contains("href")
-}
-
-/// The refusal of a version headed more than once (0-based `lines`), at its second heading.
-pub(super) fn repeated_error(version: &str, lines: &[usize]) -> ParseError {
-    let at: Vec<usize> = lines.iter().map(|l| l + 1).collect();
-    let (what, fix) = super::repeated_version(version, &at);
-    ParseError {
-        line: at.get(1).copied().unwrap_or(1),
-        message: format!("{what}: {fix}"),
-        fix: Some(fix),
-        repeated: Some((version.to_string(), at)),
-    }
 }
 
 /// A PEP 440 pre-release in its normal form (`1.0.0b2`, `v2.1.0rc1`, `3.0.0a0`), as commitizen
@@ -350,6 +368,56 @@ mod tests {
         ] {
             assert!(setext(0, t, under).is_none(), "{t:?} {under:?}");
         }
+    }
+
+    /// A word or a package's name before the version heads that version's release, at level 2
+    /// only; anything else is no such heading.
+    #[test]
+    fn a_word_or_a_package_before_the_version() {
+        let v = |t: &str| named_release(t);
+        assert_eq!(v("## Version 1.2.3").as_deref(), Some("1.2.3"));
+        assert_eq!(
+            v("## Release v1.2.3 - 2020-01-01").as_deref(),
+            Some("v1.2.3")
+        );
+        assert_eq!(v("## Version 1.2.3 (2020-01-01)").as_deref(), Some("1.2.3"));
+        let coco = v("## cocogitto-7.0.0 - 2026-03-04");
+        assert_eq!(coco.as_deref(), Some("7.0.0"));
+        assert_eq!(v("## my-pkg@1.0.0-rc.1").as_deref(), Some("1.0.0-rc.1"));
+        for no in [
+            "### Version 1.2.3",
+            "## Release of 1.2.3",
+            "## Version 1.2",
+            "## v1.2 (2020)",
+            "## 1.0.0 (soon)",
+            "## Unreleased 1.0.0",
+            "## [Unreleased] - ReleaseDate",
+            "## Previous Changelogs",
+            "## 1.7.19 and 1.7.20",
+            "## 2-1.0.0",
+        ] {
+            assert_eq!(v(no), None, "{no}");
+        }
+        let c = Changelog::parse("## Version 1.2.3\n\n- a\n## cocogitto-1.0.0 - 2026-01-01\n")
+            .expect("valid");
+        assert_eq!(c.versions(), ["1.2.3", "1.0.0"]);
+        assert_eq!(c.other_form_heading().map(|(l, _)| l), Some(1));
+    }
+
+    /// A heading that names a version is never advised down to a sub-heading (which would hand
+    /// its items to the section above it), but to its Keep a Changelog heading.
+    #[test]
+    fn a_heading_naming_a_version_is_advised_its_release_heading() {
+        let fix = |t: &str| heading_error(2, t).fix.unwrap_or_default();
+        assert_eq!(
+            fix("## Release of 1.3.0 (2021-01-01)"),
+            "write line 3 as `## [1.3.0] - 2021-01-01`"
+        );
+        assert_eq!(
+            fix("## Shipped v2.0.0 at last"),
+            "write line 3 as `## [2.0.0] - YYYY-MM-DD`"
+        );
+        assert_eq!(fix("## About"), "make line 3 the sub-heading `### About`");
     }
 
     #[test]

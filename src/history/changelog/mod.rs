@@ -24,12 +24,15 @@ pub mod entry;
 mod head;
 mod heading;
 mod lex;
+mod lines;
 mod merge;
 mod parse;
 mod prose;
+mod repeated;
 mod verbatim;
 
 pub use merge::conflict_markers;
+pub use repeated::repeated_version;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -50,35 +53,6 @@ pub struct ParseError {
     /// The edit that makes the file one relhook reads, where one is evident (also said in
     /// `message`).
     pub fix: Option<String>,
-    /// A version headed more than once: the version and its headings' 1-based lines.
-    pub repeated: Option<(String, Vec<usize>)>,
-}
-
-/// What a version headed more than once is refused with wherever it is read (the hooks,
-/// `relhook doctor`, `relhook notes`): what is wrong, naming every heading's 1-based line, and
-/// the edit that fixes it.
-pub fn repeated_version(version: &str, lines: &[usize]) -> (String, String) {
-    let (times, others) = match lines.len() {
-        2 => (
-            "twice".to_string(),
-            "the other, moving what its section adds",
-        ),
-        n => (
-            format!("{n} times"),
-            "the others, moving what their sections add",
-        ),
-    };
-    let listed: Vec<String> = lines.iter().map(ToString::to_string).collect();
-    let listed = match listed.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => listed.join(""),
-    };
-    (
-        format!(
-            "{version} is headed {times} (lines {listed}), so which section is its release cannot be told"
-        ),
-        format!("keep one heading for {version} and delete {others} into the one kept"),
-    )
 }
 
 /// Why an edit or merge could not be carried out.
@@ -267,20 +241,9 @@ impl Changelog {
     /// Every entry's text, normalised, in Unreleased and every version: what the file already
     /// says, for telling which commits it accounts for.
     pub fn all_entry_texts(&self) -> HashSet<String> {
-        let mut set: HashSet<String> = self
-            .unreleased_entries()
-            .iter()
-            .map(|e| normalize(&e.text))
-            .collect();
-        for v in self.versions() {
-            set.extend(
-                self.entries_of(&v)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|e| normalize(&e.text)),
-            );
-        }
-        set
+        // Section by section: a version headed twice has two.
+        let all = (0..self.doc.sections.len()).flat_map(|i| self.section_entries(i));
+        all.map(|e| normalize(&e.text)).collect()
     }
 
     /// The sub-section names `entries` fall under, in Keep a Changelog's order (unknown names
@@ -459,7 +422,7 @@ impl Changelog {
             return;
         }
         let mut carried: Vec<Vec<Entry>> = Vec::new();
-        for v in self.versions() {
+        for (v, entries) in self.release_entries() {
             let Some(pv) = release_version(&v) else {
                 continue;
             };
@@ -468,7 +431,7 @@ impl Changelog {
             }
             let base = semver::Version::new(pv.major, pv.minor, pv.patch);
             if base <= target {
-                carried.push(self.entries_of(&v).unwrap_or_default());
+                carried.push(entries);
             }
         }
         if carried.is_empty() {

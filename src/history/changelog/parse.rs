@@ -12,13 +12,7 @@ use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
 use super::verbatim::Verbatim;
 
-/// One physical line: its text without the terminator, and the terminator
-/// itself (`""` only for a last line that has none).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Line {
-    pub text: String,
-    pub eol: &'static str,
-}
+pub(crate) use super::lines::{Line, dominant_eol, split_lines};
 
 /// What kind of release a `## ` heading introduces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,37 +72,10 @@ pub(crate) struct Structure {
     /// The heading of a section after the last release that names no version (vue's
     /// `## Previous Changelogs`): it and what follows are no release's, and kept as they are.
     pub trailer: Option<usize>,
-}
-
-/// Splits text into lines, keeping each terminator exactly.
-pub(crate) fn split_lines(text: &str) -> Vec<Line> {
-    text.split_inclusive('\n')
-        .map(|raw| {
-            if let Some(t) = raw.strip_suffix("\r\n") {
-                Line {
-                    text: t.to_string(),
-                    eol: "\r\n",
-                }
-            } else if let Some(t) = raw.strip_suffix('\n') {
-                Line {
-                    text: t.to_string(),
-                    eol: "\n",
-                }
-            } else {
-                Line {
-                    text: raw.to_string(),
-                    eol: "",
-                }
-            }
-        })
-        .collect()
-}
-
-/// Picks the line ending used by most lines (LF on a tie or with none).
-pub(crate) fn dominant_eol(lines: &[Line]) -> &'static str {
-    let crlf = lines.iter().filter(|l| l.eol == "\r\n").count();
-    let lf = lines.iter().filter(|l| l.eol == "\n").count();
-    if crlf > lf { "\r\n" } else { "\n" }
+    /// Every version headed more than once, with its headings' lines (0-based), in file
+    /// order: release-please once headed one three times. Only what needs that version is
+    /// refused (its notes, its release), not the whole file.
+    pub repeated: Vec<(String, Vec<usize>)>,
 }
 
 /// `true` when `v` looks like a semantic version (optionally `v`-prefixed).
@@ -134,6 +101,8 @@ enum Kind {
     H1,
     H2,
     H3,
+    /// A heading at level 4 to 6.
+    Deep,
     Bullet,
     Indented,
     LinkDef,
@@ -172,6 +141,7 @@ fn classify(t: &str) -> Kind {
         Some(1) => return Kind::H1,
         Some(2) => return Kind::H2,
         Some(3) => return Kind::H3,
+        Some(_) => return Kind::Deep,
         _ => {}
     }
     if bullet_body(t).is_some() {
@@ -206,7 +176,7 @@ fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> 
     let mut v = verbatim.clone();
     let starts = |k: usize, t: &str| match classify(t) {
         Kind::H2 => parse_heading(k, t).is_ok(),
-        Kind::H1 | Kind::H3 => other_release_heading(t).is_some(),
+        Kind::H1 | Kind::H3 | Kind::Deep => release_at_level(t),
         _ => false,
     };
     let after = lines.iter().enumerate().skip(i + 1);
@@ -214,6 +184,13 @@ fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> 
         .filter(|(k, l)| !v.eat(*k, &l.text) && starts(*k, &l.text))
         .map(|(k, _)| k)
         .last()
+}
+
+/// Whether `t`, a heading at level 1, 3 or 4, is a release heading (see
+/// [`other_release_heading`]): conventional-changelog heads majors, minors and patches at
+/// levels 1 to 3, and electron/forge some at level 4. Deeper headings are a release's parts.
+fn release_at_level(t: &str) -> bool {
+    heading_level(t).is_some_and(|l| l <= 4) && other_release_heading(t).is_some()
 }
 
 /// Mutable state of the single pass in [`analyze`].
@@ -257,6 +234,18 @@ impl Builder {
         })
     }
 
+    /// Whether heading `t` (level 4 to 6) is a part of the release section open, as Markdown
+    /// nests it: that section is headed at level 3 or 4 (electron/forge's `#### [2.0.0](…)`
+    /// over `##### New Features`), and `t` is below it.
+    fn part_of_deep_release(&self, lines: &[Line], t: &str) -> bool {
+        let Some(s) = self.section.as_ref() else {
+            return false;
+        };
+        let at = lines.get(s.heading).and_then(|l| heading_level(&l.text));
+        matches!(s.kind, SectionKind::Release { .. })
+            && at.is_some_and(|at| at >= 3 && heading_level(t).is_some_and(|l| l > at))
+    }
+
     /// Opens a sub-section headed by line `i`.
     fn open_sub(&mut self, i: usize, t: &str) {
         self.link_run = None;
@@ -281,24 +270,14 @@ impl Builder {
 }
 
 /// Derives the structure of `lines`, refusing text that is not a Keep a
-/// Changelog. Linear in the number of lines.
+/// Changelog. Linear in the number of lines. A version headed more than once is no refusal
+/// here (see [`Structure::repeated`]).
 pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
-    // A version headed twice is refused once its every heading is known: it is the first
-    // fault, whatever the rest of the file holds.
-    let mut repeated = None;
-    let structure = scan(lines, &mut repeated);
-    match repeated {
-        Some((version, at)) => Err(heading::repeated_error(&version, &at)),
-        None => structure,
-    }
+    scan(lines)
 }
 
-/// [`analyze`]'s pass, noting in `repeated` the first version headed more than once and the
-/// (0-based) lines of its headings.
-fn scan(
-    lines: &[Line],
-    repeated: &mut Option<(String, Vec<usize>)>,
-) -> Result<Structure, ParseError> {
+/// [`analyze`]'s pass.
+fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
@@ -327,12 +306,14 @@ fn scan(
         } else {
             match classify(t) {
                 // Not the title: `# Changelog` is no version.
-                Kind::H1 | Kind::H3 if other_release_heading(t).is_some() => Kind::H2,
+                Kind::H1 | Kind::H3 | Kind::Deep if release_at_level(t) => Kind::H2,
+                // electron/forge's `##### New Features` under `#### [2.0.0](…)`.
+                Kind::Deep if b.part_of_deep_release(lines, t) => Kind::H3,
                 k => k,
             }
         };
         match kind {
-            Kind::Blank | Kind::Other | Kind::H1 => {
+            Kind::Blank | Kind::Other | Kind::H1 | Kind::Deep => {
                 b.close_entry();
                 if kind == Kind::H1
                     && b.out.title.is_none()
@@ -436,12 +417,15 @@ fn scan(
                     }
                     SectionKind::Release { version } => {
                         let key = version_key(version);
-                        match (versions.get(key), repeated.as_mut()) {
-                            // Every heading of the first version headed twice is named.
-                            (Some(_), Some((v, at))) if version_key(v) == key => at.push(i),
-                            (Some(_), Some(_)) => {}
+                        // Every heading of each version headed more than once is noted.
+                        let mut twice = b.out.repeated.iter_mut();
+                        match (
+                            versions.get(key),
+                            twice.find(|(v, _)| version_key(v) == key),
+                        ) {
+                            (Some(_), Some((_, at))) => at.push(i),
                             (Some(&first), None) => {
-                                *repeated = Some((version.clone(), vec![first, i]))
+                                b.out.repeated.push((version.clone(), vec![first, i]))
                             }
                             (None, _) => {
                                 versions.insert(key.to_string(), i);
@@ -533,6 +517,32 @@ mod tests {
         assert_eq!(c.versions(), vec!["1.0.0"]);
     }
 
+    /// electron/forge's level-4 release headings are releases, their `#####` headings its
+    /// parts; under a `## ` release a deeper heading stays text, and level 5 names no release.
+    #[test]
+    fn level_4_release_headings_and_their_parts() {
+        let text = "# Changelog\n\n#### [2.0.0](https://x/v2.0.0) (2022-11-02)\n\n##### New Features\n\n- two\n\n### [1.0.0](https://x/v1.0.0) (2018-02-05)\n\n##### Bug Fixes\n\n- one\n\n##### [0.9.0](x) (2017-01-01)\n\n- zero\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(c.versions(), ["2.0.0", "1.0.0"]);
+        let of = |v: &str| -> Vec<(String, String)> {
+            let e = c.entries_of(v).unwrap().into_iter();
+            e.map(|e| (e.section, e.text)).collect()
+        };
+        assert_eq!(of("2.0.0"), [("New Features".into(), "two".into())]);
+        assert_eq!(
+            of("1.0.0"),
+            [
+                ("Bug Fixes".into(), "one".into()),
+                ("[0.9.0](x) (2017-01-01)".into(), "zero".into())
+            ]
+        );
+        assert!(c.is_keep_a_changelog());
+        let c = Changelog::parse("## [1.0.0] - 2020-01-01\n\n### Added\n\n#### Note\n\n- a\n")
+            .expect("valid");
+        assert_eq!(c.entries_of("1.0.0").unwrap()[0].section, "Added");
+    }
+
     /// cargo-release's template: the one line to change is named.
     #[test]
     fn a_dated_unreleased_placeholder_names_the_heading_to_write() {
@@ -566,10 +576,9 @@ mod tests {
         assert_eq!(err_line("# Changelog\n\n## 1.2.3 (2020-01-01\n"), 3);
         assert_eq!(err_line("## [Unreleased]\n\n## About\n"), 3);
         assert_eq!(err_line("## [Unreleased]\n\n## [unreleased]\n"), 3);
-        assert_eq!(
-            err_line("## [1.0.0] - 2020-01-01\n- a\n## 1.0.0 - 2020-01-02\n"),
-            3
-        );
+        // A version headed twice is noted, not refused (see `repeated`).
+        let twice = Changelog::parse("## [1.0.0] - 2020-01-01\n- a\n## 1.0.0 - 2020-01-02\n");
+        assert_eq!(twice.unwrap().repeated(), [("1.0.0".into(), vec![1, 3])]);
         let e = Changelog::parse("\n\n## [Unreleased]\n## [UNRELEASED]\n").unwrap_err();
         assert!(e.message.contains("line 3"), "{e}");
         assert!(e.to_string().starts_with("line 4:"));
@@ -630,18 +639,20 @@ mod tests {
         assert_eq!(err_line(&text.replace("# [3.5.0]", "## [3.5.0]")), 3);
     }
 
-    /// Every heading of the version is named, whatever faults follow it.
+    /// A version headed more than once is no refusal: every heading of each is noted.
     #[test]
-    fn a_version_headed_more_than_once_names_every_heading() {
-        let text = "## [1.0.0]\n- a\n## [1.0.0]\n## [0.9.0]\n## v1.0.0\n## [0.9.0]\n```\n";
-        let e = Changelog::parse(text).unwrap_err();
-        assert_eq!(e.line, 3);
-        assert_eq!(e.repeated, Some(("1.0.0".into(), vec![1, 3, 5])));
-        assert!(
-            e.message.contains("headed 3 times (lines 1, 3 and 5)"),
-            "{}",
-            e.message
+    fn versions_headed_more_than_once_are_noted_with_every_heading() {
+        let text = "## [1.0.0]\n- a\n## [1.0.0]\n## [0.9.0]\n## v1.0.0\n## [0.9.0]\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(
+            c.doc.repeated,
+            [
+                ("1.0.0".into(), vec![0, 2, 4]),
+                ("0.9.0".into(), vec![3, 5])
+            ]
         );
+        assert_eq!(err_line(&format!("{text}```\n")), 7);
     }
 
     #[test]

@@ -274,13 +274,12 @@ fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<
         .iter()
         .map(|e| normalize(&e.text))
         .collect();
-    for v in log.versions() {
+    for (v, entries) in log.release_entries() {
         let released = last.is_some_and(|last| {
             crate::history::changelog::release_version(&v)
                 .is_some_and(|v| v.cmp_precedence(last).is_le())
         });
         if !released {
-            let entries = log.entries_of(&v).unwrap_or_default();
             known.extend(entries.iter().map(|e| normalize(&e.text)));
         }
     }

@@ -3,7 +3,7 @@
 //! tables, code, quotes, an item's further paragraphs) may be lost; and where the section
 //! cannot be told for sure, that is said rather than guessed.
 
-use crate::history::changelog::{Changelog, ParseError};
+use crate::history::changelog::Changelog;
 
 /// What a changelog holds for one version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,19 +36,13 @@ pub fn section(text: &str, version: &str) -> Section {
     let want = version.strip_prefix('v').unwrap_or(version);
     let lines: Vec<&str> = text.lines().collect();
     let Scan { heads, verbatim } = scan(&lines);
-    let parsed = Changelog::parse(text);
-    // A version the changelog heads more than once: refused as the parser refuses it (the
-    // hooks, `relhook doctor`), naming the same lines.
-    if let Err(ParseError {
-        repeated: Some((v, at)),
-        ..
-    }) = &parsed
-    {
-        if v.strip_prefix('v').unwrap_or(v) == want {
-            return Section::Ambiguous(at.clone());
-        }
+    let parsed = Changelog::parse(text).ok();
+    // A version the changelog heads more than once: refused as a release or tag of it is
+    // (and `relhook doctor` warns), naming the same lines.
+    if let Some(at) = parsed.as_ref().and_then(|log| log.repeated_lines(want)) {
+        return Section::Ambiguous(at);
     }
-    if let Some((heading, end)) = parsed.ok().and_then(|log| log.section_lines(want)) {
+    if let Some((heading, end)) = parsed.and_then(|log| log.section_lines(want)) {
         // A `#` heading after it is not the release's either (`# Older releases`), unless it
         // names the version again (vuejs/core's `# Vue 3.6.0` under `# [3.6.0](…)`).
         let end = heads

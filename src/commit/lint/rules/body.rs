@@ -24,7 +24,7 @@ pub(super) fn check_rest(sink: &mut Sink<'_>) {
         if in_block || starts_note {
             check_footer_line(sink, i, line, &layout);
         }
-        check_breaking_near_miss(sink, i, line, lines.get(i + 1).copied());
+        check_breaking_near_miss(sink, i, line, lines.get(i + 1..).unwrap_or(&[]));
         let (rule, max) = if layout.is_footer_line(i) {
             (
                 Rule::FooterMaxLineLength,
@@ -75,8 +75,9 @@ fn check_footer_line(sink: &mut Sink<'_>, i: usize, line: &str, layout: &parse::
     }
 }
 
-/// `next`: the line below, which a bare `BREAKING CHANGE` heading's text is on.
-fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, next: Option<&str>) {
+/// `below`: the lines below, whose first text a bare `BREAKING CHANGE` heading's is (on the
+/// next line, or the first of the paragraph after a blank line).
+fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, below: &[&str]) {
     let trimmed = line.trim_start();
     let lower = trimmed.to_lowercase();
     let Some(rest_at) = [
@@ -107,15 +108,27 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, next: Opt
         .trim_start_matches([':', ' ']);
     let lead = line.len() - trimmed.len();
     // A bare heading (`BREAKING CHANGE` with the text on the lines below): the suggestion
-    // takes the next line's text, so that it is not an empty note (itself an error).
-    let (rest, joined) = match next.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) if rest.trim().is_empty() => (n, true),
-        _ => (rest, false),
+    // takes the text below, so that it is not an empty note (itself an error); with none
+    // there (or a footer: `Refs: #1` is no description), nothing is suggested.
+    let text_below = below
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .filter(|&k| parse::footer_token(below[k]).is_none())
+        .map(|k| (below[k].trim(), k == 0));
+    let (rest, joined) = match text_below {
+        Some((n, next)) if rest.trim().is_empty() => (Some(n), Some(next)),
+        _ => (Some(rest).filter(|r| !r.trim().is_empty()), None),
     };
-    let help = if joined {
-        "write `BREAKING CHANGE: <description>` at the start of a line (a footer), joining the line below to it, or add `!` before the colon in the header"
-    } else {
-        "write `BREAKING CHANGE: <description>` at the start of a line (a footer), or add `!` before the colon in the header"
+    let help = match joined {
+        Some(true) => {
+            "write `BREAKING CHANGE: <description>` at the start of a line (a footer), joining the line below to it, or add `!` before the colon in the header"
+        }
+        Some(false) => {
+            "write `BREAKING CHANGE: <description>` at the start of a line (a footer), joining the first line of the paragraph below to it, or add `!` before the colon in the header"
+        }
+        None => {
+            "write `BREAKING CHANGE: <description>` at the start of a line (a footer), or add `!` before the colon in the header"
+        }
     };
     sink.push(
         finding(
@@ -124,7 +137,7 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, next: Opt
             lead..lead + rest_at.min(trimmed.len()),
             why.into(),
         )
-        .suggest(Some(format!("BREAKING CHANGE: {rest}")))
+        .suggest(rest.map(|r| format!("BREAKING CHANGE: {r}")))
         .help(help),
     );
 }
