@@ -236,7 +236,9 @@ fn doctor_checks_package_changelogs() {
     let repo = Repo::new();
     repo.write(
         "api/CHANGELOG.md",
-        "# Changelog\n\n## api-1.0.0 - 2024-01-01\n\n- one\n",
+        // List items under no section: not a file relhook can keep (a `## api-1.0.0 - date`
+        // heading, as cocogitto writes, is read as a release since).
+        "# Changelog\n\n- one\n",
     );
     repo.write("api/a", "a\n");
     repo.write(".relconfig.toml", "[packages.api]\npath = \"api\"\n");
