@@ -14,6 +14,7 @@ mod filters;
 mod firstrun;
 mod fixmsgs;
 mod fuzz;
+mod h4_publish;
 mod history;
 mod history_ops;
 mod hook_files;

@@ -19,6 +19,7 @@ use crate::testrun;
 use crate::{Error, Result};
 
 mod half;
+mod landing;
 mod reword;
 mod tags;
 mod untested;
@@ -110,6 +111,8 @@ pub enum Kind {
     Untested,
     /// A branch sending a release commit whose tag is missing (an interrupted release).
     HalfRelease,
+    /// A new release tag no branch of the remote would hold after the push.
+    Stranded,
 }
 
 /// One reason the push is refused.
@@ -184,6 +187,7 @@ pub fn inspect(
         }
     }
     found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
+    let landing = landing::Landing::new(repo, remote, updates);
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
@@ -221,6 +225,11 @@ pub fn inspect(
                     rules::release_command(config)
                 ),
             });
+        }
+        if let Some(c) = commit {
+            found
+                .refusals
+                .extend(landing.stranded(repo, config, remote, u, name, c));
         }
         published.push((u, name, commit, config.clone()));
     }

@@ -1,0 +1,137 @@
+//! What a push publishes: a release tag never lands on a commit no branch of the remote holds
+//! (a branch update git will reject, a tag pushed alone), a rewritten release commit never goes
+//! without its tag, a forced branch never drops a published release, and a second remote never
+//! has history another remote already published refused as unchecked.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::support::{Repo, configured_with_a_feature, dated_release, ok, stderr, text};
+
+const TESTED: &str = "[checks]\ntest = [\"true\"]\n";
+
+/// A repository with relhook installed, a test command, one feature, and `origin` (a bare
+/// repository beside it) holding main (pushed without `-u`, as the README's first push).
+fn pushed() -> (Repo, PathBuf) {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    let origin = repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    (repo, origin)
+}
+
+/// A teammate's clone of `origin` that pushes one commit to main.
+fn teammate_pushes(repo: &Repo, origin: &Path) {
+    let mate = repo.dir.path().join("mate");
+    let clone = repo.git_in(
+        repo.dir.path(),
+        &[
+            "clone",
+            "-q",
+            "-b",
+            "main",
+            origin.to_str().unwrap(),
+            mate.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(clone.status.success(), "{}", text(&clone));
+    std::fs::write(mate.join("o.txt"), "o\n").unwrap();
+    for args in [
+        &["add", "o.txt"][..],
+        &["commit", "-q", "--no-verify", "-m", "fix: teammate"],
+        &["push", "-q", "--no-verify", "origin", "main"],
+    ] {
+        let out = repo.git_in(&mate, args, &[]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+}
+
+/// What `origin` has at `reference`, if anything.
+fn remote_has(repo: &Repo, origin: &Path, reference: &str) -> Option<String> {
+    let out = repo
+        .command_in("git", origin)
+        .args(["rev-parse", "--verify", "--quiet", reference])
+        .output()
+        .unwrap();
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// The first backticked command of the refusal's `fix:` line that starts with `start`.
+fn fix_command(err: &str, start: &str) -> String {
+    let fix = err
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix line in:\n{err}"));
+    fix.split('`')
+        .skip(1)
+        .step_by(2)
+        .find(|c| c.starts_with(start))
+        .unwrap_or_else(|| panic!("no `{start}…` command in: {fix}"))
+        .to_owned()
+}
+
+fn push(repo: &Repo, args: &[&str]) -> Output {
+    let mut all = vec!["push"];
+    all.extend_from_slice(args);
+    repo.git_output(&all)
+}
+
+#[test]
+fn a_release_tag_whose_branch_update_git_will_reject_is_not_published() {
+    let (repo, origin) = pushed();
+    teammate_pushes(&repo, &origin);
+    ok(dated_release(&repo, &[]));
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("v0.1.0"), "{err}");
+    assert!(err.contains("--force"), "says what it cannot see: {err}");
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0"),
+        None,
+        "{err}"
+    );
+
+    // The printed fix leads to a pushed, tagged, tested release with one section.
+    let fix = fix_command(&err, "git ");
+    let out = repo.sh(&fix);
+    assert!(out.status.success(), "{fix}:\n{}", text(&out));
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("releasing v0.1.0 (tested)"),
+        "{}",
+        text(&out)
+    );
+    let tagged = remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}").expect("tag pushed");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), Some(tagged));
+    let log = repo.git(&["log", "--format=%s", "main"]);
+    assert!(log.contains("fix: teammate"), "{log}");
+    assert_eq!(repo.read("CHANGELOG.md").matches("## [0.1.0]").count(), 1);
+}
+
+#[test]
+fn a_release_tag_pushed_before_any_branch_holds_it_is_not_published() {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    let origin = repo.with_origin();
+    ok(dated_release(&repo, &[]));
+    let out = push(&repo, &["origin", "v0.1.0"]);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0"),
+        None,
+        "{err}"
+    );
+    let fix = fix_command(&err, "git push");
+    assert_eq!(fix, "git push --follow-tags origin main", "{err}");
+    ok(repo.sh(&fix));
+    assert!(remote_has(&repo, &origin, "refs/tags/v0.1.0").is_some());
+    // Once the branch is there, the tag alone goes too (a later release).
+    repo.commit_hooked("feat: two");
+    ok(dated_release(&repo, &["0.2.0"]));
+    ok(push(&repo, &["-q", "origin", "main"]));
+    ok(push(&repo, &["-q", "origin", "v0.2.0"]));
+}
