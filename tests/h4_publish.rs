@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::{Repo, configured_with_a_feature, dated_release, ok, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, dated_release, hand_tag, ok, stderr, text};
 
 const TESTED: &str = "[checks]\ntest = [\"true\"]\n";
 
@@ -134,4 +134,26 @@ fn a_release_tag_pushed_before_any_branch_holds_it_is_not_published() {
     ok(dated_release(&repo, &["0.2.0"]));
     ok(push(&repo, &["-q", "origin", "main"]));
     ok(push(&repo, &["-q", "origin", "v0.2.0"]));
+}
+
+#[test]
+fn a_hand_tag_and_a_release_refuse_behind_the_remote_branch_without_an_upstream() {
+    let (repo, origin) = pushed();
+    teammate_pushes(&repo, &origin);
+    repo.git(&["fetch", "-q", "origin"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("behind origin/main"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("behind origin/main"),
+        "{}",
+        text(&out)
+    );
 }
