@@ -157,3 +157,23 @@ fn a_hand_tag_and_a_release_refuse_behind_the_remote_branch_without_an_upstream(
         text(&out)
     );
 }
+
+#[test]
+fn a_forced_branch_that_drops_a_published_release_is_refused() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    let published = remote_has(&repo, &origin, "refs/heads/main");
+    repo.git(&["reset", "-q", "--hard", "HEAD~2"]);
+    repo.commit_hooked("fix: other");
+    let out = push(&repo, &["-f", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("dropping release v0.1.0"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), published);
+    // On purpose it goes; a later forced update that drops no release passes.
+    ok(repo.git_skipping_relhook(&["push", "-q", "-f", "origin", "main"]));
+    ok(repo.git_output(&["commit", "-q", "--amend", "--no-edit", "--no-verify"]));
+    ok(push(&repo, &["-q", "-f", "origin", "main"]));
+}

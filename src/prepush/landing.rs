@@ -123,6 +123,48 @@ impl<'a> Landing<'a> {
             fix,
         })
     }
+
+    /// Published release tags (reachable from a branch's old value on the remote) that a
+    /// branch update that is not a fast-forward would leave on no branch of the remote.
+    pub(super) fn dropped(
+        &self,
+        repo: &Repo,
+        configs: impl FnOnce() -> Vec<Config>,
+        remote: &str,
+    ) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        if self.updates.iter().all(|b| b.fast_forward) {
+            return out;
+        }
+        let configs = &configs();
+        for b in self.updates.iter().filter(|b| !b.fast_forward) {
+            let Some(old) = b.remote else { continue };
+            for config in configs {
+                let mut tags: Vec<_> = repo
+                    .release_tag_candidates(&config.version.tag_prefix)
+                    .into_iter()
+                    .filter(|t| repo.reaches(old, t.commit) && !repo.reaches(b.local, t.commit))
+                    .filter(|t| !self.others.iter().any(|o| repo.reaches(*o, t.commit)))
+                    .collect();
+                tags.sort_by(|x, y| x.version.cmp(&y.version));
+                out.extend(tags.into_iter().map(|t| Refusal {
+                    kind: Kind::Rewrite,
+                    refs: vec![b.update.remote_ref.clone()],
+                    commit: Some(t.commit),
+                    subject: format!("dropping release {} from {remote}'s {}", t.name, b.branch),
+                    problems: vec![format!(
+                        "{remote}'s {} is at {}, which holds the published release {} ({}); this update is not a fast-forward, and forced (pre-push cannot see `--force`) it would leave {} on no branch of {remote}",
+                        b.branch, short_id(old), t.name, short_id(t.commit), t.name
+                    )],
+                    fix: format!(
+                        "build on what was published instead: `git rebase {}` (replays this branch's new commits onto it), then push again; to withdraw {}, publish a fixed version (`{} patch`); to drop it from {} on purpose: `RELHOOK_SKIP=1 git push --force ...`",
+                        short_id(old), t.name, rules::release_command(config), b.branch
+                    ),
+                }));
+            }
+        }
+        out
+    }
 }
 
 /// Whether `name` is a release tag (`tag_prefix` + SemVer).

@@ -188,6 +188,8 @@ pub fn inspect(
     }
     found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
     let landing = landing::Landing::new(repo, remote, updates);
+    let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
+    found.refusals.extend(dropped);
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
