@@ -177,3 +177,52 @@ fn a_forced_branch_that_drops_a_published_release_is_refused() {
     ok(repo.git_output(&["commit", "-q", "--amend", "--no-edit", "--no-verify"]));
     ok(push(&repo, &["-q", "-f", "origin", "main"]));
 }
+
+#[test]
+fn an_amended_release_commit_is_not_pushed_without_its_tag() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    let before = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    let log = repo
+        .read("CHANGELOG.md")
+        .replacen("- one\n", "- one\n- and a note by hand\n", 1);
+    assert!(log.contains("by hand"), "{log}");
+    repo.write("CHANGELOG.md", log);
+    let out = ok(repo.git_output(&["commit", "-qa", "--amend", "--no-edit"]));
+    let said = stderr(&out);
+    assert!(said.contains("v0.1.0") && said.contains(&before), "{said}");
+    assert!(
+        said.contains("git tag -d v0.1.0 && relhook release --resume"),
+        "{said}"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        text(&doctor).contains("git tag -d v0.1.0 && relhook release --resume"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(!text(&doctor).contains("git tag -f"), "{}", text(&doctor));
+
+    let main_before = remote_has(&repo, &origin, "refs/heads/main");
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("v0.1.0") && err.contains(&before), "{err}");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), main_before);
+
+    // The fix keeps the release notes in the tag, and the release tested.
+    let fix = fix_command(&err, "git tag -d");
+    ok(repo.sh(&fix));
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
+    assert!(notes.contains("and a note by hand"), "{notes}");
+    let out = ok(push(&repo, &["--follow-tags", "origin", "main"]));
+    assert!(
+        stderr(&out).contains("releasing v0.1.0 (tested)"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+        remote_has(&repo, &origin, "refs/heads/main")
+    );
+}

@@ -182,7 +182,8 @@ pub fn inspect(
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
     }
     for u in updates {
-        if let Some(r) = half::half_made(repo, config, &root, remote, u, &seen) {
+        let half = half::half_made(repo, config, &root, remote, u, &seen);
+        if let Some(r) = half.or_else(|| half::retagged(repo, config, remote, u, &seen)) {
             found.refusals.push(r);
         }
     }

@@ -14,6 +14,7 @@ pub mod notes;
 pub mod packages;
 mod preflight;
 mod resume;
+mod retag;
 mod taken;
 mod undo;
 
@@ -36,6 +37,7 @@ pub use preflight::{
     outside_sparse_checkout,
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
+pub use retag::{Retag, retag_needed_from};
 pub use taken::tag_taken;
 pub use undo::{RecordsBefore, undo_commit};
 
