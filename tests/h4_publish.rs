@@ -226,3 +226,31 @@ fn an_amended_release_commit_is_not_pushed_without_its_tag() {
         remote_has(&repo, &origin, "refs/heads/main")
     );
 }
+
+#[test]
+fn history_another_remote_published_is_not_refused_on_a_mirror() {
+    let repo = Repo::new();
+    repo.with_origin();
+    for i in 1..=3 {
+        repo.commit(&format!("legacy commit {i}"));
+    }
+    ok(push(&repo, &["-q", "origin", "main"]));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: first conventional");
+    ok(push(&repo, &["-q", "origin", "main"]));
+    let mirror = repo.scratch("mirror.git");
+    repo.git(&["init", "-q", "--bare", mirror.to_str().unwrap()]);
+    repo.git(&["remote", "add", "mirror", mirror.to_str().unwrap()]);
+    let out = push(&repo, &["mirror", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("rebase"), "{}", text(&out));
+
+    // A commit no remote has is still checked, and the fix rewrites nothing published.
+    let published = repo.git(&["rev-parse", "--short=9", "origin/main"]);
+    repo.commit("wip");
+    let out = push(&repo, &["mirror", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("git rebase -i {published}")), "{err}");
+    assert!(!err.contains("--root"), "{err}");
+}

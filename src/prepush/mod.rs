@@ -173,7 +173,7 @@ pub fn inspect(
         .work_tree()
         .unwrap_or_else(|| repo.git_dir().to_owned());
     let mut found = Inspection::default();
-    let hidden = known_to_remote(repo, remote, updates);
+    let hidden = known_to_remote(repo, updates);
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     for u in updates
         .iter()
@@ -311,17 +311,17 @@ fn release_configs(repo: &Repo, config: &Config) -> Vec<Config> {
     configs
 }
 
-/// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
-/// value of every pushed ref that is known here.
-fn known_to_remote(repo: &Repo, remote: &str, updates: &[Update]) -> Vec<Oid> {
+/// Commits the remote already has, or another remote published: every remote-tracking ref
+/// (as `relhook release` judges what is unpublished; a mirror or a fork is never asked to
+/// take reworded history another remote has), and the old value of every pushed ref that is
+/// known here.
+fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
     let mut out: Vec<Oid> = updates
         .iter()
         .filter(|u| !u.remote.is_zero())
         .filter_map(|u| peel(repo, u.remote))
         .collect();
-    if repo.has_remote(remote) {
-        out.extend(repo.remote_tracking_commits(remote));
-    }
+    out.extend(repo.remote_tracking_commits("*"));
     out.sort();
     out.dedup();
     out
