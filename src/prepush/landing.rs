@@ -140,12 +140,15 @@ impl<'a> Landing<'a> {
         for b in self.updates.iter().filter(|b| !b.fast_forward) {
             let Some(old) = b.remote else { continue };
             for config in configs {
-                let mut tags: Vec<_> = repo
-                    .release_tag_candidates(&config.version.tag_prefix)
-                    .into_iter()
-                    .filter(|t| repo.reaches(old, t.commit) && !repo.reaches(b.local, t.commit))
-                    .filter(|t| !self.others.iter().any(|o| repo.reaches(*o, t.commit)))
-                    .collect();
+                // One tip at a time: `reaches` keeps one tip's ancestry, so asking of each
+                // tip in turn walks each history once.
+                let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
+                for (tip, held) in std::iter::once((old, true))
+                    .chain(std::iter::once((b.local, false)))
+                    .chain(self.others.iter().map(|o| (*o, false)))
+                {
+                    tags.retain(|t| repo.reaches(tip, t.commit) == held);
+                }
                 tags.sort_by(|x, y| x.version.cmp(&y.version));
                 out.extend(tags.into_iter().map(|t| Refusal {
                     kind: Kind::Rewrite,
