@@ -254,3 +254,29 @@ fn history_another_remote_published_is_not_refused_on_a_mirror() {
     assert!(err.contains(&format!("git rebase -i {published}")), "{err}");
     assert!(!err.contains("--root"), "{err}");
 }
+
+#[test]
+fn a_release_below_new_work_keeps_its_tag_by_merging_what_the_remote_has() {
+    let (repo, origin) = pushed();
+    teammate_pushes(&repo, &origin);
+    ok(dated_release(&repo, &[]));
+    let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    repo.commit_hooked("feat: two");
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0"),
+        None,
+        "{err}"
+    );
+    let fix = fix_command(&err, "git ");
+    assert_eq!(fix, "git pull --no-rebase origin main", "{err}");
+    ok(repo.sh(&fix));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+        Some(tagged)
+    );
+    assert_eq!(repo.read("CHANGELOG.md").matches("## [0.1.0]").count(), 1);
+}
