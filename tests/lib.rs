@@ -17,6 +17,7 @@ mod fuzz;
 mod h1_adoption;
 mod h2_headings;
 mod h3_paths;
+mod h4_publish;
 mod history;
 mod history_ops;
 mod hook_files;

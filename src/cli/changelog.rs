@@ -294,6 +294,9 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: warning: {why}");
         }
     }
+    if let Some(said) = amended_release(&repo, &config) {
+        let _ = writeln!(err, "relhook: warning: {said}");
+    }
     // An interrupted hand tag this commit has moved away from: said at once, not first at
     // the next release.
     if let Some(s) = crate::tag::hand::stranded(&repo, &config) {
@@ -304,6 +307,24 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Ok)
+}
+
+/// An amend of a release commit its tag names: the tag stays on the commit the amend
+/// replaced, and pre-push refuses the branch until the tag names this one. Read only after an
+/// amend (HEAD's reflog), so a plain commit costs one reflog read.
+fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> Option<String> {
+    let top = repo.reflog_top()?;
+    if !top.message.starts_with("commit (amend): ") {
+        return None;
+    }
+    let head = repo.head()?;
+    let r = crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)?;
+    Some(format!(
+        "this amend rewrote a release commit: {}; pre-push refuses the branch until {} names this commit: {}",
+        r.problem(),
+        r.tag,
+        r.fix(repo)
+    ))
 }
 
 /// `RELHOOK_QUIET=1` (any value but empty or `0`) silences the hooks' informational lines:

@@ -118,14 +118,21 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                 (tag, commit, at)
             })
             .collect();
+        let retag = repo
+            .head()
+            .and_then(|h| crate::release::retag_needed_from(repo, config, h));
         for (tag, commit, at) in &behind {
             // One commit that added several releases' sections (a file brought in whole) is
             // no release commit: never a fix that puts several tags on it.
             let shared = |c: &String| behind.iter().filter(|b| b.2.as_ref() == Some(c)).count() > 1;
-            let fix = at.as_ref().filter(|c| !shared(c)).map_or_else(
-                || format!("release a version above {tag}"),
-                |c| format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
-            );
+            // The rewritten release commit is tagged again by `--resume`, with its notes.
+            let fix = match retag.as_ref().filter(|r| r.tag == *tag) {
+                Some(r) => r.command(repo),
+                None => at.as_ref().filter(|c| !shared(c)).map_or_else(
+                    || format!("release a version above {tag}"),
+                    |c| format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
+                ),
+            };
             out.push(doctor::Check {
                 subject: format!("tag {tag}"),
                 status: Status::Invalid,

@@ -106,6 +106,21 @@ impl Repo {
             .collect()
     }
 
+    /// The branches under `refs/<glob>` (`heads/*`, `remotes/origin/*`), each as its name
+    /// below `refs/` and its commit; symbolic refs (`refs/remotes/origin/HEAD`) left out.
+    pub fn branches_at(&self, glob: &str) -> Vec<(String, Oid)> {
+        let Ok(refs) = self.inner.references_glob(&format!("refs/{glob}")) else {
+            return Vec::new();
+        };
+        refs.flatten()
+            .filter(|r| r.kind() == Some(git2::ReferenceType::Direct))
+            .filter_map(|r| {
+                let name = r.name()?.strip_prefix("refs/")?.to_owned();
+                Some((name, r.peel_to_commit().ok()?.id()))
+            })
+            .collect()
+    }
+
     /// The commits of every local and remote-tracking branch (each once).
     pub fn branch_commits(&self) -> Vec<Oid> {
         let mut out: Vec<Oid> = Vec::new();

@@ -231,19 +231,33 @@ impl Repo {
             .flatten()
     }
 
-    /// How many commits the branch's upstream (as last fetched) has that HEAD lacks.
+    /// How many commits the branch's upstream (as last fetched) has that HEAD lacks; with no
+    /// upstream set, the only remote's branch of the same name (`origin/main` after a push
+    /// without `-u`).
     pub fn behind_upstream(&self) -> Option<(String, usize)> {
         let head = self.inner.head().ok()?;
         if !head.is_branch() {
             return None;
         }
         let local = head.target()?;
-        let up = git2::Branch::wrap(head).upstream().ok()?;
-        let name = up.name().ok().flatten()?.to_owned();
-        let (_, behind) = self
-            .inner
-            .graph_ahead_behind(local, up.get().target()?)
-            .ok()?;
+        let branch = head.shorthand()?.to_owned();
+        let (name, target) = match git2::Branch::wrap(head).upstream() {
+            Ok(up) => (up.name().ok().flatten()?.to_owned(), up.get().target()?),
+            // No upstream (a first push without `-u`): the only remote's branch of that name.
+            Err(_) => {
+                let remotes = self.inner.remotes().ok()?;
+                let [remote] = remotes.iter().flatten().collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                let name = format!("{remote}/{branch}");
+                let r = self
+                    .inner
+                    .find_reference(&format!("refs/remotes/{name}"))
+                    .ok()?;
+                (name, r.target()?)
+            }
+        };
+        let (_, behind) = self.inner.graph_ahead_behind(local, target).ok()?;
         Some((name, behind))
     }
 

@@ -45,16 +45,7 @@ pub(super) fn half_made(
     if !seen.contains_key(&commit) {
         return None;
     }
-    let header = repo
-        .commit_message(commit)
-        .map(|m| {
-            String::from_utf8_lossy(&m)
-                .lines()
-                .next()
-                .unwrap_or("")
-                .to_owned()
-        })
-        .unwrap_or_default();
+    let header = header(repo, commit);
     let tag_state = if misplaced {
         format!("its tag {missing} is still on the commit before it")
     } else if missing.contains(", ") {
@@ -67,12 +58,7 @@ pub(super) fn half_made(
         (true, _) | (false, None) => "relhook release --resume".to_owned(),
         (false, Some(b)) => format!("git checkout {b} && relhook release --resume"),
     };
-    let push = match branch {
-        Some(b) if u.remote_ref == format!("refs/heads/{b}") => {
-            format!("`git push --follow-tags {remote} {b}`")
-        }
-        _ => "push again with `--follow-tags`".to_owned(),
-    };
+    let push = push_again(remote, u);
     Some(Refusal {
         kind: Kind::HalfRelease,
         refs: vec![u.remote_ref.clone()],
@@ -85,4 +71,62 @@ pub(super) fn half_made(
             "finish the release first: `{resume}` (tests it and makes the tag), then {push}; only to have CI test the release commit before it is tagged, push it on purpose (`RELHOOK_SKIP=1 git push ...`)"
         ),
     })
+}
+
+/// The refusal for `u` when the branch it pushes holds a release commit, new to the remote,
+/// whose tag names another commit (the release commit amended or rebased after tagging):
+/// pushed, the branch would carry a release its tag does not name. Costs what
+/// [`half_made`] does.
+pub(super) fn retagged(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    seen: &HashMap<Oid, Option<usize>>,
+) -> Option<Refusal> {
+    if seen.is_empty() || u.is_delete() || u.tag_name().is_some() || !u.is_project_history() {
+        return None;
+    }
+    let r = release::retag_needed_from(repo, config, peel(repo, u.local)?)?;
+    if !seen.contains_key(&r.commit) {
+        return None;
+    }
+    let switch = match (u.local_ref.strip_prefix("refs/heads/"), repo.branch()) {
+        (Some(b), Some(h)) if b != h => format!("`git checkout {b}`, then "),
+        _ => String::new(),
+    };
+    Some(Refusal {
+        kind: Kind::HalfRelease,
+        refs: vec![u.remote_ref.clone()],
+        commit: Some(r.commit),
+        subject: header(repo, r.commit),
+        problems: vec![format!(
+            "a release commit, but {}: pushed now, the branch publishes a release its tag does not name",
+            r.problem()
+        )],
+        fix: format!("{switch}{}, then {}", r.fix(repo), push_again(remote, u)),
+    })
+}
+
+/// The first line of `commit`'s message.
+fn header(repo: &Repo, commit: Oid) -> String {
+    repo.commit_message(commit)
+        .map(|m| {
+            String::from_utf8_lossy(&m)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .unwrap_or_default()
+}
+
+/// The push that sends the branch of `u` again with its tags.
+fn push_again(remote: &str, u: &Update) -> String {
+    match u.local_ref.strip_prefix("refs/heads/") {
+        Some(b) if u.remote_ref == format!("refs/heads/{b}") => {
+            format!("`git push --follow-tags {remote} {b}`")
+        }
+        _ => "push again with `--follow-tags`".to_owned(),
+    }
 }

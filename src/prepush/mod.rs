@@ -19,6 +19,7 @@ use crate::testrun;
 use crate::{Error, Result};
 
 mod half;
+mod landing;
 mod reword;
 mod tags;
 mod untested;
@@ -110,6 +111,8 @@ pub enum Kind {
     Untested,
     /// A branch sending a release commit whose tag is missing (an interrupted release).
     HalfRelease,
+    /// A new release tag no branch of the remote would hold after the push.
+    Stranded,
 }
 
 /// One reason the push is refused.
@@ -170,7 +173,7 @@ pub fn inspect(
         .work_tree()
         .unwrap_or_else(|| repo.git_dir().to_owned());
     let mut found = Inspection::default();
-    let hidden = known_to_remote(repo, remote, updates);
+    let hidden = known_to_remote(repo, updates);
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     for u in updates
         .iter()
@@ -179,11 +182,15 @@ pub fn inspect(
         lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
     }
     for u in updates {
-        if let Some(r) = half::half_made(repo, config, &root, remote, u, &seen) {
+        let half = half::half_made(repo, config, &root, remote, u, &seen);
+        if let Some(r) = half.or_else(|| half::retagged(repo, config, remote, u, &seen)) {
             found.refusals.push(r);
         }
     }
     found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
+    let landing = landing::Landing::new(repo, remote, updates);
+    let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
+    found.refusals.extend(dropped);
     let mut published = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
@@ -221,6 +228,11 @@ pub fn inspect(
                     rules::release_command(config)
                 ),
             });
+        }
+        if let Some(c) = commit {
+            found
+                .refusals
+                .extend(landing.stranded(repo, config, remote, u, name, c));
         }
         published.push((u, name, commit, config.clone()));
     }
@@ -299,17 +311,17 @@ fn release_configs(repo: &Repo, config: &Config) -> Vec<Config> {
     configs
 }
 
-/// Commits the remote already has: its remote-tracking refs (none for a URL) and the old
-/// value of every pushed ref that is known here.
-fn known_to_remote(repo: &Repo, remote: &str, updates: &[Update]) -> Vec<Oid> {
+/// Commits the remote already has, or another remote published: every remote-tracking ref
+/// (as `relhook release` judges what is unpublished; a mirror or a fork is never asked to
+/// take reworded history another remote has), and the old value of every pushed ref that is
+/// known here.
+fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
     let mut out: Vec<Oid> = updates
         .iter()
         .filter(|u| !u.remote.is_zero())
         .filter_map(|u| peel(repo, u.remote))
         .collect();
-    if repo.has_remote(remote) {
-        out.extend(repo.remote_tracking_commits(remote));
-    }
+    out.extend(repo.remote_tracking_commits("*"));
     out.sort();
     out.dedup();
     out

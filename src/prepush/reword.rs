@@ -60,7 +60,7 @@ pub(super) fn with_tags(
 
 /// Whether every tag names one commit whose header is a release commit's
 /// (`release.commit_message`), which `relhook release --resume` re-tags once its tags are gone.
-fn is_one_release_commit(repo: &Repo, config: &Config, tags: &[(String, Oid)]) -> bool {
+pub(super) fn is_one_release_commit(repo: &Repo, config: &Config, tags: &[(String, Oid)]) -> bool {
     let Some((_, commit)) = tags.first() else {
         return false;
     };

@@ -105,7 +105,12 @@ pub fn refusal(
             format!("release a version above it: `{command} {above}`"),
         ));
     };
+    let retag = super::retag_needed_from(repo, config, head).filter(|r| r.tag == tag);
     let move_it = match rewritten_at(repo, config, head, greatest) {
+        // The rewritten release commit: its tag made again with its notes, tested.
+        Some(c) if retag.is_some() => format!(
+            "if {c} is that release rewritten, make its tag again there (`git tag -d {tag} && relhook release --resume`: with its notes, tested), or "
+        ),
         Some(c) => format!(
             "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
         ),

@@ -15,6 +15,7 @@ pub mod packages;
 mod preflight;
 mod resume;
 pub mod reverted;
+mod retag;
 mod taken;
 mod undo;
 
@@ -38,6 +39,7 @@ pub use preflight::{
     outside_sparse_checkout,
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
+pub use retag::{Retag, retag_needed_from};
 pub use taken::tag_taken;
 pub use undo::{RecordsBefore, undo_commit};
 

@@ -50,7 +50,7 @@ impl HalfMade {
 }
 
 /// The version a release commit message names, read through `release.commit_message`.
-fn version_in_message(template: &str, message: &str) -> Option<Version> {
+pub(super) fn version_in_message(template: &str, message: &str) -> Option<Version> {
     let template = template.lines().next()?;
     let subject = message.lines().next()?.trim_end();
     let (before, after) = template.split_once("{version}")?;

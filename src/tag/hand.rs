@@ -220,6 +220,12 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "{why}; `git switch {home}` and tag there, or `{} --allow-branch` for a maintenance release",
                 release_command(config, &version)
             ));
+        } else if let Some((up, n)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
+            // As `relhook release` refuses: the release would leave out what the remote has,
+            // and its branch could not be pushed without rewriting the release commit.
+            out.push(format!(
+                "the branch is {n} commit(s) behind {up} (as last fetched), as `relhook release` refuses; pull first so the release includes them (`git pull --rebase`), then tag again"
+            ));
         } else if is_signed(repo, u.new) {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"

@@ -1,0 +1,244 @@
+//! Where the remote's branches stand after the push, as far as this clone can tell, and the
+//! release tags that would end up on no branch of the remote: a new release tag whose branch
+//! update git will reject (git still sends the tag), a tag pushed before any branch holds its
+//! commit, and a published release a forced branch update drops.
+//!
+//! pre-push cannot see `--force` (or a `+` refspec): a branch update that is not a
+//! fast-forward is taken as rejected when judging where a new tag lands, and as forced when
+//! judging what it drops; both are refused, and both messages say so. Cost: a few ancestry
+//! questions per pushed release tag; the tag list is read only for updates that are not
+//! fast-forwards.
+
+use git2::Oid;
+
+use super::{Kind, Refusal, Update, peel};
+use crate::config::Config;
+use crate::git::{Repo, short_id};
+use crate::tag::rules;
+
+/// A branch update of this push.
+struct BranchUpdate<'a> {
+    update: &'a Update,
+    /// The branch's name on the remote.
+    branch: &'a str,
+    local: Oid,
+    /// The remote's commit, when it has the branch and this clone has that commit.
+    remote: Option<Oid>,
+    fast_forward: bool,
+}
+
+/// The remote's branches around the push.
+pub(super) struct Landing<'a> {
+    updates: Vec<BranchUpdate<'a>>,
+    /// The remote's other branches, as last fetched.
+    others: Vec<Oid>,
+}
+
+impl<'a> Landing<'a> {
+    pub(super) fn new(repo: &Repo, remote: &str, updates: &'a [Update]) -> Self {
+        let updates: Vec<BranchUpdate<'a>> = updates
+            .iter()
+            .filter(|u| !u.is_delete())
+            .filter_map(|u| {
+                let branch = u.remote_ref.strip_prefix("refs/heads/")?;
+                let local = peel(repo, u.local)?;
+                let remote = (!u.remote.is_zero())
+                    .then(|| peel(repo, u.remote))
+                    .flatten();
+                let fast_forward =
+                    u.remote.is_zero() || remote.is_some_and(|r| repo.reaches(local, r));
+                Some(BranchUpdate {
+                    update: u,
+                    branch,
+                    local,
+                    remote,
+                    fast_forward,
+                })
+            })
+            .collect();
+        let pushed = |name: &str| {
+            updates
+                .iter()
+                .any(|b| name == format!("{remote}/{}", b.branch))
+        };
+        let others = if repo.has_remote(remote) {
+            repo.branches_at(&format!("remotes/{remote}/*"))
+                .into_iter()
+                .filter(|(name, _)| !pushed(name.strip_prefix("remotes/").unwrap_or(name)))
+                .map(|(_, c)| c)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Landing { updates, others }
+    }
+
+    /// Whether some branch of the remote holds `commit` after the push, whether each update
+    /// that is not a fast-forward is rejected or forced.
+    fn holds(&self, repo: &Repo, commit: Oid) -> bool {
+        self.others.iter().any(|o| repo.reaches(*o, commit))
+            || self.updates.iter().any(|b| {
+                repo.reaches(b.local, commit)
+                    && (b.fast_forward || b.remote.is_some_and(|r| repo.reaches(r, commit)))
+            })
+    }
+
+    /// The refusal for new release tag `name` on `commit` when no branch of the remote would
+    /// hold it.
+    pub(super) fn stranded(
+        &self,
+        repo: &Repo,
+        config: &Config,
+        remote: &str,
+        u: &Update,
+        name: &str,
+        commit: Oid,
+    ) -> Option<Refusal> {
+        if !u.remote.is_zero() || !is_release(config, name) || self.holds(repo, commit) {
+            return None;
+        }
+        let at = short_id(commit);
+        let (problem, fix) = match self.updates.iter().find(|b| repo.reaches(b.local, commit)) {
+            Some(b) => rejected(repo, config, remote, b, name, commit),
+            None => (
+                format!(
+                    "no branch of {remote} holds {at} (as last fetched) and this push sends none that does: {remote} would have a release tag on a commit none of its branches has"
+                ),
+                match holding_branch(repo, commit) {
+                    Some(b) => format!(
+                        "push it with the branch that holds it: `git push --follow-tags {remote} {b}`"
+                    ),
+                    None => format!(
+                        "{at} is on no local branch either: put it on the release branch, then push that branch with `--follow-tags`"
+                    ),
+                },
+            ),
+        };
+        Some(Refusal {
+            kind: Kind::Stranded,
+            refs: vec![u.remote_ref.clone()],
+            commit: Some(commit),
+            subject: format!("release tag {name}, on no branch of {remote}"),
+            problems: vec![problem],
+            fix,
+        })
+    }
+
+    /// Published release tags (reachable from a branch's old value on the remote) that a
+    /// branch update that is not a fast-forward would leave on no branch of the remote.
+    pub(super) fn dropped(
+        &self,
+        repo: &Repo,
+        configs: impl FnOnce() -> Vec<Config>,
+        remote: &str,
+    ) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        if self.updates.iter().all(|b| b.fast_forward) {
+            return out;
+        }
+        let configs = &configs();
+        for b in self.updates.iter().filter(|b| !b.fast_forward) {
+            let Some(old) = b.remote else { continue };
+            for config in configs {
+                // One tip at a time: `reaches` keeps one tip's ancestry, so asking of each
+                // tip in turn walks each history once.
+                let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
+                for (tip, held) in std::iter::once((old, true))
+                    .chain(std::iter::once((b.local, false)))
+                    .chain(self.others.iter().map(|o| (*o, false)))
+                {
+                    tags.retain(|t| repo.reaches(tip, t.commit) == held);
+                }
+                tags.sort_by(|x, y| x.version.cmp(&y.version));
+                out.extend(tags.into_iter().map(|t| Refusal {
+                    kind: Kind::Rewrite,
+                    refs: vec![b.update.remote_ref.clone()],
+                    commit: Some(t.commit),
+                    subject: format!("dropping release {} from {remote}'s {}", t.name, b.branch),
+                    problems: vec![format!(
+                        "{remote}'s {} is at {}, which holds the published release {} ({}); this update is not a fast-forward, and forced (pre-push cannot see `--force`) it would leave {} on no branch of {remote}",
+                        b.branch, short_id(old), t.name, short_id(t.commit), t.name
+                    )],
+                    fix: format!(
+                        "build on what was published instead: `git rebase {}` (replays this branch's new commits onto it), then push again; to withdraw {}, publish a fixed version (`{} patch`); to drop it from {} on purpose: `RELHOOK_SKIP=1 git push --force ...`",
+                        short_id(old), t.name, rules::release_command(config), b.branch
+                    ),
+                }));
+            }
+        }
+        out
+    }
+}
+
+/// Whether `name` is a release tag (`tag_prefix` + SemVer).
+fn is_release(config: &Config, name: &str) -> bool {
+    name.strip_prefix(config.version.tag_prefix.as_str())
+        .is_some_and(|v| semver::Version::parse(v).is_ok())
+}
+
+/// The local branch holding `commit`: the current one if it does, else the first that does.
+fn holding_branch(repo: &Repo, commit: Oid) -> Option<String> {
+    if let (Some(b), Some(head)) = (repo.branch(), repo.head()) {
+        if repo.reaches(head, commit) {
+            return Some(b);
+        }
+    }
+    repo.branches_at("heads/*")
+        .into_iter()
+        .find(|(_, c)| repo.reaches(*c, commit))
+        .map(|(n, _)| n.trim_start_matches("heads/").to_owned())
+}
+
+/// What is wrong when the update of branch `b`, which holds release tag `name`'s `commit`, is
+/// not a fast-forward, and the way to a pushed release: a release commit at the branch's tip,
+/// which no remote has, is dropped and made again on top of the remote's commits (`git pull
+/// --rebase` alone would rewrite it away from its tag); any other tagged commit stays as it is
+/// and the remote's commits are merged above it.
+fn rejected(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    b: &BranchUpdate<'_>,
+    name: &str,
+    commit: Oid,
+) -> (String, String) {
+    let at = short_id(commit);
+    let branch = b.branch;
+    let why = match b.remote {
+        None => "which this clone has not fetched",
+        Some(_) => "which this branch does not contain",
+    };
+    let problem = format!(
+        "{remote}'s {branch} is at {} ({why}), so this update of it is not a fast-forward: git will reject it (unless forced; pre-push cannot see `--force`) and still send {name}, a release tag on {at}, which no branch of {remote} would hold",
+        short_id(b.update.remote)
+    );
+    let switch = match (
+        b.update.local_ref.strip_prefix("refs/heads/"),
+        repo.branch(),
+    ) {
+        (Some(l), Some(h)) if l == h => String::new(),
+        (Some(l), _) => format!("git switch {l} && "),
+        (None, _) => String::new(),
+    };
+    let published = repo
+        .remote_tracking_commits("*")
+        .into_iter()
+        .any(|t| repo.reaches(t, commit));
+    let release_commit =
+        super::reword::is_one_release_commit(repo, config, &[(name.to_owned(), commit)]);
+    let force = format!(
+        "if you mean to replace {remote}'s {branch} (`git push --force`), push on purpose: `RELHOOK_SKIP=1 git push ...`"
+    );
+    let fix = if b.local == commit && release_commit && !published {
+        let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
+        format!(
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {name} && git reset --keep {at}~1 && git pull --rebase {remote} {branch} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
+            rules::release_command(config)
+        )
+    } else {
+        format!(
+            "merge {remote}'s commits above the tagged commit, which keeps {name} where it is: `{switch}git pull --no-rebase {remote} {branch}`, then `git push --follow-tags {remote} {branch}`; {force}"
+        )
+    };
+    (problem, fix)
+}

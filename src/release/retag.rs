@@ -1,0 +1,108 @@
+//! A release commit rewritten after tagging (`git commit --amend`, a rebase): its tag stays on
+//! the old commit, so the branch would publish a release its tag does not name. Recognised
+//! on a branch's first-parent line, and the one fix relhook gives for it everywhere (pre-push,
+//! post-commit, doctor, a refused release): make the tag again with `relhook release
+//! --resume`, which keeps the release notes in the tag and tests the commit; never `git tag
+//! -f -a vX -m vX`, which would drop the notes.
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::{Repo, short_id};
+
+/// A release commit whose tag names another commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retag {
+    /// The release commit on the branch.
+    pub commit: Oid,
+    /// Its release tag.
+    pub tag: String,
+    /// The commit the tag names (the release commit before it was rewritten).
+    pub tagged: Oid,
+}
+
+/// The release commit on `tip`'s first-parent line since the last release tag it holds (at
+/// most 50 commits' messages read), when its tag exists on another commit: not it, and not
+/// the commit before it (a hand tag's interrupted rewrite, which `half_made_from` reports).
+pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag> {
+    let last = repo
+        .latest_release_tag(tip, &config.version.tag_prefix)
+        .map(|t| t.1);
+    let mut at = Some(tip);
+    for _ in 0..50 {
+        let commit = at?;
+        if Some(commit) == last {
+            return None;
+        }
+        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
+        if let Some(version) =
+            super::resume::version_in_message(&config.release.commit_message, &message)
+        {
+            let tag = format!("{}{version}", config.version.tag_prefix);
+            let tagged = repo.peel_to_commit(repo.tag_target(&tag)?)?;
+            if tagged == commit || Some(tagged) == repo.first_parent(commit) {
+                return None;
+            }
+            let has_section = crate::history::sync::has_section_at(
+                repo,
+                commit,
+                &config.changelog.path,
+                &version,
+            );
+            return has_section.then_some(Retag {
+                commit,
+                tag,
+                tagged,
+            });
+        }
+        at = repo.first_parent(commit);
+    }
+    None
+}
+
+impl Retag {
+    /// What is wrong, in one clause: `v1.2.0 is on 1a2b3c4d5, not on this release commit …`.
+    pub fn problem(&self) -> String {
+        format!(
+            "its tag {} is on {}, the release commit as it was before being amended or rebased, not on this one ({})",
+            self.tag,
+            short_id(self.tagged),
+            short_id(self.commit)
+        )
+    }
+
+    /// Whether a remote-tracking ref holds the tagged commit: the release as tagged is
+    /// published, and going back to it is the fix, not a second version of the release.
+    fn published(&self, repo: &Repo) -> bool {
+        repo.remote_tracking_commits("*")
+            .into_iter()
+            .any(|t| repo.reaches(t, self.tagged))
+    }
+
+    /// The command that fixes it (doctor's `fix:`): re-make the tag on the rewritten commit
+    /// with its notes, tested; or, when the tagged commit is published, go back to it.
+    pub fn command(&self, repo: &Repo) -> String {
+        if self.published(repo) {
+            format!("git reset --keep {}", short_id(self.tagged))
+        } else {
+            format!("git tag -d {} && relhook release --resume", self.tag)
+        }
+    }
+
+    /// How to fix it, in a sentence around [`Retag::command`].
+    pub fn fix(&self, repo: &Repo) -> String {
+        let command = self.command(repo);
+        if self.published(repo) {
+            return format!(
+                "{} is published on {}: don't rewrite it; put the branch back on it (`{command}`, when nothing was committed above the rewritten one) and commit changes on top",
+                self.tag,
+                short_id(self.tagged)
+            );
+        }
+        format!(
+            "`{command}` (makes {} again on {}, with its release notes, and tests it)",
+            self.tag,
+            short_id(self.commit)
+        )
+    }
+}

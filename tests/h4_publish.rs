@@ -1,0 +1,282 @@
+//! What a push publishes: a release tag never lands on a commit no branch of the remote holds
+//! (a branch update git will reject, a tag pushed alone), a rewritten release commit never goes
+//! without its tag, a forced branch never drops a published release, and a second remote never
+//! has history another remote already published refused as unchecked.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::support::{Repo, configured_with_a_feature, dated_release, hand_tag, ok, stderr, text};
+
+const TESTED: &str = "[checks]\ntest = [\"true\"]\n";
+
+/// A repository with relhook installed, a test command, one feature, and `origin` (a bare
+/// repository beside it) holding main (pushed without `-u`, as the README's first push).
+fn pushed() -> (Repo, PathBuf) {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    let origin = repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    (repo, origin)
+}
+
+/// A teammate's clone of `origin` that pushes one commit to main.
+fn teammate_pushes(repo: &Repo, origin: &Path) {
+    let mate = repo.dir.path().join("mate");
+    let clone = repo.git_in(
+        repo.dir.path(),
+        &[
+            "clone",
+            "-q",
+            "-b",
+            "main",
+            origin.to_str().unwrap(),
+            mate.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(clone.status.success(), "{}", text(&clone));
+    std::fs::write(mate.join("o.txt"), "o\n").unwrap();
+    for args in [
+        &["add", "o.txt"][..],
+        &["commit", "-q", "--no-verify", "-m", "fix: teammate"],
+        &["push", "-q", "--no-verify", "origin", "main"],
+    ] {
+        let out = repo.git_in(&mate, args, &[]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+}
+
+/// What `origin` has at `reference`, if anything.
+fn remote_has(repo: &Repo, origin: &Path, reference: &str) -> Option<String> {
+    let out = repo
+        .command_in("git", origin)
+        .args(["rev-parse", "--verify", "--quiet", reference])
+        .output()
+        .unwrap();
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// The first backticked command of the refusal's `fix:` line that starts with `start`.
+fn fix_command(err: &str, start: &str) -> String {
+    let fix = err
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix line in:\n{err}"));
+    fix.split('`')
+        .skip(1)
+        .step_by(2)
+        .find(|c| c.starts_with(start))
+        .unwrap_or_else(|| panic!("no `{start}…` command in: {fix}"))
+        .to_owned()
+}
+
+fn push(repo: &Repo, args: &[&str]) -> Output {
+    let mut all = vec!["push"];
+    all.extend_from_slice(args);
+    repo.git_output(&all)
+}
+
+#[test]
+fn a_release_tag_whose_branch_update_git_will_reject_is_not_published() {
+    let (repo, origin) = pushed();
+    teammate_pushes(&repo, &origin);
+    ok(dated_release(&repo, &[]));
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("v0.1.0"), "{err}");
+    assert!(err.contains("--force"), "says what it cannot see: {err}");
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0"),
+        None,
+        "{err}"
+    );
+
+    // The printed fix leads to a pushed, tagged, tested release with one section.
+    let fix = fix_command(&err, "git ");
+    let out = repo.sh(&fix);
+    assert!(out.status.success(), "{fix}:\n{}", text(&out));
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("releasing v0.1.0 (tested)"),
+        "{}",
+        text(&out)
+    );
+    let tagged = remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}").expect("tag pushed");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), Some(tagged));
+    let log = repo.git(&["log", "--format=%s", "main"]);
+    assert!(log.contains("fix: teammate"), "{log}");
+    assert_eq!(repo.read("CHANGELOG.md").matches("## [0.1.0]").count(), 1);
+}
+
+#[test]
+fn a_release_tag_pushed_before_any_branch_holds_it_is_not_published() {
+    let repo = configured_with_a_feature(|_| TESTED.into());
+    let origin = repo.with_origin();
+    ok(dated_release(&repo, &[]));
+    let out = push(&repo, &["origin", "v0.1.0"]);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0"),
+        None,
+        "{err}"
+    );
+    let fix = fix_command(&err, "git push");
+    assert_eq!(fix, "git push --follow-tags origin main", "{err}");
+    ok(repo.sh(&fix));
+    assert!(remote_has(&repo, &origin, "refs/tags/v0.1.0").is_some());
+    // Once the branch is there, the tag alone goes too (a later release).
+    repo.commit_hooked("feat: two");
+    ok(dated_release(&repo, &["0.2.0"]));
+    ok(push(&repo, &["-q", "origin", "main"]));
+    ok(push(&repo, &["-q", "origin", "v0.2.0"]));
+}
+
+#[test]
+fn a_hand_tag_and_a_release_refuse_behind_the_remote_branch_without_an_upstream() {
+    let (repo, origin) = pushed();
+    teammate_pushes(&repo, &origin);
+    repo.git(&["fetch", "-q", "origin"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("behind origin/main"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("behind origin/main"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_forced_branch_that_drops_a_published_release_is_refused() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    let published = remote_has(&repo, &origin, "refs/heads/main");
+    repo.git(&["reset", "-q", "--hard", "HEAD~2"]);
+    repo.commit_hooked("fix: other");
+    let out = push(&repo, &["-f", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("dropping release v0.1.0"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), published);
+    // On purpose it goes; a later forced update that drops no release passes.
+    ok(repo.git_skipping_relhook(&["push", "-q", "-f", "origin", "main"]));
+    ok(repo.git_output(&["commit", "-q", "--amend", "--no-edit", "--no-verify"]));
+    ok(push(&repo, &["-q", "-f", "origin", "main"]));
+}
+
+#[test]
+fn an_amended_release_commit_is_not_pushed_without_its_tag() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    let before = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    let log = repo
+        .read("CHANGELOG.md")
+        .replacen("- one\n", "- one\n- and a note by hand\n", 1);
+    assert!(log.contains("by hand"), "{log}");
+    repo.write("CHANGELOG.md", log);
+    let out = ok(repo.git_output(&["commit", "-qa", "--amend", "--no-edit"]));
+    let said = stderr(&out);
+    assert!(said.contains("v0.1.0") && said.contains(&before), "{said}");
+    assert!(
+        said.contains("git tag -d v0.1.0 && relhook release --resume"),
+        "{said}"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        text(&doctor).contains("git tag -d v0.1.0 && relhook release --resume"),
+        "{}",
+        text(&doctor)
+    );
+    assert!(!text(&doctor).contains("git tag -f"), "{}", text(&doctor));
+
+    let main_before = remote_has(&repo, &origin, "refs/heads/main");
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("v0.1.0") && err.contains(&before), "{err}");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), main_before);
+
+    // The fix keeps the release notes in the tag, and the release tested.
+    let fix = fix_command(&err, "git tag -d");
+    ok(repo.sh(&fix));
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
+    assert!(notes.contains("and a note by hand"), "{notes}");
+    let out = ok(push(&repo, &["--follow-tags", "origin", "main"]));
+    assert!(
+        stderr(&out).contains("releasing v0.1.0 (tested)"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+        remote_has(&repo, &origin, "refs/heads/main")
+    );
+}
+
+#[test]
+fn history_another_remote_published_is_not_refused_on_a_mirror() {
+    let repo = Repo::new();
+    repo.with_origin();
+    for i in 1..=3 {
+        repo.commit(&format!("legacy commit {i}"));
+    }
+    ok(push(&repo, &["-q", "origin", "main"]));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: first conventional");
+    ok(push(&repo, &["-q", "origin", "main"]));
+    let mirror = repo.scratch("mirror.git");
+    repo.git(&["init", "-q", "--bare", mirror.to_str().unwrap()]);
+    repo.git(&["remote", "add", "mirror", mirror.to_str().unwrap()]);
+    let out = push(&repo, &["mirror", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("rebase"), "{}", text(&out));
+
+    // A commit no remote has is still checked, and the fix rewrites nothing published.
+    let published = repo.git(&["rev-parse", "--short=9", "origin/main"]);
+    repo.commit("wip");
+    let out = push(&repo, &["mirror", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("git rebase -i {published}")), "{err}");
+    assert!(!err.contains("--root"), "{err}");
+}
+
+#[test]
+fn a_release_below_new_work_keeps_its_tag_by_merging_what_the_remote_has() {
+    let (repo, origin) = pushed();
+    teammate_pushes(&repo, &origin);
+    ok(dated_release(&repo, &[]));
+    let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    repo.commit_hooked("feat: two");
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0"),
+        None,
+        "{err}"
+    );
+    let fix = fix_command(&err, "git ");
+    assert_eq!(fix, "git pull --no-rebase origin main", "{err}");
+    ok(repo.sh(&fix));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+        Some(tagged)
+    );
+    assert_eq!(repo.read("CHANGELOG.md").matches("## [0.1.0]").count(), 1);
+}
