@@ -14,8 +14,8 @@ pub mod notes;
 pub mod packages;
 mod preflight;
 mod resume;
-pub mod reverted;
 mod retag;
+pub mod reverted;
 mod taken;
 mod undo;
 
