@@ -527,3 +527,27 @@ fn husky_before_9_is_activated_with_husky_install() {
         "{all}"
     );
 }
+
+/// `git init -b trunk` (or `init.defaultBranch = trunk`): the default `release.branches`
+/// (main, master) names no branch here, so the repository's own trunk is the release branch;
+/// where main exists, another branch is still refused.
+#[test]
+fn a_repository_whose_trunk_is_not_main_releases_from_it() {
+    let repo = Repo::new();
+    repo.git(&["checkout", "-q", "-b", "trunk"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: a");
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix: b");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    // With a main beside it, the default means main (and master) again.
+    repo.git(&["branch", "main"]);
+    repo.commit_hooked("fix: c");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let out = hand_tag(&repo, &["-a", "v0.1.2", "-m", "x"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(stderr(&out).contains("git switch main"), "{}", text(&out));
+}

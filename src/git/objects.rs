@@ -121,6 +121,37 @@ impl Repo {
             .collect()
     }
 
+    /// Whether the local branch `name` exists.
+    pub fn has_local_branch(&self, name: &str) -> bool {
+        self.inner
+            .find_reference(&format!("refs/heads/{name}"))
+            .is_ok()
+    }
+
+    /// The names this repository gives its trunk: each remote's default branch (what
+    /// `refs/remotes/<remote>/HEAD` points at) and `init.defaultBranch`.
+    pub fn trunk_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Ok(refs) = self.inner.references_glob("refs/remotes/*/HEAD") {
+            for r in refs.flatten() {
+                let target = r.symbolic_target().and_then(|t| t.rsplit('/').next());
+                if let Some(t) = target.filter(|t| !out.iter().any(|o| o == t)) {
+                    out.push(t.to_owned());
+                }
+            }
+        }
+        let configured = self
+            .inner
+            .config()
+            .and_then(|c| c.get_string("init.defaultBranch"));
+        if let Ok(name) = configured {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
     /// The commits of every local and remote-tracking branch (each once).
     pub fn branch_commits(&self) -> Vec<Oid> {
         let mut out: Vec<Oid> = Vec::new();

@@ -53,7 +53,7 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             )));
         }
         Some(b) if !opts.allow_branch => {
-            if let Some(why) = off_release_branches(config, b) {
+            if let Some(why) = off_release_branches(repo, config, b) {
                 return Err(Error::Refused(Refusal::new(
                     Reason::Branch,
                     why,
@@ -113,8 +113,8 @@ fn unlinted(repo: &Repo, config: &Config) -> Result<()> {
 
 /// Why `branch` is not one releases are made from (`release.branches`; empty: any branch).
 /// `relhook release` and a hand tag's release commit share the rule.
-pub fn off_release_branches(config: &Config, branch: &str) -> Option<String> {
-    let branches = &config.release.branches;
+pub fn off_release_branches(repo: &Repo, config: &Config, branch: &str) -> Option<String> {
+    let branches = &release_branches(repo, config);
     let admitted = branches.iter().any(|b| branch_matches(b, branch));
     (!branches.is_empty() && !admitted).then(|| {
         format!(
@@ -122,6 +122,27 @@ pub fn off_release_branches(config: &Config, branch: &str) -> Option<String> {
             branches.join(", ")
         )
     })
+}
+
+/// `release.branches`, where the default (main, master) also names the repository's own trunk
+/// (a remote's default branch, `init.defaultBranch`); and where none of those is a branch here
+/// (`git init -b trunk`), the default admits any: it cannot say which is the trunk.
+pub fn release_branches(repo: &Repo, config: &Config) -> Vec<String> {
+    let configured = &config.release.branches;
+    if *configured != crate::config::ReleaseConfig::default().branches {
+        return configured.clone();
+    }
+    let mut names = configured.clone();
+    for t in repo.trunk_names() {
+        if !names.contains(&t) {
+            names.push(t);
+        }
+    }
+    if names.iter().any(|n| repo.has_local_branch(n)) {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether `branch` is one `pattern` of `release.branches` names: a `*` stands for any run of

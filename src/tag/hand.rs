@@ -206,15 +206,14 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             );
         } else if let Some(why) = repo
             .branch()
-            .and_then(|b| crate::release::off_release_branches(config, &b))
+            .and_then(|b| crate::release::off_release_branches(repo, config, &b))
         {
             // The release commit would go on that branch: refused as `relhook release` is.
-            // A pattern (`release/*`) is no branch to switch to.
-            let home = config
-                .release
-                .branches
+            // A pattern (`release/*`) is no branch to switch to, nor one that does not exist.
+            let names = crate::release::release_branches(repo, config);
+            let home = names
                 .iter()
-                .find(|b| !b.contains('*'))
+                .find(|b| !b.contains('*') && repo.has_local_branch(b))
                 .map_or("<release branch>", String::as_str);
             out.push(format!(
                 "{why}; `git switch {home}` and tag there, or `{} --allow-branch` for a maintenance release",
