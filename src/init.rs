@@ -213,6 +213,20 @@ fn evident(root: &Path, manifest: &str) -> bool {
         .is_some_and(|t| !t.contains("no test specified"))
 }
 
+/// Whether `dir`'s package.json has `npm init`'s placeholder `test` script (`echo "Error: no
+/// test specified" && exit 1`), which fails on purpose: no test command to propose as it is.
+pub fn npm_placeholder_test(dir: &Path) -> bool {
+    std::fs::read(dir.join("package.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|json| {
+            json.pointer("/scripts/test")
+                .and_then(|t| t.as_str())
+                .map(|t| t.contains("no test specified"))
+        })
+        .unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

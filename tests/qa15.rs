@@ -551,3 +551,25 @@ fn a_repository_whose_trunk_is_not_main_releases_from_it() {
     assert_eq!(out.status.code(), Some(128), "{}", text(&out));
     assert!(stderr(&out).contains("git switch main"), "{}", text(&out));
 }
+
+/// An `npm init -y` project: its `test` script is the placeholder that always fails, so the
+/// step to a test record says to write the tests there first, not to run the placeholder.
+#[test]
+fn npm_init_s_placeholder_test_script_is_named_not_proposed() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"scripts\": {\n    \"test\": \"echo \\\"Error: no test specified\\\" && exit 1\"\n  }\n}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: a");
+    let out = hand_tag(&repo, &["-a", "v1.0.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("placeholder"), "{err}");
+}

@@ -151,10 +151,19 @@ pub const TESTS_OFF: &str = "commit `[checks] require_tested_tags = false`";
 /// for the project, re-tag so that the tag's tree has it, and test.
 pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
     let package = config.package.as_ref().map(|p| p.path.as_path());
-    let example = repo
-        .work_tree()
-        .map(|root| crate::init::example_test_command(&root, package))
+    let root = repo.work_tree();
+    let example = root
+        .as_ref()
+        .map(|root| crate::init::example_test_command(root, package))
         .unwrap_or_else(|| vec!["make".into(), "test".into()]);
+    // `npm test` would run `npm init`'s placeholder, which fails on purpose: the tag's tree
+    // has no tests to run, so the tests come first, in a release of their own.
+    let dir = root.map(|r| r.join(package.unwrap_or(std::path::Path::new(""))));
+    if dir.is_some_and(|d| crate::init::npm_placeholder_test(&d)) {
+        return format!(
+            "{name}'s tree has no tests to run (the `test` script of package.json is `npm init`'s placeholder, which always fails): write your tests into that script and release them with the next version"
+        );
+    }
     // `--tag` tests the tag's own tree with HEAD's command: the tag stays where it is.
     format!(
         "commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, then `relhook test --tag {}` (tests {name}'s tree with it)",
