@@ -286,13 +286,51 @@ fn inline(s: &str) -> String {
     escape_comment(&folded(s))
 }
 
-/// `s` with whitespace and control characters folded into single spaces.
+/// `s` with whitespace and control characters folded into single spaces, after [`visible`].
 fn folded(s: &str) -> String {
-    let spaced: String = s
+    let spaced: String = visible(s)
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` without what a terminal or an editor would act on rather than show: ANSI escape
+/// sequences whole (`ESC [ 31 m`, not just the ESC, which left `[31m` in the entry; `ESC ]`
+/// up to BEL or `ESC \`), and the bidirectional overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069) that make text read other than it is stored.
+fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    // Parameters and intermediates, up to the final byte (@ to ~).
+                    for d in chars.by_ref() {
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    chars.next();
+                    while let Some(d) = chars.next() {
+                        if d == '\u{7}' || (d == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                _ => {
+                    chars.next();
+                }
+            },
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A scope as the bold text of its entry: [`folded`], with the characters that would end the
@@ -328,7 +366,8 @@ fn quoted_block(note: &str) -> String {
     let lines: Vec<String> = note
         .lines()
         .map(|l| {
-            l.chars()
+            visible(l)
+                .chars()
                 .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
                 .collect::<String>()
                 .trim_end()
@@ -439,6 +478,20 @@ fn link_references(text: &str, forge: &Forge) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_and_bidi_overrides_leave_no_trace() {
+        assert_eq!(folded("\u{1b}[31mred\u{1b}[0m fix"), "red fix");
+        assert_eq!(
+            folded("a\u{1b}]8;;http://x\u{7}link\u{1b}]8;;\u{1b}\\ b"),
+            "alink b"
+        );
+        assert_eq!(
+            folded("safe\u{202e}txt.exe\u{2066}x\u{2069}"),
+            "safetxt.exex"
+        );
+        assert_eq!(folded("tab\there\u{1b}"), "tab here");
+    }
 
     fn entry(msg: &str, forge: Option<&Forge>) -> Option<NewEntry> {
         entry_for(
