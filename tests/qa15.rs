@@ -573,3 +573,20 @@ fn npm_init_s_placeholder_test_script_is_named_not_proposed() {
     let err = stderr(&out);
     assert!(err.contains("placeholder"), "{err}");
 }
+
+/// CHANGELOG.md made a directory: the hand tag is refused before it exists (git then exits
+/// non-zero), not made and silently removed with a `relhook release` that fails the same way.
+#[test]
+fn a_hand_tag_over_a_changelog_directory_is_refused_before_it_exists() {
+    let repo = installed_repo();
+    repo.git(&["rm", "-q", "CHANGELOG.md"]);
+    repo.write("CHANGELOG.md/x", "x\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: a folder"]);
+    let err = crate::support::hand_tag_refused(&repo, "v0.1.0");
+    assert!(
+        err.contains("is a directory") && err.contains("changelog.path"),
+        "{err}"
+    );
+    assert!(!err.contains("makes both"), "{err}");
+}

@@ -258,6 +258,15 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // The release commit would be made from the work tree's files: hidden local
             // changes would be released though `git status` (the dirty-tree check) sees none.
             out.push(r.to_string());
+        } else if repo
+            .work_tree()
+            .is_some_and(|r| r.join(&config.changelog.path).is_dir())
+        {
+            // Refused now: `committed` could only fail to read it and withdraw the tag.
+            out.push(format!(
+                "{} is a directory, so relhook cannot add the `## [{version}]` section; point `changelog.path` in .relconfig.toml at a file",
+                config.changelog.path.display()
+            ));
         } else if let Some(why) = unkept_changelog(repo, config) {
             // Refused now, before git writes the tag: `committed` could only withdraw it.
             out.push(format!(
