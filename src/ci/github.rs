@@ -61,6 +61,10 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 provider: gh,
             };
         }
+        return Plan::Local(Some(
+            "GitHub Actions `merge_group` without merge_group.base_sha in its event payload (GITHUB_EVENT_PATH)"
+                .into(),
+        ));
     }
     if event == "push" {
         let forced = env.event_bool(&["forced"]);

@@ -200,3 +200,22 @@ fn a_github_push_payload_without_before_invents_none() {
     let why = "GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is empty)";
     assert_eq!(plan(&e, None, false), Plan::Local(Some(why.into())));
 }
+
+#[test]
+fn github_merge_group_uses_its_base_and_says_when_the_payload_lacks_it() {
+    let vars = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "merge_group"),
+    ];
+    let sha = "2222222222222222222222222222222222222222";
+    let with = format!(r#"{{"merge_group":{{"base_sha":"{sha}","head_sha":"x"}}}}"#);
+    let Plan::MergeBase { candidates, .. } = plan(&env(&vars, Some(&with)), None, false) else {
+        panic!()
+    };
+    assert_eq!(candidates, vec![Candidate::Commit(sha.into())]);
+    let without = r#"{"merge_group":{"head_sha":"x"}}"#;
+    let Plan::Local(Some(why)) = plan(&env(&vars, Some(without)), None, false) else {
+        panic!("a merge group without its base must say so")
+    };
+    assert!(why.contains("merge_group.base_sha"), "{why}");
+}
