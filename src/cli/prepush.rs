@@ -124,6 +124,9 @@ pub(super) fn pre_push_hook(
         }
     }
     let color = ctx.color_err;
+    for note in &found.notes {
+        let _ = writeln!(err, "relhook: note: {note}");
+    }
     if found.refusals.is_empty() {
         summary(&mut err, &found, &tested_now);
         if !found.tags_left_behind.is_empty() && !super::changelog::quiet() {

@@ -16,6 +16,16 @@ use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::tag::rules;
 
+/// A new release tag that may land on no branch of the remote.
+pub(super) enum Stranded {
+    /// A branch update of this push holds it and git will reject it (not a fast-forward).
+    Refused(Refusal),
+    /// The tag goes alone and no remote branch holds its commit as last fetched: the remote
+    /// may have it since (a push to a URL, another clone's push), which this clone cannot see,
+    /// so it is said, not refused.
+    Unsure(String),
+}
+
 /// A branch update of this push.
 struct BranchUpdate<'a> {
     update: &'a Update,
@@ -93,35 +103,29 @@ impl<'a> Landing<'a> {
         u: &Update,
         name: &str,
         commit: Oid,
-    ) -> Option<Refusal> {
+    ) -> Option<Stranded> {
         if !u.remote.is_zero() || !is_release(config, name) || self.holds(repo, commit) {
             return None;
         }
         let at = short_id(commit);
-        let (problem, fix) = match self.updates.iter().find(|b| repo.reaches(b.local, commit)) {
-            Some(b) => rejected(repo, config, remote, b, name, commit),
-            None => (
-                format!(
-                    "no branch of {remote} holds {at} (as last fetched) and this push sends none that does: {remote} would have a release tag on a commit none of its branches has"
-                ),
-                match holding_branch(repo, commit) {
-                    Some(b) => format!(
-                        "push it with the branch that holds it: `git push --follow-tags {remote} {b}`"
-                    ),
-                    None => format!(
-                        "{at} is on no local branch either: put it on the release branch, then push that branch with `--follow-tags`"
-                    ),
-                },
-            ),
+        let Some(b) = self.updates.iter().find(|b| repo.reaches(b.local, commit)) else {
+            let push = match holding_branch(repo, commit) {
+                Some(b) => format!("`git push --follow-tags {remote} {b}`"),
+                None => "its branch with `--follow-tags`".to_owned(),
+            };
+            return Some(Stranded::Unsure(format!(
+                "{name} goes alone, and no branch of {remote} holds {at} as last fetched: if {remote} does not have it (`git fetch {remote}` tells), push the branch too: {push}"
+            )));
         };
-        Some(Refusal {
+        let (problem, fix) = rejected(repo, config, remote, b, name, commit);
+        Some(Stranded::Refused(Refusal {
             kind: Kind::Stranded,
             refs: vec![u.remote_ref.clone()],
             commit: Some(commit),
             subject: format!("release tag {name}, on no branch of {remote}"),
             problems: vec![problem],
             fix,
-        })
+        }))
     }
 
     /// Published release tags (reachable from a branch's old value on the remote) that a

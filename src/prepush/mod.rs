@@ -160,6 +160,9 @@ pub struct Inspection {
     /// "don't forget to push the tag"), with the way to a test record for each pre-push would
     /// refuse as untested.
     pub tags_left_behind: Vec<(String, Option<String>)>,
+    /// One line each for what pre-push could not tell from this clone (a release tag pushed
+    /// alone, whose commit no remote branch holds as last fetched).
+    pub notes: Vec<String>,
 }
 
 /// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL).
@@ -230,9 +233,11 @@ pub fn inspect(
             });
         }
         if let Some(c) = commit {
-            found
-                .refusals
-                .extend(landing.stranded(repo, config, remote, u, name, c));
+            match landing.stranded(repo, config, remote, u, name, c) {
+                Some(landing::Stranded::Refused(r)) => found.refusals.push(r),
+                Some(landing::Stranded::Unsure(note)) => found.notes.push(note),
+                None => {}
+            }
         }
         published.push((u, name, commit, config.clone()));
     }
