@@ -590,3 +590,31 @@ fn a_hand_tag_over_a_changelog_directory_is_refused_before_it_exists() {
     );
     assert!(!err.contains("makes both"), "{err}");
 }
+
+/// `commit.scopes` (or `commit.types`) lists the project's own: relhook's release commit
+/// (`chore(release): X.Y.Z`, from `release.commit_message`) is relhook's, and passes the lint
+/// as it is, so releases, hand tags and their pushes go; other commits of that type and scope
+/// are still judged.
+#[test]
+fn the_release_commit_passes_a_scope_and_type_list_that_lacks_it() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[commit]\nscopes = [\"api\", \"ui\"]\ntypes = [\"feat\", \"fix\"]\n[checks]\ntest = [\"true\"]\n".into()
+    });
+    repo.with_origin();
+    // `chore: init`, made before the list, is the remote's already.
+    ok(repo.git_output(&["push", "-q", "--no-verify", "-u", "origin", "main"]));
+    repo.commit_hooked("feat(api): search");
+    let out = dated_release(&repo, &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix(ui): two");
+    let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["test"]));
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    // Another chore, or another scope, is still refused.
+    let out = repo.try_commit("chore(release): by hand");
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.try_commit("chore(build): x");
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+}

@@ -196,6 +196,29 @@ pub struct CommitConfig {
     pub fixup_in_check: bool,
     /// The level of each rule.
     pub levels: Levels,
+    /// The header of relhook's own release commits (`release.commit_message`'s first line) as
+    /// the text before and after `{version}`: such a header is relhook's, and passes
+    /// `type-enum` and `scope-enum` whatever they list (`chore(release): 1.2.0` in a project
+    /// whose scopes are `api` and `ui`).
+    pub release_header: Option<(String, String)>,
+}
+
+impl CommitConfig {
+    /// Whether `header` is relhook's own release commit's, as `release.commit_message` makes
+    /// it: the template around one version-like word (`1.2.0`, `api-v1.2.0-rc.1`).
+    pub fn is_release_header(&self, header: &str) -> bool {
+        let Some((before, after)) = &self.release_header else {
+            return false;
+        };
+        header
+            .strip_prefix(before.as_str())
+            .and_then(|rest| rest.strip_suffix(after.as_str()))
+            .is_some_and(|v| {
+                v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                    && v.chars().any(|c| c.is_ascii_digit())
+                    && !v.contains(char::is_whitespace)
+            })
+    }
 }
 
 /// A rule's level, indexed by [`Rule`].
@@ -250,6 +273,13 @@ impl Pattern {
     }
 }
 
+/// [`CommitConfig::release_header`] from `release.commit_message`.
+pub(crate) fn release_header(template: &str) -> Option<(String, String)> {
+    let header = template.lines().next()?;
+    let (before, after) = header.split_once("{version}")?;
+    Some((before.to_owned(), after.to_owned()))
+}
+
 impl Default for CommitConfig {
     fn default() -> Self {
         CommitConfig {
@@ -264,6 +294,7 @@ impl Default for CommitConfig {
             fixup_in_hook: true,
             fixup_in_check: false,
             levels: Levels::default(),
+            release_header: release_header(&ReleaseConfig::default().commit_message),
         }
     }
 }

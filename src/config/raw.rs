@@ -139,6 +139,8 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         version.pre_release_start = *start.get_ref();
     }
     let release = resolve_release(raw.release, err)?;
+    let mut commit = commit;
+    commit.release_header = super::release_header(&release.commit_message);
     let checks = resolve_checks(raw.checks, err)?;
     if let Some(prefix) = raw.version.tag_prefix {
         if let Some(why) = super::package::bad_tag_prefix(prefix.get_ref()) {

@@ -147,7 +147,8 @@ fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
     let span = offset..offset + ty.len();
     let lower = ty.to_lowercase();
     let types = &sink.config.types;
-    if types.contains(&lower) {
+    // relhook's own release commit is of the type `release.commit_message` gives it.
+    if types.contains(&lower) || sink.config.is_release_header(line) {
         if lower != ty {
             sink.push(
                 finding(
@@ -199,7 +200,7 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
         return;
     };
     let range = offset + range.start..offset + range.end;
-    if !sink.config.scopes.is_empty() {
+    if !sink.config.scopes.is_empty() && !sink.config.is_release_header(line) {
         let mut at = range.start;
         for part in scope.split(',') {
             let trimmed = part.trim();
