@@ -618,3 +618,22 @@ fn the_release_commit_passes_a_scope_and_type_list_that_lacks_it() {
     let out = repo.try_commit("chore(build): x");
     assert_ne!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// A first pre-release of the files' version: the file then says `0.2.0-rc.1`, which is not
+/// the old `0.2.0` left behind.
+#[test]
+fn a_pre_release_is_not_the_old_version_left_behind() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"0.2.0\"\n}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: a");
+    let out = dated_release(&repo, &["--pre", "rc", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("package.json").contains("0.2.0-rc.1"));
+    assert!(!stderr(&out).contains("still says"), "{}", text(&out));
+}

@@ -258,9 +258,12 @@ pub fn leftovers(text: &str, old: &str) -> Vec<(usize, String)> {
                 let before = &line[..i];
                 let rest = &line[i + old.len()..];
                 let mut after = rest.chars();
+                // `1.2.3` is not in `1.2.30`, `1.2.3.4`, nor in the pre-release or build
+                // `1.2.3-rc.1`/`1.2.3+b5` (a first pre-release leaves the files at those).
                 let longer = match after.next() {
                     Some(c) if c.is_ascii_alphanumeric() => true,
                     Some('.') => after.next().is_some_and(|c| c.is_ascii_digit()),
+                    Some('-' | '+') => after.next().is_some_and(|c| c.is_ascii_alphanumeric()),
                     _ => false,
                 };
                 let inside = before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
@@ -438,6 +441,9 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(found, [7, 8]);
+        // A pre-release or build of it is another version; a dash before prose is not.
+        let found = leftovers("v = \"1.2.3-rc.1\"\nb 1.2.3+b5\nc 1.2.3 - notes\n", "1.2.3");
+        assert_eq!(found.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [3]);
         // A requirement beside the version itself still counts the line.
         assert_eq!(leftovers("^1.2.3 and 1.2.3", "1.2.3").len(), 1);
     }
