@@ -637,3 +637,28 @@ fn a_pre_release_is_not_the_old_version_left_behind() {
     assert!(repo.read("package.json").contains("0.2.0-rc.1"));
     assert!(!stderr(&out).contains("still says"), "{}", text(&out));
 }
+
+/// `npm create vite` writes `"version": "0.0.0"`: a placeholder, not a version to release.
+/// The first release is `version.initial`, and the file follows it.
+#[test]
+fn a_placeholder_0_0_0_is_not_released() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"private\": true,\n  \"version\": \"0.0.0\"\n}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: a");
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout(&out).trim(), "0.1.0", "{}", text(&out));
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["tag"]), "v0.1.0");
+    assert!(
+        repo.read("package.json").contains("\"version\": \"0.1.0\""),
+        "{}",
+        repo.read("package.json")
+    );
+}

@@ -387,7 +387,10 @@ fn from_files_or_initial_which(config: &Config, root: &Path) -> (Version, String
         let text = files::read_version(root, f).ok()?;
         Some((f, Version::parse(&text).ok()?))
     });
-    if let Some((f, v)) = super::files::untagged_current(config, versions) {
+    // `0.0.0` (`npm create vite`, `setup(version='0.0.0')`) is a placeholder: no version yet.
+    let found = super::files::untagged_current(config, versions)
+        .filter(|(_, v)| *v != Version::new(0, 0, 0));
+    if let Some((f, v)) = found {
         return (
             v,
             format!("{} ({}), no release tag yet", f.path.display(), f.locator),
