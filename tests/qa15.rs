@@ -411,6 +411,10 @@ fn a_first_release_below_the_version_files_is_refused() {
         err.contains("0.0.1") && err.contains("package.json"),
         "{err}"
     );
+    assert!(
+        err.contains("set package.json (JSON key `version`) to 0.0.1"),
+        "{err}"
+    );
     assert!(repo.read("package.json").contains("\"0.1.0\""));
     assert_eq!(repo.git(&["tag"]), "");
     // A hand tag below it is refused the same way, before it exists.

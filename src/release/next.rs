@@ -374,7 +374,8 @@ fn below_files(version: &Version, current: &Version, from: &str) -> Option<Refus
                 from.trim_end_matches(", no release tag yet")
             ),
             format!(
-                "release {current} as the first release (`relhook release {current}`), or a version above it"
+                "release {current} as the first release (`relhook release {current}`), or a version above it; or, if {version} is right (`npm init` writes 1.0.0 before anything is released), set {} to {version} and commit that first",
+                from.trim_end_matches(", no release tag yet")
             ),
         )
     })
