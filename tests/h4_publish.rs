@@ -167,6 +167,13 @@ fn a_hand_tag_and_a_release_refuse_behind_the_remote_branch_without_an_upstream(
     assert_eq!(repo.git(&["tag", "-l"]), "");
     let out = dated_release(&repo, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    // The pull it names works without an upstream (QA16: a plain `git pull` refuses there).
+    let pull = stderr(&out)
+        .split('`')
+        .find(|p| p.starts_with("git pull"))
+        .map(str::to_owned)
+        .expect("a pull command");
+    assert_eq!(pull, "git pull --rebase origin main", "{}", text(&out));
     assert!(
         stderr(&out).contains("behind origin/main"),
         "{}",

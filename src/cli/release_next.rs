@@ -185,7 +185,7 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
             )),
         ),
         // A refusal naming its own way past (a version above a released one) needs no other.
-        (Reason::NotGreater, Some(_)) => (r.to_string(), None),
+        (Reason::NotGreater | Reason::Behind, Some(_)) => (r.to_string(), None),
         _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
     };
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
@@ -202,7 +202,6 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
 /// release path ends with one).
 fn way_past(reason: Reason) -> Option<&'static str> {
     Some(match reason {
-        Reason::Behind => "`git pull --rebase`, then `relhook release`",
         Reason::OperationInProgress => {
             "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"
         }

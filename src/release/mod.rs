@@ -36,7 +36,7 @@ pub use next::{
 pub(crate) use preflight::preflight;
 pub use preflight::{
     hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
-    outside_sparse_checkout, release_branches,
+    outside_sparse_checkout, pull_command, release_branches,
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use retag::{Retag, retag_needed_from};

@@ -67,7 +67,10 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
         return Err(Error::Refused(Refusal::new(
             Reason::Behind,
             format!("the branch is {behind} commit(s) behind {up} (as last fetched)"),
-            "pull first so the release includes them",
+            format!(
+                "pull first so the release includes them: `{}`, then release",
+                pull_command(&up)
+            ),
         )));
     }
     if let Some(why) = crate::history::unlinted::release_message_problem(config) {
@@ -109,6 +112,15 @@ fn unlinted(repo: &Repo, config: &Config) -> Result<()> {
             them = unlinted::them(&failing),
         ),
     )))
+}
+
+/// The pull that brings in what `upstream` (`origin/main`) has, naming the remote and branch:
+/// a branch pushed without `-u` has no upstream, and a plain `git pull` refuses there.
+pub fn pull_command(upstream: &str) -> String {
+    match upstream.split_once('/') {
+        Some((remote, branch)) => format!("git pull --rebase {remote} {branch}"),
+        None => "git pull --rebase".to_owned(),
+    }
 }
 
 /// Why `branch` is not one releases are made from (`release.branches`; empty: any branch).
