@@ -666,3 +666,30 @@ fn a_placeholder_0_0_0_is_not_released() {
         repo.read("package.json")
     );
 }
+
+/// An old release tag without the prefix (`2.0.0`) and `tag_prefix = "v"`: a version named
+/// above it goes on under `v`, as a hand tag of it does; one below it is refused (exit 1) with
+/// the tag that it is below.
+#[test]
+fn a_named_version_above_an_unprefixed_tag_goes_on_under_the_prefix() {
+    let repo = installed_repo();
+    assert!(
+        repo.git_skipping_relhook(&["tag", "-a", "2.0.0", "-m", "old"])
+            .status
+            .success()
+    );
+    repo.commit_hooked("feat: two");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`relhook release 2.0.1`"),
+        "{}",
+        text(&out)
+    );
+    let out = dated_release(&repo, &["0.1.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("2.0.0"), "{}", text(&out));
+    let out = dated_release(&repo, &["3.0.0", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v3.0.0");
+}

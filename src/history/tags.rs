@@ -99,14 +99,25 @@ fn check_prefix(
                 .latest
                 .as_ref()
                 .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
-            if ours_below {
+            // A version named above it goes on under `tag_prefix` (a project moving from `2.0.0`
+            // to `v3.0.0`), as a hand tag of it does; one at or below it is refused as such.
+            let named_above = named_first.is_some_and(|v| v.cmp_precedence(&other.1).is_gt());
+            if let Some(v) = named_first.filter(|_| ours_below && !named_above) {
+                return Err(Error::Refused(crate::error::Refusal::bare(
+                    crate::error::Reason::NotGreater,
+                    prefix_conflict(repo, config, v, true)
+                        .unwrap_or_else(|| format!("{v} is not above `{}`", other.0)),
+                )));
+            }
+            if ours_below && !named_above {
+                let above = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
                 return Err(Error::IncompleteHistory {
                     message: format!(
                         "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
                         other.0
                     ),
                     fix: format!(
-                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml",
+                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml; or, to go on under {prefix:?}, name a version above it: `relhook release {above}`",
                         other.2
                     ),
                 });
