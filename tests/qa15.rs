@@ -693,3 +693,33 @@ fn a_named_version_above_an_unprefixed_tag_goes_on_under_the_prefix() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v3.0.0");
 }
+
+/// A `fixup!` of a commit the remote has: `--autosquash` cannot reach it, so release and
+/// pre-push name the reword, not an autosquash that leaves it where it is.
+#[test]
+fn a_fixup_of_a_pushed_commit_is_reworded_not_autosquashed() {
+    let repo = installed_repo();
+    repo.with_origin();
+    repo.commit_hooked("feat: add f");
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    repo.commit_hooked("fixup! feat: add f");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("reword") && !err.contains("--autosquash"),
+        "{err}"
+    );
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("reword") && !err.contains("--autosquash"),
+        "{err}"
+    );
+    // A fixup of a commit not pushed yet is still squashed into it.
+    repo.commit_hooked("feat: g");
+    repo.commit_hooked("fixup! feat: g");
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(stderr(&out).contains("--autosquash"), "{}", text(&out));
+}

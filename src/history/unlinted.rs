@@ -67,11 +67,38 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
         describe: String::new(),
     };
     let mut out = Vec::new();
+    let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
+        headers.insert(header_of(&c.message));
         out.extend(failing(repo, config, &c));
         true
     })?;
+    for f in out.iter_mut().filter(|f| f.fixup) {
+        f.fixup = fixup_target(&f.header).is_some_and(|t| headers.contains(t));
+    }
     Ok(out)
+}
+
+/// A stored message's header (its first line).
+pub fn header_of(message: &[u8]) -> String {
+    let text = String::from_utf8_lossy(message);
+    text.lines().next().unwrap_or("").trim_end().to_owned()
+}
+
+/// The header a `fixup!`/`squash!`/`amend!` header names (`fixup! fixup! feat: x` names
+/// `feat: x`): `git rebase --autosquash` squashes it only into a commit of the rebased range
+/// with that header. Where that commit is already pushed, it is reworded like any other.
+pub fn fixup_target(header: &str) -> Option<&str> {
+    let mut rest = header;
+    let mut found = false;
+    while let Some(r) = ["fixup! ", "squash! ", "amend! "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        rest = r;
+        found = true;
+    }
+    found.then_some(rest)
 }
 
 /// Why relhook's own release commits would fail the lint (`release.commit_message` rendered

@@ -358,8 +358,10 @@ fn lint_new_commits(
     };
     let mut oldest = None;
     let mut bad_here = Vec::new();
+    let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
         oldest = Some(c.id);
+        headers.insert(crate::history::unlinted::header_of(&c.message));
         if let Some(known) = seen.get(&c.id) {
             if let Some(i) = *known {
                 found.refusals[i].refs.push(u.remote_ref.clone());
@@ -397,6 +399,11 @@ fn lint_new_commits(
     let configs = release_configs(repo, config);
     for (i, fixup) in bad_here {
         let r = &mut found.refusals[i];
+        // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
+        // the remote has is reworded instead.
+        let fixup = fixup
+            && crate::history::unlinted::fixup_target(&r.subject)
+                .is_some_and(|t| headers.contains(t));
         let bad = r.commit.unwrap_or(tip);
         let id = short_id(bad);
         let rebase = if fixup {
