@@ -576,6 +576,9 @@ fn npm_init_s_placeholder_test_script_is_named_not_proposed() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let err = stderr(&out);
     assert!(err.contains("placeholder"), "{err}");
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(stderr(&out).contains("placeholder"), "{}", text(&out));
 }
 
 /// CHANGELOG.md made a directory: the hand tag is refused before it exists (git then exits

@@ -30,6 +30,12 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         Some(argv) => argv,
         None => {
             let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
+                if crate::init::npm_placeholder_test(&root) {
+                    let _ = writeln!(
+                        err,
+                        "relhook: the `test` script of package.json is `npm init`'s placeholder, which always fails: write your tests into it first"
+                    );
+                }
                 let example = crate::init::example_test_command(&root, None);
                 return Err(Error::NoTestCommand(crate::init::toml_argv(&example)));
             };
