@@ -118,10 +118,29 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
     // no empty part, no trailing `/`), and another spelling makes an index entry git cannot
     // write a tree from, or a path libgit2 refuses.
     if let Some(normal) = git_spelling(value.get_ref()) {
+        // A changelog named by its folder (`docs/`, no extension) means the file in it.
+        let changelog = key.ends_with("changelog.path") || key.ends_with(".changelog");
+        let folder = !normal.rsplit('/').next().unwrap_or(&normal).contains('.');
+        let normal = if changelog && folder && value.get_ref().ends_with('/') {
+            format!("{normal}/CHANGELOG.md")
+        } else {
+            normal
+        };
         return Err(err(
             value.span().start,
             format!(
                 "`{key}`: `{}` is not a path as git names it; write `{normal}`",
+                value.get_ref()
+            ),
+        ));
+    }
+    // A space at either end is a typo, not a file name anyone means (`"CHANGELOG.md "`).
+    let trimmed = value.get_ref().trim();
+    if trimmed != value.get_ref() {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` has a space at its start or end; write `{trimmed}`",
                 value.get_ref()
             ),
         ));

@@ -288,6 +288,14 @@ fn paths_are_written_as_git_names_them() {
             "VERSION",
         ),
         ("[packages.web]\npath = \"./web/\"\n", 2, 8, "web"),
+        ("[changelog]\npath = \"docs/\"\n", 2, 8, "docs/CHANGELOG.md"),
+        (
+            "[changelog]\npath = \"CHANGELOG.md \"\n",
+            2,
+            8,
+            "CHANGELOG.md",
+        ),
+        ("[changelog]\npath = \" docs/C.md\"\n", 2, 8, "docs/C.md"),
         (
             "[packages.web]\npath = \"web\"\nchangelog = \"web//C.md\"\n",
             3,
