@@ -726,3 +726,18 @@ fn a_fixup_of_a_pushed_commit_is_reworded_not_autosquashed() {
     let out = repo.git_output(&["push", "-q", "origin", "main"]);
     assert!(stderr(&out).contains("--autosquash"), "{}", text(&out));
 }
+
+/// `relhook install` beside a `.relconfig.toml` the hooks cannot read: installed, and said,
+/// since every commit is refused until that line is fixed.
+#[test]
+fn install_beside_a_broken_config_says_so() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[commit]\ntypes = 3\n");
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(".relconfig.toml:2:9") && err.contains("refuse every commit"),
+        "{err}"
+    );
+}

@@ -214,13 +214,23 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         Ok(())
     })?;
     // Installed all the same (the file may be made one later), but not silently.
-    if let Ok((repo, _, config)) = ctx.open() {
-        if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
+    match ctx.open() {
+        Ok((repo, _, config)) => {
+            if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "relhook: warning: {why}: post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)"
+                );
+            }
+        }
+        // The hooks read the configuration on every commit: one they cannot read refuses them.
+        Err(e @ Error::Config { .. }) => {
             let _ = writeln!(
                 std::io::stderr(),
-                "relhook: warning: {why}: post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)"
+                "relhook: warning: {e}: the hooks refuse every commit until that line is fixed (`relhook doctor` checks it)"
             );
         }
+        Err(_) => {}
     }
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
 }
