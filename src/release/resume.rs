@@ -65,9 +65,10 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
     half_made_from(repo, config, repo.head()?)
 }
 
-/// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
-pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade> {
-    let head = repo.head();
+/// The newest release commit on `tip`'s first-parent line since the last release tag it
+/// holds (at most 50 commits' messages read), with its version: where a half-made release or
+/// a rewritten one is found.
+pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Option<(Oid, Version)> {
     let last = repo
         .latest_release_tag(tip, &config.version.tag_prefix)
         .map(|t| t.1);
@@ -79,43 +80,41 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         }
         let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
         if let Some(version) = version_in_message(&config.release.commit_message, &message) {
-            let tag = format!("{}{version}", config.version.tag_prefix);
-            let misplaced_tag = match repo.tag_target(&tag) {
-                None => None,
-                Some(t)
-                    if repo.peel_to_commit(t).is_some()
-                        && repo.peel_to_commit(t) == repo.first_parent(commit) =>
-                {
-                    Some(t)
-                }
-                Some(_) => return None,
-            };
-            let has_section = crate::history::sync::has_section_at(
-                repo,
-                commit,
-                &config.changelog.path,
-                &version,
-            );
-            // A release commit whose section the tip no longer has was undone (`git revert`
-            // of it, its tag deleted on purpose): nothing to finish.
-            let undone = commit != tip
-                && !crate::history::sync::has_section_at(
-                    repo,
-                    tip,
-                    &config.changelog.path,
-                    &version,
-                );
-            return (has_section && !undone).then_some(HalfMade {
-                commit,
-                version,
-                tag,
-                at_head: Some(commit) == head,
-                misplaced_tag,
-            });
+            return Some((commit, version));
         }
         at = repo.first_parent(commit);
     }
     None
+}
+
+/// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
+pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade> {
+    let head = repo.head();
+    let (commit, version) = release_commit_on(repo, config, tip)?;
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let misplaced_tag = match repo.tag_target(&tag) {
+        None => None,
+        Some(t)
+            if repo.peel_to_commit(t).is_some()
+                && repo.peel_to_commit(t) == repo.first_parent(commit) =>
+        {
+            Some(t)
+        }
+        Some(_) => return None,
+    };
+    let has_section =
+        crate::history::sync::has_section_at(repo, commit, &config.changelog.path, &version);
+    // A release commit whose section the tip no longer has was undone (`git revert` of it,
+    // its tag deleted on purpose): nothing to finish.
+    let undone = commit != tip
+        && !crate::history::sync::has_section_at(repo, tip, &config.changelog.path, &version);
+    (has_section && !undone).then_some(HalfMade {
+        commit,
+        version,
+        tag,
+        at_head: Some(commit) == head,
+        misplaced_tag,
+    })
 }
 
 /// Finishes a half-made release: tests the commit (on a clean checkout of it when it is below

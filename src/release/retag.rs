@@ -25,39 +25,19 @@ pub struct Retag {
 /// most 50 commits' messages read), when its tag exists on another commit: not it, and not
 /// the commit before it (a hand tag's interrupted rewrite, which `half_made_from` reports).
 pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag> {
-    let last = repo
-        .latest_release_tag(tip, &config.version.tag_prefix)
-        .map(|t| t.1);
-    let mut at = Some(tip);
-    for _ in 0..50 {
-        let commit = at?;
-        if Some(commit) == last {
-            return None;
-        }
-        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
-        if let Some(version) =
-            super::resume::version_in_message(&config.release.commit_message, &message)
-        {
-            let tag = format!("{}{version}", config.version.tag_prefix);
-            let tagged = repo.peel_to_commit(repo.tag_target(&tag)?)?;
-            if tagged == commit || Some(tagged) == repo.first_parent(commit) {
-                return None;
-            }
-            let has_section = crate::history::sync::has_section_at(
-                repo,
-                commit,
-                &config.changelog.path,
-                &version,
-            );
-            return has_section.then_some(Retag {
-                commit,
-                tag,
-                tagged,
-            });
-        }
-        at = repo.first_parent(commit);
+    let (commit, version) = super::resume::release_commit_on(repo, config, tip)?;
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let tagged = repo.peel_to_commit(repo.tag_target(&tag)?)?;
+    if tagged == commit || Some(tagged) == repo.first_parent(commit) {
+        return None;
     }
-    None
+    let has_section =
+        crate::history::sync::has_section_at(repo, commit, &config.changelog.path, &version);
+    has_section.then_some(Retag {
+        commit,
+        tag,
+        tagged,
+    })
 }
 
 impl Retag {
