@@ -12,6 +12,12 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::release;
 
+/// Whether `u` pushes a branch that sends commits new to the remote (`seen`): where a
+/// release commit without its rightful tag could go out.
+fn sends_branch_history(u: &Update, seen: &HashMap<Oid, Option<usize>>) -> bool {
+    !seen.is_empty() && !u.is_delete() && u.tag_name().is_none() && u.is_project_history()
+}
+
 /// The refusal for `u` when the branch it pushes ends on a half-made release whose release
 /// commit is new to the remote (`seen`). Costs a first-parent walk of at most 50 commit
 /// messages from the pushed tip, and only for branch pushes that send commits.
@@ -23,7 +29,7 @@ pub(super) fn half_made(
     u: &Update,
     seen: &HashMap<Oid, Option<usize>>,
 ) -> Option<Refusal> {
-    if seen.is_empty() || u.is_delete() || u.tag_name().is_some() || !u.is_project_history() {
+    if !sends_branch_history(u, seen) {
         return None;
     }
     let tip = peel(repo, u.local)?;
@@ -84,7 +90,7 @@ pub(super) fn retagged(
     u: &Update,
     seen: &HashMap<Oid, Option<usize>>,
 ) -> Option<Refusal> {
-    if seen.is_empty() || u.is_delete() || u.tag_name().is_some() || !u.is_project_history() {
+    if !sends_branch_history(u, seen) {
         return None;
     }
     let r = release::retag_needed_from(repo, config, peel(repo, u.local)?)?;
