@@ -229,7 +229,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         }
     }
     let mut err = crate::cli::stream::stderr();
-    let result = match post_commit(&repo, &config) {
+    // HEAD's reflog, read once: what the commit was, and whether it amended one.
+    let top = repo.reflog_top();
+    let amend = top
+        .as_ref()
+        .is_some_and(|t| t.message.starts_with("commit (amend): "));
+    let result = match post_commit(&repo, &config, top) {
         Ok(r) => r,
         Err(e) => {
             // One line: what did not happen, that nothing was left half-done, what finishes it.
@@ -294,7 +299,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: warning: {why}");
         }
     }
-    if let Some(said) = amended_release(&repo, &config) {
+    if let Some(said) = amend.then(|| amended_release(&repo, &config)).flatten() {
         let _ = writeln!(err, "relhook: warning: {said}");
     }
     // An interrupted hand tag this commit has moved away from: said at once, not first at
@@ -310,13 +315,9 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
 }
 
 /// An amend of a release commit its tag names: the tag stays on the commit the amend
-/// replaced, and pre-push refuses the branch until the tag names this one. Read only after an
-/// amend (HEAD's reflog), so a plain commit costs one reflog read.
+/// replaced, and pre-push refuses the branch until the tag names this one. Asked only after
+/// an amend, so a plain commit costs nothing more.
 fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> Option<String> {
-    let top = repo.reflog_top()?;
-    if !top.message.starts_with("commit (amend): ") {
-        return None;
-    }
     let head = repo.head()?;
     let r = crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)?;
     Some(format!(

@@ -71,10 +71,15 @@ pub enum Accumulated {
     Refused(String),
 }
 
-/// Runs the post-commit step.
-pub fn post_commit(repo: &Repo, config: &Config) -> Result<Accumulated> {
+/// Runs the post-commit step for the commit HEAD's reflog says was made (`top`, read once by
+/// the hook, which also asks it whether the commit was an amend).
+pub fn post_commit(
+    repo: &Repo,
+    config: &Config,
+    top: Option<crate::git::ReflogTop>,
+) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
-    let Some(top) = repo.reflog_top() else {
+    let Some(top) = top else {
         return unlogged::unlogged(repo, config, None);
     };
     if top.message.starts_with("rebase (reword): ") {
