@@ -126,6 +126,16 @@ pub fn pull_command(upstream: &str) -> String {
 /// Why `branch` is not one releases are made from (`release.branches`; empty: any branch).
 /// `relhook release` and a hand tag's release commit share the rule.
 pub fn off_release_branches(repo: &Repo, config: &Config, branch: &str) -> Option<String> {
+    // The usual case (`main`) is told from the configuration alone, before the repository's
+    // own names for its trunk are read (a hand tag asks this in its hook).
+    if config
+        .release
+        .branches
+        .iter()
+        .any(|b| branch_matches(b, branch))
+    {
+        return None;
+    }
     let branches = &release_branches(repo, config);
     let admitted = branches.iter().any(|b| branch_matches(b, branch));
     (!branches.is_empty() && !admitted).then(|| {
