@@ -2,7 +2,8 @@
 //! every user file (tempfile in the same directory, permissions kept, then rename).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::{Error, Result};
 
@@ -116,8 +117,7 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
             .symlink_metadata()
             .is_ok_and(|m| m.file_type().is_symlink())
         {
-            let real = root
-                .canonicalize()
+            let real = real_root(root)
                 .ok()
                 .and_then(|r| real_parent.strip_prefix(r).ok().map(|p| p.join(&name)));
             let instead = real.map_or(String::new(), |p| {
@@ -181,6 +181,60 @@ fn normalize(rel: &Path) -> Result<std::path::PathBuf> {
     Ok(normal)
 }
 
+/// The real path of `root` (every symbolic link resolved), remembered for the process: every
+/// path relhook confines to the work tree starts from the same root, and `realpath` costs a
+/// system call per component of it.
+pub fn real_root(root: &Path) -> std::io::Result<PathBuf> {
+    static SEEN: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
+    let known = SEEN.lock().ok().and_then(|seen| {
+        seen.iter()
+            .find(|(r, _)| r == root)
+            .map(|(_, real)| real.clone())
+    });
+    if let Some(real) = known {
+        return Ok(real);
+    }
+    let real = root.canonicalize()?;
+    if let Ok(mut seen) = SEEN.lock() {
+        if seen.len() >= 8 {
+            seen.remove(0);
+        }
+        seen.push((root.to_owned(), real.clone()));
+    }
+    Ok(real)
+}
+
+/// `real_root/normal` with its deepest existing ancestor resolved as `canonicalize` resolves
+/// it and the rest joined as written, and whether the whole path exists. `real_root` is a
+/// real path and `normal` relative without `.` or `..`, so a path with no symbolic link in it
+/// is its own real path: each component costs one `lstat`, and `canonicalize` runs only from
+/// a link on.
+pub fn resolve_below(real_root: &Path, normal: &Path) -> std::io::Result<(PathBuf, bool)> {
+    let mut at = real_root.to_path_buf();
+    let mut parts = normal.components();
+    while let Some(part) = parts.next() {
+        let next = at.join(part);
+        match next.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => {
+                let rest: PathBuf = parts.collect();
+                let real = next.canonicalize()?;
+                if rest.as_os_str().is_empty() {
+                    return Ok((real, true));
+                }
+                // Below a link, the link's target is the new real root of the rest.
+                let (path, exists) = resolve_below(&real, &rest)?;
+                return Ok((path, exists));
+            }
+            Ok(_) => at = next,
+            Err(_) => {
+                let rest: PathBuf = std::iter::once(part).chain(parts).collect();
+                return Ok((at.join(rest), false));
+            }
+        }
+    }
+    Ok((at, true))
+}
+
 /// The real path of the existing directory `root/dir`, refused (naming `rel`) unless it is
 /// inside the real `root`.
 fn resolve_inside(root: &Path, dir: &Path, rel: &Path) -> Result<std::path::PathBuf> {
@@ -188,12 +242,16 @@ fn resolve_inside(root: &Path, dir: &Path, rel: &Path) -> Result<std::path::Path
         path: rel.to_owned(),
         reason,
     };
-    let real_root = root
-        .canonicalize()
-        .map_err(|e| Error::io("resolve", root, e))?;
+    let real_root = real_root(root).map_err(|e| Error::io("resolve", root, e))?;
     let folder = real_root.join(dir);
-    let real = match folder.canonicalize() {
-        Ok(p) => p,
+    let real = match resolve_below(&real_root, dir) {
+        Ok((p, true)) => p,
+        Ok((_, false)) => {
+            return Err(refuse(format!(
+                "its folder `{}` does not exist",
+                folder.display()
+            )));
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(refuse(format!(
                 "its folder `{}` does not exist",
@@ -416,6 +474,55 @@ fn existing_mode(_: &Path) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `resolve_below` answers as `canonicalize` of the deepest existing ancestor, the rest
+    /// joined as written, links or none.
+    #[cfg(unix)]
+    #[test]
+    fn a_path_resolves_as_realpath_would_without_a_realpath_per_file() {
+        use std::os::unix::fs::symlink;
+        let outer = tempfile::tempdir().unwrap();
+        let root = real_root(&outer.path().join(".")).unwrap();
+        std::fs::create_dir_all(root.join("docs/deep")).unwrap();
+        std::fs::write(root.join("docs/deep/a.md"), "a").unwrap();
+        std::fs::write(root.join("file.txt"), "f").unwrap();
+        symlink("docs", root.join("link")).unwrap();
+        symlink(outer.path().parent().unwrap(), root.join("out")).unwrap();
+        symlink("nowhere", root.join("dangling")).unwrap();
+        let below = |rel: &str| resolve_below(&root, Path::new(rel));
+        assert_eq!(
+            below("docs/deep/a.md").unwrap(),
+            (root.join("docs/deep/a.md"), true)
+        );
+        assert_eq!(
+            below("docs/new/b.md").unwrap(),
+            (root.join("docs/new/b.md"), false)
+        );
+        // A file where a folder would be: what exists is the file, the rest is as written.
+        assert_eq!(
+            below("file.txt/x").unwrap(),
+            (root.join("file.txt/x"), false)
+        );
+        // Through a link: its target, whether what follows exists or not.
+        assert_eq!(
+            below("link/deep/a.md").unwrap(),
+            (root.join("docs/deep/a.md"), true)
+        );
+        assert_eq!(
+            below("link/deep/none.md").unwrap(),
+            (root.join("docs/deep/none.md"), false)
+        );
+        let (out, _) = below("out/x").unwrap();
+        assert!(!out.starts_with(&root), "{}", out.display());
+        assert!(below("dangling/x").is_err());
+        for rel in ["docs/deep/a.md", "link/deep", "out", "file.txt"] {
+            let (path, exists) = below(rel).unwrap();
+            assert!(exists);
+            assert_eq!(path, root.join(rel).canonicalize().unwrap(), "{rel}");
+        }
+        // The root's real path is remembered, and is the same answer.
+        assert_eq!(real_root(&outer.path().join(".")).unwrap(), root);
+    }
 
     #[test]
     fn a_file_is_compared_piece_by_piece() {

@@ -316,26 +316,15 @@ pub fn safe_join(root: &Path, rel: &Path) -> Result<PathBuf> {
         reason: reason.to_owned(),
     };
     let normal = normalize_relative(rel).map_err(refuse)?;
-    let real_root = root
-        .canonicalize()
+    let real_root = crate::fsx::real_root(root)
         .map_err(|e| refuse(&format!("repository root {}: {e}", root.display())))?;
-    let joined = real_root.join(&normal);
     // The deepest existing ancestor decides where symlinks lead.
-    let mut existing = joined.as_path();
-    while fs::symlink_metadata(existing).is_err() {
-        existing = existing.parent().unwrap_or(&real_root);
-    }
-    let resolved = existing
-        .canonicalize()
+    let (resolved, _) = crate::fsx::resolve_below(&real_root, &normal)
         .map_err(|e| refuse(&format!("cannot resolve: {e}")))?;
     if !resolved.starts_with(&real_root) {
         return Err(refuse("resolves outside the repository root"));
     }
-    // `join("")` would add a trailing separator, which breaks file paths.
-    match joined.strip_prefix(existing) {
-        Ok(rest) if !rest.as_os_str().is_empty() => Ok(resolved.join(rest)),
-        _ => Ok(resolved),
-    }
+    Ok(resolved)
 }
 
 /// Lexically checks `rel`: no root or prefix, `..` never above the start.
@@ -497,7 +486,7 @@ mod toml;
 mod write;
 
 pub use cargo_lock::cargo_lock_edit;
-pub use detect::{detect, key_as_listed, leftovers, listed_json_key, manifest_paths};
+pub use detect::{detect, hold_still, key_as_listed, leftovers, listed_json_key, manifest_paths};
 use json::json_span;
 use pattern::pattern_spans;
 use toml::toml_span;
