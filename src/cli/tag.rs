@@ -93,12 +93,17 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             return Ok(Outcome::Ok);
         }
     };
+    // A hand tag's checks read the same few commits and tags again and again.
+    repo.cache_objects();
     // Each tag with the configuration that judges it: a package's tag, the package's view.
     let releases: Vec<(&hand::Update, crate::config::Config)> = created
         .iter()
         .filter_map(|u| crate::tag::config_for(&config, &root, &u.tag).map(|c| (u, c)))
         .collect();
     if state == "prepared" {
+        // git holds the transaction open until this returns, and `prepared` only judges.
+        repo.hold_still();
+        crate::history::version::files::hold_still();
         let mut refused = false;
         if !releases.is_empty() {
             if let Err(e) = repo.wait_for_index_lock() {

@@ -107,7 +107,7 @@ impl Repo {
             .then(|| self.inner.commondir().join("objects"))
             .filter(|dir| dir.is_dir());
         // A snapshot: a live configuration checks its files for changes at every read.
-        let config = self.inner.config().and_then(|mut c| c.snapshot()).ok();
+        let config = self.config_snapshot();
         // git's zlib level for loose objects: `core.looseCompression`, else
         // `core.compression`, else 1 (fastest); -1 means zlib's default.
         let level = config.as_ref().and_then(|c| {

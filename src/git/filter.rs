@@ -27,6 +27,22 @@ impl Repo {
     /// The filter driver `.gitattributes` names for `rel` (`lfs`); a set or unset `filter`
     /// names none, and git ignores it. In-process: no `git` is started.
     pub fn filter_driver(&self, rel: &Path) -> Option<String> {
+        if !self.still.get() {
+            return self.filter_driver_read(rel);
+        }
+        let seen = self.filters_seen.borrow();
+        if let Some((_, driver)) = seen.iter().find(|(p, _)| p == rel) {
+            return driver.clone();
+        }
+        drop(seen);
+        let driver = self.filter_driver_read(rel);
+        self.filters_seen
+            .borrow_mut()
+            .push((rel.to_owned(), driver.clone()));
+        driver
+    }
+
+    fn filter_driver_read(&self, rel: &Path) -> Option<String> {
         let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
         let value = self.inner.get_attr_bytes(rel, "filter", flags).ok()?;
         match git2::AttrValue::from_bytes(value) {

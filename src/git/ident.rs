@@ -13,7 +13,7 @@ impl Repo {
     /// The author and committer git would give a new commit here, `None` when only git can
     /// tell (see the module's note).
     pub(super) fn new_commit_identity(&self) -> Option<(Signature<'static>, Signature<'static>)> {
-        let config = self.inner.config().ok()?;
+        let config = self.config_snapshot()?;
         // `git -c` values (passed down in the environment) come first; the last one wins.
         let overrides = super::overrides();
         let get = |key: &str| -> Option<String> {

@@ -141,10 +141,9 @@ impl Repo {
             }
         }
         let configured = self
-            .inner
-            .config()
-            .and_then(|c| c.get_string("init.defaultBranch"));
-        if let Ok(name) = configured {
+            .config_snapshot()
+            .and_then(|c| c.get_string("init.defaultBranch").ok());
+        if let Some(name) = configured {
             if !out.contains(&name) {
                 out.push(name);
             }

@@ -90,7 +90,7 @@ impl Repo {
             return PushDestination::NoRemote { branch };
         }
         // git's own order for the remote a push goes to.
-        let config = self.inner.config().and_then(|mut c| c.snapshot()).ok();
+        let config = self.config_snapshot();
         let get = |key: &str| {
             config
                 .as_ref()

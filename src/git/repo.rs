@@ -18,7 +18,24 @@ pub struct Repo {
     ancestry: std::cell::RefCell<Option<(Oid, super::walk::OidMap<()>)>>,
     /// How loose objects are written here (see `blob`), read from the configuration once.
     pub(super) loose: std::cell::OnceCell<super::blob::LooseSettings>,
+    /// Commits the walks read (see [`super::walk::Source::memo`]).
+    commits: std::cell::RefCell<super::walk::OidMap<super::walk::RawCommit>>,
+    /// The `shallow` file's commits, read once.
+    shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
+    /// The configuration as first read: a live one stats every config file at each read.
+    config: std::cell::OnceCell<Option<git2::Config>>,
+    /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
+    /// latest release tag asked for, each path's filter driver.
+    pub(super) still: std::cell::Cell<bool>,
+    pub(super) filters_seen: std::cell::RefCell<Vec<(PathBuf, Option<String>)>>,
+    head_seen: std::cell::OnceCell<Option<Oid>>,
+    latest_seen: std::cell::RefCell<Vec<(LatestKey, Latest)>>,
 }
+
+/// A question [`Repo::latest_release_tag_except`] answered: tip, prefix, tag left out.
+type LatestKey = (Oid, String, Option<String>);
+/// Its answer: the tag's name and commit.
+type Latest = Option<(String, Oid)>;
 
 /// A commit as stored: what a range check needs.
 #[derive(Debug, Clone)]
@@ -107,9 +124,13 @@ impl Repo {
         // libgit2 opens anyway, so it is not read twice.
         if let Some(file) = std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) {
             let path = cwd.join(file);
-            let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-                (Ok(a), Ok(b)) => a == b,
-                _ => a == b,
+            // Spelled alike is the same file (the common case, without a `realpath` each).
+            let same = |a: &Path, b: &Path| {
+                a == b
+                    || match (a.canonicalize(), b.canonicalize()) {
+                        (Ok(a), Ok(b)) => a == b,
+                        _ => false,
+                    }
             };
             if !inner.is_bare() && !same(&path, &inner.path().join("index")) {
                 let mut index =
@@ -124,12 +145,20 @@ impl Repo {
             graph: Default::default(),
             loose: Default::default(),
             ancestry: Default::default(),
+            commits: Default::default(),
+            shallow: Default::default(),
+            config: Default::default(),
+            still: Default::default(),
+            head_seen: Default::default(),
+            latest_seen: Default::default(),
+            filters_seen: Default::default(),
         })
     }
 
     /// Keeps the objects read from here on in libgit2's cache (off by default, see `open`):
-    /// for a process that reads a handful of objects several times each (post-commit reads
-    /// HEAD's commit five times), never for a history walk.
+    /// for a hook, which reads a handful of objects several times each (post-commit reads
+    /// HEAD's commit five times, a hand tag's checks the tag and its commit a dozen), never
+    /// for a command that walks a whole history.
     pub fn cache_objects(&self) {
         git2::opts::enable_caching(true);
     }
@@ -153,7 +182,28 @@ impl Repo {
 
     /// HEAD's commit, or `None` in a repository with no commits yet.
     pub fn head(&self) -> Option<Oid> {
-        self.inner.head().ok().and_then(|h| h.target())
+        let read = || self.inner.head().ok().and_then(|h| h.target());
+        if self.still.get() {
+            return *self.head_seen.get_or_init(read);
+        }
+        read()
+    }
+
+    /// Says that no ref moves and no attribute changes while this process runs, so each is
+    /// read once: for the `prepared` state of a ref transaction, which git holds open until
+    /// the hook returns and in which relhook only judges (it writes no ref and no file, and
+    /// runs no git that would).
+    pub fn hold_still(&self) {
+        self.still.set(true);
+    }
+
+    /// A snapshot of the configuration, taken at the first read. relhook changes the
+    /// configuration only through `git config` in `relhook install`, which reads none of the
+    /// keys read through this.
+    pub(super) fn config_snapshot(&self) -> Option<&git2::Config> {
+        self.config
+            .get_or_init(|| self.inner.config().and_then(|mut c| c.snapshot()).ok())
+            .as_ref()
     }
 
     /// Resolves `A..B`, `A...B`, `A..`, `..B` or a single revision.
@@ -248,6 +298,24 @@ impl Repo {
         prefix: &str,
         except: Option<&str>,
     ) -> Option<(String, Oid)> {
+        if !self.still.get() {
+            return self.latest_release_tag_read(head, prefix, except);
+        }
+        let key = (head, prefix.to_owned(), except.map(str::to_owned));
+        if let Some((_, seen)) = self.latest_seen.borrow().iter().find(|(k, _)| *k == key) {
+            return seen.clone();
+        }
+        let found = self.latest_release_tag_read(head, prefix, except);
+        self.latest_seen.borrow_mut().push((key, found.clone()));
+        found
+    }
+
+    fn latest_release_tag_read(
+        &self,
+        head: Oid,
+        prefix: &str,
+        except: Option<&str>,
+    ) -> Option<(String, Oid)> {
         // Greatest version first, read from the names alone: usually the first tag tried is
         // reachable, so one tag object is read and one short walk made, however many tags
         // and however much history there are.
@@ -334,10 +402,19 @@ impl Repo {
 
     /// Commits to walk: the object database and a shallow clone's boundary.
     fn source<'r>(&'r self, odb: git2::Odb<'r>) -> super::walk::Source<'r> {
-        let shallow = std::fs::read_to_string(self.inner.commondir().join("shallow"))
-            .map(|t| super::walk::parse_shallow(&t))
-            .unwrap_or_default();
-        super::walk::Source { odb, shallow }
+        let shallow = self
+            .shallow
+            .get_or_init(|| {
+                std::fs::read_to_string(self.inner.commondir().join("shallow"))
+                    .map(|t| super::walk::parse_shallow(&t))
+                    .unwrap_or_default()
+            })
+            .clone();
+        super::walk::Source {
+            odb,
+            shallow,
+            memo: Some(&self.commits),
+        }
     }
 
     /// Walks a range, newest first, calling `visit` for each commit; stops early when it

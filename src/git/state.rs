@@ -124,9 +124,8 @@ impl Repo {
             return None;
         }
         let cone = self
-            .inner
-            .config()
-            .and_then(|c| c.get_bool("core.sparseCheckoutCone"))
+            .config_snapshot()
+            .and_then(|c| c.get_bool("core.sparseCheckoutCone").ok())
             .unwrap_or(false);
         let mut patterns: Vec<String> = Vec::new();
         for path in &out {

@@ -113,11 +113,32 @@ pub struct Source<'r> {
     pub odb: Odb<'r>,
     /// The commits listed in the repository's `shallow` file.
     pub shallow: OidMap<()>,
+    /// Commits read before by this process: a hook asks several questions of the same recent
+    /// history, and a commit (immutable) is then inflated once. `None`: read every time.
+    pub memo: Option<&'r std::cell::RefCell<OidMap<RawCommit>>>,
 }
+
+/// How many commits [`Source::memo`] keeps: the recent history hooks look at, not a whole
+/// history that `relhook check` reads once.
+const MEMO_LIMIT: usize = 2048;
 
 impl Source<'_> {
     /// Reads and parses one commit.
     pub fn read(&self, id: Oid) -> Result<RawCommit> {
+        if let Some(known) = self.memo.and_then(|m| m.borrow().get(&id).cloned()) {
+            return Ok(known);
+        }
+        let c = self.read_stored(id)?;
+        if let Some(memo) = self.memo {
+            let mut memo = memo.borrow_mut();
+            if memo.len() < MEMO_LIMIT {
+                memo.insert(id, c.clone());
+            }
+        }
+        Ok(c)
+    }
+
+    fn read_stored(&self, id: Oid) -> Result<RawCommit> {
         let obj = self
             .odb
             .read(id)
@@ -412,6 +433,7 @@ mod tests {
         let c = make(4_000_000, &[b, side]);
         let other = make(5_000_000, &[]);
         let odb = Source {
+            memo: None,
             odb: repo.odb().unwrap(),
             shallow: OidMap::default(),
         };
@@ -431,6 +453,40 @@ mod tests {
         assert!(reaches(&odb, later, future).unwrap());
         assert!(reaches(&odb, later, a).unwrap());
         assert!(!reaches(&odb, later, other).unwrap());
+    }
+
+    /// A commit read through the memo is the one stored, inflated once: the second read
+    /// needs no object database at all.
+    #[test]
+    fn a_remembered_commit_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        let tree = repo.treebuilder(None).unwrap().write().unwrap();
+        let tree = repo.find_tree(tree).unwrap();
+        let sig = git2::Signature::new("a", "a@b", &git2::Time::new(7, 0)).unwrap();
+        let id = repo
+            .commit(None, &sig, &sig, "feat: x", &tree, &[])
+            .unwrap();
+        let memo = std::cell::RefCell::new(OidMap::default());
+        let src = Source {
+            memo: Some(&memo),
+            odb: repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        let first = src.read(id).unwrap();
+        assert_eq!(first.message, b"feat: x");
+        assert_eq!(memo.borrow().len(), 1);
+        // Gone from the store, it is still answered, from the memo.
+        let loose = dir.path().join(".git/objects").join(&id.to_string()[..2]);
+        std::fs::remove_dir_all(loose).unwrap();
+        let reopened = git2::Repository::open(dir.path()).unwrap();
+        let uncached = Source {
+            memo: None,
+            odb: reopened.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        assert!(uncached.read(id).is_err());
+        assert_eq!(src.read(id).unwrap(), first);
     }
 
     #[test]

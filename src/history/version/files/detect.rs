@@ -6,6 +6,8 @@
 //! never bumped.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Locator, VersionFile, read_version};
 
@@ -92,8 +94,38 @@ pub fn manifest_paths() -> Vec<PathBuf> {
     out
 }
 
+/// Whether the work tree holds still for the rest of the process (see [`hold_still`]).
+static STILL: AtomicBool = AtomicBool::new(false);
+
+/// Says that no file of the work tree changes while this process runs, so the version files
+/// of a root are detected once: for the `prepared` state of a ref transaction, in which
+/// relhook only judges a tag (a dozen manifests probed and parsed for each of its checks).
+pub fn hold_still() {
+    STILL.store(true, Ordering::Relaxed);
+}
+
 /// The version files detected under `root` (the top of the work tree).
 pub fn detect(root: &Path) -> Vec<VersionFile> {
+    static SEEN: Mutex<Vec<(PathBuf, Vec<VersionFile>)>> = Mutex::new(Vec::new());
+    if !STILL.load(Ordering::Relaxed) {
+        return detect_now(root);
+    }
+    let known = SEEN.lock().ok().and_then(|seen| {
+        seen.iter()
+            .find(|(r, _)| r == root)
+            .map(|(_, files)| files.clone())
+    });
+    if let Some(files) = known {
+        return files;
+    }
+    let files = detect_now(root);
+    if let Ok(mut seen) = SEEN.lock() {
+        seen.push((root.to_owned(), files.clone()));
+    }
+    files
+}
+
+fn detect_now(root: &Path) -> Vec<VersionFile> {
     let mut out: Vec<VersionFile> = Vec::new();
     let add = |f: VersionFile, out: &mut Vec<VersionFile>| {
         if !out.iter().any(|o| o.path == f.path) && read_version(root, &f).is_ok() {
