@@ -327,3 +327,20 @@ fn releasing_a_duplicated_version_is_refused() {
     assert!(text(&out).contains("1.1.0"), "{}", text(&out));
     assert_eq!(repo.read("CHANGELOG.md"), log);
 }
+
+/// conventional-changelog's level-1 releases with level-2 parts: the last release's
+/// `## Features` is its own, not the file's trailing part, so its notes are not empty.
+#[test]
+fn the_last_level_1_release_keeps_its_level_2_parts() {
+    let log = "# Changelog\n\n# 1.0.0 (2024-01-01)\n\n## Features\n\n- a thing\n\n# 0.9.0 (2023-01-01)\n\n## Bug Fixes\n\n- older thing\n";
+    let repo = adopting(log, "v0.9.0");
+    let notes = repo.relhook(&["notes", "v0.9.0"]);
+    assert_eq!(
+        stdout(&notes),
+        "## Bug Fixes\n\n- older thing\n",
+        "{}",
+        text(&notes)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(!text(&doctor).contains("INVALID"), "{}", text(&doctor));
+}

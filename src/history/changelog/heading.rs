@@ -20,6 +20,49 @@ fn title(t: &str) -> &str {
         .trim_end()
 }
 
+/// Whether a heading names a group of changes (`## Features`, `## 🐛 Bug Fixes`, Keep a
+/// Changelog's and conventional-changelog's and git-cliff's names): under the last level-1
+/// release it is that release's part, never the file's trailing part.
+pub(super) fn names_change_group(t: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "added",
+        "changed",
+        "deprecated",
+        "removed",
+        "fixed",
+        "security",
+        "features",
+        "feature",
+        "new features",
+        "bug fixes",
+        "bugfixes",
+        "bug fix",
+        "fixes",
+        "performance improvements",
+        "performance",
+        "reverts",
+        "breaking changes",
+        "breaking",
+        "code refactoring",
+        "refactor",
+        "refactoring",
+        "documentation",
+        "docs",
+        "styles",
+        "tests",
+        "build system",
+        "continuous integration",
+        "miscellaneous chores",
+        "miscellaneous",
+        "chores",
+        "dependencies",
+    ];
+    // Emoji and punctuation before the words (`🐛 Bug Fixes`, `⚠ BREAKING CHANGES`).
+    let words = title(t).trim_start_matches(|c: char| !c.is_alphanumeric());
+    let words = words.trim_end_matches(':').trim().to_lowercase();
+    GROUPS.contains(&words.as_str())
+}
+
 /// Whether a `## ` heading that relhook reads as no release's names no version either (a
 /// title such as `## Previous Changelogs`, not `## v1.2 (2020)` or `## [Unreleased] - …`):
 /// a sub-heading or a trailing part, not a release heading written another way.

@@ -362,13 +362,15 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
             Kind::H2 => {
                 let parsed = parse_heading(i, t);
                 // vue's `## Bug Fixes` under `# [3.5.0](…)`, with releases below it: a part of
-                // that release, as Markdown nests it (after the last release, it is the
-                // trailing part, as vue's `## Previous Changelogs`).
+                // that release, as Markdown nests it. After the last release, a heading that
+                // names no group of changes is the trailing part (vue's `## Previous
+                // Changelogs`); `## Features` is still that release's.
                 if parsed.is_err()
                     && b.out.trailer.is_none()
                     && heading::names_no_version(t)
                     && b.in_level1_release(lines)
-                    && *last.get_or_insert_with(|| last_section(lines, i, &verbatim)) > Some(i)
+                    && (heading::names_change_group(t)
+                        || *last.get_or_insert_with(|| last_section(lines, i, &verbatim)) > Some(i))
                 {
                     b.open_sub(i, t);
                     continue;
@@ -515,6 +517,22 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(c.versions(), vec!["1.0.0"]);
+    }
+
+    /// `## Features` under the last of the level-1 releases is that release's part, as under
+    /// the others; a heading that names no group of changes there is the trailing part.
+    #[test]
+    fn a_change_group_under_the_last_level_1_release_is_its_part() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n# 1.0.0 (2024-01-01)\n\n## Features\n\n- a\n\n# 0.9.0 (2023-01-01)\n\n## 🐛 Bug Fixes\n\n- older\n\n## Previous Changelogs\n\n- [0.x](old.md)\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        let of = |v: &str| -> Vec<(String, String)> {
+            let e = c.entries_of(v).unwrap().into_iter();
+            e.map(|e| (e.section, e.text)).collect()
+        };
+        assert_eq!(of("1.0.0"), [("Features".into(), "a".into())]);
+        assert_eq!(of("0.9.0"), [("🐛 Bug Fixes".into(), "older".into())]);
+        assert!(!c.contains_entry("[0.x](old.md)", false));
     }
 
     /// electron/forge's level-4 release headings are releases, their `#####` headings its
