@@ -67,3 +67,4 @@ mod sync_cost;
 mod transaction;
 mod unlinted;
 mod version_files;
+mod version_texts;

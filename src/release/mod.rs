@@ -31,7 +31,7 @@ pub use files::{
 };
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, first_release_below_files,
-    parse_requested, version_info,
+    parse_requested, unreadable_file_version, version_info,
 };
 pub(crate) use preflight::preflight;
 pub use preflight::{

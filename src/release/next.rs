@@ -121,6 +121,11 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
         None => Tags::default(),
     };
     check_history(repo, config, &tags, None)?;
+    if tags.latest.is_none()
+        && let Some(r) = unreadable_file_version(repo, config, root)
+    {
+        return Err(r.into());
+    }
     Ok(match &tags.latest {
         Some(t) => (t.version.clone(), format!("release tag {}", t.name)),
         None => from_files_or_initial(config, root),
@@ -181,6 +186,11 @@ pub fn version_info(
         _ => None,
     };
     check_history(repo, config, &tags, named)?;
+    if tags.latest.is_none()
+        && let Some(r) = unreadable_file_version(repo, config, root)
+    {
+        return Err(r.into());
+    }
     let triple = |t: &ReleaseTag| (t.name.clone(), t.version.clone(), t.commit);
     let tag = tags.latest.as_ref().map(triple);
     let stable = tags.stable.as_ref().map(triple);
@@ -379,6 +389,49 @@ fn below_files(version: &Version, current: &Version, from: &str) -> Option<Refus
             ),
         )
     })
+}
+
+/// Before the first release tag, a version file that holds a version relhook cannot read as
+/// SemVer (PEP 440's `1.2.3rc1`, `1.2.3.post1`, a calendar `2024.1`) while no file holds one
+/// it can: the release could not tell where it starts, and would take the file to
+/// `version.initial`, below what it says. Refused, with the SemVer spelling to write where
+/// there is one.
+pub fn unreadable_file_version(repo: &Repo, config: &Config, root: &Path) -> Option<Refusal> {
+    let head = repo.head()?;
+    if repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .is_some()
+    {
+        return None;
+    }
+    let found = super::version_files(config, root);
+    let texts: Vec<(&files::VersionFile, String)> = found
+        .iter()
+        .filter_map(|f| Some((f, files::read_version(root, f).ok()?)))
+        .collect();
+    if texts.iter().any(|(_, t)| Version::parse(t).is_ok()) {
+        return None;
+    }
+    let (f, text) = texts.into_iter().next()?;
+    let path = f.path.display();
+    let (said, fix) = match crate::history::changelog::pep440_pre(&text) {
+        Some(v) => (
+            format!(" (PEP 440's spelling of SemVer `{v}`)"),
+            format!("write `{v}` in {path} (the same version, as SemVer) and commit"),
+        ),
+        None => (
+            String::new(),
+            format!("write the SemVer version it stands for (`X.Y.Z`) in {path} and commit"),
+        ),
+    };
+    Some(Refusal::new(
+        Reason::VersionFile,
+        format!(
+            "{path} ({}) says `{text}`, which is not a SemVer version{said}, and no release tag says where releases start: relhook cannot tell whether a release goes up from it",
+            f.locator
+        ),
+        format!("{fix}, then release"),
+    ))
 }
 
 /// [`from_files_or_initial`], and whether a version file said it.

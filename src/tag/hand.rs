@@ -237,7 +237,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
             ));
         } else if let Some(r) = repo.work_tree().and_then(|root| {
-            crate::release::first_release_below_files(repo, config, &root, &version)
+            crate::release::unreadable_file_version(repo, config, &root).or_else(|| {
+                crate::release::first_release_below_files(repo, config, &root, &version)
+            })
         }) {
             out.push(r.to_string());
         } else if repo.is_shallow()

@@ -31,6 +31,7 @@ mod prose;
 mod repeated;
 mod verbatim;
 
+pub(crate) use heading::pep440_pre;
 pub use merge::conflict_markers;
 pub use repeated::repeated_version;
 
