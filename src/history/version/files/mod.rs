@@ -9,7 +9,6 @@
 //! Writing is atomic per file and rolled back across files on failure.
 
 use std::fmt;
-use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
@@ -350,7 +349,21 @@ fn normalize_relative(rel: &Path) -> Result<PathBuf, &'static str> {
 /// Reads a file under the root as UTF-8 text.
 fn read_text(root: &Path, rel: &Path) -> Result<String> {
     let full = safe_join(root, rel)?;
-    let bytes = fs::read(&full).map_err(|e| read_error(rel, e))?;
+    // A FIFO (or a device) would block the read, and with it the hook and git: refused.
+    let bytes = match crate::fsx::read_regular_optional(&full) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(read_error(rel, io::ErrorKind::NotFound.into())),
+        Err(crate::Error::Io { source, .. }) => return Err(read_error(rel, source)),
+        Err(_) => {
+            return Err(read_error(
+                rel,
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a regular file (a FIFO, device or directory); relhook reads only regular files",
+                ),
+            ));
+        }
+    };
     String::from_utf8(bytes).map_err(|_| VersionFileError::NotUtf8 {
         path: rel.to_path_buf(),
     })
