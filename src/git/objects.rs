@@ -140,9 +140,7 @@ impl Repo {
                 }
             }
         }
-        let configured = self
-            .config_snapshot()
-            .and_then(|c| c.get_string("init.defaultBranch").ok());
+        let configured = self.config_string("init.defaultBranch");
         if let Some(name) = configured {
             if !out.contains(&name) {
                 out.push(name);

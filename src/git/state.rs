@@ -123,10 +123,7 @@ impl Repo {
         if out.is_empty() {
             return None;
         }
-        let cone = self
-            .config_snapshot()
-            .and_then(|c| c.get_bool("core.sparseCheckoutCone").ok())
-            .unwrap_or(false);
+        let cone = self.config_bool("core.sparseCheckoutCone").unwrap_or(false);
         let mut patterns: Vec<String> = Vec::new();
         for path in &out {
             let parent = Path::new(path)

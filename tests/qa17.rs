@@ -1,0 +1,89 @@
+//! Found by the differential QA of the hook-cost round (present before it): a FIFO listed
+//! as a version file hung the release and the hand tag, and a hand tag read `git -c` only for
+//! the identity, not for `commit.gpgSign` or `init.defaultBranch`.
+
+use crate::support::{configured_with_a_feature, hand_tag, stderr, text};
+
+/// `[version] files` naming a FIFO: refused at once by `release --dry-run` and a hand tag,
+/// never a read that blocks git.
+#[cfg(unix)]
+#[test]
+fn a_fifo_listed_as_a_version_file_is_refused_not_read() {
+    let repo = configured_with_a_feature(|_| {
+        "[version]\nfiles = [{ path = \"FI\", pattern = '{version}' }]\n".to_owned()
+    });
+    let made = std::process::Command::new("mkfifo")
+        .arg(repo.path().join("FI"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let said = "FI: cannot read: not a regular file (a FIFO, device or directory)";
+    // A read that blocks would hang the test: each command gets 20 seconds.
+    let within = |mut cmd: std::process::Command| {
+        let mut child = cmd
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let start = std::time::Instant::now();
+        while child.try_wait().expect("wait").is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("hung reading the FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        child.wait_with_output().expect("output")
+    };
+    let mut release = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    release.args(["release", "--dry-run"]);
+    let out = within(release);
+    let mut git = repo.command_in("git", &repo.path());
+    git.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.2.0", "-m", "x"]);
+    let tag = within(git);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains(said), "{}", text(&out));
+    assert_eq!(tag.status.code(), Some(128), "{}", text(&tag));
+    assert!(
+        stderr(&tag).contains("`FI`: not a regular file (a FIFO, device or directory)"),
+        "{}",
+        text(&tag)
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+}
+
+/// `git -c commit.gpgSign=false tag` in a repository that signs commits: git would not
+/// sign, so nor does the release commit relhook makes (no key needed, the release made).
+#[test]
+fn a_hand_tag_reads_git_dash_c_for_signing() {
+    let repo = configured_with_a_feature(|_| String::new());
+    repo.git(&["config", "commit.gpgSign", "true"]);
+    repo.git(&["config", "gpg.program", "false"]);
+    let out = hand_tag(&repo, &["-a", "v0.2.0", "-m", "x"]);
+    assert!(
+        repo.git(&["tag", "-l"]).is_empty(),
+        "signing failed: {}",
+        text(&out)
+    );
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").args([
+        "-c",
+        "commit.gpgSign=false",
+        "tag",
+        "-a",
+        "v0.2.0",
+        "-m",
+        "x",
+    ]);
+    let out = cmd.output().expect("git tag");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.2.0", "{}", text(&out));
+    assert_eq!(
+        repo.head_subject(),
+        "chore(release): 0.2.0",
+        "{}",
+        text(&out)
+    );
+}
