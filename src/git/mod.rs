@@ -5,6 +5,7 @@
 //! `git` program is started. No raw git2 object leaves this module.
 
 mod blob;
+mod config;
 mod diff;
 mod filter;
 mod hookdir;

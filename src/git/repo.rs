@@ -23,7 +23,7 @@ pub struct Repo {
     /// The `shallow` file's commits, read once.
     shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
     /// The configuration as first read: a live one stats every config file at each read.
-    config: std::cell::OnceCell<Option<git2::Config>>,
+    pub(super) config: std::cell::OnceCell<Option<git2::Config>>,
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
     /// latest release tag asked for, each path's filter driver.
     pub(super) still: std::cell::Cell<bool>,
@@ -195,44 +195,6 @@ impl Repo {
     /// runs no git that would).
     pub fn hold_still(&self) {
         self.still.set(true);
-    }
-
-    /// A snapshot of the configuration, taken at the first read. relhook changes the
-    /// configuration only through `git config` in `relhook install`, which reads none of the
-    /// keys read through this.
-    pub(super) fn config_snapshot(&self) -> Option<&git2::Config> {
-        self.config
-            .get_or_init(|| self.inner.config().and_then(|mut c| c.snapshot()).ok())
-            .as_ref()
-    }
-
-    /// A configuration value as git reads it in this process: `git -c key=value` (passed down
-    /// in the environment, the last one winning) before the files.
-    pub(super) fn config_string(&self, key: &str) -> Option<String> {
-        let given = super::overrides()
-            .into_iter()
-            .rev()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v);
-        given.or_else(|| self.config_snapshot()?.get_string(key).ok())
-    }
-
-    /// A boolean the same way, read as git reads one (`yes`/`on`/`true`/`1`, and their
-    /// opposites); a value git would refuse counts as unset.
-    pub(super) fn config_bool(&self, key: &str) -> Option<bool> {
-        let given = super::overrides()
-            .into_iter()
-            .rev()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v);
-        match given {
-            Some(v) => match v.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "on" | "1" => Some(true),
-                "false" | "no" | "off" | "0" | "" => Some(false),
-                _ => None,
-            },
-            None => self.config_snapshot()?.get_bool(key).ok(),
-        }
     }
 
     /// Resolves `A..B`, `A...B`, `A..`, `..B` or a single revision.

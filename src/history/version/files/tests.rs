@@ -1,6 +1,7 @@
 //! Unit tests of the version-file editors.
 
 use super::*;
+use std::fs;
 
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
