@@ -17,7 +17,7 @@ fn a_fifo_listed_as_a_version_file_is_refused_not_read() {
         .status()
         .expect("mkfifo");
     assert!(made.success());
-    let said = "FI: cannot read: not a regular file (a FIFO, device or directory)";
+    let said = "not a regular file (a FIFO, device or directory)";
     // A read that blocks would hang the test: each command gets 20 seconds.
     let within = |mut cmd: std::process::Command| {
         let mut child = cmd
@@ -85,5 +85,33 @@ fn a_hand_tag_reads_git_dash_c_for_signing() {
         "chore(release): 0.2.0",
         "{}",
         text(&out)
+    );
+}
+
+/// A detected Cargo.toml that is a link out of the work tree (or to nothing): refused by the
+/// release and the hand tag, naming it, not left out (the release then shipped with the file
+/// still at the old version).
+#[cfg(unix)]
+#[test]
+fn a_manifest_linked_out_of_the_work_tree_is_refused_not_skipped() {
+    let outside = tempfile::tempdir().unwrap();
+    let manifest = outside.path().join("Cargo.toml");
+    std::fs::write(&manifest, "[package]\nname = \"x\"\nversion = \"0.1.0\"\n").unwrap();
+    for target in [manifest.clone(), outside.path().join("gone.toml")] {
+        let repo = configured_with_a_feature(|_| String::new());
+        std::os::unix::fs::symlink(&target, repo.path().join("Cargo.toml")).unwrap();
+        repo.git(&["add", "Cargo.toml"]);
+        repo.git(&["commit", "-q", "--no-verify", "-m", "chore: the manifest"]);
+        let said = "Cargo.toml: it is a symbolic link to a file outside the work tree (or to none), and relhook writes no file through a link";
+        let out = crate::support::dated_release(&repo, &["--no-test"]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        assert!(stderr(&out).contains(said), "{}", text(&out));
+        let tag = crate::support::hand_tag_refused(&repo, "v0.2.0");
+        assert!(tag.contains(said), "{tag}");
+    }
+    assert!(
+        std::fs::read_to_string(&manifest)
+            .unwrap()
+            .contains("0.1.0")
     );
 }

@@ -192,7 +192,16 @@ pub fn sorted(
 ) -> crate::Result<Sorted> {
     let mut read = Vec::new();
     for f in version_files(config, root) {
-        let old = files::read_version(root, &f)?;
+        let old = match files::read_version(root, &f) {
+            Ok(old) => old,
+            // A link leading out of the work tree (or nowhere): refused as a release refuses
+            // any link it would write, with the fix.
+            Err(e) => {
+                return Err(check_path_list(config, root, [f.path.as_path()])
+                    .err()
+                    .unwrap_or(e.into()));
+            }
+        };
         read.push((f, old));
     }
     sort_version_files(config, read, new, || {

@@ -127,8 +127,16 @@ pub fn detect(root: &Path) -> Vec<VersionFile> {
 
 fn detect_now(root: &Path) -> Vec<VersionFile> {
     let mut out: Vec<VersionFile> = Vec::new();
+    // A manifest that is a symbolic link relhook cannot read (leading out of the work tree,
+    // or nowhere) is found all the same: the release then refuses it, naming it, where
+    // leaving it out would release with the file still at the old version.
     let add = |f: VersionFile, out: &mut Vec<VersionFile>| {
-        if !out.iter().any(|o| o.path == f.path) && read_version(root, &f).is_ok() {
+        let linked = || {
+            root.join(&f.path)
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+        };
+        if !out.iter().any(|o| o.path == f.path) && (read_version(root, &f).is_ok() || linked()) {
             out.push(f);
         }
     };
