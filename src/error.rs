@@ -472,6 +472,9 @@ impl Error {
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
             Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
+            Error::NotUtf8Path(_) => Some(
+                "rename the folder with the name that is not UTF-8 (the work tree or one above it), then run it again".into(),
+            ),
             _ => None,
         }
     }

@@ -115,3 +115,33 @@ fn a_manifest_linked_out_of_the_work_tree_is_refused_not_skipped() {
             .contains("0.1.0")
     );
 }
+
+/// A work tree whose path is not UTF-8: `install` and `doctor` say so, with the fix, not
+/// that relhook runs inside a git directory.
+#[cfg(unix)]
+#[test]
+fn a_work_tree_whose_path_is_not_utf8_is_named_so() {
+    use std::os::unix::ffi::OsStrExt;
+    let host = crate::support::Repo::new();
+    let bad = host.path().join(std::ffi::OsStr::from_bytes(b"bad\xffdir"));
+    std::fs::create_dir(&bad).unwrap();
+    let init = host
+        .command_in("git", &bad)
+        .args(["init", "-q", "-b", "main"])
+        .status();
+    assert!(init.unwrap().success());
+    for args in [&["install"][..], &["doctor"]] {
+        let out = host
+            .command_in(crate::support::relhook_bin(), &bad)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("is not valid UTF-8") && err.contains("rename the folder"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("inside a git directory"), "{err}");
+    }
+}

@@ -77,6 +77,10 @@ impl HooksLocation {
             return Err(Error::BareRepository(normalize(&common_dir)));
         }
         let top = run_git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+            // git names a work tree whose path is not UTF-8 in bytes relhook cannot read.
+            Error::GitCommand { .. } if cwd.to_str().is_none() => {
+                Error::NotUtf8Path(cwd.to_path_buf())
+            }
             Error::GitCommand { .. } => Error::InsideGitDir(cwd.to_path_buf()),
             other => other,
         })?;
