@@ -131,12 +131,19 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
     // or nowhere) is found all the same: the release then refuses it, naming it, where
     // leaving it out would release with the file still at the old version.
     let add = |f: VersionFile, out: &mut Vec<VersionFile>| {
-        let linked = || {
-            root.join(&f.path)
+        if out.iter().any(|o| o.path == f.path) {
+            return;
+        }
+        let found = match read_version(root, &f) {
+            Ok(_) => true,
+            // Leading out, or nowhere (an absent file is `Missing`, and no version file).
+            Err(super::VersionFileError::UnsafePath { .. }) => root
+                .join(&f.path)
                 .symlink_metadata()
-                .is_ok_and(|m| m.file_type().is_symlink())
+                .is_ok_and(|m| m.file_type().is_symlink()),
+            Err(_) => false,
         };
-        if !out.iter().any(|o| o.path == f.path) && (read_version(root, &f).is_ok() || linked()) {
+        if found {
             out.push(f);
         }
     };
