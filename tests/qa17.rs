@@ -145,3 +145,29 @@ fn a_work_tree_whose_path_is_not_utf8_is_named_so() {
         assert!(!err.contains("inside a git directory"), "{err}");
     }
 }
+
+/// `.relconfig.toml` a link to nothing: a configuration gone missing, not the defaults.
+/// install warns, doctor and the commit-msg hook name it, and a commit is refused until it
+/// is fixed (`--no-verify` still commits).
+#[cfg(unix)]
+#[test]
+fn a_dangling_config_link_is_named_not_taken_for_the_defaults() {
+    let repo = crate::support::Repo::new();
+    std::os::unix::fs::symlink(
+        "/nonexistent/relconfig.toml",
+        repo.path().join(".relconfig.toml"),
+    )
+    .unwrap();
+    let said = "it is a symbolic link to a file that does not exist; point the link at the configuration, or remove it to use the defaults";
+    let install = repo.relhook(&["install"]);
+    assert_eq!(install.status.code(), Some(0), "{}", text(&install));
+    assert!(stderr(&install).contains(said), "{}", text(&install));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(text(&doctor).contains(said), "{}", text(&doctor));
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let out = repo.try_commit("feat: a");
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains(said), "{}", text(&out));
+    repo.git(&["commit", "-q", "--no-verify", "-m", "feat: a"]);
+}

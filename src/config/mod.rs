@@ -316,6 +316,17 @@ impl Config {
                     std::io::Error::from(std::io::ErrorKind::NotFound),
                 ));
             }
+            // A link to nothing is a configuration gone missing, not one never written: the
+            // defaults would check commits and releases by rules nobody chose.
+            None if path
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink()) =>
+            {
+                return Err(Error::UnsafePath {
+                    path: path.to_owned(),
+                    reason: "it is a symbolic link to a file that does not exist; point the link at the configuration, or remove it to use the defaults".into(),
+                });
+            }
             None => return Ok(Config::default()),
         };
         let text = String::from_utf8(bytes).map_err(|e| {

@@ -230,6 +230,13 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 "relhook: warning: {e}: the hooks refuse every commit until that line is fixed (`relhook doctor` checks it)"
             );
         }
+        // A configuration relhook refuses to read (a link to nothing): the same, said once.
+        Err(e @ Error::UnsafePath { .. }) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "relhook: warning: {e}: the hooks refuse every commit until it is fixed (`relhook doctor` checks it)"
+            );
+        }
         Err(_) => {}
     }
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
