@@ -303,7 +303,7 @@ fn prepare(
     // which only git can run: an attribute lookup here, and no raw blob committed.
     if let Some(driver) = repo.filter_driver(&path) {
         return stop(Accumulated::Refused(format!(
-            "no entry added: {shown} is under git's `{driver}` filter (.gitattributes), which post-commit does not run; `relhook changelog --sync` writes the entries into the file, to `git add` with your next commit"
+            "no entry added: {shown} is under git's `{driver}` filter (set in gitattributes), which post-commit does not run; `relhook changelog --sync` writes the entries into the file, to `git add` with your next commit"
         )));
     }
     let stored = match repo.committed_file(head, &path)? {

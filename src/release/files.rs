@@ -369,7 +369,7 @@ fn filter_refusal(path: &Path, driver: &str, why: &FilterFailure) -> crate::Erro
     };
     crate::Error::Refused(Refusal::new(
         Reason::Filter,
-        format!("{path} is under git's `{driver}` filter (.gitattributes), and {why}"),
+        format!("{path} is under git's `{driver}` filter (set in gitattributes), and {why}"),
         fix,
     ))
 }
