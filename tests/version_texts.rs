@@ -88,3 +88,25 @@ fn a_release_tag_or_a_placeholder_leaves_the_file_alone() {
         text(&out)
     );
 }
+
+/// semantic-release's placeholder (`"version": "0.0.0-development"` in package.json, which
+/// its users keep) is no version, as `0.0.0` is not: the first release is `version.initial`,
+/// never v0.0.0.
+#[test]
+fn semantic_releases_placeholder_is_no_version() {
+    for placeholder in ["0.0.0-development", "0.0.0-semantically-released"] {
+        let repo = installed_repo();
+        repo.write(
+            "package.json",
+            format!("{{\n  \"name\": \"x\",\n  \"version\": \"{placeholder}\"\n}}\n"),
+        );
+        repo.git(&["add", "package.json"]);
+        repo.commit_hooked("feat: packaging");
+        let next = repo.relhook(&["version", "--next"]);
+        assert_eq!(stdout(&next), "0.1.0\n", "{placeholder}: {}", text(&next));
+        let out = dated_release(&repo, &["--no-test"]);
+        assert_eq!(out.status.code(), Some(0), "{placeholder}: {}", text(&out));
+        assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
+        assert!(repo.read("package.json").contains("\"version\": \"0.1.0\""));
+    }
+}

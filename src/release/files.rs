@@ -48,6 +48,13 @@ fn listed(config: &Config, f: &VersionFile) -> bool {
             .any(|l| l.path == f.path)
 }
 
+/// Whether `v` says "no version yet": `0.0.0` (`npm create vite`, `setup(version='0.0.0')`)
+/// and its pre-releases (semantic-release's `0.0.0-development` and
+/// `0.0.0-semantically-released`, which its users keep in package.json).
+pub fn is_placeholder(v: &semver::Version) -> bool {
+    (v.major, v.minor, v.patch) == (0, 0, 0)
+}
+
 /// Of the version files' versions (in [`version_files`]' order), the one a project without a
 /// release tag is at: a listed file's, else the first found one's that is not `0.0.0` (a
 /// tooling `package.json` or a placeholder `setup.py` is found before pyproject.toml), else
@@ -56,11 +63,10 @@ pub fn untagged_current<'a>(
     config: &Config,
     versions: impl IntoIterator<Item = (&'a VersionFile, semver::Version)>,
 ) -> Option<(&'a VersionFile, semver::Version)> {
-    let placeholder = semver::Version::new(0, 0, 0);
     versions
         .into_iter()
         .enumerate()
-        .min_by_key(|(i, (f, v))| (!listed(config, f), *v == placeholder, *i))
+        .min_by_key(|(i, (f, v))| (!listed(config, f), is_placeholder(v), *i))
         .map(|(_, found)| found)
 }
 

@@ -441,9 +441,9 @@ fn from_files_or_initial_which(config: &Config, root: &Path) -> (Version, String
         let text = files::read_version(root, f).ok()?;
         Some((f, Version::parse(&text).ok()?))
     });
-    // `0.0.0` (`npm create vite`, `setup(version='0.0.0')`) is a placeholder: no version yet.
+    // `0.0.0` and `0.0.0-development` are placeholders: no version yet.
     let found = super::files::untagged_current(config, versions)
-        .filter(|(_, v)| *v != Version::new(0, 0, 0));
+        .filter(|(_, v)| !super::files::is_placeholder(v));
     if let Some((f, v)) = found {
         return (
             v,
