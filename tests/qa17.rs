@@ -171,3 +171,46 @@ fn a_dangling_config_link_is_named_not_taken_for_the_defaults() {
     assert!(stderr(&out).contains(said), "{}", text(&out));
     repo.git(&["commit", "-q", "--no-verify", "-m", "feat: a"]);
 }
+
+/// A package's CHANGELOG.md in a monorepo released as one (lerna's fixed mode, commitlint)
+/// heads the old version `## [21.2.2](…)`: history, not a place to bump, so the runbook's
+/// old-version notes leave it (and HISTORY.md, CHANGES.rst) out, and keep the others.
+#[test]
+fn the_old_version_notes_leave_other_changelogs_out() {
+    let repo = crate::support::Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    for (path, text) in [
+        (
+            "packages/a/CHANGELOG.md",
+            "# Change Log\n\n## [1.0.0](x) (2020-01-01)\n",
+        ),
+        ("HISTORY.md", "1.0.0 / 2020-01-01\n"),
+        ("docs/CHANGES.rst", "1.0.0\n=====\n"),
+        ("docs/install.md", "npm i x@1.0.0\n"),
+        ("src/history.ts", "export const FIRST = '1.0.0';\n"),
+    ] {
+        repo.write(path, text);
+    }
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v"]);
+    assert_eq!(repo.relhook(&["install"]).status.code(), Some(0));
+    repo.commit_hooked("fix: y");
+    let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("docs/install.md:1 would still say 1.0.0"),
+        "{err}"
+    );
+    assert!(
+        err.contains("src/history.ts:1 would still say 1.0.0"),
+        "{err}"
+    );
+    for history in ["packages/a/CHANGELOG.md", "HISTORY.md", "docs/CHANGES.rst"] {
+        assert!(!err.contains(history), "{history}: {err}");
+    }
+}

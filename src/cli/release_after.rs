@@ -56,6 +56,7 @@ pub(super) fn old_version_left(
     let settings = |p: &str| p == crate::config::FILE_NAME;
     for path in listed.lines().filter(|p| {
         *p != changelog
+            && !is_history(p)
             && !crate::testrun::leftovers::is_lock_file(p)
             && !settings(p)
             && !is_vendored(p)
@@ -92,6 +93,15 @@ pub(super) fn say_old_version_left(
             "relhook: note: {path}:{line} {says} {old}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)"
         );
     }
+}
+
+/// Whether `path` is a changelog (a package's `CHANGELOG.md` in a monorepo, `HISTORY.md`,
+/// `CHANGES.rst`): the old version there is history, never a place to bump.
+fn is_history(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+    ["changelog", "changes", "history", "news", "releases"].contains(&stem)
+        && ["", "md", "markdown", "rst", "txt", "adoc"].contains(&ext)
 }
 
 /// Whether `path` is someone else's code kept in the repository, whose versions are never the
