@@ -16,23 +16,13 @@ impl Repo {
     /// A configuration value as git reads it in this process: `git -c key=value` (passed down
     /// in the environment, the last one winning) before the files.
     pub(super) fn config_string(&self, key: &str) -> Option<String> {
-        let given = super::overrides()
-            .into_iter()
-            .rev()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v);
-        given.or_else(|| self.config_snapshot()?.get_string(key).ok())
+        given(key).or_else(|| self.config_snapshot()?.get_string(key).ok())
     }
 
     /// A boolean the same way, read as git reads one (`yes`/`on`/`true`/`1`, and their
     /// opposites); a value git would refuse counts as unset.
     pub(super) fn config_bool(&self, key: &str) -> Option<bool> {
-        let given = super::overrides()
-            .into_iter()
-            .rev()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v);
-        match given {
+        match given(key) {
             Some(v) => match v.to_ascii_lowercase().as_str() {
                 "true" | "yes" | "on" | "1" => Some(true),
                 "false" | "no" | "off" | "0" | "" => Some(false),
@@ -41,4 +31,13 @@ impl Repo {
             None => self.config_snapshot()?.get_bool(key).ok(),
         }
     }
+}
+
+/// The value `git -c` gave `key` (passed down in the environment), the last one winning.
+fn given(key: &str) -> Option<String> {
+    super::overrides()
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
 }

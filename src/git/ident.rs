@@ -13,17 +13,9 @@ impl Repo {
     /// The author and committer git would give a new commit here, `None` when only git can
     /// tell (see the module's note).
     pub(super) fn new_commit_identity(&self) -> Option<(Signature<'static>, Signature<'static>)> {
-        let config = self.config_snapshot()?;
-        // `git -c` values (passed down in the environment) come first; the last one wins.
-        let overrides = super::overrides();
-        let get = |key: &str| -> Option<String> {
-            let given = overrides
-                .iter()
-                .rev()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                .map(|(_, v)| v.clone());
-            given.or_else(|| config.get_string(key).ok())
-        };
+        // Only git can tell where its configuration cannot be read.
+        self.config_snapshot()?;
+        let get = |key: &str| self.config_string(key);
         // A value that is not UTF-8 becomes one `clean` and `parse_date` refuse: git's to do.
         let env = |key: &str| {
             std::env::var_os(key).map(|v| v.into_string().unwrap_or_else(|_| "\n".to_owned()))
