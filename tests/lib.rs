@@ -45,6 +45,7 @@ mod qa14_files;
 mod qa14_versions;
 mod qa15;
 mod qa17;
+mod qa18;
 mod qa2;
 mod qa3;
 mod qa6a;

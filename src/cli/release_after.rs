@@ -36,40 +36,32 @@ pub(super) fn old_version_left(
 ) -> Vec<(String, usize, String)> {
     let old = old.to_string();
     let changelog = config.changelog.path.to_string_lossy().replace('\\', "/");
-    let mut grep = vec!["grep", "-l", "-I", "-F", "-e", &old];
-    // A package's release: the files of its own directory (`git grep` names them from the top).
+    // A package's release: the files of its own directory.
     let within = config
         .package
         .as_ref()
-        .map(|p| format!(":(top){}", p.path.to_string_lossy().replace('\\', "/")));
-    if let Some(dir) = &within {
-        grep.extend(["--", dir.as_str()]);
-    }
-    let Ok(listed) = repo.run_git(&grep, None) else {
-        return Vec::new();
-    };
-    let Some(root) = repo.work_tree() else {
+        .map(|p| p.path.to_string_lossy().replace('\\', "/"));
+    let Ok(found) = repo.tracked_files_containing(&old, within.as_deref()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     // relhook's own configuration holds settings (`initial`), never the released version.
     let settings = |p: &str| p == crate::config::FILE_NAME;
-    for path in listed.lines().filter(|p| {
-        *p != changelog
+    for file in found.iter().filter(|f| {
+        let p = f.path.as_str();
+        p != changelog
             && !is_history(p)
             && !crate::testrun::leftovers::is_lock_file(p)
             && !settings(p)
             && !is_vendored(p)
     }) {
-        let text = match planned.iter().find(|(p, _)| p == path) {
-            Some((_, after)) => String::from_utf8_lossy(after).into_owned(),
-            None => match std::fs::read_to_string(root.join(path)) {
-                Ok(t) => t,
-                Err(_) => continue,
-            },
-        };
+        let bytes = planned
+            .iter()
+            .find(|(p, _)| *p == file.path)
+            .map_or(file.bytes.as_slice(), |(_, after)| after);
+        let text = String::from_utf8_lossy(bytes);
         for (line, found) in crate::history::version::files::leftovers(&text, &old) {
-            out.push((path.to_owned(), line, found));
+            out.push((file.path.clone(), line, found));
         }
     }
     out.truncate(20);

@@ -8,6 +8,7 @@ mod blob;
 mod config;
 mod diff;
 mod filter;
+mod grep;
 mod hookdir;
 mod ident;
 mod locate;
@@ -26,6 +27,7 @@ pub mod txn;
 pub mod walk;
 
 pub use filter::FilterFailure;
+pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
 pub use objects::ObjectKind;
