@@ -201,6 +201,45 @@ fn a_forced_branch_that_drops_a_published_release_is_refused() {
     ok(push(&repo, &["-q", "-f", "origin", "main"]));
 }
 
+/// A release made and published on a maintenance branch that no other branch of the remote
+/// holds: deleting that branch leaves the release on no branch of the remote.
+#[test]
+fn deleting_the_only_remote_branch_that_holds_a_published_release_is_refused() {
+    let (repo, origin) = pushed();
+    repo.git(&["switch", "-q", "-c", "maint"]);
+    repo.commit_hooked("fix: backport");
+    ok(dated_release(&repo, &["--allow-branch"]));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "maint"]));
+    // A second branch of it elsewhere, which holds nothing else: deleting that one passes.
+    ok(push(&repo, &["-q", "origin", "main:refs/heads/topic"]));
+    ok(push(&repo, &["-q", "origin", "--delete", "topic"]));
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/topic"), None);
+
+    let published = remote_has(&repo, &origin, "refs/heads/maint");
+    let out = push(&repo, &["origin", "--delete", "maint"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("deleting origin's maint") && err.contains("v0.1.0"),
+        "{err}"
+    );
+    assert!(
+        err.contains("RELHOOK_SKIP=1 git push origin --delete maint"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`git switch main && git merge origin/maint`"),
+        "{err}"
+    );
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/maint"), published);
+    // Once main holds the release too, the branch can go.
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["merge", "-q", "--no-edit", "maint"]);
+    ok(push(&repo, &["-q", "origin", "main"]));
+    ok(push(&repo, &["-q", "origin", "--delete", "maint"]));
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/maint"), None);
+}
+
 #[test]
 fn an_amended_release_commit_is_not_pushed_without_its_tag() {
     let (repo, origin) = pushed();

@@ -37,16 +37,25 @@ struct BranchUpdate<'a> {
     fast_forward: bool,
 }
 
+/// A branch this push deletes on the remote.
+struct Deletion<'a> {
+    update: &'a Update,
+    branch: &'a str,
+    /// The remote's commit there, when this clone has it.
+    remote: Oid,
+}
+
 /// The remote's branches around the push.
 pub(super) struct Landing<'a> {
     updates: Vec<BranchUpdate<'a>>,
+    deletions: Vec<Deletion<'a>>,
     /// The remote's other branches, as last fetched.
     others: Vec<Oid>,
 }
 
 impl<'a> Landing<'a> {
-    pub(super) fn new(repo: &Repo, remote: &str, updates: &'a [Update]) -> Self {
-        let updates: Vec<BranchUpdate<'a>> = updates
+    pub(super) fn new(repo: &Repo, remote: &str, updates_in: &'a [Update]) -> Self {
+        let updates: Vec<BranchUpdate<'a>> = updates_in
             .iter()
             .filter(|u| !u.is_delete())
             .filter_map(|u| {
@@ -66,10 +75,20 @@ impl<'a> Landing<'a> {
                 })
             })
             .collect();
+        let deletions: Vec<Deletion<'a>> = updates_in
+            .iter()
+            .filter(|u| u.is_delete() && !u.remote.is_zero())
+            .filter_map(|u| {
+                Some(Deletion {
+                    update: u,
+                    branch: u.remote_ref.strip_prefix("refs/heads/")?,
+                    remote: peel(repo, u.remote)?,
+                })
+            })
+            .collect();
         let pushed = |name: &str| {
-            updates
-                .iter()
-                .any(|b| name == format!("{remote}/{}", b.branch))
+            let tracked = |branch: &str| name == format!("{remote}/{branch}");
+            updates.iter().any(|b| tracked(b.branch)) || deletions.iter().any(|d| tracked(d.branch))
         };
         let others = if repo.has_remote(remote) {
             repo.branches_at(&format!("remotes/{remote}/*"))
@@ -80,7 +99,11 @@ impl<'a> Landing<'a> {
         } else {
             Vec::new()
         };
-        Landing { updates, others }
+        Landing {
+            updates,
+            deletions,
+            others,
+        }
     }
 
     /// Whether some branch of the remote holds `commit` after the push, whether each update
@@ -137,10 +160,11 @@ impl<'a> Landing<'a> {
         remote: &str,
     ) -> Vec<Refusal> {
         let mut out = Vec::new();
-        if self.updates.iter().all(|b| b.fast_forward) {
+        if self.updates.iter().all(|b| b.fast_forward) && self.deletions.is_empty() {
             return out;
         }
         let configs = &configs();
+        out.extend(self.deleted(repo, configs, remote));
         for b in self.updates.iter().filter(|b| !b.fast_forward) {
             let Some(old) = b.remote else { continue };
             for config in configs {
@@ -166,6 +190,58 @@ impl<'a> Landing<'a> {
                     fix: format!(
                         "build on what was published instead: `git rebase {}` (replays this branch's new commits onto it), then push again; to withdraw {}, publish a fixed version (`{} patch`); to drop it from {} on purpose: `RELHOOK_SKIP=1 git push --force ...`",
                         short_id(old), t.name, rules::release_command(config), b.branch
+                    ),
+                }));
+            }
+        }
+        out
+    }
+}
+
+impl Landing<'_> {
+    /// Published release tags that only a branch this push deletes holds on the remote: each
+    /// is left on no branch of it. A branch this push updates holds what its new tip holds,
+    /// and what its old one does when the update is not a fast-forward (git may reject it;
+    /// [`Landing::dropped`] refuses the forced case).
+    fn deleted(&self, repo: &Repo, configs: &[Config], remote: &str) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        for d in &self.deletions {
+            for config in configs {
+                let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
+                tags.retain(|t| repo.reaches(d.remote, t.commit));
+                let after = self.others.iter().copied().chain(
+                    self.updates
+                        .iter()
+                        .flat_map(|b| std::iter::once(b.local).chain(b.remote)),
+                );
+                for tip in after {
+                    tags.retain(|t| !repo.reaches(tip, t.commit));
+                }
+                tags.sort_by(|x, y| x.version.cmp(&y.version));
+                // The release branch to keep it on (`git switch` needs a real name).
+                let stay = crate::release::release_branches(repo, config)
+                    .into_iter()
+                    .find(|b| !b.contains('*') && b != d.branch && repo.has_local_branch(b))
+                    .unwrap_or_else(|| "<a branch that stays>".to_owned());
+                out.extend(tags.into_iter().map(|t| Refusal {
+                    kind: Kind::Rewrite,
+                    refs: vec![d.update.remote_ref.clone()],
+                    commit: Some(t.commit),
+                    subject: format!(
+                        "deleting {remote}'s {}, the only branch there that holds release {}",
+                        d.branch, t.name
+                    ),
+                    problems: vec![format!(
+                        "{remote}'s {} is at {}, which holds the published release {} ({}), and no other branch of {remote} does (as last fetched): deleted, it would leave {} on no branch of {remote}",
+                        d.branch,
+                        short_id(d.remote),
+                        t.name,
+                        short_id(t.commit),
+                        t.name
+                    )],
+                    fix: format!(
+                        "merge it into a branch that stays first (`git switch {stay} && git merge {remote}/{}`, then push {stay}), or keep it; to delete it on purpose: `RELHOOK_SKIP=1 git push {remote} --delete {}`",
+                        d.branch, d.branch
                     ),
                 }));
             }
