@@ -110,3 +110,50 @@ fn semantic_releases_placeholder_is_no_version() {
         assert!(repo.read("package.json").contains("\"version\": \"0.1.0\""));
     }
 }
+
+/// semantic-release's own history: releases tagged, package.json kept at the placeholder. The
+/// refusal says what the placeholder is, and each fix it names works.
+#[test]
+fn a_placeholder_beside_release_tags_is_refused_with_both_fixes_that_work() {
+    let setup = || {
+        let repo = installed_repo();
+        repo.write(
+            "package.json",
+            "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
+        );
+        repo.git(&["add", "package.json"]);
+        repo.commit_hooked("feat: packaging");
+        repo.git_skipping_relhook(&["tag", "v1.4.0"]);
+        repo.commit_hooked("feat: more");
+        repo
+    };
+    let repo = setup();
+    let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("0.0.0-development is a placeholder (semantic-release's)")
+            && err.contains(r#"`files = [{ path = "package.json", key = "version" }]`"#)
+            && err.contains("to keep the placeholder, set `[version] detect = false`"),
+        "{err}"
+    );
+    // Keep the placeholder.
+    repo.write(".relconfig.toml", "[version]\ndetect = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-qm", "chore: keep the placeholder"]);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v1.5.0");
+    assert!(repo.read("package.json").contains("0.0.0-development"));
+    // Or have each release write its version there.
+    let repo = setup();
+    repo.write(
+        ".relconfig.toml",
+        "[version]\nfiles = [{ path = \"package.json\", key = \"version\" }]\n",
+    );
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-qm", "chore: bump package.json"]);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.read("package.json").contains("\"version\": \"1.5.0\""));
+}

@@ -139,12 +139,24 @@ pub fn sort_version_files(
         let path = f.path.display();
         let what = format!("{path} says {old} ({}), not {current}, {origin}", f.locator);
         if anchors.is_empty() {
+            // semantic-release's users keep `0.0.0-development` there for good: say which
+            // fix keeps it.
+            let placeholder =
+                semver::Version::parse(old).is_ok_and(|v| is_placeholder(&v) && !v.pre.is_empty());
+            let fix = if placeholder && config.package.is_none() {
+                let entry = super::links::entry(&path.to_string(), &f.locator);
+                format!(
+                    "{old} is a placeholder (semantic-release's): to have each release write its version there, list it in .relconfig.toml (`[version]` then `files = [{entry}]`); to keep the placeholder, set `[version] detect = false` there (and list any file that does hold the version)"
+                )
+            } else {
+                fix_for_unanchored(config, &current)
+            };
             return Err(crate::Error::Refused(Refusal::new(
                 Reason::VersionFile,
                 format!(
                     "{what}: relhook bumps a version file it found by itself only from the current version"
                 ),
-                fix_for_unanchored(config, &current),
+                fix,
             )));
         }
         let held: Vec<String> = anchors
