@@ -862,7 +862,12 @@ fn a_detected_file_at_another_version_is_refused_not_overwritten() {
         "{}",
         text(&out)
     );
-    assert!(stderr(&out).contains("`[version] files`"), "{}", text(&out));
+    // The entry that lists it, as the configuration spells one.
+    assert!(
+        stderr(&out).contains(r#"`files = [{ path = "setup.py", pattern = '''\bversion"#),
+        "{}",
+        text(&out)
+    );
     assert_eq!(repo.read("setup.py"), setup);
     assert_eq!(repo.git(&["tag", "--list"]), "v1.4.1");
     // The same refusal before a hand tag exists.

@@ -143,13 +143,13 @@ pub fn sort_version_files(
             // fix keeps it.
             let placeholder =
                 semver::Version::parse(old).is_ok_and(|v| is_placeholder(&v) && !v.pre.is_empty());
+            let entry = super::links::entry(&path.to_string(), &f.locator);
             let fix = if placeholder && config.package.is_none() {
-                let entry = super::links::entry(&path.to_string(), &f.locator);
                 format!(
                     "{old} is a placeholder (semantic-release's): to have each release write its version there, list it in .relconfig.toml (`[version]` then `files = [{entry}]`); to keep the placeholder, set `[version] detect = false` there (and list any file that does hold the version)"
                 )
             } else {
-                fix_for_unanchored(config, &current)
+                fix_for_unanchored(config, &current, &entry)
             };
             return Err(crate::Error::Refused(Refusal::new(
                 Reason::VersionFile,
@@ -176,13 +176,15 @@ pub fn sort_version_files(
 
 /// How to have a file bump that no other file backs (`current`: the version bumped from), or
 /// to stop finding it. A package has no `files` of its own: its file is set by hand.
-fn fix_for_unanchored(config: &Config, current: &semver::Version) -> String {
+fn fix_for_unanchored(config: &Config, current: &semver::Version, entry: &str) -> String {
     match &config.package {
         Some(p) => format!(
             "if it holds package {}'s version, set it to {current} and commit (relhook then bumps it)",
             p.name
         ),
-        None => "if it holds the project's version, list it in `[version] files` in .relconfig.toml (a listed file is always bumped); if not, set `[version] detect = false` and list the files that do".to_owned(),
+        None => format!(
+            "if it holds the project's version, list it in .relconfig.toml (`[version]` then `files = [{entry}]`; a listed file is always bumped); if not, set `[version] detect = false` and list the files that do"
+        ),
     }
 }
 
