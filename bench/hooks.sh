@@ -177,9 +177,12 @@ printf '#!/bin/sh\nexec %q --config committed.toml --commit-file "$1"\n' "$commi
 chmod +x "$hooks_cog/commit-msg" "$hooks_committed/commit-msg"
 base=$(g rev-parse HEAD)
 
-# A second repository to fetch from.
+# A second repository to fetch from, with 100 release tags this one does not have (git 2.46
+# and later fetch each ref in a transaction of its own: the hook runs twice per tag).
 upstream="$work/upstream"
 git clone -q --bare "$repo" "$upstream"
+for i in $(seq 100); do printf 'create refs/tags/v9.0.%s %s\n' "$i" "$(g rev-parse HEAD)"; done |
+  git -C "$upstream" update-ref --stdin
 
 # The reflogs as they are now: every run starts from them (HEAD's grows by one per commit).
 cp "$repo/.git/logs/HEAD" "$work/HEAD.reflog"
@@ -254,9 +257,11 @@ group noverify "$reset" \
   "commit --no-verify, relhook hooks" "$(with "$hooks_relhook" "$nv")"
 
 reset_refs=$(script reset-refs "$reset_body
-git update-ref -d refs/remotes/up/main")
+git update-ref -d refs/remotes/up/main
+git for-each-ref --format='delete %(refname)' 'refs/tags/v9.0.*' | git update-ref --stdin")
 for r in "update-ref:update-ref refs/heads/b HEAD~1" "git branch -f:branch -f c HEAD~2" \
-  "fetch:fetch -q $upstream main:refs/remotes/up/main"; do
+  "fetch:fetch -q $upstream main:refs/remotes/up/main" \
+  "fetch of 100 new tags:fetch -q $upstream refs/tags/v9.0.*:refs/tags/v9.0.*"; do
   what=${r%%:*} args=${r#*:}
   group "refs-${what// /-}" "$reset_refs" \
     "$what, no-op hook" "$(with "$hooks_rt_floor" "$args")" \

@@ -35,7 +35,7 @@ def main():
     a = ap.parse_args()
 
     ids = ["commit", "commit-none", "commit-cog", "commit-committed", "noverify",
-           "refs-update-ref", "refs-git-branch--f", "refs-fetch", "tags", "tags-other",
+           "refs-update-ref", "refs-git-branch--f", "refs-fetch", "refs-fetch-of-100-new-tags", "tags", "tags-other",
            "byhand", "lint", "lint-same", "growth-reflog", "growth-changelog"]
     groups = {g: load(a.results, g) for g in ids}
     out = []
@@ -127,7 +127,7 @@ def main():
               f"commit, relhook's hooks / {peer} as the only hook")
     ratio("noverify", "commit --no-verify, relhook hooks", "commit --no-verify, no-op hooks", None,
           "commit --no-verify, relhook's hooks / no-op hooks")
-    for what in ("update-ref", "git branch -f", "fetch"):
+    for what in ("update-ref", "git branch -f", "fetch", "fetch of 100 new tags"):
         ratio("refs-" + what.replace(" ", "-"), f"{what}, relhook hook", f"{what}, no-op hook", 1.15,
               f"{what}, relhook's reference-transaction / a no-op one")
     ratio("tags", "tag -a vX.Y.Z, relhook hooks", "tag -a vX.Y.Z, no hooks", 4,

@@ -71,9 +71,20 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         if state == "committed" && !hand::can_tell_git_tag() {
             hand_tag_unchecked_once(ctx, &created);
         }
-        if state == "prepared" && hand::can_tell_git_tag() && single.is_some() {
-            if let Ok(loc) = crate::git::locate(&ctx.cwd) {
-                hand::note_settled(&loc.git_dir, single);
+        if state == "prepared" && hand::can_tell_git_tag() {
+            // A fetch's tags are not judged (see `moves_refused`): its other transactions
+            // need no relhook.
+            let fetching = hand::fetch_process();
+            if let (true, Ok(loc)) = (
+                single.is_some() || fetching.is_some(),
+                crate::git::locate(&ctx.cwd),
+            ) {
+                if single.is_some() {
+                    hand::note_settled(&loc.git_dir, single);
+                }
+                if let Some(process) = fetching {
+                    hand::note_fetching(&loc.git_dir, &process);
+                }
             }
         }
         return Ok(Outcome::Ok);

@@ -32,7 +32,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 5;
+pub const SHIM_VERSION: u32 = 6;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -693,6 +693,61 @@ mod tests {
                 starts,
                 "{state} {noted} {worktree}"
             );
+        }
+    }
+
+    /// A transaction of the `git fetch` process relhook named (pid and start time) does not
+    /// start relhook; a note naming another process (same pid, another start) does not count.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn reference_transaction_lets_a_named_fetch_s_tags_go_by() {
+        use std::os::unix::fs::PermissionsExt;
+        // The shim's parent here is this test process.
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+        let start = stat
+            .rsplit_once(')')
+            .unwrap()
+            .1
+            .split_whitespace()
+            .nth(19)
+            .unwrap();
+        let me = std::process::id();
+        for (noted, starts) in [
+            (format!("{me} {start}"), false),
+            (format!("{me} 1{start}"), true),
+            (format!("{} {start}", me + 1), true),
+        ] {
+            let tmp = tempfile::tempdir().unwrap();
+            let d = tmp.path();
+            std::fs::create_dir_all(d.join(".git")).unwrap();
+            std::fs::write(
+                d.join(".git").join(crate::tag::hand::FETCHING),
+                format!("{noted}\n"),
+            )
+            .unwrap();
+            let fake = d.join("relhook");
+            std::fs::write(&fake, "#!/bin/sh\ntouch started\ncat >/dev/null\n").unwrap();
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let hook = HOOKS
+                .iter()
+                .find(|h| h.name == "reference-transaction")
+                .unwrap();
+            let shim = d.join("shim");
+            std::fs::write(&shim, hook.render(&fake, false, false).unwrap()).unwrap();
+            let mut child = std::process::Command::new("sh")
+                .arg(&shim)
+                .arg("prepared")
+                .current_dir(d)
+                .env_remove("GIT_DIR")
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let _ = std::io::Write::write_all(
+                &mut child.stdin.take().unwrap(),
+                format!("{ZERO} {A} refs/tags/v1.0.0\n").as_bytes(),
+            );
+            assert!(child.wait().unwrap().success());
+            assert_eq!(d.join("started").exists(), starts, "{noted}");
         }
     }
 

@@ -20,7 +20,7 @@ mod caller;
 mod marker;
 mod notes;
 mod stranded;
-pub use caller::{can_tell_git_tag, from_git_tag, git_subcommand};
+pub use caller::{can_tell_git_tag, fetch_process, from_git_tag, git_subcommand};
 pub use marker::{Marker, clear_marker, describe_unfinished, note_pending, unfinished};
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};
@@ -100,6 +100,18 @@ pub fn note_settled(git_dir: &Path, line: Option<&str>) {
         Some(l) => std::fs::write(&path, format!("{l}\n")),
         None => std::fs::remove_file(&path),
     };
+}
+
+/// The file in the git dir where relhook names the `git fetch` process (`<pid> <start
+/// time>`, see [`fetch_process`]) whose new tags are none of its business: git 2.46 and later
+/// fetch each ref in a transaction of its own, and the shim then lets the rest of that fetch's
+/// tags go by without starting relhook once per tag (a fetch's tags are never judged).
+pub const FETCHING: &str = "relhook-tag-fetch";
+
+/// Names `process` in [`FETCHING`]. Best effort: without it the shim starts relhook, which
+/// finds nothing to do.
+pub fn note_fetching(git_dir: &Path, process: &str) {
+    let _ = std::fs::write(git_dir.join(FETCHING), format!("{process}\n"));
 }
 
 fn version_of(config: &Config, tag: &str) -> Option<Version> {

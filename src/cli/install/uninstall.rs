@@ -25,14 +25,16 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
         unregistered.attributes |= one.attributes;
         unregistered.am_three_way |= one.am_three_way;
     }
-    // The note the tag hook leaves in each worktree's git dir goes with the hooks.
+    // The notes the tag hook leaves in each worktree's git dir go with the hooks.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path());
     for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
-        let _ = std::fs::remove_file(git_dir.join(crate::tag::hand::SETTLED));
+        for note in [crate::tag::hand::SETTLED, crate::tag::hand::FETCHING] {
+            let _ = std::fs::remove_file(git_dir.join(note));
+        }
     }
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     write_out(|out| {

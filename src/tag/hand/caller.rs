@@ -24,11 +24,26 @@ pub fn can_tell_git_tag() -> bool {
     cfg!(unix) && Path::new("/proc/self/stat").is_file()
 }
 
+/// The git process that runs the hook, as `<pid> <start time>` (the 22nd field of
+/// `/proc/<pid>/stat`, in clock ticks since boot), when it is `git fetch`: the pair no later
+/// process shares, and the shim reads both for its `$PPID` without starting a program.
+pub fn fetch_process() -> Option<String> {
+    let (pid, sub) = git_ancestor()?;
+    (sub == "fetch").then_some(())?;
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let start = stat.rsplit_once(')')?.1.split_whitespace().nth(19)?;
+    Some(format!("{pid} {start}"))
+}
+
 /// The nearest ancestor process that is git, and its subcommand. relhook may sit several
 /// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
 /// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).
-#[cfg(unix)]
 fn parent_subcommand() -> Option<String> {
+    git_ancestor().map(|(_, sub)| sub)
+}
+
+#[cfg(unix)]
+fn git_ancestor() -> Option<(u32, String)> {
     let mut pid = std::os::unix::process::parent_id();
     for _ in 0..8 {
         let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
@@ -43,10 +58,10 @@ fn parent_subcommand() -> Option<String> {
         // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
         // subcommand itself, and what follows is its argument.
         if let Some(dashed) = program.strip_prefix("git-") {
-            return Some(dashed.to_owned());
+            return Some((pid, dashed.to_owned()));
         }
         if program == "git" {
-            return subcommand(args.into_iter());
+            return subcommand(args.into_iter()).map(|s| (pid, s));
         }
         pid = parent_of(pid)?;
     }
@@ -66,7 +81,7 @@ fn parent_of(pid: u32) -> Option<u32> {
 }
 
 #[cfg(not(unix))]
-fn parent_subcommand() -> Option<String> {
+fn git_ancestor() -> Option<(u32, String)> {
     None
 }
 
