@@ -116,3 +116,69 @@ fn a_fetch_of_many_new_tags_starts_relhook_once() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.head_subject(), "chore(release): 1.1.0");
 }
+
+/// Before the first release tag an explicit level has no release to bump: it used to be
+/// dropped without a word (`release major` made v0.1.0). It is refused, naming both ways on:
+/// the first release as it is, or the version the level would give.
+#[test]
+fn a_level_before_the_first_release_is_refused_with_the_versions_to_name() {
+    let repo = crate::support::installed_repo();
+    for (level, pre, want) in [
+        ("major", None, "relhook release 1.0.0"),
+        ("minor", None, "relhook release 0.2.0"),
+        ("patch", None, "relhook release 0.1.1"),
+        ("major", Some("rc"), "relhook release 1.0.0-rc.1"),
+    ] {
+        let mut args = vec!["release", level, "--no-test"];
+        if let Some(p) = pre {
+            args.extend(["--pre", p]);
+        }
+        let out = repo.relhook(&args);
+        assert_eq!(out.status.code(), Some(1), "{level}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "`{level}` bumps the last release, and there is none yet"
+            )) && err.contains("the first release is 0.1.0")
+                && err.contains(&format!("`{want}`")),
+            "{err}"
+        );
+        assert_eq!(repo.git(&["tag", "-l"]), "", "{level}");
+    }
+    // The version files' version is the base when there is one.
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"1.4.2\"\n}\n",
+    );
+    repo.git(&["add", "package.json"]);
+    repo.commit_hooked("build: packaging");
+    let out = repo.relhook(&["release", "major", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`relhook release 2.0.0`"),
+        "{}",
+        text(&out)
+    );
+    // What it names works, and so does the first release as it is.
+    let out = crate::support::dated_release(&repo, &["2.0.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "v2.0.0");
+    // From then on a level bumps that release.
+    repo.commit_hooked("fix: later");
+    let out = repo.relhook(&["release", "minor", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("v2.1.0"), "{}", text(&out));
+}
+
+/// 0.0.0 says "no version yet": it is never a release, even named.
+#[test]
+fn version_0_0_0_is_never_released() {
+    let repo = crate::support::installed_repo();
+    let out = repo.relhook(&["release", "0.0.0", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("0.0.0 is no version"),
+        "{}",
+        text(&out)
+    );
+}

@@ -300,6 +300,15 @@ impl Default for CommitConfig {
 }
 
 impl Config {
+    /// The command that makes a release of what this configuration releases: `relhook
+    /// release`, or in a package's view `relhook release --package NAME`.
+    pub fn release_command(&self) -> String {
+        match &self.package {
+            Some(p) => format!("relhook release --package {}", p.name),
+            None => "relhook release".to_owned(),
+        }
+    }
+
     /// Loads `<root>/.relconfig.toml`, or the defaults when there is none.
     pub fn load(root: &Path) -> Result<Config> {
         Self::load_file(&root.join(FILE_NAME), false)

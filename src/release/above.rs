@@ -38,10 +38,7 @@ pub fn check_above_released(
     root: &Path,
     version: &Version,
 ) -> crate::Result<()> {
-    let command = match &config.package {
-        Some(p) => format!("relhook release --package {}", p.name),
-        None => "relhook release".to_owned(),
-    };
+    let command = config.release_command();
     match not_above_released(repo, config, root, version, true, &command) {
         Some(r) => Err(crate::Error::Refused(r)),
         None => Ok(()),

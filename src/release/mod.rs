@@ -17,6 +17,7 @@ mod resume;
 mod retag;
 pub mod reverted;
 mod taken;
+mod unbumpable;
 mod undo;
 
 use std::path::Path;

@@ -191,6 +191,9 @@ pub fn version_info(
     {
         return Err(r.into());
     }
+    if let Some(r) = super::unbumpable::placeholder(config, requested) {
+        return Err(Error::Refused(r));
+    }
     let triple = |t: &ReleaseTag| (t.name.clone(), t.version.clone(), t.commit);
     let tag = tags.latest.as_ref().map(triple);
     let stable = tags.stable.as_ref().map(triple);
@@ -198,6 +201,17 @@ pub fn version_info(
         Some((name, v, _)) => (v.clone(), format!("release tag {name}"), false),
         None => from_files_or_initial_which(config, root),
     };
+    if tag.is_none()
+        && let Some(r) = super::unbumpable::level_before_first_release(
+            config,
+            &current,
+            &current_from,
+            requested,
+            pre,
+        )
+    {
+        return Err(Error::Refused(r));
+    }
     let (commits, since_latest, cancelled) = match head {
         Some(h) => super::deciders::deciders(
             repo,
@@ -266,7 +280,7 @@ pub fn version_info(
     };
     // Before the first tag the version files say the version: never taken down.
     if let Some(r) = filed
-        .then(|| below_files(&next, &current, &current_from))
+        .then(|| super::unbumpable::below_files(&next, &current, &current_from))
         .flatten()
     {
         return Err(Error::Refused(r));
@@ -368,27 +382,8 @@ pub fn first_release_below_files(
     }
     let (current, from, filed) = from_files_or_initial_which(config, root);
     filed
-        .then(|| below_files(version, &current, &from))
+        .then(|| super::unbumpable::below_files(version, &current, &from))
         .flatten()
-}
-
-fn below_files(version: &Version, current: &Version, from: &str) -> Option<Refusal> {
-    // A pre-release of the files' own version (1.0.0-rc.1 beside a never-released 1.0.0) is
-    // the usual way to a first release, not a step down.
-    let line = Version::new(version.major, version.minor, version.patch);
-    line.cmp_precedence(current).is_lt().then(|| {
-        Refusal::new(
-            Reason::NotGreater,
-            format!(
-                "{version} is below {current}, the version {} says (no release tag yet); versions only go up",
-                from.trim_end_matches(", no release tag yet")
-            ),
-            format!(
-                "release {current} as the first release (`relhook release {current}`), or a version above it; or, if {version} is right (`npm init` writes 1.0.0 before anything is released), set {} to {version} and commit that first",
-                from.trim_end_matches(", no release tag yet")
-            ),
-        )
-    })
 }
 
 /// Before the first release tag, a version file that holds a version relhook cannot read as

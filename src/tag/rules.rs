@@ -39,10 +39,7 @@ pub fn floating(rest: &str) -> bool {
 /// The command that makes a release of what `config` releases: `relhook release`, or in a
 /// package's view `relhook release --package NAME`.
 pub fn release_command(config: &Config) -> String {
-    match &config.package {
-        Some(p) => format!("relhook release --package {}", p.name),
-        None => "relhook release".to_owned(),
-    }
+    config.release_command()
 }
 
 /// The problems with release tag `name` pointing at `target` (a tag object or a commit).

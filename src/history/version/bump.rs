@@ -253,7 +253,7 @@ fn from_pre(
 }
 
 /// npm's rule for a pre-release base: `1.3.0-rc` already is the minor bump of 1.2.x.
-fn bump_from_pre(base: &Version, level: Level) -> Result<Version, BumpError> {
+pub fn bump_from_pre(base: &Version, level: Level) -> Result<Version, BumpError> {
     let carried = match level {
         Level::Major => base.minor == 0 && base.patch == 0,
         Level::Minor => base.patch == 0,
@@ -267,7 +267,7 @@ fn bump_from_pre(base: &Version, level: Level) -> Result<Version, BumpError> {
 }
 
 /// Bumps a release version by `level`, refusing to overflow.
-fn bump(base: &Version, level: Level) -> Result<Version, BumpError> {
+pub fn bump(base: &Version, level: Level) -> Result<Version, BumpError> {
     let overflow = || BumpError::Overflow(base.clone());
     let v = match level {
         Level::Major => Version::new(base.major.checked_add(1).ok_or_else(overflow)?, 0, 0),
