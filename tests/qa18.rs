@@ -182,3 +182,37 @@ fn version_0_0_0_is_never_released() {
         text(&out)
     );
 }
+
+/// `git tag -a 0.1.0` where release tags are `v0.1.0`: it used to make no release and say
+/// nothing, and every later `relhook version` stopped at it. It is refused, naming both ways on.
+#[test]
+fn a_hand_tag_without_the_prefix_is_refused_naming_the_release_tag() {
+    let repo = crate::support::installed_repo();
+    let out = hand_tag(&repo, &["-a", "0.1.0", "-m", "first release"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("relhook: refusing tag 0.1.0: release tags here are named v0.1.0")
+            && err.contains("`git tag -a v0.1.0`")
+            && err.contains("`tag_prefix = \"\"`"),
+        "{err}"
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    ok(repo.relhook(&["version"]));
+    // The release tag it names is a release; a name that is no version stays a plain tag.
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "first release"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    let out = hand_tag(&repo, &["-a", "nightly", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    // With unprefixed releases configured, the bare version is the release tag.
+    repo.write(".relconfig.toml", "[version]\ntag_prefix = \"\"\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: unprefixed"]);
+    let out = repo.git_skipping_relhook(&["tag", "-d", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix: two");
+    let out = hand_tag(&repo, &["-a", "0.1.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.1");
+}

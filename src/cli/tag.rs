@@ -126,6 +126,12 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 return Ok(Outcome::Failed);
             }
         }
+        for u in created.iter().filter(|u| u.old.is_none()) {
+            if let Some(why) = crate::tag::rules::unprefixed_version(&config, &u.tag) {
+                refused = true;
+                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+            }
+        }
         let mut release_commit = None;
         let mut standing = Vec::new();
         for (u, view) in &releases {

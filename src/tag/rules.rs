@@ -26,6 +26,19 @@ pub fn is_release_like(config: &Config, name: &str) -> bool {
     })
 }
 
+/// Why a new tag named as a bare version (`0.1.0`) is refused where release tags carry a
+/// prefix (`v0.1.0`): it makes no release, and every later `relhook version` and release
+/// stops at it (the history's tags would no longer say which prefix is the project's).
+pub fn unprefixed_version(config: &Config, name: &str) -> Option<String> {
+    let prefix = &config.version.tag_prefix;
+    if prefix.is_empty() || semver::Version::parse(name).is_err() {
+        return None;
+    }
+    Some(format!(
+        "release tags here are named {prefix}{name} (`tag_prefix = \"{prefix}\"` in .relconfig.toml), so {name} makes no release, and every later `relhook version` and release would stop at it; tag `git tag -a {prefix}{name}` for the release, or set `tag_prefix = \"\"` under [version] in .relconfig.toml if this project's releases have no prefix"
+    ))
+}
+
 /// Whether what follows a tag prefix is `N` or `N.M` (digits only): a floating tag's shape
 /// (`v1`, `v1.2`, which GitHub Actions move to each new release of that line).
 pub fn floating(rest: &str) -> bool {
