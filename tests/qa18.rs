@@ -216,3 +216,20 @@ fn a_hand_tag_without_the_prefix_is_refused_naming_the_release_tag() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.head_subject(), "chore(release): 0.1.1");
 }
+
+/// A bare-version tag made before relhook (or with RELHOOK_SKIP) stops `relhook version` and
+/// every release: doctor says so, with the fix, instead of "all is well".
+#[test]
+fn doctor_names_tags_that_stop_every_release() {
+    let repo = crate::support::installed_repo();
+    let out = repo.git_skipping_relhook(&["tag", "-a", "0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = crate::support::stdout(&out);
+    assert!(
+        said.contains("INVALID  version: the release tags here do not start with tag_prefix \"v\"")
+            && said.contains("fix: set `tag_prefix = \"\"`"),
+        "{said}"
+    );
+}

@@ -167,6 +167,18 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             fix: r.fix,
         });
     }
+    // What stops `relhook version` and every release here (tags of another scheme, `0.1.0`
+    // where they are `v0.1.0`; a version file no SemVer reads): said before a release trips on it.
+    if let Some(root) = repo.work_tree() {
+        if let Err(e) = crate::release::current_version(repo, config, &root) {
+            out.push(doctor::Check {
+                subject: "version".into(),
+                status: Status::Invalid,
+                detail: format!("{e}: `relhook version` and releases stop here"),
+                fix: e.hint(),
+            });
+        }
+    }
     if let Some(why) = crate::history::unlinted::release_message_problem(config) {
         out.push(doctor::Check {
             subject: "config".into(),
