@@ -117,19 +117,43 @@ pub fn name(signal: i32) -> &'static str {
 }
 
 /// Stops a child running under a guard after `signal`: the same signal first (a test runner
-/// cleans up on SIGINT or SIGTERM), SIGKILL when it is still running after `grace`.
+/// cleans up on SIGINT or SIGTERM), SIGKILL when it is still running after `grace`. A child
+/// that leads a process group of its own (the test command, see `testrun`) is stopped with
+/// the whole group, and waited for until none of it is left: the workers `npm test` or `make`
+/// start must not go on writing into a tree relhook then says is restored.
 pub fn stop(child: &mut std::process::Child, signal: i32, grace: std::time::Duration) {
     #[cfg(unix)]
     if let Ok(pid) = libc::pid_t::try_from(child.id()) {
-        // SAFETY: kill(2) on our own child, not yet reaped (so its pid is still its own).
-        unsafe { libc::kill(pid, signal) };
-        let deadline = std::time::Instant::now() + grace;
-        while std::time::Instant::now() < deadline {
-            if let Ok(Some(_)) = child.try_wait() {
+        use std::time::{Duration, Instant};
+        // SAFETY: kill(2) on our own child's process group, or the child alone (not yet
+        // reaped, so its pid is still its own) when it leads none.
+        let group = unsafe { libc::kill(-pid, signal) } == 0;
+        if !group {
+            unsafe { libc::kill(pid, signal) };
+        }
+        // SAFETY: signal 0 only asks whether any process of the group is left.
+        let left = || group && unsafe { libc::kill(-pid, 0) } == 0;
+        let deadline = Instant::now() + grace;
+        let mut ended = false;
+        while Instant::now() < deadline {
+            ended = ended || matches!(child.try_wait(), Ok(Some(_)));
+            if ended && !left() {
                 return;
             }
-            std::thread::sleep(std::time::Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(20));
         }
+        if group {
+            // SAFETY: as above; SIGKILL to what is left of the group.
+            unsafe { libc::kill(-pid, libc::SIGKILL) };
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        // What SIGKILL ends is gone once its new parent has reaped it: a moment.
+        let until = Instant::now() + Duration::from_secs(1);
+        while left() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        return;
     }
     let _ = signal;
     let _ = child.kill();

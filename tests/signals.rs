@@ -309,3 +309,40 @@ fn ctrl_c_while_a_package_release_tests_undoes_it() {
     );
     nothing_released(&repo, &head, &out);
 }
+
+/// A test command whose own child outlives it (`npm test`'s workers, `make`'s recipes): a
+/// SIGTERM to relhook alone (a CI timeout) stops the whole command, grandchild included, so
+/// nothing writes into the tree relhook says it restored.
+#[test]
+fn sigterm_to_relhook_stops_the_test_command_s_own_children_too() {
+    let repo = crate::support::configured_with_a_feature(|repo| {
+        let dir = repo.dir.path().display();
+        format!(
+            r#"[checks]
+test = ["sh", "-c", "touch {dir}/started; sh -c 'sleep 1; echo late > {dir}/repo/late.txt'; true"]
+"#
+        )
+    });
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let mut child = spawn(&repo, &relhook_bin(), &["release"]);
+    wait_started(&repo, &mut child);
+    send(&child, libc::SIGTERM, false);
+    let out = finish(child);
+    assert_eq!(out.status.code(), Some(143), "{}", text(&out));
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!repo.path().join("late.txt").exists(), "{}", text(&out));
+    nothing_released(&repo, &head, &out);
+}
+
+/// `relhook test` passes a signal sent to relhook alone on to the test command (which has a
+/// process group of its own, out of a terminal's reach) and says so in its exit code.
+#[test]
+fn a_signal_to_relhook_test_stops_the_test_command() {
+    let repo = repo_with_slow_tests("");
+    let mut child = spawn(&repo, &relhook_bin(), &["test"]);
+    wait_started(&repo, &mut child);
+    send(&child, libc::SIGINT, false);
+    let out = finish(child);
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out));
+    assert!(!test_command_alive(&repo), "the test command is stopped");
+}

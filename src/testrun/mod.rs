@@ -196,7 +196,13 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
         if let Ok(err) = std::io::stderr().as_fd().try_clone_to_owned() {
             cmd.stdout(Stdio::from(err));
         }
+        // A process group of its own: a signal that stops relhook stops the command with
+        // every process it started (`interrupt::stop`), not only the first.
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     }
+    // The command has a process group of its own, which a terminal's Ctrl-C does not reach:
+    // relhook takes the signal (under a guard, wherever it is called from) and passes it on.
+    let _deferred = crate::interrupt::Deferred::begin();
     // A stop asked for before the command starts (`interrupt`): it does not start.
     crate::interrupt::check("testing")?;
     match cmd.spawn() {
