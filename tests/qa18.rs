@@ -233,3 +233,48 @@ fn doctor_names_tags_that_stop_every_release() {
         "{said}"
     );
 }
+
+/// A comment that opens Unreleased (`<!-- Add new entries below this line -->`) is the file's
+/// marker: a release leaves it there, out of the release's section, its notes and its tag.
+#[test]
+fn a_comment_opening_unreleased_stays_there_through_a_release() {
+    let repo = crate::support::installed_repo();
+    let marker = "<!-- Add new entries below this line -->";
+    repo.write(
+        "CHANGELOG.md",
+        format!("# Changelog\n\n## [Unreleased]\n{marker}\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- old\n"),
+    );
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "docs: the marker"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("feat: new");
+    let out = hand_tag(&repo, &["-a", "v1.1.0", "-m", "v1.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.starts_with(&format!(
+            "# Changelog\n\n## [Unreleased]\n{marker}\n\n## [1.1.0] - "
+        )),
+        "{log}"
+    );
+    let notes = repo.relhook(&["notes", "v1.1.0"]);
+    assert!(
+        !crate::support::stdout(&notes).contains("<!--"),
+        "{}",
+        text(&notes)
+    );
+    // The next entry goes below the marker, and so does the next release (by relhook release).
+    repo.commit_hooked("fix: more");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.starts_with(&format!(
+            "# Changelog\n\n## [Unreleased]\n{marker}\n\n## [1.1.1] - 2026-11-21\n\n### Fixed\n\n- more\n"
+        )),
+        "{log}"
+    );
+    let tag = repo.git(&["tag", "-l", "--format=%(contents)", "v1.1.1"]);
+    assert!(!tag.contains("<!--"), "{tag}");
+}

@@ -330,6 +330,7 @@ impl Changelog {
         else {
             return Ok(());
         };
+        let lead = self.comment_lead(h);
         let Some(line) = self.lines.get_mut(h) else {
             return Ok(());
         };
@@ -339,10 +340,38 @@ impl Changelog {
         } else {
             format!("## {v} - {date}")
         };
-        let old_heading = std::mem::replace(&mut line.text, heading);
-        self.insert_lines(h, vec![old_heading, String::new()]);
+        if let Some(end) = lead {
+            // Comments right under the heading (`<!-- Add new entries below -->`) are the
+            // file's own markers: they stay with Unreleased, out of the release and its notes.
+            self.insert_lines(end, vec![String::new(), heading]);
+        } else {
+            let old_heading = std::mem::replace(&mut line.text, heading);
+            self.insert_lines(h, vec![old_heading, String::new()]);
+        }
         self.update_links(v, prev.as_deref(), tag_prefix, compare_base);
         Ok(())
+    }
+
+    /// The end (exclusive) of the HTML comments that open the section whose heading is line
+    /// `h`, blank lines between them included; `None` when it opens with none, or with a
+    /// comment that never closes.
+    fn comment_lead(&self, h: usize) -> Option<usize> {
+        let mut end = None;
+        let mut i = h + 1;
+        while let Some(line) = self.lines.get(i) {
+            let t = line.text.trim();
+            if t.is_empty() {
+                i += 1;
+                continue;
+            }
+            if !t.starts_with("<!--") {
+                break;
+            }
+            let close = (i..self.lines.len()).find(|&j| self.lines[j].text.contains("-->"))?;
+            end = Some(close + 1);
+            i = close + 1;
+        }
+        end
     }
 
     fn update_links(
@@ -601,6 +630,30 @@ mod tests {
         assert!(err.to_string().contains("line 7"), "{err}");
         assert!(c.release("1.2", "2026-02-04", "v", None).is_err());
         assert!(c.release("1.2.0", "2026-13-04", "v", None).is_err());
+    }
+
+    #[test]
+    fn release_leaves_the_comments_that_open_unreleased_with_it() {
+        let text = "## [Unreleased]\n<!-- Add new entries below this line -->\n\n<!--\n  two\n-->\n\n### Added\n\n- a\n";
+        let mut c = parse(text);
+        c.release("1.1.0", "2026-02-03", "v", None)
+            .expect("release");
+        assert_eq!(
+            c.render(),
+            "## [Unreleased]\n<!-- Add new entries below this line -->\n\n<!--\n  two\n-->\n\n## [1.1.0] - 2026-02-03\n\n### Added\n\n- a\n"
+        );
+        assert_eq!(c.entries_of("1.1.0").map(|e| e.len()), Some(1));
+        // A comment below the entries is not the section's lead (one that never closes is
+        // no changelog relhook reads).
+        let mut c = parse("## [Unreleased]\n### Added\n- a\n<!-- later -->\n");
+        c.release("1.1.0", "2026-02-03", "v", None)
+            .expect("release");
+        assert!(
+            c.render()
+                .starts_with("## [Unreleased]\n\n## [1.1.0] - 2026-02-03\n"),
+            "{}",
+            c.render()
+        );
     }
 
     #[test]
