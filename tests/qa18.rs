@@ -278,3 +278,41 @@ fn a_comment_opening_unreleased_stays_there_through_a_release() {
     let tag = repo.git(&["tag", "-l", "--format=%(contents)", "v1.1.1"]);
     assert!(!tag.contains("<!--"), "{tag}");
 }
+
+/// lerna's fixed mode (commitlint's layout): one version in lerna.json and in every package's
+/// package.json. A release bumps them all, as `lerna version` does; a package at another
+/// version is no part of it and is left alone.
+#[test]
+fn a_lerna_fixed_mode_release_bumps_every_package_at_the_version() {
+    let repo = Repo::new();
+    let pkg = |name: &str, version: &str| {
+        format!("{{\n  \"name\": \"@x/{name}\",\n  \"version\": \"{version}\"\n}}\n")
+    };
+    repo.write("package.json", "{\n  \"private\": true\n}\n");
+    repo.write(
+        "lerna.json",
+        "{\n  \"version\": \"1.2.3\",\n  \"packages\": [\"@x/*\"]\n}\n",
+    );
+    repo.write("@x/a/package.json", pkg("a", "1.2.3"));
+    repo.write("@x/b/package.json", pkg("b", "1.2.3"));
+    repo.write("@x/tool/package.json", pkg("tool", "0.0.1"));
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v1.2.3", "-m", "v1.2.3"]);
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: more");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.read("lerna.json").contains("\"version\": \"1.3.0\""));
+    assert_eq!(repo.read("@x/a/package.json"), pkg("a", "1.3.0"));
+    assert_eq!(repo.read("@x/b/package.json"), pkg("b", "1.3.0"));
+    assert_eq!(repo.read("@x/tool/package.json"), pkg("tool", "0.0.1"));
+    assert!(!stderr(&out).contains("still says"), "{}", text(&out));
+    // A hand tag does the same.
+    repo.commit_hooked("fix: again");
+    let out = hand_tag(&repo, &["-a", "v1.3.1", "-m", "v1.3.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("@x/b/package.json"), pkg("b", "1.3.1"));
+    assert!(repo.is_clean());
+}

@@ -153,8 +153,19 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
     // lerna's fixed mode keeps the workspace's one version in lerna.json (a private root
     // package.json often has none); `"independent"` is no version.
     let lerna = json("lerna.json", "version");
-    if read_version(root, &lerna).is_ok_and(|v| semver::Version::parse(&v).is_ok()) {
+    if let Some(fixed) = read_version(root, &lerna)
+        .ok()
+        .filter(|v| semver::Version::parse(v).is_ok())
+    {
         add(lerna, &mut out);
+        // `lerna version` bumps every package's package.json with it: those at that version
+        // are the release's too (one at another is no part of the fixed version).
+        for path in super::lerna::package_manifests(root) {
+            let f = json(&path.to_string_lossy(), "version");
+            if read_version(root, &f).is_ok_and(|v| v == fixed) {
+                add(f, &mut out);
+            }
+        }
     }
     let python = ["pyproject.toml", "setup.py", "setup.cfg"]
         .iter()

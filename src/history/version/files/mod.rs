@@ -492,6 +492,7 @@ mod cargo_lock;
 pub mod deps;
 mod detect;
 mod json;
+mod lerna;
 mod pattern;
 #[cfg(test)]
 mod tests;

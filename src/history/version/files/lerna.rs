@@ -1,0 +1,191 @@
+//! lerna's fixed mode: one version for every package, kept in lerna.json and in each
+//! package's package.json (`lerna version` bumps them all). The packages are lerna.json's
+//! `packages` globs, else the root package.json's `workspaces` (lerna 7 and later), else
+//! lerna's default `packages/*`.
+
+use std::path::{Path, PathBuf};
+
+/// The package.json of each package lerna manages under `root`, as paths from the top, in
+/// the order found; none that a glob reaches through a symbolic link, `..` or node_modules.
+pub fn package_manifests(root: &Path) -> Vec<PathBuf> {
+    let globs = globs(root);
+    let (exclude, include): (Vec<&String>, Vec<&String>) =
+        globs.iter().partition(|g| g.starts_with('!'));
+    let excluded: Vec<PathBuf> = exclude.iter().flat_map(|g| expand(root, &g[1..])).collect();
+    let mut out = Vec::new();
+    for dir in include.iter().flat_map(|g| expand(root, g)) {
+        let manifest = dir.join("package.json");
+        if !excluded.contains(&dir) && !out.contains(&manifest) && root.join(&manifest).is_file() {
+            out.push(manifest);
+        }
+    }
+    out
+}
+
+/// The package globs: lerna.json's `packages`, the root package.json's `workspaces` (a list,
+/// or yarn's `{ "packages": [...] }`), or `packages/*`.
+fn globs(root: &Path) -> Vec<String> {
+    let read = |name: &str| -> Option<serde_json::Value> {
+        serde_json::from_slice(&std::fs::read(root.join(name)).ok()?).ok()
+    };
+    let list = |v: &serde_json::Value| -> Option<Vec<String>> {
+        let items = v.as_array()?;
+        Some(
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+        )
+    };
+    if let Some(globs) = read("lerna.json").and_then(|l| list(l.get("packages")?)) {
+        return globs;
+    }
+    let workspaces = read("package.json").and_then(|p| {
+        let w = p.get("workspaces")?;
+        list(w).or_else(|| list(w.get("packages")?))
+    });
+    workspaces.unwrap_or_else(|| vec!["packages/*".to_owned()])
+}
+
+/// The directories (from the top) a workspace glob names: `*` and `?` within a part, `**`
+/// for any depth (at most four), a trailing `/` or `/package.json` ignored.
+fn expand(root: &Path, glob: &str) -> Vec<PathBuf> {
+    let glob = glob.trim_start_matches("./").trim_end_matches('/');
+    let glob = glob.strip_suffix("/package.json").unwrap_or(glob);
+    let parts: Vec<&str> = glob.split('/').collect();
+    if glob.is_empty() || glob.starts_with('/') || parts.iter().any(|p| *p == ".." || p.is_empty())
+    {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    walk(root, PathBuf::new(), &parts, 0, &mut found);
+    found
+}
+
+fn walk(root: &Path, at: PathBuf, parts: &[&str], depth: usize, found: &mut Vec<PathBuf>) {
+    let Some((part, rest)) = parts.split_first() else {
+        found.push(at);
+        return;
+    };
+    if *part == "**" {
+        // Zero directories, then one more level (a bounded depth: no runaway walk).
+        walk(root, at.clone(), rest, depth, found);
+        if depth < 4 {
+            for sub in subdirs(root, &at) {
+                walk(root, at.join(sub), parts, depth + 1, found);
+            }
+        }
+        return;
+    }
+    if !part.contains(['*', '?']) {
+        let next = at.join(part);
+        if is_real_dir(&root.join(&next)) {
+            walk(root, next, rest, depth, found);
+        }
+        return;
+    }
+    for sub in subdirs(root, &at) {
+        if wildcard(part.as_bytes(), sub.as_bytes()) {
+            walk(root, at.join(&sub), rest, depth, found);
+        }
+    }
+}
+
+/// The directories in `at` (not symbolic links; not hidden, not node_modules), sorted.
+fn subdirs(root: &Path, at: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(at)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| !n.starts_with('.') && n != "node_modules")
+        .collect();
+    names.sort();
+    names
+}
+
+fn is_real_dir(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.is_dir())
+}
+
+/// Whether `name` matches `pattern`, where `*` is any run of bytes and `?` any one byte.
+fn wildcard(pattern: &[u8], name: &[u8]) -> bool {
+    match (pattern.split_first(), name.split_first()) {
+        (None, None) => true,
+        (Some((b'*', rest)), _) => {
+            wildcard(rest, name)
+                || name
+                    .split_first()
+                    .is_some_and(|(_, n)| wildcard(pattern, n))
+        }
+        (Some((b'?', rest)), Some((_, n))) => wildcard(rest, n),
+        (Some((p, rest)), Some((c, n))) if p == c => wildcard(rest, n),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_name_the_packages_lerna_manages() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        for dir in [
+            "packages/a",
+            "packages/b",
+            "packages/b/node_modules/x",
+            "@scope/c",
+            "@scope/skip",
+            "tools/deep/d",
+            "packages/.hidden",
+        ] {
+            std::fs::create_dir_all(r.join(dir)).unwrap();
+            std::fs::write(r.join(dir).join("package.json"), "{}").unwrap();
+        }
+        // No lerna.json packages, no workspaces: lerna's default.
+        std::fs::write(r.join("lerna.json"), r#"{"version": "1.0.0"}"#).unwrap();
+        let names = |r: &Path| -> Vec<String> {
+            package_manifests(r)
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(r),
+            ["packages/a/package.json", "packages/b/package.json"]
+        );
+        // The root package.json's workspaces, yarn's object form too.
+        std::fs::write(
+            r.join("package.json"),
+            r#"{"workspaces": {"packages": ["@scope/*"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            names(r),
+            ["@scope/c/package.json", "@scope/skip/package.json"]
+        );
+        // lerna.json's own list wins; `!` leaves out, `**` goes down, `..` is refused.
+        std::fs::write(
+            r.join("lerna.json"),
+            r#"{"version": "1.0.0", "packages": ["@scope/*", "!@scope/skip", "tools/**", "../x/*"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            names(r),
+            ["@scope/c/package.json", "tools/deep/d/package.json"]
+        );
+    }
+
+    #[test]
+    fn wildcards_match_within_a_part() {
+        assert!(wildcard(b"*", b"abc"));
+        assert!(wildcard(b"a*c", b"abbc"));
+        assert!(wildcard(b"a?c", b"abc"));
+        assert!(!wildcard(b"a?c", b"ac"));
+        assert!(!wildcard(b"b*", b"abc"));
+    }
+}
