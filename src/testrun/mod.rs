@@ -196,9 +196,15 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
         if let Ok(err) = std::io::stderr().as_fd().try_clone_to_owned() {
             cmd.stdout(Stdio::from(err));
         }
-        // A process group of its own: a signal that stops relhook stops the command with
-        // every process it started (`interrupt::stop`), not only the first.
-        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        // Without a terminal (CI), a process group of its own: a signal that stops relhook
+        // (a CI timeout's SIGTERM) stops the command with every process it started
+        // (`interrupt::stop`), not only the first. At a terminal the command stays in
+        // relhook's group: a group of its own would be in the background, and the first
+        // pager, prompt or `stty` in it would stop it for good (SIGTTIN, SIGTTOU); there a
+        // Ctrl-C reaches the whole group already.
+        if !has_terminal() {
+            std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        }
     }
     // The command has a process group of its own, which a terminal's Ctrl-C does not reach:
     // relhook takes the signal (under a guard, wherever it is called from) and passes it on.
@@ -219,6 +225,18 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
             })
         }
     }
+}
+
+/// Whether relhook has a controlling terminal (`/dev/tty` opens).
+#[cfg(unix)]
+fn has_terminal() -> bool {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open("/dev/tty")
+        .is_ok()
 }
 
 /// Waits for the test command; under an `interrupt` guard, a signal relhook receives stops
