@@ -316,3 +316,22 @@ fn a_lerna_fixed_mode_release_bumps_every_package_at_the_version() {
     assert_eq!(repo.read("@x/b/package.json"), pkg("b", "1.3.1"));
     assert!(repo.is_clean());
 }
+
+/// `git tag -a v0.0.0` is no release, as `relhook release 0.0.0` is not.
+#[test]
+fn a_hand_tag_of_0_0_0_is_refused() {
+    let repo = crate::support::installed_repo();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0\"\n}\n",
+    );
+    repo.git(&["add", "package.json"]);
+    repo.commit_hooked("feat: packaging");
+    let err = crate::support::hand_tag_refused(&repo, "v0.0.0");
+    assert!(
+        err.contains("0.0.0 is no version") && err.contains("`v0.1.0`"),
+        "{err}"
+    );
+    assert!(repo.read("package.json").contains("\"version\": \"0.0.0\""));
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+}

@@ -78,6 +78,14 @@ pub fn problems(
             )];
         }
     };
+    // 0.0.0 says "no version yet" (semantic-release's placeholder), never a release.
+    if depth == Depth::Create && (version.major, version.minor, version.patch) == (0, 0, 0) {
+        return vec![format!(
+            "{version} is no version: relhook reads 0.0.0 as \"no version yet\", never as a release; tag `{prefix}{}` or above, or let the commits decide: `{}`",
+            config.version.initial,
+            release_command(config)
+        )];
+    }
     let mut out = Vec::new();
     let kind = repo.object_kind(target);
     if kind == Some(ObjectKind::Commit) && !config.release.allow_lightweight_tags {
