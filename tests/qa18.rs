@@ -139,7 +139,7 @@ fn a_level_before_the_first_release_is_refused_with_the_versions_to_name() {
         assert!(
             err.contains(&format!(
                 "`{level}` bumps the last release, and there is none yet"
-            )) && err.contains("the first release is 0.1.0")
+            )) && err.contains("the commits make the first release 0.1.0")
                 && err.contains(&format!("`{want}`")),
             "{err}"
         );
@@ -168,6 +168,73 @@ fn a_level_before_the_first_release_is_refused_with_the_versions_to_name() {
     let out = repo.relhook(&["release", "minor", "--dry-run", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(text(&out).contains("v2.1.0"), "{}", text(&out));
+}
+
+/// A breaking change after the version files last set the version makes the first release
+/// bump it, with `--pre` too (it used to make 1.4.2-rc.1, then 1.4.2); `major`, which gives the
+/// same, is taken.
+#[test]
+fn a_breaking_first_release_is_bumped_with_pre_and_major_alike() {
+    let repo = crate::support::installed_repo();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"1.4.2\"\n}\n",
+    );
+    repo.git(&["add", "package.json"]);
+    repo.commit_hooked("build: packaging");
+    repo.commit_hooked("feat!: drop the old API");
+    let next = |args: &[&str]| {
+        let out = repo.relhook(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        crate::support::stdout(&out).trim().to_owned()
+    };
+    assert_eq!(next(&["version", "--next"]), "2.0.0");
+    assert_eq!(next(&["version", "--next", "--pre", "rc"]), "2.0.0-rc.1");
+    let out = repo.relhook(&["release", "major", "--dry-run", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("v2.0.0"), "{}", text(&out));
+    let out = crate::support::dated_release(&repo, &["--pre", "rc", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "v2.0.0-rc.1");
+    assert!(
+        repo.read("package.json")
+            .contains("\"version\": \"2.0.0-rc.1\"")
+    );
+    repo.commit_hooked("fix: polish");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v2.0.0");
+}
+
+/// Below 1.0.0 an explicit level is what was asked: the policy that lowers a breaking change
+/// to a minor bump (and a feature to a patch) is for what the commits call for.
+#[test]
+fn below_1_0_0_an_explicit_level_is_what_was_asked() {
+    let repo = crate::support::installed_repo();
+    ok(crate::support::dated_release(&repo, &["--no-test"]));
+    repo.commit_hooked("fix: b");
+    for (level, want) in [
+        ("major", "v1.0.0"),
+        ("minor", "v0.2.0"),
+        ("patch", "v0.1.1"),
+    ] {
+        let out = repo.relhook(&["release", level, "--dry-run", "--no-test"]);
+        assert!(out.status.success(), "{}", text(&out));
+        assert!(
+            text(&out).contains(&format!("release {want} ")),
+            "{level}: {}",
+            text(&out)
+        );
+    }
+    // What the commits call for is still lowered: a feature is a patch, as configured.
+    repo.commit_hooked("feat: c");
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(
+        crate::support::stdout(&out).trim(),
+        "0.1.1",
+        "{}",
+        text(&out)
+    );
 }
 
 /// 0.0.0 says "no version yet": it is never a release, even named.

@@ -201,16 +201,20 @@ pub fn version_info(
         Some((name, v, _)) => (v.clone(), format!("release tag {name}"), false),
         None => from_files_or_initial_which(config, root),
     };
-    if tag.is_none()
-        && let Some(r) = super::unbumpable::level_before_first_release(
+    // Before the first release tag a level has no release to bump: what the commits make of
+    // the first release is taken when the level gives the same, else both are named.
+    if tag.is_none() && matches!(requested, Requested::Level(_)) {
+        let auto = version_info(repo, config, root, &Requested::Auto, pre)?;
+        return match super::unbumpable::level_before_first_release(
             config,
-            &current,
-            &current_from,
+            (&current, &current_from),
+            &auto.next,
             requested,
             pre,
-        )
-    {
-        return Err(Error::Refused(r));
+        ) {
+            Some(r) => Err(Error::Refused(r)),
+            None => Ok(auto),
+        };
     }
     let (commits, since_latest, cancelled) = match head {
         Some(h) => super::deciders::deciders(
@@ -317,7 +321,8 @@ fn first_release(
     let Some(file) = super::version_files(config, root).into_iter().next() else {
         return (next, Some(already));
     };
-    if !matches!(requested, Requested::Auto) || pre.is_some() || next != *current {
+    let release_of = |v: &Version| Version::new(v.major, v.minor, v.patch);
+    if !matches!(requested, Requested::Auto) || release_of(&next) != release_of(current) {
         return (next, None);
     }
     let path = file.path.to_string_lossy().into_owned();
@@ -342,11 +347,16 @@ fn first_release(
             )),
         );
     };
-    let bumped = if current.major == 0 && config.version.zero_major_breaking_bumps_minor {
+    let mut bumped = if current.major == 0 && config.version.zero_major_breaking_bumps_minor {
         Version::new(0, current.minor + 1, 0)
     } else {
         Version::new(current.major + 1, 0, 0)
     };
+    // A pre-release of it (`--pre rc`) starts its own line: 2.0.0-rc.1, not 1.4.2-rc.1.
+    if let Some(id) = pre {
+        let start = config.version.pre_release_start;
+        bumped.pre = semver::Prerelease::new(&format!("{id}.{start}")).unwrap_or_default();
+    }
     let short = &set_by[..set_by.len().min(9)];
     (
         bumped,

@@ -8,14 +8,16 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::history::version::bump::{self, Level, Requested};
 
-/// The refusal for `requested` before any release tag, the first release being `current`
-/// (from `current_from`): a level has nothing to bump, and dropping it would release
-/// `current` while `major` was asked. Both ways on are named: the first release as it is, or
-/// the version the level gives from `current`.
+/// The refusal for `requested` before any release tag, the version files (or
+/// `version.initial`) saying `current` (from `from`), and the commits making `first` of the
+/// first release: a level has nothing to bump, and taking it silently would release `first`
+/// while `major` was asked. `None` when the level gives `first` anyway (a breaking change
+/// since the files set the version already bumps it); else both ways on are named: the first
+/// release as the commits make it, or the version the level gives from `current`.
 pub fn level_before_first_release(
     config: &Config,
-    current: &Version,
-    current_from: &str,
+    (current, from): (&Version, &str),
+    first: &Version,
     requested: &Requested,
     pre: Option<&str>,
 ) -> Option<Refusal> {
@@ -33,6 +35,9 @@ pub fn level_before_first_release(
         bump::bump_from_pre(current, *level).map(|v| Version::new(v.major, v.minor, v.patch))
     }
     .ok()?;
+    if (first.major, first.minor, first.patch) == (target.major, target.minor, target.patch) {
+        return None;
+    }
     let command = config.release_command();
     let (as_it_is, named) = match pre {
         Some(id) => (
@@ -44,10 +49,10 @@ pub fn level_before_first_release(
     Some(Refusal::new(
         Reason::Version,
         format!(
-            "`{name}` bumps the last release, and there is none yet (no release tag): the first release is {current} ({current_from})"
+            "`{name}` bumps the last release, and there is none yet (no release tag): the version is {current} ({from}), and the commits make the first release {first}"
         ),
         format!(
-            "to release {current} as the first release: {as_it_is}; to start at the version `{name}` gives: `{command} {named}`"
+            "to release {first} as the first release: {as_it_is}; to start at the version `{name}` gives from {current}: `{command} {named}`"
         ),
     ))
 }

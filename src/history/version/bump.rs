@@ -183,11 +183,10 @@ pub fn next_from(
         ),
         (req, None, Some(p)) => from_pre(p, level_of(req), pre, policy)?,
         (req, Some(s), p) => {
-            let level = apply_policy(
-                level_of(req).unwrap_or_else(|| level_from_commits(commits)),
-                s,
-                policy,
-            );
+            // An explicit level is what was asked; the policy below 1.0.0 lowers only the
+            // level the commits call for.
+            let level = level_of(req)
+                .unwrap_or_else(|| apply_policy(level_from_commits(commits), s, policy));
             let target = bump(&release_of(s), level)?;
             match p {
                 Some(p) if target.cmp_precedence(&release_of(p)) != Ordering::Greater => {
@@ -243,7 +242,7 @@ fn from_pre(
     let target = match level {
         // Auto from a pre-release: the commits belong to the pending release.
         None => base.clone(),
-        Some(l) => bump_from_pre(&base, apply_policy(l, &base, policy))?,
+        Some(l) => bump_from_pre(&base, l)?,
     };
     if target == base {
         Ok(with_pre(target, cur.pre.clone(), pre, policy.pre_start))
@@ -445,9 +444,9 @@ mod tests {
     }
 
     #[test]
-    fn zero_x_explicit_level_follows_policy() {
-        assert_eq!(level("0.3.4", Level::Major, None), v("0.4.0"));
-        assert_eq!(level("0.3.4", Level::Minor, None), v("0.3.5"));
+    fn zero_x_explicit_level_is_what_was_asked() {
+        assert_eq!(level("0.3.4", Level::Major, None), v("1.0.0"));
+        assert_eq!(level("0.3.4", Level::Minor, None), v("0.4.0"));
         assert_eq!(level("0.3.4", Level::Patch, None), v("0.3.5"));
     }
 
@@ -642,7 +641,7 @@ mod tests {
         );
         assert_eq!(
             level("0.9.0", Level::Major, Some("alpha")),
-            v("0.10.0-alpha.1")
+            v("1.0.0-alpha.1")
         );
     }
 
