@@ -402,3 +402,88 @@ fn a_hand_tag_of_0_0_0_is_refused() {
     assert!(repo.read("package.json").contains("\"version\": \"0.0.0\""));
     assert_eq!(repo.git(&["tag", "-l"]), "");
 }
+
+/// Slips of the release tag's name (`V0.1.0`, `ver0.1.0`, the default `v` where releases are
+/// `release-X.Y.Z`) before the first release would stop every later `relhook version`: each
+/// is refused, naming the tag to make.
+#[test]
+fn hand_tags_of_another_scheme_before_the_first_release_are_refused() {
+    let repo = crate::support::installed_repo();
+    for name in ["V0.1.0", "ver0.1.0", "v-0.1.0"] {
+        let out = hand_tag(&repo, &["-a", name, "-m", "x"]);
+        assert!(!out.status.success(), "{name}: {}", text(&out));
+        assert!(
+            stderr(&out).contains("`git tag -a v0.1.0`"),
+            "{name}: {}",
+            text(&out)
+        );
+        assert_eq!(repo.git(&["tag", "-l"]), "", "{name}");
+        ok(repo.relhook(&["version"]));
+    }
+    // Other tags (no version at their end) are tags.
+    ok(hand_tag(&repo, &["-a", "nightly", "-m", "x"]));
+    // Once the project has a release, other schemes no longer stop anything: left alone.
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
+    ok(hand_tag(&repo, &["-a", "docs-1.0.0", "-m", "x"]));
+    ok(repo.relhook(&["version"]));
+
+    let repo = crate::support::installed_repo();
+    repo.write(".relconfig.toml", "[version]\ntag_prefix = \"release-\"\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.commit_hooked("chore: release- tags");
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`git tag -a release-0.1.0`"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// In a monorepo a package's tag in another form than its template (`web-1.0.0` beside
+/// `web-v{version}`) is refused before the package's first release, and one made anyway is
+/// what doctor names; `api-V0.5.0` is package api's, not the root's.
+#[test]
+fn a_package_tag_in_another_form_is_refused_and_doctor_names_it() {
+    let repo = crate::support::installed_repo();
+    repo.write(
+        "crates/api/Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"0.3.0\"\n",
+    );
+    repo.write(
+        "crates/web/package.json",
+        "{\"name\":\"web\",\"version\":\"2.0.0\"}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[packages.api]\npath = \"crates/api\"\n[packages.web]\npath = \"crates/web\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.commit_hooked("build: packages");
+    ok(repo.relhook(&["install"]));
+    repo.write("crates/web/y", "y\n");
+    repo.git(&["add", "."]);
+    repo.commit_hooked("fix(web): thing");
+    let out = hand_tag(&repo, &["-a", "web-1.0.0", "-m", "x"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`git tag -a web-v1.0.0`"),
+        "{}",
+        text(&out)
+    );
+    // Made anyway, it is what doctor names.
+    let out = repo.git_skipping_relhook(&["tag", "-a", "web-1.0.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("INVALID  version of web:"),
+        "{}",
+        text(&out)
+    );
+    repo.git(&["tag", "-d", "web-1.0.0"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "api-V0.5.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["version"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

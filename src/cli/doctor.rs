@@ -170,13 +170,19 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
     // What stops `relhook version` and every release here (tags of another scheme, `0.1.0`
     // where they are `v0.1.0`; a version file no SemVer reads): said before a release trips on it.
     if let Some(root) = repo.work_tree() {
-        if let Err(e) = crate::release::current_version(repo, config, &root) {
-            out.push(doctor::Check {
-                subject: "version".into(),
-                status: Status::Invalid,
-                detail: format!("{e}: `relhook version` and releases stop here"),
-                fix: e.hint(),
-            });
+        for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+            if let Err(e) = crate::release::current_version(repo, &view, &root) {
+                let subject = match &view.package {
+                    Some(p) => format!("version of {}", p.name),
+                    None => "version".into(),
+                };
+                out.push(doctor::Check {
+                    subject,
+                    status: Status::Invalid,
+                    detail: format!("{e}: `relhook version` and releases stop here"),
+                    fix: e.hint(),
+                });
+            }
         }
     }
     if let Some(why) = crate::history::unlinted::release_message_problem(config) {

@@ -126,8 +126,15 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 return Ok(Outcome::Failed);
             }
         }
+        // A tag that is no release here but names a version: a slip of the release tag's name
+        // would stop every later `relhook version` and release.
         for u in created.iter().filter(|u| u.old.is_none()) {
-            if let Some(why) = crate::tag::rules::unprefixed_version(&config, &u.tag) {
+            if releases.iter().any(|(r, _)| r.tag == u.tag) {
+                continue;
+            }
+            let why = crate::tag::rules::unprefixed_version(&config, &u.tag)
+                .or_else(|| crate::tag::rules::of_another_scheme(&repo, &config, &u.tag, u.new));
+            if let Some(why) = why {
                 refused = true;
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
             }

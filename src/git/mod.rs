@@ -33,6 +33,7 @@ pub use locate::{Location, locate};
 pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};
+pub use refs::version_suffix;
 pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};

@@ -190,7 +190,7 @@ impl Repo {
 }
 
 /// `name` split into the text before a SemVer version that ends it, and that version.
-fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
+pub fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
     let bytes = name.as_bytes();
     (0..bytes.len()).find_map(|i| {
         let starts = bytes[i].is_ascii_digit()

@@ -39,6 +39,38 @@ pub fn unprefixed_version(config: &Config, name: &str) -> Option<String> {
     ))
 }
 
+/// Why a new tag that is no release tag here but ends in a version (`V0.1.0`, `ver0.1.0`,
+/// `web-1.0.0` beside the template `web-v{version}`) is refused: before the first release
+/// under the project's prefix (or a package's template), tags of another scheme stop every
+/// later `relhook version` and release (see `history::tag_prefixes`), so the slip is named
+/// now, with the tag to make instead.
+pub fn of_another_scheme(repo: &Repo, config: &Config, name: &str, target: Oid) -> Option<String> {
+    let (prefix, version) = crate::git::version_suffix(name)?;
+    let ours = config.version.tag_prefix.as_str();
+    if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
+        return None;
+    }
+    let commit = repo.peel_to_commit(target)?;
+    if let Some(p) = config
+        .packages
+        .iter()
+        .find(|k| crate::history::packages::names_package(&k.name, prefix))
+    {
+        let template = p.tag.prefix();
+        return repo.latest_release_tag(commit, template).is_none().then(|| {
+            format!(
+                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = \"{prefix}{{version}}\"` in [packages.{}] in .relconfig.toml if its releases are named so",
+                p.name, p.name
+            )
+        });
+    }
+    repo.latest_release_tag(commit, ours).is_none().then(|| {
+        format!(
+            "release tags here are named `{ours}{version}` (`tag_prefix = \"{ours}\"`), and there is none yet, so {name} makes no release, and every later `relhook version` and release would stop at it; tag `git tag -a {ours}{version}`, or set `tag_prefix = \"{prefix}\"` under [version] in .relconfig.toml if this project's releases are named so"
+        )
+    })
+}
+
 /// Whether what follows a tag prefix is `N` or `N.M` (digits only): a floating tag's shape
 /// (`v1`, `v1.2`, which GitHub Actions move to each new release of that line).
 pub fn floating(rest: &str) -> bool {

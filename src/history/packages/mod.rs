@@ -269,7 +269,7 @@ pub fn names_package(name: &str, prefix: &str) -> bool {
     let short = name.rsplit('/').next().unwrap_or(name);
     [name, short].iter().any(|n| {
         prefix.strip_prefix(n).is_some_and(|rest| {
-            let rest = rest.strip_suffix('v').unwrap_or(rest);
+            let rest = rest.strip_suffix(['v', 'V']).unwrap_or(rest);
             rest.chars()
                 .all(|c| matches!(c, '-' | '_' | '/' | '@' | '.'))
         })
