@@ -367,7 +367,19 @@ impl Changelog {
             if !t.starts_with("<!--") {
                 break;
             }
-            let close = (i..self.lines.len()).find(|&j| self.lines[j].text.contains("-->"))?;
+            // The first line at whose end no comment is open (`<!-- a --> <!-- b` leaves b
+            // open: the lead goes on to where b closes).
+            let mut open = false;
+            let close = (i..self.lines.len()).find(|&j| {
+                let mut rest = self.lines[j].text.as_str();
+                loop {
+                    let mark = if open { "-->" } else { "<!--" };
+                    let Some(at) = rest.find(mark) else { break };
+                    open = !open;
+                    rest = &rest[at + mark.len()..];
+                }
+                !open
+            })?;
             end = Some(close + 1);
             i = close + 1;
         }
@@ -645,6 +657,17 @@ mod tests {
         assert_eq!(c.entries_of("1.1.0").map(|e| e.len()), Some(1));
         // A comment below the entries is not the section's lead (one that never closes is
         // no changelog relhook reads).
+        // Two comments on a line, the second closing below: the lead ends where it closes.
+        let mut c = parse("## [Unreleased]\n<!-- a --> <!-- b\nstill b -->\n\n### Added\n\n- a\n");
+        c.release("1.1.0", "2026-02-03", "v", None)
+            .expect("release");
+        assert!(
+            c.render().starts_with(
+                "## [Unreleased]\n<!-- a --> <!-- b\nstill b -->\n\n## [1.1.0] - 2026-02-03\n"
+            ),
+            "{}",
+            c.render()
+        );
         let mut c = parse("## [Unreleased]\n### Added\n- a\n<!-- later -->\n");
         c.release("1.1.0", "2026-02-03", "v", None)
             .expect("release");
