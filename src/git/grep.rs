@@ -20,7 +20,8 @@ const SNIFF: usize = 8000;
 /// A tracked file that holds the string, with its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    /// The path from the top of the work tree, `/`-separated.
+    /// The path from the top of the work tree, `/`-separated (bytes that are not UTF-8 shown
+    /// as U+FFFD).
     pub path: String,
     /// The file as searched: the work tree's, or the index's blob where git reads that (an
     /// assume-unchanged file).
@@ -69,20 +70,18 @@ impl Repo {
             if entry.mode & 0o170000 != 0o100000 {
                 continue;
             }
-            let Ok(path) = std::str::from_utf8(&entry.path) else {
-                continue;
-            };
-            if prefix.is_some_and(|p| !path.starts_with(p)) {
+            if prefix.is_some_and(|p| !entry.path.starts_with(p.as_bytes())) {
                 continue;
             }
-            let Some(bytes) = self.entry_bytes(&entry, root, path) else {
+            let path = name_of(&entry.path);
+            let Some(bytes) = self.entry_bytes(&entry, root, &path) else {
                 continue;
             };
-            if finder.find(&bytes).is_none() || self.is_binary(path, &bytes) {
+            if finder.find(&bytes).is_none() || self.is_binary(&path, &bytes) {
                 continue;
             }
             out.push(Found {
-                path: path.to_owned(),
+                path: path.to_string_lossy().into_owned(),
                 bytes,
             });
         }
@@ -93,7 +92,7 @@ impl Repo {
     /// (git greps the checkout), the index's blob when git takes the file as unchanged, else
     /// the work tree's file (skipped when it is missing or no longer a regular file, as git
     /// skips it).
-    fn entry_bytes(&self, entry: &git2::IndexEntry, root: &Path, path: &str) -> Option<Vec<u8>> {
+    fn entry_bytes(&self, entry: &git2::IndexEntry, root: &Path, path: &Path) -> Option<Vec<u8>> {
         if entry.flags_extended & IndexEntryExtendedFlag::SKIP_WORKTREE.bits() != 0 {
             return None;
         }
@@ -109,9 +108,9 @@ impl Repo {
 
     /// Whether git takes `path` for binary: `-diff` (or `binary`) says yes, `diff` says no,
     /// `diff=<driver>` asks `diff.<driver>.binary`; otherwise a NUL early in the file.
-    fn is_binary(&self, path: &str, bytes: &[u8]) -> bool {
+    fn is_binary(&self, path: &Path, bytes: &[u8]) -> bool {
         let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
-        let attr = self.inner.get_attr_bytes(Path::new(path), "diff", flags);
+        let attr = self.inner.get_attr_bytes(path, "diff", flags);
         let said = match attr.map(git2::AttrValue::from_bytes) {
             Ok(git2::AttrValue::False) => Some(true),
             Ok(git2::AttrValue::True) => Some(false),
@@ -147,15 +146,29 @@ impl Repo {
         Ok(out
             .stdout
             .split(|b| *b == 0)
-            .filter_map(|p| std::str::from_utf8(p).ok().filter(|p| !p.is_empty()))
-            .filter_map(|path| {
-                let bytes = std::fs::read(root.join(path)).ok()?;
+            .filter(|p| !p.is_empty())
+            .filter_map(|raw| {
+                let path = name_of(raw);
+                let bytes = std::fs::read(root.join(&path)).ok()?;
                 Some(Found {
-                    path: path.to_owned(),
+                    path: path.to_string_lossy().into_owned(),
                     bytes,
                 })
             })
             .collect())
+    }
+}
+
+/// A path as git stores it (bytes, `/`-separated), as a path to open: any bytes on Unix,
+/// where a name need not be UTF-8 (a Latin-1 file name); elsewhere read as UTF-8.
+fn name_of(raw: &[u8]) -> std::path::PathBuf {
+    #[cfg(unix)]
+    {
+        std::path::PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(raw))
+    }
+    #[cfg(not(unix))]
+    {
+        std::path::PathBuf::from(String::from_utf8_lossy(raw).into_owned())
     }
 }
 
@@ -195,6 +208,28 @@ mod tests {
             .filter(|p| !p.is_empty())
             .map(|p| String::from_utf8(p.to_vec()).unwrap())
             .collect()
+    }
+
+    /// A file name that is not UTF-8 (Latin-1 `café`) is searched as git searches it.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_name_that_is_not_utf8_is_searched() {
+        use std::os::unix::ffi::OsStrExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        crate::git::testing::git(dir, &["init", "-q"]);
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::write(dir.join(name), "1.2.3\n").unwrap();
+        crate::git::testing::git(dir, &["add", "."]);
+        let repo = Repo::open(dir).unwrap();
+        for found in [
+            repo.tracked_files_containing("1.2.3", None).unwrap(),
+            repo.search_with_git(dir, "1.2.3", None).unwrap(),
+        ] {
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].path, "caf\u{fffd}.txt");
+            assert_eq!(found[0].bytes, b"1.2.3\n");
+        }
     }
 
     #[test]
