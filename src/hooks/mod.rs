@@ -696,35 +696,32 @@ mod tests {
         }
     }
 
-    /// A transaction of the `git fetch` process relhook named (pid and start time) does not
-    /// start relhook; a note naming another process (same pid, another start) does not count.
+    /// A transaction of the `git fetch` process relhook named does not start relhook; a note
+    /// naming another pid, or older than the process's /proc entry (a note a process with the
+    /// same pid left before this one started), does not count.
     #[cfg(target_os = "linux")]
     #[test]
     fn reference_transaction_lets_a_named_fetch_s_tags_go_by() {
         use std::os::unix::fs::PermissionsExt;
-        // The shim's parent here is this test process.
-        let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
-        let start = stat
-            .rsplit_once(')')
-            .unwrap()
-            .1
-            .split_whitespace()
-            .nth(19)
-            .unwrap();
+        // The shim's parent here is this test process; its /proc entry exists from now on.
         let me = std::process::id();
-        for (noted, starts) in [
-            (format!("{me} {start}"), false),
-            (format!("{me} 1{start}"), true),
-            (format!("{} {start}", me + 1), true),
+        std::fs::metadata(format!("/proc/{me}")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for (noted, old, starts) in [
+            (me.to_string(), false, false),
+            (me.to_string(), true, true),
+            ((me + 1).to_string(), false, true),
         ] {
             let tmp = tempfile::tempdir().unwrap();
             let d = tmp.path();
             std::fs::create_dir_all(d.join(".git")).unwrap();
-            std::fs::write(
-                d.join(".git").join(crate::tag::hand::FETCHING),
-                format!("{noted}\n"),
-            )
-            .unwrap();
+            let note = d.join(".git").join(crate::tag::hand::FETCHING);
+            std::fs::write(&note, format!("{noted}\n")).unwrap();
+            if old {
+                let file = std::fs::File::options().write(true).open(&note).unwrap();
+                file.set_modified(an_hour_ago).unwrap();
+            }
             let fake = d.join("relhook");
             std::fs::write(&fake, "#!/bin/sh\ntouch started\ncat >/dev/null\n").unwrap();
             std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -747,7 +744,7 @@ mod tests {
                 format!("{ZERO} {A} refs/tags/v1.0.0\n").as_bytes(),
             );
             assert!(child.wait().unwrap().success());
-            assert_eq!(d.join("started").exists(), starts, "{noted}");
+            assert_eq!(d.join("started").exists(), starts, "{noted} old={old}");
         }
     }
 

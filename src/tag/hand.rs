@@ -102,10 +102,12 @@ pub fn note_settled(git_dir: &Path, line: Option<&str>) {
     };
 }
 
-/// The file in the git dir where relhook names the `git fetch` process (`<pid> <start
-/// time>`, see [`fetch_process`]) whose new tags are none of its business: git 2.46 and later
-/// fetch each ref in a transaction of its own, and the shim then lets the rest of that fetch's
-/// tags go by without starting relhook once per tag (a fetch's tags are never judged).
+/// The file in the git dir where relhook names the `git fetch` process (its pid, see
+/// [`fetch_process`]) whose tags are none of its business: git 2.46 and later fetch each ref
+/// in a transaction of its own, and the shim then lets the rest of that fetch's tags go by
+/// without starting relhook once per tag (a fetch's tags are never judged). The shim takes the
+/// note only while it is newer than the process's /proc entry, which a later process with the
+/// same pid gets anew.
 pub const FETCHING: &str = "relhook-tag-fetch";
 
 /// Names `process` in [`FETCHING`]. Best effort: without it the shim starts relhook, which

@@ -24,15 +24,12 @@ pub fn can_tell_git_tag() -> bool {
     cfg!(unix) && Path::new("/proc/self/stat").is_file()
 }
 
-/// The git process that runs the hook, as `<pid> <start time>` (the 22nd field of
-/// `/proc/<pid>/stat`, in clock ticks since boot), when it is `git fetch`: the pair no later
-/// process shares, and the shim reads both for its `$PPID` without starting a program.
+/// The pid of the git process that runs the hook, when it is `git fetch`. Read after
+/// relhook has looked the process up in /proc (its entry there is made then, if it was not
+/// before): a note written now is newer than that entry, and the shim compares the two.
 pub fn fetch_process() -> Option<String> {
     let (pid, sub) = git_ancestor()?;
-    (sub == "fetch").then_some(())?;
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let start = stat.rsplit_once(')')?.1.split_whitespace().nth(19)?;
-    Some(format!("{pid} {start}"))
+    (sub == "fetch").then(|| pid.to_string())
 }
 
 /// The nearest ancestor process that is git, and its subcommand. relhook may sit several
