@@ -631,12 +631,49 @@ mod tests {
         }
     }
 
+    /// Runs the reference-transaction shim in `d` (state `state`, one input `line`, GIT_DIR
+    /// set when given) with a stand-in relhook, and tells whether it started it.
+    #[cfg(unix)]
+    fn reference_transaction_starts(
+        d: &Path,
+        state: &str,
+        line: &str,
+        git_dir: Option<&Path>,
+    ) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        let fake = d.join("relhook");
+        std::fs::write(&fake, "#!/bin/sh\ntouch started\ncat >/dev/null\n").unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let hook = HOOKS
+            .iter()
+            .find(|h| h.name == "reference-transaction")
+            .unwrap();
+        let shim = d.join("shim");
+        std::fs::write(&shim, hook.render(&fake, false, false).unwrap()).unwrap();
+        let mut command = std::process::Command::new("sh");
+        command
+            .arg(&shim)
+            .arg(state)
+            .current_dir(d)
+            .env_remove("GIT_DIR")
+            .stdin(std::process::Stdio::piped());
+        if let Some(dir) = git_dir {
+            command.env("GIT_DIR", dir);
+        }
+        let mut child = command.spawn().unwrap();
+        let _ = std::io::Write::write_all(
+            &mut child.stdin.take().unwrap(),
+            format!("{line}\n").as_bytes(),
+        );
+        assert!(child.wait().unwrap().success());
+        d.join("started").exists()
+    }
+
     /// In `committed`, a tag that `prepared` noted as settled (the very same ref line in
     /// `.git/relhook-tag-settled`) does not start relhook; any other line still does.
     #[cfg(unix)]
     #[test]
     fn reference_transaction_skips_relhook_for_a_settled_tag() {
-        use std::os::unix::fs::PermissionsExt;
         let line = format!("{ZERO} {A} refs/tags/v1.0.0");
         // `worktree`: a linked worktree's git dir, which git names in GIT_DIR.
         for (state, noted, starts, worktree) in [
@@ -663,36 +700,9 @@ mod tests {
                 format!("{noted}\n"),
             )
             .unwrap();
-            let fake = d.join("relhook");
-            std::fs::write(&fake, "#!/bin/sh\ntouch started\ncat >/dev/null\n").unwrap();
-            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-            let hook = HOOKS
-                .iter()
-                .find(|h| h.name == "reference-transaction")
-                .unwrap();
-            let shim = d.join("shim");
-            std::fs::write(&shim, hook.render(&fake, false, false).unwrap()).unwrap();
-            let mut command = std::process::Command::new("sh");
-            command
-                .arg(&shim)
-                .arg(state)
-                .current_dir(d)
-                .env_remove("GIT_DIR")
-                .stdin(std::process::Stdio::piped());
-            if worktree {
-                command.env("GIT_DIR", &git_dir);
-            }
-            let mut child = command.spawn().unwrap();
-            let _ = std::io::Write::write_all(
-                &mut child.stdin.take().unwrap(),
-                format!("{line}\n").as_bytes(),
-            );
-            assert!(child.wait().unwrap().success());
-            assert_eq!(
-                d.join("started").exists(),
-                starts,
-                "{state} {noted} {worktree}"
-            );
+            let git_dir_env = worktree.then_some(git_dir.as_path());
+            let started = reference_transaction_starts(d, state, &line, git_dir_env);
+            assert_eq!(started, starts, "{state} {noted} {worktree}");
         }
     }
 
@@ -702,7 +712,6 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn reference_transaction_lets_a_named_fetch_s_tags_go_by() {
-        use std::os::unix::fs::PermissionsExt;
         // The shim's parent here is this test process; its /proc entry exists from now on.
         let me = std::process::id();
         std::fs::metadata(format!("/proc/{me}")).unwrap();
@@ -722,29 +731,9 @@ mod tests {
                 let file = std::fs::File::options().write(true).open(&note).unwrap();
                 file.set_modified(an_hour_ago).unwrap();
             }
-            let fake = d.join("relhook");
-            std::fs::write(&fake, "#!/bin/sh\ntouch started\ncat >/dev/null\n").unwrap();
-            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-            let hook = HOOKS
-                .iter()
-                .find(|h| h.name == "reference-transaction")
-                .unwrap();
-            let shim = d.join("shim");
-            std::fs::write(&shim, hook.render(&fake, false, false).unwrap()).unwrap();
-            let mut child = std::process::Command::new("sh")
-                .arg(&shim)
-                .arg("prepared")
-                .current_dir(d)
-                .env_remove("GIT_DIR")
-                .stdin(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            let _ = std::io::Write::write_all(
-                &mut child.stdin.take().unwrap(),
-                format!("{ZERO} {A} refs/tags/v1.0.0\n").as_bytes(),
-            );
-            assert!(child.wait().unwrap().success());
-            assert_eq!(d.join("started").exists(), starts, "{noted} old={old}");
+            let line = format!("{ZERO} {A} refs/tags/v1.0.0");
+            let started = reference_transaction_starts(d, "prepared", &line, None);
+            assert_eq!(started, starts, "{noted} old={old}");
         }
     }
 
