@@ -487,3 +487,47 @@ fn a_package_tag_in_another_form_is_refused_and_doctor_names_it() {
     let out = repo.relhook(&["version"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// Once the project has a release in HEAD's history, a tag of another scheme on an older
+/// commit stops nothing (`relhook version` reads HEAD's history): it is left alone.
+#[test]
+fn a_tag_of_another_scheme_below_a_release_is_left_alone() {
+    let repo = crate::support::installed_repo();
+    repo.commit_hooked("fix: a");
+    ok(crate::support::dated_release(&repo, &["--no-test"]));
+    ok(hand_tag(
+        &repo,
+        &["-a", "docs-1.0.0", "-m", "docs", "HEAD~1"],
+    ));
+    ok(repo.relhook(&["version"]));
+}
+
+/// lerna's packages as git has them: an ignored or untracked package.json is no version file
+/// (it would go into the release commit), and `"packages": ["."]` is the top's package.json.
+#[test]
+fn lerna_packages_are_the_tracked_ones_and_dot_is_the_top() {
+    let repo = Repo::new();
+    let pkg = |version: &str| format!("{{\n  \"name\": \"x\",\n  \"version\": \"{version}\"\n}}\n");
+    repo.write(
+        "lerna.json",
+        "{\n  \"version\": \"1.0.0\",\n  \"packages\": [\"packages/*\", \".\"]\n}\n",
+    );
+    repo.write("package.json", pkg("1.0.0"));
+    repo.write("packages/a/package.json", pkg("1.0.0"));
+    repo.write(".gitignore", "packages/gen/\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    // Made after: one ignored, one new and untracked.
+    repo.write("packages/gen/package.json", pkg("1.0.0"));
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("fix: more");
+    let out = crate::support::dated_release(&repo, &["--no-test", "--allow-dirty"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("package.json"), pkg("1.0.1"));
+    assert_eq!(repo.read("packages/a/package.json"), pkg("1.0.1"));
+    assert_eq!(repo.read("packages/gen/package.json"), pkg("1.0.0"));
+    let shown = repo.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert!(!shown.contains("packages/gen"), "{shown}");
+}

@@ -50,21 +50,26 @@ pub fn of_another_scheme(repo: &Repo, config: &Config, name: &str, target: Oid) 
     if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
         return None;
     }
+    // What `relhook version` reads: the tags in HEAD's history, the new one among them.
     let commit = repo.peel_to_commit(target)?;
+    let head = repo.head()?;
+    if commit != head && !repo.reaches(head, commit) {
+        return None;
+    }
     if let Some(p) = config
         .packages
         .iter()
         .find(|k| crate::history::packages::names_package(&k.name, prefix))
     {
         let template = p.tag.prefix();
-        return repo.latest_release_tag(commit, template).is_none().then(|| {
+        return repo.latest_release_tag(head, template).is_none().then(|| {
             format!(
                 "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = \"{prefix}{{version}}\"` in [packages.{}] in .relconfig.toml if its releases are named so",
                 p.name, p.name
             )
         });
     }
-    repo.latest_release_tag(commit, ours).is_none().then(|| {
+    repo.latest_release_tag(head, ours).is_none().then(|| {
         format!(
             "release tags here are named `{ours}{version}` (`tag_prefix = \"{ours}\"`), and there is none yet, so {name} makes no release, and every later `relhook version` and release would stop at it; tag `git tag -a {ours}{version}`, or set `tag_prefix = \"{prefix}\"` under [version] in .relconfig.toml if this project's releases are named so"
         )

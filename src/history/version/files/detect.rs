@@ -160,7 +160,15 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
         add(lerna, &mut out);
         // `lerna version` bumps every package's package.json with it: those at that version
         // are the release's too (one at another is no part of the fixed version).
+        // Only those git tracks: an ignored or new package.json is nobody's release yet.
+        let repo = crate::git::Repo::open(root).ok();
         for path in super::lerna::package_manifests(root) {
+            if repo
+                .as_ref()
+                .is_some_and(|r| r.staged_blob(&path).is_none())
+            {
+                continue;
+            }
             let f = json(&path.to_string_lossy(), "version");
             if read_version(root, &f).is_ok_and(|v| v == fixed) {
                 add(f, &mut out);

@@ -1,6 +1,7 @@
 //! lerna's fixed mode: one version for every package, kept in lerna.json and in each
-//! package's package.json (`lerna version` bumps them all). The packages are lerna.json's
-//! `packages` globs, else the root package.json's `workspaces` (lerna 7 and later), else
+//! package's package.json (`lerna version` bumps them all). The packages are where lerna
+//! looks: lerna.json's `packages` globs (unless `useWorkspaces`), else pnpm-workspace.yaml's
+//! `packages` (`npmClient: "pnpm"`), else the root package.json's `workspaces`, else
 //! lerna's default `packages/*`.
 
 use std::path::{Path, PathBuf};
@@ -22,8 +23,7 @@ pub fn package_manifests(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The package globs: lerna.json's `packages`, the root package.json's `workspaces` (a list,
-/// or yarn's `{ "packages": [...] }`), or `packages/*`.
+/// The package globs, where lerna reads them (see the module's comment).
 fn globs(root: &Path) -> Vec<String> {
     let read = |name: &str| -> Option<serde_json::Value> {
         serde_json::from_slice(&std::fs::read(root.join(name)).ok()?).ok()
@@ -37,14 +37,39 @@ fn globs(root: &Path) -> Vec<String> {
                 .collect(),
         )
     };
-    if let Some(globs) = read("lerna.json").and_then(|l| list(l.get("packages")?)) {
+    let lerna = read("lerna.json");
+    let field = |key: &str| lerna.as_ref().and_then(|l| l.get(key));
+    let workspaces = field("useWorkspaces").and_then(serde_json::Value::as_bool) == Some(true);
+    if let Some(globs) = field("packages").filter(|_| !workspaces).and_then(list) {
         return globs;
     }
-    let workspaces = read("package.json").and_then(|p| {
+    if field("npmClient").and_then(serde_json::Value::as_str) == Some("pnpm") {
+        if let Some(globs) = pnpm_packages(root) {
+            return globs;
+        }
+    }
+    let from_package_json = read("package.json").and_then(|p| {
         let w = p.get("workspaces")?;
         list(w).or_else(|| list(w.get("packages")?))
     });
-    workspaces.unwrap_or_else(|| vec!["packages/*".to_owned()])
+    from_package_json.unwrap_or_else(|| vec!["packages/*".to_owned()])
+}
+
+/// The `packages:` list of pnpm-workspace.yaml (`- 'packages/*'` items, quoted or not).
+fn pnpm_packages(root: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(root.join("pnpm-workspace.yaml")).ok()?;
+    let mut lines = text.lines().skip_while(|l| l.trim_end() != "packages:");
+    lines.next()?;
+    let items = lines
+        .take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t', '-']))
+        .filter_map(|l| {
+            let item = l.trim().strip_prefix('-')?.trim();
+            let item = item.split(" #").next().unwrap_or(item).trim();
+            Some(item.trim_matches(['\'', '"']).to_owned())
+        })
+        .filter(|i| !i.is_empty())
+        .collect();
+    Some(items)
 }
 
 /// The directories (from the top) a workspace glob names: `*` and `?` within a part, `**`
@@ -52,9 +77,12 @@ fn globs(root: &Path) -> Vec<String> {
 fn expand(root: &Path, glob: &str) -> Vec<PathBuf> {
     let glob = glob.trim_start_matches("./").trim_end_matches('/');
     let glob = glob.strip_suffix("/package.json").unwrap_or(glob);
+    // The top itself (`.`): its package.json is a manifest found on its own.
+    if glob == "." || glob.is_empty() {
+        return vec![PathBuf::new()];
+    }
     let parts: Vec<&str> = glob.split('/').collect();
-    if glob.is_empty() || glob.starts_with('/') || parts.iter().any(|p| *p == ".." || p.is_empty())
-    {
+    if glob.starts_with('/') || parts.iter().any(|p| matches!(*p, ".." | "." | "")) {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -178,6 +206,34 @@ mod tests {
             names(r),
             ["@scope/c/package.json", "tools/deep/d/package.json"]
         );
+        // `.` is the top's own package.json, as git names it.
+        std::fs::write(
+            r.join("lerna.json"),
+            r#"{"version": "1.0.0", "packages": ["."]}"#,
+        )
+        .unwrap();
+        assert_eq!(names(r), ["package.json"]);
+        // lerna 5 and 6 with `useWorkspaces` read the workspaces; pnpm's own file for pnpm.
+        std::fs::write(
+            r.join("lerna.json"),
+            r#"{"version": "1.0.0", "useWorkspaces": true, "packages": ["packages/*"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            names(r),
+            ["@scope/c/package.json", "@scope/skip/package.json"]
+        );
+        std::fs::write(
+            r.join("lerna.json"),
+            r#"{"version": "1.0.0", "npmClient": "pnpm"}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            r.join("pnpm-workspace.yaml"),
+            "packages:\n  - 'tools/**' # all of them\n  - \"!tools/skip\"\nother: 1\n",
+        )
+        .unwrap();
+        assert_eq!(names(r), ["tools/deep/d/package.json"]);
     }
 
     #[test]
