@@ -330,7 +330,7 @@ impl Changelog {
         else {
             return Ok(());
         };
-        let lead = self.comment_lead(h);
+        let lead = super::lines::comment_lead(&self.lines, h);
         let Some(line) = self.lines.get_mut(h) else {
             return Ok(());
         };
@@ -350,40 +350,6 @@ impl Changelog {
         }
         self.update_links(v, prev.as_deref(), tag_prefix, compare_base);
         Ok(())
-    }
-
-    /// The end (exclusive) of the HTML comments that open the section whose heading is line
-    /// `h`, blank lines between them included; `None` when it opens with none, or with a
-    /// comment that never closes.
-    fn comment_lead(&self, h: usize) -> Option<usize> {
-        let mut end = None;
-        let mut i = h + 1;
-        while let Some(line) = self.lines.get(i) {
-            let t = line.text.trim();
-            if t.is_empty() {
-                i += 1;
-                continue;
-            }
-            if !t.starts_with("<!--") {
-                break;
-            }
-            // The first line at whose end no comment is open (`<!-- a --> <!-- b` leaves b
-            // open: the lead goes on to where b closes).
-            let mut open = false;
-            let close = (i..self.lines.len()).find(|&j| {
-                let mut rest = self.lines[j].text.as_str();
-                loop {
-                    let mark = if open { "-->" } else { "<!--" };
-                    let Some(at) = rest.find(mark) else { break };
-                    open = !open;
-                    rest = &rest[at + mark.len()..];
-                }
-                !open
-            })?;
-            end = Some(close + 1);
-            i = close + 1;
-        }
-        end
     }
 
     fn update_links(

@@ -39,3 +39,37 @@ pub(crate) fn dominant_eol(lines: &[Line]) -> &'static str {
     let lf = lines.iter().filter(|l| l.eol == "\n").count();
     if crlf > lf { "\r\n" } else { "\n" }
 }
+
+/// The end (exclusive) of the HTML comments that open the section whose heading is line
+/// `h` of `lines`, blank lines between them included; `None` when it opens with none, or with a
+/// comment that never closes.
+pub(crate) fn comment_lead(lines: &[Line], h: usize) -> Option<usize> {
+    let mut end = None;
+    let mut i = h + 1;
+    while let Some(line) = lines.get(i) {
+        let t = line.text.trim();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        if !t.starts_with("<!--") {
+            break;
+        }
+        // The first line at whose end no comment is open (`<!-- a --> <!-- b` leaves b
+        // open: the lead goes on to where b closes).
+        let mut open = false;
+        let close = (i..lines.len()).find(|&j| {
+            let mut rest = lines[j].text.as_str();
+            loop {
+                let mark = if open { "-->" } else { "<!--" };
+                let Some(at) = rest.find(mark) else { break };
+                open = !open;
+                rest = &rest[at + mark.len()..];
+            }
+            !open
+        })?;
+        end = Some(close + 1);
+        i = close + 1;
+    }
+    end
+}
