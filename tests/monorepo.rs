@@ -260,6 +260,21 @@ fn versions_below_one_and_odd_commits_are_worded_per_package() {
         text(&out)
     );
     assert!(!said.contains("(major since"), "{said}");
+    // An explicit level is what the release does, and the plan says so.
+    let out = repo.relhook(&[
+        "release",
+        "--package",
+        "core",
+        "major",
+        "--dry-run",
+        "--no-test",
+    ]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("core-v1.0.0: 0.3.0 → 1.0.0 (major, as asked)"),
+        "{}",
+        text(&out)
+    );
 
     repo.write("crates/cli/src/main.rs", "fn main() { }\n");
     repo.git(&["commit", "-q", "--no-verify", "-am", "tweak the cli"]);

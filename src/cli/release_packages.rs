@@ -99,7 +99,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         if json {
             super::json::print(&report(&plan, None))?;
         } else {
-            write_out(|out| print_plan(out, &plan, opts.no_test))?;
+            write_out(|out| print_plan(out, &plan, &opts))?;
             old_versions_left(&mut crate::cli::stream::stderr(), &repo, &plan, true);
         }
         return Ok(Outcome::Ok);
@@ -267,10 +267,25 @@ fn resume(
     }
 }
 
-fn print_plan(out: &mut dyn Write, plan: &Plan, no_test: bool) -> std::io::Result<()> {
+fn print_plan(
+    out: &mut dyn Write,
+    plan: &Plan,
+    opts: &crate::release::Options,
+) -> std::io::Result<()> {
+    let no_test = opts.no_test;
+    // An explicit level is what the release does, whatever the commits call for.
+    let asked = match opts.requested {
+        crate::history::version::bump::Requested::Level(l) => Some(match l {
+            crate::history::version::bump::Level::Major => "major",
+            crate::history::version::bump::Level::Minor => "minor",
+            crate::history::version::bump::Level::Patch => "patch",
+        }),
+        _ => None,
+    };
     writeln!(out, "release plan (dry run: nothing is written)")?;
     for p in &plan.packages {
         let why = match &p.info {
+            Some(_) if asked.is_some() => format!("{}, as asked", asked.unwrap_or_default()),
             Some(info) => match info.lowered_below_one(&p.current, &p.version) {
                 Some((made, called)) => format!(
                     "{made} since {}: {called}, which below 1.0.0 makes a {made} release",
