@@ -363,6 +363,13 @@ fn a_lerna_fixed_mode_release_bumps_every_package_at_the_version() {
     repo.write("@x/a/package.json", pkg("a", "1.2.3"));
     repo.write("@x/b/package.json", pkg("b", "1.2.3"));
     repo.write("@x/tool/package.json", pkg("tool", "0.0.1"));
+    // npm's lock file repeats each workspace package's version.
+    let lock = |v: &str| {
+        format!(
+            "{{\n  \"name\": \"root\",\n  \"lockfileVersion\": 3,\n  \"packages\": {{\n    \"\": {{\n      \"name\": \"root\"\n    }},\n    \"@x/a\": {{\n      \"name\": \"@x/a\",\n      \"version\": \"{v}\"\n    }},\n    \"@x/tool\": {{\n      \"name\": \"@x/tool\",\n      \"version\": \"0.0.1\"\n    }},\n    \"node_modules/@x/a\": {{\n      \"resolved\": \"@x/a\",\n      \"link\": true\n    }}\n  }}\n}}\n"
+        )
+    };
+    repo.write("package-lock.json", lock("1.2.3"));
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     let out = repo.git_skipping_relhook(&["tag", "-a", "v1.2.3", "-m", "v1.2.3"]);
@@ -375,6 +382,7 @@ fn a_lerna_fixed_mode_release_bumps_every_package_at_the_version() {
     assert_eq!(repo.read("@x/a/package.json"), pkg("a", "1.3.0"));
     assert_eq!(repo.read("@x/b/package.json"), pkg("b", "1.3.0"));
     assert_eq!(repo.read("@x/tool/package.json"), pkg("tool", "0.0.1"));
+    assert_eq!(repo.read("package-lock.json"), lock("1.3.0"));
     assert!(!stderr(&out).contains("still says"), "{}", text(&out));
     // A hand tag does the same.
     repo.commit_hooked("fix: again");

@@ -174,6 +174,7 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
                 add(f, &mut out);
             }
         }
+        with_workspace_lock_entries(root, &fixed, &mut out);
     }
     let python = ["pyproject.toml", "setup.py", "setup.cfg"]
         .iter()
@@ -196,6 +197,37 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
         }
     }
     out
+}
+
+/// npm's lock file repeats each workspace package's version (`packages["packages/a"].version`):
+/// in lerna's fixed mode those entries of the packages found (`out`) are bumped with them, as
+/// `npm install` would rewrite them, when every version the lock file then holds is `fixed`.
+/// A directory whose name has a `.` cannot be named as a key; its entry is left.
+fn with_workspace_lock_entries(root: &Path, fixed: &str, out: &mut Vec<VersionFile>) {
+    let keys: Vec<String> = out
+        .iter()
+        .filter(|f| f.path.file_name().is_some_and(|n| n == "package.json"))
+        .filter_map(|f| f.path.parent()?.to_str().map(str::to_owned))
+        .filter(|d| !d.is_empty() && !d.contains(['.', '|']))
+        .map(|d| format!("packages.{d}.version"))
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
+        let at = out.iter().position(|f| f.path == Path::new(lock));
+        let mut key = keys.join("|");
+        if at.is_some() {
+            key = format!("{NPM_LOCK_KEY}|{key}");
+        }
+        let f = json(lock, &key);
+        if read_version(root, &f).is_ok_and(|v| v == fixed) {
+            match at {
+                Some(i) => out[i] = f,
+                None => out.push(f),
+            }
+        }
+    }
 }
 
 /// `src/<pkg>/__init__.py`, `src/<pkg>/_version.py`, `<pkg>/__init__.py`, `<pkg>/_version.py`
