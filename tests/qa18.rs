@@ -539,3 +539,28 @@ fn lerna_packages_are_the_tracked_ones_and_dot_is_the_top() {
     let shown = repo.git(&["show", "--name-only", "--format=", "HEAD"]);
     assert!(!shown.contains("packages/gen"), "{shown}");
 }
+
+/// A release tag deleted here: `version --next` names the missing tag and its two ways back
+/// (`--resume`, or fetching the pushed tag), as `release` does, not a version `release` then
+/// refuses.
+#[test]
+fn a_deleted_release_tag_is_named_by_version_next_as_by_release() {
+    let repo = crate::support::installed_repo();
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    for args in [
+        &["version", "--next"][..],
+        &["release", "--dry-run", "--no-test"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("`relhook release --resume`")
+                && err.contains("`git fetch origin tag v0.1.0`")
+                && !err.contains("0.1.0 is 0.1.0")
+                && !err.contains("relhook release 0.1.1"),
+            "{args:?}: {err}"
+        );
+    }
+}

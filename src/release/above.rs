@@ -94,12 +94,28 @@ pub fn refusal(
         .and_then(|t| repo.peel_to_commit(t))
         .filter(|c| !(head == *c || repo.reaches(head, *c)));
     let Some(tagged) = left else {
+        let what = if order.is_eq() {
+            format!("{version} is already released (`## [{greatest}]` in {path})")
+        } else {
+            format!(
+                "{version} {relation} {greatest}, already released (`## [{greatest}]` in {path})"
+            )
+        };
+        // Its release commit here without its tag (an interrupted release, a deleted tag):
+        // finishing it is the way on, not a version above it.
+        let fix = match super::half_made(repo, config).filter(|h| h.version == *greatest) {
+            Some(h) => format!(
+                "{} is the release commit of {greatest} and tag {} is missing: `relhook release --resume` tags it (if a remote has the tag, fetch it instead: `git fetch origin tag {}`)",
+                crate::git::short_id(h.commit),
+                h.tag,
+                h.tag
+            ),
+            None => format!("release a version above it: `{command} {above}`"),
+        };
         return Some(Refusal::new(
             Reason::NotGreater,
-            format!(
-                "{version} {relation} {greatest}, already released (`## [{greatest}]` in {path}); versions only go up"
-            ),
-            format!("release a version above it: `{command} {above}`"),
+            format!("{what}; versions only go up"),
+            fix,
         ));
     };
     let retag = super::retag_needed_from(repo, config, head).filter(|r| r.tag == tag);

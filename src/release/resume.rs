@@ -38,12 +38,23 @@ impl HalfMade {
             "a commit below HEAD"
         };
         // A tag made by hand and not yet moved onto the release commit is not missing.
-        let tag = match self.misplaced_tag {
-            Some(_) => format!("tag {} is still on the commit before it", self.tag),
-            None => format!("tag {} is missing", self.tag),
+        let (tag, fetch) = match self.misplaced_tag {
+            Some(_) => (
+                format!("tag {} is still on the commit before it", self.tag),
+                String::new(),
+            ),
+            // A tag deleted here that a remote still has comes back as it was; made again,
+            // it would be another tag of the same name.
+            None => (
+                format!("tag {} is missing", self.tag),
+                format!(
+                    " (if it was pushed and deleted here, fetch it instead: `git fetch origin tag {}`)",
+                    self.tag
+                ),
+            ),
         };
         format!(
-            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release); `relhook release --resume` finishes it",
+            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release); `relhook release --resume` finishes it{fetch}",
             self.version
         )
     }
