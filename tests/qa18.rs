@@ -564,3 +564,32 @@ fn a_deleted_release_tag_is_named_by_version_next_as_by_release() {
         );
     }
 }
+
+/// After the first release a slip of the prefix (`V0.2.0`, `v-0.2.0`) is refused, and another
+/// tag that ends in a version (`ver0.2.0`, `docs-1.0.0`) is said in one line to make no
+/// release: never silent.
+#[test]
+fn after_a_release_a_tag_that_makes_no_release_says_so() {
+    let repo = crate::support::installed_repo();
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
+    repo.commit_hooked("feat: two");
+    for name in ["V0.2.0", "v-0.2.0", "v.0.2.0"] {
+        let out = hand_tag(&repo, &["-a", name, "-m", "x"]);
+        assert!(!out.status.success(), "{name}: {}", text(&out));
+        assert!(
+            stderr(&out).contains("`git tag -a v0.2.0`"),
+            "{name}: {}",
+            text(&out)
+        );
+    }
+    for name in ["ver0.2.0", "docs-1.0.0"] {
+        let out = hand_tag(&repo, &["-a", name, "-m", "x"]);
+        assert!(out.status.success(), "{name}: {}", text(&out));
+        assert!(
+            stderr(&out).contains(&format!("relhook: {name} is no release tag here")),
+            "{name}: {}",
+            text(&out)
+        );
+    }
+    assert_eq!(repo.head_subject(), "feat: two");
+}

@@ -134,9 +134,18 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             }
             let why = crate::tag::rules::unprefixed_version(&config, &u.tag)
                 .or_else(|| crate::tag::rules::of_another_scheme(&repo, &config, &u.tag, u.new));
-            if let Some(why) = why {
-                refused = true;
-                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+            match why
+                .map(Err)
+                .or_else(|| crate::tag::rules::not_a_release(&config, &u.tag))
+            {
+                Some(Err(why)) => {
+                    refused = true;
+                    let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+                }
+                Some(Ok(said)) => {
+                    let _ = writeln!(err, "relhook: {said}");
+                }
+                None => {}
             }
         }
         let mut release_commit = None;

@@ -76,6 +76,47 @@ pub fn of_another_scheme(repo: &Repo, config: &Config, name: &str, target: Oid) 
     })
 }
 
+/// What is said of a new tag that ends in a version but is no release tag here, where
+/// [`of_another_scheme`] does not refuse it (the project has releases): `Err` refuses a slip of
+/// the prefix itself (`V0.2.0`, `v-0.2.0` where tags are `v0.2.0`), `Ok` is the one line that
+/// says no release is made (`docs-1.0.0`, `ver0.2.0`), with the release tag to make instead.
+pub fn not_a_release(config: &Config, name: &str) -> Option<Result<String, String>> {
+    let ours = config.version.tag_prefix.as_str();
+    // `v.0.2.0`: a version after the prefix and a stray separator (no version suffix to git).
+    let (prefix, version) = match crate::git::version_suffix(name) {
+        Some(found) => found,
+        None => {
+            let rest = name.strip_prefix(ours)?;
+            let version = semver::Version::parse(rest.trim_start_matches(['.', '-', '_'])).ok()?;
+            (&name[..name.len() - version.to_string().len()], version)
+        }
+    };
+    if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
+        return None;
+    }
+    if config
+        .packages
+        .iter()
+        .any(|k| crate::history::packages::names_package(&k.name, prefix))
+    {
+        return None;
+    }
+    let bare = |p: &str| {
+        p.to_ascii_lowercase()
+            .trim_end_matches(['.', '-', '_'])
+            .to_owned()
+    };
+    let instead = format!("`git tag -d {name} && git tag -a {ours}{version}`");
+    if !ours.is_empty() && bare(prefix) == bare(ours) {
+        return Some(Err(format!(
+            "release tags here are named `{ours}{version}` (`tag_prefix = \"{ours}\"`), so {name} would make no release; for the release: `git tag -a {ours}{version}`"
+        )));
+    }
+    Some(Ok(format!(
+        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: {instead}"
+    )))
+}
+
 /// Whether what follows a tag prefix is `N` or `N.M` (digits only): a floating tag's shape
 /// (`v1`, `v1.2`, which GitHub Actions move to each new release of that line).
 pub fn floating(rest: &str) -> bool {
