@@ -25,15 +25,7 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                 Error::Usage("no release tag is reachable from HEAD; name one".into())
             })?,
     };
-    let commit = repo
-        .revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
-        .map_err(|e| match e {
-            // A tag, not a range: the range hint (`main..HEAD`) would mislead.
-            Error::Range { .. } => Error::Usage(format!(
-                "no tag `{tag}` here (`git tag -l` lists the tags; `git fetch --tags` brings the remote's)"
-            )),
-            e => e,
-        })?;
+    let commit = tag_commit(&repo, &tag, &config.version.tag_prefix)?;
     // A package's tag: its notes are the package's (its changelog, as the package was laid out
     // at the tag), and its version is what follows the package's tag prefix.
     let (config, version) = match crate::tag::package_of(&config, &tag) {
@@ -136,4 +128,23 @@ fn release_notes(
         "relhook: note: {why}; these notes are built from the commits since {since}"
     );
     Ok(built)
+}
+
+/// The commit tag `tag` names; a name without the release prefix (`0.1.0` where the tag is
+/// `v0.1.0`) is answered with the tag that exists.
+pub(super) fn tag_commit(repo: &crate::git::Repo, tag: &str, prefix: &str) -> Result<git2::Oid> {
+    repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
+        .map_err(|e| match e {
+            // A tag, not a range: the range hint (`main..HEAD`) would mislead.
+            Error::Range { .. } => {
+                let prefixed = format!("{prefix}{tag}");
+                let hint = if !prefix.is_empty() && repo.tag_target(&prefixed).is_some() {
+                    format!("did you mean `{prefixed}`?")
+                } else {
+                    "`git tag -l` lists the tags; `git fetch --tags` brings the remote's".to_owned()
+                };
+                Error::Usage(format!("no tag `{tag}` here ({hint})"))
+            }
+            e => e,
+        })
 }

@@ -13,7 +13,10 @@ use crate::{Error, Result};
 pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
     let tagged = match &args.tag {
-        Some(tag) => Some((tag.as_str(), tag_commit(&repo, tag)?)),
+        Some(tag) => Some((
+            tag.as_str(),
+            super::notes::tag_commit(&repo, tag, &config.version.tag_prefix)?,
+        )),
         None => None,
     };
     let config = match (&args.package, tagged) {
@@ -146,17 +149,6 @@ fn release_tag_at(
         .filter(|t| t.commit == head)
         .max_by(|a, b| a.version.cmp_precedence(&b.version))
         .map(|t| t.name)
-}
-
-/// The commit release tag `tag` names.
-fn tag_commit(repo: &crate::git::Repo, tag: &str) -> Result<git2::Oid> {
-    repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
-        .map_err(|e| match e {
-            Error::Range { .. } => Error::Usage(format!(
-                "no tag `{tag}` here (`git tag -l` lists the tags; `git fetch --tags` brings the remote's)"
-            )),
-            e => e,
-        })
 }
 
 /// `relhook test --tag`: `argv` on a clean checkout of `commit` in a temporary worktree (the
