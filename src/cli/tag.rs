@@ -132,12 +132,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             if releases.iter().any(|(r, _)| r.tag == u.tag) {
                 continue;
             }
-            let why = crate::tag::rules::unprefixed_version(&config, &u.tag)
-                .or_else(|| crate::tag::rules::of_another_scheme(&repo, &config, &u.tag, u.new));
-            match why
-                .map(Err)
-                .or_else(|| crate::tag::rules::not_a_release(&config, &u.tag))
-            {
+            match crate::tag::rules::not_a_release(&repo, &config, &u.tag, u.new) {
                 Some(Err(why)) => {
                     refused = true;
                     let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);

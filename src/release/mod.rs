@@ -28,7 +28,7 @@ use semver::Version;
 pub use empty::skipped_breaking;
 pub use files::{
     check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,
-    files_written, sort_version_files, version_files,
+    files_written, is_placeholder, sort_version_files, version_files,
 };
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, first_release_below_files,

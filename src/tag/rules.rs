@@ -26,61 +26,23 @@ pub fn is_release_like(config: &Config, name: &str) -> bool {
     })
 }
 
-/// Why a new tag named as a bare version (`0.1.0`) is refused where release tags carry a
-/// prefix (`v0.1.0`): it makes no release, and every later `relhook version` and release
-/// stops at it (the history's tags would no longer say which prefix is the project's).
-pub fn unprefixed_version(config: &Config, name: &str) -> Option<String> {
-    let prefix = &config.version.tag_prefix;
-    if prefix.is_empty() || semver::Version::parse(name).is_err() {
-        return None;
-    }
-    Some(format!(
-        "release tags here are named {prefix}{name} (`tag_prefix = \"{prefix}\"` in .relconfig.toml), so {name} makes no release, and every later `relhook version` and release would stop at it; tag `git tag -a {prefix}{name}` for the release, or set `tag_prefix = \"\"` under [version] in .relconfig.toml if this project's releases have no prefix"
-    ))
-}
-
-/// Why a new tag that is no release tag here but ends in a version (`V0.1.0`, `ver0.1.0`,
-/// `web-1.0.0` beside the template `web-v{version}`) is refused: before the first release
-/// under the project's prefix (or a package's template), tags of another scheme stop every
-/// later `relhook version` and release (see `history::tag_prefixes`), so the slip is named
-/// now, with the tag to make instead.
-pub fn of_another_scheme(repo: &Repo, config: &Config, name: &str, target: Oid) -> Option<String> {
-    let (prefix, version) = crate::git::version_suffix(name)?;
-    let ours = config.version.tag_prefix.as_str();
-    if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
-        return None;
-    }
-    // What `relhook version` reads: the tags in HEAD's history, the new one among them.
-    let commit = repo.peel_to_commit(target)?;
-    let head = repo.head()?;
-    if commit != head && !repo.reaches(head, commit) {
-        return None;
-    }
-    if let Some(p) = config
-        .packages
-        .iter()
-        .find(|k| crate::history::packages::names_package(&k.name, prefix))
-    {
-        let template = p.tag.prefix();
-        return repo.latest_release_tag(head, template).is_none().then(|| {
-            format!(
-                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = \"{prefix}{{version}}\"` in [packages.{}] in .relconfig.toml if its releases are named so",
-                p.name, p.name
-            )
-        });
-    }
-    repo.latest_release_tag(head, ours).is_none().then(|| {
-        format!(
-            "release tags here are named `{ours}{version}` (`tag_prefix = \"{ours}\"`), and there is none yet, so {name} makes no release, and every later `relhook version` and release would stop at it; tag `git tag -a {ours}{version}`, or set `tag_prefix = \"{prefix}\"` under [version] in .relconfig.toml if this project's releases are named so"
-        )
-    })
-}
-
-/// What is said of a new tag that ends in a version but is no release tag here, where
-/// [`of_another_scheme`] does not refuse it (the project has releases): `Err` refuses a slip of
-/// the prefix itself (`V0.2.0`, `v-0.2.0` where tags are `v0.2.0`), `Ok` is the one line that
-/// says no release is made (`docs-1.0.0`, `ver0.2.0`), with the release tag to make instead.
-pub fn not_a_release(config: &Config, name: &str) -> Option<Result<String, String>> {
+/// What is said of a new tag that is no release tag here but ends in a version, or `None`
+/// when it is another scheme's business (a package's template). `Err` refuses it, as it would
+/// stop every later `relhook version` and release (see `history::tag_prefixes`) or is a slip
+/// of the release tag's name; `Ok` is the one line that says no release is made. Each names
+/// the tag to make instead:
+/// - a bare version (`0.1.0`) where release tags carry a prefix: refused;
+/// - a slip of the prefix (`V0.1.0`, `v-0.1.0`, `v.0.1.0`): refused;
+/// - a package's tag in another form than its template (`web-1.0.0` beside `web-v{version}`),
+///   before the package's first release in HEAD's history: refused;
+/// - any other scheme (`ver0.1.0`, `docs-1.0.0`) before the project's first release in HEAD's
+///   history: refused; after it, said.
+pub fn not_a_release(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    target: Oid,
+) -> Option<Result<String, String>> {
     let ours = config.version.tag_prefix.as_str();
     // `v.0.2.0`: a version after the prefix and a stray separator (no version suffix to git).
     let (prefix, version) = match crate::git::version_suffix(name) {
@@ -94,26 +56,50 @@ pub fn not_a_release(config: &Config, name: &str) -> Option<Result<String, Strin
     if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
         return None;
     }
-    if config
-        .packages
-        .iter()
-        .any(|k| crate::history::packages::names_package(&k.name, prefix))
-    {
-        return None;
-    }
+    let ours_named = |why: &str| {
+        format!(
+            "release tags here are named {ours}{version} (`tag_prefix = \"{ours}\"` in .relconfig.toml), so {name} makes no release{why}; for the release: `git tag -a {ours}{version}`"
+        )
+    };
     let bare = |p: &str| {
         p.to_ascii_lowercase()
             .trim_end_matches(['.', '-', '_'])
             .to_owned()
     };
-    let instead = format!("`git tag -d {name} && git tag -a {ours}{version}`");
-    if !ours.is_empty() && bare(prefix) == bare(ours) {
-        return Some(Err(format!(
-            "release tags here are named `{ours}{version}` (`tag_prefix = \"{ours}\"`), so {name} would make no release; for the release: `git tag -a {ours}{version}`"
+    if !ours.is_empty() && prefix.is_empty() {
+        return Some(Err(ours_named(
+            ", and every later `relhook version` and release would stop at it; if this project's releases have no prefix, set `tag_prefix = \"\"` under [version]",
         )));
     }
+    if !ours.is_empty() && bare(prefix) == bare(ours) {
+        return Some(Err(ours_named("")));
+    }
+    // What `relhook version` reads: the tags in HEAD's history, the new one among them.
+    let head = repo.head()?;
+    let in_history = repo
+        .peel_to_commit(target)
+        .is_some_and(|c| c == head || repo.reaches(head, c));
+    let package = config
+        .packages
+        .iter()
+        .find(|k| crate::history::packages::names_package(&k.name, prefix));
+    if let Some(p) = package {
+        let template = p.tag.prefix();
+        let first = in_history && repo.latest_release_tag(head, template).is_none();
+        return first.then(|| {
+            Err(format!(
+                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = \"{prefix}{{version}}\"` in [packages.{}] in .relconfig.toml if its releases are named so",
+                p.name, p.name
+            ))
+        });
+    }
+    if in_history && repo.latest_release_tag(head, ours).is_none() {
+        return Some(Err(ours_named(&format!(
+            ", and as there is no release yet every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version]"
+        ))));
+    }
     Some(Ok(format!(
-        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: {instead}"
+        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: `git tag -d {name} && git tag -a {ours}{version}`"
     )))
 }
 
@@ -157,7 +143,7 @@ pub fn problems(
         }
     };
     // 0.0.0 says "no version yet" (semantic-release's placeholder), never a release.
-    if depth == Depth::Create && (version.major, version.minor, version.patch) == (0, 0, 0) {
+    if depth == Depth::Create && crate::release::is_placeholder(&version) {
         return vec![format!(
             "{version} is no version: relhook reads 0.0.0 as \"no version yet\", never as a release; tag `{prefix}{}` or above, or let the commits decide: `{}`",
             config.version.initial,
