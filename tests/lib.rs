@@ -46,6 +46,7 @@ mod qa14_versions;
 mod qa15;
 mod qa17;
 mod qa18;
+mod qa19;
 mod qa2;
 mod qa3;
 mod qa6a;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use semver::Version;
 
 use crate::history::version::files::deps::{self, Manifest, Rewrite};
+use crate::history::version::files::{Edit, VersionFile};
 use crate::{Error, Result};
 
 /// A workspace member: a relhook package and the manifests in its directory.
@@ -69,8 +70,72 @@ pub fn changes(
     read: Read<'_>,
     released: &BTreeMap<String, Version>,
 ) -> Result<Vec<Change>> {
-    // The published name of each released package, per ecosystem.
-    let mut published: BTreeMap<(ManifestKey, String), (&str, &Version)> = BTreeMap::new();
+    let published = published(members, read, released)?;
+    let mut out = changes_in(&[Manifest::Cargo, Manifest::Npm], members, read, &published)?;
+    if !published.is_empty() {
+        workspace_changes(members, read, &published, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// lerna's fixed mode (lerna.json among the bumped files `bumped`): `lerna version` rewrites
+/// each package's requirement on another package of the release (same operator: `1.2.3` →
+/// `1.3.0`, `^1.2.3` → `^1.3.0`), so an exact pin never names a version no longer built.
+/// Spliced into the planned files `edits`; only package.json files are read.
+pub fn lerna_requirements(
+    root: &Path,
+    edits: &mut [Edit],
+    bumped: &[VersionFile],
+    version: &Version,
+) -> Result<()> {
+    if !bumped.iter().any(|f| f.path == Path::new("lerna.json")) {
+        return Ok(());
+    }
+    let packages = crate::history::version::files::lerna_packages(root);
+    let members: Vec<Member> = bumped
+        .iter()
+        .filter(|f| packages.contains(&f.path))
+        .filter_map(|f| {
+            Some(Member {
+                package: f.path.to_string_lossy().into_owned(),
+                dir: f.path.parent()?.to_path_buf(),
+            })
+        })
+        .collect();
+    let released = members
+        .iter()
+        .map(|m| (m.package.clone(), version.clone()))
+        .collect();
+    let changes = {
+        let planned = |p: &Path| -> Result<Option<String>> {
+            if let Some(e) = edits.iter().find(|e| e.path == p) {
+                return Ok(Some(String::from_utf8_lossy(&e.after).into_owned()));
+            }
+            Ok(crate::fsx::read_optional(&root.join(p))?
+                .map(|b| String::from_utf8_lossy(&b).into_owned()))
+        };
+        let published = published(&members, &planned, &released)?;
+        changes_in(&[Manifest::Npm], &members, &planned, &published)?
+    };
+    for e in edits.iter_mut() {
+        if changes.iter().any(|c| c.file == e.path) {
+            let text = String::from_utf8_lossy(&e.after).into_owned();
+            e.after = apply(&e.path, &text, &changes).into_bytes();
+        }
+    }
+    Ok(())
+}
+
+/// The released package and its version, by the name it is published under, per ecosystem.
+type Published<'a> = BTreeMap<(ManifestKey, String), (&'a str, &'a Version)>;
+
+/// The published name of each released package, per ecosystem.
+fn published<'a>(
+    members: &'a [Member],
+    read: Read<'_>,
+    released: &'a BTreeMap<String, Version>,
+) -> Result<Published<'a>> {
+    let mut published = BTreeMap::new();
     for m in members {
         let Some(version) = released.get(&m.package) else {
             continue;
@@ -83,12 +148,22 @@ pub fn changes(
             }
         }
     }
+    Ok(published)
+}
+
+/// The requirement changes in the `kinds` of manifests of `members` (see [`changes`]).
+fn changes_in(
+    kinds: &[Manifest],
+    members: &[Member],
+    read: Read<'_>,
+    published: &Published<'_>,
+) -> Result<Vec<Change>> {
     let mut out = Vec::new();
     if published.is_empty() {
         return Ok(out);
     }
     for m in members {
-        for kind in [Manifest::Cargo, Manifest::Npm] {
+        for &kind in kinds {
             let file = m.dir.join(kind.file_name());
             let Some(text) = read(&file)? else { continue };
             let Some(reqs) = deps::requirements(kind, &text) else {
@@ -119,7 +194,6 @@ pub fn changes(
             }
         }
     }
-    workspace_changes(members, read, &published, &mut out)?;
     Ok(out)
 }
 
@@ -154,7 +228,7 @@ fn rewritten(
 fn workspace_changes(
     members: &[Member],
     read: Read<'_>,
-    published: &BTreeMap<(ManifestKey, String), (&str, &Version)>,
+    published: &Published<'_>,
     out: &mut Vec<Change>,
 ) -> Result<()> {
     let file = PathBuf::from("Cargo.toml");

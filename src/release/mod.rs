@@ -210,6 +210,10 @@ pub fn edits_with(
         bumped.push(f);
         old_file_versions.push(old);
     }
+    // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
+    if config.package.is_none() && config.release.bump_dependents {
+        dependents::lerna_requirements(root, &mut edits, &bumped, version)?;
+    }
     Ok(Edits {
         edits,
         bumped,

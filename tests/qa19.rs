@@ -1,0 +1,93 @@
+//! Found in the session after qa18: lerna's internal requirements.
+
+use crate::support::{Repo, hand_tag, ok, stderr, text};
+
+/// lerna's fixed mode: `lerna version` rewrites each package's requirement on another package
+/// of the workspace (same operator), so an exact pin never names a version no longer built.
+#[test]
+fn a_lerna_fixed_mode_release_moves_the_internal_requirements() {
+    let repo = Repo::new();
+    let pkg = |name: &str, version: &str, deps: &str| {
+        format!("{{\n  \"name\": \"@x/{name}\",\n  \"version\": \"{version}\"{deps}\n}}\n")
+    };
+    let deps = |pin: &str, range: &str| {
+        format!(
+            ",\n  \"dependencies\": {{\n    \"@x/a\": \"{pin}\",\n    \"left-pad\": \"3.4.5\"\n  }},\n  \"devDependencies\": {{\n    \"@x/c\": \"{range}\"\n  }}"
+        )
+    };
+    repo.write("package.json", "{\n  \"private\": true\n}\n");
+    repo.write(
+        "lerna.json",
+        "{\n  \"version\": \"1.2.3\",\n  \"packages\": [\"packages/*\"]\n}\n",
+    );
+    repo.write("packages/a/package.json", pkg("a", "1.2.3", ""));
+    repo.write(
+        "packages/b/package.json",
+        pkg("b", "1.2.3", &deps("1.2.3", "^1.2.3")),
+    );
+    repo.write("packages/c/package.json", pkg("c", "1.2.3", ""));
+    // At another version: no part of the fixed release, and its requirement stays too.
+    repo.write(
+        "packages/tool/package.json",
+        pkg("tool", "0.0.1", &deps("1.2.3", "~1.2.3")),
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v1.2.3", "-m", "v1.2.3"]);
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: more");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("packages/b/package.json"),
+        pkg("b", "1.3.0", &deps("1.3.0", "^1.3.0"))
+    );
+    assert_eq!(repo.read("packages/a/package.json"), pkg("a", "1.3.0", ""));
+    assert_eq!(
+        repo.read("packages/tool/package.json"),
+        pkg("tool", "0.0.1", &deps("1.2.3", "~1.2.3"))
+    );
+    // The pins moved, so the old-version search has nothing left to name in b.
+    assert!(!stderr(&out).contains("packages/b"), "{}", text(&out));
+    assert!(repo.is_clean());
+    // A hand tag does the same.
+    repo.commit_hooked("fix: again");
+    let out = hand_tag(&repo, &["-a", "v1.3.1", "-m", "v1.3.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("packages/b/package.json"),
+        pkg("b", "1.3.1", &deps("1.3.1", "^1.3.1"))
+    );
+    assert!(repo.is_clean());
+}
+
+/// `[release] bump_dependents = false` leaves lerna's internal requirements as they are.
+#[test]
+fn lerna_requirements_stay_when_dependents_are_not_bumped() {
+    let repo = Repo::new();
+    repo.write(
+        "lerna.json",
+        "{\n  \"version\": \"1.0.0\",\n  \"packages\": [\"packages/*\"]\n}\n",
+    );
+    repo.write(
+        "packages/a/package.json",
+        "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    let b = |v: &str| {
+        format!(
+            "{{\n  \"name\": \"b\",\n  \"version\": \"{v}\",\n  \"dependencies\": {{ \"a\": \"1.0.0\" }}\n}}\n"
+        )
+    };
+    repo.write("packages/b/package.json", b("1.0.0"));
+    repo.write(".relconfig.toml", "[release]\nbump_dependents = false\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("fix: more");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("packages/b/package.json"), b("1.0.1"));
+}
