@@ -91,3 +91,40 @@ fn lerna_requirements_stay_when_dependents_are_not_bumped() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.read("packages/b/package.json"), b("1.0.1"));
 }
+
+/// Releases pushed at once: pre-push's line names them in version order (git sends refs in
+/// text order, v0.10.0 before v0.9.0), and a long run of them as a range with a count.
+#[test]
+fn pre_push_names_the_releases_in_version_order_and_a_long_run_as_a_range() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".to_owned()
+    });
+    repo.with_origin();
+    let release = |n: u32| {
+        repo.commit_hooked(&format!("feat: step {n}"));
+        let out = crate::support::dated_release(&repo, &[&format!("0.{n}.0"), "--no-test"]);
+        assert!(out.status.success(), "{}", text(&out));
+    };
+    for n in 9..=11 {
+        release(n);
+    }
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains(
+            "releasing v0.9.0 (no test record required), v0.10.0 (no test record required), v0.11.0 (no test record required)"
+        ),
+        "{said}"
+    );
+    for n in 12..=19 {
+        release(n);
+    }
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("releasing 8 tags, v0.12.0 to v0.19.0 (no test record required)"),
+        "{said}"
+    );
+}

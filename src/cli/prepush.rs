@@ -199,11 +199,13 @@ fn pre_commit_update(repo: &Repo) -> Option<String> {
 }
 
 /// One line on success, only when releases go out (plain branch pushes stay quiet).
+/// The releases in version order (git sends refs in text order: v0.10.0 before v0.9.0); more
+/// than [`LISTED`] of one scheme as a range with a count of each test state.
 fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
     if found.release_tags.is_empty() {
         return;
     }
-    let tags: Vec<String> = found
+    let mut tags: Vec<(&str, &str)> = found
         .release_tags
         .iter()
         .map(|(name, recorded)| {
@@ -214,15 +216,58 @@ fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
             } else {
                 "no test record required"
             };
-            format!("{name} ({how})")
+            (name.as_str(), how)
         })
         .collect();
+    tags.sort_by_cached_key(|(name, _)| version_order(name));
+    let prefix = |name: &str| version_order(name).0;
+    let releasing = match (tags.first(), tags.last()) {
+        (Some(first), Some(last)) if tags.len() > LISTED && prefix(first.0) == prefix(last.0) => {
+            let mut states: Vec<(&str, usize)> = Vec::new();
+            for (_, how) in &tags {
+                match states.iter_mut().find(|(h, _)| h == how) {
+                    Some((_, n)) => *n += 1,
+                    None => states.push((how, 1)),
+                }
+            }
+            let states = match states.as_slice() {
+                [(how, _)] => (*how).to_owned(),
+                _ => states
+                    .iter()
+                    .map(|(how, n)| format!("{n} {how}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            format!("{} tags, {} to {} ({states})", tags.len(), first.0, last.0)
+        }
+        _ => tags
+            .iter()
+            .map(|(name, how)| format!("{name} ({how})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     let _ = writeln!(
         err,
-        "relhook: pre-push ok: {} new to the remote checked; releasing {}",
+        "relhook: pre-push ok: {} new to the remote checked; releasing {releasing}",
         crate::commit::report::plural(found.commits_checked, "commit"),
-        tags.join(", ")
     );
+}
+
+/// Releases named one by one on the success line; more go as a range.
+const LISTED: usize = 6;
+
+/// A tag's sort key: the text before its version (`v`, `api-v`), then the version (SemVer
+/// order: 1.0.0-rc.1 before 1.0.0); a name with no version sorts by its text.
+fn version_order(name: &str) -> (String, Option<semver::Version>) {
+    let starts = name.char_indices().filter(|&(i, c)| {
+        c.is_ascii_digit() && !name[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.')
+    });
+    for (i, _) in starts {
+        if let Ok(v) = semver::Version::parse(&name[i..]) {
+            return (name[..i].to_owned(), Some(v));
+        }
+    }
+    (name.to_owned(), None)
 }
 
 fn report(
@@ -292,7 +337,37 @@ fn redacted(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redacted;
+    use super::{redacted, version_order};
+
+    #[test]
+    fn tags_sort_by_scheme_then_version() {
+        let mut tags = vec![
+            "v0.10.0",
+            "web-v1.0.0",
+            "v0.9.0",
+            "v1.0.0",
+            "v1.0.0-rc.1",
+            "nightly",
+            "api-2.0.0",
+            "v1.0.0-rc.10",
+            "v1.0.0-rc.2",
+        ];
+        tags.sort_by_cached_key(|t| version_order(t));
+        assert_eq!(
+            tags,
+            [
+                "api-2.0.0",
+                "nightly",
+                "v0.9.0",
+                "v0.10.0",
+                "v1.0.0-rc.1",
+                "v1.0.0-rc.2",
+                "v1.0.0-rc.10",
+                "v1.0.0",
+                "web-v1.0.0"
+            ]
+        );
+    }
 
     #[test]
     fn credentials_leave_urls_and_nothing_else_changes() {
