@@ -194,6 +194,12 @@ fn a_forced_branch_that_drops_a_published_release_is_refused() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("dropping release v0.1.0"), "{err}");
     assert!(err.contains("--force"), "{err}");
+    // The ref's line names the commit pushed, as every refusal line does.
+    let pushed = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    assert!(
+        err.contains(&format!("✗ refs/heads/main {} dropping", pushed.trim())),
+        "{err}"
+    );
     assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), published);
     // On purpose it goes; a later forced update that drops no release passes.
     ok(repo.git_skipping_relhook(&["push", "-q", "-f", "origin", "main"]));

@@ -180,8 +180,9 @@ impl<'a> Landing<'a> {
                 tags.sort_by(|x, y| x.version.cmp(&y.version));
                 out.extend(tags.into_iter().map(|t| Refusal {
                     kind: Kind::Rewrite,
+                    // The ref's line names the commit pushed; the release's is in the problem.
                     refs: vec![b.update.remote_ref.clone()],
-                    commit: Some(t.commit),
+                    commit: Some(b.local),
                     subject: format!("dropping release {} from {remote}'s {}", t.name, b.branch),
                     problems: vec![format!(
                         "{remote}'s {} is at {}, which holds the published release {} ({}); this update is not a fast-forward, and forced (pre-push cannot see `--force`) it would leave {} on no branch of {remote}",
@@ -226,7 +227,7 @@ impl Landing<'_> {
                 out.extend(tags.into_iter().map(|t| Refusal {
                     kind: Kind::Rewrite,
                     refs: vec![d.update.remote_ref.clone()],
-                    commit: Some(t.commit),
+                    commit: Some(d.remote),
                     subject: format!(
                         "deleting {remote}'s {}, the only branch there that holds release {}",
                         d.branch, t.name
