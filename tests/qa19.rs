@@ -128,3 +128,41 @@ fn pre_push_names_the_releases_in_version_order_and_a_long_run_as_a_range() {
         "{said}"
     );
 }
+
+/// A release killed before it moved the branch, whose locks the user then removed (as git
+/// advises): `git commit -a` would take the half-written release section into an ordinary
+/// commit, leaving a dated section with no release. commit-msg refuses, naming the command
+/// that undoes the release, after which the commit goes through without it.
+#[test]
+fn a_commit_does_not_take_what_a_killed_release_half_wrote() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    repo.relhook_killed_at("index-staged", &["release", "--no-test"]);
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.0]"));
+    for lock in ["index.lock", "refs/heads/main.lock"] {
+        let _ = std::fs::remove_file(repo.path().join(".git").join(lock));
+    }
+    repo.write("one.txt", "2\n");
+    let out = repo.git_output(&["commit", "-q", "-a", "-m", "fix: q"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("commit refused") && err.contains("CHANGELOG.md"),
+        "{err}"
+    );
+    let fix = err
+        .lines()
+        .find_map(|l| l.split_once("fix: run `")?.1.split_once('`'))
+        .map(|(cmd, _)| cmd.to_owned())
+        .unwrap_or_else(|| panic!("no fix named: {err}"));
+    assert_eq!(fix, "relhook changelog --sync", "{err}");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let out = repo.git_output(&["commit", "-q", "-a", "-m", "fix: q"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let committed = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(!committed.contains("## [0.1.0]"), "{committed}");
+    assert!(committed.contains("- q"), "{committed}");
+    assert!(repo.is_clean());
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.git(&["tag", "-l"]).contains("v0.1.0"));
+}

@@ -44,7 +44,7 @@ pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{pending, recover, sweep_temporaries};
 pub use lock::{LockFile, alive, lock_wait};
-pub use restage::{Undone, undone_by_commit};
+pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
 
 /// Prefix of relhook's temporary files in the git dir.

@@ -150,6 +150,48 @@ pub struct Undone {
     pub sync: String,
 }
 
+/// What a commit made now would take from a release killed before it moved its refs, whose
+/// locks the user then removed (as git advises): the files whose entry in the index being
+/// committed (`git commit -a`'s) is what the release wrote. The commit would keep a release
+/// section no release has, and the recovery then leaves it (a commit has taken it).
+pub fn taken_by_commit(repo: &Repo) -> Option<Undone> {
+    let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
+    let j = parse_journal(&String::from_utf8_lossy(&bytes));
+    if j.pid == 0 || !j.what.starts_with("release") || is_writer(j.pid, j.started) {
+        return None;
+    }
+    // As the recovery judges it: refs that reached their new value (or moved on from it) mean
+    // the release commit was made, and what it wrote is HEAD's.
+    let forward = !j.refs.is_empty()
+        && j.refs.iter().all(|(_, new, name)| {
+            let now = repo.ref_target(name);
+            now == *new || matches!((now, new), (Some(now), Some(new)) if repo.reaches(now, *new))
+        });
+    if forward {
+        return None;
+    }
+    let root = repo.work_tree();
+    // Each file's blob as the release wrote it, and as its index entry had it (a conversion
+    // such as CRLF makes them differ).
+    let mut taken: Vec<PathBuf> = j
+        .files
+        .iter()
+        .chain(&j.entries)
+        .filter(|(before, after, _)| after.is_some() && before != after)
+        .filter_map(|(_, after, path)| {
+            let rel = in_work_tree(root.as_deref(), path)?;
+            let head = repo.head().and_then(|h| repo.blob_at(h, &rel));
+            (repo.staged_blob(&rel) == *after && head != *after).then_some(rel)
+        })
+        .collect();
+    taken.dedup();
+    (!taken.is_empty()).then(|| Undone {
+        pid: j.pid,
+        files: taken,
+        sync: j.sync_command().to_owned(),
+    })
+}
+
 /// What a commit made now would undo, when a transaction was killed after moving its refs and
 /// its staged index was then removed by hand: the files whose entry in the index being
 /// committed (the hook's, `GIT_INDEX_FILE`) is still the one from before that transaction.
