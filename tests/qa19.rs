@@ -166,3 +166,44 @@ fn a_commit_does_not_take_what_a_killed_release_half_wrote() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.git(&["tag", "-l"]).contains("v0.1.0"));
 }
+
+/// A project released as `v1.0` (or `release-1.0`) before relhook: not X.Y.Z, so no release
+/// tag to relhook, whose first release would be 0.1.0, below it. Refused, naming both ways on;
+/// a first release named explicitly goes ahead.
+#[test]
+fn a_two_part_version_tag_before_the_first_release_is_not_passed_over() {
+    for tag in ["v1.0", "release-1.0"] {
+        let repo = Repo::new();
+        repo.write("a.txt", "a\n");
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-q", "-m", "chore: start"]);
+        repo.git(&["tag", "-a", tag, "-m", tag]);
+        ok(repo.relhook(&["install"]));
+        repo.commit_hooked("feat: more");
+        for args in [&["version", "--next"][..], &["release", "--no-test"][..]] {
+            let out = repo.relhook(args);
+            let err = stderr(&out);
+            assert!(!out.status.success(), "{tag} {args:?}: {}", text(&out));
+            assert!(
+                err.contains(&format!("`{tag}`"))
+                    && err.contains("`relhook release 1.0.1`")
+                    && err.contains("`relhook release 0.1.0`"),
+                "{tag} {args:?}: {err}"
+            );
+        }
+        assert_eq!(repo.git(&["tag", "-l", "v0*"]), "", "{tag}");
+        let out = repo.relhook(&["doctor"]);
+        assert!(
+            stderr(&out).contains(tag) || stdout_of(&out).contains(tag),
+            "{tag}: {}",
+            text(&out)
+        );
+        // Named, the first release goes ahead.
+        let out = crate::support::dated_release(&repo, &["1.0.1", "--no-test"]);
+        assert!(out.status.success(), "{tag}: {}", text(&out));
+    }
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    crate::support::stdout(out)
+}

@@ -189,6 +189,32 @@ impl Repo {
     }
 }
 
+impl Repo {
+    /// Every tag whose name ends in a two-part version after some text (`v1.0`,
+    /// `release-2.3`, `1.0`): its name, the version's two numbers, and the tag's commit.
+    pub fn two_part_version_tags(&self) -> Vec<(String, (u64, u64), Oid)> {
+        let Ok(refs) = self.inner.references_glob("refs/tags/*") else {
+            return Vec::new();
+        };
+        refs.flatten()
+            .filter_map(|r| {
+                let name = r.shorthand()?.to_owned();
+                let (major, minor) = name.rsplit_once('.')?;
+                let start = major
+                    .rfind(|c: char| !c.is_ascii_digit())
+                    .map_or(0, |i| i + 1);
+                let numbers = (major[start..].parse().ok()?, minor.parse().ok()?);
+                let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+                if !digits(&major[start..]) || !digits(minor) || major[..start].ends_with('.') {
+                    return None;
+                }
+                let commit = r.peel_to_commit().ok()?.id();
+                Some((name, numbers, commit))
+            })
+            .collect()
+    }
+}
+
 /// `name` split into the text before a SemVer version that ends it, and that version.
 pub fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
     let bytes = name.as_bytes();

@@ -28,7 +28,7 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
     };
     let found = other_prefixes(repo, head, prefix, |p| !theirs(p));
     let Some((first, tag)) = found.first() else {
-        return Ok(());
+        return refuse_two_part_versions(repo, head, config);
     };
     let (message, fix) = if found.len() == 1 {
         (
@@ -61,6 +61,32 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
         )
     };
     Err(Error::IncompleteHistory { message, fix })
+}
+
+/// Refuses when a tag ending in a two-part version (`v1.0`, `release-1.0`) is in `head`'s
+/// history: the project was likely released before as 1.0, which no release tag says, and a
+/// first release from `version.initial` would go below it. The greatest such tag is named.
+fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
+    let mut tags = repo.two_part_version_tags();
+    tags.sort_by(|a, b| b.1.cmp(&a.1));
+    let Some((name, (major, minor), _)) = tags
+        .iter()
+        .take(TRIED)
+        .find(|(_, _, commit)| *commit == head || repo.reaches(head, *commit))
+    else {
+        return Ok(());
+    };
+    let above = format!("{major}.{minor}.1");
+    Err(Error::IncompleteHistory {
+        message: format!(
+            "tag `{name}` in this history names version {major}.{minor}, but not as X.Y.Z, and no release tag exists yet: relhook cannot tell whether {major}.{minor} was released, and a first release from `version.initial` ({}) could go below it",
+            config.version.initial
+        ),
+        fix: format!(
+            "if it was a release, name the next version above it: `relhook release {above}` (or `git tag -a {}{above}`); if not, name the first release's version: `relhook release {}`",
+            config.version.tag_prefix, config.version.initial
+        ),
+    })
 }
 
 /// The other answer: the tags are not the project's releases (a CI's `build-1.2.3`), said by
