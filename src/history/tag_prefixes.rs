@@ -68,7 +68,7 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
 /// first release from `version.initial` would go below it. The greatest such tag is named.
 fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
     let mut tags = repo.two_part_version_tags();
-    tags.sort_by(|a, b| b.1.cmp(&a.1));
+    tags.sort_by_key(|t| std::cmp::Reverse(t.1));
     let Some((name, (major, minor), _)) = tags
         .iter()
         .take(TRIED)
