@@ -207,3 +207,28 @@ fn a_two_part_version_tag_before_the_first_release_is_not_passed_over() {
 fn stdout_of(out: &std::process::Output) -> String {
     crate::support::stdout(out)
 }
+
+/// A release tag made with the hooks off, refused by pre-push: the way to make it again names
+/// its version (below 1.0.0 a plain `relhook release` of a `feat` is 0.1.1, not 0.2.0).
+#[test]
+fn pre_push_names_the_version_of_the_tag_it_asks_to_make_again() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".to_owned()
+    });
+    repo.with_origin();
+    ok(crate::support::dated_release(&repo, &["--no-test"]));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    repo.commit_hooked("feat: x");
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v0.2.0", "-m", "v0.2.0"]));
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("then `relhook release 0.2.0` (or `relhook release` for the version the commits call for)"),
+        "{err}"
+    );
+    ok(repo.git_output(&["tag", "-d", "v0.2.0"]));
+    let out = crate::support::dated_release(&repo, &["0.2.0", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.git(&["tag", "-l"]).contains("v0.2.0"));
+}

@@ -190,7 +190,7 @@ fn pre_push_fix_for_a_package_tag_releases_the_package() {
     assert!(!out.status.success(), "{}", text(&out));
     let says = stderr(&out);
     assert!(
-        says.contains("then `relhook release --package a`"),
+        says.contains("then `relhook release --package a 0.2.0` (or `relhook release --package a`"),
         "{says}"
     );
     assert!(

@@ -227,8 +227,8 @@ pub fn inspect(
                 subject: format!("release tag {name}"),
                 problems,
                 fix: format!(
-                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then `{}`, or `git tag -a {name}` on a commit that passes, and push again",
-                    rules::release_command(config)
+                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then {}, or `git tag -a {name}` on a commit that passes, and push again",
+                    release_again(config, name)
                 ),
             });
         }
@@ -475,6 +475,20 @@ fn dirty_tree(
         },
     });
     Ok(())
+}
+
+/// The release that makes tag `name` again: its version named (below 1.0.0 a plain
+/// `relhook release` of a `feat` makes a patch, not the version the tag said), and the
+/// release the commits call for.
+fn release_again(config: &Config, name: &str) -> String {
+    let release = rules::release_command(config);
+    match name
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .and_then(|v| semver::Version::parse(v).ok())
+    {
+        Some(v) => format!("`{release} {v}` (or `{release}` for the version the commits call for)"),
+        None => format!("`{release}`"),
+    }
 }
 
 #[cfg(test)]
