@@ -232,3 +232,29 @@ fn pre_push_names_the_version_of_the_tag_it_asks_to_make_again() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.git(&["tag", "-l"]).contains("v0.2.0"));
 }
+
+/// A hand tag's release commit, untested: the hook names the step pre-push would otherwise
+/// refuse the first push over, as `relhook release` does.
+#[test]
+fn a_hand_tag_names_the_test_step_before_the_push() {
+    let repo =
+        crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("relhook: v0.1.0 was not tested (a release tagged by hand runs no tests)"),
+        "{err}"
+    );
+    let next = crate::support::next_command(&err);
+    assert!(next.starts_with("relhook test"), "{err}");
+    ok(repo.sh(&next));
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    // Tests not required: nothing to say before the push.
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".to_owned()
+    });
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(!stderr(&out).contains("not tested"), "{}", text(&out));
+}

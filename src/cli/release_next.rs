@@ -27,7 +27,7 @@ pub(super) struct Made<'a> {
 impl Made<'_> {
     /// Whether pre-push will refuse it as untested: not tested now, no record from before
     /// (an earlier run on the same tree), and a record required.
-    fn untested(&self, repo: &Repo, commit: Oid) -> bool {
+    pub(super) fn untested(&self, repo: &Repo, commit: Oid) -> bool {
         !self.tested
             && self.config.checks.require_tested_tags
             && crate::testrun::find_for(repo, self.config, commit).is_none()

@@ -217,6 +217,17 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                         false,
                     );
                 }
+                // A release tag pre-push would refuse as untested: the step before the push,
+                // as `relhook release` names it (the first push must not be the surprise).
+                let made = [super::release_next::Made {
+                    tag: &u.tag,
+                    config,
+                    tested: false,
+                }];
+                if made[0].untested(&repo, done.commit) {
+                    super::release_next::say_untested(&mut err, &repo, done.commit, &made, false);
+                    super::release_next::say_next(&mut err, &repo, done.commit, &made, true);
+                }
             }
             Ok(None) => {}
             Err(e) => {
