@@ -258,3 +258,46 @@ fn a_hand_tag_names_the_test_step_before_the_push() {
     let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
     assert!(!stderr(&out).contains("not tested"), "{}", text(&out));
 }
+
+/// `[checks] run_tests_on_push = true` with no `[checks] test`: pre-push runs the evident test
+/// command (`pytest` for a pyproject.toml), as `relhook test` does, instead of refusing and
+/// proposing the very setting that is on.
+#[test]
+fn run_tests_on_push_runs_the_evident_test_command() {
+    let repo = Repo::new();
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"p\"\nversion = \"0.1.0\"\n",
+    );
+    repo.write(".relconfig.toml", "[checks]\nrun_tests_on_push = true\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: one");
+    // A stand-in pytest that leaves a mark where it ran.
+    let bin = repo.scratch("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let mark = repo.scratch("ran").join("mark");
+    std::fs::write(
+        bin.join("pytest"),
+        format!("#!/bin/sh\necho ran > '{}'\n", mark.display()),
+    )
+    .unwrap();
+    crate::support::make_executable(&bin.join("pytest"));
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.with_origin();
+    let path = crate::support::path_with(&[&bin]);
+    let out = repo.git_in(
+        &repo.path(),
+        &["push", "-q", "--follow-tags", "origin", "main"],
+        &[("PATH", path.to_str().unwrap())],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("(`pytest`, evident from pyproject.toml)"),
+        "{err}"
+    );
+    assert!(mark.exists(), "{err}");
+}

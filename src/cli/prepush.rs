@@ -74,12 +74,14 @@ pub(super) fn pre_push_hook(
                 Some(p) => crate::history::packages::view(&config, p, &root)?,
                 None => config.clone(),
             };
-            let Some(argv) = config.checks.test.clone() else {
+            // As `relhook test` runs it: `[checks] test`, else the evident command, said.
+            let Some((argv, evident)) = prepush::test_argv(&repo, &config) else {
                 let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NoRecord);
                 found.refusals.push(r);
                 continue;
             };
             let argv = &argv;
+            let evident = evident.map_or_else(String::new, |m| format!(", evident from {m}"));
             if refused_already {
                 let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NotRun);
                 found.refusals.push(r);
@@ -92,7 +94,7 @@ pub(super) fn pre_push_hook(
             };
             let _ = writeln!(
                 err,
-                "relhook: testing {}{of} in a clean checkout… (`{}`)",
+                "relhook: testing {}{of} in a clean checkout… (`{}`{evident})",
                 u.name,
                 crate::testrun::shown(argv)
             );

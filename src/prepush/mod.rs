@@ -27,7 +27,8 @@ mod untested;
 use tags::{rewrite, unjudgeable};
 
 pub use untested::{
-    TESTS_OFF, Why, set_test_command, test_in_clean_checkout, test_tag_command, untested_refusal,
+    TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,
+    untested_refusal,
 };
 
 /// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.
@@ -257,7 +258,7 @@ pub fn inspect(
             commit,
             package: config.package.as_ref().map(|p| p.name.clone()),
         };
-        if config.checks.run_tests_on_push && config.checks.test.is_some() {
+        if config.checks.run_tests_on_push && test_argv(repo, config).is_some() {
             found.untested.push(u);
         } else {
             found

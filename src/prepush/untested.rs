@@ -136,11 +136,17 @@ fn relhook_test(config: &Config) -> String {
 /// The test command `relhook test` runs for `config`, and the manifest that made it evident
 /// when none is configured; `None` when there is neither.
 fn test_command(repo: &Repo, config: &Config) -> Option<(String, Option<&'static str>)> {
+    test_argv(repo, config).map(|(argv, manifest)| (testrun::shown(&argv), manifest))
+}
+
+/// The test command a release tag is tested with, as `relhook test` runs it: `[checks] test`,
+/// else the one evident from the project's manifest (`cargo test` for a Cargo.toml), with it.
+pub fn test_argv(repo: &Repo, config: &Config) -> Option<(Vec<String>, Option<&'static str>)> {
     if let Some(argv) = &config.checks.test {
-        return Some((testrun::shown(argv), None));
+        return Some((argv.clone(), None));
     }
     let (argv, manifest) = crate::init::evident_test_command(&repo.work_tree()?)?;
-    Some((testrun::shown(&argv), Some(manifest)))
+    Some((argv, Some(manifest)))
 }
 
 /// The other way past an untested release tag: no test record required.
