@@ -301,3 +301,42 @@ fn run_tests_on_push_runs_the_evident_test_command() {
     );
     assert!(mark.exists(), "{err}");
 }
+
+/// relhook adopted by a project with history: the commits made before `relhook install` never
+/// met its hooks, so the first release and the first push to a new remote do not ask to reword
+/// all of history; pre-push says in one line that they were not linted. Commits made after
+/// the install are linted as ever.
+#[test]
+fn commits_from_before_the_install_are_not_linted_and_that_is_said() {
+    let repo = Repo::new();
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "Initial commit"]);
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "Add b"]);
+    ok(repo.relhook(&["install"]));
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "."]);
+    repo.commit_hooked("feat: c");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("2 commits from before `relhook install` here were not linted"),
+        "{err}"
+    );
+    // After the install, as ever: a commit that dodged commit-msg is refused.
+    repo.write("d.txt", "d\n");
+    repo.git(&["add", "."]);
+    ok(repo.git_output(&["commit", "-q", "--no-verify", "-m", "Add d"]));
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("Add d"), "{}", text(&out));
+    // Uninstalled, relhook leaves no note of its install behind.
+    ok(repo.relhook(&["uninstall"]));
+    assert!(!repo.path().join(".git/relhook-adopted").exists());
+}

@@ -129,6 +129,13 @@ pub(super) fn pre_push_hook(
     for note in &found.notes {
         let _ = writeln!(err, "relhook: note: {note}");
     }
+    if found.unlinted_before_install > 0 {
+        let _ = writeln!(
+            err,
+            "relhook: note: {} from before `relhook install` here were not linted (they never met its commit-msg hook)",
+            crate::commit::report::plural(found.unlinted_before_install, "commit")
+        );
+    }
     if found.refusals.is_empty() {
         summary(&mut err, &found, &tested_now);
         if !found.tags_left_behind.is_empty() && !super::changelog::quiet() {

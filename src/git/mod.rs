@@ -30,7 +30,7 @@ pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
-pub use objects::ObjectKind;
+pub use objects::{ADOPTED, ObjectKind};
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};
 pub use refs::version_suffix;

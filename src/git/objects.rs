@@ -19,6 +19,10 @@ pub enum ObjectKind {
     Other,
 }
 
+/// The common git dir's note of HEAD as `relhook install` first found it (see
+/// [`Repo::adopted_at`]); `relhook uninstall` removes it.
+pub const ADOPTED: &str = "relhook-adopted";
+
 impl Repo {
     /// The kind of object `id` is, `None` when it is not here.
     pub fn object_kind(&self, id: Oid) -> Option<ObjectKind> {
@@ -91,6 +95,13 @@ impl Repo {
     /// Whether a remote of that name is configured.
     pub fn has_remote(&self, name: &str) -> bool {
         self.inner.find_remote(name).is_ok()
+    }
+
+    /// HEAD as `relhook install` first found it here (the note [`ADOPTED`] in the common git
+    /// dir): the commits up to it were made before relhook's hooks ran in this clone.
+    pub fn adopted_at(&self) -> Option<Oid> {
+        let text = std::fs::read_to_string(self.inner.commondir().join(ADOPTED)).ok()?;
+        self.peel_to_commit(Oid::from_str(text.trim()).ok()?)
     }
 
     /// The commits of `refs/remotes/<remote>/*`.

@@ -54,12 +54,15 @@ pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing
 
 /// The commits a release tag on `tip` would sit above that pre-push will refuse: not on any
 /// remote (no remote-tracking ref reaches them), not below the latest release tag (a tag
-/// already above them is pre-push's to report), and failing the lint. Newest first.
+/// already above them is pre-push's to report) nor made before `relhook install` here, and
+/// failing the lint. Newest first.
 pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing>> {
     let mut hidden = repo.remote_tracking_commits("*");
     if let Some((_, tag)) = repo.latest_release_tag(tip, &config.version.tag_prefix) {
         hidden.extend(repo.peel_to_commit(tag));
     }
+    // Made before relhook was installed here: pre-push lets them go, saying so.
+    hidden.extend(repo.adopted_at());
     let range = Range {
         tips: vec![tip],
         hidden,

@@ -13,11 +13,12 @@ use std::collections::HashMap;
 use git2::Oid;
 
 use crate::config::Config;
-use crate::git::{Range, Repo, short_id};
+use crate::git::Repo;
 use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod commits;
 mod half;
 mod landing;
 mod reword;
@@ -155,6 +156,11 @@ pub struct Inspection {
     pub untested: Vec<Untested>,
     /// How many commits new to the remote were linted.
     pub commits_checked: usize,
+    /// Commits made before `relhook install` here (see `Repo::adopted_at`) that are not on the
+    /// remote: never linted.
+    pub before_install: std::collections::HashSet<Oid>,
+    /// How many of [`Inspection::before_install`] this push sends.
+    pub unlinted_before_install: usize,
     /// The release tags being published, with whether a test record covers each.
     pub release_tags: Vec<(String, bool)>,
     /// Local release tags on commits this push sends whose tags stay behind (the runbook's
@@ -178,12 +184,13 @@ pub fn inspect(
         .unwrap_or_else(|| repo.git_dir().to_owned());
     let mut found = Inspection::default();
     let hidden = known_to_remote(repo, updates);
+    found.before_install = commits::before_install(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     for u in updates
         .iter()
         .filter(|u| !u.is_delete() && u.is_project_history())
     {
-        lint_new_commits(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
+        commits::lint_new(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
     }
     for u in updates {
         let half = half::half_made(repo, config, &root, remote, u, &seen);
@@ -335,98 +342,6 @@ fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
 
 fn peel(repo: &Repo, id: Oid) -> Option<Oid> {
     repo.peel_to_commit(id)
-}
-
-/// Lints the commits `u` brings to the remote. A commit shared by several pushed refs is
-/// linted once; its refusal names every ref.
-fn lint_new_commits(
-    repo: &Repo,
-    config: &Config,
-    remote: &str,
-    u: &Update,
-    hidden: &[Oid],
-    seen: &mut HashMap<Oid, Option<usize>>,
-    found: &mut Inspection,
-) -> Result<()> {
-    let Some(tip) = peel(repo, u.local) else {
-        return Ok(());
-    };
-    let range = Range {
-        tips: vec![tip],
-        hidden: hidden.to_vec(),
-        single: false,
-        describe: u.remote_ref.clone(),
-    };
-    let mut oldest = None;
-    let mut bad_here = Vec::new();
-    let mut headers = std::collections::HashSet::new();
-    repo.walk(&range, |c| {
-        oldest = Some(c.id);
-        headers.insert(crate::history::unlinted::header_of(&c.message));
-        if let Some(known) = seen.get(&c.id) {
-            if let Some(i) = *known {
-                found.refusals[i].refs.push(u.remote_ref.clone());
-            }
-            return true;
-        }
-        found.commits_checked += 1;
-        let Some(f) = crate::history::unlinted::failing(repo, config, &c) else {
-            seen.insert(c.id, None);
-            return true;
-        };
-        seen.insert(c.id, Some(found.refusals.len()));
-        bad_here.push((found.refusals.len(), f.fixup));
-        found.refusals.push(Refusal {
-            kind: Kind::Commit,
-            refs: vec![u.remote_ref.clone()],
-            commit: Some(c.id),
-            subject: f.header,
-            problems: f.problems,
-            fix: String::new(),
-        });
-        true
-    })?;
-    if bad_here.is_empty() {
-        return Ok(());
-    }
-    // A base every new commit of this ref sits on, for `git rebase -i`.
-    let base = if !u.remote.is_zero() && peel(repo, u.remote).is_some() {
-        short_id(u.remote)
-    } else {
-        oldest
-            .and_then(|o| repo.first_parent(o))
-            .map_or("--root".to_owned(), short_id)
-    };
-    let configs = release_configs(repo, config);
-    for (i, fixup) in bad_here {
-        let r = &mut found.refusals[i];
-        // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
-        // the remote has is reworded instead.
-        let fixup = fixup
-            && crate::history::unlinted::fixup_target(&r.subject)
-                .is_some_and(|t| headers.contains(t));
-        let bad = r.commit.unwrap_or(tip);
-        let id = short_id(bad);
-        let rebase = if fixup {
-            format!("`git rebase -i --autosquash {base}`")
-        } else {
-            format!("`git rebase -i {base}`, mark {id} `reword`")
-        };
-        let tags = reword::tags_above(repo, &configs, bad);
-        let steps = if tags.is_empty() {
-            format!("{rebase}, then push again")
-        } else {
-            reword::with_tags(repo, config, &rebase, &tags)
-        };
-        r.fix = if fixup {
-            format!("squash it into the commit it fixes before sharing it: {steps}")
-        } else {
-            format!(
-                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
-            )
-        };
-    }
-    Ok(())
 }
 
 /// A release tag on HEAD pushed from a working tree with changes: they may be what the

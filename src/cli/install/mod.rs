@@ -31,9 +31,10 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     refuse_shared(&loc, args.shared)?;
     // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
     // every commit are not installed.
-    if let Err(e @ crate::Error::Usage(_)) = crate::git::Repo::open(&loc.work_tree) {
-        return Err(e);
-    }
+    let repo = match crate::git::Repo::open(&loc.work_tree) {
+        Err(e @ crate::Error::Usage(_)) => return Err(e),
+        r => r.ok(),
+    };
     let binary = current_exe()?;
     let opts = Options {
         hooks,
@@ -41,6 +42,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         binary: &binary,
     };
     let result = inst::install(&loc, &opts)?;
+    note_adoption(&loc, repo.as_ref());
     let changelog = changelog_paths(ctx, &loc);
     let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
     let driver = match &result {
@@ -338,4 +340,17 @@ pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Notes HEAD as the first install here finds it (`git::ADOPTED`): the commits up to it never
+/// met relhook's hooks, and the first release and push do not ask to reword them. A later
+/// install keeps the first note; a repository with no commit yet needs none.
+fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo>) {
+    let note = loc.common_dir.join(crate::git::ADOPTED);
+    if note.exists() {
+        return;
+    }
+    if let Some(head) = repo.and_then(crate::git::Repo::head) {
+        let _ = std::fs::write(&note, format!("{head}\n"));
+    }
 }

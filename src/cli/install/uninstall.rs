@@ -32,7 +32,11 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
         .flatten()
         .map(|e| e.path());
     for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
-        for note in [crate::tag::hand::SETTLED, crate::tag::hand::FETCHING] {
+        for note in [
+            crate::tag::hand::SETTLED,
+            crate::tag::hand::FETCHING,
+            crate::git::ADOPTED,
+        ] {
             let _ = std::fs::remove_file(git_dir.join(note));
         }
     }

@@ -1,0 +1,128 @@
+//! The commits a push brings to the remote: each linted once (a commit shared by several
+//! pushed refs is refused once, naming every ref), except those made before `relhook install`
+//! here, which never met its hooks and are counted instead.
+
+use std::collections::{HashMap, HashSet};
+
+use git2::Oid;
+
+use super::{Inspection, Kind, Refusal, Update, peel, release_configs, reword};
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, Repo, short_id};
+
+/// The commits up to HEAD as the first `relhook install` here found it (`Repo::adopted_at`)
+/// that the remote does not have (`hidden` are its known tips).
+pub(super) fn before_install(repo: &Repo, hidden: &[Oid]) -> Result<HashSet<Oid>> {
+    let mut out = HashSet::new();
+    if let Some(adopted) = repo.adopted_at() {
+        let range = Range {
+            tips: vec![adopted],
+            hidden: hidden.to_vec(),
+            single: false,
+            describe: String::new(),
+        };
+        repo.walk(&range, |c| {
+            out.insert(c.id);
+            true
+        })?;
+    }
+    Ok(out)
+}
+
+/// Lints the commits `u` brings to the remote. A commit shared by several pushed refs is
+/// linted once; its refusal names every ref.
+pub(super) fn lint_new(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    hidden: &[Oid],
+    seen: &mut HashMap<Oid, Option<usize>>,
+    found: &mut Inspection,
+) -> Result<()> {
+    let Some(tip) = peel(repo, u.local) else {
+        return Ok(());
+    };
+    let range = Range {
+        tips: vec![tip],
+        hidden: hidden.to_vec(),
+        single: false,
+        describe: u.remote_ref.clone(),
+    };
+    let mut oldest = None;
+    let mut bad_here = Vec::new();
+    let mut headers = std::collections::HashSet::new();
+    repo.walk(&range, |c| {
+        oldest = Some(c.id);
+        headers.insert(crate::history::unlinted::header_of(&c.message));
+        if let Some(known) = seen.get(&c.id) {
+            if let Some(i) = *known {
+                found.refusals[i].refs.push(u.remote_ref.clone());
+            }
+            return true;
+        }
+        if found.before_install.contains(&c.id) {
+            found.unlinted_before_install += 1;
+            seen.insert(c.id, None);
+            return true;
+        }
+        found.commits_checked += 1;
+        let Some(f) = crate::history::unlinted::failing(repo, config, &c) else {
+            seen.insert(c.id, None);
+            return true;
+        };
+        seen.insert(c.id, Some(found.refusals.len()));
+        bad_here.push((found.refusals.len(), f.fixup));
+        found.refusals.push(Refusal {
+            kind: Kind::Commit,
+            refs: vec![u.remote_ref.clone()],
+            commit: Some(c.id),
+            subject: f.header,
+            problems: f.problems,
+            fix: String::new(),
+        });
+        true
+    })?;
+    if bad_here.is_empty() {
+        return Ok(());
+    }
+    // A base every new commit of this ref sits on, for `git rebase -i`.
+    let base = if !u.remote.is_zero() && peel(repo, u.remote).is_some() {
+        short_id(u.remote)
+    } else {
+        oldest
+            .and_then(|o| repo.first_parent(o))
+            .map_or("--root".to_owned(), short_id)
+    };
+    let configs = release_configs(repo, config);
+    for (i, fixup) in bad_here {
+        let r = &mut found.refusals[i];
+        // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
+        // the remote has is reworded instead.
+        let fixup = fixup
+            && crate::history::unlinted::fixup_target(&r.subject)
+                .is_some_and(|t| headers.contains(t));
+        let bad = r.commit.unwrap_or(tip);
+        let id = short_id(bad);
+        let rebase = if fixup {
+            format!("`git rebase -i --autosquash {base}`")
+        } else {
+            format!("`git rebase -i {base}`, mark {id} `reword`")
+        };
+        let tags = reword::tags_above(repo, &configs, bad);
+        let steps = if tags.is_empty() {
+            format!("{rebase}, then push again")
+        } else {
+            reword::with_tags(repo, config, &rebase, &tags)
+        };
+        r.fix = if fixup {
+            format!("squash it into the commit it fixes before sharing it: {steps}")
+        } else {
+            format!(
+                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
+            )
+        };
+    }
+    Ok(())
+}
