@@ -47,6 +47,7 @@ mod qa15;
 mod qa17;
 mod qa18;
 mod qa19;
+mod qa19_files;
 mod qa2;
 mod qa3;
 mod qa6a;

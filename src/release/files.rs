@@ -9,7 +9,6 @@ use git2::Oid;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::{FilterFailure, Repo};
-pub use crate::history::version::files::cargo_lock_edit;
 use crate::history::version::files::{self, VersionFile};
 
 /// The configured version files first (they name the first version file), then the detected
@@ -227,6 +226,21 @@ pub fn sorted(
     sort_version_files(config, read, new, || {
         super::next::bumped_from(repo, config, new)
     })
+}
+
+/// The edits that bump each of `bumped` (with what it says) to `new`, then the one
+/// `Cargo.lock` edit that moves every bumped crate's own entries.
+pub fn bump_edits(
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+    new: &str,
+) -> crate::Result<Vec<files::Edit>> {
+    let mut edits = Vec::new();
+    for (f, old) in bumped.iter().filter(|(_, old)| old != new) {
+        edits.push(files::plan_bump(root, f, old, new)?);
+    }
+    edits.extend(files::cargo_lock_edit(root, bumped, new));
+    Ok(edits)
 }
 
 /// A `[version] files` entry that is not there, refused with the two ways out: a release

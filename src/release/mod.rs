@@ -192,24 +192,15 @@ pub fn edits_with(
     date: &str,
     extra: &[String],
 ) -> Result<Edits> {
-    let new = version.to_string();
     check_listed_exist(config, root)?;
     let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
     let sorted = files::sorted(repo, config, root, version)?;
-    let mut bumped = Vec::new();
-    let mut old_file_versions = Vec::new();
-    for (f, old) in sorted.bumped {
-        if old != new {
-            edits.push(vfiles::plan_bump(root, &f, &old, &new)?);
-        }
-        if let Some(lock) = files::cargo_lock_edit(root, std::slice::from_ref(&f), &old, &new) {
-            if !edits.iter().any(|e| e.path == lock.path) {
-                edits.push(lock);
-            }
-        }
-        bumped.push(f);
-        old_file_versions.push(old);
-    }
+    edits.extend(files::bump_edits(
+        root,
+        &sorted.bumped,
+        &version.to_string(),
+    )?);
+    let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
     // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
     if config.package.is_none() && config.release.bump_dependents {
         dependents::lerna_requirements(root, &mut edits, &bumped, version)?;

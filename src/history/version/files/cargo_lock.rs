@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use super::{Edit, Locator, VersionFile};
 
-/// The `Cargo.lock` edit that follows bumped `Cargo.toml` files: every local package (no
-/// `source` line) of the bumped crates whose version was `old`. `None` when there is nothing
-/// to change or no lock file.
-pub fn cargo_lock_edit(root: &Path, bumped: &[VersionFile], old: &str, new: &str) -> Option<Edit> {
-    let cargo: Vec<&VersionFile> = bumped
+/// The `Cargo.lock` edit that follows bumped `Cargo.toml` files (each with the version it
+/// held): every local package (no `source` line) of each bumped crate whose version was that
+/// crate's, all in the one edit. `None` when there is nothing to change or no lock file.
+pub fn cargo_lock_edit(root: &Path, bumped: &[(VersionFile, String)], new: &str) -> Option<Edit> {
+    let cargo: Vec<&(VersionFile, String)> = bumped
         .iter()
-        .filter(|f| f.path.file_name().is_some_and(|n| n == "Cargo.toml"))
+        .filter(|(f, old)| old != new && f.path.file_name().is_some_and(|n| n == "Cargo.toml"))
         .collect();
     if cargo.is_empty() {
         return None;
@@ -19,16 +19,15 @@ pub fn cargo_lock_edit(root: &Path, bumped: &[VersionFile], old: &str, new: &str
     let lock_path = PathBuf::from("Cargo.lock");
     let before = std::fs::read(root.join(&lock_path)).ok()?;
     let text = String::from_utf8(before.clone()).ok()?;
-    let workspace = cargo
-        .iter()
-        .any(|f| matches!(&f.locator, Locator::TomlKey(k) if k.starts_with("workspace.")));
-    let names: Vec<String> = cargo
-        .iter()
-        .filter_map(|f| package_name(&root.join(&f.path)))
-        .collect();
-    let after = bump_lock(&text, old, new, |name| {
-        workspace || names.iter().any(|n| n == name)
-    });
+    let mut after = text.clone();
+    for (f, old) in cargo {
+        // A workspace's version is every member's that inherits it: all local packages.
+        let workspace = matches!(&f.locator, Locator::TomlKey(k) if k.starts_with("workspace."));
+        let name = package_name(&root.join(&f.path));
+        after = bump_lock(&after, old, new, |n| {
+            workspace || name.as_deref() == Some(n)
+        });
+    }
     (after != text).then(|| Edit {
         path: lock_path,
         before,
@@ -99,5 +98,34 @@ mod tests {
             "{after:?}"
         );
         assert!(after.contains("name = \"dep\"\r\nversion = \"1.2.3\""));
+    }
+
+    fn cargo(dir: &std::path::Path, name: &str) -> VersionFile {
+        let path = PathBuf::from(name).join("Cargo.toml");
+        let text = format!("[package]\nname = \"{name}\"\nversion = \"1.0.0\"\n");
+        std::fs::create_dir_all(dir.join(name)).unwrap();
+        std::fs::write(dir.join(&path), text).unwrap();
+        VersionFile {
+            path,
+            locator: Locator::TomlKey("package.version".into()),
+        }
+    }
+
+    #[test]
+    fn the_lock_edit_moves_every_bumped_crate() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"b\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"c\"\nversion = \"1.0.0\"\n";
+        std::fs::write(dir.path().join("Cargo.lock"), lock).unwrap();
+        let (a, b) = (cargo(dir.path(), "a"), cargo(dir.path(), "b"));
+        let bumped = [(a, "1.0.0".to_owned()), (b, "1.0.0".to_owned())];
+        let edit = cargo_lock_edit(dir.path(), &bumped, "1.1.0").unwrap();
+        assert_eq!(edit.before, lock.as_bytes());
+        assert_eq!(
+            String::from_utf8(edit.after).unwrap(),
+            lock.replacen("1.0.0", "1.1.0", 2),
+            "a and b move, c (not bumped) stays"
+        );
+        // Already at the version: nothing to do.
+        assert!(cargo_lock_edit(dir.path(), &bumped, "1.0.0").is_none());
     }
 }
