@@ -228,16 +228,26 @@ pub fn sorted(
     })
 }
 
-/// The edits that bump each of `bumped` (with what it says) to `new`, then the one
+/// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the
+/// entries that meet in a file make one edit, or they would undo each other), then the one
 /// `Cargo.lock` edit that moves every bumped crate's own entries.
 pub fn bump_edits(
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
 ) -> crate::Result<Vec<files::Edit>> {
+    let todo: Vec<&(VersionFile, String)> = bumped.iter().filter(|(_, old)| old != new).collect();
     let mut edits = Vec::new();
-    for (f, old) in bumped.iter().filter(|(_, old)| old != new) {
-        edits.push(files::plan_bump(root, f, old, new)?);
+    for (i, (f, _)) in todo.iter().enumerate() {
+        if todo[..i].iter().any(|(g, _)| g.path == f.path) {
+            continue;
+        }
+        let entries: Vec<(&files::Locator, &str)> = todo[i..]
+            .iter()
+            .filter(|(g, _)| g.path == f.path)
+            .map(|(g, old)| (&g.locator, old.as_str()))
+            .collect();
+        edits.push(files::plan_bumps(root, &f.path, &entries, new)?);
     }
     edits.extend(files::cargo_lock_edit(root, bumped, new));
     Ok(edits)

@@ -260,24 +260,50 @@ pub fn read_version(root: &Path, file: &VersionFile) -> Result<String> {
 /// Computes the file's contents with `old` replaced by `new` at the located
 /// spans, without writing. Fails if the file holds anything but `old`.
 pub fn plan_bump(root: &Path, file: &VersionFile, old: &str, new: &str) -> Result<Edit> {
+    plan_bumps(root, &file.path, &[(&file.locator, old)], new)
+}
+
+/// [`plan_bump`] for several entries of one file, each with the version it holds: one edit
+/// with `new` at every place they find (a place two of them find is one place). Fails if an
+/// entry finds anything but its version, or two entries find places that overlap otherwise.
+pub fn plan_bumps(
+    root: &Path,
+    path: &Path,
+    entries: &[(&Locator, &str)],
+    new: &str,
+) -> Result<Edit> {
     if !is_version_text(new) {
         return Err(VersionFileError::BadNewVersion {
             new: new.to_owned(),
         });
     }
-    let text = read_text(root, &file.path)?;
-    let spans = locate(&file.path, &text, &file.locator)?;
-    let found = agreed_version(&file.path, &file.locator, &text, &spans)?;
-    if found != old {
-        return Err(VersionFileError::Mismatch {
-            path: file.path.clone(),
-            locator: file.locator.clone(),
-            expected: old.to_owned(),
-            found,
+    let text = read_text(root, path)?;
+    let mut spans: Vec<(Range<usize>, &Locator)> = Vec::new();
+    for (locator, old) in entries {
+        let found_spans = locate(path, &text, locator)?;
+        let found = agreed_version(path, locator, &text, &found_spans)?;
+        if found != *old {
+            return Err(VersionFileError::Mismatch {
+                path: path.to_path_buf(),
+                locator: (*locator).clone(),
+                expected: (*old).to_owned(),
+                found,
+            });
+        }
+        spans.extend(found_spans.into_iter().map(|s| (s, *locator)));
+    }
+    spans.sort_by_key(|(s, _)| (s.start, s.end));
+    spans.dedup_by(|b, a| a.0 == b.0);
+    if let Some(w) = spans.windows(2).find(|w| w[1].0.start < w[0].0.end) {
+        return Err(VersionFileError::Inconsistent {
+            path: path.to_path_buf(),
+            locator: w[1].1.clone(),
+            versions: w.iter().map(|(s, _)| text[s.clone()].to_owned()).collect(),
         });
     }
+    let spans: Vec<Range<usize>> = spans.into_iter().map(|(s, _)| s).collect();
     Ok(Edit {
-        path: file.path.clone(),
+        path: path.to_path_buf(),
         after: splice(&text, &spans, new).into_bytes(),
         before: text.into_bytes(),
     })

@@ -347,6 +347,44 @@ fn plan_refuses_wrong_old_and_bad_new() {
 }
 
 #[test]
+fn entries_of_one_file_make_one_edit() {
+    let dir = repo(&[("Cargo.toml", CARGO)]);
+    let path = Path::new("Cargo.toml");
+    let key = Locator::TomlKey("package.version".into());
+    let dep = Locator::TomlKey("dependencies.semver.version".into());
+    // The same place found twice (a key and a pattern): spliced once.
+    let same = Locator::Pattern("(?m)^version = \"{version}\"".into());
+    let entries = [(&key, "1.2.3"), (&dep, "1.2.3"), (&same, "1.2.3")];
+    let edit = plan_bumps(dir.path(), path, &entries, "1.3.0").expect("plan");
+    assert_eq!(edit.before, CARGO.as_bytes());
+    assert_eq!(
+        String::from_utf8(edit.after).expect("utf8"),
+        CARGO.replace("1.2.3", "1.3.0")
+    );
+    // Each entry must hold its own version.
+    let err = plan_bumps(
+        dir.path(),
+        path,
+        &[(&key, "1.2.3"), (&dep, "1.2.2")],
+        "1.3.0",
+    )
+    .expect_err("mismatch");
+    assert!(matches!(&err, VersionFileError::Mismatch { locator, .. } if *locator == dep));
+    // Places that overlap without being one: which to write is unclear, refused.
+    let dir = repo(&[("V", "v1.2.3-rc.1\n")]);
+    let whole = Locator::Pattern("v{version}\n".into());
+    let part = Locator::Pattern("v{version}-rc".into());
+    let err = plan_bumps(
+        dir.path(),
+        Path::new("V"),
+        &[(&whole, "1.2.3-rc.1"), (&part, "1.2.3")],
+        "1.3.0",
+    )
+    .expect_err("overlap");
+    assert!(matches!(&err, VersionFileError::Inconsistent { versions, .. } if versions.len() == 2));
+}
+
+#[test]
 fn missing_and_non_utf8_files() {
     let dir = repo(&[]);
     fs::write(dir.path().join("bin.toml"), b"version = \"1.0.0\xff\"").expect("write");
