@@ -386,14 +386,23 @@ impl Changelog {
             .collect()
     }
 
-    /// Splits the rendered text into (before Unreleased, Unreleased, after).
+    /// Splits the rendered text into (before Unreleased, Unreleased, after). A file without
+    /// Unreleased is split where [`Changelog::ensure_unreleased`] would put it (above the
+    /// newest release, else above the link references), with nothing in between: its releases
+    /// are compared with the other sides' releases, not taken for its title.
     fn split_around_unreleased(&self) -> (String, String, String) {
         let (a, b) = match self
             .unreleased_index()
             .and_then(|i| self.doc.sections.get(i))
         {
             Some(s) => (s.heading, s.end),
-            None => (self.lines.len(), self.lines.len()),
+            None => {
+                let at = self.doc.sections.first().map_or_else(
+                    || self.doc.links.first().map_or(self.lines.len(), |l| l.line),
+                    |s| s.lead,
+                );
+                (at, at)
+            }
         };
         let join = |r: &[Line]| {
             r.iter()
@@ -693,6 +702,38 @@ mod tests {
         });
         assert!(Changelog::merge_unreleased(&cl(BASE), &reworded, &theirs).is_err());
         assert!(Changelog::merge_unreleased(&cl(BASE), &theirs, &reworded).is_err());
+    }
+
+    /// The revert of the commit that made Unreleased in a file that had none, after a
+    /// release: theirs (that commit's parent) has no Unreleased, and its releases are
+    /// releases, not its title. Ours stands, sections in their order, either way round.
+    #[test]
+    fn merge_with_a_side_without_unreleased_keeps_the_section_order() {
+        let old = "# Changelog\n\n## [1.0.0] - 2024-01-01\n\n- old\n";
+        let base = {
+            let mut c = cl(old);
+            c.add_entry("Fixed", "a", false);
+            c
+        };
+        let ours = {
+            let mut c = base.clone();
+            c.release("1.0.1", "2026-02-01", "v", None)
+                .expect("release");
+            c
+        };
+        let m = Changelog::merge_unreleased(&base, &ours, &cl(old)).expect("merge");
+        assert_eq!(m, ours.render());
+        let m = Changelog::merge_unreleased(&base, &cl(old), &ours).expect("merge");
+        assert_eq!(m, ours.render());
+        // No release yet: Unreleased goes above the link references, as post-commit puts it.
+        let links = "# Changelog\n\n[a]: https://example.com\n";
+        let made = {
+            let mut c = cl(links);
+            c.add_entry("Fixed", "a", false);
+            c
+        };
+        let m = Changelog::merge_unreleased(&cl(links), &made, &cl(links)).expect("merge");
+        assert_eq!(m, made.render());
     }
 
     /// `git revert` of a release commit: base is the release commit's file, theirs its

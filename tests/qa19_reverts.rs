@@ -1,0 +1,84 @@
+//! Found by QA on commitlint: `git revert` of the first hooked commit of a changelog that had
+//! no `## [Unreleased]` (that commit made the heading), and of the commit that created
+//! CHANGELOG.md.
+
+use crate::support::{Repo, hand_tag, ok, stderr, text};
+
+/// A repository whose CHANGELOG.md (`log`, without Unreleased) is released as v1.0.0 before
+/// relhook is installed, then `fix: add A` (which makes `## [Unreleased]`) and `fix: add B`
+/// through the hooks, released as v1.0.1 by a hand tag. HEAD's changelog is returned.
+fn released_after_adoption(log: &str) -> (Repo, String) {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("fix: add A");
+    repo.commit_hooked("fix: add B");
+    let out = hand_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let released = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(
+        released.contains("## [Unreleased]\n\n## [1.0.1]"),
+        "{released}"
+    );
+    (repo, released)
+}
+
+/// The revert's merge of CHANGELOG.md: base (the reverted commit's file) has Unreleased,
+/// theirs (its parent's) has none. The driver took theirs' whole file for the title, moving
+/// `## [1.0.0]` above Unreleased and `## [1.0.1]`, and said it merged cleanly.
+#[test]
+fn reverting_the_commit_that_made_unreleased_keeps_the_section_order() {
+    let (repo, released) = released_after_adoption(
+        "# Changelog\n\n## [1.0.0] - 2024-01-01\n\n### Fixed\n\n- old fix\n",
+    );
+    assert_eq!(
+        released,
+        "# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fixed\n\n- add A\n\
+         - add B\n\n## [1.0.0] - 2024-01-01\n\n### Fixed\n\n- old fix"
+    );
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD~2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"]),
+        released.replacen(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n### Removed\n\n- revert \"add A\"\n\n",
+            1
+        ),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// The same on a conventional-changelog file (commitlint's: a preamble, linked headings with
+/// the date in parentheses, `# ` headings for minor releases, `*` bullets): the driver stopped
+/// on a conflict where the revert only needs its entry.
+#[test]
+fn reverting_it_in_a_conventional_changelog_file_merges_too() {
+    let (repo, released) = released_after_adoption(
+        "# Change Log\n\nAll notable changes to this project will be documented in this file.\n\
+         See [Conventional Commits](https://conventionalcommits.org) for commit guidelines.\n\n\
+         ## [1.0.0](https://example.com/compare/v0.9.0...v1.0.0) (2024-01-01)\n\n\
+         ### Bug Fixes\n\n* **lint:** old fix ([#1](https://example.com/issues/1))\n\n\n\n\n\n\
+         # [0.9.0](https://example.com/compare/v0.8.0...v0.9.0) (2023-12-01)\n\n\n\
+         ### Features\n\n* first feature\n",
+    );
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD~2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("conflict"), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"]),
+        released.replacen(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n### Removed\n\n* revert \"add A\"\n\n",
+            1
+        ),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
