@@ -82,3 +82,104 @@ fn reverting_it_in_a_conventional_changelog_file_merges_too() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// From `git init`: `feat: add A` creates CHANGELOG.md (post-commit), `fix: add B` adds to
+/// it; released as v0.1.0 by a hand tag when `release` says so.
+fn changelog_made_by_add_a(release: bool) -> Repo {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: start"]);
+    repo.commit_hooked("feat: add A");
+    repo.commit_hooked("fix: add B");
+    if release {
+        let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "first release"]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    repo
+}
+
+/// The one command the stopped revert's relhook line names (the first in backquotes).
+fn named_command(out: &std::process::Output) -> String {
+    let said = stderr(out);
+    let line = said
+        .lines()
+        .find(|l| l.starts_with("relhook: CHANGELOG.md:"))
+        .unwrap_or_else(|| panic!("no relhook line for CHANGELOG.md:\n{}", text(out)));
+    line.split('`').nth(1).expect("a command").to_owned()
+}
+
+/// Reverting the commit that created CHANGELOG.md stops on a modify/delete conflict, which
+/// no merge driver sees (git would delete the file and every later entry with it). While
+/// git stops, relhook says in one line how to keep the file; that command finishes the
+/// revert, and post-commit gives the revert its own edit (a `Removed` entry for a released
+/// change, the entry taken out for an unreleased one).
+#[test]
+fn reverting_the_commit_that_created_the_changelog_names_the_way_on() {
+    for release in [true, false] {
+        let repo = changelog_made_by_add_a(release);
+        let before = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+        let out = repo.git_output(&["revert", "--no-edit", ":/feat: add A"]);
+        assert!(!out.status.success(), "{}", text(&out));
+        assert!(
+            text(&out).contains("CONFLICT (modify/delete)"),
+            "{}",
+            text(&out)
+        );
+        let fix = named_command(&out);
+        assert_eq!(
+            fix,
+            "git checkout --ours CHANGELOG.md && git add CHANGELOG.md && git revert --continue"
+        );
+        let out = repo.sh(&format!("GIT_EDITOR=true; export GIT_EDITOR; {fix}"));
+        assert!(out.status.success(), "{fix}: {}", text(&out));
+        assert_eq!(repo.head_subject(), "Revert \"feat: add A\"");
+        let after = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+        let want = if release {
+            before.replacen(
+                "## [Unreleased]\n\n",
+                "## [Unreleased]\n\n### Removed\n\n- revert \"add A\"\n\n",
+                1,
+            )
+        } else {
+            before.replacen("### Added\n\n- add A\n\n", "", 1)
+        };
+        assert_eq!(after, want, "{}", text(&out));
+        assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    }
+}
+
+/// Other files in conflict too: the line keeps the changelog and leaves the rest to the
+/// user before `git revert --continue`; a revert stopped on other files alone is not
+/// relhook's to speak of.
+#[test]
+fn the_way_on_leaves_other_conflicts_to_the_user() {
+    let repo = changelog_made_by_add_a(true);
+    let added = repo.git(&["show", "--name-only", "--format=", ":/feat: add A"]);
+    let file = added
+        .lines()
+        .find(|f| *f != "CHANGELOG.md")
+        .unwrap()
+        .to_owned();
+    repo.write(&file, "changed\n");
+    repo.git(&["add", &file]);
+    repo.git(&["commit", "-q", "-m", "fix: change A"]);
+    let out = repo.git_output(&["revert", "--no-edit", ":/feat: add A"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert_eq!(
+        named_command(&out),
+        "git checkout --ours CHANGELOG.md && git add CHANGELOG.md"
+    );
+    assert!(
+        stderr(&out).contains("then resolve the other conflicts and `git revert --continue`"),
+        "{}",
+        text(&out)
+    );
+    repo.git(&["revert", "--abort"]);
+    let out = repo.git_output(&["revert", "--no-edit", ":/fix: change A"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.write(&file, "changed again\n");
+    repo.git(&["commit", "-q", "-am", "fix: change A again"]);
+    let out = repo.git_output(&["revert", "--no-edit", ":/fix: change A$"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
+}

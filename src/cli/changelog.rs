@@ -336,4 +336,6 @@ pub(super) fn quiet() -> bool {
 }
 
 mod driver;
+mod stopped;
 pub(super) use driver::merge_driver;
+pub(super) use stopped::stopped_revert;

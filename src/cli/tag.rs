@@ -1,4 +1,5 @@
-//! The reference-transaction hook: a release tag made by hand with `git tag`.
+//! The reference-transaction hook: a release tag made by hand with `git tag`; and a revert
+//! that stopped on a conflict (REVERT_HEAD made), for the changelog it would delete.
 
 use std::io::Write;
 
@@ -50,6 +51,16 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     let mut raw = Vec::new();
     let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
     let input = String::from_utf8_lossy(&raw);
+    // A revert that stops on a conflict makes REVERT_HEAD (the shim sends only that; a hook
+    // manager's block sends every update, its removal too).
+    let made = |l: &str| match l.split_whitespace().collect::<Vec<_>>()[..] {
+        [_, new, "REVERT_HEAD"] => new.bytes().any(|b| b != b'0'),
+        _ => false,
+    };
+    if state == "committed" && input.lines().any(made) {
+        super::changelog::stopped_revert(ctx);
+        return Ok(Outcome::Ok);
+    }
     if !input.contains(" refs/tags/") {
         return Ok(Outcome::Ok);
     }

@@ -1,15 +1,46 @@
 //! Content merges without the work tree: a three-way merge of three texts (a release's edit
 //! carried over onto another version of the file), and a commit's tree with some files
-//! replaced (a release commit made of HEAD's content and relhook's edits, whatever is staged).
+//! replaced (a release commit made of HEAD's content and relhook's edits, whatever is staged);
+//! and the conflicts a merge of git's own left in the index.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
 use super::Repo;
 use crate::{Error, Result};
 
+/// A path the index holds in conflict, with the stages git left for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The path, relative to the top of the work tree.
+    pub path: PathBuf,
+    /// Whether the base (stage 1), ours (stage 2) and theirs (stage 3) have it: a
+    /// modify/delete conflict lacks one side (`git status`: "deleted by them" lacks theirs).
+    pub stages: [bool; 3],
+}
+
 impl Repo {
+    /// The paths in conflict in the index, in its order; none when it cannot be read.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let Ok(index) = self.inner.index() else {
+            return Vec::new();
+        };
+        let Ok(all) = index.conflicts() else {
+            return Vec::new();
+        };
+        all.filter_map(std::result::Result::ok)
+            .filter_map(|c| {
+                let sides = [&c.ancestor, &c.our, &c.their];
+                let entry = sides.iter().find_map(|e| e.as_ref())?;
+                Some(Conflict {
+                    path: PathBuf::from(String::from_utf8_lossy(&entry.path).into_owned()),
+                    stages: sides.map(Option::is_some),
+                })
+            })
+            .collect()
+    }
+
     /// `ours` and `theirs` merged line by line over their common `base`, or `None` when they
     /// change the same lines (or insert at the same place) differently. Unlike git's merge,
     /// changes to adjacent lines do not conflict: a version line bumped beside a line edited

@@ -30,6 +30,7 @@ pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting};
 pub use locate::{Location, locate};
+pub use merge::Conflict;
 pub use objects::{ADOPTED, ObjectKind};
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};

@@ -32,7 +32,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 6;
+pub const SHIM_VERSION: u32 = 7;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -628,6 +628,40 @@ mod tests {
                 relhook,
                 format!("hook reference-transaction prepared\n{moved}")
             );
+        }
+    }
+
+    /// A revert that stops on a conflict makes REVERT_HEAD: the shim starts relhook for that,
+    /// once (`committed`), and not for its removal or for the other pseudo-refs.
+    #[cfg(unix)]
+    #[test]
+    fn reference_transaction_starts_relhook_for_a_stopped_revert() {
+        let made = format!("{ZERO} {A} REVERT_HEAD\n");
+        for chain in [true, false] {
+            let started = |state: &str, input: &str| {
+                let args = [state];
+                run_shim_with(
+                    "reference-transaction",
+                    &args,
+                    input.as_bytes(),
+                    0,
+                    chain,
+                    &[],
+                )
+                .2
+            };
+            assert_eq!(
+                started("committed", &made),
+                format!("hook reference-transaction committed\n{made}")
+            );
+            for (state, input) in [
+                ("prepared", made.clone()),
+                ("committed", format!("{A} {ZERO} REVERT_HEAD\n")),
+                ("committed", format!("{ZERO} {A} CHERRY_PICK_HEAD\n")),
+                ("committed", format!("{ZERO} {A} AUTO_MERGE\n")),
+            ] {
+                assert_eq!(started(state, &input), "", "{state} {input:?}");
+            }
         }
     }
 
