@@ -103,12 +103,15 @@ pub enum Error {
     #[error(transparent)]
     VersionFile(#[from] crate::history::version::files::VersionFileError),
     /// A lock another process holds did not come free in time.
-    #[error("`{}` is held by another git process (waited {waited_ms} ms)", path.display())]
+    #[error("{}", locked_message(path, *waited_ms, *age_s))]
     Locked {
         /// The lock file.
         path: PathBuf,
         /// How long relhook waited.
         waited_ms: u64,
+        /// How long the lock had been there when relhook gave up, when far longer than any
+        /// git holds one (see [`Error::locked`]).
+        age_s: Option<u64>,
     },
     /// A killed transaction staged into another index (`GIT_INDEX_FILE`) than the one in
     /// use: finishing it here would stage into the wrong index.
@@ -489,6 +492,45 @@ fn one_line(stderr: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+impl Error {
+    /// [`Error::Locked`] for `path` after waiting `wait`: a lock unchanged for far longer than
+    /// the wait is said to be possibly stale (a git that crashed leaves its lock, and waiting
+    /// never helps), with the way to remove it.
+    pub fn locked(path: PathBuf, wait: std::time::Duration) -> Error {
+        let age = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        Error::Locked {
+            waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+            age_s: age.filter(|a| *a > wait + STALE_AFTER).map(|a| a.as_secs()),
+            path,
+        }
+    }
+
+    /// Whether waiting and trying again may help (a lock held now, not one left behind).
+    pub fn retry_may_help(&self) -> bool {
+        !matches!(self, Error::Locked { age_s: Some(_), .. })
+    }
+}
+
+/// How much longer than relhook's wait a lock must have stood to be called possibly stale.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
+fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Option<u64>) -> String {
+    match age_s {
+        None => format!(
+            "`{}` is held by another git process (waited {waited_ms} ms)",
+            path.display()
+        ),
+        Some(age) => format!(
+            "`{0}` has been there for {age} s (waited {waited_ms} ms): if no git command is running, a git that crashed left it: remove it (`rm {1}`)",
+            path.display(),
+            crate::testrun::quote(&path.display().to_string())
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -340,3 +340,34 @@ fn commits_from_before_the_install_are_not_linted_and_that_is_said() {
     ok(repo.relhook(&["uninstall"]));
     assert!(!repo.path().join(".git/relhook-adopted").exists());
 }
+
+/// An index.lock a crashed git left: waiting never helps, so relhook says the lock may be
+/// stale and how to remove it, instead of "try again in a moment".
+#[test]
+fn a_stale_index_lock_is_named_as_possibly_left_by_a_crashed_git() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    let lock = repo.path().join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    // Made a minute ago: no live git holds an index lock that long.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&lock)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    for out in [
+        crate::support::dated_release(&repo, &["--no-test"]),
+        hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]),
+    ] {
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{err}");
+        assert!(
+            err.contains(
+                "if no git command is running, a git that crashed left it: remove it (`rm "
+            ) && err.contains(".git/index.lock`)"),
+            "{err}"
+        );
+        assert!(!err.contains("try again in a moment"), "{err}");
+    }
+}

@@ -129,9 +129,14 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         let mut refused = false;
         if !releases.is_empty() {
             if let Err(e) = repo.wait_for_index_lock() {
+                let again = if e.retry_may_help() {
+                    "; try again in a moment"
+                } else {
+                    ", then tag again"
+                };
                 let _ = writeln!(
                     err,
-                    "relhook: refusing tag {}: the release commit cannot be made now ({e}); try again in a moment",
+                    "relhook: refusing tag {}: the release commit cannot be made now ({e}){again}",
                     releases[0].0.tag
                 );
                 return Ok(Outcome::Failed);

@@ -213,11 +213,10 @@ impl Repo {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
                 Err(e) if e.code() == git2::ErrorCode::Locked => {
-                    return Err(Error::Locked {
-                        path: self.git_dir().join(format!("{notes_ref}.lock")),
-                        waited_ms: u64::try_from(super::txn::lock_wait().as_millis())
-                            .unwrap_or(u64::MAX),
-                    });
+                    return Err(Error::locked(
+                        self.git_dir().join(format!("{notes_ref}.lock")),
+                        super::txn::lock_wait(),
+                    ));
                 }
                 Err(e) => return Err(Error::git("write the test record note", e)),
             }

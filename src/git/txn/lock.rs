@@ -101,10 +101,7 @@ impl LockFile {
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     if Instant::now() >= deadline {
-                        return Err(Error::Locked {
-                            path: lock,
-                            waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
-                        });
+                        return Err(Error::locked(lock, wait));
                     }
                     std::thread::sleep(Duration::from_millis(10));
                 }

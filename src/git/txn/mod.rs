@@ -174,10 +174,7 @@ impl Repo {
         let deadline = Instant::now() + wait;
         while lock.exists() {
             if Instant::now() >= deadline {
-                return Err(Error::Locked {
-                    path: lock,
-                    waited_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
-                });
+                return Err(Error::locked(lock, wait));
             }
             std::thread::sleep(Duration::from_millis(10));
         }
