@@ -1105,6 +1105,23 @@ fn an_undone_hand_tag_release_names_the_tag_left_behind() {
     );
 }
 
+/// `relhook release --resume` after a killed hand tag finishes it without first telling the
+/// user to run `relhook release --resume`.
+#[test]
+fn the_resume_of_a_killed_hand_tag_does_not_name_itself() {
+    let repo = released();
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.1", "-m", "v0.1.1"]);
+    let (_, killed) = run_and_kill(cmd, "reference-transaction", &Point::Step("index-staged"));
+    assert!(killed);
+    let out = relhook_dated(&repo, &["release", "--resume", "--no-test"]);
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("undid an interrupted release"), "{said}");
+    assert!(!said.contains("`relhook release --resume`"), "{said}");
+}
+
 /// Killed after its release commit, before the tag moved onto it: what is said names the tag
 /// as still on the commit before, not as missing.
 #[test]

@@ -371,3 +371,39 @@ fn a_stale_index_lock_is_named_as_possibly_left_by_a_crashed_git() {
         assert!(!err.contains("try again in a moment"), "{err}");
     }
 }
+
+/// A release killed after its release commit, before its index was in place, whose lock the
+/// user then removed: commit-msg says it was a release and names the command that finishes
+/// it (the tag too), not an amend's; and `changelog --sync` does not call it finished.
+#[test]
+fn a_release_killed_after_its_commit_is_named_a_release_with_its_resume() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    repo.relhook_killed_at("refs-moved", &["release", "--no-test"]);
+    let _ = std::fs::remove_file(repo.path().join(".git/index.lock"));
+    repo.write("one.txt", "2\n");
+    repo.git(&["add", "one.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "fix: q"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("a relhook release killed after its release commit"),
+        "{err}"
+    );
+    assert!(
+        err.contains("fix: run `relhook release --resume --allow-dirty`"),
+        "{err}"
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("`relhook release --resume` makes its tag"),
+        "{err}"
+    );
+    // The change the user staged stays theirs: the resume takes it along only as asked.
+    let out = repo.relhook(&["release", "--resume", "--no-test", "--allow-dirty"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.git(&["tag", "-l"]).contains("v0.1.0"));
+    assert_eq!(repo.git(&["diff", "--cached", "--name-only"]), "one.txt");
+    assert_eq!(repo.git(&["show", "v0.1.0:one.txt"]), "1");
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: q"]));
+}

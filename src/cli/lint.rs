@@ -41,7 +41,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     let raw = crate::fsx::read(&path)?;
     let loc = ctx.locate();
     if let Some(l) = &loc {
-        if would_undo_an_amend(ctx, l)? {
+        if super::killed::commit_would_undo_or_take(ctx, l)? {
             return Ok(Outcome::Failed);
         }
     }
@@ -58,62 +58,6 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     )
     .map_err(|e| Error::io("write", "<stderr>", e))?;
     Ok(outcome(&verdict))
-}
-
-/// A relhook killed after it amended HEAD, whose staged index someone then removed (git
-/// advises deleting a stale `index.lock`), leaves the index from before its amend: a commit
-/// made from it would quietly take its files (CHANGELOG.md) back. A release killed before it
-/// moved the branch: a commit would take what it half-wrote. The journal is looked at only
-/// when it exists (one stat per commit).
-fn would_undo_an_amend(ctx: &Context, loc: &Location) -> Result<bool> {
-    if !crate::git::txn::journal_path(&loc.git_dir).exists() {
-        return Ok(false);
-    }
-    let repo = git::Repo::open(&ctx.cwd)?;
-    let root = loc.work_tree.as_deref().unwrap_or(&loc.git_dir);
-    let names = |files: &[std::path::PathBuf]| {
-        files
-            .iter()
-            .map(|f| f.strip_prefix(root).unwrap_or(f).display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut err = crate::cli::stream::stderr();
-    if let Some(crate::git::txn::Undone { pid, files, sync }) =
-        crate::git::txn::undone_by_commit(&repo)
-    {
-        let _ = writeln!(
-            err,
-            "relhook: commit refused: a relhook killed after amending HEAD (pid {pid}) left the \
-             index from before its amend (its index.lock was removed), so this commit would take \
-             {} back",
-            names(&files)
-        );
-        let _ = writeln!(
-            err,
-            "relhook: fix: run `{sync}` (it finishes that amend), then commit again"
-        );
-        return Ok(true);
-    }
-    // Killed before it moved the branch, the release is undone by the next relhook command,
-    // unless a commit takes what it wrote first (`git commit -a` once the locks are removed).
-    if let Some(crate::git::txn::Undone { pid, files, sync }) =
-        crate::git::txn::taken_by_commit(&repo)
-    {
-        let _ = writeln!(
-            err,
-            "relhook: commit refused: a relhook release killed before it finished (pid {pid}) \
-             left {} as it was writing it, and this commit would take that release's changes \
-             with no release made",
-            names(&files)
-        );
-        let _ = writeln!(
-            err,
-            "relhook: fix: run `{sync}` (it undoes that release), then commit again"
-        );
-        return Ok(true);
-    }
-    Ok(false)
 }
 
 /// `RELHOOK_SKIP=1` bypasses every hook, as `--no-verify` does for git's.

@@ -12,6 +12,7 @@ mod exit;
 mod init;
 mod install;
 mod json;
+mod killed;
 mod lint;
 mod man;
 mod monorepo;

@@ -32,7 +32,11 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
     if let Some(done) = crate::git::txn::recover(&repo)? {
-        super::tag::say_recovered(&repo, &root, &config, &done);
+        if args.resume {
+            super::tag::say_recovered_resuming(&done);
+        } else {
+            super::tag::say_recovered(&repo, &root, &config, &done);
+        }
     }
     crate::git::txn::sweep_temporaries(&repo);
     match release::half_made(&repo, &config) {

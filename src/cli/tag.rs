@@ -405,3 +405,11 @@ pub(super) fn say_recovered(
         let _ = writeln!(err, "relhook: {}", hand::describe_unfinished(&view, &u));
     }
 }
+
+/// [`say_recovered`] for `relhook release --resume`, which finishes what it would name.
+pub(super) fn say_recovered_resuming(done: &str) {
+    let done = done
+        .strip_suffix(crate::git::txn::RESUME_MAKES_TAG)
+        .unwrap_or(done);
+    let _ = writeln!(crate::cli::stream::stderr(), "relhook: {done}");
+}

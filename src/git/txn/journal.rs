@@ -12,6 +12,9 @@ use super::writer::is_writer;
 use crate::git::Repo;
 use crate::{Error, Result};
 
+/// What a recovery that finished a release's commit adds: its tag is still to be made.
+pub const RESUME_MAKES_TAG: &str = "; `relhook release --resume` makes its tag";
+
 /// The journal's file name in the git dir.
 pub(super) const JOURNAL: &str = "relhook-txn";
 
@@ -220,8 +223,14 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
                 }
             }
         }
+        // A release's tag comes after its commit: not finished until its resume makes it.
+        let tag = if j.what == "release" {
+            RESUME_MAKES_TAG
+        } else {
+            ""
+        };
         format!(
-            "finished an interrupted {} (its commit was made; {done})",
+            "finished an interrupted {} (its commit was made; {done}){tag}",
             j.what
         )
     } else {

@@ -42,7 +42,7 @@ use crate::{Error, Result};
 
 pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{pending, recover, sweep_temporaries};
+pub use journal::{RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
 pub use lock::{LockFile, alive, lock_wait};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;

@@ -148,6 +148,8 @@ pub struct Undone {
     pub files: Vec<PathBuf>,
     /// The command that stages them again (a monorepo's syncs every changelog).
     pub sync: String,
+    /// Whether it was a release (whose tag is made after its commit), not a post-commit amend.
+    pub release: bool,
 }
 
 /// What a commit made now would take from a release killed before it moved its refs, whose
@@ -189,6 +191,7 @@ pub fn taken_by_commit(repo: &Repo) -> Option<Undone> {
         pid: j.pid,
         files: taken,
         sync: j.sync_command().to_owned(),
+        release: j.what.starts_with("release"),
     })
 }
 
@@ -223,5 +226,6 @@ pub fn undone_by_commit(repo: &Repo) -> Option<Undone> {
         pid: j.pid,
         files: undone,
         sync: j.sync_command().to_owned(),
+        release: j.what.starts_with("release"),
     })
 }
