@@ -407,3 +407,37 @@ fn a_release_killed_after_its_commit_is_named_a_release_with_its_resume() {
     assert_eq!(repo.git(&["show", "v0.1.0:one.txt"]), "1");
     ok(repo.git_output(&["commit", "-q", "-m", "fix: q"]));
 }
+
+/// A release below what the commits call for (a breaking change released as a patch) is
+/// made as asked, and said in one line naming the commit and the version they call for.
+#[test]
+fn a_release_below_what_the_commits_call_for_is_said() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".to_owned()
+    });
+    ok(crate::support::dated_release(
+        &repo,
+        &["1.0.0", "--no-test"],
+    ));
+    repo.commit_hooked("feat!: drop the old API");
+    let warning = "the commits since v1.0.0 call for 2.0.0 (`feat!: drop the old API` is a breaking change); releasing 1.0.1 as asked";
+    let out = crate::support::dated_release(&repo, &["patch", "--dry-run", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(warning), "{}", text(&out));
+    let out = crate::support::dated_release(&repo, &["patch", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(warning), "{}", text(&out));
+    // As the commits call for it, nothing to say.
+    repo.commit_hooked("feat: more");
+    let out = crate::support::dated_release(&repo, &["minor", "--no-test"]);
+    assert!(!stderr(&out).contains("call for"), "{}", text(&out));
+    // A hand tag below says it too.
+    repo.commit_hooked("feat!: again");
+    let out = hand_tag(&repo, &["-a", "v1.1.1", "-m", "v1.1.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("the commits since v1.1.0 call for 2.0.0 (`feat!: again` is a breaking change); releasing 1.1.1 as asked"),
+        "{}",
+        text(&out)
+    );
+}

@@ -85,6 +85,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     for (_, note) in &plan.left_alone {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }
+    if let Some(below) = plan.info.below_commits_note() {
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {below}");
+    }
     if args.dry_run {
         if json {
             super::json::print(&release_report(&plan, &config, &opts, None))?;

@@ -167,6 +167,10 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 release_commit = Some(u.tag.as_str());
             }
             standing.extend(judged.standing.map(|s| format!("relhook: {}: {s}", u.tag)));
+            if judged.release_commit && judged.refusals.is_empty() {
+                let below = crate::release::tag_below_commits(&repo, view, &root, &u.tag);
+                standing.extend(below.map(|b| format!("relhook: warning: {b}")));
+            }
             let mut whys = judged.refusals;
             whys.extend(dependents_left_behind(&config, &root, view, u));
             for why in whys {

@@ -3,11 +3,13 @@
 //! printed; executing undoes everything it did when a step fails.
 
 pub mod above;
+mod below;
 mod deciders;
 pub mod dependents;
 mod dirty;
 mod empty;
 mod files;
+mod first;
 mod links;
 mod next;
 pub mod notes;
@@ -25,6 +27,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
+pub use below::tag_below_commits;
 pub use empty::skipped_breaking;
 pub use files::{
     check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,

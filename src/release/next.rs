@@ -64,6 +64,8 @@ pub struct VersionInfo {
     pub next: Version,
     /// With no release tag, the rule that gave `next`, for `--explain`.
     pub first_release_rule: Option<String>,
+    /// What the commits call for, when a level or version asked for is below it.
+    pub below_commits: Option<Version>,
 }
 
 impl VersionInfo {
@@ -277,8 +279,16 @@ pub fn version_info(
         };
         Error::Refused(Refusal::bare(reason, e.to_string()))
     })?;
+    // Asked for below what the commits call for: released as asked, and said.
+    let below_commits = match (requested, &tag) {
+        (Requested::Auto, _) | (_, None) => None,
+        _ => {
+            let stable = stable.as_ref().map(|t| &t.1);
+            super::below::called_for(stable, latest_pre, &kinds, pre, &policy, &next)
+        }
+    };
     let (next, first_release_rule) = if tag.is_none() {
-        first_release(repo, config, root, &commits, requested, pre, &current, next)
+        super::first::first_release(repo, config, root, &commits, requested, pre, &current, next)
     } else {
         (next, None)
     };
@@ -300,71 +310,8 @@ pub fn version_info(
         since_latest,
         next,
         first_release_rule,
+        below_commits,
     })
-}
-
-/// The first release of a project that already has a version: that version, unless a breaking
-/// change came after the commit that last set it (then the version no longer describes the
-/// code, and the breaking change bumps it). Only for an automatic, non-pre-release version.
-#[allow(clippy::too_many_arguments)]
-fn first_release(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    commits: &[Decider],
-    requested: &Requested,
-    pre: Option<&str>,
-    current: &Version,
-    next: Version,
-) -> (Version, Option<String>) {
-    let already = "no release tag yet: the first release is the version already there".to_owned();
-    let Some(file) = super::version_files(config, root).into_iter().next() else {
-        return (next, Some(already));
-    };
-    let release_of = |v: &Version| Version::new(v.major, v.minor, v.patch);
-    if !matches!(requested, Requested::Auto) || release_of(&next) != release_of(current) {
-        return (next, None);
-    }
-    let path = file.path.to_string_lossy().into_owned();
-    let Ok(set_by) = repo.run_git(&["log", "-1", "--format=%H", "--", &path], None) else {
-        return (next, Some(already));
-    };
-    let since: Vec<String> = if set_by.is_empty() {
-        Vec::new()
-    } else {
-        repo.run_git(&["rev-list", &format!("{set_by}..HEAD")], None)
-            .map(|t| t.lines().map(str::to_owned).collect())
-            .unwrap_or_default()
-    };
-    let Some(breaking) = commits
-        .iter()
-        .find(|c| c.calls_for == "major" && since.contains(&c.id))
-    else {
-        return (
-            next,
-            Some(format!(
-                "{already} (no breaking change since {path} last set it)"
-            )),
-        );
-    };
-    let mut bumped = if current.major == 0 && config.version.zero_major_breaking_bumps_minor {
-        Version::new(0, current.minor + 1, 0)
-    } else {
-        Version::new(current.major + 1, 0, 0)
-    };
-    // A pre-release of it (`--pre rc`) starts its own line: 2.0.0-rc.1, not 1.4.2-rc.1.
-    if let Some(id) = pre {
-        let start = config.version.pre_release_start;
-        bumped.pre = semver::Prerelease::new(&format!("{id}.{start}")).unwrap_or_default();
-    }
-    let short = &set_by[..set_by.len().min(9)];
-    (
-        bumped,
-        Some(format!(
-            "no release tag yet, but {} ({}) is a breaking change made after {short} last set the version in {path}: {current} no longer describes the code, so the first release bumps it",
-            breaking.commit, breaking.header
-        )),
-    )
 }
 
 /// With no release tag, the version already written in the project is where it starts.
