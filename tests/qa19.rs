@@ -441,3 +441,38 @@ fn a_release_below_what_the_commits_call_for_is_said() {
         text(&out)
     );
 }
+
+/// lerna's fixed mode: `lerna version` bumps every package changed since the last release to
+/// the new version, whatever version it said (a package unchanged for a few releases is left
+/// behind at an older one). A changed package at an older version is the release's too.
+#[test]
+fn a_lerna_package_changed_since_the_last_release_is_bumped_from_an_older_version() {
+    let repo = Repo::new();
+    let pkg =
+        |name: &str, v: &str| format!("{{ \"name\": \"@s/{name}\", \"version\": \"{v}\" }}\n");
+    repo.write(
+        "lerna.json",
+        "{ \"version\": \"1.0.0\", \"packages\": [\"packages/*\"] }\n",
+    );
+    repo.write(
+        "package.json",
+        "{ \"name\": \"root\", \"private\": true }\n",
+    );
+    repo.write("packages/a/package.json", pkg("a", "1.0.0"));
+    repo.write("packages/b/package.json", pkg("b", "0.9.0"));
+    repo.write("packages/c/package.json", pkg("c", "0.8.0"));
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]));
+    ok(repo.relhook(&["install"]));
+    repo.write("packages/b/index.js", "x\n");
+    repo.git(&["add", "."]);
+    repo.commit_hooked("fix(b): repair b");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("packages/b/package.json"), pkg("b", "1.0.1"));
+    assert_eq!(repo.read("packages/a/package.json"), pkg("a", "1.0.1"));
+    // Unchanged since the release, at an older version: left, as lerna leaves it.
+    assert_eq!(repo.read("packages/c/package.json"), pkg("c", "0.8.0"));
+    assert!(repo.is_clean());
+}

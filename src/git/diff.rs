@@ -14,20 +14,30 @@ impl Repo {
     /// file of a root commit); `within`, when not empty, limits the diff to those paths (taken
     /// literally: directories or files, no globs). Renames count as a removal and an addition.
     pub fn changed_paths(&self, commit: Oid, within: &[&Path]) -> Result<Vec<PathBuf>> {
-        let repo = &self.inner;
-        let c = repo
+        let parent = self
+            .inner
             .find_commit(commit)
-            .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
-        let tree = c
-            .tree()
-            .map_err(|e| Error::git(format!("read the tree of {commit}"), e))?;
-        let parent_tree = match c.parent(0) {
-            Ok(p) => Some(
-                p.tree()
-                    .map_err(|e| Error::git(format!("read the tree of {}", p.id()), e))?,
-            ),
-            Err(_) => None,
+            .map_err(|e| Error::git(format!("read commit {commit}"), e))?
+            .parent_id(0)
+            .ok();
+        self.changed_between(parent, commit, within)
+    }
+
+    /// [`Repo::changed_paths`] between commit `from` (none: the empty tree) and commit `to`.
+    pub fn changed_between(
+        &self,
+        from: Option<Oid>,
+        commit: Oid,
+        within: &[&Path],
+    ) -> Result<Vec<PathBuf>> {
+        let repo = &self.inner;
+        let tree_of = |id: Oid| {
+            repo.find_commit(id)
+                .and_then(|c| c.tree())
+                .map_err(|e| Error::git(format!("read the tree of {id}"), e))
         };
+        let tree = tree_of(commit)?;
+        let parent_tree = from.map(tree_of).transpose()?;
         let mut opts = DiffOptions::new();
         opts.skip_binary_check(true)
             .ignore_submodules(false)
@@ -46,7 +56,7 @@ impl Repo {
         }
         let diff = repo
             .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
-            .map_err(|e| Error::git(format!("diff {commit} against its parent"), e))?;
+            .map_err(|e| Error::git(format!("diff {commit} against {from:?}"), e))?;
         let mut out = Vec::with_capacity(diff.deltas().len());
         for delta in diff.deltas() {
             let file = match delta.status() {

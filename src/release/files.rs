@@ -223,9 +223,12 @@ pub fn sorted(
         };
         read.push((f, old));
     }
-    sort_version_files(config, read, new, || {
+    let mut sorted = sort_version_files(config, read, new, || {
         super::next::bumped_from(repo, config, new)
-    })
+    })?;
+    let changed = super::lerna::changed_packages(repo, config, root, new, &sorted.bumped)?;
+    sorted.bumped.extend(changed);
+    Ok(sorted)
 }
 
 /// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the

@@ -10,6 +10,7 @@ mod dirty;
 mod empty;
 mod files;
 mod first;
+mod lerna;
 mod links;
 mod next;
 pub mod notes;
