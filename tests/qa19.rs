@@ -476,3 +476,41 @@ fn a_lerna_package_changed_since_the_last_release_is_bumped_from_an_older_versio
     assert_eq!(repo.read("packages/c/package.json"), pkg("c", "0.8.0"));
     assert!(repo.is_clean());
 }
+
+/// A stable release carries its pre-releases' entries, not the text written around them (a
+/// migration note): that is said in one line, before the release is made, naming what stays.
+#[test]
+fn a_stable_release_names_the_pre_release_text_it_does_not_carry() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".to_owned()
+    });
+    ok(crate::support::dated_release(
+        &repo,
+        &["1.0.0", "--no-test"],
+    ));
+    repo.commit_hooked("feat!: new config format");
+    ok(crate::support::dated_release(
+        &repo,
+        &["--pre", "rc", "--no-test"],
+    ));
+    let text_now = repo.read("CHANGELOG.md");
+    let at = text_now.find("## [2.0.0-rc.1]").unwrap();
+    let eol = at + text_now[at..].find('\n').unwrap() + 1;
+    let with = format!(
+        "{}\nThis release candidate changes the configuration format.\n\n### Migration\n\nRun `tool migrate` before upgrading.\n{}",
+        &text_now[..eol],
+        &text_now[eol..]
+    );
+    repo.write("CHANGELOG.md", with);
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.commit_hooked("docs: explain the migration");
+    repo.commit_hooked("fix: c");
+    let note = "2.0.0 carries its pre-releases' entries, not their other text: 2.0.0-rc.1's \"This release candidate changes the configuration format.\", `### Migration`";
+    let out = crate::support::dated_release(&repo, &["--dry-run", "--no-test"]);
+    assert!(stderr(&out).contains(note), "{}", text(&out));
+    // Tagged by hand, the same is said once the release commit is made.
+    let out = hand_tag(&repo, &["-a", "v2.0.0", "-m", "v2.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(note), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("## [2.0.0]"));
+}

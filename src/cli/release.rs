@@ -88,6 +88,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(below) = plan.info.below_commits_note() {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {below}");
     }
+    if let Some(note) = super::release_after::uncarried(&root, &config, &plan.version) {
+        let _ = writeln!(
+            crate::cli::stream::stderr(),
+            "relhook: note: {note} (to carry it, copy what still holds under `## [Unreleased]` before the release)"
+        );
+    }
     if args.dry_run {
         if json {
             super::json::print(&release_report(&plan, &config, &opts, None))?;

@@ -108,3 +108,21 @@ fn is_vendored(path: &str) -> bool {
             .iter()
             .any(|end| name.ends_with(end))
 }
+
+/// The pre-release text a stable release of `version` does not carry (see
+/// `Changelog::uncarried_text`), said as one note; `None` when there is none.
+pub(super) fn uncarried(
+    root: &std::path::Path,
+    config: &crate::config::Config,
+    version: &semver::Version,
+) -> Option<String> {
+    let bytes = crate::fsx::read_optional(&root.join(&config.changelog.path)).ok()??;
+    let log = crate::history::changelog::Changelog::parse(&String::from_utf8_lossy(&bytes)).ok()?;
+    let left = log.uncarried_text(&version.to_string());
+    (!left.is_empty()).then(|| {
+        format!(
+            "{version} carries its pre-releases' entries, not their other text: {}",
+            left.join("; ")
+        )
+    })
+}

@@ -237,6 +237,13 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                         false,
                     );
                 }
+                let version = u.tag.strip_prefix(config.version.tag_prefix.as_str());
+                if let Some(note) = version
+                    .and_then(|v| semver::Version::parse(v).ok())
+                    .and_then(|v| super::release_after::uncarried(&root, config, &v))
+                {
+                    let _ = writeln!(err, "relhook: note: {note}");
+                }
                 // A release tag pre-push would refuse as untested: the step before the push,
                 // as `relhook release` names it (the first push must not be the surprise).
                 let made = [super::release_next::Made {

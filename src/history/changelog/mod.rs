@@ -29,6 +29,7 @@ mod merge;
 mod parse;
 mod prose;
 mod repeated;
+mod uncarried;
 mod verbatim;
 
 pub(crate) use heading::pep440_pre;
