@@ -514,3 +514,25 @@ fn a_stable_release_names_the_pre_release_text_it_does_not_carry() {
     assert!(stderr(&out).contains(note), "{}", text(&out));
     assert!(repo.read("CHANGELOG.md").contains("## [2.0.0]"));
 }
+
+/// A second release while the first is still untested and unpushed: the push sends both tags,
+/// so the step before it tests both, not only the new one.
+#[test]
+fn the_next_step_tests_every_unpushed_untested_release_the_push_sends() {
+    let repo =
+        crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
+    ok(crate::support::dated_release(&repo, &["--no-test"]));
+    repo.commit_hooked("fix: two");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let next = crate::support::next_command(&err);
+    assert!(
+        next.contains("relhook test --tag v0.1.0") && next.contains("relhook test"),
+        "{err}"
+    );
+    ok(repo.sh(&next));
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

@@ -63,6 +63,7 @@ pub(super) fn say_next(
     at_head: bool,
 ) {
     let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
+    let older = older_untested(repo, commit, made);
     let Push {
         command: mut push,
         remote,
@@ -90,7 +91,7 @@ pub(super) fn say_next(
         };
     }
     // The reason a push names its remote is said only where nothing else is.
-    if untested.is_empty() {
+    if untested.is_empty() && older.is_empty() {
         let mut notes = Vec::new();
         if let ([one], Some(remote)) = (made, &remote) {
             notes.push(format!("or: git push {remote} HEAD {}", one.tag));
@@ -120,6 +121,8 @@ pub(super) fn say_next(
             }
         }
     }
+    // The older tags first: the push sends them with the new one (`--follow-tags`).
+    commands.splice(0..0, older);
     if !commands.is_empty() {
         steps.insert(0, commands.join(" && "));
     }
@@ -132,6 +135,40 @@ pub(super) fn say_next(
         steps.join("; ")
     );
 }
+
+/// Release tags below `commit` (other than those just `made`) that no remote-tracking branch
+/// holds and pre-push will refuse as untested: a push of the new tag sends them too. Each as
+/// the command that tests it.
+fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
+    let Some(config) = made.first().map(|m| m.config) else {
+        return Vec::new();
+    };
+    if !config.checks.require_tested_tags || config.package.is_some() {
+        return Vec::new();
+    }
+    let published = repo.remote_tracking_commits("*");
+    repo.release_tags(commit, &config.version.tag_prefix)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| t.commit != commit && made.iter().all(|m| m.tag != t.name))
+        .filter(|t| {
+            !published
+                .iter()
+                .any(|p| *p == t.commit || repo.reaches(*p, t.commit))
+        })
+        .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
+        .filter_map(|t| crate::prepush::test_tag_command(repo, config, &t.name, false))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(OLDER_NAMED)
+        .rev()
+        .collect()
+}
+
+/// At most this many older tags are named in the `next:` line (the newest); pre-push names
+/// the rest, if any.
+const OLDER_NAMED: usize = 5;
 
 /// The paths (at most five named) that make the working tree dirty, as pre-push sees it.
 /// How many paths make the tree dirty (at most six, as [`left_in_tree`] reads them).
