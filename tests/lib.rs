@@ -48,6 +48,7 @@ mod qa17;
 mod qa18;
 mod qa19;
 mod qa19_files;
+mod qa19_install;
 mod qa19_reverts;
 mod qa2;
 mod qa3;

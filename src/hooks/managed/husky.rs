@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::place::{Barrier, Why, above_call, hoarded, insert_block, placement};
+use super::marker;
+use super::place::{Barrier, Why, above_call, hoarded, placement};
 use super::{BEGIN, END};
 use super::{HookWiring, Wiring, calls, read_text, reads_input, strip_blocks, write_creating_dir};
 use crate::git::HooksLocation;
@@ -208,6 +209,12 @@ pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
 pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<Barrier>> {
     let file = loc.work_tree.join(&w.file);
     let mut text = read_text(&file);
+    // Where git runs the file itself, install makes it executable, and its block records the
+    // mode it had (the first install's, when the block is written again) for uninstall.
+    let earlier = marker::record(&text).and_then(|found| found.mode);
+    let made_executable =
+        runs_husky_dir_itself(loc) && file.exists() && !crate::hooks::install::is_executable(&file);
+    let mode_before = earlier.or(made_executable.then(|| fsx::mode_of(&file)).flatten());
     if matches!(
         w.wiring,
         Wiring::Unreachable { .. }
@@ -228,16 +235,22 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         let block = husky_block(w.hook, reads_input(w.hook));
         let stop = barrier.as_ref().map(|b| &b.stop);
         // husky 9's runner starts `.husky/<hook>` with `sh -e`, so a file of the team's keeps
-        // its mode (a tracked file's mode is theirs: git would show the change, and uninstall
-        // could not tell it apart). Only where git runs the file itself (`core.hooksPath`
-        // naming `.husky`, husky 5-8) must it be executable. A new file is made executable.
+        // its mode (a tracked file's mode is theirs: git would show the change). Only where
+        // git runs the file itself (`core.hooksPath` naming `.husky`, husky 5-8) must it be
+        // executable, and the block records the mode uninstall gives back. A new file is made
+        // executable (uninstall removes it).
         let mode = (!file.exists()).then_some(0o755);
-        write_creating_dir(&file, &insert_block(&text, &block, stop), mode)?;
-        if runs_husky_dir_itself(loc) {
+        let wired = marker::add_block(&text, &block, stop, mode_before);
+        write_creating_dir(&file, &wired, mode)?;
+        // A file git runs already is left as it is (`chmod +x` would add bits to 0750 too).
+        if made_executable {
             crate::hooks::install::set_executable(&file)?;
         }
         above = barrier;
     } else if w.wiring == Wiring::NotExecutable {
+        if let Some(marked) = mode_before.and_then(|m| marker::with_mode(&text, m)) {
+            fsx::write_atomic(&file, marked.as_bytes())?;
+        }
         crate::hooks::install::set_executable(&file)?;
     }
     let runners = husky_runner_dir(loc);

@@ -227,7 +227,7 @@ pub fn hand_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<HandCall> {
         let lines: Vec<&str> = text.lines().collect();
         for (n, line) in lines.iter().enumerate() {
             match line.trim_end() {
-                super::BEGIN => inside = true,
+                l if super::marker::opening(l).is_some() => inside = true,
                 super::END => inside = false,
                 _ if inside => {}
                 _ => {

@@ -22,21 +22,18 @@ use serde::Serialize;
 
 mod husky;
 mod lefthook;
+mod marker;
 mod place;
 
 use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
 pub use lefthook::{Format as LefthookFormat, HandCall, hand_calls};
 use lefthook::{lefthook_section, lefthook_state};
-use place::insert_block;
+pub(super) use marker::{BEGIN, END};
+use marker::{block_of, strip_blocks};
 
 use super::install::{Detected, Manager};
 use crate::git::HooksLocation;
 use crate::{Error, Result, fsx};
-
-/// Opens every block relhook writes into a manager's file.
-pub(super) const BEGIN: &str = "# >>> relhook: `relhook uninstall` removes this block";
-/// Closes it.
-pub(super) const END: &str = "# <<< relhook";
 
 /// How one hook stands in a manager's files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -355,7 +352,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
 }
 
 fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
-    let text = insert_block(&read_text(path), block, None);
+    let text = marker::add_block(&read_text(path), block, None, None);
     write_creating_dir(path, &text, mode)
 }
 
@@ -382,13 +379,19 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
         for rel in files {
             let path = loc.work_tree.join(&rel);
             let text = read_text(&path);
-            let Some(rest) = strip_blocks(&text) else {
+            let Some(rest) = marker::unwire_text(&text) else {
                 continue;
             };
-            if rest.trim().is_empty() {
+            if rest.text.trim().is_empty() && !rest.blank {
+                // relhook made the file: it goes.
                 std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
             } else {
-                fsx::write_atomic(&path, rest.as_bytes())?;
+                // Only the executable bits were install's to change.
+                let mode = rest.mode.and_then(|before| {
+                    let now = fsx::mode_of(&path)?;
+                    Some(now & !0o111 | before & 0o111)
+                });
+                fsx::write_atomic_with_mode(&path, rest.text.as_bytes(), mode)?;
             }
             changed.push(rel);
         }
@@ -400,49 +403,6 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
         }
     }
     Ok(changed)
-}
-
-/// Where relhook's block for `hook` is in a manager's configuration (one whose first line
-/// inside is the hook's top-level key, as relhook writes a lefthook section).
-pub(super) fn block_of(text: &str, hook: &str) -> Option<std::ops::Range<usize>> {
-    let mut at = 0;
-    let mut start = None;
-    for line in text.split_inclusive('\n') {
-        let bare = line.trim_end();
-        match start {
-            None if bare == BEGIN => start = Some(at),
-            Some(s) if bare == END => {
-                let inside = &text[s..at];
-                let key = inside.lines().nth(1).unwrap_or_default();
-                if has_top_level_key(key, hook) {
-                    return Some(s..at + line.len());
-                }
-                start = None;
-            }
-            _ => {}
-        }
-        at += line.len();
-    }
-    None
-}
-
-/// The text without relhook's blocks; `None` when it has none.
-pub(super) fn strip_blocks(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut inside = false;
-    let mut found = false;
-    for line in text.split_inclusive('\n') {
-        let bare = line.trim_end();
-        if bare == BEGIN {
-            inside = true;
-            found = true;
-        } else if inside && bare == END {
-            inside = false;
-        } else if !inside {
-            out.push_str(line);
-        }
-    }
-    found.then_some(out)
 }
 
 #[cfg(test)]

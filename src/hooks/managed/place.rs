@@ -127,7 +127,7 @@ pub(super) fn above_call(text: &str, hook: &str) -> Option<Barrier> {
     // where the first of them mentions relhook.
     let start = text
         .lines()
-        .position(|l| l.trim() == super::BEGIN)
+        .position(|l| super::marker::opening(l).is_some())
         .map_or(call, |i| i + 1);
     let first = first_command(text)
         .filter(|s| s.line < start.min(call) && !s.text.contains("relhook") && reads_input(hook))?;
@@ -145,7 +145,9 @@ pub(super) fn hoarded(text: &str, hook: &str) -> Option<Stop> {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
-    let begin = lines.iter().position(|l| l.trim() == super::BEGIN)?;
+    let begin = lines
+        .iter()
+        .position(|l| super::marker::opening(l).is_some())?;
     let end = begin + lines[begin..].iter().position(|l| l.trim() == super::END)?;
     if lines[begin..end]
         .iter()
