@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{Repo, ok, text};
+use crate::support::{Repo, hand_tag, listing, ok, stderr, stdout, text};
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
@@ -98,4 +98,149 @@ fn uninstall_gives_lefthook_yml_back_its_missing_newline() {
     let out = ok(repo.relhook(&["uninstall"]));
     assert_eq!(repo.read("lefthook.yml"), before, "{}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// A team's hooks directory, committed to the repository and named by `core.hooksPath`, with
+/// the team's own pre-push in it.
+fn team_hooks_repo() -> Repo {
+    let repo = Repo::new();
+    repo.write(".githooks/pre-push", "#!/bin/sh\nexit 0\n");
+    crate::support::make_executable(&repo.path().join(".githooks/pre-push"));
+    repo.write("a", "a\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    repo
+}
+
+/// QA b3: install wrote its shims and a backup into the team's tracked `.githooks`, said
+/// nothing, and every release and hand tag was then refused as a dirty tree while doctor said
+/// all was well. It refuses now, in one line naming the two ways, and writes nothing; doctor
+/// names the same ways; the repository releases as before.
+#[test]
+fn install_refuses_a_hooks_directory_the_repository_tracks() {
+    let repo = team_hooks_repo();
+    let before = listing(&repo.path().join(".githooks"));
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for said in [
+        "not installed: core.hooksPath = .githooks",
+        ".githooks, which this repository tracks",
+        "`relhook install --shared`, then commit .githooks",
+        "`git config core.hooksPath ",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert_eq!(listing(&repo.path().join(".githooks")), before);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(!said.contains("fix: relhook install (keeps"), "{said}");
+    assert!(said.contains("relhook install --shared"), "{said}");
+    // Nothing of relhook's in the way: a release works as before.
+    repo.write("a", "q\n");
+    repo.git(&["commit", "-q", "-am", "fix: q"]);
+    let release = repo.relhook(&["release", "--no-test", "0.1.0"]);
+    assert!(release.status.success(), "{}", text(&release));
+    assert_eq!(repo.git(&["tag", "--list", "v0.1.0"]), "v0.1.0");
+}
+
+/// `--shared` writes into the tracked directory on purpose, chaining the team's pre-push, and
+/// says in one line that the change is to be committed; doctor calls the uncommitted files
+/// what they are (releases refuse them) until they are. Committed, a hand tag is a release.
+/// uninstall before the commit leaves the tree clean; after it, the team's files as they were.
+#[test]
+fn install_shared_writes_into_the_tracked_hooks_directory_and_says_to_commit() {
+    let repo = team_hooks_repo();
+    let dir = repo.path().join(".githooks");
+    let before = listing(&dir);
+    let out = ok(repo.relhook(&["install", "--shared"]));
+    let said = stdout(&out);
+    let notes: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("this repository tracks"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", text(&out));
+    assert!(
+        notes[0].contains("commit them (`git add .githooks`"),
+        "{}",
+        notes[0]
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("pre-push.relhook-orig")).unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(
+        said.contains("are not committed") && said.contains(".githooks/commit-msg"),
+        "{said}"
+    );
+    assert!(said.contains("fix: git add .githooks"), "{said}");
+    // Taken back before the commit: nothing left.
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(listing(&dir), before);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+
+    ok(repo.relhook(&["install", "--shared"]));
+    repo.git(&["add", ".githooks"]);
+    let commit = repo.git_output(&["commit", "-q", "-m", "chore: run relhook's hooks"]);
+    assert!(commit.status.success(), "{}", text(&commit));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !stdout(&doctor).contains("not committed"),
+        "{}",
+        text(&doctor)
+    );
+    let refused = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "not conventional"]);
+    assert!(
+        !refused.status.success(),
+        "commit-msg runs: {}",
+        text(&refused)
+    );
+    repo.write("a", "q\n");
+    let fix = repo.git_output(&["commit", "-q", "-am", "fix: q"]);
+    assert!(fix.status.success(), "{}", text(&fix));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let tag = hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.0]"));
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(listing(&dir), before);
+}
+
+/// A hooks directory in the work tree that git neither tracks nor ignores (the user's own, not
+/// yet committed): install writes there as before, and says in one line how to keep `git
+/// status` clean, which doctor checks too.
+#[test]
+fn install_says_how_to_keep_an_untracked_hooks_directory_out_of_git_status() {
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    let out = ok(repo.relhook(&["install"]));
+    let said = stdout(&out);
+    assert!(
+        said.contains("`echo /.githooks/ >> .git/info/exclude`"),
+        "{said}"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    assert!(
+        stdout(&doctor).contains("are not committed"),
+        "{}",
+        text(&doctor)
+    );
+    std::fs::write(repo.path().join(".git/info/exclude"), "/.githooks/\n").unwrap();
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !stdout(&doctor).contains("not committed"),
+        "{}",
+        text(&doctor)
+    );
 }

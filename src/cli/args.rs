@@ -338,8 +338,9 @@ pub struct InstallArgs {
     /// The hooks to install, comma-separated (default: every hook this relhook handles).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub hooks: Vec<String>,
-    /// Install where `core.hooksPath` in your global or system git config sends every
-    /// repository's hooks: relhook's hooks then run in all of them (refused without it).
+    /// Install where `core.hooksPath` sends hooks that are not this clone's alone: a directory
+    /// in your global or system git config (relhook's hooks then run in every repository), or
+    /// one this repository tracks (the team's files: commit the change). Refused without it.
     #[arg(long)]
     pub shared: bool,
 }

@@ -100,6 +100,39 @@ impl HooksLocation {
     pub fn default_hooks_dir(&self) -> PathBuf {
         self.common_dir.join("hooks")
     }
+
+    /// The hooks directory, when `core.hooksPath` puts it in the work tree where `git status`
+    /// shows what is written into it: the repository tracks files there (a team's
+    /// `.githooks`), or does not ignore it.
+    pub fn hooks_in_work_tree(&self) -> Option<WorkTreeHooks> {
+        self.hooks_path.as_ref()?;
+        let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| normalize(p));
+        let hooks = real(&self.hooks_dir);
+        if hooks.starts_with(real(&self.common_dir)) {
+            return None;
+        }
+        let rel = hooks.strip_prefix(real(&self.work_tree)).ok()?;
+        let rel = match rel.to_string_lossy().replace('\\', "/") {
+            r if r.is_empty() => ".".to_owned(),
+            r => r,
+        };
+        let listed = self.git(&["--literal-pathspecs", "ls-files", "-z", "--", &rel]);
+        let tracked = listed.is_ok_and(|files| !files.is_empty());
+        // A file relhook would write there, as git sees it (exit 0: ignored).
+        let probe = format!("{rel}/commit-msg");
+        let ignored = self.git(&["check-ignore", "-q", "--", &probe]).is_ok();
+        (tracked || !ignored).then_some(WorkTreeHooks { rel, tracked })
+    }
+}
+
+/// A hooks directory in the work tree whose files `git status` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkTreeHooks {
+    /// Its path from the top of the work tree, with `/`.
+    pub rel: String,
+    /// Whether the repository tracks files in it (the team's hooks), rather than only not
+    /// ignoring it.
+    pub tracked: bool,
 }
 
 /// `git config --show-scope --get KEY`: `None` when unset.
@@ -157,6 +190,42 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only a hooks directory in the work tree that git shows counts: tracked (the team's), or
+    /// not ignored; `.git/hooks`, an ignored directory and one outside the work tree do not.
+    #[test]
+    fn a_hooks_directory_git_status_would_show_is_found() {
+        use crate::git::testing::git;
+        let tmp = tempfile::tempdir().unwrap();
+        let top = tmp.path().canonicalize().unwrap();
+        git(&top, &["init", "-q"]);
+        let at = |rel: &str| HooksLocation {
+            work_tree: top.clone(),
+            common_dir: top.join(".git"),
+            hooks_dir: top.join(rel),
+            hooks_path: Some(HooksPathSetting {
+                value: rel.to_owned(),
+                scope: "local".to_owned(),
+            }),
+        };
+        assert_eq!(at(".git/hooks").hooks_in_work_tree(), None);
+        assert_eq!(at("../elsewhere").hooks_in_work_tree(), None);
+        let untracked = WorkTreeHooks {
+            rel: ".githooks".to_owned(),
+            tracked: false,
+        };
+        assert_eq!(at(".githooks").hooks_in_work_tree(), Some(untracked));
+        std::fs::write(top.join(".gitignore"), "/.githooks/\n").unwrap();
+        assert_eq!(at(".githooks").hooks_in_work_tree(), None, "ignored");
+        std::fs::create_dir(top.join(".githooks")).unwrap();
+        std::fs::write(top.join(".githooks/pre-push"), "#!/bin/sh\n").unwrap();
+        git(&top, &["add", "-f", ".githooks/pre-push"]);
+        let tracked = WorkTreeHooks {
+            rel: ".githooks".to_owned(),
+            tracked: true,
+        };
+        assert_eq!(at(".githooks").hooks_in_work_tree(), Some(tracked));
+    }
 
     #[test]
     fn normalize_folds_dots() {

@@ -28,7 +28,7 @@ pub mod walk;
 
 pub use filter::FilterFailure;
 pub use grep::Found;
-pub use hookdir::{HooksLocation, HooksPathSetting};
+pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
 pub use locate::{Location, locate};
 pub use merge::Conflict;
 pub use objects::{ADOPTED, ObjectKind};

@@ -2,7 +2,10 @@
 //! every repository's on this machine, so relhook's hooks there would lint the commits of all
 //! of them and add changelog entries to each; install writes there only when told `--shared`.
 //! A directory outside the repository set in its own config may be other repositories' too:
-//! install says so.
+//! install says so. A directory inside the work tree shows what install writes in `git status`,
+//! and releases and hand tags refuse that tree: one the repository tracks (a team's
+//! `.githooks`) holds the team's files, so install writes there only when told `--shared`, and
+//! says to commit the change; one it does not ignore, install says how to keep it out.
 
 use std::io::Write;
 
@@ -26,6 +29,53 @@ pub(super) fn refuse_shared(loc: &HooksLocation, shared: bool) -> Result<()> {
         crate::hooks::sh_quote(&own.display().to_string()),
         loc.hooks_dir.display(),
     )))
+}
+
+/// Refuses to write relhook's hooks into a hooks directory the repository tracks, unless
+/// `shared`: the team's files would change, and the tree stays dirty until that is committed.
+/// `via_manager`: relhook's calls go into a hook manager's files instead.
+pub(super) fn refuse_tracked(loc: &HooksLocation, shared: bool, via_manager: bool) -> Result<()> {
+    let Some(setting) = &loc.hooks_path else {
+        return Ok(());
+    };
+    let Some(dir) = loc.hooks_in_work_tree().filter(|d| d.tracked) else {
+        return Ok(());
+    };
+    if shared || via_manager {
+        return Ok(());
+    }
+    let own = loc.default_hooks_dir();
+    Err(Error::Usage(format!(
+        "not installed: core.hooksPath = {} makes git run hooks from {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `git config core.hooksPath {}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {} first, and relhook runs it before its own)",
+        setting.value,
+        crate::hooks::sh_quote(&own.display().to_string()),
+        super::rel(&own, &loc.work_tree),
+        dir = dir.rel,
+    )))
+}
+
+/// What writing into a hooks directory in the work tree means for `git status`, in one line.
+pub(super) fn write_work_tree_note(
+    out: &mut dyn Write,
+    loc: &HooksLocation,
+) -> std::io::Result<()> {
+    let Some(dir) = loc.hooks_in_work_tree() else {
+        return Ok(());
+    };
+    let rel = &dir.rel;
+    if dir.tracked {
+        writeln!(
+            out,
+            "note: relhook's hooks went into {rel}, which this repository tracks (--shared): commit them (`git add {rel}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`relhook uninstall` puts the team's hooks back)"
+        )
+    } else {
+        let exclude = loc.common_dir.join("info").join("exclude");
+        writeln!(
+            out,
+            "note: {rel} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo /{rel}/ >> {}`) or commit it for the team",
+            super::rel(&exclude, &loc.work_tree)
+        )
+    }
 }
 
 /// Where the hooks went, when `core.hooksPath` chose it.

@@ -16,7 +16,7 @@ mod hooks_path;
 mod manager;
 mod uninstall;
 
-use hooks_path::{refuse_shared, write_hooks_path_note};
+use hooks_path::{refuse_shared, refuse_tracked, write_hooks_path_note, write_work_tree_note};
 use manager::write_via_manager;
 pub(super) use uninstall::uninstall;
 
@@ -29,6 +29,11 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     };
     let loc = ctx.hooks()?;
     refuse_shared(&loc, args.shared)?;
+    let via_manager = !args.force
+        && inst::detect_managers(&loc)
+            .iter()
+            .any(|m| hooks::managed::owns_hooks(m.manager));
+    refuse_tracked(&loc, args.shared, via_manager)?;
     // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
     // every commit are not installed.
     let repo = match crate::git::Repo::open(&loc.work_tree) {
@@ -206,6 +211,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 }
                 write_driver(out, driver.as_ref(), &changelog, &loc)?;
                 write_hooks_path_note(out, &loc)?;
+                write_work_tree_note(out, &loc)?;
                 writeln!(
                     out,
                     "the hooks run {}; `relhook doctor` checks the set-up",
@@ -275,7 +281,7 @@ fn write_driver(
         };
         writeln!(
             out,
-            "registered the {} merge driver for {names} (merge.{}.driver, and {}; the work tree is untouched)",
+            "registered the {} merge driver for {names} (merge.{}.driver, and {}; neither is in the work tree)",
             driver::DRIVER,
             driver::DRIVER,
             rel(&driver::info_attributes(loc), &loc.work_tree)

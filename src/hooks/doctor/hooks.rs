@@ -191,7 +191,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
     let path = aside.clone().unwrap_or(path);
     let bytes = std::fs::read(&path).unwrap_or_default();
     let Some(shim) = recognise(&bytes) else {
-        return foreign_check(&subject, &path, name, &loc.hooks_dir);
+        return foreign_check(&subject, &path, name, loc);
     };
     if let Some(c) = crlf::find(&bytes, true) {
         return check(
@@ -312,7 +312,8 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
 /// taken it refuses rather than lose either (unless the two are the same bytes), so the fix
 /// names the file to move. Where relhook's other shims are still there, another tool wrote
 /// this one over relhook's (`git lfs install --force`): said so, with what no longer happens.
-fn foreign_check(subject: &str, path: &Path, name: &str, dir: &Path) -> Check {
+fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) -> Check {
+    let (dir, install) = (loc.hooks_dir.as_path(), super::install_cmd(loc));
     let backup = backup_path(path);
     let (p, b) = (path.display(), backup.display());
     let bytes = std::fs::read(path).unwrap_or_default();
@@ -334,12 +335,12 @@ fn foreign_check(subject: &str, path: &Path, name: &str, dir: &Path) -> Check {
         } else {
             format!("{p} was not written by relhook")
         };
-        let fix = format!("relhook install (keeps it as {b} and runs it first)");
+        let fix = format!("{install} (keeps it as {b} and runs it first)");
         (detail, fix)
     } else if std::fs::read(&backup).is_ok_and(|k| k == bytes) {
         (
             format!("{now} again, the same as {b}, kept when relhook installed"),
-            format!("relhook install (puts relhook's shim back; {b} still runs first)"),
+            format!("{install} (puts relhook's shim back; {b} still runs first)"),
         )
     } else {
         let (p_word, b_word) = (shell_word(path), shell_word(&backup));
@@ -348,7 +349,7 @@ fn foreign_check(subject: &str, path: &Path, name: &str, dir: &Path) -> Check {
                 "{p} was not written by relhook, and {b} (the hook relhook kept when it installed) is there too"
             ),
             format!(
-                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then relhook install (it runs the hook that remains first)"
+                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then {install} (it runs the hook that remains first)"
             ),
         )
     };

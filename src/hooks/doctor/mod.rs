@@ -121,6 +121,9 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     if let Some(shadow) = shadowed_default_dir(loc) {
         checks.push(shadow);
     }
+    if let Some(uncommitted) = work_tree_check(loc) {
+        checks.push(uncommitted);
+    }
     if let Some(c) = driver_check(loc, config) {
         checks.push(c);
     }
@@ -227,17 +230,108 @@ fn shim_runs_before_husky(loc: &HooksLocation, m: &super::install::Detected, hoo
 
 /// The command that installs the hooks where git runs them. With `core.hooksPath` in the
 /// global or system config, plain `relhook install` refuses (the directory is every
-/// repository's): its own two ways are named instead.
+/// repository's), and so it does for a hooks directory the repository tracks (the team's
+/// files) that holds none of relhook's yet: their own two ways are named instead.
 pub(super) fn install_fix(loc: &HooksLocation) -> String {
+    let own = super::sh_quote(&loc.default_hooks_dir().display().to_string());
     match &loc.hooks_path {
         Some(s) if matches!(s.scope.as_str(), "global" | "system") => format!(
-            "`git config core.hooksPath {}`, then `relhook install` (this repository only; core.hooksPath = {} in your {} config is every repository's), or `relhook install --shared` (every repository)",
-            super::sh_quote(&loc.default_hooks_dir().display().to_string()),
-            s.value,
-            s.scope
+            "`git config core.hooksPath {own}`, then `relhook install` (this repository only; core.hooksPath = {} in your {} config is every repository's), or `relhook install --shared` (every repository)",
+            s.value, s.scope
         ),
-        _ => "relhook install".to_owned(),
+        Some(_) => match loc.hooks_in_work_tree().filter(|d| d.tracked) {
+            Some(dir) if relhook_files(loc, &dir.rel).is_empty() => format!(
+                "`relhook install --shared` (writes into {}, which this repository tracks: commit the result for the team), or for this clone only `git config core.hooksPath {own}`, then `relhook install`",
+                dir.rel
+            ),
+            Some(_) => "relhook install --shared".to_owned(),
+            None => "relhook install".to_owned(),
+        },
+        None => "relhook install".to_owned(),
     }
+}
+
+/// `relhook install`, with `--shared` where the hooks directory needs it (every repository's,
+/// or the team's files in the work tree): the command a fix names.
+pub(super) fn install_cmd(loc: &HooksLocation) -> &'static str {
+    let shared = loc.hooks_path.as_ref().is_some_and(|s| {
+        matches!(s.scope.as_str(), "global" | "system")
+            || loc.hooks_in_work_tree().is_some_and(|d| d.tracked)
+    });
+    if shared {
+        "relhook install --shared"
+    } else {
+        "relhook install"
+    }
+}
+
+/// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
+/// the top of the work tree (the directory's is `rel`).
+fn relhook_files(loc: &HooksLocation, rel: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for hook in available() {
+        let path = loc.hooks_dir.join(hook.name);
+        if std::fs::read(&path).is_ok_and(|b| recognise(&b).is_some()) {
+            files.push(format!("{rel}/{}", hook.name));
+        }
+        if super::install::backup_path(&path)
+            .symlink_metadata()
+            .is_ok()
+        {
+            files.push(format!("{rel}/{}{}", hook.name, super::BACKUP_SUFFIX));
+        }
+    }
+    files
+}
+
+/// relhook's files in a hooks directory in the work tree that `git status` shows: releases and
+/// hand tags refuse that tree until they are committed (or, untracked, ignored).
+fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
+    let dir = loc.hooks_in_work_tree()?;
+    let ours = relhook_files(loc, &dir.rel);
+    if ours.is_empty() {
+        return None;
+    }
+    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
+    args.extend(["--untracked-files=all", "--"]);
+    args.extend(ours.iter().map(String::as_str));
+    let status = loc.git(&args).ok()?;
+    let shown: Vec<&str> = status
+        .split('\0')
+        .filter_map(|e| e.get(3..).filter(|p| ours.iter().any(|o| o == p)))
+        .collect();
+    let rel = &dir.rel;
+    let (why, fix) = if dir.tracked {
+        (
+            "this repository tracks it".to_owned(),
+            format!(
+                "git add {rel} && git commit -m \"chore: run relhook's hooks\" (the team's clones run them too), or relhook uninstall (puts the team's hooks back)"
+            ),
+        )
+    } else {
+        let exclude = loc.common_dir.join("info").join("exclude");
+        let exclude = exclude.strip_prefix(&loc.work_tree).unwrap_or(&exclude);
+        (
+            "git does not ignore it".to_owned(),
+            format!(
+                "echo /{rel}/ >> {} (this clone only), or git add {rel} && git commit (for the team)",
+                shell_word(exclude)
+            ),
+        )
+    };
+    let few = match shown.len() {
+        0 => return None,
+        n if n > 4 => format!("{}, and {} more", shown[..3].join(", "), n - 3),
+        _ => shown.join(", "),
+    };
+    Some(check(
+        "hooks directory",
+        Status::Invalid,
+        format!(
+            "relhook's hooks in {rel} are not committed, and {why}: `git status` shows {few}, so releases and hand tags are refused"
+        ),
+        Some(fix),
+    ))
 }
 
 /// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
