@@ -50,6 +50,7 @@ mod qa19;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;
+mod qa19_revmsg;
 mod qa2;
 mod qa3;
 mod qa6a;

@@ -98,9 +98,11 @@ pub fn post_commit(
     // So does a revert picked onto a base that released the change since (`git cherry-pick`,
     // a rebase of the branch that made it while the change was unreleased there).
     let reverting = top.message.starts_with("revert: ")
-        || ["cherry-pick: Revert \"", "rebase (pick): Revert \""]
-            .iter()
-            .any(|p| top.message.starts_with(p));
+        || ["cherry-pick: ", "rebase (pick): "].iter().any(|p| {
+            top.message
+                .strip_prefix(p)
+                .is_some_and(crate::commit::parse::is_revert_header)
+        });
     if !(amend
         || picked
         || reverting
@@ -154,12 +156,14 @@ pub fn post_commit(
             "the commit's type has no changelog section (or it is not conventional)",
         ));
     }
-    // A plain commit of a revert (`Revert "feat: x" (#3)`): the entry of the change it reverts.
+    // A plain commit of a revert (`Revert "feat: x" (#3)`, `revert: feat: x`): the entry of
+    // the change it reverts.
     // Read again only for an entry that is a revert's: every commit runs this. A `Reapply
     // "fix: x"` (told by the subject the reflog names) reverts `Revert "fix: x"`: its entry
     // `- x` is added only while that revert's stays in a release, as a revert's is.
     let reapply = subject.starts_with("Reapply \"");
     let is_revert = reapply
+        || crate::commit::parse::is_revert_header(subject)
         || new_entry
             .as_ref()
             .is_some_and(|e| e.text.contains("revert \""));

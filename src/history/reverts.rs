@@ -190,6 +190,23 @@ pub fn branch_revert_entry(
     }))
 }
 
+/// The entry of the change a revert reverts: read from the reverted header its message names,
+/// else (a `revert:` commit with a subject of its own and a `Refs: <id>` footer) from the
+/// message of the commit it names, when that is in this repository.
+pub fn reverted_change_entry(
+    repo: &Repo,
+    target: &crate::commit::parse::Reverted,
+    config: &ChangelogConfig,
+) -> Option<NewEntry> {
+    if !target.header.is_empty() {
+        return entry_for_message(&target.header, config, None);
+    }
+    let id = repo.revision_commit(target.commit.as_deref()?)?;
+    let message = repo.commit_message(id)?;
+    let message = crate::commit::message::stored_text(repo, id, &message);
+    entry_for_message(&message, config, None)
+}
+
 /// The merge revert that a revert of a revert (git's `Reapply "Merge branch …"`) undoes,
 /// read from the id its body names; `None` for any other commit.
 pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert> {
@@ -293,7 +310,7 @@ pub fn reverts_of_released(
         let Some(target) = key.reverts.as_ref().filter(|_| !undone.contains(id)) else {
             continue;
         };
-        let Some(reverted) = entry_for_message(&target.header, config, None) else {
+        let Some(reverted) = reverted_change_entry(repo, target, config) else {
             continue;
         };
         let released =

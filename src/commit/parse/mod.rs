@@ -7,9 +7,11 @@
 
 mod header;
 mod layout;
+mod revert;
 
 pub use header::{Fault, FaultKind, Header, header};
 pub use layout::{Layout, breaking_token, footer_token, paragraphs};
+pub use revert::{is_revert_header, reapplied, reverted_commit, reverted_header, unwrap_revert};
 
 /// A footer (git trailer) of a parsed message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,55 +43,25 @@ pub struct Commit {
     /// lines and paragraphs (lists, code fences), as written.
     pub breaking_description: Option<String>,
     /// For git's own `Revert "<header>"`: the reverted header and commit id (from the
-    /// body's `This reverts commit <id>.`), if the body names one.
+    /// body's `This reverts commit <id>.`), if the body names one. For a `revert`-type commit,
+    /// the same read from its subject and footer (`revert: feat: x`, `Refs: <id>`).
     pub reverts: Option<Reverted>,
 }
 
-/// What a `Revert "<header>"` commit undoes.
+/// What a revert commit undoes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reverted {
-    /// The reverted commit's header.
+    /// The reverted commit's header; empty when only the commit is named (a `revert:`
+    /// commit with a subject of its own and a `Refs: <id>` footer).
     pub header: String,
     /// The reverted commit's id as the body names it (full or abbreviated).
     pub commit: Option<String>,
 }
 
-/// Git's `Revert "<header>"` (and `Reapply "<header>"`, nested): the quoted header and where
-/// it starts in `header`. A header that is no revert is returned as is, at 0.
-pub fn unwrap_revert(header: &str) -> (&str, usize) {
-    let mut inner = header;
-    let mut offset = 0;
-    loop {
-        let Some(rest) = ["Revert \"", "Reapply \""]
-            .iter()
-            .find_map(|p| inner.strip_prefix(p))
-        else {
-            return (inner, offset);
-        };
-        offset += inner.len() - rest.len();
-        inner = rest.strip_suffix('"').unwrap_or(rest);
-    }
-}
-
-/// The header git's `Reapply "<header>"` (its name for a revert of a revert) brings back,
-/// if `header` is one.
-pub fn reapplied(header: &str) -> Option<&str> {
-    header.strip_prefix("Reapply \"")?.strip_suffix('"')
-}
-
-/// The commit id a revert's body names (`This reverts commit <id>.`), as written.
-pub fn reverted_commit(message: &str) -> Option<String> {
-    message.lines().find_map(|l| {
-        let rest = l.trim().strip_prefix("This reverts commit ")?;
-        let id = rest.trim_end_matches('.').trim();
-        (id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
-    })
-}
-
 /// Parses a cleaned message whose header follows the grammar; `None` when it does not.
-/// Git's `Revert "type: …"` reads as a `revert` of that header (see [`Commit::reverts`]);
-/// its `Reapply "type: …"` as the reapplied change itself, so that it counts and gets its
-/// entry like the commit it brings back.
+/// Git's `Revert "type: …"` reads as a `revert` of that header (see [`Commit::reverts`]), as
+/// does `revert: type: …`; its `Reapply "type: …"` as the reapplied change itself, so that
+/// it counts and gets its entry like the commit it brings back.
 pub fn commit(message: &str) -> Option<Commit> {
     let lines: Vec<&str> = message.lines().collect();
     let first = *lines.first()?;
@@ -124,13 +96,13 @@ pub fn commit(message: &str) -> Option<Commit> {
         return Some(c);
     }
     let h = header(first).ok()?;
-    from_lines(
-        &lines,
-        &h.ty.to_lowercase(),
-        h.scope.map(|(s, _)| s.trim().to_owned()),
-        h.bang,
-        h.description,
-    )
+    let ty = h.ty.to_lowercase();
+    let scope = h.scope.map(|(s, _)| s.trim().to_owned());
+    let mut c = from_lines(&lines, &ty, scope, h.bang, h.description)?;
+    if ty == "revert" {
+        c.reverts = revert::typed(&c, message);
+    }
+    Some(c)
 }
 
 /// Why a message [`commit`] does not parse is no Conventional Commit, and what marks it

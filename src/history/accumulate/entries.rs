@@ -6,12 +6,13 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 
-/// The entry of the change a commit's message reverts (git's `Revert "<header>"`), if any.
+/// The entry of the change a commit's message reverts (git's `Revert "<header>"`, or a
+/// `revert:` commit), if any.
 pub(super) fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
     let message = repo.commit_message(commit)?;
     let message = crate::commit::message::stored_text(repo, commit, &message);
     let target = crate::history::changelog::entry::revert_key(&message).reverts?;
-    entry_for_message(&target.header, &config.changelog, None)
+    crate::history::reverts::reverted_change_entry(repo, &target, &config.changelog)
 }
 
 /// The entry a commit's message calls for.

@@ -101,10 +101,14 @@ const REFERENCE_TOKENS: &[&str] = &[
 /// The entry for a commit, or `None` when its type maps to no sub-section. A breaking change
 /// whose type has no sub-section still gets one, under `Changed`.
 pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) -> Option<NewEntry> {
+    use crate::commit::parse::{header, reverted_header};
+    // What a revert reverts, when its message says (not a `revert:` commit naming only an id).
+    let reverted = c
+        .reverts
+        .as_ref()
+        .and_then(|r| header(reverted_header(&r.header)).ok());
     // Reverting a change that had no entry (a refactor, a docs fix) needs none either.
-    if let Some(r) = &c.reverts {
-        let h =
-            crate::commit::parse::header(crate::commit::parse::unwrap_revert(&r.header).0).ok()?;
+    if let Some(h) = &reverted {
         if config.section_for(&h.ty.to_lowercase()).is_none() && !h.bang {
             return None;
         }
@@ -118,10 +122,9 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
     if c.breaking {
         text.push_str("**BREAKING** ");
     }
-    let description = match c.reverts.as_ref().and_then(|r| {
-        crate::commit::parse::header(crate::commit::parse::unwrap_revert(&r.header).0).ok()
-    }) {
-        // Git's `Revert "feat(api): add x"` of a released change: `**api:** revert "add x"`.
+    let description = match reverted {
+        // Git's `Revert "feat(api): add x"` of a released change, or `revert: feat(api): add
+        // x`: `**api:** revert "add x"`.
         Some(h) => {
             if let Some((scope, _)) = &h.scope {
                 text.push_str(&format!("**{}:** ", scope_text(scope)));
@@ -137,12 +140,13 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
     };
     text.push_str(&description);
     // A one-line note follows the description; a longer one (paragraphs, lists, code) is a
-    // block quoted under the entry, as written.
+    // block quoted under the entry, as written. `!` alone says nothing more (`revert!: feat:
+    // x` has its reverted header for a description, which the entry already words).
     let note = c
         .breaking_description
         .as_deref()
         .map(str::trim)
-        .filter(|n| !n.is_empty() && inline(n) != description);
+        .filter(|n| !n.is_empty() && inline(n) != description && *n != c.description.trim());
     let block = match note {
         Some(n) if n.contains('\n') => Some(quoted_block(n)),
         Some(n) => {
@@ -192,7 +196,7 @@ pub fn entry_for_message(
     }
     // A reapplied change's entry is its own (`Reapply "fix: x"` → `- x` under Fixed).
     let header = crate::commit::parse::reapplied(header).unwrap_or(header);
-    let ty = if header.starts_with("Revert \"") {
+    let ty = if crate::commit::parse::is_revert_header(header) {
         "revert"
     } else {
         header.split(['(', '!', ':']).next().unwrap_or("")
@@ -209,7 +213,7 @@ pub fn entry_for_message(
 }
 
 /// A commit as revert pairing sees it: its header, and what it reverts when it is git's
-/// `Revert "<header>"`.
+/// `Revert "<header>"` or a `revert:` commit.
 #[derive(Debug, Clone, Default)]
 pub struct RevertKey {
     /// The commit's own header.
@@ -228,7 +232,7 @@ pub fn revert_key(message: &str) -> RevertKey {
             header: format!("Revert \"{inner}\""),
             commit: crate::commit::parse::reverted_commit(message),
         })
-    } else if header.starts_with("Revert \"") {
+    } else if crate::commit::parse::is_revert_header(&header) {
         crate::commit::parse::commit(message.trim_end()).and_then(|c| c.reverts)
     } else {
         None
@@ -405,8 +409,12 @@ fn quoted_block(note: &str) -> String {
 /// Issue numbers named in reference footers (`Refs #12`, `Closes: #3, #4`).
 fn footer_references(c: &Commit) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A revert's `Refs: 1234567` names the commit it reverts, not an issue.
+    let reverted = c.reverts.as_ref().and_then(|r| r.commit.as_deref());
     for f in &c.footers {
-        if !REFERENCE_TOKENS.contains(&f.token.to_lowercase().as_str()) {
+        if !REFERENCE_TOKENS.contains(&f.token.to_lowercase().as_str())
+            || Some(f.value.trim()) == reverted
+        {
             continue;
         }
         // `Refs #12` arrives as token `Refs` and value `12` (the ` #` is the separator).
@@ -428,21 +436,26 @@ fn footer_references(c: &Commit) -> Vec<String> {
     out
 }
 
-/// The `N` of every `#N` in `text` that starts a word.
+/// The `N` of every `#N` in `text` that is a word of its own.
 fn issue_numbers(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    text.match_indices('#')
+        .filter_map(|(i, _)| issue_at(text, i))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The digits of the issue reference `#N` at byte `i` of `text` (a `#`): one that starts a
+/// word (not `[#12]`, already a link) and ends one (not the `#0275` of a commit id `0275cd0`
+/// that `Refs: 0275cd0` makes).
+fn issue_at(text: &str, i: usize) -> Option<&str> {
     let bytes = text.as_bytes();
-    for (i, _) in text.match_indices('#') {
-        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'[';
-        let digits: String = text[i + 1..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if starts_word && !digits.is_empty() {
-            out.push(digits);
-        }
-    }
-    out
+    let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'[';
+    let rest = &text[i + 1..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let ends_word = !rest[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    (starts_word && end > 0 && ends_word).then(|| &rest[..end])
 }
 
 fn mentions(text: &str, n: &str) -> bool {
@@ -452,24 +465,14 @@ fn mentions(text: &str, n: &str) -> bool {
 /// `#12` → `[#12](<forge>/issues/12)`, leaving existing links alone.
 fn link_references(text: &str, forge: &Forge) -> String {
     let mut out = String::with_capacity(text.len() + 32);
-    let bytes = text.as_bytes();
     let mut last = 0;
     for (i, _) in text.match_indices('#') {
-        if i < last {
+        let Some(digits) = issue_at(text, i).filter(|_| i >= last) else {
             continue;
-        }
-        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'[';
-        let digits: String = text[i + 1..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if !starts_word || digits.is_empty() {
-            continue;
-        }
-        let end = i + 1 + digits.len();
+        };
         out.push_str(&text[last..i]);
-        out.push_str(&format!("[#{digits}]({})", forge.issue_url(&digits)));
-        last = end;
+        out.push_str(&format!("[#{digits}]({})", forge.issue_url(digits)));
+        last = i + 1 + digits.len();
     }
     out.push_str(&text[last..]);
     out
@@ -636,6 +639,42 @@ mod tests {
         assert!(
             entry_for_message("Revert \"docs: y\"", &ChangelogConfig::default(), None).is_none()
         );
+    }
+
+    /// `revert: feat(api): add search` reads as git's `Revert "feat(api): add search"`; a
+    /// commit id its footer names is no issue (`Refs: 0275cd0` is not `#0275`), and `!` adds
+    /// no note repeating the reverted header.
+    #[test]
+    fn a_revert_type_commit_is_worded_as_git_s_revert() {
+        let text = |m: &str| entry(m, None).unwrap().text;
+        assert_eq!(
+            text("revert: feat(api): add search"),
+            "**api:** revert \"add search\""
+        );
+        assert_eq!(
+            text("revert: feat: add e\n\nRefs: 0275cd0"),
+            "revert \"add e\""
+        );
+        assert_eq!(
+            text("revert: feat: add e\n\nRefs: 1234567"),
+            "revert \"add e\""
+        );
+        assert_eq!(
+            text("revert!: feat: add e"),
+            "**BREAKING** revert \"add e\""
+        );
+        assert_eq!(
+            text("revert: drop e\n\nRefs: 0275cd0, #12"),
+            "drop e (#12)",
+            "a subject of its own stays"
+        );
+        assert_eq!(text("fix: y\n\nRefs: 0275cd0"), "y");
+        let gh = Forge::from_remote_url("git@github.com:o/r.git").unwrap();
+        assert_eq!(
+            entry("fix: y #12abc and #13", Some(&gh)).unwrap().text,
+            "y #12abc and [#13](https://github.com/o/r/issues/13)"
+        );
+        assert!(entry("revert: docs: y", None).is_none());
     }
 
     #[test]

@@ -124,7 +124,8 @@ pub(super) fn reverted_only(config: &Config, edit: &Edit, version: &Version) -> 
 }
 
 /// Whether a commit since the last release reverts one (git's `Revert "…"` or `Reapply
-/// "…"`): one walk of the unreleased commits' messages, made for a release-looking tag only.
+/// "…"`, or a `revert:` commit): one walk of the unreleased commits' messages, made for a
+/// release-looking tag only.
 fn reverts_since_release(repo: &Repo, config: &Config) -> bool {
     let Some(head) = repo.head() else {
         return false;
@@ -138,8 +139,10 @@ fn reverts_since_release(repo: &Repo, config: &Config) -> bool {
     let mut found = false;
     // Unread, history could hold one: the section is then made to see.
     let walked = repo.walk(&range, |c| {
+        let header = c.message.split(|b| *b == b'\n').next().unwrap_or_default();
         found = c.parents < 2
-            && (c.message.starts_with(b"Revert \"") || c.message.starts_with(b"Reapply \""));
+            && (crate::commit::parse::is_revert_header(&String::from_utf8_lossy(header))
+                || c.message.starts_with(b"Reapply \""));
         !found
     });
     found || walked.is_err()

@@ -1,0 +1,207 @@
+//! How a message says it reverts a commit: git's `Revert "<header>"` (and `Reapply
+//! "<header>"`, git's name for a revert of a revert), and the Conventional Commits `revert`
+//! type, whose subject is the reverted header (`revert: feat: add x`, `revert(api): …`,
+//! `revert!: …`) and/or whose footer names the reverted commit (`Refs: <id>`, or git's `This
+//! reverts commit <id>.`). Both are read here, once, so that post-commit, sync, rebuild,
+//! version and notes judge the two forms alike.
+
+use super::{Commit, Reverted, footer_token, header};
+
+/// Git's `Revert "<header>"` (and `Reapply "<header>"`, nested): the quoted header and where
+/// it starts in `header`. A header that is no revert is returned as is, at 0.
+pub fn unwrap_revert(header: &str) -> (&str, usize) {
+    let mut inner = header;
+    let mut offset = 0;
+    loop {
+        let Some(rest) = ["Revert \"", "Reapply \""]
+            .iter()
+            .find_map(|p| inner.strip_prefix(p))
+        else {
+            return (inner, offset);
+        };
+        offset += inner.len() - rest.len();
+        inner = rest.strip_suffix('"').unwrap_or(rest);
+    }
+}
+
+/// The header git's `Reapply "<header>"` (its name for a revert of a revert) brings back,
+/// if `header` is one.
+pub fn reapplied(header: &str) -> Option<&str> {
+    header.strip_prefix("Reapply \"")?.strip_suffix('"')
+}
+
+/// The commit id a revert's body names (`This reverts commit <id>.`), as written.
+pub fn reverted_commit(message: &str) -> Option<String> {
+    message.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("This reverts commit ")?;
+        let id = rest.trim_end_matches('.').trim();
+        is_commit_id(id).then(|| id.to_owned())
+    })
+}
+
+/// Whether a header says that its commit reverts another: git's `Revert "…"`, or the
+/// `revert` type (`revert:`, `revert(scope):`, `revert!:`). Told from the header alone, before
+/// anything is parsed.
+pub fn is_revert_header(header: &str) -> bool {
+    header.starts_with("Revert \"")
+        || header
+            .get(..6)
+            .is_some_and(|t| t.eq_ignore_ascii_case("revert"))
+            && header[6..].starts_with(['(', '!', ':'])
+}
+
+/// The header a revert reverts in the end, every wrapping taken off: git's quotes (`Revert
+/// "…"`, `Reapply "…"`) and the `revert` type whose subject is a conventional header
+/// (`revert: feat: add x` → `feat: add x`). Any other header is returned as it is.
+pub fn reverted_header(header: &str) -> &str {
+    let mut inner = unwrap_revert(header).0;
+    loop {
+        match self::header(inner) {
+            Ok(h) if h.ty.eq_ignore_ascii_case("revert") && conventional(h.description) => {
+                inner = unwrap_revert(h.description).0;
+            }
+            _ => return inner,
+        }
+    }
+}
+
+/// What a `revert`-type commit `c` (its cleaned message `message`) reverts: the header its
+/// subject is, when it is a conventional one (`revert: feat: add x`), and the one commit its
+/// footer names (`Refs: <id>`, or git's `This reverts commit <id>.`). A subject of its own
+/// with such a footer reverts that commit, its header unknown here (left empty). `None` when
+/// it names neither, or several commits and no header (which one it undoes cannot be told).
+pub(super) fn typed(c: &Commit, message: &str) -> Option<Reverted> {
+    let named = conventional(&c.description).then(|| c.description.clone());
+    let ids = match reverted_commit(message) {
+        Some(id) => vec![id],
+        None => footer_ids(message),
+    };
+    let commit = match ids.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    if named.is_none() && commit.is_none() {
+        return None;
+    }
+    Some(Reverted {
+        header: named.unwrap_or_default(),
+        commit,
+    })
+}
+
+/// Whether `text` is a conventional header, or git's revert of one.
+fn conventional(text: &str) -> bool {
+    header(unwrap_revert(text).0).is_ok()
+}
+
+/// The commit ids that `Refs:`/`Ref:`/`Reverts:` footers name (`Refs: 676104e, a215868`);
+/// not `Refs #12`, an issue.
+fn footer_ids(message: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in message.lines().skip(1) {
+        let Some((token, value)) = footer_token(line) else {
+            continue;
+        };
+        let colon = line[token.len()..].starts_with(':');
+        if !colon || !["refs", "ref", "reverts"].contains(&token.to_lowercase().as_str()) {
+            continue;
+        }
+        for id in value.split([',', ' ', '\t']).map(str::trim) {
+            if is_commit_id(id) && !out.iter().any(|o: &String| o.eq_ignore_ascii_case(id)) {
+                out.push(id.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// An abbreviated or full commit id: 7 to 64 hex digits.
+fn is_commit_id(s: &str) -> bool {
+    (7..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::commit;
+    use super::*;
+
+    #[test]
+    fn a_revert_type_commit_reverts_the_header_its_subject_is() {
+        let c = commit("revert: feat: add e\n\nRefs: 0275cd0").unwrap();
+        assert_eq!(
+            (c.ty.as_str(), c.description.as_str()),
+            ("revert", "feat: add e")
+        );
+        let r = c.reverts.unwrap();
+        assert_eq!(r.header, "feat: add e");
+        assert_eq!(r.commit.as_deref(), Some("0275cd0"));
+        let c = commit("revert(api)!: feat(api): add e\n\nThis reverts commit abcdef12.").unwrap();
+        assert!(c.breaking);
+        assert_eq!(c.scope.as_deref(), Some("api"));
+        let r = c.reverts.unwrap();
+        assert_eq!(
+            (r.header.as_str(), r.commit.as_deref()),
+            ("feat(api): add e", Some("abcdef12"))
+        );
+        // No footer: found by header. An issue reference is no commit.
+        let r = commit("Revert: fix: y\n\nRefs #1234567")
+            .unwrap()
+            .reverts
+            .unwrap();
+        assert_eq!((r.header.as_str(), r.commit), ("fix: y", None));
+    }
+
+    #[test]
+    fn a_subject_of_its_own_reverts_the_one_commit_its_footer_names() {
+        let r = commit("revert: let us never speak of it\n\nRefs: 676104e, #12")
+            .unwrap()
+            .reverts
+            .unwrap();
+        assert_eq!(
+            (r.header.as_str(), r.commit.as_deref()),
+            ("", Some("676104e"))
+        );
+        // Two commits and no header: which one a pair would cancel cannot be told.
+        assert_eq!(
+            commit("revert: undo both\n\nRefs: 676104e, a215868")
+                .unwrap()
+                .reverts,
+            None
+        );
+        let r = commit("revert: feat: x\n\nRefs: 676104e, a215868")
+            .unwrap()
+            .reverts
+            .unwrap();
+        assert_eq!((r.header.as_str(), r.commit), ("feat: x", None));
+        assert_eq!(commit("revert: undo it").unwrap().reverts, None);
+        assert_eq!(commit("revert: undo it\n\nRefs #12").unwrap().reverts, None);
+        assert_eq!(commit("reverted: x").map(|c| c.reverts), Some(None));
+    }
+
+    #[test]
+    fn headers_that_revert_and_what_they_revert_in_the_end() {
+        for h in [
+            "Revert \"feat: x\"",
+            "revert: x",
+            "revert(a): x",
+            "revert!: x",
+            "REVERT: x",
+        ] {
+            assert!(is_revert_header(h), "{h}");
+        }
+        for h in [
+            "reverts: x",
+            "revert x",
+            "feat: revert x",
+            "Reapply \"feat: x\"",
+            "rev",
+        ] {
+            assert!(!is_revert_header(h), "{h}");
+        }
+        assert_eq!(reverted_header("revert: feat: add e"), "feat: add e");
+        assert_eq!(reverted_header("revert: Revert \"fix(a): y\""), "fix(a): y");
+        assert_eq!(reverted_header("Revert \"revert!: feat: z\""), "feat: z");
+        assert_eq!(reverted_header("revert: drop it"), "revert: drop it");
+        assert_eq!(reverted_header("feat: add e"), "feat: add e");
+    }
+}
