@@ -2,7 +2,8 @@
 //! `Refs: <sha>` footer) was read as a change of its own, not as git's `Revert "feat: add e"`
 //! is: post-commit gave it `- feat: add e (#…)` under Removed (the raw header, and the sha's
 //! digits taken for an issue) for a feature that never shipped, and version, `--sync` and
-//! `--rebuild` counted both.
+//! `--rebuild` counted both. And pre-push's "stays behind" hint for a lightweight release tag
+//! named `--follow-tags` (which never sends one) and a push that pre-push then refuses.
 
 use crate::support::{Repo, hand_tag, ok, stderr, text};
 
@@ -180,4 +181,110 @@ fn a_revert_type_commit_of_a_released_change_reads_like_git_s_own() {
     let said = notes(&ours);
     assert_eq!(said, notes(&git_s));
     assert!(said.contains("- **api:** revert \"add e\""), "{said}");
+}
+/// A repository pushed to `origin` with release v0.1.0 (no test records asked for), then
+/// `fix: z` tagged v0.1.1 by a lightweight tag made with the hooks off, as QA did.
+fn lightweight_tag_after_a_push(config: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        format!("[checks]\nrequire_tested_tags = false\n{config}"),
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: add a");
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    repo.commit_hooked("fix: z");
+    ok(repo.git_skipping_relhook(&["tag", "v0.1.1"]));
+    repo
+}
+
+/// The "stays behind" line of a push's output, with the lines indented under it.
+fn behind_line(out: &std::process::Output) -> String {
+    let err = stderr(out);
+    let mut lines = err.lines().skip_while(|l| !l.contains("stays behind"));
+    let first = lines
+        .next()
+        .unwrap_or_else(|| panic!("no \"stays behind\" line:\n{}", text(out)));
+    std::iter::once(first)
+        .chain(lines.take_while(|l| l.starts_with("    ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// After `git push --follow-tags`, the hint for a lightweight release tag pre-push would refuse
+/// names neither `--follow-tags` as the way to send it (it just left it behind) nor a push of
+/// it as it is, but the refusal's way to make it again; done as said, the next push with
+/// `--follow-tags` takes the release.
+#[test]
+fn a_lightweight_release_tag_left_behind_is_told_how_to_make_it_again() {
+    let repo = lightweight_tag_after_a_push("");
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let line = behind_line(&out);
+    assert!(!line.contains("(or push with `--follow-tags`"), "{line}");
+    assert!(!line.contains("`git push origin v0.1.1`"), "{line}");
+    assert!(line.contains("lightweight"), "{line}");
+    assert!(
+        line.contains("`git tag -d v0.1.1`") && line.contains("`relhook release 0.1.1`"),
+        "{line}"
+    );
+    // As said: delete it, release it, push with the tags.
+    ok(repo.git_output(&["tag", "-d", "v0.1.1"]));
+    let out = crate::support::dated_release(&repo, &["0.1.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("stays behind"), "{}", text(&out));
+    let remote = repo.git(&["ls-remote", "--tags", "origin", "v0.1.1"]);
+    assert!(remote.contains("refs/tags/v0.1.1"), "{remote}");
+}
+
+/// A lightweight tag on a commit that has its section (made by hand): re-made annotated on
+/// the same commit, the exact commands said. One allowed by `release.allow_lightweight_tags`
+/// is pushed by name only: `--follow-tags` never sends it.
+#[test]
+fn a_lightweight_tag_on_its_release_commit_is_made_annotated_or_pushed_by_name() {
+    for allowed in [false, true] {
+        let config = if allowed {
+            "[release]\nallow_lightweight_tags = true\n"
+        } else {
+            ""
+        };
+        let repo = lightweight_tag_after_a_push(config);
+        ok(repo.git_output(&["tag", "-d", "v0.1.1"]));
+        let log = repo.read("CHANGELOG.md").replacen(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n## [0.1.1] - 2026-11-21\n\n",
+            1,
+        );
+        repo.write("CHANGELOG.md", log);
+        ok(repo.git_skipping_relhook(&["commit", "-q", "-am", "chore(release): 0.1.1"]));
+        ok(repo.git_skipping_relhook(&["tag", "v0.1.1"]));
+        let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+        assert!(out.status.success(), "{}", text(&out));
+        let line = behind_line(&out);
+        assert!(!line.contains("--follow-tags"), "{line}");
+        if allowed {
+            assert!(line.contains("`git push origin v0.1.1`"), "{line}");
+            ok(repo.git_output(&["push", "origin", "v0.1.1"]));
+            continue;
+        }
+        let fix = line
+            .split('`')
+            .find(|c| c.starts_with("git tag -d v0.1.1 && git tag -a v0.1.1 "))
+            .unwrap_or_else(|| panic!("no command re-making the tag: {line}"));
+        assert!(fix.ends_with(" -m v0.1.1"), "{line}");
+        assert!(line.ends_with("; then `git push origin v0.1.1`"), "{line}");
+        let out = repo.sh(fix);
+        assert!(out.status.success(), "{}", text(&out));
+        let out = repo.git_output(&["push", "origin", "v0.1.1"]);
+        assert!(out.status.success(), "{}", text(&out));
+        let remote = repo.git(&["ls-remote", "--tags", "origin", "v0.1.1"]);
+        assert!(remote.contains("refs/tags/v0.1.1"), "{remote}");
+    }
 }

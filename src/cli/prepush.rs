@@ -147,18 +147,38 @@ pub(super) fn pre_push_hook(
     Ok(Outcome::Failed)
 }
 
-/// The runbook's "don't forget to push the tag", in one line with the command that does it.
-fn left_behind(err: &mut dyn Write, tags: &[(String, Option<String>)], remote: &str) {
-    let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
+/// The runbook's "don't forget to push the tag", in one line with the command that does it;
+/// a tag pre-push would refuse as it is gets a line of its own, with the way to one it takes
+/// (never a push that would be refused, nor `--follow-tags` for a lightweight tag).
+fn left_behind(err: &mut dyn Write, tags: &[prepush::LeftBehind], remote: &str) {
+    let (refused, pushable): (Vec<_>, Vec<_>) = tags.iter().partition(|t| t.refused.is_some());
+    for t in refused {
+        let Some((problems, fix)) = &t.refused else {
+            continue;
+        };
+        let _ = writeln!(
+            err,
+            "relhook: release tag {} on commits this push sends stays behind, and pre-push would refuse it as it is:",
+            t.name
+        );
+        for p in problems {
+            let _ = writeln!(err, "    - {p}");
+        }
+        let _ = writeln!(err, "    fix: {fix}");
+    }
+    if pushable.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = pushable.iter().map(|t| t.name.as_str()).collect();
     let names = names.join(" ");
-    let (what, verb) = if tags.len() == 1 {
+    let (what, verb) = if pushable.len() == 1 {
         ("release tag", "stays")
     } else {
         ("release tags", "stay")
     };
-    let untested: Vec<(&str, &str)> = tags
+    let untested: Vec<(&str, &str)> = pushable
         .iter()
-        .filter_map(|(n, step)| Some((n.as_str(), step.as_deref()?)))
+        .filter_map(|t| Some((t.name.as_str(), t.test_step.as_deref()?)))
         .collect();
     let first = match untested.as_slice() {
         [] => String::new(),
@@ -168,9 +188,15 @@ fn left_behind(err: &mut dyn Write, tags: &[(String, Option<String>)], remote: &
             format!("{}; then ", each.join("; "))
         }
     };
+    // git sends a lightweight tag only by name: `--follow-tags` would leave it behind again.
+    let also = if pushable.iter().any(|t| t.lightweight) {
+        " (git pushes a lightweight tag only by name)"
+    } else {
+        " (or push with `--follow-tags`; `git config push.followTags true` makes that the default)"
+    };
     let _ = writeln!(
         err,
-        "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {remote} {names}` (or push with `--follow-tags`; `git config push.followTags true` makes that the default)"
+        "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {remote} {names}`{also}"
     );
 }
 

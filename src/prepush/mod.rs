@@ -18,6 +18,7 @@ use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod behind;
 mod commits;
 mod half;
 mod landing;
@@ -26,6 +27,8 @@ mod tags;
 mod untested;
 
 use tags::{rewrite, unjudgeable};
+
+pub use behind::LeftBehind;
 
 pub use untested::{
     TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,
@@ -164,9 +167,8 @@ pub struct Inspection {
     /// The release tags being published, with whether a test record covers each.
     pub release_tags: Vec<(String, bool)>,
     /// Local release tags on commits this push sends whose tags stay behind (the runbook's
-    /// "don't forget to push the tag"), with the way to a test record for each pre-push would
-    /// refuse as untested.
-    pub tags_left_behind: Vec<(String, Option<String>)>,
+    /// "don't forget to push the tag"), each with the way that works for it.
+    pub tags_left_behind: Vec<LeftBehind>,
     /// One line each for what pre-push could not tell from this clone (a release tag pushed
     /// alone, whose commit no remote branch holds as last fetched).
     pub notes: Vec<String>,
@@ -198,7 +200,7 @@ pub fn inspect(
             found.refusals.push(r);
         }
     }
-    found.tags_left_behind = tags_left_behind(repo, config, remote, updates, &seen);
+    found.tags_left_behind = behind::tags_left_behind(repo, config, remote, updates, &seen);
     let landing = landing::Landing::new(repo, remote, updates);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);
@@ -274,41 +276,6 @@ pub fn inspect(
         }
     }
     Ok(found)
-}
-
-/// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them.
-/// Costs one pass over the release-like tags, and only when a branch push sends commits.
-fn tags_left_behind(
-    repo: &Repo,
-    config: &Config,
-    remote: &str,
-    updates: &[Update],
-    seen: &HashMap<Oid, Option<usize>>,
-) -> Vec<(String, Option<String>)> {
-    let branch_push = updates
-        .iter()
-        .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
-    if !branch_push || seen.is_empty() {
-        return Vec::new();
-    }
-    let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
-    let mut out = Vec::new();
-    for config in &release_configs(repo, config) {
-        let mut tags: Vec<_> = repo
-            .release_tag_candidates(&config.version.tag_prefix)
-            .into_iter()
-            .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
-            .collect();
-        tags.sort_by(|a, b| a.version.cmp(&b.version));
-        out.extend(tags.into_iter().map(|t| {
-            let untested = config.checks.require_tested_tags
-                && testrun::find_for(repo, config, t.commit).is_none();
-            let step =
-                untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
-            (t.name, step)
-        }));
-    }
-    out
 }
 
 /// Whose release tags there are: the repository's own, and in a monorepo each package's.

@@ -1,0 +1,137 @@
+//! The runbook's "don't forget to push the tag": local release tags on commits a branch push
+//! sends, left behind by it. Each comes with the way that works for it: a push of the tag,
+//! or, for one pre-push would refuse as it is (a lightweight tag, which `--follow-tags` never
+//! sends either; one whose commit lacks its section), the way to a tag it takes.
+
+use std::collections::HashMap;
+
+use git2::Oid;
+
+use super::{Update, release_again, release_configs, untested};
+use crate::config::Config;
+use crate::git::{ObjectKind, Repo, short_id};
+use crate::tag::rules::{self, Depth};
+use crate::testrun;
+
+/// A release tag a branch push leaves behind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftBehind {
+    /// The tag's name.
+    pub name: String,
+    /// The way to a test record, when pre-push would refuse the tag untested.
+    pub test_step: Option<String>,
+    /// A lightweight tag, which git pushes only by name (never with `--follow-tags`).
+    pub lightweight: bool,
+    /// When pre-push would refuse the tag as it is: what is wrong, and how to make a tag that
+    /// it takes (the exact commands).
+    pub refused: Option<(Vec<String>, String)>,
+}
+
+/// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them.
+/// Costs one pass over the release-like tags, and only when a branch push sends commits;
+/// then the release checks of each tag left behind.
+pub(super) fn tags_left_behind(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    updates: &[Update],
+    seen: &HashMap<Oid, Option<usize>>,
+) -> Vec<LeftBehind> {
+    let branch_push = updates
+        .iter()
+        .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
+    if !branch_push || seen.is_empty() {
+        return Vec::new();
+    }
+    let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
+    let mut out = Vec::new();
+    for config in &release_configs(repo, config) {
+        let mut tags: Vec<_> = repo
+            .release_tag_candidates(&config.version.tag_prefix)
+            .into_iter()
+            .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
+            .collect();
+        tags.sort_by(|a, b| a.version.cmp(&b.version));
+        out.extend(tags.into_iter().map(|t| {
+            let untested = config.checks.require_tested_tags
+                && testrun::find_for(repo, config, t.commit).is_none();
+            let test_step =
+                untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
+            let target = repo
+                .ref_target(&format!("refs/tags/{}", t.name))
+                .unwrap_or(t.commit);
+            let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
+            let problems = rules::problems(repo, config, &t.name, target, Depth::Publish);
+            let refused = (!problems.is_empty()).then(|| {
+                let only_lightweight = lightweight && problems.len() == 1;
+                let step = test_step.as_deref().filter(|_| only_lightweight);
+                let fix = remake(config, (&t.name, t.commit), only_lightweight, step, remote);
+                (problems, fix)
+            });
+            LeftBehind {
+                name: t.name,
+                test_step,
+                lightweight,
+                refused,
+            }
+        }));
+    }
+    out
+}
+
+/// How to replace release tag `name` (on `commit`), which pre-push refuses, and push it: a tag
+/// that is refused only as lightweight is made again annotated on the same commit (then
+/// tested, by `step`, when it has no test record); any other is made again as the refusal of
+/// it says, and goes with its branch.
+fn remake(
+    config: &Config,
+    (name, commit): (&str, Oid),
+    only_lightweight: bool,
+    step: Option<&str>,
+    remote: &str,
+) -> String {
+    if only_lightweight {
+        let then = step.map(|s| format!("; then {s}")).unwrap_or_default();
+        return format!(
+            "make it again annotated: `git tag -d {name} && git tag -a {name} {} -m {name}`{then}; then `git push {remote} {name}`",
+            short_id(commit)
+        );
+    }
+    format!(
+        "delete the tag (`git tag -d {name}`), then {}, or `git tag -a {name}` on a commit that passes; then push with `--follow-tags`",
+        release_again(config, name)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tag refused only as lightweight is made again annotated where it is, tested when it
+    /// has no record, then pushed by name; any other goes the refusal's way, with its branch.
+    #[test]
+    fn the_way_to_a_tag_pre_push_takes() {
+        let config = Config::default();
+        let commit = Oid::from_str(&"ab".repeat(20)).unwrap();
+        let tag = ("v1.2.1", commit);
+        assert_eq!(
+            remake(
+                &config,
+                tag,
+                true,
+                Some("`relhook test --tag v1.2.1`"),
+                "origin"
+            ),
+            "make it again annotated: `git tag -d v1.2.1 && git tag -a v1.2.1 ababababa -m v1.2.1`; then `relhook test --tag v1.2.1`; then `git push origin v1.2.1`"
+        );
+        let other = remake(&config, tag, false, None, "origin");
+        assert!(
+            other.starts_with("delete the tag (`git tag -d v1.2.1`), then `relhook release 1.2.1`"),
+            "{other}"
+        );
+        assert!(
+            other.ends_with("; then push with `--follow-tags`"),
+            "{other}"
+        );
+    }
+}
