@@ -182,6 +182,43 @@ fn a_revert_type_commit_of_a_released_change_reads_like_git_s_own() {
     assert_eq!(said, notes(&git_s));
     assert!(said.contains("- **api:** revert \"add e\""), "{said}");
 }
+/// git's revert of a released `revert: fix: beta` is `Revert "revert: fix: beta"` (git names
+/// only a revert of its own `Revert "…"` a `Reapply`): the change itself again, as `Reapply
+/// "fix: beta"` is, its entry `- beta` under Fixed, never `revert "beta"` under Removed.
+#[test]
+fn git_s_revert_of_a_released_revert_type_commit_is_the_change_again() {
+    let repo = crate::support::installed_repo();
+    repo.write("b.txt", "1\n");
+    repo.git(&["add", "b.txt"]);
+    repo.git(&["commit", "-q", "-m", "fix: beta"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["revert", "--no-commit", ":/^fix: beta"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "revert: fix: beta"]));
+    let out = hand_tag(&repo, &["-a", "v0.1.1", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["revert", "--no-edit", ":/^revert: fix: beta"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "Revert \"revert: fix: beta\"");
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    assert!(
+        log.contains("## [Unreleased]\n\n### Fixed\n\n- beta\n\n## [0.1.1] - 2026-11-21\n\n### Removed\n\n- revert \"beta\"\n"),
+        "{log}\n{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let before = repo.read("CHANGELOG.md");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+    let next = ok(repo.relhook(&["version", "--next"]));
+    assert_eq!(
+        crate::support::stdout(&next).trim(),
+        "0.1.2",
+        "{}",
+        text(&next)
+    );
+}
+
 /// A repository pushed to `origin` with release v0.1.0 (no test records asked for), then
 /// `fix: z` tagged v0.1.1 by a lightweight tag made with the hooks off, as QA did.
 fn lightweight_tag_after_a_push(config: &str) -> Repo {

@@ -24,10 +24,27 @@ pub fn unwrap_revert(header: &str) -> (&str, usize) {
     }
 }
 
-/// The header git's `Reapply "<header>"` (its name for a revert of a revert) brings back,
-/// if `header` is one.
+/// The header a revert of a revert brings back, if `header` is one: git's `Reapply
+/// "<header>"`, and git's `Revert "revert: <header>"` of a `revert:` commit (git names only
+/// a revert of its own `Revert "…"` a `Reapply`).
 pub fn reapplied(header: &str) -> Option<&str> {
-    header.strip_prefix("Reapply \"")?.strip_suffix('"')
+    let quoted = |p: &str| header.strip_prefix(p)?.strip_suffix('"');
+    if let Some(inner) = quoted("Reapply \"") {
+        return Some(inner);
+    }
+    let undone = self::header(quoted("Revert \"")?).ok()?;
+    let typed = undone.ty.eq_ignore_ascii_case("revert") && conventional(undone.description);
+    typed.then(|| unwrap_revert(undone.description).0)
+}
+
+/// The header of the revert that a revert of a revert ([`reapplied`]) undoes: `Revert
+/// "<header>"` for git's `Reapply "<header>"`, the quoted one for `Revert "revert: …"`.
+pub fn undone_revert(header: &str) -> Option<String> {
+    let inner = reapplied(header)?;
+    Some(match header.strip_prefix("Revert \"") {
+        Some(quoted) => quoted.strip_suffix('"').unwrap_or(quoted).to_owned(),
+        None => format!("Revert \"{inner}\""),
+    })
 }
 
 /// The commit id a revert's body names (`This reverts commit <id>.`), as written.
@@ -203,5 +220,27 @@ mod tests {
         assert_eq!(reverted_header("Revert \"revert!: feat: z\""), "feat: z");
         assert_eq!(reverted_header("revert: drop it"), "revert: drop it");
         assert_eq!(reverted_header("feat: add e"), "feat: add e");
+    }
+
+    #[test]
+    fn git_s_revert_of_a_revert_type_commit_reapplies_the_change() {
+        assert_eq!(reapplied("Reapply \"fix: y\""), Some("fix: y"));
+        assert_eq!(
+            reapplied("Revert \"revert(a)!: fix(a): y\""),
+            Some("fix(a): y")
+        );
+        assert_eq!(reapplied("Revert \"revert: drop it\""), None);
+        assert_eq!(reapplied("Revert \"fix: y\""), None);
+        assert_eq!(
+            undone_revert("Reapply \"fix: y\"").as_deref(),
+            Some("Revert \"fix: y\"")
+        );
+        assert_eq!(
+            undone_revert("Revert \"revert: fix: y\"").as_deref(),
+            Some("revert: fix: y")
+        );
+        let c = commit("Revert \"revert: fix(a): y\"\n\nThis reverts commit abcdef1.").unwrap();
+        assert_eq!((c.ty.as_str(), c.description.as_str()), ("fix", "y"));
+        assert_eq!(c.reverts, None);
     }
 }

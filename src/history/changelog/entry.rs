@@ -224,12 +224,13 @@ pub struct RevertKey {
 }
 
 /// The [`RevertKey`] of a commit message. git's `Reapply "<header>"` reverts the commit
-/// `Revert "<header>"`: in one range the two cancel out, and the reapplied change stands.
+/// `Revert "<header>"` (its `Revert "revert: <header>"`, the commit `revert: <header>`): in
+/// one range the two cancel out, and the reapplied change stands.
 pub fn revert_key(message: &str) -> RevertKey {
     let header = message.lines().next().unwrap_or("").to_owned();
-    let reverts = if let Some(inner) = crate::commit::parse::reapplied(&header) {
+    let reverts = if let Some(undone) = crate::commit::parse::undone_revert(&header) {
         crate::commit::parse::commit(message.trim_end()).map(|_| crate::commit::parse::Reverted {
-            header: format!("Revert \"{inner}\""),
+            header: undone,
             commit: crate::commit::parse::reverted_commit(message),
         })
     } else if crate::commit::parse::is_revert_header(&header) {
