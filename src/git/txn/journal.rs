@@ -65,6 +65,17 @@ impl Journal {
         }
     }
 
+    /// Whether every ref it moves reached its new value, or has moved on from it (a commit made
+    /// on top): its commit was made, and what it wrote is kept (finished, not undone).
+    pub(super) fn moved_forward(&self, repo: &Repo) -> bool {
+        !self.refs.is_empty()
+            && self.refs.iter().all(|(_, new, name)| {
+                let now = repo.ref_target(name);
+                now == *new
+                    || matches!((now, new), (Some(now), Some(new)) if repo.reaches(now, *new))
+            })
+    }
+
     /// Whether HEAD is on one of the branches it moved: its index is this work tree's index
     /// only then (after `git checkout other`, the journal is not about this index).
     pub(super) fn on_its_branch(&self, repo: &Repo) -> bool {
@@ -191,11 +202,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     });
     // Forward when every ref reached its new value (only the index rename was left), or has
     // moved on from it: a commit made on top keeps what the transaction wrote.
-    let forward = !j.refs.is_empty()
-        && j.refs.iter().all(|(_, new, name)| {
-            let now = repo.ref_target(name);
-            now == *new || matches!((now, new), (Some(now), Some(new)) if repo.reaches(now, *new))
-        });
+    let forward = j.moved_forward(repo);
     let root = repo.work_tree();
     // The staged index is gone when someone removed `index.lock` by hand, as git advises for
     // a lock it finds: the index is then the one from before, and a commit made from it would

@@ -164,12 +164,7 @@ pub fn taken_by_commit(repo: &Repo) -> Option<Undone> {
     }
     // As the recovery judges it: refs that reached their new value (or moved on from it) mean
     // the release commit was made, and what it wrote is HEAD's.
-    let forward = !j.refs.is_empty()
-        && j.refs.iter().all(|(_, new, name)| {
-            let now = repo.ref_target(name);
-            now == *new || matches!((now, new), (Some(now), Some(new)) if repo.reaches(now, *new))
-        });
-    if forward {
+    if j.moved_forward(repo) {
         return None;
     }
     let root = repo.work_tree();
