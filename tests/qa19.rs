@@ -336,9 +336,20 @@ fn commits_from_before_the_install_are_not_linted_and_that_is_said() {
     let out = repo.git_output(&["push", "-q", "origin", "main"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(stderr(&out).contains("Add d"), "{}", text(&out));
-    // Uninstalled, relhook leaves no note of its install behind.
+    // Uninstalled and installed again, the first install's note stands: what was committed
+    // in between is checked.
+    let note = repo.read(".git/relhook-adopted");
     ok(repo.relhook(&["uninstall"]));
+    ok(repo.relhook(&["install"]));
+    assert_eq!(repo.read(".git/relhook-adopted"), note);
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    // An install over relhook's hooks (one made before the note existed) notes nothing.
+    std::fs::remove_file(repo.path().join(".git/relhook-adopted")).unwrap();
+    ok(repo.relhook(&["install"]));
     assert!(!repo.path().join(".git/relhook-adopted").exists());
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
 }
 
 /// An index.lock a crashed git left: waiting never helps, so relhook says the lock may be

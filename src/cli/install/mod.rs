@@ -46,8 +46,12 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         force: args.force,
         binary: &binary,
     };
+    // Read before the install writes: relhook's hooks may already run here.
+    let fresh = !relhook_present(&loc);
     let result = inst::install(&loc, &opts)?;
-    note_adoption(&loc, repo.as_ref());
+    if fresh {
+        note_adoption(&loc, repo.as_ref());
+    }
     let changelog = changelog_paths(ctx, &loc);
     let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
     let driver = match &result {
@@ -349,8 +353,11 @@ pub(super) fn file_name(path: &Path) -> String {
 }
 
 /// Notes HEAD as the first install here finds it (`git::ADOPTED`): the commits up to it never
-/// met relhook's hooks, and the first release and push do not ask to reword them. A later
-/// install keeps the first note; a repository with no commit yet needs none.
+/// met relhook's hooks, and the first release and push do not ask to reword them. Only an
+/// install that finds no relhook hook (see [`relhook_present`]) notes it: over an install of
+/// an older relhook, the commits since may have dodged its hooks (`--no-verify`), and they
+/// stay checked. A later install keeps the note, and so does `relhook uninstall`; a
+/// repository with no commit yet needs none.
 fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo>) {
     let note = loc.common_dir.join(crate::git::ADOPTED);
     if note.exists() {
@@ -359,4 +366,27 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
     if let Some(head) = repo.and_then(crate::git::Repo::head) {
         let _ = std::fs::write(&note, format!("{head}\n"));
     }
+}
+
+/// Whether relhook's hooks run here already: a file of the hooks directory, or a hook
+/// manager's configuration, that names relhook. A hook of the user's that merely mentions it
+/// counts too: the adoption is then not noted, and every commit stays checked.
+fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
+    let names = |path: &std::path::Path| {
+        std::fs::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"relhook").is_some())
+    };
+    let in_dir = std::fs::read_dir(&loc.hooks_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| names(&e.path()));
+    let configs = [
+        "lefthook.yml",
+        ".lefthook.yml",
+        "lefthook.yaml",
+        ".lefthook.yaml",
+        "lefthook-local.yml",
+        ".pre-commit-config.yaml",
+    ];
+    in_dir || configs.iter().any(|c| names(&loc.work_tree.join(c)))
 }

@@ -32,11 +32,9 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
         .flatten()
         .map(|e| e.path());
     for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
-        for note in [
-            crate::tag::hand::SETTLED,
-            crate::tag::hand::FETCHING,
-            crate::git::ADOPTED,
-        ] {
+        // `git::ADOPTED` stays: installed again, relhook must not take what was committed in
+        // between for history from before it.
+        for note in [crate::tag::hand::SETTLED, crate::tag::hand::FETCHING] {
             let _ = std::fs::remove_file(git_dir.join(note));
         }
     }
