@@ -547,3 +547,43 @@ fn the_next_step_tests_every_unpushed_untested_release_the_push_sends() {
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// pnpm's workspace protocol with a range moves as that range does (`workspace:^1.0.0` is
+/// published as `^1.0.0`); `workspace:*` follows the workspace by itself.
+#[test]
+fn lerna_workspace_protocol_requirements_move_with_the_release() {
+    let repo = Repo::new();
+    repo.write(
+        "lerna.json",
+        "{\n  \"version\": \"1.0.0\",\n  \"npmClient\": \"pnpm\"\n}\n",
+    );
+    repo.write("pnpm-workspace.yaml", "packages:\n  - \"libs/*\"\n");
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"root\",\n  \"private\": true\n}\n",
+    );
+    repo.write(
+        "libs/a/package.json",
+        "{\n  \"name\": \"@s/a\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    let b = |v: &str, range: &str, pin: &str| {
+        format!(
+            "{{\n  \"name\": \"@s/b\",\n  \"version\": \"{v}\",\n  \"dependencies\": {{\"@s/a\": \"{range}\"}},\n  \"devDependencies\": {{\"@s/a\": \"{pin}\"}}\n}}\n"
+        )
+    };
+    repo.write(
+        "libs/b/package.json",
+        b("1.0.0", "workspace:^1.0.0", "workspace:*"),
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]));
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat(a)!: y");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.read("libs/b/package.json"),
+        b("2.0.0", "workspace:^2.0.0", "workspace:*")
+    );
+}

@@ -250,20 +250,24 @@ pub enum Rewrite {
 /// `new` meets it.
 pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
     let req = text.trim();
+    // pnpm's and yarn's workspace protocol with a range (`workspace:^1.2.0`, published as
+    // `^1.2.0`) moves as that range; `workspace:*`, `workspace:^` and `workspace:~` follow
+    // the workspace by themselves.
+    if let Some(range) = req.strip_prefix("workspace:") {
+        if matches!(range, "" | "*" | "^" | "~") {
+            return Rewrite::Same;
+        }
+        return match rewrite(kind, range, new) {
+            Rewrite::To(after) => Rewrite::To(format!("workspace:{after}")),
+            other => other,
+        };
+    }
     if req.is_empty()
         || req == "*"
         || req == "latest"
-        || [
-            "workspace:",
-            "file:",
-            "link:",
-            "portal:",
-            "npm:",
-            "git",
-            "http",
-        ]
-        .iter()
-        .any(|p| req.starts_with(p))
+        || ["file:", "link:", "portal:", "npm:", "git", "http"]
+            .iter()
+            .any(|p| req.starts_with(p))
     {
         return Rewrite::Same;
     }
@@ -345,6 +349,16 @@ mod tests {
         assert_eq!(to(">=1.0, <2", "2.0.0"), Rewrite::Unsupported);
         let npm = |req: &str, new: &str| rewrite(Manifest::Npm, req, &v(new));
         assert_eq!(npm("workspace:*", "2.0.0"), Rewrite::Same);
+        assert_eq!(npm("workspace:^", "2.0.0"), Rewrite::Same);
+        assert_eq!(
+            npm("workspace:^1.0.0", "2.0.0"),
+            Rewrite::To("workspace:^2.0.0".into())
+        );
+        assert_eq!(
+            npm("workspace:1.0.0", "1.0.1"),
+            Rewrite::To("workspace:1.0.1".into())
+        );
+        assert_eq!(npm("workspace:1.x || 2.x", "3.0.0"), Rewrite::Unsupported);
         assert_eq!(npm("*", "2.0.0"), Rewrite::Same);
         assert_eq!(npm("^1.2.0", "1.3.0"), Rewrite::To("^1.3.0".into()));
         assert_eq!(npm("1.x || 2.x", "3.0.0"), Rewrite::Unsupported);
