@@ -244,3 +244,21 @@ fn install_says_how_to_keep_an_untracked_hooks_directory_out_of_git_status() {
         text(&doctor)
     );
 }
+
+/// Empty husky hook files the team committed stay after uninstall (QA round 2): install's
+/// record says the file was there, empty, and uninstall gives it back as it was.
+#[cfg(unix)]
+#[test]
+fn uninstall_keeps_an_empty_husky_hook_file_of_the_team() {
+    let repo = Repo::new();
+    repo.write(".husky/pre-push", "");
+    repo.write(".husky/commit-msg", "");
+    repo.write("a", "a\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".husky"]);
+    ok(repo.relhook(&["install"]));
+    let out = ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".husky/pre-push"), "", "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}

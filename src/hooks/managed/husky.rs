@@ -240,7 +240,7 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         // executable, and the block records the mode uninstall gives back. A new file is made
         // executable (uninstall removes it).
         let mode = (!file.exists()).then_some(0o755);
-        let wired = marker::add_block(&text, &block, stop, mode_before);
+        let wired = marker::add_block(&text, file.exists(), &block, stop, mode_before);
         write_creating_dir(&file, &wired, mode)?;
         // A file git runs already is left as it is (`chmod +x` would add bits to 0750 too).
         if made_executable {

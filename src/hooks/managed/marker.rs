@@ -82,18 +82,20 @@ pub(super) fn record(text: &str) -> Option<Found> {
     text.lines().find_map(opening)
 }
 
-/// `text` with `block` (whose first line is [`BEGIN`]) above line `stop`, or at the end, its
-/// opening line recording what else this changes: a final newline added before it, and the
-/// mode `mode_before` the file had when install is about to make it executable.
+/// `text` (of a file that `existed`) with `block` (whose first line is [`BEGIN`]) above line
+/// `stop`, or at the end, its opening line recording what else this changes: a final newline
+/// added before it, that the file held nothing else (an empty file of the team's is kept),
+/// and the mode `mode_before` the file had when install is about to make it executable.
 pub(super) fn add_block(
     text: &str,
+    existed: bool,
     block: &str,
     stop: Option<&Stop>,
     mode_before: Option<u32>,
 ) -> String {
     let found = Found {
         no_final_newline: stop.is_none() && !text.is_empty() && !text.ends_with('\n'),
-        blank: !text.is_empty() && text.trim().is_empty(),
+        blank: existed && text.trim().is_empty(),
         mode: mode_before,
     };
     let block = match block.strip_prefix(BEGIN) {
@@ -209,27 +211,33 @@ mod tests {
 
     #[test]
     fn a_block_at_the_end_records_the_newline_it_added() {
-        let wired = add_block("a\nb", BLOCK, None, None);
+        let wired = add_block("a\nb", true, BLOCK, None, None);
         assert_eq!(
             wired,
             format!("a\nb\n{BEGIN} (install found: no final newline)\nrelhook hook x\n{END}\n")
         );
         assert_eq!(strip_blocks(&wired).as_deref(), Some("a\nb"));
         // Another block after it, as lefthook gets one per hook: both come out.
-        let two = add_block(&wired, BLOCK, None, None);
+        let two = add_block(&wired, true, BLOCK, None, None);
         assert_eq!(two, format!("{wired}{BLOCK}"));
         assert_eq!(strip_blocks(&two).as_deref(), Some("a\nb"));
         // A line of the user's below it keeps the newline it needs.
         let below = format!("{wired}c\n");
         assert_eq!(strip_blocks(&below).as_deref(), Some("a\nb\nc\n"));
         // With a final newline there is nothing to record.
-        assert_eq!(add_block("a\n", BLOCK, None, None), format!("a\n{BLOCK}"));
-        assert_eq!(add_block("", BLOCK, None, None), BLOCK);
+        assert_eq!(
+            add_block("a\n", true, BLOCK, None, None),
+            format!("a\n{BLOCK}")
+        );
+        assert_eq!(add_block("", false, BLOCK, None, None), BLOCK);
+        // An empty file of the team's is kept, as a blank one is.
+        let empty = add_block("", true, BLOCK, None, None);
+        assert!(unwire_text(&empty).unwrap().blank);
     }
 
     #[test]
     fn the_mode_and_a_blank_file_are_recorded_and_read_back() {
-        let wired = add_block("\n", BLOCK, None, Some(0o644));
+        let wired = add_block("\n", true, BLOCK, None, Some(0o644));
         assert!(
             wired.starts_with(&format!(
                 "\n{BEGIN} (install found: a blank file, mode 644)\n"

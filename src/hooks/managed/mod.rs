@@ -352,7 +352,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
 }
 
 fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
-    let text = marker::add_block(&read_text(path), block, None, None);
+    let text = marker::add_block(&read_text(path), path.exists(), block, None, None);
     write_creating_dir(path, &text, mode)
 }
 
