@@ -154,8 +154,13 @@ fn a_commit_does_not_take_what_a_killed_release_half_wrote() {
         .find_map(|l| l.split_once("fix: run `")?.1.split_once('`'))
         .map(|(cmd, _)| cmd.to_owned())
         .unwrap_or_else(|| panic!("no fix named: {err}"));
-    assert_eq!(fix, "relhook changelog --sync", "{err}");
-    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(
+        fix, "git reset -q -- :/CHANGELOG.md && relhook changelog --sync",
+        "{err}"
+    );
+    // Staged by hand (`git add -A`) before the fix: it undoes the release all the same.
+    repo.git(&["add", "-A"]);
+    ok(repo.sh(&fix));
     let out = repo.git_output(&["commit", "-q", "-a", "-m", "fix: q"]);
     assert!(out.status.success(), "{}", text(&out));
     let committed = repo.git(&["show", "HEAD:CHANGELOG.md"]);
@@ -202,6 +207,19 @@ fn a_two_part_version_tag_before_the_first_release_is_not_passed_over() {
         let out = crate::support::dated_release(&repo, &["1.0.1", "--no-test"]);
         assert!(out.status.success(), "{tag}: {}", text(&out));
     }
+}
+
+/// Tags that end in two numbers but name something else (`ubuntu-22.04`, `py3.8`), or whose
+/// name is not ASCII, neither stop a first release nor crash relhook.
+#[test]
+fn other_two_number_tags_do_not_stop_the_first_release() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    for tag in ["ubuntu-22.04", "py3.8", "é1.0", "api-v1.0"] {
+        repo.git(&["tag", "-a", tag, "-m", tag]);
+    }
+    let out = repo.relhook(&["version", "--next"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stdout_of(&out).trim(), "0.1.0");
 }
 
 fn stdout_of(out: &std::process::Output) -> String {
@@ -485,6 +503,14 @@ fn a_lerna_package_changed_since_the_last_release_is_bumped_from_an_older_versio
     assert_eq!(repo.read("packages/a/package.json"), pkg("a", "1.0.1"));
     // Unchanged since the release, at an older version: left, as lerna leaves it.
     assert_eq!(repo.read("packages/c/package.json"), pkg("c", "0.8.0"));
+    assert!(repo.is_clean());
+    // A hand tag does the same (its own tag, on HEAD already, is not the last release).
+    repo.write("packages/c/index.js", "x\n");
+    repo.git(&["add", "."]);
+    repo.commit_hooked("fix(c): repair c");
+    let out = hand_tag(&repo, &["-a", "v1.0.2", "-m", "v1.0.2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("packages/c/package.json"), pkg("c", "1.0.2"));
     assert!(repo.is_clean());
 }
 

@@ -67,9 +67,19 @@ pub(super) fn commit_would_undo_or_take(ctx: &Context, loc: &Location) -> Result
              with no release made",
             names(&files)
         );
+        // Staged (`git add -A`), the files would count as the user's and the undo keep them:
+        // they are unstaged first (their content is relhook's, no edit of the user's).
+        let quoted: Vec<String> = files
+            .iter()
+            .map(|f| {
+                let rel = f.strip_prefix(root).unwrap_or(f);
+                crate::testrun::quote(&format!(":/{}", rel.display()))
+            })
+            .collect();
         let _ = writeln!(
             err,
-            "relhook: fix: run `{sync}` (it undoes that release), then commit again"
+            "relhook: fix: run `git reset -q -- {} && {sync}` (it undoes that release), then commit again",
+            quoted.join(" ")
         );
         return Ok(true);
     }

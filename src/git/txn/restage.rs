@@ -159,7 +159,7 @@ pub struct Undone {
 pub fn taken_by_commit(repo: &Repo) -> Option<Undone> {
     let bytes = fs::read(repo.git_dir().join(JOURNAL)).ok()?;
     let j = parse_journal(&String::from_utf8_lossy(&bytes));
-    if j.pid == 0 || !j.what.starts_with("release") || is_writer(j.pid, j.started) {
+    if j.pid == 0 || j.what != "release" || is_writer(j.pid, j.started) {
         return None;
     }
     // As the recovery judges it: refs that reached their new value (or moved on from it) mean
@@ -181,12 +181,13 @@ pub fn taken_by_commit(repo: &Repo) -> Option<Undone> {
             (repo.staged_blob(&rel) == *after && head != *after).then_some(rel)
         })
         .collect();
+    taken.sort();
     taken.dedup();
     (!taken.is_empty()).then(|| Undone {
         pid: j.pid,
         files: taken,
         sync: j.sync_command().to_owned(),
-        release: j.what.starts_with("release"),
+        release: j.what == "release",
     })
 }
 
@@ -221,6 +222,6 @@ pub fn undone_by_commit(repo: &Repo) -> Option<Undone> {
         pid: j.pid,
         files: undone,
         sync: j.sync_command().to_owned(),
-        release: j.what.starts_with("release"),
+        release: j.what == "release",
     })
 }
