@@ -84,7 +84,7 @@ pub fn changes(
 /// Spliced into the planned files `edits`; only package.json files are read.
 pub fn lerna_requirements(
     root: &Path,
-    edits: &mut [Edit],
+    edits: &mut Vec<Edit>,
     bumped: &[VersionFile],
     version: &Version,
 ) -> Result<()> {
@@ -117,10 +117,26 @@ pub fn lerna_requirements(
         let published = published(&members, &planned, &released)?;
         changes_in(&[Manifest::Npm], &members, &planned, &published)?
     };
-    for e in edits.iter_mut() {
-        if changes.iter().any(|c| c.file == e.path) {
-            let text = String::from_utf8_lossy(&e.after).into_owned();
-            e.after = apply(&e.path, &text, &changes).into_bytes();
+    let mut files: Vec<&PathBuf> = changes.iter().map(|c| &c.file).collect();
+    files.sort();
+    files.dedup();
+    for file in files {
+        match edits.iter_mut().find(|e| e.path == *file) {
+            Some(e) => {
+                let text = String::from_utf8_lossy(&e.after).into_owned();
+                e.after = apply(file, &text, &changes).into_bytes();
+            }
+            // A package already at the version (no bump of its own) whose requirement moves.
+            None => {
+                let before = crate::fsx::read(&root.join(file))?;
+                let text = String::from_utf8_lossy(&before).into_owned();
+                let after = apply(file, &text, &changes).into_bytes();
+                edits.push(Edit {
+                    path: file.clone(),
+                    before,
+                    after,
+                });
+            }
         }
     }
     Ok(())

@@ -32,9 +32,14 @@ pub fn changed_packages(
     let Some(head) = repo.head() else {
         return Ok(Vec::new());
     };
+    // The last release below this one: a hand tag's own tag is on HEAD already.
     let Some(since) = repo
-        .latest_release_tag(head, &config.version.tag_prefix)
-        .and_then(|(_, tag)| repo.peel_to_commit(tag))
+        .release_tags(head, &config.version.tag_prefix)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| t.version.cmp_precedence(new) == std::cmp::Ordering::Less)
+        .max_by(|a, b| a.version.cmp_precedence(&b.version))
+        .map(|t| t.commit)
     else {
         return Ok(Vec::new());
     };
