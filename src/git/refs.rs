@@ -199,9 +199,11 @@ impl Repo {
             .filter_map(|r| {
                 let name = r.shorthand()?.to_owned();
                 let (major, minor) = name.rsplit_once('.')?;
+                // Past the last character that is not a digit (any width: `é1.0`).
                 let start = major
-                    .rfind(|c: char| !c.is_ascii_digit())
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rfind(|(_, c)| !c.is_ascii_digit())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 let numbers = (major[start..].parse().ok()?, minor.parse().ok()?);
                 let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
                 if !digits(&major[start..]) || !digits(minor) || major[..start].ends_with('.') {

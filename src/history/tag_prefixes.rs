@@ -67,7 +67,22 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
 /// history: the project was likely released before as 1.0, which no release tag says, and a
 /// first release from `version.initial` would go below it. The greatest such tag is named.
 fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
-    let mut tags = repo.two_part_version_tags();
+    // A release's names only (`v1.0`, `release-1.0`, `1.0`): `ubuntu-22.04` or `py3.8` name
+    // something else.
+    let release_like = |name: &str| {
+        let at = name.rfind(|c: char| !c.is_ascii_digit() && c != '.');
+        let prefix = at.map_or(String::new(), |i| {
+            name[..i + name[i..].chars().next().map_or(1, char::len_utf8)].to_ascii_lowercase()
+        });
+        let word = prefix.trim_end_matches(['-', '_', '/', 'v']);
+        prefix == config.version.tag_prefix.to_ascii_lowercase()
+            || matches!(word, "" | "release" | "version" | "ver" | "rel")
+    };
+    let mut tags: Vec<_> = repo
+        .two_part_version_tags()
+        .into_iter()
+        .filter(|(name, _, _)| release_like(name))
+        .collect();
     tags.sort_by_key(|t| std::cmp::Reverse(t.1));
     let Some((name, (major, minor), _)) = tags
         .iter()
