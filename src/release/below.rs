@@ -57,9 +57,21 @@ impl VersionInfo {
 }
 
 /// [`VersionInfo::below_commits_note`] for release tag `tag` made by hand.
+/// The history is walked only when a release tag is below it and the tag is no major bump
+/// of it (nothing is above a major; the first release has nothing to be below).
 pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
-    let version = tag.strip_prefix(config.version.tag_prefix.as_str())?;
-    let requested = Requested::Exact(Version::parse(version).ok()?);
+    let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
+    let prefix = &config.version.tag_prefix;
+    let below = repo
+        .release_tags(repo.head()?, prefix)
+        .ok()?
+        .into_iter()
+        .filter(|t| t.name != tag && t.version.cmp_precedence(&version).is_lt())
+        .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
+    if version.major > below.version.major && below.version.major > 0 {
+        return None;
+    }
+    let requested = Requested::Exact(version);
     super::version_info(repo, config, root, &requested, None)
         .ok()?
         .below_commits_note()
