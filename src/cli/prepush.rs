@@ -299,15 +299,10 @@ const LISTED: usize = 6;
 /// A tag's sort key: the text before its version (`v`, `api-v`), then the version (SemVer
 /// order: 1.0.0-rc.1 before 1.0.0); a name with no version sorts by its text.
 fn version_order(name: &str) -> (String, Option<semver::Version>) {
-    let starts = name.char_indices().filter(|&(i, c)| {
-        c.is_ascii_digit() && !name[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.')
-    });
-    for (i, _) in starts {
-        if let Ok(v) = semver::Version::parse(&name[i..]) {
-            return (name[..i].to_owned(), Some(v));
-        }
+    match crate::git::version_suffix(name) {
+        Some((prefix, v)) => (prefix.to_owned(), Some(v)),
+        None => (name.to_owned(), None),
     }
-    (name.to_owned(), None)
 }
 
 fn report(

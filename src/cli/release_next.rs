@@ -30,6 +30,7 @@ impl Made<'_> {
     pub(super) fn untested(&self, repo: &Repo, commit: Oid) -> bool {
         !self.tested
             && self.config.checks.require_tested_tags
+            && !pre_push_tests(repo, self.config)
             && crate::testrun::find_for(repo, self.config, commit).is_none()
     }
 }
@@ -136,6 +137,12 @@ pub(super) fn say_next(
     );
 }
 
+/// Whether pre-push tests an untested release tag itself (`[checks] run_tests_on_push` with
+/// a test command set or evident): it then refuses none as untested.
+fn pre_push_tests(repo: &Repo, config: &Config) -> bool {
+    config.checks.run_tests_on_push && crate::prepush::test_argv(repo, config).is_some()
+}
+
 /// Release tags below `commit` (other than those just `made`) that no remote-tracking branch
 /// holds and pre-push will refuse as untested: a push of the new tag sends them too. Each as
 /// the command that tests it.
@@ -143,7 +150,10 @@ fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
     let Some(config) = made.first().map(|m| m.config) else {
         return Vec::new();
     };
-    if !config.checks.require_tested_tags || config.package.is_some() {
+    if !config.checks.require_tested_tags
+        || config.package.is_some()
+        || pre_push_tests(repo, config)
+    {
         return Vec::new();
     }
     let published = repo.remote_tracking_commits("*");

@@ -419,8 +419,7 @@ pub(super) fn say_recovered(
 
 /// [`say_recovered`] for `relhook release --resume`, which finishes what it would name.
 pub(super) fn say_recovered_resuming(done: &str) {
-    let done = done
-        .strip_suffix(crate::git::txn::RESUME_MAKES_TAG)
-        .unwrap_or(done);
+    // Said mid-line when a re-staging follows it.
+    let done = done.replace(crate::git::txn::RESUME_MAKES_TAG, "");
     let _ = writeln!(crate::cli::stream::stderr(), "relhook: {done}");
 }

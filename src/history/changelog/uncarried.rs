@@ -63,7 +63,12 @@ impl Changelog {
                     said.push(format!("`{text}`"));
                     named_to = s.end;
                 } else if fresh {
-                    said.push(format!("{:?}", first_words(text)));
+                    // A fence's opening line says nothing of what it holds.
+                    said.push(if text.starts_with("```") || text.starts_with("~~~") {
+                        "a code block".to_owned()
+                    } else {
+                        format!("{:?}", first_words(text))
+                    });
                 }
                 fresh = false;
             }
@@ -91,11 +96,14 @@ mod tests {
 
     #[test]
     fn the_text_around_pre_release_entries_is_named() {
-        let text = "# Changelog\n\n## [Unreleased]\n\n## [2.0.0-rc.2] - 2026-01-03\n\n### Fixed\n\n- b\n  continued\n\n## [2.0.0-rc.1] - 2026-01-02\n\nA paragraph\nover two lines.\n\n### Added\n\n- a\n\n### Migration\n\nRun it.\n\n## [3.0.0-rc.1] - 2026-01-01\n\nNot folded into 2.0.0.\n\n## [1.0.0] - 2025-01-01\n\nOlder prose, below the last stable release.\n";
+        let text = "# Changelog\n\n## [Unreleased]\n\n## [2.0.0-rc.2] - 2026-01-03\n\n### Fixed\n\n- b\n  continued\n\n## [2.0.0-rc.1] - 2026-01-02\n\nA paragraph\nover two lines.\n\n### Added\n\n- a\n\n### Migration\n\nRun it.\n\n## [2.0.0-beta.1]\n\n```sh\ntool migrate\n```\n\n## [3.0.0-rc.1] - 2026-01-01\n\nNot folded into 2.0.0.\n\n## [1.0.0] - 2025-01-01\n\nOlder prose, below the last stable release.\n";
         let log = Changelog::parse(text).expect("kept");
         assert_eq!(
             log.uncarried_text("2.0.0"),
-            ["2.0.0-rc.1's \"A paragraph\", `### Migration`"]
+            [
+                "2.0.0-rc.1's \"A paragraph\", `### Migration`",
+                "2.0.0-beta.1's a code block"
+            ]
         );
         assert!(log.uncarried_text("2.0.0-rc.3").is_empty());
         // Entries only: nothing to say.
