@@ -613,3 +613,47 @@ fn lerna_workspace_protocol_requirements_move_with_the_release() {
         b("2.0.0", "workspace:^2.0.0", "workspace:*")
     );
 }
+
+/// Release tags made before `relhook install`, on commits from before it, are history relhook
+/// never judged: the first push to a new remote sends them with a one-line note, not dozens of
+/// refusals whose fix would delete them. A tag made since, even on an old commit, is judged.
+#[test]
+fn release_tags_from_before_the_install_go_with_a_note() {
+    let repo = Repo::new();
+    for n in 1..=3 {
+        repo.write("a.txt", format!("{n}\n"));
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-q", "-m", &format!("Change {n}")]);
+        repo.git(&["tag", "-a", &format!("v0.{n}.0"), "-m", "release"]);
+    }
+    ok(repo.relhook(&["install"]));
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("3 release tags from before `relhook install` here were not judged"),
+        "{err}"
+    );
+    // Made now (a tagger date after the install), on an old commit: judged as ever.
+    let later = format!(
+        "{} +0000",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 3600
+    );
+    let out = repo.git_in(
+        &repo.path(),
+        &["tag", "-a", "v0.2.1", "HEAD~1", "-m", "late"],
+        &[
+            ("GIT_COMMITTER_DATE", later.as_str()),
+            ("RELHOOK_SKIP", "1"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["push", "-q", "origin", "v0.2.1"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("v0.2.1"), "{}", text(&out));
+}

@@ -129,6 +129,15 @@ pub(super) fn pre_push_hook(
     for note in &found.notes {
         let _ = writeln!(err, "relhook: note: {note}");
     }
+    if found.tags_before_install > 0 {
+        let n = found.tags_before_install;
+        let _ = writeln!(
+            err,
+            "relhook: note: {} from before `relhook install` here {} not judged (made before it, on commits from before it)",
+            crate::commit::report::plural(n, "release tag"),
+            if n == 1 { "was" } else { "were" }
+        );
+    }
     if found.unlinted_before_install > 0 {
         let _ = writeln!(
             err,

@@ -104,6 +104,22 @@ impl Repo {
         self.peel_to_commit(Oid::from_str(text.trim()).ok()?)
     }
 
+    /// When the first install here noted [`ADOPTED`] (its modification time, in seconds).
+    pub fn adopted_when(&self) -> Option<i64> {
+        let made = std::fs::metadata(self.inner.commondir().join(ADOPTED))
+            .and_then(|m| m.modified())
+            .ok()?;
+        let secs = made.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+        i64::try_from(secs).ok()
+    }
+
+    /// When annotated tag object `tag` was made (its tagger's time); `None` for a commit (a
+    /// lightweight tag) or a tag without a tagger.
+    pub fn tagger_time(&self, tag: Oid) -> Option<i64> {
+        let tag = self.inner.find_tag(tag).ok()?;
+        Some(tag.tagger()?.when().seconds())
+    }
+
     /// The commits of `refs/remotes/<remote>/*`.
     pub fn remote_tracking_commits(&self, remote: &str) -> Vec<Oid> {
         let Ok(refs) = self

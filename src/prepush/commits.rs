@@ -11,6 +11,25 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo, short_id};
 
+/// Whether a pushed tag (`target`, on `commit`) is history from before `relhook install` here:
+/// an annotated tag made before the install noted HEAD, on a commit up to that HEAD. Never
+/// judged by relhook's rules then (it predates them); a tag made since is judged as ever.
+pub(super) fn tag_before_install(
+    repo: &Repo,
+    before_install: &HashSet<Oid>,
+    target: Oid,
+    commit: Option<Oid>,
+) -> bool {
+    let (Some(commit), Some(adopted), Some(when)) =
+        (commit, repo.adopted_at(), repo.adopted_when())
+    else {
+        return false;
+    };
+    let old_commit =
+        before_install.contains(&commit) || commit == adopted || repo.reaches(adopted, commit);
+    old_commit && repo.tagger_time(target).is_some_and(|t| t <= when)
+}
+
 /// The commits up to HEAD as the first `relhook install` here found it (`Repo::adopted_at`)
 /// that the remote does not have (`hidden` are its known tips).
 pub(super) fn before_install(repo: &Repo, hidden: &[Oid]) -> Result<HashSet<Oid>> {

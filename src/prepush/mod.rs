@@ -164,6 +164,9 @@ pub struct Inspection {
     pub before_install: std::collections::HashSet<Oid>,
     /// How many of [`Inspection::before_install`] this push sends.
     pub unlinted_before_install: usize,
+    /// How many release tags made before `relhook install` here, on commits from before it,
+    /// this push sends unjudged.
+    pub tags_before_install: usize,
     /// The release tags being published, with whether a test record covers each.
     pub release_tags: Vec<(String, bool)>,
     /// Local release tags on commits this push sends whose tags stay behind (the runbook's
@@ -222,6 +225,10 @@ pub fn inspect(
             found.refusals.push(r);
         }
         if u.is_delete() {
+            continue;
+        }
+        if commits::tag_before_install(repo, &found.before_install, u.local, commit) {
+            found.tags_before_install += 1;
             continue;
         }
         if let Some(r) = unjudgeable(repo, config, remote, u, name, commit) {
