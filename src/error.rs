@@ -528,7 +528,7 @@ fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Option<u64>) ->
         Some(age) => format!(
             "`{0}` has been there for {age} s (waited {waited_ms} ms): if no git command is running, a git that crashed left it: remove it (`rm {1}`)",
             path.display(),
-            crate::testrun::quote(&path.display().to_string())
+            crate::shellword::quote(&path.display().to_string())
         ),
     }
 }

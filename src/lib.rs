@@ -19,6 +19,7 @@ pub mod init;
 pub mod interrupt;
 pub mod prepush;
 pub mod release;
+pub mod shellword;
 pub mod tag;
 pub mod testrun;
 

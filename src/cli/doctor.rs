@@ -83,8 +83,8 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             ),
             fix: Some(format!(
                 "git worktree remove --force --force {} && rm -rf {}",
-                crate::testrun::quote(&path),
-                crate::testrun::quote(&dir)
+                crate::shellword::quote(&path),
+                crate::shellword::quote(&dir)
             )),
         });
     }

@@ -73,7 +73,7 @@ pub(super) fn commit_would_undo_or_take(ctx: &Context, loc: &Location) -> Result
             .iter()
             .map(|f| {
                 let rel = f.strip_prefix(root).unwrap_or(f);
-                crate::testrun::quote(&format!(":/{}", rel.display()))
+                crate::shellword::quote(&format!(":/{}", rel.display()))
             })
             .collect();
         let _ = writeln!(

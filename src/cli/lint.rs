@@ -96,7 +96,7 @@ fn render_for_hook(
     if !v.failed() {
         return Ok(());
     }
-    let file = crate::testrun::quote(&absolute.to_string_lossy());
+    let file = crate::shellword::quote(&absolute.to_string_lossy());
     report::hook_note(out, v, p, (&file, scissors))
 }
 

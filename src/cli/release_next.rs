@@ -12,7 +12,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::{PushDestination, Repo};
-use crate::testrun::quote;
+use crate::shellword::quote;
 
 /// A release tag just made, as the next step needs it.
 pub(super) struct Made<'a> {

@@ -71,7 +71,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Selection::Named(names) => {
             let named: Vec<String> = names
                 .iter()
-                .map(|n| format!("--package {}", crate::testrun::quote(n)))
+                .map(|n| format!("--package {}", crate::shellword::quote(n)))
                 .collect();
             format!("relhook release {}", named.join(" "))
         }

@@ -128,7 +128,10 @@ pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commi
 /// `relhook test` for what `config` releases: `--package NAME` in a package's view.
 fn relhook_test(config: &Config) -> String {
     match &config.package {
-        Some(p) => format!("relhook test --package {}", testrun::quote(&p.name)),
+        Some(p) => format!(
+            "relhook test --package {}",
+            crate::shellword::quote(&p.name)
+        ),
         None => "relhook test".to_owned(),
     }
 }
@@ -175,7 +178,7 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
         "commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, then `relhook test --tag {}` (tests {name}'s tree with it)",
         config.test_key(),
         crate::init::toml_argv(&example),
-        testrun::quote(name)
+        crate::shellword::quote(name)
     )
 }
 
@@ -188,7 +191,7 @@ pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool)
     Some(if at_head {
         relhook_test(config)
     } else {
-        format!("relhook test --tag {}", testrun::quote(name))
+        format!("relhook test --tag {}", crate::shellword::quote(name))
     })
 }
 

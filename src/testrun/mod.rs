@@ -150,18 +150,10 @@ fn exit_code(status: &ExitStatus) -> u8 {
 /// plainly safe, else in single quotes (`sh -c 'sleep 0.3'`), so a shown command can be
 /// pasted into a terminal and runs the same.
 pub fn shown(argv: &[String]) -> String {
-    argv.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ")
-}
-
-/// One word for a POSIX shell: unchanged when it has nothing a shell would read, else in
-/// single quotes (a `'` inside as `'\''`).
-pub fn quote(word: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
-    if !word.is_empty() && word.chars().all(plain) {
-        word.to_owned()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
+    argv.iter()
+        .map(|w| crate::shellword::quote(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Variables git exports to hooks that would point a child `git` at the wrong repository or

@@ -1,0 +1,28 @@
+//! Words shown in a command for the user to paste into a POSIX shell. relhook itself never
+//! runs anything through a shell; this only makes a printed fix run as printed.
+
+/// One word for a POSIX shell: unchanged when it has nothing a shell would read, else in
+/// single quotes (a `'` inside as `'\''`).
+pub fn quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_only_what_a_shell_would_read() {
+        assert_eq!(quote("v1.2.3"), "v1.2.3");
+        assert_eq!(quote(":/CHANGELOG.md"), ":/CHANGELOG.md");
+        assert_eq!(quote("my notes.md"), "'my notes.md'");
+        assert_eq!(quote("it's"), "'it'\\''s'");
+        assert_eq!(quote(""), "''");
+        assert_eq!(quote("$(rm -rf ~)"), "'$(rm -rf ~)'");
+    }
+}
