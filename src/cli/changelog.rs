@@ -157,6 +157,13 @@ fn one_changelog(
                 }
                 if changed {
                     let _ = writeln!(err, "relhook: wrote {}", rel.display());
+                    // `:/` names the file from the top, whichever directory this ran in; a
+                    // `docs` commit gets no entry of its own.
+                    let _ = writeln!(
+                        err,
+                        "next: git commit -m \"docs(changelog): sync with history\" -- {}",
+                        crate::shellword::quote(&format!(":/{}", rel.display()))
+                    );
                 }
             }
         }
