@@ -221,7 +221,7 @@ fn git_s_revert_of_a_released_revert_type_commit_is_the_change_again() {
 
 /// A repository pushed to `origin` with release v0.1.0 (no test records asked for), then
 /// `fix: z` tagged v0.1.1 by a lightweight tag made with the hooks off, as QA did.
-fn lightweight_tag_after_a_push(config: &str) -> Repo {
+pub(crate) fn lightweight_tag_after_a_push(config: &str) -> Repo {
     let repo = Repo::new();
     repo.write(
         ".relconfig.toml",
@@ -241,7 +241,7 @@ fn lightweight_tag_after_a_push(config: &str) -> Repo {
 }
 
 /// The "stays behind" line of a push's output, with the lines indented under it.
-fn behind_line(out: &std::process::Output) -> String {
+pub(crate) fn behind_line(out: &std::process::Output) -> String {
     let err = stderr(out);
     let mut lines = err.lines().skip_while(|l| !l.contains("stays behind"));
     let first = lines

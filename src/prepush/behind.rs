@@ -63,7 +63,10 @@ pub(super) fn tags_left_behind(
             let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
             let problems = rules::problems(repo, config, &t.name, target, Depth::Publish);
             let refused = (!problems.is_empty()).then(|| {
-                let only_lightweight = lightweight && problems.len() == 1;
+                // Allowed, a lightweight tag's one problem is another one: re-made annotated
+                // where it is, it would be refused again.
+                let only_lightweight =
+                    lightweight && !config.release.allow_lightweight_tags && problems.len() == 1;
                 let step = test_step.as_deref().filter(|_| only_lightweight);
                 let fix = remake(config, (&t.name, t.commit), only_lightweight, step, remote);
                 (problems, fix)
