@@ -44,6 +44,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
         if super::killed::commit_would_undo_or_take(ctx, l)? {
             return Ok(Outcome::Failed);
         }
+        git::note_concluding_pick(l, &ctx.cwd);
     }
     let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);

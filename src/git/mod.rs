@@ -21,6 +21,7 @@ mod repo;
 mod resign;
 mod rewrite;
 pub mod run;
+mod sequence;
 mod signature;
 mod state;
 pub mod txn;
@@ -38,6 +39,7 @@ pub use refs::version_suffix;
 pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};
+pub use sequence::note_concluding_pick;
 pub use state::Hidden;
 pub use txn::{TMP_PREFIX, Txn};
 

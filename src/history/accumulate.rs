@@ -79,6 +79,8 @@ pub fn post_commit(
     top: Option<crate::git::ReflogTop>,
 ) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
+    // Taken first: commit-msg's note speaks for this commit only, whatever is done with it.
+    let concluding = repo.head().is_some_and(|h| repo.took_concluding_pick(h));
     let Some(top) = top else {
         return unlogged::unlogged(repo, config, None);
     };
@@ -193,7 +195,11 @@ pub fn post_commit(
             "no entry added to {shown}: `changelog.accumulate` is off in .relconfig.toml (`relhook changelog --sync` adds the missing entries)"
         )));
     }
-    let in_progress = repo.operation_in_progress();
+    // The last pick of a series, concluded by `--continue`: the series is gone from disk, but
+    // the git that continues it is still running and compares its index with HEAD.
+    let in_progress = repo
+        .operation_in_progress()
+        .or_else(|| concluding.then_some("a cherry-pick or revert sequence"));
     if let Some(op) = in_progress.filter(|_| !picked && !reverting) {
         // The amended commit's own change to the file stands for its entry: `--sync` would
         // not replace it, so what to do by hand is said instead.
