@@ -79,6 +79,18 @@ fn one_changelog(
             format!("`{add}` brings it in; then run this again"),
         )));
     }
+    // The work tree's copy of a file git has not merged yet is one side of it, or markers:
+    // entries written there would be merged over, or into, the conflict.
+    if repo.conflicts().iter().any(|c| c.path == rel) {
+        return Err(Error::Refused(Refusal::new(
+            Reason::Changelog,
+            format!(
+                "{} is in conflict (a merge, revert or cherry-pick stopped on it)",
+                rel.display()
+            ),
+            "resolve it and `git add` it (git status says how), then run this again",
+        )));
+    }
     let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
