@@ -228,9 +228,17 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     if skip_requested() {
         return Ok(Outcome::Ok);
     }
-    // git runs post-commit only where commits are made: a bare repository has nothing to do.
+    // git runs post-commit only where commits are made: a work tree relhook does not see is
+    // said, not passed over in silence.
     let (repo, root, config) = match ctx.open() {
-        Err(Error::BareRepository(_)) => return Ok(Outcome::Ok),
+        Err(Error::BareRepository(dir)) => {
+            let _ = writeln!(
+                crate::cli::stream::stderr(),
+                "relhook: no changelog entry added: relhook finds no work tree for {} (set GIT_WORK_TREE as git has it, then `relhook changelog --sync`)",
+                dir.display()
+            );
+            return Ok(Outcome::Ok);
+        }
         opened => opened?,
     };
     repo.cache_objects();

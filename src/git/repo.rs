@@ -103,7 +103,9 @@ impl Repo {
         })?;
         // git reads a relative GIT_WORK_TREE against the current directory (hooks get `.`);
         // libgit2 would read it against the git dir and find `.git` itself as the work tree.
-        if let Some(wt) = std::env::var_os("GIT_WORK_TREE").filter(|_| !inner.is_bare()) {
+        // It overrides `core.bare = true` too, as in git (a bare git dir used with a work tree:
+        // the "dotfiles" layout).
+        if let Some(wt) = std::env::var_os("GIT_WORK_TREE").filter(|w| !w.is_empty()) {
             let wt = cwd.join(wt);
             let wt = wt.canonicalize().unwrap_or(wt);
             inner
