@@ -54,6 +54,7 @@ mod qa19_revmsg;
 mod qa2;
 mod qa20_hints;
 mod qa20_layouts;
+mod qa20_mirror;
 mod qa20_sequence;
 mod qa20_sync;
 mod qa3;

@@ -37,6 +37,7 @@ pub(super) fn pre_push_hook(
     let url = url.or(pre_commit_url.as_deref()).map(redacted);
     let url = url.as_deref();
     // A push to a URL names the URL as the remote: every message says it without its secret.
+    let raw_remote = remote;
     let remote = redacted(remote);
     let remote = remote.as_str();
     let mut input = String::new();
@@ -56,6 +57,7 @@ pub(super) fn pre_push_hook(
         input = pre_commit_update(&repo).unwrap_or_default();
     }
     let updates = prepush::parse_updates(&input)?;
+    let updates = prepush::with_unsaid_deletions(&repo, raw_remote, updates)?;
     if updates.is_empty() {
         // Everything is up to date (git still runs the hook).
         return Ok(Outcome::Ok);

@@ -21,6 +21,27 @@ pub enum MergeBase {
 }
 
 impl Repo {
+    /// Whether a push to `remote` mirrors (`remote.<name>.mirror`, set by `git remote add
+    /// --mirror=push`): git then deletes the remote's refs this clone lacks.
+    pub fn remote_mirrors(&self, remote: &str) -> bool {
+        self.config_bool(&format!("remote.{remote}.mirror"))
+            .unwrap_or(false)
+    }
+
+    /// The tags `remote` (a name or a URL) has now, asked of it with `git ls-remote`: a
+    /// second connection, made only for a mirror push, whose deletions git does not tell
+    /// pre-push about.
+    pub fn remote_tags(&self, remote: &str) -> Result<Vec<(String, Oid)>> {
+        let text = self.run_git(&["ls-remote", "--tags", "--refs", "--", remote], None)?;
+        Ok(text
+            .lines()
+            .filter_map(|l| {
+                let (id, name) = l.split_once('\t')?;
+                Some((name.to_owned(), Oid::from_str(id).ok()?))
+            })
+            .collect())
+    }
+
     /// The commits at a shallow clone's boundary (listed in `shallow`: their parents were not
     /// fetched); empty for a complete clone.
     pub fn shallow_boundary(&self) -> OidMap<()> {

@@ -22,6 +22,7 @@ mod behind;
 mod commits;
 mod half;
 mod landing;
+mod mirror;
 mod reword;
 mod tags;
 mod untested;
@@ -29,6 +30,7 @@ mod untested;
 use tags::{rewrite, unjudgeable};
 
 pub use behind::LeftBehind;
+pub use mirror::with_unsaid_deletions;
 
 pub use untested::{
     TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,

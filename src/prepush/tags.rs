@@ -29,7 +29,13 @@ pub(super) fn rewrite(
                 "{name} is a published release on {remote}: releases are immutable, and a released version is never deleted or reused"
             )],
             fix: format!(
-                "keep the tag; to withdraw {name}, publish a fixed version (`{} patch`) and say so in {}",
+                "{}; to withdraw {name}, publish a fixed version (`{} patch`) and say so in {}",
+                // Deleted here too (a mirror push deletes what this clone lacks): got back.
+                if repo.ref_target(&u.remote_ref).is_some() {
+                    "keep the tag".to_owned()
+                } else {
+                    format!("keep the tag: `git fetch {remote} tag {name}` brings it back here")
+                },
                 rules::release_command(config),
                 config.changelog.path.display()
             ),

@@ -20,7 +20,7 @@ mod caller;
 mod marker;
 mod notes;
 mod stranded;
-pub use caller::{can_tell_git_tag, fetch_process, from_git_tag, git_subcommand};
+pub use caller::{can_tell_git_tag, fetch_process, from_git_tag, git_arguments, git_subcommand};
 pub use marker::{Marker, clear_marker, describe_unfinished, note_pending, unfinished};
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};

@@ -39,8 +39,26 @@ fn parent_subcommand() -> Option<String> {
     git_ancestor().map(|(_, sub)| sub)
 }
 
+/// The command line of the nearest ancestor git process (`git push --mirror origin`), where
+/// it can be read (see [`from_git_tag`]).
+pub fn git_arguments() -> Option<Vec<String>> {
+    git_ancestor_line().map(|(_, args)| args)
+}
+
 #[cfg(unix)]
 fn git_ancestor() -> Option<(u32, String)> {
+    let (pid, args) = git_ancestor_line()?;
+    let program = args.first()?.rsplit('/').next()?.to_owned();
+    // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
+    // subcommand itself, and what follows is its argument.
+    if let Some(dashed) = program.strip_prefix("git-") {
+        return Some((pid, dashed.to_owned()));
+    }
+    subcommand(args.into_iter()).map(|s| (pid, s))
+}
+
+#[cfg(unix)]
+fn git_ancestor_line() -> Option<(u32, Vec<String>)> {
     let mut pid = std::os::unix::process::parent_id();
     for _ in 0..8 {
         let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
@@ -52,13 +70,8 @@ fn git_ancestor() -> Option<(u32, String)> {
             .first()
             .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
             .unwrap_or_default();
-        // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
-        // subcommand itself, and what follows is its argument.
-        if let Some(dashed) = program.strip_prefix("git-") {
-            return Some((pid, dashed.to_owned()));
-        }
-        if program == "git" {
-            return subcommand(args.into_iter()).map(|s| (pid, s));
+        if program == "git" || program.starts_with("git-") {
+            return Some((pid, args));
         }
         pid = parent_of(pid)?;
     }
@@ -79,6 +92,11 @@ fn parent_of(pid: u32) -> Option<u32> {
 
 #[cfg(not(unix))]
 fn git_ancestor() -> Option<(u32, String)> {
+    None
+}
+
+#[cfg(not(unix))]
+fn git_ancestor_line() -> Option<(u32, Vec<String>)> {
     None
 }
 

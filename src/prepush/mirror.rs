@@ -1,0 +1,46 @@
+//! `git push --mirror` deletes the remote's refs this clone lacks, and gives pre-push no line
+//! for them (`--prune` does). For such a push relhook asks the remote for its tags, and each
+//! one this clone lacks is judged as the deletion it is: a release tag deleted that way is
+//! refused as `git push --delete` of it is.
+
+use git2::Oid;
+
+use super::Update;
+use crate::Result;
+use crate::git::Repo;
+
+/// `updates` with the tag deletions a mirror push makes unsaid; unchanged for any other push.
+/// `remote` is the name or URL git passed the hook.
+pub fn with_unsaid_deletions(
+    repo: &Repo,
+    remote: &str,
+    mut updates: Vec<Update>,
+) -> Result<Vec<Update>> {
+    if !mirrors(repo, remote) {
+        return Ok(updates);
+    }
+    for (name, id) in repo.remote_tags(remote)? {
+        let said = updates.iter().any(|u| u.remote_ref == name);
+        if said || repo.ref_target(&name).is_some() {
+            continue;
+        }
+        updates.push(Update {
+            local_ref: "(delete)".into(),
+            local: Oid::zero(),
+            remote_ref: name,
+            remote: id,
+        });
+    }
+    Ok(updates)
+}
+
+/// Whether this push mirrors: the remote is configured so, or the git command says
+/// `--mirror` (read where the platform shows it, see `tag::hand::git_arguments`).
+fn mirrors(repo: &Repo, remote: &str) -> bool {
+    repo.remote_mirrors(remote)
+        || crate::tag::hand::git_arguments().is_some_and(|args| {
+            args.iter()
+                .take_while(|a| a.as_str() != "--")
+                .any(|a| a == "--mirror")
+        })
+}
