@@ -177,6 +177,12 @@ impl Changelog {
                     at -= 1;
                 }
                 let mut texts = vec![String::new(), format!("### {name}"), String::new()];
+                // An empty section's blank line after its heading is the separator: inserted
+                // above it, it would be pushed below the new lines (to the end of the file).
+                if at == sec.heading + 1 && self.is_blank(at) {
+                    at += 1;
+                    texts.remove(0);
+                }
                 texts.extend(bullets);
                 if self.is_content(at) {
                     texts.push(String::new());
@@ -578,6 +584,23 @@ mod tests {
         );
         assert!(c.remove_entry("Added", "**scope:** description (#12)"));
         assert!(c.render().contains("## [Unreleased]\n\n## [1.0.0]"));
+    }
+
+    /// An amend from `feat:` to `fix:` at the end of the file: the emptied Unreleased's blank
+    /// line after its heading separates the new sub-section, and none is left at the end.
+    #[test]
+    fn a_sub_section_replacing_the_only_one_at_the_end_leaves_no_blank_line() {
+        let mut c = parse("# C\n\n## [Unreleased]\n\n### Added\n\n- b\n");
+        assert!(c.remove_entry("Added", "b"));
+        c.add_entry("Fixed", "b", false);
+        assert_eq!(c.render(), "# C\n\n## [Unreleased]\n\n### Fixed\n\n- b\n");
+        let mut c = parse("## [Unreleased]\n\n### Added\n\n- b\n\n## [1.0.0]\n\n- a\n");
+        assert!(c.remove_entry("Added", "b"));
+        c.add_entry("Fixed", "b", false);
+        assert_eq!(
+            c.render(),
+            "## [Unreleased]\n\n### Fixed\n\n- b\n\n## [1.0.0]\n\n- a\n"
+        );
     }
 
     #[test]
