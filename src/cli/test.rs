@@ -109,9 +109,10 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     };
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for tree {} in {} (publish: `git push origin {}`)",
+        "relhook: tests passed; recorded for tree {} in {} (publish: `git push {} {}`)",
         crate::git::short_hex(&rec.tree),
         crate::testrun::NOTES_REF,
+        publish_remote(&repo),
         crate::testrun::NOTES_REF
     );
     // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
@@ -186,9 +187,22 @@ fn test_tag(
     }
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `git push origin {}`)",
+        "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `git push {} {}`)",
         crate::testrun::NOTES_REF,
+        publish_remote(repo),
         crate::testrun::NOTES_REF
     );
     Ok(Outcome::Ok)
+}
+
+/// The remote a record is published to: where a push of HEAD's branch goes (its push remote,
+/// else the only remote, else `origin`), as the release's own next steps name it.
+fn publish_remote(repo: &crate::git::Repo) -> String {
+    match repo.push_destination() {
+        crate::git::PushDestination::Branch {
+            remote: Some(r), ..
+        } => crate::shellword::quote(&r),
+        crate::git::PushDestination::NoRemote { .. } => "<remote>".into(),
+        _ => "origin".into(),
+    }
 }
