@@ -310,6 +310,7 @@ reasons! {
     OperationInProgress = "operation-in-progress", "a merge, rebase or similar is in progress";
     DirtyTree = "dirty-tree", "the work tree has changes";
     DetachedHead = "detached-head", "HEAD is not on a branch";
+    Identity = "identity", "git does not know who makes the release commit (`user.name`, `user.email`)";
     Branch = "branch", "the branch is not a release branch";
     Behind = "behind", "the branch is behind its upstream";
     CommitMessage = "commit-message", "`release.commit_message` makes release commits that fail the lint";

@@ -25,3 +25,62 @@ fn an_allowed_lightweight_tag_with_another_problem_gets_that_problems_fix() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stderr(&out).contains("stays behind"), "{}", text(&out));
 }
+
+/// `relhook test` names the remote the branch pushes to when it says how to publish the
+/// record, not `origin` whatever the remote is called; run as said, the record is there.
+#[test]
+fn the_test_records_publish_line_names_the_branchs_remote() {
+    let repo =
+        crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
+    let remote = repo.scratch("bare.git");
+    repo.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+    repo.git(&["remote", "add", "bare", remote.to_str().unwrap()]);
+    ok(repo.git_output(&["push", "-q", "-u", "bare", "main"]));
+    let out = ok(repo.relhook(&["test"]));
+    let err = stderr(&out);
+    let publish = err
+        .split('`')
+        .find(|c| c.starts_with("git push "))
+        .unwrap_or_else(|| panic!("no publish command:\n{err}"));
+    assert_eq!(publish, "git push bare refs/notes/relhook-tests", "{err}");
+    ok(repo.sh(publish));
+    let notes = repo.git(&["ls-remote", "bare", "refs/notes/relhook-tests"]);
+    assert!(notes.contains("refs/notes/relhook-tests"), "{notes}");
+}
+
+/// With no identity git can use, a release is refused before it says "releasing", in one line
+/// with the commands that set one; done as said, it releases.
+#[test]
+fn a_release_without_an_identity_is_refused_before_it_starts() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".into()
+    });
+    // Certain on any machine: git would otherwise make an address up from the host name.
+    repo.git(&["config", "user.useConfigOnly", "true"]);
+    let release = |repo: &crate::support::Repo| {
+        let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+        for var in [
+            "GIT_AUTHOR_NAME",
+            "GIT_AUTHOR_EMAIL",
+            "GIT_COMMITTER_NAME",
+            "GIT_COMMITTER_EMAIL",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.arg("release").output().expect("run relhook")
+    };
+    let out = release(&repo);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("releasing"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("git does not know who makes the release commit"),
+        "{err}"
+    );
+    assert!(repo.git(&["tag"]).is_empty());
+    repo.git(&["config", "user.name", "Some One"]);
+    repo.git(&["config", "user.email", "one@example.com"]);
+    let out = release(&repo);
+    assert!(out.status.success(), "{}", text(&out));
+}

@@ -26,6 +26,31 @@ impl Repo {
             now: now(),
         })
     }
+
+    /// Why git could not name the author or committer of a new commit here (its `fatal:`
+    /// line), `None` when it can. Asked of git (`git var`) only when the in-process answer is
+    /// not certain: a release checks it before it starts, not at its commit.
+    pub fn identity_unknown(&self) -> Option<String> {
+        if self.new_commit_identity().is_some() {
+            return None;
+        }
+        let cwd = self
+            .work_tree()
+            .unwrap_or_else(|| self.inner.path().to_owned());
+        ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"]
+            .iter()
+            .find_map(|var| {
+                let out = super::run::Git::new(&cwd, &["var", var]).output().ok()?;
+                (!out.success()).then(|| {
+                    out.stderr
+                        .lines()
+                        .rev()
+                        .find(|l| l.starts_with("fatal:"))
+                        .map_or(out.stderr.as_str(), |l| l.trim_start_matches("fatal: "))
+                        .to_owned()
+                })
+            })
+    }
 }
 
 /// Where git looks for an identity: the environment, its configuration (`git -c` included)

@@ -43,6 +43,14 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             )));
         }
     }
+    // Said before "releasing vX.Y.Z", not as git's multi-line advice from inside the commit.
+    if let Some(why) = repo.identity_unknown() {
+        return Err(Error::Refused(Refusal::new(
+            Reason::Identity,
+            format!("git does not know who makes the release commit ({why})"),
+            "`git config --global user.name \"Your Name\" && git config --global user.email you@example.com` (without --global: this repository only), then release again",
+        )));
+    }
     let branch = repo.branch();
     match &branch {
         None => {
