@@ -26,10 +26,17 @@ fn a_lerna_fixed_mode_release_moves_the_internal_requirements() {
         pkg("b", "1.2.3", &deps("1.2.3", "^1.2.3")),
     );
     repo.write("packages/c/package.json", pkg("c", "1.2.3", ""));
-    // At another version: no part of the fixed release, and its requirement stays too.
+    // At another version, but requiring packages of the release as they are: lerna bumps it
+    // with them (a dependent), its requirements moved.
     repo.write(
         "packages/tool/package.json",
         pkg("tool", "0.0.1", &deps("1.2.3", "~1.2.3")),
+    );
+    // At another version, requiring published copies the workspace's 1.2.3 does not meet: no
+    // part of the fixed release, and its requirements stay too.
+    repo.write(
+        "packages/old/package.json",
+        pkg("old", "0.0.1", &deps("1.0.0", "~1.1.0")),
     );
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
@@ -46,7 +53,11 @@ fn a_lerna_fixed_mode_release_moves_the_internal_requirements() {
     assert_eq!(repo.read("packages/a/package.json"), pkg("a", "1.3.0", ""));
     assert_eq!(
         repo.read("packages/tool/package.json"),
-        pkg("tool", "0.0.1", &deps("1.2.3", "~1.2.3"))
+        pkg("tool", "1.3.0", &deps("1.3.0", "~1.3.0"))
+    );
+    assert_eq!(
+        repo.read("packages/old/package.json"),
+        pkg("old", "0.0.1", &deps("1.0.0", "~1.1.0"))
     );
     // The pins moved, so the old-version search has nothing left to name in b.
     assert!(!stderr(&out).contains("packages/b"), "{}", text(&out));

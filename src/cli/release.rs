@@ -82,7 +82,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) => return refused(&e.into_refusal()?, json),
     };
     warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
-    for (_, note) in &plan.left_alone {
+    for note in plan.left_alone.iter().map(|(_, n)| n).chain(&plan.also) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }
     if let Some(below) = plan.info.below_commits_note() {

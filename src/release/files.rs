@@ -33,6 +33,9 @@ pub struct Sorted {
     pub bumped: Vec<(VersionFile, String)>,
     /// The found files it leaves alone, each with the note that says so.
     pub left_alone: Vec<(VersionFile, String)>,
+    /// The notes that name what the release bumps beyond the files at its version (lerna's
+    /// packages at older versions).
+    pub also: Vec<String>,
 }
 
 /// Whether `f` is the user's own word that it holds the version: listed in `[version] files`.
@@ -88,7 +91,7 @@ pub fn sort_version_files(
     if !read.iter().any(|(f, old)| stray(f, old)) {
         return Ok(Sorted {
             bumped: read,
-            left_alone: Vec::new(),
+            ..Sorted::default()
         });
     }
     let mut from: Vec<(semver::Version, String)> = from()
@@ -110,7 +113,7 @@ pub fn sort_version_files(
     let Some((current, origin)) = from.first().cloned() else {
         return Ok(Sorted {
             bumped: read,
-            left_alone: Vec::new(),
+            ..Sorted::default()
         });
     };
     let holds_current = |old: &str| {
@@ -226,8 +229,9 @@ pub fn sorted(
     let mut sorted = sort_version_files(config, read, new, || {
         super::next::bumped_from(repo, config, new)
     })?;
-    let changed = super::lerna::changed_packages(repo, config, root, new, &sorted.bumped)?;
-    sorted.bumped.extend(changed);
+    let older = super::lerna::older_packages(repo, config, root, new, &sorted.bumped)?;
+    sorted.bumped.extend(older.files);
+    sorted.also.extend(older.note);
     Ok(sorted)
 }
 
@@ -254,6 +258,21 @@ pub fn bump_edits(
     }
     edits.extend(files::cargo_lock_edit(root, bumped, new));
     Ok(edits)
+}
+
+/// After the bump, no version file may still hold the old version.
+pub(crate) fn verify(
+    root: &Path,
+    bumped: &[VersionFile],
+    olds: &[String],
+    version: &semver::Version,
+) -> crate::Result<()> {
+    for (f, old) in bumped.iter().zip(olds) {
+        if *old != version.to_string() {
+            files::verify_no_old(root, std::slice::from_ref(f), old)?;
+        }
+    }
+    Ok(())
 }
 
 /// A `[version] files` entry that is not there, refused with the two ways out: a release

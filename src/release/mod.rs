@@ -30,6 +30,7 @@ use semver::Version;
 
 pub use below::tag_below_commits;
 pub use empty::skipped_breaking;
+pub(crate) use files::verify;
 pub use files::{
     check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,
     files_written, is_placeholder, sort_version_files, version_files,
@@ -100,6 +101,8 @@ pub struct Plan {
     pub old_file_versions: Vec<String>,
     /// The found version files left as they are, each with its note.
     pub left_alone: Vec<(vfiles::VersionFile, String)>,
+    /// The notes naming what the release bumps beyond the files at its version.
+    pub also: Vec<String>,
 }
 
 /// Plans a release: every runbook check first (refusals name what to do), then the edits.
@@ -133,6 +136,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
         left_alone,
+        also,
     } = edits_for(repo, config, root, &version, &opts.date)?;
     // What the release commit will refuse, refused now: `--dry-run` says the same.
     check_paths(config, root, &edits)?;
@@ -159,6 +163,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
         left_alone,
+        also,
     })
 }
 
@@ -172,6 +177,8 @@ pub struct Edits {
     pub old_file_versions: Vec<String>,
     /// The found version files left as they are, each with its note (see `files::sort_version_files`).
     pub left_alone: Vec<(vfiles::VersionFile, String)>,
+    /// The notes naming what the release bumps beyond the files at its version.
+    pub also: Vec<String>,
 }
 
 /// Computes the edits that turn the work tree into release `version`, writing nothing.
@@ -214,6 +221,7 @@ pub fn edits_with(
         bumped,
         old_file_versions,
         left_alone: sorted.left_alone,
+        also: sorted.also,
     })
 }
 
@@ -383,6 +391,7 @@ pub fn execute(
         bumped: plan.bumped.clone(),
         old_file_versions: plan.old_file_versions.clone(),
         left_alone: Vec::new(),
+        also: Vec::new(),
     };
     let records = RecordsBefore::read(repo);
     // From here to the tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
@@ -459,19 +468,4 @@ fn test_and_tag(
     repo.tag_annotated(tag, commit, tag_message, opts.sign || config.release.sign)
         .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
     Ok(tested)
-}
-
-/// After the bump, no version file may still hold the old version.
-pub(crate) fn verify(
-    root: &Path,
-    bumped: &[vfiles::VersionFile],
-    olds: &[String],
-    version: &Version,
-) -> Result<()> {
-    for (f, old) in bumped.iter().zip(olds) {
-        if *old != version.to_string() {
-            vfiles::verify_no_old(root, std::slice::from_ref(f), old)?;
-        }
-    }
-    Ok(())
 }

@@ -482,7 +482,9 @@ pub fn complete(
             .iter()
             .map(|e| e.path.display().to_string())
             .collect(),
-        notes: edits.left_alone.into_iter().map(|(_, note)| note).collect(),
+        notes: (edits.left_alone.into_iter().map(|(_, note)| note))
+            .chain(edits.also)
+            .collect(),
         old,
     }))
 }

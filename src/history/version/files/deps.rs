@@ -312,6 +312,35 @@ fn split_operator(req: &str) -> (&str, &str) {
     ("", req)
 }
 
+/// Whether the npm requirement `req` on a workspace package at `version` is met by that
+/// package itself, so lerna links it and counts the dependent as its dependent: the workspace
+/// protocol, a `file:` or `link:` path, `*`, or a range `version` satisfies (read as npm reads
+/// it: a bare `1.2.3` is exact, a bare `1.2` is `~1.2`). A published copy (`^0.5.0` beside a
+/// package at 0.8.0), an alias or a git URL is no such link.
+pub fn npm_links(req: &str, version: &Version) -> bool {
+    let req = req.trim();
+    if ["workspace:", "file:", "link:"]
+        .iter()
+        .any(|p| req.starts_with(p))
+        || req.is_empty()
+        || req == "*"
+    {
+        return true;
+    }
+    let (op, body) = split_operator(req);
+    let core = body.split(['-', '+']).next().unwrap_or(body);
+    let numeric = core
+        .split('.')
+        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let bare = op.is_empty() && numeric && !body.contains(' ');
+    let read = match core.split('.').count() {
+        3 if bare => format!("={body}"),
+        2 if bare => format!("~{body}"),
+        _ => req.to_owned(),
+    };
+    meets(Manifest::Npm, &read, version)
+}
+
 /// Whether `new` meets the requirement, as far as relhook can tell (Cargo's syntax; npm's
 /// ranges are read as Cargo's where they agree, and otherwise count as not met).
 fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
@@ -329,6 +358,35 @@ mod tests {
 
     fn v(s: &str) -> Version {
         Version::parse(s).unwrap()
+    }
+
+    #[test]
+    fn npm_links_are_the_requirements_the_workspace_package_meets() {
+        let at = v("0.8.0");
+        for yes in [
+            "^0.8.0",
+            "0.8.0",
+            "0.8",
+            "~0.8.0",
+            "workspace:*",
+            "workspace:^0.1.0",
+            "*",
+            "file:../c",
+            ">=0.5.0 <1.0.0",
+        ] {
+            assert!(npm_links(yes, &at), "{yes}");
+        }
+        for no in [
+            "^0.5.0",
+            "0.7.0",
+            "0.7",
+            "latest",
+            "npm:@s/c@^0.8.0",
+            "git+https://x/c.git",
+            "1.x || 2.x",
+        ] {
+            assert!(!npm_links(no, &at), "{no}");
+        }
     }
 
     #[test]

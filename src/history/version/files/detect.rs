@@ -199,22 +199,35 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
     out
 }
 
-/// npm's lock file repeats each workspace package's version (`packages["packages/a"].version`):
-/// in lerna's fixed mode those entries of the packages found (`out`) are bumped with them, as
-/// `npm install` would rewrite them, when every version the lock file then holds is `fixed`.
-/// A directory whose name has a `.` cannot be named as a key; its entry is left.
+/// npm's lock file repeats each workspace package's version (`packages["packages/a"].version`,
+/// see `lerna::npm_lock_keys`): in lerna's fixed mode those entries of the packages found
+/// (`out`) are bumped with them, as `npm install` would rewrite them, when every version the
+/// lock file then holds is `fixed`.
 fn with_workspace_lock_entries(root: &Path, fixed: &str, out: &mut Vec<VersionFile>) {
-    let keys: Vec<String> = out
+    let packages: Vec<(PathBuf, Option<String>)> = out
         .iter()
         .filter(|f| f.path.file_name().is_some_and(|n| n == "package.json"))
-        .filter_map(|f| f.path.parent()?.to_str().map(str::to_owned))
-        .filter(|d| !d.is_empty() && !d.contains(['.', '|']))
-        .map(|d| format!("packages.{d}.version"))
+        .filter_map(|f| {
+            let dir = f.path.parent()?.to_path_buf();
+            let text = std::fs::read_to_string(root.join(&f.path)).ok();
+            let name = text.and_then(|t| super::deps::package_name(super::deps::Manifest::Npm, &t));
+            Some((dir, name))
+        })
+        .filter(|(d, _)| !d.as_os_str().is_empty())
         .collect();
-    if keys.is_empty() {
+    if packages.is_empty() {
         return;
     }
     for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
+        let keys: Vec<String> = packages
+            .iter()
+            .flat_map(|(dir, name)| {
+                super::lerna::npm_lock_keys(root, Path::new(lock), dir, name.as_deref(), fixed)
+            })
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
         let at = out.iter().position(|f| f.path == Path::new(lock));
         let mut key = keys.join("|");
         if at.is_some() {

@@ -23,6 +23,57 @@ pub fn package_manifests(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The keys (as `JsonKey` locators write them) of npm lock file `lock`'s entries for the
+/// workspace package in `dir` published as `name` that say `version`, as `npm install` keeps
+/// them: `packages["<dir>"]` (lockfileVersion 2 and 3), its `node_modules/<name>` link when
+/// the link carries a version, and lockfileVersion 1's `dependencies["<name>"]` unless that is
+/// a published copy (it has `integrity`). A key with a `.` or `|` cannot be written, so its
+/// entry is left.
+pub fn npm_lock_keys(
+    root: &Path,
+    lock: &Path,
+    dir: &Path,
+    name: Option<&str>,
+    version: &str,
+) -> Vec<String> {
+    let Some(doc) = std::fs::read(root.join(lock))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+    else {
+        return Vec::new();
+    };
+    let says = |entry: Option<&serde_json::Value>| {
+        entry
+            .and_then(|e| e.get("version"))
+            .and_then(serde_json::Value::as_str)
+            == Some(version)
+    };
+    let writable = |k: &str| !k.is_empty() && !k.contains(['.', '|']);
+    let mut out = Vec::new();
+    let packages = doc.get("packages");
+    if let Some(dir) = dir.to_str().filter(|d| writable(d)) {
+        if says(packages.and_then(|p| p.get(dir))) {
+            out.push(format!("packages.{dir}.version"));
+        }
+    }
+    let Some(name) = name.filter(|n| writable(n)) else {
+        return out;
+    };
+    let link = packages.and_then(|p| p.get(format!("node_modules/{name}")));
+    let linked = link
+        .and_then(|l| l.get("link"))
+        .and_then(serde_json::Value::as_bool)
+        == Some(true);
+    if linked && says(link) {
+        out.push(format!("packages.node_modules/{name}.version"));
+    }
+    let v1 = doc.get("dependencies").and_then(|d| d.get(name));
+    if says(v1) && v1.and_then(|e| e.get("integrity")).is_none() {
+        out.push(format!("dependencies.{name}.version"));
+    }
+    out
+}
+
 /// The package globs, where lerna reads them (see the module's comment).
 fn globs(root: &Path) -> Vec<String> {
     let read = |name: &str| -> Option<serde_json::Value> {

@@ -528,7 +528,7 @@ mod write;
 pub use cargo_lock::cargo_lock_edit;
 pub use detect::{detect, hold_still, key_as_listed, leftovers, listed_json_key, manifest_paths};
 use json::json_span;
-pub use lerna::package_manifests as lerna_packages;
+pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
 use pattern::pattern_spans;
 use toml::toml_span;
 use write::{apply_with, write_atomic};
