@@ -85,10 +85,14 @@ const NAMED: &str = "@s/c 0.8.0 (changed since v1.0.0), @s/b 0.9.0 (depends on @
 
 /// lerna's fixed mode bumps every package that depends on a bumped one, transitively, so a
 /// dependent's version and its published requirement stay coherent: `relhook release` does,
-/// `--dry-run` shows it, and the note names each package and why.
+/// `--dry-run` shows it, and the note (and `relhook version --explain`) names each package and
+/// why.
 #[test]
 fn a_lerna_release_bumps_the_dependents_of_the_packages_it_bumps() {
     let repo = workspace();
+    // `relhook version --explain` names them before any release.
+    let out = ok(repo.relhook(&["version", "--next", "--explain"]));
+    assert!(stdout(&out).contains(NAMED), "{}", text(&out));
     let out = crate::support::dated_release(&repo, &["--dry-run", "--no-test"]);
     assert!(out.status.success(), "{}", text(&out));
     let plan = stdout(&out);

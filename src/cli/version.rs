@@ -40,7 +40,15 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         }
         let shown = if next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
-        explain(out, &info, args)
+        explain(out, &info, args)?;
+        // What the release bumps beyond the files at its version (lerna's older packages), as
+        // `relhook release` notes it.
+        if args.explain && info.next != info.current {
+            for note in release::also_bumped(&repo, &config, &root, &info.next) {
+                writeln!(out, "{note}")?;
+            }
+        }
+        Ok(())
     })?;
     warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
     if next {

@@ -235,6 +235,17 @@ pub fn sorted(
     Ok(sorted)
 }
 
+/// The notes of [`Sorted::also`] for a release to `new`: what it bumps beyond the files at its
+/// version. None when the version files refuse (the release says why).
+pub fn also_bumped(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    new: &semver::Version,
+) -> Vec<String> {
+    sorted(repo, config, root, new).map_or_else(|_| Vec::new(), |s| s.also)
+}
+
 /// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the
 /// entries that meet in a file make one edit, or they would undo each other), then the one
 /// `Cargo.lock` edit that moves every bumped crate's own entries.

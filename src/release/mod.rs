@@ -32,8 +32,8 @@ pub use below::tag_below_commits;
 pub use empty::skipped_breaking;
 pub(crate) use files::verify;
 pub use files::{
-    check_detected_files, check_filters, check_listed_exist, check_path_list, check_paths,
-    files_written, is_placeholder, sort_version_files, version_files,
+    also_bumped, check_detected_files, check_filters, check_listed_exist, check_path_list,
+    check_paths, files_written, is_placeholder, sort_version_files, version_files,
 };
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, first_release_below_files,
