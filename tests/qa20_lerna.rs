@@ -145,10 +145,16 @@ fn lerna_dependents_stay_when_dependents_are_not_bumped() {
     assert!(!stderr(&out).contains("@s/b 0.9.0"), "{}", text(&out));
 }
 
-/// npm's lockfileVersion 3 for `workspace()` with `a` and `c`, as `npm install` writes it;
-/// `c`'s link carries a version (some npm versions write one), a published `left-pad` at the
-/// same 0.8.0 must stay.
-fn lock_v3(a: &str, c: &str, c_link: &str) -> String {
+/// npm's lockfileVersion 3 for `workspace()` with `a`, `b` and `c`, as `npm install` writes
+/// it (before the release, or as the release must leave it): `b`'s requirement on `c` is
+/// repeated, `c`'s link carries a version (some npm versions write one), a published
+/// `left-pad` at the same 0.8.0 must stay.
+fn lock_v3(released: bool) -> String {
+    let (a, b, b_req, c) = if released {
+        ("1.0.1", "1.0.1", "^1.0.1", "1.0.1")
+    } else {
+        ("1.0.0", "0.9.0", "^0.8.0", "0.8.0")
+    };
     format!(
         r#"{{
   "name": "root",
@@ -166,7 +172,7 @@ fn lock_v3(a: &str, c: &str, c_link: &str) -> String {
       "link": true
     }},
     "node_modules/@s/c": {{
-      "version": "{c_link}",
+      "version": "{c}",
       "resolved": "packages/c",
       "link": true
     }},
@@ -178,6 +184,13 @@ fn lock_v3(a: &str, c: &str, c_link: &str) -> String {
     "packages/a": {{
       "name": "@s/a",
       "version": "{a}"
+    }},
+    "packages/b": {{
+      "name": "@s/b",
+      "version": "{b}",
+      "dependencies": {{
+        "@s/c": "{b_req}"
+      }}
     }},
     "packages/c": {{
       "name": "@s/c",
@@ -196,18 +209,15 @@ fn lock_v1(c: &str) -> String {
     )
 }
 
-/// A package bumped from an older version (`c`, changed since the release) gets its npm lock
-/// entries moved, as a package at the version does: `packages["packages/c"]`, its
-/// `node_modules/@s/c` link's version, and lockfileVersion 1's `dependencies["@s/c"]`; every
-/// other byte of the lock file stays, the published copy at the same number included.
+/// A package bumped from an older version (`c`, changed since the release; `b`, its dependent)
+/// gets its npm lock entries moved, as a package at the version does: `packages["packages/c"]`,
+/// its `node_modules/@s/c` link's version, lockfileVersion 1's `dependencies["@s/c"]`, and
+/// the lock's copy of `b`'s requirement on `c` (as `npm install` would rewrite it); every other
+/// byte of the lock file stays, the published copy at the same number included.
 #[test]
 fn a_lerna_package_bumped_from_an_older_version_moves_its_lock_entries() {
     for (lock, before, after) in [
-        (
-            "package-lock.json",
-            lock_v3("1.0.0", "0.8.0", "0.8.0"),
-            lock_v3("1.0.1", "1.0.1", "1.0.1"),
-        ),
+        ("package-lock.json", lock_v3(false), lock_v3(true)),
         ("npm-shrinkwrap.json", lock_v1("0.8.0"), lock_v1("1.0.1")),
     ] {
         let repo = workspace();
@@ -236,14 +246,11 @@ fn a_lerna_package_bumped_from_an_older_version_moves_its_lock_entries() {
 #[test]
 fn a_lerna_hand_tag_moves_the_lock_entries_of_an_older_package() {
     let repo = workspace();
-    repo.write("package-lock.json", lock_v3("1.0.0", "0.8.0", "0.8.0"));
+    repo.write("package-lock.json", lock_v3(false));
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: lock"]);
     let out = hand_tag(&repo, &["-a", "v1.0.1", "-m", "v1.0.1"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert_eq!(
-        repo.read("package-lock.json"),
-        lock_v3("1.0.1", "1.0.1", "1.0.1")
-    );
+    assert_eq!(repo.read("package-lock.json"), lock_v3(true));
     assert!(repo.is_clean());
 }

@@ -35,6 +35,8 @@ pub struct Change {
     pub file: PathBuf,
     /// Where in it (`dependencies`, `devDependencies`…).
     pub section: String,
+    /// The name it requires (the dependency's published name).
+    pub name: String,
     /// The requirement before and after.
     pub before: String,
     /// The requirement written instead.
@@ -139,6 +141,51 @@ pub fn lerna_requirements(
             }
         }
     }
+    lock_requirements(root, edits, &changes)
+}
+
+/// npm's lock files repeat each workspace package's requirements (`packages["<dir>"]`): those
+/// `changes` moved are moved there too, as `npm install` would, so the lock stays in step with
+/// the package.json files. Only those bytes are written; a lock that says otherwise is left.
+fn lock_requirements(root: &Path, edits: &mut Vec<Edit>, changes: &[Change]) -> Result<()> {
+    for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
+        let lock = Path::new(lock);
+        let planned = edits.iter().position(|e| e.path == lock);
+        let before = match planned {
+            Some(i) => edits[i].after.clone(),
+            None => match crate::fsx::read_optional(&root.join(lock))? {
+                Some(b) => b,
+                None => continue,
+            },
+        };
+        let Ok(mut text) = String::from_utf8(before.clone()) else {
+            continue;
+        };
+        let mut spans: Vec<(std::ops::Range<usize>, &str)> = changes
+            .iter()
+            .filter_map(|c| {
+                let dir = c.file.parent()?.to_str()?;
+                let span = deps::npm_lock_requirement(&text, dir, &c.section, &c.name, &c.before)?;
+                Some((span, c.after.as_str()))
+            })
+            .collect();
+        if spans.is_empty() {
+            continue;
+        }
+        spans.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
+        spans.dedup_by_key(|(s, _)| s.start);
+        for (span, after) in spans {
+            text.replace_range(span, after);
+        }
+        match planned {
+            Some(i) => edits[i].after = text.into_bytes(),
+            None => edits.push(Edit {
+                path: lock.to_path_buf(),
+                before,
+                after: text.into_bytes(),
+            }),
+        }
+    }
     Ok(())
 }
 
@@ -202,6 +249,7 @@ fn changes_in(
                     version: (*version).clone(),
                     file: file.clone(),
                     section: r.section,
+                    name: r.name,
                     before: r.text,
                     after,
                     dev: r.dev,
@@ -271,6 +319,7 @@ fn workspace_changes(
             version: (*version).clone(),
             file: file.clone(),
             section: r.section.clone(),
+            name: r.name.clone(),
             before: r.text.clone(),
             after: after.clone(),
             dev,

@@ -231,6 +231,20 @@ fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
     Some(out)
 }
 
+/// Where npm's lock file `text` repeats the requirement on `name` in `section` of the
+/// workspace package in `dir` (`packages["<dir>"].<section>["<name>"]`, lockfileVersion 2 and
+/// 3), when it says `req`: `npm install` rewrites it to what the package.json says.
+pub fn npm_lock_requirement(
+    text: &str,
+    dir: &str,
+    section: &str,
+    name: &str,
+    req: &str,
+) -> Option<Range<usize>> {
+    let span = json_string_at(text, &["packages", dir, section, name])?;
+    (text.get(span.clone()) == Some(req)).then_some(span)
+}
+
 /// What a release of a dependency does to a requirement on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rewrite {
