@@ -365,4 +365,4 @@ pub(super) fn quiet() -> bool {
 mod driver;
 mod stopped;
 pub(super) use driver::merge_driver;
-pub(super) use stopped::stopped_revert;
+pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};

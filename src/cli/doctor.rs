@@ -267,6 +267,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 .extend(super::doctor_changelog::repeated_versions(repo, config));
             report.checks.extend(unwritable_release_file(repo, config));
             report.checks.extend(unfinished_work(repo, config));
+            // A revert or cherry-pick stopped on the changelog: the way on, as the hook said it.
+            report
+                .checks
+                .extend(super::changelog::stopped_check(repo, config, &ctx.cwd));
         }
         (Err(e), _) => report.checks.push(doctor::Check {
             subject: "repository".into(),

@@ -1,5 +1,6 @@
-//! The reference-transaction hook: a release tag made by hand with `git tag`; and a revert
-//! that stopped on a conflict (REVERT_HEAD made), for the changelog it would delete.
+//! The reference-transaction hook: a release tag made by hand with `git tag`; and a revert or
+//! cherry-pick that stopped on a conflict (REVERT_HEAD, CHERRY_PICK_HEAD made), for the
+//! changelog it cannot resolve.
 
 use std::io::Write;
 
@@ -51,14 +52,23 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     let mut raw = Vec::new();
     let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
     let input = String::from_utf8_lossy(&raw);
-    // A revert that stops on a conflict makes REVERT_HEAD (the shim sends only that; a hook
-    // manager's block sends every update, its removal too).
-    let made = |l: &str| match l.split_whitespace().collect::<Vec<_>>()[..] {
-        [_, new, "REVERT_HEAD"] => new.bytes().any(|b| b != b'0'),
-        _ => false,
-    };
-    if state == "committed" && input.lines().any(made) {
-        super::changelog::stopped_revert(ctx);
+    // A revert that stops on a conflict makes REVERT_HEAD, a cherry-pick CHERRY_PICK_HEAD (the
+    // shim sends only that; a hook manager's block sends every update, its removal too).
+    fn made(l: &str) -> Option<&'static str> {
+        match l.split_whitespace().collect::<Vec<_>>()[..] {
+            [_, new, "REVERT_HEAD"] if new.bytes().any(|b| b != b'0') => Some("REVERT_HEAD"),
+            [_, new, "CHERRY_PICK_HEAD"] if new.bytes().any(|b| b != b'0') => {
+                Some("CHERRY_PICK_HEAD")
+            }
+            _ => None,
+        }
+    }
+    if let Some(head) = input
+        .lines()
+        .find_map(made)
+        .filter(|_| state == "committed")
+    {
+        super::changelog::stopped_pick(ctx, head);
         return Ok(Outcome::Ok);
     }
     if !input.contains(" refs/tags/") {

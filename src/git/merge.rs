@@ -20,7 +20,82 @@ pub struct Conflict {
     pub stages: [bool; 3],
 }
 
+/// What git leaves in the git dir while a cherry-pick or revert is stopped, as far as the way
+/// on differs: git writes no note of `-n` for one commit (`git revert -n` leaves REVERT_HEAD
+/// as a revert does, `git cherry-pick -n` only MERGE_MSG), only a sequence's `sequencer/opts`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stopped {
+    /// REVERT_HEAD's commit, when there is one.
+    pub revert_head: Option<Oid>,
+    /// When REVERT_HEAD was last written (its file), where that can be read.
+    pub revert_head_written: Option<std::time::SystemTime>,
+    /// CHERRY_PICK_HEAD is there (a cherry-pick, or a rebase's pick).
+    pub cherry_pick_head: bool,
+    /// A sequence of picks or reverts under way (`sequencer/`).
+    pub sequence: Option<Sequence>,
+    /// A rebase or `git am` is under way (`rebase-merge/`, `rebase-apply/`).
+    pub rebase: bool,
+    /// MERGE_MSG is there with neither MERGE_HEAD nor SQUASH_MSG (no merge made it).
+    pub message_alone: bool,
+}
+
+/// A `git cherry-pick` or `git revert` of several commits, stopped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sequence {
+    /// The command of the stopped step (`pick`, `revert`), the first in `sequencer/todo`.
+    pub command: String,
+    /// Run with `-n` (`no-commit = true` in `sequencer/opts`).
+    pub no_commit: bool,
+    /// The commits still to do after the stopped one, in order (full ids).
+    pub rest: Vec<String>,
+}
+
 impl Repo {
+    /// What a cherry-pick or revert stopped here left in this worktree's git dir.
+    pub fn stopped(&self) -> Stopped {
+        let dir = self.inner.path();
+        let is = |name: &str| dir.join(name).exists();
+        Stopped {
+            revert_head: self.inner.refname_to_id("REVERT_HEAD").ok(),
+            revert_head_written: std::fs::metadata(dir.join("REVERT_HEAD"))
+                .and_then(|m| m.modified())
+                .ok(),
+            cherry_pick_head: self.inner.refname_to_id("CHERRY_PICK_HEAD").is_ok(),
+            sequence: is("sequencer").then(|| self.sequence(&dir.join("sequencer"))),
+            rebase: is("rebase-merge") || is("rebase-apply"),
+            message_alone: is("MERGE_MSG") && !is("MERGE_HEAD") && !is("SQUASH_MSG"),
+        }
+    }
+
+    /// The sequence `sequencer/` (`dir`) describes; its commits as full ids where they resolve.
+    fn sequence(&self, dir: &Path) -> Sequence {
+        let todo = std::fs::read_to_string(dir.join("todo")).unwrap_or_default();
+        let mut steps = todo.lines().filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let command = words.next().filter(|w| !w.starts_with('#'))?;
+            Some((
+                command.to_owned(),
+                words.next().unwrap_or_default().to_owned(),
+            ))
+        });
+        let command = steps.next().map(|(c, _)| c).unwrap_or_default();
+        let rest = steps
+            .map(|(_, id)| match self.inner.revparse_single(&id) {
+                Ok(o) => o.id().to_string(),
+                Err(_) => id,
+            })
+            .collect();
+        let opts = std::fs::read_to_string(dir.join("opts")).unwrap_or_default();
+        Sequence {
+            command,
+            no_commit: opts.lines().any(|l| {
+                let l: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+                l.eq_ignore_ascii_case("no-commit=true")
+            }),
+            rest,
+        }
+    }
+
     /// The paths in conflict in the index, in its order; none when it cannot be read.
     pub fn conflicts(&self) -> Vec<Conflict> {
         let Ok(index) = self.inner.index() else {

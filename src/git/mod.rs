@@ -31,7 +31,7 @@ pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
 pub use locate::{Location, locate};
-pub use merge::Conflict;
+pub use merge::{Conflict, Sequence, Stopped};
 pub use objects::{ADOPTED, ObjectKind};
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};

@@ -32,7 +32,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 7;
+pub const SHIM_VERSION: u32 = 8;
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";
@@ -631,14 +631,17 @@ mod tests {
         }
     }
 
-    /// A revert that stops on a conflict makes REVERT_HEAD: the shim starts relhook for that,
-    /// once (`committed`), and not for its removal or for the other pseudo-refs.
+    /// A revert or cherry-pick that stops on a conflict makes REVERT_HEAD or CHERRY_PICK_HEAD:
+    /// the shim starts relhook for that, once (`committed`), and not for its removal, for the
+    /// other pseudo-refs, or for the CHERRY_PICK_HEAD a rebase makes for each of its picks.
     #[cfg(unix)]
     #[test]
-    fn reference_transaction_starts_relhook_for_a_stopped_revert() {
-        let made = format!("{ZERO} {A} REVERT_HEAD\n");
+    fn reference_transaction_starts_relhook_for_a_stopped_revert_or_pick() {
+        let rebasing = tempfile::tempdir().unwrap();
+        std::fs::create_dir(rebasing.path().join("rebase-merge")).unwrap();
+        let rebasing = rebasing.path().to_str().unwrap();
         for chain in [true, false] {
-            let started = |state: &str, input: &str| {
+            let started = |state: &str, input: &str, env: &[(&str, &str)]| {
                 let args = [state];
                 run_shim_with(
                     "reference-transaction",
@@ -646,21 +649,37 @@ mod tests {
                     input.as_bytes(),
                     0,
                     chain,
-                    &[],
+                    env,
                 )
                 .2
             };
+            for head in ["REVERT_HEAD", "CHERRY_PICK_HEAD"] {
+                let made = format!("{ZERO} {A} {head}\n");
+                assert_eq!(
+                    started("committed", &made, &[]),
+                    format!("hook reference-transaction committed\n{made}")
+                );
+            }
+            // A revert while a rebase is stopped is the user's own.
+            let revert = format!("{ZERO} {A} REVERT_HEAD\n");
             assert_eq!(
-                started("committed", &made),
-                format!("hook reference-transaction committed\n{made}")
+                started("committed", &revert, &[("GIT_DIR", rebasing)]),
+                format!("hook reference-transaction committed\n{revert}")
             );
-            for (state, input) in [
-                ("prepared", made.clone()),
-                ("committed", format!("{A} {ZERO} REVERT_HEAD\n")),
-                ("committed", format!("{ZERO} {A} CHERRY_PICK_HEAD\n")),
-                ("committed", format!("{ZERO} {A} AUTO_MERGE\n")),
+            for (state, input, env) in [
+                ("prepared", revert.clone(), None),
+                ("committed", format!("{A} {ZERO} REVERT_HEAD\n"), None),
+                ("committed", format!("{A} {ZERO} CHERRY_PICK_HEAD\n"), None),
+                ("committed", format!("{ZERO} {A} AUTO_MERGE\n"), None),
+                ("committed", format!("{ZERO} {A} REBASE_HEAD\n"), None),
+                (
+                    "committed",
+                    format!("{ZERO} {A} CHERRY_PICK_HEAD\n"),
+                    Some(rebasing),
+                ),
             ] {
-                assert_eq!(started(state, &input), "", "{state} {input:?}");
+                let env: Vec<(&str, &str)> = env.map(|d| ("GIT_DIR", d)).into_iter().collect();
+                assert_eq!(started(state, &input, &env), "", "{state} {input:?}");
             }
         }
     }

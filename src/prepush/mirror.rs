@@ -38,9 +38,11 @@ pub fn with_unsaid_deletions(
 /// `--mirror` (read where the platform shows it, see `tag::hand::git_arguments`).
 fn mirrors(repo: &Repo, remote: &str) -> bool {
     repo.remote_mirrors(remote)
-        || crate::tag::hand::git_arguments().is_some_and(|args| {
-            args.iter()
-                .take_while(|a| a.as_str() != "--")
-                .any(|a| a == "--mirror")
+        || crate::tag::hand::git_arguments().is_some_and(|(sub, args)| {
+            sub == "push"
+                && args
+                    .iter()
+                    .take_while(|a| a.as_str() != "--")
+                    .any(|a| a == "--mirror")
         })
 }

@@ -25,7 +25,8 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
         unregistered.attributes |= one.attributes;
         unregistered.am_three_way |= one.am_three_way;
     }
-    // The notes the tag hook leaves in each worktree's git dir go with the hooks.
+    // The notes the reference-transaction hook leaves in each worktree's git dir go with the
+    // hooks.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
         .into_iter()
         .flatten()
@@ -34,7 +35,11 @@ pub(in crate::cli) fn uninstall(ctx: &Context) -> Result<Outcome> {
     for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
         // `git::ADOPTED` stays: installed again, relhook must not take what was committed in
         // between for history from before it.
-        for note in [crate::tag::hand::SETTLED, crate::tag::hand::FETCHING] {
+        for note in [
+            crate::tag::hand::SETTLED,
+            crate::tag::hand::FETCHING,
+            crate::cli::changelog::NO_COMMIT_REVERT,
+        ] {
             let _ = std::fs::remove_file(git_dir.join(note));
         }
     }

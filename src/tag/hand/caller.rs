@@ -24,11 +24,17 @@ pub fn can_tell_git_tag() -> bool {
     cfg!(unix) && Path::new("/proc/self/stat").is_file()
 }
 
+/// The subcommand of the git process that runs the hook and the arguments after it (`revert`,
+/// `["-n", "HEAD~2"]`), where they can be read (see [`from_git_tag`]).
+pub fn git_arguments() -> Option<(String, Vec<String>)> {
+    git_ancestor().map(|(_, sub, rest)| (sub, rest))
+}
+
 /// The pid of the git process that runs the hook, when it is `git fetch`. Read after
 /// relhook has looked the process up in /proc (its entry there is made then, if it was not
 /// before): a note written now is newer than that entry, and the shim compares the two.
 pub fn fetch_process() -> Option<String> {
-    let (pid, sub) = git_ancestor()?;
+    let (pid, sub, _) = git_ancestor()?;
     (sub == "fetch").then(|| pid.to_string())
 }
 
@@ -36,29 +42,11 @@ pub fn fetch_process() -> Option<String> {
 /// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
 /// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).
 fn parent_subcommand() -> Option<String> {
-    git_ancestor().map(|(_, sub)| sub)
-}
-
-/// The command line of the nearest ancestor git process (`git push --mirror origin`), where
-/// it can be read (see [`from_git_tag`]).
-pub fn git_arguments() -> Option<Vec<String>> {
-    git_ancestor_line().map(|(_, args)| args)
+    git_ancestor().map(|(_, sub, _)| sub)
 }
 
 #[cfg(unix)]
-fn git_ancestor() -> Option<(u32, String)> {
-    let (pid, args) = git_ancestor_line()?;
-    let program = args.first()?.rsplit('/').next()?.to_owned();
-    // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
-    // subcommand itself, and what follows is its argument.
-    if let Some(dashed) = program.strip_prefix("git-") {
-        return Some((pid, dashed.to_owned()));
-    }
-    subcommand(args.into_iter()).map(|s| (pid, s))
-}
-
-#[cfg(unix)]
-fn git_ancestor_line() -> Option<(u32, Vec<String>)> {
+fn git_ancestor() -> Option<(u32, String, Vec<String>)> {
     let mut pid = std::os::unix::process::parent_id();
     for _ in 0..8 {
         let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
@@ -70,8 +58,14 @@ fn git_ancestor_line() -> Option<(u32, Vec<String>)> {
             .first()
             .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
             .unwrap_or_default();
-        if program == "git" || program.starts_with("git-") {
-            return Some((pid, args));
+        // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
+        // subcommand itself, and what follows is its argument.
+        if let Some(dashed) = program.strip_prefix("git-") {
+            return Some((pid, dashed.to_owned(), args.into_iter().skip(1).collect()));
+        }
+        if program == "git" {
+            let mut args = args.into_iter();
+            return subcommand(&mut args).map(|s| (pid, s, args.collect()));
         }
         pid = parent_of(pid)?;
     }
@@ -91,17 +85,13 @@ fn parent_of(pid: u32) -> Option<u32> {
 }
 
 #[cfg(not(unix))]
-fn git_ancestor() -> Option<(u32, String)> {
+fn git_ancestor() -> Option<(u32, String, Vec<String>)> {
     None
 }
 
-#[cfg(not(unix))]
-fn git_ancestor_line() -> Option<(u32, Vec<String>)> {
-    None
-}
-
-/// The subcommand of a git command line, skipping git's own options.
-fn subcommand(mut args: impl Iterator<Item = String>) -> Option<String> {
+/// The subcommand of a git command line, skipping git's own options; `args` is left at the
+/// subcommand's own arguments.
+fn subcommand(args: &mut impl Iterator<Item = String>) -> Option<String> {
     args.next()?;
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -128,7 +118,7 @@ mod tests {
                 .into_iter()
         };
         assert_eq!(
-            subcommand(args(&[
+            subcommand(&mut args(&[
                 "git",
                 "-c",
                 "a=b",
@@ -143,9 +133,9 @@ mod tests {
             Some("tag")
         );
         assert_eq!(
-            subcommand(args(&["/usr/bin/git", "fetch", "--tags"])).as_deref(),
+            subcommand(&mut args(&["/usr/bin/git", "fetch", "--tags"])).as_deref(),
             Some("fetch")
         );
-        assert_eq!(subcommand(args(&["git"])), None);
+        assert_eq!(subcommand(&mut args(&["git"])), None);
     }
 }
