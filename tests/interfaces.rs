@@ -213,7 +213,7 @@ mod json {
         assert_eq!(
             shape(&v),
             format!(
-                "{{checked:number,commits:[{{commit:string,findings:[{FINDING}],header:string,ignored:null,source:string,valid:bool}}],failed:number,ignored:number,range:{{base:null,head:string,reason:string,source:string,spec:string}},schema_version:number}}"
+                "{{before_install:number,checked:number,commits:[{{commit:string,findings:[{FINDING}],header:string,ignored:null,source:string,valid:bool}}],failed:number,ignored:number,range:{{base:null,head:string,reason:string,source:string,spec:string}},schema_version:number}}"
             )
         );
         full_id(&v["commits"][0]["commit"]);

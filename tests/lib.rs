@@ -52,6 +52,7 @@ mod qa19_install;
 mod qa19_reverts;
 mod qa19_revmsg;
 mod qa2;
+mod qa20_adopt;
 mod qa20_hints;
 mod qa20_layouts;
 mod qa20_lerna;

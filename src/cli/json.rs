@@ -30,6 +30,9 @@ pub(crate) struct CheckReport<'a> {
     pub failed: usize,
     /// Commits exempted (merges, `ignore` patterns).
     pub ignored: usize,
+    /// Commits made before `relhook install` here (or rewrites of them), left unjudged and
+    /// not counted in `checked`.
+    pub before_install: usize,
     /// The commits with findings, newest first.
     pub commits: Vec<CommitReport<'a>>,
 }

@@ -192,6 +192,13 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         CheckFormat::Gitlab => eprintln_quiet(&announce),
         CheckFormat::Json => {}
     }
+    // Commits from before `relhook install` here never met its hooks: left unjudged, as
+    // pre-push leaves them, and counted. One commit named alone is judged: asked for.
+    let before = if checked.range.single {
+        crate::history::adoption::BeforeInstall::default()
+    } else {
+        crate::history::adoption::BeforeInstall::load(&repo, &checked.range.hidden)?
+    };
     let boundary = if checked.range.single {
         Default::default()
     } else {
@@ -207,11 +214,15 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let progress = super::progress::Progress::start("checking");
     let mut out = crate::cli::stream::stdout();
     repo.walk(&checked.range, |c| {
-        tally.checked += 1;
         progress.inc();
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
         }
+        if before.contains(&c) {
+            tally.before_install += 1;
+            return true;
+        }
+        tally.checked += 1;
         let Some(mut v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
             tally.ignored += 1;
             return true;
@@ -260,6 +271,14 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     if let Some(id) = at_boundary {
         return Err(ci::boundary_error(&checked, id));
     }
+    if tally.before_install > 0 {
+        let n = tally.before_install;
+        eprintln_quiet(&format!(
+            "relhook: note: {} from before `relhook install` here {} not judged (they never met its commit-msg hook)",
+            report::plural(n, "commit"),
+            if n == 1 { "was" } else { "were" }
+        ));
+    }
     let summary = |out: &mut dyn Write| tally.summary(out, &checked.range.describe, &palette);
     match args.format {
         CheckFormat::Json => {
@@ -275,6 +294,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
                 checked: tally.checked,
                 failed: tally.failed,
                 ignored: tally.ignored,
+                before_install: tally.before_install,
                 commits: json_commits
                     .iter()
                     .map(|(id, v)| json::CommitReport::new(id, v))
@@ -348,6 +368,8 @@ struct Tally {
     checked: usize,
     failed: usize,
     ignored: usize,
+    /// Commits from before `relhook install` here, left unjudged.
+    before_install: usize,
 }
 
 impl Tally {

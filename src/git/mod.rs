@@ -4,6 +4,7 @@
 //! way anything changes HEAD, the index and the work tree together; `run` the one way the
 //! `git` program is started. No raw git2 object leaves this module.
 
+mod adoption;
 mod blob;
 mod config;
 mod diff;
@@ -27,12 +28,13 @@ mod state;
 pub mod txn;
 pub mod walk;
 
+pub use adoption::{ADOPTED, Adoption};
 pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
 pub use locate::{Location, locate};
 pub use merge::{Conflict, Sequence, Stopped};
-pub use objects::{ADOPTED, ObjectKind};
+pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};
 pub use refs::version_suffix;

@@ -19,10 +19,6 @@ pub enum ObjectKind {
     Other,
 }
 
-/// The common git dir's note of HEAD as `relhook install` first found it (see
-/// [`Repo::adopted_at`]); `relhook uninstall` removes it.
-pub const ADOPTED: &str = "relhook-adopted";
-
 impl Repo {
     /// The kind of object `id` is, `None` when it is not here.
     pub fn object_kind(&self, id: Oid) -> Option<ObjectKind> {
@@ -95,22 +91,6 @@ impl Repo {
     /// Whether a remote of that name is configured.
     pub fn has_remote(&self, name: &str) -> bool {
         self.inner.find_remote(name).is_ok()
-    }
-
-    /// HEAD as `relhook install` first found it here (the note [`ADOPTED`] in the common git
-    /// dir): the commits up to it were made before relhook's hooks ran in this clone.
-    pub fn adopted_at(&self) -> Option<Oid> {
-        let text = std::fs::read_to_string(self.inner.commondir().join(ADOPTED)).ok()?;
-        self.peel_to_commit(Oid::from_str(text.trim()).ok()?)
-    }
-
-    /// When the first install here noted [`ADOPTED`] (its modification time, in seconds).
-    pub fn adopted_when(&self) -> Option<i64> {
-        let made = std::fs::metadata(self.inner.commondir().join(ADOPTED))
-            .and_then(|m| m.modified())
-            .ok()?;
-        let secs = made.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-        i64::try_from(secs).ok()
     }
 
     /// When annotated tag object `tag` was made (its tagger's time); `None` for a commit (a

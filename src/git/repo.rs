@@ -50,6 +50,23 @@ pub struct StoredCommit {
     pub parents: usize,
     /// The parents' ids, first parent first.
     pub parent_ids: Vec<Oid>,
+    /// The author header's value as stored (`Name <email> 1767268800 +0000`).
+    pub author: Vec<u8>,
+}
+
+impl StoredCommit {
+    /// What a rebase, a cherry-pick or an amend that keeps the message carries over from this
+    /// commit to the one it makes: the author (name, email, date) and the message, as a digest.
+    /// Two commits with the same key hold the same message by the same author written at the
+    /// same second: the same message, whatever their ids.
+    pub fn carried_key(&self) -> [u8; 20] {
+        use sha1::Digest;
+        let mut h = sha1::Sha1::new();
+        h.update(&self.author);
+        h.update(b"\n\n");
+        h.update(&self.message);
+        h.finalize().into()
+    }
 }
 
 /// A resolved range: walk from `tips`, stop at `hidden`.
@@ -432,6 +449,7 @@ impl Repo {
                 short: super::short_id(c.id),
                 parents: c.parents.len(),
                 parent_ids: c.parents,
+                author: c.author,
                 message: c.message,
             })
         })?;
@@ -449,6 +467,7 @@ impl Repo {
             message: commit.message_bytes().to_vec(),
             parents: commit.parent_count(),
             parent_ids: commit.parent_ids().collect(),
+            author: header_value(commit.raw_header_bytes(), b"author "),
         })
     }
 }
@@ -477,4 +496,13 @@ impl Repo {
         out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
         Ok(out)
     }
+}
+
+/// The value of the header line starting with `name` (`author `), empty when there is none.
+fn header_value(headers: &[u8], name: &[u8]) -> Vec<u8> {
+    headers
+        .split(|b| *b == b'\n')
+        .find_map(|l| l.strip_prefix(name))
+        .unwrap_or_default()
+        .to_vec()
 }

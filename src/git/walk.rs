@@ -26,6 +26,8 @@ pub struct RawCommit {
     pub parents: Vec<Oid>,
     /// Committer time, in seconds since the epoch.
     pub time: i64,
+    /// The author header's value as stored (`Name <email> 1767268800 +0000`).
+    pub author: Vec<u8>,
     /// The message bytes as stored.
     pub message: Vec<u8>,
 }
@@ -34,6 +36,7 @@ pub struct RawCommit {
 pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
     let mut parents = Vec::new();
     let mut time = 0;
+    let mut author = Vec::new();
     let mut end = data.len();
     let mut at = 0;
     while at < data.len() {
@@ -56,6 +59,8 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
             }
         } else if let Some(who) = line.strip_prefix(b"committer ") {
             time = committer_time(who);
+        } else if let Some(who) = line.strip_prefix(b"author ") {
+            author = who.to_vec();
         }
     }
     if at >= data.len() && end == data.len() {
@@ -63,6 +68,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
             id,
             parents,
             time,
+            author,
             message: Vec::new(),
         };
     }
@@ -70,6 +76,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
         id,
         parents,
         time,
+        author,
         message: data.get(end..).unwrap_or_default().to_vec(),
     }
 }
@@ -203,9 +210,11 @@ pub fn walk(
             // Reported once and never met again but by id: keep only the id.
             let message = std::mem::take(&mut w.nodes[n].commit.message);
             let parents = std::mem::take(&mut w.nodes[n].commit.parents);
+            let author = std::mem::take(&mut w.nodes[n].commit.author);
             let commit = RawCommit {
                 message,
                 parents,
+                author,
                 ..w.nodes[n].commit.clone()
             };
             if !visit(commit) {
@@ -235,8 +244,10 @@ pub fn walk(
             continue;
         }
         let message = std::mem::take(&mut w.nodes[n].commit.message);
+        let author = std::mem::take(&mut w.nodes[n].commit.author);
         if !visit(RawCommit {
             message,
+            author,
             ..w.nodes[n].commit.clone()
         }) {
             break;

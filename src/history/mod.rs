@@ -3,6 +3,7 @@
 //! the next version (`version`). `release` and `tag` build on it.
 
 pub mod accumulate;
+pub mod adoption;
 pub mod changelog;
 pub mod packages;
 pub mod reverts;

@@ -61,8 +61,10 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     if let Some((_, tag)) = repo.latest_release_tag(tip, &config.version.tag_prefix) {
         hidden.extend(repo.peel_to_commit(tag));
     }
-    // Made before relhook was installed here: pre-push lets them go, saying so.
-    hidden.extend(repo.adopted_at());
+    // Made before relhook was installed here (or rewritten from those): pre-push lets them
+    // go, saying so.
+    let before = super::adoption::BeforeInstall::load(repo, &hidden)?;
+    hidden.extend(before.tips.iter().copied());
     let range = Range {
         tips: vec![tip],
         hidden,
@@ -73,7 +75,9 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
         headers.insert(header_of(&c.message));
-        out.extend(failing(repo, config, &c));
+        if !before.contains(&c) {
+            out.extend(failing(repo, config, &c));
+        }
         true
     })?;
     for f in out.iter_mut().filter(|f| f.fixup) {

@@ -2,7 +2,7 @@
 //! pushed refs is refused once, naming every ref), except those made before `relhook install`
 //! here, which never met its hooks and are counted instead.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use git2::Oid;
 
@@ -10,43 +10,26 @@ use super::{Inspection, Kind, Refusal, Update, peel, release_configs, reword};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo, short_id};
+use crate::history::adoption::BeforeInstall;
 
 /// Whether a pushed tag (`target`, on `commit`) is history from before `relhook install` here:
-/// an annotated tag made before the install noted HEAD, on a commit up to that HEAD. Never
+/// an annotated tag made before the install noted HEAD, on a commit from before it. Never
 /// judged by relhook's rules then (it predates them); a tag made since is judged as ever.
 pub(super) fn tag_before_install(
     repo: &Repo,
-    before_install: &HashSet<Oid>,
+    before_install: &BeforeInstall,
     target: Oid,
     commit: Option<Oid>,
 ) -> bool {
-    let (Some(commit), Some(adopted), Some(when)) =
-        (commit, repo.adopted_at(), repo.adopted_when())
-    else {
+    let (Some(commit), Some(when)) = (commit, before_install.when) else {
         return false;
     };
-    let old_commit =
-        before_install.contains(&commit) || commit == adopted || repo.reaches(adopted, commit);
+    let old_commit = before_install.has_id(commit)
+        || before_install
+            .tips
+            .iter()
+            .any(|t| *t == commit || repo.reaches(*t, commit));
     old_commit && repo.tagger_time(target).is_some_and(|t| t <= when)
-}
-
-/// The commits up to HEAD as the first `relhook install` here found it (`Repo::adopted_at`)
-/// that the remote does not have (`hidden` are its known tips).
-pub(super) fn before_install(repo: &Repo, hidden: &[Oid]) -> Result<HashSet<Oid>> {
-    let mut out = HashSet::new();
-    if let Some(adopted) = repo.adopted_at() {
-        let range = Range {
-            tips: vec![adopted],
-            hidden: hidden.to_vec(),
-            single: false,
-            describe: String::new(),
-        };
-        repo.walk(&range, |c| {
-            out.insert(c.id);
-            true
-        })?;
-    }
-    Ok(out)
 }
 
 /// Lints the commits `u` brings to the remote. A commit shared by several pushed refs is
@@ -81,7 +64,7 @@ pub(super) fn lint_new(
             }
             return true;
         }
-        if found.before_install.contains(&c.id) {
+        if found.before_install.contains(&c) {
             found.unlinted_before_install += 1;
             seen.insert(c.id, None);
             return true;

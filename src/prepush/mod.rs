@@ -161,9 +161,9 @@ pub struct Inspection {
     pub untested: Vec<Untested>,
     /// How many commits new to the remote were linted.
     pub commits_checked: usize,
-    /// Commits made before `relhook install` here (see `Repo::adopted_at`) that are not on the
-    /// remote: never linted.
-    pub before_install: std::collections::HashSet<Oid>,
+    /// Commits made before `relhook install` here that are not on the remote, and rewrites of
+    /// them (see `history::adoption`): never linted.
+    pub before_install: crate::history::adoption::BeforeInstall,
     /// How many of [`Inspection::before_install`] this push sends.
     pub unlinted_before_install: usize,
     /// How many release tags made before `relhook install` here, on commits from before it,
@@ -191,7 +191,7 @@ pub fn inspect(
         .unwrap_or_else(|| repo.git_dir().to_owned());
     let mut found = Inspection::default();
     let hidden = known_to_remote(repo, updates);
-    found.before_install = commits::before_install(repo, &hidden)?;
+    found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     for u in updates
         .iter()

@@ -352,8 +352,8 @@ pub(super) fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Notes HEAD as the first install here finds it (`git::ADOPTED`): the commits up to it never
-/// met relhook's hooks, and the first release and push do not ask to reword them. Only an
+/// Notes HEAD and the local branches as the first install here finds them, and when
+/// (`git::ADOPTED`): the commits up to them never met relhook's hooks, and the first release and push do not ask to reword them. Only an
 /// install that finds no relhook hook (see [`relhook_present`]) notes it: over an install of
 /// an older relhook, the commits since may have dodged its hooks (`--no-verify`), and they
 /// stay checked. A later install keeps the note, and so does `relhook uninstall`; a
@@ -363,8 +363,12 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
     if note.exists() {
         return;
     }
-    if let Some(head) = repo.and_then(crate::git::Repo::head) {
-        let _ = std::fs::write(&note, format!("{head}\n"));
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_secs()).ok());
+    if let Some(adoption) = repo.zip(now).and_then(|(r, now)| r.adoption_now(now)) {
+        let _ = std::fs::write(&note, adoption.render());
     }
 }
 

@@ -1,0 +1,127 @@
+//! The note `relhook install` leaves when it adopts a repository (no relhook hook ran here
+//! before): which commits existed then, and when. Those never met relhook's hooks; the rest of
+//! relhook leaves them unjudged (pre-push, `relhook check`, a release), and judges everything
+//! made since.
+//!
+//! The note, `relhook-adopted` in the common git dir, is lines of text: HEAD's id first (all an
+//! older relhook wrote, and all it reads), then `time <seconds>` (when it was written) and a
+//! `tip <id>` line for each local branch that HEAD does not hold (a branch started before the
+//! install, which a rebase may bring out later).
+
+use git2::Oid;
+
+use super::Repo;
+
+/// The common git dir's note (see the module); `relhook uninstall` keeps it.
+pub const ADOPTED: &str = "relhook-adopted";
+
+/// What the note says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adoption {
+    /// HEAD when relhook was installed, then the other local branches' tips: every commit
+    /// reachable from one of these was made before the install.
+    pub tips: Vec<Oid>,
+    /// When the note was written (seconds since the epoch): the `time` line, else the file's
+    /// modification time (an older relhook's note).
+    pub when: Option<i64>,
+}
+
+impl Adoption {
+    /// Parses the note; `None` when its first line is no commit id. Lines it does not know
+    /// (a later relhook's) are skipped.
+    pub fn parse(text: &str) -> Option<Adoption> {
+        let mut lines = text.lines();
+        let head = Oid::from_str(lines.next()?.trim()).ok()?;
+        let mut out = Adoption {
+            tips: vec![head],
+            when: None,
+        };
+        for line in lines {
+            match line.trim().split_once(' ') {
+                Some(("time", t)) => out.when = t.trim().parse().ok(),
+                Some(("tip", id)) => out.tips.extend(Oid::from_str(id.trim()).ok()),
+                _ => {}
+            }
+        }
+        Some(out)
+    }
+
+    /// The note's text.
+    pub fn render(&self) -> String {
+        let mut text = String::new();
+        for (i, tip) in self.tips.iter().enumerate() {
+            if i > 0 {
+                text.push_str("tip ");
+            }
+            text.push_str(&format!("{tip}\n"));
+            if i == 0 {
+                if let Some(when) = self.when {
+                    text.push_str(&format!("time {when}\n"));
+                }
+            }
+        }
+        text
+    }
+}
+
+impl Repo {
+    /// The note as it stands, its tips limited to the commits still here (a branch deleted
+    /// since may have been collected).
+    pub fn adoption(&self) -> Option<Adoption> {
+        let path = self.inner.commondir().join(ADOPTED);
+        let text = std::fs::read_to_string(&path).ok()?;
+        let mut note = Adoption::parse(&text)?;
+        note.tips.retain(|t| self.peel_to_commit(*t) == Some(*t));
+        if note.tips.is_empty() {
+            return None;
+        }
+        if note.when.is_none() {
+            note.when = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+                .and_then(|d| i64::try_from(d.as_secs()).ok());
+        }
+        Some(note)
+    }
+
+    /// The note for this repository as it is now: HEAD, the time `now`, and every local
+    /// branch's tip that HEAD does not reach. `None` without a commit (nothing to note).
+    pub fn adoption_now(&self, now: i64) -> Option<Adoption> {
+        let head = self.head()?;
+        let mut tips = vec![head];
+        for (_, tip) in self.branches_at("heads/*") {
+            if !tips.contains(&tip) && !self.reaches(head, tip) {
+                tips.push(tip);
+            }
+        }
+        Some(Adoption {
+            tips,
+            when: Some(now),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_relhooks_note_and_this_ones_read_back() {
+        let a = Oid::from_str("1111111111111111111111111111111111111111").unwrap();
+        let b = Oid::from_str("2222222222222222222222222222222222222222").unwrap();
+        let old = Adoption::parse(&format!("{a}\n")).unwrap();
+        assert_eq!(old.tips, vec![a]);
+        assert_eq!(old.when, None);
+        let note = Adoption {
+            tips: vec![a, b],
+            when: Some(1_767_268_800),
+        };
+        let text = note.render();
+        assert!(text.starts_with(&format!("{a}\ntime 1767268800\ntip {b}\n")));
+        assert_eq!(Adoption::parse(&text), Some(note));
+        let later = format!("{a}\nsomething new\ntip {b}\n");
+        assert_eq!(Adoption::parse(&later).unwrap().tips, vec![a, b]);
+        assert_eq!(Adoption::parse("not an id\n"), None);
+    }
+}

@@ -1,0 +1,173 @@
+//! Adopting relhook on a project with work in flight: commits made before `relhook install`
+//! stay unjudged when a rebase rewrites them (a branch started before the install and rebased
+//! after it, `git pull --rebase`), in pre-push and in `relhook check`; what is committed after
+//! the install, `--no-verify` or an amend that changes a message, is judged as ever.
+
+use std::path::Path;
+
+use crate::support::{Repo, ok, stderr, stdout, text};
+
+/// Commits a new file `name` with `message`, no hooks involved.
+fn plain_commit(repo: &Repo, cwd: &Path, name: &str, message: &str) {
+    std::fs::write(cwd.join(name), format!("{message}\n")).unwrap();
+    ok(repo.git_in(cwd, &["add", name], &[]));
+    ok(repo.git_in(cwd, &["commit", "-q", "--no-verify", "-m", message], &[]));
+}
+
+/// A project pushed to `origin`, with a branch `feature` of two commits that fail the lint,
+/// made before relhook was installed (on `main`); then a commit on `main` through the hooks,
+/// pushed, and `feature` rebased onto it: its two commits are new ids now.
+fn feature_rebased_after_install() -> Repo {
+    let repo = Repo::new();
+    plain_commit(&repo, &repo.path(), "a.txt", "Initial commit");
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    plain_commit(&repo, &repo.path(), "w.txt", "Add the widget");
+    plain_commit(&repo, &repo.path(), "t.txt", "Tweak the widget");
+    repo.git(&["checkout", "-q", "main"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: on main after the install");
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo.git(&["checkout", "-q", "feature"]);
+    let before = repo.git(&["rev-parse", "HEAD"]);
+    ok(repo.git_output(&["rebase", "-q", "main"]));
+    assert_ne!(repo.git(&["rev-parse", "HEAD"]), before, "rebased: new ids");
+    repo
+}
+
+const NOTE_TWO: &str = "2 commits from before `relhook install` here were not linted";
+
+#[test]
+fn a_branch_from_before_the_install_rebased_after_it_goes_out_with_the_note() {
+    let repo = feature_rebased_after_install();
+    let out = repo.git_output(&["push", "-q", "origin", "feature"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(NOTE_TWO), "{err}");
+}
+
+/// After the install, as ever: a `--no-verify` commit on that branch is refused, and so is an
+/// amend (`--no-verify`) that gives a rebased commit from before the install a new message.
+/// The commits from before the install are not named.
+#[test]
+fn what_is_committed_after_the_install_on_a_rebased_branch_is_still_judged() {
+    let repo = feature_rebased_after_install();
+    let rebased = repo.git(&["rev-parse", "HEAD"]);
+    plain_commit(&repo, &repo.path(), "s.txt", "Sneak this in");
+    let out = repo.git_output(&["push", "-q", "origin", "feature"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("Sneak this in"), "{err}");
+    assert!(!err.contains("Add the widget"), "{err}");
+    assert!(!err.contains("Tweak the widget"), "{err}");
+    assert!(err.contains(NOTE_TWO), "{err}");
+
+    repo.git(&["reset", "-q", "--hard", &rebased]);
+    ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "--amend",
+        "--no-verify",
+        "-m",
+        "Tweak it differently",
+    ]));
+    let out = repo.git_output(&["push", "-q", "origin", "feature"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("Tweak it differently"), "{err}");
+    assert!(!err.contains("Add the widget"), "{err}");
+
+    // `relhook check` judges the same way.
+    let out = repo.relhook(&["check", "main..feature"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("Tweak it differently"), "{said}");
+    assert!(!said.contains("Add the widget"), "{said}");
+
+    repo.git(&["reset", "-q", "--hard", &rebased]);
+    let out = repo.git_output(&["push", "-q", "origin", "feature"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+/// `git pull --rebase` over a local commit from before the install: the rewritten commit goes
+/// out with the note.
+#[test]
+fn a_pull_rebase_over_a_commit_from_before_the_install_goes_out_with_the_note() {
+    let repo = Repo::new();
+    plain_commit(&repo, &repo.path(), "a.txt", "Initial commit");
+    let remote = repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    plain_commit(&repo, &repo.path(), "l.txt", "Local work");
+    ok(repo.relhook(&["install"]));
+    // A teammate pushes meanwhile.
+    let other = repo.scratch("other");
+    let clone = other.join("clone");
+    ok(repo.git_in(
+        &other,
+        &[
+            "clone",
+            "-q",
+            "-b",
+            "main",
+            remote.to_str().unwrap(),
+            "clone",
+        ],
+        &[],
+    ));
+    plain_commit(&repo, &clone, "r.txt", "feat: from a teammate");
+    ok(repo.git_in(&clone, &["push", "-q", "origin", "main"], &[]));
+    let before = repo.git(&["rev-parse", "HEAD"]);
+    ok(repo.git_output(&["pull", "-q", "--rebase", "origin", "main"]));
+    assert_ne!(
+        repo.git(&["rev-parse", "HEAD"]),
+        before,
+        "rebased: a new id"
+    );
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("1 commit from before `relhook install` here was not linted"),
+        "{err}"
+    );
+}
+
+/// `relhook check` over history from before the install: left unjudged, said in one line;
+/// a `--no-verify` commit made after the install is judged. The note of an older relhook (a
+/// bare commit id) is read as before.
+#[test]
+fn check_leaves_commits_from_before_the_install_unjudged_and_says_so() {
+    let repo = Repo::new();
+    plain_commit(&repo, &repo.path(), "a.txt", "Initial commit");
+    plain_commit(&repo, &repo.path(), "b.txt", "Add b");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: c");
+    let note = "2 commits from before `relhook install` here were not judged";
+    let out = repo.relhook(&["check", "--all"]);
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert_eq!(said.matches(note).count(), 1, "{said}");
+    assert!(!said.contains("Add b"), "{said}");
+    assert!(stdout(&out).contains("checked 1 commit"), "{said}");
+
+    plain_commit(&repo, &repo.path(), "d.txt", "Add d");
+    let out = repo.relhook(&["check", "--all"]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("Add d") && said.contains(note), "{said}");
+    assert!(!said.contains("Add b"), "{said}");
+
+    // An older relhook's note: the commit id alone.
+    std::fs::write(
+        repo.path().join(".git/relhook-adopted"),
+        format!("{head}\n"),
+    )
+    .unwrap();
+    let out = repo.relhook(&["check", "--all"]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains(note), "{said}");
+    assert!(!said.contains("Add b"), "{said}");
+}
