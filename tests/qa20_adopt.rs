@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use std::process::Output;
+
 use crate::support::{Repo, ok, stderr, stdout, text};
 
 /// Commits a new file `name` with `message`, no hooks involved.
@@ -170,4 +172,118 @@ fn check_leaves_commits_from_before_the_install_unjudged_and_says_so() {
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains(note), "{said}");
     assert!(!said.contains("Add b"), "{said}");
+}
+
+/// A relhook of its own for a developer: the binary under test at `<scratch>/<who>/bin/relhook`
+/// (a hard link, so the running binary's path is that one), and the PATH that finds it first.
+fn developer(repo: &Repo, who: &str) -> (std::path::PathBuf, std::ffi::OsString) {
+    let bin = repo.scratch(&format!("{who}/.cargo/bin"));
+    let exe = bin.join("relhook");
+    if std::fs::hard_link(crate::support::relhook_bin(), &exe).is_err() {
+        std::fs::copy(crate::support::relhook_bin(), &exe).unwrap();
+    }
+    (exe, crate::support::path_with(&[&bin]))
+}
+
+/// Runs `exe` (a developer's relhook) in the repository, with that developer's PATH and HOME.
+fn as_developer(repo: &Repo, exe: &Path, path: &std::ffi::OsStr, args: &[&str]) -> Output {
+    let home = exe.parent().unwrap().parent().unwrap().parent().unwrap();
+    repo.command_in(exe, &repo.path())
+        .env("PATH", path)
+        .env("HOME", home)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `relhook install --shared` into the team's tracked `.githooks`: the shims name relhook
+/// alone and find it on PATH, so they are the same on every machine and name no one's home.
+/// A second developer's install, with relhook elsewhere, leaves the tracked files as they are;
+/// doctor calls them current; without relhook on PATH, they say so and let git go on.
+#[cfg(unix)]
+#[test]
+fn shared_hooks_are_the_same_on_every_machine() {
+    let repo = Repo::new();
+    repo.write(".githooks/pre-push", "#!/bin/sh\nexit 0\n");
+    crate::support::make_executable(&repo.path().join(".githooks/pre-push"));
+    plain_commit(&repo, &repo.path(), "a.txt", "chore: init");
+    ok(repo.git_output(&["add", ".githooks"]));
+    ok(repo.git_output(&["commit", "-q", "--no-verify", "-m", "chore: team hooks"]));
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+
+    let (one, path_one) = developer(&repo, "alice");
+    ok(as_developer(
+        &repo,
+        &one,
+        &path_one,
+        &["install", "--shared"],
+    ));
+    for (name, bytes, _) in crate::support::listing(&repo.path().join(".githooks")) {
+        let body = String::from_utf8_lossy(&bytes);
+        assert!(!body.contains("alice"), "{name} names a home:\n{body}");
+    }
+    ok(repo.git_output(&["add", ".githooks"]));
+    ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-m",
+        "chore: relhook's hooks",
+    ]));
+
+    let (two, path_two) = developer(&repo, "bob");
+    let out = ok(as_developer(
+        &repo,
+        &two,
+        &path_two,
+        &["install", "--shared"],
+    ));
+    assert!(
+        repo.is_clean(),
+        "{}\n{}",
+        repo.git(&["status", "--short"]),
+        text(&out)
+    );
+    assert!(
+        stdout(&out).contains("commit-msg: already installed in .githooks, nothing changed"),
+        "{}",
+        text(&out)
+    );
+    let doctor = as_developer(&repo, &two, &path_two, &["doctor"]);
+    let said = stdout(&doctor);
+    for hook in [
+        "commit-msg",
+        "post-commit",
+        "pre-push",
+        "reference-transaction",
+    ] {
+        assert!(
+            said.contains(&format!("ok  hook {hook}: installed")),
+            "{said}"
+        );
+    }
+    assert!(!said.contains("STALE"), "{said}");
+
+    // The hooks run bob's relhook from PATH: a bad message is refused.
+    std::fs::write(repo.path().join("b.txt"), "b\n").unwrap();
+    repo.git(&["add", "b.txt"]);
+    let commit = |path: &std::ffi::OsStr| {
+        repo.command_in("git", &repo.path())
+            .env("PATH", path)
+            .args(["commit", "-q", "-m", "Bad message"])
+            .output()
+            .unwrap()
+    };
+    let out = commit(&path_two);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("SKIPPED"), "{}", text(&out));
+    // No relhook on PATH at all: the check is skipped, and said so in plain words.
+    let bare = std::ffi::OsString::from("/usr/bin:/bin");
+    let out = commit(&bare);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("commit-msg check SKIPPED: relhook is not on PATH"),
+        "{}",
+        text(&out)
+    );
 }

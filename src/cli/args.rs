@@ -340,7 +340,8 @@ pub struct InstallArgs {
     pub hooks: Vec<String>,
     /// Install where `core.hooksPath` sends hooks that are not this clone's alone: a directory
     /// in your global or system git config (relhook's hooks then run in every repository), or
-    /// one this repository tracks (the team's files: commit the change). Refused without it.
+    /// one this repository tracks (the team's files: commit the change; the shims there find
+    /// relhook on PATH, so every clone's install writes the same files). Refused without it.
     #[arg(long)]
     pub shared: bool,
 }

@@ -15,7 +15,9 @@
 //! back to PATH; but a post-commit that cannot start blocks nothing (git says "cannot exec"
 //! and the commit stands). commit-msg keeps the guarded wrapper: one that cannot start would
 //! block every commit. A hooks directory in the work tree (a team's tracked `.githooks`) gets
-//! the sh shim too: another machine's relhook lives elsewhere.
+//! the sh shim too: another machine's relhook lives elsewhere. Written there by `install
+//! --shared`, a shim names relhook alone ([`ON_PATH`]) and finds it on PATH: the committed
+//! file is the same on every machine, and names no one's home directory.
 
 pub mod aside;
 pub mod crlf;
@@ -33,6 +35,11 @@ use crate::{Error, Result};
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
 pub const SHIM_VERSION: u32 = 8;
+
+/// What a shim names instead of a path when it is written into a hooks directory the team
+/// commits (`relhook install --shared`): relhook is then looked for on PATH only, and the file
+/// is the same on every machine.
+pub const ON_PATH: &str = "relhook";
 
 /// What a hook that relhook replaced is renamed to, beside the shim.
 pub const BACKUP_SUFFIX: &str = ".relhook-orig";

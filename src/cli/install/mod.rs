@@ -41,10 +41,18 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         r => r.ok(),
     };
     let binary = current_exe()?;
+    // A team's hooks directory in the work tree (`--shared`) is committed: its shims name
+    // relhook alone, found on PATH, so that every developer's install writes the same files
+    // and none names a home directory.
+    let named = if args.shared && loc.hooks_in_work_tree().is_some() {
+        PathBuf::from(hooks::ON_PATH)
+    } else {
+        binary.clone()
+    };
     let opts = Options {
         hooks,
         force: args.force,
-        binary: &binary,
+        binary: &named,
     };
     // Read before the install writes: relhook's hooks may already run here.
     let fresh = !relhook_present(&loc);
@@ -216,11 +224,19 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 write_driver(out, driver.as_ref(), &changelog, &loc)?;
                 write_hooks_path_note(out, &loc)?;
                 write_work_tree_note(out, &loc)?;
-                writeln!(
-                    out,
-                    "the hooks run {}; `relhook doctor` checks the set-up",
-                    binary.display()
-                )?;
+                if named == binary {
+                    writeln!(
+                        out,
+                        "the hooks run {}; `relhook doctor` checks the set-up",
+                        binary.display()
+                    )?;
+                } else {
+                    writeln!(
+                        out,
+                        "the hooks run relhook from PATH (here {}), and name no path of this machine's, so every clone's install writes the same files; `relhook doctor` checks the set-up",
+                        binary.display()
+                    )?;
+                }
             }
         }
         Ok(())
