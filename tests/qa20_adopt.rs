@@ -43,6 +43,11 @@ const NOTE_TWO: &str = "2 commits from before `relhook install` here were not li
 #[test]
 fn a_branch_from_before_the_install_rebased_after_it_goes_out_with_the_note() {
     let repo = feature_rebased_after_install();
+    // A release does not ask to reword them first either.
+    let out = repo.relhook(&["release", "--dry-run", "--no-test", "--allow-branch"]);
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(!said.contains("pre-push would refuse"), "{said}");
     let out = repo.git_output(&["push", "-q", "origin", "feature"]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");

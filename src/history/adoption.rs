@@ -61,6 +61,11 @@ impl BeforeInstall {
         self.ids.contains(&c.id) || (!self.keys.is_empty() && self.keys.contains(&c.carried_key()))
     }
 
+    /// Whether a commit with this [`StoredCommit::carried_key`] is from before the install.
+    pub fn has_key(&self, key: &[u8; 20]) -> bool {
+        self.keys.contains(key)
+    }
+
     /// Whether commit `id` is one of the walked commits from before the install.
     pub fn has_id(&self, id: Oid) -> bool {
         self.ids.contains(&id)

@@ -61,25 +61,31 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     if let Some((_, tag)) = repo.latest_release_tag(tip, &config.version.tag_prefix) {
         hidden.extend(repo.peel_to_commit(tag));
     }
-    // Made before relhook was installed here (or rewritten from those): pre-push lets them
-    // go, saying so.
-    let before = super::adoption::BeforeInstall::load(repo, &hidden)?;
-    hidden.extend(before.tips.iter().copied());
+    // Made before relhook was installed here: pre-push lets them go, saying so, and a rebased
+    // rewrite of one too, looked for only when something fails (it walks their history).
+    let noted = repo.adoption().map(|a| a.tips).unwrap_or_default();
     let range = Range {
         tips: vec![tip],
-        hidden,
+        hidden: hidden.iter().chain(&noted).copied().collect(),
         single: false,
         describe: String::new(),
     };
     let mut out = Vec::new();
+    let mut keys = Vec::new();
     let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
         headers.insert(header_of(&c.message));
-        if !before.contains(&c) {
-            out.extend(failing(repo, config, &c));
+        if let Some(f) = failing(repo, config, &c) {
+            out.push(f);
+            keys.push(c.carried_key());
         }
         true
     })?;
+    if !out.is_empty() && !noted.is_empty() {
+        let before = super::adoption::BeforeInstall::load(repo, &hidden)?;
+        let mut keys = keys.into_iter();
+        out.retain(|_| keys.next().is_none_or(|k| !before.has_key(&k)));
+    }
     for f in out.iter_mut().filter(|f| f.fixup) {
         f.fixup = fixup_target(&f.header).is_some_and(|t| headers.contains(t));
     }
