@@ -166,6 +166,12 @@ fn check_leaves_commits_from_before_the_install_unjudged_and_says_so() {
     assert!(said.contains("Add d") && said.contains(note), "{said}");
     assert!(!said.contains("Add b"), "{said}");
 
+    // Named alone, one of them is judged: asked for.
+    let out = repo.relhook(&["check", &head]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("Add b") && !said.contains(note), "{said}");
+
     // An older relhook's note: the commit id alone.
     std::fs::write(
         repo.path().join(".git/relhook-adopted"),

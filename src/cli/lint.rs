@@ -274,7 +274,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     if tally.before_install > 0 {
         let n = tally.before_install;
         eprintln_quiet(&format!(
-            "relhook: note: {} from before `relhook install` here {} not judged (they never met its commit-msg hook)",
+            "relhook: note: {} from before `relhook install` here {} not judged (they never met its commit-msg hook; `relhook check <commit>` judges one)",
             report::plural(n, "commit"),
             if n == 1 { "was" } else { "were" }
         ));
