@@ -1,8 +1,10 @@
 //! Release tags: the rules a release tag must meet (`rules`), shared by a tag made by hand
 //! and by pre-push, and the tag made by hand with `git tag -a` (`hand`), finished through the
-//! reference-transaction hook with the same rewrite as `relhook release`.
+//! reference-transaction hook with the same rewrite as `relhook release`; `later`: a release
+//! tag above its release commit, which would release what came after it.
 
 pub mod hand;
+mod later;
 pub mod rules;
 
 use std::path::Path;

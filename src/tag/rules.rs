@@ -173,6 +173,11 @@ pub fn problems(
         out.extend(below_a_section(repo, config, &version, commit));
     }
     out.extend(repeated_section(repo, config, &version, commit));
+    // Made again above its release commit: what came after would be released as this version.
+    let made = depth == Depth::Publish;
+    out.extend(super::later::past_release_commit(
+        repo, config, name, &version, commit, made,
+    ));
     if depth == Depth::Publish {
         out.extend(section_problems(repo, config, name, &version, commit));
         out.extend(version_file_problems(repo, config, name, &version, commit));

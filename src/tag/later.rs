@@ -1,0 +1,96 @@
+//! A release tag on a commit above its release commit: the version's section is in the
+//! changelog there, but so is what came after it under Unreleased (a tag deleted and made
+//! again on HEAD). The tag would release those changes as the version, whose notes do not
+//! list them, and the next release would announce them again. Shared by the hand tag (refused
+//! before git writes it) and pre-push (a tag made with the hooks off).
+
+use std::collections::HashSet;
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::changelog::normalize;
+use crate::history::sync::{changelog_at, has_section_at};
+
+/// How many commits down the first-parent line the commit that added the section is sought;
+/// beyond that the tag is left to the other rules.
+const LOOKED_AT: usize = 200;
+
+/// Why release tag `name` may not stand on `commit`: the changelog there has `version`'s
+/// section, and entries under Unreleased that the commit which added the section (the release
+/// commit) did not have. `made`: the tag exists already (pre-push), so the fix deletes it
+/// first. `None`: no such entries, or no section.
+pub fn past_release_commit(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    version: &Version,
+    commit: Oid,
+    made: bool,
+) -> Option<String> {
+    let path = &config.changelog.path;
+    let log = changelog_at(repo, commit, path)?;
+    log.entries_of(&version.to_string())?;
+    let unreleased = log.unreleased_entries();
+    if unreleased.is_empty() {
+        return None;
+    }
+    let (release, after) = section_added_by(repo, config, version, commit)?;
+    let before: HashSet<String> = changelog_at(repo, release, path)
+        .map(|l| l.unreleased_entries())
+        .unwrap_or_default()
+        .iter()
+        .map(|e| normalize(&e.text))
+        .collect();
+    let new: Vec<&str> = unreleased
+        .iter()
+        .filter(|e| !before.contains(&normalize(&e.text)))
+        .map(|e| e.text.lines().next().unwrap_or_default())
+        .collect();
+    let first = new.first()?;
+    let more = match new.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    let (release, at) = (crate::git::short_id(release), crate::git::short_id(commit));
+    let quoted = crate::shellword::quote(name);
+    let tag = format!("git tag -a {quoted} -m {quoted} {release}");
+    let (is, fix) = if made {
+        ("is", format!("`git tag -d {quoted} && {tag}`"))
+    } else {
+        ("would be", format!("`{tag}`"))
+    };
+    Some(format!(
+        "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `## [{version}]` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again; tag the release commit instead: {fix}",
+        path.display(),
+        path.display(),
+    ))
+}
+
+/// The commit on `commit`'s first-parent line that added `version`'s section to the
+/// changelog (its release commit), and how many commits lie above it up to `commit`.
+fn section_added_by(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    commit: Oid,
+) -> Option<(Oid, usize)> {
+    let path = &config.changelog.path;
+    let (mut at, mut blob) = (commit, repo.blob_at(commit, path));
+    for above in 0..LOOKED_AT {
+        let Some(parent) = repo.first_parent(at) else {
+            return Some((at, above));
+        };
+        let parent_blob = repo.blob_at(parent, path);
+        // The same file has the section too; only a changed one is read.
+        let has = parent_blob.is_some()
+            && (parent_blob == blob || has_section_at(repo, parent, path, version));
+        if !has {
+            return Some((at, above));
+        }
+        (at, blob) = (parent, parent_blob);
+    }
+    None
+}
