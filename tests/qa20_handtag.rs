@@ -81,3 +81,41 @@ fn pre_push_refuses_a_release_tag_on_a_later_commit_made_with_the_hooks_off() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), release);
 }
+
+/// F8: a hand tag never runs tests, whatever is configured: the reason says so (not that a
+/// key is unset, which would not have helped), and the next step tests it with the test
+/// command evident from package.json.
+#[test]
+fn a_hand_tag_says_why_it_is_untested_and_tests_with_the_evident_command() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\"name\": \"x\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"true\"}}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: one");
+    let out = hand_tag(&repo, &["-a", "v1.1.0", "-m", "v1.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("relhook: v1.1.0 was not tested (a release tagged by hand runs no tests)"),
+        "{err}"
+    );
+    let next = crate::support::next_command(&err);
+    ok(repo.sh(&next));
+    repo.with_origin();
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    // No test command set or evident: said as well, and the next step sets one.
+    let repo = crate::support::installed_repo();
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "v0.1.0 was not tested (a release tagged by hand runs no tests, and no test command is set or evident)"
+        ),
+        "{err}"
+    );
+}

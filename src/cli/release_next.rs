@@ -43,13 +43,47 @@ pub(super) fn say_untested(
     made: &[Made<'_>],
     no_test: bool,
 ) {
+    say_why_untested(err, repo, commit, made, NotRun::Release { no_test });
+}
+
+/// [`say_untested`] for a release tagged by hand (`git tag -a`), which runs no tests whatever
+/// is set: a key left unset is no reason.
+pub(super) fn say_untested_by_hand(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+) {
+    say_why_untested(err, repo, commit, made, NotRun::ByHand);
+}
+
+/// Why a release's tests did not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotRun {
+    /// `relhook release` or its resume (`--no-test` given or not).
+    Release { no_test: bool },
+    /// A release tagged by hand.
+    ByHand,
+}
+
+fn say_why_untested(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+    not_run: NotRun,
+) {
     for m in made.iter().filter(|m| m.untested(repo, commit)) {
-        let why = if no_test {
-            "--no-test".to_owned()
-        } else if m.config.checks.test.is_none() {
-            format!("`{}` is not set in .relconfig.toml", m.config.test_key())
-        } else {
-            "a release tagged by hand runs no tests".to_owned()
+        let why = match not_run {
+            NotRun::Release { no_test: true } => "--no-test".to_owned(),
+            NotRun::ByHand if crate::prepush::test_argv(repo, m.config).is_none() => {
+                "a release tagged by hand runs no tests, and no test command is set or evident"
+                    .to_owned()
+            }
+            NotRun::Release { .. } if m.config.checks.test.is_none() => {
+                format!("`{}` is not set in .relconfig.toml", m.config.test_key())
+            }
+            _ => "a release tagged by hand runs no tests".to_owned(),
         };
         let _ = writeln!(err, "relhook: {} was not tested ({why})", m.tag);
     }

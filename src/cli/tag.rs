@@ -262,7 +262,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     tested: false,
                 }];
                 if made[0].untested(&repo, done.commit) {
-                    super::release_next::say_untested(&mut err, &repo, done.commit, &made, false);
+                    super::release_next::say_untested_by_hand(&mut err, &repo, done.commit, &made);
                     super::release_next::say_next(&mut err, &repo, done.commit, &made, true);
                 }
             }
