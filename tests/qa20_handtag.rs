@@ -119,3 +119,30 @@ fn a_hand_tag_says_why_it_is_untested_and_tests_with_the_evident_command() {
         "{err}"
     );
 }
+
+/// With `[release] sign = true` the hand tag must be signed: the command named for the
+/// release commit signs it (`git tag -s`), and is accepted as it is.
+#[test]
+fn a_signed_release_tag_made_again_above_its_release_commit_is_named_signed() {
+    let repo = configured_with_a_feature(|_| {
+        "[checks]\ntest = [\"true\"]\n\n[release]\nsign = true\n".to_owned()
+    });
+    let key = repo.scratch("keys").join("k1");
+    let out = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "k1", "-f"])
+        .arg(&key)
+        .output()
+        .expect("ssh-keygen");
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["config", "gpg.format", "ssh"]);
+    repo.git(&["config", "user.signingkey", key.to_str().unwrap()]);
+    ok(dated_release(&repo, &[]));
+    let release = repo.git(&["rev-parse", "HEAD"]);
+    repo.commit_hooked("fix: c");
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let out = hand_tag(&repo, &["-s", "v0.1.0", "-m", "v0.1.0"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    let command = quoted_command(&stderr(&out), "git tag -s v0.1.0");
+    ok(repo.sh(&command));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), release);
+}

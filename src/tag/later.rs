@@ -56,7 +56,9 @@ pub fn past_release_commit(
     };
     let (release, at) = (crate::git::short_id(release), crate::git::short_id(commit));
     let quoted = crate::shellword::quote(name);
-    let tag = format!("git tag -a {quoted} -m {quoted} {release}");
+    // Where releases are signed, an unsigned tag is refused in turn.
+    let kind = if config.release.sign { "-s" } else { "-a" };
+    let tag = format!("git tag {kind} {quoted} -m {quoted} {release}");
     let (is, fix) = if made {
         ("is", format!("`git tag -d {quoted} && {tag}`"))
     } else {
