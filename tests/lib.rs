@@ -53,6 +53,7 @@ mod qa19_reverts;
 mod qa19_revmsg;
 mod qa2;
 mod qa20_adopt;
+mod qa20_cargo;
 mod qa20_handtag;
 mod qa20_hints;
 mod qa20_layouts;

@@ -267,7 +267,10 @@ pub fn bump_edits(
             .collect();
         edits.push(files::plan_bumps(root, &f.path, &entries, new)?);
     }
-    edits.extend(files::cargo_lock_edit(root, bumped, new));
+    let read = |p: &Path| super::crates::disk_text(root, p);
+    let crates = super::crates::bumped_crates(&read, root, bumped);
+    let names: Vec<String> = crates.bumped.into_iter().map(|c| c.name).collect();
+    edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
     Ok(edits)
 }
 
@@ -315,28 +318,42 @@ pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate
 
 /// The files a release of `version` would write, known without reading history: the
 /// changelog, the version files (listed, and detected at the top of the work tree) that do not
-/// say `version` yet, and Cargo.lock where there is one.
+/// say `version` yet, Cargo.lock where there is one, and the manifests whose requirement on a
+/// crate of the release moves (see `crates`): refused as the release refuses such a
+/// requirement it cannot move.
 pub fn files_written(
     config: &Config,
     root: &Path,
     version: &semver::Version,
     left_alone: &[VersionFile],
-) -> Vec<std::path::PathBuf> {
+) -> crate::Result<Vec<std::path::PathBuf>> {
     let mut out = vec![config.changelog.path.clone()];
     let new = version.to_string();
+    let mut bumped = Vec::new();
     for f in version_files(config, root) {
         if left_alone.iter().any(|l| l.path == f.path) {
             continue;
         }
-        if files::read_version(root, &f).map_or(true, |v| v != new) {
-            out.push(f.path);
+        let old = files::read_version(root, &f);
+        if old.as_ref().map_or(true, |v| *v != new) {
+            out.push(f.path.clone());
         }
+        bumped.extend(old.ok().map(|old| (f, old)));
     }
     let lock = Path::new("Cargo.lock");
     if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
         out.push(lock.to_path_buf());
     }
-    out
+    if config.package.is_none() && config.release.bump_dependents {
+        let mut edits = Vec::new();
+        super::crates::requirement_edits(root, &mut edits, &bumped, version)?;
+        for e in edits {
+            if !out.contains(&e.path) {
+                out.push(e.path);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// [`sorted`] before a hand tag exists (`prepared`): the refusal a release to `version`

@@ -4,6 +4,7 @@
 
 pub mod above;
 mod below;
+mod crates;
 mod deciders;
 pub mod dependents;
 mod dirty;
@@ -211,9 +212,13 @@ pub fn edits_with(
         &sorted.bumped,
         &version.to_string(),
     )?);
-    let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
     // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
-    if config.package.is_none() && config.release.bump_dependents {
+    let dependents = config.package.is_none() && config.release.bump_dependents;
+    if dependents {
+        crates::requirement_edits(root, &mut edits, &sorted.bumped, version)?;
+    }
+    let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
+    if dependents {
         dependents::lerna_requirements(root, &mut edits, &bumped, version)?;
     }
     Ok(Edits {

@@ -160,7 +160,9 @@ fn toml_strings(file: &Path, keys: &[&str]) -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub(super) fn cargo_members(root: &Path) -> Vec<PathBuf> {
+/// The member directories of the Cargo workspace whose root is `root` (`[workspace] members`,
+/// globs expanded, `exclude` taken out), relative to it; the root itself is never one.
+pub fn cargo_members(root: &Path) -> Vec<PathBuf> {
     let manifest = root.join("Cargo.toml");
     let members = toml_strings(&manifest, &["workspace", "members"]);
     let exclude = toml_strings(&manifest, &["workspace", "exclude"]);

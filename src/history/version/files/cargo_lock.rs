@@ -7,8 +7,14 @@ use super::{Edit, Locator, VersionFile};
 
 /// The `Cargo.lock` edit that follows bumped `Cargo.toml` files (each with the version it
 /// held): every local package (no `source` line) of each bumped crate whose version was that
-/// crate's, all in the one edit. `None` when there is nothing to change or no lock file.
-pub fn cargo_lock_edit(root: &Path, bumped: &[(VersionFile, String)], new: &str) -> Option<Edit> {
+/// crate's, all in the one edit; for a workspace's version, the crates named in `inheriting`
+/// (those that take it). `None` when there is nothing to change or no lock file.
+pub fn cargo_lock_edit(
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+    new: &str,
+    inheriting: &[String],
+) -> Option<Edit> {
     let cargo: Vec<&(VersionFile, String)> = bumped
         .iter()
         .filter(|(f, old)| old != new && f.path.file_name().is_some_and(|n| n == "Cargo.toml"))
@@ -21,11 +27,12 @@ pub fn cargo_lock_edit(root: &Path, bumped: &[(VersionFile, String)], new: &str)
     let text = String::from_utf8(before.clone()).ok()?;
     let mut after = text.clone();
     for (f, old) in cargo {
-        // A workspace's version is every member's that inherits it: all local packages.
+        // A workspace's version is every member's that inherits it, and no other crate's
+        // (a path dependency at a version of its own keeps it).
         let workspace = matches!(&f.locator, Locator::TomlKey(k) if k.starts_with("workspace."));
         let name = package_name(&root.join(&f.path));
         after = bump_lock(&after, old, new, |n| {
-            workspace || name.as_deref() == Some(n)
+            (workspace && inheriting.iter().any(|c| c == n)) || name.as_deref() == Some(n)
         });
     }
     (after != text).then(|| Edit {
@@ -118,7 +125,7 @@ mod tests {
         std::fs::write(dir.path().join("Cargo.lock"), lock).unwrap();
         let (a, b) = (cargo(dir.path(), "a"), cargo(dir.path(), "b"));
         let bumped = [(a, "1.0.0".to_owned()), (b, "1.0.0".to_owned())];
-        let edit = cargo_lock_edit(dir.path(), &bumped, "1.1.0").unwrap();
+        let edit = cargo_lock_edit(dir.path(), &bumped, "1.1.0", &[]).unwrap();
         assert_eq!(edit.before, lock.as_bytes());
         assert_eq!(
             String::from_utf8(edit.after).unwrap(),
@@ -126,6 +133,6 @@ mod tests {
             "a and b move, c (not bumped) stays"
         );
         // Already at the version: nothing to do.
-        assert!(cargo_lock_edit(dir.path(), &bumped, "1.0.0").is_none());
+        assert!(cargo_lock_edit(dir.path(), &bumped, "1.0.0", &[]).is_none());
     }
 }

@@ -85,7 +85,7 @@ fn cargo_requirements(text: &str) -> Option<Vec<Requirement>> {
 }
 
 /// Every dependency table of a Cargo manifest: (label, kind of section, table).
-fn cargo_tables(
+pub(super) fn cargo_tables(
     doc: &toml_edit::Item,
 ) -> Option<Vec<(String, &'static str, &dyn toml_edit::TableLike)>> {
     let root = doc.as_table_like()?;

@@ -514,6 +514,7 @@ fn inner_span(raw: &str, start: usize, value: &str) -> Option<Range<usize>> {
     (inner == value).then(|| start + 1..start + 1 + inner.len())
 }
 
+pub mod cargo_deps;
 mod cargo_lock;
 pub mod deps;
 mod detect;

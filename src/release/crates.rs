@@ -1,0 +1,291 @@
+//! A Cargo project's own crates follow its release, as cargo-release has them: the crates a
+//! release bumps (a bumped `package.version`, or a member inheriting a bumped
+//! `workspace.package.version`), and every requirement on one of them written beside a `path`
+//! (in any dependency table, `[target.'cfg(…)'.*]` and `[workspace.dependencies]` included)
+//! moved to the new version, same operator and precision, only the requirement's bytes
+//! changed. Otherwise the tagged tree does not resolve (`failed to select a version for the
+//! requirement b = "^0.3.0"`). A requirement that cannot be moved safely refuses the release.
+
+use std::path::{Component, Path, PathBuf};
+
+use semver::Version;
+
+use crate::error::{Reason, Refusal};
+use crate::history::version::files::cargo_deps::{self, Stated};
+use crate::history::version::files::deps::{self, Manifest, Rewrite};
+use crate::history::version::files::{self as vfiles, Edit, Locator, VersionFile};
+use crate::{Error, Result};
+
+/// How many manifests a release reads at most, following path dependencies.
+const MANIFESTS_AT_MOST: usize = 2000;
+
+/// A crate a release bumps.
+#[derive(Debug)]
+pub struct Crate {
+    /// Its manifest, from the top of the work tree.
+    pub manifest: PathBuf,
+    /// Its name.
+    pub name: String,
+    /// The version it is at before the release.
+    pub old: String,
+}
+
+/// The crates a release bumps, and the manifests that may require them.
+#[derive(Debug, Default)]
+pub struct Crates {
+    /// Each bumped crate.
+    pub bumped: Vec<Crate>,
+    /// The manifests read: the bumped files, the workspaces' roots and members, and the crates
+    /// their path dependencies name.
+    pub manifests: Vec<PathBuf>,
+}
+
+/// The crates that bumping the version files `bumped` (each with the version it says) bumps;
+/// `read` gives a file's text (`None`: not there).
+pub fn bumped_crates(
+    read: &dyn Fn(&Path) -> Option<String>,
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+) -> Crates {
+    let toml_key = |f: &VersionFile, key: &str| {
+        f.path.file_name().is_some_and(|n| n == "Cargo.toml")
+            && matches!(&f.locator, Locator::TomlKey(k) if k == key)
+    };
+    let own: Vec<(PathBuf, &String)> = bumped
+        .iter()
+        .filter(|(f, _)| toml_key(f, "package.version"))
+        .filter_map(|(f, old)| Some((normal(&f.path)?, old)))
+        .collect();
+    let workspaces: Vec<(PathBuf, &String)> = bumped
+        .iter()
+        .filter(|(f, _)| toml_key(f, "workspace.package.version"))
+        .filter_map(|(f, old)| Some((normal(f.path.parent()?)?, old)))
+        .collect();
+    if own.is_empty() && workspaces.is_empty() {
+        return Crates::default();
+    }
+    let mut manifests: Vec<PathBuf> = Vec::new();
+    let add = |m: PathBuf, list: &mut Vec<PathBuf>| {
+        if !list.contains(&m) {
+            list.push(m);
+        }
+    };
+    for (m, _) in &own {
+        add(m.clone(), &mut manifests);
+    }
+    for (dir, _) in &workspaces {
+        add(dir.join("Cargo.toml"), &mut manifests);
+        for m in crate::history::packages::detect::cargo_members(&root.join(dir)) {
+            add(dir.join(m).join("Cargo.toml"), &mut manifests);
+        }
+    }
+    // The crates the path dependencies name, as far as they lead.
+    let mut i = 0;
+    while i < manifests.len() && manifests.len() < MANIFESTS_AT_MOST {
+        let m = manifests[i].clone();
+        i += 1;
+        let Some(text) = read(&m) else { continue };
+        for dep in cargo_deps::path_deps(&text).unwrap_or_default() {
+            if let Some(target) = target_of(&m, &dep.path) {
+                if read(&target).is_some() {
+                    add(target, &mut manifests);
+                }
+            }
+        }
+    }
+    let mut out = Crates::default();
+    for m in &manifests {
+        let Some(text) = read(m) else { continue };
+        let Some((name, inherited)) = cargo_deps::package_of(&text) else {
+            continue;
+        };
+        let of = |list: &[(PathBuf, &String)], p: &Path| {
+            list.iter()
+                .find(|(q, _)| q == p)
+                .map(|(_, old)| (*old).clone())
+        };
+        let from_workspace = || {
+            let w = workspace_root(read, m, &text)?;
+            of(&workspaces, &w).filter(|_| inherited)
+        };
+        if let Some(old) = of(&own, m).or_else(from_workspace) {
+            out.bumped.push(Crate {
+                manifest: m.clone(),
+                name,
+                old,
+            });
+        }
+    }
+    out.manifests = manifests;
+    out
+}
+
+/// The manifest of the crate at `path` (as a dependency of `manifest` writes it), from the top
+/// of the work tree; `None` when it leaves the work tree.
+fn target_of(manifest: &Path, path: &str) -> Option<PathBuf> {
+    let dir = manifest.parent().unwrap_or(Path::new(""));
+    normal(&dir.join(path).join("Cargo.toml"))
+}
+
+/// `path` with `.` and `..` resolved lexically; `None` when it is absolute or climbs above the
+/// top of the work tree.
+fn normal(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(p) => out.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The directory of the workspace the crate of `manifest` (its `text`) belongs to: its own
+/// (`[workspace]`), the one `package.workspace` names, else the nearest above with a
+/// `[workspace]`.
+fn workspace_root(
+    read: &dyn Fn(&Path) -> Option<String>,
+    manifest: &Path,
+    text: &str,
+) -> Option<PathBuf> {
+    let dir = manifest.parent().unwrap_or(Path::new(""));
+    match cargo_deps::workspace_of(text) {
+        (_, true) => return Some(dir.to_path_buf()),
+        (Some(pointer), _) => return normal(&dir.join(pointer)),
+        (None, false) => {}
+    }
+    let mut up = dir.to_path_buf();
+    while up.pop() {
+        if read(&up.join("Cargo.toml")).is_some_and(|t| cargo_deps::workspace_of(&t).1) {
+            return Some(up);
+        }
+        if up.as_os_str().is_empty() {
+            break;
+        }
+    }
+    None
+}
+
+/// Moves every requirement on a crate the release bumps (to `version`) in the planned edits
+/// `edits` (the version files' edits already there, read instead of the files), adding an edit
+/// for a manifest that has none yet. A requirement the new version does not meet and relhook
+/// cannot rewrite (a range, an escaped or multi-line string) is refused, naming its line.
+pub fn requirement_edits(
+    root: &Path,
+    edits: &mut Vec<Edit>,
+    bumped: &[(VersionFile, String)],
+    version: &Version,
+) -> Result<()> {
+    let crates = {
+        let planned = |p: &Path| planned_text(root, edits, p);
+        bumped_crates(&planned, root, bumped)
+    };
+    if crates.bumped.is_empty() {
+        return Ok(());
+    }
+    for m in &crates.manifests {
+        let Some(text) = planned_text(root, edits, m) else {
+            continue;
+        };
+        let mut changes: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        for dep in cargo_deps::path_deps(&text).unwrap_or_default() {
+            let Some(target) = target_of(m, &dep.path) else {
+                continue;
+            };
+            let Some(Crate { name, old, .. }) = crates.bumped.iter().find(|c| c.manifest == target)
+            else {
+                continue;
+            };
+            let refuse = |at: usize, what: String, fix: String| {
+                let line = cargo_deps::line_at(&text, at);
+                Error::Refused(Refusal::new(
+                    Reason::Dependent,
+                    format!(
+                        "{}:{line}: the requirement on {name} ({}) {what}",
+                        m.display(),
+                        dep.section
+                    ),
+                    fix,
+                ))
+            };
+            match dep.version {
+                None => {}
+                Some(Stated::Plain { text: req, span }) => {
+                    match deps::rewrite(Manifest::Cargo, &req, version) {
+                        Rewrite::Same => {}
+                        Rewrite::To(after) => changes.push((span, after)),
+                        Rewrite::Unsupported => {
+                            return Err(refuse(
+                                span.start,
+                                format!(
+                                    "`{req}` does not admit {version}, the version this release gives it, and relhook cannot rewrite a range"
+                                ),
+                                format!(
+                                    "write it as `version = \"{old}\"` (relhook then moves it with each release), commit, and run the release again"
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Some(Stated::Escaped { text: req, at }) => {
+                    if deps::rewrite(Manifest::Cargo, &req, version) == Rewrite::Same {
+                        continue;
+                    }
+                    return Err(refuse(
+                        at,
+                        format!(
+                            "is written with escapes or as a multi-line string, which relhook cannot rewrite to {version} in place"
+                        ),
+                        format!(
+                            "write it as a plain string, `version = \"{req}\"` (relhook then moves it with each release), commit, and run the release again"
+                        ),
+                    ));
+                }
+            }
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        changes.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
+        let mut after = text.clone();
+        for (span, req) in changes {
+            after.replace_range(span, &req);
+        }
+        match edits.iter_mut().find(|e| e.path == *m) {
+            Some(e) => e.after = after.into_bytes(),
+            None => {
+                let full = vfiles::safe_join(root, m)?;
+                let before = crate::fsx::read(&full)?;
+                edits.push(Edit {
+                    path: m.clone(),
+                    before,
+                    after: after.into_bytes(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A file of the release as it will be: its planned edit's text, else the file's (UTF-8, under
+/// the top of the work tree); `None` when it is not there or cannot be read.
+fn planned_text(root: &Path, edits: &[Edit], path: &Path) -> Option<String> {
+    if let Some(e) = edits.iter().find(|e| e.path == path) {
+        return String::from_utf8(e.after.clone()).ok();
+    }
+    disk_text(root, path)
+}
+
+/// A file under the top of the work tree as UTF-8 text; `None` when it is not there, not
+/// readable, or leads out of the work tree.
+pub fn disk_text(root: &Path, path: &Path) -> Option<String> {
+    let full = vfiles::safe_join(root, path).ok()?;
+    let bytes = crate::fsx::read_regular_optional(&full).ok()??;
+    String::from_utf8(bytes).ok()
+}
