@@ -245,3 +245,40 @@ fn a_path_dependency_the_release_does_not_bump_keeps_its_requirement() {
     assert_eq!(repo.read("b/Cargo.toml"), b);
     resolves_at(&repo, "v0.4.0");
 }
+
+/// A pre-release: a `0.3`-style requirement moved to `0.4` would not admit `0.4.0-rc.1`
+/// (cargo matches a pre-release only against a requirement naming it), so it names it; the
+/// release after it moves on from there, and each tagged tree builds.
+#[test]
+fn a_pre_release_writes_requirements_that_admit_it() {
+    let repo = forms_repo();
+    let out = dated_release(&repo, &["minor", "--pre", "rc", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let root = repo.read("Cargo.toml");
+    for line in [
+        "b = { path = \"crates/b\",   version = '0.4.0-rc.1' }  # inline",
+        "version = \"^0.4.0-rc.1\"",
+        "b = { path = \"./crates/b\", version = \"~0.4.0-rc.1\" }",
+        "b.version = \"0.4.0-rc.1\"",
+        "c = { path = \"crates/c\", version = \"=0.4.0-rc.1\" }",
+    ] {
+        assert!(root.contains(line), "{line} not in:\n{root}");
+    }
+    let out = cargo_at(&repo, "v0.4.0-rc.1", &["build", "--locked"]);
+    assert!(
+        out.status.success(),
+        "v0.4.0-rc.1 does not build: {}",
+        stderr(&out)
+    );
+    let out = dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let root = repo.read("Cargo.toml");
+    assert!(root.contains("b.version = \"0.4.0\""), "{root}");
+    assert!(root.contains("version = \"~0.4.0\""), "{root}");
+    let out = cargo_at(&repo, "v0.4.0", &["build", "--locked"]);
+    assert!(
+        out.status.success(),
+        "v0.4.0 does not build: {}",
+        stderr(&out)
+    );
+}

@@ -216,25 +216,23 @@ pub fn requirement_edits(
             };
             match dep.version {
                 None => {}
-                Some(Stated::Plain { text: req, span }) => {
-                    match deps::rewrite(Manifest::Cargo, &req, version) {
-                        Rewrite::Same => {}
-                        Rewrite::To(after) => changes.push((span, after)),
-                        Rewrite::Unsupported => {
-                            return Err(refuse(
-                                span.start,
-                                format!(
-                                    "`{req}` does not admit {version}, the version this release gives it, and relhook cannot rewrite a range"
-                                ),
-                                format!(
-                                    "write it as `version = \"{old}\"` (relhook then moves it with each release), commit, and run the release again"
-                                ),
-                            ));
-                        }
+                Some(Stated::Plain { text: req, span }) => match admitting(&req, version) {
+                    Rewrite::Same => {}
+                    Rewrite::To(after) => changes.push((span, after)),
+                    Rewrite::Unsupported => {
+                        return Err(refuse(
+                            span.start,
+                            format!(
+                                "`{req}` does not admit {version}, the version this release gives it, and relhook cannot rewrite a range"
+                            ),
+                            format!(
+                                "write it as `version = \"{old}\"` (relhook then moves it with each release), commit, and run the release again"
+                            ),
+                        ));
                     }
-                }
+                },
                 Some(Stated::Escaped { text: req, at }) => {
-                    if deps::rewrite(Manifest::Cargo, &req, version) == Rewrite::Same {
+                    if admitting(&req, version) == Rewrite::Same {
                         continue;
                     }
                     return Err(refuse(
@@ -273,6 +271,35 @@ pub fn requirement_edits(
     Ok(())
 }
 
+/// [`deps::rewrite`] for a requirement on a crate at `version`, made to admit it: cargo
+/// matches a pre-release only against a requirement that names one of the same version, so
+/// `0.3` or `~0.3` becomes `0.4.0-rc.1` or `~0.4.0-rc.1` for `0.4.0-rc.1`, not `0.4`.
+fn admitting(req: &str, version: &Version) -> Rewrite {
+    let admits = |r: &str| semver::VersionReq::parse(r).is_ok_and(|r| r.matches(version));
+    let rewritten = deps::rewrite(Manifest::Cargo, req, version);
+    let written = match &rewritten {
+        Rewrite::Same => req,
+        Rewrite::To(after) => after.as_str(),
+        Rewrite::Unsupported => return Rewrite::Unsupported,
+    };
+    if admits(written) {
+        return rewritten;
+    }
+    let trimmed = req.trim();
+    let op = ["^", "~", "=", ">="]
+        .into_iter()
+        .find(|op| trimmed.starts_with(op))
+        .unwrap_or("");
+    let full = format!("{op}{version}");
+    if !admits(&full) {
+        Rewrite::Unsupported
+    } else if full == req {
+        Rewrite::Same
+    } else {
+        Rewrite::To(full)
+    }
+}
+
 /// A file of the release as it will be: its planned edit's text, else the file's (UTF-8, under
 /// the top of the work tree); `None` when it is not there or cannot be read.
 fn planned_text(root: &Path, edits: &[Edit], path: &Path) -> Option<String> {
@@ -288,4 +315,20 @@ pub fn disk_text(root: &Path, path: &Path) -> Option<String> {
     let full = vfiles::safe_join(root, path).ok()?;
     let bytes = crate::fsx::read_regular_optional(&full).ok()??;
     String::from_utf8(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_requirement_written_for_a_pre_release_admits_it() {
+        let to = |req: &str, v: &str| admitting(req, &Version::parse(v).unwrap());
+        assert_eq!(to("0.3", "0.4.0-rc.1"), Rewrite::To("0.4.0-rc.1".into()));
+        assert_eq!(to("~0.3", "0.4.0-rc.1"), Rewrite::To("~0.4.0-rc.1".into()));
+        assert_eq!(to("0.4.0-rc.1", "0.4.0"), Rewrite::To("0.4.0".into()));
+        assert_eq!(to("0.3.0", "0.3.1"), Rewrite::To("0.3.1".into()));
+        assert_eq!(to("0.3", "0.3.1"), Rewrite::Same);
+        assert_eq!(to(">=0.3, <0.4", "0.4.0"), Rewrite::Unsupported);
+    }
 }

@@ -286,11 +286,13 @@ pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
         return Rewrite::Same;
     }
     let (op, body) = split_operator(req);
-    let simple = body.split('.').count() <= 3
-        && !body.is_empty()
+    // The numbers before a pre-release or build (`1.2.3-rc.1`) say the precision.
+    let simple = !body.is_empty()
         && body.split(['-', '+']).next().is_some_and(|core| {
-            core.split('.')
-                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            core.split('.').count() <= 3
+                && core
+                    .split('.')
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         });
     if !simple {
         return if meets(kind, req, new) {
@@ -414,6 +416,11 @@ mod tests {
         assert_eq!(
             to("=1.2.3", "2.0.0-rc.1"),
             Rewrite::To("=2.0.0-rc.1".into())
+        );
+        assert_eq!(to("=1.3.0-rc.1", "1.3.0"), Rewrite::To("=1.3.0".into()));
+        assert_eq!(
+            to("^1.3.0-rc.1", "1.3.0-rc.2"),
+            Rewrite::To("^1.3.0-rc.2".into())
         );
         assert_eq!(to("1", "1.4.0"), Rewrite::Same);
         assert_eq!(to("1", "2.0.0"), Rewrite::To("2".into()));
