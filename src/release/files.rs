@@ -267,9 +267,17 @@ pub fn bump_edits(
             .collect();
         edits.push(files::plan_bumps(root, &f.path, &entries, new)?);
     }
-    let read = |p: &Path| super::crates::disk_text(root, p);
-    let crates = super::crates::bumped_crates(&read, root, bumped);
-    let names: Vec<String> = crates.bumped.into_iter().map(|c| c.name).collect();
+    // The crates that inherit a workspace's version, asked only when one is bumped.
+    let workspace = bumped.iter().any(
+        |(f, _)| matches!(&f.locator, files::Locator::TomlKey(k) if k.starts_with("workspace.")),
+    );
+    let names: Vec<String> = if workspace && root.join("Cargo.lock").is_file() {
+        let read = |p: &Path| super::crates::disk_text(root, p);
+        let crates = super::crates::bumped_crates(&read, root, bumped);
+        crates.bumped.into_iter().map(|c| c.name).collect()
+    } else {
+        Vec::new()
+    };
     edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
     Ok(edits)
 }
