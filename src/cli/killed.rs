@@ -12,8 +12,22 @@ use crate::git::{self, Location};
 /// advises deleting a stale `index.lock`), leaves the index from before its amend: a commit
 /// made from it would quietly take its files (CHANGELOG.md) back. A release killed before it
 /// moved the branch: a commit would take what it half-wrote. The journal is looked at only
-/// when it exists (one stat per commit).
+/// when it exists (one stat per commit). A release testing its commit refuses any commit.
 pub(super) fn commit_would_undo_or_take(ctx: &Context, loc: &Location) -> Result<bool> {
+    // A release testing its commit takes it back if the tests fail: a commit on top of it
+    // would keep the failed release commit under the user's (or be lost with it).
+    if let Some(pid) = crate::git::txn::releasing(&loc.git_dir) {
+        let mut err = crate::cli::stream::stderr();
+        let _ = writeln!(
+            err,
+            "relhook: commit refused: a relhook release is testing its release commit (pid {pid}) and takes it back if the tests fail, so this commit would go on top of a release that may be undone"
+        );
+        let _ = writeln!(
+            err,
+            "relhook: fix: commit again when that release has finished (nothing of yours was changed)"
+        );
+        return Ok(true);
+    }
     if !crate::git::txn::journal_path(&loc.git_dir).exists() {
         return Ok(false);
     }

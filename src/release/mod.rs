@@ -401,6 +401,9 @@ pub fn execute(
     let records = RecordsBefore::read(repo);
     // From here to the tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
     let _deferred = crate::interrupt::Deferred::begin();
+    // A commit made on top while the tests run is refused (commit-msg): undone, the release
+    // commit would otherwise be under it.
+    let _releasing = repo.mark_releasing();
     let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)
         .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let finished = crate::interrupt::check("committing")
@@ -432,7 +435,7 @@ pub fn execute(
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),
                 left: format!("undoing the release commit failed too ({undo})"),
-                finish: "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it".into(),
+                finish: undo::finish_or_drop(repo, commit),
             }),
         },
     }

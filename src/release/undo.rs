@@ -3,9 +3,10 @@
 
 use git2::Oid;
 
-use crate::Result;
-use crate::git::Repo;
+use crate::error::{Reason, Refusal};
+use crate::git::{Repo, short_id};
 use crate::history::version::files::Edit;
+use crate::{Error, Result};
 
 /// The test records (`refs/notes/relhook-tests`) as they were before a release tested its
 /// commit: [`undo_commit`] puts them back, so that an undone release leaves no record on the
@@ -40,6 +41,17 @@ pub fn undo_commit(
     edits: &[Edit],
     records: Option<RecordsBefore>,
 ) -> Result<()> {
+    // HEAD moved on (a commit made on top while the tests ran): the commit is no longer
+    // HEAD's to take back, and nothing is touched (files, index or refs).
+    if repo.head() != Some(commit) {
+        return Err(Error::Refused(Refusal::bare(
+            Reason::ChangedSincePlan,
+            format!(
+                "HEAD moved off the release commit {} since relhook made it (a commit made on top of it?), so relhook left it as it is",
+                short_id(commit)
+            ),
+        )));
+    }
     let mut txn = repo.transaction("release undo")?;
     if let Some(RecordsBefore(before)) = records {
         let now = repo.ref_target(crate::testrun::NOTES_REF);
@@ -64,4 +76,23 @@ pub fn undo_commit(
     }
     txn.move_head(commit, head, "relhook: undo the release commit")?;
     txn.commit()
+}
+
+/// How to finish or drop release commit `commit`, which relhook could not undo: `HEAD~1` only
+/// when HEAD is that commit; below commits made on top, a rebase that drops exactly it and
+/// keeps them (named by hash: `HEAD~1` would be the user's commit).
+pub fn finish_or_drop(repo: &Repo, commit: Oid) -> String {
+    let short = short_id(commit);
+    match repo.head() {
+        Some(h) if h == commit => {
+            "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
+                .into()
+        }
+        Some(h) if repo.reaches(h, commit) => format!(
+            "`relhook release --resume` finishes the release, or `git rebase --onto {short}~1 {short}` drops the release commit ({short}) and keeps the commits made on top of it"
+        ),
+        _ => format!(
+            "HEAD's history no longer holds the release commit ({short}): nothing of it is left to drop here"
+        ),
+    }
 }

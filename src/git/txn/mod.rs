@@ -26,6 +26,7 @@
 mod failpoint;
 mod journal;
 mod lock;
+mod releasing;
 mod restage;
 mod stage;
 mod writer;
@@ -44,6 +45,7 @@ pub use failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
 pub use lock::{LockFile, alive, lock_wait};
+pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
 

@@ -364,6 +364,9 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
     let records = super::RecordsBefore::read(repo);
     // From here to the last tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
     let _deferred = crate::interrupt::Deferred::begin();
+    // A commit made on top while the tests run is refused (commit-msg): undone, the release
+    // commit would otherwise be under it.
+    let _releasing = repo.mark_releasing();
     let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)
         .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let mut made: Vec<(String, Oid)> = Vec::new();
@@ -409,7 +412,7 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
                 Err(undo) => Err(Error::Unfinished {
                     error: Box::new(e),
                     left: format!("undoing the release commit failed too ({undo})"),
-                    finish: "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it".into(),
+                    finish: super::undo::finish_or_drop(repo, commit),
                 }),
             }
         }

@@ -1,0 +1,109 @@
+//! QA20 (F0, F1): recovery of a release that went wrong around the user's own git commands.
+//! F0: a commit made in the work tree while `relhook release` runs its tests is refused (a
+//! release is testing); one made past the hooks is kept when the failed release is undone, and
+//! the advice names the release commit by hash, never `HEAD~1` above the user's commit.
+//! F1: an unpushed release commit rebased onto a teammate's commits (`git pull --rebase`)
+//! leaves their changes out of its section: `--resume`, doctor and pre-push name the redo.
+
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Repo, configured_with_a_feature, ok, relhook_bin, stderr, text};
+
+/// A repository whose tests say they started (`started` beside it), then wait for `go` and
+/// fail.
+fn repo_with_waiting_tests() -> Repo {
+    configured_with_a_feature(|repo| {
+        let dir = repo.dir.path().display();
+        format!(
+            "[checks]\ntest = [\"sh\", \"-c\", \"touch {dir}/started; while [ ! -e {dir}/go ]; do sleep 0.05; done; exit 1\"]\n"
+        )
+    })
+}
+
+/// `relhook release` started, returned once its tests run.
+fn release_testing(repo: &Repo) -> Child {
+    let mut child = repo
+        .command_in(relhook_bin(), &repo.path())
+        .arg("release")
+        .env("RELHOOK_DATE", "2026-11-21")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = repo.dir.path().join("started");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !started.exists() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("relhook release ended before its tests: {status}");
+        }
+        assert!(Instant::now() < deadline, "the tests never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+/// Lets the tests fail and returns relhook's output.
+fn tests_fail(repo: &Repo, child: Child) -> Output {
+    std::fs::write(repo.dir.path().join("go"), "").unwrap();
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn a_commit_while_a_release_tests_is_refused_and_the_release_is_undone() {
+    let repo = repo_with_waiting_tests();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let child = release_testing(&repo);
+    repo.write("c.txt", "c\n");
+    repo.git(&["add", "c.txt"]);
+    let commit = repo.git_output(&["commit", "-q", "-m", "fix: c during release"]);
+    let out = tests_fail(&repo, child);
+    assert!(!commit.status.success(), "{}", text(&commit));
+    let err = stderr(&commit);
+    assert!(
+        err.contains("commit refused: a relhook release is testing"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    // Once the release is over, the commit goes through.
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: c during release"]));
+    assert_eq!(repo.head_subject(), "fix: c during release");
+}
+
+#[test]
+fn a_commit_past_the_hooks_while_a_release_tests_is_kept_by_the_fix_given() {
+    let repo = repo_with_waiting_tests();
+    let feature = repo.git(&["rev-parse", "HEAD"]);
+    let child = release_testing(&repo);
+    let release = repo.git(&["rev-parse", "HEAD"]);
+    assert_ne!(
+        release, feature,
+        "the release commit is made before the tests"
+    );
+    repo.write("c.txt", "c\n");
+    repo.git(&["add", "c.txt"]);
+    ok(repo.git_output(&["commit", "-q", "--no-verify", "-m", "fix: c during release"]));
+    let out = tests_fail(&repo, child);
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("HEAD~1"), "{err}");
+    // Nothing of the failed undo is left in the index: git commands work at once.
+    assert_eq!(repo.git(&["diff-files", "--name-only"]), "", "{err}");
+    let short = &release[..9];
+    let fix = format!("git rebase --onto {short}~1 {short}");
+    assert!(err.contains(&format!("`{fix}`")), "{err}");
+    ok(repo.sh(&fix));
+    let log = repo.git(&["log", "--format=%s", "-3"]);
+    assert_eq!(
+        log, "fix: c during release\nfeat: one\nchore: init",
+        "{err}"
+    );
+    assert_eq!(repo.read("c.txt"), "c\n");
+    assert!(repo.read("CHANGELOG.md").contains("- c during release"));
+    assert!(!repo.read("CHANGELOG.md").contains("## [0.1.0]"));
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    assert_eq!(repo.git(&["status", "--porcelain"]), "");
+}
