@@ -5,10 +5,11 @@
 //! F1: an unpushed release commit rebased onto a teammate's commits (`git pull --rebase`)
 //! leaves their changes out of its section: `--resume`, doctor and pre-push name the redo.
 
+use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Repo, configured_with_a_feature, ok, relhook_bin, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, ok, relhook_bin, stderr, stdout, text};
 
 /// A repository whose tests say they started (`started` beside it), then wait for `go` and
 /// fail.
@@ -106,4 +107,106 @@ fn a_commit_past_the_hooks_while_a_release_tests_is_kept_by_the_fix_given() {
     assert!(!repo.read("CHANGELOG.md").contains("## [0.1.0]"));
     assert_eq!(repo.git(&["tag", "-l"]), "");
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
+}
+
+/// A clone of `origin` at `dir`, relhook installed.
+fn clone(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
+    let path = repo.dir.path().join(dir);
+    let url = origin.to_str().unwrap();
+    let out = repo.git_in(
+        repo.dir.path(),
+        &["clone", "-q", "-b", "main", url, path.to_str().unwrap()],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook_in(&path, &["install"]));
+    path
+}
+
+/// F1: a local release v0.1.0 whose push is refused (a teammate pushed `fix: c from b`, with
+/// its entry, meanwhile), then `git pull --rebase`.
+fn release_rebased_onto_a_teammate() -> Repo {
+    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
+    let origin = repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    let mate = clone(&repo, &origin, "mate");
+    std::fs::write(mate.join("c.txt"), "c\n").unwrap();
+    for args in [
+        &["add", "c.txt"][..],
+        &["commit", "-q", "-m", "fix: c from b"],
+        &["push", "-q", "origin", "main"],
+    ] {
+        let out = repo.git_in(&mate, args, &[]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    repo.write("d.txt", "d\n");
+    repo.git(&["add", "d.txt"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "feat: d"]));
+    ok(repo.relhook(&["release"]));
+    let push = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    ok(repo.git_output(&["pull", "-q", "--rebase"]));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    repo
+}
+
+/// The redo is right: v0.1.0 tagged on a release commit whose section lists both changes.
+fn released_with_both(repo: &Repo, how: &str) {
+    let notes = stdout(&ok(repo.relhook(&["notes", "v0.1.0"])));
+    assert!(
+        notes.contains("- d") && notes.contains("- c from b"),
+        "{how}: {notes}"
+    );
+    let at_tag = repo.git(&["show", "v0.1.0:CHANGELOG.md"]);
+    let unreleased = at_tag
+        .split("## [Unreleased]")
+        .nth(1)
+        .and_then(|s| s.split("## [0.1.0]").next())
+        .unwrap_or_default();
+    assert!(!unreleased.contains("- "), "{how}: {at_tag}");
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}
+
+#[test]
+fn resume_refuses_a_release_commit_rebased_over_changes_it_leaves_out() {
+    let repo = release_rebased_onto_a_teammate();
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "", "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("c from b"), "{err}");
+    let rel = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    let redo = format!("git reset --keep {rel}~1 && relhook release 0.1.0");
+    assert!(err.contains(&format!("`{redo}`")), "{err}");
+    // doctor names the same redo.
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(doctor.contains(&redo), "{doctor}");
+    assert!(
+        !doctor.contains("fix: relhook release --resume"),
+        "{doctor}"
+    );
+    ok(repo.sh(&redo));
+    released_with_both(&repo, &redo);
+}
+
+#[test]
+fn doctor_and_pre_push_name_the_redo_after_a_pull_rebase_of_a_tagged_release() {
+    let repo = release_rebased_onto_a_teammate();
+    let rel = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    let redo = format!("git tag -d v0.1.0 && git reset --keep {rel}~1 && relhook release 0.1.0");
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(doctor.contains(&redo), "{doctor}");
+    assert!(!doctor.contains("relhook release --resume"), "{doctor}");
+    let push = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    let err = stderr(&push);
+    assert!(err.contains(&redo), "{err}");
+    assert!(!err.contains("relhook release --resume"), "{err}");
+    ok(repo.sh(&redo));
+    released_with_both(&repo, &redo);
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
 }

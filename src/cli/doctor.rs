@@ -15,7 +15,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             subject: format!("release {}", half.version),
             status: Status::Invalid,
             detail: half.describe(),
-            fix: Some("relhook release --resume".into()),
+            fix: Some(half.fix()),
         });
     }
     // In a monorepo, a release of packages (`--package`, `--all`) interrupted the same way.
@@ -126,6 +126,10 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             // no release commit: never a fix that puts several tags on it.
             let shared = |c: &String| behind.iter().filter(|b| b.2.as_ref() == Some(c)).count() > 1;
             // The rewritten release commit is tagged again by `--resume`, with its notes.
+            let stale = retag
+                .as_ref()
+                .filter(|r| r.tag == *tag && !r.left_out.is_empty())
+                .map(|r| format!("; but {}", r.fix(repo)));
             let fix = match retag.as_ref().filter(|r| r.tag == *tag) {
                 Some(r) => r.command(repo),
                 None => at.as_ref().filter(|c| !shared(c)).map_or_else(
@@ -137,9 +141,10 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                 subject: format!("tag {tag}"),
                 status: Status::Invalid,
                 detail: format!(
-                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; if the rewritten release commit holds that release, move the tag onto it",
+                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; if the rewritten release commit holds that release, move the tag onto it{}",
                     crate::git::short_id(*commit),
-                    config.changelog.path.display()
+                    config.changelog.path.display(),
+                    stale.unwrap_or_default()
                 ),
                 fix: Some(fix),
             });

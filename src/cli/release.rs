@@ -255,6 +255,10 @@ fn resume(
     half: &release::HalfMade,
     opts: &Options,
 ) -> Result<Outcome> {
+    // Its section leaves out changes below it (rebased over them): made again, not tagged.
+    if let Some(r) = half.stale_refusal() {
+        return refused(&r, false);
+    }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
         return refused(

@@ -43,6 +43,20 @@ pub(super) fn half_made(
             }
             None => {
                 let h = release::half_made_from(repo, config, tip)?;
+                if let Some(r) = h.stale_refusal().filter(|_| seen.contains_key(&h.commit)) {
+                    return Some(Refusal {
+                        kind: Kind::HalfRelease,
+                        refs: vec![u.remote_ref.clone()],
+                        commit: Some(h.commit),
+                        subject: header(repo, h.commit),
+                        problems: vec![r.what],
+                        fix: format!(
+                            "{}, then {}",
+                            r.fix.unwrap_or_default(),
+                            push_again(remote, u)
+                        ),
+                    });
+                }
                 let from_head =
                     release::half_made(repo, config).is_some_and(|at| at.commit == h.commit);
                 (h.commit, h.tag, h.misplaced_tag.is_some(), from_head)

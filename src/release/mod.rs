@@ -19,6 +19,7 @@ pub mod packages;
 mod preflight;
 mod resume;
 mod retag;
+mod stale;
 pub mod reverted;
 mod taken;
 mod unbumpable;

@@ -9,6 +9,7 @@ use semver::Version;
 
 use super::{Done, Options, RecordsBefore, notes, test_and_tag};
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
 
@@ -26,11 +27,17 @@ pub struct HalfMade {
     /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
     /// interrupted): the tag's current target, to move onto the release commit.
     pub misplaced_tag: Option<Oid>,
+    /// Entries of commits below it that its section leaves out (a rebase put them under it):
+    /// then it is made again, never tagged.
+    pub left_out: Vec<String>,
 }
 
 impl HalfMade {
     /// One line for the user: what is half-made and the command that finishes it.
     pub fn describe(&self) -> String {
+        if let Some(r) = self.stale_refusal() {
+            return r.to_string();
+        }
         let short = crate::git::short_id(self.commit);
         let place = if self.at_head {
             "HEAD"
@@ -57,6 +64,38 @@ impl HalfMade {
             "{place} ({short}) is the release commit of {} but {tag} (an interrupted release); `relhook release --resume` finishes it{fetch}",
             self.version
         )
+    }
+}
+
+impl HalfMade {
+    /// The command that finishes it: `--resume`, or, when its section leaves out changes below
+    /// it, the one that makes the release again.
+    pub fn fix(&self) -> String {
+        if self.left_out.is_empty() {
+            return "relhook release --resume".into();
+        }
+        let tag = self.misplaced_tag.map(|_| self.tag.as_str());
+        super::stale::redo(self.commit, &self.version, self.at_head, tag)
+    }
+
+    /// The refusal to tag it as it is, when its section leaves out changes below it.
+    pub fn stale_refusal(&self) -> Option<Refusal> {
+        if self.left_out.is_empty() {
+            return None;
+        }
+        Some(Refusal::new(
+            Reason::Changelog,
+            format!(
+                "{} is not tagged: {}",
+                self.tag,
+                super::stale::problem(self.commit, &self.version, &self.left_out)
+            ),
+            format!(
+                "make the release again with them: `{}` (drops the release commit, which no tag names, and releases {} again)",
+                self.fix(),
+                self.version
+            ),
+        ))
     }
 }
 
@@ -119,7 +158,11 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
     // its tag deleted on purpose): nothing to finish.
     let undone = commit != tip
         && !crate::history::sync::has_section_at(repo, tip, &config.changelog.path, &version);
-    (has_section && !undone).then_some(HalfMade {
+    if !has_section || undone {
+        return None;
+    }
+    Some(HalfMade {
+        left_out: super::stale::left_out(repo, config, commit),
         commit,
         version,
         tag,
@@ -138,6 +181,9 @@ pub fn resume(
     half: &HalfMade,
     opts: &Options,
 ) -> Result<Done> {
+    if let Some(r) = half.stale_refusal() {
+        return Err(Error::Refused(r));
+    }
     crate::git::txn::recover(repo)?;
     // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging removes the test record and the
     // temporary worktree, as a failing test does; the release commit stays.

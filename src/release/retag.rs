@@ -19,6 +19,13 @@ pub struct Retag {
     pub tag: String,
     /// The commit the tag names (the release commit before it was rewritten).
     pub tagged: Oid,
+    /// Its version.
+    pub version: semver::Version,
+    /// Whether the release commit is HEAD.
+    pub at_head: bool,
+    /// Entries of commits below it that its section leaves out (rebased over them): then
+    /// the release is made again, never tagged there.
+    pub left_out: Vec<String>,
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
@@ -33,10 +40,16 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
     }
     let has_section =
         crate::history::sync::has_section_at(repo, commit, &config.changelog.path, &version);
-    has_section.then_some(Retag {
+    if !has_section {
+        return None;
+    }
+    Some(Retag {
+        left_out: super::stale::left_out(repo, config, commit),
+        at_head: repo.head() == Some(commit),
         commit,
         tag,
         tagged,
+        version,
     })
 }
 
@@ -64,6 +77,9 @@ impl Retag {
     pub fn command(&self, repo: &Repo) -> String {
         if self.published(repo) {
             format!("git reset --keep {}", short_id(self.tagged))
+        } else if !self.left_out.is_empty() {
+            let tag = Some(self.tag.as_str());
+            super::stale::redo(self.commit, &self.version, self.at_head, tag)
         } else {
             format!("git tag -d {} && relhook release --resume", self.tag)
         }
@@ -77,6 +93,13 @@ impl Retag {
                 "{} is published on {}: don't rewrite it; put the branch back on it (`{command}`, when nothing was committed above the rewritten one) and commit changes on top",
                 self.tag,
                 short_id(self.tagged)
+            );
+        }
+        if !self.left_out.is_empty() {
+            return format!(
+                "{}; make the release again with them: `{command}` (drops the release commit, which no remote has, and releases {} again)",
+                super::stale::problem(self.commit, &self.version, &self.left_out),
+                self.version
             );
         }
         format!(
