@@ -55,6 +55,7 @@ mod qa2;
 mod qa20_adopt;
 mod qa20_cargo;
 mod qa20_handtag;
+mod qa20_headings;
 mod qa20_hints;
 mod qa20_layouts;
 mod qa20_lerna;

@@ -8,7 +8,7 @@ use super::lex;
 use super::parse::{SectionKind, heading_level, is_version, version_key};
 
 /// A heading's version: SemVer, or a PEP 440 pre-release (see [`pep440_pre`]).
-fn names_version(label: &str) -> bool {
+pub(super) fn names_version(label: &str) -> bool {
     is_version(label) || pep440_pre(label).is_some()
 }
 
@@ -146,36 +146,6 @@ fn versions_in(title: &str) -> Vec<&str> {
         }
     }
     found
-}
-
-/// The refusal of paragraph line `i`, `t`, when `under` underlines it into a setext heading
-/// (`---` or `===`) that names a release: relhook reads only `## ` release headings.
-pub(super) fn setext(i: usize, t: &str, under: Option<&str>) -> Option<ParseError> {
-    let under = under?.trim_end();
-    let rule = under.trim_start_matches(' ');
-    let ok = under.len() - rule.len() <= 3
-        && (rule.bytes().all(|b| b == b'-') || rule.bytes().all(|b| b == b'='));
-    let label = lex::heading(&format!("## {}", t.trim()))?
-        .label
-        .trim()
-        .to_string();
-    if !ok || rule.is_empty() || !names_version(&label) {
-        return None;
-    }
-    let (n, mark) = (i + 1, &rule[..1]);
-    let fix = format!(
-        "write lines {n} and {} as the one line `## {}`",
-        n + 1,
-        t.trim()
-    );
-    Some(ParseError {
-        line: n,
-        message: format!(
-            "`{}` underlined with `{mark}` is a setext heading, and relhook reads only `## ` release headings: {fix}",
-            t.trim()
-        ),
-        fix: Some(fix),
-    })
 }
 
 /// How many refused lines one refusal names; the rest are counted.
@@ -389,28 +359,6 @@ mod tests {
             pep440_pre("1.0.0rc1"),
         );
         assert!(a < b && b < rc && rc < semver::Version::parse("1.0.0").ok());
-    }
-
-    /// Only an underlined line that names a release is refused: a setext title, a paragraph
-    /// above a thematic break, a list item below a version are not.
-    #[test]
-    fn setext_release_headings_only_are_refused() {
-        let e = setext(3, "[1.0.0](https://x/1.0.0) - 2020-01-01", Some("---")).unwrap();
-        assert_eq!(
-            e.fix.as_deref(),
-            Some("write lines 4 and 5 as the one line `## [1.0.0](https://x/1.0.0) - 2020-01-01`")
-        );
-        assert!(setext(0, "v2.0.0", Some("   ===== ")).is_some());
-        for (t, under) in [
-            ("Changelog", Some("=========")),
-            ("Some prose.", Some("---")),
-            ("1.0.0", Some("- a")),
-            ("1.0.0", Some("    ---")),
-            ("1.0.0", Some("")),
-            ("1.0.0", None),
-        ] {
-            assert!(setext(0, t, under).is_none(), "{t:?} {under:?}");
-        }
     }
 
     /// A word or a package's name before the version heads that version's release, at level 2

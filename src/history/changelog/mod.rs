@@ -29,6 +29,7 @@ mod merge;
 mod parse;
 mod prose;
 mod repeated;
+mod setext;
 mod uncarried;
 mod verbatim;
 
@@ -206,21 +207,33 @@ impl Changelog {
     /// a file is kept when it is empty, or a title and prose (`## [Unreleased]` goes after
     /// them); list items there are releases written some other way, and where Unreleased
     /// would go among them is not guessed.
-    pub fn unkept_because(&self) -> Option<&'static str> {
+    /// Setext headings (underlined with `===` or `---`) are named, with the line to write the
+    /// first as: relhook reads only `#` headings.
+    pub fn unkept_because(&self) -> Option<String> {
         if !self.doc.sections.is_empty() || self.lines.iter().all(|l| l.text.trim().is_empty()) {
             return None;
         }
+        let setext = self.doc.setext.and_then(|i| {
+            let mark = setext::underline(&self.lines.get(i + 1)?.text)?;
+            Some(setext::convert_hint(i, &self.lines.get(i)?.text, mark))
+        });
         if self.doc.title.is_none() {
-            return Some("no `# ` title and no `## ` section");
+            let why = "no `# ` title and no `## ` section";
+            return Some(setext.map_or(why.to_string(), |s| format!("{why}: {s}")));
         }
         let item = |t: &str| {
             ["- ", "* ", "+ "]
                 .iter()
                 .any(|m| t.trim_start().starts_with(m))
         };
-        self.lines.iter().any(|l| item(&l.text)).then_some(
-            "list items but no `## ` section: add `## [Unreleased]` above the newest changes",
-        )
+        let add = "add `## [Unreleased]` above the newest changes";
+        self.lines
+            .iter()
+            .any(|l| item(&l.text))
+            .then(|| match setext {
+                Some(s) => format!("list items but no `## ` section: {s}, and {add}"),
+                None => format!("list items but no `## ` section: {add}"),
+            })
     }
 
     /// `true` when the file has a `## [Unreleased]` section.

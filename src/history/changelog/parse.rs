@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::ParseError;
 use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
+use super::setext;
 use super::verbatim::Verbatim;
 
 pub(crate) use super::lines::{Line, dominant_eol, split_lines};
@@ -76,6 +77,9 @@ pub(crate) struct Structure {
     /// order: release-please once headed one three times. Only what needs that version is
     /// refused (its notes, its release), not the whole file.
     pub repeated: Vec<(String, Vec<usize>)>,
+    /// The first setext heading (a paragraph line underlined with `===` or `---`), which
+    /// relhook does not read as a heading.
+    pub setext: Option<usize>,
 }
 
 /// `true` when `v` looks like a semantic version (optionally `v`-prefixed).
@@ -151,6 +155,20 @@ fn classify(t: &str) -> Kind {
         return Kind::LinkDef;
     }
     Kind::Other
+}
+
+/// Whether line `i`, outside code, is a paragraph's first line (the file's first line, or
+/// after a blank line or a `#` heading): what a setext underline below it makes a heading.
+/// Under a list item it would continue the item, and `---` would be a thematic break.
+fn opens_paragraph(lines: &[Line], i: usize) -> bool {
+    let above = i.checked_sub(1).and_then(|p| lines.get(p));
+    lines
+        .get(i)
+        .is_some_and(|l| classify(&l.text) == Kind::Other)
+        && above.is_none_or(|l| {
+            let k = classify(&l.text);
+            matches!(k, Kind::Blank | Kind::H1 | Kind::H2 | Kind::H3 | Kind::Deep)
+        })
 }
 
 /// The first line of the anchors (and the blank lines among them) right above heading `i`.
@@ -291,11 +309,12 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
         let hidden = verbatim.eat(i, t);
-        // casey/just's `[1.58.0](…) - 2026-08-03` underlined with `---`: named, with its edit.
-        let above = i.checked_sub(1).and_then(|p| lines.get(p));
-        if !hidden && classify(t) == Kind::Other && above.is_none_or(|l| l.text.trim().is_empty()) {
-            let under = lines.get(i + 1).map(|l| l.text.as_str());
-            bad.extend(heading::setext(i, t, under));
+        // casey/just's `[1.58.0](…) - 2026-08-03` and Express's `1.0.0 / 2020-01-01`
+        // underlined: a setext heading, named with its edit when it heads a release.
+        let mark = lines.get(i + 1).and_then(|u| setext::underline(&u.text));
+        if let Some(mark) = mark.filter(|_| !hidden && opens_paragraph(lines, i)) {
+            b.out.setext.get_or_insert(i);
+            bad.extend(setext::refusal(i, t, mark));
         }
         let kind = if hidden {
             if t.starts_with([' ', '\t']) {
