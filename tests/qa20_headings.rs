@@ -124,3 +124,42 @@ fn thematic_breaks_and_code_are_not_setext_headings() {
         text(&notes)
     );
 }
+
+/// A branch cut below a release (semantic-release: `maint` at `v25.0.9~1`) with a new fix:
+/// v25.0.9 is taken on main, so `relhook version --next` prints the version `relhook release`
+/// can make, 25.0.10, saying on stderr why 25.0.9 was skipped; releasing what it printed works.
+#[test]
+fn version_next_skips_a_tag_taken_on_another_line() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags=false\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "v25.0.8", "-m", "v25.0.8"]);
+    repo.commit("fix: a");
+    repo.commit("fix: b");
+    repo.git(&["tag", "-a", "v25.0.9", "-m", "v25.0.9"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["switch", "-q", "-c", "maint", "v25.0.9~1"]);
+    repo.commit_hooked("fix: c");
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(next.status.code(), Some(0), "{}", text(&next));
+    assert_eq!(stdout(&next), "25.0.10\n", "{}", text(&next));
+    let note = stderr(&next);
+    assert_eq!(note.lines().count(), 1, "{note}");
+    assert!(note.contains("v25.0.9 already exists"), "{note}");
+    let json = repo.relhook(&["version", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["next"], "25.0.10", "{}", text(&json));
+    assert_eq!(doc["next_tag"], "v25.0.10", "{}", text(&json));
+    // What `release` says to run is what `version --next` printed, and it releases.
+    let refused = repo.relhook(&["release", "--allow-branch"]);
+    assert!(
+        stderr(&refused).contains("`relhook release 25.0.10`"),
+        "{}",
+        text(&refused)
+    );
+    let made = repo.relhook(&["release", "--allow-branch", "25.0.10"]);
+    assert_eq!(made.status.code(), Some(0), "{}", text(&made));
+    assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v25.0.10");
+}

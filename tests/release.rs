@@ -822,11 +822,11 @@ fn abandoned_line(base: &str, versions: &[&str]) -> Repo {
 #[test]
 fn a_taken_version_names_the_first_free_one() {
     let repo = abandoned_line("0.1.0", &["0.1.1", "0.1.2"]);
-    // `version --next` says so before the release refuses it.
+    // `version --next` prints the version the refusal names, and says why (QA20).
     let next = repo.relhook(&["version", "--next"]);
-    assert_eq!(stdout(&next), "0.1.1\n", "{}", text(&next));
+    assert_eq!(stdout(&next), "0.1.3\n", "{}", text(&next));
     assert!(
-        stderr(&next).contains("note: tag v0.1.1 already exists, on a commit this branch does not hold; a released tag is never reused: `relhook release 0.1.3`"),
+        stderr(&next).contains("note: tag v0.1.1 already exists, on a commit this branch does not hold, so the next version is 0.1.3, the first above it with no tag (`relhook release 0.1.3` makes it)"),
         "{}",
         text(&next)
     );
@@ -896,7 +896,7 @@ fn a_taken_pre_release_of_a_released_version_names_the_next_line() {
         &["1.1.0-rc.1", "1.1.0-rc.2", "1.1.0", "1.1.1-rc.1"],
     );
     let next = repo.relhook(&["version", "--next", "--pre", "rc"]);
-    assert_eq!(stdout(&next), "1.1.0-rc.1\n", "{}", text(&next));
+    assert_eq!(stdout(&next), "1.1.1-rc.2\n", "{}", text(&next));
     assert!(
         stderr(&next).contains("`relhook release 1.1.1-rc.2`"),
         "{}",

@@ -30,7 +30,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         write_out(|out| writeln!(out, "{current}"))?;
         return Ok(Outcome::Ok);
     }
-    let info = release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
+    let mut info =
+        release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
+    let skipped = skip_taken(&repo, &config, &mut info);
     write_out(|out| {
         if args.format == Format::Json {
             let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
@@ -51,31 +53,35 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         Ok(())
     })?;
     warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
-    if next {
-        warn_taken(&repo, &config, &info.next);
+    if let Some(taken) = skipped.filter(|_| next || args.format == Format::Json) {
+        let command = match &config.package {
+            Some(p) => format!("relhook release --package {}", p.name),
+            None => "relhook release".to_owned(),
+        };
+        let _ = writeln!(
+            crate::cli::stream::stderr(),
+            "relhook: note: tag {}{taken} already exists, on a commit this branch does not hold, so the next version is {}, the first above it with no tag (`{command} {}` makes it)",
+            config.version.tag_prefix,
+            info.next,
+            info.next
+        );
     }
     Ok(Outcome::Ok)
 }
 
 /// The next version's tag already exists, on a commit this branch does not hold (an abandoned
-/// line's): `relhook release` would refuse it, so the first free version is named now.
-fn warn_taken(repo: &crate::git::Repo, config: &crate::config::Config, next: &semver::Version) {
-    let prefix = &config.version.tag_prefix;
-    let tag = format!("{prefix}{next}");
-    if repo.tag_target(&tag).is_none() {
-        return;
-    }
-    let command = match &config.package {
-        Some(p) => format!("relhook release --package {}", p.name),
-        None => "relhook release".to_owned(),
-    };
-    let r = release::tag_taken(repo, &config.version, &tag, next, &command);
-    let _ = writeln!(
-        crate::cli::stream::stderr(),
-        "relhook: note: {}, on a commit this branch does not hold; {}",
-        r.what,
-        r.fix.unwrap_or_default()
-    );
+/// line's, or main's above where this branch was cut): `relhook release` refuses it and names
+/// the first version above it with no tag, so that is the next version shown. The version
+/// skipped, if one was.
+fn skip_taken(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    info: &mut release::VersionInfo,
+) -> Option<semver::Version> {
+    let tag = format!("{}{}", config.version.tag_prefix, info.next);
+    repo.tag_target(&tag)?;
+    let free = release::first_untaken(repo, &config.version, &info.next)?;
+    Some(std::mem::replace(&mut info.next, free))
 }
 
 /// `--explain`'s lines (nothing without it): where the current version comes from, the

@@ -48,7 +48,7 @@ pub use preflight::{
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use retag::{Retag, retag_needed_from};
-pub use taken::tag_taken;
+pub use taken::{first_untaken, tag_taken};
 pub use undo::{RecordsBefore, undo_commit};
 
 use crate::config::Config;

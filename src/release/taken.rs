@@ -19,16 +19,8 @@ pub fn tag_taken(
     version: &Version,
     release: &str,
 ) -> Refusal {
-    let prefix = &version_config.tag_prefix;
-    let existing: Vec<Version> = repo
-        .release_tag_candidates(prefix)
-        .into_iter()
-        .map(|t| t.version)
-        .collect();
-    let taken =
-        |v: &Version| existing.contains(v) || repo.tag_target(&format!("{prefix}{v}")).is_some();
     let what = format!("tag {tag} already exists");
-    match first_free(version, version_config.pre_release_start, taken) {
+    match first_untaken(repo, version_config, version) {
         Some(free) if free.pre.is_empty() || same_release(&free, version) => Refusal::new(
             Reason::TagExists,
             what,
@@ -50,6 +42,25 @@ pub fn tag_taken(
             "a released tag is never reused (pick another version)",
         ),
     }
+}
+
+/// The first version above `version` with no tag: what [`tag_taken`]'s refusal names, and so
+/// what `relhook version --next` prints when `version`'s tag exists already. `None` after a
+/// thousand taken versions.
+pub fn first_untaken(
+    repo: &Repo,
+    version_config: &VersionConfig,
+    version: &Version,
+) -> Option<Version> {
+    let prefix = &version_config.tag_prefix;
+    let existing: Vec<Version> = repo
+        .release_tag_candidates(prefix)
+        .into_iter()
+        .map(|t| t.version)
+        .collect();
+    let taken =
+        |v: &Version| existing.contains(v) || repo.tag_target(&format!("{prefix}{v}")).is_some();
+    first_free(version, version_config.pre_release_start, taken)
 }
 
 /// Whether `a` and `b` are pre-releases (or releases) of the same `X.Y.Z`.
