@@ -163,3 +163,57 @@ fn version_next_skips_a_tag_taken_on_another_line() {
     assert_eq!(made.status.code(), Some(0), "{}", text(&made));
     assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v25.0.10");
 }
+
+/// The commands in backticks in `said` after "on a branch of its own" that start with
+/// `git switch` or `relhook release`, in order, joined with ` && `.
+fn commands_named(said: &str) -> String {
+    let way = said
+        .split_once("on a branch of its own")
+        .map_or("", |(_, w)| w);
+    let quoted = way.split('`').skip(1).step_by(2);
+    let runnable =
+        quoted.filter(|c| c.starts_with("git switch -c") || c.starts_with("relhook release"));
+    runnable.collect::<Vec<_>>().join(" && ")
+}
+
+/// Tagging an older commit (`git tag v0.2.0 HEAD~1`), or that commit checked out (HEAD
+/// detached), is refused with a way that works: run as said, it releases that commit on a
+/// branch of its own, and merging that branch back files the released entries under 0.2.0.
+#[test]
+fn tagging_an_older_commit_names_a_way_that_works() {
+    for detached in [false, true] {
+        let repo = Repo::new();
+        repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags=false\n");
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-q", "-m", "chore: init"]);
+        repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+        let out = repo.relhook(&["install"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        repo.commit_hooked("feat: one");
+        repo.commit_hooked("fix: two");
+        let one = repo.git(&["rev-parse", "HEAD~1"]);
+        let said = if detached {
+            repo.git(&["checkout", "-q", "HEAD~1"]);
+            hand_tag_refused(&repo, "v0.2.0")
+        } else {
+            let out = hand_tag(&repo, &["-a", "v0.2.0", "-m", "x", "HEAD~1"]);
+            assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+            stderr(&out)
+        };
+        let commands = commands_named(&said);
+        assert!(commands.contains("--allow-branch"), "{said}");
+        let out = repo.sh(&commands);
+        assert!(out.status.success(), "{commands}: {}", text(&out));
+        assert_eq!(repo.git(&["rev-parse", "v0.2.0^{commit}~1"]), one, "{said}");
+        let branch = repo.git(&["branch", "--show-current"]);
+        repo.git(&["switch", "-q", "main"]);
+        repo.git(&["merge", "-q", "--no-edit", &branch]);
+        let log = repo.read("CHANGELOG.md");
+        let unreleased =
+            &log[log.find("## [Unreleased]").unwrap()..log.find("## [0.2.0]").unwrap()];
+        assert!(
+            unreleased.contains("- two") && !unreleased.contains("- one"),
+            "{log}"
+        );
+    }
+}

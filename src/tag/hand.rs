@@ -17,10 +17,12 @@ use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
 mod caller;
+mod commands;
 mod marker;
 mod notes;
 mod stranded;
 pub use caller::{can_tell_git_tag, fetch_process, from_git_tag, git_arguments, git_subcommand};
+use commands::{own_branch, release_command};
 pub use marker::{Marker, clear_marker, describe_unfinished, note_pending, unfinished};
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};
@@ -207,17 +209,20 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     let mut standing = None;
     if section_missing {
         if repo.head() != Some(commit) {
+            // Checking the commit out detaches HEAD, refused below: a branch of its own is
+            // what a release of it takes.
             out.push(format!(
-                "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or check out the commit first",
-                config.changelog.path.display()
+                "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or release that commit on a branch of its own: {}",
+                config.changelog.path.display(),
+                own_branch(config, &version, Some(commit))
             ));
         } else if repo.branch().is_none() {
             // The release commit would be on no branch: the branch would never get the
             // release, and the next one would ship its entries again.
-            out.push(
-                "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); check out the release branch (`git switch <branch>`), then tag again"
-                    .to_owned(),
-            );
+            out.push(format!(
+                "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); release this commit on a branch of its own: {}",
+                own_branch(config, &version, None)
+            ));
         } else if let Some(why) = repo
             .branch()
             .and_then(|b| crate::release::off_release_branches(repo, config, &b))
@@ -320,13 +325,6 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
 }
 
 /// `relhook release` for `version` (with the package in a monorepo).
-fn release_command(config: &Config, version: &Version) -> String {
-    match &config.package {
-        Some(p) => format!("relhook release --package {} {version}", p.name),
-        None => format!("relhook release {version}"),
-    }
-}
-
 /// Why `git tag -f` may not move release tag `u` (`tag_prefix` + SemVer): what a release tag
 /// names is what was released, so it is never moved or replaced, as pre-push refuses for a
 /// published one. A name that only looks like a release's is judged as a new tag (refused as
