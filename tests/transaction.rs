@@ -746,14 +746,14 @@ fn a_release_failing_at_any_step_leaves_nothing_behind() {
 fn a_release_refused_at_commit_time_leaves_nothing_staged() {
     let repo = release_repo();
     let head = repo.git(&["rev-parse", "HEAD"]);
-    repo.git(&["config", "user.useConfigOnly", "true"]);
+    // git commit-tree fails only once the release commit is made: signing it (the user's
+    // commit.gpgSign) with a signing program that fails. A missing identity is refused
+    // before anything starts.
+    repo.git(&["config", "commit.gpgSign", "true"]);
+    repo.git(&["config", "gpg.program", "false"]);
     let mut cmd = repo.command_in(relhook_bin(), &repo.path());
     cmd.env("RELHOOK_DATE", "2026-11-21")
         .env("RELHOOK_SKIP", "1")
-        .env_remove("GIT_AUTHOR_NAME")
-        .env_remove("GIT_AUTHOR_EMAIL")
-        .env_remove("GIT_COMMITTER_NAME")
-        .env_remove("GIT_COMMITTER_EMAIL")
         .args(["release", "--no-test"]);
     let out = cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
