@@ -60,6 +60,7 @@ mod qa20_hints;
 mod qa20_layouts;
 mod qa20_lerna;
 mod qa20_mirror;
+mod qa20_prerel;
 mod qa20_resume;
 mod qa20_sequence;
 mod qa20_stops;

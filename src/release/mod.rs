@@ -4,6 +4,7 @@
 
 pub mod above;
 mod below;
+mod changelog;
 mod crates;
 mod deciders;
 pub mod dependents;
@@ -54,7 +55,6 @@ pub use undo::{RecordsBefore, undo_commit};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::changelog::Changelog;
 use crate::history::version::bump::Requested;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
@@ -206,7 +206,9 @@ pub fn edits_with(
     extra: &[String],
 ) -> Result<Edits> {
     check_listed_exist(config, root)?;
-    let mut edits = vec![changelog_edit(repo, config, root, version, date, extra)?];
+    let mut edits = vec![changelog::changelog_edit(
+        repo, config, root, version, date, extra,
+    )?];
     let sorted = files::sorted(repo, config, root, version)?;
     edits.extend(files::bump_edits(
         root,
@@ -318,52 +320,6 @@ pub fn commit_files(
     txn.move_head(head, commit, &format!("commit: {subject}"))?;
     txn.commit()?;
     Ok(commit)
-}
-
-fn changelog_edit(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    version: &Version,
-    date: &str,
-    extra: &[String],
-) -> Result<Edit> {
-    let rel = config.changelog.path.clone();
-    let path = root.join(&rel);
-    let before = crate::fsx::read_optional(&path)?;
-    let text = match &before {
-        Some(b) => String::from_utf8(b.clone())
-            .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,
-        None => crate::history::changelog::TEMPLATE.to_owned(),
-    };
-    // History is the truth: commits that never met the hook are added before the release,
-    // all of them since the release before this one (a hand tag is on HEAD already).
-    let tag = format!("{}{version}", config.version.tag_prefix);
-    let synced = crate::history::sync::plan_sync_releasing(repo, config, &text, Some(&tag))?.text;
-    let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
-    for entry in extra {
-        if !log.contains_entry(entry, true) {
-            log.add_entry("Changed", entry, false);
-        }
-    }
-    let forge = crate::history::sync::forge(repo);
-    log.release(
-        &version.to_string(),
-        date,
-        &config.version.tag_prefix,
-        forge.as_ref().map(|f| f.base.as_str()),
-    )
-    .map_err(|e| {
-        Error::Refused(Refusal::bare(
-            Reason::Changelog,
-            format!("{}: {e}", rel.display()),
-        ))
-    })?;
-    Ok(Edit {
-        path: rel,
-        before: before.unwrap_or_default(),
-        after: log.render().into_bytes(),
-    })
 }
 
 /// What executing did, for the report.

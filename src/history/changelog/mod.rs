@@ -21,6 +21,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 pub mod diff;
 mod edit;
 pub mod entry;
+mod fold;
 mod head;
 mod heading;
 mod lex;
@@ -429,55 +430,6 @@ impl Changelog {
             join(ls.get(a..b).unwrap_or(&[])),
             join(ls.get(b..).unwrap_or(&[])),
         )
-    }
-
-    /// Folds the pre-release sections of the line that `version` (a stable release) finishes
-    /// into Unreleased, so that the stable section carries everything since the previous
-    /// stable release: every entry of each pre-release section above the last stable section
-    /// whose base is at most `version` (`1.1.0-rc.1`, `1.1.0-beta.2` for `1.1.0`), in its
-    /// sub-section, as written there (hand edits kept), once. The pre-release sections stay
-    /// as they are: they record what each pre-release shipped. A pre-release `version`
-    /// folds nothing.
-    pub fn fold_prereleases(&mut self, version: &str) {
-        let Some(target) = release_version(version) else {
-            return;
-        };
-        if !target.pre.is_empty() {
-            return;
-        }
-        let mut carried: Vec<Vec<Entry>> = Vec::new();
-        for (v, entries) in self.release_entries() {
-            let Some(pv) = release_version(&v) else {
-                continue;
-            };
-            if pv.pre.is_empty() {
-                break;
-            }
-            let base = semver::Version::new(pv.major, pv.minor, pv.patch);
-            if base <= target {
-                carried.push(entries);
-            }
-        }
-        if carried.is_empty() {
-            return;
-        }
-        let mut have: HashSet<String> = self
-            .unreleased_entries()
-            .iter()
-            .map(|e| normalize(&e.text))
-            .collect();
-        // Oldest pre-release first, so that the entries keep the order they shipped in.
-        for e in carried.into_iter().rev().flatten() {
-            if have.insert(normalize(&e.text)) {
-                let section = if e.section.is_empty() {
-                    "Changed"
-                } else {
-                    &e.section
-                };
-                let breaking = e.text.starts_with("**BREAKING**");
-                self.add_entry(section, &e.text, breaking);
-            }
-        }
     }
 }
 

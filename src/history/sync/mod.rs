@@ -22,7 +22,9 @@ use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
+mod prereleases;
 mod rebuild;
+pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
 
 /// What `--sync` would add.

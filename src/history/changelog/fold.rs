@@ -1,0 +1,120 @@
+//! A stable release carries what its pre-releases shipped: their entries are folded into
+//! Unreleased before it becomes the release's section. A pre-release tagged before relhook
+//! has no section to fold; its entries, read from its commits, are given to the fold instead.
+
+use std::collections::HashSet;
+
+use semver::Version;
+
+use super::entry::NewEntry;
+use super::{Changelog, normalize, release_version};
+
+/// A pre-release's entries as carried: (sub-section, text, breaking).
+type Carried = Vec<(String, String, bool)>;
+
+impl Changelog {
+    /// Folds the pre-release sections of the line that `version` (a stable release) finishes
+    /// into Unreleased, so that the stable section carries everything since the previous
+    /// stable release: every entry of each pre-release section above the last stable section
+    /// whose base is at most `version` (`1.1.0-rc.1`, `1.1.0-beta.2` for `1.1.0`), in its
+    /// sub-section, as written there (hand edits kept), once. The pre-release sections stay
+    /// as they are: they record what each pre-release shipped. A pre-release `version`
+    /// folds nothing.
+    pub fn fold_prereleases(&mut self, version: &str) {
+        self.fold_prereleases_with(version, &[]);
+    }
+
+    /// [`Changelog::fold_prereleases`], with the pre-releases of the line that have no section
+    /// in the file (tagged before relhook): `unlogged`, each with the entries of its commits.
+    /// They are carried in version order among the sections' (oldest first), each entry once;
+    /// one that has a section after all is carried from its section.
+    pub fn fold_prereleases_with(&mut self, version: &str, unlogged: &[(Version, Vec<NewEntry>)]) {
+        let Some(target) = release_version(version) else {
+            return;
+        };
+        if !target.pre.is_empty() {
+            return;
+        }
+        let base = |v: &Version| Version::new(v.major, v.minor, v.patch);
+        let mut carried: Vec<(Version, Carried)> = Vec::new();
+        for (v, entries) in self.release_entries() {
+            let Some(pv) = release_version(&v) else {
+                continue;
+            };
+            if pv.pre.is_empty() {
+                break;
+            }
+            if base(&pv) <= target {
+                let entries = entries.into_iter().map(|e| {
+                    let breaking = e.text.starts_with("**BREAKING**");
+                    (e.section, e.text, breaking)
+                });
+                carried.push((pv, entries.collect()));
+            }
+        }
+        for (v, entries) in unlogged {
+            let known = carried.iter().any(|(c, _)| c.cmp_precedence(v).is_eq());
+            if v.pre.is_empty() || base(v) > target || known {
+                continue;
+            }
+            let entries = entries
+                .iter()
+                .map(|e| (e.section.clone(), e.text.clone(), e.breaking));
+            carried.push((v.clone(), entries.collect()));
+        }
+        if carried.is_empty() {
+            return;
+        }
+        // Oldest pre-release first, so that the entries keep the order they shipped in.
+        carried.sort_by(|a, b| a.0.cmp_precedence(&b.0));
+        let mut have: HashSet<String> = self
+            .unreleased_entries()
+            .iter()
+            .map(|e| normalize(&e.text))
+            .collect();
+        for (section, text, breaking) in carried.into_iter().flat_map(|(_, e)| e) {
+            if have.insert(normalize(&text)) {
+                let section = if section.is_empty() {
+                    "Changed"
+                } else {
+                    &section
+                };
+                self.add_entry(section, &text, breaking);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Changelog;
+    use super::super::entry::NewEntry;
+
+    fn entry(section: &str, text: &str) -> NewEntry {
+        NewEntry {
+            section: section.into(),
+            text: text.into(),
+            breaking: false,
+        }
+    }
+
+    #[test]
+    fn pre_releases_without_a_section_are_carried_in_version_order() {
+        let text = "## [Unreleased]\n\n### Fixed\n\n- z\n\n## [1.0.0-beta.10] - 2026-01-02\n\n### Added\n\n- f10, reworded\n\n## [0.9.0] - 2025-01-01\n\n- old\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        let beta = |n: u64| semver::Version::parse(&format!("1.0.0-beta.{n}")).expect("version");
+        let unlogged = [
+            (beta(9), vec![entry("Added", "f9"), entry("Fixed", "z")]),
+            // Has a section: carried from it, not from its commits.
+            (beta(10), vec![entry("Added", "f10")]),
+        ];
+        log.fold_prereleases_with("1.0.0", &unlogged);
+        let unreleased = log.unreleased_entries();
+        let texts: Vec<&str> = unreleased.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["f9", "f10, reworded", "z"]);
+        // A pre-release folds nothing.
+        let mut log = Changelog::parse(text).expect("kept");
+        log.fold_prereleases_with("1.0.0-rc.1", &unlogged);
+        assert_eq!(log.unreleased_entries().len(), 1);
+    }
+}

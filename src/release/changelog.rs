@@ -1,0 +1,64 @@
+//! The changelog edit of a release: Unreleased, brought up to date with history, becomes the
+//! release's section; a stable release's section carries its pre-releases' entries, those
+//! tagged before relhook (no section of their own) read from their commits.
+
+use std::path::Path;
+
+use semver::Version;
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::changelog::Changelog;
+use crate::history::version::files::Edit;
+use crate::{Error, Result};
+
+/// The edit that turns the changelog into release `version`'s (writing nothing).
+pub(super) fn changelog_edit(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+    extra: &[String],
+) -> Result<Edit> {
+    let rel = config.changelog.path.clone();
+    let path = root.join(&rel);
+    let before = crate::fsx::read_optional(&path)?;
+    let text = match &before {
+        Some(b) => String::from_utf8(b.clone())
+            .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,
+        None => crate::history::changelog::TEMPLATE.to_owned(),
+    };
+    // History is the truth: commits that never met the hook are added before the release,
+    // all of them since the release before this one (a hand tag is on HEAD already).
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let synced = crate::history::sync::plan_sync_releasing(repo, config, &text, Some(&tag))?.text;
+    let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
+    for entry in extra {
+        if !log.contains_entry(entry, true) {
+            log.add_entry("Changed", entry, false);
+        }
+    }
+    // Pre-releases tagged before relhook have no section to carry: their commits say it.
+    let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
+    log.fold_prereleases_with(&version.to_string(), &unlogged);
+    let forge = crate::history::sync::forge(repo);
+    log.release(
+        &version.to_string(),
+        date,
+        &config.version.tag_prefix,
+        forge.as_ref().map(|f| f.base.as_str()),
+    )
+    .map_err(|e| {
+        Error::Refused(Refusal::bare(
+            Reason::Changelog,
+            format!("{}: {e}", rel.display()),
+        ))
+    })?;
+    Ok(Edit {
+        path: rel,
+        before: before.unwrap_or_default(),
+        after: log.render().into_bytes(),
+    })
+}
