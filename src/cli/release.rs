@@ -85,6 +85,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     for note in plan.left_alone.iter().map(|(_, n)| n).chain(&plan.also) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }
+    if let Some(left) = plan.info.left_line_note(&plan.tag) {
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {left}");
+    }
     if let Some(below) = plan.info.below_commits_note() {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {below}");
     }

@@ -180,6 +180,8 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             if judged.release_commit && judged.refusals.is_empty() {
                 let below = crate::release::tag_below_commits(&repo, view, &root, &u.tag);
                 standing.extend(below.map(|b| format!("relhook: warning: {b}")));
+                let left = crate::release::tag_leaves_line(&repo, view, &root, &u.tag);
+                standing.extend(left.map(|l| format!("relhook: note: {l}")));
             }
             let mut whys = judged.refusals;
             whys.extend(dependents_left_behind(&config, &root, view, u));

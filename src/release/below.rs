@@ -56,6 +56,39 @@ impl VersionInfo {
     }
 }
 
+/// The pre-release `latest_pre` when `next` leaves its line for a higher version (its base is
+/// above the line's: 1.1.0-rc.1 → 2.0.0 or 2.0.0-rc.1).
+pub(super) fn left_line(latest_pre: Option<&Version>, next: &Version) -> Option<Version> {
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    latest_pre
+        .filter(|p| !p.pre.is_empty() && core(next) > core(p))
+        .cloned()
+}
+
+impl VersionInfo {
+    /// One line when release `tag` leaves a pre-release line for a higher version:
+    /// "v2.0.0 leaves the 1.1.0-rc line: the commits since v1.0.0 call for 2.0.0".
+    pub fn left_line_note(&self, tag: &str) -> Option<String> {
+        let (left, asked) = self.left_line.as_ref()?;
+        // The line: the version without the pre-release's counter (`1.1.0-rc` of `rc.1`).
+        let pre = left.pre.as_str();
+        let id = match pre.rsplit_once('.') {
+            Some((id, n)) if n.bytes().all(|b| b.is_ascii_digit()) => id,
+            _ => pre,
+        };
+        let line = format!("{}.{}.{}-{id}", left.major, left.minor, left.patch);
+        let to = Version::new(self.next.major, self.next.minor, self.next.patch);
+        Some(if *asked {
+            format!("{tag} leaves the {line} line for {to}, as asked")
+        } else {
+            format!(
+                "{tag} leaves the {line} line: the commits since {} call for {to}",
+                self.since()
+            )
+        })
+    }
+}
+
 /// [`VersionInfo::below_commits_note`] for release tag `tag` made by hand.
 /// The history is walked only when a release tag is below it and the tag is no major bump
 /// of it (nothing is above a major; the first release has nothing to be below).
@@ -75,4 +108,20 @@ pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -
     super::version_info(repo, config, root, &requested, None)
         .ok()?
         .below_commits_note()
+}
+
+/// [`VersionInfo::left_line_note`] for release tag `tag` made by hand. History is walked only
+/// when the greatest release tag below it is a pre-release of a lower version.
+pub fn tag_leaves_line(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
+    let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
+    let below = repo
+        .release_tags(repo.head()?, &config.version.tag_prefix)
+        .ok()?
+        .into_iter()
+        .filter(|t| t.name != tag && t.version.cmp_precedence(&version).is_lt())
+        .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
+    left_line(Some(&below.version), &version)?;
+    super::version_info(repo, config, root, &Requested::Exact(version), None)
+        .ok()?
+        .left_line_note(tag)
 }

@@ -31,7 +31,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use below::tag_below_commits;
+pub use below::{tag_below_commits, tag_leaves_line};
 pub use empty::skipped_breaking;
 pub(crate) use files::verify;
 pub use files::{

@@ -66,6 +66,9 @@ pub struct VersionInfo {
     pub first_release_rule: Option<String>,
     /// What the commits call for, when a level or version asked for is below it.
     pub below_commits: Option<Version>,
+    /// The pre-release this version leaves behind for a higher one (`1.1.0-rc.1` when the
+    /// commits since 1.0.0 call for 2.0.0), and whether a level or version was asked for.
+    pub left_line: Option<(Version, bool)>,
 }
 
 impl VersionInfo {
@@ -238,18 +241,6 @@ pub fn version_info(
             feat: c.calls_for == "minor",
         })
         .collect();
-    if !matches!(requested, Requested::Exact(_)) {
-        let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
-        let path = &config.changelog.path;
-        super::empty::refuse_empty(
-            &tag,
-            stable.as_ref(),
-            (&newer, cancelled, head),
-            requested,
-            pre,
-            path,
-        )?;
-    }
     let policy = BumpPolicy {
         zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
         zero_major_feat_bumps_patch: config.version.zero_major_feat_bumps_patch,
@@ -265,8 +256,26 @@ pub fn version_info(
         pre,
         &[],
         &policy,
-    )
-    .map_err(|e| {
+    );
+    // A pre-release line below what the commits since the last stable release call for moves
+    // up (1.1.0-rc.1 → 2.0.0-rc.1): a release, though nothing came after its last tag.
+    let leaves = next
+        .as_ref()
+        .ok()
+        .and_then(|n| super::below::left_line(latest_pre, n));
+    if !matches!(requested, Requested::Exact(_)) && leaves.is_none() {
+        let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
+        let path = &config.changelog.path;
+        super::empty::refuse_empty(
+            &tag,
+            stable.as_ref(),
+            (&newer, cancelled, head),
+            requested,
+            pre,
+            path,
+        )?;
+    }
+    let next = next.map_err(|e| {
         let reason = match e {
             bump::BumpError::NotGreater { .. } | bump::BumpError::ComputedNotGreater { .. } => {
                 Reason::NotGreater
@@ -301,6 +310,20 @@ pub fn version_info(
     }
     // Versions only go up, over every released section, whatever HEAD's tags say.
     super::above::check_above_released(repo, config, root, &next)?;
+    // A level or version asked for that is what the commits call for is theirs.
+    let left_line = leaves.map(|v| {
+        let core = |v: &Version| (v.major, v.minor, v.patch);
+        let theirs = bump::next_from(
+            stable.as_ref().map(|t| &t.1),
+            latest_pre,
+            &kinds,
+            &Requested::Auto,
+            None,
+            &[],
+            &policy,
+        );
+        (v, theirs.map_or(true, |t| core(&t) != core(&next)))
+    });
     Ok(VersionInfo {
         tag,
         stable,
@@ -311,6 +334,7 @@ pub fn version_info(
         next,
         first_release_rule,
         below_commits,
+        left_line,
     })
 }
 

@@ -379,8 +379,8 @@ pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String
     }
 }
 
-/// Another release tag (not `tag`) on `commit`, but a pre-release of `version` (a release
-/// candidate the stable release promotes, folding its sections as `relhook release` does).
+/// Another release tag (not `tag`) on `commit`, but a pre-release `version` carries (a release
+/// candidate the stable release promotes, a line it leaves: see `changelog::carries`).
 fn release_at(
     repo: &Repo,
     config: &Config,
@@ -388,11 +388,9 @@ fn release_at(
     tag: &str,
     version: &Version,
 ) -> Option<String> {
-    let promoted = |v: &Version| {
-        version.pre.is_empty()
-            && !v.pre.is_empty()
-            && (v.major, v.minor, v.patch) == (version.major, version.minor, version.patch)
-    };
+    // A pre-release this release carries (finished as 1.1.0, or left for 2.0.0 or 2.0.0-rc.1
+    // when the commits since the last stable release call for more): its section is not empty.
+    let promoted = |v: &Version| crate::history::changelog::carries(version, v);
     repo.release_tags(commit, &config.version.tag_prefix)
         .unwrap_or_default()
         .into_iter()

@@ -18,8 +18,9 @@ impl Changelog {
     /// stable release: every entry of each pre-release section above the last stable section
     /// whose base is at most `version` (`1.1.0-rc.1`, `1.1.0-beta.2` for `1.1.0`), in its
     /// sub-section, as written there (hand edits kept), once. The pre-release sections stay
-    /// as they are: they record what each pre-release shipped. A pre-release `version`
-    /// folds nothing.
+    /// as they are: they record what each pre-release shipped. A pre-release `version` folds
+    /// the lines it leaves when it starts its own (2.0.0-rc.1 after 1.1.0-rc.1: see
+    /// [`carries`]), nothing when its line goes on.
     pub fn fold_prereleases(&mut self, version: &str) {
         self.fold_prereleases_with(version, &[]);
     }
@@ -32,9 +33,6 @@ impl Changelog {
         let Some(target) = release_version(version) else {
             return;
         };
-        if !target.pre.is_empty() {
-            return;
-        }
         let base = |v: &Version| Version::new(v.major, v.minor, v.patch);
         let mut carried: Vec<(Version, Carried)> = Vec::new();
         for (v, entries) in self.release_entries() {
@@ -44,7 +42,11 @@ impl Changelog {
             if pv.pre.is_empty() {
                 break;
             }
-            if base(&pv) <= target {
+            // A pre-release of a line that goes on: its first pre-release carried the rest.
+            if !target.pre.is_empty() && base(&pv) == base(&target) {
+                return;
+            }
+            if carries(&target, &pv) {
                 let entries = entries.into_iter().map(|e| {
                     let breaking = e.text.starts_with("**BREAKING**");
                     (e.section, e.text, breaking)
@@ -54,7 +56,7 @@ impl Changelog {
         }
         for (v, entries) in unlogged {
             let known = carried.iter().any(|(c, _)| c.cmp_precedence(v).is_eq());
-            if v.pre.is_empty() || base(v) > target || known {
+            if !carries(&target, v) || known {
                 continue;
             }
             let entries = entries
@@ -85,6 +87,20 @@ impl Changelog {
     }
 }
 
+/// Whether release `target` carries the entries of pre-release `pre` (one above the last
+/// stable release): a stable release carries the pre-releases of its version and below; a
+/// pre-release, those of the lines below its own (the lines it leaves: 1.1.0-rc.1 for
+/// 2.0.0-rc.1, whose commits call for 2.0.0).
+pub fn carries(target: &Version, pre: &Version) -> bool {
+    let base = |v: &Version| (v.major, v.minor, v.patch);
+    !pre.pre.is_empty()
+        && if target.pre.is_empty() {
+            base(pre) <= base(target)
+        } else {
+            base(pre) < base(target)
+        }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Changelog;
@@ -112,9 +128,29 @@ mod tests {
         let unreleased = log.unreleased_entries();
         let texts: Vec<&str> = unreleased.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["f9", "f10, reworded", "z"]);
-        // A pre-release folds nothing.
+        // A pre-release of the same line folds nothing.
         let mut log = Changelog::parse(text).expect("kept");
         log.fold_prereleases_with("1.0.0-rc.1", &unlogged);
         assert_eq!(log.unreleased_entries().len(), 1);
+    }
+
+    #[test]
+    fn the_first_pre_release_of_a_higher_line_carries_the_line_it_leaves() {
+        let text = "## [Unreleased]\n\n## [1.1.0-rc.1] - 2026-01-02\n\n### Added\n\n- **BREAKING** b\n\n## [1.0.0] - 2025-01-01\n\n- old\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        log.fold_prereleases("2.0.0-rc.1");
+        let texts: Vec<String> = log
+            .unreleased_entries()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(texts, ["**BREAKING** b"]);
+        // Once the line has its first pre-release, the next one carries nothing again.
+        let next = log
+            .render()
+            .replace("## [Unreleased]\n", "## [Unreleased]\n\n## [2.0.0-rc.1]\n");
+        let mut log = Changelog::parse(&next).expect("kept");
+        log.fold_prereleases("2.0.0-rc.2");
+        assert!(log.unreleased_entries().is_empty(), "{}", log.render());
     }
 }

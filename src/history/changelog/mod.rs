@@ -34,6 +34,7 @@ mod setext;
 mod uncarried;
 mod verbatim;
 
+pub use fold::carries;
 pub(crate) use heading::pep440_pre;
 pub use merge::conflict_markers;
 pub use repeated::repeated_version;

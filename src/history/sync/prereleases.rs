@@ -10,16 +10,18 @@ use semver::Version;
 use super::{collect, commit_entry, forge};
 use crate::config::Config;
 use crate::git::{Range, Repo};
-use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::{NewEntry, RevertKey, revert_key, revert_pairs};
+use crate::history::changelog::{Changelog, carries};
 use crate::{Error, Result};
 
-/// For stable `version`, each pre-release tag reachable from HEAD above the last stable release
-/// below `version` that `log` has no section for, oldest first, with the entries of its
-/// commits: those it reaches and no lower release tag does (as `--rebuild` assigns them).
+/// For `version`, each pre-release tag reachable from HEAD above the last stable release below
+/// it that it carries (`changelog::carries`: all of them for a stable release, the lines it
+/// leaves for the first pre-release of a higher line) and that `log` has no section for,
+/// oldest first, with the entries of its commits: those it reaches and no lower release tag
+/// does (as `--rebuild` assigns them).
 /// A change reverted within the line (or by a commit since it) is left out with its revert;
 /// a commit that wrote its own entry into the changelog (the hooks saw it) is left to that
-/// entry. Empty for a pre-release, or when every pre-release of the line has its section.
+/// entry. Empty when every pre-release it carries has its section.
 pub fn unlogged_prereleases(
     repo: &Repo,
     config: &Config,
@@ -29,15 +31,17 @@ pub fn unlogged_prereleases(
     let Some(head) = repo.head() else {
         return Ok(Vec::new());
     };
-    if !version.pre.is_empty() {
-        return Ok(Vec::new());
-    }
     let mut below = repo.release_tags(head, &config.version.tag_prefix)?;
     below.retain(|t| t.version.cmp_precedence(version).is_lt());
     let stable = below.iter().rposition(|t| t.version.pre.is_empty());
     let stable_at: Vec<Oid> = stable.map(|i| below[i].commit).into_iter().collect();
     let line = &below[stable.map_or(0, |i| i + 1)..];
-    let missing = |v: &Version| log.entries_of(&v.to_string()).is_none();
+    // A pre-release whose line goes on carries nothing (its first pre-release did).
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    if !version.pre.is_empty() && line.iter().any(|t| core(&t.version) == core(version)) {
+        return Ok(Vec::new());
+    }
+    let missing = |v: &Version| carries(version, v) && log.entries_of(&v.to_string()).is_none();
     if !line.iter().any(|t| missing(&t.version)) {
         return Ok(Vec::new());
     }

@@ -129,21 +129,29 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             }
         }
     }
-    // A stable release carries what its pre-releases shipped (as `release` folds them).
+    // A stable release carries what its pre-releases shipped (as `release` folds them); the
+    // first pre-release of a higher line, the lines it leaves (`changelog::carries`).
+    let core = |v: &semver::Version| (v.major, v.minor, v.patch);
     for t in (0..tags.len()).rev() {
-        if !tags[t].version.pre.is_empty() {
+        let v = &tags[t].version;
+        let stretch = (0..t)
+            .rev()
+            .take_while(|k| !tags[*k].version.pre.is_empty());
+        let earlier: Vec<usize> = stretch.collect();
+        if !v.pre.is_empty() && earlier.iter().any(|k| core(&tags[*k].version) == core(v)) {
             continue;
         }
-        let mut folded: Vec<(Oid, NewEntry)> = Vec::new();
-        let mut keys: HashSet<String> = HashSet::new();
-        let group: Vec<usize> = (0..t)
-            .rev()
-            .take_while(|k| !tags[*k].version.pre.is_empty())
-            .collect::<Vec<_>>()
+        let mut group: Vec<usize> = earlier
             .into_iter()
             .rev()
-            .chain([t])
+            .filter(|k| crate::history::changelog::carries(v, &tags[*k].version))
             .collect();
+        if group.is_empty() {
+            continue;
+        }
+        group.push(t);
+        let mut folded: Vec<(Oid, NewEntry)> = Vec::new();
+        let mut keys: HashSet<String> = HashSet::new();
         // A change one pre-release shipped and a later one reverted never reached the stable
         // release: neither is in its section (as `relhook notes` builds it from history).
         let newest_first: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = group
