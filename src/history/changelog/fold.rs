@@ -35,6 +35,7 @@ impl Changelog {
         };
         let base = |v: &Version| Version::new(v.major, v.minor, v.patch);
         let mut carried: Vec<(Version, Carried)> = Vec::new();
+        let prose = self.prose_sub_lines();
         for (v, entries) in self.release_entries() {
             let Some(pv) = release_version(&v) else {
                 continue;
@@ -47,7 +48,10 @@ impl Changelog {
                 return;
             }
             if carries(&target, &pv) {
-                let entries = entries.into_iter().map(|e| {
+                // A list that a paragraph explains stays with it (named as not carried).
+                let entries = entries.into_iter();
+                let entries = entries.filter(|e| !prose.iter().any(|r| r.contains(&(e.line - 1))));
+                let entries = entries.map(|e| {
                     let breaking = e.text.starts_with("**BREAKING**");
                     (e.section, e.text, breaking)
                 });

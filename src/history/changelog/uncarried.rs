@@ -18,6 +18,7 @@ impl Changelog {
             return Vec::new();
         }
         let mut out = Vec::new();
+        let (mut named, mut left_out) = (0, 0);
         for sec in &self.doc.sections {
             let SectionKind::Release { version: v } = &sec.kind else {
                 continue;
@@ -55,9 +56,10 @@ impl Changelog {
                 }
                 let sub = sec.subs.iter().find(|s| s.heading == Some(i));
                 if let Some(s) = sub {
-                    // A group heading is its entries' (carried); one without entries is named,
-                    // and stands for the text under it.
-                    if !s.entries.is_empty() {
+                    // A group heading is its entries' (carried); one without entries, or with
+                    // text that says what its list is (not carried), is named, and stands for
+                    // everything under it.
+                    if !s.entries.is_empty() && !self.has_prose(s) {
                         continue;
                     }
                     said.push(format!("`{text}`"));
@@ -72,13 +74,53 @@ impl Changelog {
                 }
                 fresh = false;
             }
+            // vue's 3.6.0 pre-releases left dozens of pieces: the first few are named, the
+            // rest counted.
+            let room = NAMED_AT_MOST.saturating_sub(named);
+            if said.len() > room {
+                left_out += said.len() - room;
+                said.truncate(room);
+            }
+            named += said.len();
             if !said.is_empty() {
                 out.push(format!("{v}'s {}", said.join(", ")));
             }
         }
+        if left_out > 0 {
+            out.push(format!("and {left_out} more"));
+        }
         out
     }
 }
+
+impl Changelog {
+    /// Whether sub-section `s` holds text besides its entries (vue's `### About Vapor Mode`: a
+    /// paragraph, then what does not work yet): its list means nothing without that text, so a
+    /// stable release carries none of it (and names it).
+    fn has_prose(&self, s: &super::parse::Sub) -> bool {
+        let Some(h) = s.heading else {
+            return false;
+        };
+        (h + 1..s.end).any(|i| {
+            !self.lines[i].text.trim().is_empty()
+                && !s.entries.iter().any(|e| (e.start..e.end).contains(&i))
+        })
+    }
+
+    /// The lines of the sub-sections [`Changelog::has_prose`] keeps from a stable release.
+    pub(super) fn prose_sub_lines(&self) -> Vec<std::ops::Range<usize>> {
+        self.doc
+            .sections
+            .iter()
+            .flat_map(|sec| sec.subs.iter())
+            .filter(|s| self.has_prose(s))
+            .map(|s| s.heading.unwrap_or(0)..s.end)
+            .collect()
+    }
+}
+
+/// At most this many pieces of text are named; the rest are counted.
+const NAMED_AT_MOST: usize = 8;
 
 /// The start of a line of text, at most about 60 characters, cut at a word.
 fn first_words(text: &str) -> String {
@@ -114,5 +156,39 @@ mod tests {
                 .uncarried_text("1.1.0")
                 .is_empty()
         );
+    }
+
+    /// vue's 3.6.0 pre-releases: a list a paragraph explains ("Things that do not work yet:")
+    /// is not carried as if it were changes; its sub-section is named instead.
+    #[test]
+    fn a_list_its_paragraph_explains_is_named_not_carried() {
+        let text = "## [Unreleased]\n\n## [3.6.0-beta.1]\n\n### About Vapor Mode\n\nThings that do not work yet:\n\n- Suspense\n- SSR hydration\n\n### Bug Fixes\n\n- **vapor:** fix x\n\n## [3.5.0]\n\n- old\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        assert_eq!(
+            log.uncarried_text("3.6.0"),
+            ["3.6.0-beta.1's `### About Vapor Mode`"]
+        );
+        log.fold_prereleases("3.6.0");
+        let carried: Vec<String> = log
+            .unreleased_entries()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(carried, ["**vapor:** fix x"]);
+    }
+
+    /// Past a handful, the pieces left behind are counted, not listed.
+    #[test]
+    fn many_pieces_are_counted() {
+        let mut text = String::from("## [Unreleased]\n\n");
+        for n in (1..=12).rev() {
+            text.push_str(&format!("## [2.0.0-rc.{n}]\n\nNote {n}.\n\n- e{n}\n\n"));
+        }
+        text.push_str("## [1.0.0]\n\n- x\n");
+        let left = Changelog::parse(&text)
+            .expect("kept")
+            .uncarried_text("2.0.0");
+        assert_eq!(left.len(), 9, "{left:?}");
+        assert_eq!(left.last().map(String::as_str), Some("and 4 more"));
     }
 }
