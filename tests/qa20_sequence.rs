@@ -69,3 +69,38 @@ fn sync_refuses_a_changelog_in_conflict() {
     assert!(err.contains("CHANGELOG.md is in conflict"), "{err}");
     assert_eq!(repo.read("CHANGELOG.md"), before);
 }
+
+/// A commit refused while a series of picks is stopped leaves no note behind: after the
+/// series is aborted, the next commit gets its entry as any other.
+#[test]
+fn a_refused_commit_in_a_stopped_series_leaves_no_note_for_later_commits() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.write("f", "base\n");
+    repo.git(&["add", "f"]);
+    repo.commit_hooked("chore: start");
+    repo.git(&["switch", "-q", "-c", "side"]);
+    repo.write("f", "side one\n");
+    repo.git(&["add", "f"]);
+    repo.commit_hooked("fix: side one");
+    repo.write("g", "two\n");
+    repo.git(&["add", "g"]);
+    repo.commit_hooked("fix: side two");
+    repo.git(&["switch", "-q", "main"]);
+    repo.write("f", "main\n");
+    repo.git(&["add", "f"]);
+    repo.commit_hooked("chore: main change");
+    let out = repo.git_output(&["cherry-pick", "side~1", "side"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    repo.write("f", "resolved\n");
+    repo.git(&["add", "f"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "not conventional"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    ok(repo.git_output(&["cherry-pick", "--abort"]));
+    repo.write("h", "later\n");
+    repo.git(&["add", "h"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: later"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("added `- later`"), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("- later"));
+}

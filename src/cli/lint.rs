@@ -44,12 +44,15 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
         if super::killed::commit_would_undo_or_take(ctx, l)? {
             return Ok(Outcome::Failed);
         }
-        git::note_concluding_pick(l, &ctx.cwd);
     }
     let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
     let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
+    // Only a commit that will be made concludes a pick: a refused one leaves no note.
+    if let (false, Some(l)) = (verdict.failed(), &loc) {
+        git::note_concluding_pick(l, &ctx.cwd, &raw);
+    }
     let mut err = crate::cli::stream::stderr();
     render_for_hook(
         &mut err,
