@@ -89,14 +89,18 @@ pub(super) fn lint_new(
     if bad_here.is_empty() {
         return Ok(());
     }
-    // A base every new commit of this ref sits on, for `git rebase -i`.
-    let base = if !u.remote.is_zero() && peel(repo, u.remote).is_some() {
-        short_id(u.remote)
-    } else {
-        oldest
-            .and_then(|o| repo.first_parent(o))
-            .map_or("--root".to_owned(), short_id)
-    };
+    // A base every new commit of this ref sits on, for `git rebase -i`: the remote's value
+    // only when the push goes on from it (after a rebase and a forced push it is not in
+    // HEAD's history, and a rebase onto it would replay commits it lacks).
+    let base =
+        if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote)
+        {
+            short_id(u.remote)
+        } else {
+            oldest
+                .and_then(|o| repo.first_parent(o))
+                .map_or("--root".to_owned(), short_id)
+        };
     let configs = release_configs(repo, config);
     for (i, fixup) in bad_here {
         let r = &mut found.refusals[i];
