@@ -101,28 +101,30 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
         d.column
     )?;
     writeln!(out, "{pad} {}", "|".style(p.gutter))?;
+    // A line of megabytes (a pasted log as the header) is shown as a window around the
+    // span, as rustc does: the report stays a few lines whatever the message.
+    let (shown, column, width) = window(&d.source_line, d.column, d.width);
     writeln!(
         out,
         "{} {} {}",
         num.style(p.gutter),
         "|".style(p.gutter),
-        visible(&d.source_line)
+        visible(&shown)
     )?;
     // Terminal columns, not characters: a CJK character or an emoji takes two, so the
     // carets stay under what they point at.
-    let indent: String = d
-        .source_line
+    let indent: String = shown
         .chars()
-        .take(d.column - 1)
+        .take(column - 1)
         .map(|c| match c {
             '\t' => "\t".to_owned(),
             c => " ".repeat(columns(c)),
         })
         .collect();
     // Past the end of the line (a missing description), a caret a character.
-    let chars: Vec<char> = d.source_line.chars().collect();
-    let spanned: usize = (0..d.width)
-        .map(|i| chars.get(d.column - 1 + i).map_or(1, |c| columns(*c)))
+    let chars: Vec<char> = shown.chars().collect();
+    let spanned: usize = (0..width)
+        .map(|i| chars.get(column - 1 + i).map_or(1, |c| columns(*c)))
         .sum();
     let carets = "^".repeat(spanned.max(1));
     let expected = match &d.expected {
@@ -153,6 +155,34 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
 
 /// Control characters shown as their Unicode pictures, so that a hostile message cannot
 /// drive the terminal.
+/// Characters of a source line shown at most; a longer line is cut around the span.
+const SHOWN_AT_MOST: usize = 120;
+
+/// The part of `line` shown for a span at 1-based `column`, `width` characters wide, with
+/// the span's column and width in it: the line itself when short, else a window of
+/// [`SHOWN_AT_MOST`] characters starting a little before the span, `…` marking what is cut.
+fn window(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let len = line.chars().count();
+    if len <= SHOWN_AT_MOST {
+        return (line.to_owned(), column.max(1), width);
+    }
+    let col0 = column.max(1) - 1;
+    let start = col0.saturating_sub(20).min(len);
+    let end = (start + SHOWN_AT_MOST).min(len);
+    let lead = usize::from(start > 0);
+    let mut shown = String::new();
+    if lead == 1 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(end - start));
+    if end < len {
+        shown.push('…');
+    }
+    // The carets stop at the window's edge: the rest of the span is cut with the line.
+    let width = width.min(end.saturating_sub(col0)).max(1);
+    (shown, col0.saturating_sub(start) + 1 + lead, width)
+}
+
 fn visible(line: &str) -> String {
     line.chars()
         .map(|c| match c {
@@ -424,6 +454,22 @@ error[type-enum]: unknown commit type `feature`
 error: the commit message has 1 error and 0 warnings
 ";
         assert!(text.starts_with(expected), "{text}");
+    }
+
+    /// A header of megabytes is shown as a window around the fault, not repeated with as
+    /// many carets: the report stays a few short lines.
+    #[test]
+    fn a_huge_line_is_shown_as_a_window() {
+        let header = format!("feat: {}", "x".repeat(2_000_000));
+        let text = render(&header);
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        assert!(text.contains("xxx…"), "{text}");
+        // The caret still sits under the fault, whichever part of the line it is.
+        let (w, col, width) = window(&"a".repeat(500), 300, 5);
+        assert!(w.starts_with('…') && w.ends_with('…'), "{w}");
+        assert_eq!(w.chars().nth(col - 1), Some('a'));
+        assert_eq!((col, width), (22, 5));
+        assert_eq!(window("short", 2, 3), ("short".to_owned(), 2, 3));
     }
 
     #[test]
