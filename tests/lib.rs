@@ -65,6 +65,7 @@ mod qa20_resume;
 mod qa20_sequence;
 mod qa20_stops;
 mod qa20_sync;
+mod qa20_undo;
 mod qa3;
 mod qa6a;
 mod qa7;

@@ -84,3 +84,37 @@ fn a_release_without_an_identity_is_refused_before_it_starts() {
     let out = release(&repo);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// After a rebase and a forced push, the reword fix names a base in HEAD's history, not the
+/// remote's old tip: run as said (with `reword` taken), the push goes through.
+#[test]
+fn the_reword_base_after_a_forced_push_is_in_heads_history() {
+    let repo = crate::support::installed_repo();
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    repo.git(&["switch", "-q", "-c", "feature"]);
+    repo.commit_hooked("feat: g");
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "feature"]));
+    let old_tip = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    repo.git(&["switch", "-q", "main"]);
+    repo.commit_hooked("fix: h");
+    repo.git(&["switch", "-q", "feature"]);
+    ok(repo.git_output(&["rebase", "-q", "main"]));
+    repo.write("w.txt", "w\n");
+    repo.git(&["add", "w.txt"]);
+    ok(repo.git_output(&["commit", "-q", "--no-verify", "-m", "bad one"]));
+    let out = repo.git_output(&["push", "--force-with-lease", "origin", "feature"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let rebase = err
+        .split('`')
+        .find(|c| c.starts_with("git rebase -i "))
+        .unwrap_or_else(|| panic!("no rebase named:\n{err}"));
+    let base = rebase.trim_start_matches("git rebase -i ").trim();
+    assert_ne!(base, old_tip, "{err}");
+    let is_ancestor = repo.git_output(&["merge-base", "--is-ancestor", base, "HEAD"]);
+    assert!(
+        is_ancestor.status.success(),
+        "{base} is not in HEAD's history:\n{err}"
+    );
+}

@@ -145,12 +145,14 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) if json => Err(e),
         Err(e) => {
             let left = match packages::half_made(&repo, &config, &root) {
-                Some(half) => half.describe(),
-                None => "nothing was left behind (no commit, no tag, no changed file): run the release again once that is fixed".into(),
+                Some(half) => format!("; {}", half.describe()),
+                // Its own message says what is left (a branch still holding the commit).
+                None if matches!(e, crate::Error::Unfinished { .. }) => String::new(),
+                None => "; nothing was left behind (no commit, no tag, no changed file): run the release again once that is fixed".into(),
             };
             let _ = writeln!(
                 err,
-                "relhook: error: {} not released: {e}; {left}",
+                "relhook: error: {} not released: {e}{left}",
                 summary(&plan)
             );
             Ok(Outcome::Code(2))

@@ -91,8 +91,30 @@ pub fn finish_or_drop(repo: &Repo, commit: Oid) -> String {
         Some(h) if repo.reaches(h, commit) => format!(
             "`relhook release --resume` finishes the release, or `git rebase --onto {short}~1 {short}` drops the release commit ({short}) and keeps the commits made on top of it"
         ),
-        _ => format!(
-            "HEAD's history no longer holds the release commit ({short}): nothing of it is left to drop here"
-        ),
+        _ => {
+            // HEAD switched away while the tests ran: the branch the release was made on still
+            // holds the commit.
+            let holding: Vec<(String, Oid)> = repo
+                .branches_at("heads/*")
+                .into_iter()
+                .filter(|(_, tip)| *tip == commit || repo.reaches(*tip, commit))
+                .collect();
+            let Some((branch, tip)) = holding.first() else {
+                return format!(
+                    "no branch holds the release commit ({short}) any more: nothing of it is left to drop"
+                );
+            };
+            let branch = crate::shellword::quote(branch.strip_prefix("heads/").unwrap_or(branch));
+            let drop = if *tip == commit {
+                format!("`git branch -f {branch} {short}~1` drops it")
+            } else {
+                format!(
+                    "`git rebase --onto {short}~1 {short} {branch}` drops it and keeps the commits made on top of it"
+                )
+            };
+            format!(
+                "the release commit ({short}) is still on {branch}: `git switch {branch} && relhook release --resume` finishes the release, or {drop}"
+            )
+        }
     }
 }
