@@ -42,15 +42,18 @@ fn subject(message: &str) -> &str {
 }
 
 impl Repo {
-    /// post-commit: whether `head` is the pick commit-msg noted (made on the commit it noted,
+    /// post-commit: whether HEAD is the pick commit-msg noted (made on the commit it noted,
     /// with the subject it noted: a note left by a pick then aborted speaks for no later
     /// commit); the note is taken away either way, so it speaks for one commit only.
-    pub fn took_concluding_pick(&self, head: Oid) -> bool {
+    pub fn took_concluding_pick(&self) -> bool {
         let path = self.inner.path().join(NOTE);
         let Ok(text) = std::fs::read_to_string(&path) else {
             return false;
         };
         let _ = std::fs::remove_file(&path);
+        let Some(head) = self.head() else {
+            return false;
+        };
         let mut lines = text.lines();
         let Some(Ok(noted)) = lines.next().map(|l| Oid::from_str(l.trim())) else {
             return false;

@@ -80,7 +80,8 @@ pub fn post_commit(
 ) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     // Taken first: commit-msg's note speaks for this commit only, whatever is done with it.
-    let concluding = repo.head().is_some_and(|h| repo.took_concluding_pick(h));
+    // One failed `open` when there is no note (every commit runs this).
+    let concluding = repo.took_concluding_pick();
     let Some(top) = top else {
         return unlogged::unlogged(repo, config, None);
     };
