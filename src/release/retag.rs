@@ -26,6 +26,10 @@ pub struct Retag {
     /// Entries of commits below it that its section leaves out (rebased over them): then
     /// the release is made again, never tagged there.
     pub left_out: Vec<String>,
+    /// The other local branch that still holds the tagged commit, when this one is a copy of
+    /// it (`git cherry-pick` of a release commit made on a maintenance branch), not a rewrite:
+    /// the tag is right where it is, and this commit's section describes the other branch.
+    pub copy_of: Option<String>,
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
@@ -43,8 +47,14 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
     if !has_section {
         return None;
     }
+    let copy_of = repo
+        .branches_at("heads/*")
+        .into_iter()
+        .find(|(_, at)| repo.reaches(*at, tagged) && !repo.reaches(*at, commit))
+        .and_then(|(name, _)| name.strip_prefix("heads/").map(str::to_owned));
     Some(Retag {
         left_out: super::stale::left_out(repo, config, commit),
+        copy_of,
         at_head: repo.head() == Some(commit),
         commit,
         tag,
@@ -56,6 +66,13 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
 impl Retag {
     /// What is wrong, in one clause: `v1.2.0 is on 1a2b3c4d5, not on this release commit …`.
     pub fn problem(&self) -> String {
+        if let Some(branch) = &self.copy_of {
+            return format!(
+                "it is a copy of the release commit its tag {} is on ({}, on branch `{branch}`): its section describes `{branch}`'s history, not this branch's",
+                self.tag,
+                short_id(self.tagged)
+            );
+        }
         format!(
             "its tag {} is on {}, the release commit as it was before being amended or rebased, not on this one ({})",
             self.tag,
@@ -75,6 +92,15 @@ impl Retag {
     /// The command that fixes it (doctor's `fix:`): re-make the tag on the rewritten commit
     /// with its notes, tested; or, when the tagged commit is published, go back to it.
     pub fn command(&self, repo: &Repo) -> String {
+        if let Some(branch) = &self.copy_of {
+            let short = short_id(self.commit);
+            let drop = if self.at_head {
+                format!("git reset --keep {short}~1")
+            } else {
+                format!("git rebase --onto {short}~1 {short}")
+            };
+            return format!("{drop} && git merge {}", crate::shellword::quote(branch));
+        }
         if self.published(repo) {
             format!("git reset --keep {}", short_id(self.tagged))
         } else if !self.left_out.is_empty() {
@@ -88,6 +114,12 @@ impl Retag {
     /// How to fix it, in a sentence around [`Retag::command`].
     pub fn fix(&self, repo: &Repo) -> String {
         let command = self.command(repo);
+        if self.copy_of.is_some() {
+            return format!(
+                "drop the copy and merge the release in: `{command}` ({} stays where it is)",
+                self.tag
+            );
+        }
         if self.published(repo) {
             return format!(
                 "{} is published on {}: don't rewrite it; put the branch back on it (`{command}`, when nothing was committed above the rewritten one) and commit changes on top",
