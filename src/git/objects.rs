@@ -210,7 +210,7 @@ impl Repo {
                 }
                 Err(e) if e.code() == git2::ErrorCode::Locked => {
                     return Err(Error::locked(
-                        self.git_dir().join(format!("{notes_ref}.lock")),
+                        self.ref_lock_path(notes_ref),
                         super::txn::lock_wait(),
                     ));
                 }

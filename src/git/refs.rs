@@ -103,7 +103,7 @@ impl Repo {
                 }
                 Err(e) if e.code() == git2::ErrorCode::Locked => {
                     return Err(Error::locked(
-                        self.git_dir().join(format!("{name}.lock")),
+                        self.ref_lock_path(name),
                         super::txn::lock_wait(),
                     ));
                 }
