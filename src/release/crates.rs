@@ -149,7 +149,7 @@ fn normal(path: &Path) -> Option<PathBuf> {
 /// The directory of the workspace the crate of `manifest` (its `text`) belongs to: its own
 /// (`[workspace]`), the one `package.workspace` names, else the nearest above with a
 /// `[workspace]`.
-fn workspace_root(
+pub(crate) fn workspace_root(
     read: &dyn Fn(&Path) -> Option<String>,
     manifest: &Path,
     text: &str,

@@ -24,8 +24,11 @@ use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 
 mod combine;
+mod inherited;
+mod left_behind;
 mod resume;
 
+pub use left_behind::dependents_left_behind;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 
 /// Which packages to release.
@@ -181,6 +184,8 @@ pub fn plan(
             }
         }
     }
+    // A crate that shares its workspace's version cannot take a version of its own.
+    inherited::refuse_inherited(root, &chosen, selection)?;
     // A package whose files are outside a sparse checkout, or whose test command would not
     // start, is refused now, not after the commit.
     for p in chosen.values() {
@@ -303,33 +308,6 @@ fn patch_of(current: &Version) -> Version {
     } else {
         Version::new(current.major, current.minor, current.patch)
     }
-}
-
-/// The requirements on `package` that `version` would leave unmet: what a hand tag, which
-/// changes one package only, would break in the packages that depend on it (`relhook release
-/// --package` rewrites them). A requirement relhook cannot read as a range is not judged.
-pub fn dependents_left_behind(
-    config: &Config,
-    root: &Path,
-    package: &str,
-    version: &Version,
-) -> Result<Vec<dependents::Change>> {
-    let members: Vec<Member> = config
-        .packages
-        .iter()
-        .map(|p| Member {
-            package: p.name.clone(),
-            dir: p.path.clone(),
-        })
-        .collect();
-    let disk = |rel: &Path| read_text(root, rel);
-    let released = std::iter::once((package.to_owned(), version.clone())).collect();
-    let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
-        .into_iter()
-        .filter(|c| semver::VersionReq::parse(&c.before).is_ok_and(|req| !req.matches(&c.version)))
-        .collect();
-    out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
-    Ok(out)
 }
 
 fn read_text(root: &Path, rel: &Path) -> Result<Option<String>> {

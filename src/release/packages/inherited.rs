@@ -1,0 +1,159 @@
+//! A crate whose version is its workspace's (`version.workspace = true`) shares
+//! `[workspace.package] version` with every crate that inherits it, so a release of its package
+//! alone cannot give it a version: the tree would keep the old one under the new tag, and the
+//! requirements the release moves to the new version would not resolve (`failed to select a
+//! version for the requirement`). Such a release is refused before anything is written; a
+//! release at the version the workspace already says is left to go.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{PackagePlan, Selection};
+use crate::error::{Reason, Refusal};
+use crate::history::version::files::cargo_deps;
+use crate::release::crates::{disk_text, workspace_root};
+use crate::{Error, Result};
+
+/// A package whose release its inherited version cannot take.
+struct Stuck {
+    package: String,
+    version: String,
+    manifest: PathBuf,
+    name: String,
+    /// The workspace's manifest.
+    workspace: PathBuf,
+    /// What `[workspace.package] version` says.
+    shared: String,
+    /// The other crates that inherit it.
+    others: Vec<String>,
+    /// Released only because a package it requires is.
+    dependent: bool,
+}
+
+/// Refuses the release of `chosen` when one of its crates inherits its version from its
+/// workspace and the release gives it another; `selection` names the command to run again.
+pub fn refuse_inherited(
+    root: &Path,
+    chosen: &BTreeMap<String, PackagePlan>,
+    selection: &Selection,
+) -> Result<()> {
+    let read = |p: &Path| disk_text(root, p);
+    let mut stuck: Vec<Stuck> = Vec::new();
+    for p in chosen.values() {
+        let Some(package) = &p.view.package else {
+            continue;
+        };
+        let manifest = package.path.join("Cargo.toml");
+        let Some(text) = read(&manifest) else {
+            continue;
+        };
+        let Some((name, true)) = cargo_deps::package_of(&text) else {
+            continue;
+        };
+        let Some(dir) = workspace_root(&read, &manifest, &text) else {
+            continue;
+        };
+        let workspace = dir.join("Cargo.toml");
+        let shared = read(&workspace)
+            .as_deref()
+            .and_then(shared_version)
+            .unwrap_or_default();
+        if shared == p.version.to_string() {
+            continue;
+        }
+        let others = inheriting(root, &dir)
+            .into_iter()
+            .filter(|n| *n != name)
+            .collect();
+        stuck.push(Stuck {
+            package: p.name.clone(),
+            version: p.version.to_string(),
+            manifest,
+            name,
+            workspace,
+            shared,
+            others,
+            dependent: p.info.is_none(),
+        });
+    }
+    let Some(first) = stuck.first() else {
+        return Ok(());
+    };
+    let shared_with = if first.others.is_empty() {
+        String::new()
+    } else {
+        format!(", shared with {}", list(&first.others))
+    };
+    let what = format!(
+        "{}: crate {} takes its version from {}'s [workspace.package] version = \"{}\" (`version.workspace = true`){shared_with}, so package {} cannot be released alone as {}; nothing was released",
+        first.manifest.display(),
+        first.name,
+        first.workspace.display(),
+        first.shared,
+        first.package,
+        first.version,
+    );
+    let manifests: Vec<String> = stuck
+        .iter()
+        .map(|s| s.manifest.display().to_string())
+        .collect();
+    let command = match selection {
+        Selection::All => "relhook release --all".to_owned(),
+        Selection::Named(names) => {
+            let args: Vec<String> = names
+                .iter()
+                .map(|n| format!("--package {}", crate::shellword::quote(n)))
+                .collect();
+            format!("relhook release {}", args.join(" "))
+        }
+    };
+    let each = if manifests.len() > 1 { " each" } else { "" };
+    let mut fix = format!(
+        "give {}{each} a version of its own (`version = \"{}\"` for `version.workspace = true`), commit, and run `{command}` again, or release the workspace as one project (without [packages] tables)",
+        list(&manifests),
+        first.shared,
+    );
+    if stuck.iter().all(|s| s.dependent) {
+        fix.push_str(", or set `[release] bump_dependents = false`");
+    }
+    Err(Error::Refused(Refusal::new(Reason::VersionFile, what, fix)))
+}
+
+/// `[workspace.package] version` of a workspace's manifest `text`.
+fn shared_version(text: &str) -> Option<String> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let version = doc
+        .as_item()
+        .get("workspace")?
+        .get("package")?
+        .get("version")?;
+    version.as_str().map(str::to_owned)
+}
+
+/// The crates of the workspace in `dir` (its own and its members') that inherit its version.
+fn inheriting(root: &Path, dir: &Path) -> Vec<String> {
+    let mut manifests = vec![dir.join("Cargo.toml")];
+    for m in crate::history::packages::detect::cargo_members(&root.join(dir)) {
+        let manifest = dir.join(m).join("Cargo.toml");
+        if !manifests.contains(&manifest) {
+            manifests.push(manifest);
+        }
+    }
+    let mut names: Vec<String> = manifests
+        .iter()
+        .filter_map(|m| cargo_deps::package_of(&disk_text(root, m)?))
+        .filter_map(|(name, inherited)| inherited.then_some(name))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
