@@ -8,7 +8,7 @@
 
 use std::process::{Command, Output};
 
-use crate::support::{Repo, dated_release, listing, stderr, text};
+use crate::support::{Repo, dated_release, hand_tag, hand_tag_refused, listing, stderr, text};
 
 const ROOT: &str = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
 
@@ -192,5 +192,22 @@ fn a_crate_with_its_own_version_beside_inheriting_ones_is_released() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "a-v0.3.1");
     assert_eq!(repo.read("crates/b/Cargo.toml"), b);
+    resolves(&repo);
+}
+
+/// A hand tag changes its package's version files only; a crate sharing the workspace's
+/// version has none of its own, so `a-v0.3.1` would name a crate that still says 0.3.0.
+#[test]
+fn a_hand_tag_of_a_crate_sharing_the_workspace_version_is_refused() {
+    let repo = inheriting();
+    let before = listing(&repo.path().join("crates"));
+    let err = hand_tag_refused(&repo, "a-v0.3.1");
+    assert!(err.contains("`version.workspace = true`"), "{err}");
+    assert!(err.contains("shared with b"), "{err}");
+    assert!(listing(&repo.path().join("crates")) == before);
+    // At the version the workspace says, the tag names what the tree holds.
+    let repo = workspace(PACKAGES, A, B, &["a-v0.2.0", "b-v0.2.0"]);
+    let out = hand_tag(&repo, &["-a", "a-v0.3.0", "-m", "a-v0.3.0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     resolves(&repo);
 }

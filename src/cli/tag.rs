@@ -350,7 +350,8 @@ fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
 
 /// A package's hand tag changes that package only: when its new version would leave a
 /// requirement of another package unmet (the workspace would no longer build), the tag is
-/// refused for `relhook release --package`, which rewrites those requirements too.
+/// refused for `relhook release --package`, which rewrites those requirements too. A crate that
+/// shares its workspace's version (`version.workspace = true`) cannot take another by itself.
 fn dependents_left_behind(
     config: &crate::config::Config,
     root: &std::path::Path,
@@ -360,12 +361,16 @@ fn dependents_left_behind(
     let Some(p) = &view.package else {
         return Vec::new();
     };
-    if !config.release.bump_dependents {
-        return Vec::new();
-    }
     let Some(version) = p.tag.parse(&u.tag) else {
         return Vec::new();
     };
+    let inherited = crate::release::packages::hand_tag_inherited(root, &p.name, &p.path, &version);
+    if let Some(why) = inherited {
+        return vec![why];
+    }
+    if !config.release.bump_dependents {
+        return Vec::new();
+    }
     match crate::release::packages::dependents_left_behind(config, root, &p.name, &version) {
         Ok(left) => left
             .iter()

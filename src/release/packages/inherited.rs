@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use semver::Version;
+
 use super::{PackagePlan, Selection};
 use crate::error::{Reason, Refusal};
 use crate::history::version::files::cargo_deps;
@@ -30,6 +32,79 @@ struct Stuck {
     dependent: bool,
 }
 
+impl Stuck {
+    /// What stops the release (or the hand tag): the crate, where its version is and who
+    /// shares it.
+    fn why(&self) -> String {
+        let shared_with = if self.others.is_empty() {
+            String::new()
+        } else {
+            format!(", shared with {}", list(&self.others))
+        };
+        format!(
+            "{}: crate {} takes its version from {}'s [workspace.package] version = \"{}\" (`version.workspace = true`){shared_with}, so package {} cannot be released alone as {}",
+            self.manifest.display(),
+            self.name,
+            self.workspace.display(),
+            self.shared,
+            self.package,
+            self.version,
+        )
+    }
+}
+
+/// The package `package` (its directory `dir`) at `version`, when its crate inherits its
+/// version from its workspace and that says another.
+fn stuck(root: &Path, package: &str, dir: &Path, version: &Version) -> Option<Stuck> {
+    let read = |p: &Path| disk_text(root, p);
+    let manifest = dir.join("Cargo.toml");
+    let text = read(&manifest)?;
+    let Some((name, true)) = cargo_deps::package_of(&text) else {
+        return None;
+    };
+    let ws = workspace_root(&read, &manifest, &text)?;
+    let workspace = ws.join("Cargo.toml");
+    let shared = read(&workspace)
+        .as_deref()
+        .and_then(shared_version)
+        .unwrap_or_default();
+    if shared == version.to_string() {
+        return None;
+    }
+    let others = inheriting(root, &ws)
+        .into_iter()
+        .filter(|n| *n != name)
+        .collect();
+    Some(Stuck {
+        package: package.to_owned(),
+        version: version.to_string(),
+        manifest,
+        name,
+        workspace,
+        shared,
+        others,
+        dependent: false,
+    })
+}
+
+/// Why a hand tag of `package` (its directory `dir`) at `version` cannot be made: its crate
+/// inherits its version from its workspace, which says another (a hand tag changes one
+/// package's version files, and the crate has none of its own).
+pub fn hand_tag_inherited(
+    root: &Path,
+    package: &str,
+    dir: &Path,
+    version: &Version,
+) -> Option<String> {
+    let s = stuck(root, package, dir, version)?;
+    Some(format!(
+        "{}; give {} a version of its own (`version = \"{}\"` for `version.workspace = true`) and commit first, or release the workspace as one project (without [packages] tables)",
+        s.why(),
+        s.manifest.display(),
+        s.shared
+    ))
+}
+
 /// Refuses the release of `chosen` when one of its crates inherits its version from its
 /// workspace and the release gives it another; `selection` names the command to run again.
 pub fn refuse_inherited(
@@ -37,62 +112,21 @@ pub fn refuse_inherited(
     chosen: &BTreeMap<String, PackagePlan>,
     selection: &Selection,
 ) -> Result<()> {
-    let read = |p: &Path| disk_text(root, p);
-    let mut stuck: Vec<Stuck> = Vec::new();
-    for p in chosen.values() {
-        let Some(package) = &p.view.package else {
-            continue;
-        };
-        let manifest = package.path.join("Cargo.toml");
-        let Some(text) = read(&manifest) else {
-            continue;
-        };
-        let Some((name, true)) = cargo_deps::package_of(&text) else {
-            continue;
-        };
-        let Some(dir) = workspace_root(&read, &manifest, &text) else {
-            continue;
-        };
-        let workspace = dir.join("Cargo.toml");
-        let shared = read(&workspace)
-            .as_deref()
-            .and_then(shared_version)
-            .unwrap_or_default();
-        if shared == p.version.to_string() {
-            continue;
-        }
-        let others = inheriting(root, &dir)
-            .into_iter()
-            .filter(|n| *n != name)
-            .collect();
-        stuck.push(Stuck {
-            package: p.name.clone(),
-            version: p.version.to_string(),
-            manifest,
-            name,
-            workspace,
-            shared,
-            others,
-            dependent: p.info.is_none(),
-        });
-    }
+    let stuck: Vec<Stuck> = chosen
+        .values()
+        .filter_map(|p| {
+            let dir = &p.view.package.as_ref()?.path;
+            let s = stuck(root, &p.name, dir, &p.version)?;
+            Some(Stuck {
+                dependent: p.info.is_none(),
+                ..s
+            })
+        })
+        .collect();
     let Some(first) = stuck.first() else {
         return Ok(());
     };
-    let shared_with = if first.others.is_empty() {
-        String::new()
-    } else {
-        format!(", shared with {}", list(&first.others))
-    };
-    let what = format!(
-        "{}: crate {} takes its version from {}'s [workspace.package] version = \"{}\" (`version.workspace = true`){shared_with}, so package {} cannot be released alone as {}; nothing was released",
-        first.manifest.display(),
-        first.name,
-        first.workspace.display(),
-        first.shared,
-        first.package,
-        first.version,
-    );
+    let what = format!("{}; nothing was released", first.why());
     let manifests: Vec<String> = stuck
         .iter()
         .map(|s| s.manifest.display().to_string())

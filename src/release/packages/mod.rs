@@ -28,6 +28,7 @@ mod inherited;
 mod left_behind;
 mod resume;
 
+pub use inherited::hand_tag_inherited;
 pub use left_behind::dependents_left_behind;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 
