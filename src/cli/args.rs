@@ -61,7 +61,7 @@ Global options: --color WHEN, --config FILE (see `relhook --help`).")]
     #[command(
         after_help = "Example:\n  relhook uninstall\n\nGlobal options: --color WHEN, --config FILE (see `relhook --help`)."
     )]
-    Uninstall,
+    Uninstall(UninstallArgs),
     /// Say what is installed, stale, shadowed or missing, and the command that fixes it.
     #[command(after_help = "\
 Examples:
@@ -342,6 +342,16 @@ pub struct InstallArgs {
     /// in your global or system git config (relhook's hooks then run in every repository), or
     /// one this repository tracks (the team's files: commit the change; the shims there find
     /// relhook on PATH, so every clone's install writes the same files). Refused without it.
+    #[arg(long)]
+    pub shared: bool,
+}
+
+/// `relhook uninstall`.
+#[derive(Debug, Args)]
+pub struct UninstallArgs {
+    /// Uninstall from a hooks directory this repository tracks where relhook's shims are
+    /// committed (`relhook install --shared`): the team's files change, and once that is
+    /// committed no clone runs relhook. Refused without it.
     #[arg(long)]
     pub shared: bool,
 }

@@ -195,7 +195,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Man(a) => man::man(&a),
         Command::Commit(a) => commit::commit(ctx, &a),
         Command::Install(a) => install::install(ctx, &a),
-        Command::Uninstall => install::uninstall(ctx),
+        Command::Uninstall(a) => install::uninstall(ctx, &a),
         Command::Doctor(a) => doctor::doctor(ctx, &a),
         Command::Init => init::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),

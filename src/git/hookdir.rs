@@ -123,6 +123,38 @@ impl HooksLocation {
         let ignored = self.git(&["check-ignore", "-q", "--", &probe]).is_ok();
         (tracked || !ignored).then_some(WorkTreeHooks { rel, tracked })
     }
+    /// Of `paths` (from the top of the work tree, with `/`), the ones HEAD holds exactly as
+    /// they are in the work tree and the index: the team's committed files, which a change
+    /// would show in `git status` for someone to commit. None when there is no HEAD yet.
+    pub fn committed_unchanged(&self, paths: &[String]) -> Vec<String> {
+        if paths.is_empty() {
+            return Vec::new();
+        }
+        let listed = |first: &[&str]| -> Option<Vec<String>> {
+            let mut args = vec!["--literal-pathspecs"];
+            args.extend(first);
+            args.push("--");
+            args.extend(paths.iter().map(String::as_str));
+            let out = self.git(&args).ok()?;
+            Some(
+                out.split('\0')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            )
+        };
+        let Some(in_head) = listed(&["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD"])
+        else {
+            return Vec::new();
+        };
+        // Staged or not, a file that differs from HEAD is not the team's as committed.
+        let changed = listed(&["diff", "--name-only", "-z", "HEAD"]).unwrap_or_default();
+        let staged = listed(&["diff", "--cached", "--name-only", "-z", "HEAD"]).unwrap_or_default();
+        in_head
+            .into_iter()
+            .filter(|p| !changed.contains(p) && !staged.contains(p))
+            .collect()
+    }
 }
 
 /// A hooks directory in the work tree whose files `git status` shows.

@@ -111,6 +111,32 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
     Ok(out)
 }
 
+/// The files in `dir` that [`remove_shims`] would remove or rename: relhook's shims, and the
+/// hooks it keeps beside them that go back in their place.
+pub fn touched(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for hook in HOOKS {
+        let path = dir.join(hook.name);
+        let backup = backup_path(&path);
+        let path = super::aside::moved_shim(&path).unwrap_or(path);
+        let present = path.symlink_metadata().is_ok();
+        let ours = present
+            && fsx::read_optional(&path)
+                .ok()
+                .flatten()
+                .as_deref()
+                .and_then(recognise)
+                .is_some();
+        if ours {
+            files.push(path);
+        }
+        if (ours || !present) && backup.symlink_metadata().is_ok() {
+            files.push(backup);
+        }
+    }
+    files
+}
+
 /// Puts `backup` back at `path`, unless it is a lefthook runner nothing needs, or pre-commit's
 /// own script while pre-commit's script is the hook (`path` is then `<hook>.legacy`).
 fn restore(loc: &HooksLocation, hook: &str, backup: PathBuf, path: &Path) -> Result<Removal> {
