@@ -99,3 +99,51 @@ fn uninstall_of_an_uncommitted_shared_install_needs_no_flag() {
     assert_eq!(listing(&repo.path().join(".githooks")), before);
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// QA 22.2: husky set `core.hooksPath = .husky/_`; this developer opted out of the team's husky
+/// hooks with a local `git config core.hooksPath .git/hooks`. install still edited `.husky/`
+/// (the team's tracked files), which git does not even run here. It installs where git runs
+/// hooks now, `.git/hooks`, leaves `.husky/` byte for byte, and a commit runs relhook's hooks.
+#[test]
+fn install_follows_a_local_hooks_path_over_husky() {
+    let repo = Repo::new();
+    repo.write(".husky/pre-commit", "npm test\n");
+    repo.write(
+        ".husky/commit-msg",
+        "npx --no -- commitlint --edit \"$1\"\n",
+    );
+    repo.write(".husky/_/.gitignore", "*\n");
+    repo.write(".husky/_/h", "#!/usr/bin/env sh\nexit 0\n");
+    repo.write("a", "a\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    repo.git(&["config", "core.hooksPath", ".git/hooks"]);
+    let origin = repo.git(&["config", "--show-origin", "--get", "core.hooksPath"]);
+    assert!(origin.ends_with(".git/hooks"), "{origin}");
+    let husky = listing(&repo.path().join(".husky"));
+
+    let out = ok(repo.relhook(&["install"]));
+    let said = stdout(&out);
+    assert!(!said.contains("husky runs the hooks here"), "{said}");
+    assert!(
+        said.contains("installed commit-msg in .git/hooks"),
+        "{said}"
+    );
+    assert!(!said.contains("--force"), "{said}");
+    assert_eq!(listing(&repo.path().join(".husky")), husky, "{said}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+
+    let refused = repo.try_commit("not conventional");
+    assert!(
+        !refused.status.success(),
+        "commit-msg ran: {}",
+        text(&refused)
+    );
+    repo.commit_hooked("fix: a change");
+    assert_eq!(listing(&repo.path().join(".husky")), husky);
+    let doctor = repo.relhook(&["doctor"]);
+    let said = stdout(&doctor);
+    assert!(said.contains("ok  hook commit-msg: installed"), "{said}");
+    assert!(!said.contains(".husky/commit-msg"), "{said}");
+}

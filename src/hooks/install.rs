@@ -219,10 +219,7 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
     let managers = detect_managers(loc);
     let names: Vec<&'static str> = opts.hooks.iter().map(|h| h.name).collect();
     if !opts.force {
-        if let Some(owner) = managers
-            .iter()
-            .find(|m| super::managed::owns_hooks(m.manager))
-        {
+        if let Some(owner) = super::managed::in_charge(loc, &managers) {
             let wired = super::managed::wire(loc, owner, &names)?;
             let before = super::managed::survey(loc, owner, &names);
             let mut shims = Vec::new();

@@ -29,10 +29,8 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     };
     let loc = ctx.hooks()?;
     refuse_shared(&loc, args.shared)?;
-    let via_manager = !args.force
-        && inst::detect_managers(&loc)
-            .iter()
-            .any(|m| hooks::managed::owns_hooks(m.manager));
+    let via_manager =
+        !args.force && hooks::managed::in_charge(&loc, &inst::detect_managers(&loc)).is_some();
     refuse_tracked(&loc, args.shared, via_manager)?;
     // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
     // every commit are not installed.
@@ -204,7 +202,16 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                     }
                 }
                 for m in managers {
-                    if m.manager == inst::Manager::PreCommit {
+                    if hooks::managed::sidelined(&loc, m) {
+                        let setting = loc.hooks_path.as_ref().map_or(String::new(), |s| {
+                            format!("core.hooksPath = {} ({} config)", s.value, s.scope)
+                        });
+                        writeln!(
+                            out,
+                            "note: husky's hooks ({}) do not run in this clone: {setting} sends git to {dir}, so relhook's shims went there and husky's files were left alone",
+                            m.evidence.display()
+                        )?;
+                    } else if m.manager == inst::Manager::PreCommit {
                         writeln!(
                             out,
                             "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts first, and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",

@@ -89,11 +89,12 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     let mut checks = Vec::new();
     let managers = detect_managers(loc);
     let names: Vec<&'static str> = available().map(|h| h.name).collect();
-    let owner = managers
-        .iter()
-        .any(|m| super::managed::owns_hooks(m.manager));
+    let owner = super::managed::in_charge(loc, &managers).is_some();
     let mut elsewhere = Vec::new();
-    for m in &managers {
+    for m in managers
+        .iter()
+        .filter(|m| !super::managed::sidelined(loc, m))
+    {
         for w in super::managed::survey(loc, m, &names) {
             elsewhere.push(w.hook);
             checks.push(match w.wiring {

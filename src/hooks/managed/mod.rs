@@ -188,6 +188,26 @@ pub fn owns_hooks(manager: Manager) -> bool {
     matches!(manager, Manager::Husky | Manager::Lefthook)
 }
 
+/// Whether `m` is husky while git runs this clone's hooks from elsewhere: `core.hooksPath`
+/// is set and names no directory of husky's (a developer's own `git config core.hooksPath
+/// .git/hooks`, set over husky's `.husky/_` to opt out of the team's hooks). husky's files
+/// then never run here, and relhook installs where git does run hooks, leaving them alone.
+pub fn sidelined(loc: &HooksLocation, m: &Detected) -> bool {
+    m.manager == Manager::Husky
+        && loc
+            .hooks_path
+            .as_ref()
+            .is_some_and(|s| !s.value.replace('\\', "/").contains(".husky"))
+}
+
+/// The manager detected here that owns the hooks directory and runs this clone's hooks (see
+/// [`owns_hooks`], [`sidelined`]): relhook's calls go into its files.
+pub fn in_charge<'a>(loc: &HooksLocation, managers: &'a [Detected]) -> Option<&'a Detected> {
+    managers
+        .iter()
+        .find(|m| owns_hooks(m.manager) && !sidelined(loc, m))
+}
+
 /// Reads how each of `hooks` stands under `m`. For pre-commit only the hooks its
 /// configuration runs relhook for are listed: the others belong to relhook's own shims.
 pub fn survey(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Vec<HookWiring> {
