@@ -147,3 +147,49 @@ fn install_follows_a_local_hooks_path_over_husky() {
     assert!(said.contains("ok  hook commit-msg: installed"), "{said}");
     assert!(!said.contains(".husky/commit-msg"), "{said}");
 }
+
+/// QA 22.3: `core.hooksPath = hooks-local`, a directory the main worktree ignores: git finds a
+/// relative hooks path from each worktree's own top, so a linked worktree has no such
+/// directory and runs no hook at all. install says so in one line, with the absolute setting
+/// that fixes it, and doctor says the same; with that setting the linked worktree's commits
+/// meet relhook's hooks.
+#[test]
+fn a_relative_hooks_path_linked_worktrees_cannot_find_is_named() {
+    let repo = Repo::new();
+    repo.write(".gitignore", "/hooks-local/\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", "hooks-local"]);
+    let out = ok(repo.relhook(&["install"]));
+    let said = stdout(&out);
+    let abs = repo.path().join("hooks-local");
+    let fix = format!("`git config core.hooksPath {}`", abs.display());
+    let warned: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("linked worktree"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{said}");
+    assert!(warned[0].starts_with("warning: "), "{}", warned[0]);
+    assert!(warned[0].contains("no hooks"), "{}", warned[0]);
+    assert!(warned[0].contains(&fix), "{fix}: {}", warned[0]);
+    let doctor = stdout(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("linked worktree") && doctor.contains(&fix),
+        "{doctor}"
+    );
+
+    // What it warns of: a linked worktree runs no hook.
+    let wt = repo.dir.path().join("wt");
+    repo.git(&["worktree", "add", "-q", "-b", "side", wt.to_str().unwrap()]);
+    let unchecked = repo.try_commit_in(&wt, "not conventional");
+    assert!(unchecked.status.success(), "{}", text(&unchecked));
+
+    // The fix it names.
+    repo.git(&["config", "core.hooksPath", abs.to_str().unwrap()]);
+    let refused = repo.try_commit_in(&wt, "not conventional either");
+    assert!(!refused.status.success(), "{}", text(&refused));
+    let again = stdout(&ok(repo.relhook(&["install"])));
+    assert!(!again.contains("linked worktree"), "{again}");
+    let doctor = stdout(&repo.relhook(&["doctor"]));
+    assert!(!doctor.contains("linked worktree"), "{doctor}");
+}

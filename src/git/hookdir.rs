@@ -123,6 +123,28 @@ impl HooksLocation {
         let ignored = self.git(&["check-ignore", "-q", "--", &probe]).is_ok();
         (tracked || !ignored).then_some(WorkTreeHooks { rel, tracked })
     }
+    /// The hooks directory, when `core.hooksPath` names it by a relative path in the work tree
+    /// (or its `.git`) where the repository tracks nothing: git finds a relative hooks path
+    /// from each worktree's own top, so every other worktree (`git worktree add`) has no such
+    /// directory, and git runs no hook there, silently. A tracked directory is in every
+    /// checkout; a path outside the work tree is another matter (install says so).
+    pub fn lost_in_other_worktrees(&self) -> Option<&Path> {
+        let setting = self.hooks_path.as_ref()?;
+        if Path::new(&setting.value).is_absolute() || setting.value.starts_with('~') {
+            return None;
+        }
+        let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| normalize(p));
+        let hooks = real(&self.hooks_dir);
+        let rel = hooks.strip_prefix(real(&self.work_tree)).ok()?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel.is_empty() {
+            return None;
+        }
+        let listed = self.git(&["--literal-pathspecs", "ls-files", "-z", "--", &rel]);
+        let tracked = listed.is_ok_and(|files| !files.is_empty());
+        (!tracked).then_some(self.hooks_dir.as_path())
+    }
+
     /// Of `paths` (from the top of the work tree, with `/`), the ones HEAD holds exactly as
     /// they are in the work tree and the index: the team's committed files, which a change
     /// would show in `git status` for someone to commit. None when there is no HEAD yet.

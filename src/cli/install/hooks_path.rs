@@ -120,3 +120,11 @@ pub(super) fn write_hooks_path_note(
         }
     }
 }
+
+/// A relative `core.hooksPath` other worktrees cannot find: one line, with the fix.
+pub(super) fn write_worktree_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::Result<()> {
+    match crate::hooks::doctor::lost_in_other_worktrees(loc) {
+        Some((why, fix)) => writeln!(out, "warning: {why}; fix: {fix}"),
+        None => Ok(()),
+    }
+}

@@ -16,7 +16,9 @@ mod hooks_path;
 mod manager;
 mod uninstall;
 
-use hooks_path::{refuse_shared, refuse_tracked, write_hooks_path_note, write_work_tree_note};
+use hooks_path::{
+    refuse_shared, refuse_tracked, write_hooks_path_note, write_work_tree_note, write_worktree_note,
+};
 use manager::write_via_manager;
 pub(super) use uninstall::uninstall;
 
@@ -231,6 +233,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 write_driver(out, driver.as_ref(), &changelog, &loc)?;
                 write_hooks_path_note(out, &loc)?;
                 write_work_tree_note(out, &loc)?;
+                write_worktree_note(out, &loc)?;
                 if named == binary {
                     writeln!(
                         out,
