@@ -193,3 +193,37 @@ fn a_relative_hooks_path_linked_worktrees_cannot_find_is_named() {
     let doctor = stdout(&repo.relhook(&["doctor"]));
     assert!(!doctor.contains("linked worktree"), "{doctor}");
 }
+
+/// QA 22.3, the advice: a hand tag made in a linked worktree off the release branch was told
+/// to `git switch main` and tag there, which git refuses while main is checked out in the main
+/// worktree ("already used by worktree at ..."). It names `cd` to that worktree instead.
+#[test]
+fn advice_to_switch_to_a_branch_another_worktree_holds_names_that_worktree() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    let wt = repo.dir.path().join("wt");
+    repo.git(&["worktree", "add", "-q", "-b", "topic", wt.to_str().unwrap()]);
+    let tagged = repo
+        .command_in("git", &wt)
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.0", "-m", "x"])
+        .output()
+        .unwrap();
+    assert!(!tagged.status.success(), "{}", text(&tagged));
+    let err = stderr(&tagged);
+    let cd = format!("`cd {}` and tag there", repo.path().display());
+    assert!(err.contains(&cd), "{cd}: {err}");
+    assert!(!err.contains("git switch main"), "{err}");
+    // Where main is no worktree's, switching is the way, as before.
+    repo.git(&["switch", "-q", "--detach"]);
+    let tagged = repo
+        .command_in("git", &wt)
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.0", "-m", "x"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&tagged).contains("`git switch main` and tag there"),
+        "{}",
+        text(&tagged)
+    );
+}

@@ -27,6 +27,7 @@ mod signature;
 mod state;
 pub mod txn;
 pub mod walk;
+mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
 pub use filter::FilterFailure;

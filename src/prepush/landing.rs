@@ -224,6 +224,12 @@ impl Landing<'_> {
                     .into_iter()
                     .find(|b| !b.contains('*') && b != d.branch && repo.has_local_branch(b))
                     .unwrap_or_else(|| "<a branch that stays>".to_owned());
+                // Checked out in another worktree, it is reached by `cd` (git refuses the switch).
+                let switch = if stay.starts_with('<') {
+                    format!("git switch {stay}")
+                } else {
+                    repo.switch_command(&stay)
+                };
                 out.extend(tags.into_iter().map(|t| Refusal {
                     kind: Kind::Rewrite,
                     refs: vec![d.update.remote_ref.clone()],
@@ -241,8 +247,8 @@ impl Landing<'_> {
                         t.name
                     )],
                     fix: format!(
-                        "merge it into a branch that stays first (`git switch {stay} && git merge {remote}/{}`, then push {stay}), or keep it; to delete it on purpose: `RELHOOK_SKIP=1 git push {remote} --delete {}`",
-                        d.branch, d.branch
+                        "merge it into a branch that stays first (`{} && git merge {remote}/{}`, then push {stay}), or keep it; to delete it on purpose: `RELHOOK_SKIP=1 git push {remote} --delete {}`",
+                        switch, d.branch, d.branch
                     ),
                 }));
             }
@@ -298,7 +304,7 @@ fn rejected(
         repo.branch(),
     ) {
         (Some(l), Some(h)) if l == h => String::new(),
-        (Some(l), _) => format!("git switch {l} && "),
+        (Some(l), _) => format!("{} && ", repo.switch_command(l)),
         (None, _) => String::new(),
     };
     let published = repo

@@ -104,7 +104,9 @@ pub fn finish_or_drop(repo: &Repo, commit: Oid) -> String {
                     "no branch holds the release commit ({short}) any more: nothing of it is left to drop"
                 );
             };
-            let branch = crate::shellword::quote(branch.strip_prefix("heads/").unwrap_or(branch));
+            let name = branch.strip_prefix("heads/").unwrap_or(branch);
+            let switch = repo.switch_command(name);
+            let branch = crate::shellword::quote(name);
             let drop = if *tip == commit {
                 format!("`git branch -f {branch} {short}~1` drops it")
             } else {
@@ -113,7 +115,7 @@ pub fn finish_or_drop(repo: &Repo, commit: Oid) -> String {
                 )
             };
             format!(
-                "the release commit ({short}) is still on {branch}: `git switch {branch} && relhook release --resume` finishes the release, or {drop}"
+                "the release commit ({short}) is still on {branch}: `{switch} && relhook release --resume` finishes the release, or {drop}"
             )
         }
     }

@@ -230,12 +230,15 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // The release commit would go on that branch: refused as `relhook release` is.
             // A pattern (`release/*`) is no branch to switch to, nor one that does not exist.
             let names = crate::release::release_branches(repo, config);
+            // Checked out in another worktree, it is reached by `cd`, not `git switch`.
             let home = names
                 .iter()
                 .find(|b| !b.contains('*') && repo.has_local_branch(b))
-                .map_or("<release branch>", String::as_str);
+                .map_or("git switch <release branch>".to_owned(), |b| {
+                    repo.switch_command(b)
+                });
             out.push(format!(
-                "{why}; `git switch {home}` and tag there, or `{} --allow-branch` for a maintenance release",
+                "{why}; `{home}` and tag there, or `{} --allow-branch` for a maintenance release",
                 release_command(config, &version)
             ));
         } else if let Some((up, n)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
