@@ -69,6 +69,7 @@ mod qa20_undo;
 mod qa22_cargo_inherit;
 mod qa22_layouts;
 mod qa22_picked_release;
+mod qa22_small;
 mod qa22_worktree_locks;
 mod qa3;
 mod qa6a;

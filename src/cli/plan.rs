@@ -58,18 +58,19 @@ pub(super) fn print_plan(
     config: &Config,
     opts: &Options,
 ) -> std::io::Result<()> {
-    if plan.info.tag.is_none() && plan.info.current == plan.version {
+    let info = &plan.info;
+    let moves = info.transition(&plan.version);
+    if info.from_initial && info.current != plan.version {
+        // `version.initial` is not what this release is made from.
         writeln!(
             out,
-            "release {} (first release; {})",
-            plan.tag, plan.info.current_from
+            "release {} ({moves}; no release tag or version file yet)",
+            plan.tag
         )?;
+    } else if info.tag.is_none() && info.current == plan.version {
+        writeln!(out, "release {} ({moves}; {})", plan.tag, info.current_from)?;
     } else {
-        writeln!(
-            out,
-            "release {} ({} → {}, {})",
-            plan.tag, plan.info.current, plan.version, plan.info.current_from
-        )?;
+        writeln!(out, "release {} ({moves}, {})", plan.tag, info.current_from)?;
     }
     writeln!(out, "commit: {}", plan.commit_message)?;
     match (&config.checks.test, opts.no_test) {

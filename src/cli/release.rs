@@ -126,7 +126,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let from = if plan.info.tag.is_none() && plan.info.current == plan.version {
         format!("first release; {}", plan.info.current_from)
     } else {
-        format!("{} → {}", plan.info.current, plan.version)
+        plan.info.transition(&plan.version)
     };
     let _ = writeln!(err, "relhook: releasing {} ({from})", plan.tag);
     match release::execute(&repo, &config, &root, &plan, &opts) {

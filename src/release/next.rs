@@ -55,6 +55,9 @@ pub struct VersionInfo {
     pub current: Version,
     /// Where `current` came from, for `--explain`.
     pub current_from: String,
+    /// Whether `current` is only `version.initial` (no release tag, no version file): no
+    /// version a release moves from.
+    pub from_initial: bool,
     /// The commits since the last stable release (all of history without one), newest first:
     /// they decide the level.
     pub commits: Vec<Decider>,
@@ -104,6 +107,18 @@ impl VersionInfo {
             "major" if next.minor == cur.minor + 1 => Some(("minor", "a breaking change")),
             "minor" if next.minor == cur.minor => Some(("patch", "a new feature")),
             _ => None,
+        }
+    }
+
+    /// What a release to `next` moves from, as its plan and its "releasing" line say it:
+    /// `1.0.0 → 1.0.1`, or `first release` when no release or version file precedes it
+    /// (`version.initial` was never released: `0.1.0 → 1.0.1` would name a version that
+    /// never was), or when the first release is the version the files already hold.
+    pub fn transition(&self, next: &Version) -> String {
+        if self.tag.is_none() && (self.from_initial || self.current == *next) {
+            "first release".to_owned()
+        } else {
+            format!("{} → {next}", self.current)
         }
     }
 
@@ -325,6 +340,7 @@ pub fn version_info(
         (v, theirs.map_or(true, |t| core(&t) != core(&next)))
     });
     Ok(VersionInfo {
+        from_initial: tag.is_none() && !filed,
         tag,
         stable,
         current,
