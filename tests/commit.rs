@@ -9,14 +9,14 @@ use std::time::{Duration, Instant};
 use crate::support::{Repo, relhook_bin, text};
 
 /// relhook running on the slave side of a pty; the test types into the master side.
-struct Pty {
+pub(crate) struct Pty {
     master: std::fs::File,
     seen: Arc<Mutex<Vec<u8>>>,
     child: Child,
 }
 
 impl Pty {
-    fn spawn(repo: &Repo, args: &[&str]) -> Pty {
+    pub(crate) fn spawn(repo: &Repo, args: &[&str]) -> Pty {
         Self::spawn_env(repo, args, &[])
     }
 
@@ -64,12 +64,12 @@ impl Pty {
         }
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.seen.lock().unwrap()).into_owned()
     }
 
     /// Waits until `needle` has appeared after everything already matched.
-    fn expect(&self, needle: &str, from: &mut usize) {
+    pub(crate) fn expect(&self, needle: &str, from: &mut usize) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
@@ -86,9 +86,15 @@ impl Pty {
         }
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.master.write_all(keys.as_bytes()).unwrap();
         self.master.flush().unwrap();
+    }
+
+    /// Ends relhook where it is (a test that has seen what it wanted).
+    pub(crate) fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     fn finish(mut self) -> (i32, String) {

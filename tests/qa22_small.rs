@@ -98,3 +98,37 @@ fn a_first_release_above_a_version_file_moves_from_the_file() {
     assert!(planned.contains("(0.3.0 → 1.0.0,"), "{planned}");
     assert_eq!(said, "relhook: releasing v1.0.0 (0.3.0 → 1.0.0)");
 }
+
+/// relhook's own release commits (`chore(release): 1.0.0`) are no scope a person uses: the
+/// scopes `relhook commit` offers leave them out, whatever `release.commit_message` makes.
+#[test]
+fn commit_offers_no_scope_from_release_commits() {
+    for (config, release) in [
+        ("", "chore(release): 1.0.0"),
+        (
+            "[release]\ncommit_message = \"build(ship): {version}\"\n",
+            "build(ship): 2.0.0",
+        ),
+    ] {
+        let repo = Repo::new();
+        repo.write(".relconfig.toml", config);
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-q", "-m", "chore: init"]);
+        repo.commit("feat(api): first");
+        repo.commit(release);
+        repo.commit(release);
+        repo.commit("fix(ui): second");
+        let mut pty = crate::commit::Pty::spawn(&repo, &["commit"]);
+        let mut at = 0;
+        pty.expect("type (number or name): ", &mut at);
+        pty.send("1\n");
+        let start = at;
+        pty.expect("scope (empty for none): ", &mut at);
+        let offered = pty.screen()[start..at].to_owned();
+        pty.stop();
+        assert!(offered.contains(") api"), "{offered}");
+        assert!(offered.contains(") ui"), "{offered}");
+        let own = if config.is_empty() { "release" } else { "ship" };
+        assert!(!offered.contains(own), "{offered}");
+    }
+}

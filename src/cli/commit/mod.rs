@@ -37,7 +37,7 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
         ));
     }
     let (repo, root, config) = ctx.open()?;
-    let recent = recent_scopes(&repo);
+    let recent = recent_scopes(&repo, &config.commit);
     let mut term = Term::new();
     let palette = Palette::new(ctx.color_err);
     loop {
@@ -91,8 +91,9 @@ fn run_git_commit(root: &std::path::Path, message: &str, extra: &[String]) -> Re
     })
 }
 
-/// Scopes of recent commits on HEAD, most used first.
-fn recent_scopes(repo: &Repo) -> Vec<String> {
+/// Scopes of recent commits on HEAD, most used first; relhook's own release commits
+/// (`chore(release): 1.2.0`, as `release.commit_message` makes them) are no one's scope.
+fn recent_scopes(repo: &Repo, config: &crate::config::CommitConfig) -> Vec<String> {
     let Some(head) = repo.head() else {
         return Vec::new();
     };
@@ -107,6 +108,9 @@ fn recent_scopes(repo: &Repo) -> Vec<String> {
         seen += 1;
         let message = String::from_utf8_lossy(&c.message);
         let header = message.lines().next().unwrap_or("");
+        if config.is_release_header(header) {
+            return seen < RECENT_COMMITS;
+        }
         if let Ok(h) = crate::commit::parse::header(header) {
             if let Some((scope, _)) = h.scope {
                 for s in scope.split(',').map(str::trim).filter(|s| !s.is_empty()) {
