@@ -445,12 +445,14 @@ fn a_commit_in_another_encoding_gets_the_hooks_verdict_and_a_readable_entry() {
         "-F",
         "msg.txt",
     ]);
-    // The hook sees the bytes as typed, and refuses them; check says the same.
+    // The hook sees the bytes as typed: with no `i18n.commitEncoding` in the repository's
+    // configuration they are not UTF-8, and refused; the stored commit declares its encoding
+    // (`encoding ISO-8859-1`), so check reads it in that (tests/qa22_small.rs has the hook
+    // in a repository configured so).
     let hook = repo.relhook(&["lint", "msg.txt"]);
     assert_eq!(hook.status.code(), Some(1), "{}", text(&hook));
     let check = repo.relhook(&["check", "v1.0.0..HEAD"]);
-    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
-    assert!(text(&check).contains("encoding"), "{}", text(&check));
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
     // History is read in its declared encoding: the entry is not garbled.
     ok(&repo, &["changelog", "--sync"]);
     assert!(

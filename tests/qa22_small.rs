@@ -132,3 +132,65 @@ fn commit_offers_no_scope_from_release_commits() {
         assert!(!offered.contains(own), "{offered}");
     }
 }
+
+/// A commit whose message file holds `bytes`, through the hooks, in a repository whose
+/// `i18n.commitEncoding` is `encoding`.
+fn commit_encoded(encoding: &str, bytes: &[u8]) -> (Repo, std::process::Output) {
+    let repo = crate::support::installed_repo();
+    repo.git(&["config", "i18n.commitEncoding", encoding]);
+    repo.write("two.txt", "2\n");
+    repo.git(&["add", "two.txt"]);
+    let file = repo.scratch("msg").join("message");
+    std::fs::write(&file, bytes).unwrap();
+    let out = repo.git_output(&["commit", "-q", "-F", file.to_str().unwrap()]);
+    (repo, out)
+}
+
+/// `i18n.commitEncoding = ISO-8859-1` (older projects): the message file is Latin-1, which
+/// commit-msg decodes as git will label it, post-commit's entry is `café` in the UTF-8
+/// changelog, and `relhook check` reads the stored commit the same way.
+#[test]
+fn a_latin1_message_is_linted_and_entered_decoded() {
+    let (repo, out) = commit_encoded("ISO-8859-1", b"feat: caf\xe9\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["log", "-1", "--encoding=UTF-8", "--format=%s"]),
+        "feat: café"
+    );
+    // post-commit's amend keeps git's label on the bytes.
+    assert_eq!(repo.git(&["log", "-1", "--format=%e"]), "ISO-8859-1");
+    let changelog = repo.read("CHANGELOG.md");
+    assert!(changelog.contains("- café\n"), "{changelog}");
+    let check = repo.relhook(&["check", "HEAD~1..HEAD"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    // The Latin-1 header is still linted: a wrong type is refused as such, not as bytes.
+    repo.write("three.txt", "3\n");
+    repo.git(&["add", "three.txt"]);
+    let file = repo.scratch("msg").join("bad");
+    std::fs::write(&file, b"feature: caf\xe9\n").unwrap();
+    let bad = repo.git_output(&["commit", "-q", "-F", file.to_str().unwrap()]);
+    assert_ne!(bad.status.code(), Some(0), "{}", text(&bad));
+    let err = stderr(&bad);
+    assert!(err.contains("type-enum"), "{err}");
+    assert!(!err.contains("UTF-8"), "{err}");
+    assert!(err.contains("feature: café"), "{err}");
+}
+
+/// An encoding relhook cannot decode is said to be one, in a line naming it.
+#[test]
+fn a_message_in_an_encoding_relhook_cannot_read_is_said_so() {
+    let (repo, out) = commit_encoded("Shift_JIS", b"feat: \x83\x65\x83\x58\x83\x67\n");
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("Shift_JIS"))
+        .unwrap_or_else(|| panic!("no line names Shift_JIS:\n{err}"));
+    assert!(line.contains("cannot"), "{line}");
+    assert!(!err.contains("not valid UTF-8"), "{err}");
+    assert_eq!(
+        repo.git(&["rev-list", "--count", "HEAD"]),
+        "1",
+        "nothing committed"
+    );
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
-use crate::commit::lint::{Input, Level, Mode, Verdict, lint_bytes, lint_stored_commit};
+use crate::commit::lint::{Input, Level, Mode, Verdict, lint_encoded, lint_stored_commit};
 use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings, has_scissors};
 use crate::commit::report::{self, Palette};
 use crate::git::{self, Location};
@@ -19,7 +19,10 @@ pub(super) fn lint(ctx: &Context, args: &LintArgs) -> Result<Outcome> {
     let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(args.cleanup, loc.as_ref(), &raw, from_m);
     let mode = if args.strict { Mode::Check } else { Mode::Hook };
-    let verdict = lint_bytes(&raw, &input, &config.commit, mode);
+    let encoding = (!from_m)
+        .then(|| written_encoding(loc.as_ref(), &raw))
+        .flatten();
+    let verdict = lint_encoded(&raw, encoding.as_deref(), &input, &config.commit, mode);
     match args.format {
         Format::Json => json::print(&json::LintReport {
             schema_version: json::SCHEMA_VERSION,
@@ -47,7 +50,14 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     }
     let config = ctx.config_near(loc.as_ref())?;
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
-    let mut verdict = lint_bytes(&raw, &input, &config.commit, Mode::Hook);
+    let encoding = written_encoding(loc.as_ref(), &raw);
+    let mut verdict = lint_encoded(
+        &raw,
+        encoding.as_deref(),
+        &input,
+        &config.commit,
+        Mode::Hook,
+    );
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
     // Only a commit that will be made concludes a pick: a refused one leaves no note.
     if let (false, Some(l)) = (verdict.failed(), &loc) {
@@ -131,6 +141,15 @@ fn read_stdin() -> Result<(Vec<u8>, String, bool)> {
 
 /// Decides how git will clean this message. Only reads git's config when the message has a
 /// line that could be a comment, keeping the common case to no file reads at all.
+/// The encoding a message being written is in, `i18n.commitEncoding`: read only for one
+/// that is not UTF-8, so the commit-msg hook pays nothing for it otherwise.
+fn written_encoding(loc: Option<&Location>, raw: &[u8]) -> Option<String> {
+    if std::str::from_utf8(raw).is_ok() {
+        return None;
+    }
+    git::commit_encoding_config(loc)
+}
+
 fn input_for(arg: CleanupArg, loc: Option<&Location>, raw: &[u8], from_m: bool) -> Input {
     let fixed = match arg {
         CleanupArg::Auto => None,
@@ -226,7 +245,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             return true;
         }
         tally.checked += 1;
-        let Some(mut v) = lint_stored_commit(&c.message, c.parents, &config.commit) else {
+        let encoding = crate::commit::message::stored_encoding(&repo, c.id, &c.message);
+        let Some(mut v) =
+            lint_stored_commit(&c.message, encoding.as_deref(), c.parents, &config.commit)
+        else {
             tally.ignored += 1;
             return true;
         };

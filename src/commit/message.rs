@@ -222,28 +222,45 @@ pub fn stored_text<'a>(
     id: git2::Oid,
     bytes: &'a [u8],
 ) -> std::borrow::Cow<'a, str> {
-    if std::str::from_utf8(bytes).is_ok() {
-        return decode_stored(bytes);
-    }
-    let encoding = repo.commit_encoding(id);
+    let encoding = stored_encoding(repo, id, bytes);
     decode_as(bytes, encoding.as_deref())
+}
+
+/// The encoding a stored commit's message declares (its `encoding` header), looked up only
+/// when the message is not UTF-8: `None` for UTF-8, or when it declares none.
+pub fn stored_encoding(repo: &crate::git::Repo, id: git2::Oid, bytes: &[u8]) -> Option<String> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    repo.commit_encoding(id)
 }
 
 /// Decodes `bytes` in the named encoding (git's `encoding` header value).
 pub fn decode_as<'a>(bytes: &'a [u8], encoding: Option<&str>) -> std::borrow::Cow<'a, str> {
-    let name = encoding
-        .unwrap_or("")
-        .to_ascii_lowercase()
-        .replace('_', "-");
-    match name.as_str() {
-        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" => bytes
-            .iter()
-            .map(|b| char::from(*b))
-            .collect::<String>()
-            .into(),
-        "windows-1252" | "cp1252" => bytes.iter().map(|b| cp1252(*b)).collect::<String>().into(),
-        _ => decode_stored(bytes),
+    match encoding.and_then(|e| decode_known(bytes, e)) {
+        Some(text) => text.into(),
+        None => decode_stored(bytes),
     }
+}
+
+/// `bytes` decoded exactly from encoding `name` (git's spelling, any case), when relhook
+/// knows it: ISO-8859-1 and Windows-1252 (what `i18n.commitEncoding` names in the projects
+/// that set it). `None` for any other, UTF-8 included.
+pub fn decode_known(bytes: &[u8], name: &str) -> Option<String> {
+    let name = name.to_ascii_lowercase().replace('_', "-");
+    match name.as_str() {
+        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" => {
+            Some(bytes.iter().map(|b| char::from(*b)).collect())
+        }
+        "windows-1252" | "cp1252" => Some(bytes.iter().map(|b| cp1252(*b)).collect()),
+        _ => None,
+    }
+}
+
+/// Whether `name` is UTF-8 as git spells it (`UTF-8`, `utf8`).
+pub fn is_utf8_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase().replace(['-', '_'], "");
+    name == "utf8"
 }
 
 /// Windows-1252: ISO-8859-1 but for the printable characters it puts at 0x80–0x9F.

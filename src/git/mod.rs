@@ -97,6 +97,22 @@ pub fn message_config(loc: Option<&Location>) -> MessageConfig {
     }
 }
 
+/// `i18n.commitEncoding` (a `git -c` value first): the encoding git labels a new commit's
+/// message with, and the one its message file is written in. `None` when unset.
+pub fn commit_encoding_config(loc: Option<&Location>) -> Option<String> {
+    let set = overrides()
+        .into_iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("i18n.commitencoding"))
+        .map(|(_, v)| v)
+        .next_back();
+    set.or_else(|| {
+        open_config(loc)
+            .ok()?
+            .get_string("i18n.commitencoding")
+            .ok()
+    })
+}
+
 fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {
     let mut config = git2::Config::new()?;
     let mut add = |path: Option<std::path::PathBuf>, level| -> Result<(), git2::Error> {

@@ -28,7 +28,8 @@ pub struct Failing {
 /// pre-push's verdict on a stored commit: `None` when it passes (or is ignored, as merges
 /// are by default).
 pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing> {
-    let mut v = lint_stored_commit(&c.message, c.parents, &config.commit)?;
+    let encoding = crate::commit::message::stored_encoding(repo, c.id, &c.message);
+    let mut v = lint_stored_commit(&c.message, encoding.as_deref(), c.parents, &config.commit)?;
     crate::history::scope_rule::stored(repo, config, c.id, &mut v);
     if !v.failed() {
         return None;
@@ -122,7 +123,7 @@ pub fn release_message_problem(config: &Config) -> Option<String> {
         None => "0.1.0".to_owned(),
     };
     let message = config.release.commit_message.replace("{version}", &label);
-    let v = lint_stored_commit(message.as_bytes(), 1, &config.commit)?;
+    let v = lint_stored_commit(message.as_bytes(), None, 1, &config.commit)?;
     if !v.failed() {
         return None;
     }

@@ -79,6 +79,37 @@ pub struct Input {
 
 /// Lints raw message bytes (a commit-msg file, stdin, `--message`).
 pub fn lint_bytes(raw: &[u8], input: &Input, config: &CommitConfig, mode: Mode) -> Verdict {
+    lint_encoded(raw, None, input, config, mode)
+}
+
+/// [`lint_bytes`] for a message in `encoding` (`i18n.commitEncoding` for one being written,
+/// a stored commit's `encoding` header): a message that is not UTF-8 is decoded from it when
+/// relhook knows it (ISO-8859-1, Windows-1252), and one in another is refused as such.
+pub fn lint_encoded(
+    raw: &[u8],
+    encoding: Option<&str>,
+    input: &Input,
+    config: &CommitConfig,
+    mode: Mode,
+) -> Verdict {
+    let declared = encoding.filter(|e| !message::is_utf8_name(e));
+    if let Some(name) = declared.filter(|_| std::str::from_utf8(raw).is_err()) {
+        match message::decode_known(raw, name) {
+            Some(text) => return lint_utf8(text.as_bytes(), None, input, config, mode),
+            None => return lint_utf8(raw, Some(name), input, config, mode),
+        }
+    }
+    lint_utf8(raw, None, input, config, mode)
+}
+
+/// [`lint_bytes`]; `unknown`: the encoding the message declares, which relhook cannot decode.
+fn lint_utf8(
+    raw: &[u8],
+    unknown: Option<&str>,
+    input: &Input,
+    config: &CommitConfig,
+    mode: Mode,
+) -> Verdict {
     let mut pre = Vec::new();
     if let Some(at) = raw.iter().position(|b| *b == 0) {
         pre.push(encoding_finding(
@@ -90,12 +121,15 @@ pub fn lint_bytes(raw: &[u8], input: &Input, config: &CommitConfig, mode: Mode) 
     }
     let (text, bad) = message::decode(raw);
     if let Some(at) = bad {
-        pre.push(encoding_finding(
-            raw,
-            at,
-            "the message is not valid UTF-8",
-            config,
-        ));
+        let mut d = encoding_finding(raw, at, "the message is not valid UTF-8", config);
+        if let Some(name) = unknown {
+            d.message = format!(
+                "the message is in {name} (`i18n.commitEncoding`), which relhook cannot decode: it reads UTF-8, ISO-8859-1 and Windows-1252"
+            );
+            d.expected = Some("text relhook can decode".into());
+            d.help = Some("re-save the message as UTF-8 and set `git config i18n.commitEncoding UTF-8`, or commit with `--no-verify`".into());
+        }
+        pre.push(d);
     }
     let text = text.replace('\0', "\u{FFFD}");
     let cleaned = message::clean(&text, input.cleanup, &input.comment);
@@ -117,6 +151,7 @@ pub fn lint_stored(message: &str, config: &CommitConfig, mode: Mode) -> Verdict 
 /// check mode. `None` for a merge commit when `ignore_merge_commits` skips it.
 pub fn lint_stored_commit(
     message: &[u8],
+    encoding: Option<&str>,
     parents: usize,
     config: &CommitConfig,
 ) -> Option<Verdict> {
@@ -127,7 +162,7 @@ pub fn lint_stored_commit(
         cleanup: Cleanup::Stored,
         comment: CommentPrefix::default(),
     };
-    Some(lint_bytes(message, &input, config, Mode::Check))
+    Some(lint_encoded(message, encoding, &input, config, Mode::Check))
 }
 
 /// Lints a cleaned message.

@@ -26,7 +26,8 @@ pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, own: bool) -> Op
     }
     let message = repo.commit_message(commit)?;
     // A plain commit, amended or first: one parent at most, never a merge.
-    let verdict = lint_stored_commit(&message, 1, &config.commit)?;
+    let encoding = crate::commit::message::stored_encoding(repo, commit, &message);
+    let verdict = lint_stored_commit(&message, encoding.as_deref(), 1, &config.commit)?;
     let mut errors = verdict
         .diagnostics
         .iter()
