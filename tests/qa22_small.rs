@@ -194,3 +194,49 @@ fn a_message_in_an_encoding_relhook_cannot_read_is_said_so() {
         "nothing committed"
     );
 }
+
+/// `### Version 1.2.3` heads 1.2.3's section for `relhook notes`, and for the changelog keeper
+/// too: post-commit's entry goes above it, and the next release's notes leave it out (read as
+/// a part of Unreleased, it was released again with the next version).
+#[test]
+fn a_version_heading_after_a_word_at_level_3_is_that_release_for_every_reader() {
+    let repo = Repo::new();
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n### Version 1.2.3 (2024-05-01)\n\n- old thing\n\n### Version 1.2.2\n\n#### Fixed\n\n- older\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "v1.2.3", "-m", "v1.2.3"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(notes.status.code(), Some(0), "{}", text(&notes));
+    assert_eq!(stdout(&notes), "- old thing\n");
+    repo.commit_hooked("feat: new thing");
+    let changelog = repo.read("CHANGELOG.md");
+    assert!(
+        changelog.contains("## [Unreleased]\n\n### Added\n\n- new thing\n\n### Version 1.2.3"),
+        "{changelog}"
+    );
+    let plan = dated_release(&repo, &["--dry-run"]);
+    assert_eq!(plan.status.code(), Some(0), "{}", text(&plan));
+    let said = stdout(&plan);
+    assert!(said.starts_with("release v1.3.0 "), "{said}");
+    assert!(said.contains("- new thing"), "{said}");
+    assert!(
+        !said.contains("old thing") && !said.contains("older"),
+        "{said}"
+    );
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = repo.relhook(&["notes", "v1.3.0"]);
+    assert_eq!(
+        stdout(&notes),
+        "### Added\n\n- new thing\n",
+        "{}",
+        text(&notes)
+    );
+    let notes = repo.relhook(&["notes", "v1.2.3"]);
+    assert_eq!(stdout(&notes), "- old thing\n", "{}", text(&notes));
+}

@@ -271,6 +271,19 @@ pub(super) fn named_release(t: &str) -> Option<String> {
     })
 }
 
+/// [`named_release`] at level 3 or 4 (`### Version 1.2.3`, as `relhook notes` reads it too):
+/// a release heading, unless its first word names a group of changes (`### Fixed 1.2.3`).
+/// Not at level 1, where vuejs/core's `# Vue 3.6.0` titles the release `# [3.6.0]` heads.
+pub(super) fn named_release_at_level(t: &str) -> Option<String> {
+    let level = heading_level(t).filter(|l| (3..=4).contains(l))?;
+    let rest = t[level..].trim();
+    let first = rest.split_whitespace().next()?;
+    if names_change_group(first) {
+        return None;
+    }
+    named_release(&format!("## {rest}"))
+}
+
 /// Whether a release heading is in a form relhook does not write (see
 /// [`Structure::other_form`]).
 pub(super) fn other_form(t: &str) -> bool {
@@ -287,6 +300,7 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
     let Some(h) = lex::heading(t) else {
         return other_release_heading(t)
             .or_else(|| named_release(t))
+            .or_else(|| named_release_at_level(t))
             .map(release)
             .ok_or_else(|| heading_error(i, t));
     };

@@ -206,9 +206,11 @@ fn last_section(lines: &[Line], i: usize, verbatim: &Verbatim) -> Option<usize> 
 
 /// Whether `t`, a heading at level 1, 3 or 4, is a release heading (see
 /// [`other_release_heading`]): conventional-changelog heads majors, minors and patches at
-/// levels 1 to 3, and electron/forge some at level 4. Deeper headings are a release's parts.
+/// levels 1 to 3, and electron/forge some at level 4; `### Version 1.2.3` is one as
+/// `## Version 1.2.3` is. Deeper headings are a release's parts.
 fn release_at_level(t: &str) -> bool {
-    heading_level(t).is_some_and(|l| l <= 4) && other_release_heading(t).is_some()
+    heading_level(t).is_some_and(|l| l <= 4)
+        && (other_release_heading(t).is_some() || heading::named_release_at_level(t).is_some())
 }
 
 /// Mutable state of the single pass in [`analyze`].
@@ -536,6 +538,13 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(c.versions(), vec!["1.0.0"]);
+        // `### Version 1.2.3` heads a release as `## Version 1.2.3` does (and as `relhook
+        // notes` reads it); `### Fixed 1.2.3` stays a part.
+        let text = "## [Unreleased]\n\n### Version 1.2.3 (2024-05-01)\n\n- old\n\n#### Release 1.2.2\n\n### Fixed 1.2.3\n\n- x\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.versions(), vec!["1.2.3", "1.2.2"]);
+        assert!(c.unreleased_entries().is_empty());
+        assert_eq!(c.render(), text);
     }
 
     /// `## Features` under the last of the level-1 releases is that release's part, as under
