@@ -68,6 +68,7 @@ mod qa20_sync;
 mod qa20_undo;
 mod qa22_cargo_inherit;
 mod qa22_layouts;
+mod qa22_monopkg;
 mod qa22_picked_release;
 mod qa22_small;
 mod qa22_worktree_locks;

@@ -202,7 +202,16 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             if args.base.is_none() && !args.all {
                 ci::verify_head(&env, &repo)?;
             }
-            ci::resolve(&repo, &plan, &config.version.tag_prefix)?
+            // A package tag's pipeline goes by that package's tags (`api-v0.1.0..HEAD`).
+            let package_prefix = match &plan {
+                ci::Plan::Tag { tag, .. } => {
+                    crate::history::packages::parse_tag(&config.packages, tag)
+                        .map(|(p, _)| p.tag.prefix())
+                }
+                _ => None,
+            };
+            let prefix = package_prefix.unwrap_or(&config.version.tag_prefix);
+            ci::resolve(&repo, &plan, prefix)?
         }
     };
     let announce = format!(
