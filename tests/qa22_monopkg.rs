@@ -6,7 +6,110 @@
 
 use std::process::Output;
 
-use crate::support::{Repo, relhook_bin, stdout, text};
+use crate::support::{Repo, dated_release, ok, relhook_bin, stderr, stdout, text};
+
+/// The configuration of packages `a` and `b` in `packages/`, then `extra`.
+fn config_ab(extra: &str) -> String {
+    format!(
+        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"packages/a\"\n[packages.b]\npath = \"packages/b\"\n{extra}"
+    )
+}
+
+/// An npm workspace of `packages` (name, directory under `packages/`), each at 1.0.0, with
+/// `config` as .relconfig.toml, relhook installed and `init` committed through the hooks.
+fn npm_workspace(packages: &[(&str, &str)], config: &str, init: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        r#"{"name":"root","private":true,"version":"0.0.0","workspaces":["packages/*"]}"#,
+    );
+    for (name, dir) in packages {
+        repo.write(
+            &format!("packages/{dir}/package.json"),
+            format!(r#"{{"name":"{name}","version":"1.0.0"}}"#),
+        );
+    }
+    repo.write(".relconfig.toml", config);
+    ok(repo.relhook(&["install"]));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", init]);
+    repo
+}
+
+/// Commits a new file in each of `dirs` (under `packages/`) through the hooks.
+fn change(repo: &Repo, dirs: &[&str], message: &str) {
+    let n = repo.git(&["rev-list", "--count", "HEAD"]);
+    for dir in dirs {
+        repo.write(&format!("packages/{dir}/change{n}.txt"), "x\n");
+    }
+    repo.git(&["add", "-A"]);
+    let out = repo.git_output(&["commit", "-q", "-m", message]);
+    assert!(out.status.success(), "{message}: {}", text(&out));
+}
+
+/// B2: the release commit of `release --all` changes both packages; its header is
+/// `release.commit_message`'s, so `package-scope` leaves it alone, as `types` and `scopes` do.
+#[test]
+fn a_multi_package_release_commit_passes_package_scope() {
+    let repo = npm_workspace(
+        &[("a", "a"), ("b", "b")],
+        &config_ab("[commit.rules]\npackage-scope = \"error\"\n"),
+        "chore(a, b): init",
+    );
+    repo.with_origin();
+    repo.git(&["push", "-q", "-u", "origin", "main"]);
+    change(&repo, &["a"], "fix(a): one");
+    change(&repo, &["b"], "fix(b): one");
+    ok(dated_release(&repo, &["--all"]));
+    assert_eq!(repo.head_subject(), "chore(release): a-v1.0.0, b-v1.0.0");
+    let check = repo.relhook(&["check", "HEAD^..HEAD"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    let push = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(push.status.success(), "{}", text(&push));
+    change(&repo, &["a"], "fix(a): two");
+    ok(dated_release(&repo, &["--package", "a"]));
+    assert_eq!(repo.git(&["tag", "-l", "a-v1.0.1"]), "a-v1.0.1");
+    // A commit that only looks like one is still judged: by commit-msg, and by `check`.
+    repo.write("packages/a/more.txt", "x\n");
+    repo.write("packages/b/more.txt", "x\n");
+    repo.git(&["add", "-A"]);
+    let look_alike = "chore(release): a-v1.0.1, b-v1.0.1 and more";
+    let refused = repo.git_output(&["commit", "-q", "-m", look_alike]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(
+        stderr(&refused).contains("package-scope"),
+        "{}",
+        text(&refused)
+    );
+    repo.git(&["commit", "-q", "--no-verify", "-m", look_alike]);
+    let check = repo.relhook(&["check", "HEAD^..HEAD"]);
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    assert!(stdout(&check).contains("package-scope"), "{}", text(&check));
+}
+
+/// B2, with a `scopes` list and scoped npm packages tagged `{name}@{version}`: the release
+/// commit `chore(release): @acme/a@1.0.0, @acme/b@1.0.0` is relhook's, whatever `scopes` lists.
+#[test]
+fn a_release_commit_of_scoped_packages_passes_scopes_and_package_scope() {
+    let repo = npm_workspace(
+        &[("@acme/a", "a"), ("@acme/b", "b")],
+        "[commit]\nscopes = [\"a\", \"b\"]\n[commit.rules]\npackage-scope = \"error\"\n\
+         [checks]\nrequire_tested_tags = false\n\
+         [packages.\"@acme/a\"]\npath = \"packages/a\"\ntag = \"{name}@{version}\"\nscopes = [\"a\"]\n\
+         [packages.\"@acme/b\"]\npath = \"packages/b\"\ntag = \"{name}@{version}\"\nscopes = [\"b\"]\n",
+        "chore(a, b): init",
+    );
+    change(&repo, &["a"], "fix(a): one");
+    change(&repo, &["b"], "fix(b): one");
+    let start = repo.git(&["rev-parse", "HEAD"]);
+    ok(dated_release(&repo, &["--all"]));
+    assert_eq!(
+        repo.head_subject(),
+        "chore(release): @acme/a@1.0.0, @acme/b@1.0.0"
+    );
+    let check = repo.relhook(&["check", &format!("{start}..HEAD")]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+}
 
 /// A repository whose first commit is no Conventional Commit, then a package's two releases,
 /// tagged by hand: what a CI pipeline of the second tag checks out.

@@ -201,23 +201,38 @@ pub struct CommitConfig {
     /// `type-enum` and `scope-enum` whatever they list (`chore(release): 1.2.0` in a project
     /// whose scopes are `api` and `ui`).
     pub release_header: Option<(String, String)>,
+    /// The tag prefixes of the monorepo's packages (`api-v`, `@acme/web@`): the release
+    /// commit of `release --all` names their tags, joined by `, ` (`chore(release): api-v1.2.0,
+    /// web-v0.3.1`), and is relhook's as much as a one-version one.
+    pub release_tag_prefixes: Vec<String>,
 }
 
 impl CommitConfig {
     /// Whether `header` is relhook's own release commit's, as `release.commit_message` makes
-    /// it: the template around one version-like word (`1.2.0`, `api-v1.2.0-rc.1`).
+    /// it: the template around one version-like word (`1.2.0`, `api-v1.2.0-rc.1`), or around
+    /// package release tags joined by `, ` (`release --all`: `a-v1.0.0, @acme/web@2.3.1`).
     pub fn is_release_header(&self, header: &str) -> bool {
         let Some((before, after)) = &self.release_header else {
             return false;
         };
-        header
+        let Some(middle) = header
             .strip_prefix(before.as_str())
             .and_then(|rest| rest.strip_suffix(after.as_str()))
-            .is_some_and(|v| {
-                v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-                    && v.chars().any(|c| c.is_ascii_digit())
-                    && !v.contains(char::is_whitespace)
+        else {
+            return false;
+        };
+        let version_like = |v: &str| {
+            v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                && v.chars().any(|c| c.is_ascii_digit())
+                && !v.contains(char::is_whitespace)
+        };
+        let package_tag = |t: &str| {
+            self.release_tag_prefixes.iter().any(|p| {
+                t.strip_prefix(p.as_str())
+                    .is_some_and(|v| semver::Version::parse(v).is_ok())
             })
+        };
+        version_like(middle) || middle.split(", ").all(package_tag)
     }
 }
 
@@ -295,6 +310,7 @@ impl Default for CommitConfig {
             fixup_in_check: false,
             levels: Levels::default(),
             release_header: release_header(&ReleaseConfig::default().commit_message),
+            release_tag_prefixes: Vec::new(),
         }
     }
 }

@@ -161,6 +161,7 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         source,
         err,
     )?;
+    commit.release_tag_prefixes = packages.iter().map(|p| p.tag.prefix().to_owned()).collect();
     Ok(Config {
         source: Some(source.to_owned()),
         commit,

@@ -19,13 +19,18 @@ pub struct Touched<'a> {
 
 /// Adds the `package-scope` finding to `verdict` when the rule is on, the commit touches two
 /// packages or more, and its scope names none of them (no finding for a message that is
-/// ignored or whose header does not parse: other rules report that).
+/// ignored or whose header does not parse: other rules report that; none for relhook's own
+/// release commit, which `types` and `scopes` leave alone too).
 pub fn check(verdict: &mut Verdict, config: &CommitConfig, touched: &[Touched<'_>]) {
     let level = config.levels.of(Rule::PackageScope);
     if level == Level::Off || touched.len() < 2 || verdict.ignored.is_some() {
         return;
     }
     let header = verdict.header.clone();
+    // relhook's own release commit changes every package it releases, and names their tags.
+    if config.is_release_header(&header) {
+        return;
+    }
     let Ok(h) = crate::commit::parse::header(&header) else {
         return;
     };
@@ -135,5 +140,40 @@ mod tests {
                 .diagnostics
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn relhooks_own_release_commit_is_left_alone() {
+        let none: [String; 0] = [];
+        let touched = [
+            Touched {
+                name: "a",
+                scopes: &none,
+            },
+            Touched {
+                name: "@acme/web",
+                scopes: &none,
+            },
+        ];
+        let mut config = CommitConfig {
+            release_tag_prefixes: vec!["a-v".into(), "@acme/web@".into()],
+            ..CommitConfig::default()
+        };
+        config.levels.set(Rule::PackageScope, Level::Error);
+        for ok in [
+            "chore(release): a-v1.0.0, @acme/web@2.3.1\n",
+            "chore(release): @acme/web@2.3.1-rc.1\n",
+            "chore(release): 1.2.0\n",
+        ] {
+            let v = verdict(ok, &config, &touched);
+            assert!(v.diagnostics.is_empty(), "{ok}: {:?}", v.diagnostics);
+        }
+        for bad in [
+            "chore(release): a-v1.0.0, b-v1.0.0\n",
+            "chore(release): a-v1.0.0, @acme/web@2.3.1 and more\n",
+            "chore(deps): a-v1.0.0, @acme/web@2.3.1\n",
+        ] {
+            assert!(verdict(bad, &config, &touched).failed(), "{bad}");
+        }
     }
 }
