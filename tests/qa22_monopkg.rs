@@ -111,6 +111,35 @@ fn a_release_commit_of_scoped_packages_passes_scopes_and_package_scope() {
     assert_eq!(check.status.code(), Some(0), "{}", text(&check));
 }
 
+/// B3: before any package tag, `chore: init` touches every package; a package whose first
+/// release would have no notes is named and left alone, the others are released, and
+/// `version --all --next` agrees.
+#[test]
+fn release_all_before_any_tag_leaves_a_package_without_entries_alone() {
+    let repo = npm_workspace(&[("a", "a"), ("b", "b")], &config_ab(""), "chore: init");
+    change(&repo, &["a"], "feat(a): one");
+    let next = repo.relhook(&["version", "--all", "--next"]);
+    assert_eq!(next.status.code(), Some(0), "{}", text(&next));
+    assert_eq!(
+        stdout(&next),
+        "a 1.0.0 (first release)\nb 1.0.0 (nothing to release)\n",
+        "{}",
+        text(&next)
+    );
+    let out = dated_release(&repo, &["--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "a-v1.0.0");
+    let err = stderr(&out);
+    let about_b: Vec<&str> = err.lines().filter(|l| l.contains("relhook: b ")).collect();
+    assert_eq!(about_b.len(), 1, "{err}");
+    assert!(
+        about_b[0].starts_with("relhook: b is not released: nothing to release"),
+        "{err}"
+    );
+    assert_eq!(repo.head_subject(), "chore(release): a-v1.0.0");
+    assert!(repo.is_clean());
+}
+
 /// A repository whose first commit is no Conventional Commit, then a package's two releases,
 /// tagged by hand: what a CI pipeline of the second tag checks out.
 fn package_tagged_twice(name: &str, template: &str, first: &str, second: &str) -> Repo {

@@ -45,7 +45,12 @@ pub(super) fn version_all(
         match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
             Ok(info) => {
                 super::version::warn_not_understood(&info, Some(&p.name));
-                found.push((p, view, Ok(info)));
+                // As `release --all` does: a first release with nothing for its notes is none.
+                let date = crate::date::today();
+                match release::nothing_for_first_release(repo, &view, root, &info, &date) {
+                    Some(why) => found.push((p, view, Err((info.current, info.current_from, why)))),
+                    None => found.push((p, view, Ok(info))),
+                }
             }
             Err(Error::Refused(why)) => {
                 let (current, from) = release::current_version(repo, &view, root)?;

@@ -8,7 +8,12 @@ use git2::Oid;
 use semver::Version;
 
 use super::next::Decider;
+use super::notes::Unpublishable;
+use super::packages::Selection;
+use super::{Options, VersionInfo};
+use crate::config::Config;
 use crate::error::{Reason, Refusal};
+use crate::git::Repo;
 use crate::history::version::bump::Requested;
 use crate::{Error, Result};
 
@@ -117,4 +122,54 @@ pub fn skipped_breaking(d: &Decider, current: &Version) -> Option<String> {
         u.rule,
         current.major + 1
     ))
+}
+
+/// Before a package's first release, why `release --all` (and `version --all`) leaves it
+/// alone: its first section would be empty, no commit of it having a changelog entry (the
+/// set-up commit that touches every package is a `chore:`) and nothing being written under
+/// `## [Unreleased]`. `None` when it has something to release, or was released before (then
+/// [`refuse_empty`] answered), or when the edits cannot be planned (the release says why).
+pub fn nothing_for_first_release(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    info: &VersionInfo,
+    date: &str,
+) -> Option<Refusal> {
+    if info.tag.is_some() {
+        return None;
+    }
+    let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
+    let path = &config.changelog.path;
+    match super::notes::unpublishable(edits.edits.first()?, &info.next, path)? {
+        Unpublishable::Empty(_) => Some(Refusal::new(
+            Reason::NothingToRelease,
+            format!(
+                "nothing to release: none of its commits has a changelog entry (`chore:` and `docs:` have none) and `## [Unreleased]` in {} is empty",
+                path.display()
+            ),
+            "a `feat:` or `fix:` commit (anything with a changelog entry) makes its first release",
+        )),
+        _ => None,
+    }
+}
+
+/// A package's version for a monorepo release ([`super::version_info`]); for `--all`, a first
+/// release with nothing for its notes is nothing to release, left alone as after a release.
+pub fn package_version_info(
+    repo: &Repo,
+    view: &Config,
+    root: &Path,
+    opts: &Options,
+    selection: &Selection,
+) -> Result<VersionInfo> {
+    let info = super::version_info(repo, view, root, &opts.requested, opts.pre.as_deref())?;
+    let nothing = match selection {
+        Selection::All => nothing_for_first_release(repo, view, root, &info, &opts.date),
+        Selection::Named(_) => None,
+    };
+    match nothing {
+        Some(why) => Err(Error::Refused(why)),
+        None => Ok(info),
+    }
 }

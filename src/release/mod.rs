@@ -32,7 +32,7 @@ use git2::Oid;
 use semver::Version;
 
 pub use below::{tag_below_commits, tag_leaves_line};
-pub use empty::skipped_breaking;
+pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
 pub use files::{
     also_bumped, check_detected_files, check_filters, check_listed_exist, check_path_list,

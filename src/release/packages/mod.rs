@@ -113,21 +113,20 @@ pub fn plan(
     let mut skipped = Skipped::new();
     for name in &names {
         let view = packages::view(config, name, root)?;
-        let info =
-            match super::version_info(repo, &view, root, &opts.requested, opts.pre.as_deref()) {
-                Ok(info) => info,
-                Err(Error::Refused(why)) if *selection == Selection::All => {
-                    skipped.push((name.clone(), why.to_string()));
-                    continue;
-                }
-                Err(Error::Refused(r)) => {
-                    return Err(Error::Refused(Refusal {
-                        what: format!("{name}: {}", r.what),
-                        ..r
-                    }));
-                }
-                Err(e) => return Err(e),
-            };
+        let info = match super::package_version_info(repo, &view, root, opts, selection) {
+            Ok(info) => info,
+            Err(Error::Refused(why)) if *selection == Selection::All => {
+                skipped.push((name.clone(), why.to_string()));
+                continue;
+            }
+            Err(Error::Refused(r)) => {
+                return Err(Error::Refused(Refusal {
+                    what: format!("{name}: {}", r.what),
+                    ..r
+                }));
+            }
+            Err(e) => return Err(e),
+        };
         let version = info.next.clone();
         chosen.insert(
             name.clone(),
