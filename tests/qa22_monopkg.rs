@@ -211,3 +211,46 @@ fn a_package_tag_pipeline_checks_since_the_packages_previous_tag() {
         );
     }
 }
+
+/// M1: a package with nothing of its own that `release --all` releases as a dependent is said
+/// to be released as one, never "not released".
+#[test]
+fn a_package_released_as_a_dependent_is_not_called_not_released() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    );
+    for c in ["core", "api"] {
+        let deps = if c == "api" {
+            "\n[dependencies]\ncore = { path = \"../core\", version = \"0.1.0\" }\n"
+        } else {
+            ""
+        };
+        repo.write(
+            &format!("crates/{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n{deps}"),
+        );
+        repo.write(&format!("crates/{c}/src/lib.rs"), "pub fn f() {}\n");
+    }
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[packages.core]\npath = \"crates/core\"\n[packages.api]\npath = \"crates/api\"\n",
+    );
+    ok(repo.relhook(&["install"]));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "feat: init"]);
+    ok(dated_release(&repo, &["--all", "--no-test"]));
+    repo.write("crates/core/src/lib.rs", "pub fn f() {}\n// x\n");
+    repo.git(&["commit", "-q", "-am", "feat(core)!: break"]);
+    let out = dated_release(&repo, &["--all", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", "api-v0.1.1"]), "api-v0.1.1");
+    let err = stderr(&out);
+    assert!(!err.contains("api is not released"), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("relhook: api ") && l.contains("as a dependent of core")),
+        "{err}"
+    );
+}

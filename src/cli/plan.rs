@@ -105,3 +105,30 @@ pub(super) fn print_plan(
     }
     writeln!(out, "(dry run: nothing was written)")
 }
+
+/// The packages `release --all` leaves out, one line each, with why; a package with nothing
+/// of its own that follows a package it requires is said to be released as its dependent.
+pub(super) fn say_skipped(
+    err: &mut dyn Write,
+    plan: &release::packages::Plan,
+    skipped: &release::packages::Skipped,
+) {
+    for (name, why) in skipped {
+        let mut of: Vec<&str> = plan
+            .packages
+            .iter()
+            .filter(|p| p.name == *name)
+            .flat_map(|p| p.because.iter().map(|c| c.dependency.as_str()))
+            .collect();
+        of.sort_unstable();
+        of.dedup();
+        let _ = match of.as_slice() {
+            [] => writeln!(err, "relhook: {name} is not released: {why}"),
+            _ => writeln!(
+                err,
+                "relhook: {name} has nothing of its own to release: released as a dependent of {}",
+                of.join(", ")
+            ),
+        };
+    }
+}

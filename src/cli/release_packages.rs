@@ -92,9 +92,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: note: package {}: {note}", p.name);
         }
     }
-    for (name, why) in &skipped {
-        let _ = writeln!(err, "relhook: {name} is not released: {why}");
-    }
+    super::plan::say_skipped(&mut err, &plan, &skipped);
     if args.dry_run {
         if json {
             super::json::print(&report(&plan, None))?;
