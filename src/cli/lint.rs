@@ -225,7 +225,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     }
     // Commits from before `relhook install` here never met its hooks: left unjudged, as
     // pre-push leaves them, and counted. One commit named alone is judged: asked for.
-    let before = if checked.range.single {
+    let mut before = if checked.range.single {
         crate::history::adoption::BeforeInstall::default()
     } else {
         crate::history::adoption::BeforeInstall::load(&repo, &checked.range.hidden)?
@@ -249,7 +249,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
         }
-        if before.contains(&c) {
+        if before.holds(&repo, &c) {
             tally.before_install += 1;
             return true;
         }

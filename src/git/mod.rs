@@ -7,6 +7,7 @@
 mod adoption;
 mod blob;
 mod config;
+mod descent;
 mod diff;
 mod filter;
 mod grep;
@@ -30,6 +31,7 @@ pub mod walk;
 mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
+pub use descent::Descent;
 pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};

@@ -411,7 +411,7 @@ impl Repo {
     }
 
     /// Commits to walk: the object database and a shallow clone's boundary.
-    fn source<'r>(&'r self, odb: git2::Odb<'r>) -> super::walk::Source<'r> {
+    pub(super) fn source<'r>(&'r self, odb: git2::Odb<'r>) -> super::walk::Source<'r> {
         let shallow = self
             .shallow
             .get_or_init(|| {

@@ -58,7 +58,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
                 parents.push(oid);
             }
         } else if let Some(who) = line.strip_prefix(b"committer ") {
-            time = committer_time(who);
+            time = ident_time(who);
         } else if let Some(who) = line.strip_prefix(b"author ") {
             author = who.to_vec();
         }
@@ -82,7 +82,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
 }
 
 /// `Name <email> 1767268800 +0000` → 1767268800.
-fn committer_time(who: &[u8]) -> i64 {
+pub(super) fn ident_time(who: &[u8]) -> i64 {
     let after_email = who
         .iter()
         .rposition(|b| *b == b'>')
@@ -502,7 +502,7 @@ mod tests {
 
     #[test]
     fn committer_time_survives_odd_names() {
-        assert_eq!(committer_time(b"A <b> c> <d@e> 42 +0000"), 42);
-        assert_eq!(committer_time(b"no email"), 0);
+        assert_eq!(ident_time(b"A <b> c> <d@e> 42 +0000"), 42);
+        assert_eq!(ident_time(b"no email"), 0);
     }
 }

@@ -5,18 +5,29 @@
 //! A commit is from before the install when a tip the note records reaches it, or when it
 //! carries over the author and message of such a commit (see
 //! [`crate::git::StoredCommit::carried_key`]): a rebase after the install (a branch started
-//! before it, `git pull --rebase`) makes new ids, and keeps both. A commit made since cannot
-//! pass for one: its message was written since (a `--no-verify` commit, an amend that changes
-//! the message), unless it also takes an old commit's author and date, second for second.
-//! Author dates alone would not do: anything committed with a date set by hand, or moved by a
-//! wrong clock, would pass unjudged.
+//! before it, `git pull --rebase`, a `git rebase -i` of commits pushed before it) makes new
+//! ids, and keeps both. A commit made since cannot pass for one: its message was written since
+//! (a `--no-verify` commit, an amend that changes the message), unless it also takes an old
+//! commit's author and date, second for second. Author dates alone would not do: anything
+//! committed with a date set by hand, or moved by a wrong clock, would pass unjudged.
+//!
+//! The commits the range's base already reaches (what the remote had) are read only when a
+//! commit might be a rewrite of one: authored no later than the install (a rewrite keeps the
+//! author date), and not matched among the commits above the base. Its original was committed
+//! no earlier than it was authored, so the walk down the noted history stops a day (for
+//! clocks) below that date, and goes on from there for the next such commit: at most one walk
+//! of the history per run, and none for what is authored after the install.
 
 use std::collections::HashSet;
 
 use git2::Oid;
 
 use crate::Result;
-use crate::git::{Range, Repo, StoredCommit};
+use crate::git::{Descent, Range, Repo, StoredCommit};
+
+/// How far below a commit's author date its original may have been committed: clocks that
+/// were off.
+const SKEW: i64 = 86_400;
 
 /// The commits from before the install that `hidden` (what a remote has, the range's base)
 /// does not reach, and what they carry over to a rewrite of them.
@@ -28,6 +39,11 @@ pub struct BeforeInstall {
     pub tips: Vec<Oid>,
     /// When the install noted them (seconds since the epoch).
     pub when: Option<i64>,
+    /// The walk down the history the base hides (see the module), once a commit asked for it;
+    /// `None` before, and for good when the base hid nothing or the walk failed.
+    below: Option<Descent>,
+    /// Whether [`BeforeInstall::below`] may still be started.
+    may_descend: bool,
 }
 
 impl BeforeInstall {
@@ -40,6 +56,7 @@ impl BeforeInstall {
         let mut out = BeforeInstall {
             tips: note.tips,
             when: note.when,
+            may_descend: !hidden.is_empty(),
             ..BeforeInstall::default()
         };
         let range = Range {
@@ -61,9 +78,36 @@ impl BeforeInstall {
         self.ids.contains(&c.id) || (!self.keys.is_empty() && self.keys.contains(&c.carried_key()))
     }
 
-    /// Whether a commit with this [`StoredCommit::carried_key`] is from before the install.
-    pub fn has_key(&self, key: &[u8; 20]) -> bool {
-        self.keys.contains(key)
+    /// Whether `c` was made before the install: [`BeforeInstall::contains`], or a rewrite of a
+    /// commit the base hides (one pushed before the install), looked for down the history (see
+    /// the module). A walk that fails to read history finds nothing more: `c` is judged.
+    pub fn holds(&mut self, repo: &Repo, c: &StoredCommit) -> bool {
+        if self.contains(c) {
+            return true;
+        }
+        let authored = c.author_time();
+        if self.tips.is_empty() || self.when.is_none_or(|when| authored > when) {
+            return false;
+        }
+        if self.below.is_none() && std::mem::take(&mut self.may_descend) {
+            self.below = repo.descent(&self.tips).ok();
+        }
+        let Some(mut below) = self.below.take() else {
+            return false;
+        };
+        let key = c.carried_key();
+        let mut found = false;
+        let walked = repo.descend(&mut below, authored.saturating_sub(SKEW), |old| {
+            let k = old.carried_key();
+            self.keys.insert(k);
+            self.ids.insert(old.id);
+            found = k == key;
+            !found
+        });
+        if walked.is_ok() {
+            self.below = Some(below);
+        }
+        found
     }
 
     /// Whether commit `id` is one of the walked commits from before the install.

@@ -72,20 +72,20 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
         describe: String::new(),
     };
     let mut out = Vec::new();
-    let mut keys = Vec::new();
+    let mut commits = Vec::new();
     let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
         headers.insert(header_of(&c.message));
         if let Some(f) = failing(repo, config, &c) {
             out.push(f);
-            keys.push(c.carried_key());
+            commits.push(c);
         }
         true
     })?;
     if !out.is_empty() && !noted.is_empty() {
-        let before = super::adoption::BeforeInstall::load(repo, &hidden)?;
-        let mut keys = keys.into_iter();
-        out.retain(|_| keys.next().is_none_or(|k| !before.has_key(&k)));
+        let mut before = super::adoption::BeforeInstall::load(repo, &hidden)?;
+        let mut commits = commits.iter();
+        out.retain(|_| commits.next().is_none_or(|c| !before.holds(repo, c)));
     }
     for f in out.iter_mut().filter(|f| f.fixup) {
         f.fixup = fixup_target(&f.header).is_some_and(|t| headers.contains(t));

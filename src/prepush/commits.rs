@@ -64,7 +64,7 @@ pub(super) fn lint_new(
             }
             return true;
         }
-        if found.before_install.contains(&c) {
+        if found.before_install.holds(repo, &c) {
             found.unlinted_before_install += 1;
             seen.insert(c.id, None);
             return true;

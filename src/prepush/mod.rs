@@ -162,7 +162,7 @@ pub struct Inspection {
     /// How many commits new to the remote were linted.
     pub commits_checked: usize,
     /// Commits made before `relhook install` here that are not on the remote, and rewrites of
-    /// them (see `history::adoption`): never linted.
+    /// any commit from before it, pushed then or not (see `history::adoption`): never linted.
     pub before_install: crate::history::adoption::BeforeInstall,
     /// How many of [`Inspection::before_install`] this push sends.
     pub unlinted_before_install: usize,
