@@ -72,6 +72,7 @@ mod qa22_layouts;
 mod qa22_monopkg;
 mod qa22_picked_release;
 mod qa22_small;
+mod qa22_stale;
 mod qa22_worktree_locks;
 mod qa3;
 mod qa6a;

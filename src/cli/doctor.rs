@@ -29,7 +29,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             subject: format!("release {}", tags.join(", ")),
             status: Status::Invalid,
             detail: half.describe(),
-            fix: Some("relhook release --resume".into()),
+            fix: Some(half.fix()),
         });
     }
     // A hand tag's hook interrupted: the repository's own tags, or a package's (the root's
@@ -128,13 +128,16 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             // The rewritten release commit is tagged again by `--resume`, with its notes.
             let stale = retag
                 .as_ref()
-                .filter(|r| r.tag == *tag && !r.left_out.is_empty())
+                .filter(|r| r.tag == *tag && r.stale.is_stale())
                 .map(|r| format!("; but {}", r.fix(repo)));
             let fix = match retag.as_ref().filter(|r| r.tag == *tag) {
                 Some(r) => r.command(repo),
                 None => at.as_ref().filter(|c| !shared(c)).map_or_else(
                     || format!("release a version above {tag}"),
-                    |c| format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
+                    |c| match crate::release::stale_redo_onto(repo, config, c, tag) {
+                        Some((_, redo)) => redo,
+                        None => format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
+                    },
                 ),
             };
             out.push(doctor::Check {
@@ -147,6 +150,22 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                     stale.unwrap_or_default()
                 ),
                 fix: Some(fix),
+            });
+        }
+    }
+    // A release tag on its release commit rebased over changes a release made now would tell
+    // (the tag moved onto it by hand): made again, before it is pushed.
+    let latest = repo
+        .head()
+        .and_then(|h| repo.latest_release_tag(h, &config.version.tag_prefix));
+    if let Some((tag, commit)) = latest {
+        if let Some((detail, redo)) = crate::release::stale_tagged(repo, config, &tag, commit, true)
+        {
+            out.push(doctor::Check {
+                subject: format!("tag {tag}"),
+                status: Status::Invalid,
+                detail,
+                fix: Some(redo),
             });
         }
     }

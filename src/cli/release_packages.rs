@@ -206,6 +206,10 @@ fn resume(
     half: &HalfMade,
     opts: &Options,
 ) -> Result<Outcome> {
+    // A package's release made now would differ (rebased over changes): made again, not tagged.
+    if let Some(r) = half.stale_refusal() {
+        return super::release::refused(&r, false);
+    }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
         return super::release::refused(

@@ -36,6 +36,9 @@ pub(super) fn half_made(
     let (commit, missing, misplaced, from_head) =
         match release::packages::half_made_from(repo, config, root, tip) {
             Some(h) => {
+                if let Some(r) = h.stale_refusal().filter(|_| seen.contains_key(&h.commit)) {
+                    return Some(stale(repo, remote, u, h.commit, r));
+                }
                 let tags: Vec<&str> = h.missing.iter().map(|(t, _)| t.as_str()).collect();
                 let from_head = release::packages::half_made(repo, config, root)
                     .is_some_and(|at| at.commit == h.commit);
@@ -44,18 +47,7 @@ pub(super) fn half_made(
             None => {
                 let h = release::half_made_from(repo, config, tip)?;
                 if let Some(r) = h.stale_refusal().filter(|_| seen.contains_key(&h.commit)) {
-                    return Some(Refusal {
-                        kind: Kind::HalfRelease,
-                        refs: vec![u.remote_ref.clone()],
-                        commit: Some(h.commit),
-                        subject: header(repo, h.commit),
-                        problems: vec![r.what],
-                        fix: format!(
-                            "{}, then {}",
-                            r.fix.unwrap_or_default(),
-                            push_again(remote, u)
-                        ),
-                    });
+                    return Some(stale(repo, remote, u, h.commit, r));
                 }
                 let from_head =
                     release::half_made(repo, config).is_some_and(|at| at.commit == h.commit);
@@ -126,6 +118,23 @@ pub(super) fn retagged(
         )],
         fix: format!("{switch}{}, then {}", r.fix(repo), push_again(remote, u)),
     })
+}
+
+/// The refusal of a branch push that sends release commit `commit`, made again rather than
+/// tagged (`r`: why, and the redo).
+fn stale(repo: &Repo, remote: &str, u: &Update, commit: Oid, r: crate::error::Refusal) -> Refusal {
+    Refusal {
+        kind: Kind::HalfRelease,
+        refs: vec![u.remote_ref.clone()],
+        commit: Some(commit),
+        subject: header(repo, commit),
+        problems: vec![r.what],
+        fix: format!(
+            "{}, then {}",
+            r.fix.unwrap_or_default(),
+            push_again(remote, u)
+        ),
+    }
 }
 
 /// The first line of `commit`'s message.

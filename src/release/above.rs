@@ -120,13 +120,17 @@ pub fn refusal(
     };
     let retag = super::retag_needed_from(repo, config, head).filter(|r| r.tag == tag);
     let move_it = match rewritten_at(repo, config, head, greatest) {
-        // The rewritten release commit: its tag made again with its notes, tested.
-        Some(c) if retag.is_some() => format!(
-            "if {c} is that release rewritten, make its tag again there (`git tag -d {tag} && relhook release --resume`: with its notes, tested), or "
-        ),
-        Some(c) => format!(
-            "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
-        ),
+        // The rewritten release commit, rebased over changes a release made now would tell:
+        // made again, never tagged.
+        Some(c) => match retag.as_ref().filter(|r| r.stale.is_stale()) {
+            Some(r) => format!("if {c} is that release rewritten, {}; or ", r.fix(repo)),
+            None => match super::stale::redo_onto(repo, config, &c, &tag) {
+                Some((why, redo)) => format!(
+                    "if {c} is that release rewritten, {why}; make the release again with them: `{redo}`; or "
+                ),
+                None => move_tag(&tag, &c, retag.is_some()),
+            },
+        },
         None => String::new(),
     };
     Some(Refusal::new(
@@ -137,6 +141,20 @@ pub fn refusal(
         ),
         format!("{move_it}release a version above it: `{command} {above}`"),
     ))
+}
+
+/// The advice to put release tag `tag` on `c`, its release commit rewritten: made again there
+/// by `--resume` (`retag`: relhook recognises the release commit), else moved.
+fn move_tag(tag: &str, c: &str, retag: bool) -> String {
+    match retag {
+        // The rewritten release commit: its tag made again with its notes, tested.
+        true => format!(
+            "if {c} is that release rewritten, make its tag again there (`git tag -d {tag} && relhook release --resume`: with its notes, tested), or "
+        ),
+        false => format!(
+            "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
+        ),
+    }
 }
 
 /// The commit of this history that added the `## [version]` section: the release commit,

@@ -49,6 +49,7 @@ pub use preflight::{
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use retag::{Retag, retag_needed_from};
+pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use taken::{first_untaken, tag_taken};
 pub use undo::{RecordsBefore, undo_commit};
 

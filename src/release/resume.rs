@@ -27,9 +27,9 @@ pub struct HalfMade {
     /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
     /// interrupted): the tag's current target, to move onto the release commit.
     pub misplaced_tag: Option<Oid>,
-    /// Entries of commits below it that its section leaves out (a rebase put them under it):
-    /// then it is made again, never tagged.
-    pub left_out: Vec<String>,
+    /// How a release made now over the commits below it would differ (a rebase put changes
+    /// under it): then it is made again, never tagged.
+    pub stale: super::stale::Stale,
 }
 
 impl HalfMade {
@@ -68,19 +68,21 @@ impl HalfMade {
 }
 
 impl HalfMade {
-    /// The command that finishes it: `--resume`, or, when its section leaves out changes below
-    /// it, the one that makes the release again.
+    /// The command that finishes it: `--resume`, or, when a release made now would differ
+    /// (its section leaves out changes below it, or they call for another version), the one
+    /// that makes the release again.
     pub fn fix(&self) -> String {
-        if self.left_out.is_empty() {
+        if !self.stale.is_stale() {
             return "relhook release --resume".into();
         }
         let tag = self.misplaced_tag.map(|_| self.tag.as_str());
-        super::stale::redo(self.commit, &self.version, self.at_head, tag)
+        let version = self.stale.version(&self.version);
+        super::stale::redo(self.commit, &version, self.at_head, tag)
     }
 
-    /// The refusal to tag it as it is, when its section leaves out changes below it.
+    /// The refusal to tag it as it is, when a release made now would differ.
     pub fn stale_refusal(&self) -> Option<Refusal> {
-        if self.left_out.is_empty() {
+        if !self.stale.is_stale() {
             return None;
         }
         Some(Refusal::new(
@@ -88,12 +90,12 @@ impl HalfMade {
             format!(
                 "{} is not tagged: {}",
                 self.tag,
-                super::stale::problem(self.commit, &self.version, &self.left_out)
+                self.stale.problem(self.commit, &self.version)
             ),
             format!(
                 "make the release again with them: `{}` (drops the release commit, which no tag names, and releases {} again)",
                 self.fix(),
-                self.version
+                self.stale.version(&self.version)
             ),
         ))
     }
@@ -162,7 +164,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         return None;
     }
     Some(HalfMade {
-        left_out: super::stale::left_out(repo, config, commit),
+        stale: super::stale::check(repo, config, commit, &version),
         commit,
         version,
         tag,

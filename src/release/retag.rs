@@ -23,9 +23,9 @@ pub struct Retag {
     pub version: semver::Version,
     /// Whether the release commit is HEAD.
     pub at_head: bool,
-    /// Entries of commits below it that its section leaves out (rebased over them): then
-    /// the release is made again, never tagged there.
-    pub left_out: Vec<String>,
+    /// How a release made now over the commits below it would differ (rebased over them):
+    /// then the release is made again, never tagged there.
+    pub stale: super::stale::Stale,
     /// The other local branch that still holds the tagged commit, when this one is a copy of
     /// it (`git cherry-pick` of a release commit made on a maintenance branch), not a rewrite:
     /// the tag is right where it is, and this commit's section describes the other branch.
@@ -53,7 +53,7 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
         .find(|(_, at)| repo.reaches(*at, tagged) && !repo.reaches(*at, commit))
         .and_then(|(name, _)| name.strip_prefix("heads/").map(str::to_owned));
     Some(Retag {
-        left_out: super::stale::left_out(repo, config, commit),
+        stale: super::stale::check(repo, config, commit, &version),
         copy_of,
         at_head: repo.head() == Some(commit),
         commit,
@@ -103,9 +103,10 @@ impl Retag {
         }
         if self.published(repo) {
             format!("git reset --keep {}", short_id(self.tagged))
-        } else if !self.left_out.is_empty() {
+        } else if self.stale.is_stale() {
             let tag = Some(self.tag.as_str());
-            super::stale::redo(self.commit, &self.version, self.at_head, tag)
+            let version = self.stale.version(&self.version);
+            super::stale::redo(self.commit, &version, self.at_head, tag)
         } else {
             format!("git tag -d {} && relhook release --resume", self.tag)
         }
@@ -127,11 +128,11 @@ impl Retag {
                 short_id(self.tagged)
             );
         }
-        if !self.left_out.is_empty() {
+        if self.stale.is_stale() {
             return format!(
                 "{}; make the release again with them: `{command}` (drops the release commit, which no remote has, and releases {} again)",
-                super::stale::problem(self.commit, &self.version, &self.left_out),
-                self.version
+                self.stale.problem(self.commit, &self.version),
+                self.stale.version(&self.version)
             );
         }
         format!(

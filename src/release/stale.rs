@@ -1,24 +1,49 @@
-//! A release commit moved above commits it does not list (`git pull --rebase` of a release
-//! not pushed yet, a `rebase -i` that puts a fix below it): its section leaves their changes
-//! out (git's merge keeps their entries under Unreleased, or they have none). Tagged as it is,
-//! the release would ship changes its notes do not name, and the next release would announce
-//! them again; the fix is to make the release again, never to tag it.
+//! A release commit moved above commits it does not account for (`git pull --rebase` of a
+//! release not pushed yet, a `rebase -i` that puts a fix below it): a release made now would
+//! differ from it, in its section (their entries, which git's merge keeps under Unreleased)
+//! or in its version (a feature that gets no entry here but bumps the minor version). Tagged as it is, the release would ship changes
+//! its notes or its version do not tell, and the next release would announce them again; the
+//! fix is to make the release again, never to tag it. A commit that would change neither (a
+//! `chore:` brought below it) leaves it as it is.
 
 use git2::Oid;
 use semver::Version;
 
+use super::next::Decider;
 use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::history::sync;
+use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
 
-/// The entries of changes below release commit `commit` that its `## [version]` section
-/// leaves out: those its changelog still holds under Unreleased (a release moves every one
-/// into its section; git's merge of a rebase puts the entries of commits brought below it
-/// there). Empty when there are none, or the file cannot be read (nothing to tell).
+/// How a release commit differs from the release made now over the commits below it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stale {
+    /// The entries of changes below it that its section leaves out.
+    pub entries: Vec<String>,
+    /// The version the commits below it now call for, above its own, with the header of the
+    /// commit (with no entry) that calls for it.
+    pub called_for: Option<(Version, String)>,
+}
+
+/// How release commit `commit` of `version` differs from the release of the commits below it
+/// made now (empty: it does not; nor when history cannot be read, as there is nothing to tell).
+pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> Stale {
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    Stale {
+        entries: left_out(repo, config, commit),
+        called_for: called_for(repo, config, commit, version, &tag),
+    }
+}
+
+/// The entries of changes below release commit `commit` that its section leaves out: those its
+/// changelog still holds under Unreleased (a release moves every one into its section; git's
+/// merge of a rebase puts the entries of commits brought below it there).
 ///
-/// Commits without an entry brought below it are not told from commits reworded in place
-/// (`rebase -i`), whose release `--resume` rightly tags: history alone cannot tell them apart.
-pub fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
+/// A commit with no entry in the file brought below it (made with the hooks off) is not told
+/// from one reworded in place (`rebase -i` of a commit that dodged commit-msg, as pre-push's
+/// reword fix does before `--resume`), nor from a release whose section was written by hand:
+/// history alone cannot tell them apart, so neither counts here.
+fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
     let path = &config.changelog.path;
     repo.file_at(commit, path)
         .ok()
@@ -34,6 +59,120 @@ pub fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The version the commits below release commit `commit` call for when it is above `version`
+/// only through commits that get no changelog entry (a `feat:` where features get none): a
+/// commit with an entry that raises it is left out of the section, which [`left_out`] tells,
+/// and a release asked for below the commits its section lists stays as asked. A stable
+/// release after a stable one only: a first release's version is `version.initial`'s.
+fn called_for(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    version: &Version,
+    tag: &str,
+) -> Option<(Version, String)> {
+    if !version.pre.is_empty() {
+        return None;
+    }
+    let parent = repo.first_parent(commit)?;
+    let prefix = &config.version.tag_prefix;
+    let tags: Vec<_> = repo
+        .release_tags(parent, prefix)
+        .ok()?
+        .into_iter()
+        .filter(|t| t.name != tag)
+        .collect();
+    let stable = tags.iter().rev().find(|t| t.version.pre.is_empty())?;
+    let latest = tags.last()?;
+    let shipped: Vec<Oid> = tags
+        .iter()
+        .filter(|t| t.version.pre.is_empty())
+        .map(|t| t.commit)
+        .collect();
+    let since = (Some(stable.commit), shipped.as_slice());
+    let (deciders, _, _) =
+        super::deciders::deciders(repo, config, parent, since, Some(latest.commit)).ok()?;
+    let kind = |d: &Decider| CommitKind {
+        breaking: d.calls_for == "major",
+        feat: d.calls_for == "minor",
+    };
+    let all: Vec<CommitKind> = deciders.iter().map(kind).collect();
+    // At least a patch: the release commit is there.
+    let logged: Vec<CommitKind> = deciders
+        .iter()
+        .filter(|d| d.in_changelog)
+        .map(kind)
+        .chain([CommitKind::default()])
+        .collect();
+    let policy = BumpPolicy {
+        zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
+        zero_major_feat_bumps_patch: config.version.zero_major_feat_bumps_patch,
+        initial: config.version.initial.clone(),
+        pre_start: config.version.pre_release_start,
+    };
+    let latest_pre = Some(&latest.version).filter(|v| !v.pre.is_empty());
+    let next = |kinds: &[CommitKind]| {
+        let auto = &Requested::Auto;
+        bump::next_from(
+            Some(&stable.version),
+            latest_pre,
+            kinds,
+            auto,
+            None,
+            &[],
+            &policy,
+        )
+        .ok()
+    };
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    let now = next(&all)?;
+    if core(&now) <= core(version) || core(&next(&logged)?) > core(version) {
+        return None;
+    }
+    let rank = |d: &&Decider| {
+        ["patch", "minor", "major"]
+            .iter()
+            .position(|l| *l == d.calls_for)
+    };
+    let why = deciders
+        .iter()
+        .filter(|d| !d.in_changelog)
+        .max_by_key(rank)?;
+    Some((now, why.header.clone()))
+}
+
+impl Stale {
+    /// Whether a release made now would differ: then it is made again, never tagged.
+    pub fn is_stale(&self) -> bool {
+        !self.entries.is_empty() || self.called_for.is_some()
+    }
+
+    /// The version the release is made again at: the one the commits now call for, else its own.
+    pub fn version(&self, version: &Version) -> Version {
+        self.called_for
+            .as_ref()
+            .map_or_else(|| version.clone(), |(v, _)| v.clone())
+    }
+
+    /// What is wrong, in one clause, for release commit `commit` of `version`.
+    pub fn problem(&self, commit: Oid, version: &Version) -> String {
+        let short = short_id(commit);
+        let mut out = Vec::new();
+        if !self.entries.is_empty() {
+            out.push(format!(
+                "the release commit of {version} ({short}) leaves out of its section changes of commits below it ({})",
+                named(&self.entries)
+            ));
+        }
+        if let Some((called, header)) = &self.called_for {
+            out.push(format!(
+                "the commits below the release commit of {version} ({short}) now call for {called} (`{header}`, which gets no changelog entry)"
+            ));
+        }
+        out.join(", and ") + ": a rebase put them under it"
+    }
+}
+
 /// The entries of [`left_out`] for a sentence: the first three, backticked.
 pub fn named(entries: &[String]) -> String {
     let mut list: Vec<String> = entries
@@ -47,28 +186,103 @@ pub fn named(entries: &[String]) -> String {
     list.join(", ")
 }
 
-/// The command that makes the release of `version` again over the commits below release
-/// commit `commit`: drop it (`tag`, its tag on an old commit, deleted first), then release.
-/// At HEAD (`at_head`) it is dropped by `git reset --keep`; a release commit below HEAD by a rebase that keeps
-/// the commits made on top of it.
-pub fn redo(commit: Oid, version: &Version, at_head: bool, tag: Option<&str>) -> String {
+/// The command that makes the release again over the commits below release commit `commit`:
+/// drop it (`tags`, release tags already made, deleted first), then `release` (the release
+/// command with its version). At HEAD (`at_head`) it is dropped by `git reset --keep`; a
+/// release commit below HEAD by a rebase that keeps the commits made on top of it.
+pub fn redo_with(commit: Oid, at_head: bool, tags: &[&str], release: &str) -> String {
     let short = short_id(commit);
-    let delete = tag
-        .map(|t| format!("git tag -d {t} && "))
-        .unwrap_or_default();
+    let delete: String = tags
+        .iter()
+        .map(|t| format!("git tag -d {} && ", crate::shellword::quote(t)))
+        .collect();
     let drop = if at_head {
         format!("git reset --keep {short}~1")
     } else {
         format!("git rebase --onto {short}~1 {short}")
     };
-    format!("{delete}{drop} && relhook release {version}")
+    format!("{delete}{drop} && {release}")
 }
 
-/// What is wrong, in one clause, for release commit `commit` of `version`.
-pub fn problem(commit: Oid, version: &Version, entries: &[String]) -> String {
-    format!(
-        "the release commit of {version} ({}) leaves out of its section changes of commits below it ({}): a rebase put them under it",
-        short_id(commit),
-        named(entries)
+/// [`redo_with`] for a release of the whole project at `version` (`tag`: its tag, on an old
+/// commit, deleted first).
+pub fn redo(commit: Oid, version: &Version, at_head: bool, tag: Option<&str>) -> String {
+    let tags: Vec<&str> = tag.into_iter().collect();
+    redo_with(
+        commit,
+        at_head,
+        &tags,
+        &format!("relhook release {version}"),
     )
+}
+
+/// Where release tag `tag` would be moved onto `commit` (a commit id, full or abbreviated,
+/// that added its section): what is wrong, in one clause, and the redo, when a release made
+/// now over the commits below it would differ. `None`: moving the tag is right.
+pub fn redo_onto(
+    repo: &Repo,
+    config: &Config,
+    commit: &str,
+    tag: &str,
+) -> Option<(String, String)> {
+    let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
+    let commit = repo.revparse_commit(commit).ok()?;
+    let stale = check(repo, config, commit, &version);
+    if !stale.is_stale() {
+        return None;
+    }
+    let at_head = repo.head() == Some(commit);
+    let redo = redo(commit, &stale.version(&version), at_head, Some(tag));
+    Some((stale.problem(commit, &version), redo))
+}
+
+/// Release tag `name` on `commit` when `commit` is the release commit of its version (the
+/// commit that added its section) and a release made now over the commits below it would
+/// differ, that commit on no remote yet: what is wrong, in one sentence, and the redo (`made`:
+/// the tag exists, and the redo deletes it first). A hand tag and pre-push refuse it, doctor
+/// names it.
+pub fn tagged(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    commit: Oid,
+    made: bool,
+) -> Option<(String, String)> {
+    let version = Version::parse(name.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
+    let path = &config.changelog.path;
+    let parent = repo.first_parent(commit)?;
+    if !sync::has_section_at(repo, commit, path, &version)
+        || sync::has_section_at(repo, parent, path, &version)
+    {
+        return None;
+    }
+    let published = repo
+        .remote_tracking_commits("*")
+        .into_iter()
+        .any(|t| t == commit || repo.reaches(t, commit));
+    // A tag made by hand may release below what its commits call for, as asked: only the
+    // section counts here.
+    let stale = Stale {
+        entries: left_out(repo, config, commit),
+        called_for: None,
+    };
+    if published || !stale.is_stale() {
+        return None;
+    }
+    let at_head = repo.head() == Some(commit);
+    let redo = redo(
+        commit,
+        &stale.version(&version),
+        at_head,
+        made.then_some(name),
+    );
+    let is = if made { "is" } else { "would be" };
+    Some((
+        format!(
+            "{name} {is} on {}, but {}: tagged so, it would release changes its notes or its version do not tell; make the release again with them: `{redo}`",
+            short_id(commit),
+            stale.problem(commit, &version)
+        ),
+        redo,
+    ))
 }

@@ -178,6 +178,8 @@ pub fn problems(
     out.extend(super::later::past_release_commit(
         repo, config, name, &version, commit, made,
     ));
+    // On its release commit, rebased over changes a release made now would tell: made again.
+    out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
     if depth == Depth::Publish {
         out.extend(section_problems(repo, config, name, &version, commit));
         out.extend(version_file_problems(repo, config, name, &version, commit));

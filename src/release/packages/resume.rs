@@ -10,6 +10,7 @@ use semver::Version;
 use super::{Done, package_plan, tag, test_all};
 use crate::Result;
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::packages;
 use crate::release::Options;
@@ -24,11 +25,19 @@ pub struct HalfMade {
     pub missing: Vec<(String, String)>,
     /// Whether it is HEAD.
     pub at_head: bool,
+    /// The packages it releases, each with its version, its tag and whether that is made.
+    pub released: Vec<(String, Version, String, bool)>,
+    /// The packages a release made now over the commits below it would release differently
+    /// (a rebase put changes under it), each with how: then it is made again, never tagged.
+    pub stale: Vec<(String, crate::release::stale::Stale)>,
 }
 
 impl HalfMade {
     /// One line: what is half-made and the command that finishes it.
     pub fn describe(&self) -> String {
+        if let Some(r) = self.stale_refusal() {
+            return r.to_string();
+        }
         let tags: Vec<&str> = self.missing.iter().map(|(t, _)| t.as_str()).collect();
         format!(
             "{} ({}) is a release commit whose tags {} are missing (an interrupted release); `relhook release --resume` finishes it",
@@ -40,6 +49,49 @@ impl HalfMade {
             crate::git::short_id(self.commit),
             tags.join(", ")
         )
+    }
+}
+
+impl HalfMade {
+    /// The command that finishes it: `--resume`, or, when a package's release made now would
+    /// differ, the one that makes the release again (one package at the version it now has).
+    pub fn fix(&self) -> String {
+        if self.stale.is_empty() {
+            return "relhook release --resume".into();
+        }
+        let made: Vec<&str> = self
+            .released
+            .iter()
+            .filter(|r| r.3)
+            .map(|r| r.2.as_str())
+            .collect();
+        let names: Vec<String> = self
+            .released
+            .iter()
+            .map(|r| format!("--package {}", crate::shellword::quote(&r.0)))
+            .collect();
+        let mut release = format!("relhook release {}", names.join(" "));
+        if let ([(_, version, ..)], [(_, stale)]) = (&self.released[..], &self.stale[..]) {
+            release = format!("{release} {}", stale.version(version));
+        }
+        crate::release::stale::redo_with(self.commit, self.at_head, &made, &release)
+    }
+
+    /// The refusal to tag it as it is, when a package's release made now would differ.
+    pub fn stale_refusal(&self) -> Option<Refusal> {
+        let (package, stale) = self.stale.first()?;
+        let (_, version, tag, _) = self.released.iter().find(|r| r.0 == *package)?;
+        Some(Refusal::new(
+            Reason::Changelog,
+            format!(
+                "{tag} is not tagged: {}",
+                stale.problem(self.commit, version)
+            ),
+            format!(
+                "make the release again with them: `{}` (drops the release commit, which no tag names, and releases it again)",
+                self.fix()
+            ),
+        ))
     }
 }
 
@@ -77,13 +129,19 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
         let commit = at?;
         let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
         if let Some(tags) = tags_in_message(config, &message) {
-            let mut missing = Vec::new();
+            let (mut missing, mut released, mut views) = (Vec::new(), Vec::new(), Vec::new());
             for (tag, package, version) in tags {
+                let view = packages::view(config, &package, root);
+                if let Ok(view) = &view {
+                    views.push((package.clone(), view.clone(), version.clone()));
+                }
+                let made = repo.tag_target(&tag).is_some();
+                released.push((package.clone(), version.clone(), tag.clone(), made));
                 match repo.tag_target(&tag) {
                     Some(t) if repo.peel_to_commit(t) == Some(commit) => {}
                     Some(_) => return None,
                     None => {
-                        let view = packages::view(config, &package, root).ok()?;
+                        let view = view.ok()?;
                         if !crate::history::sync::has_section_at(
                             repo,
                             commit,
@@ -96,10 +154,20 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
                     }
                 }
             }
-            return (!missing.is_empty()).then_some(HalfMade {
+            if missing.is_empty() {
+                return None;
+            }
+            let stale = views
+                .into_iter()
+                .map(|(p, view, v)| (p, crate::release::stale::check(repo, &view, commit, &v)))
+                .filter(|(_, how)| how.is_stale())
+                .collect();
+            return Some(HalfMade {
                 commit,
                 missing,
                 at_head: Some(commit) == head,
+                released,
+                stale,
             });
         }
         at = repo.first_parent(commit);
@@ -116,6 +184,9 @@ pub fn resume(
     half: &HalfMade,
     opts: &Options,
 ) -> Result<Done> {
+    if let Some(r) = half.stale_refusal() {
+        return Err(crate::Error::Refused(r));
+    }
     crate::git::txn::recover(repo)?;
     let mut plans = Vec::new();
     for (tag_name, package) in &half.missing {
