@@ -67,6 +67,7 @@ mod qa20_stops;
 mod qa20_sync;
 mod qa20_undo;
 mod qa22_adopt_pushed;
+mod qa22_breaking;
 mod qa22_cargo_inherit;
 mod qa22_layouts;
 mod qa22_monopkg;

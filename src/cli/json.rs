@@ -200,6 +200,19 @@ pub(crate) struct VersionReport<'a> {
     pub level: &'static str,
     /// The commits since the current tag, newest first.
     pub commits: Vec<VersionCommit<'a>>,
+    /// Entries in Unreleased that no commit since the last stable release wrote, counted as
+    /// commits are (absent when there are none that change the version).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreleased_entries: Vec<VersionEntry<'a>>,
+}
+
+/// An Unreleased entry no commit wrote, counting towards the next version.
+#[derive(Debug, Serialize)]
+pub(crate) struct VersionEntry<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// `major`, `minor` or `patch`.
+    pub calls_for: &'static str,
 }
 
 /// A commit counting towards the next version.
@@ -239,6 +252,14 @@ impl<'a> VersionReport<'a> {
                     calls_for: c.calls_for,
                     understood: c.understood,
                     in_changelog: c.in_changelog,
+                })
+                .collect(),
+            unreleased_entries: info
+                .unlogged
+                .iter()
+                .map(|e| VersionEntry {
+                    text: &e.text,
+                    calls_for: e.calls_for,
                 })
                 .collect(),
         }

@@ -110,9 +110,20 @@ pub(super) fn explain(
                 .iter()
                 .filter(|c| c.calls_for == info.level())
                 .collect();
+            // Entries in Unreleased no commit wrote count as commits do: listed when they decide.
+            let entries: Vec<&release::Unlogged> = info
+                .unlogged
+                .iter()
+                .filter(|e| e.calls_for == info.level())
+                .collect();
             // Only the commits that decide the level are listed: the line says which.
             let n = info.commits.len();
             let they = match (n, n - deciding.len()) {
+                _ if deciding.is_empty() && !entries.is_empty() => format!(
+                    "{} for less than a {} release",
+                    if n == 1 { "it calls" } else { "they call" },
+                    info.level()
+                ),
                 (1, _) => format!("it calls for a {} release", info.level()),
                 (_, 0) => format!("they call for a {} release", info.level()),
                 (_, others) => format!(
@@ -128,9 +139,10 @@ pub(super) fn explain(
                     }
                 ),
             };
+            let colon = if deciding.is_empty() { ";" } else { ":" };
             writeln!(
                 out,
-                "{} since {}; {they}:",
+                "{} since {}; {they}{colon}",
                 crate::commit::report::plural(n, "commit"),
                 info.since(),
             )?;
@@ -143,6 +155,22 @@ pub(super) fn explain(
                     "  … and {} more (`--format json` lists every commit)",
                     deciding.len() - EXPLAIN_LIMIT
                 )?;
+            }
+            if !entries.is_empty() {
+                writeln!(
+                    out,
+                    "Unreleased has {} that no commit since {} made, calling for a {} release:",
+                    match entries.len() {
+                        1 => "an entry".to_owned(),
+                        k => format!("{k} entries"),
+                    },
+                    info.since(),
+                    info.level()
+                )?;
+            }
+            for e in entries.iter().take(EXPLAIN_LIMIT) {
+                let line = crate::history::changelog::one_line(&e.text);
+                writeln!(out, "  - {line}  ({})", e.calls_for)?;
             }
             if let Some(rule) = &info.first_release_rule {
                 writeln!(out, "{rule}")?;

@@ -39,18 +39,30 @@ impl VersionInfo {
     pub fn below_commits_note(&self) -> Option<String> {
         let called = self.below_commits.as_ref()?;
         let level = self.level();
+        let what = match level {
+            "major" => "a breaking change",
+            "minor" => "a new feature",
+            _ => "a fix",
+        };
         let why = self.commits.iter().find(|c| c.calls_for == level).map(|c| {
-            let what = match level {
-                "major" => "a breaking change",
-                "minor" => "a new feature",
-                _ => "a fix",
-            };
-            format!(" (`{}` is {what})", c.header)
+            format!(
+                "the commits since {} call for {called} (`{}` is {what})",
+                self.since(),
+                c.header
+            )
+        });
+        // Else an entry in Unreleased no commit wrote decides it.
+        let why = why.or_else(|| {
+            let e = self.unlogged.iter().find(|e| e.calls_for == level)?;
+            Some(format!(
+                "Unreleased calls for {called} (`- {}` is {what} that no commit since {} made)",
+                crate::history::changelog::one_line(&e.text),
+                self.since()
+            ))
         });
         Some(format!(
-            "the commits since {} call for {called}{}; releasing {} as asked",
-            self.since(),
-            why.unwrap_or_default(),
+            "{}; releasing {} as asked",
+            why.unwrap_or_else(|| format!("the commits since {} call for {called}", self.since())),
             self.next
         ))
     }

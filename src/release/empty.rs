@@ -23,6 +23,7 @@ pub(super) fn refuse_empty(
     tag: &Option<(String, Version, Oid)>,
     stable: Option<&(String, Version, Oid)>,
     (since_latest, cancelled, head): (&[&Decider], usize, Option<Oid>),
+    unlogged: bool,
     requested: &Requested,
     pre: Option<&str>,
     changelog: &Path,
@@ -32,6 +33,10 @@ pub(super) fn refuse_empty(
     };
     // `1.3.0-rc.2` → `1.3.0` with nothing new is a release: it finishes the line.
     if !version.pre.is_empty() && pre.is_none() {
+        return Ok(());
+    }
+    // Unreleased holds entries no commit wrote: they are what the release ships.
+    if unlogged {
         return Ok(());
     }
     if since_latest.is_empty() {

@@ -25,6 +25,7 @@ mod stale;
 mod taken;
 mod unbumpable;
 mod undo;
+mod unlogged;
 
 use std::path::Path;
 
@@ -52,6 +53,7 @@ pub use retag::{Retag, retag_needed_from};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use taken::{first_untaken, tag_taken};
 pub use undo::{RecordsBefore, undo_commit};
+pub use unlogged::Unlogged;
 
 use crate::config::Config;
 use crate::error::{Reason, Refusal};

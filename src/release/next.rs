@@ -63,6 +63,9 @@ pub struct VersionInfo {
     pub commits: Vec<Decider>,
     /// How many of them came after the latest release tag (`tag`).
     pub since_latest: usize,
+    /// The Unreleased entries no commit of `commits` wrote, when they change the level (or
+    /// make a release where the commits make none): they count as commits do.
+    pub unlogged: Vec<super::Unlogged>,
     /// The next version.
     pub next: Version,
     /// With no release tag, the rule that gave `next`, for `--explain`.
@@ -77,9 +80,13 @@ pub struct VersionInfo {
 impl VersionInfo {
     /// The level the commits call for.
     pub fn level(&self) -> &'static str {
-        if self.commits.iter().any(|c| c.calls_for == "major") {
+        let calls = |l: &str| {
+            self.commits.iter().any(|c| c.calls_for == l)
+                || self.unlogged.iter().any(|e| e.calls_for == l)
+        };
+        if calls("major") {
             "major"
-        } else if self.commits.iter().any(|c| c.calls_for == "minor") {
+        } else if calls("minor") {
             "minor"
         } else {
             "patch"
@@ -236,24 +243,33 @@ pub fn version_info(
             None => Ok(auto),
         };
     }
+    let shipped = head.map_or_else(Vec::new, |h| super::deciders::shipped(repo, h, prefix));
     let (commits, since_latest, cancelled) = match head {
         Some(h) => super::deciders::deciders(
             repo,
             config,
             h,
-            (
-                stable.as_ref().map(|t| t.2),
-                &super::deciders::shipped(repo, h, prefix),
-            ),
+            (stable.as_ref().map(|t| t.2), &shipped),
             tag.as_ref().map(|t| t.2),
         )?,
         None => (Vec::new(), 0, 0),
     };
+    // Entries Unreleased holds that no commit wrote count as commits do (a release ships them).
+    let unlogged = match (head, &tag) {
+        (Some(h), Some(_)) => {
+            let since = stable.as_ref().map(|t| t.2);
+            let hidden = since.into_iter().chain(shipped).collect();
+            super::unlogged::unlogged(repo, config, (h, since, hidden), &commits)?
+        }
+        _ => Vec::new(),
+    };
     let kinds: Vec<CommitKind> = commits
         .iter()
-        .map(|c| CommitKind {
-            breaking: c.calls_for == "major",
-            feat: c.calls_for == "minor",
+        .map(|c| c.calls_for)
+        .chain(unlogged.iter().map(|e| e.calls_for))
+        .map(|l| CommitKind {
+            breaking: l == "major",
+            feat: l == "minor",
         })
         .collect();
     let policy = BumpPolicy {
@@ -285,6 +301,7 @@ pub fn version_info(
             &tag,
             stable.as_ref(),
             (&newer, cancelled, head),
+            !unlogged.is_empty(),
             requested,
             pre,
             path,
@@ -347,6 +364,7 @@ pub fn version_info(
         current_from,
         commits,
         since_latest,
+        unlogged,
         next,
         first_release_rule,
         below_commits,

@@ -16,12 +16,12 @@ use std::path::Path;
 
 use git2::Oid;
 
-use super::merged::entries_made;
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::{Changelog, normalize};
+use crate::history::sync::entries_made;
 
 /// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added and
 /// that are, word for word, the entries of commits on a branch but not in `head`'s history.

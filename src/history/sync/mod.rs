@@ -22,8 +22,10 @@ use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
+mod made;
 mod prereleases;
 mod rebuild;
+pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
 
