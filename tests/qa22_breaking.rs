@@ -1,4 +1,6 @@
 //! QA22 (round 4): a breaking change must not get lost on its way to the version.
+//! - A squash committed with a type that is not breaking (`fix: squashed topic`) keeps the
+//!   `**BREAKING**` entries of the commits it squashes beside its own, and says so.
 //! - Entries in Unreleased that no commit since the last release wrote (a `chore:` squash
 //!   keeps them; a person writes them) count towards the version: `**BREAKING**` → major,
 //!   the `feat` section → minor, any other → patch, alike in `version --next`, `release` and
@@ -31,6 +33,60 @@ fn next(repo: &Repo) -> String {
     stdout(&ok(repo.relhook(&["version", "--next"])))
         .trim()
         .to_owned()
+}
+
+/// `git merge --squash topic` then `git commit -m "fix: squashed topic"`: the fix's entry
+/// replaces `- topic b`, but not `- **BREAKING** drop the old api`, which stays beside it (said
+/// in the one line), so the next version is still the major.
+#[test]
+fn a_squash_committed_as_a_fix_keeps_the_breaking_entry_and_the_major() {
+    let repo = released_with_a_breaking_topic();
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "fix: squashed topic"]));
+    let log = unreleased(&repo);
+    assert!(log.contains("- **BREAKING** drop the old api\n"), "{log}");
+    assert!(log.contains("- squashed topic\n"), "{log}");
+    assert!(!log.contains("topic b"), "{log}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("kept `- **BREAKING** drop the old api`"),
+        "{err}"
+    );
+    assert!(err.contains("git commit --amend"), "{err}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    assert_eq!(next(&repo), "2.0.0");
+    // A hand tag below it is made as asked, and said.
+    let out = ok(hand_tag(&repo, &["-a", "v1.0.1", "-m", "x"]));
+    let err = stderr(&out);
+    assert!(
+        err.contains("calls for 2.0.0") && err.contains("drop the old api"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_squash_committed_as_a_fix_releases_the_major() {
+    let repo = released_with_a_breaking_topic();
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: squashed topic"]));
+    ok(dated_release(&repo, &[]));
+    assert_eq!(repo.git(&["tag", "-l", "v2.0.0"]), "v2.0.0");
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("## [2.0.0] - 2026-11-21"), "{log}");
+}
+
+/// A squash whose own header is breaking says it itself: it replaces every entry, as before.
+#[test]
+fn a_breaking_squash_replaces_the_breaking_entry_too() {
+    let repo = released_with_a_breaking_topic();
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "feat!: the new api"]));
+    let log = unreleased(&repo);
+    assert!(log.contains("- **BREAKING** the new api\n"), "{log}");
+    assert!(
+        !log.contains("drop the old api") && !log.contains("topic b"),
+        "{log}"
+    );
+    assert!(!stderr(&out).contains("kept"), "{}", text(&out));
+    assert_eq!(next(&repo), "2.0.0");
 }
 
 #[test]

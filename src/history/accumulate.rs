@@ -401,16 +401,18 @@ fn prepare(
         && repo.changes_path(top.old, &path)
         && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
     // A squash's own entry takes the place of the entries it brought (see `squash`).
-    let parts = match (&target.new, stored.is_some() && !amend) {
+    let (parts, kept) = match (&target.new, stored.is_some() && !amend) {
         (Some(new), true) => squash::parts(repo, config, head, (&path, &log), new)?,
-        _ => Vec::new(),
+        _ => Default::default(),
     };
     let op = match (
         reverted.and_then(|r| op::decide_revert(&log, r)),
         &target.new,
     ) {
         (Some(cancelled), _) => cancelled,
-        (None, Some(new)) if !parts.is_empty() => Some(Op::Squash(new.clone(), parts)),
+        (None, Some(new)) if !parts.is_empty() || !kept.is_empty() => {
+            Some(Op::Squash(new.clone(), parts, kept))
+        }
         (None, _) => decide(
             &log,
             target.old.as_ref(),

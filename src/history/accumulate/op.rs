@@ -14,8 +14,9 @@ pub(super) enum Op {
     Cancel(NewEntry),
     /// Entries a merge's parents had unreleased that its conflict's resolution dropped.
     Restore(Vec<NewEntry>),
-    /// The commit's entry in place of the entries of the commits it squashes.
-    Squash(NewEntry, Vec<NewEntry>),
+    /// The commit's entry in place of the entries of the commits it squashes, and the
+    /// `**BREAKING**` ones of them it keeps (its own entry is not breaking).
+    Squash(NewEntry, Vec<NewEntry>, Vec<NewEntry>),
     /// The entries of a merged branch whose released revert the commit reverts.
     Reapply(Vec<NewEntry>),
 }
@@ -39,7 +40,7 @@ impl Op {
             Op::Remove(old) | Op::Cancel(old) => {
                 log.remove_entry(&old.section, &old.text);
             }
-            Op::Squash(new, parts) => {
+            Op::Squash(new, parts, _) => {
                 for p in parts {
                     log.remove_entry(&p.section, &p.text);
                 }
@@ -74,14 +75,29 @@ impl Op {
                 "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)
             ),
-            Op::Squash(new, parts) => format!(
-                "replaced the {} of the commits it squashes ({}`{marker} {}`), which are not in this branch's history, with its own `{marker} {}` under {}",
-                plural(parts.len(), "entry", "entries"),
-                if parts.len() > 1 { "first: " } else { "" },
-                parts.first().map_or("", |e| e.text.as_str()),
-                new.text,
-                new.section
-            ),
+            Op::Squash(new, parts, kept) => {
+                let own = format!("`{marker} {}` under {}", new.text, new.section);
+                let mut said = match parts.first() {
+                    Some(first) => format!(
+                        "replaced the {} of the commits it squashes ({}`{marker} {}`), which are not in this branch's history, with its own {own}",
+                        plural(parts.len(), "entry", "entries"),
+                        if parts.len() > 1 { "first: " } else { "" },
+                        first.text,
+                    ),
+                    None => format!("added {own}"),
+                };
+                if let Some(first) = kept.first() {
+                    said.push_str(&format!(
+                        "; kept {}`{marker} {}` beside it: the commits it squashes include a breaking change this commit's header does not mark, so the release stays a major (`git commit --amend` with `!` after the type marks it in history too)",
+                        match kept.len() {
+                            1 => String::new(),
+                            n => format!("{n} entries, first: "),
+                        },
+                        line(&first.text),
+                    ));
+                }
+                said
+            }
             Op::Reapply(entries) => format!(
                 "added `{marker} {}` under {}{}: this commit reapplies a merged branch whose revert was released",
                 entries.first().map_or("", |e| e.text.as_str()),

@@ -14,7 +14,7 @@ pub(super) fn notice(edit: &Edit, shown: &str, reverting: bool, op: &str) -> Str
     match &edit.op {
         // The resolution kept the file as a commit the sequence left out had it (a rebase that
         // drops the commit which created the file): that commit's entry came along.
-        Op::Squash(_, parts) => {
+        Op::Squash(_, parts, _) => {
             let first = parts.first().map_or("", |e| e.text.as_str());
             let it = if parts.len() == 1 { "it" } else { "them" };
             format!(

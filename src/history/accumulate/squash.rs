@@ -7,6 +7,11 @@
 //! commits' messages make them are replaced: one a person wrote or edited stays. A commit
 //! whose message calls for no entry (`chore: bring in the feature`) keeps them all.
 //!
+//! A breaking change is never replaced by an entry that does not say it: a squash whose own
+//! header is not breaking (`fix: squashed topic` over `feat!: drop the old api`) keeps the
+//! `**BREAKING**` entries beside its own, and the version counts them (`release::unlogged`),
+//! as it would count the breaking commit itself; otherwise the release would be a patch.
+//!
 //! git removes `SQUASH_MSG` before post-commit runs (measured with git 2.47), so the squash is
 //! recognised by what the commit adds, not by git's state.
 
@@ -24,17 +29,18 @@ use crate::history::changelog::{Changelog, normalize};
 use crate::history::sync::entries_made;
 
 /// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added and
-/// that are, word for word, the entries of commits on a branch but not in `head`'s history.
+/// that are, word for word, the entries of commits on a branch but not in `head`'s history:
+/// those `new` replaces, and the `**BREAKING**` ones it keeps (`new` is not breaking).
 pub(super) fn parts(
     repo: &Repo,
     config: &Config,
     head: Oid,
     (path, log): (&Path, &Changelog),
     new: &NewEntry,
-) -> Result<Vec<NewEntry>> {
+) -> Result<(Vec<NewEntry>, Vec<NewEntry>)> {
     // Most commits leave the file to post-commit: one tree lookup says so.
     if !repo.changes_path(head, path) {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     }
     let added = crate::history::sync::added_by(repo, head, path);
     let own = normalize(&new.text);
@@ -47,7 +53,7 @@ pub(super) fn parts(
         })
         .collect();
     if brought.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     }
     let wanted: HashSet<String> = brought.iter().map(|e| normalize(&e.text)).collect();
     let unmerged = Range {
@@ -64,5 +70,5 @@ pub(super) fn parts(
             section: e.section,
             text: e.text,
         })
-        .collect())
+        .partition(|e| new.breaking || !e.breaking))
 }
