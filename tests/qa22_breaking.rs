@@ -5,9 +5,12 @@
 //!   keeps them; a person writes them) count towards the version: `**BREAKING**` → major,
 //!   the `feat` section → minor, any other → patch, alike in `version --next`, `release` and
 //!   a hand tag's "call for" note.
+//! - A release tag with build metadata (`v0.2.0+build.5`) is refused: SemVer precedence
+//!   ignores it, so it would block `v0.2.0` for good.
 
 use crate::support::{
-    Repo, configured_with_a_feature, dated_release, hand_tag, ok, stderr, stdout, text,
+    Repo, configured_with_a_feature, dated_release, hand_tag, hand_tag_refused, ok, stderr, stdout,
+    text,
 };
 
 /// Released as 1.0.0 (a hand tag), then a topic branch with a breaking change and a fix.
@@ -160,4 +163,42 @@ fn entries_of_the_commits_since_the_release_call_for_what_the_commits_do() {
     repo.commit_hooked("chore: tidy");
     let out = repo.relhook(&["version", "--next"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
+/// A release tag with build metadata would stand for the version without it (SemVer precedence
+/// ignores it), so `v0.2.0` could never be released: refused by the hand tag (no tag, no
+/// release commit) and by `relhook release`, naming the plain version. One made anyway
+/// (`RELHOOK_SKIP=1`) stays a release: the next one goes above it.
+#[test]
+fn a_release_tag_with_build_metadata_is_refused() {
+    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
+    repo.commit_hooked("feat: two");
+    let err = hand_tag_refused(&repo, "v0.2.0+build.5");
+    assert!(
+        err.contains("`v0.2.0+build.5` has build metadata (`+build.5`)")
+            && err.contains("tag `v0.2.0`"),
+        "{err}"
+    );
+    let out = dated_release(&repo, &["0.2.0+build.5"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("build metadata") && stderr(&out).contains("`relhook release 0.2.0`"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["tag", "-l", "v0.2.0*"]), "");
+    assert!(repo.is_clean());
+    // The plain version is still there to release.
+    ok(hand_tag(&repo, &["-a", "v0.2.0", "-m", "x"]));
+    // One made anyway stays a release, and the next goes above it.
+    let skipped = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "1")
+        .args(["tag", "-a", "v0.2.1+build.7", "-m", "x"])
+        .output()
+        .unwrap();
+    assert!(skipped.status.success(), "{}", text(&skipped));
+    repo.commit_hooked("fix: three");
+    assert_eq!(next(&repo), "0.2.2");
 }

@@ -475,12 +475,23 @@ pub fn parse_requested(s: &str) -> Result<Requested> {
         "major" => Requested::Level(Level::Major),
         "minor" => Requested::Level(Level::Minor),
         "patch" => Requested::Level(Level::Patch),
-        other => Requested::Exact(
-            Version::parse(other.strip_prefix('v').unwrap_or(other)).map_err(|e| {
+        other => {
+            let v = Version::parse(other.strip_prefix('v').unwrap_or(other)).map_err(|e| {
                 Error::Usage(format!(
                     "`{other}` is not auto, major, minor, patch or a SemVer version ({e})"
                 ))
-            })?,
-        ),
+            })?;
+            // SemVer precedence ignores build metadata: released, `0.2.0+build.5` would stand
+            // for 0.2.0, and 0.2.0 itself could never follow.
+            if !v.build.is_empty() {
+                let mut plain = v.clone();
+                plain.build = semver::BuildMetadata::EMPTY;
+                return Err(Error::Usage(format!(
+                    "`{other}` has build metadata (`+{}`), which SemVer precedence ignores, so its release would block {plain} for good; release `relhook release {plain}` and put the build in the notes",
+                    v.build
+                )));
+            }
+            Requested::Exact(v)
+        }
     })
 }

@@ -150,6 +150,16 @@ pub fn problems(
             release_command(config)
         )];
     }
+    // SemVer precedence ignores build metadata: `v0.2.0+build.5` would stand for 0.2.0 and
+    // block `v0.2.0` for good. Not made; one already there stays a release.
+    if depth == Depth::Create && !version.build.is_empty() {
+        let mut plain = version.clone();
+        plain.build = semver::BuildMetadata::EMPTY;
+        return vec![format!(
+            "`{name}` has build metadata (`+{}`), which SemVer precedence ignores, so as a release it would block `{prefix}{plain}` for good; tag `{prefix}{plain}` and put the build in the tag message",
+            version.build
+        )];
+    }
     let mut out = Vec::new();
     let kind = repo.object_kind(target);
     if kind == Some(ObjectKind::Commit) && !config.release.allow_lightweight_tags {
