@@ -22,6 +22,7 @@ mod resume;
 mod retag;
 pub mod reverted;
 mod stale;
+mod start;
 mod taken;
 mod unbumpable;
 mod undo;
@@ -40,8 +41,7 @@ pub use files::{
     check_paths, files_written, is_placeholder, sort_version_files, version_files,
 };
 pub use next::{
-    Decider, VersionInfo, bumped_from_at, current_version, first_release_below_files,
-    parse_requested, unreadable_file_version, version_info,
+    Decider, VersionInfo, bumped_from_at, current_version, parse_requested, version_info,
 };
 pub(crate) use preflight::preflight;
 pub use preflight::{
@@ -51,6 +51,7 @@ pub use preflight::{
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use retag::{Retag, retag_needed_from};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
+pub use start::{first_release_below_files, unreadable_file_version};
 pub use taken::{first_untaken, tag_taken};
 pub use undo::{RecordsBefore, undo_commit};
 pub use unlogged::Unlogged;

@@ -16,7 +16,8 @@ use crate::error::{Reason, Refusal};
 use crate::git::{ReleaseTag, Repo};
 use crate::history::tags::{Tags, check_history, reachable_tags};
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
-use crate::history::version::files;
+
+use super::start::{from_files_or_initial_which, unreadable_file_version};
 use crate::{Error, Result};
 
 /// A commit that counts towards the next version.
@@ -376,96 +377,6 @@ pub fn version_info(
 fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
     let (v, from, _) = from_files_or_initial_which(config, root);
     (v, from)
-}
-
-/// Before the first release tag the version files say the version: a release below it would
-/// take them down. `relhook release` and a hand tag refuse it alike.
-pub fn first_release_below_files(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    version: &Version,
-) -> Option<Refusal> {
-    let head = repo.head()?;
-    let prefix = &config.version.tag_prefix;
-    let own = format!("{prefix}{version}");
-    if repo
-        .latest_release_tag_except(head, prefix, Some(&own))
-        .is_some()
-    {
-        return None;
-    }
-    let (current, from, filed) = from_files_or_initial_which(config, root);
-    filed
-        .then(|| super::unbumpable::below_files(version, &current, &from))
-        .flatten()
-}
-
-/// Before the first release tag, a version file that holds a version relhook cannot read as
-/// SemVer (PEP 440's `1.2.3rc1`, `1.2.3.post1`, a calendar `2024.1`) while no file holds one
-/// it can: the release could not tell where it starts, and would take the file to
-/// `version.initial`, below what it says. Refused, with the SemVer spelling to write where
-/// there is one.
-pub fn unreadable_file_version(repo: &Repo, config: &Config, root: &Path) -> Option<Refusal> {
-    let head = repo.head()?;
-    if repo
-        .latest_release_tag(head, &config.version.tag_prefix)
-        .is_some()
-    {
-        return None;
-    }
-    let found = super::version_files(config, root);
-    let texts: Vec<(&files::VersionFile, String)> = found
-        .iter()
-        .filter_map(|f| Some((f, files::read_version(root, f).ok()?)))
-        .collect();
-    if texts.iter().any(|(_, t)| Version::parse(t).is_ok()) {
-        return None;
-    }
-    let (f, text) = texts.into_iter().next()?;
-    let path = f.path.display();
-    let (said, fix) = match crate::history::changelog::pep440_pre(&text) {
-        Some(v) => (
-            format!(" (PEP 440's spelling of SemVer `{v}`)"),
-            format!("write `{v}` in {path} (the same version, as SemVer) and commit"),
-        ),
-        None => (
-            String::new(),
-            format!("write the SemVer version it stands for (`X.Y.Z`) in {path} and commit"),
-        ),
-    };
-    Some(Refusal::new(
-        Reason::VersionFile,
-        format!(
-            "{path} ({}) says `{text}`, which is not a SemVer version{said}, and no release tag says where releases start: relhook cannot tell whether a release goes up from it",
-            f.locator
-        ),
-        format!("{fix}, then release"),
-    ))
-}
-
-/// [`from_files_or_initial`], and whether a version file said it.
-fn from_files_or_initial_which(config: &Config, root: &Path) -> (Version, String, bool) {
-    let found = super::version_files(config, root);
-    let versions = found.iter().filter_map(|f| {
-        let text = files::read_version(root, f).ok()?;
-        Some((f, Version::parse(&text).ok()?))
-    });
-    // `0.0.0` and `0.0.0-development` are placeholders: no version yet.
-    let found = super::files::untagged_current(config, versions)
-        .filter(|(_, v)| !super::files::is_placeholder(v));
-    if let Some((f, v)) = found {
-        return (
-            v,
-            format!("{} ({}), no release tag yet", f.path.display(), f.locator),
-            true,
-        );
-    }
-    (
-        config.version.initial.clone(),
-        "`version.initial`, no release tag or version file yet".into(),
-        false,
-    )
 }
 
 /// Parses `auto|major|minor|patch|X.Y.Z`.
