@@ -71,6 +71,7 @@ mod qa22_breaking;
 mod qa22_cargo_inherit;
 mod qa22_layouts;
 mod qa22_monopkg;
+mod qa22_notes_ci;
 mod qa22_picked_release;
 mod qa22_small;
 mod qa22_stale;

@@ -116,7 +116,14 @@ fn release_notes(
         }
         None => format!("{path} is not in {tag}"),
     };
-    let (built, since) = notes::from_history(repo, config, tag)?;
+    let (built, since) = notes::from_history(repo, config, tag).map_err(|e| match e {
+        // Which notes could not be built, and why they were to be built from commits.
+        Error::IncompleteHistory { message, fix } => Error::IncompleteHistory {
+            message: format!("no notes for {tag}: {why}, and {message}"),
+            fix,
+        },
+        e => e,
+    })?;
     if built.is_empty() {
         return Err(refuse(
             format!("no notes for {tag}: {why}, and no commit since {since} has a changelog entry"),

@@ -5,7 +5,7 @@
 use git2::{ErrorCode, Oid};
 
 use super::Repo;
-use super::walk::{OidMap, parse_shallow};
+use super::walk::{OidMap, parse_raw, parse_shallow};
 use crate::{Error, Result};
 
 /// The answer to "where do these two histories meet".
@@ -48,6 +48,23 @@ impl Repo {
         std::fs::read_to_string(self.inner.commondir().join("shallow"))
             .map(|t| parse_shallow(&t))
             .unwrap_or_default()
+    }
+
+    /// The commits of [`Repo::shallow_boundary`] whose parents were not fetched: git lists a
+    /// root commit there too when the depth asked for is exactly the history's, and nothing
+    /// lies below a root. A walk that reaches one of these has not seen all of its range.
+    pub fn shallow_cuts(&self) -> OidMap<()> {
+        let boundary = self.shallow_boundary();
+        let Ok(odb) = self.inner.odb() else {
+            return boundary;
+        };
+        boundary
+            .into_iter()
+            .filter(|(id, _)| {
+                odb.read(*id)
+                    .map_or(true, |o| !parse_raw(*id, o.data()).parents.is_empty())
+            })
+            .collect()
     }
 
     /// Whether this is a shallow clone.

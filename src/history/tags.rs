@@ -47,6 +47,10 @@ pub(crate) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
     tags
 }
 
+/// The fix for a shallow clone whose history stops before the last release, as `version` and
+/// `notes` give it.
+pub(crate) const UNSHALLOW_FIX: &str = "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again";
+
 /// Refuses to answer when the history in this clone cannot tell: a shallow clone whose
 /// history stops before the last stable release (or has no tags at all), or release tags
 /// that do not start with `tag_prefix`. `named_first`: the first release's version is named
@@ -68,7 +72,7 @@ pub(crate) fn check_history(
             message: format!(
                 "this clone is shallow and {what}, so relhook cannot tell the last release"
             ),
-            fix: "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again".into(),
+            fix: UNSHALLOW_FIX.into(),
         });
     }
     Ok(())

@@ -54,6 +54,9 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     let mut in_range = std::collections::HashSet::new();
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     let mut merge_undone = Vec::new();
+    // A shallow clone's boundary met inside the range: commits of the release are missing.
+    let cuts = repo.shallow_cuts();
+    let mut cut = None;
     repo.walk(
         &Range {
             tips: vec![commit],
@@ -61,6 +64,10 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             ..Range::default()
         },
         |c| {
+            if cuts.contains_key(&c.id) {
+                cut = Some(c.id);
+                return false;
+            }
             in_range.insert(c.id);
             if c.parents < 2 {
                 let message = crate::commit::message::stored_text(repo, c.id, &c.message);
@@ -91,6 +98,9 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     if let Some(e) = failed {
         return Err(e);
     }
+    if let Some(id) = cut {
+        return Err(shallow(tag, previous.as_ref().map(|t| t.name.as_str()), id));
+    }
     for (i, m) in merge_undone {
         if !in_range.contains(&m.merge) && filter.counts(m.revert, "")? {
             walked[i].2 =
@@ -113,6 +123,24 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     }
     let since = previous.map_or("the first commit".to_owned(), |t| t.name);
     Ok((render(&entries), since))
+}
+
+/// The refusal for notes built in a shallow clone whose walk from `tag` met the boundary at
+/// `cut` before the previous release tag (`previous`): the notes would miss what lies below.
+fn shallow(tag: &str, previous: Option<&str>, cut: git2::Oid) -> crate::Error {
+    let stops = match previous {
+        Some(p) => format!(
+            "its history stops at commit {} before reaching {p}",
+            crate::git::short_id(cut)
+        ),
+        None => format!("no release tag before {tag} is within it"),
+    };
+    crate::Error::IncompleteHistory {
+        message: format!(
+            "this clone is shallow and {stops}, so the commits {tag} released are not all here"
+        ),
+        fix: crate::history::tags::UNSHALLOW_FIX.into(),
+    }
 }
 
 /// Entries as sub-sections in Keep a Changelog's order, breaking changes first in each.
