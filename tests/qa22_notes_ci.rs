@@ -226,3 +226,28 @@ fn notes_of_a_first_release_in_a_clone_exactly_as_deep_as_its_history_are_comple
     let dir = shallow_clone(&up, 1);
     assert_refused_for_shallow(&up, &dir);
 }
+
+#[test]
+fn check_format_gitlab_that_cannot_run_still_writes_a_code_quality_array() {
+    let up = upstream(false);
+    let dir = shallow_clone(&up, 1);
+    let out = up.relhook_in(&dir, &["check", "--all", "--format", "gitlab"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", text(&out)));
+    let issues = doc
+        .as_array()
+        .expect("a JSON array, as GitLab's report must be");
+    assert_eq!(issues.len(), 1, "{doc}");
+    let issue = &issues[0];
+    let description = issue["description"].as_str().unwrap();
+    assert!(description.contains("shallow clone's boundary"), "{doc}");
+    assert!(description.contains("git fetch --unshallow"), "{doc}");
+    assert_eq!(issue["check_name"], "relhook/could-not-run", "{doc}");
+    assert_eq!(issue["severity"], "blocker", "{doc}");
+    assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 40, "{doc}");
+    assert!(issue["location"]["path"].is_string(), "{doc}");
+    assert_eq!(issue["location"]["lines"]["begin"], 1, "{doc}");
+    // The job log still has the error.
+    assert!(stderr(&out).contains("relhook: error:"), "{}", text(&out));
+}

@@ -74,6 +74,8 @@ where
     let json_mode = wants_json(&cli.command);
     let github_mode =
         matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Github);
+    let gitlab_mode =
+        matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Gitlab);
     let result = dispatch(&ctx, cli.command);
     match &result {
         Err(e) => {
@@ -85,6 +87,10 @@ where
             if github_mode {
                 // In GitHub Actions the reason (and its fix) shows on the run as an annotation.
                 let _ = write_out(|out| crate::commit::report::github_error(out, e));
+            }
+            if gitlab_mode {
+                // GitLab's code-quality artifact must stay a JSON array: the reason is its issue.
+                let _ = json::print(&[crate::commit::report::CodeQualityIssue::could_not_run(e)]);
             }
             exit::code(&result)
         }

@@ -357,7 +357,7 @@ pub struct CodeQualityIssue {
     pub check_name: String,
     /// Stable per commit, rule and line, so GitLab can tell new findings from old ones.
     pub fingerprint: String,
-    /// `major` for an error, `minor` for a warning.
+    /// `major` for an error, `minor` for a warning; `blocker` when the check could not run.
     pub severity: &'static str,
     /// Where: the commit (its full id stands for the path) and the message line.
     pub location: CodeQualityLocation,
@@ -396,6 +396,27 @@ impl CodeQualityIssue {
             location: CodeQualityLocation {
                 path: id.to_owned(),
                 lines: CodeQualityLines { begin: d.line },
+            },
+        }
+    }
+
+    /// The one issue of a report whose check could not run (a shallow clone, a base not
+    /// fetched): GitLab's artifact stays a JSON array, and the merge request shows why and
+    /// the fix. Its place is the CI file, where the fix usually goes.
+    pub fn could_not_run(e: &crate::Error) -> Self {
+        let mut description = format!("relhook check could not run: {e}");
+        if let Some(hint) = e.hint() {
+            description.push_str(&format!("; fix: {hint}"));
+        }
+        let key = format!("relhook\0could-not-run\0{e}");
+        CodeQualityIssue {
+            description,
+            check_name: "relhook/could-not-run".into(),
+            fingerprint: crate::git::blob_id(key.as_bytes()),
+            severity: "blocker",
+            location: CodeQualityLocation {
+                path: ".gitlab-ci.yml".into(),
+                lines: CodeQualityLines { begin: 1 },
             },
         }
     }
