@@ -251,3 +251,26 @@ fn check_format_gitlab_that_cannot_run_still_writes_a_code_quality_array() {
     // The job log still has the error.
     assert!(stderr(&out).contains("relhook: error:"), "{}", text(&out));
 }
+
+#[test]
+fn a_parent_beyond_a_shallow_clones_boundary_is_named_as_not_fetched() {
+    let up = upstream(false);
+    let dir = shallow_clone(&up, 1);
+    for (spec, side, what) in [
+        ("HEAD^1..HEAD", "HEAD^1", "a parent"),
+        ("HEAD~2..", "HEAD~2", "an ancestor"),
+        ("HEAD~2...HEAD", "HEAD~2", "an ancestor"),
+    ] {
+        let out = up.relhook_in(&dir, &["check", spec]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(!err.contains("parent 0"), "{err}");
+        assert!(
+            err.contains(&format!(
+                "`{side}` names {what} that this shallow clone did not fetch"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("git fetch --unshallow"), "{err}");
+    }
+}

@@ -234,7 +234,8 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
         Err(Error::Range { reason, .. }) if repo.is_shallow() => {
             return Err(Error::IncompleteHistory {
                 message: format!(
-                    "cannot resolve `{spec}` in this shallow clone: it names history that was not fetched ({reason})"
+                    "cannot resolve `{spec}`: {}",
+                    not_fetched(repo, spec, &reason)
                 ),
                 fix: fix_for(None, None),
             });
@@ -253,6 +254,32 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
         shallow_fix: fix_for(None, None),
         range,
     })
+}
+
+/// Which end of `spec` a shallow clone cannot resolve, in words: libgit2's "parent 0 does not
+/// exist" for `HEAD^1` at depth 1 names neither the revision nor the boundary.
+fn not_fetched(repo: &Repo, spec: &str, reason: &str) -> String {
+    let sides = match spec.split_once("...").or_else(|| spec.split_once("..")) {
+        Some((a, b)) => vec![a, b],
+        None => vec![spec],
+    };
+    let missing = sides
+        .into_iter()
+        .find(|s| !s.is_empty() && repo.revision_commit(s).is_none());
+    match missing {
+        Some(side) if reason.contains("parent") => {
+            let what = if side.contains('~') {
+                "an ancestor"
+            } else {
+                "a parent"
+            };
+            format!("`{side}` names {what} that this shallow clone did not fetch")
+        }
+        Some(side) => {
+            format!("`{side}` names history that this shallow clone did not fetch ({reason})")
+        }
+        None => format!("it names history that this shallow clone did not fetch ({reason})"),
+    }
 }
 
 /// The error for a walk that reached a shallow clone's boundary at `commit`: the commits
