@@ -274,3 +274,27 @@ fn a_parent_beyond_a_shallow_clones_boundary_is_named_as_not_fetched() {
         assert!(err.contains("git fetch --unshallow"), "{err}");
     }
 }
+
+#[test]
+fn version_next_with_nothing_committed_refuses_as_release_does() {
+    let repo = Repo::new();
+    for args in [
+        &["version", "--next"][..],
+        &["version", "--explain"],
+        &["version", "--next", "--pre", "rc"],
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert_eq!(stdout(&out), "", "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("nothing is committed yet"), "{err}");
+    }
+    let out = repo.relhook(&["version", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(doc["error"]["reason"], "no-commits", "{doc}");
+    // As `release` does.
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}

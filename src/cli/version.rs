@@ -4,9 +4,10 @@ use std::io::Write;
 
 use super::args::{Format, VersionArgs};
 use super::{Context, Outcome, write_out};
-use crate::Result;
+use crate::error::{Reason, Refusal};
 use crate::history::version::bump::Requested;
 use crate::release::{self};
+use crate::{Error, Result};
 
 /// How many deciding commits `--explain` lists before it says how many it left out.
 const EXPLAIN_LIMIT: usize = 20;
@@ -14,6 +15,16 @@ const EXPLAIN_LIMIT: usize = 20;
 /// `relhook version [--next] [--explain] [--pre ID] [--format json]`.
 pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    // `--pre rc` asks about the next version: printing the current one would ignore it.
+    let next = args.next || args.pre.is_some();
+    if (next || args.explain || args.format == Format::Json) && repo.head().is_none() {
+        // As `relhook release` refuses: no next version comes of no commits.
+        return Err(Error::Refused(Refusal::new(
+            Reason::NoCommits,
+            "nothing is committed yet, so there is no next version",
+            "commit your work (a `feat:` or `fix:` commit), then ask again",
+        )));
+    }
     if args.all {
         return super::monorepo::version_all(&repo, &root, &config, args);
     }
@@ -21,8 +32,6 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         Some(name) => crate::history::packages::view(&config, name, &root)?,
         None => config,
     };
-    // `--pre rc` asks about the next version: printing the current one would ignore it.
-    let next = args.next || args.pre.is_some();
     if !next && !args.explain && args.format != Format::Json {
         // The current version alone: no next version is computed, so a tag that cannot be
         // bumped (a component at u64::MAX) still has a current version.
