@@ -493,7 +493,9 @@ fn shallow_clones_name_the_boundary_instead_of_passing() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("cannot resolve `HEAD^1..HEAD` in this shallow clone"),
+        err.contains(
+            "cannot resolve `HEAD^1..HEAD`: `HEAD^1` names a parent that this shallow clone did not fetch"
+        ),
         "{err}"
     );
     assert!(err.contains("git fetch --unshallow"), "{err}");
