@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{Repo, stderr, stdout, text};
+use crate::support::{Repo, relhook_bin, stderr, stdout, text};
 
 /// `chore: start`, `feat: init` tagged v1.0.0, `fix: thing 1..5`, the last tagged v1.0.1;
 /// with `changelog`, a CHANGELOG.md whose v1.0.1 holds a section for 1.0.1.
@@ -297,4 +297,46 @@ fn version_next_with_nothing_committed_refuses_as_release_does() {
     // As `release` does.
     let out = repo.relhook(&["release", "--dry-run"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
+/// relhook in `dir` with extra environment variables.
+fn relhook_env(up: &Repo, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = up.command_in(relhook_bin(), dir);
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run relhook")
+}
+
+#[test]
+fn check_in_an_undetected_ci_with_an_empty_range_says_nothing_was_checked() {
+    // Jenkins, CircleCI, Buildkite: only `CI=true`, a fresh clone on a tracking branch, so
+    // `origin/main..HEAD` is empty.
+    let up = upstream(false);
+    up.commit("bad message");
+    let dir = up.scratch("jenkins");
+    let out = up.git_in(&dir, &["clone", "-q", &url(&up), "."], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = relhook_env(&up, &dir, &["check"], &[("CI", "true")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("nothing was checked"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", text(&out));
+    assert!(notes[0].contains("`origin/main..HEAD`"), "{err}");
+    assert!(notes[0].contains("relhook check <base>..HEAD"), "{err}");
+    // Named, the range is checked.
+    let out = relhook_env(&up, &dir, &["check", "v1.0.1..HEAD"], &[("CI", "true")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    // Outside CI, an empty range is the ordinary "nothing to push": no note.
+    let out = relhook_env(&up, &dir, &["check"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        !stderr(&out).contains("nothing was checked"),
+        "{}",
+        text(&out)
+    );
 }

@@ -49,6 +49,7 @@ pub const VARIABLES: &[&str] = &[
     "CI_COMMIT_BRANCH",
     "CI_COMMIT_TAG",
     "CI_DEFAULT_BRANCH",
+    "CI",
 ];
 
 impl CiEnv {
@@ -207,6 +208,21 @@ pub fn plan(env: &CiEnv, base: Option<&str>, all: bool) -> Plan {
         return gitlab::plan(env);
     }
     Plan::Local(None)
+}
+
+/// The note for a check that found nothing to check in a CI relhook does not read (Jenkins,
+/// CircleCI, Buildkite: only `CI` is set), where the upstream or the last release tag is
+/// HEAD's own in a fresh checkout: the pass checked nothing, and the user should know it.
+pub fn nothing_checked_note(env: &CiEnv, checked: &Checked) -> Option<String> {
+    let ci = env.var("CI").is_some_and(|v| v != "false" && v != "0");
+    let detected =
+        env.var("GITHUB_ACTIONS") == Some("true") || env.var("GITLAB_CI") == Some("true");
+    (ci && !detected && matches!(checked.source, "upstream" | "tag")).then(|| {
+        format!(
+            "relhook: note: nothing was checked: CI is set, but `{}` ({}) is empty here, as it is in a fresh CI checkout; name the range to check: `relhook check <base>..HEAD` (or `relhook check --base <branch>`)",
+            checked.range.describe, checked.why
+        )
+    })
 }
 
 fn remote_then_local(branch: &str) -> Vec<Candidate> {

@@ -194,8 +194,8 @@ fn editor_session(from_m: bool) -> bool {
 /// `relhook check [RANGE] [--all] [--base REF]`.
 pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let (repo, _root, config) = ctx.open_history()?;
-    let checked = match &args.range {
-        Some(spec) => ci::explicit(&repo, spec)?,
+    let (checked, env) = match &args.range {
+        Some(spec) => (ci::explicit(&repo, spec)?, None),
         None => {
             let env = ci_env()?;
             let plan = ci::plan(&env, args.base.as_deref(), args.all);
@@ -211,7 +211,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
                 _ => None,
             };
             let prefix = package_prefix.unwrap_or(&config.version.tag_prefix);
-            ci::resolve(&repo, &plan, prefix)?
+            (ci::resolve(&repo, &plan, prefix)?, Some(env))
         }
     };
     let announce = format!(
@@ -312,6 +312,12 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             report::plural(n, "commit"),
             if n == 1 { "was" } else { "were" }
         ));
+    }
+    if let Some(note) = env
+        .filter(|_| tally.checked + tally.before_install == 0)
+        .and_then(|env| ci::nothing_checked_note(&env, &checked))
+    {
+        eprintln_quiet(&note);
     }
     let summary = |out: &mut dyn Write| tally.summary(out, &checked.range.describe, &palette);
     match args.format {
