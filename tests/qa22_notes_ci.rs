@@ -340,3 +340,19 @@ fn check_in_an_undetected_ci_with_an_empty_range_says_nothing_was_checked() {
         text(&out)
     );
 }
+
+#[test]
+fn check_all_in_a_clone_exactly_as_deep_as_its_history_checks_it_all() {
+    // git lists the root commit in `shallow` at a depth of exactly the history's length;
+    // below a root nothing was left out.
+    let up = upstream(false);
+    let dir = shallow_clone(&up, 7);
+    assert!(is_shallow(&up, &dir));
+    let out = up.relhook_in(&dir, &["check", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stdout(&out).contains("7 commits"), "{}", text(&out));
+    // One short of the root: refused, as before.
+    let dir = shallow_clone(&up, 6);
+    let out = up.relhook_in(&dir, &["check", "--all"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+}

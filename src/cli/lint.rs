@@ -233,7 +233,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let boundary = if checked.range.single {
         Default::default()
     } else {
-        repo.shallow_boundary()
+        repo.shallow_cuts()
     };
     let mut at_boundary = None;
     let palette = Palette::new(ctx.color_out);
