@@ -76,6 +76,7 @@ mod qa22_picked_release;
 mod qa22_small;
 mod qa22_stale;
 mod qa22_worktree_locks;
+mod qa22_wsroot;
 mod qa3;
 mod qa6a;
 mod qa7;

@@ -12,8 +12,17 @@ use crate::git::{FilterFailure, Repo};
 use crate::history::version::files::{self, VersionFile};
 
 /// The configured version files first (they name the first version file), then the detected
-/// ones; a configured entry wins over a detected one for the same file.
+/// ones; a configured entry wins over a detected one for the same file. In a monorepo, a found
+/// file that holds the packages' version (see `held`) is not the root project's.
 pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
+    let mut out = found_version_files(config, root);
+    let held = super::held::held(config, root, &out);
+    out.retain(|f| listed(config, f) || !held.iter().any(|h| h.file == *f));
+    out
+}
+
+/// [`version_files`], the packages' version among them.
+fn found_version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
     let mut out: Vec<VersionFile> = config.version.files.clone().unwrap_or_default();
     if config.version.detect {
         for f in files::detect(root) {
@@ -212,8 +221,10 @@ pub fn sorted(
     root: &Path,
     new: &semver::Version,
 ) -> crate::Result<Sorted> {
+    let kept = version_files(config, root);
+    super::held::refuse_held(config, root, &found_version_files(config, root), &kept)?;
     let mut read = Vec::new();
-    for f in version_files(config, root) {
+    for f in kept {
         let old = match files::read_version(root, &f) {
             Ok(old) => old,
             // A link leading out of the work tree (or nowhere): refused as a release refuses

@@ -12,6 +12,7 @@ mod dirty;
 mod empty;
 mod files;
 mod first;
+mod held;
 mod lerna;
 mod links;
 mod next;

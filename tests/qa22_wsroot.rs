@@ -1,0 +1,196 @@
+//! Found by QA on a Cargo workspace released per package (`[packages]`) whose crates inherit
+//! the root manifest's `[workspace.package] version`: a plain `relhook release` (the root
+//! project's) took that version for the root's own and bumped it, so every package crate
+//! changed version with no tag or changelog entry of its own. The version the packages share is
+//! theirs: the root release refuses to move it, and moves the root's own version file when it
+//! has one. `relhook init` proposes no `[packages]` tables for crates that share one version.
+
+use std::process::{Command, Output};
+
+use crate::support::{Repo, dated_release, hand_tag_refused, listing, stderr, text};
+
+const ROOT: &str = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
+
+const A: &str = "[package]\nname = \"a\"\nversion.workspace = true\nedition.workspace = true\n";
+
+const B: &str = "[package]\nname = \"b\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\na = { path = \"../a\", version = \"0.3.0\" }\n";
+
+const PACKAGES: &str = "[checks]\nrequire_tested_tags = false\n\n[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n";
+
+const CHANGELOG: &str = "# Changelog\n\n## [Unreleased]\n";
+
+/// Runs `cargo ARGS --offline` in the work tree.
+fn cargo(repo: &Repo, args: &[&str]) -> Output {
+    Command::new("cargo")
+        .args(args)
+        .arg("--offline")
+        .current_dir(repo.path())
+        .env("CARGO_TARGET_DIR", repo.scratch("target"))
+        .output()
+        .expect("run cargo")
+}
+
+/// Whether the work tree's workspace resolves with its lock file as it is.
+fn resolves(repo: &Repo) {
+    let out = cargo(repo, &["metadata", "--format-version", "1", "--locked"]);
+    assert!(out.status.success(), "does not resolve: {}", text(&out));
+}
+
+/// The workspace (root manifest `root`, `a` and `b` its members inheriting its version, `b`
+/// requiring `a`), its lock file, the configuration `config`, `extra` files, `tags` made,
+/// relhook installed, and a feature of the root project (no package's) on top.
+fn workspace(config: &str, root: &str, extra: &[(&str, &str)], tags: &[&str]) -> Repo {
+    let repo = Repo::new();
+    repo.write("Cargo.toml", root);
+    repo.write("crates/a/Cargo.toml", A);
+    repo.write("crates/b/Cargo.toml", B);
+    repo.write("crates/a/src/lib.rs", "\n");
+    repo.write("crates/b/src/lib.rs", "\n");
+    repo.write("CHANGELOG.md", CHANGELOG);
+    repo.write(".relconfig.toml", config);
+    repo.write(".gitignore", "/target\n");
+    for (path, contents) in extra {
+        repo.write(path, contents);
+    }
+    let out = cargo(&repo, &["generate-lockfile"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    for tag in tags {
+        let out = repo.git_skipping_relhook(&["tag", "-a", tag, "-m", tag]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("tool.txt", "a root thing\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat: root thing");
+    assert!(repo.read("CHANGELOG.md").contains("- root thing"));
+    resolves(&repo);
+    repo
+}
+
+const TAGS: &[&str] = &["a-v0.3.0", "b-v0.3.0", "v0.3.0"];
+
+/// Everything a refusal must leave as it was: the work tree and every byte under .git.
+fn refused_untouched(repo: &Repo, args: &[&str]) -> String {
+    let before = listing(&repo.path());
+    let refs = repo.git(&["for-each-ref"]);
+    let out = dated_release(repo, args);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(listing(&repo.path()) == before, "the refusal changed files");
+    assert_eq!(repo.git(&["for-each-ref"]), refs);
+    resolves(repo);
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    err
+}
+
+#[test]
+fn the_root_release_does_not_move_the_version_its_packages_share() {
+    let repo = workspace(PACKAGES, ROOT, &[], TAGS);
+    let err = refused_untouched(&repo, &["--no-test"]);
+    for says in [
+        "Cargo.toml",
+        "[workspace.package] version = \"0.3.0\"",
+        "crates a and b",
+        "[packages]",
+        "nothing was released",
+        "`version = \"0.3.0\"`",
+        "crates/a/Cargo.toml and crates/b/Cargo.toml",
+        "one project",
+    ] {
+        assert!(err.contains(says), "{says}: {err}");
+    }
+    // The dry run is the same plan, refused the same way.
+    assert_eq!(refused_untouched(&repo, &["--dry-run"]), err);
+    // So is the root's hand tag: it would bump the same files.
+    let tag = hand_tag_refused(&repo, "v0.3.1");
+    assert!(tag.contains("crates a and b"), "{tag}");
+}
+
+/// The way out the refusal names: the crates with versions of their own, then the root
+/// release moves `[workspace.package] version` (no package's any more), and no crate's.
+#[test]
+fn with_versions_of_their_own_the_root_release_leaves_the_crates() {
+    let repo = workspace(PACKAGES, ROOT, &[], TAGS);
+    refused_untouched(&repo, &["--no-test"]);
+    let own_a = A.replace("version.workspace = true", "version = \"0.3.0\"");
+    let own_b = B.replace("version.workspace = true", "version = \"0.3.0\"");
+    repo.write("crates/a/Cargo.toml", &own_a);
+    repo.write("crates/b/Cargo.toml", &own_b);
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("chore: give each crate its own version");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v0.3.1");
+    assert_eq!(repo.read("crates/a/Cargo.toml"), own_a);
+    assert_eq!(repo.read("crates/b/Cargo.toml"), own_b);
+    resolves(&repo);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// A root `[package]` with a version of its own: that is the root project's version, and the
+/// only one its release moves.
+#[test]
+fn a_root_crate_with_its_own_version_moves_only_that() {
+    let root = ROOT.replace(
+        "[workspace]\n",
+        "[package]\nname = \"tool\"\nversion = \"1.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    );
+    let repo = workspace(
+        PACKAGES,
+        &root,
+        &[("src/lib.rs", "\n")],
+        &["a-v0.3.0", "b-v0.3.0", "v1.0.0"],
+    );
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v1.1.0");
+    assert_eq!(
+        repo.read("Cargo.toml"),
+        root.replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+    );
+    assert_eq!(repo.read("crates/a/Cargo.toml"), A);
+    assert_eq!(repo.read("crates/b/Cargo.toml"), B);
+    let lock = repo.read("Cargo.lock");
+    assert!(lock.contains("name = \"a\"\nversion = \"0.3.0\""), "{lock}");
+    assert!(
+        lock.contains("name = \"tool\"\nversion = \"1.1.0\""),
+        "{lock}"
+    );
+    resolves(&repo);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// A version file of the root's own listed in `[version] files`: the root release moves it,
+/// and leaves `[workspace.package] version` (the packages') as it is.
+#[test]
+fn a_listed_version_file_of_the_root_moves_alone() {
+    let config = format!(
+        "[version]\nfiles = [{{ path = \"VERSION\", pattern = \"{{version}}\" }}]\n\n{PACKAGES}"
+    );
+    // At the packages' version, so only whose version it is tells them apart.
+    let repo = workspace(&config, ROOT, &[("VERSION", "0.3.0\n")], TAGS);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v0.3.1");
+    assert_eq!(repo.read("VERSION"), "0.3.1\n");
+    assert_eq!(repo.read("Cargo.toml"), ROOT);
+    assert_eq!(repo.read("crates/b/Cargo.toml"), B);
+    resolves(&repo);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// Listed in `[version] files` itself, the packages' version is still theirs: refused, with
+/// the listing named.
+#[test]
+fn a_listed_workspace_version_of_the_packages_is_refused() {
+    let config = format!(
+        "[version]\nfiles = [{{ path = \"Cargo.toml\", key = \"workspace.package.version\" }}]\n\n{PACKAGES}"
+    );
+    let repo = workspace(&config, ROOT, &[], TAGS);
+    let err = refused_untouched(&repo, &["--no-test"]);
+    assert!(err.contains("crates a and b"), "{err}");
+    assert!(err.contains("`[version] files`"), "{err}");
+}
