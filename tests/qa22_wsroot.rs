@@ -194,3 +194,99 @@ fn a_listed_workspace_version_of_the_packages_is_refused() {
     assert!(err.contains("crates a and b"), "{err}");
     assert!(err.contains("`[version] files`"), "{err}");
 }
+
+/// The workspace as a user starts it: the root manifest `root`, crates `a` and `b` (`a_text`,
+/// `b_text`), its lock file, nothing committed, no configuration.
+fn fresh_workspace(root: &str, a_text: &str, b_text: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write("Cargo.toml", root);
+    repo.write("crates/a/Cargo.toml", a_text);
+    repo.write("crates/b/Cargo.toml", b_text);
+    repo.write("crates/a/src/lib.rs", "\n");
+    repo.write("crates/b/src/lib.rs", "\n");
+    repo.write(".gitignore", "/target\n");
+    let out = cargo(&repo, &["generate-lockfile"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo
+}
+
+/// The lines of `init`'s console output that mention `needle`.
+fn lines_with<'a>(console: &'a str, needle: &str) -> Vec<&'a str> {
+    console.lines().filter(|l| l.contains(needle)).collect()
+}
+
+/// Every crate shares `[workspace.package] version`: the workspace is one project, so `init`
+/// proposes no `[packages]` tables (which every release would refuse) and says why, once;
+/// the root release it leads to moves the shared version with the crates' requirements.
+#[test]
+fn init_proposes_no_packages_for_crates_sharing_the_workspace_version() {
+    let repo = fresh_workspace(ROOT, A, B);
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    assert!(!config.contains("\n[packages."), "{config}");
+    assert!(
+        config.contains("\n# No [packages] tables are proposed:"),
+        "{config}"
+    );
+    let console = crate::support::stdout(&out);
+    let said = lines_with(&console, "one version");
+    assert_eq!(said.len(), 1, "{console}");
+    for says in [
+        "No [packages] tables",
+        "[workspace.package] version",
+        "one project",
+    ] {
+        assert!(said[0].contains(says), "{says}: {console}");
+    }
+    assert!(!console.contains("found 2 packages"), "{console}");
+    // The way it leads: a root release of the workspace, which moves the crates together.
+    let untested = config.replace("require_tested_tags = true", "require_tested_tags = false");
+    assert_ne!(untested, config);
+    repo.write(".relconfig.toml", &untested);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.3.0", "-m", "v0.3.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("crates/a/src/lib.rs", "pub fn thing() {}\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat(a): thing");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v0.3.1");
+    assert_eq!(repo.read("Cargo.toml"), ROOT.replace("0.3.0", "0.3.1"));
+    assert_eq!(
+        repo.read("crates/b/Cargo.toml"),
+        B.replace("0.3.0", "0.3.1")
+    );
+    resolves(&repo);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// A crate with a version of its own beside one sharing the workspace's: the first gets its
+/// table, the second is named once as released with the root project.
+#[test]
+fn init_proposes_a_package_only_for_a_crate_with_its_own_version() {
+    let own = A.replace("version.workspace = true", "version = \"0.5.0\"");
+    let b = B.replace("version = \"0.3.0\" }", "version = \"0.5.0\" }");
+    let repo = fresh_workspace(ROOT, &own, &b);
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    assert!(
+        config.contains("[packages.a]\npath = \"crates/a\""),
+        "{config}"
+    );
+    assert!(!config.contains("[packages.b]"), "{config}");
+    assert!(!config.contains("No [packages] tables"), "{config}");
+    let console = crate::support::stdout(&out);
+    let said = lines_with(&console, "one version");
+    assert_eq!(said.len(), 1, "{console}");
+    for says in ["crates/b", "[workspace.package] version", "one project"] {
+        assert!(said[0].contains(says), "{says}: {console}");
+    }
+    assert!(console.contains("a (crates/a)"), "{console}");
+    assert!(!console.contains("b (crates/b)"), "{console}");
+}

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::passed_over::{is_private, npm_manifest, one_version, unpublished_crate};
+use super::passed_over::{
+    is_private, npm_manifest, one_version, sharing_crates, unpublished_crate,
+};
 pub use super::passed_over::{left_out, one_project, passed_over};
 
 /// A package found in the work tree.
@@ -50,9 +52,13 @@ pub fn detect(root: &Path) -> Vec<Found> {
         }
     };
     let argv = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
+    let sharing = sharing_crates(root);
     for dir in cargo_members(root) {
         if unpublished_crate(root, &dir) {
             continue; // never published: see `passed_over`
+        }
+        if sharing.contains(&dir) {
+            continue; // one version with the workspace: see `passed_over`
         }
         let name = toml_string(&root.join(&dir).join("Cargo.toml"), &["package", "name"]);
         let mut f = found(name, dir, "Cargo workspace");

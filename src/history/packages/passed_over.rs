@@ -1,6 +1,7 @@
 //! What `relhook init` does not propose as packages, and why: a workspace released as one
-//! project (lerna's fixed mode, every package at the root's version), and packages that are
-//! never published (npm's `"private": true`, Cargo's `publish = false`).
+//! project (lerna's fixed mode, every package at the root's version), crates that share one
+//! version (`version.workspace = true`), and packages that are never published (npm's
+//! `"private": true`, Cargo's `publish = false`).
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +11,21 @@ use super::detect::{cargo_members, npm_members, toml_at};
 /// configuration: a workspace versioned as one, packages never published.
 pub fn passed_over(root: &Path) -> String {
     if let Some(sentence) = one_project(root) {
-        let words = format!(
-            "{sentence} A release bumps the version files relhook finds (lerna.json, a root package.json with a version); list the packages' package.json files in `[version] files` for it to bump them too (`relhook release --dry-run` names any left)."
-        );
+        let (npm, _) = npm_members(root);
+        let words = if one_version(root, &npm).is_some() {
+            format!(
+                "{sentence} A release bumps the version files relhook finds (lerna.json, a root package.json with a version); list the packages' package.json files in `[version] files` for it to bump them too (`relhook release --dry-run` names any left)."
+            )
+        } else if toml_at(&root.join("Cargo.toml"), &["package", "version"])
+            .is_some_and(|v| v.is_str())
+        {
+            // The root crate's own version is the one a release finds first.
+            sentence
+        } else {
+            format!(
+                "{sentence} A release bumps [workspace.package] version, the crates' requirements on each other and Cargo.lock."
+            )
+        };
         return comment(&words);
     }
     left_out(root).map_or_else(String::new, |s| comment(&s))
@@ -44,12 +57,55 @@ pub fn left_out(root: &Path) -> Option<String> {
             .filter(|dir| npm_manifest(root, dir).as_ref().is_some_and(is_private))
             .map(|dir| format!("{} (`\"private\": true`)", dir.display())),
     );
-    (!found.is_empty()).then(|| {
-        format!(
+    let mut sentences = Vec::new();
+    if !found.is_empty() {
+        sentences.push(format!(
             "Not proposed as packages, as they are never published: {}. A [packages.<name>] table releases one all the same.",
             found.join(", ")
-        )
-    })
+        ));
+    }
+    // Sharing the workspace's version beside packages proposed (else `one_project` says it).
+    let sharing = sharing_crates(root);
+    if !sharing.is_empty() && !super::detect::detect(root).is_empty() {
+        sentences.push(format!(
+            "Not proposed as packages, as they share one version with the workspace, [workspace.package] version (`version.workspace = true`), so they release as one project, the root's: {}.",
+            paths(&sharing)
+        ));
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// The published members of the root's Cargo workspace that take their version from its
+/// `[workspace.package] version` (`version.workspace = true`): they share one version, so no
+/// package of theirs can be released alone (a package's release refuses them).
+pub(super) fn sharing_crates(root: &Path) -> Vec<PathBuf> {
+    let shared = toml_at(
+        &root.join("Cargo.toml"),
+        &["workspace", "package", "version"],
+    )
+    .is_some_and(|v| v.is_str());
+    if !shared {
+        return Vec::new();
+    }
+    cargo_members(root)
+        .into_iter()
+        .filter(|dir| !unpublished_crate(root, dir) && inherits_version(root, dir))
+        .collect()
+}
+
+/// Whether the crate in `dir` says `version.workspace = true`.
+pub(super) fn inherits_version(root: &Path, dir: &Path) -> bool {
+    toml_at(
+        &root.join(dir).join("Cargo.toml"),
+        &["package", "version", "workspace"],
+    )
+    .and_then(|v| v.as_bool())
+        == Some(true)
+}
+
+fn paths(dirs: &[PathBuf]) -> String {
+    let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    dirs.join(", ")
 }
 
 /// Whether the crate in `dir` says it is never published: `publish = false` or `publish = []`,
@@ -74,7 +130,14 @@ pub(super) fn unpublished_crate(root: &Path, dir: &Path) -> bool {
 /// whole sentence: `init` writes it into the configuration and says it on the console.
 pub fn one_project(root: &Path) -> Option<String> {
     let (npm, _) = npm_members(root);
-    let why = one_version(root, &npm)?;
+    let why = match one_version(root, &npm) {
+        Some(why) => why,
+        // Every crate proposed would take the workspace's one version: none is.
+        None if !sharing_crates(root).is_empty() && super::detect::detect(root).is_empty() => {
+            "the workspace's crates share one version, [workspace.package] version (`version.workspace = true`)"
+        }
+        None => return None,
+    };
     Some(format!(
         "No [packages] tables are proposed: {why}, so the workspace is released as one project, tagged `v{{version}}`."
     ))
