@@ -75,6 +75,7 @@ mod qa22_notes_ci;
 mod qa22_picked_release;
 mod qa22_small;
 mod qa22_stale;
+mod qa22_uninstall;
 mod qa22_worktree_locks;
 mod qa22_wsroot;
 mod qa3;

@@ -279,7 +279,8 @@ fn husky_gets_every_hook_in_its_own_files() {
         text(&mate)
     );
 
-    ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    // relhook's calls are committed: the team's files, changed only on purpose.
+    ok(run(&repo, relhook_bin(), &["uninstall", "--shared"], &env));
     assert_eq!(repo.read(".husky/commit-msg"), team);
     for hook in ["post-commit", "pre-push", "reference-transaction"] {
         assert!(!repo.path().join(".husky").join(hook).exists(), "{hook}");
@@ -587,7 +588,10 @@ fn lefthook_gets_every_hook_in_its_config() {
 
     three_jobs(&repo, &env, true);
 
-    ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+    // relhook's sections are committed: the team's file, changed only on purpose.
+    let refused = run(&repo, relhook_bin(), &["uninstall"], &env);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    ok(run(&repo, relhook_bin(), &["uninstall", "--shared"], &env));
     assert_eq!(repo.read("lefthook.yml"), config);
 }
 
@@ -980,7 +984,7 @@ fn lefthook_never_runs_for_ref_updates() {
         );
         // lefthook.yml has no such section: the runner kept aside would only print the
         // banner again, so uninstall removes it rather than put it back.
-        let un = ok(run(&repo, relhook_bin(), &["uninstall"], &env));
+        let un = ok(run(&repo, relhook_bin(), &["uninstall", "--shared"], &env));
         assert!(!aside.exists(), "{}", text(&un));
         let hook = repo.path().join(".git/hooks/reference-transaction");
         assert!(!hook.exists(), "{}", text(&un));

@@ -349,9 +349,10 @@ pub struct InstallArgs {
 /// `relhook uninstall`.
 #[derive(Debug, Args)]
 pub struct UninstallArgs {
-    /// Uninstall from a hooks directory this repository tracks where relhook's shims are
-    /// committed (`relhook install --shared`): the team's files change, and once that is
-    /// committed no clone runs relhook. Refused without it.
+    /// Uninstall where relhook's hooks are the team's: shims committed in a hooks directory
+    /// this repository tracks (`relhook install --shared`), or calls committed in husky's or
+    /// lefthook's files: the team's files change, and once that is committed no clone runs
+    /// relhook. Refused without it.
     #[arg(long)]
     pub shared: bool,
 }

@@ -177,6 +177,13 @@ impl HooksLocation {
             .filter(|p| !changed.contains(p) && !staged.contains(p))
             .collect()
     }
+
+    /// The text HEAD holds at `path` (from the top of the work tree, with `/`): what the team
+    /// committed there. None when HEAD has no such file (or no HEAD yet).
+    pub fn committed_text(&self, path: &str) -> Option<String> {
+        self.git(&["cat-file", "blob", &format!("HEAD:{path}")])
+            .ok()
+    }
 }
 
 /// A hooks directory in the work tree whose files `git status` shows.

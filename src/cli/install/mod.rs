@@ -12,6 +12,7 @@ use crate::hooks::managed::Wiring;
 use crate::hooks::{self, driver, select};
 use crate::{Error, Result};
 
+mod beyond;
 mod hooks_path;
 mod manager;
 mod uninstall;

@@ -2,6 +2,7 @@
 //! files, the merge driver) taken out again.
 
 use super::{changelog_paths, file_name, rel};
+use crate::Result;
 use crate::cli::args::UninstallArgs;
 use crate::cli::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
@@ -9,19 +10,19 @@ use crate::hooks::driver;
 use crate::hooks::install::{self as inst, Change};
 use crate::hooks::managed;
 use crate::hooks::uninstall::Removal;
-use crate::{Error, Result};
 
 /// `relhook uninstall [--shared]`.
 pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<Outcome> {
     let loc = ctx.hooks()?;
-    let team = team_files(&loc);
-    if let Some((dir, files)) = &team
+    let managers = inst::detect_managers(&loc);
+    // Checked before anything is removed: refused, nothing changes.
+    let beyond = super::beyond::beyond(&loc, &managers);
+    if let Some(b) = &beyond
         && !args.shared
     {
-        return Err(refusal(&loc, dir, files));
+        return Err(b.refusal(&loc));
     }
     let result = crate::hooks::uninstall::uninstall(&loc)?;
-    let managers = inst::detect_managers(&loc);
     let unwired = managed::unwire(&loc, &managers)?;
     // Only the sections relhook wrote come out; a call added by hand is named.
     let by_hand = managed::hand_calls(&loc, &managers);
@@ -99,55 +100,12 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         for d in &result.removed_dirs {
             writeln!(out, "removed {} (relhook had created it)", d.display())?;
         }
-        if let Some((dir, files)) = &team {
-            let kept: Vec<&str> = [".relconfig.toml", ".gitattributes"]
-                .into_iter()
-                .filter(|f| loc.work_tree.join(f).exists())
-                .collect();
-            let kept = match kept.as_slice() {
-                [] => String::new(),
-                names => format!(" ({} left as they are)", names.join(" and ")),
-            };
-            writeln!(
-                out,
-                "note: uninstall --shared changed the team's files, which this repository tracks ({}): commit that (`git add -A {dir}`, then `git commit`), and no clone of the team runs relhook's hooks any more; until then `git status` shows the change{kept}",
-                files.join(", ")
-            )?;
+        if let Some(b) = &beyond {
+            writeln!(out, "{}", b.note(&loc))?;
         }
         Ok(())
     })?;
     Ok(Outcome::Ok)
-}
-
-/// The hooks directory this repository tracks (from the top) and relhook's files there that
-/// are committed as they are: the team's, which uninstall would change for everyone.
-fn team_files(loc: &HooksLocation) -> Option<(String, Vec<String>)> {
-    let dir = loc.hooks_in_work_tree().filter(|d| d.tracked)?;
-    let paths: Vec<String> = crate::hooks::uninstall::touched(&loc.hooks_dir)
-        .iter()
-        .map(|p| match dir.rel.as_str() {
-            "." => file_name(p),
-            rel => format!("{rel}/{}", file_name(p)),
-        })
-        .collect();
-    let committed = loc.committed_unchanged(&paths);
-    (!committed.is_empty()).then_some((dir.rel, committed))
-}
-
-/// uninstall refused: relhook's shims are the team's committed files.
-fn refusal(loc: &HooksLocation, dir: &str, files: &[String]) -> Error {
-    let (value, scope) = loc
-        .hooks_path
-        .as_ref()
-        .map_or(("", "local"), |s| (s.value.as_str(), s.scope.as_str()));
-    let unset = match scope {
-        "local" => "git config --unset core.hooksPath".to_owned(),
-        scope => format!("git config --{scope} --unset core.hooksPath"),
-    };
-    Error::Usage(format!(
-        "not uninstalled: relhook's hooks in {dir} ({}) are committed, and this repository tracks them (core.hooksPath = {value}): taking them out here would change the team's files, and committed, remove relhook for the whole team. For this clone only: `{unset}` (git then runs no hook of {dir} here, the team's own included; or RELHOOK_SKIP=1 for one command); for the whole team, on purpose: `relhook uninstall --shared`, then commit {dir}",
-        files.join(", ")
-    ))
 }
 
 /// What uninstall did to one hook, in one line (install says the same of the shims it takes

@@ -383,20 +383,43 @@ pub(super) fn write_creating_dir(path: &Path, text: &str, mode: Option<u32>) -> 
     fsx::write_atomic_with_mode(path, text.as_bytes(), mode)
 }
 
+/// The manager's files relhook may write its blocks into, from the top of the work tree (the
+/// pre-commit framework's configuration is never written: relhook's shims chain its scripts).
+fn shared_files(m: &Detected) -> Vec<PathBuf> {
+    match m.manager {
+        Manager::Husky => super::HOOKS
+            .iter()
+            .map(|h| PathBuf::from(".husky").join(h.name))
+            .collect(),
+        Manager::Lefthook => vec![m.evidence.clone()],
+        Manager::PreCommit => Vec::new(),
+    }
+}
+
+/// The files [`unwire`] would change whose committed version (HEAD) holds a block of
+/// relhook's too: the team's, which `git status` then shows for someone to commit, and which,
+/// committed, take relhook out of every clone. From the top of the work tree, with `/`.
+pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String> {
+    let mut files = Vec::new();
+    for rel in managers.iter().flat_map(shared_files) {
+        if marker::unwire_text(&read_text(&loc.work_tree.join(&rel))).is_none() {
+            continue;
+        }
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let committed = loc.committed_text(&rel);
+        if committed.is_some_and(|text| marker::unwire_text(&text).is_some()) {
+            files.push(rel);
+        }
+    }
+    files
+}
+
 /// Removes every block relhook wrote (and husky runners it added); returns the files changed.
 /// A file that held nothing but relhook's block is removed.
 pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>> {
     let mut changed = Vec::new();
     for m in managers {
-        let files: Vec<PathBuf> = match m.manager {
-            Manager::Husky => super::HOOKS
-                .iter()
-                .map(|h| PathBuf::from(".husky").join(h.name))
-                .collect(),
-            Manager::Lefthook => vec![m.evidence.clone()],
-            Manager::PreCommit => Vec::new(),
-        };
-        for rel in files {
+        for rel in shared_files(m) {
             let path = loc.work_tree.join(&rel);
             let text = read_text(&path);
             let Some(rest) = marker::unwire_text(&text) else {

@@ -1,0 +1,159 @@
+//! What an uninstall here would take out of more than this clone, which it does only when told
+//! `--shared`: relhook's shims or calls in files the team committed (a tracked hooks directory,
+//! husky's `.husky/<hook>`, lefthook's configuration). It is checked before anything is
+//! removed, so a refused uninstall changes nothing.
+
+use super::file_name;
+use crate::Error;
+use crate::git::HooksLocation;
+use crate::hooks::install::{Detected, Manager};
+use crate::hooks::managed;
+use crate::shellword::quote;
+
+/// What of relhook's an uninstall here takes out of more than this clone.
+pub(super) enum Beyond {
+    /// The team's committed files.
+    Team(Team),
+}
+
+/// relhook's parts in files this repository tracks, committed as the team shares them.
+pub(super) struct Team {
+    /// The tracked hooks directory `core.hooksPath` names (from the top) and relhook's files
+    /// there, committed as they are.
+    hooks: Option<(String, Vec<String>)>,
+    /// The hook managers' files whose committed version calls relhook.
+    calls: Vec<String>,
+    /// lefthook's configuration among them.
+    lefthook: Option<String>,
+}
+
+/// What an uninstall here would take out of more than this clone; None when it is this
+/// clone's alone.
+pub(super) fn beyond(loc: &HooksLocation, managers: &[Detected]) -> Option<Beyond> {
+    let hooks = committed_hooks(loc);
+    let calls = managed::committed_calls(loc, managers);
+    let lefthook = managers
+        .iter()
+        .find(|m| m.manager == Manager::Lefthook)
+        .map(|m| m.evidence.to_string_lossy().replace('\\', "/"))
+        .filter(|file| calls.contains(file));
+    (hooks.is_some() || !calls.is_empty()).then_some(Beyond::Team(Team {
+        hooks,
+        calls,
+        lefthook,
+    }))
+}
+
+/// The hooks directory this repository tracks (from the top) and relhook's files there that
+/// are committed as they are: the team's, which uninstall would change for everyone.
+fn committed_hooks(loc: &HooksLocation) -> Option<(String, Vec<String>)> {
+    let dir = loc.hooks_in_work_tree().filter(|d| d.tracked)?;
+    let paths: Vec<String> = crate::hooks::uninstall::touched(&loc.hooks_dir)
+        .iter()
+        .map(|p| match dir.rel.as_str() {
+            "." => file_name(p),
+            rel => format!("{rel}/{}", file_name(p)),
+        })
+        .collect();
+    let committed = loc.committed_unchanged(&paths);
+    (!committed.is_empty()).then_some((dir.rel, committed))
+}
+
+impl Beyond {
+    /// uninstall refused, in one line: what it would change for whom, this clone's own way, and
+    /// the command that does it for everyone on purpose.
+    pub(super) fn refusal(&self, loc: &HooksLocation) -> Error {
+        match self {
+            Beyond::Team(t) => t.refusal(loc),
+        }
+    }
+
+    /// What `--shared` did beyond this clone, in one line.
+    pub(super) fn note(&self, loc: &HooksLocation) -> String {
+        match self {
+            Beyond::Team(t) => t.note(loc),
+        }
+    }
+}
+
+impl Team {
+    /// Every tracked file relhook's uninstall changes.
+    fn files(&self) -> Vec<&str> {
+        let shims = self.hooks.iter().flat_map(|(_, f)| f);
+        shims.chain(&self.calls).map(String::as_str).collect()
+    }
+
+    /// What to `git add -A` for the team's commit: the hooks directory, the managers' files.
+    fn to_commit(&self) -> Vec<String> {
+        let dir = self.hooks.iter().map(|(dir, _)| dir);
+        dir.chain(&self.calls).map(|p| quote(p)).collect()
+    }
+
+    fn refusal(&self, loc: &HooksLocation) -> Error {
+        let mut what = Vec::new();
+        let mut this_clone = Vec::new();
+        if let Some((dir, files)) = &self.hooks {
+            let (value, scope) = loc
+                .hooks_path
+                .as_ref()
+                .map_or(("", "local"), |s| (s.value.as_str(), s.scope.as_str()));
+            what.push(format!(
+                "relhook's hooks in {dir} ({}) are committed, and this repository tracks them (core.hooksPath = {value})",
+                files.join(", ")
+            ));
+            let unset = match scope {
+                "local" => "git config --unset core.hooksPath".to_owned(),
+                scope => format!("git config --{scope} --unset core.hooksPath"),
+            };
+            this_clone.push(format!(
+                "`{unset}` (git then runs no hook of {dir} here, the team's own included; or RELHOOK_SKIP=1 for one command)"
+            ));
+        }
+        if !self.calls.is_empty() {
+            what.push(format!(
+                "relhook's calls in {} are committed, and this repository tracks them",
+                self.calls.join(", ")
+            ));
+            if self.hooks.is_none() {
+                this_clone.push("RELHOOK_SKIP=1 skips relhook for one command".to_owned());
+            }
+            if let Some(file) = &self.lefthook {
+                this_clone.push(format!(
+                    "skip the `relhook` commands in {} (lefthook's `skip` option)",
+                    local_lefthook(file)
+                ));
+            }
+        }
+        Error::Usage(format!(
+            "not uninstalled: {}: taking them out here would change the team's files, and committed, remove relhook for the whole team. For this clone only: {}; for the whole team, on purpose: `relhook uninstall --shared`, then commit {}",
+            what.join("; "),
+            this_clone.join(", or "),
+            self.to_commit().join(" and ")
+        ))
+    }
+
+    fn note(&self, loc: &HooksLocation) -> String {
+        let kept: Vec<&str> = [".relconfig.toml", ".gitattributes"]
+            .into_iter()
+            .filter(|f| loc.work_tree.join(f).exists())
+            .collect();
+        let kept = match kept.as_slice() {
+            [] => String::new(),
+            names => format!(" ({} left as they are)", names.join(" and ")),
+        };
+        format!(
+            "note: uninstall --shared changed the team's files, which this repository tracks ({}): commit that (`git add -A {}`, then `git commit`), and no clone of the team runs relhook's hooks any more; until then `git status` shows the change{kept}",
+            self.files().join(", "),
+            self.to_commit().join(" ")
+        )
+    }
+}
+
+/// lefthook's per-clone file beside `config` (`lefthook.yml` → `lefthook-local.yml`), which
+/// lefthook reads over it and teams keep out of the repository.
+fn local_lefthook(config: &str) -> String {
+    match config.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}-local.{ext}"),
+        _ => "lefthook-local.yml".to_owned(),
+    }
+}
