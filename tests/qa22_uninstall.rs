@@ -1,5 +1,8 @@
 //! uninstall where relhook's hooks are not this clone's alone: relhook's calls in a hook
-//! manager's files the team committed (husky's `.husky/<hook>`, lefthook's `lefthook.yml`).
+//! manager's files the team committed (husky's `.husky/<hook>`, lefthook's `lefthook.yml`),
+//! and a hooks directory the global git config makes every repository's on this machine.
+
+use std::path::PathBuf;
 
 use crate::support::{Repo, listing, ok, stderr, stdout, text};
 
@@ -161,4 +164,69 @@ fn uninstall_of_calls_not_committed_needs_no_flag() {
     ok(repo.relhook(&["install"]));
     ok(repo.relhook(&["uninstall"]));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// A hooks directory named by `core.hooksPath` in the global git config is every repository's
+/// on this machine: install writes there only with `--shared`, and uninstall took relhook's
+/// hooks out of it silently, for every repository. It refuses in one line naming the setting,
+/// this repository's own way and `--shared`, and changes nothing; with `--shared` it takes
+/// them out and says every repository using that directory is affected.
+#[test]
+fn uninstall_from_a_machine_wide_hooks_directory_needs_shared() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let global: PathBuf = repo.scratch("global-hooks");
+    std::fs::write(global.join("pre-push"), "#!/bin/sh\nexit 0\n").unwrap();
+    crate::support::make_executable(&global.join("pre-push"));
+    let value = global.to_str().unwrap();
+    repo.git(&["config", "--global", "core.hooksPath", value]);
+    let own_config = repo.read(".git/config");
+    assert!(!own_config.contains("hooksPath"), "{own_config}");
+    ok(repo.relhook(&["install", "--shared"]));
+    assert!(global.join("commit-msg").is_file());
+    let before = listing(&global);
+
+    let err = refused(&repo, &["uninstall"]);
+    for said in [
+        "not uninstalled",
+        "global git config",
+        value,
+        "every repository on this machine",
+        "`git config core.hooksPath",
+        "`relhook uninstall --shared`",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert_eq!(listing(&global), before, "nothing changed: {err}");
+
+    // This repository's own way, as named: the machine's hooks stay for the others.
+    let own = err
+        .split("For this repository only: `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("{err}"));
+    let set = repo.sh(own);
+    assert!(set.status.success(), "{own}: {}", text(&set));
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(listing(&global), before, "still every repository's");
+    let here = repo.try_commit("not conventional");
+    assert!(here.status.success(), "{}", text(&here));
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+
+    let out = ok(repo.relhook(&["uninstall", "--shared"]));
+    let said = stdout(&out);
+    let note: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("every repository"))
+        .collect();
+    assert_eq!(note.len(), 1, "{said}");
+    assert!(note[0].contains(value), "{}", note[0]);
+    assert!(!global.join("commit-msg").exists(), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(global.join("pre-push")).unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
+    // Nothing of relhook's left: a second uninstall has nothing to refuse.
+    let again = ok(repo.relhook(&["uninstall"]));
+    assert!(stdout(&again).contains("nothing to do"), "{}", text(&again));
 }

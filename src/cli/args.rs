@@ -349,10 +349,11 @@ pub struct InstallArgs {
 /// `relhook uninstall`.
 #[derive(Debug, Args)]
 pub struct UninstallArgs {
-    /// Uninstall where relhook's hooks are the team's: shims committed in a hooks directory
-    /// this repository tracks (`relhook install --shared`), or calls committed in husky's or
-    /// lefthook's files: the team's files change, and once that is committed no clone runs
-    /// relhook. Refused without it.
+    /// Uninstall where relhook's hooks are more than this clone's: shims committed in a hooks
+    /// directory this repository tracks (`relhook install --shared`), calls committed in
+    /// husky's or lefthook's files (the team's files change, and once that is committed no
+    /// clone runs relhook), or a hooks directory the global or system git config names (every
+    /// repository on this machine stops running relhook). Refused without it.
     #[arg(long)]
     pub shared: bool,
 }

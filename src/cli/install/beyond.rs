@@ -1,17 +1,21 @@
 //! What an uninstall here would take out of more than this clone, which it does only when told
-//! `--shared`: relhook's shims or calls in files the team committed (a tracked hooks directory,
-//! husky's `.husky/<hook>`, lefthook's configuration). It is checked before anything is
-//! removed, so a refused uninstall changes nothing.
+//! `--shared`: relhook's hooks in a directory the global or system git config makes every
+//! repository's on this machine, and relhook's shims or calls in files the team committed (a
+//! tracked hooks directory, husky's `.husky/<hook>`, lefthook's configuration). Either is
+//! checked before anything is removed, so a refused uninstall changes nothing.
 
 use super::file_name;
 use crate::Error;
-use crate::git::HooksLocation;
+use crate::git::{HooksLocation, HooksPathSetting};
 use crate::hooks::install::{Detected, Manager};
 use crate::hooks::managed;
 use crate::shellword::quote;
 
 /// What of relhook's an uninstall here takes out of more than this clone.
 pub(super) enum Beyond {
+    /// relhook's hooks in the directory `core.hooksPath` in the global or system config names:
+    /// every repository on this machine runs them.
+    Machine(HooksPathSetting),
     /// The team's committed files.
     Team(Team),
 }
@@ -30,6 +34,14 @@ pub(super) struct Team {
 /// What an uninstall here would take out of more than this clone; None when it is this
 /// clone's alone.
 pub(super) fn beyond(loc: &HooksLocation, managers: &[Detected]) -> Option<Beyond> {
+    if let Some(s) = loc
+        .hooks_path
+        .as_ref()
+        .filter(|s| matches!(s.scope.as_str(), "global" | "system"))
+        && !crate::hooks::uninstall::touched(&loc.hooks_dir).is_empty()
+    {
+        return Some(Beyond::Machine(s.clone()));
+    }
     let hooks = committed_hooks(loc);
     let calls = managed::committed_calls(loc, managers);
     let lefthook = managers
@@ -60,10 +72,17 @@ fn committed_hooks(loc: &HooksLocation) -> Option<(String, Vec<String>)> {
 }
 
 impl Beyond {
-    /// uninstall refused, in one line: what it would change for whom, this clone's own way, and
-    /// the command that does it for everyone on purpose.
+    /// uninstall refused, in one line: what it would change for whom, this clone's (or this
+    /// repository's) own way, and the command that does it for everyone on purpose.
     pub(super) fn refusal(&self, loc: &HooksLocation) -> Error {
         match self {
+            Beyond::Machine(s) => Error::Usage(format!(
+                "not uninstalled: core.hooksPath = {} in your {} git config makes git run hooks from {dir} for every repository on this machine, so taking relhook's hooks out of it would stop relhook in all of them. For this repository only: `git config core.hooksPath {}` (git then runs this repository's hooks from there, not from {dir}), then `relhook uninstall` takes out the rest; for every repository, on purpose: `relhook uninstall --shared`",
+                s.value,
+                s.scope,
+                quote(&loc.default_hooks_dir().display().to_string()),
+                dir = loc.hooks_dir.display(),
+            )),
             Beyond::Team(t) => t.refusal(loc),
         }
     }
@@ -71,6 +90,12 @@ impl Beyond {
     /// What `--shared` did beyond this clone, in one line.
     pub(super) fn note(&self, loc: &HooksLocation) -> String {
         match self {
+            Beyond::Machine(s) => format!(
+                "note: uninstall --shared took relhook's hooks out of {}, which core.hooksPath = {} in your {} git config makes every repository on this machine run: none of them runs relhook's hooks now",
+                loc.hooks_dir.display(),
+                s.value,
+                s.scope
+            ),
             Beyond::Team(t) => t.note(loc),
         }
     }
