@@ -19,7 +19,7 @@ const B: &str = "[package]\nname = \"b\"\nversion.workspace = true\nedition.work
 const PACKAGES: &str = "[checks]\nrequire_tested_tags = false\n\n[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n";
 
 /// Runs `cargo ARGS --offline` in the work tree.
-fn cargo(repo: &Repo, args: &[&str]) -> Output {
+pub(crate) fn cargo(repo: &Repo, args: &[&str]) -> Output {
     Command::new("cargo")
         .args(args)
         .arg("--offline")
@@ -30,7 +30,7 @@ fn cargo(repo: &Repo, args: &[&str]) -> Output {
 }
 
 /// Whether the work tree's workspace resolves with its lock file as it is.
-fn resolves(repo: &Repo) {
+pub(crate) fn resolves(repo: &Repo) {
     let out = cargo(repo, &["metadata", "--format-version", "1", "--locked"]);
     assert!(out.status.success(), "does not resolve: {}", text(&out));
 }
@@ -69,7 +69,7 @@ fn inheriting() -> Repo {
 
 /// Everything a refusal must leave as it was: the work tree and every byte under .git (index,
 /// refs, reflogs, objects), each changelog included.
-fn refused_untouched(repo: &Repo, args: &[&str]) -> String {
+pub(crate) fn refused_untouched(repo: &Repo, args: &[&str]) -> String {
     let before = listing(&repo.path());
     let refs = repo.git(&["for-each-ref"]);
     let out = dated_release(repo, args);

@@ -5,9 +5,8 @@
 //! theirs: the root release refuses to move it, and moves the root's own version file when it
 //! has one. `relhook init` proposes no `[packages]` tables for crates that share one version.
 
-use std::process::{Command, Output};
-
-use crate::support::{Repo, dated_release, hand_tag_refused, listing, stderr, text};
+use crate::qa22_cargo_inherit::{cargo, refused_untouched, resolves};
+use crate::support::{Repo, dated_release, hand_tag_refused, text};
 
 const ROOT: &str = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
 
@@ -18,23 +17,6 @@ const B: &str = "[package]\nname = \"b\"\nversion.workspace = true\nedition.work
 const PACKAGES: &str = "[checks]\nrequire_tested_tags = false\n\n[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n";
 
 const CHANGELOG: &str = "# Changelog\n\n## [Unreleased]\n";
-
-/// Runs `cargo ARGS --offline` in the work tree.
-fn cargo(repo: &Repo, args: &[&str]) -> Output {
-    Command::new("cargo")
-        .args(args)
-        .arg("--offline")
-        .current_dir(repo.path())
-        .env("CARGO_TARGET_DIR", repo.scratch("target"))
-        .output()
-        .expect("run cargo")
-}
-
-/// Whether the work tree's workspace resolves with its lock file as it is.
-fn resolves(repo: &Repo) {
-    let out = cargo(repo, &["metadata", "--format-version", "1", "--locked"]);
-    assert!(out.status.success(), "does not resolve: {}", text(&out));
-}
 
 /// The workspace (root manifest `root`, `a` and `b` its members inheriting its version, `b`
 /// requiring `a`), its lock file, the configuration `config`, `extra` files, `tags` made,
@@ -71,20 +53,6 @@ fn workspace(config: &str, root: &str, extra: &[(&str, &str)], tags: &[&str]) ->
 }
 
 const TAGS: &[&str] = &["a-v0.3.0", "b-v0.3.0", "v0.3.0"];
-
-/// Everything a refusal must leave as it was: the work tree and every byte under .git.
-fn refused_untouched(repo: &Repo, args: &[&str]) -> String {
-    let before = listing(&repo.path());
-    let refs = repo.git(&["for-each-ref"]);
-    let out = dated_release(repo, args);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(listing(&repo.path()) == before, "the refusal changed files");
-    assert_eq!(repo.git(&["for-each-ref"]), refs);
-    resolves(repo);
-    let err = stderr(&out);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    err
-}
 
 #[test]
 fn the_root_release_does_not_move_the_version_its_packages_share() {

@@ -100,14 +100,7 @@ impl Repo {
                     d.queue.push(Queued(src.read(*p)?));
                 }
             }
-            let go_on = visit(StoredCommit {
-                id: c.id,
-                short: super::short_id(c.id),
-                parents: c.parents.len(),
-                parent_ids: c.parents,
-                author: c.author,
-                message: c.message,
-            });
+            let go_on = visit(StoredCommit::from(c));
             if !go_on {
                 break;
             }

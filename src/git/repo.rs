@@ -54,6 +54,19 @@ pub struct StoredCommit {
     pub author: Vec<u8>,
 }
 
+impl From<super::walk::RawCommit> for StoredCommit {
+    fn from(c: super::walk::RawCommit) -> Self {
+        StoredCommit {
+            id: c.id,
+            short: super::short_id(c.id),
+            parents: c.parents.len(),
+            parent_ids: c.parents,
+            author: c.author,
+            message: c.message,
+        }
+    }
+}
+
 impl StoredCommit {
     /// What a rebase, a cherry-pick or an amend that keeps the message carries over from this
     /// commit to the one it makes: the author (name, email, date) and the message, as a digest.
@@ -444,14 +457,7 @@ impl Repo {
             .map_err(|e| Error::git("open the object database", e))?;
         let src = self.source(odb);
         super::walk::walk(&src, &range.tips, &range.hidden, |c| {
-            visit(StoredCommit {
-                id: c.id,
-                short: super::short_id(c.id),
-                parents: c.parents.len(),
-                parent_ids: c.parents,
-                author: c.author,
-                message: c.message,
-            })
+            visit(StoredCommit::from(c))
         })?;
         Ok(())
     }

@@ -20,14 +20,7 @@ pub fn dependents_left_behind(
     package: &str,
     version: &Version,
 ) -> Result<Vec<dependents::Change>> {
-    let members: Vec<Member> = config
-        .packages
-        .iter()
-        .map(|p| Member {
-            package: p.name.clone(),
-            dir: p.path.clone(),
-        })
-        .collect();
+    let members = members(config);
     let disk = |rel: &Path| read_text(root, rel);
     let released = std::iter::once((package.to_owned(), version.clone())).collect();
     let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
@@ -36,4 +29,16 @@ pub fn dependents_left_behind(
         .collect();
     out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
     Ok(out)
+}
+
+/// The configured packages as the workspace members whose requirements a release rewrites.
+pub(super) fn members(config: &Config) -> Vec<Member> {
+    config
+        .packages
+        .iter()
+        .map(|p| Member {
+            package: p.name.clone(),
+            dir: p.path.clone(),
+        })
+        .collect()
 }

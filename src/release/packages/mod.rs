@@ -13,7 +13,7 @@ use git2::Oid;
 use semver::Version;
 
 use self::combine::merge;
-use super::dependents::{self, Change, Member};
+use super::dependents::{self, Change};
 use super::{Options, VersionInfo};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -140,14 +140,7 @@ pub fn plan(
             format!("nothing to release in any package ({})", why.join("; ")),
         )));
     }
-    let members: Vec<Member> = config
-        .packages
-        .iter()
-        .map(|p| Member {
-            package: p.name.clone(),
-            dir: p.path.clone(),
-        })
-        .collect();
+    let members = left_behind::members(config);
     let disk = |rel: &Path| read_text(root, rel);
     if config.release.bump_dependents {
         // Dependents whose shipped requirement changes are released too (a patch), until no
