@@ -49,6 +49,10 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
         return Ok(Outcome::Ok);
     }
+    // `committed` may make a hand tag's release commit: a Ctrl-C from here on is noted, not
+    // fatal, and the tag ends released or withdrawn, never in between (git has made the tag
+    // and ignores this hook's exit, so nothing else would say what was left).
+    let _deferred = (state == "committed").then(crate::interrupt::Deferred::begin);
     let mut raw = Vec::new();
     let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
     let input = String::from_utf8_lossy(&raw);
@@ -223,7 +227,8 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
         // and `relhook release --resume` finishes that tag (see `hand::unfinished`).
         let marker = hand::Marker::new(&repo, &u.tag);
-        let result = hand::complete(&repo, config, &root, u, &date);
+        let result = crate::interrupt::check("making the release commit")
+            .and_then(|()| hand::complete(&repo, config, &root, u, &date));
         drop(marker);
         match result {
             Ok(Some(done)) => {
@@ -291,6 +296,14 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     crate::Error::IncompleteHistory { fix, .. } => format!("; {fix}"),
                     _ => format!("; `relhook release {version}` makes both"),
                 };
+                if matches!(e, crate::Error::Interrupted { .. }) {
+                    let _ = writeln!(
+                        err,
+                        "relhook: {e}: tag {} {gone} and nothing was released; `relhook release {version}` makes both",
+                        u.tag
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     err,
                     "relhook: tag {} {gone}: its release commit could not be made ({e}){next}",

@@ -463,7 +463,11 @@ pub fn complete(
     };
     let message = config.release.commit_message.replace("{version}", &label);
     let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
-    let moved = crate::git::txn::failpoint("hand-committed").and_then(|()| retag(repo, u, new));
+    // A signal deferred by the hook (see `interrupt`) undoes the commit rather than leave it
+    // without its tag.
+    let moved = crate::git::txn::failpoint("hand-committed")
+        .and_then(|()| crate::interrupt::check("moving the tag"))
+        .and_then(|()| retag(repo, u, new));
     if let Err(e) = moved {
         return match crate::release::undo_commit(repo, commit, new, &edits.edits, None) {
             Ok(()) => Err(e),

@@ -1,5 +1,6 @@
 //! The test hook `RELHOOK_TEST_FAILPOINT=<step>[:pause]`: a named step of a transaction (or
-//! of a release or hand-tag rewrite) fails there, or sleeps 10 s so a test can kill it.
+//! of a release or hand-tag rewrite) fails there, or sleeps 10 s so a test can kill it
+//! (`RELHOOK_TEST_PAUSED=<file>`: the file is written once the pause begins).
 
 use std::io::Write;
 use std::time::Duration;
@@ -18,7 +19,18 @@ pub fn failpoint(step: &str) -> Result<()> {
         }
         if action == "pause" {
             let _ = writeln!(std::io::stderr(), "relhook: failpoint {step}: pausing");
-            std::thread::sleep(Duration::from_secs(10));
+            // A test waits for this file rather than guessing how long the way here takes.
+            if let Some(paused) = std::env::var_os("RELHOOK_TEST_PAUSED") {
+                let _ = std::fs::write(paused, step);
+            }
+            // A signal deferred meanwhile (see `interrupt`) ends the pause: the step goes on
+            // to find it, as it would have without the pause.
+            for _ in 0..500 {
+                if crate::interrupt::received().is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
             return Ok(());
         }
         return Err(Error::io(

@@ -1,0 +1,170 @@
+//! Ctrl-C (SIGINT to the whole foreground process group) or a polite kill while `git tag -a`
+//! runs relhook's `committed` hook, which makes the release commit and moves the tag onto it:
+//! the hand tag ends whole or not at all, with one line saying which and what makes the
+//! release, as `relhook release` does. Never a tag on a commit without its section, a release
+//! commit with the tag left behind, a lock left in .git or a silent exit.
+
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Repo, configured_with_a_feature, text};
+
+/// `git tag -a v0.2.0` in a process group of its own, paused (`RELHOOK_TEST_FAILPOINT`) at
+/// `step` of the hand-tag rewrite; returns once the pause has begun.
+fn tag_paused_at(repo: &Repo, step: &str) -> Child {
+    use std::os::unix::process::CommandExt;
+    let paused = repo.dir.path().join("paused");
+    let mut child = repo
+        .command_in("git", &repo.path())
+        .args(["tag", "-a", "v0.2.0", "-m", "release"])
+        .env("RELHOOK_DATE", "2026-11-21")
+        .env("RELHOOK_TEST_FAILPOINT", format!("{step}:pause"))
+        .env("RELHOOK_TEST_PAUSED", &paused)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("spawn git tag");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !paused.exists() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("git tag ended before the pause at {step}: {status}");
+        }
+        assert!(Instant::now() < deadline, "the pause at {step} never began");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child
+}
+
+/// Sends `signal` to the child's process group (a terminal's Ctrl-C) or to relhook alone.
+fn send(child: &Child, signal: i32, group: bool) {
+    let pid = i32::try_from(child.id()).unwrap();
+    let target = if group {
+        -pid
+    } else {
+        // relhook is the hook process, a child of git's: found by its command line.
+        relhook_under(pid).expect("relhook runs under git tag")
+    };
+    // SAFETY: kill(2) on processes this test started.
+    assert_eq!(unsafe { libc::kill(target, signal) }, 0);
+}
+
+/// The pid of the `relhook hook reference-transaction` process in process group `group`.
+fn relhook_under(group: i32) -> Option<i32> {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: i32 = e.file_name().to_str()?.parse().ok()?;
+        let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+        let stat = std::fs::read_to_string(e.path().join("stat")).ok()?;
+        // Field 5 of stat is the process group; fields after the `)` of the name.
+        let pgrp: i32 = stat
+            .rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(2)?
+            .parse()
+            .ok()?;
+        let hook = String::from_utf8_lossy(&cmdline).contains("reference-transaction");
+        (pgrp == group && hook && String::from_utf8_lossy(&cmdline).contains("hook")).then_some(pid)
+    })
+}
+
+/// Waits (at most 30 s) for git tag and for the hook, which may outlive a git killed by the
+/// same Ctrl-C: the output pipe closes once both have ended.
+fn finish(child: Child) -> Output {
+    let pid = i32::try_from(child.id()).unwrap();
+    let watchdog = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(30));
+        // SAFETY: as in `send`; a group that has ended makes this a no-op.
+        unsafe { libc::kill(-pid, libc::SIGKILL) };
+    });
+    let out = child.wait_with_output().expect("wait");
+    drop(watchdog);
+    out
+}
+
+/// A repository with a version file and a feature to release.
+fn repo() -> Repo {
+    let repo = configured_with_a_feature(|_| String::new());
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+    );
+    repo.git(&["add", "Cargo.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: add Cargo.toml"]);
+    repo
+}
+
+/// Nothing of the release is left: HEAD where it was, no tag, a clean tree, no lock and no
+/// journal in .git; and the line git tag printed says so and names what makes the release.
+fn assert_nothing_released(repo: &Repo, before: &str, out: &Output, signal: &str) {
+    let said = text(out);
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]).trim(), before, "{said}");
+    assert!(repo.git(&["tag", "-l"]).trim().is_empty(), "{said}");
+    assert!(
+        repo.is_clean(),
+        "{}\n{said}",
+        repo.git(&["status", "--short"])
+    );
+    let git_dir = repo.path().join(".git");
+    for left in ["index.lock", "relhook-txn", "relhook-hand-tag"] {
+        assert!(!git_dir.join(left).exists(), ".git/{left} left\n{said}");
+    }
+    assert!(said.contains(&format!("interrupted ({signal})")), "{said}");
+    assert!(said.contains("v0.2.0 was removed"), "{said}");
+    assert!(
+        said.contains("`relhook release 0.2.0` makes both"),
+        "{said}"
+    );
+    // And it does.
+    let again = crate::support::dated_release(repo, &["0.2.0"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.2.0] - 2026-11-21")
+    );
+}
+
+#[test]
+fn ctrl_c_after_the_release_commit_undoes_it_and_says_so() {
+    let repo = repo();
+    let before = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let child = tag_paused_at(&repo, "hand-committed");
+    send(&child, libc::SIGINT, true);
+    let out = finish(child);
+    assert_nothing_released(&repo, &before, &out, "SIGINT");
+}
+
+#[test]
+fn ctrl_c_before_the_release_commit_leaves_no_tag_without_its_section() {
+    let repo = repo();
+    let before = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let child = tag_paused_at(&repo, "hand-started");
+    send(&child, libc::SIGINT, true);
+    let out = finish(child);
+    assert_nothing_released(&repo, &before, &out, "SIGINT");
+}
+
+#[test]
+fn sigterm_to_the_hook_alone_undoes_the_release_commit() {
+    let repo = repo();
+    let before = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let child = tag_paused_at(&repo, "hand-committed");
+    send(&child, libc::SIGTERM, false);
+    let out = finish(child);
+    assert_nothing_released(&repo, &before, &out, "SIGTERM");
+}
+
+#[test]
+fn a_hand_tag_left_alone_still_releases() {
+    // The deferral changes nothing when no signal comes.
+    let repo = repo();
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.2.0", "-m", "release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.2.0] - 2026-11-21")
+    );
+    assert_eq!(repo.head_subject(), "chore(release): 0.2.0");
+    assert!(repo.is_clean());
+}
