@@ -331,6 +331,7 @@ reasons! {
     SparseCheckout = "sparse-checkout", "a file the release edits is outside the sparse checkout";
     HiddenChanges = "hidden-changes", "a file the release edits has local changes hidden by `git update-index --skip-worktree` or `--assume-unchanged`";
     Filter = "filter", "a file the release writes is under a `filter` attribute (git-lfs) that git cannot run here";
+    Signing = "signing", "the release signs (its tag: `--sign`, `[release] sign`, `tag.gpgSign`; its commit: `commit.gpgSign`) and git cannot sign here";
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
 }
 

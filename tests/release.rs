@@ -289,12 +289,12 @@ fn failing_version_file_or_tag_leaves_nothing_behind() {
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     assert!(repo.is_clean());
     assert_eq!(repo.git(&["tag"]), "v1.0.0");
-    // A failure half-way (the tag cannot be signed) undoes the commit and the files.
+    // A failure half-way (the tag cannot be signed: the key stops working after relhook
+    // checked that git can sign) undoes the commit and the files.
     repo.write("VERSION.txt", "1.0.0\n");
     repo.git(&["commit", "-q", "-am", "chore: fix version file"]);
     let head = repo.git(&["rev-parse", "HEAD"]);
-    repo.git(&["config", "gpg.format", "ssh"]);
-    repo.git(&["config", "user.signingkey", "/nonexistent/key"]);
+    crate::support::Signer::failing_after(&repo, 1).configure(&repo);
     let out = release(&repo, &["--sign"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert_eq!(

@@ -91,15 +91,16 @@ fn resume_below_head_without_tests_names_the_command_pre_push_accepts() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
 
-/// A resume whose tag step fails (git cannot sign the tag) leaves nothing it added, like a
-/// release undone at that step: no test record on the release commit, no TAG_EDITMSG; one
-/// line says what happened and which command finishes the release, and that command does.
+/// A resume whose tag step fails (git cannot sign the tag: the key stops working after
+/// relhook checked that git can sign) leaves nothing it added, like a release undone at that
+/// step: no test record on the release commit, no TAG_EDITMSG; one line says what happened
+/// and which command finishes the release, and that command does.
 #[test]
 fn resume_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
     let repo = killed_after_the_release_commit(r#"["true"]"#);
     let head = repo.git(&["rev-parse", "HEAD"]);
     repo.git(&["config", "tag.gpgSign", "true"]);
-    repo.git(&["config", "gpg.program", "false"]);
+    crate::support::Signer::failing_after(&repo, 1).configure(&repo);
     let out = repo.relhook(&["release", "--resume"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = stderr(&out);

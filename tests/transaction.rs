@@ -596,8 +596,9 @@ fn a_release_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
     use crate::support::{git_abs, make_executable, path_with};
     let repo = release_repo();
     let head = repo.git(&["rev-parse", "HEAD"]);
-    repo.git(&["config", "gpg.format", "x509"]);
-    repo.git(&["config", "gpg.x509.program", "/nonexistent"]);
+    // git can sign when relhook checks, and no longer when it tags.
+    let signer = crate::support::Signer::failing_after(&repo, 1);
+    signer.configure(&repo);
     let bin = repo.scratch("git-bin");
     std::fs::create_dir_all(&bin).unwrap();
     let real = git_abs();
@@ -616,6 +617,7 @@ fn a_release_refused_at_the_tag_step_leaves_no_record_and_no_tag_message() {
         if let Some(b) = before {
             std::fs::write(&editmsg, b).unwrap();
         }
+        signer.reset();
         let out = release(&repo, &["--sign"], &[("PATH", path.to_str().unwrap())]);
         assert_eq!(out.status.code(), Some(2), "{}", text(&out));
         let err = stderr(&out);
@@ -747,10 +749,10 @@ fn a_release_refused_at_commit_time_leaves_nothing_staged() {
     let repo = release_repo();
     let head = repo.git(&["rev-parse", "HEAD"]);
     // git commit-tree fails only once the release commit is made: signing it (the user's
-    // commit.gpgSign) with a signing program that fails. A missing identity is refused
-    // before anything starts.
+    // commit.gpgSign) with a key that stops working after relhook checked that git can sign.
+    // A missing identity, or a key git cannot sign with, is refused before anything starts.
     repo.git(&["config", "commit.gpgSign", "true"]);
-    repo.git(&["config", "gpg.program", "false"]);
+    crate::support::Signer::failing_after(&repo, 1).configure(&repo);
     let mut cmd = repo.command_in(relhook_bin(), &repo.path());
     cmd.env("RELHOOK_DATE", "2026-11-21")
         .env("RELHOOK_SKIP", "1")

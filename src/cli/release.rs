@@ -279,13 +279,17 @@ fn resume(
         );
     }
     let mut err = crate::cli::stream::stderr();
-    let _ = writeln!(
-        err,
-        "relhook: finishing the release of {} (commit {})",
-        half.version,
-        crate::git::short_id(half.commit)
-    );
-    match release::resume(repo, config, root, half, opts) {
+    // Its tag is signed as asked: refused before the tests when git cannot sign.
+    let finished = release::signing_works(repo, config, opts, false).and_then(|()| {
+        let _ = writeln!(
+            err,
+            "relhook: finishing the release of {} (commit {})",
+            half.version,
+            crate::git::short_id(half.commit)
+        );
+        release::resume(repo, config, root, half, opts)
+    });
+    match finished {
         Ok(done) => {
             let tested = if done.tested { "tested, " } else { "" };
             let _ = writeln!(

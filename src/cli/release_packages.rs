@@ -223,13 +223,17 @@ fn resume(
     }
     let mut err = crate::cli::stream::stderr();
     let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
-    let _ = writeln!(
-        err,
-        "relhook: finishing the release of {} (commit {})",
-        tags.join(", "),
-        crate::git::short_id(half.commit)
-    );
-    match packages::resume(repo, config, root, half, opts) {
+    // The tags it makes are signed as asked: refused before the tests when git cannot sign.
+    let finished = crate::release::signing_works(repo, config, opts, false).and_then(|()| {
+        let _ = writeln!(
+            err,
+            "relhook: finishing the release of {} (commit {})",
+            tags.join(", "),
+            crate::git::short_id(half.commit)
+        );
+        packages::resume(repo, config, root, half, opts)
+    });
+    match finished {
         Ok(done) => {
             let tested = if done.tested.is_empty() {
                 String::new()

@@ -25,6 +25,7 @@ mod rewrite;
 pub mod run;
 mod sequence;
 mod signature;
+mod signing;
 mod state;
 pub mod txn;
 pub mod walk;
@@ -45,6 +46,7 @@ pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
 pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};
 pub use sequence::note_concluding_pick;
+pub use signing::CannotSign;
 pub use state::Hidden;
 pub use txn::{TMP_PREFIX, Txn};
 

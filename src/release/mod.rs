@@ -22,6 +22,7 @@ mod preflight;
 mod resume;
 mod retag;
 pub mod reverted;
+mod signing;
 mod stale;
 mod start;
 mod taken;
@@ -51,6 +52,7 @@ pub use preflight::{
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use retag::{Retag, retag_needed_from};
+pub(crate) use signing::signing_works;
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
 pub use taken::{first_untaken, tag_taken};
@@ -153,6 +155,8 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     // uncommitted changes; the notes are the committed section's.
     let section = dirty::committed_section(repo, head, &edits)?;
     let notes = notes::release_notes(&section, &version, &config.changelog.path)?;
+    // Last, once the release would go ahead: whether git can sign its commit and tag.
+    signing_works(repo, config, opts, true)?;
     Ok(Plan {
         commit_message: config
             .release

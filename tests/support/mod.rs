@@ -510,3 +510,42 @@ pub fn hand_tag_refused(repo: &Repo, name: &str) -> String {
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
     stderr(&out)
 }
+
+/// A stand-in `gpg.program` that signs (a made-up signature git takes) its first `good`
+/// requests since the last [`Signer::reset`] and fails every one after, as a key that stops
+/// working once relhook has checked that git can sign (a smartcard pulled out): for a test of
+/// a step that fails at git's signing after the check passed.
+pub struct Signer {
+    /// The program, for `git config gpg.program`.
+    pub program: PathBuf,
+    count: PathBuf,
+}
+
+impl Signer {
+    /// The stand-in, in a scratch folder of `repo`.
+    pub fn failing_after(repo: &Repo, good: u32) -> Signer {
+        let dir = repo.scratch("signer");
+        let count = dir.join("count");
+        let program = dir.join("gpg");
+        std::fs::write(
+            &program,
+            format!(
+                "#!/bin/sh\ncat >/dev/null\nn=$(cat '{count}' 2>/dev/null || echo 0)\necho $((n + 1)) > '{count}'\nif [ \"$n\" -lt {good} ]; then\n  printf '\\n[GNUPG:] SIG_CREATED D 22 8 00 1767268800 STANDIN\\n' >&2\n  printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nc3RhbmQtaW4=\\n-----END PGP SIGNATURE-----\\n'\n  exit 0\nfi\necho 'gpg: signing failed: Card removed' >&2\nexit 2\n",
+                count = count.display()
+            ),
+        )
+        .unwrap();
+        make_executable(&program);
+        Signer { program, count }
+    }
+
+    /// Signs `good` more times from now.
+    pub fn reset(&self) {
+        let _ = std::fs::remove_file(&self.count);
+    }
+
+    /// `gpg.program` set to this stand-in in `repo`.
+    pub fn configure(&self, repo: &Repo) {
+        repo.git(&["config", "gpg.program", self.program.to_str().unwrap()]);
+    }
+}

@@ -253,6 +253,7 @@ pub fn plan(
         .release
         .commit_message
         .replace("{version}", &tags.join(", "));
+    super::signing_works(repo, config, opts, true)?;
     Ok((
         Plan {
             packages: chosen.into_values().collect(),

@@ -1,0 +1,44 @@
+//! A release that signs, refused before anything is written when git cannot sign here: its
+//! tag is signed under `--sign`, `[release] sign = true` or git's `tag.gpgSign` (the CLI
+//! folds that into `--sign`, as `git tag -a` would sign anyway), its commit under git's
+//! `commit.gpgSign`. A dry run refuses as the release does; a release that signs nothing
+//! starts no program for it.
+
+use super::Options;
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::{Error, Result};
+
+/// Refuses, naming what is missing and the command that fixes it, when the release signs
+/// its tag or (`commit`: a release commit is still to be made) its commit and git cannot
+/// sign here (`Repo::cannot_sign`, which really signs a throwaway commit).
+pub(crate) fn signing_works(
+    repo: &Repo,
+    config: &Config,
+    opts: &Options,
+    commit: bool,
+) -> Result<()> {
+    let tag = (opts.sign || config.release.sign).then(|| {
+        if repo.signs_tags() {
+            "its tag (`tag.gpgSign`)"
+        } else if config.release.sign {
+            "its tag (`sign = true` in .relconfig.toml)"
+        } else {
+            "its tag (`--sign`)"
+        }
+    });
+    let commit = (commit && repo.signs_commits()).then_some("its commit (`commit.gpgSign`)");
+    let signs: Vec<&str> = [commit, tag].into_iter().flatten().collect();
+    if signs.is_empty() {
+        return Ok(());
+    }
+    let Some(no) = repo.cannot_sign()? else {
+        return Ok(());
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Signing,
+        format!("the release signs {}, but {}", signs.join(" and "), no.what),
+        no.fix,
+    )))
+}
