@@ -17,11 +17,47 @@ pub fn moved_shim(hook: &Path) -> Option<PathBuf> {
     if !is_pre_commit_script(hook) {
         return None;
     }
-    let mut name = hook.file_name()?.to_owned();
-    name.push(".legacy");
-    let legacy = hook.with_file_name(name);
+    let legacy = legacy_path(hook);
     recognise(&std::fs::read(&legacy).ok()?)?;
     Some(legacy)
+}
+
+/// `<hook>.legacy` beside `hook`.
+fn legacy_path(hook: &Path) -> PathBuf {
+    let mut name = hook.file_name().unwrap_or_default().to_owned();
+    name.push(".legacy");
+    hook.with_file_name(name)
+}
+
+/// A hook of the user's that pre-commit's script at `hook` runs from `<hook>.legacy` (its
+/// migration mode). relhook's shim goes there and chains it: a shim at `hook` would be moved
+/// onto `<hook>.legacy`, over the user's hook, by the next `pre-commit install`.
+pub fn users_hook_under_pre_commit(hook: &Path) -> Option<PathBuf> {
+    let legacy = legacy_path(hook);
+    let foreign = std::fs::read(&legacy).is_ok_and(|t| recognise(&t).is_none())
+        && !is_pre_commit_script(&legacy);
+    (foreign && is_pre_commit_script(hook)).then_some(legacy)
+}
+
+/// The layout an earlier relhook left under pre-commit: its shim at `hook` (the caller knows),
+/// pre-commit's script kept as `backup`, and a hook of the user's as `<hook>.legacy`, which the
+/// next `pre-commit install` overwrites with the shim. `<hook>.legacy`, when so.
+pub fn fragile(hook: &Path, backup: &Path) -> Option<PathBuf> {
+    let legacy = legacy_path(hook);
+    let foreign = std::fs::read(&legacy).is_ok_and(|t| recognise(&t).is_none())
+        && !is_pre_commit_script(&legacy);
+    (foreign && is_pre_commit_script(backup)).then_some(legacy)
+}
+
+/// Turns the [`fragile`] layout into the safe one: pre-commit's script back at `hook`, the
+/// user's hook kept as `backup`, and `shim` written as `<hook>.legacy`. Each step leaves
+/// every hook in place somewhere: a failure stops with pre-commit's layout, relhook's shim
+/// missing at worst (install says so, and running it again finishes).
+pub fn make_safe(hook: &Path, backup: &Path, legacy: &Path, shim: &str) -> crate::Result<()> {
+    use crate::Error;
+    std::fs::rename(backup, hook).map_err(|e| Error::io("rename", backup, e))?;
+    std::fs::rename(legacy, backup).map_err(|e| Error::io("rename", legacy, e))?;
+    crate::fsx::write_atomic_with_mode(legacy, shim.as_bytes(), Some(0o755))
 }
 
 /// Whose hook a file is, as far as its text tells ("git-lfs's hook").

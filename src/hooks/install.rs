@@ -145,6 +145,17 @@ pub enum Action {
         #[serde(skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// pre-commit's script runs a hook of the user's from `<hook>.legacy`: relhook's shim took
+    /// that place, and the user's hook is kept as the backup and runs first. A later `pre-commit
+    /// install` leaves this as it is (a shim at `<hook>` it would move over the user's hook).
+    UnderPreCommit {
+        /// Where relhook's shim is (`<hook>.legacy`).
+        file: PathBuf,
+        /// Where the user's hook is now.
+        backup: PathBuf,
+        /// The shim was at `<hook>` and pre-commit's script the backup (an earlier install).
+        moved: bool,
+    },
     /// The hook there was the same as the backup (another tool had written it over relhook's
     /// shim again): the shim is back, and the backup runs first as before (not with --force).
     Rechained {
@@ -345,6 +356,20 @@ fn install_one(
                 text,
             });
         }
+        if let Some(legacy) = aside
+            .is_none()
+            .then(|| super::aside::fragile(&path, &backup))
+            .flatten()
+            .filter(|_| !opts.force)
+        {
+            let text = hook.render_as(opts.binary, true, shim.created_dir, direct)?;
+            super::aside::make_safe(&path, &backup, &legacy, &text)?;
+            return Ok(Action::UnderPreCommit {
+                file: legacy,
+                backup,
+                moved: true,
+            });
+        }
         let chain = if opts.force { false } else { shim.chain };
         let created = shim.created_dir || created_dir;
         let text = hook.render_as(opts.binary, chain, created, direct)?;
@@ -364,6 +389,20 @@ fn install_one(
             (Some(file), reason) => Action::RunByPreCommit { file, reason },
             (None, None) => Action::AlreadyInstalled,
             (None, Some(reason)) => Action::Updated { reason },
+        });
+    }
+    let under_pre_commit = super::aside::users_hook_under_pre_commit(&path);
+    if let Some(legacy) = under_pre_commit.filter(|_| !opts.force && !backup.exists()) {
+        std::fs::rename(&legacy, &backup).map_err(|e| Error::io("rename", &legacy, e))?;
+        let text = hook.render_as(opts.binary, true, created_dir, direct)?;
+        if let Err(e) = write_shim(&legacy, &text) {
+            let _ = std::fs::rename(&backup, &legacy);
+            return Err(e);
+        }
+        return Ok(Action::UnderPreCommit {
+            file: legacy,
+            backup,
+            moved: false,
         });
     }
     if present && backup.symlink_metadata().is_ok() {

@@ -140,6 +140,17 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                                 "it can still veto"
                             }
                         )?,
+                        Action::UnderPreCommit {
+                            file,
+                            backup,
+                            moved,
+                        } => writeln!(
+                            out,
+                            "{} {name} as {}, which pre-commit's hook runs; the hook that was there is kept as {} and runs first (a later `pre-commit install` would have moved relhook's shim over it)",
+                            if *moved { "moved" } else { "installed" },
+                            file_name(file),
+                            file_name(backup)
+                        )?,
                         Action::Rechained { backup } => writeln!(
                             out,
                             "installed {name} in {dir} again: the hook there was the same as {} (another tool had written it over relhook's shim), which {}",

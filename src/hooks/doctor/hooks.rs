@@ -193,6 +193,23 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
     let Some(shim) = recognise(&bytes) else {
         return foreign_check(&subject, &path, name, loc);
     };
+    if let Some(legacy) = aside
+        .is_none()
+        .then(|| crate::hooks::aside::fragile(&path, &backup))
+        .flatten()
+    {
+        return check(
+            &subject,
+            Status::Stale,
+            format!(
+                "the next `pre-commit install` moves relhook's shim onto {}, over the hook of yours there",
+                legacy.display()
+            ),
+            Some(
+                "relhook install (moves relhook's shim there and keeps your hook beside it)".into(),
+            ),
+        );
+    }
     if let Some(c) = crlf::find(&bytes, true) {
         return check(
             &subject,
