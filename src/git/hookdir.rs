@@ -101,11 +101,10 @@ impl HooksLocation {
         self.common_dir.join("hooks")
     }
 
-    /// The hooks directory, when `core.hooksPath` puts it in the work tree where `git status`
-    /// shows what is written into it: the repository tracks files there (a team's
-    /// `.githooks`), or does not ignore it.
+    /// The hooks directory, when `core.hooksPath` (or `.git/hooks` made a link, as old set-up
+    /// scripts do) puts it in the work tree where `git status` shows what is written into it:
+    /// the repository tracks files there (a team's `.githooks`), or does not ignore it.
     pub fn hooks_in_work_tree(&self) -> Option<WorkTreeHooks> {
-        self.hooks_path.as_ref()?;
         let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| normalize(p));
         let hooks = real(&self.hooks_dir);
         if hooks.starts_with(real(&self.common_dir)) {

@@ -35,16 +35,21 @@ pub(super) fn refuse_shared(loc: &HooksLocation, shared: bool) -> Result<()> {
 /// `shared`: the team's files would change, and the tree stays dirty until that is committed.
 /// `via_manager`: relhook's calls go into a hook manager's files instead.
 pub(super) fn refuse_tracked(loc: &HooksLocation, shared: bool, via_manager: bool) -> Result<()> {
-    let Some(setting) = &loc.hooks_path else {
-        return Ok(());
-    };
-    let Some(dir) = loc.hooks_in_work_tree().filter(|d| d.tracked) else {
-        return Ok(());
-    };
     if shared || via_manager {
         return Ok(());
     }
+    let Some(dir) = loc.hooks_in_work_tree().filter(|d| d.tracked) else {
+        return Ok(());
+    };
     let own = loc.default_hooks_dir();
+    let Some(setting) = &loc.hooks_path else {
+        // `.git/hooks` is a link into the work tree.
+        let own = super::rel(&own, &loc.work_tree);
+        return Err(Error::Usage(format!(
+            "not installed: {own} is a link to {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `rm {own} && mkdir {own}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {own} first, and relhook runs it before its own)",
+            dir = dir.rel,
+        )));
+    };
     Err(Error::Usage(format!(
         "not installed: core.hooksPath = {} makes git run hooks from {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `git config core.hooksPath {}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {} first, and relhook runs it before its own)",
         setting.value,

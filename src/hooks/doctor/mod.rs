@@ -243,25 +243,29 @@ pub(super) fn install_fix(loc: &HooksLocation) -> String {
             "`git config core.hooksPath {own}`, then `relhook install` (this repository only; core.hooksPath = {} in your {} config is every repository's), or `relhook install --shared` (every repository)",
             s.value, s.scope
         ),
-        Some(_) => match loc.hooks_in_work_tree().filter(|d| d.tracked) {
+        _ => match loc.hooks_in_work_tree().filter(|d| d.tracked) {
             Some(dir) if relhook_files(loc, &dir.rel).is_empty() => format!(
-                "`relhook install --shared` (writes into {}, which this repository tracks: commit the result for the team), or for this clone only `git config core.hooksPath {own}`, then `relhook install`",
-                dir.rel
+                "`relhook install --shared` (writes into {}, which this repository tracks: commit the result for the team), or for this clone only {}, then `relhook install`",
+                dir.rel,
+                match &loc.hooks_path {
+                    Some(_) => format!("`git config core.hooksPath {own}`"),
+                    None => "`rm .git/hooks && mkdir .git/hooks` (a link to it now)".to_owned(),
+                }
             ),
             Some(_) => "relhook install --shared".to_owned(),
             None => "relhook install".to_owned(),
         },
-        None => "relhook install".to_owned(),
     }
 }
 
 /// `relhook install`, with `--shared` where the hooks directory needs it (every repository's,
 /// or the team's files in the work tree): the command a fix names.
 pub(super) fn install_cmd(loc: &HooksLocation) -> &'static str {
-    let shared = loc.hooks_path.as_ref().is_some_and(|s| {
-        matches!(s.scope.as_str(), "global" | "system")
-            || loc.hooks_in_work_tree().is_some_and(|d| d.tracked)
-    });
+    let shared = loc
+        .hooks_path
+        .as_ref()
+        .is_some_and(|s| matches!(s.scope.as_str(), "global" | "system"))
+        || loc.hooks_in_work_tree().is_some_and(|d| d.tracked);
     if shared {
         "relhook install --shared"
     } else {

@@ -79,12 +79,13 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     }
     let runners = husky_runner_dir(loc);
     if !runners.join("h").is_file() {
-        return (
-            rel,
-            Wiring::Inactive {
-                command: activation(loc).into(),
-            },
-        );
+        // husky writes no runner for a hook off its own list (reference-transaction): the fix
+        // names relhook's part too, or it leaves hand tags unchecked and names a second fix.
+        let command = match hook {
+            "reference-transaction" => format!("{} && relhook install", activation(loc)),
+            _ => activation(loc).into(),
+        };
+        return (rel, Wiring::Inactive { command });
     }
     let runner = runners.join(hook);
     if !runner.is_file() {
