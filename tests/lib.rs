@@ -82,6 +82,7 @@ mod qa23_hooks_link;
 mod qa23_precommit;
 mod qa23_sign;
 mod qa23_signals;
+mod qa23_squash;
 mod qa3;
 mod qa6a;
 mod qa7;

@@ -16,6 +16,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::normalize;
+use crate::history::changelog::weight::{Weight, is_breaking};
 
 /// An Unreleased entry no commit since the last stable release wrote.
 #[derive(Debug, Clone)]
@@ -50,18 +51,11 @@ pub(super) fn unlogged(
     let Some(log) = crate::history::sync::changelog_at(repo, head, &config.changelog.path) else {
         return Ok(Vec::new());
     };
-    let feat = config.changelog.section_for("feat").unwrap_or("Added");
     let entries = log.unreleased_entries().into_iter().map(|e| {
-        let calls_for = if e.text.starts_with("**BREAKING**") {
-            "major"
-        } else if e.section.trim().eq_ignore_ascii_case(feat) {
-            "minor"
-        } else {
-            "patch"
-        };
+        let weight = Weight::of(is_breaking(&e.text), &e.section, &config.changelog);
         Unlogged {
             text: e.text,
-            calls_for,
+            calls_for: weight.level(),
         }
     });
     let logged = commits.iter().any(|c| c.after_latest && c.in_changelog);

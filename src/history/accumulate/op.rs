@@ -14,8 +14,8 @@ pub(super) enum Op {
     Cancel(NewEntry),
     /// Entries a merge's parents had unreleased that its conflict's resolution dropped.
     Restore(Vec<NewEntry>),
-    /// The commit's entry in place of the entries of the commits it squashes, and the
-    /// `**BREAKING**` ones of them it keeps (its own entry is not breaking).
+    /// The commit's entry in place of the entries of the commits it squashes, and the ones
+    /// of them it keeps (they weigh more than its own: `**BREAKING**`, or a feature's).
     Squash(NewEntry, Vec<NewEntry>, Vec<NewEntry>),
     /// The entries of a merged branch whose released revert the commit reverts.
     Reapply(Vec<NewEntry>),
@@ -86,15 +86,8 @@ impl Op {
                     ),
                     None => format!("added {own}"),
                 };
-                if let Some(first) = kept.first() {
-                    said.push_str(&format!(
-                        "; kept {}`{marker} {}` beside it: the commits it squashes include a breaking change this commit's header does not mark, so the release stays a major (`git commit --amend` with `!` after the type marks it in history too)",
-                        match kept.len() {
-                            1 => String::new(),
-                            n => format!("{n} entries, first: "),
-                        },
-                        line(&first.text),
-                    ));
+                if !kept.is_empty() {
+                    said.push_str(&format!("; {}", kept_beside(kept, marker, "")));
                 }
                 said
             }
@@ -121,6 +114,27 @@ impl Op {
             }
         }
     }
+}
+
+/// The squashed entries kept beside the commit's own, and why: the heaviest one is named
+/// (a breaking change before a feature), with the amend that would mark it in history.
+fn kept_beside(kept: &[NewEntry], marker: char, again: &str) -> String {
+    let Some(first) = kept.iter().find(|e| e.breaking).or(kept.first()) else {
+        return String::new();
+    };
+    let (kind, mark, how) = if first.breaking {
+        ("a breaking change", "mark", "with `!` after the type")
+    } else {
+        ("a feature", "announce", "as `feat:`")
+    };
+    format!(
+        "kept {}`{marker} {}` beside it{again}: the commits it squashes include {kind} this commit's header does not {mark}, so the next version counts it as {kind} (`git commit --amend` {how} marks it in history too)",
+        match kept.len() {
+            1 => String::new(),
+            n => format!("{n} entries, first: "),
+        },
+        crate::history::changelog::one_line(&first.text),
+    )
 }
 
 /// `n` and the noun, singular or plural.

@@ -33,6 +33,7 @@ mod repeated;
 mod setext;
 mod uncarried;
 mod verbatim;
+pub mod weight;
 
 pub use fold::carries;
 pub(crate) use heading::pep440_pre;

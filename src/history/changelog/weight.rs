@@ -1,0 +1,59 @@
+//! What an Unreleased entry calls for, read from the entry alone: a `**BREAKING**` entry a
+//! major, one under the section `feat` commits go to a minor, any other a patch. A release
+//! counts an entry no commit wrote so (`release::unlogged`), and a squash's own entry stands
+//! for the entries it squashes only up to its own weight (`history::accumulate::squash`).
+
+use crate::config::ChangelogConfig;
+
+/// An entry's weight, lightest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Weight {
+    /// Any other entry.
+    Patch,
+    /// An entry under the `feat` section.
+    Minor,
+    /// A `**BREAKING**` entry.
+    Major,
+}
+
+impl Weight {
+    /// The weight of an entry under `section` (`breaking`: it is marked `**BREAKING**`).
+    pub fn of(breaking: bool, section: &str, config: &ChangelogConfig) -> Weight {
+        let feat = config.section_for("feat").unwrap_or("Added");
+        if breaking {
+            Weight::Major
+        } else if section.trim().eq_ignore_ascii_case(feat) {
+            Weight::Minor
+        } else {
+            Weight::Patch
+        }
+    }
+
+    /// `major`, `minor` or `patch`.
+    pub fn level(self) -> &'static str {
+        match self {
+            Weight::Major => "major",
+            Weight::Minor => "minor",
+            Weight::Patch => "patch",
+        }
+    }
+}
+
+/// Whether an entry's text is marked breaking.
+pub fn is_breaking(text: &str) -> bool {
+    text.starts_with("**BREAKING**")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weighs_by_mark_then_section() {
+        let c = ChangelogConfig::default();
+        assert_eq!(Weight::of(true, "Fixed", &c), Weight::Major);
+        assert_eq!(Weight::of(false, " added ", &c), Weight::Minor);
+        assert_eq!(Weight::of(false, "Fixed", &c), Weight::Patch);
+        assert!(Weight::Patch < Weight::Minor && Weight::Minor < Weight::Major);
+    }
+}

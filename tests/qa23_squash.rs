@@ -1,0 +1,101 @@
+//! QA23: a squash's entry stands for what it squashes only as far as its header reaches.
+//! - A `fix:` squash over `feat:` commits keeps their Added entries beside its own (as a
+//!   squash that is not breaking keeps the `**BREAKING**` ones), says so, and the release is
+//!   the minor they call for.
+//! - `git revert` of the squash takes every entry it wrote or kept out again.
+
+use crate::support::{
+    Repo, configured_with_a_feature, dated_release, hand_tag, ok, stderr, stdout, text,
+};
+
+/// Released as 1.0.0 (a hand tag), then a topic branch of the given commits, squashed into
+/// main's index (`git merge --squash topic`), not committed yet.
+fn squashed(topic: &[&str]) -> Repo {
+    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
+    ok(hand_tag(&repo, &["-a", "v1.0.0", "-m", "x"]));
+    repo.git(&["switch", "-q", "-c", "topic"]);
+    for message in topic {
+        repo.commit_hooked(message);
+    }
+    repo.git(&["switch", "-q", "main"]);
+    ok(repo.git_output(&["merge", "--squash", "topic"]));
+    repo
+}
+
+/// Unreleased as HEAD stores it.
+fn unreleased(repo: &Repo) -> String {
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    let from = log.find("## [Unreleased]").expect("Unreleased");
+    let to = log.find("## [1.0.0]").expect("1.0.0");
+    log[from..to].to_owned()
+}
+
+fn next(repo: &Repo) -> String {
+    stdout(&ok(repo.relhook(&["version", "--next"])))
+        .trim()
+        .to_owned()
+}
+
+/// `git merge --squash topic` over `feat: topic a` and `fix: topic b`, committed as
+/// `fix: squashed topic`: the fix's entry replaces `- topic b`, and `- topic a` stays under
+/// Added (a fix's entry does not say a feature came), said in the one line, so the next
+/// version, the release and a hand tag are the minor.
+#[test]
+fn a_fix_squash_over_a_feature_keeps_its_added_entry_and_the_minor() {
+    let repo = squashed(&["feat: topic a", "fix: topic b"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "fix: squashed topic"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let log = unreleased(&repo);
+    assert!(log.contains("### Added\n\n- topic a\n"), "{log}");
+    assert!(log.contains("### Fixed\n\n- squashed topic\n"), "{log}");
+    assert!(!log.contains("topic b"), "{log}");
+    let err = stderr(&out);
+    assert!(err.contains("kept `- topic a`"), "{err}");
+    assert!(err.contains("counts it as a feature"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(next(&repo), "1.1.0");
+    // No commit in history wrote the kept entry: `--rebuild` names it rather than drop it.
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("`- topic a`"), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let out = ok(repo.relhook(&["version", "--explain"]));
+    assert!(stdout(&out).contains("topic a"), "{}", text(&out));
+    ok(dated_release(&repo, &[]));
+    assert_eq!(repo.git(&["tag", "-l", "v1.1.0"]), "v1.1.0");
+    let log = repo.read("CHANGELOG.md");
+    let released = &log[log.find("## [1.1.0]").expect("1.1.0")..log.find("## [1.0.0]").unwrap()];
+    assert!(
+        released.contains("- topic a\n") && released.contains("- squashed topic\n"),
+        "{log}"
+    );
+}
+
+/// A `feat:` squash stands for the features it squashes: it replaces them all, as before.
+#[test]
+fn a_feat_squash_replaces_the_feature_entries() {
+    let repo = squashed(&["feat: topic a", "fix: topic b"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "feat: squashed topic"]));
+    let log = unreleased(&repo);
+    assert!(log.contains("- squashed topic\n"), "{log}");
+    assert!(
+        !log.contains("topic a") && !log.contains("topic b"),
+        "{log}"
+    );
+    assert!(!stderr(&out).contains("kept"), "{}", text(&out));
+    assert_eq!(next(&repo), "1.1.0");
+}
+
+/// `git revert` of the squash before any release takes out what it wrote and what it kept:
+/// nothing of the topic is left to release.
+#[test]
+fn reverting_the_squash_takes_its_kept_entries_out_too() {
+    let repo = squashed(&["feat: topic a", "fix: topic b"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: squashed topic"]));
+    ok(repo.git_output(&["revert", "--no-edit", "HEAD"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let log = unreleased(&repo);
+    assert!(!log.contains("topic"), "{log}");
+    let out = repo.relhook(&["version", "--next"]);
+    assert_ne!(stdout(&out).trim(), "1.1.0", "{}", text(&out));
+}
