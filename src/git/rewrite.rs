@@ -97,6 +97,37 @@ impl Repo {
         })
     }
 
+    /// The earlier versions of `head` that HEAD's reflog shows it replaced, newest first: a
+    /// `git commit --amend`, and relhook's rewrite of a commit, move HEAD from one commit to
+    /// another of the same first parent. Read back from the newest entry while each step is
+    /// such a replacement, at most `limit` entries.
+    pub fn replaced_versions(&self, head: Oid, limit: usize) -> Vec<Oid> {
+        let Ok(log) = self.inner.reflog("HEAD") else {
+            return Vec::new();
+        };
+        // A commit that is gone (pruned) has no parent to compare: the chain stops there.
+        let parent_of = |c: Oid| self.inner.find_commit(c).ok().map(|c| c.parent_id(0).ok());
+        let parent = parent_of(head);
+        let (mut current, mut out) = (head, Vec::new());
+        for e in log.iter().take(limit) {
+            let old = e.id_old();
+            // An amend that changed nothing (same tree, message and second) is the same commit.
+            if old == current && e.id_new() == current {
+                continue;
+            }
+            if parent.is_none()
+                || e.id_new() != current
+                || out.contains(&old)
+                || parent_of(old) != parent
+            {
+                break;
+            }
+            out.push(old);
+            current = old;
+        }
+        out
+    }
+
     /// The multi-commit operation under way (rebase, cherry-pick, revert, am, merge), if any.
     /// Directories and heads are tested rather than REBASE_HEAD, which can outlive a rebase.
     pub fn operation_in_progress(&self) -> Option<&'static str> {

@@ -413,12 +413,21 @@ fn prepare(
         (None, Some(new)) if !parts.is_empty() || !kept.is_empty() => {
             Some(Op::Squash(new.clone(), parts, kept))
         }
-        (None, _) => decide(
-            &log,
-            target.old.as_ref(),
-            target.new.as_ref(),
-            old_changed_file,
-        ),
+        (None, _) => {
+            let own = decide(
+                &log,
+                target.old.as_ref(),
+                target.new.as_ref(),
+                old_changed_file,
+            );
+            // An amended squash weighs the entries it squashes again (see `squash`).
+            if amend && stored.is_some() {
+                let entries = (target.old.as_ref(), target.new.as_ref());
+                squash::reweigh(repo, config, head, (&path, &log), entries, own)?
+            } else {
+                own
+            }
+        }
     };
     let Some(op) = op else {
         // An entry the amend took out by hand: left out, and said if `--sync` would undo that.

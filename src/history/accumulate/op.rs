@@ -1,8 +1,8 @@
 //! One edit of a changelog's Unreleased section, and the choice of it (an amend replaces the
 //! entry its previous version wrote, unless a person has edited it since).
 
-use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::{Changelog, one_line};
 
 /// One edit of Unreleased.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,10 @@ pub(super) enum Op {
     /// The commit's entry in place of the entries of the commits it squashes, and the ones
     /// of them it keeps (they weigh more than its own: `**BREAKING**`, or a feature's).
     Squash(NewEntry, Vec<NewEntry>, Vec<NewEntry>),
+    /// An amended squash's edit of its own entry (if any), with the squashed entries its new
+    /// header now stands for (taken out) and those it no longer stands for (put back), and
+    /// whether its message still calls for an entry.
+    Reweigh(Option<Box<Op>>, Vec<NewEntry>, Vec<NewEntry>, bool),
     /// The entries of a merged branch whose released revert the commit reverts.
     Reapply(Vec<NewEntry>),
 }
@@ -45,6 +49,15 @@ impl Op {
                     log.remove_entry(&p.section, &p.text);
                 }
                 Op::Add(new.clone()).apply(log);
+            }
+            Op::Reweigh(own, gone, back, _) => {
+                if let Some(own) = own {
+                    own.apply(log);
+                }
+                for e in gone {
+                    log.remove_entry(&e.section, &e.text);
+                }
+                Op::Restore(back.clone()).apply(log);
             }
             Op::Restore(entries) | Op::Reapply(entries) => {
                 for e in entries {
@@ -91,6 +104,29 @@ impl Op {
                 }
                 said
             }
+            Op::Reweigh(own, gone, back, entry) => {
+                let mut said = vec![own.as_ref().map_or_else(
+                    || "left the commit's own entry as it was".to_owned(),
+                    |op| op.describe(marker),
+                )];
+                if !gone.is_empty() {
+                    said.push(format!(
+                        "took out {}: its new header stands for {}",
+                        of_the_squashed(gone, marker),
+                        if gone.len() > 1 { "them" } else { "it" },
+                    ));
+                }
+                if !back.is_empty() && *entry {
+                    said.push(kept_beside(back, marker, " again"));
+                } else if !back.is_empty() {
+                    said.push(format!(
+                        "put back {}: its message no longer calls for an entry that stands for {}",
+                        of_the_squashed(back, marker),
+                        if back.len() > 1 { "them" } else { "it" },
+                    ));
+                }
+                said.join("; ")
+            }
             Op::Reapply(entries) => format!(
                 "added `{marker} {}` under {}{}: this commit reapplies a merged branch whose revert was released",
                 entries.first().map_or("", |e| e.text.as_str()),
@@ -133,7 +169,19 @@ fn kept_beside(kept: &[NewEntry], marker: char, again: &str) -> String {
             1 => String::new(),
             n => format!("{n} entries, first: "),
         },
-        crate::history::changelog::one_line(&first.text),
+        one_line(&first.text),
+    )
+}
+
+/// "2 entries of the commits it squashes (first: `- x`)".
+fn of_the_squashed(entries: &[NewEntry], marker: char) -> String {
+    format!(
+        "{} of the commits it squashes ({}`{marker} {}`)",
+        plural(entries.len(), "entry", "entries"),
+        if entries.len() > 1 { "first: " } else { "" },
+        entries
+            .first()
+            .map_or_else(String::new, |e| one_line(&e.text)),
     )
 }
 
@@ -266,6 +314,32 @@ mod tests {
             decide(&log(&[]), Some(&e("same")), Some(&e("same")), true),
             None,
             "deleted by hand stays deleted"
+        );
+    }
+
+    /// An amended squash's own entry is replaced once; the squashed entries its new header
+    /// stands for go, those it no longer stands for come back once.
+    #[test]
+    fn a_reweigh_edits_its_own_entry_and_the_squashed_ones() {
+        let mut l = log(&["old", "kept"]);
+        let op = Op::Reweigh(
+            Some(Box::new(Op::Replace(e("old"), e("new")))),
+            vec![e("kept")],
+            vec![e("back")],
+            true,
+        );
+        op.apply(&mut l);
+        op.apply(&mut l);
+        let text = l.render();
+        assert_eq!(text.matches("- back\n").count(), 1, "{text}");
+        assert!(
+            text.contains("- new\n") && !text.contains("- kept\n"),
+            "{text}"
+        );
+        let said = op.describe('-');
+        assert!(
+            said.contains("took out 1 entry") && said.contains("kept `- back`"),
+            "{said}"
         );
     }
 

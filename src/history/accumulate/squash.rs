@@ -13,6 +13,8 @@
 //! `fix: squashed topic` over `feat!: drop the old api` and `feat: topic a` keeps their entries
 //! beside its own, and the version counts them (`release::unlogged`), as it would count those
 //! commits; otherwise the release would be a patch and the feature gone from the changelog.
+//! An amend that changes the squash's weight (`fix:` → `fix!:`, or back) weighs them again
+//! (`reweighed`), so the commit reads as if first made with its new message.
 //!
 //! git removes `SQUASH_MSG` before post-commit runs (measured with git 2.47), so the squash is
 //! recognised by what the commit adds, not by git's state.
@@ -23,13 +25,14 @@ use std::path::Path;
 
 use git2::Oid;
 
+use super::op::Op;
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::weight::{Weight, is_breaking};
 use crate::history::changelog::{Changelog, normalize};
-use crate::history::sync::entries_made;
+use crate::history::sync::{added_by, changelog_at, entries_made};
 
 /// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added and
 /// that are, word for word, the entries of commits on a branch but not in `head`'s history:
@@ -90,4 +93,89 @@ fn squashed<'a>(
         ..Range::default()
     };
     entries_made(repo, config, &unmerged, &OnceCell::new(), Some(&wanted))
+}
+
+/// `own` (an amend's edit of its own entry), with the squashed entries weighed again when the
+/// amended commit is a squash whose header now weighs otherwise (see `reweighed`).
+pub(super) fn reweigh(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    file: (&Path, &Changelog),
+    entries: (Option<&NewEntry>, Option<&NewEntry>),
+    own: Option<Op>,
+) -> Result<Option<Op>> {
+    let (gone, back) = reweighed(repo, config, head, file, entries)?;
+    if gone.is_empty() && back.is_empty() {
+        return Ok(own);
+    }
+    let entry = entries.1.is_some();
+    Ok(Some(Op::Reweigh(own.map(Box::new), gone, back, entry)))
+}
+
+/// An amend of a squash whose header now weighs otherwise (`old` → `new`: `fix:` → `fix!:`,
+/// `feat:` → `chore:`): the squashed entries its old header kept and the new one stands for
+/// (to take out), and those its old header stood for and the new one does not (to put back).
+/// The squashed entries are read from the commit's earlier versions, which HEAD's reflog
+/// names (the version git first made carries them all, as the merge staged them), and count
+/// only while they are still the entries of commits on a branch but not in history, as at the
+/// squash itself. An entry a person took out, or one the old header kept, stays as it is.
+fn reweighed(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    (old, new): (Option<&NewEntry>, Option<&NewEntry>),
+) -> Result<(Vec<NewEntry>, Vec<NewEntry>)> {
+    let (was, now) = (
+        old.map(|e| weight(config, e)),
+        new.map(|e| weight(config, e)),
+    );
+    if was == now {
+        return Ok(Default::default());
+    }
+    // An amend's chain is short; a bound keeps a reflog of amends from costing more.
+    let versions = repo.replaced_versions(head, 64);
+    let forge = OnceCell::new();
+    let own: HashSet<String> = versions
+        .iter()
+        .filter_map(|c| super::entries::entry_of(repo, *c, config, &forge))
+        .chain(old.cloned())
+        .chain(new.cloned())
+        .map(|e| normalize(&e.text))
+        .collect();
+    let mut brought: Vec<NewEntry> = Vec::new();
+    for c in versions.into_iter().filter(|c| repo.changes_path(*c, path)) {
+        let added = added_by(repo, c, path);
+        for e in changelog_at(repo, c, path).map_or_else(Vec::new, |l| l.unreleased_entries()) {
+            let k = normalize(&e.text);
+            if added.contains(&k)
+                && !own.contains(&k)
+                && !brought.iter().any(|b| normalize(&b.text) == k)
+            {
+                brought.push(NewEntry {
+                    breaking: is_breaking(&e.text),
+                    section: e.section,
+                    text: e.text,
+                });
+            }
+        }
+    }
+    if brought.is_empty() {
+        return Ok(Default::default());
+    }
+    let made = squashed(repo, config, head, brought.iter().map(|e| e.text.as_str()))?;
+    let (mut gone, mut back) = (Vec::new(), Vec::new());
+    for e in brought {
+        let w = Some(weight(config, &e));
+        let held = log.contains_entry(&e.text, true);
+        if !made.contains(&normalize(&e.text)) {
+            continue;
+        } else if held && w > was && w <= now {
+            gone.push(e);
+        } else if !held && w <= was && w > now {
+            back.push(e);
+        }
+    }
+    Ok((gone, back))
 }
