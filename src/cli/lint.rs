@@ -254,9 +254,8 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             return true;
         }
         tally.checked += 1;
-        let encoding = crate::commit::message::stored_encoding(&repo, c.id, &c.message);
         let Some(mut v) =
-            lint_stored_commit(&c.message, encoding.as_deref(), c.parents, &config.commit)
+            lint_stored_commit(&c.message, c.encoding.as_deref(), c.parents, &config.commit)
         else {
             tally.ignored += 1;
             return true;

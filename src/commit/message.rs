@@ -207,75 +207,6 @@ impl MessageSettings {
     }
 }
 
-/// A stored commit message as text: UTF-8 as is, anything else decoded lossily (each bad
-/// sequence becomes U+FFFD) so that history is always readable.
-pub fn decode_stored(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
-}
-
-/// A stored commit's message as text, honouring the commit's `encoding` header (git writes
-/// one when `i18n.commitEncoding` is not UTF-8): ISO-8859-1 and Windows-1252 are decoded
-/// exactly; UTF-8, or an encoding relhook does not know, as [`decode_stored`]. The header is
-/// only looked up for a message that is not UTF-8, so history walks pay nothing for it.
-pub fn stored_text<'a>(
-    repo: &crate::git::Repo,
-    id: git2::Oid,
-    bytes: &'a [u8],
-) -> std::borrow::Cow<'a, str> {
-    let encoding = stored_encoding(repo, id, bytes);
-    decode_as(bytes, encoding.as_deref())
-}
-
-/// The encoding a stored commit's message declares (its `encoding` header), looked up only
-/// when the message is not UTF-8: `None` for UTF-8, or when it declares none.
-pub fn stored_encoding(repo: &crate::git::Repo, id: git2::Oid, bytes: &[u8]) -> Option<String> {
-    if std::str::from_utf8(bytes).is_ok() {
-        return None;
-    }
-    repo.commit_encoding(id)
-}
-
-/// Decodes `bytes` in the named encoding (git's `encoding` header value).
-pub fn decode_as<'a>(bytes: &'a [u8], encoding: Option<&str>) -> std::borrow::Cow<'a, str> {
-    match encoding.and_then(|e| decode_known(bytes, e)) {
-        Some(text) => text.into(),
-        None => decode_stored(bytes),
-    }
-}
-
-/// `bytes` decoded exactly from encoding `name` (git's spelling, any case), when relhook
-/// knows it: ISO-8859-1 and Windows-1252 (what `i18n.commitEncoding` names in the projects
-/// that set it). `None` for any other, UTF-8 included.
-pub fn decode_known(bytes: &[u8], name: &str) -> Option<String> {
-    let name = name.to_ascii_lowercase().replace('_', "-");
-    match name.as_str() {
-        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" => {
-            Some(bytes.iter().map(|b| char::from(*b)).collect())
-        }
-        "windows-1252" | "cp1252" => Some(bytes.iter().map(|b| cp1252(*b)).collect()),
-        _ => None,
-    }
-}
-
-/// Whether `name` is UTF-8 as git spells it (`UTF-8`, `utf8`).
-pub fn is_utf8_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase().replace(['-', '_'], "");
-    name == "utf8"
-}
-
-/// Windows-1252: ISO-8859-1 but for the printable characters it puts at 0x80–0x9F.
-fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,16 +288,6 @@ mod tests {
     #[test]
     fn empty_after_cleanup() {
         assert_eq!(strip("# only comments\n\n   \n"), "");
-    }
-
-    #[test]
-    fn stored_messages_decode_in_their_declared_encoding() {
-        assert_eq!(decode_as(b"fix: caf\xe9", Some("ISO-8859-1")), "fix: café");
-        assert_eq!(
-            decode_as(b"fix: \x93q\x94 \x80", Some("windows-1252")),
-            "fix: “q” €"
-        );
-        assert_eq!(decode_as(b"fix: caf\xe9", None), "fix: caf\u{fffd}");
     }
 
     #[test]

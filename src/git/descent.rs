@@ -144,7 +144,7 @@ mod tests {
         let mut seen = Vec::new();
         let mut visit = |c: crate::git::StoredCommit| {
             assert_eq!(c.author_time(), 100 * (4 - seen.len() as i64));
-            seen.push(String::from_utf8_lossy(&c.message).trim().to_owned());
+            seen.push(c.text().trim().to_owned());
             true
         };
         repo.descend(&mut d, 250, &mut visit).unwrap();

@@ -9,6 +9,7 @@ mod blob;
 mod config;
 mod descent;
 mod diff;
+mod encoding;
 mod filter;
 mod grep;
 mod hookdir;
@@ -27,12 +28,14 @@ mod sequence;
 mod signature;
 mod signing;
 mod state;
+mod stored;
 pub mod txn;
 pub mod walk;
 mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
 pub use descent::Descent;
+pub use encoding::{decode_known, decode_message, is_utf8_name};
 pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
@@ -42,12 +45,13 @@ pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};
 pub use refs::version_suffix;
-pub use repo::{Range, ReleaseTag, Repo, StoredCommit};
+pub use repo::{Range, ReleaseTag, Repo};
 pub use resign::Amended;
 pub use rewrite::{ReflogTop, StoredFile};
 pub use sequence::note_concluding_pick;
 pub use signing::CannotSign;
 pub use state::Hidden;
+pub use stored::StoredCommit;
 pub use txn::{TMP_PREFIX, Txn};
 
 /// How many hex digits relhook shows of a commit or tree id in reports.

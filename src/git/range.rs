@@ -93,12 +93,6 @@ impl Repo {
         obj.peel_to_commit().ok().map(|c| c.id())
     }
 
-    /// A commit's `encoding` header (git writes one when `i18n.commitEncoding` is not UTF-8).
-    pub fn commit_encoding(&self, id: Oid) -> Option<String> {
-        let c = self.inner.find_commit(id).ok()?;
-        c.message_encoding().map(str::to_owned)
-    }
-
     /// The upstream of HEAD's branch: its short name and commit.
     pub fn head_upstream(&self) -> Option<(String, Oid)> {
         let head = self.inner.head().ok()?;

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository};
 
+use super::StoredCommit;
+
 use crate::{Error, Result};
 
 /// An open repository.
@@ -36,51 +38,6 @@ pub struct Repo {
 type LatestKey = (Oid, String, Option<String>);
 /// Its answer: the tag's name and commit.
 type Latest = Option<(String, Oid)>;
-
-/// A commit as stored: what a range check needs.
-#[derive(Debug, Clone)]
-pub struct StoredCommit {
-    /// The full id.
-    pub id: Oid,
-    /// An abbreviated id for reports.
-    pub short: String,
-    /// The message's bytes as stored.
-    pub message: Vec<u8>,
-    /// How many parents (2+ is a merge).
-    pub parents: usize,
-    /// The parents' ids, first parent first.
-    pub parent_ids: Vec<Oid>,
-    /// The author header's value as stored (`Name <email> 1767268800 +0000`).
-    pub author: Vec<u8>,
-}
-
-impl From<super::walk::RawCommit> for StoredCommit {
-    fn from(c: super::walk::RawCommit) -> Self {
-        StoredCommit {
-            id: c.id,
-            short: super::short_id(c.id),
-            parents: c.parents.len(),
-            parent_ids: c.parents,
-            author: c.author,
-            message: c.message,
-        }
-    }
-}
-
-impl StoredCommit {
-    /// What a rebase, a cherry-pick or an amend that keeps the message carries over from this
-    /// commit to the one it makes: the author (name, email, date) and the message, as a digest.
-    /// Two commits with the same key hold the same message by the same author written at the
-    /// same second: the same message, whatever their ids.
-    pub fn carried_key(&self) -> [u8; 20] {
-        use sha1::Digest;
-        let mut h = sha1::Sha1::new();
-        h.update(&self.author);
-        h.update(b"\n\n");
-        h.update(&self.message);
-        h.finalize().into()
-    }
-}
 
 /// A resolved range: walk from `tips`, stop at `hidden`.
 #[derive(Debug, Clone, Default)]
@@ -461,21 +418,6 @@ impl Repo {
         })?;
         Ok(())
     }
-
-    fn stored(&self, id: Oid) -> Result<StoredCommit> {
-        let commit = self
-            .inner
-            .find_commit(id)
-            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
-        Ok(StoredCommit {
-            id,
-            short: super::short_id(id),
-            message: commit.message_bytes().to_vec(),
-            parents: commit.parent_count(),
-            parent_ids: commit.parent_ids().collect(),
-            author: header_value(commit.raw_header_bytes(), b"author "),
-        })
-    }
 }
 
 /// A release tag reachable from HEAD.
@@ -502,13 +444,4 @@ impl Repo {
         out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
         Ok(out)
     }
-}
-
-/// The value of the header line starting with `name` (`author `), empty when there is none.
-fn header_value(headers: &[u8], name: &[u8]) -> Vec<u8> {
-    headers
-        .split(|b| *b == b'\n')
-        .find_map(|l| l.strip_prefix(name))
-        .unwrap_or_default()
-        .to_vec()
 }

@@ -10,9 +10,9 @@ use std::path::Path;
 
 use git2::Oid;
 
-use super::Repo;
 use super::run::Git;
 use super::signature::{self, Signer};
+use super::{Repo, is_utf8_name};
 use crate::{Error, Result};
 
 /// What became of an amended HEAD.
@@ -349,11 +349,6 @@ fn split_ident(value: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
         &value[lt + 1..gt],
         date.strip_prefix(b" ").unwrap_or(date),
     ))
-}
-
-/// How git spells UTF-8 (`is_encoding_utf8`).
-fn is_utf8_name(name: &str) -> bool {
-    name.eq_ignore_ascii_case("utf-8") || name.eq_ignore_ascii_case("utf8")
 }
 
 /// Header bytes for git's arguments and environment: as they are (a Latin-1 name stays

@@ -345,12 +345,6 @@ impl Repo {
         self.config_bool("tag.gpgsign").unwrap_or(false)
     }
 
-    /// A commit's message bytes.
-    pub fn commit_message(&self, commit: Oid) -> Option<Vec<u8>> {
-        let c = self.inner.find_commit(commit).ok()?;
-        Some(c.message_bytes().to_vec())
-    }
-
     /// A commit's first parent.
     pub fn first_parent(&self, commit: Oid) -> Option<Oid> {
         self.inner.find_commit(commit).ok()?.parent_id(0).ok()

@@ -30,6 +30,8 @@ pub struct RawCommit {
     pub author: Vec<u8>,
     /// The message bytes as stored.
     pub message: Vec<u8>,
+    /// The `encoding` header's value: the encoding the message is in (`None`: UTF-8).
+    pub encoding: Option<String>,
 }
 
 /// Parses a raw commit object.
@@ -37,6 +39,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
     let mut parents = Vec::new();
     let mut time = 0;
     let mut author = Vec::new();
+    let mut encoding = None;
     let mut end = data.len();
     let mut at = 0;
     while at < data.len() {
@@ -61,6 +64,8 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
             time = ident_time(who);
         } else if let Some(who) = line.strip_prefix(b"author ") {
             author = who.to_vec();
+        } else if let Some(name) = line.strip_prefix(b"encoding ") {
+            encoding = Some(String::from_utf8_lossy(name).into_owned());
         }
     }
     if at >= data.len() && end == data.len() {
@@ -70,6 +75,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
             time,
             author,
             message: Vec::new(),
+            encoding,
         };
     }
     RawCommit {
@@ -78,6 +84,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
         time,
         author,
         message: data.get(end..).unwrap_or_default().to_vec(),
+        encoding,
     }
 }
 

@@ -142,8 +142,8 @@ pub fn released_merge_revert_entry(
     config: &ChangelogConfig,
 ) -> Result<Option<NewEntry>> {
     let Some(m) = repo
-        .commit_message(id)
-        .and_then(|message| merge_revert(id, &String::from_utf8_lossy(&message)))
+        .commit_text(id)
+        .and_then(|message| merge_revert(id, &message))
     else {
         return Ok(None);
     };
@@ -171,7 +171,7 @@ pub fn branch_revert_entry(
     };
     let mut texts = Vec::new();
     repo.walk(&branch, |c| {
-        let message = String::from_utf8_lossy(&c.message);
+        let message = c.text();
         let header = message.lines().next().unwrap_or("");
         if c.parents < 2 && entry_for_message(&message, config, None).is_some() {
             let revert = format!("Revert \"{header}\"");
@@ -202,8 +202,7 @@ pub fn reverted_change_entry(
         return entry_for_message(&target.header, config, None);
     }
     let id = repo.revision_commit(target.commit.as_deref()?)?;
-    let message = repo.commit_message(id)?;
-    let message = crate::commit::message::stored_text(repo, id, &message);
+    let message = repo.commit_text(id)?;
     entry_for_message(&message, config, None)
 }
 
@@ -211,8 +210,8 @@ pub fn reverted_change_entry(
 /// read from the id its body names; `None` for any other commit.
 pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert> {
     let undone = full_id(&reverted_id(message)?)?;
-    let undone_message = repo.commit_message(undone)?;
-    merge_revert(undone, &String::from_utf8_lossy(&undone_message))
+    let undone_message = repo.commit_text(undone)?;
+    merge_revert(undone, &undone_message)
 }
 
 /// The entries a merged branch brings back when its released revert `m` is reverted: each of
@@ -230,7 +229,7 @@ pub fn branch_entries(
     let mut out = Vec::new();
     repo.walk(&branch, |c| {
         if c.parents < 2 {
-            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            let message = c.text();
             out.extend(entry_for_message(&message, config, None));
         }
         true
@@ -251,7 +250,7 @@ pub fn reapplied_level(repo: &Repo, message: &str) -> Option<&'static str> {
     };
     let mut level = "patch";
     let walked = repo.walk(&branch, |c| {
-        let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+        let message = c.text();
         match crate::commit::parse::commit(message.trim_end()) {
             Some(p) if c.parents < 2 && p.breaking => level = "major",
             Some(p) if c.parents < 2 && p.ty == "feat" => level = "minor",
@@ -291,7 +290,7 @@ pub fn reverts_of_released(
     let mut messages = HashMap::new();
     repo.walk(&branch, |c| {
         if c.parents < 2 {
-            let message = crate::commit::message::stored_text(repo, c.id, &c.message).into_owned();
+            let message = c.text().into_owned();
             let key = revert_key(&message);
             if key.reverts.is_some() {
                 messages.insert(c.id, message);

@@ -28,8 +28,7 @@ pub struct Failing {
 /// pre-push's verdict on a stored commit: `None` when it passes (or is ignored, as merges
 /// are by default).
 pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing> {
-    let encoding = crate::commit::message::stored_encoding(repo, c.id, &c.message);
-    let mut v = lint_stored_commit(&c.message, encoding.as_deref(), c.parents, &config.commit)?;
+    let mut v = lint_stored_commit(&c.message, c.encoding.as_deref(), c.parents, &config.commit)?;
     crate::history::scope_rule::stored(repo, config, c.id, &mut v);
     if !v.failed() {
         return None;
@@ -75,7 +74,7 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     let mut commits = Vec::new();
     let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
-        headers.insert(header_of(&c.message));
+        headers.insert(c.header());
         if let Some(f) = failing(repo, config, &c) {
             out.push(f);
             commits.push(c);
@@ -91,12 +90,6 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
         f.fixup = fixup_target(&f.header).is_some_and(|t| headers.contains(t));
     }
     Ok(out)
-}
-
-/// A stored message's header (its first line).
-pub fn header_of(message: &[u8]) -> String {
-    let text = String::from_utf8_lossy(message);
-    text.lines().next().unwrap_or("").trim_end().to_owned()
 }
 
 /// The header a `fixup!`/`squash!`/`amend!` header names (`fixup! fixup! feat: x` names

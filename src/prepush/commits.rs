@@ -57,7 +57,7 @@ pub(super) fn lint_new(
     let mut headers = std::collections::HashSet::new();
     repo.walk(&range, |c| {
         oldest = Some(c.id);
-        headers.insert(crate::history::unlinted::header_of(&c.message));
+        headers.insert(c.header());
         if let Some(known) = seen.get(&c.id) {
             if let Some(i) = *known {
                 found.refusals[i].refs.push(u.remote_ref.clone());

@@ -139,14 +139,8 @@ fn stale(repo: &Repo, remote: &str, u: &Update, commit: Oid, r: crate::error::Re
 
 /// The first line of `commit`'s message.
 fn header(repo: &Repo, commit: Oid) -> String {
-    repo.commit_message(commit)
-        .map(|m| {
-            String::from_utf8_lossy(&m)
-                .lines()
-                .next()
-                .unwrap_or("")
-                .to_owned()
-        })
+    repo.stored_commit(commit)
+        .map(|c| c.header())
         .unwrap_or_default()
 }
 

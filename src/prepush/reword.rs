@@ -67,11 +67,10 @@ pub(super) fn is_one_release_commit(repo: &Repo, config: &Config, tags: &[(Strin
     if tags.iter().any(|(_, c)| c != commit) {
         return false;
     }
-    let Some(message) = repo.commit_message(*commit) else {
+    let Some(message) = repo.commit_text(*commit) else {
         return false;
     };
-    let header = String::from_utf8_lossy(&message);
-    let header = header.lines().next().unwrap_or("");
+    let header = message.lines().next().unwrap_or("");
     let template = config.release.commit_message.lines().next().unwrap_or("");
     let Some((before, after)) = template.split_once("{version}") else {
         return false;

@@ -45,7 +45,7 @@ pub(super) fn deciders(
     repo.walk(&range, |c| {
         walked.insert(c.id);
         if c.parents < 2 {
-            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            let message = c.text();
             let header = message.lines().next().unwrap_or("").to_owned();
             let parsed = crate::commit::parse::commit(message.trim_end());
             merge_reverts.note(c.id, &message);
@@ -89,7 +89,7 @@ pub(super) fn deciders(
             reverts.push((c.id, key));
             out.push(Decider {
                 id: c.id.to_string(),
-                commit: c.short,
+                commit: c.short.clone(),
                 header,
                 calls_for,
                 understood: parsed.is_some() || merge_revert,

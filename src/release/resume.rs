@@ -130,7 +130,7 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
         if Some(commit) == last {
             return None;
         }
-        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
+        let message = repo.commit_text(commit)?;
         if let Some(version) = version_in_message(&config.release.commit_message, &message) {
             return Some((commit, version));
         }

@@ -106,7 +106,7 @@ fn recent_scopes(repo: &Repo, config: &crate::config::CommitConfig) -> Vec<Strin
     let mut seen = 0;
     let _ = repo.walk(&range, |c| {
         seen += 1;
-        let message = String::from_utf8_lossy(&c.message);
+        let message = c.text();
         let header = message.lines().next().unwrap_or("");
         if config.is_release_header(header) {
             return seen < RECENT_COMMITS;

@@ -92,9 +92,9 @@ pub fn lint_encoded(
     config: &CommitConfig,
     mode: Mode,
 ) -> Verdict {
-    let declared = encoding.filter(|e| !message::is_utf8_name(e));
+    let declared = encoding.filter(|e| !crate::git::is_utf8_name(e));
     if let Some(name) = declared.filter(|_| std::str::from_utf8(raw).is_err()) {
-        match message::decode_known(raw, name) {
+        match crate::git::decode_known(raw, name) {
             Some(text) => return lint_utf8(text.as_bytes(), None, input, config, mode),
             None => return lint_utf8(raw, Some(name), input, config, mode),
         }

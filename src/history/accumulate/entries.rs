@@ -9,8 +9,7 @@ use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
 /// The entry of the change a commit's message reverts (git's `Revert "<header>"`, or a
 /// `revert:` commit), if any.
 pub(super) fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
-    let message = repo.commit_message(commit)?;
-    let message = crate::commit::message::stored_text(repo, commit, &message);
+    let message = repo.commit_text(commit)?;
     let target = crate::history::changelog::entry::revert_key(&message).reverts?;
     crate::history::reverts::reverted_change_entry(repo, &target, &config.changelog)
 }
@@ -22,9 +21,8 @@ pub(super) fn entry_of(
     config: &Config,
     forge: &std::cell::OnceCell<Option<Forge>>,
 ) -> Option<NewEntry> {
-    let message = repo.commit_message(commit)?;
     // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it.
-    let message = crate::commit::message::stored_text(repo, commit, &message);
+    let message = repo.commit_text(commit)?;
     // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
     // changes nothing, and finding it costs more than the entry (the remote's config).
     let plain = entry_for_message(&message, &config.changelog, None)?;

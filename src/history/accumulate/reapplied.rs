@@ -21,9 +21,10 @@ pub(super) fn reapplied_merge(
     config: &Config,
     head: Oid,
 ) -> Result<Option<Accumulated>> {
-    let Some(m) = repo.commit_message(head).and_then(|message| {
-        reverts::reapplied_merge_revert(repo, &String::from_utf8_lossy(&message))
-    }) else {
+    let Some(m) = repo
+        .commit_text(head)
+        .and_then(|message| reverts::reapplied_merge_revert(repo, &message))
+    else {
         return Ok(None);
     };
     if !reverts::merge_revert_released(repo, head, &m, &config.version.tag_prefix) {

@@ -40,9 +40,7 @@ pub(super) fn targets(
         }]));
     }
     use crate::history::packages::attribute;
-    let message = |id: Oid| {
-        String::from_utf8_lossy(&repo.commit_message(id).unwrap_or_default()).into_owned()
-    };
+    let message = |id: Oid| repo.commit_text(id).unwrap_or_default();
     let now = attribute(repo, &config.packages, top.new, &message(top.new))?;
     let before = if amend {
         Some(attribute(

@@ -24,10 +24,9 @@ pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, own: bool) -> Op
     if !own {
         return None;
     }
-    let message = repo.commit_message(commit)?;
+    let c = repo.stored_commit(commit)?;
     // A plain commit, amended or first: one parent at most, never a merge.
-    let encoding = crate::commit::message::stored_encoding(repo, commit, &message);
-    let verdict = lint_stored_commit(&message, encoding.as_deref(), 1, &config.commit)?;
+    let verdict = lint_stored_commit(&c.message, c.encoding.as_deref(), 1, &config.commit)?;
     let mut errors = verdict
         .diagnostics
         .iter()

@@ -24,7 +24,7 @@ pub fn entries_made(
     let mut found = 0;
     repo.walk(range, |c| {
         if c.parents < 2 {
-            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            let message = c.text();
             if let Some(e) = entry_for_message(&message, &config.changelog, None) {
                 // Linked when the remote is a forge and the entry names an issue.
                 let mut texts = vec![normalize(&e.text)];

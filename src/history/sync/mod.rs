@@ -240,7 +240,7 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
-            message: crate::commit::message::stored_text(repo, c.id, &c.message).into_owned(),
+            message: c.text().into_owned(),
             parents: c.parents,
         });
         true

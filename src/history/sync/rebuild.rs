@@ -45,7 +45,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         },
         |c| {
             let (entry, reverts) = if c.parents < 2 {
-                let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+                let message = c.text();
                 merge_reverts.note(c.id, &message);
                 let entry = commit_entry(&message, config, forge.as_ref());
                 if entry.is_none() {

@@ -70,7 +70,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             }
             in_range.insert(c.id);
             if c.parents < 2 {
-                let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+                let message = c.text();
                 merge_reverts.note(c.id, &message);
                 let e = entry_for_message(&message, &config.changelog, forge.as_ref());
                 // In a monorepo, the commits of the package in view (or of no package).

@@ -127,7 +127,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
     let mut at = Some(tip);
     for _ in 0..50 {
         let commit = at?;
-        let message = String::from_utf8_lossy(&repo.commit_message(commit)?).into_owned();
+        let message = repo.commit_text(commit)?;
         if let Some(tags) = tags_in_message(config, &message) {
             let (mut missing, mut released, mut views) = (Vec::new(), Vec::new(), Vec::new());
             for (tag, package, version) in tags {

@@ -142,10 +142,10 @@ fn reverts_since_release(repo: &Repo, config: &Config) -> bool {
     let mut found = false;
     // Unread, history could hold one: the section is then made to see.
     let walked = repo.walk(&range, |c| {
-        let header = c.message.split(|b| *b == b'\n').next().unwrap_or_default();
+        let header = c.header();
         found = c.parents < 2
-            && (crate::commit::parse::is_revert_header(&String::from_utf8_lossy(header))
-                || c.message.starts_with(b"Reapply \""));
+            && (crate::commit::parse::is_revert_header(&header)
+                || header.starts_with("Reapply \""));
         !found
     });
     found || walked.is_err()

@@ -1,0 +1,76 @@
+//! A commit message as text. git stores a message in the encoding `i18n.commitEncoding` named
+//! when it was written and says which in the commit's `encoding` header (none for UTF-8); its
+//! own rewrites (a rebase, an amend, a cherry-pick) re-encode the message into the encoding
+//! configured then. Everything in relhook that reads a stored message reads it through
+//! [`decode_message`] ([`super::StoredCommit::text`], [`super::Repo::commit_text`]), so the
+//! same message reads the same whatever bytes it is stored in.
+
+use std::borrow::Cow;
+
+/// `bytes` as text: UTF-8 as is; otherwise decoded from `encoding` (the commit's header, or
+/// `i18n.commitEncoding` for a message being written) when relhook knows it (ISO-8859-1,
+/// Windows-1252), else lossily (each bad sequence becomes U+FFFD) so history stays readable.
+pub fn decode_message<'a>(bytes: &'a [u8], encoding: Option<&str>) -> Cow<'a, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    match encoding.and_then(|e| decode_known(bytes, e)) {
+        Some(text) => Cow::Owned(text),
+        None => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// `bytes` decoded exactly from encoding `name` (git's spelling, any case), when relhook
+/// knows it: ISO-8859-1 and Windows-1252 (what `i18n.commitEncoding` names in the projects
+/// that set it). `None` for any other, UTF-8 included.
+pub fn decode_known(bytes: &[u8], name: &str) -> Option<String> {
+    let name = name.to_ascii_lowercase().replace('_', "-");
+    match name.as_str() {
+        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" => {
+            Some(bytes.iter().map(|b| char::from(*b)).collect())
+        }
+        "windows-1252" | "cp1252" => Some(bytes.iter().map(|b| cp1252(*b)).collect()),
+        _ => None,
+    }
+}
+
+/// Whether `name` is UTF-8 as git spells it (`is_encoding_utf8`: `UTF-8`, `utf8`, any case).
+pub fn is_utf8_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("utf-8") || name.eq_ignore_ascii_case("utf8")
+}
+
+/// Windows-1252: ISO-8859-1 but for the printable characters it puts at 0x80–0x9F.
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_reads_in_the_encoding_it_declares() {
+        let latin1 = Some("ISO-8859-1");
+        assert_eq!(decode_message(b"fix: caf\xe9", latin1), "fix: café");
+        assert_eq!(
+            decode_message(b"fix: \x93q\x94 \x80", Some("windows-1252")),
+            "fix: “q” €"
+        );
+        assert_eq!(decode_message(b"fix: caf\xe9", None), "fix: caf\u{fffd}");
+        // UTF-8 bytes stay UTF-8 whatever the label (git labels what it is given).
+        assert_eq!(decode_message("fix: café".as_bytes(), latin1), "fix: café");
+        assert_eq!(
+            decode_message(b"fix: \x83\x65", Some("Shift_JIS")),
+            "fix: \u{fffd}e"
+        );
+        assert!(is_utf8_name("utf8") && is_utf8_name("UTF-8") && !is_utf8_name("latin1"));
+    }
+}

@@ -1,0 +1,104 @@
+//! A commit as a walk reads it, and its message as text (the one way relhook reads a commit's
+//! message: [`super::decode_message`], in the encoding the commit declares).
+
+use git2::Oid;
+
+use super::Repo;
+use crate::{Error, Result};
+
+/// A commit as stored: what a range check needs.
+#[derive(Debug, Clone)]
+pub struct StoredCommit {
+    /// The full id.
+    pub id: Oid,
+    /// An abbreviated id for reports.
+    pub short: String,
+    /// The message's bytes as stored: read as text through [`StoredCommit::text`].
+    pub message: Vec<u8>,
+    /// The encoding the message is in (its `encoding` header; `None`: UTF-8).
+    pub encoding: Option<String>,
+    /// How many parents (2+ is a merge).
+    pub parents: usize,
+    /// The parents' ids, first parent first.
+    pub parent_ids: Vec<Oid>,
+    /// The author header's value as stored (`Name <email> 1767268800 +0000`).
+    pub author: Vec<u8>,
+}
+
+impl From<super::walk::RawCommit> for StoredCommit {
+    fn from(c: super::walk::RawCommit) -> Self {
+        StoredCommit {
+            id: c.id,
+            short: super::short_id(c.id),
+            parents: c.parents.len(),
+            parent_ids: c.parents,
+            author: c.author,
+            message: c.message,
+            encoding: c.encoding,
+        }
+    }
+}
+
+impl StoredCommit {
+    /// The message as text, in the encoding it is stored in ([`super::decode_message`]).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        super::decode_message(&self.message, self.encoding.as_deref())
+    }
+
+    /// The message's header (its first line, trailing blanks left out), as text.
+    pub fn header(&self) -> String {
+        let text = self.text();
+        text.lines().next().unwrap_or("").trim_end().to_owned()
+    }
+
+    /// What a rebase, a cherry-pick or an amend that keeps the message carries over from this
+    /// commit to the one it makes: the author (name, email, date) and the message, as a digest.
+    /// Two commits with the same key hold the same message by the same author written at the
+    /// same second: the same message, whatever their ids, and whatever encoding git stored it
+    /// in (a rebase re-encodes it into the one configured then).
+    pub fn carried_key(&self) -> [u8; 20] {
+        use sha1::Digest;
+        let mut h = sha1::Sha1::new();
+        h.update(&self.author);
+        h.update(b"\n\n");
+        h.update(self.text().as_bytes());
+        h.finalize().into()
+    }
+}
+
+impl Repo {
+    /// One commit as a walk reads it (`None` when it is not in this clone).
+    pub fn stored_commit(&self, id: Oid) -> Option<StoredCommit> {
+        self.stored(id).ok()
+    }
+
+    /// A commit's message as text, in the encoding it is stored in ([`StoredCommit::text`]).
+    pub fn commit_text(&self, id: Oid) -> Option<String> {
+        Some(self.stored_commit(id)?.text().into_owned())
+    }
+
+    pub(super) fn stored(&self, id: Oid) -> Result<StoredCommit> {
+        let commit = self
+            .inner
+            .find_commit(id)
+            .map_err(|e| Error::git(format!("read commit {id}"), e))?;
+        Ok(StoredCommit {
+            id,
+            short: super::short_id(id),
+            message: commit.message_bytes().to_vec(),
+            encoding: commit.message_encoding().map(str::to_owned),
+            parents: commit.parent_count(),
+            parent_ids: commit.parent_ids().collect(),
+            author: header_value(commit.raw_header_bytes(), b"author "),
+        })
+    }
+}
+
+/// The value of the header line starting with `name` (`author `), empty when there is none.
+fn header_value(headers: &[u8], name: &[u8]) -> Vec<u8> {
+    headers
+        .split(|b| *b == b'\n')
+        .find_map(|l| l.strip_prefix(name))
+        .unwrap_or_default()
+        .to_vec()
+}

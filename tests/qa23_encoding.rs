@@ -1,0 +1,219 @@
+//! QA23: a repository whose `i18n.commitEncoding` is ISO-8859-1 stores messages in Latin-1
+//! (and git's own rewrites, a rebase or an amend, re-encode a message into the configured
+//! encoding). Every place that reads a commit's message reads it decoded: the scopes
+//! `relhook commit` offers, the changelog a monorepo commit's entry goes to, pre-push's
+//! advice (a fixup's target, a release commit above a commit to reword), `release --resume`,
+//! a released merge's revert, commits from before the install rewritten in another encoding.
+
+use std::path::Path;
+
+use crate::support::{Repo, SKELETON, dated_release, ok, stderr, text};
+
+/// Commits what is staged with the message `bytes` (in the repository's encoding) through
+/// `-F`, with the hooks unless `verify` is false.
+fn commit_bytes(repo: &Repo, bytes: &[u8], verify: bool) -> std::process::Output {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = repo.scratch("msgs").join(format!("m{n}"));
+    std::fs::write(&file, bytes).unwrap();
+    let mut args = vec!["commit", "-q", "-F", file.to_str().unwrap()];
+    if !verify {
+        args.push("--no-verify");
+    }
+    repo.git_output(&args)
+}
+
+/// A new file `name` committed with the Latin-1 message `bytes`.
+fn latin1_commit(repo: &Repo, name: &str, bytes: &[u8], verify: bool) {
+    repo.write(name, format!("{name}\n"));
+    repo.git(&["add", name]);
+    ok(commit_bytes(repo, bytes, verify));
+}
+
+fn latin1(repo: &Repo) {
+    repo.git(&["config", "i18n.commitEncoding", "ISO-8859-1"]);
+}
+
+/// `relhook commit` offers the scopes of recent commits: `café`, as it was typed, not
+/// `caf` and a replacement character.
+#[test]
+fn commit_offers_a_latin1_scope_as_typed() {
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    latin1(&repo);
+    latin1_commit(&repo, "a.txt", b"feat(caf\xe9): menu\n", false);
+    latin1_commit(&repo, "b.txt", b"fix(caf\xe9): prices\n", false);
+    let mut pty = crate::commit::Pty::spawn(&repo, &["commit"]);
+    let mut at = 0;
+    pty.expect("type (number or name): ", &mut at);
+    pty.send("1\n");
+    let start = at;
+    pty.expect("scope (empty for none): ", &mut at);
+    let offered = pty.screen()[start..at].to_owned();
+    pty.stop();
+    assert!(offered.contains(") café"), "{offered}");
+    assert!(!offered.contains('\u{fffd}'), "{offered}");
+}
+
+/// A monorepo package whose scope is `café`: a Latin-1 `feat(café): …` that touches no
+/// package path is that package's, so its entry goes to the package's changelog.
+#[test]
+fn a_latin1_scope_names_its_package_in_a_monorepo() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[packages.cafe]\npath = \"pkgs/cafe\"\nscopes = [\"café\"]\n",
+    );
+    repo.write("CHANGELOG.md", SKELETON);
+    repo.write("pkgs/cafe/CHANGELOG.md", SKELETON);
+    repo.write("pkgs/cafe/menu.txt", "menu\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    latin1(&repo);
+    latin1_commit(&repo, "README.md", b"feat(caf\xe9): opening hours\n", true);
+    let package = repo.read("pkgs/cafe/CHANGELOG.md");
+    assert!(package.contains("opening hours"), "{package}");
+    let root = repo.read("CHANGELOG.md");
+    assert!(!root.contains("opening hours"), "{root}");
+}
+
+/// The refusal of a push, with relhook's `fix:` line.
+fn refused_fix(out: &std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "{}", text(out));
+    let err = stderr(out);
+    err.lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix line in:\n{err}"))
+        .to_owned()
+}
+
+/// A Latin-1 `fixup! feat: café` whose target is pushed with it: pre-push (and a release)
+/// say to squash it with `--autosquash`, which reaches that target, not to reword it.
+#[test]
+fn a_latin1_fixup_is_squashed_into_its_target() {
+    let repo = crate::support::installed_repo();
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    latin1(&repo);
+    latin1_commit(&repo, "a.txt", b"feat: caf\xe9 menu\n", true);
+    latin1_commit(&repo, "b.txt", b"fixup! feat: caf\xe9 menu\n", false);
+    let fix = refused_fix(&repo.git_output(&["push", "-q", "origin", "main"]));
+    assert!(fix.contains("--autosquash"), "{fix}");
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("--autosquash"), "{err}");
+}
+
+/// The commands between backquotes in `text`, in order.
+fn quoted(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A release commit written in the repository's encoding (`release.commit_message` says
+/// `publiée`), tagged, above a commit that dodged the hook: pre-push's fix deletes the tag
+/// and has `relhook release --resume` tag the rewritten release commit, which it finds.
+#[test]
+fn a_latin1_release_commit_above_a_reword_is_resumed() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[release]\ncommit_message = \"chore(release): {version} publiée\"\n".into()
+    });
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo.commit("added x");
+    repo.commit_hooked("feat: y");
+    ok(dated_release(&repo, &["--allow-unlinted", "--no-test"]));
+    // The release commit as git writes it in this repository: its message in Latin-1 (as a
+    // rebase or an amend re-encodes it), tagged again.
+    latin1(&repo);
+    let skip = [("RELHOOK_SKIP", "1")];
+    repo.git_env(&["tag", "-d", "v0.1.0"], &skip);
+    let file = repo.scratch("msgs").join("release");
+    std::fs::write(&file, b"chore(release): 0.1.0 publi\xe9e\n").unwrap();
+    let file = file.to_str().unwrap();
+    repo.git_env(
+        &["commit", "-q", "--amend", "--no-verify", "-F", file],
+        &skip,
+    );
+    repo.git_env(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"], &skip);
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let fix = refused_fix(&out);
+    let commands = quoted(&fix);
+    assert_eq!(commands[0], "git tag -d v0.1.0", "{fix}");
+    assert_eq!(commands[3], "relhook release --resume", "{fix}");
+    ok(repo.sh(&commands[0]));
+    let line = format!(
+        "GIT_SEQUENCE_EDITOR=\"sed -i '1s/^pick/reword/'\" GIT_EDITOR=\"sed -i '1s/.*/feat: added x/'\" {}",
+        commands[1]
+    );
+    ok(repo.sh(&line));
+    let out = repo.sh(&format!("{} --no-test", commands[3]));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}
+
+/// A branch whose commit is Latin-1, merged, released, then reverted with `git revert -m 1`:
+/// the entry says what the revert takes back in readable words.
+#[test]
+fn a_released_latin1_merge_reverted_reads_in_its_entry() {
+    let repo = crate::support::installed_repo();
+    repo.git(&["branch", "-M", "main"]);
+    latin1(&repo);
+    repo.git(&["switch", "-q", "-c", "topic"]);
+    latin1_commit(&repo, "t.txt", b"feat: caf\xe9 corner\n", true);
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["merge", "-q", "--no-ff", "--no-edit", "topic"]);
+    ok(crate::support::hand_tag(
+        &repo,
+        &["-a", "v0.1.1", "-m", "r"],
+    ));
+    ok(repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]));
+    let log = repo.read("CHANGELOG.md");
+    let unreleased = log.split("\n## [0").next().unwrap_or(&log);
+    assert!(
+        unreleased.contains("- revert \"café corner\""),
+        "{unreleased}"
+    );
+}
+
+/// Commits a new file `name` with `message`, no hooks involved, in `cwd`.
+fn plain_commit(repo: &Repo, cwd: &Path, name: &str, message: &[u8]) {
+    std::fs::write(cwd.join(name), b"x\n").unwrap();
+    ok(repo.git_in(cwd, &["add", name], &[]));
+    ok(commit_bytes(repo, message, false));
+}
+
+/// A branch from before the install, written in Latin-1; the project then moves to UTF-8,
+/// installs relhook, and rebases the branch, which git re-encodes: the same messages by the
+/// same authors, still from before the install, so pre-push lets them go with its note.
+#[test]
+fn commits_from_before_the_install_stay_theirs_when_a_rebase_reencodes_them() {
+    let repo = Repo::new();
+    let root = repo.path();
+    plain_commit(&repo, &root, "a.txt", b"Initial commit\n");
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    latin1(&repo);
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    plain_commit(&repo, &root, "w.txt", b"Ajout du caf\xe9\n");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["config", "--unset", "i18n.commitEncoding"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: on main after the install");
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo.git(&["checkout", "-q", "feature"]);
+    ok(repo.git_output(&["rebase", "-q", "main"]));
+    assert_eq!(repo.head_subject(), "Ajout du café");
+    let out = repo.git_output(&["push", "-q", "origin", "feature"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("from before `relhook install`"), "{err}");
+}
