@@ -217,3 +217,43 @@ fn commits_from_before_the_install_stay_theirs_when_a_rebase_reencodes_them() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("from before `relhook install`"), "{err}");
 }
+
+/// What relhook writes for a new commit reads in `git log` as it was written: a release
+/// commit's message (`publiée`) and `relhook commit`'s go to git in the repository's
+/// encoding, as git labels them, not UTF-8 bytes labelled ISO-8859-1.
+#[test]
+fn messages_relhook_writes_are_in_the_repositorys_encoding() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[release]\ncommit_message = \"chore(release): {version} publiée\"\n".into()
+    });
+    latin1(&repo);
+    ok(dated_release(&repo, &["--no-test"]));
+    let log = |format: &str| repo.git(&["log", "-1", "--encoding=UTF-8", format]);
+    assert_eq!(log("--format=%s"), "chore(release): 0.1.0 publiée");
+    assert_eq!(log("--format=%e"), "ISO-8859-1");
+
+    repo.write("menu.txt", "menu\n");
+    repo.git(&["add", "menu.txt"]);
+    let mut pty = crate::commit::Pty::spawn(&repo, &["commit", "-q"]);
+    let mut at = 0;
+    pty.expect("type (number or name): ", &mut at);
+    pty.send("1\n");
+    pty.expect("scope (empty for none): ", &mut at);
+    pty.send("\n");
+    pty.expect("[y/N] ", &mut at);
+    pty.send("\n");
+    pty.expect("description: feat: ", &mut at);
+    pty.send("menu du café\r");
+    pty.expect("> ", &mut at);
+    pty.send("\n");
+    pty.expect("issues", &mut at);
+    pty.send("\n");
+    pty.expect("Commit with this message? [Y/n] ", &mut at);
+    pty.send("y\n");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(log("--format=%s"), "feat: menu du café");
+    assert_eq!(log("--format=%e"), "ISO-8859-1");
+    let changelog = repo.read("CHANGELOG.md");
+    assert!(changelog.contains("- menu du café\n"), "{changelog}");
+}

@@ -31,6 +31,12 @@ impl Repo {
             None => self.config_snapshot()?.get_bool(key).ok(),
         }
     }
+
+    /// A message relhook wrote, as it goes to git for a new commit here: in the encoding
+    /// `i18n.commitEncoding` names when it can be ([`super::new_message`]).
+    pub fn new_message(&self, text: &str) -> super::NewMessage {
+        super::new_message(text, self.config_string("i18n.commitencoding").as_deref())
+    }
 }
 
 /// The value `git -c` gave `key` (passed down in the environment), the last one winning.

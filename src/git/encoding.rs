@@ -34,6 +34,55 @@ pub fn decode_known(bytes: &[u8], name: &str) -> Option<String> {
     }
 }
 
+/// `text` in encoding `name` (git's spelling, any case) when relhook knows it (ISO-8859-1,
+/// Windows-1252) and every character of `text` has a byte there; `None` otherwise.
+pub fn encode_known(text: &str, name: &str) -> Option<Vec<u8>> {
+    let name = name.to_ascii_lowercase().replace('_', "-");
+    match name.as_str() {
+        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" => text
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).ok())
+            .collect(),
+        "windows-1252" | "cp1252" => text
+            .chars()
+            .map(|c| (0..=u8::MAX).find(|b| cp1252(*b) == c))
+            .collect(),
+        _ => None,
+    }
+}
+
+/// A message relhook wrote (UTF-8 text), as it goes to git for a new commit in a repository
+/// whose `i18n.commitEncoding` is `configured`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMessage {
+    /// The bytes git is given.
+    pub bytes: Vec<u8>,
+    /// A `-c` value git needs to label them truthfully (`i18n.commitEncoding=UTF-8`).
+    pub config: Option<&'static str>,
+}
+
+/// `text` for a new commit: in the configured encoding when relhook knows it and it holds
+/// every character (as git would write a message typed there); else UTF-8, with git told so,
+/// where git would otherwise label UTF-8 bytes with the configured encoding.
+pub fn new_message(text: &str, configured: Option<&str>) -> NewMessage {
+    let Some(name) = configured.filter(|n| !is_utf8_name(n)) else {
+        return NewMessage {
+            bytes: text.as_bytes().to_vec(),
+            config: None,
+        };
+    };
+    match encode_known(text, name) {
+        Some(bytes) => NewMessage {
+            bytes,
+            config: None,
+        },
+        None => NewMessage {
+            bytes: text.as_bytes().to_vec(),
+            config: Some("i18n.commitEncoding=UTF-8"),
+        },
+    }
+}
+
 /// Whether `name` is UTF-8 as git spells it (`is_encoding_utf8`: `UTF-8`, `utf8`, any case).
 pub fn is_utf8_name(name: &str) -> bool {
     name.eq_ignore_ascii_case("utf-8") || name.eq_ignore_ascii_case("utf8")
@@ -72,5 +121,22 @@ mod tests {
             "fix: \u{fffd}e"
         );
         assert!(is_utf8_name("utf8") && is_utf8_name("UTF-8") && !is_utf8_name("latin1"));
+    }
+
+    #[test]
+    fn a_new_message_is_written_in_the_configured_encoding_or_labelled_utf8() {
+        let latin1 = new_message("feat: café", Some("ISO-8859-1"));
+        assert_eq!(latin1.bytes, b"feat: caf\xe9");
+        assert_eq!(latin1.config, None);
+        let cp = new_message("feat: “q” €", Some("cp1252"));
+        assert_eq!(cp.bytes, b"feat: \x93q\x94 \x80");
+        // `€` has no Latin-1 byte; Shift_JIS relhook cannot write: UTF-8, said so.
+        for (text, name) in [("feat: 5 €", "ISO-8859-1"), ("feat: x", "Shift_JIS")] {
+            let m = new_message(text, Some(name));
+            assert_eq!(m.bytes, text.as_bytes());
+            assert_eq!(m.config, Some("i18n.commitEncoding=UTF-8"));
+        }
+        assert_eq!(new_message("feat: é", Some("utf8")).config, None);
+        assert_eq!(new_message("feat: é", None).bytes, "feat: é".as_bytes());
     }
 }

@@ -35,7 +35,7 @@ mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
 pub use descent::Descent;
-pub use encoding::{decode_known, decode_message, is_utf8_name};
+pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};
 pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};

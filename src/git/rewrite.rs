@@ -305,23 +305,27 @@ impl Repo {
     /// dates; `sign` signs it with the user's default key.
     /// Unsigned, it is written in-process whenever relhook can tell the identity exactly as
     /// git would (`ident`); signing and every other case start `git commit-tree`, which knows
-    /// the user's gpg/ssh setup.
+    /// the user's gpg/ssh setup; with `i18n.commitEncoding` set, git is given the message in
+    /// that encoding, or told it is UTF-8 ([`Repo::new_message`]).
     pub fn commit_tree(
         &self,
         tree: Oid,
         parents: &[Oid],
-        message: &[u8],
+        message: &str,
         sign: bool,
     ) -> Result<Oid> {
-        if let (false, Ok(text)) = (sign, std::str::from_utf8(message)) {
-            if let Some((author, committer)) = self.new_commit_identity() {
-                return self.write_commit(tree, parents, text, (&author, &committer));
-            }
+        if !sign && let Some((author, committer)) = self.new_commit_identity() {
+            return self.write_commit(tree, parents, message, (&author, &committer));
         }
         let cwd = self
             .work_tree()
             .unwrap_or_else(|| self.git_dir().to_owned());
-        let mut args = vec!["commit-tree".to_owned()];
+        let message = self.new_message(message);
+        let mut args = Vec::new();
+        if let Some(config) = message.config {
+            args.extend(["-c".to_owned(), config.to_owned()]);
+        }
+        args.push("commit-tree".to_owned());
         if sign {
             args.push("-S".into());
         }
@@ -330,7 +334,9 @@ impl Repo {
             args.push("-p".into());
             args.push(p.to_string());
         }
-        let out = super::run::Git::new(&cwd, &args).stdin(message).run()?;
+        let out = super::run::Git::new(&cwd, &args)
+            .stdin(&message.bytes)
+            .run()?;
         Oid::from_str(out.trim()).map_err(|e| Error::git("read the id git commit-tree printed", e))
     }
 

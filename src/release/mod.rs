@@ -315,7 +315,7 @@ pub fn commit_files(
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    let commit = repo.commit_tree(tree, &[head], text.as_bytes(), sign)?;
+    let commit = repo.commit_tree(tree, &[head], &text, sign)?;
     for (e, (blob, mode, same)) in edits.iter().zip(staged) {
         // The journal names the blob of the bytes the work tree gets (an undo compares the
         // file with it); under git's conversion (a filter, CRLF) the staged blob is another.

@@ -68,7 +68,7 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
             return Ok(Outcome::Failed);
         }
         match term.confirm("Commit with this message?", true)? {
-            Some(true) => return run_git_commit(&root, &message, &args.git_args),
+            Some(true) => return run_git_commit(&repo, &root, &message, &args.git_args),
             _ => {
                 term.say("relhook: nothing committed")?;
                 return Ok(Outcome::Failed);
@@ -77,12 +77,23 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
     }
 }
 
-/// `git commit -F - ARGS`, the message on git's stdin: nothing passes through a shell.
-fn run_git_commit(root: &std::path::Path, message: &str, extra: &[String]) -> Result<Outcome> {
-    let mut args = vec!["commit".to_owned(), "-F".into(), "-".into()];
+/// `git commit -F - ARGS`, the message on git's stdin (in the repository's
+/// `i18n.commitEncoding` when it can be, as git reads `-F`): nothing passes through a shell.
+fn run_git_commit(
+    repo: &Repo,
+    root: &std::path::Path,
+    message: &str,
+    extra: &[String],
+) -> Result<Outcome> {
+    let message = repo.new_message(message);
+    let mut args = Vec::new();
+    if let Some(config) = message.config {
+        args.extend(["-c".to_owned(), config.to_owned()]);
+    }
+    args.extend(["commit".to_owned(), "-F".into(), "-".into()]);
     args.extend(extra.iter().cloned());
     let status = crate::git::run::Git::new(root, &args)
-        .stdin(message.as_bytes())
+        .stdin(&message.bytes)
         .interactive()?;
     Ok(match status {
         Some(0) => Outcome::Ok,
