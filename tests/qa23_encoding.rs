@@ -257,3 +257,120 @@ fn messages_relhook_writes_are_in_the_repositorys_encoding() {
     let changelog = repo.read("CHANGELOG.md");
     assert!(changelog.contains("- menu du café\n"), "{changelog}");
 }
+
+/// The template a team sets with `commit.template`: a placeholder header, and hints git strips.
+const TEMPLATE: &str = "Short summary here\n\n# Why this change:\n# Refs:\n";
+
+/// An installed repository whose `commit.template` is [`TEMPLATE`] (named relative to the
+/// work tree, as git reads it from there), with a change staged.
+fn with_a_template() -> Repo {
+    let repo = crate::support::installed_repo();
+    repo.write(".gitmessage", TEMPLATE);
+    repo.git(&["add", ".gitmessage"]);
+    repo.git(&["commit", "-q", "-m", "chore: the commit template"]);
+    repo.git(&["config", "commit.template", ".gitmessage"]);
+    repo.write("change.txt", "change\n");
+    repo.git(&["add", "change.txt"]);
+    repo
+}
+
+/// `git commit` with `GIT_EDITOR` as the editor.
+fn commit_editing(repo: &Repo, editor: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["commit", "-q"];
+    all.extend_from_slice(args);
+    repo.git_in(&repo.path(), &all, &[("GIT_EDITOR", editor)])
+}
+
+/// `git commit`, the template left as it was and the editor quit: git would say "Aborting
+/// commit; you did not edit the message". relhook says so in one line, not a lint error
+/// about the template's placeholder text, and nothing is committed.
+#[test]
+fn an_unedited_commit_template_is_said_in_one_line() {
+    let repo = with_a_template();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    // `true` leaves the file as git wrote it; the script adds only a sign-off, which git's
+    // own check also counts as unedited.
+    let sign_off = repo.scratch("editor").join("sign-off");
+    std::fs::write(
+        &sign_off,
+        "#!/bin/sh\nprintf 'Signed-off-by: A U Thor <a@example.com>\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    crate::support::make_executable(&sign_off);
+    for editor in ["true", sign_off.to_str().unwrap()] {
+        let out = commit_editing(&repo, editor, &[]);
+        assert_eq!(out.status.code(), Some(1), "{editor}: {}", text(&out));
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 1, "{editor}: {err}");
+        assert!(lines[0].starts_with("relhook: nothing committed"), "{err}");
+        assert!(lines[0].contains("commit.template"), "{err}");
+        assert!(lines[0].contains("unedited"), "{err}");
+        assert!(!err.contains("header-format"), "{err}");
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    }
+    // From a subdirectory, git still reads the template from the top of the work tree.
+    std::fs::create_dir_all(repo.path().join("sub")).unwrap();
+    let out = repo.git_in(
+        &repo.path().join("sub"),
+        &["commit", "-q"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).starts_with("relhook: nothing committed"),
+        "{}",
+        text(&out)
+    );
+    // Without relhook, git refuses it alike: the outcome is git's.
+    let out = repo.git_in(
+        &repo.path(),
+        &["commit", "-q", "--no-verify"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("you did not edit the message"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// A template the user did edit is linted as any message: a placeholder kept with a line
+/// added below it, or a header that is not conventional, is refused as such; a conventional
+/// one is committed.
+#[test]
+fn an_edited_commit_template_is_linted() {
+    let repo = with_a_template();
+    for editor in [
+        "sed -i -e '2s/^$/\\nmore words/'",
+        "sed -i -e '1s/.*/updated things/'",
+    ] {
+        let out = commit_editing(&repo, editor, &[]);
+        assert_eq!(out.status.code(), Some(1), "{editor}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(err.contains("header-format"), "{editor}: {err}");
+        assert!(!err.contains("unedited"), "{editor}: {err}");
+    }
+    let out = commit_editing(&repo, "sed -i -e '1s/.*/feat: the change/'", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "feat: the change");
+}
+
+/// `-m` and `-F` do not use the template (git commits their text as given, even when it is
+/// the template's): relhook lints that text as any other.
+#[test]
+fn a_message_given_as_the_templates_text_is_linted() {
+    let repo = with_a_template();
+    let file = repo.path().join(".gitmessage");
+    for args in [
+        &["-m", "Short summary here"][..],
+        &["-F", file.to_str().unwrap()][..],
+    ] {
+        let out = commit_editing(&repo, "true", args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(err.contains("header-format"), "{args:?}: {err}");
+        assert!(!err.contains("unedited"), "{args:?}: {err}");
+    }
+}

@@ -4,12 +4,13 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
+use super::written::{input_for, written_encoding};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
-use crate::commit::lint::{Input, Level, Mode, Verdict, lint_encoded, lint_stored_commit};
-use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings, has_scissors};
+use crate::commit::lint::{Level, Mode, Verdict, lint_encoded, lint_stored_commit};
+use crate::commit::message::has_scissors;
 use crate::commit::report::{self, Palette};
-use crate::git::{self, Location};
+use crate::git;
 use crate::{Error, Result};
 
 /// `relhook lint [FILE|-] [--message TEXT]`.
@@ -64,6 +65,14 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
         git::note_concluding_pick(l, &ctx.cwd, &raw);
     }
     let mut err = crate::cli::stream::stderr();
+    // The commit template quit unedited: git would refuse it as such, and so does relhook.
+    if verdict.failed() {
+        let message = (raw.as_slice(), encoding.as_deref());
+        if let Some(line) = super::template::unedited(&ctx.cwd, loc.as_ref(), message, &input) {
+            let _ = writeln!(err, "{line}");
+            return Ok(Outcome::Failed);
+        }
+    }
     render_for_hook(
         &mut err,
         &verdict,
@@ -137,58 +146,6 @@ fn read_stdin() -> Result<(Vec<u8>, String, bool)> {
         .read_to_end(&mut raw)
         .map_err(|e| Error::io("read", "<stdin>", e))?;
     Ok((raw, "<stdin>".into(), false))
-}
-
-/// Decides how git will clean this message. Only reads git's config when the message has a
-/// line that could be a comment, keeping the common case to no file reads at all.
-/// The encoding a message being written is in, `i18n.commitEncoding`: read only for one
-/// that is not UTF-8, so the commit-msg hook pays nothing for it otherwise.
-fn written_encoding(loc: Option<&Location>, raw: &[u8]) -> Option<String> {
-    if std::str::from_utf8(raw).is_ok() {
-        return None;
-    }
-    git::commit_encoding_config(loc)
-}
-
-fn input_for(arg: CleanupArg, loc: Option<&Location>, raw: &[u8], from_m: bool) -> Input {
-    let fixed = match arg {
-        CleanupArg::Auto => None,
-        CleanupArg::Strip => Some(Cleanup::Strip),
-        CleanupArg::Whitespace => Some(Cleanup::Whitespace),
-        CleanupArg::Scissors => Some(Cleanup::Scissors),
-        CleanupArg::Verbatim => Some(Cleanup::Verbatim),
-    };
-    let may_have_comments = raw
-        .split(|b| *b == b'\n')
-        .any(|l| l.first().is_some_and(|b| b.is_ascii_punctuation()));
-    let settings = if may_have_comments {
-        MessageSettings::from_git(&git::message_config(loc))
-    } else {
-        MessageSettings::default()
-    };
-    let cleanup = fixed.or(settings.cleanup).unwrap_or_else(|| {
-        if editor_session(from_m) {
-            Cleanup::Strip
-        } else {
-            Cleanup::Whitespace
-        }
-    });
-    Input {
-        cleanup,
-        comment: match settings.comment {
-            CommentPrefix::Fixed(c) if c.is_empty() => CommentPrefix::default(),
-            other => other,
-        },
-    }
-}
-
-/// Whether git opened an editor for this message: git exports `GIT_EDITOR=:` to hooks when it
-/// did not (`-m`, `-F`, picks). Outside a hook, a file counts as edited and `--message` as `-m`.
-fn editor_session(from_m: bool) -> bool {
-    match std::env::var_os("GIT_EDITOR") {
-        Some(e) => e != ":",
-        None => !from_m,
-    }
 }
 
 /// `relhook check [RANGE] [--all] [--base REF]`.

@@ -27,8 +27,10 @@ mod release_next;
 mod release_packages;
 mod stream;
 mod tag;
+mod template;
 mod test;
 mod version;
+mod written;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};

@@ -95,6 +95,41 @@ pub fn clean(raw: &str, cleanup: Cleanup, comment: &CommentPrefix) -> Cleaned {
     assemble(whitespace_cleanup(lines))
 }
 
+/// Whether `raw`, a message written in the editor from a commit template (`template`, the
+/// file's text), is that template as git judges it before "Aborting commit; you did not edit
+/// the message" (`template_untouched`): once both are cleaned, the message is the template
+/// and then nothing but blank lines and `Signed-off-by:` lines. Never with `verbatim` cleanup
+/// (git then judges only an empty message), nor for a template that cleans to nothing (git
+/// calls that message empty, which the lint says).
+pub fn is_unedited_template(
+    raw: &str,
+    template: &str,
+    cleanup: Cleanup,
+    comment: &CommentPrefix,
+) -> bool {
+    if matches!(cleanup, Cleanup::Verbatim | Cleanup::Stored) {
+        return false;
+    }
+    // git cleans the template as the message, but strips comments only in `strip` mode.
+    let prefix = CommentPrefix::Fixed(resolve_comment_prefix(raw, comment));
+    let for_template = if cleanup == Cleanup::Strip {
+        Cleanup::Strip
+    } else {
+        Cleanup::Whitespace
+    };
+    let template = clean(template, for_template, &prefix).text;
+    if template.is_empty() {
+        return false;
+    }
+    let message = format!("{}\n", clean(raw, cleanup, &prefix).text);
+    message
+        .strip_prefix(&format!("{template}\n"))
+        .is_some_and(|rest| {
+            rest.lines()
+                .all(|l| l.trim().is_empty() || l.starts_with("Signed-off-by: "))
+        })
+}
+
 /// Git's whitespace cleanup: trailing whitespace removed, runs of blank lines collapsed, and
 /// leading/trailing blank lines dropped.
 fn whitespace_cleanup<'a>(lines: Vec<(usize, &'a str)>) -> impl Iterator<Item = (usize, &'a str)> {
@@ -283,6 +318,34 @@ mod tests {
         );
         assert_eq!(c.text, "feat: x\n\nbody");
         assert_eq!(c.origin, vec![4, 6, 7]);
+    }
+
+    #[test]
+    fn a_template_is_unedited_as_git_judges_it() {
+        let template = "Summary here\n\n# Why:\n";
+        let hash = CommentPrefix::default();
+        let untouched = |raw: &str, cleanup| is_unedited_template(raw, template, cleanup, &hash);
+        let editor = "Summary here\n\n# Why:\n# Please enter the commit message\n";
+        assert!(untouched(editor, Cleanup::Strip));
+        assert!(untouched(
+            "Summary here  \n\nSigned-off-by: A <a@b>\n# Why:\n",
+            Cleanup::Strip
+        ));
+        assert!(!untouched("Summary here\n\nmore\n# Why:\n", Cleanup::Strip));
+        assert!(!untouched("Summary hereby\n", Cleanup::Strip));
+        assert!(!untouched("feat: x\n", Cleanup::Strip));
+        // Comments are kept outside `strip`: git's own block then makes the message another.
+        assert!(untouched("Summary here\n\n# Why:\n", Cleanup::Whitespace));
+        assert!(!untouched(editor, Cleanup::Whitespace));
+        assert!(!untouched(editor, Cleanup::Verbatim));
+        // A template of comments only leaves an empty message: git says so, as the lint does.
+        assert!(!is_unedited_template(
+            "# x\n",
+            "# x\n",
+            Cleanup::Strip,
+            &hash
+        ));
+        assert!(!is_unedited_template("", "", Cleanup::Strip, &hash));
     }
 
     #[test]

@@ -108,17 +108,24 @@ pub fn message_config(loc: Option<&Location>) -> MessageConfig {
 /// `i18n.commitEncoding` (a `git -c` value first): the encoding git labels a new commit's
 /// message with, and the one its message file is written in. `None` when unset.
 pub fn commit_encoding_config(loc: Option<&Location>) -> Option<String> {
+    config_value(loc, "i18n.commitencoding")
+}
+
+/// `commit.template` (a `git -c` value first), as written: the file whose text a `git commit`
+/// that opens the editor starts from. `None` when unset.
+pub fn commit_template_config(loc: Option<&Location>) -> Option<String> {
+    config_value(loc, "commit.template").filter(|v| !v.is_empty())
+}
+
+/// One string value (`key` in lower case), a `git -c` value first, for a hook that opens no
+/// repository.
+fn config_value(loc: Option<&Location>, key: &str) -> Option<String> {
     let set = overrides()
         .into_iter()
-        .filter(|(k, _)| k.eq_ignore_ascii_case("i18n.commitencoding"))
+        .filter(|(k, _)| k.eq_ignore_ascii_case(key))
         .map(|(_, v)| v)
         .next_back();
-    set.or_else(|| {
-        open_config(loc)
-            .ok()?
-            .get_string("i18n.commitencoding")
-            .ok()
-    })
+    set.or_else(|| open_config(loc).ok()?.get_string(key).ok())
 }
 
 fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {

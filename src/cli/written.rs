@@ -1,0 +1,64 @@
+//! A message being written (the commit-msg hook, `relhook lint`): how git will clean it, the
+//! encoding it is in, and whether git opened an editor for it.
+
+use super::args::CleanupArg;
+use crate::commit::lint::Input;
+use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings};
+use crate::git::{self, Location};
+
+/// The encoding a message being written is in, `i18n.commitEncoding`: read only for one
+/// that is not UTF-8, so the commit-msg hook pays nothing for it otherwise.
+pub(super) fn written_encoding(loc: Option<&Location>, raw: &[u8]) -> Option<String> {
+    if std::str::from_utf8(raw).is_ok() {
+        return None;
+    }
+    git::commit_encoding_config(loc)
+}
+
+/// Decides how git will clean this message. Only reads git's config when the message has a
+/// line that could be a comment, keeping the common case to no file reads at all.
+pub(super) fn input_for(
+    arg: CleanupArg,
+    loc: Option<&Location>,
+    raw: &[u8],
+    from_m: bool,
+) -> Input {
+    let fixed = match arg {
+        CleanupArg::Auto => None,
+        CleanupArg::Strip => Some(Cleanup::Strip),
+        CleanupArg::Whitespace => Some(Cleanup::Whitespace),
+        CleanupArg::Scissors => Some(Cleanup::Scissors),
+        CleanupArg::Verbatim => Some(Cleanup::Verbatim),
+    };
+    let may_have_comments = raw
+        .split(|b| *b == b'\n')
+        .any(|l| l.first().is_some_and(|b| b.is_ascii_punctuation()));
+    let settings = if may_have_comments {
+        MessageSettings::from_git(&git::message_config(loc))
+    } else {
+        MessageSettings::default()
+    };
+    let cleanup = fixed.or(settings.cleanup).unwrap_or_else(|| {
+        if editor_session(from_m) {
+            Cleanup::Strip
+        } else {
+            Cleanup::Whitespace
+        }
+    });
+    Input {
+        cleanup,
+        comment: match settings.comment {
+            CommentPrefix::Fixed(c) if c.is_empty() => CommentPrefix::default(),
+            other => other,
+        },
+    }
+}
+
+/// Whether git opened an editor for this message: git exports `GIT_EDITOR=:` to hooks when it
+/// did not (`-m`, `-F`, picks). Outside a hook, a file counts as edited and `--message` as `-m`.
+pub(super) fn editor_session(from_m: bool) -> bool {
+    match std::env::var_os("GIT_EDITOR") {
+        Some(e) => e != ":",
+        None => !from_m,
+    }
+}
