@@ -8,18 +8,8 @@ use crate::{Error, Result};
 pub(super) fn plan(env: &CiEnv) -> Plan {
     let event = env.var("GITHUB_EVENT_NAME").unwrap_or("unknown");
     let gh = Some(Provider::GitHub);
-    if let Some(base) = env.var("GITHUB_BASE_REF") {
-        let mut candidates = vec![Candidate::Ref(format!("refs/remotes/origin/{base}"))];
-        if let Some(sha) = env.event_str(&["pull_request", "base", "sha"]) {
-            candidates.push(Candidate::Commit(sha.to_owned()));
-        }
-        candidates.push(Candidate::Ref(format!("refs/heads/{base}")));
-        return Plan::MergeBase {
-            candidates,
-            name: format!("origin/{base}"),
-            why: format!("GitHub Actions `{event}` into `{base}` (GITHUB_BASE_REF)"),
-            provider: gh,
-        };
+    if let Some(plan) = pull_request(env, event) {
+        return plan;
     }
     // A tag's pipeline checks the release it tags, whatever the event (README's rule): the
     // push's `before` is all zeros for a new tag, which is no new branch.
@@ -112,11 +102,62 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
     Plan::Local(Some(format!("GitHub Actions `{event}` names no base")))
 }
 
+/// A pull request's base: the base branch as fetched (`origin/<GITHUB_BASE_REF>`, else the
+/// payload's `pull_request.base.ref`), then the commit the payload names
+/// (`pull_request.base.sha`). A local branch of that name stands in only when the payload names
+/// no commit: beside one it names, a branch left in the workspace is a guess, and a base that
+/// is not in the clone is refused with the fix rather than checked from a wrong range. None
+/// when the run is no pull request's (no GITHUB_BASE_REF, no `pull_request.base` in the
+/// payload).
+fn pull_request(env: &CiEnv, event: &str) -> Option<Plan> {
+    let sha = env.event_str(&["pull_request", "base", "sha"]);
+    let (base, from) = match env.var("GITHUB_BASE_REF") {
+        Some(b) => (Some(b), "GITHUB_BASE_REF"),
+        None => (
+            env.event_str(&["pull_request", "base", "ref"]),
+            "pull_request.base in GITHUB_EVENT_PATH",
+        ),
+    };
+    if base.is_none() && sha.is_none() {
+        return None;
+    }
+    let mut candidates = Vec::new();
+    if let Some(b) = base {
+        candidates.push(Candidate::Ref(format!("refs/remotes/origin/{b}")));
+    }
+    if let Some(sha) = sha {
+        candidates.push(Candidate::Commit(sha.to_owned()));
+    }
+    if let (Some(b), None) = (base, sha) {
+        candidates.push(Candidate::Ref(format!("refs/heads/{b}")));
+    }
+    let (name, why) = match base {
+        Some(b) => (
+            format!("origin/{b}"),
+            format!("GitHub Actions `{event}` into `{b}` ({from})"),
+        ),
+        None => (
+            short_hex(sha.unwrap_or_default()).to_string(),
+            format!("GitHub Actions `{event}`: the pull request's base ({from})"),
+        ),
+    };
+    Some(Plan::MergeBase {
+        candidates,
+        name,
+        why,
+        provider: Some(Provider::GitHub),
+    })
+}
+
 /// In a GitHub pull request, HEAD must contain the pull request's head commit
 /// (`pull_request.head.sha`): `pull_request_target` workflows check out the base branch by
 /// default, and checking that finds nothing to check, a pass of commits never seen.
 pub fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
-    if env.var("GITHUB_ACTIONS") != Some("true") || env.var("GITHUB_BASE_REF").is_none() {
+    // A pull request's run: GITHUB_BASE_REF, or (where a step passes on only some of the
+    // variables) the payload's own pull request.
+    let pull_request = env.var("GITHUB_BASE_REF").is_some()
+        || env.event_str(&["pull_request", "base", "sha"]).is_some();
+    if env.var("GITHUB_ACTIONS") != Some("true") || !pull_request {
         return Ok(());
     }
     let (Some(want), Some(head)) = (env.event_str(&["pull_request", "head", "sha"]), repo.head())

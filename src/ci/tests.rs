@@ -51,9 +51,59 @@ fn github_pull_request_uses_the_base_ref_then_the_event_sha() {
         vec![
             Candidate::Ref("refs/remotes/origin/main".into()),
             Candidate::Commit("1111111111111111111111111111111111111111".into()),
+        ]
+    );
+    // Without the payload's commit, a local branch of that name is the last resort.
+    let e = env(
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("GITHUB_BASE_REF", "main"),
+        ],
+        None,
+    );
+    let Plan::MergeBase { candidates, .. } = plan(&e, None, false) else {
+        panic!()
+    };
+    assert_eq!(
+        candidates,
+        vec![
+            Candidate::Ref("refs/remotes/origin/main".into()),
             Candidate::Ref("refs/heads/main".into()),
         ]
     );
+}
+
+#[test]
+fn github_pull_request_without_github_base_ref_reads_the_payloads_base() {
+    let sha = "1111111111111111111111111111111111111111";
+    let vars = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "pull_request"),
+    ];
+    let event = format!(r#"{{"pull_request":{{"base":{{"ref":"dev","sha":"{sha}"}}}}}}"#);
+    let Plan::MergeBase {
+        candidates, why, ..
+    } = plan(&env(&vars, Some(&event)), None, false)
+    else {
+        panic!()
+    };
+    assert_eq!(
+        candidates,
+        vec![
+            Candidate::Ref("refs/remotes/origin/dev".into()),
+            Candidate::Commit(sha.into()),
+        ]
+    );
+    assert!(
+        why.contains("into `dev` (pull_request.base in GITHUB_EVENT_PATH)"),
+        "{why}"
+    );
+    let event = format!(r#"{{"pull_request":{{"base":{{"sha":"{sha}"}}}}}}"#);
+    let Plan::MergeBase { candidates, .. } = plan(&env(&vars, Some(&event)), None, false) else {
+        panic!()
+    };
+    assert_eq!(candidates, vec![Candidate::Commit(sha.into())]);
 }
 
 #[test]

@@ -1,0 +1,246 @@
+//! Found by QA in round 23: `check` on a GitHub pull request whose base comes only from the
+//! event payload; uninstall's one rule for the team's files and its all-or-nothing removal; a
+//! package's name used as a scope on a commit of root files; a cherry-pick run while a rebase
+//! is stopped.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::support::{Repo, stderr, stdout, text};
+
+// ---------------------------------------------------------------------------------------
+// 1. `relhook check` on a GitHub pull request: the base from the event payload.
+
+/// An origin with a pull request: main has an old non-conventional commit, the feature
+/// branch one bad commit, `refs/pull/1/merge` merges it into main, and main moves on.
+struct Origin {
+    repo: Repo,
+    /// The oldest commit (not conventional).
+    old: String,
+    /// main when the merge ref was made: the merge base.
+    fork: String,
+    /// The feature branch's tip.
+    feature: String,
+    /// main's tip now.
+    main: String,
+}
+
+fn origin() -> Origin {
+    let repo = Repo::new();
+    let old = repo.commit("old commit that is not conventional");
+    repo.commit("feat: one");
+    let fork = repo.commit("fix: two");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.commit("feat: pr work");
+    repo.commit("bad pr commit");
+    let feature = repo.commit("fix: more pr work");
+    repo.git(&["checkout", "-q", "--detach", "main"]);
+    repo.git(&["merge", "-q", "--no-ff", "-m", "Merge feature", "feature"]);
+    let merge = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["update-ref", "refs/pull/1/merge", &merge]);
+    repo.git(&["checkout", "-q", "main"]);
+    let main = repo.commit("fix: main moved on");
+    Origin {
+        repo,
+        old,
+        fork,
+        feature,
+        main,
+    }
+}
+
+impl Origin {
+    fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.repo.git_in(dir, args, &[]);
+        assert!(out.status.success(), "git {args:?}: {}", text(&out));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// actions/checkout of the pull request's merge ref: `depth` 1, or everything (None).
+    fn checkout(&self, depth: Option<u32>) -> PathBuf {
+        let dir = self.repo.scratch("ci");
+        self.git(&dir, &["init", "-q"]);
+        let url = format!("file://{}", self.repo.path().display());
+        self.git(&dir, &["remote", "add", "origin", &url]);
+        let pull = "+refs/pull/1/merge:refs/remotes/pull/1/merge";
+        match depth {
+            Some(d) => {
+                let d = format!("--depth={d}");
+                self.git(&dir, &["fetch", "-q", "--no-tags", &d, "origin", pull]);
+            }
+            None => {
+                self.git(
+                    &dir,
+                    &[
+                        "fetch",
+                        "-q",
+                        "origin",
+                        "+refs/heads/*:refs/remotes/origin/*",
+                        pull,
+                    ],
+                );
+            }
+        }
+        self.git(
+            &dir,
+            &["checkout", "-q", "--detach", "refs/remotes/pull/1/merge"],
+        );
+        dir
+    }
+
+    /// The event payload of the pull request, written beside the checkout.
+    fn event(&self, base_sha: &str, head_sha: &str) -> PathBuf {
+        let path = self.repo.scratch("event").join("event.json");
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"pull_request":{{"base":{{"ref":"main","sha":"{base_sha}"}},"head":{{"ref":"feature","sha":"{head_sha}"}}}}}}"#
+            ),
+        )
+        .unwrap();
+        path
+    }
+
+    fn check(&self, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = self.repo.command_in(crate::support::relhook_bin(), dir);
+        cmd.arg("check").args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    }
+}
+
+/// A `pull_request` run whose environment has no GITHUB_BASE_REF (a container step, a
+/// re-run through `act`, a wrapper that passes only some variables): the payload still names
+/// the base (`pull_request.base`). relhook took the run for one that "names no base" and
+/// checked all of history, blaming main's old commit; it checks exactly the pull request.
+#[test]
+fn a_pull_request_without_github_base_ref_checks_from_the_payloads_base() {
+    let o = origin();
+    let dir = o.checkout(None);
+    let event = o.event(&o.fork, &o.feature);
+    let env = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "pull_request"),
+        ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+    ];
+    let out = o.check(&dir, &[], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let s = stdout(&out);
+    assert!(
+        s.starts_with(&format!("relhook: checking {}..HEAD: ", &o.fork[..9])),
+        "{s}"
+    );
+    assert!(s.contains("pull_request.base"), "{s}");
+    assert!(s.contains("✗") && s.contains("bad pr commit"), "{s}");
+    assert!(
+        !s.contains("old commit"),
+        "main's history is not blamed: {s}"
+    );
+    let j: serde_json::Value =
+        serde_json::from_slice(&o.check(&dir, &["--format", "json"], &env).stdout).unwrap();
+    assert_eq!(j["range"]["base"], o.fork.as_str());
+    assert_eq!(j["range"]["source"], "github");
+    // Without origin/main, the payload's base commit alone.
+    o.git(&dir, &["update-ref", "-d", "refs/remotes/origin/main"]);
+    let out = o.check(&dir, &[], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains(&format!("; base {}\n", o.fork)),
+        "{}",
+        text(&out)
+    );
+}
+
+/// The same run in a shallow clone: relhook refuses with the fix for GitHub instead of
+/// checking what the boundary leaves. At actions/checkout's default depth 1 the payload's head
+/// commit is already missing; at depth 2 the head is there and the base commit the payload
+/// names is not.
+#[test]
+fn a_pull_request_without_github_base_ref_in_a_shallow_clone_refuses_with_the_fix() {
+    let o = origin();
+    for (depth, base) in [(1, &o.fork), (2, &o.main)] {
+        let dir = o.checkout(Some(depth));
+        let event = o.event(base, &o.feature);
+        let env = [
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+        ];
+        let out = o.check(&dir, &[], &env);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(err.contains("is not in this clone"), "{err}");
+        assert!(err.contains("fetch-depth: 0"), "{err}");
+        if depth == 2 {
+            assert!(err.contains("the base `origin/main`"), "{err}");
+            assert!(err.contains(&o.main[..9]), "{err}");
+        }
+        assert!(!stdout(&out).contains("checked"), "{}", text(&out));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+/// GITHUB_BASE_REF is set but origin/main was not fetched, and the payload's base commit is
+/// not in the clone either: a local `main` (a runner's workspace kept from an earlier job)
+/// is no stand-in for the base the event names. relhook checked from it, a wrong range; it
+/// refuses now, naming what is missing.
+#[test]
+fn a_pull_request_whose_named_base_is_missing_is_not_checked_from_a_local_branch() {
+    let o = origin();
+    let dir = o.repo.scratch("ci");
+    o.git(&dir, &["init", "-q"]);
+    let url = format!("file://{}", o.repo.path().display());
+    o.git(&dir, &["remote", "add", "origin", &url]);
+    o.git(
+        &dir,
+        &[
+            "fetch",
+            "-q",
+            "--no-tags",
+            "origin",
+            "+refs/pull/1/merge:refs/remotes/pull/1/merge",
+        ],
+    );
+    o.git(
+        &dir,
+        &["checkout", "-q", "--detach", "refs/remotes/pull/1/merge"],
+    );
+    o.git(&dir, &["branch", "main", &o.old]);
+    let event = o.event(&o.main, &o.feature);
+    let env = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "pull_request"),
+        ("GITHUB_BASE_REF", "main"),
+        ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+    ];
+    let out = o.check(&dir, &[], &env);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("is not in this clone"), "{err}");
+    assert!(err.contains(&o.main[..9]), "{err}");
+    assert!(!stdout(&out).contains("checked"), "{}", text(&out));
+}
+
+/// Without GITHUB_BASE_REF, the payload's head commit is still the pull request's: a checkout
+/// that does not contain it (pull_request_target's default, the base branch) is refused.
+#[test]
+fn a_pull_request_without_github_base_ref_whose_checkout_is_not_the_pull_request_refuses() {
+    let o = origin();
+    let dir = o.checkout(None);
+    o.git(
+        &dir,
+        &["checkout", "-q", "--detach", "refs/remotes/origin/main"],
+    );
+    let event = o.event(&o.fork, &o.feature);
+    let env = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "pull_request_target"),
+        ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+    ];
+    let out = o.check(&dir, &[], &env);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("pull_request.head.sha"), "{err}");
+}
