@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::{Repo, stderr, stdout, text};
+use crate::support::{Repo, listing, ok, stderr, stdout, text};
 
 // ---------------------------------------------------------------------------------------
 // 1. `relhook check` on a GitHub pull request: the base from the event payload.
@@ -243,4 +243,149 @@ fn a_pull_request_without_github_base_ref_whose_checkout_is_not_the_pull_request
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = stderr(&out);
     assert!(err.contains("pull_request.head.sha"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. uninstall: one rule for the team's files, for every manager.
+
+/// A team's `.githooks`, tracked and named by `core.hooksPath`, with the team's own pre-push;
+/// relhook's shims installed there with `--shared` and committed.
+fn committed_shared_install() -> Repo {
+    let repo = Repo::new();
+    repo.write(".githooks/pre-push", "#!/bin/sh\nexit 0\n");
+    crate::support::make_executable(&repo.path().join(".githooks/pre-push"));
+    repo.write("a", "a\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    ok(repo.relhook(&["install", "--shared"]));
+    repo.git(&["add", ".githooks"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: run relhook's hooks"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    repo
+}
+
+/// husky 9's layout with relhook's calls committed in the team's `.husky/<hook>` files.
+fn committed_husky_install() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        ".husky/commit-msg",
+        "npx --no -- commitlint --edit \"$1\"\n",
+    );
+    repo.write(".husky/_/.gitignore", "*\n");
+    repo.write(".husky/_/h", "#!/usr/bin/env sh\nexit 0\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    ok(repo.relhook(&["install"]));
+    repo.git(&["add", ".husky"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: relhook in husky"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    repo
+}
+
+/// lefthook's configuration with relhook's sections committed.
+fn committed_lefthook_install() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "lefthook.yml",
+        "pre-commit:\n  commands:\n    lint:\n      run: echo lint\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.git(&["add", "lefthook.yml"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: relhook in lefthook"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    repo
+}
+
+/// Appends `line` to a file of the work tree.
+fn append(repo: &Repo, rel: &str, line: &str) {
+    let mut text = repo.read(rel);
+    text.push_str(line);
+    repo.write(rel, text);
+}
+
+/// Plain uninstall refuses in one line naming `file` and `--shared`, and changes nothing.
+fn refuses_naming(repo: &Repo, file: &str) {
+    let before = listing(&repo.path());
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for said in ["not uninstalled", file, "`relhook uninstall --shared`"] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert!(listing(&repo.path()) == before, "nothing changed: {err}");
+}
+
+/// A file whose committed version holds relhook's part is the team's whatever this clone did
+/// to its copy since: a committed shim edited here (a line added below it, still relhook's
+/// shim) was counted as this clone's alone, and plain uninstall deleted the team's tracked
+/// file; husky's and lefthook's files were judged by their committed version already. One
+/// rule now, for every manager: committed, edited or not, it needs `--shared`.
+#[test]
+fn a_committed_hook_edited_in_this_clone_is_still_the_teams_for_every_manager() {
+    let repo = committed_shared_install();
+    append(&repo, ".githooks/commit-msg", "# a note of mine\n");
+    refuses_naming(&repo, ".githooks/commit-msg");
+    // Its mode changed only (`git diff` shows it): the same.
+    let repo = committed_shared_install();
+    crate::support::chmod(&repo.path().join(".githooks/post-commit"), 0o700);
+    refuses_naming(&repo, ".githooks/post-commit");
+    let out = ok(repo.relhook(&["uninstall", "--shared"]));
+    assert!(
+        stdout(&out).contains(".githooks/post-commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(!repo.path().join(".githooks/post-commit").exists());
+
+    let repo = committed_husky_install();
+    append(&repo, ".husky/commit-msg", "echo mine\n");
+    refuses_naming(&repo, ".husky/commit-msg");
+
+    let repo = committed_lefthook_install();
+    append(&repo, "lefthook.yml", "# mine\n");
+    refuses_naming(&repo, "lefthook.yml");
+}
+
+/// The rule's other side, for every manager: what the committed version does not hold is
+/// this clone's. A team's own hook that this clone's install replaced (relhook's shim and its
+/// backup not committed) goes back as it was, without `--shared`.
+#[test]
+fn what_only_this_clone_added_goes_without_shared_for_every_manager() {
+    let repo = Repo::new();
+    repo.write(".githooks/pre-push", "#!/bin/sh\nexit 0\n");
+    crate::support::make_executable(&repo.path().join(".githooks/pre-push"));
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    ok(repo.relhook(&["install", "--shared"]));
+    append(&repo, ".githooks/pre-push", "# edited here\n");
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".githooks/pre-push"), "#!/bin/sh\nexit 0\n");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+
+    let repo = Repo::new();
+    repo.write(
+        ".husky/commit-msg",
+        "npx --no -- commitlint --edit \"$1\"\n",
+    );
+    repo.write(".husky/_/.gitignore", "*\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    ok(repo.relhook(&["install"]));
+    ok(repo.relhook(&["uninstall"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+
+    let repo = Repo::new();
+    repo.write("lefthook.yml", "pre-commit:\n  commands: {}\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    ok(repo.relhook(&["uninstall"]));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }

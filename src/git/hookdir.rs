@@ -144,37 +144,14 @@ impl HooksLocation {
         (!tracked).then_some(self.hooks_dir.as_path())
     }
 
-    /// Of `paths` (from the top of the work tree, with `/`), the ones HEAD holds exactly as
-    /// they are in the work tree and the index: the team's committed files, which a change
-    /// would show in `git status` for someone to commit. None when there is no HEAD yet.
-    pub fn committed_unchanged(&self, paths: &[String]) -> Vec<String> {
-        if paths.is_empty() {
-            return Vec::new();
-        }
-        let listed = |first: &[&str]| -> Option<Vec<String>> {
-            let mut args = vec!["--literal-pathspecs"];
-            args.extend(first);
-            args.push("--");
-            args.extend(paths.iter().map(String::as_str));
-            let out = self.git(&args).ok()?;
-            Some(
-                out.split('\0')
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-            )
-        };
-        let Some(in_head) = listed(&["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD"])
-        else {
-            return Vec::new();
-        };
-        // Staged or not, a file that differs from HEAD is not the team's as committed.
-        let changed = listed(&["diff", "--name-only", "-z", "HEAD"]).unwrap_or_default();
-        let staged = listed(&["diff", "--cached", "--name-only", "-z", "HEAD"]).unwrap_or_default();
-        in_head
-            .into_iter()
-            .filter(|p| !changed.contains(p) && !staged.contains(p))
-            .collect()
+    /// The one rule for the team's files, for every hook manager (a tracked hooks
+    /// directory, husky, lefthook): a file is the team's when HEAD holds relhook's part of it
+    /// (`ours` judges HEAD's text), however this clone's copy differs from it now (edited,
+    /// its mode changed, staged); uninstall changes it only with `--shared`. What HEAD does not
+    /// hold (a file not committed, or committed without relhook's part) is this clone's alone.
+    /// `path` is from the top of the work tree, with `/`.
+    pub fn committed_holds(&self, path: &str, ours: impl FnOnce(&str) -> bool) -> bool {
+        self.committed_text(path).is_some_and(|text| ours(&text))
     }
 
     /// The text HEAD holds at `path` (from the top of the work tree, with `/`): what the team

@@ -57,17 +57,27 @@ pub(super) fn beyond(loc: &HooksLocation, managers: &[Detected]) -> Option<Beyon
 }
 
 /// The hooks directory this repository tracks (from the top) and relhook's files there that
-/// are committed as they are: the team's, which uninstall would change for everyone.
+/// HEAD holds as relhook's (its shims, the hooks it kept aside): the team's, which uninstall
+/// would change for everyone, edited in this clone or not ([`HooksLocation::committed_holds`]).
 fn committed_hooks(loc: &HooksLocation) -> Option<(String, Vec<String>)> {
     let dir = loc.hooks_in_work_tree().filter(|d| d.tracked)?;
-    let paths: Vec<String> = crate::hooks::uninstall::touched(&loc.hooks_dir)
+    let committed: Vec<String> = crate::hooks::uninstall::touched(&loc.hooks_dir)
         .iter()
-        .map(|p| match dir.rel.as_str() {
-            "." => file_name(p),
-            rel => format!("{rel}/{}", file_name(p)),
+        .filter_map(|p| {
+            let name = file_name(p);
+            let rel = match dir.rel.as_str() {
+                "." => name.clone(),
+                rel => format!("{rel}/{name}"),
+            };
+            // A hook kept aside is install's own file, whatever it holds; a shim's committed
+            // version must be relhook's shim (not the team's hook it replaced here).
+            let aside = name.ends_with(crate::hooks::BACKUP_SUFFIX);
+            loc.committed_holds(&rel, |text| {
+                aside || crate::hooks::recognise(text.as_bytes()).is_some()
+            })
+            .then_some(rel)
         })
         .collect();
-    let committed = loc.committed_unchanged(&paths);
     (!committed.is_empty()).then_some((dir.rel, committed))
 }
 

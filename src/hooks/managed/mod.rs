@@ -397,8 +397,9 @@ fn shared_files(m: &Detected) -> Vec<PathBuf> {
 }
 
 /// The files [`unwire`] would change whose committed version (HEAD) holds a block of
-/// relhook's too: the team's, which `git status` then shows for someone to commit, and which,
-/// committed, take relhook out of every clone. From the top of the work tree, with `/`.
+/// relhook's too, edited in this clone or not (the one rule, `HooksLocation::committed_holds`):
+/// the team's, which `git status` then shows for someone to commit, and which, committed, take
+/// relhook out of every clone. From the top of the work tree, with `/`.
 pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String> {
     let mut files = Vec::new();
     for rel in managers.iter().flat_map(shared_files) {
@@ -406,8 +407,7 @@ pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String
             continue;
         }
         let rel = rel.to_string_lossy().replace('\\', "/");
-        let committed = loc.committed_text(&rel);
-        if committed.is_some_and(|text| marker::unwire_text(&text).is_some()) {
+        if loc.committed_holds(&rel, |text| marker::unwire_text(text).is_some()) {
             files.push(rel);
         }
     }
