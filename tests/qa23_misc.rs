@@ -389,3 +389,70 @@ fn what_only_this_clone_added_goes_without_shared_for_every_manager() {
     ok(repo.relhook(&["uninstall"]));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+// ---------------------------------------------------------------------------------------
+// 3. uninstall is all or nothing.
+
+/// A directory's files, bytes and modes (see [`listing`]).
+type Listing = Vec<(String, Vec<u8>, u32)>;
+
+/// Everything an uninstall changes: the work tree (hooks directory, managers' files), the
+/// clone's hooks, its config and attributes.
+fn everything(repo: &Repo) -> (Listing, Listing, String) {
+    let tree = listing(&repo.path())
+        .into_iter()
+        .filter(|(name, ..)| !name.starts_with(".git/") && name != ".git/")
+        .collect();
+    let git = listing(&repo.path().join(".git"))
+        .into_iter()
+        .filter(|(name, ..)| name.starts_with("hooks") || name.starts_with("info"))
+        .collect();
+    (tree, git, repo.read(".git/config"))
+}
+
+/// The one line an uninstall that failed midway says: nothing changed, and why.
+fn nothing_changed(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(2), "{}", text(out));
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nothing changed"), "{err}");
+    err
+}
+
+/// `uninstall --shared` that fails midway (git cannot write its config: another git holds
+/// `.git/config.lock`) had already taken relhook's shims out of the team's `.githooks` and
+/// husky's calls out of `.husky/`: half uninstalled. Now every file is put back as it was,
+/// and one line says nothing changed and why; once the lock is gone, it goes through.
+#[test]
+fn uninstall_that_fails_midway_puts_everything_back() {
+    let repo = committed_shared_install();
+    assert!(repo.read(".git/config").contains("relhook-changelog"));
+    let before = everything(&repo);
+    std::fs::write(repo.path().join(".git/config.lock"), "").unwrap();
+    let out = repo.relhook(&["uninstall", "--shared"]);
+    let err = nothing_changed(&out);
+    assert!(err.contains("config"), "{err}");
+    std::fs::remove_file(repo.path().join(".git/config.lock")).unwrap();
+    assert!(everything(&repo) == before, "nothing changed: {err}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    ok(repo.relhook(&["uninstall", "--shared"]));
+    assert!(!repo.path().join(".githooks/commit-msg").exists());
+    assert!(!repo.read(".git/config").contains("relhook-changelog"));
+
+    // A failure after git's config changed too: the merge driver and the attribute come back.
+    let repo = committed_husky_install();
+    let before = everything(&repo);
+    let out = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .args(["uninstall", "--shared"])
+        .env("RELHOOK_TEST_FAILPOINT", "uninstall-unregistered")
+        .output()
+        .unwrap();
+    nothing_changed(&out);
+    assert!(
+        everything(&repo) == before,
+        "nothing changed: {}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}

@@ -24,6 +24,7 @@ pub mod crlf;
 pub mod doctor;
 pub mod driver;
 pub mod install;
+pub mod kept;
 pub mod managed;
 pub mod script;
 pub mod uninstall;

@@ -66,6 +66,26 @@ pub fn uninstall(loc: &HooksLocation) -> Result<Uninstalled> {
     Ok(out)
 }
 
+/// Every file [`uninstall`] may change, in each directory it removes shims from: each hook,
+/// the hook kept aside beside it, and the `<hook>.legacy` pre-commit runs relhook's shim from.
+pub fn may_change(loc: &HooksLocation) -> Vec<PathBuf> {
+    let mut dirs = vec![loc.hooks_dir.clone()];
+    let default = loc.default_hooks_dir();
+    if !super::doctor::same_file(&default, &loc.hooks_dir) {
+        dirs.push(default);
+    }
+    let mut files = Vec::new();
+    for dir in dirs {
+        for hook in HOOKS {
+            let path = dir.join(hook.name);
+            files.push(backup_path(&path));
+            files.push(dir.join(format!("{}.legacy", hook.name)));
+            files.push(path);
+        }
+    }
+    files
+}
+
 /// Removes relhook's shims from `dir` and restores the hooks they replaced there; a hook
 /// relhook did not write is never removed.
 pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {

@@ -2,14 +2,15 @@
 //! files, the merge driver) taken out again.
 
 use super::{changelog_paths, file_name, rel};
-use crate::Result;
 use crate::cli::args::UninstallArgs;
 use crate::cli::{Context, Outcome, write_out};
 use crate::git::HooksLocation;
 use crate::hooks::driver;
 use crate::hooks::install::{self as inst, Change};
+use crate::hooks::kept::Kept;
 use crate::hooks::managed;
 use crate::hooks::uninstall::Removal;
+use crate::{Error, Result};
 
 /// `relhook uninstall [--shared]`.
 pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<Outcome> {
@@ -22,17 +23,34 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     {
         return Err(b.refusal(&loc));
     }
-    let result = crate::hooks::uninstall::uninstall(&loc)?;
-    let unwired = managed::unwire(&loc, &managers)?;
+    // All or nothing: every file a step below may change is kept as it is now, and put back
+    // when a later step fails (git's config among them: the merge driver is a section there).
+    let changelogs = changelog_paths(ctx, &loc);
+    let kept = Kept::take(
+        crate::hooks::uninstall::may_change(&loc)
+            .into_iter()
+            .chain(managed::may_change(&loc, &managers))
+            .chain([driver::info_attributes(&loc), loc.common_dir.join("config")]),
+    )?;
+    let removed = (|| {
+        let result = crate::hooks::uninstall::uninstall(&loc)?;
+        let unwired = managed::unwire(&loc, &managers)?;
+        let mut unregistered = driver::Registered::default();
+        for path in &changelogs {
+            let one = driver::unregister(&loc, path)?;
+            unregistered.config |= one.config;
+            unregistered.attributes |= one.attributes;
+            unregistered.am_three_way |= one.am_three_way;
+        }
+        crate::git::txn::failpoint("uninstall-unregistered")?;
+        Ok((result, unwired, unregistered))
+    })();
+    let (result, unwired, unregistered) = match removed {
+        Ok(done) => done,
+        Err(e) => return Err(put_back(&kept, e, args.shared)),
+    };
     // Only the sections relhook wrote come out; a call added by hand is named.
     let by_hand = managed::hand_calls(&loc, &managers);
-    let mut unregistered = driver::Registered::default();
-    for path in changelog_paths(ctx, &loc) {
-        let one = driver::unregister(&loc, &path)?;
-        unregistered.config |= one.config;
-        unregistered.attributes |= one.attributes;
-        unregistered.am_three_way |= one.am_three_way;
-    }
     // The notes the reference-transaction hook leaves in each worktree's git dir go with the
     // hooks.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
@@ -106,6 +124,33 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         Ok(())
     })?;
     Ok(Outcome::Ok)
+}
+
+/// An uninstall that failed at `error`: everything it had changed put back, said in one line
+/// (nothing changed, why, and the command to run once that is fixed); or, where a file could
+/// not be put back, what is left and how to finish.
+fn put_back(kept: &Kept, error: Error, shared: bool) -> Error {
+    let again = if shared {
+        "relhook uninstall --shared"
+    } else {
+        "relhook uninstall"
+    };
+    let failed = kept.put_back();
+    if failed.is_empty() {
+        return Error::Usage(format!(
+            "not uninstalled, nothing changed: {error}; what uninstall had taken out is back as it was: fix that, then run `{again}` again"
+        ));
+    }
+    Error::Unfinished {
+        error: Box::new(error),
+        left: format!(
+            "uninstall could not put back {} as they were",
+            failed.join(", ")
+        ),
+        finish: format!(
+            "`relhook install` writes relhook's hooks again, or fix that and `{again}` takes out the rest"
+        ),
+    }
 }
 
 /// What uninstall did to one hook, in one line (install says the same of the shims it takes

@@ -414,6 +414,20 @@ pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String
     files
 }
 
+/// Every file [`unwire`] may change: the managers' files relhook writes its blocks into, and
+/// the husky runner it adds.
+pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = managers
+        .iter()
+        .flat_map(shared_files)
+        .map(|rel| loc.work_tree.join(rel))
+        .collect();
+    if managers.iter().any(|m| m.manager == Manager::Husky) {
+        files.push(husky_runner_dir(loc).join("reference-transaction"));
+    }
+    files
+}
+
 /// Removes every block relhook wrote (and husky runners it added); returns the files changed.
 /// A file that held nothing but relhook's block is removed.
 pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>> {
