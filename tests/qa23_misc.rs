@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::{Repo, listing, ok, stderr, stdout, text};
+use crate::support::{Repo, SKELETON, listing, ok, stderr, stdout, text};
 
 // ---------------------------------------------------------------------------------------
 // 1. `relhook check` on a GitHub pull request: the base from the event payload.
@@ -455,4 +455,81 @@ fn uninstall_that_fails_midway_puts_everything_back() {
         text(&out)
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. A package's name as the scope of a commit of root files.
+
+/// Package `api` at packages/api (no `scopes`), a root CHANGELOG.md, the hooks.
+fn api_monorepo(root_changelog: bool) -> Repo {
+    let repo = Repo::new();
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo.write(
+        ".relconfig.toml",
+        "[packages.api]\npath = \"packages/api\"\n",
+    );
+    repo.write("packages/api/index.js", "1\n");
+    repo.write("README.md", "readme\n");
+    if root_changelog {
+        repo.write("CHANGELOG.md", SKELETON);
+    }
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo
+}
+
+/// `feat(api): x` touching only root files: DESIGN.md routes by path, and by `scopes` only
+/// where configured, so the entry goes to the root changelog. relhook said only "added to
+/// CHANGELOG.md", and the user who meant api's changelog never heard why; one line says now
+/// that the scope names package api, that the commit changes nothing of it, and the setting
+/// that sends such commits to api.
+#[test]
+fn a_package_name_as_scope_on_root_files_says_where_the_entry_went() {
+    let repo = api_monorepo(true);
+    repo.write("README.md", "readme, api docs\n");
+    repo.git(&["add", "README.md"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(api): document the api"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("CHANGELOG.md: added"))
+        .unwrap_or_else(|| panic!("{err}"));
+    for said in [
+        "package api",
+        "packages/api",
+        "root changelog",
+        "scopes = [\"api\"]",
+    ] {
+        assert!(line.contains(said), "{said}: {line}");
+    }
+    assert!(
+        repo.git(&["show", "HEAD:CHANGELOG.md"])
+            .contains("**api:** document the api")
+    );
+    assert!(
+        repo.git_output(&["show", "HEAD:packages/api/CHANGELOG.md"])
+            .status
+            .code()
+            != Some(0)
+    );
+    // A commit of api's own files says nothing more.
+    repo.write("packages/api/index.js", "2\n");
+    repo.git(&["add", "."]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(api): two"]);
+    assert!(!stderr(&out).contains("scopes = "), "{}", text(&out));
+
+    // Without a root changelog, the line that says no entry was added names the scope too.
+    let repo = api_monorepo(false);
+    repo.write("README.md", "readme, api docs\n");
+    repo.git(&["add", "README.md"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(api): document the api"]);
+    let err = stderr(&out);
+    assert!(err.contains("no entry added"), "{err}");
+    assert!(err.contains("scopes = [\"api\"]"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("relhook:")).count(),
+        1,
+        "{err}"
+    );
 }

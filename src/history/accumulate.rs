@@ -35,7 +35,7 @@ use self::edit::Edit;
 use self::entries::{entry_of, reverted_entry};
 use self::op::{Op, decide};
 pub use self::reword::unrewritten_amend;
-use self::targets::{Target, no_root_changelog, targets};
+use self::targets::{Target, no_root_changelog, scope_names_a_package, targets};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo};
@@ -186,6 +186,16 @@ pub fn post_commit(
         Ok(t) => t,
         Err(refused) => return Ok(refused),
     };
+    // A package's name as the scope of a commit of no package: where its entry went, said.
+    let root_entry = !config.packages.is_empty()
+        && targets
+            .iter()
+            .any(|t| t.new.is_some() && t.path == config.changelog.path);
+    let scope_note = root_entry
+        .then(|| {
+            String::from_utf8_lossy(&repo.commit_message(head).unwrap_or_default()).into_owned()
+        })
+        .and_then(|message| scope_names_a_package(config, &message));
     let shown = targets
         .iter()
         .map(|t| t.path.display().to_string())
@@ -227,7 +237,8 @@ pub fn post_commit(
     }
     if edits.is_empty() {
         if let Some(said) = dropped {
-            return Ok(Accumulated::Notice(said));
+            let said = std::iter::once(said).chain(scope_note).collect::<Vec<_>>();
+            return Ok(Accumulated::Notice(said.join("; ")));
         }
         if !there.is_empty() {
             return Ok(Accumulated::Notice(there.join("; ")));
@@ -264,6 +275,7 @@ pub fn post_commit(
     // A root entry with nowhere to go is said beside what was done.
     let what = std::iter::once(describe(&edits))
         .chain(dropped)
+        .chain(scope_note)
         .collect::<Vec<_>>()
         .join("; ");
     Ok(Accumulated::Changed {

@@ -126,3 +126,38 @@ pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path) -> Stri
         path.display()
     )
 }
+
+/// The line for a monorepo commit whose entry goes to the root changelog while its scope is a
+/// package's name (or its folder's): DESIGN.md routes an entry by the paths a commit changes,
+/// and by a package's `scopes` only where they are set, so `feat(api): x` changing only root
+/// files is the repository's. Said, with the setting that sends such commits to the package.
+pub(super) fn scope_names_a_package(config: &Config, message: &str) -> Option<String> {
+    let scope = crate::history::packages::scope_of(message)?;
+    let (word, p) = scope.split(',').map(str::trim).find_map(|word| {
+        let named = |p: &&crate::config::Package| {
+            p.name == word || p.path.file_name().is_some_and(|n| n == word)
+        };
+        config.packages.iter().find(named).map(|p| (word, p))
+    })?;
+    let table = if p
+        .name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        format!("[packages.{}]", p.name)
+    } else {
+        format!("[packages.\"{}\"]", p.name)
+    };
+    let setting = if p.scopes.is_empty() {
+        format!("add `scopes = [\"{word}\"]` to {table}")
+    } else {
+        format!("add \"{word}\" to `scopes` in {table}")
+    };
+    Some(format!(
+        "the scope `{word}` names package {}, but the commit changes nothing under {}, so its entry is the repository's (root changelog {}); to send commits of scope `{word}` to {}'s changelog, {setting} in .relconfig.toml",
+        p.name,
+        p.path.display(),
+        config.changelog.path.display(),
+        p.name
+    ))
+}
