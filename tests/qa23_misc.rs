@@ -533,3 +533,106 @@ fn a_package_name_as_scope_on_root_files_says_where_the_entry_went() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 5. A cherry-pick run while a rebase is stopped.
+
+/// `chore: start` (no changelog), `feat: add A` (creates CHANGELOG.md), `fix: add B`; branch
+/// `side` from `chore: start` with `chore: s`, and an interactive rebase of side stopped by
+/// `todo` (a sed script for the todo list: `edit chore: s`, or a `break` before it).
+fn rebase_stopped_on_a_branch_without_the_changelog(todo: &str) -> Repo {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: start"]);
+    repo.commit_hooked("feat: add A");
+    repo.commit_hooked("fix: add B");
+    repo.git(&["checkout", "-q", "-b", "side", "HEAD~2"]);
+    repo.commit_hooked("chore: s");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~1"],
+        &[("GIT_SEQUENCE_EDITOR", todo)],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.path().join(".git/rebase-merge").exists());
+    repo
+}
+
+/// While a rebase is stopped, `git cherry-pick main` stops on CHANGELOG.md, which the branch
+/// does not have (modify/delete). relhook took the CHERRY_PICK_HEAD for the rebase's own pick
+/// and said nothing, where the same pick outside a rebase gets the way on; doctor too. Now
+/// the hook and doctor name it, and what follows says why no entry is added until the rebase
+/// is done, and `relhook changelog --sync` then adds it. Stopped by `edit` or by `break`.
+#[test]
+fn a_cherry_pick_stopped_while_a_rebase_is_stopped_gets_the_way_on() {
+    for todo in ["sed -i s/^pick/edit/", "sed -i 1ibreak"] {
+        cherry_pick_in_a_stopped_rebase(todo);
+    }
+}
+
+fn cherry_pick_in_a_stopped_rebase(todo: &str) {
+    let repo = rebase_stopped_on_a_branch_without_the_changelog(todo);
+    let out = repo.git_output(&["cherry-pick", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("CONFLICT (modify/delete)"),
+        "{}",
+        text(&out)
+    );
+    let line = stderr(&out)
+        .lines()
+        .find(|l| l.starts_with("relhook: CHANGELOG.md:"))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no way on:\n{}", text(&out)));
+    let fix = line.split('`').nth(1).unwrap().to_owned();
+    assert_eq!(
+        fix, "git rm CHANGELOG.md && git cherry-pick --continue",
+        "{line}"
+    );
+    assert!(line.contains("rebase"), "{line}");
+    let doctor = stdout(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("cherry-pick: ") && doctor.contains(&fix),
+        "{doctor}"
+    );
+    let out = repo.sh(&format!("GIT_EDITOR=true; export GIT_EDITOR; {fix}"));
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("no entry added to CHANGELOG.md") && said.contains("a rebase is in progress"),
+        "{said}"
+    );
+    assert_eq!(repo.head_subject(), "fix: add B");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "--continue"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("### Fixed\n\n- add B"), "{log}");
+    assert!(!log.contains("add A"), "{log}");
+}
+
+/// The rebase's own pick stopping on the same conflict is still the rebase's: no line.
+#[test]
+fn a_rebase_pick_stopped_on_the_changelog_stays_the_rebases() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: start"]);
+    repo.commit_hooked("feat: add A");
+    repo.commit_hooked("fix: add B");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~2"],
+        &[("GIT_SEQUENCE_EDITOR", "sed -i 1d")],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        !stderr(&out).contains("relhook: CHANGELOG.md"),
+        "{}",
+        text(&out)
+    );
+    assert!(!stdout(&repo.relhook(&["doctor"])).contains("cherry-pick:"));
+}

@@ -35,6 +35,10 @@ pub struct Stopped {
     pub sequence: Option<Sequence>,
     /// A rebase or `git am` is under way (`rebase-merge/`, `rebase-apply/`).
     pub rebase: bool,
+    /// CHERRY_PICK_HEAD is the rebase's own pick: the commit of the step the rebase is at (the
+    /// last line of `rebase-merge/done`). A cherry-pick the user runs while the rebase is
+    /// stopped (`edit`, `break`, a failed `exec`) names another commit, and is the user's.
+    pub rebase_pick: bool,
     /// MERGE_MSG is there with neither MERGE_HEAD nor SQUASH_MSG (no merge made it).
     pub message_alone: bool,
 }
@@ -63,8 +67,25 @@ impl Repo {
             cherry_pick_head: self.inner.refname_to_id("CHERRY_PICK_HEAD").is_ok(),
             sequence: is("sequencer").then(|| self.sequence(&dir.join("sequencer"))),
             rebase: is("rebase-merge") || is("rebase-apply"),
+            rebase_pick: is("rebase-merge")
+                && self
+                    .inner
+                    .refname_to_id("CHERRY_PICK_HEAD")
+                    .is_ok_and(|pick| self.rebase_step(&dir.join("rebase-merge")) == Some(pick)),
             message_alone: is("MERGE_MSG") && !is("MERGE_HEAD") && !is("SQUASH_MSG"),
         }
+    }
+
+    /// The commit of the step a rebase (`rebase-merge/`, `dir`) is at: git appends each step to
+    /// `done` as it starts it, so the last line there is the pick under way or stopped.
+    fn rebase_step(&self, dir: &Path) -> Option<Oid> {
+        let done = std::fs::read_to_string(dir.join("done")).ok()?;
+        let step = done
+            .lines()
+            .rfind(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        let id = step.split_whitespace().nth(1)?;
+        let object = self.inner.revparse_single(id).ok()?;
+        object.peel_to_commit().ok().map(|c| c.id())
     }
 
     /// The sequence `sequencer/` (`dir`) describes; its commits as full ids where they resolve.

@@ -641,13 +641,25 @@ mod tests {
 
     /// A revert or cherry-pick that stops on a conflict makes REVERT_HEAD or CHERRY_PICK_HEAD:
     /// the shim starts relhook for that, once (`committed`), and not for its removal, for the
-    /// other pseudo-refs, or for the CHERRY_PICK_HEAD a rebase makes for each of its picks.
+    /// other pseudo-refs, or for the CHERRY_PICK_HEAD a rebase makes for each of its picks (a
+    /// pick under way: the author it writes, no REBASE_HEAD); but for a cherry-pick the user
+    /// runs while the rebase is stopped (REBASE_HEAD after `edit` or a conflict; no author
+    /// after `break`).
     #[cfg(unix)]
     #[test]
     fn reference_transaction_starts_relhook_for_a_stopped_revert_or_pick() {
-        let rebasing = tempfile::tempdir().unwrap();
-        std::fs::create_dir(rebasing.path().join("rebase-merge")).unwrap();
-        let rebasing = rebasing.path().to_str().unwrap();
+        let git_dir = |files: &[&str]| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join("rebase-merge")).unwrap();
+            for f in files {
+                std::fs::write(dir.path().join(f), "").unwrap();
+            }
+            dir
+        };
+        let picking = git_dir(&["rebase-merge/author-script"]);
+        let rebasing = picking.path().to_str().unwrap();
+        let edit = git_dir(&["rebase-merge/author-script", "REBASE_HEAD"]);
+        let at_break = git_dir(&[]);
         for chain in [true, false] {
             let started = |state: &str, input: &str, env: &[(&str, &str)]| {
                 let args = [state];
@@ -668,12 +680,20 @@ mod tests {
                     format!("hook reference-transaction committed\n{made}")
                 );
             }
-            // A revert while a rebase is stopped is the user's own.
+            // A revert while a rebase is stopped is the user's own, and so is a cherry-pick.
             let revert = format!("{ZERO} {A} REVERT_HEAD\n");
             assert_eq!(
                 started("committed", &revert, &[("GIT_DIR", rebasing)]),
                 format!("hook reference-transaction committed\n{revert}")
             );
+            let pick = format!("{ZERO} {A} CHERRY_PICK_HEAD\n");
+            for stopped in [&edit, &at_break] {
+                let dir = stopped.path().to_str().unwrap();
+                assert_eq!(
+                    started("committed", &pick, &[("GIT_DIR", dir)]),
+                    format!("hook reference-transaction committed\n{pick}")
+                );
+            }
             for (state, input, env) in [
                 ("prepared", revert.clone(), None),
                 ("committed", format!("{A} {ZERO} REVERT_HEAD\n"), None),

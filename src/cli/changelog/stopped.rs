@@ -87,7 +87,7 @@ pub(in crate::cli) fn stopped_pick(ctx: &Context, head: &str) {
     let state = repo.stopped();
     let stop = match head {
         "REVERT_HEAD" => Stop::Revert,
-        "CHERRY_PICK_HEAD" if !state.rebase => Stop::CherryPick,
+        "CHERRY_PICK_HEAD" if !state.rebase_pick => Stop::CherryPick,
         _ => return,
     };
     let Ok((_, config)) = ctx.history_config(&repo) else {
@@ -102,7 +102,11 @@ pub(in crate::cli) fn stopped_pick(ctx: &Context, head: &str) {
         Stop::CherryPick => Finish::Continue,
     };
     let prefix = std::env::var_os("GIT_PREFIX").is_some_and(|p| !p.is_empty());
-    if let Some(w) = way_on(&conflicts, &changelogs, prefix, stop, &finish) {
+    let place = Place {
+        in_subfolder: prefix,
+        in_rebase: state.rebase,
+    };
+    if let Some(w) = way_on(&conflicts, &changelogs, place, stop, &finish) {
         let _ = writeln!(
             crate::cli::stream::stderr(),
             "relhook: {}: `{}`{}",
@@ -159,15 +163,16 @@ fn asks_no_commit(args: &[String]) -> bool {
 
 /// doctor's row while git is stopped in a revert or cherry-pick with a changelog in the
 /// conflict it cannot resolve: the same way on as the hook's line (`cwd` below the top of the
-/// work tree: the paths from the top). A rebase's stop is not one (a rebase makes
-/// CHERRY_PICK_HEAD for each of its picks).
+/// work tree: the paths from the top). A rebase's own pick is not one (a rebase makes
+/// CHERRY_PICK_HEAD for each of its picks); a cherry-pick or revert the user runs while a
+/// rebase is stopped is.
 pub(in crate::cli) fn stopped_check(repo: &Repo, config: &Config, cwd: &Path) -> Option<Check> {
     let conflicts = repo.conflicts();
     if conflicts.is_empty() {
         return None;
     }
     let state = repo.stopped();
-    if state.rebase {
+    if state.rebase_pick {
         return None;
     }
     let (stop, finish) = if let Some(oid) = state.revert_head {
@@ -183,7 +188,7 @@ pub(in crate::cli) fn stopped_check(repo: &Repo, config: &Config, cwd: &Path) ->
     } else if state.sequence.as_ref().is_some_and(|s| s.command == "pick") {
         // `git cherry-pick -n` of several commits: no CHERRY_PICK_HEAD.
         (Stop::CherryPick, finish_of(&state, false))
-    } else if state.sequence.is_none() && state.message_alone {
+    } else if state.sequence.is_none() && state.message_alone && !state.rebase {
         // `git cherry-pick -n` of one commit leaves MERGE_MSG alone.
         (Stop::CherryPick, Finish::Commit)
     } else {
@@ -194,10 +199,14 @@ pub(in crate::cli) fn stopped_check(repo: &Repo, config: &Config, cwd: &Path) ->
         (Ok(cwd), Ok(top)) => cwd != top && cwd.starts_with(&top),
         _ => false,
     };
+    let place = Place {
+        in_subfolder: below,
+        in_rebase: state.rebase,
+    };
     let w = way_on(
         &conflicts,
         &changelogs(config.clone()),
-        below,
+        place,
         stop,
         &finish,
     )?;
@@ -223,17 +232,27 @@ fn kept<'a>(conflicts: &'a [Conflict], changelogs: &[PathBuf], stop: Stop) -> Ve
         .collect()
 }
 
+/// Where the user stands when git stops.
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    /// git runs below the top of the work tree, so the paths are given from the top.
+    in_subfolder: bool,
+    /// A rebase is stopped under the revert or pick: post-commit leaves HEAD to it, so the
+    /// commit's own change to the changelog waits for `relhook changelog --sync`.
+    in_rebase: bool,
+}
+
 /// The way on for `conflicts` (the index after the stop): the changelogs among them that
 /// `stop` would lose, the command that keeps them as this branch has them, with what finishes
-/// `stop` when nothing else is in conflict. `in_subfolder`: the user runs git below the top of
-/// the work tree, so the paths are given from the top.
+/// `stop` when nothing else is in conflict.
 fn way_on(
     conflicts: &[Conflict],
     changelogs: &[PathBuf],
-    in_subfolder: bool,
+    place: Place,
     stop: Stop,
     finish: &Finish,
 ) -> Option<WayOn> {
+    let in_subfolder = place.in_subfolder;
     let kept = kept(conflicts, changelogs, stop);
     if kept.is_empty() {
         return None;
@@ -247,15 +266,34 @@ fn way_on(
         })
         .collect();
     let words = words.join(" ");
-    let (keep, why) = match stop {
+    let (keep, why, then) = match stop {
         Stop::Revert => (
             format!("git checkout --ours {words} && git add {words}"),
-            "the reverted commit created it, so the revert would delete it with every entry added since; keep it (relhook then writes the revert's own change to it)",
+            "the reverted commit created it, so the revert would delete it with every entry added since; keep it",
+            [
+                "writes the revert's own change to it",
+                "the revert's own change to it",
+            ],
         ),
         Stop::CherryPick => (
             format!("git rm {words}"),
-            "this branch does not have it, and the picked commit's copy would bring every entry of its own branch; leave it out (relhook then writes the pick's own entry to a new one)",
+            "this branch does not have it, and the picked commit's copy would bring every entry of its own branch; leave it out",
+            [
+                "writes the pick's own entry to a new one",
+                "the pick's own entry",
+            ],
         ),
+    };
+    // In a stopped rebase post-commit leaves HEAD to the rebase: said after the command, which
+    // stays the first one the line names.
+    let (why, waits) = if place.in_rebase {
+        let waits = format!(
+            "; a rebase is stopped, and relhook leaves HEAD to it: it then names {}, which `relhook changelog --sync` writes once the rebase is done",
+            then[1]
+        );
+        (why.to_owned(), waits)
+    } else {
+        (format!("{why} (relhook then {})", then[0]), String::new())
     };
     let git = stop.git();
     let others = if conflicts.len() > kept.len() {
@@ -282,7 +320,7 @@ fn way_on(
     Some(WayOn {
         what: format!("{}: {why}", shown.join(", ")),
         command,
-        then,
+        then: then + &waits,
     })
 }
 
@@ -310,7 +348,11 @@ mod tests {
 
     /// The hook's line for `conflicts`.
     fn line(conflicts: &[Conflict], logs: &[PathBuf], sub: bool, stop: Stop, f: Finish) -> String {
-        let w = way_on(conflicts, logs, sub, stop, &f).unwrap();
+        let place = Place {
+            in_subfolder: sub,
+            in_rebase: false,
+        };
+        let w = way_on(conflicts, logs, place, stop, &f).unwrap();
         format!("{}: `{}`{}", w.what, w.command, w.then)
     }
 
@@ -352,7 +394,8 @@ mod tests {
             conflict("CHANGELOG.md", [true, true, true]),
             conflict("NEWS.md", [true, true, false]),
         ] {
-            assert_eq!(way_on(&[other], &logs, false, r, &Finish::Continue), None);
+            let nowhere = Place::default();
+            assert_eq!(way_on(&[other], &logs, nowhere, r, &Finish::Continue), None);
         }
     }
 
@@ -386,8 +429,44 @@ mod tests {
         );
         let theirs_gone = conflict("CHANGELOG.md", [true, true, false]);
         assert_eq!(
-            way_on(&[theirs_gone], &logs, false, p, &Finish::Continue),
+            way_on(
+                &[theirs_gone],
+                &logs,
+                Place::default(),
+                p,
+                &Finish::Continue
+            ),
             None
+        );
+    }
+
+    /// While a rebase is stopped, post-commit leaves HEAD to it: the line says the commit's own
+    /// change to the changelog waits for `--sync`, and the command is the same.
+    #[test]
+    fn in_a_stopped_rebase_the_commits_own_change_waits_for_sync() {
+        let logs = [PathBuf::from("CHANGELOG.md")];
+        let gone = [conflict("CHANGELOG.md", [true, false, true])];
+        let place = Place {
+            in_subfolder: false,
+            in_rebase: true,
+        };
+        let w = way_on(&gone, &logs, place, Stop::CherryPick, &Finish::Continue).unwrap();
+        assert_eq!(
+            w.command,
+            "git rm CHANGELOG.md && git cherry-pick --continue"
+        );
+        assert!(w.what.ends_with("; leave it out"), "{}", w.what);
+        assert_eq!(
+            w.then,
+            "; a rebase is stopped, and relhook leaves HEAD to it: it then names the pick's own entry, which `relhook changelog --sync` writes once the rebase is done"
+        );
+        let kept = [conflict("CHANGELOG.md", [true, true, false])];
+        let w = way_on(&kept, &logs, place, Stop::Revert, &Finish::Continue).unwrap();
+        assert!(
+            w.then
+                .contains("it then names the revert's own change to it"),
+            "{}",
+            w.then
         );
     }
 
