@@ -35,7 +35,7 @@ use self::edit::Edit;
 use self::entries::{entry_of, reverted_entry};
 use self::op::{Op, decide};
 pub use self::reword::unrewritten_amend;
-use self::targets::{Target, no_root_changelog, scope_names_a_package, targets};
+use self::targets::{Target, no_root_changelog, scope_note, targets};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo};
@@ -186,16 +186,7 @@ pub fn post_commit(
         Ok(t) => t,
         Err(refused) => return Ok(refused),
     };
-    // A package's name as the scope of a commit of no package: where its entry went, said.
-    let root_entry = !config.packages.is_empty()
-        && targets
-            .iter()
-            .any(|t| t.new.is_some() && t.path == config.changelog.path);
-    let scope_note = root_entry
-        .then(|| {
-            String::from_utf8_lossy(&repo.commit_message(head).unwrap_or_default()).into_owned()
-        })
-        .and_then(|message| scope_names_a_package(config, &message));
+    let scope_note = scope_note(repo, config, head, &targets);
     let shown = targets
         .iter()
         .map(|t| t.path.display().to_string())

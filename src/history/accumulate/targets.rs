@@ -127,11 +127,27 @@ pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path) -> Stri
     )
 }
 
+/// A package's name as the scope of a commit of no package: where its entry went, said
+/// ([`scope_names_a_package`]) when the root changelog is among `targets`.
+pub(super) fn scope_note(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    targets: &[Target],
+) -> Option<String> {
+    let root_entry = !config.packages.is_empty()
+        && targets
+            .iter()
+            .any(|t| t.new.is_some() && t.path == config.changelog.path);
+    let message = root_entry.then(|| repo.commit_text(head).unwrap_or_default())?;
+    scope_names_a_package(config, &message)
+}
+
 /// The line for a monorepo commit whose entry goes to the root changelog while its scope is a
 /// package's name (or its folder's): DESIGN.md routes an entry by the paths a commit changes,
 /// and by a package's `scopes` only where they are set, so `feat(api): x` changing only root
 /// files is the repository's. Said, with the setting that sends such commits to the package.
-pub(super) fn scope_names_a_package(config: &Config, message: &str) -> Option<String> {
+fn scope_names_a_package(config: &Config, message: &str) -> Option<String> {
     let scope = crate::history::packages::scope_of(message)?;
     let (word, p) = scope.split(',').map(str::trim).find_map(|word| {
         let named = |p: &&crate::config::Package| {
