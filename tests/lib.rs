@@ -85,6 +85,7 @@ mod qa23_precommit;
 mod qa23_sign;
 mod qa23_signals;
 mod qa23_squash;
+mod qa23_stale;
 mod qa3;
 mod qa6a;
 mod qa7;

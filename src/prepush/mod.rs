@@ -24,6 +24,7 @@ mod half;
 mod landing;
 mod mirror;
 mod reword;
+mod rewritten;
 mod tags;
 mod untested;
 
@@ -245,16 +246,19 @@ pub fn inspect(
                 commit,
                 subject: format!("release tag {name}"),
                 problems,
-                fix: format!(
-                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then {}, or `git tag -a {name}` on a commit that passes, and push again",
-                    release_again(config, name)
-                ),
+                fix: release_tag_fix(repo, config, remote, name, commit),
             });
         }
         if let Some(c) = commit {
             match landing.stranded(repo, config, remote, u, name, c) {
                 Some(landing::Stranded::Refused(r)) => found.refusals.push(r),
-                Some(landing::Stranded::Unsure(note)) => found.notes.push(note),
+                // Alone, on the release commit as it was before a rebase: refused, not said.
+                Some(landing::Stranded::Unsure(note)) => {
+                    match rewritten::left_on_a_rewrite(repo, config, remote, u, name, c) {
+                        Some(r) => found.refusals.push(r),
+                        None => found.notes.push(note),
+                    }
+                }
                 None => {}
             }
         }
@@ -367,6 +371,26 @@ fn dirty_tree(
         },
     });
     Ok(())
+}
+
+/// How to fix release tag `name` on `commit`, which the remote does not have: on a release
+/// commit rebased over changes a release made now would tell, the redo; else a tag that passes.
+fn release_tag_fix(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    name: &str,
+    commit: Option<Oid>,
+) -> String {
+    match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
+        Some((_, redo)) => format!(
+            "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"
+        ),
+        None => format!(
+            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then {}, or `git tag -a {name}` on a commit that passes, and push again",
+            release_again(config, name)
+        ),
+    }
 }
 
 /// The release that makes tag `name` again: its version named (below 1.0.0 a plain

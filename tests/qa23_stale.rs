@@ -1,0 +1,211 @@
+//! QA23: a release commit a rebase put above changes it does not tell is judged as one release
+//! wherever it could go out.
+//! G1: a release tag pushed alone (`git push origin vX`) that a rebase left on the release
+//! commit as it was before is refused with the way to a release the branch holds; a
+//! maintenance branch's tag pushed alone still goes.
+
+use std::path::PathBuf;
+
+use crate::support::{Repo, ok, stderr, text};
+
+/// The files and commits of one test's history.
+struct Setup<'a> {
+    /// `.relconfig.toml`.
+    config: &'a str,
+    /// Other files of the first commit (a version file).
+    files: &'a [(&'a str, &'a str)],
+    /// A release made and pushed before the one under test (`relhook release ARGS`).
+    first_release: Option<&'a [&'a str]>,
+    /// Whether the teammate's clone has relhook's hooks (its commit gets its entry).
+    mate_hooks: bool,
+    /// The teammate's commit message.
+    mate: &'a str,
+    /// The local commit released.
+    local: &'a str,
+    /// The release command's arguments.
+    release: &'a [&'a str],
+}
+
+/// When the teammate and the local commit were written: each commit has an author date of
+/// its own, as in life (the release commit is written at the support module's fixed date).
+const MATE_DATE: &str = "2026-01-01T10:00:00Z";
+const LOCAL_DATE: &str = "2026-01-01T11:00:00Z";
+
+/// Runs git in `cwd` with `env`; panics when it fails.
+fn git_in(repo: &Repo, cwd: &std::path::Path, args: &[&str], env: &[(&str, &str)]) {
+    let out = repo.git_in(cwd, args, env);
+    assert!(out.status.success(), "git {args:?}: {}", text(&out));
+}
+
+/// The local release, its push refused (the teammate pushed first), then `git pull --rebase`:
+/// the release commit is HEAD, above the teammate's commit, its tag on the commit before.
+fn rebased(s: &Setup) -> Repo {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", s.config);
+    for (path, text) in s.files {
+        repo.write(path, text);
+    }
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("one.txt", "1\n");
+    repo.git(&["add", "."]);
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: one"]));
+    if let Some(args) = s.first_release {
+        ok(repo.relhook(&[&["release"], args].concat()));
+    }
+    let origin = repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
+    let mate: PathBuf = repo.dir.path().join("mate");
+    let url = origin.to_str().unwrap();
+    let top = repo.dir.path();
+    git_in(&repo, top, &["clone", "-q", "-b", "main", url, "mate"], &[]);
+    if s.mate_hooks {
+        ok(repo.relhook_in(&mate, &["install"]));
+    }
+    std::fs::write(mate.join("c.txt"), "c\n").unwrap();
+    git_in(&repo, &mate, &["add", "."], &[]);
+    let dated = [("GIT_AUTHOR_DATE", MATE_DATE)];
+    git_in(&repo, &mate, &["commit", "-q", "-m", s.mate], &dated);
+    git_in(&repo, &mate, &["push", "-q", "origin", "main"], &[]);
+    repo.write("d.txt", "d\n");
+    repo.git(&["add", "."]);
+    let dated = [("GIT_AUTHOR_DATE", LOCAL_DATE)];
+    git_in(
+        &repo,
+        &repo.path(),
+        &["commit", "-q", "-m", s.local],
+        &dated,
+    );
+    ok(repo.relhook(&[&["release"], s.release].concat()));
+    let push = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    ok(repo.git_output(&["pull", "-q", "--rebase"]));
+    repo
+}
+
+/// HEAD, the tags, the index and the work tree, to see that a refusal touched nothing.
+fn state(repo: &Repo) -> String {
+    [
+        repo.git(&["rev-parse", "HEAD"]),
+        repo.git(&["tag", "-l", "--format=%(refname) %(objectname)"]),
+        repo.git(&["status", "--porcelain", "--ignored"]),
+    ]
+    .join("\n")
+}
+
+/// The tags `origin` has.
+fn remote_tags(repo: &Repo) -> String {
+    repo.git(&["ls-remote", "--tags", "origin"])
+}
+
+/// A push refused whole: nothing sent, nothing changed here; its stderr.
+fn push_refused(repo: &Repo, args: &[&str]) -> String {
+    let before = (state(repo), remote_tags(repo));
+    let out = repo.git_output(&[&["push"], args].concat());
+    assert!(!out.status.success(), "{}", text(&out));
+    assert_eq!((state(repo), remote_tags(repo)), before, "{}", text(&out));
+    stderr(&out)
+}
+
+/// The `fix:` line of a refusal.
+fn fix_line(err: &str) -> &str {
+    err.lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix line in:\n{err}"))
+}
+
+const SINGLE: &str = "[checks]\ntest = [\"true\"]\n";
+
+fn single<'a>(mate_hooks: bool, mate: &'a str) -> Setup<'a> {
+    Setup {
+        config: SINGLE,
+        files: &[],
+        first_release: None,
+        mate_hooks,
+        mate,
+        local: "feat: d",
+        release: &[],
+    }
+}
+
+/// The short id of HEAD, as relhook's commands name it.
+fn head_short(repo: &Repo) -> String {
+    repo.git(&["rev-parse", "--short=9", "HEAD"])
+}
+
+#[test]
+fn g1_a_tag_left_on_the_release_commit_before_a_rebase_is_not_pushed_alone() {
+    let repo = rebased(&single(true, "fix: c from b"));
+    let rel = head_short(&repo);
+    let redo = format!("git tag -d v0.1.0 && git reset --keep {rel}~1 && relhook release 0.1.0");
+    let err = push_refused(&repo, &["origin", "v0.1.0"]);
+    let fix = fix_line(&err);
+    assert!(fix.contains(&format!("`{redo}`")), "{err}");
+    assert!(err.contains("c from b"), "{err}");
+    assert!(fix.contains("git push --follow-tags origin main"), "{err}");
+    ok(repo.sh(&redo));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    let log = repo.git(&["show", "v0.1.0:CHANGELOG.md"]);
+    let section = log.split("## [0.1.0]").nth(1).unwrap_or_default();
+    assert!(section.contains("c from b"), "{log}");
+}
+
+#[test]
+fn g1_a_tag_left_behind_by_a_rebase_over_a_chore_names_the_tag_made_again() {
+    let repo = rebased(&single(false, "chore: tidy the scripts"));
+    let err = push_refused(&repo, &["origin", "v0.1.0"]);
+    let fix = fix_line(&err);
+    assert!(
+        fix.contains("`git tag -d v0.1.0 && relhook release --resume`"),
+        "{err}"
+    );
+    ok(repo.sh("git tag -d v0.1.0 && relhook release --resume"));
+    ok(repo.git_output(&["push", "-q", "origin", "v0.1.0"]));
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "origin/main"])
+    );
+}
+
+#[test]
+fn g1_a_tag_moved_onto_the_rebased_release_commit_and_pushed_alone_names_the_redo() {
+    let repo = rebased(&single(true, "fix: c from b"));
+    let rel = head_short(&repo);
+    repo.git_env(
+        &["tag", "-f", "-a", "v0.1.0", "-m", "v0.1.0", "HEAD"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    ok(repo.relhook(&["test"]));
+    let redo = format!("git tag -d v0.1.0 && git reset --keep {rel}~1 && relhook release 0.1.0");
+    let err = push_refused(&repo, &["origin", "v0.1.0"]);
+    assert!(fix_line(&err).contains(&format!("`{redo}`")), "{err}");
+}
+
+const MAINTENANCE: &str =
+    "[checks]\ntest = [\"true\"]\n\n[release]\nbranches = [\"main\", \"release/*\"]\n";
+
+#[test]
+fn g1_a_maintenance_release_tag_pushed_alone_goes() {
+    let repo = crate::support::configured_with_a_feature(|_| MAINTENANCE.into());
+    ok(repo.relhook(&["release", "1.0.0"]));
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    repo.commit_hooked("feat: two");
+    ok(repo.relhook(&["release"]));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+    repo.git(&["switch", "-q", "-c", "release/1.0", "v1.0.0"]);
+    repo.commit_hooked("fix: backported");
+    ok(repo.relhook(&["release"]));
+    // The fix goes to main too, as a copy.
+    repo.git(&["switch", "-q", "main"]);
+    ok(repo.git_output(&["cherry-pick", "release/1.0~1"]));
+    let out = ok(repo.git_output(&["push", "origin", "v1.0.1"]));
+    assert!(
+        remote_tags(&repo).contains("refs/tags/v1.0.1"),
+        "{}",
+        text(&out)
+    );
+    ok(repo.git_output(&["push", "-q", "origin", "release/1.0"]));
+}
