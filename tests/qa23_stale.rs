@@ -3,6 +3,10 @@
 //! G1: a release tag pushed alone (`git push origin vX`) that a rebase left on the release
 //! commit as it was before is refused with the way to a release the branch holds; a
 //! maintenance branch's tag pushed alone still goes.
+//! G2: pre-releases and first releases are judged as stable releases are: the version a
+//! release made now would have, which the redo names (a pre-release line moved up, a first
+//! release raised by a breaking change after its files' version); a pre-release then the final
+//! release of its version, or a first release, rebased over a chore, are still tagged.
 
 use std::path::PathBuf;
 
@@ -208,4 +212,148 @@ fn g1_a_maintenance_release_tag_pushed_alone_goes() {
         text(&out)
     );
     ok(repo.git_output(&["push", "-q", "origin", "release/1.0"]));
+}
+
+/// `--resume` refused, on one line naming `redo` between backticks; nothing changed.
+fn resume_refused(repo: &Repo, redo: &str) -> String {
+    let before = state(repo);
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(state(repo), before, "{}", text(&out));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("is not tagged"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains(&format!("`{redo}`")), "{err}");
+    err
+}
+
+/// `--resume` tags HEAD as `tag`.
+fn resumed(repo: &Repo, tag: &str) {
+    let out = ok(repo.relhook(&["release", "--resume"]));
+    assert_eq!(
+        repo.git(&["rev-parse", &format!("{tag}^{{commit}}")]),
+        repo.git(&["rev-parse", "HEAD"]),
+        "{}",
+        text(&out)
+    );
+}
+
+/// Features get no entry here, but still bump the minor version.
+const NO_FEAT_ENTRIES: &str =
+    "[checks]\ntest = [\"true\"]\n\n[changelog.sections]\nfix = \"Fixed\"\n";
+
+#[test]
+fn g2_a_pre_release_rebased_over_a_feature_is_made_again_on_the_line_it_calls_for() {
+    let repo = rebased(&Setup {
+        config: NO_FEAT_ENTRIES,
+        first_release: Some(&["1.0.0"]),
+        mate: "feat: c from b",
+        local: "fix: d",
+        release: &["--pre", "rc"],
+        ..single(true, "")
+    });
+    assert_eq!(repo.head_subject(), "chore(release): 1.0.1-rc.1");
+    repo.git(&["tag", "-d", "v1.0.1-rc.1"]);
+    let rel = head_short(&repo);
+    let redo = format!("git reset --keep {rel}~1 && relhook release 1.1.0-rc.1");
+    let err = resume_refused(&repo, &redo);
+    assert!(err.contains("feat: c from b"), "{err}");
+    ok(repo.sh(&redo));
+    assert_eq!(
+        repo.git(&["rev-parse", "v1.1.0-rc.1^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}
+
+const CARGO_1_4_2: &[(&str, &str)] = &[(
+    "Cargo.toml",
+    "[package]\nname = \"x\"\nversion = \"1.4.2\"\nedition = \"2021\"\n",
+)];
+
+#[test]
+fn g2_a_first_release_rebased_over_a_breaking_change_is_made_again_at_the_version_it_calls_for() {
+    // No tag yet: the first release is the files' 1.4.2, unless a breaking change came after.
+    let repo = rebased(&Setup {
+        files: CARGO_1_4_2,
+        mate: "feat!: c from b",
+        local: "fix: d",
+        ..single(true, "")
+    });
+    assert_eq!(repo.head_subject(), "chore(release): 1.4.2");
+    repo.git(&["tag", "-d", "v1.4.2"]);
+    let rel = head_short(&repo);
+    let redo = format!("git reset --keep {rel}~1 && relhook release 2.0.0");
+    let err = resume_refused(&repo, &redo);
+    assert!(err.contains("c from b"), "{err}");
+    ok(repo.sh(&redo));
+    assert_eq!(
+        repo.git(&["rev-parse", "v2.0.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}
+
+#[test]
+fn g2_a_feature_with_its_entry_rebased_under_a_patch_release_makes_it_a_minor_one() {
+    let repo = rebased(&Setup {
+        first_release: Some(&["1.0.0"]),
+        mate: "feat: c from b",
+        local: "fix: d",
+        ..single(true, "")
+    });
+    assert_eq!(repo.head_subject(), "chore(release): 1.0.1");
+    repo.git(&["tag", "-d", "v1.0.1"]);
+    let rel = head_short(&repo);
+    resume_refused(
+        &repo,
+        &format!("git reset --keep {rel}~1 && relhook release 1.1.0"),
+    );
+}
+
+#[test]
+fn g2_first_releases_rebased_over_a_chore_are_tagged() {
+    // From the files' version, raised by the local breaking change it was made over.
+    let repo = rebased(&Setup {
+        files: CARGO_1_4_2,
+        local: "feat!: d",
+        ..single(false, "chore: tidy")
+    });
+    assert_eq!(repo.head_subject(), "chore(release): 2.0.0");
+    repo.git(&["tag", "-d", "v2.0.0"]);
+    resumed(&repo, "v2.0.0");
+    // A pre-release as the first release, no version file.
+    let repo = rebased(&Setup {
+        release: &["--pre", "rc"],
+        ..single(false, "chore: tidy")
+    });
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0-rc.1");
+    repo.git(&["tag", "-d", "v0.1.0-rc.1"]);
+    resumed(&repo, "v0.1.0-rc.1");
+}
+
+#[test]
+fn g2_a_pre_release_then_its_final_release_rebased_over_a_chore_is_tagged() {
+    let repo = rebased(&Setup {
+        first_release: Some(&["--pre", "rc"]),
+        local: "feat: d",
+        ..single(false, "chore: tidy")
+    });
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    resumed(&repo, "v0.1.0");
+    // A stable release, a pre-release of the next, then that version's final release.
+    let repo = rebased(&Setup {
+        first_release: Some(&["1.0.0"]),
+        local: "feat: d",
+        release: &["--pre", "rc"],
+        ..single(false, "chore: tidy")
+    });
+    repo.git(&["tag", "-d", "v1.1.0-rc.1"]);
+    resumed(&repo, "v1.1.0-rc.1");
+    repo.commit_hooked("fix: e");
+    ok(repo.relhook(&["release"]));
+    assert_eq!(repo.head_subject(), "chore(release): 1.1.0");
+    repo.git(&["tag", "-d", "v1.1.0"]);
+    resumed(&repo, "v1.1.0");
 }

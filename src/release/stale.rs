@@ -1,19 +1,21 @@
 //! A release commit moved above commits it does not account for (`git pull --rebase` of a
 //! release not pushed yet, a `rebase -i` that puts a fix below it): a release made now would
 //! differ from it, in its section (their entries, which git's merge keeps under Unreleased)
-//! or in its version (a feature that gets no entry here but bumps the minor version). Tagged as it is, the release would ship changes
-//! its notes or its version do not tell, and the next release would announce them again; the
-//! fix is to make the release again, never to tag it. A commit that would change neither (a
-//! `chore:` brought below it) leaves it as it is.
+//! or in its version (a feature brought below a patch release, one that gets no entry here but
+//! bumps the minor version; for a pre-release, the line it moves up to; for a first release, a
+//! breaking change after the version its files said). Tagged as it is, the release would ship
+//! changes its notes or its version do not tell, and the next release would announce them
+//! again; the fix is to make the release again, never to tag it. A commit that would change
+//! neither (a `chore:` brought below it) leaves it as it is.
 
 use git2::Oid;
 use semver::Version;
 
-use super::next::Decider;
 use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::history::sync;
-use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
+
+mod version;
 
 /// How a release commit differs from the release made now over the commits below it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +23,7 @@ pub struct Stale {
     /// The entries of changes below it that its section leaves out.
     pub entries: Vec<String>,
     /// The version the commits below it now call for, above its own, with the header of the
-    /// commit (with no entry) that calls for it.
+    /// commit (one it was not made over) that calls for it.
     pub called_for: Option<(Version, String)>,
 }
 
@@ -29,9 +31,10 @@ pub struct Stale {
 /// made now (empty: it does not; nor when history cannot be read, as there is nothing to tell).
 pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> Stale {
     let tag = format!("{}{version}", config.version.tag_prefix);
+    let entries = left_out(repo, config, commit);
     Stale {
-        entries: left_out(repo, config, commit),
-        called_for: called_for(repo, config, commit, version, &tag),
+        called_for: version::called_for(repo, config, commit, version, &tag, &entries),
+        entries,
     }
 }
 
@@ -59,88 +62,6 @@ fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The version the commits below release commit `commit` call for when it is above `version`
-/// only through commits that get no changelog entry (a `feat:` where features get none): a
-/// commit with an entry that raises it is left out of the section, which [`left_out`] tells,
-/// and a release asked for below the commits its section lists stays as asked. A stable
-/// release after a stable one only: a first release's version is `version.initial`'s.
-fn called_for(
-    repo: &Repo,
-    config: &Config,
-    commit: Oid,
-    version: &Version,
-    tag: &str,
-) -> Option<(Version, String)> {
-    if !version.pre.is_empty() {
-        return None;
-    }
-    let parent = repo.first_parent(commit)?;
-    let prefix = &config.version.tag_prefix;
-    let tags: Vec<_> = repo
-        .release_tags(parent, prefix)
-        .ok()?
-        .into_iter()
-        .filter(|t| t.name != tag)
-        .collect();
-    let stable = tags.iter().rev().find(|t| t.version.pre.is_empty())?;
-    let latest = tags.last()?;
-    let shipped: Vec<Oid> = tags
-        .iter()
-        .filter(|t| t.version.pre.is_empty())
-        .map(|t| t.commit)
-        .collect();
-    let since = (Some(stable.commit), shipped.as_slice());
-    let (deciders, _, _) =
-        super::deciders::deciders(repo, config, parent, since, Some(latest.commit)).ok()?;
-    let kind = |d: &Decider| CommitKind {
-        breaking: d.calls_for == "major",
-        feat: d.calls_for == "minor",
-    };
-    let all: Vec<CommitKind> = deciders.iter().map(kind).collect();
-    // At least a patch: the release commit is there.
-    let logged: Vec<CommitKind> = deciders
-        .iter()
-        .filter(|d| d.in_changelog)
-        .map(kind)
-        .chain([CommitKind::default()])
-        .collect();
-    let policy = BumpPolicy {
-        zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
-        zero_major_feat_bumps_patch: config.version.zero_major_feat_bumps_patch,
-        initial: config.version.initial.clone(),
-        pre_start: config.version.pre_release_start,
-    };
-    let latest_pre = Some(&latest.version).filter(|v| !v.pre.is_empty());
-    let next = |kinds: &[CommitKind]| {
-        let auto = &Requested::Auto;
-        bump::next_from(
-            Some(&stable.version),
-            latest_pre,
-            kinds,
-            auto,
-            None,
-            &[],
-            &policy,
-        )
-        .ok()
-    };
-    let core = |v: &Version| (v.major, v.minor, v.patch);
-    let now = next(&all)?;
-    if core(&now) <= core(version) || core(&next(&logged)?) > core(version) {
-        return None;
-    }
-    let rank = |d: &&Decider| {
-        ["patch", "minor", "major"]
-            .iter()
-            .position(|l| *l == d.calls_for)
-    };
-    let why = deciders
-        .iter()
-        .filter(|d| !d.in_changelog)
-        .max_by_key(rank)?;
-    Some((now, why.header.clone()))
-}
-
 impl Stale {
     /// Whether a release made now would differ: then it is made again, never tagged.
     pub fn is_stale(&self) -> bool {
@@ -166,7 +87,7 @@ impl Stale {
         }
         if let Some((called, header)) = &self.called_for {
             out.push(format!(
-                "the commits below the release commit of {version} ({short}) now call for {called} (`{header}`, which gets no changelog entry)"
+                "the commits below the release commit of {version} ({short}) now call for {called} (`{header}`)"
             ));
         }
         out.join(", and ") + ": a rebase put them under it"

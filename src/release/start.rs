@@ -2,8 +2,9 @@
 //! already say, else `version.initial`; and the first releases that would take those files
 //! down or could not tell where they start.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use git2::Oid;
 use semver::Version;
 
 use crate::config::Config;
@@ -100,4 +101,27 @@ pub(super) fn from_files_or_initial_which(config: &Config, root: &Path) -> (Vers
         "`version.initial`, no release tag or version file yet".into(),
         false,
     )
+}
+
+/// The version the project's files said at `commit` (read from the commit, not the work tree),
+/// with the file that said it, as [`from_files_or_initial_which`] reads them: `None` when none
+/// says one, and releases start from `version.initial`.
+pub(super) fn files_version_at(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    commit: Oid,
+) -> Option<(PathBuf, Version)> {
+    let found = super::version_files(config, root);
+    let versions = found.iter().filter_map(|f| {
+        let stored = repo.file_at(commit, &f.path).ok().flatten()?;
+        let text = String::from_utf8(stored.bytes).ok()?;
+        Some((
+            f,
+            Version::parse(&files::read_version_in(f, &text).ok()?).ok()?,
+        ))
+    });
+    super::files::untagged_current(config, versions)
+        .filter(|(_, v)| !super::files::is_placeholder(v))
+        .map(|(f, v)| (f.path.clone(), v))
 }

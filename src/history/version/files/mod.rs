@@ -257,6 +257,13 @@ pub fn read_version(root: &Path, file: &VersionFile) -> Result<String> {
     agreed_version(&file.path, &file.locator, &text, &spans)
 }
 
+/// Reads the version the locator points at in `text`, the file as stored elsewhere than in the
+/// work tree (in a commit).
+pub fn read_version_in(file: &VersionFile, text: &str) -> Result<String> {
+    let spans = locate(&file.path, text, &file.locator)?;
+    agreed_version(&file.path, &file.locator, text, &spans)
+}
+
 /// Computes the file's contents with `old` replaced by `new` at the located
 /// spans, without writing. Fails if the file holds anything but `old`.
 pub fn plan_bump(root: &Path, file: &VersionFile, old: &str, new: &str) -> Result<Edit> {
