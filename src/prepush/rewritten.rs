@@ -7,8 +7,8 @@
 //! (`git cherry-pick`) leaves the tag where it is.
 //!
 //! Cost: asked only of a new release tag that no branch of the remote holds as last fetched
-//! and no branch update of this push sends; a first-parent read of at most 50 commit
-//! messages per local branch.
+//! and no branch update of this push sends, nor HEAD holds; a first-parent read of at most 50
+//! commit messages per branch releases are made from.
 
 use git2::Oid;
 
@@ -34,13 +34,30 @@ pub(super) fn left_on_a_rewrite(
     {
         return None;
     }
+    // On HEAD's history (the branch pushed after its tag), it is no rewrite's leftover.
+    if repo
+        .head()
+        .is_some_and(|h| h == commit || repo.reaches(h, commit))
+    {
+        return None;
+    }
+    // The branches releases are made from, the current one first: a release commit is
+    // rewritten where it was made.
     let current = repo.branch();
-    let mut branches = repo.branches_at("heads/*");
-    branches.sort_by_key(|(b, _)| Some(b.trim_start_matches("heads/")) != current.as_deref());
+    let mut branches: Vec<(String, Oid)> = repo
+        .branches_at("heads/*")
+        .into_iter()
+        .filter_map(|(b, tip)| Some((b.strip_prefix("heads/")?.to_owned(), tip)))
+        .filter(|(b, _)| {
+            Some(b.as_str()) == current.as_deref()
+                || crate::release::off_release_branches(repo, config, b).is_none()
+        })
+        .collect();
+    branches.sort_by_key(|(b, _)| Some(b.as_str()) != current.as_deref());
     let (branch, r) = branches.into_iter().find_map(|(b, tip)| {
         let r = crate::release::retag_needed_from(repo, config, tip)?;
         let ours = r.tag == name && r.tagged == commit && r.copy_of.is_none();
-        ours.then(|| (b.trim_start_matches("heads/").to_owned(), r))
+        ours.then_some((b, r))
     })?;
     let switch = match current.as_deref() {
         Some(b) if b == branch => String::new(),
