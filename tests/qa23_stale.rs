@@ -133,6 +133,14 @@ fn single<'a>(mate_hooks: bool, mate: &'a str) -> Setup<'a> {
     }
 }
 
+/// The entries of release `version`'s section at `tag`.
+fn section(repo: &Repo, tag: &str, version: &str) -> String {
+    let log = repo.git(&["show", &format!("{tag}:CHANGELOG.md")]);
+    let head = format!("## [{version}]");
+    let rest = log.split(&head).nth(1).unwrap_or_default();
+    rest.split("\n## ").next().unwrap_or_default().to_owned()
+}
+
 /// The short id of HEAD, as relhook's commands name it.
 fn head_short(repo: &Repo) -> String {
     repo.git(&["rev-parse", "--short=9", "HEAD"])
@@ -356,4 +364,111 @@ fn g2_a_pre_release_then_its_final_release_rebased_over_a_chore_is_tagged() {
     assert_eq!(repo.head_subject(), "chore(release): 1.1.0");
     repo.git(&["tag", "-d", "v1.1.0"]);
     resumed(&repo, "v1.1.0");
+}
+
+#[test]
+fn g3_a_fix_made_with_the_hooks_off_and_rebased_under_the_release_is_not_resumed() {
+    let repo = rebased(&single(false, "fix: c from b"));
+    let rel = head_short(&repo);
+    // The tag still on the release commit as it was: pre-push and doctor name the redo.
+    let redo = format!("git tag -d v0.1.0 && git reset --keep {rel}~1 && relhook release 0.1.0");
+    let err = push_refused(&repo, &["--follow-tags", "origin", "main"]);
+    assert!(err.contains(&redo) && err.contains("c from b"), "{err}");
+    let err = push_refused(&repo, &["origin", "v0.1.0"]);
+    assert!(fix_line(&err).contains(&redo), "{err}");
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(doctor.contains(&format!("fix: {redo}")), "{doctor}");
+    // Its tag deleted, `--resume` refuses.
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let redo = format!("git reset --keep {rel}~1 && relhook release 0.1.0");
+    let err = resume_refused(&repo, &redo);
+    assert!(err.contains("c from b"), "{err}");
+    ok(repo.sh(&redo));
+    assert!(section(&repo, "v0.1.0", "0.1.0").contains("c from b"));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}
+
+#[test]
+fn g3_a_fix_made_with_the_hooks_off_after_the_release_and_moved_under_it_is_not_resumed() {
+    let repo = crate::support::configured_with_a_feature(|_| SINGLE.into());
+    ok(repo.relhook(&["release"]));
+    repo.write("late.txt", "late\n");
+    repo.git(&["add", "."]);
+    let late = [
+        ("GIT_AUTHOR_DATE", "2026-01-01T13:00:00Z"),
+        ("RELHOOK_SKIP", "1"),
+    ];
+    repo.git_env(&["commit", "-q", "-m", "fix: late"], &late);
+    assert!(!repo.read("CHANGELOG.md").contains("late"));
+    // `rebase -i HEAD~2` with the two lines swapped: the fix goes under the release commit.
+    let swap = [("GIT_SEQUENCE_EDITOR", "sed -i '1{h;d};2G'")];
+    repo.git_env(&["rebase", "-q", "-i", "HEAD~2"], &swap);
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let rel = head_short(&repo);
+    let err = resume_refused(
+        &repo,
+        &format!("git reset --keep {rel}~1 && relhook release 0.1.0"),
+    );
+    assert!(err.contains("late"), "{err}");
+}
+
+#[test]
+fn g3_a_commit_reworded_under_the_release_as_pre_push_says_is_resumed() {
+    let repo = crate::support::configured_with_a_feature(|_| SINGLE.into());
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "."]);
+    let early = [("GIT_AUTHOR_DATE", "2026-01-01T10:00:00Z")];
+    repo.git_env(&["commit", "-q", "--no-verify", "-m", "added x"], &early);
+    repo.write("y.txt", "y\n");
+    repo.git(&["add", "."]);
+    let later = [("GIT_AUTHOR_DATE", "2026-01-01T11:00:00Z")];
+    repo.git_env(&["commit", "-q", "-m", "feat: y"], &later);
+    ok(repo.relhook(&["release", "--allow-unlinted"]));
+    let err = push_refused(&repo, &["--follow-tags", "origin", "main"]);
+    let fix = fix_line(&err);
+    let commands: Vec<&str> = fix.split('`').skip(1).step_by(2).collect();
+    assert_eq!(commands[0], "git tag -d v0.1.0", "{fix}");
+    assert!(commands[1].starts_with("git rebase -i "), "{fix}");
+    assert_eq!(commands[3], "relhook release --resume", "{fix}");
+    ok(repo.sh(commands[0]));
+    let reword = format!(
+        "GIT_SEQUENCE_EDITOR=\"sed -i '1s/^pick/reword/'\" GIT_EDITOR=\"sed -i '1s/.*/fix: added x/'\" {}",
+        commands[1]
+    );
+    ok(repo.sh(&reword));
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s", "HEAD~2"]),
+        "fix: added x"
+    );
+    ok(repo.sh(commands[3]));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}
+
+#[test]
+fn g3_a_release_over_a_fix_made_with_the_hooks_off_keeps_its_section_as_edited() {
+    // The fix was under the release when it was made (its entry synced into the section), and
+    // its entry was then taken out of the section by hand: hand edits win.
+    let repo = crate::support::configured_with_a_feature(|_| SINGLE.into());
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "."]);
+    let early = [
+        ("GIT_AUTHOR_DATE", "2026-01-01T10:00:00Z"),
+        ("RELHOOK_SKIP", "1"),
+    ];
+    repo.git_env(&["commit", "-q", "-m", "fix: x"], &early);
+    assert!(!repo.read("CHANGELOG.md").contains("- x"));
+    ok(repo.relhook(&["release"]));
+    assert!(section(&repo, "v0.1.0", "0.1.0").contains("- x"));
+    let log = repo.read("CHANGELOG.md").replace("- x\n", "");
+    repo.write("CHANGELOG.md", log);
+    repo.git_env(
+        &["commit", "-q", "-a", "--amend", "--no-edit"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    resumed(&repo, "v0.1.0");
+    assert!(!section(&repo, "v0.1.0", "0.1.0").contains("- x"));
 }

@@ -19,6 +19,7 @@ mod merge;
 mod objects;
 mod probe;
 mod range;
+mod reflog;
 mod refs;
 mod repo;
 mod resign;

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::history::sync;
 
+mod rebased;
 mod version;
 
 /// How a release commit differs from the release made now over the commits below it.
@@ -31,9 +32,13 @@ pub struct Stale {
 /// made now (empty: it does not; nor when history cannot be read, as there is nothing to tell).
 pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> Stale {
     let tag = format!("{}{version}", config.version.tag_prefix);
-    let entries = left_out(repo, config, commit);
+    let mut entries = left_out(repo, config, commit);
+    let brought = rebased::brought_below(repo, config, commit, version);
+    let called_for =
+        version::called_for(repo, config, commit, version, &tag, &entries, &brought.ids);
+    entries.extend(brought.unlogged);
     Stale {
-        called_for: version::called_for(repo, config, commit, version, &tag, &entries),
+        called_for,
         entries,
     }
 }
@@ -43,9 +48,9 @@ pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> St
 /// merge of a rebase puts the entries of commits brought below it there).
 ///
 /// A commit with no entry in the file brought below it (made with the hooks off) is not told
-/// from one reworded in place (`rebase -i` of a commit that dodged commit-msg, as pre-push's
-/// reword fix does before `--resume`), nor from a release whose section was written by hand:
-/// history alone cannot tell them apart, so neither counts here.
+/// here from one reworded in place (`rebase -i` of a commit that dodged commit-msg, as
+/// pre-push's reword fix does before `--resume`), nor from a release whose section was edited
+/// by hand: the release commit as it was made tells them apart (see `rebased`).
 fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
     let path = &config.changelog.path;
     repo.file_at(commit, path)
@@ -183,8 +188,10 @@ pub fn tagged(
         .any(|t| t == commit || repo.reaches(t, commit));
     // A tag made by hand may release below what its commits call for, as asked: only the
     // section counts here.
+    let mut entries = left_out(repo, config, commit);
+    entries.extend(rebased::brought_below(repo, config, commit, &version).unlogged);
     let stale = Stale {
-        entries: left_out(repo, config, commit),
+        entries,
         called_for: None,
     };
     if published || !stale.is_stale() {

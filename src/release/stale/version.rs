@@ -1,8 +1,9 @@
 //! The version the commits below a release commit call for now, when it is above the
 //! release's own only through commits the release was not made over: those a rebase put
-//! under it (their entries left under Unreleased, which git's merge keeps there) and those
-//! that get no entry (which history alone cannot place). A release asked for below the
-//! commits its section tells stays as asked.
+//! under it (their entries left under Unreleased, which git's merge keeps there, or found by
+//! the release commit as it was made, see `rebased`) and those that get no entry (which
+//! history alone may not place). A release asked for below the commits its section tells
+//! stays as asked.
 //!
 //! Every kind of release is judged the way `relhook release` would make it now: after a
 //! stable release, the bump of its commits (a pre-release line continued or moved up, with
@@ -24,7 +25,8 @@ use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
 
 /// The version the commits below release commit `commit` of `version` (tag `tag`) call for,
 /// above its own, with the header of the commit (one the release was not made over) that
-/// calls for it. `left`: the entries its changelog still holds under Unreleased.
+/// calls for it. `left`: the entries its changelog still holds under Unreleased; `brought`:
+/// the commits a rebase brought under it.
 pub(super) fn called_for(
     repo: &Repo,
     config: &Config,
@@ -32,6 +34,7 @@ pub(super) fn called_for(
     version: &Version,
     tag: &str,
     left: &[String],
+    brought: &HashSet<Oid>,
 ) -> Option<(Version, String)> {
     let pre = pre_id(version)?;
     let parent = repo.first_parent(commit)?;
@@ -58,6 +61,7 @@ pub(super) fn called_for(
     // What the release was made over: the commits whose entries its section tells.
     let made_over = |d: &Decider| {
         d.in_changelog
+            && Oid::from_str(&d.id).is_ok_and(|id| !brought.contains(&id))
             && (left.is_empty() || {
                 let entry = Oid::from_str(&d.id)
                     .ok()

@@ -1,0 +1,84 @@
+//! What the reflogs remember: the commits HEAD and the local branches were set to, among them
+//! a commit as it was before an amend or a rebase rewrote it (which keeps its author header).
+//! Read for a rewritten release commit only, and only as far back as the release was made.
+
+use std::collections::HashMap;
+
+use git2::Oid;
+
+use super::Repo;
+
+impl Repo {
+    /// The commits HEAD and each local branch were set to, by their reflog entries of time
+    /// `since` (seconds since the epoch) or later, each once with the time of its oldest such
+    /// entry. Empty where git keeps no reflog (`core.logAllRefUpdates` off, a bare
+    /// repository) or has expired it.
+    pub fn reflog_commits_since(&self, since: i64) -> Vec<(Oid, i64)> {
+        let mut names = vec!["HEAD".to_owned()];
+        names.extend(
+            self.branches_at("heads/*")
+                .into_iter()
+                .map(|(name, _)| format!("refs/{name}")),
+        );
+        let mut out: HashMap<Oid, i64> = HashMap::new();
+        for name in names {
+            // A reflog is appended to: one last written before `since` has nothing since (a
+            // stat, where reading every branch's log would grow with the branches).
+            if self.reflog_written(&name).is_some_and(|t| t < since) {
+                continue;
+            }
+            let Ok(log) = self.inner.reflog(&name) else {
+                continue;
+            };
+            for e in log.iter() {
+                let when = e.committer().when().seconds();
+                let id = e.id_new();
+                if when < since || id.is_zero() {
+                    continue;
+                }
+                out.entry(id)
+                    .and_modify(|t| *t = (*t).min(when))
+                    .or_insert(when);
+            }
+        }
+        let mut out: Vec<(Oid, i64)> = out.into_iter().collect();
+        out.sort_by_key(|(id, when)| (*when, *id));
+        out
+    }
+
+    /// When the reflog of `name` (`HEAD`, `refs/heads/main`) was last written, in seconds since
+    /// the epoch; `None` when its file cannot be read (git2 then reads what it can).
+    fn reflog_written(&self, name: &str) -> Option<i64> {
+        let dir = if name == "HEAD" {
+            self.inner.path()
+        } else {
+            self.inner.commondir()
+        };
+        let modified = std::fs::metadata(dir.join("logs").join(name))
+            .ok()?
+            .modified()
+            .ok()?;
+        let secs = modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
+        i64::try_from(secs).ok()
+    }
+
+    /// The author header's value of `commit` as stored (`Name <email> 1767268800 +0000`),
+    /// which an amend, a reword and a rebase keep.
+    pub fn author_of(&self, commit: Oid) -> Option<Vec<u8>> {
+        let odb = self.inner.odb().ok()?;
+        let raw = odb.read(commit).ok()?;
+        if raw.kind() != git2::ObjectType::Commit {
+            return None;
+        }
+        let parsed = super::walk::parse_raw(commit, raw.data());
+        (!parsed.author.is_empty()).then_some(parsed.author)
+    }
+
+    /// The author time of `commit` (seconds since the epoch).
+    pub fn author_time(&self, commit: Oid) -> Option<i64> {
+        self.author_of(commit).map(|a| super::walk::ident_time(&a))
+    }
+}
