@@ -191,3 +191,20 @@ impl FirstRelease {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pre_release_names_the_identifier_a_release_takes() {
+        let id = |v: &str| pre_id(&Version::parse(v).unwrap());
+        assert_eq!(id("1.2.0"), Some(None));
+        assert_eq!(id("1.2.0-rc.3"), Some(Some("rc".into())));
+        assert_eq!(id("1.2.0-rc"), Some(Some("rc".into())));
+        assert_eq!(id("1.2.0-beta-2.0"), Some(Some("beta-2".into())));
+        // Not one `--pre ID` makes: nothing is said of its version.
+        assert_eq!(id("1.2.0-alpha.beta.1"), None);
+        assert_eq!(id("1.2.0-1"), None);
+    }
+}
