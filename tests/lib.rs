@@ -82,6 +82,7 @@ mod qa23_encoding;
 mod qa23_hooks_link;
 mod qa23_misc;
 mod qa23_precommit;
+mod qa23_rebuild;
 mod qa23_sign;
 mod qa23_signals;
 mod qa23_squash;

@@ -53,18 +53,9 @@ impl Repo {
     /// A probe for `dirs` (relative paths, none inside another); `outside`: whether
     /// [`PathProbe::touched`] also reports changes outside them.
     pub fn path_probe(&self, dirs: &[&Path], outside: bool) -> PathProbe<'_> {
-        let mut root = Node::default();
-        for (i, dir) in dirs.iter().enumerate() {
-            let mut node = &mut root;
-            for part in dir.components() {
-                let name = part.as_os_str().as_encoded_bytes().to_vec();
-                node = node.children.entry(name).or_default();
-            }
-            node.leaf = Some(i);
-        }
         PathProbe {
             repo: self,
-            root,
+            root: node_for(dirs),
             outside,
             trees: HashMap::new(),
             commits: HashMap::new(),
@@ -72,7 +63,33 @@ impl Repo {
     }
 }
 
+fn node_for(dirs: &[&Path]) -> Node {
+    let mut root = Node::default();
+    for (i, dir) in dirs.iter().enumerate() {
+        let mut node = &mut root;
+        for part in dir.components() {
+            let name = part.as_os_str().as_encoded_bytes().to_vec();
+            node = node.children.entry(name).or_default();
+        }
+        node.leaf = Some(i);
+    }
+    root
+}
+
 impl PathProbe<'_> {
+    /// Points the probe at other directories (as many, in the same order, for the indexes
+    /// [`PathProbe::touched`] reports), keeping the trees it has read.
+    pub fn retarget(&mut self, dirs: &[&Path]) {
+        self.root = node_for(dirs);
+    }
+
+    /// The id of the entry `name` at the top of `commit`'s tree, if there is one (read
+    /// through the probe's caches: a walk that probes the commit reads that tree anyway).
+    pub fn top_entry(&mut self, commit: Oid, name: &[u8]) -> Result<Option<Oid>> {
+        let (tree, _) = self.commit(commit)?;
+        Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
+    }
+
     /// What `commit` changes against its first parent (against nothing for a root commit).
     pub fn touched(&mut self, commit: Oid) -> Result<Touched> {
         let (tree, parent) = self.commit(commit)?;

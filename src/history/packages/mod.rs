@@ -25,10 +25,13 @@
 //! - [`parse_tag`]: the package and version a tag names (`api-v1.2.0` → `api`, 1.2.0).
 //!
 //! A commit belongs to a package when it changes a file under the package's `path`, or when
-//! its scope is one of the package's `scopes`. A commit that belongs to no package is the
+//! its scope is one of the package's `scopes`. In a walk of history ([`Filter`]), a package's
+//! `path` is also the one the configuration stored in the commit gives it: a package whose
+//! directory moved keeps the commits made at the old place (`moved`). A commit that belongs to no package is the
 //! repository's own ("root"). Merges belong to nothing (they get no entry).
 
 pub mod detect;
+mod moved;
 mod passed_over;
 pub mod tag_forms;
 
@@ -180,28 +183,35 @@ pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Resul
     Filter::new(repo, config).counts(commit, message)
 }
 
-/// [`counts`] for the commits of one walk.
+/// [`counts`] for the commits of one walk. A package's directory is followed across a move
+/// (`moved`): a commit counts for it at the directory the configuration stored in that commit
+/// names, as well as at today's.
 pub struct Filter<'r, 'c> {
     config: &'c Config,
-    probe: Option<PathProbe<'r>>,
+    probe: Option<(PathProbe<'r>, moved::Layouts<'r>)>,
 }
 
 impl<'r, 'c> Filter<'r, 'c> {
     /// A filter for the history read with `config` (a package's view or not).
     pub fn new(repo: &'r Repo, config: &'c Config) -> Filter<'r, 'c> {
-        let probe = match &config.package {
-            Some(p) => Some(repo.path_probe(&[p.path.as_path()], false)),
-            None if config.packages.is_empty() => None,
-            None => Some(probe_all(repo, &config.packages)),
+        let packages: Vec<&Package> = match &config.package {
+            Some(p) => vec![p],
+            None => config.packages.iter().collect(),
         };
+        let probe = (!packages.is_empty()).then(|| {
+            let layouts = moved::Layouts::new(repo, &packages);
+            let probe = repo.path_probe(&layouts.dirs(), false);
+            (probe, layouts)
+        });
         Filter { config, probe }
     }
 
     /// Whether `commit` (with this message) counts.
     pub fn counts(&mut self, commit: Oid, message: &str) -> Result<bool> {
-        let Some(probe) = &mut self.probe else {
+        let Some((probe, layouts)) = &mut self.probe else {
             return Ok(true);
         };
+        layouts.follow(probe, commit)?;
         match &self.config.package {
             Some(p) => Ok(names_scope(p, message) || !probe.touched(commit)?.dirs.is_empty()),
             None => Ok(
