@@ -109,3 +109,157 @@ fn a_rebuild_follows_a_package_across_a_move() {
         stderr(&out)
     );
 }
+
+/// The file from Unreleased on, in the documented differences' terms: release headings
+/// without their dates (a hand tag's heading is dated by relhook's clock, a rebuilt one by
+/// its tag), and each sub-section's entries sorted (the hooks list a merged branch's entries
+/// as the merge combined them, a rebuild in the order of history's dates, which are all the
+/// same here).
+fn normalized(log: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut entries: Vec<String> = Vec::new();
+    for l in from_unreleased(log).lines() {
+        if l.starts_with("- ") {
+            entries.push(l.to_owned());
+            continue;
+        }
+        entries.sort();
+        out.append(&mut entries);
+        out.push(
+            match l.strip_prefix("## [").and_then(|r| r.split_once(']')) {
+                Some((v, _)) => format!("## [{v}]"),
+                None => l.to_owned(),
+            },
+        );
+    }
+    entries.sort();
+    out.append(&mut entries);
+    out.join("\n")
+}
+
+/// A file change committed through the hooks.
+fn change(repo: &Repo, file: &str, message: &str) {
+    repo.write(file, format!("{message}\n"));
+    commit_all(repo, message);
+}
+
+fn run_git(repo: &Repo, args: &[&str]) {
+    let out = repo.git_output(args);
+    assert!(out.status.success(), "git {args:?}: {}", text(&out));
+}
+
+fn tag(repo: &Repo, name: &str) {
+    let out = crate::support::hand_tag(repo, &["-a", name, "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+/// A branch `topic` from main with two changes, merged with `--no-ff` through the hooks.
+fn merge_topic(repo: &Repo) {
+    run_git(repo, &["switch", "-q", "-c", "topic"]);
+    change(repo, "t1.txt", "feat: topic one");
+    change(repo, "t2.txt", "fix: topic two");
+    run_git(repo, &["switch", "-q", "main"]);
+    change(repo, "m.txt", "fix: main meanwhile");
+    run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "topic"]);
+}
+
+type Script = fn(&Repo);
+
+/// Makes each scripted history through the hooks, one git command at a time, in a fresh
+/// installed repository, and returns the differences between what the hooks wrote and what
+/// `--rebuild` writes from history (release headings' dates and entry order aside), one per
+/// script that differs; with each repository, for more checks.
+fn hooks_against_rebuild(scripts: &[(&str, Script)]) -> (Vec<String>, Vec<Repo>) {
+    let mut differ = Vec::new();
+    let mut repos = Vec::new();
+    for (name, script) in scripts {
+        let repo = Repo::new();
+        ok(repo.relhook(&["install"]));
+        change(&repo, "a.txt", "feat: start");
+        script(&repo);
+        assert!(
+            repo.is_clean(),
+            "{name}: {}",
+            repo.git(&["status", "--porcelain"])
+        );
+        let written = normalized(&repo.read("CHANGELOG.md"));
+        let rebuilt = normalized(&rebuilt(&repo, &[]));
+        if written != rebuilt {
+            differ.push(format!(
+                "{name}:\n--- hooks\n{written}\n--- rebuild\n{rebuilt}\n--- history\n{}",
+                repo.git(&["log", "--graph", "--format=%s"])
+            ));
+        }
+        repos.push(repo);
+    }
+    (differ, repos)
+}
+
+/// Reverts and reapplies of released merges and changes, on main and through branches: what
+/// the hooks wrote is what `--rebuild` writes. The first failed: a merge reverted with `git
+/// revert -m 1`, released, then reapplied (`Reapply "Merge branch …"`) lost the branch's
+/// entries in a rebuild (and in notes built from history), while post-commit and `--sync`
+/// gave them back.
+#[test]
+fn the_hooks_and_a_rebuild_agree_on_reverted_and_reapplied_releases() {
+    let scripts: &[(&str, Script)] = &[
+        ("merge released, reverted, released, reapplied", |repo| {
+            merge_topic(repo);
+            tag(repo, "v0.1.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+            tag(repo, "v0.1.1");
+            run_git(repo, &["revert", "--no-edit", "HEAD~1"]);
+        }),
+        ("merge released, reverted, reapplied", |repo| {
+            merge_topic(repo);
+            tag(repo, "v0.1.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD~1"]);
+            run_git(repo, &["revert", "--no-edit", "HEAD"]);
+        }),
+        (
+            "merge and its revert released together, reapplied",
+            |repo| {
+                merge_topic(repo);
+                run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD"]);
+                tag(repo, "v0.1.0");
+                run_git(repo, &["revert", "--no-edit", "HEAD~1"]);
+            },
+        ),
+        (
+            "change released, reverted, reapplied on a branch merged",
+            |repo| {
+                change(repo, "x.txt", "feat: x");
+                tag(repo, "v0.1.0");
+                run_git(repo, &["revert", "--no-edit", "HEAD~1"]);
+                run_git(repo, &["switch", "-q", "-c", "again"]);
+                run_git(repo, &["revert", "--no-edit", "HEAD"]);
+                run_git(repo, &["switch", "-q", "main"]);
+                change(repo, "m2.txt", "fix: main again");
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "again"]);
+            },
+        ),
+        (
+            "branch released, reverted, released, merged again with more",
+            |repo| {
+                merge_topic(repo);
+                tag(repo, "v0.1.0");
+                run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD~1"]);
+                tag(repo, "v0.1.1");
+                run_git(repo, &["switch", "-q", "topic"]);
+                change(repo, "t3.txt", "fix: topic three");
+                run_git(repo, &["switch", "-q", "main"]);
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "topic"]);
+            },
+        ),
+    ];
+    let (differ, repos) = hooks_against_rebuild(scripts);
+    assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+    // Notes built from history (a tag without a section) list the reapplied branch too.
+    let repo = &repos[0];
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v0.2.0", "-m", "r"]));
+    let notes = stdout(&ok(repo.relhook(&["notes", "v0.2.0"])));
+    assert_eq!(
+        notes, "### Added\n\n- topic one\n\n### Fixed\n\n- topic two\n",
+        "{notes}"
+    );
+}

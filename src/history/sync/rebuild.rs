@@ -38,6 +38,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     let mut filter = crate::history::packages::Filter::new(repo, config);
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     let mut merge_undone = Vec::new();
+    let mut merge_redone = Vec::new();
     repo.walk(
         &Range {
             tips: vec![head],
@@ -49,7 +50,12 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 merge_reverts.note(c.id, &message);
                 let entry = commit_entry(&message, config, forge.as_ref());
                 if entry.is_none() {
-                    merge_undone.extend(crate::history::reverts::merge_revert(c.id, &message));
+                    use crate::history::reverts::{merge_revert, reapplied_merge_revert};
+                    match merge_revert(c.id, &message) {
+                        Some(m) => merge_undone.push(m),
+                        None => merge_redone
+                            .extend(reapplied_merge_revert(repo, &message).map(|m| (c.id, m))),
+                    }
                 }
                 // In a monorepo, only this changelog's package's commits (or no package's).
                 let counted = match entry {
@@ -72,7 +78,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             history.push(Lite {
                 id: c.id,
                 parent_ids: c.parent_ids,
-                entry,
+                entries: entry.into_iter().collect(),
                 reverts,
             });
             true
@@ -95,8 +101,21 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             continue;
         };
         if owner[r] != owner[at] && filter.counts(m.revert, "")? {
-            history[r].entry =
-                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?;
+            history[r].entries =
+                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
+                    .into_iter()
+                    .collect();
+        }
+    }
+    // That revert reapplied (`Reapply "Merge branch …"`) in a later release than the revert's
+    // own: the branch's entries come back (within one release, the two reverts cancel out).
+    for (id, m) in merge_redone {
+        let (Some(&i), Some(&r)) = (index.get(&id), index.get(&m.revert)) else {
+            continue;
+        };
+        if owner[i] != owner[r] && filter.counts(id, "")? {
+            history[i].entries =
+                crate::history::reverts::branch_entries(repo, &m, &config.changelog)?;
         }
     }
     // A revert and the change it reverts, released together (or both unreleased), cancel out.
@@ -123,7 +142,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         if cancelled.contains(&c.id) {
             continue;
         }
-        if let Some(e) = c.entry {
+        for e in c.entries {
             if seen[bucket].insert(normalize(&e.text)) {
                 buckets[bucket].push((c.id, e));
             }
@@ -206,7 +225,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
 struct Lite {
     id: Oid,
     parent_ids: Vec<Oid>,
-    entry: Option<NewEntry>,
+    entries: Vec<NewEntry>,
     /// Its header, and what it reverts if it is a git revert.
     reverts: crate::history::changelog::entry::RevertKey,
 }

@@ -48,12 +48,13 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             None => true,
         });
     let forge = crate::history::sync::forge(repo);
-    let mut walked: Vec<(git2::Oid, RevertKey, Option<NewEntry>)> = Vec::new();
+    let mut walked: Vec<(git2::Oid, RevertKey, Vec<NewEntry>)> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
     let mut in_range = std::collections::HashSet::new();
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     let mut merge_undone = Vec::new();
+    let mut merge_redone = Vec::new();
     // A shallow clone's boundary met inside the range: commits of the release are missing.
     let cuts = repo.shallow_cuts();
     let mut cut = None;
@@ -83,14 +84,18 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
                         }
                         None => None,
                     };
-                // A merge reverted after its release: its entry is read once the range is known.
+                // A merge reverted after its release, or that revert reapplied after its own:
+                // the entries are read once the range is known.
                 if e.is_none() {
-                    merge_undone.extend(
-                        crate::history::reverts::merge_revert(c.id, &message)
-                            .map(|m| (walked.len(), m)),
-                    );
+                    use crate::history::reverts::{merge_revert, reapplied_merge_revert};
+                    match merge_revert(c.id, &message) {
+                        Some(m) => merge_undone.push((walked.len(), m)),
+                        None => merge_redone.extend(
+                            reapplied_merge_revert(repo, &message).map(|m| (walked.len(), m)),
+                        ),
+                    }
                 }
-                walked.push((c.id, revert_key(&message), e));
+                walked.push((c.id, revert_key(&message), e.into_iter().collect()));
             }
             true
         },
@@ -104,7 +109,15 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     for (i, m) in merge_undone {
         if !in_range.contains(&m.merge) && filter.counts(m.revert, "")? {
             walked[i].2 =
-                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?;
+                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
+                    .into_iter()
+                    .collect();
+        }
+    }
+    for (i, m) in merge_redone {
+        let id = walked[i].0;
+        if !in_range.contains(&m.revert) && filter.counts(id, "")? {
+            walked[i].2 = crate::history::reverts::branch_entries(repo, &m, &config.changelog)?;
         }
     }
     // A change reverted within the same release never shipped.
@@ -114,8 +127,8 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     cancelled.extend(merge_reverts.cancelled(repo, &in_range)?.into_keys());
     let mut entries: Vec<NewEntry> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (id, _, e) in walked.into_iter().rev() {
-        if let Some(e) = e.filter(|_| !cancelled.contains(&id)) {
+    for (id, _, es) in walked.into_iter().rev() {
+        for e in es.into_iter().filter(|_| !cancelled.contains(&id)) {
             if seen.insert(crate::history::changelog::normalize(&e.text)) {
                 entries.push(e);
             }
