@@ -263,3 +263,86 @@ fn the_hooks_and_a_rebuild_agree_on_reverted_and_reapplied_releases() {
         "{notes}"
     );
 }
+
+/// A released change reapplied on a branch (git's `Reapply`, which post-commit gives the
+/// change's entry back), or made again there with the same wording (another fix, as
+/// post-commit sees it), then merged: the merge driver dropped the branch's entry because an
+/// older release lists the same text, while `--rebuild` (rightly) lists it. A merged entry
+/// is stale only when the branch had it before the release: not when it is new on the branch.
+#[test]
+fn a_merge_keeps_a_released_entry_the_branch_added_again() {
+    let scripts: &[(&str, Script)] = &[
+        (
+            "released merge reverted on a branch, merged, released, reapplied there",
+            |repo| {
+                merge_topic(repo);
+                tag(repo, "v0.1.0");
+                run_git(repo, &["switch", "-q", "-c", "undo"]);
+                run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD~1"]);
+                run_git(repo, &["switch", "-q", "main"]);
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "undo"]);
+                tag(repo, "v0.1.1");
+                run_git(repo, &["switch", "-q", "undo"]);
+                run_git(repo, &["revert", "--no-edit", "HEAD"]);
+                run_git(repo, &["switch", "-q", "main"]);
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "undo"]);
+            },
+        ),
+        (
+            "merge released, reverted, released, reapplied on a branch merged",
+            |repo| {
+                merge_topic(repo);
+                tag(repo, "v0.1.0");
+                run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD~1"]);
+                tag(repo, "v0.1.1");
+                run_git(repo, &["switch", "-q", "-c", "again"]);
+                run_git(repo, &["revert", "--no-edit", "HEAD~1"]);
+                run_git(repo, &["switch", "-q", "main"]);
+                change(repo, "m2.txt", "fix: main again");
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "again"]);
+            },
+        ),
+        (
+            "change released, reverted, released, reapplied on a branch merged",
+            |repo| {
+                change(repo, "x.txt", "feat: x");
+                tag(repo, "v0.1.0");
+                run_git(repo, &["revert", "--no-edit", "HEAD~1"]);
+                tag(repo, "v0.1.1");
+                run_git(repo, &["switch", "-q", "-c", "again"]);
+                run_git(repo, &["revert", "--no-edit", "HEAD~1"]);
+                run_git(repo, &["switch", "-q", "main"]);
+                change(repo, "m2.txt", "fix: main again");
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "again"]);
+            },
+        ),
+        (
+            "the same wording again on a branch after a release",
+            |repo| {
+                change(repo, "x.txt", "fix: typo");
+                tag(repo, "v0.1.0");
+                run_git(repo, &["switch", "-q", "-c", "again"]);
+                change(repo, "y.txt", "fix: typo");
+                run_git(repo, &["switch", "-q", "main"]);
+                change(repo, "m2.txt", "fix: main again");
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "again"]);
+            },
+        ),
+        (
+            "a stale branch merged after the release of its entry",
+            |repo| {
+                run_git(repo, &["switch", "-q", "-c", "stale"]);
+                change(repo, "s.txt", "fix: stale one");
+                run_git(repo, &["switch", "-q", "main"]);
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "stale"]);
+                tag(repo, "v0.1.0");
+                run_git(repo, &["switch", "-q", "stale"]);
+                change(repo, "s2.txt", "fix: stale two");
+                run_git(repo, &["switch", "-q", "main"]);
+                run_git(repo, &["merge", "-q", "--no-ff", "--no-edit", "stale"]);
+            },
+        ),
+    ];
+    let (differ, _) = hooks_against_rebuild(scripts);
+    assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+}

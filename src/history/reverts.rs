@@ -324,6 +324,60 @@ pub fn reverts_of_released(
     Ok(out)
 }
 
+/// The entries a merge of `theirs` into `ours` calls for that neither side's file carries, for
+/// a merged branch's reapply (`Reapply "Merge branch …"`) of a merge revert that the branch
+/// still had unreleased (so its reapply cancelled that revert's `revert "…"` entry and got
+/// none), while `log`, the merged changelog, lists that entry in a release (released meanwhile
+/// on `ours`): the reapply now brings back a branch whose removal shipped, so it carries the
+/// branch's entries, as a reapply made after the release does. A merge revert the branch makes
+/// and reapplies itself cancels out, and entries already in Unreleased are left out.
+pub fn reapplies_of_released(
+    repo: &Repo,
+    (ours, theirs): (Oid, Oid),
+    log: &crate::history::changelog::Changelog,
+    config: &ChangelogConfig,
+) -> Result<Vec<NewEntry>> {
+    let branch = Range {
+        tips: vec![theirs],
+        hidden: vec![ours],
+        ..Range::default()
+    };
+    let mut in_branch = HashSet::new();
+    let mut reapplies = Vec::new();
+    repo.walk(&branch, |c| {
+        in_branch.insert(c.id);
+        // Only a message naming a reverted commit is read further.
+        let names = c.message.windows(20).any(|w| w == b"This reverts commit ");
+        if c.parents < 2 && names {
+            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            if merge_revert(c.id, &message).is_none() {
+                reapplies.extend(reapplied_merge_revert(repo, &message));
+            }
+        }
+        true
+    })?;
+    let mut out: Vec<NewEntry> = Vec::new();
+    // Oldest first, as the branch made them.
+    for m in reapplies
+        .iter()
+        .rev()
+        .filter(|m| !in_branch.contains(&m.revert))
+    {
+        let released = branch_revert_entry(repo, m, config)?.is_some_and(|r| {
+            log.contains_entry(&r.text, false) && !log.contains_entry(&r.text, true)
+        });
+        if !released {
+            continue;
+        }
+        for e in branch_entries(repo, m, config)? {
+            if !log.contains_entry(&e.text, true) && !out.iter().any(|o| o.text == e.text) {
+                out.push(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

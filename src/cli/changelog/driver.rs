@@ -102,27 +102,41 @@ fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
     ) else {
         return text;
     };
-    let reverts = crate::history::reverts::reverts_of_released;
-    let entries = match reverts(&repo, (ours, theirs), &log, &config.changelog) {
-        Ok(e) if !e.is_empty() => e,
-        _ => return text,
-    };
-    for e in &entries {
-        log.ensure_unreleased();
-        log.add_entry(&e.section, &e.text, e.breaking);
-    }
-    let marker = log.marker();
-    eprintln_note(&format!(
-        "{label}: added `{marker} {}` under {}{}: the merged branch reverts a change released meanwhile",
-        crate::history::changelog::one_line(&entries[0].text),
-        entries[0].section,
-        if entries.len() > 1 {
-            format!(" (and {} more)", entries.len() - 1)
-        } else {
-            String::new()
+    use crate::history::reverts::{reapplies_of_released, reverts_of_released};
+    let mut changed = false;
+    let finds = [
+        (
+            reverts_of_released(&repo, (ours, theirs), &log, &config.changelog),
+            "the merged branch reverts a change released meanwhile",
+        ),
+        (
+            reapplies_of_released(&repo, (ours, theirs), &log, &config.changelog),
+            "the merged branch reapplies a merge whose revert was released meanwhile",
+        ),
+    ];
+    for (found, why) in finds {
+        let entries = match found {
+            Ok(e) if !e.is_empty() => e,
+            _ => continue,
+        };
+        for e in &entries {
+            log.ensure_unreleased();
+            log.add_entry(&e.section, &e.text, e.breaking);
         }
-    ));
-    log.render()
+        changed = true;
+        let marker = log.marker();
+        eprintln_note(&format!(
+            "{label}: added `{marker} {}` under {}{}: {why}",
+            crate::history::changelog::one_line(&entries[0].text),
+            entries[0].section,
+            if entries.len() > 1 {
+                format!(" (and {} more)", entries.len() - 1)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if changed { log.render() } else { text }
 }
 
 /// git's line merge of `texts` (base, ours, theirs) into `ours`, the driver's result; the base

@@ -221,10 +221,9 @@ impl Changelog {
 
         // What either side released since the base (a cherry-picked fix main has just
         // released) leaves Unreleased, whichever way the merge goes.
-        let newly_released: HashSet<String> = released
-            .difference(&base.released_texts())
-            .cloned()
-            .collect();
+        let base_released = base.released_texts();
+        let newly_released: HashSet<String> =
+            released.difference(&base_released).cloned().collect();
         let mut merged = kept.clone();
         merged.ensure_unreleased();
         for e in merged.unreleased_entries() {
@@ -236,7 +235,11 @@ impl Changelog {
         let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
         for e in into_entries {
             let k = key(&e);
-            if !base_set.contains(&k) && !released.contains(&k) && have.insert(k) {
+            // A stale side re-adds what was released since it forked; an entry released
+            // before the base that a side adds anew is new there (a released change
+            // reapplied after its revert, another change of the same wording), and stays.
+            let stale = released.contains(&k) && !base_released.contains(&k);
+            if !base_set.contains(&k) && !stale && have.insert(k) {
                 // Breaking changes go first in their sub-section, as post-commit puts them.
                 let breaking = e.text.starts_with("**BREAKING**");
                 merged.add_entry(&e.section, &e.text, breaking);

@@ -633,6 +633,18 @@ mod tests {
         assert_eq!(cl(&m).entries_of("1.1.0").map(|e| e.len()), Some(1));
     }
 
+    /// `old` was released before the two sides forked; theirs adds it anew (a reapply of its
+    /// released revert, or another change of the same wording): it is new there, and stays.
+    #[test]
+    fn merge_keeps_an_entry_released_before_the_fork_that_a_side_adds_anew() {
+        let ours = with(|c| c.add_entry("Fixed", "x", false));
+        let theirs = with(|c| c.add_entry("Added", "old", false));
+        let m = Changelog::merge_unreleased(&cl(BASE), &ours, &theirs).expect("merge");
+        assert_eq!(texts(&m), ["a", "b", "old", "x"]);
+        let m = Changelog::merge_unreleased(&cl(BASE), &theirs, &ours).expect("merge");
+        assert_eq!(texts(&m), ["a", "b", "old", "x"]);
+    }
+
     #[test]
     fn merge_takes_release_from_the_side_that_made_it() {
         let ours = with(|c| c.add_entry("Added", "c", false));
