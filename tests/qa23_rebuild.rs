@@ -112,25 +112,24 @@ fn a_rebuild_follows_a_package_across_a_move() {
 
 /// The file from Unreleased on, in the documented differences' terms: release headings
 /// without their dates (a hand tag's heading is dated by relhook's clock, a rebuilt one by
-/// its tag), and each sub-section's entries sorted (the hooks list a merged branch's entries
-/// as the merge combined them, a rebuild in the order of history's dates, which are all the
-/// same here).
+/// its tag), and each release's entries as sorted `### Section: - entry` lines (the hooks list
+/// a merged branch's entries and sub-sections as the merge combined them, a rebuild in the
+/// order of history's dates, which are all the same here). An entry reworded by hand
+/// (`(reworded)`) is the person's, not history's, and left out.
 fn normalized(log: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut entries: Vec<String> = Vec::new();
+    let mut section = String::new();
     for l in from_unreleased(log).lines() {
-        if l.starts_with("- ") {
-            entries.push(l.to_owned());
-            continue;
+        if let Some(name) = l.strip_prefix("### ") {
+            section = name.to_owned();
+        } else if l.starts_with("- ") && !l.contains("(reworded)") {
+            entries.push(format!("{section}: {l}"));
+        } else if let Some((v, _)) = l.strip_prefix("## [").and_then(|r| r.split_once(']')) {
+            entries.sort();
+            out.append(&mut entries);
+            out.push(format!("## [{v}]"));
         }
-        entries.sort();
-        out.append(&mut entries);
-        out.push(
-            match l.strip_prefix("## [").and_then(|r| r.split_once(']')) {
-                Some((v, _)) => format!("## [{v}]"),
-                None => l.to_owned(),
-            },
-        );
     }
     entries.sort();
     out.append(&mut entries);
@@ -188,6 +187,15 @@ fn hooks_against_rebuild(scripts: &[(&str, Script)]) -> (Vec<String>, Vec<Repo>)
             differ.push(format!(
                 "{name}:\n--- hooks\n{written}\n--- rebuild\n{rebuilt}\n--- history\n{}",
                 repo.git(&["log", "--graph", "--format=%s"])
+            ));
+        }
+        // Nor has `--sync` anything to change.
+        let before = repo.read("CHANGELOG.md");
+        let out = ok(repo.relhook(&["changelog", "--sync", "--stdout"]));
+        if stdout(&out) != before {
+            differ.push(format!(
+                "{name}: --sync would write:\n{}\n--- over\n{before}",
+                stdout(&out)
             ));
         }
         repos.push(repo);
@@ -345,4 +353,165 @@ fn a_merge_keeps_a_released_entry_the_branch_added_again() {
     ];
     let (differ, _) = hooks_against_rebuild(scripts);
     assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+}
+
+/// A merge whose CHANGELOG.md the driver could not combine (main released while the branch
+/// reworded an entry and added one), concluded by keeping the marked blocks of `keep`
+/// (`ours`, `theirs` or `both`), or with `git checkout --ours` for `file`.
+fn conflicted_merge(repo: &Repo, keep: &str) {
+    run_git(repo, &["switch", "-q", "-c", "topic"]);
+    change(repo, "t1.txt", "feat: topic one");
+    let log = repo
+        .read("CHANGELOG.md")
+        .replace("- start", "- start (reworded)");
+    repo.write("CHANGELOG.md", log);
+    commit_all(repo, "docs: reword the start");
+    run_git(repo, &["switch", "-q", "main"]);
+    tag(repo, "v0.1.0");
+    change(repo, "m.txt", "fix: main meanwhile");
+    let out = repo.git_output(&["merge", "-q", "--no-ff", "--no-edit", "topic"]);
+    assert!(
+        !out.status.success(),
+        "the driver marks the conflict: {}",
+        text(&out)
+    );
+    if keep == "file" {
+        run_git(repo, &["checkout", "--ours", "CHANGELOG.md"]);
+    } else {
+        let mut block = "";
+        let mut kept = String::new();
+        for l in repo.read("CHANGELOG.md").lines() {
+            if l.starts_with("<<<<<<<") {
+                block = "ours";
+            } else if l.starts_with("=======") {
+                block = "theirs";
+            } else if l.starts_with(">>>>>>>") {
+                block = "";
+            } else if block.is_empty() || keep == "both" || keep == block {
+                kept.push_str(l);
+                kept.push('\n');
+            }
+        }
+        repo.write("CHANGELOG.md", kept);
+    }
+    run_git(repo, &["add", "CHANGELOG.md"]);
+    run_git(repo, &["commit", "-q", "--no-edit"]);
+}
+
+/// The id git printed for the merge it concluded (`[main b1b3872] Merge branch 'topic'`),
+/// from HEAD's reflog: post-commit's amend that put entries back made another commit since.
+fn git_named_merge(repo: &Repo) -> String {
+    let reflog = repo.git(&["log", "-g", "--format=%H %gs", "HEAD"]);
+    let line = reflog
+        .lines()
+        .find(|l| l.contains(" commit (merge): "))
+        .expect("a merge in HEAD's reflog");
+    line[..40].to_owned()
+}
+
+/// A merge concluded after a changelog conflict, then reverted with `git revert -m 1`, after a
+/// release or before: the revert records what any other reverted merge gets (`revert "…"`
+/// once released, the branch's entries gone before), whether it names the merge history has
+/// or the one git printed when the merge was concluded, which post-commit rewrote to put
+/// back the entries the resolution dropped. QA's case was the latter: no revert entry, and
+/// before a release the branch's entries stayed in Unreleased, in the hooks' file and in a
+/// rebuild alike.
+#[test]
+fn a_revert_of_a_merge_concluded_after_a_changelog_conflict_is_recorded() {
+    let scripts: &[(&str, Script)] = &[
+        ("checkout --ours, released, git's id reverted", |repo| {
+            conflicted_merge(repo, "file");
+            let named = git_named_merge(repo);
+            assert_ne!(
+                named,
+                repo.git(&["rev-parse", "HEAD"]),
+                "post-commit amended it"
+            );
+            tag(repo, "v0.2.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", &named]);
+            let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+            assert!(
+                log.contains("### Removed\n\n- revert \"topic one\"\n"),
+                "{log}"
+            );
+        }),
+        ("checkout --ours, git's id reverted", |repo| {
+            conflicted_merge(repo, "file");
+            let named = git_named_merge(repo);
+            let out = repo.git_output(&["revert", "--no-edit", "-m", "1", &named]);
+            assert!(
+                stderr(&out).contains("removed `- topic one`: this commit reverts the merge"),
+                "{}",
+                text(&out)
+            );
+            let log = repo.read("CHANGELOG.md");
+            assert!(!log.contains("topic one"), "{log}");
+        }),
+        ("checkout --ours, released, reverted", |repo| {
+            conflicted_merge(repo, "file");
+            tag(repo, "v0.2.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+        }),
+        ("ours, released, reverted", |repo| {
+            conflicted_merge(repo, "ours");
+            tag(repo, "v0.2.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+        }),
+        ("theirs, released, reverted", |repo| {
+            conflicted_merge(repo, "theirs");
+            tag(repo, "v0.2.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+        }),
+        ("both, released, reverted", |repo| {
+            conflicted_merge(repo, "both");
+            tag(repo, "v0.2.0");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+        }),
+        ("checkout --ours, reverted", |repo| {
+            conflicted_merge(repo, "file");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD"]);
+        }),
+        ("both, reverted", |repo| {
+            conflicted_merge(repo, "both");
+            run_git(repo, &["revert", "--no-edit", "-m", "1", "HEAD"]);
+        }),
+        (
+            "ours, released, reverted with another file in conflict",
+            |repo| {
+                conflicted_merge(repo, "ours");
+                tag(repo, "v0.2.0");
+                change(repo, "t1.txt", "fix: main changes t1");
+                let out = repo.git_output(&["revert", "--no-edit", "-m", "1", ":/^Merge branch"]);
+                assert!(!out.status.success(), "{}", text(&out));
+                run_git(repo, &["rm", "-q", "t1.txt"]);
+                let mut cmd = repo.command_in("git", &repo.path());
+                let out = cmd
+                    .env("GIT_EDITOR", "true")
+                    .args(["revert", "--continue"])
+                    .output();
+                ok(out.unwrap());
+            },
+        ),
+    ];
+    let (differ, repos) = hooks_against_rebuild(scripts);
+    assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+    // A clone has no copy of the commit git's id names: the merge of the same mainline parent
+    // stands for it, and the clone's rebuild is the same.
+    let repo = &repos[0];
+    let clone = Repo::new();
+    std::fs::remove_dir_all(clone.path()).unwrap();
+    let url = format!("file://{}", repo.path().display());
+    let out = clone
+        .command_in("git", clone.dir.path())
+        .args(["clone", "-q", &url, "repo"])
+        .output()
+        .unwrap();
+    ok(out);
+    assert!(
+        !clone
+            .git_output(&["cat-file", "-e", &git_named_merge(repo)])
+            .status
+            .success()
+    );
+    assert_eq!(rebuilt(&clone, &[]), rebuilt(repo, &[]));
 }

@@ -25,6 +25,7 @@ mod targets;
 mod tree;
 mod unlinted;
 mod unlogged;
+mod unmerged;
 
 use std::path::PathBuf;
 
@@ -139,6 +140,15 @@ pub fn post_commit(
             &config.version.tag_prefix,
             &config.changelog,
         )?;
+    }
+    // The same revert of an unreleased merge that post-commit rewrote (named by git's id
+    // for it), which git's revert of the file could not take the branch's entries out of.
+    if new_entry.is_none()
+        && !amend
+        && subject.starts_with("Revert \"")
+        && let Some(said) = unmerged::rewritten_merge_reverted(repo, config, head)?
+    {
+        return Ok(said);
     }
     // git's `Reapply "Merge branch 'x'"` of a released merge revert: the branch's entries.
     if new_entry.is_none()

@@ -23,6 +23,9 @@ pub(super) enum Op {
     Reweigh(Option<Box<Op>>, Vec<NewEntry>, Vec<NewEntry>, bool),
     /// The entries of a merged branch whose released revert the commit reverts.
     Reapply(Vec<NewEntry>),
+    /// The entries of a merged branch that the commit reverts before any release, which
+    /// git's revert did not take out (see `unmerged`).
+    Unmerge(Vec<NewEntry>),
 }
 
 impl Op {
@@ -43,6 +46,11 @@ impl Op {
             }
             Op::Remove(old) | Op::Cancel(old) => {
                 log.remove_entry(&old.section, &old.text);
+            }
+            Op::Unmerge(entries) => {
+                for e in entries {
+                    log.remove_entry(&e.section, &e.text);
+                }
             }
             Op::Squash(new, parts, _) => {
                 for p in parts {
@@ -135,6 +143,20 @@ impl Op {
                     0 | 1 => String::new(),
                     n => format!(" (and {} more)", plural(n - 1, "entry", "entries")),
                 }
+            ),
+            Op::Unmerge(entries) => format!(
+                "removed `{marker} {}`{}: this commit reverts the merge that brought {} before any release, so {} not ship",
+                entries.first().map_or("", |e| e.text.as_str()),
+                match entries.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} more)", plural(n - 1, "entry", "entries")),
+                },
+                if entries.len() > 1 { "them" } else { "it" },
+                if entries.len() > 1 {
+                    "they do"
+                } else {
+                    "it does"
+                },
             ),
             Op::Restore(entries) => {
                 let (n, them) = (

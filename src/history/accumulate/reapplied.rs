@@ -34,9 +34,34 @@ pub(super) fn reapplied_merge(
     let Some(first) = entries.first() else {
         return Ok(None);
     };
+    let calls = format!(
+        "this reapply calls for `- {}`",
+        crate::history::changelog::one_line(&first.text)
+    );
+    let said = ("no entry added to", &calls[..], "adds it");
+    branch_edit(repo, config, head, said, |log| {
+        let missing: Vec<_> = entries
+            .into_iter()
+            .filter(|e| !log.contains_entry(&e.text, true))
+            .collect();
+        (!missing.is_empty()).then_some(Op::Reapply(missing))
+    })
+}
+
+/// The edit of the changelog a merged branch's entries call for, made in `head`: `op` chooses
+/// it from the stored changelog (`None`: nothing to do, the entries are as they should be).
+/// When it cannot be made in the commit (a monorepo, `accumulate` off, an operation in
+/// progress), says so: what was not done to the file, what the commit calls for, and what the
+/// sync does.
+pub(super) fn branch_edit(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    (undone, calls, does): (&str, &str, &str),
+    op: impl FnOnce(&Changelog) -> Option<Op>,
+) -> Result<Option<Accumulated>> {
     let path = config.changelog.path.clone();
     let shown = path.display().to_string();
-    let lacks = format!("`- {}`", crate::history::changelog::one_line(&first.text));
     let sync = if config.packages.is_empty() {
         "relhook changelog --sync"
     } else {
@@ -53,7 +78,7 @@ pub(super) fn reapplied_merge(
     };
     if !why.is_empty() {
         return Ok(Some(Accumulated::Notice(format!(
-            "no entry added to {shown}: this reapply calls for {lacks}, and {why}; `{sync}` adds it"
+            "{undone} {shown}: {calls}, and {why}; `{sync}` {does}"
         ))));
     }
     let Some(stored) = repo.committed_file(head, &path)? else {
@@ -65,16 +90,12 @@ pub(super) fn reapplied_merge(
     else {
         return Ok(None);
     };
-    let missing: Vec<_> = entries
-        .into_iter()
-        .filter(|e| !log.contains_entry(&e.text, true))
-        .collect();
-    if missing.is_empty() {
+    let Some(op) = op(&log) else {
         return Ok(Some(Accumulated::Skipped(
-            "the entries are already there (or were edited by hand)".into(),
+            "the entries are already as they should be (or were edited by hand)".into(),
         )));
-    }
-    let mut edits = vec![Edit::whole(path, stored, Op::Reapply(missing), log)];
+    };
+    let mut edits = vec![Edit::whole(path, stored, op, log)];
     Ok(Some(
         match amend_head(repo, head, &mut edits, ("post-commit", None))? {
             Amend::Done { new, notes } => Accumulated::Changed {
@@ -85,7 +106,7 @@ pub(super) fn reapplied_merge(
                 lint: None,
             },
             Amend::Refused(why) => Accumulated::Refused(format!(
-                "no entry added to {shown}: {why}; HEAD stays as git made it, and `{sync}` writes the entry into the file, to commit (`git add` it) with your next commit"
+                "{undone} {shown}: {why}; HEAD stays as git made it, and `{sync}` writes the change into the file, to commit (`git add` it) with your next commit"
             )),
             Amend::Moved => Accumulated::Skipped("HEAD moved since the commit".into()),
         },

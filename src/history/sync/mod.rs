@@ -137,11 +137,13 @@ pub fn plan_sync_releasing(
         .iter()
         .filter(|c| c.parents < 2 && !cancelled.contains(&c.id))
     {
-        use crate::history::reverts::{branch_entries, merge_revert, reapplied_merge_revert};
+        use crate::history::reverts::{
+            branch_entries, in_history, merge_revert, reapplied_merge_revert,
+        };
         let entries: Vec<NewEntry> = match commit_entry(&c.message, config, forge.as_ref()) {
             Some(e) => vec![e],
             // A merge reverted after its release (before it, it is cancelled above).
-            None => match merge_revert(c.id, &c.message) {
+            None => match merge_revert(c.id, &c.message).map(|m| in_history(repo, m)) {
                 Some(m) if !in_range.contains(&m.merge) => {
                     crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
                         .into_iter()

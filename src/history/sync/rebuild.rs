@@ -52,7 +52,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 if entry.is_none() {
                     use crate::history::reverts::{merge_revert, reapplied_merge_revert};
                     match merge_revert(c.id, &message) {
-                        Some(m) => merge_undone.push(m),
+                        Some(m) => merge_undone.push(crate::history::reverts::in_history(repo, m)),
                         None => merge_redone
                             .extend(reapplied_merge_revert(repo, &message).map(|m| (c.id, m))),
                     }

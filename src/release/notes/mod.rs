@@ -89,7 +89,8 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
                 if e.is_none() {
                     use crate::history::reverts::{merge_revert, reapplied_merge_revert};
                     match merge_revert(c.id, &message) {
-                        Some(m) => merge_undone.push((walked.len(), m)),
+                        Some(m) => merge_undone
+                            .push((walked.len(), crate::history::reverts::in_history(repo, m))),
                         None => merge_redone.extend(
                             reapplied_merge_revert(repo, &message).map(|m| (walked.len(), m)),
                         ),

@@ -18,6 +18,9 @@ use crate::config::ChangelogConfig;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::{NewEntry, entry_for_message};
 
+mod rewritten;
+pub use rewritten::in_history;
+
 /// A revert of merge `merge` back to its parent `mainline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MergeRevert {
@@ -104,6 +107,7 @@ impl MergeReverts {
             if !in_range.contains(&m.revert) {
                 continue;
             }
+            let m = &in_history(repo, *m);
             // Reapplied in the range: the two reverts cancel, the merge released or not.
             let undone = self
                 .named
@@ -147,6 +151,7 @@ pub fn released_merge_revert_entry(
     else {
         return Ok(None);
     };
+    let m = in_history(repo, m);
     let released = repo
         .latest_release_tag_except(id, prefix, None)
         .is_some_and(|(_, at)| at == m.merge || repo.reaches(at, m.merge));
@@ -211,7 +216,7 @@ pub fn reverted_change_entry(
 pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert> {
     let undone = full_id(&reverted_id(message)?)?;
     let undone_message = repo.commit_text(undone)?;
-    merge_revert(undone, &undone_message)
+    merge_revert(undone, &undone_message).map(|m| in_history(repo, m))
 }
 
 /// The entries a merged branch brings back when its released revert `m` is reverted: each of

@@ -1,0 +1,58 @@
+//! git's `Revert "Merge branch …"` (`git revert -m 1 <merge>`) of an unreleased merge, named
+//! by the id git printed when the merge was concluded after a changelog conflict: post-commit
+//! then rewrote that merge (`merged`: the entries the resolution dropped went back in), so the
+//! named commit is not in history and its changelog lacked those entries. git's revert takes
+//! out what the named commit changed, which leaves the entries in Unreleased though the branch
+//! that brought them is reverted before any release. They leave here, as git's revert takes a
+//! merge's entries out in any other case; `--sync` and `--rebuild` read the merge that history
+//! has alike (`reverts::in_history`). A released merge's revert gets its `revert "…"` entry
+//! through the same reading, as any other.
+
+use git2::Oid;
+
+use super::Accumulated;
+use super::op::Op;
+use super::reapplied::branch_edit;
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::reverts;
+
+/// post-commit for `head`, when it reverts such a merge; `None` for any other commit.
+pub(super) fn rewritten_merge_reverted(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+) -> Result<Option<Accumulated>> {
+    let Some(named) = repo
+        .commit_text(head)
+        .and_then(|message| reverts::merge_revert(head, &message))
+    else {
+        return Ok(None);
+    };
+    let m = reverts::in_history(repo, named);
+    let released = repo
+        .latest_release_tag_except(head, &config.version.tag_prefix, None)
+        .is_some_and(|(_, at)| at == m.merge || repo.reaches(at, m.merge));
+    if m.merge == named.merge || released {
+        return Ok(None);
+    }
+    let entries = reverts::branch_entries(repo, &m, &config.changelog)?;
+    let Some(first) = entries.first() else {
+        return Ok(None);
+    };
+    let calls = format!(
+        "this commit reverts the unreleased merge {} (git's id for it was {}), whose `- {}` stays in Unreleased",
+        crate::git::short_id(m.merge),
+        crate::git::short_id(named.merge),
+        crate::history::changelog::one_line(&first.text)
+    );
+    let said = ("no entry taken out of", &calls[..], "takes it out");
+    branch_edit(repo, config, head, said, |log| {
+        let present: Vec<_> = entries
+            .into_iter()
+            .filter(|e| log.contains_entry(&e.text, true))
+            .collect();
+        (!present.is_empty()).then_some(Op::Unmerge(present))
+    })
+}
