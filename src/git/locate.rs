@@ -19,11 +19,8 @@ pub struct Location {
 /// Locates the repository containing `cwd`, honouring `GIT_DIR`/`GIT_WORK_TREE` as hooks get
 /// them (git-hook-facts.md §1.6: set in linked worktrees and submodules).
 pub fn locate(cwd: &Path) -> Result<Location> {
-    if let Some(dir) = std::env::var_os("GIT_DIR") {
-        let git_dir = cwd.join(dir);
-        let work_tree = std::env::var_os("GIT_WORK_TREE")
-            .map(|w| cwd.join(w))
-            .or_else(|| Some(cwd.to_owned()));
+    if let Some(git_dir) = env_git_dir() {
+        let work_tree = env_work_tree().or_else(|| Some(cwd.to_owned()));
         return Ok(finish(git_dir, work_tree));
     }
     let mut dir = Some(cwd);
@@ -40,6 +37,42 @@ pub fn locate(cwd: &Path) -> Result<Location> {
         dir = d.parent();
     }
     Err(Error::NotARepository(cwd.to_owned()))
+}
+
+/// `GIT_DIR`, made absolute: git reads a relative one against the current directory, in a
+/// hook too (once git has moved to the top of the work tree, it hands its hooks an absolute
+/// one). `None` when it is not set.
+pub(crate) fn env_git_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("GIT_DIR").filter(|d| !d.is_empty())?;
+    Some(absolute(Path::new(&dir)))
+}
+
+/// The work tree `GIT_WORK_TREE` names, made absolute as git means it in this process. git
+/// reads a relative one against the folder it was started in. A hook that git started from a
+/// subfolder of the work tree runs at its top, with `GIT_PREFIX` naming that subfolder
+/// (git-hook-facts.md §0.2), and gets the variable either as it was given (`git tag`, `git
+/// push`: `../..` from `d/e`) or as `.` (`git commit` resets it once at the top): either way
+/// the top is the current directory. Without a prefix git did not move (it was started at the
+/// top, or outside the work tree), and the value reads against the current directory.
+pub(crate) fn env_work_tree() -> Option<PathBuf> {
+    let wt = PathBuf::from(std::env::var_os("GIT_WORK_TREE").filter(|w| !w.is_empty())?);
+    if wt.is_absolute() {
+        return Some(wt);
+    }
+    let moved_to_top = std::env::var_os("GIT_PREFIX").is_some_and(|p| !p.is_empty());
+    Some(if moved_to_top {
+        absolute(Path::new("."))
+    } else {
+        absolute(&wt)
+    })
+}
+
+/// `path` against the current directory, symbolic links and `..` resolved when it exists.
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_owned());
+    joined.canonicalize().unwrap_or(joined)
 }
 
 /// The work tree git uses where libgit2 would take the git dir's parent instead: a git dir

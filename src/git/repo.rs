@@ -88,12 +88,11 @@ impl Repo {
             )),
             _ => Error::NotARepository(cwd.to_owned()),
         })?;
-        // git reads a relative GIT_WORK_TREE against the current directory (hooks get `.`);
-        // libgit2 would read it against the git dir and find `.git` itself as the work tree.
-        // It overrides `core.bare = true` too, as in git (a bare git dir used with a work tree:
-        // the "dotfiles" layout).
-        if let Some(wt) = std::env::var_os("GIT_WORK_TREE").filter(|w| !w.is_empty()) {
-            let wt = cwd.join(wt);
+        // git reads a relative GIT_WORK_TREE against the folder it was started in (see
+        // `env_work_tree`); libgit2 would read it against the git dir and find `.git` itself
+        // as the work tree. It overrides `core.bare = true` too, as in git (a bare git dir
+        // used with a work tree: the "dotfiles" layout).
+        if let Some(wt) = super::locate::env_work_tree() {
             let wt = wt.canonicalize().unwrap_or(wt);
             inner
                 .set_workdir(&wt, false)

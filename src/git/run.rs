@@ -77,6 +77,15 @@ impl<'a> Git<'a> {
         cmd.current_dir(cwd).args(args);
         if let Some((git_dir, work_tree)) = APART.get() {
             cmd.env("GIT_DIR", git_dir).env("GIT_WORK_TREE", work_tree);
+        } else {
+            // Exported relative to the folder relhook was started in (or, in a hook, as git
+            // handed them over): absolute, they name the same repository wherever git runs.
+            if let Some(git_dir) = super::locate::env_git_dir() {
+                cmd.env("GIT_DIR", git_dir);
+            }
+            if let Some(work_tree) = super::locate::env_work_tree() {
+                cmd.env("GIT_WORK_TREE", work_tree);
+            }
         }
         Git {
             cmd,
