@@ -1,10 +1,11 @@
-//! Found by QA in round 23, in how relhook talks to git: `GIT_DIR`/`GIT_WORK_TREE` given
-//! relative to a subdirectory, resolved against the wrong folder by relhook and by the `git`
-//! it starts.
+//! Found by QA in round 23, in how relhook talks to git: a partial clone's objects not fetched
+//! yet, read as "not there"; and `GIT_DIR`/`GIT_WORK_TREE` given relative to a subdirectory,
+//! resolved against the wrong folder by relhook and by the `git` it starts.
 
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::{Repo, ok, relhook_bin, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, hand_tag, ok, relhook_bin, stderr, text};
 
 /// How the repository is named to git while working in `d/e`, two levels below the top.
 #[derive(Clone, Copy, Debug)]
@@ -127,4 +128,161 @@ fn absolute_git_dir_and_work_tree_from_a_subdirectory() {
 #[test]
 fn git_dir_and_work_tree_flags_from_a_subdirectory() {
     everything_works_from_the_subdir(Naming::Flags);
+}
+
+/// The QA repro's history: a hand-reworded entry released in v0.1.0, then an entry deleted
+/// by hand from Unreleased. Served to partial clones (`uploadpack.allowFilter`).
+fn history_with_hand_edits() -> Repo {
+    let repo = configured_with_a_feature(|_| "[checks]\nrequire_tested_tags = false\n".into());
+    let log = repo
+        .read("CHANGELOG.md")
+        .replace("- one\n", "- one (hand-written: see docs/one.md)\n");
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-am", "docs: reword entry"]);
+    ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "first"]));
+    repo.commit_hooked("fix: b");
+    repo.commit_hooked("fix: internal thing nobody cares about");
+    let log = repo
+        .read("CHANGELOG.md")
+        .replace("- internal thing nobody cares about\n", "");
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-am", "docs: drop internal entry"]);
+    repo.commit_hooked("feat: d");
+    assert!(!repo.read("CHANGELOG.md").contains("internal thing"));
+    repo.git(&["config", "uploadpack.allowFilter", "true"]);
+    repo
+}
+
+/// A blobless clone (`git clone --filter=blob:none`) of `repo`, with relhook installed; it
+/// lacks blobs of older commits (checked).
+fn blobless_clone(repo: &Repo) -> PathBuf {
+    let url = format!("file://{}", repo.path().display());
+    let dest = repo.dir.path().join("pc");
+    let out = repo.git_in(
+        repo.dir.path(),
+        &["clone", "-q", "--filter=blob:none", &url, "pc"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    ok(relhook_in(repo, &dest, &["install"]));
+    let missing = repo.git_in(
+        &dest,
+        &["rev-list", "--objects", "--missing=print", "--all"],
+        &[("GIT_NO_LAZY_FETCH", "1")],
+    );
+    assert!(
+        String::from_utf8_lossy(&missing.stdout)
+            .lines()
+            .any(|l| l.starts_with('?')),
+        "the clone must lack some blobs"
+    );
+    dest
+}
+
+fn relhook_in(repo: &Repo, dir: &Path, args: &[&str]) -> Output {
+    repo.command_in(relhook_bin(), dir)
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args(args)
+        .output()
+        .expect("run relhook")
+}
+
+/// The objects `dir` lacks.
+fn missing_objects(repo: &Repo, dir: &Path) -> usize {
+    let out = repo.git_in(
+        dir,
+        &["rev-list", "--objects", "--missing=print", "--all"],
+        &[("GIT_NO_LAZY_FETCH", "1")],
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with('?'))
+        .count()
+}
+
+/// QA 23.1: in a blobless clone, blobs not fetched yet were read as absent: the entry deleted
+/// by hand came back in `--sync`, the release plan, the release commit and its tag message,
+/// and `notes v0.1.0` said CHANGELOG.md is not in v0.1.0. Now every answer is the full
+/// clone's (git fetches what relhook reads).
+#[test]
+fn a_partial_clone_answers_as_the_full_clone() {
+    let full = history_with_hand_edits();
+    let pc = blobless_clone(&full);
+
+    let notes = |dir: &Path| relhook_in(&full, dir, &["notes", "v0.1.0"]);
+    let (want, got) = (ok(notes(&full.path())), notes(&pc));
+    assert!(got.status.success(), "{}", text(&got));
+    assert_eq!(text(&got), text(&want));
+    assert!(text(&got).contains("hand-written"), "{}", text(&got));
+
+    let plan = |dir: &Path| relhook_in(&full, dir, &["release", "--dry-run"]);
+    let (want, got) = (ok(plan(&full.path())), plan(&pc));
+    assert!(got.status.success(), "{}", text(&got));
+    assert_eq!(text(&got), text(&want));
+    assert!(!text(&got).contains("internal thing"), "{}", text(&got));
+
+    let out = relhook_in(&full, &pc, &["changelog", "--sync", "--stdout"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("internal thing"), "{}", text(&out));
+
+    let out = relhook_in(&full, &pc, &["release"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = std::fs::read_to_string(pc.join("CHANGELOG.md")).unwrap();
+    assert!(log.contains("## [0.1.1]"), "{log}");
+    assert!(!log.contains("internal thing"), "{log}");
+    let message = full.git_in(&pc, &["tag", "-l", "--format=%(contents)", "v0.1.1"], &[]);
+    let message = String::from_utf8_lossy(&message.stdout).into_owned();
+    assert!(message.contains("- b"), "{message}");
+    assert!(!message.contains("internal thing"), "{message}");
+}
+
+/// The same clone with its promisor remote out of reach (offline): what relhook cannot fetch
+/// is not taken as absent; notes, the plan, `--sync` and the release refuse, saying why and
+/// what to run, and change nothing. Back online, the release is the full clone's.
+#[test]
+fn a_partial_clone_offline_refuses_what_it_cannot_read() {
+    let full = history_with_hand_edits();
+    let pc = blobless_clone(&full);
+    let url = full.git_in(&pc, &["remote", "get-url", "origin"], &[]);
+    let url = String::from_utf8_lossy(&url.stdout).trim().to_owned();
+    let gone = full.dir.path().join("nowhere");
+    let set = |u: &str| ok(full.git_in(&pc, &["remote", "set-url", "origin", u], &[]));
+    set(&format!("file://{}", gone.display()));
+    let missing = missing_objects(&full, &pc);
+    let head = full.git_in(&pc, &["rev-parse", "HEAD"], &[]).stdout;
+    let log = std::fs::read_to_string(pc.join("CHANGELOG.md")).unwrap();
+
+    for args in [
+        &["notes", "v0.1.0"][..],
+        &["release", "--dry-run"],
+        &["changelog", "--sync"],
+        &["changelog", "--sync", "--stdout"],
+        &["release"],
+    ] {
+        let out = relhook_in(&full, &pc, args);
+        assert!(!out.status.success(), "{args:?}: {}", text(&out));
+        assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out));
+        let err = stderr(&out);
+        assert!(err.contains("partial clone"), "{args:?}: {err}");
+        assert!(err.contains("origin"), "{args:?}: {err}");
+        assert!(!err.contains("internal thing"), "{args:?}: {err}");
+        assert_eq!(full.git_in(&pc, &["rev-parse", "HEAD"], &[]).stdout, head);
+        assert_eq!(
+            std::fs::read_to_string(pc.join("CHANGELOG.md")).unwrap(),
+            log
+        );
+        assert!(
+            full.git_in(&pc, &["tag", "-l", "v0.1.1"], &[])
+                .stdout
+                .is_empty()
+        );
+        assert_eq!(missing_objects(&full, &pc), missing, "{args:?}");
+    }
+
+    set(&url);
+    let out = relhook_in(&full, &pc, &["release"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = std::fs::read_to_string(pc.join("CHANGELOG.md")).unwrap();
+    assert!(log.contains("## [0.1.1]"), "{log}");
+    assert!(!log.contains("internal thing"), "{log}");
 }

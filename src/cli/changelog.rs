@@ -127,6 +127,7 @@ fn one_changelog(
             (plan.text, plan.added, plan.removed)
         };
         reading.finish();
+        repo.all_fetched()?;
         // A package's changelog is not made while it would have no entry (its first entry
         // makes it, as post-commit does).
         let empty_package =

@@ -47,6 +47,7 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     };
     let version = version.as_str();
     let notes = release_notes(&repo, &config, commit, &tag, version)?;
+    repo.all_fetched()?;
     if args.format == Format::Json {
         super::json::print(&super::json::NotesReport {
             schema_version: super::json::SCHEMA_VERSION,

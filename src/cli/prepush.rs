@@ -64,6 +64,8 @@ pub(super) fn pre_push_hook(
     }
     let (root, config) = ctx.history_config(&repo)?;
     let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
+    // No verdict on what a partial clone could not fetch (it would be read as absent).
+    repo.all_fetched()?;
     let mut err = crate::cli::stream::stderr();
     let mut tested_now = Vec::new();
     if !found.untested.is_empty() {

@@ -81,6 +81,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Ok(p) => p,
         Err(e) => return refused(&e.into_refusal()?, json),
     };
+    repo.all_fetched()?;
     warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
     for note in plan.left_alone.iter().map(|(_, n)| n).chain(&plan.also) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");

@@ -55,8 +55,9 @@ impl Repo {
 
     /// The id of the tree or blob at `path` in `commit`'s tree (a package's directory).
     pub fn path_id(&self, commit: Oid, path: &std::path::Path) -> Option<Oid> {
-        let tree = self.inner.find_commit(commit).ok()?.tree().ok()?;
-        tree.get_path(path).ok().map(|e| e.id())
+        let tree = self.inner.find_commit(commit).ok()?.tree_id();
+        let what = || format!("{} at {}", path.display(), super::short_id(commit));
+        Some(self.entry_in(tree, path, &what).ok()??.id())
     }
 
     /// An annotated tag's message bytes (signature included, as stored).

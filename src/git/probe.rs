@@ -135,9 +135,7 @@ impl PathProbe<'_> {
         }
         let tree = self
             .repo
-            .inner
-            .find_tree(id)
-            .map_err(|e| Error::git(format!("read tree {id}"), e))?;
+            .tree_fetched(id, &|| format!("tree {}", super::short_id(id)))?;
         let entries: Rc<[Entry]> = tree
             .iter()
             .map(|e| Entry {

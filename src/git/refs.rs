@@ -154,9 +154,12 @@ impl Repo {
         super::blob::blob_oid(bytes)
     }
 
-    /// A blob's content.
+    /// A blob's content (one a partial clone lacks is fetched, and one git cannot fetch is
+    /// remembered, see [`Repo::all_fetched`]).
     pub fn blob_bytes(&self, id: Oid) -> Option<Vec<u8>> {
-        self.inner.find_blob(id).ok().map(|b| b.content().to_vec())
+        let what = || "a file stored in history".to_owned();
+        let blob = self.blob_fetched(id, &what).ok()?;
+        Some(blob.content().to_vec())
     }
 }
 
@@ -228,6 +231,32 @@ pub fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
         let version = semver::Version::parse(name.get(i..)?).ok()?;
         Some((name.get(..i)?, version))
     })
+}
+
+/// A release tag reachable from HEAD.
+#[derive(Debug, Clone)]
+pub struct ReleaseTag {
+    /// The tag's name (`v1.2.0`).
+    pub name: String,
+    /// Its version.
+    pub version: semver::Version,
+    /// The tagged commit.
+    pub commit: Oid,
+    /// The tag's date (the tagger's for an annotated tag, else the commit's), and its offset.
+    pub when: (i64, i32),
+}
+
+impl Repo {
+    /// Every `<prefix>X.Y.Z` tag whose commit is HEAD or an ancestor, oldest version first.
+    pub fn release_tags(&self, head: Oid, prefix: &str) -> Result<Vec<ReleaseTag>> {
+        let mut out: Vec<ReleaseTag> = self
+            .release_tag_candidates(prefix)
+            .into_iter()
+            .filter(|t| t.commit == head || self.reaches(head, t.commit))
+            .collect();
+        out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository};
 
-use super::StoredCommit;
+use super::{ReleaseTag, StoredCommit};
 
 use crate::{Error, Result};
 
@@ -31,6 +31,8 @@ pub struct Repo {
     pub(super) still: std::cell::Cell<bool>,
     pub(super) filters_seen: std::cell::RefCell<Vec<(PathBuf, Option<String>)>>,
     head_seen: std::cell::OnceCell<Option<Oid>>,
+    /// The first object a partial clone lacked that git could not fetch (see `promisor`).
+    pub(super) unfetched: std::cell::RefCell<Option<super::promisor::Unfetched>>,
     latest_seen: std::cell::RefCell<Vec<(LatestKey, Latest)>>,
 }
 
@@ -138,6 +140,7 @@ impl Repo {
             config: Default::default(),
             still: Default::default(),
             head_seen: Default::default(),
+            unfetched: Default::default(),
             latest_seen: Default::default(),
             filters_seen: Default::default(),
         })
@@ -416,31 +419,5 @@ impl Repo {
             visit(StoredCommit::from(c))
         })?;
         Ok(())
-    }
-}
-
-/// A release tag reachable from HEAD.
-#[derive(Debug, Clone)]
-pub struct ReleaseTag {
-    /// The tag's name (`v1.2.0`).
-    pub name: String,
-    /// Its version.
-    pub version: semver::Version,
-    /// The tagged commit.
-    pub commit: Oid,
-    /// The tag's date (the tagger's for an annotated tag, else the commit's), and its offset.
-    pub when: (i64, i32),
-}
-
-impl Repo {
-    /// Every `<prefix>X.Y.Z` tag whose commit is HEAD or an ancestor, oldest version first.
-    pub fn release_tags(&self, head: Oid, prefix: &str) -> Result<Vec<ReleaseTag>> {
-        let mut out: Vec<ReleaseTag> = self
-            .release_tag_candidates(prefix)
-            .into_iter()
-            .filter(|t| t.commit == head || self.reaches(head, t.commit))
-            .collect();
-        out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
-        Ok(out)
     }
 }

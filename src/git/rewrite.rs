@@ -156,18 +156,20 @@ impl Repo {
             .inner
             .find_commit(commit)
             .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
-        let tree = c.tree().map_err(|e| Error::git("read a tree", e))?;
-        Ok(tree.get_path(path).ok())
+        self.entry_in(c.tree_id(), path, &|| at(path, commit))
     }
 
-    /// `path` as stored in `commit`, or `None` when the commit has no such file.
+    /// `path` as stored in `commit`, or `None` when the commit has no such file. A file whose
+    /// blob a partial clone has not fetched yet is fetched by git, or the read fails.
     pub fn file_at(&self, commit: Oid, path: &Path) -> Result<Option<StoredFile>> {
         let Some(entry) = self.entry_at(commit, path)? else {
             return Ok(None);
         };
-        let Ok(blob) = self.inner.find_blob(entry.id()) else {
+        // A folder or a submodule there is no file.
+        if entry.kind() != Some(git2::ObjectType::Blob) {
             return Ok(None);
-        };
+        }
+        let blob = self.blob_fetched(entry.id(), &|| at(path, commit))?;
         Ok(Some(StoredFile {
             blob: entry.id(),
             bytes: blob.content().to_vec(),
@@ -181,9 +183,12 @@ impl Repo {
         self.blob_id(&c, path)
     }
 
-    /// The blob id of `path` in `commit` (no content read).
+    /// The blob id of `path` in `commit` (no content read; a tree a partial clone lacks is
+    /// fetched, and one git cannot fetch is remembered, see [`Repo::all_fetched`]).
     pub fn blob_id(&self, commit: &git2::Commit<'_>, path: &Path) -> Option<Oid> {
-        commit.tree().ok()?.get_path(path).ok().map(|e| e.id())
+        let what = || at(path, commit.id());
+        let entry = self.entry_in(commit.tree_id(), path, &what).ok()??;
+        Some(entry.id())
     }
 
     /// Whether `commit` changed `path` relative to its first parent.
@@ -387,6 +392,11 @@ fn file_mode(mode: i32) -> git2::FileMode {
 
 fn message_of(c: &git2::Commit<'_>) -> String {
     String::from_utf8_lossy(c.message_bytes()).into_owned()
+}
+
+/// `path` at `commit`, as a message names a file read from history.
+fn at(path: &Path, commit: Oid) -> String {
+    format!("{} at {}", path.display(), super::short_id(commit))
 }
 
 #[cfg(test)]

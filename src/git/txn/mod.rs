@@ -352,6 +352,9 @@ impl Txn<'_> {
 
     /// Applies the rest in the safe order: index into its lock, refs, then the index.
     pub fn commit(mut self) -> Result<()> {
+        // What this process read of history is whole: nothing a partial clone could not
+        // fetch was taken for absent (dropping `self` undoes the files written).
+        self.repo.all_fetched()?;
         failpoint("files-written")?;
         if self.index_changed {
             let (index, tmp) = self.index.as_mut().expect("changed index is loaded");

@@ -354,7 +354,7 @@ pub fn reapplies_of_released(
         // Only a message naming a reverted commit is read further.
         let names = c.message.windows(20).any(|w| w == b"This reverts commit ");
         if c.parents < 2 && names {
-            let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+            let message = c.text();
             if merge_revert(c.id, &message).is_none() {
                 reapplies.extend(reapplied_merge_revert(repo, &message));
             }

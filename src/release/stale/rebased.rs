@@ -97,7 +97,7 @@ pub(super) fn brought_below(
     let forge = crate::history::sync::forge(repo);
     let mut filter = crate::history::packages::Filter::new(repo, config);
     for c in brought.iter().rev() {
-        let message = crate::commit::message::stored_text(repo, c.id, &c.message);
+        let message = c.text();
         if !filter.counts(c.id, &message).unwrap_or(false) {
             continue;
         }
@@ -115,7 +115,7 @@ pub(super) fn brought_below(
 fn first_form(repo: &Repo, commit: Oid) -> Option<Oid> {
     let author = repo.author_of(commit)?;
     let header = |id: Oid| {
-        let message = repo.commit_message(id)?;
+        let message = repo.stored_commit(id)?.message;
         let end = message.iter().position(|b| *b == b'\n');
         Some(message[..end.unwrap_or(message.len())].to_vec())
     };

@@ -65,8 +65,7 @@ pub(super) fn called_for(
             && (left.is_empty() || {
                 let entry = Oid::from_str(&d.id)
                     .ok()
-                    .and_then(|id| repo.commit_message(id))
-                    .map(|m| String::from_utf8_lossy(&m).into_owned())
+                    .and_then(|id| repo.commit_text(id))
                     .and_then(|m| entry_for_message(&m, &config.changelog, forge.as_ref()));
                 entry.is_none_or(|e| !left.contains(&normalize(&e.text)))
             })

@@ -1,0 +1,220 @@
+//! Objects a partial clone has not fetched yet (`git clone --filter=blob:none`, a treeless
+//! `--filter=tree:0`, Scalar). git fetches such an object from the promisor remote the first
+//! time it needs it; libgit2 only finds it missing. Not fetched yet is never "not there": an
+//! object a tree names that the object store lacks is read through git (`git cat-file -e`
+//! fetches it), and when git cannot get it (offline) the read fails with the reason and the
+//! way on. The failure is also remembered ([`Repo::all_fetched`]), for the readers whose answer
+//! is an `Option` and would otherwise take it for an absent file. Nothing here runs unless an
+//! object is missing: a full clone never pays for it.
+
+use std::path::{Component, Path};
+
+use git2::{ErrorCode, ObjectType, Oid, Repository};
+
+use super::Repo;
+use crate::{Error, Result};
+
+/// Why an object could not be read, kept for [`Repo::all_fetched`]: message and fix.
+pub(super) type Unfetched = (String, String);
+
+impl Repo {
+    /// The blob `id` (`what` names it for a message: `CHANGELOG.md at 1a2b3c4d5`), fetched by
+    /// git when this clone lacks it.
+    pub(super) fn blob_fetched(
+        &self,
+        id: Oid,
+        what: &dyn Fn() -> String,
+    ) -> Result<git2::Blob<'_>> {
+        self.find_fetched(id, ObjectType::Blob, what, |r, id| r.find_blob(id))
+    }
+
+    /// The tree `id`, fetched by git when this clone lacks it.
+    pub(super) fn tree_fetched(
+        &self,
+        id: Oid,
+        what: &dyn Fn() -> String,
+    ) -> Result<git2::Tree<'_>> {
+        self.find_fetched(id, ObjectType::Tree, what, |r, id| r.find_tree(id))
+    }
+
+    /// The entry at `path` below tree `tree`, each tree on the way fetched by git when this
+    /// clone lacks it; `None` only when a tree has no such entry.
+    pub(super) fn entry_in(
+        &self,
+        tree: Oid,
+        path: &Path,
+        what: &dyn Fn() -> String,
+    ) -> Result<Option<git2::TreeEntry<'static>>> {
+        let mut tree = self.tree_fetched(tree, what)?;
+        let mut parts = path.components().peekable();
+        while let Some(part) = parts.next() {
+            let Component::Normal(name) = part else {
+                return Ok(None);
+            };
+            let name = name.as_encoded_bytes();
+            // git2 unwraps the C string it makes of the name: a NUL names nothing in a tree.
+            if name.contains(&0) {
+                return Ok(None);
+            }
+            let id = match tree.get_name_bytes(name) {
+                None => return Ok(None),
+                Some(entry) if parts.peek().is_none() => return Ok(Some(entry.to_owned())),
+                Some(entry) if entry.kind() == Some(ObjectType::Tree) => entry.id(),
+                Some(_) => return Ok(None),
+            };
+            tree = self.tree_fetched(id, what)?;
+        }
+        Ok(None)
+    }
+
+    /// Refuses, once any object this process needed could not be fetched: whatever was
+    /// worked out since may rest on an object read as absent. Called before a command prints
+    /// its answer or changes anything.
+    pub fn all_fetched(&self) -> Result<()> {
+        match &*self.unfetched.borrow() {
+            Some((message, fix)) => Err(Error::IncompleteHistory {
+                message: message.clone(),
+                fix: fix.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn find_fetched<'r, T>(
+        &'r self,
+        id: Oid,
+        kind: ObjectType,
+        what: &dyn Fn() -> String,
+        find: impl Fn(&'r Repository, Oid) -> std::result::Result<T, git2::Error>,
+    ) -> Result<T> {
+        let read = |e: git2::Error| Error::git(format!("read {}", what()), e);
+        match find(&self.inner, id) {
+            Ok(found) => Ok(found),
+            // Here under another type (libgit2 says "not found" for that too): not missing.
+            Err(e) if e.code() != ErrorCode::NotFound || self.has_object(id) => Err(read(e)),
+            Err(e) if !self.fetch(id, kind, what)? => Err(Error::git(
+                format!(
+                    "read {} (the object is missing from this repository; `git fsck` says what else is)",
+                    what()
+                ),
+                e,
+            )),
+            Err(_) => find(&self.inner, id).map_err(read),
+        }
+    }
+
+    fn has_object(&self, id: Oid) -> bool {
+        self.inner.odb().is_ok_and(|odb| odb.exists(id))
+    }
+
+    /// Asks git for object `id`, which git fetches from the promisor remote of a partial
+    /// clone; then libgit2 looks at the object store again. `Ok(false)` when git lacks it too
+    /// and there is no promisor remote to fetch it from.
+    fn fetch(&self, id: Oid, kind: ObjectType, what: &dyn Fn() -> String) -> Result<bool> {
+        let cwd = self
+            .work_tree()
+            .unwrap_or_else(|| self.inner.path().to_owned());
+        let hex = id.to_string();
+        let out = super::run::Git::new(&cwd, &["cat-file", "-e", &hex])
+            .env("RELHOOK_SKIP", "1")
+            .output()?;
+        if out.success() {
+            if let Ok(odb) = self.inner.odb() {
+                let _ = odb.refresh();
+            }
+            return Ok(true);
+        }
+        let short = super::short_id(id);
+        let Some(remote) = self.promisor_remote() else {
+            return Ok(false);
+        };
+        let said = out
+            .stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("git said nothing")
+            .trim()
+            .to_owned();
+        let message = format!(
+            "{} (the {} {short}) is not in this partial clone yet, and git could not fetch it from its promisor remote `{remote}` ({said}); relhook stops rather than read it as absent",
+            what(),
+            kind.str()
+        );
+        Err(self.remember_unfetched(message, &remote))
+    }
+
+    /// Remembers the first object git could not fetch (see [`Repo::all_fetched`]); the error.
+    fn remember_unfetched(&self, message: String, remote: &str) -> Error {
+        let fix = format!(
+            "once `{remote}` can be reached (`git fetch {remote}` works), run it again: git fetches what is missing then"
+        );
+        self.unfetched
+            .borrow_mut()
+            .get_or_insert_with(|| (message.clone(), fix.clone()));
+        Error::IncompleteHistory { message, fix }
+    }
+
+    /// The remote a partial clone fetches missing objects from: `extensions.partialClone`,
+    /// else the first remote with `remote.<name>.promisor` set. `None` in a full clone.
+    fn promisor_remote(&self) -> Option<String> {
+        if let Some(name) = self.config_string("extensions.partialclone") {
+            return Some(name);
+        }
+        let config = self.config_snapshot()?;
+        let mut entries = config.entries(Some(r"^remote\..*\.promisor$")).ok()?;
+        while let Some(Ok(entry)) = entries.next() {
+            let (Some(name), Some(value)) = (entry.name(), entry.value()) else {
+                continue;
+            };
+            let on = matches!(
+                value.to_ascii_lowercase().as_str(),
+                "true" | "yes" | "on" | "1" | ""
+            );
+            let remote = name
+                .strip_prefix("remote.")
+                .and_then(|n| n.strip_suffix(".promisor"));
+            if let (true, Some(remote)) = (on, remote) {
+                return Some(remote.to_owned());
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::testing::git;
+
+    #[test]
+    fn entries_are_found_by_path_and_absent_ones_are_none() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        std::fs::create_dir_all(dir.join("a/b")).unwrap();
+        std::fs::write(dir.join("a/b/c.md"), "c\n").unwrap();
+        std::fs::write(dir.join("top.md"), "t\n").unwrap();
+        git(dir, &["add", "."]);
+        git(dir, &["commit", "-q", "-m", "x"]);
+        let repo = Repo::open(dir).unwrap();
+        let head = repo.head().unwrap();
+        let tree = repo.tree_of(head).unwrap();
+        let what = || "test".to_owned();
+        let found = |p: &str| {
+            repo.entry_in(tree, Path::new(p), &what)
+                .unwrap()
+                .map(|e| e.name().unwrap_or_default().to_owned())
+        };
+        assert_eq!(found("a/b/c.md").as_deref(), Some("c.md"));
+        assert_eq!(found("a/b").as_deref(), Some("b"));
+        assert_eq!(found("top.md").as_deref(), Some("top.md"));
+        assert_eq!(found("a/x.md"), None);
+        assert_eq!(found("top.md/c.md"), None, "a file is no folder");
+        assert_eq!(found("./top.md"), None, "as git names no path");
+        let file = repo.file_at(head, Path::new("a/b/c.md")).unwrap().unwrap();
+        assert_eq!(file.bytes, b"c\n");
+        assert!(repo.file_at(head, Path::new("a/b")).unwrap().is_none());
+        assert!(repo.all_fetched().is_ok());
+    }
+}
