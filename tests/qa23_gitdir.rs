@@ -286,3 +286,42 @@ fn a_partial_clone_offline_refuses_what_it_cannot_read() {
     assert!(log.contains("## [0.1.1]"), "{log}");
     assert!(!log.contains("internal thing"), "{log}");
 }
+
+/// The test records a partial clone fetches come without their blobs (the clone's filter
+/// applies to notes too): pre-push refused a release tag CI had tested as untested, its fix
+/// naming the fetch just done. git fetches them now, and CI's record counts.
+#[test]
+fn a_partial_clone_reads_the_test_records_it_fetched() {
+    let ci = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
+    let hub = ci.scratch("hub.git");
+    ok(ci.git_in(&hub, &["init", "-q", "--bare", "-b", "main"], &[]));
+    ok(ci.git_in(&hub, &["config", "uploadpack.allowFilter", "true"], &[]));
+    ci.git(&["remote", "add", "origin", hub.to_str().unwrap()]);
+    ok(ci.git_output(&["push", "-q", "origin", "main"]));
+    let url = format!("file://{}", hub.display());
+    let out = ci.git_in(
+        ci.dir.path(),
+        &["clone", "-q", "--filter=blob:none", &url, "pc"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let pc = ci.dir.path().join("pc");
+    ok(relhook_in(&ci, &pc, &["install"]));
+    std::fs::write(pc.join("two.txt"), "2\n").unwrap();
+    ok(ci.git_in(&pc, &["add", "two.txt"], &[]));
+    ok(ci.git_in(&pc, &["commit", "-q", "-m", "feat: two"], &[]));
+    ok(relhook_in(&ci, &pc, &["release", "--no-test"]));
+    ok(ci.git_in(&pc, &["push", "-q", "origin", "main"], &[]));
+
+    // CI tests the release commit and publishes the record.
+    ok(ci.git_output(&["pull", "-q", "--ff-only", "origin", "main"]));
+    ok(ci.relhook(&["test"]));
+    ok(ci.git_output(&["push", "-q", "origin", "refs/notes/relhook-tests"]));
+
+    let notes = "refs/notes/relhook-tests:refs/notes/relhook-tests";
+    ok(ci.git_in(&pc, &["fetch", "-q", "origin", notes], &[]));
+    assert!(missing_objects(&ci, &pc) > 0);
+    let out = ci.git_in(&pc, &["push", "origin", "v0.1.0"], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("testing"), "{}", text(&out));
+}

@@ -175,20 +175,26 @@ impl Repo {
 
     /// The note on `commit` under `notes_ref`, as text.
     pub fn note(&self, notes_ref: &str, commit: Oid) -> Option<String> {
-        let n = self.inner.find_note(Some(notes_ref), commit).ok()?;
-        n.message().map(str::to_owned)
+        match self.inner.find_note(Some(notes_ref), commit) {
+            Ok(n) => n.message().map(str::to_owned),
+            Err(_) => self.unfetched_note(notes_ref, commit),
+        }
     }
 
     /// The first `f(text)` that is `Some` over every note under `notes_ref`.
     pub fn find_note<T>(&self, notes_ref: &str, mut f: impl FnMut(&str) -> Option<T>) -> Option<T> {
-        self.inner
-            .notes(Some(notes_ref))
-            .ok()?
-            .flatten()
-            .find_map(|(note, _)| {
-                let blob = self.inner.find_blob(note).ok()?;
-                f(std::str::from_utf8(blob.content()).ok()?)
-            })
+        if self.is_partial_clone() {
+            // Fetched without their blobs (the clone's filter applies to notes too): all of
+            // them in one go.
+            let notes = self.inner.notes(Some(notes_ref)).ok()?.flatten();
+            let blobs: Vec<Oid> = notes.map(|(note, _)| note).collect();
+            self.fetch_missing(&blobs, &|| format!("the notes under {notes_ref}"));
+        }
+        let mut notes = self.inner.notes(Some(notes_ref)).ok()?.flatten();
+        notes.find_map(|(note, _)| {
+            let blob = self.inner.find_blob(note).ok()?;
+            f(std::str::from_utf8(blob.content()).ok()?)
+        })
     }
 
     /// Writes (replacing) the note on `commit`; a notes ref locked by another process is

@@ -155,6 +155,81 @@ impl Repo {
         Error::IncompleteHistory { message, fix }
     }
 
+    /// The note on `commit` under `notes_ref` whose blob this partial clone has not fetched
+    /// (a filter applies to fetched notes too), fetched by git; `None` when there is no note.
+    pub(super) fn unfetched_note(&self, notes_ref: &str, commit: Oid) -> Option<String> {
+        self.promisor_remote()?;
+        let (blob, _) = self
+            .inner
+            .notes(Some(notes_ref))
+            .ok()?
+            .flatten()
+            .find(|(_, annotated)| *annotated == commit)?;
+        let what = || format!("the note on {} under {notes_ref}", super::short_id(commit));
+        let blob = self.blob_fetched(blob, &what).ok()?;
+        String::from_utf8(blob.content().to_vec()).ok()
+    }
+
+    /// Fetches, in one `git fetch` as git fetches missing objects itself, those of `ids` this
+    /// partial clone lacks (`what` names them for a message); one git cannot fetch is
+    /// remembered (see [`Repo::all_fetched`]).
+    pub(super) fn fetch_missing(&self, ids: &[Oid], what: &dyn Fn() -> String) {
+        let Some(remote) = self.promisor_remote().filter(|r| !r.starts_with('-')) else {
+            return;
+        };
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|id| !self.has_object(**id))
+            .map(|id| format!("{id}\n"))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let cwd = self
+            .work_tree()
+            .unwrap_or_else(|| self.inner.path().to_owned());
+        let args = [
+            "-c",
+            "fetch.negotiationAlgorithm=noop",
+            "fetch",
+            &remote,
+            "--no-tags",
+            "--no-write-fetch-head",
+            "--recurse-submodules=no",
+            "--filter=blob:none",
+            "--stdin",
+        ];
+        let input = missing.concat();
+        let out = super::run::Git::new(&cwd, &args)
+            .stdin(input.as_bytes())
+            .env("RELHOOK_SKIP", "1")
+            .output();
+        match out {
+            Ok(out) if out.success() => {
+                if let Ok(odb) = self.inner.odb() {
+                    let _ = odb.refresh();
+                }
+            }
+            out => {
+                let said = match out {
+                    Ok(out) => out.into_error().to_string(),
+                    Err(e) => e.to_string(),
+                };
+                let message = format!(
+                    "{} ({} objects) are not in this partial clone yet, and git could not fetch them from its promisor remote `{remote}` ({said}); relhook stops rather than read them as absent",
+                    what(),
+                    missing.len()
+                );
+                let _ = self.remember_unfetched(message, &remote);
+            }
+        }
+    }
+
+    /// Whether this is a partial clone (a promisor remote is configured).
+    pub(super) fn is_partial_clone(&self) -> bool {
+        self.promisor_remote().is_some()
+    }
+
     /// The remote a partial clone fetches missing objects from: `extensions.partialClone`,
     /// else the first remote with `remote.<name>.promisor` set. `None` in a full clone.
     fn promisor_remote(&self) -> Option<String> {
@@ -215,6 +290,7 @@ mod tests {
         let file = repo.file_at(head, Path::new("a/b/c.md")).unwrap().unwrap();
         assert_eq!(file.bytes, b"c\n");
         assert!(repo.file_at(head, Path::new("a/b")).unwrap().is_none());
+        assert!(!repo.is_partial_clone());
         assert!(repo.all_fetched().is_ok());
     }
 }

@@ -348,6 +348,8 @@ fn write_record(
         .map(|r| r.render() + "\n")
         .collect();
     text.push_str(&rec.render());
+    // The other records, read from a note a partial clone could not fetch, would be lost.
+    repo.all_fetched()?;
     repo.write_note(NOTES_REF, commit, &text)?;
     Ok(rec)
 }
