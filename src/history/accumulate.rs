@@ -17,6 +17,7 @@ mod kept_out;
 mod merged;
 mod op;
 mod pending;
+mod prepare;
 mod reapplied;
 mod reword;
 mod skeleton;
@@ -27,20 +28,17 @@ mod unlinted;
 mod unlogged;
 mod unmerged;
 
-use std::path::PathBuf;
-
 use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
 use self::edit::Edit;
 use self::entries::{entry_of, reverted_entry};
-use self::op::{Op, decide};
+use self::prepare::{Prepared, prepare};
 pub use self::reword::unrewritten_amend;
-use self::targets::{Target, no_root_changelog, scope_note, targets};
+use self::targets::{no_root_changelog, scope_note, targets};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo};
-use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::NewEntry;
 
 /// What post-commit did. With `[packages]`, the commit's entry goes to the changelog of each
@@ -286,209 +284,4 @@ pub fn post_commit(
         note: (!notes.is_empty()).then(|| notes.join("; ")),
         lint: unlinted(),
     })
-}
-
-enum Prepared {
-    Edit(Edit),
-    /// Nothing to do for this file (its entry is there, or it is a root changelog that
-    /// does not exist); for a plain commit whose entry is already in Unreleased, that said.
-    Nothing(Option<String>),
-    /// The root changelog of a monorepo, which does not exist (and is not created).
-    Absent(PathBuf),
-    /// This file cannot take its entry: the reason, and no file is changed.
-    Stop(Accumulated),
-}
-
-/// Reads one target file as HEAD stores it and decides its edit.
-fn prepare(
-    (repo, config): (&Repo, &Config),
-    head: Oid,
-    top: &ReflogTop,
-    (amend, reverted): (bool, Option<&NewEntry>),
-    target: Target,
-) -> Result<Prepared> {
-    let path = target.path;
-    let shown = path.display();
-    let stop = |a: Accumulated| Ok(Prepared::Stop(a));
-    // A path that leads out of the work tree (`..`, a symlinked folder) is refused here, with
-    // its reason, rather than failing later as a tree conflict.
-    if let Some(root) = repo.work_tree()
-        && let Err(e) = crate::fsx::confine(&root, &path)
-        && matches!(e, crate::Error::UnsafePath { .. })
-    {
-        if !target.create
-            && matches!(&e, crate::Error::UnsafePath { reason, .. } if reason.contains("does not exist"))
-        {
-            return Ok(Prepared::Absent(path));
-        }
-        return stop(Accumulated::Refused(format!("no entry added: {e}")));
-    }
-    // Under a filter (git-lfs) git stores what its filter makes of the file (a pointer),
-    // which only git can run: an attribute lookup here, and no raw blob committed.
-    if let Some(driver) = repo.filter_driver(&path) {
-        return stop(Accumulated::Refused(format!(
-            "no entry added: {shown} is under git's `{driver}` filter (set in gitattributes), which post-commit does not run; `relhook changelog --sync` writes the entries into the file, to `git add` with your next commit"
-        )));
-    }
-    let stored = match repo.committed_file(head, &path)? {
-        Some(stored) if stored.mode == i32::from(git2::FileMode::Link) => {
-            return stop(Accumulated::Refused(format!(
-                "{shown} is a symbolic link (to `{}`); relhook does not replace links with files: point `changelog.path` at the file it names",
-                String::from_utf8_lossy(&stored.bytes)
-            )));
-        }
-        Some(stored) => Some(stored),
-        None if !target.create => return Ok(Prepared::Absent(path)),
-        None => {
-            let on_disk = repo
-                .work_tree()
-                .and_then(|root| root.join(&path).symlink_metadata().ok());
-            if on_disk.as_ref().is_some_and(|m| m.is_dir()) {
-                return stop(Accumulated::Refused(format!(
-                    "no entry added: {shown} is a directory; point the changelog at a file (e.g. {shown}/CHANGELOG.md)"
-                )));
-            }
-            if on_disk.is_some() {
-                return stop(Accumulated::Notice(format!(
-                    "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
-                )));
-            }
-            if let Some(said) = deleted::deleted_by(repo, head, &path) {
-                return stop(Accumulated::Notice(said));
-            }
-            // The first changelog-worthy commit creates the file, inside that commit.
-            None
-        }
-    };
-    // Read in place: a long file is not copied to be parsed.
-    let text = match &stored {
-        Some(s) => match std::str::from_utf8(&s.bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                return stop(Accumulated::Refused(format!(
-                    "{}; left unchanged",
-                    crate::Error::changelog_not_utf8(&path, &s.bytes)
-                )));
-            }
-        },
-        None => crate::history::changelog::TEMPLATE,
-    };
-    // A long file is parsed only as far as the edit reaches (see `changelog::head`), unless
-    // the rest may already hold the entry: then the whole file decides, as before.
-    let split = Changelog::parse_head(text).filter(|(_, tail)| {
-        !target
-            .new
-            .as_ref()
-            .is_some_and(|e| Changelog::tail_may_hold(tail, &e.text))
-    });
-    let (mut log, tail) = match split {
-        Some((log, tail)) => (log, tail),
-        None => match Changelog::parse(text) {
-            Ok(log) => (log, ""),
-            Err(e) => {
-                return stop(Accumulated::Refused(format!(
-                    "{}:{}: not a Keep a Changelog file ({}); left unchanged",
-                    path.display(),
-                    e.line,
-                    e.message
-                )));
-            }
-        },
-    };
-    if let Some(why) = log.unkept_because() {
-        return stop(Accumulated::Notice(format!(
-            "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
-        )));
-    }
-    // A committed conflict: an entry added in between would be released inside it. Read as
-    // far as the edit reaches (Unreleased is at the top).
-    if let Some(line) =
-        crate::history::changelog::conflict_markers(&text[..text.len() - tail.len()])
-    {
-        return stop(Accumulated::Refused(format!(
-            "{shown}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), so no entry was added and the file is left alone; resolve them and commit, then `relhook changelog --sync` adds the missing entries"
-        )));
-    }
-    let old_changed_file = amend
-        && stored.is_some()
-        && repo.changes_path(top.old, &path)
-        && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
-    // A squash's own entry takes the place of the entries it brought (see `squash`).
-    let (parts, kept) = match (&target.new, stored.is_some() && !amend) {
-        (Some(new), true) => squash::parts(repo, config, head, (&path, &log), new)?,
-        _ => Default::default(),
-    };
-    let op = match (
-        reverted.and_then(|r| op::decide_revert(&log, r)),
-        &target.new,
-    ) {
-        (Some(cancelled), _) => cancelled,
-        (None, Some(new)) if !parts.is_empty() || !kept.is_empty() => {
-            Some(Op::Squash(new.clone(), parts, kept))
-        }
-        (None, _) => {
-            let own = decide(
-                &log,
-                target.old.as_ref(),
-                target.new.as_ref(),
-                old_changed_file,
-            );
-            // An amended squash weighs the entries it squashes again (see `squash`).
-            if amend && stored.is_some() {
-                let entries = (target.old.as_ref(), target.new.as_ref());
-                squash::reweigh(repo, config, head, (&path, &log), entries, own)?
-            } else {
-                own
-            }
-        }
-    };
-    let Some(op) = op else {
-        // An entry the amend took out by hand: left out, and said if `--sync` would undo that.
-        if old_changed_file
-            && let Some(new) = target
-                .new
-                .as_ref()
-                .filter(|n| target.old.as_ref() == Some(n))
-            && let Some(said) = kept_out::notice(repo, head, &path, &log, new)
-        {
-            return Ok(Prepared::Nothing(Some(said)));
-        }
-        let plain = !amend && reverted.is_none();
-        let new = target.new.as_ref().filter(|_| plain && stored.is_some());
-        let said = new.and_then(|n| already::already_there(repo, head, &path, &log, n));
-        return Ok(Prepared::Nothing(said));
-    };
-    op.apply(&mut log);
-    let marker = log.marker();
-    let mode = stored
-        .as_ref()
-        .map_or(i32::from(git2::FileMode::Blob), |s| s.mode);
-    let (mut edited, mut tail) = (log.render(), tail.len());
-    // An amend that takes the entry out again leaves the file as the parent has it, byte for
-    // byte (not with a blank line more): else the commit still changes it, and so still
-    // belongs to the package whose changelog it is.
-    if target.new.is_none()
-        && let Some(parent) = repo.first_parent(head)
-        && let Some(before) = repo.file_at(parent, &path)?
-        && let Ok(before) = String::from_utf8(before.bytes)
-        && before.trim_end() == (edited.clone() + &text[text.len() - tail..]).trim_end()
-    {
-        (edited, tail) = (before, 0);
-    }
-    // Only a file short enough to be read whole can be the bare template.
-    let gone = target.new.is_none()
-        && amend
-        && tail == 0
-        && skeleton::leaves(repo, head, &path, stored.as_ref(), &edited)?;
-    Ok(Prepared::Edit(Edit {
-        path,
-        stored,
-        op,
-        marker,
-        head: edited,
-        tail,
-        mode,
-        blob: Oid::zero(),
-        gone,
-    }))
 }
