@@ -168,3 +168,64 @@ fn a_hand_tag_left_alone_still_releases() {
     assert_eq!(repo.head_subject(), "chore(release): 0.2.0");
     assert!(repo.is_clean());
 }
+
+/// The user's own reference-transaction hook, which relhook chains and runs first: Ctrl-C while
+/// it runs in `committed` must not end the shim before relhook has made (or withdrawn) the
+/// release; the user's hook is told it started by the file `started` beside the repository.
+#[test]
+fn ctrl_c_while_a_chained_hook_runs_in_committed_still_ends_whole() {
+    use std::os::unix::process::CommandExt;
+    let repo = repo();
+    let started = repo.dir.path().join("started");
+    let hook = repo
+        .path()
+        .join(".git/hooks/reference-transaction.relhook-orig");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\ncat >/dev/null\n[ \"$1\" = committed ] || exit 0\ntouch '{}'\nsleep 1\n",
+            started.display()
+        ),
+    )
+    .unwrap();
+    crate::support::chmod(&hook, 0o755);
+    let before = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let mut child = repo
+        .command_in("git", &repo.path())
+        .args(["tag", "-a", "v0.2.0", "-m", "release"])
+        .env("RELHOOK_DATE", "2026-11-21")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("spawn git tag");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !started.exists() {
+        assert!(child.try_wait().unwrap().is_none(), "git tag ended early");
+        assert!(Instant::now() < deadline, "the chained hook never ran");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    send(&child, libc::SIGINT, true);
+    let out = finish(child);
+    let said = text(&out);
+    // Whole: the tag on its release commit, said; or nothing: no tag, HEAD where it was, said.
+    match repo.git_output(&["rev-parse", "-q", "--verify", "v0.2.0^{commit}"]) {
+        o if o.status.success() => {
+            let tagged = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+            assert_eq!(tagged, repo.git(&["rev-parse", "HEAD"]).trim(), "{said}");
+            let log = repo.git(&["show", "v0.2.0:CHANGELOG.md"]);
+            assert!(log.contains("## [0.2.0] - 2026-11-21"), "{said}");
+            assert!(said.contains("now points at release commit"), "{said}");
+        }
+        _ => {
+            assert_eq!(repo.git(&["rev-parse", "HEAD"]).trim(), before, "{said}");
+            assert!(said.contains("v0.2.0 was removed"), "{said}");
+        }
+    }
+    assert!(
+        repo.is_clean(),
+        "{}\n{said}",
+        repo.git(&["status", "--short"])
+    );
+}

@@ -23,7 +23,9 @@ mod notes;
 mod stranded;
 pub use caller::{can_tell_git_tag, fetch_process, from_git_tag, git_arguments, git_subcommand};
 use commands::{own_branch, release_command};
-pub use marker::{Marker, clear_marker, describe_unfinished, note_pending, unfinished};
+pub use marker::{
+    Marker, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
+};
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};
 

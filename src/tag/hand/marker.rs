@@ -27,6 +27,13 @@ pub fn note_pending(repo: &Repo, tag: &str) {
     let _ = std::fs::write(repo.git_dir().join(MARKER), tag);
 }
 
+/// Whether `prepared` named one of `tags` for `committed` to finish: how `committed` knows the
+/// `git tag` that made it when a Ctrl-C has ended that git (it is gone from /proc).
+pub fn pending_for(git_dir: &std::path::Path, tags: &[Update]) -> bool {
+    std::fs::read_to_string(git_dir.join(MARKER))
+        .is_ok_and(|named| tags.iter().any(|u| u.tag == named.trim_end()))
+}
+
 /// Removes a hook's leftover [`Marker`] once its tag is finished.
 pub fn clear_marker(repo: &Repo) {
     let _ = std::fs::remove_file(repo.git_dir().join(MARKER));
