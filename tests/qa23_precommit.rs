@@ -150,3 +150,24 @@ fn an_earlier_installs_fragile_layout_is_named_and_repaired() {
     assert_eq!(copies_of_mine(&dir), ["commit-msg.relhook-orig"]);
     ok(repo.relhook(&["doctor"]));
 }
+
+/// `pre-commit install -f` (pre-commit's own advice, "use only pre-commit") deletes
+/// `<hook>.legacy`, relhook's shim, and leaves the user's hook kept as `<hook>.relhook-orig`:
+/// install puts its shim back where pre-commit runs it, chaining that hook, not a refusal.
+#[test]
+fn after_pre_commit_install_force_install_puts_the_shim_back_under_pre_commit() {
+    let repo = repo_with_mine_under_pre_commit();
+    ok(repo.relhook(&["install"]));
+    std::fs::remove_file(repo.hooks_dir().join("commit-msg.legacy")).unwrap();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stdout(&out).contains("commit-msg.legacy"), "{}", text(&out));
+    commit_runs_all_three(&repo, "one");
+    pre_commit_install(&repo);
+    commit_runs_all_three(&repo, "two");
+    assert_eq!(
+        copies_of_mine(&repo.hooks_dir()),
+        ["commit-msg.relhook-orig"]
+    );
+    ok(repo.relhook(&["doctor"]));
+}

@@ -39,6 +39,16 @@ pub fn users_hook_under_pre_commit(hook: &Path) -> Option<PathBuf> {
     (foreign && is_pre_commit_script(hook)).then_some(legacy)
 }
 
+/// `<hook>.legacy`, free, beside pre-commit's script at `hook` while `backup` keeps a hook of
+/// the user's (not pre-commit's): what `pre-commit install -f` leaves of the layout
+/// [`users_hook_under_pre_commit`] makes, having deleted relhook's shim there.
+pub fn legacy_freed(hook: &Path, backup: &Path) -> Option<PathBuf> {
+    let legacy = legacy_path(hook);
+    let users = std::fs::read(backup).is_ok_and(|t| recognise(&t).is_none())
+        && !is_pre_commit_script(backup);
+    (users && is_pre_commit_script(hook) && legacy.symlink_metadata().is_err()).then_some(legacy)
+}
+
 /// The layout an earlier relhook left under pre-commit: its shim at `hook` (the caller knows),
 /// pre-commit's script kept as `backup`, and a hook of the user's as `<hook>.legacy`, which the
 /// next `pre-commit install` overwrites with the shim. `<hook>.legacy`, when so.

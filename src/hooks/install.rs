@@ -405,6 +405,15 @@ fn install_one(
             moved: false,
         });
     }
+    if let Some(legacy) = super::aside::legacy_freed(&path, &backup).filter(|_| !opts.force) {
+        let text = hook.render_as(opts.binary, true, created_dir, direct)?;
+        write_shim(&legacy, &text)?;
+        return Ok(Action::UnderPreCommit {
+            file: legacy,
+            backup,
+            moved: false,
+        });
+    }
     if present && backup.symlink_metadata().is_ok() {
         // Another tool put back the very hook relhook keeps (`git lfs install --force` after
         // relhook chained git-lfs's hook): the copy holds nothing the backup does not.
