@@ -90,11 +90,13 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     };
     // A `git tag` that a Ctrl-C ended once it had made the tag is gone from /proc: it is known
     // by the tag its `prepared` run named for this one to finish.
-    let orphaned = state == "committed"
+    // (One look at /proc for both.)
+    let caller = hand::git_subcommand();
+    let orphaned = caller.is_none()
+        && state == "committed"
         && hand::can_tell_git_tag()
-        && hand::git_subcommand().is_none()
         && crate::git::locate(&ctx.cwd).is_ok_and(|l| hand::pending_for(&l.git_dir, &created));
-    if !orphaned && !hand::from_git_tag() {
+    if !orphaned && caller.as_deref() != Some("tag") {
         // `git update-ref`, a forced fetch: a release tag is never moved, whoever moves it.
         if state == "prepared" && moves_refused(ctx, &created) {
             return Ok(Outcome::Failed);

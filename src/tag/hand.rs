@@ -21,7 +21,7 @@ mod commands;
 mod marker;
 mod notes;
 mod stranded;
-pub use caller::{can_tell_git_tag, fetch_process, from_git_tag, git_arguments, git_subcommand};
+pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_subcommand};
 use commands::{own_branch, release_command};
 pub use marker::{
     Marker, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,

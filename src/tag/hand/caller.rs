@@ -3,15 +3,10 @@
 
 use std::path::Path;
 
-/// Whether the ref update comes from `git tag` (not fetch, clone, pack-refs or update-ref).
-/// The hook's parent is the git process that runs the transaction; where its command line
-/// cannot be read (no /proc), nothing is treated as a hand tag and pre-push remains the guard.
-pub fn from_git_tag() -> bool {
-    parent_subcommand().is_some_and(|s| s == "tag")
-}
-
-/// The subcommand of the git process that runs the hook (`update-ref`, `fetch`), where it
-/// can be read (see [`from_git_tag`]).
+/// The subcommand of the git process that runs the hook (`tag`, `update-ref`, `fetch`): the
+/// hook's parent, or an ancestor, is the git process that runs the transaction. `None` where
+/// its command line cannot be read (no /proc: nothing is then a hand tag, and pre-push remains
+/// the guard), or where that git is gone.
 pub fn git_subcommand() -> Option<String> {
     parent_subcommand()
 }
@@ -25,7 +20,7 @@ pub fn can_tell_git_tag() -> bool {
 }
 
 /// The subcommand of the git process that runs the hook and the arguments after it (`revert`,
-/// `["-n", "HEAD~2"]`), where they can be read (see [`from_git_tag`]).
+/// `["-n", "HEAD~2"]`), where they can be read (see [`git_subcommand`]).
 pub fn git_arguments() -> Option<(String, Vec<String>)> {
     git_ancestor().map(|(_, sub, rest)| (sub, rest))
 }
