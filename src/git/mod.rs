@@ -49,7 +49,7 @@ pub use range::{MergeBase, PushDestination};
 pub use refs::{ReleaseTag, version_suffix};
 pub use repo::{Range, Repo};
 pub use resign::Amended;
-pub use rewrite::{ReflogTop, StoredFile};
+pub use rewrite::{ENTRY_REWRITE, ReflogTop, StoredFile};
 pub use sequence::note_concluding_pick;
 pub use signing::CannotSign;
 pub use state::Hidden;

@@ -80,6 +80,9 @@ fn parse_reflog_line(line: &[u8]) -> Option<ReflogTop> {
     Some(ReflogTop { message, old, new })
 }
 
+/// The reflog message of relhook's rewrite of a commit to hold its changelog edit.
+pub const ENTRY_REWRITE: &str = "relhook: add the changelog entry to the commit";
+
 impl Repo {
     /// HEAD's last reflog entry (what git just did).
     /// Only the end of `logs/HEAD` is read, so the cost does not grow with the reflog; an
@@ -100,8 +103,9 @@ impl Repo {
     /// The earlier versions of `head` that HEAD's reflog shows it replaced, newest first: a
     /// `git commit --amend`, and relhook's rewrite of a commit, move HEAD from one commit to
     /// another of the same first parent. Read back from the newest entry while each step is
-    /// such a replacement, at most `limit` entries.
-    pub fn replaced_versions(&self, head: Oid, limit: usize) -> Vec<Oid> {
+    /// such a replacement, at most `limit` entries. Each comes with whether relhook's rewrite
+    /// ([`ENTRY_REWRITE`]) replaced it, rather than a person's amend.
+    pub fn replaced_versions(&self, head: Oid, limit: usize) -> Vec<(Oid, bool)> {
         let Ok(log) = self.inner.reflog("HEAD") else {
             return Vec::new();
         };
@@ -117,12 +121,12 @@ impl Repo {
             }
             if parent.is_none()
                 || e.id_new() != current
-                || out.contains(&old)
+                || out.iter().any(|(c, _)| *c == old)
                 || parent_of(old) != parent
             {
                 break;
             }
-            out.push(old);
+            out.push((old, e.message() == Some(ENTRY_REWRITE)));
             current = old;
         }
         out

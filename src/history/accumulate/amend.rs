@@ -92,7 +92,7 @@ pub(super) fn amend_head(
             &e.op,
         )?;
     }
-    txn.move_head(head, new, "relhook: add the changelog entry to the commit")?;
+    txn.move_head(head, new, crate::git::ENTRY_REWRITE)?;
     txn.commit()?;
     Ok(Amend::Done { new, notes })
 }

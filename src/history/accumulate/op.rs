@@ -18,9 +18,16 @@ pub(super) enum Op {
     /// of them it keeps (they weigh more than its own: `**BREAKING**`, or a feature's).
     Squash(NewEntry, Vec<NewEntry>, Vec<NewEntry>),
     /// An amended squash's edit of its own entry (if any), with the squashed entries its new
-    /// header now stands for (taken out) and those it no longer stands for (put back), and
+    /// header now stands for (taken out), those it no longer stands for (put back), those it
+    /// may stand for that relhook cannot tell are squashed ones (left in, and said), and
     /// whether its message still calls for an entry.
-    Reweigh(Option<Box<Op>>, Vec<NewEntry>, Vec<NewEntry>, bool),
+    Reweigh(
+        Option<Box<Op>>,
+        Vec<NewEntry>,
+        Vec<NewEntry>,
+        Vec<NewEntry>,
+        bool,
+    ),
     /// The entries of a merged branch whose released revert the commit reverts.
     Reapply(Vec<NewEntry>),
     /// The entries of a merged branch that the commit reverts before any release, which
@@ -58,7 +65,7 @@ impl Op {
                 }
                 Op::Add(new.clone()).apply(log);
             }
-            Op::Reweigh(own, gone, back, _) => {
+            Op::Reweigh(own, gone, back, _, _) => {
                 if let Some(own) = own {
                     own.apply(log);
                 }
@@ -112,7 +119,7 @@ impl Op {
                 }
                 said
             }
-            Op::Reweigh(own, gone, back, entry) => {
+            Op::Reweigh(own, gone, back, unsure, entry) => {
                 let mut said = vec![own.as_ref().map_or_else(
                     || "left the commit's own entry as it was".to_owned(),
                     |op| op.describe(marker),
@@ -131,6 +138,19 @@ impl Op {
                         "put back {}: its message no longer calls for an entry that stands for {}",
                         of_the_squashed(back, marker),
                         if back.len() > 1 { "them" } else { "it" },
+                    ));
+                }
+                if let Some(first) = unsure.first() {
+                    said.push(format!(
+                        "kept {}`{marker} {}`: no commit on a branch wrote {}, so relhook cannot tell its new header stands for {} (was the squashed branch deleted?); if it does, take {} out and `git commit --amend`",
+                        match unsure.len() {
+                            1 => String::new(),
+                            n => format!("{n} entries, first: "),
+                        },
+                        one_line(&first.text),
+                        if unsure.len() > 1 { "them" } else { "it" },
+                        if unsure.len() > 1 { "them" } else { "it" },
+                        if unsure.len() > 1 { "them" } else { "it" },
                     ));
                 }
                 said.join("; ")
@@ -348,6 +368,7 @@ mod tests {
             Some(Box::new(Op::Replace(e("old"), e("new")))),
             vec![e("kept")],
             vec![e("back")],
+            vec![e("unsure")],
             true,
         );
         op.apply(&mut l);
@@ -360,7 +381,9 @@ mod tests {
         );
         let said = op.describe('-');
         assert!(
-            said.contains("took out 1 entry") && said.contains("kept `- back`"),
+            said.contains("took out 1 entry")
+                && said.contains("kept `- back`")
+                && said.contains("kept `- unsure`: no commit on a branch wrote it"),
             "{said}"
         );
     }

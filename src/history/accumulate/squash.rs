@@ -105,28 +105,38 @@ pub(super) fn reweigh(
     entries: (Option<&NewEntry>, Option<&NewEntry>),
     own: Option<Op>,
 ) -> Result<Option<Op>> {
-    let (gone, back) = reweighed(repo, config, head, file, entries)?;
-    if gone.is_empty() && back.is_empty() {
+    let (gone, back, unsure) = reweighed(repo, config, head, file, entries)?;
+    if gone.is_empty() && back.is_empty() && unsure.is_empty() {
         return Ok(own);
     }
     let entry = entries.1.is_some();
-    Ok(Some(Op::Reweigh(own.map(Box::new), gone, back, entry)))
+    Ok(Some(Op::Reweigh(
+        own.map(Box::new),
+        gone,
+        back,
+        unsure,
+        entry,
+    )))
 }
 
 /// An amend of a squash whose header now weighs otherwise (`old` → `new`: `fix:` → `fix!:`,
 /// `feat:` → `chore:`): the squashed entries its old header kept and the new one stands for
-/// (to take out), and those its old header stood for and the new one does not (to put back).
+/// (to take out), those its old header stood for and the new one does not (to put back), and
+/// those the new header would stand for that relhook cannot tell are squashed ones (kept).
 /// The squashed entries are read from the commit's earlier versions, which HEAD's reflog
-/// names (the version git first made carries them all, as the merge staged them), and count
-/// only while they are still the entries of commits on a branch but not in history, as at the
-/// squash itself. An entry a person took out, or one the old header kept, stays as it is.
+/// names: the version git first made carries them all, as the merge staged them, so no branch
+/// is needed to find them. One is put back only when relhook's rewrite of a version took it
+/// out (the last version that held it was replaced by relhook, not by a person's amend): an
+/// entry a person took out stays out. One is taken out only while it is still the entry of a
+/// commit on a branch but not in history, as at the squash itself; once that branch is gone
+/// it is kept, and said, rather than dropped.
 fn reweighed(
     repo: &Repo,
     config: &Config,
     head: Oid,
     (path, log): (&Path, &Changelog),
     (old, new): (Option<&NewEntry>, Option<&NewEntry>),
-) -> Result<(Vec<NewEntry>, Vec<NewEntry>)> {
+) -> Result<Reweighed> {
     let (was, now) = (
         old.map(|e| weight(config, e)),
         new.map(|e| weight(config, e)),
@@ -139,15 +149,23 @@ fn reweighed(
     let forge = OnceCell::new();
     let own: HashSet<String> = versions
         .iter()
-        .filter_map(|c| super::entries::entry_of(repo, *c, config, &forge))
+        .filter_map(|(c, _)| super::entries::entry_of(repo, *c, config, &forge))
         .chain(old.cloned())
         .chain(new.cloned())
         .map(|e| normalize(&e.text))
         .collect();
+    // Each version's file, newest first, with whether relhook's rewrite replaced it.
+    let logs: Vec<(Option<Changelog>, bool)> = versions
+        .iter()
+        .map(|(c, by_relhook)| (changelog_at(repo, *c, path), *by_relhook))
+        .collect();
     let mut brought: Vec<NewEntry> = Vec::new();
-    for c in versions.into_iter().filter(|c| repo.changes_path(*c, path)) {
-        let added = added_by(repo, c, path);
-        for e in changelog_at(repo, c, path).map_or_else(Vec::new, |l| l.unreleased_entries()) {
+    for ((c, _), (stored, _)) in versions.iter().zip(&logs) {
+        let Some(stored) = stored.as_ref().filter(|_| repo.changes_path(*c, path)) else {
+            continue;
+        };
+        let added = added_by(repo, *c, path);
+        for e in stored.unreleased_entries() {
             let k = normalize(&e.text);
             if added.contains(&k)
                 && !own.contains(&k)
@@ -161,21 +179,37 @@ fn reweighed(
             }
         }
     }
-    if brought.is_empty() {
-        return Ok(Default::default());
-    }
-    let made = squashed(repo, config, head, brought.iter().map(|e| e.text.as_str()))?;
-    let (mut gone, mut back) = (Vec::new(), Vec::new());
+    let mut out = Reweighed::default();
+    let mut heavier = Vec::new();
     for e in brought {
         let w = Some(weight(config, &e));
         let held = log.contains_entry(&e.text, true);
-        if !made.contains(&normalize(&e.text)) {
-            continue;
-        } else if held && w > was && w <= now {
-            gone.push(e);
-        } else if !held && w <= was && w > now {
-            back.push(e);
+        if held && w > was && w <= now {
+            heavier.push(e);
+        } else if !held && w <= was && w > now && taken_out_by_relhook(&logs, &e.text) {
+            out.1.push(e);
         }
     }
-    Ok((gone, back))
+    if !heavier.is_empty() {
+        let made = squashed(repo, config, head, heavier.iter().map(|e| e.text.as_str()))?;
+        for e in heavier {
+            if made.contains(&normalize(&e.text)) {
+                out.0.push(e);
+            } else {
+                out.2.push(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Taken out, put back, and kept as relhook cannot tell (see `reweighed`).
+type Reweighed = (Vec<NewEntry>, Vec<NewEntry>, Vec<NewEntry>);
+
+/// Whether the newest of `logs` (earlier versions, newest first) whose Unreleased holds `text`
+/// was replaced by relhook's rewrite: relhook, not a person, took the entry out.
+fn taken_out_by_relhook(logs: &[(Option<Changelog>, bool)], text: &str) -> bool {
+    logs.iter()
+        .find(|(l, _)| l.as_ref().is_some_and(|l| l.contains_entry(text, true)))
+        .is_some_and(|(_, by_relhook)| *by_relhook)
 }
