@@ -80,6 +80,7 @@ mod qa22_worktree_locks;
 mod qa22_wsroot;
 mod qa23_encoding;
 mod qa23_gitdir;
+mod qa23_history;
 mod qa23_hooks_link;
 mod qa23_misc;
 mod qa23_precommit;

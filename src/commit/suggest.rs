@@ -37,17 +37,13 @@ pub fn nearest<'a, S: AsRef<str>>(word: &str, allowed: &'a [S]) -> Option<&'a st
             return Some(hit.as_ref());
         }
     }
-    let limit = match lower.chars().count() {
-        0..=2 => 1,
-        3..=5 => 2,
-        _ => 3,
-    };
     allowed
         .iter()
-        .map(|a| (distance(&lower, &a.as_ref().to_lowercase()), a.as_ref()))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
+        .map(|a| (a.as_ref(), a.as_ref().to_lowercase()))
+        .map(|(a, l)| (distance(&lower, &l), close_enough(&lower, &l), a))
+        .filter(|(_, close, _)| *close)
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, _, a)| a)
         .or_else(|| {
             // "features-x" or "fixing": a candidate that is a prefix of the word.
             allowed
@@ -56,6 +52,28 @@ pub fn nearest<'a, S: AsRef<str>>(word: &str, allowed: &'a [S]) -> Option<&'a st
                 .filter(|a| a.len() >= 3 && lower.starts_with(&a.to_lowercase()))
                 .max_by_key(|a| a.len())
         })
+}
+
+/// Whether `candidate` is near enough to `word` to be what was meant. The shorter the word,
+/// the closer: two edits turn any three-letter word into many others (`wip` → `fix`), so a
+/// word of up to four letters must be one edit away and start alike (or be the candidate
+/// with two letters swapped: `ic` → `ci`); five letters allow a second edit only when the
+/// first letters agree; longer words allow three.
+fn close_enough(word: &str, candidate: &str) -> bool {
+    let d = distance(word, candidate);
+    let same_start = word.chars().next() == candidate.chars().next();
+    let swapped = d == 1 && {
+        let (mut a, mut b): (Vec<char>, Vec<char>) =
+            (word.chars().collect(), candidate.chars().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    };
+    match word.chars().count() {
+        0..=4 => d == 1 && (same_start || swapped),
+        5 => d <= 1 || (d == 2 && same_start),
+        _ => d <= 3,
+    }
 }
 
 /// The type a non-conventional header's first word stands for (`Fix the crash` → `fix`).
@@ -101,6 +119,19 @@ mod tests {
         assert_eq!(nearest("refactr", TYPES), Some("refactor"));
         assert_eq!(nearest("bugfix", TYPES), Some("fix"));
         assert_eq!(nearest("zzzzzz", TYPES), None);
+    }
+
+    #[test]
+    fn short_words_need_a_close_match() {
+        assert_eq!(nearest("wip", TYPES), None);
+        assert_eq!(nearest("ops", TYPES), None);
+        assert_eq!(nearest("dx", TYPES), None);
+        assert_eq!(nearest("score", TYPES), None);
+        assert_eq!(nearest("fet", TYPES), Some("feat"));
+        assert_eq!(nearest("ic", TYPES), Some("ci"));
+        assert_eq!(nearest("pref", TYPES), Some("perf"));
+        assert_eq!(nearest("chroe", TYPES), Some("chore"));
+        assert_eq!(nearest("buid", TYPES), Some("build"));
     }
 
     #[test]
