@@ -42,3 +42,69 @@ fn wip_gets_no_type_suggestion() {
         assert!(!err.contains("did you mean"), "{unrelated}: {err}");
     }
 }
+
+/// A history where `fix(core): thing` is released as v1.0.0 (a hand tag, hooks off), then
+/// `fix(core): other (#13)` and git's revert of the released fix, squash-merged by a forge
+/// as `Revert "fix(core): thing" (#15)`; nothing installed.
+fn reverted_by_a_pull_request() -> Repo {
+    let repo = Repo::new();
+    repo.write("package.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.write("a.txt", "1\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&["commit", "-q", "-m", "fix(core): thing"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.commit("fix(core): other (#13)");
+    repo.git(&["revert", "--no-commit", "v1.0.0"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-m",
+        "Revert \"fix(core): thing\" (#15)",
+    ]);
+    repo
+}
+
+/// The revert's own pull request number stays on its entry, as every other entry's does:
+/// vuejs/core 3.5.40's `Revert "fix(runtime-core): …" (#15094)` lost `#15094`.
+#[test]
+fn a_revert_keeps_its_pull_request_number() {
+    let repo = reverted_by_a_pull_request();
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        log.contains("- **core:** revert \"thing\" (#15)\n"),
+        "{log}"
+    );
+    assert!(log.contains("- **core:** other (#13)\n"), "{log}");
+    // Notes built from commits (no CHANGELOG.md at the tag).
+    repo.git(&["tag", "-a", "v1.0.1", "-m", "v1.0.1"]);
+    let out = repo.relhook(&["notes", "v1.0.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        notes.contains("- **core:** revert \"thing\" (#15)\n"),
+        "{notes}"
+    );
+}
+
+/// The entry post-commit adds for such a revert keeps the number too.
+#[test]
+fn a_hooked_revert_keeps_its_pull_request_number() {
+    let repo = crate::support::installed_repo();
+    repo.commit_hooked("fix(core): thing");
+    let out = crate::support::dated_release(&repo, &["1.0.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let fix = repo.git(&["log", "-1", "--format=%H", "--grep=^fix(core): thing"]);
+    repo.git(&["revert", "--no-commit", &fix]);
+    let out = repo.git_output(&["commit", "-q", "-m", "Revert \"fix(core): thing\" (#15)"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- **core:** revert \"thing\" (#15)\n"),
+        "{log}"
+    );
+}

@@ -58,6 +58,9 @@ pub struct Reverted {
     pub header: String,
     /// The reverted commit's id as the body names it (full or abbreviated).
     pub commit: Option<String>,
+    /// The pull request a forge's squash merge appended to git's header of the revert itself
+    /// (`Revert "fix: x" (#123)` → `123`): the revert's own, kept on its entry.
+    pub pull_request: Option<String>,
 }
 
 /// Parses a cleaned message whose header follows the grammar; `None` when it does not.
@@ -80,11 +83,11 @@ pub fn commit(message: &str) -> Option<Commit> {
         // `Revert "fix: x"`, or with the pull request a forge's squash merge appends:
         // `Revert "fix: x" (#123)`.
         let (quoted, after) = inner.rsplit_once('"')?;
-        let pr = after
+        let pull_request = after
             .strip_prefix(" (#")
             .and_then(|r| r.strip_suffix(')'))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if !(after.is_empty() || pr) {
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !(after.is_empty() || pull_request.is_some()) {
             return None;
         }
         // Only a revert of a conventional header means something for the changelog.
@@ -94,6 +97,7 @@ pub fn commit(message: &str) -> Option<Commit> {
         c.reverts = Some(Reverted {
             header: quoted.to_owned(),
             commit,
+            pull_request: pull_request.map(str::to_owned),
         });
         return Some(c);
     }

@@ -103,6 +103,7 @@ pub(super) fn typed(c: &Commit, message: &str) -> Option<Reverted> {
     Some(Reverted {
         header: named.unwrap_or_default(),
         commit,
+        pull_request: None,
     })
 }
 

@@ -107,6 +107,8 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
         .reverts
         .as_ref()
         .and_then(|r| header(reverted_header(&r.header)).ok());
+    // The revert's own pull request (`Revert "fix: x" (#12)`), as any entry keeps its `(#N)`.
+    let own_pr = c.reverts.as_ref().and_then(|r| r.pull_request.as_deref());
     // Reverting a change that had no entry (a refactor, a docs fix) needs none either.
     if let Some(h) = &reverted {
         if config.section_for(&h.ty.to_lowercase()).is_none() && !h.bang {
@@ -129,7 +131,10 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
             if let Some((scope, _)) = &h.scope {
                 text.push_str(&format!("**{}:** ", scope_text(scope)));
             }
-            format!("revert \"{}\"", inline(h.description))
+            match own_pr {
+                Some(n) => format!("revert \"{}\" (#{n})", inline(h.description)),
+                None => format!("revert \"{}\"", inline(h.description)),
+            }
         }
         None => {
             if let Some(scope) = &c.scope {
@@ -212,6 +217,22 @@ pub fn entry_for_message(
     )
 }
 
+/// `message` as relhook worded its entry before it kept a revert's own pull request: git's
+/// `Revert "fix: x" (#12)` without ` (#12)`, for finding the `revert "x"` an older hook wrote
+/// (or a tool that drops the number). `None` for any other message.
+pub fn without_own_pull_request(message: &str) -> Option<String> {
+    let (header, rest) = message.split_once('\n').unwrap_or((message, ""));
+    let pr = crate::commit::parse::commit(header)?
+        .reverts?
+        .pull_request?;
+    let bare = header.strip_suffix(&format!(" (#{pr})"))?;
+    Some(if rest.is_empty() {
+        bare.to_owned()
+    } else {
+        format!("{bare}\n{rest}")
+    })
+}
+
 /// A commit as revert pairing sees it: its header, and what it reverts when it is git's
 /// `Revert "<header>"` or a `revert:` commit.
 #[derive(Debug, Clone, Default)]
@@ -232,6 +253,7 @@ pub fn revert_key(message: &str) -> RevertKey {
         crate::commit::parse::commit(message.trim_end()).map(|_| crate::commit::parse::Reverted {
             header: undone,
             commit: crate::commit::parse::reverted_commit(message),
+            pull_request: None,
         })
     } else if crate::commit::parse::is_revert_header(&header) {
         crate::commit::parse::commit(message.trim_end()).and_then(|c| c.reverts)
@@ -582,6 +604,16 @@ mod tests {
         );
         assert_eq!(text("fix(<!--): x"), "**\\<!--:** x");
         assert_eq!(text("Revert \"fix(*): y\""), "**\\*:** revert \"y\"");
+        assert_eq!(
+            text("Revert \"fix(api): y (#3)\" (#12)"),
+            "**api:** revert \"y (#3)\" (#12)"
+        );
+        assert_eq!(
+            without_own_pull_request("Revert \"fix: y\" (#12)\n\nThis reverts commit 1234567.")
+                .as_deref(),
+            Some("Revert \"fix: y\"\n\nThis reverts commit 1234567.")
+        );
+        assert_eq!(without_own_pull_request("fix: y (#12)"), None);
     }
 
     #[test]
@@ -598,6 +630,7 @@ mod tests {
             reverts: reverts.map(|r| crate::commit::parse::Reverted {
                 header: format!("h{r}"),
                 commit: Some(id(r).to_string()[..12].to_owned()),
+                pull_request: None,
             }),
         };
         // Newest first: 3 reverts 2 (a revert of 1); 4 reverts 9 (outside the range).

@@ -177,14 +177,20 @@ pub fn plan_sync_releasing(
     for (id, target) in &partners {
         // The change's entry goes, and so does the revert's own: post-commit gives one to a
         // revert committed with plain `git commit` (`Revert "feat: x" (#3)`, squash-merged).
+        // A revert's entry without its own `(#N)` is how relhook worded it before keeping it.
         for c in [target, id] {
-            let commit = commits.iter().find(|x| x.id == *c);
-            if let Some(e) = commit.and_then(|c| commit_entry(&c.message, config, forge.as_ref())) {
+            let Some(commit) = commits.iter().find(|x| x.id == *c) else {
+                continue;
+            };
+            let older = crate::history::changelog::entry::without_own_pull_request(&commit.message);
+            let wordings = std::iter::once(commit.message.as_str()).chain(older.as_deref());
+            for e in wordings.filter_map(|m| commit_entry(m, config, forge.as_ref())) {
                 if standing.contains(&(e.section.clone(), normalize(&e.text))) {
-                    continue;
+                    break;
                 }
                 if log.remove_entry(&e.section, &e.text) {
                     removed.push((id.to_string(), e));
+                    break;
                 }
             }
         }
