@@ -27,6 +27,7 @@ mod heading;
 mod lex;
 mod lines;
 mod merge;
+mod pairing;
 mod parse;
 mod prose;
 mod repeated;
