@@ -108,3 +108,77 @@ fn a_hooked_revert_keeps_its_pull_request_number() {
         "{log}"
     );
 }
+
+/// A clone adopted after its v1.0.0: `fix(core): thing` and its tag predate `relhook
+/// install`, and CHANGELOG.md has no section for them.
+fn adopted_after_a_release() -> Repo {
+    let repo = Repo::new();
+    repo.write("package.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
+    repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.write("a.txt", "1\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&["commit", "-q", "-m", "fix(core): thing"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+/// `git revert` of that released fix takes a shipped change back: post-commit gives it its
+/// entry, as it does a revert of a change released through relhook, and as `--sync` (and so
+/// the next release) and `version --next` read it. It added nothing and said nothing.
+#[test]
+fn reverting_a_change_released_before_the_install_gets_its_entry() {
+    let repo = adopted_after_a_release();
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(
+        log,
+        "# Changelog\n\n## [Unreleased]\n\n### Removed\n\n- **core:** revert \"thing\"\n",
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["show", "HEAD:CHANGELOG.md"]), log.trim_end());
+    assert!(
+        text(&out).contains("relhook: CHANGELOG.md: added"),
+        "{}",
+        text(&out)
+    );
+    let sync = repo.relhook(&["changelog", "--sync", "--stdout"]);
+    assert_eq!(sync.status.code(), Some(0), "{}", text(&sync));
+    assert_eq!(String::from_utf8_lossy(&sync.stdout), log);
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+/// A revert of a change not released yet, made with the hooks off: neither ships, so no entry,
+/// as `--sync` decides; said in one line rather than nothing.
+#[test]
+fn reverting_an_unreleased_change_without_an_entry_says_why_none() {
+    let repo = adopted_after_a_release();
+    repo.write("b.txt", "1\n");
+    repo.git(&["add", "b.txt"]);
+    repo.git_env(
+        &["commit", "-q", "-m", "fix(core): other"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    let before = repo.read("CHANGELOG.md");
+    assert_eq!(before, "# Changelog\n\n## [Unreleased]\n");
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), before, "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("relhook: no entry added") && said.contains("neither"),
+        "{said}"
+    );
+    let sync = repo.relhook(&["changelog", "--sync", "--stdout"]);
+    assert_eq!(
+        String::from_utf8_lossy(&sync.stdout),
+        before,
+        "{}",
+        text(&sync)
+    );
+}

@@ -25,6 +25,7 @@ mod squash;
 mod targets;
 mod tree;
 mod unlinted;
+mod unlisted;
 mod unlogged;
 mod unmerged;
 

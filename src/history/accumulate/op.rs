@@ -243,7 +243,8 @@ fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
 
 /// A revert of `reverted`'s change: `Some` when it decides the edit. A change still in
 /// Unreleased never shipped, so its entry goes and the revert gets none (as a release would
-/// cancel the pair); one listed nowhere (the revert's own diff took the entry out) is left so.
+/// cancel the pair); one listed nowhere (the revert's own diff took the entry out) is left so,
+/// unless it was released before relhook adopted the clone (`unlisted`, the caller's check).
 /// A released change's revert is an entry of its own (`None`: the usual choice).
 pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Option<Op>> {
     if in_unreleased(log, reverted) {

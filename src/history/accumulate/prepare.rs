@@ -9,7 +9,7 @@ use git2::Oid;
 use super::edit::Edit;
 use super::op::{self, Op, decide};
 use super::targets::Target;
-use super::{Accumulated, already, deleted, kept_out, skeleton, squash};
+use super::{Accumulated, already, deleted, kept_out, skeleton, squash, unlisted};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo};
@@ -146,10 +146,15 @@ pub(super) fn prepare(
         (Some(new), true) => squash::parts(repo, config, head, (&path, &log), new)?,
         _ => Default::default(),
     };
-    let op = match (
-        reverted.and_then(|r| op::decide_revert(&log, r)),
-        &target.new,
-    ) {
+    let revert = reverted.and_then(|r| op::decide_revert(&log, r));
+    // A reverted change listed nowhere: released before relhook adopted the clone (then the
+    // revert's own entry, the usual choice), or never shipped (then neither, said below).
+    let unreleased = matches!(revert, Some(None))
+        .then(|| unlisted::reverts_unreleased(repo, config, head, &path))
+        .flatten();
+    let revert = revert.filter(|r| r.is_some() || unreleased != Some(false));
+    let unlisted_revert = matches!(revert, Some(None));
+    let op = match (revert, &target.new) {
         (Some(cancelled), _) => cancelled,
         (None, Some(new)) if !parts.is_empty() || !kept.is_empty() => {
             Some(Op::Squash(new.clone(), parts, kept))
@@ -180,6 +185,13 @@ pub(super) fn prepare(
             && let Some(said) = kept_out::notice(repo, head, &path, &log, new)
         {
             return Ok(Prepared::Nothing(Some(said)));
+        }
+        if let Some(r) = reverted
+            .filter(|r| !amend && unlisted_revert && !unlisted::taken_out(repo, head, &path, r))
+        {
+            return Ok(Prepared::Nothing(Some(unlisted::notice(
+                &shown, &log, r, unreleased,
+            ))));
         }
         let plain = !amend && reverted.is_none();
         let new = target.new.as_ref().filter(|_| plain && stored.is_some());

@@ -1,0 +1,94 @@
+//! A revert of a change the changelog lists nowhere once git's revert is made. Decided as
+//! `--sync` decides it (and so the next release): a revert and the change it reverts cancel
+//! out only when both are in the range since the last release tag. The change released (before
+//! relhook adopted the clone, whose changelog has no section for it), the revert takes a
+//! shipped change back and gets its own entry. Not released, neither ships: said in one line,
+//! unless git's revert took the change's entry out of Unreleased (the usual case, seen in the
+//! commit's diff).
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::{Range, Repo};
+use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::{NewEntry, revert_key};
+
+/// Whether the change that revert `head` reverts is unreleased: in the range since the last
+/// release tag (of the changelog at `path`: its package's tags in a monorepo), found by the
+/// id the revert's body names, else (a squash-merged revert names none) by its header, as
+/// `--sync` pairs them. `None` when `head` reverts nothing this can tell.
+pub(super) fn reverts_unreleased(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    path: &std::path::Path,
+) -> Option<bool> {
+    let message = repo.commit_text(head)?;
+    let target = revert_key(&message).reverts?;
+    let prefix = config
+        .packages
+        .iter()
+        .find(|p| p.changelog == path)
+        .map_or(config.version.tag_prefix.as_str(), |p| p.tag.prefix());
+    let last = repo
+        .latest_release_tag_except(head, prefix, None)
+        .map(|(_, at)| at);
+    let released = |id: Oid| last.is_some_and(|at| at == id || repo.reaches(at, id));
+    if let Some(named) = &target.commit {
+        // An id this repository does not have names no commit of the range.
+        let Some(id) = repo.revision_commit(named) else {
+            return Some(false);
+        };
+        return Some(id != head && repo.reaches(head, id) && !released(id));
+    }
+    let range = Range {
+        tips: vec![head],
+        hidden: last.into_iter().collect(),
+        ..Range::default()
+    };
+    let mut found = false;
+    let walked = repo.walk(&range, |c| {
+        let header = String::from_utf8_lossy(&c.message);
+        found = c.id != head && header.lines().next() == Some(target.header.as_str());
+        !found
+    });
+    walked.ok().map(|()| found)
+}
+
+/// Whether git's revert took `reverted`'s entry out of Unreleased (its parent lists it there):
+/// the pair is gone from the file as from the release, which needs no word.
+pub(super) fn taken_out(
+    repo: &Repo,
+    head: Oid,
+    path: &std::path::Path,
+    reverted: &NewEntry,
+) -> bool {
+    repo.first_parent(head)
+        .and_then(|parent| repo.file_at(parent, path).ok().flatten())
+        .and_then(|file| String::from_utf8(file.bytes).ok())
+        .and_then(|text| Changelog::parse(&text).ok())
+        .is_some_and(|log| log.contains_entry(&reverted.text, true))
+}
+
+/// The line for a revert that gets no entry: what it reverts never shipped (`Some(true)`), or
+/// history could not tell (`None`, `--sync` decides).
+pub(super) fn notice(
+    shown: &impl std::fmt::Display,
+    log: &Changelog,
+    reverted: &NewEntry,
+    unreleased: Option<bool>,
+) -> String {
+    let what = format!(
+        "`{} {}`",
+        log.marker(),
+        crate::history::changelog::one_line(&reverted.text)
+    );
+    match unreleased {
+        Some(true) => format!(
+            "no entry added to {shown}: this commit reverts {what} before any release, so neither ships"
+        ),
+        _ => format!(
+            "no entry added to {shown}: this commit reverts {what}, which the changelog lists nowhere; `relhook changelog --sync` adds the revert's entry if a release shipped it"
+        ),
+    }
+}
