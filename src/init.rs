@@ -51,12 +51,31 @@ pub struct Initialised {
 pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
+    // Crates of one version released under the repository's own tags: one project.
+    let others: Vec<String> = packages
+        .iter()
+        .filter(|f| f.from != "Cargo workspace")
+        .map(|f| f.name.clone())
+        .collect();
+    let lockstep = crate::history::packages::lockstep::lockstep(root, tags, &others);
+    if lockstep.is_some() {
+        packages.retain(|f| f.from != "Cargo workspace");
+    }
     let tag_prefix = crate::history::packages::tag_forms::adopt(&mut packages, tags);
-    let package_tables = crate::history::packages::detect::render(&packages)
-        + &crate::history::packages::detect::passed_over(root);
+    let prefix = tag_prefix.as_ref().map_or("v", |p| p.0.as_str());
+    let lockstep = lockstep.map(|l| (l.sentence(prefix), l.manifests));
+    let passed_over = match &lockstep {
+        Some((sentence, _)) => crate::history::packages::detect::comment(sentence),
+        None => crate::history::packages::detect::passed_over(root),
+    };
+    let package_tables = crate::history::packages::detect::render(&packages) + &passed_over;
     let config = root.join(crate::config::FILE_NAME);
     let prefix = tag_prefix.as_ref().map(|p| p.0.as_str());
-    let text = render_config(test_command.as_deref(), prefix) + &package_tables;
+    let mut text = render_config(test_command.as_deref(), prefix);
+    if let Some((_, manifests)) = &lockstep {
+        text = with_version_files(&text, manifests);
+    }
+    let text = text + &package_tables;
     let config_written = fsx::write_new(&config, text.as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
     let changelog_written =
@@ -76,7 +95,9 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
         tag_prefix,
         packages,
         package_tables,
-        one_project: crate::history::packages::detect::one_project(root),
+        one_project: lockstep
+            .map(|(sentence, _)| sentence)
+            .or_else(|| crate::history::packages::detect::one_project(root)),
         left_out: crate::history::packages::detect::left_out(root),
     })
 }
@@ -101,6 +122,23 @@ pub fn render_config(test_command: Option<&str>, tag_prefix: Option<&str>) -> St
         }
         None => text,
     }
+}
+
+/// The template's commented `files` example under `[version]`.
+const FILES_EXAMPLE: &str = "# files = [\n#   { path = \"VERSION\", pattern = '{version}' },\n#   { path = \"docs/install.md\", pattern = 'relhook {version}' },\n# ]\n";
+
+/// The configuration `text` with `[version] files` set to the Cargo.toml `manifests` (each
+/// crate's `package.version`) in place of the commented example.
+fn with_version_files(text: &str, manifests: &[PathBuf]) -> String {
+    let mut files = String::from("files = [\n");
+    for m in manifests {
+        let path = serde_json::Value::from(m.to_string_lossy().replace('\\', "/")).to_string();
+        files.push_str(&format!(
+            "  {{ path = {path}, key = \"package.version\" }},\n"
+        ));
+    }
+    files.push_str("]\n");
+    text.replacen(FILES_EXAMPLE, &files, 1)
 }
 
 /// The projects whose test command is evident from a manifest, in the order they are tried.
@@ -422,6 +460,16 @@ mod tests {
         json(r#"{"private":true}"#);
         std::fs::write(tmp.path().join("pnpm-workspace.yaml"), "packages: [p/*]\n").unwrap();
         assert_eq!(evident_test_command(tmp.path()), None);
+    }
+
+    #[test]
+    fn version_files_replace_the_template_s_example() {
+        assert!(CONFIG_TEMPLATE.contains(FILES_EXAMPLE));
+        let text = with_version_files(CONFIG_TEMPLATE, &[PathBuf::from("a/Cargo.toml")]);
+        let parsed = Config::parse(Path::new("template"), &text).unwrap();
+        let files = parsed.version.files.unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].path, PathBuf::from("a/Cargo.toml"));
     }
 
     #[test]

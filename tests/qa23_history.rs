@@ -182,3 +182,83 @@ fn reverting_an_unreleased_change_without_an_entry_says_why_none() {
         text(&sync)
     );
 }
+
+/// git-cliff's layout: a Cargo workspace of two crates that each say `1.4.0` (not
+/// `version.workspace = true`), released together as `v1.4.0`, with a fix since.
+fn one_version_workspace(tags: &[&str]) -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"app\", \"core\"]\nresolver = \"2\"\n",
+    );
+    for c in ["app", "core"] {
+        repo.write(
+            &format!("{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"1.4.0\"\nedition = \"2021\"\n"),
+        );
+        repo.write(&format!("{c}/src/lib.rs"), "pub fn f() {}\n");
+    }
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n## [1.4.0] - 2024-01-01\n\n### Added\n\n- everything so far\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: everything so far"]);
+    for t in tags {
+        repo.git(&["tag", "-a", t, "-m", t]);
+    }
+    repo.write("core/src/lib.rs", "pub fn f() {}\n// x\n");
+    repo.git(&["commit", "-q", "-am", "fix(core): one fix after 1.4.0"]);
+    repo
+}
+
+/// init proposes one project, its version in both crates' Cargo.toml (`[version] files`),
+/// not a `[packages.*]` table per crate with `<crate>-v{version}` tags that do not exist,
+/// whose release was a "first release" of 1.4.0, already out, with all of history.
+#[test]
+fn init_proposes_one_project_for_crates_of_one_released_version() {
+    let repo = one_version_workspace(&["v1.4.0"]);
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("released as one project"), "{said}");
+    assert!(!said.contains("found 2 packages"), "{said}");
+    let config = repo.read(".relconfig.toml");
+    assert!(!config.contains("\n[packages."), "{config}");
+    assert!(
+        config.contains(
+            "\nfiles = [\n  { path = \"app/Cargo.toml\", key = \"package.version\" },\n  \
+             { path = \"core/Cargo.toml\", key = \"package.version\" },\n]\n"
+        ),
+        "{config}"
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(
+        crate::support::stdout(&next).trim(),
+        "1.4.1",
+        "{}",
+        text(&next)
+    );
+    let plan = repo.relhook(&["release", "--dry-run", "--no-test"]);
+    assert_eq!(plan.status.code(), Some(0), "{}", text(&plan));
+    let plan = crate::support::stdout(&plan);
+    assert!(plan.starts_with("release v1.4.1 (1.4.0 → 1.4.1"), "{plan}");
+    assert!(plan.contains("+++ b/app/Cargo.toml"), "{plan}");
+    assert!(plan.contains("+++ b/core/Cargo.toml"), "{plan}");
+    assert!(!plan.contains("everything so far"), "{plan}");
+}
+
+/// Crates of one version with tags of their own (`app-v1.4.0`) are released alone: their
+/// tables are proposed, as before.
+#[test]
+fn init_keeps_packages_whose_tags_are_their_own() {
+    let repo = one_version_workspace(&["app-v1.4.0", "core-v1.4.0"]);
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    assert!(config.contains("\n[packages.app]\n"), "{config}");
+    assert!(config.contains("\n[packages.core]\n"), "{config}");
+    assert!(!config.contains("\nfiles = ["), "{config}");
+}

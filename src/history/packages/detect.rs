@@ -5,10 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+pub use super::passed_over::{comment, left_out, one_project, passed_over};
 use super::passed_over::{
     is_private, npm_manifest, one_version, sharing_crates, unpublished_crate,
 };
-pub use super::passed_over::{left_out, one_project, passed_over};
 
 /// A package found in the work tree.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

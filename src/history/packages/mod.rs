@@ -31,6 +31,7 @@
 //! repository's own ("root"). Merges belong to nothing (they get no entry).
 
 pub mod detect;
+pub mod lockstep;
 mod moved;
 mod passed_over;
 pub mod tag_forms;

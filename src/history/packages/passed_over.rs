@@ -32,7 +32,7 @@ pub fn passed_over(root: &Path) -> String {
 }
 
 /// `words` wrapped as a comment, about as wide as the template's, after a blank line.
-fn comment(words: &str) -> String {
+pub fn comment(words: &str) -> String {
     let mut text = String::from("\n#");
     for word in words.split(' ') {
         if text.len() - text.rfind('\n').unwrap_or(0) + word.len() > 92 {
