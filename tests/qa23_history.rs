@@ -262,3 +262,80 @@ fn init_keeps_packages_whose_tags_are_their_own() {
     assert!(config.contains("\n[packages.core]\n"), "{config}");
     assert!(!config.contains("\nfiles = ["), "{config}");
 }
+
+/// The configuration the old init proposed: a table per crate, tags `<crate>-v{version}`
+/// that do not exist, while `v1.4.0` does.
+fn packages_over_root_tags() -> Repo {
+    let repo = one_version_workspace(&["v1.4.0"]);
+    repo.write(
+        ".relconfig.toml",
+        "[packages.app]\npath = \"app\"\n\n[packages.core]\npath = \"core\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
+    repo
+}
+
+/// A first release of a version the repository has tagged already is almost surely a
+/// configuration mistake: refused, in one line naming the tag, and said by doctor.
+#[test]
+fn a_package_first_release_of_a_version_tagged_at_the_root_is_refused() {
+    let repo = packages_over_root_tags();
+    for (args, own) in [
+        (&["release", "--all", "--dry-run", "--no-test"][..], "app-v"),
+        (
+            &["release", "--package", "core", "--dry-run", "--no-test"][..],
+            "core-v",
+        ),
+    ] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let err = crate::support::stderr(&out);
+        assert!(
+            err.contains("v1.4.0, the repository's own"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(own), "{args:?}: {err}");
+        assert!(
+            !crate::support::stdout(&out).contains("first release"),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
+    let out = repo.relhook(&["doctor"]);
+    let said = crate::support::stdout(&out);
+    let line = said
+        .lines()
+        .find(|l| l.contains("package core") && l.contains("v1.4.0"))
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(line.contains("INVALID"), "{line}");
+    assert_ne!(out.status.code(), Some(0), "{said}");
+}
+
+/// A package added after the root's release, at the version the root had: its first release
+/// is its own, not a release again.
+#[test]
+fn a_package_added_since_at_the_root_s_version_makes_its_first_release() {
+    let repo = one_version_workspace(&["v1.4.0"]);
+    repo.write(
+        "cli/Cargo.toml",
+        "[package]\nname = \"cli\"\nversion = \"1.4.0\"\nedition = \"2021\"\n",
+    );
+    repo.write("cli/src/lib.rs", "pub fn f() {}\n");
+    repo.write(".relconfig.toml", "[packages.cli]\npath = \"cli\"\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat(cli): a command line"]);
+    let out = repo.relhook(&["release", "--package", "cli", "--dry-run", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        crate::support::stdout(&out).contains("cli-v1.4.0: 1.4.0 (first release"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["doctor"]);
+    assert!(
+        !crate::support::stdout(&out).contains("package cli"),
+        "{}",
+        text(&out)
+    );
+}

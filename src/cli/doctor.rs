@@ -207,6 +207,17 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                     fix: e.hint(),
                 });
             }
+            // A package's tags missing where the root's tag released its version.
+            if let Some(r) = crate::release::packages::released_at_root(repo, config, &view, &root)
+                && let Some(p) = &view.package
+            {
+                out.push(doctor::Check {
+                    subject: format!("package {}", p.name),
+                    status: Status::Invalid,
+                    detail: format!("{}; its release is refused", r.what),
+                    fix: r.fix,
+                });
+            }
         }
     }
     if let Some(why) = crate::history::unlinted::release_message_problem(config) {

@@ -27,10 +27,12 @@ mod combine;
 mod inherited;
 mod left_behind;
 mod resume;
+mod root_tagged;
 
 pub use inherited::hand_tag_inherited;
 pub use left_behind::dependents_left_behind;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
+pub use root_tagged::released_at_root;
 
 /// Which packages to release.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +177,12 @@ pub fn plan(
                 };
                 chosen.insert(name.clone(), plan);
             }
+        }
+    }
+    // A first release of a version the repository's own tag released: a configuration mistake.
+    for p in chosen.values() {
+        if let Some(r) = released_at_root(repo, config, &p.view, root) {
+            return Err(Error::Refused(r));
         }
     }
     // A crate that shares its workspace's version cannot take a version of its own.

@@ -1,0 +1,62 @@
+//! A package that has no release tag of its own while the version its files hold is tagged
+//! by the repository's own tags (`v1.4.0`, where the package's would be `core-v1.4.0`): the
+//! crates of a workspace released together, configured as packages. Its "first release" would
+//! release that version again, with every commit since the start of history as its notes.
+//! Almost surely a configuration mistake (what `relhook init` proposed for such a workspace
+//! before it told them apart), so the release is refused and `doctor` says it.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+
+/// For the package whose view is `view` (`config` the repository's own): the refusal when it
+/// has no release tag of its own in HEAD's history, and the root's tag of the version its
+/// files hold is there, on a commit where its files held that version already (a package
+/// added since, at the version the root had, is left to its first release).
+pub fn released_at_root(
+    repo: &Repo,
+    config: &Config,
+    view: &Config,
+    root: &Path,
+) -> Option<Refusal> {
+    let package = view.package.as_ref()?;
+    let head = repo.head()?;
+    if repo
+        .latest_release_tag(head, &view.version.tag_prefix)
+        .is_some()
+    {
+        return None;
+    }
+    let (version, _, filed) = crate::release::start::from_files_or_initial_which(view, root);
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let at = repo
+        .revision_commit(&format!("refs/tags/{tag}"))
+        .filter(|at| filed && (*at == head || repo.reaches(head, *at)))?;
+    // The package's files said it there already: not a package added since at that version.
+    let held_there = crate::release::version_files(view, root).iter().any(|f| {
+        repo.file_at(at, &f.path)
+            .ok()
+            .flatten()
+            .and_then(|stored| String::from_utf8(stored.bytes).ok())
+            .and_then(|text| crate::history::version::files::read_version_in(f, &text).ok())
+            .is_some_and(|v| v == version.to_string())
+    });
+    if !held_there {
+        return None;
+    }
+    let own = package.tag.format(&version);
+    Some(Refusal::new(
+        Reason::TagExists,
+        format!(
+            "package {} has no tag of its own (`{}{{version}}`), but {tag}, the repository's own, released the {version} its files hold: a first release would release {version} again, with all of history",
+            package.name,
+            package.tag.prefix(),
+        ),
+        format!(
+            "released as one project: take the [packages.*] tables out of .relconfig.toml and list their manifests in `[version] files`; released alone: mark {}'s last release, `RELHOOK_SKIP=1 git tag -a {own} -m {own} {tag}^{{}}`",
+            package.name
+        ),
+    ))
+}
