@@ -81,6 +81,7 @@ mod qa22_wsroot;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;
+mod qa23_history_cost;
 mod qa23_hooks_link;
 mod qa23_misc;
 mod qa23_precommit;

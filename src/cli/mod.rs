@@ -79,6 +79,7 @@ where
     let gitlab_mode =
         matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Gitlab);
     let result = dispatch(&ctx, cli.command);
+    print_walk_count();
     match &result {
         Err(e) => {
             fail(e, ctx.color_err);
@@ -97,6 +98,15 @@ where
             exit::code(&result)
         }
         Ok(_) => exit::code(&result),
+    }
+}
+
+/// With `RELHOOK_TEST_WALK_COUNT` set, how many commits the command's history walks stepped
+/// through: a test bounds the work of a command by it (a timed test would be flaky).
+fn print_walk_count() {
+    if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
+        let steps = crate::git::walk::steps();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {steps} commits walked");
     }
 }
 

@@ -95,6 +95,7 @@ impl Repo {
             let Some(Queued(c)) = d.queue.pop() else {
                 break;
             };
+            super::walk::step();
             for p in &c.parents {
                 if d.queued.insert(*p, ()).is_none() {
                     d.queue.push(Queued(src.read(*p)?));

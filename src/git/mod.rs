@@ -20,6 +20,7 @@ mod objects;
 mod probe;
 mod promisor;
 mod range;
+mod reach;
 mod reflog;
 mod refs;
 mod repo;

@@ -163,7 +163,46 @@ impl Repo {
     }
 }
 
+/// Release tags of one prefix with their commits, greatest version first.
+pub(super) type ByVersion = std::rc::Rc<Vec<(semver::Version, String, Oid)>>;
+
 impl Repo {
+    /// Says that no release tag is made, moved or deleted while this process runs, so the
+    /// release tags of a prefix are read once: for pre-push, which judges every pushed tag
+    /// (asking of each which tag below it is the greatest) and writes no tag.
+    pub fn hold_tags_still(&self) {
+        self.tags_still.set(true);
+    }
+
+    /// Every `<prefix>X.Y.Z` tag and its commit, greatest version first; read once per prefix
+    /// while tags hold still ([`Repo::hold_tags_still`], [`Repo::hold_still`]).
+    pub(super) fn release_tags_by_version(&self, prefix: &str) -> ByVersion {
+        if let Some((_, seen)) = self.tags_seen.borrow().iter().find(|(p, _)| p == prefix) {
+            return seen.clone();
+        }
+        let mut tags: Vec<(semver::Version, String, Oid)> = self
+            .inner
+            .references_glob(&format!("refs/tags/{prefix}*"))
+            .map(|refs| {
+                refs.flatten()
+                    .filter_map(|r| {
+                        let name = r.name()?.strip_prefix("refs/tags/")?.to_owned();
+                        let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
+                        Some((version, name, r.peel_to_commit().ok()?.id()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        tags.sort_by(|a, b| b.0.cmp_precedence(&a.0));
+        let tags = std::rc::Rc::new(tags);
+        if self.still.get() || self.tags_still.get() {
+            self.tags_seen
+                .borrow_mut()
+                .push((prefix.to_owned(), tags.clone()));
+        }
+        tags
+    }
+
     /// Every tag whose name ends in a SemVer version after some text (`hatch-v1.18.0`,
     /// `@changesets/cli@3.0.1`, `v1.2.3`): that text (the prefix it would take), and the tag.
     /// The version starts at the first digit that follows neither a digit nor a dot.

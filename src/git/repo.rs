@@ -12,12 +12,8 @@ use crate::{Error, Result};
 /// An open repository.
 pub struct Repo {
     pub(super) inner: Repository,
-    /// Each commit's date and parents as `reaches` read them: a monorepo asks whether HEAD
-    /// reaches a tag once per package, over the same recent history, and each commit is then
-    /// inflated once, not once per package.
-    graph: std::cell::RefCell<super::walk::OidMap<(i64, Vec<Oid>)>>,
-    /// Every ancestor of a commit, once dates could not answer a question about it.
-    ancestry: std::cell::RefCell<Option<(Oid, super::walk::OidMap<()>)>>,
+    /// What `reaches` has read and walked (see `reach`): the questions of one run share it.
+    pub(super) reach: std::cell::RefCell<super::reach::Reach>,
     /// How loose objects are written here (see `blob`), read from the configuration once.
     pub(super) loose: std::cell::OnceCell<super::blob::LooseSettings>,
     /// Commits the walks read (see [`super::walk::Source::memo`]).
@@ -34,6 +30,9 @@ pub struct Repo {
     /// The first object a partial clone lacked that git could not fetch (see `promisor`).
     pub(super) unfetched: std::cell::RefCell<Option<super::promisor::Unfetched>>,
     latest_seen: std::cell::RefCell<Vec<(LatestKey, Latest)>>,
+    /// Release tags are read once per prefix (see [`Repo::hold_tags_still`]).
+    pub(super) tags_still: std::cell::Cell<bool>,
+    pub(super) tags_seen: std::cell::RefCell<Vec<(String, super::refs::ByVersion)>>,
 }
 
 /// A question [`Repo::latest_release_tag_except`] answered: tip, prefix, tag left out.
@@ -132,9 +131,8 @@ impl Repo {
         }
         Ok(Repo {
             inner,
-            graph: Default::default(),
+            reach: Default::default(),
             loose: Default::default(),
-            ancestry: Default::default(),
             commits: Default::default(),
             shallow: Default::default(),
             config: Default::default(),
@@ -142,6 +140,8 @@ impl Repo {
             head_seen: Default::default(),
             unfetched: Default::default(),
             latest_seen: Default::default(),
+            tags_still: Default::default(),
+            tags_seen: Default::default(),
             filters_seen: Default::default(),
         })
     }
@@ -298,6 +298,17 @@ impl Repo {
         prefix: &str,
         except: Option<&str>,
     ) -> Option<(String, Oid)> {
+        if self.still.get() || self.tags_still.get() {
+            // Asked of many commits (each pushed tag): every tag read once, not once a question.
+            return self
+                .release_tags_by_version(prefix)
+                .iter()
+                .find_map(|(_, name, commit)| {
+                    let asked = Some(name.as_str()) != except;
+                    let held = asked && (*commit == head || self.reaches(head, *commit));
+                    held.then(|| (name.clone(), *commit))
+                });
+        }
         // Greatest version first, read from the names alone: usually the first tag tried is
         // reachable, so one tag object is read and one short walk made, however many tags
         // and however much history there are.
@@ -346,40 +357,6 @@ impl Repo {
                 })
             })
             .collect()
-    }
-
-    /// Whether `ancestor` is `descendant` or one of its ancestors: usually from the history
-    /// since `ancestor` only; exactly from all of `descendant`'s history (read once, then
-    /// remembered) when skewed dates leave the quick walk unsure.
-    pub fn reaches(&self, descendant: Oid, ancestor: Oid) -> bool {
-        self.inner.odb().is_ok_and(|odb| {
-            let src = self.source(odb);
-            let mut graph = self.graph.borrow_mut();
-            let mut read = |id: Oid| -> Result<(i64, Vec<Oid>)> {
-                if let Some(known) = graph.get(&id) {
-                    return Ok(known.clone());
-                }
-                let c = src.read(id)?;
-                graph.insert(id, (c.time, c.parents.clone()));
-                Ok((c.time, c.parents))
-            };
-            match super::walk::reaches_dated(&mut read, descendant, ancestor) {
-                Ok(Some(answer)) => answer,
-                Ok(None) => {
-                    let mut known = self.ancestry.borrow_mut();
-                    if known.as_ref().is_none_or(|(tip, _)| *tip != descendant) {
-                        match super::walk::ancestry(&mut read, descendant) {
-                            Ok(set) => *known = Some((descendant, set)),
-                            Err(_) => return false,
-                        }
-                    }
-                    known
-                        .as_ref()
-                        .is_some_and(|(_, set)| set.contains_key(&ancestor))
-                }
-                Err(_) => false,
-            }
-        })
     }
 
     /// Commits to walk: the object database and a shallow clone's boundary.

@@ -13,6 +13,23 @@ use git2::{Odb, Oid};
 
 use crate::{Error, Result};
 
+thread_local! {
+    /// Commits this thread's history walks have stepped through: each time a walk takes a
+    /// commit from its queue, read from the store or remembered. The work a test bounds
+    /// (`RELHOOK_TEST_WALK_COUNT`), where timing would be flaky. relhook walks on one thread.
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many commits this thread's history walks have stepped through so far.
+pub fn steps() -> u64 {
+    STEPS.with(std::cell::Cell::get)
+}
+
+/// Counts one commit taken from a walk's queue.
+pub(super) fn step() {
+    STEPS.with(|s| s.set(s.get() + 1));
+}
+
 /// How many more commits to take after only uninteresting ones are queued, as git does, in
 /// case a commit's date is older than one of its ancestors'.
 const SLOP: usize = 5;
@@ -263,74 +280,6 @@ pub fn walk(
     Ok(())
 }
 
-/// How far below an ancestor's commit date `reaches` keeps looking, for clocks that were off.
-const SKEW: i64 = 86_400;
-
-/// Whether `ancestor` is `descendant` or one of its ancestors. The quick answer
-/// ([`reaches_dated`]) reads only the history since the ancestor; when dates cannot settle it,
-/// every ancestor of `descendant` is read: clocks skew, and a "no" must not rest on them.
-pub fn reaches(src: &Source<'_>, descendant: Oid, ancestor: Oid) -> Result<bool> {
-    let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
-    match reaches_dated(&mut read, descendant, ancestor)? {
-        Some(answer) => Ok(answer),
-        None => Ok(ancestry(&mut read, descendant)?.contains_key(&ancestor)),
-    }
-}
-
-/// Every ancestor of `tip`, and `tip`: the exact answer for any number of questions about it.
-pub fn ancestry(
-    read: &mut dyn FnMut(Oid) -> Result<(i64, Vec<Oid>)>,
-    tip: Oid,
-) -> Result<OidMap<()>> {
-    let mut seen: OidMap<()> = OidMap::default();
-    seen.insert(tip, ());
-    let mut stack = vec![tip];
-    while let Some(id) = stack.pop() {
-        for p in read(id)?.1 {
-            if seen.insert(p, ()).is_none() {
-                stack.push(p);
-            }
-        }
-    }
-    Ok(seen)
-}
-
-/// Whether `ancestor` is `descendant` or one of its ancestors, walking newest first and
-/// reading only commits dated after the ancestor (less a day): the cost is the history since
-/// the ancestor, not all of it (libgit2's `graph_descendant_of` computes merge bases and may
-/// walk everything). `Some(true)` when found; `Some(false)` when the walk ran out of history;
-/// `None` when it stopped at the date floor, where a commit dated before its own parent (a
-/// skewed clock) could still lead to the ancestor.
-pub fn reaches_dated(
-    read: &mut dyn FnMut(Oid) -> Result<(i64, Vec<Oid>)>,
-    descendant: Oid,
-    ancestor: Oid,
-) -> Result<Option<bool>> {
-    if descendant == ancestor {
-        return Ok(Some(true));
-    }
-    let floor = read(ancestor)?.0 - SKEW;
-    let mut seen: OidMap<()> = OidMap::default();
-    let mut heap = BinaryHeap::new();
-    let (time, parents) = read(descendant)?;
-    heap.push((time, descendant, parents));
-    while let Some((time, _, parents)) = heap.pop() {
-        if time < floor {
-            return Ok(None);
-        }
-        for p in parents {
-            if p == ancestor {
-                return Ok(Some(true));
-            }
-            if seen.insert(p, ()).is_none() {
-                let (time, parents) = read(p)?;
-                heap.push((time, p, parents));
-            }
-        }
-    }
-    Ok(Some(false))
-}
-
 struct Walk<'a, 'r> {
     src: &'a Source<'r>,
     nodes: Vec<Node>,
@@ -369,6 +318,7 @@ impl Walk<'_, '_> {
 
     fn pop(&mut self) -> Option<usize> {
         let (_, _, n) = self.heap.pop()?;
+        step();
         self.nodes[n].queued = false;
         if !self.nodes[n].uninteresting {
             self.interesting_queued = self.interesting_queued.saturating_sub(1);
@@ -428,49 +378,6 @@ mod tests {
         assert_eq!(c.message, b"feat: x\n\nbody\n");
         let odd = parse_raw(Oid::zero(), b"garbage");
         assert_eq!((odd.parents.len(), odd.time, odd.message.len()), (0, 0, 0));
-    }
-
-    #[test]
-    fn reaches_follows_parents_within_the_dates() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = git2::Repository::init(dir.path()).unwrap();
-        let tree = repo.treebuilder(None).unwrap().write().unwrap();
-        let tree = repo.find_tree(tree).unwrap();
-        let make = |t: i64, parents: &[Oid]| {
-            let sig = git2::Signature::new("a", "a@b", &git2::Time::new(t, 0)).unwrap();
-            let ps: Vec<git2::Commit<'_>> = parents
-                .iter()
-                .map(|p| repo.find_commit(*p).unwrap())
-                .collect();
-            let refs: Vec<&git2::Commit<'_>> = ps.iter().collect();
-            repo.commit(None, &sig, &sig, "m", &tree, &refs).unwrap()
-        };
-        let a = make(1_000_000, &[]);
-        let b = make(2_000_000, &[a]);
-        let side = make(3_000_000, &[a]);
-        let c = make(4_000_000, &[b, side]);
-        let other = make(5_000_000, &[]);
-        let odb = Source {
-            memo: None,
-            odb: repo.odb().unwrap(),
-            shallow: OidMap::default(),
-        };
-        assert!(reaches(&odb, c, a).unwrap());
-        assert!(reaches(&odb, c, side).unwrap());
-        assert!(reaches(&odb, c, c).unwrap());
-        assert!(!reaches(&odb, b, side).unwrap());
-        assert!(!reaches(&odb, other, a).unwrap());
-        assert!(!reaches(&odb, a, c).unwrap());
-        // A tag made on a machine whose clock ran years ahead: everything after it is dated
-        // before it. Dates alone would say "not reachable"; the answer must still be yes.
-        let future = make(9_000_000_000, &[c]);
-        let after = make(6_000_000, &[future]);
-        let later = make(6_100_000, &[after]);
-        let mut read = |id| odb.read(id).map(|c| (c.time, c.parents));
-        assert_eq!(reaches_dated(&mut read, later, future).unwrap(), None);
-        assert!(reaches(&odb, later, future).unwrap());
-        assert!(reaches(&odb, later, a).unwrap());
-        assert!(!reaches(&odb, later, other).unwrap());
     }
 
     /// A commit read through the memo is the one stored, inflated once: the second read

@@ -46,6 +46,11 @@ pub(super) fn lint_new(
     let Some(tip) = peel(repo, u.local) else {
         return Ok(());
     };
+    // Nothing new (an old release tag pushed to a remote that has its branch): the walk below
+    // would step through all the history between the tip and the remote's, once per ref.
+    if hidden.iter().any(|h| repo.reaches_by_dates(*h, tip)) {
+        return Ok(());
+    }
     let range = Range {
         tips: vec![tip],
         hidden: hidden.to_vec(),
@@ -102,7 +107,12 @@ pub(super) fn lint_new(
                 .map_or("--root".to_owned(), short_id)
         };
     let configs = release_configs(repo, config);
-    for (i, fixup) in bad_here {
+    let bads: Vec<Oid> = bad_here
+        .iter()
+        .map(|(i, _)| found.refusals[*i].commit.unwrap_or(tip))
+        .collect();
+    let above = reword::tags_above(repo, &configs, &bads, hidden);
+    for ((i, fixup), tags) in bad_here.into_iter().zip(above) {
         let r = &mut found.refusals[i];
         // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
         // the remote has is reworded instead.
@@ -116,7 +126,6 @@ pub(super) fn lint_new(
         } else {
             format!("`git rebase -i {base}`, mark {id} `reword`")
         };
-        let tags = reword::tags_above(repo, &configs, bad);
         let steps = if tags.is_empty() {
             format!("{rebase}, then push again")
         } else {

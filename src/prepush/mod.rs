@@ -190,6 +190,8 @@ pub fn inspect(
     let root = repo
         .work_tree()
         .unwrap_or_else(|| repo.git_dir().to_owned());
+    // Every pushed tag asks which release tag below it is the greatest: read them once.
+    repo.hold_tags_still();
     let mut found = Inspection::default();
     let hidden = known_to_remote(repo, updates);
     found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;

@@ -7,21 +7,36 @@ use git2::Oid;
 use crate::config::Config;
 use crate::git::Repo;
 
-/// The release tags (the project's, and in a monorepo each package's, `configs`) on `bad` or
-/// on commits descending from it, each with its commit, by version. `bad` is new to the
-/// remote, so these are too: tags the rebase leaves behind.
-pub(super) fn tags_above(repo: &Repo, configs: &[Config], bad: Oid) -> Vec<(String, Oid)> {
-    let mut out = Vec::new();
+/// For each of `bads`, the release tags (the project's, and in a monorepo each package's,
+/// `configs`) on it or on commits descending from it, each with its commit, by version. The
+/// bad commits are new to the remote, so these tags are too: only tags whose commit no
+/// commit the remote has (`hidden`) reaches are asked about, each about every bad commit in
+/// turn (one walk down its history serves them all), not every tag about each.
+pub(super) fn tags_above(
+    repo: &Repo,
+    configs: &[Config],
+    bads: &[Oid],
+    hidden: &[Oid],
+) -> Vec<Vec<(String, Oid)>> {
+    let mut out = vec![Vec::new(); bads.len()];
     for config in configs {
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
             .into_iter()
-            .filter(|t| repo.reaches(t.commit, bad))
+            .filter(|t| !hidden.iter().any(|h| repo.reaches(*h, t.commit)))
             .collect();
         tags.sort_by(|a, b| a.version.cmp(&b.version));
-        out.extend(tags.into_iter().map(|t| (t.name, t.commit)));
+        for t in tags {
+            for (i, bad) in bads.iter().enumerate() {
+                if repo.reaches(t.commit, *bad) {
+                    out[i].push((t.name.clone(), t.commit));
+                }
+            }
+        }
     }
-    out.dedup();
+    for tags in &mut out {
+        tags.dedup();
+    }
     out
 }
 

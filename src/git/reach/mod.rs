@@ -1,0 +1,311 @@
+//! Ancestry questions (`is A an ancestor of D?`) asked many times in one run: of HEAD about
+//! every release tag (a hand tag, a release), of every pushed tag about the tags above and
+//! below it (pre-push). Each question alone would walk the history from D down to A, so a loop
+//! over tags cost O(tags × history). Here the work is shared, and the answers stay exact:
+//!
+//! - the commits read are kept as a graph (date, parents; each commit inflated once);
+//! - each commit asked about keeps its walk down its history, newest first (`tip`): what it
+//!   reached, and where it stopped. The next question about it goes on from there, so all the
+//!   questions about one commit walk its history at most once;
+//! - "yes" is A met by D's walk. D's walk first goes down to A's date less a day (clocks
+//!   skew); a "no" never rests on dates. Below that, D's and A's walks go on together, newest
+//!   first, until A is met or every commit D's walk still has to expand is one A's walk
+//!   reached: any path from D to A runs through one of those, and an ancestor of A cannot lead
+//!   back to A. For a tag on a branch that merges the main line now and then, both walks stop
+//!   at the last such merge, not at the root;
+//! - when the walks spent on "no"s outgrow the history read (each pushed tag asked about every
+//!   greater tag), generation numbers take over: a commit's is one more than its parents'
+//!   greatest, computed once for the history below and kept, and a commit whose generation is
+//!   not above A's cannot reach A. Every later "no" they settle costs nothing, and a walk goes
+//!   on only while one of its queued commits is above A's generation.
+
+use git2::Oid;
+
+use super::Repo;
+use super::walk::OidMap;
+use crate::Result;
+
+mod tip;
+
+use tip::Tip;
+
+/// How many commits' walks are kept: a loop over pushed tags asks of each in turn.
+const TIPS_KEPT: usize = 64;
+
+/// The steps walks may waste on "no"s before generation numbers take over, at the least
+/// (more once half the history read is more): a few milliseconds of reading, where
+/// generation numbers cost the whole history below.
+const WASTE_ALLOWED: usize = 2048;
+
+impl Repo {
+    /// Whether `ancestor` is `descendant` or one of its ancestors, exactly (skewed clocks
+    /// included). The questions of one run share their work (see `reach`): asked of one
+    /// commit about every release tag, or of every tag about the others, a few walks of the
+    /// history in all, not one per question.
+    pub fn reaches(&self, descendant: Oid, ancestor: Oid) -> bool {
+        self.inner.odb().is_ok_and(|odb| {
+            let src = self.source(odb);
+            let mut read = |id: Oid| src.read(id).map(|c| (c.time, c.parents));
+            self.reach
+                .borrow_mut()
+                .reaches(&mut read, descendant, ancestor)
+                .unwrap_or(false)
+        })
+    }
+
+    /// Whether `ancestor` is `descendant` or one of its ancestors as far as a walk down to the
+    /// ancestor's date (less a day) finds: `true` is certain; `false` may be wrong where
+    /// clocks were off. For skipping work an exact walk would find empty, never for an answer.
+    pub fn reaches_by_dates(&self, descendant: Oid, ancestor: Oid) -> bool {
+        self.inner.odb().is_ok_and(|odb| {
+            let src = self.source(odb);
+            let mut read = |id: Oid| src.read(id).map(|c| (c.time, c.parents));
+            self.reach
+                .borrow_mut()
+                .reaches_by_dates(&mut read, descendant, ancestor)
+                .unwrap_or(false)
+        })
+    }
+}
+
+/// Reads a commit's date and parents.
+pub(super) type ReadFn<'a> = dyn FnMut(Oid) -> Result<(i64, Vec<Oid>)> + 'a;
+
+/// A commit of the graph, by index.
+struct Node {
+    id: Oid,
+    /// Committer date; meaningful once `read`.
+    time: i64,
+    parents: Vec<u32>,
+    read: bool,
+    /// Whether some walk expanded it (the next one that does repeats work).
+    walked: bool,
+    /// Generation number; 0 until computed.
+    generation: u32,
+}
+
+/// The commits read so far, by index.
+#[derive(Default)]
+struct Graph {
+    index: OidMap<u32>,
+    nodes: Vec<Node>,
+}
+
+/// The graph, the commits' walks and what was spent on "no"s.
+#[derive(Default)]
+pub(super) struct Reach {
+    graph: Graph,
+    /// Most recently used last.
+    tips: Vec<Tip>,
+    /// Every answer given: a question asked again (each hook step asks for the latest
+    /// release tag anew) costs nothing, however far the walks went since.
+    answers: std::collections::HashMap<(u32, u32), bool>,
+    /// Steps walks took for questions they answered "no" over commits another walk had
+    /// expanded already: work generation numbers would have spared.
+    wasted: usize,
+}
+
+impl Reach {
+    /// Whether `ancestor` is `descendant` or one of its ancestors.
+    pub(super) fn reaches(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        descendant: Oid,
+        ancestor: Oid,
+    ) -> Result<bool> {
+        if descendant == ancestor {
+            return Ok(true);
+        }
+        let d = self.graph.node(descendant);
+        let a = self.graph.node(ancestor);
+        self.graph.load(read, a)?;
+        if !self.graph.generations_known(d, a) && self.over_budget() {
+            self.graph.generation(read, a)?;
+            self.graph.generation(read, d)?;
+        }
+        if let Some(known) = self.answers.get(&(d, a)) {
+            return Ok(*known);
+        }
+        let mut dt = self.take(read, d)?;
+        let answer = self.settle(read, &mut dt, a)?;
+        self.keep(dt);
+        self.answers.insert((d, a), answer);
+        Ok(answer)
+    }
+
+    /// Whether `ancestor` is `descendant` or one of its ancestors, as far as the walk down to
+    /// the ancestor's date (less a day) finds: a "yes" is certain, a "no" is not.
+    pub(super) fn reaches_by_dates(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        descendant: Oid,
+        ancestor: Oid,
+    ) -> Result<bool> {
+        if descendant == ancestor {
+            return Ok(true);
+        }
+        let d = self.graph.node(descendant);
+        let a = self.graph.node(ancestor);
+        self.graph.load(read, a)?;
+        if let Some(known) = self.answers.get(&(d, a)) {
+            return Ok(*known);
+        }
+        if self.graph.generations_say_no(d, a) {
+            return Ok(false);
+        }
+        let mut dt = self.take(read, d)?;
+        let (answer, steps) = dt.walk_dated(&mut self.graph, read, a)?;
+        if answer != Some(true) {
+            self.wasted += steps;
+        }
+        self.keep(dt);
+        if let Some(answer) = answer {
+            self.answers.insert((d, a), answer);
+        }
+        Ok(answer == Some(true))
+    }
+
+    /// The answer for `dt`'s commit and `a`, by the cheapest way that is exact (see the
+    /// module).
+    fn settle(&mut self, read: &mut ReadFn<'_>, dt: &mut Tip, a: u32) -> Result<bool> {
+        if self.graph.generations_known(dt.node, a) {
+            if self.graph.generations_say_no(dt.node, a) {
+                return Ok(false);
+            }
+            return dt.walk_above(&mut self.graph, read, a);
+        }
+        let (dated, steps) = dt.walk_dated(&mut self.graph, read, a)?;
+        if dated != Some(true) {
+            self.wasted += steps;
+        }
+        if let Some(answer) = dated {
+            return Ok(answer);
+        }
+        let mut at = self.take(read, a)?;
+        let budget = self.allowance().saturating_sub(self.wasted);
+        let painted = dt.walk_with(&mut at, &mut self.graph, read, budget);
+        self.keep(at);
+        let (answer, steps) = painted?;
+        if answer != Some(true) {
+            self.wasted += steps;
+        }
+        if let Some(answer) = answer {
+            return Ok(answer);
+        }
+        // Walks spent on "no"s outgrew the history read: generation numbers cost no more.
+        self.graph.generation(read, a)?;
+        self.graph.generation(read, dt.node)?;
+        if self.graph.generations_say_no(dt.node, a) {
+            return Ok(false);
+        }
+        dt.walk_above(&mut self.graph, read, a)
+    }
+
+    /// Whether the work wasted on "no"s outgrew its [allowance](Reach::allowance):
+    /// generation numbers, which read the history below once, cost less from there on.
+    fn over_budget(&self) -> bool {
+        self.wasted > self.allowance()
+    }
+
+    /// How many steps walks may waste on "no"s: half the history read, or
+    /// [`WASTE_ALLOWED`] when that is more.
+    fn allowance(&self) -> usize {
+        (self.graph.nodes.len() / 2).max(WASTE_ALLOWED)
+    }
+
+    /// The walk of commit `n`, taken out of those kept (a new one when there is none).
+    fn take(&mut self, read: &mut ReadFn<'_>, n: u32) -> Result<Tip> {
+        if let Some(t) = self.tips.iter().position(|t| t.node == n) {
+            return Ok(self.tips.remove(t));
+        }
+        self.graph.load(read, n)?;
+        Ok(Tip::new(n, self.graph.nodes[n as usize].time))
+    }
+
+    /// Keeps a walk as the most recently used, dropping the least recently used past
+    /// [`TIPS_KEPT`]. A walk a read error interrupted is never kept: it is dropped.
+    fn keep(&mut self, tip: Tip) {
+        if self.tips.len() >= TIPS_KEPT {
+            self.tips.remove(0);
+        }
+        self.tips.push(tip);
+    }
+}
+
+impl Graph {
+    /// The index of `id`, added unread when new.
+    fn node(&mut self, id: Oid) -> u32 {
+        if let Some(n) = self.index.get(&id) {
+            return *n;
+        }
+        let n = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+        self.nodes.push(Node {
+            id,
+            time: 0,
+            parents: Vec::new(),
+            read: false,
+            walked: false,
+            generation: 0,
+        });
+        self.index.insert(id, n);
+        n
+    }
+
+    /// Reads node `n`'s date and parents, once.
+    fn load(&mut self, read: &mut ReadFn<'_>, n: u32) -> Result<()> {
+        if self.nodes[n as usize].read {
+            return Ok(());
+        }
+        let (time, parents) = read(self.nodes[n as usize].id)?;
+        let parents = parents.into_iter().map(|p| self.node(p)).collect();
+        let node = &mut self.nodes[n as usize];
+        node.time = time;
+        node.parents = parents;
+        node.read = true;
+        Ok(())
+    }
+
+    fn generations_known(&self, d: u32, a: u32) -> bool {
+        self.nodes[d as usize].generation != 0 && self.nodes[a as usize].generation != 0
+    }
+
+    /// Whether both generations are known and `d`'s is not above `a`'s: then `d` cannot
+    /// reach `a` (every parent's generation is below its child's).
+    fn generations_say_no(&self, d: u32, a: u32) -> bool {
+        let (gd, ga) = (
+            self.nodes[d as usize].generation,
+            self.nodes[a as usize].generation,
+        );
+        gd != 0 && ga != 0 && gd <= ga
+    }
+
+    /// Computes the generation number of `n` and of every ancestor that lacks one, each once.
+    fn generation(&mut self, read: &mut ReadFn<'_>, n: u32) -> Result<()> {
+        let mut stack = vec![n];
+        while let Some(&c) = stack.last() {
+            if self.nodes[c as usize].generation != 0 {
+                stack.pop();
+                continue;
+            }
+            self.load(read, c)?;
+            let before = stack.len();
+            let mut highest = 0;
+            for i in 0..self.nodes[c as usize].parents.len() {
+                let p = self.nodes[c as usize].parents[i];
+                match self.nodes[p as usize].generation {
+                    0 => stack.push(p),
+                    g => highest = highest.max(g),
+                }
+            }
+            if stack.len() == before {
+                super::walk::step();
+                self.nodes[c as usize].generation = highest.saturating_add(1);
+                stack.pop();
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

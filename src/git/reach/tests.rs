@@ -1,0 +1,147 @@
+use super::*;
+use crate::git::walk::Source;
+
+/// A repository of commits made with given dates and parents.
+struct Made {
+    _dir: tempfile::TempDir,
+    repo: git2::Repository,
+}
+
+impl Made {
+    fn new() -> Made {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        Made { _dir: dir, repo }
+    }
+
+    fn commit(&self, t: i64, parents: &[Oid]) -> Oid {
+        let tree = self.repo.treebuilder(None).unwrap().write().unwrap();
+        let tree = self.repo.find_tree(tree).unwrap();
+        let sig = git2::Signature::new("a", "a@b", &git2::Time::new(t, 0)).unwrap();
+        let ps: Vec<git2::Commit<'_>> = parents
+            .iter()
+            .map(|p| self.repo.find_commit(*p).unwrap())
+            .collect();
+        let refs: Vec<&git2::Commit<'_>> = ps.iter().collect();
+        let message = format!("m{t}");
+        self.repo
+            .commit(None, &sig, &sig, &message, &tree, &refs)
+            .unwrap()
+    }
+
+    /// Asks every question of one `Reach`, as a run does.
+    fn ask(&self, reach: &mut Reach, d: Oid, a: Oid) -> bool {
+        let src = Source {
+            memo: None,
+            odb: self.repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
+        reach.reaches(&mut read, d, a).unwrap()
+    }
+}
+
+#[test]
+fn reaches_follows_parents_whatever_the_dates() {
+    let m = Made::new();
+    let a = m.commit(1_000_000, &[]);
+    let b = m.commit(2_000_000, &[a]);
+    let side = m.commit(3_000_000, &[a]);
+    let c = m.commit(4_000_000, &[b, side]);
+    let other = m.commit(5_000_000, &[]);
+    // A tag made on a machine whose clock ran years ahead: everything after it is dated
+    // before it. Dates alone would say "not reachable"; the answer must still be yes.
+    let future = m.commit(9_000_000_000, &[c]);
+    let after = m.commit(6_000_000, &[future]);
+    let later = m.commit(6_100_000, &[after]);
+    // Asked in several orders of one run, and each alone: the same answers.
+    let questions = [
+        (c, a, true),
+        (c, side, true),
+        (c, c, true),
+        (b, side, false),
+        (other, a, false),
+        (a, c, false),
+        (later, future, true),
+        (later, a, true),
+        (later, other, false),
+        (later, side, true),
+        (after, later, false),
+        (future, after, false),
+    ];
+    let mut shared = Reach::default();
+    for (d, a, want) in questions.iter().chain(questions.iter().rev()) {
+        assert_eq!(m.ask(&mut shared, *d, *a), *want, "{d} reaches {a}");
+        assert_eq!(
+            m.ask(&mut Reach::default(), *d, *a),
+            *want,
+            "{d} reaches {a}"
+        );
+    }
+}
+
+/// A tag on a branch that merged the main line after forking (a minor line, as vuejs/core's
+/// 3.6 pre-releases): HEAD on the main line does not reach it, and saying so walks back to
+/// the last merge, not down to the root.
+#[test]
+fn a_no_for_a_branch_that_merged_the_main_line_stops_at_the_merge() {
+    let m = Made::new();
+    let mut main = vec![m.commit(1_000, &[])];
+    for i in 1..300 {
+        let last = main[main.len() - 1];
+        main.push(m.commit(1_000 + i * 100_000, &[last]));
+    }
+    // Forked at main[100], its own commits dated between the main line's, then main[250]
+    // merged in, then two more; tagged there. HEAD: main's last commit, two years on.
+    let mut side = main[100];
+    for i in 0..100 {
+        side = m.commit(10_000_050 + i * 150_000, &[side]);
+    }
+    side = m.commit(25_000_050, &[side, main[250]]);
+    let tag = m.commit(25_100_050, &[side]);
+    let head = main[299];
+    let mut reach = Reach::default();
+    let before = crate::git::walk::steps();
+    assert!(!m.ask(&mut reach, head, tag));
+    let spent = crate::git::walk::steps() - before;
+    assert!(spent < 80, "{spent} steps: walked past the merge");
+    assert!(m.ask(&mut reach, tag, main[250]));
+    assert!(m.ask(&mut reach, tag, main[5]));
+    assert!(!m.ask(&mut reach, tag, main[251]));
+    assert!(!m.ask(&mut reach, main[251], tag));
+}
+
+/// Every tag of a long line asked about every greater one, as pre-push judges each pushed
+/// tag: the walks spent on those "no"s soon give way to generation numbers (once they waste
+/// their allowance), so the whole costs a few walks of the history, not one per tag.
+#[test]
+fn each_tag_asked_about_every_greater_one_walks_the_history_a_few_times() {
+    let m = Made::new();
+    let mut line = vec![m.commit(1_000, &[])];
+    for i in 1..600 {
+        let last = line[line.len() - 1];
+        line.push(m.commit(1_000 + i * 60, &[last]));
+    }
+    let tags: Vec<Oid> = line.iter().copied().skip(9).step_by(10).collect();
+    let mut reach = Reach::default();
+    let before = crate::git::walk::steps();
+    for (i, t) in tags.iter().enumerate() {
+        for (j, other) in tags.iter().enumerate().rev() {
+            assert_eq!(
+                m.ask(&mut reach, *t, *other),
+                j <= i,
+                "tag {i} reaches tag {j}"
+            );
+            if j < i {
+                break;
+            }
+        }
+    }
+    let spent = crate::git::walk::steps() - before;
+    let bound = 3 * line.len() + WASTE_ALLOWED;
+    assert!(
+        spent <= bound as u64,
+        "{spent} steps for a history of {}",
+        line.len()
+    );
+}

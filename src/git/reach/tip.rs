@@ -1,0 +1,189 @@
+//! One commit's walk down its history, newest first, kept between questions: the commits it
+//! reached, and those reached but not yet expanded (its queue).
+
+use std::collections::BinaryHeap;
+
+use super::{Graph, ReadFn};
+use crate::Result;
+
+/// How far below an ancestor's commit date a dated walk keeps looking, for clocks that were
+/// off; below that, the walks of both commits decide.
+const SKEW: i64 = 86_400;
+
+/// A set of commits, by index.
+#[derive(Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn has(&self, n: u32) -> bool {
+        let (word, bit) = (n as usize / 64, n % 64);
+        self.0.get(word).is_some_and(|w| w & (1 << bit) != 0)
+    }
+
+    /// Adds `n`; whether it was new.
+    fn add(&mut self, n: u32) -> bool {
+        let (word, bit) = (n as usize / 64, n % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        let new = self.0[word] & (1 << bit) == 0;
+        self.0[word] |= 1 << bit;
+        new
+    }
+}
+
+/// A commit's walk.
+pub(super) struct Tip {
+    /// The commit.
+    pub(super) node: u32,
+    reached: Bits,
+    expanded: Bits,
+    queue: BinaryHeap<(i64, u32)>,
+}
+
+/// What a walk answered (`None`: not settled), and the steps it took over commits another
+/// walk had already expanded (what a "no" wasted).
+pub(super) type Walked = (Option<bool>, usize);
+
+impl Tip {
+    /// The walk of `node` (dated `time`), nothing expanded yet.
+    pub(super) fn new(node: u32, time: i64) -> Tip {
+        let mut tip = Tip {
+            node,
+            reached: Bits::default(),
+            expanded: Bits::default(),
+            queue: BinaryHeap::new(),
+        };
+        tip.reached.add(node);
+        tip.queue.push((time, node));
+        tip
+    }
+
+    fn queued(&self, n: u32) -> bool {
+        self.reached.has(n) && !self.expanded.has(n)
+    }
+
+    fn next_time(&self) -> Option<i64> {
+        self.queue.peek().map(|q| q.0)
+    }
+
+    /// Expands the newest queued commit: its parents not reached before are queued, and
+    /// returned. `Ok(None)` when nothing is queued; `true` beside the parents when another
+    /// walk had expanded that commit already.
+    fn expand(&mut self, g: &mut Graph, read: &mut ReadFn<'_>) -> Result<Option<(Vec<u32>, bool)>> {
+        let Some((_, n)) = self.queue.pop() else {
+            return Ok(None);
+        };
+        super::super::walk::step();
+        self.expanded.add(n);
+        let again = std::mem::replace(&mut g.nodes[n as usize].walked, true);
+        let mut new = Vec::new();
+        for i in 0..g.nodes[n as usize].parents.len() {
+            let p = g.nodes[n as usize].parents[i];
+            if self.reached.add(p) {
+                g.load(read, p)?;
+                self.queue.push((g.nodes[p as usize].time, p));
+                new.push(p);
+            }
+        }
+        Ok(Some((new, again)))
+    }
+
+    /// Walks on down to `a`'s date less [`SKEW`]: `Some(true)` once it reaches `a`,
+    /// `Some(false)` when it runs out of history, `None` at the floor.
+    pub(super) fn walk_dated(
+        &mut self,
+        g: &mut Graph,
+        read: &mut ReadFn<'_>,
+        a: u32,
+    ) -> Result<Walked> {
+        let floor = g.nodes[a as usize].time.saturating_sub(SKEW);
+        let mut spent = 0;
+        while !self.reached.has(a) && self.next_time().is_some_and(|t| t >= floor) {
+            if let Some((_, again)) = self.expand(g, read)? {
+                spent += usize::from(again);
+            }
+        }
+        let answer = if self.reached.has(a) {
+            Some(true)
+        } else {
+            self.queue.is_empty().then_some(false)
+        };
+        Ok((answer, spent))
+    }
+
+    /// Walks on together with `at`, the walk of `a`, newest first, until this one reaches
+    /// `a` (`Some(true)`) or every commit it has queued is one `at` reached (`Some(false)`):
+    /// an ancestor of `a` cannot lead to `a`. `None` once `budget` steps over commits walked
+    /// before were spent without an answer.
+    pub(super) fn walk_with(
+        &mut self,
+        at: &mut Tip,
+        g: &mut Graph,
+        read: &mut ReadFn<'_>,
+        budget: usize,
+    ) -> Result<Walked> {
+        let a = at.node;
+        let mut left = self
+            .queue
+            .iter()
+            .filter(|(_, n)| !at.reached.has(*n))
+            .count();
+        let mut spent = 0;
+        loop {
+            if self.reached.has(a) {
+                return Ok((Some(true), spent));
+            }
+            if left == 0 {
+                return Ok((Some(false), spent));
+            }
+            if spent > budget {
+                return Ok((None, spent));
+            }
+            let mine = self.next_time();
+            let expanded = if at.next_time().is_some() && at.next_time() >= mine {
+                let expanded = at.expand(g, read)?;
+                for p in expanded.iter().flat_map(|(new, _)| new) {
+                    left -= usize::from(self.queued(*p));
+                }
+                expanded
+            } else {
+                if let Some(&(_, n)) = self.queue.peek() {
+                    left -= usize::from(!at.reached.has(n));
+                }
+                let expanded = self.expand(g, read)?;
+                for p in expanded.iter().flat_map(|(new, _)| new) {
+                    left += usize::from(!at.reached.has(*p));
+                }
+                expanded
+            };
+            match expanded {
+                Some((_, again)) => spent += usize::from(again),
+                None => return Ok((Some(false), spent)),
+            }
+        }
+    }
+
+    /// Walks on while one of its queued commits has a generation above `a`'s (no other can
+    /// reach `a`), its own and theirs known: whether it reaches `a`.
+    pub(super) fn walk_above(
+        &mut self,
+        g: &mut Graph,
+        read: &mut ReadFn<'_>,
+        a: u32,
+    ) -> Result<bool> {
+        let above = g.nodes[a as usize].generation;
+        let high = |g: &Graph, n: u32| usize::from(g.nodes[n as usize].generation > above);
+        let mut left: usize = self.queue.iter().map(|(_, n)| high(g, *n)).sum();
+        while !self.reached.has(a) && left > 0 {
+            if let Some(&(_, n)) = self.queue.peek() {
+                left -= high(g, n);
+            }
+            let Some((new, _)) = self.expand(g, read)? else {
+                break;
+            };
+            left += new.iter().map(|p| high(g, *p)).sum::<usize>();
+        }
+        Ok(self.reached.has(a))
+    }
+}

@@ -1,0 +1,137 @@
+//! QA23: the cost of a hand tag and of pushing many release tags on a long history. Each asks
+//! whether commits reach release tags, many times over; each answer once walked the history
+//! from its commit down to the tag: O(tags × history), seconds on a real project (2 minutes
+//! for vuejs/core's 295 tags). Guarded by counting work, never by timing: with
+//! `RELHOOK_TEST_WALK_COUNT` set, relhook says how many commits its history walks stepped
+//! through. A push of every tag walks the history a few times, whatever the number of tags (a
+//! walk per tag would be `TAGS / 2` times).
+
+use std::io::Write;
+use std::process::{Output, Stdio};
+
+use crate::support::{Repo, ok, stderr, text};
+
+/// Commits in the history, and a release tag every `EVERY` of them.
+const COMMITS: usize = 3_000;
+const EVERY: usize = 20;
+const TAGS: usize = COMMITS / EVERY;
+
+/// One `git fast-import`: `COMMITS` `fix:` commits on main, each changing a file, and an
+/// annotated release tag `v1.K.0` on every `EVERY`th, dated as the commit (long before the
+/// install); then the version at the last tag, a changelog and the configuration, committed.
+fn long_history(repo: &Repo) {
+    let mut stream =
+        String::from("blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
+    let start = 1_600_000_000;
+    for i in 1..=COMMITS {
+        let when = start + 60 * i;
+        let message = format!("fix: change number {i}\n");
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{}\ncommitter A <a@example.com> {when} +0000\ndata {}\n{message}",
+            i + 10,
+            message.len()
+        ));
+        if i > 1 {
+            stream.push_str(&format!("from :{}\n", i + 9));
+        }
+        let body = format!("{i}\n");
+        stream.push_str(&format!(
+            "M 644 :1 package.json\nM 644 inline f{}\ndata {}\n{body}\n",
+            i % 50,
+            body.len()
+        ));
+        if i % EVERY == 0 {
+            let name = format!("v1.{}.0", i / EVERY);
+            stream.push_str(&format!(
+                "tag {name}\nfrom :{}\ntagger A <a@example.com> {when} +0000\ndata {}\n{name}\n",
+                i + 10,
+                name.len() + 1
+            ));
+        }
+    }
+    let mut child = repo
+        .command_in("git", &repo.path())
+        .args(["fast-import", "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("git fast-import");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stream.as_bytes())
+        .expect("write the stream");
+    assert!(child.wait().expect("wait").success());
+    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.write(
+        "package.json",
+        format!("{{\"name\":\"x\",\"version\":\"1.{TAGS}.0\"}}\n"),
+    );
+    repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "."]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "-m",
+        "chore: version, changelog and configuration",
+    ]);
+}
+
+/// The long history with relhook installed over it (adopting it) and `origin` holding main.
+fn installed_over_a_long_history() -> Repo {
+    let repo = Repo::new();
+    long_history(&repo);
+    ok(repo.relhook(&["install"]));
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    repo
+}
+
+/// `git ARGS` with relhook counting the commits its history walks step through.
+fn counted(repo: &Repo, args: &[&str]) -> Output {
+    repo.git_in(
+        &repo.path(),
+        args,
+        &[
+            ("RELHOOK_TEST_WALK_COUNT", "1"),
+            ("RELHOOK_DATE", "2026-11-21"),
+        ],
+    )
+}
+
+/// The commits every relhook run (each hook is one) said its walks stepped through, summed.
+fn walked(out: &Output) -> usize {
+    let err = stderr(out);
+    let counts: Vec<usize> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("relhook: test: "))
+        .filter_map(|l| l.strip_suffix(" commits walked"))
+        .map(|n| n.parse().expect("a count"))
+        .collect();
+    assert!(!counts.is_empty(), "no walk count said:\n{err}");
+    counts.iter().sum()
+}
+
+/// Every release tag pushed at once, where the remote already has the branch: they predate the
+/// install and go unjudged, and finding that out walks the history a few times, not once per tag.
+#[test]
+fn pushing_every_release_tag_walks_the_history_a_few_times_not_once_per_tag() {
+    let repo = installed_over_a_long_history();
+    let out = counted(&repo, &["push", "--tags", "origin"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{TAGS} release tags from before `relhook install`"
+        )),
+        "{err}"
+    );
+    let pushed = repo.git(&["ls-remote", "--tags", "origin"]);
+    assert_eq!(pushed.lines().count(), 2 * TAGS, "{pushed}");
+    let steps = walked(&out);
+    assert!(
+        steps <= 2 * COMMITS,
+        "pre-push of {TAGS} release tags stepped through {steps} commits of a {COMMITS}-commit history:\n{err}"
+    );
+}
