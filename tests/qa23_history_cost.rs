@@ -4,7 +4,7 @@
 //! for vuejs/core's 295 tags). Guarded by counting work, never by timing: with
 //! `RELHOOK_TEST_WALK_COUNT` set, relhook says how many commits its history walks stepped
 //! through. A push of every tag walks the history a few times, whatever the number of tags (a
-//! walk per tag would be `TAGS / 2` times).
+//! walk per tag would be `TAGS / 2` times); a hand tag walks back to the previous release.
 
 use std::io::Write;
 use std::process::{Output, Stdio};
@@ -111,6 +111,34 @@ fn walked(out: &Output) -> usize {
         .collect();
     assert!(!counts.is_empty(), "no walk count said:\n{err}");
     counts.iter().sum()
+}
+
+/// A hand tag of the next patch release, on a long history with many release tags: the
+/// release commit is made and tagged, and the hook's walks go back to the previous release
+/// tag, not down the whole history once per release tag (nor once at all).
+#[test]
+fn a_hand_tag_walks_back_to_the_previous_release_not_once_per_tag() {
+    let repo = installed_over_a_long_history();
+    repo.commit_hooked("fix: last one");
+    let name = format!("v1.{TAGS}.1");
+    let out = counted(&repo, &["tag", "-a", &name, "-m", &name]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.head_subject(),
+        format!("chore(release): 1.{TAGS}.1"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", &format!("{name}^{{commit}}")]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    let steps = walked(&out);
+    assert!(
+        steps <= COMMITS / 10,
+        "a hand tag stepped through {steps} commits of a {COMMITS}-commit history with {TAGS} release tags, {EVERY} commits since the last:\n{}",
+        text(&out)
+    );
 }
 
 /// Every release tag pushed at once, where the remote already has the branch: they predate the

@@ -47,6 +47,49 @@ pub(crate) fn reachable_tags(repo: &Repo, head: Oid, prefix: &str) -> Tags {
     tags
 }
 
+/// The release tags reachable from `head` whose version is below `version`, oldest first, from
+/// the greatest stable one (included, when there is one) up: the pre-releases a release of
+/// `version` may carry, and the release before them. Asked greatest first, so the history
+/// below that stable release is not walked.
+pub(crate) fn since_stable(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    version: &Version,
+) -> Vec<ReleaseTag> {
+    let mut all = repo.release_tag_candidates(prefix);
+    all.retain(|t| t.version.cmp_precedence(version).is_lt());
+    all.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    let mut out = Vec::new();
+    for t in all {
+        if t.commit == head || repo.reaches(head, t.commit) {
+            let stable = t.version.pre.is_empty();
+            out.push(t);
+            if stable {
+                break;
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The greatest release tag reachable from `head` whose version is below `version`, other
+/// than `except`; asked greatest first.
+pub(crate) fn greatest_below(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    version: &Version,
+    except: &str,
+) -> Option<ReleaseTag> {
+    let mut all = repo.release_tag_candidates(prefix);
+    all.retain(|t| t.name != except && t.version.cmp_precedence(version).is_lt());
+    all.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    all.into_iter()
+        .find(|t| t.commit == head || repo.reaches(head, t.commit))
+}
+
 /// The fix for a shallow clone whose history stops before the last release, as `version` and
 /// `notes` give it.
 pub(crate) const UNSHALLOW_FIX: &str = "run `git fetch --tags --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout) and ask again";

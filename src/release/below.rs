@@ -8,6 +8,7 @@ use semver::Version;
 use super::VersionInfo;
 use crate::config::Config;
 use crate::git::Repo;
+use crate::history::tags::greatest_below;
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
 
 /// What the commits call for, when it is above `next` (the version asked for).
@@ -107,12 +108,7 @@ impl VersionInfo {
 pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
     let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
     let prefix = &config.version.tag_prefix;
-    let below = repo
-        .release_tags(repo.head()?, prefix)
-        .ok()?
-        .into_iter()
-        .filter(|t| t.name != tag && t.version.cmp_precedence(&version).is_lt())
-        .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
+    let below = greatest_below(repo, repo.head()?, prefix, &version, tag)?;
     if version.major > below.version.major && below.version.major > 0 {
         return None;
     }
@@ -126,12 +122,8 @@ pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -
 /// when the greatest release tag below it is a pre-release of a lower version.
 pub fn tag_leaves_line(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
     let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
-    let below = repo
-        .release_tags(repo.head()?, &config.version.tag_prefix)
-        .ok()?
-        .into_iter()
-        .filter(|t| t.name != tag && t.version.cmp_precedence(&version).is_lt())
-        .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
+    let prefix = &config.version.tag_prefix;
+    let below = greatest_below(repo, repo.head()?, prefix, &version, tag)?;
     left_line(Some(&below.version), &version)?;
     super::version_info(repo, config, root, &Requested::Exact(version), None)
         .ok()?

@@ -9,13 +9,45 @@ use crate::config::Config;
 use crate::git::{Range, Repo};
 
 /// The commits of the stable release tags reachable from `head`: what they hold shipped, a
-/// maintenance release merged in included.
-pub(super) fn shipped(repo: &Repo, head: Oid, prefix: &str) -> Vec<Oid> {
-    let tags = repo.release_tags(head, prefix).unwrap_or_default();
-    tags.into_iter()
-        .filter(|t| t.version.pre.is_empty())
+/// maintenance release merged in included. `since` is the greatest of them (none: there are
+/// none); those it reaches hide no more than it does and are left out, so only the commits
+/// since it are walked, not the whole history down to the first release.
+pub(super) fn shipped(repo: &Repo, head: Oid, since: Option<Oid>, prefix: &str) -> Vec<Oid> {
+    let Some(since) = since else {
+        return Vec::new();
+    };
+    let others: std::collections::HashSet<Oid> = repo
+        .release_tag_candidates(prefix)
+        .into_iter()
+        .filter(|t| t.version.pre.is_empty() && t.commit != since)
         .map(|t| t.commit)
-        .collect()
+        .collect();
+    let mut out = vec![since];
+    if others.is_empty() {
+        return out;
+    }
+    let range = Range {
+        tips: vec![head],
+        hidden: vec![since],
+        ..Range::default()
+    };
+    let walked = repo.walk(&range, |c| {
+        if others.contains(&c.id) {
+            out.push(c.id);
+        }
+        true
+    });
+    match walked {
+        Ok(()) => out,
+        // Unreadable history: every stable release tag that HEAD reaches, as the walk would.
+        Err(_) => repo
+            .release_tags(head, prefix)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| t.version.pre.is_empty())
+            .map(|t| t.commit)
+            .collect(),
+    }
 }
 
 /// The commits since `since` (newest first, merges left out) that no stable release tag in

@@ -244,7 +244,10 @@ pub fn version_info(
             None => Ok(auto),
         };
     }
-    let shipped = head.map_or_else(Vec::new, |h| super::deciders::shipped(repo, h, prefix));
+    let since = stable.as_ref().map(|t| t.2);
+    let shipped = head.map_or_else(Vec::new, |h| {
+        super::deciders::shipped(repo, h, since, prefix)
+    });
     let (commits, since_latest, cancelled) = match head {
         Some(h) => super::deciders::deciders(
             repo,
@@ -258,7 +261,6 @@ pub fn version_info(
     // Entries Unreleased holds that no commit wrote count as commits do (a release ships them).
     let unlogged = match (head, &tag) {
         (Some(h), Some(_)) => {
-            let since = stable.as_ref().map(|t| t.2);
             let hidden = since.into_iter().chain(shipped).collect();
             super::unlogged::unlogged(repo, config, (h, since, hidden), &commits)?
         }

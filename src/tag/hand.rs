@@ -396,10 +396,11 @@ fn release_at(
     // A pre-release this release carries (finished as 1.1.0, or left for 2.0.0 or 2.0.0-rc.1
     // when the commits since the last stable release call for more): its section is not empty.
     let promoted = |v: &Version| crate::history::changelog::carries(version, v);
-    repo.release_tags(commit, &config.version.tag_prefix)
-        .unwrap_or_default()
+    // Only tags on `commit` itself: no history to walk.
+    repo.release_tag_candidates(&config.version.tag_prefix)
         .into_iter()
-        .find(|t| t.commit == commit && t.name != tag && !promoted(&t.version))
+        .filter(|t| t.commit == commit && t.name != tag && !promoted(&t.version))
+        .min_by(|a, b| a.version.cmp_precedence(&b.version))
         .map(|t| t.name)
 }
 

@@ -31,8 +31,7 @@ pub fn unlogged_prereleases(
     let Some(head) = repo.head() else {
         return Ok(Vec::new());
     };
-    let mut below = repo.release_tags(head, &config.version.tag_prefix)?;
-    below.retain(|t| t.version.cmp_precedence(version).is_lt());
+    let below = crate::history::tags::since_stable(repo, head, &config.version.tag_prefix, version);
     let stable = below.iter().rposition(|t| t.version.pre.is_empty());
     let stable_at: Vec<Oid> = stable.map(|i| below[i].commit).into_iter().collect();
     let line = &below[stable.map_or(0, |i| i + 1)..];
