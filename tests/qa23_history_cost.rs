@@ -163,3 +163,40 @@ fn pushing_every_release_tag_walks_the_history_a_few_times_not_once_per_tag() {
         "pre-push of {TAGS} release tags stepped through {steps} commits of a {COMMITS}-commit history:\n{err}"
     );
 }
+
+/// vuejs/core's case: every release tag pushed to a new remote that has no branch, each judged
+/// (the history is not from before an install here; these tags fail the release checks, and
+/// the push is refused). Each tag goes alone, which is said once for all of them, with their
+/// number, the first few and the push that sends their branch, not once per tag; and judging
+/// them walks the history a few times, not once per tag.
+#[test]
+fn release_tags_pushed_alone_to_a_new_remote_are_said_once_and_judged_in_a_few_walks() {
+    let repo = installed_over_a_long_history();
+    std::fs::remove_file(repo.path().join(".git/relhook-adopted")).expect("the adoption note");
+    let mirror = repo.scratch("mirror.git");
+    repo.git(&["init", "-q", "--bare", mirror.to_str().unwrap()]);
+    repo.git(&["remote", "add", "mirror", mirror.to_str().unwrap()]);
+    let out = counted(&repo, &["push", "--tags", "mirror"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert_eq!(repo.git(&["ls-remote", "mirror"]), "", "nothing was pushed");
+    let alone: Vec<&str> = err.lines().filter(|l| l.contains(" alone")).collect();
+    assert_eq!(alone.len(), 1, "{err}");
+    let note = alone[0];
+    assert!(
+        note.contains(&format!(
+            "{TAGS} release tags go alone (v1.1.0, v1.2.0, v1.3.0, …)"
+        )),
+        "{note}"
+    );
+    assert!(
+        note.contains("`git push --follow-tags mirror main`"),
+        "{note}"
+    );
+    let steps = walked(&out);
+    assert!(
+        steps <= 5 * COMMITS,
+        "pre-push of {TAGS} release tags to a new remote stepped through {steps} commits of a {COMMITS}-commit history:\n{}",
+        err.lines().take(40).collect::<Vec<_>>().join("\n")
+    );
+}

@@ -22,8 +22,17 @@ pub(super) enum Stranded {
     Refused(Refusal),
     /// The tag goes alone and no remote branch holds its commit as last fetched: the remote
     /// may have it since (a push to a URL, another clone's push), which this clone cannot see,
-    /// so it is said, not refused.
-    Unsure(String),
+    /// so it is said, not refused (once for all such tags: [`alone_note`]).
+    Unsure(Alone),
+}
+
+/// A new release tag that goes alone, its commit on no branch of the remote as last fetched.
+pub(super) struct Alone {
+    name: String,
+    version: Option<semver::Version>,
+    commit: Oid,
+    /// The local branch that holds its commit, if one does.
+    branch: Option<String>,
 }
 
 /// A branch update of this push.
@@ -130,15 +139,15 @@ impl<'a> Landing<'a> {
         if !u.remote.is_zero() || !is_release(config, name) || self.holds(repo, commit) {
             return None;
         }
-        let at = short_id(commit);
         let Some(b) = self.updates.iter().find(|b| repo.reaches(b.local, commit)) else {
-            let push = match holding_branch(repo, commit) {
-                Some(b) => format!("`git push --follow-tags {remote} {b}`"),
-                None => "its branch with `--follow-tags`".to_owned(),
-            };
-            return Some(Stranded::Unsure(format!(
-                "{name} goes alone, and no branch of {remote} holds {at} as last fetched: if {remote} does not have it (`git fetch {remote}` tells), push the branch too: {push}"
-            )));
+            return Some(Stranded::Unsure(Alone {
+                name: name.to_owned(),
+                version: name
+                    .get(config.version.tag_prefix.len()..)
+                    .and_then(|v| semver::Version::parse(v).ok()),
+                commit,
+                branch: holding_branch(repo, commit),
+            }));
         };
         let (problem, fix) = rejected(repo, config, remote, b, name, commit);
         Some(Stranded::Refused(Refusal {
@@ -255,6 +264,55 @@ impl Landing<'_> {
         }
         out
     }
+}
+
+/// The one note for the release tags that go alone (see [`Stranded::Unsure`]): a push of
+/// every tag to a new remote sends hundreds, said in one line with their number and the
+/// first few, oldest version first.
+pub(super) fn alone_note(remote: &str, alone: &mut [Alone]) -> Option<String> {
+    alone.sort_by(|a, b| match (&a.version, &b.version) {
+        (Some(x), Some(y)) => x.cmp_precedence(y).then_with(|| a.name.cmp(&b.name)),
+        _ => a.name.cmp(&b.name),
+    });
+    let first = alone.first()?;
+    let mut branches: Vec<String> = Vec::new();
+    for b in alone.iter().filter_map(|a| a.branch.as_ref()) {
+        if !branches.contains(b) {
+            branches.push(b.clone());
+        }
+    }
+    let quoted: Vec<String> = branches
+        .iter()
+        .map(|b| crate::shellword::quote(b))
+        .collect();
+    let command = format!("`git push --follow-tags {remote} {}`", quoted.join(" "));
+    let unheld = alone.iter().any(|a| a.branch.is_none());
+    if alone.len() == 1 {
+        let push = match &first.branch {
+            Some(_) => command,
+            None => "its branch with `--follow-tags`".to_owned(),
+        };
+        return Some(format!(
+            "{} goes alone, and no branch of {remote} holds {} as last fetched: if {remote} does not have it (`git fetch {remote}` tells), push the branch too: {push}",
+            first.name,
+            short_id(first.commit)
+        ));
+    }
+    const SHOWN: usize = 3;
+    let mut names: Vec<&str> = alone.iter().take(SHOWN).map(|a| a.name.as_str()).collect();
+    if alone.len() > SHOWN {
+        names.push("…");
+    }
+    let push = match (branches.is_empty(), unheld) {
+        (true, _) => "their branches with `--follow-tags`".to_owned(),
+        (false, false) => command,
+        (false, true) => format!("{command}, and the others' branches with `--follow-tags`"),
+    };
+    Some(format!(
+        "{} release tags go alone ({}), and no branch of {remote} holds their commits as last fetched: if {remote} does not have them (`git fetch {remote}` tells), push their branches too: {push}",
+        alone.len(),
+        names.join(", ")
+    ))
 }
 
 /// Whether `name` is a release tag (`tag_prefix` + SemVer).

@@ -213,6 +213,7 @@ pub fn inspect(
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);
     let mut published = Vec::new();
+    let mut alone = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
         let commit = (!u.is_delete()).then(|| peel(repo, u.local)).flatten();
@@ -255,10 +256,10 @@ pub fn inspect(
             match landing.stranded(repo, config, remote, u, name, c) {
                 Some(landing::Stranded::Refused(r)) => found.refusals.push(r),
                 // Alone, on the release commit as it was before a rebase: refused, not said.
-                Some(landing::Stranded::Unsure(note)) => {
+                Some(landing::Stranded::Unsure(a)) => {
                     match rewritten::left_on_a_rewrite(repo, config, remote, u, name, c) {
                         Some(r) => found.refusals.push(r),
-                        None => found.notes.push(note),
+                        None => alone.push(a),
                     }
                 }
                 None => {}
@@ -266,6 +267,7 @@ pub fn inspect(
         }
         published.push((u, name, commit, config.clone()));
     }
+    found.notes.extend(landing::alone_note(remote, &mut alone));
     let tags: Vec<_> = published.iter().map(|(u, n, c, _)| (*u, *n, *c)).collect();
     dirty_tree(repo, &tags, &mut found)?;
     for (u, name, commit, config) in published {
