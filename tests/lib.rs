@@ -91,6 +91,7 @@ mod qa23_signals;
 mod qa23_squash;
 mod qa23_stale;
 mod qa24_squash_amend;
+mod qa25_encoding;
 mod qa3;
 mod qa6a;
 mod qa7;
