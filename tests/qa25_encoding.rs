@@ -1,9 +1,10 @@
 //! QA25: a commit template given on the command line (`git commit -t <file>`) quit unedited
-//! is said in one line, as `commit.template` is.
+//! is said in one line, as `commit.template` is; a hand tag whose message is in Latin-1
+//! keeps its message's bytes when relhook makes it again on the release commit.
 
 use std::path::Path;
 
-use crate::support::{Repo, installed_repo, ok, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, installed_repo, ok, stderr, text};
 
 /// The template a user names with `git commit -t`: a placeholder header, and hints git strips.
 const TEMPLATE: &str = "Short summary here\n\n# Why this change:\n# Refs:\n";
@@ -102,4 +103,66 @@ fn an_edited_dash_t_template_is_linted() {
     let edit = "sed -i -e '1s/.*/feat: the change/'";
     ok(commit_editing(&repo, &top, edit, &["-t", "tpl"]));
     assert_eq!(repo.head_subject(), "feat: the change");
+}
+
+/// A Latin-1 tag message: `git tag` stores the bytes as given (a tag object has no encoding
+/// header).
+const LATIN1_MESSAGE: &[u8] = b"Version 0.1.0: caf\xe9\n\nNot\xe9s en fran\xe7ais.\n";
+
+/// The message of a tag object: the bytes after its header's blank line.
+fn tag_message(repo: &Repo, tag: &str) -> Vec<u8> {
+    let out = ok(repo.git_output(&["cat-file", "tag", tag]));
+    let at = out
+        .stdout
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .expect("a tag object's header ends");
+    out.stdout[at + 2..].to_vec()
+}
+
+/// The `tagger` line of a tag object.
+fn tagger(repo: &Repo, tag: &str) -> Vec<u8> {
+    let out = ok(repo.git_output(&["cat-file", "tag", tag]));
+    out.stdout
+        .split(|b| *b == b'\n')
+        .find(|l| l.starts_with(b"tagger "))
+        .expect("a tagger line")
+        .to_vec()
+}
+
+/// `git tag -a v0.1.0 -F <Latin-1 file>` in a repository whose commits are in ISO-8859-1:
+/// relhook makes the release commit and the tag again on it, with the message's bytes as
+/// git stored them (not decoded as UTF-8 into U+FFFD) and the same tagger.
+#[test]
+fn a_hand_tag_with_a_latin1_message_keeps_its_bytes_on_the_release_commit() {
+    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
+    let feature = repo.git(&["rev-parse", "HEAD"]);
+    let file = repo.scratch("msgs").join("msg-latin1.txt");
+    std::fs::write(&file, LATIN1_MESSAGE).unwrap();
+    let file = file.to_str().unwrap();
+    // What git itself stores, hooks off, under another name: the bytes to keep.
+    ok(repo.git_skipping_relhook(&["tag", "-a", "as-git-made-it", "-F", file]));
+    let stored = tag_message(&repo, "as-git-made-it");
+    assert_eq!(stored, LATIN1_MESSAGE);
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args([
+            "-c",
+            "i18n.commitEncoding=ISO-8859-1",
+            "tag",
+            "-a",
+            "v0.1.0",
+        ])
+        .args(["-F", file])
+        .output()
+        .expect("run git tag");
+    assert!(out.status.success(), "{}", text(&out));
+    let release = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    assert_ne!(release, feature, "the tag is on a release commit");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), release);
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.0]"));
+    let message = tag_message(&repo, "v0.1.0");
+    assert_eq!(message, stored, "{:?}", String::from_utf8_lossy(&message));
+    assert_eq!(tagger(&repo, "v0.1.0"), tagger(&repo, "as-git-made-it"));
 }

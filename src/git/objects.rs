@@ -68,24 +68,31 @@ impl Repo {
 
     /// A new annotated tag object named `name` on `commit`, with the tagger and message of the
     /// tag object `like` (the ref is not touched). `None` when `like` is not a tag object.
+    /// The message and the tagger are copied as stored, byte for byte: a tag object declares
+    /// no encoding, so a message git wrote in Latin-1 is not text relhook could decode.
     pub fn tag_object_like(&self, like: Oid, name: &str, commit: Oid) -> Result<Option<Oid>> {
         let Ok(old) = self.inner.find_tag(like) else {
             return Ok(None);
         };
-        let tagger = old.tagger().ok_or_else(|| {
-            Error::Refused(crate::error::Refusal::bare(
+        if old.tagger().is_none() {
+            return Err(Error::Refused(crate::error::Refusal::bare(
                 crate::error::Reason::Tag,
                 format!("tag {name} has no tagger"),
-            ))
-        })?;
-        let message = String::from_utf8_lossy(old.message_bytes().unwrap_or_default()).into_owned();
-        let target = self
+            )));
+        }
+        let odb = self
             .inner
-            .find_object(commit, None)
-            .map_err(|e| Error::git("find the release commit", e))?;
+            .odb()
+            .map_err(|e| Error::git("read the tag", e))?;
+        let raw = odb.read(like).map_err(|e| Error::git("read the tag", e))?;
+        let bytes = retargeted_tag(raw.data(), name, commit);
+        let id = odb
+            .write(ObjectType::Tag, &bytes)
+            .map_err(|e| Error::git("write the tag", e))?;
+        // The object written must read back as the tag it is meant to be.
         self.inner
-            .tag_annotation_create(name, &target, &tagger, &message)
-            .map(Some)
+            .find_tag(id)
+            .map(|t| Some(t.id()))
             .map_err(|e| Error::git("write the tag", e))
     }
 
@@ -224,5 +231,57 @@ impl Repo {
                 Err(e) => return Err(Error::git("write the test record note", e)),
             }
         }
+    }
+}
+
+/// Tag object `raw` pointed at `commit` under `name`: its `object`, `type` and `tag` headers
+/// made anew, its signature headers (which the new object would fail) left out, every other
+/// header (`tagger`) and the message kept as their bytes are.
+fn retargeted_tag(raw: &[u8], name: &str, commit: Oid) -> Vec<u8> {
+    let (header, message) = match raw.windows(2).position(|w| w == b"\n\n") {
+        Some(at) => (&raw[..=at], &raw[at + 2..]),
+        None => (raw, &[][..]),
+    };
+    let mut out = format!("object {commit}\ntype commit\ntag {name}\n").into_bytes();
+    let mut dropping = false;
+    for line in header.split_inclusive(|b| *b == b'\n') {
+        // A line that starts with a space continues the header above it.
+        if !line.starts_with(b" ") {
+            let key = line.split(|b| *b == b' ').next().unwrap_or_default();
+            dropping = matches!(
+                key,
+                b"object" | b"type" | b"tag" | b"gpgsig" | b"gpgsig-sha256"
+            );
+        }
+        if !dropping {
+            out.extend_from_slice(line);
+            if !line.ends_with(b"\n") {
+                out.push(b'\n');
+            }
+        }
+    }
+    out.push(b'\n');
+    out.extend_from_slice(message);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_retargeted_tag_keeps_its_tagger_and_message_bytes_and_drops_its_signature() {
+        let old = b"object 1111111111111111111111111111111111111111\ntype commit\ntag v1\ntagger T \xe9 <t@x> 1 +0000\ngpgsig-sha256 -----BEGIN\n line\n -----END\n\ncaf\xe9\n\nbody\n";
+        let commit = Oid::from_str("2222222222222222222222222222222222222222").unwrap();
+        let new = retargeted_tag(old, "v1", commit);
+        let want = b"object 2222222222222222222222222222222222222222\ntype commit\ntag v1\ntagger T \xe9 <t@x> 1 +0000\n\ncaf\xe9\n\nbody\n";
+        assert_eq!(new, want);
+        // A tag object without a message keeps the blank line git's parsers expect.
+        let bare = retargeted_tag(
+            b"object 1\ntype commit\ntag v1\ntagger T <t@x> 1 +0000\n",
+            "v1",
+            commit,
+        );
+        assert!(bare.ends_with(b"+0000\n\n"));
     }
 }
