@@ -7,43 +7,8 @@
 //!   not two), back to `fix:` brings it back, and no amend lists an entry twice.
 //! - `git revert` of the squash takes every entry it wrote or kept out again.
 
-use crate::support::{
-    Repo, configured_with_a_feature, dated_release, hand_tag, ok, stderr, stdout, text,
-};
-
-/// Released as 1.0.0 (a hand tag), then a topic branch of the given commits, squashed into
-/// main's index (`git merge --squash topic`), not committed yet.
-fn squashed(topic: &[&str]) -> Repo {
-    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
-    ok(hand_tag(&repo, &["-a", "v1.0.0", "-m", "x"]));
-    repo.git(&["switch", "-q", "-c", "topic"]);
-    for message in topic {
-        repo.commit_hooked(message);
-    }
-    repo.git(&["switch", "-q", "main"]);
-    ok(repo.git_output(&["merge", "--squash", "topic"]));
-    repo
-}
-
-/// Unreleased as HEAD stores it.
-fn unreleased(repo: &Repo) -> String {
-    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
-    let from = log.find("## [Unreleased]").expect("Unreleased");
-    let to = log.find("## [1.0.0]").expect("1.0.0");
-    log[from..to].to_owned()
-}
-
-fn next(repo: &Repo) -> String {
-    stdout(&ok(repo.relhook(&["version", "--next"])))
-        .trim()
-        .to_owned()
-}
-
-fn amend(repo: &Repo, message: &str) -> String {
-    let out = ok(repo.git_output(&["commit", "--amend", "-q", "-m", message]));
-    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
-    stderr(&out)
-}
+use crate::support::squash::{amend, next, squashed, unreleased};
+use crate::support::{dated_release, ok, stderr, stdout, text};
 
 /// Times `line` is a line of `log`.
 fn count(log: &str, line: &str) -> usize {

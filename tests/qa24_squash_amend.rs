@@ -6,42 +6,15 @@
 //! - An entry the new header would stand for but relhook cannot tell is a squashed one (its
 //!   branch is gone) is kept, and the line says so: never dropped silently.
 
-use crate::support::{Repo, configured_with_a_feature, hand_tag, ok, stderr, stdout};
+use crate::support::squash::{amend, next, squashed, unreleased};
+use crate::support::{Repo, ok};
 
-/// Released as 1.0.0, a topic branch of the given commits (each through the hooks), squashed
-/// into main as `message`, then the topic branch deleted.
+/// [`squashed`] over `topic`, committed as `message`, then the topic branch deleted.
 fn squashed_then_deleted(topic: &[&str], message: &str) -> Repo {
-    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".to_owned());
-    ok(hand_tag(&repo, &["-a", "v1.0.0", "-m", "x"]));
-    repo.git(&["switch", "-q", "-c", "topic"]);
-    for m in topic {
-        repo.commit_hooked(m);
-    }
-    repo.git(&["switch", "-q", "main"]);
-    ok(repo.git_output(&["merge", "--squash", "topic"]));
+    let repo = squashed(topic);
     ok(repo.git_output(&["commit", "-q", "-m", message]));
     ok(repo.git_output(&["branch", "-q", "-D", "topic"]));
     repo
-}
-
-/// Unreleased as HEAD stores it.
-fn unreleased(repo: &Repo) -> String {
-    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
-    let from = log.find("## [Unreleased]").expect("Unreleased");
-    let to = log.find("## [1.0.0]").expect("1.0.0");
-    log[from..to].to_owned()
-}
-
-fn next(repo: &Repo) -> String {
-    stdout(&ok(repo.relhook(&["version", "--next"])))
-        .trim()
-        .to_owned()
-}
-
-fn amend(repo: &Repo, message: &str) -> String {
-    let out = ok(repo.git_output(&["commit", "--amend", "-q", "-m", message]));
-    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
-    stderr(&out)
 }
 
 const TOPIC: [&str; 3] = ["feat: topic a", "fix: topic b", "fix: topic c"];

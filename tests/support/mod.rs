@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 
 use assert_fs::TempDir;
 
+pub mod squash;
+
 /// The one relhook binary cargo built for these tests.
 pub fn relhook_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_relhook"))
