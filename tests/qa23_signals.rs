@@ -4,36 +4,56 @@
 //! release, as `relhook release` does. Never a tag on a commit without its section, a release
 //! commit with the tag left behind, a lock left in .git or a silent exit.
 
+use std::ffi::OsStr;
+use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::{Repo, configured_with_a_feature, text};
 
-/// `git tag -a v0.2.0` in a process group of its own, paused (`RELHOOK_TEST_FAILPOINT`) at
-/// `step` of the hand-tag rewrite; returns once the pause has begun.
-fn tag_paused_at(repo: &Repo, step: &str) -> Child {
+/// `git tag -a v0.2.0` through the hooks, in a process group of its own (a terminal's
+/// foreground job, which a Ctrl-C reaches whole), with `env` added to its environment.
+fn spawn_tag(repo: &Repo, env: &[(&str, &OsStr)]) -> Child {
     use std::os::unix::process::CommandExt;
-    let paused = repo.dir.path().join("paused");
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["tag", "-a", "v0.2.0", "-m", "release"])
-        .env("RELHOOK_DATE", "2026-11-21")
-        .env("RELHOOK_TEST_FAILPOINT", format!("{step}:pause"))
-        .env("RELHOOK_TEST_PAUSED", &paused)
-        .stdin(Stdio::null())
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["tag", "-a", "v0.2.0", "-m", "release"])
+        .env("RELHOOK_DATE", "2026-11-21");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0)
         .spawn()
-        .expect("spawn git tag");
+        .expect("spawn git tag")
+}
+
+/// Waits (at most 30 s) for `file`, which says `moment` has come, while `child` still runs.
+fn wait_for(child: &mut Child, file: &Path, moment: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !paused.exists() {
+    while !file.exists() {
         if let Ok(Some(status)) = child.try_wait() {
-            panic!("git tag ended before the pause at {step}: {status}");
+            panic!("git tag ended before {moment}: {status}");
         }
-        assert!(Instant::now() < deadline, "the pause at {step} never began");
+        assert!(Instant::now() < deadline, "{moment} never came");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// `git tag -a v0.2.0` ([`spawn_tag`]) paused (`RELHOOK_TEST_FAILPOINT`) at `step` of the
+/// hand-tag rewrite; returns once the pause has begun.
+fn tag_paused_at(repo: &Repo, step: &str) -> Child {
+    let paused = repo.dir.path().join("paused");
+    let failpoint = format!("{step}:pause");
+    let mut child = spawn_tag(
+        repo,
+        &[
+            ("RELHOOK_TEST_FAILPOINT", failpoint.as_ref()),
+            ("RELHOOK_TEST_PAUSED", paused.as_ref()),
+        ],
+    );
+    wait_for(&mut child, &paused, &format!("the pause at {step}"));
     child
 }
 
@@ -174,7 +194,6 @@ fn a_hand_tag_left_alone_still_releases() {
 /// release; the user's hook is told it started by the file `started` beside the repository.
 #[test]
 fn ctrl_c_while_a_chained_hook_runs_in_committed_still_ends_whole() {
-    use std::os::unix::process::CommandExt;
     let repo = repo();
     let started = repo.dir.path().join("started");
     let hook = repo
@@ -190,22 +209,8 @@ fn ctrl_c_while_a_chained_hook_runs_in_committed_still_ends_whole() {
     .unwrap();
     crate::support::chmod(&hook, 0o755);
     let before = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["tag", "-a", "v0.2.0", "-m", "release"])
-        .env("RELHOOK_DATE", "2026-11-21")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .expect("spawn git tag");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !started.exists() {
-        assert!(child.try_wait().unwrap().is_none(), "git tag ended early");
-        assert!(Instant::now() < deadline, "the chained hook never ran");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let mut child = spawn_tag(&repo, &[]);
+    wait_for(&mut child, &started, "the chained hook ran");
     send(&child, libc::SIGINT, true);
     let out = finish(child);
     let said = text(&out);
