@@ -92,6 +92,7 @@ mod qa23_squash;
 mod qa23_stale;
 mod qa24_squash_amend;
 mod qa25_encoding;
+mod qa25_misconf;
 mod qa3;
 mod qa6a;
 mod qa7;

@@ -40,8 +40,16 @@ pub(super) fn version_all(
     }
     // Each package's next version, or why it has none: (current, where from, why).
     let mut found = Vec::new();
+    // Packages whose release is refused, as `release --all` refuses them: said, and exit 1.
+    let mut refused = Vec::new();
     for p in &config.packages {
         let view = packages::view(config, &p.name, root)?;
+        if let Some(why) = release::packages::released_at_root(repo, config, &view, root) {
+            let (current, from) = release::current_version(repo, &view, root)?;
+            refused.push(why.clone());
+            found.push((p, view, Err((current, from, why))));
+            continue;
+        }
         match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
             Ok(info) => {
                 super::version::warn_not_understood(&info, Some(&p.name));
@@ -83,7 +91,7 @@ pub(super) fn version_all(
             schema_version: json::SCHEMA_VERSION,
             packages,
         })?;
-        return Ok(Outcome::Ok);
+        return Ok(say_refused(&refused));
     }
     let mut text: Vec<u8> = Vec::new();
     for (p, _, result) in &found {
@@ -100,6 +108,9 @@ pub(super) fn version_all(
                     let _ = writeln!(text);
                 }
             }
+            Err((current, _, why)) if refused.contains(why) => {
+                let _ = writeln!(text, "{} {current} (its release is refused)", p.name);
+            }
             Err((current, _, why)) => {
                 let _ = writeln!(text, "{} {current} (nothing to release)", p.name);
                 if args.explain {
@@ -109,5 +120,19 @@ pub(super) fn version_all(
         }
     }
     write_out(|out| out.write_all(&text))?;
-    Ok(Outcome::Ok)
+    Ok(say_refused(&refused))
+}
+
+/// Says why each of the `refused` packages' release is refused (one line each, with its fix,
+/// as `relhook release --all` says it): then the answer fails, as that release does.
+fn say_refused(refused: &[crate::error::Refusal]) -> Outcome {
+    let mut err = crate::cli::stream::stderr();
+    for why in refused {
+        let _ = writeln!(err, "relhook: release refused: {why}");
+    }
+    if refused.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    }
 }

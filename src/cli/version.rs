@@ -29,7 +29,18 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         return super::monorepo::version_all(&repo, &root, &config, args);
     }
     let config = match &args.package {
-        Some(name) => crate::history::packages::view(&config, name, &root)?,
+        Some(name) => {
+            let view = crate::history::packages::view(&config, name, &root)?;
+            // A first release of a version the repository's own tag released: refused, as
+            // `relhook release --package` refuses it, not told as a first release.
+            let asked = next || args.explain || args.format == Format::Json;
+            if asked
+                && let Some(r) = release::packages::released_at_root(&repo, &config, &view, &root)
+            {
+                return Err(Error::Refused(r));
+            }
+            view
+        }
         None => config,
     };
     if !next && !args.explain && args.format != Format::Json {

@@ -23,17 +23,18 @@ pub fn released_at_root(
 ) -> Option<Refusal> {
     let package = view.package.as_ref()?;
     let head = repo.head()?;
+    // The cheap looks first (the files, one ref): a hand tag's `prepared` asks this too.
+    let (version, _, filed) = crate::release::start::from_files_or_initial_which(view, root);
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    let at = repo
+        .revision_commit(&format!("refs/tags/{tag}"))
+        .filter(|at| filed && (*at == head || repo.reaches(head, *at)))?;
     if repo
         .latest_release_tag(head, &view.version.tag_prefix)
         .is_some()
     {
         return None;
     }
-    let (version, _, filed) = crate::release::start::from_files_or_initial_which(view, root);
-    let tag = format!("{}{version}", config.version.tag_prefix);
-    let at = repo
-        .revision_commit(&format!("refs/tags/{tag}"))
-        .filter(|at| filed && (*at == head || repo.reaches(head, *at)))?;
     // The package's files said it there already: not a package added since at that version.
     let held_there = crate::release::version_files(view, root).iter().any(|f| {
         repo.file_at(at, &f.path)

@@ -1,0 +1,75 @@
+//! QA round 25: a configuration or setup relhook refuses to release under must be refused
+//! alike by every way of asking: `relhook version`, a hand tag (`git tag -a`), and the release.
+//!
+//! A Cargo workspace whose crates share one version and are released under the repository's
+//! own tags (`v1.4.0`), configured with a `[packages.*]` table per crate (what `relhook init`
+//! proposed before); and a hand tag under `commit.gpgSign` with a key that cannot sign.
+
+use crate::support::{Repo, stderr, stdout, text};
+
+/// Two crates at 1.4.0, released as one project (`v1.4.0`), configured as two packages whose
+/// own tags (`app-v…`, `core-v…`) do not exist; relhook installed, one fix since.
+fn packages_over_root_tags() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"app\", \"core\"]\nresolver = \"2\"\n",
+    );
+    for c in ["app", "core"] {
+        repo.write(
+            &format!("{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"1.4.0\"\nedition = \"2021\"\n"),
+        );
+        repo.write(&format!("{c}/src/lib.rs"), "pub fn f() {}\n");
+    }
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n## [1.4.0] - 2024-01-01\n\n### Added\n\n- everything so far\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: everything so far"]);
+    repo.git(&["tag", "-a", "v1.4.0", "-m", "v1.4.0"]);
+    repo.write(
+        ".relconfig.toml",
+        "[packages.app]\npath = \"app\"\n\n[packages.core]\npath = \"core\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("core/src/lib.rs", "pub fn f() {}\n// x\n");
+    repo.git(&["commit", "-q", "-am", "fix(core): one fix after 1.4.0"]);
+    repo
+}
+
+/// `relhook version --all --next` does not call a release of 1.4.0 again a first release: it
+/// says what `relhook release --all` and doctor say, and exits as the release does.
+#[test]
+fn version_all_next_says_the_root_tag_released_it_not_first_release() {
+    let repo = packages_over_root_tags();
+    let release = repo.relhook(&["release", "--all", "--dry-run", "--no-test"]);
+    assert_eq!(release.status.code(), Some(1), "{}", text(&release));
+    for args in [
+        &["version", "--all", "--next"][..],
+        &["version", "--all", "--next", "--explain"][..],
+        &["version", "--all", "--format", "json"][..],
+        &["version", "--package", "core", "--next"][..],
+    ] {
+        let out = repo.relhook(args);
+        let said = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {said}");
+        assert!(!stdout(&out).contains("(first release"), "{args:?}: {said}");
+        assert!(
+            stderr(&out).contains("v1.4.0, the repository's own"),
+            "{args:?}: {said}"
+        );
+        assert!(
+            stderr(&out).contains("take the [packages.*] tables out"),
+            "{args:?}: {said}"
+        );
+    }
+    // The current versions are still told: nothing is released by asking them.
+    let out = repo.relhook(&["version", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(stdout(&out), "app 1.4.0\ncore 1.4.0\n");
+}
