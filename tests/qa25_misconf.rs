@@ -5,7 +5,7 @@
 //! own tags (`v1.4.0`), configured with a `[packages.*]` table per crate (what `relhook init`
 //! proposed before); and a hand tag under `commit.gpgSign` with a key that cannot sign.
 
-use crate::support::{Repo, stderr, stdout, text};
+use crate::support::{Repo, hand_tag, stderr, stdout, text};
 
 /// Two crates at 1.4.0, released as one project (`v1.4.0`), configured as two packages whose
 /// own tags (`app-v…`, `core-v…`) do not exist; relhook installed, one fix since.
@@ -72,4 +72,37 @@ fn version_all_next_says_the_root_tag_released_it_not_first_release() {
     let out = repo.relhook(&["version", "--all"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(stdout(&out), "app 1.4.0\ncore 1.4.0\n");
+}
+
+/// A hand tag of such a package, of the version its files hold or the next one, is refused
+/// before git writes it, in one line with the fix `relhook release` gives.
+#[test]
+fn a_hand_tag_of_a_package_the_root_tag_released_is_refused() {
+    let repo = packages_over_root_tags();
+    let release = repo.relhook(&["release", "--package", "core", "--no-test"]);
+    assert_eq!(release.status.code(), Some(1), "{}", text(&release));
+    let fix = "take the [packages.*] tables out of .relconfig.toml";
+    assert!(stderr(&release).contains(fix), "{}", text(&release));
+    for tag in ["core-v1.4.0", "core-v1.4.1", "app-v1.4.0"] {
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let out = hand_tag(&repo, &["-a", tag, "-m", tag]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(128), "{tag}: {}", text(&out));
+        assert_eq!(repo.git(&["tag", "-l", tag]), "", "{tag}: no tag was made");
+        assert_eq!(
+            repo.git(&["rev-parse", "HEAD"]),
+            head,
+            "{tag}: no release commit"
+        );
+        let refusals: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with(&format!("relhook: refusing tag {tag}")))
+            .collect();
+        assert_eq!(refusals.len(), 1, "{tag}: one line:\n{err}");
+        assert!(
+            refusals[0].contains("v1.4.0, the repository's own"),
+            "{tag}: {err}"
+        );
+        assert!(refusals[0].contains(fix), "{tag}: {err}");
+    }
 }

@@ -184,6 +184,15 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
         let mut release_commit = None;
         let mut standing = Vec::new();
         for (u, view) in &releases {
+            // A package's first release of a version the repository's own tag released: a
+            // configuration mistake, refused as `relhook release` refuses it (one line).
+            let root_tagged =
+                crate::release::packages::released_at_root(&repo, &config, view, &root);
+            if let Some(r) = root_tagged.filter(|_| u.old.is_none()) {
+                refused = true;
+                let _ = writeln!(err, "relhook: refusing tag {}: {r}", u.tag);
+                continue;
+            }
             let judged = hand::judge(&repo, view, u);
             if judged.release_commit && release_commit.is_none() {
                 release_commit = Some(u.tag.as_str());
