@@ -5,7 +5,9 @@
 //! own tags (`v1.4.0`), configured with a `[packages.*]` table per crate (what `relhook init`
 //! proposed before); and a hand tag under `commit.gpgSign` with a key that cannot sign.
 
-use crate::support::{Repo, hand_tag, stderr, stdout, text};
+use std::path::PathBuf;
+
+use crate::support::{Repo, Signer, hand_tag, make_executable, stderr, stdout, text};
 
 /// Two crates at 1.4.0, released as one project (`v1.4.0`), configured as two packages whose
 /// own tags (`app-v…`, `core-v…`) do not exist; relhook installed, one fix since.
@@ -105,4 +107,126 @@ fn a_hand_tag_of_a_package_the_root_tag_released_is_refused() {
         );
         assert!(refusals[0].contains(fix), "{tag}: {err}");
     }
+}
+
+/// A stand-in gpg that cannot sign (no secret key), as gpg says it.
+fn gpg_that_cannot_sign(repo: &Repo) -> PathBuf {
+    let dir = repo.scratch("fake-gpg");
+    std::fs::create_dir_all(&dir).unwrap();
+    let gpg = dir.join("gpg");
+    std::fs::write(
+        &gpg,
+        "#!/bin/sh\ncat >/dev/null\necho 'gpg: signing failed: No secret key' >&2\nexit 2\n",
+    )
+    .unwrap();
+    make_executable(&gpg);
+    gpg
+}
+
+/// relhook installed, a feature to release, and git set to sign commits with a key it has not.
+fn signing_repo() -> Repo {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    let gpg = gpg_that_cannot_sign(&repo);
+    repo.git(&["config", "gpg.program", gpg.to_str().unwrap()]);
+    repo.git(&["config", "commit.gpgSign", "true"]);
+    repo
+}
+
+/// A hand tag whose release commit git cannot sign (`commit.gpgSign`, a key gpg has not) is
+/// refused before git writes it, naming the signing problem and its fix, not
+/// `relhook release`, which refuses the same way.
+#[test]
+fn a_hand_tag_whose_release_commit_cannot_be_signed_names_the_signing_fix() {
+    let repo = signing_repo();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    let err = stderr(&out);
+    assert_eq!(
+        repo.git(&["tag", "-l", "v0.1.0"]),
+        "",
+        "no tag is left: {err}"
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", "HEAD"]),
+        head,
+        "no release commit: {err}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(128),
+        "refused before git wrote it: {err}"
+    );
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("relhook: refusing tag v0.1.0"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one line:\n{err}");
+    let line = lines[0];
+    assert!(line.contains("`commit.gpgSign`"), "{line}");
+    assert!(line.contains("No secret key"), "{line}");
+    assert!(line.contains("`git config user.signingkey"), "{line}");
+    assert!(
+        !line.contains("`relhook release"),
+        "a fix that refuses alike: {line}"
+    );
+    // The other way it names: an unsigned release commit, which relhook then makes.
+    assert!(
+        line.contains("`git -c commit.gpgSign=false tag -a v0.1.0"),
+        "{line}"
+    );
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").args([
+        "-c",
+        "commit.gpgSign=false",
+        "tag",
+        "-a",
+        "v0.1.0",
+        "-m",
+        "v0.1.0",
+    ]);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("v0.1.0 now points at release commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.1.0] - 2026-11-21")
+    );
+}
+
+/// A key that signs the check `prepared` makes, then stops (a smartcard pulled out): the
+/// release commit cannot be signed, the tag git wrote is withdrawn, and the line says so with
+/// the signing problem, not `relhook release`, which cannot sign either.
+#[test]
+fn a_hand_tag_whose_signing_stops_after_the_check_is_withdrawn_with_the_signing_fix() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    let signer = Signer::failing_after(&repo, 1);
+    signer.configure(&repo);
+    repo.git(&["config", "commit.gpgSign", "true"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    let err = stderr(&out);
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "", "withdrawn: {err}");
+    assert_eq!(
+        repo.git(&["rev-parse", "HEAD"]),
+        head,
+        "no release commit: {err}"
+    );
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("relhook: tag v0.1.0 was removed"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("`commit.gpgSign`"), "{line}");
+    assert!(line.contains("Card removed"), "{line}");
+    assert!(
+        !line.contains("`relhook release"),
+        "a fix that fails alike: {line}"
+    );
+    assert!(
+        line.contains("`git -c commit.gpgSign=false tag -a v0.1.0"),
+        "{line}"
+    );
 }

@@ -205,6 +205,9 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 standing.extend(left.map(|l| format!("relhook: note: {l}")));
             }
             let mut whys = judged.refusals;
+            if judged.release_commit && whys.is_empty() {
+                whys.extend(crate::release::hand_tag_cannot_sign(&repo, &u.tag));
+            }
             whys.extend(dependents_left_behind(&config, &root, view, u));
             for why in whys {
                 refused = true;
@@ -311,7 +314,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                     crate::Error::Refused(r) if r.fix.is_some() => String::new(),
                     crate::Error::UnsafePath { .. } => String::new(),
                     crate::Error::IncompleteHistory { fix, .. } => format!("; {fix}"),
-                    _ => format!("; `relhook release {version}` makes both"),
+                    _ => crate::release::hand_tag_retry(&repo, &u.tag, &version),
                 };
                 if matches!(e, crate::Error::Interrupted { .. }) {
                     let _ = writeln!(

@@ -42,3 +42,28 @@ pub(crate) fn signing_works(
         no.fix,
     )))
 }
+
+/// For a hand tag whose release commit relhook is to make and git signs (`commit.gpgSign`):
+/// when git cannot sign here, why, with the fixes (the signing setup's; or an unsigned release
+/// commit, `git -c commit.gpgSign=false tag`, which the hook reads as git does). `relhook
+/// release` is no fix: it refuses alike. Runs the signing program only under `commit.gpgSign`.
+pub fn hand_tag_cannot_sign(repo: &Repo, tag: &str) -> Option<String> {
+    if !repo.signs_commits() {
+        return None;
+    }
+    let no = repo.cannot_sign().ok()??;
+    Some(format!(
+        "relhook signs the release commit it makes for it (`commit.gpgSign`), but {}; {}, then tag again, or for an unsigned release commit: `git -c commit.gpgSign=false tag -a {tag} ...`",
+        no.what, no.fix
+    ))
+}
+
+/// What finishes a hand tag whose release commit could not be made (`; …`, `version` as
+/// `relhook release` takes it): that release, unless git cannot sign here (a key that stopped
+/// after `prepared` found it signs), when the release would fail alike: the signing problem.
+pub fn hand_tag_retry(repo: &Repo, tag: &str, version: &str) -> String {
+    match hand_tag_cannot_sign(repo, tag) {
+        Some(why) => format!("; {why}"),
+        None => format!("; `relhook release {version}` makes both"),
+    }
+}
