@@ -230,3 +230,75 @@ fn a_hand_tag_whose_signing_stops_after_the_check_is_withdrawn_with_the_signing_
         "{line}"
     );
 }
+
+/// `git tag -a v0.1.0` ended (Ctrl-C, a kill) after git wrote the tag and before relhook's
+/// `committed` run made its release commit: played by killing the whole `git tag` at the
+/// start of that run, which leaves what git leaves (the tag on HEAD, the hook's note of it).
+fn tag_interrupted_before_its_release_commit(repo: &Repo) {
+    use std::os::unix::process::CommandExt;
+    let paused = repo.scratch("paused");
+    let _ = std::fs::remove_dir_all(&paused);
+    let mut child = repo
+        .command_in("git", &repo.path())
+        .args(["tag", "-a", "v0.1.0", "-m", "v0.1.0"])
+        .env("RELHOOK_DATE", "2026-11-21")
+        .env("RELHOOK_TEST_FAILPOINT", "hand-started:pause")
+        .env("RELHOOK_TEST_PAUSED", &paused)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("spawn git tag");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !paused.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the pause never began"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let group = -i32::try_from(child.id()).unwrap();
+    // SAFETY: kill(2) on the process group this test started.
+    assert_eq!(unsafe { libc::kill(group, libc::SIGKILL) }, 0);
+    let _ = child.wait();
+    assert_eq!(
+        repo.git(&["tag", "-l", "v0.1.0"]),
+        "v0.1.0",
+        "git wrote the tag"
+    );
+}
+
+/// After such a tag, the next hand tag is not refused as if v0.1.0 were released ("nothing
+/// was committed since"): it names the unfinished tag and `relhook release --resume`, which
+/// then finishes it.
+#[test]
+fn the_next_hand_tag_names_an_interrupted_one_and_the_resume() {
+    let repo = crate::support::configured_with_a_feature(|_| String::new());
+    tag_interrupted_before_its_release_commit(&repo);
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = hand_tag(&repo, &["-a", "v0.2.0", "-m", "v0.2.0"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l", "v0.2.0"]), "", "{err}");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "{err}");
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("relhook: refusing tag v0.2.0"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one line:\n{err}");
+    assert!(lines[0].contains("tag v0.1.0 is on HEAD"), "{err}");
+    assert!(lines[0].contains("`relhook release --resume`"), "{err}");
+    assert!(!lines[0].contains("already release v0.1.0's"), "{err}");
+    // The command it names finishes v0.1.0.
+    let out = crate::support::dated_release(&repo, &["--resume", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.1.0] - 2026-11-21")
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}

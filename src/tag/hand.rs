@@ -255,10 +255,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
             ));
         } else if let Some(other) = release_at(repo, config, commit, &u.tag, &version) {
-            // Nothing was committed since that release: its release commit would add an empty
-            // section.
-            out.push(format!(
-                "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
+            // Nothing was committed since that release, or its release commit was never made.
+            out.push(marker::released_or_unfinished(
+                repo, config, &other, &version,
             ));
         } else if let Some(r) = repo.work_tree().and_then(|root| {
             crate::release::unreadable_file_version(repo, config, &root).or_else(|| {

@@ -77,3 +77,21 @@ pub fn describe_unfinished(config: &Config, u: &Update) -> String {
         config.changelog.path.display()
     )
 }
+
+/// Why a hand tag of `version` is refused on a commit that release tag `other` is on already:
+/// nothing was committed since that release (its release commit would add an empty section),
+/// or, when `other` is the [`unfinished`] tag (`git tag` interrupted before its hook made the
+/// release commit), that finishing `other` comes first.
+pub(super) fn released_or_unfinished(
+    repo: &Repo,
+    config: &Config,
+    other: &str,
+    version: &semver::Version,
+) -> String {
+    match unfinished(repo, config).filter(|f| f.tag == other) {
+        Some(f) => describe_unfinished(config, &f),
+        None => format!(
+            "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
+        ),
+    }
+}
