@@ -93,6 +93,7 @@ mod qa23_stale;
 mod qa24_squash_amend;
 mod qa25_encoding;
 mod qa25_misconf;
+mod qa25_monorepo;
 mod qa3;
 mod qa6a;
 mod qa7;

@@ -19,6 +19,7 @@ mod op;
 mod pending;
 mod prepare;
 mod reapplied;
+mod released_merge;
 mod reword;
 mod skeleton;
 mod squash;
@@ -132,13 +133,11 @@ pub fn post_commit(
     // git's `Revert "Merge branch 'x'"` of a released merge: told by the reflog's subject,
     // since most commits have no entry and this reads history.
     let subject = top.message.split_once(": ").map_or("", |(_, s)| s);
+    // Each changelog's own (a monorepo's packages each read their tags and their commits).
+    let mut merge_reverted = Vec::new();
     if new_entry.is_none() && !amend && subject.starts_with("Revert \"") {
-        new_entry = crate::history::reverts::released_merge_revert_entry(
-            repo,
-            head,
-            &config.version.tag_prefix,
-            &config.changelog,
-        )?;
+        merge_reverted = released_merge::entries(repo, config, head)?;
+        new_entry = merge_reverted.first().map(|(_, e)| e.clone());
     }
     // The same revert of an unreleased merge that post-commit rewrote (named by git's id
     // for it), which git's revert of the file could not take the branch's entries out of.
@@ -192,7 +191,7 @@ pub fn post_commit(
                 "the commit belongs to no package and there is no root changelog",
             ));
         }
-        Ok(t) => t,
+        Ok(t) => released_merge::route(t, &merge_reverted),
         Err(refused) => return Ok(refused),
     };
     let scope_note = scope_note(repo, config, head, &targets);

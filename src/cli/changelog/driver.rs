@@ -102,7 +102,11 @@ fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
     ) else {
         return text;
     };
-    use crate::history::reverts::{reapplies_of_released, reverts_of_released};
+    use crate::history::reverts::{
+        config_for_changelog, reapplies_of_released, reverts_of_released,
+    };
+    // A package's changelog reads its own commits of the merged branch.
+    let config = config_for_changelog(&config, Path::new(label));
     let mut changed = false;
     let finds = [
         (
@@ -110,7 +114,7 @@ fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
             "the merged branch reverts a change released meanwhile",
         ),
         (
-            reapplies_of_released(&repo, (ours, theirs), &log, &config.changelog),
+            reapplies_of_released(&repo, (ours, theirs), &log, &config),
             "the merged branch reapplies a merge whose revert was released meanwhile",
         ),
     ];

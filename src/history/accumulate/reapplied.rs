@@ -27,10 +27,11 @@ pub(super) fn reapplied_merge(
     else {
         return Ok(None);
     };
-    if !reverts::merge_revert_released(repo, head, &m, &config.version.tag_prefix) {
+    // In a monorepo, released by the repository's tags or any package's.
+    if !reverts::released_anywhere(repo, head, m.revert, config) {
         return Ok(None);
     }
-    let entries = reverts::branch_entries(repo, &m, &config.changelog)?;
+    let entries = reverts::every_branch_entry(repo, &m, config)?;
     let Some(first) = entries.first() else {
         return Ok(None);
     };

@@ -31,13 +31,11 @@ pub(super) fn rewritten_merge_reverted(
         return Ok(None);
     };
     let m = reverts::in_history(repo, named);
-    let released = repo
-        .latest_release_tag_except(head, &config.version.tag_prefix, None)
-        .is_some_and(|(_, at)| at == m.merge || repo.reaches(at, m.merge));
-    if m.merge == named.merge || released {
+    // In a monorepo, released by the repository's tags or any package's.
+    if m.merge == named.merge || reverts::released_anywhere(repo, head, m.merge, config) {
         return Ok(None);
     }
-    let entries = reverts::branch_entries(repo, &m, &config.changelog)?;
+    let entries = reverts::every_branch_entry(repo, &m, config)?;
     let Some(first) = entries.first() else {
         return Ok(None);
     };

@@ -14,11 +14,16 @@ use std::collections::{HashMap, HashSet};
 use git2::Oid;
 
 use crate::Result;
-use crate::config::ChangelogConfig;
+use crate::config::{ChangelogConfig, Config};
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::{NewEntry, entry_for_message};
 
+mod branch;
 mod rewritten;
+pub use branch::{
+    branch_entries, branch_revert_entry, config_for_changelog, every_branch_entry,
+    released_anywhere,
+};
 pub use rewritten::in_history;
 
 /// A revert of merge `merge` back to its parent `mainline`.
@@ -139,11 +144,12 @@ impl MergeReverts {
 
 /// For post-commit: the entry of commit `id` when it reverts a merge that the last release
 /// before it shipped (`--sync` reads the same from its range); `None` for any other commit.
+/// Read with `config` (a package's view in a monorepo): that changelog's release tags, and
+/// the merged branch's commits that count for it.
 pub fn released_merge_revert_entry(
     repo: &Repo,
     id: Oid,
-    prefix: &str,
-    config: &ChangelogConfig,
+    config: &Config,
 ) -> Result<Option<NewEntry>> {
     let Some(m) = repo
         .commit_text(id)
@@ -153,46 +159,12 @@ pub fn released_merge_revert_entry(
     };
     let m = in_history(repo, m);
     let released = repo
-        .latest_release_tag_except(id, prefix, None)
+        .latest_release_tag_except(id, &config.version.tag_prefix, None)
         .is_some_and(|(_, at)| at == m.merge || repo.reaches(at, m.merge));
     if !released {
         return Ok(None);
     }
     branch_revert_entry(repo, &m, config)
-}
-
-/// The entry a revert of an already released merge calls for: the merged branch's changes
-/// leave, each worded as its own `git revert` would have it (`revert "topic thing"` under
-/// Removed; several joined by `; `, oldest first). `None` when none of them had an entry.
-pub fn branch_revert_entry(
-    repo: &Repo,
-    m: &MergeRevert,
-    config: &ChangelogConfig,
-) -> Result<Option<NewEntry>> {
-    let branch = Range {
-        tips: vec![m.merge],
-        hidden: vec![m.mainline],
-        ..Range::default()
-    };
-    let mut texts = Vec::new();
-    repo.walk(&branch, |c| {
-        let message = c.text();
-        let header = message.lines().next().unwrap_or("");
-        if c.parents < 2 && entry_for_message(&message, config, None).is_some() {
-            let revert = format!("Revert \"{header}\"");
-            texts.extend(entry_for_message(&revert, config, None).map(|e| e.text));
-        }
-        true
-    })?;
-    let Some(section) = config.section_for("revert") else {
-        return Ok(None);
-    };
-    texts.reverse();
-    Ok((!texts.is_empty()).then(|| NewEntry {
-        section: section.to_owned(),
-        text: texts.join("; "),
-        breaking: false,
-    }))
 }
 
 /// The entry of the change a revert reverts: read from the reverted header its message names,
@@ -219,30 +191,6 @@ pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert>
     merge_revert(undone, &undone_message).map(|m| in_history(repo, m))
 }
 
-/// The entries a merged branch brings back when its released revert `m` is reverted: each of
-/// its commits' own, oldest first (as the branch had them before the revert took them back).
-pub fn branch_entries(
-    repo: &Repo,
-    m: &MergeRevert,
-    config: &ChangelogConfig,
-) -> Result<Vec<NewEntry>> {
-    let branch = Range {
-        tips: vec![m.merge],
-        hidden: vec![m.mainline],
-        ..Range::default()
-    };
-    let mut out = Vec::new();
-    repo.walk(&branch, |c| {
-        if c.parents < 2 {
-            let message = c.text();
-            out.extend(entry_for_message(&message, config, None));
-        }
-        true
-    })?;
-    out.reverse();
-    Ok(out)
-}
-
 /// For the next version: what a reapplied merge revert (`Reapply "Merge branch …"`) calls
 /// for, the greatest of the merged branch's commits (`major`, `minor`, else `patch`); `None`
 /// for any other commit.
@@ -265,12 +213,6 @@ pub fn reapplied_level(repo: &Repo, message: &str) -> Option<&'static str> {
     });
     // Unread, the branch could be anything: said as the greatest.
     Some(if walked.is_ok() { level } else { "major" })
-}
-
-/// For post-commit: whether the merge revert `m` shipped in the last release before `id`.
-pub fn merge_revert_released(repo: &Repo, id: Oid, m: &MergeRevert, prefix: &str) -> bool {
-    repo.latest_release_tag_except(id, prefix, None)
-        .is_some_and(|(_, at)| at == m.revert || repo.reaches(at, m.revert))
 }
 
 /// The entries a merge of `theirs` into `ours` calls for that neither side's file carries: a
@@ -340,7 +282,7 @@ pub fn reapplies_of_released(
     repo: &Repo,
     (ours, theirs): (Oid, Oid),
     log: &crate::history::changelog::Changelog,
-    config: &ChangelogConfig,
+    config: &Config,
 ) -> Result<Vec<NewEntry>> {
     let branch = Range {
         tips: vec![theirs],

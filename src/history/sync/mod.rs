@@ -145,7 +145,7 @@ pub fn plan_sync_releasing(
             // A merge reverted after its release (before it, it is cancelled above).
             None => match merge_revert(c.id, &c.message).map(|m| in_history(repo, m)) {
                 Some(m) if !in_range.contains(&m.merge) => {
-                    crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
+                    crate::history::reverts::branch_revert_entry(repo, &m, config)?
                         .into_iter()
                         .collect()
                 }
@@ -153,9 +153,7 @@ pub fn plan_sync_releasing(
                 // That revert reapplied (`Reapply "Merge branch …"`) after its own release:
                 // the branch's entries (before it, the two reverts cancel out above).
                 None => match reapplied_merge_revert(repo, &c.message) {
-                    Some(m) if !in_range.contains(&m.revert) => {
-                        branch_entries(repo, &m, &config.changelog)?
-                    }
+                    Some(m) if !in_range.contains(&m.revert) => branch_entries(repo, &m, config)?,
                     _ => Vec::new(),
                 },
             },

@@ -101,10 +101,9 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             continue;
         };
         if owner[r] != owner[at] && filter.counts(m.revert, "")? {
-            history[r].entries =
-                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
-                    .into_iter()
-                    .collect();
+            history[r].entries = crate::history::reverts::branch_revert_entry(repo, &m, config)?
+                .into_iter()
+                .collect();
         }
     }
     // That revert reapplied (`Reapply "Merge branch …"`) in a later release than the revert's
@@ -114,8 +113,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             continue;
         };
         if owner[i] != owner[r] && filter.counts(id, "")? {
-            history[i].entries =
-                crate::history::reverts::branch_entries(repo, &m, &config.changelog)?;
+            history[i].entries = crate::history::reverts::branch_entries(repo, &m, config)?;
         }
     }
     // A revert and the change it reverts, released together (or both unreleased), cancel out.

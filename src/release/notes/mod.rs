@@ -109,16 +109,15 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     }
     for (i, m) in merge_undone {
         if !in_range.contains(&m.merge) && filter.counts(m.revert, "")? {
-            walked[i].2 =
-                crate::history::reverts::branch_revert_entry(repo, &m, &config.changelog)?
-                    .into_iter()
-                    .collect();
+            walked[i].2 = crate::history::reverts::branch_revert_entry(repo, &m, config)?
+                .into_iter()
+                .collect();
         }
     }
     for (i, m) in merge_redone {
         let id = walked[i].0;
         if !in_range.contains(&m.revert) && filter.counts(id, "")? {
-            walked[i].2 = crate::history::reverts::branch_entries(repo, &m, &config.changelog)?;
+            walked[i].2 = crate::history::reverts::branch_entries(repo, &m, config)?;
         }
     }
     // A change reverted within the same release never shipped.
