@@ -94,6 +94,7 @@ mod qa24_squash_amend;
 mod qa25_encoding;
 mod qa25_misconf;
 mod qa25_monorepo;
+mod qa25_parse_cost;
 mod qa3;
 mod qa6a;
 mod qa7;

@@ -79,7 +79,7 @@ where
     let gitlab_mode =
         matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Gitlab);
     let result = dispatch(&ctx, cli.command);
-    print_walk_count();
+    print_work_counts();
     match &result {
         Err(e) => {
             fail(e, ctx.color_err);
@@ -102,11 +102,19 @@ where
 }
 
 /// With `RELHOOK_TEST_WALK_COUNT` set, how many commits the command's history walks stepped
-/// through: a test bounds the work of a command by it (a timed test would be flaky).
-fn print_walk_count() {
+/// through, and with `RELHOOK_TEST_PARSE_COUNT` how many times it parsed a changelog: a test
+/// bounds the work of a command by them (a timed test would be flaky).
+fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
         let _ = writeln!(std::io::stderr(), "relhook: test: {steps} commits walked");
+    }
+    if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {
+        let parses = crate::history::changelog::parses();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {parses} changelog parses"
+        );
     }
 }
 

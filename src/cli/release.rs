@@ -92,7 +92,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(below) = plan.info.below_commits_note() {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {below}");
     }
-    if let Some(note) = super::release_after::uncarried(&root, &config, &plan.version) {
+    if let Some(note) = super::release_after::uncarried(&repo, &root, &config, &plan.version) {
         let _ = writeln!(
             crate::cli::stream::stderr(),
             "relhook: note: {note} (to carry it, copy what still holds under `## [Unreleased]` before the release)"

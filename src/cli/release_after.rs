@@ -112,12 +112,13 @@ fn is_vendored(path: &str) -> bool {
 /// The pre-release text a stable release of `version` does not carry (see
 /// `Changelog::uncarried_text`), said as one note; `None` when there is none.
 pub(super) fn uncarried(
+    repo: &crate::git::Repo,
     root: &std::path::Path,
     config: &crate::config::Config,
     version: &semver::Version,
 ) -> Option<String> {
     let bytes = crate::fsx::read_optional(&root.join(&config.changelog.path)).ok()??;
-    let log = crate::history::changelog::Changelog::parse(&String::from_utf8_lossy(&bytes)).ok()?;
+    let log = crate::history::sync::parsed(repo, &String::from_utf8_lossy(&bytes))?;
     let left = log.uncarried_text(&version.to_string());
     (!left.is_empty()).then(|| {
         format!(

@@ -277,7 +277,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
                 let version = u.tag.strip_prefix(config.version.tag_prefix.as_str());
                 if let Some(note) = version
                     .and_then(|v| semver::Version::parse(v).ok())
-                    .and_then(|v| super::release_after::uncarried(&root, config, &v))
+                    .and_then(|v| super::release_after::uncarried(&repo, &root, config, &v))
                 {
                     let _ = writeln!(err, "relhook: note: {note}");
                 }

@@ -7,6 +7,7 @@
 mod adoption;
 mod blob;
 mod config;
+mod derived;
 mod descent;
 mod diff;
 mod encoding;
@@ -37,6 +38,7 @@ pub mod walk;
 mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
+pub use blob::blob_oid;
 pub use descent::Descent;
 pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};
 pub use filter::FilterFailure;

@@ -33,6 +33,8 @@ pub struct Repo {
     /// Release tags are read once per prefix (see [`Repo::hold_tags_still`]).
     pub(super) tags_still: std::cell::Cell<bool>,
     pub(super) tags_seen: std::cell::RefCell<Vec<(String, super::refs::ByVersion)>>,
+    /// What the run derived from blobs (see [`Repo::derived`]).
+    pub(super) derived: std::cell::RefCell<super::derived::Derived>,
 }
 
 /// A question [`Repo::latest_release_tag_except`] answered: tip, prefix, tag left out.
@@ -143,6 +145,7 @@ impl Repo {
             tags_still: Default::default(),
             tags_seen: Default::default(),
             filters_seen: Default::default(),
+            derived: Default::default(),
         })
     }
 

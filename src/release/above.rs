@@ -14,9 +14,8 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::changelog::{Changelog, release_version};
 
-/// The greatest release section of the changelog `text` (its version), if any.
-pub fn greatest_section(text: &str) -> Option<Version> {
-    let log = Changelog::parse(text).ok()?;
+/// The greatest release section of changelog `log` (its version), if any.
+pub fn greatest_of(log: &Changelog) -> Option<Version> {
     log.versions()
         .iter()
         .filter_map(|v| release_version(v))
@@ -24,10 +23,11 @@ pub fn greatest_section(text: &str) -> Option<Version> {
 }
 
 /// The greatest release section of the work tree's changelog.
-fn greatest_in_work_tree(config: &Config, root: &Path) -> Option<Version> {
+fn greatest_in_work_tree(repo: &Repo, config: &Config, root: &Path) -> Option<Version> {
     let path = crate::fsx::confine(root, &config.changelog.path).ok()?;
     let bytes = crate::fsx::read_regular_optional(&path).ok()??;
-    greatest_section(&String::from_utf8(bytes).ok()?)
+    let log = crate::history::sync::parsed(repo, &String::from_utf8(bytes).ok()?)?;
+    greatest_of(&log)
 }
 
 /// Refuses `relhook release` (and `version --next`) of `version` when the changelog has a
@@ -57,7 +57,7 @@ pub fn not_above_released(
     equal_too: bool,
     command: &str,
 ) -> Option<Refusal> {
-    let greatest = greatest_in_work_tree(config, root)?;
+    let greatest = greatest_in_work_tree(repo, config, root)?;
     refusal(
         repo,
         config,
@@ -235,7 +235,12 @@ pub fn left_behind(repo: &Repo, config: &Config, root: &Path) -> Vec<(String, Oi
 
 #[cfg(test)]
 mod tests {
-    use super::greatest_section;
+    use super::greatest_of;
+    use crate::history::changelog::Changelog;
+
+    fn greatest_section(text: &str) -> Option<semver::Version> {
+        greatest_of(&Changelog::parse(text).ok()?)
+    }
 
     #[test]
     fn the_greatest_section_by_precedence_not_by_place() {

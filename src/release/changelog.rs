@@ -34,7 +34,7 @@ pub(super) fn changelog_edit(
     // all of them since the release before this one (a hand tag is on HEAD already).
     let tag = format!("{}{version}", config.version.tag_prefix);
     let synced = crate::history::sync::plan_sync_releasing(repo, config, &text, Some(&tag))?.text;
-    let mut log: Changelog = crate::history::sync::parse(&rel, &synced)?;
+    let mut log: Changelog = crate::history::sync::parse_kept(repo, &rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {
             log.add_entry("Changed", entry, false);

@@ -53,11 +53,8 @@ pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> St
 /// by hand: the release commit as it was made tells them apart (see `rebased`).
 fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
     let path = &config.changelog.path;
-    repo.file_at(commit, path)
-        .ok()
-        .flatten()
-        .and_then(|f| String::from_utf8(f.bytes).ok())
-        .and_then(|text| sync::parse(path, &text).ok())
+    sync::changelog_at(repo, commit, path)
+        .filter(|log| log.unkept_because().is_none())
         .map(|log| {
             log.unreleased_entries()
                 .into_iter()

@@ -21,6 +21,7 @@ mod commands;
 mod marker;
 mod notes;
 mod stranded;
+mod unkept;
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_subcommand};
 use commands::{own_branch, release_command};
 pub use marker::{
@@ -28,6 +29,7 @@ pub use marker::{
 };
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};
+pub use unkept::{unkept_changelog, unkept_changelog_and_edit};
 
 /// One line of the hook's input: `<old> <new> <ref>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,40 +351,6 @@ pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
     ))
 }
 
-/// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
-/// is none yet and the release creates it).
-pub fn unkept_changelog(repo: &Repo, config: &Config) -> Option<String> {
-    unkept_changelog_and_edit(repo, config).map(|(why, _)| why)
-}
-
-/// [`unkept_changelog`], and the edit that makes the file one relhook keeps where one line's
-/// change is evident (`ParseError::fix`).
-pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String, Option<String>)> {
-    let path = repo.work_tree()?.join(&config.changelog.path);
-    let bytes = crate::fsx::read_optional(&path).ok()??;
-    let text = String::from_utf8_lossy(&bytes);
-    let edit = || {
-        crate::history::changelog::Changelog::parse(&text)
-            .err()
-            .and_then(|e| e.fix)
-    };
-    match crate::history::sync::parse(&config.changelog.path, &text) {
-        Ok(_) => None,
-        Err(crate::Error::NotKeepAChangelog {
-            path,
-            line,
-            message,
-        }) => Some((
-            format!(
-                "{}:{line} is not a Keep a Changelog file ({message})",
-                path.display()
-            ),
-            edit(),
-        )),
-        Err(e) => Some((e.to_string(), None)),
-    }
-}
-
 /// Another release tag (not `tag`) on `commit`, but a pre-release `version` carries (a release
 /// candidate the stable release promotes, a line it leaves: see `changelog::carries`).
 fn release_at(
@@ -452,9 +420,12 @@ pub fn complete(
         .filter(|old| *old != version.to_string());
     // Never a release without notes, though `prepared` judged it (the file may have changed,
     // or a revert committed with the hooks off cancels what Unreleased lists).
-    if let Err(e) =
-        crate::release::notes::release_notes(&edits.edits[0], &version, &config.changelog.path)
-    {
+    if let Err(e) = crate::release::notes::release_notes(
+        repo,
+        &edits.edits[0],
+        &version,
+        &config.changelog.path,
+    ) {
         return Err(notes::reverted_only(config, &edits.edits[0], &version).map_or(e, Error::from));
     }
     // In a monorepo the release commit names the tag (`api-v1.3.0`): a version alone would

@@ -200,11 +200,8 @@ pub fn problems(
 /// A version below a release section of the changelog at `commit` (released before, its tag
 /// perhaps left on a commit rewritten since): versions only go up.
 fn below_a_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -> Option<String> {
-    let file = repo
-        .file_at(commit, &config.changelog.path)
-        .ok()
-        .flatten()?;
-    let greatest = crate::release::above::greatest_section(&String::from_utf8_lossy(&file.bytes))?;
+    let stored = crate::history::sync::stored_at(repo, commit, &config.changelog.path)?;
+    let greatest = crate::release::above::greatest_of(stored.log.as_deref()?)?;
     let command = release_command(config);
     let r =
         crate::release::above::refusal(repo, config, commit, &greatest, version, false, &command)?;
@@ -257,17 +254,19 @@ pub fn section_problems(
             release_command(config)
         )];
     }
-    let Some(file) = repo.file_at(commit, path).ok().flatten() else {
+    let Some(stored) = crate::history::sync::stored_at(repo, commit, path) else {
         return Vec::new();
     };
-    let text = String::from_utf8_lossy(&file.bytes);
-    if let Some(line) = crate::release::notes::conflict_in(&text, &version.to_string()) {
+    let text = &stored.text;
+    let found =
+        crate::release::notes::section_in(text, stored.log.as_deref(), &version.to_string());
+    if let Some(line) = crate::release::notes::conflict_in_section(text, &found) {
         return vec![format!(
             "{}:{line} at `{name}` has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in the `## [{version}]` section; resolve them, commit, and tag that commit",
             path.display()
         )];
     }
-    match crate::release::notes::section(&text, &version.to_string()) {
+    match found {
         crate::release::notes::Section::Found { line, text } if text.trim().is_empty() => {
             vec![format!(
                 "{}:{line} at `{name}`: the `## [{version}]` section is empty, and a release never has empty notes; write what it changes there, commit, and tag that commit",

@@ -155,7 +155,7 @@ fn reweighed(
         .map(|e| normalize(&e.text))
         .collect();
     // Each version's file, newest first, with whether relhook's rewrite replaced it.
-    let logs: Vec<(Option<Changelog>, bool)> = versions
+    let logs: Vec<(Option<std::rc::Rc<Changelog>>, bool)> = versions
         .iter()
         .map(|(c, by_relhook)| (changelog_at(repo, *c, path), *by_relhook))
         .collect();
@@ -208,7 +208,7 @@ type Reweighed = (Vec<NewEntry>, Vec<NewEntry>, Vec<NewEntry>);
 
 /// Whether the newest of `logs` (earlier versions, newest first) whose Unreleased holds `text`
 /// was replaced by relhook's rewrite: relhook, not a person, took the entry out.
-fn taken_out_by_relhook(logs: &[(Option<Changelog>, bool)], text: &str) -> bool {
+fn taken_out_by_relhook(logs: &[(Option<std::rc::Rc<Changelog>>, bool)], text: &str) -> bool {
     logs.iter()
         .find(|(l, _)| l.as_ref().is_some_and(|l| l.contains_entry(text, true)))
         .is_some_and(|(_, by_relhook)| *by_relhook)

@@ -129,12 +129,19 @@ pub struct Changelog {
 
 thread_local! {
     static LINES_PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// How many lines [`Changelog::parse`] has read on this thread: tests use it to prove that a
 /// history operation parses the file once, not once per commit.
 pub fn lines_parsed() -> usize {
     LINES_PARSED.with(std::cell::Cell::get)
+}
+
+/// How many times [`Changelog::parse`] has run on this thread: the work a test bounds
+/// (`RELHOOK_TEST_PARSE_COUNT`), so that no hook parses a stored changelog once per tag.
+pub fn parses() -> usize {
+    PARSES.with(std::cell::Cell::get)
 }
 
 /// An entry's text for a one-line message: its first line, with ` …` when more follows (a
@@ -164,6 +171,7 @@ impl Changelog {
     pub fn parse(text: &str) -> Result<Changelog, ParseError> {
         let lines = parse::split_lines(text);
         LINES_PARSED.with(|n| n.set(n.get() + lines.len()));
+        PARSES.with(|n| n.set(n.get() + 1));
         let doc = parse::analyze(&lines)?;
         let eol = parse::dominant_eol(&lines);
         Ok(Changelog { lines, eol, doc })

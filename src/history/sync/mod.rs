@@ -25,9 +25,11 @@ use crate::{Error, Result};
 mod made;
 mod prereleases;
 mod rebuild;
+mod stored;
 pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
+pub use stored::{Stored, changelog_at, has_section_at, parse_kept, parsed, stored_at};
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]
@@ -70,7 +72,7 @@ pub fn plan_sync_releasing(
     current: &str,
     releasing: Option<&str>,
 ) -> Result<SyncPlan> {
-    let mut log = parse(&config.changelog.path, current)?;
+    let mut log = parse_kept(repo, &config.changelog.path, current)?;
     let Some(head) = repo.head() else {
         return Ok(SyncPlan {
             added: Vec::new(),
@@ -367,18 +369,6 @@ pub(super) fn commit_entry(
 /// The forge the repository's remote points at (for issue and commit links), if any.
 pub fn forge(repo: &Repo) -> Option<Forge> {
     repo.remote_url().and_then(|u| Forge::from_remote_url(&u))
-}
-
-/// The changelog at `path` as stored in `commit`, when it is there and parses.
-pub fn changelog_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Changelog> {
-    let file = repo.file_at(commit, path).ok().flatten()?;
-    Changelog::from_utf8(file.bytes)
-}
-
-/// Whether the changelog stored in `commit` has a section for `version`.
-pub fn has_section_at(repo: &Repo, commit: Oid, path: &Path, version: &semver::Version) -> bool {
-    changelog_at(repo, commit, path)
-        .is_some_and(|log| log.entries_of(&version.to_string()).is_some())
 }
 
 /// Parses the changelog or refuses with the line that broke it.

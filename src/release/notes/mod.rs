@@ -6,9 +6,10 @@ mod publish;
 mod section;
 
 pub use publish::{
-    Unpublishable, conflict_in, release_notes, unpublishable, unpublishable_refusal,
+    Unpublishable, conflict_in, conflict_in_section, release_notes, unpublishable,
+    unpublishable_refusal,
 };
-pub use section::{Section, section};
+pub use section::{Section, section, section_in};
 
 use crate::Result;
 use crate::config::Config;

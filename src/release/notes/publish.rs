@@ -6,8 +6,9 @@ use std::path::Path;
 
 use semver::Version;
 
-use super::{Section, from_changelog_text, section};
+use super::{Section, section, section_in};
 use crate::error::{Reason, Refusal};
+use crate::git::Repo;
 use crate::history::changelog::conflict_markers;
 use crate::history::version::files::Edit;
 use crate::{Error, Result};
@@ -35,10 +36,16 @@ impl Unpublishable {
 /// The 1-based line, in the changelog `text`, of an unresolved conflict inside `version`'s
 /// section (`None`: there is none, or no such section).
 pub fn conflict_in(text: &str, version: &str) -> Option<usize> {
-    let Section::Found { line, text: body } = section(text, version) else {
+    conflict_in_section(text, &section(text, version))
+}
+
+/// [`conflict_in`] where `found` is what the changelog `text` holds for the version.
+pub fn conflict_in_section(text: &str, found: &Section) -> Option<usize> {
+    let Section::Found { line, text: body } = found else {
         return None;
     };
-    conflict_markers(&body)?;
+    conflict_markers(body)?;
+    let line = *line;
     text.lines()
         .enumerate()
         .skip(line)
@@ -50,11 +57,20 @@ pub fn conflict_in(text: &str, version: &str) -> Option<usize> {
 /// released, cannot be published (`None`: they can). Lines are named in the file as it is
 /// now (`edit.before`).
 pub fn unpublishable(edit: &Edit, version: &Version, path: &Path) -> Option<Unpublishable> {
-    let version = version.to_string();
     let text = std::str::from_utf8(&edit.after).unwrap_or("");
+    unpublishable_section(&section(text, &version.to_string()), edit, version, path)
+}
+
+/// [`unpublishable`], where `found` is what `edit.after` holds for `version`.
+fn unpublishable_section(
+    found: &Section,
+    edit: &Edit,
+    version: &Version,
+    path: &Path,
+) -> Option<Unpublishable> {
     let shown = path.display();
-    match section(text, &version) {
-        Section::Found { text: body, .. } if conflict_markers(&body).is_some() => {
+    match found {
+        Section::Found { text: body, .. } if conflict_markers(body).is_some() => {
             let first = body.lines().find(|l| l.starts_with("<<<<<<<"))?;
             let before = String::from_utf8_lossy(&edit.before);
             let at = before
@@ -65,7 +81,7 @@ pub fn unpublishable(edit: &Edit, version: &Version, path: &Path) -> Option<Unpu
                 "{shown}{at} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in what becomes the `## [{version}]` section, and a release's notes cannot be taken back once published"
             )))
         }
-        Section::Found { text: body, .. } if says_something(&body) => None,
+        Section::Found { text: body, .. } if says_something(body) => None,
         Section::Found { .. } => Some(Unpublishable::Empty(format!(
             "the `## [{version}]` section of {shown} would be empty (no commit since the last release has an entry: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
         ))),
@@ -107,14 +123,20 @@ fn says_something(body: &str) -> bool {
 
 /// The notes of release `version` in its changelog `edit` (the file at `path` as released), or
 /// the refusal when they cannot be published: a release never has empty notes.
-pub fn release_notes(edit: &Edit, version: &Version, path: &Path) -> Result<String> {
-    if let Some(bad) = unpublishable(edit, version, path) {
+pub fn release_notes(repo: &Repo, edit: &Edit, version: &Version, path: &Path) -> Result<String> {
+    let text = std::str::from_utf8(&edit.after).unwrap_or("");
+    // Read once: what is checked is what is published.
+    let log = crate::history::sync::parsed(repo, text);
+    let found = section_in(text, log.as_deref(), &version.to_string());
+    if let Some(bad) = unpublishable_section(&found, edit, version, path) {
         let (mut refusal, fix) = unpublishable_refusal(&bad, path);
         refusal.fix = Some(format!("{fix}, then release again"));
         return Err(Error::Refused(refusal));
     }
-    let text = std::str::from_utf8(&edit.after).unwrap_or("");
-    Ok(from_changelog_text(text, &version.to_string()).unwrap_or_default())
+    Ok(match found {
+        Section::Found { text, .. } => text,
+        Section::Missing { .. } | Section::Ambiguous(_) => String::new(),
+    })
 }
 
 /// The refusal of a release whose notes cannot be published, and what fixes it: a change to

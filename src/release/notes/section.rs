@@ -33,10 +33,15 @@ pub enum Section {
 /// other Markdown changelog by its version headings, at whatever level each is written
 /// (release-please gives minor releases `##` and patch releases `###`).
 pub fn section(text: &str, version: &str) -> Section {
+    section_in(text, Changelog::parse(text).ok().as_ref(), version)
+}
+
+/// [`section`] in `text`, which relhook's parser read as `parsed` (`None`: not as Keep a
+/// Changelog).
+pub fn section_in(text: &str, parsed: Option<&Changelog>, version: &str) -> Section {
     let want = version.strip_prefix('v').unwrap_or(version);
     let lines: Vec<&str> = text.lines().collect();
     let Scan { heads, verbatim } = scan(&lines);
-    let parsed = Changelog::parse(text).ok();
     // A version the changelog heads more than once: refused as a release or tag of it is
     // (and `relhook doctor` warns), naming the same lines.
     if let Some(at) = parsed.as_ref().and_then(|log| log.repeated_lines(want)) {

@@ -166,9 +166,11 @@ fn unreleased_has_notes(repo: &Repo, config: &Config) -> bool {
         return false;
     };
     crate::history::changelog::conflict_markers(text).is_none()
-        && crate::history::sync::parse(&config.changelog.path, text).is_ok_and(|log| {
-            log.unreleased_entries()
-                .iter()
-                .any(|e| !e.text.trim().is_empty())
+        && crate::history::sync::parsed(repo, text).is_some_and(|log| {
+            log.unkept_because().is_none()
+                && log
+                    .unreleased_entries()
+                    .iter()
+                    .any(|e| !e.text.trim().is_empty())
         })
 }

@@ -1,0 +1,77 @@
+//! The changelog stored at a commit, or held in a text (the work tree's), parsed once per run:
+//! by its blob id (see [`Repo::derived`]), so that the checks of a release tag, which each ask
+//! the changelog at its commit something, share one parse of each file.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use git2::Oid;
+
+use crate::git::Repo;
+use crate::history::changelog::Changelog;
+
+/// A changelog's bytes as relhook reads them.
+#[derive(Debug)]
+pub struct Stored {
+    /// The text, with what is not UTF-8 replaced (`U+FFFD`).
+    pub text: String,
+    /// Whether the bytes were UTF-8.
+    pub utf8: bool,
+    /// The text parsed, when it parses.
+    pub log: Option<Rc<Changelog>>,
+}
+
+impl Stored {
+    fn of(bytes: &[u8]) -> Stored {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let log = Changelog::parse(&text).ok().map(Rc::new);
+        Stored {
+            utf8: std::str::from_utf8(bytes).is_ok(),
+            text,
+            log,
+        }
+    }
+
+    /// The parsed changelog when the bytes were UTF-8 and parse.
+    pub fn utf8_log(&self) -> Option<Rc<Changelog>> {
+        self.log.clone().filter(|_| self.utf8)
+    }
+}
+
+/// The file at `path` as stored in `commit`, when it is there and can be read.
+pub fn stored_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Rc<Stored>> {
+    let blob = repo.blob_at(commit, path)?;
+    repo.derived(blob, || {
+        let file = repo.file_at(commit, path).ok().flatten()?;
+        Some(Stored::of(&file.bytes))
+    })
+}
+
+/// The changelog at `path` as stored in `commit`, when it is there, UTF-8, and parses.
+pub fn changelog_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Rc<Changelog>> {
+    stored_at(repo, commit, path)?.utf8_log()
+}
+
+/// `text` parsed as a changelog (`None`: it does not parse). A work tree's file that HEAD
+/// stores as it is shares the parse of HEAD's.
+pub fn parsed(repo: &Repo, text: &str) -> Option<Rc<Changelog>> {
+    let blob = crate::git::blob_oid(text.as_bytes());
+    repo.derived(blob, || Some(Stored::of(text.as_bytes())))?
+        .log
+        .clone()
+}
+
+/// [`super::parse`] of `text`, from the run's parse of the same text when there is one (the
+/// work tree's file as HEAD stores it): a copy to edit.
+pub fn parse_kept(repo: &Repo, path: &Path, text: &str) -> crate::Result<Changelog> {
+    match parsed(repo, text) {
+        Some(log) if log.unkept_because().is_none() => Ok(Changelog::clone(&log)),
+        _ => super::parse(path, text),
+    }
+}
+
+/// Whether the changelog stored in `commit` has a section for `version`.
+pub fn has_section_at(repo: &Repo, commit: Oid, path: &Path, version: &semver::Version) -> bool {
+    changelog_at(repo, commit, path)
+        .is_some_and(|log| log.entries_of(&version.to_string()).is_some())
+}

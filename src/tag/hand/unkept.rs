@@ -1,0 +1,44 @@
+//! Whether the work tree's changelog is one a hand tag can release: a file that is not Keep a
+//! Changelog is said, with the one-line edit that fixes it where it is evident.
+
+use crate::config::Config;
+use crate::git::Repo;
+
+/// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
+/// is none yet and the release creates it).
+pub fn unkept_changelog(repo: &Repo, config: &Config) -> Option<String> {
+    unkept_changelog_and_edit(repo, config).map(|(why, _)| why)
+}
+
+/// [`unkept_changelog`], and the edit that makes the file one relhook keeps where one line's
+/// change is evident (`ParseError::fix`).
+pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String, Option<String>)> {
+    let path = repo.work_tree()?.join(&config.changelog.path);
+    let bytes = crate::fsx::read_optional(&path).ok()??;
+    let text = String::from_utf8_lossy(&bytes);
+    // The file HEAD stores as it is (a clean work tree) was parsed already.
+    let kept = crate::history::sync::parsed(repo, &text);
+    if kept.is_some_and(|log| log.unkept_because().is_none()) {
+        return None;
+    }
+    let edit = || {
+        crate::history::changelog::Changelog::parse(&text)
+            .err()
+            .and_then(|e| e.fix)
+    };
+    match crate::history::sync::parse(&config.changelog.path, &text) {
+        Ok(_) => None,
+        Err(crate::Error::NotKeepAChangelog {
+            path,
+            line,
+            message,
+        }) => Some((
+            format!(
+                "{}:{line} is not a Keep a Changelog file ({message})",
+                path.display()
+            ),
+            edit(),
+        )),
+        Err(e) => Some((e.to_string(), None)),
+    }
+}
