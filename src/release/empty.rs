@@ -146,7 +146,7 @@ pub fn nothing_for_first_release(
     }
     let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
     let path = &config.changelog.path;
-    match super::notes::unpublishable(edits.edits.first()?, &info.next, path)? {
+    match super::notes::unpublishable(repo, edits.edits.first()?, &info.next, path)? {
         Unpublishable::Empty(_) => Some(Refusal::new(
             Reason::NothingToRelease,
             format!(

@@ -426,7 +426,9 @@ pub fn complete(
         &version,
         &config.changelog.path,
     ) {
-        return Err(notes::reverted_only(config, &edits.edits[0], &version).map_or(e, Error::from));
+        return Err(
+            notes::reverted_only(repo, config, &edits.edits[0], &version).map_or(e, Error::from),
+        );
     }
     // In a monorepo the release commit names the tag (`api-v1.3.0`): a version alone would
     // not say which package it releases.

@@ -56,9 +56,16 @@ pub fn conflict_in_section(text: &str, found: &Section) -> Option<usize> {
 /// Why the notes of release `version` in `edit`, the changelog at `path` about to be
 /// released, cannot be published (`None`: they can). Lines are named in the file as it is
 /// now (`edit.before`).
-pub fn unpublishable(edit: &Edit, version: &Version, path: &Path) -> Option<Unpublishable> {
+pub fn unpublishable(
+    repo: &Repo,
+    edit: &Edit,
+    version: &Version,
+    path: &Path,
+) -> Option<Unpublishable> {
     let text = std::str::from_utf8(&edit.after).unwrap_or("");
-    unpublishable_section(&section(text, &version.to_string()), edit, version, path)
+    let log = crate::history::sync::parsed(repo, text);
+    let found = section_in(text, log.as_deref(), &version.to_string());
+    unpublishable_section(&found, edit, version, path)
 }
 
 /// [`unpublishable`], where `found` is what `edit.after` holds for `version`.

@@ -71,14 +71,14 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     if let Err(e) = crate::release::hidden_in_edits(repo, &edits.edits, "tag") {
         return Some(e.to_string());
     }
-    if let Some(r) = reverted_only(config, &edits.edits[0], version) {
+    if let Some(r) = reverted_only(repo, config, &edits.edits[0], version) {
         return Some(format!(
             "{} (`{release}` refuses it too); {}",
             r.what,
             r.fix.as_deref().unwrap_or_default()
         ));
     }
-    let bad = crate::release::notes::unpublishable(&edits.edits[0], version, path)?;
+    let bad = crate::release::notes::unpublishable(repo, &edits.edits[0], version, path)?;
     let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
     let deliberate = match bad {
         crate::release::notes::Unpublishable::Empty(_) => {
@@ -97,9 +97,14 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
 /// release's sync takes such entries out, as the change never shipped). `prepared` judges it
 /// when a revert is among the commits since the last release, and `complete` again (the file
 /// may have changed in between); it names the command that takes the stale entries out.
-pub(super) fn reverted_only(config: &Config, edit: &Edit, version: &Version) -> Option<Refusal> {
+pub(super) fn reverted_only(
+    repo: &Repo,
+    config: &Config,
+    edit: &Edit,
+    version: &Version,
+) -> Option<Refusal> {
     let path = &config.changelog.path;
-    let empty = crate::release::notes::unpublishable(edit, version, path);
+    let empty = crate::release::notes::unpublishable(repo, edit, version, path);
     if !matches!(empty, Some(crate::release::notes::Unpublishable::Empty(_))) {
         return None;
     }
