@@ -12,9 +12,9 @@ use std::process::{Output, Stdio};
 use crate::support::{Repo, ok, stderr, text};
 
 /// Commits in the history, and a release tag every `EVERY` of them.
-const COMMITS: usize = 3_000;
+pub(crate) const COMMITS: usize = 3_000;
 const EVERY: usize = 20;
-const TAGS: usize = COMMITS / EVERY;
+pub(crate) const TAGS: usize = COMMITS / EVERY;
 
 /// One `git fast-import`: `COMMITS` `fix:` commits on main, each changing a file, and an
 /// annotated release tag `v1.K.0` on every `EVERY`th, dated as the commit (long before the
@@ -79,7 +79,7 @@ fn long_history(repo: &Repo) {
 }
 
 /// The long history with relhook installed over it (adopting it) and `origin` holding main.
-fn installed_over_a_long_history() -> Repo {
+pub(crate) fn installed_over_a_long_history() -> Repo {
     let repo = Repo::new();
     long_history(&repo);
     ok(repo.relhook(&["install"]));
@@ -89,7 +89,7 @@ fn installed_over_a_long_history() -> Repo {
 }
 
 /// `git ARGS` with relhook counting the commits its history walks step through.
-fn counted(repo: &Repo, args: &[&str]) -> Output {
+pub(crate) fn counted(repo: &Repo, args: &[&str]) -> Output {
     repo.git_in(
         &repo.path(),
         args,
@@ -101,7 +101,7 @@ fn counted(repo: &Repo, args: &[&str]) -> Output {
 }
 
 /// The commits every relhook run (each hook is one) said its walks stepped through, summed.
-fn walked(out: &Output) -> usize {
+pub(crate) fn walked(out: &Output) -> usize {
     let err = stderr(out);
     let counts: Vec<usize> = err
         .lines()

@@ -11,7 +11,7 @@ use super::Outcome;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::git::{PushDestination, Repo};
+use crate::git::{PushDestination, Range, ReleaseTag, Repo};
 use crate::shellword::quote;
 
 /// A release tag just made, as the next step needs it.
@@ -191,15 +191,9 @@ fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
         return Vec::new();
     }
     let published = repo.remote_tracking_commits("*");
-    repo.release_tags(commit, &config.version.tag_prefix)
-        .unwrap_or_default()
+    unpublished_tags(repo, commit, &published, &config.version.tag_prefix)
         .into_iter()
-        .filter(|t| t.commit != commit && made.iter().all(|m| m.tag != t.name))
-        .filter(|t| {
-            !published
-                .iter()
-                .any(|p| *p == t.commit || repo.reaches(*p, t.commit))
-        })
+        .filter(|t| made.iter().all(|m| m.tag != t.name))
         .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
         .filter_map(|t| crate::prepush::test_tag_command(repo, config, &t.name, false))
         .collect::<Vec<_>>()
@@ -208,6 +202,38 @@ fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
         .take(OLDER_NAMED)
         .rev()
         .collect()
+}
+
+/// The release tags on commits below `commit` that no commit of `published` reaches, by
+/// version. Found by walking the commits since `published` (those the push would send), not by
+/// asking of every release tag down to the first release whether `commit` reaches it, and of
+/// each whether a remote-tracking branch does: that walked the whole history on every hand tag
+/// and release. Where clocks were off by more than the walk allows for, it may name a tag the
+/// remote has, as `git log` would list its commit: one more tag tested, nothing lost.
+fn unpublished_tags(repo: &Repo, commit: Oid, published: &[Oid], prefix: &str) -> Vec<ReleaseTag> {
+    let mut on: std::collections::HashMap<Oid, Vec<ReleaseTag>> = Default::default();
+    for t in repo.release_tag_candidates(prefix) {
+        on.entry(t.commit).or_default().push(t);
+    }
+    let range = Range {
+        tips: vec![commit],
+        hidden: published.to_vec(),
+        ..Range::default()
+    };
+    let mut out = Vec::new();
+    let walked = repo.walk(&range, |c| {
+        if c.id != commit {
+            out.extend(on.remove(&c.id).unwrap_or_default());
+        }
+        true
+    });
+    if walked.is_err() {
+        // Unreadable history: every release tag `commit` reaches, as the walk would.
+        out = repo.release_tags(commit, prefix).unwrap_or_default();
+        out.retain(|t| t.commit != commit);
+    }
+    out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+    out
 }
 
 /// At most this many older tags are named in the `next:` line (the newest); pre-push names
