@@ -103,7 +103,7 @@ pub const SETTLED: &str = "relhook-tag-settled";
 pub fn note_settled(git_dir: &Path, line: Option<&str>) {
     let path = git_dir.join(SETTLED);
     let _ = match line {
-        Some(l) => std::fs::write(&path, format!("{l}\n")),
+        Some(l) => marker::write_note(&path, format!("{l}\n").as_bytes()),
         None => std::fs::remove_file(&path),
     };
 }
@@ -119,7 +119,7 @@ pub const FETCHING: &str = "relhook-tag-fetch";
 /// Names `process` in [`FETCHING`]. Best effort: without it the shim starts relhook, which
 /// finds nothing to do.
 pub fn note_fetching(git_dir: &Path, process: &str) {
-    let _ = std::fs::write(git_dir.join(FETCHING), format!("{process}\n"));
+    let _ = marker::replace_note(&git_dir.join(FETCHING), format!("{process}\n").as_bytes());
 }
 
 fn version_of(config: &Config, tag: &str) -> Option<Version> {

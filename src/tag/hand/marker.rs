@@ -16,15 +16,33 @@ impl Marker {
     /// Writes the marker for `tag` (best effort: without it, only `--resume` is lost).
     pub fn new(repo: &Repo, tag: &str) -> Marker {
         let path = repo.git_dir().join(MARKER);
-        let _ = std::fs::write(&path, tag);
+        let _ = write_note(&path, tag.as_bytes());
         Marker(path)
     }
+}
+
+/// Writes a small note in the git dir, unless it already says `text` (`committed` names the
+/// tag `prepared` named). A note that says something else is removed and created anew, never
+/// truncated and rewritten in place: ext4 (`auto_da_alloc`) writes out a file truncated and
+/// rewritten when it is closed, which costs a hand tag's hook more than the note's own work.
+pub(super) fn write_note(path: &std::path::Path, text: &[u8]) -> std::io::Result<()> {
+    if std::fs::read(path).is_ok_and(|said| said == text) {
+        return Ok(());
+    }
+    replace_note(path, text)
+}
+
+/// Writes a small note in the git dir anew (its time is news too), removing it first, for the
+/// reason [`write_note`] gives.
+pub(super) fn replace_note(path: &std::path::Path, text: &[u8]) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(path);
+    std::fs::write(path, text)
 }
 
 /// Names `tag` in the marker without removing it when done: `prepared` does this for a tag
 /// whose release commit `committed` will make (best effort, as [`Marker::new`]).
 pub fn note_pending(repo: &Repo, tag: &str) {
-    let _ = std::fs::write(repo.git_dir().join(MARKER), tag);
+    let _ = write_note(&repo.git_dir().join(MARKER), tag.as_bytes());
 }
 
 /// Whether `prepared` named one of `tags` for `committed` to finish: how `committed` knows the
@@ -93,5 +111,37 @@ pub(super) fn released_or_unfinished(
         None => format!(
             "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
         ),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::io::Read;
+    use std::os::unix::fs::MetadataExt;
+
+    use super::*;
+
+    #[test]
+    fn a_note_is_left_alone_or_made_anew_never_rewritten_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(MARKER);
+        write_note(&path, b"v1.0.0").unwrap();
+        let held = std::fs::File::open(&path).unwrap();
+        let written = held.metadata().unwrap().mtime_nsec();
+        // It says so already (`committed` names the tag `prepared` named): left as it is.
+        write_note(&path, b"v1.0.0").unwrap();
+        let now = held.metadata().unwrap();
+        assert_eq!((now.nlink(), now.mtime_nsec()), (1, written));
+        // It says something else: a new file, the old one untouched.
+        write_note(&path, b"v2.0.0").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"v2.0.0");
+        let mut old = String::new();
+        (&held).read_to_string(&mut old).unwrap();
+        assert_eq!(
+            old, "v1.0.0",
+            "the note was truncated and rewritten in place"
+        );
+        replace_note(&path, b"v2.0.0").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"v2.0.0");
     }
 }
