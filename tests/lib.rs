@@ -91,6 +91,7 @@ mod qa23_signals;
 mod qa23_squash;
 mod qa23_stale;
 mod qa24_squash_amend;
+mod qa25_adopt;
 mod qa25_encoding;
 mod qa25_misconf;
 mod qa25_monorepo;

@@ -22,7 +22,13 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             .latest_release_tag(head, &config.version.tag_prefix)
             .map(|t| t.0)
             .ok_or_else(|| {
-                Error::Usage("no release tag is reachable from HEAD; name one".into())
+                // History cut short may hold the tag below its boundary: say how to fetch it.
+                let prefix = &config.version.tag_prefix;
+                if repo.is_shallow() {
+                    crate::history::tags::shallow(prefix, None)
+                } else {
+                    Error::Usage("no release tag is reachable from HEAD; name one".into())
+                }
             })?,
     };
     let commit = tag_commit(&repo, &tag, &config.version.tag_prefix)?;

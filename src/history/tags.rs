@@ -107,18 +107,27 @@ pub(crate) fn check_history(
     check_prefix(repo, config, tags, named_first)?;
     let prefix = &config.version.tag_prefix;
     if repo.is_shallow() && tags.stable.is_none() {
-        let what = match &tags.latest {
-            Some(t) => format!("only the pre-release {} is within it", t.name),
-            None => format!("no release tag `{prefix}X.Y.Z` is within it"),
-        };
-        return Err(Error::IncompleteHistory {
-            message: format!(
-                "this clone is shallow and {what}, so relhook cannot tell the last release"
-            ),
-            fix: UNSHALLOW_FIX.into(),
-        });
+        return Err(shallow(
+            prefix,
+            tags.latest.as_ref().map(|t| t.name.as_str()),
+        ));
     }
     Ok(())
+}
+
+/// The refusal for a shallow clone whose history holds no stable release tag: `pre_release`,
+/// the pre-release tag within it, if any. `version`, `release` and `notes` say it alike.
+pub(crate) fn shallow(prefix: &str, pre_release: Option<&str>) -> Error {
+    let what = match pre_release {
+        Some(name) => format!("only the pre-release {name} is within it"),
+        None => format!("no release tag `{prefix}X.Y.Z` is within it"),
+    };
+    Error::IncompleteHistory {
+        message: format!(
+            "this clone is shallow and {what}, so relhook cannot tell the last release"
+        ),
+        fix: UNSHALLOW_FIX.into(),
+    }
 }
 
 /// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
