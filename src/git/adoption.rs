@@ -6,7 +6,8 @@
 //! The note, `relhook-adopted` in the common git dir, is lines of text: HEAD's id first (all an
 //! older relhook wrote, and all it reads), then `time <seconds>` (when it was written) and a
 //! `tip <id>` line for each local branch that HEAD does not hold (a branch started before the
-//! install, which a rebase may bring out later).
+//! install, which a rebase may bring out later), and a `tag <id> <name>` line for each tag and
+//! the object it named then (a lightweight tag has no date of its own to tell it by).
 
 use git2::Oid;
 
@@ -24,6 +25,9 @@ pub struct Adoption {
     /// When the note was written (seconds since the epoch): the `time` line, else the file's
     /// modification time (an older relhook's note).
     pub when: Option<i64>,
+    /// Every tag there was, with the object its ref named (a commit for a lightweight tag):
+    /// empty in an older relhook's note.
+    pub tags: Vec<(String, Oid)>,
 }
 
 impl Adoption {
@@ -35,11 +39,19 @@ impl Adoption {
         let mut out = Adoption {
             tips: vec![head],
             when: None,
+            tags: Vec::new(),
         };
         for line in lines {
             match line.trim().split_once(' ') {
                 Some(("time", t)) => out.when = t.trim().parse().ok(),
                 Some(("tip", id)) => out.tips.extend(Oid::from_str(id.trim()).ok()),
+                Some(("tag", rest)) => {
+                    let tag = rest
+                        .trim()
+                        .split_once(' ')
+                        .and_then(|(id, name)| Some((name.to_owned(), Oid::from_str(id).ok()?)));
+                    out.tags.extend(tag);
+                }
                 _ => {}
             }
         }
@@ -59,6 +71,9 @@ impl Adoption {
                     text.push_str(&format!("time {when}\n"));
                 }
             }
+        }
+        for (name, id) in &self.tags {
+            text.push_str(&format!("tag {id} {name}\n"));
         }
         text
     }
@@ -85,8 +100,8 @@ impl Repo {
         Some(note)
     }
 
-    /// The note for this repository as it is now: HEAD, the time `now`, and every local
-    /// branch's tip that HEAD does not reach. `None` without a commit (nothing to note).
+    /// The note for this repository as it is now: HEAD, the time `now`, every local branch's
+    /// tip that HEAD does not reach, and every tag. `None` without a commit (nothing to note).
     pub fn adoption_now(&self, now: i64) -> Option<Adoption> {
         let head = self.head()?;
         let mut tips = vec![head];
@@ -95,9 +110,22 @@ impl Repo {
                 tips.push(tip);
             }
         }
+        let tags = match self.inner.references_glob("refs/tags/*") {
+            Ok(refs) => refs
+                .flatten()
+                .filter_map(|r| {
+                    Some((
+                        r.name()?.strip_prefix("refs/tags/")?.to_owned(),
+                        r.target()?,
+                    ))
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
         Some(Adoption {
             tips,
             when: Some(now),
+            tags,
         })
     }
 }
@@ -116,9 +144,10 @@ mod tests {
         let note = Adoption {
             tips: vec![a, b],
             when: Some(1_767_268_800),
+            tags: vec![("v0.1.0".to_owned(), b)],
         };
         let text = note.render();
-        assert!(text.starts_with(&format!("{a}\ntime 1767268800\ntip {b}\n")));
+        assert!(text.starts_with(&format!("{a}\ntime 1767268800\ntip {b}\ntag {b} v0.1.0\n")));
         assert_eq!(Adoption::parse(&text), Some(note));
         let later = format!("{a}\nsomething new\ntip {b}\n");
         assert_eq!(Adoption::parse(&later).unwrap().tips, vec![a, b]);

@@ -39,6 +39,9 @@ pub struct BeforeInstall {
     pub tips: Vec<Oid>,
     /// When the install noted them (seconds since the epoch).
     pub when: Option<i64>,
+    /// The tags there were then, each with the object its ref named (see
+    /// [`crate::git::Adoption::tags`]).
+    tags: HashSet<(String, Oid)>,
     /// The walk down the history the base hides (see the module), once a commit asked for it;
     /// `None` before, and for good when the base hid nothing or the walk failed.
     below: Option<Descent>,
@@ -56,6 +59,7 @@ impl BeforeInstall {
         let mut out = BeforeInstall {
             tips: note.tips,
             when: note.when,
+            tags: note.tags.into_iter().collect(),
             may_descend: !hidden.is_empty(),
             ..BeforeInstall::default()
         };
@@ -108,6 +112,12 @@ impl BeforeInstall {
             self.below = Some(below);
         }
         found
+    }
+
+    /// Whether tag `name` named `target` when relhook was installed: a tag from before the
+    /// install, lightweight or not (moved or made again since, it names something else).
+    pub fn had_tag(&self, name: &str, target: Oid) -> bool {
+        self.tags.contains(&(name.to_owned(), target))
     }
 
     /// Whether commit `id` is one of the walked commits from before the install.

@@ -12,15 +12,20 @@ use crate::config::Config;
 use crate::git::{Range, Repo, short_id};
 use crate::history::adoption::BeforeInstall;
 
-/// Whether a pushed tag (`target`, on `commit`) is history from before `relhook install` here:
-/// an annotated tag made before the install noted HEAD, on a commit from before it. Never
-/// judged by relhook's rules then (it predates them); a tag made since is judged as ever.
+/// Whether a pushed tag `name` (`target`, on `commit`) is history from before `relhook install`
+/// here: one the install noted as it is (lightweight or annotated), or an annotated tag made
+/// before the install noted HEAD, on a commit from before it (an older relhook's note names no
+/// tags). Never judged by relhook's rules then (it predates them); a tag made since is judged.
 pub(super) fn tag_before_install(
     repo: &Repo,
     before_install: &BeforeInstall,
+    name: &str,
     target: Oid,
     commit: Option<Oid>,
 ) -> bool {
+    if before_install.had_tag(name, target) {
+        return true;
+    }
     let (Some(commit), Some(when)) = (commit, before_install.when) else {
         return false;
     };

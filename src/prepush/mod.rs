@@ -233,7 +233,7 @@ pub fn inspect(
         if u.is_delete() {
             continue;
         }
-        if commits::tag_before_install(repo, &found.before_install, u.local, commit) {
+        if commits::tag_before_install(repo, &found.before_install, name, u.local, commit) {
             found.tags_before_install += 1;
             continue;
         }
