@@ -183,9 +183,8 @@ fn reverting_an_unreleased_change_without_an_entry_says_why_none() {
     );
 }
 
-/// git-cliff's layout: a Cargo workspace of two crates that each say `1.4.0` (not
-/// `version.workspace = true`), released together as `v1.4.0`, with a fix since.
-fn one_version_workspace(tags: &[&str]) -> Repo {
+/// Two crates that each say `1.4.0`, committed as one commit and tagged `tags`.
+pub(crate) fn one_version_released(tags: &[&str]) -> Repo {
     let repo = Repo::new();
     repo.write(
         "Cargo.toml",
@@ -207,6 +206,13 @@ fn one_version_workspace(tags: &[&str]) -> Repo {
     for t in tags {
         repo.git(&["tag", "-a", t, "-m", t]);
     }
+    repo
+}
+
+/// git-cliff's layout: a Cargo workspace of two crates that each say `1.4.0` (not
+/// `version.workspace = true`), released together as `v1.4.0`, with a fix since.
+fn one_version_workspace(tags: &[&str]) -> Repo {
+    let repo = one_version_released(tags);
     repo.write("core/src/lib.rs", "pub fn f() {}\n// x\n");
     repo.git(&["commit", "-q", "-am", "fix(core): one fix after 1.4.0"]);
     repo

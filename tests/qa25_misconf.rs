@@ -12,25 +12,7 @@ use crate::support::{Repo, Signer, hand_tag, make_executable, stderr, stdout, te
 /// Two crates at 1.4.0, released as one project (`v1.4.0`), configured as two packages whose
 /// own tags (`app-v…`, `core-v…`) do not exist; relhook installed, one fix since.
 fn packages_over_root_tags() -> Repo {
-    let repo = Repo::new();
-    repo.write(
-        "Cargo.toml",
-        "[workspace]\nmembers = [\"app\", \"core\"]\nresolver = \"2\"\n",
-    );
-    for c in ["app", "core"] {
-        repo.write(
-            &format!("{c}/Cargo.toml"),
-            format!("[package]\nname = \"{c}\"\nversion = \"1.4.0\"\nedition = \"2021\"\n"),
-        );
-        repo.write(&format!("{c}/src/lib.rs"), "pub fn f() {}\n");
-    }
-    repo.write(
-        "CHANGELOG.md",
-        "# Changelog\n\n## [Unreleased]\n\n## [1.4.0] - 2024-01-01\n\n### Added\n\n- everything so far\n",
-    );
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "feat: everything so far"]);
-    repo.git(&["tag", "-a", "v1.4.0", "-m", "v1.4.0"]);
+    let repo = crate::qa23_history::one_version_released(&["v1.4.0"]);
     repo.write(
         ".relconfig.toml",
         "[packages.app]\npath = \"app\"\n\n[packages.core]\npath = \"core\"\n",
