@@ -29,11 +29,8 @@ pub(super) fn tag_before_install(
     let (Some(commit), Some(when)) = (commit, before_install.when) else {
         return false;
     };
-    let old_commit = before_install.has_id(commit)
-        || before_install
-            .tips
-            .iter()
-            .any(|t| *t == commit || repo.reaches(*t, commit));
+    let old_commit =
+        before_install.has_id(commit) || repo.held_by_any(&before_install.tips, commit);
     old_commit && repo.tagger_time(target).is_some_and(|t| t <= when)
 }
 
@@ -53,7 +50,7 @@ pub(super) fn lint_new(
     };
     // Nothing new (an old release tag pushed to a remote that has its branch): the walk below
     // would step through all the history between the tip and the remote's, once per ref.
-    if hidden.iter().any(|h| repo.reaches_by_dates(*h, tip)) {
+    if repo.held_by_any_by_dates(hidden, tip) {
         return Ok(());
     }
     let range = Range {

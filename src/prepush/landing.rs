@@ -118,7 +118,7 @@ impl<'a> Landing<'a> {
     /// Whether some branch of the remote holds `commit` after the push, whether each update
     /// that is not a fast-forward is rejected or forced.
     fn holds(&self, repo: &Repo, commit: Oid) -> bool {
-        self.others.iter().any(|o| repo.reaches(*o, commit))
+        repo.held_by_any(&self.others, commit)
             || self.updates.iter().any(|b| {
                 repo.reaches(b.local, commit)
                     && (b.fast_forward || b.remote.is_some_and(|r| repo.reaches(r, commit)))
@@ -365,10 +365,7 @@ fn rejected(
         (Some(l), _) => format!("{} && ", repo.switch_command(l)),
         (None, _) => String::new(),
     };
-    let published = repo
-        .remote_tracking_commits("*")
-        .into_iter()
-        .any(|t| repo.reaches(t, commit));
+    let published = repo.held_by_any(&repo.remote_tracking_commits("*"), commit);
     let release_commit =
         super::reword::is_one_release_commit(repo, config, &[(name.to_owned(), commit)]);
     let force = format!(

@@ -23,7 +23,7 @@ pub(super) fn tags_above(
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
             .into_iter()
-            .filter(|t| !hidden.iter().any(|h| repo.reaches(*h, t.commit)))
+            .filter(|t| !repo.held_by_any(hidden, t.commit))
             .collect();
         tags.sort_by(|a, b| a.version.cmp(&b.version));
         for t in tags {

@@ -27,11 +27,7 @@ pub(super) fn left_on_a_rewrite(
     commit: Oid,
 ) -> Option<Refusal> {
     // On another remote, the release as tagged is published: the tag is right where it is.
-    let tracked = repo.remote_tracking_commits("*");
-    if tracked
-        .iter()
-        .any(|t| *t == commit || repo.reaches(*t, commit))
-    {
+    if repo.held_by_any(&repo.remote_tracking_commits("*"), commit) {
         return None;
     }
     // On HEAD's history (the branch pushed after its tag), it is no rewrite's leftover.

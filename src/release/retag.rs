@@ -84,9 +84,7 @@ impl Retag {
     /// Whether a remote-tracking ref holds the tagged commit: the release as tagged is
     /// published, and going back to it is the fix, not a second version of the release.
     fn published(&self, repo: &Repo) -> bool {
-        repo.remote_tracking_commits("*")
-            .into_iter()
-            .any(|t| repo.reaches(t, self.tagged))
+        repo.held_by_any(&repo.remote_tracking_commits("*"), self.tagged)
     }
 
     /// The command that fixes it (doctor's `fix:`): re-make the tag on the rewritten commit

@@ -179,10 +179,7 @@ pub fn tagged(
     {
         return None;
     }
-    let published = repo
-        .remote_tracking_commits("*")
-        .into_iter()
-        .any(|t| t == commit || repo.reaches(t, commit));
+    let published = repo.held_by_any(&repo.remote_tracking_commits("*"), commit);
     // A tag made by hand may release below what its commits call for, as asked: only the
     // section counts here.
     let mut entries = left_out(repo, config, commit);

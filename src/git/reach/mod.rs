@@ -17,7 +17,9 @@
 //!   greater tag), generation numbers take over: a commit's is one more than its parents'
 //!   greatest, computed once for the history below and kept, and a commit whose generation is
 //!   not above A's cannot reach A. Every later "no" they settle costs nothing, and a walk goes
-//!   on only while one of its queued commits is above A's generation.
+//!   on only while one of its queued commits is above A's generation;
+//! - "does any remote-tracking branch hold A?" is one walk from all the branches together,
+//!   kept across the run (`held`), answered as above: not one walk per branch and question.
 
 use git2::Oid;
 
@@ -25,6 +27,7 @@ use super::Repo;
 use super::walk::OidMap;
 use crate::Result;
 
+mod held;
 mod tip;
 
 use tip::Tip;
@@ -103,6 +106,8 @@ pub(super) struct Reach {
     /// Steps walks took for questions they answered "no" over commits another walk had
     /// expanded already: work generation numbers would have spared.
     wasted: usize,
+    /// The shared walks of sets of commits ([`held`]), most recently used last.
+    held: Vec<held::Held>,
 }
 
 impl Reach {

@@ -39,6 +39,117 @@ impl Made {
         let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
         reach.reaches(&mut read, d, a).unwrap()
     }
+
+    /// Asks whether any of `tips` reaches `a`, exactly (`dated`: as far as dates tell).
+    fn held(&self, reach: &mut Reach, tips: &[Oid], a: Oid, dated: bool) -> bool {
+        let src = Source {
+            memo: None,
+            odb: self.repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
+        if dated {
+            reach.held_by_any_by_dates(&mut read, tips, a).unwrap()
+        } else {
+            reach.held_by_any(&mut read, tips, a).unwrap()
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift), for random graphs that replay.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Random histories (merges, several roots, clocks off by up to days either way), several
+/// sets of branch tips asked about every commit in one run, interleaved with single questions:
+/// the shared walk answers as asking each tip (and a plain walk of the parents) does, and its
+/// dated answer's "yes" is always right.
+#[test]
+fn held_by_any_answers_as_each_tip_would_whatever_the_dates() {
+    for seed in 1..=3u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let m = Made::new();
+        let mut ids: Vec<Oid> = Vec::new();
+        let mut parents: Vec<Vec<usize>> = Vec::new();
+        for i in 0..1200usize {
+            let ps: Vec<usize> = match (i, rng.below(10)) {
+                (0, _) | (_, 0) => Vec::new(),
+                (_, 1 | 2) => {
+                    let (x, y) = (i - 1 - rng.below(i.min(8)), rng.below(i));
+                    if x == y { vec![x] } else { vec![x, y] }
+                }
+                _ => vec![i - 1 - rng.below(i.min(20))],
+            };
+            let skew = match rng.below(8) {
+                0 => rng.below(6 * 86_400) as i64 - 3 * 86_400,
+                _ => 0,
+            };
+            let when = 1_000_000 + 600 * i as i64 + skew;
+            let pids: Vec<Oid> = ps.iter().map(|p| ids[*p]).collect();
+            ids.push(m.commit(when, &pids));
+            parents.push(ps);
+        }
+        let truth = |from: &[usize], to: usize| {
+            let mut seen = vec![false; ids.len()];
+            let mut stack = from.to_vec();
+            while let Some(c) = stack.pop() {
+                if c == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[c], true) {
+                    stack.extend(&parents[c]);
+                }
+            }
+            false
+        };
+        let sets: Vec<Vec<usize>> = (0..4)
+            .map(|k| (0..1 + 5 * k).map(|_| rng.below(ids.len())).collect())
+            .collect();
+        // Walks in one run, then in one whose walks already wasted their allowance on "no"s
+        // (generation numbers answer there).
+        for wasted in [0, usize::MAX / 4] {
+            let mut reach = Reach {
+                wasted,
+                ..Reach::default()
+            };
+            ask_all(&m, &mut reach, &ids, &sets, &truth, seed);
+        }
+    }
+}
+
+/// Asks, twice over, whether each set of tips (by index into `ids`) holds each commit,
+/// comparing with `truth`.
+fn ask_all(
+    m: &Made,
+    reach: &mut Reach,
+    ids: &[Oid],
+    sets: &[Vec<usize>],
+    truth: &dyn Fn(&[usize], usize) -> bool,
+    seed: u64,
+) {
+    for round in 0..2 {
+        for a in 0..ids.len() {
+            for set in sets {
+                let tips: Vec<Oid> = set.iter().map(|t| ids[*t]).collect();
+                let want = truth(set, a);
+                let held = m.held(reach, &tips, ids[a], false);
+                assert_eq!(held, want, "seed {seed} round {round}: {set:?} hold {a}");
+                if m.held(reach, &tips, ids[a], true) {
+                    assert!(want, "seed {seed}: {set:?} hold {a} by dates");
+                }
+                let each = tips.iter().any(|t| m.ask(reach, *t, ids[a]));
+                assert_eq!(each, want, "seed {seed}: each of {set:?} reaches {a}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -59,6 +59,23 @@ impl Tip {
         tip
     }
 
+    /// The walk of several commits together (`(node, time)`), nothing expanded yet: what it
+    /// reaches is what any of them reaches. Its `node` is none of the graph's.
+    pub(super) fn from_all(nodes: &[(u32, i64)]) -> Tip {
+        let mut tip = Tip {
+            node: u32::MAX,
+            reached: Bits::default(),
+            expanded: Bits::default(),
+            queue: BinaryHeap::new(),
+        };
+        for &(node, time) in nodes {
+            if tip.reached.add(node) {
+                tip.queue.push((time, node));
+            }
+        }
+        tip
+    }
+
     fn queued(&self, n: u32) -> bool {
         self.reached.has(n) && !self.expanded.has(n)
     }
