@@ -248,20 +248,7 @@ fn long_history(repo: &Repo, n: usize) {
             msg.len()
         ));
     }
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
-    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.fast_import(&script);
 }
 
 #[test]

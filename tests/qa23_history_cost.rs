@@ -6,8 +6,7 @@
 //! through. A push of every tag walks the history a few times, whatever the number of tags (a
 //! walk per tag would be `TAGS / 2` times); a hand tag walks back to the previous release.
 
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use crate::support::{Repo, ok, stderr, text};
 
@@ -49,20 +48,7 @@ fn long_history(repo: &Repo) {
             ));
         }
     }
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("git fast-import");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stream.as_bytes())
-        .expect("write the stream");
-    assert!(child.wait().expect("wait").success());
-    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.fast_import(&stream);
     repo.write(
         "package.json",
         format!("{{\"name\":\"x\",\"version\":\"1.{TAGS}.0\"}}\n"),

@@ -6,9 +6,6 @@
 //! pushed tag brings anything new was asked of each branch in turn as well). One walk from all
 //! the branches together, kept across the tags, answers every tag.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use crate::qa23_history_cost::{counted, walked};
 use crate::support::{Repo, ok, stderr};
 
@@ -76,20 +73,7 @@ fn released_history(repo: &Repo) {
             format!("{i}").len() + 1,
         ));
     }
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("git fast-import");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stream.as_bytes())
-        .expect("write the stream");
-    assert!(child.wait().expect("wait").success());
-    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.fast_import(&stream);
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: configuration"]);

@@ -3,9 +3,6 @@
 //! counting work, not by timing: a history of commits that each add one entry to a large
 //! changelog must read each version once and only the lines around each change.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use crate::support::Repo;
 
 const COMMITS: usize = 40;
@@ -58,20 +55,7 @@ fn history(repo: &Repo) {
         commit(&mut stream, &message, "CHANGELOG.md", &changelog(i + 1));
     }
     commit(&mut stream, "feat: made with hooks off", "x.txt", "x");
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("git fast-import");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stream.as_bytes())
-        .expect("write the stream");
-    assert!(child.wait().expect("wait").success());
-    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.fast_import(&stream);
 }
 
 #[test]

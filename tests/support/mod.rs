@@ -65,6 +65,29 @@ impl Repo {
         String::from_utf8_lossy(&out.stdout).trim_end().to_owned()
     }
 
+    /// Loads a `git fast-import` stream (a long history in one process, where a commit per
+    /// `git commit` would take minutes), then checks out `main` as the stream left it.
+    pub fn fast_import(&self, stream: &str) {
+        use std::io::Write;
+        let mut child = self
+            .command_in("git", &self.path())
+            .args(["fast-import", "--quiet"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .expect("git fast-import");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stream.as_bytes())
+            .expect("write the stream");
+        assert!(
+            child.wait().expect("wait").success(),
+            "git fast-import failed"
+        );
+        self.git(&["reset", "-q", "--hard", "main"]);
+    }
+
     /// Runs git and returns whatever happened.
     pub fn git_output(&self, args: &[&str]) -> Output {
         self.command_in("git", &self.path())
