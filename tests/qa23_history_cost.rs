@@ -21,18 +21,8 @@ pub(crate) const TAGS: usize = COMMITS / EVERY;
 fn long_history(repo: &Repo) {
     let mut stream =
         String::from("blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
-    let start = 1_600_000_000;
     for i in 1..=COMMITS {
-        let when = start + 60 * i;
-        let message = format!("fix: change number {i}\n");
-        stream.push_str(&format!(
-            "commit refs/heads/main\nmark :{}\ncommitter A <a@example.com> {when} +0000\ndata {}\n{message}",
-            i + 10,
-            message.len()
-        ));
-        if i > 1 {
-            stream.push_str(&format!("from :{}\n", i + 9));
-        }
+        let when = main_commit(&mut stream, i);
         let body = format!("{i}\n");
         stream.push_str(&format!(
             "M 644 :1 package.json\nM 644 inline f{}\ndata {}\n{body}\n",
@@ -185,4 +175,20 @@ fn release_tags_pushed_alone_to_a_new_remote_are_said_once_and_judged_in_a_few_w
         "pre-push of {TAGS} release tags to a new remote stepped through {steps} commits of a {COMMITS}-commit history:\n{}",
         err.lines().take(40).collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Commit number `i` of `main` in a fast-import stream (mark `i + 10`, a minute after the one
+/// before it, on it), a `fix:`; its file changes follow. Returns its date.
+pub(crate) fn main_commit(stream: &mut String, i: usize) -> usize {
+    let when = 1_600_000_000 + 60 * i;
+    let message = format!("fix: change number {i}\n");
+    stream.push_str(&format!(
+        "commit refs/heads/main\nmark :{}\ncommitter A <a@example.com> {when} +0000\ndata {}\n{message}",
+        i + 10,
+        message.len()
+    ));
+    if i > 1 {
+        stream.push_str(&format!("from :{}\n", i + 9));
+    }
+    when
 }

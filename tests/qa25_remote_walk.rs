@@ -24,16 +24,7 @@ fn released_history(repo: &Repo) {
     let mut entries = String::new();
     let start = 1_600_000_000;
     for i in 1..=COMMITS {
-        let when = start + 60 * i;
-        let message = format!("fix: change number {i}\n");
-        stream.push_str(&format!(
-            "commit refs/heads/main\nmark :{}\ncommitter A <a@example.com> {when} +0000\ndata {}\n{message}",
-            i + 10,
-            message.len()
-        ));
-        if i > 1 {
-            stream.push_str(&format!("from :{}\n", i + 9));
-        }
+        let when = crate::qa23_history_cost::main_commit(&mut stream, i);
         entries.push_str(&format!("- change number {i}\n"));
         let body = format!("{i}\n");
         stream.push_str(&format!(
