@@ -188,9 +188,13 @@ for i in $(seq 100); do printf 'create refs/tags/v9.0.%s %s\n' "$i" "$(g rev-par
 cp "$repo/.git/logs/HEAD" "$work/HEAD.reflog"
 cp "$repo/.git/logs/refs/heads/main" "$work/main.reflog"
 # Preparations run without a shell too: each is a script.
+# Each also writes the next run's commit message, never the same twice: a commit adding the same
+# entry to the same changelog would find the changelog's new blob stored by the run before, and
+# skip writing (compressing) it, as no real commit can.
 script() { # NAME BODY: writes $work/NAME.sh, prints the command that runs it
-  printf 'set -e\ncd %q\nexport GIT_CONFIG_PARAMETERS="%s"\n%s\n' "$repo" \
-    "'core.hookspath'='$hooks_none'" "$2" >"$work/$1.sh"
+  printf 'set -e\ncd %q\nexport GIT_CONFIG_PARAMETERS="%s"\n%s\n%s\n' "$repo" \
+    "'core.hookspath'='$hooks_none'" "$2" \
+    "printf 'feat: x %s\\n' \"\$(date +%s%N)\" >$work/run.msg" >"$work/$1.sh"
   printf 'sh %s' "$work/$1.sh"
 }
 reset_body="git reset -q --hard $base
@@ -224,7 +228,7 @@ skipped="$out/hooks.skipped.tsv"
 
 with() { printf 'git -c core.hooksPath=%s %s' "$1" "$2"; } # HOOKS-DIR GIT-ARGS
 
-commit='commit -q --allow-empty -m "feat: x"'
+commit="commit -q --allow-empty -F $work/run.msg"
 peers=()
 for p in "cog:$cog:cocogitto:$hooks_cog" "committed:$committed:committed:$hooks_committed"; do
   IFS=: read -r name bin logname dir <<<"$p"
@@ -251,7 +255,7 @@ while (($#)); do
   shift 2
 done
 
-nv='commit -q --no-verify --allow-empty -m "feat: x"'
+nv="commit -q --no-verify --allow-empty -F $work/run.msg"
 group noverify "$reset" \
   "commit --no-verify, no-op hooks" "$(with "$hooks_floor" "$nv")" \
   "commit --no-verify, relhook hooks" "$(with "$hooks_relhook" "$nv")"
@@ -273,7 +277,13 @@ sh "$work/reset-refs.sh"
 
 tag_a='tag -a v0.2.0 -m "release 0.2.0"'
 tag_other='tag -a bench-mark -m "not a release"'
-group tags "$reset" \
+# Every hand tag releases an Unreleased section of its own (one entry made unique, committed
+# without hooks): the release commit's changelog is then a new blob each run, as in real life.
+reset_tag=$(script reset-tag "$reset_body
+awk -v run=\"\$(date +%s%N)\" '!done && /^- / { \$0 = \$0 \" (run \" run \")\"; done = 1 } 1' \\
+  CHANGELOG.md >CHANGELOG.run && mv CHANGELOG.run CHANGELOG.md
+git commit -q -a -m 'docs: a run of its own'")
+group tags "$reset_tag" \
   "tag -a vX.Y.Z, no hooks" "$(with "$hooks_none" "$tag_a")" \
   "tag -a vX.Y.Z, relhook hooks" "$(with "$hooks_relhook" "$tag_a")"
 group tags-other "$reset" \
