@@ -118,12 +118,9 @@ impl Reach {
         descendant: Oid,
         ancestor: Oid,
     ) -> Result<bool> {
-        if descendant == ancestor {
+        let Some((d, a)) = self.pair(read, descendant, ancestor)? else {
             return Ok(true);
-        }
-        let d = self.graph.node(descendant);
-        let a = self.graph.node(ancestor);
-        self.graph.load(read, a)?;
+        };
         if !self.graph.generations_known(d, a) && self.over_budget() {
             self.graph.generation(read, a)?;
             self.graph.generation(read, d)?;
@@ -146,12 +143,9 @@ impl Reach {
         descendant: Oid,
         ancestor: Oid,
     ) -> Result<bool> {
-        if descendant == ancestor {
+        let Some((d, a)) = self.pair(read, descendant, ancestor)? else {
             return Ok(true);
-        }
-        let d = self.graph.node(descendant);
-        let a = self.graph.node(ancestor);
-        self.graph.load(read, a)?;
+        };
         if let Some(known) = self.answers.get(&(d, a)) {
             return Ok(*known);
         }
@@ -168,6 +162,23 @@ impl Reach {
             self.answers.insert((d, a), answer);
         }
         Ok(answer == Some(true))
+    }
+
+    /// The graph's nodes of `descendant` and `ancestor`, the ancestor's commit read; `None`
+    /// when they are the same commit (which reaches itself).
+    fn pair(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        descendant: Oid,
+        ancestor: Oid,
+    ) -> Result<Option<(u32, u32)>> {
+        if descendant == ancestor {
+            return Ok(None);
+        }
+        let d = self.graph.node(descendant);
+        let a = self.graph.node(ancestor);
+        self.graph.load(read, a)?;
+        Ok(Some((d, a)))
     }
 
     /// The answer for `dt`'s commit and `a`, by the cheapest way that is exact (see the
