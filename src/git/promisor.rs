@@ -232,24 +232,37 @@ impl Repo {
 
     /// The remote a partial clone fetches missing objects from: `extensions.partialClone`,
     /// else the first remote with `remote.<name>.promisor` set. `None` in a full clone.
+    /// Found once a run: every note and object read asks, and the configuration it comes
+    /// from is the snapshot taken at the first read.
     fn promisor_remote(&self) -> Option<String> {
-        if let Some(name) = self.config_string("extensions.partialclone") {
-            return Some(name);
-        }
+        self.promisor
+            .get_or_init(|| {
+                self.config_string("extensions.partialclone")
+                    .or_else(|| self.promisor_in_config())
+            })
+            .clone()
+    }
+
+    /// The first remote with `remote.<name>.promisor` on. Every entry is looked at by name:
+    /// libgit2 would compile a regular expression for a pattern at each call.
+    fn promisor_in_config(&self) -> Option<String> {
         let config = self.config_snapshot()?;
-        let mut entries = config.entries(Some(r"^remote\..*\.promisor$")).ok()?;
+        let mut entries = config.entries(None).ok()?;
         while let Some(Ok(entry)) = entries.next() {
-            let (Some(name), Some(value)) = (entry.name(), entry.value()) else {
+            let Some(remote) = entry
+                .name()
+                .and_then(|n| n.strip_prefix("remote."))
+                .and_then(|n| n.strip_suffix(".promisor"))
+            else {
                 continue;
             };
-            let on = matches!(
-                value.to_ascii_lowercase().as_str(),
-                "true" | "yes" | "on" | "1" | ""
-            );
-            let remote = name
-                .strip_prefix("remote.")
-                .and_then(|n| n.strip_suffix(".promisor"));
-            if let (true, Some(remote)) = (on, remote) {
+            // A key with no value is true; git2's `value()` panics on it.
+            let on = !entry.has_value()
+                || matches!(
+                    entry.value().map(str::to_ascii_lowercase).as_deref(),
+                    Some("true" | "yes" | "on" | "1" | "")
+                );
+            if on && !remote.is_empty() {
                 return Some(remote.to_owned());
             }
         }
@@ -292,5 +305,30 @@ mod tests {
         assert!(repo.file_at(head, Path::new("a/b")).unwrap().is_none());
         assert!(!repo.is_partial_clone());
         assert!(repo.all_fetched().is_ok());
+    }
+
+    #[test]
+    fn the_promisor_remote_is_the_first_one_on_by_any_spelling() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        let config = dir.join(".git/config");
+        let base = std::fs::read_to_string(&config).unwrap();
+        let with = |extra: &str| {
+            std::fs::write(&config, format!("{base}{extra}")).unwrap();
+            Repo::open(dir).unwrap().promisor_remote()
+        };
+        assert_eq!(with(""), None);
+        assert_eq!(with("[remote \"up\"]\n\tpromisor = false\n"), None);
+        // A key with no value is true to git.
+        let bare = "[remote \"up\"]\n\tpromisor = no\n[remote \"My.Fork\"]\n\tpromisor\n";
+        assert_eq!(with(bare).as_deref(), Some("My.Fork"));
+        assert_eq!(
+            with("[remote \"a\"]\n\tpromisor = Yes\n[remote \"b\"]\n\tpromisor = true\n")
+                .as_deref(),
+            Some("a")
+        );
+        let named = "[extensions]\n\tpartialClone = b\n[remote \"a\"]\n\tpromisor = true\n";
+        assert_eq!(with(named).as_deref(), Some("b"));
     }
 }

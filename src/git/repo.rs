@@ -22,6 +22,8 @@ pub struct Repo {
     shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
     /// The configuration as first read: a live one stats every config file at each read.
     pub(super) config: std::cell::OnceCell<Option<git2::Config>>,
+    /// The promisor remote, found in that configuration once (see `promisor`).
+    pub(super) promisor: std::cell::OnceCell<Option<String>>,
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
     /// latest release tag asked for, each path's filter driver.
     pub(super) still: std::cell::Cell<bool>,
@@ -138,6 +140,7 @@ impl Repo {
             commits: Default::default(),
             shallow: Default::default(),
             config: Default::default(),
+            promisor: Default::default(),
             still: Default::default(),
             head_seen: Default::default(),
             unfetched: Default::default(),
