@@ -32,6 +32,29 @@ impl Repo {
         }
     }
 
+    /// The configured remotes (those with a `url` or a `pushurl`), sorted, as libgit2's
+    /// `remotes()` lists them, read from the snapshot: libgit2 would read the configuration
+    /// again and compile a regular expression at each call.
+    pub(super) fn remote_names(&self) -> Vec<String> {
+        let Some(mut entries) = self.config_snapshot().and_then(|c| c.entries(None).ok()) else {
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        while let Some(Ok(entry)) = entries.next() {
+            let name = entry.name().and_then(|n| n.strip_prefix("remote."));
+            let remote = name.and_then(|n| {
+                n.strip_suffix(".url")
+                    .or_else(|| n.strip_suffix(".pushurl"))
+            });
+            if let Some(remote) = remote.filter(|r| !r.is_empty()) {
+                names.push(remote.to_owned());
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// A message relhook wrote, as it goes to git for a new commit here: in the encoding
     /// `i18n.commitEncoding` names when it can be ([`super::new_message`]).
     pub fn new_message(&self, text: &str) -> super::NewMessage {
@@ -46,4 +69,31 @@ fn given(key: &str) -> Option<String> {
         .rev()
         .find(|(k, _)| k.eq_ignore_ascii_case(key))
         .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::testing::git;
+
+    #[test]
+    fn remote_names_are_the_ones_libgit2_lists() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        let names = |repo: &Repo| {
+            let listed = repo.inner.remotes().unwrap();
+            let listed: Vec<String> = listed.iter().flatten().map(str::to_owned).collect();
+            assert_eq!(repo.remote_names(), listed);
+            listed
+        };
+        assert!(names(&Repo::open(dir).unwrap()).is_empty());
+        git(dir, &["remote", "add", "zeta", "https://example.com/z.git"]);
+        git(dir, &["remote", "add", "My.Fork", "../fork"]);
+        git(dir, &["config", "remote.pushonly.pushurl", "../p"]);
+        git(dir, &["config", "remote.nourl.fetch", "+refs/heads/*:refs/x/*"]);
+        git(dir, &["config", "--add", "remote.zeta.url", "https://example.com/y.git"]);
+        let repo = Repo::open(dir).unwrap();
+        assert_eq!(names(&repo), ["My.Fork", "pushonly", "zeta"]);
+    }
 }

@@ -113,11 +113,7 @@ impl Repo {
             return PushDestination::Detached;
         };
         let upstream = git2::Branch::wrap(head).upstream().is_ok();
-        let remotes: Vec<String> = self
-            .inner
-            .remotes()
-            .map(|r| r.iter().flatten().map(str::to_owned).collect())
-            .unwrap_or_default();
+        let remotes = self.remote_names();
         if remotes.is_empty() {
             return PushDestination::NoRemote { branch };
         }

@@ -241,8 +241,8 @@ impl Repo {
             Ok(up) => (up.name().ok().flatten()?.to_owned(), up.get().target()?),
             // No upstream (a first push without `-u`): the only remote's branch of that name.
             Err(_) => {
-                let remotes = self.inner.remotes().ok()?;
-                let [remote] = remotes.iter().flatten().collect::<Vec<_>>()[..] else {
+                let remotes = self.remote_names();
+                let [remote] = &remotes[..] else {
                     return None;
                 };
                 let name = format!("{remote}/{branch}");
