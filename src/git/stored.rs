@@ -23,6 +23,8 @@ pub struct StoredCommit {
     pub parent_ids: Vec<Oid>,
     /// The author header's value as stored (`Name <email> 1767268800 +0000`).
     pub author: Vec<u8>,
+    /// Committer time, in seconds since the epoch: the order a walk takes commits in.
+    pub time: i64,
 }
 
 impl From<super::walk::RawCommit> for StoredCommit {
@@ -35,6 +37,7 @@ impl From<super::walk::RawCommit> for StoredCommit {
             author: c.author,
             message: c.message,
             encoding: c.encoding,
+            time: c.time,
         }
     }
 }
@@ -90,6 +93,7 @@ impl Repo {
             parents: commit.parent_count(),
             parent_ids: commit.parent_ids().collect(),
             author: header_value(commit.raw_header_bytes(), b"author "),
+            time: commit.time().seconds(),
         })
     }
 }

@@ -2,14 +2,15 @@
 //! pushed refs is refused once, naming every ref), except those made before `relhook install`
 //! here, which never met its hooks and are counted instead.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use git2::Oid;
 
 use super::{Inspection, Kind, Refusal, Update, peel, release_configs, reword};
 use crate::Result;
 use crate::config::Config;
-use crate::git::{Range, Repo, short_id};
+use crate::git::{Range, Repo, StoredCommit, short_id};
 use crate::history::adoption::BeforeInstall;
 
 /// Whether a pushed tag `name` (`target`, on `commit`) is history from before `relhook install`
@@ -34,84 +35,142 @@ pub(super) fn tag_before_install(
     old_commit && repo.tagger_time(target).is_some_and(|t| t <= when)
 }
 
-/// Lints the commits `u` brings to the remote. A commit shared by several pushed refs is
-/// linted once; its refusal names every ref.
+/// Lints the commits the pushed refs `pushed` bring to the remote, in one walk from all their
+/// tips: a commit several of them bring is read and linted once, however many tags hold it (a
+/// walk per ref went down the whole history once per tag of a first push). When some commit
+/// fails, each ref's own range is taken from the commits walked, in memory, in the order its
+/// own walk would give: its refusals name every ref that brings the commit, in the order of
+/// git's lines, and the `git rebase -i` advice is the first such ref's.
 pub(super) fn lint_new(
     repo: &Repo,
     config: &Config,
     remote: &str,
-    u: &Update,
+    pushed: &[&Update],
     hidden: &[Oid],
     seen: &mut HashMap<Oid, Option<usize>>,
     found: &mut Inspection,
 ) -> Result<()> {
-    let Some(tip) = peel(repo, u.local) else {
-        return Ok(());
-    };
-    // Nothing new (an old release tag pushed to a remote that has its branch): the walk below
-    // would step through all the history between the tip and the remote's, once per ref.
-    if repo.held_by_any_by_dates(hidden, tip) {
+    // Nothing new (an old release tag pushed to a remote that has its branch): its history
+    // down to the remote's would be stepped through for nothing.
+    let pushed: Vec<(&Update, Oid)> = pushed
+        .iter()
+        .filter_map(|u| Some((*u, peel(repo, u.local)?)))
+        .filter(|(_, tip)| !repo.held_by_any_by_dates(hidden, *tip))
+        .collect();
+    let mut once = HashSet::new();
+    let tips: Vec<Oid> = pushed
+        .iter()
+        .map(|p| p.1)
+        .filter(|t| once.insert(*t))
+        .collect();
+    if tips.is_empty() {
         return Ok(());
     }
     let range = Range {
-        tips: vec![tip],
+        tips,
         hidden: hidden.to_vec(),
         single: false,
-        describe: u.remote_ref.clone(),
+        describe: "the pushed refs".into(),
     };
-    let mut oldest = None;
-    let mut bad_here = Vec::new();
-    let mut headers = std::collections::HashSet::new();
+    let mut met = Met::default();
+    let mut failing = HashMap::new();
     repo.walk(&range, |c| {
-        oldest = Some(c.id);
-        headers.insert(c.header());
-        if let Some(known) = seen.get(&c.id) {
-            if let Some(i) = *known {
-                found.refusals[i].refs.push(u.remote_ref.clone());
-            }
-            return true;
-        }
+        met.add(&c);
+        seen.insert(c.id, None);
         if found.before_install.holds(repo, &c) {
             found.unlinted_before_install += 1;
-            seen.insert(c.id, None);
             return true;
         }
         found.commits_checked += 1;
-        let Some(f) = crate::history::unlinted::failing(repo, config, &c) else {
-            seen.insert(c.id, None);
-            return true;
-        };
-        seen.insert(c.id, Some(found.refusals.len()));
-        bad_here.push((found.refusals.len(), f.fixup));
-        found.refusals.push(Refusal {
-            kind: Kind::Commit,
-            refs: vec![u.remote_ref.clone()],
-            commit: Some(c.id),
-            subject: f.header,
-            problems: f.problems,
-            fix: String::new(),
-        });
+        if let Some(f) = crate::history::unlinted::failing(repo, config, &c) {
+            failing.insert(c.id, f);
+        }
         true
     })?;
-    if bad_here.is_empty() {
+    if failing.is_empty() {
         return Ok(());
     }
-    // A base every new commit of this ref sits on, for `git rebase -i`: the remote's value
-    // only when the push goes on from it (after a rebase and a forced push it is not in
-    // HEAD's history, and a rebase onto it would replay commits it lacks).
-    let base =
-        if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote)
-        {
-            short_id(u.remote)
-        } else {
-            oldest
-                .and_then(|o| repo.first_parent(o))
-                .map_or("--root".to_owned(), short_id)
+    for (u, tip) in pushed {
+        let order = met.range(tip);
+        let mut bad_here = Vec::new();
+        for id in &order {
+            match seen.get(id) {
+                Some(Some(i)) => found.refusals[*i].refs.push(u.remote_ref.clone()),
+                _ => {
+                    let Some(f) = failing.remove(id) else {
+                        continue;
+                    };
+                    seen.insert(*id, Some(found.refusals.len()));
+                    bad_here.push((found.refusals.len(), f.fixup));
+                    found.refusals.push(Refusal {
+                        kind: Kind::Commit,
+                        refs: vec![u.remote_ref.clone()],
+                        commit: Some(*id),
+                        subject: f.header,
+                        problems: f.problems,
+                        fix: String::new(),
+                    });
+                }
+            }
+        }
+        if bad_here.is_empty() {
+            continue;
+        }
+        let headers = order.iter().filter_map(|id| met.header(*id)).collect();
+        let base = base(repo, u, order.last().copied());
+        let push = Push {
+            repo,
+            config,
+            remote,
+            hidden,
         };
+        advise(&push, &base, &headers, bad_here, found);
+    }
+    Ok(())
+}
+
+/// What the advice for a refused commit draws on: the repository, its configuration, the
+/// remote pushed to and the commits it has.
+struct Push<'a> {
+    repo: &'a Repo,
+    config: &'a Config,
+    remote: &'a str,
+    hidden: &'a [Oid],
+}
+
+/// A base every new commit of ref `u` sits on, for `git rebase -i` (`oldest`: the last of the
+/// commits it brings): the remote's value only when the push goes on from it (after a rebase
+/// and a forced push it is not in HEAD's history, and a rebase onto it would replay commits
+/// it lacks).
+fn base(repo: &Repo, u: &Update, oldest: Option<Oid>) -> String {
+    if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote) {
+        short_id(u.remote)
+    } else {
+        oldest
+            .and_then(|o| repo.first_parent(o))
+            .map_or("--root".to_owned(), short_id)
+    }
+}
+
+/// Writes the fix of each refusal `bad_here` names (its index, and whether it is a fixup) for
+/// the ref whose commits have `headers`, rebased from `base`.
+fn advise(
+    push: &Push<'_>,
+    base: &str,
+    headers: &HashSet<&str>,
+    bad_here: Vec<(usize, bool)>,
+    found: &mut Inspection,
+) {
+    let Push {
+        repo,
+        config,
+        remote,
+        hidden,
+    } = *push;
     let configs = release_configs(repo, config);
     let bads: Vec<Oid> = bad_here
         .iter()
-        .map(|(i, _)| found.refusals[*i].commit.unwrap_or(tip))
+        .filter_map(|(i, _)| found.refusals[*i].commit)
         .collect();
     let above = reword::tags_above(repo, &configs, &bads, hidden);
     for ((i, fixup), tags) in bad_here.into_iter().zip(above) {
@@ -121,8 +180,7 @@ pub(super) fn lint_new(
         let fixup = fixup
             && crate::history::unlinted::fixup_target(&r.subject)
                 .is_some_and(|t| headers.contains(t));
-        let bad = r.commit.unwrap_or(tip);
-        let id = short_id(bad);
+        let id = r.commit.map(short_id).unwrap_or_default();
         let rebase = if fixup {
             format!("`git rebase -i --autosquash {base}`")
         } else {
@@ -141,5 +199,51 @@ pub(super) fn lint_new(
             )
         };
     }
-    Ok(())
+}
+
+/// The commits the walk from every pushed tip met: the date, parents and header of each.
+#[derive(Default)]
+struct Met {
+    commits: HashMap<Oid, (i64, Vec<Oid>, String)>,
+}
+
+impl Met {
+    fn add(&mut self, c: &StoredCommit) {
+        let entry = (c.time, c.parent_ids.clone(), c.header());
+        self.commits.insert(c.id, entry);
+    }
+
+    fn header(&self, id: Oid) -> Option<&str> {
+        self.commits.get(&id).map(|c| c.2.as_str())
+    }
+
+    /// The commits met that `tip` reaches, in the order a walk from it alone takes them (as
+    /// [`crate::git::walk`] does: newest first, a tie to the one queued first): the commits a
+    /// ref brings are those reachable from its tip without leaving the ones met, since a
+    /// commit between the tip and a new one is new as well. In memory: nothing is read again.
+    fn range(&self, tip: Oid) -> Vec<Oid> {
+        let mut out = Vec::new();
+        let mut queued = HashSet::new();
+        let mut heap = BinaryHeap::new();
+        let mut seq = 0_u64;
+        if let Some(c) = self.commits.get(&tip) {
+            queued.insert(tip);
+            heap.push((c.0, Reverse(seq), tip));
+        }
+        while let Some((_, _, id)) = heap.pop() {
+            out.push(id);
+            let Some((_, parents, _)) = self.commits.get(&id) else {
+                continue;
+            };
+            for p in parents {
+                if let Some(c) = self.commits.get(p)
+                    && queued.insert(*p)
+                {
+                    seq += 1;
+                    heap.push((c.0, Reverse(seq), *p));
+                }
+            }
+        }
+        out
+    }
 }

@@ -5,8 +5,8 @@
 //! fail the release checks, deleted or moved release tags, a release
 //! pushed from a dirty tree, and a release tag whose tree has no passing test record.
 //!
-//! Cost: one revwalk per pushed ref with the remote's known tips hidden, reading commit
-//! messages only (never trees or diffs); release tags add their own checks.
+//! Cost: one revwalk from every pushed ref together with the remote's known tips hidden,
+//! reading commit messages only (never trees or diffs); release tags add their own checks.
 
 use std::collections::HashMap;
 
@@ -196,12 +196,13 @@ pub fn inspect(
     let hidden = known_to_remote(repo, updates);
     found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
-    for u in updates
+    let history: Vec<&Update> = updates
         .iter()
         .filter(|u| !u.is_delete() && u.is_project_history())
-    {
-        commits::lint_new(repo, config, remote, u, &hidden, &mut seen, &mut found)?;
-    }
+        .collect();
+    commits::lint_new(
+        repo, config, remote, &history, &hidden, &mut seen, &mut found,
+    )?;
     for u in updates {
         let half = half::half_made(repo, config, &root, remote, u, &seen);
         if let Some(r) = half.or_else(|| half::retagged(repo, config, remote, u, &seen)) {
