@@ -17,10 +17,16 @@ const TAGS: usize = COMMITS / EVERY;
 /// on every `EVERY`th; then relhook installed over it (the history and its tags are from
 /// before the install) and a new, empty bare remote `forge`, the only remote.
 fn installed_over_a_long_history() -> Repo {
+    long_history_with(|_| {})
+}
+
+/// [`installed_over_a_long_history`], with `edit` given the stream after each commit of main.
+fn long_history_with(mut edit: impl FnMut(&mut String)) -> Repo {
     let repo = Repo::new();
     let mut stream = String::new();
     for i in 1..=COMMITS {
         let when = main_commit(&mut stream, i);
+        edit(&mut stream);
         let body = format!("{i}\n");
         stream.push_str(&format!(
             "M 644 inline f{}\ndata {}\n{body}\n",
@@ -122,4 +128,50 @@ fn a_commit_shared_by_pushed_refs_is_refused_once_naming_each() {
             "{err}"
         );
     }
+}
+
+/// The long history, never adopted (as if made elsewhere with its hooks), with its third
+/// commit's header not a Conventional Commit: a first push with every tag is refused once for
+/// that commit, naming the branch and every tag, with the tags to move after the rebase; the
+/// commits are walked about once, not once per tag (to lint them, nor to find the tags above
+/// the refused commit).
+#[test]
+fn a_refused_commit_below_every_tag_is_found_and_advised_in_one_walk() {
+    let mut n = 0;
+    let repo = long_history_with(|stream| {
+        n += 1;
+        if n == 3 {
+            let good = "fix: change number 3\n";
+            let at = stream.rfind(good).expect("the third commit");
+            stream.replace_range(at..at + good.len(), "bad! change number 3\n");
+        }
+    });
+    std::fs::remove_file(repo.path().join(".git/relhook-adopted")).expect("the adoption note");
+    let bad = repo.git(&["rev-parse", "main~1998"]);
+    assert_eq!(
+        repo.git(&["log", "-1", "--format=%s", &bad]),
+        "bad! change number 3"
+    );
+    let out = counted(&repo, &["push", "--follow-tags", "forge", "main"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert_eq!(repo.git(&["ls-remote", "forge"]), "", "nothing was pushed");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("✗ ") && l.contains("bad! change number 3"))
+        .unwrap_or_else(|| panic!("no refusal of the commit:\n{err}"));
+    assert!(line.starts_with("✗ refs/heads/main, refs/tags/"), "{line}");
+    assert_eq!(line.matches("refs/tags/").count(), TAGS, "{line}");
+    for k in [1, TAGS / 2, TAGS] {
+        assert!(
+            err.contains(&format!("`git tag -d v1.{k}.0 && git tag -a v1.{k}.0")),
+            "{err}"
+        );
+    }
+    let steps = walked(&out);
+    assert!(
+        steps <= 10 * COMMITS,
+        "a refused first push of a {COMMITS}-commit history with {TAGS} release tags stepped through {steps} commits:\n{}",
+        err.lines().take(20).collect::<Vec<_>>().join("\n")
+    );
 }

@@ -123,11 +123,17 @@ pub(super) fn lint_new(
             config,
             remote,
             hidden,
+            met: &met,
         };
         advise(&push, &base, &headers, bad_here, found);
     }
     Ok(())
 }
+
+/// How many refused commits' descendants among the commits walked are kept to answer which
+/// release tags sit above them; more ask the history (a never-linted history of thousands of
+/// refused commits would keep thousands of sets as large as the history).
+const SETS_KEPT: usize = 256;
 
 /// What the advice for a refused commit draws on: the repository, its configuration, the
 /// remote pushed to and the commits it has.
@@ -136,6 +142,7 @@ struct Push<'a> {
     config: &'a Config,
     remote: &'a str,
     hidden: &'a [Oid],
+    met: &'a Met,
 }
 
 /// A base every new commit of ref `u` sits on, for `git rebase -i` (`oldest`: the last of the
@@ -166,13 +173,27 @@ fn advise(
         config,
         remote,
         hidden,
+        met,
     } = *push;
     let configs = release_configs(repo, config);
     let bads: Vec<Oid> = bad_here
         .iter()
         .filter_map(|(i, _)| found.refusals[*i].commit)
         .collect();
-    let above = reword::tags_above(repo, &configs, &bads, hidden);
+    // Whether a release tag sits above a refused commit: from the commits walked when the tag's
+    // is one of them (each of a first push's many tags would walk down to the commit), for
+    // the first `SETS_KEPT` refused commits (each set is as large as the history above it).
+    let mut below: HashMap<Oid, Option<HashSet<Oid>>> = HashMap::new();
+    let mut reaches = |tag: Oid, bad: Oid| {
+        if !below.contains_key(&bad) && below.len() < SETS_KEPT {
+            below.insert(bad, met.descendants(bad));
+        }
+        match below.get(&bad) {
+            Some(Some(above)) if met.commits.contains_key(&tag) => above.contains(&tag),
+            _ => repo.reaches(tag, bad),
+        }
+    };
+    let above = reword::tags_above(repo, &configs, &bads, hidden, &mut reaches);
     for ((i, fixup), tags) in bad_here.into_iter().zip(above) {
         let r = &mut found.refusals[i];
         // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
@@ -205,6 +226,8 @@ fn advise(
 #[derive(Default)]
 struct Met {
     commits: HashMap<Oid, (i64, Vec<Oid>, String)>,
+    /// Each commit met's children among them, gathered the first time they are asked for.
+    children: std::cell::OnceCell<HashMap<Oid, Vec<Oid>>>,
 }
 
 impl Met {
@@ -245,5 +268,32 @@ impl Met {
             }
         }
         out
+    }
+
+    /// The commits met that reach `commit` (it included), found among the commits met alone:
+    /// a path between two new commits runs through new commits only. `None`: not met.
+    fn descendants(&self, commit: Oid) -> Option<HashSet<Oid>> {
+        if !self.commits.contains_key(&commit) {
+            return None;
+        }
+        let children = self.children.get_or_init(|| {
+            let mut children: HashMap<Oid, Vec<Oid>> = HashMap::new();
+            for (id, (_, parents, _)) in &self.commits {
+                for p in parents.iter().filter(|p| self.commits.contains_key(p)) {
+                    children.entry(*p).or_default().push(*id);
+                }
+            }
+            children
+        });
+        let mut out = HashSet::from([commit]);
+        let mut stack = vec![commit];
+        while let Some(c) = stack.pop() {
+            for child in children.get(&c).into_iter().flatten() {
+                if out.insert(*child) {
+                    stack.push(*child);
+                }
+            }
+        }
+        Some(out)
     }
 }

@@ -11,12 +11,14 @@ use crate::git::Repo;
 /// `configs`) on it or on commits descending from it, each with its commit, by version. The
 /// bad commits are new to the remote, so these tags are too: only tags whose commit no
 /// commit the remote has (`hidden`) reaches are asked about, each about every bad commit in
-/// turn (one walk down its history serves them all), not every tag about each.
+/// turn, not every tag about each; `reaches(tag, bad)` answers (the commits walked for the
+/// push answer most without reading the history again).
 pub(super) fn tags_above(
     repo: &Repo,
     configs: &[Config],
     bads: &[Oid],
     hidden: &[Oid],
+    reaches: &mut dyn FnMut(Oid, Oid) -> bool,
 ) -> Vec<Vec<(String, Oid)>> {
     let mut out = vec![Vec::new(); bads.len()];
     for config in configs {
@@ -28,7 +30,7 @@ pub(super) fn tags_above(
         tags.sort_by(|a, b| a.version.cmp(&b.version));
         for t in tags {
             for (i, bad) in bads.iter().enumerate() {
-                if repo.reaches(t.commit, *bad) {
+                if reaches(t.commit, *bad) {
                     out[i].push((t.name.clone(), t.commit));
                 }
             }
