@@ -146,10 +146,44 @@ fn without_lines(text: &str, ours: impl Fn(&str) -> bool) -> Option<String> {
 }
 
 /// The driver command git runs (through its shell): the binary's path single-quoted, then git's
-/// placeholders, which are temporary file names git makes itself.
+/// placeholders, which are temporary file names git makes itself. A binary that is gone is
+/// looked for on PATH, as the hook shims do; with none there, git's own line merge (conflict
+/// markers, both sides kept) takes the driver's place: a driver that cannot start leaves the
+/// file as one side had it, and the other side's entries silently out.
 fn driver_command(binary: &Path) -> String {
     let bin = binary.to_string_lossy().replace('\'', r"'\''");
-    format!("'{bin}' hook merge-changelog %O %A %B %P")
+    format!("b='{bin}'; {DRIVER_REST}")
+}
+
+/// The part of [`driver_command`] after the binary's path.
+const DRIVER_REST: &str = "[ -x \"$b\" ] || b=$(command -v relhook) || b=; \
+if [ -n \"$b\" ]; then exec \"$b\" hook merge-changelog %O %A %B %P; fi; \
+echo 'relhook: CHANGELOG.md: the merge driver found no relhook (gone, and none on PATH), so git \
+merged it line by line; fix: `relhook install` with the relhook you use' >&2; \
+exec git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B";
+
+/// The binary a registered driver command names: `b='<path>'; …` (or, registered by relhook
+/// before it looked on PATH, `'<path>' hook …`), the path single-quoted as `driver_command`
+/// quotes it.
+fn driver_binary(command: &str) -> Option<String> {
+    let rest = command.strip_prefix("b=").unwrap_or(command);
+    let mut chars = rest.strip_prefix('\'')?.chars();
+    let mut bin = String::new();
+    while let Some(c) = chars.next() {
+        if c != '\'' {
+            bin.push(c);
+            continue;
+        }
+        let tail = chars.as_str();
+        match tail.strip_prefix(r"\''") {
+            Some(after) => {
+                bin.push('\'');
+                chars = after.chars();
+            }
+            None => return Some(bin),
+        }
+    }
+    None
 }
 
 /// Where install puts the attribute line: `info/attributes` in the common git directory, which
@@ -323,17 +357,11 @@ pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool)
         .ok();
     let wanted = not_applied(loc, &[changelog]).is_empty();
     match command.map(|c| c.trim().to_owned()) {
-        Some(c) => {
-            let bin = c
-                .strip_prefix('\'')
-                .and_then(|r| r.split_once("' "))
-                .map(|(b, _)| b.replace(r"'\''", "'"));
-            match bin {
-                Some(b) if !Path::new(&b).exists() => DriverState::Stale(b),
-                _ if !wanted => DriverState::NoAttribute,
-                _ => DriverState::Ok,
-            }
-        }
+        Some(c) => match driver_binary(&c) {
+            Some(b) if !Path::new(&b).exists() => DriverState::Stale(b),
+            _ if !wanted => DriverState::NoAttribute,
+            _ => DriverState::Ok,
+        },
         None if wanted || post_commit_installed => DriverState::Missing,
         None => DriverState::Unused,
     }
@@ -347,8 +375,17 @@ mod tests {
     fn command_and_line_are_quoted() {
         assert_eq!(
             driver_command(Path::new("/opt/it's/relhook")),
-            r"'/opt/it'\''s/relhook' hook merge-changelog %O %A %B %P"
+            format!(r"b='/opt/it'\''s/relhook'; {DRIVER_REST}")
         );
+        for command in [
+            driver_command(Path::new("/opt/it's/relhook")),
+            r"'/opt/it'\''s/relhook' hook merge-changelog %O %A %B %P".to_owned(),
+        ] {
+            assert_eq!(
+                driver_binary(&command).as_deref(),
+                Some("/opt/it's/relhook")
+            );
+        }
         assert_eq!(
             attribute_line(Path::new("CHANGELOG.md")),
             "/CHANGELOG.md merge=relhook-changelog"
