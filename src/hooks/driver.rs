@@ -34,8 +34,12 @@ fn set_am_three_way(loc: &HooksLocation) -> Result<bool> {
     if loc.git(&["config", "--get", "am.threeWay"]).is_ok() {
         return Ok(false);
     }
-    loc.git(&["config", "--local", "am.threeWay", "true"])?;
+    // The mark goes first: a kill between the two leaves a mark with no setting (which the
+    // next install completes and uninstall takes out), never a setting with no mark, which
+    // would read as the user's own and outlive the uninstall.
     loc.git(&["config", "--local", AM_MARK, "true"])?;
+    crate::git::txn::failpoint("install-am-three-way")?;
+    loc.git(&["config", "--local", "am.threeWay", "true"])?;
     Ok(true)
 }
 
