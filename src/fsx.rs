@@ -401,6 +401,11 @@ pub fn write_new(path: &Path, contents: &[u8]) -> Result<bool> {
     }
 }
 
+/// The name of a temporary file beside the file it replaces starts with this, then the pid of
+/// the process that writes it and a dash: one a killed relhook left is known by its dead pid
+/// (`hooks::kept::sweep_beside`).
+pub const BESIDE_PREFIX: &str = ".relhook-";
+
 /// A synced temporary file in `path`'s directory holding `contents`, with permission bits
 /// `mode` (0644 when `None`: tempfile creates files readable by their owner only).
 fn temp_beside(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<tempfile::NamedTempFile> {
@@ -408,7 +413,10 @@ fn temp_beside(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<tempfi
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    temp_in(dir, ".relhook-", contents, mode)
+    let prefix = format!("{BESIDE_PREFIX}{}-", std::process::id());
+    let tmp = temp_in(dir, &prefix, contents, mode)?;
+    crate::failpoint::failpoint("beside-written")?;
+    Ok(tmp)
 }
 
 /// A synced temporary file in `dir` named `<prefix>…`, holding `contents` with permission bits

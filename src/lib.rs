@@ -11,6 +11,7 @@ pub mod commit;
 pub mod config;
 pub mod date;
 pub mod error;
+pub mod failpoint;
 pub mod fsx;
 pub mod git;
 pub mod history;

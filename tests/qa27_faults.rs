@@ -22,3 +22,73 @@ fn an_install_killed_while_setting_am_three_way_is_undone_by_uninstall() {
     ok(repo.relhook(&["uninstall"]));
     assert_eq!(local_config(&repo), before, "uninstall left config behind");
 }
+
+/// A husky 9 project as `npx husky` leaves it: git runs `.husky/_/<hook>`, each of which runs
+/// husky's `h`, which runs the team's `.husky/<hook>`; `.husky/_` is ignored, the rest is
+/// committed.
+fn husky_project() -> Repo {
+    let repo = Repo::new();
+    repo.write(".husky/commit-msg", "echo team commit-msg\n");
+    repo.write(".husky/_/.gitignore", "*\n");
+    repo.write(".husky/_/h", "#!/usr/bin/env sh\n# husky's runner\n");
+    for hook in ["commit-msg", "post-commit", "pre-push", "pre-commit"] {
+        let runner = repo.path().join(".husky/_").join(hook);
+        std::fs::write(&runner, "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n").unwrap();
+        crate::support::make_executable(&runner);
+    }
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: husky"]);
+    repo
+}
+
+/// `relhook install` killed while a file it writes in `.husky` (the team's committed folder)
+/// exists only as its temporary copy: after the next install and an uninstall, `.husky` must
+/// hold exactly what it held, with no stray relhook file for `git add .husky` to commit.
+#[test]
+fn an_install_killed_mid_write_leaves_no_temporary_in_the_husky_folder() {
+    let repo = husky_project();
+    let husky = repo.path().join(".husky");
+    let before = crate::support::listing(&husky);
+    let status = stdout(&repo.git_output(&["status", "--porcelain", "--ignored"]));
+    repo.relhook_killed_at("beside-written", &["install"]);
+    ok(repo.relhook(&["install"]));
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(
+        stdout(&repo.git_output(&["status", "--porcelain", "--ignored"])),
+        status
+    );
+    let names = |l: &[(String, Vec<u8>, u32)]| l.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    let after = crate::support::listing(&husky);
+    assert_eq!(names(&after), names(&before), "files left in .husky");
+    assert_eq!(after, before, ".husky is not as it was");
+}
+
+/// The same in a plain hooks directory holding the user's own hook: the kill leaves nothing
+/// of relhook's beside it once relhook is installed again and uninstalled.
+#[test]
+fn an_install_killed_mid_write_leaves_no_temporary_in_the_hooks_folder() {
+    let repo = Repo::new();
+    let hooks = repo.path().join(".git/hooks");
+    let own = hooks.join("commit-msg");
+    std::fs::write(&own, "#!/bin/sh\necho own\n").unwrap();
+    crate::support::make_executable(&own);
+    let before = crate::support::listing(&hooks);
+    repo.relhook_killed_at("beside-written", &["install"]);
+    ok(repo.relhook(&["install"]));
+    ok(repo.relhook(&["uninstall"]));
+    let names = |l: &[(String, Vec<u8>, u32)]| l.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&crate::support::listing(&hooks)), names(&before));
+    let stray: Vec<String> = names(&crate::support::listing(&repo.path().join(".git")))
+        .into_iter()
+        .filter(|n| {
+            n.rsplit('/')
+                .next()
+                .is_some_and(|b| b.starts_with(".relhook-"))
+        })
+        .collect();
+    assert!(
+        stray.is_empty(),
+        "relhook's temporaries left in .git: {stray:?}"
+    );
+}

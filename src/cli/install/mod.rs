@@ -35,6 +35,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     let via_manager =
         !args.force && hooks::managed::in_charge(&loc, &inst::detect_managers(&loc)).is_some();
     refuse_tracked(&loc, args.shared, via_manager)?;
+    hooks::kept::sweep_killed_writes(&loc, &inst::detect_managers(&loc));
     // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
     // every commit are not installed.
     let repo = match crate::git::Repo::open(&loc.work_tree) {

@@ -23,6 +23,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     {
         return Err(b.refusal(&loc));
     }
+    crate::hooks::kept::sweep_killed_writes(&loc, &managers);
     // All or nothing: every file a step below may change is kept as it is now, and put back
     // when a later step fails (git's config among them: the merge driver is a section there).
     let changelogs = changelog_paths(ctx, &loc);

@@ -23,7 +23,6 @@
 //! `files-written`, `index-staged`, `refs-moved`; release and hand-tag add their own names
 //! (see `failpoint`). It exists for the fault tests (tests/transaction.rs, tests/kill.rs).
 
-mod failpoint;
 mod journal;
 mod lock;
 mod releasing;
@@ -41,7 +40,7 @@ use git2::Oid;
 use super::Repo;
 use crate::{Error, Result};
 
-pub use failpoint::failpoint;
+pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
 pub use lock::{LockFile, alive, lock_wait};

@@ -1,6 +1,7 @@
 //! The test hook `RELHOOK_TEST_FAILPOINT=<step>[:pause]`: a named step of a transaction (or
-//! of a release or hand-tag rewrite) fails there, or sleeps 10 s so a test can kill it
-//! (`RELHOOK_TEST_PAUSED=<file>`: the file is written once the pause begins).
+//! of a release or hand-tag rewrite, or of an atomic write beside its file: `beside-written`)
+//! fails there, or sleeps 10 s so a test can kill it (`RELHOOK_TEST_PAUSED=<file>`: the file
+//! is written once the pause begins). A leaf, so that `fsx` has it too.
 
 use std::io::Write;
 use std::time::Duration;
