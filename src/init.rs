@@ -76,6 +76,8 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
         text = with_version_files(&text, manifests);
     }
     let text = text + &package_tables;
+    // A killed `relhook init` left its temporary copy beside the file it was writing.
+    crate::git::txn::sweep_beside(root, crate::git::txn::alive);
     let config_written = fsx::write_new(&config, text.as_bytes())?;
     let changelog = root.join(CHANGELOG_FILE);
     let changelog_written =

@@ -92,3 +92,17 @@ fn an_install_killed_mid_write_leaves_no_temporary_in_the_hooks_folder() {
         "relhook's temporaries left in .git: {stray:?}"
     );
 }
+
+/// `relhook init` killed while `.relconfig.toml` exists only as its temporary copy: the next
+/// `relhook init` writes both files and leaves no stray relhook file in the work tree for
+/// `git add -A` to commit.
+#[test]
+fn an_init_killed_mid_write_leaves_no_temporary_in_the_work_tree() {
+    let repo = Repo::new();
+    repo.relhook_killed_at("beside-written", &["init"]);
+    ok(repo.relhook(&["init"]));
+    assert_eq!(
+        stdout(&repo.git_output(&["status", "--porcelain", "--untracked-files=all"])),
+        "?? .relconfig.toml\n?? CHANGELOG.md\n"
+    );
+}

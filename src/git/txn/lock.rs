@@ -197,9 +197,63 @@ pub fn alive(pid: u32) -> bool {
     }
 }
 
+/// Removes from `dir` the temporary files of `fsx`'s atomic writes whose process is gone
+/// (`alive` says which pids still run): a relhook killed in the middle of an atomic write left
+/// them there, beside the hooks, in a folder the team commits, at the top of the work tree.
+/// Others' files stay.
+pub fn sweep_beside(dir: &Path, alive: impl Fn(u32) -> bool) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(crate::fsx::BESIDE_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        let ours_gone = pid.is_some_and(|p| p != std::process::id() && !alive(p));
+        if ours_gone && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_killed_writer_s_temporary_is_swept_and_no_other_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            ".relhook-4242-abcdef",
+            ".relhook-4243-abcdef",
+            ".relhook-orig",
+            ".relhook-xyz-abcdef",
+            "commit-msg.relhook-orig",
+        ];
+        for name in names {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let mine = format!(".relhook-{}-abcdef", std::process::id());
+        std::fs::write(dir.path().join(&mine), "x").unwrap();
+        sweep_beside(dir.path(), |pid| pid == 4243);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut want = vec![
+            mine,
+            ".relhook-4243-abcdef".to_owned(),
+            ".relhook-orig".to_owned(),
+            ".relhook-xyz-abcdef".to_owned(),
+            "commit-msg.relhook-orig".to_owned(),
+        ];
+        want.sort();
+        assert_eq!(left, want);
+    }
 
     /// A child that has exited but is not waited for yet is a zombie: dead to relhook.
     #[cfg(target_os = "linux")]

@@ -43,7 +43,7 @@ use crate::{Error, Result};
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
-pub use lock::{LockFile, alive, lock_wait};
+pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
