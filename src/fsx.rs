@@ -134,9 +134,15 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
         .symlink_metadata()
         .is_ok_and(|m| m.file_type().is_symlink())
     {
-        return Err(refuse(
-            "it is a symbolic link; relhook does not write through links or replace them with files: point the configuration at the file the link names".into(),
-        ));
+        // The file the link names, when it is in the work tree: the one to configure.
+        let named = path.canonicalize().ok().and_then(|to| {
+            let inside = to.strip_prefix(real_root(root).ok()?).ok()?.to_owned();
+            Some(format!("`{}`", inside.display()))
+        });
+        return Err(refuse(format!(
+            "it is a symbolic link; relhook does not write through links or replace them with files: point the configuration at {}",
+            named.as_deref().unwrap_or("the file the link names")
+        )));
     }
     Ok(path)
 }

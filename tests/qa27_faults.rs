@@ -106,3 +106,27 @@ fn an_init_killed_mid_write_leaves_no_temporary_in_the_work_tree() {
         "?? .relconfig.toml\n?? CHANGELOG.md\n"
     );
 }
+
+/// CHANGELOG.md a symbolic link to `docs/CHANGELOG.md`: post-commit adds no entry through the
+/// link, and its one line names the file to point the configuration at, as the release's
+/// refusal does.
+#[test]
+fn a_symlinked_changelog_names_the_file_to_configure() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["init"]));
+    std::fs::create_dir(repo.path().join("docs")).unwrap();
+    std::fs::rename(
+        repo.path().join("CHANGELOG.md"),
+        repo.path().join("docs/CHANGELOG.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("docs/CHANGELOG.md", repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("a", "a\n");
+    repo.git(&["add", "a"]);
+    let out = ok(repo.try_commit("feat: through the link"));
+    let said = crate::support::text(&out);
+    assert!(said.contains("`docs/CHANGELOG.md`"), "{said}");
+}
