@@ -130,3 +130,53 @@ fn a_symlinked_changelog_names_the_file_to_configure() {
     let said = crate::support::text(&out);
     assert!(said.contains("`docs/CHANGELOG.md`"), "{said}");
 }
+
+/// Runs `relhook ARGS` for at most 20 s: `None` when it was still running (then killed).
+fn relhook_within(repo: &Repo, args: &[&str]) -> Option<std::process::Output> {
+    use std::time::{Duration, Instant};
+    let mut child = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run relhook");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().expect("output"))
+}
+
+/// CHANGELOG.md a FIFO (a named pipe, which git does not track): reading it waits for a writer
+/// that never comes. `relhook release` and `relhook doctor` must refuse it, naming the file,
+/// not hang.
+#[cfg(unix)]
+#[test]
+fn a_fifo_changelog_is_refused_not_waited_on() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["init"]));
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "feat: start"]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(repo.path().join("CHANGELOG.md"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    for args in [&["release", "--no-test"][..], &["doctor"][..]] {
+        let out = relhook_within(&repo, args).unwrap_or_else(|| panic!("relhook {args:?} hung"));
+        let said = crate::support::text(&out);
+        assert!(
+            said.contains("CHANGELOG.md") && said.contains("not a regular file"),
+            "{args:?}: {said}"
+        );
+    }
+    assert!(repo.git(&["tag"]).is_empty(), "a release was made");
+}

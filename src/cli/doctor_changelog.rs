@@ -91,7 +91,7 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
 /// be the release.
 fn conflicted_changelog(repo: &Repo, config: &Config, setting: Setting) -> Option<Check> {
     let path = &config.changelog.path;
-    let bytes = crate::fsx::read_optional(&repo.work_tree()?.join(path)).ok()??;
+    let bytes = crate::fsx::read_regular_optional(&repo.work_tree()?.join(path)).ok()??;
     let line = crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&bytes))?;
     Some(Check {
         subject: setting.subject,
@@ -139,6 +139,14 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
                 setting.set_to(&format!("{shown}/CHANGELOG.md"))
             ),
         )
+    } else if meta.as_ref().is_some_and(|m| !m.is_file()) {
+        // A FIFO or a device: reading it would wait for a writer, or read forever.
+        (
+            format!("{shown} is not a regular file (a FIFO or a device)"),
+            format!(
+                "remove it (`rm {shown}`), then `relhook changelog --rebuild` writes it from history"
+            ),
+        )
     } else {
         match crate::fsx::confine(&root, path) {
             Err(e @ Error::UnsafePath { .. }) if !e.to_string().contains("does not exist") => (
@@ -165,7 +173,7 @@ pub(super) fn repeated_versions(repo: &Repo, config: &Config) -> Vec<Check> {
     let path = &config.changelog.path;
     let read = repo
         .work_tree()
-        .map(|w| crate::fsx::read_optional(&w.join(path)));
+        .map(|w| crate::fsx::read_regular_optional(&w.join(path)));
     let Some(Ok(Some(bytes))) = read else {
         return Vec::new();
     };

@@ -24,7 +24,7 @@ pub(super) fn changelog_edit(
 ) -> Result<Edit> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
-    let before = crate::fsx::read_optional(&path)?;
+    let before = crate::fsx::read_regular_optional(&path)?;
     let text = match &before {
         Some(b) => String::from_utf8(b.clone())
             .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,
