@@ -16,13 +16,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io("read", path, e))
 }
 
-/// Reads a file that may be absent: `Ok(None)` when it does not exist.
+/// Reads a file that may be absent: `Ok(None)` when it does not exist. Anything but a
+/// regular file (a FIFO a read would wait on for good, a device, a directory) is an error
+/// naming it ([`read_regular_optional`]).
 pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io("read", path, e)),
-    }
+    read_regular_optional(path)
 }
 
 /// Reads a file that may be absent, refusing anything but a regular file (a FIFO, a device or

@@ -131,17 +131,15 @@ fn a_symlinked_changelog_names_the_file_to_configure() {
     assert!(said.contains("`docs/CHANGELOG.md`"), "{said}");
 }
 
-/// Runs `relhook ARGS` for at most 20 s: `None` when it was still running (then killed).
-fn relhook_within(repo: &Repo, args: &[&str]) -> Option<std::process::Output> {
+/// Runs `cmd` for at most 20 s: `None` when it was still running (then killed).
+fn within_20s(mut cmd: std::process::Command) -> Option<std::process::Output> {
     use std::time::{Duration, Instant};
-    let mut child = repo
-        .command_in(crate::support::relhook_bin(), &repo.path())
-        .args(args)
+    let mut child = cmd
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("run relhook");
+        .expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(20);
     while child.try_wait().expect("wait").is_none() {
         if Instant::now() > deadline {
@@ -156,7 +154,7 @@ fn relhook_within(repo: &Repo, args: &[&str]) -> Option<std::process::Output> {
 
 /// CHANGELOG.md a FIFO (a named pipe, which git does not track): reading it waits for a writer
 /// that never comes. `relhook release` and `relhook doctor` must refuse it, naming the file,
-/// not hang.
+/// not hang; so must the hook a hand tag runs.
 #[cfg(unix)]
 #[test]
 fn a_fifo_changelog_is_refused_not_waited_on() {
@@ -171,7 +169,9 @@ fn a_fifo_changelog_is_refused_not_waited_on() {
         .expect("mkfifo");
     assert!(made.success());
     for args in [&["release", "--no-test"][..], &["doctor"][..]] {
-        let out = relhook_within(&repo, args).unwrap_or_else(|| panic!("relhook {args:?} hung"));
+        let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+        cmd.args(args);
+        let out = within_20s(cmd).unwrap_or_else(|| panic!("relhook {args:?} hung"));
         let said = crate::support::text(&out);
         assert!(
             said.contains("CHANGELOG.md") && said.contains("not a regular file"),
@@ -179,4 +179,11 @@ fn a_fifo_changelog_is_refused_not_waited_on() {
         );
     }
     assert!(repo.git(&["tag"]).is_empty(), "a release was made");
+    ok(repo.relhook(&["install"]));
+    let mut tag = repo.command_in("git", &repo.path());
+    tag.args(["tag", "-a", "v0.1.0", "-m", "release"]);
+    let out = within_20s(tag).expect("git tag -a hung in relhook's hook");
+    let said = crate::support::text(&out);
+    assert!(said.contains("CHANGELOG.md"), "{said}");
+    assert!(repo.git(&["tag"]).is_empty(), "a tag was left: {said}");
 }
