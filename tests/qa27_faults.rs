@@ -1,7 +1,8 @@
-//! Real faults around the hooks' set-up: `relhook install` or `uninstall` killed part way, then
-//! run again. Whatever the kill left, `relhook uninstall` must give the user back the clone as
-//! it was before relhook: the same git config, the same hook files, nothing of relhook's beside
-//! them.
+//! Real faults: `relhook install`, `uninstall` or `init` killed part way, then run again
+//! (whatever the kill left, `relhook uninstall` gives the clone back as it was before relhook:
+//! the same git config, the same hook files, nothing of relhook's beside them or in the work
+//! tree); and a CHANGELOG.md that is no plain file (a symbolic link, a FIFO), which every
+//! command refuses by name, with the fix, and none waits on.
 
 use crate::support::{Repo, ok, stdout};
 
