@@ -91,8 +91,19 @@ mod tests {
         git(dir, &["remote", "add", "zeta", "https://example.com/z.git"]);
         git(dir, &["remote", "add", "My.Fork", "../fork"]);
         git(dir, &["config", "remote.pushonly.pushurl", "../p"]);
-        git(dir, &["config", "remote.nourl.fetch", "+refs/heads/*:refs/x/*"]);
-        git(dir, &["config", "--add", "remote.zeta.url", "https://example.com/y.git"]);
+        git(
+            dir,
+            &["config", "remote.nourl.fetch", "+refs/heads/*:refs/x/*"],
+        );
+        git(
+            dir,
+            &[
+                "config",
+                "--add",
+                "remote.zeta.url",
+                "https://example.com/y.git",
+            ],
+        );
         let repo = Repo::open(dir).unwrap();
         assert_eq!(names(&repo), ["My.Fork", "pushonly", "zeta"]);
     }

@@ -135,7 +135,11 @@ impl Repo {
         let pending = self
             .git_dir()
             .join(format!("{TMP_PREFIX}journal-{}", std::process::id()));
-        fs::write(&pending, head.as_bytes()).map_err(|e| Error::io("write", &pending, e))?;
+        // A write that fails (a full disk) leaves no part of a journal behind.
+        fs::write(&pending, head.as_bytes()).map_err(|e| {
+            let _ = fs::remove_file(&pending);
+            Error::io("write", &pending, e)
+        })?;
         let lock = match LockFile::acquire(&index_path, lock_wait()) {
             Ok(lock) => lock,
             Err(e) => {
@@ -145,7 +149,10 @@ impl Repo {
         };
         if fs::rename(&pending, &journal).is_err() {
             // Another relhook's recovery swept the pending file away: write it in place.
-            fs::write(&journal, head.as_bytes()).map_err(|e| Error::io("write", &journal, e))?;
+            fs::write(&journal, head.as_bytes()).map_err(|e| {
+                let _ = fs::remove_file(&journal);
+                Error::io("write", &journal, e)
+            })?;
         }
         let txn = Txn {
             repo: self,
@@ -503,5 +510,28 @@ mod tests {
             repo.blob_bytes(new_id).is_some(),
             "the new content was stored"
         );
+    }
+
+    /// A journal that cannot be written (a full disk: `/dev/full` stands in) is refused
+    /// with nothing of it left in the git dir, and no lock.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_journal_the_disk_refuses_leaves_nothing_behind() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        crate::git::testing::git(dir, &["init", "-q", "-b", "main"]);
+        crate::git::testing::git(dir, &["commit", "-q", "--allow-empty", "-m", "one"]);
+        let repo = Repo::open(dir).unwrap();
+        let pending = repo
+            .git_dir()
+            .join(format!("{TMP_PREFIX}journal-{}", std::process::id()));
+        std::os::unix::fs::symlink("/dev/full", &pending).unwrap();
+        assert!(repo.begin("release", "").is_err());
+        assert!(
+            pending.symlink_metadata().is_err(),
+            "the pending journal stayed"
+        );
+        assert!(!repo.git_dir().join(JOURNAL).exists());
+        assert!(!repo.git_dir().join("index.lock").exists());
     }
 }
