@@ -101,6 +101,7 @@ mod qa25_remote_walk;
 mod qa27_faults;
 mod qa27_gitops;
 mod qa27_push_walk;
+mod qa27_real;
 mod qa3;
 mod qa6a;
 mod qa7;

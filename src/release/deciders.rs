@@ -159,12 +159,13 @@ pub(super) fn deciders(
     }
     // A change reverted before any release (both after the latest tag) cancels out with its
     // revert: neither counts, as neither gets a changelog entry.
-    let unreleased: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = reverts
+    let mut unreleased: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = reverts
         .into_iter()
         .zip(&out)
         .filter(|(_, d)| d.after_latest)
         .map(|(r, _)| r)
         .collect();
+    crate::history::reverts::by_header_when_rewritten(repo, &mut unreleased);
     let mut cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
     // A merged branch reverted before any release (`git revert -m 1`) cancels out the same way.
     cancelled.extend(merge_reverts.cancelled(repo, &walked)?.into_keys());

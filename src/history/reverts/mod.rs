@@ -24,7 +24,7 @@ pub use branch::{
     branch_entries, branch_revert_entry, config_for_changelog, every_branch_entry,
     released_anywhere,
 };
-pub use rewritten::in_history;
+pub use rewritten::{by_header_when_rewritten, in_history};
 
 /// A revert of merge `merge` back to its parent `mainline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +249,7 @@ pub fn reverts_of_released(
     if keys.is_empty() {
         return Ok(Vec::new());
     }
+    by_header_when_rewritten(repo, &mut keys);
     let undone = revert_pairs(&keys);
     let mut out: Vec<NewEntry> = Vec::new();
     // Oldest first, as the branch made them.

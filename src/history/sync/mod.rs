@@ -106,7 +106,7 @@ pub fn plan_sync_releasing(
     let mut known: HashSet<String> = unreleased_texts(&log, last.as_ref());
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
-    let reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
+    let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
         .iter()
         .rev()
         .map(|c| {
@@ -116,6 +116,7 @@ pub fn plan_sync_releasing(
             )
         })
         .collect();
+    crate::history::reverts::by_header_when_rewritten(repo, &mut reverts);
     let mut partners = crate::history::changelog::entry::revert_partners(&reverts);
     let mut cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
     // A merged branch reverted before a release (`git revert -m 1`): its commits' entries go.

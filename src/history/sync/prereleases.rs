@@ -59,11 +59,12 @@ pub fn unlogged_prereleases(
             ..Range::default()
         },
     )?;
-    let newest_first: Vec<(Oid, RevertKey)> = since
+    let mut newest_first: Vec<(Oid, RevertKey)> = since
         .iter()
         .rev()
         .map(|c| (c.id, revert_key(&c.message)))
         .collect();
+    crate::history::reverts::by_header_when_rewritten(repo, &mut newest_first);
     let gone = revert_pairs(&newest_first);
     let forge = forge(repo);
     let mut filter = crate::history::packages::Filter::new(repo, config);

@@ -122,6 +122,9 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     for (c, o) in history.iter().zip(&owner) {
         per_bucket[o.unwrap_or(tags.len())].push((c.id, c.reverts.clone()));
     }
+    for b in &mut per_bucket {
+        crate::history::reverts::by_header_when_rewritten(repo, b);
+    }
     let mut cancelled: HashSet<Oid> = per_bucket
         .iter()
         .flat_map(|b| crate::history::changelog::entry::revert_pairs(b))

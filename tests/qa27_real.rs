@@ -1,0 +1,59 @@
+//! QA27: relhook on real public histories (vuejs/core, semantic-release, commitlint,
+//! git-cliff), as a maintainer adopting it would: install, doctor, changelog, version, release,
+//! hand tags, pushes, shallow clones. What did not hold is reduced here.
+
+use crate::support::{Repo, ok, stdout, text};
+
+/// commitlint's 19.0.0: `chore!: minimum node version v20` was rebased (a new id) after
+/// `git revert` of its first copy, so the revert's body names a commit this history does not
+/// hold. The revert still takes back the change it quotes: the two cancel out, in the next
+/// version and in the rebuilt changelog, as a revert of the commit history has does.
+#[test]
+fn a_revert_naming_a_rebased_away_commit_cancels_its_rebased_copy() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.commit("fix: y");
+    let first = repo.commit("feat!: x");
+    // The rebase: the same change, committed again (another committer date, another id).
+    repo.git_env(
+        &["commit", "-q", "--amend", "--no-edit", "--no-verify"],
+        &[("GIT_COMMITTER_DATE", "2026-01-02T12:00:00Z")],
+    );
+    assert_ne!(repo.git(&["rev-parse", "HEAD"]), first);
+    repo.git(&["revert", "--no-edit", &first]);
+    assert!(
+        repo.git(&["log", "-1", "--format=%B"])
+            .contains(&format!("This reverts commit {first}.")),
+    );
+
+    let out = ok(repo.relhook(&["version", "--next"]));
+    assert_eq!(stdout(&out).trim(), "1.0.1", "{}", text(&out));
+
+    let out = ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
+    let log = stdout(&out);
+    let unreleased = &log[log.find("## [Unreleased]").expect("Unreleased")..];
+    let unreleased = &unreleased[..unreleased.find("## [1.0.0]").expect("1.0.0")];
+    assert!(unreleased.contains("- y"), "{log}");
+    assert!(!unreleased.contains("**BREAKING**"), "{log}");
+    assert!(!unreleased.contains("revert"), "{log}");
+}
+
+/// The other side of the rule above: a revert naming a released commit (in its history) of
+/// the same header as a newer change does not cancel that newer change.
+#[test]
+fn a_revert_naming_a_released_commit_leaves_a_newer_change_of_its_header() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let released = repo.commit("fix: typo");
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.commit("fix: typo");
+    repo.git(&["revert", "--no-edit", &released]);
+
+    let out = ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
+    let log = stdout(&out);
+    let unreleased = &log[log.find("## [Unreleased]").expect("Unreleased")..];
+    let unreleased = &unreleased[..unreleased.find("## [1.0.0]").expect("1.0.0")];
+    assert!(unreleased.contains("- typo"), "{log}");
+    assert!(unreleased.contains("- revert \"typo\""), "{log}");
+}
