@@ -2,7 +2,7 @@
 //! git-cliff), as a maintainer adopting it would: install, doctor, changelog, version, release,
 //! hand tags, pushes, shallow clones. What did not hold is reduced here.
 
-use crate::support::{Repo, ok, stdout, text};
+use crate::support::{Repo, installed_repo, ok, stdout, text};
 
 /// commitlint's 19.0.0: `chore!: minimum node version v20` was rebased (a new id) after
 /// `git revert` of its first copy, so the revert's body names a commit this history does not
@@ -56,4 +56,37 @@ fn a_revert_naming_a_released_commit_leaves_a_newer_change_of_its_header() {
     let unreleased = &unreleased[..unreleased.find("## [1.0.0]").expect("1.0.0")];
     assert!(unreleased.contains("- typo"), "{log}");
     assert!(unreleased.contains("- revert \"typo\""), "{log}");
+}
+
+/// semantic-release's own repository: release tags, and package.json kept at its
+/// `0.0.0-development` placeholder. Every `relhook release` and hand tag there is refused until
+/// `.relconfig.toml` says what to do with it, and `relhook doctor` said "all is well". It now
+/// names the problem and both fixes, and exits 1; once one is set, all is well again.
+#[test]
+fn doctor_names_a_version_file_every_release_would_refuse() {
+    let repo = installed_repo();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
+    );
+    repo.git(&["add", "package.json"]);
+    repo.commit_hooked("feat: packaging");
+    repo.git_skipping_relhook(&["tag", "v25.0.9"]);
+    repo.commit_hooked("feat: more");
+
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let all = text(&out);
+    assert!(
+        all.contains("package.json says 0.0.0-development")
+            && all.contains("releases and hand tags are refused")
+            && all.contains("`[version] detect = false`"),
+        "{all}"
+    );
+
+    repo.write(".relconfig.toml", "[version]\ndetect = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.commit_hooked("chore: keep the placeholder");
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }

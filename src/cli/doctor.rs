@@ -300,7 +300,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::repeated_versions(repo, config));
-            report.checks.extend(unwritable_release_file(repo, config));
+            report
+                .checks
+                .extend(super::doctor_files::unwritable_release_file(repo, config));
             report.checks.extend(unfinished_work(repo, config));
             // A revert or cherry-pick stopped on the changelog: the way on, as the hook said it.
             report
@@ -370,24 +372,5 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
         Outcome::Ok
     } else {
         Outcome::Failed
-    })
-}
-
-/// A file a release must write and cannot (a `[version] files` entry that does not exist):
-/// every release and hand tag is refused, so the first command that says so should not be the
-/// release.
-fn unwritable_release_file(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-) -> Option<doctor::Check> {
-    let root = repo.work_tree()?;
-    let Err(Error::Refused(r)) = crate::release::check_listed_exist(config, &root) else {
-        return None;
-    };
-    Some(doctor::Check {
-        subject: "version files".into(),
-        status: Status::Invalid,
-        detail: format!("{}: releases and hand tags are refused", r.what),
-        fix: r.fix,
     })
 }

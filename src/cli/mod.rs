@@ -8,6 +8,7 @@ mod context;
 mod direct;
 mod doctor;
 mod doctor_changelog;
+mod doctor_files;
 mod exit;
 mod init;
 mod install;
