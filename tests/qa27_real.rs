@@ -90,3 +90,41 @@ fn doctor_names_a_version_file_every_release_would_refuse() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// git-cliff: a Cargo workspace of two crates released as one (`v2.13.1`), and `pypi/`, whose
+/// pyproject.toml has maturin build the `git-cliff` crate into a Python wheel at that crate's
+/// version (no version of its own). `relhook init` proposed `[packages.pypi]`, which would send
+/// every commit under `pypi/` to a changelog and tags of its own; it is the crate's build.
+#[test]
+fn init_does_not_propose_a_maturin_build_of_a_crate_as_a_package() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"cli\", \"core\"]\nresolver = \"2\"\n",
+    );
+    for (dir, name) in [("cli", "tool"), ("core", "tool-core")] {
+        repo.write(
+            &format!("{dir}/Cargo.toml"),
+            format!("[package]\nname = \"{name}\"\nversion = \"2.13.1\"\nedition = \"2021\"\n"),
+        );
+        repo.write(&format!("{dir}/src/lib.rs"), "");
+    }
+    repo.write(
+        "pypi/pyproject.toml",
+        "[build-system]\nrequires = [\"maturin>=1.5,<2\"]\nbuild-backend = \"maturin\"\n\n\
+         [project]\nname = \"tool\"\ndynamic = [\"version\"]\n\n\
+         [tool.maturin]\nbindings = \"bin\"\nmanifest-path = \"../cli/Cargo.toml\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: start"]);
+    repo.git(&["tag", "-a", "v2.13.1", "-m", "v2.13.1"]);
+
+    let out = ok(repo.relhook(&["init"]));
+    let config = repo.read(".relconfig.toml");
+    assert!(
+        !config.lines().any(|l| l.starts_with("[packages.")),
+        "{}\n{config}",
+        text(&out)
+    );
+    assert!(!text(&out).contains("pypi (pypi)"), "{}", text(&out));
+}

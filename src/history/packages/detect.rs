@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 pub use super::passed_over::{comment, left_out, one_project, passed_over};
 use super::passed_over::{
-    is_private, npm_manifest, one_version, sharing_crates, unpublished_crate,
+    crate_build, is_private, npm_manifest, one_version, sharing_crates, unpublished_crate,
 };
 
 /// A package found in the work tree.
@@ -99,9 +99,10 @@ pub fn detect(root: &Path) -> Vec<Found> {
         f.test = Some((command, has_test));
         add(f);
     }
-    let mut python = Vec::new();
-    python_projects(root, Path::new(""), 0, &mut python);
-    for dir in python {
+    for dir in python_projects(root) {
+        if crate_build(root, &dir) {
+            continue; // built from a crate, at its version: see `passed_over`
+        }
         let file = root.join(&dir).join("pyproject.toml");
         let name = toml_string(&file, &["project", "name"])
             .or_else(|| toml_string(&file, &["tool", "poetry", "name"]));
@@ -328,7 +329,14 @@ fn glob_match(pattern: &str, name: &str) -> bool {
     regex::Regex::new(&re).is_ok_and(|r| r.is_match(name))
 }
 
-fn python_projects(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+/// The directories below the top holding a pyproject.toml (not searched below one).
+pub(super) fn python_projects(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    python_projects_in(root, Path::new(""), 0, &mut out);
+    out
+}
+
+fn python_projects_in(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     if depth > 0 && root.join(rel).join("pyproject.toml").is_file() {
         out.push(rel.to_owned());
         return;
@@ -338,7 +346,7 @@ fn python_projects(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathBuf>
     }
     for child in subdirs(&root.join(rel)) {
         if !child.starts_with('.') && !SKIP.contains(&child.as_str()) {
-            python_projects(root, &rel.join(child), depth + 1, out);
+            python_projects_in(root, &rel.join(child), depth + 1, out);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::detect::{cargo_members, npm_members, toml_at};
+use super::detect::{cargo_members, npm_members, python_projects, toml_at};
 
 /// What [`super::detect::detect`] passed over and why, as comment lines for the proposed
 /// configuration: a workspace versioned as one, packages never published.
@@ -58,6 +58,16 @@ pub fn left_out(root: &Path) -> Option<String> {
             .map(|dir| format!("{} (`\"private\": true`)", dir.display())),
     );
     let mut sentences = Vec::new();
+    let builds: Vec<PathBuf> = python_projects(root)
+        .into_iter()
+        .filter(|dir| crate_build(root, dir))
+        .collect();
+    if !builds.is_empty() {
+        sentences.push(format!(
+            "Not proposed as packages, as maturin builds them from a crate, at that crate's version (`build-backend = \"maturin\"`, no `[project] version`): {}.",
+            paths(&builds)
+        ));
+    }
     if !found.is_empty() {
         sentences.push(format!(
             "Not proposed as packages, as they are never published: {}. A [packages.<name>] table releases one all the same.",
@@ -176,4 +186,15 @@ pub(super) fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value>
 
 pub(super) fn is_private(manifest: &serde_json::Value) -> bool {
     manifest.get("private").and_then(serde_json::Value::as_bool) == Some(true)
+}
+
+/// Whether the Python project in `dir` is maturin's build of a crate (git-cliff's `pypi/`,
+/// `build-backend = "maturin"` with no `[project] version`): its version is the crate's, so
+/// it is released with that crate, never alone.
+pub(super) fn crate_build(root: &Path, dir: &Path) -> bool {
+    let file = root.join(dir).join("pyproject.toml");
+    toml_at(&file, &["build-system", "build-backend"])
+        .is_some_and(|b| b.as_str() == Some("maturin"))
+        && toml_at(&file, &["project", "version"]).is_none()
+        && toml_at(&file, &["tool", "poetry", "version"]).is_none()
 }
