@@ -17,9 +17,16 @@ pub(super) fn unwritable_release_file(
         Err(Error::Refused(r)) => r,
         _ => {
             // As the next patch release would judge the files: the level does not change
-            // which version they must say.
+            // which version they must say. With the release tag on HEAD, as its own release
+            // (or its `--resume`, the tag made by hand and interrupted) judges them.
             let (current, _) = crate::release::current_version(repo, config, &root).ok()?;
-            let next = if current.pre.is_empty() {
+            let head = repo.head()?;
+            let tagged = repo
+                .latest_release_tag_except(head, &config.version.tag_prefix, None)
+                .is_some_and(|(_, at)| at == head);
+            let next = if tagged {
+                current
+            } else if current.pre.is_empty() {
                 semver::Version::new(current.major, current.minor, current.patch + 1)
             } else {
                 semver::Version::new(current.major, current.minor, current.patch)
