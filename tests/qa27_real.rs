@@ -128,3 +128,39 @@ fn init_does_not_propose_a_maturin_build_of_a_crate_as_a_package() {
     );
     assert!(!text(&out).contains("pypi (pypi)"), "{}", text(&out));
 }
+
+/// The same rebased revert made through the hooks: post-commit gave the revert a `revert "x"`
+/// entry (it judged the change released, since history does not hold the commit the revert
+/// names), and the next `relhook changelog` took that entry out again. post-commit now pairs
+/// it by header as `--sync` does: no entry, and the sync after it changes nothing.
+#[test]
+fn post_commit_gives_no_entry_to_a_revert_of_a_rebased_unreleased_change() {
+    let repo = installed_repo();
+    repo.git_skipping_relhook(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.write("y.txt", "y\n");
+    repo.git(&["add", "y.txt"]);
+    repo.commit_hooked("fix: y");
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.commit_hooked("feat!: x");
+    let first = repo.git(&["rev-parse", "HEAD"]);
+    repo.git_env(
+        &["commit", "-q", "--amend", "--no-edit"],
+        &[("GIT_COMMITTER_DATE", "2026-01-02T12:00:00Z")],
+    );
+    assert_ne!(repo.git(&["rev-parse", "HEAD"]), first);
+    let out = repo.git_output(&["revert", "--no-edit", &first]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("revert \"x\""), "{}\n{log}", text(&out));
+    assert!(!log.contains("**BREAKING** x"), "{log}");
+    assert!(log.contains("- y"), "{log}");
+    let out = ok(repo.relhook(&["changelog"]));
+    assert!(
+        repo.is_clean(),
+        "{}\n{}",
+        text(&out),
+        repo.read("CHANGELOG.md")
+    );
+}

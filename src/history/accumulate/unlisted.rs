@@ -15,8 +15,8 @@ use crate::history::changelog::entry::{NewEntry, revert_key};
 
 /// Whether the change that revert `head` reverts is unreleased: in the range since the last
 /// release tag (of the changelog at `path`: its package's tags in a monorepo), found by the
-/// id the revert's body names, else (a squash-merged revert names none) by its header, as
-/// `--sync` pairs them. `None` when `head` reverts nothing this can tell.
+/// id the revert's body names, else (a squash-merged revert names none, or names one outside
+/// its history) by its header, as `--sync` pairs them. `None` when `head` reverts nothing this can tell.
 pub(super) fn reverts_unreleased(
     repo: &Repo,
     config: &Config,
@@ -34,12 +34,14 @@ pub(super) fn reverts_unreleased(
         .latest_release_tag_except(head, prefix, None)
         .map(|(_, at)| at);
     let released = |id: Oid| last.is_some_and(|at| at == id || repo.reaches(at, id));
-    if let Some(named) = &target.commit {
-        // An id this repository does not have names no commit of the range.
-        let Some(id) = repo.revision_commit(named) else {
-            return Some(false);
-        };
-        return Some(id != head && repo.reaches(head, id) && !released(id));
+    // A named commit outside the revert's history (rebased or amended after the revert was
+    // made, or not in this repository) is looked for by header, as `--sync` pairs it.
+    let named = target
+        .commit
+        .as_deref()
+        .and_then(|n| repo.revision_commit(n));
+    if let Some(id) = named.filter(|id| *id != head && repo.reaches(head, *id)) {
+        return Some(!released(id));
     }
     let range = Range {
         tips: vec![head],
