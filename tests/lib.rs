@@ -99,6 +99,7 @@ mod qa25_parse_cost;
 mod qa25_reach;
 mod qa25_remote_walk;
 mod qa27_faults;
+mod qa27_first;
 mod qa27_gitops;
 mod qa27_push_walk;
 mod qa27_real;

@@ -21,8 +21,12 @@ pub struct Failing {
     pub problems: Vec<String>,
     /// A `fixup!`/`squash!`/`amend!` commit: squashed, not reworded.
     pub fixup: bool,
-    /// Its first parent, the base a `git rebase -i` that reaches it starts from.
+    /// The base a `git rebase -i` that fixes it starts from: its first parent, or for a
+    /// fixup the first parent of the commit it names (the rebase must reach that one too).
     pub parent: Option<Oid>,
+    /// How far back in the walk the commit whose parent is `parent` sits: the oldest of them
+    /// gives the base that reaches every commit to fix.
+    pub depth: usize,
 }
 
 /// pre-push's verdict on a stored commit: `None` when it passes (or is ignored, as merges
@@ -49,6 +53,7 @@ pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing
         header: v.header,
         problems,
         parent: c.parent_ids.first().copied(),
+        depth: 0,
     })
 }
 
@@ -72,10 +77,15 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     };
     let mut out = Vec::new();
     let mut commits = Vec::new();
-    let mut headers = std::collections::HashSet::new();
+    // Each header's oldest commit (autosquash squashes into the first in the todo list): its
+    // walk position and first parent.
+    let mut headers = std::collections::HashMap::new();
+    let mut depth = 0;
     repo.walk(&range, |c| {
-        headers.insert(c.header());
-        if let Some(f) = failing(repo, config, &c) {
+        depth += 1;
+        headers.insert(c.header(), (depth, c.parent_ids.first().copied()));
+        if let Some(mut f) = failing(repo, config, &c) {
+            f.depth = depth;
             out.push(f);
             commits.push(c);
         }
@@ -87,7 +97,11 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
         out.retain(|_| commits.next().is_none_or(|c| !before.holds(repo, c)));
     }
     for f in out.iter_mut().filter(|f| f.fixup) {
-        f.fixup = fixup_target(&f.header).is_some_and(|t| headers.contains(t));
+        let target = fixup_target(&f.header).and_then(|t| headers.get(t));
+        f.fixup = target.is_some();
+        if let Some(&(depth, parent)) = target.filter(|(d, _)| *d > f.depth) {
+            (f.depth, f.parent) = (depth, parent);
+        }
     }
     Ok(out)
 }
@@ -172,7 +186,8 @@ pub fn them(failing: &[Failing]) -> &'static str {
 /// the command that explains each.
 pub fn rebase_step(failing: &[Failing]) -> String {
     let base = failing
-        .last()
+        .iter()
+        .max_by_key(|f| f.depth)
         .and_then(|f| f.parent)
         .map_or("--root".to_owned(), short_id);
     let range = if base == "--root" {
