@@ -50,3 +50,88 @@ fn a_refused_release_names_a_rebase_that_squashes_the_fixup() {
     let log = repo.git(&["log", "--format=%s"]);
     assert!(!log.contains("fixup!"), "{command} left the fixup: {log}");
 }
+
+/// A project that keeps its changelog as `changelog.md` (lower case), released as v1.0.0
+/// before relhook was installed.
+fn lower_case_changelog() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "changelog.md",
+        "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- thing\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+#[test]
+fn a_commit_makes_no_second_changelog_beside_one_named_in_other_case() {
+    let repo = lower_case_changelog();
+    let out = repo.try_commit("feat: new widget");
+    assert!(out.status.success(), "{}", text(&out));
+    let files = repo.git(&["ls-files"]);
+    assert!(
+        !files.lines().any(|f| f == "CHANGELOG.md"),
+        "a second changelog was committed beside changelog.md: {files}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let said = stderr(&out);
+    assert!(
+        said.contains("no entry added") && said.contains("changelog.md"),
+        "says why, naming the file it found: {said}"
+    );
+}
+
+#[test]
+fn a_release_makes_no_second_changelog_beside_one_named_in_other_case() {
+    let repo = lower_case_changelog();
+    repo.write("w.txt", "w\n");
+    repo.git(&["add", "w.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: new widget"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("changelog.md"), "{}", text(&out));
+    assert_eq!(repo.git(&["tag"]), "v1.0.0", "no release was made");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+#[test]
+fn doctor_names_a_changelog_in_other_case() {
+    let repo = lower_case_changelog();
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = crate::support::stdout(&out);
+    assert!(
+        said.contains("changelog.md") && said.contains("git mv"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_hand_tag_makes_no_second_changelog_beside_one_named_in_other_case() {
+    let repo = lower_case_changelog();
+    repo.write("w.txt", "w\n");
+    repo.git(&["add", "w.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: new widget"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = crate::support::hand_tag_refused(&repo, "v1.1.0");
+    assert!(said.contains("changelog.md"), "{said}");
+    assert!(!repo.git(&["ls-files"]).lines().any(|f| f == "CHANGELOG.md"));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
+#[test]
+fn install_warns_of_a_changelog_in_other_case() {
+    let repo = Repo::new();
+    repo.write("changelog.md", "# Changelog\n\n## [Unreleased]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains("changelog.md"), "{}", text(&out));
+}

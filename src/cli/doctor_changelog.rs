@@ -65,6 +65,14 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
     if let Some(check) = unwritable_changelog(repo, config, &setting) {
         return Some(check);
     }
+    if let Some((what, fix)) = crate::tag::hand::changelog_case_twin(repo, config) {
+        return Some(Check {
+            subject: setting.subject,
+            status: Status::Invalid,
+            detail: format!("{what}: post-commit adds no entries, and releases are refused"),
+            fix: Some(fix),
+        });
+    }
     if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
         let path = config.changelog.path.display();
         let fix = match edit {

@@ -67,6 +67,39 @@ impl Repo {
         Ok(None)
     }
 
+    /// The file beside `path` in `commit` whose name differs from `path`'s in letter case
+    /// only (`changelog.md` for `CHANGELOG.md`), when `commit` has no `path` itself: a file
+    /// that a case-insensitive file system also opens as `path`.
+    pub fn case_twin(&self, commit: Oid, path: &Path) -> Result<Option<std::path::PathBuf>> {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return Ok(None);
+        };
+        let what = || format!("{} at {}", path.display(), super::short_id(commit));
+        let root = self
+            .inner
+            .find_commit(commit)
+            .map_err(|e| Error::git(format!("read commit {commit}"), e))?
+            .tree_id();
+        if self.entry_in(root, path, &what)?.is_some() {
+            return Ok(None);
+        }
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let tree = match dir {
+            None => root,
+            Some(d) => match self.entry_in(root, d, &what)? {
+                Some(e) if e.kind() == Some(ObjectType::Tree) => e.id(),
+                _ => return Ok(None),
+            },
+        };
+        let tree = self.tree_fetched(tree, &what)?;
+        Ok(tree
+            .iter()
+            .filter(|e| e.kind() == Some(ObjectType::Blob))
+            .filter_map(|e| e.name().map(str::to_owned))
+            .find(|n| n != name && n.eq_ignore_ascii_case(name))
+            .map(|n| dir.map_or_else(|| n.clone().into(), |d| d.join(&n))))
+    }
+
     /// Refuses, once any object this process needed could not be fetched: whatever was
     /// worked out since may rest on an object read as absent. Called before a command prints
     /// its answer or changes anything.

@@ -89,6 +89,15 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             fix,
         )));
     }
+    let path = &config.changelog.path;
+    if let Some(twin) = repo.head().and_then(|h| repo.case_twin(h, path).ok()?) {
+        use crate::history::changelog::{case_twin_fix, case_twin_what};
+        return Err(Error::Refused(Refusal::new(
+            Reason::Changelog,
+            case_twin_what(path, &twin),
+            format!("{}, then release again", case_twin_fix(path, &twin)),
+        )));
+    }
     if !opts.allow_unlinted {
         unlinted(repo, config)?;
     }

@@ -29,7 +29,7 @@ pub use marker::{
 };
 use notes::unpublishable;
 pub use stranded::{Stranded, describe_stranded, stranded};
-pub use unkept::{unkept_changelog, unkept_changelog_and_edit};
+pub use unkept::{changelog_case_twin, unkept_changelog, unkept_changelog_and_edit};
 
 /// One line of the hook's input: `<old> <new> <ref>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,6 +295,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "{} is a directory, so relhook cannot add the `## [{version}]` section; point `changelog.path` in .relconfig.toml at a file",
                 config.changelog.path.display()
             ));
+        } else if let Some((what, fix)) = changelog_case_twin(repo, config) {
+            out.push(format!("{what}; {fix}, then tag again"));
         } else if let Some(why) = unkept_changelog(repo, config) {
             // Refused now, before git writes the tag: `committed` could only withdraw it.
             out.push(format!(

@@ -267,7 +267,9 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     // Installed all the same (the file may be made one later), but not silently.
     match ctx.open() {
         Ok((repo, _, config)) => {
-            if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
+            if let Some((what, fix)) = crate::tag::hand::changelog_case_twin(&repo, &config) {
+                let _ = writeln!(std::io::stderr(), "relhook: warning: {what}: {fix}");
+            } else if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
                 let _ = writeln!(
                     std::io::stderr(),
                     "relhook: warning: {why}: post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)"

@@ -81,6 +81,14 @@ pub(super) fn prepare(
                     "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
                 )));
             }
+            if let Some(twin) = repo.case_twin(head, &path)? {
+                use crate::history::changelog::{case_twin_fix, case_twin_what};
+                return stop(Accumulated::Notice(format!(
+                    "no entry added: {}: {}; then `relhook changelog --sync` adds this one",
+                    case_twin_what(&path, &twin),
+                    case_twin_fix(&path, &twin)
+                )));
+            }
             if let Some(said) = deleted::deleted_by(repo, head, &path) {
                 return stop(Accumulated::Notice(said));
             }

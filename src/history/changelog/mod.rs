@@ -153,6 +153,27 @@ pub fn one_line(text: &str) -> String {
     }
 }
 
+/// Why relhook writes no changelog at `path` when the commit holds `twin`, the same name in
+/// another letter case (`changelog.md`): a second changelog beside it, and on a
+/// case-insensitive file system the same file under two names in git.
+pub fn case_twin_what(path: &std::path::Path, twin: &std::path::Path) -> String {
+    format!(
+        "{} does not exist but {} does, and relhook makes no second changelog beside it",
+        path.display(),
+        twin.display()
+    )
+}
+
+/// The fix for [`case_twin_what`]: the file renamed, or the configuration pointed at it.
+pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path) -> String {
+    let (path, twin) = (path.display().to_string(), twin.display().to_string());
+    format!(
+        "`git mv {} {}` and commit the rename, or point `changelog.path` in .relconfig.toml at {twin}",
+        crate::shellword::quote(&twin),
+        crate::shellword::quote(&path)
+    )
+}
+
 /// The version a release heading names (`v` prefix ignored), to compare: SemVer, or the
 /// SemVer pre-release a PEP 440 one stands for (commitizen's `1.0.0b2` is `1.0.0-b.2`).
 pub fn release_version(label: &str) -> Option<semver::Version> {

@@ -4,6 +4,15 @@
 use crate::config::Config;
 use crate::git::Repo;
 
+/// A changelog HEAD holds under the configured name in another letter case (`changelog.md`
+/// for `CHANGELOG.md`), beside which relhook makes no second one: what is wrong, and the fix.
+pub fn changelog_case_twin(repo: &Repo, config: &Config) -> Option<(String, String)> {
+    use crate::history::changelog::{case_twin_fix, case_twin_what};
+    let path = &config.changelog.path;
+    let twin = repo.case_twin(repo.head()?, path).ok()??;
+    Some((case_twin_what(path, &twin), case_twin_fix(path, &twin)))
+}
+
 /// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
 /// is none yet and the release creates it).
 pub fn unkept_changelog(repo: &Repo, config: &Config) -> Option<String> {
