@@ -135,3 +135,27 @@ fn install_warns_of_a_changelog_in_other_case() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(stderr(&out).contains("changelog.md"), "{}", text(&out));
 }
+
+#[test]
+fn an_amended_message_says_the_hand_edited_entry_stays() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: alpha");
+    let log = repo
+        .read("CHANGELOG.md")
+        .replace("- alpha", "- Alpha, as I put it");
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-a", "--amend", "--no-edit"]);
+    let out = repo.git_output(&["commit", "-q", "--amend", "-m", "feat: alpha at last"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md").contains("- Alpha, as I put it"),
+        "the hand edit stays"
+    );
+    let said = stderr(&out);
+    assert!(
+        said.contains("Alpha, as I put it") && said.contains("alpha at last"),
+        "says the entry was left as edited by hand, and what the message now calls for: {}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

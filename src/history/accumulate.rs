@@ -13,6 +13,7 @@ mod amend;
 mod deleted;
 mod edit;
 mod entries;
+mod hand_edited;
 mod kept_out;
 mod merged;
 mod op;

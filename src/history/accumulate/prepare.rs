@@ -184,6 +184,18 @@ pub(super) fn prepare(
         }
     };
     let Some(op) = op else {
+        // The amend changed what the message calls for, but the entry is the person's.
+        if old_changed_file
+            && let Some(said) = super::hand_edited::notice(
+                repo,
+                head,
+                &path,
+                log.marker(),
+                (target.old.as_ref(), target.new.as_ref()),
+            )
+        {
+            return Ok(Prepared::Nothing(Some(said)));
+        }
         // An entry the amend took out by hand: left out, and said if `--sync` would undo that.
         if old_changed_file
             && let Some(new) = target
