@@ -159,3 +159,19 @@ fn an_amended_message_says_the_hand_edited_entry_stays() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+#[test]
+fn the_test_command_relhook_proposes_says_how_to_write_it_when_pasted_on_one_line() {
+    let repo = installed_repo();
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let proposed = quoted(&stderr(&out), "[checks] test = ");
+    repo.write(".relconfig.toml", format!("{proposed}\n"));
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("write `[checks]`, and `test = "),
+        "says to put the key below its table: {}",
+        text(&out)
+    );
+}

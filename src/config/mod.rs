@@ -414,7 +414,11 @@ impl Config {
     fn parse_full(path: &Path, text: &str) -> Result<Config> {
         let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            config_error(path, text, offset, plain_message(e.message()))
+            let message = match header_sharing_a_line(text, offset) {
+                Some(said) => said,
+                None => plain_message(e.message()),
+            };
+            config_error(path, text, offset, message)
         })?;
         let err = |offset: usize, message: String| config_error(path, text, offset, message);
         raw::resolve(raw, path, &err)
@@ -438,6 +442,22 @@ fn plain_message(message: &str) -> String {
             None => message.to_owned(),
         },
     }
+}
+
+/// A table header with a key after it on its line (`[checks] test = ["make", "test"]`, as
+/// relhook's own messages write a key with its table), where toml only says it expected a
+/// newline: the two lines to write instead.
+fn header_sharing_a_line(text: &str, offset: usize) -> Option<String> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?.trim();
+    let header = line.strip_prefix('[').filter(|l| !l.starts_with('['))?;
+    let (table, key) = header.split_once(']')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.starts_with('#')).then(|| {
+        format!(
+            "a table header stands on a line of its own: write `[{table}]`, and `{key}` on the line below it"
+        )
+    })
 }
 
 /// Turns a byte offset into a 1-based line and column (in characters).
