@@ -175,3 +175,24 @@ fn the_test_command_relhook_proposes_says_how_to_write_it_when_pasted_on_one_lin
         text(&out)
     );
 }
+
+#[test]
+fn the_commit_a_sync_that_creates_the_changelog_names_works() {
+    let repo = Repo::new();
+    repo.commit("feat: alpha");
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = stderr(&out);
+    let next = said
+        .lines()
+        .find_map(|l| l.strip_prefix("next: "))
+        .unwrap_or_else(|| panic!("no next step: {said}"));
+    let run = repo
+        .command_in("sh", &repo.path())
+        .args(["-c", next])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{next}: {}", text(&run));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    assert!(repo.git(&["show", "HEAD:CHANGELOG.md"]).contains("- alpha"));
+}

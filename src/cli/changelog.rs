@@ -171,11 +171,16 @@ fn one_changelog(
                 if changed {
                     let _ = writeln!(err, "relhook: wrote {}", rel.display());
                     // `:/` names the file from the top, whichever directory this ran in; a
-                    // `docs` commit gets no entry of its own.
+                    // `docs` commit gets no entry of its own. A file git does not track yet
+                    // is added first: `git commit -- <path>` knows only tracked paths.
+                    let file = crate::shellword::quote(&format!(":/{}", rel.display()));
+                    let add = match repo.staged_blob(&rel) {
+                        Some(_) => String::new(),
+                        None => format!("git add {file} && "),
+                    };
                     let _ = writeln!(
                         err,
-                        "next: git commit -m \"docs(changelog): sync with history\" -- {}",
-                        crate::shellword::quote(&format!(":/{}", rel.display()))
+                        "next: {add}git commit -m \"docs(changelog): sync with history\" -- {file}"
                     );
                 }
             }
