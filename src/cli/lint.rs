@@ -50,6 +50,15 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
         }
     }
     let config = ctx.config_near(loc.as_ref())?;
+    // A merge commit passes, whatever its message, as `relhook check` and pre-push skip it
+    // (`ignore_merge_commits`): git keeps MERGE_HEAD while it makes one, its own (`git merge`)
+    // or one concluded after a conflict (`git commit`).
+    let merging = loc
+        .as_ref()
+        .is_some_and(|l| l.git_dir.join("MERGE_HEAD").is_file());
+    if merging && config.commit.ignore_merge_commits {
+        return Ok(Outcome::Ok);
+    }
     let input = input_for(CleanupArg::Auto, loc.as_ref(), &raw, false);
     let encoding = written_encoding(loc.as_ref(), &raw);
     let mut verdict = lint_encoded(

@@ -188,7 +188,7 @@ pub struct CommitConfig {
     pub footer_max_line_length: usize,
     /// Headers that are not linted at all (merges by default).
     pub ignore: Vec<Pattern>,
-    /// Whether `check` skips commits with more than one parent.
+    /// Whether merge commits pass: commit-msg, `check` and pre-push skip them.
     pub ignore_merge_commits: bool,
     /// Whether the commit-msg hook (and `lint`) accept `fixup!`/`squash!`/`amend!`.
     pub fixup_in_hook: bool,
