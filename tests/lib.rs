@@ -103,6 +103,7 @@ mod qa27_first;
 mod qa27_gitops;
 mod qa27_push_walk;
 mod qa27_real;
+mod qa28_first;
 mod qa28_merges;
 mod qa3;
 mod qa6a;

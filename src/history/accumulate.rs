@@ -272,8 +272,18 @@ pub fn post_commit(
         }
         Amend::Moved => return skip("HEAD moved since the commit"),
     };
+    // A changelog created now starts at this commit: what history already holds is said,
+    // with the command that writes it (a clone that committed before `relhook install`).
+    let created = edits.iter().any(|e| e.stored.is_none() && !e.gone);
+    let earlier = (created && repo.first_parent(head).is_some()).then(|| {
+        format!(
+            "the commits before this one are not in it: `{}` adds the entries they call for",
+            sync.unwrap_or("relhook changelog --sync")
+        )
+    });
     // A root entry with nowhere to go is said beside what was done.
     let what = std::iter::once(describe(&edits))
+        .chain(earlier)
         .chain(dropped)
         .chain(scope_note)
         .collect::<Vec<_>>()
