@@ -23,19 +23,10 @@ fn long_history(repo: &Repo) {
         String::from("blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
     for i in 1..=COMMITS {
         let when = main_commit(&mut stream, i);
-        let body = format!("{i}\n");
-        stream.push_str(&format!(
-            "M 644 :1 package.json\nM 644 inline f{}\ndata {}\n{body}\n",
-            i % 50,
-            body.len()
-        ));
+        stream.push_str("M 644 :1 package.json\n");
+        file_change(&mut stream, i);
         if i % EVERY == 0 {
-            let name = format!("v1.{}.0", i / EVERY);
-            stream.push_str(&format!(
-                "tag {name}\nfrom :{}\ntagger A <a@example.com> {when} +0000\ndata {}\n{name}\n",
-                i + 10,
-                name.len() + 1
-            ));
+            tag_commit(&mut stream, &format!("v1.{}.0", i / EVERY), i, when);
         }
     }
     repo.fast_import(&stream);
@@ -175,6 +166,25 @@ fn release_tags_pushed_alone_to_a_new_remote_are_said_once_and_judged_in_a_few_w
         "pre-push of {TAGS} release tags to a new remote stepped through {steps} commits of a {COMMITS}-commit history:\n{}",
         err.lines().take(40).collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Commit `i`'s change of one of 50 files (its file lines, after [`main_commit`]).
+pub(crate) fn file_change(stream: &mut String, i: usize) {
+    let body = format!("{i}\n");
+    stream.push_str(&format!(
+        "M 644 inline f{}\ndata {}\n{body}\n",
+        i % 50,
+        body.len()
+    ));
+}
+
+/// An annotated tag `name` on the `i`th commit of [`main_commit`], dated `when`.
+pub(crate) fn tag_commit(stream: &mut String, name: &str, i: usize, when: usize) {
+    stream.push_str(&format!(
+        "tag {name}\nfrom :{}\ntagger A <a@example.com> {when} +0000\ndata {}\n{name}\n",
+        i + 10,
+        name.len() + 1
+    ));
 }
 
 /// Commit number `i` of `main` in a fast-import stream (mark `i + 10`, a minute after the one

@@ -26,12 +26,7 @@ fn released_history(repo: &Repo) {
     for i in 1..=COMMITS {
         let when = crate::qa23_history_cost::main_commit(&mut stream, i);
         entries.push_str(&format!("- change number {i}\n"));
-        let body = format!("{i}\n");
-        stream.push_str(&format!(
-            "M 644 inline f{}\ndata {}\n{body}\n",
-            i % 50,
-            body.len()
-        ));
+        crate::qa23_history_cost::file_change(&mut stream, i);
         if i % EVERY == 0 {
             let k = i / EVERY;
             changelog = format!("## [1.{k}.0] - 2020-09-13\n\n### Fixed\n\n{entries}\n{changelog}");
@@ -43,12 +38,7 @@ fn released_history(repo: &Repo) {
                 log.len(),
                 package.len()
             ));
-            let name = format!("v1.{k}.0");
-            stream.push_str(&format!(
-                "tag {name}\nfrom :{}\ntagger A <a@example.com> {when} +0000\ndata {}\n{name}\n",
-                i + 10,
-                name.len() + 1
-            ));
+            crate::qa23_history_cost::tag_commit(&mut stream, &format!("v1.{k}.0"), i, when);
         }
     }
     // A long-lived line forked at the first commit, as long as main, dated among its commits:

@@ -5,7 +5,7 @@
 //! refs are walked once together; a refusal still names every pushed ref that brings its
 //! commit, and its `git rebase -i` advice is still the one for the first such ref.
 
-use crate::qa23_history_cost::{counted, main_commit, walked};
+use crate::qa23_history_cost::{counted, file_change, main_commit, tag_commit, walked};
 use crate::support::{Repo, installed_repo, ok, stderr, text};
 
 /// Commits in the history, and a release tag every `EVERY` of them.
@@ -27,19 +27,9 @@ fn long_history_with(mut edit: impl FnMut(&mut String)) -> Repo {
     for i in 1..=COMMITS {
         let when = main_commit(&mut stream, i);
         edit(&mut stream);
-        let body = format!("{i}\n");
-        stream.push_str(&format!(
-            "M 644 inline f{}\ndata {}\n{body}\n",
-            i % 50,
-            body.len()
-        ));
+        file_change(&mut stream, i);
         if i % EVERY == 0 {
-            let name = format!("v1.{}.0", i / EVERY);
-            stream.push_str(&format!(
-                "tag {name}\nfrom :{}\ntagger A <a@example.com> {when} +0000\ndata {}\n{name}\n",
-                i + 10,
-                name.len() + 1
-            ));
+            tag_commit(&mut stream, &format!("v1.{}.0", i / EVERY), i, when);
         }
     }
     repo.fast_import(&stream);
