@@ -64,15 +64,7 @@ fn a_revert_naming_a_released_commit_leaves_a_newer_change_of_its_header() {
 /// names the problem and both fixes, and exits 1; once one is set, all is well again.
 #[test]
 fn doctor_names_a_version_file_every_release_would_refuse() {
-    let repo = installed_repo();
-    repo.write(
-        "package.json",
-        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
-    );
-    repo.git(&["add", "package.json"]);
-    repo.commit_hooked("feat: packaging");
-    repo.git_skipping_relhook(&["tag", "v25.0.9"]);
-    repo.commit_hooked("feat: more");
+    let repo = crate::version_texts::placeholder_beside_a_tag("v25.0.9");
 
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));

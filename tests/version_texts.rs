@@ -111,22 +111,26 @@ fn semantic_releases_placeholder_is_no_version() {
     }
 }
 
+/// semantic-release's layout: package.json at its `0.0.0-development` placeholder, release
+/// tag `tag` on the commit that added it, and a `feat:` commit above.
+pub(crate) fn placeholder_beside_a_tag(tag: &str) -> Repo {
+    let repo = installed_repo();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
+    );
+    repo.git(&["add", "package.json"]);
+    repo.commit_hooked("feat: packaging");
+    repo.git_skipping_relhook(&["tag", tag]);
+    repo.commit_hooked("feat: more");
+    repo
+}
+
 /// semantic-release's own history: releases tagged, package.json kept at the placeholder. The
 /// refusal says what the placeholder is, and each fix it names works.
 #[test]
 fn a_placeholder_beside_release_tags_is_refused_with_both_fixes_that_work() {
-    let setup = || {
-        let repo = installed_repo();
-        repo.write(
-            "package.json",
-            "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
-        );
-        repo.git(&["add", "package.json"]);
-        repo.commit_hooked("feat: packaging");
-        repo.git_skipping_relhook(&["tag", "v1.4.0"]);
-        repo.commit_hooked("feat: more");
-        repo
-    };
+    let setup = || placeholder_beside_a_tag("v1.4.0");
     let repo = setup();
     let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
