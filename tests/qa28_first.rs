@@ -41,3 +41,31 @@ fn a_changelog_created_by_the_first_commit_says_nothing_of_earlier_ones() {
     assert!(said.contains("created it"), "{said}");
     assert!(!said.contains("not in it"), "{said}");
 }
+
+/// A hook manager set up after relhook (husky points `core.hooksPath` at `.husky/_`) leaves
+/// relhook's hooks where git no longer runs them: a release says so in one line, with the
+/// fix; a release in a clone whose hooks run, or where relhook was never installed, does not.
+#[test]
+fn a_release_says_when_git_no_longer_runs_the_hooks() {
+    let warning = "git does not run relhook's hooks here";
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: before"]);
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert!(!stderr(&out).contains(warning), "{}", text(&out));
+
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("feat: hooked");
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert!(!stderr(&out).contains(warning), "{}", text(&out));
+
+    std::fs::create_dir_all(repo.path().join(".husky/_")).unwrap();
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "not linted"]);
+    let out = repo.relhook(&["release", "--dry-run"]);
+    let said = stderr(&out);
+    let line = said.lines().find(|l| l.contains(warning));
+    let line = line.unwrap_or_else(|| panic!("no warning in:\n{said}"));
+    assert!(line.contains("core.hooksPath"), "{line}");
+    assert!(line.contains("fix: relhook install"), "{line}");
+}

@@ -246,6 +246,33 @@ pub(super) fn views_of(
         .collect()
 }
 
+/// One line when relhook's hooks are installed here but git does not run them (a hook manager
+/// set up after relhook pointed `core.hooksPath` elsewhere, or moved the shims aside): a
+/// release says so, as the commits it releases were neither linted nor logged as they were made.
+pub(super) fn hooks_not_run(ctx: &Context) -> Option<String> {
+    let loc = ctx.hooks().ok()?;
+    let binary = current_exe().ok()?;
+    let report = doctor::diagnose(&loc, &binary, &ctx.config(&loc.work_tree));
+    let relied_on = |s: &str| {
+        s == "core.hooksPath"
+            || s.starts_with("hook commit-msg")
+            || s.starts_with("hook post-commit")
+    };
+    let c = report
+        .checks
+        .iter()
+        .find(|c| c.status == Status::Shadowed && relied_on(&c.subject))?;
+    let fix = c
+        .fix
+        .as_ref()
+        .map(|f| format!("; fix: {f}"))
+        .unwrap_or_default();
+    Some(format!(
+        "relhook: warning: git does not run relhook's hooks here ({}), so commits are neither linted nor logged as they are made{fix}",
+        c.detail
+    ))
+}
+
 /// `relhook doctor [--format json]`.
 pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let loc = ctx.hooks()?;

@@ -31,6 +31,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // git signs the tag under `tag.gpgSign`: the plan and the report say so.
     opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
+    if let Some(line) = (!json).then(|| super::doctor::hooks_not_run(ctx)).flatten() {
+        let _ = writeln!(crate::cli::stream::stderr(), "{line}");
+    }
     if let Some(done) = crate::git::txn::recover(&repo)? {
         if args.resume {
             super::tag::say_recovered_resuming(&done);
