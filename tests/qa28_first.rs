@@ -69,3 +69,39 @@ fn a_release_says_when_git_no_longer_runs_the_hooks() {
     assert!(line.contains("core.hooksPath"), "{line}");
     assert!(line.contains("fix: relhook install"), "{line}");
 }
+
+/// lefthook installed after relhook keeps relhook's shims as `<hook>.old` and never runs them:
+/// a release says so too.
+#[test]
+fn a_release_says_when_lefthook_moved_the_hooks_aside() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("feat: hooked");
+    repo.write(
+        "lefthook.yml",
+        "pre-commit:\n  commands:\n    x:\n      run: \"true\"\n",
+    );
+    repo.git(&["add", "lefthook.yml"]);
+    repo.git(&["commit", "-q", "-m", "chore: lefthook"]);
+    // What `lefthook install` does to a hook it finds: moves it aside, writes its own.
+    let hooks = repo.hooks_dir();
+    for hook in ["commit-msg", "post-commit"] {
+        std::fs::rename(hooks.join(hook), hooks.join(format!("{hook}.old"))).unwrap();
+        let own = format!(
+            "#!/bin/sh\n\ncall_lefthook()\n{{\n  lefthook \"$@\"\n}}\n\ncall_lefthook run \"{hook}\" \"$@\"\n"
+        );
+        std::fs::write(hooks.join(hook), own).unwrap();
+        crate::support::make_executable(&hooks.join(hook));
+    }
+    let out = repo.relhook(&["release", "--dry-run"]);
+    let said = stderr(&out);
+    let line = said
+        .lines()
+        .find(|l| l.contains("git does not run relhook's hooks here"));
+    let line = line.unwrap_or_else(|| panic!("no warning in:\n{said}"));
+    assert!(
+        line.contains("lefthook moved relhook's commit-msg hook aside to commit-msg.old"),
+        "{line}"
+    );
+}

@@ -258,18 +258,34 @@ pub(super) fn hooks_not_run(ctx: &Context) -> Option<String> {
             || s.starts_with("hook commit-msg")
             || s.starts_with("hook post-commit")
     };
-    let c = report
+    // A manager that moved relhook's shim aside (lefthook keeps it as `<hook>.old` and never
+    // runs it): its own hook calls no relhook, and the shim is still there, unrun.
+    let moved_aside = |c: &doctor::Check| {
+        let (hook, via) = c.subject.strip_prefix("hook ")?.split_once(" (via ")?;
+        let aside = format!("{hook}.old");
+        let bytes = std::fs::read(loc.hooks_dir.join(&aside)).ok()?;
+        crate::hooks::recognise(&bytes)?;
+        let manager = via.trim_end_matches(')');
+        (c.status == Status::Missing).then(|| {
+            format!(
+                "{manager} moved relhook's {hook} hook aside to {aside}, which git does not run"
+            )
+        })
+    };
+    let (detail, fix) = report
         .checks
         .iter()
-        .find(|c| c.status == Status::Shadowed && relied_on(&c.subject))?;
-    let fix = c
-        .fix
-        .as_ref()
-        .map(|f| format!("; fix: {f}"))
-        .unwrap_or_default();
+        .filter(|c| relied_on(&c.subject))
+        .find_map(|c| {
+            let detail = match c.status {
+                Status::Shadowed => c.detail.clone(),
+                _ => moved_aside(c)?,
+            };
+            Some((detail, c.fix.clone()))
+        })?;
+    let fix = fix.map(|f| format!("; fix: {f}")).unwrap_or_default();
     Some(format!(
-        "relhook: warning: git does not run relhook's hooks here ({}), so commits are neither linted nor logged as they are made{fix}",
-        c.detail
+        "relhook: warning: git does not run relhook's hooks here ({detail}), so commits are neither linted nor logged as they are made{fix}"
     ))
 }
 
