@@ -2,7 +2,7 @@
 //! as a version file hung the release and the hand tag, and a hand tag read `git -c` only for
 //! the identity, not for `commit.gpgSign` or `init.defaultBranch`.
 
-use crate::support::{configured_with_a_feature, hand_tag, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, hand_tag, stderr, text};
 
 /// `[version] files` naming a FIFO: refused at once by `release --dry-run` and a hand tag,
 /// never a read that blocks git.
@@ -67,17 +67,7 @@ fn a_hand_tag_reads_git_dash_c_for_signing() {
         "signing failed: {}",
         text(&out)
     );
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21").args([
-        "-c",
-        "commit.gpgSign=false",
-        "tag",
-        "-a",
-        "v0.2.0",
-        "-m",
-        "x",
-    ]);
-    let out = cmd.output().expect("git tag");
+    let out = hand_tag_unsigned(&repo, "v0.2.0", "x");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(repo.git(&["tag", "-l"]), "v0.2.0", "{}", text(&out));
     assert_eq!(
@@ -213,4 +203,20 @@ fn the_old_version_notes_leave_other_changelogs_out() {
     for history in ["packages/a/CHANGELOG.md", "HISTORY.md", "docs/CHANGES.rst"] {
         assert!(!err.contains(history), "{history}: {err}");
     }
+}
+
+/// A hand tag `git -c commit.gpgSign=false tag -a TAG -m MESSAGE`, dated as [`hand_tag`]
+/// dates it: the unsigned release commit a refused signing names.
+pub(crate) fn hand_tag_unsigned(repo: &Repo, tag: &str, message: &str) -> std::process::Output {
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").args([
+        "-c",
+        "commit.gpgSign=false",
+        "tag",
+        "-a",
+        tag,
+        "-m",
+        message,
+    ]);
+    cmd.output().expect("git tag")
 }

@@ -328,11 +328,16 @@ fn an_unedited_commit_template_is_said_in_one_line() {
         &["commit", "-q", "--no-verify"],
         &[("GIT_EDITOR", "true")],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    git_refused_it_unedited(&out);
+}
+
+/// git's own refusal of a template quit unedited (as `--no-verify` shows it).
+pub(crate) fn git_refused_it_unedited(out: &std::process::Output) {
+    assert_eq!(out.status.code(), Some(1), "{}", text(out));
     assert!(
-        stderr(&out).contains("you did not edit the message"),
+        stderr(out).contains("you did not edit the message"),
         "{}",
-        text(&out)
+        text(out)
     );
 }
 

@@ -156,17 +156,7 @@ fn a_hand_tag_whose_release_commit_cannot_be_signed_names_the_signing_fix() {
         line.contains("`git -c commit.gpgSign=false tag -a v0.1.0"),
         "{line}"
     );
-    let mut cmd = repo.command_in("git", &repo.path());
-    cmd.env("RELHOOK_DATE", "2026-11-21").args([
-        "-c",
-        "commit.gpgSign=false",
-        "tag",
-        "-a",
-        "v0.1.0",
-        "-m",
-        "v0.1.0",
-    ]);
-    let out = cmd.output().unwrap();
+    let out = crate::qa17::hand_tag_unsigned(&repo, "v0.1.0", "v0.1.0");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
         stderr(&out).contains("v0.1.0 now points at release commit"),
