@@ -27,6 +27,16 @@ pub(super) struct Held {
     answers: std::collections::HashMap<u32, bool>,
 }
 
+impl Held {
+    /// The answer for commit `a` without walking: yes for one of the set, else one given.
+    fn known(&self, a: u32) -> Option<bool> {
+        match self.sources.binary_search(&a) {
+            Ok(_) => Some(true),
+            Err(_) => self.answers.get(&a).copied(),
+        }
+    }
+}
+
 /// A question about a set of commits and one commit.
 type Ask = fn(&mut Reach, &mut ReadFn<'_>, &[Oid], Oid) -> Result<bool>;
 
@@ -66,9 +76,8 @@ impl Reach {
         ancestor: Oid,
     ) -> Result<bool> {
         let (mut held, a) = self.take_held(read, tips, ancestor)?;
-        let answer = match held.answers.get(&a) {
-            _ if held.sources.binary_search(&a).is_ok() => Ok(true),
-            Some(known) => Ok(*known),
+        let answer = match held.known(a) {
+            Some(known) => Ok(known),
             None => self.settle_held(read, &mut held, a),
         };
         // A walk a read error interrupted is dropped, never kept.
@@ -88,11 +97,7 @@ impl Reach {
         ancestor: Oid,
     ) -> Result<bool> {
         let (mut held, a) = self.take_held(read, tips, ancestor)?;
-        let known = match held.sources.binary_search(&a) {
-            Ok(_) => Some(true),
-            Err(_) => held.answers.get(&a).copied(),
-        };
-        if let Some(known) = known {
+        if let Some(known) = held.known(a) {
             self.keep_held(held);
             return Ok(known);
         }
