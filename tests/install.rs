@@ -425,7 +425,7 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
     );
     std::fs::write(
         &shim,
-        text_.replace("# relhook-shim v9", "# relhook-shim v0"),
+        text_.replace("# relhook-shim v10", "# relhook-shim v0"),
     )
     .unwrap();
     doctor(1, "older than this relhook's v9");

@@ -92,7 +92,7 @@ fn shims_in(dir: &Path) -> Vec<String> {
         .into_iter()
         .flatten()
         .flatten()
-        .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("relhook-shim")))
+        .filter(|e| crate::support::relhooks_hook(&e.path()))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     found.sort();

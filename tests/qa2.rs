@@ -143,7 +143,7 @@ fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
 }
 
 #[test]
-fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
+fn a_missing_relhook_never_stops_a_ref_update_and_a_commit_says_it_is_gone() {
     use crate::support::git_abs;
     let repo = Repo::new();
     repo.commit("chore: init");
@@ -167,13 +167,24 @@ fn a_missing_relhook_warns_about_tags_only_when_a_tag_is_made() {
         assert!(out.status.success(), "{args:?}: {}", text(&out));
         assert_eq!(stderr(&out), "", "{args:?} printed a warning");
     }
+    // reference-transaction is a link to relhook: with relhook gone git skips it without a
+    // word (a hook that cannot start would fail every ref update). The tag is made, and the
+    // next commit's commit-msg hook says that relhook is missing.
     let out = git(&["tag", "-a", "v1.0.0", "-m", "one"]);
     assert!(out.status.success(), "{}", text(&out));
-    let err = stderr(&out);
-    assert_eq!(
-        err.matches("tag checks SKIPPED").count(),
-        1,
-        "a release tag is said once: {err}"
+    assert_eq!(stderr(&out), "");
+    let out = git(&["commit", "-q", "--allow-empty", "-m", "feat: later"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("commit-msg check SKIPPED"),
+        "{}",
+        text(&out)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        crate::support::stdout(&doctor).contains("git skips it without a word"),
+        "{}",
+        text(&doctor)
     );
 }
 

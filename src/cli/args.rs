@@ -460,6 +460,9 @@ pub enum HookCommand {
     ReferenceTransaction {
         /// `prepared`, `committed` or `aborted`.
         state: String,
+        /// The ref updates, already read from standard input (started through a link).
+        #[arg(skip)]
+        input: Option<String>,
     },
     /// Refuse a push that would publish unlinted commits, bad, deleted, moved or untested
     /// release tags (git passes the remote and its URL, and the updates on stdin).

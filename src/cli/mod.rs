@@ -14,6 +14,7 @@ mod init;
 mod install;
 mod json;
 mod killed;
+mod linked;
 mod lint;
 mod man;
 mod monorepo;
@@ -28,6 +29,7 @@ mod release_next;
 mod release_packages;
 mod stream;
 mod tag;
+mod tag_unchecked;
 mod template;
 mod test;
 mod version;
@@ -55,7 +57,15 @@ where
     if let Err(code) = direct::from_shebang(&mut args) {
         return code;
     }
-    let cli = match hot_path(&args).map_or_else(|| parse(&args), Ok) {
+    let linked = match linked::gate(&args) {
+        Some(Err(code)) => return code,
+        Some(Ok(cli)) => Some(cli),
+        None => None,
+    };
+    let cli = match linked
+        .or_else(|| hot_path(&args))
+        .map_or_else(|| parse(&args), Ok)
+    {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -180,6 +190,7 @@ fn hot_path(args: &[OsString]) -> Option<Cli> {
         [_, hook, name, state] if hook == "hook" && name == "reference-transaction" => {
             Command::Hook(HookCommand::ReferenceTransaction {
                 state: word(state)?,
+                input: None,
             })
         }
         [_, hook, name, remote, url] if hook == "hook" && name == "pre-push" => {
@@ -227,8 +238,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Init => init::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
-        Command::Hook(HookCommand::ReferenceTransaction { state }) => {
-            tag::reference_transaction(ctx, &state)
+        Command::Hook(HookCommand::ReferenceTransaction { state, input }) => {
+            tag::reference_transaction(ctx, &state, input)
         }
         Command::Hook(HookCommand::PrePush { remote, url }) => {
             prepush::pre_push_hook(ctx, remote.as_deref(), url.as_deref())

@@ -6,46 +6,16 @@ use std::io::Write;
 
 use super::{Context, Outcome};
 use crate::Result;
-use crate::tag::{hand, rules};
+use crate::tag::hand;
 
 /// `relhook hook reference-transaction STATE`: runs on every ref update, so anything but the
 /// creation or move of a release tag by `git tag`, or its move by another local command,
-/// returns before any file is read.
-/// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
-/// a new release-looking tag was not turned into a release, why, and what to run instead.
-fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
-    let Ok((_, _, config)) = ctx.open() else {
-        return;
-    };
-    let Some(tag) = created
-        .iter()
-        .find(|u| u.old.is_none() && rules::is_release_like(&config, &u.tag))
-    else {
-        return;
-    };
-    let Ok(loc) = ctx.hooks() else {
-        return;
-    };
-    let marker = loc.common_dir.join("relhook-hand-tags-unchecked");
-    if marker.exists() {
-        return;
-    }
-    let version = tag
-        .tag
-        .strip_prefix(config.version.tag_prefix.as_str())
-        .unwrap_or(&tag.tag);
-    let _ = writeln!(
-        std::io::stderr(),
-        "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
-        tag.tag
-    );
-    let _ = std::fs::write(
-        &marker,
-        b"relhook said once that hand tags are not checked here\n",
-    );
-}
-
-pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcome> {
+/// returns before any file is read. `given`: the ref lines, when `linked` has read them.
+pub(super) fn reference_transaction(
+    ctx: &Context,
+    state: &str,
+    given: Option<String>,
+) -> Result<Outcome> {
     if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
         return Ok(Outcome::Ok);
     }
@@ -53,9 +23,11 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
     // fatal, and the tag ends released or withdrawn, never in between (git has made the tag
     // and ignores this hook's exit, so nothing else would say what was left).
     let _deferred = (state == "committed").then(crate::interrupt::Deferred::begin);
-    let mut raw = Vec::new();
-    let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
-    let input = String::from_utf8_lossy(&raw);
+    let input = given.unwrap_or_else(|| {
+        let mut raw = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
+        String::from_utf8_lossy(&raw).into_owned()
+    });
     // A revert that stops on a conflict makes REVERT_HEAD, a cherry-pick CHERRY_PICK_HEAD (the
     // shim sends only that; a hook manager's block sends every update, its removal too).
     fn made(l: &str) -> Option<&'static str> {
@@ -102,7 +74,7 @@ pub(super) fn reference_transaction(ctx: &Context, state: &str) -> Result<Outcom
             return Ok(Outcome::Failed);
         }
         if state == "committed" && !hand::can_tell_git_tag() {
-            hand_tag_unchecked_once(ctx, &created);
+            super::tag_unchecked::hand_tag_unchecked_once(ctx, &created);
         }
         if state == "prepared" && hand::can_tell_git_tag() {
             // A fetch's tags are not judged (see `moves_refused`): its other transactions

@@ -18,7 +18,7 @@ pub fn moved_shim(hook: &Path) -> Option<PathBuf> {
         return None;
     }
     let legacy = legacy_path(hook);
-    recognise(&std::fs::read(&legacy).ok()?)?;
+    recognise(&super::link::read(&legacy).ok()?)?;
     Some(legacy)
 }
 
@@ -34,7 +34,7 @@ fn legacy_path(hook: &Path) -> PathBuf {
 /// onto `<hook>.legacy`, over the user's hook, by the next `pre-commit install`.
 pub fn users_hook_under_pre_commit(hook: &Path) -> Option<PathBuf> {
     let legacy = legacy_path(hook);
-    let foreign = std::fs::read(&legacy).is_ok_and(|t| recognise(&t).is_none())
+    let foreign = super::link::read(&legacy).is_ok_and(|t| recognise(&t).is_none())
         && !is_pre_commit_script(&legacy);
     (foreign && is_pre_commit_script(hook)).then_some(legacy)
 }
@@ -44,7 +44,7 @@ pub fn users_hook_under_pre_commit(hook: &Path) -> Option<PathBuf> {
 /// [`users_hook_under_pre_commit`] makes, having deleted relhook's shim there.
 pub fn legacy_freed(hook: &Path, backup: &Path) -> Option<PathBuf> {
     let legacy = legacy_path(hook);
-    let users = std::fs::read(backup).is_ok_and(|t| recognise(&t).is_none())
+    let users = super::link::read(backup).is_ok_and(|t| recognise(&t).is_none())
         && !is_pre_commit_script(backup);
     (users && is_pre_commit_script(hook) && legacy.symlink_metadata().is_err()).then_some(legacy)
 }
@@ -54,7 +54,7 @@ pub fn legacy_freed(hook: &Path, backup: &Path) -> Option<PathBuf> {
 /// next `pre-commit install` overwrites with the shim. `<hook>.legacy`, when so.
 pub fn fragile(hook: &Path, backup: &Path) -> Option<PathBuf> {
     let legacy = legacy_path(hook);
-    let foreign = std::fs::read(&legacy).is_ok_and(|t| recognise(&t).is_none())
+    let foreign = super::link::read(&legacy).is_ok_and(|t| recognise(&t).is_none())
         && !is_pre_commit_script(&legacy);
     (foreign && is_pre_commit_script(backup)).then_some(legacy)
 }
@@ -88,7 +88,7 @@ pub fn whose(bytes: &[u8]) -> &'static str {
 
 /// Whether the file at `path` is pre-commit's hook script.
 pub fn is_pre_commit_script(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|script| {
+    super::link::read(path).is_ok_and(|script| {
         let head = &script[..script.len().min(400)];
         String::from_utf8_lossy(head).contains(PRE_COMMIT_MARK)
     })

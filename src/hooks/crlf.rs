@@ -87,7 +87,7 @@ impl Crlf {
 /// The line ending that breaks the hook relhook's shim at `hook` runs first, when it runs one.
 pub fn chained(hook: &Path) -> Option<Crlf> {
     let at = super::aside::moved_shim(hook);
-    let shim = super::recognise(&std::fs::read(at.as_deref().unwrap_or(hook)).ok()?)?;
+    let shim = super::recognise(&super::link::read(at.as_deref().unwrap_or(hook)).ok()?)?;
     let backup = super::install::backup_path(hook);
     if !shim.chain || !super::install::is_executable(&backup) {
         return None;

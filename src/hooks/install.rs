@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{BACKUP_SUFFIX, Hook, Shim, recognise};
 use crate::git::HooksLocation;
-use crate::{Error, Result, fsx};
+use crate::{Error, Result};
 
 /// What `install` is asked to do.
 #[derive(Debug)]
@@ -65,8 +65,9 @@ impl Manager {
 pub fn detect_managers(loc: &HooksLocation) -> Vec<Detected> {
     let top = &loc.work_tree;
     let mut found = Vec::new();
-    let mentions =
-        |p: &Path| std::fs::read(p).is_ok_and(|b| String::from_utf8_lossy(&b).contains("relhook"));
+    let mentions = |p: &Path| {
+        super::link::read(p).is_ok_and(|b| String::from_utf8_lossy(&b).contains("relhook"))
+    };
     let husky_path = loc
         .hooks_path
         .as_ref()
@@ -344,7 +345,7 @@ fn install_one(
     let at = aside.clone().unwrap_or_else(|| path.clone());
     let present = at.symlink_metadata().is_ok();
     let existing = if present {
-        fsx::read_optional(&at)?
+        super::link::read_optional(&at)?
     } else {
         None
     };
@@ -374,7 +375,8 @@ fn install_one(
         let created = shim.created_dir || created_dir;
         let text = hook.render_as(opts.binary, chain, created, direct)?;
         let reason = if existing.as_deref() == Some(text.as_bytes()) {
-            if is_executable(&at) {
+            // A link has no permission bits of its own: git runs what it leads to.
+            if shim.linked || is_executable(&at) {
                 None
             } else {
                 set_executable(&at)?;
@@ -466,7 +468,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 fn write_shim(path: &Path, text: &str) -> Result<()> {
-    fsx::write_atomic_with_mode(path, text.as_bytes(), Some(0o755))
+    super::link::write(path, text)
 }
 
 /// Whether git would run this file (on Windows every file counts).

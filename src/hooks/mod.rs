@@ -18,6 +18,10 @@
 //! the sh shim too: another machine's relhook lives elsewhere. Written there by `install
 //! --shared`, a shim names relhook alone ([`ON_PATH`]) and finds it on PATH: the committed
 //! file is the same on every machine, and names no one's home directory.
+//!
+//! reference-transaction, which git runs on every ref update, goes further where it can: it is
+//! a symbolic link to relhook itself (`link`), which git skips without a word when relhook is
+//! gone, so a missing relhook never stops a ref update (commit-msg says it is missing).
 
 pub mod aside;
 pub mod crlf;
@@ -25,6 +29,7 @@ pub mod doctor;
 pub mod driver;
 pub mod install;
 pub mod kept;
+pub mod link;
 pub mod managed;
 pub mod script;
 pub mod uninstall;
@@ -35,7 +40,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 9;
+pub const SHIM_VERSION: u32 = 10;
 
 /// What a shim names instead of a path when it is written into a hooks directory the team
 /// commits (`relhook install --shared`): relhook is then looked for on PATH only, and the file
@@ -166,6 +171,9 @@ impl Hook {
         } else {
             path.to_owned()
         };
+        if direct && link::linkable(self, &path, chain) {
+            return Ok(link::text(self, &path));
+        }
         let template = if direct && self.direct && shebang_safe(&path) {
             let (_, body) = self
                 .template
@@ -219,6 +227,8 @@ pub struct Shim {
     pub created_dir: bool,
     /// Whether git starts relhook from its `#!` line (no PATH fallback).
     pub direct: bool,
+    /// Whether it is a link to relhook itself (`link`): git skips it when relhook is gone.
+    pub linked: bool,
 }
 
 /// Recognises a shim relhook wrote; `None` for any other file (a foreign hook).
@@ -229,7 +239,8 @@ pub fn recognise(bytes: &[u8]) -> Option<Shim> {
     if !first.starts_with("#!") {
         return None;
     }
-    let direct = first.contains(" hook:");
+    let linked = first.contains(link::LINK_WORD);
+    let direct = first.contains(" hook:") || linked;
     let (version, hook) = lines.next()?.strip_prefix(MARKER)?.split_once(' ')?;
     let mut shim = Shim {
         hook: hook.trim().to_owned(),
@@ -238,6 +249,7 @@ pub fn recognise(bytes: &[u8]) -> Option<Shim> {
         chain: false,
         created_dir: false,
         direct,
+        linked,
     };
     for line in lines {
         if let Some(v) = line.strip_prefix("relhook=") {

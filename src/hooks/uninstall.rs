@@ -9,7 +9,7 @@ use super::aside::is_pre_commit_script;
 use super::install::{Change, backup_path};
 use super::{HOOKS, recognise};
 use crate::git::HooksLocation;
-use crate::{Error, Result, fsx};
+use crate::{Error, Result};
 
 /// What happened to one hook on uninstall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,7 +99,9 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
         let path = super::aside::moved_shim(&path).unwrap_or(path);
         let has_backup = backup.symlink_metadata().is_ok();
         let shim = if path.symlink_metadata().is_ok() {
-            fsx::read_optional(&path)?.as_deref().and_then(recognise)
+            super::link::read_optional(&path)?
+                .as_deref()
+                .and_then(recognise)
         } else {
             None
         };
@@ -141,7 +143,7 @@ pub fn touched(dir: &Path) -> Vec<PathBuf> {
         let path = super::aside::moved_shim(&path).unwrap_or(path);
         let present = path.symlink_metadata().is_ok();
         let ours = present
-            && fsx::read_optional(&path)
+            && super::link::read_optional(&path)
                 .ok()
                 .flatten()
                 .as_deref()

@@ -574,3 +574,15 @@ impl Signer {
         repo.git(&["config", "gpg.program", self.program.to_str().unwrap()]);
     }
 }
+
+/// Whether `path` is a hook relhook wrote: a shim (its marker line), or reference-transaction's
+/// link to the relhook binary.
+pub fn relhooks_hook(path: &Path) -> bool {
+    match path.symlink_metadata() {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::read_link(path).is_ok_and(|to| to.file_name().is_some_and(|n| n == "relhook"))
+        }
+        Ok(_) => std::fs::read_to_string(path).is_ok_and(|t| t.contains("relhook-shim")),
+        Err(_) => false,
+    }
+}

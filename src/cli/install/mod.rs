@@ -418,7 +418,7 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
 /// counts too: the adoption is then not noted, and every commit stays checked.
 fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
     let names = |path: &std::path::Path| {
-        std::fs::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"relhook").is_some())
+        crate::hooks::link::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"relhook").is_some())
     };
     let in_dir = std::fs::read_dir(&loc.hooks_dir)
         .into_iter()

@@ -189,7 +189,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
     let aside = crate::hooks::aside::moved_shim(&path);
     let hook_path = path.clone();
     let path = aside.clone().unwrap_or(path);
-    let bytes = std::fs::read(&path).unwrap_or_default();
+    let bytes = crate::hooks::link::read(&path).unwrap_or_default();
     let Some(shim) = recognise(&bytes) else {
         return foreign_check(&subject, &path, name, loc);
     };
@@ -265,7 +265,12 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             return check(
                 &subject,
                 Status::Stale,
-                if shim.direct {
+                if shim.linked {
+                    format!(
+                        "it is a link to `{}`, which no longer exists: git skips it without a word, and tags made by hand are not checked",
+                        b.display()
+                    )
+                } else if shim.direct {
                     format!(
                         "it starts `{}`, which no longer exists: git says \"cannot exec\" after each commit (the commit is made, without its changelog entry)",
                         b.display()
@@ -344,12 +349,12 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
     let (dir, install) = (loc.hooks_dir.as_path(), super::install_cmd(loc));
     let backup = backup_path(path);
     let (p, b) = (path.display(), backup.display());
-    let bytes = std::fs::read(path).unwrap_or_default();
+    let bytes = crate::hooks::link::read(path).unwrap_or_default();
     let gone = available().any(|h| {
         h.name != name && {
             let other = dir.join(h.name);
             let at = crate::hooks::aside::moved_shim(&other).unwrap_or(other);
-            std::fs::read(at).is_ok_and(|o| recognise(&o).is_some())
+            crate::hooks::link::read(at).is_ok_and(|o| recognise(&o).is_some())
         }
     });
     let now = format!(
@@ -365,7 +370,7 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
         };
         let fix = format!("{install} (keeps it as {b} and runs it first)");
         (detail, fix)
-    } else if std::fs::read(&backup).is_ok_and(|k| k == bytes) {
+    } else if crate::hooks::link::read(&backup).is_ok_and(|k| k == bytes) {
         (
             format!("{now} again, the same as {b}, kept when relhook installed"),
             format!("{install} (puts relhook's shim back; {b} still runs first)"),

@@ -229,7 +229,7 @@ fn shim_runs_before_husky(loc: &HooksLocation, m: &super::install::Detected, hoo
     let at = super::aside::moved_shim(&path).unwrap_or(path);
     m.manager == super::install::Manager::Husky
         && !husky_set_up
-        && std::fs::read(at).is_ok_and(|b| recognise(&b).is_some())
+        && crate::hooks::link::read(at).is_ok_and(|b| recognise(&b).is_some())
 }
 
 /// The command that installs the hooks where git runs them. With `core.hooksPath` in the
@@ -279,7 +279,7 @@ fn relhook_files(loc: &HooksLocation, rel: &str) -> Vec<String> {
     let mut files = Vec::new();
     for hook in available() {
         let path = loc.hooks_dir.join(hook.name);
-        if std::fs::read(&path).is_ok_and(|b| recognise(&b).is_some()) {
+        if crate::hooks::link::read(&path).is_ok_and(|b| recognise(&b).is_some()) {
             files.push(format!("{rel}/{}", hook.name));
         }
         if super::install::backup_path(&path)
@@ -373,8 +373,8 @@ fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
     }
     let stranded: Vec<_> = available()
         .filter(|h| {
-            let here = std::fs::read(default.join(h.name)).ok();
-            let there = std::fs::read(loc.hooks_dir.join(h.name)).ok();
+            let here = crate::hooks::link::read(default.join(h.name)).ok();
+            let there = crate::hooks::link::read(loc.hooks_dir.join(h.name)).ok();
             here.as_deref().and_then(recognise).is_some()
                 && there.as_deref().and_then(recognise).is_none()
         })
@@ -474,6 +474,7 @@ mod tests {
         git2::Repository::init(tmp.path()).unwrap();
         let binary = tmp.path().join("relhook");
         std::fs::write(&binary, "").unwrap();
+        crate::hooks::install::set_executable(&binary).unwrap();
         (tmp, loc, binary)
     }
 

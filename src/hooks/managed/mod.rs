@@ -228,7 +228,7 @@ pub fn survey(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Vec<
 }
 
 pub(super) fn read_text(path: &Path) -> String {
-    fsx::read_optional(path)
+    crate::hooks::link::read_optional(path)
         .ok()
         .flatten()
         .map(|b| String::from_utf8_lossy(&b).into_owned())

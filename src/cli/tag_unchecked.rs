@@ -1,0 +1,41 @@
+//! A hand tag where relhook cannot tell `git tag` from `git fetch` (no `/proc`): said once per
+//! clone, with the command that makes the release instead.
+
+use std::io::Write;
+
+use super::Context;
+use crate::tag::{hand, rules};
+
+/// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
+/// a new release-looking tag was not turned into a release, why, and what to run instead.
+pub(super) fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
+    let Ok((_, _, config)) = ctx.open() else {
+        return;
+    };
+    let Some(tag) = created
+        .iter()
+        .find(|u| u.old.is_none() && rules::is_release_like(&config, &u.tag))
+    else {
+        return;
+    };
+    let Ok(loc) = ctx.hooks() else {
+        return;
+    };
+    let marker = loc.common_dir.join("relhook-hand-tags-unchecked");
+    if marker.exists() {
+        return;
+    }
+    let version = tag
+        .tag
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .unwrap_or(&tag.tag);
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
+        tag.tag
+    );
+    let _ = std::fs::write(
+        &marker,
+        b"relhook said once that hand tags are not checked here\n",
+    );
+}

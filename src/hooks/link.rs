@@ -1,0 +1,223 @@
+//! reference-transaction as a symbolic link to relhook itself. git runs that hook on every ref
+//! update, several times per commit and twice per tag; a shell in front of relhook costs more
+//! than relhook's own look at the update (dash, dynamically linked, starts slower than the
+//! static relhook). So where it is safe, the hook is a link and git starts relhook directly
+//! (`cli::linked` does what the sh shim did before relhook starts).
+//!
+//! Safe because git skips a hook whose link leads nowhere (`access(X_OK)` fails, nothing is
+//! said): a relhook removed or moved never stops a ref update, where a `#!` line naming it
+//! would fail every one. The other hooks, which stay shims, say that relhook is missing.
+//!
+//! The rest of `hooks` reads a link through [`read`], as the text of the shim it stands for
+//! ([`LINK_WORD`] on its `#!` line), so that recognising, updating and removing it is the same
+//! code as for a shim.
+
+use std::path::{Path, PathBuf};
+
+use super::{BACKUP_SUFFIX, HOOKS, Hook};
+use crate::{Error, Result};
+
+/// What the `#!` line of the text a link stands for says after relhook's path.
+pub const LINK_WORD: &str = " link:";
+
+/// The hooks git may start through a link.
+const LINKED: &[&str] = &["reference-transaction"];
+
+/// Whether `hook` is written as a link where `binary` allows it: Unix, an absolute path to a
+/// file named `relhook`, and the hook relhook replaced chained (the link cannot say "do not
+/// run it": `install --force` keeps the shim).
+pub(super) fn linkable(hook: &Hook, binary: &str, chain: bool) -> bool {
+    cfg!(unix)
+        && chain
+        && LINKED.contains(&hook.name)
+        && binary.starts_with('/')
+        && Path::new(binary)
+            .file_name()
+            .is_some_and(|n| n == "relhook")
+}
+
+/// The text a link stands for (see the module doc); its first line names the binary.
+pub(super) fn text(hook: &Hook, path: &str) -> String {
+    format!(
+        "#!{path}{LINK_WORD}{name}\n{marker}{version} {name}\n# A symbolic link to relhook: git starts it without a shell, and skips it when relhook is gone.\nrelhook={quoted}\nchain=1\n",
+        name = hook.name,
+        marker = super::MARKER,
+        version = super::SHIM_VERSION,
+        quoted = super::sh_quote(path),
+    )
+}
+
+/// The binary a text from [`text`] links to.
+fn target(text: &str) -> Option<&str> {
+    text.lines()
+        .next()?
+        .strip_prefix("#!")?
+        .split_once(LINK_WORD)
+        .map(|(path, _)| path)
+}
+
+/// The hook whose name `file` carries: `reference-transaction`, or a name a hook manager moved
+/// it to (`reference-transaction.legacy`), but never the hook relhook keeps aside.
+pub fn linked_hook(file: &str) -> Option<&'static str> {
+    if file.ends_with(BACKUP_SUFFIX) {
+        return None;
+    }
+    LINKED.iter().copied().find(|name| {
+        file == *name
+            || file
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+/// The text of the shim a link relhook wrote stands for; `None` for anything else (a file,
+/// another tool's link).
+fn link_text(path: &Path) -> Option<String> {
+    if !path.symlink_metadata().ok()?.file_type().is_symlink() {
+        return None;
+    }
+    let to = std::fs::read_link(path).ok()?;
+    let name = linked_hook(path.file_name()?.to_str()?)?;
+    let hook = HOOKS.iter().find(|h| h.name == name)?;
+    let to = to.to_str()?;
+    linkable(hook, to, true).then(|| text(hook, to))
+}
+
+/// A hook file's bytes; for a link relhook wrote, the text of the shim it stands for (never
+/// relhook's own megabytes).
+pub fn read(path: impl AsRef<Path>) -> std::io::Result<Vec<u8>> {
+    let path = path.as_ref();
+    match link_text(path) {
+        Some(text) => Ok(text.into_bytes()),
+        None => std::fs::read(path),
+    }
+}
+
+/// [`read`], `None` when there is no file.
+pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    match link_text(path) {
+        Some(text) => Ok(Some(text.into_bytes())),
+        None => crate::fsx::read_optional(path),
+    }
+}
+
+/// Writes `text` at `path`: the link it stands for, or the file. Either replaces what was
+/// there in one rename. Where no link can be made (a file system without them), the sh shim.
+pub(super) fn write(path: &Path, text: &str) -> Result<()> {
+    let file = |text: &str| crate::fsx::write_atomic_with_mode(path, text.as_bytes(), Some(0o755));
+    let Some(to) = target(text) else {
+        return file(text);
+    };
+    match link_atomic(path, Path::new(to)) {
+        Ok(()) => Ok(()),
+        Err(linking) => {
+            let hook = text
+                .lines()
+                .next()
+                .and_then(|l| l.split_once(LINK_WORD))
+                .and_then(|(_, name)| HOOKS.iter().find(|h| h.name == name));
+            match hook.map(|h| h.render_as(Path::new(to), true, false, false)) {
+                Some(Ok(shim)) => file(&shim),
+                _ => Err(linking),
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn link_atomic(path: &Path, to: &Path) -> Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp: PathBuf = path.with_file_name(format!(
+        "{}{}-link-{name}",
+        crate::fsx::BESIDE_PREFIX,
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&tmp);
+    std::os::unix::fs::symlink(to, &tmp).map_err(|e| Error::io("create", &tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io("replace", path, e)
+    })
+}
+
+#[cfg(not(unix))]
+fn link_atomic(path: &Path, _to: &Path) -> Result<()> {
+    Err(Error::io(
+        "link",
+        path,
+        std::io::Error::from(std::io::ErrorKind::Unsupported),
+    ))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    fn rt() -> &'static Hook {
+        HOOKS
+            .iter()
+            .find(|h| h.name == "reference-transaction")
+            .unwrap()
+    }
+
+    #[test]
+    fn a_link_reads_as_the_shim_it_stands_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let hook = dir.path().join("reference-transaction");
+        let text = rt()
+            .render(Path::new("/opt/bin/relhook"), true, false)
+            .unwrap();
+        assert!(text.starts_with("#!/opt/bin/relhook link:reference-transaction\n"));
+        write(&hook, &text).unwrap();
+        assert_eq!(
+            std::fs::read_link(&hook).unwrap(),
+            Path::new("/opt/bin/relhook")
+        );
+        assert_eq!(read(&hook).unwrap(), text.as_bytes());
+        let shim = super::super::recognise(&read(&hook).unwrap()).unwrap();
+        assert_eq!(shim.binary.as_deref(), Some(Path::new("/opt/bin/relhook")));
+        assert!(shim.chain && shim.direct);
+        // Moved aside by a hook manager, still relhook's; kept aside by relhook, never.
+        let legacy = dir.path().join("reference-transaction.legacy");
+        std::fs::rename(&hook, &legacy).unwrap();
+        assert_eq!(read(&legacy).unwrap(), text.as_bytes());
+        let kept = dir.path().join("reference-transaction.relhook-orig");
+        std::fs::rename(&legacy, &kept).unwrap();
+        assert!(link_text(&kept).is_none());
+        // Another tool's link, or a link to a file that is not relhook, is not relhook's.
+        std::os::unix::fs::symlink("/usr/bin/true", &hook).unwrap();
+        assert!(link_text(&hook).is_none());
+        // No temporary is left beside it.
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+    }
+
+    #[test]
+    fn only_a_chained_absolute_relhook_is_linked() {
+        let render = |path: &str, chain: bool| {
+            rt().render(Path::new(path), chain, false)
+                .unwrap()
+                .contains(LINK_WORD)
+        };
+        assert!(render("/usr/local/bin/relhook", true));
+        assert!(!render("/usr/local/bin/relhook", false));
+        assert!(!render("relhook", true));
+        assert!(!render("/usr/local/bin/relhook-dev", true));
+        // The other hooks never are.
+        for hook in HOOKS.iter().filter(|h| h.name != "reference-transaction") {
+            let text = hook
+                .render(Path::new("/usr/local/bin/relhook"), true, false)
+                .unwrap();
+            assert!(!text.contains(LINK_WORD), "{}", hook.name);
+        }
+        assert_eq!(
+            linked_hook("reference-transaction.legacy"),
+            Some("reference-transaction")
+        );
+        assert_eq!(linked_hook("reference-transaction.relhook-orig"), None);
+        assert_eq!(linked_hook("reference-transactions"), None);
+    }
+}
