@@ -112,11 +112,11 @@ impl Repo {
         let Some(branch) = head.shorthand().map(str::to_owned) else {
             return PushDestination::Detached;
         };
-        let upstream = git2::Branch::wrap(head).upstream().is_ok();
         let remotes = self.remote_names();
         if remotes.is_empty() {
             return PushDestination::NoRemote { branch };
         }
+        let upstream = git2::Branch::wrap(head).upstream().is_ok();
         // git's own order for the remote a push goes to.
         let config = self.config_snapshot();
         let get = |key: &str| {

@@ -205,15 +205,13 @@ impl Repo {
         mine != parent
     }
 
-    /// The URL of `origin`, else of the only remote.
+    /// The URL of `origin`, else of the first remote. Named from the snapshot: a repository
+    /// with no remote (a new one) costs libgit2 no configuration read and no look-up.
     pub fn remote_url(&self) -> Option<String> {
-        let repo = &self.inner;
-        if let Ok(r) = repo.find_remote("origin") {
-            return r.url().map(str::to_owned);
-        }
-        let names = repo.remotes().ok()?;
-        let name = names.iter().flatten().next()?.to_owned();
-        repo.find_remote(&name).ok()?.url().map(str::to_owned)
+        let names = self.remote_names();
+        let name = names.iter().find(|n| *n == "origin").or(names.first())?;
+        // libgit2 applies `url.<base>.insteadOf` to the URL it gives.
+        self.inner.find_remote(name).ok()?.url().map(str::to_owned)
     }
 
     /// A commit identical to `head` but for `files`, each `(path, blob, mode)` becoming that

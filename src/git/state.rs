@@ -237,7 +237,12 @@ impl Repo {
         }
         let local = head.target()?;
         let branch = head.shorthand()?.to_owned();
-        let (name, target) = match git2::Branch::wrap(head).upstream() {
+        // An upstream is `branch.<name>.merge` (its remote may be `.`): without one, libgit2
+        // is not asked, which reads the configuration again.
+        let upstream = self
+            .config_string(&format!("branch.{branch}.merge"))
+            .map(|_| git2::Branch::wrap(head).upstream());
+        let (name, target) = match upstream.unwrap_or_else(|| Err(git2::Error::from_str("none"))) {
             Ok(up) => (up.name().ok().flatten()?.to_owned(), up.get().target()?),
             // No upstream (a first push without `-u`): the only remote's branch of that name.
             Err(_) => {
@@ -339,6 +344,25 @@ pub(super) fn skip_worktree(entry: &git2::IndexEntry) -> bool {
 mod tests {
     use super::*;
     use crate::git::testing::git;
+
+    #[test]
+    fn behind_an_upstream_on_a_remote_or_on_a_local_branch() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        git(root, &["init", "-q", "-b", "main"]);
+        git(root, &["commit", "-q", "--allow-empty", "-m", "a"]);
+        git(root, &["branch", "ahead"]);
+        git(root, &["checkout", "-q", "ahead"]);
+        git(root, &["commit", "-q", "--allow-empty", "-m", "b"]);
+        git(root, &["checkout", "-q", "main"]);
+        assert_eq!(Repo::open(root).unwrap().behind_upstream(), None);
+        // A local branch as the upstream (`branch.main.remote = .`): no remote at all.
+        git(root, &["branch", "-q", "-u", "ahead", "main"]);
+        assert_eq!(
+            Repo::open(root).unwrap().behind_upstream(),
+            Some(("ahead".to_owned(), 1))
+        );
+    }
 
     #[test]
     fn hidden_changes_are_flagged_files_that_differ_from_the_index() {
