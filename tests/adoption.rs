@@ -71,7 +71,7 @@ fn a_conventional_changelog_history_is_kept_and_released_on() {
     assert_eq!(rest, &ADOPTED[ADOPTED.find("### [1.2.1]").unwrap()..]);
     assert!(
         head.ends_with(
-            "## [Unreleased]\n\n### Fixed\n\n* **bump files:** keep spaces in scopes\n\n"
+            "## [Unreleased]\n\n### Bug Fixes\n\n* **bump files:** keep spaces in scopes\n\n"
         ),
         "{now}"
     );
@@ -82,7 +82,7 @@ fn a_conventional_changelog_history_is_kept_and_released_on() {
     assert!(stderr(&tag).contains("release commit"), "{}", text(&tag));
     let released = repo.read("CHANGELOG.md");
     assert!(
-        released.contains("## [1.2.2] - 2026-11-21\n\n### Fixed\n\n* **bump files:** keep spaces in scopes\n\n### [1.2.1]"),
+        released.contains("## [1.2.2] - 2026-11-21\n\n### Bug Fixes\n\n* **bump files:** keep spaces in scopes\n\n### [1.2.1]"),
         "{released}"
     );
     assert!(released.ends_with(&ADOPTED[ADOPTED.find("### [1.2.1]").unwrap()..]));
@@ -102,7 +102,7 @@ fn a_release_heading_at_another_level_ends_unreleased() {
     repo.commit_hooked("fix: new fix");
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n* new fix\n\n# [3.5.0](https://x/compare/v3.4.0...v3.5.0) (2024-09-03)\n\n### Bug Fixes\n\n* shipped fix\n"
+        "# Changelog\n\n## [Unreleased]\n\n### Bug Fixes\n\n* new fix\n\n# [3.5.0](https://x/compare/v3.4.0...v3.5.0) (2024-09-03)\n\n### Bug Fixes\n\n* shipped fix\n"
     );
     let dry = repo.relhook(&["release", "--dry-run", "--no-test"]);
     assert!(text(&dry).contains("release v3.5.1"), "{}", text(&dry));
@@ -162,14 +162,14 @@ fn new_sections_go_above_a_release_headings_anchor() {
     assert_eq!(
         repo.read("CHANGELOG.md"),
         format!(
-            "{preamble}## [Unreleased]\n\n### Added\n\n* new feature\n\n### Fixed\n\n* new fix\n\n{history}"
+            "{preamble}## [Unreleased]\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n{history}"
         )
     );
 
     let tag = hand_tag(&repo, &["-a", "v4.5.0", "-m", "v4.5.0"]);
     assert!(tag.status.success(), "{}", text(&tag));
     let released = format!(
-        "{preamble}## [Unreleased]\n\n## [4.5.0] - 2026-11-21\n\n### Added\n\n* new feature\n\n### Fixed\n\n* new fix\n\n{history}"
+        "{preamble}## [Unreleased]\n\n## [4.5.0] - 2026-11-21\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n{history}"
     );
     assert_eq!(repo.read("CHANGELOG.md"), released);
 
@@ -180,7 +180,7 @@ fn new_sections_go_above_a_release_headings_anchor() {
         repo.read("CHANGELOG.md"),
         released.replace(
             "## [Unreleased]\n\n",
-            "## [Unreleased]\n\n## [4.5.1] - 2026-11-21\n\n### Fixed\n\n* later fix\n\n"
+            "## [Unreleased]\n\n## [4.5.1] - 2026-11-21\n\n### Bug Fixes\n\n* later fix\n\n"
         )
     );
     // The old release's notes stop above the next release's anchor.
@@ -253,7 +253,7 @@ fn pep_440_pre_release_headings_are_release_sections() {
     repo.commit_hooked("fix: new fix");
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n### Fixed\n\n- new fix\n\n{log}")
+        format!("## [Unreleased]\n\n### Fix\n\n- new fix\n\n{log}")
     );
     let doctor = repo.relhook(&["doctor"]);
     assert!(
@@ -273,7 +273,7 @@ fn pep_440_pre_release_headings_are_release_sections() {
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fixed\n\n- new fix\n\n{log}")
+        format!("## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fix\n\n- new fix\n\n{log}")
     );
 }
 
@@ -288,7 +288,7 @@ fn a_trailing_part_after_the_last_release_is_kept() {
     repo.commit_hooked("fix: new fix");
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n### Fixed\n\n* new fix\n\n{log}")
+        format!("## [Unreleased]\n\n### Bug Fixes\n\n* new fix\n\n{log}")
     );
     let doctor = repo.relhook(&["doctor"]);
     assert!(
@@ -300,7 +300,9 @@ fn a_trailing_part_after_the_last_release_is_kept() {
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n## [3.5.1] - 2026-11-21\n\n### Fixed\n\n* new fix\n\n{log}")
+        format!(
+            "## [Unreleased]\n\n## [3.5.1] - 2026-11-21\n\n### Bug Fixes\n\n* new fix\n\n{log}"
+        )
     );
     // The last release's notes stop at the trailing part.
     repo.git_skipping_relhook(&["tag", "-a", "v3.4.38", "-m", "v3.4.38"]);
@@ -422,13 +424,15 @@ fn level_2_headings_inside_a_level_1_release_are_its_parts() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n### Fixed\n\n* new fix\n\n{VUE}")
+        format!("## [Unreleased]\n\n### Bug Fixes\n\n* new fix\n\n{VUE}")
     );
     let tag = hand_tag(&repo, &["-a", "v3.5.2", "-m", "v3.5.2"]);
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n## [3.5.2] - 2026-11-21\n\n### Fixed\n\n* new fix\n\n{VUE}")
+        format!(
+            "## [Unreleased]\n\n## [3.5.2] - 2026-11-21\n\n### Bug Fixes\n\n* new fix\n\n{VUE}"
+        )
     );
     repo.commit_hooked("fix: later fix");
     let out = dated_release(&repo, &["--no-test"]);

@@ -106,6 +106,7 @@ mod qa27_real;
 mod qa28_first;
 mod qa28_merges;
 mod qa29_link;
+mod qa29_semver;
 mod qa3;
 mod qa6a;
 mod qa7;

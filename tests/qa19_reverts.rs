@@ -74,7 +74,7 @@ fn reverting_it_in_a_conventional_changelog_file_merges_too() {
         repo.git(&["show", "HEAD:CHANGELOG.md"]),
         released.replacen(
             "## [Unreleased]\n\n",
-            "## [Unreleased]\n\n### Removed\n\n* revert \"add A\"\n\n",
+            "## [Unreleased]\n\n### Reverts\n\n* revert \"add A\"\n\n",
             1
         ),
         "{}",

@@ -142,16 +142,18 @@ fn one_changelog(
             txn.commit()?;
         }
         if !args.stdout {
+            // Each entry as the file writes it: its bullet marker (`-`, `*`).
+            let m = crate::history::changelog::Changelog::parse(&text).map_or('-', |l| l.marker());
             for (commit, e) in &added {
                 let short = crate::git::short_hex(commit);
                 let text = crate::history::changelog::one_line(&e.text);
-                let _ = writeln!(err, "relhook: {short}: `- {text}` under {}", e.section);
+                let _ = writeln!(err, "relhook: {short}: `{m} {text}` under {}", e.section);
             }
             for (commit, e) in &removed {
                 let short = crate::git::short_hex(commit);
                 let _ = writeln!(
                     err,
-                    "relhook: {short}: removed `- {}` from {}: that change is reverted before any release",
+                    "relhook: {short}: removed `{m} {}` from {}: that change is reverted before any release",
                     crate::history::changelog::one_line(&e.text),
                     e.section
                 );

@@ -37,7 +37,7 @@ pub(super) fn changelog_edit(
     let mut log: Changelog = crate::history::sync::parse_kept(repo, &rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {
-            log.add_entry("Changed", entry, false);
+            log.add_entry_as_named("Changed", entry, false);
         }
     }
     // Pre-releases tagged before relhook have no section to carry: their commits say it.

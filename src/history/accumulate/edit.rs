@@ -28,6 +28,7 @@ pub(super) struct Edit {
 impl Edit {
     /// `op` applied to `log`, the whole of `stored` parsed: the edit that writes it all.
     pub(super) fn whole(path: PathBuf, stored: StoredFile, op: Op, mut log: Changelog) -> Edit {
+        let op = op.named_in(&log);
         op.apply(&mut log);
         Edit {
             path,

@@ -85,6 +85,33 @@ impl Op {
         }
     }
 
+    /// The op with each entry under the name `log` gives its kind of change (`Bug Fixes` for
+    /// `Fixed` in a file conventional-changelog wrote): what it writes, and says it wrote.
+    pub(super) fn named_in(self, log: &Changelog) -> Op {
+        let n = |mut e: NewEntry| {
+            e.section = log.section_name(&e.section, e.breaking);
+            e
+        };
+        let all = |v: Vec<NewEntry>| v.into_iter().map(n).collect::<Vec<_>>();
+        match self {
+            Op::Add(e) => Op::Add(n(e)),
+            Op::Replace(old, new) => Op::Replace(n(old), n(new)),
+            Op::Remove(e) => Op::Remove(n(e)),
+            Op::Cancel(e) => Op::Cancel(n(e)),
+            Op::Restore(v) => Op::Restore(all(v)),
+            Op::Squash(new, parts, kept) => Op::Squash(n(new), all(parts), all(kept)),
+            Op::Reweigh(own, gone, back, unsure, entry) => Op::Reweigh(
+                own.map(|o| Box::new(o.named_in(log))),
+                all(gone),
+                all(back),
+                all(unsure),
+                entry,
+            ),
+            Op::Reapply(v) => Op::Reapply(all(v)),
+            Op::Unmerge(v) => Op::Unmerge(all(v)),
+        }
+    }
+
     /// What was done, in one line (an entry's first line stands for it).
     pub(super) fn describe(&self, marker: char) -> String {
         let line = crate::history::changelog::one_line;

@@ -218,6 +218,7 @@ pub(super) fn prepare(
         let said = new.and_then(|n| already::already_there(repo, head, &path, &log, n));
         return Ok(Prepared::Nothing(said));
     };
+    let op = op.named_in(&log);
     op.apply(&mut log);
     let marker = log.marker();
     let mode = stored

@@ -9,13 +9,7 @@ use super::parse::{self, Line};
 use super::{Changelog, EditError, normalize};
 
 use super::SUBSECTIONS as CANONICAL;
-
-fn rank(name: &str) -> usize {
-    CANONICAL
-        .iter()
-        .position(|c| c.eq_ignore_ascii_case(name))
-        .unwrap_or(CANONICAL.len())
-}
+use super::vocab::{Vocabulary, rank, same_section, spoken};
 
 /// The section name as written in headings: canonical case for known names,
 /// single-line for anything else (a newline would forge a heading).
@@ -131,14 +125,36 @@ impl Changelog {
 
     /// Adds a bullet to `### <section>` of Unreleased (creating either when
     /// missing, sub-sections in canonical order). `first` puts it at the top
-    /// of the list (for breaking changes), otherwise it goes at the end.
+    /// of the list (for breaking changes), otherwise it goes at the end. The section is named
+    /// as the file names that kind of change (`Fixed` is `Bug Fixes` in a file
+    /// conventional-changelog wrote: `vocab`).
     pub fn add_entry(&mut self, section: &str, entry_markdown: &str, first: bool) {
+        let vocabulary = self.vocabulary();
+        let breaking = super::weight::is_breaking(entry_markdown);
+        let name = spoken(&heading_name(section), breaking, vocabulary);
+        self.add_entry_under(&name, entry_markdown, first, vocabulary);
+    }
+
+    /// [`Changelog::add_entry`] under the section named `section` as it is written (an entry
+    /// of relhook's own, such as a dependency's release, in a file of either vocabulary).
+    pub fn add_entry_as_named(&mut self, section: &str, entry_markdown: &str, first: bool) {
+        let vocabulary = self.vocabulary();
+        self.add_entry_under(&heading_name(section), entry_markdown, first, vocabulary);
+    }
+
+    fn add_entry_under(
+        &mut self,
+        name: &str,
+        entry_markdown: &str,
+        first: bool,
+        vocabulary: Vocabulary,
+    ) {
         let bullets = Self::bullet_lines(self.marker(), entry_markdown);
         if bullets.is_empty() {
             return;
         }
         self.ensure_unreleased();
-        let name = heading_name(section);
+        let name = name.to_owned();
         let Some(sec) = self
             .unreleased_index()
             .and_then(|i| self.doc.sections.get(i))
@@ -165,7 +181,7 @@ impl Changelog {
                     .subs
                     .iter()
                     .filter_map(|s| s.heading.map(|h| (h, &s.name)))
-                    .find(|(_, n)| rank(n) > rank(&name));
+                    .find(|(_, n)| rank(n, vocabulary) > rank(&name, vocabulary));
                 if let Some((h, _)) = next {
                     let mut texts = vec![format!("### {name}"), String::new()];
                     texts.extend(bullets);
@@ -214,7 +230,7 @@ impl Changelog {
         sec.subs
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.name.eq_ignore_ascii_case(&name))
+            .filter(|(_, s)| same_section(&s.name, &name))
             .find_map(|(bi, s)| {
                 let ei = s
                     .entries

@@ -37,6 +37,12 @@ impl Changelog {
         if !has_entry {
             return None;
         }
+        // New sub-sections take the names the file uses (`vocab`): when the head names none,
+        // a conventional-changelog heading further down decides them.
+        if log.named_vocabulary().is_none() && tail.lines().any(super::vocab::conventional_heading)
+        {
+            return None;
+        }
         log.eol = dominant_eol(text);
         Some((log, tail))
     }

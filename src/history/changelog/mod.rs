@@ -34,6 +34,7 @@ mod repeated;
 mod setext;
 mod uncarried;
 mod verbatim;
+pub mod vocab;
 pub mod weight;
 
 pub use fold::carries;

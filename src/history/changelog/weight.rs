@@ -22,7 +22,7 @@ impl Weight {
         let feat = config.section_for("feat").unwrap_or("Added");
         if breaking {
             Weight::Major
-        } else if section.trim().eq_ignore_ascii_case(feat) {
+        } else if super::vocab::same_section(section, feat) {
             Weight::Minor
         } else {
             Weight::Patch

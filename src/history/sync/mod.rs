@@ -190,7 +190,8 @@ pub fn plan_sync_releasing(
                     break;
                 }
                 if log.remove_entry(&e.section, &e.text) {
-                    removed.push((id.to_string(), e));
+                    let section = log.section_name(&e.section, e.breaking);
+                    removed.push((id.to_string(), NewEntry { section, ..e }));
                     break;
                 }
             }
@@ -223,7 +224,9 @@ pub fn plan_sync_releasing(
             added.push((id.to_string(), entry));
         }
     }
-    for (_, e) in &added {
+    for (_, e) in &mut added {
+        // Said under the name the file gives its kind of change (`Bug Fixes`, `Fixed`).
+        e.section = log.section_name(&e.section, e.breaking);
         log.ensure_unreleased();
         log.add_entry(&e.section, &e.text, e.breaking);
     }

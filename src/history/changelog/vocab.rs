@@ -1,0 +1,210 @@
+//! The sub-section names a changelog already uses. A project adopting relhook often keeps a
+//! file another tool wrote: conventional-changelog (vue, commitlint, anything semantic-release
+//! or lerna made) says `### Features`, `### Bug Fixes`, `### Performance Improvements`,
+//! `### Reverts`; commitizen says `### Feat`, `### Fix`, `### Perf`; where Keep a Changelog
+//! says `### Added`, `### Fixed`, `### Changed`, `### Removed`. A new entry goes under the
+//! name the file already uses for its kind of change: the first known sub-section heading
+//! from the top (Unreleased, then the newest release down) decides which vocabulary the file
+//! speaks, and relhook's own names (the configured `[changelog.sections]`, which are Keep a
+//! Changelog's by default) are written in it. Names of no vocabulary are written as configured.
+
+use super::{Changelog, SUBSECTIONS};
+
+/// One kind of change in each vocabulary: Keep a Changelog's, conventional-changelog's,
+/// commitizen's. A breaking change of a type without a section of its own goes under
+/// `Changed`, which the other two list under their breaking changes heading ([`BREAKING`]).
+const KINDS: [[&str; 3]; 4] = [
+    ["Added", "Features", "Feat"],
+    ["Fixed", "Bug Fixes", "Fix"],
+    ["Changed", "Performance Improvements", "Perf"],
+    ["Removed", "Reverts", "Revert"],
+];
+
+/// The breaking changes heading of each vocabulary but Keep a Changelog's (release-please
+/// adds a `⚠` to conventional-changelog's).
+const BREAKING: [&str; 3] = ["Changed", "BREAKING CHANGES", "BREAKING CHANGE"];
+
+/// conventional-changelog's sub-sections, in the order it writes them.
+const CONVENTIONAL: [&str; 5] = [
+    "Features",
+    "Bug Fixes",
+    "Performance Improvements",
+    "Reverts",
+    "BREAKING CHANGES",
+];
+
+/// commitizen's, in its order (`Refactor` is commitizen's too, and decides a file's
+/// vocabulary as well).
+const COMMITIZEN: [&str; 6] = [
+    "BREAKING CHANGE",
+    "Feat",
+    "Fix",
+    "Refactor",
+    "Perf",
+    "Revert",
+];
+
+/// Which names a changelog's sub-sections use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vocabulary {
+    /// `### Added`, `### Fixed` (also a file that has no known sub-section yet).
+    KeepAChangelog = 0,
+    /// `### Features`, `### Bug Fixes`.
+    Conventional = 1,
+    /// `### Feat`, `### Fix`.
+    Commitizen = 2,
+}
+
+impl Vocabulary {
+    fn order(self) -> &'static [&'static str] {
+        match self {
+            Vocabulary::KeepAChangelog => &SUBSECTIONS,
+            Vocabulary::Conventional => &CONVENTIONAL,
+            Vocabulary::Commitizen => &COMMITIZEN,
+        }
+    }
+}
+
+/// A heading's name without release-please's warning sign.
+fn bare(name: &str) -> &str {
+    name.trim().trim_start_matches(['⚠', '\u{fe0f}', ' '])
+}
+
+/// The vocabulary `name` belongs to, if it is a known sub-section name.
+fn vocabulary_of(name: &str) -> Option<Vocabulary> {
+    let name = bare(name);
+    [
+        Vocabulary::KeepAChangelog,
+        Vocabulary::Conventional,
+        Vocabulary::Commitizen,
+    ]
+    .into_iter()
+    .find(|v| v.order().iter().any(|n| n.eq_ignore_ascii_case(name)))
+}
+
+/// Whether a line (`### Name`) is a sub-section heading of another vocabulary than Keep a
+/// Changelog's: the part of a long file post-commit does not parse must be read when it holds
+/// one.
+pub(crate) fn conventional_heading(line: &str) -> bool {
+    line.strip_prefix("###")
+        .filter(|rest| rest.starts_with([' ', '\t']))
+        .is_some_and(|rest| {
+            vocabulary_of(rest.trim().trim_end_matches('#'))
+                .is_some_and(|v| v != Vocabulary::KeepAChangelog)
+        })
+}
+
+/// Keep a Changelog's name `name` as `vocabulary` writes it (`breaking`: the entry is marked
+/// `**BREAKING**`). Any other name is returned as it is.
+pub(crate) fn spoken(name: &str, breaking: bool, vocabulary: Vocabulary) -> String {
+    let column = vocabulary as usize;
+    if breaking && vocabulary != Vocabulary::KeepAChangelog && name.eq_ignore_ascii_case("Changed")
+    {
+        return BREAKING[column].to_owned();
+    }
+    KINDS
+        .iter()
+        .find(|k| k[0].eq_ignore_ascii_case(name))
+        .map_or_else(|| name.to_owned(), |k| k[column].to_owned())
+}
+
+/// Whether the sub-section names `a` and `b` stand for the same kind of change, in any
+/// vocabulary (an entry relhook looks for under `Fixed` may stand under `Bug Fixes`).
+pub fn same_section(a: &str, b: &str) -> bool {
+    let keep = |n: &str| -> String {
+        let n = bare(n);
+        KINDS
+            .iter()
+            .find(|k| k.iter().any(|c| c.eq_ignore_ascii_case(n)))
+            .map(|k| k[0])
+            .or_else(|| {
+                BREAKING
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(n))
+                    .then_some("Changed")
+            })
+            .unwrap_or(n)
+            .to_ascii_lowercase()
+    };
+    a.trim().eq_ignore_ascii_case(b.trim()) || keep(a) == keep(b)
+}
+
+/// Where a new sub-section named `name` sorts among a section's, in `vocabulary`'s order
+/// (unknown names last).
+pub(crate) fn rank(name: &str, vocabulary: Vocabulary) -> usize {
+    let order = vocabulary.order();
+    order
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case(bare(name)))
+        .unwrap_or(order.len())
+}
+
+impl Changelog {
+    /// The vocabulary of the file's sub-section names: the first known one from the top (a
+    /// `### ` line, whatever the level of the release heading above it: commitlint's minor
+    /// releases are `# [1.1.0](…) (…)`).
+    pub(crate) fn vocabulary(&self) -> Vocabulary {
+        self.named_vocabulary()
+            .unwrap_or(Vocabulary::KeepAChangelog)
+    }
+
+    /// The vocabulary a known sub-section name decides, if the file (as far as it was parsed)
+    /// has one: else it is Keep a Changelog's by default, and a part of the file not parsed
+    /// may still decide it.
+    pub(crate) fn named_vocabulary(&self) -> Option<Vocabulary> {
+        self.lines.iter().find_map(|l| {
+            let rest = l.text.strip_prefix("###")?;
+            if rest.starts_with('#') || !rest.starts_with([' ', '\t']) {
+                return None;
+            }
+            vocabulary_of(rest.trim().trim_end_matches('#'))
+        })
+    }
+
+    /// The name this file gives the section relhook calls `section` (`breaking`: for an entry
+    /// marked `**BREAKING**`).
+    pub fn section_name(&self, section: &str, breaking: bool) -> String {
+        spoken(section, breaking, self.vocabulary())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_pair_up_across_vocabularies() {
+        assert!(same_section("Fixed", "Bug Fixes"));
+        assert!(same_section("bug fixes", "Fixed"));
+        assert!(same_section("Changed", "⚠ BREAKING CHANGES"));
+        assert!(same_section("Added", "Added"));
+        assert!(!same_section("Added", "Bug Fixes"));
+        assert!(same_section("Docs", "docs"));
+        assert_eq!(
+            spoken("Fixed", false, Vocabulary::Conventional),
+            "Bug Fixes"
+        );
+        assert_eq!(
+            spoken("Changed", true, Vocabulary::Conventional),
+            "BREAKING CHANGES"
+        );
+        assert_eq!(spoken("Fixed", false, Vocabulary::Commitizen), "Fix");
+        assert!(same_section("Fix", "Bug Fixes"));
+        assert_eq!(spoken("Docs", false, Vocabulary::Conventional), "Docs");
+        assert_eq!(spoken("Fixed", false, Vocabulary::KeepAChangelog), "Fixed");
+        assert!(conventional_heading("### Bug Fixes"));
+        assert!(!conventional_heading("### Fixed"));
+        assert!(!conventional_heading("#### Bug Fixes"));
+    }
+
+    #[test]
+    fn the_first_known_heading_decides() {
+        let cc = "## [1.1.0](https://x) (2020-01-02)\n\n### Bug Fixes\n\n* a\n\n\
+                  ## [1.0.0] - 2020-01-01\n\n### Fixed\n\n- b\n";
+        let log = Changelog::parse(cc).unwrap();
+        assert_eq!(log.vocabulary(), Vocabulary::Conventional);
+        let kac = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- x\n\n## [1.0.0]\n\n### Bug Fixes\n\n- y\n";
+        let log = Changelog::parse(kac).unwrap();
+        assert_eq!(log.vocabulary(), Vocabulary::KeepAChangelog);
+    }
+}
