@@ -3,7 +3,7 @@
 //! sub-sections `### Features`, `### Bug Fixes`, `### Performance Improvements`, `### Reverts`;
 //! relhook added `### Fixed` above releases that all say `### Bug Fixes`.
 
-use crate::support::{Repo, dated_release, stderr, text};
+use crate::support::{Repo, dated_release, stderr, stdout, text};
 
 /// A changelog as conventional-changelog writes it (vue's): no title, linked headings with the
 /// date in parentheses, `*` bullets, its own sub-section names.
@@ -142,4 +142,34 @@ fn the_first_named_section_decides_even_below_the_part_post_commit_reads() {
     repo.commit_hooked("feat: c");
     let log = repo.read("CHANGELOG.md");
     assert_eq!(unreleased_headings(&log), ["Added", "Fixed"], "{log}");
+}
+
+/// commitlint's `revert: replace all lodash string methods with kasi #4602 (#4621)`: a `revert:`
+/// commit with a subject of its own, whose body names the refactor it reverts by id. That
+/// refactor had no entry, so its revert needs none either (as `Revert "refactor: …"` gets
+/// none): post-commit, `--sync` and `--rebuild` listed it under Removed as if the change were
+/// the revert's own. A revert so named of a released fix keeps its entry.
+#[test]
+fn a_revert_naming_an_entryless_commit_by_id_gets_no_entry() {
+    let repo =
+        adopted("# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2026-01-02\n\n### Fixed\n\n- a\n");
+    repo.commit_hooked("refactor(ensure): replace lodash string methods with kasi");
+    let refactor = repo.git(&["rev-parse", "HEAD"]);
+    let before = repo.read("CHANGELOG.md");
+    let message =
+        format!("revert: replace all lodash string methods\n\nThis reverts commit {refactor}.");
+    repo.commit_hooked(&message);
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+    let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
+    assert!(!stdout(&out).contains("lodash"), "{}", text(&out));
+
+    repo.commit_hooked("fix(load): detect await support");
+    let fix = repo.git(&["rev-parse", "HEAD"]);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked(&format!(
+        "revert: back out the await probe\n\nThis reverts commit {fix}."
+    ));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("back out the await probe"), "{log}");
 }

@@ -108,7 +108,9 @@ pub(super) fn deciders(
             };
             let in_changelog = parsed.as_ref().is_some_and(|p| {
                 crate::history::changelog::entry::entry_for(p, &config.changelog, None).is_some()
-            });
+            }) && (!crate::commit::parse::is_revert_header(&header)
+                || crate::history::reverts::commit_entry(repo, &message, &config.changelog, None)
+                    .is_some());
             ids.push(c.id);
             // git's `Reapply "<header>"` reverts its `Revert "<header>"`: the two cancel out.
             let key = match crate::commit::parse::reapplied(&header) {

@@ -4,7 +4,7 @@ use git2::Oid;
 
 use crate::config::Config;
 use crate::git::Repo;
-use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::history::changelog::entry::{Forge, NewEntry};
 
 /// The entry of the change a commit's message reverts (git's `Revert "<header>"`, or a
 /// `revert:` commit), if any.
@@ -25,10 +25,10 @@ pub(super) fn entry_of(
     let message = repo.commit_text(commit)?;
     // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
     // changes nothing, and finding it costs more than the entry (the remote's config).
-    let plain = entry_for_message(&message, &config.changelog, None)?;
+    let plain = crate::history::reverts::commit_entry(repo, &message, &config.changelog, None)?;
     if !plain.text.contains('#') {
         return Some(plain);
     }
     let forge = forge.get_or_init(|| crate::history::sync::forge(repo));
-    entry_for_message(&message, &config.changelog, forge.as_ref())
+    crate::history::reverts::commit_entry(repo, &message, &config.changelog, forge.as_ref())
 }

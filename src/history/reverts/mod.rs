@@ -183,6 +183,31 @@ pub fn reverted_change_entry(
     entry_for_message(&message, config, None)
 }
 
+/// The entry a commit's message calls for ([`entry_for_message`]), but none for a `revert:`
+/// commit with a subject of its own that names, by id, a commit of this repository whose
+/// change had no entry (commitlint's `revert: replace all lodash string methods` of a
+/// refactor): its revert is no more a change to tell than it was, as git's `Revert
+/// "refactor: …"` gets none. A breaking revert keeps its entry.
+pub fn commit_entry(
+    repo: &Repo,
+    message: &str,
+    config: &ChangelogConfig,
+    forge: Option<&crate::history::changelog::entry::Forge>,
+) -> Option<NewEntry> {
+    let entry = entry_for_message(message, config, forge)?;
+    let header = message.lines().next().unwrap_or("");
+    if entry.breaking || !crate::commit::parse::is_revert_header(header) {
+        return Some(entry);
+    }
+    let target = crate::history::changelog::entry::revert_key(message).reverts;
+    let unlisted = target
+        .filter(|t| t.header.is_empty())
+        .and_then(|t| repo.revision_commit(t.commit.as_deref()?))
+        .and_then(|id| repo.commit_text(id))
+        .is_some_and(|reverted| entry_for_message(&reverted, config, None).is_none());
+    (!unlisted).then_some(entry)
+}
+
 /// The merge revert that a revert of a revert (git's `Reapply "Merge branch …"`) undoes,
 /// read from the id its body names; `None` for any other commit.
 pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert> {

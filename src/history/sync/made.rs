@@ -25,7 +25,9 @@ pub fn entries_made(
     repo.walk(range, |c| {
         if c.parents < 2 {
             let message = c.text();
-            if let Some(e) = entry_for_message(&message, &config.changelog, None) {
+            if let Some(e) =
+                crate::history::reverts::commit_entry(repo, &message, &config.changelog, None)
+            {
                 // Linked when the remote is a forge and the entry names an issue.
                 let mut texts = vec![normalize(&e.text)];
                 if e.text.contains('#') {

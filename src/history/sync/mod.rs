@@ -18,7 +18,7 @@ use git2::Oid;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::diff::{DiffWork, added_entries};
-use crate::history::changelog::entry::{Forge, NewEntry, entry_for_message};
+use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
@@ -143,7 +143,7 @@ pub fn plan_sync_releasing(
         use crate::history::reverts::{
             branch_entries, in_history, merge_revert, reapplied_merge_revert,
         };
-        let entries: Vec<NewEntry> = match commit_entry(&c.message, config, forge.as_ref()) {
+        let entries: Vec<NewEntry> = match commit_entry(repo, &c.message, config, forge.as_ref()) {
             Some(e) => vec![e],
             // A merge reverted after its release (before it, it is cancelled above).
             None => match merge_revert(c.id, &c.message).map(|m| in_history(repo, m)) {
@@ -185,7 +185,7 @@ pub fn plan_sync_releasing(
             };
             let older = crate::history::changelog::entry::without_own_pull_request(&commit.message);
             let wordings = std::iter::once(commit.message.as_str()).chain(older.as_deref());
-            for e in wordings.filter_map(|m| commit_entry(m, config, forge.as_ref())) {
+            for e in wordings.filter_map(|m| commit_entry(repo, m, config, forge.as_ref())) {
                 if standing.contains(&(e.section.clone(), normalize(&e.text))) {
                     break;
                 }
@@ -363,11 +363,12 @@ fn added_in(
 }
 
 pub(super) fn commit_entry(
+    repo: &Repo,
     message: &str,
     config: &Config,
     forge: Option<&Forge>,
 ) -> Option<NewEntry> {
-    entry_for_message(message, &config.changelog, forge)
+    crate::history::reverts::commit_entry(repo, message, &config.changelog, forge)
 }
 
 /// The forge the repository's remote points at (for issue and commit links), if any.

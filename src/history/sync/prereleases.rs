@@ -86,7 +86,7 @@ pub fn unlogged_prereleases(
             if c.parents >= 2 || gone.contains(&c.id) {
                 continue;
             }
-            let Some(entry) = commit_entry(&c.message, config, forge.as_ref()) else {
+            let Some(entry) = commit_entry(repo, &c.message, config, forge.as_ref()) else {
                 continue;
             };
             if !filter.counts(c.id, &c.message)?

@@ -48,7 +48,7 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             let (entry, reverts) = if c.parents < 2 {
                 let message = c.text();
                 merge_reverts.note(c.id, &message);
-                let entry = commit_entry(&message, config, forge.as_ref());
+                let entry = commit_entry(repo, &message, config, forge.as_ref());
                 if entry.is_none() {
                     use crate::history::reverts::{merge_revert, reapplied_merge_revert};
                     match merge_revert(c.id, &message) {

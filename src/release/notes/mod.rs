@@ -15,9 +15,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::Changelog;
-use crate::history::changelog::entry::{
-    NewEntry, RevertKey, entry_for_message, revert_key, revert_pairs,
-};
+use crate::history::changelog::entry::{NewEntry, RevertKey, revert_key, revert_pairs};
 
 /// The notes for `version` from a changelog's text: its section as written (see
 /// [`section()`]), or `None` when the text has no section that is surely the version's.
@@ -74,7 +72,12 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             if c.parents < 2 {
                 let message = c.text();
                 merge_reverts.note(c.id, &message);
-                let e = entry_for_message(&message, &config.changelog, forge.as_ref());
+                let e = crate::history::reverts::commit_entry(
+                    repo,
+                    &message,
+                    &config.changelog,
+                    forge.as_ref(),
+                );
                 // In a monorepo, the commits of the package in view (or of no package).
                 let e =
                     match e.map(|e| filter.counts(c.id, &message).map(|n| Some(e).filter(|_| n))) {

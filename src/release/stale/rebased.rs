@@ -20,7 +20,6 @@ use git2::Oid;
 
 use crate::config::Config;
 use crate::git::{Range, Repo};
-use crate::history::changelog::entry::entry_for_message;
 use crate::history::changelog::normalize;
 
 /// How far before its author date a release commit's first form may be in the reflogs.
@@ -102,7 +101,12 @@ pub(super) fn brought_below(
             continue;
         }
         out.ids.insert(c.id);
-        let entry = entry_for_message(&message, &config.changelog, forge.as_ref());
+        let entry = crate::history::reverts::commit_entry(
+            repo,
+            &message,
+            &config.changelog,
+            forge.as_ref(),
+        );
         if let Some(e) = entry.filter(|e| !told.contains(&normalize(&e.text))) {
             out.unlogged.push(e.text);
         }

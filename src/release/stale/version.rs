@@ -19,7 +19,6 @@ use semver::{Prerelease, Version};
 use super::super::next::Decider;
 use crate::config::Config;
 use crate::git::{ReleaseTag, Repo};
-use crate::history::changelog::entry::entry_for_message;
 use crate::history::changelog::normalize;
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
 
@@ -66,7 +65,14 @@ pub(super) fn called_for(
                 let entry = Oid::from_str(&d.id)
                     .ok()
                     .and_then(|id| repo.commit_text(id))
-                    .and_then(|m| entry_for_message(&m, &config.changelog, forge.as_ref()));
+                    .and_then(|m| {
+                        crate::history::reverts::commit_entry(
+                            repo,
+                            &m,
+                            &config.changelog,
+                            forge.as_ref(),
+                        )
+                    });
                 entry.is_none_or(|e| !left.contains(&normalize(&e.text)))
             })
     };
