@@ -173,3 +173,53 @@ fn a_revert_naming_an_entryless_commit_by_id_gets_no_entry() {
     let log = repo.read("CHANGELOG.md");
     assert!(log.contains("back out the await probe"), "{log}");
 }
+
+/// A bump a pre-release line already carries is not applied again (what semantic-release,
+/// cocogitto and release-please do): `feat!` after 2.0.0-rc.1 (a major over 1.x) continues
+/// the 2.0.0 line, `feat` after 1.1.0-beta.1 the 1.1.0 one; a bigger change moves it up.
+/// Pinned here after checking it on vue's and semantic-release's pre-release branches.
+#[test]
+fn a_bump_the_pre_release_line_carries_is_not_applied_twice() {
+    for (line, then, next, pre) in [
+        (
+            "v2.0.0-rc.1",
+            "feat!: another break",
+            "2.0.0",
+            ["rc", "2.0.0-rc.2"],
+        ),
+        (
+            "v1.1.0-beta.1",
+            "feat: another",
+            "1.1.0",
+            ["beta", "1.1.0-beta.2"],
+        ),
+        (
+            "v1.1.0-beta.1",
+            "fix: small",
+            "1.1.0",
+            ["beta", "1.1.0-beta.2"],
+        ),
+        (
+            "v1.1.0-beta.1",
+            "feat!: break",
+            "2.0.0",
+            ["beta", "2.0.0-beta.1"],
+        ),
+    ] {
+        let repo = Repo::new();
+        repo.commit("feat: one");
+        repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+        let first = if line.starts_with("v2") {
+            "feat!: break"
+        } else {
+            "feat: two"
+        };
+        repo.commit(first);
+        repo.git(&["tag", "-a", line, "-m", line]);
+        repo.commit(then);
+        let out = repo.relhook(&["version", "--next"]);
+        assert_eq!(stdout(&out).trim(), next, "{line} {then}: {}", text(&out));
+        let out = repo.relhook(&["version", "--next", "--pre", pre[0]]);
+        assert_eq!(stdout(&out).trim(), pre[1], "{line} {then}: {}", text(&out));
+    }
+}
