@@ -105,6 +105,7 @@ mod qa27_push_walk;
 mod qa27_real;
 mod qa28_first;
 mod qa28_merges;
+mod qa29_files;
 mod qa29_link;
 mod qa29_semver;
 mod qa3;

@@ -91,6 +91,7 @@ fn one_changelog(
             "resolve it and `git add` it (git status says how), then run this again",
         )));
     }
+    standing::refuse_unkept_path(repo, root, config)?;
     let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
@@ -371,6 +372,7 @@ pub(super) fn quiet() -> bool {
 }
 
 mod driver;
+mod standing;
 mod stopped;
 pub(super) use driver::merge_driver;
 pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};
