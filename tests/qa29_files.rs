@@ -1,8 +1,8 @@
-//! Round 29: a changelog that is not what relhook expects (`changelog.md` in lower case).
-//! Every command that would write it agrees with post-commit, and each refusal is one line:
-//! what relhook did not do, and the command that finishes.
+//! Round 29: a changelog that is not what relhook expects (`changelog.md` in lower case, a
+//! FIFO, a directory). Every command that would write it agrees with post-commit, and each
+//! refusal is one line: what relhook did not do, and the command that finishes.
 
-use crate::support::{Repo, stderr, text};
+use crate::support::{Repo, dated_release, hand_tag, installed_repo, stderr, text};
 
 /// relhook's own lines in `out`'s stderr (git's `fatal:` and the bypass hint left out).
 fn relhook_lines(out: &std::process::Output) -> Vec<String> {
@@ -11,6 +11,45 @@ fn relhook_lines(out: &std::process::Output) -> Vec<String> {
         .filter(|l| l.starts_with("relhook: ") && !l.starts_with("relhook: to tag anyway"))
         .map(str::to_owned)
         .collect()
+}
+
+/// A FIFO made at `rel` in the work tree, in place of whatever was there.
+fn fifo_at(repo: &Repo, rel: &str) {
+    let path = repo.path().join(rel);
+    let _ = std::fs::remove_file(&path);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+}
+
+/// Runs `cmd` for at most 20 s: `None` when it was still running (then killed).
+fn within_20s(mut cmd: std::process::Command) -> Option<std::process::Output> {
+    use std::time::{Duration, Instant};
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().expect("output"))
+}
+
+/// `relhook ARGS`, which must end within 20 s.
+fn relhook_bounded(repo: &Repo, args: &[&str]) -> std::process::Output {
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").args(args);
+    within_20s(cmd).unwrap_or_else(|| panic!("relhook {args:?} hung"))
 }
 
 /// A project that keeps its changelog as `changelog.md`, released as v1.0.0 before relhook
@@ -71,4 +110,153 @@ fn sync_and_rebuild_make_no_second_changelog_beside_one_named_in_other_case() {
     let out = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(repo.read("CHANGELOG.md").contains("- new widget"));
+}
+
+/// CHANGELOG.md, committed, replaced in the work tree by a FIFO: post-commit's line says to
+/// remove it and check the file out again (not `git add`, which cannot add a FIFO), and the
+/// sync it names then adds the entry.
+#[test]
+fn a_fifo_changelog_names_the_command_that_puts_the_file_back() {
+    let repo = installed_repo();
+    let before = repo.read("CHANGELOG.md");
+    fifo_at(&repo, "CHANGELOG.md");
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let mut commit = repo.command_in("git", &repo.path());
+    commit.args(["commit", "-q", "-m", "feat: while a pipe is there"]);
+    let out = within_20s(commit).expect("git commit hung in post-commit");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("no entry added")
+            && said[0].contains("FIFO")
+            && said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`")
+            && said[0].contains("relhook changelog --sync")
+            && !said[0].contains("git add"),
+        "{said:?}"
+    );
+    let out = relhook_bounded(&repo, &["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`"),
+        "{said:?}"
+    );
+    // The commands it names finish the job.
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("- while a pipe is there")
+    );
+}
+
+/// No CHANGELOG.md committed yet, and a FIFO there: not "not committed yet, `git add` it".
+#[test]
+fn a_fifo_where_no_changelog_was_committed_is_not_to_be_added() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit("chore: start");
+    fifo_at(&repo, "CHANGELOG.md");
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let mut commit = repo.command_in("git", &repo.path());
+    commit.args(["commit", "-q", "-m", "feat: a"]);
+    let out = within_20s(commit).expect("git commit hung in post-commit");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("FIFO") && said[0].contains("`rm CHANGELOG.md`"),
+        "{said:?}"
+    );
+    assert!(!said[0].contains("git add"), "{said:?}");
+}
+
+/// A hand tag over a FIFO changelog: refused before the tag exists, in one line naming the
+/// command that puts the file back and the ones that then make the release; not "commit or
+/// stash", which a FIFO is not.
+#[test]
+fn a_hand_tag_over_a_fifo_changelog_names_what_makes_the_release() {
+    let repo = installed_repo();
+    fifo_at(&repo, "CHANGELOG.md");
+    let mut tag = repo.command_in("git", &repo.path());
+    tag.env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.1.0", "-m", "release"]);
+    let out = within_20s(tag).expect("git tag -a hung in relhook's hook");
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("FIFO")
+            && said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`")
+            && said[0].contains("tag again")
+            && said[0].contains("`relhook release 0.1.0`"),
+        "{said:?}"
+    );
+    assert!(!said[0].contains("stash"), "{said:?}");
+    assert_eq!(repo.git(&["tag"]), "", "no tag was left");
+    // Following it makes the release.
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "release"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.1.0] - 2026-11-21")
+    );
+}
+
+/// `relhook release` over a directory where CHANGELOG.md was committed: one line with the fix
+/// (not "commit or stash first"), and the release then made.
+#[test]
+fn a_release_over_a_changelog_directory_names_the_fix() {
+    let repo = installed_repo();
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    std::fs::create_dir(repo.path().join("CHANGELOG.md")).unwrap();
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("is a directory")
+            && said[0].contains("`rmdir CHANGELOG.md && git checkout -- CHANGELOG.md`")
+            && said[0].contains("release again"),
+        "{said:?}"
+    );
+    assert!(!said[0].contains("stash"), "{said:?}");
+    assert_eq!(repo.git(&["tag"]), "");
+    std::fs::remove_dir(repo.path().join("CHANGELOG.md")).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+/// A directory committed as CHANGELOG.md, with files in it: the release names the setting
+/// to point at a file (nothing to remove).
+#[test]
+fn a_release_over_a_committed_changelog_directory_names_the_setting() {
+    let repo = installed_repo();
+    repo.git(&["rm", "-q", "CHANGELOG.md"]);
+    repo.write("CHANGELOG.md/x", "x\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: a folder"]);
+    let out = dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("is a directory")
+            && said[0].contains("`changelog.path` in .relconfig.toml")
+            && said[0].contains("CHANGELOG.md/CHANGELOG.md")
+            && said[0].contains("release again"),
+        "{said:?}"
+    );
+    assert!(repo.is_clean());
 }

@@ -24,6 +24,9 @@ pub(super) fn changelog_edit(
 ) -> Result<Edit> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
+    if let Some(r) = not_a_file(repo, config, Some(version)) {
+        return Err(Error::Refused(r));
+    }
     let before = crate::fsx::read_regular_optional(&path)?;
     let text = match &before {
         Some(b) => String::from_utf8(b.clone())
@@ -61,4 +64,23 @@ pub(super) fn changelog_edit(
         before: before.unwrap_or_default(),
         after: log.render().into_bytes(),
     })
+}
+
+/// The refusal of a release whose changelog is no file (a FIFO, a directory): what relhook
+/// cannot write, and the command that puts a file there.
+pub(crate) fn not_a_file(
+    repo: &Repo,
+    config: &Config,
+    version: Option<&Version>,
+) -> Option<Refusal> {
+    let rel = &config.changelog.path;
+    let (what, fix) = crate::history::sync::changelog_not_a_file(repo, config, rel)?;
+    let section = version.map_or("the release's section".to_owned(), |v| {
+        format!("the `## [{v}]` section")
+    });
+    Some(Refusal::new(
+        Reason::Changelog,
+        format!("{what}, so relhook cannot write {section}"),
+        format!("{fix}, then release again"),
+    ))
 }

@@ -18,6 +18,10 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             "finish or abort it first",
         )));
     }
+    // Before the clean-tree check: a FIFO where the file was is no change to commit or stash.
+    if let Some(r) = super::changelog::not_a_file(repo, config, None) {
+        return Err(Error::Refused(r));
+    }
     if !opts.allow_dirty {
         let dirty = repo.dirty_paths(5)?;
         if !dirty.is_empty() {

@@ -161,7 +161,15 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             standing: None,
         };
     }
-    if let Ok(dirty) = repo.dirty_paths(5) {
+    if let Ok(mut dirty) = repo.dirty_paths(5) {
+        // A FIFO or a directory where the changelog was is no change to commit or stash: it
+        // is refused below, with its own fix.
+        let changelog = config.changelog.path.display().to_string();
+        if crate::history::sync::changelog_not_a_file(repo, config, &config.changelog.path)
+            .is_some()
+        {
+            dirty.retain(|p| *p != changelog);
+        }
         if !dirty.is_empty() {
             out.push(format!(
                 "the working tree is not clean ({}): a release is tagged on a clean tree; commit or stash first",
@@ -286,14 +294,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // The release commit would be made from the work tree's files: hidden local
             // changes would be released though `git status` (the dirty-tree check) sees none.
             out.push(r.to_string());
-        } else if repo
-            .work_tree()
-            .is_some_and(|r| r.join(&config.changelog.path).is_dir())
+        } else if let Some((what, fix)) =
+            crate::history::sync::changelog_not_a_file(repo, config, &config.changelog.path)
         {
             // Refused now: `committed` could only fail to read it and withdraw the tag.
             out.push(format!(
-                "{} is a directory, so relhook cannot add the `## [{version}]` section; point `changelog.path` in .relconfig.toml at a file",
-                config.changelog.path.display()
+                "{what}, so relhook cannot add the `## [{version}]` section; {fix}, then tag again (or `{}`)",
+                release_command(config, &version)
             ));
         } else if let Some((what, fix)) = changelog_case_twin(repo, config) {
             out.push(format!("{what}; {fix}, then tag again"));

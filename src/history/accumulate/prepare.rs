@@ -51,6 +51,15 @@ pub(super) fn prepare(
         }
         return stop(Accumulated::Refused(format!("no entry added: {e}")));
     }
+    // A FIFO or a directory where the file is: read by nothing, and said with its fix (the
+    // root changelog of a monorepo, neither committed nor to be created, is simply absent).
+    if let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, &path)
+        && (target.create || repo.blob_at(head, &path).is_some())
+    {
+        return stop(Accumulated::Refused(format!(
+            "no entry added: {what}: {fix}, then `relhook changelog --sync` adds this one"
+        )));
+    }
     // Under a filter (git-lfs) git stores what its filter makes of the file (a pointer),
     // which only git can run: an attribute lookup here, and no raw blob committed.
     if let Some(driver) = repo.filter_driver(&path) {
@@ -71,11 +80,6 @@ pub(super) fn prepare(
             let on_disk = repo
                 .work_tree()
                 .and_then(|root| root.join(&path).symlink_metadata().ok());
-            if on_disk.as_ref().is_some_and(|m| m.is_dir()) {
-                return stop(Accumulated::Refused(format!(
-                    "no entry added: {shown} is a directory; point the changelog at a file (e.g. {shown}/CHANGELOG.md)"
-                )));
-            }
             if on_disk.is_some() {
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"

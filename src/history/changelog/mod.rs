@@ -27,6 +27,7 @@ mod heading;
 mod lex;
 mod lines;
 mod merge;
+mod not_file;
 mod pairing;
 mod parse;
 mod prose;
@@ -40,6 +41,7 @@ pub mod weight;
 pub use fold::carries;
 pub(crate) use heading::pep440_pre;
 pub use merge::conflict_markers;
+pub use not_file::{NotAFile, not_a_file, not_a_file_fix, not_a_file_what};
 pub use repeated::repeated_version;
 
 use std::collections::HashSet;

@@ -29,7 +29,9 @@ mod stored;
 pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
-pub use stored::{Stored, changelog_at, has_section_at, parse_kept, parsed, stored_at};
+pub use stored::{
+    Stored, changelog_at, changelog_not_a_file, has_section_at, parse_kept, parsed, stored_at,
+};
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]

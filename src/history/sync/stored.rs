@@ -75,3 +75,28 @@ pub fn has_section_at(repo: &Repo, commit: Oid, path: &Path, version: &semver::V
     changelog_at(repo, commit, path)
         .is_some_and(|log| log.entries_of(&version.to_string()).is_some())
 }
+
+/// The work tree's changelog at `rel` when it is no file (a FIFO, a directory): what stands
+/// there and the command that puts a file back (`git checkout` when HEAD holds one), for
+/// every command that would read or write it to refuse in the same words. `config` names the
+/// setting of `rel` (a package's `changelog`, or `changelog.path`).
+pub fn changelog_not_a_file(
+    repo: &Repo,
+    config: &crate::config::Config,
+    rel: &Path,
+) -> Option<(String, String)> {
+    use crate::history::changelog::{not_a_file, not_a_file_fix, not_a_file_what};
+    let kind = not_a_file(&repo.work_tree()?, rel)?;
+    let committed = repo.head().and_then(|h| repo.blob_at(h, rel)).is_some();
+    let key = match config.packages.iter().find(|p| p.changelog == rel) {
+        Some(p) => format!(
+            "`changelog` in [packages.{}] of .relconfig.toml",
+            crate::history::packages::detect::toml_key(&p.name)
+        ),
+        None => "`changelog.path` in .relconfig.toml".to_owned(),
+    };
+    Some((
+        not_a_file_what(rel, kind),
+        not_a_file_fix(rel, kind, committed, &key),
+    ))
+}

@@ -1,0 +1,113 @@
+//! A changelog path the work tree holds as something other than a file (a FIFO, a directory,
+//! a device or a socket): relhook neither reads nor writes it, and says so in one line with
+//! the fix, the same words for post-commit, `--sync`, a release and a hand tag.
+
+use std::path::Path;
+
+/// What stands at the changelog's path instead of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    /// A named pipe: a read would wait for a writer for good.
+    Fifo,
+    /// A directory (the fix differs: an empty one is removed, one with files is not).
+    Directory {
+        /// Whether it holds nothing.
+        empty: bool,
+    },
+    /// A device or a socket.
+    Special,
+}
+
+/// What stands at `root/rel` when it is there and not a regular file (a symlink is followed:
+/// one to a file is a file); `None` for a file, or nothing at all.
+pub fn not_a_file(root: &Path, rel: &Path) -> Option<NotAFile> {
+    let path = root.join(rel);
+    let meta = std::fs::metadata(&path).ok()?;
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        let empty = std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+        return Some(NotAFile::Directory { empty });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some(NotAFile::Fifo);
+        }
+    }
+    Some(NotAFile::Special)
+}
+
+/// `CHANGELOG.md is a FIFO (named pipe), not a file`.
+pub fn not_a_file_what(rel: &Path, kind: NotAFile) -> String {
+    let is = match kind {
+        NotAFile::Fifo => "a FIFO (named pipe)",
+        NotAFile::Directory { .. } => "a directory",
+        NotAFile::Special => "a device or socket",
+    };
+    format!("{} is {is}, not a file", rel.display())
+}
+
+/// The command that puts a file back at `rel` (`committed`: HEAD holds one there, which
+/// `git checkout` restores; otherwise relhook creates it), or, for a directory that holds
+/// files, the setting that points the changelog at a file instead (`key`: its words,
+/// `` `changelog.path` in .relconfig.toml ``).
+pub fn not_a_file_fix(rel: &Path, kind: NotAFile, committed: bool, key: &str) -> String {
+    let word = crate::shellword::quote(&rel.display().to_string());
+    let restore = if committed {
+        format!(" && git checkout -- {word}")
+    } else {
+        String::new()
+    };
+    match kind {
+        NotAFile::Fifo | NotAFile::Special => format!("`rm {word}{restore}`"),
+        NotAFile::Directory { empty: true } => format!("`rmdir {word}{restore}`"),
+        NotAFile::Directory { empty: false } => format!(
+            "point {key} at a file (such as {}) or move the directory away",
+            rel.join("CHANGELOG.md").display()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_is_removed_and_a_committed_one_restored() {
+        let rel = Path::new("CHANGELOG.md");
+        let key = "`changelog.path` in .relconfig.toml";
+        assert_eq!(
+            not_a_file_what(rel, NotAFile::Fifo),
+            "CHANGELOG.md is a FIFO (named pipe), not a file"
+        );
+        assert_eq!(
+            not_a_file_fix(rel, NotAFile::Fifo, true, key),
+            "`rm CHANGELOG.md && git checkout -- CHANGELOG.md`"
+        );
+        assert_eq!(
+            not_a_file_fix(rel, NotAFile::Directory { empty: true }, false, key),
+            "`rmdir CHANGELOG.md`"
+        );
+        assert_eq!(
+            not_a_file_fix(rel, NotAFile::Directory { empty: false }, true, key),
+            "point `changelog.path` in .relconfig.toml at a file (such as CHANGELOG.md/CHANGELOG.md) or move the directory away"
+        );
+    }
+
+    #[test]
+    fn a_file_or_nothing_is_no_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("f"), "x").unwrap();
+        assert_eq!(not_a_file(dir.path(), Path::new("f")), None);
+        assert_eq!(not_a_file(dir.path(), Path::new("none")), None);
+        std::fs::create_dir(dir.path().join("d")).unwrap();
+        assert_eq!(
+            not_a_file(dir.path(), Path::new("d")),
+            Some(NotAFile::Directory { empty: true })
+        );
+    }
+}
