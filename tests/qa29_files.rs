@@ -260,3 +260,32 @@ fn a_release_over_a_committed_changelog_directory_names_the_setting() {
     );
     assert!(repo.is_clean());
 }
+
+/// A package's committed changelog replaced by a FIFO: `relhook release --package` names the
+/// fix, as the root's would, not "commit or stash first".
+#[test]
+fn a_package_release_over_a_fifo_changelog_names_the_fix() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"a\"\n");
+    repo.write("a/f", "1\n");
+    repo.write("a/CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("a/f", "2\n");
+    repo.git(&["add", "a/f"]);
+    repo.git(&["commit", "-q", "-m", "feat(a): two"]);
+    fifo_at(&repo, "a/CHANGELOG.md");
+    let out = relhook_bounded(&repo, &["release", "--package", "a", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("a/CHANGELOG.md is a FIFO")
+            && said[0].contains("`rm a/CHANGELOG.md && git checkout -- a/CHANGELOG.md`")
+            && said[0].contains("release again"),
+        "{said:?}"
+    );
+    assert_eq!(repo.git(&["tag"]), "");
+}

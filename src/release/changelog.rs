@@ -24,7 +24,7 @@ pub(super) fn changelog_edit(
 ) -> Result<Edit> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
-    if let Some(r) = not_a_file(repo, config, Some(version)) {
+    if let Some(r) = not_a_file(repo, config, &rel, Some(version)) {
         return Err(Error::Refused(r));
     }
     let before = crate::fsx::read_regular_optional(&path)?;
@@ -66,14 +66,14 @@ pub(super) fn changelog_edit(
     })
 }
 
-/// The refusal of a release whose changelog is no file (a FIFO, a directory): what relhook
-/// cannot write, and the command that puts a file there.
+/// The refusal of a release whose changelog `rel` is no file (a FIFO, a directory): what
+/// relhook cannot write, and the command that puts a file there.
 pub(crate) fn not_a_file(
     repo: &Repo,
     config: &Config,
+    rel: &Path,
     version: Option<&Version>,
 ) -> Option<Refusal> {
-    let rel = &config.changelog.path;
     let (what, fix) = crate::history::sync::changelog_not_a_file(repo, config, rel)?;
     let section = version.map_or("the release's section".to_owned(), |v| {
         format!("the `## [{v}]` section")

@@ -18,9 +18,14 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             "finish or abort it first",
         )));
     }
-    // Before the clean-tree check: a FIFO where the file was is no change to commit or stash.
-    if let Some(r) = super::changelog::not_a_file(repo, config, None) {
-        return Err(Error::Refused(r));
+    // Before the clean-tree check: a FIFO where the file was is no change to commit or stash
+    // (a package's changelog too: in a monorepo any of them may be released).
+    let logs =
+        std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
+    for rel in logs {
+        if let Some(r) = super::changelog::not_a_file(repo, config, rel, None) {
+            return Err(Error::Refused(r));
+        }
     }
     if !opts.allow_dirty {
         let dirty = repo.dirty_paths(5)?;
