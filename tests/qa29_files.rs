@@ -289,3 +289,37 @@ fn a_package_release_over_a_fifo_changelog_names_the_fix() {
     );
     assert_eq!(repo.git(&["tag"]), "");
 }
+
+/// A CRLF changelog rebuilt from history stays CRLF: the lines it had are left as they were,
+/// not every one rewritten for its line end.
+#[test]
+fn a_rebuild_keeps_a_crlf_changelog_crlf() {
+    let repo = installed_repo();
+    let crlf = repo.read("CHANGELOG.md").replace('\n', "\r\n");
+    repo.write("CHANGELOG.md", &crlf);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-am",
+        "chore: windows line ends",
+    ]);
+    repo.write("two.txt", "2\n");
+    repo.git(&["add", "two.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: two"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let now = repo.read("CHANGELOG.md");
+    assert!(now.contains("- two\r\n"), "{now:?}");
+    assert_eq!(
+        now.matches('\n').count(),
+        now.matches("\r\n").count(),
+        "a line lost its CRLF: {now:?}"
+    );
+    let numstat = repo.git(&["diff", "--numstat", "--", "CHANGELOG.md"]);
+    assert!(
+        numstat.split_whitespace().nth(1) == Some("0"),
+        "lines were rewritten: {numstat}"
+    );
+}

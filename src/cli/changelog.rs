@@ -106,8 +106,10 @@ fn one_changelog(
                 super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
                 super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
             }
-            let text = rebuild(repo, config)?;
+            let mut text = rebuild(repo, config)?;
             if let Some(cur) = &current {
+                // A CRLF file stays one: not every line changed for its line ends.
+                text = crate::history::changelog::with_eol_of(text, cur);
                 super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
             }
             (text, Vec::new(), Vec::new())

@@ -95,6 +95,25 @@ fn level2_headings(text: &str) -> impl Iterator<Item = usize> + '_ {
     starts.filter(move |&i| text.get(i..).is_some_and(|t| t.starts_with("## ")))
 }
 
+/// `text` (written with `\n`) with the line ending most lines of `like` use: a file written
+/// whole (`--rebuild`) keeps the CRLF line ends of the one it replaces.
+pub fn with_eol_of(text: String, like: &str) -> String {
+    if dominant_eol(like) == "\n" {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for piece in text.split_inclusive('\n') {
+        match piece.strip_suffix('\n') {
+            Some(line) => {
+                out.push_str(line.strip_suffix('\r').unwrap_or(line));
+                out.push_str("\r\n");
+            }
+            None => out.push_str(piece),
+        }
+    }
+    out
+}
+
 /// The line ending most lines of the whole file use (`parse::dominant_eol`, without
 /// splitting the file into lines; a file without `\r` is answered by one SIMD scan).
 fn dominant_eol(text: &str) -> &'static str {
@@ -111,6 +130,16 @@ fn dominant_eol(text: &str) -> &'static str {
 mod tests {
     use super::super::lines_parsed;
     use super::*;
+
+    #[test]
+    fn a_text_takes_the_line_ends_of_the_file_it_replaces() {
+        let text = "# Changelog\n\n- a\r\n- b".to_owned();
+        assert_eq!(with_eol_of(text.clone(), "x\ny\n"), text);
+        assert_eq!(
+            with_eol_of(text, "x\r\ny\r\n"),
+            "# Changelog\r\n\r\n- a\r\n- b"
+        );
+    }
 
     fn long(eol: &str, marker: char, unreleased: &[&str]) -> String {
         let mut t = format!("# Changelog{eol}{eol}Intro.{eol}{eol}## [Unreleased]{eol}{eol}");

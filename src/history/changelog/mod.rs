@@ -39,6 +39,7 @@ pub mod vocab;
 pub mod weight;
 
 pub use fold::carries;
+pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
 pub use merge::conflict_markers;
 pub use not_file::{NotAFile, not_a_file, not_a_file_fix, not_a_file_what};
