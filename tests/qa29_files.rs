@@ -323,3 +323,19 @@ fn a_rebuild_keeps_a_crlf_changelog_crlf() {
         "lines were rewritten: {numstat}"
     );
 }
+
+/// doctor names the same fix for a FIFO where CHANGELOG.md is committed as every command does:
+/// the file checked out again (a rebuild from history would drop what was written by hand).
+#[test]
+fn doctor_names_the_checkout_that_puts_a_fifo_changelog_back() {
+    let repo = installed_repo();
+    fifo_at(&repo, "CHANGELOG.md");
+    let out = relhook_bounded(&repo, &["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = crate::support::stdout(&out);
+    assert!(
+        said.contains("CHANGELOG.md is a FIFO")
+            && said.contains("fix: `rm CHANGELOG.md && git checkout -- CHANGELOG.md`"),
+        "{said}"
+    );
+}

@@ -139,20 +139,18 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
                 setting.set_to(&to.display().to_string())
             ),
         )
+    } else if let Some((what, fix)) = crate::history::changelog::not_a_file(&root, path)
+        .filter(|k| *k != crate::history::changelog::NotAFile::Directory { empty: false })
+        .and_then(|_| crate::history::sync::changelog_not_a_file(repo, config, path))
+    {
+        // A FIFO, or an empty directory, where a file was: the fix every command names.
+        (what, format!("{fix}, then `relhook changelog --sync`"))
     } else if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         (
             format!("{shown} is a directory"),
             format!(
                 "point the changelog at a file (e.g. {})",
                 setting.set_to(&format!("{shown}/CHANGELOG.md"))
-            ),
-        )
-    } else if meta.as_ref().is_some_and(|m| !m.is_file()) {
-        // A FIFO or a device: reading it would wait for a writer, or read forever.
-        (
-            format!("{shown} is not a regular file (a FIFO or a device)"),
-            format!(
-                "remove it (`rm {shown}`), then `relhook changelog --rebuild` writes it from history"
             ),
         )
     } else {
