@@ -339,3 +339,35 @@ fn doctor_names_the_checkout_that_puts_a_fifo_changelog_back() {
         "{said}"
     );
 }
+
+/// CHANGELOG.md a symbolic link to a file outside the repository: doctor's fix is not a
+/// `changelog.path` leading out of it (which the configuration refuses) but a copy of the file
+/// in the link's place, and the command it names does that.
+#[test]
+fn doctor_replaces_a_changelog_link_out_of_the_repository_with_a_copy() {
+    let repo = installed_repo();
+    let outside = repo.scratch("elsewhere").join("CHANGELOG.md");
+    std::fs::rename(repo.path().join("CHANGELOG.md"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, repo.path().join("CHANGELOG.md")).unwrap();
+    let out = relhook_bounded(&repo, &["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = crate::support::stdout(&out);
+    let fix = said
+        .lines()
+        .skip_while(|l| !l.contains("CHANGELOG.md is a symbolic link"))
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!fix.contains("changelog.path"), "{said}");
+    let command = fix.split('`').nth(1).unwrap_or_else(|| panic!("{said}"));
+    assert!(command.starts_with("rm CHANGELOG.md && cp "), "{said}");
+    let out = repo.sh(command);
+    assert!(out.status.success(), "{command}: {}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    let out = relhook_bounded(&repo, &["doctor"]);
+    assert!(
+        !crate::support::stdout(&out).contains("symbolic link"),
+        "{}",
+        text(&out)
+    );
+}
