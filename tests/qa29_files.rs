@@ -371,3 +371,41 @@ fn doctor_replaces_a_changelog_link_out_of_the_repository_with_a_copy() {
         text(&out)
     );
 }
+
+/// A monorepo package that keeps `a/changelog.md`: its release makes no second changelog
+/// beside it, and the fix names the package's own setting, as post-commit's does.
+#[test]
+fn a_package_release_makes_no_second_changelog_beside_one_named_in_other_case() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[packages.a]\npath = \"a\"\n");
+    repo.write("a/f", "1\n");
+    repo.write(
+        "a/changelog.md",
+        "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- one\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("a/f", "2\n");
+    repo.git(&["add", "a/f"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(a): two"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let hook = relhook_lines(&out);
+    let out = dated_release(&repo, &["--package", "a", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    let setting = "point `changelog` in [packages.a] of .relconfig.toml at a/changelog.md";
+    assert!(
+        said[0].contains("`git mv a/changelog.md a/CHANGELOG.md`") && said[0].contains(setting),
+        "{said:?}"
+    );
+    assert!(
+        hook.iter().any(|l| l.contains(setting)),
+        "post-commit agrees: {hook:?}"
+    );
+    assert_eq!(repo.git(&["tag"]), "", "no release was made");
+    assert!(!repo.path().join("a/CHANGELOG.md").exists());
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}

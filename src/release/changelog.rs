@@ -27,6 +27,20 @@ pub(super) fn changelog_edit(
     if let Some(r) = not_a_file(repo, config, &rel, Some(version)) {
         return Err(Error::Refused(r));
     }
+    // As post-commit: no second changelog beside one HEAD keeps as `changelog.md` (a
+    // package's too, which the release's first checks do not look at); a file the work tree
+    // has under the configured name is the user's own.
+    if let Some(twin) = repo.head().and_then(|h| repo.case_twin(h, &rel).ok()?)
+        && path.symlink_metadata().is_err()
+    {
+        use crate::history::changelog::{case_twin_fix, case_twin_what};
+        let key = crate::history::sync::changelog_setting(config, &rel);
+        return Err(Error::Refused(Refusal::new(
+            Reason::Changelog,
+            case_twin_what(&rel, &twin),
+            format!("{}, then release again", case_twin_fix(&rel, &twin, &key)),
+        )));
+    }
     let before = crate::fsx::read_regular_optional(&path)?;
     let text = match &before {
         Some(b) => String::from_utf8(b.clone())

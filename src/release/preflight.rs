@@ -104,7 +104,14 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
         return Err(Error::Refused(Refusal::new(
             Reason::Changelog,
             case_twin_what(path, &twin),
-            format!("{}, then release again", case_twin_fix(path, &twin)),
+            format!(
+                "{}, then release again",
+                case_twin_fix(
+                    path,
+                    &twin,
+                    &crate::history::sync::changelog_setting(config, path)
+                )
+            ),
         )));
     }
     if !opts.allow_unlinted {

@@ -90,7 +90,11 @@ pub(super) fn prepare(
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {}: {}; then `relhook changelog --sync` adds this one",
                     case_twin_what(&path, &twin),
-                    case_twin_fix(&path, &twin)
+                    case_twin_fix(
+                        &path,
+                        &twin,
+                        &crate::history::sync::changelog_setting(config, &path)
+                    )
                 )));
             }
             if let Some(said) = deleted::deleted_by(repo, head, &path) {

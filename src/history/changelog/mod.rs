@@ -168,11 +168,12 @@ pub fn case_twin_what(path: &std::path::Path, twin: &std::path::Path) -> String 
     )
 }
 
-/// The fix for [`case_twin_what`]: the file renamed, or the configuration pointed at it.
-pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path) -> String {
+/// The fix for [`case_twin_what`]: the file renamed, or the setting (`key`, in words such as
+/// `` `changelog.path` in .relconfig.toml ``) pointed at it.
+pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path, key: &str) -> String {
     let (path, twin) = (path.display().to_string(), twin.display().to_string());
     format!(
-        "`git mv {} {}` and commit the rename, or point `changelog.path` in .relconfig.toml at {twin}",
+        "`git mv {} {}` and commit the rename, or point {key} at {twin}",
         crate::shellword::quote(&twin),
         crate::shellword::quote(&path)
     )

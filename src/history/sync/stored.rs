@@ -88,15 +88,22 @@ pub fn changelog_not_a_file(
     use crate::history::changelog::{not_a_file, not_a_file_fix, not_a_file_what};
     let kind = not_a_file(&repo.work_tree()?, rel)?;
     let committed = repo.head().and_then(|h| repo.blob_at(h, rel)).is_some();
-    let key = match config.packages.iter().find(|p| p.changelog == rel) {
+    let key = changelog_setting(config, rel);
+    Some((
+        not_a_file_what(rel, kind),
+        not_a_file_fix(rel, kind, committed, &key),
+    ))
+}
+
+/// The setting that names the changelog `rel`, in words for a fix: a package's `changelog`
+/// (in the configuration or in a package's view of it), or `changelog.path`.
+pub fn changelog_setting(config: &crate::config::Config, rel: &Path) -> String {
+    let package = config.package.iter().chain(&config.packages);
+    match package.into_iter().find(|p| p.changelog == rel) {
         Some(p) => format!(
             "`changelog` in [packages.{}] of .relconfig.toml",
             crate::history::packages::detect::toml_key(&p.name)
         ),
         None => "`changelog.path` in .relconfig.toml".to_owned(),
-    };
-    Some((
-        not_a_file_what(rel, kind),
-        not_a_file_fix(rel, kind, committed, &key),
-    ))
+    }
 }

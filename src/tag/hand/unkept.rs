@@ -10,7 +10,14 @@ pub fn changelog_case_twin(repo: &Repo, config: &Config) -> Option<(String, Stri
     use crate::history::changelog::{case_twin_fix, case_twin_what};
     let path = &config.changelog.path;
     let twin = repo.case_twin(repo.head()?, path).ok()??;
-    Some((case_twin_what(path, &twin), case_twin_fix(path, &twin)))
+    Some((
+        case_twin_what(path, &twin),
+        case_twin_fix(
+            path,
+            &twin,
+            &crate::history::sync::changelog_setting(config, path),
+        ),
+    ))
 }
 
 /// Why the work tree's changelog is not one relhook can release (`None`: it can, or there
