@@ -132,14 +132,29 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
         .symlink_metadata()
         .is_ok_and(|m| m.file_type().is_symlink())
     {
-        // The file the link names, when it is in the work tree: the one to configure.
-        let named = path.canonicalize().ok().and_then(|to| {
+        // The file the link names, when it is in the work tree: the one to configure. One
+        // outside it cannot be configured (a path must stay inside): a copy takes the link's
+        // place instead.
+        let to = path.canonicalize().ok();
+        let inside = to.as_ref().and_then(|to| {
             let inside = to.strip_prefix(real_root(root).ok()?).ok()?.to_owned();
             Some(format!("`{}`", inside.display()))
         });
+        let fix = match (&to, inside) {
+            (_, Some(inside)) => format!("point the configuration at {inside}"),
+            (Some(to), None) => {
+                let q = |p: &Path| crate::shellword::quote(&p.display().to_string());
+                format!(
+                    "it leads out of the work tree: replace it with a copy of its file (`rm {} && cp {} {}`)",
+                    q(rel),
+                    q(to),
+                    q(rel)
+                )
+            }
+            (None, None) => "point the configuration at the file the link names".to_owned(),
+        };
         return Err(refuse(format!(
-            "it is a symbolic link; relhook does not write through links or replace them with files: point the configuration at {}",
-            named.as_deref().unwrap_or("the file the link names")
+            "it is a symbolic link; relhook does not write through links or replace them with files: {fix}"
         )));
     }
     Ok(path)

@@ -409,3 +409,36 @@ fn a_package_release_makes_no_second_changelog_beside_one_named_in_other_case() 
     assert!(!repo.path().join("a/CHANGELOG.md").exists());
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
+
+/// CHANGELOG.md, uncommitted, a symbolic link to a file outside the repository: post-commit's
+/// fix is a copy in the link's place (a setting leading out of the repository is refused), and
+/// the sync it names then adds the entry.
+#[test]
+fn post_commit_replaces_a_changelog_link_out_of_the_repository_with_a_copy() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit("chore: start");
+    let outside = repo.scratch("elsewhere").join("CHANGELOG.md");
+    std::fs::write(&outside, "# Changelog\n\n## [Unreleased]\n").unwrap();
+    std::os::unix::fs::symlink(&outside, repo.path().join("CHANGELOG.md")).unwrap();
+    let out = repo.try_commit("feat: through the link");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = relhook_lines(&out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(!said[0].contains("point the configuration"), "{said:?}");
+    let command = said[0]
+        .split('`')
+        .find(|c| c.starts_with("rm CHANGELOG.md && cp "))
+        .unwrap_or_else(|| panic!("{said:?}"));
+    let out = repo.sh(command);
+    assert!(out.status.success(), "{command}: {}", text(&out));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("- through the link"));
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "# Changelog\n\n## [Unreleased]\n",
+        "the file outside was not written"
+    );
+}
