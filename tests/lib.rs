@@ -107,6 +107,7 @@ mod qa28_first;
 mod qa28_merges;
 mod qa29_files;
 mod qa29_link;
+mod qa29_resume;
 mod qa29_semver;
 mod qa3;
 mod qa6a;

@@ -43,7 +43,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     }
     crate::git::txn::sweep_temporaries(&repo);
     match release::half_made(&repo, &config) {
-        Some(half) if args.resume || (!json && !args.dry_run && confirm(&half)) => {
+        Some(half) if args.resume || (!json && !args.dry_run && confirm(&half, &config, &opts)) => {
             return resume(&repo, &config, &root, &half, &opts);
         }
         Some(half) => return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json),
@@ -197,18 +197,19 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
 }
 
 /// In a terminal, offers to finish a half-made release; elsewhere says nothing and declines.
-fn confirm(half: &release::HalfMade) -> bool {
+fn confirm(half: &release::HalfMade, config: &Config, opts: &Options) -> bool {
     use std::io::IsTerminal;
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return false;
     }
     let mut err = crate::cli::stream::stderr();
     let _ = writeln!(err, "relhook: {}", half.describe());
-    let _ = write!(
-        err,
-        "relhook: finish it now (test and tag {})? [y/N] ",
-        half.tag
-    );
+    let does = if resume_tests(config, half, opts) {
+        "test and tag"
+    } else {
+        "tag"
+    };
+    let _ = write!(err, "relhook: finish it now ({does} {})? [y/N] ", half.tag);
     let _ = err.flush();
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
@@ -256,6 +257,12 @@ pub(super) fn finish_hand_tag(
     }
 }
 
+/// Whether a resume of `half` runs the tests: a test command is set, `--no-test` is not
+/// given, and it is no hand tag's release (which runs none).
+fn resume_tests(config: &Config, half: &release::HalfMade, opts: &Options) -> bool {
+    config.checks.test.is_some() && !opts.no_test && half.misplaced_tag.is_none()
+}
+
 /// `relhook release --resume`: tags the release commit an interrupted release left.
 fn resume(
     repo: &Repo,
@@ -274,8 +281,9 @@ fn resume(
             &Refusal::new(
                 Reason::DirtyTree,
                 format!(
-                    "the working tree is not clean ({}); the release commit is tested and tagged on a clean tree",
-                    dirty.join(", ")
+                    "the working tree is not clean ({}); {}",
+                    dirty.join(", "),
+                    super::release_after::tagged_on(resume_tests(config, half, opts))
                 ),
                 "commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
             ),
@@ -315,11 +323,7 @@ fn resume(
             &e,
             "the release commit stays and nothing else was left behind (no tag, no test record): `relhook release --resume` finishes it",
         )),
-        Err(e) if e.is_refusal() => {
-            let r = e.into_refusal()?;
-            let fix = "the release commit stays, `relhook release --resume` tries again";
-            refused(&Refusal::new(r.reason, r.to_string(), fix), false)
-        }
+        Err(e) if e.is_refusal() => super::release_after::refused_resume(e.into_refusal()?),
         // One line, as for a release undone at this step: what did not happen, what stays.
         Err(e @ crate::Error::Unfinished { .. }) => Err(e),
         Err(e) => {

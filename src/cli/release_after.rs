@@ -4,7 +4,37 @@
 use std::io::Write;
 
 use super::Outcome;
+use crate::Result;
 use crate::config::Config;
+use crate::error::{Reason, Refusal};
+
+/// Says a refusal of `relhook release --resume`, after which the release commit stays. The
+/// tests' refusals keep their own way past, given with `--resume`: a plain `relhook release`
+/// (`--no-test` or not) refuses a half-made release.
+pub(super) fn refused_resume(r: Refusal) -> Result<Outcome> {
+    let stays = "the release commit stays";
+    match r.reason {
+        Reason::TestsFailed | Reason::TestsCannotStart => {
+            let what = format!("{}; {stays}, untagged", r.what);
+            let r = Refusal { what, ..r };
+            super::release::refused_in(&r, false, "relhook release --resume")
+        }
+        _ => {
+            let fix = format!("{stays}, `relhook release --resume` tries again");
+            super::release::refused(&Refusal::new(r.reason, r.to_string(), fix), false)
+        }
+    }
+}
+
+/// How a clean tree is asked for before a resume: the release commit is tested and tagged
+/// on it, or only tagged when no tests will run.
+pub(super) fn tagged_on(tests: bool) -> &'static str {
+    if tests {
+        "the release commit is tested and tagged on a clean tree"
+    } else {
+        "the release commit is tagged on a clean tree"
+    }
+}
 
 /// One line for a release that SIGINT, SIGTERM or SIGHUP stopped once its undo is done
 /// (`left`: what stays), and the exit code a shell gives a process that signal ended.

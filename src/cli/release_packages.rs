@@ -212,11 +212,19 @@ fn resume(
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
+        let tests = !opts.no_test
+            && half.missing.iter().any(|(_, p)| {
+                crate::history::packages::view(config, p, root)
+                    .is_ok_and(|v| v.checks.test.is_some())
+            });
         return super::release::refused(
             &Refusal::new(
                 Reason::DirtyTree,
                 format!("the working tree is not clean ({})", dirty.join(", ")),
-                "the release commit is tested and tagged on a clean tree: commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
+                format!(
+                    "{}: commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
+                    super::release_after::tagged_on(tests)
+                ),
             ),
             false,
         );
@@ -266,12 +274,7 @@ fn resume(
             say_next(&mut err, repo, done.commit, &made, half.at_head);
             Ok(Outcome::Ok)
         }
-        Err(e) => {
-            let r = e.into_refusal()?;
-            let fix = "the release commit stays, `relhook release --resume` tries again";
-            let what = r.to_string();
-            super::release::refused(&Refusal::new(r.reason, what, fix), false)
-        }
+        Err(e) => super::release_after::refused_resume(e.into_refusal()?),
     }
 }
 
