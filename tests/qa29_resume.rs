@@ -104,3 +104,69 @@ fn tempfile_path(name: &str) -> std::path::PathBuf {
     let dir = assert_fs::TempDir::new().unwrap().into_persistent();
     dir.path().join(name)
 }
+
+/// `relhook release ARGS` on the pinned date.
+fn release(repo: &Repo, args: &[&str]) -> std::process::Output {
+    crate::support::dated_release(repo, args)
+}
+
+/// A monorepo of packages `api` and `web` (`packages/<name>`), relhook installed.
+fn monorepo() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[packages.api]\npath = \"packages/api\"\n\n[packages.web]\npath = \"packages/web\"\n",
+    );
+    repo.write("packages/api/a.txt", "a\n");
+    repo.write("packages/web/w.txt", "w\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo
+}
+
+#[test]
+fn a_reapplied_merge_in_a_monorepo_names_the_package_changelog() {
+    let repo = monorepo();
+    repo.write("packages/api/b.txt", "b\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat(api): base"]);
+    ok(release(&repo, &["--all"]));
+    repo.git(&["checkout", "-q", "-b", "topic"]);
+    repo.write("packages/api/x.txt", "x\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat(api): x thing"]);
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "topic",
+        "-m",
+        "Merge branch 'topic'",
+    ]);
+    let merge = repo.git(&["rev-parse", "HEAD"]);
+    ok(release(&repo, &["--all"]));
+    repo.git(&["revert", "--no-edit", "-m", "1", &merge]);
+    let revert = repo.git(&["rev-parse", "HEAD"]);
+    ok(release(&repo, &["--all"]));
+    let out = repo.git_output(&["revert", "--no-edit", &revert]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.head_subject().starts_with("Reapply \""),
+        "{}",
+        text(&out)
+    );
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("this reapply calls for"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("packages/api/CHANGELOG.md"), "{err}");
+    assert!(!line.contains(" CHANGELOG.md"), "{err}");
+    // The command it names adds the entry to that file.
+    ok(repo.relhook(&["changelog", "--sync", "--all"]));
+    let unreleased = repo.read("packages/api/CHANGELOG.md");
+    let unreleased = unreleased.split("## [0.1.2]").next().unwrap();
+    assert!(unreleased.contains("- **api:** x thing"), "{unreleased}");
+}

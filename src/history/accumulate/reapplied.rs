@@ -40,7 +40,7 @@ pub(super) fn reapplied_merge(
         crate::history::changelog::one_line(&first.text)
     );
     let said = ("no entry added to", &calls[..], "adds it");
-    branch_edit(repo, config, head, said, |log| {
+    branch_edit(repo, config, (head, &m), said, |log| {
         let missing: Vec<_> = entries
             .into_iter()
             .filter(|e| !log.contains_entry(&e.text, true))
@@ -53,16 +53,23 @@ pub(super) fn reapplied_merge(
 /// it from the stored changelog (`None`: nothing to do, the entries are as they should be).
 /// When it cannot be made in the commit (a monorepo, `accumulate` off, an operation in
 /// progress), says so: what was not done to the file, what the commit calls for, and what the
-/// sync does.
+/// sync does, naming the changelogs the branch's entries are in (a package's, in a monorepo).
 pub(super) fn branch_edit(
     repo: &Repo,
     config: &Config,
-    head: Oid,
+    (head, m): (Oid, &reverts::MergeRevert),
     (undone, calls, does): (&str, &str, &str),
     op: impl FnOnce(&Changelog) -> Option<Op>,
 ) -> Result<Option<Accumulated>> {
     let path = config.changelog.path.clone();
-    let shown = path.display().to_string();
+    let shown = match config.packages.is_empty() {
+        true => path.display().to_string(),
+        false => reverts::branch_changelogs(repo, m, config)?
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     let sync = if config.packages.is_empty() {
         "relhook changelog --sync"
     } else {

@@ -46,7 +46,7 @@ pub(super) fn rewritten_merge_reverted(
         crate::history::changelog::one_line(&first.text)
     );
     let said = ("no entry taken out of", &calls[..], "takes it out");
-    branch_edit(repo, config, head, said, |log| {
+    branch_edit(repo, config, (head, &m), said, |log| {
         let present: Vec<_> = entries
             .into_iter()
             .filter(|e| log.contains_entry(&e.text, true))

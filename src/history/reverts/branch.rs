@@ -3,7 +3,7 @@
 //! belong to none), and its release tags say whether the merge shipped. A branch touching two
 //! packages thus gives each its own `revert "…"` entry, never both joined into one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
@@ -116,4 +116,28 @@ pub fn every_branch_entry(repo: &Repo, m: &MergeRevert, config: &Config) -> Resu
     all.packages.clear();
     all.package = None;
     branch_entries(repo, m, &all)
+}
+
+/// The changelogs the entries of `m`'s branch belong to: in a monorepo, each package's whose
+/// commits the branch holds and the root's for those of no package (the root's when none
+/// has an entry); else the one changelog. What a line about the branch's entries names.
+pub fn branch_changelogs(repo: &Repo, m: &MergeRevert, config: &Config) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    if !config.packages.is_empty() {
+        for p in &config.packages {
+            let view = config_for_changelog(config, &p.changelog);
+            if !branch_entries(repo, m, &view)?.is_empty() {
+                out.push(p.changelog.clone());
+            }
+        }
+        let mut root = config.clone();
+        root.package = None;
+        if !out.is_empty() && !branch_entries(repo, m, &root)?.is_empty() {
+            out.push(config.changelog.path.clone());
+        }
+    }
+    if out.is_empty() {
+        out.push(config.changelog.path.clone());
+    }
+    Ok(out)
 }

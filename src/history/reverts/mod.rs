@@ -21,8 +21,8 @@ use crate::history::changelog::entry::{NewEntry, entry_for_message};
 mod branch;
 mod rewritten;
 pub use branch::{
-    branch_entries, branch_revert_entry, config_for_changelog, every_branch_entry,
-    released_anywhere,
+    branch_changelogs, branch_entries, branch_revert_entry, config_for_changelog,
+    every_branch_entry, released_anywhere,
 };
 pub use rewritten::{by_header_when_rewritten, in_history};
 
