@@ -170,3 +170,134 @@ fn a_reapplied_merge_in_a_monorepo_names_the_package_changelog() {
     let unreleased = unreleased.split("## [0.1.2]").next().unwrap();
     assert!(unreleased.contains("- **api:** x thing"), "{unreleased}");
 }
+
+/// The command a line names after `run it again: `.
+fn again_command(line: &str) -> String {
+    let (_, after) = line
+        .split_once("run it again: `")
+        .unwrap_or_else(|| panic!("no command to run again in: {line}"));
+    after.split('`').next().unwrap_or_default().to_owned()
+}
+
+/// `relhook release ARGS` killed (SIGKILL) at failpoint `step`, then `relhook release
+/// --resume`: the repository is released (its tag on the release commit, the tree clean)
+/// by the resume or by the one command it names, and a second resume has nothing to do.
+fn killed_then_finished(repo: &Repo, step: &str, args: &[&str], tags: &str) {
+    let before = repo.git(&["rev-parse", "HEAD"]);
+    repo.relhook_killed_at(step, args);
+    assert_eq!(repo.git(&["tag", "-l"]), "", "killed at {step}");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    if head == before {
+        // Stopped before its commit: undone by the next relhook command.
+    } else {
+        assert_eq!(
+            repo.git(&["rev-parse", "HEAD~1"]),
+            before,
+            "killed at {step}"
+        );
+        assert!(
+            repo.head_subject().starts_with("chore(release): "),
+            "{step}"
+        );
+    }
+    let out = repo.relhook(&["release", "--resume"]);
+    let err = stderr(&out);
+    if head == before {
+        assert_eq!(out.status.code(), Some(1), "{step}: {}", text(&out));
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), before, "{step}: {err}");
+        assert_eq!(repo.git(&["status", "--porcelain"]), "", "{step}: {err}");
+        let line = err
+            .lines()
+            .find(|l| l.contains("nothing to resume"))
+            .unwrap();
+        assert!(line.contains("undone"), "{step}: {err}");
+        let again = again_command(line);
+        assert!(again.starts_with("relhook release"), "{step}: {err}");
+        let out = repo.sh(&again);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{step}: {again}: {}",
+            text(&out)
+        );
+    } else {
+        assert_eq!(out.status.code(), Some(0), "{step}: {}", text(&out));
+        assert!(err.contains("release finished"), "{step}: {err}");
+    }
+    let tagged = repo.git(&["tag", "-l", "--points-at", "HEAD"]);
+    assert_eq!(tagged.replace('\n', " "), tags, "{step}");
+    assert_eq!(repo.git(&["status", "--porcelain"]), "", "{step}");
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{step}: {}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("nothing to resume: no release commit"),
+        "{step}: {err}"
+    );
+}
+
+/// A repository ready for its first release, whose tests pass.
+fn ready() -> Repo {
+    configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into())
+}
+
+#[test]
+fn a_release_killed_while_it_takes_the_lock_is_undone_and_made_again() {
+    killed_then_finished(&ready(), "locked", &["release"], "v0.1.0");
+}
+
+#[test]
+fn a_release_killed_after_writing_its_files_is_undone_and_made_again() {
+    killed_then_finished(&ready(), "files-written", &["release"], "v0.1.0");
+}
+
+#[test]
+fn a_release_killed_after_staging_is_undone_and_made_again() {
+    killed_then_finished(&ready(), "index-staged", &["release"], "v0.1.0");
+}
+
+#[test]
+fn a_release_killed_after_moving_head_is_resumed() {
+    killed_then_finished(&ready(), "refs-moved", &["release"], "v0.1.0");
+}
+
+#[test]
+fn a_release_killed_after_its_commit_is_resumed() {
+    killed_then_finished(&ready(), "release-committed", &["release"], "v0.1.0");
+}
+
+#[test]
+fn a_release_killed_after_its_tests_is_resumed() {
+    killed_then_finished(&ready(), "release-tested", &["release"], "v0.1.0");
+}
+
+/// [`monorepo`] with a change to each package, whose tests pass.
+fn monorepo_ready() -> Repo {
+    let repo = monorepo();
+    let config = repo.read(".relconfig.toml");
+    repo.write(
+        ".relconfig.toml",
+        format!("[checks]\ntest = [\"true\"]\n\n{config}"),
+    );
+    repo.write("packages/api/b.txt", "b\n");
+    repo.write("packages/web/c.txt", "c\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: both"]);
+    repo
+}
+
+#[test]
+fn a_monorepo_release_killed_before_its_commit_is_undone_and_made_again() {
+    for step in ["files-written", "index-staged"] {
+        let repo = monorepo_ready();
+        killed_then_finished(&repo, step, &["release", "--all"], "api-v0.1.0 web-v0.1.0");
+    }
+}
+
+#[test]
+fn a_monorepo_release_killed_after_its_commit_is_resumed() {
+    for step in ["refs-moved", "release-committed", "release-tested"] {
+        let repo = monorepo_ready();
+        killed_then_finished(&repo, step, &["release", "--all"], "api-v0.1.0 web-v0.1.0");
+    }
+}

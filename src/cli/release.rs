@@ -34,11 +34,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(line) = (!json).then(|| super::doctor::hooks_not_run(ctx)).flatten() {
         let _ = writeln!(crate::cli::stream::stderr(), "{line}");
     }
-    if let Some(done) = crate::git::txn::recover(&repo)? {
+    let recovered = crate::git::txn::recover(&repo)?;
+    if let Some(done) = &recovered {
         if args.resume {
-            super::tag::say_recovered_resuming(&done);
+            super::tag::say_recovered_resuming(done);
         } else {
-            super::tag::say_recovered(&repo, &root, &config, &done);
+            super::tag::say_recovered(&repo, &root, &config, done);
         }
     }
     crate::git::txn::sweep_temporaries(&repo);
@@ -69,13 +70,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 {
                     return finish_hand_tag(&repo, &view, &root, &opts.date, json);
                 }
-                return refused(
-                    &Refusal::bare(
-                        Reason::NothingToResume,
-                        "nothing to resume: no release commit without its tag since the last release",
-                    ),
-                    json,
-                );
+                let monorepo = !config.packages.is_empty();
+                let r = super::release_after::nothing_to_resume(recovered.as_deref(), monorepo);
+                return refused(&r, json);
             }
             None => {}
         },

@@ -26,6 +26,21 @@ pub(super) fn refused_resume(r: Refusal) -> Result<Outcome> {
     }
 }
 
+/// The refusal of `relhook release --resume` with nothing to resume. A release killed before
+/// its commit was made was just undone (`recovered` says so): running it again is what
+/// finishes it, not a resume.
+pub(super) fn nothing_to_resume(recovered: Option<&str>, monorepo: bool) -> Refusal {
+    let undone = recovered.is_some_and(|r| r.starts_with("undid an interrupted release"));
+    let what = if !undone {
+        "nothing to resume: no release commit without its tag since the last release".to_owned()
+    } else if monorepo {
+        "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `relhook release --all` (or `relhook release --package NAME`)".to_owned()
+    } else {
+        "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `relhook release`".to_owned()
+    };
+    Refusal::bare(Reason::NothingToResume, what)
+}
+
 /// How a clean tree is asked for before a resume: the release commit is tested and tagged
 /// on it, or only tagged when no tests will run.
 pub(super) fn tagged_on(tests: bool) -> &'static str {

@@ -26,8 +26,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let mut opts = super::release::options(args)?;
     opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
-    if let Some(done) = crate::git::txn::recover(&repo)? {
-        super::tag::say_recovered(&repo, &root, &config, &done);
+    let recovered = crate::git::txn::recover(&repo)?;
+    if let Some(done) = &recovered {
+        super::tag::say_recovered(&repo, &root, &config, done);
     }
     if let Some(half) = packages::half_made(&repo, &config, &root) {
         if args.resume {
@@ -53,13 +54,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
     }
     if args.resume {
-        return super::release::refused(
-            &Refusal::bare(
-                Reason::NothingToResume,
-                "nothing to resume: no release commit without its tags since the last release",
-            ),
-            json,
-        );
+        let r = super::release_after::nothing_to_resume(recovered.as_deref(), true);
+        return super::release::refused(&r, json);
     }
     let selection = if args.all {
         Selection::All
