@@ -301,3 +301,67 @@ fn a_monorepo_release_killed_after_its_commit_is_resumed() {
         killed_then_finished(&repo, step, &["release", "--all"], "api-v0.1.0 web-v0.1.0");
     }
 }
+
+#[test]
+fn ctrl_c_while_a_monorepo_resume_tests_names_the_resume() {
+    use std::os::unix::process::CommandExt;
+    let repo = monorepo();
+    let dir = repo.dir.path().display().to_string();
+    let slow = format!(
+        "[packages.web]\npath = \"packages/web\"\ntest = [\"sh\", \"-c\", \"test -e {dir}/quick && exit 0; touch {dir}/started; exec sleep 30\"]\n"
+    );
+    let config = repo
+        .read(".relconfig.toml")
+        .replace("[packages.web]\npath = \"packages/web\"\n", &slow);
+    repo.write(".relconfig.toml", config);
+    repo.write("packages/api/b.txt", "b\n");
+    repo.write("packages/web/c.txt", "c\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: both"]);
+    repo.relhook_killed_at("release-committed", &["release", "--all"]);
+    let release = repo.git(&["rev-parse", "HEAD"]);
+    let mut child = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .args(["release", "--resume"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let started = repo.dir.path().join("started");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !started.exists() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ended before its tests"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the tests never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // A terminal's Ctrl-C: the whole process group.
+    let group = -i32::try_from(child.id()).unwrap();
+    // SAFETY: a signal to the process group this test started.
+    assert_eq!(unsafe { libc::kill(group, libc::SIGINT) }, 0);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("SIGINT"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("the release commit stays"), "{err}");
+    assert!(line.contains("`relhook release --resume`"), "{err}");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), release);
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    assert_eq!(repo.git(&["status", "--porcelain"]), "");
+    std::fs::write(repo.dir.path().join("quick"), "").unwrap();
+    ok(repo.relhook(&["release", "--resume"]));
+    assert_eq!(
+        repo.git(&["tag", "-l", "--points-at", "HEAD"]),
+        "api-v0.1.0\nweb-v0.1.0"
+    );
+}

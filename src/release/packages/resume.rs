@@ -176,7 +176,8 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
 }
 
 /// Finishes a half-made monorepo release: tests each package whose tag is missing (on a clean
-/// checkout of the commit when it is below HEAD) and tags it with its notes. Nothing is undone on failure.
+/// checkout of the commit when it is below HEAD) and tags it with its notes. Nothing is undone on
+/// failure: the tags made stay, and a resume makes those still missing.
 pub fn resume(
     repo: &Repo,
     config: &Config,
@@ -188,6 +189,9 @@ pub fn resume(
         return Err(crate::Error::Refused(r));
     }
     crate::git::txn::recover(repo)?;
+    // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging stops the step under way and is
+    // said; the release commit stays, and the tags made before it too.
+    let _deferred = crate::interrupt::Deferred::begin();
     let mut plans = Vec::new();
     for (tag_name, package) in &half.missing {
         let view = packages::view(config, package, root)?;
@@ -217,6 +221,7 @@ pub fn resume(
     let dir = checkout.as_ref().map_or(root, |c| c.path());
     let tested = test_all(repo, dir, &plans, half.commit, opts)?;
     for p in &plans {
+        crate::interrupt::check("tagging")?;
         tag(repo, &p.view, half.commit, &p.tag, &p.tag_message, opts)?;
     }
     Ok(Done {

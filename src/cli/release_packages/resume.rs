@@ -1,0 +1,107 @@
+//! `relhook release --resume` of a monorepo release interrupted after its commit: the tags
+//! it lacks made (tested first), or one line saying what stays and the command that goes on.
+
+use std::io::Write;
+
+use super::super::release_next::{Made, say_next, say_untested};
+use super::super::{Outcome, release, release_after};
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::release::Options;
+use crate::release::packages::{self, HalfMade};
+use crate::{Error, Result};
+
+/// Tests and tags the packages `half` lacks tags for.
+pub(super) fn resume(
+    repo: &Repo,
+    config: &Config,
+    root: &std::path::Path,
+    half: &HalfMade,
+    opts: &Options,
+) -> Result<Outcome> {
+    // A package's release made now would differ (rebased over changes): made again, not tagged.
+    if let Some(r) = half.stale_refusal() {
+        return release::refused(&r, false);
+    }
+    let dirty = repo.dirty_paths(5)?;
+    if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
+        let tests = !opts.no_test
+            && half.missing.iter().any(|(_, p)| {
+                crate::history::packages::view(config, p, root)
+                    .is_ok_and(|v| v.checks.test.is_some())
+            });
+        return release::refused(
+            &Refusal::new(
+                Reason::DirtyTree,
+                format!("the working tree is not clean ({})", dirty.join(", ")),
+                format!(
+                    "{}: commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
+                    release_after::tagged_on(tests)
+                ),
+            ),
+            false,
+        );
+    }
+    let mut err = crate::cli::stream::stderr();
+    let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
+    // The tags it makes are signed as asked: refused before the tests when git cannot sign.
+    let finished = crate::release::signing_works(repo, config, opts, false).and_then(|()| {
+        let _ = writeln!(
+            err,
+            "relhook: finishing the release of {} (commit {})",
+            tags.join(", "),
+            crate::git::short_id(half.commit)
+        );
+        packages::resume(repo, config, root, half, opts)
+    });
+    match finished {
+        Ok(done) => {
+            let tested = if done.tested.is_empty() {
+                String::new()
+            } else {
+                format!("tested: {}; ", done.tested.join(", "))
+            };
+            let _ = writeln!(
+                err,
+                "relhook: {} tagged on {} ({tested}release finished)",
+                tags.join(", "),
+                crate::git::short_id(done.commit)
+            );
+            let views = half
+                .missing
+                .iter()
+                .map(|(tag, package)| {
+                    let view = crate::history::packages::view(config, package, root)?;
+                    Ok((tag, package, view))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let made: Vec<Made<'_>> = views
+                .iter()
+                .map(|(tag, package, view)| Made {
+                    tag,
+                    config: view,
+                    tested: done.tested.contains(package),
+                })
+                .collect();
+            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
+            say_next(&mut err, repo, done.commit, &made, half.at_head);
+            Ok(Outcome::Ok)
+        }
+        Err(e) if e.interrupted().is_some() => Ok(release_after::interrupted(
+            &e,
+            "the release commit stays, and `relhook release --resume` makes the tags it still lacks",
+        )),
+        Err(e) if e.is_refusal() => release_after::refused_resume(e.into_refusal()?),
+        Err(e @ Error::Unfinished { .. }) => Err(e),
+        Err(e) => {
+            let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(
+                err,
+                "relhook: error: {} not released: {e}; the release commit stays: `relhook release --resume` finishes it once that is fixed",
+                tags.join(", ")
+            );
+            Ok(Outcome::Code(2))
+        }
+    }
+}
