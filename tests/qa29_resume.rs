@@ -365,3 +365,56 @@ fn ctrl_c_while_a_monorepo_resume_tests_names_the_resume() {
         "api-v0.1.0\nweb-v0.1.0"
     );
 }
+
+/// [`monorepo`] whose api tests pass only when `packages/api/state.txt` says `good`, with
+/// `bad` committed and a change to api to release.
+fn monorepo_failing_as_committed() -> Repo {
+    let repo = monorepo();
+    let config = repo.read(".relconfig.toml").replace(
+        "path = \"packages/api\"\n",
+        "path = \"packages/api\"\ntest = [\"sh\", \"-c\", \"grep -q good packages/api/state.txt\"]\n",
+    );
+    repo.write(".relconfig.toml", config);
+    repo.write("packages/api/state.txt", "bad\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat(api): state"]);
+    // Uncommitted: what makes the tests pass in the work tree alone.
+    repo.write("packages/api/state.txt", "good\n");
+    repo
+}
+
+#[test]
+fn a_monorepo_release_beside_uncommitted_changes_tests_the_release_commit() {
+    let repo = monorepo_failing_as_committed();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = release(&repo, &["--all", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("tests of api failed"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    assert_eq!(repo.read("packages/api/state.txt"), "good\n");
+}
+
+#[test]
+fn a_monorepo_resume_beside_uncommitted_changes_tests_the_release_commit() {
+    let repo = monorepo_failing_as_committed();
+    repo.relhook_killed_at(
+        "release-committed",
+        &["release", "--all", "--no-test", "--allow-dirty"],
+    );
+    let release = repo.git(&["rev-parse", "HEAD"]);
+    let out = repo.relhook(&["release", "--resume", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("tests of api failed"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), release);
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    assert_eq!(repo.read("packages/api/state.txt"), "good\n");
+}

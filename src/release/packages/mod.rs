@@ -353,7 +353,18 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
     let mut made: Vec<(String, Oid)> = Vec::new();
     let finished = crate::interrupt::check("committing")
         .and_then(|()| crate::git::txn::failpoint("release-committed"))
-        .and_then(|()| test_all(repo, root, &plan.packages, commit, opts))
+        .and_then(|()| {
+            // Beside uncommitted changes (--allow-dirty), or changes hidden from `git status`,
+            // the work tree is not the release commit: its tests run on a clean checkout of it.
+            let checkout = match wants_tests(&plan.packages, opts) {
+                true if !repo.dirty_or_hidden_paths(1)?.is_empty() => {
+                    Some(crate::testrun::Checkout::of(repo, commit)?)
+                }
+                _ => None,
+            };
+            let dir = checkout.as_ref().map_or(root, |c| c.path());
+            test_all(repo, dir, &plan.packages, commit, opts)
+        })
         .and_then(|tested| {
             crate::git::txn::failpoint("release-tested")?;
             crate::interrupt::check("tagging")?;
@@ -398,6 +409,11 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
             }
         }
     }
+}
+
+/// Whether any of `plans` runs a test command (`--no-test` not given).
+fn wants_tests(plans: &[PackagePlan], opts: &Options) -> bool {
+    !opts.no_test && plans.iter().any(|p| p.view.checks.test.is_some())
 }
 
 /// Runs each package's test command (`[packages.P] test`, else `[checks] test`, once per

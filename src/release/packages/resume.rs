@@ -7,7 +7,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-use super::{Done, package_plan, tag, test_all};
+use super::{Done, package_plan, tag, test_all, wants_tests};
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -212,10 +212,11 @@ pub fn resume(
         plans.push(p);
     }
     // Below HEAD the work tree is not the release commit's: the tests run on a clean
-    // checkout of it.
-    let wants_tests = plans.iter().any(|p| p.view.checks.test.is_some());
-    let checkout = match (wants_tests, opts.no_test, half.at_head) {
-        (true, false, false) => Some(crate::testrun::Checkout::of(repo, half.commit)?),
+    // checkout of it. Nor is a work tree with uncommitted changes (--allow-dirty).
+    let checkout = match wants_tests(&plans, opts) {
+        true if !half.at_head || !repo.dirty_or_hidden_paths(1)?.is_empty() => {
+            Some(crate::testrun::Checkout::of(repo, half.commit)?)
+        }
         _ => None,
     };
     let dir = checkout.as_ref().map_or(root, |c| c.path());
