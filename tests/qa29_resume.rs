@@ -418,3 +418,24 @@ fn a_monorepo_resume_beside_uncommitted_changes_tests_the_release_commit() {
     assert_eq!(repo.git(&["tag", "-l"]), "");
     assert_eq!(repo.read("packages/api/state.txt"), "good\n");
 }
+
+#[test]
+fn a_resume_with_an_evident_test_command_says_what_relhook_test_runs() {
+    let repo = configured_with_a_feature(|repo| {
+        repo.write(
+            "package.json",
+            "{\"name\":\"x\",\"version\":\"0.0.0\",\"scripts\":{\"test\":\"true\"}}\n",
+        );
+        String::new()
+    });
+    repo.relhook_killed_at("release-committed", &["release"]);
+    let out = ok(repo.relhook(&["release", "--resume"]));
+    let err = stderr(&out);
+    // "not set" and then `relhook test` as the next step: what that runs is said.
+    assert_eq!(next_command(&err), "relhook test", "{err}");
+    let line = err.lines().find(|l| l.contains("was not tested")).unwrap();
+    assert!(
+        line.contains("`relhook test` runs `npm test`, evident from package.json"),
+        "{err}"
+    );
+}

@@ -80,8 +80,19 @@ fn say_why_untested(
                 "a release tagged by hand runs no tests, and no test command is set or evident"
                     .to_owned()
             }
+            // What the `next:` line's `relhook test` runs, when the key is not set.
             NotRun::Release { .. } if m.config.checks.test.is_none() => {
-                format!("`{}` is not set in .relconfig.toml", m.config.test_key())
+                let evident = match crate::prepush::test_argv(repo, m.config) {
+                    Some((argv, Some(manifest))) => format!(
+                        "; `relhook test` runs `{}`, evident from {manifest}",
+                        crate::testrun::shown(&argv)
+                    ),
+                    _ => String::new(),
+                };
+                format!(
+                    "`{}` is not set in .relconfig.toml{evident}",
+                    m.config.test_key()
+                )
             }
             _ => "a release tagged by hand runs no tests".to_owned(),
         };
