@@ -439,3 +439,73 @@ fn a_resume_with_an_evident_test_command_says_what_relhook_test_runs() {
         "{err}"
     );
 }
+
+/// `relhook release` at a terminal (a pty), answering `answer` to its question; all it wrote.
+fn release_at_a_terminal(repo: &Repo, answer: &str) -> String {
+    use std::io::Write;
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills two descriptors; no name, no settings, no size.
+    let opened = unsafe {
+        libc::openpty(
+            &raw mut master,
+            &raw mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.arg("release");
+    // SAFETY: between fork and exec only async-signal-safe calls: a new session whose
+    // controlling terminal is the pty, which is also standard input, output and error.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::setsid();
+            libc::ioctl(slave, libc::TIOCSCTTY, 0);
+            libc::dup2(slave, 0);
+            libc::dup2(slave, 1);
+            libc::dup2(slave, 2);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("spawn");
+    // SAFETY: the parent's copy of the pty's terminal side is not needed once it started.
+    unsafe { libc::close(slave) };
+    // SAFETY: the master descriptor is this test's, and is read until it closes.
+    let mut output = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(master) };
+    let mut input = output.try_clone().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut output, &mut all);
+        String::from_utf8_lossy(&all).into_owned()
+    });
+    input.write_all(format!("{answer}\n").as_bytes()).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("relhook release never returned at a terminal");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(input);
+    reader.join().unwrap_or_default()
+}
+
+#[test]
+fn at_a_terminal_the_offer_to_finish_says_tests_only_when_they_run() {
+    let repo = killed_after_its_commit("");
+    let said = release_at_a_terminal(&repo, "n");
+    assert!(said.contains("finish it now (tag v0.1.0)?"), "{said}");
+    assert!(!said.contains("test"), "no test command is set: {said}");
+    assert_eq!(repo.git(&["tag", "-l"]), "");
+    let repo = killed_after_its_commit("[checks]\ntest = [\"true\"]\n");
+    let said = release_at_a_terminal(&repo, "y");
+    assert!(
+        said.contains("finish it now (test and tag v0.1.0)?"),
+        "{said}"
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0", "{said}");
+}
