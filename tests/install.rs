@@ -428,7 +428,7 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
         text_.replace("# relhook-shim v10", "# relhook-shim v0"),
     )
     .unwrap();
-    doctor(1, "older than this relhook's v9");
+    doctor(1, "older than this relhook's v10");
     install(&repo, &[]);
     doctor(0, "all is well");
     chmod(&shim, 0o644);
