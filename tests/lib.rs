@@ -106,6 +106,7 @@ mod qa27_real;
 mod qa28_first;
 mod qa28_merges;
 mod qa29_files;
+mod qa29_first;
 mod qa29_link;
 mod qa29_resume;
 mod qa29_semver;

@@ -162,11 +162,22 @@ fn one_changelog(
                 );
             }
             let created = changed && current.is_none();
-            if created && added.is_empty() {
+            // A rebuild lists no entries as it goes: its text tells whether history had any.
+            let nothing = match args.rebuild {
+                true => text.trim_end() == TEMPLATE.trim_end(),
+                false => added.is_empty(),
+            };
+            if created && nothing {
                 // Not "up to date" and then "wrote": the file did not exist.
                 let _ = writeln!(
                     err,
                     "relhook: created {}; history has no entry for it yet",
+                    rel.display()
+                );
+            } else if created && args.rebuild {
+                let _ = writeln!(
+                    err,
+                    "relhook: created {} from history: its releases and Unreleased",
                     rel.display()
                 );
             } else {
@@ -175,19 +186,10 @@ fn one_changelog(
                 }
                 if changed {
                     let _ = writeln!(err, "relhook: wrote {}", rel.display());
-                    // `:/` names the file from the top, whichever directory this ran in; a
-                    // `docs` commit gets no entry of its own. A file git does not track yet
-                    // is added first: `git commit -- <path>` knows only tracked paths.
-                    let file = crate::shellword::quote(&format!(":/{}", rel.display()));
-                    let add = match repo.staged_blob(&rel) {
-                        Some(_) => String::new(),
-                        None => format!("git add {file} && "),
-                    };
-                    let _ = writeln!(
-                        err,
-                        "next: {add}git commit -m \"docs(changelog): sync with history\" -- {file}"
-                    );
                 }
+            }
+            if changed {
+                let _ = writeln!(err, "next: {}", commit_command(repo, &rel, args.rebuild));
             }
         }
         if args.stdout && !json {
@@ -220,6 +222,19 @@ fn one_changelog(
         return Ok(Some(report));
     }
     Err(Error::KeptChanging(rel.to_path_buf()))
+}
+
+/// The command that commits the changelog just written. `:/` names the file from the top,
+/// whichever directory this ran in; a `docs` commit gets no entry of its own. A file git
+/// does not track yet is added first: `git commit -- <path>` knows only tracked paths.
+fn commit_command(repo: &Repo, rel: &Path, rebuilt: bool) -> String {
+    let file = crate::shellword::quote(&format!(":/{}", rel.display()));
+    let add = match repo.staged_blob(rel) {
+        Some(_) => String::new(),
+        None => format!("git add {file} && "),
+    };
+    let what = if rebuilt { "rebuild from" } else { "sync with" };
+    format!("{add}git commit -m \"docs(changelog): {what} history\" -- {file}")
 }
 
 /// The work tree's changelog text, `None` when absent.

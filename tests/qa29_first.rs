@@ -1,0 +1,45 @@
+//! A new user's first ten minutes: `git init`, `relhook install`, `relhook init`, a commit, a
+//! tag, `relhook check`, `relhook version`, `relhook changelog`, with nothing else read.
+
+use crate::support::{Repo, next_command, stderr, text};
+
+/// Runs a printed `next:` command as the user pastes it into a shell.
+fn run_next(repo: &Repo, command: &str) -> std::process::Output {
+    repo.command_in("sh", &repo.path())
+        .args(["-c", command])
+        .output()
+        .expect("run sh")
+}
+
+/// `changelog --rebuild` in a repository with no CHANGELOG.md writes every entry history has:
+/// it says so (not "history has no entry for it yet"), and names the command that commits it.
+#[test]
+fn a_rebuild_that_creates_the_changelog_says_what_it_wrote_and_how_to_commit_it() {
+    let repo = Repo::new();
+    repo.commit("feat: first thing");
+    repo.commit("fix: a bug");
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- first thing") && log.contains("- a bug"),
+        "{log}"
+    );
+    let said = stderr(&out);
+    assert!(!said.contains("no entry"), "{said}");
+    assert!(said.contains("created CHANGELOG.md"), "{said}");
+    let out = run_next(&repo, &next_command(&said));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+
+    // One with nothing to list says so, and how to commit the skeleton too.
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("no entry"), "{said}");
+    let out = run_next(&repo, &next_command(&said));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
