@@ -1,7 +1,7 @@
 //! A new user's first ten minutes: `git init`, `relhook install`, `relhook init`, a commit, a
 //! tag, `relhook check`, `relhook version`, `relhook changelog`, with nothing else read.
 
-use crate::support::{Repo, next_command, stderr, text};
+use crate::support::{Repo, next_command, stderr, stdout, text};
 
 /// Runs a printed `next:` command as the user pastes it into a shell.
 fn run_next(repo: &Repo, command: &str) -> std::process::Output {
@@ -42,4 +42,27 @@ fn a_rebuild_that_creates_the_changelog_says_what_it_wrote_and_how_to_commit_it(
     let out = run_next(&repo, &next_command(&said));
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// With nothing committed, `version` and `version --next` give the same version and the same
+/// reason, one line each.
+#[test]
+fn version_and_next_in_an_empty_repository_agree_and_say_why() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["version"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(stdout(&out), "0.1.0\n", "{}", text(&out));
+    let plain = stderr(&out);
+    assert_eq!(plain.lines().count(), 1, "{plain}");
+    assert!(plain.contains("nothing is committed yet"), "{plain}");
+    assert!(plain.contains("version.initial"), "{plain}");
+
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(stdout(&out), "", "{}", text(&out));
+    let next = stderr(&out);
+    assert_eq!(next.lines().count(), 1, "{next}");
+    assert!(next.contains("nothing is committed yet"), "{next}");
+    assert!(next.contains("0.1.0"), "{next}");
+    assert!(next.contains("version.initial"), "{next}");
 }

@@ -17,13 +17,36 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
     // `--pre rc` asks about the next version: printing the current one would ignore it.
     let next = args.next || args.pre.is_some();
-    if (next || args.explain || args.format == Format::Json) && repo.head().is_none() {
-        // As `relhook release` refuses: no next version comes of no commits.
+    // With nothing committed, both say so in one line, naming the version a first release
+    // would start at and where it comes from: the plain answer is that version, the next one
+    // is refused as `relhook release` refuses (no next version comes of no commits).
+    let unborn = repo.head().is_none();
+    let start = || {
+        release::current_version(&repo, &config, &root)
+            .ok()
+            .map(|(v, from)| format!("{v} (from {from})"))
+    };
+    if (next || args.explain || args.format == Format::Json) && unborn {
+        let what = match start() {
+            Some(at) => format!(
+                "nothing is committed yet, so there is no next version: a first release would start at {at}"
+            ),
+            None => "nothing is committed yet, so there is no next version".to_owned(),
+        };
         return Err(Error::Refused(Refusal::new(
             Reason::NoCommits,
-            "nothing is committed yet, so there is no next version",
+            what,
             "commit your work (a `feat:` or `fix:` commit), then ask again",
         )));
+    }
+    if unborn && !args.all && args.package.is_none() {
+        let (current, from) = release::current_version(&repo, &config, &root)?;
+        write_out(|out| writeln!(out, "{current}"))?;
+        let _ = writeln!(
+            crate::cli::stream::stderr(),
+            "relhook: note: nothing is committed yet: a first release would start at {current} (from {from})"
+        );
+        return Ok(Outcome::Ok);
     }
     if args.all {
         return super::monorepo::version_all(&repo, &root, &config, args);
