@@ -192,7 +192,8 @@ fn release_tags_under_another_prefix_are_named_not_ignored() {
         let out = repo.relhook(args);
         assert_eq!(out.status.code(), Some(2), "{}", text(&out));
         assert!(
-            stderr(&out).contains("do not start with tag_prefix \"v\" (e.g. `hatch-v1.18.0`)")
+            stderr(&out)
+                .contains("do not start with the default tag_prefix \"v\" (e.g. `hatch-v1.18.0`)")
                 && stderr(&out).contains("set `tag_prefix = \"hatch-v\"` under [version]"),
             "{}",
             text(&out)

@@ -294,8 +294,9 @@ fn doctor_names_tags_that_stop_every_release() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let said = crate::support::stdout(&out);
     assert!(
-        said.contains("INVALID  version: the release tags here do not start with tag_prefix \"v\"")
-            && said.contains("fix: set `tag_prefix = \"\"`"),
+        said.contains(
+            "INVALID  version: the release tags here do not start with the default tag_prefix \"v\""
+        ) && said.contains("fix: set `tag_prefix = \"\"`"),
         "{said}"
     );
 }

@@ -1,7 +1,7 @@
 //! A new user's first ten minutes: `git init`, `relhook install`, `relhook init`, a commit, a
 //! tag, `relhook check`, `relhook version`, `relhook changelog`, with nothing else read.
 
-use crate::support::{Repo, next_command, stderr, stdout, text};
+use crate::support::{Repo, installed_repo, next_command, stderr, stdout, text};
 
 /// Runs a printed `next:` command as the user pastes it into a shell.
 fn run_next(repo: &Repo, command: &str) -> std::process::Output {
@@ -65,4 +65,39 @@ fn version_and_next_in_an_empty_repository_agree_and_say_why() {
     assert!(next.contains("nothing is committed yet"), "{next}");
     assert!(next.contains("0.1.0"), "{next}");
     assert!(next.contains("version.initial"), "{next}");
+}
+
+/// A bare-version hand tag where no .relconfig.toml exists is refused for the default
+/// `tag_prefix`, which is named as the default, with where to change it; not as a setting of
+/// a file that is not there.
+#[test]
+fn a_tag_prefix_refusal_with_no_configuration_names_the_default() {
+    let repo = installed_repo();
+    assert!(!repo.path().join(".relconfig.toml").exists());
+    let err = crate::support::hand_tag_refused(&repo, "1.0.0");
+    let line = err.lines().next().unwrap_or_default();
+    assert!(!line.contains("in .relconfig.toml)"), "{err}");
+    assert!(line.contains("default"), "{err}");
+    assert!(line.contains("relhook init"), "{err}");
+
+    // And `release`, reading such a tag, says the same.
+    let out = repo.git_skipping_relhook(&["tag", "-a", "1.0.0", "-m", "1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix: after");
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("the default tag_prefix \"v\""), "{err}");
+    assert!(err.contains("relhook init"), "{err}");
+
+    // Where the file sets it, the file is named.
+    let repo = installed_repo();
+    let out = repo.relhook(&["init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = crate::support::hand_tag_refused(&repo, "1.0.0");
+    assert!(
+        err.contains("`tag_prefix = \"v\"` in .relconfig.toml"),
+        "{err}"
+    );
+    assert!(!err.contains("relhook init"), "{err}");
 }

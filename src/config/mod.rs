@@ -104,6 +104,9 @@ pub struct VersionConfig {
     /// GitHub Actions are published under) are tags of their own, not release tags: made and
     /// moved freely, and left out of every version computation.
     pub floating_tags: bool,
+    /// Whether the file sets `tag_prefix` (`false`: the default is in force), for messages
+    /// that say where it comes from.
+    pub tag_prefix_set: bool,
 }
 
 impl Default for VersionConfig {
@@ -117,6 +120,7 @@ impl Default for VersionConfig {
             zero_major_feat_bumps_patch: true,
             pre_release_start: 1,
             floating_tags: false,
+            tag_prefix_set: false,
         }
     }
 }
@@ -322,6 +326,40 @@ impl Config {
         match &self.package {
             Some(p) => format!("relhook release --package {}", p.name),
             None => "relhook release".to_owned(),
+        }
+    }
+
+    /// `tag_prefix` as a message names it: `tag_prefix "v"` when the file sets it, else `the
+    /// default tag_prefix "v"` (no file claims a setting nobody made).
+    pub fn tag_prefix_named(&self) -> String {
+        let prefix = &self.version.tag_prefix;
+        match self.version.tag_prefix_set {
+            true => format!("tag_prefix {prefix:?}"),
+            false => format!("the default tag_prefix {prefix:?}"),
+        }
+    }
+
+    /// Where `tag_prefix` comes from: `` `tag_prefix = "v"` in .relconfig.toml ``, or the
+    /// default, with no file or one that does not set it.
+    pub fn tag_prefix_origin(&self) -> String {
+        let prefix = &self.version.tag_prefix;
+        match (self.version.tag_prefix_set, &self.source) {
+            (true, _) => format!("`tag_prefix = {prefix:?}` in {FILE_NAME}"),
+            (false, Some(_)) => {
+                format!("the default `tag_prefix = {prefix:?}`: {FILE_NAME} does not set it")
+            }
+            (false, None) => {
+                format!("the default `tag_prefix = {prefix:?}`: there is no {FILE_NAME}")
+            }
+        }
+    }
+
+    /// The file a message says to set a key in: `.relconfig.toml`, with the command that
+    /// writes it when there is none yet.
+    pub fn file_to_edit(&self) -> String {
+        match &self.source {
+            Some(_) => FILE_NAME.to_owned(),
+            None => format!("{FILE_NAME} (there is none yet: `relhook init` writes it)"),
         }
     }
 

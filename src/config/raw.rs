@@ -153,6 +153,7 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
             ));
         }
         version.tag_prefix = prefix.into_inner();
+        version.tag_prefix_set = true;
     }
     let changelog = resolve_changelog(raw.changelog, err)?;
     let packages = super::package::resolve(

@@ -33,11 +33,13 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
     let (message, fix) = if found.len() == 1 {
         (
             format!(
-                "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
+                "the release tags here do not start with {} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
+                config.tag_prefix_named(),
                 tag.name
             ),
             format!(
-                "set `tag_prefix = {first:?}` under [version] in .relconfig.toml{}",
+                "set `tag_prefix = {first:?}` under [version] in {}{}",
+                config.file_to_edit(),
                 not_releases(config)
             ),
         )
@@ -50,12 +52,14 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
         let more = if found.len() > 4 { ", …" } else { "" };
         (
             format!(
-                "the release tags here do not start with tag_prefix {prefix:?} but with {} others: {}{more}; so relhook cannot tell the current version or which commits are released",
+                "the release tags here do not start with {} but with {} others: {}{more}; so relhook cannot tell the current version or which commits are released",
+                config.tag_prefix_named(),
                 found.len(),
                 shown.join(", ")
             ),
             format!(
-                "set `tag_prefix` under [version] in .relconfig.toml to the project's own (e.g. `tag_prefix = {first:?}`); in a monorepo, each `[packages.<name>]` table takes one (`tag = \"{first}{{version}}\"`){}",
+                "set `tag_prefix` under [version] in {} to the project's own (e.g. `tag_prefix = {first:?}`); in a monorepo, each `[packages.<name>]` table takes one (`tag = \"{first}{{version}}\"`){}",
+                config.file_to_edit(),
                 not_releases(config)
             ),
         )

@@ -169,12 +169,14 @@ fn check_prefix(
                 let above = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
                 return Err(Error::IncompleteHistory {
                     message: format!(
-                        "the release tags here do not start with tag_prefix {prefix:?} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
+                        "the release tags here do not start with {} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
+                        config.tag_prefix_named(),
                         other.0
                     ),
                     fix: format!(
-                        "set `tag_prefix = {:?}` under [version] in .relconfig.toml; or, to go on under {prefix:?}, name a version above it: `relhook release {above}`",
-                        other.2
+                        "set `tag_prefix = {:?}` under [version] in {}; or, to go on under {prefix:?}, name a version above it: `relhook release {above}`",
+                        other.2,
+                        config.file_to_edit()
                     ),
                 });
             }
@@ -222,7 +224,9 @@ pub fn prefix_conflict(
         _ => return None,
     };
     Some(format!(
-        "`{name}` (a release tag without tag_prefix {prefix:?}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {other_prefix:?}` under [version] in .relconfig.toml if `{name}` is how this project tags its releases"
+        "`{name}` (a release tag without {}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {other_prefix:?}` under [version] in {} if `{name}` is how this project tags its releases",
+        config.tag_prefix_named(),
+        config.file_to_edit()
     ))
 }
 

@@ -56,9 +56,13 @@ pub fn not_a_release(
     if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
         return None;
     }
+    // Where the prefix comes from, and the file to change it in: the defaults are said to
+    // be the defaults, not a setting of a file that may not exist.
+    let origin = config.tag_prefix_origin();
+    let file = config.file_to_edit();
     let ours_named = |why: &str| {
         format!(
-            "release tags here are named {ours}{version} (`tag_prefix = \"{ours}\"` in .relconfig.toml), so {name} makes no release{why}; for the release: `git tag -a {ours}{version}`"
+            "release tags here are named {ours}{version} ({origin}), so {name} makes no release{why}; for the release: `git tag -a {ours}{version}`"
         )
     };
     let bare = |p: &str| {
@@ -67,9 +71,9 @@ pub fn not_a_release(
             .to_owned()
     };
     if !ours.is_empty() && prefix.is_empty() {
-        return Some(Err(ours_named(
-            ", and every later `relhook version` and release would stop at it; if this project's releases have no prefix, set `tag_prefix = \"\"` under [version]",
-        )));
+        return Some(Err(ours_named(&format!(
+            ", and every later `relhook version` and release would stop at it; if this project's releases have no prefix, set `tag_prefix = \"\"` under [version] in {file}"
+        ))));
     }
     if !ours.is_empty() && bare(prefix) == bare(ours) {
         return Some(Err(ours_named("")));
@@ -95,7 +99,7 @@ pub fn not_a_release(
     }
     if in_history && repo.latest_release_tag(head, ours).is_none() {
         return Some(Err(ours_named(&format!(
-            ", and as there is no release yet every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version]"
+            ", and as there is no release yet every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version] in {file}"
         ))));
     }
     Some(Ok(format!(

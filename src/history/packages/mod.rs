@@ -70,6 +70,7 @@ pub fn view(config: &Config, name: &str, root: &Path) -> Result<Config> {
     let mut v = config.clone();
     v.changelog.path = package.changelog.clone();
     v.version.tag_prefix = package.tag.prefix().to_owned();
+    v.version.tag_prefix_set = true;
     v.version.files = Some(version_files(package, root));
     v.version.detect = false;
     if package.test.is_some() {
