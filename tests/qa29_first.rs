@@ -101,3 +101,25 @@ fn a_tag_prefix_refusal_with_no_configuration_names_the_default() {
     );
     assert!(!err.contains("relhook init"), "{err}");
 }
+
+/// `relhook init` says its files need committing, and the command it names commits them.
+#[test]
+fn init_says_how_to_commit_what_it_wrote() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    let out = run_next(&repo, &next_command(&said));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let tracked = repo.git(&["ls-files"]);
+    assert!(tracked.contains(".relconfig.toml"), "{tracked}");
+    assert!(tracked.contains("CHANGELOG.md"), "{tracked}");
+
+    // Run again, it writes nothing and names nothing to commit.
+    let out = repo.relhook(&["init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stdout(&out).contains("next:"), "{}", text(&out));
+}

@@ -1,6 +1,8 @@
 //! `relhook init`: reports the files `crate::init` wrote or left alone, the packages it found
 //! and the test command it set.
 
+use std::path::Path;
+
 use super::install::rel;
 use super::{Context, Outcome, write_out};
 use crate::Result;
@@ -101,9 +103,37 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 "set `[checks] test = {argv}`: `relhook test` and `relhook release` run it; edit it if your tests run otherwise"
             )?;
         }
+        if let Some(next) = commit_command(ctx, &root, &done) {
+            writeln!(out, "next: {next}")?;
+        }
         Ok(())
     })?;
     Ok(Outcome::Ok)
+}
+
+/// The command that commits the files init wrote, which git does not track until then (and
+/// the team gets only then): `None` when it wrote none, or outside a git work tree. Named
+/// from the top (`:/`) when this ran below it; `-- <paths>` leaves anything else staged out.
+fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -> Option<String> {
+    ctx.repo().ok()?;
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    let top = if same(&ctx.cwd, root) { "" } else { ":/" };
+    let paths: Vec<String> = done
+        .files
+        .iter()
+        .filter(|f| f.written)
+        .map(|f| crate::shellword::quote(&format!("{top}{}", rel(&f.path, root))))
+        .collect();
+    if paths.is_empty() {
+        return None;
+    }
+    let paths = paths.join(" ");
+    Some(format!(
+        "git add {paths} && git commit -m \"chore: adopt relhook\" -- {paths}"
+    ))
 }
 
 /// `1 package`, `3 packages`.
