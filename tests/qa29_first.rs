@@ -123,3 +123,26 @@ fn init_says_how_to_commit_what_it_wrote() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stdout(&out).contains("next:"), "{}", text(&out));
 }
+
+/// `relhook check` warns, as a release does, when git no longer runs relhook's hooks here.
+#[test]
+fn check_says_when_git_no_longer_runs_the_hooks() {
+    let warning = "git does not run relhook's hooks here";
+    let repo = installed_repo();
+    let out = repo.relhook(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!stderr(&out).contains(warning), "{}", text(&out));
+
+    std::fs::create_dir_all(repo.path().join(".husky/_")).unwrap();
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    let out = repo.relhook(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = stderr(&out);
+    let line = said.lines().find(|l| l.contains(warning));
+    let line = line.unwrap_or_else(|| panic!("no warning in:\n{said}"));
+    assert!(line.contains("core.hooksPath"), "{line}");
+
+    // JSON stays JSON.
+    let out = repo.relhook(&["check", "--format", "json"]);
+    assert!(!stderr(&out).contains(warning), "{}", text(&out));
+}

@@ -184,6 +184,13 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         "relhook: checking {}: {}",
         checked.range.describe, checked.why
     );
+    // A clone whose hooks git no longer runs (husky's core.hooksPath, lefthook's `.old`) gets
+    // new commits unlinted: said as a release says it, where a person reads the answer.
+    if args.format == CheckFormat::Text
+        && let Some(line) = super::doctor::hooks_not_run(ctx)
+    {
+        eprintln_quiet(&line);
+    }
     match args.format {
         CheckFormat::Text | CheckFormat::Github => write_out(|out| writeln!(out, "{announce}"))?,
         CheckFormat::Gitlab => eprintln_quiet(&announce),
