@@ -146,3 +146,35 @@ fn check_says_when_git_no_longer_runs_the_hooks() {
     let out = repo.relhook(&["check", "--format", "json"]);
     assert!(!stderr(&out).contains(warning), "{}", text(&out));
 }
+
+/// `git filter-branch --tag-name-filter` moving a release tag is refused; the bypass named is
+/// for the command the user ran, not the `git update-ref` it runs inside.
+#[test]
+fn a_tag_moved_by_filter_branch_names_filter_branch() {
+    let repo = installed_repo();
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let tag = repo.git(&["rev-parse", "v0.1.0"]);
+    let out = repo.git_in(
+        &repo.path(),
+        &[
+            "filter-branch",
+            "-f",
+            "--msg-filter",
+            "cat; echo",
+            "--tag-name-filter",
+            "cat",
+            "--",
+            "--all",
+        ],
+        &[("FILTER_BRANCH_SQUELCH_WARNING", "1")],
+    );
+    let err = stderr(&out);
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), tag, "{}", text(&out));
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("relhook: refusing tag v0.1.0"))
+        .unwrap_or_else(|| panic!("no refusal in:\n{}", text(&out)));
+    assert!(line.contains("RELHOOK_SKIP=1 git filter-branch"), "{line}");
+    assert!(!line.contains("update-ref"), "{line}");
+}

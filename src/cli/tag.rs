@@ -334,13 +334,17 @@ fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
     let Ok((root, config)) = ctx.history_config(&repo) else {
         return false;
     };
+    // The bypass is for the command the user ran: `git filter-branch`, not the `git
+    // update-ref` its script runs.
+    let command = hand::git_command_run().unwrap_or(command);
+    // The bypass named is for the command the user ran: `git filter-branch`, not the `git
+    // update-ref` its script runs.
+    let command = hand::git_command_run().unwrap_or(command);
     let mut err = crate::cli::stream::stderr();
     let mut refused = false;
     for u in &moves {
-        let Some(view) = crate::tag::config_for(&config, &root, &u.tag) else {
-            continue;
-        };
-        if let Some(why) = hand::moved(&repo, &view, u) {
+        let view = crate::tag::config_for(&config, &root, &u.tag);
+        if let Some(why) = view.and_then(|v| hand::moved(&repo, &v, u)) {
             refused = true;
             // One line: the reason, then this command's own bypass.
             let _ = writeln!(

@@ -33,6 +33,14 @@ pub fn fetch_process() -> Option<String> {
     (sub == "fetch").then(|| pid.to_string())
 }
 
+/// The git command the user ran, for a message naming its bypass: the outermost git process
+/// above the hook, which is the nearest one unless a git command runs git in turn (the script
+/// of `git filter-branch` runs the `git update-ref` whose transaction this is; an alias that
+/// runs a shell). `None` as for [`git_subcommand`].
+pub fn git_command_run() -> Option<String> {
+    outermost_git()
+}
+
 /// The nearest ancestor process that is git, and its subcommand. relhook may sit several
 /// processes below it: the shim's shell when it chains another hook, or a hook manager's chain
 /// (lefthook: hook script, the npm wrapper's node, lefthook, its `sh -c`).
@@ -44,25 +52,80 @@ fn parent_subcommand() -> Option<String> {
 fn git_ancestor() -> Option<(u32, String, Vec<String>)> {
     let mut pid = std::os::unix::process::parent_id();
     for _ in 0..8 {
-        let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
-        let args: Vec<String> = raw
-            .split(|b| *b == 0)
-            .map(|a| String::from_utf8_lossy(a).into_owned())
-            .collect();
-        let program = args
-            .first()
-            .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
-            .unwrap_or_default();
-        // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
-        // subcommand itself, and what follows is its argument.
-        if let Some(dashed) = program.strip_prefix("git-") {
-            return Some((pid, dashed.to_owned(), args.into_iter().skip(1).collect()));
-        }
-        if program == "git" {
-            let mut args = args.into_iter();
-            return subcommand(&mut args).map(|s| (pid, s, args.collect()));
+        if let Some((sub, rest)) = as_git(command_line(pid)?) {
+            return Some((pid, sub, rest));
         }
         pid = parent_of(pid)?;
+    }
+    None
+}
+
+/// [`git_ancestor`]'s git, or the git above it when only shells lie between the two (the
+/// script of a git command, and its subshells): a program that is neither (a test runner a
+/// hook started, the user's terminal) ends the walk, so a git that merely runs it is not named.
+#[cfg(unix)]
+fn outermost_git() -> Option<String> {
+    let mut pid = std::os::unix::process::parent_id();
+    let mut found = None;
+    for _ in 0..16 {
+        let Some(args) = command_line(pid) else {
+            break;
+        };
+        let shell = is_shell(&args);
+        match as_git(args) {
+            Some((sub, _)) => found = Some(sub),
+            None if found.is_some() && !shell => break,
+            None => {}
+        }
+        match parent_of(pid) {
+            Some(parent) if parent > 1 => pid = parent,
+            _ => break,
+        }
+    }
+    found
+}
+
+/// Whether a command line runs a POSIX shell (the script of a git command such as
+/// `git-filter-branch` runs under one).
+#[cfg(unix)]
+fn is_shell(args: &[String]) -> bool {
+    let program = args
+        .first()
+        .map_or("", |a| a.rsplit('/').next().unwrap_or(a));
+    matches!(program, "sh" | "bash" | "dash" | "ash" | "ksh" | "zsh")
+}
+
+#[cfg(not(unix))]
+fn outermost_git() -> Option<String> {
+    None
+}
+
+/// A process's arguments, from `/proc/<pid>/cmdline`.
+#[cfg(unix)]
+fn command_line(pid: u32) -> Option<Vec<String>> {
+    let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    Some(
+        raw.split(|b| *b == 0)
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect(),
+    )
+}
+
+/// The subcommand of a command line that runs git, and the arguments after it.
+#[cfg(unix)]
+fn as_git(args: Vec<String>) -> Option<(String, Vec<String>)> {
+    let program = args
+        .first()
+        .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
+        .unwrap_or_default();
+    // `git-receive-pack <dir>` (a push into this repository): the dashed form names the
+    // subcommand itself, and what follows is its argument.
+    if let Some(dashed) = program.strip_prefix("git-") {
+        return Some((dashed.to_owned(), args.into_iter().skip(1).collect()));
+    }
+    if program == "git" {
+        let mut args = args.into_iter();
+        return subcommand(&mut args).map(|s| (s, args.collect()));
     }
     None
 }
