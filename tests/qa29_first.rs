@@ -178,3 +178,24 @@ fn a_tag_moved_by_filter_branch_names_filter_branch() {
     assert!(line.contains("RELHOOK_SKIP=1 git filter-branch"), "{line}");
     assert!(!line.contains("update-ref"), "{line}");
 }
+
+/// A release refused on a detached HEAD names the branch to switch to when one holds HEAD's
+/// commit, and otherwise how to keep the commits made there, which a switch would leave behind.
+#[test]
+fn a_release_on_a_detached_head_says_how_to_keep_its_commits() {
+    let repo = installed_repo();
+    repo.git(&["checkout", "-q", "--detach", "HEAD"]);
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("`git switch main`"), "{err}");
+    assert!(!err.contains("git switch -c"), "{err}");
+
+    repo.commit_hooked("fix: made while detached");
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("git switch -c <name>"), "{err}");
+    assert!(err.contains("git merge <name>"), "{err}");
+}

@@ -66,7 +66,7 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             return Err(Error::Refused(Refusal::new(
                 Reason::DetachedHead,
                 "HEAD is detached",
-                "check out the release branch first",
+                detached_fix(repo, config),
             )));
         }
         Some(b) if !opts.allow_branch => {
@@ -197,6 +197,29 @@ pub fn release_branches(repo: &Repo, config: &Config) -> Vec<String> {
         names
     } else {
         Vec::new()
+    }
+}
+
+/// The way from a detached HEAD to a release: the release branch that holds HEAD's commit (a
+/// tag or a commit checked out), else a branch of its own for the commits made there, which
+/// `git switch` to a release branch alone would leave behind.
+fn detached_fix(repo: &Repo, config: &Config) -> String {
+    let names: Vec<String> = release_branches(repo, config)
+        .into_iter()
+        .filter(|b| !b.contains('*') && repo.has_local_branch(b))
+        .collect();
+    let holds = |b: &String| match (repo.ref_target(&format!("refs/heads/{b}")), repo.head()) {
+        (Some(tip), Some(head)) => tip == head || repo.reaches(tip, head),
+        _ => false,
+    };
+    match (names.iter().find(|b| holds(b)), names.first()) {
+        (Some(b), _) => format!("`git switch {b}` (it holds HEAD's commit), then release again"),
+        (None, Some(b)) => format!(
+            "HEAD's commits are on no release branch (`git switch {b}` alone would leave them behind): `git switch -c <name>`, then `git switch {b} && git merge <name>`, then release again"
+        ),
+        (None, None) => {
+            "`git switch -c <name>` puts HEAD's commits on a branch; then release again".into()
+        }
     }
 }
 
