@@ -199,3 +199,17 @@ fn a_release_on_a_detached_head_says_how_to_keep_its_commits() {
     assert!(err.contains("git switch -c <name>"), "{err}");
     assert!(err.contains("git merge <name>"), "{err}");
 }
+
+/// A rebuild that finds the file already as history has it says so, rather than nothing.
+#[test]
+fn a_rebuild_that_changes_nothing_says_so() {
+    let repo = installed_repo();
+    let out = repo.relhook(&["changelog", "--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("CHANGELOG.md is already what history rebuilds"),
+        "{said}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}

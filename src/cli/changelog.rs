@@ -184,6 +184,14 @@ fn one_changelog(
                 if !args.rebuild && added.is_empty() && removed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
+                // A rebuild that changes nothing says so: silence reads as a rebuild not run.
+                if args.rebuild && !changed {
+                    let _ = writeln!(
+                        err,
+                        "relhook: {} is already what history rebuilds; nothing rewritten",
+                        rel.display()
+                    );
+                }
                 if changed {
                     let _ = writeln!(err, "relhook: wrote {}", rel.display());
                 }
