@@ -213,3 +213,27 @@ fn a_rebuild_that_changes_nothing_says_so() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// `relhook init` before `git init` writes its files; the command it names makes the
+/// repository and commits them.
+#[test]
+fn init_before_git_init_names_git_init_too() {
+    let repo = Repo::new();
+    let dir = repo.scratch("plain");
+    let out = repo.relhook_in(&dir, &["init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let next = next_command(&stdout(&out));
+    assert!(next.starts_with("git init && "), "{next}");
+    let out = repo
+        .command_in("sh", &dir)
+        .args(["-c", &next])
+        .output()
+        .expect("run sh");
+    assert!(out.status.success(), "{}", text(&out));
+    let tracked = repo.git_in(&dir, &["ls-files"], &[]);
+    assert!(
+        stdout(&tracked).contains(".relconfig.toml"),
+        "{}",
+        text(&tracked)
+    );
+}

@@ -112,10 +112,16 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
 }
 
 /// The command that commits the files init wrote, which git does not track until then (and
-/// the team gets only then): `None` when it wrote none, or outside a git work tree. Named
-/// from the top (`:/`) when this ran below it; `-- <paths>` leaves anything else staged out.
+/// the team gets only then): `None` when it wrote none, or in a repository with no work
+/// tree. Named from the top (`:/`) when this ran below it; `-- <paths>` leaves anything else
+/// staged out.
 fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -> Option<String> {
-    ctx.repo().ok()?;
+    // Outside any repository (init run before `git init`), the files are the first commit's.
+    let start = match ctx.repo() {
+        Ok(_) => "",
+        Err(_) if ctx.locate().is_none() => "git init && ",
+        Err(_) => return None,
+    };
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
@@ -132,7 +138,7 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     }
     let paths = paths.join(" ");
     Some(format!(
-        "git add {paths} && git commit -m \"chore: adopt relhook\" -- {paths}"
+        "{start}git add {paths} && git commit -m \"chore: adopt relhook\" -- {paths}"
     ))
 }
 
