@@ -237,3 +237,23 @@ fn init_before_git_init_names_git_init_too() {
         text(&tracked)
     );
 }
+
+/// `relhook notes` before any release says there is none yet and what makes one, not "name
+/// one" of tags that do not exist; with nothing committed, it says what to do too.
+#[test]
+fn notes_before_any_release_says_what_makes_one() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["notes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("relhook release"), "{err}");
+
+    let repo = installed_repo();
+    let out = repo.relhook(&["notes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("name one"), "{err}");
+    assert!(err.contains("no release tag yet"), "{err}");
+    assert!(err.contains("`relhook release`"), "{err}");
+}

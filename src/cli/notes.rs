@@ -13,9 +13,13 @@ use crate::{Error, Result};
 /// `relhook notes [TAG]`.
 pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
-    let head = repo
-        .head()
-        .ok_or_else(|| Error::Refused(Refusal::bare(Reason::NoCommits, "no commits yet")))?;
+    let head = repo.head().ok_or_else(|| {
+        Error::Refused(Refusal::new(
+            Reason::NoCommits,
+            "nothing is committed yet, so no release has notes",
+            "commit your work and release it (`relhook release`), then ask again",
+        ))
+    })?;
     let tag = match &args.tag {
         Some(t) => t.clone(),
         None => repo
@@ -26,6 +30,12 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                 let prefix = &config.version.tag_prefix;
                 if repo.is_shallow() {
                     crate::history::tags::shallow(prefix, None)
+                } else if repo.release_tag_candidates(prefix).is_empty() {
+                    // Not "name one": there is none to name.
+                    Error::Usage(format!(
+                        "there is no release tag yet, so no release notes; `{}` makes the first release, whose notes this prints",
+                        config.release_command()
+                    ))
                 } else {
                     Error::Usage("no release tag is reachable from HEAD; name one".into())
                 }
