@@ -141,6 +141,9 @@ fn check_says_when_git_no_longer_runs_the_hooks() {
     let line = said.lines().find(|l| l.contains(warning));
     let line = line.unwrap_or_else(|| panic!("no warning in:\n{said}"));
     assert!(line.contains("core.hooksPath"), "{line}");
+    // Several hooks "never run"; one alone "never runs".
+    assert!(line.contains("reference-transaction in "), "{line}");
+    assert!(line.contains(" never run: "), "{line}");
 
     // JSON stays JSON.
     let out = repo.relhook(&["check", "--format", "json"]);

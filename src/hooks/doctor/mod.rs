@@ -387,9 +387,10 @@ fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
         "core.hooksPath",
         Status::Shadowed,
         format!(
-            "relhook's {} in {} never runs: core.hooksPath = {} ({} config) makes git run hooks from {}",
+            "relhook's {} in {} never {}: core.hooksPath = {} ({} config) makes git run hooks from {}",
             stranded.join(", "),
             default.display(),
+            if stranded.len() == 1 { "runs" } else { "run" },
             setting.value,
             setting.scope,
             loc.hooks_dir.display()
