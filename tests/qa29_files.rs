@@ -120,13 +120,7 @@ fn a_fifo_changelog_names_the_command_that_puts_the_file_back() {
     let repo = installed_repo();
     let before = repo.read("CHANGELOG.md");
     fifo_at(&repo, "CHANGELOG.md");
-    repo.write("a.txt", "a\n");
-    repo.git(&["add", "a.txt"]);
-    let mut commit = repo.command_in("git", &repo.path());
-    commit.args(["commit", "-q", "-m", "feat: while a pipe is there"]);
-    let out = within_20s(commit).expect("git commit hung in post-commit");
-    assert!(out.status.success(), "{}", text(&out));
-    let said = relhook_lines(&out);
+    let said = commit_a_file(&repo, "feat: while a pipe is there");
     assert_eq!(said.len(), 1, "one line: {said:?}");
     assert!(
         said[0].contains("no entry added")
@@ -164,13 +158,7 @@ fn a_fifo_where_no_changelog_was_committed_is_not_to_be_added() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     repo.commit("chore: start");
     fifo_at(&repo, "CHANGELOG.md");
-    repo.write("a.txt", "a\n");
-    repo.git(&["add", "a.txt"]);
-    let mut commit = repo.command_in("git", &repo.path());
-    commit.args(["commit", "-q", "-m", "feat: a"]);
-    let out = within_20s(commit).expect("git commit hung in post-commit");
-    assert!(out.status.success(), "{}", text(&out));
-    let said = relhook_lines(&out);
+    let said = commit_a_file(&repo, "feat: a");
     assert_eq!(said.len(), 1, "one line: {said:?}");
     assert!(
         said[0].contains("FIFO") && said[0].contains("`rm CHANGELOG.md`"),
@@ -441,4 +429,16 @@ fn post_commit_replaces_a_changelog_link_out_of_the_repository_with_a_copy() {
         "# Changelog\n\n## [Unreleased]\n",
         "the file outside was not written"
     );
+}
+
+/// Commits a new file with `message` (within 20 s: post-commit must not hang on what stands
+/// where the changelog should be) and gives relhook's lines.
+fn commit_a_file(repo: &Repo, message: &str) -> Vec<String> {
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let mut commit = repo.command_in("git", &repo.path());
+    commit.args(["commit", "-q", "-m", message]);
+    let out = within_20s(commit).expect("git commit hung in post-commit");
+    assert!(out.status.success(), "{}", text(&out));
+    relhook_lines(&out)
 }

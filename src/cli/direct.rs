@@ -37,7 +37,7 @@ pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
         let again = std::env::var_os("PRE_COMMIT_RUNNING_LEGACY").is_some_and(|v| !v.is_empty())
             && crate::hooks::aside::is_pre_commit_script(&chained);
         if !again {
-            run_chained(&chained, &rest)?;
+            run_chained(&chained, &rest, None)?;
         }
     }
     args.truncate(1);
@@ -47,14 +47,38 @@ pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
     Ok(())
 }
 
-/// Runs the chained hook as git would: directly, or with sh when it has no `#!` line.
-fn run_chained(chained: &std::path::Path, args: &[OsString]) -> Result<(), ExitCode> {
+/// Runs the chained hook as git would: directly, or with sh when it has no `#!` line; with
+/// `input` on its standard input (the ref lines relhook already read), else relhook's own.
+/// `Err` carries its exit code when it fails (it can still veto what git is doing).
+pub(super) fn run_chained(
+    chained: &std::path::Path,
+    args: &[OsString],
+    input: Option<&[u8]>,
+) -> Result<(), ExitCode> {
+    use std::io::Write;
+    use std::process::Stdio;
     if !crate::hooks::install::is_executable(chained) {
         return Ok(());
     }
-    let status = match Command::new(chained).args(args).status() {
+    let run = |program: &std::path::Path, script: Option<&std::path::Path>| {
+        let mut child = Command::new(program)
+            .args(script)
+            .args(args)
+            .stdin(if input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::inherit()
+            })
+            .spawn()?;
+        if let (Some(mut stdin), Some(input)) = (child.stdin.take(), input) {
+            // A hook that does not read its input closes it early: not an error.
+            let _ = stdin.write_all(input);
+        }
+        child.wait()
+    };
+    let status = match run(chained, None) {
         Err(e) if e.raw_os_error() == Some(libc::ENOEXEC) => {
-            Command::new("/bin/sh").arg(chained).args(args).status()
+            run(std::path::Path::new("/bin/sh"), Some(chained))
         }
         other => other,
     };
@@ -64,7 +88,6 @@ fn run_chained(chained: &std::path::Path, args: &[OsString]) -> Result<(), ExitC
             s.code().and_then(|c| u8::try_from(c).ok()).unwrap_or(1),
         )),
         Err(e) => {
-            use std::io::Write;
             let _ = writeln!(
                 std::io::stderr(),
                 "relhook: cannot run {}: {e}",

@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command as Process, ExitCode, Stdio};
+use std::process::ExitCode;
 
 use super::Cli;
 use super::args::{ColorChoice, Command, HookCommand};
@@ -34,7 +34,7 @@ pub(super) fn gate(args: &[OsString]) -> Option<Result<Cli, ExitCode>> {
     let again = std::env::var_os("PRE_COMMIT_RUNNING_LEGACY").is_some_and(|v| !v.is_empty())
         && crate::hooks::aside::is_pre_commit_script(&chained);
     if !again {
-        if let Err(code) = run_chained(&chained, &args[1..], &raw) {
+        if let Err(code) = super::direct::run_chained(&chained, &args[1..], Some(&raw)) {
             return Some(Err(code));
         }
     }
@@ -170,47 +170,6 @@ fn settled(git_dir: &Path, lines: &str) -> bool {
     std::fs::read_to_string(git_dir.join(crate::tag::hand::SETTLED)).is_ok_and(|said| {
         said.lines().next() == Some(lines.trim_end()) && !lines.trim_end().contains('\n')
     })
-}
-
-/// Runs the hook relhook replaced with the same arguments and input, as git would: directly,
-/// or with sh when it has no `#!` line. `Err` carries its exit code when it fails (it can
-/// still veto the update).
-fn run_chained(chained: &Path, args: &[OsString], input: &[u8]) -> Result<(), ExitCode> {
-    if !crate::hooks::install::is_executable(chained) {
-        return Ok(());
-    }
-    let run = |program: &Path, script: Option<&Path>| {
-        let mut child = Process::new(program)
-            .args(script)
-            .args(args)
-            .stdin(Stdio::piped())
-            .spawn()?;
-        if let Some(mut stdin) = child.stdin.take() {
-            // A hook that does not read its input closes it early: not an error.
-            let _ = stdin.write_all(input);
-        }
-        child.wait()
-    };
-    let status = match run(chained, None) {
-        Err(e) if e.raw_os_error() == Some(libc::ENOEXEC) => {
-            run(Path::new("/bin/sh"), Some(chained))
-        }
-        other => other,
-    };
-    match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(ExitCode::from(
-            s.code().and_then(|c| u8::try_from(c).ok()).unwrap_or(1),
-        )),
-        Err(e) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "relhook: cannot run {}: {e}",
-                chained.display()
-            );
-            Err(ExitCode::from(1))
-        }
-    }
 }
 
 /// With `RELHOOK_TEST_GATE_LOG` set, each run that gets past this gate adds a line to that

@@ -104,11 +104,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     match packages::execute(&repo, &root, &plan, &opts) {
         Ok(done) => {
             let tags: Vec<&str> = plan.packages.iter().map(|p| p.tag.as_str()).collect();
-            let tested = if done.tested.is_empty() {
-                String::new()
-            } else {
-                format!("tested: {}; ", done.tested.join(", "))
-            };
+            let tested = tested_note(&done.tested);
             let _ = writeln!(
                 err,
                 "relhook: {} tagged on {} ({tested}release commit `{}`)",
@@ -346,5 +342,14 @@ fn old_versions_left(err: &mut dyn Write, repo: &crate::git::Repo, plan: &Plan, 
                 p.current, p.name, p.version
             );
         }
+    }
+}
+
+/// `tested: a, b; ` for the packages whose tests ran, before what the line says next.
+fn tested_note(tested: &[String]) -> String {
+    if tested.is_empty() {
+        String::new()
+    } else {
+        format!("tested: {}; ", tested.join(", "))
     }
 }

@@ -57,11 +57,7 @@ pub(super) fn resume(
     });
     match finished {
         Ok(done) => {
-            let tested = if done.tested.is_empty() {
-                String::new()
-            } else {
-                format!("tested: {}; ", done.tested.join(", "))
-            };
+            let tested = super::tested_note(&done.tested);
             let _ = writeln!(
                 err,
                 "relhook: {} tagged on {} ({tested}release finished)",
