@@ -133,7 +133,7 @@ fn a_symlinked_changelog_names_the_file_to_configure() {
 }
 
 /// Runs `cmd` for at most 20 s: `None` when it was still running (then killed).
-fn within_20s(mut cmd: std::process::Command) -> Option<std::process::Output> {
+pub(crate) fn within_20s(mut cmd: std::process::Command) -> Option<std::process::Output> {
     use std::time::{Duration, Instant};
     let mut child = cmd
         .stdin(std::process::Stdio::null())

@@ -24,32 +24,11 @@ fn fifo_at(repo: &Repo, rel: &str) {
     assert!(made.success());
 }
 
-/// Runs `cmd` for at most 20 s: `None` when it was still running (then killed).
-fn within_20s(mut cmd: std::process::Command) -> Option<std::process::Output> {
-    use std::time::{Duration, Instant};
-    let mut child = cmd
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while child.try_wait().expect("wait").is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Some(child.wait_with_output().expect("output"))
-}
-
 /// `relhook ARGS`, which must end within 20 s.
 fn relhook_bounded(repo: &Repo, args: &[&str]) -> std::process::Output {
     let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
     cmd.env("RELHOOK_DATE", "2026-11-21").args(args);
-    within_20s(cmd).unwrap_or_else(|| panic!("relhook {args:?} hung"))
+    crate::qa27_faults::within_20s(cmd).unwrap_or_else(|| panic!("relhook {args:?} hung"))
 }
 
 /// A project that keeps its changelog as `changelog.md`, released as v1.0.0 before relhook
@@ -177,7 +156,7 @@ fn a_hand_tag_over_a_fifo_changelog_names_what_makes_the_release() {
     let mut tag = repo.command_in("git", &repo.path());
     tag.env("RELHOOK_DATE", "2026-11-21")
         .args(["tag", "-a", "v0.1.0", "-m", "release"]);
-    let out = within_20s(tag).expect("git tag -a hung in relhook's hook");
+    let out = crate::qa27_faults::within_20s(tag).expect("git tag -a hung in relhook's hook");
     assert!(!out.status.success(), "{}", text(&out));
     let said = relhook_lines(&out);
     assert_eq!(said.len(), 1, "one line: {said:?}");
@@ -438,7 +417,7 @@ fn commit_a_file(repo: &Repo, message: &str) -> Vec<String> {
     repo.git(&["add", "a.txt"]);
     let mut commit = repo.command_in("git", &repo.path());
     commit.args(["commit", "-q", "-m", message]);
-    let out = within_20s(commit).expect("git commit hung in post-commit");
+    let out = crate::qa27_faults::within_20s(commit).expect("git commit hung in post-commit");
     assert!(out.status.success(), "{}", text(&out));
     relhook_lines(&out)
 }
