@@ -509,3 +509,41 @@ fn at_a_terminal_the_offer_to_finish_says_tests_only_when_they_run() {
     );
     assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0", "{said}");
 }
+
+/// `--resume --format json`: stdout is one JSON document, for a resume that finished (the tags
+/// it made, the release commit, whether tests ran) and for one refused.
+#[test]
+fn a_resume_in_json_says_what_it_tagged_or_why_not() {
+    let repo = killed_after_its_commit("");
+    let json = |out: &std::process::Output| -> serde_json::Value {
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", text(out)))
+    };
+    repo.write("notes.txt", "mine\n");
+    let out = repo.relhook(&["release", "--resume", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        json(&out).to_string().contains("not clean"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_file(repo.path().join("notes.txt")).unwrap();
+    let out = ok(repo.relhook(&["release", "--resume", "--format", "json"]));
+    let v = json(&out);
+    assert_eq!(v["tags"], serde_json::json!(["v0.1.0"]), "{v}");
+    assert_eq!(v["release_commit"], repo.git(&["rev-parse", "HEAD"]), "{v}");
+    assert_eq!(v["tested"], false, "{v}");
+    assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v0.1.0");
+
+    let repo = monorepo_ready();
+    repo.relhook_killed_at("release-committed", &["release", "--all"]);
+    let out = ok(repo.relhook(&["release", "--resume", "--format", "json"]));
+    let v = json(&out);
+    assert_eq!(
+        v["tags"],
+        serde_json::json!(["api-v0.1.0", "web-v0.1.0"]),
+        "{v}"
+    );
+    assert_eq!(v["release_commit"], repo.git(&["rev-parse", "HEAD"]), "{v}");
+    assert_eq!(v["tested"], true, "{v}");
+}

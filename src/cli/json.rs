@@ -362,6 +362,19 @@ pub(crate) struct DoctorReport<'a> {
     pub report: &'a crate::hooks::doctor::Report,
 }
 
+/// `relhook release --resume --format json` once it finished a half-made release (one an
+/// interrupted release or hand tag left): what it tagged.
+#[derive(Debug, Serialize)]
+pub(crate) struct ResumeReport<'a> {
+    pub schema_version: u32,
+    /// The tags it made or moved onto the release commit.
+    pub tags: Vec<&'a str>,
+    /// The release commit (full id).
+    pub release_commit: String,
+    /// Whether tests ran and passed on it (a hand tag's release runs none).
+    pub tested: bool,
+}
+
 /// `relhook release --format json` (with and without --dry-run).
 #[derive(Debug, Serialize)]
 pub(crate) struct ReleaseReport<'a> {

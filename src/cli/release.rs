@@ -45,7 +45,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     crate::git::txn::sweep_temporaries(&repo);
     match release::half_made(&repo, &config) {
         Some(half) if args.resume || (!json && !args.dry_run && confirm(&half, &config, &opts)) => {
-            return resume(&repo, &config, &root, &half, &opts);
+            return resume(&repo, &config, &root, &half, &opts, json);
         }
         Some(half) => return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json),
         // A hand tag left on a commit without its section: its release is what to finish,
@@ -242,6 +242,9 @@ pub(super) fn finish_hand_tag(
             for note in &done.notes {
                 let _ = writeln!(std::io::stderr(), "relhook: note: {note}");
             }
+            if json {
+                resumed(vec![&u.tag], done.commit.to_string(), false)?;
+            }
             Ok(Outcome::Ok)
         }
         None => refused(
@@ -252,6 +255,16 @@ pub(super) fn finish_hand_tag(
             json,
         ),
     }
+}
+
+/// Prints what a resume finished, for `--format json` (machines read stdout).
+pub(super) fn resumed(tags: Vec<&str>, commit: String, tested: bool) -> Result<()> {
+    super::json::print(&super::json::ResumeReport {
+        schema_version: super::json::SCHEMA_VERSION,
+        tags,
+        release_commit: commit,
+        tested,
+    })
 }
 
 /// Whether a resume of `half` runs the tests: a test command is set, `--no-test` is not
@@ -267,10 +280,11 @@ fn resume(
     root: &std::path::Path,
     half: &release::HalfMade,
     opts: &Options,
+    json: bool,
 ) -> Result<Outcome> {
     // Its section leaves out changes below it (rebased over them): made again, not tagged.
     if let Some(r) = half.stale_refusal() {
-        return refused(&r, false);
+        return refused(&r, json);
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
@@ -284,7 +298,7 @@ fn resume(
                 ),
                 "commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
             ),
-            false,
+            json,
         );
     }
     let mut err = crate::cli::stream::stderr();
@@ -314,6 +328,9 @@ fn resume(
             }];
             say_untested(&mut err, repo, done.commit, &made, opts.no_test);
             say_next(&mut err, repo, done.commit, &made, half.at_head);
+            if json {
+                resumed(vec![&half.tag], done.commit.to_string(), done.tested)?;
+            }
             Ok(Outcome::Ok)
         }
         Err(e) if e.interrupted().is_some() => Ok(interrupted(

@@ -19,10 +19,11 @@ pub(super) fn resume(
     root: &std::path::Path,
     half: &HalfMade,
     opts: &Options,
+    json: bool,
 ) -> Result<Outcome> {
     // A package's release made now would differ (rebased over changes): made again, not tagged.
     if let Some(r) = half.stale_refusal() {
-        return release::refused(&r, false);
+        return release::refused(&r, json);
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
@@ -40,7 +41,7 @@ pub(super) fn resume(
                     release_after::tagged_on(tests)
                 ),
             ),
-            false,
+            json,
         );
     }
     let mut err = crate::cli::stream::stderr();
@@ -82,6 +83,9 @@ pub(super) fn resume(
                 .collect();
             say_untested(&mut err, repo, done.commit, &made, opts.no_test);
             say_next(&mut err, repo, done.commit, &made, half.at_head);
+            if json {
+                release::resumed(tags, done.commit.to_string(), !done.tested.is_empty())?;
+            }
             Ok(Outcome::Ok)
         }
         Err(e) if e.interrupted().is_some() => Ok(release_after::interrupted(
