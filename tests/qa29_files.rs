@@ -2,7 +2,7 @@
 //! FIFO, a directory). Every command that would write it agrees with post-commit, and each
 //! refusal is one line: what relhook did not do, and the command that finishes.
 
-use crate::support::{Repo, dated_release, hand_tag, installed_repo, stderr, text};
+use crate::support::{Repo, dated_release, hand_tag, installed_repo, ok, stderr, text};
 
 /// relhook's own lines in `out`'s stderr (git's `fatal:` and the bypass hint left out).
 fn relhook_lines(out: &std::process::Output) -> Vec<String> {
@@ -420,4 +420,41 @@ fn commit_a_file(repo: &Repo, message: &str) -> Vec<String> {
     let out = crate::qa27_faults::within_20s(commit).expect("git commit hung in post-commit");
     assert!(out.status.success(), "{}", text(&out));
     relhook_lines(&out)
+}
+
+/// CHANGELOG.md, committed, replaced in the work tree by a link to a file that is gone (moved,
+/// or a checkout on another machine): post-commit, a release and doctor name the command that
+/// puts the file back (not a copy of the missing file, not "commit or stash"), and it works.
+#[test]
+fn a_changelog_link_to_nothing_names_the_checkout_that_puts_the_file_back() {
+    let repo = installed_repo();
+    let before = repo.read("CHANGELOG.md");
+    let path = repo.path().join("CHANGELOG.md");
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(repo.path().join("gone/CHANGELOG.md"), &path).unwrap();
+    let fix = "`rm CHANGELOG.md && git checkout -- CHANGELOG.md`";
+    let said = commit_a_file(&repo, "feat: while the link leads nowhere");
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    assert!(
+        said[0].contains("no entry added") && said[0].contains(fix),
+        "{said:?}"
+    );
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains(fix), "{}", text(&out));
+    assert!(!stderr(&out).contains("commit or stash"), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert!(crate::support::stdout(&out).contains(fix), "{}", text(&out));
+
+    // The fix, then the sync post-commit named: the entry is there, the rest as it was.
+    std::fs::remove_file(&path).unwrap();
+    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    assert_eq!(repo.read("CHANGELOG.md"), before);
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("- while the link leads nowhere"),
+        "{}",
+        repo.read("CHANGELOG.md")
+    );
 }

@@ -123,7 +123,14 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
     let path = &config.changelog.path;
     let shown = path.display();
     let meta = std::fs::symlink_metadata(root.join(path)).ok();
-    let (what, fix) = if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
+    let dangling = crate::history::changelog::not_a_file(&root, path)
+        == Some(crate::history::changelog::NotAFile::DanglingLink);
+    let (what, fix) = if dangling
+        && let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, path)
+    {
+        // A link to nothing where the file was: the fix every command names.
+        (what, format!("{fix}, then `relhook changelog --sync`"))
+    } else if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
         let to = std::fs::read_link(root.join(path)).ok()?;
         let to = match path.parent() {
             Some(dir) if to.is_relative() => dir.join(to),

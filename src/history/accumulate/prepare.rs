@@ -38,6 +38,17 @@ pub(super) fn prepare(
     let path = target.path;
     let shown = path.display();
     let stop = |a: Accumulated| Ok(Prepared::Stop(a));
+    // A link that leads nowhere where the file was: the fix that puts the file back, not
+    // the words for a link relhook will not write through.
+    if let Some(root) = repo.work_tree()
+        && crate::history::changelog::not_a_file(&root, &path)
+            == Some(crate::history::changelog::NotAFile::DanglingLink)
+        && let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, &path)
+    {
+        return stop(Accumulated::Refused(format!(
+            "no entry added: {what}: {fix}, then `relhook changelog --sync` adds this one"
+        )));
+    }
     // A path that leads out of the work tree (`..`, a symlinked folder) is refused here, with
     // its reason, rather than failing later as a tree conflict.
     if let Some(root) = repo.work_tree()

@@ -16,13 +16,21 @@ pub enum NotAFile {
     },
     /// A device or a socket.
     Special,
+    /// A symbolic link to nothing (its file moved or deleted, a checkout on another machine).
+    DanglingLink,
 }
 
 /// What stands at `root/rel` when it is there and not a regular file (a symlink is followed:
 /// one to a file is a file); `None` for a file, or nothing at all.
 pub fn not_a_file(root: &Path, rel: &Path) -> Option<NotAFile> {
     let path = root.join(rel);
-    let meta = std::fs::metadata(&path).ok()?;
+    let Ok(meta) = std::fs::metadata(&path) else {
+        let link = path.symlink_metadata().ok()?;
+        return link
+            .file_type()
+            .is_symlink()
+            .then_some(NotAFile::DanglingLink);
+    };
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
@@ -47,6 +55,7 @@ pub fn not_a_file_what(rel: &Path, kind: NotAFile) -> String {
         NotAFile::Fifo => "a FIFO (named pipe)",
         NotAFile::Directory { .. } => "a directory",
         NotAFile::Special => "a device or socket",
+        NotAFile::DanglingLink => "a symbolic link to nothing (what it named is gone)",
     };
     format!("{} is {is}, not a file", rel.display())
 }
@@ -63,7 +72,9 @@ pub fn not_a_file_fix(rel: &Path, kind: NotAFile, committed: bool, key: &str) ->
         String::new()
     };
     match kind {
-        NotAFile::Fifo | NotAFile::Special => format!("`rm {word}{restore}`"),
+        NotAFile::Fifo | NotAFile::Special | NotAFile::DanglingLink => {
+            format!("`rm {word}{restore}`")
+        }
         NotAFile::Directory { empty: true } => format!("`rmdir {word}{restore}`"),
         NotAFile::Directory { empty: false } => format!(
             "point {key} at a file (such as {}) or move the directory away",
