@@ -53,7 +53,7 @@ fn a_refused_release_names_a_rebase_that_squashes_the_fixup() {
 
 /// A project that keeps its changelog as `changelog.md` (lower case), released as v1.0.0
 /// before relhook was installed.
-fn lower_case_changelog() -> Repo {
+pub(crate) fn lower_case_changelog() -> Repo {
     let repo = Repo::new();
     repo.write(
         "changelog.md",

@@ -34,16 +34,7 @@ fn relhook_bounded(repo: &Repo, args: &[&str]) -> std::process::Output {
 /// A project that keeps its changelog as `changelog.md`, released as v1.0.0 before relhook
 /// was installed, and a feature committed since with the hooks off.
 fn lower_case_changelog_and_a_feature() -> Repo {
-    let repo = Repo::new();
-    repo.write(
-        "changelog.md",
-        "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- thing\n",
-    );
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::qa27_first::lower_case_changelog();
     repo.write("w.txt", "w\n");
     repo.git(&["add", "w.txt"]);
     let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: new widget"]);
@@ -110,9 +101,7 @@ fn a_fifo_changelog_names_the_command_that_puts_the_file_back() {
         "{said:?}"
     );
     let out = relhook_bounded(&repo, &["changelog", "--sync"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let said = relhook_lines(&out);
-    assert_eq!(said.len(), 1, "one line: {said:?}");
+    let said = one_refusal(&out);
     assert!(
         said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`"),
         "{said:?}"
@@ -188,9 +177,7 @@ fn a_release_over_a_changelog_directory_names_the_fix() {
     std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
     std::fs::create_dir(repo.path().join("CHANGELOG.md")).unwrap();
     let out = dated_release(&repo, &["--no-test"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let said = relhook_lines(&out);
-    assert_eq!(said.len(), 1, "one line: {said:?}");
+    let said = one_refusal(&out);
     assert!(
         said[0].contains("is a directory")
             && said[0].contains("`rmdir CHANGELOG.md && git checkout -- CHANGELOG.md`")
@@ -215,9 +202,7 @@ fn a_release_over_a_committed_changelog_directory_names_the_setting() {
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "chore: a folder"]);
     let out = dated_release(&repo, &["--no-test"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let said = relhook_lines(&out);
-    assert_eq!(said.len(), 1, "one line: {said:?}");
+    let said = one_refusal(&out);
     assert!(
         said[0].contains("is a directory")
             && said[0].contains("`changelog.path` in .relconfig.toml")
@@ -245,9 +230,7 @@ fn a_package_release_over_a_fifo_changelog_names_the_fix() {
     repo.git(&["commit", "-q", "-m", "feat(a): two"]);
     fifo_at(&repo, "a/CHANGELOG.md");
     let out = relhook_bounded(&repo, &["release", "--package", "a", "--no-test"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let said = relhook_lines(&out);
-    assert_eq!(said.len(), 1, "one line: {said:?}");
+    let said = one_refusal(&out);
     assert!(
         said[0].contains("a/CHANGELOG.md is a FIFO")
             && said[0].contains("`rm a/CHANGELOG.md && git checkout -- a/CHANGELOG.md`")
@@ -360,9 +343,7 @@ fn a_package_release_makes_no_second_changelog_beside_one_named_in_other_case() 
     assert!(out.status.success(), "{}", text(&out));
     let hook = relhook_lines(&out);
     let out = dated_release(&repo, &["--package", "a", "--no-test"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let said = relhook_lines(&out);
-    assert_eq!(said.len(), 1, "one line: {said:?}");
+    let said = one_refusal(&out);
     let setting = "point `changelog` in [packages.a] of .relconfig.toml at a/changelog.md";
     assert!(
         said[0].contains("`git mv a/changelog.md a/CHANGELOG.md`") && said[0].contains(setting),
@@ -457,4 +438,12 @@ fn a_changelog_link_to_nothing_names_the_checkout_that_puts_the_file_back() {
         "{}",
         repo.read("CHANGELOG.md")
     );
+}
+
+/// relhook's lines of a refusal (exit 1), which are one.
+fn one_refusal(out: &std::process::Output) -> Vec<String> {
+    assert_eq!(out.status.code(), Some(1), "{}", text(out));
+    let said = relhook_lines(out);
+    assert_eq!(said.len(), 1, "one line: {said:?}");
+    said
 }
