@@ -11,6 +11,11 @@
 //! flag is used only when a probe program linked with it runs on the build machine, so an
 //! older toolchain or C library builds exactly as before, and a cross build never uses it.
 //!
+//! On x86_64 Linux it also compiles `launcher/reference_transaction.rs`, the program
+//! `relhook install` writes as the reference-transaction hook (see that file), into
+//! `$OUT_DIR/rt-launcher`; elsewhere, or when that build or its trial run fails, the file is
+//! empty and install links the hook to relhook instead.
+//!
 //! `RELHOOK_NO_PIE=1` at build time links a fixed-address executable instead, on Linux only.
 //! It is kept for one reason: the loader then applies no relocations at all, and `bench/`
 //! measures that floor. Libraries, stack and heap stay randomised either way.
@@ -20,6 +25,8 @@ fn main() {
     let host = std::env::var("HOST").unwrap_or_default();
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=RELHOOK_NO_PIE");
+    println!("cargo:rerun-if-changed={LAUNCHER}");
+    launcher(&target, &host);
     let linux = target.ends_with("-linux-gnu");
     let opted_out = std::env::var_os("RELHOOK_NO_PIE").is_some_and(|v| v == "1");
     if linux && opted_out && linker_accepts(&["-no-pie"]) {
@@ -27,6 +34,75 @@ fn main() {
     } else if linux && target == host && linker_accepts(&["-pie", "-fPIE", PACK]) {
         println!("cargo:rustc-link-arg-bins={PACK}");
     }
+}
+
+/// The reference-transaction hook program's source.
+const LAUNCHER: &str = "launcher/reference_transaction.rs";
+
+/// Builds the launcher into `$OUT_DIR/rt-launcher`, or leaves that file empty.
+fn launcher(target: &str, host: &str) {
+    let Some(dir) = std::env::var_os("OUT_DIR").map(std::path::PathBuf::from) else {
+        return;
+    };
+    let out = dir.join("rt-launcher");
+    let built = target == "x86_64-unknown-linux-gnu" && target == host && build_launcher(&out);
+    if !built {
+        let _ = std::fs::write(&out, b"");
+    }
+}
+
+/// Compiles the launcher with this build's rustc (no C library, fixed address, no panics that
+/// unwind) and runs it once: started with nothing to do, it must exit 0.
+fn build_launcher(out: &std::path::Path) -> bool {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let compiled = std::process::Command::new(rustc)
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "--crate-name",
+            "rt_launcher",
+        ])
+        .args([
+            "-C",
+            "panic=abort",
+            "-C",
+            "opt-level=s",
+            "-C",
+            "debuginfo=0",
+        ])
+        .args(["-C", "strip=symbols", "-C", "relocation-model=static"])
+        .args(["-C", "link-arg=-nostartfiles", "-C", "link-arg=-nostdlib"])
+        .args([
+            "-C",
+            "link-arg=-static",
+            "-C",
+            "link-arg=-Wl,--build-id=none",
+        ])
+        .arg(LAUNCHER)
+        .arg("-o")
+        .arg(out)
+        .output();
+    match compiled {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => {
+            println!(
+                "cargo:warning=the reference-transaction launcher did not build (install links the hook instead): {}",
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+            );
+            return false;
+        }
+        Err(_) => return false,
+    }
+    std::process::Command::new(out)
+        .arg("aborted")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Packed relative relocations (DT_RELR).

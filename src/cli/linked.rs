@@ -1,4 +1,5 @@
-//! git starting relhook through a link (`hooks::link`): `.git/hooks/reference-transaction` is
+//! git starting relhook through a link (`hooks::link`), or the launcher starting it
+//! (`hooks::launcher`, which keeps git's arguments): `.git/hooks/reference-transaction` is
 //! relhook itself, so the program name says which hook runs. What the sh shim does before it
 //! starts relhook is done here, in the same order and as cheaply: the hook relhook replaced
 //! runs first, RELHOOK_SKIP bypasses, and every ref update that is not relhook's business ends

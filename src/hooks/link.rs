@@ -1,16 +1,18 @@
-//! reference-transaction as a symbolic link to relhook itself. git runs that hook on every ref
-//! update, several times per commit and twice per tag; a shell in front of relhook costs more
-//! than relhook's own look at the update (dash, dynamically linked, starts slower than the
-//! static relhook). So where it is safe, the hook is a link and git starts relhook directly
-//! (`cli::linked` does what the sh shim did before relhook starts).
+//! reference-transaction as a symbolic link to relhook itself, or, where this relhook has one,
+//! the small program `launcher` writes. git runs that hook on every ref update, several times
+//! per commit and twice per tag; a shell in front of relhook costs more than relhook's own look
+//! at the update (dash, dynamically linked, starts slower than the static relhook), and the
+//! launcher starts faster than either. So where it is safe, git starts relhook (or the
+//! launcher) directly (`cli::linked` does what the sh shim did before relhook starts).
 //!
-//! Safe because git skips a hook whose link leads nowhere (`access(X_OK)` fails, nothing is
-//! said): a relhook removed or moved never stops a ref update, where a `#!` line naming it
+//! Safe because neither stops a ref update when relhook is gone: git skips a hook whose link
+//! leads nowhere (`access(X_OK)` fails, nothing is said), and the launcher lets the update
+//! through (saying so when relhook would have looked at it), where a `#!` line naming relhook
 //! would fail every one. The other hooks, which stay shims, say that relhook is missing.
 //!
-//! The rest of `hooks` reads a link through [`read`], as the text of the shim it stands for
-//! ([`LINK_WORD`] on its `#!` line), so that recognising, updating and removing it is the same
-//! code as for a shim.
+//! The rest of `hooks` reads a link or a launcher through [`read`], as the text of the shim it
+//! stands for ([`LINK_WORD`] on its `#!` line), so that recognising, updating and removing it
+//! is the same code as for a shim.
 
 use std::path::{Path, PathBuf};
 
@@ -36,16 +38,26 @@ pub(super) fn linkable(hook: &Hook, binary: &str, chain: bool) -> bool {
             .is_some_and(|n| n == "relhook")
 }
 
-/// The text a link stands for (see the module doc); its first line names the binary.
+/// The text a link or launcher stands for (see the module doc); its first line names the
+/// binary.
 pub(super) fn text(hook: &Hook, path: &str) -> String {
+    text_of(hook, path, super::SHIM_VERSION)
+}
+
+/// [`text`] as a hook of shim format `version` wrote it.
+fn text_of(hook: &Hook, path: &str, version: u32) -> String {
     format!(
-        "#!{path}{LINK_WORD}{name}\n{marker}{version} {name}\n# A symbolic link to relhook: git starts it without a shell, and skips it when relhook is gone.\nrelhook={quoted}\nchain=1\n",
+        "#!{path}{LINK_WORD}{name}\n{marker}{version} {name}\n# relhook itself, or a program that starts it: git starts it without a shell, and it lets every update through when relhook is gone.\nrelhook={quoted}\nchain=1\n",
         name = hook.name,
         marker = super::MARKER,
-        version = super::SHIM_VERSION,
         quoted = super::sh_quote(path),
     )
 }
+
+/// The format of a link or launcher an earlier relhook wrote (the link is one where this
+/// relhook writes the launcher, and so is a launcher that is not byte for byte this one's):
+/// stale, so that install writes it again.
+const OLDER: u32 = super::SHIM_VERSION - 1;
 
 /// The binary a text from [`text`] links to.
 fn target(text: &str) -> Option<&str> {
@@ -70,21 +82,34 @@ pub fn linked_hook(file: &str) -> Option<&'static str> {
     })
 }
 
-/// The text of the shim a link relhook wrote stands for; `None` for anything else (a file,
-/// another tool's link).
+/// The text of the shim a link or launcher relhook wrote stands for; `None` for anything else
+/// (another file, another tool's link).
 fn link_text(path: &Path) -> Option<String> {
-    if !path.symlink_metadata().ok()?.file_type().is_symlink() {
-        return None;
-    }
-    let to = std::fs::read_link(path).ok()?;
+    let meta = path.symlink_metadata().ok()?;
     let name = linked_hook(path.file_name()?.to_str()?)?;
     let hook = HOOKS.iter().find(|h| h.name == name)?;
-    let to = to.to_str()?;
-    linkable(hook, to, true).then(|| text(hook, to))
+    if meta.file_type().is_symlink() {
+        let to = std::fs::read_link(path).ok()?;
+        let to = to.to_str()?;
+        let version = if super::launcher::available() {
+            OLDER
+        } else {
+            super::SHIM_VERSION
+        };
+        return linkable(hook, to, true).then(|| text_of(hook, to, version));
+    }
+    // A launcher is a few kilobytes; a large file is not read to find out.
+    if !meta.is_file() || meta.len() > 1 << 20 {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let (to, current) = super::launcher::relhook_of(&bytes)?;
+    let version = if current { super::SHIM_VERSION } else { OLDER };
+    linkable(hook, &to, true).then(|| text_of(hook, &to, version))
 }
 
-/// A hook file's bytes; for a link relhook wrote, the text of the shim it stands for (never
-/// relhook's own megabytes).
+/// A hook file's bytes; for a link or launcher relhook wrote, the text of the shim it stands
+/// for (never relhook's own megabytes).
 pub fn read(path: impl AsRef<Path>) -> std::io::Result<Vec<u8>> {
     let path = path.as_ref();
     match link_text(path) {
@@ -101,26 +126,28 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     }
 }
 
-/// Writes `text` at `path`: the link it stands for, or the file. Either replaces what was
-/// there in one rename. Where no link can be made (a file system without them), the sh shim.
+/// Writes `text` at `path`: the launcher or link it stands for, or the file. Either replaces
+/// what was there in one rename. Where no link can be made (a file system without them), the
+/// sh shim.
 pub(super) fn write(path: &Path, text: &str) -> Result<()> {
-    let file = |text: &str| crate::fsx::write_atomic_with_mode(path, text.as_bytes(), Some(0o755));
+    let file = |text: &[u8]| crate::fsx::write_atomic_with_mode(path, text, Some(0o755));
     let Some(to) = target(text) else {
-        return file(text);
+        return file(text.as_bytes());
     };
+    let hook = text
+        .lines()
+        .next()
+        .and_then(|l| l.split_once(LINK_WORD))
+        .and_then(|(_, name)| HOOKS.iter().find(|h| h.name == name));
+    if let Some(launcher) = super::launcher::render(to) {
+        return file(&launcher);
+    }
     match link_atomic(path, Path::new(to)) {
         Ok(()) => Ok(()),
-        Err(linking) => {
-            let hook = text
-                .lines()
-                .next()
-                .and_then(|l| l.split_once(LINK_WORD))
-                .and_then(|(_, name)| HOOKS.iter().find(|h| h.name == name));
-            match hook.map(|h| h.render_as(Path::new(to), true, false, false)) {
-                Some(Ok(shim)) => file(&shim),
-                _ => Err(linking),
-            }
-        }
+        Err(linking) => match hook.map(|h| h.render_as(Path::new(to), true, false, false)) {
+            Some(Ok(shim)) => file(shim.as_bytes()),
+            _ => Err(linking),
+        },
     }
 }
 
@@ -161,7 +188,7 @@ mod tests {
     }
 
     #[test]
-    fn a_link_reads_as_the_shim_it_stands_for() {
+    fn a_launcher_or_link_reads_as_the_shim_it_stands_for() {
         let dir = tempfile::tempdir().unwrap();
         let hook = dir.path().join("reference-transaction");
         let text = rt()
@@ -169,14 +196,20 @@ mod tests {
             .unwrap();
         assert!(text.starts_with("#!/opt/bin/relhook link:reference-transaction\n"));
         write(&hook, &text).unwrap();
-        assert_eq!(
-            std::fs::read_link(&hook).unwrap(),
-            Path::new("/opt/bin/relhook")
-        );
+        let meta = hook.symlink_metadata().unwrap();
+        if super::super::launcher::available() {
+            assert!(meta.is_file() && meta.len() < 1 << 20);
+        } else {
+            assert_eq!(
+                std::fs::read_link(&hook).unwrap(),
+                Path::new("/opt/bin/relhook")
+            );
+        }
         assert_eq!(read(&hook).unwrap(), text.as_bytes());
         let shim = super::super::recognise(&read(&hook).unwrap()).unwrap();
         assert_eq!(shim.binary.as_deref(), Some(Path::new("/opt/bin/relhook")));
-        assert!(shim.chain && shim.direct);
+        assert!(shim.chain && shim.direct && shim.linked);
+        assert_eq!(shim.version, super::super::SHIM_VERSION);
         // Moved aside by a hook manager, still relhook's; kept aside by relhook, never.
         let legacy = dir.path().join("reference-transaction.legacy");
         std::fs::rename(&hook, &legacy).unwrap();
@@ -184,7 +217,18 @@ mod tests {
         let kept = dir.path().join("reference-transaction.relhook-orig");
         std::fs::rename(&legacy, &kept).unwrap();
         assert!(link_text(&kept).is_none());
+        std::fs::remove_file(&kept).unwrap();
+        // A link to relhook is relhook's too: an older install's where a launcher is written.
+        std::os::unix::fs::symlink("/opt/bin/relhook", &hook).unwrap();
+        let linked = super::super::recognise(&read(&hook).unwrap()).unwrap();
+        assert_eq!(
+            linked.binary.as_deref(),
+            Some(Path::new("/opt/bin/relhook"))
+        );
+        let stale = super::super::launcher::available();
+        assert_eq!(linked.version < super::super::SHIM_VERSION, stale);
         // Another tool's link, or a link to a file that is not relhook, is not relhook's.
+        std::fs::remove_file(&hook).unwrap();
         std::os::unix::fs::symlink("/usr/bin/true", &hook).unwrap();
         assert!(link_text(&hook).is_none());
         // No temporary is left beside it.
@@ -192,7 +236,7 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(left.len(), 2, "{left:?}");
+        assert_eq!(left.len(), 1, "{left:?}");
     }
 
     #[test]

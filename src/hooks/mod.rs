@@ -19,9 +19,11 @@
 //! --shared`, a shim names relhook alone ([`ON_PATH`]) and finds it on PATH: the committed
 //! file is the same on every machine, and names no one's home directory.
 //!
-//! reference-transaction, which git runs on every ref update, goes further where it can: it is
-//! a symbolic link to relhook itself (`link`), which git skips without a word when relhook is
-//! gone, so a missing relhook never stops a ref update (commit-msg says it is missing).
+//! reference-transaction, which git runs on every ref update, goes further where it can: on
+//! x86_64 Linux it is a small program of its own (`launcher`) that ends at once for every update
+//! that is not relhook's and starts relhook for the rest; elsewhere a symbolic link to relhook
+//! itself (`link`), which git skips without a word when relhook is gone. Neither stops a ref
+//! update when relhook is missing (commit-msg says it is missing).
 
 pub mod aside;
 pub mod crlf;
@@ -29,6 +31,7 @@ pub mod doctor;
 pub mod driver;
 pub mod install;
 pub mod kept;
+pub mod launcher;
 pub mod link;
 pub mod managed;
 pub mod script;
@@ -40,7 +43,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 10;
+pub const SHIM_VERSION: u32 = 11;
 
 /// What a shim names instead of a path when it is written into a hooks directory the team
 /// commits (`relhook install --shared`): relhook is then looked for on PATH only, and the file

@@ -575,14 +575,32 @@ impl Signer {
     }
 }
 
-/// Whether `path` is a hook relhook wrote: a shim (its marker line), or reference-transaction's
-/// link to the relhook binary.
+/// Whether `path` is a hook relhook wrote: a shim (its marker line), reference-transaction's
+/// launcher (the program holding relhook's path), or its link to the relhook binary.
 pub fn relhooks_hook(path: &Path) -> bool {
     match path.symlink_metadata() {
         Ok(m) if m.file_type().is_symlink() => {
             std::fs::read_link(path).is_ok_and(|to| to.file_name().is_some_and(|n| n == "relhook"))
         }
-        Ok(_) => std::fs::read_to_string(path).is_ok_and(|t| t.contains("relhook-shim")),
+        Ok(_) => std::fs::read(path)
+            .is_ok_and(|b| String::from_utf8_lossy(&b).contains("relhook-shim") || is_launcher(&b)),
         Err(_) => false,
+    }
+}
+
+/// Whether `bytes` are reference-transaction's launcher as `relhook install` writes it.
+pub fn is_launcher(bytes: &[u8]) -> bool {
+    const MARKER: &[u8] = b"relhook-launcher:v1:path=/";
+    bytes.starts_with(b"\x7fELF") && bytes.windows(MARKER.len()).any(|w| w == MARKER)
+}
+
+/// Whether `hook` is what `relhook install` writes for reference-transaction here: the
+/// launcher where this platform has one, else a link to relhook.
+pub fn is_rt_hook(hook: &Path) -> bool {
+    if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        hook.symlink_metadata().is_ok_and(|m| m.is_file())
+            && std::fs::read(hook).is_ok_and(|b| is_launcher(&b))
+    } else {
+        std::fs::read_link(hook).is_ok_and(|to| to == relhook_bin())
     }
 }

@@ -265,7 +265,12 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             return check(
                 &subject,
                 Status::Stale,
-                if shim.linked {
+                if shim.linked && !path.is_symlink() {
+                    format!(
+                        "it starts `{}`, which no longer exists: ref updates go on, and each tag made by hand says it was not checked",
+                        b.display()
+                    )
+                } else if shim.linked {
                     format!(
                         "it is a link to `{}`, which no longer exists: git skips it without a word, and tags made by hand are not checked",
                         b.display()

@@ -1,0 +1,208 @@
+//! reference-transaction as the launcher (`launcher/`, `hooks::launcher`): a small program of
+//! the hook's own that ends at once for every update that is not relhook's and starts relhook
+//! with everything git gave it for the rest. A file written over it leaves relhook whole; an
+//! older install's link becomes it; with relhook gone no update fails, and one that relhook
+//! would have looked at says it was not checked.
+#![cfg(all(target_os = "linux", target_arch = "x86_64"))]
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{Repo, chmod, installed_repo, ok, relhook_bin, stderr, stdout, text};
+
+const MARKER: &[u8] = b"relhook-launcher:v1:path=";
+
+fn rt(repo: &Repo) -> PathBuf {
+    repo.hooks_dir().join("reference-transaction")
+}
+
+/// The installed launcher, naming `program` instead of relhook, as `dir/reference-transaction`.
+fn launcher_naming(repo: &Repo, program: &Path, dir: &Path) -> PathBuf {
+    let mut bytes = std::fs::read(rt(repo)).unwrap();
+    let at = bytes
+        .windows(MARKER.len())
+        .position(|w| w == MARKER)
+        .expect("the launcher holds its marker")
+        + MARKER.len();
+    let path = program.to_str().unwrap().as_bytes();
+    bytes[at..at + path.len()].copy_from_slice(path);
+    bytes[at + path.len()] = 0;
+    let file = dir.join("reference-transaction");
+    std::fs::write(&file, bytes).unwrap();
+    chmod(&file, 0o755);
+    file
+}
+
+#[test]
+fn install_writes_the_launcher_and_a_file_written_over_it_leaves_relhook_whole() {
+    let repo = installed_repo();
+    let hook = rt(&repo);
+    let meta = hook.symlink_metadata().unwrap();
+    assert!(meta.is_file() && meta.len() < 64 * 1024, "{meta:?}");
+    assert!(std::fs::read(&hook).unwrap().starts_with(b"\x7fELF"));
+    let again = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&again)
+            .contains("reference-transaction: already installed in .git/hooks, nothing changed"),
+        "{}",
+        text(&again)
+    );
+    let d = ok(repo.relhook(&["doctor"]));
+    assert!(
+        stdout(&d).contains("ok  hook reference-transaction"),
+        "{}",
+        text(&d)
+    );
+    // A hand tag still makes its release commit through it.
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+
+    // `curl -o`, `cp` or `>` onto the hook writes the hook, not relhook (as a link let them).
+    let before = std::fs::read(relhook_bin()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\nexit 0\n").unwrap();
+    assert!(std::fs::read(relhook_bin()).unwrap() == before);
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        text(&out).contains("reference-transaction"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.hooks_dir().join("reference-transaction.relhook-orig"))
+            .unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
+}
+
+#[test]
+fn an_older_installs_link_becomes_the_launcher() {
+    let repo = installed_repo();
+    let hook = rt(&repo);
+    std::fs::remove_file(&hook).unwrap();
+    std::os::unix::fs::symlink(relhook_bin(), &hook).unwrap();
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&d).contains("shim v10 is older than this relhook's v11"),
+        "{}",
+        text(&d)
+    );
+    let out = ok(repo.relhook(&["install"]));
+    assert!(text(&out).contains("shim v10 → v11"), "{}", text(&out));
+    assert!(hook.symlink_metadata().unwrap().is_file());
+    assert!(repo.relhook(&["doctor"]).status.success());
+}
+
+#[test]
+fn the_launcher_ends_only_what_relhook_would_and_passes_every_line_on() {
+    let repo = installed_repo();
+    let dir = repo.scratch("launch");
+    let seen = dir.join("seen");
+    let program = dir.join("program");
+    std::fs::write(
+        &program,
+        format!(
+            "#!/bin/sh\nprintf '%s %s ' \"$0\" \"$1\" >>'{0}'\nwc -l >>'{0}'\n",
+            seen.display()
+        ),
+    )
+    .unwrap();
+    chmod(&program, 0o755);
+    let launcher = launcher_naming(&repo, &program, &dir);
+    let run = |state: &str, input: &str, env: &[(&str, &str)]| {
+        let _ = std::fs::remove_file(&seen);
+        let mut cmd = repo.command_in(&launcher, &repo.path());
+        cmd.arg(state);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        // Like git, the writer takes a hook that stops reading early in its stride.
+        let mut child = cmd
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+        std::fs::read_to_string(&seen).ok()
+    };
+    let z = "0".repeat(40);
+    let a = "1".repeat(40);
+    // 3,000 tags: far more than the launcher reads at once; every line reaches the program.
+    let tags: String = (0..3000)
+        .map(|i| format!("{z} {a} refs/tags/v1.0.{i}\n"))
+        .collect();
+    assert_eq!(
+        run("prepared", &tags, &[]).as_deref(),
+        Some(format!("{} prepared 3000\n", program.display()).as_str())
+    );
+    assert!(run("committed", &format!("{z} {a} REVERT_HEAD\n"), &[]).is_some());
+    // What relhook would end at once ends here.
+    let branch = format!("{z} {a} refs/heads/main\n{z} {a} refs/tags/v2\n");
+    assert_eq!(run("prepared", &branch, &[]), None);
+    assert_eq!(
+        run("prepared", &format!("{z} {a} refs/tags/latest\n"), &[]),
+        None
+    );
+    assert_eq!(run("aborted", &tags, &[]), None);
+    assert_eq!(run("prepared", "", &[]), None);
+    assert_eq!(run("prepared", &tags, &[("RELHOOK_SKIP", "1")]), None);
+    assert!(run("prepared", &tags, &[("RELHOOK_SKIP", "false")]).is_some());
+    // With a hook relhook replaced beside it, relhook always runs (it runs that hook first),
+    // and the input is untouched.
+    let kept = dir.join("reference-transaction.relhook-orig");
+    std::fs::write(&kept, "#!/bin/sh\nexit 0\n").unwrap();
+    chmod(&kept, 0o755);
+    assert_eq!(
+        run("aborted", &branch, &[("RELHOOK_SKIP", "1")]).as_deref(),
+        Some(format!("{} aborted 2\n", program.display()).as_str())
+    );
+}
+
+#[test]
+fn with_relhook_gone_no_ref_update_fails_and_a_tag_says_it_was_not_checked() {
+    use crate::support::git_abs;
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    let log = repo.scratch("log").join("seen");
+    let mine = format!("#!/bin/sh\ncat >>'{}'\n", log.display());
+    std::fs::write(rt(&repo), &mine).unwrap();
+    chmod(&rt(&repo), 0o755);
+    crate::support::installed_by_a_binary_that_then_goes(&repo);
+    let git = |args: &[&str]| {
+        repo.command_in(git_abs(), &repo.path())
+            .env("PATH", "/usr/bin:/bin")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = git(&["branch", "b1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stderr(&out), "");
+    let out = git(&["tag", "-a", "v1.0.0", "-m", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.starts_with("relhook: this ref update was not checked: relhook is no longer at "),
+        "{said}"
+    );
+    // The hook relhook replaced still saw every update.
+    let seen = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        seen.contains("refs/heads/b1") && seen.contains("refs/tags/v1.0.0"),
+        "{seen}"
+    );
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&d).contains("which no longer exists: ref updates go on"),
+        "{}",
+        text(&d)
+    );
+}
