@@ -12,9 +12,9 @@
 //!
 //! It ends here (exit 0, as relhook would) only when all of these hold: no hook relhook
 //! replaced is kept beside it (that one must run first, and relhook runs it), and either
-//! RELHOOK_SKIP says yes, or git's state is neither `prepared` nor `committed`, or the first
-//! line of the update names no release-looking tag (`refs/tags/` and a digit) and no
-//! REVERT_HEAD or CHERRY_PICK_HEAD. Everything else is relhook's (`cli::linked` decides again,
+//! RELHOOK_SKIP says yes, or git's state is neither `prepared` nor `committed`, or relhook
+//! noted that the git running it is a fetch, or the first line of the update names no
+//! release-looking tag (`refs/tags/` and a digit) and no REVERT_HEAD or CHERRY_PICK_HEAD. Everything else is relhook's (`cli::linked` decides again,
 //! with the same lines on its standard input): this program only ever skips what relhook would
 //! skip. With relhook gone, the hook it replaced still runs, an update it would have looked at
 //! gets one line saying it was not checked, and no ref update fails.
@@ -69,6 +69,8 @@ const SYS_RT_SIGACTION: usize = 13;
 const SYS_DUP2: usize = 33;
 const SYS_EXECVE: usize = 59;
 const SYS_EXIT_GROUP: usize = 231;
+const SYS_GETPPID: usize = 110;
+const SYS_OPENAT: usize = 257;
 const SYS_NEWFSTATAT: usize = 262;
 const SYS_MEMFD_CREATE: usize = 319;
 const EINTR: isize = -4;
@@ -160,9 +162,14 @@ fn kept_path(argv0: &[u8], out: &mut [u8; BLOCK_LEN]) -> bool {
 }
 
 fn exists(path: &[u8; BLOCK_LEN]) -> bool {
+    modified(path).is_some()
+}
+
+/// The modification time of the file at `path` (NUL-terminated), as (seconds, nanoseconds).
+fn modified(path: &[u8]) -> Option<(u64, u64)> {
     let mut stat = [0u64; 32];
     // SAFETY: a NUL-terminated path and a buffer larger than struct stat.
-    unsafe {
+    let ok = unsafe {
         syscall(
             SYS_NEWFSTATAT,
             -100isize as usize, // AT_FDCWD
@@ -170,7 +177,77 @@ fn exists(path: &[u8; BLOCK_LEN]) -> bool {
             stat.as_mut_ptr() as usize,
             0,
         ) == 0
+    };
+    // x86_64's struct stat: st_mtim at byte 88.
+    ok.then(|| (stat[11], stat[12]))
+}
+
+/// Appends `parts` to `out` from `at`, NUL-terminated; `None` when it does not fit.
+fn join(out: &mut [u8; BLOCK_LEN], parts: &[&[u8]]) -> Option<usize> {
+    let mut n = 0;
+    for part in parts {
+        for &b in *part {
+            *out.get_mut(n)? = b;
+            n += 1;
+        }
     }
+    *out.get_mut(n)? = 0;
+    Some(n)
+}
+
+/// `n` in decimal, in `out`.
+fn decimal(mut n: usize, out: &mut [u8; 24]) -> &[u8] {
+    let mut i = out.len();
+    loop {
+        i -= 1;
+        out[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &out[i..];
+        }
+    }
+}
+
+/// Whether relhook has found that the git running this hook is a fetch, as `cli::linked`
+/// reads it: a note in the git dir naming the parent process, newer than that process's
+/// /proc entry. A fetch's tags are not relhook's to judge, and git 2.46 and later fetch each
+/// tag in a transaction of its own.
+fn fetch_noted(envp: *const *const u8) -> bool {
+    // SAFETY: envp as received.
+    let dir = unsafe { env(envp, b"GIT_DIR") }.unwrap_or(b".git");
+    let slash: &[u8] = if dir.is_empty() { b"" } else { b"/" };
+    let mut note = [0u8; BLOCK_LEN];
+    if join(&mut note, &[dir, slash, b"relhook-tag-fetch"]).is_none() {
+        return false;
+    }
+    // SAFETY: a NUL-terminated path.
+    let fd = unsafe {
+        syscall(
+            SYS_OPENAT,
+            -100isize as usize,
+            note.as_ptr() as usize,
+            0o2000000,
+            0,
+        )
+    };
+    if fd < 0 {
+        return false;
+    }
+    let mut said = [0u8; 64];
+    let n = read(fd as usize, &mut said);
+    // SAFETY: a descriptor this opened.
+    unsafe { syscall(SYS_CLOSE, fd as usize, 0, 0, 0) };
+    let said = &said[..n.max(0) as usize];
+    let first = said.split(|&b| b == b'\n').next().unwrap_or_default();
+    // SAFETY: getppid takes nothing.
+    let parent = unsafe { syscall(SYS_GETPPID, 0, 0, 0, 0) } as usize;
+    let mut digits = [0u8; 24];
+    let parent = decimal(parent, &mut digits);
+    let mut proc = [0u8; BLOCK_LEN];
+    if first != parent || join(&mut proc, &[b"/proc/", parent]).is_none() {
+        return false;
+    }
+    matches!((modified(&note), modified(&proc)), (Some(noted), Some(started)) if noted > started)
 }
 
 /// The value of `name` in the environment.
@@ -382,7 +459,7 @@ unsafe extern "C" fn launch(sp: *const usize) -> ! {
             unchecked,
         );
     }
-    if skip || !acts {
+    if skip || !acts || fetch_noted(envp) {
         exit(0);
     }
     let (n, full) = read_input();

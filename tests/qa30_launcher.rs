@@ -154,6 +154,21 @@ fn the_launcher_ends_only_what_relhook_would_and_passes_every_line_on() {
     assert_eq!(run("prepared", "", &[]), None);
     assert_eq!(run("prepared", &tags, &[("RELHOOK_SKIP", "1")]), None);
     assert!(run("prepared", &tags, &[("RELHOOK_SKIP", "false")]).is_some());
+    // A fetch relhook noted (its git, this test, named in the git dir after it started): ended
+    // here; a note older than the process it names is another one's, and relhook decides.
+    let note = repo.path().join(".git/relhook-tag-fetch");
+    std::fs::write(&note, format!("{}\nfetch\n", std::process::id())).unwrap();
+    assert_eq!(run("prepared", &tags, &[]), None);
+    let old = repo
+        .command_in("touch", &repo.path())
+        .args(["-d", "2000-01-01"])
+        .arg(&note)
+        .output();
+    assert!(old.unwrap().status.success());
+    assert!(run("prepared", &tags, &[]).is_some());
+    std::fs::write(&note, "1\nfetch\n").unwrap();
+    assert!(run("prepared", &tags, &[]).is_some());
+    std::fs::remove_file(&note).unwrap();
     // With a hook relhook replaced beside it, relhook always runs (it runs that hook first),
     // and the input is untouched.
     let kept = dir.join("reference-transaction.relhook-orig");
