@@ -95,6 +95,19 @@ fn an_older_installs_link_becomes_the_launcher() {
     assert!(text(&out).contains("shim v10 → v11"), "{}", text(&out));
     assert!(hook.symlink_metadata().unwrap().is_file());
     assert!(repo.relhook(&["doctor"]).status.success());
+    // Another relhook build's launcher works, and install puts this build's in its place.
+    let ours = std::fs::read(&hook).unwrap();
+    let mut other = ours.clone();
+    other[0x40] ^= 1;
+    std::fs::write(&hook, &other).unwrap();
+    assert!(repo.relhook(&["doctor"]).status.success());
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        text(&out).contains("(it was another relhook build's launcher)"),
+        "{}",
+        text(&out)
+    );
+    assert!(std::fs::read(&hook).unwrap() == ours);
 }
 
 #[test]

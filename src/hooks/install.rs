@@ -455,6 +455,8 @@ fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {
             Some(b) => format!("it called `{}`", b.display()),
             None => "it named no binary".into(),
         }
+    } else if memchr::memmem::find(bytes, super::link::ANOTHER_BUILD.as_bytes()).is_some() {
+        "it was another relhook build's launcher".into()
     } else {
         "its text differed".into()
     }

@@ -41,23 +41,30 @@ pub(super) fn linkable(hook: &Hook, binary: &str, chain: bool) -> bool {
 /// The text a link or launcher stands for (see the module doc); its first line names the
 /// binary.
 pub(super) fn text(hook: &Hook, path: &str) -> String {
-    text_of(hook, path, super::SHIM_VERSION)
+    text_of(hook, path, super::SHIM_VERSION, THIS_BUILD)
 }
 
-/// [`text`] as a hook of shim format `version` wrote it.
-fn text_of(hook: &Hook, path: &str, version: u32) -> String {
+/// What the third line of [`text`] says.
+const THIS_BUILD: &str = "# relhook itself, or a program that starts it: git starts it without a shell, and it lets every update through when relhook is gone.";
+
+/// [`text`] as a hook of shim format `version` wrote it, saying `note` on its third line.
+fn text_of(hook: &Hook, path: &str, version: u32, note: &str) -> String {
     format!(
-        "#!{path}{LINK_WORD}{name}\n{marker}{version} {name}\n# relhook itself, or a program that starts it: git starts it without a shell, and it lets every update through when relhook is gone.\nrelhook={quoted}\nchain=1\n",
+        "#!{path}{LINK_WORD}{name}\n{marker}{version} {name}\n{note}\nrelhook={quoted}\nchain=1\n",
         name = hook.name,
         marker = super::MARKER,
         quoted = super::sh_quote(path),
     )
 }
 
-/// The format of a link or launcher an earlier relhook wrote (the link is one where this
-/// relhook writes the launcher, and so is a launcher that is not byte for byte this one's):
-/// stale, so that install writes it again.
+/// The format of a link an earlier relhook wrote where this one writes the launcher: stale,
+/// so that install writes the launcher.
 const OLDER: u32 = super::SHIM_VERSION - 1;
+
+/// The third line of the text a launcher stands for when it is another relhook build's (it
+/// works, and install replaces it with this build's, saying why).
+pub(super) const ANOTHER_BUILD: &str =
+    "# the launcher of another relhook build: it works, and `relhook install` writes this build's.";
 
 /// The binary a text from [`text`] links to.
 fn target(text: &str) -> Option<&str> {
@@ -96,7 +103,7 @@ fn link_text(path: &Path) -> Option<String> {
         } else {
             super::SHIM_VERSION
         };
-        return linkable(hook, to, true).then(|| text_of(hook, to, version));
+        return linkable(hook, to, true).then(|| text_of(hook, to, version, THIS_BUILD));
     }
     // A launcher is a few kilobytes; a large file is not read to find out.
     if !meta.is_file() || meta.len() > 1 << 20 {
@@ -104,8 +111,8 @@ fn link_text(path: &Path) -> Option<String> {
     }
     let bytes = std::fs::read(path).ok()?;
     let (to, current) = super::launcher::relhook_of(&bytes)?;
-    let version = if current { super::SHIM_VERSION } else { OLDER };
-    linkable(hook, &to, true).then(|| text_of(hook, &to, version))
+    let note = if current { THIS_BUILD } else { ANOTHER_BUILD };
+    linkable(hook, &to, true).then(|| text_of(hook, &to, super::SHIM_VERSION, note))
 }
 
 /// A hook file's bytes; for a link or launcher relhook wrote, the text of the shim it stands
