@@ -98,11 +98,17 @@ fn build_launcher(out: &std::path::Path) -> bool {
         }
         Err(_) => return false,
     }
-    std::process::Command::new(out)
+    let ran = std::process::Command::new(out)
         .arg("aborted")
         .stdin(std::process::Stdio::null())
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if !ran {
+        println!(
+            "cargo:warning=the reference-transaction launcher built but did not run (install links the hook instead)"
+        );
+    }
+    ran
 }
 
 /// Packed relative relocations (DT_RELR).

@@ -66,12 +66,14 @@ const SYS_WRITE: usize = 1;
 const SYS_CLOSE: usize = 3;
 const SYS_LSEEK: usize = 8;
 const SYS_RT_SIGACTION: usize = 13;
+const SYS_ACCESS: usize = 21;
 const SYS_DUP2: usize = 33;
 const SYS_EXECVE: usize = 59;
 const SYS_EXIT_GROUP: usize = 231;
 const SYS_GETPPID: usize = 110;
 const SYS_OPENAT: usize = 257;
 const SYS_NEWFSTATAT: usize = 262;
+const SYS_PIPE2: usize = 293;
 const SYS_MEMFD_CREATE: usize = 319;
 const EINTR: isize = -4;
 const ENOEXEC: isize = -8;
@@ -161,8 +163,10 @@ fn kept_path(argv0: &[u8], out: &mut [u8; BLOCK_LEN]) -> bool {
     true
 }
 
-fn exists(path: &[u8; BLOCK_LEN]) -> bool {
-    modified(path).is_some()
+/// Whether git would run the file at `path` (NUL-terminated): it may be executed.
+fn executable(path: &[u8; BLOCK_LEN]) -> bool {
+    // SAFETY: a NUL-terminated path; X_OK.
+    unsafe { syscall(SYS_ACCESS, path.as_ptr() as usize, 1, 0, 0) == 0 }
 }
 
 /// The modification time of the file at `path` (NUL-terminated), as (seconds, nanoseconds).
@@ -328,8 +332,10 @@ fn write_all(fd: usize, mut buf: &[u8]) -> bool {
 }
 
 /// Puts what [`read_input`] read and the rest of standard input into a memory file that
-/// becomes standard input, for relhook (or the hook it replaced) to read from the start.
-fn pass_input_on(read_so_far: usize, full: bool) -> bool {
+/// becomes standard input, for relhook (or the hook it replaced) to read from the start; where
+/// no memory file can be made (a sandbox may forbid it), a pipe, if what was read is all there
+/// is. `Err` with the error number when neither works.
+fn pass_input_on(read_so_far: usize, full: bool) -> Result<(), isize> {
     // SAFETY: as in `read_input`.
     let input = unsafe { &mut *(&raw mut INPUT) };
     // SAFETY: a NUL-terminated name; no flags (the file must survive exec as fd 0).
@@ -343,7 +349,11 @@ fn pass_input_on(read_so_far: usize, full: bool) -> bool {
         )
     };
     if fd < 0 {
-        return false;
+        return if full {
+            Err(-fd)
+        } else {
+            piped(&input[..read_so_far])
+        };
     }
     let fd = fd as usize;
     let mut ok = write_all(fd, &input[..read_so_far]);
@@ -362,7 +372,27 @@ fn pass_input_on(read_so_far: usize, full: bool) -> bool {
         ok = ok && syscall(SYS_LSEEK, fd, 0, 0, 0) == 0 && syscall(SYS_DUP2, fd, 0, 0, 0) == 0;
         syscall(SYS_CLOSE, fd, 0, 0, 0);
     }
-    ok
+    if ok { Ok(()) } else { Err(5) }
+}
+
+/// `bytes` in a pipe that becomes standard input. Non-blocking, so that a pipe smaller than
+/// them fails instead of waiting for a reader that never comes.
+fn piped(bytes: &[u8]) -> Result<(), isize> {
+    let mut fds = [0i32; 2];
+    // SAFETY: an array of two descriptors; O_NONBLOCK.
+    let made = unsafe { syscall(SYS_PIPE2, fds.as_mut_ptr() as usize, 0o4000, 0, 0) };
+    if made < 0 {
+        return Err(-made);
+    }
+    let (r, w) = (fds[0] as usize, fds[1] as usize);
+    let ok = write_all(w, bytes);
+    // SAFETY: plain descriptor operations.
+    unsafe {
+        syscall(SYS_CLOSE, w, 0, 0, 0);
+        let ok = ok && syscall(SYS_DUP2, r, 0, 0, 0) == 0;
+        syscall(SYS_CLOSE, r, 0, 0, 0);
+        if ok { Ok(()) } else { Err(11) }
+    }
 }
 
 /// Starts `program` with git's arguments; returns only when it cannot start.
@@ -377,6 +407,81 @@ fn exec(program: *const u8, argv: *const *const u8, envp: *const *const u8) -> i
             0,
         )
     }
+}
+
+/// Starts relhook: the one install named, else (moved since) the first `relhook` on PATH, as
+/// the sh shims fall back. Returns only when neither starts.
+fn exec_relhook(path: &[u8; BLOCK_LEN], argv: *const *const u8, envp: *const *const u8) {
+    if path[0] == 0 {
+        return; // an unfilled launcher (build.rs's trial run) names no relhook
+    }
+    exec(path.as_ptr(), argv, envp);
+    // SAFETY: envp as received.
+    let Some(dirs) = (unsafe { env(envp, b"PATH") }) else {
+        return;
+    };
+    let mut candidate = [0u8; BLOCK_LEN];
+    for dir in dirs.split(|&b| b == b':') {
+        let dir: &[u8] = if dir.is_empty() { b"." } else { dir };
+        if join(&mut candidate, &[dir, b"/relhook"]).is_some() {
+            exec(candidate.as_ptr(), argv, envp);
+        }
+    }
+}
+
+/// Whether the update read creates or moves a release-looking tag (what relhook checks of a
+/// tag made by hand), by its first line.
+fn tag_made(n: usize) -> bool {
+    // SAFETY: as in `read_input`.
+    let input = unsafe { &*(&raw const INPUT) };
+    let first = input[..n].split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut fields = first
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|f| !f.is_empty());
+    let (Some(old), Some(new), Some(r)) = (fields.next(), fields.next(), fields.next()) else {
+        return false;
+    };
+    new.iter().any(|&b| b != b'0')
+        && old != new
+        && r.strip_prefix(b"refs/tags/")
+            .is_some_and(|t| t.iter().any(u8::is_ascii_digit))
+}
+
+/// Whether the git running this hook fetches (or receives a push): its tags are not checked,
+/// so with relhook gone there is nothing to say about them.
+fn fetching() -> bool {
+    // SAFETY: getppid takes nothing.
+    let parent = unsafe { syscall(SYS_GETPPID, 0, 0, 0, 0) } as usize;
+    let mut digits = [0u8; 24];
+    let mut path = [0u8; BLOCK_LEN];
+    if join(
+        &mut path,
+        &[b"/proc/", decimal(parent, &mut digits), b"/cmdline"],
+    )
+    .is_none()
+    {
+        return false;
+    }
+    // SAFETY: a NUL-terminated path; O_RDONLY | O_CLOEXEC.
+    let fd = unsafe {
+        syscall(
+            SYS_OPENAT,
+            -100isize as usize,
+            path.as_ptr() as usize,
+            0o2000000,
+            0,
+        )
+    };
+    if fd < 0 {
+        return false;
+    }
+    let mut line = [0u8; BLOCK_LEN];
+    let n = read(fd as usize, &mut line).max(0) as usize;
+    // SAFETY: a descriptor this opened.
+    unsafe { syscall(SYS_CLOSE, fd as usize, 0, 0, 0) };
+    line[..n]
+        .split(|&b| b == 0)
+        .any(|a| a == b"fetch" || a == b"clone" || a == b"pull" || a.ends_with(b"receive-pack"))
 }
 
 /// relhook is gone: the hook it replaced still runs as git would run it (directly, or with sh
@@ -431,7 +536,8 @@ unsafe extern "C" fn launch(sp: *const usize) -> ! {
         }
     };
     let mut kept = [0u8; BLOCK_LEN];
-    let has_kept = kept_path(arg(0), &mut kept) && exists(&kept);
+    // One git would not run (not executable) relhook does not run either.
+    let has_kept = kept_path(arg(0), &mut kept) && executable(&kept);
     // SAFETY: envp as received.
     let skip = skips(unsafe { env(envp, b"RELHOOK_SKIP") });
     let state = arg(1);
@@ -442,13 +548,13 @@ unsafe extern "C" fn launch(sp: *const usize) -> ! {
     }
     if has_kept || path_len == 0 {
         // The hook relhook replaced runs first, and relhook runs it.
-        exec(path.as_ptr(), argv, envp);
+        exec_relhook(&path, argv, envp);
         // relhook is gone: that hook still runs, with the input this reads to tell whether
         // relhook would have looked at it.
         let unchecked = !skip && state == b"prepared" && {
             let (n, full) = read_input();
-            let relhooks = relhooks_input(n, full);
-            pass_input_on(n, full) && relhooks
+            let made = tag_made(n) && !fetching();
+            pass_input_on(n, full).is_ok() && made
         };
         without_relhook(
             argc,
@@ -466,20 +572,23 @@ unsafe extern "C" fn launch(sp: *const usize) -> ! {
     if !relhooks_input(n, full) {
         exit(0);
     }
-    if !pass_input_on(n, full) {
+    if let Err(errno) = pass_input_on(n, full) {
+        let mut digits = [0u8; 24];
         say(&[
-            b"relhook: cannot hand this ref update to relhook (memfd_create failed: Linux 3.17 or later needed); RELHOOK_SKIP=1 lets it through unchecked\n",
+            b"relhook: cannot hand this ref update on to relhook (no memory file or pipe could hold it: error ",
+            decimal(errno as usize, &mut digits),
+            b"); RELHOOK_SKIP=1 lets it through unchecked\n",
         ]);
         exit(if state == b"prepared" { 1 } else { 0 });
     }
-    exec(path.as_ptr(), argv, envp);
+    exec_relhook(&path, argv, envp);
     without_relhook(
         argc,
         argv,
         envp,
         None,
         &path[..path_len],
-        state == b"prepared",
+        state == b"prepared" && tag_made(n) && !fetching(),
     )
 }
 

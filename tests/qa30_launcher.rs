@@ -233,4 +233,46 @@ fn with_relhook_gone_no_ref_update_fails_and_a_tag_says_it_was_not_checked() {
         "{}",
         text(&d)
     );
+    // Deleting a tag, or a fetch of tags, is nothing relhook checks: nothing is said.
+    let out = git(&["tag", "-d", "v1.0.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stderr(&out), "");
+    let upstream = Repo::new();
+    upstream.commit("chore: up");
+    upstream.git(&["tag", "v7.0.0"]);
+    upstream.git(&["tag", "v7.0.1"]);
+    let url = upstream.path().display().to_string();
+    let out = git(&["fetch", "-q", &url, "refs/tags/*:refs/tags/*"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stderr(&out), "");
+    // A kept hook git would not run (not executable) stops nothing either.
+    chmod(
+        &repo.hooks_dir().join("reference-transaction.relhook-orig"),
+        0o644,
+    );
+    let out = git(&["branch", "b2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn a_relhook_moved_but_on_path_still_checks_a_hand_tag() {
+    use crate::support::git_abs;
+    let repo = Repo::new();
+    repo.commit("chore: init");
+    let bin = crate::support::installed_by_a_binary_that_then_goes(&repo);
+    std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let out = repo
+        .command_in(git_abs(), &repo.path())
+        .env("PATH", &path)
+        .args(["tag", "-a", "1.0.0", "-m", "no prefix"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("refusing tag 1.0.0"),
+        "{}",
+        text(&out)
+    );
 }

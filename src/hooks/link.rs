@@ -98,7 +98,9 @@ fn link_text(path: &Path) -> Option<String> {
     if meta.file_type().is_symlink() {
         let to = std::fs::read_link(path).ok()?;
         let to = to.to_str()?;
-        let version = if super::launcher::available() {
+        // Stale where this relhook would write the launcher instead (not for a path too long
+        // for it).
+        let version = if super::launcher::render(to).is_some() {
             OLDER
         } else {
             super::SHIM_VERSION
@@ -234,6 +236,12 @@ mod tests {
         );
         let stale = super::super::launcher::available();
         assert_eq!(linked.version < super::super::SHIM_VERSION, stale);
+        // A link to a relhook whose path no launcher can hold stays current.
+        std::fs::remove_file(&hook).unwrap();
+        let long = format!("/{}/relhook", "d".repeat(4080));
+        std::os::unix::fs::symlink(&long, &hook).unwrap();
+        let linked = super::super::recognise(&read(&hook).unwrap()).unwrap();
+        assert_eq!(linked.version, super::super::SHIM_VERSION);
         // Another tool's link, or a link to a file that is not relhook, is not relhook's.
         std::fs::remove_file(&hook).unwrap();
         std::os::unix::fs::symlink("/usr/bin/true", &hook).unwrap();

@@ -33,6 +33,7 @@ pub mod install;
 pub mod kept;
 pub mod launcher;
 pub mod link;
+pub mod local;
 pub mod managed;
 pub mod script;
 pub mod uninstall;
