@@ -212,6 +212,28 @@ fn decimal(mut n: usize, out: &mut [u8; 24]) -> &[u8] {
     }
 }
 
+/// The start of the file at `path` (NUL-terminated) read into `buf`: how many bytes, or `None`
+/// when it cannot be opened.
+fn read_start(path: &[u8; BLOCK_LEN], buf: &mut [u8]) -> Option<usize> {
+    // SAFETY: a NUL-terminated path; O_RDONLY | O_CLOEXEC.
+    let fd = unsafe {
+        syscall(
+            SYS_OPENAT,
+            -100isize as usize,
+            path.as_ptr() as usize,
+            0o2000000,
+            0,
+        )
+    };
+    if fd < 0 {
+        return None;
+    }
+    let n = read(fd as usize, buf).max(0) as usize;
+    // SAFETY: a descriptor this opened.
+    unsafe { syscall(SYS_CLOSE, fd as usize, 0, 0, 0) };
+    Some(n)
+}
+
 /// Whether relhook has found that the git running this hook is a fetch, as `cli::linked`
 /// reads it: a note in the git dir naming the parent process, newer than that process's
 /// /proc entry. A fetch's tags are not relhook's to judge, and git 2.46 and later fetch each
@@ -224,24 +246,11 @@ fn fetch_noted(envp: *const *const u8) -> bool {
     if join(&mut note, &[dir, slash, b"relhook-tag-fetch"]).is_none() {
         return false;
     }
-    // SAFETY: a NUL-terminated path.
-    let fd = unsafe {
-        syscall(
-            SYS_OPENAT,
-            -100isize as usize,
-            note.as_ptr() as usize,
-            0o2000000,
-            0,
-        )
-    };
-    if fd < 0 {
-        return false;
-    }
     let mut said = [0u8; 64];
-    let n = read(fd as usize, &mut said);
-    // SAFETY: a descriptor this opened.
-    unsafe { syscall(SYS_CLOSE, fd as usize, 0, 0, 0) };
-    let said = &said[..n.max(0) as usize];
+    let Some(n) = read_start(&note, &mut said) else {
+        return false;
+    };
+    let said = &said[..n];
     let first = said.split(|&b| b == b'\n').next().unwrap_or_default();
     // SAFETY: getppid takes nothing.
     let parent = unsafe { syscall(SYS_GETPPID, 0, 0, 0, 0) } as usize;
@@ -462,23 +471,10 @@ fn fetching() -> bool {
     {
         return false;
     }
-    // SAFETY: a NUL-terminated path; O_RDONLY | O_CLOEXEC.
-    let fd = unsafe {
-        syscall(
-            SYS_OPENAT,
-            -100isize as usize,
-            path.as_ptr() as usize,
-            0o2000000,
-            0,
-        )
-    };
-    if fd < 0 {
-        return false;
-    }
     let mut line = [0u8; BLOCK_LEN];
-    let n = read(fd as usize, &mut line).max(0) as usize;
-    // SAFETY: a descriptor this opened.
-    unsafe { syscall(SYS_CLOSE, fd as usize, 0, 0, 0) };
+    let Some(n) = read_start(&path, &mut line) else {
+        return false;
+    };
     line[..n]
         .split(|&b| b == 0)
         .any(|a| a == b"fetch" || a == b"clone" || a == b"pull" || a.ends_with(b"receive-pack"))

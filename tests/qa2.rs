@@ -144,17 +144,10 @@ fn version_explain_below_one_says_why_a_minor_change_gives_a_patch() {
 
 #[test]
 fn a_missing_relhook_never_stops_a_ref_update_and_a_commit_says_it_is_gone() {
-    use crate::support::git_abs;
     let repo = Repo::new();
     repo.commit("chore: init");
     crate::support::installed_by_a_binary_that_then_goes(&repo);
-    let git = |args: &[&str]| {
-        repo.command_in(git_abs(), &repo.path())
-            .env("PATH", "/usr/bin:/bin")
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let git = |args: &[&str]| repo.git_with_path("/usr/bin:/bin", args);
     // Ordinary ref updates (branch, checkout, update-ref) have nothing to do with tags: the
     // missing binary is commit-msg's and post-commit's to report, not every ref update's.
     for args in [

@@ -195,7 +195,6 @@ fn the_launcher_ends_only_what_relhook_would_and_passes_every_line_on() {
 
 #[test]
 fn with_relhook_gone_no_ref_update_fails_and_a_tag_says_it_was_not_checked() {
-    use crate::support::git_abs;
     let repo = Repo::new();
     repo.commit("chore: init");
     let log = repo.scratch("log").join("seen");
@@ -203,13 +202,7 @@ fn with_relhook_gone_no_ref_update_fails_and_a_tag_says_it_was_not_checked() {
     std::fs::write(rt(&repo), &mine).unwrap();
     chmod(&rt(&repo), 0o755);
     crate::support::installed_by_a_binary_that_then_goes(&repo);
-    let git = |args: &[&str]| {
-        repo.command_in(git_abs(), &repo.path())
-            .env("PATH", "/usr/bin:/bin")
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let git = |args: &[&str]| repo.git_with_path("/usr/bin:/bin", args);
     let out = git(&["branch", "b1"]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(stderr(&out), "");
@@ -257,18 +250,12 @@ fn with_relhook_gone_no_ref_update_fails_and_a_tag_says_it_was_not_checked() {
 
 #[test]
 fn a_relhook_moved_but_on_path_still_checks_a_hand_tag() {
-    use crate::support::git_abs;
     let repo = Repo::new();
     repo.commit("chore: init");
     let bin = crate::support::installed_by_a_binary_that_then_goes(&repo);
     std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
     let path = format!("{}:/usr/bin:/bin", bin.display());
-    let out = repo
-        .command_in(git_abs(), &repo.path())
-        .env("PATH", &path)
-        .args(["tag", "-a", "1.0.0", "-m", "no prefix"])
-        .output()
-        .unwrap();
+    let out = repo.git_with_path(&path, &["tag", "-a", "1.0.0", "-m", "no prefix"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
         stderr(&out).contains("refusing tag 1.0.0"),

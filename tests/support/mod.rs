@@ -604,3 +604,15 @@ pub fn is_rt_hook(hook: &Path) -> bool {
         std::fs::read_link(hook).is_ok_and(|to| to == relhook_bin())
     }
 }
+
+impl Repo {
+    /// git (by its absolute path) in the repository with `path` as PATH: a user's git with no
+    /// relhook on PATH, or with one somewhere else.
+    pub fn git_with_path(&self, path: &str, args: &[&str]) -> Output {
+        self.command_in(git_abs(), &self.path())
+            .env("PATH", path)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+}
