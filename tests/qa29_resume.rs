@@ -443,38 +443,9 @@ fn a_resume_with_an_evident_test_command_says_what_relhook_test_runs() {
 /// `relhook release` at a terminal (a pty), answering `answer` to its question; all it wrote.
 fn release_at_a_terminal(repo: &Repo, answer: &str) -> String {
     use std::io::Write;
-    use std::os::unix::process::CommandExt;
-    let (mut master, mut slave) = (0, 0);
-    // SAFETY: openpty fills two descriptors; no name, no settings, no size.
-    let opened = unsafe {
-        libc::openpty(
-            &raw mut master,
-            &raw mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(opened, 0, "openpty");
     let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
     cmd.arg("release");
-    // SAFETY: between fork and exec only async-signal-safe calls: a new session whose
-    // controlling terminal is the pty, which is also standard input, output and error.
-    unsafe {
-        cmd.pre_exec(move || {
-            libc::setsid();
-            libc::ioctl(slave, libc::TIOCSCTTY, 0);
-            libc::dup2(slave, 0);
-            libc::dup2(slave, 1);
-            libc::dup2(slave, 2);
-            Ok(())
-        });
-    }
-    let mut child = cmd.spawn().expect("spawn");
-    // SAFETY: the parent's copy of the pty's terminal side is not needed once it started.
-    unsafe { libc::close(slave) };
-    // SAFETY: the master descriptor is this test's, and is read until it closes.
-    let mut output = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(master) };
+    let (mut child, mut output) = crate::support::spawn_in_pty(cmd);
     let mut input = output.try_clone().unwrap();
     let reader = std::thread::spawn(move || {
         let mut all = Vec::new();

@@ -352,43 +352,14 @@ fn a_signal_to_relhook_test_stops_the_test_command() {
 /// of its own, and `relhook test` never returned.
 #[test]
 fn at_a_terminal_a_test_command_that_uses_it_runs_to_the_end() {
-    use std::os::unix::process::CommandExt;
     let repo = crate::support::configured_with_a_feature(|_| {
         "[checks]\ntest = [\"sh\", \"-c\", \"stty -echo < /dev/tty && stty echo < /dev/tty\"]\n"
             .into()
     });
-    let (mut master, mut slave) = (0, 0);
-    // SAFETY: openpty fills two descriptors; no name, no settings, no size.
-    let opened = unsafe {
-        libc::openpty(
-            &raw mut master,
-            &raw mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(opened, 0, "openpty");
     let mut cmd = repo.command_in(relhook_bin(), &repo.path());
     cmd.arg("test");
-    // SAFETY: between fork and exec only async-signal-safe calls: a new session whose
-    // controlling terminal is the pty, which is also standard input, output and error.
-    unsafe {
-        cmd.pre_exec(move || {
-            libc::setsid();
-            libc::ioctl(slave, libc::TIOCSCTTY, 0);
-            libc::dup2(slave, 0);
-            libc::dup2(slave, 1);
-            libc::dup2(slave, 2);
-            Ok(())
-        });
-    }
-    let mut child = cmd.spawn().expect("spawn");
-    // SAFETY: the parent's copy of the pty's terminal side is not needed once it started.
-    unsafe { libc::close(slave) };
     // What it writes is drained, or it would block on a full pty.
-    // SAFETY: the master descriptor is this test's, and is read until it closes.
-    let mut output = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(master) };
+    let (mut child, mut output) = crate::support::spawn_in_pty(cmd);
     let reader = std::thread::spawn(move || {
         let mut all = Vec::new();
         let _ = std::io::Read::read_to_end(&mut output, &mut all);

@@ -616,3 +616,41 @@ impl Repo {
             .unwrap()
     }
 }
+
+/// Starts `cmd` in a new session whose controlling terminal is a fresh pty, which is also its
+/// standard input, output and error: the child, and the pty's other side to read what it
+/// writes (until it closes) and type into.
+#[cfg(unix)]
+pub fn spawn_in_pty(mut cmd: Command) -> (std::process::Child, std::fs::File) {
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills two descriptors; no name, no settings, no size.
+    let opened = unsafe {
+        libc::openpty(
+            &raw mut master,
+            &raw mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // SAFETY: between fork and exec only async-signal-safe calls: a new session whose
+    // controlling terminal is the pty, which is also standard input, output and error.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::setsid();
+            libc::ioctl(slave, libc::TIOCSCTTY, 0);
+            libc::dup2(slave, 0);
+            libc::dup2(slave, 1);
+            libc::dup2(slave, 2);
+            Ok(())
+        });
+    }
+    let child = cmd.spawn().expect("spawn");
+    // SAFETY: the parent's copy of the pty's terminal side is not needed once it started.
+    unsafe { libc::close(slave) };
+    // SAFETY: the master descriptor is this test's, and is read until it closes.
+    let master = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(master) };
+    (child, master)
+}
