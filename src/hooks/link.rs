@@ -143,20 +143,20 @@ pub(super) fn write(path: &Path, text: &str) -> Result<()> {
     let Some(to) = target(text) else {
         return file(text.as_bytes());
     };
+    if let Some(launcher) = super::launcher::render(to) {
+        return file(&launcher);
+    }
+    let Err(linking) = link_atomic(path, Path::new(to)) else {
+        return Ok(());
+    };
     let hook = text
         .lines()
         .next()
         .and_then(|l| l.split_once(LINK_WORD))
         .and_then(|(_, name)| HOOKS.iter().find(|h| h.name == name));
-    if let Some(launcher) = super::launcher::render(to) {
-        return file(&launcher);
-    }
-    match link_atomic(path, Path::new(to)) {
-        Ok(()) => Ok(()),
-        Err(linking) => match hook.map(|h| h.render_as(Path::new(to), true, false, false)) {
-            Some(Ok(shim)) => file(shim.as_bytes()),
-            _ => Err(linking),
-        },
+    match hook.map(|h| h.render_as(Path::new(to), true, false, false)) {
+        Some(Ok(shim)) => file(shim.as_bytes()),
+        _ => Err(linking),
     }
 }
 
