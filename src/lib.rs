@@ -18,6 +18,8 @@ pub mod history;
 pub mod hooks;
 pub mod init;
 pub mod interrupt;
+#[cfg(target_os = "linux")]
+pub mod populate;
 pub mod prepush;
 pub mod release;
 pub mod shellword;
