@@ -263,3 +263,42 @@ fn a_relhook_moved_but_on_path_still_checks_a_hand_tag() {
         text(&out)
     );
 }
+
+#[test]
+fn lines_appended_to_the_launcher_are_kept_by_install_and_named_by_doctor() {
+    let repo = installed_repo();
+    let hook = rt(&repo);
+    // `echo … >> hook`, as people add a line to a sh hook: in an ELF it never runs.
+    let mut bytes = std::fs::read(&hook).unwrap();
+    let launcher_len = bytes.len();
+    bytes.extend_from_slice(b"\necho 'deploy hook'\n");
+    std::fs::write(&hook, &bytes).unwrap();
+    let out = repo.relhook(&["install"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("reference-transaction: NOT updated: .git/hooks/reference-transaction has lines added below relhook's shim")
+            && stdout(&out).contains("`echo 'deploy hook'`"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read(&hook).unwrap(),
+        bytes,
+        "the added line is kept"
+    );
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&d).contains("has lines added below relhook's shim")
+            && stdout(&d).contains("`echo 'deploy hook'`"),
+        "{}",
+        text(&d)
+    );
+    // The launcher still works as before meanwhile.
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    // Blank lines alone are nothing to keep: install writes the launcher again.
+    std::fs::write(&hook, [&bytes[..launcher_len], b"\n\n"].concat()).unwrap();
+    ok(repo.relhook(&["install"]));
+    assert_eq!(std::fs::read(&hook).unwrap().len(), launcher_len);
+}

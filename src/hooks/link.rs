@@ -113,8 +113,25 @@ fn link_text(path: &Path) -> Option<String> {
     }
     let bytes = std::fs::read(path).ok()?;
     let (to, current) = super::launcher::relhook_of(&bytes)?;
-    let note = if current { THIS_BUILD } else { ANOTHER_BUILD };
-    linkable(hook, &to, true).then(|| text_of(hook, &to, super::SHIM_VERSION, note))
+    // Lines appended to this build's launcher (`echo … >>`, as to a sh hook) never run, and
+    // would go with the next install: they follow the shim's text, where install and
+    // doctor look for lines added by hand, and install then refuses to write over them.
+    let added = (!current)
+        .then(|| super::launcher::render(&to))
+        .flatten()
+        .and_then(|ours| bytes.strip_prefix(ours.as_slice()).map(<[u8]>::to_vec));
+    let note = if current || added.is_some() {
+        THIS_BUILD
+    } else {
+        ANOTHER_BUILD
+    };
+    linkable(hook, &to, true).then(|| {
+        let text = text_of(hook, &to, super::SHIM_VERSION, note);
+        match added {
+            Some(added) => text + &String::from_utf8_lossy(&added),
+            None => text,
+        }
+    })
 }
 
 /// A hook file's bytes; for a link or launcher relhook wrote, the text of the shim it stands
