@@ -45,10 +45,14 @@ fn install_makes_reference_transaction_a_link_and_again_changes_nothing() {
 fn an_older_shim_becomes_the_link_on_install() {
     let repo = Repo::new();
     repo.commit("chore: start");
-    // `--force` writes the sh shim (a link always runs the hook it replaced, and `--force`
-    // says not to); made to look like the previous version's default one.
-    ok(repo.relhook(&["install", "--force"]));
+    // `--force` over a hook of the user's writes the sh shim (the launcher always runs the
+    // hook it replaced, and `--force` says not to); made to look like the previous version's
+    // default one.
     let hook = rt(&repo);
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\nexit 0\n").unwrap();
+    crate::support::chmod(&hook, 0o755);
+    ok(repo.relhook(&["install", "--force"]));
     let shim = std::fs::read_to_string(&hook).unwrap();
     assert!(shim.starts_with("#!/bin/sh\n"), "{shim}");
     std::fs::write(

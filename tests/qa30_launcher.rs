@@ -302,3 +302,42 @@ fn lines_appended_to_the_launcher_are_kept_by_install_and_named_by_doctor() {
     ok(repo.relhook(&["install"]));
     assert_eq!(std::fs::read(&hook).unwrap().len(), launcher_len);
 }
+
+#[test]
+fn force_writes_the_launcher_where_it_keeps_no_hook_out_and_a_later_install_brings_it_back() {
+    // `--force` on a hooks directory with no reference-transaction: nothing to keep out of
+    // the chain, so the launcher.
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    ok(repo.relhook(&["install", "--force"]));
+    assert!(crate::support::is_launcher(
+        &std::fs::read(rt(&repo)).unwrap()
+    ));
+
+    // `--force` over a hook of the user's: the sh shim, which does not run it.
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let hook = rt(&repo);
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\necho kept >&2\n").unwrap();
+    chmod(&hook, 0o755);
+    ok(repo.relhook(&["install", "--force"]));
+    assert!(std::fs::read(&hook).unwrap().starts_with(b"#!/bin/sh\n"));
+    let out = repo.git_output(&["branch", "topic"]);
+    assert!(!stderr(&out).contains("kept"), "{}", text(&out));
+    // A plain install keeps that choice while the replaced hook is there...
+    let again = ok(repo.relhook(&["install"]));
+    assert!(text(&again).contains("nothing changed"), "{}", text(&again));
+    assert!(std::fs::read(&hook).unwrap().starts_with(b"#!/bin/sh\n"));
+    // ...and once it is gone, there is nothing to keep out: the launcher again.
+    std::fs::remove_file(repo.hooks_dir().join("reference-transaction.relhook-orig")).unwrap();
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&out).contains(
+            "updated reference-transaction in .git/hooks (the hook `--force` kept from running is gone, so no shim needs to leave it out)"
+        ),
+        "{}",
+        text(&out)
+    );
+    assert!(crate::support::is_launcher(&std::fs::read(&hook).unwrap()));
+}

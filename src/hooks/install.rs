@@ -377,7 +377,10 @@ fn install_one(
                 moved: true,
             });
         }
-        let chain = if opts.force { false } else { shim.chain };
+        // Not running a kept hook matters only where there is one: with none, the shim that
+        // would chain (the launcher, where it can be written) is the same hook, and faster.
+        let kept = backup.symlink_metadata().is_ok();
+        let chain = !kept || (!opts.force && shim.chain);
         let created = shim.created_dir || created_dir;
         let text = hook.render_as(opts.binary, chain, created, direct)?;
         let reason = if existing.as_deref() == Some(text.as_bytes()) {
@@ -391,7 +394,14 @@ fn install_one(
         } else {
             write_shim(&at, &text)?;
             let bytes = existing.as_deref().unwrap_or_default();
-            Some(update_reason(&shim, bytes, opts.binary))
+            Some(
+                if chain && !shim.chain && shim.version == super::SHIM_VERSION {
+                    "the hook `--force` kept from running is gone, so no shim needs to leave it out"
+                        .into()
+                } else {
+                    update_reason(&shim, bytes, opts.binary)
+                },
+            )
         };
         return Ok(match (aside, reason) {
             (Some(file), reason) => Action::RunByPreCommit { file, reason },
@@ -436,7 +446,8 @@ fn install_one(
     if present {
         std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
     }
-    let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
+    // `--force` keeps the hook it replaces out of the chain; with none replaced, nothing is.
+    let text = hook.render_as(opts.binary, !opts.force || !present, created_dir, direct)?;
     write_shim(&path, &text)?;
     Ok(match (present, opts.force) {
         (false, _) => Action::Installed,
