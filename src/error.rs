@@ -171,11 +171,12 @@ pub enum Error {
         step: &'static str,
     },
     /// `[checks] test` is not set (or empty), so there is nothing to run; with an example for
-    /// the project's ecosystem, as a TOML array.
+    /// the project's ecosystem, as a TOML array, and whether .relconfig.toml exists.
     #[error(
-        "no test command: set `[checks] test = {0}` (an argv list: your project's test command) in .relconfig.toml"
+        "no test command: set `[checks] test = {0}` (an argv list: your project's test command) in .relconfig.toml{missing}",
+        missing = if *.1 { "" } else { ", which does not exist yet (`relhook init` writes a commented one)" }
     )]
-    NoTestCommand(String),
+    NoTestCommand(String, bool),
     /// A commit id that is not in this repository.
     #[error("commit {0} is not in this repository")]
     MissingCommit(String),

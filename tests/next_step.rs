@@ -147,4 +147,20 @@ fn relhook_test_without_a_command_suggests_one_for_the_project() {
         text(&out)
     );
     assert!(!stderr(&out).contains("cargo"), "{}", text(&out));
+    // With no .relconfig.toml, the message says so, and what writes one.
+    assert!(
+        stderr(&out).contains(
+            "in .relconfig.toml, which does not exist yet (`relhook init` writes a commented one)"
+        ),
+        "{}",
+        text(&out)
+    );
+    repo.write(".relconfig.toml", "[changelog]\n");
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("in .relconfig.toml\n") && !stderr(&out).contains("does not exist"),
+        "{}",
+        text(&out)
+    );
 }

@@ -164,7 +164,7 @@ fn error_kind(e: &Error) -> &'static str {
         | Error::HookNotAvailable { .. }
         | Error::HookInput { .. } => "usage",
         Error::InsideGitDir(_) => "repository",
-        Error::NoTestCommand(_) => "config",
+        Error::NoTestCommand(..) => "config",
         Error::MissingCommit(_) | Error::MissingPath { .. } | Error::NotACommit(_) => "git",
         Error::CiEvent(_) => "usage",
         Error::Unfinished { .. } => "unfinished",

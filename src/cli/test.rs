@@ -40,7 +40,10 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
                     );
                 }
                 let example = crate::init::example_test_command(&root, None);
-                return Err(Error::NoTestCommand(crate::init::toml_argv(&example)));
+                return Err(Error::NoTestCommand(
+                    crate::init::toml_argv(&example),
+                    root.join(crate::config::FILE_NAME).exists(),
+                ));
             };
             let _ = writeln!(
                 err,

@@ -175,7 +175,8 @@ const GIT_LOCAL_VARS: &[&str] = &[
 pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     let (program, args) = argv.split_first().ok_or_else(|| {
         let example = crate::init::example_test_command(dir, None);
-        Error::NoTestCommand(crate::init::toml_argv(&example))
+        // An empty `test = []`: the file is there.
+        Error::NoTestCommand(crate::init::toml_argv(&example), true)
     })?;
     let mut cmd = Command::new(program);
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
