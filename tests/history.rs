@@ -524,3 +524,27 @@ fn a_release_tagged_on_a_clock_running_years_ahead_is_still_the_current_one() {
     assert_eq!(ok(&repo, &["version"]).trim(), "1.1.0");
     assert_eq!(next(&repo, &[]), "1.1.1");
 }
+
+/// `version --explain` at a release with nothing since answers with the current version and
+/// why there is no next one; `--next` still refuses, as `relhook release` does.
+#[test]
+fn explain_at_a_release_with_nothing_since_answers_and_next_refuses() {
+    let repo = project("1.2.0", Some("v1.2.0"));
+    let explain = ok(&repo, &["version", "--explain"]);
+    assert_eq!(
+        explain,
+        "1.2.0\ncurrent: 1.2.0 (from release tag v1.2.0)\nnext: none yet: no commits since v1.2.0; a `feat:` or `fix:` commit (anything with a changelog entry) makes one\n"
+    );
+    let out = repo.relhook(&["version", "--next", "--explain"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing to release: no commits since v1.2.0"),
+        "{}",
+        text(&out)
+    );
+    // Once there is something, --explain explains the next version again.
+    repo.commit("fix: a bug");
+    let explain = ok(&repo, &["version", "--explain"]);
+    assert!(explain.starts_with("1.2.0\ncurrent: 1.2.0"), "{explain}");
+    assert!(!explain.contains("none yet"), "{explain}");
+}

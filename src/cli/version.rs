@@ -74,7 +74,29 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let mut info =
-        release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())?;
+        match release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref()) {
+            // `--explain` of the current version at a release with nothing since: the answer,
+            // and why there is no next one, not a refusal (`--next` still refuses).
+            Err(Error::Refused(r))
+                if r.reason == Reason::NothingToRelease && !next && args.format != Format::Json =>
+            {
+                let (current, from) = release::current_version(&repo, &config, &root)?;
+                let why = r
+                    .what
+                    .strip_prefix("nothing to release: ")
+                    .unwrap_or(&r.what);
+                write_out(|out| {
+                    writeln!(out, "{current}")?;
+                    writeln!(out, "current: {current} (from {from})")?;
+                    match &r.fix {
+                        Some(fix) => writeln!(out, "next: none yet: {why}; {fix}"),
+                        None => writeln!(out, "next: none yet: {why}"),
+                    }
+                })?;
+                return Ok(Outcome::Ok);
+            }
+            other => other?,
+        };
     let skipped = skip_taken(&repo, &config, &mut info);
     write_out(|out| {
         if args.format == Format::Json {
