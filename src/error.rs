@@ -11,7 +11,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("cannot {action} `{}`: {source}", path.display())]
+    #[error("cannot {action} `{}`: {source}{}", path.display(), permission_fix(source, path))]
     Io {
         /// What was being done ("read", "write", ...).
         action: &'static str,
@@ -378,7 +378,7 @@ impl Error {
         }
     }
 
-    /// Wraps an I/O error with the file and the action.
+    /// Wraps an I/O error with the file and the action (see [`permission_fix`]).
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             action,
@@ -536,6 +536,23 @@ fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Option<u64>) ->
     }
 }
 
+/// For a refusal by the file's permissions, the command that shows them: the error alone
+/// does not say whether the file, or the folder it is in, is the one to change.
+fn permission_fix(source: &std::io::Error, path: &std::path::Path) -> String {
+    if source.kind() != std::io::ErrorKind::PermissionDenied {
+        return String::new();
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    format!(
+        "; `ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)",
+        crate::shellword::quote(&path.to_string_lossy()),
+        crate::shellword::quote(&folder.to_string_lossy())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -578,5 +595,32 @@ mod tests {
         );
         let r = Refusal::bare(Reason::TestsFailed, "the tests failed");
         assert_eq!(Error::Refused(r).to_string(), "the tests failed");
+    }
+
+    #[test]
+    fn a_permission_refusal_says_how_to_see_and_change_the_permissions() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let e = Error::io("read", "docs/CHANGE LOG.md", denied);
+        let said = e.to_string();
+        assert!(
+            said.starts_with("cannot read `docs/CHANGE LOG.md`: permission denied"),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("; `ls -ld 'docs/CHANGE LOG.md' docs` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)"),
+            "{said}"
+        );
+        // Any other error is said as it is.
+        let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            Error::io("read", "CHANGELOG.md", gone).to_string(),
+            "cannot read `CHANGELOG.md`: entity not found"
+        );
+        let top = Error::io(
+            "write",
+            "CHANGELOG.md",
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert!(top.to_string().contains("`ls -ld CHANGELOG.md .`"), "{top}");
     }
 }
