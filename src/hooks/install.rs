@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::local::direct_allowed;
 use super::{BACKUP_SUFFIX, Hook, Shim, recognise};
 use crate::git::HooksLocation;
 use crate::{Error, Result};
@@ -316,25 +317,6 @@ pub fn install(loc: &HooksLocation, opts: &Options<'_>) -> Result<Installed> {
         managers,
         via_pre_commit,
     })
-}
-
-/// Whether a shim may name this machine's relhook on its `#!` line (and reference-transaction be
-/// the launcher or a link): not in a hooks directory inside the work tree (a team's tracked
-/// `.githooks`), where another clone's relhook lives elsewhere and the sh shim's fallback is
-/// what keeps git working there; nor on a file system other machines may mount (NFS, SMB,
-/// WSL's `/mnt/c`, a container's bind mount), where git of another system or architecture would
-/// fail on this machine's program.
-fn direct_allowed(loc: &HooksLocation) -> bool {
-    if !super::local::local_file_system(&loc.hooks_dir) {
-        return false;
-    }
-    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
-    let (hooks, work_tree, common) = (
-        real(&loc.hooks_dir),
-        real(&loc.work_tree),
-        real(&loc.common_dir),
-    );
-    !hooks.starts_with(&work_tree) || hooks.starts_with(&common)
 }
 
 fn install_one(

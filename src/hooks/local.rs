@@ -4,6 +4,25 @@
 
 use std::path::Path;
 
+/// Whether a shim may name this machine's relhook on its `#!` line (and reference-transaction be
+/// the launcher or a link): not in a hooks directory inside the work tree (a team's tracked
+/// `.githooks`), where another clone's relhook lives elsewhere and the sh shim's fallback is
+/// what keeps git working there; nor on a file system other machines may mount (NFS, SMB,
+/// WSL's `/mnt/c`, a container's bind mount), where git of another system or architecture would
+/// fail on this machine's program.
+pub(super) fn direct_allowed(loc: &crate::git::HooksLocation) -> bool {
+    if !local_file_system(&loc.hooks_dir) {
+        return false;
+    }
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    let (hooks, work_tree, common) = (
+        real(&loc.hooks_dir),
+        real(&loc.work_tree),
+        real(&loc.common_dir),
+    );
+    !hooks.starts_with(&work_tree) || hooks.starts_with(&common)
+}
+
 /// Whether `dir` is on a file system only this machine mounts (ext4, XFS, Btrfs, tmpfs, the
 /// overlay of a container's own files, ...), not one other machines or systems may mount too
 /// (NFS, SMB, 9p as WSL's `/mnt/c`, FUSE as Docker Desktop's bind mounts). Unknown: local.

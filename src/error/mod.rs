@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+mod hint;
+use hint::{locked_message, one_line, permission_fix, unreadable_index};
+
 /// Shorthand for results whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -336,25 +339,6 @@ reasons! {
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
 }
 
-/// The index format libgit2 refuses in `message` (an index extension it does not know), and
-/// the git command that turns it off, keeping what the user set up: a split index
-/// (`core.splitIndex`), or a sparse index (`index.sparse`), whose sparse checkout stays.
-fn unreadable_index(message: &str) -> Option<(&'static str, &'static str)> {
-    if message.contains("extension: 'link'") {
-        Some((
-            "a split index, `core.splitIndex`",
-            "git config core.splitIndex false && git update-index --no-split-index",
-        ))
-    } else if message.contains("extension: 'sdir'") {
-        Some((
-            "a sparse index, `index.sparse`",
-            "git sparse-checkout init --cone --no-sparse-index",
-        ))
-    } else {
-        None
-    }
-}
-
 impl Error {
     /// A changelog that is not UTF-8, at the line and column of its first bad byte.
     pub fn changelog_not_utf8(path: impl Into<PathBuf>, bytes: &[u8]) -> Self {
@@ -486,17 +470,6 @@ impl Error {
     }
 }
 
-/// git's several lines of error output (`fatal: …`, `error: gpg failed …`) as one line, so a
-/// refusal that quotes them stays one line.
-fn one_line(stderr: &str) -> String {
-    stderr
-        .lines()
-        .map(|l| l.trim().trim_end_matches(':'))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 impl Error {
     /// [`Error::Locked`] for `path` after waiting `wait`: a lock unchanged for far longer than
     /// the wait is said to be possibly stale (a git that crashed leaves its lock, and waiting
@@ -522,37 +495,6 @@ impl Error {
 /// How much longer than relhook's wait a lock must have stood to be called possibly stale.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 
-fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Option<u64>) -> String {
-    match age_s {
-        None => format!(
-            "`{}` is held by another git process (waited {waited_ms} ms)",
-            path.display()
-        ),
-        Some(age) => format!(
-            "`{0}` has been there for {age} s (waited {waited_ms} ms): if no git command is running, a git that crashed left it: remove it (`rm {1}`)",
-            path.display(),
-            crate::shellword::quote(&path.display().to_string())
-        ),
-    }
-}
-
-/// For a refusal by the file's permissions, the command that shows them: the error alone
-/// does not say whether the file, or the folder it is in, is the one to change.
-fn permission_fix(source: &std::io::Error, path: &std::path::Path) -> String {
-    if source.kind() != std::io::ErrorKind::PermissionDenied {
-        return String::new();
-    }
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    format!(
-        "; `ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)",
-        crate::shellword::quote(&path.to_string_lossy()),
-        crate::shellword::quote(&folder.to_string_lossy())
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -572,7 +514,7 @@ mod tests {
 
     #[test]
     fn every_refusal_reason_is_documented_for_json_readers() {
-        let doc = include_str!("../docs/json.md");
+        let doc = include_str!("../../docs/json.md");
         for r in Reason::ALL {
             assert!(
                 doc.contains(&format!("`{}`", r.name())),
