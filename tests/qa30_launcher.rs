@@ -341,3 +341,28 @@ fn force_writes_the_launcher_where_it_keeps_no_hook_out_and_a_later_install_brin
     );
     assert!(crate::support::is_launcher(&std::fs::read(&hook).unwrap()));
 }
+
+#[test]
+fn force_again_after_the_shim_was_deleted_still_keeps_the_replaced_hook_from_running() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let hooks = repo.hooks_dir();
+    std::fs::create_dir_all(&hooks).unwrap();
+    for name in ["commit-msg", "reference-transaction"] {
+        let hook = hooks.join(name);
+        std::fs::write(&hook, "#!/bin/sh\necho 'OLD hook: rejecting' >&2\nexit 1\n").unwrap();
+        chmod(&hook, 0o755);
+    }
+    ok(repo.relhook(&["install", "--force"]));
+    // The user deletes relhook's shims by hand, and forces again: the kept hooks stay out.
+    for name in ["commit-msg", "reference-transaction"] {
+        std::fs::remove_file(hooks.join(name)).unwrap();
+    }
+    ok(repo.relhook(&["install", "--force"]));
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "feat: two"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("OLD hook"), "{}", text(&out));
+    let out = repo.git_output(&["branch", "topic"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("OLD hook"), "{}", text(&out));
+}

@@ -428,8 +428,15 @@ fn install_one(
     if present {
         std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
     }
-    // `--force` keeps the hook it replaces out of the chain; with none replaced, nothing is.
-    let text = hook.render_as(opts.binary, !opts.force || !present, created_dir, direct)?;
+    // `--force` keeps the hook it replaces, or one it replaced before, out of the chain; with
+    // neither, there is nothing to keep out.
+    let nothing_kept = !present && backup.symlink_metadata().is_err();
+    let text = hook.render_as(
+        opts.binary,
+        !opts.force || nothing_kept,
+        created_dir,
+        direct,
+    )?;
     write_shim(&path, &text)?;
     Ok(match (present, opts.force) {
         (false, _) => Action::Installed,
