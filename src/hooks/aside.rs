@@ -94,6 +94,12 @@ pub fn is_pre_commit_script(path: &Path) -> bool {
     })
 }
 
+/// Whether two files hold the same bytes (neither a symlink: a link is kept as it is).
+pub(super) fn same_bytes(a: &Path, b: &Path) -> bool {
+    let plain = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_file());
+    plain(a) && plain(b) && matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -417,7 +417,7 @@ fn install_one(
     if present && backup.symlink_metadata().is_ok() {
         // Another tool put back the very hook relhook keeps (`git lfs install --force` after
         // relhook chained git-lfs's hook): the copy holds nothing the backup does not.
-        if !same_bytes(&path, &backup) {
+        if !super::aside::same_bytes(&path, &backup) {
             return Ok(Action::Conflict { backup });
         }
         std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
@@ -445,12 +445,6 @@ fn install_one(
     })
 }
 
-/// Whether two files hold the same bytes (neither a symlink: a link is kept as it is).
-fn same_bytes(a: &Path, b: &Path) -> bool {
-    let plain = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_file());
-    plain(a) && plain(b) && matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
-}
-
 fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {
     if super::crlf::find(bytes, true).is_some() {
         "it had Windows (CRLF) line endings, so git could not start it".into()
@@ -461,8 +455,8 @@ fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {
             Some(b) => format!("it called `{}`", b.display()),
             None => "it named no binary".into(),
         }
-    } else if memchr::memmem::find(bytes, super::link::ANOTHER_BUILD.as_bytes()).is_some() {
-        "it was another relhook build's launcher".into()
+    } else if let Some(why) = super::link::rewrite_reason(bytes) {
+        why.into()
     } else {
         "its text differed".into()
     }

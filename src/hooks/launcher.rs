@@ -35,9 +35,22 @@ pub fn render(relhook: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The relhook a launcher names, and whether it is this relhook's launcher byte for byte;
-/// `None` for any other file.
-pub fn relhook_of(bytes: &[u8]) -> Option<(String, bool)> {
+/// A launcher found in a hook file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The relhook it starts.
+    pub relhook: String,
+    /// Whether it is this relhook's launcher byte for byte (what follows it aside).
+    pub current: bool,
+    /// Shorter than its own headers say: cut short, it cannot start (every ref update fails).
+    pub damaged: bool,
+    /// What follows the program in the file (`echo … >> hook`): never run, never to be lost.
+    pub appended: Vec<u8>,
+}
+
+/// The launcher in `bytes` (a hook file's start), whichever relhook build wrote it; `None`
+/// for any other file.
+pub fn relhook_of(bytes: &[u8]) -> Option<Found> {
     if !bytes.starts_with(b"\x7fELF") {
         return None;
     }
@@ -48,8 +61,37 @@ pub fn relhook_of(bytes: &[u8]) -> Option<(String, bool)> {
     if path.is_empty() {
         return None;
     }
-    let current = render(path).is_some_and(|ours| ours == bytes);
-    Some((path.to_owned(), current))
+    let len = elf_len(bytes);
+    let program = &bytes[..len.unwrap_or(bytes.len()).min(bytes.len())];
+    Some(Found {
+        relhook: path.to_owned(),
+        current: render(path).is_some_and(|ours| ours == program),
+        damaged: len.is_none_or(|len| len > bytes.len()),
+        appended: bytes.get(program.len()..).unwrap_or_default().to_vec(),
+    })
+}
+
+/// How long the 64-bit little-endian ELF program at the start of `bytes` is, by its own
+/// headers: the furthest of its header tables and of what its segments load. `None` when the
+/// headers themselves are cut short or make no sense.
+fn elf_len(bytes: &[u8]) -> Option<usize> {
+    let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
+    let u64_at = |at: usize| {
+        let v = u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?);
+        usize::try_from(v).ok()
+    };
+    if bytes.get(4..6) != Some(&[2, 1]) {
+        return None; // not ELF64, little-endian
+    }
+    let table = |off: usize, size: u16, n: u16| off.checked_add(usize::from(size) * usize::from(n));
+    let (phoff, phsize, phnum) = (u64_at(0x20)?, u16_at(0x36)?, u16_at(0x38)?);
+    let (shoff, shsize, shnum) = (u64_at(0x28)?, u16_at(0x3a)?, u16_at(0x3c)?);
+    let mut end = table(phoff, phsize, phnum)?.max(table(shoff, shsize, shnum)?);
+    for i in 0..usize::from(phnum) {
+        let ph = phoff.checked_add(i * usize::from(phsize))?;
+        end = end.max(u64_at(ph + 8)?.checked_add(u64_at(ph + 0x20)?)?);
+    }
+    Some(end)
 }
 
 #[cfg(test)]
@@ -63,16 +105,40 @@ mod tests {
         }
         let bytes = render("/opt/bin/relhook").unwrap();
         assert_eq!(bytes.len(), BYTES.len());
+        let found = |relhook: &str, current, damaged, appended: &[u8]| {
+            Some(Found {
+                relhook: relhook.to_owned(),
+                current,
+                damaged,
+                appended: appended.to_vec(),
+            })
+        };
         assert_eq!(
             relhook_of(&bytes),
-            Some(("/opt/bin/relhook".to_owned(), true))
+            found("/opt/bin/relhook", true, false, b"")
         );
         // A launcher some other relhook wrote names its relhook, and is not this one's.
         let mut older = bytes.clone();
         older[0x40] ^= 1;
         assert_eq!(
             relhook_of(&older),
-            Some(("/opt/bin/relhook".to_owned(), false))
+            found("/opt/bin/relhook", false, false, b"")
+        );
+        // Text after either is what was appended; a launcher cut short is damaged.
+        let added = [&older[..], b"echo more\n"].concat();
+        assert_eq!(
+            relhook_of(&added),
+            found("/opt/bin/relhook", false, false, b"echo more\n")
+        );
+        let added = [&bytes[..], b"\0x"].concat();
+        assert_eq!(
+            relhook_of(&added),
+            found("/opt/bin/relhook", true, false, b"\0x")
+        );
+        let short = &bytes[..bytes.len() - 100];
+        assert_eq!(
+            relhook_of(short),
+            found("/opt/bin/relhook", false, true, b"")
         );
         // The unfilled launcher, a script and a path with a NUL are none.
         assert_eq!(relhook_of(BYTES), None);

@@ -63,8 +63,38 @@ const OLDER: u32 = super::SHIM_VERSION - 1;
 
 /// The third line of the text a launcher stands for when it is another relhook build's (it
 /// works, and install replaces it with this build's, saying why).
-pub(super) const ANOTHER_BUILD: &str =
+const ANOTHER_BUILD: &str =
     "# the launcher of another relhook build: it works, and `relhook install` writes this build's.";
+
+/// The third line of the text a launcher stands for when it is cut short: git cannot start
+/// it, so every ref update fails (doctor says so; install writes it again).
+const DAMAGED: &str =
+    "# a relhook launcher cut short: git cannot start it, and every ref update fails.";
+
+/// For the text of a launcher cut short ([`DAMAGED`]): what doctor says, and the fix.
+pub(super) fn damaged(text: &[u8], path: &Path) -> Option<(String, String)> {
+    memchr::memmem::find(text, DAMAGED.as_bytes())?;
+    Some((
+        format!(
+            "{} is relhook's launcher cut short: git cannot start it, so every ref update fails",
+            path.display()
+        ),
+        "relhook install (writes the launcher again)".into(),
+    ))
+}
+
+/// Why install writes a launcher again that names the same relhook: it is cut short, or
+/// another build's.
+pub(super) fn rewrite_reason(text: &[u8]) -> Option<&'static str> {
+    let has = |note: &str| memchr::memmem::find(text, note.as_bytes()).is_some();
+    if has(DAMAGED) {
+        Some("it was cut short, so git could not start it")
+    } else if has(ANOTHER_BUILD) {
+        Some("it was another relhook build's launcher")
+    } else {
+        None
+    }
+}
 
 /// The binary a text from [`text`] links to.
 fn target(text: &str) -> Option<&str> {
@@ -107,30 +137,33 @@ fn link_text(path: &Path) -> Option<String> {
         };
         return linkable(hook, to, true).then(|| text_of(hook, to, version, THIS_BUILD));
     }
-    // A launcher is a few kilobytes; a large file is not read to find out.
-    if !meta.is_file() || meta.len() > 1 << 20 {
+    // A launcher is a few kilobytes: what lies beyond the first megabyte is never read (text
+    // appended to one is named from its start, a launcher padded past it is still one).
+    if !meta.is_file() {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
-    let (to, current) = super::launcher::relhook_of(&bytes)?;
-    // Lines appended to this build's launcher (`echo … >>`, as to a sh hook) never run, and
-    // would go with the next install: they follow the shim's text, where install and
-    // doctor look for lines added by hand, and install then refuses to write over them.
-    let added = (!current)
-        .then(|| super::launcher::render(&to))
-        .flatten()
-        .and_then(|ours| bytes.strip_prefix(ours.as_slice()).map(<[u8]>::to_vec));
-    let note = if current || added.is_some() {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).ok()?, 1 << 20),
+        &mut bytes,
+    )
+    .ok()?;
+    let found = super::launcher::relhook_of(&bytes)?;
+    // Lines appended come first: the note of this build's launcher is the text install and
+    // doctor compare with to find them (and what install then refuses to write over).
+    let note = if found.appended.is_empty() && found.damaged {
+        DAMAGED
+    } else if found.current || !found.appended.is_empty() {
         THIS_BUILD
     } else {
         ANOTHER_BUILD
     };
-    linkable(hook, &to, true).then(|| {
-        let text = text_of(hook, &to, super::SHIM_VERSION, note);
-        match added {
-            Some(added) => text + &String::from_utf8_lossy(&added),
-            None => text,
-        }
+    // Bytes appended to a launcher (`echo … >>`, as to a sh hook) never run, and would go
+    // with the next install: they follow the shim's text, where install and doctor look for
+    // lines added by hand, and install then refuses to write over them.
+    linkable(hook, &found.relhook, true).then(|| {
+        text_of(hook, &found.relhook, super::SHIM_VERSION, note)
+            + &String::from_utf8_lossy(&found.appended)
     })
 }
 

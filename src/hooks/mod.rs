@@ -295,10 +295,22 @@ pub fn appended(bytes: &[u8]) -> Option<(usize, String)> {
         .collect();
     let first = lines.iter().find(|(_, l)| !l.starts_with('#'));
     first.or(lines.first()).map(|&(n, l)| {
-        let short: String = l.chars().take(60).collect();
+        // Shown in a terminal: control bytes (an escape sequence appended) are written out.
+        let short: String = l
+            .chars()
+            .take(60)
+            .flat_map(|c| {
+                let shown: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                shown
+            })
+            .collect();
         (
             n,
-            if short.len() < l.len() {
+            if l.chars().count() > 60 {
                 format!("{short}…")
             } else {
                 short

@@ -210,6 +210,9 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             ),
         );
     }
+    if let Some((what, fix)) = crate::hooks::link::damaged(&bytes, &path) {
+        return check(&subject, Status::Broken, what, Some(fix));
+    }
     if let Some(c) = crlf::find(&bytes, true) {
         return check(
             &subject,
