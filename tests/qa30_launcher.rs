@@ -366,3 +366,95 @@ fn force_again_after_the_shim_was_deleted_still_keeps_the_replaced_hook_from_run
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stderr(&out).contains("OLD hook"), "{}", text(&out));
 }
+
+#[test]
+fn another_builds_launcher_keeps_appended_text_and_a_launcher_cut_short_is_named_broken() {
+    let repo = installed_repo();
+    let hook = rt(&repo);
+    let launcher = std::fs::read(&hook).unwrap();
+    // Another build's launcher (one byte of its code differs) with a line appended, and an
+    // escape sequence that must not reach the terminal as one.
+    let mut other = launcher.clone();
+    other[0x40] ^= 1;
+    let with_text = [
+        &other[..],
+        b"git lfs reference-transaction \"$@\" \x1b]0;x\x07\n",
+    ]
+    .concat();
+    std::fs::write(&hook, &with_text).unwrap();
+    let out = repo.relhook(&["install"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("has lines added below relhook's shim")
+            && stdout(&out).contains("`git lfs reference-transaction \"$@\" \\u{1b}]0;x\\u{7}`")
+            && !stdout(&out).contains('\x1b'),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read(&hook).unwrap(), with_text);
+
+    // Cut short: git cannot start it. doctor says so; install writes it again.
+    std::fs::write(&hook, &launcher[..launcher.len() - 1000]).unwrap();
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&d).contains(
+            "is relhook's launcher cut short: git cannot start it, so every ref update fails"
+        ),
+        "{}",
+        text(&d)
+    );
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&out).contains("updated reference-transaction in .git/hooks (it was cut short, so git could not start it)"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read(&hook).unwrap(), launcher);
+
+    // Padded past a megabyte, it is still relhook's launcher (the padding is named, not
+    // lost), never kept aside as the user's hook, and ref updates go on through it.
+    std::fs::write(&hook, [&launcher[..], &vec![0u8; 1_100_000]].concat()).unwrap();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stdout(&out).contains("NOT updated"), "{}", text(&out));
+    assert!(
+        !repo
+            .hooks_dir()
+            .join("reference-transaction.relhook-orig")
+            .exists()
+    );
+    let out = repo.git_output(&["branch", "topic"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn uninstall_keeps_a_shim_with_lines_added_by_hand_and_says_so() {
+    let repo = installed_repo();
+    for name in ["reference-transaction", "commit-msg"] {
+        let hook = repo.hooks_dir().join(name);
+        let mut bytes = std::fs::read(&hook).unwrap();
+        bytes.extend_from_slice(b"\ngit lfs post-checkout \"$@\"\n");
+        std::fs::write(&hook, &bytes).unwrap();
+    }
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    for name in ["reference-transaction", "commit-msg"] {
+        assert!(
+            stdout(&out).contains(&format!(
+                "{name}: NOT removed: .git/hooks/{name} has lines added below relhook's shim"
+            )),
+            "{}",
+            text(&out)
+        );
+        let kept = std::fs::read(repo.hooks_dir().join(name)).unwrap();
+        assert!(
+            kept.ends_with(b"\ngit lfs post-checkout \"$@\"\n"),
+            "{name}"
+        );
+    }
+    assert!(
+        stdout(&out).contains("removed post-commit from .git/hooks"),
+        "{}",
+        text(&out)
+    );
+}

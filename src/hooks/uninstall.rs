@@ -36,6 +36,14 @@ pub enum Removal {
         /// The backup that was removed.
         backup: PathBuf,
     },
+    /// relhook's shim with lines added below it by hand: left in place (with the hook kept
+    /// beside it), since removing it would lose them.
+    HandEdited {
+        /// The first added command's line, from 1.
+        line: usize,
+        /// That line (shortened).
+        text: String,
+    },
     /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
     LeftBoth {
         /// The backup.
@@ -106,7 +114,17 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
             None
         };
         let present = path.symlink_metadata().is_ok();
+        let added = shim.as_ref().and_then(|_| {
+            super::link::read_optional(&path)
+                .ok()
+                .flatten()
+                .and_then(|bytes| super::appended(&bytes))
+        });
         let removal = match shim {
+            Some(_) if added.is_some() => {
+                let (line, text) = added.unwrap_or_default();
+                Removal::HandEdited { line, text }
+            }
             Some(shim) => {
                 created_dir |= shim.created_dir;
                 std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;

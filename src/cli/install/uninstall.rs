@@ -124,7 +124,12 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         }
         Ok(())
     })?;
-    Ok(Outcome::Ok)
+    // A shim left in place for the lines added to it: uninstall is not done.
+    let kept = result
+        .changes
+        .iter()
+        .any(|c| matches!(c.action, Removal::HandEdited { .. }));
+    Ok(if kept { Outcome::Failed } else { Outcome::Ok })
 }
 
 /// An uninstall that failed at `error`: everything it had changed put back, said in one line
@@ -181,6 +186,9 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
             "removed {name} from {dir} (relhook's shim, kept as {}); removed {} too, not restored: it was pre-commit's own {name} script, which {dir}/{name} is again (restored as {name}.legacy, pre-commit would run itself and refuse every commit)",
             file_name(&c.path),
             file_name(backup)
+        ),
+        Removal::HandEdited { line, text } => format!(
+            "{name}: NOT removed: {dir}/{name} has lines added below relhook's shim (line {line}: `{text}`), which removing it would lose; move them into a hook of your own (or delete them), then run `relhook uninstall` again"
         ),
         Removal::LeftBoth { backup } => format!(
             "left {dir}/{name} alone: it is not relhook's; {} is still there too",
