@@ -114,11 +114,14 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
             None
         };
         let present = path.symlink_metadata().is_ok();
+        // Commands added below the shim stay with it; comments alone go (`appended` names the
+        // first command, else the first comment).
         let added = shim.as_ref().and_then(|_| {
             super::link::read_optional(&path)
                 .ok()
                 .flatten()
                 .and_then(|bytes| super::appended(&bytes))
+                .filter(|(_, text)| !text.starts_with('#'))
         });
         let removal = match shim {
             Some(_) if added.is_some() => {
