@@ -77,7 +77,7 @@ pub fn relhook_of(bytes: &[u8]) -> Option<Found> {
 fn elf_len(bytes: &[u8]) -> Option<usize> {
     let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
     let u64_at = |at: usize| {
-        let v = u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?);
+        let v = u64::from_le_bytes(bytes.get(at..at.checked_add(8)?)?.try_into().ok()?);
         usize::try_from(v).ok()
     };
     if bytes.get(4..6) != Some(&[2, 1]) {
@@ -89,7 +89,8 @@ fn elf_len(bytes: &[u8]) -> Option<usize> {
     let mut end = table(phoff, phsize, phnum)?.max(table(shoff, shsize, shnum)?);
     for i in 0..usize::from(phnum) {
         let ph = phoff.checked_add(i * usize::from(phsize))?;
-        end = end.max(u64_at(ph + 8)?.checked_add(u64_at(ph + 0x20)?)?);
+        let (offset, size) = (u64_at(ph.checked_add(8)?)?, u64_at(ph.checked_add(0x20)?)?);
+        end = end.max(offset.checked_add(size)?);
     }
     Some(end)
 }

@@ -149,8 +149,9 @@ fn link_text(path: &Path) -> Option<String> {
     )
     .ok()?;
     let found = super::launcher::relhook_of(&bytes)?;
-    // Lines appended come first: the note of this build's launcher is the text install and
-    // doctor compare with to find them (and what install then refuses to write over).
+    // Appended bytes (`echo … >>`, as to a sh hook) never run, and would go with the next
+    // install: they follow this build's shim text, where install and doctor look for lines
+    // added by hand (install then refuses to write over them). So they decide the note first.
     let note = if found.appended.is_empty() && found.damaged {
         DAMAGED
     } else if found.current || !found.appended.is_empty() {
@@ -158,9 +159,6 @@ fn link_text(path: &Path) -> Option<String> {
     } else {
         ANOTHER_BUILD
     };
-    // Bytes appended to a launcher (`echo … >>`, as to a sh hook) never run, and would go
-    // with the next install: they follow the shim's text, where install and doctor look for
-    // lines added by hand, and install then refuses to write over them.
     linkable(hook, &found.relhook, true).then(|| {
         text_of(hook, &found.relhook, super::SHIM_VERSION, note)
             + &String::from_utf8_lossy(&found.appended)

@@ -299,13 +299,9 @@ pub fn appended(bytes: &[u8]) -> Option<(usize, String)> {
         let short: String = l
             .chars()
             .take(60)
-            .flat_map(|c| {
-                let shown: Vec<char> = if c.is_control() {
-                    c.escape_default().collect()
-                } else {
-                    vec![c]
-                };
-                shown
+            .map(|c| match c.is_control() {
+                true => c.escape_default().collect(),
+                false => String::from(c),
             })
             .collect();
         (

@@ -106,28 +106,22 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
         // replaced goes back there, where pre-commit runs it as it ran relhook's.
         let path = super::aside::moved_shim(&path).unwrap_or(path);
         let has_backup = backup.symlink_metadata().is_ok();
-        let shim = if path.symlink_metadata().is_ok() {
+        let bytes = if path.symlink_metadata().is_ok() {
             super::link::read_optional(&path)?
-                .as_deref()
-                .and_then(recognise)
         } else {
             None
         };
+        let shim = bytes.as_deref().and_then(recognise);
         let present = path.symlink_metadata().is_ok();
         // Commands added below the shim stay with it; comments alone go (`appended` names the
         // first command, else the first comment).
-        let added = shim.as_ref().and_then(|_| {
-            super::link::read_optional(&path)
-                .ok()
-                .flatten()
-                .and_then(|bytes| super::appended(&bytes))
-                .filter(|(_, text)| !text.starts_with('#'))
-        });
+        let added = shim
+            .as_ref()
+            .and(bytes.as_deref())
+            .and_then(super::appended)
+            .filter(|(_, text)| !text.starts_with('#'));
         let removal = match shim {
-            Some(_) if added.is_some() => {
-                let (line, text) = added.unwrap_or_default();
-                Removal::HandEdited { line, text }
-            }
+            Some(_) if let Some((line, text)) = added => Removal::HandEdited { line, text },
             Some(shim) => {
                 created_dir |= shim.created_dir;
                 std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
