@@ -111,6 +111,34 @@ fn force_replaces_without_running_but_keeps_a_backup() {
     assert_eq!(listing(&repo.hooks_dir()), before);
 }
 
+/// A tool writes back the hook `--force` kept out (the same bytes as the backup): a plain
+/// install chains it again and says so, with the command that keeps it from running; `--force`
+/// keeps it out again.
+#[test]
+fn a_kept_hook_written_back_is_chained_and_the_line_says_how_to_keep_it_out() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("commit-msg");
+    let foreign = "#!/bin/sh\necho FOREIGN-BACK >&2\n";
+    std::fs::write(&hook, foreign).unwrap();
+    chmod(&hook, 0o755);
+    install(&repo, &["--force"]);
+    std::fs::write(&hook, foreign).unwrap();
+    let said = install(&repo, &[]);
+    assert!(
+        said.contains("the same as commit-msg.relhook-orig")
+            && said.contains("runs first now (`relhook install --force` keeps it from running)")
+            && !said.contains("as before"),
+        "{said}"
+    );
+    let ok = repo.try_commit("feat: chained again");
+    assert!(stderr(&ok).contains("FOREIGN-BACK"), "{}", text(&ok));
+    std::fs::write(&hook, foreign).unwrap();
+    let forced = install(&repo, &["--force"]);
+    assert!(forced.contains("is kept, not run (--force)"), "{forced}");
+    let ok = repo.try_commit("feat: kept out again");
+    assert!(!stderr(&ok).contains("FOREIGN-BACK"), "{}", text(&ok));
+}
+
 #[test]
 fn uninstall_leaves_no_trace() {
     let repo = Repo::new();

@@ -159,7 +159,8 @@ pub enum Action {
         moved: bool,
     },
     /// The hook there was the same as the backup (another tool had written it over relhook's
-    /// shim again): the shim is back, and the backup runs first as before (not with --force).
+    /// shim again): the shim is back, and the backup runs first (not with --force), whether or
+    /// not an earlier `--force` had kept it from running: the tool that wrote it back wants it.
     Rechained {
         /// The backup, which holds the same bytes.
         backup: PathBuf,

@@ -159,7 +159,9 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             if args.force {
                                 "is kept, not run (--force)"
                             } else {
-                                "runs first, as before"
+                                // `--force` may have kept it from running before: that is not
+                                // known once the shim is gone, so the line says how to again.
+                                "runs first now (`relhook install --force` keeps it from running)"
                             }
                         )?,
                         Action::Replaced { backup } => writeln!(
@@ -171,8 +173,9 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             failed = true;
                             writeln!(
                                 out,
-                                "{name}: NOT updated: {} has lines added below relhook's shim (line {line}: `{text}`), {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it first",
+                                "{name}: NOT updated: {} has {}, {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it first",
                                 rel(file, &loc.work_tree),
+                                hooks::added_below(file, *line, text),
                                 hooks::APPENDED_WHY
                             )?
                         }
