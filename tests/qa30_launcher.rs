@@ -276,7 +276,8 @@ fn lines_appended_to_the_launcher_are_kept_by_install_and_named_by_doctor() {
     let out = repo.relhook(&["install"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        stdout(&out).contains("reference-transaction: NOT updated: .git/hooks/reference-transaction has lines added below relhook's shim")
+        stdout(&out).contains("reference-transaction: NOT updated: .git/hooks/reference-transaction has lines appended to relhook's launcher, a program, not a script (first: `echo 'deploy hook'`)")
+            && !stdout(&out).contains("line ")
             && stdout(&out).contains("`echo 'deploy hook'`"),
         "{}",
         text(&out)
@@ -288,7 +289,7 @@ fn lines_appended_to_the_launcher_are_kept_by_install_and_named_by_doctor() {
     );
     let d = repo.relhook(&["doctor"]);
     assert!(
-        stdout(&d).contains("has lines added below relhook's shim")
+        stdout(&d).contains("has lines appended to relhook's launcher")
             && stdout(&d).contains("`echo 'deploy hook'`"),
         "{}",
         text(&d)
@@ -385,7 +386,7 @@ fn another_builds_launcher_keeps_appended_text_and_a_launcher_cut_short_is_named
     let out = repo.relhook(&["install"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        stdout(&out).contains("has lines added below relhook's shim")
+        stdout(&out).contains("has lines appended to relhook's launcher")
             && stdout(&out).contains("`git lfs reference-transaction \"$@\" \\u{1b}]0;x\\u{7}`")
             && !stdout(&out).contains('\x1b'),
         "{}",
@@ -441,7 +442,11 @@ fn uninstall_keeps_a_shim_with_lines_added_by_hand_and_says_so() {
     for name in ["reference-transaction", "commit-msg"] {
         assert!(
             stdout(&out).contains(&format!(
-                "{name}: NOT removed: .git/hooks/{name} has lines added below relhook's shim"
+                "{name}: NOT removed: .git/hooks/{name} has {}",
+                match name {
+                    "commit-msg" => "lines added below relhook's shim (line ",
+                    _ => "lines appended to relhook's launcher, a program, not a script (first: ",
+                }
             )),
             "{}",
             text(&out)

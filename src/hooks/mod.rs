@@ -315,6 +315,20 @@ pub fn appended(bytes: &[u8]) -> Option<(usize, String)> {
     })
 }
 
+/// Says where [`appended`] found lines added by hand in `file`: below a sh shim, by its line
+/// number; after a launcher, which is a program (an ELF file) and has no lines to number.
+pub fn added_below(file: &Path, line: usize, text: &str) -> String {
+    let mut magic = [0u8; 4];
+    let launcher = std::fs::File::open(file)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
+        .is_ok_and(|()| magic == *b"\x7fELF");
+    if launcher {
+        format!("lines appended to relhook's launcher, a program, not a script (first: `{text}`)")
+    } else {
+        format!("lines added below relhook's shim (line {line}: `{text}`)")
+    }
+}
+
 /// Quotes a string for sh: single quotes, with `'` written as `'\''`.
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))

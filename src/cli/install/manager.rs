@@ -66,13 +66,14 @@ pub(super) fn write_via_manager(
                         "updated {} in {dir} ({reason}): relhook's own hook runs it; {whose}",
                         w.hook
                     )?,
-                    Some(Action::HandEdited { line, text, .. }) => {
+                    Some(Action::HandEdited { file, line, text }) => {
                         left = true;
                         writeln!(
                             out,
-                            "{}: NOT updated: {dir}/{} has lines added below relhook's shim (line {line}: `{text}`), {}",
+                            "{}: NOT updated: {dir}/{} has {}, {}",
                             w.hook,
                             w.hook,
+                            crate::hooks::added_below(file, *line, text),
                             crate::hooks::APPENDED_WHY
                         )?
                     }

@@ -188,7 +188,8 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
             file_name(backup)
         ),
         Removal::HandEdited { line, text } => format!(
-            "{name}: NOT removed: {dir}/{name} has lines added below relhook's shim (line {line}: `{text}`), which removing it would lose; move them into a hook of your own (or delete them), then run `relhook uninstall` again"
+            "{name}: NOT removed: {dir}/{name} has {}, which removing it would lose; move them into a hook of your own (or delete them), then run `relhook uninstall` again",
+            crate::hooks::added_below(&c.path, *line, text)
         ),
         Removal::LeftBoth { backup } => format!(
             "left {dir}/{name} alone: it is not relhook's; {} is still there too",

@@ -230,8 +230,9 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             &subject,
             Status::Shadowed,
             format!(
-                "{} has lines added below relhook's shim (line {line}: `{text}`), {}",
+                "{} has {}, {}",
                 path.display(),
+                crate::hooks::added_below(&path, line, &text),
                 crate::hooks::APPENDED_WHY.trim_end_matches('.')
             ),
             Some(format!(
