@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::{Repo, configured_with_a_feature, hand_tag, ok, relhook_bin, stderr, text};
+use crate::support::{
+    Repo, configured_with_a_feature, hand_tag, ok, relhook_bin, stderr, stdout, text,
+};
 
 /// How the repository is named to git while working in `d/e`, two levels below the top.
 #[derive(Clone, Copy, Debug)]
@@ -128,6 +130,72 @@ fn absolute_git_dir_and_work_tree_from_a_subdirectory() {
 #[test]
 fn git_dir_and_work_tree_flags_from_a_subdirectory() {
     everything_works_from_the_subdir(Naming::Flags);
+}
+
+/// QA: `git --git-dir=../repo/.git --work-tree=../repo` (or the same exported) from a folder
+/// beside the work tree. libgit2 read the relative work tree against the git dir and could
+/// not open the repository: every hand tag went through unchecked (a release tag could be
+/// moved with `git tag -f`), `relhook version` failed and the push was refused.
+#[test]
+fn relative_git_dir_and_work_tree_from_a_folder_beside_the_work_tree() {
+    let repo = repo_with_a_subdir();
+    let out_dir = repo.scratch("out");
+    for flags in [true, false] {
+        let run = |program: &str, args: &[&str]| {
+            let mut cmd = repo.command_in(program, &out_dir);
+            cmd.env("RELHOOK_DATE", "2026-11-21");
+            if flags && program == "git" {
+                cmd.args(["--git-dir=../repo/.git", "--work-tree=../repo"]);
+            } else {
+                cmd.env("GIT_DIR", "../repo/.git")
+                    .env("GIT_WORK_TREE", "../repo");
+            }
+            cmd.args(args).output().expect("run")
+        };
+        let relhook = relhook_bin();
+        let relhook = relhook.to_str().unwrap();
+        let version = if flags { "0.1.0" } else { "0.1.1" };
+        let file = format!("f{version}");
+        repo.write(&format!("d/e/{file}"), "x\n");
+        ok(run("git", &["add", "."]));
+        let out = run("git", &["commit", "-q", "-m", &format!("fix: {file}")]);
+        assert!(out.status.success(), "{}", text(&out));
+        let tag = format!("v{version}");
+        let out = run("git", &["tag", "-a", &tag, "-m", &tag]);
+        assert!(
+            out.status.success() && !stderr(&out).contains("not checked"),
+            "{}",
+            text(&out)
+        );
+        assert!(
+            repo.git(&["show", &format!("{tag}:CHANGELOG.md")])
+                .contains(&format!("## [{version}]")),
+            "{}",
+            text(&out)
+        );
+        // A release tag is never moved, from here either.
+        let out = run("git", &["tag", "-f", "-a", &tag, "-m", "moved", "HEAD~1"]);
+        assert!(!out.status.success(), "{}", text(&out));
+        assert!(
+            stderr(&out).contains("a release tag is never moved"),
+            "{}",
+            text(&out)
+        );
+        let out = run(relhook, &["version"]);
+        assert!(
+            out.status.success() && stdout(&out).trim() == version,
+            "{}",
+            text(&out)
+        );
+        let out = run(relhook, &["doctor"]);
+        assert!(
+            out.status.success() && !text(&out).contains("INVALID"),
+            "{}",
+            text(&out)
+        );
+        let out = run("git", &["push", "-q", "--follow-tags", "origin", "main"]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
 }
 
 /// The QA repro's history: a hand-reworded entry released in v0.1.0, then an entry deleted
@@ -324,4 +392,105 @@ fn a_partial_clone_reads_the_test_records_it_fetched() {
     let out = ci.git_in(&pc, &["push", "origin", "v0.1.0"], &[]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stderr(&out).contains("testing"), "{}", text(&out));
+}
+
+/// QA: a checkout owned by another user (a CI container's), trusted the way git allows it
+/// without touching the user's files: `safe.directory` through GIT_CONFIG_COUNT or `git -c`.
+/// libgit2 reads `safe.directory` from configuration files only, so relhook said "not inside a
+/// git repository": commits got no entry and hand tags went through unchecked. Untrusted, the
+/// refusal is git's own, with its fix. Needs root (to give the checkout away).
+#[cfg(unix)]
+#[test]
+fn a_checkout_owned_by_another_user_is_trusted_as_git_trusts_it() {
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root {
+        eprintln!("skipped: giving the checkout to another user needs root");
+        return;
+    }
+    let repo = repo_with_a_subdir();
+    let top = repo.path();
+    let chown = std::process::Command::new("chown")
+        .args(["-R", "nobody:"])
+        .arg(&top)
+        .status()
+        .expect("chown");
+    assert!(chown.success());
+    let safe = top.to_str().unwrap();
+    let relhook = |env: bool, args: &[&str]| {
+        let mut cmd = repo.command_in(relhook_bin(), &top);
+        if env {
+            cmd.env("GIT_CONFIG_COUNT", "1")
+                .env("GIT_CONFIG_KEY_0", "safe.directory")
+                .env("GIT_CONFIG_VALUE_0", safe);
+        }
+        cmd.args(args).output().expect("run relhook")
+    };
+    let untrusted = relhook(false, &["version"]);
+    assert!(
+        !untrusted.status.success()
+            && stderr(&untrusted).contains("git refuses to work here: detected dubious ownership")
+            && stderr(&untrusted).contains(&format!(
+                "`git config --global --add safe.directory {safe}`"
+            )),
+        "{}",
+        text(&untrusted)
+    );
+    let git = |args: &[&str]| {
+        let mut cmd = repo.command_in("git", &top);
+        cmd.env("RELHOOK_DATE", "2026-11-21")
+            .env("GIT_CONFIG_COUNT", "1")
+            .env("GIT_CONFIG_KEY_0", "safe.directory")
+            .env("GIT_CONFIG_VALUE_0", safe);
+        cmd.args(args).output().expect("run git")
+    };
+    let out = git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "feat: owned by another user",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git_output(&[
+            "-c",
+            &format!("safe.directory={safe}"),
+            "show",
+            "HEAD:CHANGELOG.md"
+        ])
+        .status
+        .success(),
+        "{}",
+        text(&out)
+    );
+    // `git -c safe.directory=…` reaches the hooks as GIT_CONFIG_PARAMETERS.
+    let mut tag = repo.command_in("git", &top);
+    let out = tag
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args([
+            "-c",
+            &format!("safe.directory={safe}"),
+            "tag",
+            "-a",
+            "v0.1.0",
+            "-m",
+            "v0.1.0",
+        ])
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success() && !stderr(&out).contains("not checked"),
+        "{}",
+        text(&out)
+    );
+    let log = git(&["log", "-1", "--format=%s", "v0.1.0"]);
+    assert_eq!(
+        String::from_utf8_lossy(&log.stdout).trim(),
+        "chore(release): 0.1.0"
+    );
+    let doctor = relhook(true, &["doctor"]);
+    assert!(doctor.status.success(), "{}", text(&doctor));
 }

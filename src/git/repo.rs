@@ -73,26 +73,30 @@ impl Repo {
             let _ = git2::opts::set_mwindow_size(4 << 20);
             let _ = git2::opts::set_mwindow_mapped_limit(32 << 20);
         }
-        let inner = if std::env::var_os("GIT_DIR").is_some() {
-            Repository::open_from_env()
-        } else {
-            Repository::discover(cwd)
+        let inner = open_raw(cwd);
+        let inner = match inner {
+            Ok(inner) => inner,
+            // libgit2 reads `safe.directory` from the configuration files only; git also from
+            // `git -c` and GIT_CONFIG_COUNT (a CI container's checkout owned by another user).
+            Err(e) if e.code() == git2::ErrorCode::Owner => Self::open_as_git_trusts(cwd, &e)?,
+            Err(e) => {
+                return Err(match super::locate::locate(cwd) {
+                    // A repository is there, in a format relhook's git library cannot read
+                    // (reftable refs, SHA-256 objects): that, not "no repository", is what to say.
+                    Ok(found) if e.message().contains("extension") => Error::Usage(format!(
+                        "relhook cannot open the repository at {}: {}{}",
+                        found.git_dir.display(),
+                        e.message(),
+                        if e.message().contains("refstorage") {
+                            " (its refs are stored in reftable, which relhook's git library cannot read yet); relhook cannot work here (`relhook uninstall` removes hooks installed before)"
+                        } else {
+                            "; relhook cannot work here (`relhook uninstall` removes hooks installed before)"
+                        }
+                    )),
+                    _ => Error::NotARepository(cwd.to_owned()),
+                });
+            }
         };
-        let inner = inner.map_err(|e| match super::locate::locate(cwd) {
-            // A repository is there, in a format relhook's git library cannot read (reftable
-            // refs, SHA-256 objects): that, not "no repository", is what to say.
-            Ok(found) if e.message().contains("extension") => Error::Usage(format!(
-                "relhook cannot open the repository at {}: {}{}",
-                found.git_dir.display(),
-                e.message(),
-                if e.message().contains("refstorage") {
-                    " (its refs are stored in reftable, which relhook's git library cannot read yet); relhook cannot work here (`relhook uninstall` removes hooks installed before)"
-                } else {
-                    "; relhook cannot work here (`relhook uninstall` removes hooks installed before)"
-                }
-            )),
-            _ => Error::NotARepository(cwd.to_owned()),
-        })?;
         // git reads a relative GIT_WORK_TREE against the folder it was started in (see
         // `env_work_tree`); libgit2 would read it against the git dir and find `.git` itself
         // as the work tree. It overrides `core.bare = true` too, as in git (a bare git dir
@@ -402,5 +406,61 @@ impl Repo {
             visit(StoredCommit::from(c))
         })?;
         Ok(())
+    }
+}
+
+/// Opens the repository around `cwd` (or the one `GIT_DIR` names) with libgit2, before relhook
+/// puts its work tree and index right (see [`Repo::open`]).
+fn open_raw(cwd: &Path) -> std::result::Result<Repository, git2::Error> {
+    if let Some(dir) = std::env::var_os("GIT_DIR") {
+        // libgit2 reads a relative GIT_WORK_TREE against the git dir, and fails to open
+        // the repository when nothing is there (`git --work-tree=../repo` run from a
+        // sibling folder): opened without the environment, the work tree is set below.
+        Repository::open_from_env().or_else(|e| {
+            let relative = std::env::var_os("GIT_WORK_TREE")
+                .is_some_and(|w| !w.is_empty() && Path::new(&w).is_relative());
+            if !relative {
+                return Err(e);
+            }
+            Repository::open_ext(
+                cwd.join(dir),
+                git2::RepositoryOpenFlags::NO_SEARCH,
+                std::iter::empty::<&std::ffi::OsStr>(),
+            )
+            .map_err(|_| e)
+        })
+    } else {
+        Repository::discover(cwd)
+    }
+}
+
+impl Repo {
+    /// [`Repo::open`] of a repository libgit2 refused as owned by another user: opened when
+    /// git itself works there (its `safe.directory` rules, from every source it reads, are the
+    /// ones that count), else refused with git's own reason and its fix.
+    fn open_as_git_trusts(cwd: &Path, refused: &git2::Error) -> Result<Repository> {
+        let git = super::run::Git::new(cwd, &["rev-parse", "--git-dir"]).output()?;
+        if !git.success() {
+            let why = git
+                .stderr
+                .lines()
+                .find(|l| l.starts_with("fatal:"))
+                .map_or(refused.message(), |l| l.trim_start_matches("fatal: "));
+            let fix = git
+                .stderr
+                .lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("git config --global --add safe.directory"))
+                .unwrap_or("git config --global --add safe.directory <its path>");
+            return Err(Error::Usage(format!(
+                "git refuses to work here: {why}; if you trust this repository: `{fix}`"
+            )));
+        }
+        // SAFETY: a libgit2 global option, set from relhook's only thread before it opens
+        // anything else; git has just checked the ownership by its own rules.
+        unsafe {
+            let _ = git2::opts::set_verify_owner_validation(false);
+        }
+        open_raw(cwd).map_err(|e| Error::git("open the repository", e))
     }
 }
