@@ -665,3 +665,52 @@ fn doctor_names_husky_9s_missing_reference_transaction_runner_and_its_fix() {
     ok(git(&repo, &["tag", "-a", "v0.1.0", "-m", "x"]));
     assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
 }
+
+/// QA: `relhook install --force` under husky 9 writes relhook's shims over husky's runners.
+/// doctor called them "pre-commit's hook" (relhook's shim names pre-commit's mark) and said
+/// no message was checked; a plain install then refused forever. doctor now says what --force
+/// did, and a plain install puts husky's runners back, byte for byte.
+#[test]
+fn husky_runners_replaced_by_force_are_named_and_put_back() {
+    let repo = Repo::new();
+    husky_9_runners(&repo);
+    let runner = repo.path().join(".husky/_/commit-msg");
+    let before = std::fs::read(&runner).unwrap();
+    ok(repo.relhook(&["install"]));
+    ok(repo.relhook(&["install", "--force"]));
+    let d = repo.relhook(&["doctor"]);
+    assert_eq!(d.status.code(), Some(1), "{}", text(&d));
+    assert!(
+        stdout(&d).contains(
+            "git runs .husky/_/commit-msg, relhook's own shim since `relhook install --force`: relhook's checks run, but .husky/commit-msg"
+        ) && stdout(&d).contains("fix: relhook install (puts husky's runner back")
+            && !text(&d).contains("pre-commit"),
+        "{}",
+        text(&d)
+    );
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&out).contains(
+            "commit-msg: put husky's runner back in .husky/_/commit-msg (`relhook install --force` had written relhook's shim there)"
+        ),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read(&runner).unwrap(), before);
+    let left: Vec<_> = std::fs::read_dir(repo.path().join(".husky/_"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".relhook-orig"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let d = repo.relhook(&["doctor"]);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let bad = repo.try_commit("not conventional");
+    assert!(!bad.status.success(), "{}", text(&bad));
+    repo.git(&["add", ".husky"]);
+    repo.commit_hooked("feat: through husky again");
+    let tag = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+}

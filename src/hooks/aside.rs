@@ -73,7 +73,10 @@ pub fn make_safe(hook: &Path, backup: &Path, legacy: &Path, shim: &str) -> crate
 /// Whose hook a file is, as far as its text tells ("git-lfs's hook").
 pub fn whose(bytes: &[u8]) -> &'static str {
     let text = String::from_utf8_lossy(bytes);
-    if text.contains("git lfs ") || text.contains("git-lfs") {
+    // relhook's shim names the others' marks itself (it looks for pre-commit's).
+    if super::recognise(bytes).is_some() {
+        "relhook's own shim"
+    } else if text.contains("git lfs ") || text.contains("git-lfs") {
         "git-lfs's hook"
     } else if text.contains(PRE_COMMIT_MARK) {
         "pre-commit's hook"
@@ -90,7 +93,7 @@ pub fn whose(bytes: &[u8]) -> &'static str {
 pub fn is_pre_commit_script(path: &Path) -> bool {
     super::link::read(path).is_ok_and(|script| {
         let head = &script[..script.len().min(400)];
-        String::from_utf8_lossy(head).contains(PRE_COMMIT_MARK)
+        String::from_utf8_lossy(head).contains(PRE_COMMIT_MARK) && recognise(&script).is_none()
     })
 }
 

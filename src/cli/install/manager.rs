@@ -29,6 +29,16 @@ pub(super) fn write_via_manager(
         match &w.wiring {
             Wiring::Wired if now => {
                 let done = wired.iter().find(|x| x.hook == w.hook);
+                if let Some(x) = done.filter(|x| x.restored) {
+                    let runner = x.runner.as_deref().unwrap_or(std::path::Path::new(""));
+                    writeln!(
+                        out,
+                        "{}: put husky's runner back in {} (`relhook install --force` had written relhook's shim there), so git runs {file}",
+                        w.hook,
+                        runner.display()
+                    )?;
+                    continue;
+                }
                 if let Some(runner) = done.and_then(|x| x.runner.as_ref()) {
                     writeln!(
                         out,
@@ -48,6 +58,21 @@ pub(super) fn write_via_manager(
                 }
             }
             Wiring::Wired => writeln!(out, "{}: {file} already calls relhook", w.hook)?,
+            Wiring::Forced { runner } if now => writeln!(
+                out,
+                "{}: put husky's runner back in {} (`relhook install --force` had written relhook's shim there), so git runs {file}, which calls relhook",
+                w.hook,
+                runner.display()
+            )?,
+            Wiring::Forced { runner } => {
+                left = true;
+                writeln!(
+                    out,
+                    "{}: NOT wired: git runs {}, relhook's own shim (`relhook install --force`), so {file} never runs",
+                    w.hook,
+                    runner.display()
+                )?;
+            }
             Wiring::Shim { shared } => {
                 let dir = super::rel(&loc.hooks_dir, &loc.work_tree);
                 let whose = if *shared {

@@ -6,146 +6,7 @@ use std::path::Path;
 use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::install::{backup_path, is_executable};
-use crate::hooks::managed::where_to_add;
 use crate::hooks::{SHIM_VERSION, available, crlf, recognise};
-
-/// One hook in a manager's home, judged exactly as `install` judges it.
-pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring) -> Check {
-    use crate::hooks::managed::Wiring;
-    let subject = format!("hook {} (via {manager})", w.hook);
-    let file = w.file.display();
-    let unchecked = if w.hook == "reference-transaction" {
-        "; hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases"
-    } else {
-        ""
-    };
-    match &w.wiring {
-        Wiring::Wired | Wiring::Shim { .. } => check(
-            &subject,
-            Status::Ok,
-            format!("{manager} runs relhook for it ({file})"),
-            None,
-        ),
-        Wiring::Inactive { command } => check(
-            &subject,
-            Status::Missing,
-            format!(
-                "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}",
-                w.hook
-            ),
-            Some(command.clone()),
-        ),
-        Wiring::Missing => check(
-            &subject,
-            Status::Missing,
-            format!(
-                "nothing in {manager}'s files calls relhook for {}{unchecked}",
-                w.hook
-            ),
-            Some("relhook install".into()),
-        ),
-        Wiring::Noisy => check(
-            &subject,
-            Status::Stale,
-            format!(
-                "{file} runs relhook for {} through {manager}, which prints its banner on each of git's ref updates (several a commit); relhook's own hook belongs in the hooks directory",
-                w.hook
-            ),
-            Some(format!("relhook install (takes the section out of {file})")),
-        ),
-        Wiring::Unreachable { line, text } => check(
-            &subject,
-            Status::Shadowed,
-            format!(
-                "{file} calls relhook below line {line} (`{text}`), which ends the hook: relhook never runs{unchecked}"
-            ),
-            Some(format!(
-                "relhook install (moves the call above line {line})"
-            )),
-        ),
-        Wiring::Muted { line, text, to } => check(
-            &subject,
-            Status::Shadowed,
-            format!(
-                "{file} calls relhook below line {line} (`{text}`), which sends the hook's error output to {to}, so relhook's messages (why it refused a commit, a push or a tag) never reach you{unchecked}"
-            ),
-            Some(format!(
-                "relhook install (moves the call above line {line})"
-            )),
-        ),
-        Wiring::Starved { line, text } => check(
-            &subject,
-            Status::Shadowed,
-            format!(
-                "{file} calls relhook below line {line} (`{text}`), and git's refs can be read only once: a command above the call that reads them (git-lfs's does) leaves relhook none to check, and the push goes out unchecked"
-            ),
-            Some("relhook install (moves the call to the top, where it hands the refs on)".into()),
-        ),
-        Wiring::Hoarded { line, text } => check(
-            &subject,
-            Status::Shadowed,
-            format!(
-                "relhook's call in {file} reads git's refs without handing them on, so line {line} below it (`{text}`) gets none (git-lfs's pre-push then uploads nothing)"
-            ),
-            Some("relhook install (writes the call again at the top, handing the refs on)".into()),
-        ),
-        Wiring::NoRunner { runner } => check(
-            &subject,
-            Status::Missing,
-            format!(
-                "{file} calls relhook, but husky has no {} runner, so git never runs {file}: husky writes runners only for its own list of hooks, which lacks {}{unchecked}",
-                runner.display(),
-                w.hook
-            ),
-            Some(format!(
-                "relhook install (adds {} beside husky's runners; husky's `prepare` keeps it, a fresh clone needs it again)",
-                runner.display()
-            )),
-        ),
-        Wiring::RunnerReplaced { runner, owner } => check(
-            &subject,
-            Status::Shadowed,
-            format!(
-                "git runs {}, which is {owner} now, not husky's runner: {file}, and relhook's call in it, never run ({}){unchecked}",
-                runner.display(),
-                lost(w.hook)
-            ),
-            Some(format!(
-                "npx husky (writes husky's runner back){}",
-                if owner.starts_with("git-lfs") {
-                    format!(
-                        "; git-lfs's line, `git lfs {} \"$@\"`, then goes into {file}",
-                        w.hook
-                    )
-                } else {
-                    String::new()
-                }
-            )),
-        ),
-        Wiring::NotExecutable => check(
-            &subject,
-            Status::Shadowed,
-            format!("{file} calls relhook, but git skips it: it is not executable{unchecked}"),
-            Some("relhook install (makes it executable)".into()),
-        ),
-        Wiring::Crlf { crlf: c, fix, .. } => check(
-            &subject,
-            Status::Broken,
-            format!(
-                "{}: {}",
-                c.describe(&file.to_string()),
-                crlf::consequence(w.hook)
-            ),
-            Some(fix.clone()),
-        ),
-        Wiring::Manual { why, snippet } => check(
-            &subject,
-            Status::Missing,
-            format!("{why}{unchecked}"),
-            Some(format!("add to {file}{}:\n{snippet}", where_to_add(w.hook))),
-        ),
-    }
-}
 
 /// relhook's own shim, which a hook manager leaves in the hooks directory (lefthook writes only
 /// the hooks its configuration has a section for): judged as any shim, and said whose it is.
@@ -399,7 +260,7 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
 }
 
 /// What relhook no longer does when its shim for `hook` is gone.
-fn lost(hook: &str) -> &'static str {
+pub(super) fn lost(hook: &str) -> &'static str {
     match hook {
         "commit-msg" => "commit messages are not checked",
         "post-commit" => "commits get no changelog entry",

@@ -8,8 +8,10 @@ use serde::Serialize;
 use super::driver::DriverState;
 
 mod hooks;
+mod wiring;
 
-use hooks::{hook_check, shim_left_by, wiring_check};
+use hooks::{hook_check, shim_left_by};
+use wiring::wiring_check;
 
 use super::install::detect_managers;
 use super::{available, recognise};

@@ -97,6 +97,11 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     // Another tool wrote over husky's runner (`git lfs install --force` writes into the hooks
     // directory, `.husky/_`): git runs that file, and `.husky/<hook>` never.
     let runner_text = read_text(&runner);
+    if crate::hooks::recognise(runner_text.as_bytes()).is_some() {
+        let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+        let runner = shown.to_owned();
+        return (rel, Wiring::Forced { runner });
+    }
     if !runner_text.contains("/h\"") && !runner_text.contains("husky") {
         let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
         let owner = crate::hooks::aside::whose(runner_text.as_bytes()).to_owned();
@@ -207,6 +212,18 @@ pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
 }
 
 /// One husky hook; returns the barrier relhook's call went above, if any.
+/// Puts husky's runner back at `runner`, where `relhook install --force` wrote relhook's shim:
+/// the runner it kept (`<hook>.relhook-orig`) when that is husky's, else a new one (husky writes
+/// none for reference-transaction: relhook's install did).
+pub(super) fn restore_runner(runner: &Path) -> Result<()> {
+    let kept = crate::hooks::install::backup_path(runner);
+    let text = read_text(&kept);
+    if kept.is_file() && (text.contains("/h\"") || text.contains("husky")) {
+        return std::fs::rename(&kept, runner).map_err(|e| crate::Error::io("rename", &kept, e));
+    }
+    fsx::write_atomic_with_mode(runner, HUSKY_RUNNER.as_bytes(), Some(0o755))
+}
+
 pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<Barrier>> {
     let file = loc.work_tree.join(&w.file);
     let mut text = read_text(&file);

@@ -114,6 +114,13 @@ pub enum Wiring {
         /// Whose hook it is now, as far as its text tells.
         owner: String,
     },
+    /// `relhook install --force` wrote relhook's own shim over husky's runner: relhook's checks
+    /// run, `.husky/<hook>` (and whatever else the team put there) never; `relhook install`
+    /// puts husky's runner back.
+    Forced {
+        /// The runner, e.g. `.husky/_/commit-msg`.
+        runner: PathBuf,
+    },
     /// The file has Windows (CRLF) line endings where they break it: git cannot start it, or
     /// sh fails on its lines (see [`crate::hooks::crlf`]).
     Crlf {
@@ -314,6 +321,9 @@ pub struct Wired {
     /// husky's missing runner for the hook, which relhook added (the file already called it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub runner: Option<PathBuf>,
+    /// That runner was husky's, put back over the shim `relhook install --force` had written.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub restored: bool,
 }
 
 /// Writes relhook's call into the manager's files for every hook [`survey`] finds missing,
@@ -334,6 +344,10 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
                 | Wiring::NotExecutable
                 | Wiring::Crlf { ours: true, .. },
             ) => wire_husky(loc, &w)?,
+            (Manager::Husky, Wiring::Forced { runner }) => {
+                husky::restore_runner(&loc.work_tree.join(runner))?;
+                wire_husky(loc, &w)?
+            }
             // Its own shim: written by `install` beside the manager's (see `own_shim`).
             (Manager::Lefthook, Wiring::Missing) if own_shim(m.manager, w.hook) => continue,
             (Manager::Lefthook, Wiring::Noisy) => {
@@ -356,9 +370,10 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             Some(b) => (Some(b.stop.text.clone()), Some(b.because())),
             None => (None, None),
         };
-        let runner = match w.wiring {
-            Wiring::NoRunner { runner } => Some(runner),
-            _ => None,
+        let (runner, restored) = match w.wiring {
+            Wiring::NoRunner { runner } => (Some(runner), false),
+            Wiring::Forced { runner } => (Some(runner), true),
+            _ => (None, false),
         };
         done.push(Wired {
             hook: w.hook,
@@ -366,6 +381,7 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             above,
             because,
             runner,
+            restored,
         });
     }
     Ok(done)
