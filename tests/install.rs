@@ -1211,3 +1211,51 @@ fn doctor_under_a_global_hooks_path_names_a_fix_that_works() {
     assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
     assert_refused(&repo.try_commit("bad here"), "error[header-format]");
 }
+
+/// QA: lefthook keeps the hook it replaces as `<hook>.old` and puts it back on `lefthook
+/// uninstall`. relhook's shim kept there stayed after `relhook uninstall`, and came back to
+/// life with lefthook's uninstall. Now uninstall removes it, or puts the hook relhook had
+/// kept there instead, for lefthook to give back.
+#[test]
+fn uninstall_takes_relhooks_shim_out_of_lefthooks_old() {
+    let repo = Repo::new();
+    let hooks = repo.hooks_dir();
+    let mine = "#!/bin/sh\necho MINE >&2\n";
+    std::fs::write(hooks.join("commit-msg"), mine).unwrap();
+    chmod(&hooks.join("commit-msg"), 0o755);
+    install(&repo, &[]);
+    // `lefthook install`, as it does for a hook it did not write.
+    let runner = "#!/bin/sh\n# lefthook's runner\nexit 0\n";
+    for name in ["commit-msg", "reference-transaction"] {
+        std::fs::rename(hooks.join(name), hooks.join(format!("{name}.old"))).unwrap();
+        std::fs::write(hooks.join(name), runner).unwrap();
+        chmod(&hooks.join(name), 0o755);
+    }
+    let out = repo.relhook(&["uninstall"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stdout(&out).contains(
+            "removed commit-msg.old from .git/hooks: relhook's shim, which lefthook had kept aside and would put back on `lefthook uninstall`; the hook relhook had replaced is there instead (from commit-msg.relhook-orig)"
+        ) && stdout(&out).contains("removed reference-transaction.old from .git/hooks: relhook's shim"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("commit-msg.old")).unwrap(),
+        mine
+    );
+    assert!(!hooks.join("reference-transaction.old").exists());
+    assert!(!hooks.join("commit-msg.relhook-orig").exists());
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("commit-msg")).unwrap(),
+        runner
+    );
+    // `lefthook uninstall` then gives back the user's hook, and nothing of relhook's.
+    std::fs::rename(hooks.join("commit-msg.old"), hooks.join("commit-msg")).unwrap();
+    std::fs::remove_file(hooks.join("reference-transaction")).unwrap();
+    let ok = repo.try_commit("not conventional, and nothing refuses it");
+    assert!(ok.status.success(), "{}", text(&ok));
+    assert!(stderr(&ok).contains("MINE"), "{}", text(&ok));
+    let tag = repo.git_output(&["tag", "-a", "1.0", "-m", "x"]);
+    assert!(tag.status.success(), "{}", text(&tag));
+}

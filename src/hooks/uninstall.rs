@@ -44,6 +44,13 @@ pub enum Removal {
         /// That line (shortened).
         text: String,
     },
+    /// relhook's shim, kept aside by lefthook as `<hook>.old` when it wrote its own runner
+    /// (`lefthook uninstall` puts that file back, which would bring relhook back): removed, or
+    /// replaced by the hook relhook had kept, for lefthook to give back.
+    LefthookOld {
+        /// The hook relhook had kept, now at `<hook>.old`.
+        backup: Option<PathBuf>,
+    },
     /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
     LeftBoth {
         /// The backup.
@@ -88,6 +95,7 @@ pub fn may_change(loc: &HooksLocation) -> Vec<PathBuf> {
             let path = dir.join(hook.name);
             files.push(backup_path(&path));
             files.push(dir.join(format!("{}.legacy", hook.name)));
+            files.push(dir.join(format!("{}.old", hook.name)));
             files.push(path);
         }
     }
@@ -102,6 +110,9 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
     for hook in HOOKS {
         let path = dir.join(hook.name);
         let backup = backup_path(&path);
+        if let Some(change) = lefthook_old(hook.name, &path, &backup)? {
+            out.changes.push(change);
+        }
         // relhook's shim where pre-commit runs it from (`<hook>.legacy`): the hook relhook had
         // replaced goes back there, where pre-commit runs it as it ran relhook's.
         let path = super::aside::moved_shim(&path).unwrap_or(path);
@@ -148,6 +159,47 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
     Ok(out)
 }
 
+/// `<hook>.old`, where lefthook keeps the hook it replaced, when it is relhook's shim: removed,
+/// or replaced by the hook relhook had kept (`backup`) when the hook itself is another's.
+fn lefthook_old(name: &'static str, path: &Path, backup: &Path) -> Result<Option<Change<Removal>>> {
+    let old = lefthook_old_path(path);
+    if !is_relhooks(&old) {
+        return Ok(None);
+    }
+    let restore = backup.symlink_metadata().is_ok() && !is_relhooks(path);
+    let action = if restore {
+        std::fs::rename(backup, &old).map_err(|e| Error::io("restore", backup, e))?;
+        Removal::LefthookOld {
+            backup: Some(backup.to_owned()),
+        }
+    } else {
+        std::fs::remove_file(&old).map_err(|e| Error::io("remove", &old, e))?;
+        Removal::LefthookOld { backup: None }
+    };
+    Ok(Some(Change {
+        hook: name,
+        path: old,
+        action,
+    }))
+}
+
+fn lefthook_old_path(hook: &Path) -> PathBuf {
+    let mut name = hook.as_os_str().to_owned();
+    name.push(".old");
+    PathBuf::from(name)
+}
+
+/// Whether the file at `path` is relhook's shim or launcher.
+fn is_relhooks(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+        && super::link::read_optional(path)
+            .ok()
+            .flatten()
+            .as_deref()
+            .and_then(recognise)
+            .is_some()
+}
+
 /// The files in `dir` that [`remove_shims`] would remove or rename: relhook's shims, and the
 /// hooks it keeps beside them that go back in their place.
 pub fn touched(dir: &Path) -> Vec<PathBuf> {
@@ -168,7 +220,11 @@ pub fn touched(dir: &Path) -> Vec<PathBuf> {
             files.push(path);
         }
         if (ours || !present) && backup.symlink_metadata().is_ok() {
-            files.push(backup);
+            files.push(backup.clone());
+        }
+        let old = lefthook_old_path(&dir.join(hook.name));
+        if is_relhooks(&old) {
+            files.push(old);
         }
     }
     files

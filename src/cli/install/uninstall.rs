@@ -191,6 +191,17 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
             "{name}: NOT removed: {dir}/{name} has {}, which removing it would lose; move them into a hook of your own (or delete them), then run `relhook uninstall` again",
             crate::hooks::added_below(&c.path, *line, text)
         ),
+        Removal::LefthookOld { backup } => format!(
+            "removed {} from {dir}: relhook's shim, which lefthook had kept aside and would put back on `lefthook uninstall`{}",
+            file_name(&c.path),
+            match backup {
+                Some(b) => format!(
+                    "; the hook relhook had replaced is there instead (from {}), for lefthook to give back",
+                    file_name(b)
+                ),
+                None => String::new(),
+            }
+        ),
         Removal::LeftBoth { backup } => format!(
             "left {dir}/{name} alone: it is not relhook's; {} is still there too",
             file_name(backup)
