@@ -523,7 +523,7 @@ fn hook_managers_get_relhooks_calls_in_their_own_files() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stdout(&out).contains(
-            "run: if command -v relhook >/dev/null 2>&1; then relhook hook commit-msg {1}; fi"
+            "run: if command -v relhook >/dev/null 2>&1; then relhook hook commit-msg {1}; else echo \"relhook is not on PATH, so the commit message was not checked\" >&2; fi"
         ),
         "{}",
         text(&out)

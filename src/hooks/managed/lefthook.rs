@@ -126,8 +126,17 @@ fn lefthook_command(hook: &str, indent: usize, step: usize) -> String {
 /// it reads standard input.
 fn run_of(hook: &str) -> (String, bool) {
     let (args, stdin) = lefthook_args(hook);
+    // As husky's block: the commit-msg check says once per commit that it was skipped. No
+    // `: ` in it, which would end a plain YAML scalar.
+    let otherwise = if hook == "commit-msg" {
+        "; else echo \"relhook is not on PATH, so the commit message was not checked\" >&2"
+    } else {
+        ""
+    };
     (
-        format!("if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}; fi"),
+        format!(
+            "if command -v relhook >/dev/null 2>&1; then relhook hook {hook}{args}{otherwise}; fi"
+        ),
         stdin,
     )
 }
