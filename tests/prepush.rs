@@ -628,3 +628,27 @@ fn tag_left_behind_with_no_test_command_gets_the_refusals_advice() {
     assert!(line.contains("require_tested_tags = false"), "{line}");
     assert!(line.contains("`git push origin v0.1.0`"), "{line}");
 }
+
+/// QA: a tag's name may hold `$(…)` (git allows it; a fetched tag may be anyone's). pre-push
+/// printed it unquoted in the commands of its fix, and pasting `git tag -d …` ran it.
+#[test]
+fn a_hostile_tag_name_is_quoted_in_the_commands_pre_push_prints() {
+    let repo = setup("[checks]\ntest = [\"true\"]\n");
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "--allow-empty",
+        "-m",
+        "feat: x",
+    ]);
+    let name = "v9.9.9-$(touch${IFS}pwned)";
+    repo.git(&["tag", "-a", name, "-m", "x"]);
+    let e = refused(&push(&repo, &["--follow-tags", "origin", "main"]));
+    assert!(
+        e.contains("`git tag -d 'v9.9.9-$(touch${IFS}pwned)'`")
+            && !e.contains("`git tag -d v9.9.9-$(")
+            && !e.contains("`git tag -a v9.9.9-$("),
+        "{e}"
+    );
+}

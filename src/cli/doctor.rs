@@ -39,7 +39,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             subject: format!("tag {}", s.tag),
             status: Status::Invalid,
             detail: crate::tag::hand::describe_stranded(&s),
-            fix: Some(format!("git tag -d {}", s.tag)),
+            fix: Some(format!("git tag -d {}", crate::shellword::quote(&s.tag))),
         });
     }
     for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {

@@ -93,15 +93,18 @@ fn remake(
     step: Option<&str>,
     remote: &str,
 ) -> String {
+    // Pasted into a shell: a tag's name may hold `$(…)`.
+    let q = crate::shellword::quote(name);
     if only_lightweight {
         let then = step.map(|s| format!("; then {s}")).unwrap_or_default();
         return format!(
-            "make it again annotated: `git tag -d {name} && git tag -a {name} {} -m {name}`{then}; then `git push {remote} {name}`",
-            short_id(commit)
+            "make it again annotated: `git tag -d {q} && git tag -a {q} {} -m {q}`{then}; then `git push {} {q}`",
+            short_id(commit),
+            crate::shellword::quote(remote)
         );
     }
     format!(
-        "delete the tag (`git tag -d {name}`), then {}, or `git tag -a {name}` on a commit that passes; then push with `--follow-tags`",
+        "delete the tag (`git tag -d {q}`), then {}, or `git tag -a {q}` on a commit that passes; then push with `--follow-tags`",
         release_again(config, name)
     )
 }

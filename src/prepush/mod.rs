@@ -392,8 +392,9 @@ fn release_tag_fix(
             "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"
         ),
         None => format!(
-            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {name}`), then {}, or `git tag -a {name}` on a commit that passes, and push again",
-            release_again(config, name)
+            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}, or `git tag -a {q}` on a commit that passes, and push again",
+            release_again(config, name),
+            q = crate::shellword::quote(name)
         ),
     }
 }

@@ -53,7 +53,10 @@ pub(super) fn with_tags(
     rebase: &str,
     tags: &[(String, Oid)],
 ) -> String {
-    let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
+    let names: Vec<String> = tags
+        .iter()
+        .map(|(n, _)| crate::shellword::quote(n))
+        .collect();
     let names = names.join(" ");
     let (what, stays, onto) = if tags.len() == 1 {
         ("the local release tag", "it would stay", "onto its")
@@ -67,7 +70,8 @@ pub(super) fn with_tags(
     }
     let moves: Vec<String> = tags
         .iter()
-        .map(|(n, _)| format!("`git tag -d {n} && git tag -a {n} -m {n} NEW`"))
+        .map(|(n, _)| crate::shellword::quote(n))
+        .map(|n| format!("`git tag -d {n} && git tag -a {n} -m {n} NEW`"))
         .collect();
     format!(
         "{rebase}; then move {what} above it ({stays} on the old commits) {onto} rewritten commit: {} (NEW: the rewritten commit's id, `git log --oneline` lists them), then push again",

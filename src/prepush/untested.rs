@@ -79,7 +79,8 @@ pub fn untested_refusal(
                 status.describe()
             ),
             format!(
-                "{remote} does not have {name} yet: fix the tests, delete the tag (`git tag -d {name}`), release the fix and push again"
+                "{remote} does not have {name} yet: fix the tests, delete the tag (`git tag -d {}`), release the fix and push again",
+                crate::shellword::quote(name)
             ),
         ),
     };

@@ -103,7 +103,9 @@ pub fn not_a_release(
         ))));
     }
     Some(Ok(format!(
-        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: `git tag -d {name} && git tag -a {ours}{version}`"
+        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: `git tag -d {} && git tag -a {}`",
+        crate::shellword::quote(name),
+        crate::shellword::quote(&format!("{ours}{version}"))
     )))
 }
 
