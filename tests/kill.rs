@@ -1273,3 +1273,70 @@ fn a_resumed_hand_tag_leaves_a_tooling_file_alone_and_says_so() {
         repo.git(&["rev-parse", "HEAD"])
     );
 }
+
+/// QA: a release killed while it held git's index lock. A hand tag then waited for the lock
+/// and said "held by another git process; try again in a moment", which never helps: the
+/// holder is dead. It now says who left the lock and the command that recovers, which does.
+#[test]
+fn a_hand_tag_after_a_killed_release_names_the_recovery_not_a_retry() {
+    let repo = released();
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.env("RELHOOK_DATE", "2026-11-21").args(["release"]);
+    let (_, killed) = run_and_kill(cmd, "", &Point::Step("files-written"));
+    assert!(killed);
+    assert!(repo.path().join(".git/index.lock").exists());
+    let started = Instant::now();
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.2.0", "-m", "v0.2.0"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("index.lock` was left by relhook (pid ")
+            || err.contains("index.lock was left by relhook (pid "),
+        "{err}"
+    );
+    assert!(
+        err.contains("which was interrupted there; `relhook changelog --sync` finishes or undoes what it was doing), then tag again")
+            && !err.contains("try again in a moment"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "no wait for a dead holder"
+    );
+    // The lock removed by hand, as git advises: the recovery is still what is named.
+    let lock = repo.path().join(".git/index.lock");
+    let held = std::fs::read(&lock).unwrap();
+    std::fs::remove_file(&lock).unwrap();
+    let out = repo
+        .command_in("git", &repo.path())
+        .args(["tag", "-a", "v0.2.0", "-m", "v0.2.0"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && err.contains("a relhook release was interrupted (pid ")
+            && err.contains("`relhook changelog --sync`, then tag again")
+            && !err.contains("commit or stash"),
+        "{err}"
+    );
+    std::fs::write(&lock, held).unwrap();
+    let sync = relhook_dated(&repo, &["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_DATE", "2026-11-21")
+        .args(["tag", "-a", "v0.2.0", "-m", "v0.2.0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git(&["show", "v0.2.0:CHANGELOG.md"])
+            .contains("## [0.2.0]")
+    );
+}

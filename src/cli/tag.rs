@@ -135,6 +135,16 @@ pub(super) fn reference_transaction(
                 );
                 return Ok(Outcome::Failed);
             }
+            // A relhook killed mid-transaction (the index lock removed by hand since, as git
+            // advises): its recovery comes first, not "the tree is dirty".
+            if let Some((said, fix)) = crate::git::txn::pending(&repo) {
+                let _ = writeln!(
+                    err,
+                    "relhook: refusing tag {}: {said}; `{fix}`, then tag again",
+                    releases[0].0.tag
+                );
+                return Ok(Outcome::Failed);
+            }
         }
         // A tag that is no release here but names a version: a slip of the release tag's name
         // would stop every later `relhook version` and release.

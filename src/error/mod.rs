@@ -116,6 +116,19 @@ pub enum Error {
         /// git holds one (see [`Error::locked`]).
         age_s: Option<u64>,
     },
+    /// An index lock a killed relhook left: no wait frees it, its recovery does.
+    #[error(
+        "{} was left by relhook (pid {pid}), which was interrupted there; `{fix}` finishes or undoes what it was doing",
+        path.display()
+    )]
+    LeftByRelhook {
+        /// The lock file.
+        path: PathBuf,
+        /// The killed relhook's pid.
+        pid: u32,
+        /// The command that recovers.
+        fix: String,
+    },
     /// A killed transaction staged into another index (`GIT_INDEX_FILE`) than the one in
     /// use: finishing it here would stage into the wrong index.
     #[error(
@@ -488,7 +501,10 @@ impl Error {
 
     /// Whether waiting and trying again may help (a lock held now, not one left behind).
     pub fn retry_may_help(&self) -> bool {
-        !matches!(self, Error::Locked { age_s: Some(_), .. })
+        !matches!(
+            self,
+            Error::Locked { age_s: Some(_), .. } | Error::LeftByRelhook { .. }
+        )
     }
 }
 

@@ -178,6 +178,15 @@ impl Repo {
         let mut name = self.index_path()?.into_os_string();
         name.push(".lock");
         let lock = PathBuf::from(name);
+        // Left by a relhook that was killed: waiting never frees it, the recovery does.
+        if let Some(pid) = lock::stale_relhook_lock(&lock) {
+            let fix = journal::pending(self).map_or("relhook changelog --sync".to_owned(), |p| p.1);
+            return Err(Error::LeftByRelhook {
+                path: lock,
+                pid,
+                fix,
+            });
+        }
         let wait = lock_wait();
         let deadline = Instant::now() + wait;
         while lock.exists() {
