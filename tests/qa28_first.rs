@@ -42,6 +42,24 @@ fn a_changelog_created_by_the_first_commit_says_nothing_of_earlier_ones() {
     assert!(!said.contains("not in it"), "{said}");
 }
 
+/// QA: earlier commits that call for no entry (`chore:` only): nothing to name, since
+/// `--sync` would add nothing.
+#[test]
+fn a_changelog_created_after_commits_without_entries_names_no_sync() {
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: start"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "not conventional"]);
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "feat: first entry"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("created it"), "{said}");
+    assert!(!said.contains("not in it"), "{said}");
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(stderr(&sync).contains("up to date"), "{}", text(&sync));
+}
+
 /// A hook manager set up after relhook (husky points `core.hooksPath` at `.husky/_`) leaves
 /// relhook's hooks where git no longer runs them: a release says so in one line, with the
 /// fix; a release in a clone whose hooks run, or where relhook was never installed, does not.

@@ -275,7 +275,12 @@ pub fn post_commit(
     // A changelog created now starts at this commit: what history already holds is said,
     // with the command that writes it (a clone that committed before `relhook install`).
     let created = edits.iter().any(|e| e.stored.is_none() && !e.gone);
-    let earlier = (created && repo.first_parent(head).is_some()).then(|| {
+    // Said only when they call for entries (`--sync` would add some): a history of
+    // `chore:` commits alone has nothing to add. Planned once, when the file is created.
+    let earlier = (created
+        && repo.first_parent(head).is_some()
+        && (sync.is_some() || sync_would_add(repo, config)))
+    .then(|| {
         format!(
             "the commits before this one are not in it: `{}` adds the entries they call for",
             sync.unwrap_or("relhook changelog --sync")
@@ -295,4 +300,16 @@ pub fn post_commit(
         note: (!notes.is_empty()).then(|| notes.join("; ")),
         lint: unlinted(),
     })
+}
+
+/// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the
+/// work tree (`true` when that cannot be told).
+fn sync_would_add(repo: &Repo, config: &Config) -> bool {
+    let Some(path) = repo.work_tree().map(|w| w.join(&config.changelog.path)) else {
+        return true;
+    };
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| crate::history::sync::plan_sync(repo, config, &text).ok())
+        .is_none_or(|plan| plan.changed)
 }
