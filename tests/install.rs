@@ -1259,3 +1259,28 @@ fn uninstall_takes_relhooks_shim_out_of_lefthooks_old() {
     let tag = repo.git_output(&["tag", "-a", "1.0", "-m", "x"]);
     assert!(tag.status.success(), "{}", text(&tag));
 }
+
+/// QA: lefthook installed from npm has no `lefthook` command of its own: the step install
+/// and doctor name is `npx lefthook install` there.
+#[test]
+fn lefthook_from_npm_is_named_through_npx() {
+    let repo = Repo::new();
+    repo.write(
+        "lefthook.yml",
+        "pre-commit:\n  commands:\n    lint:\n      run: echo\n",
+    );
+    repo.write("node_modules/.bin/lefthook", "#!/bin/sh\nexit 0\n");
+    chmod(&repo.path().join("node_modules/.bin/lefthook"), 0o755);
+    let said = install(&repo, &[]);
+    assert!(
+        said.contains("then run `npx lefthook install`")
+            && !said.contains("then run `lefthook install`"),
+        "{said}"
+    );
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&d).contains("fix: npx lefthook install"),
+        "{}",
+        text(&d)
+    );
+}

@@ -52,8 +52,15 @@ pub(super) fn lefthook_state(
         } else if shim {
             Wiring::Shim { shared: true }
         } else {
+            // lefthook from npm (`npm install -D lefthook`) is no command of its own.
+            let npm = loc.work_tree.join("node_modules/.bin/lefthook").exists();
             Wiring::Inactive {
-                command: "lefthook install".into(),
+                command: if npm {
+                    "npx lefthook install"
+                } else {
+                    "lefthook install"
+                }
+                .into(),
             }
         };
         return (file, wiring);
