@@ -1340,3 +1340,24 @@ fn a_hand_tag_after_a_killed_release_names_the_recovery_not_a_retry() {
             .contains("## [0.2.0]")
     );
 }
+
+/// QA: a release killed while testing left its mark (`relhook-releasing`) until the next
+/// release. It counts for nothing once its relhook is gone; the next relhook command that
+/// cleans up after killed ones removes it, and one of a running relhook stays.
+#[test]
+fn a_killed_releases_mark_is_swept_and_a_live_ones_is_kept() {
+    let repo = released();
+    let mark = repo.path().join(".git/relhook-releasing");
+    std::fs::write(&mark, "pid 4194303\n").unwrap();
+    let out = relhook_dated(&repo, &["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!mark.exists(), "a dead release's mark is removed");
+    let mut live = Command::new("sleep").arg("5").spawn().unwrap();
+    std::fs::write(&mark, format!("pid {}\n", live.id())).unwrap();
+    let out = relhook_dated(&repo, &["changelog", "--sync"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let kept = mark.exists();
+    let _ = live.kill();
+    let _ = live.wait();
+    assert!(kept, "a running release's mark stays");
+}

@@ -377,6 +377,7 @@ fn clean_temporaries(git_dir: &Path) {
 /// name (no journal, so no recovery, sweeps them): those of processes that are gone. Run by
 /// commands a person starts, not by the hooks (a folder read on every commit).
 pub fn sweep_temporaries(repo: &Repo) {
+    super::releasing::sweep_dead_mark(repo.git_dir());
     let Ok(entries) = fs::read_dir(repo.git_dir()) else {
         return;
     };

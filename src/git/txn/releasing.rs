@@ -51,3 +51,12 @@ pub fn releasing(git_dir: &Path) -> Option<u32> {
     let pid = u32::try_from(field("pid")?).ok()?;
     is_writer(pid, field("started")).then_some(pid)
 }
+
+/// Removes the mark of a release whose relhook is gone (killed): it counts for nothing, and
+/// left there it only puzzles whoever looks in the git dir.
+pub(super) fn sweep_dead_mark(git_dir: &Path) {
+    let mark = git_dir.join(MARK);
+    if mark.exists() && releasing(git_dir).is_none() {
+        let _ = std::fs::remove_file(mark);
+    }
+}
