@@ -123,3 +123,38 @@ fn a_release_says_when_lefthook_moved_the_hooks_aside() {
         "{line}"
     );
 }
+
+/// QA: a commit whose post-commit did not run (killed, or `RELHOOK_SKIP=1`) has no entry, and
+/// doctor said "all is well". It now warns, with the command that adds the entry; once added,
+/// the warning goes.
+#[test]
+fn doctor_warns_of_commits_without_their_entry() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("feat: with its entry");
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "1")
+        .args(["commit", "-q", "--allow-empty", "-m", "feat: skipped"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let d = repo.relhook(&["doctor"]);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let said = crate::support::stdout(&d);
+    assert!(
+        said.contains(
+            "WARNING  changelog: CHANGELOG.md has no entry for 1 commit(s) since the last release"
+        ) && said.contains("fix: relhook changelog --sync"),
+        "{said}"
+    );
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        !crate::support::stdout(&d).contains("has no entry"),
+        "{}",
+        text(&d)
+    );
+}

@@ -91,7 +91,37 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
             fix: Some(fix),
         });
     }
-    conflicted_changelog(repo, config, setting)
+    conflicted_changelog(repo, config, setting).or_else(|| behind_history(repo, config))
+}
+
+/// A changelog without the entries of commits since the last release (a post-commit that did
+/// not run: killed, or skipped): said, with the command that adds them. Not for a monorepo's
+/// views, whose syncs are per package.
+fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
+    if config.package.is_some() || !config.packages.is_empty() {
+        return None;
+    }
+    let path = repo.work_tree()?.join(&config.changelog.path);
+    let text = std::fs::read_to_string(path).ok()?;
+    let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
+    // Only commits made after the file last changed: with relhook's post-commit, every commit
+    // that calls for an entry changes it. Older ones are a history from before relhook, which
+    // `--sync` is for too, but no hook skipped them.
+    let after = commits_since_changed(repo, &config.changelog.path);
+    let n = plan
+        .added
+        .iter()
+        .filter(|(id, _)| after.iter().any(|a| a.to_string() == *id))
+        .count();
+    (n > 0).then(|| Check {
+        subject: "changelog".into(),
+        status: Status::Warning,
+        detail: format!(
+            "{} has no entry for {n} commit(s) since the last release that call for one (made while relhook's post-commit did not run: before `relhook install`, killed, or skipped)",
+            config.changelog.path.display()
+        ),
+        fix: Some("relhook changelog --sync".into()),
+    })
 }
 
 /// A changelog committed with unresolved conflict markers: post-commit adds nothing to it and
@@ -223,4 +253,20 @@ pub(super) fn repeated_versions(repo: &Repo, config: &Config) -> Vec<Check> {
         }
     });
     checks.collect()
+}
+
+/// HEAD and its first parents back to the newest commit that changed `path` (not included),
+/// at most a thousand.
+fn commits_since_changed(repo: &Repo, path: &std::path::Path) -> Vec<git2::Oid> {
+    let mut out = Vec::new();
+    let mut at = repo.head();
+    while let Some(commit) = at.filter(|_| out.len() < 1000) {
+        let parent = repo.first_parent(commit);
+        if repo.blob_at(commit, path) != parent.and_then(|p| repo.blob_at(p, path)) {
+            break;
+        }
+        out.push(commit);
+        at = parent;
+    }
+    out
 }
