@@ -494,3 +494,50 @@ fn a_checkout_owned_by_another_user_is_trusted_as_git_trusts_it() {
     let doctor = relhook(true, &["doctor"]);
     assert!(doctor.status.success(), "{}", text(&doctor));
 }
+
+/// Review: git vouching for one repository must not let relhook open another. A folder owned
+/// by another user that libgit2 takes for a repository (git skips it: its HEAD is no ref)
+/// inside a trusted one: relhook refuses, and the other user's `core.worktree` is untouched.
+#[cfg(unix)]
+#[test]
+fn a_repository_git_skips_is_never_opened_for_the_one_git_trusts() {
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root {
+        eprintln!("skipped: giving a folder to another user needs root");
+        return;
+    }
+    let repo = repo_with_a_subdir();
+    let victim = repo.scratch("victim");
+    let sub = repo.path().join("sub");
+    std::fs::create_dir_all(sub.join(".git/objects")).unwrap();
+    std::fs::create_dir_all(sub.join(".git/refs")).unwrap();
+    std::fs::write(sub.join(".git/HEAD"), "garbage\n").unwrap();
+    std::fs::write(
+        sub.join(".git/config"),
+        format!(
+            "[core]\n\trepositoryformatversion = 0\n\tworktree = {}\n",
+            victim.display()
+        ),
+    )
+    .unwrap();
+    let chown = std::process::Command::new("chown")
+        .args(["-R", "nobody:"])
+        .arg(&sub)
+        .status()
+        .expect("chown");
+    assert!(chown.success());
+    let out = repo
+        .command_in(relhook_bin(), &sub)
+        .args(["changelog", "--sync"])
+        .output()
+        .expect("run relhook");
+    assert!(
+        !out.status.success() && stderr(&out).contains("owned by another user"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read_dir(&victim).unwrap().count(), 0);
+}

@@ -422,8 +422,9 @@ fn open_raw(cwd: &Path) -> std::result::Result<Repository, git2::Error> {
             if !relative {
                 return Err(e);
             }
+            // Relative to the process's folder, as git and libgit2 read GIT_DIR.
             Repository::open_ext(
-                cwd.join(dir),
+                dir,
                 git2::RepositoryOpenFlags::NO_SEARCH,
                 std::iter::empty::<&std::ffi::OsStr>(),
             )
@@ -439,28 +440,49 @@ impl Repo {
     /// git itself works there (its `safe.directory` rules, from every source it reads, are the
     /// ones that count), else refused with git's own reason and its fix.
     fn open_as_git_trusts(cwd: &Path, refused: &git2::Error) -> Result<Repository> {
-        let git = super::run::Git::new(cwd, &["rev-parse", "--git-dir"]).output()?;
+        let git = super::run::Git::new(cwd, &["rev-parse", "--absolute-git-dir"]).output()?;
         if !git.success() {
             let why = git
                 .stderr
                 .lines()
                 .find(|l| l.starts_with("fatal:"))
                 .map_or(refused.message(), |l| l.trim_start_matches("fatal: "));
-            let fix = git
+            let Some(fix) = git
                 .stderr
                 .lines()
                 .map(str::trim)
                 .find(|l| l.starts_with("git config --global --add safe.directory"))
-                .unwrap_or("git config --global --add safe.directory <its path>");
+            else {
+                // git finds no repository it would use either (GIT_CEILING_DIRECTORIES, say).
+                return Err(Error::NotARepository(cwd.to_owned()));
+            };
             return Err(Error::Usage(format!(
                 "git refuses to work here: {why}; if you trust this repository: `{fix}`"
             )));
         }
-        // SAFETY: a libgit2 global option, set from relhook's only thread before it opens
-        // anything else; git has just checked the ownership by its own rules.
+        let vouched = PathBuf::from(String::from_utf8_lossy(&git.stdout).trim());
+        // SAFETY: a libgit2 global option, set from relhook's only thread (a hook or command
+        // opens its repository first). git has checked the ownership by its own rules; that
+        // the repository opened is the one git vouched for is checked next.
         unsafe {
             let _ = git2::opts::set_verify_owner_validation(false);
         }
-        open_raw(cwd).map_err(|e| Error::git("open the repository", e))
+        let inner = open_raw(cwd).map_err(|e| Error::git("open the repository", e))?;
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if !same(inner.path(), &vouched) {
+            // SAFETY: as above.
+            unsafe {
+                let _ = git2::opts::set_verify_owner_validation(true);
+            }
+            return Err(Error::Usage(format!(
+                "git works in {}, and relhook's git library finds {} here, owned by another user: relhook uses only a repository git uses; run it where git finds the repository you mean",
+                vouched.display(),
+                inner.path().display()
+            )));
+        }
+        Ok(inner)
     }
 }
