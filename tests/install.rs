@@ -523,7 +523,7 @@ fn hook_managers_get_relhooks_calls_in_their_own_files() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stdout(&out).contains(
-            "run: if command -v relhook >/dev/null 2>&1; then relhook hook commit-msg {1}; else echo \"relhook is not on PATH, so the commit message was not checked\" >&2; fi"
+            "run: if command -v relhook >/dev/null 2>&1; then relhook hook commit-msg {1}; else echo 'relhook is not on PATH, so the commit message was not checked' >&2; fi"
         ),
         "{}",
         text(&out)
@@ -1283,4 +1283,44 @@ fn lefthook_from_npm_is_named_through_npx() {
         "{}",
         text(&d)
     );
+}
+
+/// Review: relhook's shim at `<hook>.old` with a command added by hand keeps it (as the shim
+/// itself does); with no lefthook runner at the hook, the hook relhook kept goes back to the
+/// hook itself, where git runs it, not to `.old`.
+#[test]
+fn lefthooks_old_keeps_added_lines_and_a_kept_hook_goes_where_git_runs_it() {
+    let repo = Repo::new();
+    let hooks = repo.hooks_dir();
+    let mine = "#!/bin/sh\necho MINE >&2\n";
+    std::fs::write(hooks.join("commit-msg"), mine).unwrap();
+    chmod(&hooks.join("commit-msg"), 0o755);
+    install(&repo, &[]);
+    // No runner written at the hook: the kept hook goes back there.
+    std::fs::rename(hooks.join("commit-msg"), hooks.join("commit-msg.old")).unwrap();
+    let out = repo.relhook(&["uninstall"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("commit-msg")).unwrap(),
+        mine
+    );
+    assert!(!hooks.join("commit-msg.old").exists(), "{}", text(&out));
+    // A command added below the shim kept as `.old`: left, and said.
+    install(&repo, &[]);
+    let mut shim = std::fs::read(hooks.join("post-commit")).unwrap();
+    shim.extend_from_slice(b"\ngit lfs post-commit \"$@\"\n");
+    std::fs::write(hooks.join("post-commit.old"), &shim).unwrap();
+    std::fs::write(
+        hooks.join("post-commit"),
+        "#!/bin/sh\n# lefthook's runner\n",
+    )
+    .unwrap();
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("post-commit: NOT removed: .git/hooks/post-commit.old has"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read(hooks.join("post-commit.old")).unwrap(), shim);
 }

@@ -134,9 +134,9 @@ fn lefthook_command(hook: &str, indent: usize, step: usize) -> String {
 fn run_of(hook: &str) -> (String, bool) {
     let (args, stdin) = lefthook_args(hook);
     // As husky's block: the commit-msg check says once per commit that it was skipped. No
-    // `: ` in it, which would end a plain YAML scalar.
+    // `: ` in it (it would end a plain YAML scalar) and no `"` (TOML and JSON strings).
     let otherwise = if hook == "commit-msg" {
-        "; else echo \"relhook is not on PATH, so the commit message was not checked\" >&2"
+        "; else echo 'relhook is not on PATH, so the commit message was not checked' >&2"
     } else {
         ""
     };

@@ -96,6 +96,27 @@ mod tests {
     const RUN: &str =
         "if command -v relhook >/dev/null 2>&1; then relhook hook pre-push {1} {2}; fi";
 
+    /// Every hook's snippet is a valid TOML table and JSON member as printed (commit-msg's
+    /// says when relhook is not on PATH: no `"` in it to break the string).
+    #[test]
+    fn every_snippet_parses_in_its_language() {
+        for hook in [
+            "commit-msg",
+            "post-commit",
+            "pre-push",
+            "reference-transaction",
+        ] {
+            let (run, stdin) = super::super::run_of(hook);
+            let (toml_text, _) = snippet(Format::Toml, hook, &run, stdin, false).unwrap();
+            let parsed: Result<toml::Table, _> = toml::from_str(&toml_text);
+            assert!(parsed.is_ok(), "{hook}: {toml_text}");
+            let (json_text, _) = snippet(Format::Json, hook, &run, stdin, false).unwrap();
+            let object = format!("{{ {json_text} }}");
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(&object);
+            assert!(parsed.is_ok(), "{hook}: {object}");
+        }
+    }
+
     #[test]
     fn sections_are_read_in_each_language() {
         let toml = Path::new("lefthook.toml");
