@@ -166,7 +166,23 @@ fn lefthook_old(name: &'static str, path: &Path, backup: &Path) -> Result<Option
     if !is_relhooks(&old) {
         return Ok(None);
     }
-    let restore = backup.symlink_metadata().is_ok() && !is_relhooks(path);
+    // Commands added below the shim by hand stay, as with the shim itself.
+    let bytes = super::link::read_optional(&old).ok().flatten();
+    if let Some((line, text)) = bytes
+        .as_deref()
+        .and_then(super::appended)
+        .filter(|(_, text)| !text.starts_with('#'))
+    {
+        return Ok(Some(Change {
+            hook: name,
+            path: old,
+            action: Removal::HandEdited { line, text },
+        }));
+    }
+    // The kept hook goes to `.old` only where lefthook's runner stands at the hook (lefthook
+    // gives `.old` back on uninstall); with no hook there, it goes back to the hook itself.
+    let runner_there = path.symlink_metadata().is_ok() && !is_relhooks(path);
+    let restore = backup.symlink_metadata().is_ok() && runner_there;
     let action = if restore {
         std::fs::rename(backup, &old).map_err(|e| Error::io("restore", backup, e))?;
         Removal::LefthookOld {
@@ -225,6 +241,9 @@ pub fn touched(dir: &Path) -> Vec<PathBuf> {
         let old = lefthook_old_path(&dir.join(hook.name));
         if is_relhooks(&old) {
             files.push(old);
+            if present && !ours && backup.symlink_metadata().is_ok() {
+                files.push(backup.clone());
+            }
         }
     }
     files

@@ -188,7 +188,8 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
             file_name(backup)
         ),
         Removal::HandEdited { line, text } => format!(
-            "{name}: NOT removed: {dir}/{name} has {}, which removing it would lose; move them into a hook of your own (or delete them), then run `relhook uninstall` again",
+            "{name}: NOT removed: {dir}/{} has {}, which removing it would lose; move them into a hook of your own (or delete them), then run `relhook uninstall` again",
+            file_name(&c.path),
             crate::hooks::added_below(&c.path, *line, text)
         ),
         Removal::LefthookOld { backup } => format!(
