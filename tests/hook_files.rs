@@ -714,3 +714,37 @@ fn husky_runners_replaced_by_force_are_named_and_put_back() {
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
 }
+
+/// Review: `--force` before relhook's call was ever in `.husky/<hook>` (the team's file runs
+/// another linter only): doctor still names the shim over husky's runner, and one plain
+/// install puts the runner back and wires the file, so the team's linter runs again.
+#[test]
+fn husky_runner_forced_before_any_call_is_named_and_put_back_in_one_install() {
+    let repo = Repo::new();
+    husky_9_runners(&repo);
+    repo.write(".husky/commit-msg", "echo TEAM-LINTER >&2\n");
+    ok(repo.relhook(&["install", "--force"]));
+    let d = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&d).contains(
+            "git runs .husky/_/commit-msg, relhook's own shim since `relhook install --force`"
+        ),
+        "{}",
+        text(&d)
+    );
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&out).contains("commit-msg: put husky's runner back in .husky/_/commit-msg"),
+        "{}",
+        text(&out)
+    );
+    let d = repo.relhook(&["doctor"]);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    let ok_commit = repo.try_commit("feat: linted twice");
+    assert!(
+        stderr(&ok_commit).contains("TEAM-LINTER"),
+        "{}",
+        text(&ok_commit)
+    );
+    assert!(!repo.try_commit("not conventional").status.success());
+}

@@ -36,6 +36,16 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     if let Some(broken) = crlf_state(&rel, &text, runs_husky_dir_itself(loc)) {
         return (rel, broken);
     }
+    // `relhook install --force` wrote relhook's shim over husky's runner: git runs it, and
+    // `.husky/<hook>` never, whatever that file holds.
+    if !runs_husky_dir_itself(loc) {
+        let runner = husky_runner_dir(loc).join(hook);
+        if crate::hooks::recognise(read_text(&runner).as_bytes()).is_some() {
+            let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
+            let runner = shown.to_owned();
+            return (rel, Wiring::Forced { runner });
+        }
+    }
     if !calls(&text, hook) {
         return match placement(&text, hook) {
             Ok(_) => (rel, Wiring::Missing),
@@ -97,11 +107,6 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     // Another tool wrote over husky's runner (`git lfs install --force` writes into the hooks
     // directory, `.husky/_`): git runs that file, and `.husky/<hook>` never.
     let runner_text = read_text(&runner);
-    if crate::hooks::recognise(runner_text.as_bytes()).is_some() {
-        let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
-        let runner = shown.to_owned();
-        return (rel, Wiring::Forced { runner });
-    }
     if !runner_text.contains("/h\"") && !runner_text.contains("husky") {
         let shown = runner.strip_prefix(&loc.work_tree).unwrap_or(&runner);
         let owner = crate::hooks::aside::whose(runner_text.as_bytes()).to_owned();
@@ -216,6 +221,16 @@ pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
 /// the runner it kept (`<hook>.relhook-orig`) when that is husky's, else a new one (husky writes
 /// none for reference-transaction: relhook's install did).
 pub(super) fn restore_runner(runner: &Path) -> Result<()> {
+    // Commands added below relhook's shim by hand would go with it: they stay, and say so.
+    let ours = crate::hooks::link::read_optional(runner).ok().flatten();
+    if let Some((line, text)) = ours.as_deref().and_then(crate::hooks::appended) {
+        return Err(crate::Error::Usage(format!(
+            "{} has {}, {} Move them into .husky/<hook>, then run `relhook install` again",
+            runner.display(),
+            crate::hooks::added_below(runner, line, &text),
+            crate::hooks::APPENDED_WHY
+        )));
+    }
     let kept = crate::hooks::install::backup_path(runner);
     let text = read_text(&kept);
     if kept.is_file() && (text.contains("/h\"") || text.contains("husky")) {

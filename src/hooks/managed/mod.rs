@@ -346,7 +346,25 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
             ) => wire_husky(loc, &w)?,
             (Manager::Husky, Wiring::Forced { runner }) => {
                 husky::restore_runner(&loc.work_tree.join(runner))?;
-                wire_husky(loc, &w)?
+                // With husky's runner back, `.husky/<hook>` is judged as any other time.
+                let (_, now) = husky_state(loc, w.hook);
+                match now {
+                    Wiring::Missing
+                    | Wiring::NoRunner { .. }
+                    | Wiring::Unreachable { .. }
+                    | Wiring::Muted { .. }
+                    | Wiring::Starved { .. }
+                    | Wiring::Hoarded { .. }
+                    | Wiring::NotExecutable
+                    | Wiring::Crlf { ours: true, .. } => wire_husky(
+                        loc,
+                        &HookWiring {
+                            wiring: now,
+                            ..w.clone()
+                        },
+                    )?,
+                    _ => None,
+                }
             }
             // Its own shim: written by `install` beside the manager's (see `own_shim`).
             (Manager::Lefthook, Wiring::Missing) if own_shim(m.manager, w.hook) => continue,
