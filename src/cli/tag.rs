@@ -138,9 +138,15 @@ pub(super) fn reference_transaction(
             // A relhook killed mid-transaction (the index lock removed by hand since, as git
             // advises): its recovery comes first, not "the tree is dirty".
             if let Some((said, fix)) = crate::git::txn::pending(&repo) {
+                // A relhook still at work is waited for, not recovered.
+                let then = if said.contains(" is running ") {
+                    "tag again once it is done".to_owned()
+                } else {
+                    format!("`{fix}`, then tag again")
+                };
                 let _ = writeln!(
                     err,
-                    "relhook: refusing tag {}: {said}; `{fix}`, then tag again",
+                    "relhook: refusing tag {}: {said}; {then}",
                     releases[0].0.tag
                 );
                 return Ok(Outcome::Failed);

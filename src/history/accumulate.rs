@@ -305,6 +305,18 @@ pub fn post_commit(
 /// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the
 /// work tree (`true` when that cannot be told).
 fn sync_would_add(repo: &Repo, config: &Config) -> bool {
+    // Planned only over a short history: a long one is walked by `--sync`, not by a hook
+    // (and is all but certain to hold a `feat:` or a `fix:`).
+    let mut at = repo.head();
+    for _ in 0..500 {
+        match at {
+            Some(c) => at = repo.first_parent(c),
+            None => break,
+        }
+    }
+    if at.is_some() {
+        return true;
+    }
     let Some(path) = repo.work_tree().map(|w| w.join(&config.changelog.path)) else {
         return true;
     };
