@@ -1218,12 +1218,8 @@ fn doctor_under_a_global_hooks_path_names_a_fix_that_works() {
 /// kept there instead, for lefthook to give back.
 #[test]
 fn uninstall_takes_relhooks_shim_out_of_lefthooks_old() {
-    let repo = Repo::new();
+    let (repo, mine) = installed_over_my_commit_msg();
     let hooks = repo.hooks_dir();
-    let mine = "#!/bin/sh\necho MINE >&2\n";
-    std::fs::write(hooks.join("commit-msg"), mine).unwrap();
-    chmod(&hooks.join("commit-msg"), 0o755);
-    install(&repo, &[]);
     // `lefthook install`, as it does for a hook it did not write.
     let runner = "#!/bin/sh\n# lefthook's runner\nexit 0\n";
     for name in ["commit-msg", "reference-transaction"] {
@@ -1290,12 +1286,8 @@ fn lefthook_from_npm_is_named_through_npx() {
 /// hook itself, where git runs it, not to `.old`.
 #[test]
 fn lefthooks_old_keeps_added_lines_and_a_kept_hook_goes_where_git_runs_it() {
-    let repo = Repo::new();
+    let (repo, mine) = installed_over_my_commit_msg();
     let hooks = repo.hooks_dir();
-    let mine = "#!/bin/sh\necho MINE >&2\n";
-    std::fs::write(hooks.join("commit-msg"), mine).unwrap();
-    chmod(&hooks.join("commit-msg"), 0o755);
-    install(&repo, &[]);
     // No runner written at the hook: the kept hook goes back there.
     std::fs::rename(hooks.join("commit-msg"), hooks.join("commit-msg.old")).unwrap();
     let out = repo.relhook(&["uninstall"]);
@@ -1323,4 +1315,16 @@ fn lefthooks_old_keeps_added_lines_and_a_kept_hook_goes_where_git_runs_it() {
         text(&out)
     );
     assert_eq!(std::fs::read(hooks.join("post-commit.old")).unwrap(), shim);
+}
+
+/// relhook installed over a commit-msg hook of the user's (kept, and run first), and that
+/// hook's text.
+fn installed_over_my_commit_msg() -> (Repo, &'static str) {
+    let repo = Repo::new();
+    let mine = "#!/bin/sh\necho MINE >&2\n";
+    let hook = repo.hooks_dir().join("commit-msg");
+    std::fs::write(&hook, mine).unwrap();
+    chmod(&hook, 0o755);
+    install(&repo, &[]);
+    (repo, mine)
 }

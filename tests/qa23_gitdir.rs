@@ -402,11 +402,7 @@ fn a_partial_clone_reads_the_test_records_it_fetched() {
 #[cfg(unix)]
 #[test]
 fn a_checkout_owned_by_another_user_is_trusted_as_git_trusts_it() {
-    let root = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    if !root {
+    if !is_root() {
         eprintln!("skipped: giving the checkout to another user needs root");
         return;
     }
@@ -501,11 +497,7 @@ fn a_checkout_owned_by_another_user_is_trusted_as_git_trusts_it() {
 #[cfg(unix)]
 #[test]
 fn a_repository_git_skips_is_never_opened_for_the_one_git_trusts() {
-    let root = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    if !root {
+    if !is_root() {
         eprintln!("skipped: giving a folder to another user needs root");
         return;
     }
@@ -540,4 +532,13 @@ fn a_repository_git_skips_is_never_opened_for_the_one_git_trusts() {
         text(&out)
     );
     assert_eq!(std::fs::read_dir(&victim).unwrap().count(), 0);
+}
+
+/// Whether the tests run as root (giving a file to another user needs it).
+#[cfg(unix)]
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }

@@ -333,37 +333,19 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
     let mut done = Vec::new();
     for w in survey(loc, m, hooks) {
         let wired = match (m.manager, &w.wiring) {
-            (
-                Manager::Husky,
-                Wiring::Missing
-                | Wiring::NoRunner { .. }
-                | Wiring::Unreachable { .. }
-                | Wiring::Muted { .. }
-                | Wiring::Starved { .. }
-                | Wiring::Hoarded { .. }
-                | Wiring::NotExecutable
-                | Wiring::Crlf { ours: true, .. },
-            ) => wire_husky(loc, &w)?,
+            (Manager::Husky, wiring) if husky_wires(wiring) => wire_husky(loc, &w)?,
             (Manager::Husky, Wiring::Forced { runner }) => {
                 husky::restore_runner(&loc.work_tree.join(runner))?;
                 // With husky's runner back, `.husky/<hook>` is judged as any other time.
                 let (_, now) = husky_state(loc, w.hook);
-                match now {
-                    Wiring::Missing
-                    | Wiring::NoRunner { .. }
-                    | Wiring::Unreachable { .. }
-                    | Wiring::Muted { .. }
-                    | Wiring::Starved { .. }
-                    | Wiring::Hoarded { .. }
-                    | Wiring::NotExecutable
-                    | Wiring::Crlf { ours: true, .. } => wire_husky(
-                        loc,
-                        &HookWiring {
-                            wiring: now,
-                            ..w.clone()
-                        },
-                    )?,
-                    _ => None,
+                if husky_wires(&now) {
+                    let again = HookWiring {
+                        wiring: now,
+                        ..w.clone()
+                    };
+                    wire_husky(loc, &again)?
+                } else {
+                    None
                 }
             }
             // Its own shim: written by `install` beside the manager's (see `own_shim`).
@@ -403,6 +385,21 @@ pub fn wire(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Result
         });
     }
     Ok(done)
+}
+
+/// Whether `install` writes (or moves) relhook's call in `.husky/<hook>` for this state.
+fn husky_wires(wiring: &Wiring) -> bool {
+    matches!(
+        wiring,
+        Wiring::Missing
+            | Wiring::NoRunner { .. }
+            | Wiring::Unreachable { .. }
+            | Wiring::Muted { .. }
+            | Wiring::Starved { .. }
+            | Wiring::Hoarded { .. }
+            | Wiring::NotExecutable
+            | Wiring::Crlf { ours: true, .. }
+    )
 }
 
 fn append_block(path: &Path, block: &str, mode: Option<u32>) -> Result<()> {
