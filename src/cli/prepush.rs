@@ -187,7 +187,10 @@ fn left_behind(err: &mut dyn Write, tags: &[prepush::LeftBehind], remote: &str) 
     if pushable.is_empty() {
         return;
     }
-    let names: Vec<&str> = pushable.iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<String> = pushable
+        .iter()
+        .map(|t| crate::shellword::quote(&t.name))
+        .collect();
     let names = names.join(" ");
     let (what, verb) = if pushable.len() == 1 {
         ("release tag", "stays")
@@ -214,7 +217,8 @@ fn left_behind(err: &mut dyn Write, tags: &[prepush::LeftBehind], remote: &str) 
     };
     let _ = writeln!(
         err,
-        "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {remote} {names}`{also}"
+        "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {} {names}`{also}",
+        crate::shellword::quote(remote)
     );
 }
 

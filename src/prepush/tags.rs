@@ -89,7 +89,9 @@ pub(super) fn unjudgeable(
             package.path.display()
         )],
         fix: format!(
-            "keep the tag; check its changelog, version files and tests by hand, then push it on purpose: `RELHOOK_SKIP=1 git push {remote} refs/tags/{name}`"
+            "keep the tag; check its changelog, version files and tests by hand, then push it on purpose: `RELHOOK_SKIP=1 git push {} {}`",
+            crate::shellword::quote(remote),
+            crate::shellword::quote(&format!("refs/tags/{name}"))
         ),
     })
 }

@@ -143,9 +143,11 @@ pub fn refusal(
     ))
 }
 
-/// The advice to put release tag `tag` on `c`, its release commit rewritten: made again there
+/// The advice to put release tag `name` on `c`, its release commit rewritten: made again there
 /// by `--resume` (`retag`: relhook recognises the release commit), else moved.
-fn move_tag(tag: &str, c: &str, retag: bool) -> String {
+fn move_tag(name: &str, c: &str, retag: bool) -> String {
+    // Pasted into a shell: a tag's name may hold `$(…)`.
+    let tag = crate::shellword::quote(name);
     match retag {
         // The rewritten release commit: its tag made again with its notes, tested.
         true => format!(

@@ -106,7 +106,10 @@ impl Retag {
             let version = self.stale.version(&self.version);
             super::stale::redo(self.commit, &version, self.at_head, tag)
         } else {
-            format!("git tag -d {} && relhook release --resume", self.tag)
+            format!(
+                "git tag -d {} && relhook release --resume",
+                crate::shellword::quote(&self.tag)
+            )
         }
     }
 

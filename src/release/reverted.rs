@@ -53,7 +53,8 @@ pub fn section_gone(repo: &Repo, config: &Config) -> Option<Refusal> {
             "release tag {tag} is in HEAD's history but its section `## [{version}]` is no longer in {path}{by}; a release now would ship {tag}'s entries a second time"
         ),
         format!(
-            "if {tag} is undone and not published, delete its tag (`git tag -d {tag}`) and release again; if it stands, bring its section back ({back})"
+            "if {tag} is undone and not published, delete its tag (`git tag -d {}`) and release again; if it stands, bring its section back ({back})",
+            crate::shellword::quote(&tag)
         ),
     ))
 }

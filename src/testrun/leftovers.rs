@@ -41,7 +41,8 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
         let files = files.join(" ");
         steps.push(match tag {
             Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m \"build: add {files}\" && git tag -a {tag} -m {tag} && relhook test`"
+                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m \"build: add {files}\" && git tag -a {tag} -m {tag} && relhook test`",
+                tag = crate::shellword::quote(tag)
             ),
             None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m \"build: add {files}\"`"),
         });
