@@ -748,3 +748,36 @@ fn husky_runner_forced_before_any_call_is_named_and_put_back_in_one_install() {
     );
     assert!(!repo.try_commit("not conventional").status.success());
 }
+
+/// QA: husky's relative `core.hooksPath` (`.husky/_`) seen from a folder outside the work
+/// tree (GIT_DIR and GIT_WORK_TREE set): doctor looked for `.husky/_` there and told the user
+/// to run `npx husky` (which would set husky up in the wrong place), and install would have
+/// written there. Both now use the work tree's `.husky/_`, and doctor warns that commands
+/// staying outside run no hook.
+#[test]
+fn a_relative_hooks_path_seen_from_outside_the_work_tree() {
+    let repo = Repo::new();
+    husky_9_runners(&repo);
+    ok(repo.relhook(&["install"]));
+    let outside = repo.scratch("out");
+    let run = |args: &[&str]| {
+        repo.command_in(relhook_bin(), &outside)
+            .env("GIT_DIR", repo.path().join(".git"))
+            .env("GIT_WORK_TREE", repo.path())
+            .args(args)
+            .output()
+            .expect("run relhook")
+    };
+    let d = run(&["doctor"]);
+    let said = stdout(&d);
+    assert_eq!(d.status.code(), Some(0), "{}", text(&d));
+    assert!(
+        !said.contains("npx husky")
+            && said.contains("core.hooksPath is relative (.husky/_)")
+            && said.contains("fix: run git from inside the work tree"),
+        "{said}"
+    );
+    let out = run(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!outside.join(".husky").exists(), "{}", text(&out));
+}

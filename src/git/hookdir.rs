@@ -88,12 +88,34 @@ impl HooksLocation {
         let work_tree = PathBuf::from(top.trim_end_matches(['\n', '\r']));
         // A work tree apart from its git dir (`core.worktree`): later `git`s are told both.
         super::run::note_layout(&normalize(&common_dir), &work_tree);
+        // A relative `core.hooksPath` is read from where git runs: from the top of the work tree
+        // for a commit (git moves there), from `cwd` for a command that stays, which finds no
+        // hooks outside the work tree. The work tree's view is the one to report and write.
+        let relative = hooks_path
+            .as_ref()
+            .map(|h| PathBuf::from(&h.value))
+            // `~/…` is git's to expand, from anywhere.
+            .filter(|v| v.is_relative() && !v.starts_with("~") && !is_within(cwd, &work_tree));
+        let hooks_dir = match relative {
+            Some(rel) => normalize(&work_tree.join(rel)),
+            None => normalize(&cwd.join(hooks)),
+        };
         Ok(HooksLocation {
             work_tree,
             common_dir: normalize(&common_dir),
-            hooks_dir: normalize(&cwd.join(hooks)),
+            hooks_dir,
             hooks_path,
         })
+    }
+
+    /// A relative `core.hooksPath` read from `cwd`, outside the work tree, where commands that
+    /// do not move to the top (`git tag`, `git push` with `--git-dir`) find no hooks: the
+    /// setting, for doctor's warning.
+    pub fn relative_from_outside(&self, cwd: &Path) -> Option<&str> {
+        let setting = self.hooks_path.as_ref()?;
+        let value = Path::new(&setting.value);
+        (value.is_relative() && !value.starts_with("~") && !is_within(cwd, &self.work_tree))
+            .then_some(setting.value.as_str())
     }
 
     /// Where hooks would live without `core.hooksPath`.
@@ -222,6 +244,12 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Whether `dir` is `top` or below it (symbolic links resolved).
+fn is_within(dir: &Path, top: &Path) -> bool {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    real(dir).starts_with(real(top))
 }
 
 #[cfg(test)]

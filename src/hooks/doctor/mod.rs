@@ -8,7 +8,11 @@ use serde::Serialize;
 use super::driver::DriverState;
 
 mod hooks;
+mod location;
 mod wiring;
+
+pub use location::lost_in_other_worktrees;
+use location::relative_from_outside;
 
 use hooks::{hook_check, shim_left_by};
 use wiring::wiring_check;
@@ -121,6 +125,7 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
             checks.push(hook_check(loc, hook.name, binary));
         }
     }
+    checks.extend(relative_from_outside(loc));
     if let Some((detail, fix)) = lost_in_other_worktrees(loc).filter(|_| !owner) {
         checks.push(check("core.hooksPath", Status::Warning, detail, Some(fix)));
     }
@@ -341,28 +346,6 @@ fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
             "relhook's hooks in {rel} are not committed, and {why}: `git status` shows {few}, so releases and hand tags are refused"
         ),
         Some(fix),
-    ))
-}
-
-/// A relative `core.hooksPath` to a directory only this worktree has (see
-/// [`HooksLocation::lost_in_other_worktrees`]): what it means, and the setting that fixes it
-/// (the same directory by its absolute path, which every worktree finds).
-pub fn lost_in_other_worktrees(loc: &HooksLocation) -> Option<(String, String)> {
-    let dir = loc.lost_in_other_worktrees()?;
-    let setting = loc.hooks_path.as_ref()?;
-    let scope = match setting.scope.as_str() {
-        "worktree" => "--worktree ",
-        _ => "",
-    };
-    Some((
-        format!(
-            "core.hooksPath = {} is relative, and this repository tracks nothing there: git looks for it from each worktree's own top, so a linked worktree (`git worktree add`) finds no such directory and runs no hooks at all, relhook's included, and says nothing",
-            setting.value
-        ),
-        format!(
-            "`git config {scope}core.hooksPath {}` (the same directory by its absolute path, which every worktree finds)",
-            shell_word(dir)
-        ),
     ))
 }
 
