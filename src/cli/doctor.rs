@@ -52,7 +52,12 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
             });
         }
     }
-    if let Some((what, sync)) = crate::git::txn::pending(repo) {
+    if let Some(crate::git::txn::Pending {
+        said: what,
+        fix: sync,
+        ..
+    }) = crate::git::txn::pending(repo)
+    {
         // Any relhook command finishes or undoes the transaction first; with a release to
         // finish as well, the one command that does both is named, not two different ones.
         let fix = if out.is_empty() {

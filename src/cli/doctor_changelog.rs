@@ -101,17 +101,24 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     if config.package.is_some() || !config.packages.is_empty() {
         return None;
     }
+    // Only commits made after the file last changed: with relhook's post-commit, every commit
+    // that calls for an entry changes it. Older ones are a history from before relhook, which
+    // `--sync` is for too, but no hook skipped them. None (the usual case): nothing to plan.
+    let after: std::collections::HashSet<String> =
+        commits_since_changed(repo, &config.changelog.path)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+    if after.is_empty() {
+        return None;
+    }
     let path = repo.work_tree()?.join(&config.changelog.path);
     let text = std::fs::read_to_string(path).ok()?;
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
-    // Only commits made after the file last changed: with relhook's post-commit, every commit
-    // that calls for an entry changes it. Older ones are a history from before relhook, which
-    // `--sync` is for too, but no hook skipped them.
-    let after = commits_since_changed(repo, &config.changelog.path);
     let n = plan
         .added
         .iter()
-        .filter(|(id, _)| after.iter().any(|a| a.to_string() == *id))
+        .filter(|(id, _)| after.contains(id))
         .count();
     (n > 0).then(|| Check {
         subject: "changelog".into(),

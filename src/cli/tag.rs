@@ -137,17 +137,17 @@ pub(super) fn reference_transaction(
             }
             // A relhook killed mid-transaction (the index lock removed by hand since, as git
             // advises): its recovery comes first, not "the tree is dirty".
-            if let Some((said, fix)) = crate::git::txn::pending(&repo) {
+            if let Some(p) = crate::git::txn::pending(&repo) {
                 // A relhook still at work is waited for, not recovered.
-                let then = if said.contains(" is running ") {
+                let then = if p.running {
                     "tag again once it is done".to_owned()
                 } else {
-                    format!("`{fix}`, then tag again")
+                    format!("`{}`, then tag again", p.fix)
                 };
                 let _ = writeln!(
                     err,
-                    "relhook: refusing tag {}: {said}; {then}",
-                    releases[0].0.tag
+                    "relhook: refusing tag {}: {}; {then}",
+                    releases[0].0.tag, p.said
                 );
                 return Ok(Outcome::Failed);
             }

@@ -393,16 +393,30 @@ pub fn sweep_temporaries(repo: &Repo) {
     }
 }
 
-/// Whether a transaction journal is present (for `doctor`): its description, and the
-/// command that finishes or undoes it and then adds what it was adding.
-pub fn pending(repo: &Repo) -> Option<(String, String)> {
+/// A transaction journal that is present (for `doctor`, and before a hand tag's release).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// What it is, in words.
+    pub said: String,
+    /// The command that finishes or undoes it and then adds what it was adding.
+    pub fix: String,
+    /// Its relhook is still at work: waited for, not recovered.
+    pub running: bool,
+}
+
+/// The transaction journal present, if any (see [`Pending`]).
+pub fn pending(repo: &Repo) -> Option<Pending> {
     let journal = repo.git_dir().join(JOURNAL);
     let j = match load(&journal) {
         Ok(j) => j,
         Err(e) => {
             let path = journal.display().to_string().replace('\'', "'\\''");
             let fix = format!("rm -r '{path}'");
-            return Some((e.to_string(), fix));
+            return Some(Pending {
+                said: e.to_string(),
+                fix,
+                running: false,
+            });
         }
     };
     let Some(j) = j else {
@@ -415,9 +429,14 @@ pub fn pending(repo: &Repo) -> Option<(String, String)> {
             lock.display(),
             gone(pid)
         );
-        return Some((said, "relhook changelog --sync".to_owned()));
+        return Some(Pending {
+            said,
+            fix: "relhook changelog --sync".to_owned(),
+            running: false,
+        });
     };
-    let said = if is_writer(j.pid, j.started) {
+    let running = is_writer(j.pid, j.started);
+    let said = if running {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
         let gone = gone(j.pid);
@@ -426,7 +445,11 @@ pub fn pending(repo: &Repo) -> Option<(String, String)> {
             j.what, j.pid
         )
     };
-    Some((said, j.sync_command().to_owned()))
+    Some(Pending {
+        said,
+        fix: j.sync_command().to_owned(),
+        running,
+    })
 }
 
 /// How the pid of a relhook that is no longer running is said: a live pid that is not its

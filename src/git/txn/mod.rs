@@ -42,7 +42,7 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
+pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
@@ -180,7 +180,8 @@ impl Repo {
         let lock = PathBuf::from(name);
         // Left by a relhook that was killed: waiting never frees it, the recovery does.
         if let Some(pid) = lock::stale_relhook_lock(&lock) {
-            let fix = journal::pending(self).map_or("relhook changelog --sync".to_owned(), |p| p.1);
+            let fix =
+                journal::pending(self).map_or("relhook changelog --sync".to_owned(), |p| p.fix);
             return Err(Error::LeftByRelhook {
                 path: lock,
                 pid,
