@@ -79,6 +79,7 @@ fn uninstall_refuses_to_change_huskys_committed_files_without_shared() {
     let team = repo.read(".husky/commit-msg");
     let said = stdout(&ok(repo.relhook(&["install"])));
     assert!(said.contains("husky runs the hooks here"), "{said}");
+    assert!(said.contains("commit these files"), "{said}");
     assert!(repo.read(".husky/commit-msg").contains("relhook hook"));
     repo.git(&["add", ".husky"]);
     ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: relhook in husky"]));
@@ -229,4 +230,39 @@ fn uninstall_from_a_machine_wide_hooks_directory_needs_shared() {
     // Nothing of relhook's left: a second uninstall has nothing to refuse.
     let again = ok(repo.relhook(&["uninstall"]));
     assert!(stdout(&again).contains("nothing to do"), "{}", text(&again));
+}
+
+/// After `relhook install --force` wrote relhook's shims over husky's runners, a refused
+/// uninstall named the committed calls only: the shims, this clone's, read as relhook's
+/// leftovers. The refusal names them and the command that puts husky's runners back; once
+/// that ran, it no longer does.
+#[test]
+fn refused_uninstall_names_the_shims_install_force_wrote_over_huskys_runners() {
+    let repo = husky_repo();
+    ok(repo.relhook(&["install"]));
+    repo.git(&["add", ".husky"]);
+    ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: relhook in husky"]));
+    ok(repo.relhook(&["install", "--force"]));
+    let before = snapshot(&repo);
+
+    let err = refused(&repo, &["uninstall"]);
+    for said in [
+        "not uninstalled",
+        "`relhook install --force` wrote relhook's own shims over husky's runners",
+        ".husky/_/commit-msg",
+        ".husky/_/reference-transaction",
+        "`relhook install` puts those back",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert!(snapshot(&repo) == before, "nothing changed: {err}");
+
+    // Putting husky's runners back changes nothing the team tracks: no commit to ask for.
+    let said = stdout(&ok(repo.relhook(&["install"])));
+    assert!(said.contains("put husky's runner back"), "{said}");
+    assert!(!said.contains("commit these files"), "{said}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let err = refused(&repo, &["uninstall"]);
+    assert!(err.contains("`relhook uninstall --shared`"), "{err}");
+    assert!(!err.contains("--force"), "{err}");
 }

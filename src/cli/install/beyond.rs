@@ -29,6 +29,9 @@ pub(super) struct Team {
     calls: Vec<String>,
     /// lefthook's configuration among them.
     lefthook: Option<String>,
+    /// husky's runners relhook's shims stand over since `relhook install --force` (this
+    /// clone's, which a plain install puts back).
+    forced: Vec<String>,
 }
 
 /// What an uninstall here would take out of more than this clone; None when it is this
@@ -49,10 +52,15 @@ pub(super) fn beyond(loc: &HooksLocation, managers: &[Detected]) -> Option<Beyon
         .find(|m| m.manager == Manager::Lefthook)
         .map(|m| m.evidence.to_string_lossy().replace('\\', "/"))
         .filter(|file| calls.contains(file));
+    let forced = managed::forced_runners(loc, managers)
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
     (hooks.is_some() || !calls.is_empty()).then_some(Beyond::Team(Team {
         hooks,
         calls,
         lefthook,
+        forced,
     }))
 }
 
@@ -159,8 +167,17 @@ impl Team {
                 ));
             }
         }
+        // relhook's shims over husky's runners are this clone's, and named: left by a refused
+        // uninstall, they would read as relhook's leftovers.
+        let forced = match self.forced.as_slice() {
+            [] => String::new(),
+            runners => format!(
+                ". In this clone `relhook install --force` wrote relhook's own shims over husky's runners ({}): `relhook install` puts those back",
+                runners.join(", ")
+            ),
+        };
         Error::Usage(format!(
-            "not uninstalled: {}: taking them out here would change the team's files, and committed, remove relhook for the whole team. For this clone only: {}; for the whole team, on purpose: `relhook uninstall --shared`, then commit {}",
+            "not uninstalled: {}: taking them out here would change the team's files, and committed, remove relhook for the whole team. For this clone only: {}; for the whole team, on purpose: `relhook uninstall --shared`, then commit {}{forced}",
             what.join("; "),
             this_clone.join(", or "),
             self.to_commit().join(" and ")

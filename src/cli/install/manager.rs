@@ -173,7 +173,14 @@ pub(super) fn write_via_manager(
             "note: hand tags (`git tag -a vX.Y.Z`) are not checked or turned into releases here: reference-transaction is not wired; use `relhook release`, and pre-push still refuses a bad release tag"
         )?;
     }
-    if !wired.is_empty() {
+    // Only files the team would see change: a runner put back or added in husky's ignored
+    // `.husky/_` is this clone's, and a file already committed as it is needs no commit.
+    let to_commit = wired.iter().any(|x| {
+        let rel = x.file.to_string_lossy().replace('\\', "/");
+        let now = std::fs::read_to_string(loc.work_tree.join(&x.file)).ok();
+        now != loc.committed_text(&rel)
+    });
+    if to_commit {
         writeln!(
             out,
             "commit these files so the team runs relhook too; each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked"

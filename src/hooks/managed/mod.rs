@@ -445,6 +445,22 @@ pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String
     files
 }
 
+/// husky's runners that `relhook install --force` wrote relhook's own shim over (from the
+/// top): this clone's alone, and put back by a plain `relhook install`.
+pub fn forced_runners(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
+    if !managers.iter().any(|m| m.manager == Manager::Husky) {
+        return Vec::new();
+    }
+    super::HOOKS
+        .iter()
+        .filter(|h| h.available)
+        .filter_map(|h| match husky_state(loc, h.name).1 {
+            Wiring::Forced { runner } => Some(runner),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every file [`unwire`] may change: the managers' files relhook writes its blocks into, and
 /// the husky runner it adds.
 pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
