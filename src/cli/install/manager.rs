@@ -110,7 +110,7 @@ pub(super) fn write_via_manager(
                 }
             }
             Wiring::Inactive { command } => {
-                let verb = if now { "wired" } else { "already in" };
+                let verb = if now { "wired in" } else { "already in" };
                 writeln!(
                     out,
                     "{} {verb} {file}; {name} runs it once you run `{command}`",
@@ -186,7 +186,14 @@ pub(super) fn write_via_manager(
             "commit these files so the team runs relhook too; each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked"
         )?;
     }
-    for c in commands {
+    // `npx husky && relhook install` runs `npx husky` too: one line, not both.
+    let run_by_another = |c: &str| {
+        commands.iter().any(|o| {
+            o.strip_prefix(c)
+                .is_some_and(|rest| rest.starts_with(" && "))
+        })
+    };
+    for c in commands.iter().filter(|c| !run_by_another(c)) {
         writeln!(out, "then run `{c}`")?;
     }
     Ok(left)
