@@ -235,8 +235,14 @@ pub(super) fn reference_transaction(
         // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
         // and `relhook release --resume` finishes that tag (see `hand::unfinished`).
         let marker = hand::Marker::new(&repo, &u.tag);
+        // Until its release commit, `complete` only reads: HEAD, tags and version files are
+        // read once (see `hold_still`); it lets go before it writes.
+        repo.hold_still();
+        crate::history::version::files::hold_still();
         let result = crate::interrupt::check("making the release commit")
             .and_then(|()| hand::complete(&repo, config, &root, u, &date));
+        repo.let_go();
+        crate::history::version::files::let_go();
         drop(marker);
         match result {
             Ok(Some(done)) => {

@@ -28,7 +28,7 @@ pub struct Repo {
     /// latest release tag asked for, each path's filter driver.
     pub(super) still: std::cell::Cell<bool>,
     pub(super) filters_seen: std::cell::RefCell<Vec<(PathBuf, Option<String>)>>,
-    head_seen: std::cell::OnceCell<Option<Oid>>,
+    head_seen: std::cell::Cell<Option<Option<Oid>>>,
     /// The first object a partial clone lacked that git could not fetch (see `promisor`).
     pub(super) unfetched: std::cell::RefCell<Option<super::promisor::Unfetched>>,
     latest_seen: std::cell::RefCell<Vec<(LatestKey, Latest)>>,
@@ -184,10 +184,15 @@ impl Repo {
     /// HEAD's commit, or `None` in a repository with no commits yet.
     pub fn head(&self) -> Option<Oid> {
         let read = || self.inner.head().ok().and_then(|h| h.target());
-        if self.still.get() {
-            return *self.head_seen.get_or_init(read);
+        if !self.still.get() {
+            return read();
         }
-        read()
+        if let Some(seen) = self.head_seen.get() {
+            return seen;
+        }
+        let head = read();
+        self.head_seen.set(Some(head));
+        head
     }
 
     /// Says that no ref moves and no attribute changes while this process runs, so each is
@@ -196,6 +201,19 @@ impl Repo {
     /// runs no git that would).
     pub fn hold_still(&self) {
         self.still.set(true);
+    }
+
+    /// Ends [`Repo::hold_still`], forgetting what was read under it: for a process that holds
+    /// still while it only reads, then writes (a hand tag's `committed` step, before its
+    /// release commit).
+    pub fn let_go(&self) {
+        self.still.set(false);
+        self.head_seen.set(None);
+        self.latest_seen.borrow_mut().clear();
+        self.filters_seen.borrow_mut().clear();
+        if !self.tags_still.get() {
+            self.tags_seen.borrow_mut().clear();
+        }
     }
 
     /// Resolves `A..B`, `A...B`, `A..`, `..B` or a single revision.

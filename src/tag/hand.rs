@@ -446,6 +446,9 @@ pub fn complete(
         None => version.to_string(),
     };
     let message = config.release.commit_message.replace("{version}", &label);
+    // The reads are done (see the caller's `hold_still`): from here on HEAD and files move.
+    repo.let_go();
+    crate::history::version::files::let_go();
     let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
     // A signal deferred by the hook (see `interrupt`) undoes the commit rather than leave it
     // without its tag.

@@ -104,9 +104,19 @@ pub fn hold_still() {
     STILL.store(true, Ordering::Relaxed);
 }
 
+/// Ends [`hold_still`], forgetting the files detected under it: the process writes now.
+pub fn let_go() {
+    STILL.store(false, Ordering::Relaxed);
+    if let Ok(mut seen) = SEEN.lock() {
+        seen.clear();
+    }
+}
+
+/// The version files detected while the work tree holds still, by root.
+static SEEN: Mutex<Vec<(PathBuf, Vec<VersionFile>)>> = Mutex::new(Vec::new());
+
 /// The version files detected under `root` (the top of the work tree).
 pub fn detect(root: &Path) -> Vec<VersionFile> {
-    static SEEN: Mutex<Vec<(PathBuf, Vec<VersionFile>)>> = Mutex::new(Vec::new());
     if !STILL.load(Ordering::Relaxed) {
         return detect_now(root);
     }

@@ -534,7 +534,9 @@ mod toml;
 mod write;
 
 pub use cargo_lock::cargo_lock_edit;
-pub use detect::{detect, hold_still, key_as_listed, leftovers, listed_json_key, manifest_paths};
+pub use detect::{
+    detect, hold_still, key_as_listed, leftovers, let_go, listed_json_key, manifest_paths,
+};
 use json::json_span;
 pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
 use pattern::pattern_spans;
