@@ -348,3 +348,37 @@ fn a_release_below_new_work_keeps_its_tag_by_merging_what_the_remote_has() {
     );
     assert_eq!(repo.read("CHANGELOG.md").matches("## [0.1.0]").count(), 1);
 }
+
+/// A release commit reworded by the amend (`git commit --amend -m "chore(release): 0.1.0
+/// (tweaked)"`) was no release commit any more: the amend said nothing and pre-push sent the
+/// release without its tag. Read as the release commit it is, it is refused as above.
+#[test]
+fn a_release_commit_reworded_by_an_amend_is_not_pushed_without_its_tag() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    let before = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    let out = ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "--amend",
+        "-m",
+        "chore(release): 0.1.0 (tweaked)",
+    ]));
+    let said = stderr(&out);
+    assert!(
+        said.contains("this amend rewrote a release commit") && said.contains(&before),
+        "{said}"
+    );
+    let main_before = remote_has(&repo, &origin, "refs/heads/main");
+    let out = push(&repo, &["--follow-tags", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), main_before);
+    let fix = fix_command(&err, "git tag -d");
+    ok(repo.sh(&fix));
+    ok(push(&repo, &["--follow-tags", "origin", "main"]));
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+        remote_has(&repo, &origin, "refs/heads/main")
+    );
+}

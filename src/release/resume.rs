@@ -110,6 +110,23 @@ pub(super) fn version_in_message(template: &str, message: &str) -> Option<Versio
     Version::parse(middle).ok()
 }
 
+/// [`version_in_message`], or the version a reworded release commit still opens with: the
+/// template's text before `{version}`, then the version up to the first blank
+/// (`chore(release): 1.2.0 (the big one)`, after `git commit --amend -m`). Only for callers
+/// that also find the version's section in the commit's changelog.
+fn version_in_reworded(template: &str, message: &str) -> Option<Version> {
+    if let Some(v) = version_in_message(template, message) {
+        return Some(v);
+    }
+    let before = template.lines().next()?.split_once("{version}")?.0;
+    let rest = message.lines().next()?.strip_prefix(before)?;
+    let token = rest.split_whitespace().next()?;
+    // A blank must follow the version: `1.2.0-fix` is another version, not 1.2.0 reworded.
+    (token.len() < rest.trim_end().len())
+        .then(|| Version::parse(token).ok())
+        .flatten()
+}
+
 /// Recognises a half-made release: a release commit (its message is `release.commit_message`
 /// for version X and its changelog has X's section) on HEAD's first-parent line since the last
 /// release tag, with no tag for X.
@@ -131,7 +148,7 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
             return None;
         }
         let message = repo.commit_text(commit)?;
-        if let Some(version) = version_in_message(&config.release.commit_message, &message) {
+        if let Some(version) = version_in_reworded(&config.release.commit_message, &message) {
             return Some((commit, version));
         }
         at = repo.first_parent(commit);
@@ -273,5 +290,20 @@ mod tests {
         assert_eq!(v("chore(release): {version}", "chore(release): soon"), None);
         assert_eq!(v("chore(release): {version}", "feat: 1.2.3"), None);
         assert_eq!(v("no placeholder", "no placeholder"), None);
+    }
+
+    #[test]
+    fn a_reworded_release_commit_still_names_its_version() {
+        let v =
+            |m: &str| version_in_reworded("chore(release): {version}", m).map(|v| v.to_string());
+        assert_eq!(v("chore(release): 0.1.0 (tweaked)"), Some("0.1.0".into()));
+        assert_eq!(v("chore(release): 0.1.0"), Some("0.1.0".into()));
+        assert_eq!(
+            v("chore(release): 0.1.0-rc.1 first cut"),
+            Some("0.1.0-rc.1".into())
+        );
+        assert_eq!(v("chore(release): 0.1.0x"), None);
+        assert_eq!(v("chore(release): prepare 0.1.0"), None);
+        assert_eq!(v("chore: 0.1.0 tweaked"), None);
     }
 }
