@@ -244,3 +244,53 @@ fn prose_on_both_sides_leaves_only_the_prose_to_the_line_merge() {
         }
     }
 }
+
+/// A merge committed with the changelog's conflict markers still in it went by in silence
+/// and was pushed. The commit says so at once, with the amend that fixes it; pre-push refuses
+/// the branch until it is resolved, then lets it go.
+#[test]
+fn a_changelog_committed_with_conflict_markers_is_said_and_not_pushed() {
+    let repo = marked_merge();
+    repo.hooks(&["commit-msg", "post-commit", "pre-push"]);
+    let origin = repo.with_origin();
+    repo.git(&["add", "CHANGELOG.md"]);
+    let out = repo.git_output(&["commit", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("has unresolved conflict markers")
+            && said.contains("`git commit -a --amend --no-edit`"),
+        "{said}"
+    );
+    let tip = |at: &std::path::Path| {
+        repo.command_in("git", at)
+            .args(["rev-parse", "-q", "--verify", "refs/heads/main"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap()
+    };
+    let before = tip(&origin);
+    let out = repo.git_output(&["push", "origin", "main"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("CHANGELOG.md:") && err.contains("unresolved conflict markers"),
+        "{err}"
+    );
+    assert_eq!(tip(&origin), before, "nothing was pushed");
+
+    // Resolved (both sides kept) and amended: the push goes.
+    let log: String = repo
+        .read("CHANGELOG.md")
+        .lines()
+        .filter(|l| !l.starts_with("<<<<<<<") && *l != "=======" && !l.starts_with(">>>>>>>"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    repo.write("CHANGELOG.md", &log);
+    let out = repo.git_output(&["commit", "-q", "-a", "--amend", "--no-edit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("conflict markers"), "{}", text(&out));
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(tip(&origin), repo.git(&["rev-parse", "HEAD"]));
+}

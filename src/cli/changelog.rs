@@ -327,6 +327,14 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             return Ok(Outcome::Code(2));
         }
     };
+    // The commit git made (before any amend of relhook's): whether it brought conflict
+    // markers into the changelog is asked of it, and said unless refused for them below.
+    let made = match &result {
+        Accumulated::Changed { old, .. } => Some(*old),
+        _ => repo.head(),
+    };
+    let refused_for_markers =
+        matches!(&result, Accumulated::Refused(why) if why.contains("conflict markers"));
     match result {
         Accumulated::Skipped(_) => {}
         Accumulated::Notice(why) => {
@@ -363,6 +371,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     if let Some(said) = amend.then(|| amended_release(&repo, &config)).flatten() {
         let _ = writeln!(err, "relhook: warning: {said}");
     }
+    if let Some(said) = made
+        .filter(|_| !refused_for_markers)
+        .and_then(|c| committed_conflict(&repo, &config, c))
+    {
+        let _ = writeln!(err, "relhook: warning: {said}");
+    }
     // An interrupted hand tag this commit has moved away from: said at once, not first at
     // the next release.
     if let Some(s) = crate::tag::hand::stranded(&repo, &config) {
@@ -386,6 +400,28 @@ fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> O
         r.problem(),
         r.tag,
         r.fix(repo)
+    ))
+}
+
+/// A commit (a merge, most often) that brought unresolved conflict markers into the
+/// changelog: said at once, while an amend still fixes it, rather than first by pre-push.
+/// Costs a tree look-up; the file is read only when the commit changed it.
+fn committed_conflict(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    commit: git2::Oid,
+) -> Option<String> {
+    let path = &config.changelog.path;
+    if !repo.changes_path(commit, path) {
+        return None;
+    }
+    let head = repo.head()?;
+    let text = repo.blob_bytes(repo.blob_at(head, path)?)?;
+    let line = crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))?;
+    Some(format!(
+        "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), committed in {}: resolve them (keep both sides' entries), then `git commit -a --amend --no-edit` (pre-push refuses to send them)",
+        path.display(),
+        crate::git::short_id(head)
     ))
 }
 

@@ -14,7 +14,7 @@ use crate::release;
 
 /// Whether `u` pushes a branch that sends commits new to the remote (`seen`): where a
 /// release commit without its rightful tag could go out.
-fn sends_branch_history(u: &Update, seen: &HashMap<Oid, Option<usize>>) -> bool {
+pub(super) fn sends_branch_history(u: &Update, seen: &HashMap<Oid, Option<usize>>) -> bool {
     !seen.is_empty() && !u.is_delete() && u.tag_name().is_none() && u.is_project_history()
 }
 
@@ -138,14 +138,14 @@ fn stale(repo: &Repo, remote: &str, u: &Update, commit: Oid, r: crate::error::Re
 }
 
 /// The first line of `commit`'s message.
-fn header(repo: &Repo, commit: Oid) -> String {
+pub(super) fn header(repo: &Repo, commit: Oid) -> String {
     repo.stored_commit(commit)
         .map(|c| c.header())
         .unwrap_or_default()
 }
 
 /// The push that sends the branch of `u` again with its tags.
-fn push_again(remote: &str, u: &Update) -> String {
+pub(super) fn push_again(remote: &str, u: &Update) -> String {
     match u.local_ref.strip_prefix("refs/heads/") {
         Some(b) if u.remote_ref == format!("refs/heads/{b}") => {
             format!("`git push --follow-tags {remote} {b}`")

@@ -2,8 +2,8 @@
 //! at once, as data (`cli::prepush` prints them): commits a branch or tag brings to the remote
 //! that fail the lint (other refs, such as test records under `refs/notes/*`, are not project
 //! history), a release commit whose tag is missing (a half-made release), release tags that
-//! fail the release checks, deleted or moved release tags, a release
-//! pushed from a dirty tree, and a release tag whose tree has no passing test record.
+//! fail the release checks, deleted or moved release tags, a changelog with conflict markers,
+//! a release pushed from a dirty tree, and a release tag whose tree has no passing test record.
 //!
 //! Cost: one revwalk from every pushed ref together with the remote's known tips hidden,
 //! reading commit messages only (never trees or diffs); release tags add their own checks.
@@ -20,6 +20,7 @@ use crate::{Error, Result};
 
 mod behind;
 mod commits;
+mod conflicted;
 mod half;
 mod landing;
 mod mirror;
@@ -121,6 +122,8 @@ pub enum Kind {
     HalfRelease,
     /// A new release tag no branch of the remote would hold after the push.
     Stranded,
+    /// A branch whose changelog, as pushed, holds unresolved conflict markers.
+    ConflictedChangelog,
 }
 
 /// One reason the push is refused.
@@ -203,11 +206,14 @@ pub fn inspect(
     commits::lint_new(
         repo, config, remote, &history, &hidden, &mut seen, &mut found,
     )?;
+    let changelogs = release_configs(repo, config);
     for u in updates {
         let half = half::half_made(repo, config, &root, remote, u, &seen);
         if let Some(r) = half.or_else(|| half::retagged(repo, config, remote, u, &seen)) {
             found.refusals.push(r);
         }
+        let conflicted = conflicted::conflicted(repo, &changelogs, remote, u, &seen);
+        found.refusals.extend(conflicted);
     }
     found.tags_left_behind = behind::tags_left_behind(repo, config, remote, updates, &seen);
     let landing = landing::Landing::new(repo, remote, updates);
