@@ -140,6 +140,14 @@ fn doctor_warns_of_commits_without_their_entry() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
+    // A hand edit of the file since (a typo fixed) gives the skipped commit no entry.
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("with its entry", "with its own entry"),
+    );
+    let out = repo.git_output(&["commit", "-q", "-am", "docs(changelog): a typo"]);
+    assert!(out.status.success(), "{}", text(&out));
     let d = repo.relhook(&["doctor"]);
     assert_eq!(d.status.code(), Some(0), "{}", text(&d));
     let said = crate::support::stdout(&d);
@@ -157,4 +165,45 @@ fn doctor_warns_of_commits_without_their_entry() {
         "{}",
         text(&d)
     );
+}
+
+/// QA (semantic-release's history): 600 commits, all released (HEAD is the release tag). The
+/// new changelog named `--sync` though it would add nothing: a history that long was assumed
+/// to hold unreleased entries. Only the unreleased range counts.
+#[test]
+fn a_changelog_created_after_a_long_released_history_names_no_sync() {
+    let repo = Repo::new();
+    let mut script = String::new();
+    for i in 0..600 {
+        let msg = format!("feat: change {i}\n");
+        script.push_str(&format!(
+            "commit refs/heads/main\ncommitter A <a@b> {} +0000\ndata {}\n{msg}\n",
+            1_700_000_000 + i,
+            msg.len()
+        ));
+    }
+    repo.fast_import(&script);
+    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.git(&["tag", "-a", "v25.0.9", "-m", "v25.0.9"]);
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "feat: after"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("created it"), "{said}");
+    assert!(!said.contains("not in it"), "{said}");
+
+    // One unreleased commit made without the hook before it: named, the range being short.
+    repo.git(&["reset", "-q", "--hard", "v25.0.9"]);
+    assert!(!repo.path().join("CHANGELOG.md").exists());
+    let out = repo
+        .command_in("git", &repo.path())
+        .env("RELHOOK_SKIP", "1")
+        .args(["commit", "-q", "--allow-empty", "-m", "fix: unhooked"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "feat: after"]);
+    let said = stderr(&out);
+    assert!(said.contains("not in it"), "{said}");
 }

@@ -101,25 +101,12 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     if config.package.is_some() || !config.packages.is_empty() {
         return None;
     }
-    // Only commits made after the file last changed: with relhook's post-commit, every commit
-    // that calls for an entry changes it. Older ones are a history from before relhook, which
-    // `--sync` is for too, but no hook skipped them. None (the usual case): nothing to plan.
-    let after: std::collections::HashSet<String> =
-        commits_since_changed(repo, &config.changelog.path)
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-    if after.is_empty() {
-        return None;
-    }
+    // Every commit since the last release, whenever the file last changed: a hand edit after a
+    // skipped post-commit (a typo fixed in the file) does not give that commit its entry.
     let path = repo.work_tree()?.join(&config.changelog.path);
     let text = std::fs::read_to_string(path).ok()?;
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
-    let n = plan
-        .added
-        .iter()
-        .filter(|(id, _)| after.contains(id))
-        .count();
+    let n = plan.added.len();
     (n > 0).then(|| Check {
         subject: "changelog".into(),
         status: Status::Warning,
@@ -260,20 +247,4 @@ pub(super) fn repeated_versions(repo: &Repo, config: &Config) -> Vec<Check> {
         }
     });
     checks.collect()
-}
-
-/// HEAD and its first parents back to the newest commit that changed `path` (not included),
-/// at most a thousand.
-fn commits_since_changed(repo: &Repo, path: &std::path::Path) -> Vec<git2::Oid> {
-    let mut out = Vec::new();
-    let mut at = repo.head();
-    while let Some(commit) = at.filter(|_| out.len() < 1000) {
-        let parent = repo.first_parent(commit);
-        if repo.blob_at(commit, path) != parent.and_then(|p| repo.blob_at(p, path)) {
-            break;
-        }
-        out.push(commit);
-        at = parent;
-    }
-    out
 }

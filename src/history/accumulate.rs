@@ -305,16 +305,23 @@ pub fn post_commit(
 /// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the
 /// work tree (`true` when that cannot be told).
 fn sync_would_add(repo: &Repo, config: &Config) -> bool {
-    // Planned only over a short history: a long one is walked by `--sync`, not by a hook
-    // (and is all but certain to hold a `feat:` or a `fix:`).
-    let mut at = repo.head();
+    // Planned only over a short unreleased range (up to the last release tag, or the root):
+    // a long one is walked by `--sync`, not by a hook (and all but certainly holds a `feat:`
+    // or a `fix:`). A long history whose commits are all released plans nothing to add.
+    let Some(head) = repo.head() else {
+        return false;
+    };
+    let released = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .map(|(_, at)| at);
+    let mut at = Some(head);
     for _ in 0..500 {
         match at {
-            Some(c) => at = repo.first_parent(c),
-            None => break,
+            Some(c) if Some(c) != released => at = repo.first_parent(c),
+            _ => break,
         }
     }
-    if at.is_some() {
+    if at.is_some_and(|c| Some(c) != released) {
         return true;
     }
     let Some(path) = repo.work_tree().map(|w| w.join(&config.changelog.path)) else {
