@@ -111,6 +111,7 @@ mod qa29_link;
 mod qa29_resume;
 mod qa29_semver;
 mod qa3;
+mod qa30;
 mod qa30_launcher;
 mod qa6a;
 mod qa7;

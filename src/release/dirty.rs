@@ -9,6 +9,19 @@ use crate::git::Repo;
 use crate::history::version::files::Edit;
 use crate::{Error, Result};
 
+/// How to get a clean tree past `dirty` (what `dirty_paths` found): plain `git stash` leaves
+/// new files where they are, so new files are named with `git stash -u` and `.gitignore`.
+pub fn clean_tree_fix(repo: &Repo, dirty: &[String]) -> &'static str {
+    let new = repo.untracked_paths(dirty.len() + 1).unwrap_or_default();
+    if new.is_empty() {
+        "commit or stash first"
+    } else if new.len() >= dirty.len() {
+        "commit them, stash them (`git stash -u`: plain `git stash` leaves new files) or, for build output, add them to .gitignore first"
+    } else {
+        "commit or stash first (`git stash -u`: plain `git stash` leaves new files)"
+    }
+}
+
 /// What the release commit stores for `edit` when the file differs from its version in
 /// `head` (stored form: the blob's bytes), or `None` when it does not (the commit stores
 /// `edit.after`). Refused, naming the file, when the edit does not carry over cleanly.

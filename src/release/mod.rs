@@ -36,6 +36,7 @@ use git2::Oid;
 use semver::Version;
 
 pub use below::{tag_below_commits, tag_leaves_line};
+pub use dirty::clean_tree_fix;
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
 pub use files::{

@@ -33,7 +33,10 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             return Err(Error::Refused(Refusal::new(
                 Reason::DirtyTree,
                 format!("the working tree is not clean ({})", dirty.join(", ")),
-                "commit or stash first, or pass --allow-dirty",
+                format!(
+                    "{}, or pass --allow-dirty",
+                    super::clean_tree_fix(repo, &dirty)
+                ),
             )));
         }
     } else {
