@@ -1,6 +1,6 @@
 //! QA of 2026-12-02: what new users met on the first run and on real histories.
 
-use crate::support::{hand_tag, hand_tag_refused, installed_repo, stderr, text};
+use crate::support::{hand_tag, hand_tag_refused, installed_repo, stderr, stdout, text};
 
 /// An untracked file refused the hand tag with "commit or stash first", and plain `git stash`
 /// leaves new files where they are: the refusal names `git stash -u` and `.gitignore`, and
@@ -24,4 +24,46 @@ fn a_hand_tag_refused_for_a_new_file_names_stash_u() {
         "{}",
         text(&out)
     );
+}
+
+/// QA (commitlint's history): `relhook notes v`, a tag named `v` alone, printed notes "since
+/// v0.1.3" for version "": a tag that names no version is refused.
+#[test]
+fn notes_of_a_tag_that_names_no_version_is_refused() {
+    let repo = installed_repo();
+    repo.git(&["-c", "core.hooksPath=/dev/null", "tag", "v"]);
+    let out = repo.relhook(&["notes", "v"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("v is not a release tag") && err.contains("git tag -l 'v[0-9]*'"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty(), "{}", text(&out));
+}
+
+/// QA (commitlint's tags without their `v`): `relhook notes` said "there is no release tag
+/// yet" over 223 tags; it now says what `version` says: the tags lack the prefix, and the
+/// setting that reads them.
+#[test]
+fn notes_without_a_tag_names_the_prefix_unprefixed_tags_lack() {
+    let repo = installed_repo();
+    repo.git(&[
+        "-c",
+        "core.hooksPath=/dev/null",
+        "tag",
+        "-a",
+        "1.0.0",
+        "-m",
+        "1.0.0",
+    ]);
+    repo.commit_hooked("fix: later");
+    let out = repo.relhook(&["notes"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("no release tag yet"), "{err}");
+    assert!(err.contains("tag_prefix"), "{err}");
+    let version = repo.relhook(&["version"]);
+    let said = stderr(&version);
+    assert!(said.contains("tag_prefix"), "{said}");
 }

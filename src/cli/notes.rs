@@ -30,6 +30,11 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                 let prefix = &config.version.tag_prefix;
                 if repo.is_shallow() {
                     crate::history::tags::shallow(prefix, None)
+                } else if let Err(e) = crate::history::tags::check_tag_prefix(&repo, &config, None)
+                {
+                    // Release tags under another prefix (`1.2.0` with `tag_prefix = "v"`): the
+                    // reason and the `tag_prefix` that reads them, as `version` says.
+                    e
                 } else if repo.release_tag_candidates(prefix).is_empty() {
                     // Not "name one": there is none to name.
                     Error::Usage(format!(
@@ -54,10 +59,15 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             (view, tag[prefix..].to_owned())
         }
         None => {
-            let version = tag
-                .strip_prefix(config.version.tag_prefix.as_str())
-                .unwrap_or(&tag)
-                .to_owned();
+            let prefix = config.version.tag_prefix.as_str();
+            let version = tag.strip_prefix(prefix).unwrap_or(&tag).to_owned();
+            // A tag that names no version (`v` alone, `latest`) is no release: it has no notes.
+            if semver::Version::parse(&version).is_err() {
+                let list = crate::shellword::quote(&format!("{prefix}[0-9]*"));
+                return Err(Error::Usage(format!(
+                    "{tag} is not a release tag: release tags are `{prefix}` and a SemVer version (`{prefix}1.2.0`); name one (`git tag -l {list}` lists them)"
+                )));
+            }
             (config, version)
         }
     };
