@@ -280,9 +280,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     if tally.before_install > 0 {
         let n = tally.before_install;
         eprintln_quiet(&format!(
-            "relhook: note: {} from before `relhook install` here {} not judged (they never met its commit-msg hook; `relhook check <commit>` judges one)",
+            "relhook: note: {} from before `relhook install` here {} not judged ({} never met its commit-msg hook; `relhook check <commit>` judges one)",
             report::plural(n, "commit"),
-            if n == 1 { "was" } else { "were" }
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it" } else { "they" }
         ));
     }
     if let Some(note) = env

@@ -145,12 +145,17 @@ pub(super) fn pre_push_hook(
     if found.unlinted_before_install > 0 {
         let _ = writeln!(
             err,
-            "relhook: note: {} from before `relhook install` here {} not linted (they never met its commit-msg hook)",
+            "relhook: note: {} from before `relhook install` here {} not linted ({} never met its commit-msg hook)",
             crate::commit::report::plural(found.unlinted_before_install, "commit"),
             if found.unlinted_before_install == 1 {
                 "was"
             } else {
                 "were"
+            },
+            if found.unlinted_before_install == 1 {
+                "it"
+            } else {
+                "they"
             }
         );
     }

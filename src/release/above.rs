@@ -136,7 +136,12 @@ pub fn refusal(
     Some(Refusal::new(
         Reason::NotGreater,
         format!(
-            "{version} {relation} {greatest}, already released: tag {tag} is on {} which this branch's history no longer holds (amended or rebased after tagging?) while `## [{greatest}]` is in {path}",
+            "{} already released: tag {tag} is on {} which this branch's history no longer holds (amended or rebased after tagging?) while `## [{greatest}]` is in {path}",
+            if order.is_eq() {
+                format!("{version} is")
+            } else {
+                format!("{version} {relation} {greatest},")
+            },
             crate::git::short_id(tagged)
         ),
         format!("{move_it}release a version above it: `{command} {above}`"),

@@ -191,6 +191,7 @@ impl Team {
             .collect();
         let kept = match kept.as_slice() {
             [] => String::new(),
+            [name] => format!(" ({name} left as it is)"),
             names => format!(" ({} left as they are)", names.join(" and ")),
         };
         format!(
