@@ -67,3 +67,29 @@ fn notes_without_a_tag_names_the_prefix_unprefixed_tags_lack() {
     let said = stderr(&version);
     assert!(said.contains("tag_prefix"), "{said}");
 }
+
+/// After `relhook install --force`, a plain install said "nothing changed" and never how to
+/// run the replaced hook again: it says so, and the way it names works.
+#[test]
+fn a_plain_install_after_force_names_the_way_back_to_the_kept_hook() {
+    let repo = crate::support::Repo::new();
+    let hook = repo.hooks_dir().join("commit-msg");
+    std::fs::write(&hook, "#!/bin/sh\necho MINE >&2\n").unwrap();
+    crate::support::make_executable(&hook);
+    let out = repo.relhook(&["install", "--force"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["install"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("commit-msg: already installed")
+            && said.contains("kept as commit-msg.relhook-orig, does not run")
+            && said.contains("`relhook uninstall && relhook install`"),
+        "{said}"
+    );
+    let out = repo.sh("relhook uninstall && relhook install");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "feat: x"]);
+    assert!(stderr(&out).contains("MINE"), "{}", text(&out));
+    let said = stdout(&repo.relhook(&["install"]));
+    assert!(!said.contains("does not run"), "{said}");
+}
