@@ -267,6 +267,14 @@ pub fn recognise(bytes: &[u8]) -> Option<Shim> {
     Some(shim)
 }
 
+/// The hook kept aside beside the shim at `path` when that shim does not run it (`relhook
+/// install --force` left it out, and a plain install keeps that choice).
+pub fn left_out(path: &Path) -> Option<PathBuf> {
+    let kept = install::backup_path(path);
+    let shim = std::fs::read(path).ok().and_then(|b| recognise(&b))?;
+    (!shim.chain && kept.symlink_metadata().is_ok()).then_some(kept)
+}
+
 /// Why lines added below a shim are a problem, for messages.
 pub const APPENDED_WHY: &str = "which never run (the shim ends by starting relhook) and would be lost when relhook writes the shim again.";
 

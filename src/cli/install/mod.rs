@@ -113,16 +113,9 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                     match &c.action {
                         Action::Installed => writeln!(out, "installed {name} in {dir}")?,
                         Action::AlreadyInstalled => {
-                            // `--force` kept the hook it replaced from running, and a plain
-                            // install keeps that choice: said, with the way back.
-                            let kept = inst::backup_path(&c.path);
-                            let unrun = kept.symlink_metadata().is_ok()
-                                && std::fs::read(&c.path)
-                                    .ok()
-                                    .and_then(|b| hooks::recognise(&b))
-                                    .is_some_and(|s| !s.chain);
                             write!(out, "{name}: already installed in {dir}, nothing changed")?;
-                            if unrun {
+                            // A plain install keeps what `--force` chose: said, with the way back.
+                            if let Some(kept) = hooks::left_out(&c.path) {
                                 write!(
                                     out,
                                     "; the hook it replaced, kept as {}, does not run (`relhook install --force` left it out): `relhook uninstall && relhook install` runs it first again",
