@@ -93,3 +93,47 @@ fn a_plain_install_after_force_names_the_way_back_to_the_kept_hook() {
     let said = stdout(&repo.relhook(&["install"]));
     assert!(!said.contains("does not run"), "{said}");
 }
+
+/// husky's runners live in `.husky/_`, a relative `core.hooksPath` the repository ignores: a
+/// linked worktree has no such directory and runs no hook, relhook's included. Plain install
+/// said nothing (only `--force` did); it warns, and the fix it names makes the worktree's
+/// commits checked.
+#[test]
+fn install_under_husky_warns_that_linked_worktrees_run_no_hooks() {
+    let repo = crate::support::Repo::new();
+    // husky 9's runner: `.husky/_/<hook>` sources `h`, which runs `.husky/<hook>`.
+    repo.write(
+        ".husky/_/h",
+        "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\nsh -e \"$s\" \"$@\"\n",
+    );
+    repo.write(".husky/_/.gitignore", "*\n");
+    for hook in ["commit-msg", "post-commit", "pre-push"] {
+        let runner = repo.path().join(".husky/_").join(hook);
+        std::fs::write(&runner, "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n").unwrap();
+        crate::support::make_executable(&runner);
+    }
+    crate::support::make_executable(&repo.path().join(".husky/_/h"));
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stdout(&out);
+    let line = said
+        .lines()
+        .find(|l| l.contains("a linked worktree"))
+        .unwrap_or_else(|| panic!("no worktree warning in:\n{said}"));
+    let fix = line.split('`').nth(3).unwrap_or_default().to_owned();
+    assert!(fix.starts_with("git config core.hooksPath /"), "{line}");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("chore: husky and relhook");
+
+    let out = repo.sh(&fix);
+    assert!(out.status.success(), "{}", text(&out));
+    let wt = repo.scratch("wt");
+    repo.git(&["worktree", "add", "-q", wt.to_str().unwrap()]);
+    let out = repo
+        .command_in("git", &wt)
+        .args(["commit", "--allow-empty", "-m", "bad message"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", text(&out));
+}

@@ -88,6 +88,8 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 cleared,
             } => {
                 failed = write_via_manager(out, manager, wired, survey, shims, &loc)?;
+                // husky's `.husky/_` is relative and ignored: no linked worktree has it.
+                write_worktree_note(out, &loc)?;
                 for c in cleared {
                     let line = uninstall::removal_line(c, &loc);
                     writeln!(
