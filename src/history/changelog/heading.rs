@@ -243,7 +243,23 @@ pub(super) fn other_release_heading(t: &str) -> Option<String> {
     }
     let line = format!("## {rest}");
     let label = lex::heading(&line)?.label.trim();
-    names_version(label).then(|| label.to_string())
+    if names_version(label) {
+        return Some(label.to_string());
+    }
+    codenamed(label)
+}
+
+/// The version of a release label that gives the release a name after it, as vuejs/core
+/// names its minors (`# [3.3.0 Rurouni Kenshin](…) (2023-05-11)`): the version, a blank, then
+/// words only.
+pub(super) fn codenamed(label: &str) -> Option<String> {
+    let (version, name) = label.split_once(' ')?;
+    let name = name.trim();
+    let words = name.starts_with(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || " '-.".contains(c));
+    (words && names_version(version)).then(|| version.to_string())
 }
 
 /// The version a `## ` heading names after a word or a package's name: `## Version 1.2.3`,
@@ -315,6 +331,7 @@ pub(super) fn parse_heading(i: usize, t: &str) -> Result<SectionKind, ParseError
         return Ok(release(label.to_string()));
     }
     named_release(t)
+        .or_else(|| codenamed(label))
         .map(release)
         .ok_or_else(|| heading_error(i, t))
 }

@@ -547,6 +547,23 @@ mod tests {
         assert_eq!(c.render(), text);
     }
 
+    /// vuejs/core names its minor releases: `# [3.3.0 Rurouni Kenshin](…)` heads 3.3.0 (the
+    /// file was refused, blamed on the `## Features` below it).
+    #[test]
+    fn a_release_heading_with_a_codename_heads_its_version() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n## [3.3.1](https://x) (2023-05-12)\n\n### Bug Fixes\n\n* a\n\n# [3.3.0 Rurouni Kenshin](https://x/compare/v3.3.0-beta.5...v3.3.0) (2023-05-11)\n\n## Features\n\n* b\n\n## [3.2.9 Final](https://x) (2023-01-01)\n\n* c\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.versions(), vec!["3.3.1", "3.3.0", "3.2.9"]);
+        assert_eq!(c.entries_of("3.3.0").unwrap()[0].text, "b");
+        assert_eq!(c.render(), text);
+        assert_eq!(
+            super::heading::codenamed("3.3.0 Rurouni Kenshin"),
+            Some("3.3.0".into())
+        );
+        assert_eq!(super::heading::codenamed("3.3.0 (soon)"), None);
+        assert_eq!(super::heading::codenamed("Features 3.3.0"), None);
+    }
+
     /// `## Features` under the last of the level-1 releases is that release's part, as under
     /// the others; a heading that names no group of changes there is the trailing part.
     #[test]
