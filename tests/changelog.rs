@@ -1038,3 +1038,37 @@ fn ok_amend(repo: &Repo) {
     let out = repo.git_output(&["commit", "-q", "--amend", "-m", "chore: x"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// QA (commitlint's `*` bullets): the reword notice quoted entries with `-`, which `--sync`
+/// then wrote with `*`: quoted with the file's own bullet.
+#[test]
+fn a_rebase_reword_quotes_entries_with_the_files_bullet() {
+    let repo = setup();
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace(
+            "## [Unreleased]\n",
+            "## [Unreleased]\n\n### Added\n\n* first by hand\n",
+        ),
+    );
+    repo.git(&["commit", "-q", "-am", "docs: a star bullet"]);
+    repo.commit_with_hooks("chore: tidy");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~1"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i -e '1s/^pick/reword/'"),
+            ("GIT_EDITOR", "sed -i -e '1s/.*/fix: tidy the thing/'"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`relhook changelog --sync` adds `* tidy the thing`"),
+        "{}",
+        text(&out)
+    );
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    assert!(repo.read("CHANGELOG.md").contains("* tidy the thing\n"));
+}

@@ -97,6 +97,12 @@ fn by_hand(
     let mut said = Vec::new();
     for t in targets {
         let path = t.path.display();
+        // Entries are quoted with the file's own bullet (`*` in conventional-changelog's).
+        let m = root
+            .as_ref()
+            .and_then(|r| std::fs::read_to_string(r.join(&t.path)).ok())
+            .and_then(|text| crate::history::changelog::Changelog::parse(&text).ok())
+            .map_or('-', |c| c.marker());
         // An entry already changed by hand is the person's: nothing to say about it.
         let holds = |e: &NewEntry| {
             let Some(bytes) = root
@@ -130,7 +136,7 @@ fn by_hand(
                     many.iter()
                         .map(|a| one_line(a))
                         .collect::<Vec<_>>()
-                        .join("`, `- "),
+                        .join(&format!("`, `{m} ")),
                 ),
             },
             _ => t.old.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
@@ -138,27 +144,27 @@ fn by_hand(
         match (stale, &t.new) {
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {}
             (Some(a), Some(b)) => said.push(format!(
-                "{path} still reads `- {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `- {}` under {}",
+                "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}",
                 one_line(&a),
-                if a.contains("`, `- ") { "them" } else { "it" },
+                if a.contains(&format!("`, `{m} ")) { "them" } else { "it" },
                 b.text,
                 b.section
             )),
             (Some(a), None) => said.push(format!(
-                "{path} still has `- {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
+                "{path} still has `{m} {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
                 one_line(&a)
             )),
             // `--sync` adds the entry of a commit that left the file alone (its own change
             // to the file would otherwise stand for the entry).
             (None, Some(b)) if repo.changed_paths(top.new, &[t.path.as_path()])?.is_empty() => {
                 said.push(format!(
-                    "no entry added to {path} for {what} commit {commit} ({why}); {when}`relhook changelog --sync{}` adds `- {}`",
+                    "no entry added to {path} for {what} commit {commit} ({why}); {when}`relhook changelog --sync{}` adds `{m} {}`",
                     if config.packages.is_empty() { "" } else { " --all" },
                     one_line(&b.text)
                 ))
             }
             (None, Some(b)) => said.push(format!(
-                "no entry added to {path} for {what} commit {commit} ({why}); add `- {}` under {} by hand",
+                "no entry added to {path} for {what} commit {commit} ({why}); add `{m} {}` under {} by hand",
                 b.text, b.section
             )),
             (None, None) => {}
