@@ -137,3 +137,33 @@ fn install_under_husky_warns_that_linked_worktrees_run_no_hooks() {
         .unwrap();
     assert!(!out.status.success(), "{}", text(&out));
 }
+
+/// QA (semantic-release at its release tag v25.0.9): doctor judged the version files as the
+/// release below HEAD's would ("not 25.0.8, the version of release tag v25.0.8"). A finished
+/// release on HEAD is judged as the next one judges the files: from HEAD's own version.
+#[test]
+fn doctor_at_a_release_tag_names_that_releases_version() {
+    let repo = crate::support::Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "feat: one"]);
+    repo.git(&["tag", "-a", "v25.0.8", "-m", "v25.0.8"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: two"]);
+    repo.git(&["tag", "-a", "v25.0.9", "-m", "v25.0.9"]);
+    let out = repo.relhook(&["install"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let d = repo.relhook(&["doctor"]);
+    let said = stdout(&d);
+    let row = said
+        .lines()
+        .find(|l| l.contains("version files"))
+        .unwrap_or_else(|| panic!("no version files row in:\n{said}"));
+    assert!(
+        row.contains("0.0.0-development")
+            && row.contains("not 25.0.9, the version of release tag v25.0.9"),
+        "{row}"
+    );
+}

@@ -17,14 +17,12 @@ pub(super) fn unwritable_release_file(
         Err(Error::Refused(r)) => r,
         _ => {
             // As the next patch release would judge the files: the level does not change
-            // which version they must say. With the release tag on HEAD, as its own release
-            // (or its `--resume`, the tag made by hand and interrupted) judges them.
+            // which version they must say. With an unfinished release tag on HEAD (made by
+            // hand, its release commit interrupted), as its `--resume` judges them.
             let (current, _) = crate::release::current_version(repo, config, &root).ok()?;
-            let head = repo.head()?;
-            let tagged = repo
-                .latest_release_tag_except(head, &config.version.tag_prefix, None)
-                .is_some_and(|(_, at)| at == head);
-            let next = if tagged {
+            repo.head()?;
+            let unfinished = crate::tag::hand::unfinished(repo, config).is_some();
+            let next = if unfinished {
                 current
             } else if current.pre.is_empty() {
                 semver::Version::new(current.major, current.minor, current.patch + 1)
