@@ -167,3 +167,23 @@ fn doctor_at_a_release_tag_names_that_releases_version() {
         "{row}"
     );
 }
+
+/// `relhook version` printed `0.1.0` in a repository that never released, which reads as a
+/// release already made: the number stays alone on standard output, and a note says that
+/// nothing is released yet. Once released, no note.
+#[test]
+fn version_says_when_nothing_is_released_yet() {
+    let repo = installed_repo();
+    let out = repo.relhook(&["version"]);
+    assert_eq!(stdout(&out), "0.1.0\n", "{}", text(&out));
+    assert!(
+        stderr(&out).contains("nothing is released yet: 0.1.0 is where the first release starts"),
+        "{}",
+        text(&out)
+    );
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["version"]);
+    assert_eq!(stdout(&out), "0.1.0\n", "{}", text(&out));
+    assert_eq!(stderr(&out), "", "{}", text(&out));
+}

@@ -69,8 +69,15 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     if !next && !args.explain && args.format != Format::Json {
         // The current version alone: no next version is computed, so a tag that cannot be
         // bumped (a component at u64::MAX) still has a current version.
-        let (current, _) = release::current_version(&repo, &config, &root)?;
+        let (current, from) = release::current_version(&repo, &config, &root)?;
         write_out(|out| writeln!(out, "{current}"))?;
+        // Not a release yet: said beside the number, which alone reads as one already made.
+        if !from.starts_with("release tag ") {
+            let _ = writeln!(
+                crate::cli::stream::stderr(),
+                "relhook: note: nothing is released yet: {current} is where the first release starts (from {from})"
+            );
+        }
         return Ok(Outcome::Ok);
     }
     let mut info =
