@@ -382,3 +382,40 @@ fn a_release_commit_reworded_by_an_amend_is_not_pushed_without_its_tag() {
         remote_has(&repo, &origin, "refs/heads/main")
     );
 }
+
+/// Read as a reworded release commit only where it adds its version's section: a later commit
+/// that merely opens like one (`chore(release): 0.1.0 announcement`) is no release commit, and
+/// its push goes (a review found it refused, and `--resume` moving the published tag).
+#[test]
+fn a_commit_that_only_opens_like_a_release_commit_is_not_one() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
+    repo.write("README.md", "0.1.0 is out\n");
+    repo.git(&["add", "README.md"]);
+    ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "-m",
+        "chore(release): 0.1.0 announcement in README",
+    ]));
+    ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "chore(release): 0.1.0 follow-up: fix date",
+    ]));
+    let out = push(&repo, &["origin", "main"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/heads/main"),
+        Some(repo.git(&["rev-parse", "HEAD"]))
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(!text(&doctor).contains("INVALID"), "{}", text(&doctor));
+    let resume = repo.relhook(&["release", "--resume"]);
+    assert_ne!(resume.status.code(), Some(0), "{}", text(&resume));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), tagged);
+}

@@ -112,8 +112,8 @@ pub(super) fn version_in_message(template: &str, message: &str) -> Option<Versio
 
 /// [`version_in_message`], or the version a reworded release commit still opens with: the
 /// template's text before `{version}`, then the version up to the first blank
-/// (`chore(release): 1.2.0 (the big one)`, after `git commit --amend -m`). Only for callers
-/// that also find the version's section in the commit's changelog.
+/// (`chore(release): 1.2.0 (the big one)`, after `git commit --amend -m`). Only with the
+/// commit adding the version's section (see `adds_section`).
 fn version_in_reworded(template: &str, message: &str) -> Option<Version> {
     if let Some(v) = version_in_message(template, message) {
         return Some(v);
@@ -148,12 +148,33 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
             return None;
         }
         let message = repo.commit_text(commit)?;
-        if let Some(version) = version_in_reworded(&config.release.commit_message, &message) {
+        if let Some(version) = version_in_message(&config.release.commit_message, &message) {
             return Some((commit, version));
         }
-        at = repo.first_parent(commit);
+        // A reworded one (`git commit --amend -m`) only where the commit itself adds the
+        // version's section: `chore(release): 0.1.0 announcement` after it adds none.
+        let parent = repo.first_parent(commit);
+        if let Some(version) = version_in_reworded(&config.release.commit_message, &message)
+            && adds_section(repo, config, commit, parent, &version)
+        {
+            return Some((commit, version));
+        }
+        at = parent;
     }
     None
+}
+
+/// Whether `commit` adds `version`'s section to the changelog its first parent lacks.
+fn adds_section(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    parent: Option<Oid>,
+    version: &Version,
+) -> bool {
+    let path = &config.changelog.path;
+    crate::history::sync::has_section_at(repo, commit, path, version)
+        && !parent.is_some_and(|p| crate::history::sync::has_section_at(repo, p, path, version))
 }
 
 /// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
