@@ -295,6 +295,15 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     let amend = top
         .as_ref()
         .is_some_and(|t| t.message.starts_with("commit (amend): "));
+    // A commit that ends a conflict (a merge, a pick or a rebase step continued): where
+    // unresolved markers get committed, and the only commits whose changelog is scanned whole.
+    let concluded = top.as_ref().is_some_and(|t| {
+        let m = t.message.as_str();
+        (m.starts_with("commit (")
+            && !m.starts_with("commit (amend)")
+            && !m.starts_with("commit (initial)"))
+            || m.starts_with("rebase (continue)")
+    });
     let result = match post_commit(&repo, &config, top) {
         Ok(r) => r,
         Err(e) => {
@@ -333,8 +342,11 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         Accumulated::Changed { old, .. } => Some(*old),
         _ => repo.head(),
     };
-    let refused_for_markers =
-        matches!(&result, Accumulated::Refused(why) if why.contains("conflict markers"));
+    // What accumulate refused already says (its own line names the file and the markers).
+    let refused = match &result {
+        Accumulated::Refused(why) => why.clone(),
+        _ => String::new(),
+    };
     match result {
         Accumulated::Skipped(_) => {}
         Accumulated::Notice(why) => {
@@ -371,11 +383,10 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     if let Some(said) = amend.then(|| amended_release(&repo, &config)).flatten() {
         let _ = writeln!(err, "relhook: warning: {said}");
     }
-    if let Some(said) = made
-        .filter(|_| !refused_for_markers)
-        .and_then(|c| committed_conflict(&repo, &config, c))
-    {
-        let _ = writeln!(err, "relhook: warning: {said}");
+    if let Some(made) = made.filter(|_| concluded) {
+        for said in conflicted::committed_conflicts(&repo, &config, made, &refused) {
+            let _ = writeln!(err, "relhook: warning: {said}");
+        }
     }
     // An interrupted hand tag this commit has moved away from: said at once, not first at
     // the next release.
@@ -403,28 +414,6 @@ fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> O
     ))
 }
 
-/// A commit (a merge, most often) that brought unresolved conflict markers into the
-/// changelog: said at once, while an amend still fixes it, rather than first by pre-push.
-/// Costs a tree look-up; the file is read only when the commit changed it.
-fn committed_conflict(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-    commit: git2::Oid,
-) -> Option<String> {
-    let path = &config.changelog.path;
-    if !repo.changes_path(commit, path) {
-        return None;
-    }
-    let head = repo.head()?;
-    let text = repo.blob_bytes(repo.blob_at(head, path)?)?;
-    let line = crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))?;
-    Some(format!(
-        "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), committed in {}: resolve them (keep both sides' entries), then `git commit -a --amend --no-edit` (pre-push refuses to send them)",
-        path.display(),
-        crate::git::short_id(head)
-    ))
-}
-
 /// `RELHOOK_QUIET=1` (any value but empty or `0`) silences the hooks' informational lines:
 /// what post-commit added, and why a hook did not act. Warnings and refusals are always
 /// printed.
@@ -432,6 +421,7 @@ pub(super) fn quiet() -> bool {
     std::env::var_os("RELHOOK_QUIET").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
+mod conflicted;
 mod driver;
 mod standing;
 mod stopped;

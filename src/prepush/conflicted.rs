@@ -11,34 +11,46 @@ use super::{Kind, Refusal, Update, peel};
 use crate::config::Config;
 use crate::git::Repo;
 
-/// The refusal for `u` when the branch it pushes brings a changelog with conflict markers.
-/// Costs one tree look-up per changelog, and a blob read only when the push changes the file.
+/// The refusal for `u` when the branch it pushes brings a changelog with conflict markers
+/// that no commit the remote has (`known`) holds. Costs one tree look-up per changelog, and a
+/// blob read when the push changes the file (the remote's ones only when it has markers).
 pub(super) fn conflicted(
     repo: &Repo,
     configs: &[Config],
     remote: &str,
     u: &Update,
     seen: &HashMap<Oid, Option<usize>>,
+    known: &[Oid],
 ) -> Option<Refusal> {
     if !sends_branch_history(u, seen) {
         return None;
     }
     let tip = peel(repo, u.local)?;
+    // Only a ref that sends commits of its own.
+    if !seen.contains_key(&tip) {
+        return None;
+    }
     let before = (!u.remote.is_zero())
         .then(|| peel(repo, u.remote))
         .flatten();
+    let markers = |at: Oid, path: &std::path::Path| {
+        let text = repo.blob_bytes(repo.blob_at(at, path)?)?;
+        crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))
+    };
     let problems: Vec<String> = configs
         .iter()
         .map(|c| c.changelog.path.as_path())
         .filter_map(|path| {
+            // The remote's copy of this branch holds the very file: not this push's doing.
             let blob = repo.blob_at(tip, path)?;
-            // The remote has this very file: not this push's doing.
             if before.and_then(|b| repo.blob_at(b, path)) == Some(blob) {
                 return None;
             }
-            let text = repo.blob_bytes(blob)?;
-            let line =
-                crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))?;
+            let line = markers(tip, path)?;
+            // Markers the remote has already (on this branch or another) are not this push's.
+            if known.iter().any(|k| markers(*k, path).is_some()) {
+                return None;
+            }
             Some(format!(
                 "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): pushed now, every clone gets the conflict, and each later entry and release is written into it",
                 path.display()

@@ -6,7 +6,8 @@
 //! a release pushed from a dirty tree, and a release tag whose tree has no passing test record.
 //!
 //! Cost: one revwalk from every pushed ref together with the remote's known tips hidden,
-//! reading commit messages only (never trees or diffs); release tags add their own checks.
+//! reading commit messages only; each pushed branch's changelog is looked up in its tip's tree
+//! (read whole only when it holds conflict markers); release tags add their own checks.
 
 use std::collections::HashMap;
 
@@ -206,14 +207,17 @@ pub fn inspect(
     commits::lint_new(
         repo, config, remote, &history, &hidden, &mut seen, &mut found,
     )?;
-    let changelogs = release_configs(repo, config);
+    let changelogs = std::cell::OnceCell::new();
     for u in updates {
         let half = half::half_made(repo, config, &root, remote, u, &seen);
         if let Some(r) = half.or_else(|| half::retagged(repo, config, remote, u, &seen)) {
             found.refusals.push(r);
         }
-        let conflicted = conflicted::conflicted(repo, &changelogs, remote, u, &seen);
-        found.refusals.extend(conflicted);
+        if u.tag_name().is_none() {
+            let configs = changelogs.get_or_init(|| release_configs(repo, config));
+            let conflicted = conflicted::conflicted(repo, configs, remote, u, &seen, &hidden);
+            found.refusals.extend(conflicted);
+        }
     }
     found.tags_left_behind = behind::tags_left_behind(repo, config, remote, updates, &seen);
     let landing = landing::Landing::new(repo, remote, updates);

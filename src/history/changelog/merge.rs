@@ -121,7 +121,11 @@ pub fn conflict_markers(text: &str) -> Option<usize> {
     for (i, raw) in text.lines().enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let trimmed = line.trim_start();
-        if let Some(f) = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f)) {
+        // Inside a conflict opened outside any fence, a fence one side added does not hide
+        // the rest of the conflict.
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f))
+            && open.is_none()
+        {
             match fence {
                 Some(open_f) if open_f == f => fence = None,
                 None => fence = Some(f),
@@ -497,6 +501,16 @@ fn version(label: &str) -> Option<Version> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fence_one_side_of_a_conflict_added_does_not_hide_it() {
+        let text =
+            "## [Unreleased]\n\n<<<<<<< ours\n- a\n\n```sh\nmake\n=======\n- b\n>>>>>>> theirs\n";
+        assert_eq!(conflict_markers(text), Some(3));
+        // A conflict shown inside a fence (documentation) is none.
+        let text = "## [Unreleased]\n\n```\n<<<<<<< ours\n=======\n>>>>>>> theirs\n```\n";
+        assert_eq!(conflict_markers(text), None);
+    }
 
     #[test]
     fn conflict_markers_are_the_whole_triple() {

@@ -1,0 +1,43 @@
+//! Conflict markers a commit that ended a conflict (a merge, a pick, a rebase step continued)
+//! brought into a changelog: said by post-commit at once, while an amend still fixes it.
+
+use std::path::Path;
+
+/// The changelogs (the root's and each package's) into which commit `made`, which ended a
+/// conflict, brought unresolved markers its first parent did not have: said at once, while an
+/// amend still fixes it, rather than first by pre-push. `refused`: what accumulate said.
+pub(super) fn committed_conflicts(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    made: git2::Oid,
+    refused: &str,
+) -> Vec<String> {
+    let (Some(head), parent) = (repo.head(), repo.first_parent(made)) else {
+        return Vec::new();
+    };
+    let markers = |at: git2::Oid, path: &Path| {
+        let text = repo.blob_bytes(repo.blob_at(at, path)?)?;
+        crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))
+    };
+    let paths =
+        std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
+    let mut out = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        if refused.contains(&format!("{shown}:")) || !repo.changes_path(made, path) {
+            continue;
+        }
+        let Some(line) = markers(head, path) else {
+            continue;
+        };
+        if parent.and_then(|p| markers(p, path)).is_some() {
+            continue;
+        }
+        let file = crate::shellword::quote(&shown);
+        out.push(format!(
+            "{shown}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), committed in {}: resolve them (keep both sides' entries), then `git add {file} && git commit --amend --no-edit` (pre-push refuses to send them)",
+            crate::git::short_id(head)
+        ));
+    }
+    out
+}
