@@ -133,3 +133,26 @@ pub(super) fn write_worktree_note(out: &mut dyn Write, loc: &HooksLocation) -> s
         None => Ok(()),
     }
 }
+
+/// [`write_worktree_note`] where a hook manager runs the hooks. Under husky, whose `.husky/_`
+/// is never committed: said only where linked worktrees exist, with husky's own fix (an
+/// absolute `core.hooksPath` would not last: husky's `prepare` sets the relative one again on
+/// the next `npm install`).
+pub(super) fn write_manager_worktree_note(
+    out: &mut dyn Write,
+    loc: &HooksLocation,
+    manager: crate::hooks::install::Manager,
+) -> std::io::Result<()> {
+    if manager != crate::hooks::install::Manager::Husky {
+        return write_worktree_note(out, loc);
+    }
+    let linked =
+        std::fs::read_dir(loc.common_dir.join("worktrees")).is_ok_and(|mut d| d.next().is_some());
+    if !linked || loc.lost_in_other_worktrees().is_none() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "warning: husky's runners in .husky/_ are not committed, so a linked worktree (`git worktree list`) has none until husky writes them there, and its commits run no hooks at all, relhook's included; fix: `npx husky` in each linked worktree"
+    )
+}

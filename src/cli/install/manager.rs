@@ -175,11 +175,14 @@ pub(super) fn write_via_manager(
     }
     // Only files the team would see change: a runner put back or added in husky's ignored
     // `.husky/_` is this clone's, and a file already committed as it is needs no commit.
-    let to_commit = wired.iter().any(|x| {
-        let rel = x.file.to_string_lossy().replace('\\', "/");
-        let now = std::fs::read_to_string(loc.work_tree.join(&x.file)).ok();
-        now != loc.committed_text(&rel)
-    });
+    // (`git status`, as the user sees it: line-ending conversion and filters applied.)
+    let files: Vec<String> = wired
+        .iter()
+        .map(|x| x.file.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let mut status = vec!["--literal-pathspecs", "status", "--porcelain", "--"];
+    status.extend(files.iter().map(String::as_str));
+    let to_commit = !files.is_empty() && loc.git(&status).map_or(true, |o| !o.trim().is_empty());
     if to_commit {
         writeln!(
             out,

@@ -18,7 +18,8 @@ mod manager;
 mod uninstall;
 
 use hooks_path::{
-    refuse_shared, refuse_tracked, write_hooks_path_note, write_work_tree_note, write_worktree_note,
+    refuse_shared, refuse_tracked, write_hooks_path_note, write_manager_worktree_note,
+    write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
 pub(super) use uninstall::uninstall;
@@ -88,8 +89,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 cleared,
             } => {
                 failed = write_via_manager(out, manager, wired, survey, shims, &loc)?;
-                // husky's `.husky/_` is relative and ignored: no linked worktree has it.
-                write_worktree_note(out, &loc)?;
+                write_manager_worktree_note(out, &loc, manager.manager)?;
                 for c in cleared {
                     let line = uninstall::removal_line(c, &loc);
                     writeln!(
@@ -115,16 +115,12 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                     match &c.action {
                         Action::Installed => writeln!(out, "installed {name} in {dir}")?,
                         Action::AlreadyInstalled => {
-                            write!(out, "{name}: already installed in {dir}, nothing changed")?;
                             // A plain install keeps what `--force` chose: said, with the way back.
-                            if let Some(kept) = hooks::left_out(&c.path) {
-                                write!(
-                                    out,
-                                    "; the hook it replaced, kept as {}, does not run (`relhook install --force` left it out): `relhook uninstall && relhook install` runs it first again",
-                                    file_name(&kept)
-                                )?;
-                            }
-                            writeln!(out)?
+                            let kept = hooks::left_out(&c.path).map_or(String::new(), |k| format!("; the hook it replaced, kept as {}, does not run (left out when relhook's shim replaced it, as `relhook install --force` does): `relhook uninstall && relhook install` runs it first again", file_name(&k)));
+                            writeln!(
+                                out,
+                                "{name}: already installed in {dir}, nothing changed{kept}"
+                            )?
                         }
                         Action::Updated { reason } => {
                             writeln!(out, "updated {name} in {dir} ({reason})")?
