@@ -102,7 +102,11 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         return None;
     }
     // Every commit since the last release, whenever the file last changed: a hand edit after a
-    // skipped post-commit (a typo fixed in the file) does not give that commit its entry.
+    // skipped post-commit (a typo fixed in the file) does not give that commit its entry. A
+    // range too long to plan quickly is `--sync`'s to walk, not every doctor's.
+    if !crate::history::accumulate::unreleased_within(repo, config, 1000) {
+        return None;
+    }
     let path = repo.work_tree()?.join(&config.changelog.path);
     let text = std::fs::read_to_string(path).ok()?;
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;

@@ -61,11 +61,16 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
         None => {
             let prefix = config.version.tag_prefix.as_str();
             let version = tag.strip_prefix(prefix).unwrap_or(&tag).to_owned();
-            // A tag that names no version (`v` alone, `latest`) is no release: it has no notes.
-            if semver::Version::parse(&version).is_err() {
+            // A tag that names no version (`v` alone, `vnext`) is no release: it has no notes.
+            // (A PEP 440 one, `v1.0.0b1`, names one.)
+            if !version.starts_with(|c: char| c.is_ascii_digit()) {
                 let list = crate::shellword::quote(&format!("{prefix}[0-9]*"));
+                let form = match prefix {
+                    "" => "a SemVer version (`1.2.0`; `tag_prefix` is empty)".to_owned(),
+                    p => format!("`{p}` and a SemVer version (`{p}1.2.0`)"),
+                };
                 return Err(Error::Usage(format!(
-                    "{tag} is not a release tag: release tags are `{prefix}` and a SemVer version (`{prefix}1.2.0`); name one (`git tag -l {list}` lists them)"
+                    "{tag} is not a release tag: release tags are {form}; name one (`git tag -l {list}` lists them)"
                 )));
             }
             (config, version)

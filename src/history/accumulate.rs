@@ -302,26 +302,35 @@ pub fn post_commit(
     })
 }
 
+/// Whether the commits since the last release tag (on HEAD's first-parent line, up to the
+/// root) are at most `limit`: few enough to plan a sync over from a hook or a check.
+pub fn unreleased_within(repo: &Repo, config: &Config, limit: usize) -> bool {
+    let Some(head) = repo.head() else {
+        return true;
+    };
+    let released = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .map(|(_, at)| at);
+    let mut at = Some(head);
+    for _ in 0..limit {
+        match at {
+            Some(c) if Some(c) != released => at = repo.first_parent(c),
+            _ => return true,
+        }
+    }
+    at.is_none_or(|c| Some(c) == released)
+}
+
 /// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the
 /// work tree (`true` when that cannot be told).
 fn sync_would_add(repo: &Repo, config: &Config) -> bool {
     // Planned only over a short unreleased range (up to the last release tag, or the root):
     // a long one is walked by `--sync`, not by a hook (and all but certainly holds a `feat:`
     // or a `fix:`). A long history whose commits are all released plans nothing to add.
-    let Some(head) = repo.head() else {
+    if repo.head().is_none() {
         return false;
-    };
-    let released = repo
-        .latest_release_tag(head, &config.version.tag_prefix)
-        .map(|(_, at)| at);
-    let mut at = Some(head);
-    for _ in 0..500 {
-        match at {
-            Some(c) if Some(c) != released => at = repo.first_parent(c),
-            _ => break,
-        }
     }
-    if at.is_some_and(|c| Some(c) != released) {
+    if !unreleased_within(repo, config, 500) {
         return true;
     }
     let Some(path) = repo.work_tree().map(|w| w.join(&config.changelog.path)) else {

@@ -12,10 +12,11 @@ use crate::{Error, Result};
 /// How to get a clean tree past `dirty` (what `dirty_paths` found): plain `git stash` leaves
 /// new files where they are, so new files are named with `git stash -u` and `.gitignore`.
 pub fn clean_tree_fix(repo: &Repo, dirty: &[String]) -> &'static str {
-    let new = repo.untracked_paths(dirty.len() + 1).unwrap_or_default();
-    if new.is_empty() {
+    let untracked = repo.untracked_paths(1000).unwrap_or_default();
+    let new = dirty.iter().filter(|p| untracked.contains(p)).count();
+    if new == 0 {
         "commit or stash first"
-    } else if new.len() >= dirty.len() {
+    } else if new == dirty.len() {
         "commit them, stash them (`git stash -u`: plain `git stash` leaves new files) or, for build output, add them to .gitignore first"
     } else {
         "commit or stash first (`git stash -u`: plain `git stash` leaves new files)"
