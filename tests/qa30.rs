@@ -217,3 +217,56 @@ fn a_hand_tag_refused_for_changed_and_new_files_does_not_call_them_all_new() {
         "{err}"
     );
 }
+
+/// QA (git-cliff): a Cargo workspace whose root has no version, its crates stating theirs, was
+/// released with none of them bumped (the tag named a tree whose crates said the old version).
+/// The members at the released version are bumped with the requirements on them; a crate at
+/// another version is left alone, with a note.
+#[test]
+fn a_virtual_cargo_workspaces_member_crates_are_bumped() {
+    let repo = installed_repo();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"a\", \"b\", \"tools/*\"]\nresolver = \"2\"\n",
+    );
+    repo.write(
+        "a/Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.3.0\"\nedition = \"2021\"\n",
+    );
+    repo.write(
+        "b/Cargo.toml",
+        "[package]\nname = \"b\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n[dependencies]\na = { path = \"../a\", version = \"0.3.0\" }\n",
+    );
+    repo.write(
+        "tools/c/Cargo.toml",
+        "[package]\nname = \"c\"\nversion = \"1.0.0\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat: the crates");
+    let out = crate::support::dated_release(&repo, &["0.3.0", "--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("feat: more");
+    let out = crate::support::dated_release(&repo, &["--no-test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["describe", "--tags"]), "v0.3.1");
+    assert!(repo.read("a/Cargo.toml").contains("version = \"0.3.1\""));
+    let b = repo.read("b/Cargo.toml");
+    assert!(
+        b.contains("version = \"0.3.1\"\nedition") && b.contains("version = \"0.3.1\" }"),
+        "{b}"
+    );
+    assert!(
+        repo.read("tools/c/Cargo.toml")
+            .contains("version = \"1.0.0\"")
+    );
+    assert!(
+        stderr(&out).contains("tools/c/Cargo.toml"),
+        "{}",
+        text(&out)
+    );
+    let files = repo.git(&["show", "--name-only", "--format=", "HEAD"]);
+    for f in ["CHANGELOG.md", "a/Cargo.toml", "b/Cargo.toml"] {
+        assert!(files.lines().any(|l| l == f), "{f}: {files}");
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}

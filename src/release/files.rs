@@ -30,6 +30,7 @@ fn found_version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
                 out.push(f);
             }
         }
+        out.extend(super::members::workspace_members(config, root, &out));
     }
     out
 }

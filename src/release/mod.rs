@@ -15,6 +15,7 @@ mod first;
 mod held;
 mod lerna;
 mod links;
+mod members;
 mod next;
 pub mod notes;
 pub mod packages;
