@@ -30,9 +30,23 @@ pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     let Some((mut file, len)) = open_regular(path)? else {
         return Ok(None);
     };
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.read_to_end(&mut bytes)
-        .map_err(|e| Error::io("read", path, e))?;
+    // Read into room for the size already known (and one byte more, to meet the end): std's
+    // `read_to_end` would ask the size again (statx, lseek), two system calls a file.
+    let mut bytes = vec![0u8; usize::try_from(len).unwrap_or(0).saturating_add(1)];
+    let mut at = 0;
+    loop {
+        if at == bytes.len() {
+            // It grew since: room for more.
+            bytes.resize(bytes.len().saturating_mul(2).max(64), 0);
+        }
+        match file.read(&mut bytes[at..]) {
+            Ok(0) => break,
+            Ok(n) => at += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io("read", path, e)),
+        }
+    }
+    bytes.truncate(at);
     Ok(Some(bytes))
 }
 
@@ -501,6 +515,25 @@ fn existing_mode(_: &Path) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_regular_file_is_read_whole_whatever_its_size() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            read_regular_optional(&dir.path().join("none")).unwrap(),
+            None
+        );
+        for len in [0, 1, 4095, 4096, 200_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let path = dir.path().join(format!("f{len}"));
+            std::fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_regular_optional(&path).unwrap(), Some(bytes), "{len}");
+        }
+        assert!(
+            read_regular_optional(dir.path()).is_err(),
+            "a directory is refused"
+        );
+    }
 
     /// `resolve_below` answers as `canonicalize` of the deepest existing ancestor, the rest
     /// joined as written, links or none.
