@@ -110,44 +110,6 @@ pub(super) fn marked(pre: &str, (ours, theirs): (&str, &str), post: &str) -> Str
     out
 }
 
-/// The 1-based line of the first unresolved conflict in `text`: a `<<<<<<< ` line, then a
-/// `=======` line alone (after an optional `||||||| ` base), then a `>>>>>>> ` line, each at a
-/// line start and outside a code fence, as git (and [`marked`]) writes them. A lone `=======`
-/// is a setext heading's underline, not a conflict.
-pub fn conflict_markers(text: &str) -> Option<usize> {
-    let mut fence: Option<&str> = None;
-    let mut open: Option<usize> = None;
-    let mut middle = false;
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let trimmed = line.trim_start();
-        // Inside a conflict opened outside any fence, a fence one side added does not hide
-        // the rest of the conflict.
-        if let Some(f) = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f))
-            && open.is_none()
-        {
-            match fence {
-                Some(open_f) if open_f == f => fence = None,
-                None => fence = Some(f),
-                Some(_) => {}
-            }
-            continue;
-        }
-        if fence.is_some() {
-            continue;
-        }
-        if line.starts_with("<<<<<<< ") || line == "<<<<<<<" {
-            open = Some(i + 1);
-            middle = false;
-        } else if line == "=======" && open.is_some() {
-            middle = true;
-        } else if (line.starts_with(">>>>>>> ") || line == ">>>>>>>") && middle {
-            return open;
-        }
-    }
-    None
-}
-
 /// Whether `side` is `base` with lines only removed (the converse of [`only_adds`]).
 pub(super) fn only_removes(base: &str, side: &str) -> bool {
     only_adds(side, base)
@@ -500,17 +462,8 @@ fn version(label: &str) -> Option<Version> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::conflict_markers;
     use super::*;
-
-    #[test]
-    fn a_fence_one_side_of_a_conflict_added_does_not_hide_it() {
-        let text =
-            "## [Unreleased]\n\n<<<<<<< ours\n- a\n\n```sh\nmake\n=======\n- b\n>>>>>>> theirs\n";
-        assert_eq!(conflict_markers(text), Some(3));
-        // A conflict shown inside a fence (documentation) is none.
-        let text = "## [Unreleased]\n\n```\n<<<<<<< ours\n=======\n>>>>>>> theirs\n```\n";
-        assert_eq!(conflict_markers(text), None);
-    }
 
     #[test]
     fn conflict_markers_are_the_whole_triple() {

@@ -18,6 +18,7 @@ pub const SUBSECTIONS: [&str; 6] = [
     "Security",
 ];
 
+mod conflict;
 pub mod diff;
 mod edit;
 pub mod entry;
@@ -38,10 +39,10 @@ mod verbatim;
 pub mod vocab;
 pub mod weight;
 
+pub use conflict::conflict_markers;
 pub use fold::carries;
 pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
-pub use merge::conflict_markers;
 pub use not_file::{NotAFile, not_a_file, not_a_file_fix, not_a_file_what};
 pub use repeated::repeated_version;
 
