@@ -407,6 +407,14 @@ fn a_commit_that_only_opens_like_a_release_commit_is_not_one() {
         "-m",
         "chore(release): 0.1.0 follow-up: fix date",
     ]));
+    // Even the release's very subject, above its tag, when it adds no section.
+    ok(repo.git_output(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "chore(release): 0.1.0",
+    ]));
     let out = push(&repo, &["origin", "main"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(

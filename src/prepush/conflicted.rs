@@ -33,9 +33,9 @@ pub(super) fn conflicted(
     let before = (!u.remote.is_zero())
         .then(|| peel(repo, u.remote))
         .flatten();
-    let markers = |at: Oid, path: &std::path::Path| {
-        let text = repo.blob_bytes(repo.blob_at(at, path)?)?;
-        crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))
+    let text = |at: Oid, path: &std::path::Path| {
+        let bytes = repo.blob_bytes(repo.blob_at(at, path)?)?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
     };
     let problems: Vec<String> = configs
         .iter()
@@ -46,9 +46,15 @@ pub(super) fn conflicted(
             if before.and_then(|b| repo.blob_at(b, path)) == Some(blob) {
                 return None;
             }
-            let line = markers(tip, path)?;
-            // Markers the remote has already (on this branch or another) are not this push's.
-            if known.iter().any(|k| markers(*k, path).is_some()) {
+            let pushed = text(tip, path)?;
+            let line = crate::history::changelog::conflict_markers(&pushed)?;
+            // The very conflict the remote has already (on this branch or another) is not
+            // this push's; another one is.
+            let block = conflict_block(&pushed, line);
+            if known
+                .iter()
+                .any(|k| text(*k, path).is_some_and(|t| t.contains(&block)))
+            {
                 return None;
             }
             Some(format!(
@@ -71,4 +77,30 @@ pub(super) fn conflicted(
             push_again(remote, u)
         ),
     })
+}
+
+/// The conflict that starts at 1-based `line` of `text`: its lines up to and with the
+/// `>>>>>>>` one.
+fn conflict_block(text: &str, line: usize) -> String {
+    let mut out = String::new();
+    for l in text.lines().skip(line.saturating_sub(1)) {
+        out.push_str(l);
+        out.push('\n');
+        if l.starts_with(">>>>>>>") {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_conflict_block_ends_with_its_closing_marker() {
+        let text = "a\n<<<<<<< ours\n- x\n=======\n- y\n>>>>>>> theirs\nb\n";
+        assert_eq!(
+            super::conflict_block(text, 2),
+            "<<<<<<< ours\n- x\n=======\n- y\n>>>>>>> theirs\n"
+        );
+    }
 }

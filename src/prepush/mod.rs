@@ -382,7 +382,8 @@ fn dirty_tree(
                 "{}; then push again",
                 crate::testrun::leftovers::advice(&new, names.first().copied())
             ),
-            _ => "commit them, stash them (`git stash -u`) or, for build output, add it to .gitignore; make sure the tag is still on the right commit, and push again".into(),
+            new if new.is_empty() => "commit or stash them; make sure the tag is still on the right commit, and push again".into(),
+            _ => "commit or stash them (`git stash -u`: plain `git stash` leaves new files), or put build output in .gitignore; make sure the tag is still on the right commit, and push again".into(),
         },
     });
     Ok(())

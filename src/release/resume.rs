@@ -148,12 +148,21 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
             return None;
         }
         let message = repo.commit_text(commit)?;
+        let parent = repo.first_parent(commit);
         if let Some(version) = version_in_message(&config.release.commit_message, &message) {
-            return Some((commit, version));
+            // A later commit with the release's very subject, above that release's tag, is
+            // no release commit unless it adds the section (a hand tag's, interrupted).
+            let tag = format!("{}{version}", config.version.tag_prefix);
+            let below = repo
+                .tag_target(&tag)
+                .and_then(|t| repo.peel_to_commit(t))
+                .is_some_and(|t| t != commit && repo.reaches(commit, t));
+            if !below || adds_section(repo, config, commit, parent, &version) {
+                return Some((commit, version));
+            }
         }
         // A reworded one (`git commit --amend -m`) only where the commit itself adds the
         // version's section: `chore(release): 0.1.0 announcement` after it adds none.
-        let parent = repo.first_parent(commit);
         if let Some(version) = version_in_reworded(&config.release.commit_message, &message)
             && adds_section(repo, config, commit, parent, &version)
         {
