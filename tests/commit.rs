@@ -237,24 +237,10 @@ fn without_a_terminal_commit_refuses_politely() {
     );
 }
 
-/// A history of `n` commits made at once with `git fast-import`.
-fn long_history(repo: &Repo, n: usize) {
-    let mut script = String::new();
-    for i in 0..n {
-        let msg = format!("feat: change {i}\n");
-        script.push_str(&format!(
-            "commit refs/heads/main\ncommitter A <a@b> {} +0000\ndata {}\n{msg}\n",
-            1_700_000_000 + i,
-            msg.len()
-        ));
-    }
-    repo.fast_import(&script);
-}
-
 #[test]
 fn progress_shows_on_a_terminal_only() {
     let repo = Repo::new();
-    long_history(&repo, 1500);
+    repo.feat_history(1500);
     let pty = Pty::spawn(&repo, &["check", "--all"]);
     let (code, screen) = pty.finish();
     assert_eq!(code, 0, "{screen}");

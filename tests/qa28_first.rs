@@ -173,17 +173,7 @@ fn doctor_warns_of_commits_without_their_entry() {
 #[test]
 fn a_changelog_created_after_a_long_released_history_names_no_sync() {
     let repo = Repo::new();
-    let mut script = String::new();
-    for i in 0..600 {
-        let msg = format!("feat: change {i}\n");
-        script.push_str(&format!(
-            "commit refs/heads/main\ncommitter A <a@b> {} +0000\ndata {}\n{msg}\n",
-            1_700_000_000 + i,
-            msg.len()
-        ));
-    }
-    repo.fast_import(&script);
-    repo.git(&["reset", "-q", "--hard", "main"]);
+    repo.feat_history(600);
     repo.git(&["tag", "-a", "v25.0.9", "-m", "v25.0.9"]);
     let out = repo.relhook(&["install"]);
     assert!(out.status.success(), "{}", text(&out));

@@ -130,7 +130,8 @@ fn install_under_husky_warns_that_linked_worktrees_run_no_hooks() {
     let said = stdout(&out);
     assert!(
         said.contains("a linked worktree")
-            && said.contains("fix: `npx husky` in each linked worktree"),
+            && said.contains("/wt)")
+            && said.contains("fix: `npx husky && relhook install` in each"),
         "{said}"
     );
     let bad = || {
@@ -147,6 +148,9 @@ fn install_under_husky_warns_that_linked_worktrees_run_no_hooks() {
     husky(&wt);
     let out = bad();
     assert!(!out.status.success(), "{}", text(&out));
+    // Every linked worktree has husky's runners now: nothing more to say.
+    let said = stdout(&repo.relhook(&["install"]));
+    assert!(!said.contains("worktree"), "{said}");
 }
 
 /// QA (semantic-release at its release tag v25.0.9): doctor judged the version files as the

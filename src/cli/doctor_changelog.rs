@@ -105,7 +105,18 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     // skipped post-commit (a typo fixed in the file) does not give that commit its entry. A
     // range too long to plan quickly is `--sync`'s to walk, not every doctor's.
     if !crate::history::accumulate::unreleased_within(repo, config, 1000) {
-        return None;
+        return Some(Check {
+            subject: "changelog".into(),
+            status: Status::Warning,
+            detail: format!(
+                "more than 1000 commits since the last release (or since the first commit, with none yet): doctor does not plan them for entries {} lacks",
+                config.changelog.path.display()
+            ),
+            fix: Some(format!(
+                "`relhook changelog --stdout | diff {} -` shows what `relhook changelog --sync` would add",
+                crate::shellword::quote(&config.changelog.path.display().to_string())
+            )),
+        });
     }
     let path = repo.work_tree()?.join(&config.changelog.path);
     let text = std::fs::read_to_string(path).ok()?;

@@ -88,6 +88,20 @@ impl Repo {
         self.git(&["reset", "-q", "--hard", "main"]);
     }
 
+    /// `n` empty commits `feat: change <i>` on `main`, made at once with [`Repo::fast_import`].
+    pub fn feat_history(&self, n: usize) {
+        let mut script = String::new();
+        for i in 0..n {
+            let msg = format!("feat: change {i}\n");
+            script.push_str(&format!(
+                "commit refs/heads/main\ncommitter A <a@b> {} +0000\ndata {}\n{msg}\n",
+                1_700_000_000 + i,
+                msg.len()
+            ));
+        }
+        self.fast_import(&script);
+    }
+
     /// Runs git and returns whatever happened.
     pub fn git_output(&self, args: &[&str]) -> Output {
         self.command_in("git", &self.path())

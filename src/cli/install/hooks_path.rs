@@ -146,13 +146,25 @@ pub(super) fn write_manager_worktree_note(
     if manager != crate::hooks::install::Manager::Husky {
         return write_worktree_note(out, loc);
     }
-    let linked =
-        std::fs::read_dir(loc.common_dir.join("worktrees")).is_ok_and(|mut d| d.next().is_some());
-    if !linked || loc.lost_in_other_worktrees().is_none() {
+    if loc.lost_in_other_worktrees().is_none() {
+        return Ok(());
+    }
+    // Each linked worktree's top, from `<git dir>/worktrees/<name>/gitdir` (its `.git` file).
+    let lacking: Vec<String> = std::fs::read_dir(loc.common_dir.join("worktrees"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path().join("gitdir")).ok())
+        .filter_map(|g| Some(std::path::Path::new(g.trim()).parent()?.to_owned()))
+        .filter(|top| top.is_dir() && *top != loc.work_tree && !top.join(".husky/_").is_dir())
+        .map(|top| top.display().to_string())
+        .collect();
+    if lacking.is_empty() {
         return Ok(());
     }
     writeln!(
         out,
-        "warning: husky's runners in .husky/_ are not committed, so a linked worktree (`git worktree list`) has none until husky writes them there, and its commits run no hooks at all, relhook's included; fix: `npx husky` in each linked worktree"
+        "warning: husky's runners in .husky/_ are not committed, so a linked worktree has none until husky writes them there, and its commits run no hooks at all, relhook's included ({}); fix: `npx husky && relhook install` in each",
+        lacking.join(", ")
     )
 }
