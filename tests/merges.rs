@@ -294,3 +294,31 @@ fn a_changelog_committed_with_conflict_markers_is_said_and_not_pushed() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(tip(&origin), repo.git(&["rev-parse", "HEAD"]));
 }
+
+/// QA: `git merge --squash` (or a `git stash pop` that stopped) ends in a plain commit, which
+/// brought the markers in without a word; pre-push alone refused them.
+#[test]
+fn markers_committed_after_a_squash_merge_are_said() {
+    let repo = setup();
+    assert!(repo.commit_with_hooks("feat: base1").status.success());
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    let log = repo.read("CHANGELOG.md");
+    repo.write("CHANGELOG.md", log.replace("- base1\n", "- base1 (side)\n"));
+    repo.git(&["commit", "-q", "-am", "docs: side"]);
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("CHANGELOG.md", log.replace("- base1\n", "- base1 (main)\n"));
+    repo.git(&["commit", "-q", "-am", "docs: main"]);
+    let out = repo.git_output(&["merge", "--squash", "side"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    repo.git(&["add", "CHANGELOG.md"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "docs: squash side"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("has unresolved conflict markers"),
+        "{}",
+        text(&out)
+    );
+    // A plain commit that leaves the file alone reads nothing of it, and says nothing.
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "chore: quiet"]);
+    assert!(!stderr(&out).contains("conflict markers"), "{}", text(&out));
+}

@@ -295,13 +295,16 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     let amend = top
         .as_ref()
         .is_some_and(|t| t.message.starts_with("commit (amend): "));
-    // A commit that ends a conflict (a merge, a pick or a rebase step continued): where
-    // unresolved markers get committed, and the only commits whose changelog is scanned whole.
+    // A commit that may end a conflict (a merge, a pick, a rebase step continued, a plain
+    // commit after `merge --squash` or `stash pop`): where unresolved markers get committed.
     let concluded = top.as_ref().is_some_and(|t| {
         let m = t.message.as_str();
-        (m.starts_with("commit (")
-            && !m.starts_with("commit (amend)")
-            && !m.starts_with("commit (initial)"))
+        // A plain commit too: `git merge --squash` and a `git stash pop` that stopped end so.
+        // Only a commit that changed the file is read (a staged hand edit, not an entry).
+        m.starts_with("commit: ")
+            || (m.starts_with("commit (")
+                && !m.starts_with("commit (amend)")
+                && !m.starts_with("commit (initial)"))
             || m.starts_with("rebase (continue)")
     });
     let result = match post_commit(&repo, &config, top) {
