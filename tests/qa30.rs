@@ -274,3 +274,33 @@ fn a_virtual_cargo_workspaces_member_crates_are_bumped() {
     }
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// QA: `relhook notes 0.1.1`, a tag without the project's `v`, printed notes "built from the
+/// commits since the first commit"; `relhook notes ""` suggested the tag `v`. Both are told.
+#[test]
+fn notes_of_an_unprefixed_tag_or_of_nothing_is_told() {
+    let repo = installed_repo();
+    repo.git(&[
+        "-c",
+        "core.hooksPath=/dev/null",
+        "tag",
+        "-a",
+        "0.1.1",
+        "-m",
+        "0.1.1",
+    ]);
+    let out = repo.relhook(&["notes", "0.1.1"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("0.1.1 is not a release tag here") && err.contains("tag_prefix = \"\""),
+        "{err}"
+    );
+    let out = repo.relhook(&["notes", ""]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("name a release tag"),
+        "{}",
+        text(&out)
+    );
+}

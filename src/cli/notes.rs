@@ -21,6 +21,11 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
         ))
     })?;
     let tag = match &args.tag {
+        Some(t) if t.is_empty() => {
+            return Err(Error::Usage(
+                "name a release tag (`relhook notes v1.2.0`), or none for the latest".into(),
+            ));
+        }
         Some(t) => t.clone(),
         None => repo
             .latest_release_tag(head, &config.version.tag_prefix)
@@ -60,7 +65,14 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
         }
         None => {
             let prefix = config.version.tag_prefix.as_str();
-            let version = tag.strip_prefix(prefix).unwrap_or(&tag).to_owned();
+            // A version tag without the prefix (`0.1.1` where tags are `v0.1.1`): not one of
+            // this project's release tags, whose notes would start at its first commit.
+            let Some(version) = tag.strip_prefix(prefix).map(str::to_owned) else {
+                return Err(Error::Usage(format!(
+                    "{tag} is not a release tag here: `tag_prefix = {}` in .relconfig.toml makes them `{prefix}1.2.0`; if this project's tags have no prefix, set `tag_prefix = \"\"`",
+                    serde_json::Value::from(prefix)
+                )));
+            };
             // A tag that names no version (`v` alone, `vnext`) is no release: it has no notes.
             // (A PEP 440 one, `v1.0.0b1`, names one.)
             if !version.starts_with(|c: char| c.is_ascii_digit()) {
