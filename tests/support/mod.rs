@@ -46,6 +46,9 @@ impl Repo {
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
+            // git's own temporary files (an SSH signing key's copy, which a killed git leaves)
+            // stay in the test's folder, removed with it, not in the machine's /tmp.
+            .env("TMPDIR", &self.home)
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", self.home.join("gitconfig"))
             .env("GIT_AUTHOR_NAME", "Test Author")
