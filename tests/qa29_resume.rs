@@ -41,7 +41,7 @@ fn a_resume_with_no_test_command_never_says_the_commit_is_tested() {
 
 #[test]
 fn a_resume_whose_tests_fail_names_commands_that_finish_it() {
-    let fail = tempfile_path("fail-the-tests");
+    let (_kept, fail) = tempfile_path("fail-the-tests");
     let repo = killed_after_its_commit(&passing_unless(&fail));
     std::fs::write(&fail, "").unwrap();
     let out = repo.relhook(&["release", "--resume"]);
@@ -72,7 +72,7 @@ fn a_resume_whose_tests_fail_names_commands_that_finish_it() {
 
 #[test]
 fn a_resume_whose_test_command_cannot_start_names_the_resume_without_tests() {
-    let dir = tempfile_path("tool");
+    let (_kept, dir) = tempfile_path("tool");
     std::fs::create_dir_all(&dir).unwrap();
     let tool = dir.join("run-tests");
     std::fs::write(&tool, "#!/bin/sh\nexit 0\n").unwrap();
@@ -99,10 +99,11 @@ fn a_resume_whose_test_command_cannot_start_names_the_resume_without_tests() {
     assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
 }
 
-/// A path in a fresh temporary directory kept for the test's life (leaked on purpose).
-fn tempfile_path(name: &str) -> std::path::PathBuf {
-    let dir = assert_fs::TempDir::new().unwrap().into_persistent();
-    dir.path().join(name)
+/// A path in a fresh temporary directory, removed with the guard the caller keeps.
+fn tempfile_path(name: &str) -> (assert_fs::TempDir, std::path::PathBuf) {
+    let dir = assert_fs::TempDir::new().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
 }
 
 /// `relhook release ARGS` on the pinned date.
