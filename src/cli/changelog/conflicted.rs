@@ -1,11 +1,13 @@
-//! Conflict markers a commit that ended a conflict (a merge, a pick, a rebase step continued)
-//! brought into a changelog: said by post-commit at once, while an amend still fixes it.
+//! Conflict markers a commit brought into a changelog (a merge, a pick, a rebase step
+//! continued, a commit after `merge --squash` or a stopped `stash pop`): said by post-commit
+//! at once, while an amend still fixes it.
 
 use std::path::Path;
 
-/// The changelogs (the root's and each package's) into which commit `made`, which ended a
-/// conflict, brought unresolved markers its first parent did not have: said at once, while an
-/// amend still fixes it, rather than first by pre-push. `refused`: what accumulate said.
+/// The changelogs (the root's and each package's) into which commit `made` brought unresolved
+/// markers its first parent did not have: said at once, while an amend still fixes it, rather
+/// than first by pre-push. `refused`: what accumulate said. One diff, limited to the
+/// changelogs, tells which the commit changed: only those are read.
 pub(super) fn committed_conflicts(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
@@ -19,14 +21,18 @@ pub(super) fn committed_conflicts(
         let text = repo.blob_bytes(repo.blob_at(at, path)?)?;
         crate::history::changelog::conflict_markers(&String::from_utf8_lossy(&text))
     };
-    let paths =
-        std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
+    let logs: Vec<&Path> = std::iter::once(&config.changelog.path)
+        .chain(config.packages.iter().map(|p| &p.changelog))
+        .map(|p| p.as_path())
+        .collect();
+    let changed = repo.changed_paths(made, &logs).unwrap_or_default();
     let mut out = Vec::new();
-    for path in paths {
+    for path in changed {
         let shown = path.display().to_string();
-        if refused.contains(&format!("{shown}:")) || !repo.changes_path(made, path) {
+        if refused.contains(&format!("{shown}:")) {
             continue;
         }
+        let path = path.as_path();
         let Some(line) = markers(head, path) else {
             continue;
         };
