@@ -260,12 +260,12 @@ fn an_amended_release_commit_is_not_pushed_without_its_tag() {
     let said = stderr(&out);
     assert!(said.contains("v0.1.0") && said.contains(&before), "{said}");
     assert!(
-        said.contains("git tag -d v0.1.0 && relhook release --resume"),
+        said.contains("`relhook release --resume` (makes v0.1.0 again"),
         "{said}"
     );
     let doctor = repo.relhook(&["doctor"]);
     assert!(
-        text(&doctor).contains("git tag -d v0.1.0 && relhook release --resume"),
+        text(&doctor).contains("fix: relhook release --resume"),
         "{}",
         text(&doctor)
     );
@@ -279,7 +279,7 @@ fn an_amended_release_commit_is_not_pushed_without_its_tag() {
     assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), main_before);
 
     // The fix keeps the release notes in the tag, and the release tested.
-    let fix = fix_command(&err, "git tag -d");
+    let fix = fix_command(&err, "relhook release --resume");
     ok(repo.sh(&fix));
     let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
     assert!(notes.contains("and a note by hand"), "{notes}");
@@ -374,12 +374,82 @@ fn a_release_commit_reworded_by_an_amend_is_not_pushed_without_its_tag() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), main_before);
-    let fix = fix_command(&err, "git tag -d");
+    let fix = fix_command(&err, "relhook release --resume");
     ok(repo.sh(&fix));
     ok(push(&repo, &["--follow-tags", "origin", "main"]));
     assert_eq!(
         remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
         remote_has(&repo, &origin, "refs/heads/main")
+    );
+}
+
+/// Reworded without the template's words (`chore: release 0.1.0`, `chore: cut v0.1.0.`), the
+/// release commit was unknown: the amend said nothing, pre-push sent the branch without its tag,
+/// and doctor's fix re-made the tag with `-m v0.1.0`, losing its release notes. A first line
+/// naming the version, on a commit that adds the section its tag's commit (which the branch no
+/// longer holds) added, is that release commit reworded.
+#[test]
+fn a_release_commit_reworded_in_other_words_is_not_pushed_without_its_tag() {
+    for message in ["chore: release 0.1.0", "chore: cut v0.1.0."] {
+        let (repo, origin) = pushed();
+        ok(dated_release(&repo, &[]));
+        let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
+        assert!(notes.contains("### "), "{notes}");
+        let before = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+        let out = ok(repo.git_output(&["commit", "-q", "--amend", "-m", message]));
+        let said = stderr(&out);
+        assert!(
+            said.contains("this amend rewrote a release commit") && said.contains(&before),
+            "{message}: {said}"
+        );
+        let doctor = text(&repo.relhook(&["doctor"]));
+        assert!(
+            doctor.contains("relhook release --resume") && !doctor.contains("git tag -f"),
+            "{message}: {doctor}"
+        );
+        let main_before = remote_has(&repo, &origin, "refs/heads/main");
+        let out = push(&repo, &["--follow-tags", "origin", "main"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{message}: {err}");
+        assert_eq!(remote_has(&repo, &origin, "refs/heads/main"), main_before);
+        ok(repo.sh(&fix_command(&err, "relhook release --resume")));
+        ok(push(&repo, &["--follow-tags", "origin", "main"]));
+        assert_eq!(
+            remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+            remote_has(&repo, &origin, "refs/heads/main")
+        );
+        assert_eq!(
+            repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]),
+            notes,
+            "{message}"
+        );
+    }
+}
+
+/// The tag of the release commit as it was goes only once the rewritten one passed its tests:
+/// a failing run leaves it where it was, and the fix still stands.
+#[test]
+fn a_failed_resume_of_a_reworded_release_commit_leaves_its_tag() {
+    let (repo, _origin) = pushed();
+    ok(dated_release(&repo, &[]));
+    let tag = repo.git(&["rev-parse", "v0.1.0"]);
+    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "chore: release 0.1.0"]));
+    let bin = repo.dir.path().join("failing-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let script = bin.join("true");
+    std::fs::write(&script, "#!/bin/sh\nexit 1\n").unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = repo.sh(&format!(
+        "PATH={}:$PATH relhook release --resume",
+        bin.display()
+    ));
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stderr(&out).contains("tests failed"), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), tag);
+    ok(repo.relhook(&["release", "--resume"]));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
     );
 }
 

@@ -169,10 +169,10 @@ fn g1_a_tag_left_behind_by_a_rebase_over_a_chore_names_the_tag_made_again() {
     let err = push_refused(&repo, &["origin", "v0.1.0"]);
     let fix = fix_line(&err);
     assert!(
-        fix.contains("`git tag -d v0.1.0 && relhook release --resume`"),
+        fix.contains("`relhook release --resume`") && !fix.contains("git tag -d"),
         "{err}"
     );
-    ok(repo.sh("git tag -d v0.1.0 && relhook release --resume"));
+    ok(repo.relhook(&["release", "--resume"]));
     ok(repo.git_output(&["push", "-q", "origin", "v0.1.0"]));
     ok(repo.git_output(&["push", "-q", "origin", "main"]));
     assert_eq!(

@@ -65,6 +65,13 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 return refused(&Refusal::bare(Reason::HalfMade, why), json);
             }
             None if args.resume => {
+                // A release commit reworded or rebased after tagging: tagged again there.
+                let retag = repo
+                    .head()
+                    .and_then(|h| release::retag_needed_from(&repo, &config, h));
+                if let Some(half) = retag.and_then(|r| r.to_resume(&repo)) {
+                    return resume(&repo, &config, &root, &half, &opts, json);
+                }
                 if let Some(view) =
                     super::release_packages::unfinished_hand_view(&repo, &root, &config)
                 {

@@ -391,8 +391,11 @@ pub fn execute(
                 config,
                 checkout.as_ref().map_or(root, |c| c.path()),
                 commit,
-                &plan.tag,
-                &plan.tag_message,
+                &NewTag {
+                    name: &plan.tag,
+                    message: &plan.tag_message,
+                    replaces: None,
+                },
                 opts,
             )
         });
@@ -409,16 +412,24 @@ pub fn execute(
     }
 }
 
+/// The tag a release makes: its name and message, and the ref's value it replaces (see
+/// `HalfMade::replaces`).
+struct NewTag<'a> {
+    name: &'a str,
+    message: &'a str,
+    replaces: Option<Oid>,
+}
+
 /// Tests `commit` (when configured), records the pass, and tags it. `Ok(true)`: tested.
 fn test_and_tag(
     repo: &Repo,
     config: &Config,
     root: &Path,
     commit: Oid,
-    tag: &str,
-    tag_message: &str,
+    new: &NewTag<'_>,
     opts: &Options,
 ) -> Result<bool> {
+    let (tag, replaces) = (new.name, new.replaces);
     let tested = match (&config.checks.test, opts.no_test) {
         (Some(argv), false) => match crate::testrun::run(argv, root)
             .and_then(|s| crate::interrupt::check("testing").map(|()| s))
@@ -441,7 +452,31 @@ fn test_and_tag(
     };
     crate::git::txn::failpoint("release-tested")?;
     crate::interrupt::check("tagging")?;
-    repo.tag_annotated(tag, commit, tag_message, opts.sign || config.release.sign)
-        .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
-    Ok(tested)
+    // The tag on the release commit as it was before a reword or rebase goes only now, once
+    // the tests passed, and comes back if the new one cannot be made.
+    let name = format!("refs/tags/{tag}");
+    if let Some(old) = replaces {
+        repo.cas_ref(
+            &name,
+            Some(old),
+            None,
+            "relhook: tag the rewritten release commit",
+        )?;
+    }
+    let tagged = repo.tag_annotated(tag, commit, new.message, opts.sign || config.release.sign);
+    match (tagged, replaces) {
+        (Ok(()), _) => Ok(tested),
+        (Err(e), Some(old)) => {
+            let e = crate::interrupt::instead(e, "tagging");
+            match repo.cas_ref(&name, None, Some(old), "relhook: tag put back") {
+                Ok(()) => Err(e),
+                Err(back) => Err(Error::Unfinished {
+                    error: Box::new(e),
+                    left: format!("{tag} was not put back ({back})"),
+                    finish: format!("`RELHOOK_SKIP=1 git update-ref {name} {old}` puts it back"),
+                }),
+            }
+        }
+        (Err(e), None) => Err(crate::interrupt::instead(e, "tagging")),
+    }
 }

@@ -27,6 +27,9 @@ pub struct HalfMade {
     /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
     /// interrupted): the tag's current target, to move onto the release commit.
     pub misplaced_tag: Option<Oid>,
+    /// The tag as it stands on the release commit before it was reworded or rebased (what the
+    /// ref holds): made again on this one, with the release notes, once its tests pass.
+    pub replaces: Option<Oid>,
     /// How a release made now over the commits below it would differ (a rebase put changes
     /// under it): then it is made again, never tagged.
     pub stale: super::stale::Stale,
@@ -168,9 +171,44 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
         {
             return Some((commit, version));
         }
+        if let Some(version) = reworded_in_other_words(repo, config, tip, commit, &message) {
+            return Some((commit, version));
+        }
         at = parent;
     }
     None
+}
+
+/// A release commit reworded without the template's words (`chore: release 0.1.0`,
+/// `chore: cut v0.1.0.`): a version its first line names whose tag is on another commit, one
+/// `tip` no longer holds (the release commit before the amend or rebase), where both commits
+/// add that version's section. The tag is the evidence: a message alone would not do.
+fn reworded_in_other_words(
+    repo: &Repo,
+    config: &Config,
+    tip: Oid,
+    commit: Oid,
+    message: &str,
+) -> Option<Version> {
+    let prefix = config.version.tag_prefix.as_str();
+    let subject = message.lines().next()?;
+    // Punctuation around a version (`(0.1.0)`, `0.1.0.`) is no part of it.
+    let edge = |c: char| !(c.is_ascii_alphanumeric() || c == '+');
+    let mut seen = Vec::new();
+    subject.split_whitespace().find_map(|word| {
+        let word = word.trim_matches(edge);
+        let version = Version::parse(word.strip_prefix(prefix).unwrap_or(word)).ok()?;
+        if seen.contains(&version) {
+            return None;
+        }
+        seen.push(version.clone());
+        let tagged = repo.peel_to_commit(repo.tag_target(&format!("{prefix}{version}"))?)?;
+        let rewritten = tagged != commit
+            && !repo.reaches(tip, tagged)
+            && adds_section(repo, config, commit, repo.first_parent(commit), &version)
+            && adds_section(repo, config, tagged, repo.first_parent(tagged), &version);
+        rewritten.then_some(version)
+    })
 }
 
 /// Whether `commit` adds `version`'s section to the changelog its first parent lacks.
@@ -217,6 +255,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         tag,
         at_head: Some(commit) == head,
         misplaced_tag,
+        replaces: None,
     })
 }
 
@@ -277,8 +316,11 @@ pub fn resume(
         config,
         checkout.as_ref().map_or(root, |c| c.path()),
         half.commit,
-        &half.tag,
-        &tag_message,
+        &super::NewTag {
+            name: &half.tag,
+            message: &tag_message,
+            replaces: half.replaces,
+        },
         opts,
     );
     match tested {

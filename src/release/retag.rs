@@ -106,11 +106,26 @@ impl Retag {
             let version = self.stale.version(&self.version);
             super::stale::redo(self.commit, &version, self.at_head, tag)
         } else {
-            format!(
-                "git tag -d {} && relhook release --resume",
-                crate::shellword::quote(&self.tag)
-            )
+            "relhook release --resume".to_owned()
         }
+    }
+
+    /// What `relhook release --resume` finishes: the release commit tagged again (tested,
+    /// with its notes), the tag on the commit it replaced going only then. `None` when the
+    /// fix is another (a copy to drop, a published tag to go back to, a release to make again).
+    pub fn to_resume(&self, repo: &Repo) -> Option<super::HalfMade> {
+        if self.copy_of.is_some() || self.published(repo) || self.stale.is_stale() {
+            return None;
+        }
+        Some(super::HalfMade {
+            commit: self.commit,
+            version: self.version.clone(),
+            tag: self.tag.clone(),
+            at_head: self.at_head,
+            misplaced_tag: None,
+            replaces: Some(repo.tag_target(&self.tag)?),
+            stale: self.stale.clone(),
+        })
     }
 
     /// How to fix it, in a sentence around [`Retag::command`].
