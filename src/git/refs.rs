@@ -50,9 +50,43 @@ impl Repo {
     /// nothing of git's: git keeps the message in `TAG_EDITMSG` and says so, and relhook, which
     /// has the message, puts that file back as it was.
     pub fn tag_annotated(&self, name: &str, commit: Oid, message: &str, sign: bool) -> Result<()> {
+        self.tag_with(name, commit, message, sign, None)
+    }
+
+    /// [`Repo::tag_annotated`] in place of the tag `name` that holds `old`: one ref update
+    /// (`git tag -f`), so the old tag stands until the new one does. Refused, with nothing
+    /// changed, when the tag no longer holds `old`.
+    pub fn retag_annotated(
+        &self,
+        name: &str,
+        commit: Oid,
+        message: &str,
+        sign: bool,
+        old: Oid,
+    ) -> Result<()> {
+        self.tag_with(name, commit, message, sign, Some(old))
+    }
+
+    fn tag_with(
+        &self,
+        name: &str,
+        commit: Oid,
+        message: &str,
+        sign: bool,
+        replaces: Option<Oid>,
+    ) -> Result<()> {
         let mut args = vec!["tag", "-a", "--cleanup=verbatim", "-F", "-"];
         if sign {
             args.push("-s");
+        }
+        if let Some(old) = replaces {
+            if self.tag_target(name) != Some(old) {
+                return Err(Error::Refused(crate::error::Refusal::bare(
+                    crate::error::Reason::Tag,
+                    format!("tag {name} moved meanwhile (it held {old}); nothing was changed"),
+                )));
+            }
+            args.push("-f");
         }
         let c = commit.to_string();
         args.extend([name, c.as_str()]);

@@ -429,7 +429,7 @@ fn test_and_tag(
     new: &NewTag<'_>,
     opts: &Options,
 ) -> Result<bool> {
-    let (tag, replaces) = (new.name, new.replaces);
+    let tag = new.name;
     let tested = match (&config.checks.test, opts.no_test) {
         (Some(argv), false) => match crate::testrun::run(argv, root)
             .and_then(|s| crate::interrupt::check("testing").map(|()| s))
@@ -452,31 +452,13 @@ fn test_and_tag(
     };
     crate::git::txn::failpoint("release-tested")?;
     crate::interrupt::check("tagging")?;
-    // The tag on the release commit as it was before a reword or rebase goes only now, once
-    // the tests passed, and comes back if the new one cannot be made.
-    let name = format!("refs/tags/{tag}");
-    if let Some(old) = replaces {
-        repo.cas_ref(
-            &name,
-            Some(old),
-            None,
-            "relhook: tag the rewritten release commit",
-        )?;
+    // The tag on the release commit as it was before a reword or rebase is replaced only now,
+    // once the tests passed, in one ref update.
+    let sign = opts.sign || config.release.sign;
+    match new.replaces {
+        Some(old) => repo.retag_annotated(tag, commit, new.message, sign, old),
+        None => repo.tag_annotated(tag, commit, new.message, sign),
     }
-    let tagged = repo.tag_annotated(tag, commit, new.message, opts.sign || config.release.sign);
-    match (tagged, replaces) {
-        (Ok(()), _) => Ok(tested),
-        (Err(e), Some(old)) => {
-            let e = crate::interrupt::instead(e, "tagging");
-            match repo.cas_ref(&name, None, Some(old), "relhook: tag put back") {
-                Ok(()) => Err(e),
-                Err(back) => Err(Error::Unfinished {
-                    error: Box::new(e),
-                    left: format!("{tag} was not put back ({back})"),
-                    finish: format!("`RELHOOK_SKIP=1 git update-ref {name} {old}` puts it back"),
-                }),
-            }
-        }
-        (Err(e), None) => Err(crate::interrupt::instead(e, "tagging")),
-    }
+    .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
+    Ok(tested)
 }
