@@ -437,3 +437,57 @@ fn a_moved_package_tag_names_the_packages_release() {
         "{err}"
     );
 }
+
+/// A package's release commit amended after tagging (a note added by hand to its section): the
+/// amend said nothing, pre-push sent the branch without its tag, and doctor was silent. Now the
+/// amend says so, pre-push refuses, and `relhook release --resume` makes the tag again on it,
+/// with its notes, in place of the old.
+#[test]
+fn an_amended_package_release_commit_is_not_pushed_without_its_tag() {
+    let repo = one_crate("");
+    repo.hooks(&["post-commit"]);
+    ok(&release(&repo, &["--package", "a"]));
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "a-v0.1.0"]);
+    assert!(notes.contains("a thing"), "{notes}");
+    let old = repo.git(&["rev-parse", "--short=9", "a-v0.1.0^{commit}"]);
+    // A note added by hand to the release's section, amended in.
+    let log = repo.read("crates/a/CHANGELOG.md");
+    assert!(log.contains("- a thing\n"), "{log}");
+    repo.write(
+        "crates/a/CHANGELOG.md",
+        log.replacen("- a thing\n", "- a thing\n- and a note by hand\n", 1),
+    );
+    let out = repo.git_output(&["commit", "-qa", "--amend", "--no-edit"]);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("this amend rewrote a release commit")
+            && stderr(&out).contains(&format!("tag a-v0.1.0 is on {old}"))
+            && stderr(&out).contains("relhook release --resume"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.git_output(&["push", "origin", "main"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains(&format!("tag a-v0.1.0 is on {old}")),
+        "{}",
+        text(&out)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        stdout(&doctor).contains("relhook release --resume"),
+        "{}",
+        text(&doctor)
+    );
+    ok(&release(&repo, &["--resume"]));
+    assert_eq!(
+        repo.git(&["rev-parse", "a-v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    let renewed = repo.git(&["tag", "-l", "--format=%(contents)", "a-v0.1.0"]);
+    assert!(
+        renewed.contains("a thing") && renewed.contains("and a note by hand"),
+        "{renewed}"
+    );
+    ok(&repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}

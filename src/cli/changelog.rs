@@ -408,12 +408,27 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
 /// an amend, so a plain commit costs nothing more.
 fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> Option<String> {
     let head = repo.head()?;
-    let r = crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)?;
+    if let Some(r) =
+        crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)
+    {
+        return Some(format!(
+            "this amend rewrote a release commit: {}; pre-push refuses the branch until {} names this commit: {}",
+            r.problem(),
+            r.tag,
+            r.fix(repo)
+        ));
+    }
+    // A monorepo's release commit: its package tags are made again by `--resume` too.
+    let root = repo.work_tree()?;
+    let h = crate::release::packages::half_made_from(repo, config, &root, head)
+        .filter(|h| h.commit == head && !h.replaces.is_empty())?;
+    if let Some(r) = h.stale_refusal() {
+        return Some(format!("this amend rewrote a release commit: {r}"));
+    }
     Some(format!(
-        "this amend rewrote a release commit: {}; pre-push refuses the branch until {} names this commit: {}",
-        r.problem(),
-        r.tag,
-        r.fix(repo)
+        "this amend rewrote a release commit: its {}; pre-push refuses the branch until its tags name this commit: `{}` (makes them again here, with their notes, and tests it)",
+        h.tag_state(),
+        h.fix()
     ))
 }
 

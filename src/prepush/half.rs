@@ -33,16 +33,20 @@ pub(super) fn half_made(
         return None;
     }
     let tip = peel(repo, u.local)?;
-    let (commit, missing, misplaced, from_head) =
+    let (commit, tag_state, from_head) =
         match release::packages::half_made_from(repo, config, root, tip) {
             Some(h) => {
                 if let Some(r) = h.stale_refusal().filter(|_| seen.contains_key(&h.commit)) {
                     return Some(stale(repo, remote, u, h.commit, r));
                 }
-                let tags: Vec<&str> = h.missing.iter().map(|(t, _)| t.as_str()).collect();
                 let from_head = release::packages::half_made(repo, config, root)
                     .is_some_and(|at| at.commit == h.commit);
-                (h.commit, tags.join(", "), false, from_head)
+                let why = if h.replaces.is_empty() {
+                    " (an interrupted release)"
+                } else {
+                    ""
+                };
+                (h.commit, format!("its {}{why}", h.tag_state()), from_head)
             }
             None => {
                 let h = release::half_made_from(repo, config, tip)?;
@@ -51,20 +55,21 @@ pub(super) fn half_made(
                 }
                 let from_head =
                     release::half_made(repo, config).is_some_and(|at| at.commit == h.commit);
-                (h.commit, h.tag, h.misplaced_tag.is_some(), from_head)
+                let state = if h.misplaced_tag.is_some() {
+                    format!(
+                        "its tag {} is still on the commit before it (an interrupted release)",
+                        h.tag
+                    )
+                } else {
+                    format!("its tag {} is missing (an interrupted release)", h.tag)
+                };
+                (h.commit, state, from_head)
             }
         };
     if !seen.contains_key(&commit) {
         return None;
     }
     let header = header(repo, commit);
-    let tag_state = if misplaced {
-        format!("its tag {missing} is still on the commit before it")
-    } else if missing.contains(", ") {
-        format!("its tags {missing} are missing")
-    } else {
-        format!("its tag {missing} is missing")
-    };
     let branch = u.local_ref.strip_prefix("refs/heads/");
     let resume = match (from_head, branch) {
         (true, _) | (false, None) => "relhook release --resume".to_owned(),
@@ -77,7 +82,7 @@ pub(super) fn half_made(
         commit: Some(commit),
         subject: header,
         problems: vec![format!(
-            "a release commit, but {tag_state} (an interrupted release): pushed now, the branch publishes a release that no tag, test record or release notes stand for"
+            "a release commit, but {tag_state}: pushed now, the branch publishes a release that no tag, test record or release notes stand for"
         )],
         fix: format!(
             "finish the release first: `{resume}` (tests it and makes the tag), then {push}; only to have CI test the release commit before it is tagged, push it on purpose (`RELHOOK_SKIP=1 git push ...`)"

@@ -369,7 +369,7 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
             crate::git::txn::failpoint("release-tested")?;
             crate::interrupt::check("tagging")?;
             for p in &plan.packages {
-                tag(repo, &p.view, commit, &p.tag, &p.tag_message, opts)?;
+                tag(repo, &p.view, commit, (&p.tag, &p.tag_message), None, opts)?;
                 if let Some(t) = repo.tag_target(&p.tag) {
                     made.push((p.tag.clone(), t));
                 }
@@ -460,15 +460,20 @@ fn test_all(
 }
 
 /// Creates annotated tag `name` on `commit` with `message` (signed when asked).
+/// Tags `commit`, in place of the tag's value `replaces` when given (one ref update).
 fn tag(
     repo: &Repo,
     view: &Config,
     commit: Oid,
-    name: &str,
-    message: &str,
+    (name, message): (&str, &str),
+    replaces: Option<Oid>,
     opts: &Options,
 ) -> Result<()> {
-    repo.tag_annotated(name, commit, message, opts.sign || view.release.sign)
+    let sign = opts.sign || view.release.sign;
+    match replaces {
+        Some(old) => repo.retag_annotated(name, commit, message, sign, old),
+        None => repo.tag_annotated(name, commit, message, sign),
+    }
 }
 
 #[cfg(test)]

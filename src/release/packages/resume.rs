@@ -23,6 +23,10 @@ pub struct HalfMade {
     pub commit: Oid,
     /// The tags it lacks, each with its package.
     pub missing: Vec<(String, String)>,
+    /// Those of them that stand on the release commit as it was before an amend or a rebase
+    /// (which the branch no longer holds), each with the ref's value and the commit it names:
+    /// made again here, in place of that one, by `--resume`.
+    pub replaces: Vec<(String, Oid, Oid)>,
     /// Whether it is HEAD.
     pub at_head: bool,
     /// The packages it releases, each with its version, its tag and whether that is made.
@@ -38,17 +42,46 @@ impl HalfMade {
         if let Some(r) = self.stale_refusal() {
             return r.to_string();
         }
-        let tags: Vec<&str> = self.missing.iter().map(|(t, _)| t.as_str()).collect();
+        let (what, fix) = if self.replaces.is_empty() {
+            ("an interrupted release", "finishes it")
+        } else {
+            (
+                "amended or rebased after tagging",
+                "makes them again on it, with their notes",
+            )
+        };
         format!(
-            "{} ({}) is a release commit whose tags {} are missing (an interrupted release); `relhook release --resume` finishes it",
+            "{} ({}) is a release commit whose {} ({what}); `relhook release --resume` {fix}",
             if self.at_head {
                 "HEAD"
             } else {
                 "a commit below HEAD"
             },
             crate::git::short_id(self.commit),
-            tags.join(", ")
+            self.tag_state()
         )
+    }
+
+    /// Where its tags stand: `tags a-v1.0.0, b-v2.0.0 are missing`, or, for those left on the
+    /// release commit as it was before being rewritten, `tag a-v1.0.0 is on 1a2b3c4d5 …`.
+    pub fn tag_state(&self) -> String {
+        let gone: Vec<&str> = (self.missing.iter())
+            .map(|(t, _)| t.as_str())
+            .filter(|t| !self.replaces.iter().any(|(r, ..)| r == t))
+            .collect();
+        let mut said = Vec::new();
+        match gone.as_slice() {
+            [] => {}
+            [one] => said.push(format!("tag {one} is missing")),
+            many => said.push(format!("tags {} are missing", many.join(", "))),
+        }
+        for (tag, _, tagged) in &self.replaces {
+            let at = crate::git::short_id(*tagged);
+            said.push(format!(
+                "tag {tag} is on {at}, the release commit as it was before being amended or rebased"
+            ));
+        }
+        said.join("; ")
     }
 }
 
@@ -130,6 +163,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
         let message = repo.commit_text(commit)?;
         if let Some(tags) = tags_in_message(config, &message) {
             let (mut missing, mut released, mut views) = (Vec::new(), Vec::new(), Vec::new());
+            let mut replaces = Vec::new();
             for (tag, package, version) in tags {
                 let view = packages::view(config, &package, root);
                 if let Ok(view) = &view {
@@ -139,7 +173,11 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
                 released.push((package.clone(), version.clone(), tag.clone(), made));
                 match repo.tag_target(&tag) {
                     Some(t) if repo.peel_to_commit(t) == Some(commit) => {}
-                    Some(_) => return None,
+                    Some(t) => {
+                        let tagged = rewritten_from(repo, &view.ok()?, tip, commit, t, &version)?;
+                        replaces.push((tag.clone(), t, tagged));
+                        missing.push((tag, package));
+                    }
                     None => {
                         let view = view.ok()?;
                         if !crate::history::sync::has_section_at(
@@ -165,6 +203,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
             return Some(HalfMade {
                 commit,
                 missing,
+                replaces,
                 at_head: Some(commit) == head,
                 released,
                 stale,
@@ -173,6 +212,29 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
         at = repo.first_parent(commit);
     }
     None
+}
+
+/// The commit tag value `tag` names, when it is `commit`'s release as it was before an amend
+/// or a rebase: a commit `tip` no longer holds and no remote has (a published one is gone back
+/// to, not tagged again), where both add the package's `version` section.
+fn rewritten_from(
+    repo: &Repo,
+    view: &Config,
+    tip: Oid,
+    commit: Oid,
+    tag: Oid,
+    version: &Version,
+) -> Option<Oid> {
+    let tagged = repo.peel_to_commit(tag)?;
+    let path = &view.changelog.path;
+    let adds = |c: Oid| {
+        crate::history::sync::has_section_at(repo, c, path, version)
+            && !repo
+                .first_parent(c)
+                .is_some_and(|p| crate::history::sync::has_section_at(repo, p, path, version))
+    };
+    let published = repo.held_by_any(&repo.remote_tracking_commits("*"), tagged);
+    (!repo.reaches(tip, tagged) && !published && adds(commit) && adds(tagged)).then_some(tagged)
 }
 
 /// Finishes a half-made monorepo release: tests each package whose tag is missing (on a clean
@@ -223,7 +285,15 @@ pub fn resume(
     let tested = test_all(repo, dir, &plans, half.commit, opts)?;
     for p in &plans {
         crate::interrupt::check("tagging")?;
-        tag(repo, &p.view, half.commit, &p.tag, &p.tag_message, opts)?;
+        let old = half.replaces.iter().find(|r| r.0 == p.tag).map(|r| r.1);
+        tag(
+            repo,
+            &p.view,
+            half.commit,
+            (&p.tag, &p.tag_message),
+            old,
+            opts,
+        )?;
     }
     Ok(Done {
         commit: half.commit,
