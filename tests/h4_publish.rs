@@ -383,14 +383,18 @@ fn a_release_commit_reworded_by_an_amend_is_not_pushed_without_its_tag() {
     );
 }
 
-/// Reworded without the template's words (`chore: release 0.1.0`, `chore: cut v0.1.0.`), the
-/// release commit was unknown: the amend said nothing, pre-push sent the branch without its tag,
-/// and doctor's fix re-made the tag with `-m v0.1.0`, losing its release notes. A first line
-/// naming the version, on a commit that adds the section its tag's commit (which the branch no
-/// longer holds) added, is that release commit reworded.
+/// Reworded without the template's words (`chore: release 0.1.0`, `chore: cut v0.1.0.`, even
+/// `chore: bump version`), the release commit was unknown: the amend said nothing, pre-push sent
+/// the branch without its tag, and doctor's fix re-made the tag with `-m v0.1.0`, losing its
+/// release notes. A commit that adds the section its tag's commit (which the branch no longer
+/// holds) added is that release commit reworded.
 #[test]
 fn a_release_commit_reworded_in_other_words_is_not_pushed_without_its_tag() {
-    for message in ["chore: release 0.1.0", "chore: cut v0.1.0."] {
+    for message in [
+        "chore: release 0.1.0",
+        "chore: cut v0.1.0.",
+        "chore: bump version",
+    ] {
         let (repo, origin) = pushed();
         ok(dated_release(&repo, &[]));
         let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
@@ -450,6 +454,48 @@ fn a_failed_resume_of_a_reworded_release_commit_leaves_its_tag() {
     assert_eq!(
         repo.git(&["rev-parse", "v0.1.0^{commit}"]),
         repo.git(&["rev-parse", "HEAD"])
+    );
+}
+
+/// A hand tag's own words survive its release commit being reworded: `--resume` makes the tag
+/// again with the message the person wrote, not notes of relhook's (a review found them
+/// replaced). A tag already pushed is not made again: `--resume` names the way back.
+#[test]
+fn a_reworded_hand_tags_message_is_kept_and_a_published_one_is_not_resumed() {
+    let (repo, _origin) = pushed();
+    ok(repo.git_output(&[
+        "tag",
+        "-a",
+        "v0.1.0",
+        "-m",
+        "Codename Falcon",
+        "-m",
+        "Hand-written highlights.",
+    ]));
+    let words = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
+    assert!(words.contains("Codename Falcon"), "{words}");
+    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "chore: release 0.1.0"]));
+    ok(repo.relhook(&["release", "--resume"]));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    assert_eq!(
+        repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]),
+        words
+    );
+
+    // Pushed, then reworded: going back is the fix, and --resume says so.
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    let tagged = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "chore: cut 0.1.0"]));
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains(&format!("git reset --keep {tagged}"))
+            && !stderr(&out).contains("nothing to resume"),
+        "{}",
+        text(&out)
     );
 }
 

@@ -36,7 +36,8 @@ fn a_release_tag_left_behind_by_an_amended_release_commit_is_never_gone_below() 
     let rewritten = repo.git(&["log", "-1", "--format=%h", "-S", "## [1.0.0]"]);
     assert!(
         err.contains(&format!("if {rewritten} is that release rewritten"))
-            && err.contains("`git tag -d v1.0.0 && relhook release --resume`")
+            && err.contains("`relhook release --resume` (makes v1.0.0 again")
+            && !err.contains("git tag -d")
             && err.contains("`relhook release 1.0.1`"),
         "{err}"
     );
@@ -59,7 +60,7 @@ fn a_release_tag_left_behind_by_an_amended_release_commit_is_never_gone_below() 
         text(&out)
     );
     // The fix named: the tag made again on the rewritten release commit.
-    let moved = repo.sh("git tag -d v1.0.0 && relhook release --resume");
+    let moved = repo.sh("relhook release --resume");
     assert!(moved.status.success(), "{}", text(&moved));
     let tagged = repo.git(&["rev-parse", "--short", "v1.0.0^{commit}"]);
     assert_eq!(tagged, rewritten);

@@ -441,3 +441,38 @@ fn with_gpg_an_empty_keyring_is_refused_and_a_key_signs_the_tag() {
     let tag = repo.git(&["cat-file", "tag", "v0.1.0"]);
     assert!(tag.contains("-----BEGIN PGP SIGNATURE-----"), "{tag}");
 }
+
+/// A signed release tag left on its release commit as it was before an amend is made again
+/// signed by `relhook release --resume` (a review found the new tag silently unsigned).
+#[test]
+fn with_ssh_keygen_a_rewritten_release_commits_signed_tag_is_made_again_signed() {
+    if !have("ssh-keygen", "-?") {
+        return;
+    }
+    let repo = repo();
+    let keys = repo.scratch("keys");
+    let key = ssh_key(&keys, "k1");
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let allowed = keys.join("allowed");
+    std::fs::write(&allowed, format!("committer@example.com {public}")).unwrap();
+    repo.git(&["config", "gpg.format", "ssh"]);
+    let public_path = key.with_extension("pub");
+    repo.git(&["config", "user.signingkey", public_path.to_str().unwrap()]);
+    repo.git(&[
+        "config",
+        "gpg.ssh.allowedSignersFile",
+        allowed.to_str().unwrap(),
+    ]);
+    let out = release(&repo, &["--sign"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.git_output(&["commit", "-q", "--amend", "-m", "chore: release 0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = release(&repo, &["--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0^{commit}"]),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+    let verified = repo.git_output(&["verify-tag", "v0.1.0"]);
+    assert!(verified.status.success(), "{}", text(&verified));
+}

@@ -69,7 +69,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 let retag = repo
                     .head()
                     .and_then(|h| release::retag_needed_from(&repo, &config, h));
-                if let Some(half) = retag.and_then(|r| r.to_resume(&repo)) {
+                if let Some(r) = retag {
+                    let Some(half) = r.to_resume(&repo) else {
+                        // Published, a copy, or stale: another fix, named.
+                        let why = format!("{}; {}", r.problem(), r.fix(&repo));
+                        return refused(&Refusal::bare(Reason::HalfMade, why), json);
+                    };
                     return resume(&repo, &config, &root, &half, &opts, json);
                 }
                 if let Some(view) =

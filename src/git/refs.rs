@@ -80,6 +80,13 @@ impl Repo {
             args.push("-s");
         }
         if let Some(old) = replaces {
+            // A signed tag is replaced by a signed one: never a signature silently dropped.
+            let signed = self
+                .tag_message(old)
+                .is_some_and(|m| m.windows(11).any(|w| w == b"-----BEGIN "));
+            if signed && !sign {
+                args.push("-s");
+            }
             if self.tag_target(name) != Some(old) {
                 return Err(Error::Refused(crate::error::Refusal::bare(
                     crate::error::Reason::Tag,

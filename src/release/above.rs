@@ -128,7 +128,12 @@ pub fn refusal(
                 Some((why, redo)) => format!(
                     "if {c} is that release rewritten, {why}; make the release again with them: `{redo}`; or "
                 ),
-                None => move_tag(&tag, &c, retag.is_some()),
+                // Recognised: its tag made again there, with its notes, tested (or, published,
+                // the branch put back on it).
+                None => match &retag {
+                    Some(r) => format!("if {c} is that release rewritten, {}; or ", r.fix(repo)),
+                    None => move_tag(&tag, &c),
+                },
             },
         },
         None => String::new(),
@@ -148,20 +153,14 @@ pub fn refusal(
     ))
 }
 
-/// The advice to put release tag `name` on `c`, its release commit rewritten: made again there
-/// by `--resume` (`retag`: relhook recognises the release commit), else moved.
-fn move_tag(name: &str, c: &str, retag: bool) -> String {
+/// The advice to put release tag `name` on `c`, its release commit rewritten, when relhook does
+/// not recognise `c` as that release commit: moved there by hand.
+fn move_tag(name: &str, c: &str) -> String {
     // Pasted into a shell: a tag's name may hold `$(…)`.
     let tag = crate::shellword::quote(name);
-    match retag {
-        // The rewritten release commit: its tag made again with its notes, tested.
-        true => format!(
-            "if {c} is that release rewritten, make its tag again there (`git tag -d {tag} && relhook release --resume`: with its notes, tested), or "
-        ),
-        false => format!(
-            "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
-        ),
-    }
+    format!(
+        "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
+    )
 }
 
 /// The commit of this history that added the `## [version]` section: the release commit,

@@ -23,6 +23,7 @@ mod preflight;
 mod resume;
 mod retag;
 pub mod reverted;
+mod reworded;
 mod signing;
 mod stale;
 mod start;

@@ -7,7 +7,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-use super::{Done, Options, RecordsBefore, notes, test_and_tag};
+use super::{Done, Options, RecordsBefore, notes, reworded, test_and_tag};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
@@ -113,23 +113,6 @@ pub(super) fn version_in_message(template: &str, message: &str) -> Option<Versio
     Version::parse(middle).ok()
 }
 
-/// [`version_in_message`], or the version a reworded release commit still opens with: the
-/// template's text before `{version}`, then the version up to the first blank
-/// (`chore(release): 1.2.0 (the big one)`, after `git commit --amend -m`). Only with the
-/// commit adding the version's section (see `adds_section`).
-fn version_in_reworded(template: &str, message: &str) -> Option<Version> {
-    if let Some(v) = version_in_message(template, message) {
-        return Some(v);
-    }
-    let before = template.lines().next()?.split_once("{version}")?.0;
-    let rest = message.lines().next()?.strip_prefix(before)?;
-    let token = rest.split_whitespace().next()?;
-    // A blank must follow the version: `1.2.0-fix` is another version, not 1.2.0 reworded.
-    (token.len() < rest.trim_end().len())
-        .then(|| Version::parse(token).ok())
-        .flatten()
-}
-
 /// Recognises a half-made release: a release commit (its message is `release.commit_message`
 /// for version X and its changelog has X's section) on HEAD's first-parent line since the last
 /// release tag, with no tag for X.
@@ -139,11 +122,16 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
 
 /// The newest release commit on `tip`'s first-parent line since the last release tag it
 /// holds (at most 50 commits' messages read), with its version: where a half-made release or
-/// a rewritten one is found.
+/// a rewritten one is found. Reworded in words that name no version, it is told by its section
+/// and its tag left on the commit it replaced (`reworded::by_section`).
 pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Option<(Oid, Version)> {
-    let last = repo
-        .latest_release_tag(tip, &config.version.tag_prefix)
-        .map(|t| t.1);
+    let last = repo.latest_release_tag(tip, &config.version.tag_prefix);
+    by_message(repo, config, tip, last.as_ref().map(|t| t.1))
+        .or_else(|| reworded::by_section(repo, config, tip, last.as_ref()))
+}
+
+/// [`release_commit_on`] by the commits' messages, down to `last` (the last release commit).
+fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Option<(Oid, Version)> {
     let mut at = Some(tip);
     for _ in 0..50 {
         let commit = at?;
@@ -160,68 +148,24 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
                 .tag_target(&tag)
                 .and_then(|t| repo.peel_to_commit(t))
                 .is_some_and(|t| t != commit && repo.reaches(commit, t));
-            if !below || adds_section(repo, config, commit, parent, &version) {
+            if !below || reworded::adds_section(repo, config, commit, parent, &version) {
                 return Some((commit, version));
             }
         }
         // A reworded one (`git commit --amend -m`) only where the commit itself adds the
         // version's section: `chore(release): 0.1.0 announcement` after it adds none.
-        if let Some(version) = version_in_reworded(&config.release.commit_message, &message)
-            && adds_section(repo, config, commit, parent, &version)
+        if let Some(version) =
+            reworded::version_in_reworded(&config.release.commit_message, &message)
+            && reworded::adds_section(repo, config, commit, parent, &version)
         {
             return Some((commit, version));
         }
-        if let Some(version) = reworded_in_other_words(repo, config, tip, commit, &message) {
+        if let Some(version) = reworded::in_other_words(repo, config, tip, commit, &message) {
             return Some((commit, version));
         }
         at = parent;
     }
     None
-}
-
-/// A release commit reworded without the template's words (`chore: release 0.1.0`,
-/// `chore: cut v0.1.0.`): a version its first line names whose tag is on another commit, one
-/// `tip` no longer holds (the release commit before the amend or rebase), where both commits
-/// add that version's section. The tag is the evidence: a message alone would not do.
-fn reworded_in_other_words(
-    repo: &Repo,
-    config: &Config,
-    tip: Oid,
-    commit: Oid,
-    message: &str,
-) -> Option<Version> {
-    let prefix = config.version.tag_prefix.as_str();
-    let subject = message.lines().next()?;
-    // Punctuation around a version (`(0.1.0)`, `0.1.0.`) is no part of it.
-    let edge = |c: char| !(c.is_ascii_alphanumeric() || c == '+');
-    let mut seen = Vec::new();
-    subject.split_whitespace().find_map(|word| {
-        let word = word.trim_matches(edge);
-        let version = Version::parse(word.strip_prefix(prefix).unwrap_or(word)).ok()?;
-        if seen.contains(&version) {
-            return None;
-        }
-        seen.push(version.clone());
-        let tagged = repo.peel_to_commit(repo.tag_target(&format!("{prefix}{version}"))?)?;
-        let rewritten = tagged != commit
-            && !repo.reaches(tip, tagged)
-            && adds_section(repo, config, commit, repo.first_parent(commit), &version)
-            && adds_section(repo, config, tagged, repo.first_parent(tagged), &version);
-        rewritten.then_some(version)
-    })
-}
-
-/// Whether `commit` adds `version`'s section to the changelog its first parent lacks.
-fn adds_section(
-    repo: &Repo,
-    config: &Config,
-    commit: Oid,
-    parent: Option<Oid>,
-    version: &Version,
-) -> bool {
-    let path = &config.changelog.path;
-    crate::history::sync::has_section_at(repo, commit, path, version)
-        && !parent.is_some_and(|p| crate::history::sync::has_section_at(repo, p, path, version))
 }
 
 /// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
@@ -259,6 +203,32 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
     })
 }
 
+/// The tag message relhook writes for `half`'s release at `commit`: the tag's name, then the
+/// release notes of its changelog there.
+fn tag_message_at(repo: &Repo, config: &Config, half: &HalfMade, commit: Oid) -> Result<String> {
+    let text = repo
+        .file_at(commit, &config.changelog.path)?
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default();
+    let notes = notes::from_changelog_text(&text, &half.version.to_string()).unwrap_or_default();
+    Ok(format!("{}\n\n{}", half.tag, notes.trim_end())
+        .trim_end()
+        .to_owned()
+        + "\n")
+}
+
+/// The message of tag object `old` (its signature left out), when it is not the one relhook
+/// would have written on the commit it names: words of the person who made it, kept.
+fn hand_written(repo: &Repo, config: &Config, half: &HalfMade, old: Oid) -> Option<String> {
+    let message = String::from_utf8(repo.tag_message(old)?).ok()?;
+    let message = match message.find("-----BEGIN ") {
+        Some(at) => &message[..at],
+        None => &message,
+    };
+    let then = tag_message_at(repo, config, half, repo.peel_to_commit(old)?).ok()?;
+    (message != then).then(|| message.to_owned())
+}
+
 /// Finishes a half-made release: tests the commit (on a clean checkout of it when it is below
 /// HEAD), records the pass and tags it with its notes. On failure the release commit stays,
 /// finishable, and the test record this run made is removed.
@@ -292,15 +262,16 @@ pub fn resume(
             tested: crate::testrun::find_for(repo, config, half.commit).is_some(),
         });
     }
-    let text = repo
-        .file_at(half.commit, &config.changelog.path)?
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .unwrap_or_default();
-    let notes = notes::from_changelog_text(&text, &half.version.to_string()).unwrap_or_default();
-    let tag_message = format!("{}\n\n{}", half.tag, notes.trim_end())
-        .trim_end()
-        .to_owned()
-        + "\n";
+    let tag_message = tag_message_at(repo, config, half, half.commit)?;
+    // A tag it replaces keeps a message written by hand (a hand tag's own words): only the
+    // notes relhook wrote are made again from the rewritten commit's changelog.
+    let tag_message = match half
+        .replaces
+        .and_then(|old| hand_written(repo, config, half, old))
+    {
+        Some(kept) => kept,
+        None => tag_message,
+    };
     // Below HEAD the work tree is not the release commit's: its tests run on a clean
     // checkout of it, and the pass is recorded for its tree as on HEAD.
     // Nor is a work tree with uncommitted changes (--allow-dirty).
@@ -366,8 +337,9 @@ mod tests {
 
     #[test]
     fn a_reworded_release_commit_still_names_its_version() {
-        let v =
-            |m: &str| version_in_reworded("chore(release): {version}", m).map(|v| v.to_string());
+        let v = |m: &str| {
+            reworded::version_in_reworded("chore(release): {version}", m).map(|v| v.to_string())
+        };
         assert_eq!(v("chore(release): 0.1.0 (tweaked)"), Some("0.1.0".into()));
         assert_eq!(v("chore(release): 0.1.0"), Some("0.1.0".into()));
         assert_eq!(
