@@ -448,7 +448,14 @@ fn a_failed_resume_of_a_reworded_release_commit_leaves_its_tag() {
         bin.display()
     ));
     assert_ne!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(stderr(&out).contains("tests failed"), "{}", text(&out));
+    let old = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
+    assert!(
+        stderr(&out).contains("tests failed")
+            && stderr(&out).contains(&format!("v0.1.0 stays on {old}"))
+            && !stderr(&out).contains("untagged"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), tag);
     ok(repo.relhook(&["release", "--resume"]));
     assert_eq!(

@@ -349,7 +349,14 @@ fn resume(
             &e,
             "the release commit stays and nothing else was left behind (no tag, no test record): `relhook release --resume` finishes it",
         )),
-        Err(e) if e.is_refusal() => super::release_after::refused_resume(e.into_refusal()?),
+        Err(e) if e.is_refusal() => {
+            // A tag left on the release commit as it was before a rewrite stays there.
+            let kept = half
+                .replaces
+                .and_then(|t| repo.peel_to_commit(t))
+                .map(|at| format!("{} stays on {}", half.tag, crate::git::short_id(at)));
+            super::release_after::refused_resume(e.into_refusal()?, kept.as_deref())
+        }
         // One line, as for a release undone at this step: what did not happen, what stays.
         Err(e @ crate::Error::Unfinished { .. }) => Err(e),
         Err(e) => {

@@ -11,11 +11,16 @@ use crate::error::{Reason, Refusal};
 /// Says a refusal of `relhook release --resume`, after which the release commit stays. The
 /// tests' refusals keep their own way past, given with `--resume`: a plain `relhook release`
 /// (`--no-test` or not) refuses a half-made release.
-pub(super) fn refused_resume(r: Refusal) -> Result<Outcome> {
+/// `kept`: what is said of a tag left where it was (a rewritten release commit's, `v1.0.0 stays
+/// on 1a2b3c4d5`), which the release commit is then not "untagged" without.
+pub(super) fn refused_resume(r: Refusal, kept: Option<&str>) -> Result<Outcome> {
     let stays = "the release commit stays";
     match r.reason {
         Reason::TestsFailed | Reason::TestsCannotStart => {
-            let what = format!("{}; {stays}, untagged", r.what);
+            let what = match kept {
+                Some(kept) => format!("{}; {stays}, and {kept}", r.what),
+                None => format!("{}; {stays}, untagged", r.what),
+            };
             let r = Refusal { what, ..r };
             super::release::refused_in(&r, false, "relhook release --resume")
         }

@@ -92,7 +92,14 @@ pub(super) fn resume(
             &e,
             "the release commit stays, and `relhook release --resume` makes the tags it still lacks",
         )),
-        Err(e) if e.is_refusal() => release_after::refused_resume(e.into_refusal()?),
+        Err(e) if e.is_refusal() => {
+            // Tags left on the release commit as it was before a rewrite stay there.
+            let kept: Vec<String> = (half.replaces.iter())
+                .map(|(tag, _, at)| format!("{tag} stays on {}", crate::git::short_id(*at)))
+                .collect();
+            let kept = (!kept.is_empty()).then(|| kept.join(", "));
+            release_after::refused_resume(e.into_refusal()?, kept.as_deref())
+        }
         Err(e @ Error::Unfinished { .. }) => Err(e),
         Err(e) => {
             let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
