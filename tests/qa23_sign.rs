@@ -339,12 +339,8 @@ fn ssh_key(dir: &Path, name: &str) -> PathBuf {
     key
 }
 
-#[test]
-fn with_ssh_keygen_a_working_ssh_key_passes_the_dry_run_and_signs_commit_and_tag() {
-    if !have("ssh-keygen", "-?") {
-        return;
-    }
-    let repo = repo();
+/// Signing with a new SSH key in `repo` (`gpg.format ssh`), whose signatures git verifies.
+fn ssh_signing(repo: &Repo) {
     let keys = repo.scratch("keys");
     let key = ssh_key(&keys, "k1");
     let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
@@ -358,6 +354,15 @@ fn with_ssh_keygen_a_working_ssh_key_passes_the_dry_run_and_signs_commit_and_tag
         "gpg.ssh.allowedSignersFile",
         allowed.to_str().unwrap(),
     ]);
+}
+
+#[test]
+fn with_ssh_keygen_a_working_ssh_key_passes_the_dry_run_and_signs_commit_and_tag() {
+    if !have("ssh-keygen", "-?") {
+        return;
+    }
+    let repo = repo();
+    ssh_signing(&repo);
     repo.git(&["config", "commit.gpgSign", "true"]);
     let before = state(&repo);
     let out = release(&repo, &["--dry-run", "--sign"]);
@@ -450,19 +455,7 @@ fn with_ssh_keygen_a_rewritten_release_commits_signed_tag_is_made_again_signed()
         return;
     }
     let repo = repo();
-    let keys = repo.scratch("keys");
-    let key = ssh_key(&keys, "k1");
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    let allowed = keys.join("allowed");
-    std::fs::write(&allowed, format!("committer@example.com {public}")).unwrap();
-    repo.git(&["config", "gpg.format", "ssh"]);
-    let public_path = key.with_extension("pub");
-    repo.git(&["config", "user.signingkey", public_path.to_str().unwrap()]);
-    repo.git(&[
-        "config",
-        "gpg.ssh.allowedSignersFile",
-        allowed.to_str().unwrap(),
-    ]);
+    ssh_signing(&repo);
     let out = release(&repo, &["--sign"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let out = repo.git_output(&["commit", "-q", "--amend", "-m", "chore: release 0.1.0"]);
