@@ -506,6 +506,52 @@ fn a_reworded_hand_tags_message_is_kept_and_a_published_one_is_not_resumed() {
     );
 }
 
+/// A rebase across two releases not pushed yet rewrites both release commits: doctor named only
+/// the newer one's fix (and `git tag -f -m` for the older), and `--resume` made the newer tag
+/// again only, leaving the older on a commit the branch no longer holds, unreported, while the
+/// push sent its release commit untagged. Now both are named, and `--resume` makes both again.
+#[test]
+fn a_rebase_across_two_releases_has_both_tags_made_again() {
+    let (repo, origin) = pushed();
+    ok(dated_release(&repo, &["0.1.0"]));
+    assert!(repo.commit_with_hooks("feat: b").status.success());
+    ok(dated_release(&repo, &["0.2.0"]));
+    let notes = |t: &str| repo.git(&["tag", "-l", "--format=%(contents)", t]);
+    let (old1, old2) = (notes("v0.1.0"), notes("v0.2.0"));
+    // A later date: the rebase makes new commits even within the second.
+    let date = [("GIT_COMMITTER_DATE", "2030-01-01T00:00:00")];
+    ok(repo.git_in(
+        &repo.path(),
+        &["rebase", "-q", "--force-rebase", "HEAD~3"],
+        &date,
+    ));
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("INVALID  tag v0.1.0")
+            && doctor.contains("INVALID  tag v0.2.0")
+            && !doctor.contains("git tag -f"),
+        "{doctor}"
+    );
+    ok(repo.relhook(&["release", "--resume"]));
+    for (tag, subject) in [
+        ("v0.1.0", "chore(release): 0.1.0"),
+        ("v0.2.0", "chore(release): 0.2.0"),
+    ] {
+        let at = repo.git(&["log", "-1", "--format=%s", &format!("{tag}^{{commit}}")]);
+        assert_eq!(at, subject);
+        let held = repo.git_output(&["merge-base", "--is-ancestor", tag, "HEAD"]);
+        assert!(held.status.success(), "{tag} is not in HEAD's history");
+    }
+    assert_eq!((notes("v0.1.0"), notes("v0.2.0")), (old1, old2));
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(!text(&doctor).contains("INVALID"), "{}", text(&doctor));
+    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    assert_eq!(
+        remote_has(&repo, &origin, "refs/tags/v0.1.0^{commit}"),
+        Some(repo.git(&["rev-parse", "HEAD~2"]))
+    );
+}
+
 /// Read as a reworded release commit only where it adds its version's section: a later commit
 /// that merely opens like one (`chore(release): 0.1.0 announcement`) is no release commit, and
 /// its push goes (a review found it refused, and `--resume` moving the published tag).

@@ -123,19 +123,21 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                 (tag, commit, at)
             })
             .collect();
-        let retag = repo
+        // Each rewritten release commit (a rebase across several releases rewrites them all).
+        let retags = repo
             .head()
-            .and_then(|h| crate::release::retag_needed_from(repo, config, h));
+            .map(|h| crate::release::retags_needed_from(repo, config, h))
+            .unwrap_or_default();
         for (tag, commit, at) in &behind {
             // One commit that added several releases' sections (a file brought in whole) is
             // no release commit: never a fix that puts several tags on it.
             let shared = |c: &String| behind.iter().filter(|b| b.2.as_ref() == Some(c)).count() > 1;
             // The rewritten release commit is tagged again by `--resume`, with its notes.
+            let retag = retags.iter().find(|r| r.tag == *tag);
             let stale = retag
-                .as_ref()
-                .filter(|r| r.tag == *tag && r.stale.is_stale())
+                .filter(|r| r.stale.is_stale())
                 .map(|r| format!("; but {}", r.fix(repo)));
-            let fix = match retag.as_ref().filter(|r| r.tag == *tag) {
+            let fix = match retag {
                 Some(r) => r.command(repo),
                 None => at.as_ref().filter(|c| !shared(c)).map_or_else(
                     || format!("release a version above {tag}"),

@@ -65,17 +65,29 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 return refused(&Refusal::bare(Reason::HalfMade, why), json);
             }
             None if args.resume => {
-                // A release commit reworded or rebased after tagging: tagged again there.
-                let retag = repo
+                // Release commits reworded or rebased after tagging (a rebase across several
+                // releases rewrites them all): each tagged again there, the oldest first.
+                let retags = repo
                     .head()
-                    .and_then(|h| release::retag_needed_from(&repo, &config, h));
-                if let Some(r) = retag {
+                    .map(|h| release::retags_needed_from(&repo, &config, h))
+                    .unwrap_or_default();
+                let mut halves = Vec::new();
+                for r in retags.iter().rev() {
                     let Some(half) = r.to_resume(&repo) else {
                         // Published, a copy, or stale: another fix, named.
                         let why = format!("{}; {}", r.problem(), r.fix(&repo));
                         return refused(&Refusal::bare(Reason::HalfMade, why), json);
                     };
-                    return resume(&repo, &config, &root, &half, &opts, json);
+                    halves.push(half);
+                }
+                if !halves.is_empty() {
+                    for half in &halves {
+                        let outcome = resume(&repo, &config, &root, half, &opts, json)?;
+                        if !matches!(outcome, Outcome::Ok) {
+                            return Ok(outcome);
+                        }
+                    }
+                    return Ok(Outcome::Ok);
                 }
                 if let Some(view) =
                     super::release_packages::unfinished_hand_view(&repo, &root, &config)

@@ -118,7 +118,9 @@ pub fn refusal(
             fix,
         ));
     };
-    let retag = super::retag_needed_from(repo, config, head).filter(|r| r.tag == tag);
+    let retag = super::retags_needed_from(repo, config, head)
+        .into_iter()
+        .find(|r| r.tag == tag);
     let move_it = match rewritten_at(repo, config, head, greatest) {
         // The rewritten release commit, rebased over changes a release made now would tell:
         // made again, never tagged.

@@ -63,6 +63,21 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
     })
 }
 
+/// Every release commit on `tip`'s first-parent line rewritten after tagging, newest first: a
+/// rebase across several releases not pushed yet rewrites them all (at most 8 are looked for).
+pub fn retags_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Vec<Retag> {
+    let mut out: Vec<Retag> = Vec::new();
+    let mut at = Some(tip);
+    while let Some(tip) = at.filter(|_| out.len() < 8) {
+        let Some(r) = retag_needed_from(repo, config, tip) else {
+            break;
+        };
+        at = repo.first_parent(r.commit);
+        out.push(r);
+    }
+    out
+}
+
 impl Retag {
     /// What is wrong, in one clause: `v1.2.0 is on 1a2b3c4d5, not on this release commit …`.
     pub fn problem(&self) -> String {
