@@ -394,6 +394,7 @@ fn a_release_commit_reworded_in_other_words_is_not_pushed_without_its_tag() {
         "chore: release 0.1.0",
         "chore: cut v0.1.0.",
         "chore: bump version",
+        "fix: typo",
     ] {
         let (repo, origin) = pushed();
         ok(dated_release(&repo, &[]));

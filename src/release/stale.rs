@@ -51,17 +51,29 @@ pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> St
 /// here from one reworded in place (`rebase -i` of a commit that dodged commit-msg, as
 /// pre-push's reword fix does before `--resume`), nor from a release whose section was edited
 /// by hand: the release commit as it was made tells them apart (see `rebased`).
+///
+/// An entry the release commit itself put there is none of those: amended with a `fix:`
+/// message, it gets its own entry under Unreleased (for the next release), which its first
+/// parent's Unreleased lacks.
 fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
     let path = &config.changelog.path;
-    sync::changelog_at(repo, commit, path)
-        .filter(|log| log.unkept_because().is_none())
-        .map(|log| {
+    let unreleased = |c: Oid| -> Option<Vec<String>> {
+        let log = sync::changelog_at(repo, c, path).filter(|l| l.unkept_because().is_none())?;
+        Some(
             log.unreleased_entries()
                 .into_iter()
                 .map(|e| e.text)
-                .collect()
-        })
-        .unwrap_or_default()
+                .collect(),
+        )
+    };
+    let Some(entries) = unreleased(commit) else {
+        return Vec::new();
+    };
+    let below = repo.first_parent(commit).and_then(unreleased);
+    entries
+        .into_iter()
+        .filter(|e| below.as_ref().is_none_or(|b| b.contains(e)))
+        .collect()
 }
 
 impl Stale {
