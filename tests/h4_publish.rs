@@ -412,6 +412,14 @@ fn a_release_commit_reworded_in_other_words_is_not_pushed_without_its_tag() {
             doctor.contains("relhook release --resume") && !doctor.contains("git tag -f"),
             "{message}: {doctor}"
         );
+        // Nor does a release above it go: it would publish the rewritten one untagged.
+        let above = dated_release(&repo, &["0.2.0", "--no-test"]);
+        assert_eq!(above.status.code(), Some(1), "{message}: {}", text(&above));
+        assert!(
+            stderr(&above).contains("relhook release --resume"),
+            "{message}: {}",
+            text(&above)
+        );
         let main_before = remote_has(&repo, &origin, "refs/heads/main");
         let out = push(&repo, &["--follow-tags", "origin", "main"]);
         let err = stderr(&out);
@@ -496,7 +504,13 @@ fn a_reworded_hand_tags_message_is_kept_and_a_published_one_is_not_resumed() {
     // Pushed, then reworded: going back is the fix, and --resume says so.
     ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
     let tagged = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
-    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "chore: cut 0.1.0"]));
+    let out = ok(repo.git_output(&["commit", "-q", "--amend", "-m", "chore: cut 0.1.0"]));
+    let said = stderr(&out);
+    assert!(
+        said.contains(&format!("git reset --keep {tagged}"))
+            && !said.contains("until v0.1.0 names this commit"),
+        "{said}"
+    );
     let out = repo.relhook(&["release", "--resume"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(

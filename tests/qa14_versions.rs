@@ -34,16 +34,24 @@ fn a_release_tag_left_behind_by_an_amended_release_commit_is_never_gone_below() 
     );
     // Reworded, the commit is still read as v1.0.0's release commit: its tag is made again.
     let rewritten = repo.git(&["log", "-1", "--format=%h", "-S", "## [1.0.0]"]);
+    // A release above it would publish it untagged: not offered, and refused.
     assert!(
-        err.contains(&format!("if {rewritten} is that release rewritten"))
-            && err.contains("`relhook release --resume` (makes v1.0.0 again")
+        err.contains(&format!("makes v1.0.0 again on {rewritten}"))
+            && err.contains("`relhook release --resume`")
             && !err.contains("git tag -d")
-            && err.contains("`relhook release 1.0.1`"),
+            && !err.contains("`relhook release 1.0.1`"),
         "{err}"
     );
     let release = repo.relhook(&["release", "--no-test"]);
     assert_eq!(release.status.code(), Some(1), "{}", text(&release));
-    assert!(stderr(&release).contains("0.1.0 is below 1.0.0"));
+    assert!(
+        stderr(&release).contains("tag v1.0.0 is on")
+            && stderr(&release).contains("relhook release --resume"),
+        "{}",
+        text(&release)
+    );
+    let above = repo.relhook(&["release", "1.0.1", "--no-test"]);
+    assert_eq!(above.status.code(), Some(1), "{}", text(&above));
     assert_eq!(repo.git(&["tag"]), "v1.0.0");
     let doctor = repo.relhook(&["doctor"]);
     assert!(

@@ -411,10 +411,17 @@ fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> O
     if let Some(r) =
         crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)
     {
+        // Published, the tag is not made again: the branch goes back to it.
+        let until = match r.published(repo) {
+            true => "pre-push refuses the branch".to_owned(),
+            false => format!(
+                "pre-push refuses the branch until {} names this commit",
+                r.tag
+            ),
+        };
         return Some(format!(
-            "this amend rewrote a release commit: {}; pre-push refuses the branch until {} names this commit: {}",
+            "this amend rewrote a release commit: {}; {until}: {}",
             r.problem(),
-            r.tag,
             r.fix(repo)
         ));
     }

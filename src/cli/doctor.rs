@@ -143,7 +143,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                     || format!("release a version above {tag}"),
                     |c| match crate::release::stale_redo_onto(repo, config, c, tag) {
                         Some((_, redo)) => redo,
-                        None => format!("RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}"),
+                        None => crate::release::above::move_tag_command(repo, tag, *commit, c),
                     },
                 ),
             };

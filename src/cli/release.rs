@@ -101,6 +101,16 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             None => {}
         },
     }
+    // A release commit rewritten after tagging, whose tag names the commit it replaced: a
+    // release above it would publish it untagged, so its tag is made again first (a version
+    // named on the command line included).
+    if let Some(r) = repo
+        .head()
+        .and_then(|h| release::retag_needed_from(&repo, &config, h))
+    {
+        let why = format!("{}; {}", r.problem(), r.fix(&repo));
+        return refused(&Refusal::bare(Reason::HalfMade, why), json);
+    }
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
         Err(e) => return refused(&e.into_refusal()?, json),

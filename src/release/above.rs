@@ -134,7 +134,7 @@ pub fn refusal(
                 // the branch put back on it).
                 None => match &retag {
                     Some(r) => format!("if {c} is that release rewritten, {}; or ", r.fix(repo)),
-                    None => move_tag(&tag, &c),
+                    None => move_tag(repo, &tag, tagged, &c),
                 },
             },
         },
@@ -151,17 +151,38 @@ pub fn refusal(
             },
             crate::git::short_id(tagged)
         ),
-        format!("{move_it}release a version above it: `{command} {above}`"),
+        // A release commit relhook recognises, tagged again by `--resume`: a release above it
+        // would publish it untagged (and `relhook release` refuses that).
+        match retag.filter(|r| r.to_resume(repo).is_some()) {
+            Some(r) => r.fix(repo),
+            None => format!("{move_it}release a version above it: `{command} {above}`"),
+        },
     ))
 }
 
 /// The advice to put release tag `name` on `c`, its release commit rewritten, when relhook does
 /// not recognise `c` as that release commit: moved there by hand.
-fn move_tag(name: &str, c: &str) -> String {
+fn move_tag(repo: &Repo, name: &str, tagged: Oid, c: &str) -> String {
+    format!(
+        "if {c} is that release rewritten, {}, or ",
+        match move_tag_command(repo, name, tagged, c) {
+            reset if reset.starts_with("git reset") => format!("go back to it (`{reset}`)"),
+            command => format!("move the tag onto it (`{command}`)"),
+        }
+    )
+}
+
+/// The command that moves release tag `name` from `tagged` onto `c` keeping its message (its
+/// release notes; a signature cannot be kept), or, when a remote has `tagged` (the release is
+/// published), the one that puts the branch back on it.
+pub fn move_tag_command(repo: &Repo, name: &str, tagged: Oid, c: &str) -> String {
+    if repo.held_by_any(&repo.remote_tracking_commits("*"), tagged) {
+        return format!("git reset --keep {}", crate::git::short_id(tagged));
+    }
     // Pasted into a shell: a tag's name may hold `$(…)`.
     let tag = crate::shellword::quote(name);
     format!(
-        "if {c} is that release rewritten, move the tag onto it (`RELHOOK_SKIP=1 git tag -f -a {tag} -m {tag} {c}`), or "
+        "RELHOOK_SKIP=1 git tag -f -a --cleanup=verbatim -m \"$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' {tag})\" {tag} {c}"
     )
 }
 

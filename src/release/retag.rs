@@ -98,7 +98,7 @@ impl Retag {
 
     /// Whether a remote-tracking ref holds the tagged commit: the release as tagged is
     /// published, and going back to it is the fix, not a second version of the release.
-    fn published(&self, repo: &Repo) -> bool {
+    pub fn published(&self, repo: &Repo) -> bool {
         repo.held_by_any(&repo.remote_tracking_commits("*"), self.tagged)
     }
 
