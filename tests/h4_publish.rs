@@ -511,6 +511,12 @@ fn a_reworded_hand_tags_message_is_kept_and_a_published_one_is_not_resumed() {
             && !said.contains("until v0.1.0 names this commit"),
         "{said}"
     );
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("the tag is published, so the branch goes back to it")
+            && doctor.contains(&format!("fix: git reset --keep {tagged}")),
+        "{doctor}"
+    );
     let out = repo.relhook(&["release", "--resume"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(

@@ -147,11 +147,17 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
                     },
                 ),
             };
+            // Published, the tag stays and the branch goes back to it (the fix says how).
+            let way = if fix.starts_with("git reset --keep") {
+                "the tag is published, so the branch goes back to it"
+            } else {
+                "if the rewritten release commit holds that release, move the tag onto it"
+            };
             out.push(doctor::Check {
                 subject: format!("tag {tag}"),
                 status: Status::Invalid,
                 detail: format!(
-                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; if the rewritten release commit holds that release, move the tag onto it{}",
+                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; {way}{}",
                     crate::git::short_id(*commit),
                     config.changelog.path.display(),
                     stale.unwrap_or_default()
