@@ -66,6 +66,13 @@ impl Repo {
         t.message_bytes().map(<[u8]>::to_vec)
     }
 
+    /// Whether tag object `tag` is signed: its message ends with an armored signature, as
+    /// `git tag -s` writes it (OpenPGP, SSH or X.509).
+    pub fn is_signed_tag(&self, tag: Oid) -> bool {
+        self.tag_message(tag)
+            .is_some_and(|m| m.windows(11).any(|w| w == b"-----BEGIN "))
+    }
+
     /// A new annotated tag object named `name` on `commit`, with the tagger and message of the
     /// tag object `like` (the ref is not touched). `None` when `like` is not a tag object.
     /// The message and the tagger are copied as stored, byte for byte: a tag object declares

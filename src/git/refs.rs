@@ -81,10 +81,7 @@ impl Repo {
         }
         if let Some(old) = replaces {
             // A signed tag is replaced by a signed one: never a signature silently dropped.
-            let signed = self
-                .tag_message(old)
-                .is_some_and(|m| m.windows(11).any(|w| w == b"-----BEGIN "));
-            if signed && !sign {
+            if self.is_signed_tag(old) && !sign {
                 args.push("-s");
             }
             if self.tag_target(name) != Some(old) {

@@ -126,11 +126,6 @@ fn version_of(config: &Config, tag: &str) -> Option<Version> {
     Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()
 }
 
-fn is_signed(repo: &Repo, target: Oid) -> bool {
-    repo.tag_message(target)
-        .is_some_and(|m| m.windows(11).any(|w| w == b"-----BEGIN "))
-}
-
 /// What `prepared` finds about a tag.
 #[derive(Debug)]
 pub struct Judged {
@@ -199,7 +194,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             standing: None,
         };
     };
-    if config.release.sign && !is_signed(repo, u.new) {
+    if config.release.sign && !repo.is_signed_tag(u.new) {
         let release = release_command(config, &version);
         out.push(format!(
             "`[release] sign = true` in .relconfig.toml, and this tag is not signed; `{release}` makes the release and signs its tag"
@@ -261,7 +256,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "the branch is {n} commit(s) behind {up} (as last fetched), as `relhook release` refuses; pull first so the release includes them (`{}`), then tag again",
                 crate::release::pull_command(&up)
             ));
-        } else if is_signed(repo, u.new) {
+        } else if repo.is_signed_tag(u.new) {
             out.push(format!(
                 "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
             ));
