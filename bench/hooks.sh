@@ -371,6 +371,17 @@ cp $work/HEAD.long .git/logs/HEAD")
 # The same commit from another starting point: a preparation per command. The same pair with
 # no hooks measures what git itself adds (a reset just wrote the long changelog, so git's
 # commit hashes it once again, as racily clean): relhook's share is the difference.
+# For the changelog, also the file's read and write as git itself does them (the goal is on
+# what grows beyond them): `git hash-object -w` (read, hash, compress, store) and a copy of
+# the file, of a changelog made new for each run (an object already stored is not written).
+mark='printf "<!-- run %s -->\n" "$(date +%s%N)" >>CHANGELOG.md'
+rw_small=$(script rw-small "git checkout -q -f main
+$reset_body
+$mark")
+rw_big=$(script rw-big "git checkout -q -f big
+git reset -q --hard $big
+$mark")
+rw="sh -c 'git hash-object -w CHANGELOG.md >/dev/null && cp CHANGELOG.md .git/relhook-bench-copy'"
 for g in "reflog:10k-line reflog:$reset_long" "changelog:5,000-entry changelog:$reset_big"; do
   IFS=: read -r id label prep <<<"$g"
   growth_args=(--runs "$runs" --warmup "$warmup" --export-json "$out/hooks.growth-$id.json")
@@ -381,7 +392,13 @@ for g in "reflog:10k-line reflog:$reset_long" "changelog:5,000-entry changelog:$
       --prepare-for "commit, $name" "$reset_main"
       --prepare-for "commit, $name, $label" "$prep")
   done
-  log "growth-$id: 4 commands, $runs runs each"
+  n=4
+  if [[ $id == changelog ]]; then
+    n=6
+    growth_args+=(-n "read and write, git" "$rw" --prepare-for "read and write, git" "$rw_small"
+      -n "read and write, git, $label" "$rw" --prepare-for "read and write, git, $label" "$rw_big")
+  fi
+  log "growth-$id: $n commands, $runs runs each"
   (cd "$repo" && python3 "$bench/interleave.py" "${growth_args[@]}") >>"$out/hooks.log" 2>&1 ||
     die "the run failed in growth-$id (see $out/hooks.log)"
 done
