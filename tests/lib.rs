@@ -113,6 +113,7 @@ mod qa29_semver;
 mod qa3;
 mod qa30;
 mod qa30_launcher;
+mod qa31_by_hand;
 mod qa6a;
 mod qa7;
 mod qa7c;

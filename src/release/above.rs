@@ -22,6 +22,38 @@ pub fn greatest_of(log: &Changelog) -> Option<Version> {
         .max_by(|a, b| a.cmp_precedence(b))
 }
 
+/// `greatest`'s section, written by hand (`## [2.0.0]` committed before `git tag`) and named
+/// by no tag: how to release it as it is written, and the commit that wrote it. A hand tag
+/// does: it checks the tag, and makes no release commit for a section that is there.
+fn written_by_hand(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    greatest: &Version,
+) -> Option<(String, String)> {
+    let prefix = &config.version.tag_prefix;
+    let log = crate::history::sync::changelog_at(repo, head, &config.changelog.path)?;
+    let last = repo
+        .latest_release_tag(head, prefix)
+        .and_then(|(name, _)| Version::parse(name.get(prefix.len()..)?).ok());
+    let (version, wrote) =
+        crate::history::sync::untagged_section(repo, config, &log, head, last.as_ref())?;
+    if version != *greatest {
+        return None;
+    }
+    let at = if wrote == head {
+        String::new()
+    } else {
+        format!(" {}", crate::git::short_id(wrote))
+    };
+    Some((
+        format!(
+            "to release it as it is written, tag that commit: `git tag -a {prefix}{greatest}{at} -m \"release {greatest}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+        ),
+        crate::git::short_id(wrote),
+    ))
+}
+
 /// The greatest release section of the work tree's changelog.
 fn greatest_in_work_tree(repo: &Repo, config: &Config, root: &Path) -> Option<Version> {
     let path = crate::fsx::confine(root, &config.changelog.path).ok()?;
@@ -94,29 +126,40 @@ pub fn refusal(
         .and_then(|t| repo.peel_to_commit(t))
         .filter(|c| !(head == *c || repo.reaches(head, *c)));
     let Some(tagged) = left else {
-        let what = if order.is_eq() {
-            format!("{version} is already released (`## [{greatest}]` in {path})")
-        } else {
-            format!(
-                "{version} {relation} {greatest}, already released (`## [{greatest}]` in {path})"
-            )
-        };
         // Its release commit here without its tag (an interrupted release, a deleted tag):
         // finishing it is the way on, not a version above it.
-        let fix = match super::half_made(repo, config).filter(|h| h.version == *greatest) {
-            Some(h) => format!(
+        let half = super::half_made(repo, config).filter(|h| h.version == *greatest);
+        let by_hand = half
+            .is_none()
+            .then(|| written_by_hand(repo, config, head, greatest))
+            .flatten();
+        let what = match (&by_hand, order.is_eq()) {
+            (Some((_, wrote)), true) => format!(
+                "`## [{greatest}]` is in {path} already, written by hand in {wrote}, and no tag names it yet"
+            ),
+            (Some((_, wrote)), false) => format!(
+                "{version} is below {greatest}, whose section (`## [{greatest}]` in {path}) was written by hand in {wrote}; versions only go up"
+            ),
+            (None, true) => format!(
+                "{version} is already released (`## [{greatest}]` in {path}); versions only go up"
+            ),
+            (None, false) => format!(
+                "{version} {relation} {greatest}, already released (`## [{greatest}]` in {path}); versions only go up"
+            ),
+        };
+        let fix = match (half, by_hand) {
+            (Some(h), _) => format!(
                 "{} is the release commit of {greatest} and tag {} is missing: `relhook release --resume` tags it (if a remote has the tag, fetch it instead: `git fetch origin tag {}`)",
                 crate::git::short_id(h.commit),
                 h.tag,
                 h.tag
             ),
-            None => format!("release a version above it: `{command} {above}`"),
+            (None, Some((how, _))) => {
+                format!("{how}; or release a version above it: `{command} {above}`")
+            }
+            (None, None) => format!("release a version above it: `{command} {above}`"),
         };
-        return Some(Refusal::new(
-            Reason::NotGreater,
-            format!("{what}; versions only go up"),
-            fix,
-        ));
+        return Some(Refusal::new(Reason::NotGreater, what, fix));
     };
     let retag = super::retags_needed_from(repo, config, head)
         .into_iter()

@@ -22,10 +22,12 @@ use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
+mod by_hand;
 mod made;
 mod prereleases;
 mod rebuild;
 mod stored;
+pub use by_hand::untagged_section;
 pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
@@ -139,9 +141,11 @@ pub fn plan_sync_releasing(
     // The commits that get an entry unless something accounts for them.
     let mut candidates = Vec::new();
     let mut filter = crate::history::packages::Filter::new(repo, config);
+    // Those a release section written by hand, not tagged yet, releases are not Unreleased.
+    let by_hand = by_hand::released_by_hand(repo, config, &log, &range, last.as_ref());
     for c in commits
         .iter()
-        .filter(|c| c.parents < 2 && !cancelled.contains(&c.id))
+        .filter(|c| c.parents < 2 && !cancelled.contains(&c.id) && !by_hand.contains(&c.id))
     {
         use crate::history::reverts::{
             branch_entries, in_history, merge_revert, reapplied_merge_revert,

@@ -1,0 +1,85 @@
+//! A release section written by hand and not tagged yet: `## [2.0.0]` committed before
+//! `git tag -a v2.0.0`, as Keep a Changelog's own workflow goes. The commits the commit that
+//! wrote it holds are that release's, in whatever words the section gives them: a sync adds
+//! none of them to Unreleased (that would list them twice, and ship them again next release).
+
+use std::collections::HashSet;
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::{Range, Repo};
+use crate::history::changelog::{Changelog, release_version};
+
+/// How far back from HEAD the commit that wrote the section is looked for (each step reads
+/// the changelog at one commit): beyond it, the section counts for nothing, as before.
+const LOOK_BACK: usize = 200;
+
+/// The newest release section of `log` above `last` (the last release tag's version) that no
+/// tag names, with the commit on HEAD's first-parent line that wrote it.
+pub fn untagged_section(
+    repo: &Repo,
+    config: &Config,
+    log: &Changelog,
+    head: Oid,
+    last: Option<&Version>,
+) -> Option<(Version, Oid)> {
+    let last = last?;
+    let prefix = &config.version.tag_prefix;
+    let version = log
+        .versions()
+        .iter()
+        .filter_map(|v| release_version(v))
+        .filter(|v| v.cmp_precedence(last).is_gt())
+        .filter(|v| repo.tag_target(&format!("{prefix}{v}")).is_none())
+        .max_by(|a, b| a.cmp_precedence(b))?;
+    let path = &config.changelog.path;
+    let has = |c: Oid| super::has_section_at(repo, c, path, &version);
+    let mut wrote = None;
+    let mut at = Some(head);
+    for _ in 0..LOOK_BACK {
+        match at {
+            Some(c) if has(c) => {
+                wrote = Some(c);
+                at = repo.first_parent(c);
+            }
+            _ => return wrote.map(|c| (version, c)),
+        }
+    }
+    None
+}
+
+/// The commits of `range` (since the last release tag) that such a section releases: those
+/// the commit that wrote it holds, itself included. Empty when there is none.
+pub(super) fn released_by_hand(
+    repo: &Repo,
+    config: &Config,
+    log: &Changelog,
+    range: &Range,
+    last: Option<&Version>,
+) -> HashSet<Oid> {
+    let mut out = HashSet::new();
+    let Some(&head) = range.tips.first() else {
+        return out;
+    };
+    let Some((_, wrote)) = untagged_section(repo, config, log, head, last) else {
+        return out;
+    };
+    let below = Range {
+        tips: vec![wrote],
+        hidden: range.hidden.clone(),
+        ..Range::default()
+    };
+    // Unreadable history: nothing is taken as released, as before.
+    if repo
+        .walk(&below, |c| {
+            out.insert(c.id);
+            true
+        })
+        .is_err()
+    {
+        out.clear();
+    }
+    out
+}
