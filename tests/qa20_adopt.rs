@@ -141,8 +141,8 @@ fn a_pull_rebase_over_a_commit_from_before_the_install_goes_out_with_the_note() 
 }
 
 /// `relhook check` over history from before the install: left unjudged, said in one line;
-/// a `--no-verify` commit made after the install is judged. The note of an older relhook (a
-/// bare commit id) is read as before.
+/// a `--no-verify` commit made after the install is judged. `--all` judges them too (all of
+/// HEAD's history, as asked). The note of an older relhook (a bare commit id) is read as before.
 #[test]
 fn check_leaves_commits_from_before_the_install_unjudged_and_says_so() {
     let repo = Repo::new();
@@ -150,17 +150,32 @@ fn check_leaves_commits_from_before_the_install_unjudged_and_says_so() {
     plain_commit(&repo, &repo.path(), "b.txt", "Add b");
     let head = repo.git(&["rev-parse", "HEAD"]);
     ok(repo.relhook(&["install"]));
+    // Nothing since the install: said in one line, naming the command that judges them.
+    let out = repo.relhook(&["check"]);
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        stdout(&out).contains("nothing judged in HEAD: 2 commits from before `relhook install` (`relhook check --all` judges them)"),
+        "{said}"
+    );
+    assert!(!said.contains("were not judged"), "{said}");
     repo.commit_hooked("feat: c");
     let note = "2 commits from before `relhook install` here were not judged";
-    let out = repo.relhook(&["check", "--all"]);
+    let out = repo.relhook(&["check"]);
     let said = text(&out);
     assert!(out.status.success(), "{said}");
     assert_eq!(said.matches(note).count(), 1, "{said}");
+    assert!(said.contains("`relhook check --all` judges them"), "{said}");
     assert!(!said.contains("Add b"), "{said}");
     assert!(stdout(&out).contains("checked 1 commit"), "{said}");
+    let out = repo.relhook(&["check", "--all"]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("Add b") && !said.contains(note), "{said}");
+    assert!(stdout(&out).contains("checked 3 commits"), "{said}");
 
     plain_commit(&repo, &repo.path(), "d.txt", "Add d");
-    let out = repo.relhook(&["check", "--all"]);
+    let out = repo.relhook(&["check"]);
     let said = text(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains("Add d") && said.contains(note), "{said}");
@@ -178,7 +193,7 @@ fn check_leaves_commits_from_before_the_install_unjudged_and_says_so() {
         format!("{head}\n"),
     )
     .unwrap();
-    let out = repo.relhook(&["check", "--all"]);
+    let out = repo.relhook(&["check"]);
     let said = text(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains(note), "{said}");

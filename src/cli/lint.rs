@@ -4,10 +4,11 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use super::args::{CheckArgs, CheckFormat, CleanupArg, Format, LintArgs};
+use super::tally::Tally;
 use super::written::{input_for, written_encoding};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
-use crate::commit::lint::{Level, Mode, Verdict, lint_encoded, lint_stored_commit};
+use crate::commit::lint::{Level, Mode, Rule, Verdict, lint_encoded, lint_stored_commit};
 use crate::commit::message::has_scissors;
 use crate::commit::report::{self, Palette};
 use crate::git;
@@ -197,8 +198,9 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         CheckFormat::Json => {}
     }
     // Commits from before `relhook install` here never met its hooks: left unjudged, as
-    // pre-push leaves them, and counted. One commit named alone is judged: asked for.
-    let mut before = if checked.range.single {
+    // pre-push leaves them, and counted. Asked for, they are judged: one commit named alone,
+    // or `--all` (all of HEAD's history, as it says).
+    let mut before = if checked.range.single || args.all {
         crate::history::adoption::BeforeInstall::default()
     } else {
         crate::history::adoption::BeforeInstall::load(&repo, &checked.range.hidden)?
@@ -236,6 +238,13 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         crate::history::scope_rule::stored(&repo, &config, c.id, &mut v);
         tally.ignored += usize::from(v.ignored.is_some());
         tally.failed += usize::from(v.failed());
+        // `fixup!` and `squash!` commits are squashed, not reworded.
+        tally.to_squash += usize::from(
+            v.failed()
+                && v.diagnostics
+                    .iter()
+                    .all(|d| d.rule == Rule::Fixup || d.severity != Level::Error),
+        );
         if v.diagnostics.is_empty() {
             return true;
         }
@@ -277,10 +286,12 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     if let Some(id) = at_boundary {
         return Err(ci::boundary_error(&checked, id));
     }
-    if tally.before_install > 0 {
+    // With nothing else judged, the summary says it (in text).
+    let summary_says = tally.checked == 0 && args.format == CheckFormat::Text;
+    if tally.before_install > 0 && !summary_says {
         let n = tally.before_install;
         eprintln_quiet(&format!(
-            "relhook: note: {} from before `relhook install` here {} not judged ({} never met its commit-msg hook; `relhook check <commit>` judges one)",
+            "relhook: note: {} from before `relhook install` here {} not judged ({} never met its commit-msg hook; `relhook check --all` judges them, `relhook check <commit>` one)",
             report::plural(n, "commit"),
             if n == 1 { "was" } else { "were" },
             if n == 1 { "it" } else { "they" }
@@ -375,41 +386,3 @@ fn render_commit(
     }
     writeln!(out)
 }
-
-#[derive(Default)]
-struct Tally {
-    checked: usize,
-    failed: usize,
-    ignored: usize,
-    /// Commits from before `relhook install` here, left unjudged.
-    before_install: usize,
-}
-
-impl Tally {
-    fn summary(&self, out: &mut dyn Write, range: &str, _p: &Palette) -> std::io::Result<()> {
-        if self.checked == 0 {
-            return writeln!(out, "nothing to check in {range}");
-        }
-        let verdict = if self.failed == 0 {
-            "all pass".to_owned()
-        } else {
-            format!("{} failed", self.failed)
-        };
-        writeln!(
-            out,
-            "checked {} in {range}: {verdict} ({} ignored)",
-            report::plural(self.checked, "commit"),
-            self.ignored
-        )?;
-        if self.failed > 0 {
-            writeln!(
-                out,
-                "hint: reword them with `git rebase -i` (mark them `reword`), then push again"
-            )?;
-        }
-        Ok(())
-    }
-}
-
-#[allow(dead_code)]
-fn _level_is_used(_: Level) {}

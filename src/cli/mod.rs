@@ -30,6 +30,7 @@ mod release_packages;
 mod stream;
 mod tag;
 mod tag_unchecked;
+mod tally;
 mod template;
 mod test;
 mod version;

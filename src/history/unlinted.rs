@@ -190,8 +190,9 @@ pub fn rebase_step(failing: &[Failing]) -> String {
         .max_by_key(|f| f.depth)
         .and_then(|f| f.parent)
         .map_or("--root".to_owned(), short_id);
+    // `relhook check HEAD` would judge HEAD alone.
     let range = if base == "--root" {
-        "HEAD".to_owned()
+        "--all".to_owned()
     } else {
         format!("{base}..HEAD")
     };
