@@ -284,6 +284,29 @@ pub(crate) enum PackageVersion<'a> {
     Nothing(NothingToRelease<'a>),
 }
 
+/// `relhook version --format json` with nothing to release: the current version, and no next.
+#[derive(Debug, Serialize)]
+pub(crate) struct NoNextVersion<'a> {
+    pub schema_version: u32,
+    /// The package (`--package`; absent for the repository's own version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<&'a str>,
+    /// The current version.
+    pub current: String,
+    /// The release tag it comes from (null: no release tag reachable from HEAD).
+    pub current_tag: Option<&'a str>,
+    /// The last stable release tag.
+    pub stable_tag: Option<&'a str>,
+    /// That tag's commit (full id).
+    pub current_commit: Option<String>,
+    /// Where the current version came from, in words.
+    pub current_from: &'a str,
+    /// Always null: there is no next version.
+    pub next: Option<String>,
+    /// Why there is nothing to release.
+    pub reason: String,
+}
+
 /// A package with nothing to release.
 #[derive(Debug, Serialize)]
 pub(crate) struct NothingToRelease<'a> {
