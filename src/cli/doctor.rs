@@ -360,6 +360,7 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 .checks
                 .extend(super::doctor_files::unwritable_release_file(repo, config));
             report.checks.extend(unfinished_work(repo, config));
+            report.checks.extend(super::doctor_files::old_locks(repo));
             // A revert or cherry-pick stopped on the changelog: the way on, as the hook said it.
             report
                 .checks

@@ -1,5 +1,6 @@
-//! `relhook doctor`'s version-file row: a version file every release and hand tag would
-//! refuse to write, said before the release is the first command to say it.
+//! `relhook doctor`'s rows about files: a version file every release and hand tag would
+//! refuse to write, said before the release is the first command to say it; and a lock file a
+//! killed git process left, which makes every later update of its ref fail.
 
 use crate::Error;
 use crate::hooks::doctor::{Check, Status};
@@ -41,4 +42,45 @@ pub(super) fn unwritable_release_file(
         detail: format!("{}: releases and hand tags are refused", refusal.what),
         fix: refusal.fix,
     })
+}
+
+/// How old a lock file must be to be named: git holds its locks for milliseconds, except the
+/// index's while `git commit` waits for its editor.
+const LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Lock files older than a minute, each its own row: until one goes, git refuses to update
+/// its ref (a hand tag, `relhook release --resume`) or the index.
+pub(super) fn old_locks(repo: &crate::git::Repo) -> Vec<Check> {
+    repo.old_locks(LOCK_AGE)
+        .into_iter()
+        .map(|(path, age)| {
+            let shown = path.display().to_string();
+            let index = path.file_name().is_some_and(|n| n == "index.lock");
+            Check {
+                subject: "lock file".into(),
+                status: Status::Warning,
+                detail: format!(
+                    "{shown} is {} old: a git process killed mid-update left it, or one is still at work{}; until it goes, git refuses to update {}: if no git command is running, remove it",
+                    age_words(age),
+                    if index {
+                        " (`git commit` holds it while its editor is open)"
+                    } else {
+                        ""
+                    },
+                    if index { "the index" } else { "that ref" }
+                ),
+                fix: Some(format!("rm {}", crate::shellword::quote(&shown))),
+            }
+        })
+        .collect()
+}
+
+fn age_words(age: std::time::Duration) -> String {
+    let s = age.as_secs();
+    match s {
+        0..120 => format!("{s} s"),
+        120..7200 => format!("{} min", s / 60),
+        7200..172_800 => format!("{} h", s / 3600),
+        _ => format!("{} days", s / 86_400),
+    }
 }

@@ -16,6 +16,7 @@ mod grep;
 mod hookdir;
 mod ident;
 mod locate;
+mod locks;
 mod merge;
 mod objects;
 mod probe;

@@ -44,10 +44,30 @@ impl GitOutput {
     pub fn into_error(self) -> Error {
         Error::GitCommand {
             args: self.args,
+            stderr: stale_lock(&self.stderr).unwrap_or(self.stderr),
             status: self.status,
-            stderr: self.stderr,
         }
     }
+}
+
+/// git's eight lines about a lock file it found (`Unable to create '….lock': File exists.`)
+/// in one, naming the file to remove: a git process killed mid-update leaves its lock behind,
+/// and every later update of that ref (or index) fails until it goes.
+fn stale_lock(stderr: &str) -> Option<String> {
+    let (before, rest) = stderr.split_once("Unable to create '")?;
+    let (path, _) = rest.split_once("': File exists")?;
+    // `fatal: cannot lock ref 'refs/tags/v1.0.0': ` says which ref; the index's says none.
+    let what = before
+        .lines()
+        .last()
+        .map(|l| l.trim_start_matches("fatal: ").trim_end())
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{} ", l));
+    Some(format!(
+        "{}{path} exists: another git process is at work in this repository, or one was killed and left it; if none is running, remove it (`rm {}`)",
+        what.unwrap_or_default(),
+        crate::shellword::quote(path)
+    ))
 }
 
 /// The repository's git dir and work tree, when the work tree holds no `.git` that leads to
@@ -196,6 +216,23 @@ pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_left_behind_is_named_in_one_line() {
+        let git = "fatal: cannot lock ref 'refs/tags/v0.1.0': Unable to create '/r/.git/refs/tags/v0.1.0.lock': File exists.\n\nAnother git process seems to be running in this repository, e.g.\nan editor opened by 'git commit'. Please make sure all processes\nare terminated then try again. If it still fails, a git process\nmay have crashed in this repository earlier:\nremove the file manually to continue.";
+        assert_eq!(
+            stale_lock(git).unwrap(),
+            "cannot lock ref 'refs/tags/v0.1.0': /r/.git/refs/tags/v0.1.0.lock exists: another git process is at work in this repository, or one was killed and left it; if none is running, remove it (`rm /r/.git/refs/tags/v0.1.0.lock`)"
+        );
+        let index =
+            "fatal: Unable to create '/r/.git/index.lock': File exists.\n\nAnother git process…";
+        assert!(
+            stale_lock(index)
+                .unwrap()
+                .starts_with("/r/.git/index.lock exists: ")
+        );
+        assert_eq!(stale_lock("fatal: not a git repository"), None);
+    }
 
     #[test]
     fn failures_carry_command_status_and_stderr() {

@@ -1,0 +1,96 @@
+//! Lock files git leaves behind when it is killed mid-update: every later update of that ref
+//! (or of the index) fails until the file goes, and git's own message says so only then.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use super::Repo;
+
+/// How deep under `refs/` lock files are looked for (`refs/tags/v1.0.0.lock` is two down; a
+/// ref in nested folders deeper).
+const DEPTH: usize = 8;
+
+impl Repo {
+    /// The lock files of this worktree's git dir (index, HEAD) and of the common dir (refs,
+    /// packed-refs, config) older than `age`, each with its age. A git process at work holds
+    /// its locks for milliseconds; `git commit` holds the index's while its editor is open.
+    pub fn old_locks(&self, age: Duration) -> Vec<(PathBuf, Duration)> {
+        let now = SystemTime::now();
+        let old = |p: &Path| {
+            let modified = p.symlink_metadata().ok()?.modified().ok()?;
+            now.duration_since(modified).ok().filter(|d| *d >= age)
+        };
+        let git_dir = self.inner.path();
+        let common = self.inner.commondir();
+        let mut found: Vec<PathBuf> = ["index.lock", "HEAD.lock"]
+            .iter()
+            .map(|f| git_dir.join(f))
+            .chain(
+                ["packed-refs.lock", "config.lock"]
+                    .iter()
+                    .map(|f| common.join(f)),
+            )
+            .collect();
+        let mut dirs = vec![(common.join("refs"), 0)];
+        if git_dir != common {
+            dirs.push((git_dir.join("refs"), 0));
+        }
+        while let Some((dir, depth)) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                match e.file_type() {
+                    Ok(t) if t.is_dir() && depth < DEPTH => dirs.push((path, depth + 1)),
+                    Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "lock") => {
+                        found.push(path);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out: Vec<(PathBuf, Duration)> = found
+            .into_iter()
+            .filter_map(|p| old(&p).map(|d| (p, d)))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_lock_files_are_found_and_fresh_ones_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        git2::Repository::init(dir.path()).unwrap();
+        let repo = Repo::open(dir.path()).unwrap();
+        let git_dir = dir.path().join(".git");
+        std::fs::create_dir_all(git_dir.join("refs/tags/nested")).unwrap();
+        for f in [
+            "index.lock",
+            "refs/tags/nested/v1.0.0.lock",
+            "refs/heads/main.lock",
+        ] {
+            std::fs::write(git_dir.join(f), "x").unwrap();
+        }
+        std::fs::write(git_dir.join("refs/tags/v2.0.0"), "x").unwrap();
+        assert!(repo.old_locks(Duration::from_secs(3600)).is_empty());
+        let found: Vec<PathBuf> = repo
+            .old_locks(Duration::ZERO)
+            .into_iter()
+            .map(|(p, _)| p.strip_prefix(&git_dir).unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                PathBuf::from("index.lock"),
+                PathBuf::from("refs/heads/main.lock"),
+                PathBuf::from("refs/tags/nested/v1.0.0.lock")
+            ]
+        );
+    }
+}
