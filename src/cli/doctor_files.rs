@@ -14,6 +14,18 @@ pub(super) fn unwritable_release_file(
     config: &crate::config::Config,
 ) -> Option<Check> {
     let root = repo.work_tree()?;
+    // A listed file where relhook never writes (through a link out of the work tree, a FIFO).
+    let listed = config
+        .version
+        .files
+        .iter()
+        .flatten()
+        .map(|f| f.path.as_path());
+    match crate::release::check_path_list(config, &root, listed) {
+        Err(Error::Refused(r)) => return Some(row(r.what, r.fix)),
+        Err(e @ Error::UnsafePath { .. }) => return Some(row(e.to_string(), e.hint())),
+        _ => {}
+    }
     let refusal = match crate::release::check_listed_exist(config, &root) {
         Err(Error::Refused(r)) => r,
         _ => {
@@ -36,12 +48,16 @@ pub(super) fn unwritable_release_file(
             }
         }
     };
-    Some(Check {
+    Some(row(refusal.what, refusal.fix))
+}
+
+fn row(what: String, fix: Option<String>) -> Check {
+    Check {
         subject: "version files".into(),
         status: Status::Invalid,
-        detail: format!("{}: releases and hand tags are refused", refusal.what),
-        fix: refusal.fix,
-    })
+        detail: format!("{what}: releases and hand tags are refused"),
+        fix,
+    }
 }
 
 /// How old a lock file must be to be named: git holds its locks for milliseconds, except the

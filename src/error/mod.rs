@@ -475,6 +475,9 @@ impl Error {
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
             Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
+            Error::UnsafePath { .. } => Some(
+                "relhook reads and writes only regular files inside the work tree: point the setting that names it (`[version] files`, `changelog.path`, a package's `path`) at one there".into(),
+            ),
             Error::NotUtf8Path(_) => Some(
                 "rename the folder with the name that is not UTF-8 (the work tree or one above it), then run it again".into(),
             ),
