@@ -1146,9 +1146,19 @@ fn a_dead_relhooks_pending_journal_is_swept() {
     let repo = released();
     let stale = repo.path().join(".git/relhook-tmp-journal-999999999");
     std::fs::write(&stale, "relhook transaction\npid 999999999\n").unwrap();
+    // The marked file a lock is linked from, left by a kill between the two; a live
+    // process's (this test's own pid) and any other file are kept.
+    let mark = repo.path().join(".git/relhook-tmp-Ab12Cd");
+    std::fs::write(&mark, "relhook-lock pid 999999999 started 1\n").unwrap();
+    let live = repo.path().join(".git/relhook-tmp-Ef34Gh");
+    std::fs::write(&live, format!("relhook-lock pid {}\n", std::process::id())).unwrap();
+    let other = repo.path().join(".git/relhook-tmp-other");
+    std::fs::write(&other, "not a mark\n").unwrap();
     let out = relhook_dated(&repo, &["changelog", "--sync"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stale.exists());
+    assert!(!mark.exists());
+    assert!(live.exists() && other.exists());
 }
 
 /// Puts `pid` in the journal a killed relhook left, as if that pid had been reused.

@@ -387,7 +387,10 @@ pub fn sweep_temporaries(repo: &Repo) {
             let rest = name.strip_prefix(TMP_PREFIX)?.strip_prefix(kind)?;
             rest.split(['.', '-']).next()?.parse::<u32>().ok()
         });
-        if pid.is_some_and(|p| !super::lock::alive(p)) {
+        // The marked file a lock is linked from (`relhook-lock pid …`), a kill's leftover too.
+        let dead_mark =
+            || name.starts_with(TMP_PREFIX) && super::lock::stale_relhook_lock(&e.path()).is_some();
+        if pid.is_some_and(|p| !super::lock::alive(p)) || (pid.is_none() && dead_mark()) {
             let _ = fs::remove_file(e.path());
         }
     }
