@@ -115,3 +115,34 @@ fn a_release_commit_whose_tag_is_missing_is_still_resumed_not_tagged_by_hand() {
     assert!(err.contains("`relhook release --resume`"), "{err}");
     assert!(!err.contains("written by hand"), "{err}");
 }
+
+/// keep-a-changelog's own history: its commits since v1.1.2 are no Conventional Commits, and
+/// `## [2.0.0]` is written, untagged. "Nothing for the changelog" named only Unreleased.
+#[test]
+fn nothing_to_release_since_the_tag_names_the_section_written_by_hand() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", LOG);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "Initial"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.commit("Redesign the page (#600)");
+    let section = "## [2.0.0] - 2026-06-07\n\n### Changed\n\n- The page, redesigned\n\n## [1.0.0]";
+    repo.write("CHANGELOG.md", LOG.replace("## [1.0.0]", section));
+    repo.git(&["commit", "-q", "-am", "2.0.0 (#601)"]);
+    let wrote = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    repo.commit("Desaturate the hero (#602)");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    for args in [&["release", "--dry-run"][..], &["version", "--next"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("nothing for the changelog")
+                && err.contains(&format!(
+                    "`## [2.0.0]` in CHANGELOG.md was written by hand in {wrote} and no tag names it yet: to release it as it is written, tag that commit: `git tag -a v2.0.0 {wrote} -m \"release 2.0.0\"`"
+                )),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -22,15 +22,15 @@ pub fn greatest_of(log: &Changelog) -> Option<Version> {
         .max_by(|a, b| a.cmp_precedence(b))
 }
 
-/// `greatest`'s section, written by hand (`## [2.0.0]` committed before `git tag`) and named
-/// by no tag: how to release it as it is written, and the commit that wrote it. A hand tag
-/// does: it checks the tag, and makes no release commit for a section that is there.
-fn written_by_hand(
+/// The newest release section written by hand (`## [2.0.0]` committed before `git tag`) that
+/// no tag names, above the last release tag: its version, how to release it as it is written,
+/// and the commit that wrote it. A hand tag does: it checks the tag, and makes no release
+/// commit for a section that is there.
+pub(super) fn written_by_hand(
     repo: &Repo,
     config: &Config,
     head: Oid,
-    greatest: &Version,
-) -> Option<(String, String)> {
+) -> Option<(Version, String, String)> {
     let prefix = &config.version.tag_prefix;
     let log = crate::history::sync::changelog_at(repo, head, &config.changelog.path)?;
     let last = repo
@@ -38,20 +38,15 @@ fn written_by_hand(
         .and_then(|(name, _)| Version::parse(name.get(prefix.len()..)?).ok());
     let (version, wrote) =
         crate::history::sync::untagged_section(repo, config, &log, head, last.as_ref())?;
-    if version != *greatest {
-        return None;
-    }
     let at = if wrote == head {
         String::new()
     } else {
         format!(" {}", crate::git::short_id(wrote))
     };
-    Some((
-        format!(
-            "to release it as it is written, tag that commit: `git tag -a {prefix}{greatest}{at} -m \"release {greatest}\"` (relhook checks the tag, and makes no release commit: the section is there)"
-        ),
-        crate::git::short_id(wrote),
-    ))
+    let how = format!(
+        "to release it as it is written, tag that commit: `git tag -a {prefix}{version}{at} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+    );
+    Some((version, how, crate::git::short_id(wrote)))
 }
 
 /// The greatest release section of the work tree's changelog.
@@ -131,8 +126,10 @@ pub fn refusal(
         let half = super::half_made(repo, config).filter(|h| h.version == *greatest);
         let by_hand = half
             .is_none()
-            .then(|| written_by_hand(repo, config, head, greatest))
-            .flatten();
+            .then(|| written_by_hand(repo, config, head))
+            .flatten()
+            .filter(|(v, _, _)| v == greatest)
+            .map(|(_, how, wrote)| (how, wrote));
         let what = match (&by_hand, order.is_eq()) {
             (Some((_, wrote)), true) => format!(
                 "`## [{greatest}]` is in {path} already, written by hand in {wrote}, and no tag names it yet"

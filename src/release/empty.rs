@@ -114,6 +114,29 @@ pub(super) fn refuse_empty(
     Ok(())
 }
 
+/// Nothing to release since the last tag, where a release section written by hand above it
+/// has no tag yet: that section is the release to make, and its hand tag the way on.
+pub(super) fn or_written_by_hand(
+    e: Error,
+    repo: &Repo,
+    config: &Config,
+    head: Option<Oid>,
+) -> Error {
+    let Error::Refused(mut r) = e else { return e };
+    if matches!(
+        r.reason,
+        Reason::NothingToRelease | Reason::NothingForChangelog
+    ) && let Some((version, how, wrote)) =
+        head.and_then(|h| super::above::written_by_hand(repo, config, h))
+    {
+        r.fix = Some(format!(
+            "`## [{version}]` in {} was written by hand in {wrote} and no tag names it yet: {how}",
+            config.changelog.path.display()
+        ));
+    }
+    Error::Refused(r)
+}
+
 /// What a commit skipped as no Conventional Commit says about a breaking change it carries
 /// (a `BREAKING CHANGE` footer, `!` before the colon): it is not counted (the rule stays), but
 /// the user must hear of it, with how to release it anyway. `None` when it carries none.

@@ -308,7 +308,8 @@ pub fn version_info(
             requested,
             pre,
             path,
-        )?;
+        )
+        .map_err(|e| super::empty::or_written_by_hand(e, repo, config, head))?;
     }
     let next = next.map_err(|e| {
         let reason = match e {
