@@ -116,6 +116,7 @@ mod qa30_launcher;
 mod qa31_by_hand;
 mod qa31_check;
 mod qa31_files;
+mod qa31_first;
 mod qa31_locks;
 mod qa31_version;
 mod qa6a;

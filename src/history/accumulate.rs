@@ -163,10 +163,13 @@ pub fn post_commit(
         None
     };
     if new_entry.is_none() && old_entry.is_none() {
-        return Ok(unlinted::or_skip(
-            unlinted(),
-            "the commit's type has no changelog section (or it is not conventional)",
-        ));
+        let why = "the commit's type has no changelog section (or it is not conventional)";
+        return Ok(match unlinted() {
+            Some(said) => Accumulated::Notice(said),
+            // Before the first entry, the one sign of why no CHANGELOG.md appeared.
+            None => unlinted::no_changelog_yet(repo, config, subject)
+                .map_or_else(|| Accumulated::Skipped(why.into()), Accumulated::Notice),
+        });
     }
     // A plain commit of a revert (`Revert "feat: x" (#3)`, `revert: feat: x`): the entry of
     // the change it reverts.

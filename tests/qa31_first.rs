@@ -1,0 +1,32 @@
+//! QA31: the first ten minutes. A `docs:` or `chore:` commit before any entry made no
+//! CHANGELOG.md and said nothing: the first word of why was a refused tag.
+
+use crate::support::{Repo, stderr, text};
+
+#[test]
+fn a_commit_with_no_entry_before_the_changelog_exists_says_why_in_one_line() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("README.md", "hi\n");
+    repo.git(&["add", "README.md"]);
+    let out = repo.try_commit("docs: add the readme");
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("relhook:"))
+            .collect::<Vec<_>>(),
+        [
+            "relhook: no changelog entry: `docs:` commits get none, so CHANGELOG.md is not made yet; `feat:`, `fix:`, `perf:`, `revert:` commits do (`[changelog.sections]` in .relconfig.toml)"
+        ],
+        "{err}"
+    );
+    assert!(!repo.path().join("CHANGELOG.md").exists());
+    // Once there is a changelog, a `chore:` commit has nothing to hear.
+    repo.commit_hooked("feat: the first feature");
+    assert!(repo.path().join("CHANGELOG.md").exists());
+    let out = repo.try_commit("chore: tidy up");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
+}
