@@ -30,3 +30,27 @@ fn a_commit_with_no_entry_before_the_changelog_exists_says_why_in_one_line() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
 }
+
+/// A tag pushed after its branch brings no commit: said so, not "0 commits … checked".
+#[test]
+fn a_tag_pushed_after_its_branch_says_no_commit_is_new() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: a");
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["push", "-q", "origin", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("relhook: pre-push ok: no commit new to the remote; releasing v0.1.0"),
+        "{err}"
+    );
+}

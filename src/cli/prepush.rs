@@ -308,10 +308,18 @@ fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
             .collect::<Vec<_>>()
             .join(", "),
     };
+    // History from before the install is counted in its own note above, not as checked.
+    let checked = match (found.commits_checked, found.unlinted_before_install) {
+        (0, 0) => "no commit new to the remote".to_owned(),
+        (0, _) => "no commit new to the remote made since `relhook install`".to_owned(),
+        (n, _) => format!(
+            "{} new to the remote checked",
+            crate::commit::report::plural(n, "commit")
+        ),
+    };
     let _ = writeln!(
         err,
-        "relhook: pre-push ok: {} new to the remote checked; releasing {releasing}",
-        crate::commit::report::plural(found.commits_checked, "commit"),
+        "relhook: pre-push ok: {checked}; releasing {releasing}"
     );
 }
 
