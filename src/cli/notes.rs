@@ -40,6 +40,11 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                     // Release tags under another prefix (`1.2.0` with `tag_prefix = "v"`): the
                     // reason and the `tag_prefix` that reads them, as `version` says.
                     e
+                } else if let Some(named) = package_tags(&repo, &config, head) {
+                    // A monorepo whose packages are released, the repository itself not.
+                    Error::Usage(format!(
+                        "the repository has no release tag of its own ({prefix}X.Y.Z), and its packages' notes are asked for by tag: {named}"
+                    ))
                 } else if repo.release_tag_candidates(prefix).is_empty() {
                     // Not "name one": there is none to name.
                     Error::Usage(format!(
@@ -198,4 +203,20 @@ pub(super) fn tag_commit(repo: &crate::git::Repo, tag: &str, prefix: &str) -> Re
             }
             e => e,
         })
+}
+
+/// The latest release tag of each package reachable from `head`, as the commands that print
+/// their notes (`relhook notes api-v1.2.0`); `None` without packages or package tags.
+fn package_tags(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    head: git2::Oid,
+) -> Option<String> {
+    let named: Vec<String> = config
+        .packages
+        .iter()
+        .filter_map(|p| repo.latest_release_tag(head, p.tag.prefix()))
+        .map(|(tag, _)| format!("`relhook notes {}`", crate::shellword::quote(&tag)))
+        .collect();
+    (!named.is_empty()).then(|| named.join(", "))
 }
