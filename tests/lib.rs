@@ -115,6 +115,7 @@ mod qa30;
 mod qa30_launcher;
 mod qa31_by_hand;
 mod qa31_check;
+mod qa31_ci;
 mod qa31_files;
 mod qa31_first;
 mod qa31_locks;

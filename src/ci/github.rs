@@ -152,7 +152,7 @@ fn pull_request(env: &CiEnv, event: &str) -> Option<Plan> {
 /// In a GitHub pull request, HEAD must contain the pull request's head commit
 /// (`pull_request.head.sha`): `pull_request_target` workflows check out the base branch by
 /// default, and checking that finds nothing to check, a pass of commits never seen.
-pub fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
+pub(super) fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
     // A pull request's run: GITHUB_BASE_REF, or (where a step passes on only some of the
     // variables) the payload's own pull request.
     let pull_request = env.var("GITHUB_BASE_REF").is_some()

@@ -2,7 +2,40 @@
 //! push's previous tip, the default branch).
 
 use super::{Candidate, CiEnv, Plan, Provider, before_then_default, is_zero, remote_then_local};
-use crate::git::short_hex;
+use crate::git::{Repo, short_hex, short_id};
+use crate::{Error, Result};
+
+/// In a GitLab pipeline, refuses a checkout that does not hold the commit the pipeline runs
+/// for (CI_COMMIT_SHA): a job that checked out another ref would have its commits judged in
+/// the pipeline's name. As GitHub's `verify_head` does for a pull request's head.
+pub(super) fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
+    if env.var("GITLAB_CI") != Some("true") {
+        return Ok(());
+    }
+    let (Some(want), Some(head)) = (env.var("CI_COMMIT_SHA"), repo.head()) else {
+        return Ok(());
+    };
+    let Some(want_id) = repo.present_commit(want) else {
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "cannot check the pipeline's commits: its commit {} (CI_COMMIT_SHA) is not in this clone",
+                short_hex(want)
+            ),
+            fix: "check out the pipeline's commit (the job's default checkout), with `GIT_DEPTH: 0` in the job's variables".into(),
+        });
+    };
+    if repo.reaches(head, want_id) {
+        return Ok(());
+    }
+    Err(Error::IncompleteHistory {
+        message: format!(
+            "HEAD ({}) does not contain the pipeline's commit {} (CI_COMMIT_SHA): this checkout is not what the pipeline runs for",
+            short_id(head),
+            short_hex(want)
+        ),
+        fix: "run `relhook check` on the job's own checkout (a script that checks out another ref before it makes the check judge that ref's commits)".into(),
+    })
+}
 
 pub(super) fn plan(env: &CiEnv) -> Plan {
     let gl = Some(Provider::GitLab);

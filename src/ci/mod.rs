@@ -20,7 +20,12 @@ use git2::Oid;
 use crate::git::Range;
 use crate::{Error, Result};
 
-pub use github::verify_head;
+/// Refuses a checkout that is not what the CI run is for (GitHub's pull request head, GitLab's
+/// pipeline commit), before its commits are judged in that run's name.
+pub fn verify_head(env: &CiEnv, repo: &crate::git::Repo) -> Result<()> {
+    github::verify_head(env, repo)?;
+    gitlab::verify_head(env, repo)
+}
 pub use range::{boundary_error, explicit, resolve};
 
 /// The variables the decision reads, and GitHub's event payload (`GITHUB_EVENT_PATH`).
@@ -47,6 +52,7 @@ pub const VARIABLES: &[&str] = &[
     "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
     "CI_COMMIT_BEFORE_SHA",
     "CI_COMMIT_BRANCH",
+    "CI_COMMIT_SHA",
     "CI_COMMIT_TAG",
     "CI_DEFAULT_BRANCH",
     "CI",
