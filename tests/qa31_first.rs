@@ -54,3 +54,29 @@ fn a_tag_pushed_after_its_branch_says_no_commit_is_new() {
         "{err}"
     );
 }
+
+/// An invalid .relconfig.toml: commit-msg and pre-push refuse, and a version tag made by hand
+/// went through unchecked, with no release commit. Refused now, naming the bypass.
+#[test]
+fn a_version_tag_with_an_invalid_configuration_is_refused() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: a");
+    repo.write(".relconfig.toml", "[bogus\n");
+    for tag in ["v0.1.0", "api-v0.3.0"] {
+        let out = crate::support::hand_tag(&repo, &["-a", tag, "-m", "x"]);
+        assert!(!out.status.success(), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "relhook: refusing tag {tag}: relhook cannot check it or make its release commit: "
+            )) && err.contains("`RELHOOK_SKIP=1 git tag …` tags without relhook"),
+            "{err}"
+        );
+    }
+    assert_eq!(repo.git(&["tag"]), "");
+    // Any other tag is made.
+    let out = crate::support::hand_tag(&repo, &["-a", "nightly", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

@@ -98,15 +98,9 @@ pub(super) fn reference_transaction(
     let (repo, root, config) = match ctx.open() {
         Ok(x) => x,
         Err(e) => {
-            // A broken configuration must not stop git from making tags. Said once, in
-            // `prepared` (`committed` runs again with the same error).
-            if state == "prepared" {
-                let _ = writeln!(
-                    err,
-                    "relhook: warning: tag not checked, and no release commit made for it: {e}"
-                );
-            }
-            return Ok(Outcome::Ok);
+            return Ok(super::tag_unchecked::unreadable_config(
+                state, &created, &e, &mut err,
+            ));
         }
     };
     // A hand tag's checks read the same few commits and tags again and again.

@@ -1,10 +1,43 @@
-//! A hand tag where relhook cannot tell `git tag` from `git fetch` (no `/proc`): said once per
-//! clone, with the command that makes the release instead.
+//! Hand tags relhook cannot check: where it cannot tell `git tag` from `git fetch` (no
+//! `/proc`), said once per clone with the command that makes the release instead; and with a
+//! configuration it cannot read, where a tag that names a version is refused.
 
 use std::io::Write;
 
-use super::Context;
+use super::{Context, Outcome};
 use crate::tag::{hand, rules};
+
+/// `prepared`/`committed` with a configuration that cannot be read (`e`): a tag that names a
+/// version is refused, as commit-msg and pre-push refuse in this state (it would be a release
+/// nobody checked, with no release commit); any other tag goes, with a word. Said once, in
+/// `prepared`.
+pub(super) fn unreadable_config(
+    state: &str,
+    created: &[hand::Update],
+    e: &crate::Error,
+    err: &mut dyn Write,
+) -> Outcome {
+    if state != "prepared" {
+        return Outcome::Ok;
+    }
+    match created.iter().find(|u| rules::names_a_version(&u.tag)) {
+        Some(u) => {
+            let _ = writeln!(
+                err,
+                "relhook: refusing tag {}: relhook cannot check it or make its release commit: {e}; fix that, then tag again (`RELHOOK_SKIP=1 git tag …` tags without relhook)",
+                u.tag
+            );
+            Outcome::Failed
+        }
+        None => {
+            let _ = writeln!(
+                err,
+                "relhook: warning: tag not checked, and no release commit made for it: {e}"
+            );
+            Outcome::Ok
+        }
+    }
+}
 
 /// Where relhook cannot tell `git tag` from `git fetch` (no `/proc`), says once per clone that
 /// a new release-looking tag was not turned into a release, why, and what to run instead.

@@ -331,3 +331,42 @@ pub fn version_file_problems(
     }
     out
 }
+
+/// Whether a tag name holds a version (`v1.2.3`, `api-v0.3.0`, `web@1.0.0-rc.1`): with no
+/// configuration to tell its prefix, what any release tag would look like.
+pub fn names_a_version(name: &str) -> bool {
+    let b = name.as_bytes();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    (0..b.len())
+        .filter(|&i| {
+            b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.'))
+        })
+        .any(|i| {
+            let mut parts = name[i..].splitn(3, '.');
+            let (major, minor, patch) = (parts.next(), parts.next(), parts.next());
+            major.is_some_and(digits)
+                && minor.is_some_and(digits)
+                && patch.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+#[cfg(test)]
+mod version_name_tests {
+    use super::names_a_version;
+
+    #[test]
+    fn names_that_hold_a_version() {
+        for n in [
+            "v1.2.3",
+            "1.2.3",
+            "api-v0.3.0",
+            "web@1.0.0-rc.1",
+            "release-10.20.30",
+        ] {
+            assert!(names_a_version(n), "{n}");
+        }
+        for n in ["nightly", "v1.2", "build-42", "v1.x.3", "2024-01-01"] {
+            assert!(!names_a_version(n), "{n}");
+        }
+    }
+}
