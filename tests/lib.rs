@@ -120,6 +120,7 @@ mod qa31_files;
 mod qa31_first;
 mod qa31_locks;
 mod qa31_mono;
+mod qa31_reset;
 mod qa31_version;
 mod qa6a;
 mod qa7;

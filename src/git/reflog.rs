@@ -46,6 +46,22 @@ impl Repo {
         out
     }
 
+    /// The commits HEAD's last `limit` reflog entries moved away from by a `git reset`: those a
+    /// `reset --soft HEAD~1` took out of history, whose changes (their changelog entries with
+    /// them) the next commit brings back. Read only for a commit that changes the changelog
+    /// itself: the whole reflog is parsed.
+    pub fn reset_away(&self, limit: usize) -> Vec<Oid> {
+        let Ok(log) = self.inner.reflog("HEAD") else {
+            return Vec::new();
+        };
+        log.iter()
+            .take(limit)
+            .filter(|e| e.message().is_some_and(|m| m.starts_with("reset: ")))
+            .map(|e| e.id_old())
+            .filter(|id| !id.is_zero())
+            .collect()
+    }
+
     /// When the reflog of `name` (`HEAD`, `refs/heads/main`) was last written, in seconds since
     /// the epoch; `None` when its file cannot be read (git2 then reads what it can).
     fn reflog_written(&self, name: &str) -> Option<i64> {

@@ -17,7 +17,9 @@
 //! (`reweighed`), so the commit reads as if first made with its new message.
 //!
 //! git removes `SQUASH_MSG` before post-commit runs (measured with git 2.47), so the squash is
-//! recognised by what the commit adds, not by git's state.
+//! recognised by what the commit adds, not by git's state. `git reset --soft HEAD~1` and the
+//! commit made again (in other words) is such a squash too: the commits the reset took out of
+//! history, which HEAD's reflog names, left their entries staged.
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -33,6 +35,9 @@ use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::weight::{Weight, is_breaking};
 use crate::history::changelog::{Changelog, normalize};
 use crate::history::sync::{added_by, changelog_at, entries_made};
+
+/// How many of HEAD's newest reflog entries are read for the `git reset`s before a commit.
+const RESET_LOOK_BACK: usize = 16;
 
 /// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added and
 /// that are, word for word, the entries of commits on a branch but not in `head`'s history:
@@ -79,7 +84,9 @@ fn weight(config: &Config, e: &NewEntry) -> Weight {
 }
 
 /// Which of `texts` (normalized) are the entries of commits on a branch but not in `head`'s
-/// history: the commits a squash squashes.
+/// history: the commits a squash squashes. Or of commits a `git reset` just took out of
+/// history (`reset --soft HEAD~1`, then the commit again in other words): the entries they
+/// left staged are theirs, and this commit's own entry takes their place.
 fn squashed<'a>(
     repo: &Repo,
     config: &Config,
@@ -87,8 +94,10 @@ fn squashed<'a>(
     texts: impl IntoIterator<Item = &'a str>,
 ) -> Result<HashSet<String>> {
     let wanted: HashSet<String> = texts.into_iter().map(normalize).collect();
+    let mut tips = repo.branch_commits();
+    tips.extend(repo.reset_away(RESET_LOOK_BACK));
     let unmerged = Range {
-        tips: repo.branch_commits(),
+        tips,
         hidden: vec![head],
         ..Range::default()
     };
