@@ -80,3 +80,39 @@ fn a_version_tag_with_an_invalid_configuration_is_refused() {
     let out = crate::support::hand_tag(&repo, &["-a", "nightly", "-m", "x"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// `git init -b trunk` (or `init.defaultBranch = trunk` when it ran): neither main nor master
+/// exists, and the release-branch rule admitted any branch, a feature branch's release too.
+/// The branch the repository began on is its trunk.
+#[test]
+fn the_branch_a_repository_began_on_is_its_release_branch() {
+    let repo = Repo::new();
+    repo.git(&["symbolic-ref", "HEAD", "refs/heads/trunk"]);
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: a");
+    repo.git(&["switch", "-q", "-c", "feature/x"]);
+    repo.commit_hooked("fix: b");
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains(
+            "releases are made from main, master, trunk (`release.branches`), not `feature/x`"
+        ),
+        "{}",
+        text(&out)
+    );
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`git switch trunk` and tag there"),
+        "{}",
+        text(&out)
+    );
+    repo.git(&["switch", "-q", "trunk"]);
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

@@ -62,6 +62,28 @@ impl Repo {
             .collect()
     }
 
+    /// The local branch this repository began on: the one whose reflog starts with its first
+    /// commit (`commit (initial)`) or with the clone (`clone: from …`), the oldest where an
+    /// orphan branch began the same way. Its trunk, whatever its name (`git init -b trunk`),
+    /// when neither a remote nor `init.defaultBranch` says.
+    pub fn first_branch(&self) -> Option<String> {
+        let logs = self.inner.commondir().join("logs");
+        self.branches_at("heads/*")
+            .into_iter()
+            .filter_map(|(name, _)| {
+                let first = first_line(&logs.join("refs").join(&name))?;
+                let (head, message) = first.split_once('\t')?;
+                let began = message.starts_with("commit (initial): ")
+                    || message.starts_with("clone: from ");
+                // `<old> <new> <name> <email> <time> <zone>`: the time is the next-to-last word.
+                let when: i64 = head.rsplit(' ').nth(1)?.parse().ok()?;
+                let name = name.strip_prefix("heads/")?.to_owned();
+                began.then_some((when, name))
+            })
+            .min()
+            .map(|(_, name)| name)
+    }
+
     /// When the reflog of `name` (`HEAD`, `refs/heads/main`) was last written, in seconds since
     /// the epoch; `None` when its file cannot be read (git2 then reads what it can).
     fn reflog_written(&self, name: &str) -> Option<i64> {
@@ -97,4 +119,13 @@ impl Repo {
     pub fn author_time(&self, commit: Oid) -> Option<i64> {
         self.author_of(commit).map(|a| super::walk::ident_time(&a))
     }
+}
+
+/// The first line of a file, read no further than the first 4 KiB.
+fn first_line(path: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path).ok()?.read(&mut head).ok()?;
+    let text = std::str::from_utf8(&head[..n]).ok()?;
+    Some(text.lines().next()?.to_owned())
 }

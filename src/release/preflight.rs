@@ -183,8 +183,9 @@ pub fn off_release_branches(repo: &Repo, config: &Config, branch: &str) -> Optio
 }
 
 /// `release.branches`, where the default (main, master) also names the repository's own trunk
-/// (a remote's default branch, `init.defaultBranch`); and where none of those is a branch here
-/// (`git init -b trunk`), the default admits any: it cannot say which is the trunk.
+/// (a remote's default branch, `init.defaultBranch`); where none of those is a branch here,
+/// the branch it began on (`git init -b trunk`); and where that is not known either (its
+/// reflog gone), the default admits any: it cannot say which is the trunk.
 pub fn release_branches(repo: &Repo, config: &Config) -> Vec<String> {
     let configured = &config.release.branches;
     if *configured != crate::config::ReleaseConfig::default().branches {
@@ -197,9 +198,15 @@ pub fn release_branches(repo: &Repo, config: &Config) -> Vec<String> {
         }
     }
     if names.iter().any(|n| repo.has_local_branch(n)) {
-        names
-    } else {
-        Vec::new()
+        return names;
+    }
+    // None of those here: the branch the repository began on is its trunk.
+    match repo.first_branch() {
+        Some(first) => {
+            names.push(first);
+            names
+        }
+        None => Vec::new(),
     }
 }
 
