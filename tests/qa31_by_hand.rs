@@ -146,3 +146,40 @@ fn nothing_to_release_since_the_tag_names_the_section_written_by_hand() {
         );
     }
 }
+
+/// No tag at all yet, and `## [1.0.0]` written by hand: relhook called 1.0.0 released and
+/// offered 1.0.1 (a `feat!` since calls for 2.0.0). Now the section's tag is named, and once
+/// it is made the commits since decide.
+#[test]
+fn before_any_tag_a_section_written_by_hand_is_tagged_then_the_commits_since_decide() {
+    let repo = Repo::new();
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-05-01\n\n### Added\n\n- big thing (hand)\n",
+    );
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: initial"]);
+    let wrote = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat!: breaking redesign");
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    let tag = format!("git tag -a v1.0.0 {wrote} -m \"release 1.0.0\"");
+    assert!(
+        err.contains("0.1.0 is below 1.0.0, whose section")
+            && err.contains(&format!("`{tag}`"))
+            && !err.contains("relhook release 1.0.1"),
+        "{err}"
+    );
+    let out = hand_tag(&repo, &["-a", "v1.0.0", &wrote, "-m", "release 1.0.0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["version", "--next"]);
+    assert_eq!(stdout_of(&out), "2.0.0\n", "{}", text(&out));
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -151,9 +151,8 @@ pub fn refusal(
                 h.tag,
                 h.tag
             ),
-            (None, Some((how, _))) => {
-                format!("{how}; or release a version above it: `{command} {above}`")
-            }
+            // Not "a version above it": that would leave the written release untagged.
+            (None, Some((how, _))) => how,
             (None, None) => format!("release a version above it: `{command} {above}`"),
         };
         return Some(Refusal::new(Reason::NotGreater, what, fix));

@@ -16,8 +16,9 @@ use crate::history::changelog::{Changelog, release_version};
 /// the changelog at one commit): beyond it, the section counts for nothing, as before.
 const LOOK_BACK: usize = 200;
 
-/// The newest release section of `log` above `last` (the last release tag's version) that no
-/// tag names, with the commit on HEAD's first-parent line that wrote it.
+/// The newest release section of `log` above `last` (the last release tag's version; every
+/// section before the first tag) that no tag names, with the commit on HEAD's first-parent
+/// line that wrote it.
 pub fn untagged_section(
     repo: &Repo,
     config: &Config,
@@ -25,13 +26,12 @@ pub fn untagged_section(
     head: Oid,
     last: Option<&Version>,
 ) -> Option<(Version, Oid)> {
-    let last = last?;
     let prefix = &config.version.tag_prefix;
     let version = log
         .versions()
         .iter()
         .filter_map(|v| release_version(v))
-        .filter(|v| v.cmp_precedence(last).is_gt())
+        .filter(|v| last.is_none_or(|last| v.cmp_precedence(last).is_gt()))
         .filter(|v| repo.tag_target(&format!("{prefix}{v}")).is_none())
         .max_by(|a, b| a.cmp_precedence(b))?;
     let path = &config.changelog.path;
