@@ -116,3 +116,28 @@ fn the_branch_a_repository_began_on_is_its_release_branch() {
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// The id `git commit` printed is gone once post-commit adds the entry (it says so); a tag on
+/// it was told to release that commit on a branch of its own, which put the commit in history
+/// twice. It is HEAD as git first made it: tag HEAD.
+#[test]
+fn a_tag_on_the_id_git_commit_printed_is_told_to_tag_head() {
+    let repo = Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: one");
+    repo.commit_hooked("feat: four");
+    let printed = repo.git(&["rev-parse", "HEAD@{1}"]);
+    assert_ne!(printed, repo.git(&["rev-parse", "HEAD"]));
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "r", &printed]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{} is HEAD as git first made it", &printed[..9]))
+            && err.contains("tag HEAD instead: `git tag -a v0.1.0 -m \"release …\"`")
+            && !err.contains("git switch -c"),
+        "{err}"
+    );
+    let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

@@ -218,12 +218,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if section_missing {
         if repo.head() != Some(commit) {
             // Checking the commit out detaches HEAD, refused below: a branch of its own is
-            // what a release of it takes.
-            out.push(format!(
+            // what a release of it takes (unless it is HEAD as `git commit` printed it).
+            let own = format!(
                 "{} at that commit has no `## [{version}]` section and the commit is not HEAD, so relhook cannot add the release commit; tag HEAD, or release that commit on a branch of its own: {}",
                 config.changelog.path.display(),
                 own_branch(config, &version, Some(commit))
-            ));
+            );
+            out.push(commands::replaced_head(repo, commit, &u.tag).unwrap_or(own));
         } else if repo.branch().is_none() {
             // The release commit would be on no branch: the branch would never get the
             // release, and the next one would ship its entries again.
