@@ -141,3 +141,29 @@ fn a_tag_on_the_id_git_commit_printed_is_told_to_tag_head() {
     let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// The only entry under `### Fixed` deleted by hand: the release and its notes carried the
+/// empty heading.
+#[test]
+fn a_release_leaves_out_a_subsection_emptied_by_hand() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: a");
+    repo.commit_hooked("fix: b");
+    repo.write(
+        "CHANGELOG.md",
+        repo.read("CHANGELOG.md").replace("- b\n", ""),
+    );
+    repo.git(&["commit", "-q", "-am", "docs: drop the b entry"]);
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("### Fixed"), "{log}");
+    assert!(log.contains("## [0.1.0]") && log.contains("- a"), "{log}");
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v0.1.0"]);
+    assert!(!notes.contains("Fixed"), "{notes}");
+}

@@ -343,6 +343,7 @@ impl Changelog {
         }
         // A stable release carries what its pre-releases shipped (see `fold_prereleases`).
         self.fold_prereleases(v);
+        self.drop_empty_subsections();
         let prev = self.versions().into_iter().next();
         self.ensure_unreleased();
         let Some(h) = self

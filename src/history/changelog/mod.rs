@@ -32,6 +32,7 @@ mod not_file;
 mod pairing;
 mod parse;
 mod prose;
+mod prune;
 mod repeated;
 mod setext;
 mod uncarried;
