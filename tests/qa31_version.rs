@@ -38,3 +38,23 @@ fn json_after_a_release_gives_the_current_version_and_no_next() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
     assert_eq!(doc["error"]["reason"], "nothing-to-release", "{doc}");
 }
+
+/// `v0.9.0`, then `1.0.0`: "the release tags here do not start with "v"" read as false, since
+/// `v0.9.0` does. The mix is said, and what the other prefix leaves out.
+#[test]
+fn mixed_tag_prefixes_are_said_as_mixed() {
+    let repo = Repo::new();
+    repo.commit("feat: a");
+    repo.git(&["tag", "-a", "v0.9.0", "-m", "x"]);
+    repo.commit("feat: b");
+    repo.git(&["tag", "-a", "1.0.0", "-m", "x"]);
+    repo.commit("feat: c");
+    let out = repo.relhook(&["version"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = crate::support::stderr(&out);
+    assert!(
+        err.contains("the release tags here are mixed: the newest, `1.0.0`, does not start with the default tag_prefix \"v\", while older ones do (`v0.9.0`)")
+            && err.contains("set `tag_prefix = \"\"` (leaving the `v` tags out) under [version]"),
+        "{err}"
+    );
+}

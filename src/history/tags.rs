@@ -167,14 +167,29 @@ fn check_prefix(
             }
             if ours_below && !named_above {
                 let above = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
-                return Err(Error::IncompleteHistory {
-                    message: format!(
+                // Some tags have the prefix and the newest has not (`v0.9.0`, then `1.0.0`):
+                // the mix is what to say, and what the other prefix leaves out.
+                let message = match &tags.latest {
+                    Some(ours) => format!(
+                        "the release tags here are mixed: the newest, `{}`, does not start with {}, while older ones do (`{}`), so relhook cannot tell the current version or which commits are released",
+                        other.0,
+                        config.tag_prefix_named(),
+                        ours.name
+                    ),
+                    None => format!(
                         "the release tags here do not start with {} (e.g. `{}`), so relhook cannot tell the current version or which commits are released",
                         config.tag_prefix_named(),
                         other.0
                     ),
+                };
+                let left_out = match &tags.latest {
+                    Some(_) => format!(" (leaving the `{prefix}` tags out)"),
+                    None => String::new(),
+                };
+                return Err(Error::IncompleteHistory {
+                    message,
                     fix: format!(
-                        "set `tag_prefix = {:?}` under [version] in {}; or, to go on under {prefix:?}, name a version above it: `relhook release {above}`",
+                        "set `tag_prefix = {:?}`{left_out} under [version] in {}; or, to go on under {prefix:?}, name a version above it: `relhook release {above}`",
                         other.2,
                         config.file_to_edit()
                     ),
