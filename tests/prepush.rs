@@ -390,8 +390,19 @@ fn moving_a_published_release_tag_is_refused() {
     repo.git(&["tag", "-f", "-a", "v1.0.0", "-m", "moved"]);
     let e = refused(&push(&repo, &["-f", "origin", "v1.0.0"]));
     assert!(e.contains("moving release tag v1.0.0"), "{e}");
-    assert!(e.contains("origin already has v1.0.0 at"), "{e}");
+    assert!(e.contains("origin already has v1.0.0 on "), "{e}");
+    assert!(e.contains("this push would move it to "), "{e}");
     assert!(e.contains("git fetch --force origin tag v1.0.0"), "{e}");
+    // Made again on the same commit (another message): said as such, not as a move.
+    let head = repo.git(&["rev-parse", "--short=9", "HEAD~1"]);
+    repo.git(&["tag", "-f", "-a", "v1.0.0", "-m", "again", "HEAD~1"]);
+    let e = refused(&push(&repo, &["-f", "origin", "v1.0.0"]));
+    assert!(
+        e.contains(&format!(
+            "origin already has v1.0.0 on {head}; this push would replace it with another tag object on that same commit"
+        )),
+        "{e}"
+    );
 }
 
 #[test]

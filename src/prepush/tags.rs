@@ -44,16 +44,32 @@ pub(super) fn rewrite(
     if u.remote.is_zero() || u.remote == u.local {
         return None;
     }
-    Some(Refusal {
-        kind: Kind::Rewrite,
-        refs: vec![u.remote_ref.clone()],
-        commit: peel(repo, u.local),
-        subject: format!("moving release tag {name}"),
-        problems: vec![format!(
+    // Said by commit, where git's line shows tag objects: a tag made again on the same commit
+    // (another message or tagger) reads as moved when only the two objects are named.
+    let (was, now) = (peel(repo, u.remote), peel(repo, u.local));
+    let problem = match (was, now) {
+        (Some(w), Some(n)) if w == n => format!(
+            "{remote} already has {name} on {}; this push would replace it with another tag object on that same commit ({}, made again: its message or tagger differ): published releases are immutable",
+            short_id(w),
+            short_id(u.local)
+        ),
+        (Some(w), Some(n)) => format!(
+            "{remote} already has {name} on {}; this push would move it to {}: published releases are immutable",
+            short_id(w),
+            short_id(n)
+        ),
+        _ => format!(
             "{remote} already has {name} at {}; this push would replace it with {}: published releases are immutable",
             short_id(u.remote),
             short_id(u.local)
-        )],
+        ),
+    };
+    Some(Refusal {
+        kind: Kind::Rewrite,
+        refs: vec![u.remote_ref.clone()],
+        commit: now,
+        subject: format!("moving release tag {name}"),
+        problems: vec![problem],
         fix: format!(
             "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`{}`)",
             rules::release_command(config)
