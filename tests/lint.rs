@@ -330,9 +330,14 @@ fn not_conventional_suggestion_keeps_a_short_description_meaningful() {
     // Dropping the verb would leave one word ("feat: a"): the verb stays.
     let out = stdout(&repo.relhook(&["lint", "--message", "add a"]));
     assert!(out.contains("= try: feat: add a"), "{out}");
-    // Two words or more are description enough without the verb.
+    // A verb that says what was done stays, in the imperative (the spec's own examples keep it).
     let out = stdout(&repo.relhook(&["lint", "--message", "Add login page"]));
-    assert!(out.contains("= try: feat: login page"), "{out}");
+    assert!(out.contains("= try: feat: add login page"), "{out}");
+    let out = stdout(&repo.relhook(&["lint", "--message", "added a file"]));
+    assert!(out.contains("= try: feat: add a file"), "{out}");
+    // A word that only names the type goes.
+    let out = stdout(&repo.relhook(&["lint", "--message", "Bugfix the crash"]));
+    assert!(out.contains("= try: fix: the crash"), "{out}");
     // A verb that is the type itself adds nothing to repeat.
     let out = stdout(&repo.relhook(&["lint", "--message", "fix crash"]));
     assert!(out.contains("= try: fix: crash"), "{out}");

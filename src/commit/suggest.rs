@@ -94,6 +94,21 @@ pub fn guess_type(first_word: &str) -> Option<&'static str> {
         })
 }
 
+/// The imperative of a first word that says what a change does (`Added` → `add`), kept in a
+/// suggested header: `None` for a word that only names the type (`Fix`, `Feature`, `Bug`).
+pub fn imperative(first_word: &str) -> Option<&'static str> {
+    let lower = first_word.to_lowercase();
+    [
+        ("add", &["add", "adds", "added", "adding"][..]),
+        ("implement", &["implement", "implements", "implemented"]),
+        ("introduce", &["introduce", "introduces", "introduced"]),
+        ("support", &["support", "supports", "supported"]),
+    ]
+    .into_iter()
+    .find(|(_, forms)| forms.contains(&lower.as_str()))
+    .map(|(verb, _)| verb)
+}
+
 /// Optimal-string-alignment distance: edits, with a swap of two neighbours counting once
 /// (`fxi` → `fix` is 1). Words whose lengths differ by more than 3 are never close enough,
 /// so their distance is not computed.

@@ -65,7 +65,7 @@ fn header_format_with_caret_and_fix() {
     assert_eq!(d.suggestion.as_deref(), Some("feat: x"));
     let d = only("Add login page");
     assert_eq!(d.rule, Rule::HeaderFormat);
-    assert_eq!(d.suggestion.as_deref(), Some("feat: login page"));
+    assert_eq!(d.suggestion.as_deref(), Some("feat: add login page"));
     assert_eq!(
         only("feat(api!): x").suggestion.as_deref(),
         Some("feat(api)!: x")

@@ -195,12 +195,17 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
     }
     if !has_scope && !line.contains(':') {
         // "Add login page": nothing conventional at all. Offer `type: rest` when the first
-        // word is itself (nearly) a type. The verb stays when the rest alone would be one
-        // word ("add a" → `feat: add a`, not `feat: a`), unless it is the type itself.
+        // word is itself (nearly) a type. A verb that says what was done stays, in the
+        // imperative, as the spec's own examples keep it ("Added login page" → `feat: add
+        // login page`); a word that only names the type goes ("Bugfix crash" → `fix:
+        // crash`), unless the rest alone would be one word ("bug a" → `fix: bug a`).
         let fix = crate::commit::suggest::guess_type(ty).map(|t| {
             let rest = line[ty.len()..].trim_start();
             let short = rest.split_whitespace().count() < 2;
-            if rest.is_empty() || (short && !ty.eq_ignore_ascii_case(t)) {
+            if let Some(verb) = crate::commit::suggest::imperative(ty).filter(|_| !rest.is_empty())
+            {
+                format!("{t}: {verb} {rest}")
+            } else if rest.is_empty() || (short && !ty.eq_ignore_ascii_case(t)) {
                 format!("{t}: {}", line.trim_end())
             } else {
                 format!("{t}: {rest}")
