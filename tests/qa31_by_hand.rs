@@ -97,12 +97,7 @@ fn a_later_commit_names_the_commit_that_wrote_the_section() {
 
 #[test]
 fn a_release_commit_whose_tag_is_missing_is_still_resumed_not_tagged_by_hand() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::support::untested_installed();
     repo.commit_hooked("feat: one");
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));

@@ -34,12 +34,7 @@ fn a_commit_with_no_entry_before_the_changelog_exists_says_why_in_one_line() {
 /// A tag pushed after its branch brings no commit: said so, not "0 commits … checked".
 #[test]
 fn a_tag_pushed_after_its_branch_says_no_commit_is_new() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::support::untested_installed();
     repo.commit_hooked("feat: a");
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
@@ -146,12 +141,7 @@ fn a_tag_on_the_id_git_commit_printed_is_told_to_tag_head() {
 /// empty heading.
 #[test]
 fn a_release_leaves_out_a_subsection_emptied_by_hand() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::support::untested_installed();
     repo.commit_hooked("feat: a");
     repo.commit_hooked("fix: b");
     repo.write(

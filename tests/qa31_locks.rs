@@ -4,16 +4,11 @@
 
 use std::time::{Duration, SystemTime};
 
-use crate::support::{Repo, stderr, stdout, text};
+use crate::support::{stderr, stdout, text};
 
 #[test]
 fn a_lock_left_by_a_killed_git_is_named_with_the_file_to_remove() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::support::untested_installed();
     repo.commit_hooked("feat: a");
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));

@@ -6,12 +6,7 @@ use crate::support::{Repo, stdout, text};
 
 #[test]
 fn json_after_a_release_gives_the_current_version_and_no_next() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::support::untested_installed();
     repo.commit_hooked("feat: a");
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));

@@ -182,16 +182,9 @@ pub(crate) struct VersionReport<'a> {
     /// The package (`--package`, `--all`; absent for the repository's own version).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub package: Option<&'a str>,
-    /// The current version.
-    pub current: String,
-    /// The release tag it comes from (null: no release tag reachable from HEAD).
-    pub current_tag: Option<&'a str>,
-    /// The last stable release tag (the level is decided by the commits since it).
-    pub stable_tag: Option<&'a str>,
-    /// That tag's commit (full id).
-    pub current_commit: Option<String>,
-    /// Where the current version came from, in words.
-    pub current_from: &'a str,
+    /// The current version, and where it comes from.
+    #[serde(flatten)]
+    pub current: CurrentVersion<'a>,
     /// The next version.
     pub next: String,
     /// The tag the next release gets.
@@ -235,11 +228,13 @@ impl<'a> VersionReport<'a> {
         VersionReport {
             schema_version: SCHEMA_VERSION,
             package: None,
-            current: info.current.to_string(),
-            current_tag: info.tag.as_ref().map(|t| t.0.as_str()),
-            stable_tag: info.stable.as_ref().map(|t| t.0.as_str()),
-            current_commit: info.tag.as_ref().map(|t| t.2.to_string()),
-            current_from: &info.current_from,
+            current: CurrentVersion {
+                current: info.current.to_string(),
+                current_tag: info.tag.as_ref().map(|t| t.0.as_str()),
+                stable_tag: info.stable.as_ref().map(|t| t.0.as_str()),
+                current_commit: info.tag.as_ref().map(|t| t.2.to_string()),
+                current_from: &info.current_from,
+            },
             next: info.next.to_string(),
             next_tag: format!("{tag_prefix}{}", info.next),
             level: info.level(),
@@ -284,6 +279,21 @@ pub(crate) enum PackageVersion<'a> {
     Nothing(NothingToRelease<'a>),
 }
 
+/// The current version in `relhook version --format json`, and where it comes from.
+#[derive(Debug, Serialize)]
+pub(crate) struct CurrentVersion<'a> {
+    /// The current version.
+    pub current: String,
+    /// The release tag it comes from (null: no release tag reachable from HEAD).
+    pub current_tag: Option<&'a str>,
+    /// The last stable release tag (the level is decided by the commits since it).
+    pub stable_tag: Option<&'a str>,
+    /// That tag's commit (full id).
+    pub current_commit: Option<String>,
+    /// Where the current version came from, in words.
+    pub current_from: &'a str,
+}
+
 /// `relhook version --format json` with nothing to release: the current version, and no next.
 #[derive(Debug, Serialize)]
 pub(crate) struct NoNextVersion<'a> {
@@ -291,16 +301,9 @@ pub(crate) struct NoNextVersion<'a> {
     /// The package (`--package`; absent for the repository's own version).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub package: Option<&'a str>,
-    /// The current version.
-    pub current: String,
-    /// The release tag it comes from (null: no release tag reachable from HEAD).
-    pub current_tag: Option<&'a str>,
-    /// The last stable release tag.
-    pub stable_tag: Option<&'a str>,
-    /// That tag's commit (full id).
-    pub current_commit: Option<String>,
-    /// Where the current version came from, in words.
-    pub current_from: &'a str,
+    /// The current version, and where it comes from.
+    #[serde(flatten)]
+    pub current: CurrentVersion<'a>,
     /// Always null: there is no next version.
     pub next: Option<String>,
     /// Why there is nothing to release.

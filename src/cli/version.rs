@@ -95,11 +95,13 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                     return super::json::print(&super::json::NoNextVersion {
                         schema_version: super::json::SCHEMA_VERSION,
                         package: config.package.as_ref().map(|p| p.name.as_str()),
-                        current: current.to_string(),
-                        current_tag: latest.as_ref().map(|t| t.name.as_str()),
-                        stable_tag: stable.as_ref().map(|t| t.name.as_str()),
-                        current_commit: latest.as_ref().map(|t| t.commit.to_string()),
-                        current_from: &from,
+                        current: super::json::CurrentVersion {
+                            current: current.to_string(),
+                            current_tag: latest.as_ref().map(|t| t.name.as_str()),
+                            stable_tag: stable.as_ref().map(|t| t.name.as_str()),
+                            current_commit: latest.as_ref().map(|t| t.commit.to_string()),
+                            current_from: &from,
+                        },
                         next: None,
                         reason: r.to_string(),
                     })

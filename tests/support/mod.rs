@@ -525,6 +525,18 @@ pub fn configured_with_a_feature(config: impl FnOnce(&Repo) -> String) -> Repo {
     repo
 }
 
+/// A repository whose releases need no test record (`[checks] require_tested_tags = false`
+/// committed as `chore: init`), with relhook installed.
+pub fn untested_installed() -> Repo {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
 /// A repository with relhook's hooks installed (`relhook install`) and one commit through them.
 pub fn installed_repo() -> Repo {
     let repo = Repo::new();
