@@ -13,6 +13,7 @@ mod amend;
 mod deleted;
 mod edit;
 mod entries;
+mod first_entry;
 mod hand_edited;
 mod kept_out;
 mod merged;
@@ -167,7 +168,7 @@ pub fn post_commit(
         return Ok(match unlinted() {
             Some(said) => Accumulated::Notice(said),
             // Before the first entry, the one sign of why no CHANGELOG.md appeared.
-            None => unlinted::no_changelog_yet(repo, config, subject)
+            None => first_entry::no_changelog_yet(repo, config, subject)
                 .map_or_else(|| Accumulated::Skipped(why.into()), Accumulated::Notice),
         });
     }
