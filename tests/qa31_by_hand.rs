@@ -3,7 +3,7 @@
 //! offered 2.0.1, and doctor's fix (`changelog --sync`) listed the section's commits again
 //! under Unreleased.
 
-use crate::support::{Repo, hand_tag, stderr, text};
+use crate::support::{Repo, hand_tag, stderr, stdout, text};
 
 const LOG: &str = "\
 # Changelog
@@ -172,9 +172,5 @@ fn before_any_tag_a_section_written_by_hand_is_tagged_then_the_commits_since_dec
     let out = hand_tag(&repo, &["-a", "v1.0.0", &wrote, "-m", "release 1.0.0"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let out = repo.relhook(&["version", "--next"]);
-    assert_eq!(stdout_of(&out), "2.0.0\n", "{}", text(&out));
-}
-
-fn stdout_of(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    assert_eq!(stdout(&out), "2.0.0\n", "{}", text(&out));
 }
