@@ -376,22 +376,6 @@ pub fn files_written(
     Ok(out)
 }
 
-/// [`sorted`] before a hand tag exists (`prepared`): the refusal a release to `version`
-/// would make, and the files it would leave alone. A file that cannot be read is left to the
-/// release to report.
-pub fn check_detected_files(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    version: &semver::Version,
-) -> crate::Result<Vec<VersionFile>> {
-    match sorted(repo, config, root, version) {
-        Ok(s) => Ok(s.left_alone.into_iter().map(|(f, _)| f).collect()),
-        Err(crate::Error::VersionFile(_)) => Ok(Vec::new()),
-        Err(e) => Err(e),
-    }
-}
-
 /// [`check_paths`] for paths alone.
 pub fn check_path_list<'a>(
     config: &Config,

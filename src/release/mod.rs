@@ -8,6 +8,7 @@ mod changelog;
 mod crates;
 mod deciders;
 pub mod dependents;
+mod detected;
 mod dirty;
 mod empty;
 mod files;
@@ -38,12 +39,13 @@ use git2::Oid;
 use semver::Version;
 
 pub use below::{tag_below_commits, tag_leaves_line};
+pub use detected::check_detected_files;
 pub use dirty::clean_tree_fix;
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
 pub use files::{
-    also_bumped, check_detected_files, check_filters, check_listed_exist, check_path_list,
-    check_paths, files_written, is_placeholder, sort_version_files, version_files,
+    also_bumped, check_filters, check_listed_exist, check_path_list, check_paths, files_written,
+    is_placeholder, sort_version_files, version_files,
 };
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, parse_requested, version_info,

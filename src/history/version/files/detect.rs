@@ -140,7 +140,7 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
     // A manifest that is a symbolic link relhook cannot read (leading out of the work tree,
     // or nowhere) is found all the same: the release then refuses it, naming it, where
     // leaving it out would release with the file still at the old version.
-    let add = |f: VersionFile, out: &mut Vec<VersionFile>| {
+    let add = |f: VersionFile, out: &mut Vec<VersionFile>, is_manifest: bool| {
         if out.iter().any(|o| o.path == f.path) {
             return;
         }
@@ -151,6 +151,17 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
                 .join(&f.path)
                 .symlink_metadata()
                 .is_ok_and(|m| m.file_type().is_symlink()),
+            // A manifest there that cannot be read as one (a trailing comma, a version
+            // written with escapes, not UTF-8): found too, so the release refuses it by
+            // name instead of releasing with the file still at the old version.
+            Err(
+                super::VersionFileError::Parse { .. }
+                | super::VersionFileError::Read { .. }
+                | super::VersionFileError::NotUtf8 { .. }
+                | super::VersionFileError::NotAString { .. }
+                | super::VersionFileError::DuplicateKey { .. }
+                | super::VersionFileError::Unrewritable { .. },
+            ) => is_manifest,
             Err(_) => false,
         };
         if found {
@@ -158,7 +169,7 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
         }
     };
     for f in manifests() {
-        add(f, &mut out);
+        add(f, &mut out, true);
     }
     // lerna's fixed mode keeps the workspace's one version in lerna.json (a private root
     // package.json often has none); `"independent"` is no version.
@@ -167,7 +178,7 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
         .ok()
         .filter(|v| semver::Version::parse(v).is_ok())
     {
-        add(lerna, &mut out);
+        add(lerna, &mut out, false);
         // `lerna version` bumps every package's package.json with it: those at that version
         // are the release's too (one at another is no part of the fixed version).
         // Only those git tracks: an ignored or new package.json is nobody's release yet.
@@ -181,7 +192,7 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
             }
             let f = json(&path.to_string_lossy(), "version");
             if read_version(root, &f).is_ok_and(|v| v == fixed) {
-                add(f, &mut out);
+                add(f, &mut out, false);
             }
         }
         with_workspace_lock_entries(root, &fixed, &mut out);
@@ -191,7 +202,7 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
         .any(|m| root.join(m).is_file());
     if python {
         for path in python_version_modules(root) {
-            add(pattern(path, DUNDER_VERSION), &mut out);
+            add(pattern(path, DUNDER_VERSION), &mut out, false);
         }
     }
     let Some(primary) = out.first().and_then(|f| read_version(root, f).ok()) else {
@@ -322,15 +333,26 @@ fn runbook_places(root: &Path) -> Vec<Vec<VersionFile>> {
             r#"(?m)^(?:LABEL\s+(?:org\.opencontainers\.image\.)?version|ENV\s+APP_VERSION)\s*=\s*"?{version}"?"#,
         )],
     ];
+    // A chart at the top, in a folder of its own, or one of several under charts/.
     let mut charts = vec![PathBuf::from("Chart.yaml")];
+    for dir in ["chart", "helm"] {
+        let one = Path::new(dir).join("Chart.yaml");
+        if root.join(&one).is_file() {
+            charts.push(one);
+        }
+    }
     charts.extend(yaml_files(root, "charts", Some("Chart.yaml")));
+    // A value may end in a YAML comment (`version: 2.3.4 # chart version`).
     for chart in charts {
         out.push(vec![
             pattern(
                 chart.clone(),
-                r#"(?m)^(?:version|appVersion):\s*["']?{version}["']?\s*$"#,
+                r#"(?m)^(?:version|appVersion):\s*["']?{version}["']?(?:[ \t]+#.*)?\s*$"#,
             ),
-            pattern(chart, r#"(?m)^appVersion:\s*["']?{version}["']?\s*$"#),
+            pattern(
+                chart,
+                r#"(?m)^appVersion:\s*["']?{version}["']?(?:[ \t]+#.*)?\s*$"#,
+            ),
         ]);
     }
     for dir in ["k8s", "kubernetes", "deploy", "manifests"] {
@@ -523,9 +545,31 @@ mod tests {
                 format!("other/_version.py pattern `{DUNDER_VERSION}`").as_str(),
                 "README.md pattern `Version: {version}\\b`",
                 "Dockerfile pattern `(?m)^(?:LABEL\\s+(?:org\\.opencontainers\\.image\\.)?version|ENV\\s+APP_VERSION)\\s*=\\s*\"?{version}\"?`",
-                "charts/app/Chart.yaml pattern `(?m)^appVersion:\\s*[\"']?{version}[\"']?\\s*$`",
+                "charts/app/Chart.yaml pattern `(?m)^appVersion:\\s*[\"']?{version}[\"']?(?:[ \\t]+#.*)?\\s*$`",
                 "k8s/deployment.yaml pattern `(?m)^\\s+(?:version|app\\.kubernetes\\.io/version):\\s*[\"']?{version}[\"']?\\s*$`",
             ]
+        );
+    }
+
+    #[test]
+    fn a_chart_of_its_own_folder_with_a_comment_on_its_version_is_bumped_whole() {
+        let chart = "apiVersion: v2\nversion: 2.3.4 # chart version\nappVersion: \"2.3.4\"\n";
+        let dir = tree(&[
+            (
+                "Cargo.toml",
+                "[package]\nname = \"a\"\nversion = \"2.3.4\"\n",
+            ),
+            ("chart/Chart.yaml", chart),
+        ]);
+        let files = detect(dir.path());
+        let found = files
+            .iter()
+            .find(|f| f.path == Path::new("chart/Chart.yaml"))
+            .expect("chart/Chart.yaml is found");
+        let edit = super::super::plan_bump(dir.path(), found, "2.3.4", "2.4.0").unwrap();
+        assert_eq!(
+            String::from_utf8(edit.after).unwrap(),
+            "apiVersion: v2\nversion: 2.4.0 # chart version\nappVersion: \"2.4.0\"\n"
         );
     }
 

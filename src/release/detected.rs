@@ -1,0 +1,43 @@
+//! The version files a hand tag's release would find, judged before git makes the tag.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::version::files::{self, VersionFile};
+
+/// [`sorted`] before a hand tag exists (`prepared`): the refusal a release to `version`
+/// would make, and the files it would leave alone. A file that does not read as its format
+/// (a trailing comma, a version written with escapes) is refused as the release refuses it,
+/// before the tag is made; one that cannot be read now is left to the release to report.
+pub fn check_detected_files(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &semver::Version,
+) -> crate::Result<Vec<VersionFile>> {
+    use files::VersionFileError as E;
+    match super::files::sorted(repo, config, root, version) {
+        Ok(s) => Ok(s.left_alone.into_iter().map(|(f, _)| f).collect()),
+        Err(crate::Error::VersionFile(e)) => match &e {
+            E::Parse { path, .. }
+            | E::NotUtf8 { path }
+            | E::NotAString { path, .. }
+            | E::DuplicateKey { path, .. }
+            | E::Unrewritable { path, .. } => {
+                let fix = format!(
+                    "correct {} (or name the files that hold the version in `[version] files` of .relconfig.toml)",
+                    path.display()
+                );
+                Err(crate::Error::Refused(Refusal::new(
+                    Reason::VersionFile,
+                    e.to_string(),
+                    fix,
+                )))
+            }
+            _ => Ok(Vec::new()),
+        },
+        Err(e) => Err(e),
+    }
+}
