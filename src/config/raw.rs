@@ -107,6 +107,21 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
                 ),
             )
         })?;
+        // A first release the tags could not carry: 0.0.0 is no release (a hand tag of it is
+        // refused), and build metadata is not part of a tag's version.
+        let why = if version.initial == semver::Version::new(0, 0, 0) {
+            Some("0.0.0 is no release; the first is 0.0.1 or above (0.1.0 when not set)")
+        } else if !version.initial.build.is_empty() {
+            Some("build metadata (`+...`) is no part of a release's version; leave it out")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return Err(err(
+                initial.span().start,
+                format!("`version.initial`: `{}`: {why}", initial.get_ref()),
+            ));
+        }
     }
     if let Some(files) = raw.version.files {
         version.files = Some(

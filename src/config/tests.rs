@@ -155,6 +155,11 @@ run_tests_on_push = true
     assert!(c.checks.run_tests_on_push);
     for (bad, needle) in [
         ("[version]\ninitial = \"1.0\"\n", "not a SemVer version"),
+        ("[version]\ninitial = \"0.0.0\"\n", "0.0.0 is no release"),
+        (
+            "[version]\ninitial = \"1.0.0+build.7\"\n",
+            "build metadata (`+...`) is no part",
+        ),
         (
             "[version]\nfiles = [{ path = \"a.py\", key = \"x\" }]\n",
             "use `pattern",
