@@ -80,49 +80,64 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
-    let mut info =
-        match release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref()) {
-            // `--explain` of the current version at a release with nothing since: the answer,
-            // and why there is no next one, not a refusal (`--next` still refuses).
-            Err(Error::Refused(r)) if r.reason == Reason::NothingToRelease && !next => {
-                let (current, from) = release::current_version(&repo, &config, &root)?;
-                if args.format == Format::Json {
-                    // A script asks after every release: the current version, and next null.
-                    let tags = repo.head().map(|h| {
-                        crate::history::tags::reachable_tags(&repo, h, &config.version.tag_prefix)
-                    });
-                    let (latest, stable) = tags.map_or((None, None), |t| (t.latest, t.stable));
-                    return super::json::print(&super::json::NoNextVersion {
-                        schema_version: super::json::SCHEMA_VERSION,
-                        package: config.package.as_ref().map(|p| p.name.as_str()),
-                        current: super::json::CurrentVersion {
-                            current: current.to_string(),
-                            current_tag: latest.as_ref().map(|t| t.name.as_str()),
-                            stable_tag: stable.as_ref().map(|t| t.name.as_str()),
-                            current_commit: latest.as_ref().map(|t| t.commit.to_string()),
-                            current_from: &from,
-                        },
-                        next: None,
-                        reason: r.to_string(),
-                    })
-                    .map(|()| Outcome::Ok);
+    // Before the first release, a first section with nothing in it is no release either, as
+    // `relhook release` refuses it: not a next version a script would go on to release.
+    let computed =
+        release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())
+            .and_then(|info| {
+                match release::nothing_for_first_release(
+                    &repo,
+                    &config,
+                    &root,
+                    &info,
+                    &crate::date::today(),
+                ) {
+                    Some(why) => Err(Error::Refused(why)),
+                    None => Ok(info),
                 }
-                let why = r
-                    .what
-                    .strip_prefix("nothing to release: ")
-                    .unwrap_or(&r.what);
-                write_out(|out| {
-                    writeln!(out, "{current}")?;
-                    writeln!(out, "current: {current} (from {from})")?;
-                    match &r.fix {
-                        Some(fix) => writeln!(out, "next: none yet: {why}; {fix}"),
-                        None => writeln!(out, "next: none yet: {why}"),
-                    }
-                })?;
-                return Ok(Outcome::Ok);
+            });
+    let mut info = match computed {
+        // `--explain` of the current version at a release with nothing since: the answer,
+        // and why there is no next one, not a refusal (`--next` still refuses).
+        Err(Error::Refused(r)) if r.reason == Reason::NothingToRelease && !next => {
+            let (current, from) = release::current_version(&repo, &config, &root)?;
+            if args.format == Format::Json {
+                // A script asks after every release: the current version, and next null.
+                let tags = repo.head().map(|h| {
+                    crate::history::tags::reachable_tags(&repo, h, &config.version.tag_prefix)
+                });
+                let (latest, stable) = tags.map_or((None, None), |t| (t.latest, t.stable));
+                return super::json::print(&super::json::NoNextVersion {
+                    schema_version: super::json::SCHEMA_VERSION,
+                    package: config.package.as_ref().map(|p| p.name.as_str()),
+                    current: super::json::CurrentVersion {
+                        current: current.to_string(),
+                        current_tag: latest.as_ref().map(|t| t.name.as_str()),
+                        stable_tag: stable.as_ref().map(|t| t.name.as_str()),
+                        current_commit: latest.as_ref().map(|t| t.commit.to_string()),
+                        current_from: &from,
+                    },
+                    next: None,
+                    reason: r.to_string(),
+                })
+                .map(|()| Outcome::Ok);
             }
-            other => other?,
-        };
+            let why = r
+                .what
+                .strip_prefix("nothing to release: ")
+                .unwrap_or(&r.what);
+            write_out(|out| {
+                writeln!(out, "{current}")?;
+                writeln!(out, "current: {current} (from {from})")?;
+                match &r.fix {
+                    Some(fix) => writeln!(out, "next: none yet: {why}; {fix}"),
+                    None => writeln!(out, "next: none yet: {why}"),
+                }
+            })?;
+            return Ok(Outcome::Ok);
+        }
+        other => other?,
+    };
     let skipped = skip_taken(&repo, &config, &mut info);
     write_out(|out| {
         if args.format == Format::Json {

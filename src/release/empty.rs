@@ -169,15 +169,27 @@ pub fn nothing_for_first_release(
     }
     let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
     let path = &config.changelog.path;
-    match super::notes::unpublishable(repo, edits.edits.first()?, &info.next, path)? {
-        Unpublishable::Empty(_) => Some(Refusal::new(
-            Reason::NothingToRelease,
-            format!(
-                "nothing to release: none of its commits has a changelog entry (`chore:` and `docs:` have none) and `## [Unreleased]` in {} is empty",
-                path.display()
-            ),
-            "a `feat:` or `fix:` commit (anything with a changelog entry) makes its first release",
-        )),
+    let edit = edits.edits.first()?;
+    match super::notes::unpublishable(repo, edit, &info.next, path)? {
+        Unpublishable::Empty(_) => {
+            let whose = if config.package.is_some() {
+                "none of its commits has"
+            } else {
+                "no commit has"
+            };
+            let written = if edit.before.is_empty() {
+                format!("there is no {} yet", path.display())
+            } else {
+                format!("`## [Unreleased]` in {} is empty", path.display())
+            };
+            Some(Refusal::new(
+                Reason::NothingToRelease,
+                format!(
+                    "nothing to release: {whose} a changelog entry (`chore:` and `docs:` have none) and {written}"
+                ),
+                "a `feat:` or `fix:` commit (anything with a changelog entry) makes the first release",
+            ))
+        }
         _ => None,
     }
 }

@@ -136,7 +136,7 @@ pub fn release_notes(repo: &Repo, edit: &Edit, version: &Version, path: &Path) -
     let log = crate::history::sync::parsed(repo, text);
     let found = section_in(text, log.as_deref(), &version.to_string());
     if let Some(bad) = unpublishable_section(&found, edit, version, path) {
-        let (mut refusal, fix) = unpublishable_refusal(&bad, path);
+        let (mut refusal, fix) = unpublishable_refusal(&bad, path, edit.before.is_empty());
         refusal.fix = Some(format!("{fix}, then release again"));
         return Err(Error::Refused(refusal));
     }
@@ -147,8 +147,9 @@ pub fn release_notes(repo: &Repo, edit: &Edit, version: &Version, path: &Path) -
 }
 
 /// The refusal of a release whose notes cannot be published, and what fixes it: a change to
-/// the changelog (the caller says what to run after it).
-pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path) -> (Refusal, String) {
+/// the changelog (the caller says what to run after it). `absent`: the file is not there yet,
+/// so the fix makes it first.
+pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path, absent: bool) -> (Refusal, String) {
     let path = path.display();
     match bad {
         Unpublishable::Empty(why) => (
@@ -156,9 +157,15 @@ pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path) -> (Refusal, Stri
                 Reason::NothingForChangelog,
                 format!("nothing for the changelog: {why}"),
             ),
-            format!(
-                "write what this release changes under `## [Unreleased]` in {path} and commit it"
-            ),
+            if absent {
+                format!(
+                    "`relhook changelog` makes {path}: write what this release changes under its `## [Unreleased]` and commit it"
+                )
+            } else {
+                format!(
+                    "write what this release changes under `## [Unreleased]` in {path} and commit it"
+                )
+            },
         ),
         Unpublishable::Unclear(why) => (
             Refusal::bare(Reason::Changelog, why.clone()),

@@ -79,15 +79,11 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
         ));
     }
     let bad = crate::release::notes::unpublishable(repo, &edits.edits[0], version, path)?;
-    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path);
-    let deliberate = match bad {
-        crate::release::notes::Unpublishable::Empty(_) => {
-            ", or tag deliberately without notes: `RELHOOK_SKIP=1 git tag ...`"
-        }
-        _ => "",
-    };
+    let absent = edits.edits[0].before.is_empty();
+    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path, absent);
+    // To tag without notes anyway (`RELHOOK_SKIP=1`) is the line under every refusal.
     Some(format!(
-        "{} (`{release}` refuses it too); {fix}, then tag again{deliberate}",
+        "{} (`{release}` refuses it too); {fix}, then tag again",
         refusal.what,
     ))
 }
