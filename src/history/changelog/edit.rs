@@ -102,7 +102,7 @@ impl Changelog {
     /// From the end of a list item at `at`, past the further paragraphs that still belong to
     /// it (blank lines, then indented lines), before `end`: a new item goes after them, not
     /// between the item and its paragraph.
-    fn past_paragraphs(&self, mut at: usize, end: usize) -> usize {
+    pub(super) fn past_paragraphs(&self, mut at: usize, end: usize) -> usize {
         let indented = |i: usize| {
             self.lines
                 .get(i)
@@ -129,27 +129,47 @@ impl Changelog {
     /// as the file names that kind of change (`Fixed` is `Bug Fixes` in a file
     /// conventional-changelog wrote: `vocab`).
     pub fn add_entry(&mut self, section: &str, entry_markdown: &str, first: bool) {
+        self.add_entry_with_paragraphs(section, entry_markdown, &[], first);
+    }
+
+    /// [`Changelog::add_entry`] for a list item whose further paragraphs (`paragraphs`: its
+    /// lines after the first paragraph, without the list indentation, a blank line as "")
+    /// go with it: a pre-release's entry carried into its stable release.
+    pub fn add_entry_with_paragraphs(
+        &mut self,
+        section: &str,
+        entry_markdown: &str,
+        paragraphs: &[String],
+        first: bool,
+    ) {
         let vocabulary = self.vocabulary();
         let breaking = super::weight::is_breaking(entry_markdown);
         let name = spoken(&heading_name(section), breaking, vocabulary);
-        self.add_entry_under(&name, entry_markdown, first, vocabulary);
+        let mut bullets = Self::bullet_lines(self.marker(), entry_markdown);
+        if !bullets.is_empty() {
+            bullets.extend(paragraphs.iter().map(|l| match l.as_str() {
+                "" => String::new(),
+                l => format!("  {l}"),
+            }));
+        }
+        self.add_entry_under(&name, bullets, first, vocabulary);
     }
 
     /// [`Changelog::add_entry`] under the section named `section` as it is written (an entry
     /// of relhook's own, such as a dependency's release, in a file of either vocabulary).
     pub fn add_entry_as_named(&mut self, section: &str, entry_markdown: &str, first: bool) {
         let vocabulary = self.vocabulary();
-        self.add_entry_under(&heading_name(section), entry_markdown, first, vocabulary);
+        let bullets = Self::bullet_lines(self.marker(), entry_markdown);
+        self.add_entry_under(&heading_name(section), bullets, first, vocabulary);
     }
 
     fn add_entry_under(
         &mut self,
         name: &str,
-        entry_markdown: &str,
+        bullets: Vec<String>,
         first: bool,
         vocabulary: Vocabulary,
     ) {
-        let bullets = Self::bullet_lines(self.marker(), entry_markdown);
         if bullets.is_empty() {
             return;
         }

@@ -9,8 +9,8 @@ use semver::Version;
 use super::entry::NewEntry;
 use super::{Changelog, normalize, release_version};
 
-/// A pre-release's entries as carried: (sub-section, text, breaking).
-type Carried = Vec<(String, String, bool)>;
+/// A pre-release's entries as carried: (sub-section, text, breaking, further paragraphs).
+type Carried = Vec<(String, String, bool, Vec<String>)>;
 
 impl Changelog {
     /// Folds the pre-release sections of the line that `version` (a stable release) finishes
@@ -53,7 +53,8 @@ impl Changelog {
                 let entries = entries.filter(|e| !prose.iter().any(|r| r.contains(&(e.line - 1))));
                 let entries = entries.map(|e| {
                     let breaking = e.text.starts_with("**BREAKING**");
-                    (e.section, e.text, breaking)
+                    let paragraphs = self.entry_paragraphs(e.line - 1);
+                    (e.section, e.text, breaking, paragraphs)
                 });
                 carried.push((pv, entries.collect()));
             }
@@ -65,7 +66,7 @@ impl Changelog {
             }
             let entries = entries
                 .iter()
-                .map(|e| (e.section.clone(), e.text.clone(), e.breaking));
+                .map(|e| (e.section.clone(), e.text.clone(), e.breaking, Vec::new()));
             carried.push((v.clone(), entries.collect()));
         }
         if carried.is_empty() {
@@ -78,14 +79,14 @@ impl Changelog {
             .iter()
             .map(|e| normalize(&e.text))
             .collect();
-        for (section, text, breaking) in carried.into_iter().flat_map(|(_, e)| e) {
+        for (section, text, breaking, paragraphs) in carried.into_iter().flat_map(|(_, e)| e) {
             if have.insert(normalize(&text)) {
                 let section = if section.is_empty() {
                     "Changed"
                 } else {
                     &section
                 };
-                self.add_entry(section, &text, breaking);
+                self.add_entry_with_paragraphs(section, &text, &paragraphs, breaking);
             }
         }
     }
@@ -116,6 +117,29 @@ mod tests {
             text: text.into(),
             breaking: false,
         }
+    }
+
+    /// vue's 3.6.0-alpha.1: `- **vapor mode** …` and, after a blank line, `  Please see …`:
+    /// one list item, carried whole into the stable release (it was left out, and its whole
+    /// sub-section named as "other text").
+    #[test]
+    fn an_entry_with_a_further_paragraph_is_carried_with_it() {
+        let text = "## [Unreleased]\n\n### Fixed\n\n- two\n\n## [1.1.0-alpha.1]\n\n### Added\n\n- vapor mode\n\n  See the section below.\n  Two lines of it.\n\n- three\n\n## [1.0.0]\n\n- one\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        assert!(log.uncarried_text("1.1.0").is_empty());
+        log.fold_prereleases("1.1.0");
+        let out = log.render();
+        assert!(
+            out.starts_with("## [Unreleased]\n\n### Added\n\n- vapor mode\n\n  See the section below.\n  Two lines of it.\n- three\n\n### Fixed\n\n- two\n\n## [1.1.0-alpha.1]"),
+            "{out}"
+        );
+        let texts: Vec<String> = Changelog::parse(&out)
+            .expect("kept")
+            .unreleased_entries()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(texts, ["vapor mode", "three", "two"]);
     }
 
     #[test]

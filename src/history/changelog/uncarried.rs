@@ -38,10 +38,11 @@ impl Changelog {
             }
             let mut said: Vec<String> = Vec::new();
             let in_entry = |i: usize| {
-                sec.subs
-                    .iter()
-                    .flat_map(|s| s.entries.iter())
-                    .any(|e| (e.start..e.end).contains(&i))
+                sec.subs.iter().any(|s| {
+                    s.entries
+                        .iter()
+                        .any(|e| (e.start..self.entry_reach(s, e)).contains(&i))
+                })
             };
             let mut fresh = true;
             let mut named_to = 0;
@@ -103,8 +104,52 @@ impl Changelog {
         };
         (h + 1..s.end).any(|i| {
             !self.lines[i].text.trim().is_empty()
-                && !s.entries.iter().any(|e| (e.start..e.end).contains(&i))
+                && !s
+                    .entries
+                    .iter()
+                    .any(|e| (e.start..self.entry_reach(s, e)).contains(&i))
         })
+    }
+
+    /// Where list item `e` of sub-section `s` ends, past the further paragraphs that belong to
+    /// it (a blank line, then lines indented under it): vue's `- **vapor mode** …` and its
+    /// `  Please see …` are one change.
+    fn entry_reach(&self, s: &super::parse::Sub, e: &super::parse::EntrySpan) -> usize {
+        self.past_paragraphs(e.end, s.end)
+    }
+
+    /// The further paragraphs of the list item whose bullet is on line `start` (0-based) of
+    /// a release section, without the list indentation, a blank line as "": what a stable
+    /// release carries with the item. Empty when it has none.
+    pub(super) fn entry_paragraphs(&self, start: usize) -> Vec<String> {
+        let found = self
+            .doc
+            .sections
+            .iter()
+            .flat_map(|sec| sec.subs.iter())
+            .find_map(|s| {
+                let e = s.entries.iter().find(|e| e.start == start)?;
+                Some((e.end, self.entry_reach(s, e)))
+            });
+        let Some((end, reach)) = found else {
+            return Vec::new();
+        };
+        self.lines[end..reach]
+            .iter()
+            .map(|l| {
+                let t = l.text.as_str();
+                let t = t
+                    .strip_prefix("  ")
+                    .or_else(|| t.strip_prefix('\t'))
+                    .unwrap_or(t);
+                if t.trim().is_empty() {
+                    ""
+                } else {
+                    t.trim_end()
+                }
+                .to_owned()
+            })
+            .collect()
     }
 
     /// The lines of the sub-sections [`Changelog::has_prose`] keeps from a stable release.
