@@ -33,6 +33,7 @@ mod pairing;
 mod parse;
 mod prose;
 mod prune;
+mod released;
 mod repeated;
 mod setext;
 mod uncarried;

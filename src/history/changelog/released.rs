@@ -1,0 +1,173 @@
+//! Cutting a release: Unreleased becomes `## [version] - date` under a fresh Unreleased, and
+//! the compare links follow. Bytes outside the edited lines are kept, as in `edit.rs`.
+
+use super::parse;
+use super::{Changelog, EditError};
+
+/// A parsed compare URL `<prefix>compare/<left><sep><right>`.
+struct Compare<'a> {
+    prefix: &'a str,
+    left: &'a str,
+    sep: &'a str,
+    right: &'a str,
+}
+
+/// Recognises GitHub/GitLab/Gitea (`a...b`, `a..b`) and Bitbucket
+/// (`a%0Db`) compare URLs.
+fn parse_compare(url: &str) -> Option<Compare<'_>> {
+    let at = url.rfind("compare/")? + "compare/".len();
+    let (prefix, rest) = (url.get(..at)?, url.get(at..)?);
+    ["...", "..", "%0D"].iter().find_map(|sep| {
+        let (left, right) = rest.split_once(sep)?;
+        Some(Compare {
+            prefix,
+            left,
+            sep,
+            right,
+        })
+    })
+}
+
+impl Changelog {
+    /// Turns Unreleased into `## [version] - date`, puts a fresh empty
+    /// Unreleased above it and updates compare links: an existing
+    /// `[unreleased]: …/compare/<prev>...HEAD` is moved to `<tag>...HEAD`
+    /// and `[version]: …/compare/<prev>...<tag>` is added, with
+    /// `tag = tag_prefix + version`. Without such a link nothing is added
+    /// unless `compare_base` (e.g. `https://github.com/o/r`) is given.
+    pub fn release(
+        &mut self,
+        version: &str,
+        date: &str,
+        tag_prefix: &str,
+        compare_base: Option<&str>,
+    ) -> Result<(), EditError> {
+        let v = version.strip_prefix('v').unwrap_or(version);
+        if !parse::is_version(v) {
+            return Err(EditError::InvalidVersion(version.to_string()));
+        }
+        if !super::lex::is_date(date) {
+            return Err(EditError::InvalidDate(date.to_string()));
+        }
+        if let Some(sec) = self.version_index(v).and_then(|i| self.doc.sections.get(i)) {
+            return Err(EditError::VersionExists {
+                version: v.to_string(),
+                line: sec.heading + 1,
+            });
+        }
+        // A stable release carries what its pre-releases shipped (see `fold_prereleases`).
+        self.fold_prereleases(v);
+        self.drop_empty_subsections();
+        let prev = self.versions().into_iter().next();
+        self.ensure_unreleased();
+        let Some(h) = self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i))
+            .map(|s| s.heading)
+        else {
+            return Ok(());
+        };
+        let lead = super::lines::comment_lead(&self.lines, h);
+        let Some(line) = self.lines.get_mut(h) else {
+            return Ok(());
+        };
+        // Keep the file's heading style: bracketed or bare labels.
+        let heading = if line.text.contains('[') {
+            format!("## [{v}] - {date}")
+        } else {
+            format!("## {v} - {date}")
+        };
+        if let Some(end) = lead {
+            // Comments right under the heading (`<!-- Add new entries below -->`) are the
+            // file's own markers: they stay with Unreleased, out of the release and its notes.
+            self.insert_lines(end, vec![String::new(), heading]);
+        } else {
+            let old_heading = std::mem::replace(&mut line.text, heading);
+            self.insert_lines(h, vec![old_heading, String::new()]);
+        }
+        self.update_links(v, prev.as_deref(), tag_prefix, compare_base);
+        Ok(())
+    }
+
+    fn update_links(
+        &mut self,
+        v: &str,
+        prev: Option<&str>,
+        tag_prefix: &str,
+        compare_base: Option<&str>,
+    ) {
+        let tag = format!("{tag_prefix}{v}");
+        let has_version_link = self.doc.links.iter().any(|l| l.label == v);
+        let unreleased = self
+            .doc
+            .links
+            .iter()
+            .find(|l| l.label.eq_ignore_ascii_case("unreleased"))
+            .cloned();
+        let rewritten = unreleased.as_ref().and_then(|link| {
+            let c = parse_compare(&link.url)?;
+            let (head, version_url) = if c.right == "HEAD" {
+                (
+                    format!("{}{tag}{}HEAD", c.prefix, c.sep),
+                    format!("{}{}{}{tag}", c.prefix, c.left, c.sep),
+                )
+            } else if c.left == "HEAD" {
+                (
+                    format!("{}HEAD{}{tag}", c.prefix, c.sep),
+                    format!("{}{tag}{}{}", c.prefix, c.sep, c.right),
+                )
+            } else {
+                return None;
+            };
+            Some((link.clone(), head, version_url))
+        });
+        let base = compare_base.map(|b| b.trim_end_matches('/'));
+        let (link_line, head, version_url) = match (rewritten, base) {
+            (Some((link, head, vurl)), _) => (Some((link.line, link.url)), head, vurl),
+            (None, Some(base)) => {
+                let vurl = match prev {
+                    Some(p) => format!("{base}/compare/{tag_prefix}{p}...{tag}"),
+                    None => format!("{base}/releases/tag/{tag}"),
+                };
+                (
+                    unreleased.map(|l| (l.line, l.url)),
+                    format!("{base}/compare/{tag}...HEAD"),
+                    vurl,
+                )
+            }
+            (None, None) => return,
+        };
+        let version_link = format!("[{v}]: {version_url}");
+        match link_line {
+            Some((i, old_url)) => {
+                if let Some(l) = self.lines.get_mut(i) {
+                    l.text = l.text.replacen(&old_url, &head, 1);
+                }
+                if !has_version_link {
+                    self.insert_lines(i + 1, vec![version_link]);
+                }
+            }
+            None => {
+                let mut texts = vec![format!("[unreleased]: {head}")];
+                if !has_version_link {
+                    texts.push(version_link);
+                }
+                let last_heading = self.doc.sections.last().map_or(0, |s| s.heading);
+                match self.doc.links.iter().find(|l| l.line > last_heading) {
+                    Some(l) => {
+                        let at = l.line;
+                        self.insert_lines(at, texts);
+                    }
+                    None => {
+                        if self.lines.last().is_some_and(|l| !l.text.trim().is_empty()) {
+                            texts.insert(0, String::new());
+                        }
+                        let at = self.lines.len();
+                        self.insert_lines(at, texts);
+                    }
+                }
+            }
+        }
+        self.reindex();
+    }
+}
