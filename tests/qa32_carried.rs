@@ -27,7 +27,11 @@ fn a_pre_release_entry_with_a_paragraph_reaches_the_stable_release_whole() {
 
     let out = dated_release(&repo, &["1.1.0", "--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(!stderr(&out).contains("not their other text"), "{}", text(&out));
+    assert!(
+        !stderr(&out).contains("not their other text"),
+        "{}",
+        text(&out)
+    );
     let log = repo.read("CHANGELOG.md");
     let stable = log
         .split("## [1.1.0] - 2026-11-21\n")

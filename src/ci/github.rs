@@ -157,8 +157,11 @@ pub(super) fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
     // variables) the payload's own pull request.
     let pull_request = env.var("GITHUB_BASE_REF").is_some()
         || env.event_str(&["pull_request", "base", "sha"]).is_some();
-    if env.var("GITHUB_ACTIONS") != Some("true") || !pull_request {
+    if env.var("GITHUB_ACTIONS") != Some("true") {
         return Ok(());
+    }
+    if !pull_request {
+        return verify_pushed(env, repo);
     }
     let (Some(want), Some(head)) = (env.event_str(&["pull_request", "head", "sha"]), repo.head())
     else {
@@ -184,5 +187,42 @@ pub(super) fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
             short_hex(want)
         ),
         fix: checkout.into(),
+    })
+}
+
+/// In a GitHub `push` run, HEAD must contain the pushed commit (GITHUB_SHA, the payload's
+/// `after`): a step that checked out another ref would have that ref's commits judged, and
+/// passed, in the push's name. As GitLab's CI_COMMIT_SHA is checked.
+fn verify_pushed(env: &CiEnv, repo: &Repo) -> Result<()> {
+    if env.var("GITHUB_EVENT_NAME") != Some("push") {
+        return Ok(());
+    }
+    let want = env
+        .var("GITHUB_SHA")
+        .or_else(|| env.event_str(&["after"]))
+        .filter(|s| !super::is_zero(s));
+    let (Some(want), Some(head)) = (want, repo.head()) else {
+        return Ok(());
+    };
+    let Some(want_id) = repo.present_commit(want) else {
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "cannot check the push: its commit {} (GITHUB_SHA) is not in this clone",
+                short_hex(want)
+            ),
+            fix: "check out the pushed commit (actions/checkout's default), with `fetch-depth: 0`"
+                .into(),
+        });
+    };
+    if repo.reaches(head, want_id) {
+        return Ok(());
+    }
+    Err(Error::IncompleteHistory {
+        message: format!(
+            "HEAD ({}) does not contain the pushed commit {} (GITHUB_SHA): this checkout is not what the push is for",
+            short_id(head),
+            short_hex(want)
+        ),
+        fix: "run `relhook check` on the job's own checkout (a step that checks out another ref before it makes the check judge that ref's commits)".into(),
     })
 }
