@@ -159,3 +159,14 @@ pub fn stop(child: &mut std::process::Child, signal: i32, grace: std::time::Dura
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// Makes a write past the file size limit (`ulimit -f`) fail with EFBIG, which every write
+/// path undoes and reports in one line, instead of killing relhook with SIGXFSZ mid-write
+/// (git then says only "died of signal 25", and a release is left for the next command to
+/// undo). Its children inherit it: their writes fail the same way.
+pub fn file_size_limit_as_error() {
+    // SAFETY: SIG_IGN for a signal relhook has no handler for; no other thread yet.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}

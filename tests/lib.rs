@@ -123,6 +123,7 @@ mod qa31_mono;
 mod qa31_reset;
 mod qa31_version;
 mod qa32_carried;
+mod qa32_faults;
 mod qa32_files;
 mod qa32_first;
 mod qa6a;

@@ -55,6 +55,7 @@ where
     T: Into<OsString> + Clone,
 {
     let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    crate::interrupt::file_size_limit_as_error();
     if let Err(code) = direct::from_shebang(&mut args) {
         return code;
     }
