@@ -2,7 +2,8 @@
 //! see `hooks`): the kernel passes that one word, then the hook file's path, then git's
 //! arguments. As the sh shims do, the hook relhook replaced at install (`<hook>.relhook-orig`)
 //! runs first when the word says `:chain`, and when it fails relhook's part does not run and
-//! its exit code is the hook's.
+//! its exit code is the hook's; except after a commit (post-commit), whose exit git ignores:
+//! relhook's part runs all the same.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -37,7 +38,12 @@ pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
         let again = std::env::var_os("PRE_COMMIT_RUNNING_LEGACY").is_some_and(|v| !v.is_empty())
             && crate::hooks::aside::is_pre_commit_script(&chained);
         if !again {
-            run_chained(&chained, &rest, None)?;
+            let ran = run_chained(&chained, &rest, None);
+            // A post-commit hook vetoes nothing: one that "fails" (`[ -f x ] && ...` as its
+            // last line) must not cost the commit its changelog entry.
+            if name != "post-commit" {
+                ran?;
+            }
         }
     }
     args.truncate(1);

@@ -143,7 +143,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first ({})",
                             file_name(backup),
                             if name == "post-commit" {
-                                "when it fails, relhook's part does not run"
+                                "relhook's part runs after it, whatever it exits with, as git ignores it"
                             } else {
                                 "it can still veto"
                             }
