@@ -433,12 +433,14 @@ fn test_and_tag(
     opts: &Options,
 ) -> Result<bool> {
     let tag = new.name;
+    let before = repo.head();
     let tested = match (&config.checks.test, opts.no_test) {
         (Some(argv), false) => match crate::testrun::run(argv, root)
             .and_then(|s| crate::interrupt::check("testing").map(|()| s))
             .map_err(|e| crate::interrupt::instead(e, "testing"))?
         {
             s if s.success() => {
+                moved_by_tests(repo, before, commit, tag)?;
                 crate::testrun::record(repo, commit, argv)?;
                 true
             }
@@ -464,4 +466,22 @@ fn test_and_tag(
     }
     .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
     Ok(tested)
+}
+
+/// A test command that moved HEAD (`git reset`, a checkout of another commit; HEAD was
+/// `before` it ran) would have the tag on a commit no branch holds: refused, and the release
+/// undone where it can be.
+fn moved_by_tests(repo: &Repo, before: Option<Oid>, commit: Oid, tag: &str) -> Result<()> {
+    match repo.head().filter(|h| Some(*h) != before) {
+        Some(now) => Err(Error::Refused(Refusal::new(
+            Reason::ChangedSincePlan,
+            format!(
+                "the test command moved HEAD off the release commit {} (to {}), so {tag} was not made",
+                crate::git::short_id(commit),
+                crate::git::short_id(now)
+            ),
+            "make `[checks] test` in .relconfig.toml leave HEAD where it found it, then release again",
+        ))),
+        None => Ok(()),
+    }
 }

@@ -42,8 +42,15 @@ pub fn undo_commit(
     records: Option<RecordsBefore>,
 ) -> Result<()> {
     // HEAD moved on (a commit made on top while the tests ran): the commit is no longer
-    // HEAD's to take back, and nothing is touched (files, index or refs).
-    if repo.head() != Some(commit) {
+    // HEAD's to take back, and nothing is touched (files, index or refs). Moved back to where
+    // the release started, no branch holding the commit (a test command's `git reset
+    // HEAD~1`; not a switch to another branch): the files and index follow.
+    let back = repo.head() == Some(head)
+        && !repo
+            .branches_at("heads/*")
+            .iter()
+            .any(|(_, tip)| *tip == commit || repo.reaches(*tip, commit));
+    if !back && repo.head() != Some(commit) {
         return Err(Error::Refused(Refusal::bare(
             Reason::ChangedSincePlan,
             format!(
@@ -74,7 +81,9 @@ pub fn undo_commit(
             txn.write_file(&e.path, &e.before)?;
         }
     }
-    txn.move_head(commit, head, "relhook: undo the release commit")?;
+    if !back {
+        txn.move_head(commit, head, "relhook: undo the release commit")?;
+    }
     txn.commit()
 }
 
