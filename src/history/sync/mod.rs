@@ -279,9 +279,20 @@ fn since_last_release(
     let version = last
         .as_ref()
         .and_then(|(name, _)| semver::Version::parse(name.get(prefix.len()..)?).ok());
+    let mut hidden: Vec<Oid> = last.map(|(_, at)| vec![at]).unwrap_or_default();
+    // After a pre-release, the last stable release HEAD holds too: a stable line merged into
+    // the pre-release branch (semantic-release's `master` into `beta`) shipped its commits.
+    if version.as_ref().is_some_and(|v| !v.pre.is_empty()) {
+        let stable = crate::history::tags::reachable_tags(repo, head, prefix).stable;
+        if let Some(s) = stable.filter(|s| Some(s.name.as_str()) != releasing) {
+            if !hidden.contains(&s.commit) {
+                hidden.push(s.commit);
+            }
+        }
+    }
     let mut range = Range {
         tips: vec![head],
-        hidden: last.map(|(_, at)| vec![at]).unwrap_or_default(),
+        hidden,
         ..Range::default()
     };
     range.describe = "since the last release".into();

@@ -35,17 +35,32 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     let version = tag
         .strip_prefix(prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());
-    let previous = repo
-        .release_tags(commit, prefix)?
-        .into_iter()
-        .filter(|t| t.name != tag)
-        .rfind(|t| match &version {
-            Some(v) => {
-                t.version.cmp_precedence(v) == std::cmp::Ordering::Less
-                    && (!v.pre.is_empty() || t.version.pre.is_empty())
-            }
-            None => true,
+    let held = repo.release_tags(commit, prefix)?;
+    let below = |t: &&crate::git::ReleaseTag| {
+        t.name != tag
+            && version
+                .as_ref()
+                .is_none_or(|v| t.version.cmp_precedence(v) == std::cmp::Ordering::Less)
+    };
+    let previous = held.iter().filter(below).rfind(|t| match &version {
+        Some(v) => !v.pre.is_empty() || t.version.pre.is_empty(),
+        None => true,
+    });
+    // A pre-release's notes leave out the last stable release below it too: a stable line
+    // merged into the pre-release branch shipped its commits already.
+    let stable = version
+        .as_ref()
+        .filter(|v| !v.pre.is_empty())
+        .and_then(|_| {
+            held.iter()
+                .filter(below)
+                .rfind(|t| t.version.pre.is_empty())
         });
+    let hidden: Vec<git2::Oid> = previous
+        .iter()
+        .chain(stable.iter())
+        .map(|t| t.commit)
+        .collect();
     let forge = crate::history::sync::forge(repo);
     let mut walked: Vec<(git2::Oid, RevertKey, Vec<NewEntry>)> = Vec::new();
     let mut failed = None;
@@ -60,7 +75,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     repo.walk(
         &Range {
             tips: vec![commit],
-            hidden: previous.iter().map(|t| t.commit).collect(),
+            hidden,
             ..Range::default()
         },
         |c| {
@@ -139,7 +154,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
             }
         }
     }
-    let since = previous.map_or("the first commit".to_owned(), |t| t.name);
+    let since = previous.map_or("the first commit".to_owned(), |t| t.name.clone());
     Ok((render(&entries), since))
 }
 
