@@ -595,8 +595,13 @@ fn relhooks_call_goes_above_an_exec_that_sends_the_hooks_errors_to_a_log() {
 /// husky 9's runner directory as `npx husky` writes it: `h`, and one runner per hook on
 /// husky's own list, which has no reference-transaction; `core.hooksPath=.husky/_`.
 pub(crate) fn husky_9_runners(repo: &Repo) {
+    husky_9_runners_in(repo, ".husky");
+}
+
+/// [`husky_9_runners`] for husky set up in directory `husky` (`husky frontend/.husky`).
+pub(crate) fn husky_9_runners_in(repo: &Repo, husky: &str) {
     const H: &str = "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\n[ \"${HUSKY-}\" = \"0\" ] && exit 0\nexport PATH=\"node_modules/.bin:$PATH\"\nsh -e \"$s\" \"$@\"\nc=$?\n[ $c != 0 ] && echo \"husky - $n script failed (code $c)\"\nexit $c\n";
-    let dir = repo.path().join(".husky/_");
+    let dir = repo.path().join(husky).join("_");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(".gitignore"), "*").unwrap();
     std::fs::write(dir.join("h"), H).unwrap();
@@ -617,7 +622,7 @@ pub(crate) fn husky_9_runners(repo: &Repo) {
         .unwrap();
         chmod(&dir.join(hook), 0o755);
     }
-    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    repo.git(&["config", "core.hooksPath", &format!("{husky}/_")]);
 }
 
 /// A clone whose husky runners lack reference-transaction (husky's `prepare` in a fresh clone

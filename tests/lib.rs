@@ -126,6 +126,7 @@ mod qa32_carried;
 mod qa32_faults;
 mod qa32_files;
 mod qa32_first;
+mod qa32_husky;
 mod qa32_merged_stable;
 mod qa32_tests_move_head;
 mod qa6a;

@@ -35,6 +35,26 @@ impl HooksLocation {
         run_git(&self.work_tree, args)
     }
 
+    /// husky's directory, from the top of the work tree: the `.husky` that `core.hooksPath`
+    /// leads into (`frontend/.husky/_` for a husky set up in a sub-directory, as husky's docs
+    /// show: `cd .. && husky frontend/.husky`), else `.husky` at the top.
+    pub fn husky_dir(&self) -> PathBuf {
+        let named = self
+            .hooks_path
+            .as_ref()
+            .is_some_and(|s| s.value.replace('\\', "/").contains(".husky"));
+        let found = named
+            .then(|| {
+                self.hooks_dir
+                    .ancestors()
+                    .find(|a| a.file_name().is_some_and(|n| n == ".husky"))
+            })
+            .flatten()
+            .and_then(|d| d.strip_prefix(&self.work_tree).ok())
+            .filter(|d| !d.as_os_str().is_empty());
+        found.map_or_else(|| PathBuf::from(".husky"), Path::to_owned)
+    }
+
     /// The `merge` attribute git itself gives each of `paths` (relative to the work tree), in
     /// order: `unspecified`, `set`, `unset` or a driver's name, as `git check-attr` says, from
     /// every attribute file git reads (a line git cannot parse counts for nothing, as in git).

@@ -81,7 +81,7 @@ pub fn detect_managers(loc: &HooksLocation) -> Vec<Detected> {
         found.push(Detected {
             manager: Manager::Husky,
             evidence,
-            calls_relhook: mentions(&top.join(".husky/commit-msg")),
+            calls_relhook: mentions(&top.join(loc.husky_dir()).join("commit-msg")),
         });
     }
     let candidates: [(Manager, &[&str]); 2] = [

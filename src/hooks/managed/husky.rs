@@ -20,12 +20,12 @@ pub(super) const HUSKY_RUNNER: &str = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/
 pub(super) fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
     match &loc.hooks_path {
         Some(s) if s.value.replace('\\', "/").contains(".husky") => loc.hooks_dir.clone(),
-        _ => loc.work_tree.join(".husky/_"),
+        _ => loc.work_tree.join(loc.husky_dir()).join("_"),
     }
 }
 
 pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, Wiring) {
-    let rel = PathBuf::from(".husky").join(hook);
+    let rel = loc.husky_dir().join(hook);
     let path = loc.work_tree.join(&rel);
     let text = read_text(&path);
     // Pasted above the hook's own lines, a block that reads git's input must hand it on.
@@ -141,7 +141,7 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
 /// that (husky 7 and 8, whose hooks source `.husky/_/husky.sh`), `npx husky install`, since
 /// plain `npx husky` only prints husky's usage there.
 fn activation(loc: &HooksLocation) -> &'static str {
-    if husky_before_9(&loc.work_tree) {
+    if husky_before_9(&loc.work_tree, &loc.husky_dir()) {
         "npx husky install"
     } else {
         "npx husky"
@@ -150,8 +150,8 @@ fn activation(loc: &HooksLocation) -> &'static str {
 
 /// Whether the project uses husky 7 or 8: a hook that sources `_/husky.sh`, or a husky
 /// requirement in package.json whose major version is below 9.
-fn husky_before_9(root: &Path) -> bool {
-    let sources_helper = std::fs::read_dir(root.join(".husky")).is_ok_and(|dir| {
+fn husky_before_9(root: &Path, husky: &Path) -> bool {
+    let sources_helper = std::fs::read_dir(root.join(husky)).is_ok_and(|dir| {
         dir.flatten()
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .any(|e| read_text(&e.path()).contains("/_/husky.sh"))
@@ -192,7 +192,7 @@ fn crlf_state(rel: &Path, text: &str, started: bool) -> Option<Wiring> {
 /// (husky 9 points it at `.husky/_`, whose runners source the files in `.husky`).
 fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
     let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
-    loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(".husky"))
+    loc.hooks_path.is_some() && real(&loc.hooks_dir) == real(&loc.work_tree.join(loc.husky_dir()))
 }
 
 /// The guarded call for a shell file (husky). A teammate without relhook is not blocked; the
@@ -309,7 +309,11 @@ mod tests {
         ] {
             let dir = tempfile::tempdir().unwrap();
             std::fs::write(dir.path().join("package.json"), manifest).unwrap();
-            assert_eq!(husky_before_9(dir.path()), before, "{manifest}");
+            assert_eq!(
+                husky_before_9(dir.path(), std::path::Path::new(".husky")),
+                before,
+                "{manifest}"
+            );
         }
     }
 }

@@ -416,11 +416,11 @@ pub(super) fn write_creating_dir(path: &Path, text: &str, mode: Option<u32>) -> 
 
 /// The manager's files relhook may write its blocks into, from the top of the work tree (the
 /// pre-commit framework's configuration is never written: relhook's shims chain its scripts).
-fn shared_files(m: &Detected) -> Vec<PathBuf> {
+fn shared_files(loc: &HooksLocation, m: &Detected) -> Vec<PathBuf> {
     match m.manager {
         Manager::Husky => super::HOOKS
             .iter()
-            .map(|h| PathBuf::from(".husky").join(h.name))
+            .map(|h| loc.husky_dir().join(h.name))
             .collect(),
         Manager::Lefthook => vec![m.evidence.clone()],
         Manager::PreCommit => Vec::new(),
@@ -433,7 +433,7 @@ fn shared_files(m: &Detected) -> Vec<PathBuf> {
 /// relhook out of every clone. From the top of the work tree, with `/`.
 pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String> {
     let mut files = Vec::new();
-    for rel in managers.iter().flat_map(shared_files) {
+    for rel in managers.iter().flat_map(|m| shared_files(loc, m)) {
         if marker::unwire_text(&read_text(&loc.work_tree.join(&rel))).is_none() {
             continue;
         }
@@ -466,7 +466,7 @@ pub fn forced_runners(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf
 pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = managers
         .iter()
-        .flat_map(shared_files)
+        .flat_map(|m| shared_files(loc, m))
         .map(|rel| loc.work_tree.join(rel))
         .collect();
     if managers.iter().any(|m| m.manager == Manager::Husky) {
@@ -480,7 +480,7 @@ pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
 pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>> {
     let mut changed = Vec::new();
     for m in managers {
-        for rel in shared_files(m) {
+        for rel in shared_files(loc, m) {
             let path = loc.work_tree.join(&rel);
             let text = read_text(&path);
             let Some(rest) = marker::unwire_text(&text) else {
