@@ -35,6 +35,7 @@ mod signing;
 mod state;
 mod stored;
 pub mod txn;
+mod unreadable;
 pub mod walk;
 mod worktrees;
 

@@ -79,23 +79,7 @@ impl Repo {
             // libgit2 reads `safe.directory` from the configuration files only; git also from
             // `git -c` and GIT_CONFIG_COUNT (a CI container's checkout owned by another user).
             Err(e) if e.code() == git2::ErrorCode::Owner => Self::open_as_git_trusts(cwd, &e)?,
-            Err(e) => {
-                return Err(match super::locate::locate(cwd) {
-                    // A repository is there, in a format relhook's git library cannot read
-                    // (reftable refs, SHA-256 objects): that, not "no repository", is what to say.
-                    Ok(found) if e.message().contains("extension") => Error::Usage(format!(
-                        "relhook cannot open the repository at {}: {}{}",
-                        found.git_dir.display(),
-                        e.message(),
-                        if e.message().contains("refstorage") {
-                            " (its refs are stored in reftable, which relhook's git library cannot read yet); relhook cannot work here (`relhook uninstall` removes hooks installed before)"
-                        } else {
-                            "; relhook cannot work here (`relhook uninstall` removes hooks installed before)"
-                        }
-                    )),
-                    _ => Error::NotARepository(cwd.to_owned()),
-                });
-            }
+            Err(e) => return Err(super::unreadable::why(cwd, &e)),
         };
         // git reads a relative GIT_WORK_TREE against the folder it was started in (see
         // `env_work_tree`); libgit2 would read it against the git dir and find `.git` itself
