@@ -122,6 +122,7 @@ mod qa31_locks;
 mod qa31_mono;
 mod qa31_reset;
 mod qa31_version;
+mod qa32_cargo_pre;
 mod qa32_carried;
 mod qa32_faults;
 mod qa32_files;

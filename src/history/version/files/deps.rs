@@ -303,14 +303,16 @@ pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
     }
     let core = body.split(['-', '+']).next().unwrap_or(body);
     let precision = core.split('.').count();
-    let mut written = match precision {
+    // Cargo and npm match a pre-release only against a requirement naming one of the same
+    // version: `1.0` for `2.0.0-rc.1` becomes `2.0.0-rc.1` (`2.0` would admit no release yet).
+    let written = match precision {
+        _ if !new.pre.is_empty() => {
+            format!("{}.{}.{}-{}", new.major, new.minor, new.patch, new.pre)
+        }
         1 => new.major.to_string(),
         2 => format!("{}.{}", new.major, new.minor),
         _ => format!("{}.{}.{}", new.major, new.minor, new.patch),
     };
-    if precision == 3 && !new.pre.is_empty() {
-        written = format!("{written}-{}", new.pre);
-    }
     let after = format!("{op}{written}");
     if after == req {
         Rewrite::Same
@@ -422,6 +424,9 @@ mod tests {
             to("^1.3.0-rc.1", "1.3.0-rc.2"),
             Rewrite::To("^1.3.0-rc.2".into())
         );
+        // A pre-release is admitted only by a requirement naming it, whatever the precision.
+        assert_eq!(to("1.0", "2.0.0-rc.1"), Rewrite::To("2.0.0-rc.1".into()));
+        assert_eq!(to("^1", "2.0.0-rc.1"), Rewrite::To("^2.0.0-rc.1".into()));
         assert_eq!(to("1", "1.4.0"), Rewrite::Same);
         assert_eq!(to("1", "2.0.0"), Rewrite::To("2".into()));
         assert_eq!(to(">=1.0, <2", "1.5.0"), Rewrite::Same);
