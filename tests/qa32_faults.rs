@@ -29,3 +29,23 @@ fn a_write_past_the_file_size_limit_is_said_not_a_signal() {
     assert!(!repo.path().join(".git/index.lock").exists());
     assert!(!repo.path().join(".git/relhook-txn").exists());
 }
+
+/// A split index (`core.splitIndex`), which relhook's git library cannot read: the hand tag's
+/// refusal said "try again in a moment", which never helps, and install said nothing of it.
+#[test]
+fn a_split_index_is_said_at_install_and_a_refused_tag_is_not_told_to_wait() {
+    let repo = crate::support::Repo::new();
+    repo.commit("feat: a");
+    repo.git(&["config", "core.splitIndex", "true"]);
+    repo.git(&["update-index", "--split-index"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("core.splitIndex") && stderr(&out).contains("relhook: warning:"),
+        "{}",
+        text(&out)
+    );
+    let said = crate::support::hand_tag_refused(&repo, "v0.1.0");
+    assert!(said.contains("then tag again"), "{said}");
+    assert!(!said.contains("try again in a moment"), "{said}");
+}

@@ -502,12 +502,10 @@ impl Error {
         }
     }
 
-    /// Whether waiting and trying again may help (a lock held now, not one left behind).
+    /// Whether waiting and trying again may help: a lock held now, not one left behind, nor
+    /// anything else (an index relhook cannot read stays so, however often it is asked).
     pub fn retry_may_help(&self) -> bool {
-        !matches!(
-            self,
-            Error::Locked { age_s: Some(_), .. } | Error::LeftByRelhook { .. }
-        )
+        matches!(self, Error::Locked { age_s: None, .. })
     }
 }
 

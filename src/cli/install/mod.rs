@@ -16,6 +16,7 @@ mod beyond;
 mod hooks_path;
 mod manager;
 mod uninstall;
+mod warnings;
 
 use hooks_path::{
     refuse_shared, refuse_tracked, write_hooks_path_note, write_manager_worktree_note,
@@ -274,34 +275,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         }
         Ok(())
     })?;
-    // Installed all the same (the file may be made one later), but not silently.
-    match ctx.open() {
-        Ok((repo, _, config)) => {
-            if let Some((what, fix)) = crate::tag::hand::changelog_case_twin(&repo, &config) {
-                let _ = writeln!(std::io::stderr(), "relhook: warning: {what}: {fix}");
-            } else if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "relhook: warning: {why}: post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)"
-                );
-            }
-        }
-        // The hooks read the configuration on every commit: one they cannot read refuses them.
-        Err(e @ Error::Config { .. }) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "relhook: warning: {e}: the hooks refuse every commit until that line is fixed (`relhook doctor` checks it)"
-            );
-        }
-        // A configuration relhook refuses to read (a link to nothing): the same, said once.
-        Err(e @ Error::UnsafePath { .. }) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "relhook: warning: {e}: the hooks refuse every commit until it is fixed (`relhook doctor` checks it)"
-            );
-        }
-        Err(_) => {}
-    }
+    warnings::after_install(ctx);
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
 }
 
