@@ -428,7 +428,7 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
         let lock = index_lock(repo).ok()?;
         let pid = stale_relhook_lock(&lock)?;
         let said = format!(
-            "{} was left by an interrupted relhook (pid {pid} {}); the next relhook command removes it",
+            "{} was left by an interrupted relhook (pid {pid} {}) until a relhook command that writes removes it",
             lock.display(),
             gone(pid)
         );
@@ -444,7 +444,7 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
     } else {
         let gone = gone(j.pid);
         format!(
-            "a relhook {} was interrupted (pid {} {gone}); the next relhook command finishes or undoes it",
+            "a relhook {} was interrupted (pid {} {gone}) and is left half done until a relhook command that writes finishes or undoes it",
             j.what, j.pid
         )
     };
