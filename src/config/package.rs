@@ -193,6 +193,11 @@ pub(super) fn resolve(
                 ),
             ));
         }
+        if let Some(why) = run_into(tag.prefix(), root_prefix, "the repository's")
+            .or_else(|| run_into(root_prefix, tag.prefix(), &format!("package `{name}`'s")))
+        {
+            return Err(err(tag_at, format!("`{}`: {why}", key("tag"))));
+        }
         let scopes = match raw.scopes {
             Some(s) => word_list(&key("scopes"), s, err)?,
             None => Vec::new(),
@@ -308,6 +313,15 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
                 ),
             ));
         }
+        for (q, _) in packages.iter().filter(|(q, _)| q.name != p.name) {
+            if let Some(why) = run_into(
+                p.tag.prefix(),
+                q.tag.prefix(),
+                &format!("package `{}`'s", q.name),
+            ) {
+                return Err(err(*at, format!("`packages.{}.tag`: {why}", p.name)));
+            }
+        }
         if let Some(other) = prefixes.insert(p.tag.prefix(), &p.name) {
             return Err(err(
                 *at,
@@ -321,6 +335,20 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
         }
     }
     Ok(())
+}
+
+/// Why the tags of prefix `long` would also read as releases of prefix `short` (`whose`
+/// names it): `long` is `short` and digits on (`v1` after `v`: `v11.0.0` is both 1.0.0 and
+/// 11.0.0). `None` when they cannot be taken for each other (`v2-` after `v`: `2-1.0.0` is
+/// no version).
+fn run_into(long: &str, short: &str, whose: &str) -> Option<String> {
+    let rest = long.strip_prefix(short)?;
+    let digits = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| {
+        format!(
+            "the tags `{long}X.Y.Z` begin with {whose} tag prefix `{short}` and digits, so `{long}1.0.0` would read as {whose} version {rest}1.0.0 too; give the tags a prefix that ends in a separator (`-v`, `@`)"
+        )
+    })
 }
 
 /// A checked relative path without its `.` parts (`./crates//api` is `crates/api`).

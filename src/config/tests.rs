@@ -238,6 +238,14 @@ fn package_tables_are_validated_against_each_other_and_the_root() {
             "[packages.a]\npath = \"x\"\ntag = \"v{version}\"\n",
             "own `version.tag_prefix`",
         ),
+        (
+            "[packages.c]\npath = \"x\"\ntag = \"v1{version}\"\n",
+            "so `v11.0.0` would read as the repository's version 11.0.0 too",
+        ),
+        (
+            "[packages.a]\npath = \"x\"\ntag = \"x{version}\"\n[packages.c]\npath = \"y\"\ntag = \"x1{version}\"\n",
+            "would read as package `a`'s version 11.0.0 too",
+        ),
         ("[packages.a]\npath = \"x\"\ntest = []\n", "argv list"),
         ("[packages.\"a b\"]\npath = \"x\"\n", "not a package name"),
         (
