@@ -129,6 +129,7 @@ mod qa32_files;
 mod qa32_first;
 mod qa32_husky;
 mod qa32_merged_stable;
+mod qa32_no_tags;
 mod qa32_sha256;
 mod qa32_tests_move_head;
 mod qa6a;

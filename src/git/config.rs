@@ -32,6 +32,20 @@ impl Repo {
         }
     }
 
+    /// The remote this clone came from (the branch's, else `origin`) when it is set to fetch
+    /// no tags (`remote.<name>.tagOpt = --no-tags`, as `git clone --no-tags` sets it): its
+    /// release tags are not here. Another remote's setting (a fork's `upstream`, kept from
+    /// bringing its tags in) says nothing of this clone's releases.
+    pub fn remote_without_tags(&self) -> Option<String> {
+        let remote = self
+            .branch()
+            .and_then(|b| self.config_string(&format!("branch.{b}.remote")))
+            .unwrap_or_else(|| "origin".to_owned());
+        self.config_string(&format!("remote.{remote}.tagopt"))
+            .is_some_and(|v| v.trim() == "--no-tags")
+            .then_some(remote)
+    }
+
     /// The configured remotes (those with a `url` or a `pushurl`), sorted, as libgit2's
     /// `remotes()` lists them, read from the snapshot: libgit2 would read the configuration
     /// again and compile a regular expression at each call.

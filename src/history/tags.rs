@@ -112,6 +112,19 @@ pub(crate) fn check_history(
             tags.latest.as_ref().map(|t| t.name.as_str()),
         ));
     }
+    // A clone made with `--no-tags` (no tag at all here): its releases are upstream's tags,
+    // not "nothing released yet".
+    if tags.latest.is_none()
+        && let Some(remote) = repo.remote_without_tags()
+        && repo.release_tag_candidates(prefix).is_empty()
+    {
+        return Err(Error::IncompleteHistory {
+            message: format!(
+                "this clone fetches no tags from `{remote}` (`remote.{remote}.tagOpt = --no-tags`, as `git clone --no-tags` sets it) and has no release tag, so relhook cannot tell the last release"
+            ),
+            fix: format!("run `git fetch --tags {remote}` and ask again"),
+        });
+    }
     Ok(())
 }
 
