@@ -380,3 +380,37 @@ fn at_a_terminal_a_test_command_that_uses_it_runs_to_the_end() {
     let said = reader.join().unwrap_or_default();
     assert!(status.success(), "{status}: {said}");
 }
+
+/// QA32: a Ctrl-C once the tag is made ended relhook with exit 130 and half a line, where
+/// the release was complete: a script took it for undone. The report goes out, with a line
+/// on the signal, and the exit is 0.
+#[test]
+fn a_ctrl_c_after_the_tag_is_said_and_the_release_stands() {
+    let repo = crate::support::configured_with_a_feature(|_| {
+        "[checks]\nrequire_tested_tags = false\n".into()
+    });
+    let paused = repo.scratch("paused").join("step");
+    let mut cmd = repo.command_in(relhook_bin(), &repo.path());
+    cmd.args(["release", "--no-test"])
+        .env("RELHOOK_TEST_FAILPOINT", "release-tagged:pause")
+        .env("RELHOOK_TEST_PAUSED", &paused)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !paused.exists() {
+        assert!(Instant::now() < deadline, "never paused");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    send(&child, libc::SIGINT, false);
+    let out = finish(child);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("relhook: SIGINT came once v0.1.0 was made: the release is complete"),
+        "{err}"
+    );
+    assert!(err.contains("is tagged on"), "{err}");
+    assert_eq!(repo.git(&["tag"]), "v0.1.0");
+}

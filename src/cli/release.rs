@@ -164,8 +164,13 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         plan.info.transition(&plan.version)
     };
     let _ = writeln!(err, "relhook: releasing {} ({from})", plan.tag);
+    // Past the tag, a Ctrl-C must not cut the report of a release that is made (exit 130 and
+    // half a line would read as a release undone): noted, and said once the report is out.
+    let _reported = crate::interrupt::Deferred::begin();
     match release::execute(&repo, &config, &root, &plan, &opts) {
         Ok(done) => {
+            // A signal test's pause: the release made, its report not yet out.
+            let _ = crate::git::txn::failpoint("release-tagged");
             let tested = if done.tested { "tested, " } else { "" };
             let _ = writeln!(
                 err,
@@ -201,6 +206,14 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             say_next(&mut err, &repo, done.commit, &[made], true);
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
+            }
+            if let Some(signal) = crate::interrupt::received() {
+                let _ = writeln!(
+                    err,
+                    "relhook: {} came once {} was made: the release is complete",
+                    crate::interrupt::name(signal),
+                    plan.tag
+                );
             }
             Ok(Outcome::Ok)
         }

@@ -101,6 +101,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let _ = writeln!(err, "relhook: releasing {}", summary(&plan));
+    // As for one release: a Ctrl-C past the tags waits for the report (see `release`).
+    let _reported = crate::interrupt::Deferred::begin();
     match packages::execute(&repo, &root, &plan, &opts) {
         Ok(done) => {
             let tags: Vec<&str> = plan.packages.iter().map(|p| p.tag.as_str()).collect();
@@ -126,6 +128,14 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             say_next(&mut err, &repo, done.commit, &made, true);
             if json {
                 super::json::print(&report(&plan, Some(&done)))?;
+            }
+            if let Some(signal) = crate::interrupt::received() {
+                let _ = writeln!(
+                    err,
+                    "relhook: {} came once {} were made: the release is complete",
+                    crate::interrupt::name(signal),
+                    summary(&plan)
+                );
             }
             Ok(Outcome::Ok)
         }
