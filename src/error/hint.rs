@@ -33,9 +33,12 @@ pub(super) fn one_line(stderr: &str) -> String {
 
 pub(super) fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Option<u64>) -> String {
     match age_s {
+        // git holds a lock for milliseconds: one that outlasts the wait was likely left by a
+        // process killed holding it (a relhook or git killed mid-update), which nothing frees.
         None => format!(
-            "`{}` is held by another git process (waited {waited_ms} ms)",
-            path.display()
+            "`{0}` is held by another git process (waited {waited_ms} ms), or was left by one that was killed: if no git command is running, remove it (`rm {1}`)",
+            path.display(),
+            crate::shellword::quote(&path.display().to_string())
         ),
         Some(age) => format!(
             "`{0}` has been there for {age} s (waited {waited_ms} ms): if no git command is running, a git that crashed left it: remove it (`rm {1}`)",

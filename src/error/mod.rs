@@ -529,6 +529,25 @@ mod tests {
         );
     }
 
+    /// QA32: a ref lock a killed relhook left named "another git process" only, for a
+    /// minute; it is named with the way to remove it at once, under a condition.
+    #[test]
+    fn a_lock_outlasting_the_wait_names_its_removal() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = dir.path().join("v0.1.0.lock");
+        std::fs::write(&lock, "x").unwrap();
+        let said = Error::locked(lock.clone(), std::time::Duration::from_millis(30)).to_string();
+        assert!(
+            said.contains("held by another git process (waited 30 ms)"),
+            "{said}"
+        );
+        assert!(
+            said.contains("if no git command is running, remove it (`rm ")
+                && said.contains("v0.1.0.lock`)"),
+            "{said}"
+        );
+    }
+
     #[test]
     fn every_refusal_reason_is_documented_for_json_readers() {
         let doc = include_str!("../../docs/json.md");
