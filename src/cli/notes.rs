@@ -73,6 +73,14 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             // A version tag without the prefix (`0.1.1` where tags are `v0.1.1`): not one of
             // this project's release tags, whose notes would start at its first commit.
             let Some(version) = tag.strip_prefix(prefix).map(str::to_owned) else {
+                // A package's tag of a monorepo no `[packages]` table names (commitlint's
+                // `@commitlint/cli@22.0.0`): the table is the way, not the root's prefix.
+                if let Some((name, v)) = package_tag(&tag) {
+                    return Err(Error::Usage(format!(
+                        "{tag} reads as package `{name}`'s tag of {v}, and no `[packages]` table in .relconfig.toml names that package: add `[packages.\"{name}\"]` with its directory as `path` and `tag = \"{name}{sep}{{version}}\"` (`relhook init` proposes the packages it finds)",
+                        sep = &tag[name.len()..tag.len() - v.len()],
+                    )));
+                }
                 return Err(Error::Usage(format!(
                     "{tag} is not a release tag here: `tag_prefix = {}` in .relconfig.toml makes them `{prefix}1.2.0`; if this project's tags have no prefix, set `tag_prefix = \"\"`",
                     serde_json::Value::from(prefix)
@@ -219,4 +227,32 @@ fn package_tags(
         .map(|(tag, _)| format!("`relhook notes {}`", crate::shellword::quote(&tag)))
         .collect();
     (!named.is_empty()).then(|| named.join(", "))
+}
+
+/// The package and version a monorepo's tag names (`@scope/cli@1.2.0`, `cli-v1.2.0`,
+/// `cli@1.2.0`): the name before the last `@` or `-v`, a SemVer version after it.
+fn package_tag(tag: &str) -> Option<(&str, &str)> {
+    ["@", "-v"].iter().find_map(|sep| {
+        let at = tag.rfind(sep)?;
+        let (name, version) = (&tag[..at], &tag[at + sep.len()..]);
+        (!name.is_empty() && semver::Version::parse(version).is_ok()).then_some((name, version))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::package_tag;
+
+    #[test]
+    fn a_monorepos_tags_name_their_package_and_version() {
+        assert_eq!(
+            package_tag("@commitlint/cli@22.0.0"),
+            Some(("@commitlint/cli", "22.0.0"))
+        );
+        assert_eq!(package_tag("api-v1.2.0-rc.1"), Some(("api", "1.2.0-rc.1")));
+        assert_eq!(package_tag("core@0.3.0"), Some(("core", "0.3.0")));
+        for not in ["1.2.0", "v1.2.0", "@1.2.0", "x@latest", "nightly"] {
+            assert_eq!(package_tag(not), None, "{not}");
+        }
+    }
 }
