@@ -25,7 +25,8 @@ pub fn check_detected_files(
             | E::NotUtf8 { path }
             | E::NotAString { path, .. }
             | E::DuplicateKey { path, .. }
-            | E::Unrewritable { path, .. } => {
+            | E::Unrewritable { path, .. }
+            | E::Inconsistent { path, .. } => {
                 let fix = format!(
                     "correct {} (or name the files that hold the version in `[version] files` of .relconfig.toml)",
                     path.display()

@@ -171,6 +171,16 @@ fn detect_now(root: &Path) -> Vec<VersionFile> {
     for f in manifests() {
         add(f, &mut out, true);
     }
+    // A pyproject.toml with both `project.version` and `tool.poetry.version` (a Poetry 2
+    // migration): both are the version, bumped together, and refused when they disagree.
+    let both = toml("pyproject.toml", "project.version|tool.poetry.version");
+    let poetry = toml("pyproject.toml", "tool.poetry.version");
+    if let Some(i) = out.iter().position(|f| f.path == both.path)
+        && read_version(root, &poetry).is_ok()
+        && out[i].locator != poetry.locator
+    {
+        out[i] = both;
+    }
     // lerna's fixed mode keeps the workspace's one version in lerna.json (a private root
     // package.json often has none); `"independent"` is no version.
     let lerna = json("lerna.json", "version");
@@ -548,6 +558,42 @@ mod tests {
                 "charts/app/Chart.yaml pattern `(?m)^appVersion:\\s*[\"']?{version}[\"']?(?:[ \\t]+#.*)?\\s*$`",
                 "k8s/deployment.yaml pattern `(?m)^\\s+(?:version|app\\.kubernetes\\.io/version):\\s*[\"']?{version}[\"']?\\s*$`",
             ]
+        );
+    }
+
+    /// QA32: a Poetry 2 migration keeps the version in `project.version` and
+    /// `tool.poetry.version`: only the first was bumped (the second said in a note), and two
+    /// different versions were not said at all.
+    #[test]
+    fn a_pyproject_with_both_version_keys_has_both_bumped_or_refused() {
+        let both =
+            "[project]\nname = \"p\"\nversion = \"1.0.0\"\n\n[tool.poetry]\nversion = \"1.0.0\"\n";
+        let dir = tree(&[("pyproject.toml", both)]);
+        let files = detect(dir.path());
+        assert_eq!(
+            described(&files),
+            ["pyproject.toml TOML key `project.version|tool.poetry.version`"]
+        );
+        let edit = super::super::plan_bump(dir.path(), &files[0], "1.0.0", "1.1.0").unwrap();
+        assert_eq!(
+            String::from_utf8(edit.after).unwrap(),
+            both.replace("1.0.0", "1.1.0")
+        );
+        let apart = both.replacen("1.0.0", "2.0.0", 1);
+        let dir = tree(&[("pyproject.toml", apart.as_str())]);
+        let files = detect(dir.path());
+        let e = super::super::read_version(dir.path(), &files[0]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("finds different versions: 2.0.0, 1.0.0"),
+            "{e}"
+        );
+        // One key alone is read as before.
+        let one = "[tool.poetry]\nname = \"p\"\nversion = \"1.0.0\"\n";
+        let dir = tree(&[("pyproject.toml", one)]);
+        assert_eq!(
+            described(&detect(dir.path())),
+            ["pyproject.toml TOML key `tool.poetry.version`"]
         );
     }
 

@@ -419,13 +419,17 @@ fn read_error(rel: &Path, e: io::Error) -> VersionFileError {
 /// The byte spans of the version text for any locator (never empty on Ok).
 fn locate(path: &Path, text: &str, locator: &Locator) -> Result<Vec<Range<usize>>> {
     match locator {
-        Locator::TomlKey(key) => toml_span(path, text, key, locator).map(|s| vec![s]),
-        // `a|b`: every one of these keys that exists (npm lock files hold the version twice).
-        Locator::JsonKey(key) if key.contains('|') => {
+        // `a|b`: every one of these keys that exists (npm lock files hold the version twice; a
+        // pyproject.toml may hold it as `project.version` and `tool.poetry.version`).
+        Locator::JsonKey(key) | Locator::TomlKey(key) if key.contains('|') => {
+            let span = |k: &str| match locator {
+                Locator::TomlKey(_) => toml_span(path, text, k, locator),
+                _ => json_span(path, text, k, locator),
+            };
             let mut spans = Vec::new();
             let mut first_error = None;
             for k in key.split('|') {
-                match json_span(path, text, k, locator) {
+                match span(k) {
                     Ok(span) => spans.push(span),
                     Err(VersionFileError::KeyMissing { .. }) => {}
                     Err(e) => {
@@ -445,6 +449,7 @@ fn locate(path: &Path, text: &str, locator: &Locator) -> Result<Vec<Range<usize>
             spans.sort_by_key(|s| s.start);
             Ok(spans)
         }
+        Locator::TomlKey(key) => toml_span(path, text, key, locator).map(|s| vec![s]),
         Locator::JsonKey(key) => json_span(path, text, key, locator).map(|s| vec![s]),
         Locator::Pattern(pattern) => pattern_spans(path, text, pattern, locator),
     }
