@@ -304,7 +304,7 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
         ),
         // A refusal naming its own way past (a version above a released one) needs no other.
         (Reason::NotGreater | Reason::Behind, Some(_)) => (r.to_string(), None),
-        _ => (r.to_string(), way_past(r.reason).map(str::to_owned)),
+        _ => (r.to_string(), way_past(r.reason, rerun)),
     };
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
     if let Some(way) = way {
@@ -317,16 +317,17 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
 }
 
 /// The command that gets past a refusal whose own text names none (every refusal on the
-/// release path ends with one).
-fn way_past(reason: Reason) -> Option<&'static str> {
+/// release path ends with one), for the release command as given (`rerun`: a package's is
+/// `relhook release --package P`).
+fn way_past(reason: Reason, rerun: &str) -> Option<String> {
     Some(match reason {
-        Reason::OperationInProgress => {
-            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `relhook release`"
-        }
+        Reason::OperationInProgress => format!(
+            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `{rerun}`"
+        ),
         Reason::NotGreater => {
-            "name a greater version (`relhook release X.Y.Z`), or let relhook choose: `relhook release`"
+            format!("name a greater version (`{rerun} X.Y.Z`), or let relhook choose: `{rerun}`")
         }
-        Reason::ChangedSincePlan => "`relhook release` again",
+        Reason::ChangedSincePlan => format!("`{rerun}` again"),
         _ => return None,
     })
 }

@@ -190,7 +190,10 @@ pub(super) fn reference_transaction(
             if judged.release_commit && whys.is_empty() {
                 whys.extend(crate::release::hand_tag_cannot_sign(&repo, &u.tag));
             }
-            whys.extend(dependents_left_behind(&config, &root, view, u));
+            // A version already refused needs no word on its dependents' requirements.
+            if whys.is_empty() {
+                whys.extend(dependents_left_behind(&config, &root, view, u));
+            }
             for why in whys {
                 refused = true;
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);

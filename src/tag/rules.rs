@@ -179,8 +179,13 @@ pub fn problems(
     };
     if let Some(greatest) = greatest_below(repo, config, commit, name) {
         if version.cmp_precedence(&greatest.1).is_le() {
+            // A package's next version is its own, not the repository's.
+            let next = match &config.package {
+                Some(p) => format!("relhook version --next --package {}", p.name),
+                None => "relhook version --next".to_owned(),
+            };
             out.push(format!(
-                "`{name}` is not greater than {} which it descends from; versions only go up (the next one is `relhook version --next`)",
+                "`{name}` is not greater than {} which it descends from; versions only go up (the next one is `{next}`)",
                 greatest.0
             ));
         }
