@@ -132,6 +132,7 @@ mod qa32_merged_stable;
 mod qa32_no_tags;
 mod qa32_package_hints;
 mod qa32_sha256;
+mod qa32_submodule;
 mod qa32_symlinked_changelog;
 mod qa32_tests_move_head;
 mod qa6a;

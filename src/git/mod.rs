@@ -34,6 +34,7 @@ mod signature;
 mod signing;
 mod state;
 mod stored;
+mod submodule;
 pub mod txn;
 mod unreadable;
 pub mod walk;

@@ -84,6 +84,14 @@ impl Repo {
             if status == Status::CURRENT || status.contains(Status::IGNORED) {
                 return false;
             }
+            // A submodule whose change the repository's config says to ignore.
+            let gitlink = index.as_ref().is_some_and(|i| {
+                index_entry(i, Path::new(s.path().unwrap_or("")))
+                    .is_some_and(|e| e.mode == 0o160_000)
+            });
+            if gitlink && self.submodule_change_ignored(s.path().unwrap_or("")) {
+                return false;
+            }
             // A difference between an entry and its file only, where the entry is outside
             // the sparse checkout: git does not compare those.
             let outside = status.difference(work_tree).is_empty()
