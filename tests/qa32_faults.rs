@@ -49,3 +49,25 @@ fn a_split_index_is_said_at_install_and_a_refused_tag_is_not_told_to_wait() {
     assert!(said.contains("then tag again"), "{said}");
     assert!(!said.contains("try again in a moment"), "{said}");
 }
+
+/// A lock left on the release's tag was found only at the tag, after the release commit and
+/// its whole test run, which were then undone: it is found before anything is made now.
+#[test]
+fn a_lock_on_the_tag_is_found_before_the_release_commit() {
+    let repo = crate::support::untested_installed();
+    repo.commit_hooked("fix: a");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    std::fs::create_dir_all(repo.path().join(".git/refs/tags")).unwrap();
+    std::fs::write(repo.path().join(".git/refs/tags/v0.1.0.lock"), "").unwrap();
+    let mut cmd = repo.command_in(crate::support::relhook_bin(), &repo.path());
+    cmd.args(["release", "--no-test"])
+        .env("RELHOOK_LOCK_WAIT_MS", "50")
+        .env("RELHOOK_TEST_FAILPOINT", "release-committed");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("v0.1.0.lock"), "{said}");
+    // Stopped before the commit: the failpoint after it was never reached.
+    assert!(!said.contains("failpoint"), "{said}");
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+}

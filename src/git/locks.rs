@@ -11,6 +11,27 @@ use super::Repo;
 const DEPTH: usize = 8;
 
 impl Repo {
+    /// Waits (a bounded time) until no process holds the lock of any of the tags `names`, so
+    /// that a release finds a lock left behind before its commit and tests, not at its tag.
+    pub fn wait_for_tag_locks(
+        &self,
+        names: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> crate::Result<()> {
+        let wait = super::txn::lock_wait();
+        let deadline = std::time::Instant::now() + wait;
+        for name in names {
+            let file = format!("{}.lock", name.as_ref());
+            let lock = self.inner.commondir().join("refs/tags").join(file);
+            while lock.exists() {
+                if std::time::Instant::now() >= deadline {
+                    return Err(crate::Error::locked(lock, wait));
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        Ok(())
+    }
+
     /// The lock files of this worktree's git dir (index, HEAD) and of the common dir (refs,
     /// packed-refs, config) older than `age`, each with its age. A git process at work holds
     /// its locks for milliseconds; `git commit` holds the index's while its editor is open.

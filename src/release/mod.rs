@@ -369,6 +369,9 @@ pub fn execute(
         left_alone: Vec::new(),
         also: Vec::new(),
     };
+    // A lock on the tag (left by a killed git or relhook) is found now, not after the release
+    // commit and its tests, which would only be undone.
+    repo.wait_for_tag_locks([&plan.tag])?;
     let records = RecordsBefore::read(repo);
     // From here to the tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
     let _deferred = crate::interrupt::Deferred::begin();

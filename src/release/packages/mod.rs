@@ -342,6 +342,8 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
             |p: &PackagePlan| super::verify(root, &p.bumped, &p.old_file_versions, &p.version);
         plan.packages.iter().try_for_each(verify)
     };
+    // Locks on the tags are found now, not after the release commit and its tests.
+    repo.wait_for_tag_locks(plan.packages.iter().map(|p| &p.tag))?;
     let records = super::RecordsBefore::read(repo);
     // From here to the last tag a Ctrl-C (SIGTERM, SIGHUP) is undone like a failing test.
     let _deferred = crate::interrupt::Deferred::begin();
