@@ -830,6 +830,11 @@ fn a_taken_version_names_the_first_free_one() {
         "{}",
         text(&next)
     );
+    // A script reading the JSON sees why `next` is not what `level` gives (QA32).
+    let json = repo.relhook(&["version", "--next", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(doc["next"], "0.1.3", "{doc}");
+    assert_eq!(doc["taken"], "v0.1.1", "{doc}");
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(

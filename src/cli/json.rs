@@ -197,6 +197,10 @@ pub(crate) struct VersionReport<'a> {
     /// commits are (absent when there are none that change the version).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unreleased_entries: Vec<VersionEntry<'a>>,
+    /// The tag of the version `level` gives, which exists on a commit this branch does not
+    /// hold: `next` is the first version above it with no tag (absent when none was taken).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taken: Option<String>,
 }
 
 /// An Unreleased entry no commit wrote, counting towards the next version.
@@ -257,6 +261,7 @@ impl<'a> VersionReport<'a> {
                     calls_for: e.calls_for,
                 })
                 .collect(),
+            taken: None,
         }
     }
 }

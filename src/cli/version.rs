@@ -142,6 +142,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     write_out(|out| {
         if args.format == Format::Json {
             let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
+            doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
             doc.package = config.package.as_ref().map(|p| p.name.as_str());
             let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
             return writeln!(out, "{text}");
