@@ -57,3 +57,30 @@ fn a_failing_root_commit_is_explained_by_a_check_of_all_history() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(stdout(&out).contains("bad message"), "{}", text(&out));
 }
+
+/// QA32: a range whose commits are all from before the install was "nothing judged", with
+/// `relhook check --all` as the way, which in a shallow clone stops at its boundary and does
+/// not take a range. `--all RANGE` judges that range whole.
+#[test]
+fn all_with_a_range_judges_that_range_whole() {
+    let repo = crate::support::Repo::new();
+    repo.commit("feat: one");
+    repo.commit("not conventional");
+    repo.commit("fix: two");
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["check", "HEAD~2..HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("(`relhook check --all 'HEAD~2..HEAD'` judges them)"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["check", "--all", "HEAD~2..HEAD"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("checked 2 commits in") && stdout(&out).contains("1 failed"),
+        "{}",
+        text(&out)
+    );
+}

@@ -92,6 +92,7 @@ Examples:
   relhook check                      in CI: merge-base(base, HEAD)..HEAD from GitHub/GitLab
   relhook check --base main          the commits since HEAD left main
   relhook check --all                every commit reachable from HEAD
+  relhook check --all v1.2.0..HEAD   every commit of the range, from before `relhook install` too
   relhook check v1.2.0..HEAD --format json
   relhook check --format github      annotations in GitHub Actions
 
@@ -248,9 +249,10 @@ pub struct LintArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// `A..B`, `A...B`, `A..`, or one revision (that commit alone).
-    #[arg(value_name = "RANGE", conflicts_with_all = ["all", "base"])]
+    #[arg(value_name = "RANGE", conflicts_with = "base")]
     pub range: Option<String>,
-    /// Check all of HEAD's history.
+    /// Check all of HEAD's history; with RANGE, every commit of it, those from before
+    /// `relhook install` too.
     #[arg(long, conflicts_with = "base")]
     pub all: bool,
     /// Check the commits since HEAD left REF: merge-base(REF, HEAD)..HEAD (overrides CI

@@ -199,7 +199,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     }
     // Commits from before `relhook install` here never met its hooks: left unjudged, as
     // pre-push leaves them, and counted. Asked for, they are judged: one commit named alone,
-    // or `--all` (all of HEAD's history, as it says).
+    // or `--all` (all of HEAD's history, as it says; with a range, all of that range).
     let mut before = if checked.range.single || args.all {
         crate::history::adoption::BeforeInstall::default()
     } else {
@@ -213,7 +213,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let mut at_boundary = None;
     let palette = Palette::new(ctx.color_out);
     let err_palette = Palette::new(ctx.color_err);
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        named: args.range.clone(),
+        ..Tally::default()
+    };
     let mut json_commits = Vec::new();
     let mut quality = Vec::new();
     let mut io_result = Ok(());

@@ -17,15 +17,23 @@ pub(super) struct Tally {
     pub to_squash: usize,
     /// Commits from before `relhook install` here, left unjudged.
     pub before_install: usize,
+    /// The range as the user named it, if one was: what `--all` judges whole.
+    pub named: Option<String>,
 }
 
 impl Tally {
     /// The last line of a text report (and its hint, when any commit failed).
     pub fn summary(&self, out: &mut dyn Write, range: &str, _p: &Palette) -> std::io::Result<()> {
         if self.checked == 0 && self.before_install > 0 {
+            // With a range named, `--all` judges that range whole (not all of history, which
+            // a shallow clone does not have).
+            let all = match &self.named {
+                Some(spec) => format!("relhook check --all {}", crate::shellword::quote(spec)),
+                None => "relhook check --all".to_owned(),
+            };
             return writeln!(
                 out,
-                "nothing judged in {range}: {} from before `relhook install` (`relhook check --all` judges them)",
+                "nothing judged in {range}: {} from before `relhook install` (`{all}` judges them)",
                 report::plural(self.before_install, "commit")
             );
         }
