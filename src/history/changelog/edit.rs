@@ -9,7 +9,7 @@ use super::parse::Line;
 use super::{Changelog, normalize};
 
 use super::SUBSECTIONS as CANONICAL;
-use super::vocab::{Vocabulary, rank, same_section, spoken};
+use super::vocab::{Vocabulary, bare, rank, same_section, spoken};
 
 /// The section name as written in headings: canonical case for known names,
 /// single-line for anything else (a newline would forge a heading).
@@ -158,8 +158,11 @@ impl Changelog {
         else {
             return;
         };
+        // Under the file's own heading for it, signs and all (`### 🐛 Bug Fixes`).
         let sub = sec.subs.iter().find(|s| {
-            s.name.eq_ignore_ascii_case(&name) && (s.heading.is_some() || name.is_empty())
+            let same = s.name.eq_ignore_ascii_case(&name)
+                || (!name.is_empty() && bare(&s.name).eq_ignore_ascii_case(bare(&name)));
+            same && (s.heading.is_some() || name.is_empty())
         });
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
             let at = if first {

@@ -65,9 +65,11 @@ impl Vocabulary {
     }
 }
 
-/// A heading's name without release-please's warning sign.
-fn bare(name: &str) -> &str {
-    name.trim().trim_start_matches(['⚠', '\u{fe0f}', ' '])
+/// A heading's name without the signs put before it: release-please's `⚠`, git-cliff's
+/// emoji (`### ⛰️  Features`, `### 🐛 Bug Fixes`).
+pub(crate) fn bare(name: &str) -> &str {
+    name.trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// The vocabulary `name` belongs to, if it is a known sub-section name.
@@ -171,6 +173,23 @@ impl Changelog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// QA32: git-cliff's own changelog writes `### ⛰️  Features`, `### 🐛 Bug Fixes`: sync
+    /// added `### Added` and `### Fixed` beside them, two naming styles in one file.
+    #[test]
+    fn headings_with_signs_before_their_names_are_the_files_own() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### ⛰️  Features\n\n- a\n\n### 🐛 Bug Fixes\n\n- b\n\n## [1.0.0]\n\n- old\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        assert_eq!(log.vocabulary(), Vocabulary::Conventional);
+        let added = log.section_name("Added", false);
+        log.add_entry(&added, "c", false);
+        let fixed = log.section_name("Fixed", false);
+        log.add_entry(&fixed, "d", false);
+        assert_eq!(
+            log.render(),
+            "# Changelog\n\n## [Unreleased]\n\n### ⛰️  Features\n\n- a\n- c\n\n### 🐛 Bug Fixes\n\n- b\n- d\n\n## [1.0.0]\n\n- old\n"
+        );
+    }
 
     #[test]
     fn names_pair_up_across_vocabularies() {
