@@ -477,6 +477,20 @@ fn plain_message(message: &str) -> String {
                 let rest = after.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
                 format!("{before}expected a table{rest}")
             }
+            // `usize`, `i128`: a count, said as one.
+            None if message.ends_with("expected usize") => {
+                let shown = message.split('`').nth(1).unwrap_or("it");
+                if message.starts_with("invalid type: integer") {
+                    format!(
+                        "`{shown}` is too large: a count up to {} is expected",
+                        usize::MAX
+                    )
+                } else if message.starts_with("invalid value: integer") {
+                    format!("`{shown}` is below zero: a count (0 or more) is expected")
+                } else {
+                    message.replace("usize", "a count (a whole number, 0 or more)")
+                }
+            }
             None => message.to_owned(),
         },
     }

@@ -157,6 +157,14 @@ run_tests_on_push = true
         ("[version]\ninitial = \"1.0\"\n", "not a SemVer version"),
         ("[version]\ninitial = \"0.0.0\"\n", "0.0.0 is no release"),
         (
+            "[commit]\nheader_max_length = 99999999999999999999\n",
+            "`99999999999999999999` is too large: a count up to",
+        ),
+        (
+            "[commit]\nheader_max_length = -5\n",
+            "`-5` is below zero: a count (0 or more) is expected",
+        ),
+        (
             "[version]\ninitial = \"1.0.0+build.7\"\n",
             "build metadata (`+...`) is no part",
         ),
