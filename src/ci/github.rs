@@ -94,8 +94,12 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 ),
                 provider: gh,
             },
-            _ => Plan::Local(Some(format!(
+            Some(_) => Plan::Local(Some(format!(
                 "GitHub Actions `push` of {what} to the default branch"
+            ))),
+            // Nothing to say which branch is the default: not said to be it.
+            None => Plan::Local(Some(format!(
+                "GitHub Actions `push` of {what}, whose event payload names no default branch (repository.default_branch)"
             ))),
         };
     }

@@ -106,6 +106,30 @@ fn github_pull_request_without_github_base_ref_reads_the_payloads_base() {
     assert_eq!(candidates, vec![Candidate::Commit(sha.into())]);
 }
 
+/// QA32: a new branch's push whose payload names no default branch was said to be "to the
+/// default branch".
+#[test]
+fn github_push_of_a_new_branch_without_a_default_branch_says_so() {
+    let event = r#"{"before":"0000000000000000000000000000000000000000"}"#;
+    let planned = plan(
+        &env(
+            &[
+                ("GITHUB_ACTIONS", "true"),
+                ("GITHUB_EVENT_NAME", "push"),
+                ("GITHUB_REF_NAME", "feature"),
+            ],
+            Some(event),
+        ),
+        None,
+        false,
+    );
+    let Plan::Local(Some(why)) = planned else {
+        panic!("{planned:?}")
+    };
+    assert!(why.contains("names no default branch"), "{why}");
+    assert!(!why.contains("to the default branch"), "{why}");
+}
+
 #[test]
 fn github_push_uses_before_and_a_new_branch_the_default_branch() {
     let push = |before: &str, forced: bool, branch: &str| {
