@@ -112,20 +112,37 @@ pub(crate) fn check_history(
             tags.latest.as_ref().map(|t| t.name.as_str()),
         ));
     }
-    // A clone made with `--no-tags` (no tag at all here): its releases are upstream's tags,
-    // not "nothing released yet".
-    if tags.latest.is_none()
-        && let Some(remote) = repo.remote_without_tags()
-        && repo.release_tag_candidates(prefix).is_empty()
+    if let Some((what, remote)) = tags
+        .latest
+        .is_none()
+        .then(|| tags_not_fetched(repo, prefix, None))
+        .flatten()
     {
         return Err(Error::IncompleteHistory {
-            message: format!(
-                "this clone fetches no tags from `{remote}` (`remote.{remote}.tagOpt = --no-tags`, as `git clone --no-tags` sets it) and has no release tag, so relhook cannot tell the last release"
-            ),
+            message: format!("{what}, so relhook cannot tell the last release"),
             fix: format!("run `git fetch --tags {remote}` and ask again"),
         });
     }
     Ok(())
+}
+
+/// A clone made with `--no-tags` and no release tag here (`except`, a tag being made, aside):
+/// its releases are upstream's tags, not "nothing released yet". What to say, and the remote
+/// whose tags to fetch. Asked by the commands and by a hand tag alike.
+pub(crate) fn tags_not_fetched(
+    repo: &Repo,
+    prefix: &str,
+    except: Option<&str>,
+) -> Option<(String, String)> {
+    let remote = repo.remote_without_tags()?;
+    let none =
+        (repo.release_tag_candidates(prefix).iter()).all(|t| Some(t.name.as_str()) == except);
+    none.then(|| {
+        let what = format!(
+            "this clone fetches no tags from `{remote}` (`remote.{remote}.tagOpt = --no-tags`, as `git clone --no-tags` sets it) and has no release tag"
+        );
+        (what, remote)
+    })
 }
 
 /// The refusal for a shallow clone whose history holds no stable release tag: `pre_release`,

@@ -282,15 +282,12 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "this clone is shallow and no release tag is within its history, so relhook cannot tell which commits are unreleased; run `git fetch --tags --unshallow`, then tag again"
                     .to_owned(),
             );
-        } else if let Some(remote) = repo.remote_without_tags().filter(|_| {
-            repo.release_tag_candidates(&config.version.tag_prefix)
-                .iter()
-                .all(|t| t.name == u.tag)
-        }) {
-            // A `git clone --no-tags`: upstream's release tags are not here, so all history
-            // would read as unreleased (and this version may be released there already).
+        } else if let Some((what, remote)) =
+            crate::history::tags::tags_not_fetched(repo, &config.version.tag_prefix, Some(&u.tag))
+        {
+            // All history would read as unreleased (and this version may be released there).
             out.push(format!(
-                "this clone fetches no tags from `{remote}` (`remote.{remote}.tagOpt = --no-tags`) and has no release tag, so relhook cannot tell which commits are unreleased; run `git fetch --tags {remote}`, then tag again"
+                "{what}, so relhook cannot tell which commits are unreleased; run `git fetch --tags {remote}`, then tag again"
             ));
         } else if let Some(r) = crate::release::reverted::section_gone(repo, config) {
             out.push(r.to_string());
