@@ -224,17 +224,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) if json => Err(e),
         Err(e) => {
             // One line: what did not happen, what is left, and the command that goes on.
-            let left = match release::half_made(&repo, &config) {
-                Some(half) => format!("; {}", half.describe()),
-                // Its own message says what is left (a branch still holding the commit).
-                None if matches!(e, crate::Error::Unfinished { .. }) => String::new(),
-                None => "; nothing was left behind (no commit, no tag, no changed file): run `relhook release` again once that is fixed".into(),
-            };
-            let _ = writeln!(
-                err,
-                "relhook: error: {} was not released: {e}{left}",
-                plan.tag
+            let why = super::release_after::not_released(
+                e,
+                release::half_made(&repo, &config).map(|h| h.describe()),
+                "run `relhook release` again once that is fixed",
             );
+            let _ = writeln!(err, "relhook: error: {} was not released: {why}", plan.tag);
             Ok(Outcome::Code(2))
         }
     }

@@ -177,3 +177,16 @@ pub(super) fn uncarried(
         )
     })
 }
+
+/// Why a release failed, in one line: the error, then what is left and the command that goes
+/// on. An error that says what it left ([`crate::Error::Unfinished`]: its undo failed) names
+/// the commands that finish or drop it already: the half-made release is not described again.
+pub(super) fn not_released(e: crate::Error, half: Option<String>, again: &str) -> String {
+    match (e, half) {
+        (e @ crate::Error::Unfinished { .. }, _) => e.to_string(),
+        (e, Some(half)) => format!("{e}; {half}"),
+        (e, None) => {
+            format!("{e}; nothing was left behind (no commit, no tag, no changed file): {again}")
+        }
+    }
+}

@@ -146,15 +146,14 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         )),
         Err(e) if json => Err(e),
         Err(e) => {
-            let left = match packages::half_made(&repo, &config, &root) {
-                Some(half) => format!("; {}", half.describe()),
-                // Its own message says what is left (a branch still holding the commit).
-                None if matches!(e, crate::Error::Unfinished { .. }) => String::new(),
-                None => "; nothing was left behind (no commit, no tag, no changed file): run the release again once that is fixed".into(),
-            };
+            let why = super::release_after::not_released(
+                e,
+                packages::half_made(&repo, &config, &root).map(|h| h.describe()),
+                "run the release again once that is fixed",
+            );
             let _ = writeln!(
                 err,
-                "relhook: error: {} not released: {e}{left}",
+                "relhook: error: {} not released: {why}",
                 summary(&plan)
             );
             Ok(Outcome::Code(2))

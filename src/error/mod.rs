@@ -36,8 +36,9 @@ pub enum Error {
         /// What is wrong, and what is expected.
         message: String,
     },
-    /// A git operation failed.
-    #[error("git: {context}: {source}")]
+    /// A git operation failed. libgit2's own text only: its `; class=Os (2)` tail is for
+    /// its developers, not for the user.
+    #[error("git: {context}: {}", source.message())]
     Git {
         /// What relhook was doing.
         context: String,

@@ -1,0 +1,36 @@
+//! QA33: a release whose step failed and whose undo failed too named `relhook release
+//! --resume` twice in one line, and ended a libgit2 error with its `; class=Os (2)` tail.
+
+use crate::support::{Repo, relhook_bin, stderr, text};
+
+#[test]
+fn a_release_left_half_made_names_the_finishing_command_once() {
+    let repo = Repo::new();
+    // The test command leaves the index locked, so undoing the release commit fails too.
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"touch\", \".git/index.lock\"]\n",
+    );
+    repo.git(&["add", "."]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked("feat: one");
+    let out = repo
+        .command_in(relhook_bin(), &repo.path())
+        .args(["release"])
+        .env("RELHOOK_TEST_FAILPOINT", "release-tested")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("undoing the release commit failed too"),
+        "{err}"
+    );
+    assert_eq!(err.matches("relhook release --resume").count(), 1, "{err}");
+    assert!(!err.contains("class="), "{err}");
+    std::fs::remove_file(repo.path().join(".git/index.lock")).unwrap();
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("v0.1.0"));
+}
