@@ -135,6 +135,7 @@ mod qa32_sha256;
 mod qa32_submodule;
 mod qa32_symlinked_changelog;
 mod qa32_tests_move_head;
+mod qa33_dependents;
 mod qa33_messages;
 mod qa6a;
 mod qa7;

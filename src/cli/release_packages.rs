@@ -228,6 +228,9 @@ fn print_plan(
                 ),
                 None => format!("{} since {}", info.level(), info.since()),
             },
+            None if !p.version.pre.is_empty() => {
+                "pre-release: a requirement on a dependency's pre-release".to_owned()
+            }
             None => "patch: a dependency's requirement changed".to_owned(),
         };
         match &p.info {

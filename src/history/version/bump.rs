@@ -299,6 +299,12 @@ fn with_pre(mut target: Version, prior: Prerelease, pre: Option<&str>, start: u6
     target
 }
 
+/// `target` as a pre-release `{id}.N`: N one above `prior`'s counter when `prior` is on the
+/// same `id`, else `start`.
+pub fn pre_release_of(target: Version, prior: Prerelease, id: &str, start: u64) -> Version {
+    with_pre(target, prior, Some(id), start)
+}
+
 /// The counter of `prior` if it is `{id}` (counter 0) or `{id}.N`.
 fn counter_for(prior: &Prerelease, id: &str) -> Option<u64> {
     let rest = prior.as_str().strip_prefix(id)?;

@@ -19,11 +19,11 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::packages;
-use crate::history::version::bump::Requested::Auto;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 
 mod combine;
+mod due;
 mod inherited;
 mod left_behind;
 mod resume;
@@ -145,39 +145,7 @@ pub fn plan(
     let members = left_behind::members(config);
     let disk = |rel: &Path| read_text(root, rel);
     if config.release.bump_dependents {
-        // Dependents whose shipped requirement changes are released too (a patch), until no
-        // release brings another.
-        loop {
-            let released = versions(&chosen);
-            let due: Vec<String> = dependents::changes(&members, &disk, &released)?
-                .into_iter()
-                .filter(|c| !c.dev && !chosen.contains_key(&c.dependent))
-                .map(|c| c.dependent)
-                .collect();
-            if due.is_empty() {
-                break;
-            }
-            for name in due {
-                if chosen.contains_key(&name) {
-                    continue;
-                }
-                let view = packages::view(config, &name, root)?;
-                // Never released: its first release is the version it has written (what
-                // `version --all` calls it), with its own commits if it has any, not a patch
-                // above it.
-                let released = repo.latest_release_tag(head, &view.version.tag_prefix);
-                let (current, _) = super::current_version(repo, &view, root)?;
-                let plan = if released.is_none() {
-                    let info = super::version_info(repo, &view, root, &Auto, None).ok();
-                    let version = info.as_ref().map_or(current.clone(), |i| i.next.clone());
-                    package_plan(&name, view, current, version, info)
-                } else {
-                    let version = patch_of(&current);
-                    package_plan(&name, view, current, version, None)
-                };
-                chosen.insert(name.clone(), plan);
-            }
-        }
+        due::add_dependents(repo, config, root, head, &members, &mut chosen)?;
     }
     // A first release of a version the repository's own tag released: a configuration mistake.
     for p in chosen.values() {
