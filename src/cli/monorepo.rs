@@ -42,6 +42,8 @@ pub(super) fn version_all(
     let mut found = Vec::new();
     // Packages whose release is refused, as `release --all` refuses them: said, and exit 1.
     let mut refused = Vec::new();
+    // The next version's tag that another line holds, by package: skipped, and said.
+    let mut taken = std::collections::BTreeMap::new();
     for p in &config.packages {
         let view = packages::view(config, &p.name, root)?;
         if let Some(why) = release::packages::released_at_root(repo, config, &view, root) {
@@ -51,8 +53,12 @@ pub(super) fn version_all(
             continue;
         }
         match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
-            Ok(info) => {
+            Ok(mut info) => {
                 super::version::warn_not_understood(&info, Some(&p.name));
+                // As `version --package` answers: past a tag another line already has.
+                if let Some(t) = super::version::skip_taken(repo, &view, &mut info) {
+                    taken.insert(p.name.clone(), t);
+                }
                 // As `release --all` does: a first release with nothing for its notes is none.
                 let date = crate::date::today();
                 match release::nothing_for_first_release(repo, &view, root, &info, &date) {
@@ -72,8 +78,10 @@ pub(super) fn version_all(
             .iter()
             .map(|(p, view, result)| match result {
                 Ok(info) => {
-                    let mut doc = json::VersionReport::new(info, view.version.tag_prefix.as_str());
+                    let prefix = view.version.tag_prefix.as_str();
+                    let mut doc = json::VersionReport::new(info, prefix);
                     doc.package = Some(&p.name);
+                    doc.taken = taken.get(&p.name).map(|v| format!("{prefix}{v}"));
                     json::PackageVersion::Next(doc)
                 }
                 Err((current, from, why)) => {
@@ -91,6 +99,7 @@ pub(super) fn version_all(
             schema_version: json::SCHEMA_VERSION,
             packages,
         })?;
+        say_taken(&found, &taken);
         return Ok(say_refused(&refused));
     }
     let mut text: Vec<u8> = Vec::new();
@@ -120,7 +129,21 @@ pub(super) fn version_all(
         }
     }
     write_out(|out| out.write_all(&text))?;
+    say_taken(&found, &taken);
     Ok(say_refused(&refused))
+}
+
+/// The packages whose next version's tag was taken, each said as `version --package` says it.
+fn say_taken<P, E>(
+    found: &[(P, crate::config::Config, Result<release::VersionInfo, E>)],
+    taken: &std::collections::BTreeMap<String, semver::Version>,
+) {
+    for (_, view, result) in found {
+        let name = view.package.as_ref().map(|p| &p.name);
+        if let (Ok(info), Some(t)) = (result, name.and_then(|n| taken.get(n))) {
+            super::version::say_taken(view, t, &info.next);
+        }
+    }
 }
 
 /// Says why each of the `refused` packages' release is refused (one line each, with its fix,

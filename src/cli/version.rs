@@ -161,26 +161,33 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     })?;
     warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
     if let Some(taken) = skipped.filter(|_| next || args.format == Format::Json) {
-        let command = match &config.package {
-            Some(p) => format!("relhook release --package {}", p.name),
-            None => "relhook release".to_owned(),
-        };
-        let _ = writeln!(
-            crate::cli::stream::stderr(),
-            "relhook: note: tag {}{taken} already exists, on a commit this branch does not hold, so the next version is {}, the first above it with no tag (`{command} {}` makes it)",
-            config.version.tag_prefix,
-            info.next,
-            info.next
-        );
+        say_taken(&config, &taken, &info.next);
     }
     Ok(Outcome::Ok)
+}
+
+/// Says that the next version's tag `taken` was skipped for `next` (see [`skip_taken`]).
+pub(super) fn say_taken(
+    config: &crate::config::Config,
+    taken: &semver::Version,
+    next: &semver::Version,
+) {
+    let command = match &config.package {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    };
+    let _ = writeln!(
+        crate::cli::stream::stderr(),
+        "relhook: note: tag {}{taken} already exists, on a commit this branch does not hold, so the next version is {next}, the first above it with no tag (`{command} {next}` makes it)",
+        config.version.tag_prefix,
+    );
 }
 
 /// The next version's tag already exists, on a commit this branch does not hold (an abandoned
 /// line's, or main's above where this branch was cut): `relhook release` refuses it and names
 /// the first version above it with no tag, so that is the next version shown. The version
 /// skipped, if one was.
-fn skip_taken(
+pub(super) fn skip_taken(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
     info: &mut release::VersionInfo,
