@@ -136,6 +136,7 @@ mod qa32_submodule;
 mod qa32_symlinked_changelog;
 mod qa32_tests_move_head;
 mod qa33_dependents;
+mod qa33_head_lock;
 mod qa33_messages;
 mod qa33_taken;
 mod qa6a;

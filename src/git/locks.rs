@@ -11,23 +11,39 @@ use super::Repo;
 const DEPTH: usize = 8;
 
 impl Repo {
-    /// Waits (a bounded time) until no process holds the lock of any of the tags `names`, so
-    /// that a release finds a lock left behind before its commit and tests, not at its tag.
+    /// Waits (a bounded time) until no process holds the lock of any of the tags `names`, or
+    /// HEAD's (git's own commit takes it, and the release commit moves HEAD's branch), so that
+    /// a release finds a lock left behind before its commit and tests, not at its tag.
     pub fn wait_for_tag_locks(
         &self,
         names: impl IntoIterator<Item = impl AsRef<str>>,
     ) -> crate::Result<()> {
-        let wait = super::txn::lock_wait();
-        let deadline = std::time::Instant::now() + wait;
+        let deadline = std::time::Instant::now() + super::txn::lock_wait();
+        self.wait_for_lock(&self.inner.path().join("HEAD.lock"), deadline)?;
         for name in names {
             let file = format!("{}.lock", name.as_ref());
             let lock = self.inner.commondir().join("refs/tags").join(file);
-            while lock.exists() {
-                if std::time::Instant::now() >= deadline {
-                    return Err(crate::Error::locked(lock, wait));
-                }
-                std::thread::sleep(Duration::from_millis(10));
+            self.wait_for_lock(&lock, deadline)?;
+        }
+        Ok(())
+    }
+
+    /// Waits (a bounded time) until no process holds HEAD's lock: libgit2 moves HEAD's branch
+    /// (and writes HEAD's reflog) without taking it, where git would wait for it or fail.
+    pub fn wait_for_head_lock(&self) -> crate::Result<()> {
+        let deadline = std::time::Instant::now() + super::txn::lock_wait();
+        self.wait_for_lock(&self.inner.path().join("HEAD.lock"), deadline)
+    }
+
+    fn wait_for_lock(&self, lock: &Path, deadline: std::time::Instant) -> crate::Result<()> {
+        while lock.exists() {
+            if std::time::Instant::now() >= deadline {
+                return Err(crate::Error::locked(
+                    lock.to_path_buf(),
+                    super::txn::lock_wait(),
+                ));
             }
+            std::thread::sleep(Duration::from_millis(10));
         }
         Ok(())
     }

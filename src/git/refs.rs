@@ -133,6 +133,9 @@ impl Repo {
         new: Option<Oid>,
         message: &str,
     ) -> Result<()> {
+        if name == "HEAD" || self.head_ref_name().is_ok_and(|h| h == name) {
+            self.wait_for_head_lock()?;
+        }
         let deadline = Instant::now() + super::txn::lock_wait();
         loop {
             match self.try_cas_ref(name, old, new, message) {

@@ -318,6 +318,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // changelog (refused above already) would give a false reason.
             out.extend(unpublishable(repo, config, &version));
         }
+        // The release commit moves HEAD's branch: a HEAD lock held (or left by a killed git)
+        // refuses the tag now, rather than making it and taking it back in `committed`.
+        if out.is_empty()
+            && let Err(e) = repo.wait_for_head_lock()
+        {
+            out.push(e.to_string());
+        }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
