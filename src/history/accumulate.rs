@@ -32,6 +32,8 @@ mod unlisted;
 mod unlogged;
 mod unmerged;
 
+use std::path::{Path, PathBuf};
+
 use git2::Oid;
 
 use self::amend::{Amend, amend_head, describe};
@@ -226,17 +228,23 @@ pub fn post_commit(
         )));
     }
     // All the files or none: any file that cannot take its entry stops the others too.
+    let targets_wanted: &[PathBuf] = &targets
+        .iter()
+        .filter(|t| t.new.is_some())
+        .map(|t| t.path.clone())
+        .collect::<Vec<_>>();
     let mut edits = Vec::new();
     let mut dropped = None;
     let mut there = Vec::new();
     for t in targets {
         let wanted = t.new.is_some();
+        let path = t.path.clone();
         match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => dropped = Some(no_root_changelog(config, &path)),
             Prepared::Absent(_) => {}
-            Prepared::Stop(said) => return Ok(said),
+            Prepared::Stop(said) => return Ok(others_stopped(said, &path, targets_wanted)),
         }
     }
     if edits.is_empty() {
@@ -344,4 +352,26 @@ fn sync_would_add(repo: &Repo, config: &Config) -> bool {
         .ok()
         .and_then(|text| crate::history::sync::plan_sync(repo, config, &text).ok())
         .is_none_or(|plan| plan.changed)
+}
+
+/// A file that stopped the commit's entries (`said`) stopped those of the other changelogs
+/// it called for too: said, with the command that adds them all once the file is fixed.
+fn others_stopped(said: Accumulated, stopper: &Path, wanted: &[PathBuf]) -> Accumulated {
+    let others: Vec<String> = wanted
+        .iter()
+        .filter(|p| p.as_path() != stopper)
+        .map(|p| p.display().to_string())
+        .collect();
+    if others.is_empty() {
+        return said;
+    }
+    let also = format!(
+        "so {} got no entry either (a commit's entries go into all its changelogs or none): once that is fixed, `relhook changelog --sync --all` adds them",
+        others.join(", ")
+    );
+    match said {
+        Accumulated::Notice(s) => Accumulated::Notice(format!("{s}; {also}")),
+        Accumulated::Refused(s) => Accumulated::Refused(format!("{s}; {also}")),
+        other => other,
+    }
 }

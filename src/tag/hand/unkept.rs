@@ -31,6 +31,25 @@ pub fn unkept_changelog(repo: &Repo, config: &Config) -> Option<String> {
 pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String, Option<String>)> {
     let path = repo.work_tree()?.join(&config.changelog.path);
     let bytes = crate::fsx::read_optional(&path).ok()??;
+    // Not UTF-8: every edit of it refuses, though its text (read lossily) would parse.
+    if std::str::from_utf8(&bytes).is_err() {
+        let Err(crate::Error::NotKeepAChangelog {
+            path,
+            line,
+            message,
+        }) = Err::<(), _>(crate::Error::changelog_not_utf8(
+            &config.changelog.path,
+            &bytes,
+        ))
+        else {
+            return None;
+        };
+        let (what, fix) = message.split_once("; ").unwrap_or((&message, ""));
+        return Some((
+            format!("{}:{line}: {what}", path.display()),
+            Some(fix.to_owned()).filter(|f| !f.is_empty()),
+        ));
+    }
     let text = String::from_utf8_lossy(&bytes);
     // The file HEAD stores as it is (a clean work tree) was parsed already.
     let kept = crate::history::sync::parsed(repo, &text);
