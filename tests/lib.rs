@@ -137,6 +137,7 @@ mod qa32_symlinked_changelog;
 mod qa32_tests_move_head;
 mod qa33_dependents;
 mod qa33_head_lock;
+mod qa33_husky_tmpdir;
 mod qa33_messages;
 mod qa33_taken;
 mod qa33_utf8;

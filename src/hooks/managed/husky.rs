@@ -199,7 +199,9 @@ fn runs_husky_dir_itself(loc: &HooksLocation) -> bool {
 /// commit-msg check says once per commit that it was skipped. A failing relhook ends the hook
 /// where it stands (as husky's `sh -e` does, and as git needs when it runs the file itself).
 /// `keep_input`: lines below the block may read git's standard input too (pre-push's refs),
-/// so relhook reads a copy and they read the input again.
+/// so relhook reads a copy and they read the input again. The copy goes where a file can be
+/// made: `TMPDIR` (a stale one is common), else /tmp, else the git dir, which a ref update
+/// writes anyway.
 pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
     let otherwise = if hook == "commit-msg" {
         "else\n  echo \"relhook is not on PATH: commit message not checked\" >&2\n"
@@ -208,7 +210,7 @@ pub(super) fn husky_block(hook: &str, keep_input: bool) -> String {
     };
     let call = if keep_input {
         format!(
-            "  relhook_input=$(mktemp \"${{TMPDIR:-/tmp}}/relhook.XXXXXX\") && cat >\"$relhook_input\" || exit 1\n  relhook hook {hook} \"$@\" <\"$relhook_input\" || {{ relhook_status=$?; rm -f \"$relhook_input\"; exit $relhook_status; }}\n  exec <\"$relhook_input\"\n  rm -f \"$relhook_input\"\n"
+            "  relhook_input=$(mktemp \"${{TMPDIR:-/tmp}}/relhook.XXXXXX\" 2>/dev/null || mktemp /tmp/relhook.XXXXXX 2>/dev/null || mktemp \"$(git rev-parse --git-common-dir)/relhook-input.XXXXXX\") || {{ echo \"relhook: no folder takes a temporary copy of this hook's input (TMPDIR, /tmp, the git dir); set TMPDIR to a writable folder, or RELHOOK_SKIP=1 lets it through unchecked\" >&2; exit 1; }}\n  cat >\"$relhook_input\" || exit 1\n  relhook hook {hook} \"$@\" <\"$relhook_input\" || {{ relhook_status=$?; rm -f \"$relhook_input\"; exit $relhook_status; }}\n  exec <\"$relhook_input\"\n  rm -f \"$relhook_input\"\n"
         )
     } else {
         format!("  relhook hook {hook} \"$@\" || exit $?\n")
