@@ -34,3 +34,21 @@ fn a_release_left_half_made_names_the_finishing_command_once() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(repo.git(&["tag"]).contains("v0.1.0"));
 }
+
+/// QA33: a release made with an uncommitted `.relconfig.toml` (`--allow-dirty`) then told the
+/// user to put it in .gitignore as build output.
+#[test]
+fn an_uncommitted_relconfig_is_to_be_committed_not_ignored() {
+    let repo = crate::support::installed_repo();
+    repo.commit_hooked("feat: one");
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`.relconfig.toml` is relhook's configuration")
+            && err.contains("git add .relconfig.toml && git commit"),
+        "{err}"
+    );
+    assert!(!err.contains("/.relconfig.toml >> .gitignore"), "{err}");
+}

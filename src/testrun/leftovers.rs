@@ -22,8 +22,19 @@ pub fn is_lock_file(path: &str) -> bool {
 /// `tag` on HEAD (none: no release tag there): for lock files, the commit that adds them and
 /// the tag made again on it, tested; for the rest, the `.gitignore` lines that ignore them.
 pub fn advice(paths: &[String], tag: Option<&str>) -> String {
-    let (locks, output): (Vec<&String>, Vec<&String>) = paths.iter().partition(|p| is_lock_file(p));
+    // relhook's own configuration, not yet committed: no build output, and it governs what
+    // every clone's hooks do.
+    let (config, paths): (Vec<&String>, Vec<&String>) =
+        paths.iter().partition(|p| p.as_str() == ".relconfig.toml");
+    let (locks, output): (Vec<&String>, Vec<&String>) =
+        paths.into_iter().partition(|p| is_lock_file(p));
     let mut steps = Vec::new();
+    if !config.is_empty() {
+        steps.push(
+            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add .relconfig.toml && git commit -m \"chore: configure relhook\"`)"
+                .to_owned(),
+        );
+    }
     if !output.is_empty() {
         let mut lines: Vec<String> = Vec::new();
         for line in output.iter().map(|p| ignore_line(p)) {
@@ -62,6 +73,18 @@ fn ignore_line(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relhooks_own_configuration_is_committed_not_ignored() {
+        let a = advice(&[".relconfig.toml".to_owned(), "out.txt".to_owned()], None);
+        assert!(
+            a.starts_with("`.relconfig.toml` is relhook's configuration"),
+            "{a}"
+        );
+        assert!(a.contains("git add .relconfig.toml && git commit"), "{a}");
+        assert!(a.contains("printf '%s\\n' /out.txt >> .gitignore"), "{a}");
+        assert!(!a.contains("/.relconfig.toml"), "{a}");
+    }
 
     #[test]
     fn lock_files_go_into_the_release_and_output_into_gitignore() {
