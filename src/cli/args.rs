@@ -279,7 +279,7 @@ pub enum CheckFormat {
 }
 
 /// `relhook changelog`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[command(group = clap::ArgGroup::new("mode").multiple(false))]
 pub struct ChangelogArgs {
     /// Add what history has and Unreleased lacks, keeping hand edits (the default).

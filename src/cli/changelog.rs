@@ -11,7 +11,6 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
 use crate::history::changelog::TEMPLATE;
-use crate::history::packages;
 use crate::history::sync::{plan_sync, rebuild};
 use crate::{Error, Result};
 
@@ -24,29 +23,8 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         }
         crate::git::txn::sweep_temporaries(&repo);
     }
-    let views = match &args.package {
-        Some(name) => vec![packages::view(&config, name, &root)?],
-        None if args.all => {
-            if config.packages.is_empty() {
-                return Err(Error::Usage(
-                    "--all is for a monorepo: .relconfig.toml has no [packages.<name>] tables"
-                        .into(),
-                ));
-            }
-            packages::confine_all(&config, &root)?;
-            // The root changelog of a monorepo is optional: synced when it exists.
-            let root_log = root
-                .join(&config.changelog.path)
-                .exists()
-                .then(|| config.clone());
-            let mut views: Vec<Config> = root_log.into_iter().collect();
-            for p in &config.packages {
-                views.push(packages::view(&config, &p.name, &root)?);
-            }
-            views
-        }
-        None => vec![config],
-    };
+    let (args, views) = views::chosen(&root, config, args)?;
+    let args = &args;
     let mut docs = Vec::new();
     for view in &views {
         let doc = one_changelog(&repo, &root, view, args)?;
@@ -450,5 +428,6 @@ mod conflicted;
 mod driver;
 mod standing;
 mod stopped;
+mod views;
 pub(super) use driver::merge_driver;
 pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};

@@ -95,25 +95,35 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
 }
 
 /// A changelog without the entries of commits since the last release (a post-commit that did
-/// not run: killed, or skipped): said, with the command that adds them. Not for a monorepo's
-/// views, whose syncs are per package.
+/// not run: killed, or skipped): said, with the command that adds them. For the root's and
+/// each package's, not a monorepo's root (synced with its packages by `--all`).
 fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
-    if config.package.is_some() || !config.packages.is_empty() {
+    if config.package.is_none() && !config.packages.is_empty() {
         return None;
     }
+    let setting = Setting::of(config);
+    let sync = match &config.package {
+        Some(p) => format!(
+            "relhook changelog --sync --package {}",
+            crate::shellword::quote(&p.name)
+        ),
+        None => "relhook changelog --sync".to_owned(),
+    };
     // Every commit since the last release, whenever the file last changed: a hand edit after a
     // skipped post-commit (a typo fixed in the file) does not give that commit its entry. A
     // range too long to plan quickly is `--sync`'s to walk, not every doctor's.
     if !crate::history::accumulate::unreleased_within(repo, config, 1000) {
         return Some(Check {
-            subject: "changelog".into(),
+            subject: setting.subject,
             status: Status::Warning,
             detail: format!(
                 "more than 1000 commits since the last release (or since the first commit, with none yet): doctor does not plan them for entries {} lacks",
                 config.changelog.path.display()
             ),
             fix: Some(format!(
-                "`relhook changelog --stdout | diff {} -` shows what `relhook changelog --sync` would add",
+                "`relhook changelog --stdout{} | diff {} -` shows what `{sync}` would add",
+                sync.strip_prefix("relhook changelog --sync")
+                    .unwrap_or_default(),
                 crate::shellword::quote(&config.changelog.path.display().to_string())
             )),
         });
@@ -123,13 +133,13 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
     let n = plan.added.len();
     (n > 0).then(|| Check {
-        subject: "changelog".into(),
+        subject: setting.subject,
         status: Status::Warning,
         detail: format!(
             "{} has no entry for {n} commit(s) since the last release that call for one (made while relhook's post-commit did not run: before `relhook install`, killed, or skipped)",
             config.changelog.path.display()
         ),
-        fix: Some("relhook changelog --sync".into()),
+        fix: Some(sync),
     })
 }
 
