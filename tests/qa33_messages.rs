@@ -52,3 +52,28 @@ fn an_uncommitted_relconfig_is_to_be_committed_not_ignored() {
     );
     assert!(!err.contains("/.relconfig.toml >> .gitignore"), "{err}");
 }
+
+/// QA33: a configured changelog in a folder not made yet dropped the entry with no next step.
+#[test]
+fn a_changelog_folder_not_made_yet_is_said_with_the_mkdir() {
+    let repo = crate::support::installed_repo();
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"docs/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: cfg"]);
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: a"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("`mkdir -p docs`, then `relhook changelog --sync` adds this one"),
+        "{said}"
+    );
+    std::fs::create_dir(repo.path().join("docs")).unwrap();
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.read("docs/CHANGELOG.md").contains("- a"));
+}

@@ -60,7 +60,19 @@ pub(super) fn prepare(
         {
             return Ok(Prepared::Absent(path));
         }
-        return stop(Accumulated::Refused(format!("no entry added: {e}")));
+        // A folder not made yet (a configured `docs/CHANGELOG.md`): relhook makes no folders
+        // of its own, so the command that does is said.
+        let fix = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) if matches!(&e, crate::Error::UnsafePath { reason, .. } if reason.contains("does not exist")) =>
+            {
+                format!(
+                    "; `mkdir -p {}`, then `relhook changelog --sync` adds this one",
+                    crate::shellword::quote(&dir.display().to_string())
+                )
+            }
+            _ => String::new(),
+        };
+        return stop(Accumulated::Refused(format!("no entry added: {e}{fix}")));
     }
     // A FIFO or a directory where the file is: read by nothing, and said with its fix (the
     // root changelog of a monorepo, neither committed nor to be created, is simply absent).
