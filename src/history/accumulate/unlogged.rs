@@ -2,7 +2,8 @@
 //! (`core.logAllRefUpdates=false`, a repository's first commits), or the reflog names another
 //! tool (`GIT_REFLOG_ACTION=mytool git commit`). No entry is added, as before; when the
 //! commit's message calls for one, one line says so and names `--sync`, which adds it. git's
-//! own operations (rebase, cherry-pick, revert, …) stay silent.
+//! own operations (rebase, revert, …) stay silent, but for a cherry-pick of a commit that
+//! carries no entry (made past relhook's post-commit).
 
 use super::{ReflogTop, entry_of};
 use crate::Result;
@@ -48,20 +49,29 @@ pub(super) fn unlogged(
     let Some(head) = repo.head() else {
         return skip();
     };
+    // A commit cherry-picked from one made past relhook's post-commit (`RELHOOK_SKIP`,
+    // another clone without relhook) brings no entry with it: said, as a commit that git's
+    // reflog does not name is.
+    let mut picked = false;
     let why = match top {
         None => "HEAD has no reflog (`core.logAllRefUpdates` is false), so relhook cannot tell that `git commit` made it".to_owned(),
         Some(t) => {
             let action = t.message.split_once(": ").map_or(t.message.as_str(), |(a, _)| a);
             let word = action.split([' ', '(']).next().unwrap_or_default();
-            if t.new != head || word.is_empty() || GIT_ACTIONS.contains(&word) {
+            if t.new == head && word == "cherry-pick" {
+                picked = true;
+                "it was cherry-picked from a commit that carries no changelog entry (made while relhook's post-commit did not run)".to_owned()
+            } else if t.new != head || word.is_empty() || GIT_ACTIONS.contains(&word) {
                 return skip();
-            }
+            } else {
             format!(
                 "HEAD's reflog says `{action}` made it, not `git commit` (relhook adds entries to the commits of `git commit` only)"
             )
+            }
         }
     };
-    if !config.changelog.accumulate || repo.operation_in_progress().is_some() {
+    // A pick in a sequence is said too (each one's own line); `--sync` is for when it is done.
+    if !config.changelog.accumulate || (!picked && repo.operation_in_progress().is_some()) {
         return skip();
     }
     let Some(entry) = entry_of(repo, head, config, &std::cell::OnceCell::new()) else {
