@@ -140,6 +140,7 @@ mod qa33_head_lock;
 mod qa33_husky_tmpdir;
 mod qa33_messages;
 mod qa33_mono_sync;
+mod qa33_older_tags;
 mod qa33_pick;
 mod qa33_taken;
 mod qa33_utf8;

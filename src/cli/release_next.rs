@@ -202,8 +202,25 @@ fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
         return Vec::new();
     }
     let published = repo.remote_tracking_commits("*");
+    // Only the tags pre-push would judge: annotated (`--follow-tags` pushes no lightweight
+    // one), and made since `relhook install` (history from before it is never judged).
+    let before =
+        crate::history::adoption::BeforeInstall::load(repo, &published).unwrap_or_default();
+    let judged = |t: &ReleaseTag| {
+        repo.tag_target(&t.name).is_some_and(|target| {
+            target != t.commit
+                && !crate::prepush::tag_before_install(
+                    repo,
+                    &before,
+                    &t.name,
+                    target,
+                    Some(t.commit),
+                )
+        })
+    };
     unpublished_tags(repo, commit, &published, &config.version.tag_prefix)
         .into_iter()
+        .filter(judged)
         .filter(|t| made.iter().all(|m| m.tag != t.name))
         .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
         .filter_map(|t| crate::prepush::test_tag_command(repo, config, &t.name, false))

@@ -17,7 +17,7 @@ use crate::history::adoption::BeforeInstall;
 /// here: one the install noted as it is (lightweight or annotated), or an annotated tag made
 /// before the install noted HEAD, on a commit from before it (an older relhook's note names no
 /// tags). Never judged by relhook's rules then (it predates them); a tag made since is judged.
-pub(super) fn tag_before_install(
+pub fn tag_before_install(
     repo: &Repo,
     before_install: &BeforeInstall,
     name: &str,

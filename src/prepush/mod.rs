@@ -33,6 +33,7 @@ mod untested;
 use tags::{rewrite, unjudgeable};
 
 pub use behind::LeftBehind;
+pub use commits::tag_before_install;
 pub use mirror::with_unsaid_deletions;
 
 pub use untested::{
