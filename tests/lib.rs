@@ -138,6 +138,7 @@ mod qa32_tests_move_head;
 mod qa33_dependents;
 mod qa33_head_lock;
 mod qa33_husky_tmpdir;
+mod qa33_inherited;
 mod qa33_messages;
 mod qa33_mono_sync;
 mod qa33_older_tags;

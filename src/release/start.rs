@@ -96,6 +96,15 @@ pub(super) fn from_files_or_initial_which(config: &Config, root: &Path) -> (Vers
             true,
         );
     }
+    // A package's crate that takes its version from its Cargo workspace.
+    if let Some((v, said)) = config
+        .package
+        .as_ref()
+        .and_then(|p| super::packages::inherited_version(root, &p.path))
+        .filter(|(v, _)| !super::files::is_placeholder(v))
+    {
+        return (v, format!("{said}, no release tag yet"), true);
+    }
     (
         config.version.initial.clone(),
         "`version.initial`, no release tag or version file yet".into(),

@@ -87,6 +87,30 @@ fn stuck(root: &Path, package: &str, dir: &Path, version: &Version) -> Option<St
     })
 }
 
+/// The version a package's crate (in `dir`) takes from its workspace (`version.workspace =
+/// true`), and where it is said: the package's current version while it has no tag, as the
+/// version files of a crate with its own version are.
+pub fn inherited_version(root: &Path, dir: &Path) -> Option<(Version, String)> {
+    let read = |p: &Path| disk_text(root, p);
+    let manifest = dir.join("Cargo.toml");
+    let text = read(&manifest)?;
+    let Some((_, true)) = cargo_deps::package_of(&text) else {
+        return None;
+    };
+    let ws = workspace_root(&read, &manifest, &text)?;
+    let workspace = ws.join("Cargo.toml");
+    let shared = shared_version(&read(&workspace)?)?;
+    let version = Version::parse(&shared).ok()?;
+    Some((
+        version,
+        format!(
+            "{}'s [workspace.package] version, which {} inherits (`version.workspace = true`)",
+            workspace.display(),
+            manifest.display()
+        ),
+    ))
+}
+
 /// Why a hand tag of `package` (its directory `dir`) at `version` cannot be made: its crate
 /// inherits its version from its workspace, which says another (a hand tag changes one
 /// package's version files, and the crate has none of its own).

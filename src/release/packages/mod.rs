@@ -29,7 +29,7 @@ mod left_behind;
 mod resume;
 mod root_tagged;
 
-pub use inherited::hand_tag_inherited;
+pub use inherited::{hand_tag_inherited, inherited_version};
 pub use left_behind::dependents_left_behind;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::released_at_root;
