@@ -10,6 +10,16 @@ use crate::{Error, Result};
 /// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
 fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<doctor::Check> {
     let mut out = Vec::new();
+    // A release at work looks half-made until it tags: said as it is, not as interrupted.
+    if let Some(pid) = crate::release::running::other(repo) {
+        out.push(doctor::Check {
+            subject: "release".into(),
+            status: Status::Warning,
+            detail: crate::release::running::describe(pid),
+            fix: None,
+        });
+        return out;
+    }
     if let Some(half) = crate::release::half_made(repo, config) {
         out.push(doctor::Check {
             subject: format!("release {}", half.version),

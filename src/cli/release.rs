@@ -34,6 +34,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(line) = (!json).then(|| super::doctor::hooks_not_run(ctx)).flatten() {
         let _ = writeln!(crate::cli::stream::stderr(), "{line}");
     }
+    let _running = match mark_running(&repo, args.dry_run) {
+        Ok(mark) => mark,
+        Err(why) => return refused(&why, json),
+    };
     let recovered = crate::git::txn::recover(&repo)?;
     if let Some(done) = &recovered {
         if args.resume {
@@ -416,4 +420,16 @@ pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
             .filter(|d| d.len() == 10)
             .unwrap_or_else(crate::date::today),
     })
+}
+
+/// Marks this release at work (a dry run only looks), or refuses while another one is: it may
+/// be testing its release commit, which neither a second release nor `--resume` may take.
+pub(super) fn mark_running(
+    repo: &Repo,
+    dry_run: bool,
+) -> std::result::Result<Option<release::running::Running>, Refusal> {
+    if dry_run {
+        return release::running::refusal(repo).map_or(Ok(None), Err);
+    }
+    release::running::begin(repo)
 }

@@ -28,6 +28,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let mut opts = super::release::options(args)?;
     opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
+    let _running = match super::release::mark_running(&repo, args.dry_run) {
+        Ok(mark) => mark,
+        Err(why) => return super::release::refused(&why, json),
+    };
     let recovered = crate::git::txn::recover(&repo)?;
     if let Some(done) = &recovered {
         super::tag::say_recovered(&repo, &root, &config, done);

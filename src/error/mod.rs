@@ -351,6 +351,7 @@ reasons! {
     Filter = "filter", "a file the release writes is under a `filter` attribute (git-lfs) that git cannot run here";
     Signing = "signing", "the release signs (its tag: `--sign`, `[release] sign`, `tag.gpgSign`; its commit: `commit.gpgSign`) and git cannot sign here";
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
+    ReleaseRunning = "release-running", "another relhook release is at work in this repository (its tests may be running)";
 }
 
 impl Error {

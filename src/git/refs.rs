@@ -15,6 +15,11 @@ impl Repo {
         self.inner.path()
     }
 
+    /// The git dir every worktree of the repository shares (refs, tags, objects).
+    pub fn common_dir(&self) -> &Path {
+        self.inner.commondir()
+    }
+
     /// The lock file git (and git2) create to move `name`: `<ref>.lock` beside the loose ref,
     /// in this worktree's git dir for `HEAD` and per-worktree refs, else in the common dir.
     pub fn ref_lock_path(&self, name: &str) -> PathBuf {

@@ -25,6 +25,7 @@ mod resume;
 mod retag;
 pub mod reverted;
 mod reworded;
+pub mod running;
 mod signing;
 mod stale;
 mod start;
