@@ -76,11 +76,26 @@ pub(in crate::cli) fn merge_driver(
     } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
         eprintln_note(&format!("{label}: {why}; falling back to a line merge"));
     }
-    Ok(if crate::git::run::merge_file(ours, base, theirs)? {
-        Outcome::Ok
-    } else {
-        Outcome::Failed
-    })
+    if !crate::git::run::merge_file(ours, base, theirs)? {
+        return Ok(Outcome::Failed);
+    }
+    // A line merge without conflict markers can still give one version two sections (each
+    // side released it, with different entries): a conflict for a person to resolve, never a
+    // merge that goes on (a rebase would push a changelog releasing it twice).
+    let merged = std::fs::read(ours).ok().and_then(Changelog::from_utf8);
+    if let Some((version, _)) = merged.and_then(|log| log.repeated().into_iter().next()) {
+        let prefix = ctx
+            .repo()
+            .ok()
+            .and_then(|repo| ctx.history_config(&repo).ok())
+            .map_or_else(|| "v".to_owned(), |(_, c)| c.version.tag_prefix.clone());
+        let tag = crate::shellword::quote(&format!("{prefix}{version}"));
+        eprintln_note(&format!(
+            "{label}: the line merge gives `## [{version}]` twice (both sides released {version}, differently): left as a conflict. Rebasing your release commit onto theirs: `git rebase --skip` drops it (your entries stay under Unreleased), then `git tag -d {tag} && git fetch origin tag {tag}` takes their tag for yours, and `relhook release` makes the next version; otherwise keep one {version} section, move the other's entries under Unreleased, and `git add {label}`"
+        ));
+        return Ok(Outcome::Failed);
+    }
+    Ok(Outcome::Ok)
 }
 
 /// During `git merge` (git names the merged commit in `GITHEAD_<id>`; a rebase or pick names

@@ -1,0 +1,67 @@
+//! QA33: a teammate released the same version first; `git pull --rebase` line-merged the two
+//! release commits' changelogs without a conflict, into two `## [0.1.1]` sections that the
+//! next push shared with everyone.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{Repo, ok, stderr, text, untested_installed};
+
+fn clone(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
+    let path = repo.dir.path().join(dir);
+    let url = origin.to_str().unwrap();
+    let out = repo.git_in(
+        repo.dir.path(),
+        &["clone", "-q", "-b", "main", url, path.to_str().unwrap()],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook_in(&path, &["install"]));
+    path
+}
+
+#[test]
+fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
+    let repo = untested_installed();
+    let origin = repo.with_origin();
+    repo.commit_hooked("feat: a");
+    ok(repo.relhook(&["release"]));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
+    let mate = clone(&repo, &origin, "mate");
+    // The teammate releases 0.1.1 first.
+    std::fs::write(mate.join("b.txt"), "b\n").unwrap();
+    for args in [
+        &["add", "b.txt"][..],
+        &["commit", "-q", "-m", "fix: b from mate"],
+    ] {
+        ok(repo.git_in(&mate, args, &[]));
+    }
+    ok(repo.relhook_in(&mate, &["release"]));
+    ok(repo.git_in(
+        &mate,
+        &["push", "-q", "--follow-tags", "origin", "main"],
+        &[],
+    ));
+    // Here, 0.1.1 is released too, and its push is refused.
+    repo.commit_hooked("fix: c from here");
+    ok(repo.relhook(&["release"]));
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
+
+    let out = repo.git_output(&["pull", "-q", "--rebase", "origin", "main"]);
+    assert!(!out.status.success(), "the rebase stops: {}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("gives `## [0.1.1]` twice"), "{said}");
+    assert!(said.contains("`git rebase --skip`"), "{said}");
+    // The way it names: drop this side's release commit, take their tag, release the next.
+    ok(repo.git_output(&["rebase", "--skip"]));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(log.matches("## [0.1.1]").count(), 1, "{log}");
+    let unreleased = log.split("## [0.1.1]").next().unwrap();
+    assert!(unreleased.contains("- c from here"), "{log}");
+    ok(repo.git_output(&["tag", "-d", "v0.1.1"]));
+    ok(repo.git_output(&["fetch", "-q", "origin", "tag", "v0.1.1"]));
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("v0.1.2"), "{}", text(&out));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}
