@@ -194,6 +194,7 @@ pub fn commit_entry(
     config: &ChangelogConfig,
     forge: Option<&crate::history::changelog::entry::Forge>,
 ) -> Option<NewEntry> {
+    let message = &*untruncated(repo, message);
     let entry = entry_for_message(message, config, forge)?;
     let header = message.lines().next().unwrap_or("");
     if entry.breaking || !crate::commit::parse::is_revert_header(header) {
@@ -206,6 +207,33 @@ pub fn commit_entry(
         .and_then(|id| repo.commit_text(id))
         .is_some_and(|reverted| entry_for_message(&reverted, config, None).is_none());
     (!unlisted).then_some(entry)
+}
+
+/// A forge shortens a long subject when it makes a revert (GitHub's `Revert "fix(sfc): add
+/// scoping tag to trailing universal selector (#1…" (#13406)`): the message with the reverted
+/// commit's own header put back, read from the id the body names, when that header begins with
+/// what was kept. Any other message as it is.
+fn untruncated<'a>(repo: &Repo, message: &'a str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let (header, rest) = message.split_once('\n').unwrap_or((message, ""));
+    let Some((kept, after)) = header
+        .strip_prefix("Revert \"")
+        .and_then(|h| h.split_once("…\"").or_else(|| h.split_once("...\"")))
+    else {
+        return Cow::Borrowed(message);
+    };
+    let full = reverted_id(message)
+        .and_then(|id| repo.revision_commit(&id))
+        .and_then(|id| repo.commit_text(id));
+    let Some(full) = full else {
+        return Cow::Borrowed(message);
+    };
+    let reverted = full.lines().next().unwrap_or("").trim();
+    if kept.is_empty() || !reverted.starts_with(kept) || reverted.contains('"') {
+        return Cow::Borrowed(message);
+    }
+    let newline = if message.contains('\n') { "\n" } else { "" };
+    Cow::Owned(format!("Revert \"{reverted}\"{after}{newline}{rest}"))
 }
 
 /// The merge revert that a revert of a revert (git's `Reapply "Merge branch …"`) undoes,

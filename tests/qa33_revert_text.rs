@@ -1,0 +1,31 @@
+//! QA33: a revert GitHub made of a long subject (`Revert "fix(sfc): add scoping tag to
+//! trailing universal selector (#1…" (#13406)`) kept the cut text in its entry, though its body
+//! names the reverted commit, whose header is whole.
+
+use crate::support::{stdout, text, untested_installed};
+
+#[test]
+fn a_forge_shortened_revert_takes_the_reverted_commit_s_header() {
+    let repo = untested_installed();
+    repo.commit_hooked("fix(sfc): add scoping tag to trailing universal selector (#12918)");
+    let fix = repo.git(&["rev-parse", "HEAD"]);
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("revert.txt", "r\n");
+    repo.git(&["add", "revert.txt"]);
+    let message = format!(
+        "Revert \"fix(sfc): add scoping tag to trailing universal selector (#1…\" (#13406)\n\nThis reverts commit {fix}.\n"
+    );
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", &message]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["changelog", "--stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = stdout(&out);
+    assert!(
+        log.contains(
+            "- **sfc:** revert \"add scoping tag to trailing universal selector (#12918)\" (#13406)"
+        ),
+        "{log}"
+    );
+    assert!(!log.contains('…'), "{log}");
+}
