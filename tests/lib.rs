@@ -145,6 +145,7 @@ mod qa33_older_tags;
 mod qa33_pick;
 mod qa33_revert_text;
 mod qa33_running;
+mod qa33_sectionless;
 mod qa33_taken;
 mod qa33_twice_released;
 mod qa33_utf8;

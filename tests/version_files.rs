@@ -18,11 +18,23 @@ fn tooling_beside_cargo(package_json: &str) -> Repo {
         crate::support::configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
     repo.write("Cargo.toml", cargo("1.2.0"));
     repo.write("package.json", package_json);
+    released_by_hand(&repo);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "build: manifests"]);
     repo.git_skipping_relhook(&["tag", "-a", "v1.2.0", "-m", "v1.2.0"]);
     repo.commit_hooked("feat: more");
     repo
+}
+
+/// The changelog as a release of 1.2.0 by hand leaves it: Unreleased made its section (a tag
+/// on a commit without it would be a release never made, which every command refuses).
+fn released_by_hand(repo: &Repo) {
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n## [1.2.0] - 2026-01-01\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", log);
 }
 
 fn note_names_the_tooling_file(err: &str) {
@@ -260,6 +272,7 @@ fn npm_project(config: &str, lock: &str) -> Repo {
         "{\n  \"name\": \"app\",\n  \"version\": \"1.2.0\"\n}\n",
     );
     repo.write("package-lock.json", lock);
+    released_by_hand(&repo);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "build: manifests"]);
     repo.git_skipping_relhook(&["tag", "-a", "v1.2.0", "-m", "v1.2.0"]);

@@ -53,6 +53,7 @@ fn unfinished_work(repo: &crate::git::Repo, config: &crate::config::Config) -> V
         });
     }
     for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        out.extend(super::doctor_changelog::sectionless_tag(repo, &view));
         if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
             out.push(doctor::Check {
                 subject: format!("tag {}", u.tag),

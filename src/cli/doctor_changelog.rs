@@ -273,3 +273,15 @@ pub(super) fn repeated_versions(repo: &Repo, config: &Config) -> Vec<Check> {
     });
     checks.collect()
 }
+
+/// A release tag made past the hook on a commit whose changelog lacks its section (see
+/// `tag::hand::sectionless`): every command took it for released.
+pub(super) fn sectionless_tag(repo: &Repo, view: &Config) -> Option<Check> {
+    let s = crate::tag::hand::sectionless(repo, view)?;
+    Some(Check {
+        subject: format!("tag {}", s.tag),
+        status: Status::Invalid,
+        detail: crate::tag::hand::describe_sectionless(view, &s),
+        fix: Some(crate::tag::hand::sectionless_fix(view, &s)),
+    })
+}

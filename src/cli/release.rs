@@ -60,6 +60,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let why = hand::describe_stranded(&s);
             return refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
+        None if let Some(s) = hand::sectionless(&repo, &config) => {
+            let why = hand::describe_sectionless(&config, &s);
+            return refused(&Refusal::bare(Reason::HalfMade, why), json);
+        }
         None => match hand::unfinished(&repo, &config) {
             Some(_) if args.resume => {
                 return finish_hand_tag(&repo, &config, &root, &opts.date, json);

@@ -209,7 +209,7 @@ fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
     let judged = |t: &ReleaseTag| {
         repo.tag_target(&t.name).is_some_and(|target| {
             target != t.commit
-                && !crate::prepush::tag_before_install(
+                && !crate::history::adoption::tag_before_install(
                     repo,
                     &before,
                     &t.name,

@@ -11,29 +11,6 @@ use super::{Inspection, Kind, Refusal, Update, peel, release_configs, reword};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo, StoredCommit, short_id};
-use crate::history::adoption::BeforeInstall;
-
-/// Whether a pushed tag `name` (`target`, on `commit`) is history from before `relhook install`
-/// here: one the install noted as it is (lightweight or annotated), or an annotated tag made
-/// before the install noted HEAD, on a commit from before it (an older relhook's note names no
-/// tags). Never judged by relhook's rules then (it predates them); a tag made since is judged.
-pub fn tag_before_install(
-    repo: &Repo,
-    before_install: &BeforeInstall,
-    name: &str,
-    target: Oid,
-    commit: Option<Oid>,
-) -> bool {
-    if before_install.had_tag(name, target) {
-        return true;
-    }
-    let (Some(commit), Some(when)) = (commit, before_install.when) else {
-        return false;
-    };
-    let old_commit =
-        before_install.has_id(commit) || repo.held_by_any(&before_install.tips, commit);
-    old_commit && repo.tagger_time(target).is_some_and(|t| t <= when)
-}
 
 /// Lints the commits the pushed refs `pushed` bring to the remote, in one walk from all their
 /// tips: a commit several of them bring is read and linted once, however many tags hold it (a

@@ -32,8 +32,8 @@ mod untested;
 
 use tags::{rewrite, unjudgeable};
 
+use crate::history::adoption::tag_before_install;
 pub use behind::LeftBehind;
-pub use commits::tag_before_install;
 pub use mirror::with_unsaid_deletions;
 
 pub use untested::{
@@ -245,7 +245,7 @@ pub fn inspect(
         if u.is_delete() {
             continue;
         }
-        if commits::tag_before_install(repo, &found.before_install, name, u.local, commit) {
+        if tag_before_install(repo, &found.before_install, name, u.local, commit) {
             found.tags_before_install += 1;
             continue;
         }

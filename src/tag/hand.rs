@@ -20,6 +20,7 @@ mod caller;
 mod commands;
 mod marker;
 mod notes;
+mod sectionless;
 mod stranded;
 mod unkept;
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
@@ -28,6 +29,7 @@ pub use marker::{
     Marker, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
 };
 use notes::unpublishable;
+pub use sectionless::{Sectionless, describe_sectionless, sectionless, sectionless_fix};
 pub use stranded::{Stranded, describe_stranded, stranded};
 pub use unkept::{changelog_case_twin, unkept_changelog, unkept_changelog_and_edit};
 
