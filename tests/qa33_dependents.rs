@@ -129,3 +129,38 @@ fn a_dependent_with_a_breaking_change_of_its_own_gets_its_major() {
     let log = repo.read("p/b/CHANGELOG.md");
     assert!(log.contains("## [3.0.0]"), "{log}");
 }
+
+/// QA33: a dependent's next tag held on another branch (a release made there) refused the
+/// release, naming `relhook release --package cli 0.3.2`, which was refused in turn.
+#[test]
+fn a_dependent_skips_a_tag_another_branch_holds() {
+    let repo = workspace();
+    change_core(&repo, "feat(core): one");
+    repo.write("crates/cli/src/main.rs", "fn main() { }\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat(cli): one");
+    let out = repo.relhook(&["release", "--all", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    // Another branch releases core 1.1.0, and with it cli 0.3.1.
+    repo.git(&["switch", "-q", "-c", "other"]);
+    change_core(&repo, "feat(core): there");
+    let out = repo.relhook(&[
+        "release",
+        "--package",
+        "core",
+        "--no-test",
+        "--allow-branch",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("cli-v0.3.1"), "{}", text(&out));
+    repo.git(&["switch", "-q", "-"]);
+    change_core(&repo, "feat(core): here");
+    let out = repo.relhook(&["release", "--package", "core", "--no-test", "1.1.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let tags = repo.git(&["tag", "--merged", "HEAD"]);
+    assert!(
+        tags.contains("cli-v0.3.2") && tags.contains("core-v1.1.1"),
+        "{tags}\n{}",
+        text(&out)
+    );
+}

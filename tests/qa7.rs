@@ -232,7 +232,10 @@ fn a_commit_the_reflog_credits_to_another_tool_is_said() {
     let out = ok(repo.git_output(&["cherry-pick", "side"]));
     let said = stderr(&out);
     assert_eq!(said.lines().count(), 1, "{said}");
-    assert!(said.contains("`relhook changelog --sync` adds `- picked`"), "{said}");
+    assert!(
+        said.contains("`relhook changelog --sync` adds `- picked`"),
+        "{said}"
+    );
 }
 
 /// A plain commit whose entry is already in Unreleased (`git commit -C HEAD` of a feat, a

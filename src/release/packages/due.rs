@@ -82,6 +82,21 @@ pub(super) fn add_dependents(
                     _ => package_plan(&name, view, current, bumped, None),
                 }
             };
+            // A dependent's version is relhook's choice, not the user's: past a tag another
+            // branch already has (its release there), to the first version with none.
+            let plan = match crate::release::first_untaken(repo, &plan.view.version, &plan.version)
+            {
+                Some(free) if free != plan.version && repo.tag_target(&plan.tag).is_some() => {
+                    let PackagePlan {
+                        view,
+                        current,
+                        info,
+                        ..
+                    } = plan;
+                    package_plan(&name, view, current, free, info)
+                }
+                _ => plan,
+            };
             chosen.insert(name.clone(), plan);
         }
     }
