@@ -29,3 +29,32 @@ fn a_forge_shortened_revert_takes_the_reverted_commit_s_header() {
     );
     assert!(!log.contains('…'), "{log}");
 }
+
+/// The same shortened revert of a change not released yet takes its entry out, as a revert
+/// of the whole header does.
+#[test]
+fn a_forge_shortened_revert_of_an_unreleased_change_takes_its_entry_out() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: a");
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.commit_hooked(
+        "fix(parser): handle very long input lines without crashing the tokenizer (#1)",
+    );
+    let fix = repo.git(&["rev-parse", "HEAD"]);
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("handle very long input lines")
+    );
+    repo.write("revert.txt", "r\n");
+    repo.git(&["add", "revert.txt"]);
+    let message = format!(
+        "Revert \"fix(parser): handle very long input lines without crashing the to…\" (#99)\n\nThis reverts commit {fix}.\n"
+    );
+    let out = repo.git_output(&["commit", "-q", "-m", &message]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("handle very long input lines"), "{log}");
+    let out = repo.relhook(&["changelog", "--stdout"]);
+    assert!(!stdout(&out).contains("handle very long"), "{}", text(&out));
+}

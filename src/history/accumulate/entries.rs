@@ -10,7 +10,10 @@ use crate::history::changelog::entry::{Forge, NewEntry};
 /// `revert:` commit), if any.
 pub(super) fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
     let message = repo.commit_text(commit)?;
-    let target = crate::history::changelog::entry::revert_key(&message).reverts?;
+    let target = crate::history::changelog::entry::revert_key(
+        &crate::history::reverts::untruncated(repo, &message),
+    )
+    .reverts?;
     crate::history::reverts::reverted_change_entry(repo, &target, &config.changelog)
 }
 

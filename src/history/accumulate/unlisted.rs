@@ -24,7 +24,7 @@ pub(super) fn reverts_unreleased(
     path: &std::path::Path,
 ) -> Option<bool> {
     let message = repo.commit_text(head)?;
-    let target = revert_key(&message).reverts?;
+    let target = revert_key(&crate::history::reverts::untruncated(repo, &message)).reverts?;
     let prefix = config
         .packages
         .iter()

@@ -213,7 +213,7 @@ pub fn commit_entry(
 /// scoping tag to trailing universal selector (#1…" (#13406)`): the message with the reverted
 /// commit's own header put back, read from the id the body names, when that header begins with
 /// what was kept. Any other message as it is.
-fn untruncated<'a>(repo: &Repo, message: &'a str) -> std::borrow::Cow<'a, str> {
+pub fn untruncated<'a>(repo: &Repo, message: &'a str) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
     let (header, rest) = message.split_once('\n').unwrap_or((message, ""));
     let Some((kept, after)) = header
@@ -291,7 +291,7 @@ pub fn reverts_of_released(
     repo.walk(&branch, |c| {
         if c.parents < 2 {
             let message = c.text().into_owned();
-            let key = revert_key(&message);
+            let key = revert_key(&untruncated(repo, &message));
             if key.reverts.is_some() {
                 messages.insert(c.id, message);
                 keys.push((c.id, key));

@@ -117,7 +117,9 @@ pub fn plan_sync_releasing(
         .map(|c| {
             (
                 c.id,
-                crate::history::changelog::entry::revert_key(&c.message),
+                crate::history::changelog::entry::revert_key(
+                    &crate::history::reverts::untruncated(repo, &c.message),
+                ),
             )
         })
         .collect();

@@ -62,7 +62,12 @@ pub fn unlogged_prereleases(
     let mut newest_first: Vec<(Oid, RevertKey)> = since
         .iter()
         .rev()
-        .map(|c| (c.id, revert_key(&c.message)))
+        .map(|c| {
+            (
+                c.id,
+                revert_key(&crate::history::reverts::untruncated(repo, &c.message)),
+            )
+        })
         .collect();
     crate::history::reverts::by_header_when_rewritten(repo, &mut newest_first);
     let gone = revert_pairs(&newest_first);

@@ -65,7 +65,9 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
                 match counted {
                     Ok(counted) => (
                         entry.filter(|_| counted),
-                        crate::history::changelog::entry::revert_key(&message),
+                        crate::history::changelog::entry::revert_key(
+                            &crate::history::reverts::untruncated(repo, &message),
+                        ),
                     ),
                     Err(e) => {
                         failed = Some(e);

@@ -115,7 +115,11 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
                         ),
                     }
                 }
-                walked.push((c.id, revert_key(&message), e.into_iter().collect()));
+                walked.push((
+                    c.id,
+                    revert_key(&crate::history::reverts::untruncated(repo, &message)),
+                    e.into_iter().collect(),
+                ));
             }
             true
         },
