@@ -63,3 +63,22 @@ fn sync_in_a_monorepo_without_a_root_changelog_syncs_the_packages() {
     assert!(!repo.path().join("CHANGELOG.md").exists(), "{}", text(&out));
     assert!(repo.read("p/a/CHANGELOG.md").contains("- **a:** skipped"));
 }
+
+/// A package whose changelog was never made (every commit of it skipped post-commit) is
+/// named too.
+#[test]
+fn doctor_names_a_package_changelog_not_made_yet() {
+    let repo = monorepo();
+    repo.write("p/b/x", "1\n");
+    repo.git(&["add", "-A"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix(b): skipped too"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!repo.path().join("p/b/CHANGELOG.md").exists());
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert!(said.contains("WARNING  changelog of package b"), "{said}");
+    assert!(
+        said.contains("fix: relhook changelog --sync --package b"),
+        "{said}"
+    );
+}

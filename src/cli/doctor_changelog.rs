@@ -129,7 +129,15 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         });
     }
     let path = repo.work_tree()?.join(&config.changelog.path);
-    let text = std::fs::read_to_string(path).ok()?;
+    // Not made yet: what `--sync` would create it with (a package whose commits all skipped
+    // post-commit has none).
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            crate::history::changelog::TEMPLATE.to_owned()
+        }
+        Err(_) => return None,
+    };
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
     let n = plan.added.len();
     (n > 0).then(|| Check {
