@@ -77,3 +77,31 @@ fn a_changelog_folder_not_made_yet_is_said_with_the_mkdir() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(repo.read("docs/CHANGELOG.md").contains("- a"));
 }
+
+/// QA33: a pushed release tag deleted here: doctor's fix was `relhook release --resume`, which
+/// made another tag of the same name that the remote then refused as moved.
+#[test]
+fn a_pushed_tag_deleted_here_is_fetched_back_by_the_fix() {
+    let repo = crate::support::untested_installed();
+    repo.with_origin();
+    repo.commit_hooked("feat: a");
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let tag = repo.git(&["rev-parse", "v0.1.0"]);
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "-u", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let out = repo.relhook(&["doctor"]);
+    let said = crate::support::stdout(&out);
+    assert!(
+        said.contains("fix: git fetch origin tag v0.1.0 || relhook release --resume"),
+        "{said}"
+    );
+    let out = repo.sh("git fetch -q origin tag v0.1.0 || relhook release --resume");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["rev-parse", "v0.1.0"]),
+        tag,
+        "the very tag, not another"
+    );
+}

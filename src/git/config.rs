@@ -49,7 +49,7 @@ impl Repo {
     /// The configured remotes (those with a `url` or a `pushurl`), sorted, as libgit2's
     /// `remotes()` lists them, read from the snapshot: libgit2 would read the configuration
     /// again and compile a regular expression at each call.
-    pub(super) fn remote_names(&self) -> Vec<String> {
+    pub fn remote_names(&self) -> Vec<String> {
         let Some(mut entries) = self.config_snapshot().and_then(|c| c.entries(None).ok()) else {
             return Vec::new();
         };

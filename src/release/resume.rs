@@ -33,6 +33,9 @@ pub struct HalfMade {
     /// How a release made now over the commits below it would differ (a rebase put changes
     /// under it): then it is made again, never tagged.
     pub stale: super::stale::Stale,
+    /// The remote whose remote-tracking branch holds the release commit (it was pushed): its
+    /// tag, deleted here, may be there, to fetch rather than make again.
+    pub pushed_to: Option<String>,
 }
 
 impl HalfMade {
@@ -55,13 +58,25 @@ impl HalfMade {
             ),
             // A tag deleted here that a remote still has comes back as it was; made again,
             // it would be another tag of the same name.
-            None => (
-                format!("tag {} is missing", self.tag),
-                format!(
-                    " (if it was pushed and deleted here, fetch it instead: `git fetch origin tag {}`)",
-                    self.tag
+            None => match &self.pushed_to {
+                Some(remote) => (
+                    format!(
+                        "tag {} is missing, though {remote} has the release commit",
+                        self.tag
+                    ),
+                    format!(
+                        " if {remote} never had the tag; if it was pushed and deleted here, `git fetch {remote} tag {}` brings it back as it was (made again, it would be another tag of the same name)",
+                        self.tag
+                    ),
                 ),
-            ),
+                None => (
+                    format!("tag {} is missing", self.tag),
+                    format!(
+                        " (if it was pushed and deleted here, fetch it instead: `git fetch origin tag {}`)",
+                        self.tag
+                    ),
+                ),
+            },
         };
         format!(
             "{place} ({short}) is the release commit of {} but {tag} (an interrupted release); `relhook release --resume` finishes it{fetch}",
@@ -76,7 +91,15 @@ impl HalfMade {
     /// that makes the release again.
     pub fn fix(&self) -> String {
         if !self.stale.is_stale() {
-            return "relhook release --resume".into();
+            // Pushed: the remote's tag, when it has one, else the release finished here.
+            return match (&self.pushed_to, self.misplaced_tag) {
+                (Some(remote), None) => format!(
+                    "git fetch {} tag {} || relhook release --resume",
+                    crate::shellword::quote(remote),
+                    crate::shellword::quote(&self.tag)
+                ),
+                _ => "relhook release --resume".into(),
+            };
         }
         let tag = self.misplaced_tag.map(|_| self.tag.as_str());
         let version = self.stale.version(&self.version);
@@ -192,8 +215,13 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
     if !has_section || undone {
         return None;
     }
+    let pushed_to = repo
+        .remote_names()
+        .into_iter()
+        .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), commit));
     Some(HalfMade {
         stale: super::stale::check(repo, config, commit, &version),
+        pushed_to,
         commit,
         version,
         tag,

@@ -140,6 +140,7 @@ impl Retag {
             misplaced_tag: None,
             replaces: Some(repo.tag_target(&self.tag)?),
             stale: self.stale.clone(),
+            pushed_to: None,
         })
     }
 
