@@ -133,7 +133,8 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     // post-commit has none).
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        // Only once relhook is installed here: before, every changelog is yet to be made.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && repo.adoption().is_some() => {
             crate::history::changelog::TEMPLATE.to_owned()
         }
         Err(_) => return None,
