@@ -105,3 +105,58 @@ fn a_pushed_tag_deleted_here_is_fetched_back_by_the_fix() {
         "the very tag, not another"
     );
 }
+
+/// QA33: a release in a repository with no commits named no command.
+#[test]
+fn a_release_with_no_commits_names_the_way_on() {
+    let repo = crate::support::Repo::new();
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("; commit your work first"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// QA33: a changed `.relconfig.toml` left by `--allow-dirty` got the build-output advice.
+#[test]
+fn a_changed_relconfig_is_never_called_build_output() {
+    let repo = crate::support::untested_installed();
+    repo.commit_hooked("feat: one");
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[release]\nsign = false\n",
+    );
+    let out = repo.relhook(&["release", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`.relconfig.toml` is relhook's configuration"),
+        "{err}"
+    );
+    assert!(!err.contains("build output"), "{err}");
+}
+
+/// QA33: with the changelog's folder not made yet, only post-commit named the `mkdir`.
+#[test]
+fn a_changelog_folder_not_made_yet_is_named_by_sync_and_doctor() {
+    let repo = crate::support::installed_repo();
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"docs/a/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: cfg"]);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(stderr(&out).contains("`mkdir -p docs/a`"), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    let said = crate::support::stdout(&out);
+    assert!(
+        said.contains("fix: `mkdir -p docs/a`, then `relhook changelog --sync`"),
+        "{said}"
+    );
+}

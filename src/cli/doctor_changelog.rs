@@ -241,6 +241,22 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
                 e.to_string(),
                 format!("point {} at a file inside the work tree", setting.named()),
             ),
+            // A folder not made yet (`changelog.path = "docs/CHANGELOG.md"`); a monorepo's
+            // root changelog is optional, its folder too.
+            Err(e @ Error::UnsafePath { .. })
+                if config.package.is_some() || config.packages.is_empty() =>
+            {
+                let dir = path.parent().unwrap_or(path).display().to_string();
+                return Some(Check {
+                    subject: setting.subject.clone(),
+                    status: Status::Warning,
+                    detail: format!("{e}: post-commit adds no entries until it does"),
+                    fix: Some(format!(
+                        "`mkdir -p {}`, then `relhook changelog --sync`",
+                        crate::shellword::quote(&dir)
+                    )),
+                });
+            }
             _ => return None,
         }
     };

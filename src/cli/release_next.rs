@@ -130,6 +130,11 @@ pub(super) fn say_next(
                 "{}; then {push}",
                 crate::testrun::leftovers::advice(&new, tag)
             )
+        } else if paths.split(", ").any(|p| p == ".relconfig.toml") {
+            // relhook's own configuration is never build output.
+            format!(
+                "commit or restore {paths} (`.relconfig.toml` is relhook's configuration, which every clone's hooks read), then {push}"
+            )
         } else {
             format!(
                 "remove, restore or commit {paths} (build output: add it to .gitignore), then {push}"

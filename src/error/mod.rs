@@ -477,6 +477,17 @@ impl Error {
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
             Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
+            // A folder not made yet is made, not pointed away from.
+            Error::UnsafePath { path, reason } if reason.contains("does not exist") => {
+                path.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .map(|dir| {
+                        format!(
+                            "`mkdir -p {}` makes the folder, then run it again",
+                            crate::shellword::quote(&dir.display().to_string())
+                        )
+                    })
+            }
             Error::UnsafePath { .. } => Some(
                 "relhook reads and writes only regular files inside the work tree: point the setting that names it (`[version] files`, `changelog.path`, a package's `path`) at one there".into(),
             ),

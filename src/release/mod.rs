@@ -123,9 +123,10 @@ pub struct Plan {
 /// Plans a release: every runbook check first (refusals name what to do), then the edits.
 pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result<Plan> {
     let head = repo.head().ok_or_else(|| {
-        Error::Refused(Refusal::bare(
+        Error::Refused(Refusal::new(
             Reason::NoCommits,
             "the repository has no commits to release",
+            "commit your work first (a `feat:` or `fix:` commit), then release it",
         ))
     })?;
     preflight(repo, config, opts)?;

@@ -96,9 +96,10 @@ pub fn plan(
     opts: &Options,
 ) -> Result<(Plan, Skipped)> {
     let head = repo.head().ok_or_else(|| {
-        Error::Refused(Refusal::bare(
+        Error::Refused(Refusal::new(
             Reason::NoCommits,
             "the repository has no commits to release",
+            "commit your work first (a `feat:` or `fix:` commit), then release it",
         ))
     })?;
     super::preflight(repo, config, opts)?;
