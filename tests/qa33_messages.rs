@@ -160,3 +160,33 @@ fn a_changelog_folder_not_made_yet_is_named_by_sync_and_doctor() {
         "{said}"
     );
 }
+
+/// QA33: a Python project without pytest installed was told `next: relhook test`, which could
+/// only fail (`pytest` was not found).
+#[test]
+fn an_evident_test_program_not_installed_is_named_before_relhook_test() {
+    let repo = crate::support::Repo::new();
+    repo.write(
+        "pyproject.toml",
+        "[project]\nname = \"demo\"\nversion = \"0.1.0\"\n",
+    );
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat: start");
+    // A PATH with git alone: no pytest, whatever this machine has.
+    let bin = repo.scratch("bin");
+    std::os::unix::fs::symlink(crate::support::git_abs(), bin.join("git")).unwrap();
+    let out = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .arg("release")
+        .env("PATH", &bin)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("next: install `pytest` (it is not on PATH) or set `[checks] test`"),
+        "{}",
+        text(&out)
+    );
+}

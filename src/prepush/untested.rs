@@ -188,11 +188,24 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
 /// this checkout's test command, which the tag's own tree may lack); `None` when no test
 /// command is set or evident.
 pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool) -> Option<String> {
-    test_command(repo, config)?;
-    Some(if at_head {
+    let (argv, _) = test_argv(repo, config)?;
+    let test = if at_head {
         relhook_test(config)
     } else {
         format!("relhook test --tag {}", crate::shellword::quote(name))
+    };
+    // A test program not installed here (`pytest` for a Python project): `relhook test` could
+    // only fail, so installing it (or choosing another) comes first.
+    let program = argv.first().map_or("", String::as_str);
+    let missing = repo
+        .work_tree()
+        .and_then(|root| testrun::cannot_start(&argv, &root));
+    Some(match missing {
+        Some(testrun::RunStatus::CannotStart { code: 127, .. }) => format!(
+            "install `{program}` (it is not on PATH) or set `{}` in .relconfig.toml to a test command that runs here, then {test}",
+            config.test_key()
+        ),
+        _ => test,
     })
 }
 
