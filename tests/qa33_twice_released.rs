@@ -19,8 +19,9 @@ fn clone(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
     path
 }
 
-#[test]
-fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
+/// Both clones release 0.1.1 from 0.1.0; the teammate pushes first, and this clone's push
+/// is refused.
+fn released_on_both_sides() -> Repo {
     let repo = untested_installed();
     let origin = repo.with_origin();
     repo.commit_hooked("feat: a");
@@ -46,11 +47,19 @@ fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
     ok(repo.relhook(&["release"]));
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert!(!out.status.success(), "{}", text(&out));
+    repo
+}
 
+#[test]
+fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
+    let repo = released_on_both_sides();
     let out = repo.git_output(&["pull", "-q", "--rebase", "origin", "main"]);
     assert!(!out.status.success(), "the rebase stops: {}", text(&out));
     let said = stderr(&out);
-    assert!(said.contains("gives `## [0.1.1]` twice"), "{said}");
+    assert!(
+        said.contains("both sides released 0.1.1, differently"),
+        "{said}"
+    );
     assert!(said.contains("`git rebase --skip`"), "{said}");
     // The way it names: drop this side's release commit, take their tag, release the next.
     ok(repo.git_output(&["rebase", "--skip"]));
@@ -63,5 +72,39 @@ fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(repo.git(&["tag"]).contains("v0.1.2"), "{}", text(&out));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}
+
+#[test]
+fn a_version_released_on_both_sides_stops_the_merge_with_the_way_on() {
+    let repo = released_on_both_sides();
+    let out = repo.git_output(&["pull", "-q", "--no-rebase", "origin", "main"]);
+    assert!(!out.status.success(), "the merge stops: {}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("both sides released 0.1.1, differently"),
+        "{said}"
+    );
+    assert!(said.contains("`git merge --abort`"), "{said}");
+    // The way it names.
+    ok(repo.git_output(&["merge", "--abort"]));
+    ok(repo.git_output(&["reset", "-q", "--keep", "HEAD~1"]));
+    ok(repo.git_output(&["tag", "-d", "v0.1.1"]));
+    ok(repo.git_output(&["fetch", "-q", "origin", "tag", "v0.1.1"]));
+    ok(repo.git_output(&["pull", "-q", "--no-rebase", "origin", "main"]));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(log.matches("## [0.1.1]").count(), 1, "{log}");
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.git(&["tag"]).contains("v0.1.2"), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    let section = log
+        .split("## [0.1.2]")
+        .nth(1)
+        .unwrap()
+        .split("## [0.1.1]")
+        .next()
+        .unwrap();
+    assert!(section.contains("- c from here"), "{log}");
     ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
 }

@@ -71,7 +71,19 @@ pub(in crate::cli) fn merge_driver(
                 }
                 return Ok(if clean { Outcome::Ok } else { Outcome::Failed });
             }
-            Err(e) => eprintln_note(&format!("{label}: {e}; falling back to a line merge")),
+            Err(e) => {
+                // Both sides released one version, differently: what to do is not a merge of
+                // the two sections (the published tag has only the other side's).
+                if let Some(version) = released_on_both_sides(&b, &o, &t) {
+                    eprintln_note(&format!(
+                        "{label}: {e}; falling back to a line merge, left as a conflict"
+                    ));
+                    twice_released(ctx, &label, &version);
+                    let _ = crate::git::run::merge_file(ours, base, theirs)?;
+                    return Ok(Outcome::Failed);
+                }
+                eprintln_note(&format!("{label}: {e}; falling back to a line merge"));
+            }
         }
     } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
         eprintln_note(&format!("{label}: {why}; falling back to a line merge"));
@@ -84,18 +96,46 @@ pub(in crate::cli) fn merge_driver(
     // merge that goes on (a rebase would push a changelog releasing it twice).
     let merged = std::fs::read(ours).ok().and_then(Changelog::from_utf8);
     if let Some((version, _)) = merged.and_then(|log| log.repeated().into_iter().next()) {
-        let prefix = ctx
-            .repo()
-            .ok()
-            .and_then(|repo| ctx.history_config(&repo).ok())
-            .map_or_else(|| "v".to_owned(), |(_, c)| c.version.tag_prefix.clone());
-        let tag = crate::shellword::quote(&format!("{prefix}{version}"));
         eprintln_note(&format!(
-            "{label}: the line merge gives `## [{version}]` twice (both sides released {version}, differently): left as a conflict. Rebasing your release commit onto theirs: `git rebase --skip` drops it (your entries stay under Unreleased), then `git tag -d {tag} && git fetch origin tag {tag}` takes their tag for yours, and `relhook release` makes the next version; otherwise keep one {version} section, move the other's entries under Unreleased, and `git add {label}`"
+            "{label}: the line merge gives `## [{version}]` twice: left as a conflict"
         ));
+        twice_released(ctx, &label, &version);
         return Ok(Outcome::Failed);
     }
     Ok(Outcome::Ok)
+}
+
+/// A version both sides released since their common ancestor, with different sections.
+fn released_on_both_sides(
+    base: &Changelog,
+    ours: &Changelog,
+    theirs: &Changelog,
+) -> Option<String> {
+    let before = base.versions();
+    let texts = |log: &Changelog, v: &str| {
+        log.entries_of(v).map(|es| {
+            es.into_iter()
+                .map(|e| (e.section, e.text))
+                .collect::<Vec<_>>()
+        })
+    };
+    ours.versions().into_iter().find(|v| {
+        !before.contains(v) && theirs.versions().contains(v) && texts(ours, v) != texts(theirs, v)
+    })
+}
+
+/// The way on when both sides released `version`: the published release is the one to keep,
+/// and this side's changes go into the next one.
+fn twice_released(ctx: &Context, label: &str, version: &str) {
+    let prefix = ctx
+        .repo()
+        .ok()
+        .and_then(|repo| ctx.history_config(&repo).ok())
+        .map_or_else(|| "v".to_owned(), |(_, c)| c.version.tag_prefix.clone());
+    let tag = crate::shellword::quote(&format!("{prefix}{version}"));
+    eprintln_note(&format!(
+        "{label}: both sides released {version}, differently; keep theirs (its tag is published) and release yours as the next version. In `git pull --rebase`: `git rebase --skip` drops your release commit (your entries stay under Unreleased). In a merge: `git merge --abort`, `git reset --keep <your release commit>~1`, then pull again. Then `git tag -d {tag} && git fetch origin tag {tag}` takes their tag for yours, and `relhook release` makes the next version"
+    ));
 }
 
 /// During `git merge` (git names the merged commit in `GITHEAD_<id>`; a rebase or pick names
