@@ -164,3 +164,28 @@ fn a_dependent_skips_a_tag_another_branch_holds() {
         text(&out)
     );
 }
+
+/// QA33: after a pre-release of core (its dependent cli a pre-release with it), a stable
+/// release of cli alone shipped requiring core's release candidate.
+#[test]
+fn a_stable_release_requiring_a_pre_release_is_refused_with_both_ways_on() {
+    let repo = workspace();
+    change_core(&repo, "feat(core): one");
+    release(&repo, &["--pre", "rc"]);
+    let manifest = repo.read("crates/cli/Cargo.toml");
+    assert!(manifest.contains("-rc.1\" }"), "{manifest}");
+    repo.write("crates/cli/src/main.rs", "fn main() { }\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("fix(cli): c");
+    let out = repo.relhook(&["release", "--package", "cli", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = crate::support::stderr(&out);
+    assert!(
+        said.contains("would be a stable release that requires a pre-release of core"),
+        "{said}"
+    );
+    assert!(said.contains("`relhook release --package core`"), "{said}");
+    // Either way on works: cli as a pre-release too.
+    let out = repo.relhook(&["release", "--package", "cli", "--no-test", "--pre", "rc"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

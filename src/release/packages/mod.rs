@@ -26,6 +26,7 @@ mod combine;
 mod due;
 mod inherited;
 mod left_behind;
+mod on_pre;
 mod resume;
 mod root_tagged;
 
@@ -174,6 +175,9 @@ pub fn plan(
     } else {
         Vec::new()
     };
+    if let Some(r) = on_pre::stable_on_pre(&members, &disk, &chosen, &changes)? {
+        return Err(Error::Refused(r));
+    }
     let mut edits: Vec<Edit> = Vec::new();
     for p in chosen.values_mut() {
         p.because = changes

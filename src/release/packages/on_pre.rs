@@ -1,0 +1,93 @@
+//! A stable release of a package whose manifest requires another package's pre-release
+//! (`cli 0.3.0` with `core = "1.1.0-rc.1"`, left by a release of core's rc): it would ship a
+//! stable version built on a release candidate. Refused, naming both ways on.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::PackagePlan;
+use crate::Result;
+use crate::error::{Reason, Refusal};
+use crate::history::version::files::deps::{self, Manifest};
+use crate::release::dependents::{Change, Member};
+
+/// The refusal, if a stable release in `chosen` would require a pre-release of another
+/// package of the workspace (after the requirement changes `changes` this release makes).
+pub(super) fn stable_on_pre(
+    members: &[Member],
+    read: &dyn Fn(&Path) -> Result<Option<String>>,
+    chosen: &BTreeMap<String, PackagePlan>,
+    changes: &[Change],
+) -> Result<Option<Refusal>> {
+    // Each member's published name, by manifest kind.
+    let mut package_of = BTreeMap::new();
+    for m in members {
+        for kind in [Manifest::Cargo, Manifest::Npm] {
+            if let Some(text) = read(&m.dir.join(kind.file_name()))?
+                && let Some(name) = deps::package_name(kind, &text)
+            {
+                package_of.insert((kind.file_name(), name), m.package.clone());
+            }
+        }
+    }
+    for p in chosen.values().filter(|p| p.version.pre.is_empty()) {
+        let Some(m) = members.iter().find(|m| m.package == p.name) else {
+            continue;
+        };
+        for kind in [Manifest::Cargo, Manifest::Npm] {
+            let file = m.dir.join(kind.file_name());
+            let Some(text) = read(&file)? else { continue };
+            for r in deps::requirements(kind, &text).unwrap_or_default() {
+                let Some(dependency) = package_of.get(&(kind.file_name(), r.name.clone())) else {
+                    continue;
+                };
+                if r.dev || dependency == &p.name {
+                    continue;
+                }
+                // As this release leaves it.
+                let after = changes
+                    .iter()
+                    .find(|c| c.dependent == p.name && c.name == r.name && c.file == file)
+                    .map_or(r.text.as_str(), |c| c.after.as_str());
+                if !names_pre_release(after) {
+                    continue;
+                }
+                return Ok(Some(Refusal::new(
+                    Reason::Dependent,
+                    format!(
+                        "{} {} would be a stable release that requires a pre-release of {dependency} (`{} = \"{after}\"` in {})",
+                        p.name,
+                        p.version,
+                        r.key,
+                        file.display()
+                    ),
+                    format!(
+                        "release {dependency} as stable first (`relhook release --package {dependency}`), or {} as a pre-release too (`--pre rc`)",
+                        p.name
+                    ),
+                )));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Whether a version requirement (`1.1.0-rc.1`, `^2.0.0-beta.3`) names a pre-release.
+fn names_pre_release(req: &str) -> bool {
+    semver::VersionReq::parse(req.trim())
+        .is_ok_and(|r| r.comparators.iter().any(|c| !c.pre.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_pre_release;
+
+    #[test]
+    fn a_requirement_names_a_pre_release_by_its_comparators() {
+        assert!(names_pre_release("1.1.0-rc.1"));
+        assert!(names_pre_release("^2.0.0-beta.3"));
+        assert!(!names_pre_release("^1.1.0"));
+        assert!(!names_pre_release("workspace:*"));
+        assert!(!names_pre_release("1.2"));
+    }
+}
