@@ -190,3 +190,22 @@ fn an_evident_test_program_not_installed_is_named_before_relhook_test() {
         text(&out)
     );
 }
+
+/// QA33: `relhook test` refused a tree with build output of an earlier run (`__pycache__/`)
+/// without the `.gitignore` line that fixes it.
+#[test]
+fn relhook_test_names_the_gitignore_line_for_build_output_already_there() {
+    let repo = crate::support::installed_repo();
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: cfg"]);
+    repo.write("__pycache__/x.pyc", "x");
+    let out = repo.relhook(&["test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("printf '%s\\n' __pycache__/ >> .gitignore")
+            && said.contains("then run `relhook test` again"),
+        "{said}"
+    );
+}

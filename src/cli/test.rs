@@ -103,6 +103,17 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
                 "hint: commit {} (the test command belongs to the tree it tests), then run `relhook test` again; a release tag made before that commit: `git tag -d` it and tag again",
                 crate::config::FILE_NAME
             );
+        } else if let Ok(new) = repo.untracked_paths(6)
+            && !new.is_empty()
+            && new.len() == dirty.len()
+        {
+            // Only new files (build output of an earlier run, `__pycache__/`): what to do
+            // with each, as after a run that leaves them.
+            let _ = writeln!(
+                err,
+                "hint: {}; then run `relhook test` again",
+                crate::testrun::leftovers::advice(&new, None)
+            );
         }
         return Ok(Outcome::Failed);
     }
