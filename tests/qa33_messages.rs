@@ -209,3 +209,18 @@ fn relhook_test_names_the_gitignore_line_for_build_output_already_there() {
         "{said}"
     );
 }
+
+/// QA33: `relhook check`'s hint said `git rebase -i` alone, which a branch without an upstream
+/// refuses ("There is no tracking information").
+#[test]
+fn check_names_where_the_rebase_starts() {
+    let repo = crate::support::installed_repo();
+    repo.commit_hooked("feat: one");
+    let base = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    repo.commit("wip stuff");
+    repo.commit_hooked("fix: two");
+    let out = repo.relhook(&["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = crate::support::stdout(&out);
+    assert!(said.contains(&format!("`git rebase -i {base}`")), "{said}");
+}

@@ -241,6 +241,13 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         crate::history::scope_rule::stored(&repo, &config, c.id, &mut v);
         tally.ignored += usize::from(v.ignored.is_some());
         tally.failed += usize::from(v.failed());
+        if v.failed() {
+            // The walk goes from the newest: the last one failed is the oldest.
+            tally.base = Some(
+                repo.first_parent(c.id)
+                    .map_or("--root".to_owned(), crate::git::short_id),
+            );
+        }
         // `fixup!` and `squash!` commits are squashed, not reworded.
         tally.to_squash += usize::from(
             v.failed()

@@ -19,6 +19,9 @@ pub(super) struct Tally {
     pub before_install: usize,
     /// The range as the user named it, if one was: what `--all` judges whole.
     pub named: Option<String>,
+    /// Where a `git rebase -i` that reaches every failed commit starts: the first parent of
+    /// the oldest (walked last), or `--root`.
+    pub base: Option<String>,
 }
 
 impl Tally {
@@ -52,22 +55,24 @@ impl Tally {
             self.ignored
         )?;
         let reword = self.failed - self.to_squash;
+        // `git rebase -i` alone needs an upstream; the base names where to start.
+        let base = self.base.as_deref().unwrap_or("<base>");
         if reword > 0 && self.to_squash > 0 {
             writeln!(
                 out,
-                "hint: reword {} with `git rebase -i` (mark {} `reword`), and squash the `fixup!`/`squash!` ones (`git rebase -i --autosquash`), then push again",
+                "hint: reword {} with `git rebase -i {base}` (mark {} `reword`), and squash the `fixup!`/`squash!` ones (`git rebase -i --autosquash {base}`), then push again",
                 report::plural(reword, "commit"),
                 if reword == 1 { "it" } else { "them" }
             )?;
         } else if reword > 0 {
             writeln!(
                 out,
-                "hint: reword them with `git rebase -i` (mark them `reword`), then push again"
+                "hint: reword them with `git rebase -i {base}` (mark them `reword`), then push again"
             )?;
         } else if self.to_squash > 0 {
             writeln!(
                 out,
-                "hint: squash them into their targets with `git rebase -i --autosquash <base>`, then push again"
+                "hint: squash them into their targets with `git rebase -i --autosquash {base}`, then push again"
             )?;
         }
         Ok(())
