@@ -72,6 +72,16 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     let config = root.join(crate::config::FILE_NAME);
     let prefix = tag_prefix.as_ref().map(|p| p.0.as_str());
     let mut text = render_config(test_command.as_deref(), prefix);
+    // Not evident: the commented example is one for this project (`go test ./...` for a Go
+    // module), not the template's `cargo test`.
+    if test_command.is_none() {
+        let example = toml_argv(&example_test_command(root, None));
+        text = text.replacen(
+            "# test = [\"cargo\", \"test\"]\n",
+            &format!("# test = {example}\n"),
+            1,
+        );
+    }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
     }

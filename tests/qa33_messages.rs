@@ -224,3 +224,22 @@ fn check_names_where_the_rebase_starts() {
     let said = crate::support::stdout(&out);
     assert!(said.contains(&format!("`git rebase -i {base}`")), "{said}");
 }
+
+/// QA33: `relhook init` in a Go module proposed `# test = ["cargo", "test"]`, and `relhook
+/// test` there pointed at it.
+#[test]
+fn init_proposes_the_project_s_own_test_command() {
+    let repo = crate::support::Repo::new();
+    repo.write("go.mod", "module example.com/x\n\ngo 1.22\n");
+    let out = repo.relhook(&["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    assert!(
+        config.contains("# test = [\"go\", \"test\", \"./...\"]\n"),
+        "{config}"
+    );
+    assert!(
+        !config.contains("# test = [\"cargo\", \"test\"]\n"),
+        "{config}"
+    );
+}
