@@ -69,6 +69,12 @@ fn a_released_dependent_of_a_pre_release_is_a_pre_release_on_its_line() {
     assert!(tags.ends_with("cli-v0.3.1-rc.2"), "{tags}");
     // The stable release of the dependency gives the dependent its stable release.
     change_core(&repo, "fix(core): three");
+    let dry = repo.relhook(&["release", "--package", "core", "--no-test", "--dry-run"]);
+    let plan = crate::support::stdout(&dry);
+    assert!(
+        plan.contains("cli-v0.3.1: 0.3.1-rc.2 → 0.3.1 (stable, ending its pre-releases"),
+        "{plan}"
+    );
     let tags = release(&repo, &[]);
     assert!(tags.contains("\ncli-v0.3.1\n"), "{tags}");
     assert!(repo.git(&["tag"]).contains("core-v2.0.0\n"));

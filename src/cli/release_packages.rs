@@ -235,6 +235,9 @@ fn print_plan(
             None if !p.version.pre.is_empty() => {
                 "pre-release: a requirement on a dependency's pre-release".to_owned()
             }
+            None if !p.current.pre.is_empty() => {
+                "stable, ending its pre-releases: a dependency's requirement changed".to_owned()
+            }
             None => "patch: a dependency's requirement changed".to_owned(),
         };
         match &p.info {
