@@ -97,7 +97,7 @@ pub fn untested_refusal(
 /// Fetching CI's test records from `remote`, the way past an untested tag CI has tested.
 fn fetch_records(remote: &str) -> String {
     format!(
-        "fetch CI's records (`git fetch {remote} {0}:{0}`)",
+        "fetch CI's records, if it publishes them (`git fetch {remote} {0}:{0}`)",
         testrun::NOTES_REF
     )
 }
