@@ -5,7 +5,6 @@
 //! F1: an unpushed release commit rebased onto a teammate's commits (`git pull --rebase`)
 //! leaves their changes out of its section: `--resume`, doctor and pre-push name the redo.
 
-use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -109,27 +108,13 @@ fn a_commit_past_the_hooks_while_a_release_tests_is_kept_by_the_fix_given() {
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
 }
 
-/// A clone of `origin` at `dir`, relhook installed.
-fn clone(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
-    let path = repo.dir.path().join(dir);
-    let url = origin.to_str().unwrap();
-    let out = repo.git_in(
-        repo.dir.path(),
-        &["clone", "-q", "-b", "main", url, path.to_str().unwrap()],
-        &[],
-    );
-    assert!(out.status.success(), "{}", text(&out));
-    ok(repo.relhook_in(&path, &["install"]));
-    path
-}
-
 /// F1: a local release v0.1.0 whose push is refused (a teammate pushed `fix: c from b`, with
 /// its entry, meanwhile), then `git pull --rebase`.
 fn release_rebased_onto_a_teammate() -> Repo {
     let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
     let origin = repo.with_origin();
     ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
-    let mate = clone(&repo, &origin, "mate");
+    let mate = crate::support::clone_installed(&repo, &origin, "mate");
     std::fs::write(mate.join("c.txt"), "c\n").unwrap();
     for args in [
         &["add", "c.txt"][..],

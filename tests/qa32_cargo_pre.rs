@@ -2,33 +2,11 @@
 //! `2.0`, which admits no `2.0.0-rc.1` (cargo matches a pre-release only against a
 //! requirement naming it): the workspace no longer resolved.
 
-use crate::support::{Repo, text};
+use crate::support::text;
 
 #[test]
 fn a_pre_release_gives_its_dependents_a_requirement_that_admits_it() {
-    let repo = Repo::new();
-    repo.write(
-        "Cargo.toml",
-        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
-    );
-    repo.write(
-        "crates/core/Cargo.toml",
-        "[package]\nname = \"core\"\nversion = \"1.0.0\"\nedition = \"2021\"\n",
-    );
-    repo.write("crates/core/src/lib.rs", "\n");
-    repo.write(
-        "crates/cli/Cargo.toml",
-        "[package]\nname = \"cli\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n[dependencies]\ncore = { path = \"../core\", version = \"1.0\" }\n",
-    );
-    repo.write("crates/cli/src/main.rs", "fn main() {}\n");
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.core]\npath = \"crates/core\"\n[packages.cli]\npath = \"crates/cli\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::qa33_dependents::workspace();
     repo.write("crates/core/src/lib.rs", "// new\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("feat(core)!: drop the old api");

@@ -3,7 +3,8 @@
 
 use crate::support::{Repo, text};
 
-fn workspace() -> Repo {
+/// A Cargo workspace: core 1.0.0, and cli 0.3.0 requiring core `1.0`; relhook installed.
+pub(crate) fn workspace() -> Repo {
     let repo = Repo::new();
     repo.write(
         "Cargo.toml",
@@ -30,6 +31,18 @@ fn workspace() -> Repo {
     repo
 }
 
+/// [`workspace`] with both crates released once (core 1.0.0, cli 0.3.0).
+fn both_released() -> Repo {
+    let repo = workspace();
+    change_core(&repo, "feat(core): one");
+    repo.write("crates/cli/src/main.rs", "fn main() { }\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat(cli): one");
+    let out = repo.relhook(&["release", "--all", "--no-test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
 fn change_core(repo: &Repo, message: &str) {
     let lib = repo.read("crates/core/src/lib.rs");
     repo.write("crates/core/src/lib.rs", format!("{lib}// {message}\n"));
@@ -47,13 +60,7 @@ fn release(repo: &Repo, args: &[&str]) -> String {
 
 #[test]
 fn a_released_dependent_of_a_pre_release_is_a_pre_release_on_its_line() {
-    let repo = workspace();
-    change_core(&repo, "feat(core): one");
-    repo.write("crates/cli/src/main.rs", "fn main() { }\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat(cli): one");
-    let out = repo.relhook(&["release", "--all", "--no-test"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = both_released();
     assert_eq!(repo.git(&["tag", "-l", "cli-*"]), "cli-v0.3.0");
     change_core(&repo, "feat(core)!: drop the old api");
     assert_eq!(
@@ -97,21 +104,13 @@ fn a_never_released_dependent_of_a_pre_release_starts_as_one() {
 /// change of its own since its release: `## [2.0.1]` held a **BREAKING** entry.
 #[test]
 fn a_dependent_with_a_breaking_change_of_its_own_gets_its_major() {
-    let repo = Repo::new();
-    repo.write("package.json", r#"{"private":true,"workspaces":["p/*"]}"#);
-    repo.write("p/a/package.json", r#"{"name":"a","version":"1.2.3"}"#);
-    repo.write(
-        "p/b/package.json",
+    let repo = crate::support::two_packages(
+        r#"{"name":"a","version":"1.2.3"}"#,
         r#"{"name":"b","version":"2.0.0","dependencies":{"a":"^1.2.3"}}"#,
     );
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
+    repo.write("package.json", r#"{"private":true,"workspaces":["p/*"]}"#);
     repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.git(&["commit", "-q", "-m", "chore: workspaces"]);
     for (file, message) in [("p/a/x", "fix(a): x"), ("p/b/y", "fix(b): y")] {
         repo.write(file, "1\n");
         repo.git(&["add", "-A"]);
@@ -140,13 +139,7 @@ fn a_dependent_with_a_breaking_change_of_its_own_gets_its_major() {
 /// release, naming `relhook release --package cli 0.3.2`, which was refused in turn.
 #[test]
 fn a_dependent_skips_a_tag_another_branch_holds() {
-    let repo = workspace();
-    change_core(&repo, "feat(core): one");
-    repo.write("crates/cli/src/main.rs", "fn main() { }\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat(cli): one");
-    let out = repo.relhook(&["release", "--all", "--no-test"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = both_released();
     // Another branch releases core 1.1.0, and with it cli 0.3.1.
     repo.git(&["switch", "-q", "-c", "other"]);
     change_core(&repo, "feat(core): there");

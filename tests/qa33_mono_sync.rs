@@ -5,17 +5,10 @@
 use crate::support::{Repo, stderr, stdout, text};
 
 fn monorepo() -> Repo {
-    let repo = Repo::new();
-    repo.write("p/a/package.json", r#"{"name":"a","version":"1.0.0"}"#);
-    repo.write("p/b/package.json", r#"{"name":"b","version":"1.0.0"}"#);
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+    let repo = crate::support::two_packages(
+        r#"{"name":"a","version":"1.0.0"}"#,
+        r#"{"name":"b","version":"1.0.0"}"#,
     );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     repo.write("p/a/x", "1\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("feat(a): one");

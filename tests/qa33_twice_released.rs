@@ -2,22 +2,7 @@
 //! release commits' changelogs without a conflict, into two `## [0.1.1]` sections that the
 //! next push shared with everyone.
 
-use std::path::{Path, PathBuf};
-
 use crate::support::{Repo, ok, stderr, text, untested_installed};
-
-fn clone(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
-    let path = repo.dir.path().join(dir);
-    let url = origin.to_str().unwrap();
-    let out = repo.git_in(
-        repo.dir.path(),
-        &["clone", "-q", "-b", "main", url, path.to_str().unwrap()],
-        &[],
-    );
-    assert!(out.status.success(), "{}", text(&out));
-    ok(repo.relhook_in(&path, &["install"]));
-    path
-}
 
 /// Both clones release 0.1.1 from 0.1.0; the teammate pushes first, and this clone's push
 /// is refused.
@@ -27,7 +12,7 @@ fn released_on_both_sides() -> Repo {
     repo.commit_hooked("feat: a");
     ok(repo.relhook(&["release"]));
     ok(repo.git_output(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
-    let mate = clone(&repo, &origin, "mate");
+    let mate = crate::support::clone_installed(&repo, &origin, "mate");
     // The teammate releases 0.1.1 first.
     std::fs::write(mate.join("b.txt"), "b\n").unwrap();
     for args in [

@@ -1,7 +1,7 @@
 //! QA33: a changelog that is not UTF-8 refuses every edit, yet doctor said "all is well"; and
 //! in a monorepo the other packages' entries of the same commit went missing unsaid.
 
-use crate::support::{Repo, stderr, stdout, text, untested_installed};
+use crate::support::{stderr, stdout, text, untested_installed};
 
 #[test]
 fn doctor_names_a_changelog_that_is_not_utf8() {
@@ -23,17 +23,10 @@ fn doctor_names_a_changelog_that_is_not_utf8() {
 
 #[test]
 fn a_package_changelog_that_stops_a_commit_s_entries_names_the_others() {
-    let repo = Repo::new();
-    repo.write("p/a/package.json", r#"{"name":"a","version":"1.0.0"}"#);
-    repo.write("p/b/package.json", r#"{"name":"b","version":"1.0.0"}"#);
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+    let repo = crate::support::two_packages(
+        r#"{"name":"a","version":"1.0.0"}"#,
+        r#"{"name":"b","version":"1.0.0"}"#,
     );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     repo.write("p/a/x", "1\n");
     repo.write("p/b/x", "1\n");
     repo.git(&["add", "-A"]);

@@ -683,3 +683,34 @@ pub fn spawn_in_pty(mut cmd: Command) -> (std::process::Child, std::fs::File) {
     let master = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(master) };
     (child, master)
 }
+
+/// A monorepo of two packages, `a` at p/a and `b` at p/b, with the `package.json` texts given
+/// and `require_tested_tags = false`, committed as `chore: start`, relhook installed.
+pub fn two_packages(a_json: &str, b_json: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write("p/a/package.json", a_json);
+    repo.write("p/b/package.json", b_json);
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+/// A clone of `origin` (its `main`) at `dir` beside `repo`, relhook installed.
+pub fn clone_installed(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
+    let path = repo.dir.path().join(dir);
+    let url = origin.to_str().unwrap();
+    let out = repo.git_in(
+        repo.dir.path(),
+        &["clone", "-q", "-b", "main", url, path.to_str().unwrap()],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook_in(&path, &["install"]));
+    path
+}
