@@ -58,16 +58,11 @@ pub(super) fn unlogged(
         Some(t) => {
             let action = t.message.split_once(": ").map_or(t.message.as_str(), |(a, _)| a);
             let word = action.split([' ', '(']).next().unwrap_or_default();
-            if t.new == head && word == "cherry-pick" {
-                picked = true;
-                "it was cherry-picked from a commit that carries no changelog entry (made while relhook's post-commit did not run)".to_owned()
-            } else if t.new != head || word.is_empty() || GIT_ACTIONS.contains(&word) {
+            picked = t.new == head && word == "cherry-pick";
+            if !picked && (t.new != head || word.is_empty() || GIT_ACTIONS.contains(&word)) {
                 return skip();
-            } else {
-            format!(
-                "HEAD's reflog says `{action}` made it, not `git commit` (relhook adds entries to the commits of `git commit` only)"
-            )
             }
+            unlogged_why(picked, action)
         }
     };
     // A pick in a sequence is said too (each one's own line); `--sync` is for when it is done.
@@ -100,4 +95,14 @@ pub(super) fn unlogged(
         crate::git::short_id(head),
         one_line(&entry.text)
     )))
+}
+
+/// Why a commit the reflog does not credit to `git commit` got no entry.
+fn unlogged_why(picked: bool, action: &str) -> String {
+    if picked {
+        return "it was cherry-picked from a commit that carries no changelog entry (made while relhook's post-commit did not run)".to_owned();
+    }
+    format!(
+        "HEAD's reflog says `{action}` made it, not `git commit` (relhook adds entries to the commits of `git commit` only)"
+    )
 }

@@ -84,9 +84,11 @@ pub(super) fn add_dependents(
             };
             // A dependent's version is relhook's choice, not the user's: past a tag another
             // branch already has (its release there), to the first version with none.
-            let plan = match crate::release::first_untaken(repo, &plan.view.version, &plan.version)
-            {
-                Some(free) if free != plan.version && repo.tag_target(&plan.tag).is_some() => {
+            let free = repo.tag_target(&plan.tag).and_then(|_| {
+                crate::release::first_untaken(repo, &plan.view.version, &plan.version)
+            });
+            let plan = match free {
+                Some(free) if free != plan.version => {
                     let PackagePlan {
                         view,
                         current,
