@@ -114,14 +114,17 @@ fn semantic_releases_placeholder_is_no_version() {
 /// semantic-release's layout: package.json at its `0.0.0-development` placeholder, release
 /// tag `tag` on the commit that added it, and a `feat:` commit above.
 pub(crate) fn placeholder_beside_a_tag(tag: &str) -> Repo {
-    let repo = installed_repo();
+    // The tag comes from before the install, as in a clone of the project.
+    let repo = Repo::new();
     repo.write(
         "package.json",
         "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
     );
     repo.git(&["add", "package.json"]);
-    repo.commit_hooked("feat: packaging");
-    repo.git_skipping_relhook(&["tag", tag]);
+    repo.git(&["commit", "-q", "-m", "feat: packaging"]);
+    repo.git(&["tag", tag]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     repo.commit_hooked("feat: more");
     repo
 }

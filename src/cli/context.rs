@@ -89,6 +89,12 @@ impl Context {
         HooksLocation::find(&self.cwd)
     }
 
+    /// Whether relhook's hooks are in place in the repository around the working directory.
+    pub(super) fn relhook_installed(&self) -> bool {
+        self.hooks()
+            .is_ok_and(|loc| super::install::relhook_present(&loc))
+    }
+
     /// Loads the configuration for the repository whose top is `root` (`--config` wins).
     pub(super) fn config(&self, root: &Path) -> Result<Config> {
         match &self.config_override {

@@ -301,12 +301,27 @@ pub(super) fn repeated_versions(repo: &Repo, config: &Config) -> Vec<Check> {
 
 /// A release tag made past the hook on a commit whose changelog lacks its section (see
 /// `tag::hand::sectionless`): every command took it for released.
-pub(super) fn sectionless_tag(repo: &Repo, view: &Config) -> Option<Check> {
-    let s = crate::tag::hand::sectionless(repo, view)?;
+pub(super) fn sectionless_tag(
+    repo: &Repo,
+    view: &Config,
+    installed: &dyn Fn() -> bool,
+) -> Option<Check> {
+    let s = crate::tag::hand::sectionless(repo, view, installed)?;
     Some(Check {
         subject: format!("tag {}", s.tag),
         status: Status::Invalid,
         detail: crate::tag::hand::describe_sectionless(view, &s),
         fix: Some(crate::tag::hand::sectionless_fix(view, &s)),
+    })
+}
+
+/// A release tag moved past the hook above its release commit (see `tag::later::moved`).
+pub(super) fn moved_tag(repo: &Repo, view: &Config, installed: &dyn Fn() -> bool) -> Option<Check> {
+    let m = crate::tag::later::moved(repo, view, installed)?;
+    Some(Check {
+        subject: format!("tag {}", m.tag),
+        status: Status::Invalid,
+        detail: m.why,
+        fix: Some(m.fix),
     })
 }

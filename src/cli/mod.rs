@@ -9,6 +9,7 @@ mod direct;
 mod doctor;
 mod doctor_changelog;
 mod doctor_files;
+mod doctor_unfinished;
 mod exit;
 mod init;
 mod install;

@@ -47,6 +47,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
     }
     crate::git::txn::sweep_temporaries(&repo);
+    let installed = || ctx.relhook_installed();
     match release::half_made(&repo, &config) {
         Some(half) if args.resume || (!json && !args.dry_run && confirm(&half, &config, &opts)) => {
             return resume(&repo, &config, &root, &half, &opts, json);
@@ -60,8 +61,13 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let why = hand::describe_stranded(&s);
             return refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
-        None if let Some(s) = hand::sectionless(&repo, &config) => {
+        None if let Some(s) = hand::sectionless(&repo, &config, &installed) => {
             let why = hand::describe_sectionless(&config, &s);
+            return refused(&Refusal::bare(Reason::HalfMade, why), json);
+        }
+        // Moved above its release commit: "nothing since" it would be untrue.
+        None if let Some(m) = crate::tag::later::moved(&repo, &config, &installed) => {
+            let why = format!("{}: `{}`", m.why, m.fix);
             return refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
         None => match hand::unfinished(&repo, &config) {

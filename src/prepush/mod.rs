@@ -390,8 +390,9 @@ fn dirty_tree(
     Ok(())
 }
 
-/// How to fix release tag `name` on `commit`, which the remote does not have: on a release
-/// commit rebased over changes a release made now would tell, the redo; else a tag that passes.
+/// How to fix release tag `name` on `commit`, which the remote does not have: above its
+/// release commit, the move back to it; on a release commit rebased over changes a release
+/// made now would tell, the redo; else a tag that passes.
 fn release_tag_fix(
     repo: &Repo,
     config: &Config,
@@ -399,6 +400,17 @@ fn release_tag_fix(
     name: &str,
     commit: Option<Oid>,
 ) -> String {
+    let version = name
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .and_then(|v| semver::Version::parse(v).ok());
+    let moved = commit
+        .zip(version)
+        .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, &v, c, true));
+    if let Some((_, retag)) = moved {
+        return format!(
+            "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
+        );
+    }
     match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
         Some((_, redo)) => format!(
             "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"

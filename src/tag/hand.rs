@@ -29,7 +29,9 @@ pub use marker::{
     Marker, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
 };
 use notes::unpublishable;
-pub use sectionless::{Sectionless, describe_sectionless, sectionless, sectionless_fix};
+pub use sectionless::{
+    Sectionless, describe_sectionless, head_tag_where, sectionless, sectionless_fix,
+};
 pub use stranded::{Stranded, describe_stranded, stranded};
 pub use unkept::{changelog_case_twin, unkept_changelog, unkept_changelog_and_edit};
 

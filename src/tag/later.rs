@@ -14,14 +14,40 @@ use crate::git::Repo;
 use crate::history::changelog::normalize;
 use crate::history::sync::{changelog_at, has_section_at};
 
+/// A release tag made past the hook (`RELHOOK_SKIP=1 git tag -f`) above its release commit on
+/// HEAD, not pushed: every command took its version for released and found nothing since.
+pub struct Moved {
+    /// The tag's name.
+    pub tag: String,
+    /// What is wrong, one line, without the command.
+    pub why: String,
+    /// The command that moves it back to its release commit.
+    pub fix: String,
+}
+
+/// The [`Moved`] tag of `config` (the project's or a package's view), if any; `installed` as
+/// for [`crate::tag::hand::head_tag_where`].
+pub fn moved(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Option<Moved> {
+    let judge = |tag: &str, version: &Version, commit| {
+        past_release_commit(repo, config, tag, version, commit, true)
+    };
+    let (s, (why, fix)) = crate::tag::hand::head_tag_where(repo, config, installed, judge)?;
+    let why = format!("{why}; it is not pushed, so it can be moved");
+    Some(Moved {
+        tag: s.tag,
+        why,
+        fix,
+    })
+}
+
 /// How many commits down the first-parent line the commit that added the section is sought;
 /// beyond that the tag is left to the other rules.
 const LOOKED_AT: usize = 200;
 
 /// Why release tag `name` may not stand on `commit`: the changelog there has `version`'s
 /// section, and entries under Unreleased that the commit which added the section (the release
-/// commit) did not have. `made`: the tag exists already (pre-push), so the fix deletes it
-/// first. `None`: no such entries, or no section.
+/// commit) did not have, with the command that moves the tag there. `made`: the tag exists
+/// already (pre-push), so the command deletes it first. `None`: no such entries, or no section.
 pub fn past_release_commit(
     repo: &Repo,
     config: &Config,
@@ -29,7 +55,7 @@ pub fn past_release_commit(
     version: &Version,
     commit: Oid,
     made: bool,
-) -> Option<String> {
+) -> Option<(String, String)> {
     let path = &config.changelog.path;
     let log = changelog_at(repo, commit, path)?;
     log.entries_of(&version.to_string())?;
@@ -60,15 +86,21 @@ pub fn past_release_commit(
     let kind = if config.release.sign { "-s" } else { "-a" };
     let tag = format!("git tag {kind} {quoted} -m {quoted} {release}");
     let (is, fix) = if made {
-        ("is", format!("`git tag -d {quoted} && {tag}`"))
+        ("is", format!("git tag -d {quoted} && {tag}"))
     } else {
-        ("would be", format!("`{tag}`"))
+        ("would be", tag)
     };
-    Some(format!(
-        "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `## [{version}]` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again; tag the release commit instead: {fix}",
+    // Pre-push names the command as its fix; the hand tag's refusal has only this line.
+    let instead = match made {
+        true => String::new(),
+        false => format!("; tag the release commit instead: `{fix}`"),
+    };
+    let why = format!(
+        "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `## [{version}]` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again{instead}",
         path.display(),
         path.display(),
-    ))
+    );
+    Some((why, fix))
 }
 
 /// The commit on `commit`'s first-parent line that added `version`'s section to the

@@ -4,7 +4,7 @@
 //! tag above its release commit, which would release what came after it.
 
 pub mod hand;
-mod later;
+pub mod later;
 pub mod rules;
 
 use std::path::Path;

@@ -196,9 +196,10 @@ pub fn problems(
     out.extend(repeated_section(repo, config, &version, commit));
     // Made again above its release commit: what came after would be released as this version.
     let made = depth == Depth::Publish;
-    out.extend(super::later::past_release_commit(
-        repo, config, name, &version, commit, made,
-    ));
+    out.extend(
+        super::later::past_release_commit(repo, config, name, &version, commit, made)
+            .map(|(why, _)| why),
+    );
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
     if depth == Depth::Publish {

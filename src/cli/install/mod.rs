@@ -400,7 +400,7 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
 /// Whether relhook's hooks run here already: a file of the hooks directory, or a hook
 /// manager's configuration, that names relhook. A hook of the user's that merely mentions it
 /// counts too: the adoption is then not noted, and every commit stays checked.
-fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
+pub(super) fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
     let names = |path: &std::path::Path| {
         crate::hooks::link::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"relhook").is_some())
     };

@@ -1,7 +1,8 @@
 //! A release tag made past the hook (`RELHOOK_SKIP=1 git tag -a`, or in a clone without
 //! relhook) on a commit whose changelog has no section for it: every command took its version
 //! for released, so `relhook release` found "nothing to release" and doctor "all is well",
-//! while pre-push refused the tag.
+//! while pre-push refused the tag. Its gate, [`head_tag_where`], serves the tag moved above
+//! its release commit too (`tag::later::moved`).
 
 use semver::Version;
 
@@ -22,37 +23,60 @@ pub struct Sectionless {
 }
 
 /// The [`Sectionless`] tag of `config` (the project's or a package's view), if any.
-pub fn sectionless(repo: &Repo, config: &Config) -> Option<Sectionless> {
+/// `installed`: whether relhook's hooks are in place here (see [`head_tag_where`]).
+pub fn sectionless(
+    repo: &Repo,
+    config: &Config,
+    installed: &dyn Fn() -> bool,
+) -> Option<Sectionless> {
+    let path = &config.changelog.path;
+    let found = head_tag_where(repo, config, installed, |_, version, commit| {
+        let made = matches!(repo.file_at(commit, path), Ok(Some(_)));
+        (made && needs_section(repo, config, version, commit)).then_some(())
+    });
+    found.map(|(s, ())| s)
+}
+
+/// The newest release tag HEAD holds, made past the hook, when `wrong` finds something wrong
+/// with it (given the tag, its version and its commit): made since `relhook install` and not
+/// on any remote-tracking branch, so that deleting it here is the whole fix. Only where relhook
+/// is installed: its adoption note, or (installed in a repository with no commit yet, or over
+/// an older relhook, which leave none) `installed`, asked last as it may run git.
+pub fn head_tag_where<T>(
+    repo: &Repo,
+    config: &Config,
+    installed: &dyn Fn() -> bool,
+    wrong: impl FnOnce(&str, &Version, git2::Oid) -> Option<T>,
+) -> Option<(Sectionless, T)> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
     let (tag, commit) = repo.latest_release_tag(head, prefix)?;
     let version = Version::parse(tag.strip_prefix(prefix.as_str())?).ok()?;
-    // Without `relhook install` here, no tag can be told from history relhook never saw.
-    repo.adoption()?;
     // A hand tag whose hook was stopped is `unfinished`'s or `stranded`'s to say.
     let marked = std::fs::read_to_string(repo.git_dir().join(super::marker::MARKER));
     if marked.is_ok_and(|m| m.trim_end() == tag) {
         return None;
     }
     let target = repo.tag_target(&tag)?;
-    if !matches!(repo.file_at(commit, &config.changelog.path), Ok(Some(_)))
-        || !needs_section(repo, config, &version, commit)
-    {
-        return None;
-    }
+    let found = wrong(&tag, &version, commit)?;
     let published = repo.remote_tracking_commits("*");
     if repo.held_by_any(&published, commit) {
+        return None;
+    }
+    // Without `relhook install` here, no tag can be told from history relhook never saw.
+    if repo.adoption().is_none() && !installed() {
         return None;
     }
     let before = crate::history::adoption::BeforeInstall::load(repo, &published).ok()?;
     if crate::history::adoption::tag_before_install(repo, &before, &tag, target, Some(commit)) {
         return None;
     }
-    Some(Sectionless {
+    let tag = Sectionless {
         tag,
         version,
         commit,
-    })
+    };
+    Some((tag, found))
 }
 
 /// One line: what is wrong, and the commands that make the release instead.

@@ -1,0 +1,261 @@
+//! `relhook doctor`'s account of work relhook left unfinished: a half-made release or hand
+//! tag, a tag made past the hooks, an interrupted transaction.
+
+use super::doctor::views_of;
+use crate::hooks::doctor::{self, Status};
+
+/// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
+/// `installed`: whether relhook's hooks are in place here (a tag made past them is judged).
+pub(super) fn unfinished_work(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    installed: &dyn Fn() -> bool,
+) -> Vec<doctor::Check> {
+    let mut out = Vec::new();
+    // A release at work looks half-made until it tags: said as it is, not as interrupted.
+    if let Some(pid) = crate::release::running::other(repo) {
+        out.push(doctor::Check {
+            subject: "release".into(),
+            status: Status::Warning,
+            detail: crate::release::running::describe(pid),
+            fix: None,
+        });
+        return out;
+    }
+    if let Some(half) = crate::release::half_made(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("release {}", half.version),
+            status: Status::Invalid,
+            detail: half.describe(),
+            fix: Some(half.fix()),
+        });
+    }
+    // In a monorepo, a release of packages (`--package`, `--all`) interrupted the same way.
+    let root = repo.work_tree();
+    let half = root
+        .as_deref()
+        .and_then(|root| crate::release::packages::half_made(repo, config, root));
+    if let Some(half) = half {
+        let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
+        out.push(doctor::Check {
+            subject: format!("release {}", tags.join(", ")),
+            status: Status::Invalid,
+            detail: half.describe(),
+            fix: Some(half.fix()),
+        });
+    }
+    // A hand tag's hook interrupted: the repository's own tags, or a package's (the root's
+    // configuration finds those too), then each package's still on HEAD.
+    if let Some(s) = crate::tag::hand::stranded(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("tag {}", s.tag),
+            status: Status::Invalid,
+            detail: crate::tag::hand::describe_stranded(&s),
+            fix: Some(format!("git tag -d {}", crate::shellword::quote(&s.tag))),
+        });
+    }
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        out.extend(super::doctor_changelog::sectionless_tag(
+            repo, &view, installed,
+        ));
+        out.extend(super::doctor_changelog::moved_tag(repo, &view, installed));
+        if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
+            out.push(doctor::Check {
+                subject: format!("tag {}", u.tag),
+                status: Status::Invalid,
+                detail: crate::tag::hand::describe_unfinished(&view, &u),
+                fix: Some("relhook release --resume".into()),
+            });
+        }
+    }
+    if let Some(crate::git::txn::Pending {
+        said: what,
+        fix: sync,
+        ..
+    }) = crate::git::txn::pending(repo)
+    {
+        // Any relhook command finishes or undoes the transaction first; with a release to
+        // finish as well, the one command that does both is named, not two different ones.
+        let fix = if out.is_empty() {
+            sync
+        } else {
+            "relhook release --resume".to_owned()
+        };
+        out.push(doctor::Check {
+            subject: "transaction".into(),
+            status: Status::Invalid,
+            detail: what,
+            fix: Some(fix),
+        });
+    }
+    // A temporary test worktree a killed relhook left (the next test checkout removes it).
+    for path in crate::testrun::leaked(repo) {
+        let dir = path
+            .parent()
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        let path = path.to_string_lossy().into_owned();
+        out.push(doctor::Check {
+            subject: "test worktree".into(),
+            status: Status::Invalid,
+            detail: format!(
+                "{path} is a temporary test checkout a killed relhook left registered; the next test run in a checkout removes it too"
+            ),
+            fix: Some(format!(
+                "git worktree remove --force --force {} && rm -rf {}",
+                crate::shellword::quote(&path),
+                crate::shellword::quote(&dir)
+            )),
+        });
+    }
+    // Files a release edits that a sparse checkout leaves out: releases refuse here.
+    let mut left_out: Vec<String> = Vec::new();
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some((paths, add)) = crate::release::left_out_of_sparse_checkout(repo, &view) {
+            if !left_out.iter().any(|p| paths.contains(p)) {
+                out.push(doctor::Check {
+                    subject: "sparse checkout".into(),
+                    status: Status::Invalid,
+                    detail: format!(
+                        "{} {} outside it, and a release or hand tag edits {}: both refuse here",
+                        paths.join(", "),
+                        if paths.len() == 1 { "is" } else { "are" },
+                        if paths.len() == 1 { "it" } else { "them" }
+                    ),
+                    fix: Some(add),
+                });
+                left_out.extend(paths);
+            }
+        }
+    }
+    // A release tag whose commit left this history (amended, rebased) while its section is in
+    // the changelog: the next release would go below it, so releases refuse.
+    if let Some(root) = repo.work_tree() {
+        let behind: Vec<_> = crate::release::above::left_behind(repo, config, &root)
+            .into_iter()
+            .map(|(tag, commit)| {
+                let at = crate::release::above::rewritten(repo, config, &tag);
+                (tag, commit, at)
+            })
+            .collect();
+        // Each rewritten release commit (a rebase across several releases rewrites them all).
+        let retags = repo
+            .head()
+            .map(|h| crate::release::retags_needed_from(repo, config, h))
+            .unwrap_or_default();
+        for (tag, commit, at) in &behind {
+            // One commit that added several releases' sections (a file brought in whole) is
+            // no release commit: never a fix that puts several tags on it.
+            let shared = |c: &String| behind.iter().filter(|b| b.2.as_ref() == Some(c)).count() > 1;
+            // The rewritten release commit is tagged again by `--resume`, with its notes.
+            let retag = retags.iter().find(|r| r.tag == *tag);
+            let stale = retag
+                .filter(|r| r.stale.is_stale())
+                .map(|r| format!("; but {}", r.fix(repo)));
+            let fix = match retag {
+                Some(r) => r.command(repo),
+                None => at.as_ref().filter(|c| !shared(c)).map_or_else(
+                    || format!("release a version above {tag}"),
+                    |c| match crate::release::stale_redo_onto(repo, config, c, tag) {
+                        Some((_, redo)) => redo,
+                        None => crate::release::above::move_tag_command(repo, tag, *commit, c),
+                    },
+                ),
+            };
+            // Published, the tag stays and the branch goes back to it (the fix says how).
+            let way = if fix.starts_with("git reset --keep") {
+                "the tag is published, so the branch goes back to it"
+            } else {
+                "if the rewritten release commit holds that release, move the tag onto it"
+            };
+            out.push(doctor::Check {
+                subject: format!("tag {tag}"),
+                status: Status::Invalid,
+                detail: format!(
+                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; {way}{}",
+                    crate::git::short_id(*commit),
+                    config.changelog.path.display(),
+                    stale.unwrap_or_default()
+                ),
+                fix: Some(fix),
+            });
+        }
+    }
+    // A release tag on its release commit rebased over changes a release made now would tell
+    // (the tag moved onto it by hand): made again, before it is pushed.
+    let latest = repo
+        .head()
+        .and_then(|h| repo.latest_release_tag(h, &config.version.tag_prefix));
+    if let Some((tag, commit)) = latest {
+        if let Some((detail, redo)) = crate::release::stale_tagged(repo, config, &tag, commit, true)
+        {
+            out.push(doctor::Check {
+                subject: format!("tag {tag}"),
+                status: Status::Invalid,
+                detail,
+                fix: Some(redo),
+            });
+        }
+    }
+    // Local changes hidden from `git status` in a file a release writes: releases refuse.
+    for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+        if let Some(r) = crate::release::hidden_changes(repo, &view, "release") {
+            let detail = format!("{}: releases and hand tags are refused", r.what);
+            if !out.iter().any(|c| c.detail == detail) {
+                out.push(doctor::Check {
+                    subject: "hidden changes".into(),
+                    status: Status::Invalid,
+                    detail,
+                    fix: r.fix,
+                });
+            }
+        }
+    }
+    if let Some(r) = crate::release::reverted::section_gone(repo, config) {
+        out.push(doctor::Check {
+            subject: "changelog".into(),
+            status: Status::Invalid,
+            detail: r.what,
+            fix: r.fix,
+        });
+    }
+    // What stops `relhook version` and every release here (tags of another scheme, `0.1.0`
+    // where they are `v0.1.0`; a version file no SemVer reads): said before a release trips on it.
+    if let Some(root) = repo.work_tree() {
+        for view in std::iter::once(config.clone()).chain(views_of(repo, config)) {
+            if let Err(e) = crate::release::current_version(repo, &view, &root) {
+                let subject = match &view.package {
+                    Some(p) => format!("version of {}", p.name),
+                    None => "version".into(),
+                };
+                out.push(doctor::Check {
+                    subject,
+                    status: Status::Invalid,
+                    detail: format!("{e}: `relhook version` and releases stop here"),
+                    fix: e.hint(),
+                });
+            }
+            // A package's tags missing where the root's tag released its version.
+            if let Some(r) = crate::release::packages::released_at_root(repo, config, &view, &root)
+                && let Some(p) = &view.package
+            {
+                out.push(doctor::Check {
+                    subject: format!("package {}", p.name),
+                    status: Status::Invalid,
+                    detail: format!("{}; its release is refused", r.what),
+                    fix: r.fix,
+                });
+            }
+        }
+    }
+    if let Some(why) = crate::history::unlinted::release_message_problem(config) {
+        out.push(doctor::Check {
+            subject: "config".into(),
+            status: Status::Invalid,
+            detail: format!("{why}: releases and hand tags are refused"),
+            fix: Some(crate::history::unlinted::RELEASE_MESSAGE_FIX.into()),
+        });
+    }
+    out
+}

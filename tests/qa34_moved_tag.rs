@@ -1,0 +1,98 @@
+//! QA34: a release tag moved past the hook (`RELHOOK_SKIP=1 git tag -f`) above its release
+//! commit. Only pre-push saw it, and its fix (`relhook release 0.1.0`) contradicted its own
+//! detail line; doctor said "all is well" and `relhook release` "no commits since v0.1.0".
+//! Also in a repository installed before its first commit, which has no adoption note.
+
+use crate::support::{hand_tag, installed_repo, stderr, stdout, text};
+
+#[test]
+fn a_tag_moved_above_its_release_commit_is_named_everywhere_with_one_fix_that_works() {
+    let repo = installed_repo();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: config"]);
+    repo.commit_hooked("feat: one");
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let release = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    repo.commit_hooked("fix: two");
+    let out = repo.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "moved"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let retag = format!("git tag -d v0.1.0 && git tag -a v0.1.0 -m v0.1.0 {release}");
+
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stdout(&out);
+    assert!(said.contains("INVALID  tag v0.1.0"), "{said}");
+    assert!(said.contains("(`- two`)"), "{said}");
+    assert!(said.contains(&format!("fix: {retag}")), "{said}");
+
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("nothing to release"), "{err}");
+    assert!(
+        err.contains(&format!("so it can be moved: `{retag}`")),
+        "{err}"
+    );
+
+    repo.with_origin();
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let fix = err.lines().find(|l| l.trim_start().starts_with("fix:"));
+    let fix = fix.unwrap_or_else(|| panic!("no fix line: {err}"));
+    assert!(fix.contains(&format!("`{retag}`")), "{err}");
+    assert!(!fix.contains("relhook release"), "{err}");
+
+    // The way named works, with the hooks on: the tag goes back, then 0.1.1 releases `two`.
+    repo.git(&["tag", "-d", "v0.1.0"]);
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0", &release]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.1]"));
+}
+
+#[test]
+fn a_tag_made_past_the_hook_is_named_in_a_repository_installed_before_its_first_commit() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: one");
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.1.0", "-m", "r"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stdout(&out).contains("INVALID  tag v0.1.0"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`git tag -d v0.1.0`, then `relhook release 0.1.0`"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_tag_made_past_the_hook_outside_an_installed_repository_is_left_alone() {
+    let repo = crate::support::Repo::new();
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: a"]);
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- a\n",
+    );
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.git(&["commit", "-q", "-m", "docs: changelog"]);
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "r"]);
+    let out = repo.relhook(&["doctor"]);
+    assert!(!stdout(&out).contains("tag v0.1.0"), "{}", text(&out));
+}
