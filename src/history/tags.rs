@@ -200,6 +200,14 @@ fn check_prefix(
                 // Some tags have the prefix and the newest has not (`v0.9.0`, then `1.0.0`):
                 // the mix is what to say, and what the other prefix leaves out.
                 let message = match &tags.latest {
+                    // Every name starts with "": what differs is the other's prefix.
+                    Some(ours) if prefix.is_empty() => format!(
+                        "the release tags here are mixed: the newest, `{}`, has the prefix `{}`, while older ones have none (`{}`, as {} says), so relhook cannot tell the current version or which commits are released",
+                        other.0,
+                        other.2,
+                        ours.name,
+                        config.tag_prefix_named()
+                    ),
                     Some(ours) => format!(
                         "the release tags here are mixed: the newest, `{}`, does not start with {}, while older ones do (`{}`), so relhook cannot tell the current version or which commits are released",
                         other.0,
@@ -213,13 +221,18 @@ fn check_prefix(
                     ),
                 };
                 let left_out = match &tags.latest {
+                    Some(_) if prefix.is_empty() => " (leaving the unprefixed tags out)".into(),
                     Some(_) => format!(" (leaving the `{prefix}` tags out)"),
                     None => String::new(),
+                };
+                let go_on = match prefix.is_empty() {
+                    true => "without a prefix".to_owned(),
+                    false => format!("under {prefix:?}"),
                 };
                 return Err(Error::IncompleteHistory {
                     message,
                     fix: format!(
-                        "set `tag_prefix = {:?}`{left_out} under [version] in {}; or, to go on under {prefix:?}, name a version above it: `relhook release {above}`",
+                        "set `tag_prefix = {:?}`{left_out} under [version] in {}; or, to go on {go_on}, name a version above it: `relhook release {above}`",
                         other.2,
                         config.file_to_edit()
                     ),

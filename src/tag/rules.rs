@@ -31,7 +31,8 @@ pub fn is_release_like(config: &Config, name: &str) -> bool {
 /// stop every later `relhook version` and release (see `history::tag_prefixes`) or is a slip
 /// of the release tag's name; `Ok` is the one line that says no release is made. Each names
 /// the tag to make instead:
-/// - a bare version (`0.1.0`) where release tags carry a prefix: refused;
+/// - a bare version (`0.1.0`) where release tags carry a prefix, or a `v` one where they carry
+///   none: refused;
 /// - a slip of the prefix (`V0.1.0`, `v-0.1.0`, `v.0.1.0`): refused;
 /// - a package's tag in another form than its template (`web-1.0.0` beside `web-v{version}`),
 ///   before the package's first release in HEAD's history: refused;
@@ -73,6 +74,12 @@ pub fn not_a_release(
     if !ours.is_empty() && prefix.is_empty() {
         return Some(Err(ours_named(&format!(
             ", and every later `relhook version` and release would stop at it; if this project's releases have no prefix, set `tag_prefix = \"\"` under [version] in {file}"
+        ))));
+    }
+    // The other way round (`v7.3.0` where releases are `7.3.0`): the same stop.
+    if ours.is_empty() && bare(prefix) == "v" {
+        return Some(Err(ours_named(&format!(
+            ", and every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version] in {file}"
         ))));
     }
     if !ours.is_empty() && bare(prefix) == bare(ours) {
