@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use crate::support::{Repo, relhook_bin, stderr, stdout, text};
 
-#[test]
-fn a_release_at_work_is_said_as_such_and_not_finished_beside_it() {
+/// A repository whose release is at work: its test command waits until the file returned
+/// (`go`) exists. The release's child process is returned with it.
+pub(crate) fn release_at_work() -> (Repo, std::process::Child, std::path::PathBuf) {
     let repo = Repo::new();
     let started = repo.path().join("started");
     let go = repo.path().join("go");
@@ -43,7 +44,12 @@ fn a_release_at_work_is_said_as_such_and_not_finished_beside_it() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+    (repo, first, go)
+}
 
+#[test]
+fn a_release_at_work_is_said_as_such_and_not_finished_beside_it() {
+    let (repo, first, go) = release_at_work();
     let doctor = repo.relhook(&["doctor"]);
     let said = stdout(&doctor);
     assert!(

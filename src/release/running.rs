@@ -12,7 +12,7 @@ use crate::git::Repo;
 pub const FILE: &str = "relhook-release-running";
 
 /// The mark of this process's release, taken away when it ends (a kill leaves it, naming a
-/// process that is gone: no one takes it for a release at work).
+/// process that is gone, or a later one given its pid: no one takes it for a release at work).
 #[derive(Debug)]
 pub struct Running {
     path: PathBuf,
@@ -31,16 +31,17 @@ pub fn begin(repo: &Repo) -> Result<Option<Running>, Refusal> {
         return Err(why);
     }
     let path = repo.common_dir().join(FILE);
-    let written =
-        std::fs::File::create(&path).and_then(|mut f| writeln!(f, "{}", std::process::id()));
+    let mark = crate::git::txn::own_mark();
+    let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(mark.as_bytes()));
     Ok(written.is_ok().then_some(Running { path }))
 }
 
 /// The pid of another process's release at work, if one is.
 pub fn other(repo: &Repo) -> Option<u32> {
     let text = std::fs::read_to_string(repo.common_dir().join(FILE)).ok()?;
-    let pid: u32 = text.trim().parse().ok()?;
-    (pid != std::process::id() && crate::git::txn::alive(pid)).then_some(pid)
+    // Its start time tells a release at work from a killed one whose pid was given again.
+    let pid = crate::git::txn::marked_live(&text)?;
+    (pid != std::process::id()).then_some(pid)
 }
 
 /// Why nothing may be released, finished or undone now: another release is at work.

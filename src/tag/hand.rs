@@ -143,22 +143,30 @@ pub struct Judged {
     pub standing: Option<String>,
 }
 
-/// `prepared`: judges the tag (the changelog at its commit is read once, for both answers).
-pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
-    if let Some(why) = moved(repo, config, u) {
-        return Judged {
-            refusals: vec![why],
+impl Judged {
+    /// A tag refused for `refusals`.
+    fn refused(refusals: Vec<String>) -> Judged {
+        Judged {
+            refusals,
             release_commit: false,
             standing: None,
-        };
+        }
+    }
+}
+
+/// `prepared`: judges the tag (the changelog at its commit is read once, for both answers).
+pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
+    // A release at work makes its own tag, past this hook: a tag made meanwhile would stand
+    // on a commit the release then leaves behind, or stop it.
+    if let Some(pid) = crate::release::running::other(repo) {
+        return Judged::refused(vec![crate::release::running::describe(pid)]);
+    }
+    if let Some(why) = moved(repo, config, u) {
+        return Judged::refused(vec![why]);
     }
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
-        return Judged {
-            refusals: out,
-            release_commit: false,
-            standing: None,
-        };
+        return Judged::refused(out);
     }
     if let Ok(mut dirty) = repo.dirty_paths(5) {
         // A FIFO or a directory where the changelog was is no change to commit or stash: it
@@ -184,11 +192,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         repo, config, u.new,
     ));
     let Some(version) = version_of(config, &u.tag) else {
-        return Judged {
-            refusals: out,
-            release_commit: false,
-            standing: None,
-        };
+        return Judged::refused(out);
     };
     // What cannot be read here is left to `complete` to report.
     let Ok(commit) = peel(repo, u.new) else {
@@ -203,11 +207,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         out.push(format!(
             "`[release] sign = true` in .relconfig.toml, and this tag is not signed; `{release}` makes the release and signs its tag"
         ));
-        return Judged {
-            refusals: out,
-            release_commit: false,
-            standing: None,
-        };
+        return Judged::refused(out);
     }
     let section_missing = needs_section(repo, config, &version, commit);
     // Refused now, as `committed` would (with `git tag` exiting 0), once the tag exists; a

@@ -47,6 +47,7 @@ pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
+pub use writer::{marked_live, own_mark};
 
 /// Prefix of relhook's temporary files in the git dir.
 pub use crate::fsx::TMP_PREFIX;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::writer::{is_writer, own_start_time};
+use super::writer::{marked_live, own_mark};
 use crate::git::Repo;
 
 /// The mark's name in the git dir.
@@ -21,8 +21,7 @@ impl Repo {
     /// written only loses commit-msg's refusal: the release goes on.
     pub fn mark_releasing(&self) -> Releasing {
         let path = self.git_dir().join(MARK);
-        let started = own_start_time().map_or_else(String::new, |t| format!("started {t}\n"));
-        let text = format!("pid {}\n{started}", std::process::id());
+        let text = own_mark();
         Releasing {
             path: crate::fsx::write_atomic_via(self.git_dir(), &path, text.as_bytes(), None)
                 .ok()
@@ -43,13 +42,10 @@ impl Drop for Releasing {
 /// it is still running.
 pub fn releasing(git_dir: &Path) -> Option<u32> {
     let text = std::fs::read_to_string(git_dir.join(MARK)).ok()?;
-    let field = |name: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
-            .and_then(|v| v.trim().parse::<u64>().ok())
-    };
-    let pid = u32::try_from(field("pid")?).ok()?;
-    is_writer(pid, field("started")).then_some(pid)
+    // This mark always had its `pid` line: a bare number is no mark of it.
+    text.starts_with("pid ")
+        .then(|| marked_live(&text))
+        .flatten()
 }
 
 /// Removes the mark of a release whose relhook is gone (killed): it counts for nothing, and

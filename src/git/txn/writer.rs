@@ -46,6 +46,27 @@ pub(super) fn started_line() -> String {
     own_start_time().map_or_else(String::new, |t| format!("started {t}\n"))
 }
 
+/// The text of a mark naming this process (`pid N`, then its start time where `/proc` tells
+/// it), for [`marked_live`] to read back.
+pub fn own_mark() -> String {
+    format!("pid {}\n{}", std::process::id(), started_line())
+}
+
+/// The process a mark names ([`own_mark`]'s text, or an older relhook's bare pid), when it is
+/// still the relhook that wrote it: a pid reused since, or a zombie, is not.
+pub fn marked_live(text: &str) -> Option<u32> {
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
+    let pid = match field("pid") {
+        Some(pid) => u32::try_from(pid).ok()?,
+        None => text.trim().parse().ok()?,
+    };
+    is_writer(pid, field("started")).then_some(pid)
+}
+
 /// Whether process `pid` is the relhook that wrote a journal recording `started` (`None`:
 /// an older relhook's journal, judged alive unless a zombie).
 pub(super) fn is_writer(pid: u32, started: Option<u64>) -> bool {
