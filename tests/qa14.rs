@@ -2,7 +2,7 @@
 //! commit whose tag is missing went out in silence, the fix for an untested older tag could
 //! not work, and the reword fix forgot the local tag above the commit.
 
-use crate::support::{Repo, configured_with_a_feature, dated_release, ok, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, dated_release, ok, stderr, stdout, text};
 
 const TESTED: &str = "[checks]\ntest = [\"true\"]\n";
 
@@ -239,14 +239,21 @@ fn the_reword_fix_says_how_the_local_release_tag_above_follows() {
     let err = refused(&out);
     let fix = fix_line(&err);
     let commands = quoted(&fix);
-    assert_eq!(commands[0], "git tag -d v0.1.0", "{fix}");
+    // The release commit on top is dropped and made again: `--resume` would tag it again
+    // with notes that miss the reworded commit's entry (QA34).
+    assert_eq!(
+        commands[0], "git tag -d v0.1.0 && git reset --keep HEAD~1",
+        "{fix}"
+    );
     assert!(commands[1].starts_with("git rebase -i "), "{fix}");
-    assert_eq!(commands[3], "relhook release --resume", "{fix}");
+    assert_eq!(commands[3], "relhook release 0.1.0", "{fix}");
     // Followed literally (the reword done by the editors), the next push goes, tag and all.
     ok(repo.sh(&commands[0]));
     rebase_rewording(&repo, &commands[1], "feat: added x");
     let out = repo.sh(&commands[3]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = ok(repo.relhook(&["notes", "v0.1.0"]));
+    assert!(stdout(&notes).contains("- added x"), "{}", text(&notes));
     ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
     let tagged = repo.git(&["rev-parse", "v0.1.0^{commit}"]);
     assert_eq!(origin_has(&repo, "refs/heads/main"), Some(tagged));

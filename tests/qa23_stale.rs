@@ -430,9 +430,12 @@ fn g3_a_commit_reworded_under_the_release_as_pre_push_says_is_resumed() {
     let err = push_refused(&repo, &["--follow-tags", "origin", "main"]);
     let fix = fix_line(&err);
     let commands: Vec<&str> = fix.split('`').skip(1).step_by(2).collect();
-    assert_eq!(commands[0], "git tag -d v0.1.0", "{fix}");
+    assert_eq!(
+        commands[0], "git tag -d v0.1.0 && git reset --keep HEAD~1",
+        "{fix}"
+    );
     assert!(commands[1].starts_with("git rebase -i "), "{fix}");
-    assert_eq!(commands[3], "relhook release --resume", "{fix}");
+    assert_eq!(commands[3], "relhook release 0.1.0", "{fix}");
     ok(repo.sh(commands[0]));
     let reword = format!(
         "GIT_SEQUENCE_EDITOR=\"sed -i '1s/^pick/reword/'\" GIT_EDITOR=\"sed -i '1s/.*/fix: added x/'\" {}",
@@ -440,10 +443,12 @@ fn g3_a_commit_reworded_under_the_release_as_pre_push_says_is_resumed() {
     );
     ok(repo.sh(&reword));
     assert_eq!(
-        repo.git(&["log", "-1", "--format=%s", "HEAD~2"]),
+        repo.git(&["log", "-1", "--format=%s", "HEAD~1"]),
         "fix: added x"
     );
     ok(repo.sh(commands[3]));
+    let notes = ok(repo.relhook(&["notes", "v0.1.0"]));
+    assert!(String::from_utf8_lossy(&notes.stdout).contains("- added x"));
     ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
 }
 

@@ -44,7 +44,8 @@ pub(super) fn tags_above(
 
 /// The fix for a commit to reword or squash with `rebase` (the `git rebase` command and what
 /// to mark), when release `tags` sit above it: the order that ends with the tags on the
-/// rewritten commits. With every tag on one release commit, delete them first and let
+/// rewritten commits. With one tag on the release commit at HEAD, drop both and release again
+/// after the rebase; with every tag on one release commit below, delete them first and let
 /// `relhook release --resume` make them again (tested, with their notes); else move each onto
 /// its rewritten commit after the rebase.
 pub(super) fn with_tags(
@@ -63,6 +64,22 @@ pub(super) fn with_tags(
     } else {
         ("the local release tags", "they would stay", "each onto its")
     };
+    // The release commit on top: dropped and made again after the rebase, as its notes
+    // would miss the entry the reworded commit now has (`--resume` only tags it again).
+    if let [(name, commit)] = tags
+        && repo.head() == Some(*commit)
+        && is_one_release_commit(repo, config, tags)
+    {
+        let release = crate::tag::rules::release_command(config);
+        let version = name.strip_prefix(config.version.tag_prefix.as_str());
+        let again = match version.and_then(|v| semver::Version::parse(v).ok()) {
+            Some(v) => format!("`{release} {v}`"),
+            None => format!("`{release}`"),
+        };
+        return format!(
+            "`git tag -d {names} && git reset --keep HEAD~1` first (drops the local release commit, whose notes would miss what the reworded commit adds), then {rebase}, then {again} (makes the release again, with it), then push again"
+        );
+    }
     if is_one_release_commit(repo, config, tags) {
         return format!(
             "`git tag -d {names}` first ({what} above it: {stays} on the old commits), then {rebase}, then `relhook release --resume` (tags the rewritten release commit again), then push again"
