@@ -96,3 +96,21 @@ fn a_tag_made_past_the_hook_outside_an_installed_repository_is_left_alone() {
     let out = repo.relhook(&["doctor"]);
     assert!(!stdout(&out).contains("tag v0.1.0"), "{}", text(&out));
 }
+
+/// QA34: a release tag made with plumbing (`git update-ref`), which the hook leaves alone as it
+/// is no `git tag`: doctor said "all is well".
+#[test]
+fn a_release_tag_made_with_update_ref_is_named_by_doctor() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: one");
+    repo.git(&["update-ref", "refs/tags/v0.1.0", "HEAD"]);
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stdout(&out);
+    assert!(said.contains("INVALID  tag v0.1.0"), "{said}");
+    assert!(said.contains("`git update-ref`"), "{said}");
+    assert!(
+        said.contains("fix: git tag -d v0.1.0 && relhook release 0.1.0"),
+        "{said}"
+    );
+}

@@ -83,7 +83,7 @@ pub fn head_tag_where<T>(
 pub fn describe_sectionless(config: &Config, s: &Sectionless) -> String {
     let tag = crate::shellword::quote(&s.tag);
     format!(
-        "release tag {} is on {}, whose {} has no `## [{}]` section (made without relhook's hook: `RELHOOK_SKIP`, or a clone without it), so it is taken for released though its release was never made, and pre-push refuses it; it is not pushed: `git tag -d {tag}`, then `{}`",
+        "release tag {} is on {}, whose {} has no `## [{}]` section (made past relhook's hook: `RELHOOK_SKIP`, plumbing such as `git update-ref`, or a clone without it), so it is taken for released though its release was never made, and pre-push refuses it; it is not pushed: `git tag -d {tag}`, then `{}`",
         s.tag,
         crate::git::short_id(s.commit),
         config.changelog.path.display(),
