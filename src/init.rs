@@ -196,7 +196,9 @@ fn script_runner(root: &Path) -> &'static [&'static str] {
 /// A test command to offer as an example where none is set, for the project's ecosystem:
 /// for the package at `package` (a directory below `root`) the command `relhook init` proposes
 /// for it (`pnpm --filter @x/b test`); else the evident one (`cargo test`); else one the
-/// files point at (`pnpm test` in a pnpm workspace, `go test ./...`); else `make test`.
+/// files point at (`pnpm test` in a pnpm workspace, `go test ./...`, `make test` with a
+/// Makefile's `test` target); else a placeholder ([`NO_TEST_COMMAND`]): an invented command,
+/// pasted as told, would only fail.
 pub fn example_test_command(root: &Path, package: Option<&Path>) -> Vec<String> {
     let owned = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect();
     if let Some(dir) = package {
@@ -220,9 +222,26 @@ pub fn example_test_command(root: &Path, package: Option<&Path>) -> Vec<String> 
         owned(&["npm", "test"])
     } else if has("go.mod") {
         owned(&["go", "test", "./..."])
-    } else {
+    } else if make_test_target(root) {
         owned(&["make", "test"])
+    } else {
+        owned(&[NO_TEST_COMMAND])
     }
+}
+
+/// What an example test command says where the project shows none.
+pub const NO_TEST_COMMAND: &str = "<your test command>";
+
+/// Whether a Makefile at `root` has a `test` target.
+fn make_test_target(root: &Path) -> bool {
+    ["GNUmakefile", "makefile", "Makefile"].iter().any(|name| {
+        std::fs::read_to_string(root.join(name)).is_ok_and(|text| {
+            text.lines().any(|l| {
+                l.strip_prefix("test")
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+        })
+    })
 }
 
 /// An argv as a TOML array, for a hint to paste into `.relconfig.toml`.
@@ -301,6 +320,8 @@ mod tests {
         };
         let example =
             |package: Option<&str>| example_test_command(root, package.map(Path::new)).join(" ");
+        assert_eq!(example(None), NO_TEST_COMMAND);
+        write("Makefile", "all:\n\techo\ntest: all\n\t./t.sh\n");
         assert_eq!(example(None), "make test");
         write("go.mod", "module example.com/x\n");
         assert_eq!(example(None), "go test ./...");

@@ -53,14 +53,19 @@ fn with_no_test_command_the_next_step_sets_one_and_tests_the_tag() {
     let (repo, next) = released_without_a_test_command();
     assert_eq!(push(&repo).status.code(), Some(1), "pre-push refuses it");
     let steps = quoted(&next);
-    assert_eq!(steps[0], "[checks] test = [\"make\", \"test\"]", "{next}");
-    assert_eq!(steps[1], "relhook test --tag v0.1.0", "{next}");
-    // The user's own test command where the example has `make test`.
+    assert_eq!(
+        steps[0], "[checks] test = [\"<your test command>\"]",
+        "{next}"
+    );
+    // Without .relconfig.toml, the command that writes it is named.
+    assert_eq!(steps[1], "relhook init", "{next}");
+    assert_eq!(steps[2], "relhook test --tag v0.1.0", "{next}");
+    // The user's own test command where the example has a placeholder.
     repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
     repo.git(&["add", ".relconfig.toml"]);
     repo.git(&["commit", "-q", "-m", "chore: test command"]);
-    let out = repo.sh(&steps[1]);
-    assert_eq!(out.status.code(), Some(0), "{}: {}", steps[1], text(&out));
+    let out = repo.sh(&steps[2]);
+    assert_eq!(out.status.code(), Some(0), "{}: {}", steps[2], text(&out));
     let out = push(&repo);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
@@ -135,7 +140,7 @@ fn relhook_test_without_a_command_suggests_one_for_the_project() {
     let out = repo.relhook(&["test"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(
-        stderr(&out).contains("set `[checks] test = [\"make\", \"test\"]`"),
+        stderr(&out).contains("set `[checks] test = [\"<your test command>\"]`"),
         "{}",
         text(&out)
     );

@@ -157,7 +157,10 @@ fn one_report_names_every_offending_ref_and_commit() {
         );
     }
     assert!(e.contains("lightweight"), "{e}");
-    assert!(e.contains("[checks] test = [\"make\", \"test\"]"), "{e}");
+    assert!(
+        e.contains("[checks] test = [\"<your test command>\"]"),
+        "{e}"
+    );
     assert_eq!(e.matches("\n✗ ").count(), 4, "{e}");
 }
 
@@ -282,7 +285,10 @@ fn untested_tag_without_test_command_says_how_to_set_one_or_opt_out() {
     let tag = release(&repo, "1.0.0");
     let e = refused(&push(&repo, &["origin", &tag]));
     assert!(e.contains("no test command is configured"), "{e}");
-    assert!(e.contains("`[checks] test = [\"make\", \"test\"]`"), "{e}");
+    assert!(
+        e.contains("`[checks] test = [\"<your test command>\"]`"),
+        "{e}"
+    );
     assert!(e.contains("require_tested_tags = false"), "{e}");
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["commit", "-qam", "chore: opt out"]);

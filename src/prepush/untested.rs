@@ -165,18 +165,25 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
     let example = root
         .as_ref()
         .map(|root| crate::init::example_test_command(root, package))
-        .unwrap_or_else(|| vec!["make".into(), "test".into()]);
+        .unwrap_or_else(|| vec![crate::init::NO_TEST_COMMAND.into()]);
     // `npm test` would run `npm init`'s placeholder, which fails on purpose: the tag's tree
     // has no tests to run, so the tests come first, in a release of their own.
-    let dir = root.map(|r| r.join(package.unwrap_or(std::path::Path::new(""))));
+    let dir = root
+        .as_ref()
+        .map(|r| r.join(package.unwrap_or(std::path::Path::new(""))));
     if dir.is_some_and(|d| crate::init::npm_placeholder_test(&d)) {
         return format!(
             "{name}'s tree has no tests to run (the `test` script of package.json is `npm init`'s placeholder, which always fails): write your tests into that script and release them with the next version"
         );
     }
+    // Without the file, `relhook init` writes it, with the test command it can tell.
+    let file = match root.is_some_and(|r| r.join(crate::config::FILE_NAME).exists()) {
+        true => ".relconfig.toml",
+        false => ".relconfig.toml (`relhook init` writes it)",
+    };
     // `--tag` tests the tag's own tree with HEAD's command: the tag stays where it is.
     format!(
-        "commit `{} = {}` (an argv list: your project's test command) in .relconfig.toml, then `relhook test --tag {}` (tests {name}'s tree with it)",
+        "commit `{} = {}` (an argv list: your project's test command) in {file}, then `relhook test --tag {}` (tests {name}'s tree with it)",
         config.test_key(),
         crate::init::toml_argv(&example),
         crate::shellword::quote(name)
