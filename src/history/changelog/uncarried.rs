@@ -8,15 +8,15 @@ use super::parse::SectionKind;
 impl Changelog {
     /// For stable `version`, each pre-release section it folds (those above the last stable
     /// release, of a version up to it) whose text is more than its entries, with what that text
-    /// starts with: `"2.0.0-rc.1's \"This release…\", `### Migration`"`. Empty for a
-    /// pre-release, or when every pre-release section holds entries only.
+    /// starts with: `"2.0.0-rc.1's \"This release…\", `### Migration`"`. A pre-release that
+    /// leaves another line (4.0.0-rc.1 over 3.6.0-rc.2) folds that line's sections as well;
+    /// one that goes on its own line folds none. Empty when every folded section holds entries
+    /// only.
     pub fn uncarried_text(&self, version: &str) -> Vec<String> {
         let Some(target) = super::release_version(version) else {
             return Vec::new();
         };
-        if !target.pre.is_empty() {
-            return Vec::new();
-        }
+        let base = |v: &semver::Version| (v.major, v.minor, v.patch);
         let mut out = Vec::new();
         let (mut named, mut left_out) = (0, 0);
         for sec in &self.doc.sections {
@@ -33,7 +33,11 @@ impl Changelog {
             if pv.pre.is_empty() {
                 break;
             }
-            if semver::Version::new(pv.major, pv.minor, pv.patch) > target {
+            // As `fold_prereleases` does: a pre-release of its own line folds nothing.
+            if !target.pre.is_empty() && base(&pv) == base(&target) {
+                return Vec::new();
+            }
+            if !super::fold::carries(&target, &pv) {
                 continue;
             }
             let mut said: Vec<String> = Vec::new();
@@ -220,6 +224,19 @@ mod tests {
             .map(|e| e.text)
             .collect();
         assert_eq!(carried, ["**vapor:** fix x"]);
+    }
+
+    /// vue's 4.0.0-rc.1 over its 3.6.0-rc line (QA34): a pre-release leaving another line
+    /// folds it, so what it leaves behind is named as a stable release's is.
+    #[test]
+    fn a_pre_release_leaving_another_line_names_what_it_leaves() {
+        let text = "## [Unreleased]\n\n## [3.6.0-rc.2]\n\n### Bug Fixes\n\n- b\n\n## [3.6.0-rc.1]\n\n### About Vapor Mode\n\nProse.\n\n### Features\n\n- f\n\n## [3.5.0]\n\n- old\n";
+        let log = Changelog::parse(text).expect("kept");
+        assert_eq!(
+            log.uncarried_text("4.0.0-rc.1"),
+            ["3.6.0-rc.1's `### About Vapor Mode`"]
+        );
+        assert!(log.uncarried_text("3.6.0-rc.3").is_empty());
     }
 
     /// Past a handful, the pieces left behind are counted, not listed.
