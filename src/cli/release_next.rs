@@ -159,10 +159,23 @@ pub(super) fn say_next(
     // Tested by pre-push's own command where there is a test command; else the steps that
     // set one (and the way to go without).
     let mut steps = Vec::new();
-    let mut commands = Vec::new();
+    let (mut firsts, mut commands): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut first_once = |first: Option<String>| {
+        firsts.extend(first.filter(|f| !firsts.contains(f)));
+    };
+    let older = older
+        .into_iter()
+        .map(|(first, command)| {
+            first_once(first);
+            command
+        })
+        .collect::<Vec<_>>();
     for m in &untested {
-        match crate::prepush::test_tag_command(repo, m.config, m.tag, at_head) {
-            Some(command) => commands.push(command),
+        match crate::prepush::test_tag_steps(repo, m.config, m.tag, at_head) {
+            Some((first, command)) => {
+                first_once(first);
+                commands.push(command);
+            }
             None => {
                 let set = crate::prepush::set_test_command(repo, m.config, m.tag);
                 steps.push(match made {
@@ -175,7 +188,12 @@ pub(super) fn say_next(
     // The older tags first: the push sends them with the new one (`--follow-tags`).
     commands.splice(0..0, older);
     if !commands.is_empty() {
-        steps.insert(0, commands.join(" && "));
+        // What the commands need (a test program installed) is said once, before them.
+        let first = firsts
+            .iter()
+            .map(|f| format!("{f}, then "))
+            .collect::<String>();
+        steps.insert(0, format!("{first}{}", commands.join(" && ")));
     }
     if made.len() > 1 && steps.len() > usize::from(!commands.is_empty()) {
         steps.push(format!("or {}", crate::prepush::TESTS_OFF));
@@ -196,7 +214,7 @@ fn pre_push_tests(repo: &Repo, config: &Config) -> bool {
 /// Release tags below `commit` (other than those just `made`) that no remote-tracking branch
 /// holds and pre-push will refuse as untested: a push of the new tag sends them too. Each as
 /// the command that tests it.
-fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
+fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<(Option<String>, String)> {
     let Some(config) = made.first().map(|m| m.config) else {
         return Vec::new();
     };
@@ -228,7 +246,7 @@ fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<String> {
         .filter(judged)
         .filter(|t| made.iter().all(|m| m.tag != t.name))
         .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
-        .filter_map(|t| crate::prepush::test_tag_command(repo, config, &t.name, false))
+        .filter_map(|t| crate::prepush::test_tag_steps(repo, config, &t.name, false))
         .collect::<Vec<_>>()
         .into_iter()
         .rev()

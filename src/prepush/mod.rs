@@ -38,7 +38,7 @@ pub use mirror::with_unsaid_deletions;
 
 pub use untested::{
     TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,
-    untested_refusal,
+    test_tag_steps, untested_refusal,
 };
 
 /// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.

@@ -195,6 +195,21 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
 /// this checkout's test command, which the tag's own tree may lack); `None` when no test
 /// command is set or evident.
 pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool) -> Option<String> {
+    let (first, test) = test_tag_steps(repo, config, name, at_head)?;
+    Some(match first {
+        Some(first) => format!("{first}, then {test}"),
+        None => test,
+    })
+}
+
+/// [`test_tag_command`] in two parts: what comes first (installing a test program that is
+/// not here), said once before several such commands, and the command itself.
+pub fn test_tag_steps(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    at_head: bool,
+) -> Option<(Option<String>, String)> {
     let (argv, _) = test_argv(repo, config)?;
     let test = if at_head {
         relhook_test(config)
@@ -207,13 +222,14 @@ pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool)
     let missing = repo
         .work_tree()
         .and_then(|root| testrun::cannot_start(&argv, &root));
-    Some(match missing {
-        Some(testrun::RunStatus::CannotStart { code: 127, .. }) => format!(
-            "install `{program}` (it is not on PATH) or set `{}` in .relconfig.toml to a test command that runs here, then {test}",
+    let first = match missing {
+        Some(testrun::RunStatus::CannotStart { code: 127, .. }) => Some(format!(
+            "install `{program}` (it is not on PATH) or set `{}` in .relconfig.toml to a test command that runs here",
             config.test_key()
-        ),
-        _ => test,
-    })
+        )),
+        _ => None,
+    };
+    Some((first, test))
 }
 
 /// Runs `argv` on a clean checkout of `commit` in a temporary worktree (removed afterwards,
