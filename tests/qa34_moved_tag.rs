@@ -114,3 +114,29 @@ fn a_release_tag_made_with_update_ref_is_named_by_doctor() {
         "{said}"
     );
 }
+
+/// QA34: `git tag -f` of a release tag with a new message on its own commit was told to
+/// "release the later work", of which there is none.
+#[test]
+fn a_release_tag_made_again_on_its_commit_is_refused_without_later_work() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: one");
+    assert!(
+        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
+            .status
+            .success()
+    );
+    let out = hand_tag(&repo, &["-f", "-a", "v0.1.0", "-m", "new message"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("never moved or replaced"), "{err}");
+    assert!(!err.contains("later work"), "{err}");
+    repo.commit_hooked("fix: two");
+    let out = hand_tag(&repo, &["-f", "-a", "v0.1.0", "-m", "moved"]);
+    assert_eq!(out.status.code(), Some(128), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("release the later work"),
+        "{}",
+        text(&out)
+    );
+}
