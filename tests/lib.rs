@@ -152,6 +152,7 @@ mod qa33_utf8;
 mod qa34_moved_tag;
 mod qa34_next_steps;
 mod qa34_release_at_work;
+mod qa34_reverted_release;
 mod qa34_unprefixed;
 mod qa6a;
 mod qa7;

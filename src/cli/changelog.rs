@@ -285,6 +285,10 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
                 && !m.starts_with("commit (initial)"))
             || m.starts_with("rebase (continue)")
     });
+    // `git revert` (of a release commit, perhaps): its section's loss is said at once.
+    let reverted = top
+        .as_ref()
+        .is_some_and(|t| t.message.starts_with("revert: "));
     let result = match post_commit(&repo, &config, top) {
         Ok(r) => r,
         Err(e) => {
@@ -363,6 +367,10 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     }
     if let Some(said) = amend.then(|| amended_release(&repo, &config)).flatten() {
         let _ = writeln!(err, "relhook: warning: {said}");
+    }
+    let gone = reverted.then(|| crate::release::reverted::section_gone(&repo, &config));
+    if let Some(r) = gone.flatten() {
+        let _ = writeln!(err, "relhook: warning: {r}");
     }
     if let Some(made) = made.filter(|_| concluded) {
         for said in conflicted::committed_conflicts(&repo, &config, made, &refused) {
