@@ -27,7 +27,11 @@ fn a_revert_of_a_release_commit_says_at_once_what_it_left() {
     // A revert of a plain commit, the release standing, says nothing of the kind.
     let repo = installed_repo();
     repo.commit_hooked("feat: one");
-    assert!(hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]).status.success());
+    assert!(
+        hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"])
+            .status
+            .success()
+    );
     repo.commit_hooked("feat: three");
     let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
     assert!(out.status.success(), "{}", text(&out));

@@ -55,11 +55,12 @@ pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
             return None;
         }
     };
-    // The hook got as far as its release commit (HEAD, on the tag's commit) before it was
-    // stopped: a half-made release, which `relhook release --resume` finishes; the commit on
-    // top is the release's own, not work made since.
+    // The hook got as far as its release commit (on the tag's commit) before it was stopped:
+    // a half-made release, which `relhook release --resume` finishes, commits made on top of
+    // it or not (it moves the tag left on the commit before onto it).
     let half = crate::release::half_made(repo, &view);
-    if half.is_some_and(|h| h.commit == head && h.version == tag.version) {
+    let resumable = |h: &crate::release::HalfMade| h.commit == head || h.misplaced_tag.is_some();
+    if half.is_some_and(|h| h.version == tag.version && resumable(&h)) {
         return None;
     }
     // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
