@@ -1067,3 +1067,33 @@ fn an_unreadable_journal_is_named_not_undone() {
         );
     }
 }
+
+/// QA34: a release killed after it wrote its files, CHANGELOG.md edited by hand before the next
+/// relhook command: the undo keeps the edit, and said "nothing of it remains" though the
+/// release's section was still in the file. It now names the file it left.
+#[test]
+#[cfg(unix)]
+fn an_undo_that_leaves_a_file_edited_since_names_it() {
+    let repo = installed_release_repo();
+    let mut child = repo
+        .command_in(relhook_bin(), &repo.path())
+        .env("RELHOOK_TEST_FAILPOINT", "files-written:pause")
+        .args(["release", "--no-test"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_pause(&mut child);
+    let _ = child.kill();
+    let _ = child.wait();
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("## [1.0.1]"), "{log}");
+    repo.write("CHANGELOG.md", format!("{log}\nA hand-written line.\n"));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    let err = stderr(&out);
+    assert!(!err.contains("nothing of it remains"), "{err}");
+    assert!(
+        err.contains("but left CHANGELOG.md as it is now: changed since, over what it wrote"),
+        "{err}"
+    );
+    assert!(repo.read("CHANGELOG.md").contains("A hand-written line."));
+}

@@ -246,13 +246,17 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
                 repo.cas_ref(name, *new, *old, "relhook: undo an interrupted transaction")?;
             }
         }
-        let mut kept = Vec::new();
+        let (mut kept, mut edited) = (Vec::new(), Vec::new());
         for (before, after, file) in j.files.iter().rev() {
             let path = &named(root.as_deref(), file);
             let now = crate::fsx::read_optional(path)?;
             let now_id = now.as_deref().map(|b| repo.hash_blob(b));
             if now_id != *after {
-                continue; // changed since: leave it as it is now
+                // Changed since, over what it wrote: left as it is now, and said.
+                if now_id != *before {
+                    edited.push(file.display().to_string());
+                }
+                continue;
             }
             if super::restage::taken_since(repo, &j, root.as_deref(), file, *after) {
                 kept.push(file.display().to_string()); // committed or staged since: the user's
@@ -271,11 +275,24 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
             let _ = fs::remove_file(lock);
         }
         let mut said = format!("undid an interrupted {} (nothing of it remains)", j.what);
+        let mut but = Vec::new();
         if !kept.is_empty() {
-            said = format!(
-                "undid an interrupted {}, but kept {} as it wrote it: a commit or the index has taken it since",
-                j.what,
+            but.push(format!(
+                "kept {} as it wrote it: a commit or the index has taken it since",
                 kept.join(", ")
+            ));
+        }
+        if !edited.is_empty() {
+            but.push(format!(
+                "left {} as it is now: changed since, over what it wrote, which may still be there (`git diff` shows it)",
+                edited.join(", ")
+            ));
+        }
+        if !but.is_empty() {
+            said = format!(
+                "undid an interrupted {}, but {}",
+                j.what,
+                but.join("; and ")
             );
         } else if j.what == "post-commit" {
             let files: Vec<String> = j
