@@ -274,20 +274,18 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         if let Some(lock) = &lock {
             let _ = fs::remove_file(lock);
         }
-        let mut said = format!("undid an interrupted {} (nothing of it remains)", j.what);
         let mut but = Vec::new();
         if !kept.is_empty() {
+            let kept = kept.join(", ");
             but.push(format!(
-                "kept {} as it wrote it: a commit or the index has taken it since",
-                kept.join(", ")
+                "kept {kept} as it wrote it: a commit or the index has taken it since"
             ));
         }
         if !edited.is_empty() {
-            but.push(format!(
-                "left {} as it is now: changed since, over what it wrote, which may still be there (`git diff` shows it)",
-                edited.join(", ")
-            ));
+            let edited = edited.join(", ");
+            but.push(format!("left {edited} as it is now: changed since, over what it wrote, which may still be there (`git diff` shows it)"));
         }
+        let mut said = format!("undid an interrupted {} (nothing of it remains)", j.what);
         if !but.is_empty() {
             said = format!(
                 "undid an interrupted {}, but {}",
