@@ -284,13 +284,16 @@ fn descend(root: &Path, base: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The names of the (real, not symlinked) sub-directories of `dir`, sorted.
+/// The names of the (real, not symlinked) sub-directories of `dir`, sorted. One holding a
+/// `.git` is another repository (a submodule, a clone beside others): none of its files are
+/// this one's, so none of its packages.
 fn subdirs(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| std::fs::symlink_metadata(e.path().join(".git")).is_err())
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
         .collect();
     out.sort();
@@ -564,6 +567,13 @@ mod tests {
             "node_modules/x/pyproject.toml",
             "[project]\nname = \"no\"\n",
         );
+        // Another repository inside (a submodule, a clone): not this one's package.
+        write(
+            r,
+            "other/pyproject.toml",
+            "[project]\nname = \"other\"\nversion = \"1.0.0\"\n",
+        );
+        write(r, "other/.git", "gitdir: ../.git/modules/other\n");
         let found = detect(r);
         let got: Vec<(&str, &str, Option<&str>)> = found
             .iter()
