@@ -261,7 +261,14 @@ pub(super) fn explain(
                 info.since(),
             )?;
             for c in deciding.iter().take(EXPLAIN_LIMIT) {
-                writeln!(out, "  {} {}  ({})", c.commit, c.header, c.calls_for)?;
+                // Without an entry a commit only adds to a release others make (a `chore:`
+                // alone makes none): said beside its level.
+                let alone = if c.in_changelog {
+                    ""
+                } else {
+                    ", no changelog entry"
+                };
+                writeln!(out, "  {} {}  ({}{alone})", c.commit, c.header, c.calls_for)?;
             }
             if deciding.len() > EXPLAIN_LIMIT {
                 writeln!(
