@@ -149,6 +149,7 @@ mod qa33_sectionless;
 mod qa33_taken;
 mod qa33_twice_released;
 mod qa33_utf8;
+mod qa34_check_published;
 mod qa34_explain;
 mod qa34_moved_tag;
 mod qa34_next_steps;

@@ -242,11 +242,9 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         tally.ignored += usize::from(v.ignored.is_some());
         tally.failed += usize::from(v.failed());
         if v.failed() {
-            // The walk goes from the newest: the last one failed is the oldest.
-            tally.base = Some(
-                repo.first_parent(c.id)
-                    .map_or("--root".to_owned(), crate::git::short_id),
-            );
+            let parent = repo.first_parent(c.id);
+            let base = parent.map_or("--root".to_owned(), crate::git::short_id);
+            tally.failed_at.push((c.id, base));
         }
         // `fixup!` and `squash!` commits are squashed, not reworded.
         tally.to_squash += usize::from(
@@ -292,6 +290,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     })?;
     progress.finish();
     io_result.map_err(|e| Error::io("write", "<stdout>", e))?;
+    tally.find_published(&repo, &checked.range)?;
     drop(out);
     if let Some(id) = at_boundary {
         return Err(ci::boundary_error(&checked, id));

@@ -19,12 +19,48 @@ pub(super) struct Tally {
     pub before_install: usize,
     /// The range as the user named it, if one was: what `--all` judges whole.
     pub named: Option<String>,
-    /// Where a `git rebase -i` that reaches every failed commit starts: the first parent of
-    /// the oldest (walked last), or `--root`.
-    pub base: Option<String>,
+    /// Each failed commit, the newest first, with where a `git rebase -i` that reaches it
+    /// starts (its first parent, or `--root`).
+    pub failed_at: Vec<(git2::Oid, String)>,
+    /// How many failed commits a remote-tracking branch holds: published, never to reword.
+    pub published: usize,
+    /// Where a `git rebase -i` that reaches every failed commit not published starts.
+    pub unpublished_base: Option<String>,
 }
 
 impl Tally {
+    /// Sorts the failed commits into published (a remote-tracking branch holds them) and not,
+    /// with one walk of `range` less what the remotes have.
+    pub fn find_published(
+        &mut self,
+        repo: &crate::git::Repo,
+        range: &crate::git::Range,
+    ) -> crate::Result<()> {
+        let remote = repo.remote_tracking_commits("*");
+        if self.failed_at.is_empty() || range.single || remote.is_empty() {
+            self.unpublished_base = self.failed_at.last().map(|(_, b)| b.clone());
+            return Ok(());
+        }
+        let mut unpublished = std::collections::HashSet::new();
+        let mine = crate::git::Range {
+            tips: range.tips.clone(),
+            hidden: [range.hidden.as_slice(), remote.as_slice()].concat(),
+            single: false,
+            describe: String::new(),
+        };
+        repo.walk(&mine, |c| {
+            unpublished.insert(c.id);
+            true
+        })?;
+        let (theirs, ours): (Vec<_>, Vec<_>) = self
+            .failed_at
+            .iter()
+            .partition(|(id, _)| !unpublished.contains(id));
+        self.published = theirs.len();
+        self.unpublished_base = ours.last().map(|(_, b)| b.clone());
+        Ok(())
+    }
+
     /// The last line of a text report (and its hint, when any commit failed).
     pub fn summary(&self, out: &mut dyn Write, range: &str, _p: &Palette) -> std::io::Result<()> {
         if self.checked == 0 && self.before_install > 0 {
@@ -54,9 +90,25 @@ impl Tally {
             report::plural(self.checked, "commit"),
             self.ignored
         )?;
-        let reword = self.failed - self.to_squash;
+        // Published commits are left as they are: a reword would rewrite shared history.
+        if self.published > 0 {
+            let all = self.published == self.failed;
+            let which = match (all, self.published) {
+                (true, _) => "they are published (a remote-tracking branch holds them): leave them as they are".to_owned(),
+                (false, 1) => "1 of them is published (a remote-tracking branch holds it): leave it as it is".to_owned(),
+                (false, n) => format!("{n} of them are published (a remote-tracking branch holds them): leave them as they are"),
+            };
+            writeln!(
+                out,
+                "hint: {which}, as rewording would rewrite history others have; the hooks check every commit made from now on"
+            )?;
+            if all {
+                return Ok(());
+            }
+        }
+        let reword = (self.failed - self.to_squash).min(self.failed - self.published);
         // `git rebase -i` alone needs an upstream; the base names where to start.
-        let base = self.base.as_deref().unwrap_or("<base>");
+        let base = self.unpublished_base.as_deref().unwrap_or("<base>");
         if reword > 0 && self.to_squash > 0 {
             writeln!(
                 out,
@@ -65,9 +117,15 @@ impl Tally {
                 if reword == 1 { "it" } else { "them" }
             )?;
         } else if reword > 0 {
+            let (them, rest) = match (reword, self.published > 0) {
+                (1, true) => ("the other", "it"),
+                (_, true) => ("the others", "them"),
+                (1, false) => ("it", "it"),
+                _ => ("them", "them"),
+            };
             writeln!(
                 out,
-                "hint: reword them with `git rebase -i {base}` (mark them `reword`), then push again"
+                "hint: reword {them} with `git rebase -i {base}` (mark {rest} `reword`), then push again"
             )?;
         } else if self.to_squash > 0 {
             writeln!(
