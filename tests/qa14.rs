@@ -260,6 +260,43 @@ fn the_reword_fix_says_how_the_local_release_tag_above_follows() {
     assert!(origin_has(&repo, "refs/tags/v0.1.0").is_some());
 }
 
+/// QA34: with a commit made above the release commit, the fix named `--resume`, which tagged
+/// the rewritten release commit again with notes that missed the reworded commit's entry.
+/// The release commit is dropped in the same rebase and the release made again.
+#[test]
+fn the_reword_fix_under_a_release_commit_below_head_keeps_every_entry() {
+    let repo = released_over_an_unchecked_commit();
+    repo.commit_hooked("fix: z");
+    let release = repo.git(&["rev-parse", "--short=9", "HEAD~1"]);
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let err = refused(&out);
+    let fix = fix_line(&err);
+    let commands = quoted(&fix);
+    assert_eq!(commands[0], "git tag -d v0.1.0", "{fix}");
+    assert!(commands[1].starts_with("git rebase -i "), "{fix}");
+    assert_eq!(commands[3], "drop", "{fix}");
+    assert!(
+        fix.contains(&format!("release commit {release} `drop`")),
+        "{fix}"
+    );
+    assert_eq!(commands[4], "relhook release 0.1.0", "{fix}");
+    // Followed literally: the editors reword the first line and drop the release commit.
+    ok(repo.sh(&commands[0]));
+    let line = format!(
+        "GIT_SEQUENCE_EDITOR=\"sed -i -e '1s/^pick/reword/' -e '/chore(release): 0.1.0/s/^pick/drop/'\" GIT_EDITOR=\"sed -i '1s/.*/feat: added x/'\" {}",
+        commands[1]
+    );
+    let out = repo.sh(&line);
+    assert_eq!(out.status.code(), Some(0), "{line}: {}", text(&out));
+    let out = repo.sh(&commands[4]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let notes = ok(repo.relhook(&["notes", "v0.1.0"]));
+    for entry in ["- added x", "- y", "- z"] {
+        assert!(stdout(&notes).contains(entry), "{entry}: {}", text(&notes));
+    }
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}
+
 #[test]
 fn the_reword_fix_moves_a_tag_that_is_not_on_a_release_commit() {
     let repo = released_over_an_unchecked_commit();

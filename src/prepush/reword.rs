@@ -44,8 +44,8 @@ pub(super) fn tags_above(
 
 /// The fix for a commit to reword or squash with `rebase` (the `git rebase` command and what
 /// to mark), when release `tags` sit above it: the order that ends with the tags on the
-/// rewritten commits. With one tag on the release commit at HEAD, drop both and release again
-/// after the rebase; with every tag on one release commit below, delete them first and let
+/// rewritten commits. With one tag on a release commit, drop both and release again after the
+/// rebase; with several tags on one release commit (a monorepo's), delete them first and let
 /// `relhook release --resume` make them again (tested, with their notes); else move each onto
 /// its rewritten commit after the rebase.
 pub(super) fn with_tags(
@@ -64,10 +64,11 @@ pub(super) fn with_tags(
     } else {
         ("the local release tags", "they would stay", "each onto its")
     };
-    // The release commit on top: dropped and made again after the rebase, as its notes
-    // would miss the entry the reworded commit now has (`--resume` only tags it again).
+    // One release commit: dropped and made again after the rebase, as its notes would miss
+    // the entry the reworded commit now has (`--resume` would only tag it again). On top,
+    // with `git reset`; below commits made since, in the same rebase (relhook's merge driver
+    // keeps their entries), and the release made again takes them in.
     if let [(name, commit)] = tags
-        && repo.head() == Some(*commit)
         && is_one_release_commit(repo, config, tags)
     {
         let release = crate::tag::rules::release_command(config);
@@ -76,8 +77,14 @@ pub(super) fn with_tags(
             Some(v) => format!("`{release} {v}`"),
             None => format!("`{release}`"),
         };
+        if repo.head() == Some(*commit) {
+            return format!(
+                "`git tag -d {names} && git reset --keep HEAD~1` first (drops the local release commit, whose notes would miss what the reworded commit adds), then {rebase}, then {again} (makes the release again, with it), then push again"
+            );
+        }
+        let rel = crate::git::short_id(*commit);
         return format!(
-            "`git tag -d {names} && git reset --keep HEAD~1` first (drops the local release commit, whose notes would miss what the reworded commit adds), then {rebase}, then {again} (makes the release again, with it), then push again"
+            "`git tag -d {names}` first ({what} above it: {stays} on the old commits), then {rebase}, and mark the local release commit {rel} `drop` (its notes would miss what the reworded commit adds; the commits above it keep their entries), then {again} (makes the release again, with them), then push again"
         );
     }
     if is_one_release_commit(repo, config, tags) {
