@@ -140,3 +140,29 @@ fn a_release_tag_made_again_on_its_commit_is_refused_without_later_work() {
         text(&out)
     );
 }
+
+/// QA34: a release tag moved down below its release commit had two fixes in doctor, `--resume`
+/// and `git tag -d && relhook release`, whose release is refused there; `--resume` is the one.
+#[test]
+fn a_tag_moved_below_its_release_commit_has_the_one_fix_that_works() {
+    let repo = installed_repo();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: config"]);
+    repo.commit_hooked("feat: one");
+    assert!(
+        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
+            .status
+            .success()
+    );
+    let out = repo.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "x", "HEAD~1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert_eq!(said.matches("INVALID").count(), 1, "{said}");
+    assert!(said.contains("fix: relhook release --resume"), "{said}");
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

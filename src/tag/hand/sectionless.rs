@@ -32,7 +32,12 @@ pub fn sectionless(
     let path = &config.changelog.path;
     let found = head_tag_where(repo, config, installed, |_, version, commit| {
         let made = matches!(repo.file_at(commit, path), Ok(Some(_)));
-        (made && needs_section(repo, config, version, commit)).then_some(())
+        let lacking = made && needs_section(repo, config, version, commit);
+        // Its release commit is above it (the tag moved down, or left by an interrupted
+        // hand tag): a half-made release, which `relhook release --resume` finishes.
+        let above =
+            || crate::release::half_made(repo, config).is_some_and(|h| h.version == *version);
+        (lacking && !above()).then_some(())
     });
     found.map(|(s, ())| s)
 }
