@@ -166,3 +166,47 @@ fn a_tag_moved_below_its_release_commit_has_the_one_fix_that_works() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// QA34: a release tag moved onto another branch's commit was called a copy of its release
+/// commit, published though nothing was pushed, and the fix dropped the real release commit
+/// and merged the other branch. It is told as moved, and the fix moves it back.
+#[test]
+fn a_tag_moved_onto_another_branch_is_moved_back() {
+    let repo = installed_repo();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: config"]);
+    repo.commit_hooked("feat: one");
+    assert!(
+        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
+            .status
+            .success()
+    );
+    let release = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["switch", "-q", "-c", "side", "HEAD~1"]);
+    repo.commit_hooked("feat: side");
+    let out = repo.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["switch", "-q", "main"]);
+
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("the tag moved off its release commit?"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("published") && !said.contains("git merge"),
+        "{said}"
+    );
+    let fix = said
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix: {said}"));
+    assert!(fix.starts_with("RELHOOK_SKIP=1 git tag -f -a"), "{said}");
+    let out = repo.sh(fix);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0^{commit}"]), release);
+    let out = repo.relhook(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

@@ -169,11 +169,27 @@ pub(super) fn unfinished_work(
             } else {
                 "if the rewritten release commit holds that release, move the tag onto it"
             };
+            // Moved onto a commit without the section (another branch's): no rewrite at all.
+            let path = &config.changelog.path;
+            let version = tag.get(config.version.tag_prefix.len()..);
+            let version = version.and_then(|v| semver::Version::parse(v).ok());
+            let moved = version
+                .is_some_and(|v| !crate::history::sync::has_section_at(repo, *commit, path, &v));
+            let (how, way) = match moved {
+                true => (
+                    ", and whose changelog has no section for it either (the tag moved off its release commit?)",
+                    "move the tag back onto its release commit",
+                ),
+                false => (
+                    " (its release commit amended or rebased after tagging?)",
+                    way,
+                ),
+            };
             out.push(doctor::Check {
                 subject: format!("tag {tag}"),
                 status: Status::Invalid,
                 detail: format!(
-                    "{tag} is on {}, which HEAD's history no longer holds (its release commit amended or rebased after tagging?), while its section is in {}: releases refuse to go below it; {way}{}",
+                    "{tag} is on {}, which HEAD's history no longer holds{how}, while its section is in {}: releases refuse to go below it; {way}{}",
                     crate::git::short_id(*commit),
                     config.changelog.path.display(),
                     stale.unwrap_or_default()

@@ -33,8 +33,9 @@ pub struct Retag {
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
-/// most 50 commits' messages read), when its tag exists on another commit: not it, and not
-/// the commit before it (a hand tag's interrupted rewrite, which `half_made_from` reports).
+/// most 50 commits' messages read), when its tag exists on another release commit of it: not
+/// it, and not the commit before it (a hand tag's interrupted rewrite, which `half_made_from`
+/// reports).
 pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag> {
     let (commit, version) = super::resume::release_commit_on(repo, config, tip)?;
     let tag = format!("{}{version}", config.version.tag_prefix);
@@ -42,9 +43,11 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
     if tagged == commit || Some(tagged) == repo.first_parent(commit) {
         return None;
     }
-    let has_section =
-        crate::history::sync::has_section_at(repo, commit, &config.changelog.path, &version);
-    if !has_section {
+    let path = &config.changelog.path;
+    // Both are release commits of it: a tag moved onto a commit without the section (another
+    // branch's, `RELHOOK_SKIP=1 git tag -f`) is no rewrite, nor a copy, but a moved tag.
+    let released = |c| crate::history::sync::has_section_at(repo, c, path, &version);
+    if !released(commit) || !released(tagged) {
         return None;
     }
     let copy_of = repo
