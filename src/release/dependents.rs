@@ -147,7 +147,11 @@ pub fn lerna_requirements(
 /// npm's lock files repeat each workspace package's requirements (`packages["<dir>"]`): those
 /// `changes` moved are moved there too, as `npm install` would, so the lock stays in step with
 /// the package.json files. Only those bytes are written; a lock that says otherwise is left.
-fn lock_requirements(root: &Path, edits: &mut Vec<Edit>, changes: &[Change]) -> Result<()> {
+pub(super) fn lock_requirements(
+    root: &Path,
+    edits: &mut Vec<Edit>,
+    changes: &[Change],
+) -> Result<()> {
     for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
         let lock = Path::new(lock);
         let planned = edits.iter().position(|e| e.path == lock);

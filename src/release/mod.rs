@@ -19,6 +19,7 @@ mod links;
 mod members;
 mod next;
 pub mod notes;
+mod npm_lock;
 pub mod packages;
 mod preflight;
 mod resume;

@@ -219,6 +219,19 @@ pub fn plan(
             },
         )?;
     }
+    // npm's root lock: each released package's version, and the requirements moved above.
+    let bumped: Vec<(&vfiles::VersionFile, &str, String)> = chosen
+        .values()
+        .flat_map(|p| {
+            let new = p.version.to_string();
+            p.bumped
+                .iter()
+                .zip(&p.old_file_versions)
+                .map(move |(f, old)| (f, old.as_str(), new.clone()))
+        })
+        .collect();
+    super::npm_lock::versions(root, &mut edits, &bumped)?;
+    super::dependents::lock_requirements(root, &mut edits, &changes)?;
     // Every file written, a dependent's manifest included.
     super::hidden_in_edits(repo, &edits, "release")?;
     super::check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;

@@ -264,58 +264,6 @@ pub fn read_version_in(file: &VersionFile, text: &str) -> Result<String> {
     agreed_version(&file.path, &file.locator, text, &spans)
 }
 
-/// Computes the file's contents with `old` replaced by `new` at the located
-/// spans, without writing. Fails if the file holds anything but `old`.
-pub fn plan_bump(root: &Path, file: &VersionFile, old: &str, new: &str) -> Result<Edit> {
-    plan_bumps(root, &file.path, &[(&file.locator, old)], new)
-}
-
-/// [`plan_bump`] for several entries of one file, each with the version it holds: one edit
-/// with `new` at every place they find (a place two of them find is one place). Fails if an
-/// entry finds anything but its version, or two entries find places that overlap otherwise.
-pub fn plan_bumps(
-    root: &Path,
-    path: &Path,
-    entries: &[(&Locator, &str)],
-    new: &str,
-) -> Result<Edit> {
-    if !is_version_text(new) {
-        return Err(VersionFileError::BadNewVersion {
-            new: new.to_owned(),
-        });
-    }
-    let text = read_text(root, path)?;
-    let mut spans: Vec<(Range<usize>, &Locator)> = Vec::new();
-    for (locator, old) in entries {
-        let found_spans = locate(path, &text, locator)?;
-        let found = agreed_version(path, locator, &text, &found_spans)?;
-        if found != *old {
-            return Err(VersionFileError::Mismatch {
-                path: path.to_path_buf(),
-                locator: (*locator).clone(),
-                expected: (*old).to_owned(),
-                found,
-            });
-        }
-        spans.extend(found_spans.into_iter().map(|s| (s, *locator)));
-    }
-    spans.sort_by_key(|(s, _)| (s.start, s.end));
-    spans.dedup_by(|b, a| a.0 == b.0);
-    if let Some(w) = spans.windows(2).find(|w| w[1].0.start < w[0].0.end) {
-        return Err(VersionFileError::Inconsistent {
-            path: path.to_path_buf(),
-            locator: w[1].1.clone(),
-            versions: w.iter().map(|(s, _)| text[s.clone()].to_owned()).collect(),
-        });
-    }
-    let spans: Vec<Range<usize>> = spans.into_iter().map(|(s, _)| s).collect();
-    Ok(Edit {
-        path: path.to_path_buf(),
-        after: splice(&text, &spans, new).into_bytes(),
-        before: text.into_bytes(),
-    })
-}
-
 /// Writes every edit, each atomically (temporary file in the same directory,
 /// then rename, keeping the file's permissions). Before writing anything it
 /// checks each file still holds `before`. If a write fails, the files
@@ -477,19 +425,6 @@ fn agreed_version(
     }
 }
 
-/// Replaces each span (sorted, disjoint) with `new`.
-fn splice(text: &str, spans: &[Range<usize>], new: &str) -> String {
-    let mut out = String::with_capacity(text.len() + spans.len() * new.len());
-    let mut at = 0;
-    for span in spans {
-        out.push_str(&text[at..span.start]);
-        out.push_str(new);
-        at = span.end;
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
 /// Whether all of `s` is what [`SEMVER_RE`] matches. Written out: compiling the regex
 /// cost a hand tag's hook a quarter of a millisecond, for one short string.
 fn is_version_text(s: &str) -> bool {
@@ -526,6 +461,7 @@ fn inner_span(raw: &str, start: usize, value: &str) -> Option<Range<usize>> {
     (inner == value).then(|| start + 1..start + 1 + inner.len())
 }
 
+mod bump;
 pub mod cargo_deps;
 mod cargo_lock;
 pub mod deps;
@@ -538,6 +474,7 @@ mod tests;
 mod toml;
 mod write;
 
+pub use bump::{bump_text, plan_bump, plan_bumps};
 pub use cargo_lock::cargo_lock_edit;
 pub use detect::{
     detect, hold_still, key_as_listed, leftovers, let_go, listed_json_key, manifest_paths,

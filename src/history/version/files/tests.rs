@@ -1,5 +1,6 @@
 //! Unit tests of the version-file editors.
 
+use super::bump::splice;
 use super::*;
 use std::fs;
 

@@ -1,0 +1,65 @@
+//! npm's lock file at the root of a workspace repeats each workspace package's version
+//! (`packages["<dir>"].version`, and `packages["node_modules/<name>"].version` where npm keeps
+//! a copy) and its requirements: a package's release moves them as `npm install` would, so that
+//! the lock and the package.json files agree (`npm ci` refuses a lock out of step).
+
+use std::path::Path;
+
+use crate::Result;
+use crate::history::version::files::deps::{self, Manifest};
+use crate::history::version::files::{self as vfiles, Locator, VersionFile};
+use vfiles::Edit;
+
+/// Moves each released package's version in the root's npm lock files, on top of the `edits`
+/// planned so far: `bumped` is each package's version files with the version each held, and
+/// `new` the version it is released at. Only entries that say the package's old version move.
+pub fn versions(
+    root: &Path,
+    edits: &mut Vec<Edit>,
+    bumped: &[(&VersionFile, &str, String)],
+) -> Result<()> {
+    for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
+        let lock = Path::new(lock);
+        let planned = edits.iter().position(|e| e.path == lock);
+        let before = match planned {
+            Some(i) => edits[i].after.clone(),
+            None => match crate::fsx::read_optional(&root.join(lock))? {
+                Some(b) => b,
+                None => continue,
+            },
+        };
+        let Ok(mut text) = String::from_utf8(before.clone()) else {
+            continue;
+        };
+        for (file, old, new) in bumped {
+            let manifest = file.path.file_name().is_some_and(|n| n == "package.json");
+            let Some(dir) = file
+                .path
+                .parent()
+                .filter(|d| manifest && !d.as_os_str().is_empty())
+            else {
+                continue;
+            };
+            let name = crate::fsx::read_optional(&root.join(&file.path))?
+                .and_then(|b| deps::package_name(Manifest::Npm, &String::from_utf8_lossy(&b)));
+            let keys = vfiles::npm_lock_keys(root, lock, dir, name.as_deref(), old);
+            if keys.is_empty() {
+                continue;
+            }
+            let locator = Locator::JsonKey(keys.join("|"));
+            text = vfiles::bump_text(lock, &text, &locator, old, new)?;
+        }
+        if text.as_bytes() == before.as_slice() {
+            continue;
+        }
+        match planned {
+            Some(i) => edits[i].after = text.into_bytes(),
+            None => edits.push(Edit {
+                path: lock.to_path_buf(),
+                before,
+                after: text.into_bytes(),
+            }),
+        }
+    }
+    Ok(())
+}
