@@ -45,6 +45,14 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                     Error::Usage(format!(
                         "the repository has no release tag of its own ({prefix}X.Y.Z), and its packages' notes are asked for by tag: {named}"
                     ))
+                } else if let Some((what, remote)) =
+                    crate::history::tags::tags_not_fetched(&repo, prefix, None)
+                {
+                    // A `--no-tags` clone: upstream's releases are not here, not none made.
+                    Error::IncompleteHistory {
+                        message: format!("{what}, so relhook cannot tell which release's notes"),
+                        fix: format!("run `git fetch --tags {remote}` and ask again"),
+                    }
                 } else if repo.release_tag_candidates(prefix).is_empty() {
                     // Not "name one": there is none to name.
                     Error::Usage(format!(

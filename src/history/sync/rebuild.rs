@@ -31,6 +31,14 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         });
     }
     crate::history::tags::check_tag_prefix(repo, config, None)?;
+    // A `--no-tags` clone: every release section would go, as if nothing were released.
+    let prefix = &config.version.tag_prefix;
+    if let Some((what, remote)) = crate::history::tags::tags_not_fetched(repo, prefix, None) {
+        return Err(Error::IncompleteHistory {
+            message: format!("{what}: a rebuild from it would drop every release section"),
+            fix: format!("run `git fetch --tags {remote}` and rebuild again"),
+        });
+    }
     let forge = forge(repo);
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();
