@@ -210,3 +210,44 @@ fn a_tag_moved_onto_another_branch_is_moved_back() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// QA34: a release tag pushed with its release commit, then moved above it here: doctor said
+/// "it is not pushed, so it can be moved", and moving it by hand made another tag object,
+/// which pre-push refuses as the published tag made again. The fix fetches it back.
+#[test]
+fn a_published_tag_moved_above_its_release_commit_is_fetched_back() {
+    let repo = installed_repo();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: config"]);
+    repo.commit_hooked("feat: one");
+    assert!(
+        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
+            .status
+            .success()
+    );
+    let published = repo.git(&["rev-parse", "v0.1.0"]);
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo.commit_hooked("fix: two");
+    let out = repo.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "moved"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert!(!said.contains("it is not pushed"), "{said}");
+    let fix = said
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix: {said}"));
+    assert!(
+        fix.starts_with("git fetch --force origin tag v0.1.0 || {"),
+        "{said}"
+    );
+    let out = repo.sh(fix);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.0"]), published);
+    let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

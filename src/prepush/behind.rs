@@ -68,7 +68,18 @@ pub(super) fn tags_left_behind(
                 let only_lightweight =
                     lightweight && !config.release.allow_lightweight_tags && problems.len() == 1;
                 let step = test_step.as_deref().filter(|_| only_lightweight);
-                let fix = remake(config, (&t.name, t.commit), only_lightweight, step, remote);
+                // Moved above its release commit: back there (fetched, where a remote has it).
+                let moved = crate::tag::later::past_release_commit(
+                    repo, config, &t.name, &t.version, t.commit, true,
+                );
+                let fix = match moved {
+                    Some((_, retag, release)) => {
+                        let (clause, back) =
+                            crate::tag::later::back_to_release(repo, &t.name, &retag, release);
+                        format!("{clause}: `{back}`")
+                    }
+                    None => remake(config, (&t.name, t.commit), only_lightweight, step, remote),
+                };
                 (problems, fix)
             });
             LeftBehind {

@@ -239,8 +239,11 @@ pub fn inspect(
             continue;
         };
         let config = &config;
+        // A published tag moved: restored from the remote, whatever else is wrong with it
+        // here (its fix is the fetch, not one for a tag the remote does not have).
         if let Some(r) = rewrite(repo, config, remote, u, name) {
             found.refusals.push(r);
+            continue;
         }
         if u.is_delete() {
             continue;
@@ -406,7 +409,7 @@ fn release_tag_fix(
     let moved = commit
         .zip(version)
         .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, &v, c, true));
-    if let Some((_, retag)) = moved {
+    if let Some((_, retag, _)) = moved {
         return format!(
             "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
         );

@@ -31,13 +31,40 @@ pub fn moved(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Opti
     let judge = |tag: &str, version: &Version, commit| {
         past_release_commit(repo, config, tag, version, commit, true)
     };
-    let (s, (why, fix)) = crate::tag::hand::head_tag_where(repo, config, installed, judge)?;
-    let why = format!("{why}; it is not pushed, so it can be moved");
+    let (s, (why, fix, release)) =
+        crate::tag::hand::head_tag_where(repo, config, installed, judge)?;
+    let (clause, fix) = back_to_release(repo, &s.tag, &fix, release);
     Some(Moved {
         tag: s.tag,
-        why,
+        why: format!("{why}; {clause}"),
         fix,
     })
+}
+
+/// How tag `name`, moved above its release commit `release`, goes back (`retag`: the command
+/// that moves it there by hand). With its release commit on a remote, the tag was likely
+/// pushed with it, as it was then: the fetch brings that back, and where the remote lacks it,
+/// the tag is moved back instead. The clause that says which, and the command.
+pub fn back_to_release(repo: &Repo, name: &str, retag: &str, release: Oid) -> (String, String) {
+    let remote = repo
+        .remote_names()
+        .into_iter()
+        .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), release));
+    match remote {
+        Some(r) => (
+            format!(
+                "its release commit is on `{r}`, which may have the tag as it was: fetched back if so, else moved back"
+            ),
+            format!(
+                "git fetch --force {r} tag {} || {{ {retag}; }}",
+                crate::shellword::quote(name)
+            ),
+        ),
+        None => (
+            "it is not pushed, so it can be moved".into(),
+            retag.to_owned(),
+        ),
+    }
 }
 
 /// How many commits down the first-parent line the commit that added the section is sought;
@@ -55,7 +82,7 @@ pub fn past_release_commit(
     version: &Version,
     commit: Oid,
     made: bool,
-) -> Option<(String, String)> {
+) -> Option<(String, String, Oid)> {
     let path = &config.changelog.path;
     let log = changelog_at(repo, commit, path)?;
     log.entries_of(&version.to_string())?;
@@ -80,6 +107,7 @@ pub fn past_release_commit(
         1 => String::new(),
         n => format!(" and {} more", n - 1),
     };
+    let release_id = release;
     let (release, at) = (crate::git::short_id(release), crate::git::short_id(commit));
     let quoted = crate::shellword::quote(name);
     // Where releases are signed, an unsigned tag is refused in turn.
@@ -100,7 +128,7 @@ pub fn past_release_commit(
         path.display(),
         path.display(),
     );
-    Some((why, fix))
+    Some((why, fix, release_id))
 }
 
 /// The commit on `commit`'s first-parent line that added `version`'s section to the

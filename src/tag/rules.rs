@@ -205,7 +205,7 @@ pub fn problems(
     let made = depth == Depth::Publish;
     out.extend(
         super::later::past_release_commit(repo, config, name, &version, commit, made)
-            .map(|(why, _)| why),
+            .map(|(why, _, _)| why),
     );
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
