@@ -131,6 +131,33 @@ impl Changelog {
         self.add_entry_under(&name, bullets, first, vocabulary);
     }
 
+    /// [`Changelog::add_entry`] for each of `entries` (section, text, first), in order, with the
+    /// file read again once per sub-section rather than once per entry: a sync of thousands
+    /// of commits. The result is the one of adding them one by one: later `first` entries
+    /// above earlier ones, the others below.
+    pub fn add_entries(&mut self, entries: &[(String, String, bool)]) {
+        let vocabulary = self.vocabulary();
+        let marker = self.marker();
+        let mut groups: Vec<(String, bool, Vec<String>)> = Vec::new();
+        for (section, text, first) in entries {
+            let breaking = super::weight::is_breaking(text);
+            let name = spoken(&heading_name(section), breaking, vocabulary);
+            let bullets = Self::bullet_lines(marker, text);
+            match groups.iter_mut().find(|g| g.0 == name && g.1 == *first) {
+                // One by one, each `first` entry would go above the ones before it.
+                Some(g) if *first => {
+                    let below = std::mem::replace(&mut g.2, bullets);
+                    g.2.extend(below);
+                }
+                Some(g) => g.2.extend(bullets),
+                None => groups.push((name, *first, bullets)),
+            }
+        }
+        for (name, first, bullets) in groups {
+            self.add_entry_under(&name, bullets, first, vocabulary);
+        }
+    }
+
     /// [`Changelog::add_entry`] under the section named `section` as it is written (an entry
     /// of relhook's own, such as a dependency's release, in a file of either vocabulary).
     pub fn add_entry_as_named(&mut self, section: &str, entry_markdown: &str, first: bool) {
@@ -325,6 +352,37 @@ mod tests {
         Changelog::parse(t).expect("valid changelog")
     }
 
+    /// Added as a batch, entries read as they would one by one, whatever the file holds.
+    #[test]
+    fn add_entries_is_add_entry_one_by_one() {
+        let files = [
+            "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n- x\n",
+            "## [Unreleased]\n\n### Fixed\n\n- old fix\n\n## [1.0.0]\n",
+            "## [Unreleased]\n\n### Added\n\n- a0\n\n### Removed\n\n- r0\n",
+            "# Changelog\n",
+        ];
+        let entries: Vec<(String, String, bool)> = [
+            ("Added", "a1", false),
+            ("Fixed", "f1", false),
+            ("Added", "**BREAKING** b1", true),
+            ("Added", "a2\n  more of a2", false),
+            ("Added", "**BREAKING** b2", true),
+            ("Security", "s1", false),
+            ("Fixed", "f2", false),
+        ]
+        .iter()
+        .map(|(s, t, f)| ((*s).to_owned(), (*t).to_owned(), *f))
+        .collect();
+        for file in files {
+            let mut one = parse(file);
+            for (s, t, f) in &entries {
+                one.add_entry(s, t, *f);
+            }
+            let mut batch = parse(file);
+            batch.add_entries(&entries);
+            assert_eq!(batch.render(), one.render(), "{file}");
+        }
+    }
     #[test]
     fn ensure_unreleased_before_first_version() {
         let mut c = parse("# Changelog\n\n## [1.0.0] - 2020-01-01\n\n- a\n");

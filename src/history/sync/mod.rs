@@ -236,8 +236,14 @@ pub fn plan_sync_releasing(
     for (_, e) in &mut added {
         // Said under the name the file gives its kind of change (`Bug Fixes`, `Fixed`).
         e.section = log.section_name(&e.section, e.breaking);
+    }
+    if !added.is_empty() {
         log.ensure_unreleased();
-        log.add_entry(&e.section, &e.text, e.breaking);
+        let batch: Vec<(String, String, bool)> = added
+            .iter()
+            .map(|(_, e)| (e.section.clone(), e.text.clone(), e.breaking))
+            .collect();
+        log.add_entries(&batch);
     }
     let text = log.render();
     Ok(SyncPlan {
