@@ -273,7 +273,7 @@ fn untested_release_tag_is_refused_with_how_to_test_it() {
     assert!(e.contains("no passing test record"), "{e}");
     assert!(e.contains("relhook test"), "{e}");
     assert!(
-        e.contains("git fetch origin refs/notes/relhook-tests:refs/notes/relhook-tests"),
+        e.contains("git fetch origin +refs/notes/relhook-tests:refs/notes/relhook-tests-fetched && git notes --ref=refs/notes/relhook-tests merge -s union refs/notes/relhook-tests-fetched"),
         "{e}"
     );
     assert_eq!(remote_has(&repo, "refs/tags/v1.0.0"), None);
@@ -351,14 +351,28 @@ fn a_record_published_by_ci_counts_after_fetching_the_notes() {
     assert!(publish.status.success(), "{}", text(&publish));
     // The developer tags the same commit: refused until the records are fetched.
     repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    refused(&push(&repo, &["origin", "v1.0.0"]));
+    // A record of the developer's own, on another commit: a plain fetch of the notes ref is
+    // refused as non-fast-forward then; the fetch pre-push names merges them (QA34).
     repo.git(&[
-        "fetch",
-        "-q",
-        "origin",
-        "refs/notes/relhook-tests:refs/notes/relhook-tests",
+        "notes",
+        "--ref=relhook-tests",
+        "add",
+        "-m",
+        "relhook-test-record: pass\ntree: 0000000000000000000000000000000000000000\n",
+        "HEAD~1",
     ]);
+    let e = refused(&push(&repo, &["origin", "v1.0.0"]));
+    let fetch = e
+        .split("fetch CI's records, if it publishes them (`")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("no fetch named: {e}"));
+    let out = repo.sh(fetch);
+    assert!(out.status.success(), "{fetch}: {}", text(&out));
     passed(&push(&repo, &["origin", "v1.0.0"]));
+    // The developer's record is kept beside CI's.
+    let mine = repo.git(&["notes", "--ref=relhook-tests", "show", "HEAD~1"]);
+    assert!(mine.contains("tree: 0000000000"), "{mine}");
 }
 
 fn tested_release(repo: &Repo, version: &str) -> String {

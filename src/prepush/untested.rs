@@ -94,11 +94,13 @@ pub fn untested_refusal(
     }
 }
 
-/// Fetching CI's test records from `remote`, the way past an untested tag CI has tested.
+/// Fetching CI's test records from `remote`, the way past an untested tag CI has tested:
+/// into a ref of their own, then merged (`union` keeps every record of both sides), as a
+/// plain fetch into the records ref is refused once this clone has records of its own.
 fn fetch_records(remote: &str) -> String {
     format!(
-        "fetch CI's records, if it publishes them (`git fetch {remote} {0}:{0}`)",
-        testrun::NOTES_REF
+        "fetch CI's records, if it publishes them (`{}`)",
+        testrun::fetch_records_command(remote)
     )
 }
 

@@ -20,6 +20,17 @@ pub use checkout::{Checkout, leaked};
 /// The notes ref test records live under.
 pub const NOTES_REF: &str = "refs/notes/relhook-tests";
 
+/// The command that brings `remote`'s test records into this clone's, whatever either holds:
+/// fetched into a ref of their own (a fetch into [`NOTES_REF`] is refused as non-fast-forward
+/// once both sides recorded runs), then merged with `union`, which keeps every record whole
+/// (`cat_sort_uniq` would sort a record's lines into another's).
+pub fn fetch_records_command(remote: &str) -> String {
+    let remote = crate::shellword::quote(remote);
+    format!(
+        "git fetch {remote} +{NOTES_REF}:{NOTES_REF}-fetched && git notes --ref={NOTES_REF} merge -s union {NOTES_REF}-fetched"
+    )
+}
+
 /// One passing test run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestRecord {
