@@ -157,6 +157,24 @@ fn header_max_length() {
     );
 }
 
+/// git's `Revert "…"` around a header within the limit: its reverted header is judged (QA34:
+/// commitlint's history has such reverts git made of 95 to 100 character headers).
+#[test]
+fn a_revert_is_judged_by_the_length_of_the_header_it_reverts() {
+    let header = format!("feat: {}", "x".repeat(94));
+    let revert = format!(
+        "Revert \"{header}\"\n\nThis reverts commit {}.\n",
+        "a".repeat(40)
+    );
+    assert!(lint(&revert).diagnostics.is_empty(), "{:?}", lint(&revert));
+    let over = format!(
+        "Revert \"{header}y\"\n\nThis reverts commit {}.\n",
+        "a".repeat(40)
+    );
+    let d = only(&over);
+    assert_eq!((d.rule, d.column, d.width), (Rule::HeaderMaxLength, 109, 1));
+}
+
 #[test]
 fn body_leading_blank() {
     let d = only("feat: x\nbody right away");

@@ -6,7 +6,7 @@ use crate::commit::lint::{Rule, Sink};
 use crate::commit::parse::{self, Fault, FaultKind, Header};
 
 pub(super) fn check_header(sink: &mut Sink<'_>, line: &str, inner: &str, offset: usize) {
-    check_length(sink, line);
+    check_length(sink, line, offset);
     match parse::header(inner) {
         Ok(h) => check_parts(sink, line, &h, offset),
         Err(fault) => {
@@ -101,16 +101,24 @@ fn inner_len(line: &str, offset: usize) -> usize {
     }
 }
 
-fn check_length(sink: &mut Sink<'_>, line: &str) {
+/// The header's length; of a revert (`offset` > 0), the reverted header's: git wrote the
+/// `Revert "…"` around it, and a header within the limit stays within it reverted.
+fn check_length(sink: &mut Sink<'_>, line: &str, offset: usize) {
     let max = sink.config.header_max_length;
-    let count = line.chars().count();
+    let end = offset + inner_len(line, offset);
+    let judged = &line[offset..end];
+    let count = judged.chars().count();
     if count > max {
-        let start = line.char_indices().nth(max).map_or(line.len(), |(i, _)| i);
+        let start = offset
+            + judged
+                .char_indices()
+                .nth(max)
+                .map_or(judged.len(), |(i, _)| i);
         sink.push(
             finding(
                 Rule::HeaderMaxLength,
                 0,
-                start..line.len(),
+                start..end,
                 format!(
                     "the header is {count} characters long, {} over the limit",
                     count - max
