@@ -154,6 +154,7 @@ mod qa34_explain;
 mod qa34_moved_tag;
 mod qa34_next_steps;
 mod qa34_no_tags;
+mod qa34_not_packages;
 mod qa34_npm_lock;
 mod qa34_prepush_tmpdir;
 mod qa34_release_at_work;

@@ -262,6 +262,13 @@ fn print_plan(
             (None, false) => writeln!(out, "    tests: none (`{}` is not set)", p.view.test_key())?,
         }
     }
+    for c in &plan.elsewhere {
+        writeln!(
+            out,
+            "  also: {} (no package of its own: nothing of it is released)",
+            c.entry()
+        )?;
+    }
     writeln!(out, "  commit: {}", plan.commit_message)?;
     for e in &plan.edits {
         writeln!(out)?;

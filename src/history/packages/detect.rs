@@ -167,6 +167,22 @@ fn toml_strings(file: &Path, keys: &[&str]) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Every member directory of the workspaces at `root` (Cargo's and npm's, pnpm's, yarn's), and
+/// the top itself (`""`) where a package.json is, packages or not: whoever may require a
+/// package. (A root Cargo.toml's `[workspace.dependencies]` are its members' to move.)
+pub fn workspace_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if root.join("package.json").is_file() {
+        out.push(PathBuf::new());
+    }
+    for dir in cargo_members(root).into_iter().chain(npm_members(root).0) {
+        if !out.contains(&dir) {
+            out.push(dir);
+        }
+    }
+    out
+}
+
 /// The member directories of the Cargo workspace whose root is `root` (`[workspace] members`,
 /// globs expanded, `exclude` taken out), relative to it; the root itself is never one.
 pub fn cargo_members(root: &Path) -> Vec<PathBuf> {

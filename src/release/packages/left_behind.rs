@@ -20,7 +20,9 @@ pub fn dependents_left_behind(
     package: &str,
     version: &Version,
 ) -> Result<Vec<dependents::Change>> {
-    let members = members(config);
+    // The members that are no package break as well (a root's crate, a private app).
+    let mut members = members(config);
+    members.extend(not_packages(config, root));
     let disk = |rel: &Path| read_text(root, rel);
     let released = std::iter::once((package.to_owned(), version.clone())).collect();
     let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
@@ -29,6 +31,29 @@ pub fn dependents_left_behind(
         .collect();
     out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
     Ok(out)
+}
+
+/// What a workspace member that is no package is named as, before its directory: no package
+/// name holds a NUL.
+const NOT_A_PACKAGE: &str = "\0";
+
+/// The workspace members that are no package of their own (the root's crates, the top's
+/// manifest, a private npm app): their requirements on a released package move with it too,
+/// or the workspace stops building; they release nothing.
+pub(super) fn not_packages(config: &Config, root: &Path) -> Vec<Member> {
+    crate::history::packages::detect::workspace_dirs(root)
+        .into_iter()
+        .filter(|d| !config.packages.iter().any(|p| p.path == *d))
+        .map(|dir| Member {
+            package: format!("{NOT_A_PACKAGE}{}", dir.display()),
+            dir,
+        })
+        .collect()
+}
+
+/// Whether `name` is one of [`not_packages`].
+pub(super) fn is_not_a_package(name: &str) -> bool {
+    name.starts_with(NOT_A_PACKAGE)
 }
 
 /// The configured packages as the workspace members whose requirements a release rewrites.

@@ -82,6 +82,9 @@ pub struct Plan {
     pub commit_message: String,
     /// HEAD when planned.
     pub head: Oid,
+    /// The requirements moved in workspace members that are no package (the root's crates,
+    /// a private app): nothing of theirs is released.
+    pub elsewhere: Vec<Change>,
 }
 
 /// The packages left out of an `--all` release, with why (for the report).
@@ -171,7 +174,10 @@ pub fn plan(
     // The requirement changes, computed once every version is known (on the files as they
     // are: the version bumps below do not move a requirement, they are spliced in by line).
     let changes = if config.release.bump_dependents {
-        dependents::changes(&members, &disk, &versions(&chosen))?
+        // With the members that are no package, which only have their requirements moved.
+        let others = left_behind::not_packages(config, root);
+        let all: Vec<_> = members.iter().cloned().chain(others).collect();
+        dependents::changes(&all, &disk, &versions(&chosen))?
     } else {
         Vec::new()
     };
@@ -255,6 +261,11 @@ pub fn plan(
             edits,
             commit_message,
             head,
+            elsewhere: changes
+                .iter()
+                .filter(|c| left_behind::is_not_a_package(&c.dependent))
+                .cloned()
+                .collect(),
         },
         skipped,
     ))
