@@ -216,8 +216,14 @@ fn released_over_an_unchecked_commit() -> Repo {
     ok(repo.git_output(&["push", "-q", "origin", "main"]));
     repo.commit("added x");
     repo.commit_hooked("feat: y");
-    // Refused without the flag (tests/unlinted.rs); released on purpose here.
-    ok(dated_release(&repo, &["--allow-unlinted"]));
+    // Refused without the flag (tests/unlinted.rs); released on purpose here, and said so:
+    // its push is one on purpose too (QA34: `next:` named a plain push, which is refused).
+    let out = ok(dated_release(&repo, &["--allow-unlinted"]));
+    assert!(
+        stderr(&out).contains("push with `--no-verify` on purpose, or reword them first"),
+        "{}",
+        text(&out)
+    );
     repo
 }
 

@@ -49,7 +49,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     crate::git::txn::sweep_temporaries(&repo);
     let installed = || ctx.relhook_installed();
     match release::half_made(&repo, &config) {
-        Some(half) if args.resume || (!json && !args.dry_run && confirm(&half, &config, &opts)) => {
+        Some(half)
+            if args.resume
+                || (!json
+                    && !args.dry_run
+                    && super::release_after::confirm(&half, &config, &opts)) =>
+        {
             return resume(&repo, &config, &root, &half, &opts, json);
         }
         Some(half) => return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json),
@@ -212,6 +217,13 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml{evident}"
                 );
             }
+            super::release_next::say_unchecked(
+                &mut err,
+                &repo,
+                &config,
+                plan.head,
+                args.allow_unlinted,
+            );
             let made = Made {
                 tag: &plan.tag,
                 config: &config,
@@ -247,26 +259,6 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             Ok(Outcome::Code(2))
         }
     }
-}
-
-/// In a terminal, offers to finish a half-made release; elsewhere says nothing and declines.
-fn confirm(half: &release::HalfMade, config: &Config, opts: &Options) -> bool {
-    use std::io::IsTerminal;
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return false;
-    }
-    let mut err = crate::cli::stream::stderr();
-    let _ = writeln!(err, "relhook: {}", half.describe());
-    let does = if resume_tests(config, half, opts) {
-        "test and tag"
-    } else {
-        "tag"
-    };
-    let _ = write!(err, "relhook: finish it now ({does} {})? [y/N] ", half.tag);
-    let _ = err.flush();
-    let mut answer = String::new();
-    let _ = std::io::stdin().read_line(&mut answer);
-    matches!(answer.trim(), "y" | "Y" | "yes")
 }
 
 /// `relhook release --resume` after a hand tag whose hook was interrupted before its release
@@ -323,12 +315,6 @@ pub(super) fn resumed(tags: Vec<&str>, commit: String, tested: bool) -> Result<(
     })
 }
 
-/// Whether a resume of `half` runs the tests: a test command is set, `--no-test` is not
-/// given, and it is no hand tag's release (which runs none).
-fn resume_tests(config: &Config, half: &release::HalfMade, opts: &Options) -> bool {
-    config.checks.test.is_some() && !opts.no_test && half.misplaced_tag.is_none()
-}
-
 /// `relhook release --resume`: tags the release commit an interrupted release left.
 fn resume(
     repo: &Repo,
@@ -350,7 +336,9 @@ fn resume(
                 format!(
                     "the working tree is not clean ({}); {}",
                     dirty.join(", "),
-                    super::release_after::tagged_on(resume_tests(config, half, opts))
+                    super::release_after::tagged_on(super::release_after::resume_tests(
+                        config, half, opts
+                    ))
                 ),
                 "commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
             ),

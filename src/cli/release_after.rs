@@ -1,5 +1,6 @@
 //! What a release says after it ends: the tracked files that still hold the old version
-//! (the runbook's `grep -r`), and the one line for a release a signal stopped.
+//! (the runbook's `grep -r`), and the one line for a release a signal stopped; the offer to
+//! finish a half-made one.
 
 use std::io::Write;
 
@@ -189,4 +190,38 @@ pub(super) fn not_released(e: crate::Error, half: Option<String>, again: &str) -
             format!("{e}; nothing was left behind (no commit, no tag, no changed file): {again}")
         }
     }
+}
+
+/// In a terminal, offers to finish a half-made release; elsewhere says nothing and declines.
+pub(super) fn confirm(
+    half: &crate::release::HalfMade,
+    config: &Config,
+    opts: &crate::release::Options,
+) -> bool {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return false;
+    }
+    let mut err = crate::cli::stream::stderr();
+    let _ = writeln!(err, "relhook: {}", half.describe());
+    let does = if resume_tests(config, half, opts) {
+        "test and tag"
+    } else {
+        "tag"
+    };
+    let _ = write!(err, "relhook: finish it now ({does} {})? [y/N] ", half.tag);
+    let _ = err.flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    matches!(answer.trim(), "y" | "Y" | "yes")
+}
+
+/// Whether a resume of `half` runs the tests: a test command is set, `--no-test` is not
+/// given, and it is no hand tag's release (which runs none).
+pub(super) fn resume_tests(
+    config: &Config,
+    half: &crate::release::HalfMade,
+    opts: &crate::release::Options,
+) -> bool {
+    config.checks.test.is_some() && !opts.no_test && half.misplaced_tag.is_none()
 }

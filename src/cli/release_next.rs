@@ -100,6 +100,25 @@ fn say_why_untested(
     }
 }
 
+/// Released on purpose (`allow`: `--allow-unlinted`) over commits pre-push refuses, from
+/// `head` as it was before: said, as its push is one on purpose too.
+pub(super) fn say_unchecked(
+    err: &mut dyn Write,
+    repo: &Repo,
+    config: &crate::config::Config,
+    head: Oid,
+    allow: bool,
+) {
+    let unchecked = allow
+        && crate::history::unlinted::unpublished(repo, config, head).is_ok_and(|f| !f.is_empty());
+    if unchecked {
+        let _ = writeln!(
+            err,
+            "relhook: note: pre-push refuses the commits this release took unchecked (--allow-unlinted): push with `--no-verify` on purpose, or reword them first (`relhook check` names them)"
+        );
+    }
+}
+
 /// Prints `next: …` for the tags made on release commit `commit` (`at_head`: it is HEAD).
 pub(super) fn say_next(
     err: &mut dyn Write,
