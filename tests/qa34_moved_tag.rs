@@ -5,8 +5,9 @@
 
 use crate::support::{hand_tag, installed_repo, stderr, stdout, text};
 
-#[test]
-fn a_tag_moved_above_its_release_commit_is_named_everywhere_with_one_fix_that_works() {
+/// An installed repository with no test record required and `feat: one` released as v0.1.0
+/// by a hand tag (its release commit at HEAD).
+fn released() -> crate::support::Repo {
     let repo = installed_repo();
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["add", ".relconfig.toml"]);
@@ -14,6 +15,12 @@ fn a_tag_moved_above_its_release_commit_is_named_everywhere_with_one_fix_that_wo
     repo.commit_hooked("feat: one");
     let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"]);
     assert!(out.status.success(), "{}", text(&out));
+    repo
+}
+
+#[test]
+fn a_tag_moved_above_its_release_commit_is_named_everywhere_with_one_fix_that_works() {
+    let repo = released();
     let release = repo.git(&["rev-parse", "--short=9", "HEAD"]);
     repo.commit_hooked("fix: two");
     let out = repo.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "moved"]);
@@ -145,16 +152,7 @@ fn a_release_tag_made_again_on_its_commit_is_refused_without_later_work() {
 /// and `git tag -d && relhook release`, whose release is refused there; `--resume` is the one.
 #[test]
 fn a_tag_moved_below_its_release_commit_has_the_one_fix_that_works() {
-    let repo = installed_repo();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", ".relconfig.toml"]);
-    repo.git(&["commit", "-q", "-m", "chore: config"]);
-    repo.commit_hooked("feat: one");
-    assert!(
-        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
-            .status
-            .success()
-    );
+    let repo = released();
     let out = repo.git_skipping_relhook(&["tag", "-f", "-a", "v0.1.0", "-m", "x", "HEAD~1"]);
     assert!(out.status.success(), "{}", text(&out));
     let out = repo.relhook(&["doctor"]);
@@ -172,16 +170,7 @@ fn a_tag_moved_below_its_release_commit_has_the_one_fix_that_works() {
 /// and merged the other branch. It is told as moved, and the fix moves it back.
 #[test]
 fn a_tag_moved_onto_another_branch_is_moved_back() {
-    let repo = installed_repo();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", ".relconfig.toml"]);
-    repo.git(&["commit", "-q", "-m", "chore: config"]);
-    repo.commit_hooked("feat: one");
-    assert!(
-        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
-            .status
-            .success()
-    );
+    let repo = released();
     let release = repo.git(&["rev-parse", "HEAD"]);
     repo.git(&["switch", "-q", "-c", "side", "HEAD~1"]);
     repo.commit_hooked("feat: side");
@@ -216,16 +205,7 @@ fn a_tag_moved_onto_another_branch_is_moved_back() {
 /// which pre-push refuses as the published tag made again. The fix fetches it back.
 #[test]
 fn a_published_tag_moved_above_its_release_commit_is_fetched_back() {
-    let repo = installed_repo();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", ".relconfig.toml"]);
-    repo.git(&["commit", "-q", "-m", "chore: config"]);
-    repo.commit_hooked("feat: one");
-    assert!(
-        hand_tag(&repo, &["-a", "v0.1.0", "-m", "r"])
-            .status
-            .success()
-    );
+    let repo = released();
     let published = repo.git(&["rev-parse", "v0.1.0"]);
     repo.with_origin();
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);

@@ -4,15 +4,18 @@
 
 use crate::support::{hand_tag, installed_repo, stderr, text};
 
-#[test]
-fn a_revert_of_a_release_commit_says_at_once_what_it_left() {
+/// An installed repository with `feat: one` released as v0.1.0 by a hand tag.
+fn released() -> crate::support::Repo {
     let repo = installed_repo();
     repo.commit_hooked("feat: one");
-    assert!(
-        hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"])
-            .status
-            .success()
-    );
+    let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo
+}
+
+#[test]
+fn a_revert_of_a_release_commit_says_at_once_what_it_left() {
+    let repo = released();
     repo.commit_hooked("feat: two");
     let out = repo.git_output(&["revert", "--no-edit", "v0.1.0"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -25,13 +28,7 @@ fn a_revert_of_a_release_commit_says_at_once_what_it_left() {
     );
     assert!(line.contains("`git tag -d v0.1.0`"), "{err}");
     // A revert of a plain commit, the release standing, says nothing of the kind.
-    let repo = installed_repo();
-    repo.commit_hooked("feat: one");
-    assert!(
-        hand_tag(&repo, &["-a", "v0.1.0", "-m", "v0.1.0"])
-            .status
-            .success()
-    );
+    let repo = released();
     repo.commit_hooked("feat: three");
     let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
     assert!(out.status.success(), "{}", text(&out));

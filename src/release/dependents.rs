@@ -152,19 +152,7 @@ pub(super) fn lock_requirements(
     edits: &mut Vec<Edit>,
     changes: &[Change],
 ) -> Result<()> {
-    for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
-        let lock = Path::new(lock);
-        let planned = edits.iter().position(|e| e.path == lock);
-        let before = match planned {
-            Some(i) => edits[i].after.clone(),
-            None => match crate::fsx::read_optional(&root.join(lock))? {
-                Some(b) => b,
-                None => continue,
-            },
-        };
-        let Ok(mut text) = String::from_utf8(before.clone()) else {
-            continue;
-        };
+    super::npm_lock::edit_locks(root, edits, |_, mut text| {
         let mut spans: Vec<(std::ops::Range<usize>, &str)> = changes
             .iter()
             .filter_map(|c| {
@@ -173,24 +161,13 @@ pub(super) fn lock_requirements(
                 Some((span, c.after.as_str()))
             })
             .collect();
-        if spans.is_empty() {
-            continue;
-        }
         spans.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
         spans.dedup_by_key(|(s, _)| s.start);
         for (span, after) in spans {
             text.replace_range(span, after);
         }
-        match planned {
-            Some(i) => edits[i].after = text.into_bytes(),
-            None => edits.push(Edit {
-                path: lock.to_path_buf(),
-                before,
-                after: text.into_bytes(),
-            }),
-        }
-    }
-    Ok(())
+        Ok(text)
+    })
 }
 
 /// The released package and its version, by the name it is published under, per ecosystem.

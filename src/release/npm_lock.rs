@@ -18,19 +18,7 @@ pub fn versions(
     edits: &mut Vec<Edit>,
     bumped: &[(&VersionFile, &str, String)],
 ) -> Result<()> {
-    for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
-        let lock = Path::new(lock);
-        let planned = edits.iter().position(|e| e.path == lock);
-        let before = match planned {
-            Some(i) => edits[i].after.clone(),
-            None => match crate::fsx::read_optional(&root.join(lock))? {
-                Some(b) => b,
-                None => continue,
-            },
-        };
-        let Ok(mut text) = String::from_utf8(before.clone()) else {
-            continue;
-        };
+    edit_locks(root, edits, |lock, mut text| {
         for (file, old, new) in bumped {
             let manifest = file.path.file_name().is_some_and(|n| n == "package.json");
             let Some(dir) = file
@@ -49,15 +37,41 @@ pub fn versions(
             let locator = Locator::JsonKey(keys.join("|"));
             text = vfiles::bump_text(lock, &text, &locator, old, new)?;
         }
-        if text.as_bytes() == before.as_slice() {
+        Ok(text)
+    })
+}
+
+/// Runs `edit` on the text of each of npm's lock files at `root`, as the `edits` planned so
+/// far leave it (a lock that does not exist, or is not UTF-8, is passed over), and plans what
+/// it returns when that differs.
+pub(super) fn edit_locks(
+    root: &Path,
+    edits: &mut Vec<Edit>,
+    mut edit: impl FnMut(&Path, String) -> Result<String>,
+) -> Result<()> {
+    for lock in ["package-lock.json", "npm-shrinkwrap.json"] {
+        let lock = Path::new(lock);
+        let planned = edits.iter().position(|e| e.path == lock);
+        let before = match planned {
+            Some(i) => edits[i].after.clone(),
+            None => match crate::fsx::read_optional(&root.join(lock))? {
+                Some(b) => b,
+                None => continue,
+            },
+        };
+        let Ok(text) = String::from_utf8(before.clone()) else {
+            continue;
+        };
+        let after = edit(lock, text)?;
+        if after.as_bytes() == before.as_slice() {
             continue;
         }
         match planned {
-            Some(i) => edits[i].after = text.into_bytes(),
+            Some(i) => edits[i].after = after.into_bytes(),
             None => edits.push(Edit {
                 path: lock.to_path_buf(),
                 before,
-                after: text.into_bytes(),
+                after: after.into_bytes(),
             }),
         }
     }
