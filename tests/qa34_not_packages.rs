@@ -68,18 +68,10 @@ fn the_workspace_roots_own_requirement_moves_with_a_package() {
         "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n",
         "{\n  \"name\": \"b\",\n  \"version\": \"1.0.0\"\n}\n",
     );
-    repo.write(
-        "package.json",
+    crate::qa34_npm_lock::root_then_a_released(
+        &repo,
         "{\n  \"private\": true,\n  \"workspaces\": [\"p/*\"],\n  \"dependencies\": {\n    \"a\": \"^1.0.0\"\n  }\n}\n",
     );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: root"]);
-    repo.write("p/a/i.js", "x\n");
-    repo.git(&["add", "-A"]);
-    let out = repo.commit_with_hooks("feat(a)!: new api");
-    assert!(out.status.success(), "{}", text(&out));
-    let out = repo.relhook(&["release", "--package", "a", "--no-test"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
         repo.read("package.json").contains("\"a\": \"^2.0.0\""),
         "{}",
