@@ -15,7 +15,8 @@ use crate::history::changelog::normalize;
 use crate::history::sync::{changelog_at, has_section_at};
 
 /// A release tag made past the hook (`RELHOOK_SKIP=1 git tag -f`) above its release commit on
-/// HEAD, not pushed: every command took its version for released and found nothing since.
+/// HEAD, on a commit no remote-tracking branch holds: every command took its version for
+/// released and found nothing since.
 pub struct Moved {
     /// The tag's name.
     pub tag: String,
@@ -56,7 +57,8 @@ pub fn back_to_release(repo: &Repo, name: &str, retag: &str, release: Oid) -> (S
                 "its release commit is on `{r}`, which may have the tag as it was: fetched back if so, else moved back"
             ),
             format!(
-                "git fetch --force {r} tag {} || {{ {retag}; }}",
+                "git fetch --force {} tag {} || {{ {retag}; }}",
+                crate::shellword::quote(&r),
                 crate::shellword::quote(name)
             ),
         ),
