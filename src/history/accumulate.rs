@@ -18,6 +18,7 @@ mod hand_edited;
 mod kept_out;
 mod merged;
 mod op;
+mod own_entry;
 mod pending;
 mod prepare;
 mod reapplied;

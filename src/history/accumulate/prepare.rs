@@ -9,7 +9,7 @@ use git2::Oid;
 use super::edit::Edit;
 use super::op::{self, Op, decide};
 use super::targets::Target;
-use super::{Accumulated, already, deleted, kept_out, skeleton, squash, unlisted};
+use super::{Accumulated, already, deleted, kept_out, own_entry, skeleton, squash, unlisted};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo};
@@ -181,10 +181,23 @@ pub(super) fn prepare(
         && repo.changes_path(top.old, &path)
         && !crate::history::sync::added_by(repo, top.old, &path).is_empty();
     // A squash's own entry takes the place of the entries it brought (see `squash`).
-    let (parts, kept) = match (&target.new, stored.is_some() && !amend) {
+    let squash::Brought {
+        replaced: parts,
+        kept,
+        by_hand,
+    } = match (&target.new, stored.is_some() && !amend) {
         (Some(new), true) => squash::parts(repo, config, head, (&path, &log), new)?,
         _ => Default::default(),
     };
+    // An entry the person wrote in this very commit stands for it (as `--sync` counts it).
+    if parts.is_empty()
+        && kept.is_empty()
+        && reverted.is_none()
+        && let Some(new) = &target.new
+        && let Some(said) = own_entry::notice((repo, config), head, (&path, &log), &by_hand, new)?
+    {
+        return Ok(Prepared::Nothing(Some(said)));
+    }
     let revert = reverted.and_then(|r| op::decide_revert(&log, r));
     // A reverted change listed nowhere: released before relhook adopted the clone (then the
     // revert's own entry, the usual choice), or never shipped (then neither, said below).

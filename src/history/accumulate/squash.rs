@@ -39,16 +39,26 @@ use crate::history::sync::{added_by, changelog_at, entries_made};
 /// How many of HEAD's newest reflog entries are read for the `git reset`s before a commit.
 const RESET_LOOK_BACK: usize = 16;
 
-/// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added and
-/// that are, word for word, the entries of commits on a branch but not in `head`'s history:
-/// those `new` replaces, and those it keeps (they weigh more than `new`).
+/// What `head` itself added to Unreleased besides `new`, split by who wrote it.
+#[derive(Default)]
+pub(super) struct Brought {
+    /// Word for word the entries of commits on a branch but not in `head`'s history, which
+    /// `new` replaces...
+    pub replaced: Vec<NewEntry>,
+    /// ...or keeps, as they weigh more than `new`.
+    pub kept: Vec<NewEntry>,
+    /// Entries no such commit makes: written by the person making `head`.
+    pub by_hand: Vec<NewEntry>,
+}
+
+/// The Unreleased entries of `log` (the file as `head` stores it) that `head` itself added.
 pub(super) fn parts(
     repo: &Repo,
     config: &Config,
     head: Oid,
     (path, log): (&Path, &Changelog),
     new: &NewEntry,
-) -> Result<(Vec<NewEntry>, Vec<NewEntry>)> {
+) -> Result<Brought> {
     // Most commits leave the file to post-commit: one tree lookup says so.
     if !repo.changes_path(head, path) {
         return Ok(Default::default());
@@ -68,15 +78,20 @@ pub(super) fn parts(
     }
     let made = squashed(repo, config, head, brought.iter().map(|e| e.text.as_str()))?;
     let own = weight(config, new);
-    Ok(brought
+    let (squashed, by_hand): (Vec<NewEntry>, Vec<NewEntry>) = brought
         .into_iter()
-        .filter(|e| made.contains(&normalize(&e.text)))
         .map(|e| NewEntry {
             breaking: is_breaking(&e.text),
             section: e.section,
             text: e.text,
         })
-        .partition(|e| weight(config, e) <= own))
+        .partition(|e| made.contains(&normalize(&e.text)));
+    let (replaced, kept) = squashed.into_iter().partition(|e| weight(config, e) <= own);
+    Ok(Brought {
+        replaced,
+        kept,
+        by_hand,
+    })
 }
 
 fn weight(config: &Config, e: &NewEntry) -> Weight {

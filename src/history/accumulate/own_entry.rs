@@ -1,0 +1,97 @@
+//! A plain commit that writes its own entry into Unreleased (Keep a Changelog's way: the
+//! person says what changed): that entry stands for the commit, as `changelog --sync` already
+//! counts it, so no generated one goes beside it; one line says so. An entry the commit only
+//! rewords (as many entries after as before) is no entry of its own.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::path::Path;
+
+use git2::Oid;
+
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, Repo};
+use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::{Changelog, normalize, one_line};
+use crate::history::sync::entries_made;
+
+/// The line for plain commit `head`, whose change to `path` (now `log`) added `brought` to
+/// Unreleased beside `new`, the entry its message calls for; `None` when those are all other
+/// commits' entries since the last release (a changelog staged again after a killed amend),
+/// or the commit only reworded entries that were there.
+pub(super) fn notice(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    brought: &[NewEntry],
+    new: &NewEntry,
+) -> Result<Option<String>> {
+    if brought.is_empty() {
+        return Ok(None);
+    }
+    let made = made_since_release(repo, config, head, brought)?;
+    let by_hand: Vec<&NewEntry> = brought
+        .iter()
+        .filter(|e| !made.contains(&normalize(&e.text)))
+        .collect();
+    let Some(first) = by_hand.first() else {
+        return Ok(None);
+    };
+    let before = match repo.first_parent(head) {
+        Some(parent) => unreleased_count(repo.file_at(parent, path)?.map(|f| f.bytes)),
+        None => 0,
+    };
+    if log.unreleased_entries().len() <= before {
+        return Ok(None);
+    }
+    let marker = log.marker();
+    let under = if first.section.is_empty() {
+        String::new()
+    } else {
+        format!(" under {}", first.section)
+    };
+    let more = match by_hand.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Ok(Some(format!(
+        "no entry added to {}: this commit writes its own entry (`{marker} {}`{under}{more}), which stands for `{marker} {}`",
+        path.display(),
+        one_line(&first.text),
+        one_line(&new.text),
+    )))
+}
+
+/// Which of `entries` (normalized) the commits since the last release make, `head` and its
+/// ancestors: theirs, not the person's.
+fn made_since_release(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    entries: &[NewEntry],
+) -> Result<HashSet<String>> {
+    let wanted: HashSet<String> = entries.iter().map(|e| normalize(&e.text)).collect();
+    let hidden = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .map(|(_, at)| vec![at])
+        .unwrap_or_default();
+    let range = Range {
+        tips: vec![head],
+        hidden,
+        ..Range::default()
+    };
+    entries_made(repo, config, &range, &OnceCell::new(), Some(&wanted))
+}
+
+/// How many entries Unreleased holds in a stored changelog (0 for none, or one that does not
+/// parse: then every entry the commit added is new).
+fn unreleased_count(bytes: Option<Vec<u8>>) -> usize {
+    let Some(text) = bytes.and_then(|b| String::from_utf8(b).ok()) else {
+        return 0;
+    };
+    match Changelog::parse_head(&text) {
+        Some((log, _)) => log.unreleased_entries().len(),
+        None => Changelog::parse(&text).map_or(0, |log| log.unreleased_entries().len()),
+    }
+}

@@ -1,0 +1,48 @@
+//! QA35: a commit that writes its own entry into Unreleased (Keep a Changelog's way: the
+//! person says what changed) got the generated one beside it, two lines for one change, while
+//! `changelog --sync` already counted the hand entry for the commit. The hand entry now stands
+//! for it, and one line says so; an entry only reworded in the same commit does not.
+
+use crate::support::{Repo, installed_repo, stderr, text};
+
+/// `feat: init`'s changelog with `extra` added below its entry, staged with one more file.
+fn stage_with_hand_entry(repo: &Repo, old: &str, new: &str) {
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains(old), "{log}");
+    repo.write("CHANGELOG.md", log.replacen(old, new, 1));
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "CHANGELOG.md", "a.txt"]);
+}
+
+#[test]
+fn a_hand_written_entry_stands_for_its_commit() {
+    let repo = installed_repo();
+    let hand = "- Parsers accept tabs in scopes (written by hand)";
+    stage_with_hand_entry(&repo, "- init\n", &format!("- init\n{hand}\n"));
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(parser): accept tabs in scopes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains(hand), "{log}");
+    assert!(!log.contains("accept tabs in scopes\n"), "{log}");
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("writes its own entry"), "{said}");
+    assert!(said.contains(hand.trim_start_matches("- ")), "{said}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    // History agrees: nothing for `--sync` to add.
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}
+
+#[test]
+fn an_entry_only_reworded_in_the_commit_leaves_the_commit_its_own() {
+    let repo = installed_repo();
+    stage_with_hand_entry(&repo, "- init\n", "- Initial version\n");
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: export as csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- Initial version\n"), "{log}");
+    assert!(log.contains("- export as csv\n"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
