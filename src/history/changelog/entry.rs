@@ -415,9 +415,62 @@ fn link_references(text: &str, forge: &Forge) -> String {
     out
 }
 
+/// `[#12](<url ending in /12>)` → `#12`: the reverse of `link_references`, whatever the
+/// forge (GitHub's `/pull/12` too). Any other link is left as it is.
+pub(super) fn unlink_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("[#") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let digits = &after[..after.bytes().take_while(u8::is_ascii_digit).count()];
+        let linked = after[digits.len()..]
+            .strip_prefix("](")
+            .and_then(|t| Some(t.split_at(t.find(')')?)))
+            .filter(|(url, _)| {
+                !digits.is_empty()
+                    && !url.contains(' ')
+                    && url.strip_suffix(digits).is_some_and(|u| u.ends_with('/'))
+            });
+        match linked {
+            Some((_, close)) => {
+                out.push('#');
+                out.push_str(digits);
+                rest = &close[1..];
+            }
+            None => {
+                out.push_str("[#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linked_references_read_as_the_bare_ones() {
+        let n = crate::history::changelog::normalize;
+        assert_eq!(
+            n("add a  ([#12](https://github.com/o/r/issues/12))"),
+            "add a (#12)"
+        );
+        assert_eq!(
+            n("x [#3](https://gitlab.com/g/r/-/issues/3), [#4](h/pull/4)"),
+            "x #3, #4"
+        );
+        // Not a reference to the same number, or no link: left alone.
+        assert_eq!(
+            n("x [#3](https://h/issues/33)"),
+            "x [#3](https://h/issues/33)"
+        );
+        assert_eq!(n("x [#](u/1) [#1] [#2](u/2"), "x [#](u/1) [#1] [#2](u/2");
+        assert_eq!(n("é [#7](ü/7) ü"), "é #7 ü");
+    }
 
     #[test]
     fn escape_sequences_and_bidi_overrides_leave_no_trace() {

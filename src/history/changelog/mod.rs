@@ -190,9 +190,16 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
         .or_else(|| heading::pep440_pre(label))
 }
 
-/// Collapses whitespace so entries compare by meaning, not layout.
+/// Collapses whitespace so entries compare by meaning, not layout; an issue reference linked
+/// to its forge page (`[#12](…/issues/12)`) reads as the bare `#12` it was made from, since
+/// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.contains("[#") {
+        entry::unlink_references(&joined)
+    } else {
+        joined
+    }
 }
 
 impl Changelog {
@@ -389,7 +396,19 @@ impl Changelog {
             .iter()
             .filter(|s| !unreleased_only || s.kind == SectionKind::Unreleased)
             .flat_map(|s| s.subs.iter().flat_map(|sub| sub.entries.iter()))
-            .any(|e| self.entry_words(e.start, e.end).eq(text.split_whitespace()))
+            .any(|e| {
+                self.entry_words(e.start, e.end).eq(text.split_whitespace())
+                    || self.same_when_unlinked(e.start..e.end, text)
+            })
+    }
+
+    /// Whether the entry on `lines` reads as `text` once issue links are undone (`normalize`):
+    /// asked only where either has a link, which word-for-word comparison cannot see through.
+    fn same_when_unlinked(&self, lines: std::ops::Range<usize>, text: &str) -> bool {
+        let linked = |t: &str| t.contains("[#");
+        let entry = self.lines.get(lines.clone()).unwrap_or(&[]);
+        (linked(text) || entry.iter().any(|l| linked(&l.text)))
+            && normalize(&self.entry_text(lines.start, lines.end)) == normalize(text)
     }
 
     /// The words of the entry spanning lines `start..end`: those of `entry_text`, which
