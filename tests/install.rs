@@ -453,10 +453,10 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
     );
     std::fs::write(
         &shim,
-        text_.replace("# relhook-shim v12", "# relhook-shim v0"),
+        text_.replace("# relhook-shim v13", "# relhook-shim v0"),
     )
     .unwrap();
-    doctor(1, "older than this relhook's v12");
+    doctor(1, "older than this relhook's v13");
     install(&repo, &[]);
     doctor(0, "all is well");
     chmod(&shim, 0o644);

@@ -161,6 +161,7 @@ mod qa34_release_at_work;
 mod qa34_reverted_release;
 mod qa34_unprefixed;
 mod qa35_hand_entry;
+mod qa35_kept_post_commit;
 mod qa35_linked_refs;
 mod qa6a;
 mod qa7;

@@ -2,32 +2,48 @@
 //! see `hooks`): the kernel passes that one word, then the hook file's path, then git's
 //! arguments. As the sh shims do, the hook relhook replaced at install (`<hook>.relhook-orig`)
 //! runs first when the word says `:chain`, and when it fails relhook's part does not run and
-//! its exit code is the hook's; except after a commit (post-commit), whose exit git ignores:
-//! relhook's part runs all the same.
+//! its exit code is the hook's; except after a commit (post-commit): relhook's part rewrites
+//! HEAD to carry the changelog entry, so the kept hook runs after it, on the commit that stays
+//! (a hook that notes, logs or pushes HEAD would otherwise act on a commit no branch keeps);
+//! git ignores a post-commit hook's exit anyway.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
+/// A chained hook to run once relhook's part is done (post-commit's).
+pub(super) struct Later {
+    chained: PathBuf,
+    args: Vec<OsString>,
+}
+
+impl Later {
+    /// Runs it; its exit is git's to ignore, as a post-commit hook's is.
+    pub(super) fn run(self) {
+        let _ = run_chained(&self.chained, &self.args, None);
+    }
+}
+
 /// Turns `hook:post-commit[:chain] <hook file> ARGS` into `hook post-commit ARGS`, after
-/// running the chained hook; `Err` carries the exit code when the chained hook failed. Other
-/// arguments pass as they are.
-pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
+/// running the chained hook, or returning it to run after relhook's part (post-commit); `Err`
+/// carries the exit code when the chained hook failed. Other arguments pass as they are.
+pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<Option<Later>, ExitCode> {
     let Some(word) = args
         .get(1)
         .and_then(|a| a.to_str())
         .and_then(|a| a.strip_prefix("hook:"))
     else {
-        return Ok(());
+        return Ok(None);
     };
     let (name, chain) = match word.strip_suffix(":chain") {
         Some(name) => (name.to_owned(), true),
         None => (word.to_owned(), false),
     };
     if args.len() < 3 || !crate::hooks::runs_direct(&name) {
-        return Ok(()); // not a form relhook writes: the parser says what is wrong
+        return Ok(None); // not a form relhook writes: the parser says what is wrong
     }
     let rest = args.split_off(3);
+    let mut later = None;
     if chain {
         // By name beside the hook file: a hook manager may have moved this file aside and still
         // run it (pre-commit's `post-commit.legacy`); the hook relhook chained stays where it was.
@@ -37,20 +53,20 @@ pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<(), ExitCode> {
         // hooks a second time (pre-commit stops with "bug: ... migration mode"): they run already.
         let again = std::env::var_os("PRE_COMMIT_RUNNING_LEGACY").is_some_and(|v| !v.is_empty())
             && crate::hooks::aside::is_pre_commit_script(&chained);
-        if !again {
-            let ran = run_chained(&chained, &rest, None);
-            // A post-commit hook vetoes nothing: one that "fails" (`[ -f x ] && ...` as its
-            // last line) must not cost the commit its changelog entry.
-            if name != "post-commit" {
-                ran?;
-            }
+        if !again && name == "post-commit" {
+            later = Some(Later {
+                chained,
+                args: rest.clone(),
+            });
+        } else if !again {
+            run_chained(&chained, &rest, None)?;
         }
     }
     args.truncate(1);
     args.push("hook".into());
     args.push(name.into());
     args.extend(rest);
-    Ok(())
+    Ok(later)
 }
 
 /// Runs the chained hook as git would: directly, or with sh when it has no `#!` line; with
@@ -148,7 +164,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn the_chained_hook_runs_first_only_when_chained_and_its_failure_does_not_stop_post_commit() {
+    fn a_chained_post_commit_runs_after_relhooks_part_and_its_failure_stops_nothing() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let hook = dir.path().join("post-commit");
@@ -159,19 +175,19 @@ mod tests {
         std::fs::write(&chained, script).unwrap();
         std::fs::set_permissions(&chained, std::fs::Permissions::from_mode(0o755)).unwrap();
         let hook = hook.to_str().unwrap();
-        // It fails: git ignores a post-commit's exit, and relhook's part runs all the same.
+        // Handed back, not run yet: relhook's part (which rewrites HEAD) goes first.
         let mut a = args(&["relhook", "hook:post-commit:chain", hook]);
-        assert_eq!(from_shebang(&mut a), Ok(()));
+        let later = from_shebang(&mut a)
+            .unwrap()
+            .expect("run after relhook's part");
         assert_eq!(a, args(&["relhook", "hook", "post-commit"]));
+        assert!(!ran.exists());
+        // It fails: git ignores a post-commit's exit.
+        later.run();
         assert_eq!(std::fs::read_to_string(&ran).unwrap(), "0\n");
         // Installed with --force: kept, not run.
         let mut a = args(&["relhook", "hook:post-commit", hook]);
-        from_shebang(&mut a).unwrap();
-        assert_eq!(std::fs::read_to_string(&ran).unwrap(), "0\n");
-        std::fs::write(&chained, "#!/bin/sh\nexit 0\n").unwrap();
-        let mut a = args(&["relhook", "hook:post-commit:chain", hook]);
-        from_shebang(&mut a).unwrap();
-        assert_eq!(a[2], "post-commit");
+        assert!(from_shebang(&mut a).unwrap().is_none());
         // Moved aside and still run by a hook manager (pre-commit's `post-commit.legacy`): the
         // chained hook is found by its name, not the moved file's.
         std::fs::write(
@@ -181,7 +197,7 @@ mod tests {
         .unwrap();
         let moved = dir.path().join("post-commit.legacy");
         let mut a = args(&["relhook", "hook:post-commit:chain", moved.to_str().unwrap()]);
-        assert_eq!(from_shebang(&mut a), Ok(()));
+        from_shebang(&mut a).unwrap().expect("chained").run();
         assert_eq!(std::fs::read_to_string(&ran).unwrap(), "0\nmoved\n");
     }
 }

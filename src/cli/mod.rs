@@ -57,9 +57,19 @@ where
 {
     let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     crate::interrupt::file_size_limit_as_error();
-    if let Err(code) = direct::from_shebang(&mut args) {
-        return code;
+    let later = match direct::from_shebang(&mut args) {
+        Ok(later) => later,
+        Err(code) => return code,
+    };
+    let code = run_args(&args);
+    if let Some(later) = later {
+        later.run();
     }
+    code
+}
+
+/// [`run`], once the hook's `#!` form is turned into a command.
+fn run_args(args: &[OsString]) -> ExitCode {
     let linked = match linked::gate(&args) {
         Some(Err(code)) => return code,
         Some(Ok(cli)) => Some(cli),
