@@ -70,19 +70,19 @@ where
 
 /// [`run`], once the hook's `#!` form is turned into a command.
 fn run_args(args: &[OsString]) -> ExitCode {
-    let linked = match linked::gate(&args) {
+    let linked = match linked::gate(args) {
         Some(Err(code)) => return code,
         Some(Ok(cli)) => Some(cli),
         None => None,
     };
     let cli = match linked
-        .or_else(|| hot_path(&args))
-        .map_or_else(|| parse(&args), Ok)
+        .or_else(|| hot_path(args))
+        .map_or_else(|| parse(args), Ok)
     {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            if e.use_stderr() && asks_for_json(&args) {
+            if e.use_stderr() && asks_for_json(args) {
                 // Machines read stdout: a usage error is a JSON document there too.
                 let _ = json::print(&json::ErrorReport::usage(&e));
             }
