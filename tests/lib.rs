@@ -160,6 +160,7 @@ mod qa34_prepush_tmpdir;
 mod qa34_release_at_work;
 mod qa34_reverted_release;
 mod qa34_unprefixed;
+mod qa35_compare_links;
 mod qa35_hand_entry;
 mod qa35_kept_post_commit;
 mod qa35_linked_refs;

@@ -28,6 +28,9 @@ fn parse_compare(url: &str) -> Option<Compare<'_>> {
     })
 }
 
+/// What the left side of the Unreleased compare link becomes in the version link.
+type LeftSide<'a> = dyn Fn(&str) -> String + 'a;
+
 impl Changelog {
     /// Turns Unreleased into `## [version] - date`, puts a fresh empty
     /// Unreleased above it and updates compare links: an existing
@@ -58,7 +61,14 @@ impl Changelog {
         // A stable release carries what its pre-releases shipped (see `fold_prereleases`).
         self.fold_prereleases(v);
         self.drop_empty_subsections();
-        let prev = self.versions().into_iter().next();
+        // The release the new section follows: not a pre-release it carries (1.1.0 lists
+        // everything since 1.0.0, so its compare link starts there, not at 1.1.0-rc.2).
+        let target = super::release_version(v);
+        let carried = |p: &str| {
+            let pre = super::release_version(p);
+            matches!((&target, pre), (Some(t), Some(p)) if super::carries(t, &p))
+        };
+        let prev = self.versions().into_iter().find(|p| !carried(p));
         self.ensure_unreleased();
         let Some(h) = self
             .unreleased_index()
@@ -85,16 +95,24 @@ impl Changelog {
             let old_heading = std::mem::replace(&mut line.text, heading);
             self.insert_lines(h, vec![old_heading, String::new()]);
         }
-        self.update_links(v, prev.as_deref(), tag_prefix, compare_base);
+        let from = |left: &str| {
+            let label = left.strip_prefix(tag_prefix).unwrap_or(left);
+            match &prev {
+                Some(p) if carried(label) => format!("{tag_prefix}{p}"),
+                _ => left.to_owned(),
+            }
+        };
+        self.update_links(v, prev.as_deref(), tag_prefix, (compare_base, &from));
         Ok(())
     }
 
+    /// `from` turns the left side of the Unreleased compare link into the version link's.
     fn update_links(
         &mut self,
         v: &str,
         prev: Option<&str>,
         tag_prefix: &str,
-        compare_base: Option<&str>,
+        (compare_base, from): (Option<&str>, &LeftSide),
     ) {
         let tag = format!("{tag_prefix}{v}");
         let has_version_link = self.doc.links.iter().any(|l| l.label == v);
@@ -109,12 +127,12 @@ impl Changelog {
             let (head, version_url) = if c.right == "HEAD" {
                 (
                     format!("{}{tag}{}HEAD", c.prefix, c.sep),
-                    format!("{}{}{}{tag}", c.prefix, c.left, c.sep),
+                    format!("{}{}{}{tag}", c.prefix, from(c.left), c.sep),
                 )
             } else if c.left == "HEAD" {
                 (
                     format!("{}HEAD{}{tag}", c.prefix, c.sep),
-                    format!("{}{tag}{}{}", c.prefix, c.sep, c.right),
+                    format!("{}{tag}{}{}", c.prefix, c.sep, from(c.right)),
                 )
             } else {
                 return None;

@@ -216,7 +216,10 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             f.base, last.name
         ));
         for (i, t) in tags.iter().enumerate().rev() {
-            match i.checked_sub(1).and_then(|p| tags.get(p)) {
+            // A stable release's section carries its pre-releases: it compares from the
+            // release before them.
+            let mut before = tags[..i].iter().rev();
+            match before.find(|p| !crate::history::changelog::carries(&t.version, &p.version)) {
                 Some(prev) => out.push_str(&format!(
                     "[{}]: {}/compare/{}...{}\n",
                     t.version, f.base, prev.name, t.name
