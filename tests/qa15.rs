@@ -571,6 +571,11 @@ fn npm_init_s_placeholder_test_script_is_named_not_proposed() {
     repo.commit_hooked("feat: a");
     let out = hand_tag(&repo, &["-a", "v1.0.1", "-m", "x"]);
     assert!(out.status.success(), "{}", text(&out));
+    // Each way past it once (QA35: the hand tag's `next:` named the setting twice).
+    for said in [text(&out), stderr(&repo.git_output(&["push", "--dry-run"]))] {
+        let off = said.matches("require_tested_tags = false").count();
+        assert!(off <= 1, "{said}");
+    }
     repo.with_origin();
     let out = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));

@@ -50,6 +50,19 @@ impl GitOutput {
     }
 }
 
+/// The signal that ended a process, where the platform says.
+fn killed_by(status: &std::process::ExitStatus) -> Option<i32> {
+    #[cfg(unix)]
+    {
+        std::os::unix::process::ExitStatusExt::signal(status)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        None
+    }
+}
+
 /// git's eight lines about a lock file it found (`Unable to create '….lock': File exists.`)
 /// in one, naming the file to remove: a git process killed mid-update leaves its lock behind,
 /// and every later update of that ref (or index) fails until it goes.
@@ -153,10 +166,15 @@ impl<'a> Git<'a> {
         let out = child
             .wait_with_output()
             .map_err(|e| Error::io("run", what, e))?;
+        let mut stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        // Killed, git may say nothing: the signal is the reason then.
+        if let Some(signal) = killed_by(&out.status).filter(|_| stderr.is_empty()) {
+            stderr = format!("killed by signal {signal}");
+        }
         Ok(GitOutput {
             status: out.status.code(),
             stdout: out.stdout,
-            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+            stderr,
             args: self.args.join(" "),
         })
     }
@@ -232,6 +250,19 @@ mod tests {
                 .starts_with("/r/.git/index.lock exists: ")
         );
         assert_eq!(stale_lock("fatal: not a git repository"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_killed_process_is_named_by_its_signal() {
+        let status = |script: &str| {
+            std::process::Command::new("sh")
+                .args(["-c", script])
+                .status()
+                .unwrap()
+        };
+        assert_eq!(killed_by(&status("kill -9 $$")), Some(9));
+        assert_eq!(killed_by(&status("exit 3")), None);
     }
 
     #[test]

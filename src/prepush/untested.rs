@@ -175,7 +175,7 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
         .map(|r| r.join(package.unwrap_or(std::path::Path::new(""))));
     if dir.is_some_and(|d| crate::init::npm_placeholder_test(&d)) {
         return format!(
-            "{name}'s tree has no tests to run (the `test` script of package.json is `npm init`'s placeholder, which always fails), so no test of it can pass: write your tests into that script for the next release, and push this one untested on purpose (`RELHOOK_SKIP=1 git push ...`), or commit `[checks] require_tested_tags = false`"
+            "{name}'s tree has no tests to run (the `test` script of package.json is `npm init`'s placeholder, which always fails), so no test of it can pass: write your tests into that script for the next release, and push this one untested on purpose (`RELHOOK_SKIP=1 git push ...`)"
         );
     }
     // Without the file, `relhook init` writes it, with the test command it can tell.
