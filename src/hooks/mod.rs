@@ -26,6 +26,7 @@
 //! update when relhook is missing (commit-msg says it is missing).
 
 pub mod aside;
+pub mod chosen;
 pub mod crlf;
 pub mod doctor;
 pub mod driver;

@@ -61,6 +61,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     // Read before the install writes: relhook's hooks may already run here.
     let fresh = !relhook_present(&loc);
     let result = inst::install(&loc, &opts)?;
+    hooks::chosen::remember(&loc, &opts.hooks)?;
     if fresh {
         note_adoption(&loc, repo.as_ref());
     }

@@ -43,6 +43,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
             unregistered.attributes |= one.attributes;
             unregistered.am_three_way |= one.am_three_way;
         }
+        crate::hooks::chosen::forget(&loc)?;
         crate::git::txn::failpoint("uninstall-unregistered")?;
         Ok((result, unwired, unregistered))
     })();

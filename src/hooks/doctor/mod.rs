@@ -121,8 +121,24 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
         }
     }
     if !owner {
+        let chosen = super::chosen::chosen(loc);
         for hook in available().filter(|h| !elsewhere.contains(&h.name)) {
-            checks.push(hook_check(loc, hook.name, binary));
+            let left_out = chosen
+                .as_ref()
+                .filter(|c| !c.iter().any(|n| n == hook.name))
+                .filter(|_| loc.hooks_dir.join(hook.name).symlink_metadata().is_err());
+            checks.push(match left_out {
+                Some(c) => check(
+                    &format!("hook {}", hook.name),
+                    Status::Ok,
+                    format!(
+                        "left out by `relhook install --hooks {}`; `relhook install` adds it",
+                        c.join(",")
+                    ),
+                    None,
+                ),
+                None => hook_check(loc, hook.name, binary),
+            });
         }
     }
     checks.extend(relative_from_outside(loc));
@@ -259,8 +275,11 @@ pub(super) fn install_fix(loc: &HooksLocation) -> String {
                     None => "`rm .git/hooks && mkdir .git/hooks` (a link to it now)".to_owned(),
                 }
             ),
-            Some(_) => "relhook install --shared".to_owned(),
-            None => "relhook install".to_owned(),
+            Some(_) => format!(
+                "relhook install --shared{}",
+                super::chosen::install_args(loc)
+            ),
+            None => format!("relhook install{}", super::chosen::install_args(loc)),
         },
     }
 }
