@@ -3,7 +3,7 @@
 //! `changelog --sync` already counted the hand entry for the commit. The hand entry now stands
 //! for it, and one line says so; an entry only reworded in the same commit does not.
 
-use crate::support::{Repo, installed_repo, stderr, text};
+use crate::support::{Repo, installed_repo, ok, stderr, text};
 
 /// `feat: init`'s changelog with `extra` added below its entry, staged with one more file.
 fn stage_with_hand_entry(repo: &Repo, old: &str, new: &str) {
@@ -45,4 +45,55 @@ fn an_entry_only_reworded_in_the_commit_leaves_the_commit_its_own() {
     assert!(log.contains("- Initial version\n"), "{log}");
     assert!(log.contains("- export as csv\n"), "{log}");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}
+
+/// A hand entry that does not say what the message calls for (a fix's words for a feature)
+/// does not stand for it: a feature always has an entry under Added (`--sync` agrees).
+#[test]
+fn a_lighter_hand_entry_does_not_stand_for_a_feature() {
+    let repo = installed_repo();
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        format!("{log}\n### Fixed\n\n- a crash on empty input (by hand)\n"),
+    );
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "CHANGELOG.md", "a.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: export as csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- export as csv\n"), "{log}");
+    assert!(
+        log.contains("- a crash on empty input (by hand)\n"),
+        "{log}"
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}
+
+/// A pull request squash-merged on a forge's web page (no hook ran): the squash commit brings
+/// its branch's `fix` entries, and `--sync` adds its own `feat` entry, which the minor release
+/// its header makes must list.
+#[test]
+fn sync_adds_the_feature_a_web_squash_brought_only_fixes_for() {
+    let repo = installed_repo();
+    ok(repo.relhook(&["release", "1.0.0", "--no-test"]));
+    repo.git(&["switch", "-q", "-c", "topic"]);
+    repo.commit_hooked("fix: part one");
+    repo.commit_hooked("fix: part two");
+    repo.git(&["switch", "-q", "main"]);
+    repo.git_env(
+        &["merge", "-q", "--squash", "topic"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    repo.git_env(
+        &["commit", "-q", "-m", "feat: the topic (#20)"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    repo.git(&["branch", "-q", "-D", "topic"]);
+    let out = ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- the topic (#20)\n"), "{}\n{log}", text(&out));
+    assert_eq!(log.matches("- part one\n").count(), 1, "{log}");
 }

@@ -13,6 +13,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::weight::Weight;
 use crate::history::changelog::{Changelog, normalize, one_line};
 use crate::history::sync::entries_made;
 
@@ -31,9 +32,12 @@ pub(super) fn notice(
         return Ok(None);
     }
     let made = made_since_release(repo, config, head, brought)?;
+    // As a squash's entry does, a hand entry stands for the commit only up to its weight: a
+    // feature is never stood for by an entry that does not say it (`changelog --sync` agrees).
+    let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
     let by_hand: Vec<&NewEntry> = brought
         .iter()
-        .filter(|e| !made.contains(&normalize(&e.text)))
+        .filter(|e| !made.contains(&normalize(&e.text)) && weight(e) >= weight(new))
         .collect();
     let Some(first) = by_hand.first() else {
         return Ok(None);

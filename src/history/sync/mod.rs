@@ -24,6 +24,7 @@ use crate::{Error, Result};
 
 mod by_hand;
 mod made;
+mod own_change;
 mod prereleases;
 mod rebuild;
 mod stored;
@@ -211,7 +212,8 @@ pub fn plan_sync_releasing(
     // their product. And only when the file lacks some candidate's entry: with every one in
     // it (the hooks saw every commit), history could add nothing.
     let mut work = SyncWork::default();
-    let mut changed_log: HashSet<Oid> = HashSet::new();
+    // The entries each commit added to the file itself.
+    let mut changed_log: std::collections::HashMap<Oid, HashSet<String>> = Default::default();
     if candidates
         .iter()
         .any(|(_, e)| !known.contains(&normalize(&e.text)))
@@ -220,7 +222,7 @@ pub fn plan_sync_releasing(
         for c in &commits {
             if let Some(added) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
                 if !added.is_empty() {
-                    changed_log.insert(c.id);
+                    changed_log.insert(c.id, added.clone());
                 }
                 known.extend(added);
             }
@@ -228,8 +230,13 @@ pub fn plan_sync_releasing(
         work.blobs_read = blobs.reads;
     }
     let mut added = Vec::new();
+    let weights = std::cell::OnceCell::new();
     for (id, entry) in candidates {
-        if !changed_log.contains(&id) && known.insert(normalize(&entry.text)) {
+        let own = changed_log.get(&id).is_some_and(|texts| {
+            let weights = weights.get_or_init(|| own_change::weights(&log, config));
+            own_change::accounts_for(texts, &entry, weights, config)
+        });
+        if !own && known.insert(normalize(&entry.text)) {
             added.push((id.to_string(), entry));
         }
     }

@@ -1,0 +1,41 @@
+//! A commit that changed the changelog itself is accounted for by that change (post-commit
+//! puts each entry into its own commit; a person may write the entry by hand), but only up to
+//! the weight of what it added: a `feat:` squash-merged on a forge's web page brings its
+//! branch's `fix` entries, not its own, and a feature is never stood for by entries that do
+//! not say it (as post-commit's squash rule has it). Its own entry is then added.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::config::Config;
+use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::weight::{Weight, is_breaking};
+use crate::history::changelog::{Changelog, normalize};
+
+/// The weight of every entry of the file, by its normalised text.
+pub(super) fn weights(log: &Changelog, config: &Config) -> HashMap<String, Weight> {
+    let unreleased = log.unreleased_entries().into_iter();
+    let released = log.release_entries().into_iter().flat_map(|(_, e)| e);
+    unreleased
+        .chain(released)
+        .map(|e| {
+            let w = Weight::of(is_breaking(&e.text), &e.section, &config.changelog);
+            (normalize(&e.text), w)
+        })
+        .collect()
+}
+
+/// Whether the entries a commit added (`texts`, normalised) stand for `entry`, the one its
+/// message calls for: it is among them, or one weighs as much. One no longer in the file
+/// (reworded or moved by hand since) stands for it: hand edits win.
+pub(super) fn accounts_for(
+    texts: &HashSet<String>,
+    entry: &NewEntry,
+    weights: &HashMap<String, Weight>,
+    config: &Config,
+) -> bool {
+    let own = normalize(&entry.text);
+    let needed = Weight::of(entry.breaking, &entry.section, &config.changelog);
+    texts
+        .iter()
+        .any(|t| *t == own || weights.get(t).is_none_or(|w| *w >= needed))
+}
