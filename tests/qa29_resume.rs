@@ -60,7 +60,10 @@ fn a_resume_whose_tests_fail_names_commands_that_finish_it() {
     );
     assert_eq!(repo.git(&["tag", "-l"]), "");
     // The tests pass again: the command named finishes the release, tested.
-    assert!(next_command(&err).contains("fix them"), "{err}");
+    assert!(
+        next.contains("fix that, then `relhook release --resume`"),
+        "{err}"
+    );
     let out = ok(repo.relhook(&["release", "--resume"]));
     assert!(
         stderr(&out).contains("(tested, release finished)"),

@@ -387,7 +387,12 @@ fn resume(
                 .replaces
                 .and_then(|t| repo.peel_to_commit(t))
                 .map(|at| format!("{} stays on {}", half.tag, crate::git::short_id(at)));
-            super::release_after::refused_resume(e.into_refusal()?, kept.as_deref())
+            let undo = super::release_after::undo_to_fix(half);
+            super::release_after::refused_resume(
+                e.into_refusal()?,
+                kept.as_deref(),
+                undo.as_deref(),
+            )
         }
         // One line, as for a release undone at this step: what did not happen, what stays.
         Err(e @ crate::Error::Unfinished { .. }) => Err(e),

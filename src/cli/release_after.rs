@@ -13,16 +13,28 @@ use crate::error::{Reason, Refusal};
 /// tests' refusals keep their own way past, given with `--resume`: a plain `relhook release`
 /// (`--no-test` or not) refuses a half-made release.
 /// `kept`: what is said of a tag left where it was (a rewritten release commit's, `v1.0.0 stays
-/// on 1a2b3c4d5`), which the release commit is then not "untagged" without.
-pub(super) fn refused_resume(r: Refusal, kept: Option<&str>) -> Result<Outcome> {
+/// on 1a2b3c4d5`), which the release commit is then not "untagged" without. `undo`: how
+/// failing tests that call for a change in the code are fixed (the release commit taken out
+/// first), for a release commit no remote has.
+pub(super) fn refused_resume(
+    r: Refusal,
+    kept: Option<&str>,
+    undo: Option<&str>,
+) -> Result<Outcome> {
     let stays = "the release commit stays";
     match r.reason {
         Reason::TestsFailed | Reason::TestsCannotStart => {
+            // Said of a release undone whole; here its commit stays.
+            let failed = r.what.trim_end_matches("; nothing was released");
             let what = match kept {
-                Some(kept) => format!("{}; {stays}, and {kept}", r.what),
-                None => format!("{}; {stays}, untagged", r.what),
+                Some(kept) => format!("{failed}; {stays}, and {kept}"),
+                None => format!("{failed}; {stays}, untagged"),
             };
-            let r = Refusal { what, ..r };
+            let fix = match (r.reason, undo) {
+                (Reason::TestsFailed, Some(undo)) if r.fix.is_none() => Some(undo.to_owned()),
+                _ => r.fix.clone(),
+            };
+            let r = Refusal { what, fix, ..r };
             super::release::refused_in(&r, false, "relhook release --resume")
         }
         _ => {
@@ -30,6 +42,25 @@ pub(super) fn refused_resume(r: Refusal, kept: Option<&str>) -> Result<Outcome> 
             super::release::refused(&Refusal::new(r.reason, r.to_string(), fix), false)
         }
     }
+}
+
+/// How failing tests of half-made release `half` are fixed when the code needs a change, which
+/// no commit above the release commit brings into its tree: that commit taken out first.
+/// `None` once a remote has it (then it stays).
+pub(super) fn undo_to_fix(half: &crate::release::HalfMade) -> Option<String> {
+    if half.pushed_to.is_some() {
+        return None;
+    }
+    let drop = if half.at_head {
+        "`git reset --keep HEAD~1`".to_owned()
+    } else {
+        let short = crate::git::short_id(half.commit);
+        format!("`git rebase -i {short}~1` with its `pick {short}` line made `drop {short}`")
+    };
+    Some(format!(
+        "if the code needs a change, a fix committed above the release commit never reaches its tree: take it out ({drop}), commit the fix, then `relhook release {}`; if they failed for another reason (a missing tool, a flaky test), fix that",
+        half.version
+    ))
 }
 
 /// The refusal of `relhook release --resume` with nothing to resume. A release killed before
