@@ -161,6 +161,7 @@ mod qa34_release_at_work;
 mod qa34_reverted_release;
 mod qa34_unprefixed;
 mod qa35_compare_links;
+mod qa35_doctor_cause;
 mod qa35_hand_entry;
 mod qa35_kept_post_commit;
 mod qa35_linked_refs;

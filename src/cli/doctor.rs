@@ -119,13 +119,17 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::repeated_versions(repo, config));
-            report
-                .checks
-                .extend(super::doctor_files::unwritable_release_file(repo, config));
             let installed = || super::install::relhook_present(&loc);
-            report
-                .checks
-                .extend(super::doctor_unfinished::unfinished_work(repo, config, &installed));
+            let unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
+            // Unfinished work (a tag with no release commit, a release or transaction cut
+            // short) leaves the version files behind the newest tag: its row is the cause,
+            // and the files' row, which would send the user to the config, waits for it.
+            if unfinished.iter().all(|c| c.status == Status::Warning) {
+                report
+                    .checks
+                    .extend(super::doctor_files::unwritable_release_file(repo, config));
+            }
+            report.checks.extend(unfinished);
             report.checks.extend(super::doctor_files::old_locks(repo));
             // A revert or cherry-pick stopped on the changelog: the way on, as the hook said it.
             report
