@@ -165,6 +165,7 @@ mod qa35_doctor_cause;
 mod qa35_hand_entry;
 mod qa35_kept_post_commit;
 mod qa35_linked_refs;
+mod qa35_mixed_reset;
 mod qa35_resume_failing;
 mod qa35_subset_install;
 mod qa6a;

@@ -23,6 +23,7 @@ mod pending;
 mod prepare;
 mod reapplied;
 mod released_merge;
+mod reset_leftovers;
 mod reword;
 mod skeleton;
 mod squash;

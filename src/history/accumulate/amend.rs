@@ -80,7 +80,7 @@ pub(super) fn amend_head(
             &e.path,
             committed,
             (e.parts(), e.blob),
-            &e.op,
+            (&e.op, &e.leftovers),
         )?);
         update_index(
             repo,

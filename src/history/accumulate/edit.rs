@@ -7,6 +7,7 @@ use git2::Oid;
 use super::op::Op;
 use crate::git::StoredFile;
 use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::NewEntry;
 
 /// One file's edit, ready to write.
 pub(super) struct Edit {
@@ -23,6 +24,9 @@ pub(super) struct Edit {
     pub(super) blob: Oid,
     /// The file leaves the commit, the index and the work tree (see `skeleton`).
     pub(super) gone: bool,
+    /// Unstaged entries of the work tree copy that commits a `git reset` took out of history
+    /// made (see `reset_leftovers`): taken out of that copy with the edit.
+    pub(super) leftovers: Vec<NewEntry>,
 }
 
 impl Edit {
@@ -40,6 +44,7 @@ impl Edit {
             tail: 0,
             blob: Oid::zero(),
             gone: false,
+            leftovers: Vec::new(),
         }
     }
 

@@ -262,6 +262,12 @@ pub(super) fn prepare(
         let said = new.and_then(|n| already::already_there(repo, head, &path, &log, n));
         return Ok(Prepared::Nothing(said));
     };
+    // A plain commit after `git reset HEAD~1`: the undone commit's entry, left unstaged in the
+    // work tree, goes from there (the new commit's entry stands in its place).
+    let leftovers = match (&stored, amend || reverted.is_some()) {
+        (Some(s), false) => super::reset_leftovers::find((repo, config), head, &path, &s.bytes)?,
+        _ => Vec::new(),
+    };
     let op = op.named_in(&log);
     op.apply(&mut log);
     let marker = log.marker();
@@ -295,5 +301,6 @@ pub(super) fn prepare(
         mode,
         blob: Oid::zero(),
         gone,
+        leftovers,
     }))
 }

@@ -37,7 +37,7 @@ use crate::history::changelog::{Changelog, normalize};
 use crate::history::sync::{added_by, changelog_at, entries_made};
 
 /// How many of HEAD's newest reflog entries are read for the `git reset`s before a commit.
-const RESET_LOOK_BACK: usize = 16;
+pub(super) const RESET_LOOK_BACK: usize = 16;
 
 /// What `head` itself added to Unreleased besides `new`, split by who wrote it.
 #[derive(Default)]

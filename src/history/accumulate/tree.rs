@@ -7,7 +7,8 @@ use git2::Oid;
 use super::op::Op;
 use crate::Result;
 use crate::git::{Repo, Txn};
-use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::{Changelog, one_line};
 
 /// The index follows the commit: the entry becomes the new blob when it held the committed
 /// one; when the user has other changes of the file staged, the same edit is made to their
@@ -61,7 +62,7 @@ pub(super) fn update_work_tree(
     path: &Path,
     committed: Option<(&[u8], Oid)>,
     (new, new_blob): ([&[u8]; 2], Oid),
-    op: &Op,
+    (op, leftovers): (&Op, &[NewEntry]),
 ) -> Result<Option<String>> {
     let Some(root) = repo.work_tree() else {
         return Ok(None);
@@ -101,14 +102,26 @@ pub(super) fn update_work_tree(
     let Some(current) = crate::fsx::read_regular_optional(&file)? else {
         return missing();
     };
+    let mut gone = Vec::new();
     let edited = Changelog::from_utf8(current).map(|mut log| {
         op.apply(&mut log);
+        for e in leftovers {
+            if log.remove_entry(&e.section, &e.text) {
+                gone.push(format!("`{} {}`", log.marker(), one_line(&e.text)));
+            }
+        }
         log.render()
     });
     match edited {
         Some(text) => {
             txn.write_file(path, text.as_bytes())?;
-            Ok(None)
+            Ok((!gone.is_empty()).then(|| {
+                format!(
+                    "took {} out of your copy of {}: the entry of a commit `git reset` took out of history (its changes stay in the work tree; committed again, they get their own entry)",
+                    gone.join(", "),
+                    path.display()
+                )
+            }))
         }
         None => Ok(Some(format!(
             "{} has uncommitted changes relhook cannot parse; the entry is in the commit but not in your copy",

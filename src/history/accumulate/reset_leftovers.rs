@@ -1,0 +1,73 @@
+//! `git reset HEAD~1` (mixed, git's default) keeps the undone commit's changes in the work
+//! tree, unstaged: its changelog entry among them. The next commit (`git add` of the other
+//! files, `git commit`) gets its own entry, and the undone one, still in the work tree, would
+//! be committed later as if it were a change of its own (and released). It is taken out of the
+//! work tree copy with the new entry, and said; `git reset --soft` stages it, and the squash
+//! rule (`squash`) replaces it inside the commit instead.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::path::Path;
+
+use git2::Oid;
+
+use super::squash::RESET_LOOK_BACK;
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, Repo};
+use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::{Changelog, normalize};
+use crate::history::sync::entries_made;
+
+/// The Unreleased entries of the work tree copy of `path` that the committed version
+/// (`committed`, as HEAD stores it) lacks and that commits a recent `git reset` took out of
+/// `head`'s history made, word for word. Empty without such a reset (one reflog read).
+pub(super) fn find(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    path: &Path,
+    committed: &[u8],
+) -> Result<Vec<NewEntry>> {
+    let tips = repo.reset_away(RESET_LOOK_BACK);
+    if tips.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(current) = repo
+        .work_tree()
+        .and_then(|root| std::fs::read(root.join(path)).ok())
+        .filter(|bytes| bytes != committed)
+        .and_then(Changelog::from_utf8)
+    else {
+        return Ok(Vec::new());
+    };
+    let stored: HashSet<String> = Changelog::from_utf8(committed.to_vec())
+        .map(|log| log.unreleased_entries())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| normalize(&e.text))
+        .collect();
+    let unstaged: Vec<_> = current
+        .unreleased_entries()
+        .into_iter()
+        .filter(|e| !stored.contains(&normalize(&e.text)))
+        .collect();
+    if unstaged.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: HashSet<String> = unstaged.iter().map(|e| normalize(&e.text)).collect();
+    let undone = Range {
+        tips,
+        hidden: vec![head],
+        ..Range::default()
+    };
+    let made = entries_made(repo, config, &undone, &OnceCell::new(), Some(&wanted))?;
+    Ok(unstaged
+        .into_iter()
+        .filter(|e| made.contains(&normalize(&e.text)))
+        .map(|e| NewEntry {
+            breaking: crate::history::changelog::weight::is_breaking(&e.text),
+            section: e.section,
+            text: e.text,
+        })
+        .collect())
+}

@@ -1,0 +1,48 @@
+//! QA35: `git reset HEAD~1` (git's default, mixed) and the commit made again in other words
+//! left the undone commit's entry in the work tree, unstaged (`git status` dirty after the
+//! commit); the next `commit -a` took it in and the release listed a commit that no longer
+//! exists beside the one that replaced it. It now goes from the work tree copy with the new
+//! commit's entry, and one line says so.
+
+use crate::support::{installed_repo, stderr, text};
+
+#[test]
+fn a_mixed_reset_and_a_new_commit_leave_no_entry_of_the_undone_one() {
+    let repo = installed_repo();
+    repo.write("g.txt", "g\n");
+    repo.git(&["add", "g.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: add gee"]);
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    repo.git(&["add", "g.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: add g properly"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("took `- add gee` out of your copy"),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(!log.contains("add gee"), "{log}");
+    assert!(log.contains("- add g properly\n"), "{log}");
+}
+
+/// An unstaged entry of the person's own (not an undone commit's) stays where it is.
+#[test]
+fn an_unstaged_hand_entry_stays_after_a_reset() {
+    let repo = installed_repo();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "chore: x"]);
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace("- init\n", "- init\n- a note of mine\n"),
+    );
+    repo.write("h.txt", "h\n");
+    repo.git(&["add", "h.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: h"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- a note of mine\n"), "{log}");
+    assert!(log.contains("- h\n"), "{log}");
+}
