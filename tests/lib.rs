@@ -168,6 +168,7 @@ mod qa35_linked_refs;
 mod qa35_mixed_reset;
 mod qa35_resume_failing;
 mod qa35_subset_install;
+mod qa35_taken_tag;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -28,6 +28,7 @@ mod mirror;
 mod reword;
 mod rewritten;
 mod tags;
+mod taken;
 mod untested;
 
 use tags::{rewrite, unjudgeable};
@@ -221,6 +222,8 @@ pub fn inspect(
         }
     }
     found.tags_left_behind = behind::tags_left_behind(repo, config, remote, updates, &seen);
+    let taken = taken::taken_on_remote(repo, remote, updates, &mut found.tags_left_behind);
+    found.refusals.extend(taken);
     let landing = landing::Landing::new(repo, remote, updates);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);

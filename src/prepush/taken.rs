@@ -1,0 +1,66 @@
+//! A release tag a branch push leaves behind because the remote already has a tag of that
+//! name on another commit (two clones released the same version; one pushed only its tag):
+//! git skips it even under `--follow-tags`, so the branch would publish a release commit that
+//! the remote's tag does not name, a release half made where everyone sees it. The remote is
+//! asked for its tags (a second connection) only when such a tag is left behind.
+
+use super::half::header;
+use super::{Kind, LeftBehind, Refusal, Update};
+use crate::git::{Repo, short_id};
+use crate::shellword::quote;
+
+/// The refusals for the tags in `behind` that `remote` has at another object; those tags
+/// leave `behind` (the refusal says what to do with them).
+pub(super) fn taken_on_remote(
+    repo: &Repo,
+    remote: &str,
+    updates: &[Update],
+    behind: &mut Vec<LeftBehind>,
+) -> Vec<Refusal> {
+    if behind.is_empty() {
+        return Vec::new();
+    }
+    // Unreachable now, the push fails on its own; nothing to judge.
+    let Ok(theirs) = repo.remote_tags(remote) else {
+        return Vec::new();
+    };
+    let branches: Vec<String> = updates
+        .iter()
+        .filter(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"))
+        .map(|u| u.remote_ref.clone())
+        .collect();
+    let mut out = Vec::new();
+    behind.retain(|t| {
+        let full = format!("refs/tags/{}", t.name);
+        let Some(ours) = repo.ref_target(&full) else {
+            return true;
+        };
+        let Some(at) = theirs
+            .iter()
+            .find(|(n, id)| *n == full && *id != ours)
+            .map(|(_, id)| *id)
+        else {
+            return true;
+        };
+        let commit = repo.peel_to_commit(ours).unwrap_or(ours);
+        let (name, short) = (quote(&t.name), short_id(commit));
+        out.push(Refusal {
+            kind: Kind::HalfRelease,
+            refs: branches.clone(),
+            commit: Some(commit),
+            subject: header(repo, commit),
+            problems: vec![format!(
+                "{remote} already has {} at {}, another release of that version than this clone's (tagged on {short}): git leaves this clone's tag behind, even with `--follow-tags`, and the branch would publish a release commit that {remote}'s {} does not name (published releases are immutable)",
+                t.name,
+                short_id(at),
+                t.name
+            )],
+            fix: format!(
+                "drop this clone's release of it: `git tag -d {name}`, then take its release commit out (`git reset --keep {short}~1` when it is HEAD, else `git rebase -i {short}~1` with its line made `drop`); then `git fetch {r} tag {name}`; once a branch of {r} holds the published release (its author may have pushed the tag alone), `git pull --rebase {r}` and `relhook release` release your work above it",
+                r = quote(remote)
+            ),
+        });
+        false
+    });
+    out
+}
