@@ -25,6 +25,7 @@ mod conflicted;
 mod half;
 mod landing;
 mod mirror;
+mod refspec;
 mod reword;
 mod rewritten;
 mod tags;
@@ -255,7 +256,9 @@ pub fn inspect(
             found.tags_before_install += 1;
             continue;
         }
-        if let Some(r) = unjudgeable(repo, config, remote, u, name, commit) {
+        if let Some(r) = unjudgeable(repo, config, remote, u, name, commit)
+            .or_else(|| refspec::not_a_tag(config, remote, u, name, commit))
+        {
             found.refusals.push(r);
             continue;
         }

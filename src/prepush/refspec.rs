@@ -1,0 +1,37 @@
+//! A release tag pushed from something that is not a tag of this clone
+//! (`git push origin HEAD:refs/tags/v0.1.0`): the remote would get a lightweight tag no release
+//! stands behind. Said once, with the way to a release, not as a tag of this clone with fixes
+//! (`git tag -d`) for a tag that does not exist here.
+
+use git2::Oid;
+
+use super::{Kind, Refusal, Update, release_again};
+use crate::config::Config;
+
+/// The refusal for `u` (pushing `name`) when its source is no local tag; `None` otherwise.
+pub(super) fn not_a_tag(
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    name: &str,
+    commit: Option<Oid>,
+) -> Option<Refusal> {
+    if u.local_ref.starts_with("refs/tags/") {
+        return None;
+    }
+    Some(Refusal {
+        kind: Kind::ReleaseTag,
+        refs: vec![u.remote_ref.clone()],
+        commit,
+        subject: format!("release tag {name}"),
+        problems: vec![format!(
+            "`{}` is pushed as {}: no tag of this clone stands behind it, so {remote} would get a tag with no release (changelog section, version files, notes, test record)",
+            u.local_ref, u.remote_ref
+        )],
+        fix: format!(
+            "make the release here: {}, then `git push --follow-tags {}` with your branch",
+            release_again(config, name),
+            crate::shellword::quote(remote)
+        ),
+    })
+}
