@@ -225,7 +225,7 @@ impl Repo {
                 .inner
                 .note(&sig, &sig, Some(notes_ref), commit, text, true)
             {
-                Ok(_) => return Ok(()),
+                Ok(_) => return self.name_notes_commit(notes_ref),
                 Err(e) if e.code() == git2::ErrorCode::Locked && Instant::now() < deadline => {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
@@ -238,6 +238,45 @@ impl Repo {
                 Err(e) => return Err(Error::git("write the test record note", e)),
             }
         }
+    }
+}
+
+impl Repo {
+    /// The notes commit libgit2 just made under `notes_ref` says who made it, as git's own
+    /// do (`Notes added by 'git notes add'`), not libgit2's function name: the ref is pushed,
+    /// and `git log --all` shows it. Made again with that message, in place of the one
+    /// libgit2 wrote (nothing else refers to it yet), unless another process moved the ref.
+    fn name_notes_commit(&self, notes_ref: &str) -> Result<()> {
+        const MESSAGE: &str = "Notes added by 'relhook test'\n";
+        let made = self
+            .inner
+            .find_reference(notes_ref)
+            .and_then(|r| r.peel_to_commit())
+            .map_err(|e| Error::git("read the test record notes", e))?;
+        if made.message_bytes() == MESSAGE.as_bytes() {
+            return Ok(());
+        }
+        let parents: Vec<git2::Commit<'_>> = made.parents().collect();
+        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        let tree = made
+            .tree()
+            .map_err(|e| Error::git("read the test record notes", e))?;
+        let named = self
+            .inner
+            .commit(
+                None,
+                &made.author(),
+                &made.committer(),
+                MESSAGE,
+                &tree,
+                &parents,
+            )
+            .map_err(|e| Error::git("write the test record notes", e))?;
+        // Compare-and-swap: a note another process added meanwhile is kept, unnamed.
+        let _ =
+            self.inner
+                .reference_matching(notes_ref, named, true, made.id(), "notes: relhook test");
+        Ok(())
     }
 }
 
