@@ -164,9 +164,19 @@ impl Changelog {
     }
 
     /// The name this file gives the section relhook calls `section` (`breaking`: for an entry
-    /// marked `**BREAKING**`).
+    /// marked `**BREAKING**`): a heading of the file's own for it, signs and all (git-cliff's
+    /// `🐛 Bug Fixes`, in an older release when Unreleased has none yet), else the
+    /// vocabulary's word.
     pub fn section_name(&self, section: &str, breaking: bool) -> String {
-        spoken(section, breaking, self.vocabulary())
+        let word = spoken(section, breaking, self.vocabulary());
+        self.doc
+            .sections
+            .iter()
+            .flat_map(|s| s.subs.iter())
+            .filter(|sub| sub.heading.is_some())
+            .map(|sub| sub.name.trim())
+            .find(|name| *name != word && bare(name).eq_ignore_ascii_case(&word))
+            .map_or(word.clone(), str::to_owned)
     }
 }
 
@@ -188,6 +198,26 @@ mod tests {
         assert_eq!(
             log.render(),
             "# Changelog\n\n## [Unreleased]\n\n### ⛰️  Features\n\n- a\n- c\n\n### 🐛 Bug Fixes\n\n- b\n- d\n\n## [1.0.0]\n\n- old\n"
+        );
+    }
+
+    /// QA35: Unreleased had `🚀 Features` only; a fix went under a new `### Bug Fixes` while
+    /// every release below says `### 🐛 Bug Fixes`.
+    #[test]
+    fn a_new_sub_section_takes_the_files_own_heading_from_a_release() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### 🚀 Features\n\n- a\n\n## [1.0.0] - 2024-01-01\n\n### 🚀 Features\n\n- b\n\n### 🐛 Bug Fixes\n\n- c\n\n### ⚠ BREAKING CHANGES\n\n- d\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        assert_eq!(log.section_name("Fixed", false), "🐛 Bug Fixes");
+        // A plain change is no breaking one because a heading pairs them up.
+        assert_ne!(log.section_name("Changed", false), "⚠ BREAKING CHANGES");
+        assert_eq!(log.section_name("Changed", true), "⚠ BREAKING CHANGES");
+        let fixed = log.section_name("Fixed", false);
+        log.add_entry(&fixed, "e", false);
+        assert!(
+            log.render()
+                .contains("### 🐛 Bug Fixes\n\n- e\n\n## [1.0.0]"),
+            "{}",
+            log.render()
         );
     }
 
