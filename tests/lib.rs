@@ -171,6 +171,7 @@ mod qa35_refspec_tag;
 mod qa35_resume_failing;
 mod qa35_subset_install;
 mod qa35_taken_tag;
+mod qa35_test_orphan;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -210,6 +210,7 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
             std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         }
     }
+    end_with_relhook(&mut cmd);
     // The command has a process group of its own, which a terminal's Ctrl-C does not reach:
     // relhook takes the signal (under a guard, wherever it is called from) and passes it on.
     let _deferred = crate::interrupt::Deferred::begin();
@@ -230,6 +231,32 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
         }
     }
 }
+
+/// A relhook killed outright (SIGKILL, which it cannot pass on) takes the test command with
+/// it: a suite left running would write into the work tree after the release it tested was
+/// undone, beside the run a `--resume` starts. Linux's parent-death signal: the same SIGTERM a
+/// caught signal passes on.
+#[cfg(target_os = "linux")]
+fn end_with_relhook(cmd: &mut Command) {
+    let parent = libc::pid_t::try_from(std::process::id()).unwrap_or(0);
+    // SAFETY: between fork and exec only async-signal-safe calls (prctl, getppid) are made,
+    // and nothing is allocated.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(cmd, move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // relhook died before the signal was asked for: nothing would send it.
+            if libc::getppid() != parent {
+                return Err(std::io::Error::from_raw_os_error(libc::ESRCH));
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_with_relhook(_: &mut Command) {}
 
 /// Whether relhook has a controlling terminal (`/dev/tty` opens).
 #[cfg(unix)]
