@@ -46,3 +46,37 @@ fn an_unstaged_hand_entry_stays_after_a_reset() {
     assert!(log.contains("- a note of mine\n"), "{log}");
     assert!(log.contains("- h\n"), "{log}");
 }
+
+/// Made again with the same message, the commit's entry is its own, not a leftover: the work
+/// tree keeps it (QA35 second round: it was taken out, and the next `commit -a` dropped it).
+#[test]
+fn a_reset_and_the_same_commit_again_keeps_its_entry() {
+    let repo = installed_repo();
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: add x"]);
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    repo.git(&["add", "x.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: add x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("took"), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    assert!(repo.read("CHANGELOG.md").contains("- add x\n"));
+}
+
+/// A leftover that was the only entry of its sub-section: the heading goes with it and the
+/// work tree is the commit's, byte for byte (a stray blank line kept it dirty, and a hand tag
+/// refused the dirty tree).
+#[test]
+fn a_leftover_alone_in_its_section_leaves_the_tree_clean() {
+    let repo = installed_repo();
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.git(&["commit", "-q", "-m", "fix: x"]);
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    repo.git(&["add", "x.txt"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: add x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    assert!(!repo.read("CHANGELOG.md").contains("### Fixed"));
+}

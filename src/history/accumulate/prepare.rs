@@ -265,7 +265,12 @@ pub(super) fn prepare(
     // A plain commit after `git reset HEAD~1`: the undone commit's entry, left unstaged in the
     // work tree, goes from there (the new commit's entry stands in its place).
     let leftovers = match (&stored, amend || reverted.is_some()) {
-        (Some(s), false) => super::reset_leftovers::find((repo, config), head, &path, &s.bytes)?,
+        (Some(s), false) => super::reset_leftovers::find(
+            (repo, config),
+            head,
+            (&path, &s.bytes),
+            target.new.as_ref(),
+        )?,
         _ => Vec::new(),
     };
     let op = op.named_in(&log);

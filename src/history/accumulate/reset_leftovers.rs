@@ -21,12 +21,13 @@ use crate::history::sync::entries_made;
 
 /// The Unreleased entries of the work tree copy of `path` that the committed version
 /// (`committed`, as HEAD stores it) lacks and that commits a recent `git reset` took out of
-/// `head`'s history made, word for word. Empty without such a reset (one reflog read).
+/// `head`'s history made, word for word; never `new`, the entry of the commit made now (the
+/// same change committed again). Empty without such a reset (one reflog read).
 pub(super) fn find(
     (repo, config): (&Repo, &Config),
     head: Oid,
-    path: &Path,
-    committed: &[u8],
+    (path, committed): (&Path, &[u8]),
+    new: Option<&NewEntry>,
 ) -> Result<Vec<NewEntry>> {
     let tips = repo.reset_away(RESET_LOOK_BACK);
     if tips.is_empty() {
@@ -46,10 +47,14 @@ pub(super) fn find(
         .into_iter()
         .map(|e| normalize(&e.text))
         .collect();
+    let own = new.map(|n| normalize(&n.text));
     let unstaged: Vec<_> = current
         .unreleased_entries()
         .into_iter()
-        .filter(|e| !stored.contains(&normalize(&e.text)))
+        .filter(|e| {
+            let key = normalize(&e.text);
+            !stored.contains(&key) && own.as_ref() != Some(&key)
+        })
         .collect();
     if unstaged.is_empty() {
         return Ok(Vec::new());
@@ -70,4 +75,17 @@ pub(super) fn find(
             text: e.text,
         })
         .collect())
+}
+
+/// Whether two texts of the file differ in blank lines at most: the work tree copy, once the
+/// leftovers are out, is then the committed file, and gets the commit's bytes.
+pub(super) fn same_but_blank_lines(a: &str, b: &str) -> bool {
+    let lines = |t: &str| {
+        t.lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    lines(a) == lines(b)
 }

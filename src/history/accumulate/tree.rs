@@ -104,12 +104,22 @@ pub(super) fn update_work_tree(
     };
     let mut gone = Vec::new();
     let edited = Changelog::from_utf8(current).map(|mut log| {
-        op.apply(&mut log);
         for e in leftovers {
             if log.remove_entry(&e.section, &e.text) {
                 gone.push(format!("`{} {}`", log.marker(), one_line(&e.text)));
             }
         }
+        // Nothing but leftovers was unstaged: the copy becomes the commit's, byte for byte.
+        let rest = log.render();
+        if !gone.is_empty()
+            && super::reset_leftovers::same_but_blank_lines(
+                &rest,
+                &String::from_utf8_lossy(committed.0),
+            )
+        {
+            return String::from_utf8_lossy(&new.concat()).into_owned();
+        }
+        op.apply(&mut log);
         log.render()
     });
     match edited {
