@@ -148,10 +148,13 @@ fn relhook_installed_after_git_lfs_chains_its_hooks() {
     assert!(lfs_install(&repo, false));
     let install = repo.relhook(&["install"]);
     assert_eq!(install.status.code(), Some(0), "{}", text(&install));
-    for hook in ["post-commit", "pre-push"] {
+    for (hook, when) in [
+        ("post-commit", "after relhook's part"),
+        ("pre-push", "first"),
+    ] {
         assert!(
             stdout(&install).contains(&format!(
-                "installed {hook} in .git/hooks; the {hook} hook that was there is kept as {hook}.relhook-orig and runs first"
+                "installed {hook} in .git/hooks; the {hook} hook that was there is kept as {hook}.relhook-orig and runs {when}"
             )),
             "{}",
             text(&install)

@@ -59,3 +59,25 @@ fn so_does_it_when_the_shim_runs_with_sh() {
     let seen = std::fs::read_to_string(repo.path().join(".git/last-commit")).unwrap();
     assert_eq!(seen.trim(), head.trim());
 }
+
+/// install and doctor say when it runs, as it does (QA35 second round: "runs first").
+#[test]
+fn install_and_doctor_say_the_kept_hook_runs_after_relhooks_part() {
+    let repo = Repo::new();
+    let hook = repo.hooks_dir().join("post-commit");
+    std::fs::create_dir_all(repo.hooks_dir()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\ntrue\n").unwrap();
+    make_executable(&hook);
+    let out = repo.relhook(&["install"]);
+    assert!(
+        text(&out).contains("kept as post-commit.relhook-orig and runs after relhook's part"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["doctor"]);
+    assert!(
+        text(&out).contains("post-commit.relhook-orig after relhook's part"),
+        "{}",
+        text(&out)
+    );
+}

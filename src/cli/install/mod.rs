@@ -142,12 +142,12 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         }
                         Action::Chained { backup } => writeln!(
                             out,
-                            "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs first ({})",
+                            "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs {}",
                             file_name(backup),
                             if name == "post-commit" {
-                                "relhook's part runs after it, whatever it exits with, as git ignores it"
+                                "after relhook's part, on the commit that carries its changelog entry (git ignores either's exit)"
                             } else {
-                                "it can still veto"
+                                "first (it can still veto)"
                             }
                         )?,
                         Action::UnderPreCommit {

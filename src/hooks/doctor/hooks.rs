@@ -197,7 +197,13 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
         );
     }
     let chained = if shim.chain && backup.exists() {
-        format!("; runs {} first", backup.display())
+        // post-commit's kept hook follows relhook's rewrite of the commit.
+        let when = if name == "post-commit" {
+            "after relhook's part"
+        } else {
+            "first"
+        };
+        format!("; runs {} {when}", backup.display())
     } else {
         String::new()
     };
