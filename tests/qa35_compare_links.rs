@@ -32,3 +32,19 @@ fn a_stable_release_compares_from_the_release_before_its_pre_releases() {
         "{rebuilt}"
     );
 }
+
+/// The first stable release after pre-releases alone has no release to compare from: its link
+/// is its tag's page, as `--rebuild` writes it (QA35 second round: `compare/v0.1.0-rc.1...`).
+#[test]
+fn a_first_stable_release_after_pre_releases_links_its_tag_page() {
+    let repo: Repo = installed_repo();
+    repo.git(&["remote", "add", "origin", "https://github.com/acme/app.git"]);
+    ok(repo.relhook(&["release", "--pre", "rc", "--no-test"]));
+    repo.commit_hooked("fix: x");
+    ok(repo.relhook(&["release", "--no-test"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("[0.1.0]: https://github.com/acme/app/releases/tag/v0.1.0\n"),
+        "{log}"
+    );
+}

@@ -28,8 +28,20 @@ fn parse_compare(url: &str) -> Option<Compare<'_>> {
     })
 }
 
-/// What the left side of the Unreleased compare link becomes in the version link.
-type LeftSide<'a> = dyn Fn(&str) -> String + 'a;
+/// What the left side of the Unreleased compare link becomes in the version link (`None`:
+/// nothing to compare from).
+type LeftSide<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// The page of release tag `tag`, for a compare URL's `prefix` (`…/compare/`, GitLab's
+/// `…/-/compare/`).
+fn tag_page(prefix: &str, tag: &str) -> String {
+    let base = prefix.strip_suffix("compare/").unwrap_or(prefix);
+    if base.ends_with("/-/") {
+        format!("{base}tags/{tag}")
+    } else {
+        format!("{base}releases/tag/{tag}")
+    }
+}
 
 impl Changelog {
     /// Turns Unreleased into `## [version] - date`, puts a fresh empty
@@ -95,11 +107,13 @@ impl Changelog {
             let old_heading = std::mem::replace(&mut line.text, heading);
             self.insert_lines(h, vec![old_heading, String::new()]);
         }
+        // `None`: no release before the pre-releases it carries (its first stable release).
         let from = |left: &str| {
             let label = left.strip_prefix(tag_prefix).unwrap_or(left);
             match &prev {
-                Some(p) if carried(label) => format!("{tag_prefix}{p}"),
-                _ => left.to_owned(),
+                _ if !carried(label) => Some(left.to_owned()),
+                Some(p) => Some(format!("{tag_prefix}{p}")),
+                None => None,
             }
         };
         self.update_links(v, prev.as_deref(), tag_prefix, (compare_base, &from));
@@ -143,12 +157,18 @@ impl Changelog {
             let (head, version_url) = if c.right == "HEAD" {
                 (
                     format!("{}{tag}{}HEAD", c.prefix, c.sep),
-                    format!("{}{}{}{tag}", c.prefix, from(c.left), c.sep),
+                    from(c.left).map_or_else(
+                        || tag_page(c.prefix, &tag),
+                        |left| format!("{}{left}{}{tag}", c.prefix, c.sep),
+                    ),
                 )
             } else if c.left == "HEAD" {
                 (
                     format!("{}HEAD{}{tag}", c.prefix, c.sep),
-                    format!("{}{tag}{}{}", c.prefix, c.sep, from(c.right)),
+                    from(c.right).map_or_else(
+                        || tag_page(c.prefix, &tag),
+                        |right| format!("{}{tag}{}{right}", c.prefix, c.sep),
+                    ),
                 )
             } else {
                 return None;
