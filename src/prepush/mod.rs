@@ -243,6 +243,15 @@ pub fn inspect(
             continue;
         };
         let config = &config;
+        // Not a tag of this clone (`HEAD:refs/tags/v1.0.0`): said as that, whatever the
+        // remote has (a fix for a local tag would name one that does not exist).
+        if let Some(r) = (!u.is_delete())
+            .then(|| refspec::not_a_tag(config, remote, u, name, commit))
+            .flatten()
+        {
+            found.refusals.push(r);
+            continue;
+        }
         // A published tag moved: restored from the remote, whatever else is wrong with it
         // here (its fix is the fetch, not one for a tag the remote does not have).
         if let Some(r) = rewrite(repo, config, remote, u, name) {
@@ -256,9 +265,7 @@ pub fn inspect(
             found.tags_before_install += 1;
             continue;
         }
-        if let Some(r) = unjudgeable(repo, config, remote, u, name, commit)
-            .or_else(|| refspec::not_a_tag(config, remote, u, name, commit))
-        {
+        if let Some(r) = unjudgeable(repo, config, remote, u, name, commit) {
             found.refusals.push(r);
             continue;
         }

@@ -28,10 +28,18 @@ pub(super) fn not_a_tag(
             "`{}` is pushed as {}: no tag of this clone stands behind it, so {remote} would get a tag with no release (changelog section, version files, notes, test record)",
             u.local_ref, u.remote_ref
         )],
-        fix: format!(
-            "make the release here: {}, then `git push --follow-tags {}` with your branch",
-            release_again(config, name),
-            crate::shellword::quote(remote)
-        ),
+        fix: if u.remote.is_zero() {
+            format!(
+                "make the release here: {}, then `git push --follow-tags {}` with your branch",
+                release_again(config, name),
+                crate::shellword::quote(remote)
+            )
+        } else {
+            // The remote has it: published releases are immutable.
+            format!(
+                "leave {remote}'s {name} as it is (a published release is never replaced); a new release is `{}`",
+                crate::tag::rules::release_command(config)
+            )
+        },
     })
 }
