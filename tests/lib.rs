@@ -167,6 +167,7 @@ mod qa35_kept_post_commit;
 mod qa35_linked_refs;
 mod qa35_mixed_reset;
 mod qa35_notes_message;
+mod qa35_peer_range;
 mod qa35_refspec_tag;
 mod qa35_resume_failing;
 mod qa35_subset_install;

@@ -49,8 +49,16 @@ pub struct Change {
 impl Change {
     /// The changelog entry of the dependent's release (without the leading `- `).
     pub fn entry(&self) -> String {
+        // Named where it is not the plain one, so two requirements on one package (npm's
+        // `dependencies` and `peerDependencies`) are two different lines.
+        let section = match self.section.as_str() {
+            npm @ ("peerDependencies" | "optionalDependencies" | "devDependencies") => {
+                format!(" {npm}")
+            }
+            _ => String::new(),
+        };
         format!(
-            "**deps:** require {} {} (`{}` → `{}` in {})",
+            "**deps:** require {} {} (`{}` → `{}` in {}{section})",
             self.dependency,
             self.version,
             self.before,
@@ -219,6 +227,11 @@ fn changes_in(
                     continue;
                 };
                 if *dependency == m.package {
+                    continue;
+                }
+                // A peer range that admits the new version stays: narrowed, it would drop
+                // versions the dependent's users may have, a breaking change in a patch.
+                if r.section == "peerDependencies" && deps::admits(kind, &r.text, version) {
                     continue;
                 }
                 let Some(after) = rewritten(kind, &file, &r, version)? else {

@@ -286,6 +286,11 @@ pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
         return Rewrite::Same;
     }
     let (op, body) = split_operator(req);
+    // `>=` says "this or any later": one that still admits the new version is not narrowed
+    // (a patch release would otherwise drop the versions it admitted from a dependent's users).
+    if op == ">=" && meets(kind, req, new) {
+        return Rewrite::Same;
+    }
     // The numbers before a pre-release or build (`1.2.3-rc.1`) say the precision.
     let simple = !body.is_empty()
         && body.split(['-', '+']).next().is_some_and(|core| {
@@ -361,6 +366,11 @@ pub fn npm_links(req: &str, version: &Version) -> bool {
 
 /// Whether `new` meets the requirement, as far as relhook can tell (Cargo's syntax; npm's
 /// ranges are read as Cargo's where they agree, and otherwise count as not met).
+/// Whether requirement `req` admits `new` as it is (one naming no version does).
+pub fn admits(kind: Manifest, req: &str, new: &Version) -> bool {
+    rewrite(kind, req, new) == Rewrite::Same || meets(kind, req.trim(), new)
+}
+
 fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
     let cargo_like = match kind {
         Manifest::Cargo => req.to_owned(),
@@ -447,6 +457,14 @@ mod tests {
         assert_eq!(npm("^1.2.0", "1.3.0"), Rewrite::To("^1.3.0".into()));
         assert_eq!(npm("1.x || 2.x", "3.0.0"), Rewrite::Unsupported);
         assert_eq!(npm(">=1.0.0 <2.0.0", "1.1.0"), Rewrite::Same);
+        // QA35: `>=` admits every later version: left as it is.
+        assert_eq!(npm(">=1.0.0", "1.1.1"), Rewrite::Same);
+        assert_eq!(npm(">=1.2.0", "2.0.0"), Rewrite::Same);
+        assert_eq!(to(">=1.0", "3.0.0"), Rewrite::Same);
+        assert_eq!(
+            npm(">=2.0.0", "2.0.0-rc.1"),
+            Rewrite::To(">=2.0.0-rc.1".into())
+        );
     }
 
     #[test]
