@@ -290,12 +290,16 @@ fn workspace_changes(
     out: &mut Vec<Change>,
 ) -> Result<()> {
     let file = PathBuf::from("Cargo.toml");
-    if members.iter().any(|m| m.dir.as_os_str().is_empty()) {
-        return Ok(());
-    }
     let Some(text) = read(&file)? else {
         return Ok(());
     };
+    // A root crate that is a package of its own is judged as one; a root package of another
+    // kind (a private `package.json` beside a virtual workspace) leaves the workspace's own
+    // requirements to be followed here.
+    let root_crate = deps::package_name(Manifest::Cargo, &text).is_some();
+    if root_crate && members.iter().any(|m| m.dir.as_os_str().is_empty()) {
+        return Ok(());
+    }
     let Some(reqs) = deps::workspace_requirements(&text) else {
         return Ok(());
     };
