@@ -291,6 +291,10 @@ fn gitlab_merge_request_checks_from_the_diff_base() {
         "{}",
         text(&out)
     );
+    // The merge request's branch is fetched as origin/<branch>, and it is under review: its
+    // failing commit is to be reworded, not "published, leave it" (QA35).
+    assert!(!stdout(&out).contains("leave"), "{}", text(&out));
+    assert!(stdout(&out).contains("git rebase -i"), "{}", text(&out));
 }
 
 #[test]

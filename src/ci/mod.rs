@@ -93,6 +93,18 @@ impl CiEnv {
             .filter(|v| !v.is_empty())
     }
 
+    /// Whether the run is a pull or merge request's: its source branch is under review, to
+    /// be reworded before it lands, whatever remote-tracking branch holds it in this clone.
+    pub fn reviews(&self) -> bool {
+        let github = self.var("GITHUB_ACTIONS") == Some("true")
+            && (self.var("GITHUB_BASE_REF").is_some()
+                || self.event_str(&["pull_request", "base", "sha"]).is_some());
+        let gitlab = self.var("GITLAB_CI") == Some("true")
+            && (self.var("CI_MERGE_REQUEST_DIFF_BASE_SHA").is_some()
+                || self.var("CI_MERGE_REQUEST_TARGET_BRANCH_NAME").is_some());
+        github || gitlab
+    }
+
     fn event_str(&self, path: &[&str]) -> Option<&str> {
         let mut v = self.github_event.as_ref()?;
         for key in path {

@@ -290,7 +290,9 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     })?;
     progress.finish();
     io_result.map_err(|e| Error::io("write", "<stdout>", e))?;
-    tally.find_published(&repo, &checked.range)?;
+    // In a pull or merge request's run the commits are there to be reworded before they land.
+    let review = env.as_ref().is_some_and(ci::CiEnv::reviews);
+    tally.find_published(&repo, &checked.range, review)?;
     drop(out);
     if let Some(id) = at_boundary {
         return Err(ci::boundary_error(&checked, id));

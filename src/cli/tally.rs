@@ -30,14 +30,16 @@ pub(super) struct Tally {
 
 impl Tally {
     /// Sorts the failed commits into published (a remote-tracking branch holds them) and not,
-    /// with one walk of `range` less what the remotes have.
+    /// with one walk of `range` less what the remotes have; none is published under `review`
+    /// (a pull request's branch is pushed to be reviewed, and reworded).
     pub fn find_published(
         &mut self,
         repo: &crate::git::Repo,
         range: &crate::git::Range,
+        review: bool,
     ) -> crate::Result<()> {
         let remote = repo.remote_tracking_commits("*");
-        if self.failed_at.is_empty() || range.single || remote.is_empty() {
+        if self.failed_at.is_empty() || range.single || remote.is_empty() || review {
             self.unpublished_base = self.failed_at.last().map(|(_, b)| b.clone());
             return Ok(());
         }
