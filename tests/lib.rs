@@ -160,6 +160,7 @@ mod qa34_prepush_tmpdir;
 mod qa34_release_at_work;
 mod qa34_reverted_release;
 mod qa34_unprefixed;
+mod qa35_ci_records;
 mod qa35_compare_links;
 mod qa35_doctor_cause;
 mod qa35_hand_entry;

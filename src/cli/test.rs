@@ -123,11 +123,10 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     };
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for tree {} in {} (publish: `git push {} {}`)",
+        "relhook: tests passed; recorded for tree {} in {} (publish: `{}`)",
         crate::git::short_hex(&rec.tree),
         crate::testrun::NOTES_REF,
-        publish_remote(&repo),
-        crate::testrun::NOTES_REF
+        crate::testrun::publish_records_command(&publish_remote(&repo)),
     );
     // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
     // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
@@ -201,10 +200,9 @@ fn test_tag(
     }
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `git push {} {}`)",
+        "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `{}`)",
         crate::testrun::NOTES_REF,
-        publish_remote(repo),
-        crate::testrun::NOTES_REF
+        crate::testrun::publish_records_command(&publish_remote(repo)),
     );
     Ok(Outcome::Ok)
 }

@@ -31,6 +31,17 @@ pub fn fetch_records_command(remote: &str) -> String {
     )
 }
 
+/// The command that publishes this clone's records to `remote`: the remote's merged in first
+/// (none yet, the fetch fails and the push goes on), since a clone that never fetched them (a
+/// CI run's) would otherwise be refused as non-fast-forward from the second run on.
+pub fn publish_records_command(remote: &str) -> String {
+    format!(
+        "{}; git push {} {NOTES_REF}",
+        fetch_records_command(remote),
+        crate::shellword::quote(remote)
+    )
+}
+
 /// One passing test run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestRecord {
