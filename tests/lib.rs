@@ -164,6 +164,7 @@ mod qa35_ci_records;
 mod qa35_compare_links;
 mod qa35_doctor_cause;
 mod qa35_hand_entry;
+mod qa35_hand_tag_lock;
 mod qa35_kept_post_commit;
 mod qa35_linked_refs;
 mod qa35_mixed_reset;

@@ -4,7 +4,7 @@
 
 use crate::support::{text, two_packages};
 
-const LOCK: &str = r#"{
+pub(crate) const LOCK: &str = r#"{
   "name": "root",
   "lockfileVersion": 3,
   "requires": true,

@@ -17,6 +17,7 @@ mod held;
 mod lerna;
 mod links;
 mod members;
+mod moved;
 mod next;
 pub mod notes;
 mod npm_lock;
@@ -200,7 +201,9 @@ pub struct Edits {
     pub also: Vec<String>,
 }
 
-/// Computes the edits that turn the work tree into release `version`, writing nothing.
+/// Computes the edits that turn the work tree into release `version`, writing nothing. A
+/// package's (a hand tag of it) moves its version in npm's root lock too, as `release
+/// --package` does for every package it releases.
 pub fn edits_for(
     repo: &Repo,
     config: &Config,
@@ -208,7 +211,11 @@ pub fn edits_for(
     version: &Version,
     date: &str,
 ) -> Result<Edits> {
-    edits_with(repo, config, root, version, date, &[])
+    let mut e = edits_with(repo, config, root, version, date, &[])?;
+    if config.package.is_some() {
+        npm_lock::package_release(root, &mut e, version)?;
+    }
+    Ok(e)
 }
 
 /// [`edits_for`], with `extra` entries (Markdown, without the `- `) added to the `Changed`
@@ -446,7 +453,7 @@ fn test_and_tag(
             .map_err(|e| crate::interrupt::instead(e, "testing"))?
         {
             s if s.success() => {
-                moved_by_tests(repo, before, commit, tag)?;
+                moved::by_tests(repo, before, commit, tag)?;
                 crate::testrun::record(repo, commit, argv)?;
                 true
             }
@@ -472,22 +479,4 @@ fn test_and_tag(
     }
     .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
     Ok(tested)
-}
-
-/// A test command that moved HEAD (`git reset`, a checkout of another commit; HEAD was
-/// `before` it ran) would have the tag on a commit no branch holds: refused, and the release
-/// undone where it can be.
-fn moved_by_tests(repo: &Repo, before: Option<Oid>, commit: Oid, tag: &str) -> Result<()> {
-    match repo.head().filter(|h| Some(*h) != before) {
-        Some(now) => Err(Error::Refused(Refusal::new(
-            Reason::ChangedSincePlan,
-            format!(
-                "the test command moved HEAD off the release commit {} (to {}), so {tag} was not made",
-                crate::git::short_id(commit),
-                crate::git::short_id(now)
-            ),
-            "make `[checks] test` in .relconfig.toml leave HEAD where it found it, then release again",
-        ))),
-        None => Ok(()),
-    }
 }

@@ -41,6 +41,22 @@ pub fn versions(
     })
 }
 
+/// One package's release (a hand tag of it): [`versions`] for its version files.
+pub(super) fn package_release(
+    root: &Path,
+    e: &mut super::Edits,
+    version: &semver::Version,
+) -> Result<()> {
+    let new = version.to_string();
+    let bumped: Vec<(&VersionFile, &str, String)> = e
+        .bumped
+        .iter()
+        .zip(&e.old_file_versions)
+        .map(|(f, old)| (f, old.as_str(), new.clone()))
+        .collect();
+    versions(root, &mut e.edits, &bumped)
+}
+
 /// Runs `edit` on the text of each of npm's lock files at `root`, as the `edits` planned so
 /// far leave it (a lock that does not exist, or is not UTF-8, is passed over), and plans what
 /// it returns when that differs.
