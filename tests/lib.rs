@@ -176,6 +176,7 @@ mod qa35_root_npm_workspace;
 mod qa35_subset_install;
 mod qa35_taken_tag;
 mod qa35_test_orphan;
+mod qa35_version_all_dependents;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -309,7 +309,8 @@ pub(crate) struct NoNextVersion<'a> {
     /// The current version, and where it comes from.
     #[serde(flatten)]
     pub current: CurrentVersion<'a>,
-    /// Always null: there is no next version.
+    /// Null: nothing of its own to release; or the patch `release --all` gives it because a
+    /// requirement of its on a released package moves (`reason` says which).
     pub next: Option<String>,
     /// Why there is nothing to release.
     pub reason: String,

@@ -73,6 +73,13 @@ pub(super) fn version_all(
             Err(e) => return Err(e),
         }
     }
+    // As `release --all` plans them: packages with nothing of their own whose requirement on
+    // a released one moves get a patch release (its preview must not leave them out).
+    let due = if args.next || args.explain || json {
+        dependents_due(repo, config, root, args)
+    } else {
+        Default::default()
+    };
     if json {
         let packages = found
             .iter()
@@ -85,12 +92,13 @@ pub(super) fn version_all(
                     json::PackageVersion::Next(doc)
                 }
                 Err((current, from, why)) => {
+                    let due = due.get(&p.name);
                     json::PackageVersion::Nothing(json::NothingToRelease {
                         package: &p.name,
                         current: current.to_string(),
                         current_from: from,
-                        next: None,
-                        reason: why.to_string(),
+                        next: due.map(|(v, _)| v.to_string()),
+                        reason: due.map_or_else(|| why.to_string(), |(_, w)| w.clone()),
                     })
                 }
             })
@@ -120,6 +128,10 @@ pub(super) fn version_all(
             Err((current, _, why)) if refused.contains(why) => {
                 let _ = writeln!(text, "{} {current} (its release is refused)", p.name);
             }
+            Err((current, _, _)) if due.contains_key(&p.name) => {
+                let (next, why) = &due[&p.name];
+                let _ = writeln!(text, "{} {current} -> {next} ({why})", p.name);
+            }
             Err((current, _, why)) => {
                 let _ = writeln!(text, "{} {current} (nothing to release)", p.name);
                 if args.explain {
@@ -131,6 +143,41 @@ pub(super) fn version_all(
     write_out(|out| out.write_all(&text))?;
     say_taken(&found, &taken);
     Ok(say_refused(&refused))
+}
+
+/// The packages `release --all` would release only because a requirement of theirs on a
+/// released package moves, with that version and why; empty when the release would be
+/// refused (its preview then says what each package's own commits call for).
+fn dependents_due(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    args: &VersionArgs,
+) -> std::collections::BTreeMap<String, (semver::Version, String)> {
+    let opts = release::Options {
+        requested: Requested::Auto,
+        pre: args.pre.clone(),
+        sign: false,
+        allow_dirty: true,
+        allow_branch: true,
+        no_test: true,
+        allow_unlinted: true,
+        date: crate::date::today(),
+    };
+    let all = release::packages::Selection::All;
+    let Ok((plan, _)) = release::packages::plan(repo, config, root, &all, &opts) else {
+        return Default::default();
+    };
+    plan.packages
+        .into_iter()
+        .filter(|p| p.info.is_none())
+        .map(|p| {
+            let mut on: Vec<&str> = p.because.iter().map(|c| c.dependency.as_str()).collect();
+            on.dedup();
+            let why = format!("a dependency's requirement changed: {}", on.join(", "));
+            (p.name, (p.version, why))
+        })
+        .collect()
 }
 
 /// The packages whose next version's tag was taken, each said as `version --package` says it.
