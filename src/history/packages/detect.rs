@@ -208,12 +208,25 @@ pub(super) fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
             .or_else(|| w.get("packages")?.as_array())
             .cloned()
     });
+    // pnpm's own files, or `packageManager` naming it, say whose workspace it is, whatever
+    // package.json lists (its tests then run with pnpm, not npm).
+    let pnpm = root.join("pnpm-workspace.yaml").is_file()
+        || root.join("pnpm-lock.yaml").is_file()
+        || json.as_ref().is_some_and(|v| {
+            v.get("packageManager")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|m| m.starts_with("pnpm@"))
+        });
     let (patterns, from): (Vec<String>, _) = match workspaces {
         Some(list) => (
             list.iter()
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect(),
-            "npm workspace",
+            if pnpm {
+                "pnpm workspace"
+            } else {
+                "npm workspace"
+            },
         ),
         None => (
             std::fs::read_to_string(root.join("pnpm-workspace.yaml"))
@@ -556,6 +569,36 @@ mod tests {
         let text = crate::init::render_config(None, None) + &render(&detect(r)) + &passed_over(r);
         let parsed = crate::config::Config::parse(Path::new("x"), &text).unwrap();
         assert_eq!(parsed.packages.len(), 2);
+    }
+
+    /// QA35: pnpm's workspace listed in package.json too (`workspaces`) got npm's test
+    /// command; `packageManager`, or pnpm's own files, say it is pnpm's.
+    #[test]
+    fn a_pnpm_workspace_listed_in_package_json_runs_its_tests_with_pnpm() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(
+            r,
+            "package.json",
+            r#"{"private": true, "packageManager": "pnpm@9.0.0", "workspaces": ["packages/*"]}"#,
+        );
+        write(
+            r,
+            "packages/ui/package.json",
+            r#"{"name": "@acme/ui", "version": "1.0.0", "scripts": {"test": "vitest"}}"#,
+        );
+        let found = detect(r);
+        let test = found[0].test.as_ref().map(|(argv, _)| argv.join(" "));
+        assert_eq!(test.as_deref(), Some("pnpm --filter @acme/ui test"));
+        // Without it, npm's.
+        write(
+            r,
+            "package.json",
+            r#"{"private": true, "workspaces": ["packages/*"]}"#,
+        );
+        let found = detect(r);
+        let test = found[0].test.as_ref().map(|(argv, _)| argv.join(" "));
+        assert_eq!(test.as_deref(), Some("npm test --workspace @acme/ui"));
     }
 
     #[test]
