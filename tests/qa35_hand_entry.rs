@@ -97,3 +97,31 @@ fn sync_adds_the_feature_a_web_squash_brought_only_fixes_for() {
     assert!(log.contains("- the topic (#20)\n"), "{}\n{log}", text(&out));
     assert_eq!(log.matches("- part one\n").count(), 1, "{log}");
 }
+
+/// `git merge --squash` and an entry written by hand for the squash (QA35 second round): the
+/// squashed commits' entries make way for the hand entry, with no generated twin beside it.
+#[test]
+fn a_hand_entry_stands_for_a_squash_in_place_of_the_squashed_entries() {
+    let repo = installed_repo();
+    repo.git(&["switch", "-q", "-c", "br"]);
+    repo.commit_hooked("fix: one");
+    repo.commit_hooked("fix: two");
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["merge", "-q", "--squash", "br"]);
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replacen("- init\n", "- init\n- Export to CSV, by hand\n", 1),
+    );
+    repo.git(&["add", "CHANGELOG.md"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat: export"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- Export to CSV, by hand\n"), "{log}");
+    assert!(!log.contains("- export\n"), "{log}");
+    assert!(
+        !log.contains("- one\n") && !log.contains("- two\n"),
+        "{log}"
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+}

@@ -28,10 +28,42 @@ pub(super) fn notice(
     brought: &[NewEntry],
     new: &NewEntry,
 ) -> Result<Option<String>> {
+    let Some((first, more)) = written((repo, config), head, (path, log), brought, new)? else {
+        return Ok(None);
+    };
+    let marker = log.marker();
+    let under = if first.section.is_empty() {
+        String::new()
+    } else {
+        format!(" under {}", first.section)
+    };
+    let more = match more {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    Ok(Some(format!(
+        "no entry added to {}: this commit writes its own entry (`{marker} {}`{under}{more}), which stands for `{marker} {}`",
+        path.display(),
+        one_line(&first.text),
+        one_line(&new.text),
+    )))
+}
+
+/// The first entry the person making `head` wrote for it among `brought` (see [`notice`]),
+/// with how many more they wrote; `None` when they wrote none that stands for `new`.
+pub(super) fn written(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    brought: &[NewEntry],
+    new: &NewEntry,
+) -> Result<Option<(NewEntry, usize)>> {
     if brought.is_empty() {
         return Ok(None);
     }
-    let made = made_since_release(repo, config, head, brought)?;
+    let mut made = made_since_release(repo, config, head, brought)?;
+    // Reworded on a branch the commit squashes: that branch's words, not this commit's.
+    made.extend(written_on_branches(repo, head, path, brought)?);
     // As a squash's entry does, a hand entry stands for the commit only up to its weight: a
     // feature is never stood for by an entry that does not say it (`changelog --sync` agrees).
     let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
@@ -49,22 +81,7 @@ pub(super) fn notice(
     if log.unreleased_entries().len() <= before {
         return Ok(None);
     }
-    let marker = log.marker();
-    let under = if first.section.is_empty() {
-        String::new()
-    } else {
-        format!(" under {}", first.section)
-    };
-    let more = match by_hand.len() {
-        1 => String::new(),
-        n => format!(" and {} more", n - 1),
-    };
-    Ok(Some(format!(
-        "no entry added to {}: this commit writes its own entry (`{marker} {}`{under}{more}), which stands for `{marker} {}`",
-        path.display(),
-        one_line(&first.text),
-        one_line(&new.text),
-    )))
+    Ok(Some(((*first).clone(), by_hand.len() - 1)))
 }
 
 /// Which of `entries` (normalized) the commits since the last release make, `head` and its
@@ -86,6 +103,33 @@ fn made_since_release(
         ..Range::default()
     };
     entries_made(repo, config, &range, &OnceCell::new(), Some(&wanted))
+}
+
+/// Which of `entries` (normalized) commits on branches not in `head`'s history (or that a
+/// `git reset` took out of it) wrote into `path` themselves: what a squash brings.
+fn written_on_branches(
+    repo: &Repo,
+    head: Oid,
+    path: &Path,
+    entries: &[NewEntry],
+) -> Result<HashSet<String>> {
+    let wanted: HashSet<String> = entries.iter().map(|e| normalize(&e.text)).collect();
+    let mut tips = repo.branch_commits();
+    tips.extend(repo.reset_away(super::squash::RESET_LOOK_BACK));
+    let range = Range {
+        tips,
+        hidden: vec![head],
+        ..Range::default()
+    };
+    let (mut found, mut seen) = (HashSet::new(), 0);
+    repo.walk(&range, |c| {
+        let added = crate::history::sync::added_by(repo, c.id, path);
+        found.extend(added.into_iter().filter(|t| wanted.contains(t)));
+        seen += 1;
+        // A squash brings a branch's recent work; its far history is not walked.
+        seen < 500 && found.len() < wanted.len()
+    })?;
+    Ok(found)
 }
 
 /// How many entries Unreleased holds in a stored changelog (0 for none, or one that does not

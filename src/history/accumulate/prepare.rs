@@ -209,7 +209,10 @@ pub(super) fn prepare(
     let op = match (revert, &target.new) {
         (Some(cancelled), _) => cancelled,
         (None, Some(new)) if !parts.is_empty() || !kept.is_empty() => {
-            Some(Op::Squash(new.clone(), parts, kept))
+            // An entry the person wrote for the squash stands in the place of its own.
+            let own = own_entry::written((repo, config), head, (&path, &log), &by_hand, new)?;
+            let own = own.map_or_else(|| new.clone(), |(e, _)| e);
+            Some(Op::Squash(own, parts, kept))
         }
         (None, _) => {
             let own = decide(
