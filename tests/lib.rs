@@ -174,6 +174,7 @@ mod qa35_refspec_tag;
 mod qa35_resume_failing;
 mod qa35_root_npm_workspace;
 mod qa35_subset_install;
+mod qa35_tagless_version;
 mod qa35_taken_tag;
 mod qa35_test_orphan;
 mod qa35_version_all_dependents;

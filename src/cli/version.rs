@@ -71,12 +71,25 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         // bumped (a component at u64::MAX) still has a current version.
         let (current, from) = release::current_version(&repo, &config, &root)?;
         write_out(|out| writeln!(out, "{current}"))?;
-        // Not a release yet: said beside the number, which alone reads as one already made.
+        // Not a release yet: said beside the number, which alone reads as one already made;
+        // unless the changelog records releases, whose tags this clone then lacks (a clone
+        // made with `--no-tags`), as `--next` says.
         if !from.starts_with("release tag ") {
-            let _ = writeln!(
-                crate::cli::stream::stderr(),
-                "relhook: note: nothing is released yet: {current} is where the first release starts (from {from})"
-            );
+            let path = root.join(&config.changelog.path);
+            let released = std::fs::read(&path)
+                .ok()
+                .and_then(crate::history::changelog::Changelog::from_utf8)
+                .and_then(|log| log.versions().into_iter().next());
+            let note = match released {
+                Some(v) => format!(
+                    "no release tag in this clone, though {} records releases (## [{v}]): fetch the tags (`git fetch --tags`), or the next release may take a version already released",
+                    config.changelog.path.display()
+                ),
+                None => format!(
+                    "nothing is released yet: {current} is where the first release starts (from {from})"
+                ),
+            };
+            let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
         }
         return Ok(Outcome::Ok);
     }
