@@ -33,4 +33,9 @@ fn next_names_only_the_tags_pre_push_would_refuse() {
     let said = stderr(&out);
     assert!(said.contains("relhook test --tag v0.3.0"), "{said}");
     assert!(!said.contains("--tag v0.1.0"), "{said}");
+    // Why an older tag is named after this release (QA35): it goes with the push.
+    assert!(
+        said.contains("the older release tag it tests, not pushed yet, goes with this push"),
+        "{said}"
+    );
 }

@@ -182,6 +182,12 @@ pub(super) fn say_next(
     let mut first_once = |first: Option<String>| {
         firsts.extend(first.filter(|f| !firsts.contains(f)));
     };
+    // Named after a release that may be tested itself: why is said (it goes with the push).
+    let why_older = match older.len() {
+        0 => "",
+        1 => "; the older release tag it tests, not pushed yet, goes with this push",
+        _ => "; the older release tags it tests, not pushed yet, go with this push",
+    };
     let older = older
         .into_iter()
         .map(|(first, command)| {
@@ -219,7 +225,7 @@ pub(super) fn say_next(
     }
     let _ = writeln!(
         err,
-        "next: {}, then {push}   (pre-push refuses a release tag with no test record)",
+        "next: {}, then {push}   (pre-push refuses a release tag with no test record{why_older})",
         steps.join("; ")
     );
 }
