@@ -34,3 +34,34 @@ fn a_tag_without_its_release_is_the_one_row_not_the_version_files() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// A package's first entry in a monorepo whose earlier commits are all `chore:` (QA35): no
+/// "the commits before this one are not in it: `--sync --all` adds…", which then adds nothing.
+#[test]
+fn a_packages_first_entry_names_no_sync_that_adds_nothing() {
+    let repo = crate::support::two_packages(
+        "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n",
+        "{\n  \"name\": \"b\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    repo.write("p/a/i.js", "x\n");
+    repo.git(&["add", "-A"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(a): add x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("created it"), "{}", text(&out));
+    assert!(!text(&out).contains("are not in it"), "{}", text(&out));
+    // With an earlier commit that calls for one, it is said.
+    let repo = crate::support::two_packages(
+        "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n",
+        "{\n  \"name\": \"b\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    repo.write("p/a/j.js", "x\n");
+    repo.git(&["add", "-A"]);
+    repo.git_env(
+        &["commit", "-q", "-m", "fix(a): early"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    repo.write("p/a/i.js", "x\n");
+    repo.git(&["add", "-A"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "feat(a): add x"]);
+    assert!(text(&out).contains("are not in it"), "{}", text(&out));
+}

@@ -293,7 +293,11 @@ pub fn post_commit(
     // `chore:` commits alone has nothing to add. Planned once, when the file is created.
     let earlier = (created
         && repo.first_parent(head).is_some()
-        && (sync.is_some() || sync_would_add(repo, config)))
+        && match sync {
+            // A monorepo's: any earlier unreleased commit that calls for an entry.
+            Some(_) => earlier_entries(repo, config, head),
+            None => sync_would_add(repo, config),
+        })
     .then(|| {
         format!(
             "the commits before this one are not in it: `{}` adds the entries they call for",
@@ -333,6 +337,28 @@ pub fn unreleased_within(repo: &Repo, config: &Config, limit: usize) -> bool {
         }
     }
     at.is_none_or(|c| Some(c) == released)
+}
+
+/// Whether a commit below `head` on its first-parent line, since the last release tag, calls
+/// for a changelog entry (`true` past 500 commits: a long range all but certainly holds one).
+fn earlier_entries(repo: &Repo, config: &Config, head: git2::Oid) -> bool {
+    let released = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .map(|(_, at)| at);
+    let forge = std::cell::OnceCell::new();
+    let mut at = repo.first_parent(head);
+    for _ in 0..500 {
+        match at {
+            Some(c) if Some(c) != released => {
+                if entry_of(repo, c, config, &forge).is_some() {
+                    return true;
+                }
+                at = repo.first_parent(c);
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the
