@@ -3,7 +3,7 @@
 //! identical-looking entries (`dependencies` and `peerDependencies`). A `>=` range, and a peer
 //! range, that admit the new version stay as they are.
 
-use crate::support::{ok, stdout, text, two_packages};
+use crate::support::{Repo, ok, text, two_packages};
 
 #[test]
 fn a_range_that_admits_the_new_version_is_left_alone() {
@@ -11,14 +11,7 @@ fn a_range_that_admits_the_new_version_is_left_alone() {
         "{\n  \"name\": \"ui\",\n  \"version\": \"1.0.0\"\n}\n",
         "{\n  \"name\": \"web\",\n  \"version\": \"0.4.0\",\n  \"dependencies\": {\n    \"ui\": \"^1.0.0\"\n  },\n  \"peerDependencies\": {\n    \"ui\": \">=1.0.0\"\n  },\n  \"optionalDependencies\": {\n    \"ui\": \">=1.0.0\"\n  }\n}\n",
     );
-    repo.write("p/a/i.js", "x\n");
-    repo.write("p/b/i.js", "x\n");
-    repo.git(&["add", "-A"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "fix: both"]));
-    ok(repo.relhook(&["release", "--all"]));
-    repo.write("p/a/i.js", "y\n");
-    repo.git(&["add", "-A"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "fix(a): z"]));
+    both_released_then_a_fixed(&repo);
     let out = repo.relhook(&["release", "--all", "--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let plan = text(&out);
@@ -30,5 +23,17 @@ fn a_range_that_admits_the_new_version_is_left_alone() {
     assert_eq!(web.matches("\"ui\": \">=1.0.0\"").count(), 2, "{web}");
     let log = repo.read("p/b/CHANGELOG.md");
     assert_eq!(log.matches("require a 1.0.1").count(), 1, "{log}");
-    let _ = stdout;
+}
+
+/// Both packages released, then a fix of `a` alone: `a`'s patch is due, and `b`'s requirement
+/// on it moves with it.
+pub(crate) fn both_released_then_a_fixed(repo: &Repo) {
+    repo.write("p/a/i.js", "x\n");
+    repo.write("p/b/i.js", "x\n");
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: both"]));
+    ok(repo.relhook(&["release", "--all"]));
+    repo.write("p/a/i.js", "y\n");
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "fix(a): z"]));
 }

@@ -10,14 +10,7 @@ fn the_version_preview_lists_the_dependents_release_all_adds() {
         "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n",
         "{\n  \"name\": \"b\",\n  \"version\": \"0.4.0\",\n  \"dependencies\": {\n    \"a\": \"^1.0.0\"\n  }\n}\n",
     );
-    repo.write("p/a/i.js", "x\n");
-    repo.write("p/b/i.js", "x\n");
-    repo.git(&["add", "-A"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "fix: both"]));
-    ok(repo.relhook(&["release", "--all"]));
-    repo.write("p/a/i.js", "y\n");
-    repo.git(&["add", "-A"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "fix(a): z"]));
+    crate::qa35_peer_range::both_released_then_a_fixed(&repo);
 
     let out = ok(repo.relhook(&["version", "--all", "--next"]));
     let said = stdout(&out);
