@@ -125,3 +125,35 @@ fn a_hand_entry_stands_for_a_squash_in_place_of_the_squashed_entries() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// An amend that writes the commit's entry by hand (QA35 second round): the generated one
+/// goes, the hand one stands, and `--sync` agrees.
+#[test]
+fn an_amend_that_writes_the_entry_by_hand_takes_the_generated_one_out() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: add search");
+    assert!(repo.read("CHANGELOG.md").contains("- add search\n"));
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replacen(
+            "- add search\n",
+            "- add search\n- Search everywhere, with filters\n",
+            1,
+        ),
+    );
+    let out = repo.git_output(&["commit", "-q", "-a", "--amend", "--no-edit"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- Search everywhere, with filters\n"), "{log}");
+    assert!(!log.contains("- add search\n"), "{}\n{log}", text(&out));
+    assert!(
+        stderr(&out).contains("stands for the commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}

@@ -33,6 +33,9 @@ pub(super) enum Op {
     /// The entries of a merged branch that the commit reverts before any release, which
     /// git's revert did not take out (see `unmerged`).
     Unmerge(Vec<NewEntry>),
+    /// The generated entry taken out: an amend added one written by hand that stands for the
+    /// commit (see `own_entry`).
+    StandIn(NewEntry, NewEntry),
 }
 
 impl Op {
@@ -51,7 +54,7 @@ impl Op {
                 log.remove_entry(&old.section, &old.text);
                 log.add_entry(&new.section, &new.text, new.breaking);
             }
-            Op::Remove(old) | Op::Cancel(old) => {
+            Op::Remove(old) | Op::Cancel(old) | Op::StandIn(old, _) => {
                 log.remove_entry(&old.section, &old.text);
             }
             Op::Unmerge(entries) => {
@@ -109,6 +112,7 @@ impl Op {
             ),
             Op::Reapply(v) => Op::Reapply(all(v)),
             Op::Unmerge(v) => Op::Unmerge(all(v)),
+            Op::StandIn(generated, hand) => Op::StandIn(n(generated), hand),
         }
     }
 
@@ -129,6 +133,11 @@ impl Op {
             Op::Cancel(e) => format!(
                 "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)
+            ),
+            Op::StandIn(generated, hand) => format!(
+                "took out `{marker} {}`: the entry written by hand, `{marker} {}`, stands for the commit",
+                line(&generated.text),
+                line(&hand.text)
             ),
             Op::Squash(new, parts, kept) => {
                 let own = format!("`{marker} {}` under {}", new.text, new.section);

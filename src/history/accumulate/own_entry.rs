@@ -84,6 +84,43 @@ pub(super) fn written(
     Ok(Some(((*first).clone(), by_hand.len() - 1)))
 }
 
+/// For an amend of `amended` (now `head`, its file `log`) that added an entry written by hand
+/// standing for `new`, which is still there too: the edit that takes `new` out.
+pub(super) fn amended_in(
+    (repo, config): (&Repo, &Config),
+    (head, amended): (Oid, Oid),
+    (path, log): (&Path, &Changelog),
+    new: &NewEntry,
+) -> Result<Option<super::op::Op>> {
+    let key = normalize(&new.text);
+    let listed = log.unreleased_entries();
+    if !listed.iter().any(|e| normalize(&e.text) == key) {
+        return Ok(None);
+    }
+    let before: HashSet<String> = repo
+        .file_at(amended, path)?
+        .and_then(|f| Changelog::from_utf8(f.bytes))
+        .map(|l| l.unreleased_entries())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| normalize(&e.text))
+        .collect();
+    let added: Vec<NewEntry> = listed
+        .into_iter()
+        .filter(|e| {
+            let k = normalize(&e.text);
+            k != key && !before.contains(&k)
+        })
+        .map(|e| NewEntry {
+            breaking: crate::history::changelog::weight::is_breaking(&e.text),
+            section: e.section,
+            text: e.text,
+        })
+        .collect();
+    let hand = written((repo, config), head, (path, log), &added, new)?;
+    Ok(hand.map(|(hand, _)| super::op::Op::StandIn(new.clone(), hand)))
+}
+
 /// Which of `entries` (normalized) the commits since the last release make, `head` and its
 /// ancestors: theirs, not the person's.
 fn made_since_release(

@@ -230,6 +230,13 @@ pub(super) fn prepare(
             }
         }
     };
+    // An amend that writes its own entry by hand beside the generated one: that one goes.
+    let op = match (op, &target.new) {
+        (None, Some(new)) if amend && stored.is_some() => {
+            own_entry::amended_in((repo, config), (head, top.old), (&path, &log), new)?
+        }
+        (op, _) => op,
+    };
     let Some(op) = op else {
         // The amend changed what the message calls for, but the entry is the person's.
         if old_changed_file
