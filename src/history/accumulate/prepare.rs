@@ -231,11 +231,14 @@ pub(super) fn prepare(
         }
     };
     // An amend that writes its own entry by hand beside the generated one: that one goes.
-    let op = match (op, &target.new) {
-        (None, Some(new)) if amend && stored.is_some() => {
+    // Asked only of an amend that changed the file (one tree lookup otherwise).
+    let changed_by_amend =
+        |s: &crate::git::StoredFile| repo.blob_at(top.old, &path) != Some(s.blob);
+    let op = match (op, &target.new, &stored) {
+        (None, Some(new), Some(s)) if amend && changed_by_amend(s) => {
             own_entry::amended_in((repo, config), (head, top.old), (&path, &log), new)?
         }
-        (op, _) => op,
+        (op, _, _) => op,
     };
     let Some(op) = op else {
         // The amend changed what the message calls for, but the entry is the person's.

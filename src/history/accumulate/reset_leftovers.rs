@@ -22,20 +22,28 @@ use crate::history::sync::entries_made;
 /// The Unreleased entries of the work tree copy of `path` that the committed version
 /// (`committed`, as HEAD stores it) lacks and that commits a recent `git reset` took out of
 /// `head`'s history made, word for word; never `new`, the entry of the commit made now (the
-/// same change committed again). Empty without such a reset (one reflog read).
+/// same change committed again). Every commit asks, so the cheap answers come first: a copy
+/// the size of the committed file has nothing unstaged (one stat), and without a reset in the
+/// reflog there is nothing to take out (the reflog, read only then).
 pub(super) fn find(
     (repo, config): (&Repo, &Config),
     head: Oid,
     (path, committed): (&Path, &[u8]),
     new: Option<&NewEntry>,
 ) -> Result<Vec<NewEntry>> {
+    let Some(file) = repo.work_tree().map(|root| root.join(path)) else {
+        return Ok(Vec::new());
+    };
+    let size = u64::try_from(committed.len()).unwrap_or(u64::MAX);
+    if std::fs::metadata(&file).map_or(true, |m| m.len() == size) {
+        return Ok(Vec::new());
+    }
     let tips = repo.reset_away(RESET_LOOK_BACK);
     if tips.is_empty() {
         return Ok(Vec::new());
     }
-    let Some(current) = repo
-        .work_tree()
-        .and_then(|root| std::fs::read(root.join(path)).ok())
+    let Some(current) = std::fs::read(&file)
+        .ok()
         .filter(|bytes| bytes != committed)
         .and_then(Changelog::from_utf8)
     else {
