@@ -4,18 +4,25 @@
 //! exists beside the one that replaced it. It now goes from the work tree copy with the new
 //! commit's entry, and one line says so.
 
-use crate::support::{installed_repo, stderr, text};
+use crate::support::{Repo, installed_repo, stderr, text};
+
+/// A repository where `first` was committed with `file`, undone by `git reset HEAD~1` (mixed),
+/// and `file` committed again as `again`: the outcome of that last commit, which succeeded.
+fn undone_and_made_again(file: &str, first: &str, again: &str) -> (Repo, std::process::Output) {
+    let repo = installed_repo();
+    repo.write(file, "x\n");
+    repo.git(&["add", file]);
+    repo.git(&["commit", "-q", "-m", first]);
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    repo.git(&["add", file]);
+    let out = repo.git_output(&["commit", "-q", "-m", again]);
+    assert!(out.status.success(), "{}", text(&out));
+    (repo, out)
+}
 
 #[test]
 fn a_mixed_reset_and_a_new_commit_leave_no_entry_of_the_undone_one() {
-    let repo = installed_repo();
-    repo.write("g.txt", "g\n");
-    repo.git(&["add", "g.txt"]);
-    repo.git(&["commit", "-q", "-m", "feat: add gee"]);
-    repo.git(&["reset", "-q", "HEAD~1"]);
-    repo.git(&["add", "g.txt"]);
-    let out = repo.git_output(&["commit", "-q", "-m", "feat: add g properly"]);
-    assert!(out.status.success(), "{}", text(&out));
+    let (repo, out) = undone_and_made_again("g.txt", "feat: add gee", "feat: add g properly");
     assert!(
         stderr(&out).contains("took `- add gee` out of your copy"),
         "{}",
@@ -51,14 +58,7 @@ fn an_unstaged_hand_entry_stays_after_a_reset() {
 /// tree keeps it (QA35 second round: it was taken out, and the next `commit -a` dropped it).
 #[test]
 fn a_reset_and_the_same_commit_again_keeps_its_entry() {
-    let repo = installed_repo();
-    repo.write("x.txt", "x\n");
-    repo.git(&["add", "x.txt"]);
-    repo.git(&["commit", "-q", "-m", "feat: add x"]);
-    repo.git(&["reset", "-q", "HEAD~1"]);
-    repo.git(&["add", "x.txt"]);
-    let out = repo.git_output(&["commit", "-q", "-m", "feat: add x"]);
-    assert!(out.status.success(), "{}", text(&out));
+    let (repo, out) = undone_and_made_again("x.txt", "feat: add x", "feat: add x");
     assert!(!stderr(&out).contains("took"), "{}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
     assert!(repo.read("CHANGELOG.md").contains("- add x\n"));
@@ -69,14 +69,7 @@ fn a_reset_and_the_same_commit_again_keeps_its_entry() {
 /// refused the dirty tree).
 #[test]
 fn a_leftover_alone_in_its_section_leaves_the_tree_clean() {
-    let repo = installed_repo();
-    repo.write("x.txt", "x\n");
-    repo.git(&["add", "x.txt"]);
-    repo.git(&["commit", "-q", "-m", "fix: x"]);
-    repo.git(&["reset", "-q", "HEAD~1"]);
-    repo.git(&["add", "x.txt"]);
-    let out = repo.git_output(&["commit", "-q", "-m", "feat: add x"]);
-    assert!(out.status.success(), "{}", text(&out));
+    let (repo, _) = undone_and_made_again("x.txt", "fix: x", "feat: add x");
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
     assert!(!repo.read("CHANGELOG.md").contains("### Fixed"));
 }
