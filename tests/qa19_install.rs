@@ -12,7 +12,7 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
-/// `.husky/post-commit` committed without a final newline and not executable, run by git
+/// `.husky/commit-msg` committed without a final newline and not executable, run by git
 /// itself (`core.hooksPath=.husky`): install adds relhook's block on a line of its own and
 /// makes the file executable; uninstall, a process of its own, takes out both (git skipped
 /// the hook before, and must skip it again).
@@ -21,22 +21,22 @@ fn mode(path: &Path) -> u32 {
 fn uninstall_gives_a_husky_file_back_its_missing_newline_and_its_mode() {
     let repo = Repo::new();
     let before = "#!/bin/sh\necho HUSKY-POST-COMMIT >&2";
-    repo.write(".husky/post-commit", before);
+    repo.write(".husky/commit-msg", before);
     repo.write("a", "a\n");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     repo.git(&["config", "core.hooksPath", ".husky"]);
-    let file = repo.path().join(".husky/post-commit");
+    let file = repo.path().join(".husky/commit-msg");
     assert_eq!(mode(&file), 0o644);
     ok(repo.relhook(&["install"]));
-    let wired = repo.read(".husky/post-commit");
+    let wired = repo.read(".husky/commit-msg");
     assert!(
         wired.starts_with(&format!("{before}\n# >>> relhook")),
         "{wired}"
     );
     assert_eq!(mode(&file) & 0o111, 0o111, "git runs it now");
     let out = ok(repo.relhook(&["uninstall"]));
-    assert_eq!(repo.read(".husky/post-commit"), before, "{}", text(&out));
+    assert_eq!(repo.read(".husky/commit-msg"), before, "{}", text(&out));
     assert_eq!(mode(&file), 0o644, "{}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 
@@ -44,13 +44,13 @@ fn uninstall_gives_a_husky_file_back_its_missing_newline_and_its_mode() {
     // exactly what install added, and leaves the edit.
     ok(repo.relhook(&["install"]));
     let edited = repo
-        .read(".husky/post-commit")
+        .read(".husky/commit-msg")
         .replace("HUSKY-POST-COMMIT", "EDITED");
-    repo.write(".husky/post-commit", &edited);
+    repo.write(".husky/commit-msg", &edited);
     ok(repo.relhook(&["install"]));
     ok(repo.relhook(&["uninstall"]));
     assert_eq!(
-        repo.read(".husky/post-commit"),
+        repo.read(".husky/commit-msg"),
         before.replace("HUSKY-POST-COMMIT", "EDITED")
     );
     assert_eq!(mode(&file), 0o644);

@@ -127,6 +127,7 @@ pub(super) fn write_via_manager(
             | Wiring::Unreachable { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
+            | Wiring::Late { .. }
             | Wiring::Hoarded { .. } => {
                 left = true;
                 writeln!(out, "{}: NOT wired in {file}", w.hook)?;

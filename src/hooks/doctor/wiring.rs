@@ -90,6 +90,14 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             ),
             Some("relhook install (moves the call to the top, where it hands the refs on)".into()),
         ),
+        Wiring::Late { line, text } => check(
+            &subject,
+            Status::Warning,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`): relhook's part amends the commit to carry its changelog entry, so the lines above the call act on the commit before it (a note, a log or a push of HEAD misses the entry)"
+            ),
+            Some("relhook install (moves the call to the top)".into()),
+        ),
         Wiring::Hoarded { line, text } => check(
             &subject,
             Status::Shadowed,

@@ -64,6 +64,7 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
                     "which sends the hook's error output to {to}, so relhook's errors never reach you"
                 ),
                 Why::Input => "and git's refs can be read only once: a command above the call that reads them (git-lfs's does) leaves relhook none to check".to_owned(),
+                Why::Amends => "and relhook's part amends the commit to carry its changelog entry: the lines above the call act on the commit before it (a note, a log or a push of HEAD misses the entry)".to_owned(),
             };
             let why = format!(
                 "{} calls relhook below line {line} (`{text}`), {what}: the call must come above that line, as in the lines below",
@@ -75,6 +76,7 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
             Why::Ends => (rel, Wiring::Unreachable { line, text }),
             Why::Mutes(to) => (rel, Wiring::Muted { line, text, to }),
             Why::Input => (rel, Wiring::Starved { line, text }),
+            Why::Amends => (rel, Wiring::Late { line, text }),
         };
     }
     if let Some(Stop { line, text, .. }) = hoarded(&text, hook) {
@@ -255,6 +257,7 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
         Wiring::Unreachable { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
+            | Wiring::Late { .. }
             | Wiring::Hoarded { .. }
             | Wiring::Crlf { .. }
     ) {

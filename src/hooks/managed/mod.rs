@@ -89,6 +89,15 @@ pub enum Wiring {
         /// Its text.
         text: String,
     },
+    /// relhook's block sits below other commands in post-commit, whose part amends the commit
+    /// to carry its changelog entry: those commands act on the commit before it (a note, a
+    /// log or a push of HEAD misses the entry); `relhook install` moves the block to the top.
+    Late {
+        /// The first command above it, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
     /// relhook's block reads git's input without handing it on (an earlier relhook's, at the
     /// end of the file), and a command was added below it, which gets none; `relhook install`
     /// writes the block again at the top, handing the input on.
@@ -396,6 +405,7 @@ fn husky_wires(wiring: &Wiring) -> bool {
             | Wiring::Unreachable { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
+            | Wiring::Late { .. }
             | Wiring::Hoarded { .. }
             | Wiring::NotExecutable
             | Wiring::Crlf { ours: true, .. }

@@ -17,6 +17,9 @@ pub(super) enum Why {
     Mutes(String),
     /// The first command of a hook that reads git's input.
     Input,
+    /// The first command of post-commit: relhook's part amends the commit, and the lines
+    /// below it must act on the commit that stays.
+    Amends,
 }
 
 /// A line relhook's block must come above, and why.
@@ -35,6 +38,7 @@ impl Barrier {
                 "which sends the hook's error output to {to} (below it, relhook's errors would go there too)"
             ),
             Why::Input => "the first command: git's list of refs can be read only once, and relhook's call reads a copy and hands it on".into(),
+            Why::Amends => "the first command: relhook's part amends the commit to carry its changelog entry, so the lines below it act on the commit that stays".into(),
         }
     }
 }
@@ -104,12 +108,9 @@ pub(super) fn placement(text: &str, hook: &str) -> Result<Option<Barrier>, Strin
             ));
         }
     };
-    if reads_input(hook) {
+    if let Some(why) = goes_first(hook) {
         if let Some(stop) = first_command(text) {
-            return Ok(Some(Barrier {
-                stop,
-                why: Why::Input,
-            }));
+            return Ok(Some(Barrier { stop, why }));
         }
     }
     Ok(found)
@@ -129,12 +130,21 @@ pub(super) fn above_call(text: &str, hook: &str) -> Option<Barrier> {
         .lines()
         .position(|l| super::marker::opening(l).is_some())
         .map_or(call, |i| i + 1);
-    let first = first_command(text)
-        .filter(|s| s.line < start.min(call) && !s.text.contains("relhook") && reads_input(hook))?;
-    Some(Barrier {
-        stop: first,
-        why: Why::Input,
-    })
+    let why = goes_first(hook)?;
+    let first =
+        first_command(text).filter(|s| s.line < start.min(call) && !s.text.contains("relhook"))?;
+    Some(Barrier { stop: first, why })
+}
+
+/// Why relhook's block goes above a hook's first command, for the hooks where it must: one
+/// git hands input to (the block reads a copy and hands it on), and post-commit, whose
+/// amend the team's lines must see (a note, a log or a push of HEAD).
+fn goes_first(hook: &str) -> Option<Why> {
+    if reads_input(hook) {
+        Some(Why::Input)
+    } else {
+        (hook == "post-commit").then_some(Why::Amends)
+    }
 }
 
 /// The first command below relhook's block in a hook with input, when the block reads that
@@ -213,6 +223,12 @@ mod tests {
         let b = placement(text, "pre-push").unwrap().unwrap();
         assert_eq!((b.stop.line, b.why), (4, Why::Input));
         assert_eq!(placement(text, "commit-msg").unwrap(), None, "at the end");
+        let amends = placement(text, "post-commit").unwrap().unwrap();
+        assert_eq!((amends.stop.line, amends.why), (4, Why::Amends));
+        let late = format!("{text}{}", husky_block("post-commit", false));
+        assert_eq!(above_call(&late, "post-commit").unwrap().why, Why::Amends);
+        let first = insert_block(text, &husky_block("post-commit", false), Some(&amends.stop));
+        assert_eq!(above_call(&first, "post-commit"), None);
         let husky8 = "#!/usr/bin/env sh\n. \"$(dirname -- \"$0\")/_/husky.sh\"\n\nnpx lint\n";
         assert_eq!(placement(husky8, "pre-push").unwrap().unwrap().stop.line, 4);
         assert_eq!(placement("#!/bin/sh\n", "pre-push").unwrap(), None);
