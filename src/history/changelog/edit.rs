@@ -18,7 +18,18 @@ fn heading_name(section: &str) -> String {
     CANONICAL
         .iter()
         .find(|c| c.eq_ignore_ascii_case(&name))
-        .map_or(name, |c| (*c).to_string())
+        .map_or_else(|| heading_text(section, name), |c| (*c).to_string())
+}
+
+/// A heading's text as the file (or the config) spells it, its spacing kept (git-cliff's
+/// `⛰️  Features` has two spaces after the sign); one line, or else `normalized`.
+fn heading_text(section: &str, normalized: String) -> String {
+    let trimmed = section.trim();
+    if trimmed.contains(['\n', '\r']) {
+        normalized
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 impl Changelog {

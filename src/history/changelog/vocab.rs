@@ -24,6 +24,24 @@ const KINDS: [[&str; 3]; 4] = [
 /// adds a `⚠` to conventional-changelog's).
 const BREAKING: [&str; 3] = ["Changed", "BREAKING CHANGES", "BREAKING CHANGE"];
 
+/// Other tools' names for a kind of change, beside [`KINDS`]' (git-cliff's default
+/// template says `### ⚡ Performance`).
+const ALIASES: [(&str, &str); 1] = [("Performance", "Changed")];
+
+/// The kind (Keep a Changelog's name) a bare sub-section name stands for, in any vocabulary.
+fn kind_of(name: &str) -> Option<&'static str> {
+    KINDS
+        .iter()
+        .find(|k| k.iter().any(|c| c.eq_ignore_ascii_case(name)))
+        .map(|k| k[0])
+        .or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(alias, _)| alias.eq_ignore_ascii_case(name))
+                .map(|(_, kind)| *kind)
+        })
+}
+
 /// conventional-changelog's sub-sections, in the order it writes them.
 const CONVENTIONAL: [&str; 5] = [
     "Features",
@@ -115,10 +133,7 @@ pub(crate) fn spoken(name: &str, breaking: bool, vocabulary: Vocabulary) -> Stri
 pub fn same_section(a: &str, b: &str) -> bool {
     let keep = |n: &str| -> String {
         let n = bare(n);
-        KINDS
-            .iter()
-            .find(|k| k.iter().any(|c| c.eq_ignore_ascii_case(n)))
-            .map(|k| k[0])
+        kind_of(n)
             .or_else(|| {
                 BREAKING
                     .iter()
@@ -168,14 +183,25 @@ impl Changelog {
     /// `🐛 Bug Fixes`, in an older release when Unreleased has none yet), else the
     /// vocabulary's word.
     pub fn section_name(&self, section: &str, breaking: bool) -> String {
-        let word = spoken(section, breaking, self.vocabulary());
+        let vocabulary = self.vocabulary();
+        let word = spoken(section, breaking, vocabulary);
+        // Another tool's word for the kind (`⚡ Performance` for conventional-changelog's
+        // `Performance Improvements`), in a file that does not speak Keep a Changelog's.
+        let kind = (vocabulary != Vocabulary::KeepAChangelog && !breaking)
+            .then(|| kind_of(&word))
+            .flatten();
+        let alias = |name: &str| {
+            ALIASES
+                .iter()
+                .any(|(a, k)| Some(*k) == kind && a.eq_ignore_ascii_case(bare(name)))
+        };
         self.doc
             .sections
             .iter()
             .flat_map(|s| s.subs.iter())
             .filter(|sub| sub.heading.is_some())
             .map(|sub| sub.name.trim())
-            .find(|name| *name != word && bare(name).eq_ignore_ascii_case(&word))
+            .find(|name| *name != word && (bare(name).eq_ignore_ascii_case(&word) || alias(name)))
             .map_or(word.clone(), str::to_owned)
     }
 }
@@ -219,6 +245,30 @@ mod tests {
             "{}",
             log.render()
         );
+    }
+
+    /// git-cliff's default template names perf commits' section `### ⚡ Performance`, and
+    /// puts two spaces after some signs (`### ⛰️  Features`): a new sub-section takes both
+    /// as a release below writes them.
+    #[test]
+    fn git_cliffs_performance_heading_is_the_files_own() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### ⛰️  Features\n\n- a\n\n### ⚡ Performance\n\n- b\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        assert_eq!(log.section_name("Changed", false), "⚡ Performance");
+        assert_ne!(log.section_name("Changed", true), "⚡ Performance");
+        for (section, entry) in [("Changed", "c"), ("Added", "d")] {
+            let name = log.section_name(section, false);
+            log.add_entry(&name, entry, false);
+        }
+        let out = log.render();
+        assert!(
+            out.contains("## [Unreleased]\n\n### ⛰️  Features\n\n- d\n\n### ⚡ Performance\n\n- c\n\n## [1.0.0]"),
+            "{out}"
+        );
+        assert!(same_section("Changed", "⚡ Performance"));
+        let kac =
+            Changelog::parse("## [Unreleased]\n\n## [1.0.0]\n\n### Performance\n\n- x\n").unwrap();
+        assert_eq!(kac.section_name("Changed", false), "Changed");
     }
 
     #[test]
