@@ -1,14 +1,83 @@
 //! An amend that changes what the message calls for, of a commit whose entry a person has
 //! reworded by hand: the hand edit wins and stays, and one line says so, with the entry the
-//! new message calls for (the same line a `rebase -i` reword gets).
+//! new message calls for (the same line a `rebase -i` reword gets). An amend that makes the
+//! message weigh more than the hand entry (`feat:` → `feat!:`) gets its entry beside it, as a
+//! commit made so at once would (and as `changelog --sync` counts it).
 
 use std::path::Path;
 
 use git2::Oid;
 
+use super::op::Op;
+use crate::Result;
+use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::{normalize, one_line};
+use crate::history::changelog::{Changelog, normalize, one_line};
+
+/// For amended commit `head` (its file now `log`), whose message went from calling for `old`
+/// to `new`: the entry to add when the entries the person wrote in it by hand no longer stand
+/// for it, by the weight rule a fresh commit's own entry meets (`own_entry`).
+pub(super) fn outweighed(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    (old, new): (Option<&NewEntry>, Option<&NewEntry>),
+) -> Result<Option<Op>> {
+    let Some(new) = new.filter(|n| old != Some(*n)) else {
+        return Ok(None);
+    };
+    let by_hand = carried(repo, head, (path, log), None);
+    if by_hand.is_empty()
+        || super::own_entry::written((repo, config), head, (path, log), &by_hand, new)?.is_some()
+    {
+        return Ok(None);
+    }
+    Ok(Some(Op::Add(new.clone())))
+}
+
+/// For an amend that replaces the generated entry `old` with `new`: the generated one taken
+/// out instead when an entry the person wrote in the commit by hand stands for `new` (the
+/// amend back from `feat!:` to `feat:` of [`outweighed`]).
+pub(super) fn stands_again(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    (old, new): (&NewEntry, &NewEntry),
+) -> Result<Option<Op>> {
+    let by_hand = carried(repo, head, (path, log), Some(old));
+    if by_hand.is_empty() {
+        return Ok(None);
+    }
+    let hand = super::own_entry::written((repo, config), head, (path, log), &by_hand, new)?;
+    Ok(hand.map(|(hand, _)| Op::StandIn(old.clone(), hand)))
+}
+
+/// The Unreleased entries of `log` that commit `head` added, but `generated`.
+fn carried(
+    repo: &Repo,
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    generated: Option<&NewEntry>,
+) -> Vec<NewEntry> {
+    let added: std::collections::HashSet<String> = crate::history::sync::added_by(repo, head, path)
+        .iter()
+        .map(|t| normalize(t))
+        .collect();
+    let generated = generated.map(|g| normalize(&g.text));
+    log.unreleased_entries()
+        .into_iter()
+        .filter(|e| {
+            let key = normalize(&e.text);
+            added.contains(&key) && generated.as_ref() != Some(&key)
+        })
+        .map(|e| NewEntry {
+            breaking: crate::history::changelog::weight::is_breaking(&e.text),
+            section: e.section,
+            text: e.text,
+        })
+        .collect()
+}
 
 /// The line for amended commit `head`, whose change to `path` added `carried` only (the
 /// entry as the person left it), when the message went from calling for `old` to `new`;

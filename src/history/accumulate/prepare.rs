@@ -240,6 +240,21 @@ pub(super) fn prepare(
         }
         (op, _, _) => op,
     };
+    // An amend that makes the message weigh more than the hand entry it carries.
+    let op = match op {
+        None if old_changed_file => super::hand_edited::outweighed(
+            (repo, config),
+            head,
+            (&path, &log),
+            (target.old.as_ref(), target.new.as_ref()),
+        )?,
+        // ... and the amend back: the hand entry stands for the message again.
+        Some(Op::Replace(old, new)) if old_changed_file => {
+            super::hand_edited::stands_again((repo, config), head, (&path, &log), (&old, &new))?
+                .or(Some(Op::Replace(old, new)))
+        }
+        op => op,
+    };
     let Some(op) = op else {
         // The amend changed what the message calls for, but the entry is the person's.
         if old_changed_file
