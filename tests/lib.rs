@@ -180,6 +180,7 @@ mod qa35_test_orphan;
 mod qa35_version_all_dependents;
 mod qa36_amend_weight;
 mod qa36_cliff_headings;
+mod qa36_config_global;
 mod qa36_husky_post_commit;
 mod qa6a;
 mod qa7;

@@ -9,7 +9,20 @@ impl Repo {
     /// keys read through this.
     pub(super) fn config_snapshot(&self) -> Option<&git2::Config> {
         self.config
-            .get_or_init(|| self.inner.config().and_then(|mut c| c.snapshot()).ok())
+            .get_or_init(|| {
+                // The files git reads, not libgit2's (a release commit's author and signing
+                // key are git's: `GIT_CONFIG_GLOBAL` may name another identity).
+                let config = if super::config_files_named() {
+                    super::open_config(Some(&super::Location {
+                        work_tree: None,
+                        git_dir: self.inner.path().to_owned(),
+                        common_dir: self.inner.commondir().to_owned(),
+                    }))
+                } else {
+                    self.inner.config()
+                };
+                config.and_then(|mut c| c.snapshot()).ok()
+            })
             .as_ref()
     }
 

@@ -136,7 +136,22 @@ fn config_value(loc: Option<&Location>, key: &str) -> Option<String> {
     set.or_else(|| open_config(loc).ok()?.get_string(key).ok())
 }
 
-fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {
+/// Whether the environment names configuration files of its own (`GIT_CONFIG_GLOBAL`,
+/// `GIT_CONFIG_SYSTEM`, `GIT_CONFIG_NOSYSTEM`, read by git since 2.32 and set by CI jobs and
+/// dotfile setups): libgit2 reads `~/.gitconfig` and the system file whatever they say.
+pub(crate) fn config_files_named() -> bool {
+    [
+        "GIT_CONFIG_GLOBAL",
+        "GIT_CONFIG_SYSTEM",
+        "GIT_CONFIG_NOSYSTEM",
+    ]
+    .iter()
+    .any(|k| std::env::var_os(k).is_some())
+}
+
+/// The configuration files git reads, in its order (system, XDG, global, the repository's),
+/// as the environment names them.
+pub(crate) fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {
     let mut config = git2::Config::new()?;
     let mut add = |path: Option<std::path::PathBuf>, level| -> Result<(), git2::Error> {
         match path {
@@ -145,7 +160,11 @@ fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {
         }
     };
     if std::env::var_os("GIT_CONFIG_NOSYSTEM").is_none() {
-        add(git2::Config::find_system().ok(), git2::ConfigLevel::System)?;
+        let system = std::env::var_os("GIT_CONFIG_SYSTEM").map(std::path::PathBuf::from);
+        add(
+            system.or_else(|| git2::Config::find_system().ok()),
+            git2::ConfigLevel::System,
+        )?;
     }
     add(git2::Config::find_xdg().ok(), git2::ConfigLevel::XDG)?;
     let global = std::env::var_os("GIT_CONFIG_GLOBAL").map(std::path::PathBuf::from);

@@ -214,11 +214,15 @@ impl Repo {
     /// Writes (replacing) the note on `commit`; a notes ref locked by another process is
     /// retried for a bounded time.
     pub fn write_note(&self, notes_ref: &str, commit: Oid, text: &str) -> Result<()> {
-        let sig = self
-            .inner
-            .signature()
-            .or_else(|_| git2::Signature::now("relhook", "relhook@localhost"))
-            .map_err(|e| Error::git("make a signature", e))?;
+        // git's committer (as `git notes` records it), from the files git reads.
+        let sig = match self.new_commit_identity() {
+            Some((_, committer)) => committer,
+            None => self
+                .inner
+                .signature()
+                .or_else(|_| git2::Signature::now("relhook", "relhook@localhost"))
+                .map_err(|e| Error::git("make a signature", e))?,
+        };
         let deadline = Instant::now() + super::txn::lock_wait();
         loop {
             match self

@@ -164,7 +164,12 @@ impl Repo {
         self.path().join(".git/hooks")
     }
 
-    /// A scratch directory beside the repository (created).
+    /// The test's HOME (git's global file there is `gitconfig`, as GIT_CONFIG_GLOBAL names).
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
+    /// A directory of its own beside the repository (created).
     pub fn scratch(&self, name: &str) -> PathBuf {
         let dir = self.dir.path().join(name);
         std::fs::create_dir_all(&dir).unwrap();
