@@ -52,7 +52,41 @@ fn columns(c: char) -> usize {
     let zero = matches!(u, 0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF);
     let wide = matches!(
         u,
-        0x1100..=0x115F
+        // The emoji below U+2E80 that terminals draw two columns wide (gitmoji's ✨ ⚡ ✅ ⏪).
+        0x231A..=0x231B
+            | 0x23E9..=0x23EC
+            | 0x23F0
+            | 0x23F3
+            | 0x25FD..=0x25FE
+            | 0x2614..=0x2615
+            | 0x2648..=0x2653
+            | 0x267F
+            | 0x2693
+            | 0x26A1
+            | 0x26AA..=0x26AB
+            | 0x26BD..=0x26BE
+            | 0x26C4..=0x26C5
+            | 0x26CE
+            | 0x26D4
+            | 0x26EA
+            | 0x26F2..=0x26F3
+            | 0x26F5
+            | 0x26FA
+            | 0x26FD
+            | 0x2705
+            | 0x270A..=0x270B
+            | 0x2728
+            | 0x274C
+            | 0x274E
+            | 0x2753..=0x2755
+            | 0x2757
+            | 0x2795..=0x2797
+            | 0x27B0
+            | 0x27BF
+            | 0x2B1B..=0x2B1C
+            | 0x2B50
+            | 0x2B55
+            | 0x1100..=0x115F
             | 0x2E80..=0x303E
             | 0x3041..=0x33FF
             | 0x3400..=0x4DBF
@@ -64,6 +98,8 @@ fn columns(c: char) -> usize {
             | 0xFF00..=0xFF60
             | 0xFFE0..=0xFFE6
             | 0x1F300..=0x1F64F
+            | 0x1F680..=0x1F6FF
+            | 0x1F7E0..=0x1F7EB
             | 0x1F900..=0x1F9FF
             | 0x1FA70..=0x1FAFF
             | 0x20000..=0x3FFFD
@@ -456,6 +492,10 @@ mod tests {
         let out = render("feat: 🎉 ok\n\nbody\n");
         assert!(!out.contains("error"), "{out}");
         assert_eq!(columns('🎉'), 2);
+        for gitmoji in ['✨', '⚡', '✅', '🚀', '⏪', '❌'] {
+            assert_eq!(columns(gitmoji), 2, "{gitmoji}");
+        }
+        assert_eq!(columns('✔'), 1, "text presentation");
         assert_eq!(columns('\u{301}'), 0);
         assert_eq!(columns('a'), 1);
     }

@@ -173,6 +173,14 @@ fn a_revert_is_judged_by_the_length_of_the_header_it_reverts() {
     );
     let d = only(&over);
     assert_eq!((d.rule, d.column, d.width), (Rule::HeaderMaxLength, 109, 1));
+    // QA36: with the pull request a forge's squash merge appends, which is no part of the
+    // reverted header (vuejs/core's `Revert "fix(hmr): …" (#13925)`).
+    let merged = format!("Revert \"{header}\" (#13925)\n");
+    assert!(lint(&merged).diagnostics.is_empty(), "{:?}", lint(&merged));
+    let merged_over = format!("Revert \"{header}yz\" (#13925)\n");
+    let d = only(&merged_over);
+    assert_eq!((d.rule, d.column, d.width), (Rule::HeaderMaxLength, 109, 2));
+    assert!(d.message.contains("102 characters long, 2 over"), "{d:?}");
 }
 
 #[test]
@@ -204,6 +212,12 @@ fn breaking_near_misses_warn() {
             "{msg}"
         );
     }
+    // QA36: what commitlint and semantic-release's parser takes, and only that, is said to
+    // be breaking for them (the uppercase keyword, then `:` or a space).
+    let peers = |msg: &str| only(msg).message.contains("semantic-release would");
+    assert!(peers("feat: x\n\nBREAKING CHANGE without colon"));
+    assert!(!peers("feat: x\n\nbreaking change: lower"));
+    assert!(!peers("feat: x\n\nBREAKING CHANGES: the plural"));
 }
 
 #[test]
@@ -483,4 +497,28 @@ fn every_suggestion_passes_its_own_rule() {
         }
     }
     assert!(suggested >= 14, "{suggested}");
+}
+
+/// QA36: `try:` offered ` fix(ssr) ensure x` without its leading space, a line refused again
+/// (no colon): a suggestion is the line with every fault fixed, or none.
+#[test]
+fn a_suggestion_is_a_line_that_passes() {
+    let d = only(" fix(compiler-ssr) ensure x");
+    assert_eq!(d.rule, Rule::HeaderFormat);
+    assert_eq!(d.suggestion.as_deref(), Some("fix(compiler-ssr): ensure x"));
+    let d = only("fix(compiler-ssr) ensure x");
+    assert_eq!(d.suggestion.as_deref(), Some("fix(compiler-ssr): ensure x"));
+    // No scope: `fix ensure x` is no Conventional Commit to complete.
+    assert!(lint("fix ensure x").diagnostics.iter().all(|d| {
+        d.suggestion
+            .as_deref()
+            .is_none_or(|s| lint(s).diagnostics.is_empty())
+    }));
+    for fixed in lint(" feature(api) add x")
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.suggestion.as_deref())
+    {
+        assert!(lint(fixed).diagnostics.is_empty(), "{fixed}");
+    }
 }

@@ -213,10 +213,13 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
         });
         return fault(FaultKind::NotConventional, 0..line.len().max(1), fix);
     }
+    // `fix(ssr) ensure x`: the type and scope are there, the colon is what is missing.
+    let fix = (has_scope && spaces > 0 && !trimmed.is_empty())
+        .then(|| format!("{}: {}", &line[..at], trimmed.trim_end()));
     fault(
         FaultKind::MissingColon,
         at..(at + 1).min(line.len().max(at + 1)),
-        None,
+        fix,
     )
 }
 

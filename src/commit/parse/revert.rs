@@ -20,7 +20,20 @@ pub fn unwrap_revert(header: &str) -> (&str, usize) {
             return (inner, offset);
         };
         offset += inner.len() - rest.len();
-        inner = rest.strip_suffix('"').unwrap_or(rest);
+        inner = unquoted(rest);
+    }
+}
+
+/// What follows `Revert "` without its closing quote, and without the pull request a forge's
+/// squash merge appends after it (`fix: x" (#123)` → `fix: x`).
+pub fn unquoted(rest: &str) -> &str {
+    let forge = rest
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once("\" (#"))
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    match forge {
+        Some((quoted, _)) => quoted,
+        None => rest.strip_suffix('"').unwrap_or(rest),
     }
 }
 

@@ -97,10 +97,25 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, below: &[
         return;
     }
     let exact = trimmed.starts_with("BREAKING CHANGE:") || trimmed.starts_with("BREAKING-CHANGE:");
+    // conventional-commits-parser (commitlint's, semantic-release's) takes the uppercase
+    // keyword followed by `:` or a space, anywhere after leading spaces; not `BREAKING
+    // CHANGES` or another case.
+    let peers_would = ["BREAKING CHANGE", "BREAKING-CHANGE"].iter().any(|k| {
+        trimmed
+            .strip_prefix(k)
+            .is_some_and(|r| r.starts_with(|c: char| c == ':' || c.is_whitespace()))
+    });
     let why = if exact {
-        "a `BREAKING CHANGE:` note must start at the beginning of its line; indented, it is body text, so the change is not marked breaking"
+        "a `BREAKING CHANGE:` note must start at the beginning of its line; indented, it is body text, so the change is not marked breaking".to_owned()
     } else {
-        "this looks like a breaking-change note but is not the spec's uppercase `BREAKING CHANGE: ` footer, so relhook does not treat the change as breaking (commitlint and semantic-release would)"
+        format!(
+            "this looks like a breaking-change note but is not the spec's uppercase `BREAKING CHANGE: ` footer, so relhook does not treat the change as breaking{}",
+            if peers_would {
+                " (commitlint and semantic-release would)"
+            } else {
+                ""
+            }
+        )
     };
     let rest = trimmed
         .get(rest_at..)
@@ -135,7 +150,7 @@ fn check_breaking_near_miss(sink: &mut Sink<'_>, i: usize, line: &str, below: &[
             Rule::BreakingChangeFormat,
             i,
             lead..lead + rest_at.min(trimmed.len()),
-            why.into(),
+            why,
         )
         .suggest(rest.map(|r| format!("BREAKING CHANGE: {r}")))
         .help(help),

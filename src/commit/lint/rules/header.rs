@@ -21,10 +21,10 @@ pub(super) fn check_header(sink: &mut Sink<'_>, line: &str, inner: &str, offset:
             } else {
                 None
             };
-            let fixed = fault
-                .fix
-                .as_ref()
-                .map(|f| splice(line, offset..offset + inner_len(line, offset), f));
+            // A type not judged here (after a leading space) is judged in the fixed line.
+            let fixed = settled(&fault)
+                .map(|f| if judged { f } else { retyped(sink, f) })
+                .map(|f| splice(line, offset..offset + inner_len(line, offset), &f));
             let both = |l: &str| {
                 type_fix
                     .map(|t| splice(l, offset..offset + ty_end, t))
@@ -36,6 +36,31 @@ pub(super) fn check_header(sink: &mut Sink<'_>, line: &str, inner: &str, offset:
                 check_type(sink, &base, &inner[..ty_end], offset);
             }
         }
+    }
+}
+
+/// The fault's fixed header, with the faults the fix still has fixed in turn (` fix(x) y`:
+/// the space, then the colon); `None` when a fault on the way has no fix, so that `try:`
+/// never offers a line that is refused again.
+fn settled(fault: &Fault) -> Option<String> {
+    let mut fix = fault.fix.clone()?;
+    for _ in 0..4 {
+        match parse::header(&fix) {
+            Ok(_) => return Some(fix),
+            Err(next) => fix = next.fix?,
+        }
+    }
+    None
+}
+
+/// A valid header `fixed` with its type as allowed (`feature(api): x` → `feat(api): x`).
+fn retyped(sink: &Sink<'_>, fixed: String) -> String {
+    let Ok(h) = parse::header(&fixed) else {
+        return fixed;
+    };
+    match type_fix(sink, h.ty) {
+        Some(t) => format!("{t}{}", &fixed[h.ty.len()..]),
+        None => fixed,
     }
 }
 
@@ -91,11 +116,12 @@ fn report_fault(sink: &mut Sink<'_>, fault: &Fault, offset: usize, suggestion: O
     );
 }
 
-/// Length of the judged header inside `line` (a revert's closing quote excluded).
+/// Length of the judged header inside `line` (a revert's closing quote, and the pull request
+/// a forge appends after it, excluded).
 fn inner_len(line: &str, offset: usize) -> usize {
     let rest = &line[offset..];
     if offset > 0 {
-        rest.strip_suffix('"').unwrap_or(rest).len()
+        crate::commit::parse::unquoted(rest).len()
     } else {
         rest.len()
     }
