@@ -39,11 +39,13 @@ impl Tally {
         review: bool,
     ) -> crate::Result<()> {
         let remote = repo.remote_tracking_commits("*");
-        if self.failed_at.is_empty() || range.single || remote.is_empty() || review {
+        if self.failed_at.is_empty() || remote.is_empty() || review {
             self.unpublished_base = self.failed_at.last().map(|(_, b)| b.clone());
             return Ok(());
         }
         let mut unpublished = std::collections::HashSet::new();
+        // One commit named alone is walked with its ancestors less what the remotes have too:
+        // published, it is not among them.
         let mine = crate::git::Range {
             tips: range.tips.clone(),
             hidden: [range.hidden.as_slice(), remote.as_slice()].concat(),
@@ -96,6 +98,7 @@ impl Tally {
         if self.published > 0 {
             let all = self.published == self.failed;
             let which = match (all, self.published) {
+                (true, 1) => "it is published (a remote-tracking branch holds it): leave it as it is".to_owned(),
                 (true, _) => "they are published (a remote-tracking branch holds them): leave them as they are".to_owned(),
                 (false, 1) => "1 of them is published (a remote-tracking branch holds it): leave it as it is".to_owned(),
                 (false, n) => format!("{n} of them are published (a remote-tracking branch holds them): leave them as they are"),
