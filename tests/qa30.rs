@@ -296,6 +296,11 @@ fn notes_of_an_unprefixed_tag_or_of_nothing_is_told() {
         err.contains("0.1.1 is not a release tag here") && err.contains("tag_prefix = \"\""),
         "{err}"
     );
+    // QA36: no file claims a setting nobody made.
+    assert!(
+        err.contains("(the default `tag_prefix = \"v\"`: there is no .relconfig.toml)"),
+        "{err}"
+    );
     let out = repo.relhook(&["notes", ""]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(

@@ -90,8 +90,9 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                     )));
                 }
                 return Err(Error::Usage(format!(
-                    "{tag} is not a release tag here: `tag_prefix = {}` in .relconfig.toml makes them `{prefix}1.2.0`; if this project's tags have no prefix, set `tag_prefix = \"\"`",
-                    serde_json::Value::from(prefix)
+                    "{tag} is not a release tag here: release tags are `{prefix}1.2.0` ({}); if this project's tags have no prefix, set `tag_prefix = \"\"` under [version] in {}",
+                    config.tag_prefix_origin(),
+                    config.file_to_edit()
                 )));
             };
             // A tag that names no version (`v` alone, `vnext`) is no release: it has no notes.
