@@ -44,6 +44,7 @@ impl Changelog {
             return None;
         }
         log.eol = dominant_eol(text);
+        log.elsewhere = sub_headings(tail);
         Some((log, tail))
     }
 
@@ -126,10 +127,50 @@ fn dominant_eol(text: &str) -> &'static str {
     if crlf > lf { "\r\n" } else { "\n" }
 }
 
+/// The names of `text`'s `### ` headings, each once, found with SIMD `memmem` (a release-please
+/// file says `### ⚠ BREAKING CHANGES` in an old release only).
+fn sub_headings(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut names: Vec<String> = Vec::new();
+    for at in memchr::memmem::find_iter(bytes, b"### ") {
+        if at > 0 && bytes[at - 1] != b'\n' {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let name = text[at + 4..end].trim().trim_end_matches('#').trim_end();
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines_parsed;
     use super::*;
+
+    /// QA36: release-please's file says `### ⚠ BREAKING CHANGES` in old releases only, beyond
+    /// the part post-commit parses: a breaking entry opened a new `### BREAKING CHANGES`.
+    #[test]
+    fn a_new_sub_section_takes_its_name_from_the_part_not_parsed() {
+        let mut text = "# Changelog\n\n## [Unreleased]\n\n## [2.1.0](https://x) (2024-02-01)\n\n### Features\n\n* a\n\n".to_owned();
+        for minor in (0..=9).rev() {
+            text.push_str(&format!(
+                "## [1.{minor}.0](https://x) (2023-01-01)\n\n### Bug Fixes\n\n* b{minor}\n\n"
+            ));
+        }
+        text.push_str("## [1.0.0](https://x) (2022-01-01)\r\n\r\n### ⚠ BREAKING CHANGES\r\n\r\n* c\r\n\r\n### ⚡ Performance\n\n* d\n");
+        let (log, tail) = Changelog::parse_head(&text).expect("cut");
+        assert!(tail.contains("⚠ BREAKING CHANGES"));
+        assert_eq!(log.section_name("Changed", true), "⚠ BREAKING CHANGES");
+        assert_eq!(log.section_name("Changed", false), "⚡ Performance");
+        assert_eq!(log.section_name("Fixed", false), "Bug Fixes");
+        assert_eq!(
+            sub_headings("x### Not\n### A ##\n### A\n####  B\n### C"),
+            ["A", "C"]
+        );
+    }
 
     #[test]
     fn a_text_takes_the_line_ends_of_the_file_it_replaces() {

@@ -132,6 +132,9 @@ pub struct Changelog {
     lines: Vec<Line>,
     eol: &'static str,
     doc: Structure,
+    /// The sub-section headings of the part of the file left unparsed ([`Changelog::parse_head`]),
+    /// each once: a new sub-section takes the file's own spelling from them too.
+    elsewhere: Vec<String>,
 }
 
 thread_local! {
@@ -210,7 +213,12 @@ impl Changelog {
         PARSES.with(|n| n.set(n.get() + 1));
         let doc = parse::analyze(&lines)?;
         let eol = parse::dominant_eol(&lines);
-        Ok(Changelog { lines, eol, doc })
+        Ok(Changelog {
+            lines,
+            eol,
+            doc,
+            elsewhere: Vec::new(),
+        })
     }
 
     /// Stored bytes read as a changelog: `None` when they are not UTF-8 or not Keep a

@@ -201,6 +201,7 @@ impl Changelog {
             .flat_map(|s| s.subs.iter())
             .filter(|sub| sub.heading.is_some())
             .map(|sub| sub.name.trim())
+            .chain(self.elsewhere.iter().map(String::as_str))
             .find(|name| *name != word && (bare(name).eq_ignore_ascii_case(&word) || alias(name)))
             .map_or(word.clone(), str::to_owned)
     }
