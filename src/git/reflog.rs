@@ -46,6 +46,25 @@ impl Repo {
         out
     }
 
+    /// The commit `head` makes again: ORIG_HEAD (where a `git reset` started) when it has
+    /// `head`'s first parent and tree, as `git reset --soft HEAD~1` and a commit of the same
+    /// change leave it. One small file read and two commit lookups, without the reflog.
+    pub fn redone(&self, head: Oid) -> Option<Oid> {
+        let orig = self.inner.refname_to_id("ORIG_HEAD").ok()?;
+        if orig == head {
+            return None;
+        }
+        let (was, now) = (
+            self.inner.find_commit(orig).ok()?,
+            self.inner.find_commit(head).ok()?,
+        );
+        let same = was.tree_id() == now.tree_id()
+            && was.parent_count() == 1
+            && now.parent_count() == 1
+            && was.parent_id(0).ok() == now.parent_id(0).ok();
+        same.then_some(orig)
+    }
+
     /// The commits HEAD's last `limit` reflog entries moved away from by a `git reset`: those a
     /// `reset --soft HEAD~1` took out of history, whose changes (their changelog entries with
     /// them) the next commit brings back. Read only for a commit that changes the changelog

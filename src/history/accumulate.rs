@@ -89,7 +89,7 @@ pub fn post_commit(
     // Taken first: commit-msg's note speaks for this commit only, whatever is done with it.
     // One failed `open` when there is no note (every commit runs this).
     let concluding = repo.took_concluding_pick();
-    let Some(top) = top else {
+    let Some(mut top) = top else {
         return unlogged::unlogged(repo, config, None);
     };
     if top.message.starts_with("rebase (reword): ") {
@@ -162,6 +162,19 @@ pub fn post_commit(
     {
         return Ok(said);
     }
+    // `git reset --soft HEAD~1` and the same change committed again under a message that
+    // calls for no entry (`fix:` made `docs:`): an amend by another road, judged as one (as
+    // a squash of one commit, the entry would stay).
+    let redone = (new_entry.is_none() && !amend && top.message.starts_with("commit: "))
+        .then(|| repo.redone(head))
+        .flatten();
+    let amend = match redone {
+        Some(old) => {
+            top.old = old;
+            true
+        }
+        None => amend,
+    };
     let old_entry = if amend {
         entry_of(repo, top.old, config, &forge)
     } else {

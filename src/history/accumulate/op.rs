@@ -127,7 +127,7 @@ impl Op {
                 e.section
             ),
             Op::Remove(e) => format!(
-                "removed `{marker} {}`: the amended commit no longer calls for it",
+                "removed `{marker} {}`: the commit's new message no longer calls for it",
                 line(&e.text)
             ),
             Op::Cancel(e) => format!(

@@ -1,0 +1,46 @@
+//! QA36: `git reset --soft HEAD~1`, then the same change committed again under a message that
+//! calls for no entry (`fix:` made `docs:`): the undone commit's entry stayed in Unreleased, to
+//! be released as a fix no commit in history makes, where `git commit --amend -m "docs: …"`
+//! takes it out. The same change made again is an amend by another road, and judged as one.
+
+use crate::support::{ok, stderr, text, untested_installed};
+
+#[test]
+fn a_soft_reset_and_a_commit_under_a_new_type_is_judged_as_an_amend() {
+    let repo = untested_installed();
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.commit_hooked("fix: typo in readme");
+    assert!(repo.read("CHANGELOG.md").contains("- typo in readme"));
+
+    repo.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "docs: typo in readme"]));
+    assert!(
+        stderr(&out).contains(
+            "removed `- typo in readme`: the commit's new message no longer calls for it"
+        ),
+        "{}",
+        text(&out)
+    );
+    // The file the undone commit created goes with its one entry, as in an amend.
+    let log = std::fs::read_to_string(repo.path().join("CHANGELOG.md")).unwrap_or_default();
+    assert!(!log.contains("typo"), "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    // `--sync` agrees: history calls for no entry.
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(!repo.read("CHANGELOG.md").contains("typo"));
+}
+
+#[test]
+fn a_soft_reset_and_other_changes_keep_the_squash_rule() {
+    let repo = untested_installed();
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.commit_hooked("fix: typo in readme");
+    repo.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    // More than the undone change: a squash of it, under a type that keeps what it brings.
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "chore: tidy"]));
+    assert!(repo.read("CHANGELOG.md").contains("- typo in readme"));
+}
