@@ -182,6 +182,7 @@ mod qa36_amend_weight;
 mod qa36_cliff_headings;
 mod qa36_config_global;
 mod qa36_husky_post_commit;
+mod qa36_reword_heading;
 mod qa36_soft_reset_redo;
 mod qa6a;
 mod qa7;

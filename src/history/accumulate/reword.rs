@@ -98,11 +98,11 @@ fn by_hand(
     for t in targets {
         let path = t.path.display();
         // Entries are quoted with the file's own bullet (`*` in conventional-changelog's).
-        let m = root
+        let log = root
             .as_ref()
             .and_then(|r| std::fs::read_to_string(r.join(&t.path)).ok())
-            .and_then(|text| crate::history::changelog::Changelog::parse(&text).ok())
-            .map_or('-', |c| c.marker());
+            .and_then(|text| crate::history::changelog::Changelog::parse(&text).ok());
+        let m = log.as_ref().map_or('-', |c| c.marker());
         // An entry already changed by hand is the person's: nothing to say about it.
         let holds = |e: &NewEntry| {
             let Some(bytes) = root
@@ -141,8 +141,26 @@ fn by_hand(
             },
             _ => t.old.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
         };
+        // Worded alike, under another kind's heading (`feat:` reworded `fix:`).
+        let moved = |a: &str, b: &NewEntry| {
+            let log = log.as_ref()?;
+            let under = log
+                .unreleased_entries()
+                .into_iter()
+                .find(|e| norm(&e.text) == norm(a))?
+                .section;
+            let to = log.section_name(&b.section, b.breaking);
+            (!crate::history::changelog::vocab::same_section(&under, &to)).then_some((under, to))
+        };
         match (stale, &t.new) {
-            (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {}
+            (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {
+                if let Some((under, to)) = moved(&a, b) {
+                    said.push(format!(
+                        "{path} still lists `{m} {}` under {under} for {what} commit {commit} ({why}); if it should follow the new message, move it by hand to {to}",
+                        one_line(&a)
+                    ));
+                }
+            }
             (Some(a), Some(b)) => said.push(format!(
                 "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}",
                 one_line(&a),

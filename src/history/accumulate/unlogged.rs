@@ -76,6 +76,11 @@ pub(super) fn unlogged(
     // entry already in Unreleased needs nothing either.
     let path = config.changelog.path.as_path();
     if repo.changes_path(head, path) {
+        // `git cherry-pick -e` that gave the commit another type: the entry it brought reads
+        // the same, under the old type's heading.
+        if picked && let Some(said) = picked_under_old_heading(repo, head, path, &entry) {
+            return Ok(Accumulated::Notice(said));
+        }
         return skip();
     }
     if let Some(stored) = repo.committed_file(head, path)?
@@ -105,4 +110,51 @@ fn unlogged_why(picked: bool, action: &str) -> String {
     format!(
         "HEAD's reflog says `{action}` made it, not `git commit` (relhook adds entries to the commits of `git commit` only)"
     )
+}
+
+/// The line for cherry-picked commit `head` whose one entry brought along (in `path`) reads
+/// as `entry`, the one its message calls for, but stands under another kind's heading: the
+/// pick's message was edited to another type (`cherry-pick -e`, `feat:` made `fix:`).
+fn picked_under_old_heading(
+    repo: &Repo,
+    head: git2::Oid,
+    path: &std::path::Path,
+    entry: &super::NewEntry,
+) -> Option<String> {
+    use crate::history::changelog::{normalize, vocab::same_section};
+    let [brought] = Vec::from_iter(crate::history::sync::added_by(repo, head, path))
+        .try_into()
+        .ok()?;
+    // The description alone too: a scope given in the pick (`fix(backport):`) bolds it.
+    let bare = |t: &str| {
+        normalize(
+            t.strip_prefix("**")
+                .and_then(|r| r.split_once(":** "))
+                .map_or(t, |(_, d)| d),
+        )
+    };
+    if bare(&brought) != bare(&entry.text) {
+        return None;
+    }
+    let text = std::str::from_utf8(&repo.committed_file(head, path).ok()??.bytes)
+        .ok()?
+        .to_owned();
+    let log = Changelog::parse(&text).ok()?;
+    let under = log
+        .unreleased_entries()
+        .into_iter()
+        .find(|e| normalize(&e.text) == normalize(&brought))?
+        .section;
+    let to = log.section_name(&entry.section, entry.breaking);
+    if same_section(&under, &to) {
+        return None;
+    }
+    let m = log.marker();
+    Some(format!(
+        "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message calls for `{m} {}` under {to}; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came)",
+        path.display(),
+        one_line(&brought),
+        crate::git::short_id(head),
+        one_line(&entry.text)
+    ))
 }

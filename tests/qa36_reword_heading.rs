@@ -1,0 +1,66 @@
+//! QA36: a `rebase -i` reword or a `cherry-pick -e` that changes only the type (`feat: two`
+//! made `fix: two`) left `- two` under Added in silence, where a reword that changes the words
+//! is said: a release would list a fix as a feature. It is said now, with the heading to move
+//! it to.
+
+use crate::support::{ok, stderr, text, untested_installed};
+
+#[test]
+fn a_reword_to_another_type_names_the_heading_its_entry_still_stands_under() {
+    let repo = untested_installed();
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    repo.commit_hooked("feat: two");
+    repo.commit_hooked("docs: three");
+    let out = ok(repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~2"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i '1s/^pick/reword/'"),
+            ("GIT_EDITOR", "sed -i '1s/^feat:/fix:/'"),
+        ],
+    ));
+    assert!(
+        stderr(&out).contains("still lists `- two` under Added for reworded commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        stderr(&out).contains("move it by hand to Fixed"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_cherry_pick_given_another_type_names_the_heading() {
+    let repo = untested_installed();
+    let trunk = repo.git(&["branch", "--show-current"]);
+    repo.git(&["checkout", "-q", "-b", "topic"]);
+    repo.write("d.txt", "d\n");
+    repo.git(&["add", "d.txt"]);
+    repo.commit_hooked("feat: shiny");
+    repo.git(&["checkout", "-q", &trunk]);
+    let out = ok(repo.git_in(
+        &repo.path(),
+        &["cherry-pick", "-e", "topic"],
+        &[(
+            "GIT_EDITOR",
+            "sed -i '1s/^feat: shiny/fix(backport): shiny/'",
+        )],
+    ));
+    assert!(
+        stderr(&out).contains("lists `- shiny` under Added for cherry-picked commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        stderr(&out).contains("calls for `- **backport:** shiny` under Fixed"),
+        "{}",
+        text(&out)
+    );
+    // A plain pick, whose message is the one its entry was made for, says nothing.
+    repo.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    let out = ok(repo.git_output(&["cherry-pick", "topic"]));
+    assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
+}
