@@ -64,3 +64,26 @@ fn a_cherry_pick_given_another_type_names_the_heading() {
     let out = ok(repo.git_output(&["cherry-pick", "topic"]));
     assert!(!stderr(&out).contains("relhook"), "{}", text(&out));
 }
+
+/// QA36: git's revert of a revert said the reapplied change would not ship ("neither ships"),
+/// though its entry was back in Unreleased.
+#[test]
+fn a_reapply_of_an_unreleased_revert_says_the_change_is_back() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: base");
+    repo.write("a.txt", "a\n");
+    repo.git(&["add", "a.txt"]);
+    repo.commit_hooked("feat: search");
+    ok(repo.git_output(&["revert", "--no-edit", "HEAD"]));
+    assert!(!repo.read("CHANGELOG.md").contains("- search"));
+    let out = ok(repo.git_output(&["revert", "--no-edit", "HEAD"]));
+    assert_eq!(repo.head_subject(), "Reapply \"feat: search\"");
+    let said = stderr(&out);
+    assert!(
+        said.contains("reapplies the change its unreleased revert took out, and `- search` is back in Unreleased"),
+        "{}",
+        text(&out)
+    );
+    assert!(!said.contains("neither ships"), "{said}");
+    assert!(repo.read("CHANGELOG.md").contains("- search\n"));
+}

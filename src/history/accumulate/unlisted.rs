@@ -85,8 +85,19 @@ pub(super) fn notice(
         log.marker(),
         crate::history::changelog::one_line(&reverted.text)
     );
-    match unreleased {
-        Some(true) => format!(
+    // A revert of a revert (git's `Reapply "…"`): the change is back, and so is its entry.
+    let reapplied = reverted
+        .text
+        .strip_prefix("revert \"")
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|inner| log.contains_entry(inner, true));
+    match (unreleased, reapplied) {
+        (Some(true), Some(inner)) => format!(
+            "no entry added to {shown}: this commit reapplies the change its unreleased revert took out, and `{} {}` is back in Unreleased with it",
+            log.marker(),
+            crate::history::changelog::one_line(inner)
+        ),
+        (Some(true), None) => format!(
             "no entry added to {shown}: this commit reverts {what} before any release, so neither ships"
         ),
         _ => format!(
