@@ -181,6 +181,7 @@ mod qa35_version_all_dependents;
 mod qa36_amend_weight;
 mod qa36_cliff_headings;
 mod qa36_config_global;
+mod qa36_deleted_changelog;
 mod qa36_husky_post_commit;
 mod qa36_reword_heading;
 mod qa36_soft_reset_redo;

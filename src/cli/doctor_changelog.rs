@@ -131,6 +131,11 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     let path = repo.work_tree()?.join(&config.changelog.path);
     // Not made yet: what `--sync` would create it with (a package whose commits all skipped
     // post-commit has none).
+    if !path.exists()
+        && let Some(check) = deleted(repo, config, &setting)
+    {
+        return Some(check);
+    }
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         // Only once relhook is installed here: before, every changelog is yet to be made.
@@ -149,6 +154,23 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
             config.changelog.path.display()
         ),
         fix: Some(sync),
+    })
+}
+
+/// A changelog a commit deleted, with the releases' sections: not a file to start anew.
+fn deleted(repo: &Repo, config: &Config, setting: &Setting) -> Option<Check> {
+    let (commit, subject) = repo.deleted_by(&config.changelog.path, 1000)?;
+    let id = crate::git::short_id(commit);
+    Some(Check {
+        subject: setting.subject.clone(),
+        status: Status::Invalid,
+        detail: format!(
+            "{} was deleted by commit {id} (`{subject}`), with the sections of the releases before: releases and hand tags are refused until it is back",
+            config.changelog.path.display()
+        ),
+        fix: Some(format!(
+            "git revert {id}; or relhook changelog --rebuild (writes it again from history), then commit it"
+        )),
     })
 }
 

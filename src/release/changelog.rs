@@ -42,6 +42,23 @@ pub(super) fn changelog_edit(
         )));
     }
     let before = crate::fsx::read_regular_optional(&path)?;
+    // A file a commit deleted took the releases' sections with it: a new one would hold
+    // this release alone (its entries counted as listed by the commits that wrote them).
+    if before.is_none()
+        && let Some((commit, subject)) = repo.deleted_by(&rel, 10_000)
+    {
+        let id = crate::git::short_id(commit);
+        return Err(Error::Refused(Refusal::new(
+            Reason::Changelog,
+            format!(
+                "{} was deleted by commit {id} (`{subject}`), with the sections of the releases before",
+                rel.display()
+            ),
+            format!(
+                "`git revert {id}` brings it back, or `relhook changelog --rebuild` writes it again from history; commit it, then release again"
+            ),
+        )));
+    }
     let text = match &before {
         Some(b) => String::from_utf8(b.clone())
             .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,

@@ -13,7 +13,8 @@ use crate::history::changelog::Changelog;
 
 /// The notice for a commit `head` whose parent has `path` and which has it no more; `None`
 /// when the parent has no such file either (the first changelog-worthy commit creates it).
-pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path) -> Option<String> {
+/// `entry`: the commit's message calls for an entry (which then goes into the file kept).
+pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Option<String> {
     let parent = repo.first_parent(head)?;
     let before = repo.file_at(parent, path).ok()??;
     let unreleased = std::str::from_utf8(&before.bytes)
@@ -26,7 +27,12 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path) -> Option<String> 
         1 => " and its 1 unreleased entry".to_owned(),
         n => format!(" and its {n} unreleased entries"),
     };
+    let then = if entry {
+        " (relhook then adds this commit's entry to it)"
+    } else {
+        ""
+    };
     Some(format!(
-        "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {shown} && git commit --amend --no-edit` (relhook then adds this commit's entry to it)"
+        "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {shown} && git commit --amend --no-edit`{then}"
     ))
 }

@@ -18,6 +18,13 @@ pub(super) fn no_changelog_yet(repo: &Repo, config: &Config, subject: &str) -> O
     if root.join(path).symlink_metadata().is_ok() {
         return None;
     }
+    // Not "not made yet": this very commit deleted it (and what it listed).
+    if let Some(said) = repo
+        .head()
+        .and_then(|head| super::deleted::deleted_by(repo, head, path, false))
+    {
+        return Some(said);
+    }
     let ty: String = subject
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

@@ -120,7 +120,7 @@ pub(super) fn prepare(
                     )
                 )));
             }
-            if let Some(said) = deleted::deleted_by(repo, head, &path) {
+            if let Some(said) = deleted::deleted_by(repo, head, &path, true) {
                 return stop(Accumulated::Notice(said));
             }
             // The first changelog-worthy commit creates the file, inside that commit.
