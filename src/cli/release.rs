@@ -379,7 +379,10 @@ fn resume(
         }
         Err(e) if e.interrupted().is_some() => Ok(interrupted(
             &e,
-            "the release commit stays and nothing else was left behind (no tag, no test record): `relhook release --resume` finishes it",
+            &format!(
+                "{}: `relhook release --resume` finishes it",
+                super::release_after::left_behind(half)
+            ),
         )),
         Err(e) if e.is_refusal() => {
             // A tag left on the release commit as it was before a rewrite stays there.
@@ -396,15 +399,7 @@ fn resume(
         }
         // One line, as for a release undone at this step: what did not happen, what stays.
         Err(e @ crate::Error::Unfinished { .. }) => Err(e),
-        Err(e) => {
-            let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
-            let _ = writeln!(
-                err,
-                "relhook: error: {} was not released: {e}; the release commit stays and nothing else was left behind (no tag, no test record): `relhook release --resume` finishes it once that is fixed",
-                half.tag
-            );
-            Ok(Outcome::Code(2))
-        }
+        Err(e) => Ok(super::release_after::not_resumed(&mut err, half, &e)),
     }
 }
 

@@ -256,3 +256,34 @@ pub(super) fn resume_tests(
 ) -> bool {
     config.checks.test.is_some() && !opts.no_test && half.misplaced_tag.is_none()
 }
+
+/// What a resume that stopped leaves: the release commit, and a hand tag still where it was.
+pub(super) fn left_behind(half: &crate::release::HalfMade) -> String {
+    match half.misplaced_tag {
+        Some(_) => format!(
+            "the release commit stays, and {} stays on the commit before it, as it was (no test record)",
+            half.tag
+        ),
+        None => {
+            "the release commit stays and nothing else was left behind (no tag, no test record)"
+                .to_owned()
+        }
+    }
+}
+
+/// A resume that failed with an error (not a refusal): one line, as for a release undone at
+/// this step, of what did not happen and what stays.
+pub(super) fn not_resumed(
+    err: &mut dyn std::io::Write,
+    half: &crate::release::HalfMade,
+    e: &crate::Error,
+) -> Outcome {
+    let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
+    let _ = writeln!(
+        err,
+        "relhook: error: {} was not released: {e}; {}: `relhook release --resume` finishes it once that is fixed",
+        half.tag,
+        left_behind(half)
+    );
+    Outcome::Code(2)
+}

@@ -36,6 +36,9 @@ pub struct HalfMade {
     /// The remote whose remote-tracking branch holds the release commit (it was pushed): its
     /// tag, deleted here, may be there, to fetch rather than make again.
     pub pushed_to: Option<String>,
+    /// The tag's lock file, left by the process that was killed making it: every update of
+    /// the tag fails until it goes.
+    pub tag_lock: Option<std::path::PathBuf>,
 }
 
 impl HalfMade {
@@ -78,10 +81,28 @@ impl HalfMade {
                 ),
             },
         };
+        let lock = match &self.tag_lock {
+            Some(lock) => format!(
+                "; {} is left by the process that was killed (every update of the tag fails until it goes)",
+                lock.display()
+            ),
+            None => String::new(),
+        };
         format!(
-            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release); `relhook release --resume` finishes it{fetch}",
+            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release){lock}; `relhook release --resume` finishes it{fetch}",
             self.version
         )
+    }
+
+    /// `command` after the removal of the tag's lock file, when one is left.
+    fn unlocked(&self, command: String) -> String {
+        match &self.tag_lock {
+            Some(lock) => format!(
+                "rm {} && {command}",
+                crate::shellword::quote(&lock.display().to_string())
+            ),
+            None => command,
+        }
     }
 }
 
@@ -92,18 +113,18 @@ impl HalfMade {
     pub fn fix(&self) -> String {
         if !self.stale.is_stale() {
             // Pushed: the remote's tag, when it has one, else the release finished here.
-            return match (&self.pushed_to, self.misplaced_tag) {
+            return self.unlocked(match (&self.pushed_to, self.misplaced_tag) {
                 (Some(remote), None) => format!(
                     "git fetch {} tag {} || relhook release --resume",
                     crate::shellword::quote(remote),
                     crate::shellword::quote(&self.tag)
                 ),
                 _ => "relhook release --resume".into(),
-            };
+            });
         }
         let tag = self.misplaced_tag.map(|_| self.tag.as_str());
         let version = self.stale.version(&self.version);
-        super::stale::redo(self.commit, &version, self.at_head, tag)
+        self.unlocked(super::stale::redo(self.commit, &version, self.at_head, tag))
     }
 
     /// The refusal to tag it as it is, when a release made now would differ.
@@ -224,11 +245,18 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         pushed_to,
         commit,
         version,
-        tag,
         at_head: Some(commit) == head,
         misplaced_tag,
         replaces: None,
+        tag_lock: tag_lock(repo, &tag),
+        tag,
     })
+}
+
+/// The lock file of tag `name`, when one is there (see [`HalfMade::tag_lock`]).
+pub(super) fn tag_lock(repo: &Repo, name: &str) -> Option<std::path::PathBuf> {
+    let lock = repo.ref_lock_path(&format!("refs/tags/{name}"));
+    lock.exists().then_some(lock)
 }
 
 /// The tag message relhook writes for `half`'s release at `commit`: the tag's name, then the
@@ -271,6 +299,8 @@ pub fn resume(
         return Err(Error::Refused(r));
     }
     crate::git::txn::recover(repo)?;
+    // A tag lock left behind fails the tag step: found before the tests, not after them.
+    repo.wait_for_tag_locks([&half.tag])?;
     // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging removes the test record and the
     // temporary worktree, as a failing test does; the release commit stays.
     let _deferred = crate::interrupt::Deferred::begin();

@@ -144,6 +144,7 @@ impl Retag {
             replaces: Some(repo.tag_target(&self.tag)?),
             stale: self.stale.clone(),
             pushed_to: None,
+            tag_lock: super::resume::tag_lock(repo, &self.tag),
         })
     }
 
