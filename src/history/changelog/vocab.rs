@@ -147,10 +147,14 @@ pub fn same_section(a: &str, b: &str) -> bool {
 }
 
 /// Where a new sub-section named `name` sorts among a section's, in `vocabulary`'s order
-/// (unknown names last).
+/// (unknown names last). release-please's `⚠ BREAKING CHANGES` comes first, as it writes it
+/// (conventional-changelog's own lists breaking changes last).
 pub(crate) fn rank(name: &str, vocabulary: Vocabulary) -> usize {
+    if name.trim_start().starts_with('⚠') {
+        return 0;
+    }
     let order = vocabulary.order();
-    order
+    1 + order
         .iter()
         .position(|c| c.eq_ignore_ascii_case(bare(name)))
         .unwrap_or(order.len())
