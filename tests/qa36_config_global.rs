@@ -80,3 +80,40 @@ fn a_release_without_an_identity_in_gits_files_stops_before_anything() {
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head, "no release commit");
     assert_eq!(repo.git(&["tag", "-l"]), "");
 }
+
+/// QA36: an `[includeIf "gitdir:…"]` in the file GIT_CONFIG_GLOBAL names (a work identity for
+/// the work folder): git took the included identity, relhook's release commit the base one.
+#[test]
+fn a_conditional_include_in_the_named_file_gives_gits_identity() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    let included = repo.home().join("work-id.inc");
+    std::fs::write(&included, WORK_ID).unwrap();
+    let global = repo.home().join("conditional.gitconfig");
+    let work_tree = repo.path();
+    std::fs::write(
+        &global,
+        format!(
+            "{HOME_ID}[includeIf \"gitdir:{}/\"]\n\tpath = {}\n",
+            work_tree.display(),
+            included.display()
+        ),
+    )
+    .unwrap();
+    let global = global.display().to_string();
+    let git_says = run(
+        without_identity(&repo, "git", &global),
+        &["var", "GIT_COMMITTER_IDENT"],
+    );
+    assert!(
+        crate::support::stdout(&git_says).starts_with("Work Person"),
+        "{}",
+        text(&git_says)
+    );
+    ok(run(
+        without_identity(&repo, relhook_bin(), &global),
+        &["release", "--no-test"],
+    ));
+    let who = repo.git(&["log", "-1", "--format=%s / %an / %cn"]);
+    assert_eq!(who, "chore(release): 0.1.0 / Work Person / Work Person");
+}

@@ -13,8 +13,12 @@ impl Repo {
     /// The author and committer git would give a new commit here, `None` when only git can
     /// tell (see the module's note).
     pub(super) fn new_commit_identity(&self) -> Option<(Signature<'static>, Signature<'static>)> {
-        // Only git can tell where its configuration cannot be read.
+        // Only git can tell where its configuration cannot be read, or where it includes a
+        // file on a condition in a file the environment names.
         self.config_snapshot()?;
+        if super::config_files_named() && super::named_files_have_conditions() {
+            return None;
+        }
         let get = |key: &str| self.config_string(key);
         // A value that is not UTF-8 becomes one `clean` and `parse_date` refuse: git's to do.
         let env = |key: &str| {

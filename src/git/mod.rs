@@ -149,6 +149,21 @@ pub(crate) fn config_files_named() -> bool {
     .any(|k| std::env::var_os(k).is_some())
 }
 
+/// Whether a configuration file the environment names has a conditional include
+/// (`[includeIf "gitdir:…"]`): libgit2 weighs those only in a repository's own configuration,
+/// so its answer from such a file is not git's.
+pub(crate) fn named_files_have_conditions() -> bool {
+    ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM"].iter().any(|k| {
+        std::env::var_os(k)
+            .and_then(|path| std::fs::read(path).ok())
+            .is_some_and(|bytes| {
+                bytes
+                    .windows(9)
+                    .any(|w| w.eq_ignore_ascii_case(b"includeif"))
+            })
+    })
+}
+
 /// The configuration files git reads, in its order (system, XDG, global, the repository's),
 /// as the environment names them.
 pub(crate) fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::Error> {
