@@ -44,3 +44,39 @@ fn a_soft_reset_and_other_changes_keep_the_squash_rule() {
     ok(repo.git_output(&["commit", "-q", "-m", "chore: tidy"]));
     assert!(repo.read("CHANGELOG.md").contains("- typo in readme"));
 }
+
+/// The same words under another type: the entry stood under the old type's heading, in
+/// silence, and a minor release listed its feature under Fixed only.
+#[test]
+fn a_soft_reset_and_the_same_words_under_another_type_move_the_entry() {
+    let repo = untested_installed();
+    repo.commit_hooked("fix: a");
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    repo.commit_hooked("fix: add b");
+    repo.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "feat: add b"]));
+    assert!(
+        stderr(&out).contains("moved `- add b` from Fixed to Added"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.ends_with("### Added\n\n- add b\n\n### Fixed\n\n- a\n"),
+        "{log}"
+    );
+
+    // A mixed reset and `commit -a` (the new file left out, untracked again): the entry the
+    // work tree brings is moved as well.
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-a", "-m", "fix: add b"]));
+    assert!(
+        stderr(&out).contains("moved `- add b` from Added to Fixed"),
+        "{}",
+        text(&out)
+    );
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("### Fixed\n\n- a\n- add b\n"), "{log}");
+    assert!(!log.contains("### Added"), "{log}");
+}

@@ -162,12 +162,22 @@ pub fn post_commit(
     {
         return Ok(said);
     }
-    // `git reset --soft HEAD~1` and the same change committed again under a message that
-    // calls for no entry (`fix:` made `docs:`): an amend by another road, judged as one (as
-    // a squash of one commit, the entry would stay).
-    let redone = (new_entry.is_none() && !amend && top.message.starts_with("commit: "))
+    // `git reset --soft HEAD~1` (or a mixed one and `commit -a`) and the same change
+    // committed again under another message (`fix:` made `docs:`, or `feat:` with the same
+    // words): an amend by another road, judged as one (as a squash of one commit, the entry
+    // would stay, or stay under the old type's heading).
+    let redone = (!amend && top.message.starts_with("commit: "))
         .then(|| repo.redone(head))
-        .flatten();
+        .flatten()
+        .filter(|&orig| {
+            // In other words, the squash rule says it better (it replaces the entry).
+            let same = |e: &NewEntry| crate::history::changelog::normalize(&e.text);
+            match (&new_entry, entry_of(repo, orig, config, &forge)) {
+                (None, _) => true,
+                (Some(new), Some(old)) => same(new) == same(&old),
+                (Some(_), None) => false,
+            }
+        });
     let amend = match redone {
         Some(old) => {
             top.old = old;

@@ -36,6 +36,9 @@ pub(super) enum Op {
     /// The generated entry taken out: an amend added one written by hand that stands for the
     /// commit (see `own_entry`).
     StandIn(NewEntry, NewEntry),
+    /// The commit's entry, worded as its message has it, moved from another kind's heading
+    /// (the same change committed again under another type: see [`misplaced`]).
+    Move(NewEntry, NewEntry),
 }
 
 impl Op {
@@ -50,7 +53,7 @@ impl Op {
             Op::Replace(old, new) if old.section == new.section && old.breaking == new.breaking => {
                 log.replace_entry(&old.section, &old.text, &new.text);
             }
-            Op::Replace(old, new) => {
+            Op::Replace(old, new) | Op::Move(old, new) => {
                 log.remove_entry(&old.section, &old.text);
                 log.add_entry(&new.section, &new.text, new.breaking);
             }
@@ -113,6 +116,7 @@ impl Op {
             Op::Reapply(v) => Op::Reapply(all(v)),
             Op::Unmerge(v) => Op::Unmerge(all(v)),
             Op::StandIn(generated, hand) => Op::StandIn(n(generated), hand),
+            Op::Move(old, new) => Op::Move(n(old), n(new)),
         }
     }
 
@@ -133,6 +137,12 @@ impl Op {
             Op::Cancel(e) => format!(
                 "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)
+            ),
+            Op::Move(old, new) => format!(
+                "moved `{marker} {}` from {} to {}, where the commit's message puts it",
+                line(&new.text),
+                old.section,
+                new.section
             ),
             Op::StandIn(generated, hand) => format!(
                 "took out `{marker} {}`: the entry written by hand, `{marker} {}`, stands for the commit",
@@ -292,6 +302,37 @@ pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Opti
     }
 }
 
+/// For a plain commit whose entry `new` Unreleased lists word for word under another kind's
+/// heading, an entry the commit itself brought (`brought`: the texts it added, normalised):
+/// the move to the heading its message calls for. Words alike make it the entry relhook
+/// wrote for the same change under another type (committed again after a reset), not a
+/// person's choice of heading.
+pub(super) fn misplaced(
+    log: &Changelog,
+    new: &NewEntry,
+    brought: &std::collections::HashSet<String>,
+) -> Option<Op> {
+    use crate::history::changelog::{normalize, vocab::same_section};
+    let key = normalize(&new.text);
+    if !brought.contains(&key) {
+        return None;
+    }
+    let found = log
+        .unreleased_entries()
+        .into_iter()
+        .find(|e| normalize(&e.text) == key)?;
+    let to = log.section_name(&new.section, new.breaking);
+    if same_section(&found.section, &to) {
+        return None;
+    }
+    let old = NewEntry {
+        breaking: new.breaking,
+        section: found.section,
+        text: found.text,
+    };
+    Some(Op::Move(old, new.clone()))
+}
+
 /// What to do. An amend replaces the entry its previous version wrote, unless a person has
 /// edited that entry since (then their text wins and nothing is added).
 pub(super) fn decide(
@@ -303,6 +344,12 @@ pub(super) fn decide(
     match (old, new) {
         (Some(o), Some(n)) if o == n => {
             (!present(log, &n.text) && !old_changed_file).then(|| Op::Add(n.clone()))
+        }
+        // Worded alike, under another type's heading: a move (the same words committed again).
+        (Some(o), Some(n))
+            if in_unreleased(log, o) && o.text == n.text && o.section != n.section =>
+        {
+            Some(Op::Move(o.clone(), n.clone()))
         }
         (Some(o), Some(n)) if in_unreleased(log, o) => Some(Op::Replace(o.clone(), n.clone())),
         (Some(o), None) if in_unreleased(log, o) => Some(Op::Remove(o.clone())),

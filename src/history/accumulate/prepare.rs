@@ -248,6 +248,16 @@ pub(super) fn prepare(
             (&path, &log),
             (target.old.as_ref(), target.new.as_ref()),
         )?,
+        // A plain commit whose entry is there word for word, under another type's heading.
+        None if !amend && reverted.is_none() && stored.is_some() => {
+            target.new.as_ref().and_then(|n| {
+                let brought = crate::history::sync::added_by(repo, head, &path)
+                    .iter()
+                    .map(|t| crate::history::changelog::normalize(t))
+                    .collect();
+                op::misplaced(&log, n, &brought)
+            })
+        }
         // ... and the amend back: the hand entry stands for the message again.
         Some(Op::Replace(old, new)) if old_changed_file => {
             super::hand_edited::stands_again((repo, config), head, (&path, &log), (&old, &new))?
