@@ -46,7 +46,7 @@ fn an_amend_to_a_breaking_change_adds_its_entry_beside_the_hand_one() {
 
     let out = ok(repo.git_output(&["commit", "-q", "--amend", "-m", "feat!: x command"]));
     assert!(
-        stderr(&out).contains("added `- **BREAKING** x command`"),
+        stderr(&out).contains("added `- **BREAKING** x command` under Added beside `- The X command, written by hand` (under Added), written by hand, which no longer stands for the commit"),
         "{}",
         text(&out)
     );
@@ -71,7 +71,13 @@ fn an_amend_to_a_breaking_change_adds_its_entry_beside_the_hand_one() {
 fn an_amend_from_a_fix_to_a_feature_adds_the_features_entry() {
     let repo = untested_installed();
     commit_with_hand_entry(&repo, "Fixed", "fix: x command");
-    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "feat: x command"]));
+    let out = ok(repo.git_output(&["commit", "-q", "--amend", "-m", "feat: x command"]));
+    // QA36: the hand entry left behind is said, with where it stands.
+    assert!(
+        stderr(&out).contains("beside `- The X command, written by hand` (under Fixed)"),
+        "{}",
+        text(&out)
+    );
     let now = unreleased(&repo);
     assert!(now.contains("### Added\n\n- x command\n"), "{now}");
     assert!(now.contains(&format!("### Fixed\n\n{HAND}\n")), "{now}");

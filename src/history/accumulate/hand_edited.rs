@@ -28,12 +28,13 @@ pub(super) fn outweighed(
         return Ok(None);
     };
     let by_hand = carried(repo, head, (path, log), None);
-    if by_hand.is_empty()
-        || super::own_entry::written((repo, config), head, (path, log), &by_hand, new)?.is_some()
-    {
+    let Some(first) = by_hand.first() else {
+        return Ok(None);
+    };
+    if super::own_entry::written((repo, config), head, (path, log), &by_hand, new)?.is_some() {
         return Ok(None);
     }
-    Ok(Some(Op::Add(new.clone())))
+    Ok(Some(Op::Beside(new.clone(), first.clone())))
 }
 
 /// For an amend that replaces the generated entry `old` with `new`: the generated one taken

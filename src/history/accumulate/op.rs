@@ -36,6 +36,9 @@ pub(super) enum Op {
     /// The generated entry taken out: an amend added one written by hand that stands for the
     /// commit (see `own_entry`).
     StandIn(NewEntry, NewEntry),
+    /// The commit's entry, added beside the entry written by hand that no longer stands for
+    /// it (an amend made its message weigh more: see `hand_edited`).
+    Beside(NewEntry, NewEntry),
     /// The commit's entry, worded as its message has it, moved from another kind's heading
     /// (the same change committed again under another type: see [`misplaced`]).
     Move(NewEntry, NewEntry),
@@ -45,8 +48,8 @@ impl Op {
     pub(super) fn apply(&self, log: &mut Changelog) {
         match self {
             // Idempotent: a copy that already has the entry (a concurrent sync) keeps one.
-            Op::Add(e) if in_unreleased(log, e) => {}
-            Op::Add(e) => {
+            Op::Add(e) | Op::Beside(e, _) if in_unreleased(log, e) => {}
+            Op::Add(e) | Op::Beside(e, _) => {
                 log.ensure_unreleased();
                 log.add_entry(&e.section, &e.text, e.breaking);
             }
@@ -117,6 +120,7 @@ impl Op {
             Op::Unmerge(v) => Op::Unmerge(all(v)),
             Op::StandIn(generated, hand) => Op::StandIn(n(generated), hand),
             Op::Move(old, new) => Op::Move(n(old), n(new)),
+            Op::Beside(new, hand) => Op::Beside(n(new), hand),
         }
     }
 
@@ -137,6 +141,13 @@ impl Op {
             Op::Cancel(e) => format!(
                 "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)
+            ),
+            Op::Beside(new, hand) => format!(
+                "added `{marker} {}` under {} beside `{marker} {}` (under {}), written by hand, which no longer stands for the commit: its new message weighs more; take that one out by hand if it should go",
+                line(&new.text),
+                new.section,
+                line(&hand.text),
+                hand.section
             ),
             Op::Move(old, new) => format!(
                 "moved `{marker} {}` from {} to {}, where the commit's message puts it",
