@@ -87,3 +87,34 @@ fn a_reapply_of_an_unreleased_revert_says_the_change_is_back() {
     assert!(!said.contains("neither ships"), "{said}");
     assert!(repo.read("CHANGELOG.md").contains("- search\n"));
 }
+
+/// QA36: a reword to a breaking type said to change the entry by hand, as if nothing else
+/// would; left so, `--sync` and the release add the breaking entry beside it, and now it says so.
+#[test]
+fn a_reword_to_a_breaking_type_says_what_sync_adds_beside_the_entry() {
+    let repo = untested_installed();
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.commit_hooked("feat: x");
+    repo.commit_hooked("docs: y");
+    let out = ok(repo.git_in(
+        &repo.path(),
+        &["rebase", "-i", "HEAD~2"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", "sed -i '1s/^pick/reword/'"),
+            ("GIT_EDITOR", "sed -i '1s/^feat:/feat!:/'"),
+        ],
+    ));
+    assert!(
+        stderr(&out).contains(
+            "(left so, `relhook changelog --sync` and the release add `- **BREAKING** x` beside it"
+        ),
+        "{}",
+        text(&out)
+    );
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("- **BREAKING** x\n- x\n")
+    );
+}

@@ -152,6 +152,17 @@ fn by_hand(
             let to = log.section_name(&b.section, b.breaking);
             (!crate::history::changelog::vocab::same_section(&under, &to)).then_some((under, to))
         };
+        // Left so, `--sync` adds the entry of a message that weighs more beside it.
+        let beside = |a: &str, b: &NewEntry| {
+            if outweighed(log.as_ref(), a, b, config) {
+                format!(
+                    " (left so, `relhook changelog --sync` and the release add `{m} {}` beside it: an entry that weighs less does not stand for the commit)",
+                    one_line(&b.text)
+                )
+            } else {
+                String::new()
+            }
+        };
         match (stale, &t.new) {
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {
                 if let Some((under, to)) = moved(&a, b) {
@@ -162,11 +173,12 @@ fn by_hand(
                 }
             }
             (Some(a), Some(b)) => said.push(format!(
-                "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}",
+                "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}{}",
                 one_line(&a),
                 if a.contains(&format!("`, `{m} ")) { "them" } else { "it" },
                 b.text,
-                b.section
+                b.section,
+                beside(&a, b)
             )),
             (Some(a), None) => said.push(format!(
                 "{path} still has `{m} {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
@@ -192,4 +204,26 @@ fn by_hand(
         return skip("the entry was already changed by hand");
     }
     Ok(Accumulated::Notice(said.join("; ")))
+}
+
+/// Whether `new`, the entry the commit's new message calls for, weighs more than `carried`,
+/// the one the file lists for it (as it stands in `log`): `--sync` then adds `new` beside it.
+fn outweighed(
+    log: Option<&crate::history::changelog::Changelog>,
+    carried: &str,
+    new: &NewEntry,
+    config: &Config,
+) -> bool {
+    use crate::history::changelog::normalize;
+    use crate::history::changelog::weight::{Weight, is_breaking};
+    let Some(section) = log.and_then(|log| {
+        log.unreleased_entries()
+            .into_iter()
+            .find(|e| normalize(&e.text) == normalize(carried))
+            .map(|e| e.section)
+    }) else {
+        return false;
+    };
+    let weight = |breaking, section: &str| Weight::of(breaking, section, &config.changelog);
+    weight(is_breaking(carried), &section) < weight(new.breaking, &new.section)
 }
