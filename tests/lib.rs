@@ -183,6 +183,7 @@ mod qa36_cliff_headings;
 mod qa36_config_global;
 mod qa36_deleted_changelog;
 mod qa36_husky_post_commit;
+mod qa36_package_first_entry;
 mod qa36_resume_lock;
 mod qa36_reword_heading;
 mod qa36_soft_reset_redo;

@@ -311,14 +311,19 @@ pub fn post_commit(
     };
     // A changelog created now starts at this commit: what history already holds is said,
     // with the command that writes it (a clone that committed before `relhook install`).
-    let created = edits.iter().any(|e| e.stored.is_none() && !e.gone);
+    let created: Vec<&Path> = edits
+        .iter()
+        .filter(|e| e.stored.is_none() && !e.gone)
+        .map(|e| e.path.as_path())
+        .collect();
     // Said only when they call for entries (`--sync` would add some): a history of
     // `chore:` commits alone has nothing to add. Planned once, when the file is created.
-    let earlier = (created
+    let earlier = (!created.is_empty()
         && repo.first_parent(head).is_some()
         && match sync {
-            // A monorepo's: any earlier unreleased commit that calls for an entry.
-            Some(_) => earlier_entries(repo, config, head),
+            // A monorepo's: an earlier unreleased commit that calls for an entry in one of
+            // the files made now (a package's commits belong to its folder).
+            Some(_) => earlier_entries(repo, config, head, &created),
             None => sync_would_add(repo, config),
         })
     .then(|| {
@@ -363,8 +368,14 @@ pub fn unreleased_within(repo: &Repo, config: &Config, limit: usize) -> bool {
 }
 
 /// Whether a commit below `head` on its first-parent line, since the last release tag, calls
-/// for a changelog entry (`true` past 500 commits: a long range all but certainly holds one).
-fn earlier_entries(repo: &Repo, config: &Config, head: git2::Oid) -> bool {
+/// for a changelog entry in one of `files` (a commit of its folder: another package's has its
+/// own changelog); `true` past 500 commits: a long range all but certainly holds one.
+fn earlier_entries(repo: &Repo, config: &Config, head: git2::Oid, files: &[&Path]) -> bool {
+    // The folders whose commits the files made now take; the root's takes every commit.
+    let dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+    let root = dirs.iter().any(|d| d.as_os_str().is_empty());
+    let belongs =
+        |c: git2::Oid| root || repo.changed_paths(c, &dirs).map_or(true, |p| !p.is_empty());
     let released = repo
         .latest_release_tag(head, &config.version.tag_prefix)
         .map(|(_, at)| at);
@@ -373,7 +384,7 @@ fn earlier_entries(repo: &Repo, config: &Config, head: git2::Oid) -> bool {
     for _ in 0..500 {
         match at {
             Some(c) if Some(c) != released => {
-                if entry_of(repo, c, config, &forge).is_some() {
+                if entry_of(repo, c, config, &forge).is_some() && belongs(c) {
                     return true;
                 }
                 at = repo.first_parent(c);
