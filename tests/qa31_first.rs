@@ -23,6 +23,9 @@ fn a_commit_with_no_entry_before_the_changelog_exists_says_why_in_one_line() {
         "{err}"
     );
     assert!(!repo.path().join("CHANGELOG.md").exists());
+    // Said once (QA36): the next `chore:` has nothing to hear either.
+    let out = repo.try_commit("chore: tidy first");
+    assert!(!stderr(&out).contains("relhook:"), "{}", text(&out));
     // Once there is a changelog, a `chore:` commit has nothing to hear.
     repo.commit_hooked("feat: the first feature");
     assert!(repo.path().join("CHANGELOG.md").exists());

@@ -80,6 +80,21 @@ impl Adoption {
 }
 
 impl Repo {
+    /// Whether the clone hears `what` for the first time: a note in the common git dir
+    /// (`relhook-told-<what>`) records that it was said, for a line worth saying once, not at
+    /// every commit. A note that cannot be written leaves the line said.
+    pub fn first_time_told(&self, what: &str) -> bool {
+        let note = self.inner.commondir().join(format!("relhook-told-{what}"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&note)
+        {
+            Ok(_) => true,
+            Err(e) => e.kind() != std::io::ErrorKind::AlreadyExists,
+        }
+    }
+
     /// The note as it stands, its tips limited to the commits still here (a branch deleted
     /// since may have been collected).
     pub fn adoption(&self) -> Option<Adoption> {

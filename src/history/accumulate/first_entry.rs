@@ -33,6 +33,10 @@ pub(super) fn no_changelog_yet(repo: &Repo, config: &Config, subject: &str) -> O
     if ty.is_empty() || !(rest.starts_with(':') || rest.starts_with('(') || rest.starts_with('!')) {
         return None;
     }
+    // Said once: every `chore:` until the first entry would hear it again.
+    if !repo.first_time_told("no-changelog-yet") {
+        return None;
+    }
     let types: Vec<String> = config
         .changelog
         .sections
