@@ -75,3 +75,31 @@ fn a_block_below_the_teams_lines_is_named_by_doctor_and_moved_by_install() {
     ok(repo.git_output(&["commit", "-q", "-m", "chore: move relhook's call"]));
     the_team_line_sees_the_amended_commit(&repo);
 }
+
+/// QA36: `(git log -1 --oneline || true) >> .git/log.txt`, a common husky line, was "not
+/// followed as shell" (its last word read as a function's name): the hook stayed unwired and
+/// commits got no entries.
+#[test]
+fn a_subshell_line_is_wired_around() {
+    let repo = Repo::new();
+    husky_9_runners_in(&repo, ".husky");
+    let line = "(git log -1 --oneline || true) >> \"$(git rev-parse --git-dir)/log.txt\"\n";
+    repo.write(".husky/post-commit", line);
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: husky"]);
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&out).contains("post-commit: wired in .husky/post-commit"),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.read(".husky/post-commit").ends_with(line));
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "chore: wire relhook"]));
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
+    assert!(repo.read("CHANGELOG.md").contains("- x"));
+    assert!(repo.read(".git/log.txt").contains("feat: x"));
+}

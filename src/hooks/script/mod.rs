@@ -144,6 +144,8 @@ struct Parser {
     pattern: bool,
     /// After a function's name: its `()` follow.
     func_parens: bool,
+    /// Between a function definition's `(` and `)`.
+    func_open: bool,
     /// After `function`: the name follows.
     func_name: bool,
     /// The last token was `&&`, `||` or `|`: the command goes on past a newline.
@@ -336,14 +338,16 @@ impl Parser {
             "(" if func_parens => {
                 // `name()`: a function definition; its body runs only when it is called.
                 self.candidate = None;
-                self.func_parens = true;
+                self.func_open = true;
             }
             "(" => self.push(Frame::Paren),
             ")" if self.pattern => {
                 self.pattern = false;
                 self.args = false;
             }
-            ")" if func_parens => self.args = false,
+            // The `)` of `name()`; any other closes a subshell (`(git log || true)`, whose
+            // last word would otherwise read as a function's name).
+            ")" if std::mem::take(&mut self.func_open) => self.args = false,
             ")" => self.pop(Frame::Paren)?,
             _ => {
                 self.target = true;
@@ -450,6 +454,16 @@ mod tests {
             Some((5, true))
         );
         assert_eq!(stop("cat <<EOF\nx\nEOF\nexit 4\n"), Some((4, true)));
+        // QA36: a subshell whose last word is a command's name (`(cmd || true)`) was read as
+        // a function definition's `()`, and the file as one that does not pair up.
+        for text in [
+            "(git log -1 --oneline || true) >> .git/log.txt\n",
+            "(ls)\n(true )\n(a; b)\n(cd sub && make)\n(exit 1)\n",
+        ] {
+            assert_eq!(stop(text), None, "{text}");
+        }
+        assert_eq!(stop("(echo a; true)\nexit 3\n"), Some((2, true)));
+        assert_eq!(stop("f() { exit 1; }\n(f)\nexit 2\n"), Some((3, true)));
     }
 
     #[test]
