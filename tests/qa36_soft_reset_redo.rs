@@ -80,3 +80,17 @@ fn a_soft_reset_and_the_same_words_under_another_type_move_the_entry() {
     assert!(log.contains("### Fixed\n\n- a\n- add b\n"), "{log}");
     assert!(!log.contains("### Added"), "{log}");
 }
+
+/// QA36: a squash whose staged file was its edit's result already said "the commit is now
+/// X (git named it X)", one id twice, for a rewrite that never happened.
+#[test]
+fn a_squash_that_carries_its_entries_already_says_nothing_was_rewritten() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat(core): add x");
+    repo.commit_hooked("fix: handle y");
+    repo.git(&["reset", "-q", "--soft", "HEAD~2"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "fix: handle y"]));
+    let said = stderr(&out);
+    assert!(said.contains("nothing was rewritten"), "{said}");
+    assert!(!said.contains("the commit is now"), "{said}");
+}

@@ -346,7 +346,13 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             note,
             lint,
         } => {
-            if !quiet() {
+            if !quiet() && old == new {
+                // The file as staged was the edit's result already: nothing was rewritten.
+                let _ = writeln!(
+                    err,
+                    "relhook: {what}; the commit already had the file so: nothing was rewritten"
+                );
+            } else if !quiet() {
                 let _ = writeln!(
                     err,
                     "relhook: {what}; the commit is now {} (git named it {})",
