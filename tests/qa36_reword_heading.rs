@@ -118,3 +118,27 @@ fn a_reword_to_a_breaking_type_says_what_sync_adds_beside_the_entry() {
             .contains("- **BREAKING** x\n- x\n")
     );
 }
+
+/// QA36: `cherry-pick -e` of `feat: x` as `feat!: x` said nothing, and `--sync` then added
+/// `- **BREAKING** x` beside `- x`.
+#[test]
+fn a_cherry_pick_made_breaking_says_what_sync_adds_beside_its_entry() {
+    let repo = untested_installed();
+    let trunk = repo.git(&["branch", "--show-current"]);
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.commit_hooked("feat: x");
+    repo.git(&["checkout", "-q", &trunk]);
+    repo.commit_hooked("docs: m");
+    let out = ok(repo.git_in(
+        &repo.path(),
+        &["cherry-pick", "-e", "side"],
+        &[("GIT_EDITOR", "sed -i '1s/^feat:/feat!:/'")],
+    ));
+    assert!(
+        stderr(&out).contains("whose message calls for `- **BREAKING** x`; left so, `relhook changelog --sync` and the release add that beside it"),
+        "{}",
+        text(&out)
+    );
+}

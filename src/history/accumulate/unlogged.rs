@@ -125,8 +125,10 @@ fn picked_under_old_heading(
     let [brought] = Vec::from_iter(crate::history::sync::added_by(repo, head, path))
         .try_into()
         .ok()?;
-    // The description alone too: a scope given in the pick (`fix(backport):`) bolds it.
+    // The description alone too: a scope given in the pick (`fix(backport):`) bolds it, as
+    // does a `!` (`**BREAKING**`).
     let bare = |t: &str| {
+        let t = t.strip_prefix("**BREAKING** ").unwrap_or(t);
         normalize(
             t.strip_prefix("**")
                 .and_then(|r| r.split_once(":** "))
@@ -146,10 +148,18 @@ fn picked_under_old_heading(
         .find(|e| normalize(&e.text) == normalize(&brought))?
         .section;
     let to = log.section_name(&entry.section, entry.breaking);
-    if same_section(&under, &to) {
-        return None;
-    }
     let m = log.marker();
+    if same_section(&under, &to) {
+        // `feat:` picked as `feat!:`: left so, `--sync` adds the breaking entry beside it.
+        let heavier = entry.breaking && !crate::history::changelog::weight::is_breaking(&brought);
+        return heavier.then(|| format!(
+            "{} lists `{m} {}` for cherry-picked commit {}, whose message calls for `{m} {}`; left so, `relhook changelog --sync` and the release add that beside it (an entry that weighs less does not stand for the commit): change it by hand if it should follow the message",
+            path.display(),
+            one_line(&brought),
+            crate::git::short_id(head),
+            one_line(&entry.text)
+        ));
+    }
     Some(format!(
         "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message calls for `{m} {}` under {to}; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came)",
         path.display(),
