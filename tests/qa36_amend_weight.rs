@@ -83,3 +83,24 @@ fn an_amend_from_a_fix_to_a_feature_adds_the_features_entry() {
     assert!(now.contains(&format!("### Fixed\n\n{HAND}\n")), "{now}");
     sync_agrees(&repo);
 }
+
+/// QA36: an amend that moved the generated entry to a lighter heading and reworded it said
+/// nothing; `--sync` then put the generated one back beside it.
+#[test]
+fn an_amend_that_rewords_the_entry_under_a_lighter_heading_says_sync_adds_one() {
+    let repo = untested_installed();
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    repo.commit_hooked("feat: x");
+    let moved = repo
+        .read("CHANGELOG.md")
+        .replace("### Added", "### Fixed")
+        .replace("- x\n", "- x moved\n");
+    repo.write("CHANGELOG.md", &moved);
+    let out = ok(repo.git_output(&["commit", "-q", "-a", "--amend", "--no-edit"]));
+    assert!(
+        stderr(&out).contains("`- x moved` (under Fixed), which this amend wrote in place of `- x`, weighs less than the entry under Added"),
+        "{}",
+        text(&out)
+    );
+}

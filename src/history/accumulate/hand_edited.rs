@@ -55,7 +55,7 @@ pub(super) fn stands_again(
 }
 
 /// The Unreleased entries of `log` that commit `head` added, but `generated`.
-fn carried(
+pub(super) fn carried(
     repo: &Repo,
     head: Oid,
     (path, log): (&Path, &Changelog),

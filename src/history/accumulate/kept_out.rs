@@ -16,18 +16,34 @@ use crate::history::changelog::{Changelog, one_line};
 /// history will keep it out; `None` when the amended commit still adds an entry of its own
 /// (a rewording: that one stands for the commit) or the entry is there.
 pub(super) fn notice(
-    repo: &Repo,
+    (repo, config): (&Repo, &crate::config::Config),
     head: Oid,
     path: &Path,
     log: &Changelog,
     entry: &NewEntry,
 ) -> Option<String> {
-    if log.contains_entry(&entry.text, false)
-        || !crate::history::sync::added_by(repo, head, path).is_empty()
-    {
+    if log.contains_entry(&entry.text, false) {
         return None;
     }
     let shown = path.display();
+    let carried = super::hand_edited::carried(repo, head, (path, log), None);
+    if let Some(first) = carried.first() {
+        // A rewording stands for the commit, if it weighs as much (as `--sync` counts it).
+        let stands = super::own_entry::written((repo, config), head, (path, log), &carried, entry)
+            .map_or(true, |hand| hand.is_some());
+        let m = log.marker();
+        return (!stands).then(|| format!(
+            "{shown}: `{m} {}` (under {}), which this amend wrote in place of `{m} {}`, weighs less than the entry under {} its message calls for, so `relhook changelog --sync` and a release add that one beside it; write it under {} to keep one entry",
+            one_line(&first.text),
+            first.section,
+            one_line(&entry.text),
+            entry.section,
+            entry.section
+        ));
+    }
+    if !crate::history::sync::added_by(repo, head, path).is_empty() {
+        return None;
+    }
     Some(format!(
         "{shown}: `- {}` was taken out in this amend and stays out of the commit, but `relhook changelog --sync` and a release give a commit with no entry its entry, and would put it back; to keep it out for good, delete it in a commit of its own: `git checkout HEAD@{{1}} -- {shown} && git commit --amend --no-edit`, then delete the line and commit that",
         one_line(&entry.text)

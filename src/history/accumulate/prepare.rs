@@ -284,7 +284,7 @@ pub(super) fn prepare(
                 .new
                 .as_ref()
                 .filter(|n| target.old.as_ref() == Some(n))
-            && let Some(said) = kept_out::notice(repo, head, &path, &log, new)
+            && let Some(said) = kept_out::notice((repo, config), head, &path, &log, new)
         {
             return Ok(Prepared::Nothing(Some(said)));
         }
