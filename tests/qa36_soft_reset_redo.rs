@@ -94,3 +94,24 @@ fn a_squash_that_carries_its_entries_already_says_nothing_was_rewritten() {
     assert!(said.contains("nothing was rewritten"), "{said}");
     assert!(!said.contains("the commit is now"), "{said}");
 }
+
+/// QA36: after a reset, the line about a hand-written entry spoke of an "amended" commit.
+#[test]
+fn a_redo_is_not_called_an_amend() {
+    let repo = untested_installed();
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- y, by hand\n",
+    );
+    repo.write("y.txt", "y\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("fix(core): y");
+    repo.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "chore: y"]));
+    let said = stderr(&out);
+    assert!(
+        said.contains("(made again after a reset) no longer calls for an entry"),
+        "{said}"
+    );
+    assert!(!said.contains("amended"), "{said}");
+}

@@ -83,8 +83,9 @@ pub(super) fn carried(
 /// The line for amended commit `head`, whose change to `path` added `carried` only (the
 /// entry as the person left it), when the message went from calling for `old` to `new`;
 /// `None` when the entry already reads as `new` asks, or the message did not change it.
+/// `amended`: a `git commit --amend` (else the same change committed again after a reset).
 pub(super) fn notice(
-    repo: &Repo,
+    (repo, amended): (&Repo, bool),
     head: Oid,
     path: &Path,
     marker: char,
@@ -100,16 +101,21 @@ pub(super) fn notice(
         return None;
     };
     let (shown, commit) = (path.display(), crate::git::short_id(head));
+    let commit = if amended {
+        format!("amended commit {commit}")
+    } else {
+        format!("commit {commit} (made again after a reset)")
+    };
     match new {
         Some(n) if normalize(kept) == normalize(&n.text) => None,
         Some(n) => Some(format!(
-            "{shown} keeps `{marker} {}` for amended commit {commit}, as it was edited by hand; if it should follow the new message, change it by hand to `{marker} {}` under {}",
+            "{shown} keeps `{marker} {}` for {commit}, as it was edited by hand; if it should follow the new message, change it by hand to `{marker} {}` under {}",
             one_line(kept),
             one_line(&n.text),
             n.section
         )),
         None => Some(format!(
-            "{shown} keeps `{marker} {}`, edited by hand, though amended commit {commit} no longer calls for an entry; remove it by hand if it should go",
+            "{shown} keeps `{marker} {}`, edited by hand, though {commit} no longer calls for an entry; remove it by hand if it should go",
             one_line(kept)
         )),
     }

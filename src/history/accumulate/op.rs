@@ -130,7 +130,7 @@ impl Op {
         match self {
             Op::Add(e) => format!("added `{marker} {}` under {}", line(&e.text), e.section),
             Op::Replace(_, e) => format!(
-                "replaced the amended commit's entry with `{marker} {}` under {}",
+                "replaced the entry of the commit's old message with `{marker} {}` under {}",
                 line(&e.text),
                 e.section
             ),

@@ -269,7 +269,7 @@ pub(super) fn prepare(
         // The amend changed what the message calls for, but the entry is the person's.
         if old_changed_file
             && let Some(said) = super::hand_edited::notice(
-                repo,
+                (repo, top.message.starts_with("commit (amend): ")),
                 head,
                 &path,
                 log.marker(),
