@@ -4,17 +4,23 @@
 
 use crate::support::{Repo, ok, stderr, text};
 
+/// A repository whose CHANGELOG.md is `log`, released as `tag`, relhook installed.
+fn adopted(log: &str, tag: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", log);
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", tag]);
+    ok(repo.relhook(&["install"]));
+    repo
+}
+
 const CLIFF: &str = "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2024-01-01\n\n### ⛰️  Features\n\n- A feature\n\n### ⚡ Performance\n\n- Faster\n";
 
 #[test]
 fn entries_go_under_git_cliffs_own_headings() {
-    let repo = Repo::new();
-    repo.write("CHANGELOG.md", CLIFF);
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    repo.git(&["tag", "v0.1.0"]);
-    ok(repo.relhook(&["install"]));
+    let repo = adopted(CLIFF, "v0.1.0");
     repo.commit_hooked("perf: quicker");
     repo.commit_hooked("feat: new");
     let log = repo.read("CHANGELOG.md");
@@ -36,13 +42,7 @@ fn a_breaking_entry_takes_release_pleases_heading_from_an_old_release() {
         ));
     }
     log.push_str("## [1.0.0](https://github.com/x/y/compare) (2022-01-01)\n\n\n### ⚠ BREAKING CHANGES\n\n* drop node 12\n");
-    let repo = Repo::new();
-    repo.write("CHANGELOG.md", &log);
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    repo.git(&["tag", "v2.1.0"]);
-    ok(repo.relhook(&["install"]));
+    let repo = adopted(&log, "v2.1.0");
     repo.commit_hooked("feat: a feature first");
     repo.commit_hooked("refactor!: drop the old API");
     let now = repo.read("CHANGELOG.md");

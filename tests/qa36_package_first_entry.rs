@@ -4,18 +4,11 @@
 
 use crate::support::{Repo, ok, stderr, text};
 
+const A: &str = r#"{"name":"a","version":"1.0.0"}"#;
+const B: &str = r#"{"name":"b","version":"1.0.0"}"#;
+
 fn two_packages() -> Repo {
-    let repo = Repo::new();
-    repo.write("a/package.json", r#"{"name":"a","version":"1.0.0"}"#);
-    repo.write("b/package.json", r#"{"name":"b","version":"1.0.0"}"#);
-    repo.write(
-        ".relconfig.toml",
-        "[packages.a]\npath = \"a\"\n[packages.b]\npath = \"b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-    repo
+    crate::support::two_packages(A, B)
 }
 
 fn commit_in(repo: &Repo, dir: &str, message: &str, env: &[(&str, &str)]) -> String {
@@ -28,22 +21,22 @@ fn commit_in(repo: &Repo, dir: &str, message: &str, env: &[(&str, &str)]) -> Str
 #[test]
 fn a_packages_first_changelog_names_only_its_own_earlier_commits() {
     let repo = two_packages();
-    commit_in(&repo, "b", "feat: b one", &[]);
-    let said = commit_in(&repo, "a", "feat: a one", &[]);
-    assert!(said.contains("a/CHANGELOG.md: created it"), "{said}");
+    commit_in(&repo, "p/b", "feat: b one", &[]);
+    let said = commit_in(&repo, "p/a", "feat: a one", &[]);
+    assert!(said.contains("p/a/CHANGELOG.md: created it"), "{said}");
     assert!(!said.contains("the commits before this one"), "{said}");
 
     // A commit of its own folder made past the hook: named, and `--sync --all` adds it.
     let repo = two_packages();
-    commit_in(&repo, "a", "feat: a skipped", &[("RELHOOK_SKIP", "1")]);
-    let said = commit_in(&repo, "a", "feat: a two", &[]);
+    commit_in(&repo, "p/a", "feat: a skipped", &[("RELHOOK_SKIP", "1")]);
+    let said = commit_in(&repo, "p/a", "feat: a two", &[]);
     assert!(
         said.contains("the commits before this one are not in it"),
         "{said}"
     );
     let out = ok(repo.relhook(&["changelog", "--sync", "--all"]));
     assert!(
-        repo.read("a/CHANGELOG.md").contains("- a skipped"),
+        repo.read("p/a/CHANGELOG.md").contains("- a skipped"),
         "{}",
         text(&out)
     );

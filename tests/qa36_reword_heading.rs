@@ -3,23 +3,33 @@
 //! is said: a release would list a fix as a feature. It is said now, with the heading to move
 //! it to.
 
-use crate::support::{ok, stderr, text, untested_installed};
+use std::process::Output;
 
-#[test]
-fn a_reword_to_another_type_names_the_heading_its_entry_still_stands_under() {
+use crate::support::{Repo, ok, stderr, text, untested_installed};
+
+/// `feat: <what>` (with a file of its own) and a `docs:` commit above it, then a `rebase -i`
+/// that rewords the feature's header with the sed expression `to` (`s/^feat:/fix:/`).
+fn feature_reworded(what: &str, to: &str) -> (Repo, Output) {
     let repo = untested_installed();
     repo.write("b.txt", "b\n");
     repo.git(&["add", "b.txt"]);
-    repo.commit_hooked("feat: two");
-    repo.commit_hooked("docs: three");
+    repo.commit_hooked(&format!("feat: {what}"));
+    repo.commit_hooked("docs: above it");
+    let editor = format!("sed -i '1{to}'");
     let out = ok(repo.git_in(
         &repo.path(),
         &["rebase", "-i", "HEAD~2"],
         &[
             ("GIT_SEQUENCE_EDITOR", "sed -i '1s/^pick/reword/'"),
-            ("GIT_EDITOR", "sed -i '1s/^feat:/fix:/'"),
+            ("GIT_EDITOR", &editor),
         ],
     ));
+    (repo, out)
+}
+
+#[test]
+fn a_reword_to_another_type_names_the_heading_its_entry_still_stands_under() {
+    let (_repo, out) = feature_reworded("two", "s/^feat:/fix:/");
     assert!(
         stderr(&out).contains("still lists `- two` under Added for reworded commit"),
         "{}",
@@ -92,19 +102,7 @@ fn a_reapply_of_an_unreleased_revert_says_the_change_is_back() {
 /// would; left so, `--sync` and the release add the breaking entry beside it, and now it says so.
 #[test]
 fn a_reword_to_a_breaking_type_says_what_sync_adds_beside_the_entry() {
-    let repo = untested_installed();
-    repo.write("x.txt", "x\n");
-    repo.git(&["add", "x.txt"]);
-    repo.commit_hooked("feat: x");
-    repo.commit_hooked("docs: y");
-    let out = ok(repo.git_in(
-        &repo.path(),
-        &["rebase", "-i", "HEAD~2"],
-        &[
-            ("GIT_SEQUENCE_EDITOR", "sed -i '1s/^pick/reword/'"),
-            ("GIT_EDITOR", "sed -i '1s/^feat:/feat!:/'"),
-        ],
-    ));
+    let (repo, out) = feature_reworded("x", "s/^feat:/feat!:/");
     assert!(
         stderr(&out).contains(
             "(left so, `relhook changelog --sync` and the release add `- **BREAKING** x` beside it"
