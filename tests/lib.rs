@@ -186,6 +186,7 @@ mod qa36_husky_post_commit;
 mod qa36_package_first_entry;
 mod qa36_resume_lock;
 mod qa36_reword_heading;
+mod qa36_settle;
 mod qa36_soft_reset_redo;
 mod qa6a;
 mod qa7;

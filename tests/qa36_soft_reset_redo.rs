@@ -66,19 +66,6 @@ fn a_soft_reset_and_the_same_words_under_another_type_move_the_entry() {
         log.ends_with("### Added\n\n- add b\n\n### Fixed\n\n- a\n"),
         "{log}"
     );
-
-    // A mixed reset and `commit -a` (the new file left out, untracked again): the entry the
-    // work tree brings is moved as well.
-    repo.git(&["reset", "-q", "HEAD~1"]);
-    let out = ok(repo.git_output(&["commit", "-q", "-a", "-m", "fix: add b"]));
-    assert!(
-        stderr(&out).contains("moved `- add b` from Added to Fixed"),
-        "{}",
-        text(&out)
-    );
-    let log = repo.read("CHANGELOG.md");
-    assert!(log.contains("### Fixed\n\n- a\n- add b\n"), "{log}");
-    assert!(!log.contains("### Added"), "{log}");
 }
 
 /// QA36: a squash whose staged file was its edit's result already said "the commit is now

@@ -25,6 +25,7 @@ mod reapplied;
 mod released_merge;
 mod reset_leftovers;
 mod reword;
+mod settle;
 mod skeleton;
 mod squash;
 mod targets;

@@ -313,7 +313,7 @@ pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Opti
     }
 }
 
-/// For a plain commit whose entry `new` Unreleased lists word for word under another kind's
+/// For a plain commit whose entry `new` Unreleased lists word for word under a lighter kind's
 /// heading, an entry the commit itself brought (`brought`: the texts it added, normalised):
 /// the move to the heading its message calls for. Words alike make it the entry relhook
 /// wrote for the same change under another type (committed again after a reset), not a
@@ -322,7 +322,9 @@ pub(super) fn misplaced(
     log: &Changelog,
     new: &NewEntry,
     brought: &std::collections::HashSet<String>,
+    config: &crate::config::ChangelogConfig,
 ) -> Option<Op> {
+    use crate::history::changelog::weight::{Weight, is_breaking};
     use crate::history::changelog::{normalize, vocab::same_section};
     let key = normalize(&new.text);
     if !brought.contains(&key) {
@@ -333,7 +335,10 @@ pub(super) fn misplaced(
         .into_iter()
         .find(|e| normalize(&e.text) == key)?;
     let to = log.section_name(&new.section, new.breaking);
-    if same_section(&found.section, &to) {
+    // Under a heading that weighs as much, it stands where it is (a hand entry may weigh more).
+    let lighter = Weight::of(is_breaking(&found.text), &found.section, config)
+        < Weight::of(new.breaking, &new.section, config);
+    if same_section(&found.section, &to) || !lighter {
         return None;
     }
     let old = NewEntry {

@@ -240,31 +240,13 @@ pub(super) fn prepare(
         }
         (op, _, _) => op,
     };
-    // An amend that makes the message weigh more than the hand entry it carries.
-    let op = match op {
-        None if old_changed_file => super::hand_edited::outweighed(
-            (repo, config),
-            head,
-            (&path, &log),
-            (target.old.as_ref(), target.new.as_ref()),
-        )?,
-        // A plain commit whose entry is there word for word, under another type's heading.
-        None if !amend && reverted.is_none() && stored.is_some() => {
-            target.new.as_ref().and_then(|n| {
-                let brought = crate::history::sync::added_by(repo, head, &path)
-                    .iter()
-                    .map(|t| crate::history::changelog::normalize(t))
-                    .collect();
-                op::misplaced(&log, n, &brought)
-            })
-        }
-        // ... and the amend back: the hand entry stands for the message again.
-        Some(Op::Replace(old, new)) if old_changed_file => {
-            super::hand_edited::stands_again((repo, config), head, (&path, &log), (&old, &new))?
-                .or(Some(Op::Replace(old, new)))
-        }
-        op => op,
-    };
+    let op = super::settle::settle(
+        (repo, config),
+        (head, amend.then_some(top.old)),
+        (&path, &log),
+        (target.old.as_ref(), target.new.as_ref()),
+        (op, old_changed_file),
+    )?;
     let Some(op) = op else {
         // The amend changed what the message calls for, but the entry is the person's.
         if old_changed_file

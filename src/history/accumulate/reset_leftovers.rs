@@ -55,14 +55,21 @@ pub(super) fn find(
         .into_iter()
         .map(|e| normalize(&e.text))
         .collect();
-    let own = new.map(|n| normalize(&n.text));
+    // The commit's own entry, unless it stands under another type's heading (`fix: add b`
+    // undone, `feat: add b` committed): then it is the undone one, and goes.
+    let own = |e: &crate::history::changelog::Entry| {
+        new.is_some_and(|n| {
+            normalize(&n.text) == normalize(&e.text)
+                && crate::history::changelog::vocab::same_section(
+                    &e.section,
+                    &current.section_name(&n.section, n.breaking),
+                )
+        })
+    };
     let unstaged: Vec<_> = current
         .unreleased_entries()
         .into_iter()
-        .filter(|e| {
-            let key = normalize(&e.text);
-            !stored.contains(&key) && own.as_ref() != Some(&key)
-        })
+        .filter(|e| !stored.contains(&normalize(&e.text)) && !own(e))
         .collect();
     if unstaged.is_empty() {
         return Ok(Vec::new());

@@ -78,7 +78,7 @@ pub(super) fn unlogged(
     if repo.changes_path(head, path) {
         // `git cherry-pick -e` that gave the commit another type: the entry it brought reads
         // the same, under the old type's heading.
-        if picked && let Some(said) = picked_under_old_heading(repo, head, path, &entry) {
+        if picked && let Some(said) = picked_under_old_heading(repo, config, head, path, &entry) {
             return Ok(Accumulated::Notice(said));
         }
         return skip();
@@ -117,6 +117,7 @@ fn unlogged_why(picked: bool, action: &str) -> String {
 /// pick's message was edited to another type (`cherry-pick -e`, `feat:` made `fix:`).
 fn picked_under_old_heading(
     repo: &Repo,
+    config: &Config,
     head: git2::Oid,
     path: &std::path::Path,
     entry: &super::NewEntry,
@@ -160,8 +161,15 @@ fn picked_under_old_heading(
             one_line(&entry.text)
         ));
     }
+    use crate::history::changelog::weight::{Weight, is_breaking};
+    let weight = |breaking, section: &str| Weight::of(breaking, section, &config.changelog);
+    let beside = if weight(is_breaking(&brought), &under) < weight(entry.breaking, &entry.section) {
+        " (left so, `relhook changelog --sync` and the release add it beside: an entry that weighs less does not stand for the commit)"
+    } else {
+        ""
+    };
     Some(format!(
-        "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message calls for `{m} {}` under {to}; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came)",
+        "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message calls for `{m} {}` under {to}; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came){beside}",
         path.display(),
         one_line(&brought),
         crate::git::short_id(head),
