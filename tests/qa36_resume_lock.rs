@@ -50,3 +50,30 @@ fn resume_finds_the_lock_before_it_tests() {
     assert_eq!(repo.read(".git/ran"), "ran\n");
     assert_eq!(repo.git(&["tag", "--list"]), "v0.1.0");
 }
+
+/// QA36: a lock ten minutes old was waited for three seconds, its age already known.
+#[test]
+fn resume_does_not_wait_for_a_lock_a_minute_old() {
+    let (repo, lock) = killed_with_its_tag_locked();
+    let file = std::fs::File::options().write(true).open(&lock).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+        .unwrap();
+    drop(file);
+    let out = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .args(["release", "--resume"])
+        .env("RELHOOK_LOCK_WAIT_MS", "20000")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("has been there for"), "{said}");
+    // What it says it waited, not a clock: none of the 20 s it may wait for a live lock.
+    let waited: u64 = said
+        .split("(waited ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(u64::MAX);
+    assert!(waited < 1000, "{said}");
+}

@@ -36,12 +36,20 @@ impl Repo {
     }
 
     fn wait_for_lock(&self, lock: &Path, deadline: std::time::Instant) -> crate::Result<()> {
+        // A lock a minute old is no git at work but one that died (doctor calls it stale):
+        // waiting for it only delays the same answer.
+        let stale = |p: &Path| {
+            p.symlink_metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= Duration::from_secs(60))
+        };
         while lock.exists() {
-            if std::time::Instant::now() >= deadline {
-                return Err(crate::Error::locked(
-                    lock.to_path_buf(),
-                    super::txn::lock_wait(),
-                ));
+            if std::time::Instant::now() >= deadline || stale(lock) {
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                let waited = super::txn::lock_wait().saturating_sub(left);
+                return Err(crate::Error::locked(lock.to_path_buf(), waited));
             }
             std::thread::sleep(Duration::from_millis(10));
         }
