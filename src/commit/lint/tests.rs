@@ -514,6 +514,16 @@ fn a_suggestion_is_a_line_that_passes() {
             .as_deref()
             .is_none_or(|s| lint(s).diagnostics.is_empty())
     }));
+    // QA36: `Fixup! feat: x` offered `fix! feat: x`, refused again.
+    for message in ["Fixup! feat: x", "Revert \"fixup! feat: x\" (#3)"] {
+        for d in lint(message).diagnostics {
+            let fixed = d.suggestion.unwrap_or_default();
+            assert!(
+                fixed.is_empty() || lint(&fixed).diagnostics.is_empty(),
+                "{fixed}"
+            );
+        }
+    }
     for fixed in lint(" feature(api) add x")
         .diagnostics
         .iter()

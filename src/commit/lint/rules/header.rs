@@ -177,6 +177,18 @@ fn check_parts(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
     check_description(sink, line, h, offset);
 }
 
+/// `fixed`, a line with one fault fixed, when its header (a revert's quoted one) then passes:
+/// `try:` never offers a line refused again (`Fixup! feat: x` → `fix! feat: x`).
+fn passing(fixed: String, offset: usize) -> Option<String> {
+    let inner = fixed.get(offset..)?;
+    let inner = if offset > 0 {
+        crate::commit::parse::unquoted(inner)
+    } else {
+        inner
+    };
+    parse::header(inner).is_ok().then_some(fixed)
+}
+
 fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
     let span = offset..offset + ty.len();
     let lower = ty.to_lowercase();
@@ -191,7 +203,7 @@ fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
                     span.clone(),
                     format!("the type `{ty}` is not lowercase"),
                 )
-                .suggest(Some(splice(line, span, &lower))),
+                .suggest(passing(splice(line, span, &lower), offset)),
             );
         }
         return;
@@ -204,7 +216,7 @@ fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
         format!("unknown commit type `{ty}`"),
     )
     .expected(format!("one of: {}", types.join(", ")))
-    .suggest(near.map(|t| splice(line, span, t)));
+    .suggest(near.and_then(|t| passing(splice(line, span, t), offset)));
     let f = match near {
         Some(t) => f.help(format!("did you mean `{t}`?")),
         None => f.help("allowed types are set by `commit.types` in .relconfig.toml"),
