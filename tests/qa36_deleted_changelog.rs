@@ -52,3 +52,31 @@ fn a_changelog_deleted_by_a_commit_is_named_with_the_commit_that_brings_it_back(
     assert!(log.contains("- two") && log.contains("## [0.1.0]"), "{log}");
     ok(dated_release(&repo, &["--no-test"]));
 }
+
+/// QA36: the next `feat:` after the deleting commit made a new CHANGELOG.md of its entry
+/// alone, the releases' sections and the unreleased entries gone, and said nothing of it.
+#[test]
+fn a_commit_after_the_deletion_makes_no_new_changelog() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    ok(dated_release(&repo, &["--no-test"]));
+    repo.git(&["rm", "-q", "CHANGELOG.md"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "chore: drop changelog"]));
+    let dropped = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    repo.write("x.txt", "x\n");
+    repo.git(&["add", "x.txt"]);
+    let out = ok(repo.git_output(&["commit", "-q", "-m", "feat: ex"]));
+    let said = stderr(&out);
+    assert!(
+        said.contains(&format!(
+            "CHANGELOG.md was deleted by commit {dropped} (`chore: drop changelog`)"
+        )),
+        "{said}"
+    );
+    assert!(!repo.path().join("CHANGELOG.md").exists());
+    // Its fix: the file back, then this commit's entry.
+    repo.git(&["revert", "--no-edit", &dropped]);
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- ex") && log.contains("## [0.1.0]"), "{log}");
+}

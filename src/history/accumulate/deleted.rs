@@ -36,3 +36,13 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Op
         "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {shown} && git commit --amend --no-edit`{then}"
     ))
 }
+
+/// The notice for a commit made after `path` was deleted by an earlier one (HEAD has no such
+/// file, an ancestor within 1,000 first-parent steps does): no new file is made.
+pub(super) fn deleted_before(repo: &Repo, path: &Path) -> Option<String> {
+    let (commit, subject) = repo.deleted_by(path, 1000)?;
+    let (shown, id) = (path.display(), crate::git::short_id(commit));
+    Some(format!(
+        "no entry added: {shown} was deleted by commit {id} (`{subject}`), with the sections of the releases before, so relhook made no new one; `git revert {id}` brings it back (or `relhook changelog --rebuild` writes it again from history), then `relhook changelog --sync` adds this one"
+    ))
+}

@@ -123,6 +123,11 @@ pub(super) fn prepare(
             if let Some(said) = deleted::deleted_by(repo, head, &path, true) {
                 return stop(Accumulated::Notice(said));
             }
+            // Deleted by an earlier commit: a new file would hold this entry alone, without
+            // the releases' sections (a bounded walk: the first entry of a clone asks it).
+            if let Some(said) = deleted::deleted_before(repo, &path) {
+                return stop(Accumulated::Notice(said));
+            }
             // The first changelog-worthy commit creates the file, inside that commit.
             None
         }
