@@ -50,7 +50,10 @@ impl Repo {
     /// `head`'s first parent and tree, as `git reset --soft HEAD~1` and a commit of the same
     /// change leave it. One small file read and two commit lookups, without the reflog.
     pub fn redone(&self, head: Oid) -> Option<Oid> {
-        let orig = self.inner.refname_to_id("ORIG_HEAD").ok()?;
+        // The file itself: a ref lookup that misses would read all of packed-refs, at every
+        // commit of a clone with no ORIG_HEAD.
+        let text = std::fs::read_to_string(self.inner.path().join("ORIG_HEAD")).ok()?;
+        let orig = Oid::from_str(text.trim()).ok()?;
         if orig == head {
             return None;
         }
