@@ -38,9 +38,20 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Op
 }
 
 /// The notice for a commit made after `path` was deleted by an earlier one (HEAD has no such
-/// file, an ancestor within 1,000 first-parent steps does): no new file is made.
+/// file, an ancestor within 1,000 first-parent steps does) with the sections of releases: no
+/// new file is made.
 pub(super) fn deleted_before(repo: &Repo, path: &Path) -> Option<String> {
     let (commit, subject) = repo.deleted_by(path, 1000)?;
+    // A file of unreleased entries only is started anew, as before any release.
+    let released = repo
+        .first_parent(commit)
+        .and_then(|parent| repo.file_at(parent, path).ok().flatten())
+        .and_then(|f| String::from_utf8(f.bytes).ok())
+        .and_then(|text| Changelog::parse(&text).ok())
+        .is_some_and(|log| !log.release_entries().is_empty());
+    if !released {
+        return None;
+    }
     let (shown, id) = (path.display(), crate::git::short_id(commit));
     Some(format!(
         "no entry added: {shown} was deleted by commit {id} (`{subject}`), with the sections of the releases before, so relhook made no new one; `git revert {id}` brings it back (or `relhook changelog --rebuild` writes it again from history), then `relhook changelog --sync` adds this one"
