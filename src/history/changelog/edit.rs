@@ -303,8 +303,14 @@ impl Changelog {
             Some(h) if only => h..sub.end,
             _ => e.start..e.end,
         };
+        // A sub-section that ends the file leaves no blank line behind it: the one above its
+        // heading separated it from what came before, and would end the file now.
+        let at_end = only && range.end >= self.lines.len();
         if range.end <= self.lines.len() {
             self.lines.drain(range);
+        }
+        while at_end && self.lines.len() > 1 && self.is_blank(self.lines.len() - 1) {
+            self.lines.pop();
         }
         self.reindex();
         true
