@@ -113,3 +113,55 @@ fn a_pick_to_a_heavier_type_under_another_heading_says_what_sync_adds() {
         text(&out)
     );
 }
+
+/// QA36 sweep: an amend that fixed a typo in another commit's entry took the amended commit's
+/// own entry out, as if the reworded one were written for it by hand.
+#[test]
+fn an_amend_that_fixes_a_typo_elsewhere_keeps_its_own_entry() {
+    let repo = untested_installed();
+    commit_file(&repo, "a.txt", "feat: alpha");
+    commit_file(&repo, "b.txt", "fix: beta");
+    let fixed = repo
+        .read("CHANGELOG.md")
+        .replace("- alpha\n", "- alpha (typo fixed)\n");
+    repo.write("CHANGELOG.md", &fixed);
+    repo.git(&["add", "CHANGELOG.md"]);
+    let out = ok(repo.git_output(&["commit", "-q", "--amend", "--no-edit"]));
+    assert!(!stderr(&out).contains("took out"), "{}", text(&out));
+    assert!(repo.read("CHANGELOG.md").contains("### Fixed\n\n- beta\n"));
+    let out = ok(repo.git_output(&["commit", "-q", "--amend", "-m", "fix: beta fixed"]));
+    assert!(!stderr(&out).contains("weighs more"), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.ends_with("### Fixed\n\n- beta fixed\n"), "{log}");
+}
+
+/// QA36 sweep: `feat: support yaml` after `fix: support yaml` got no entry ("already under
+/// Fixed"), and the minor release's notes showed no feature.
+#[test]
+fn a_feature_worded_as_an_earlier_fix_gets_its_own_entry() {
+    let repo = untested_installed();
+    commit_file(&repo, "a.txt", "fix: support yaml");
+    let said = commit_file(&repo, "b.txt", "feat: support yaml");
+    assert!(
+        said.contains("added `- support yaml` under Added"),
+        "{said}"
+    );
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("### Added\n\n- support yaml\n\n### Fixed\n\n- support yaml\n"),
+        "{log}"
+    );
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+}
+
+/// QA36 sweep: an entry moved out of the sub-section that ended the file left a blank line
+/// at its end, released with it.
+#[test]
+fn moving_the_last_sub_sections_entry_leaves_one_newline_at_the_end() {
+    let repo = untested_installed();
+    commit_file(&repo, "a.txt", "feat: alpha");
+    commit_file(&repo, "b.txt", "fix: beta");
+    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "feat: beta"]));
+    assert!(repo.read("CHANGELOG.md").ends_with("- alpha\n- beta\n"));
+}

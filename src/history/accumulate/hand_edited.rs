@@ -34,7 +34,14 @@ pub(super) fn outweighed(
     if super::own_entry::written((repo, config), head, (path, log), &by_hand, new)?.is_some() {
         return Ok(None);
     }
-    Ok(Some(Op::Beside(new.clone(), first.clone())))
+    // Beside a hand entry that weighs less, said; else (a reworded entry that is no entry of
+    // its own) as any commit's.
+    use crate::history::changelog::weight::Weight;
+    let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
+    if by_hand.iter().all(|e| weight(e) < weight(new)) {
+        return Ok(Some(Op::Beside(new.clone(), first.clone())));
+    }
+    Ok((!log.contains_entry(&new.text, true)).then(|| Op::Add(new.clone())))
 }
 
 /// For an amend that replaces the generated entry `old` with `new`: the generated one taken
@@ -66,7 +73,22 @@ pub(super) fn carried(
         .map(|t| normalize(t))
         .collect();
     let generated = generated.map(|g| normalize(&g.text));
-    log.unreleased_entries()
+    // No more entries than its parent had, but the generated one: the commit reworded
+    // another commit's entry (a typo fixed), which is no entry of its own.
+    let listed = log.unreleased_entries();
+    let own = listed
+        .iter()
+        .filter(|e| generated.as_ref() == Some(&normalize(&e.text)))
+        .count();
+    let before = repo
+        .first_parent(head)
+        .and_then(|p| repo.file_at(p, path).ok().flatten())
+        .and_then(|f| Changelog::from_utf8(f.bytes))
+        .map_or(0, |l| l.unreleased_entries().len());
+    if listed.len() - own <= before {
+        return Vec::new();
+    }
+    listed
         .into_iter()
         .filter(|e| {
             let key = normalize(&e.text);

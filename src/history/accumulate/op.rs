@@ -48,7 +48,7 @@ impl Op {
     pub(super) fn apply(&self, log: &mut Changelog) {
         match self {
             // Idempotent: a copy that already has the entry (a concurrent sync) keeps one.
-            Op::Add(e) | Op::Beside(e, _) if in_unreleased(log, e) => {}
+            Op::Add(e) | Op::Beside(e, _) if in_section(log, e) => {}
             Op::Add(e) | Op::Beside(e, _) => {
                 log.ensure_unreleased();
                 log.add_entry(&e.section, &e.text, e.breaking);
@@ -296,6 +296,39 @@ fn present(log: &Changelog, text: &str) -> bool {
 
 fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
     log.contains_entry(&e.text, true)
+}
+
+/// Whether Unreleased lists `e` under its own kind's heading (not only worded alike elsewhere).
+fn in_section(log: &Changelog, e: &NewEntry) -> bool {
+    use crate::history::changelog::{normalize, vocab::same_section};
+    let key = normalize(&e.text);
+    in_unreleased(log, e)
+        && log
+            .unreleased_entries()
+            .iter()
+            .any(|x| normalize(&x.text) == key && same_section(&x.section, &e.section))
+}
+
+/// Whether Unreleased lists `new` word for word, but only under headings that weigh less than
+/// its own (a `fix` worded as this `feat`): that entry does not stand for it.
+pub(super) fn lighter_only(
+    log: &Changelog,
+    new: &NewEntry,
+    config: &crate::config::ChangelogConfig,
+) -> bool {
+    use crate::history::changelog::normalize;
+    use crate::history::changelog::weight::{Weight, is_breaking};
+    let key = normalize(&new.text);
+    let needed = Weight::of(new.breaking, &new.section, config);
+    let alike: Vec<_> = log
+        .unreleased_entries()
+        .into_iter()
+        .filter(|e| normalize(&e.text) == key)
+        .collect();
+    !alike.is_empty()
+        && alike
+            .iter()
+            .all(|e| Weight::of(is_breaking(&e.text), &e.section, config) < needed)
 }
 
 /// A revert of `reverted`'s change: `Some` when it decides the edit. A change still in

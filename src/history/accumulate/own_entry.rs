@@ -105,6 +105,11 @@ pub(super) fn amended_in(
         .into_iter()
         .map(|e| normalize(&e.text))
         .collect();
+    // No more entries than the amended commit had: a typo fixed in another one's, not an
+    // entry of its own (as a plain commit that only rewords is judged).
+    if listed.len() <= before.len() {
+        return Ok(None);
+    }
     let added: Vec<NewEntry> = listed
         .into_iter()
         .filter(|e| {
