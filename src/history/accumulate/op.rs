@@ -317,7 +317,7 @@ pub(super) fn lighter_only(
     config: &crate::config::ChangelogConfig,
 ) -> bool {
     use crate::history::changelog::normalize;
-    use crate::history::changelog::weight::{Weight, is_breaking};
+    use crate::history::changelog::weight::Weight;
     let key = normalize(&new.text);
     let needed = Weight::of(new.breaking, &new.section, config);
     let alike: Vec<_> = log
@@ -328,7 +328,7 @@ pub(super) fn lighter_only(
     !alike.is_empty()
         && alike
             .iter()
-            .all(|e| Weight::of(is_breaking(&e.text), &e.section, config) < needed)
+            .all(|e| Weight::of_listed(&e.text, &e.section, config) < needed)
 }
 
 /// A revert of `reverted`'s change: `Some` when it decides the edit. A change still in
@@ -357,7 +357,7 @@ pub(super) fn misplaced(
     brought: &std::collections::HashSet<String>,
     config: &crate::config::ChangelogConfig,
 ) -> Option<Op> {
-    use crate::history::changelog::weight::{Weight, is_breaking};
+    use crate::history::changelog::weight::Weight;
     use crate::history::changelog::{normalize, vocab::same_section};
     let key = normalize(&new.text);
     if !brought.contains(&key) {
@@ -369,7 +369,7 @@ pub(super) fn misplaced(
         .find(|e| normalize(&e.text) == key)?;
     let to = log.section_name(&new.section, new.breaking);
     // Under a heading that weighs as much, it stands where it is (a hand entry may weigh more).
-    let lighter = Weight::of(is_breaking(&found.text), &found.section, config)
+    let lighter = Weight::of_listed(&found.text, &found.section, config)
         < Weight::of(new.breaking, &new.section, config);
     if same_section(&found.section, &to) || !lighter {
         return None;

@@ -215,7 +215,7 @@ fn outweighed(
     config: &Config,
 ) -> bool {
     use crate::history::changelog::normalize;
-    use crate::history::changelog::weight::{Weight, is_breaking};
+    use crate::history::changelog::weight::Weight;
     let Some(section) = log.and_then(|log| {
         log.unreleased_entries()
             .into_iter()
@@ -224,6 +224,6 @@ fn outweighed(
     }) else {
         return false;
     };
-    let weight = |breaking, section: &str| Weight::of(breaking, section, &config.changelog);
-    weight(is_breaking(carried), &section) < weight(new.breaking, &new.section)
+    let c = &config.changelog;
+    Weight::of_listed(carried, &section, c) < Weight::of(new.breaking, &new.section, c)
 }

@@ -161,9 +161,11 @@ fn picked_under_old_heading(
             one_line(&entry.text)
         ));
     }
-    use crate::history::changelog::weight::{Weight, is_breaking};
-    let weight = |breaking, section: &str| Weight::of(breaking, section, &config.changelog);
-    let beside = if weight(is_breaking(&brought), &under) < weight(entry.breaking, &entry.section) {
+    use crate::history::changelog::weight::Weight;
+    let c = &config.changelog;
+    let beside = if Weight::of_listed(&brought, &under, c)
+        < Weight::of(entry.breaking, &entry.section, c)
+    {
         " (left so, `relhook changelog --sync` and the release add it beside: an entry that weighs less does not stand for the commit)"
     } else {
         ""

@@ -29,6 +29,12 @@ impl Weight {
         }
     }
 
+    /// The weight of an entry as the file lists it: its text (marked `**BREAKING**` or not)
+    /// under `section`.
+    pub fn of_listed(text: &str, section: &str, config: &ChangelogConfig) -> Weight {
+        Weight::of(is_breaking(text), section, config)
+    }
+
     /// `major`, `minor` or `patch`.
     pub fn level(self) -> &'static str {
         match self {

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::config::Config;
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::weight::{Weight, is_breaking};
+use crate::history::changelog::weight::Weight;
 use crate::history::changelog::{Changelog, normalize};
 
 /// The weight of every entry of the file, by its normalised text.
@@ -18,7 +18,7 @@ pub(super) fn weights(log: &Changelog, config: &Config) -> HashMap<String, Weigh
     unreleased
         .chain(released)
         .map(|e| {
-            let w = Weight::of(is_breaking(&e.text), &e.section, &config.changelog);
+            let w = Weight::of_listed(&e.text, &e.section, &config.changelog);
             (normalize(&e.text), w)
         })
         .collect()
