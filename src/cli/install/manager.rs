@@ -125,6 +125,7 @@ pub(super) fn write_via_manager(
             | Wiring::NoRunner { .. }
             | Wiring::NotExecutable
             | Wiring::Unreachable { .. }
+            | Wiring::Skipped { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
             | Wiring::Late { .. }

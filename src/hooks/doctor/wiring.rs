@@ -72,6 +72,16 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
                 "relhook install (moves the call above line {line})"
             )),
         ),
+        Wiring::Skipped { line, text } => check(
+            &subject,
+            Status::Shadowed,
+            format!(
+                "{file} calls relhook below line {line} (`{text}`), which may end the hook: relhook does not run when it does{unchecked}"
+            ),
+            Some(format!(
+                "relhook install (moves the call above line {line})"
+            )),
+        ),
         Wiring::Muted { line, text, to } => check(
             &subject,
             Status::Shadowed,

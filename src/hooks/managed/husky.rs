@@ -60,6 +60,7 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
         if !movable {
             let what = match &why {
                 Why::Ends => "which ends the hook, so relhook never runs".to_owned(),
+                Why::MayEnd => "which may end the hook, so relhook does not run when it does".to_owned(),
                 Why::Mutes(to) => format!(
                     "which sends the hook's error output to {to}, so relhook's errors never reach you"
                 ),
@@ -74,6 +75,7 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
         }
         return match why {
             Why::Ends => (rel, Wiring::Unreachable { line, text }),
+            Why::MayEnd => (rel, Wiring::Skipped { line, text }),
             Why::Mutes(to) => (rel, Wiring::Muted { line, text, to }),
             Why::Input => (rel, Wiring::Starved { line, text }),
             Why::Amends => (rel, Wiring::Late { line, text }),
@@ -255,6 +257,7 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
     if matches!(
         w.wiring,
         Wiring::Unreachable { .. }
+            | Wiring::Skipped { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
             | Wiring::Late { .. }

@@ -69,6 +69,15 @@ pub enum Wiring {
         /// Its text.
         text: String,
     },
+    /// relhook's block sits below a line that may end the hook on some runs (`[ -n "$CI" ] &&
+    /// exit 0`, an `exit` in an `if`), so it does not run on those; `relhook install` moves it
+    /// above that line.
+    Skipped {
+        /// The line that may end the hook, from 1.
+        line: usize,
+        /// Its text.
+        text: String,
+    },
     /// relhook's block sits below a top-level `exec` that sends the hook's error output
     /// elsewhere (`exec >>log 2>&1`), so a refused commit says nothing; `relhook install`
     /// moves it above that line.
@@ -403,6 +412,7 @@ fn husky_wires(wiring: &Wiring) -> bool {
         Wiring::Missing
             | Wiring::NoRunner { .. }
             | Wiring::Unreachable { .. }
+            | Wiring::Skipped { .. }
             | Wiring::Muted { .. }
             | Wiring::Starved { .. }
             | Wiring::Late { .. }

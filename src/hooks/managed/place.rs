@@ -1,5 +1,6 @@
 //! Where relhook's block goes in a shell hook file it shares (husky's): above the first line
-//! that ends the hook (`exit`, `exec prog`), or above a top-level `exec` that sends the hook's
+//! that ends the hook (`exit`, `exec prog`) or may end it on some runs (`[ -n "$CI" ] && exit
+//! 0`: relhook's check is not the team's to skip), or above a top-level `exec` that sends the hook's
 //! error output elsewhere (`exec >>log 2>&1`), and, in a hook git hands input to (pre-push's
 //! refs), above the first command: that input can be read once, and a command above relhook's
 //! call that reads it (`git lfs pre-push "$@"`, a `while read` loop) would leave relhook
@@ -13,6 +14,9 @@ use crate::hooks::script::{self, Stop, Unclear};
 pub(super) enum Why {
     /// The line ends the hook: below it relhook never runs.
     Ends,
+    /// The line may end the hook on some runs (`[ -n "$CI" ] && exit 0`, an `exit` in an
+    /// `if`): below it relhook runs only on the others.
+    MayEnd,
     /// The line sends the hook's error output here for the rest of it.
     Mutes(String),
     /// The first command of a hook that reads git's input.
@@ -34,6 +38,7 @@ impl Barrier {
     pub(super) fn because(&self) -> String {
         match &self.why {
             Why::Ends => "which ends the hook (below it, relhook would never run)".into(),
+            Why::MayEnd => "which may end the hook (below it, relhook would not run when it does)".into(),
             Why::Mutes(to) => format!(
                 "which sends the hook's error output to {to} (below it, relhook's errors would go there too)"
             ),
@@ -43,13 +48,21 @@ impl Barrier {
     }
 }
 
-/// The first line that ends the hook or mutes it, above line `call` (anywhere, without one).
+/// The first line that ends the hook (on every run or some), or mutes it, above line `call`
+/// (anywhere, without one).
 fn barrier(text: &str, call: Option<usize>) -> Result<Option<Barrier>, Unclear> {
     let scan = script::scan(text)?;
-    let stop = scan
-        .stop
-        .clone()
-        .filter(|s| call.is_none_or(|c| s.line < c));
+    let above = |s: &Stop| call.is_none_or(|c| s.line < c);
+    // The stop on some runs comes first when there is one: at or above the stop on all. One
+    // after other commands on its line is left where it is (a block above that line could
+    // split a command continued onto it), as relhook placed its block before it knew them.
+    let may = scan.may_stop.clone().filter(|s| s.starts_line && above(s));
+    let (stop, why) = match may {
+        Some(may) if scan.stop.as_ref().is_none_or(|s| may.line < s.line) => {
+            (Some(may), Why::MayEnd)
+        }
+        _ => (scan.stop.clone().filter(above), Why::Ends),
+    };
     let end = stop.as_ref().map(|s| s.line).or(call).unwrap_or(usize::MAX);
     if let Some((r, to)) = scan.muted_at(end) {
         let stop = Stop {
@@ -60,10 +73,7 @@ fn barrier(text: &str, call: Option<usize>) -> Result<Option<Barrier>, Unclear> 
         let why = Why::Mutes(to.to_owned());
         return Ok(Some(Barrier { stop, why }));
     }
-    Ok(stop.map(|stop| Barrier {
-        stop,
-        why: Why::Ends,
-    }))
+    Ok(stop.map(|stop| Barrier { stop, why }))
 }
 
 /// The first line of a hook file that runs a command: below its `#!` line and comments, and
@@ -121,15 +131,15 @@ pub(super) fn placement(text: &str, hook: &str) -> Result<Option<Barrier>, Strin
 pub(super) fn above_call(text: &str, hook: &str) -> Option<Barrier> {
     let needle = format!("relhook hook {hook}");
     let call = text.lines().position(|l| l.contains(&needle))? + 1;
-    if let Some(b) = barrier(text, Some(call)).ok()? {
-        return Some(b);
-    }
     // The call's own lines (relhook's block, or a guard such as `if command -v relhook`) start
-    // where the first of them mentions relhook.
+    // where the first of them mentions relhook; the block's own `|| exit $?` is not a barrier.
     let start = text
         .lines()
         .position(|l| super::marker::opening(l).is_some())
         .map_or(call, |i| i + 1);
+    if let Some(b) = barrier(text, Some(start.min(call))).ok()? {
+        return Some(b);
+    }
     let why = goes_first(hook)?;
     let first =
         first_command(text).filter(|s| s.line < start.min(call) && !s.text.contains("relhook"))?;

@@ -11,9 +11,11 @@
 //! below one writes its errors where that line sent them, not to the terminal.
 
 mod lex;
+mod maybe;
 mod output;
 
 use lex::{Tok, lex};
+use maybe::Maybe;
 use output::Fds;
 
 /// A command that ends the hook whatever ran before it.
@@ -54,6 +56,9 @@ pub struct Redirect {
 pub struct Scan {
     /// The first command that ends the script unconditionally.
     pub stop: Option<Stop>,
+    /// The first top-level command that may end it on some runs (`[ -n "$CI" ] && exit 0`, an
+    /// `exit` in an `if`), at or above the stop.
+    pub may_stop: Option<Stop>,
     /// The top-level `exec` lines that only redirect, above the stop.
     pub redirects: Vec<Redirect>,
 }
@@ -81,14 +86,16 @@ pub fn first_stop(text: &str) -> Result<Option<Stop>, Unclear> {
 /// The first stop and the redirecting `exec` lines above it.
 pub fn scan(text: &str) -> Result<Scan, Unclear> {
     let tokens = lex(text)?;
-    let (found, execs) = Parser::default().run(&tokens)?;
+    let (found, execs, may) = Parser::default().run(&tokens)?;
     let text_of = |line: usize| text.lines().nth(line - 1).unwrap_or("").trim().to_owned();
+    let stop_at = |(line, starts_line): (usize, bool)| Stop {
+        line,
+        text: text_of(line),
+        starts_line,
+    };
     Ok(Scan {
-        stop: found.map(|(line, starts_line)| Stop {
-            line,
-            text: text_of(line),
-            starts_line,
-        }),
+        stop: found.map(stop_at),
+        may_stop: may.map(stop_at),
         redirects: execs
             .into_iter()
             .map(|(line, starts_line, stderr)| Redirect {
@@ -158,10 +165,17 @@ struct Parser {
     fds: Fds,
     /// Those lines: line, whether it starts its line, where standard error goes after it.
     execs: Vec<(usize, bool, Option<String>)>,
+    /// The `exit` lines that may end the script on some runs.
+    maybe: Maybe,
 }
 
-/// What [`Parser::run`] found: the first stop, and the redirecting `exec` lines above it.
-type Found = (Option<(usize, bool)>, Vec<(usize, bool, Option<String>)>);
+/// What [`Parser::run`] found: the first stop, the redirecting `exec` lines above it, and the
+/// first command that may stop the script.
+type Found = (
+    Option<(usize, bool)>,
+    Vec<(usize, bool, Option<String>)>,
+    Option<(usize, bool)>,
+);
 
 const UNPAIRED: &str = "its `if`/`fi`, loops, `case`/`esac`, braces or parentheses do not pair up";
 
@@ -180,7 +194,10 @@ impl Parser {
                     self.word(text, keyword, *line).map_err(unclear)?;
                     None
                 }
-                Tok::Newline => self.end_of_list(false),
+                Tok::Newline => {
+                    self.maybe.separator(self.stack.len(), false);
+                    self.end_of_list(false)
+                }
                 Tok::Op(op) => self.op(op).map_err(unclear)?,
                 Tok::Fd(fd) => {
                     self.continued = continued;
@@ -189,7 +206,7 @@ impl Parser {
                 }
             };
             if stop.is_some() {
-                return Ok((stop, self.execs));
+                return Ok((stop, self.execs, self.maybe.found));
             }
         }
         let end = tokens.last().map_or(1, |t| t.1);
@@ -201,7 +218,7 @@ impl Parser {
             });
         }
         let stop = self.end_of_list(false);
-        Ok((stop, self.execs))
+        Ok((stop, self.execs, self.maybe.found))
     }
 
     fn top_level(&self) -> bool {
@@ -211,6 +228,7 @@ impl Parser {
     fn pop(&mut self, frame: Frame) -> Result<(), &'static str> {
         match self.stack.pop() {
             Some(f) if f == frame => {
+                self.maybe.close(self.stack.len());
                 self.args = true;
                 Ok(())
             }
@@ -223,6 +241,7 @@ impl Parser {
         if self.top_level() {
             self.list_started = true;
         }
+        self.maybe.open(self.stack.len(), frame == Frame::Paren);
         self.stack.push(frame);
         self.args = false;
     }
@@ -251,17 +270,22 @@ impl Parser {
             return Ok(());
         }
         if std::mem::take(&mut self.func_name) {
+            self.maybe.body_follows();
             self.func_parens = true;
             self.args = false;
             return Ok(());
         }
         if self.args {
             // An argument: `name (` is a function definition only right after the name.
+            self.maybe.argument(text);
             self.func_parens = false;
             if let Some(c) = &mut self.candidate {
                 c.ends = true;
             }
             return Ok(());
+        }
+        if self.top_level() && !self.list_started {
+            self.first.get_or_insert(line);
         }
         match keyword {
             "if" => self.push(Frame::If),
@@ -301,6 +325,9 @@ impl Parser {
                             redirects: Vec::new(),
                         });
                     }
+                } else if keyword == "exit" {
+                    let first = self.first.unwrap_or(line);
+                    self.maybe.exit(first, !self.mid_line, self.stack.len());
                 }
                 self.list_started = true;
                 self.args = true;
@@ -312,20 +339,27 @@ impl Parser {
 
     fn op(&mut self, op: &'static str) -> Result<Option<(usize, bool)>, &'static str> {
         let func_parens = std::mem::take(&mut self.func_parens);
+        let depth = self.stack.len();
         match op {
-            ";" => return Ok(self.end_of_list(true)),
+            ";" => {
+                self.maybe.separator(depth, false);
+                return Ok(self.end_of_list(true));
+            }
             "&" => {
                 // A command in the background runs in a subshell: its `exit` ends only that.
                 self.candidate = None;
+                self.maybe.separator(depth, true);
                 return Ok(self.end_of_list(true));
             }
             "&&" | "||" => {
+                self.maybe.and_or(depth);
                 let stop = self.resolve();
                 self.args = false;
                 self.continued = true;
                 return Ok(stop);
             }
             "|" => {
+                self.maybe.pipe(depth);
                 self.candidate = None;
                 self.args = false;
                 self.continued = true;
@@ -347,7 +381,10 @@ impl Parser {
             }
             // The `)` of `name()`; any other closes a subshell (`(git log || true)`, whose
             // last word would otherwise read as a function's name).
-            ")" if std::mem::take(&mut self.func_open) => self.args = false,
+            ")" if std::mem::take(&mut self.func_open) => {
+                self.maybe.body_follows();
+                self.args = false;
+            }
             ")" => self.pop(Frame::Paren)?,
             _ => {
                 self.target = true;
@@ -382,6 +419,7 @@ impl Parser {
         self.args = false;
         self.func_parens = false;
         if self.top_level() {
+            self.maybe.list_ended();
             self.list_started = false;
             self.mid_line = mid_line;
             self.first = None;
@@ -464,6 +502,51 @@ mod tests {
         }
         assert_eq!(stop("(echo a; true)\nexit 3\n"), Some((2, true)));
         assert_eq!(stop("f() { exit 1; }\n(f)\nexit 2\n"), Some((3, true)));
+    }
+
+    fn may_stop(text: &str) -> Option<(usize, bool)> {
+        scan(text)
+            .unwrap_or_else(|e| panic!("{e:?} in {text:?}"))
+            .may_stop
+            .map(|s| (s.line, s.starts_line))
+    }
+
+    #[test]
+    fn conditional_exits_may_stop_the_hook_on_some_runs() {
+        for (text, line, starts_line) in [
+            ("#!/bin/sh\n[ -n \"$CI\" ] && exit 0\necho x\n", 2, true),
+            ("echo a\ntest -f x ||\n  exit 0\n", 2, true),
+            ("if [ -z \"$1\" ]; then\n  exit 0\nfi\n", 1, true),
+            ("echo a; if x; then exit 0; fi\n", 1, false),
+            ("while read -r a; do\n  exit 0\ndone\n", 1, true),
+            ("case \"$1\" in\n  a) exit 0 ;;\nesac\n", 1, true),
+            ("{ echo a; exit 0; }\n", 1, true),
+            ("a | b && exit 0\n", 1, true),
+            ("if x | y; then exit 0; fi\n", 1, true),
+            ("f() { exit 0; }\n[ x ] || exit\n", 2, true),
+            ("if x; then exit 0; y & fi\n", 1, true),
+            (
+                "(exit 0)\nif a; then\n  (exit)\n  exit \"$c\"\nfi\n",
+                2,
+                true,
+            ),
+            ("[ x ] || exit 1\n[ -n \"$CI\" ] && exit 0\n", 2, true),
+        ] {
+            assert_eq!(may_stop(text), Some((line, starts_line)), "{text}");
+        }
+        for text in [
+            "#!/bin/sh\nnpx commitlint --edit \"$1\"\nexit 0\n",
+            "die() {\n  exit 0\n}\ndie2 () { if x; then exit; fi; }\nfunction die3 {\n exit 0\n}\n",
+            "( [ x ] || exit 0 )\n( if a; then exit; fi )\n",
+            "{ exit 0; } | cat\nx | { exit 0; }\nx | exit 0\ntrue && exit 0 | cat\n",
+            "[ x ] && exit 0 &\nif x; then exit 0; fi &\nif x; then exit 0 & fi\n",
+            "x=$(test x || exit 0)\ncat <<EOF\nif x; then exit 0; fi\nEOF\n",
+            "if x; then echo exit; fi\n",
+            // A failing `exit` is a veto: git refuses the commit whatever runs below it.
+            "if grep -q WIP \"$1\"; then\n  exit 1\nfi\n[ x ] || exit 2\n",
+        ] {
+            assert_eq!(may_stop(text), None, "{text}");
+        }
     }
 
     #[test]

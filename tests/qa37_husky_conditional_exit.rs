@@ -1,0 +1,96 @@
+//! QA37: a husky hook whose team line may end it on some runs (`[ -n "$CI" ] && exit 0`, an
+//! `exit` in an `if`): relhook's block went below it, so on those runs no message was checked.
+
+use crate::hook_files::husky_9_runners_in;
+use crate::support::{Repo, ok, stderr, stdout, text};
+
+/// The team's commit-msg: its own lint, skipped when the team asks.
+const TEAM: &str = "[ -n \"$SKIP_TEAM_LINT\" ] && exit 0\necho TEAM-LINT >&2\n";
+
+fn husky_repo(commit_msg: &str) -> Repo {
+    let repo = Repo::new();
+    husky_9_runners_in(&repo, ".husky");
+    repo.write(".husky/commit-msg", commit_msg);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: husky"]);
+    repo
+}
+
+/// A bad message with the team's lint skipped: relhook's check must still refuse it.
+fn refused_when_the_team_skips(repo: &Repo) {
+    let bad = repo
+        .command_in("git", &repo.path())
+        .env("SKIP_TEAM_LINT", "1")
+        .args(["commit", "-q", "--allow-empty", "-m", "bad message"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+    let good = ok(repo.git_output(&["commit", "-q", "--allow-empty", "-m", "feat: x"]));
+    assert!(stderr(&good).contains("TEAM-LINT"), "{}", text(&good));
+}
+
+#[test]
+fn relhooks_block_goes_above_a_line_that_may_end_the_hook() {
+    let repo = husky_repo(TEAM);
+    let out = ok(repo.relhook(&["install"]));
+    assert!(
+        stdout(&out).contains(
+            "above `[ -n \"$SKIP_TEAM_LINT\" ] && exit 0`, which may end the hook (below it, relhook would not run when it does)"
+        ),
+        "{}",
+        text(&out)
+    );
+    let file = repo.read(".husky/commit-msg");
+    assert!(file.starts_with("# >>> relhook"), "{file}");
+    assert!(file.ends_with(TEAM), "{file}");
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    refused_when_the_team_skips(&repo);
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(repo.read(".husky/commit-msg"), TEAM);
+}
+
+#[test]
+fn a_block_below_a_conditional_exit_is_named_by_doctor_and_moved_by_install() {
+    // As an earlier relhook wrote it: at the end, below the team's `if … exit … fi`.
+    let team = "if [ -n \"$SKIP_TEAM_LINT\" ]; then\n  exit 0\nfi\necho TEAM-LINT >&2\n";
+    let repo = husky_repo(team);
+    ok(repo.relhook(&["install"]));
+    let file = repo.read(".husky/commit-msg");
+    let block = file.strip_suffix(team).unwrap().to_owned();
+    repo.write(".husky/commit-msg", format!("{team}{block}"));
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(
+        said.contains(
+            "SHADOWED  hook commit-msg (via husky): .husky/commit-msg calls relhook below line 1 (`if [ -n \"$SKIP_TEAM_LINT\" ]; then`), which may end the hook: relhook does not run when it does"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("fix: relhook install (moves the call above line 1)"),
+        "{said}"
+    );
+    ok(repo.relhook(&["install"]));
+    let file = repo.read(".husky/commit-msg");
+    assert!(
+        file.ends_with(team) && file.matches(">>> relhook").count() == 1,
+        "{file}"
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    refused_when_the_team_skips(&repo);
+}
+
+#[test]
+fn an_exit_in_a_function_or_subshell_leaves_the_block_at_the_end() {
+    let team = "die() { echo \"$1\" >&2; exit 1; }\n( [ -f x ] || exit 0 )\necho TEAM-LINT >&2\n";
+    let repo = husky_repo(team);
+    ok(repo.relhook(&["install"]));
+    let file = repo.read(".husky/commit-msg");
+    assert!(file.starts_with(team), "{file}");
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+}
