@@ -206,7 +206,9 @@ impl Changelog {
             .filter(|sub| sub.heading.is_some())
             .map(|sub| sub.name.trim())
             .chain(self.elsewhere.iter().map(String::as_str))
-            .find(|name| *name != word && (bare(name).eq_ignore_ascii_case(&word) || alias(name)))
+            // The first from the top, spelled as the word or not: the newest release's
+            // `Bug Fixes` over a `Bug fixes` of 2017 (QA37, commitlint's file).
+            .find(|name| bare(name).eq_ignore_ascii_case(&word) || alias(name))
             .map_or(word.clone(), str::to_owned)
     }
 }
@@ -250,6 +252,21 @@ mod tests {
             "{}",
             log.render()
         );
+    }
+
+    /// QA37: commitlint's file says `### Bug Fixes` in every release but one of 2017 that
+    /// says `### Bug fixes`: new fixes went under that old spelling.
+    #[test]
+    fn the_newest_spelling_of_a_heading_wins() {
+        let text = "# Change Log\n\n## [1.1.0](https://x/compare/v1.0.0...v1.1.0) (2024-01-02)\n\n### Bug Fixes\n\n* b\n\n## [1.0.0](https://x) (2024-01-01)\n\n### Bug fixes\n\n* a\n";
+        let log = Changelog::parse(text).expect("kept");
+        assert_eq!(log.section_name("Fixed", false), "Bug Fixes");
+        let old_first = text
+            .replace("### Bug Fixes", "### X")
+            .replace("### Bug fixes", "### Bug Fixes")
+            .replace("### X", "### Bug fixes");
+        let log = Changelog::parse(&old_first).expect("kept");
+        assert_eq!(log.section_name("Fixed", false), "Bug fixes");
     }
 
     /// git-cliff's default template names perf commits' section `### ⚡ Performance`, and
