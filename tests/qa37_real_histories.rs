@@ -1,7 +1,8 @@
 //! QA37, on the public histories: commitlint's changelog says `### Bug Fixes` in every release
-//! but one of 2017 (`### Bug fixes`), and new fixes went under that old spelling.
+//! but one of 2017 (`### Bug fixes`), and new fixes went under that old spelling; `notes` of a
+//! tag that names a tree said there was no such tag.
 
-use crate::support::{Repo, ok};
+use crate::support::{Repo, ok, stderr, text};
 
 #[test]
 fn new_entries_take_the_newest_releases_spelling_of_a_heading() {
@@ -20,5 +21,19 @@ fn new_entries_take_the_newest_releases_spelling_of_a_heading() {
     assert!(
         log.starts_with("# Change Log\n\n## [Unreleased]\n\n### Bug Fixes\n\n* c\n\n## [1.1.0]"),
         "{log}"
+    );
+}
+
+#[test]
+fn notes_of_a_tag_that_names_a_tree_say_so() {
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: a"]);
+    repo.git(&["tag", "v9.9.9", "HEAD^{tree}"]);
+    let out = repo.relhook(&["notes", "v9.9.9"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("tag `v9.9.9` names no commit (it points at a tree or a blob)"),
+        "{}",
+        text(&out)
     );
 }

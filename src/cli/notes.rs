@@ -209,6 +209,10 @@ pub(super) fn tag_commit(repo: &crate::git::Repo, tag: &str, prefix: &str) -> Re
     repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
         .map_err(|e| match e {
             // A tag, not a range: the range hint (`main..HEAD`) would mislead.
+            // A tag of a tree or a blob (`git tag v1 HEAD^{tree}`) is here, but names no commit.
+            Error::Range { .. } if repo.tag_target(tag).is_some() => Error::Usage(format!(
+                "tag `{tag}` names no commit (it points at a tree or a blob), so it is no release to take notes of"
+            )),
             Error::Range { .. } => {
                 let prefixed = format!("{prefix}{tag}");
                 let hint = if !prefix.is_empty() && repo.tag_target(&prefixed).is_some() {
