@@ -1,5 +1,6 @@
 //! `relhook lint`, `relhook check` and the commit-msg hook.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -222,10 +223,26 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let mut io_result = Ok(());
     let progress = super::progress::Progress::start("checking");
     let mut out = crate::cli::stream::stdout();
+    // The failed `fixup!`/`squash!` commits by the header they fix: `--autosquash` squashes
+    // one into the oldest commit of the rebased range with that header, so the rebase starts
+    // below that commit, and one whose target is not in the range is reworded instead.
+    let mut targets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut reached = HashSet::new();
+    let mut depth = 0;
     repo.walk(&checked.range, |c| {
         progress.inc();
+        depth += 1;
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
+        }
+        if let Some(fixups) = targets.get(&c.header()) {
+            let base = repo
+                .first_parent(c.id)
+                .map_or("--root".to_owned(), crate::git::short_id);
+            for &i in fixups {
+                (tally.failed_at[i].1, tally.failed_at[i].2) = (base.clone(), depth);
+                reached.insert(i);
+            }
         }
         if before.holds(&repo, &c) {
             tally.before_install += 1;
@@ -244,15 +261,18 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if v.failed() {
             let parent = repo.first_parent(c.id);
             let base = parent.map_or("--root".to_owned(), crate::git::short_id);
-            tally.failed_at.push((c.id, base));
+            tally.failed_at.push((c.id, base, depth));
         }
         // `fixup!` and `squash!` commits are squashed, not reworded.
-        tally.to_squash += usize::from(
-            v.failed()
-                && v.diagnostics
-                    .iter()
-                    .all(|d| d.rule == Rule::Fixup || d.severity != Level::Error),
-        );
+        let squashed = v.failed()
+            && v.diagnostics
+                .iter()
+                .all(|d| d.rule == Rule::Fixup || d.severity != Level::Error);
+        if let Some(target) = crate::history::unlinted::fixup_target(&v.header).filter(|_| squashed)
+        {
+            let at = tally.failed_at.len() - 1;
+            targets.entry(target.to_owned()).or_default().push(at);
+        }
         if v.diagnostics.is_empty() {
             return true;
         }
@@ -289,6 +309,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         io_result.is_ok()
     })?;
     progress.finish();
+    tally.to_squash = reached.len();
     io_result.map_err(|e| Error::io("write", "<stdout>", e))?;
     // In a pull or merge request's run the commits are there to be reworded before they land.
     let review = env.as_ref().is_some_and(ci::CiEnv::reviews);

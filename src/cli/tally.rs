@@ -20,12 +20,20 @@ pub(super) struct Tally {
     /// The range as the user named it, if one was: what `--all` judges whole.
     pub named: Option<String>,
     /// Each failed commit, the newest first, with where a `git rebase -i` that reaches it
-    /// starts (its first parent, or `--root`).
-    pub failed_at: Vec<(git2::Oid, String)>,
+    /// starts (its first parent, or `--root`; a `fixup!`'s target's) and how deep in the walk
+    /// that start's child is (the deepest start reaches them all).
+    pub failed_at: Vec<(git2::Oid, String, usize)>,
     /// How many failed commits a remote-tracking branch holds: published, never to reword.
     pub published: usize,
     /// Where a `git rebase -i` that reaches every failed commit not published starts.
     pub unpublished_base: Option<String>,
+}
+
+/// The start of a `git rebase -i` that reaches every one of `failed`.
+fn deepest<'a>(failed: impl Iterator<Item = &'a (git2::Oid, String, usize)>) -> Option<String> {
+    failed
+        .max_by_key(|(.., depth)| *depth)
+        .map(|(_, b, _)| b.clone())
 }
 
 impl Tally {
@@ -40,7 +48,7 @@ impl Tally {
     ) -> crate::Result<()> {
         let remote = repo.remote_tracking_commits("*");
         if self.failed_at.is_empty() || remote.is_empty() || review {
-            self.unpublished_base = self.failed_at.last().map(|(_, b)| b.clone());
+            self.unpublished_base = deepest(self.failed_at.iter());
             return Ok(());
         }
         let mut unpublished = std::collections::HashSet::new();
@@ -59,9 +67,9 @@ impl Tally {
         let (theirs, ours): (Vec<_>, Vec<_>) = self
             .failed_at
             .iter()
-            .partition(|(id, _)| !unpublished.contains(id));
+            .partition(|(id, ..)| !unpublished.contains(id));
         self.published = theirs.len();
-        self.unpublished_base = ours.last().map(|(_, b)| b.clone());
+        self.unpublished_base = deepest(ours.into_iter());
         Ok(())
     }
 

@@ -175,11 +175,11 @@ fn advise(
         let r = &mut found.refusals[i];
         // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
         // the remote has is reworded instead.
-        let fixup = fixup
+        let squashes = fixup
             && crate::history::unlinted::fixup_target(&r.subject)
                 .is_some_and(|t| headers.contains(t));
         let id = r.commit.map(short_id).unwrap_or_default();
-        let rebase = if fixup {
+        let rebase = if squashes {
             format!("`git rebase -i --autosquash {base}`")
         } else {
             format!("`git rebase -i {base}`, mark {id} `reword`")
@@ -189,8 +189,13 @@ fn advise(
         } else {
             reword::with_tags(repo, config, &rebase, &tags)
         };
-        r.fix = if fixup {
+        r.fix = if squashes {
             format!("squash it into the commit it fixes before sharing it: {steps}")
+        } else if fixup {
+            // commit-msg lets a `fixup!` through: it is meant to be squashed before a push.
+            format!(
+                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); the commit it fixes is on {remote} already, out of reach of a rebase that would squash it, so it needs a message of its own"
+            )
         } else {
             format!(
                 "reword it: {steps} (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
