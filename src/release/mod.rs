@@ -28,6 +28,7 @@ mod retag;
 pub mod reverted;
 mod reworded;
 pub mod running;
+mod same_file;
 mod signing;
 mod stale;
 mod start;
@@ -248,6 +249,7 @@ pub fn edits_with(
     if dependents {
         dependents::lerna_requirements(root, &mut edits, &bumped, version)?;
     }
+    same_file::fold(&mut edits)?;
     Ok(Edits {
         edits,
         bumped,
