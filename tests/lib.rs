@@ -192,6 +192,7 @@ mod qa37_changelog_version_file;
 mod qa37_fixup_hints;
 mod qa37_husky_conditional_exit;
 mod qa37_real_histories;
+mod qa37_undo_during_tests;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -65,7 +65,7 @@ pub(crate) use signing::{hand_tag_cannot_sign, hand_tag_retry, signing_works};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
 pub use taken::{first_untaken, tag_taken};
-pub use undo::{RecordsBefore, undo_commit};
+pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;
 
 use crate::config::Config;
@@ -390,6 +390,7 @@ pub fn execute(
     // A commit made on top while the tests run is refused (commit-msg): undone, the release
     // commit would otherwise be under it.
     let _releasing = repo.mark_releasing();
+    let branch = repo.head_ref_name()?;
     let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)
         .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let finished = crate::interrupt::check("committing")
@@ -419,13 +420,13 @@ pub fn execute(
         });
     match finished {
         Ok(tested) => Ok(Done { commit, tested }),
-        Err(e) => match undo_commit(repo, plan.head, commit, &plan.edits, Some(records)) {
+        Err(e) => match undo_commit(repo, &branch, plan.head, commit, &plan.edits, Some(records)) {
             Ok(()) => Err(e),
-            Err(undo) => Err(Error::Unfinished {
-                error: Box::new(e),
-                left: format!("undoing the release commit failed too ({undo})"),
-                finish: undo::finish_or_drop(repo, commit),
-            }),
+            Err(undo) => Err(undo::not_undone(
+                e,
+                &undo,
+                undo::finish_or_drop(repo, &branch, commit),
+            )),
         },
     }
 }

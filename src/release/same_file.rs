@@ -96,6 +96,13 @@ fn merge(before: &str, a: &str, b: &str) -> Option<String> {
     Some(out)
 }
 
+/// `now` (the file as it is) without the release's edit (`before` → `after`): `before` with
+/// the changes made since the release wrote `after`, when they are on other lines.
+pub(super) fn take_out(after: &[u8], now: &[u8], before: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8;
+    merge(text(after).ok()?, text(now).ok()?, text(before).ok()?).map(String::into_bytes)
+}
+
 /// Folds the edits of one file into the first of them: each later edit's changes are merged
 /// into it, or the release is refused, naming the file, when they overlap.
 pub(super) fn fold(edits: &mut Vec<Edit>) -> Result<()> {

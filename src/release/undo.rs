@@ -1,6 +1,8 @@
 //! Undoing what a release added when a later step fails: the release commit (with its files
 //! and index entries) and the test record it wrote, so that nothing half-made is left.
 
+use std::io::Write;
+
 use git2::Oid;
 
 use crate::error::{Reason, Refusal};
@@ -31,16 +33,32 @@ impl RecordsBefore {
     }
 }
 
-/// Undoes a release commit relhook made: HEAD back to `head`, the edited files and their
-/// index entries back to what they were, and the test records to `records` when given. One
-/// transaction, like the commit.
+/// Undoes a release commit relhook made on `branch` (HEAD's ref then: `refs/heads/main`, or
+/// `HEAD` detached): HEAD back to `head`, the edited files and their index entries back to
+/// what they were, and the test records to `records` when given. One transaction, like the
+/// commit.
 pub fn undo_commit(
     repo: &Repo,
+    branch: &str,
     head: Oid,
     commit: Oid,
     edits: &[Edit],
     records: Option<RecordsBefore>,
 ) -> Result<()> {
+    // HEAD switched to another branch while the tests ran (`git switch -c other`, which
+    // then holds the commit too): moving that one would leave the release commit on `branch`.
+    let now = repo.head_ref_name()?;
+    if now != branch {
+        return Err(Error::Refused(Refusal::bare(
+            Reason::ChangedSincePlan,
+            format!(
+                "HEAD switched from {} to {} since relhook made the release commit {}, so relhook left it as it is",
+                shown(branch),
+                shown(&now),
+                short_id(commit)
+            ),
+        )));
+    }
     // HEAD moved on (a commit made on top while the tests ran): the commit is no longer
     // HEAD's to take back, and nothing is touched (files, index or refs). Moved back to where
     // the release started, no branch holding the commit (a test command's `git reset
@@ -67,6 +85,7 @@ pub fn undo_commit(
             txn.move_ref(crate::testrun::NOTES_REF, now, before, why);
         }
     }
+    let mut kept = Vec::new();
     for e in edits {
         let before = repo.file_at(head, &e.path)?;
         txn.restage(
@@ -75,23 +94,87 @@ pub fn undo_commit(
                 .as_ref()
                 .map(|f| (f.blob, u32::try_from(f.mode).unwrap_or(0o100_644))),
         )?;
-        if e.before.is_empty() && before.is_none() {
-            txn.remove_file(&e.path)?;
-        } else {
-            txn.write_file(&e.path, &e.before)?;
+        // A file changed while the tests ran (a note added to CHANGELOG.md): the release's
+        // edit comes out of it and the change stays, or, where they touch the same lines, the
+        // file stays as it is. Written back whole, the change would be lost.
+        let now = match repo.work_tree() {
+            Some(root) => crate::fsx::read_regular_optional(&crate::fsx::confine(&root, &e.path)?)?,
+            None => Some(e.after.clone()),
+        };
+        match now {
+            Some(now) if now != e.after => {
+                let shown = e.path.display();
+                match super::same_file::take_out(&e.after, &now, &e.before) {
+                    Some(merged) => {
+                        txn.write_file(&e.path, &merged)?;
+                        kept.push(format!("{shown} changed while the tests ran: the release's edit is taken out of it, and that change kept"));
+                    }
+                    None => kept.push(format!("{shown} changed while the tests ran, on lines the release edited: it is left as it is, the release's edit in it (`git diff -- {}` shows both)", crate::shellword::quote(&e.path.to_string_lossy()))),
+                }
+            }
+            None if !e.after.is_empty() => kept.push(format!(
+                "{} was deleted while the tests ran: it stays deleted",
+                e.path.display()
+            )),
+            _ if e.before.is_empty() && before.is_none() => txn.remove_file(&e.path)?,
+            _ => {
+                txn.write_file(&e.path, &e.before)?;
+            }
         }
     }
     if !back {
         txn.move_head(commit, head, "relhook: undo the release commit")?;
     }
-    txn.commit()
+    txn.commit()?;
+    for line in kept {
+        let _ = writeln!(std::io::stderr(), "relhook: {line}");
+    }
+    Ok(())
 }
 
-/// How to finish or drop release commit `commit`, which relhook could not undo: `HEAD~1` only
-/// when HEAD is that commit; below commits made on top, a rebase that drops exactly it and
-/// keeps them (named by hash: `HEAD~1` would be the user's commit).
-pub fn finish_or_drop(repo: &Repo, commit: Oid) -> String {
+/// `error` (why the release stopped), when undoing its commit failed too (`undo`): said
+/// without its "nothing was released", which the commit left behind makes untrue.
+pub fn not_undone(error: Error, undo: &Error, finish: String) -> Error {
+    let error = match error {
+        Error::Refused(mut r) => {
+            if let Some(what) = r.what.strip_suffix("; nothing was released") {
+                r.what = what.to_owned();
+            }
+            Error::Refused(r)
+        }
+        e => e,
+    };
+    Error::Unfinished {
+        error: Box::new(error),
+        left: format!("undoing the release commit failed too ({undo})"),
+        finish,
+    }
+}
+
+/// A ref as messages name it: `main` for `refs/heads/main`, `a detached HEAD` for `HEAD`.
+fn shown(name: &str) -> String {
+    match name.strip_prefix("refs/heads/") {
+        Some(b) => format!("`{b}`"),
+        None if name == "HEAD" => "a detached HEAD".into(),
+        None => format!("`{name}`"),
+    }
+}
+
+/// How to finish or drop release commit `commit`, made on `branch`, which relhook could not
+/// undo: `HEAD~1` only when HEAD is that commit on that branch; below commits made on top, a
+/// rebase that drops exactly it and keeps them (named by hash: `HEAD~1` would be the user's
+/// commit); on the branch it was made on, when HEAD switched away.
+pub fn finish_or_drop(repo: &Repo, branch: &str, commit: Oid) -> String {
     let short = short_id(commit);
+    let switched = repo.head_ref_name().is_ok_and(|now| now != branch);
+    let made_on = branch
+        .strip_prefix("refs/")
+        .filter(|_| switched)
+        .and_then(|b| Some((b.to_owned(), repo.ref_target(branch)?)))
+        .filter(|(_, tip)| *tip == commit || repo.reaches(*tip, commit));
+    if let Some((name, tip)) = made_on {
+        return still_on(repo, &name, tip, commit);
+    }
     match repo.head() {
         Some(h) if h == commit => {
             "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
@@ -113,19 +196,26 @@ pub fn finish_or_drop(repo: &Repo, commit: Oid) -> String {
                     "no branch holds the release commit ({short}) any more: nothing of it is left to drop"
                 );
             };
-            let name = branch.strip_prefix("heads/").unwrap_or(branch);
-            let switch = repo.switch_command(name);
-            let branch = crate::shellword::quote(name);
-            let drop = if *tip == commit {
-                format!("`git branch -f {branch} {short}~1` drops it")
-            } else {
-                format!(
-                    "`git rebase --onto {short}~1 {short} {branch}` drops it and keeps the commits made on top of it"
-                )
-            };
-            format!(
-                "the release commit ({short}) is still on {branch}: `{switch} && relhook release --resume` finishes the release, or {drop}"
-            )
+            still_on(repo, branch, *tip, commit)
         }
     }
+}
+
+/// The release commit `commit` is on `branch` (`heads/main`), whose tip is `tip`, and HEAD
+/// is elsewhere: how to finish or drop it there.
+fn still_on(repo: &Repo, branch: &str, tip: Oid, commit: Oid) -> String {
+    let short = short_id(commit);
+    let name = branch.strip_prefix("heads/").unwrap_or(branch);
+    let switch = repo.switch_command(name);
+    let branch = crate::shellword::quote(name);
+    let drop = if tip == commit {
+        format!("`git branch -f {branch} {short}~1` drops it")
+    } else {
+        format!(
+            "`git rebase --onto {short}~1 {short} {branch}` drops it and keeps the commits made on top of it"
+        )
+    };
+    format!(
+        "the release commit ({short}) is still on {branch}: `{switch} && relhook release --resume` finishes the release, or {drop}"
+    )
 }

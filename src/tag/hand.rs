@@ -102,6 +102,9 @@ fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -
 /// of a single tag, so it never speaks for another transaction.
 pub const SETTLED: &str = "relhook-tag-settled";
 
+/// How a hand tag's release commit that could not be undone is finished.
+const RESUMES: &str = "`relhook release --resume` finishes the release";
+
 /// Notes `line` as settled (`Some`), or takes any note back (`None`). Best effort: without
 /// the note `committed` only runs relhook, which finds nothing to do.
 pub fn note_settled(git_dir: &Path, line: Option<&str>) {
@@ -475,13 +478,11 @@ pub fn complete(
         .and_then(|()| crate::interrupt::check("moving the tag"))
         .and_then(|()| retag(repo, u, new));
     if let Err(e) = moved {
-        return match crate::release::undo_commit(repo, commit, new, &edits.edits, None) {
+        // No test runs in between: HEAD is on the branch the commit was made on.
+        let branch = repo.head_ref_name()?;
+        return match crate::release::undo_commit(repo, &branch, commit, new, &edits.edits, None) {
             Ok(()) => Err(e),
-            Err(undo) => Err(Error::Unfinished {
-                error: Box::new(e),
-                left: format!("undoing the release commit failed too ({undo})"),
-                finish: "`relhook release --resume` finishes the release".into(),
-            }),
+            Err(undo) => Err(crate::release::not_undone(e, &undo, RESUMES.into())),
         };
     }
     Ok(Some(Rewritten {

@@ -347,6 +347,7 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
     // A commit made on top while the tests run is refused (commit-msg): undone, the release
     // commit would otherwise be under it.
     let _releasing = repo.mark_releasing();
+    let branch = repo.head_ref_name()?;
     let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)
         .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let mut made: Vec<(String, Oid)> = Vec::new();
@@ -393,18 +394,18 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
                     left.push(name.as_str());
                 }
             }
-            match super::undo_commit(repo, plan.head, commit, &plan.edits, Some(records)) {
+            match super::undo_commit(repo, &branch, plan.head, commit, &plan.edits, Some(records)) {
                 Ok(()) if left.is_empty() => Err(e),
                 Ok(()) => Err(Error::Unfinished {
                     error: Box::new(e),
                     left: format!("tags {} could not be deleted", left.join(", ")),
                     finish: "`git tag -d` them".into(),
                 }),
-                Err(undo) => Err(Error::Unfinished {
-                    error: Box::new(e),
-                    left: format!("undoing the release commit failed too ({undo})"),
-                    finish: super::undo::finish_or_drop(repo, commit),
-                }),
+                Err(undo) => Err(super::undo::not_undone(
+                    e,
+                    &undo,
+                    super::undo::finish_or_drop(repo, &branch, commit),
+                )),
             }
         }
     }
