@@ -193,6 +193,7 @@ mod qa37_fixup_hints;
 mod qa37_husky_conditional_exit;
 mod qa37_real_histories;
 mod qa37_undo_during_tests;
+mod qa37_unreleased_heading_deleted;
 mod qa6a;
 mod qa7;
 mod qa7c;

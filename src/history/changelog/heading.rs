@@ -203,6 +203,22 @@ pub(super) fn second_unreleased(first: usize, i: usize) -> ParseError {
     }
 }
 
+/// The refusal of a sub-section heading (line `i`, 0-based) above every section heading.
+pub(super) fn above_every_section(i: usize, t: &str) -> ParseError {
+    let fix = format!(
+        "add `## [Unreleased]` above line {} (or the heading of the release its entries belong to)",
+        i + 1
+    );
+    ParseError {
+        line: i + 1,
+        message: format!(
+            "`{}` stands above every section heading, so its entries belong to no section (was the `## [Unreleased]` heading above it deleted?): {fix}",
+            t.trim()
+        ),
+        fix: Some(fix),
+    }
+}
+
 /// The refusal of a code fence or HTML comment that line `opened` (0-based) opens and
 /// nothing closes: everything after it is hidden from a reader.
 pub(super) fn unclosed(opened: usize, fence: Option<&str>) -> ParseError {

@@ -301,6 +301,7 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
     let mut b = Builder::default();
     let mut verbatim = Verbatim::default();
     let mut unreleased_at: Option<usize> = None;
+    let mut orphans = false;
     // The refusals of the trailing part's headings, should a release follow them after all.
     let mut trailing: Vec<ParseError> = vec![];
     // Every heading refused: all are named at once.
@@ -378,6 +379,20 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
                     start: i,
                     end: i + 1,
                 });
+            }
+            // `### Added` above every section: its entries belong to none (the Unreleased
+            // heading above it deleted by hand), and a sync or release would pass them by.
+            // (A release heading written another way above it is the one to fix.)
+            Kind::H3
+                if b.out.sections.is_empty()
+                    && bad.is_empty()
+                    && super::vocab::subsection_heading(t) =>
+            {
+                b.close_entry();
+                // One heading above them all fixes every sub-section below the first.
+                if !std::mem::replace(&mut orphans, true) {
+                    bad.push(heading::above_every_section(i, t));
+                }
             }
             Kind::Bullet | Kind::H3 => b.close_entry(),
             Kind::H2 => {
@@ -486,6 +501,33 @@ mod tests {
 
     fn err_line(text: &str) -> usize {
         Changelog::parse(text).map(|_| 0).unwrap_or_else(|e| e.line)
+    }
+
+    /// QA37: the Unreleased heading deleted by hand left its sub-sections above every
+    /// section; sync said the file was up to date and the release left their entries out.
+    #[test]
+    fn a_sub_section_above_every_section_is_refused() {
+        let text = "# Changelog\n\nIntro.\n\n### Added\n\n- a\n\n## [1.0.0] - 2024-01-01\n\n- b\n";
+        let e = Changelog::parse(text).unwrap_err();
+        assert_eq!(e.line, 5);
+        assert!(
+            e.message
+                .contains("was the `## [Unreleased]` heading above it deleted?"),
+            "{}",
+            e.message
+        );
+        assert!(
+            Changelog::parse("# Changelog\n\n### Notes on this file\n\n- read it\n\n## [1.0.0]\n")
+                .is_ok()
+        );
+        assert!(Changelog::parse("# Changelog\n\n### 🐛 Bug Fixes\n").is_err());
+        let two = text.replace("- a\n", "- a\n\n### Fixed\n\n- c\n");
+        let e = Changelog::parse(&two).unwrap_err();
+        assert!(
+            !e.message.contains("also"),
+            "one fix for both: {}",
+            e.message
+        );
     }
 
     #[test]

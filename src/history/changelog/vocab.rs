@@ -114,6 +114,17 @@ pub(crate) fn conventional_heading(line: &str) -> bool {
         })
 }
 
+/// Whether a line (`### Name`) is a sub-section heading of any vocabulary (`### Added`,
+/// `### Bug Fixes`, `### ⛰️  Features`).
+pub(crate) fn subsection_heading(line: &str) -> bool {
+    line.strip_prefix("###")
+        .filter(|rest| rest.starts_with([' ', '\t']))
+        .is_some_and(|rest| {
+            let name = rest.trim().trim_end_matches('#').trim();
+            vocabulary_of(name).is_some() || kind_of(bare(name)).is_some()
+        })
+}
+
 /// Keep a Changelog's name `name` as `vocabulary` writes it (`breaking`: the entry is marked
 /// `**BREAKING**`). Any other name is returned as it is.
 pub(crate) fn spoken(name: &str, breaking: bool, vocabulary: Vocabulary) -> String {
