@@ -191,6 +191,7 @@ mod qa36_soft_reset_redo;
 mod qa37_changelog_version_file;
 mod qa37_fixup_hints;
 mod qa37_husky_conditional_exit;
+mod qa37_polished_entries;
 mod qa37_real_histories;
 mod qa37_undo_during_tests;
 mod qa37_unreleased_heading_deleted;

@@ -172,6 +172,19 @@ fn dropped(
             .map(|l| l.versions())
             .unwrap_or_default();
         let logs = sides.map(|p| changelog_at(repo, p, &path));
+        // Entries the merge itself wrote (in neither parent): one may reword a side's entry
+        // (polished while concluding the merge), which then is not dropped.
+        let in_sides: HashSet<String> = logs
+            .iter()
+            .flatten()
+            .flat_map(|l| l.all_entry_texts())
+            .collect();
+        let mut reworded: Vec<(String, String)> = merged
+            .unreleased_entries()
+            .into_iter()
+            .map(|e| (e.section, normalize(&e.text)))
+            .filter(|(_, t)| !in_sides.contains(t))
+            .collect();
         let kept_by_both = |v: &String| {
             !in_base.contains(v) || logs.iter().flatten().all(|l| l.versions().contains(v))
         };
@@ -208,6 +221,14 @@ fn dropped(
                         slot.insert(entries_made(repo, config, &range, &forge, None)?)
                     }
                 };
+                let rewording = reworded.iter().position(|(s, t)| {
+                    crate::history::changelog::vocab::same_section(s, &e.section)
+                        && crate::history::changelog::rewords(t, &key)
+                });
+                if let Some(at) = rewording.filter(|_| made.contains(&key)) {
+                    reworded.remove(at);
+                    continue;
+                }
                 if made.contains(&key) {
                     seen.insert(key);
                     back.push(NewEntry {

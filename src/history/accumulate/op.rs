@@ -394,6 +394,9 @@ pub(super) fn decide(
         (Some(o), Some(n)) if o == n => {
             (!present(log, &n.text) && !old_changed_file).then(|| Op::Add(n.clone()))
         }
+        // Moved by hand to another heading (`### Security`): a hand edit, which wins (the
+        // notice names it); replaced or removed under its own heading, it was not there.
+        (Some(o), _) if in_unreleased(log, o) && !in_section(log, o) => None,
         // Worded alike, under another type's heading: a move (the same words committed again).
         (Some(o), Some(n))
             if in_unreleased(log, o) && o.text == n.text && o.section != n.section =>

@@ -205,6 +205,14 @@ pub fn normalize(text: &str) -> String {
     }
 }
 
+/// Whether `hand`, an entry written by hand, rewords `own`, a commit's entry (both
+/// normalised): it starts with its words and goes on (`fix b when the disk is full (#7)` for
+/// `fix b`), as a person polishing a generated entry writes it.
+pub fn rewords(hand: &str, own: &str) -> bool {
+    hand.strip_prefix(own)
+        .is_some_and(|rest| rest.starts_with([' ', ',', ';', ':', '(', '.', '—', '-']))
+}
+
 impl Changelog {
     /// Parses `text`, refusing anything that is not Keep a Changelog.
     pub fn parse(text: &str) -> Result<Changelog, ParseError> {

@@ -231,12 +231,18 @@ pub fn plan_sync_releasing(
     }
     let mut added = Vec::new();
     let weights = std::cell::OnceCell::new();
+    let mut by_hand = None;
     for (id, entry) in candidates {
         let own = changed_log.get(&id).is_some_and(|texts| {
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
             own_change::accounts_for(texts, &entry, weights, config)
         });
-        if !own && known.insert(normalize(&entry.text)) {
+        if own || known.contains(&normalize(&entry.text)) {
+            continue;
+        }
+        let by_hand = by_hand.get_or_insert_with(|| own_change::hand_entries(&log, &standing));
+        if !own_change::reworded_by_hand(by_hand, &entry) {
+            known.insert(normalize(&entry.text));
             added.push((id.to_string(), entry));
         }
     }

@@ -24,6 +24,33 @@ pub(super) fn weights(log: &Changelog, config: &Config) -> HashMap<String, Weigh
         .collect()
 }
 
+/// Unreleased's entries no commit words (written by hand): their section and normalised text.
+/// `standing`: the section and normalised text of every commit's entry.
+pub(super) fn hand_entries(
+    log: &Changelog,
+    standing: &HashSet<(String, String)>,
+) -> Vec<(String, String)> {
+    let words: HashSet<&str> = standing.iter().map(|(_, t)| t.as_str()).collect();
+    log.unreleased_entries()
+        .into_iter()
+        .map(|e| (e.section, normalize(&e.text)))
+        .filter(|(_, t)| !words.contains(t.as_str()))
+        .collect()
+}
+
+/// Whether a hand-written entry under `entry`'s kind of heading starts with its words
+/// (`fix b when the disk is full (#7)` for `fix b`): the commit's entry, polished before it
+/// was committed (an entry `--sync` wrote, or one written for a commit made with the hooks
+/// off), which a later sync or release must not add again. Each stands for one commit.
+pub(super) fn reworded_by_hand(hand: &mut Vec<(String, String)>, entry: &NewEntry) -> bool {
+    let own = normalize(&entry.text);
+    let found = hand.iter().position(|(section, text)| {
+        crate::history::changelog::vocab::same_section(section, &entry.section)
+            && crate::history::changelog::rewords(text, &own)
+    });
+    found.map(|i| hand.remove(i)).is_some()
+}
+
 /// Whether the entries a commit added (`texts`, normalised) stand for `entry`, the one its
 /// message calls for: it is among them, or one weighs as much. One no longer in the file
 /// (reworded or moved by hand since) stands for it: hand edits win.
