@@ -93,6 +93,11 @@ pub fn post_commit(
     let Some(mut top) = top else {
         return unlogged::unlogged(repo, config, None);
     };
+    // An empty message (`--allow-empty-message`) leaves git's reflog line without the space
+    // after its colon (`commit:`): read as the commit it is, it is told it fails the lint.
+    if top.message.ends_with(':') {
+        top.message.push(' ');
+    }
     if top.message.starts_with("rebase (reword): ") {
         return reword::reworded(repo, config, &top);
     }
