@@ -54,14 +54,26 @@ impl HalfMade {
             "a commit below HEAD"
         };
         // A tag made by hand and not yet moved onto the release commit is not missing.
-        let (tag, fetch) = match self.misplaced_tag {
-            Some(_) => (
+        let (tag, fetch) = match (self.misplaced_tag, &self.pushed_to) {
+            // Published, the release commit had its tag: moved back here by hand (`git tag
+            // -f`), the remote's is the one to take back, not another made with its message.
+            (Some(_), Some(remote)) => (
+                format!(
+                    "tag {} is on the commit before it, though {remote} has the release commit",
+                    self.tag
+                ),
+                format!(
+                    " if {remote} never had the tag; if it was pushed and moved here, `git fetch --force {remote} tag {}` brings it back as it was",
+                    self.tag
+                ),
+            ),
+            (Some(_), None) => (
                 format!("tag {} is still on the commit before it", self.tag),
                 String::new(),
             ),
             // A tag deleted here that a remote still has comes back as it was; made again,
             // it would be another tag of the same name.
-            None => match &self.pushed_to {
+            (None, pushed_to) => match pushed_to {
                 Some(remote) => (
                     format!(
                         "tag {} is missing, though {remote} has the release commit",
@@ -116,6 +128,11 @@ impl HalfMade {
             return self.unlocked(match (&self.pushed_to, self.misplaced_tag) {
                 (Some(remote), None) => format!(
                     "git fetch {} tag {} || relhook release --resume",
+                    crate::shellword::quote(remote),
+                    crate::shellword::quote(&self.tag)
+                ),
+                (Some(remote), Some(_)) => format!(
+                    "git fetch --force {} tag {} || relhook release --resume",
                     crate::shellword::quote(remote),
                     crate::shellword::quote(&self.tag)
                 ),
