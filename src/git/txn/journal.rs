@@ -388,29 +388,6 @@ fn clean_temporaries(git_dir: &Path) {
     }
 }
 
-/// Removes the journal and index copies a killed relhook left before its journal took its
-/// name (no journal, so no recovery, sweeps them): those of processes that are gone. Run by
-/// commands a person starts, not by the hooks (a folder read on every commit).
-pub fn sweep_temporaries(repo: &Repo) {
-    super::releasing::sweep_dead_mark(repo.git_dir());
-    let Ok(entries) = fs::read_dir(repo.git_dir()) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let pid = ["journal-", "index-"].iter().find_map(|kind| {
-            let rest = name.strip_prefix(TMP_PREFIX)?.strip_prefix(kind)?;
-            rest.split(['.', '-']).next()?.parse::<u32>().ok()
-        });
-        // The marked file a lock is linked from (`relhook-lock pid …`), a kill's leftover too.
-        let dead_mark =
-            || name.starts_with(TMP_PREFIX) && super::lock::stale_relhook_lock(&e.path()).is_some();
-        if pid.is_some_and(|p| !super::lock::alive(p)) || (pid.is_none() && dead_mark()) {
-            let _ = fs::remove_file(e.path());
-        }
-    }
-}
-
 /// A transaction journal that is present (for `doctor`, and before a hand tag's release).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {

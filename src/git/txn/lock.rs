@@ -42,6 +42,18 @@ pub(super) fn stale_relhook_lock(lock: &Path) -> Option<u32> {
     (pid != std::process::id() && !is_writer(pid, started)).then_some(pid)
 }
 
+/// Whether a file begins with relhook's lock mark (a live lock's or a dead one's).
+pub(super) fn holds_mark(file: &Path) -> bool {
+    let mut head = [0u8; 32];
+    let n = {
+        use std::io::Read;
+        fs::File::open(file)
+            .and_then(|mut f| f.read(&mut head))
+            .unwrap_or(0)
+    };
+    head[..n].starts_with(LOCK_MARK.as_bytes())
+}
+
 /// How long to wait for a lock another process holds: `RELHOOK_LOCK_WAIT_MS`, else 3 s.
 pub fn lock_wait() -> Duration {
     let ms = std::env::var("RELHOOK_LOCK_WAIT_MS")

@@ -28,6 +28,7 @@ mod lock;
 mod releasing;
 mod restage;
 mod stage;
+mod sweep;
 mod writer;
 
 use std::fs::{self, OpenOptions};
@@ -42,11 +43,12 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover, sweep_temporaries};
+pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
+pub use sweep::sweep_temporaries;
 pub use writer::{marked_live, own_mark};
 
 /// Prefix of relhook's temporary files in the git dir.

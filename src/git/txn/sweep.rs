@@ -1,0 +1,48 @@
+//! Sweeping what killed relhook processes left in the git dir before a journal could name
+//! it: journal and index copies of dead processes, dead locks' marked files, and old
+//! temporaries that never got their contents.
+
+use std::fs;
+
+use super::TMP_PREFIX;
+use crate::git::Repo;
+
+/// How old an unmarked temporary file must be to be taken for a killed process's.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the journal and index copies a killed relhook left before its journal took its
+/// name (no journal, so no recovery, sweeps them): those of processes that are gone. Run by
+/// commands a person starts, not by the hooks (a folder read on every commit).
+pub fn sweep_temporaries(repo: &Repo) {
+    super::releasing::sweep_dead_mark(repo.git_dir());
+    let Ok(entries) = fs::read_dir(repo.git_dir()) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let pid = ["journal-", "index-"].iter().find_map(|kind| {
+            let rest = name.strip_prefix(TMP_PREFIX)?.strip_prefix(kind)?;
+            rest.split(['.', '-']).next()?.parse::<u32>().ok()
+        });
+        // The marked file a lock is linked from (`relhook-lock pid …`), a kill's leftover too.
+        let dead_mark =
+            || name.starts_with(TMP_PREFIX) && super::lock::stale_relhook_lock(&e.path()).is_some();
+        // One killed before it held a mark or its contents (an atomic write's temporary, a
+        // lock's file before its mark): no process writes one for minutes, so an old one is
+        // a leftover (a live lock's holds its mark).
+        let old_unmarked = || {
+            name.starts_with(TMP_PREFIX)
+                && !super::lock::holds_mark(&e.path())
+                && e.metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > LEFTOVER_AGE)
+        };
+        if pid.is_some_and(|p| !super::lock::alive(p))
+            || (pid.is_none() && (dead_mark() || old_unmarked()))
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
