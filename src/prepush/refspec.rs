@@ -16,8 +16,9 @@ pub(super) fn not_a_tag(
     name: &str,
     commit: Option<Oid>,
 ) -> Option<Refusal> {
-    if u.local_ref.starts_with("refs/tags/") {
-        return None;
+    if let Some(local) = u.local_ref.strip_prefix("refs/tags/") {
+        return (u.local_ref != u.remote_ref)
+            .then(|| renamed(config, remote, u, name, local, commit));
     }
     Some(Refusal {
         kind: Kind::ReleaseTag,
@@ -42,4 +43,33 @@ pub(super) fn not_a_tag(
             )
         },
     })
+}
+
+/// A tag of this clone pushed under another tag's name (`git push origin v0.1.1:refs/tags/v9.9.9`):
+/// the remote would get `name` for the release made as `local`.
+fn renamed(
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    name: &str,
+    local: &str,
+    commit: Option<Oid>,
+) -> Refusal {
+    let q = crate::shellword::quote;
+    Refusal {
+        kind: Kind::ReleaseTag,
+        refs: vec![u.remote_ref.clone()],
+        commit,
+        subject: format!("release tag {name}"),
+        problems: vec![format!(
+            "tag {local} of this clone is pushed as {}: {remote} would get {name} for the release made as {local}",
+            u.remote_ref
+        )],
+        fix: format!(
+            "push it under its own name (`git push {} {}`); a release {name} is made as itself: {}",
+            q(remote),
+            q(local),
+            release_again(config, name)
+        ),
+    }
 }
