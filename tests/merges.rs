@@ -50,7 +50,7 @@ fn a_conflict_resolved_by_taking_one_side_keeps_the_other_sides_entries() {
     assert!(out.status.success(), "{}", text(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("put back 2 entries a parent had unreleased and the merge's conflict resolution dropped (first: `- f1`)")
+        said.contains("put back 2 entries a parent had unreleased and the conflict's resolution dropped (first: `- f1`)")
             && said.contains("`git commit --amend`"),
         "{said}"
     );
@@ -93,7 +93,7 @@ fn either_sides_dropped_entries_come_back_and_a_full_resolution_is_left_alone() 
     assert!(out.status.success(), "{}", text(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("put back 1 entry a parent had unreleased and the merge's conflict resolution dropped (`- m1`)"),
+        said.contains("put back 1 entry a parent had unreleased and the conflict's resolution dropped (`- m1`)"),
         "{said}"
     );
     let main = repo.git(&["rev-parse", "--short=9", "HEAD^1"]);

@@ -97,3 +97,27 @@ fn an_amend_of_a_commit_whose_entry_was_moved_by_hand_says_it_keeps_it() {
     );
     assert_eq!(repo.read("CHANGELOG.md"), log);
 }
+
+/// QA37 (second round): `- fix b (#7)` was taken for `fix: fix`'s entry, the shorter one its
+/// words begin with, so `fix: fix b` got a second entry and `fix: fix` none.
+#[test]
+fn a_polished_entry_stands_for_the_longest_entry_it_begins_with() {
+    let repo = installed_repo();
+    let skip = [("RELHOOK_SKIP", "1")];
+    ok(commit_file(&repo, "f1", "fix: fix", &skip));
+    ok(commit_file(&repo, "f2", "fix: fix b", &skip));
+    let log = repo.read("CHANGELOG.md");
+    repo.write(
+        "CHANGELOG.md",
+        log.replace(
+            "## [Unreleased]\n\n### Added",
+            "## [Unreleased]\n\n### Fixed\n\n- fix b (#7)\n\n### Added",
+        ),
+    );
+    repo.git(&["commit", "-q", "--no-verify", "-am", "docs: x"]);
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- fix b (#7)\n"), "{log}");
+    assert!(log.contains("- fix\n"), "{log}");
+    assert!(!log.contains("- fix b\n"), "{log}");
+}

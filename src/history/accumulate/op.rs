@@ -241,7 +241,7 @@ impl Op {
                     if entries.len() == 1 { "it" } else { "them" },
                 );
                 format!(
-                    "put back {} a parent had unreleased and the merge's conflict resolution dropped ({}`{marker} {}`); if that was on purpose, take {them} out again and `git commit --amend`",
+                    "put back {} a parent had unreleased and the conflict's resolution dropped ({}`{marker} {}`); if that was on purpose, take {them} out again and `git commit --amend`",
                     plural(n, "entry", "entries"),
                     if n > 1 { "first: " } else { "" },
                     entries.first().map_or("", |e| e.text.as_str()),
@@ -339,11 +339,29 @@ pub(super) fn lighter_only(
 pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Option<Op>> {
     if in_unreleased(log, reverted) {
         Some(Some(Op::Cancel(reverted.clone())))
+    } else if let Some(hand) = reworded(log, reverted) {
+        // Reworded by hand since (`- fix x (see #12)`): that is its entry, and it goes too.
+        Some(Some(Op::Cancel(hand)))
     } else if !present(log, &reverted.text) {
         Some(None)
     } else {
         None
     }
+}
+
+/// The entry Unreleased lists under `e`'s kind of heading that rewords it by hand (see
+/// [`crate::history::changelog::rewords`]).
+pub(super) fn reworded(log: &Changelog, e: &NewEntry) -> Option<NewEntry> {
+    use crate::history::changelog::{normalize, rewords, vocab::same_section};
+    let own = normalize(&e.text);
+    log.unreleased_entries()
+        .into_iter()
+        .find(|x| same_section(&x.section, &e.section) && rewords(&normalize(&x.text), &own))
+        .map(|x| NewEntry {
+            breaking: x.text.starts_with("**BREAKING**"),
+            section: x.section,
+            text: x.text,
+        })
 }
 
 /// For a plain commit whose entry `new` Unreleased lists word for word under a lighter kind's

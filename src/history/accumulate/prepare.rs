@@ -245,6 +245,15 @@ pub(super) fn prepare(
         }
         (op, _, _) => op,
     };
+    // A revert whose conflict in the file was resolved by taking one side: the entries that
+    // side lacked go back (as a merge's do), and the reverted change's stay out.
+    let op = match (op, reverted) {
+        (None, Some(r)) if !amend && unlisted_revert && unreleased == Some(true) => {
+            let back = unlisted::dropped(repo, head, &path, &log, r);
+            (!back.is_empty()).then_some(Op::Restore(back))
+        }
+        (op, _) => op,
+    };
     let op = super::settle::settle(
         (repo, config),
         (head, amend.then_some(top.old)),

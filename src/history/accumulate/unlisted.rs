@@ -72,6 +72,54 @@ pub(super) fn taken_out(
         .is_some_and(|log| log.contains_entry(&reverted.text, true))
 }
 
+/// The entries `head`'s parent had unreleased that revert `head` lacks everywhere, besides
+/// what the reverted commit wrote and a rewording of `reverted`: taking one side of a conflict
+/// in the file (`git checkout --theirs`, the reverted commit's parent) drops what came after
+/// it. Nothing when the revert names no commit of this repository.
+pub(super) fn dropped(
+    repo: &Repo,
+    head: Oid,
+    path: &std::path::Path,
+    log: &Changelog,
+    reverted: &NewEntry,
+) -> Vec<NewEntry> {
+    use crate::history::changelog::{normalize, rewords};
+    let Some(parent) = repo
+        .first_parent(head)
+        .and_then(|p| repo.file_at(p, path).ok().flatten())
+        .and_then(|file| String::from_utf8(file.bytes).ok())
+        .and_then(|text| Changelog::parse(&text).ok())
+    else {
+        return Vec::new();
+    };
+    let have = log.all_entry_texts();
+    let own = normalize(&reverted.text);
+    // What the reverted commit wrote (a squash's kept entries too) goes with it; the commit is
+    // the one the revert's body names.
+    let Some(target) = repo
+        .commit_text(head)
+        .and_then(|m| revert_key(&crate::history::reverts::untruncated(repo, &m)).reverts)
+        .and_then(|t| t.commit)
+        .and_then(|n| repo.revision_commit(&n))
+    else {
+        return Vec::new();
+    };
+    let wrote = crate::history::sync::added_by(repo, target, path);
+    parent
+        .unreleased_entries()
+        .into_iter()
+        .filter(|e| {
+            let key = normalize(&e.text);
+            !have.contains(&key) && !wrote.contains(&key) && key != own && !rewords(&key, &own)
+        })
+        .map(|e| NewEntry {
+            breaking: e.text.starts_with("**BREAKING**"),
+            section: e.section,
+            text: e.text,
+        })
+        .collect()
+}
+
 /// The line for a revert that gets no entry: what it reverts never shipped (`Some(true)`), or
 /// history could not tell (`None`, `--sync` decides).
 pub(super) fn notice(

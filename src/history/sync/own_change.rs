@@ -24,30 +24,34 @@ pub(super) fn weights(log: &Changelog, config: &Config) -> HashMap<String, Weigh
         .collect()
 }
 
-/// Unreleased's entries no commit words (written by hand): their section and normalised text.
-/// `standing`: the section and normalised text of every commit's entry.
-pub(super) fn hand_entries(
-    log: &Changelog,
-    standing: &HashSet<(String, String)>,
-) -> Vec<(String, String)> {
+/// The commit entries Unreleased's hand-written entries (those no commit words) reword, by
+/// normalised text: each hand entry rewords the longest commit entry its text starts with,
+/// under its kind of heading (`fix b (#7)` is `fix b`'s, not `fix`'s). `standing`: the
+/// section and normalised text of every commit's entry.
+pub(super) fn hand_entries(log: &Changelog, standing: &HashSet<(String, String)>) -> Vec<String> {
+    use crate::history::changelog::{rewords, vocab::same_section};
     let words: HashSet<&str> = standing.iter().map(|(_, t)| t.as_str()).collect();
     log.unreleased_entries()
         .into_iter()
         .map(|e| (e.section, normalize(&e.text)))
         .filter(|(_, t)| !words.contains(t.as_str()))
+        .filter_map(|(section, text)| {
+            standing
+                .iter()
+                .filter(|(s, own)| same_section(s, &section) && rewords(&text, own))
+                .max_by_key(|(_, own)| own.len())
+                .map(|(_, own)| own.clone())
+        })
         .collect()
 }
 
-/// Whether a hand-written entry under `entry`'s kind of heading starts with its words
-/// (`fix b when the disk is full (#7)` for `fix b`): the commit's entry, polished before it
-/// was committed (an entry `--sync` wrote, or one written for a commit made with the hooks
-/// off), which a later sync or release must not add again. Each stands for one commit.
-pub(super) fn reworded_by_hand(hand: &mut Vec<(String, String)>, entry: &NewEntry) -> bool {
+/// Whether a hand-written entry rewords `entry` (see [`hand_entries`]): the commit's entry,
+/// polished before it was committed (an entry `--sync` wrote, or one written for a commit
+/// made with the hooks off), which a later sync or release must not add again. Each stands
+/// for one commit.
+pub(super) fn reworded_by_hand(hand: &mut Vec<String>, entry: &NewEntry) -> bool {
     let own = normalize(&entry.text);
-    let found = hand.iter().position(|(section, text)| {
-        crate::history::changelog::vocab::same_section(section, &entry.section)
-            && crate::history::changelog::rewords(text, &own)
-    });
+    let found = hand.iter().position(|h| *h == own);
     found.map(|i| hand.remove(i)).is_some()
 }
 
