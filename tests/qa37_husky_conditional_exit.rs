@@ -94,3 +94,66 @@ fn an_exit_in_a_function_or_subshell_leaves_the_block_at_the_end() {
     let doctor = repo.relhook(&["doctor"]);
     assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
 }
+
+/// QA37 (second round): a team that wraps relhook's block in an `if` of its own: the block's
+/// own `|| exit $?` made that `if` a line that may end the hook, and install moved the block
+/// out of it, leaving an empty `if … fi` that broke every commit.
+#[test]
+fn a_team_if_around_relhooks_block_is_left_as_it_is() {
+    let repo = husky_repo("echo lint\n");
+    ok(repo.relhook(&["install"]));
+    let file = repo.read(".husky/commit-msg");
+    let block = file.strip_prefix("echo lint\n").unwrap();
+    let wrapped = format!("echo lint\nif [ -z \"$SKIP_RELHOOK\" ]; then\n{block}fi\n");
+    repo.write(".husky/commit-msg", &wrapped);
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+    ok(repo.relhook(&["install"]));
+    assert_eq!(repo.read(".husky/commit-msg"), wrapped);
+    let bad = repo.try_commit("bad message");
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+}
+
+#[test]
+fn failing_exits_stay_above_and_a_function_that_exits_counts_where_it_is_called() {
+    // `test || exit` carries a failure: relhook's block can go at the end.
+    let repo = husky_repo("true || exit\ntrue || exit $?\n");
+    ok(repo.relhook(&["install"]));
+    assert!(
+        repo.read(".husky/commit-msg")
+            .starts_with("true || exit\ntrue || exit $?\n# >>> relhook")
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor));
+
+    let team = "skip() { exit 0; }\n[ -n \"$SKIP_TEAM_LINT\" ] && skip\necho TEAM-LINT >&2\n";
+    let repo = husky_repo(team);
+    ok(repo.relhook(&["install"]));
+    let file = repo.read(".husky/commit-msg");
+    let (above, below) = file.split_once("# >>> relhook").unwrap();
+    assert_eq!(above, "skip() { exit 0; }\n", "{file}");
+    assert!(
+        below.ends_with("[ -n \"$SKIP_TEAM_LINT\" ] && skip\necho TEAM-LINT >&2\n"),
+        "{file}"
+    );
+    refused_when_the_team_skips(&repo);
+}
+
+#[test]
+fn a_line_that_may_end_the_hook_after_other_commands_is_left_to_the_team() {
+    let team = "echo start; [ -n \"$SKIP_TEAM_LINT\" ] && exit 0; echo mid\n";
+    let repo = husky_repo(team);
+    let out = repo.relhook(&["install"]);
+    assert!(
+        stdout(&out).contains("commit-msg: NOT wired"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.read(".husky/commit-msg"), team);
+    let doctor = stdout(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("may end on line 1 (`echo start; [ -n \"$SKIP_TEAM_LINT\" ] && exit 0; echo mid`) after other commands on that line"),
+        "{doctor}"
+    );
+}

@@ -53,10 +53,8 @@ impl Barrier {
 fn barrier(text: &str, call: Option<usize>) -> Result<Option<Barrier>, Unclear> {
     let scan = script::scan(text)?;
     let above = |s: &Stop| call.is_none_or(|c| s.line < c);
-    // The stop on some runs comes first when there is one: at or above the stop on all. One
-    // after other commands on its line is left where it is (a block above that line could
-    // split a command continued onto it), as relhook placed its block before it knew them.
-    let may = scan.may_stop.clone().filter(|s| s.starts_line && above(s));
+    // The stop on some runs comes first when there is one: at or above the stop on all.
+    let may = scan.may_stop.clone().filter(above);
     let (stop, why) = match may {
         Some(may) if scan.stop.as_ref().is_none_or(|s| may.line < s.line) => {
             (Some(may), Why::MayEnd)
@@ -101,6 +99,10 @@ pub(super) fn placement(text: &str, hook: &str) -> Result<Option<Barrier>, Strin
         Ok(Some(b)) if b.stop.starts_line => Some(b),
         Ok(Some(Barrier { stop, why })) => {
             return Err(match why {
+                Why::MayEnd => format!(
+                    "may end on line {} (`{}`) after other commands on that line; relhook's call must run before it",
+                    stop.line, stop.text
+                ),
                 Why::Mutes(to) => format!(
                     "sends the hook's error output to {to} on line {} (`{}`), after other commands on that line; relhook's call must come before it, or its errors go there too",
                     stop.line, stop.text
@@ -137,13 +139,36 @@ pub(super) fn above_call(text: &str, hook: &str) -> Option<Barrier> {
         .lines()
         .position(|l| super::marker::opening(l).is_some())
         .map_or(call, |i| i + 1);
-    if let Some(b) = barrier(text, Some(start.min(call))).ok()? {
+    // Read without relhook's own block (line for line): its `|| exit $?` inside a team's
+    // `if` around it would make that `if` a line that may end the hook.
+    if let Some(b) = barrier(&without_block(text), Some(start.min(call))).ok()? {
         return Some(b);
     }
     let why = goes_first(hook)?;
     let first =
         first_command(text).filter(|s| s.line < start.min(call) && !s.text.contains("relhook"))?;
     Some(Barrier { stop: first, why })
+}
+
+/// `text` with each line of relhook's marked block made `:` (a command that does nothing),
+/// so that line numbers stay.
+fn without_block(text: &str) -> String {
+    let mut inside = false;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let opens = super::marker::opening(line.trim_end()).is_some();
+        inside |= opens;
+        if inside {
+            out.push(':');
+            out.push_str(if line.ends_with('\n') { "\n" } else { "" });
+        } else {
+            out.push_str(line);
+        }
+        if line.trim() == super::END {
+            inside = false;
+        }
+    }
+    out
 }
 
 /// Why relhook's block goes above a hook's first command, for the hooks where it must: one

@@ -167,6 +167,8 @@ struct Parser {
     execs: Vec<(usize, bool, Option<String>)>,
     /// The `exit` lines that may end the script on some runs.
     maybe: Maybe,
+    /// The last word in command position (a function's name when `()` follows it).
+    last_command: Option<String>,
 }
 
 /// What [`Parser::run`] found: the first stop, the redirecting `exec` lines above it, and the
@@ -270,7 +272,7 @@ impl Parser {
             return Ok(());
         }
         if std::mem::take(&mut self.func_name) {
-            self.maybe.body_follows();
+            self.maybe.body_follows(Some(text));
             self.func_parens = true;
             self.args = false;
             return Ok(());
@@ -315,20 +317,19 @@ impl Parser {
                 }
             }
             _ => {
-                if self.top_level() && !self.list_started {
-                    let first = *self.first.get_or_insert(line);
-                    if matches!(keyword, "exit" | "exec") {
-                        self.candidate = Some(Candidate {
-                            line: first,
-                            starts_line: !self.mid_line,
-                            ends: keyword == "exit",
-                            redirects: Vec::new(),
-                        });
-                    }
-                } else if keyword == "exit" {
-                    let first = self.first.unwrap_or(line);
-                    self.maybe.exit(first, !self.mid_line, self.stack.len());
+                let first = *self.first.get_or_insert(line);
+                if self.top_level() && !self.list_started && matches!(keyword, "exit" | "exec") {
+                    self.candidate = Some(Candidate {
+                        line: first,
+                        starts_line: !self.mid_line,
+                        ends: keyword == "exit",
+                        redirects: Vec::new(),
+                    });
+                } else {
+                    let depth = self.stack.len();
+                    self.maybe.command(keyword, first, !self.mid_line, depth);
                 }
+                self.last_command = Some(text.to_owned());
                 self.list_started = true;
                 self.args = true;
                 self.func_parens = true;
@@ -352,7 +353,7 @@ impl Parser {
                 return Ok(self.end_of_list(true));
             }
             "&&" | "||" => {
-                self.maybe.and_or(depth);
+                self.maybe.and_or(depth, op == "||");
                 let stop = self.resolve();
                 self.args = false;
                 self.continued = true;
@@ -382,7 +383,7 @@ impl Parser {
             // The `)` of `name()`; any other closes a subshell (`(git log || true)`, whose
             // last word would otherwise read as a function's name).
             ")" if std::mem::take(&mut self.func_open) => {
-                self.maybe.body_follows();
+                self.maybe.body_follows(self.last_command.as_deref());
                 self.args = false;
             }
             ")" => self.pop(Frame::Paren)?,
@@ -523,7 +524,7 @@ mod tests {
             ("{ echo a; exit 0; }\n", 1, true),
             ("a | b && exit 0\n", 1, true),
             ("if x | y; then exit 0; fi\n", 1, true),
-            ("f() { exit 0; }\n[ x ] || exit\n", 2, true),
+            ("f() { exit 0; }\n[ x ] && exit\n", 2, true),
             ("if x; then exit 0; y & fi\n", 1, true),
             (
                 "(exit 0)\nif a; then\n  (exit)\n  exit \"$c\"\nfi\n",
@@ -531,6 +532,16 @@ mod tests {
                 true,
             ),
             ("[ x ] || exit 1\n[ -n \"$CI\" ] && exit 0\n", 2, true),
+            // QA37: a function whose body may exit, called at top level; a top-level `return`.
+            ("finish() { echo bye; exit 0; }\necho a\nfinish\n", 3, true),
+            ("skip() {\n  exit\n}\n[ -n \"$CI\" ] && skip\n", 4, true),
+            (
+                "function done_ { if x; then exit 0; fi; }\ndone_\n",
+                2,
+                true,
+            ),
+            ("[ -n \"$CI\" ] && return 0\n", 1, true),
+            ("true && exit\n", 1, true),
         ] {
             assert_eq!(may_stop(text), Some((line, starts_line)), "{text}");
         }
@@ -544,6 +555,10 @@ mod tests {
             "if x; then echo exit; fi\n",
             // A failing `exit` is a veto: git refuses the commit whatever runs below it.
             "if grep -q WIP \"$1\"; then\n  exit 1\nfi\n[ x ] || exit 2\n",
+            // `cmd || exit` and `cmd || exit $?` carry `cmd`'s failure.
+            "npm test || exit\nnpm test || exit $?\nlint ||\n  exit\n",
+            // A function that only fails, or is never called; `return` in a function.
+            "die() { echo \"$1\" >&2; exit 1; }\ndie oops\nf() { return 0; }\nf\ng() { exit 0; }\n",
         ] {
             assert_eq!(may_stop(text), None, "{text}");
         }
