@@ -66,3 +66,40 @@ fn a_fixup_of_a_pushed_commit_is_reworded_and_not_called_unchecked() {
         text(&push)
     );
 }
+
+/// QA37 (second round): `fixup! <hash>` and `fixup! <subject prefix>`, which `git rebase
+/// --autosquash` takes, were told their target was pushed, and to reword them.
+#[test]
+fn a_fixup_named_by_hash_or_subject_prefix_is_squashed_into_it() {
+    let repo = installed_repo();
+    repo.with_origin();
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    let base = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    commit_file(&repo, "f1", &["-m", "feat: add f1"]);
+    commit_file(&repo, "f2", &["-m", "feat: add f2"]);
+    let f2 = repo.git(&["rev-parse", "--short", "HEAD"]);
+    let f1_parent = base.clone();
+    commit_file(&repo, "f3", &["-m", "feat: add f3"]);
+    commit_file(&repo, "f2", &["-m", &format!("fixup! {f2}")]);
+    commit_file(&repo, "f1", &["-m", "squash! feat: add f"]);
+    let check = repo.relhook(&["check"]);
+    assert!(
+        stdout(&check).contains(&format!(
+            "hint: squash them into their targets with `git rebase -i --autosquash {f1_parent}`"
+        )),
+        "{}",
+        text(&check)
+    );
+    let push = repo.git_output(&["push", "-q"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    assert!(
+        stderr(&push).contains("squash it into the commit it fixes before sharing it"),
+        "{}",
+        text(&push)
+    );
+    assert!(
+        !stderr(&push).contains("on origin already"),
+        "{}",
+        text(&push)
+    );
+}

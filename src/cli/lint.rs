@@ -1,6 +1,6 @@
 //! `relhook lint`, `relhook check` and the commit-msg hook.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -226,7 +226,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     // The failed `fixup!`/`squash!` commits by the header they fix: `--autosquash` squashes
     // one into the oldest commit of the rebased range with that header, so the rebase starts
     // below that commit, and one whose target is not in the range is reworded instead.
-    let mut targets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut targets: Vec<(String, usize)> = Vec::new();
     let mut reached = HashSet::new();
     let mut depth = 0;
     repo.walk(&checked.range, |c| {
@@ -235,13 +235,14 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if boundary.contains_key(&c.id) {
             at_boundary.get_or_insert(c.id);
         }
-        if let Some(fixups) = targets.get(&c.header()) {
-            let base = repo
-                .first_parent(c.id)
-                .map_or("--root".to_owned(), crate::git::short_id);
-            for &i in fixups {
-                (tally.failed_at[i].1, tally.failed_at[i].2) = (base.clone(), depth);
-                reached.insert(i);
+        if !targets.is_empty() {
+            // Older than the fixup (the walk is newest first): the fixup was noted before.
+            let (header, fixes) = (c.header(), crate::history::unlinted::fixes);
+            for (_, i) in targets.iter().filter(|(t, _)| fixes(t, c.id, &header)) {
+                let base = repo.first_parent(c.id);
+                let base = base.map_or("--root".to_owned(), crate::git::short_id);
+                (tally.failed_at[*i].1, tally.failed_at[*i].2) = (base, depth);
+                reached.insert(*i);
             }
         }
         if before.holds(&repo, &c) {
@@ -271,7 +272,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         if let Some(target) = crate::history::unlinted::fixup_target(&v.header).filter(|_| squashed)
         {
             let at = tally.failed_at.len() - 1;
-            targets.entry(target.to_owned()).or_default().push(at);
+            targets.push((target.to_owned(), at));
         }
         if v.diagnostics.is_empty() {
             return true;

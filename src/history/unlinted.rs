@@ -77,13 +77,13 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     };
     let mut out = Vec::new();
     let mut commits = Vec::new();
-    // Each header's oldest commit (autosquash squashes into the first in the todo list): its
-    // walk position and first parent.
-    let mut headers = std::collections::HashMap::new();
+    // Each commit's id, header, walk position and first parent: autosquash squashes into the
+    // first in the todo list, the oldest that a fixup names.
+    let mut walked = Vec::new();
     let mut depth = 0;
     repo.walk(&range, |c| {
         depth += 1;
-        headers.insert(c.header(), (depth, c.parent_ids.first().copied()));
+        walked.push((c.id, c.header(), depth, c.parent_ids.first().copied()));
         if let Some(mut f) = failing(repo, config, &c) {
             f.depth = depth;
             out.push(f);
@@ -97,9 +97,14 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
         out.retain(|_| commits.next().is_none_or(|c| !before.holds(repo, c)));
     }
     for f in out.iter_mut().filter(|f| f.fixup) {
-        let target = fixup_target(&f.header).and_then(|t| headers.get(t));
+        let target = fixup_target(&f.header).and_then(|t| {
+            walked
+                .iter()
+                .filter(|(id, header, ..)| *id != f.id && fixes(t, *id, header))
+                .max_by_key(|(_, _, depth, _)| *depth)
+        });
         f.fixup = target.is_some();
-        if let Some(&(depth, parent)) = target.filter(|(d, _)| *d > f.depth) {
+        if let Some(&(_, _, depth, parent)) = target.filter(|(_, _, d, _)| *d > f.depth) {
             (f.depth, f.parent) = (depth, parent);
         }
     }
@@ -120,6 +125,16 @@ pub fn fixup_target(header: &str) -> Option<&str> {
         found = true;
     }
     found.then_some(rest)
+}
+
+/// Whether commit `id`, whose header is `header`, is the one `fixup! <target>` names, as `git
+/// rebase --autosquash` finds it: the same subject, an id that begins with `target` (`fixup!
+/// 1a2b3c4`), or a subject that begins with it.
+pub fn fixes(target: &str, id: Oid, header: &str) -> bool {
+    let hex = target.len() >= 4 && target.bytes().all(|b| b.is_ascii_hexdigit());
+    header == target
+        || (hex && id.to_string().starts_with(&target.to_ascii_lowercase()))
+        || (!target.is_empty() && header.starts_with(target))
 }
 
 /// Why relhook's own release commits would fail the lint (`release.commit_message` rendered

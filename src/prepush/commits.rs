@@ -93,7 +93,10 @@ pub(super) fn lint_new(
         if bad_here.is_empty() {
             continue;
         }
-        let headers = order.iter().filter_map(|id| met.header(*id)).collect();
+        let headers: Vec<(Oid, &str)> = order
+            .iter()
+            .filter_map(|id| Some((*id, met.header(*id)?)))
+            .collect();
         let base = base(repo, u, order.last().copied());
         let push = Push {
             repo,
@@ -141,7 +144,7 @@ fn base(repo: &Repo, u: &Update, oldest: Option<Oid>) -> String {
 fn advise(
     push: &Push<'_>,
     base: &str,
-    headers: &HashSet<&str>,
+    headers: &[(Oid, &str)],
     bad_here: Vec<(usize, bool)>,
     found: &mut Inspection,
 ) {
@@ -176,8 +179,12 @@ fn advise(
         // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
         // the remote has is reworded instead.
         let squashes = fixup
-            && crate::history::unlinted::fixup_target(&r.subject)
-                .is_some_and(|t| headers.contains(t));
+            && crate::history::unlinted::fixup_target(&r.subject).is_some_and(|t| {
+                let fixes = crate::history::unlinted::fixes;
+                headers
+                    .iter()
+                    .any(|(id, h)| Some(*id) != r.commit && fixes(t, *id, h))
+            });
         let id = r.commit.map(short_id).unwrap_or_default();
         let rebase = if squashes {
             format!("`git rebase -i --autosquash {base}`")
