@@ -47,7 +47,7 @@ fn a_change_on_the_lines_the_release_edited_stays_with_the_edit() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stderr(&out).contains(
-            "relhook: CHANGELOG.md changed while the tests ran, on lines the release edited: it is left as it is, the release's edit in it (`git diff -- CHANGELOG.md` shows both)"
+            "relhook: CHANGELOG.md changed while the tests ran, on lines the release edited: it is left as it is (`git diff -- CHANGELOG.md` shows what it holds)"
         ),
         "{}",
         text(&out)
@@ -78,5 +78,24 @@ fn a_branch_switch_while_the_tests_ran_leaves_the_release_commit_named_on_its_br
     assert_eq!(
         repo.git(&["rev-parse", "other"]),
         repo.git(&["rev-parse", "main"])
+    );
+}
+
+/// A branch made on the release commit while the tests ran, then left: the undo takes the
+/// commit off main and says the branch still holds it.
+#[test]
+fn a_branch_made_on_the_release_commit_during_the_tests_is_named() {
+    let repo = failing_after("git switch -q -c other && git switch -q main");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+    let release = repo.git(&["rev-parse", "--short=9", "other"]);
+    assert!(
+        stderr(&out).contains(&format!(
+            "relhook: branch other, made while the tests ran, still holds the release commit {release} (`git branch -D other` drops it with the branch)"
+        )),
+        "{}",
+        text(&out)
     );
 }

@@ -109,7 +109,7 @@ pub fn undo_commit(
                         txn.write_file(&e.path, &merged)?;
                         kept.push(format!("{shown} changed while the tests ran: the release's edit is taken out of it, and that change kept"));
                     }
-                    None => kept.push(format!("{shown} changed while the tests ran, on lines the release edited: it is left as it is, the release's edit in it (`git diff -- {}` shows both)", crate::shellword::quote(&e.path.to_string_lossy()))),
+                    None => kept.push(format!("{shown} changed while the tests ran, on lines the release edited: it is left as it is (`git diff -- {}` shows what it holds)", crate::shellword::quote(&e.path.to_string_lossy()))),
                 }
             }
             None if !e.after.is_empty() => kept.push(format!(
@@ -126,6 +126,18 @@ pub fn undo_commit(
         txn.move_head(commit, head, "relhook: undo the release commit")?;
     }
     txn.commit()?;
+    // A branch made on the release commit while the tests ran (`git switch -c x`, then back)
+    // still holds it: it is the person's to keep or drop, and said.
+    for (name, tip) in repo.branches_at("heads/*") {
+        if tip == commit || repo.reaches(tip, commit) {
+            let name = name.strip_prefix("heads/").unwrap_or(&name).to_owned();
+            kept.push(format!(
+                "branch {name}, made while the tests ran, still holds the release commit {} (`git branch -D {}` drops it with the branch)",
+                short_id(commit),
+                crate::shellword::quote(&name)
+            ));
+        }
+    }
     for line in kept {
         let _ = writeln!(std::io::stderr(), "relhook: {line}");
     }
