@@ -190,6 +190,7 @@ mod qa36_settle;
 mod qa36_soft_reset_redo;
 mod qa37_changelog_version_file;
 mod qa37_empty_message;
+mod qa37_explain_merge_revert;
 mod qa37_fixup_hints;
 mod qa37_husky_conditional_exit;
 mod qa37_leftover_temporaries;

@@ -74,6 +74,8 @@ pub(super) fn deciders(
     let mut filter = crate::history::packages::Filter::new(repo, config);
     let mut walked = std::collections::HashSet::new();
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
+    // Reverts of merges, by index in `out`, with the merge each reverts.
+    let mut of_merges = Vec::new();
     repo.walk(&range, |c| {
         walked.insert(c.id);
         if c.parents < 2 {
@@ -85,8 +87,8 @@ pub(super) fn deciders(
             // but no Conventional Commit to complain about.
             // So is its reapply, which calls for what the merged branch called for.
             let reapplied = crate::history::reverts::reapplied_level(repo, &message);
-            let merge_revert = reapplied.is_some()
-                || crate::history::reverts::merge_revert(c.id, &message).is_some();
+            let reverted_merge = crate::history::reverts::merge_revert(c.id, &message);
+            let merge_revert = reapplied.is_some() || reverted_merge.is_some();
             // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)
             // is no change of its own: it neither decides the level nor is "not understood".
             if parsed.is_none() && config.commit.ignore.iter().any(|p| p.is_match(&header)) {
@@ -121,6 +123,9 @@ pub(super) fn deciders(
                 },
             };
             reverts.push((c.id, key));
+            if let Some(m) = reverted_merge {
+                of_merges.push((out.len(), crate::history::reverts::in_history(repo, m)));
+            }
             out.push(Decider {
                 id: c.id.to_string(),
                 commit: c.short.clone(),
@@ -137,6 +142,16 @@ pub(super) fn deciders(
     })?;
     if let Some(e) = failed {
         return Err(e);
+    }
+    // A revert of a merge released before the range takes its branch's changes back: its
+    // entries are the revert's (post-commit and `--sync` write them); one of a merge in the
+    // range cancels out with it below.
+    for (i, m) in of_merges {
+        if !walked.contains(&m.merge)
+            && crate::history::reverts::branch_revert_entry(repo, &m, config)?.is_some()
+        {
+            out[i].in_changelog = true;
+        }
     }
     if let Some(l) = latest.filter(|l| Some(*l) != since) {
         {
