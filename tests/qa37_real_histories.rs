@@ -37,3 +37,22 @@ fn notes_of_a_tag_that_names_a_tree_say_so() {
         text(&out)
     );
 }
+
+/// QA37, semantic-release's channels: `--pre alpha` after `2.0.0-beta.1` said the "computed
+/// version" was not greater, as if alpha.1 were a version the user had asked for.
+#[test]
+fn an_earlier_pre_release_identifier_is_named_as_that() {
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: initial"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat!: new api"]);
+    repo.git(&["tag", "-a", "v2.0.0-beta.1", "-m", "b1"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: alpha fix"]);
+    let out = repo.relhook(&["version", "--next", "--pre", "alpha"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("pre-release `alpha` cannot follow 2.0.0-beta.1: SemVer orders `alpha` before `beta`, so 2.0.0-alpha.1 would sort below it; go on with `--pre beta`"),
+        "{}",
+        text(&out)
+    );
+}
