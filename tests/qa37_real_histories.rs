@@ -2,7 +2,7 @@
 //! but one of 2017 (`### Bug fixes`), and new fixes went under that old spelling; `notes` of a
 //! tag that names a tree said there was no such tag.
 
-use crate::support::{Repo, ok, stderr, text};
+use crate::support::{Repo, ok, stderr, stdout, text};
 
 #[test]
 fn new_entries_take_the_newest_releases_spelling_of_a_heading() {
@@ -55,4 +55,29 @@ fn an_earlier_pre_release_identifier_is_named_as_that() {
         "{}",
         text(&out)
     );
+}
+
+/// QA37, semantic-release's channels: an `alpha` tagged on a branch made from a `beta` sorts
+/// first by SemVer, and the rebuild gave it the beta's changes, leaving `2.0.0-beta.1` empty
+/// while `notes v2.0.0-beta.1` listed them.
+#[test]
+fn a_rebuild_gives_interleaved_pre_releases_what_they_shipped() {
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: initial"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat!: new api"]);
+    repo.git(&["tag", "-a", "v2.0.0-beta.1", "-m", "b1"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: alpha fix"]);
+    repo.git(&["tag", "-a", "v2.0.0-alpha.1", "-m", "a1"]);
+    let log = stdout(&ok(repo.relhook(&["changelog", "--rebuild", "--stdout"])));
+    let beta = &log[log.find("## [2.0.0-beta.1]").unwrap()..log.find("## [1.0.0]").unwrap()];
+    assert!(beta.contains("- **BREAKING** new api"), "{log}");
+    let alpha =
+        &log[log.find("## [2.0.0-alpha.1]").unwrap()..log.find("## [2.0.0-beta.1]").unwrap()];
+    assert!(
+        alpha.contains("- alpha fix") && !alpha.contains("new api"),
+        "{log}"
+    );
+    let notes = stdout(&ok(repo.relhook(&["notes", "v2.0.0-beta.1"])));
+    assert!(notes.contains("- **BREAKING** new api"), "{notes}");
 }

@@ -103,7 +103,18 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         .into_iter()
         .filter(|t| index.contains_key(&t.commit))
         .collect();
-    tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+    // By version; the pre-releases of one version in the order history made them: an `alpha`
+    // tagged on a branch made from a `beta` sorts first by SemVer, but shipped after it (the
+    // beta's changes are the beta's, as `notes` tells them).
+    let rank = topological_ranks(&history, &index);
+    let core = |v: &semver::Version| (v.major, v.minor, v.patch);
+    tags.sort_by(|a, b| {
+        // The pre-releases first, then the release itself.
+        let ranked = |t: &ReleaseTag| (t.version.pre.is_empty(), rank[index[&t.commit]]);
+        (core(&a.version), ranked(a))
+            .cmp(&(core(&b.version), ranked(b)))
+            .then_with(|| a.version.cmp_precedence(&b.version))
+    });
     let owner = assign(&history, &index, &tags);
     // A merge reverted in a later release than its own: the revert's `revert "…"` entry.
     for m in merge_undone {
@@ -242,6 +253,34 @@ struct Lite {
     entries: Vec<NewEntry>,
     /// Its header, and what it reverts if it is a git revert.
     reverts: crate::history::changelog::entry::RevertKey,
+}
+
+/// Each commit's place in an order where every commit comes after its parents (by index in
+/// `history`): an iterative depth-first walk, numbered as each commit's parents are done.
+fn topological_ranks(history: &[Lite], index: &HashMap<Oid, usize>) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let mut rank = vec![UNSEEN; history.len()];
+    let mut next = 0;
+    let mut opened = vec![false; history.len()];
+    for start in 0..history.len() {
+        let mut stack = vec![start];
+        while let Some(&i) = stack.last() {
+            if rank[i] != UNSEEN {
+                stack.pop();
+                continue;
+            }
+            if !opened[i] {
+                opened[i] = true;
+                let parents = history[i].parent_ids.iter().filter_map(|p| index.get(p));
+                stack.extend(parents.filter(|p| rank[**p] == UNSEEN));
+                continue;
+            }
+            rank[i] = next;
+            next += 1;
+            stack.pop();
+        }
+    }
+    rank
 }
 
 fn assign(
