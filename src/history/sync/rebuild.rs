@@ -103,14 +103,14 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         .into_iter()
         .filter(|t| index.contains_key(&t.commit))
         .collect();
-    // By version; the pre-releases of one version in the order history made them: an `alpha`
-    // tagged on a branch made from a `beta` sorts first by SemVer, but shipped after it (the
-    // beta's changes are the beta's, as `notes` tells them).
+    // By version; the pre-releases of one version in the order they were made (tag date, then
+    // history's order): an `alpha` tagged on a branch made from a `beta` sorts first by
+    // SemVer, but shipped after it (the beta's changes are the beta's, as `notes` tells them).
     let rank = topological_ranks(&history, &index);
     let core = |v: &semver::Version| (v.major, v.minor, v.patch);
     tags.sort_by(|a, b| {
         // The pre-releases first, then the release itself.
-        let ranked = |t: &ReleaseTag| (t.version.pre.is_empty(), rank[index[&t.commit]]);
+        let ranked = |t: &ReleaseTag| (t.version.pre.is_empty(), t.when.0, rank[index[&t.commit]]);
         (core(&a.version), ranked(a))
             .cmp(&(core(&b.version), ranked(b)))
             .then_with(|| a.version.cmp_precedence(&b.version))
