@@ -192,6 +192,7 @@ mod qa37_changelog_version_file;
 mod qa37_empty_message;
 mod qa37_explain_merge_revert;
 mod qa37_fixup_hints;
+mod qa37_gitlab_merged_results;
 mod qa37_husky_conditional_exit;
 mod qa37_leftover_temporaries;
 mod qa37_moved_published_tag;

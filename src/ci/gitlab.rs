@@ -40,6 +40,27 @@ pub(super) fn verify_head(env: &CiEnv, repo: &Repo) -> Result<()> {
 pub(super) fn plan(env: &CiEnv) -> Plan {
     let gl = Some(Provider::GitLab);
     let target = env.var("CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
+    // A merged-results or merge-train pipeline runs on the merge of the source into the
+    // target's tip (set only then): from the diff base, HEAD holds the target's newer commits
+    // too, which are not the merge request's to answer for.
+    if let Some(sha) = env
+        .var("CI_MERGE_REQUEST_TARGET_BRANCH_SHA")
+        .filter(|s| !is_zero(s))
+    {
+        let mut candidates = vec![Candidate::Commit(sha.to_owned())];
+        if let Some(t) = target {
+            candidates.extend(remote_then_local(t));
+        }
+        return Plan::MergeBase {
+            candidates,
+            name: sha.to_owned(),
+            why: format!(
+                "GitLab merged-results pipeline of a merge request into `{}` (CI_MERGE_REQUEST_TARGET_BRANCH_SHA)",
+                target.unwrap_or("its target")
+            ),
+            provider: gl,
+        };
+    }
     if let Some(sha) = env
         .var("CI_MERGE_REQUEST_DIFF_BASE_SHA")
         .filter(|s| !is_zero(s))
