@@ -421,12 +421,15 @@ fn install_one(
         if !super::aside::same_bytes(&path, &backup) {
             return Ok(Action::Conflict { backup });
         }
-        std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+        // Written over it in one rename (as below).
         let text = hook.render_as(opts.binary, !opts.force, created_dir, direct)?;
         write_shim(&path, &text)?;
         return Ok(Action::Rechained { backup });
     }
-    if present {
+    // The hook stays where git runs it until the shim replaces it in one rename: a second
+    // name for it (a hard link, of a symlink the link itself) is its backup first, so that a
+    // Ctrl-C at any moment leaves one of the two in place. A rename where no link can be made.
+    if present && std::fs::hard_link(&path, &backup).is_err() {
         std::fs::rename(&path, &backup).map_err(|e| Error::io("rename", &path, e))?;
     }
     // `--force` keeps the hook it replaces, or one it replaced before, out of the chain; with

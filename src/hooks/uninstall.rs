@@ -135,12 +135,16 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
             Some(_) if let Some((line, text)) = added => Removal::HandEdited { line, text },
             Some(shim) => {
                 created_dir |= shim.created_dir;
-                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
-                if has_backup {
-                    restore(loc, hook.name, backup, &path)?
-                } else {
-                    Removal::Removed
+                // The kept hook is renamed over the shim in one step: at no moment does git
+                // find neither (a Ctrl-C between a removal and a rename left the hook unrun).
+                let removal = match has_backup {
+                    true => restore(loc, hook.name, backup, &path)?,
+                    false => Removal::Removed,
+                };
+                if !matches!(removal, Removal::Restored { .. }) {
+                    std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
                 }
+                removal
             }
             None if has_backup && !present => restore(loc, hook.name, backup, &path)?,
             None if has_backup => Removal::LeftBoth { backup },
