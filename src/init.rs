@@ -214,12 +214,10 @@ pub fn example_test_command(root: &Path, package: Option<&Path>) -> Vec<String> 
         return argv;
     }
     let has = |file: &str| root.join(file).is_file();
+    // A package.json with a `test` script is evident above; without one, `npm test` and
+    // `yarn test` fail (`Missing script: "test"`): no command is offered for it.
     if has("pnpm-workspace.yaml") || has("pnpm-lock.yaml") {
         owned(&["pnpm", "-r", "test"])
-    } else if has("package.json") && has("yarn.lock") {
-        owned(&["yarn", "test"])
-    } else if has("package.json") {
-        owned(&["npm", "test"])
     } else if has("go.mod") {
         owned(&["go", "test", "./..."])
     } else if make_test_target(root) {
