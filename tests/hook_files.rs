@@ -427,7 +427,7 @@ fn relhooks_own_block_with_crlf_endings_is_written_again() {
     assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
     assert!(
         stdout(&doctor)
-            .contains("(line 4: `if command -v relhook >/dev/null 2>&1; then`), so the hook fails")
+            .contains("(line 4: `if command -v relhook >/dev/null 2>&1; then`): a command that takes it in fails or misbehaves")
             && stdout(&doctor).contains(
                 "fix: relhook install (writes relhook's block again, with LF line endings)"
             ),

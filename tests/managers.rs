@@ -497,7 +497,7 @@ fn husky_9_files_with_crlf_line_endings_are_reported() {
     let install = run(&repo, relhook_bin(), &["install"], &env);
     assert_eq!(install.status.code(), Some(1), "{}", text(&install));
     assert!(
-        stdout(&install).contains("commit-msg: NOT wired: .husky/commit-msg has Windows (CRLF) line endings: sh reads the carriage return as part of each line (line 3: `echo team`)"),
+        stdout(&install).contains("commit-msg: NOT wired: .husky/commit-msg has Windows (CRLF) line endings: sh reads the carriage return into each line's last word (line 3: `echo team`)"),
         "{}",
         text(&install)
     );

@@ -77,8 +77,23 @@ impl Crlf {
             )
         } else {
             format!(
-                "{file} has Windows (CRLF) line endings: sh reads the carriage return as part of each line (line {}: `{}`), so the hook fails",
+                "{file} has Windows (CRLF) line endings: sh reads the carriage return into each line's last word (line {}: `{}`)",
                 self.line, self.text
+            )
+        }
+    }
+}
+
+impl Crlf {
+    /// What it costs `hook`: a file that cannot start, always; one sh reads, whenever a
+    /// command takes the carriage return in (`exit 0` fails; `echo x` only prints it).
+    pub fn costs(&self, hook: &str) -> String {
+        if self.start {
+            consequence(hook).to_owned()
+        } else {
+            format!(
+                "a command that takes it in fails or misbehaves (`exit 0` fails, `fi` is not read as one), and when the hook fails {}",
+                consequence(hook)
             )
         }
     }

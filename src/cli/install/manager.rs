@@ -150,7 +150,7 @@ pub(super) fn write_via_manager(
                     "{}: NOT wired: {}: {}. Fix: {fix}",
                     w.hook,
                     crlf.describe(&file.to_string()),
-                    crate::hooks::crlf::consequence(w.hook)
+                    crlf.costs(w.hook)
                 )?;
             }
             Wiring::Manual { why, snippet } => {

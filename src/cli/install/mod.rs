@@ -207,7 +207,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             out,
                             "{}: {} until it is converted: `{}`",
                             crlf.describe(&first),
-                            hooks::crlf::consequence(name),
+                            crlf.costs(name),
                             hooks::crlf::convert_command(&backup)
                         )?;
                     }

@@ -81,7 +81,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             format!(
                 "{}: {}",
                 c.describe(&path.display().to_string()),
-                crlf::consequence(name)
+                c.costs(name)
             ),
             Some("relhook install (writes relhook's shim again, with LF line endings)".into()),
         );
@@ -189,7 +189,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
         return check(
             &subject,
             Status::Broken,
-            format!("{}: {}", c.describe(&first), crlf::consequence(name)),
+            format!("{}: {}", c.describe(&first), c.costs(name)),
             Some(format!(
                 "{} (converts it to LF line endings)",
                 crlf::convert_command(&backup)
@@ -244,12 +244,25 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
         } else {
             format!("{p} was not written by relhook")
         };
-        let fix = format!("{install} (keeps it as {b} and runs it first)");
+        // post-commit's kept hook follows relhook's rewrite of the commit (as `install` says).
+        let when = if name == "post-commit" {
+            "after relhook's part"
+        } else {
+            "first"
+        };
+        let fix = format!("{install} (keeps it as {b} and runs it {when})");
         (detail, fix)
     } else if crate::hooks::link::read(&backup).is_ok_and(|k| k == bytes) {
         (
             format!("{now} again, the same as {b}, kept when relhook installed"),
-            format!("{install} (puts relhook's shim back; {b} still runs first)"),
+            format!(
+                "{install} (puts relhook's shim back; {b} still runs {})",
+                if name == "post-commit" {
+                    "after relhook's part"
+                } else {
+                    "first"
+                }
+            ),
         )
     } else {
         let (p_word, b_word) = (shell_word(path), shell_word(&backup));

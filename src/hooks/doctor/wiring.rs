@@ -3,7 +3,6 @@
 
 use super::hooks::lost;
 use super::{Check, Status, check};
-use crate::hooks::crlf;
 use crate::hooks::managed::where_to_add;
 
 /// One hook in a manager's home, judged exactly as `install` judges it.
@@ -158,11 +157,7 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
         Wiring::Crlf { crlf: c, fix, .. } => check(
             &subject,
             Status::Broken,
-            format!(
-                "{}: {}",
-                c.describe(&file.to_string()),
-                crlf::consequence(w.hook)
-            ),
+            format!("{}: {}", c.describe(&file.to_string()), c.costs(w.hook)),
             Some(fix.clone()),
         ),
         Wiring::Manual { why, snippet } => check(
