@@ -189,6 +189,7 @@ mod qa36_reword_heading;
 mod qa36_settle;
 mod qa36_soft_reset_redo;
 mod qa37_changelog_version_file;
+mod qa37_config_lock;
 mod qa37_doctor_wording;
 mod qa37_empty_message;
 mod qa37_explain_merge_revert;

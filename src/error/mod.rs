@@ -474,6 +474,22 @@ impl Error {
             Error::HookNotAvailable { available, .. } => Some(format!(
                 "this version installs: {available}; a later relhook adds the others"
             )),
+            // git names the lock a killed git left (`could not lock config file .git/config:
+            // File exists`): removed once no git runs here, the command works again.
+            Error::GitCommand { stderr, .. } if stderr.contains("could not lock") => {
+                let lock = stderr
+                    .split("could not lock config file ")
+                    .nth(1)
+                    .and_then(|r| r.split(':').next())
+                    .map(|f| format!("{f}.lock"));
+                Some(match lock {
+                    Some(lock) => format!(
+                        "a git killed while it wrote the file leaves {lock} behind: if no git runs in this repository now, `rm {}` and run it again",
+                        crate::shellword::quote(&lock)
+                    ),
+                    None => "another git holds a lock git needs: run it again once it is done (a lock a killed git left: remove the `.lock` file git names)".into(),
+                })
+            }
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
             Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
@@ -528,6 +544,17 @@ const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_lock_git_names_is_the_hint() {
+        let e = Error::GitCommand {
+            args: "config --local x y".into(),
+            status: Some(255),
+            stderr: "error: could not lock config file .git/config: File exists\n".into(),
+        };
+        let hint = e.hint().unwrap();
+        assert!(hint.contains("`rm .git/config.lock`"), "{hint}");
+    }
 
     #[test]
     fn git_failures_are_said_in_one_line() {

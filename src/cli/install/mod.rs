@@ -33,6 +33,16 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         select(&args.hooks)?
     };
     let loc = ctx.hooks()?;
+    // The config's lock, left by a killed git: the driver's registration would fail after the
+    // hooks are written. Refused before anything is.
+    let lock = loc.common_dir.join("config.lock");
+    if lock.exists() {
+        return Err(crate::Error::Usage(format!(
+            "{} is there: a git is writing the repository's config, or one was killed while it did; if no git runs in this repository now, `rm {}` and run `relhook install` again",
+            lock.display(),
+            crate::shellword::quote(&lock.display().to_string())
+        )));
+    }
     refuse_shared(&loc, args.shared)?;
     let via_manager =
         !args.force && hooks::managed::in_charge(&loc, &inst::detect_managers(&loc)).is_some();
