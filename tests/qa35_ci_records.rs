@@ -50,6 +50,8 @@ fn each_ci_run_publishes_its_record_with_the_command_relhook_test_prints() {
             .output()
             .unwrap();
         assert!(sh.status.success(), "run {run}: {publish}\n{}", text(&sh));
+        // QA37: the first publish (no records on the remote yet) says no `fatal:` either.
+        assert!(!stderr(&sh).contains("fatal"), "run {run}: {}", text(&sh));
     }
     let records = repo.git(&[
         "--git-dir",

@@ -32,13 +32,14 @@ pub fn fetch_records_command(remote: &str) -> String {
 }
 
 /// The command that publishes this clone's records to `remote`: the remote's merged in first
-/// (none yet, the fetch fails and the push goes on), since a clone that never fetched them (a
-/// CI run's) would otherwise be refused as non-fast-forward from the second run on.
+/// when it has some (asked first: a fetch of a ref the remote lacks says `fatal:` on a first
+/// publish), since a clone that never fetched them (a CI run's) would otherwise be refused as
+/// non-fast-forward from the second run on.
 pub fn publish_records_command(remote: &str) -> String {
+    let quoted = crate::shellword::quote(remote);
     format!(
-        "{}; git push {} {NOTES_REF}",
+        "{{ git ls-remote --exit-code {quoted} {NOTES_REF} >/dev/null && {}; }}; git push {quoted} {NOTES_REF}",
         fetch_records_command(remote),
-        crate::shellword::quote(remote)
     )
 }
 
