@@ -171,3 +171,25 @@ fn after_pre_commit_install_force_install_puts_the_shim_back_under_pre_commit() 
     );
     ok(repo.relhook(&["doctor"]));
 }
+
+/// QA37: relhook's shim that pre-commit moved to `<hook>.legacy` is what uninstall removes,
+/// and says so (it said `removed commit-msg`, the file pre-commit's script stays at).
+#[test]
+fn uninstall_names_the_legacy_file_it_removes() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    // What `pre-commit install` does to a hook not its own: moves it aside.
+    let hook = repo.hooks_dir().join("commit-msg");
+    std::fs::rename(&hook, repo.hooks_dir().join("commit-msg.legacy")).unwrap();
+    std::fs::write(&hook, PRE_COMMIT_SCRIPT).unwrap();
+    chmod(&hook, 0o755);
+    let out = ok(repo.relhook(&["uninstall"]));
+    assert!(
+        stdout(&out).contains("removed commit-msg.legacy from .git/hooks (relhook's commit-msg shim, which pre-commit's hook ran)"),
+        "{}",
+        text(&out)
+    );
+    assert!(!repo.hooks_dir().join("commit-msg.legacy").exists());
+    let kept = std::fs::read_to_string(repo.hooks_dir().join("commit-msg")).unwrap();
+    assert_eq!(kept, PRE_COMMIT_SCRIPT);
+}

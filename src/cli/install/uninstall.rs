@@ -167,7 +167,13 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
     let parent = c.path.parent().unwrap_or(&loc.hooks_dir);
     let dir = rel(parent, &loc.work_tree);
     match &c.action {
-        Removal::Removed => format!("removed {name} from {dir}"),
+        // relhook's shim where pre-commit had moved it (`commit-msg.legacy`): that file.
+        Removal::Removed => match file_name(&c.path) {
+            file if file != name => format!(
+                "removed {file} from {dir} (relhook's {name} shim, which pre-commit's hook ran)"
+            ),
+            _ => format!("removed {name} from {dir}"),
+        },
         Removal::Restored { backup } => {
             // Where pre-commit runs relhook's shim from, the hook goes back there.
             let aside = match file_name(&c.path) {
