@@ -203,6 +203,7 @@ mod qa37_no_test_script;
 mod qa37_polished_entries;
 mod qa37_real_histories;
 mod qa37_revert_reworded;
+mod qa37_sync_commit_scope;
 mod qa37_tag_pushed_renamed;
 mod qa37_undo_during_tests;
 mod qa37_unreleased_heading_deleted;

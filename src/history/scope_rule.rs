@@ -15,11 +15,18 @@ pub fn wanted(config: &Config) -> bool {
     !config.packages.is_empty() && config.commit.levels.of(Rule::PackageScope) != Level::Off
 }
 
-/// The packages whose directories hold one of `paths`, in configuration order.
+/// The packages whose directories hold one of `paths`, in configuration order. Their
+/// changelogs are bookkeeping, not a change to the package: the commit `changelog --sync
+/// --all` names (`docs(changelog): sync with history`, every package's file) touches none.
 fn holding<'c>(packages: &'c [Package], paths: &[&Path]) -> Vec<&'c Package> {
+    let changelog = |f: &Path| packages.iter().any(|p| f == p.changelog.as_path());
     packages
         .iter()
-        .filter(|p| paths.iter().any(|f| f.starts_with(&p.path)))
+        .filter(|p| {
+            paths
+                .iter()
+                .any(|f| f.starts_with(&p.path) && !changelog(f))
+        })
         .collect()
 }
 

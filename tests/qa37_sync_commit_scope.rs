@@ -1,0 +1,45 @@
+//! QA37: with `package-scope = "error"`, the commit `changelog --sync --all` names for the
+//! package changelogs it wrote was refused by that very rule (it changes every package's
+//! file, and its scope names none).
+
+use crate::support::{Repo, ok, stderr, text};
+
+#[test]
+fn the_sync_commit_of_several_package_changelogs_passes_the_scope_rule() {
+    let repo = Repo::new();
+    repo.write(
+        "p/a/package.json",
+        "{\"name\":\"a\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        "p/b/package.json",
+        "{\"name\":\"b\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[commit.rules]\npackage-scope = \"error\"\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    for (pkg, file) in [("a", "p/a/x.js"), ("b", "p/b/y.js")] {
+        repo.write(file, "x\n");
+        repo.git(&["add", file]);
+        repo.git_env(
+            &["commit", "-q", "-m", &format!("feat({pkg}): thing")],
+            &[("RELHOOK_SKIP", "1")],
+        );
+    }
+    ok(repo.relhook(&["changelog", "--sync", "--all"]));
+    repo.git(&["add", "-A"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "docs(changelog): sync with history"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!stderr(&out).contains("package-scope"), "{}", text(&out));
+    // A change to both packages' code still needs its scope.
+    repo.write("p/a/x.js", "y\n");
+    repo.write("p/b/y.js", "y\n");
+    repo.git(&["add", "-A"]);
+    let out = repo.git_output(&["commit", "-q", "-m", "fix: both"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("package-scope"), "{}", text(&out));
+}
