@@ -197,6 +197,7 @@ mod qa37_fixup_hints;
 mod qa37_gitlab_merged_results;
 mod qa37_husky_conditional_exit;
 mod qa37_install_interrupted;
+mod qa37_lefthook_absent;
 mod qa37_leftover_temporaries;
 mod qa37_moved_published_tag;
 mod qa37_no_test_script;

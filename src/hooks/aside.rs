@@ -103,6 +103,14 @@ pub(super) fn same_bytes(a: &Path, b: &Path) -> bool {
     plain(a) && plain(b) && matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
 }
 
+/// Whether an executable file `name` is in a directory of PATH (a hook manager's command).
+pub fn on_path(name: &str) -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .any(|p| p.is_file() && super::install::is_executable(&p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

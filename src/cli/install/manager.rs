@@ -199,7 +199,10 @@ pub(super) fn write_via_manager(
         })
     };
     for c in commands.iter().filter(|c| !run_by_another(c)) {
-        writeln!(out, "then run `{c}`")?;
+        match crate::hooks::managed::lefthook_missing(c) {
+            Some(why) => writeln!(out, "then run `{c}`; {why}")?,
+            None => writeln!(out, "then run `{c}`")?,
+        }
     }
     Ok(left)
 }

@@ -117,7 +117,7 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
     match &shim.binary {
         // A shared hooks directory's shim: relhook on PATH, whichever it is on this machine.
         Some(b) if b.as_os_str() == crate::hooks::ON_PATH => {
-            if !on_path(crate::hooks::ON_PATH) {
+            if !crate::hooks::aside::on_path(crate::hooks::ON_PATH) {
                 return check(
                     &subject,
                     Status::Broken,
@@ -286,12 +286,4 @@ pub(super) fn lost(hook: &str) -> &'static str {
         "pre-push" => "pushes are not checked",
         _ => "hand tags are not checked or turned into releases",
     }
-}
-
-/// Whether an executable file `name` is in a directory of PATH.
-fn on_path(name: &str) -> bool {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .any(|p| p.is_file() && is_executable(&p))
 }

@@ -38,8 +38,10 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             &subject,
             Status::Missing,
             format!(
-                "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}",
-                w.hook
+                "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}{}",
+                w.hook,
+                crate::hooks::managed::lefthook_missing(command)
+                    .map_or(String::new(), |why| format!("; {why}"))
             ),
             Some(command.clone()),
         ),

@@ -12,6 +12,16 @@ use super::{Wiring, block_of, calls, has_top_level_key, is_yaml, own_shim, read_
 use crate::git::HooksLocation;
 use crate::hooks::install::{Detected, Manager};
 
+/// Said after `lefthook install` where no `lefthook` is on PATH: named alone, it sent people
+/// to "command not found" while their commits went unchecked.
+pub const NOT_ON_PATH: &str = "lefthook is not on PATH here: install it first (https://lefthook.dev/installation/: `brew install lefthook`, `go install github.com/evilmartians/lefthook/v2@latest`, or `npm install --save-dev lefthook`, then `npx lefthook install`); until then lefthook runs none of these hooks";
+
+/// [`NOT_ON_PATH`], when `command` is `lefthook install` and no `lefthook` is on PATH.
+pub fn missing(command: &str) -> Option<&'static str> {
+    (command == "lefthook install" && !crate::hooks::aside::on_path("lefthook"))
+        .then_some(NOT_ON_PATH)
+}
+
 /// lefthook merges these over the shared configuration.
 pub(super) const LOCAL_FILES: [&str; 8] = [
     "lefthook-local.yml",

@@ -26,7 +26,7 @@ mod marker;
 mod place;
 
 use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
-pub use lefthook::{Format as LefthookFormat, HandCall, hand_calls};
+pub use lefthook::{Format as LefthookFormat, HandCall, hand_calls, missing as lefthook_missing};
 use lefthook::{lefthook_section, lefthook_state};
 pub(super) use marker::{BEGIN, END};
 use marker::{block_of, strip_blocks};
