@@ -40,9 +40,13 @@ fn the_test_records_publish_line_names_the_branchs_remote() {
     let err = stderr(&out);
     let publish = err
         .split('`')
-        .find(|c| c.starts_with("git fetch "))
+        .find(|c| c.starts_with("{ git ls-remote "))
         .unwrap_or_else(|| panic!("no publish command:\n{err}"));
-    assert!(publish.starts_with("git fetch bare "), "{err}");
+    assert!(
+        publish.starts_with("{ git ls-remote --exit-code bare "),
+        "{err}"
+    );
+    assert!(publish.contains("&& git fetch bare "), "{err}");
     assert!(
         publish.ends_with("; git push bare refs/notes/relhook-tests"),
         "{err}"
