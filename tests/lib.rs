@@ -190,6 +190,7 @@ mod qa36_settle;
 mod qa36_soft_reset_redo;
 mod qa37_changelog_version_file;
 mod qa37_config_lock;
+mod qa37_dependent_first_release;
 mod qa37_doctor_wording;
 mod qa37_empty_message;
 mod qa37_explain_merge_revert;

@@ -168,9 +168,11 @@ fn dependents_due(
     let Ok((plan, _)) = release::packages::plan(repo, config, root, &all, &opts) else {
         return Default::default();
     };
+    // A package with commits of its own is answered by them; one without (never released
+    // too: a first release whose files hold the version already) by its dependencies.
     plan.packages
         .into_iter()
-        .filter(|p| p.info.is_none())
+        .filter(|p| p.info.is_none() || !p.because.is_empty())
         .map(|p| {
             let mut on: Vec<&str> = p.because.iter().map(|c| c.dependency.as_str()).collect();
             on.dedup();
