@@ -202,6 +202,7 @@ mod qa37_lefthook_absent;
 mod qa37_leftover_temporaries;
 mod qa37_moved_published_tag;
 mod qa37_no_test_script;
+mod qa37_npm_hand_tag_pin;
 mod qa37_polished_entries;
 mod qa37_real_histories;
 mod qa37_revert_reworded;

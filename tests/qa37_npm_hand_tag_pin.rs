@@ -1,0 +1,49 @@
+//! QA37: in an npm workspace a hand tag of `lib` 1.1.0 went through while `web` pinned
+//! `"lib": "1.0.0"`: read as Cargo reads it (`^1.0.0`), the pin looked met. In a package.json a
+//! bare version is that version exactly, and the hand tag is refused as Cargo's is.
+
+use crate::support::{Repo, hand_tag, ok, stderr, text};
+
+#[test]
+fn a_hand_tag_that_leaves_an_exact_npm_pin_behind_is_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
+    );
+    repo.write(
+        "packages/lib/package.json",
+        "{\"name\":\"lib\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        "packages/web/package.json",
+        "{\"name\":\"web\",\"version\":\"0.4.0\",\"dependencies\":{\"lib\":\"1.0.0\"}}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n[packages.lib]\npath = \"packages/lib\"\n[packages.web]\npath = \"packages/web\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("packages/lib/a.js", "x\n");
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
+    let out = hand_tag(&repo, &["-a", "lib-v1.1.0", "-m", "lib"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out)
+            .contains("packages/web/package.json requires lib `1.0.0`, which 1.1.0 does not meet"),
+        "{}",
+        text(&out)
+    );
+    assert!(repo.git(&["tag", "-l", "lib-v1.1.0"]).is_empty());
+    // A range that admits the new version is no reason to refuse.
+    repo.write(
+        "packages/web/package.json",
+        "{\"name\":\"web\",\"version\":\"0.4.0\",\"dependencies\":{\"lib\":\"^1.0.0\"}}\n",
+    );
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "fix(web): lib range"]));
+    ok(hand_tag(&repo, &["-a", "lib-v1.1.0", "-m", "lib"]));
+}
