@@ -47,3 +47,45 @@ fn a_hand_tag_that_leaves_an_exact_npm_pin_behind_is_refused() {
     ok(repo.git_output(&["commit", "-q", "-m", "fix(web): lib range"]));
     ok(hand_tag(&repo, &["-a", "lib-v1.1.0", "-m", "lib"]));
 }
+
+/// QA37: `release --package lib` rewrote web's `dependencies` pin but left its exact
+/// `peerDependencies` pin `1.0.0`, read as `^1.0.0` and so taken to admit 1.1.0: the released
+/// web needed lib 1.1.0 and peer-required exactly 1.0.0, which npm refuses to install.
+#[test]
+fn a_release_rewrites_an_exact_peer_pin_the_new_version_does_not_meet() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
+    );
+    repo.write(
+        "packages/lib/package.json",
+        "{\"name\":\"lib\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        "packages/web/package.json",
+        "{\"name\":\"web\",\"version\":\"0.4.0\",\"dependencies\":{\"lib\":\"1.0.0\"},\"peerDependencies\":{\"lib\":\"1.0.0\"}}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n[packages.lib]\npath = \"packages/lib\"\n[packages.web]\npath = \"packages/web\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("packages/lib/a.js", "x\n");
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
+    // The first release is the version the files hold (1.0.0); the next one moves it.
+    ok(repo.relhook(&["release", "--package", "lib"]));
+    repo.write("packages/lib/b.js", "y\n");
+    repo.git(&["add", "-A"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "feat: y"]));
+    ok(repo.relhook(&["release", "--package", "lib"]));
+    let web = repo.read("packages/web/package.json");
+    assert!(!web.contains("\"1.0.0\""), "{web}");
+    assert!(
+        web.contains("\"peerDependencies\":{\"lib\":\"1.1.0\"}"),
+        "{web}"
+    );
+}

@@ -27,37 +27,25 @@ pub fn dependents_left_behind(
     let released = std::iter::once((package.to_owned(), version.clone())).collect();
     let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
         .into_iter()
-        .filter(|c| requirement(c).is_some_and(|req| !req.matches(&c.version)))
+        .filter(|c| {
+            use crate::history::version::files::deps::{Manifest, meets};
+            let npm = c.file.file_name().is_some_and(|n| n == "package.json");
+            let kind = if npm { Manifest::Npm } else { Manifest::Cargo };
+            // A requirement relhook cannot read as a range (`workspace:*`, `a || b`) is not
+            // judged.
+            let range =
+                |t: &str| t.starts_with(|ch: char| ch.is_ascii_digit() || "^~<>=".contains(ch));
+            let judged = match npm {
+                true => {
+                    range(c.before.trim()) && !c.before.contains("||") && !c.before.contains(" - ")
+                }
+                false => semver::VersionReq::parse(&c.before).is_ok(),
+            };
+            judged && !meets(kind, &c.before, &c.version)
+        })
         .collect();
     out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
     Ok(out)
-}
-
-/// A change's requirement as its manifest means it: in a package.json a bare version is that
-/// version exactly (`"1.0.0"`, which Cargo would read as `^1.0.0`), and comparators are
-/// separated by spaces; `||` alternatives are not judged.
-fn requirement(c: &dependents::Change) -> Option<semver::VersionReq> {
-    let npm = c.file.file_name().is_some_and(|n| n == "package.json");
-    if !npm {
-        return semver::VersionReq::parse(&c.before).ok();
-    }
-    let text = c.before.trim();
-    if text.contains("||") {
-        return None;
-    }
-    let exact =
-        |t: &str| t.starts_with(|ch: char| ch.is_ascii_digit()) && Version::parse(t).is_ok();
-    let parts: Vec<String> = text
-        .split_whitespace()
-        .map(|t| {
-            if exact(t) {
-                format!("={t}")
-            } else {
-                t.to_owned()
-            }
-        })
-        .collect();
-    semver::VersionReq::parse(&parts.join(", ")).ok()
 }
 
 /// What a workspace member that is no package is named as, before its directory: no package

@@ -371,11 +371,25 @@ pub fn admits(kind: Manifest, req: &str, new: &Version) -> bool {
     rewrite(kind, req, new) == Rewrite::Same || meets(kind, req.trim(), new)
 }
 
-fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
+/// Whether `req` (as its manifest means it) admits `new`. In a package.json a bare full
+/// version is that version exactly (`"1.0.0"`, which Cargo reads as `^1.0.0`), and
+/// comparators are separated by spaces; `||` and hyphen ranges are not judged (`false`).
+pub fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
+    let exact = |t: &str| t.starts_with(|c: char| c.is_ascii_digit()) && Version::parse(t).is_ok();
     let cargo_like = match kind {
         Manifest::Cargo => req.to_owned(),
         Manifest::Npm if req.contains("||") || req.contains(" - ") => return false,
-        Manifest::Npm => req.split_whitespace().collect::<Vec<_>>().join(", "),
+        Manifest::Npm => req
+            .split_whitespace()
+            .map(|t| {
+                if exact(t) {
+                    format!("={t}")
+                } else {
+                    t.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
     };
     semver::VersionReq::parse(&cargo_like).is_ok_and(|r| r.matches(new))
 }
