@@ -188,6 +188,7 @@ mod qa36_resume_lock;
 mod qa36_reword_heading;
 mod qa36_settle;
 mod qa36_soft_reset_redo;
+mod qa37_am_changelog;
 mod qa37_changelog_version_file;
 mod qa37_config_lock;
 mod qa37_dependent_first_release;

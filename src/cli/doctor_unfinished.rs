@@ -68,6 +68,7 @@ pub(super) fn unfinished_work(
             });
         }
     }
+    out.extend(am_stopped_on_changelog(repo, config));
     if let Some(crate::git::txn::Pending {
         said: what,
         fix: sync,
@@ -274,4 +275,37 @@ pub(super) fn unfinished_work(
         });
     }
     out
+}
+
+/// `git am` stopped on a patch that changes a changelog: a patch from another clone carries
+/// that clone's entry lines, which rarely apply here (`sha1 information is lacking`, when the
+/// clone's file is not in this one, so `am.threeWay` cannot help). The patches apply without
+/// the file, and `--sync` writes their entries.
+fn am_stopped_on_changelog(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+) -> Option<doctor::Check> {
+    let dir = repo.git_dir().join("rebase-apply");
+    if !dir.join("applying").exists() {
+        return None;
+    }
+    let patch = std::fs::read_to_string(dir.join("patch")).ok()?;
+    let mut logs = vec![config.changelog.path.clone()];
+    logs.extend(config.packages.iter().map(|p| p.changelog.clone()));
+    let log = logs.into_iter().find(|l| {
+        let l = l.to_string_lossy();
+        patch.contains(&format!("diff --git a/{l} b/{l}"))
+    })?;
+    let shown = log.to_string_lossy();
+    let excluded = crate::shellword::quote(&format!("--exclude={shown}"));
+    Some(doctor::Check {
+        subject: "git am".into(),
+        status: Status::Warning,
+        detail: format!(
+            "git am stopped on a patch that changes {shown}: a patch made in another clone carries that clone's lines of it, which often do not apply here; the changes themselves apply without them, and `relhook changelog --sync` writes their entries"
+        ),
+        fix: Some(format!(
+            "git am --abort, then git am {excluded} <the patches>, then relhook changelog --sync"
+        )),
+    })
 }
