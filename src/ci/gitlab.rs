@@ -118,8 +118,12 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
             ),
             provider: gl,
         },
-        _ => Plan::Local(Some(
+        (Some(d), Some(b)) if b == d => Plan::Local(Some(
             "GitLab pipeline with no previous tip (CI_COMMIT_BEFORE_SHA is all zeros) on the default branch".into(),
+        )),
+        // Not said to be the default branch when no variable says so.
+        _ => Plan::Local(Some(
+            "GitLab pipeline with no previous tip (CI_COMMIT_BEFORE_SHA is all zeros) and no branch to compare with (CI_COMMIT_BRANCH, CI_DEFAULT_BRANCH)".into(),
         )),
     }
 }

@@ -293,3 +293,25 @@ fn github_merge_group_uses_its_base_and_says_when_the_payload_lacks_it() {
     };
     assert!(why.contains("merge_group.base_sha"), "{why}");
 }
+
+/// QA37: a new branch's GitLab pipeline with no `CI_COMMIT_BRANCH` was said to run "on the
+/// default branch".
+#[test]
+fn a_gitlab_pipeline_with_no_branch_named_is_not_said_to_be_the_default_branch() {
+    let zero = "0000000000000000000000000000000000000000";
+    let said = |vars: &[(&str, &str)]| match plan(&env(vars, None), None, false) {
+        Plan::Local(Some(why)) => why,
+        _ => panic!("a local plan"),
+    };
+    let base = [("GITLAB_CI", "true"), ("CI_COMMIT_BEFORE_SHA", zero)];
+    let none = said(&base);
+    assert!(!none.contains("default branch"), "{none}");
+    assert!(none.contains("no branch to compare with"), "{none}");
+    let main = [
+        base[0],
+        base[1],
+        ("CI_DEFAULT_BRANCH", "main"),
+        ("CI_COMMIT_BRANCH", "main"),
+    ];
+    assert!(said(&main).contains("on the default branch"));
+}
