@@ -76,12 +76,19 @@ fn a_release_rewrites_an_exact_peer_pin_the_new_version_does_not_meet() {
     repo.write("packages/lib/a.js", "x\n");
     repo.git(&["add", "-A"]);
     ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
-    // The first release is the version the files hold (1.0.0); the next one moves it.
+    // The first release is the version the files hold (1.0.0); the next one moves it, and
+    // releases web with it, its requirement said once though two fields moved.
     ok(repo.relhook(&["release", "--package", "lib"]));
     repo.write("packages/lib/b.js", "y\n");
     repo.git(&["add", "-A"]);
     ok(repo.git_output(&["commit", "-q", "-m", "feat: y"]));
-    ok(repo.relhook(&["release", "--package", "lib"]));
+    let out = ok(repo.relhook(&["release", "--all"]));
+    assert_eq!(
+        text(&out).matches("requires lib 1.1.0").count(),
+        1,
+        "{}",
+        text(&out)
+    );
     let web = repo.read("packages/web/package.json");
     assert!(!web.contains("\"1.0.0\""), "{web}");
     assert!(

@@ -190,11 +190,14 @@ fn summary(plan: &Plan) -> String {
     plan.packages
         .iter()
         .map(|p| {
-            let why: Vec<String> = p
+            // One requirement moved in `dependencies` and `peerDependencies` is said once.
+            let mut why: Vec<String> = p
                 .because
                 .iter()
                 .map(|c| format!(", requires {} {}", c.dependency, c.version))
                 .collect();
+            why.sort();
+            why.dedup();
             let from = if p.current == p.version {
                 "first release".to_owned()
             } else {
