@@ -43,3 +43,34 @@ fn the_sync_commit_of_several_package_changelogs_passes_the_scope_rule() {
     assert!(!out.status.success(), "{}", text(&out));
     assert!(stderr(&out).contains("package-scope"), "{}", text(&out));
 }
+
+/// QA37: a `--no-verify` commit that fails only the package-scope rule got its entry without a
+/// word, though pre-push refuses it; any other lint failure is told at once.
+#[test]
+fn a_commit_past_the_hook_that_fails_the_scope_rule_is_told() {
+    let repo = Repo::new();
+    repo.write(
+        "p/a/package.json",
+        "{\"name\":\"a\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        "p/b/package.json",
+        "{\"name\":\"b\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[commit.rules]\npackage-scope = \"error\"\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("p/a/x.js", "x\n");
+    repo.write("p/b/y.js", "y\n");
+    repo.git(&["add", "-A"]);
+    let out = ok(repo.git_output(&["commit", "-q", "--no-verify", "-m", "fix: both"]));
+    assert!(
+        stderr(&out).contains("fails the commit lint (package-scope:"),
+        "{}",
+        text(&out)
+    );
+}

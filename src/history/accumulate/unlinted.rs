@@ -26,7 +26,9 @@ pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, own: bool) -> Op
     }
     let c = repo.stored_commit(commit)?;
     // A plain commit, amended or first: one parent at most, never a merge.
-    let verdict = lint_stored_commit(&c.message, c.encoding.as_deref(), 1, &config.commit)?;
+    let mut verdict = lint_stored_commit(&c.message, c.encoding.as_deref(), 1, &config.commit)?;
+    // The package-scope rule too, as pre-push judges it (read only when it is on).
+    crate::history::scope_rule::stored(repo, config, commit, &mut verdict);
     let mut errors = verdict
         .diagnostics
         .iter()
