@@ -107,8 +107,14 @@ impl VersionInfo {
         current: &Version,
         next: &Version,
     ) -> Option<(&'static str, &'static str)> {
-        let (cur, next) = (current, next);
-        if cur.major != 0 || next.major != 0 || !cur.pre.is_empty() || !next.pre.is_empty() {
+        // A pre-release is judged by the version it leads to, from the stable release its
+        // level is decided since (`0.4.1` → `0.5.0-rc.1` is the minor a breaking change makes).
+        let cur = match (&self.stable, current.pre.is_empty()) {
+            (_, true) => current,
+            (Some((_, stable, _)), false) => stable,
+            (None, false) => return None,
+        };
+        if cur.major != 0 || next.major != 0 {
             return None;
         }
         match self.level() {
