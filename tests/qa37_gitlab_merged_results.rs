@@ -44,3 +44,23 @@ fn a_merged_results_pipeline_checks_the_merge_requests_commits_only() {
     assert!(!said.contains("bad commit"), "{said}");
     assert!(said.contains("all pass"), "{said}");
 }
+
+/// QA37: `relhook check nonexist..HEAD` in a shallow clone was blamed on its depth ("names
+/// history that this shallow clone did not fetch"), with `--unshallow` for a fix.
+#[test]
+fn a_mistyped_name_in_a_shallow_clone_is_not_blamed_on_its_depth() {
+    let repo = Repo::new();
+    repo.commit("feat: a");
+    repo.commit("feat: b");
+    let clone = repo.scratch("shallow");
+    let url = format!("file://{}", repo.path().display());
+    crate::support::ok(repo.git_in(
+        &repo.scratch(""),
+        &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()],
+        &[],
+    ));
+    let out = repo.relhook_in(&clone, &["check", "nonexist..HEAD"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(!text(&out).contains("shallow"), "{}", text(&out));
+    assert!(text(&out).contains("nonexist"), "{}", text(&out));
+}

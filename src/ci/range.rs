@@ -231,6 +231,9 @@ fn local(
 pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
     let range = match repo.resolve(spec) {
         Ok(r) => r,
+        // A name that is no commit id and steps to no ancestor (`nonexist`, a mistyped
+        // branch) is unknown whatever the clone's depth: said as in a full clone.
+        Err(e @ Error::Range { .. }) if unknown_name(repo, spec) => return Err(e),
         Err(Error::Range { reason, .. }) if repo.is_shallow() => {
             return Err(Error::IncompleteHistory {
                 message: format!(
@@ -253,6 +256,19 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
         source: "explicit",
         shallow_fix: fix_for(None, None),
         range,
+    })
+}
+
+/// Whether an end of `spec` that does not resolve is a plain name (no commit id, no `~`/`^`
+/// step): a branch or tag that is not here, not history a shallow clone lacks.
+fn unknown_name(repo: &Repo, spec: &str) -> bool {
+    let sides = match spec.split_once("...").or_else(|| spec.split_once("..")) {
+        Some((a, b)) => vec![a, b],
+        None => vec![spec],
+    };
+    sides.into_iter().any(|s| {
+        let hex = s.len() >= 4 && s.bytes().all(|b| b.is_ascii_hexdigit());
+        !s.is_empty() && !hex && !s.contains(['~', '^']) && repo.revision_commit(s).is_none()
     })
 }
 
