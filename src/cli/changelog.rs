@@ -26,9 +26,19 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
     let (args, views) = views::chosen(&root, config, args)?;
     let args = &args;
     let mut docs = Vec::new();
+    let mut written = Vec::new();
     for view in &views {
-        let doc = one_changelog(&repo, &root, view, args)?;
+        let doc = one_changelog(&repo, &root, view, args, &mut written)?;
         docs.extend(doc);
+    }
+    // Several files written (`--all`): one commit for them all, not one per file.
+    if !written.is_empty() {
+        let mut err = crate::cli::stream::stderr();
+        let _ = writeln!(
+            err,
+            "next: {}",
+            next::commit_command(&repo, &written, args.rebuild)
+        );
     }
     if args.all && args.format == Format::Json {
         super::json::print(&super::json::ChangelogsReport {
@@ -46,6 +56,7 @@ fn one_changelog(
     root: &Path,
     config: &Config,
     args: &ChangelogArgs,
+    written: &mut Vec<std::path::PathBuf>,
 ) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
     // relhook reads the file from the work tree: one a sparse checkout leaves out is not
@@ -175,7 +186,7 @@ fn one_changelog(
                 }
             }
             if changed {
-                let _ = writeln!(err, "next: {}", commit_command(repo, &rel, args.rebuild));
+                written.push(rel.clone());
             }
         }
         if args.stdout && !json {
@@ -208,19 +219,6 @@ fn one_changelog(
         return Ok(Some(report));
     }
     Err(Error::KeptChanging(rel.to_path_buf()))
-}
-
-/// The command that commits the changelog just written. `:/` names the file from the top,
-/// whichever directory this ran in; a `docs` commit gets no entry of its own. A file git
-/// does not track yet is added first: `git commit -- <path>` knows only tracked paths.
-fn commit_command(repo: &Repo, rel: &Path, rebuilt: bool) -> String {
-    let file = crate::shellword::quote(&format!(":/{}", rel.display()));
-    let add = match repo.staged_blob(rel) {
-        Some(_) => String::new(),
-        None => format!("git add {file} && "),
-    };
-    let what = if rebuilt { "rebuild from" } else { "sync with" };
-    format!("{add}git commit -m \"docs(changelog): {what} history\" -- {file}")
 }
 
 /// The work tree's changelog text, `None` when absent.
@@ -440,6 +438,7 @@ pub(super) fn quiet() -> bool {
 
 mod conflicted;
 mod driver;
+mod next;
 mod standing;
 mod stopped;
 mod views;

@@ -1,0 +1,27 @@
+//! The command that commits what `relhook changelog` wrote.
+
+use std::path::{Path, PathBuf};
+
+use crate::git::Repo;
+
+/// The command that commits the changelog just written. `:/` names the file from the top,
+/// whichever directory this ran in; a `docs` commit gets no entry of its own. A file git
+/// does not track yet is added first: `git commit -- <path>` knows only tracked paths.
+pub(super) fn commit_command(repo: &Repo, written: &[PathBuf], rebuilt: bool) -> String {
+    let file = |rel: &Path| crate::shellword::quote(&format!(":/{}", rel.display()));
+    let files: Vec<String> = written.iter().map(|r| file(r)).collect();
+    let untracked: Vec<String> = written
+        .iter()
+        .filter(|r| repo.staged_blob(r).is_none())
+        .map(|r| file(r))
+        .collect();
+    let add = match untracked.is_empty() {
+        true => String::new(),
+        false => format!("git add {} && ", untracked.join(" ")),
+    };
+    let what = if rebuilt { "rebuild from" } else { "sync with" };
+    format!(
+        "{add}git commit -m \"docs(changelog): {what} history\" -- {}",
+        files.join(" ")
+    )
+}
