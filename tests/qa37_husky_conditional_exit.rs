@@ -113,6 +113,14 @@ fn a_team_if_around_relhooks_block_is_left_as_it_is() {
     let bad = repo.try_commit("bad message");
     assert!(!bad.status.success(), "{}", text(&bad));
     assert!(stderr(&bad).contains("header-format"), "{}", text(&bad));
+    // Uninstall leaves the team's `if` a command, so that the file still runs.
+    ok(repo.relhook(&["uninstall"]));
+    assert_eq!(
+        repo.read(".husky/commit-msg"),
+        "echo lint\nif [ -z \"$SKIP_RELHOOK\" ]; then\n:\nfi\n"
+    );
+    let out = repo.git_output(&["commit", "-q", "--allow-empty", "-m", "any message"]);
+    assert!(out.status.success(), "{}", text(&out));
 }
 
 #[test]

@@ -187,6 +187,12 @@ pub(super) fn unwire_text(text: &str) -> Option<Unwired> {
         } else if inside && line.trim_end() == END {
             inside = false;
         } else if !inside {
+            // The block was the whole body of a team's own `if … fi` (or loop, or group)
+            // around it: without a command there the file would not parse, and every commit
+            // would fail. `:` does nothing, and keeps it shell.
+            if emptied_body(&out, line) {
+                out.push_str(":\n");
+            }
             out.push_str(line);
             drop_newline = false;
         }
@@ -202,12 +208,45 @@ pub(super) fn unwire_text(text: &str) -> Option<Unwired> {
     })
 }
 
+/// Whether `next` closes a compound command whose body `before` leaves empty: the last line
+/// of `before` opens a body (`then`, `do`, `else`, `{`) and `next` closes it.
+fn emptied_body(before: &str, next: &str) -> bool {
+    let last = before
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let last = last.split(" #").next().unwrap_or(last).trim_end();
+    let opens = ["then", "do", "else", "{"].iter().any(|k| {
+        last == *k || last.ends_with(&format!(" {k}")) || last.ends_with(&format!(";{k}"))
+    });
+    let word = next.split_whitespace().next().unwrap_or("");
+    let closes = ["fi", "done", "}", "else", "elif", "esac"].contains(&word.trim_end_matches(';'));
+    opens && closes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const BLOCK: &str =
         "# >>> relhook: `relhook uninstall` removes this block\nrelhook hook x\n# <<< relhook\n";
+
+    /// QA37: a team's `if` around relhook's block, left empty by uninstall, broke the file.
+    #[test]
+    fn a_body_the_block_was_alone_in_keeps_a_command() {
+        let wrapped = format!("echo a\nif [ -z \"$X\" ]; then\n{BLOCK}fi\n");
+        assert_eq!(
+            strip_blocks(&wrapped).as_deref(),
+            Some("echo a\nif [ -z \"$X\" ]; then\n:\nfi\n")
+        );
+        let beside = format!("if x; then\n  echo b\n{BLOCK}fi\n");
+        assert_eq!(
+            strip_blocks(&beside).as_deref(),
+            Some("if x; then\n  echo b\nfi\n")
+        );
+        assert_eq!(strip_blocks(&format!("a\n{BLOCK}")).as_deref(), Some("a\n"));
+    }
 
     #[test]
     fn a_block_at_the_end_records_the_newline_it_added() {
