@@ -96,3 +96,43 @@ fn a_release_rewrites_an_exact_peer_pin_the_new_version_does_not_meet() {
         "{web}"
     );
 }
+
+/// QA37 (second round): npm's own range forms, which admit 1.1.0, were refused (`^ 1.0.0`,
+/// `>= 1.0.0`, hyphen and `||` ranges) or narrowed by the release, with a spurious release of
+/// the package that held them.
+#[test]
+fn npm_ranges_that_admit_the_new_version_are_left_alone() {
+    for spec in ["^ 1.0.0", ">= 1.0.0", "1.0.0 - 1.2.0", "^1.0.0 || ^2.0.0"] {
+        let repo = Repo::new();
+        repo.write(
+            "package.json",
+            "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
+        );
+        repo.write(
+            "packages/lib/package.json",
+            "{\"name\":\"lib\",\"version\":\"1.0.0\"}\n",
+        );
+        let web = format!(
+            "{{\"name\":\"web\",\"version\":\"0.4.0\",\"peerDependencies\":{{\"lib\":\"{spec}\"}}}}\n"
+        );
+        repo.write("packages/web/package.json", &web);
+        repo.write(
+            ".relconfig.toml",
+            "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n[packages.lib]\npath = \"packages/lib\"\n[packages.web]\npath = \"packages/web\"\n",
+        );
+        repo.git(&["add", "-A"]);
+        repo.git(&["commit", "-q", "-m", "chore: start"]);
+        repo.git(&["tag", "-a", "lib-v1.0.0", "-m", "lib"]);
+        repo.git(&["tag", "-a", "web-v0.4.0", "-m", "web"]);
+        ok(repo.relhook(&["install"]));
+        repo.write("packages/lib/a.js", "x\n");
+        repo.git(&["add", "-A"]);
+        ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
+        let out = repo.relhook(&["release", "--all", "--dry-run"]);
+        assert!(out.status.success(), "{spec}: {}", text(&out));
+        assert!(!text(&out).contains("web-v0.4.1"), "{spec}: {}", text(&out));
+        let tag = hand_tag(&repo, &["-a", "lib-v1.1.0", "-m", "lib"]);
+        assert!(tag.status.success(), "{spec}: {}", text(&tag));
+        assert_eq!(repo.read("packages/web/package.json"), web, "{spec}");
+    }
+}

@@ -31,14 +31,14 @@ pub fn dependents_left_behind(
             use crate::history::version::files::deps::{Manifest, meets};
             let npm = c.file.file_name().is_some_and(|n| n == "package.json");
             let kind = if npm { Manifest::Npm } else { Manifest::Cargo };
-            // A requirement relhook cannot read as a range (`workspace:*`, `a || b`) is not
-            // judged.
-            let range =
-                |t: &str| t.starts_with(|ch: char| ch.is_ascii_digit() || "^~<>=".contains(ch));
+            // A requirement relhook cannot read as a range (`workspace:*`, `latest`, a
+            // tag) is not judged.
+            let range = |t: &str| {
+                t.trim()
+                    .starts_with(|ch: char| ch.is_ascii_digit() || "^~<>=v*".contains(ch))
+            };
             let judged = match npm {
-                true => {
-                    range(c.before.trim()) && !c.before.contains("||") && !c.before.contains(" - ")
-                }
+                true => c.before.split("||").all(range),
                 false => semver::VersionReq::parse(&c.before).is_ok(),
             };
             judged && !meets(kind, &c.before, &c.version)

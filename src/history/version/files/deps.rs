@@ -371,27 +371,73 @@ pub fn admits(kind: Manifest, req: &str, new: &Version) -> bool {
     rewrite(kind, req, new) == Rewrite::Same || meets(kind, req.trim(), new)
 }
 
-/// Whether `req` (as its manifest means it) admits `new`. In a package.json a bare full
-/// version is that version exactly (`"1.0.0"`, which Cargo reads as `^1.0.0`), and
-/// comparators are separated by spaces; `||` and hyphen ranges are not judged (`false`).
+/// Whether `req` (as its manifest means it) admits `new`. A package.json's range is read as
+/// npm reads it: `||` alternatives, hyphen ranges (`1.0.0 - 1.2.0`), spaces between
+/// comparators and after an operator (`>= 1.0.0`), a `v` before a version, `x` for any
+/// number, and a bare full version meaning that version exactly (`"1.0.0"`, which Cargo
+/// reads as `^1.0.0`). One it cannot read admits nothing (`false`).
 pub fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
-    let exact = |t: &str| t.starts_with(|c: char| c.is_ascii_digit()) && Version::parse(t).is_ok();
-    let cargo_like = match kind {
-        Manifest::Cargo => req.to_owned(),
-        Manifest::Npm if req.contains("||") || req.contains(" - ") => return false,
+    let parse = |r: &str| semver::VersionReq::parse(r).is_ok_and(|r| r.matches(new));
+    match kind {
+        Manifest::Cargo => parse(req),
         Manifest::Npm => req
-            .split_whitespace()
-            .map(|t| {
-                if exact(t) {
-                    format!("={t}")
-                } else {
-                    t.to_owned()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
-    semver::VersionReq::parse(&cargo_like).is_ok_and(|r| r.matches(new))
+            .split("||")
+            .filter_map(npm_as_cargo)
+            .any(|alternative| parse(&alternative)),
+    }
+}
+
+/// One npm range (no `||`) as Cargo writes it; `None` when it is empty.
+fn npm_as_cargo(range: &str) -> Option<String> {
+    let range = range.trim();
+    if range.is_empty() {
+        return None;
+    }
+    if let Some((low, high)) = range.split_once(" - ") {
+        return Some(format!(
+            ">={}, <={}",
+            npm_version(low.trim()),
+            npm_version(high.trim())
+        ));
+    }
+    // An operator written apart from its version (`>= 1.0.0`) goes with it.
+    let mut tokens: Vec<String> = Vec::new();
+    for t in range.split_whitespace() {
+        match tokens.last_mut() {
+            Some(last) if last.chars().all(|c| "<>=~^".contains(c)) => last.push_str(t),
+            _ => tokens.push(t.to_owned()),
+        }
+    }
+    let exact = |t: &str| t.starts_with(|c: char| c.is_ascii_digit()) && Version::parse(t).is_ok();
+    let comparators: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            let op_len = t.len() - t.trim_start_matches(|c| "<>=~^".contains(c)).len();
+            let (op, version) = t.split_at(op_len);
+            let version = npm_version(version);
+            if op.is_empty() && exact(&version) {
+                format!("={version}")
+            } else {
+                format!("{op}{version}")
+            }
+        })
+        .collect();
+    Some(comparators.join(", "))
+}
+
+/// A version as npm writes it, as Cargo does: no `v`, `*` for an `x`.
+fn npm_version(v: &str) -> String {
+    let v = v.trim_start_matches(['v', '=']);
+    v.split('.')
+        .map(|part| {
+            if part.eq_ignore_ascii_case("x") {
+                "*"
+            } else {
+                part
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[cfg(test)]
@@ -400,6 +446,44 @@ mod tests {
 
     fn v(s: &str) -> Version {
         Version::parse(s).unwrap()
+    }
+
+    /// QA37: npm's own range forms were refused as "does not admit", or as not read.
+    #[test]
+    fn npm_ranges_are_read_as_npm_reads_them() {
+        let at = v("1.1.0");
+        for yes in [
+            "^1.0.0",
+            "^ 1.0.0",
+            ">= 1.0.0",
+            ">=1 <2",
+            "1.0.0 - 1.2.0",
+            "1.0 - 2",
+            "^1.0.0 || ^2.0.0",
+            "1.0.0 || 1.1.0",
+            "v1.1.0",
+            "=v1.1.0",
+            "1.x",
+            "1.1.x",
+            "*",
+        ] {
+            assert!(meets(Manifest::Npm, yes, &at), "{yes}");
+        }
+        for no in [
+            "1.0.0",
+            "= 1.0.0",
+            "~1.0.0",
+            "1.0.x",
+            "^2.0.0 || 1.0.0",
+            ">1.1.0",
+            "",
+        ] {
+            assert!(!meets(Manifest::Npm, no, &at), "{no}");
+        }
+        assert!(
+            meets(Manifest::Cargo, "1.0.0", &at),
+            "Cargo's bare version is a caret"
+        );
     }
 
     #[test]
