@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 /// A pending `exit`: where its top-level command starts, and at what nesting depth it stands.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Pending {
     line: usize,
     starts_line: bool,
@@ -28,6 +28,9 @@ enum Status {
     /// The `exit` that made the pending one (or a function's) waits; `after_or`: it followed
     /// `||`, so without a status, or with `$?`, it carries a failure.
     Next { after_or: bool },
+    /// An `exec` waits for a program: one ends the script (`[ -n "$CI" ] && exec true`);
+    /// only redirections (`exec >log`) do not.
+    Exec(Pending),
 }
 
 #[derive(Debug)]
@@ -105,6 +108,18 @@ impl Maybe {
     /// when it is an `exit`: that one is the parser's unconditional stop).
     pub(super) fn command(&mut self, word: &str, line: usize, starts_line: bool, depth: usize) {
         let ends = word == "exit" || (word == "return" && self.sealed.is_none());
+        if word == "exec" {
+            let piped = (0..=depth).any(|d| self.piped.get(d).copied().unwrap_or(false));
+            if self.sealed.is_none() && !piped && self.pending.is_none() && self.found.is_none() {
+                self.status = Status::Exec(Pending {
+                    line,
+                    starts_line,
+                    pipe_below: depth + 1,
+                    background_below: depth + 1,
+                });
+            }
+            return;
+        }
         if !ends && !self.exits.contains(word) {
             return;
         }
@@ -136,8 +151,14 @@ impl Maybe {
 
     /// The status word, if it is the one an `exit` waits for: a failure is a veto.
     pub(super) fn argument(&mut self, word: &str) {
-        let Status::Next { after_or } = std::mem::replace(&mut self.status, Status::None) else {
-            return;
+        let after_or = match std::mem::replace(&mut self.status, Status::None) {
+            Status::Next { after_or } => after_or,
+            // A program after `exec`: the script ends there on the runs that reach it.
+            Status::Exec(p) => {
+                self.pending = Some(p);
+                return;
+            }
+            Status::None => return,
         };
         let fails = word.parse::<i64>().is_ok_and(|n| n != 0) || (after_or && word == "$?");
         self.settle_status(fails);

@@ -542,6 +542,8 @@ mod tests {
             ),
             ("[ -n \"$CI\" ] && return 0\n", 1, true),
             ("true && exit\n", 1, true),
+            ("[ -n \"$CI\" ] && exec true\necho team\n", 1, true),
+            ("if [ -n \"$CI\" ]; then exec true; fi\n", 1, true),
         ] {
             assert_eq!(may_stop(text), Some((line, starts_line)), "{text}");
         }
@@ -553,6 +555,7 @@ mod tests {
             "[ x ] && exit 0 &\nif x; then exit 0; fi &\nif x; then exit 0 & fi\n",
             "x=$(test x || exit 0)\ncat <<EOF\nif x; then exit 0; fi\nEOF\n",
             "if x; then echo exit; fi\n",
+            "[ -t 1 ] && exec >/dev/tty 2>&1\nif x; then exec 2>/dev/null; fi\n",
             // A failing `exit` is a veto: git refuses the commit whatever runs below it.
             "if grep -q WIP \"$1\"; then\n  exit 1\nfi\n[ x ] || exit 2\n",
             // `cmd || exit` and `cmd || exit $?` carry `cmd`'s failure.
