@@ -99,3 +99,16 @@ fn a_branch_made_on_the_release_commit_during_the_tests_is_named() {
         text(&out)
     );
 }
+
+/// A tag made on the release commit while the tests ran is named too.
+#[test]
+fn a_tag_made_on_the_release_commit_during_the_tests_is_named() {
+    let repo = failing_after("git tag lightweight-during");
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("relhook: tag lightweight-during, made while the tests ran, still names the release commit"),
+        "{}",
+        text(&out)
+    );
+}

@@ -138,6 +138,18 @@ pub fn undo_commit(
             ));
         }
     }
+    // And a tag (the release's own is not made before the tests pass).
+    for (name, target) in repo.branches_at("tags/*") {
+        let on = repo.peel_to_commit(target);
+        if on.is_some_and(|t| t == commit || repo.reaches(t, commit)) {
+            let name = name.strip_prefix("tags/").unwrap_or(&name).to_owned();
+            kept.push(format!(
+                "tag {name}, made while the tests ran, still names the release commit {} (`git tag -d {}` drops it)",
+                short_id(commit),
+                crate::shellword::quote(&name)
+            ));
+        }
+    }
     for line in kept {
         let _ = writeln!(std::io::stderr(), "relhook: {line}");
     }
