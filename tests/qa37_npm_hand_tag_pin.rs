@@ -4,8 +4,9 @@
 
 use crate::support::{Repo, hand_tag, ok, stderr, text};
 
-#[test]
-fn a_hand_tag_that_leaves_an_exact_npm_pin_behind_is_refused() {
+/// An npm workspace of `lib` (1.0.0) and `web`, whose package.json is `web`; with `tags`, both
+/// released already; relhook installed and one `feat:` of lib's committed.
+fn workspace(web: &str, tags: bool) -> Repo {
     let repo = Repo::new();
     repo.write(
         "package.json",
@@ -15,20 +16,30 @@ fn a_hand_tag_that_leaves_an_exact_npm_pin_behind_is_refused() {
         "packages/lib/package.json",
         "{\"name\":\"lib\",\"version\":\"1.0.0\"}\n",
     );
-    repo.write(
-        "packages/web/package.json",
-        "{\"name\":\"web\",\"version\":\"0.4.0\",\"dependencies\":{\"lib\":\"1.0.0\"}}\n",
-    );
+    repo.write("packages/web/package.json", web);
     repo.write(
         ".relconfig.toml",
         "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n[packages.lib]\npath = \"packages/lib\"\n[packages.web]\npath = \"packages/web\"\n",
     );
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
+    if tags {
+        repo.git(&["tag", "-a", "lib-v1.0.0", "-m", "lib"]);
+        repo.git(&["tag", "-a", "web-v0.4.0", "-m", "web"]);
+    }
     ok(repo.relhook(&["install"]));
     repo.write("packages/lib/a.js", "x\n");
     repo.git(&["add", "-A"]);
     ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
+    repo
+}
+
+#[test]
+fn a_hand_tag_that_leaves_an_exact_npm_pin_behind_is_refused() {
+    let repo = workspace(
+        "{\"name\":\"web\",\"version\":\"0.4.0\",\"dependencies\":{\"lib\":\"1.0.0\"}}\n",
+        false,
+    );
     let out = hand_tag(&repo, &["-a", "lib-v1.1.0", "-m", "lib"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
@@ -53,29 +64,10 @@ fn a_hand_tag_that_leaves_an_exact_npm_pin_behind_is_refused() {
 /// web needed lib 1.1.0 and peer-required exactly 1.0.0, which npm refuses to install.
 #[test]
 fn a_release_rewrites_an_exact_peer_pin_the_new_version_does_not_meet() {
-    let repo = Repo::new();
-    repo.write(
-        "package.json",
-        "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
-    );
-    repo.write(
-        "packages/lib/package.json",
-        "{\"name\":\"lib\",\"version\":\"1.0.0\"}\n",
-    );
-    repo.write(
-        "packages/web/package.json",
+    let repo = workspace(
         "{\"name\":\"web\",\"version\":\"0.4.0\",\"dependencies\":{\"lib\":\"1.0.0\"},\"peerDependencies\":{\"lib\":\"1.0.0\"}}\n",
+        false,
     );
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n[packages.lib]\npath = \"packages/lib\"\n[packages.web]\npath = \"packages/web\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-    repo.write("packages/lib/a.js", "x\n");
-    repo.git(&["add", "-A"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
     // The first release is the version the files hold (1.0.0); the next one moves it, and
     // releases web with it, its requirement said once though two fields moved.
     ok(repo.relhook(&["release", "--package", "lib"]));
@@ -103,31 +95,10 @@ fn a_release_rewrites_an_exact_peer_pin_the_new_version_does_not_meet() {
 #[test]
 fn npm_ranges_that_admit_the_new_version_are_left_alone() {
     for spec in ["^ 1.0.0", ">= 1.0.0", "1.0.0 - 1.2.0", "^1.0.0 || ^2.0.0"] {
-        let repo = Repo::new();
-        repo.write(
-            "package.json",
-            "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
-        );
-        repo.write(
-            "packages/lib/package.json",
-            "{\"name\":\"lib\",\"version\":\"1.0.0\"}\n",
-        );
         let web = format!(
             "{{\"name\":\"web\",\"version\":\"0.4.0\",\"peerDependencies\":{{\"lib\":\"{spec}\"}}}}\n"
         );
-        repo.write("packages/web/package.json", &web);
-        repo.write(
-            ".relconfig.toml",
-            "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n[packages.lib]\npath = \"packages/lib\"\n[packages.web]\npath = \"packages/web\"\n",
-        );
-        repo.git(&["add", "-A"]);
-        repo.git(&["commit", "-q", "-m", "chore: start"]);
-        repo.git(&["tag", "-a", "lib-v1.0.0", "-m", "lib"]);
-        repo.git(&["tag", "-a", "web-v0.4.0", "-m", "web"]);
-        ok(repo.relhook(&["install"]));
-        repo.write("packages/lib/a.js", "x\n");
-        repo.git(&["add", "-A"]);
-        ok(repo.git_output(&["commit", "-q", "-m", "feat: x"]));
+        let repo = workspace(&web, true);
         let out = repo.relhook(&["release", "--all", "--dry-run"]);
         assert!(out.status.success(), "{spec}: {}", text(&out));
         assert!(!text(&out).contains("web-v0.4.1"), "{spec}: {}", text(&out));

@@ -42,12 +42,7 @@ fn notes_of_a_tag_that_names_a_tree_say_so() {
 /// version" was not greater, as if alpha.1 were a version the user had asked for.
 #[test]
 fn an_earlier_pre_release_identifier_is_named_as_that() {
-    let repo = Repo::new();
-    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: initial"]);
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat!: new api"]);
-    repo.git(&["tag", "-a", "v2.0.0-beta.1", "-m", "b1"]);
-    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: alpha fix"]);
+    let repo = channels();
     let out = repo.relhook(&["version", "--next", "--pre", "alpha"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
@@ -62,12 +57,7 @@ fn an_earlier_pre_release_identifier_is_named_as_that() {
 /// while `notes v2.0.0-beta.1` listed them.
 #[test]
 fn a_rebuild_gives_interleaved_pre_releases_what_they_shipped() {
-    let repo = Repo::new();
-    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: initial"]);
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat!: new api"]);
-    repo.git(&["tag", "-a", "v2.0.0-beta.1", "-m", "b1"]);
-    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: alpha fix"]);
+    let repo = channels();
     repo.git(&["tag", "-a", "v2.0.0-alpha.1", "-m", "a1"]);
     let log = stdout(&ok(repo.relhook(&["changelog", "--rebuild", "--stdout"])));
     let beta = &log[log.find("## [2.0.0-beta.1]").unwrap()..log.find("## [1.0.0]").unwrap()];
@@ -80,4 +70,16 @@ fn a_rebuild_gives_interleaved_pre_releases_what_they_shipped() {
     );
     let notes = stdout(&ok(repo.relhook(&["notes", "v2.0.0-beta.1"])));
     assert!(notes.contains("- **BREAKING** new api"), "{notes}");
+}
+
+/// semantic-release's channels in small: 1.0.0, then `2.0.0-beta.1` (a breaking change), then
+/// an alpha's fix on a branch made from the beta, not tagged yet.
+fn channels() -> Repo {
+    let repo = Repo::new();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: initial"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat!: new api"]);
+    repo.git(&["tag", "-a", "v2.0.0-beta.1", "-m", "b1"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: alpha fix"]);
+    repo
 }

@@ -4,8 +4,8 @@
 
 use crate::support::{Repo, ok, stderr, text};
 
-#[test]
-fn the_sync_commit_of_several_package_changelogs_passes_the_scope_rule() {
+/// Two packages, `a` (p/a) and `b` (p/b), under `package-scope = "error"`; relhook installed.
+fn scoped() -> Repo {
     let repo = Repo::new();
     repo.write(
         "p/a/package.json",
@@ -22,6 +22,12 @@ fn the_sync_commit_of_several_package_changelogs_passes_the_scope_rule() {
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
     ok(repo.relhook(&["install"]));
+    repo
+}
+
+#[test]
+fn the_sync_commit_of_several_package_changelogs_passes_the_scope_rule() {
+    let repo = scoped();
     for (pkg, file) in [("a", "p/a/x.js"), ("b", "p/b/y.js")] {
         repo.write(file, "x\n");
         repo.git(&["add", file]);
@@ -56,22 +62,7 @@ fn the_sync_commit_of_several_package_changelogs_passes_the_scope_rule() {
 /// word, though pre-push refuses it; any other lint failure is told at once.
 #[test]
 fn a_commit_past_the_hook_that_fails_the_scope_rule_is_told() {
-    let repo = Repo::new();
-    repo.write(
-        "p/a/package.json",
-        "{\"name\":\"a\",\"version\":\"1.0.0\"}\n",
-    );
-    repo.write(
-        "p/b/package.json",
-        "{\"name\":\"b\",\"version\":\"1.0.0\"}\n",
-    );
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[commit.rules]\npackage-scope = \"error\"\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
+    let repo = scoped();
     repo.write("p/a/x.js", "x\n");
     repo.write("p/b/y.js", "y\n");
     repo.git(&["add", "-A"]);

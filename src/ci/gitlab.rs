@@ -43,41 +43,25 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
     // A merged-results or merge-train pipeline runs on the merge of the source into the
     // target's tip (set only then): from the diff base, HEAD holds the target's newer commits
     // too, which are not the merge request's to answer for.
-    if let Some(sha) = env
-        .var("CI_MERGE_REQUEST_TARGET_BRANCH_SHA")
-        .filter(|s| !is_zero(s))
-    {
-        let mut candidates = vec![Candidate::Commit(sha.to_owned())];
-        if let Some(t) = target {
-            candidates.extend(remote_then_local(t));
+    for (var, what) in [
+        (
+            "CI_MERGE_REQUEST_TARGET_BRANCH_SHA",
+            "GitLab merged-results pipeline of a merge request",
+        ),
+        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "GitLab merge request"),
+    ] {
+        if let Some(sha) = env.var(var).filter(|s| !is_zero(s)) {
+            let mut candidates = vec![Candidate::Commit(sha.to_owned())];
+            if let Some(t) = target {
+                candidates.extend(remote_then_local(t));
+            }
+            return Plan::MergeBase {
+                candidates,
+                name: sha.to_owned(),
+                why: format!("{what} into `{}` ({var})", target.unwrap_or("its target")),
+                provider: gl,
+            };
         }
-        return Plan::MergeBase {
-            candidates,
-            name: sha.to_owned(),
-            why: format!(
-                "GitLab merged-results pipeline of a merge request into `{}` (CI_MERGE_REQUEST_TARGET_BRANCH_SHA)",
-                target.unwrap_or("its target")
-            ),
-            provider: gl,
-        };
-    }
-    if let Some(sha) = env
-        .var("CI_MERGE_REQUEST_DIFF_BASE_SHA")
-        .filter(|s| !is_zero(s))
-    {
-        let mut candidates = vec![Candidate::Commit(sha.to_owned())];
-        if let Some(t) = target {
-            candidates.extend(remote_then_local(t));
-        }
-        return Plan::MergeBase {
-            candidates,
-            name: sha.to_owned(),
-            why: format!(
-                "GitLab merge request into `{}` (CI_MERGE_REQUEST_DIFF_BASE_SHA)",
-                target.unwrap_or("its target")
-            ),
-            provider: gl,
-        };
     }
     if let Some(t) = target {
         return Plan::MergeBase {
