@@ -55,3 +55,17 @@ fn keeping_ours_takes_the_reworded_entry_out() {
     let log = unreleased(&repo);
     assert!(log.contains("- add b\n") && !log.contains("fix x"), "{log}");
 }
+
+/// Another commit's entry that begins with the reverted one's words is no rewording of it:
+/// git's revert takes out `- fix b`, and `- fix b in c` stays.
+#[test]
+fn a_revert_leaves_another_commits_entry_that_begins_alike() {
+    let repo = installed_repo();
+    repo.commit_hooked("fix: fix b");
+    let b = repo.git(&["rev-parse", "HEAD"]);
+    repo.commit_hooked("fix: fix b in c");
+    ok(repo.git_output(&["revert", "--no-edit", &b]));
+    let log = unreleased(&repo);
+    assert!(log.contains("- fix b in c\n"), "{log}");
+    assert!(!log.contains("- fix b\n"), "{log}");
+}

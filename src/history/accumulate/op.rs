@@ -339,9 +339,6 @@ pub(super) fn lighter_only(
 pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Option<Op>> {
     if in_unreleased(log, reverted) {
         Some(Some(Op::Cancel(reverted.clone())))
-    } else if let Some(hand) = reworded(log, reverted) {
-        // Reworded by hand since (`- fix x (see #12)`): that is its entry, and it goes too.
-        Some(Some(Op::Cancel(hand)))
     } else if !present(log, &reverted.text) {
         Some(None)
     } else {
@@ -350,12 +347,17 @@ pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Opti
 }
 
 /// The entry Unreleased lists under `e`'s kind of heading that rewords it by hand (see
-/// [`crate::history::changelog::rewords`]).
-pub(super) fn reworded(log: &Changelog, e: &NewEntry) -> Option<NewEntry> {
+/// [`crate::history::changelog::rewords`]), among those no commit's message words (`made`).
+pub(super) fn reworded(
+    log: &Changelog,
+    e: &NewEntry,
+    made: &std::collections::HashSet<String>,
+) -> Option<NewEntry> {
     use crate::history::changelog::{normalize, rewords, vocab::same_section};
     let own = normalize(&e.text);
     log.unreleased_entries()
         .into_iter()
+        .filter(|x| !made.contains(&normalize(&x.text)))
         .find(|x| same_section(&x.section, &e.section) && rewords(&normalize(&x.text), &own))
         .map(|x| NewEntry {
             breaking: x.text.starts_with("**BREAKING**"),

@@ -204,6 +204,18 @@ pub(super) fn prepare(
         return Ok(Prepared::Nothing(Some(said)));
     }
     let revert = reverted.and_then(|r| op::decide_revert(&log, r));
+    // Its entry reworded by hand before the revert (`- fix x (see #12)`), which git's revert
+    // could not take out: that entry goes too. Not when git's revert took the entry out (the
+    // parent lists it as written), nor one a commit's message words (`fix: fix x in y`).
+    let revert = match (revert, reverted) {
+        (Some(None), Some(r)) if !amend && !unlisted::taken_out(repo, head, &path, r) => {
+            match unlisted::reworded_entry(repo, config, head, &log, r)? {
+                Some(hand) => Some(Some(Op::Cancel(hand))),
+                None => Some(None),
+            }
+        }
+        (revert, _) => revert,
+    };
     // A reverted change listed nowhere: released before relhook adopted the clone (then the
     // revert's own entry, the usual choice), or never shipped (then neither, said below).
     let unreleased = matches!(revert, Some(None))

@@ -120,6 +120,27 @@ pub(super) fn dropped(
         .collect()
 }
 
+/// The entry that rewords `reverted`'s by hand in `log`'s Unreleased, among those no commit
+/// since the last release words (a commit's own entry that begins alike is not it).
+pub(super) fn reworded_entry(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    log: &Changelog,
+    reverted: &NewEntry,
+) -> crate::Result<Option<NewEntry>> {
+    let hidden = repo
+        .latest_release_tag_except(head, &config.version.tag_prefix, None)
+        .map(|(_, at)| at);
+    let range = Range {
+        tips: vec![head],
+        hidden: hidden.into_iter().collect(),
+        ..Range::default()
+    };
+    let made = crate::history::sync::entries_made(repo, config, &range, &Default::default(), None)?;
+    Ok(super::op::reworded(log, reverted, &made))
+}
+
 /// The line for a revert that gets no entry: what it reverts never shipped (`Some(true)`), or
 /// history could not tell (`None`, `--sync` decides).
 pub(super) fn notice(
