@@ -148,7 +148,8 @@ fn accumulate_off_and_an_operation_in_progress_are_said_and_quiet_silences_them(
     assert!(quiet.status.success());
     assert_eq!(stderr(&quiet), "", "{}", text(&quiet));
 
-    // A plain `git commit` while a rebase stops for editing: said, not silently skipped.
+    // A plain `git commit` while a rebase stops for editing is new to history: its entry goes
+    // into it, as outside the rebase, and the rebase goes on from there.
     repo.git(&["rm", "-q", ".relconfig.toml"]);
     repo.git(&[
         "commit",
@@ -165,12 +166,14 @@ fn accumulate_off_and_an_operation_in_progress_are_said_and_quiet_silences_them(
     assert!(edit.status.success(), "{}", text(&edit));
     let out = commit(&repo, "e.txt", "feat: during the rebase");
     assert!(
-        stderr(&out).contains("a rebase is in progress"),
+        stderr(&out).contains("added `- during the rebase` under Added"),
         "{}",
         text(&out)
     );
     let done = repo.git_output(&["rebase", "--continue"]);
     assert!(done.status.success(), "{}", text(&done));
+    assert!(repo.is_clean());
+    assert!(repo.read("CHANGELOG.md").contains("- during the rebase\n"));
 }
 
 /// The environment a project's own tools need inside the hermetic test environment: rustup

@@ -150,6 +150,16 @@ impl Repo {
             .map(|(_, what)| *what)
     }
 
+    /// A rebase stopped for the user (`edit`, `break`, an `exec` step) with no pick half-made:
+    /// a plain `git commit` now is the user's own, new to history, as outside the rebase.
+    pub fn rebase_stopped(&self) -> bool {
+        let dir = self.inner.path();
+        dir.join("rebase-merge").is_dir()
+            && !["sequencer", "CHERRY_PICK_HEAD", "REVERT_HEAD", "MERGE_HEAD"]
+                .iter()
+                .any(|m| dir.join(m).exists())
+    }
+
     /// The tree entry of `path` in `commit`, `None` when the commit has no such path.
     pub(super) fn entry_at(
         &self,

@@ -245,9 +245,13 @@ pub fn post_commit(
     }
     // The last pick of a series, concluded by `--continue`: the series is gone from disk, but
     // the git that continues it is still running and compares its index with HEAD.
+    // A commit of one's own while a rebase is stopped (a commit split at an `edit` stop) is
+    // new to history: its entry goes in now, as outside the rebase (git continues from HEAD).
+    let own_at_stop = !amend && top.message.starts_with("commit: ") && repo.rebase_stopped();
     let in_progress = repo
         .operation_in_progress()
-        .or_else(|| concluding.then_some("a cherry-pick or revert sequence"));
+        .or_else(|| concluding.then_some("a cherry-pick or revert sequence"))
+        .filter(|_| !own_at_stop);
     if let Some(op) = in_progress.filter(|_| !picked && !reverting) {
         // The amended commit's own change to the file stands for its entry: `--sync` would
         // not replace it, so what to do by hand is said instead.

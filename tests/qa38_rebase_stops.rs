@@ -1,0 +1,106 @@
+//! QA38: a commit of one's own while a rebase is stopped for the user (a commit split in two at
+//! an `edit` stop, a commit an `exec` step makes) is new to history. post-commit left it without
+//! an entry and said `--sync` would add it; the split commit's entry, left in the work tree by
+//! `git reset HEAD~1`, then stopped `git rebase --continue`. Now each piece gets its entry as
+//! outside a rebase, the split commit's leaves the work tree, and the rebase goes on.
+
+use crate::support::{Repo, installed_repo, ok, stderr, text};
+
+fn rebased_clean(repo: &Repo) {
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let stdout = ok(repo.relhook(&["changelog", "--stdout"]));
+    assert_eq!(
+        String::from_utf8_lossy(&stdout.stdout),
+        repo.read("CHANGELOG.md")
+    );
+}
+
+#[test]
+fn a_commit_split_at_an_edit_stop_gets_one_entry_per_piece() {
+    let repo = installed_repo();
+    repo.write("x.txt", "x\n");
+    repo.write("y.txt", "y\n");
+    repo.git(&["add", "x.txt", "y.txt"]);
+    repo.git(&["commit", "-q", "-m", "feat: add x and y"]);
+    repo.commit_hooked("fix: z thing");
+    let edit = repo.git_in(
+        &repo.path(),
+        &["rebase", "-q", "-i", "HEAD~2"],
+        &[("GIT_SEQUENCE_EDITOR", "sed -i -e 1s/^pick/edit/")],
+    );
+    assert!(edit.status.success(), "{}", text(&edit));
+    repo.git(&["reset", "-q", "HEAD~1"]);
+    for (file, message) in [("x.txt", "feat: add x"), ("y.txt", "feat: add y")] {
+        repo.git(&["add", file]);
+        let out = repo.git_output(&["commit", "-q", "-m", message]);
+        assert!(out.status.success(), "{}", text(&out));
+        let what = message.trim_start_matches("feat: ");
+        assert!(
+            stderr(&out).contains(&format!("added `- {what}` under Added")),
+            "{}",
+            text(&out)
+        );
+    }
+    let done = repo.git_in(
+        &repo.path(),
+        &["rebase", "--continue"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert!(done.status.success(), "{}", text(&done));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- init\n- add x\n- add y\n"), "{log}");
+    assert!(!log.contains("add x and y"), "{log}");
+    assert!(log.contains("### Fixed\n\n- z thing\n"), "{log}");
+    rebased_clean(&repo);
+}
+
+#[test]
+fn a_commit_an_exec_step_makes_gets_its_entry() {
+    let repo = installed_repo();
+    repo.commit_hooked("fix: z thing");
+    let step = "echo e >e.txt && git add e.txt && git commit -q -m 'feat: made by exec'";
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-q", "-i", "--exec", step, "HEAD~1"],
+        &[("GIT_SEQUENCE_EDITOR", "true")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("added `- made by exec` under Added"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.head_subject(), "feat: made by exec");
+    assert!(repo.read("CHANGELOG.md").contains("- made by exec\n"));
+    rebased_clean(&repo);
+}
+
+/// A commit at a `break` stop too; an amend there is still the rebase's (its own line).
+#[test]
+fn a_commit_at_a_break_stop_gets_its_entry() {
+    let repo = installed_repo();
+    repo.commit_hooked("fix: z thing");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-q", "-i", "HEAD~1"],
+        &[("GIT_SEQUENCE_EDITOR", "sed -i 1ibreak")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.try_commit("feat: at the break");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("added `- at the break` under Added"),
+        "{}",
+        text(&out)
+    );
+    let done = repo.git_in(
+        &repo.path(),
+        &["rebase", "--continue"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert!(done.status.success(), "{}", text(&done));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- at the break\n"), "{log}");
+    assert!(log.contains("- z thing\n"), "{log}");
+    rebased_clean(&repo);
+}
