@@ -101,8 +101,20 @@ impl Repo {
         args.extend([name, c.as_str()]);
         let file = self.git_dir().join("TAG_EDITMSG");
         let before = std::fs::read(&file).ok();
+        let held = self.tag_target(name);
         match self.run_git(&args, Some(message.as_bytes())) {
             Ok(_) => Ok(()),
+            // git failed after its ref update (a Ctrl-C reaches git too, and may land between
+            // the update and its exit): the tag asked for stands, and the step is done.
+            Err(_)
+                if self
+                    .tag_target(name)
+                    .filter(|now| Some(*now) != held)
+                    .and_then(|now| self.peel_to_commit(now))
+                    == Some(commit) =>
+            {
+                Ok(())
+            }
             Err(Error::GitCommand {
                 args,
                 status,
