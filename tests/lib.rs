@@ -214,6 +214,7 @@ mod qa37_unreleased_heading_deleted;
 mod qa37_zero_major_pre;
 mod qa38_interrupted_tagging;
 mod qa38_rebase_stops;
+mod qa38_unreadable_version_file;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -120,14 +120,19 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 .checks
                 .extend(super::doctor_changelog::repeated_versions(repo, config));
             let installed = || super::install::relhook_present(&loc);
-            let unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
+            let mut unfinished =
+                super::doctor_unfinished::unfinished_work(repo, config, &installed);
+            let files = super::doctor_files::unwritable_release_file(repo, config);
+            // A listed file out of the work tree stops `relhook version` too: the files' row
+            // says so with the fix, in place of the version's.
+            if files.is_some() {
+                unfinished.retain(|c| c.subject != "version");
+            }
             // Unfinished work (a tag with no release commit, a release or transaction cut
             // short) leaves the version files behind the newest tag: its row is the cause,
             // and the files' row, which would send the user to the config, waits for it.
             if unfinished.iter().all(|c| c.status == Status::Warning) {
-                report
-                    .checks
-                    .extend(super::doctor_files::unwritable_release_file(repo, config));
+                report.checks.extend(files);
             }
             report.checks.extend(unfinished);
             report.checks.extend(super::doctor_files::old_locks(repo));

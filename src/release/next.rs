@@ -160,6 +160,9 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
     {
         return Err(r.into());
     }
+    if tags.latest.is_none() {
+        super::start::version_files_readable(config, root)?;
+    }
     Ok(match &tags.latest {
         Some(t) => (t.version.clone(), format!("release tag {}", t.name)),
         None => from_files_or_initial(config, root),
@@ -224,6 +227,9 @@ pub fn version_info(
         && let Some(r) = unreadable_file_version(repo, config, root)
     {
         return Err(r.into());
+    }
+    if tags.latest.is_none() {
+        super::start::version_files_readable(config, root)?;
     }
     if let Some(r) = super::unbumpable::placeholder(config, requested) {
         return Err(Error::Refused(r));

@@ -78,6 +78,20 @@ pub fn unreadable_file_version(repo: &Repo, config: &Config, root: &Path) -> Opt
     ))
 }
 
+/// Before the first release tag, the version files are where the current version is read: one
+/// relhook cannot read (a key written twice, a symbolic link out of the work tree, a manifest
+/// that does not parse) fails `relhook version` as it fails the release, never passed over
+/// for `version.initial`.
+pub fn version_files_readable(config: &Config, root: &Path) -> crate::Result<()> {
+    // A listed file where relhook never writes is told as the release tells it, with the fix.
+    let listed = config.version.files.iter().flatten();
+    super::check_path_list(config, root, listed.map(|f| f.path.as_path()))?;
+    for f in super::version_files(config, root) {
+        files::read_version(root, &f)?;
+    }
+    Ok(())
+}
+
 /// The version releases start from with no release tag (the version files', else
 /// `version.initial`), where it was read, and whether a version file said it.
 pub(super) fn from_files_or_initial_which(config: &Config, root: &Path) -> (Version, String, bool) {
