@@ -74,8 +74,10 @@ fn one_changelog(
         return Err(Error::Refused(Refusal::new(
             Reason::Changelog,
             format!(
-                "{} is in conflict (a merge, revert or cherry-pick stopped on it)",
-                rel.display()
+                "{} is in conflict ({} stopped on it)",
+                rel.display(),
+                repo.operation_in_progress()
+                    .unwrap_or("a merge, rebase, revert or cherry-pick")
             ),
             "resolve it and `git add` it (git status says how), then run this again",
         )));

@@ -36,6 +36,8 @@ pub(in crate::cli) fn merge_driver(
         read(ours, "this branch's version")?,
         read(theirs, "the merged branch's version")?,
     );
+    // Why the merge falls back to git's line merge, said once it is done.
+    let mut fallback = None;
     if let (Ok(b), Ok(o), Ok(t)) = sides {
         match Changelog::merge_unreleased(&b, &o, &t) {
             Ok(text) => {
@@ -82,13 +84,29 @@ pub(in crate::cli) fn merge_driver(
                     let _ = crate::git::run::merge_file(ours, base, theirs)?;
                     return Ok(Outcome::Failed);
                 }
-                eprintln_note(&format!("{label}: {e}; falling back to a line merge"));
+                fallback = Some(match e {
+                    EditError::Conflict(why) => why,
+                    e => e.to_string(),
+                });
             }
         }
     } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
-        eprintln_note(&format!("{label}: {why}; falling back to a line merge"));
+        fallback = Some(why.to_string());
     }
-    if !crate::git::run::merge_file(ours, base, theirs)? {
+    let clean = crate::git::run::merge_file(ours, base, theirs)?;
+    // Said once the line merge is done: "resolve by hand" only when it left markers.
+    if let Some(why) = fallback {
+        eprintln_note(&if clean {
+            format!(
+                "{label}: {why}: merged line by line, with no conflict; check its Unreleased section"
+            )
+        } else {
+            format!(
+                "{label}: {why}: merged line by line, with conflict markers where both sides changed the same lines; resolve the changelog by hand"
+            )
+        });
+    }
+    if !clean {
         return Ok(Outcome::Failed);
     }
     // A line merge without conflict markers can still give one version two sections (each
