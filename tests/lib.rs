@@ -212,6 +212,7 @@ mod qa37_tag_pushed_renamed;
 mod qa37_undo_during_tests;
 mod qa37_unreleased_heading_deleted;
 mod qa37_zero_major_pre;
+mod qa38_committed_link;
 mod qa38_interrupted_tagging;
 mod qa38_merge_wording;
 mod qa38_rebase_stops;

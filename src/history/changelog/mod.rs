@@ -45,7 +45,7 @@ pub use conflict::conflict_markers;
 pub use fold::carries;
 pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
-pub use not_file::{NotAFile, not_a_file, not_a_file_fix, not_a_file_what};
+pub use not_file::{NotAFile, committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what};
 pub use repeated::repeated_version;
 
 use std::collections::HashSet;

@@ -83,6 +83,15 @@ pub fn not_a_file_fix(rel: &Path, kind: NotAFile, committed: bool, key: &str) ->
     }
 }
 
+/// The fix for a link to nothing that HEAD itself holds (mode 120000), which `git checkout`
+/// would only bring back: take it out of the repository, or name the file it stood for.
+pub fn committed_link_fix(rel: &Path, key: &str) -> String {
+    let word = crate::shellword::quote(&rel.display().to_string());
+    format!(
+        "`git rm -q {word}` and commit (the link is committed: `git checkout` would bring it back), so that relhook starts a new file, or point {key} at the changelog it stood for"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,14 +85,20 @@ pub fn changelog_not_a_file(
     config: &crate::config::Config,
     rel: &Path,
 ) -> Option<(String, String)> {
-    use crate::history::changelog::{not_a_file, not_a_file_fix, not_a_file_what};
+    use crate::history::changelog::{NotAFile, not_a_file, not_a_file_fix, not_a_file_what};
     let kind = not_a_file(&repo.work_tree()?, rel)?;
-    let committed = repo.head().and_then(|h| repo.blob_at(h, rel)).is_some();
+    let stored = repo
+        .head()
+        .and_then(|h| repo.file_at(h, rel).ok().flatten());
     let key = changelog_setting(config, rel);
-    Some((
-        not_a_file_what(rel, kind),
-        not_a_file_fix(rel, kind, committed, &key),
-    ))
+    // HEAD holds the link itself: `git checkout` would only bring it back.
+    let fix = match stored {
+        Some(f) if f.mode == 0o120_000 && kind == NotAFile::DanglingLink => {
+            crate::history::changelog::committed_link_fix(rel, &key)
+        }
+        stored => not_a_file_fix(rel, kind, stored.is_some(), &key),
+    };
+    Some((not_a_file_what(rel, kind), fix))
 }
 
 /// The setting that names the changelog `rel`, in words for a fix: a package's `changelog`
