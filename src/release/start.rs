@@ -83,11 +83,13 @@ pub fn unreadable_file_version(repo: &Repo, config: &Config, root: &Path) -> Opt
 /// that does not parse) fails `relhook version` as it fails the release, never passed over
 /// for `version.initial`.
 pub fn version_files_readable(config: &Config, root: &Path) -> crate::Result<()> {
-    // A listed file where relhook never writes is told as the release tells it, with the fix.
-    let listed = config.version.files.iter().flatten();
-    super::check_path_list(config, root, listed.map(|f| f.path.as_path()))?;
-    for f in super::version_files(config, root) {
-        files::read_version(root, &f)?;
+    // A file where relhook never writes (a link, a folder out of the work tree), or a listed
+    // one missing, is told as the release tells it, with the fix.
+    let found = super::version_files(config, root);
+    super::check_path_list(config, root, found.iter().map(|f| f.path.as_path()))?;
+    super::check_listed_exist(config, root)?;
+    for f in &found {
+        files::read_version(root, f)?;
     }
     Ok(())
 }
