@@ -39,8 +39,16 @@ pub fn sweep_temporaries(repo: &Repo) {
                     .and_then(|t| t.elapsed().ok())
                     .is_some_and(|age| age > LEFTOVER_AGE)
         };
+        // A mark's temporary (`pid N`, `started T`: a release's, a hand tag's) killed before
+        // its rename, naming a relhook that is gone.
+        let dead_own_mark = || {
+            name.starts_with(TMP_PREFIX)
+                && fs::read_to_string(e.path()).is_ok_and(|t| {
+                    t.starts_with("pid ") && super::writer::marked_live(&t).is_none()
+                })
+        };
         if pid.is_some_and(|p| !super::lock::alive(p))
-            || (pid.is_none() && (dead_mark() || old_unmarked()))
+            || (pid.is_none() && (dead_mark() || dead_own_mark() || old_unmarked()))
         {
             let _ = fs::remove_file(e.path());
         }
