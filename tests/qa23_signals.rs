@@ -234,3 +234,30 @@ fn ctrl_c_while_a_chained_hook_runs_in_committed_still_ends_whole() {
         repo.git(&["status", "--short"])
     );
 }
+
+/// QA38: while a hand tag's hook is still making its release commit, the tag stands on HEAD
+/// without its section, as an interrupted one does. doctor called it interrupted (exit 1) and
+/// named `relhook release --resume`, which then ran into the hook's own work. Now both say
+/// the hook is at work and to wait; once it is done (here: Ctrl-C), nothing is left.
+#[test]
+fn a_hand_tag_whose_hook_is_at_work_is_not_called_interrupted() {
+    let repo = repo();
+    let before = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let child = tag_paused_at(&repo, "hand-started");
+    let wait = "the hook of the `git tag` still running (pid";
+    let doctor = repo.relhook(&["doctor"]);
+    let said = String::from_utf8_lossy(&doctor.stdout).into_owned();
+    assert!(said.contains(wait), "{said}");
+    assert!(
+        !said.contains("was interrupted") && !said.contains("INVALID"),
+        "{said}"
+    );
+    for args in [&["release", "--resume"][..], &["release"]] {
+        let out = repo.relhook(args);
+        assert!(!out.status.success(), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains(wait), "{args:?}: {}", text(&out));
+    }
+    send(&child, libc::SIGINT, true);
+    let out = finish(child);
+    assert_nothing_released(&repo, &before, &out, "SIGINT");
+}

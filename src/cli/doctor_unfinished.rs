@@ -60,11 +60,17 @@ pub(super) fn unfinished_work(
         ));
         out.extend(super::doctor_changelog::moved_tag(repo, &view, installed));
         if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
+            // Its hook still at work is no interrupted release: a warning, and no fix.
+            let at_work = crate::tag::hand::at_work(repo).is_some();
             out.push(doctor::Check {
                 subject: format!("tag {}", u.tag),
-                status: Status::Invalid,
-                detail: crate::tag::hand::describe_unfinished(&view, &u),
-                fix: Some("relhook release --resume".into()),
+                status: if at_work {
+                    Status::Warning
+                } else {
+                    Status::Invalid
+                },
+                detail: crate::tag::hand::describe_unfinished(repo, &view, &u),
+                fix: (!at_work).then(|| "relhook release --resume".into()),
             });
         }
     }

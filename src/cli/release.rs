@@ -80,7 +80,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 return finish_hand_tag(&repo, &config, &root, &opts.date, json);
             }
             Some(u) => {
-                let why = hand::describe_unfinished(&config, &u);
+                let why = hand::describe_unfinished(&repo, &config, &u);
                 return refused(&Refusal::bare(Reason::HalfMade, why), json);
             }
             None if args.resume => {
@@ -276,6 +276,11 @@ pub(super) fn finish_hand_tag(
             json,
         );
     };
+    // Its hook is still making the release commit: nothing to resume, only to wait for.
+    if hand::at_work(repo).is_some() {
+        let why = hand::describe_unfinished(repo, config, &u);
+        return refused(&Refusal::bare(Reason::HandTagUnfinished, why), json);
+    }
     match hand::complete(repo, config, root, &u, date)? {
         Some(done) => {
             hand::clear_marker(repo);
@@ -298,7 +303,7 @@ pub(super) fn finish_hand_tag(
         None => refused(
             &Refusal::bare(
                 Reason::HandTagUnfinished,
-                hand::describe_unfinished(config, &u),
+                hand::describe_unfinished(repo, config, &u),
             ),
             json,
         ),

@@ -55,7 +55,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             return super::release::finish_hand_tag(&repo, &view, &root, &opts.date, json);
         }
         if let Some(u) = crate::tag::hand::unfinished(&repo, &view) {
-            let why = crate::tag::hand::describe_unfinished(&view, &u);
+            let why = crate::tag::hand::describe_unfinished(&repo, &view, &u);
             return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
     }

@@ -458,7 +458,11 @@ pub(super) fn say_recovered(
             .and_then(|v| hand::unfinished(repo, &v).map(|u| (v, u))),
     };
     if let Some((view, u)) = found {
-        let _ = writeln!(err, "relhook: {}", hand::describe_unfinished(&view, &u));
+        let _ = writeln!(
+            err,
+            "relhook: {}",
+            hand::describe_unfinished(repo, &view, &u)
+        );
     }
 }
 

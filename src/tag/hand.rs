@@ -26,7 +26,7 @@ mod unkept;
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
 use commands::{own_branch, release_command};
 pub use marker::{
-    Marker, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
+    Marker, at_work, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
 };
 use notes::unpublishable;
 pub use sectionless::{

@@ -52,6 +52,13 @@ pub fn own_mark() -> String {
     format!("pid {}\n{}", std::process::id(), started_line())
 }
 
+/// The text of a mark naming process `pid` (its parent, say) as [`own_mark`] names this one.
+pub fn mark_of(pid: u32) -> String {
+    let started =
+        start_time(&pid.to_string()).map_or_else(String::new, |t| format!("started {t}\n"));
+    format!("pid {pid}\n{started}")
+}
+
 /// The process a mark names ([`own_mark`]'s text, or an older relhook's bare pid), when it is
 /// still the relhook that wrote it: a pid reused since, or a zombie, is not.
 pub fn marked_live(text: &str) -> Option<u32> {

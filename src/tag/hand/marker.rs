@@ -16,9 +16,42 @@ impl Marker {
     /// Writes the marker for `tag` (best effort: without it, only `--resume` is lost).
     pub fn new(repo: &Repo, tag: &str) -> Marker {
         let path = repo.git_dir().join(MARKER);
-        let _ = write_note(&path, tag.as_bytes());
+        let _ = write_note(&path, note_text(tag).as_bytes());
         Marker(path)
     }
+}
+
+/// The marker's text: the tag, then the `git tag` whose hook writes it (the launcher execs
+/// relhook, so the parent is that git, the same in both phases), for [`at_work`] to tell a
+/// hook still at work from one killed.
+fn note_text(tag: &str) -> String {
+    format!("{tag}\n{}", crate::git::txn::mark_of(parent()))
+}
+
+/// This process's parent: in a hook, the git that runs it.
+fn parent() -> u32 {
+    #[cfg(unix)]
+    // SAFETY: getppid has no preconditions and cannot fail.
+    return u32::try_from(unsafe { libc::getppid() }).unwrap_or(0);
+    #[cfg(not(unix))]
+    0
+}
+
+/// The tag a marker names: its first line (an older relhook's marker holds the tag alone).
+pub(super) fn named(text: &str) -> &str {
+    text.lines().next().unwrap_or("").trim_end()
+}
+
+/// The pid of the `git tag` whose hook is still making the release commit of the marked tag:
+/// a tag [`unfinished`] finds is then no interrupted one, and waiting is the way on.
+pub fn at_work(repo: &Repo) -> Option<u32> {
+    let text = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
+    let mark = text.split_once('\n')?.1;
+    mark.starts_with("pid ")
+        .then(|| crate::git::txn::marked_live(mark))
+        .flatten()
+        // The hook of that very git is no other process at work.
+        .filter(|&pid| pid != parent())
 }
 
 /// Writes a small note in the git dir, unless it already says `text` (`committed` names the
@@ -42,14 +75,14 @@ pub(super) fn replace_note(path: &std::path::Path, text: &[u8]) -> std::io::Resu
 /// Names `tag` in the marker without removing it when done: `prepared` does this for a tag
 /// whose release commit `committed` will make (best effort, as [`Marker::new`]).
 pub fn note_pending(repo: &Repo, tag: &str) {
-    let _ = write_note(&repo.git_dir().join(MARKER), tag.as_bytes());
+    let _ = write_note(&repo.git_dir().join(MARKER), note_text(tag).as_bytes());
 }
 
 /// Whether `prepared` named one of `tags` for `committed` to finish: how `committed` knows the
 /// `git tag` that made it when a Ctrl-C has ended that git (it is gone from /proc).
 pub fn pending_for(git_dir: &std::path::Path, tags: &[Update]) -> bool {
     std::fs::read_to_string(git_dir.join(MARKER))
-        .is_ok_and(|named| tags.iter().any(|u| u.tag == named.trim_end()))
+        .is_ok_and(|text| tags.iter().any(|u| u.tag == named(&text)))
 }
 
 /// Removes a hook's leftover [`Marker`] once its tag is finished.
@@ -67,12 +100,12 @@ impl Drop for Marker {
 /// hook's [`Marker`] names is on HEAD and HEAD's changelog lacks its section. [`super::complete`]
 /// finishes it, as the hook would have (`relhook release --resume`).
 pub fn unfinished(repo: &Repo, config: &Config) -> Option<Update> {
-    let named = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
+    let text = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
     let head = repo.head()?;
     let tag = repo
         .release_tag_candidates(&config.version.tag_prefix)
         .into_iter()
-        .filter(|t| t.commit == head && t.name == named.trim_end())
+        .filter(|t| t.commit == head && t.name == named(&text))
         .max_by(|a, b| a.version.cmp_precedence(&b.version))?;
     // Only what the hook acts on: an annotated tag, in a project whose changelog exists.
     let new = repo.tag_target(&tag.name).filter(|t| *t != head)?;
@@ -87,8 +120,15 @@ pub fn unfinished(repo: &Repo, config: &Config) -> Option<Update> {
     })
 }
 
-/// One line for an [`unfinished`] hand tag: what is wrong and the command that finishes it.
-pub fn describe_unfinished(config: &Config, u: &Update) -> String {
+/// One line for an [`unfinished`] hand tag: what is wrong and the command that finishes it;
+/// or, while its hook is still at work, that it is and to wait.
+pub fn describe_unfinished(repo: &Repo, config: &Config, u: &Update) -> String {
+    if let Some(pid) = at_work(repo) {
+        return format!(
+            "tag {} is on HEAD without its release commit yet: the hook of the `git tag` still running (pid {pid}) is making it; wait for that git to finish",
+            u.tag
+        );
+    }
     format!(
         "tag {} is on HEAD but {} there has no section for it (a hand tag whose release commit was interrupted); `relhook release --resume` makes the release commit and moves the tag onto it",
         u.tag,
@@ -107,7 +147,7 @@ pub(super) fn released_or_unfinished(
     version: &semver::Version,
 ) -> String {
     match unfinished(repo, config).filter(|f| f.tag == other) {
-        Some(f) => describe_unfinished(config, &f),
+        Some(f) => describe_unfinished(repo, config, &f),
         None => format!(
             "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
         ),

@@ -59,7 +59,7 @@ pub fn head_tag_where<T>(
     let version = Version::parse(tag.strip_prefix(prefix.as_str())?).ok()?;
     // A hand tag whose hook was stopped is `unfinished`'s or `stranded`'s to say.
     let marked = std::fs::read_to_string(repo.git_dir().join(super::marker::MARKER));
-    if marked.is_ok_and(|m| m.trim_end() == tag) {
+    if marked.is_ok_and(|m| super::marker::named(&m) == tag) {
         return None;
     }
     let target = repo.tag_target(&tag)?;

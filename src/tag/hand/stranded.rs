@@ -28,8 +28,8 @@ pub struct Stranded {
 /// From a monorepo's root configuration, a package's tag is found too (and judged by the
 /// package's view); from a package's view, only that package's.
 pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
-    let named = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
-    let named = named.trim_end();
+    let text = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
+    let named = super::marker::named(&text);
     let head = repo.head()?;
     let find = |view: &Config| {
         repo.release_tag_candidates(&view.version.tag_prefix)
