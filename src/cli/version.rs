@@ -311,6 +311,18 @@ pub(super) fn explain(
             } else if let Some(rule) = zero_major_rule(info) {
                 writeln!(out, "{rule}")?;
             }
+            if let (Some(alone), Some((name, line, _))) = (&info.line_above, &info.tag) {
+                let how = if info.next.pre.is_empty() {
+                    "finishes"
+                } else {
+                    "goes on with"
+                };
+                writeln!(
+                    out,
+                    "that is {alone}, below the {}.{}.{} line of {name}: the release {how} that line, as a version never goes below a pre-release already made",
+                    line.major, line.minor, line.patch
+                )?;
+            }
             writeln!(out, "next: {}", info.next)?;
         }
         Ok(())

@@ -69,6 +69,26 @@ impl VersionInfo {
     }
 }
 
+/// What the level alone makes of the last stable release `stable` (1.0.1 from 1.0.0), when
+/// it is below the line of the latest pre-release `latest_pre` and `next` goes on with that
+/// line or finishes it (a feature 1.1.0-rc.1 shipped and a revert took out since: 1.1.0, as a
+/// version never goes below a pre-release already made). `--explain` says so.
+pub(super) fn line_above(
+    (stable, latest_pre): (Option<&Version>, Option<&Version>),
+    kinds: &[CommitKind],
+    requested: &Requested,
+    policy: &BumpPolicy,
+    next: &Version,
+) -> Option<Version> {
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    let (stable, line) = (stable?, latest_pre?);
+    if matches!(requested, Requested::Exact(_)) || core(next) != core(line) {
+        return None;
+    }
+    let alone = bump::next_from(Some(stable), None, kinds, requested, None, &[], policy).ok()?;
+    (core(&alone) < core(line)).then_some(alone)
+}
+
 /// The pre-release `latest_pre` when `next` leaves its line for a higher version (its base is
 /// above the line's: 1.1.0-rc.1 → 2.0.0 or 2.0.0-rc.1).
 pub(super) fn left_line(latest_pre: Option<&Version>, next: &Version) -> Option<Version> {
@@ -128,4 +148,81 @@ pub fn tag_leaves_line(repo: &Repo, config: &Config, root: &Path, tag: &str) -> 
     super::version_info(repo, config, root, &Requested::Exact(version), None)
         .ok()?
         .left_line_note(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use semver::Version;
+
+    use super::line_above;
+    use crate::history::version::bump::{BumpPolicy, CommitKind, Level, Requested};
+
+    fn v(s: &str) -> Version {
+        Version::parse(s).unwrap()
+    }
+
+    const FIX: CommitKind = CommitKind {
+        breaking: false,
+        feat: false,
+    };
+    const FEAT: CommitKind = CommitKind {
+        breaking: false,
+        feat: true,
+    };
+
+    fn above(
+        line: &str,
+        kinds: &[CommitKind],
+        requested: &Requested,
+        next: &str,
+    ) -> Option<String> {
+        let (stable, line) = (v("1.0.0"), v(line));
+        let policy = BumpPolicy::default();
+        line_above(
+            (Some(&stable), Some(&line)),
+            kinds,
+            requested,
+            &policy,
+            &v(next),
+        )
+        .map(|v| v.to_string())
+    }
+
+    /// A feature 1.1.0-rc.1 shipped and a revert took out since: the commits make 1.0.1, the
+    /// release finishes (or goes on with) the 1.1.0 line, and `--explain` says why.
+    #[test]
+    fn a_line_above_what_the_commits_make_is_named() {
+        assert_eq!(
+            above("1.1.0-rc.1", &[FIX], &Requested::Auto, "1.1.0").as_deref(),
+            Some("1.0.1")
+        );
+        assert_eq!(
+            above("2.0.0-rc.1", &[FIX], &Requested::Auto, "2.0.0-rc.2").as_deref(),
+            Some("1.0.1")
+        );
+        let patch = Requested::Level(Level::Patch);
+        assert_eq!(
+            above("1.1.0-rc.1", &[FEAT], &patch, "1.1.0").as_deref(),
+            Some("1.0.1")
+        );
+    }
+
+    /// The line is what the commits call for, a line left for a higher one, or a version
+    /// named: nothing to say.
+    #[test]
+    fn a_line_the_commits_reach_or_leave_is_not_named() {
+        assert_eq!(
+            above("1.1.0-rc.1", &[FEAT], &Requested::Auto, "1.1.0"),
+            None
+        );
+        assert_eq!(
+            above("1.0.1-rc.1", &[FEAT], &Requested::Auto, "1.1.0"),
+            None
+        );
+        assert_eq!(above("1.0.1-rc.1", &[FIX], &Requested::Auto, "1.0.1"), None);
+        assert_eq!(
+            above("1.1.0-rc.1", &[FIX], &Requested::Exact(v("1.1.0")), "1.1.0"),
+            None
+        );
+    }
 }

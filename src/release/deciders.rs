@@ -1,5 +1,8 @@
 //! The commits that decide the next version: those since the last stable release that no
-//! reachable stable release tag holds, less a change and its revert made since the latest tag.
+//! reachable stable release tag holds, less a change and its revert made since it (a
+//! pre-release tag between the two included: the stable release never had the change).
+
+use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
@@ -16,7 +19,7 @@ pub(super) fn shipped(repo: &Repo, head: Oid, since: Option<Oid>, prefix: &str) 
     let Some(since) = since else {
         return Vec::new();
     };
-    let others: std::collections::HashSet<Oid> = repo
+    let others: HashSet<Oid> = repo
         .release_tag_candidates(prefix)
         .into_iter()
         .filter(|t| t.version.pre.is_empty() && t.commit != since)
@@ -50,16 +53,31 @@ pub(super) fn shipped(repo: &Repo, head: Oid, since: Option<Oid>, prefix: &str) 
     }
 }
 
+/// The commits that decide the next version, and what came after the latest tag.
+#[derive(Debug, Default)]
+pub(super) struct Deciders {
+    /// The commits since the last stable release that count, newest first.
+    pub commits: Vec<Decider>,
+    /// How many of `commits` came after the latest tag.
+    pub since_latest: usize,
+    /// How many commits after the latest tag were left out as a change and its revert.
+    pub cancelled: usize,
+    /// Commits after the latest tag (a pre-release) that undo what it shipped (git's revert of
+    /// a change made before it): no level of their own, as the stable release never had that
+    /// change, but a change since the pre-release, so a release.
+    pub undone: Vec<Decider>,
+}
+
 /// The commits since `since` (newest first, merges left out) that no stable release tag in
-/// `shipped` holds, how many of them came after `latest` (a later pre-release tag; the same as
-/// `since` without one), and how many after it were left out as a change and its revert.
+/// `shipped` holds, less each change and its revert (both since `since`), with what came
+/// after `latest` (a later pre-release tag; the same as `since` without one).
 pub(super) fn deciders(
     repo: &Repo,
     config: &Config,
     head: Oid,
     (since, shipped): (Option<Oid>, &[Oid]),
     latest: Option<Oid>,
-) -> Result<(Vec<Decider>, usize, usize)> {
+) -> Result<Deciders> {
     let mut hidden: Vec<Oid> = since.into_iter().collect();
     hidden.extend(shipped.iter().filter(|c| Some(**c) != since));
     let range = Range {
@@ -72,7 +90,7 @@ pub(super) fn deciders(
     let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = Vec::new();
     let mut failed = None;
     let mut filter = crate::history::packages::Filter::new(repo, config);
-    let mut walked = std::collections::HashSet::new();
+    let mut walked = HashSet::new();
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     // Reverts of merges, by index in `out`, with the merge each reverts.
     let mut of_merges = Vec::new();
@@ -153,46 +171,142 @@ pub(super) fn deciders(
             out[i].in_changelog = true;
         }
     }
+    let mut newer: Option<HashSet<Oid>> = None;
     if let Some(l) = latest.filter(|l| Some(*l) != since) {
-        {
-            let mut newer = std::collections::HashSet::new();
-            repo.walk(
-                &Range {
-                    tips: vec![head],
-                    hidden: hidden.iter().copied().chain([l]).collect(),
-                    ..Range::default()
-                },
-                |c| {
-                    newer.insert(c.id);
-                    true
-                },
-            )?;
-            for (d, id) in out.iter_mut().zip(&ids) {
-                d.after_latest = newer.contains(id);
-            }
-            // Only what came after the latest tag can cancel out.
-            walked = newer;
+        let mut after = HashSet::new();
+        repo.walk(
+            &Range {
+                tips: vec![head],
+                hidden: hidden.iter().copied().chain([l]).collect(),
+                ..Range::default()
+            },
+            |c| {
+                after.insert(c.id);
+                true
+            },
+        )?;
+        for (d, id) in out.iter_mut().zip(&ids) {
+            d.after_latest = after.contains(id);
+        }
+        newer = Some(after);
+    }
+    // A change reverted before the stable release this range leads to never shipped in one:
+    // the two cancel out, wherever a pre-release tag falls between them (as they do in the
+    // stable section, and as they did before that tag was made).
+    crate::history::reverts::by_header_when_rewritten(repo, &mut reverts);
+    let mut groups: HashMap<Oid, Oid> = HashMap::new();
+    for (revert, original) in crate::history::changelog::entry::revert_partners(&reverts) {
+        groups.extend([(revert, revert), (original, revert)]);
+    }
+    // A merged branch reverted before the release (`git revert -m 1`) cancels out the same way.
+    groups.extend(merge_reverts.cancelled(repo, &walked)?);
+    let undone_ids = undone(&groups, |id| newer.as_ref().is_none_or(|n| n.contains(id)));
+    let (mut kept, mut undone, mut cancelled) = (Vec::new(), Vec::new(), 0);
+    for (d, id) in out.into_iter().zip(&ids) {
+        if undone_ids.contains(id) {
+            undone.push(d);
+        } else if !groups.contains_key(id) {
+            kept.push(d);
+        } else if d.after_latest {
+            cancelled += 1;
         }
     }
-    // A change reverted before any release (both after the latest tag) cancels out with its
-    // revert: neither counts, as neither gets a changelog entry.
-    let mut unreleased: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = reverts
-        .into_iter()
-        .zip(&out)
-        .filter(|(_, d)| d.after_latest)
-        .map(|(r, _)| r)
+    let since_latest = kept.iter().filter(|d| d.after_latest).count();
+    Ok(Deciders {
+        commits: kept,
+        since_latest,
+        cancelled,
+        undone,
+    })
+}
+
+/// Of `groups` (each commit a revert pairs with, mapped to the revert that cancels it), those
+/// after the latest tag (`after_latest`) in a group that began before it: changes since that
+/// pre-release (the revert of a change it shipped), though they decide no level. The rest of a
+/// group cancels out, before the tag or after it.
+fn undone(groups: &HashMap<Oid, Oid>, after_latest: impl Fn(&Oid) -> bool) -> HashSet<Oid> {
+    let began_before: HashSet<Oid> = groups
+        .iter()
+        .filter(|(id, _)| !after_latest(id))
+        .map(|(_, g)| *g)
         .collect();
-    crate::history::reverts::by_header_when_rewritten(repo, &mut unreleased);
-    let mut cancelled = crate::history::changelog::entry::revert_pairs(&unreleased);
-    // A merged branch reverted before any release (`git revert -m 1`) cancels out the same way.
-    cancelled.extend(merge_reverts.cancelled(repo, &walked)?.into_keys());
-    let cancelled_after = ids.iter().filter(|id| cancelled.contains(id)).count();
-    let out: Vec<Decider> = out
-        .into_iter()
-        .zip(ids)
-        .filter(|(_, id)| !cancelled.contains(id))
-        .map(|(d, _)| d)
-        .collect();
-    let since_latest = out.iter().filter(|d| d.after_latest).count();
-    Ok((out, since_latest, cancelled_after))
+    groups
+        .iter()
+        .filter(|(id, g)| after_latest(id) && began_before.contains(g))
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashMap, HashSet};
+
+    use git2::Oid;
+
+    use super::undone;
+    use crate::history::changelog::entry::{RevertKey, revert_key, revert_partners};
+
+    fn id(n: u8) -> Oid {
+        Oid::from_bytes(&[n; 20]).unwrap()
+    }
+
+    /// The groups `deciders` makes of a range, newest first: (id, message).
+    fn groups(range: &[(u8, &str)]) -> HashMap<Oid, Oid> {
+        let keys: Vec<(Oid, RevertKey)> =
+            range.iter().map(|(n, m)| (id(*n), revert_key(m))).collect();
+        let mut out = HashMap::new();
+        for (revert, original) in revert_partners(&keys) {
+            out.extend([(revert, revert), (original, revert)]);
+        }
+        out
+    }
+
+    fn revert_of(n: u8, header: &str) -> String {
+        format!("Revert \"{header}\"\n\nThis reverts commit {}.", id(n))
+    }
+
+    /// QA38 (vuejs/core): `feat: c` and its revert, both before `v1.0.1-rc.1`, cancel out for
+    /// the level since v1.0.0, as they did before the pre-release was tagged; they are no
+    /// change since the pre-release either.
+    #[test]
+    fn a_pair_before_the_pre_release_cancels_out_and_is_nothing_since_it() {
+        let revert = revert_of(2, "feat: c");
+        let g = groups(&[(3, &revert), (2, "feat: c"), (1, "fix: b")]);
+        assert_eq!(
+            g.keys().copied().collect::<HashSet<_>>(),
+            [id(3), id(2)].into()
+        );
+        assert_eq!(undone(&g, |_| false), HashSet::new());
+    }
+
+    /// A feature `v1.1.0-rc.1` shipped, reverted after it: no level for the stable release,
+    /// but the revert is a change since the pre-release (an rc.2 is a release).
+    #[test]
+    fn a_revert_after_the_pre_release_of_what_it_shipped_is_a_change_since_it() {
+        let revert = revert_of(2, "feat: c");
+        let g = groups(&[(3, &revert), (2, "feat: c"), (1, "fix: b")]);
+        assert_eq!(undone(&g, |c| *c == id(3)), [id(3)].into());
+    }
+
+    /// Both after the latest tag (or no pre-release at all): the two cancel out, and neither
+    /// is a change since the tag ("nothing to release … but 2 that cancel out").
+    #[test]
+    fn a_pair_after_the_latest_tag_cancels_out_among_itself() {
+        let revert = revert_of(2, "feat!: x");
+        let g = groups(&[(3, &revert), (2, "feat!: x"), (1, "fix: b")]);
+        assert_eq!(g.len(), 2);
+        assert_eq!(undone(&g, |_| true), HashSet::new());
+        assert_eq!(undone(&g, |c| *c != id(1)), HashSet::new());
+    }
+
+    /// git's `Reapply` after the pre-release of a revert made before it: the two reverts cancel
+    /// out (the feature stands and counts), and the reapply is a change since the pre-release.
+    #[test]
+    fn a_reapply_after_the_pre_release_of_a_revert_before_it() {
+        let revert = revert_of(1, "feat: c");
+        let reapply = format!("Reapply \"feat: c\"\n\nThis reverts commit {}.", id(2));
+        let g = groups(&[(3, &reapply), (2, &revert), (1, "feat: c")]);
+        assert!(!g.contains_key(&id(1)), "{g:?}");
+        assert_eq!(undone(&g, |c| *c == id(3)), [id(3)].into());
+    }
 }

@@ -73,6 +73,9 @@ pub struct VersionInfo {
     pub first_release_rule: Option<String>,
     /// What the commits call for, when a level or version asked for is below it.
     pub below_commits: Option<Version>,
+    /// What the level alone makes of the last stable release, when the latest pre-release's
+    /// line is above it and `next` goes on with that line or finishes it.
+    pub line_above: Option<Version>,
     /// The pre-release this version leaves behind for a higher one (`1.1.0-rc.1` when the
     /// commits since 1.0.0 call for 2.0.0), and whether a level or version was asked for.
     pub left_line: Option<(Version, bool)>,
@@ -260,7 +263,12 @@ pub fn version_info(
     let shipped = head.map_or_else(Vec::new, |h| {
         super::deciders::shipped(repo, h, since, prefix)
     });
-    let (commits, since_latest, cancelled) = match head {
+    let super::deciders::Deciders {
+        commits,
+        since_latest,
+        cancelled,
+        undone,
+    } = match head {
         Some(h) => super::deciders::deciders(
             repo,
             config,
@@ -268,7 +276,7 @@ pub fn version_info(
             (stable.as_ref().map(|t| t.2), &shipped),
             tag.as_ref().map(|t| t.2),
         )?,
-        None => (Vec::new(), 0, 0),
+        None => super::deciders::Deciders::default(),
     };
     // Entries Unreleased holds that no commit wrote count as commits do (a release ships them).
     let unlogged = match (head, &tag) {
@@ -310,7 +318,10 @@ pub fn version_info(
         .ok()
         .and_then(|n| super::below::left_line(latest_pre, n));
     if !matches!(requested, Requested::Exact(_)) && leaves.is_none() {
-        let newer: Vec<&Decider> = commits.iter().filter(|c| c.after_latest).collect();
+        // A revert of what the latest pre-release shipped is a change since it, of no level.
+        let newer: Vec<&Decider> = (commits.iter().filter(|c| c.after_latest))
+            .chain(&undone)
+            .collect();
         let path = &config.changelog.path;
         super::empty::refuse_empty(
             &tag,
@@ -361,6 +372,13 @@ pub fn version_info(
     }
     // Versions only go up, over every released section, whatever HEAD's tags say.
     super::above::check_above_released(repo, config, root, &next)?;
+    let line_above = super::below::line_above(
+        (stable.as_ref().map(|t| &t.1), latest_pre),
+        &kinds,
+        requested,
+        &policy,
+        &next,
+    );
     // A level or version asked for that is what the commits call for is theirs.
     let left_line = leaves.map(|v| {
         let core = |v: &Version| (v.major, v.minor, v.patch);
@@ -387,6 +405,7 @@ pub fn version_info(
         next,
         first_release_rule,
         below_commits,
+        line_above,
         left_line,
     })
 }

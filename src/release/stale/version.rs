@@ -52,9 +52,10 @@ pub(super) fn called_for(
         .map(|t| t.commit)
         .collect();
     let since = (stable.map(|t| t.commit), shipped.as_slice());
-    let (deciders, _, _) =
+    let deciders =
         super::super::deciders::deciders(repo, config, parent, since, latest.map(|t| t.commit))
-            .ok()?;
+            .ok()?
+            .commits;
     let left: HashSet<String> = left.iter().map(|e| normalize(e)).collect();
     let forge = crate::history::sync::forge(repo);
     // What the release was made over: the commits whose entries its section tells.
