@@ -198,10 +198,13 @@ pub(super) fn write_via_manager(
                 .is_some_and(|rest| rest.starts_with(" && "))
         })
     };
+    // Until the manager is set up, git runs none of relhook's hooks here: said, with the way
+    // to have them now (a fresh clone before `npm install`, trying relhook out).
+    let meanwhile = "until then git runs none of relhook's hooks in this clone (`relhook install --force` puts them in .git/hooks meanwhile)";
     for c in commands.iter().filter(|c| !run_by_another(c)) {
         match crate::hooks::managed::lefthook_missing(c) {
-            Some(why) => writeln!(out, "then run `{c}`; {why}")?,
-            None => writeln!(out, "then run `{c}`")?,
+            Some(why) => writeln!(out, "then run `{c}`; {why}; {meanwhile}")?,
+            None => writeln!(out, "then run `{c}`; {meanwhile}")?,
         }
     }
     Ok(left)
