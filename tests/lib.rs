@@ -215,6 +215,7 @@ mod qa37_zero_major_pre;
 mod qa38_amended_merge;
 mod qa38_committed_link;
 mod qa38_dead_marks;
+mod qa38_folded_entries;
 mod qa38_interrupted_tagging;
 mod qa38_merge_wording;
 mod qa38_rebase_stops;

@@ -24,15 +24,66 @@ pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Ac
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with("This is a combination of ");
     let forge = std::cell::OnceCell::new();
-    if combination || entry_of(repo, top.new, config, &forge).is_none() {
+    let Some(own) = entry_of(repo, top.new, config, &forge).filter(|_| !combination) else {
         return Ok(Accumulated::Skipped("a fixup or squash step".into()));
-    }
+    };
     let what = if step.ends_with("(squash)") {
         "squashed"
     } else {
         "reworded"
     };
-    left_as_made(repo, config, top, what, "a rebase")
+    let said = left_as_made(repo, config, top, what, "a rebase")?;
+    // A fixup drops the folded commits' messages, not their entries: said. (A squash's
+    // message, as git combines it, still states each one; given a new one, `left_as_made`
+    // names every entry it carries.)
+    let kept = (what == "reworded")
+        .then(|| folded_in(repo, config, top, &own))
+        .flatten();
+    Ok(match (said, kept) {
+        (Accumulated::Notice(a), Some(kept)) => Accumulated::Notice(format!("{a}; {kept}")),
+        (Accumulated::Skipped(_), Some(kept)) => Accumulated::Notice(kept),
+        (said, _) => said,
+    })
+}
+
+/// The entries of the commits a `fixup` or `squash` folded into `top.new` beside its `own`
+/// (what the commit added to a changelog besides its own entry): kept as the rebase made them,
+/// and said, as a squash made with `git reset --soft` is.
+fn folded_in(repo: &Repo, config: &Config, top: &ReflogTop, own: &NewEntry) -> Option<String> {
+    let norm = crate::history::changelog::normalize;
+    let paths =
+        std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
+    let mut said = Vec::new();
+    for path in paths {
+        let mut carried: Vec<String> = crate::history::sync::added_by(repo, top.new, path)
+            .into_iter()
+            .collect();
+        if !carried.iter().any(|a| norm(a) == norm(&own.text)) {
+            continue;
+        }
+        carried.retain(|a| norm(a) != norm(&own.text));
+        carried.sort();
+        let Some(first) = carried.first() else {
+            continue;
+        };
+        let (it, them) = match carried.len() {
+            1 => (
+                format!("`- {}`, the entry of a commit", one_line(first)),
+                "it",
+            ),
+            n => (
+                format!("{n} entries of commits (first: `- {}`)", one_line(first)),
+                "them",
+            ),
+        };
+        said.push(format!(
+            "{} keeps {it} folded into {} beside its own `- {}`, as the rebase made it; if that entry stands for {them}, take {them} out by hand once the rebase is done",
+            path.display(),
+            crate::git::short_id(top.new),
+            one_line(&own.text),
+        ));
+    }
+    (!said.is_empty()).then(|| said.join("; "))
 }
 
 /// An amend (`what`: "reworded", "amended") while `op` is in progress: what its entry still
