@@ -213,6 +213,7 @@ mod qa37_undo_during_tests;
 mod qa37_unreleased_heading_deleted;
 mod qa37_zero_major_pre;
 mod qa38_amended_merge;
+mod qa38_big_sections;
 mod qa38_committed_link;
 mod qa38_dead_marks;
 mod qa38_folded_entries;

@@ -13,7 +13,7 @@ use super::vocab::{Vocabulary, bare, rank, same_section, spoken};
 
 /// The section name as written in headings: canonical case for known names,
 /// single-line for anything else (a newline would forge a heading).
-fn heading_name(section: &str) -> String {
+pub(super) fn heading_name(section: &str) -> String {
     let name = normalize(section);
     CANONICAL
         .iter()
@@ -30,6 +30,13 @@ fn heading_text(section: &str, normalized: String) -> String {
     } else {
         trimmed.to_owned()
     }
+}
+
+/// Whether an entry under the sub-section named `name` goes under the one named `sub`: the
+/// same name, or the same without signs (`🐛 Bug Fixes` for `Bug Fixes`).
+fn same_name(sub: &str, name: &str) -> bool {
+    sub.eq_ignore_ascii_case(name)
+        || (!name.is_empty() && bare(sub).eq_ignore_ascii_case(bare(name)))
 }
 
 impl Changelog {
@@ -134,12 +141,34 @@ impl Changelog {
         let name = spoken(&heading_name(section), breaking, vocabulary);
         let mut bullets = Self::bullet_lines(self.marker(), entry_markdown);
         if !bullets.is_empty() {
-            bullets.extend(paragraphs.iter().map(|l| match l.as_str() {
-                "" => String::new(),
-                l => format!("  {l}"),
-            }));
+            bullets.extend(Self::paragraph_bullets(paragraphs));
         }
         self.add_entry_under(&name, bullets, first, vocabulary);
+    }
+
+    /// An item's further paragraphs (a blank line as "") as its lines: with the list
+    /// indentation.
+    fn paragraph_bullets(paragraphs: &[String]) -> impl Iterator<Item = String> + '_ {
+        paragraphs.iter().map(|l| match l.as_str() {
+            "" => String::new(),
+            l => format!("  {l}"),
+        })
+    }
+
+    /// Whether an entry under the sub-section named `name` (as written) goes under a heading
+    /// Unreleased already has: [`Changelog::add_entry_under`] then writes no new heading, which
+    /// could change the file's vocabulary.
+    pub(super) fn unreleased_has_sub(&self, name: &str) -> bool {
+        let sec = self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i));
+        sec.is_some_and(|sec| sec.subs.iter().any(|s| Self::same_sub(s, name)))
+    }
+
+    /// Whether sub-section `s` is the one [`Changelog::add_entry_under`] puts an entry under
+    /// `name` in.
+    fn same_sub(s: &super::parse::Sub, name: &str) -> bool {
+        same_name(&s.name, name) && (s.heading.is_some() || name.is_empty())
     }
 
     /// [`Changelog::add_entry`] for each of `entries` (section, text, first), in order, with the
@@ -147,24 +176,45 @@ impl Changelog {
     /// of commits. The result is the one of adding them one by one: later `first` entries
     /// above earlier ones, the others below.
     pub fn add_entries(&mut self, entries: &[(String, String, bool)]) {
+        let entries = entries.iter();
+        self.add_grouped(
+            entries
+                .map(|(section, text, first)| (section.as_str(), text.as_str(), *first, &[][..])),
+        );
+    }
+
+    /// [`Changelog::add_entries`] of items with further paragraphs (section, text, first,
+    /// paragraphs), as [`Changelog::add_entry_with_paragraphs`] adds each.
+    pub(super) fn add_grouped<'a>(
+        &mut self,
+        entries: impl IntoIterator<Item = (&'a str, &'a str, bool, &'a [String])>,
+    ) {
         let vocabulary = self.vocabulary();
         let marker = self.marker();
-        let mut groups: Vec<(String, bool, Vec<String>)> = Vec::new();
-        for (section, text, first) in entries {
+        // Each entry's lines, by the sub-section they go under (names that differ only by
+        // signs, `⚠ BREAKING CHANGES` and `BREAKING CHANGES`, are one) and `first`.
+        let mut groups: Vec<(String, bool, Vec<Vec<String>>)> = Vec::new();
+        for (section, text, first, paragraphs) in entries {
             let breaking = super::weight::is_breaking(text);
             let name = spoken(&heading_name(section), breaking, vocabulary);
-            let bullets = Self::bullet_lines(marker, text);
-            match groups.iter_mut().find(|g| g.0 == name && g.1 == *first) {
-                // One by one, each `first` entry would go above the ones before it.
-                Some(g) if *first => {
-                    let below = std::mem::replace(&mut g.2, bullets);
-                    g.2.extend(below);
-                }
-                Some(g) => g.2.extend(bullets),
-                None => groups.push((name, *first, bullets)),
+            let mut bullets = Self::bullet_lines(marker, text);
+            if !bullets.is_empty() {
+                bullets.extend(Self::paragraph_bullets(paragraphs));
+            }
+            let same = |g: &&mut (String, bool, _)| {
+                g.1 == first && g.0.is_empty() == name.is_empty() && same_name(&g.0, &name)
+            };
+            match groups.iter_mut().find(same) {
+                Some(g) => g.2.push(bullets),
+                None => groups.push((name, first, vec![bullets])),
             }
         }
-        for (name, first, bullets) in groups {
+        for (name, first, mut items) in groups {
+            // One by one, each `first` entry would go above the ones before it.
+            if first {
+                items.reverse();
+            }
+            let bullets = items.into_iter().flatten().collect();
             self.add_entry_under(&name, bullets, first, vocabulary);
         }
     }
@@ -197,11 +247,7 @@ impl Changelog {
             return;
         };
         // Under the file's own heading for it, signs and all (`### 🐛 Bug Fixes`).
-        let sub = sec.subs.iter().find(|s| {
-            let same = s.name.eq_ignore_ascii_case(&name)
-                || (!name.is_empty() && bare(&s.name).eq_ignore_ascii_case(bare(&name)));
-            same && (s.heading.is_some() || name.is_empty())
-        });
+        let sub = sec.subs.iter().find(|s| Self::same_sub(s, &name));
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
             let at = if first {
                 f.start

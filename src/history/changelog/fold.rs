@@ -3,10 +3,14 @@
 //! has no section to fold; its entries, read from its commits, are given to the fold instead.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use semver::Version;
 
+use super::edit::heading_name;
 use super::entry::NewEntry;
+use super::vocab::spoken;
+use super::weight::is_breaking;
 use super::{Changelog, normalize, release_version};
 
 /// A pre-release's entries as carried: (sub-section, text, breaking, further paragraphs).
@@ -36,6 +40,8 @@ impl Changelog {
         let base = |v: &Version| Version::new(v.major, v.minor, v.patch);
         let mut carried: Vec<(Version, Carried)> = Vec::new();
         let prose = self.prose_sub_lines();
+        // Each carried item's further paragraphs, read once for the file when one is carried.
+        let mut paragraphs = None;
         for (v, entries) in self.release_entries() {
             let Some(pv) = release_version(&v) else {
                 continue;
@@ -50,11 +56,12 @@ impl Changelog {
             if carries(&target, &pv) {
                 // A list that a paragraph explains stays with it (named as not carried).
                 let entries = entries.into_iter();
-                let entries = entries.filter(|e| !prose.iter().any(|r| r.contains(&(e.line - 1))));
+                let entries = entries.filter(|e| !in_any(&prose, e.line - 1));
+                let paragraphs = &*paragraphs.get_or_insert_with(|| self.entry_paragraphs());
                 let entries = entries.map(|e| {
                     let breaking = e.text.starts_with("**BREAKING**");
-                    let paragraphs = self.entry_paragraphs(e.line - 1);
-                    (e.section, e.text, breaking, paragraphs)
+                    let further = paragraphs.get(&(e.line - 1)).cloned().unwrap_or_default();
+                    (e.section, e.text, breaking, further)
                 });
                 carried.push((pv, entries.collect()));
             }
@@ -79,17 +86,53 @@ impl Changelog {
             .iter()
             .map(|e| normalize(&e.text))
             .collect();
-        for (section, text, breaking, paragraphs) in carried.into_iter().flat_map(|(_, e)| e) {
-            if have.insert(normalize(&text)) {
+        let fresh = carried.into_iter().flat_map(|(_, e)| e);
+        let fresh = fresh.filter(|(_, text, _, _)| have.insert(normalize(text)));
+        let fresh: Carried = fresh
+            .map(|(section, text, breaking, paragraphs)| {
                 let section = if section.is_empty() {
-                    "Changed"
+                    "Changed".to_owned()
                 } else {
-                    &section
+                    section
                 };
-                self.add_entry_with_paragraphs(section, &text, &paragraphs, breaking);
-            }
-        }
+                (section, text, breaking, paragraphs)
+            })
+            .collect();
+        self.add_carried(&fresh);
     }
+
+    /// Adds `entries` to Unreleased as [`Changelog::add_entry_with_paragraphs`] adds them one
+    /// by one (a breaking one first), with the file read again once per run of entries under
+    /// sub-sections Unreleased already has rather than once per entry: a pre-release of
+    /// thousands of entries. An entry that needs a new heading goes alone, since the heading
+    /// may change the file's vocabulary, and with it the names of the entries after it.
+    fn add_carried(&mut self, entries: &Carried) {
+        let mut vocabulary = self.vocabulary();
+        let mut run = Vec::new();
+        for (section, text, breaking, paragraphs) in entries {
+            let name = spoken(&heading_name(section), is_breaking(text), vocabulary);
+            if !self.unreleased_has_sub(&name) {
+                self.add_grouped(run.drain(..));
+                self.add_entry_with_paragraphs(section, text, paragraphs, *breaking);
+                vocabulary = self.vocabulary();
+                continue;
+            }
+            run.push((
+                section.as_str(),
+                text.as_str(),
+                *breaking,
+                paragraphs.as_slice(),
+            ));
+        }
+        self.add_grouped(run);
+    }
+}
+
+/// Whether `line` is in one of `ranges` (in order and apart, as sub-sections are): found by
+/// a binary search, not a pass over the ranges per entry.
+fn in_any(ranges: &[Range<usize>], line: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= line);
+    after > 0 && ranges[after - 1].contains(&line)
 }
 
 /// Whether release `target` carries the entries of pre-release `pre` (one above the last
@@ -108,8 +151,11 @@ pub fn carries(target: &Version, pre: &Version) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::super::Changelog;
     use super::super::entry::NewEntry;
+    use super::Carried;
 
     fn entry(section: &str, text: &str) -> NewEntry {
         NewEntry {
@@ -180,5 +226,82 @@ mod tests {
         let mut log = Changelog::parse(&next).expect("kept");
         log.fold_prereleases("2.0.0-rc.2");
         assert!(log.unreleased_entries().is_empty(), "{}", log.render());
+    }
+
+    /// The files [`carried_entries_go_in_as_one_by_one`] adds to: no Unreleased, an empty one
+    /// whose file speaks Keep a Changelog's names in its newest release and
+    /// conventional-changelog's below it, sub-sections with entries, one with none.
+    const FILES: [&str; 4] = [
+        "# Changelog\n\n## [1.1.0-rc.1]\n\n### Fixed\n\n- f\n\n## [1.0.0]\n\n- x\n",
+        "## [Unreleased]\n\n## [1.1.0-rc.2]\n\n### Fixed\n\n- f\n\n## [1.1.0-rc.1]\n\n### Bug Fixes\n\n- b\n",
+        "## [Unreleased]\n\n### Added\n\n- a0\n\n  its paragraph\n\n### Fixed\n\n- f0\n\n## [1.0.0]\n\n- x\n",
+        "## [Unreleased]\n\n### Features\n\n## [1.0.0]\n\n### Bug Fixes\n\n- x\n",
+    ];
+
+    fn carried() -> impl Strategy<Value = Carried> {
+        let section = prop::sample::select(vec![
+            "Added",
+            "Fixed",
+            "Changed",
+            "Bug Fixes",
+            "Features",
+            "⚠ BREAKING CHANGES",
+            "Notes",
+        ]);
+        let paragraphs = prop::sample::select(vec![
+            vec![],
+            vec![String::new(), "further".to_owned()],
+            vec![
+                String::new(),
+                "one".to_owned(),
+                String::new(),
+                "two".to_owned(),
+            ],
+        ]);
+        let entry = (section, 0..40u8, any::<bool>(), paragraphs).prop_map(|(s, n, b, p)| {
+            let text = if b {
+                format!("**BREAKING** e{n}")
+            } else {
+                format!("e{n}")
+            };
+            (s.to_owned(), text, b, p)
+        });
+        prop::collection::vec(entry, 0..30)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        /// A pre-release's entries carried in runs come out as adding them one by one does:
+        /// a breaking one above the others, its paragraphs with it, and a sub-section heading
+        /// that changes the file's vocabulary (`Bug Fixes` above the newest release's `Fixed`)
+        /// naming the entries after it.
+        #[test]
+        fn carried_entries_go_in_as_one_by_one(entries in carried()) {
+            for file in FILES {
+                let mut one = Changelog::parse(file).expect("kept");
+                for (section, text, breaking, paragraphs) in &entries {
+                    one.add_entry_with_paragraphs(section, text, paragraphs, *breaking);
+                }
+                let mut runs = Changelog::parse(file).expect("kept");
+                runs.add_carried(&entries);
+                prop_assert_eq!(runs.render(), one.render(), "{}", file);
+            }
+        }
+    }
+
+    /// The case [`carried_entries_go_in_as_one_by_one`] must not miss: rc.1's `Bug Fixes`,
+    /// carried first into an Unreleased without headings, makes the file speak
+    /// conventional-changelog's names, so rc.2's `Fixed` entry goes under it.
+    #[test]
+    fn a_heading_that_changes_the_vocabulary_names_the_entries_after_it() {
+        let mut log = Changelog::parse(FILES[1]).expect("kept");
+        log.fold_prereleases("1.1.0");
+        assert!(
+            log.render()
+                .starts_with("## [Unreleased]\n\n### Bug Fixes\n\n- b\n- f\n\n## [1.1.0-rc.2]"),
+            "{}",
+            log.render()
+        );
     }
 }

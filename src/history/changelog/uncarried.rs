@@ -2,8 +2,11 @@
 //! text written around them in their sections (a paragraph, a `### Migration` note): what is
 //! left behind is named, so that the release's notes do not lose it unseen.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::Changelog;
-use super::parse::SectionKind;
+use super::parse::{EntrySpan, SectionKind, Sub};
 
 impl Changelog {
     /// For stable `version`, each pre-release section it folds (those above the last stable
@@ -41,25 +44,25 @@ impl Changelog {
                 continue;
             }
             let mut said: Vec<String> = Vec::new();
-            let in_entry = |i: usize| {
-                sec.subs.iter().any(|s| {
-                    s.entries
-                        .iter()
-                        .any(|e| (e.start..self.entry_reach(s, e)).contains(&i))
-                })
-            };
+            let from = sec.heading + 1;
+            let in_entry = self.entry_lines(&sec.subs, from..sec.end);
+            let headed: HashMap<usize, &Sub> = sec
+                .subs
+                .iter()
+                .filter_map(|s| Some((s.heading?, s)))
+                .collect();
             let mut fresh = true;
             let mut named_to = 0;
-            for i in sec.heading + 1..sec.end {
+            for i in from..sec.end {
                 let text = self.lines[i].text.trim();
                 if i < named_to {
                     continue;
                 }
-                if text.is_empty() || in_entry(i) {
+                if text.is_empty() || in_entry[i - from] {
                     fresh = true;
                     continue;
                 }
-                let sub = sec.subs.iter().find(|s| s.heading == Some(i));
+                let sub = headed.get(&i).copied();
                 if let Some(s) = sub {
                     // A group heading is its entries' (carried); one without entries, or with
                     // text that says what its list is (not carried), is named, and stands for
@@ -102,43 +105,69 @@ impl Changelog {
     /// Whether sub-section `s` holds text besides its entries (vue's `### About Vapor Mode`: a
     /// paragraph, then what does not work yet): its list means nothing without that text, so a
     /// stable release carries none of it (and names it).
-    fn has_prose(&self, s: &super::parse::Sub) -> bool {
+    fn has_prose(&self, s: &Sub) -> bool {
         let Some(h) = s.heading else {
             return false;
         };
-        (h + 1..s.end).any(|i| {
-            !self.lines[i].text.trim().is_empty()
-                && !s
-                    .entries
-                    .iter()
-                    .any(|e| (e.start..self.entry_reach(s, e)).contains(&i))
-        })
+        let from = h + 1;
+        let in_entry = self.entry_lines(std::slice::from_ref(s), from..s.end);
+        (from..s.end).any(|i| !self.lines[i].text.trim().is_empty() && !in_entry[i - from])
+    }
+
+    /// For each line of `lines`, whether it belongs to an entry of `subs` (from its bullet to
+    /// the end of its further paragraphs): one pass over the entries and one over the lines,
+    /// not a pass over the entries per line (a section of 10,000 entries).
+    fn entry_lines(&self, subs: &[Sub], lines: Range<usize>) -> Vec<bool> {
+        let len = lines.end.saturating_sub(lines.start);
+        // How many entries start (+1) and end (-1) at each line; a line is in one while the
+        // running sum is above zero.
+        let mut change = vec![0i64; len + 1];
+        for s in subs {
+            for e in &s.entries {
+                let start = e.start.max(lines.start);
+                let end = self.entry_reach(s, e).min(lines.end);
+                if start < end {
+                    change[start - lines.start] += 1;
+                    change[end - lines.start] -= 1;
+                }
+            }
+        }
+        let mut open = 0;
+        change[..len]
+            .iter()
+            .map(|c| {
+                open += c;
+                open > 0
+            })
+            .collect()
     }
 
     /// Where list item `e` of sub-section `s` ends, past the further paragraphs that belong to
     /// it (a blank line, then lines indented under it): vue's `- **vapor mode** …` and its
     /// `  Please see …` are one change.
-    fn entry_reach(&self, s: &super::parse::Sub, e: &super::parse::EntrySpan) -> usize {
+    fn entry_reach(&self, s: &Sub, e: &EntrySpan) -> usize {
         self.past_paragraphs(e.end, s.end)
     }
 
-    /// The further paragraphs of the list item whose bullet is on line `start` (0-based) of
-    /// a release section, without the list indentation, a blank line as "": what a stable
-    /// release carries with the item. Empty when it has none.
-    pub(super) fn entry_paragraphs(&self, start: usize) -> Vec<String> {
-        let found = self
-            .doc
-            .sections
-            .iter()
-            .flat_map(|sec| sec.subs.iter())
-            .find_map(|s| {
-                let e = s.entries.iter().find(|e| e.start == start)?;
-                Some((e.end, self.entry_reach(s, e)))
-            });
-        let Some((end, reach)) = found else {
-            return Vec::new();
-        };
-        self.lines[end..reach]
+    /// The further paragraphs of each list item of a release section that has some, by the
+    /// line of its bullet (0-based), without the list indentation, a blank line as "": what a
+    /// stable release carries with the item. Read once for the whole file, not once per item.
+    pub(super) fn entry_paragraphs(&self) -> HashMap<usize, Vec<String>> {
+        let mut out = HashMap::new();
+        for s in self.doc.sections.iter().flat_map(|sec| sec.subs.iter()) {
+            for e in &s.entries {
+                let reach = self.entry_reach(s, e);
+                if reach > e.end {
+                    out.insert(e.start, self.paragraph_lines(e.end..reach));
+                }
+            }
+        }
+        out
+    }
+
+    /// Lines `range` as [`Changelog::entry_paragraphs`] gives them.
+    fn paragraph_lines(&self, range: Range<usize>) -> Vec<String> {
+        self.lines[range]
             .iter()
             .map(|l| {
                 let t = l.text.as_str();
@@ -252,5 +281,36 @@ mod tests {
             .uncarried_text("2.0.0");
         assert_eq!(left.len(), 9, "{left:?}");
         assert_eq!(left.last().map(String::as_str), Some("and 4 more"));
+    }
+
+    /// Which lines are an entry's, read in one pass: as asking of each line whether any
+    /// entry of the section reaches over it (items with further paragraphs, nested items,
+    /// text between the lists).
+    #[test]
+    fn entry_lines_are_the_lines_some_entry_reaches() {
+        let text = "## [Unreleased]\n\n## [2.0.0-rc.1]\n\nIntro.\n\n### Added\n\n- a\n\n  a's paragraph\n  more\n\n- b\n  - nested\n- c\n\nNot c's.\n\n### Fixed\n\n- f\n\n\n  f's after two blank lines\n\n## [1.0.0]\n\n- x\n";
+        let log = Changelog::parse(text).expect("kept");
+        for sec in &log.doc.sections {
+            let lines = sec.heading + 1..sec.end;
+            let fast = log.entry_lines(&sec.subs, lines.clone());
+            let slow: Vec<bool> = lines
+                .map(|i| {
+                    sec.subs.iter().any(|s| {
+                        s.entries
+                            .iter()
+                            .any(|e| (e.start..log.entry_reach(s, e)).contains(&i))
+                    })
+                })
+                .collect();
+            assert_eq!(fast, slow);
+        }
+        let paragraphs = log.entry_paragraphs();
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert_eq!(paragraphs[&8], ["", "a's paragraph", "more"]);
+        assert_eq!(paragraphs[&21], ["", "", "f's after two blank lines"]);
+        assert_eq!(
+            log.uncarried_text("2.0.0"),
+            ["2.0.0-rc.1's \"Intro.\", `### Added`"]
+        );
     }
 }
