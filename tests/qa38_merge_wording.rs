@@ -72,3 +72,56 @@ fn a_rebase_stopped_on_the_changelog_is_named() {
         text(&out)
     );
 }
+
+/// A merge the user runs while a rebase is stopped (`break`) and that stops on the file is
+/// named as the merge it is, not the rebase.
+#[test]
+fn a_merge_stopped_at_a_rebase_break_is_named_a_merge() {
+    let repo = installed_repo();
+    repo.commit_hooked("feat: a");
+    let reword = |to: &str, subject: &str| {
+        let log = repo
+            .read("CHANGELOG.md")
+            .replace("- a\n", &format!("- {to}\n"));
+        repo.write("CHANGELOG.md", log);
+        repo.git(&["commit", "-q", "-am", subject]);
+    };
+    repo.git(&["switch", "-q", "-c", "side"]);
+    reword("A side", "docs: side");
+    repo.git(&["switch", "-q", "main"]);
+    reword("A main", "docs: main");
+    let out = repo.git_in(
+        &repo.path(),
+        &["rebase", "-q", "-i", "HEAD~1"],
+        &[("GIT_SEQUENCE_EDITOR", "sed -i 1abreak")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_output(&["merge", "side", "-m", "m"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let out = repo.relhook(&["changelog", "--sync"]);
+    assert!(
+        stderr(&out).contains("CHANGELOG.md is in conflict (a merge stopped on it)"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// In a rebase git's "ours" is the branch rebased onto: the driver's line names the sides so.
+#[test]
+fn the_drivers_line_names_a_rebases_sides() {
+    let repo = installed_repo();
+    repo.git(&["switch", "-q", "-c", "topic"]);
+    repo.commit_hooked("feat: topic");
+    repo.git(&["switch", "-q", "main"]);
+    let log = repo.read("CHANGELOG.md") + "\n## Not a version heading\n\ntext\n";
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-am", "docs: bad heading"]);
+    let out = repo.git_output(&["rebase", "main", "topic"]);
+    let said = stderr(&out);
+    assert!(
+        said.contains("the version rebased onto does not parse"),
+        "{}",
+        text(&out)
+    );
+    assert!(!said.contains("this branch's version"), "{said}");
+}

@@ -104,3 +104,38 @@ fn a_commit_at_a_break_stop_gets_its_entry() {
     assert!(log.contains("- z thing\n"), "{log}");
     rebased_clean(&repo);
 }
+
+/// The same commit made by an `exec` step of `git pull --rebase=interactive`, whose exported
+/// GIT_REFLOG_ACTION names the commit's reflog line (`pull --rebase=interactive: feat: …`).
+#[test]
+fn a_commit_an_exec_step_of_an_interactive_pull_makes_gets_its_entry() {
+    let repo = installed_repo();
+    let origin = repo.with_origin();
+    repo.git(&["push", "-q", "origin", "main"]);
+    let other = crate::support::clone_installed(&repo, &origin, "other");
+    let out = repo.try_commit_in(&other, "feat: remote");
+    assert!(out.status.success(), "{}", text(&out));
+    ok_git(&repo, &other, &["push", "-q", "origin", "HEAD"]);
+    repo.commit_hooked("feat: local");
+    let step = "1aexec echo e >e.txt && git add e.txt && git commit -q -m 'feat: by exec in pull'";
+    let out = repo.git_in(
+        &repo.path(),
+        &["pull", "--rebase=interactive", "origin", "main"],
+        &[
+            ("GIT_SEQUENCE_EDITOR", &format!("sed -i \"{step}\"")),
+            ("GIT_EDITOR", "true"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("added `- by exec in pull` under Added"),
+        "{}",
+        text(&out)
+    );
+    rebased_clean(&repo);
+}
+
+fn ok_git(repo: &Repo, cwd: &std::path::Path, args: &[&str]) {
+    let out = repo.git_in(cwd, args, &[]);
+    assert!(out.status.success(), "{}", text(&out));
+}

@@ -76,8 +76,7 @@ fn one_changelog(
             format!(
                 "{} is in conflict ({} stopped on it)",
                 rel.display(),
-                repo.operation_in_progress()
-                    .unwrap_or("a merge, rebase, revert or cherry-pick")
+                repo.stopped_on_conflict()
             ),
             "resolve it and `git add` it (git status says how), then run this again",
         )));

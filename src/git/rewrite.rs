@@ -150,6 +150,16 @@ impl Repo {
             .map(|(_, what)| *what)
     }
 
+    /// What stopped on a conflict, in words: a merge the user ran while a rebase is stopped
+    /// is the merge (MERGE_HEAD first), and a `git stash pop` leaves no mark of its own.
+    pub fn stopped_on_conflict(&self) -> &'static str {
+        if self.inner.path().join("MERGE_HEAD").exists() {
+            return "a merge";
+        }
+        self.operation_in_progress()
+            .unwrap_or("a merge, rebase, revert, cherry-pick or `git stash pop`")
+    }
+
     /// A rebase stopped for the user (`edit`, `break`, an `exec` step) with no pick half-made:
     /// a plain `git commit` now is the user's own, new to history, as outside the rebase.
     pub fn rebase_stopped(&self) -> bool {

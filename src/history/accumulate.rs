@@ -98,6 +98,27 @@ pub fn post_commit(
     if top.message.ends_with(':') {
         top.message.push(' ');
     }
+    // A commit of one's own at a stopped rebase that a tool started (`git pull
+    // --rebase=interactive` exports its GIT_REFLOG_ACTION, which the commit's line takes):
+    // git's own steps name theirs in parentheses (`(pick)`).
+    let own_verbs = [
+        "commit",
+        "revert",
+        "cherry-pick",
+        "merge",
+        "am",
+        "rebase",
+        "reset",
+    ];
+    if let Some((action, subject)) = top.message.split_once(": ")
+        && !action.ends_with(')')
+        && !own_verbs
+            .iter()
+            .any(|v| action.split(' ').next() == Some(v))
+        && repo.rebase_stopped()
+    {
+        top.message = format!("commit: {subject}");
+    }
     if top.message.starts_with("rebase (reword): ") {
         return reword::reworded(repo, config, &top);
     }

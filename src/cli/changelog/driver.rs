@@ -31,10 +31,21 @@ pub(in crate::cli) fn merge_driver(
         })
     };
     let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
+    // In a rebase, git's "ours" is the branch being rebased onto, "theirs" the commit applied.
+    let rebasing = ctx
+        .repo()
+        .ok()
+        .and_then(|r| r.operation_in_progress())
+        .is_some_and(|op| op.starts_with("a rebase"));
+    let (ours_is, theirs_is) = if rebasing {
+        ("the version rebased onto", "the applied commit's version")
+    } else {
+        ("this branch's version", "the merged branch's version")
+    };
     let sides = (
         read(base, "the common ancestor's version")?,
-        read(ours, "this branch's version")?,
-        read(theirs, "the merged branch's version")?,
+        read(ours, ours_is)?,
+        read(theirs, theirs_is)?,
     );
     // Why the merge falls back to git's line merge, said once it is done.
     let mut fallback = None;
