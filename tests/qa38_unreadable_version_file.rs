@@ -4,7 +4,7 @@
 //! `version.initial` (0.1.0) and exited 0 while the release refused the same file. Now both
 //! fail alike, naming the file.
 
-use crate::support::{Repo, stderr, text};
+use crate::support::{Repo, ok, stderr, text};
 
 fn versioned(file: &str, contents: &str) -> Repo {
     let repo = Repo::new();
@@ -86,4 +86,53 @@ fn after_a_release_tag_version_reads_the_tag() {
         "{}",
         text(&out)
     );
+}
+
+/// Refused as the release refuses it: `kind` and `reason` in JSON, and doctor's row with the
+/// fix the hand tag names.
+#[test]
+fn the_refusal_has_the_releases_shape_and_doctor_names_the_fix() {
+    let repo = versioned(
+        "package.json",
+        "{\"name\":\"p\",\"version\":\"1.0.0\",\"version\":\"1.0.1\"}\n",
+    );
+    let out = repo.relhook(&["version", "--next", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["error"]["kind"], "refused", "{v}");
+    assert_eq!(v["error"]["reason"], "version-file", "{v}");
+    ok(repo.relhook(&["install"]));
+    let doctor = crate::support::stdout(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains(
+            "fix: correct package.json (or name the files that hold the version in `[version] files` of .relconfig.toml)"
+        ),
+        "{doctor}"
+    );
+}
+
+/// In a monorepo, one package's unreadable file hides no other package's version.
+#[test]
+fn one_packages_unreadable_file_leaves_the_others_listed() {
+    let repo = crate::support::two_packages(
+        "{\"name\":\"a\",\"version\":\"1.0.0\"}\n",
+        "{\"name\":\"b\",\"version\":\"2.0.0\",\"version\":\"2.0.1\"}\n",
+    );
+    repo.write("p/a/x.txt", "x\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "feat: a x"]);
+    for args in [&["version", "--all"][..], &["version", "--all", "--next"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        let listed = crate::support::stdout(&out);
+        assert!(listed.starts_with("a 1.0.0"), "{args:?}: {listed}");
+        assert!(
+            listed.contains("b ? (its release is refused)"),
+            "{args:?}: {listed}"
+        );
+        assert!(
+            stderr(&out).contains("p/b/package.json: JSON key `version` appears more than once"),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
 }

@@ -252,11 +252,16 @@ pub(super) fn unfinished_work(
                     Some(p) => format!("version of {}", p.name),
                     None => "version".into(),
                 };
+                // A refusal's fix on its own line, as every row gives it.
+                let (what, fix) = match e {
+                    crate::Error::Refused(r) => (r.what, r.fix),
+                    e => (e.to_string(), e.hint()),
+                };
                 out.push(doctor::Check {
                     subject,
                     status: Status::Invalid,
-                    detail: format!("{e}: `relhook version` and releases stop here"),
-                    fix: e.hint(),
+                    detail: format!("{what}: `relhook version` and releases stop here"),
+                    fix,
                 });
             }
             // A package's tags missing where the root's tag released its version.

@@ -30,13 +30,21 @@ pub(super) fn version_all(
     let json = args.format == Format::Json;
     if !args.next && !args.explain && !json {
         let mut lines = Vec::new();
+        let mut refused = Vec::new();
         for p in &config.packages {
             let view = packages::view(config, &p.name, root)?;
-            let (current, _) = release::current_version(repo, &view, root)?;
-            lines.push(format!("{} {current}", p.name));
+            // One package's unreadable version file hides no other's: its line says so.
+            match release::current_version(repo, &view, root) {
+                Ok((current, _)) => lines.push(format!("{} {current}", p.name)),
+                Err(Error::Refused(why)) => {
+                    lines.push(format!("{} ? (its release is refused)", p.name));
+                    refused.push(why);
+                }
+                Err(e) => return Err(e),
+            }
         }
         write_out(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
-        return Ok(Outcome::Ok);
+        return Ok(say_refused(&refused));
     }
     // Each package's next version, or why it has none: (current, where from, why).
     let mut found = Vec::new();
@@ -47,7 +55,7 @@ pub(super) fn version_all(
     for p in &config.packages {
         let view = packages::view(config, &p.name, root)?;
         if let Some(why) = release::packages::released_at_root(repo, config, &view, root) {
-            let (current, from) = release::current_version(repo, &view, root)?;
+            let (current, from) = readable(release::current_version(repo, &view, root))?;
             refused.push(why.clone());
             found.push((p, view, Err((current, from, why))));
             continue;
@@ -62,12 +70,18 @@ pub(super) fn version_all(
                 // As `release --all` does: a first release with nothing for its notes is none.
                 let date = crate::date::today();
                 match release::nothing_for_first_release(repo, &view, root, &info, &date) {
-                    Some(why) => found.push((p, view, Err((info.current, info.current_from, why)))),
+                    Some(why) => {
+                        found.push((p, view, Err((Some(info.current), info.current_from, why))))
+                    }
                     None => found.push((p, view, Ok(info))),
                 }
             }
             Err(Error::Refused(why)) => {
-                let (current, from) = release::current_version(repo, &view, root)?;
+                let (current, from) = readable(release::current_version(repo, &view, root))?;
+                // Its version files cannot be read: its release is refused, said so.
+                if current.is_none() {
+                    refused.push(why.clone());
+                }
                 found.push((p, view, Err((current, from, why))));
             }
             Err(e) => return Err(e),
@@ -95,7 +109,7 @@ pub(super) fn version_all(
                     let due = due.get(&p.name);
                     json::PackageVersion::Nothing(json::NothingToRelease {
                         package: &p.name,
-                        current: current.to_string(),
+                        current: shown(current),
                         current_from: from,
                         next: due.map(|(v, _)| v.to_string()),
                         reason: due.map_or_else(|| why.to_string(), |(_, w)| w.clone()),
@@ -126,14 +140,19 @@ pub(super) fn version_all(
                 }
             }
             Err((current, _, why)) if refused.contains(why) => {
-                let _ = writeln!(text, "{} {current} (its release is refused)", p.name);
+                let _ = writeln!(
+                    text,
+                    "{} {} (its release is refused)",
+                    p.name,
+                    shown(current)
+                );
             }
             Err((current, _, _)) if due.contains_key(&p.name) => {
                 let (next, why) = &due[&p.name];
-                let _ = writeln!(text, "{} {current} -> {next} ({why})", p.name);
+                let _ = writeln!(text, "{} {} -> {next} ({why})", p.name, shown(current));
             }
             Err((current, _, why)) => {
-                let _ = writeln!(text, "{} {current} (nothing to release)", p.name);
+                let _ = writeln!(text, "{} {} (nothing to release)", p.name, shown(current));
                 if args.explain {
                     let _ = writeln!(text, "{why}\n");
                 }
@@ -143,6 +162,25 @@ pub(super) fn version_all(
     write_out(|out| out.write_all(&text))?;
     say_taken(&found, &taken);
     Ok(say_refused(&refused))
+}
+
+/// A package's current version and where it was read, `None` when its version files cannot
+/// be read (the refusal its release gives says why).
+fn readable(
+    current: Result<(semver::Version, String)>,
+) -> Result<(Option<semver::Version>, String)> {
+    match current {
+        Ok((v, from)) => Ok((Some(v), from)),
+        Err(Error::Refused(r)) => Ok((None, r.what)),
+        Err(e) => Err(e),
+    }
+}
+
+/// A current version as the overview shows it: `?` when it cannot be read.
+fn shown(current: &Option<semver::Version>) -> String {
+    current
+        .as_ref()
+        .map_or_else(|| "?".to_owned(), ToString::to_string)
 }
 
 /// The packages `release --all` would release only because a requirement of theirs on a

@@ -134,11 +134,13 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 super::json::print(&report(&plan, Some(&done)))?;
             }
             if let Some(signal) = crate::interrupt::received() {
+                let tags: Vec<&str> = made.iter().map(|m| m.tag).collect();
                 let _ = writeln!(
                     err,
-                    "relhook: {} came once {} were made: the release is complete",
+                    "relhook: {} came once {} {} made: the release is complete",
                     crate::interrupt::name(signal),
-                    summary(&plan)
+                    tags.join(", "),
+                    if tags.len() == 1 { "was" } else { "were" }
                 );
             }
             Ok(Outcome::Ok)

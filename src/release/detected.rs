@@ -17,28 +17,34 @@ pub fn check_detected_files(
     root: &Path,
     version: &semver::Version,
 ) -> crate::Result<Vec<VersionFile>> {
-    use files::VersionFileError as E;
     match super::files::sorted(repo, config, root, version) {
         Ok(s) => Ok(s.left_alone.into_iter().map(|(f, _)| f).collect()),
-        Err(crate::Error::VersionFile(e)) => match &e {
-            E::Parse { path, .. }
-            | E::NotUtf8 { path }
-            | E::NotAString { path, .. }
-            | E::DuplicateKey { path, .. }
-            | E::Unrewritable { path, .. }
-            | E::Inconsistent { path, .. } => {
-                let fix = format!(
-                    "correct {} (or name the files that hold the version in `[version] files` of .relconfig.toml)",
-                    path.display()
-                );
-                Err(crate::Error::Refused(Refusal::new(
-                    Reason::VersionFile,
-                    e.to_string(),
-                    fix,
-                )))
-            }
-            _ => Ok(Vec::new()),
+        Err(crate::Error::VersionFile(e)) => match unreadable(&e) {
+            Some(r) => Err(crate::Error::Refused(r)),
+            None => Ok(Vec::new()),
         },
         Err(e) => Err(e),
+    }
+}
+
+/// The refusal for a version file that does not read as its format, with the fix; `None` for
+/// a file that cannot be read now (missing, unreadable), which the release reports itself.
+pub fn unreadable(e: &files::VersionFileError) -> Option<Refusal> {
+    use files::VersionFileError as E;
+    match e {
+        E::Parse { path, .. }
+        | E::NotUtf8 { path }
+        | E::NotAString { path, .. }
+        | E::DuplicateKey { path, .. }
+        | E::Unrewritable { path, .. }
+        | E::Inconsistent { path, .. } => Some(Refusal::new(
+            Reason::VersionFile,
+            e.to_string(),
+            format!(
+                "correct {} (or name the files that hold the version in `[version] files` of .relconfig.toml)",
+                path.display()
+            ),
+        )),
+        _ => None,
     }
 }
