@@ -142,7 +142,8 @@ pub(super) fn old_version_left(
             .find(|(p, _)| *p == file.path)
             .map_or(file.bytes.as_slice(), |(_, after)| after);
         let text = String::from_utf8_lossy(bytes);
-        for (line, found) in crate::history::version::files::leftovers(&text, &old) {
+        for (line, found) in crate::history::version::files::file_leftovers(&file.path, &text, &old)
+        {
             out.push((file.path.clone(), line, found));
         }
     }

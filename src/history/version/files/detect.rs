@@ -427,6 +427,36 @@ pub fn leftovers(text: &str, old: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// [`leftovers`] of the file at `path`: in a Cargo manifest, a line of a dependency table
+/// (`[dependencies]`, `[dev-dependencies]`, `[workspace.dependencies]`,
+/// `[target.'cfg(unix)'.dependencies]`, `[dependencies.foo]`) names a requirement on another
+/// crate, bare `foo = "1.2.3"` included (Cargo reads it as `^1.2.3`).
+pub fn file_leftovers(path: &str, text: &str, old: &str) -> Vec<(usize, String)> {
+    let found = leftovers(text, old);
+    if found.is_empty() || !(path == "Cargo.toml" || path.ends_with("/Cargo.toml")) {
+        return found;
+    }
+    let mut in_dependencies = Vec::with_capacity(text.lines().count());
+    let mut current = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            let name = t.trim_start_matches('[');
+            let name = name.split(']').next().unwrap_or("");
+            current = name.split('.').any(|part| {
+                part.trim()
+                    .trim_matches(['"', '\''])
+                    .ends_with("dependencies")
+            });
+        }
+        in_dependencies.push(current);
+    }
+    found
+        .into_iter()
+        .filter(|(n, _)| !in_dependencies.get(n - 1).copied().unwrap_or(false))
+        .collect()
+}
+
 /// Whether what precedes a version makes it a requirement on a dependency: `^`, `~`, `>`,
 /// `<`, or an `=` that follows one of `<>=!~` (a lone `=` is an assignment: `version=1.2.3`).
 fn is_requirement(before: &str) -> bool {
@@ -642,6 +672,20 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(found, [1, 2, 6]);
+    }
+
+    #[test]
+    fn a_cargo_manifests_dependency_tables_are_requirements() {
+        let text = "[dependencies]\nfoo = \"1.2.3\"\nbar = { version = \"1.2.3\" }\n[package]\nversion = \"1.2.3\"\n[dependencies.baz]\nversion = \"1.2.3\"\n[target.'cfg(unix)'.dev-dependencies]\nq = \"1.2.3\"\n[workspace.metadata]\nv = \"1.2.3\"\n";
+        let lines = |path| {
+            file_leftovers(path, text, "1.2.3")
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lines("Cargo.toml"), [5, 11]);
+        assert_eq!(lines("crates/a/Cargo.toml"), [5, 11]);
+        assert_eq!(lines("other.toml"), [2, 3, 5, 7, 9, 11]);
     }
 
     #[test]

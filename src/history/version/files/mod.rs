@@ -477,7 +477,8 @@ mod write;
 pub use bump::{bump_text, plan_bump, plan_bumps};
 pub use cargo_lock::cargo_lock_edit;
 pub use detect::{
-    detect, hold_still, key_as_listed, leftovers, let_go, listed_json_key, manifest_paths,
+    detect, file_leftovers, hold_still, key_as_listed, leftovers, let_go, listed_json_key,
+    manifest_paths,
 };
 use json::json_span;
 pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
