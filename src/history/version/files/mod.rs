@@ -163,7 +163,7 @@ pub enum VersionFileError {
         locator: Locator,
     },
     /// The version string uses escapes or a quoting that cannot be rewritten in place.
-    #[error("{path}: {locator} is written with escapes; write it as a plain string", path = .path.display())]
+    #[error("{path}: {locator} is written with escapes or as a multi-line string; write it as a plain string", path = .path.display())]
     Unrewritable {
         /// The file's path relative to the root.
         path: PathBuf,
