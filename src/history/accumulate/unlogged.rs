@@ -81,6 +81,9 @@ pub(super) fn unlogged(
         if picked && let Some(said) = picked_under_old_heading(repo, config, head, path, &entry) {
             return Ok(Accumulated::Notice(said));
         }
+        if picked && let Some(said) = picked_in_new_words(repo, config, head, path, &entry) {
+            return Ok(Accumulated::Notice(said));
+        }
         return skip();
     }
     if let Some(stored) = repo.committed_file(head, path)?
@@ -172,6 +175,44 @@ fn picked_under_old_heading(
     };
     Some(format!(
         "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message calls for `{m} {}` under {to}; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came){beside}",
+        path.display(),
+        one_line(&brought),
+        crate::git::short_id(head),
+        one_line(&entry.text)
+    ))
+}
+
+/// The line for cherry-picked commit `head` whose one entry brought along reads as a commit
+/// on a branch made it, word for word, while the pick's message calls for other words
+/// (`cherry-pick -e` reworded it). An entry polished by hand on its branch (no commit's
+/// message makes it) is the person's, and nothing is said.
+fn picked_in_new_words(
+    repo: &Repo,
+    config: &Config,
+    head: git2::Oid,
+    path: &std::path::Path,
+    entry: &super::NewEntry,
+) -> Option<String> {
+    use crate::history::changelog::normalize;
+    let [brought] = Vec::from_iter(crate::history::sync::added_by(repo, head, path))
+        .try_into()
+        .ok()?;
+    if normalize(&brought) == normalize(&entry.text) {
+        return None;
+    }
+    let wanted = std::collections::HashSet::from([normalize(&brought)]);
+    let elsewhere = crate::git::Range {
+        tips: repo.branch_commits(),
+        hidden: vec![head],
+        ..crate::git::Range::default()
+    };
+    let forge = std::cell::OnceCell::new();
+    let made = crate::history::sync::entries_made(repo, config, &elsewhere, &forge, Some(&wanted));
+    if !made.ok()?.contains(&normalize(&brought)) {
+        return None;
+    }
+    Some(format!(
+        "{} lists `- {}` for cherry-picked commit {}, as the commit it was picked from made it, while the pick's message calls for `- {}`; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came)",
         path.display(),
         one_line(&brought),
         crate::git::short_id(head),
