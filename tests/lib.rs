@@ -221,6 +221,7 @@ mod qa38_interrupted_tagging;
 mod qa38_merge_wording;
 mod qa38_pick_new_words;
 mod qa38_rebase_stops;
+mod qa38_refused_way_on;
 mod qa38_reverted_before_pre;
 mod qa38_still_says;
 mod qa38_unreadable_version_file;

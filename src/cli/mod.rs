@@ -30,6 +30,7 @@ mod release_next;
 mod release_packages;
 mod stream;
 mod tag;
+mod tag_dependents;
 mod tag_unchecked;
 mod tally;
 mod template;

@@ -192,7 +192,12 @@ pub(super) fn reference_transaction(
             }
             // A version already refused needs no word on its dependents' requirements.
             if whys.is_empty() {
-                whys.extend(dependents_left_behind(&config, &root, view, u));
+                whys.extend(super::tag_dependents::dependents_left_behind(
+                    &repo,
+                    (&config, view),
+                    &root,
+                    u,
+                ));
             }
             for why in whys {
                 refused = true;
@@ -374,47 +379,6 @@ fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
         }
     }
     refused
-}
-
-/// A package's hand tag changes that package only: when its new version would leave a
-/// requirement of another package unmet (the workspace would no longer build), the tag is
-/// refused for `relhook release --package`, which rewrites those requirements too. A crate that
-/// shares its workspace's version (`version.workspace = true`) cannot take another by itself.
-fn dependents_left_behind(
-    config: &crate::config::Config,
-    root: &std::path::Path,
-    view: &crate::config::Config,
-    u: &hand::Update,
-) -> Vec<String> {
-    let Some(p) = &view.package else {
-        return Vec::new();
-    };
-    let Some(version) = p.tag.parse(&u.tag) else {
-        return Vec::new();
-    };
-    let inherited = crate::release::packages::hand_tag_inherited(root, &p.name, &p.path, &version);
-    if let Some(why) = inherited {
-        return vec![why];
-    }
-    if !config.release.bump_dependents {
-        return Vec::new();
-    }
-    match crate::release::packages::dependents_left_behind(config, root, &p.name, &version) {
-        Ok(left) => left
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} requires {} `{}`, which {version} does not meet, and a hand tag changes {} only; `relhook release --package {} {version}` releases it and rewrites that requirement",
-                    c.file.display(),
-                    c.dependency,
-                    c.before,
-                    p.name,
-                    p.name
-                )
-            })
-            .collect(),
-        Err(e) => vec![format!("cannot read the packages that depend on {}: {e}", p.name)],
-    }
 }
 
 /// Says what a recovery of a killed transaction did. An undone hand-tag release leaves the

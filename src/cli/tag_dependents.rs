@@ -1,0 +1,74 @@
+//! A package's hand tag that would leave another package's requirement on it unmet: refused,
+//! with the release that rewrites the requirement, planned first (a way on that is refused
+//! too is no way on).
+
+/// A package's hand tag changes that package only: when its new version would leave a
+/// requirement of another package unmet (the workspace would no longer build), the tag is
+/// refused for `relhook release --package`, which rewrites those requirements too. A crate that
+/// shares its workspace's version (`version.workspace = true`) cannot take another by itself.
+pub(super) fn dependents_left_behind(
+    repo: &crate::git::Repo,
+    (config, view): (&crate::config::Config, &crate::config::Config),
+    root: &std::path::Path,
+    u: &crate::tag::hand::Update,
+) -> Vec<String> {
+    let Some(p) = &view.package else {
+        return Vec::new();
+    };
+    let Some(version) = p.tag.parse(&u.tag) else {
+        return Vec::new();
+    };
+    let inherited = crate::release::packages::hand_tag_inherited(root, &p.name, &p.path, &version);
+    if let Some(why) = inherited {
+        return vec![why];
+    }
+    if !config.release.bump_dependents {
+        return Vec::new();
+    }
+    match crate::release::packages::dependents_left_behind(config, root, &p.name, &version) {
+        Ok(left) if left.is_empty() => Vec::new(),
+        Ok(left) => {
+            // The release named as the way on, planned as it would be: when it is refused
+            // too, its refusal is the way on (a stable release on a sibling's pre-release).
+            let command = format!("relhook release --package {} {version}", p.name);
+            let way_on = match crate::release::packages::plan(
+                repo,
+                config,
+                root,
+                &crate::release::packages::Selection::Named(vec![p.name.clone()]),
+                &crate::release::Options {
+                    requested: crate::history::version::bump::Requested::Exact(version.clone()),
+                    pre: None,
+                    sign: false,
+                    allow_dirty: true,
+                    allow_branch: true,
+                    no_test: true,
+                    allow_unlinted: true,
+                    date: crate::date::today(),
+                },
+            ) {
+                Err(crate::Error::Refused(r)) => format!(
+                    "`{command}` would release it and rewrite that requirement, but is refused too: {}{}",
+                    r.what,
+                    r.fix.map(|f| format!("; {f}")).unwrap_or_default()
+                ),
+                _ => format!("`{command}` releases it and rewrites that requirement"),
+            };
+            left.iter()
+                .map(|c| {
+                    format!(
+                        "{} requires {} `{}`, which {version} does not meet, and a hand tag changes {} only; {way_on}",
+                        c.file.display(),
+                        c.dependency,
+                        c.before,
+                        p.name,
+                    )
+                })
+                .collect()
+        }
+        Err(e) => vec![format!(
+            "cannot read the packages that depend on {}: {e}",
+            p.name
+        )],
+    }
+}
