@@ -189,6 +189,21 @@ fn an_evident_test_program_not_installed_is_named_before_relhook_test() {
         "{}",
         text(&out)
     );
+    // QA38: pre-push's refusal quotes the command alone, not the step before it.
+    repo.with_origin();
+    let out = repo
+        .command_in("git", &repo.path())
+        .args(["push", "-q", "--follow-tags", "origin", "main"])
+        .env("PATH", &bin)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("test it: install `pytest` (it is not on PATH) or set `[checks] test` in .relconfig.toml to a test command that runs here, then `relhook test`"),
+        "{said}"
+    );
+    assert!(!said.contains("`install"), "{said}");
 }
 
 /// QA33: `relhook test` refused a tree with build output of an earlier run (`__pycache__/`)

@@ -59,9 +59,9 @@ pub fn untested_refusal(
         (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
             format!(
-                "test it: `{}` ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off",
-                test_tag_command(repo, config, name, repo.head() == Some(u.commit))
-                    .unwrap_or(test)
+                "test it: {} ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off",
+                quoted_test_command(repo, config, name, repo.head() == Some(u.commit))
+                    .unwrap_or(format!("`{test}`"))
             ),
         ),
         (Why::NotRun, _) => (
@@ -119,8 +119,8 @@ fn no_command_fix(repo: &Repo, config: &Config, remote: &str, name: &str) -> Str
 /// never a `relhook test` that cannot run.
 pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commit: Oid) -> String {
     let at_head = repo.head() == Some(commit);
-    match test_tag_command(repo, config, name, at_head) {
-        Some(command) => format!("`{command}` (it has no test record)"),
+    match quoted_test_command(repo, config, name, at_head) {
+        Some(command) => format!("{command} (it has no test record)"),
         None => format!(
             "pre-push refuses it untested and no test command is configured: {}",
             no_command_fix(repo, config, remote, name)
@@ -201,6 +201,16 @@ pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool)
     Some(match first {
         Some(first) => format!("{first}, then {test}"),
         None => test,
+    })
+}
+
+/// [`test_tag_command`] with the command alone in backticks: a step that comes first
+/// (installing the test program) is words, not part of what to run.
+fn quoted_test_command(repo: &Repo, config: &Config, name: &str, at_head: bool) -> Option<String> {
+    let (first, test) = test_tag_steps(repo, config, name, at_head)?;
+    Some(match first {
+        Some(first) => format!("{first}, then `{test}`"),
+        None => format!("`{test}`"),
     })
 }
 
