@@ -192,16 +192,7 @@ fn dependents_due(
     root: &Path,
     args: &VersionArgs,
 ) -> std::collections::BTreeMap<String, (semver::Version, String)> {
-    let opts = release::Options {
-        requested: Requested::Auto,
-        pre: args.pre.clone(),
-        sign: false,
-        allow_dirty: true,
-        allow_branch: true,
-        no_test: true,
-        allow_unlinted: true,
-        date: crate::date::today(),
-    };
+    let opts = release::Options::preview(Requested::Auto, args.pre.clone());
     let all = release::packages::Selection::All;
     let Ok((plan, _)) = release::packages::plan(repo, config, root, &all, &opts) else {
         return Default::default();

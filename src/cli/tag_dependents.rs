@@ -36,16 +36,10 @@ pub(super) fn dependents_left_behind(
                 config,
                 root,
                 &crate::release::packages::Selection::Named(vec![p.name.clone()]),
-                &crate::release::Options {
-                    requested: crate::history::version::bump::Requested::Exact(version.clone()),
-                    pre: None,
-                    sign: false,
-                    allow_dirty: true,
-                    allow_branch: true,
-                    no_test: true,
-                    allow_unlinted: true,
-                    date: crate::date::today(),
-                },
+                &crate::release::Options::preview(
+                    crate::history::version::bump::Requested::Exact(version.clone()),
+                    None,
+                ),
             ) {
                 Err(crate::Error::Refused(r)) => format!(
                     "`{command}` would release it and rewrite that requirement, but is refused too: {}{}",

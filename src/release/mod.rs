@@ -96,6 +96,23 @@ pub struct Options {
     pub date: String,
 }
 
+impl Options {
+    /// A plan that only previews a release (`version --all`, a hand tag's way on): nothing
+    /// runs or is written, so neither the work tree, the branch, the tests nor the lint stop it.
+    pub fn preview(requested: Requested, pre: Option<String>) -> Options {
+        Options {
+            requested,
+            pre,
+            sign: false,
+            allow_dirty: true,
+            allow_branch: true,
+            no_test: true,
+            allow_unlinted: true,
+            date: crate::date::today(),
+        }
+    }
+}
+
 /// Everything a release will do, computed without writing.
 #[derive(Debug, Clone)]
 pub struct Plan {

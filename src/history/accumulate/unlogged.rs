@@ -126,9 +126,7 @@ fn picked_under_old_heading(
     entry: &super::NewEntry,
 ) -> Option<String> {
     use crate::history::changelog::{normalize, vocab::same_section};
-    let [brought] = Vec::from_iter(crate::history::sync::added_by(repo, head, path))
-        .try_into()
-        .ok()?;
+    let brought = brought_one(repo, head, path)?;
     // The description alone too: a scope given in the pick (`fix(backport):`) bolds it, as
     // does a `!` (`**BREAKING**`).
     let bare = |t: &str| {
@@ -194,9 +192,7 @@ fn picked_in_new_words(
     entry: &super::NewEntry,
 ) -> Option<String> {
     use crate::history::changelog::normalize;
-    let [brought] = Vec::from_iter(crate::history::sync::added_by(repo, head, path))
-        .try_into()
-        .ok()?;
+    let brought = brought_one(repo, head, path)?;
     if normalize(&brought) == normalize(&entry.text) {
         return None;
     }
@@ -218,4 +214,13 @@ fn picked_in_new_words(
         crate::git::short_id(head),
         one_line(&entry.text)
     ))
+}
+
+/// The one entry a picked commit brought along in `path`; `None` when it brought none or
+/// several (a pick of a squash), which are not a single commit's to judge.
+fn brought_one(repo: &Repo, head: git2::Oid, path: &std::path::Path) -> Option<String> {
+    let [brought] = Vec::from_iter(crate::history::sync::added_by(repo, head, path))
+        .try_into()
+        .ok()?;
+    Some(brought)
 }
