@@ -21,6 +21,7 @@ mod moved;
 mod next;
 pub mod notes;
 mod npm_lock;
+mod options;
 pub mod packages;
 mod preflight;
 mod resume;
@@ -71,47 +72,9 @@ pub use unlogged::Unlogged;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::version::bump::Requested;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
-
-/// What the user asked for.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// `auto`, a level or an exact version.
-    pub requested: Requested,
-    /// `--pre ID`.
-    pub pre: Option<String>,
-    /// Sign the tag.
-    pub sign: bool,
-    /// Skip the clean-tree check.
-    pub allow_dirty: bool,
-    /// Skip the branch check.
-    pub allow_branch: bool,
-    /// Skip the test run.
-    pub no_test: bool,
-    /// Release above commits not pushed yet that fail the lint (pre-push refuses them).
-    pub allow_unlinted: bool,
-    /// The date of the changelog heading (today, unless tests pin it).
-    pub date: String,
-}
-
-impl Options {
-    /// A plan that only previews a release (`version --all`, a hand tag's way on): nothing
-    /// runs or is written, so neither the work tree, the branch, the tests nor the lint stop it.
-    pub fn preview(requested: Requested, pre: Option<String>) -> Options {
-        Options {
-            requested,
-            pre,
-            sign: false,
-            allow_dirty: true,
-            allow_branch: true,
-            no_test: true,
-            allow_unlinted: true,
-            date: crate::date::today(),
-        }
-    }
-}
+pub use options::Options;
 
 /// Everything a release will do, computed without writing.
 #[derive(Debug, Clone)]
