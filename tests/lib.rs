@@ -219,6 +219,7 @@ mod qa38_dead_marks;
 mod qa38_folded_entries;
 mod qa38_interrupted_tagging;
 mod qa38_merge_wording;
+mod qa38_no_changelog_yet;
 mod qa38_pick_new_words;
 mod qa38_rebase_stops;
 mod qa38_refused_way_on;

@@ -136,23 +136,31 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     {
         return Some(check);
     }
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    let (text, missing) = match std::fs::read_to_string(&path) {
+        Ok(text) => (text, false),
         // Only once relhook is installed here: before, every changelog is yet to be made.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && repo.adoption().is_some() => {
-            crate::history::changelog::TEMPLATE.to_owned()
+            (crate::history::changelog::TEMPLATE.to_owned(), true)
         }
         Err(_) => return None,
     };
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
     let n = plan.added.len();
-    (n > 0).then(|| Check {
+    let shown = config.changelog.path.display();
+    // No file yet (a project that kept its notes elsewhere): said as what `--sync` creates.
+    let detail = if missing {
+        format!(
+            "there is no {shown} yet, and {n} commit(s) since the last release call for an entry: `{sync}` creates it with them (the releases before it stay out of it)"
+        )
+    } else {
+        format!(
+            "{shown} has no entry for {n} commit(s) since the last release that call for one (made while relhook's post-commit did not run: before `relhook install`, killed, or skipped)"
+        )
+    };
+    (n > 0).then_some(Check {
         subject: setting.subject,
         status: Status::Warning,
-        detail: format!(
-            "{} has no entry for {n} commit(s) since the last release that call for one (made while relhook's post-commit did not run: before `relhook install`, killed, or skipped)",
-            config.changelog.path.display()
-        ),
+        detail,
         fix: Some(sync),
     })
 }
