@@ -223,6 +223,7 @@ mod qa38_no_changelog_yet;
 mod qa38_pick_new_words;
 mod qa38_rebase_stops;
 mod qa38_refused_way_on;
+mod qa38_renamed_package;
 mod qa38_reverted_before_pre;
 mod qa38_still_says;
 mod qa38_unreadable_version_file;

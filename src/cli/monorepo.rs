@@ -78,8 +78,14 @@ pub(super) fn version_all(
             }
             Err(Error::Refused(why)) => {
                 let (current, from) = readable(release::current_version(repo, &view, root))?;
-                // Its version files cannot be read: its release is refused, said so.
-                if current.is_none() {
+                // A refusal other than "nothing to release" (its version files unreadable, a
+                // section no tag names) is said, and fails the answer, as `release --all`'s.
+                let nothing = matches!(
+                    why.reason,
+                    crate::error::Reason::NothingToRelease
+                        | crate::error::Reason::NothingForChangelog
+                );
+                if current.is_none() || !nothing {
                     refused.push(why.clone());
                 }
                 found.push((p, view, Err((current, from, why))));

@@ -49,6 +49,29 @@ pub(super) fn written_by_hand(
     Some((version, how, crate::git::short_id(wrote)))
 }
 
+/// A tag reachable from `head` that names `version` under another prefix than the project's
+/// (`a-v1.0.0` where tags are now `alpha-v…`), with that prefix.
+fn released_as(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    version: &Version,
+) -> Option<(String, String)> {
+    let own = format!("{}{version}", config.version.tag_prefix);
+    let ending = version.to_string();
+    repo.branches_at("tags/*")
+        .into_iter()
+        .find_map(|(name, target)| {
+            let name = name.strip_prefix("tags/")?.to_owned();
+            let prefix = name.strip_suffix(&ending)?.to_owned();
+            // `1.0.0` is not the end of `11.0.0`.
+            let whole =
+                prefix.is_empty() || !prefix.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+            let c = repo.peel_to_commit(target)?;
+            (name != own && whole && (c == head || repo.reaches(head, c))).then_some((name, prefix))
+        })
+}
+
 /// The greatest release section of the work tree's changelog.
 fn greatest_in_work_tree(repo: &Repo, config: &Config, root: &Path) -> Option<Version> {
     let path = crate::fsx::confine(root, &config.changelog.path).ok()?;
@@ -130,6 +153,28 @@ pub fn refusal(
             .flatten()
             .filter(|(v, _, _)| v == greatest)
             .map(|(_, how, wrote)| (how, wrote));
+        // Released under another tag name (a `[packages.x]` table renamed, a new prefix): the
+        // way on is naming the tags as they are, never a second tag on that release.
+        if by_hand.is_some()
+            && let Some((other, other_prefix)) = released_as(repo, config, head, greatest)
+        {
+            let key = match &config.package {
+                Some(p) => format!(
+                    "`tag = \"{other_prefix}{{version}}\"` in [packages.{}]",
+                    crate::history::packages::detect::toml_key(&p.name)
+                ),
+                None => format!("`tag_prefix = \"{other_prefix}\"` under [version]"),
+            };
+            return Some(Refusal::new(
+                Reason::NotGreater,
+                format!(
+                    "`## [{greatest}]` in {path} was released as tag {other}, which is not named as this project's tags are (`{tag}`)"
+                ),
+                format!(
+                    "if its tags were renamed since, name them as before in .relconfig.toml: {key}; tagging that release again would make it two releases"
+                ),
+            ));
+        }
         let what = match (&by_hand, order.is_eq()) {
             (Some((_, wrote)), true) => format!(
                 "`## [{greatest}]` is in {path} already, written by hand in {wrote}, and no tag names it yet"
