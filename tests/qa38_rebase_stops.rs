@@ -6,6 +6,16 @@
 
 use crate::support::{Repo, installed_repo, ok, stderr, text};
 
+/// `git rebase --continue`, which must go through.
+fn continued(repo: &Repo) {
+    let done = repo.git_in(
+        &repo.path(),
+        &["rebase", "--continue"],
+        &[("GIT_EDITOR", "true")],
+    );
+    assert!(done.status.success(), "{}", text(&done));
+}
+
 fn rebased_clean(repo: &Repo) {
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
     let stdout = ok(repo.relhook(&["changelog", "--stdout"]));
@@ -41,12 +51,7 @@ fn a_commit_split_at_an_edit_stop_gets_one_entry_per_piece() {
             text(&out)
         );
     }
-    let done = repo.git_in(
-        &repo.path(),
-        &["rebase", "--continue"],
-        &[("GIT_EDITOR", "true")],
-    );
-    assert!(done.status.success(), "{}", text(&done));
+    continued(&repo);
     let log = repo.read("CHANGELOG.md");
     assert!(log.contains("- init\n- add x\n- add y\n"), "{log}");
     assert!(!log.contains("add x and y"), "{log}");
@@ -93,12 +98,7 @@ fn a_commit_at_a_break_stop_gets_its_entry() {
         "{}",
         text(&out)
     );
-    let done = repo.git_in(
-        &repo.path(),
-        &["rebase", "--continue"],
-        &[("GIT_EDITOR", "true")],
-    );
-    assert!(done.status.success(), "{}", text(&done));
+    continued(&repo);
     let log = repo.read("CHANGELOG.md");
     assert!(log.contains("- at the break\n"), "{log}");
     assert!(log.contains("- z thing\n"), "{log}");
