@@ -55,3 +55,20 @@ fn an_autosquashed_fixup_says_nothing() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!stderr(&out).contains("folded into"), "{}", text(&out));
 }
+
+/// Quoted with the file's own bullet.
+#[test]
+fn a_fixup_line_quotes_the_files_bullet() {
+    let repo = installed_repo();
+    let log = repo.read("CHANGELOG.md").replace("- init\n", "* init\n");
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["commit", "-q", "-am", "docs: star bullets"]);
+    repo.commit_hooked("feat: add a");
+    repo.commit_hooked("fix: fix b");
+    let said = rebased(&repo, "sed -i 2s/^pick/fixup/");
+    assert!(
+        said.contains("keeps `* fix b`, the entry of a commit")
+            && said.contains("beside its own `* add a`"),
+        "{said}"
+    );
+}

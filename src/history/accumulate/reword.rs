@@ -66,18 +66,25 @@ fn folded_in(repo: &Repo, config: &Config, top: &ReflogTop, own: &NewEntry) -> O
         let Some(first) = carried.first() else {
             continue;
         };
+        // Quoted with the file's own bullet (`*` in conventional-changelog's).
+        let m = repo
+            .committed_file(top.new, path)
+            .ok()
+            .flatten()
+            .and_then(|f| crate::history::changelog::Changelog::from_utf8(f.bytes))
+            .map_or('-', |log| log.marker());
         let (it, them) = match carried.len() {
             1 => (
-                format!("`- {}`, the entry of a commit", one_line(first)),
+                format!("`{m} {}`, the entry of a commit", one_line(first)),
                 "it",
             ),
             n => (
-                format!("{n} entries of commits (first: `- {}`)", one_line(first)),
+                format!("{n} entries of commits (first: `{m} {}`)", one_line(first)),
                 "them",
             ),
         };
         said.push(format!(
-            "{} keeps {it} folded into {} beside its own `- {}`, as the rebase made it; if that entry stands for {them}, take {them} out by hand once the rebase is done",
+            "{} keeps {it} folded into {} beside its own `{m} {}`, as the rebase made it; if that entry stands for {them}, take {them} out by hand once the rebase is done",
             path.display(),
             crate::git::short_id(top.new),
             one_line(&own.text),
