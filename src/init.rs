@@ -44,6 +44,9 @@ pub struct Initialised {
     /// The workspace members not proposed because they are never published, and what says so
     /// (a sentence).
     pub left_out: Option<String>,
+    /// Why the member the repository's own tags release is not proposed as a package (a
+    /// sentence).
+    pub root_member: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -63,11 +66,25 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     }
     let tag_prefix = crate::history::packages::tag_forms::adopt(&mut packages, tags);
     let prefix = tag_prefix.as_ref().map_or("v", |p| p.0.as_str());
-    let lockstep = lockstep.map(|l| (l.sentence(prefix), l.manifests));
-    let passed_over = match &lockstep {
+    // One member released under the repository's own tags: the root project's.
+    let root_member = lockstep
+        .is_none()
+        .then(|| crate::history::packages::root_member::root_member(root, &packages, tags, prefix))
+        .flatten();
+    if let Some(member) = &root_member {
+        packages.retain(|f| f.name != member.name);
+    }
+    let lockstep = lockstep.map(|l| {
+        let files = l.manifests.iter().map(|m| (m.clone(), "package.version"));
+        (l.sentence(prefix), files.collect::<Vec<_>>())
+    });
+    let mut passed_over = match &lockstep {
         Some((sentence, _)) => crate::history::packages::detect::comment(sentence),
         None => crate::history::packages::detect::passed_over(root),
     };
+    if let Some(member) = &root_member {
+        passed_over += &crate::history::packages::detect::comment(&member.sentence());
+    }
     let package_tables = crate::history::packages::detect::render(&packages) + &passed_over;
     let config = root.join(crate::config::FILE_NAME);
     let prefix = tag_prefix.as_ref().map(|p| p.0.as_str());
@@ -84,6 +101,8 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
+    } else if let Some(member) = &root_member {
+        text = with_version_files(&text, &[(member.manifest.clone(), member.key)]);
     }
     let text = text + &package_tables;
     // A killed `relhook init` left its temporary copy beside the file it was writing.
@@ -111,6 +130,7 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
             .map(|(sentence, _)| sentence)
             .or_else(|| crate::history::packages::detect::one_project(root)),
         left_out: crate::history::packages::detect::left_out(root),
+        root_member: root_member.map(|m| m.sentence()),
     })
 }
 
@@ -139,15 +159,13 @@ pub fn render_config(test_command: Option<&str>, tag_prefix: Option<&str>) -> St
 /// The template's commented `files` example under `[version]`.
 const FILES_EXAMPLE: &str = "# files = [\n#   { path = \"VERSION\", pattern = '{version}' },\n#   { path = \"docs/install.md\", pattern = 'relhook {version}' },\n# ]\n";
 
-/// The configuration `text` with `[version] files` set to the Cargo.toml `manifests` (each
-/// crate's `package.version`) in place of the commented example.
-fn with_version_files(text: &str, manifests: &[PathBuf]) -> String {
+/// The configuration `text` with `[version] files` set to the `manifests` (each with the key
+/// of its version: a crate's `package.version`) in place of the commented example.
+fn with_version_files(text: &str, manifests: &[(PathBuf, &str)]) -> String {
     let mut files = String::from("files = [\n");
-    for m in manifests {
+    for (m, key) in manifests {
         let path = serde_json::Value::from(m.to_string_lossy().replace('\\', "/")).to_string();
-        files.push_str(&format!(
-            "  {{ path = {path}, key = \"package.version\" }},\n"
-        ));
+        files.push_str(&format!("  {{ path = {path}, key = \"{key}\" }},\n"));
     }
     files.push_str("]\n");
     text.replacen(FILES_EXAMPLE, &files, 1)
@@ -496,7 +514,10 @@ mod tests {
     #[test]
     fn version_files_replace_the_template_s_example() {
         assert!(CONFIG_TEMPLATE.contains(FILES_EXAMPLE));
-        let text = with_version_files(CONFIG_TEMPLATE, &[PathBuf::from("a/Cargo.toml")]);
+        let text = with_version_files(
+            CONFIG_TEMPLATE,
+            &[(PathBuf::from("a/Cargo.toml"), "package.version")],
+        );
         let parsed = Config::parse(Path::new("template"), &text).unwrap();
         let files = parsed.version.files.unwrap();
         assert_eq!(files.len(), 1);

@@ -35,6 +35,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             (Some(sentence), _) | (None, Some(sentence)) => writeln!(out, "{sentence}")?,
             (None, None) => {}
         }
+        if let Some(sentence) = &done.root_member {
+            writeln!(out, "{sentence}")?;
+        }
         if !done.packages.is_empty() {
             let names: Vec<String> = done
                 .packages

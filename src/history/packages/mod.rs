@@ -34,6 +34,7 @@ pub mod detect;
 pub mod lockstep;
 mod moved;
 mod passed_over;
+pub mod root_member;
 pub mod tag_forms;
 
 use std::path::Path;

@@ -64,8 +64,8 @@ pub fn left_out(root: &Path) -> Option<String> {
         .collect();
     if !builds.is_empty() {
         sentences.push(format!(
-            "Not proposed as packages, as maturin builds them from a crate, at that crate's version (`build-backend = \"maturin\"`, no `[project] version`): {}.",
-            paths(&builds)
+            "Not proposed as Python packages, as maturin builds them from a crate, at that crate's version (`build-backend = \"maturin\"`, no `[project] version`): {}.",
+            paths(&builds.iter().map(|d| d.join("pyproject.toml")).collect::<Vec<_>>())
         ));
     }
     if !found.is_empty() {

@@ -1,0 +1,196 @@
+//! A workspace member released under the repository's own tags (typos: `v1.48.0` releases
+//! `crates/typos-cli` at 1.48.0, while its other crates have tags of their own): the root
+//! project's, not a package. Proposed as a package, its tags would not exist and its first
+//! release would release that version again; `init` lists its manifest in `[version] files`
+//! instead.
+
+use std::path::{Path, PathBuf};
+
+use super::detect::{Found, toml_at};
+use super::names_package;
+use super::passed_over::npm_manifest;
+use super::tag_forms::VersionTag;
+
+/// The member the repository's own tags release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RootMember {
+    /// Its name, as `init` found it.
+    pub name: String,
+    /// Its manifest, relative to the top of the work tree.
+    pub manifest: PathBuf,
+    /// The key of its version in the manifest (`package.version`).
+    pub key: &'static str,
+    /// The greatest of the repository's own release tags (`v1.48.0`).
+    pub tag: String,
+}
+
+impl RootMember {
+    /// Why it is not proposed as a package, as one sentence (as `one_project`'s).
+    pub fn sentence(&self) -> String {
+        let dir = self.manifest.parent().unwrap_or(Path::new(""));
+        format!(
+            "{} ({}) is not proposed as a package: the repository's own release tags ({}, the greatest) release the version its {} declares, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a [packages.{}] table to release it alone).",
+            self.name,
+            dir.display(),
+            self.tag,
+            file_name(&self.manifest),
+            self.manifest.display(),
+            super::detect::toml_key(&self.name),
+        )
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// The one package of `found` (a Cargo crate or an npm package) that has no tag of its own
+/// and declares the version of the greatest of the repository's own tags (`prefix` then a
+/// version, named after no package), when the top has no version of its own (a virtual
+/// Cargo workspace, a package.json without one) for those tags to release. `None` when two
+/// packages could be it: nothing tells them apart.
+pub fn root_member(
+    root: &Path,
+    found: &[Found],
+    tags: &[VersionTag],
+    prefix: &str,
+) -> Option<RootMember> {
+    if own_version(root) {
+        return None;
+    }
+    let (_, name, version) = tags
+        .iter()
+        .filter(|(p, _, _)| p == prefix && !found.iter().any(|f| names_package(&f.name, p)))
+        .max_by(|a, b| a.2.cmp_precedence(&b.2))?;
+    let own_tags = |f: &Found| {
+        tags.iter().any(|(p, _, _)| {
+            names_package(&f.name, p) || f.tag.as_deref() == Some(&format!("{p}{{version}}"))
+        })
+    };
+    let mut matching = found.iter().filter(|f| !own_tags(f)).filter_map(|f| {
+        let (manifest, key, declared) = declared(root, f)?;
+        (declared == version.to_string()).then(|| RootMember {
+            name: f.name.clone(),
+            manifest,
+            key,
+            tag: name.clone(),
+        })
+    });
+    let member = matching.next()?;
+    matching.next().is_none().then_some(member)
+}
+
+/// Whether the top of the work tree declares a version itself: a root crate's, a
+/// `[workspace.package] version`, a root package.json's.
+fn own_version(root: &Path) -> bool {
+    let cargo = root.join("Cargo.toml");
+    toml_at(&cargo, &["package", "version"]).is_some()
+        || toml_at(&cargo, &["workspace", "package", "version"]).is_some()
+        || npm_manifest(root, Path::new("")).is_some_and(|m| m.get("version").is_some())
+}
+
+/// The manifest of `f`, its version key and the version it declares.
+fn declared(root: &Path, f: &Found) -> Option<(PathBuf, &'static str, String)> {
+    match f.from {
+        "Cargo workspace" => {
+            let manifest = f.path.join("Cargo.toml");
+            let version = toml_at(&root.join(&manifest), &["package", "version"])?;
+            Some((manifest, "package.version", version.as_str()?.to_owned()))
+        }
+        "npm workspace" | "yarn workspace" | "pnpm workspace" => {
+            let version = npm_manifest(root, &f.path)?
+                .get("version")?
+                .as_str()?
+                .to_owned();
+            Some((f.path.join("package.json"), "version", version))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(name: &str) -> VersionTag {
+        let at = name.find(|c: char| c.is_ascii_digit()).unwrap();
+        let version = semver::Version::parse(&name[at..]).unwrap();
+        (name[..at].to_owned(), name.to_owned(), version)
+    }
+
+    fn crate_found(name: &str) -> Found {
+        Found {
+            name: name.into(),
+            path: format!("crates/{name}").into(),
+            tag: None,
+            from: "Cargo workspace",
+            test: None,
+        }
+    }
+
+    /// A virtual workspace (`root` = the top's Cargo.toml text) with crates at versions.
+    fn workspace(top: &str, crates: &[(&str, &str)]) -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("Cargo.toml"), top).unwrap();
+        for (name, version) in crates {
+            let dir = tmp.path().join("crates").join(name);
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join("Cargo.toml"),
+                format!("[package]\nname = \"{name}\"\nversion = \"{version}\"\n"),
+            )
+            .unwrap();
+        }
+        tmp
+    }
+
+    const VIRTUAL: &str = "[workspace]\nmembers = [\"crates/*\"]\n";
+
+    #[test]
+    fn the_crate_the_repository_tags_release_is_the_roots() {
+        let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
+        let found = [crate_found("cli"), crate_found("lib")];
+        let tags = [tag("v1.47.0"), tag("v1.48.0"), tag("lib-v1.40.0")];
+        let member = root_member(ws.path(), &found, &tags, "v").unwrap();
+        assert_eq!(member.name, "cli");
+        assert_eq!(member.manifest, PathBuf::from("crates/cli/Cargo.toml"));
+        assert_eq!(member.key, "package.version");
+        assert_eq!(member.tag, "v1.48.0");
+        assert!(member.sentence().starts_with(
+            "cli (crates/cli) is not proposed as a package: the repository's own release tags (v1.48.0, the greatest)"
+        ));
+    }
+
+    #[test]
+    fn nothing_is_the_roots_unless_one_package_alone_fits() {
+        let found = [crate_found("cli"), crate_found("lib")];
+        // The version of an older tag, not the greatest.
+        let ws = workspace(VIRTUAL, &[("cli", "1.47.0"), ("lib", "1.40.0")]);
+        assert_eq!(
+            root_member(ws.path(), &found, &[tag("v1.47.0"), tag("v1.48.0")], "v"),
+            None
+        );
+        // Two crates at that version: nothing tells them apart.
+        let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.48.0")]);
+        assert_eq!(root_member(ws.path(), &found, &[tag("v1.48.0")], "v"), None);
+        // The crate has tags of its own: it is a package.
+        let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
+        let tags = [tag("v1.48.0"), tag("cli-v1.48.0")];
+        assert_eq!(root_member(ws.path(), &found, &tags, "v"), None);
+        // No tags of the repository's own, or of another prefix.
+        assert_eq!(root_member(ws.path(), &found, &[], "v"), None);
+        assert_eq!(
+            root_member(ws.path(), &found, &[tag("v1.48.0")], "rel-"),
+            None
+        );
+        // The top declares a version: the tags are its own.
+        for top in [
+            "[package]\nname = \"top\"\nversion = \"1.48.0\"\n[workspace]\n",
+            "[workspace]\nmembers = [\"crates/*\"]\n[workspace.package]\nversion = \"1.48.0\"\n",
+        ] {
+            let ws = workspace(top, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
+            assert_eq!(root_member(ws.path(), &found, &[tag("v1.48.0")], "v"), None);
+        }
+    }
+}
