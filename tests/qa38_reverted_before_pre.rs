@@ -37,7 +37,7 @@ fn a_feature_reverted_before_a_pre_release_decides_no_version() {
     assert_eq!(next(&repo, &[]), "1.0.1");
     let explained = next(&repo, &["--explain"]);
     assert!(
-        explained.contains("2 commits since v1.0.0; they call for a patch release"),
+        explained.contains("1 commit since v1.0.0; it calls for a patch release:\n  "),
         "{explained}"
     );
     assert!(!explained.contains("feat: c"), "{explained}");
@@ -119,7 +119,7 @@ fn a_feature_a_pre_release_shipped_and_reverted_since_finishes_its_line() {
     assert_eq!(next(&repo, &[]), "1.1.0");
     let explained = next(&repo, &["--explain"]);
     assert!(
-        explained.contains("they call for a patch release"),
+        explained.contains("1 commit since v1.0.0; it calls for a patch release:\n  "),
         "{explained}"
     );
     assert!(!explained.contains("feat: c"), "{explained}");
@@ -153,7 +153,7 @@ fn a_breaking_change_a_pre_release_shipped_and_reverted_since_finishes_its_line(
     assert_eq!(next(&repo, &["--pre", "rc"]), "2.0.0-rc.2");
     let explained = next(&repo, &["--explain"]);
     assert!(
-        explained.contains("they call for a patch release"),
+        explained.contains("1 commit since v1.0.0; it calls for a patch release:\n  "),
         "{explained}"
     );
     assert!(

@@ -53,6 +53,26 @@ pub(super) fn shipped(repo: &Repo, head: Oid, since: Option<Oid>, prefix: &str) 
     }
 }
 
+/// Each pre-release tag's commit with the header its release commit has
+/// (`release.commit_message`, naming its version or, in a package, its tag).
+fn pre_release_commits(repo: &Repo, config: &Config) -> HashSet<(Oid, String)> {
+    let header = |label: &str| {
+        let message = config.release.commit_message.replace("{version}", label);
+        message.lines().next().unwrap_or("").to_owned()
+    };
+    repo.release_tag_candidates(&config.version.tag_prefix)
+        .into_iter()
+        .filter(|t| !t.version.pre.is_empty())
+        .map(|t| {
+            let label = match &config.package {
+                Some(_) => t.name.clone(),
+                None => t.version.to_string(),
+            };
+            (t.commit, header(&label))
+        })
+        .collect()
+}
+
 /// The commits that decide the next version, and what came after the latest tag.
 #[derive(Debug, Default)]
 pub(super) struct Deciders {
@@ -94,11 +114,16 @@ pub(super) fn deciders(
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
     // Reverts of merges, by index in `out`, with the merge each reverts.
     let mut of_merges = Vec::new();
+    let pre_releases = pre_release_commits(repo, config);
     repo.walk(&range, |c| {
         walked.insert(c.id);
         if c.parents < 2 {
             let message = c.text();
             let header = message.lines().next().unwrap_or("").to_owned();
+            // A pre-release's release commit is a release since the stable one, not a change.
+            if pre_releases.contains(&(c.id, header.clone())) {
+                return true;
+            }
             let parsed = crate::commit::parse::commit(message.trim_end());
             merge_reverts.note(c.id, &message);
             // git's revert of a merge passes the lint (it reverts a merge's header): a change,
