@@ -227,6 +227,7 @@ mod qa38_renamed_package;
 mod qa38_reverted_before_pre;
 mod qa38_still_says;
 mod qa38_unreadable_version_file;
+mod qa39_adopted_section;
 mod qa39_explain;
 mod qa39_root_member;
 mod qa6a;

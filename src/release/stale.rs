@@ -54,7 +54,7 @@ pub fn check(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> St
 ///
 /// An entry the release commit itself put there is none of those: amended with a `fix:`
 /// message, it gets its own entry under Unreleased (for the next release), which its first
-/// parent's Unreleased lacks.
+/// parent's Unreleased lacks. Nor is one of a commit whose first parent has no changelog.
 fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
     let path = &config.changelog.path;
     let unreleased = |c: Oid| -> Option<Vec<String>> {
@@ -69,7 +69,13 @@ fn left_out(repo: &Repo, config: &Config, commit: Oid) -> Vec<String> {
     let Some(entries) = unreleased(commit) else {
         return Vec::new();
     };
-    let below = repo.first_parent(commit).and_then(unreleased);
+    let parent = repo.first_parent(commit);
+    // No changelog below (the commit that adopted one, a section for a release made before
+    // it included): every entry is the commit's own.
+    if parent.is_none_or(|p| sync::stored_at(repo, p, path).is_none()) {
+        return Vec::new();
+    }
+    let below = parent.and_then(unreleased);
     entries
         .into_iter()
         .filter(|e| below.as_ref().is_none_or(|b| b.contains(e)))
@@ -151,6 +157,30 @@ pub fn redo(commit: Oid, version: &Version, at_head: bool, tag: Option<&str>) ->
     )
 }
 
+/// Whether `commit` is a release commit by its message (`release.commit_message`): only such a
+/// commit is made again. One written by hand that adds a section (a project adopting relhook,
+/// its changelog with a past release and work still under Unreleased) says by hand what its
+/// release holds, and dropping it would drop that writing.
+fn made_by_release(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> bool {
+    let Some(message) = repo.commit_text(commit) else {
+        return false;
+    };
+    let template = config.release.commit_message.lines().next().unwrap_or("");
+    let subject = message.lines().next().unwrap_or("").trim_end();
+    let Some((before, after)) = template.split_once("{version}") else {
+        return false;
+    };
+    // The version, or in a monorepo the tags (`chore(release): api-v1.2.0, web-v0.3.0`).
+    let tag = format!("{}{version}", config.version.tag_prefix);
+    subject
+        .strip_prefix(before)
+        .and_then(|m| m.strip_suffix(after))
+        .is_some_and(|named| {
+            Version::parse(named).is_ok_and(|v| &v == version)
+                || named.split(", ").any(|t| t == tag)
+        })
+}
+
 /// Where release tag `tag` would be moved onto `commit` (a commit id, full or abbreviated,
 /// that added its section): what is wrong, in one clause, and the redo, when a release made
 /// now over the commits below it would differ. `None`: moving the tag is right.
@@ -162,6 +192,9 @@ pub fn redo_onto(
 ) -> Option<(String, String)> {
     let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
     let commit = repo.revparse_commit(commit).ok()?;
+    if !made_by_release(repo, config, commit, &version) {
+        return None;
+    }
     let stale = check(repo, config, commit, &version);
     if !stale.is_stale() {
         return None;
@@ -189,6 +222,9 @@ pub fn tagged(
     if !sync::has_section_at(repo, commit, path, &version)
         || sync::has_section_at(repo, parent, path, &version)
     {
+        return None;
+    }
+    if !made_by_release(repo, config, commit, &version) {
         return None;
     }
     let published = repo.held_by_any(&repo.remote_tracking_commits("*"), commit);
