@@ -172,13 +172,13 @@ fn made_by_release(repo: &Repo, config: &Config, commit: Oid, version: &Version)
     };
     // The version, or in a monorepo the tags (`chore(release): api-v1.2.0, web-v0.3.0`).
     let tag = format!("{}{version}", config.version.tag_prefix);
-    subject
+    let whole = subject
         .strip_prefix(before)
         .and_then(|m| m.strip_suffix(after))
-        .is_some_and(|named| {
-            Version::parse(named).is_ok_and(|v| &v == version)
-                || named.split(", ").any(|t| t == tag)
-        })
+        .is_some_and(|named| Version::parse(named).is_ok_and(|v| &v == version));
+    whole
+        || super::packages::message::tags_named(config, &message)
+            .is_some_and(|tags| tags.contains(&tag))
 }
 
 /// Where release tag `tag` would be moved onto `commit` (a commit id, full or abbreviated,

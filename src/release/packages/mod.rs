@@ -26,6 +26,7 @@ mod combine;
 mod due;
 mod inherited;
 mod left_behind;
+pub mod message;
 mod on_pre;
 mod resume;
 mod root_tagged;
@@ -250,10 +251,7 @@ pub fn plan(
             return Err(Error::Refused(refusal));
         }
     }
-    let commit_message = config
-        .release
-        .commit_message
-        .replace("{version}", &tags.join(", "));
+    let commit_message = message::commit_message(config, &tags);
     super::signing_works(repo, config, opts, true)?;
     Ok((
         Plan {

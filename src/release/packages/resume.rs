@@ -131,15 +131,12 @@ impl HalfMade {
 /// The tags a monorepo release commit message names (`release.commit_message` with the tags
 /// for `{version}`), each with its package.
 fn tags_in_message(config: &Config, message: &str) -> Option<Vec<(String, String, Version)>> {
-    let template = config.release.commit_message.lines().next()?;
-    let subject = message.lines().next()?.trim_end();
-    let (before, after) = template.split_once("{version}")?;
-    let middle = subject.strip_prefix(before)?.strip_suffix(after)?;
-    middle
-        .split(", ")
+    super::message::tags_named(config, message)?
+        .into_iter()
         .map(|t| {
-            let (p, v) = packages::parse_tag(&config.packages, t)?;
-            Some((t.to_owned(), p.name.clone(), v))
+            let (p, v) = packages::parse_tag(&config.packages, &t)?;
+            let name = p.name.clone();
+            Some((t, name, v))
         })
         .collect()
 }
