@@ -1,7 +1,9 @@
-//! The test hook `RELHOOK_TEST_FAILPOINT=<step>[:pause]`: a named step of a transaction (or
-//! of a release or hand-tag rewrite, or of an atomic write beside its file: `beside-written`)
-//! fails there, or sleeps 10 s so a test can kill it (`RELHOOK_TEST_PAUSED=<file>`: the file
-//! is written once the pause begins). A leaf, so that `fsx` has it too.
+//! The test hook `RELHOOK_TEST_FAILPOINT=<step>[:pause|:hold]`: a named step of a transaction
+//! (or of a release or hand-tag rewrite, or of an atomic write beside its file:
+//! `beside-written`; of a work-tree file about to be replaced: `file-replacing`) fails there,
+//! or sleeps 10 s so a test can kill it (`RELHOOK_TEST_PAUSED=<file>`: the file is written
+//! once the pause begins), or holds until the test removes that file. A leaf, so that `fsx`
+//! has it too.
 
 use std::io::Write;
 use std::time::Duration;
@@ -17,6 +19,20 @@ pub fn failpoint(step: &str) -> Result<()> {
         let (name, action) = point.split_once(':').unwrap_or((point, "fail"));
         if name != step {
             continue;
+        }
+        // `hold`: paused until the test removes the `RELHOOK_TEST_PAUSED` file (it does
+        // something there, say an editor's save, then lets relhook go on).
+        if action == "hold" {
+            if let Some(paused) = std::env::var_os("RELHOOK_TEST_PAUSED") {
+                let _ = std::fs::write(&paused, step);
+                for _ in 0..1000 {
+                    if std::fs::symlink_metadata(&paused).is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
+            return Ok(());
         }
         if action == "pause" {
             let _ = writeln!(std::io::stderr(), "relhook: failpoint {step}: pausing");

@@ -169,6 +169,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::CiEvent(_) => "usage",
         Error::Unfinished { .. } => "unfinished",
         Error::KeptChanging(_) => "kept-changing",
+        Error::ChangedMeanwhile(_) => "changed-meanwhile",
         Error::IncompleteHistory { .. } => "incomplete-history",
         #[allow(unreachable_patterns)]
         _ => "error",

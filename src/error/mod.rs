@@ -228,6 +228,10 @@ pub enum Error {
     /// History kept moving while relhook planned an edit of a file from it.
     #[error("history kept changing while relhook planned {}; run it again", .0.display())]
     KeptChanging(PathBuf),
+    /// A work-tree file was written by someone else (an editor saving it) while relhook was
+    /// replacing it: relhook's version is not put over theirs.
+    #[error("`{}` changed while relhook was writing it, so it is left as it is now", .0.display())]
+    ChangedMeanwhile(PathBuf),
     /// JSON output could not be encoded.
     #[error("cannot encode the JSON output: {0}")]
     Json(#[from] serde_json::Error),

@@ -227,7 +227,7 @@ pub fn write_atomic_via(
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<()> {
-    replace_via(tmp_dir, path, &[contents], mode, true).map(drop)
+    replace_via(tmp_dir, path, &[contents], mode, (true, None)).map(drop)
 }
 
 /// The process's umask (0022 off Unix).
@@ -269,27 +269,59 @@ pub fn file_id(path: &Path) -> Option<FileId> {
     }
 }
 
+/// What says a file was not written since it was looked at: its identity, size and times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen(u64, u64, u64, i64, i64, i64, i64);
+
+/// How the file at `path` is now, for [`write_atomic_unsynced_via`] to tell whether someone
+/// wrote it since (`None` where there is none, or off Unix).
+pub fn seen(path: &Path) -> Option<Seen> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path).ok().map(|m| {
+            Seen(
+                m.dev(),
+                m.ino(),
+                m.size(),
+                m.mtime(),
+                m.mtime_nsec(),
+                m.ctime(),
+                m.ctime_nsec(),
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// [`write_atomic_via`] without forcing the bytes to disk first: for a work-tree file whose
 /// content a commit's objects also hold (git does not sync the work tree either; the rename
 /// still makes the replacement atomic). The contents are `parts`, one after the other (a long
 /// changelog's edited head and unchanged rest, never copied into one buffer). Returns the new
-/// file's identity.
+/// file's identity. With `since`, the file is replaced only while it is still as it was then
+/// (checked just before the rename): an editor's save meanwhile is not written over.
 pub fn write_atomic_unsynced_via(
     tmp_dir: &Path,
     path: &Path,
     contents: &[&[u8]],
     mode: Option<u32>,
+    since: Option<Seen>,
 ) -> Result<Option<FileId>> {
-    replace_via(tmp_dir, path, contents, mode, false)
+    replace_via(tmp_dir, path, contents, mode, (false, since))
 }
 
-/// The two above: `sync` says whether the bytes reach the disk before the rename.
+/// The two above: `sync` says whether the bytes reach the disk before the rename, `since` how
+/// the file must still be then.
 fn replace_via(
     tmp_dir: &Path,
     path: &Path,
     contents: &[&[u8]],
     mode: Option<u32>,
-    sync: bool,
+    (sync, since): (bool, Option<Seen>),
 ) -> Result<Option<FileId>> {
     let mode = mode.or_else(|| existing_mode(path));
     let tmp = temp_in_with(tmp_dir, TMP_PREFIX, contents, mode, sync)?;
@@ -303,6 +335,10 @@ fn replace_via(
     };
     #[cfg(not(unix))]
     let id = None;
+    crate::failpoint::failpoint("file-replacing")?;
+    if since.is_some() && seen(path) != since {
+        return Err(Error::ChangedMeanwhile(path.to_owned()));
+    }
     match tmp.persist(path) {
         Ok(_) => Ok(id),
         Err(e) if e.error.raw_os_error() == Some(libc::EXDEV) => {

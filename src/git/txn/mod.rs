@@ -68,6 +68,9 @@ struct FileBefore {
     before: Option<(Content, Option<u32>)>,
     /// The file written (its identity) and the blob of the bytes written into it.
     written: Option<(crate::fsx::FileId, Oid)>,
+    /// Whether the write (or removal) happened: one refused or failed left the file as it
+    /// was, or as someone else made it meanwhile, and there is nothing to undo.
+    wrote: bool,
 }
 
 /// A ref to move when the transaction commits.
@@ -286,6 +289,8 @@ impl Txn<'_> {
         after_id: Oid,
         parts: &[&[u8]],
     ) -> Result<PathBuf> {
+        // As the caller found it: an editor's save from here on is not written over.
+        let since = crate::fsx::seen(&path);
         let named = self.journal_name(&path);
         self.journal_line(&format!("file {before_id} {after_id} {}", named.display()))?;
         let mode = before.as_ref().and_then(|(_, m)| *m);
@@ -293,12 +298,14 @@ impl Txn<'_> {
             path: path.clone(),
             before,
             written: None,
+            wrote: false,
         });
         // Not synced: the commit's objects hold these bytes (see `fsx`).
         let written =
-            crate::fsx::write_atomic_unsynced_via(self.repo.git_dir(), &path, parts, mode)?;
+            crate::fsx::write_atomic_unsynced_via(self.repo.git_dir(), &path, parts, mode, since)?;
         if let Some(f) = self.files.last_mut() {
             f.written = written.map(|id| (id, after_id));
+            f.wrote = true;
         }
         Ok(path)
     }
@@ -347,8 +354,13 @@ impl Txn<'_> {
             path: path.clone(),
             before: Some((Content::Bytes(before), mode)),
             written: None,
+            wrote: false,
         });
-        fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
+        fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+        if let Some(f) = self.files.last_mut() {
+            f.wrote = true;
+        }
+        Ok(())
     }
 
     /// Moves ref `name` from `old` (`None`: it must not exist) to `new` (`None`: delete it)
@@ -432,6 +444,19 @@ impl Txn<'_> {
         }
         for f in self.files.drain(..).rev() {
             // A write that failed left the file as it was: nothing to undo there.
+            if !f.wrote {
+                continue;
+            }
+            // Replaced since relhook wrote it (an editor's save): theirs is left as it is.
+            if f.written
+                .is_some_and(|(id, _)| crate::fsx::file_id(&f.path) != Some(id))
+            {
+                failed.push(format!(
+                    "left {} as it is now: changed since relhook wrote it",
+                    f.path.display()
+                ));
+                continue;
+            }
             let done = match &f.before {
                 Some((content, mode)) => {
                     let bytes = match content {
