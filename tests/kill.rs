@@ -791,10 +791,12 @@ fn a_moved_project_after_a_killed_amend_is_still_put_right() {
 }
 
 /// The same kill and removed lock, then a commit with `--no-verify` (commit-msg cannot refuse
-/// it): it takes the changelog back, and post-commit's recovery stages the amend's changelog
-/// again and says so, so the next commit brings the entry back.
+/// it): made from the index from before the killed amend, it takes that entry out of the
+/// changelog. post-commit's recovery puts it back into that very commit and says so, then
+/// adds the commit's own entry (QA39: it was only staged for the next commit, and a reset
+/// leftover rule could then take it out of the work tree for good).
 #[test]
-fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
+fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_back() {
     let repo = released();
     killed_amend_lock_removed(&repo, "refs-moved");
     let out = next_commit(
@@ -803,11 +805,22 @@ fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_staged_again() {
     );
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("staged CHANGELOG.md again"),
+        text(&out).contains("put CHANGELOG.md back into commit"),
         "{}",
         text(&out)
     );
     assert!(repo.read("CHANGELOG.md").contains("- killed amend\n"));
+    let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    for entry in ["- killed amend", "- skipped"] {
+        assert_eq!(
+            head.lines().filter(|l| *l == entry).count(),
+            1,
+            "{entry}:\n{head}"
+        );
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+    repo.write("n.txt", "n\n");
+    repo.git(&["add", "n.txt"]);
     let out = repo.git_output(&["commit", "-q", "-m", "fix: next"]);
     assert!(out.status.success(), "{}", text(&out));
     let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);

@@ -261,14 +261,25 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     // A killed relhook's transaction is finished or undone first, and that is said (its
     // errors come again, with their message, from the transaction below). Looked for with
     // one stat: every commit runs this.
+    // HEAD's reflog, read once: what the commit was, and whether it amended one.
+    let mut top = repo.reflog_top();
+    // The id git gave the commit, where a recovery rewrote it before this run's own rewrite.
+    let mut named = None;
     if crate::git::txn::journal_path(repo.git_dir()).exists() {
         if let Ok(Some(done)) = crate::git::txn::recover(&repo) {
             super::tag::say_recovered(&repo, &root, &config, &done);
         }
+        // The recovery put the killed run's entry back into this commit (made from the index
+        // from before that run): this commit is that one now.
+        if let (Some(t), Some(now)) = (top.as_mut(), repo.reflog_top())
+            && now.old == t.new
+            && repo.head() == Some(now.new)
+        {
+            named = Some(t.new);
+            t.new = now.new;
+        }
     }
     let mut err = crate::cli::stream::stderr();
-    // HEAD's reflog, read once: what the commit was, and whether it amended one.
-    let top = repo.reflog_top();
     let amend = top
         .as_ref()
         .is_some_and(|t| t.message.starts_with("commit (amend): "));
@@ -356,7 +367,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
                     err,
                     "relhook: {what}; the commit is now {} (git named it {})",
                     crate::git::short_id(new),
-                    crate::git::short_id(old)
+                    crate::git::short_id(named.unwrap_or(old))
                 );
             }
             if let Some(note) = note {

@@ -116,8 +116,17 @@ pub(super) fn restage_files(
         }
         staged_again.push(rel.display().to_string());
     }
+    let put_back = put_back_into_head(repo, j, &mut txn)?;
     txn.commit()?;
     let mut said = String::new();
+    if let Some((commit, files)) = put_back {
+        said.push_str(&format!(
+            "; put {} back into commit {} as the interrupted run committed it (that commit was made from the index from before the run, which took the run's entry out)",
+            files.join(", "),
+            crate::git::short_id(commit)
+        ));
+        staged_again.retain(|f| !files.contains(f));
+    }
     if !staged_again.is_empty() {
         said.push_str(&format!(
             "; staged {} again as that commit has it (your next commit carries it)",
@@ -131,6 +140,57 @@ pub(super) fn restage_files(
         ));
     }
     Ok(said)
+}
+
+/// A commit made on top of the killed transaction's from the index as it was before it (its
+/// `index.lock` removed by hand, then `git commit --no-verify`) holds each staged file as
+/// it was before, taking out what that transaction committed (an entry): HEAD is amended
+/// to hold each such file as the transaction committed it. Returns the new HEAD and the
+/// files, when there were any.
+fn put_back_into_head(
+    repo: &Repo,
+    j: &Journal,
+    txn: &mut super::Txn<'_>,
+) -> Result<Option<(Oid, Vec<String>)>> {
+    let (Some(head), Ok(branch)) = (repo.head(), repo.head_ref_name()) else {
+        return Ok(None);
+    };
+    let made = j
+        .refs
+        .iter()
+        .find(|(_, _, name)| *name == branch)
+        .and_then(|(_, new, _)| *new);
+    if made.is_none() || made == Some(head) || repo.first_parent(head) != made {
+        return Ok(None);
+    }
+    let root = repo.work_tree();
+    let mut files = Vec::new();
+    for (before, after, path) in j.staged_entries() {
+        let Some(rel) = in_work_tree(root.as_deref(), path) else {
+            continue;
+        };
+        if before != after && repo.blob_at(head, &rel) == *before {
+            files.push((rel, *after));
+        }
+    }
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let modes: Vec<i32> = files
+        .iter()
+        .map(|(rel, _)| txn.staged(rel).ok().flatten().map_or(0, |(_, m)| m as i32))
+        .collect();
+    let amend: Vec<(&Path, Option<Oid>, i32)> = files
+        .iter()
+        .zip(&modes)
+        .map(|((rel, after), mode)| (rel.as_path(), *after, *mode))
+        .collect();
+    let crate::git::Amended::Commit(new) = repo.amended_commit(head, &amend)? else {
+        return Ok(None); // a signature relhook cannot make again: staged, as before
+    };
+    txn.move_head(head, new, crate::git::ENTRY_REWRITE)?;
+    let names = files.iter().map(|(rel, _)| rel.display().to_string());
+    Ok(Some((new, names.collect())))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
