@@ -47,6 +47,9 @@ pub struct Initialised {
     /// Why the member the repository's own tags release is not proposed as a package (a
     /// sentence).
     pub root_member: Option<String>,
+    /// The packages found but not proposed, as the configuration would refuse them beside the
+    /// others (one inside another's directory, tags of one form), and why (a sentence).
+    pub set_apart: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -74,6 +77,9 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     if let Some(member) = &root_member {
         packages.retain(|f| f.name != member.name);
     }
+    // What the configuration would refuse beside the rest (a member inside another's
+    // directory, one tag form for two): proposed, no command would load it.
+    let set_apart = crate::history::packages::apart::set_apart(&mut packages, prefix);
     let lockstep = lockstep.map(|l| {
         let files = l.manifests.iter().map(|m| (m.clone(), "package.version"));
         (l.sentence(prefix), files.collect::<Vec<_>>())
@@ -84,6 +90,9 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     };
     if let Some(member) = &root_member {
         passed_over += &crate::history::packages::detect::comment(&member.sentence());
+    }
+    if let Some(sentence) = &set_apart {
+        passed_over += &crate::history::packages::detect::comment(sentence);
     }
     let package_tables = crate::history::packages::detect::render(&packages) + &passed_over;
     let config = root.join(crate::config::FILE_NAME);
@@ -105,6 +114,11 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
         text = with_version_files(&text, &[(member.manifest.clone(), member.key)]);
     }
     let text = text + &package_tables;
+    debug_assert!(
+        crate::config::Config::parse(&config, &text).is_ok(),
+        "init proposes a configuration it refuses: {:?}",
+        crate::config::Config::parse(&config, &text).err()
+    );
     // A killed `relhook init` left its temporary copy beside the file it was writing.
     crate::git::txn::sweep_beside(root, crate::git::txn::alive);
     let config_written = fsx::write_new(&config, text.as_bytes())?;
@@ -131,6 +145,7 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
             .or_else(|| crate::history::packages::detect::one_project(root)),
         left_out: crate::history::packages::detect::left_out(root),
         root_member: root_member.map(|m| m.sentence()),
+        set_apart,
     })
 }
 

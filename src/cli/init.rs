@@ -35,7 +35,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             (Some(sentence), _) | (None, Some(sentence)) => writeln!(out, "{sentence}")?,
             (None, None) => {}
         }
-        if let Some(sentence) = &done.root_member {
+        for sentence in done.root_member.iter().chain(&done.set_apart) {
             writeln!(out, "{sentence}")?;
         }
         if !done.packages.is_empty() {

@@ -12,7 +12,7 @@ mod quick;
 mod raw;
 mod rules;
 
-pub use package::{Package, TagTemplate};
+pub use package::{Package, TagTemplate, bad_package_name, prefixes_clash};
 
 use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::VersionFile;

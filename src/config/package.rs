@@ -125,6 +125,20 @@ fn bad_tag_text(prefix: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether `name` cannot name a package: empty, or not something relhook can put in a tag.
+pub fn bad_package_name(name: &str) -> bool {
+    name.is_empty()
+        || name.contains(|c: char| c.is_whitespace() || c.is_control())
+        || bad_tag_text(&name.replace('@', "a")).is_some()
+}
+
+/// Whether the tags of two prefixes would be taken for each other, which the configuration
+/// refuses between packages and against the root's `tag_prefix`: the same prefix, or one the
+/// other and digits (`v1` after `v`).
+pub fn prefixes_clash(a: &str, b: &str) -> bool {
+    a == b || run_into(a, b, "").is_some() || run_into(b, a, "").is_some()
+}
+
 /// The raw table.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -148,10 +162,7 @@ pub(super) fn resolve(
     let mut out: Vec<(Package, usize)> = Vec::new();
     for (name, table) in raw {
         let at = table.span().start;
-        let bad_name = name.is_empty()
-            || name.contains(|c: char| c.is_whitespace() || c.is_control())
-            || bad_tag_text(&name.replace('@', "a")).is_some();
-        if bad_name {
+        if bad_package_name(&name) {
             return Err(err(
                 at,
                 format!(

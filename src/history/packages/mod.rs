@@ -30,6 +30,7 @@
 //! directory moved keeps the commits made at the old place (`moved`). A commit that belongs to no package is the
 //! repository's own ("root"). Merges belong to nothing (they get no entry).
 
+pub mod apart;
 pub mod detect;
 pub mod lockstep;
 mod moved;

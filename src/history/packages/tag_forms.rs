@@ -15,6 +15,7 @@ pub type VersionTag = (String, String, Version);
 /// form than the default (`<name>-v{version}`, `@scope/pkg@{version}`); returns the prefix the remaining tags use most,
 /// with its greatest tag's name, when that is not the default `v`: the root's `tag_prefix`.
 pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String)> {
+    let names: Vec<String> = found.iter().map(|f| f.name.clone()).collect();
     for f in found.iter_mut() {
         let name = f.name.clone();
         let default = f
@@ -22,7 +23,14 @@ pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String
             .as_deref()
             .and_then(|t| t.strip_suffix("{version}"))
             .map_or_else(|| format!("{name}-v"), str::to_owned);
-        if let Some((prefix, _)) = most_used(tags, |p| names_package(&name, p)) {
+        // `web-v1.0.0` is package web's, not @acme/web's beside it.
+        let ours = |p: &str| {
+            names_package(&name, p)
+                && names
+                    .iter()
+                    .all(|other| *other == name || claim(other, p) <= claim(&name, p))
+        };
+        if let Some((prefix, _)) = most_used(tags, ours) {
             if prefix != default {
                 f.tag = Some(format!("{prefix}{{version}}"));
             }
@@ -34,6 +42,17 @@ pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String
         })
     };
     most_used(tags, |p| !theirs(p)).filter(|(p, _)| p != "v")
+}
+
+/// How closely the tag prefix `p` names the package `name`, greatest first: by the whole name
+/// (`web@` for web, `@acme/web@` for @acme/web), then by a scoped name's last part (`web@`
+/// for @acme/web), then not (0).
+fn claim(name: &str, p: &str) -> usize {
+    match names_package(name, p) {
+        true if p.starts_with(name) => 2 * name.len() + 1,
+        true => 2 * name.rsplit('/').next().unwrap_or(name).len(),
+        false => 0,
+    }
 }
 
 /// The prefix most of `tags` that `keep` accepts use (a tie: the one with the greatest
@@ -99,5 +118,18 @@ mod tests {
         );
         assert_eq!(adopt(&mut [], &[tag("v1.2.3"), tag("1.0.0")]), None);
         assert_eq!(adopt(&mut [], &[]), None);
+    }
+
+    /// A tag form named after two packages is the one's it names in full.
+    #[test]
+    fn a_form_two_packages_could_take_is_the_one_s_it_names_in_full() {
+        let mut found = vec![package("@acme/web"), package("web")];
+        found[0].tag = Some("@acme/web@{version}".into());
+        adopt(&mut found, &[tag("web@1.0.0"), tag("web@1.1.0")]);
+        let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
+        assert_eq!(forms, [Some("@acme/web@{version}"), Some("web@{version}")]);
+        let mut alone = vec![package("@acme/web")];
+        adopt(&mut alone, &[tag("web@1.0.0")]);
+        assert_eq!(alone[0].tag.as_deref(), Some("web@{version}"));
     }
 }
