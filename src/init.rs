@@ -50,6 +50,9 @@ pub struct Initialised {
     /// The packages found but not proposed, as the configuration would refuse them beside the
     /// others (one inside another's directory, tags of one form), and why (a sentence).
     pub set_apart: Option<String>,
+    /// For each package whose tags use two forms, the one proposed (its newest release's) and
+    /// the older (a sentence).
+    pub older_forms: Vec<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -67,7 +70,8 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     if lockstep.is_some() {
         packages.retain(|f| f.from != "Cargo workspace");
     }
-    let tag_prefix = crate::history::packages::tag_forms::adopt(&mut packages, tags);
+    let adopted = crate::history::packages::tag_forms::adopt(&mut packages, tags);
+    let tag_prefix = adopted.root;
     let prefix = tag_prefix.as_ref().map_or("v", |p| p.0.as_str());
     // One member released under the repository's own tags: the root project's.
     let root_member = lockstep
@@ -91,7 +95,14 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     if let Some(member) = &root_member {
         passed_over += &crate::history::packages::detect::comment(&member.sentence());
     }
-    if let Some(sentence) = &set_apart {
+    // Only the packages still proposed.
+    let older_forms: Vec<String> = adopted
+        .older_forms
+        .into_iter()
+        .filter(|(name, _)| packages.iter().any(|f| f.name == *name))
+        .map(|(_, sentence)| sentence)
+        .collect();
+    for sentence in set_apart.iter().chain(&older_forms) {
         passed_over += &crate::history::packages::detect::comment(sentence);
     }
     let package_tables = crate::history::packages::detect::render(&packages) + &passed_over;
@@ -146,6 +157,7 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
         left_out: crate::history::packages::detect::left_out(root),
         root_member: root_member.map(|m| m.sentence()),
         set_apart,
+        older_forms,
     })
 }
 

@@ -86,6 +86,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 }
             }
         }
+        for sentence in &done.older_forms {
+            writeln!(out, "{sentence}")?;
+        }
         if let Some((prefix, example)) = &done.tag_prefix {
             let config_written = done.files.first().is_some_and(|f| f.written);
             if config_written {

@@ -11,11 +11,23 @@ use super::names_package;
 /// A tag ending in a version: the text before the version, its name, the version.
 pub type VersionTag = (String, String, Version);
 
-/// Sets the tag template of each package in `found` whose tags (named after it) use another
-/// form than the default (`<name>-v{version}`, `@scope/pkg@{version}`); returns the prefix the remaining tags use most,
-/// with its greatest tag's name, when that is not the default `v`: the root's `tag_prefix`.
-pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String)> {
+/// What [`adopt`] proposes beside the packages' templates.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Adopted {
+    /// The root's `tag_prefix` when not the default `v`, with its greatest tag's name.
+    pub root: Option<(String, String)>,
+    /// Each package whose tags use two forms or more, with which was proposed and which older
+    /// ones there are (a sentence).
+    pub older_forms: Vec<(String, String)>,
+}
+
+/// Sets the tag template of each package in `found` to the form of its newest release (its
+/// tags named after it, the greatest version's) when that is not the default
+/// (`<name>-v{version}`, `@scope/pkg@{version}`); the root's `tag_prefix` is the prefix the
+/// remaining tags use most, when that is not `v`.
+pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Adopted {
     let names: Vec<String> = found.iter().map(|f| f.name.clone()).collect();
+    let mut older_forms = Vec::new();
     for f in found.iter_mut() {
         let name = f.name.clone();
         let default = f
@@ -30,10 +42,26 @@ pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String
                     .iter()
                     .all(|other| *other == name || claim(other, p) <= claim(&name, p))
         };
-        if let Some((prefix, _)) = most_used(tags, ours) {
-            if prefix != default {
-                f.tag = Some(format!("{prefix}{{version}}"));
-            }
+        let mut used = forms(tags, ours);
+        // The newest release's form (a tie: the one used most): a release in an older form
+        // would be released again.
+        used.sort_by(|a, b| b.3.cmp_precedence(a.3).then(b.1.cmp(&a.1)));
+        let Some((prefix, _, newest, _)) = used.first() else {
+            continue;
+        };
+        if *prefix != default {
+            f.tag = Some(format!("{prefix}{{version}}"));
+        }
+        if used.len() > 1 {
+            let older: Vec<String> = used[1..]
+                .iter()
+                .map(|(p, _, tag, _)| format!("`{p}{{version}}` ({tag})"))
+                .collect();
+            let sentence = format!(
+                "Package {name}'s release tags change form: `tag = \"{prefix}{{version}}\"` is proposed, its newest release's ({newest}), not the older {}.",
+                older.join(", ")
+            );
+            older_forms.push((name, sentence));
         }
     }
     let theirs = |p: &str| {
@@ -41,7 +69,12 @@ pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Option<(String, String
             names_package(&f.name, p) || f.tag.as_deref() == Some(&format!("{p}{{version}}"))
         })
     };
-    most_used(tags, |p| !theirs(p)).filter(|(p, _)| p != "v")
+    let root = forms(tags, |p| !theirs(p))
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.3.cmp_precedence(b.3)))
+        .filter(|(p, ..)| *p != "v")
+        .map(|(p, _, name, _)| (p.to_owned(), name.clone()));
+    Adopted { root, older_forms }
 }
 
 /// How closely the tag prefix `p` names the package `name`, greatest first: by the whole name
@@ -55,9 +88,12 @@ fn claim(name: &str, p: &str) -> usize {
     }
 }
 
-/// The prefix most of `tags` that `keep` accepts use (a tie: the one with the greatest
-/// version), with its greatest tag's name.
-fn most_used(tags: &[VersionTag], keep: impl Fn(&str) -> bool) -> Option<(String, String)> {
+/// The prefixes of `tags` that `keep` accepts, each with how many tags use it, its greatest
+/// tag's name and version; in prefix order.
+fn forms(
+    tags: &[VersionTag],
+    keep: impl Fn(&str) -> bool,
+) -> Vec<(&str, usize, &String, &Version)> {
     let mut by: std::collections::BTreeMap<&str, (usize, &String, &Version)> = Default::default();
     for (prefix, name, version) in tags.iter().filter(|t| keep(&t.0)) {
         let e = by.entry(prefix).or_insert((0, name, version));
@@ -67,8 +103,8 @@ fn most_used(tags: &[VersionTag], keep: impl Fn(&str) -> bool) -> Option<(String
         }
     }
     by.into_iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(a.1.2.cmp_precedence(b.1.2)))
-        .map(|(p, (_, name, _))| (p.to_owned(), name.clone()))
+        .map(|(p, (n, name, version))| (p, n, name, version))
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,16 +144,16 @@ mod tests {
         .iter()
         .map(|t| tag(t))
         .collect();
-        let root = adopt(&mut found, &tags);
+        let root = adopt(&mut found, &tags).root;
         assert_eq!(root, Some(("hatch-v".into(), "hatch-v1.18.0".into())));
         let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
         assert_eq!(forms, [Some("cocogitto-{version}"), None, None]);
         assert_eq!(
-            adopt(&mut [], &[tag("1.2.3")]),
+            adopt(&mut [], &[tag("1.2.3")]).root,
             Some((String::new(), "1.2.3".into()))
         );
-        assert_eq!(adopt(&mut [], &[tag("v1.2.3"), tag("1.0.0")]), None);
-        assert_eq!(adopt(&mut [], &[]), None);
+        assert_eq!(adopt(&mut [], &[tag("v1.2.3"), tag("1.0.0")]).root, None);
+        assert_eq!(adopt(&mut [], &[]), Adopted::default());
     }
 
     /// A tag form named after two packages is the one's it names in full.
@@ -131,5 +167,34 @@ mod tests {
         let mut alone = vec![package("@acme/web")];
         adopt(&mut alone, &[tag("web@1.0.0")]);
         assert_eq!(alone[0].tag.as_deref(), Some("web@{version}"));
+    }
+
+    /// conventional-changelog: `name@` tags, then `name-v` ones from 2.0.0 on. The newest
+    /// release's form is proposed, however many the older one has: else 2.0.0 is released again.
+    #[test]
+    fn a_package_takes_the_form_of_its_newest_release() {
+        let mut found = vec![package("a"), package("b")];
+        let tags: Vec<VersionTag> = ["a@1.0.0", "a@1.1.0", "a@1.2.0", "a-v2.0.0", "b@1.2.0"]
+            .iter()
+            .map(|t| tag(t))
+            .collect();
+        let adopted = adopt(&mut found, &tags);
+        let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
+        assert_eq!(forms, [None, Some("b@{version}")]);
+        assert_eq!(adopted.older_forms[0].0, "a");
+        assert_eq!(
+            adopted.older_forms.iter().map(|f| &f.1).collect::<Vec<_>>(),
+            [
+                "Package a's release tags change form: `tag = \"a-v{version}\"` is proposed, its newest release's (a-v2.0.0), not the older `a@{version}` (a@1.2.0)."
+            ]
+        );
+        // The older form used more, newer: the newest release's still.
+        let tags: Vec<VersionTag> = ["a-v1.0.0", "a-v1.1.0", "a@2.0.0"]
+            .iter()
+            .map(|t| tag(t))
+            .collect();
+        let mut found = vec![package("a")];
+        adopt(&mut found, &tags);
+        assert_eq!(found[0].tag.as_deref(), Some("a@{version}"));
     }
 }
