@@ -53,11 +53,20 @@ pub struct Initialised {
     /// For each package whose tags use two forms, the one proposed (its newest release's) and
     /// the older (a sentence).
     pub older_forms: Vec<String>,
+    /// The tags left out of the root's as a package's (a package gone from the workspace),
+    /// and why (a sentence).
+    pub packages_tags: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
-/// are the repository's tags that end in a version: the tag forms proposed are theirs.
-pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
+/// are the repository's tags that end in a version: the tag forms proposed are theirs, but for
+/// the prefixes `package_s` says are a package's (a package gone from the workspace), which
+/// are never the root's.
+pub fn init(
+    root: &Path,
+    tags: &[VersionTag],
+    package_s: &dyn Fn(&str) -> bool,
+) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
     // Crates of one version released under the repository's own tags: one project.
@@ -70,8 +79,9 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
     if lockstep.is_some() {
         packages.retain(|f| f.from != "Cargo workspace");
     }
-    let adopted = crate::history::packages::tag_forms::adopt(&mut packages, tags);
+    let adopted = crate::history::packages::tag_forms::adopt(&mut packages, tags, package_s);
     let tag_prefix = adopted.root;
+    let packages_tags = crate::history::packages::former::sentence(root, &adopted.packages_tags);
     let prefix = tag_prefix.as_ref().map_or("v", |p| p.0.as_str());
     // One member released under the repository's own tags: the root project's.
     let root_member = lockstep
@@ -102,7 +112,7 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
         .filter(|(name, _)| packages.iter().any(|f| f.name == *name))
         .map(|(_, sentence)| sentence)
         .collect();
-    for sentence in set_apart.iter().chain(&older_forms) {
+    for sentence in set_apart.iter().chain(&older_forms).chain(&packages_tags) {
         passed_over += &crate::history::packages::detect::comment(sentence);
     }
     let package_tables = crate::history::packages::detect::render(&packages) + &passed_over;
@@ -158,6 +168,7 @@ pub fn init(root: &Path, tags: &[VersionTag]) -> Result<Initialised> {
         root_member: root_member.map(|m| m.sentence()),
         set_apart,
         older_forms,
+        packages_tags,
     })
 }
 
@@ -559,11 +570,11 @@ mod tests {
             r#"{"scripts":{"test":"jest"}}"#,
         )
         .unwrap();
-        let first = init(tmp.path(), &[]).unwrap();
+        let first = init(tmp.path(), &[], &|_| false).unwrap();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
-        let second = init(tmp.path(), &[]).unwrap();
+        let second = init(tmp.path(), &[], &|_| false).unwrap();
         assert!(second.files.iter().all(|f| !f.written));
         assert_eq!(
             std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),

@@ -14,14 +14,32 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         .and_then(|l| l.work_tree)
         .unwrap_or_else(|| ctx.cwd.clone());
     // The tags that end in a version: init proposes the forms they use.
-    let tags: Vec<_> = ctx
-        .repo()
+    let repo = ctx.repo().ok();
+    let found = repo
+        .as_ref()
         .map(|repo| repo.version_suffixed_tags())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(prefix, t)| (prefix, t.name, t.version))
+        .unwrap_or_default();
+    // Whether a prefix's tags are a package's: its greatest tag's commit says.
+    let mut greatest: std::collections::HashMap<&str, &crate::git::ReleaseTag> = Default::default();
+    for (prefix, t) in &found {
+        let e = greatest.entry(prefix).or_insert(t);
+        if t.version.cmp_precedence(&e.version).is_gt() {
+            *e = t;
+        }
+    }
+    let package_s = |prefix: &str| {
+        greatest
+            .get(prefix)
+            .zip(repo.as_ref())
+            .is_some_and(|(t, repo)| {
+                crate::history::packages::former::a_package_s(repo, prefix, t.commit)
+            })
+    };
+    let tags: Vec<_> = found
+        .iter()
+        .map(|(prefix, t)| (prefix.clone(), t.name.clone(), t.version.clone()))
         .collect();
-    let done = crate::init::init(&root, &tags)?;
+    let done = crate::init::init(&root, &tags, &package_s)?;
     write_out(|out| {
         for f in &done.files {
             let name = rel(&f.path, &root);
@@ -86,7 +104,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 }
             }
         }
-        for sentence in &done.older_forms {
+        for sentence in done.older_forms.iter().chain(&done.packages_tags) {
             writeln!(out, "{sentence}")?;
         }
         if let Some((prefix, example)) = &done.tag_prefix {

@@ -80,6 +80,36 @@ impl Repo {
         Some(self.entry_in(tree, path, &what).ok()??.id())
     }
 
+    /// The files called `name` in `commit`'s tree below the top, at most `depth` folders deep
+    /// (folders called `node_modules` or starting with `.` never entered), each with its path
+    /// (`packages/cli/package.json`) and bytes; a blob not here (a partial clone's) is skipped.
+    pub fn files_named(&self, commit: Oid, name: &str, depth: usize) -> Vec<(String, Vec<u8>)> {
+        let Ok(tree) = self.inner.find_commit(commit).and_then(|c| c.tree()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let _ = tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+            let entry_name = entry.name().unwrap_or_default();
+            match entry.kind() {
+                Some(ObjectType::Tree)
+                    if dir.matches('/').count() >= depth
+                        || entry_name == "node_modules"
+                        || entry_name.starts_with('.') =>
+                {
+                    git2::TreeWalkResult::Skip
+                }
+                Some(ObjectType::Blob) if entry_name == name && !dir.is_empty() => {
+                    if let Ok(blob) = self.inner.find_blob(entry.id()) {
+                        out.push((format!("{dir}{entry_name}"), blob.content().to_vec()));
+                    }
+                    git2::TreeWalkResult::Ok
+                }
+                _ => git2::TreeWalkResult::Ok,
+            }
+        });
+        out
+    }
+
     /// An annotated tag's message bytes (signature included, as stored).
     pub fn tag_message(&self, tag: Oid) -> Option<Vec<u8>> {
         let t = self.inner.find_tag(tag).ok()?;

@@ -2,8 +2,10 @@
 //! `@changesets/cli@3.0.1`): before the first release under `tag_prefix`, relhook would take
 //! all of history for unreleased and propose a first release below them, so it refuses and
 //! names the prefixes found. In a monorepo the packages' own tags are theirs, not the
-//! root's; and a package's tags in another form than its template (cocogitto's `api-1.0.0`
-//! beside `api-v{version}`) are named the same way, with the `tag` line that reads them.
+//! root's, and so are those of a package without a table (`old-cli@2.1.1`, gone from the
+//! workspace); and a package's tags in another form than its template (cocogitto's
+//! `api-1.0.0` beside `api-v{version}`) are named the same way, with the `tag` line that
+//! reads them.
 
 use git2::Oid;
 
@@ -26,7 +28,9 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
             .iter()
             .any(|k| k.tag.prefix() == p || names_package(&k.name, p))
     };
-    let found = other_prefixes(repo, head, prefix, |p| !theirs(p));
+    let mut found = other_prefixes(repo, head, prefix, |p| !theirs(p));
+    // Nor are a package's that has no table (gone from the workspace: `old-cli@2.1.1`).
+    found.retain(|(p, tag)| !crate::history::packages::former::a_package_s(repo, p, tag.commit));
     let Some((first, tag)) = found.first() else {
         return refuse_two_part_versions(repo, head, config);
     };

@@ -32,6 +32,7 @@
 
 pub mod apart;
 pub mod detect;
+pub mod former;
 pub mod lockstep;
 mod moved;
 mod passed_over;

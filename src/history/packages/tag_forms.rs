@@ -19,13 +19,21 @@ pub struct Adopted {
     /// Each package whose tags use two forms or more, with which was proposed and which older
     /// ones there are (a sentence).
     pub older_forms: Vec<(String, String)>,
+    /// The prefixes left out of the root's as a package's (`old-cli@`, a package gone from the
+    /// workspace), each with its greatest tag's name.
+    pub packages_tags: Vec<(String, String)>,
 }
 
 /// Sets the tag template of each package in `found` to the form of its newest release (its
 /// tags named after it, the greatest version's) when that is not the default
 /// (`<name>-v{version}`, `@scope/pkg@{version}`); the root's `tag_prefix` is the prefix the
-/// remaining tags use most, when that is not `v`.
-pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Adopted {
+/// remaining tags use most, when that is not `v`, leaving out those `package_s` says are a
+/// package's (`old-cli@`, whose package.json is in the commits they tag).
+pub fn adopt(
+    found: &mut [Found],
+    tags: &[VersionTag],
+    package_s: &dyn Fn(&str) -> bool,
+) -> Adopted {
     let names: Vec<String> = found.iter().map(|f| f.name.clone()).collect();
     let mut older_forms = Vec::new();
     for f in found.iter_mut() {
@@ -69,12 +77,23 @@ pub fn adopt(found: &mut [Found], tags: &[VersionTag]) -> Adopted {
             names_package(&f.name, p) || f.tag.as_deref() == Some(&format!("{p}{{version}}"))
         })
     };
-    let root = forms(tags, |p| !theirs(p))
+    let (left, rest): (Vec<_>, Vec<_>) = forms(tags, |p| !theirs(p))
+        .into_iter()
+        .partition(|(p, ..)| package_s(p));
+    let root = rest
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(a.3.cmp_precedence(b.3)))
         .filter(|(p, ..)| *p != "v")
         .map(|(p, _, name, _)| (p.to_owned(), name.clone()));
-    Adopted { root, older_forms }
+    let packages_tags = left
+        .into_iter()
+        .map(|(p, _, name, _)| (p.to_owned(), name.clone()))
+        .collect();
+    Adopted {
+        root,
+        older_forms,
+        packages_tags,
+    }
 }
 
 /// How closely the tag prefix `p` names the package `name`, greatest first: by the whole name
@@ -120,6 +139,10 @@ mod tests {
         )
     }
 
+    fn no_package(_: &str) -> bool {
+        false
+    }
+
     fn package(name: &str) -> Found {
         Found {
             name: name.into(),
@@ -144,16 +167,27 @@ mod tests {
         .iter()
         .map(|t| tag(t))
         .collect();
-        let root = adopt(&mut found, &tags).root;
+        let root = adopt(&mut found, &tags, &no_package).root;
         assert_eq!(root, Some(("hatch-v".into(), "hatch-v1.18.0".into())));
         let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
         assert_eq!(forms, [Some("cocogitto-{version}"), None, None]);
         assert_eq!(
-            adopt(&mut [], &[tag("1.2.3")]).root,
+            adopt(&mut [], &[tag("1.2.3")], &no_package).root,
             Some((String::new(), "1.2.3".into()))
         );
-        assert_eq!(adopt(&mut [], &[tag("v1.2.3"), tag("1.0.0")]).root, None);
-        assert_eq!(adopt(&mut [], &[]), Adopted::default());
+        assert_eq!(
+            adopt(&mut [], &[tag("v1.2.3"), tag("1.0.0")], &no_package).root,
+            None
+        );
+        assert_eq!(adopt(&mut [], &[], &no_package), Adopted::default());
+        // A package's tags (old-cli's, gone from the workspace) are not the root's.
+        let tags = [tag("old-cli@2.1.1"), tag("old-cli@2.1.0"), tag("a-v1.0.0")];
+        let adopted = adopt(&mut [package("a")], &tags, &|p| p == "old-cli@");
+        assert_eq!(adopted.root, None);
+        assert_eq!(
+            adopted.packages_tags,
+            [("old-cli@".to_owned(), "old-cli@2.1.1".to_owned())]
+        );
     }
 
     /// A tag form named after two packages is the one's it names in full.
@@ -161,11 +195,15 @@ mod tests {
     fn a_form_two_packages_could_take_is_the_one_s_it_names_in_full() {
         let mut found = vec![package("@acme/web"), package("web")];
         found[0].tag = Some("@acme/web@{version}".into());
-        adopt(&mut found, &[tag("web@1.0.0"), tag("web@1.1.0")]);
+        adopt(
+            &mut found,
+            &[tag("web@1.0.0"), tag("web@1.1.0")],
+            &no_package,
+        );
         let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
         assert_eq!(forms, [Some("@acme/web@{version}"), Some("web@{version}")]);
         let mut alone = vec![package("@acme/web")];
-        adopt(&mut alone, &[tag("web@1.0.0")]);
+        adopt(&mut alone, &[tag("web@1.0.0")], &no_package);
         assert_eq!(alone[0].tag.as_deref(), Some("web@{version}"));
     }
 
@@ -178,7 +216,7 @@ mod tests {
             .iter()
             .map(|t| tag(t))
             .collect();
-        let adopted = adopt(&mut found, &tags);
+        let adopted = adopt(&mut found, &tags, &no_package);
         let forms: Vec<Option<&str>> = found.iter().map(|f| f.tag.as_deref()).collect();
         assert_eq!(forms, [None, Some("b@{version}")]);
         assert_eq!(adopted.older_forms[0].0, "a");
@@ -194,7 +232,7 @@ mod tests {
             .map(|t| tag(t))
             .collect();
         let mut found = vec![package("a")];
-        adopt(&mut found, &tags);
+        adopt(&mut found, &tags, &no_package);
         assert_eq!(found[0].tag.as_deref(), Some("a@{version}"));
     }
 }
