@@ -64,8 +64,15 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
             let inside = to.strip_prefix(real_root(root).ok()?).ok()?.to_owned();
             Some(format!("`{}`", inside.display()))
         });
+        // Only a regular file is worth a copy (`/dev/zero` would fill the disk).
+        let regular = to.as_ref().is_some_and(|t| t.is_file());
         let fix = match (&to, inside) {
             (_, Some(inside)) => format!("point the configuration at {inside}"),
+            (Some(to), None) if !regular => format!(
+                "it leads out of the work tree to `{}`, which is no regular file: `git checkout -- {}` if git has the file, else point the configuration at a file in the work tree",
+                to.display(),
+                crate::shellword::quote(&rel.display().to_string())
+            ),
             (Some(to), None) => {
                 let q = |p: &Path| crate::shellword::quote(&p.display().to_string());
                 format!(
@@ -647,6 +654,22 @@ mod tests {
             let err = confine(&root, Path::new(bad)).unwrap_err();
             assert!(matches!(err, Error::UnsafePath { .. }), "{bad}: {err:?}");
         }
+        // A link out of the work tree to a regular file: a copy takes its place. To a device,
+        // never (`cp /dev/zero` fills the disk).
+        std::fs::write(outside.join("CHANGELOG.md"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.join("CHANGELOG.md"), root.join("away.md")).unwrap();
+        let err = confine(&root, Path::new("away.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("rm away.md && cp "), "{err}");
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero.md")).unwrap();
+        let err = confine(&root, Path::new("zero.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !err.contains("cp ") && err.contains("`/dev/zero`, which is no regular file"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -192,6 +192,17 @@ const GIT_LOCAL_VARS: &[&str] = &[
     "GIT_QUARANTINE_PATH",
 ];
 
+/// The user's `GIT_DIR` and `GIT_WORK_TREE`, made absolute, when the work tree they name is
+/// `dir` and `dir` has no `.git` of its own to find the repository by.
+fn kept_apart(dir: &Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let git_dir = std::env::var_os("GIT_DIR")?;
+    let work_tree = std::env::var_os("GIT_WORK_TREE")?;
+    let cwd = std::env::current_dir().ok()?;
+    let (git_dir, work_tree) = (cwd.join(git_dir), cwd.join(work_tree));
+    let same = work_tree.canonicalize().ok()? == dir.canonicalize().ok()?;
+    (same && dir.join(".git").symlink_metadata().is_err()).then_some((git_dir, work_tree))
+}
+
 /// Runs the test command in `dir`, its output streamed to the terminal (stdout goes to
 /// stderr, as in hooks, so that a caller's stdout stays clean). Failing to start is a
 /// [`RunStatus::CannotStart`], not an error: it is a verdict on the configured command.
@@ -205,6 +216,11 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
     for var in GIT_LOCAL_VARS {
         cmd.env_remove(var);
+    }
+    // A repository kept apart from its work tree (`GIT_DIR=~/.dotfiles GIT_WORK_TREE=~`),
+    // tested in that work tree: git finds it only so, and the tests see it as the user does.
+    if let Some((git_dir, work_tree)) = kept_apart(dir) {
+        cmd.env("GIT_DIR", git_dir).env("GIT_WORK_TREE", work_tree);
     }
     #[cfg(unix)]
     {
