@@ -235,6 +235,7 @@ mod qa39_git_dir_apart;
 mod qa39_long_release_header;
 mod qa39_nested_members;
 mod qa39_newest_tag_form;
+mod qa39_hooks_path;
 mod qa39_root_member;
 mod qa6a;
 mod qa7;

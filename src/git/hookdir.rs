@@ -164,27 +164,6 @@ impl HooksLocation {
         let ignored = self.git(&["check-ignore", "-q", "--", &probe]).is_ok();
         (tracked || !ignored).then_some(WorkTreeHooks { rel, tracked })
     }
-    /// The hooks directory, when `core.hooksPath` names it by a relative path in the work tree
-    /// (or its `.git`) where the repository tracks nothing: git finds a relative hooks path
-    /// from each worktree's own top, so every other worktree (`git worktree add`) has no such
-    /// directory, and git runs no hook there, silently. A tracked directory is in every
-    /// checkout; a path outside the work tree is another matter (install says so).
-    pub fn lost_in_other_worktrees(&self) -> Option<&Path> {
-        let setting = self.hooks_path.as_ref()?;
-        if Path::new(&setting.value).is_absolute() || setting.value.starts_with('~') {
-            return None;
-        }
-        let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| normalize(p));
-        let hooks = real(&self.hooks_dir);
-        let rel = hooks.strip_prefix(real(&self.work_tree)).ok()?;
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel.is_empty() {
-            return None;
-        }
-        let listed = self.git(&["--literal-pathspecs", "ls-files", "-z", "--", &rel]);
-        let tracked = listed.is_ok_and(|files| !files.is_empty());
-        (!tracked).then_some(self.hooks_dir.as_path())
-    }
 
     /// The one rule for the team's files, for every hook manager (a tracked hooks
     /// directory, husky, lefthook): a file is the team's when HEAD holds relhook's part of it
@@ -249,7 +228,7 @@ fn unexpected(args: &str, out: &str) -> Error {
 
 /// Drops `.` components and folds `dir/..` where `dir` is a plain name, without touching the
 /// file system (so a path that does not exist yet is fine, and symlinks are not resolved).
-fn normalize(path: &Path) -> PathBuf {
+pub(super) fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in path.components() {

@@ -14,6 +14,7 @@ mod encoding;
 mod filter;
 mod grep;
 mod hookdir;
+mod hooks_worktrees;
 mod ident;
 mod locate;
 mod locks;

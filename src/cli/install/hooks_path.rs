@@ -31,6 +31,22 @@ pub(super) fn refuse_shared(loc: &HooksLocation, shared: bool) -> Result<()> {
     )))
 }
 
+/// Refuses to write relhook's hooks into the directory a relative `core.hooksPath` gives this
+/// linked worktree alone: they would check its commits only, and go with it, while the main
+/// worktree's directory is the one every worktree can name. Under a hook manager its files
+/// get relhook's calls instead (husky's own advice for worktrees is said after).
+pub(super) fn refuse_worktree_alone(loc: &HooksLocation, via_manager: bool) -> Result<()> {
+    let Some(shared) = loc.hooks_of_main_worktree().filter(|_| !via_manager) else {
+        return Ok(());
+    };
+    let value = loc.hooks_path.as_ref().map_or("", |s| s.value.as_str());
+    Err(Error::Usage(format!(
+        "not installed: core.hooksPath = {value} is relative, so git runs this linked worktree's hooks from {}, a directory of its own that no other worktree runs: relhook's hooks there would check this worktree's commits alone. For every worktree: `git config core.hooksPath {}` (the main worktree's hooks directory, by its absolute path), then `relhook install`",
+        loc.hooks_dir.display(),
+        crate::shellword::quote(&shared.display().to_string()),
+    )))
+}
+
 /// Refuses to write relhook's hooks into a hooks directory the repository tracks, unless
 /// `shared`: the team's files would change, and the tree stays dirty until that is committed.
 /// `via_manager`: relhook's calls go into a hook manager's files instead.

@@ -19,8 +19,8 @@ mod uninstall;
 mod warnings;
 
 use hooks_path::{
-    refuse_shared, refuse_tracked, write_hooks_path_note, write_manager_worktree_note,
-    write_work_tree_note, write_worktree_note,
+    refuse_shared, refuse_tracked, refuse_worktree_alone, write_hooks_path_note,
+    write_manager_worktree_note, write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
 pub(super) use uninstall::uninstall;
@@ -47,6 +47,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     let via_manager =
         !args.force && hooks::managed::in_charge(&loc, &inst::detect_managers(&loc)).is_some();
     refuse_tracked(&loc, args.shared, via_manager)?;
+    refuse_worktree_alone(&loc, via_manager)?;
     hooks::kept::sweep_killed_writes(&loc, &inst::detect_managers(&loc));
     // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
     // every commit are not installed.

@@ -6,7 +6,8 @@ use crate::git::HooksLocation;
 
 /// A relative `core.hooksPath` to a directory only this worktree has (see
 /// [`HooksLocation::lost_in_other_worktrees`]): what it means, and the setting that fixes it
-/// (the same directory by its absolute path, which every worktree finds).
+/// (the main worktree's directory by its absolute path, which every worktree finds). From a
+/// linked worktree it says that this worktree's own directory is the one git looks in.
 pub fn lost_in_other_worktrees(loc: &HooksLocation) -> Option<(String, String)> {
     let dir = loc.lost_in_other_worktrees()?;
     let setting = loc.hooks_path.as_ref()?;
@@ -14,14 +15,27 @@ pub fn lost_in_other_worktrees(loc: &HooksLocation) -> Option<(String, String)> 
         "worktree" => "--worktree ",
         _ => "",
     };
+    let (here, which) = match loc.hooks_of_main_worktree() {
+        Some(_) => (
+            format!(
+                "so this linked worktree looks in {}, a directory of its own, and no other worktree runs what is there",
+                loc.hooks_dir.display()
+            ),
+            "the main worktree's hooks directory by its absolute path",
+        ),
+        None => (
+            "so a linked worktree (`git worktree add`) finds no such directory and runs no hooks at all, relhook's included, and says nothing".to_owned(),
+            "the same directory by its absolute path",
+        ),
+    };
     Some((
         format!(
-            "core.hooksPath = {} is relative, and this repository tracks nothing there: git looks for it from each worktree's own top, so a linked worktree (`git worktree add`) finds no such directory and runs no hooks at all, relhook's included, and says nothing",
+            "core.hooksPath = {} is relative, and this repository tracks nothing there: git looks for it from each worktree's own top, {here}",
             setting.value
         ),
         format!(
-            "`git config {scope}core.hooksPath {}` (the same directory by its absolute path, which every worktree finds)",
-            shell_word(dir)
+            "`git config {scope}core.hooksPath {}` ({which}, which every worktree finds)",
+            shell_word(&dir)
         ),
     ))
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::driver::DriverState;
 
+mod directory;
 mod hooks;
 mod location;
 mod wiring;
@@ -14,6 +15,7 @@ mod wiring;
 pub use location::lost_in_other_worktrees;
 use location::relative_from_outside;
 
+use directory::{relhook_files, shadowed_default_dir, work_tree_check};
 use hooks::{hook_check, shim_left_by};
 use wiring::wiring_check;
 
@@ -258,8 +260,21 @@ fn shim_runs_before_husky(loc: &HooksLocation, m: &super::install::Detected, hoo
 /// The command that installs the hooks where git runs them. With `core.hooksPath` in the
 /// global or system config, plain `relhook install` refuses (the directory is every
 /// repository's), and so it does for a hooks directory the repository tracks (the team's
-/// files) that holds none of relhook's yet: their own two ways are named instead.
+/// files) that holds none of relhook's yet: their own two ways are named instead. In a linked
+/// worktree that a relative `core.hooksPath` sends to a directory of its own, install refuses
+/// too: the fix names the main worktree's directory, which every worktree then runs.
 pub(super) fn install_fix(loc: &HooksLocation) -> String {
+    if let Some(shared) = loc.hooks_of_main_worktree() {
+        // Where relhook's hooks are there already, the setting is the whole fix.
+        let there = available().any(|h| {
+            crate::hooks::link::read(shared.join(h.name)).is_ok_and(|b| recognise(&b).is_some())
+        });
+        return format!(
+            "`git config core.hooksPath {}` (the main worktree's hooks directory, which every worktree then runs){}",
+            shell_word(&shared),
+            if there { "" } else { ", then relhook install" }
+        );
+    }
     let own = super::sh_quote(&loc.default_hooks_dir().display().to_string());
     match &loc.hooks_path {
         Some(s) if matches!(s.scope.as_str(), "global" | "system") => format!(
@@ -297,121 +312,6 @@ pub(super) fn install_cmd(loc: &HooksLocation) -> &'static str {
     } else {
         "relhook install"
     }
-}
-
-/// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
-/// the top of the work tree (the directory's is `rel`).
-fn relhook_files(loc: &HooksLocation, rel: &str) -> Vec<String> {
-    let mut files = Vec::new();
-    for hook in available() {
-        let path = loc.hooks_dir.join(hook.name);
-        if crate::hooks::link::read(&path).is_ok_and(|b| recognise(&b).is_some()) {
-            files.push(format!("{rel}/{}", hook.name));
-        }
-        if super::install::backup_path(&path)
-            .symlink_metadata()
-            .is_ok()
-        {
-            files.push(format!("{rel}/{}{}", hook.name, super::BACKUP_SUFFIX));
-        }
-    }
-    files
-}
-
-/// relhook's files in a hooks directory in the work tree that `git status` shows: releases and
-/// hand tags refuse that tree until they are committed (or, untracked, ignored).
-fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
-    let dir = loc.hooks_in_work_tree()?;
-    let ours = relhook_files(loc, &dir.rel);
-    if ours.is_empty() {
-        return None;
-    }
-    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
-    args.extend(["--untracked-files=all", "--"]);
-    args.extend(ours.iter().map(String::as_str));
-    let status = loc.git(&args).ok()?;
-    let shown: Vec<&str> = status
-        .split('\0')
-        .filter_map(|e| e.get(3..).filter(|p| ours.iter().any(|o| o == p)))
-        .collect();
-    let rel = &dir.rel;
-    let (why, fix) = if dir.tracked {
-        (
-            "this repository tracks it".to_owned(),
-            format!(
-                "git add {rel} && git commit -m \"chore: run relhook's hooks\" (the team's clones run them too), or relhook uninstall (puts the team's hooks back)"
-            ),
-        )
-    } else {
-        let exclude = loc.common_dir.join("info").join("exclude");
-        let exclude = exclude.strip_prefix(&loc.work_tree).unwrap_or(&exclude);
-        (
-            "git does not ignore it".to_owned(),
-            format!(
-                "echo /{rel}/ >> {} (this clone only), or git add {rel} && git commit (for the team)",
-                shell_word(exclude)
-            ),
-        )
-    };
-    let few = match shown.len() {
-        0 => return None,
-        n if n > 4 => format!("{}, and {} more", shown[..3].join(", "), n - 3),
-        _ => shown.join(", "),
-    };
-    Some(check(
-        "hooks directory",
-        Status::Invalid,
-        format!(
-            "relhook's hooks in {rel} are not committed, and {why}: `git status` shows {few}, so releases and hand tags are refused"
-        ),
-        Some(fix),
-    ))
-}
-
-/// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
-fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
-    let setting = loc.hooks_path.as_ref()?;
-    let default = loc.default_hooks_dir();
-    if same_file(&default, &loc.hooks_dir) {
-        return None;
-    }
-    let stranded: Vec<_> = available()
-        .filter(|h| {
-            let here = crate::hooks::link::read(default.join(h.name)).ok();
-            let there = crate::hooks::link::read(loc.hooks_dir.join(h.name)).ok();
-            here.as_deref().and_then(recognise).is_some()
-                && there.as_deref().and_then(recognise).is_none()
-        })
-        .map(|h| h.name)
-        .collect();
-    if stranded.is_empty() {
-        return None;
-    }
-    Some(check(
-        "core.hooksPath",
-        Status::Shadowed,
-        format!(
-            "relhook's {} in {} never {}: core.hooksPath = {} ({} config) makes git run hooks from {}",
-            stranded.join(", "),
-            default.display(),
-            if stranded.len() == 1 { "runs" } else { "run" },
-            setting.value,
-            setting.scope,
-            loc.hooks_dir.display()
-        ),
-        Some(match setting.scope.as_str() {
-            "global" | "system" => format!(
-                "`git config core.hooksPath {}` (this repository only), or `git config --{} --unset core.hooksPath`",
-                super::sh_quote(&default.display().to_string()),
-                setting.scope
-            ),
-            _ => format!(
-                "relhook install (writes into {}), or `git config --{} --unset core.hooksPath`",
-                loc.hooks_dir.display(),
-                setting.scope
-            ),
-        }),
-    ))
 }
 
 fn config_check(config: &Result<Config, Error>) -> Check {

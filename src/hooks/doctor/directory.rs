@@ -1,0 +1,125 @@
+//! The hooks directory itself, apart from each hook: relhook's files in it that `git status`
+//! shows, and relhook's shims left in `.git/hooks` where `core.hooksPath` sends git elsewhere.
+
+use super::{Check, Status, check, same_file, shell_word};
+use crate::git::HooksLocation;
+use crate::hooks::{available, recognise};
+
+/// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
+/// the top of the work tree (the directory's is `rel`).
+pub(super) fn relhook_files(loc: &HooksLocation, rel: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for hook in available() {
+        let path = loc.hooks_dir.join(hook.name);
+        if crate::hooks::link::read(&path).is_ok_and(|b| recognise(&b).is_some()) {
+            files.push(format!("{rel}/{}", hook.name));
+        }
+        if crate::hooks::install::backup_path(&path)
+            .symlink_metadata()
+            .is_ok()
+        {
+            files.push(format!(
+                "{rel}/{}{}",
+                hook.name,
+                crate::hooks::BACKUP_SUFFIX
+            ));
+        }
+    }
+    files
+}
+
+/// relhook's files in a hooks directory in the work tree that `git status` shows: releases and
+/// hand tags refuse that tree until they are committed (or, untracked, ignored).
+pub(super) fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
+    let dir = loc.hooks_in_work_tree()?;
+    let ours = relhook_files(loc, &dir.rel);
+    if ours.is_empty() {
+        return None;
+    }
+    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
+    args.extend(["--untracked-files=all", "--"]);
+    args.extend(ours.iter().map(String::as_str));
+    let status = loc.git(&args).ok()?;
+    let shown: Vec<&str> = status
+        .split('\0')
+        .filter_map(|e| e.get(3..).filter(|p| ours.iter().any(|o| o == p)))
+        .collect();
+    let rel = &dir.rel;
+    let (why, fix) = if dir.tracked {
+        (
+            "this repository tracks it".to_owned(),
+            format!(
+                "git add {rel} && git commit -m \"chore: run relhook's hooks\" (the team's clones run them too), or relhook uninstall (puts the team's hooks back)"
+            ),
+        )
+    } else {
+        let exclude = loc.common_dir.join("info").join("exclude");
+        let exclude = exclude.strip_prefix(&loc.work_tree).unwrap_or(&exclude);
+        (
+            "git does not ignore it".to_owned(),
+            format!(
+                "echo /{rel}/ >> {} (this clone only), or git add {rel} && git commit (for the team)",
+                shell_word(exclude)
+            ),
+        )
+    };
+    let few = match shown.len() {
+        0 => return None,
+        n if n > 4 => format!("{}, and {} more", shown[..3].join(", "), n - 3),
+        _ => shown.join(", "),
+    };
+    Some(check(
+        "hooks directory",
+        Status::Invalid,
+        format!(
+            "relhook's hooks in {rel} are not committed, and {why}: `git status` shows {few}, so releases and hand tags are refused"
+        ),
+        Some(fix),
+    ))
+}
+
+/// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
+pub(super) fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
+    let setting = loc.hooks_path.as_ref()?;
+    let default = loc.default_hooks_dir();
+    if same_file(&default, &loc.hooks_dir) {
+        return None;
+    }
+    let stranded: Vec<_> = available()
+        .filter(|h| {
+            let here = crate::hooks::link::read(default.join(h.name)).ok();
+            let there = crate::hooks::link::read(loc.hooks_dir.join(h.name)).ok();
+            here.as_deref().and_then(recognise).is_some()
+                && there.as_deref().and_then(recognise).is_none()
+        })
+        .map(|h| h.name)
+        .collect();
+    if stranded.is_empty() {
+        return None;
+    }
+    Some(check(
+        "core.hooksPath",
+        Status::Shadowed,
+        format!(
+            "relhook's {} in {} never {}: core.hooksPath = {} ({} config) makes git run hooks from {}",
+            stranded.join(", "),
+            default.display(),
+            if stranded.len() == 1 { "runs" } else { "run" },
+            setting.value,
+            setting.scope,
+            loc.hooks_dir.display()
+        ),
+        Some(match setting.scope.as_str() {
+            "global" | "system" => format!(
+                "`git config core.hooksPath {}` (this repository only), or `git config --{} --unset core.hooksPath`",
+                crate::hooks::sh_quote(&default.display().to_string()),
+                setting.scope
+            ),
+            _ => format!(
+                "relhook install (writes into {}), or `git config --{} --unset core.hooksPath`",
+                loc.hooks_dir.display(),
+                setting.scope
+            ),
+        }),
+    ))
+}
