@@ -72,3 +72,88 @@ fn a_tracked_relative_hooks_directory_still_installs_from_a_linked_worktree() {
     assert!(!said.contains("linked worktree"), "{said}");
     assert!(wt.join(".githooks/commit-msg").is_file());
 }
+
+/// `core.hooksPath` set to the empty string (to clear a global one): git 2.47 looks for each
+/// hook at the file-system root and runs none, while `git rev-parse --git-path hooks` says
+/// `./`. install wrote the hooks into the top of the work tree (`git status` showed them),
+/// and doctor said all is well while a garbage commit passed. install refuses in one line and
+/// writes nothing, and doctor reports it, both naming the unset; followed, commits are checked.
+#[test]
+fn an_empty_hooks_path_is_named_as_turning_every_hook_off() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    repo.git(&["config", "core.hooksPath", ""]);
+    let refused = repo.relhook(&["install"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    let err = stderr(&refused);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("core.hooksPath is set to the empty string (local config, .git/config)"),
+        "{err}"
+    );
+    assert!(err.contains("`git config --unset core.hooksPath`"), "{err}");
+    assert_eq!(
+        repo.git(&["status", "--porcelain"]),
+        "",
+        "install wrote files"
+    );
+    assert!(!repo.hooks_dir().join("commit-msg").exists());
+
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(
+        said.contains("MISSING  core.hooksPath: core.hooksPath is set to the empty string"),
+        "{said}"
+    );
+    assert!(
+        said.contains("fix: `git config --unset core.hooksPath`, then relhook install"),
+        "{said}"
+    );
+    assert!(!said.contains("all is well"), "{said}");
+
+    // What it says: git runs no hook, not even one in .git/hooks.
+    let hook = repo.hooks_dir().join("commit-msg");
+    std::fs::create_dir_all(repo.hooks_dir()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\nexit 1\n").unwrap();
+    crate::support::make_executable(&hook);
+    let passed = repo.try_commit("garbage");
+    assert!(passed.status.success(), "{}", text(&passed));
+    std::fs::remove_file(&hook).unwrap();
+
+    // The fix it names.
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+    ok(repo.relhook(&["install"]));
+    let refused = repo.try_commit("garbage again");
+    assert!(!refused.status.success(), "{}", text(&refused));
+}
+
+/// The empty string set to clear a global `core.hooksPath`: unsetting it would bring that one
+/// back (whose hooks directory install refuses as every repository's), so the fix names this
+/// repository's own hooks directory by its absolute path.
+#[test]
+fn an_empty_hooks_path_over_a_global_one_is_set_to_the_repositorys_own() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let global = repo.scratch("global-hooks");
+    repo.git(&[
+        "config",
+        "--global",
+        "core.hooksPath",
+        global.to_str().unwrap(),
+    ]);
+    repo.git(&["config", "core.hooksPath", ""]);
+    let own = repo.hooks_dir();
+    let fix = format!("`git config core.hooksPath {}`", own.display());
+    let err = stderr(&repo.relhook(&["install"]));
+    assert!(err.contains(&fix), "{fix}: {err}");
+    assert!(err.contains("would bring back core.hooksPath"), "{err}");
+    let said = stdout(&repo.relhook(&["doctor"]));
+    assert!(said.contains(&fix), "{said}");
+
+    repo.git(&["config", "core.hooksPath", own.to_str().unwrap()]);
+    ok(repo.relhook(&["install"]));
+    let refused = repo.try_commit("garbage");
+    assert!(!refused.status.success(), "{}", text(&refused));
+    assert_eq!(std::fs::read_dir(&global).map_or(0, |d| d.count()), 0);
+}

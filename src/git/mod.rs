@@ -14,6 +14,7 @@ mod encoding;
 mod filter;
 mod grep;
 mod hookdir;
+mod hooks_off;
 mod hooks_worktrees;
 mod ident;
 mod locate;
@@ -48,6 +49,7 @@ pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_m
 pub use filter::FilterFailure;
 pub use grep::Found;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
+pub use hooks_off::{HooksOff, HooksPathEntry};
 pub use locate::{Location, locate};
 pub use merge::{Conflict, Sequence, Stopped};
 pub use objects::ObjectKind;

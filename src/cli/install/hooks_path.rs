@@ -12,6 +12,17 @@ use std::io::Write;
 use crate::git::HooksLocation;
 use crate::{Error, Result};
 
+/// Refuses to install where a `core.hooksPath` setting turns every hook off: nothing written
+/// there would run (and an empty setting would have had the hooks written into the work tree).
+pub(super) fn refuse_turned_off(loc: &HooksLocation) -> Result<()> {
+    match crate::hooks::doctor::hooks_turned_off(loc) {
+        Some((why, fix)) => Err(Error::Usage(format!(
+            "not installed: {why}; fix: {fix}, then `relhook install`"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Refuses to write into a hooks directory every repository shares, unless `shared`.
 pub(super) fn refuse_shared(loc: &HooksLocation, shared: bool) -> Result<()> {
     let Some(setting) = &loc.hooks_path else {

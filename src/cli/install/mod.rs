@@ -19,7 +19,7 @@ mod uninstall;
 mod warnings;
 
 use hooks_path::{
-    refuse_shared, refuse_tracked, refuse_worktree_alone, write_hooks_path_note,
+    refuse_shared, refuse_tracked, refuse_turned_off, refuse_worktree_alone, write_hooks_path_note,
     write_manager_worktree_note, write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
@@ -33,6 +33,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         select(&args.hooks)?
     };
     let loc = ctx.hooks()?;
+    refuse_turned_off(&loc)?;
     // The config's lock, left by a killed git: the driver's registration would fail after the
     // hooks are written. Refused before anything is.
     let lock = loc.common_dir.join("config.lock");

@@ -40,6 +40,64 @@ pub fn lost_in_other_worktrees(loc: &HooksLocation) -> Option<(String, String)> 
     ))
 }
 
+/// A `core.hooksPath` that turns every hook off (see [`HooksLocation::hooks_off`]): what it
+/// does, and the command that gives this repository its hooks back, for the level that sets
+/// it. An empty local one was set to clear a global one: unset, that one would count again,
+/// so the fix names this repository's own hooks directory instead.
+pub fn hooks_turned_off(loc: &HooksLocation) -> Option<(String, String)> {
+    let off = loc.hooks_off()?;
+    let s = &off.setting;
+    let origin = match s.file.as_str() {
+        "" => format!("{} config", s.scope),
+        file => format!("{} config, {file}", s.scope),
+    };
+    let detail = format!(
+        "core.hooksPath is set to the empty string ({origin}), which turns every hook off: git looks for each at the file-system root (/commit-msg) and runs none, relhook's included"
+    );
+    let own = shell_word(&loc.default_hooks_dir());
+    let fix = match (s.scope.as_str(), &off.beneath) {
+        ("command", _) => "run relhook without the core.hooksPath that `git -c` or GIT_CONFIG_PARAMETERS / GIT_CONFIG_COUNT set in its environment".to_owned(),
+        ("global" | "system", _) => format!(
+            "`git config core.hooksPath {own}` (this repository only), or `git config --{} --unset core.hooksPath` (every repository)",
+            s.scope
+        ),
+        (scope, Some(b)) => format!(
+            "`git config{} core.hooksPath {own}` (this repository's own hooks directory; unsetting it would bring back core.hooksPath = {} from your {} config)",
+            if scope == "worktree" { " --worktree" } else { "" },
+            b.value,
+            b.scope
+        ),
+        ("worktree", None) => "`git config --worktree --unset core.hooksPath`".to_owned(),
+        (_, None) => "`git config --unset core.hooksPath`".to_owned(),
+    };
+    Some((detail, fix))
+}
+
+/// [`hooks_turned_off`] as doctor's finding: relhook's hooks in the repository's own hooks
+/// directory (installed before) are shadowed, and come back with the fix; else install follows.
+pub(super) fn turned_off_check(loc: &HooksLocation) -> Option<Check> {
+    let (detail, fix) = hooks_turned_off(loc)?;
+    let own = loc.default_hooks_dir();
+    let kept = crate::hooks::available().any(|h| {
+        crate::hooks::link::read(own.join(h.name))
+            .is_ok_and(|b| crate::hooks::recognise(&b).is_some())
+    });
+    Some(if kept {
+        check(
+            "core.hooksPath",
+            Status::Shadowed,
+            format!(
+                "{detail}, so relhook's hooks in {} never run",
+                own.display()
+            ),
+            Some(fix),
+        )
+    } else {
+        let fix = format!("{fix}, then relhook install");
+        check("core.hooksPath", Status::Missing, detail, Some(fix))
+    })
+}
+
 /// A relative `core.hooksPath` read from outside the work tree (GIT_DIR and GIT_WORK_TREE set):
 /// commands that stay there find no hooks.
 pub(super) fn relative_from_outside(loc: &HooksLocation) -> Option<Check> {

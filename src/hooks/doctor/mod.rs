@@ -12,8 +12,8 @@ mod hooks;
 mod location;
 mod wiring;
 
-pub use location::lost_in_other_worktrees;
-use location::relative_from_outside;
+pub use location::{hooks_turned_off, lost_in_other_worktrees};
+use location::{relative_from_outside, turned_off_check};
 
 use directory::{relhook_files, shadowed_default_dir, work_tree_check};
 use hooks::{hook_check, shim_left_by};
@@ -94,6 +94,13 @@ pub(super) fn check(subject: &str, status: Status, detail: String, fix: Option<S
 /// Examines the repository's hooks, given the binary that runs doctor and the outcome of
 /// loading the configuration.
 pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Error>) -> Report {
+    // No hook runs, whatever is anywhere: that alone is said, with the setting's own fix.
+    if let Some(off) = turned_off_check(loc) {
+        let mut report = report(loc, vec![off, config_check(config)]);
+        // Where git looks, which `git rev-parse --git-path hooks` does not say (`./`).
+        report.hooks_dir = PathBuf::from("/");
+        return report;
+    }
     let mut checks = Vec::new();
     let managers = detect_managers(loc);
     let names: Vec<&'static str> = available().map(|h| h.name).collect();
@@ -157,6 +164,10 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
         checks.push(c);
     }
     checks.push(config_check(config));
+    report(loc, checks)
+}
+
+fn report(loc: &HooksLocation, checks: Vec<Check>) -> Report {
     Report {
         hooks_dir: loc.hooks_dir.clone(),
         hooks_path: loc

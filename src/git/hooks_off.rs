@@ -1,0 +1,64 @@
+//! `core.hooksPath` settings that turn every hook off, whatever any hooks directory holds: the
+//! empty string (set to clear a global setting; git then looks for each hook at the file-system
+//! root, `/commit-msg`, and runs none, while `git rev-parse --git-path hooks` says `./`).
+
+use super::HooksLocation;
+
+/// One `core.hooksPath` line git reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HooksPathEntry {
+    /// The level git reports (`local`, `global`, `system`, `worktree`, `command`).
+    pub scope: String,
+    /// The file that sets it, as git names it (`.git/config`); empty for the command line.
+    pub file: String,
+    /// The value as written.
+    pub value: String,
+}
+
+/// Why git runs no hook at all in this repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HooksOff {
+    /// The setting git uses.
+    pub setting: HooksPathEntry,
+    /// The setting git would use with that one unset (the global one an empty local one was
+    /// set to clear), if any.
+    pub beneath: Option<HooksPathEntry>,
+}
+
+impl HooksLocation {
+    /// The `core.hooksPath` setting that turns every hook off here, if it does.
+    pub fn hooks_off(&self) -> Option<HooksOff> {
+        let setting = self.hooks_path.as_ref()?;
+        if !setting.value.is_empty() {
+            return None;
+        }
+        let mut entries = self.hooks_path_entries();
+        let last = entries.pop().unwrap_or_else(|| HooksPathEntry {
+            scope: setting.scope.clone(),
+            file: String::new(),
+            value: setting.value.clone(),
+        });
+        Some(HooksOff {
+            setting: last,
+            beneath: entries.pop(),
+        })
+    }
+
+    /// Every `core.hooksPath` git reads, in its order (the last one counts).
+    fn hooks_path_entries(&self) -> Vec<HooksPathEntry> {
+        let args = ["config", "-z", "--show-scope", "--show-origin", "--get-all"];
+        let Ok(out) = self.git(&[&args[..], &["core.hooksPath"]].concat()) else {
+            return Vec::new();
+        };
+        let fields: Vec<&str> = out.split('\0').collect();
+        fields
+            .chunks(3)
+            .filter(|f| f.len() == 3)
+            .map(|f| HooksPathEntry {
+                scope: f[0].to_owned(),
+                file: f[1].strip_prefix("file:").unwrap_or_default().to_owned(),
+                value: f[2].to_owned(),
+            })
+            .collect()
+    }
+}
