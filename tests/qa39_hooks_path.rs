@@ -157,3 +157,57 @@ fn an_empty_hooks_path_over_a_global_one_is_set_to_the_repositorys_own() {
     assert!(!refused.status.success(), "{}", text(&refused));
     assert_eq!(std::fs::read_dir(&global).map_or(0, |d| d.count()), 0);
 }
+
+/// `core.hooksPath = /dev/null`, a common way to turn hooks off: install failed (exit 2) with a
+/// raw "cannot create a temporary file in /dev/null: Not a directory", and doctor said each
+/// hook was MISSING with `relhook install` as the fix, which fails again. Both say the
+/// setting turns hooks off, /dev/null being a file, and name the unset.
+#[test]
+fn a_hooks_path_to_a_file_is_named_as_turning_hooks_off() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    repo.git(&["config", "core.hooksPath", "/dev/null"]);
+    let refused = repo.relhook(&["install"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    let err = stderr(&refused);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let why = "hooks are turned off by core.hooksPath = /dev/null (local config, .git/config): /dev/null is a file, not a directory";
+    assert!(err.contains(why), "{err}");
+    assert!(err.contains("`git config --unset core.hooksPath`"), "{err}");
+    assert!(!err.contains("temporary file"), "{err}");
+
+    let doctor = repo.relhook(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{}", text(&doctor));
+    let said = stdout(&doctor);
+    assert!(said.contains(why), "{said}");
+    assert!(
+        said.contains("fix: `git config --unset core.hooksPath`, then relhook install"),
+        "{said}"
+    );
+    assert!(!said.contains("fix: relhook install"), "{said}");
+
+    // Set in the global config, on purpose for every repository: this one's own hooks
+    // directory is named first, then the global unset.
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+    repo.git(&["config", "--global", "core.hooksPath", "/dev/null"]);
+    let err = stderr(&repo.relhook(&["install"]));
+    let own = format!(
+        "`git config core.hooksPath {}` (this repository only)",
+        repo.hooks_dir().display()
+    );
+    assert!(err.contains(&own), "{own}: {err}");
+    assert!(
+        err.contains("`git config --global --unset core.hooksPath`"),
+        "{err}"
+    );
+    assert!(!err.contains("--shared"), "{err}");
+
+    repo.git(&[
+        "config",
+        "core.hooksPath",
+        repo.hooks_dir().to_str().unwrap(),
+    ]);
+    ok(repo.relhook(&["install"]));
+    let refused = repo.try_commit("garbage");
+    assert!(!refused.status.success(), "{}", text(&refused));
+}

@@ -43,7 +43,8 @@ pub fn lost_in_other_worktrees(loc: &HooksLocation) -> Option<(String, String)> 
 /// A `core.hooksPath` that turns every hook off (see [`HooksLocation::hooks_off`]): what it
 /// does, and the command that gives this repository its hooks back, for the level that sets
 /// it. An empty local one was set to clear a global one: unset, that one would count again,
-/// so the fix names this repository's own hooks directory instead.
+/// so the fix names this repository's own hooks directory instead; a global one (`/dev/null`
+/// on purpose) is every repository's, so this one's own directory comes first.
 pub fn hooks_turned_off(loc: &HooksLocation) -> Option<(String, String)> {
     let off = loc.hooks_off()?;
     let s = &off.setting;
@@ -51,9 +52,16 @@ pub fn hooks_turned_off(loc: &HooksLocation) -> Option<(String, String)> {
         "" => format!("{} config", s.scope),
         file => format!("{} config, {file}", s.scope),
     };
-    let detail = format!(
-        "core.hooksPath is set to the empty string ({origin}), which turns every hook off: git looks for each at the file-system root (/commit-msg) and runs none, relhook's included"
-    );
+    let detail = match &off.file {
+        None => format!(
+            "core.hooksPath is set to the empty string ({origin}), which turns every hook off: git looks for each at the file-system root (/commit-msg) and runs none, relhook's included"
+        ),
+        Some(file) => format!(
+            "hooks are turned off by core.hooksPath = {} ({origin}): {} is a file, not a directory, so git runs no hook, relhook's included",
+            s.value,
+            file.display()
+        ),
+    };
     let own = shell_word(&loc.default_hooks_dir());
     let fix = match (s.scope.as_str(), &off.beneath) {
         ("command", _) => "run relhook without the core.hooksPath that `git -c` or GIT_CONFIG_PARAMETERS / GIT_CONFIG_COUNT set in its environment".to_owned(),

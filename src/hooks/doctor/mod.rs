@@ -97,8 +97,11 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     // No hook runs, whatever is anywhere: that alone is said, with the setting's own fix.
     if let Some(off) = turned_off_check(loc) {
         let mut report = report(loc, vec![off, config_check(config)]);
-        // Where git looks, which `git rev-parse --git-path hooks` does not say (`./`).
-        report.hooks_dir = PathBuf::from("/");
+        // Where git looks for an empty setting, which `git rev-parse --git-path hooks` does not
+        // say (`./`).
+        if loc.hooks_path.as_ref().is_some_and(|s| s.value.is_empty()) {
+            report.hooks_dir = PathBuf::from("/");
+        }
         return report;
     }
     let mut checks = Vec::new();
