@@ -211,3 +211,59 @@ fn a_hooks_path_to_a_file_is_named_as_turning_hooks_off() {
     let refused = repo.try_commit("garbage");
     assert!(!refused.status.success(), "{}", text(&refused));
 }
+
+/// A checkout owned by another user, untrusted: install and doctor said git's refusal through
+/// the raw `git rev-parse ...` failure, its advice run together with `;`, and a misleading
+/// "is `git` on PATH" hint; `relhook version` and `check` say it in one line with git's fix.
+/// install and doctor say it as they do, and the fix they name works. Needs root (to give
+/// the checkout away).
+#[cfg(unix)]
+#[test]
+fn install_and_doctor_say_gits_refusal_of_another_users_checkout_as_version_does() {
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !is_root {
+        eprintln!("skipped: giving the checkout to another user needs root");
+        return;
+    }
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let top = repo.path();
+    let chown = std::process::Command::new("chown")
+        .args(["-R", "nobody:"])
+        .arg(&top)
+        .status()
+        .expect("chown");
+    assert!(chown.success());
+    let version = repo.relhook(&["version"]);
+    let said = stderr(&version);
+    let fix = format!(
+        "`git config --global --add safe.directory {}`",
+        top.display()
+    );
+    assert!(
+        said.contains("git refuses to work here: detected dubious ownership"),
+        "{said}"
+    );
+    assert!(said.contains(&fix), "{said}");
+    for args in [&["install"][..], &["doctor"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        assert_eq!(stderr(&out), said, "{args:?}");
+    }
+    assert!(!top.join(".git/hooks/commit-msg").exists());
+
+    // The fix it names.
+    repo.git(&[
+        "config",
+        "--global",
+        "--add",
+        "safe.directory",
+        top.to_str().unwrap(),
+    ]);
+    ok(repo.relhook(&["install"]));
+    let refused = repo.try_commit("garbage");
+    assert!(!refused.status.success(), "{}", text(&refused));
+}

@@ -209,11 +209,17 @@ fn config_with_scope(cwd: &Path, key: &str) -> Result<Option<HooksPathSetting>> 
 }
 
 /// Runs git and returns its standard output; "not a git repository" becomes
-/// [`Error::NotARepository`].
+/// [`Error::NotARepository`], and a repository git refuses as another user's is said as every
+/// command says it, with git's `safe.directory` command.
 fn run_git(cwd: &Path, args: &[&str]) -> Result<String> {
     let out = super::run::Git::new(cwd, args).output()?;
     if !out.success() && out.stderr.contains("not a git repository") {
         return Err(Error::NotARepository(cwd.to_owned()));
+    }
+    if !out.success()
+        && let Some(refused) = super::run::untrusted(&out.stderr, "its owner is another user")
+    {
+        return Err(refused);
     }
     out.ok()
 }

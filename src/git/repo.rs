@@ -444,23 +444,10 @@ impl Repo {
     fn open_as_git_trusts(cwd: &Path, refused: &git2::Error) -> Result<Repository> {
         let git = super::run::Git::new(cwd, &["rev-parse", "--absolute-git-dir"]).output()?;
         if !git.success() {
-            let why = git
-                .stderr
-                .lines()
-                .find(|l| l.starts_with("fatal:"))
-                .map_or(refused.message(), |l| l.trim_start_matches("fatal: "));
-            let Some(fix) = git
-                .stderr
-                .lines()
-                .map(str::trim)
-                .find(|l| l.starts_with("git config --global --add safe.directory"))
-            else {
-                // git finds no repository it would use either (GIT_CEILING_DIRECTORIES, say).
-                return Err(Error::NotARepository(cwd.to_owned()));
-            };
-            return Err(Error::Usage(format!(
-                "git refuses to work here: {why}; if you trust this repository: `{fix}`"
-            )));
+            // Without git's advice, git finds no repository it would use either
+            // (GIT_CEILING_DIRECTORIES, say).
+            return Err(super::run::untrusted(&git.stderr, refused.message())
+                .unwrap_or_else(|| Error::NotARepository(cwd.to_owned())));
         }
         let vouched = PathBuf::from(String::from_utf8_lossy(&git.stdout).trim());
         // SAFETY: a libgit2 global option, set from relhook's only thread (a hook or command

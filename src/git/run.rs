@@ -83,6 +83,24 @@ fn stale_lock(stderr: &str) -> Option<String> {
     ))
 }
 
+/// git's refusal of a repository owned by another user (`fatal: detected dubious ownership
+/// ...`, then its advice over several lines) in one line, with the command git names, for
+/// every command that asks git first: `None` when git refused for another reason. `why` is
+/// said when git gives no reason of its own.
+pub(super) fn untrusted(stderr: &str, why: &str) -> Option<Error> {
+    let fix = stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("git config --global --add safe.directory"))?;
+    let why = stderr
+        .lines()
+        .find(|l| l.starts_with("fatal:"))
+        .map_or(why, |l| l.trim_start_matches("fatal: "));
+    Some(Error::Usage(format!(
+        "git refuses to work here: {why}; if you trust this repository: `{fix}`"
+    )))
+}
+
 /// The repository's git dir and work tree, when the work tree holds no `.git` that leads to
 /// it (`core.worktree` naming a folder elsewhere, or GIT_DIR and GIT_WORK_TREE exported): git
 /// started in that work tree would find no repository, so every `git` is told both.
@@ -250,6 +268,19 @@ mod tests {
                 .starts_with("/r/.git/index.lock exists: ")
         );
         assert_eq!(stale_lock("fatal: not a git repository"), None);
+    }
+
+    #[test]
+    fn another_users_repository_is_named_in_one_line_with_gits_fix() {
+        let git = "fatal: detected dubious ownership in repository at '/r'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /r";
+        let Some(Error::Usage(said)) = untrusted(git, "unused") else {
+            panic!("not a usage error");
+        };
+        assert_eq!(
+            said,
+            "git refuses to work here: detected dubious ownership in repository at '/r'; if you trust this repository: `git config --global --add safe.directory /r`"
+        );
+        assert!(untrusted("fatal: not a git repository", "unused").is_none());
     }
 
     #[cfg(unix)]
