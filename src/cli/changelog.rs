@@ -373,6 +373,9 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             if let Some(note) = note {
                 let _ = writeln!(err, "relhook: warning: {note}");
             }
+            if let Some((what, fix)) = unreleased_above_undated(&repo, &config, old, new) {
+                let _ = writeln!(err, "relhook: warning: {what}: {fix}");
+            }
             if let Some(lint) = lint.filter(|_| !quiet()) {
                 let _ = writeln!(err, "relhook: {lint}");
             }
@@ -405,42 +408,6 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// An amend of a release commit its tag names: the tag stays on the commit the amend
-/// replaced, and pre-push refuses the branch until the tag names this one. Asked only after
-/// an amend, so a plain commit costs nothing more.
-fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> Option<String> {
-    let head = repo.head()?;
-    if let Some(r) =
-        crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)
-    {
-        // Published, the tag is not made again: the branch goes back to it.
-        let until = match r.published(repo) {
-            true => "pre-push refuses the branch".to_owned(),
-            false => format!(
-                "pre-push refuses the branch until {} names this commit",
-                r.tag
-            ),
-        };
-        return Some(format!(
-            "this amend rewrote a release commit: {}; {until}: {}",
-            r.problem(),
-            r.fix(repo)
-        ));
-    }
-    // A monorepo's release commit: its package tags are made again by `--resume` too.
-    let root = repo.work_tree()?;
-    let h = crate::release::packages::half_made_from(repo, config, &root, head)
-        .filter(|h| h.commit == head && !h.replaces.is_empty())?;
-    if let Some(r) = h.stale_refusal() {
-        return Some(format!("this amend rewrote a release commit: {r}"));
-    }
-    Some(format!(
-        "this amend rewrote a release commit: its {}; pre-push refuses the branch until its tags name this commit: `{}` (makes them again here, with their notes, and tests it)",
-        h.tag_state(),
-        h.fix()
-    ))
-}
-
 /// `RELHOOK_QUIET=1` (any value but empty or `0`) silences the hooks' informational lines:
 /// what post-commit added, and why a hook did not act. Warnings and refusals are always
 /// printed.
@@ -448,11 +415,13 @@ pub(super) fn quiet() -> bool {
     std::env::var_os("RELHOOK_QUIET").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
+mod after_commit;
 mod conflicted;
 mod driver;
 mod next;
 mod standing;
 mod stopped;
 mod views;
+use after_commit::{amended_release, unreleased_above_undated};
 pub(super) use driver::merge_driver;
 pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};

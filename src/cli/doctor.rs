@@ -119,6 +119,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::repeated_versions(repo, config));
+            report
+                .checks
+                .extend(super::doctor_changelog::undated_newest(repo, config));
             let installed = || super::install::relhook_present(&loc);
             let mut unfinished =
                 super::doctor_unfinished::unfinished_work(repo, config, &installed);

@@ -300,6 +300,21 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
     })
 }
 
+/// The newest release heading has no date nor tag (`## [0.2.0]`, the release worked
+/// towards): taken for released, it gets `## [Unreleased]` above it.
+pub(super) fn undated_newest(repo: &Repo, config: &Config) -> Option<Check> {
+    let bytes = crate::fsx::read_regular_optional(&repo.work_tree()?.join(&config.changelog.path))
+        .ok()??;
+    let log = crate::history::changelog::Changelog::from_utf8(bytes)?;
+    let (what, fix) = crate::history::changelog::undated::undated_untagged(repo, config, &log)?;
+    Some(Check {
+        subject: "changelog".into(),
+        status: Status::Warning,
+        detail: what,
+        fix: Some(fix),
+    })
+}
+
 /// Each version the changelog heads more than once (release-please's `### [13.16.3]`, three
 /// times): entries and other releases go on, but its notes, its release and a tag of it are
 /// refused, naming the lines.

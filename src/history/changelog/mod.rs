@@ -37,6 +37,7 @@ mod released;
 mod repeated;
 mod setext;
 mod uncarried;
+pub mod undated;
 mod verbatim;
 pub mod vocab;
 pub mod weight;

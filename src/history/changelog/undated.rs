@@ -1,0 +1,90 @@
+//! A newest release heading with no date (`## [0.2.0]`), which many projects write for the
+//! release they are working towards: relhook takes a version's section for released, so its
+//! first entry goes into a new `## [Unreleased]` above it, and a hand tag of that version is
+//! then refused. Said, with both ways on, where its version has no tag.
+
+use super::parse::SectionKind;
+use super::{Changelog, lex};
+use crate::config::Config;
+use crate::git::Repo;
+
+impl Changelog {
+    /// The newest release section when its heading has no date: its 1-based line and its
+    /// version.
+    pub fn undated_newest(&self) -> Option<(usize, String)> {
+        let section = self
+            .doc
+            .sections
+            .iter()
+            .find(|s| matches!(s.kind, SectionKind::Release { .. }))?;
+        let SectionKind::Release { version } = &section.kind else {
+            return None;
+        };
+        let heading = &self.lines.get(section.heading)?.text;
+        let dated = heading
+            .split(|c: char| c.is_whitespace() || "()[]".contains(c))
+            .any(lex::is_date);
+        (!dated).then(|| (section.heading + 1, version.clone()))
+    }
+}
+
+/// [`undated_newest_said`] of `log` (the changelog `config` names), when its undated newest
+/// version is newer than every release tag and has none of its own.
+pub fn undated_untagged(repo: &Repo, config: &Config, log: &Changelog) -> Option<(String, String)> {
+    let (line, version) = log.undated_newest()?;
+    let parsed = semver::Version::parse(&version).ok()?;
+    let prefix = &config.version.tag_prefix;
+    let tag = format!("{prefix}{version}");
+    let newer = repo
+        .release_tag_candidates(prefix)
+        .iter()
+        .all(|t| t.version.cmp_precedence(&parsed).is_lt());
+    (newer && repo.tag_target(&tag).is_none()).then(|| {
+        let path = config.changelog.path.display().to_string();
+        undated_newest_said(&path, line, &version, (&tag, log.has_unreleased()))
+    })
+}
+
+/// What is wrong with `path`'s undated newest heading at `line`, of `version` (whose tag
+/// would be `tag`; `above`: an Unreleased section is there already), and the two ways on.
+pub fn undated_newest_said(
+    path: &str,
+    line: usize,
+    version: &str,
+    (tag, above): (&str, bool),
+) -> (String, String) {
+    let next = if above {
+        format!("move its entries under `## [Unreleased]` and delete line {line}")
+    } else {
+        format!("change line {line} to `## [Unreleased]`")
+    };
+    (
+        format!(
+            "{path}:{line} `## [{version}]` has no date and {tag} is no tag, yet relhook takes a version's section for released: new entries go under `## [Unreleased]` above it"
+        ),
+        format!(
+            "if it holds the next release's notes, {next} (the release writes the version and date); if {version} was released, write its date (`## [{version}] - YYYY-MM-DD`)"
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_release_heading_without_a_date_is_found() {
+        let log = |t: &str| Changelog::parse(t).unwrap();
+        let undated = log("# Changelog\n\n## [0.2.0]\n\n- a\n\n## [0.1.0] - 2024-01-01\n\n- b\n");
+        assert_eq!(undated.undated_newest(), Some((3, "0.2.0".into())));
+        let below = log("# Changelog\n\n## [Unreleased]\n\n- x\n\n## [0.2.0]\n\n- a\n");
+        assert_eq!(below.undated_newest(), Some((7, "0.2.0".into())));
+        for dated in [
+            "# Changelog\n\n## [0.2.0] - 2024-02-01\n\n- a\n",
+            "# Changelog\n\n## [0.2.0](https://x/compare/v0.1.0...v0.2.0) (2024-02-01)\n\n- a\n",
+            "# Changelog\n\n## [Unreleased]\n\n- x\n",
+        ] {
+            assert_eq!(log(dated).undated_newest(), None, "{dated}");
+        }
+    }
+}
