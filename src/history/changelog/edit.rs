@@ -118,8 +118,8 @@ impl Changelog {
     }
 
     /// Adds a bullet to `### <section>` of Unreleased (creating either when
-    /// missing, sub-sections in canonical order). `first` puts it at the top
-    /// of the list (for breaking changes), otherwise it goes at the end. The section is named
+    /// missing, sub-sections in canonical order). `first` puts it at the top of the list, below
+    /// the breaking changes there already (for breaking changes), otherwise it goes at the end. The section is named
     /// as the file names that kind of change (`Fixed` is `Bug Fixes` in a file
     /// conventional-changelog wrote: `vocab`).
     pub fn add_entry(&mut self, section: &str, entry_markdown: &str, first: bool) {
@@ -173,8 +173,8 @@ impl Changelog {
 
     /// [`Changelog::add_entry`] for each of `entries` (section, text, first), in order, with the
     /// file read again once per sub-section rather than once per entry: a sync of thousands
-    /// of commits. The result is the one of adding them one by one: later `first` entries
-    /// above earlier ones, the others below.
+    /// of commits. The result is the one of adding them one by one: `first` entries below the
+    /// breaking changes first already, the others at the end, each in the order given.
     pub fn add_entries(&mut self, entries: &[(String, String, bool)]) {
         let entries = entries.iter();
         self.add_grouped(
@@ -209,11 +209,7 @@ impl Changelog {
                 None => groups.push((name, first, vec![bullets])),
             }
         }
-        for (name, first, mut items) in groups {
-            // One by one, each `first` entry would go above the ones before it.
-            if first {
-                items.reverse();
-            }
+        for (name, first, items) in groups {
             let bullets = items.into_iter().flatten().collect();
             self.add_entry_under(&name, bullets, first, vocabulary);
         }
@@ -250,7 +246,14 @@ impl Changelog {
         let sub = sec.subs.iter().find(|s| Self::same_sub(s, &name));
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
             let at = if first {
-                f.start
+                // Below the breaking changes already first: they keep the order they were
+                // made in, as a rebuild writes them.
+                let entries = sub.map_or(&[][..], |s| s.entries.as_slice());
+                entries
+                    .iter()
+                    .take_while(|e| super::weight::is_breaking(&self.entry_text(e.start, e.end)))
+                    .last()
+                    .map_or(f.start, |e| self.past_paragraphs(e.end, sec.end))
             } else {
                 self.past_paragraphs(l.end, sec.end)
             };
