@@ -234,6 +234,7 @@ mod qa39_explain;
 mod qa39_former_package_tags;
 mod qa39_git_dir_apart;
 mod qa39_hooks_path;
+mod qa39_inline_links;
 mod qa39_long_release_header;
 mod qa39_nested_members;
 mod qa39_newest_tag_form;

@@ -136,6 +136,53 @@ impl Changelog {
         (!inner).then_some(start)
     }
 
+    /// An inline compare link on the Unreleased heading (`## [Unreleased](…/compare/v0.1.0...HEAD)`)
+    /// moves on to `tag` in place, and the release's heading gets its own link the same way
+    /// (`## [0.2.0](…/compare/v0.1.0...v0.2.0) - date`): the file keeps its style, and no
+    /// reference definition is added beside it, which the inline link would outrank.
+    /// `false`: the heading has none.
+    fn inline_links(&mut self, v: &str, tag: &str, from: &LeftSide) -> bool {
+        let Some(h) = self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i))
+            .map(|s| s.heading)
+        else {
+            return false;
+        };
+        let text = self.lines.get(h).map_or("", |l| l.text.as_str());
+        let Some(url) = text
+            .split_once("](")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(url, _)| url.to_owned())
+        else {
+            return false;
+        };
+        let Some(c) = parse_compare(&url).filter(|c| c.right == "HEAD") else {
+            return false;
+        };
+        let head = format!("{}{tag}{}HEAD", c.prefix, c.sep);
+        let version_url = from(c.left).map_or_else(
+            || tag_page(c.prefix, tag),
+            |left| format!("{}{left}{}{tag}", c.prefix, c.sep),
+        );
+        if let Some(l) = self.lines.get_mut(h) {
+            l.text = l.text.replacen(&url, &head, 1);
+        }
+        let at = self
+            .version_index(v)
+            .and_then(|i| self.doc.sections.get(i))
+            .map(|s| s.heading);
+        if let Some(l) = at.and_then(|i| self.lines.get_mut(i)) {
+            let label = format!("[{v}]");
+            if l.text.contains(&label) && !l.text.contains(&format!("{label}(")) {
+                l.text = l
+                    .text
+                    .replacen(&label, &format!("{label}({version_url})"), 1);
+            }
+        }
+        true
+    }
+
     /// `from` turns the left side of the Unreleased compare link into the version link's.
     fn update_links(
         &mut self,
@@ -152,6 +199,9 @@ impl Changelog {
             .iter()
             .find(|l| l.label.eq_ignore_ascii_case("unreleased"))
             .cloned();
+        if unreleased.is_none() && self.inline_links(v, &tag, from) {
+            return;
+        }
         let rewritten = unreleased.as_ref().and_then(|link| {
             let c = parse_compare(&link.url)?;
             let (head, version_url) = if c.right == "HEAD" {
