@@ -10,10 +10,15 @@ use crate::support::{Repo, installed_repo, ok, stderr, text};
 
 /// Runs `cmd` with failpoint `file-replacing` holding it; meanwhile appends `MARK` to
 /// CHANGELOG.md (an editor's save), then lets it go on.
-fn with_a_save_meanwhile(repo: &Repo, mut cmd: Command) -> Output {
+fn with_a_save_meanwhile(repo: &Repo, cmd: Command) -> Output {
+    with_a_save_at(repo, cmd, "file-replacing")
+}
+
+/// [`with_a_save_meanwhile`] held at failpoint `point`.
+fn with_a_save_at(repo: &Repo, mut cmd: Command, point: &str) -> Output {
     let paused = repo.scratch("hold").join("paused");
     let child = cmd
-        .env("RELHOOK_TEST_FAILPOINT", "file-replacing:hold")
+        .env("RELHOOK_TEST_FAILPOINT", format!("{point}:hold"))
         .env("RELHOOK_TEST_PAUSED", &paused)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -70,4 +75,29 @@ fn a_save_during_a_release_is_kept_and_nothing_is_released() {
     assert!(repo.read("CHANGELOG.md").ends_with("MARK\n"));
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), before);
     assert_eq!(repo.git(&["tag"]), "");
+}
+
+/// QA39, second round: the save came after the check and before the rename (7 in 1,500
+/// commits lost so). The two files now change places at once and the one taken out is looked
+/// at: a save that came between is put back.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_between_the_check_and_the_rename_is_put_back() {
+    let repo = installed_repo();
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["commit", "-qm", "feat: b"]);
+    let out = with_a_save_at(&repo, cmd, "file-checked");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md").ends_with("MARK\n"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        stderr(&out).contains("changed while relhook was writing it"),
+        "{}",
+        text(&out)
+    );
 }

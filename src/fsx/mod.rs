@@ -278,7 +278,7 @@ pub fn file_id(path: &Path) -> Option<FileId> {
 
 /// What says a file was not written since it was looked at: its identity, size and times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Seen(u64, u64, u64, i64, i64, i64, i64);
+pub struct Seen(u64, u64, u64, i64, i64);
 
 /// How the file at `path` is now, for [`write_atomic_unsynced_via`] to tell whether someone
 /// wrote it since (`None` where there is none, or off Unix).
@@ -287,21 +287,40 @@ pub fn seen(path: &Path) -> Option<Seen> {
     {
         use std::os::unix::fs::MetadataExt;
         std::fs::symlink_metadata(path).ok().map(|m| {
-            Seen(
-                m.dev(),
-                m.ino(),
-                m.size(),
-                m.mtime(),
-                m.mtime_nsec(),
-                m.ctime(),
-                m.ctime_nsec(),
-            )
+            // Not its ctime: a rename (the exchange below) changes that, not the file.
+            Seen(m.dev(), m.ino(), m.size(), m.mtime(), m.mtime_nsec())
         })
     }
     #[cfg(not(unix))]
     {
         let _ = path;
         None
+    }
+}
+
+/// Swaps the files at `a` and `b` at once (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: two NUL-terminated paths, relative to the working directory.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
     }
 }
 
@@ -345,6 +364,21 @@ fn replace_via(
     crate::failpoint::failpoint("file-replacing")?;
     if since.is_some() && seen(path) != since {
         return Err(Error::ChangedMeanwhile(path.to_owned()));
+    }
+    // Checked and replaced in one step where the system can: the two files change places,
+    // and the one taken out is looked at; a save that came between is put back.
+    crate::failpoint::failpoint("file-checked")?;
+    #[cfg(target_os = "linux")]
+    if since.is_some() {
+        match exchange(tmp.path(), path) {
+            Ok(()) if seen(tmp.path()) == since => return Ok(id),
+            Ok(()) => {
+                exchange(tmp.path(), path).map_err(|e| Error::io("replace", path, e))?;
+                return Err(Error::ChangedMeanwhile(path.to_owned()));
+            }
+            // Not on this file system (an old kernel, some network ones): renamed over.
+            Err(_) => {}
+        }
     }
     match tmp.persist(path) {
         Ok(_) => Ok(id),
