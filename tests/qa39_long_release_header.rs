@@ -85,3 +85,43 @@ fn an_interrupted_release_of_long_named_packages_is_resumed() {
         );
     }
 }
+
+/// QA39, second round: one package's tag alone can make the header too long (a long name,
+/// `header_max_length = 50`), and `N packages` too with a tighter limit: the release is
+/// refused before anything is written, as the root's is for its own message.
+#[test]
+fn a_release_whose_header_would_fail_the_lint_is_refused_before_it_is_made() {
+    let repo = three_crates();
+    let config = repo.read(".relconfig.toml");
+    repo.write(
+        ".relconfig.toml",
+        format!("[commit]\nheader_max_length = 100\n{config}"),
+    );
+    repo.git(&["commit", "-qam", "chore: headers"]);
+    for (limit, args) in [
+        (40, &["release", "--package", NAMES[0], "--no-test"][..]),
+        (20, &["release", "--all", "--no-test"][..]),
+    ] {
+        let config = repo.read(".relconfig.toml");
+        let at = config.find("header_max_length = ").unwrap();
+        let end = at + config[at..].find('\n').unwrap();
+        let config = format!(
+            "{}header_max_length = {limit}{}",
+            &config[..at],
+            &config[end..]
+        );
+        repo.write(".relconfig.toml", config);
+        repo.git(&["commit", "-qam", "chore: headers"]);
+        let head = repo.git(&["rev-parse", "HEAD"]);
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(
+            crate::support::stderr(&out).contains("which fail the lint (header-max-length"),
+            "{}",
+            text(&out)
+        );
+        assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
+        assert_eq!(repo.git(&["tag"]), "");
+        assert!(repo.is_clean());
+    }
+}

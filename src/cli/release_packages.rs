@@ -116,7 +116,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 "relhook: {} tagged on {} ({tested}release commit `{}`)",
                 tags.join(", "),
                 crate::git::short_id(done.commit),
-                plan.commit_message
+                plan.commit_message.lines().next().unwrap_or("")
             );
             old_versions_left(&mut err, &repo, &plan, false);
             let made: Vec<Made<'_>> = plan
@@ -274,7 +274,12 @@ fn print_plan(
             c.entry()
         )?;
     }
-    writeln!(out, "  commit: {}", plan.commit_message)?;
+    // Its header: the tags it lists below one that counts them are the plan's already.
+    writeln!(
+        out,
+        "  commit: {}",
+        plan.commit_message.lines().next().unwrap_or("")
+    )?;
     for e in &plan.edits {
         writeln!(out)?;
         write!(out, "{}", diff(e))?;

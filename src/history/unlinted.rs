@@ -145,6 +145,12 @@ pub fn release_message_problem(config: &Config) -> Option<String> {
         None => "0.1.0".to_owned(),
     };
     let message = config.release.commit_message.replace("{version}", &label);
+    message_problem(config, &message)
+}
+
+/// Why release commit `message` would fail the lint (see [`release_message_problem`]): a
+/// monorepo release's, whose tags are only known once planned.
+pub fn message_problem(config: &Config, message: &str) -> Option<String> {
     let v = lint_stored_commit(message.as_bytes(), None, 1, &config.commit)?;
     if !v.failed() {
         return None;

@@ -29,6 +29,24 @@ pub fn commit_message(config: &Config, tags: &[&str]) -> String {
     message
 }
 
+/// [`commit_message`], refused when it would fail the lint: the tags are known only once
+/// planned, and a header they make too long is refused before anything is written, as the
+/// root's release refuses its own.
+pub fn checked(config: &Config, tags: &[&str]) -> crate::Result<String> {
+    let message = commit_message(config, tags);
+    match crate::history::unlinted::message_problem(config, &message) {
+        None => Ok(message),
+        Some(why) => {
+            let fix = "shorten `release.commit_message` in .relconfig.toml, or raise `commit.header_max_length`";
+            Err(crate::Error::Refused(crate::error::Refusal::new(
+                crate::error::Reason::CommitMessage,
+                why,
+                fix,
+            )))
+        }
+    }
+}
+
 /// The tags a release commit `message` names: in its header, or, where the header says how
 /// many packages it releases, on the lines below it.
 pub fn tags_named(config: &Config, message: &str) -> Option<Vec<String>> {

@@ -251,7 +251,7 @@ pub fn plan(
             return Err(Error::Refused(refusal));
         }
     }
-    let commit_message = message::commit_message(config, &tags);
+    let commit_message = message::checked(config, &tags)?;
     super::signing_works(repo, config, opts, true)?;
     Ok((
         Plan {
