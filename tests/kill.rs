@@ -834,6 +834,37 @@ fn a_no_verify_commit_after_a_killed_amend_gets_the_entry_back() {
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
 
+/// QA39, second round: the same with a commit made with `RELHOOK_SKIP=1` first (no
+/// post-commit runs to recover in), then a hooked one: the entry is put back into the later
+/// commit, not only staged.
+#[test]
+fn commits_after_a_killed_amend_skipping_relhook_get_the_entry_back() {
+    let repo = released();
+    killed_amend_lock_removed(&repo, "refs-moved");
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    repo.git_env(
+        &["commit", "-qm", "fix: beta thing"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    let out = next_commit(&repo, &["commit", "-q", "-m", "fix: gamma thing"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("put CHANGELOG.md back into commit"),
+        "{}",
+        text(&out)
+    );
+    let head = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    for entry in ["- killed amend", "- gamma thing"] {
+        assert_eq!(
+            head.lines().filter(|l| *l == entry).count(),
+            1,
+            "{entry}:\n{head}"
+        );
+    }
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
+}
+
 /// A repository whose post-commit of `feat: killed amend` was killed at `point`, and whose
 /// `index.lock` was then removed by hand (as git advises).
 fn killed_amend_lock_removed(repo: &Repo, point: &'static str) {

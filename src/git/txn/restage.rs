@@ -143,9 +143,10 @@ pub(super) fn restage_files(
 }
 
 /// A commit made on top of the killed transaction's from the index as it was before it (its
-/// `index.lock` removed by hand, then `git commit --no-verify`) holds each staged file as
-/// it was before, taking out what that transaction committed (an entry): HEAD is amended
-/// to hold each such file as the transaction committed it. Returns the new HEAD and the
+/// `index.lock` removed by hand, then `git commit --no-verify`, or a few such commits, made
+/// with `RELHOOK_SKIP=1`) holds each staged file as it was before, taking out what that
+/// transaction committed (an entry): HEAD is amended to hold each such file as the
+/// transaction committed it. Returns the new HEAD and the
 /// files, when there were any.
 fn put_back_into_head(
     repo: &Repo,
@@ -160,7 +161,21 @@ fn put_back_into_head(
         .iter()
         .find(|(_, _, name)| *name == branch)
         .and_then(|(_, new, _)| *new);
-    if made.is_none() || made == Some(head) || repo.first_parent(head) != made {
+    // Made on top of it, a commit or a few (one with RELHOOK_SKIP=1 has no post-commit to
+    // recover in), each from that index.
+    let mut at = repo.first_parent(head);
+    let mut on_top = false;
+    for _ in 0..20 {
+        if at.is_none() || made.is_none() {
+            break;
+        }
+        if at == made {
+            on_top = true;
+            break;
+        }
+        at = at.and_then(|c| repo.first_parent(c));
+    }
+    if !on_top {
         return Ok(None);
     }
     let root = repo.work_tree();
