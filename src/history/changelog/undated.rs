@@ -63,7 +63,7 @@ pub fn undated_newest_said(
             "{path}:{line} `## [{version}]` has no date and {tag} is no tag, yet relhook takes a version's section for released: new entries go under `## [Unreleased]` above it"
         ),
         format!(
-            "if it holds the next release's notes, {next} (the release writes the version and date); if {version} was released, write its date (`## [{version}] - YYYY-MM-DD`)"
+            "if it holds the next release's notes, {next}, then `relhook release {version}` releases them as {version}; if {version} was released, write its date (`## [{version}] - YYYY-MM-DD`) and tag the commit that released it"
         ),
     )
 }
