@@ -98,6 +98,13 @@ fn given(key: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
+/// The `core.worktree` the repository at `git_dir` sets in its own config file, as git reads
+/// it (relative to the git dir); `None` when it sets none.
+pub fn core_worktree(git_dir: &std::path::Path) -> Option<std::path::PathBuf> {
+    let config = git2::Config::open(&git_dir.join("config")).ok()?;
+    Some(git_dir.join(config.get_path("core.worktree").ok()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

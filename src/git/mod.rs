@@ -7,6 +7,7 @@
 mod adoption;
 mod blob;
 mod config;
+pub use config::core_worktree;
 mod derived;
 mod descent;
 mod diff;

@@ -192,13 +192,17 @@ const GIT_LOCAL_VARS: &[&str] = &[
     "GIT_QUARANTINE_PATH",
 ];
 
-/// The user's `GIT_DIR` and `GIT_WORK_TREE`, made absolute, when the work tree they name is
-/// `dir` and `dir` has no `.git` of its own to find the repository by.
+/// The user's `GIT_DIR` and `GIT_WORK_TREE` (or the repository's `core.worktree`), made
+/// absolute, when the work tree they name is `dir` and `dir` has no `.git` of its own to find
+/// the repository by.
 fn kept_apart(dir: &Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
-    let git_dir = std::env::var_os("GIT_DIR")?;
-    let work_tree = std::env::var_os("GIT_WORK_TREE")?;
     let cwd = std::env::current_dir().ok()?;
-    let (git_dir, work_tree) = (cwd.join(git_dir), cwd.join(work_tree));
+    let git_dir = cwd.join(std::env::var_os("GIT_DIR")?);
+    // Without GIT_WORK_TREE, the repository's `core.worktree` (relative to the git dir).
+    let work_tree = match std::env::var_os("GIT_WORK_TREE") {
+        Some(w) => cwd.join(w),
+        None => crate::git::core_worktree(&git_dir)?,
+    };
     let same = work_tree.canonicalize().ok()? == dir.canonicalize().ok()?;
     (same && dir.join(".git").symlink_metadata().is_err()).then_some((git_dir, work_tree))
 }
