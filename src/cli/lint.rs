@@ -9,7 +9,7 @@ use super::tally::Tally;
 use super::written::{input_for, written_encoding};
 use super::{Context, Outcome, json, write_out};
 use crate::ci;
-use crate::commit::lint::{Level, Mode, Rule, Verdict, lint_encoded, lint_stored_commit};
+use crate::commit::lint::{Level, Mode, Rule, Verdict, lint_encoded};
 use crate::commit::message::has_scissors;
 use crate::commit::report::{self, Palette};
 use crate::git;
@@ -250,13 +250,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             return true;
         }
         tally.checked += 1;
-        let Some(mut v) =
-            lint_stored_commit(&c.message, c.encoding.as_deref(), c.parents, &config.commit)
-        else {
+        let Some(v) = crate::history::unlinted::verdict(&repo, &config, &c, c.parents) else {
             tally.ignored += 1;
             return true;
         };
-        crate::history::scope_rule::stored(&repo, &config, c.id, &mut v);
         tally.ignored += usize::from(v.ignored.is_some());
         tally.failed += usize::from(v.failed());
         if v.failed() {

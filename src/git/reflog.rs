@@ -46,6 +46,42 @@ impl Repo {
         out
     }
 
+    /// The reflog action that made each of `ids`, as HEAD's newest `limit` entries name it
+    /// (`cherry-pick`, `revert`, `commit (amend)`: the message before its `: `); relhook's own
+    /// rewrite of a commit ([`super::ENTRY_REWRITE`]) is seen through to what made the commit it
+    /// rewrote. Ids HEAD's reflog does not name are left out.
+    pub fn made_by(&self, ids: &[Oid], limit: usize) -> HashMap<Oid, String> {
+        let Ok(log) = self.inner.reflog("HEAD") else {
+            return HashMap::new();
+        };
+        // Each commit HEAD was set to, by the newest entry that set it, and what it replaced.
+        let mut set: HashMap<Oid, (String, Oid)> = HashMap::new();
+        for e in log.iter().take(limit) {
+            let message = String::from_utf8_lossy(e.message_bytes().unwrap_or(b"")).into_owned();
+            set.entry(e.id_new()).or_insert((message, e.id_old()));
+        }
+        let mut out = HashMap::new();
+        for id in ids {
+            let mut at = *id;
+            // A rewrite of a rewrite is as far as this goes.
+            for _ in 0..4 {
+                let Some((message, old)) = set.get(&at) else {
+                    break;
+                };
+                if message == super::ENTRY_REWRITE {
+                    at = *old;
+                    continue;
+                }
+                let action = message
+                    .split_once(": ")
+                    .map_or(message.as_str(), |(a, _)| a);
+                out.insert(*id, action.to_owned());
+                break;
+            }
+        }
+        out
+    }
+
     /// The commit `head` makes again: ORIG_HEAD (where a `git reset` started) when it has
     /// `head`'s first parent and tree, as `git reset --soft HEAD~1` and a commit of the same
     /// change leave it. One small file read and two commit lookups, without the reflog.

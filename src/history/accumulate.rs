@@ -156,9 +156,11 @@ pub fn post_commit(
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
-    // Made with `--no-verify` past the lint: said now, not first by a refused push, entry or
-    // not (a `feat:` header over the length limit still gets its entry).
-    let unlinted = || unlinted::notice(repo, head, config, !picked && !reverting);
+    // Made past the lint (`--no-verify`, or by git's cherry-pick or revert, which commit with
+    // `-n`): said now, not first by a refused push, entry or not (a `feat:` header over the
+    // length limit still gets its entry). A rebase's steps are not told one by one.
+    let told = !top.message.starts_with("rebase ");
+    let unlinted = || unlinted::notice(repo, head, config, told);
     // The forge (read from the remote's URL) only turns `#12` into a link: asked for once,
     // and only by an entry that has a `#`.
     let forge = std::cell::OnceCell::new();

@@ -147,3 +147,17 @@ pub fn tag_before_install(
         before_install.has_id(commit) || repo.held_by_any(&before_install.tips, commit);
     old_commit && repo.tagger_time(target).is_some_and(|t| t <= when)
 }
+
+/// Whether `c` carries over a commit from before `relhook install` here (a cherry-pick keeps
+/// its author and message), which pre-push lets go as that commit. Asked only of a commit
+/// authored before the install (nothing is read otherwise), among what no remote has.
+pub fn carried_from_before(repo: &Repo, c: &StoredCommit) -> bool {
+    let Some(note) = repo.adoption() else {
+        return false;
+    };
+    if note.when.is_none_or(|when| c.author_time() > when) {
+        return false;
+    }
+    let hidden = repo.remote_tracking_commits("*");
+    BeforeInstall::load(repo, &hidden).is_ok_and(|mut before| before.holds(repo, c))
+}

@@ -6,7 +6,7 @@
 use git2::Oid;
 
 use crate::Result;
-use crate::commit::lint::{Level, Rule, lint_stored_commit};
+use crate::commit::lint::{Level, Rule, Verdict, lint_stored_commit};
 use crate::config::Config;
 use crate::git::{Range, Repo, StoredCommit, short_id};
 
@@ -29,11 +29,19 @@ pub struct Failing {
     pub depth: usize,
 }
 
+/// The lint's verdict on a stored commit as pre-push, `relhook check` and post-commit judge it
+/// (`parents`: how many it is taken to have; a merge is `None` when merges are ignored): the
+/// message's rules, then the package-scope rule (read only when it is on).
+pub fn verdict(repo: &Repo, config: &Config, c: &StoredCommit, parents: usize) -> Option<Verdict> {
+    let mut v = lint_stored_commit(&c.message, c.encoding.as_deref(), parents, &config.commit)?;
+    crate::history::scope_rule::stored(repo, config, c.id, &mut v);
+    Some(v)
+}
+
 /// pre-push's verdict on a stored commit: `None` when it passes (or is ignored, as merges
 /// are by default).
 pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing> {
-    let mut v = lint_stored_commit(&c.message, c.encoding.as_deref(), c.parents, &config.commit)?;
-    crate::history::scope_rule::stored(repo, config, c.id, &mut v);
+    let v = verdict(repo, config, c, c.parents)?;
     if !v.failed() {
         return None;
     }

@@ -174,6 +174,7 @@ fn advise(
         }
     };
     let above = reword::tags_above(repo, &configs, &bads, hidden, &mut reaches);
+    let causes = super::made_by::causes(repo, &bads);
     for ((i, fixup), tags) in bad_here.into_iter().zip(above) {
         let r = &mut found.refusals[i];
         // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
@@ -204,8 +205,10 @@ fn advise(
                 "reword it: {steps} (`relhook check {id}` shows the full diagnostic); the commit it fixes is on {remote} already, out of reach of a rebase that would squash it, so it needs a message of its own"
             )
         } else {
+            let cause = r.commit.and_then(|c| causes.get(&c)).copied();
             format!(
-                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); it never met the commit-msg hook (`--no-verify`, or made elsewhere), so it is new to {remote} unchecked"
+                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); {}, so it is new to {remote} unchecked",
+                cause.unwrap_or(super::made_by::UNCHECKED)
             )
         };
     }

@@ -24,6 +24,7 @@ mod commits;
 mod conflicted;
 mod half;
 mod landing;
+mod made_by;
 mod mirror;
 mod refspec;
 mod reword;

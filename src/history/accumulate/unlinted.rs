@@ -1,12 +1,15 @@
 //! A plain `git commit --no-verify` whose message the lint refuses (not a Conventional
 //! Commit, a header over the length limit, a type not allowed): without a word the first sign
 //! would be a refused push. Said in one line whether or not the commit gets an entry, and only
-//! when the lint really refuses the message: a `chore:` commit has nothing to hear.
+//! when the lint really refuses the message: a `chore:` commit has nothing to hear. git's
+//! `cherry-pick` and `revert` commit with `git commit -n` (commit-msg never sees the message),
+//! so their commits are told the same way; a rebase's steps are not (it replays commits told
+//! when they were made, and nagging each step of a long rebase would bury the rest).
 
 use git2::Oid;
 
 use super::Accumulated;
-use crate::commit::lint::{Level, Rule, lint_stored_commit};
+use crate::commit::lint::{Level, Rule};
 use crate::config::Config;
 use crate::git::Repo;
 
@@ -19,16 +22,19 @@ pub(super) fn or_skip(notice: Option<String>, why: &str) -> Accumulated {
 }
 
 /// The notice for `commit`, when the check pre-push runs would refuse its message and the
-/// commit is the user's `own` (not a pick or a revert git made, which keep their own rules).
-pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, own: bool) -> Option<String> {
-    if !own {
+/// commit is `told` (not a step of a rebase).
+pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, told: bool) -> Option<String> {
+    if !told {
         return None;
     }
     let c = repo.stored_commit(commit)?;
-    // A plain commit, amended or first: one parent at most, never a merge.
-    let mut verdict = lint_stored_commit(&c.message, c.encoding.as_deref(), 1, &config.commit)?;
-    // The package-scope rule too, as pre-push judges it (read only when it is on).
-    crate::history::scope_rule::stored(repo, config, commit, &mut verdict);
+    // A plain commit, amended or first, a pick or a revert: one parent, never a merge.
+    let verdict = crate::history::unlinted::verdict(repo, config, &c, 1)?;
+    // A pick of a commit from before `relhook install` carries its author and message: pre-push
+    // lets it go as that commit (looked for only for what was authored before the install).
+    if verdict.failed() && crate::history::adoption::carried_from_before(repo, &c) {
+        return None;
+    }
     let mut errors = verdict
         .diagnostics
         .iter()

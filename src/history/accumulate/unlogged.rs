@@ -3,7 +3,8 @@
 //! tool (`GIT_REFLOG_ACTION=mytool git commit`). No entry is added, as before; when the
 //! commit's message calls for one, one line says so and names `--sync`, which adds it. git's
 //! own operations (rebase, revert, …) stay silent, but for a cherry-pick of a commit that
-//! carries no entry (made past relhook's post-commit).
+//! carries no entry (made past relhook's post-commit), and a cherry-pick whose message the
+//! lint refuses (git's cherry-pick commits with `-n`, past commit-msg).
 
 use super::{ReflogTop, entry_of};
 use crate::Result;
@@ -65,6 +66,20 @@ pub(super) fn unlogged(
             unlogged_why(picked, action)
         }
     };
+    // git's cherry-pick commits with `-n`, past commit-msg: a pick pre-push will refuse is
+    // said, as a `--no-verify` commit is, beside whatever is said of its entry.
+    let lint = || {
+        picked
+            .then(|| super::unlinted::notice(repo, head, config, true))
+            .flatten()
+    };
+    let said = |entry: String| {
+        Accumulated::Notice(match lint() {
+            Some(lint) => format!("{entry}; {lint}"),
+            None => entry,
+        })
+    };
+    let skip = || Ok(super::unlinted::or_skip(lint(), "not a plain `git commit`"));
     // A pick in a sequence is said too (each one's own line); `--sync` is for when it is done.
     if !config.changelog.accumulate || (!picked && repo.operation_in_progress().is_some()) {
         return skip();
@@ -78,11 +93,11 @@ pub(super) fn unlogged(
     if repo.changes_path(head, path) {
         // `git cherry-pick -e` that gave the commit another type: the entry it brought reads
         // the same, under the old type's heading.
-        if picked && let Some(said) = picked_under_old_heading(repo, config, head, path, &entry) {
-            return Ok(Accumulated::Notice(said));
+        if picked && let Some(line) = picked_under_old_heading(repo, config, head, path, &entry) {
+            return Ok(said(line));
         }
-        if picked && let Some(said) = picked_in_new_words(repo, config, head, path, &entry) {
-            return Ok(Accumulated::Notice(said));
+        if picked && let Some(line) = picked_in_new_words(repo, config, head, path, &entry) {
+            return Ok(said(line));
         }
         return skip();
     }
@@ -97,7 +112,7 @@ pub(super) fn unlogged(
     } else {
         " --all"
     };
-    Ok(Accumulated::Notice(format!(
+    Ok(said(format!(
         "no entry added to {} for commit {}: {why}; `relhook changelog --sync{all}` adds `- {}`",
         path.display(),
         crate::git::short_id(head),
