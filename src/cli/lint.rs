@@ -71,6 +71,14 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
         Mode::Hook,
     );
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
+    // `git revert --no-commit` of a commit from before the install, then `git commit`.
+    if verdict.failed()
+        && verdict.header.starts_with("Revert \"")
+        && let Ok(repo) = git::Repo::open(&ctx.cwd)
+    {
+        let text = String::from_utf8_lossy(&raw);
+        crate::history::adoption::revert_of_old(&repo, &text, &mut verdict);
+    }
     // Only a commit that will be made concludes a pick: a refused one leaves no note.
     if let (false, Some(l)) = (verdict.failed(), &loc) {
         git::note_concluding_pick(l, &ctx.cwd, &raw);

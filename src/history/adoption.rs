@@ -23,6 +23,7 @@ use std::collections::HashSet;
 use git2::Oid;
 
 use crate::Result;
+use crate::commit::lint::Verdict;
 use crate::git::{Descent, Range, Repo, StoredCommit};
 
 /// How far below a commit's author date its original may have been committed: clocks that
@@ -160,4 +161,44 @@ pub fn carried_from_before(repo: &Repo, c: &StoredCommit) -> bool {
     }
     let hidden = repo.remote_tracking_commits("*");
     BeforeInstall::load(repo, &hidden).is_ok_and(|mut before| before.holds(repo, c))
+}
+
+/// git's `Revert "<header>"` of a commit from before `relhook install` here (adopting relhook
+/// on a history of `Fix the thing`): the header it quotes is that commit's, which relhook never
+/// judged and pre-push lets go, not the reverter's words. Its findings on the header are let
+/// go as that commit's; the rest of the message is judged as ever. Read only for a revert
+/// that fails: `message` is its text, with git's `This reverts commit <id>.` line, and the
+/// commit it names must be one the install noted, with exactly the quoted header.
+pub fn revert_of_old(repo: &Repo, message: &str, verdict: &mut Verdict) {
+    if !verdict.failed() {
+        return;
+    }
+    let Some(rest) = verdict.header.strip_prefix("Revert \"") else {
+        return;
+    };
+    let quoted = crate::commit::parse::unquoted(rest);
+    let Some(old) =
+        crate::commit::parse::reverted_commit(message).and_then(|id| repo.revision_commit(&id))
+    else {
+        return;
+    };
+    if repo.stored_commit(old).is_none_or(|c| c.header() != quoted) {
+        return;
+    }
+    let Some(note) = repo.adoption() else {
+        return;
+    };
+    if !repo.held_by_any(&note.tips, old) {
+        return;
+    }
+    let header = verdict.header.trim_end().to_owned();
+    verdict
+        .diagnostics
+        .retain(|d| d.source_line.trim_end() != header);
+    if verdict.diagnostics.is_empty() {
+        verdict.ignored = Some(format!(
+            "git's revert of {}, a commit from before `relhook install` here",
+            crate::git::short_id(old)
+        ));
+    }
 }

@@ -31,10 +31,14 @@ pub struct Failing {
 
 /// The lint's verdict on a stored commit as pre-push, `relhook check` and post-commit judge it
 /// (`parents`: how many it is taken to have; a merge is `None` when merges are ignored): the
-/// message's rules, then the package-scope rule (read only when it is on).
+/// message's rules, then the package-scope rule (read only when it is on), less what git's
+/// revert of a commit from before `relhook install` quotes of it.
 pub fn verdict(repo: &Repo, config: &Config, c: &StoredCommit, parents: usize) -> Option<Verdict> {
     let mut v = lint_stored_commit(&c.message, c.encoding.as_deref(), parents, &config.commit)?;
     crate::history::scope_rule::stored(repo, config, c.id, &mut v);
+    if v.failed() && v.header.starts_with("Revert \"") {
+        crate::history::adoption::revert_of_old(repo, &c.text(), &mut v);
+    }
     Some(v)
 }
 
