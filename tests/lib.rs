@@ -229,6 +229,7 @@ mod qa38_still_says;
 mod qa38_unreadable_version_file;
 mod qa39_adopted_section;
 mod qa39_breaking_order;
+mod qa39_doctor_unpushed;
 mod qa39_editor_save;
 mod qa39_explain;
 mod qa39_former_package_tags;

@@ -139,6 +139,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             }
             report.checks.extend(unfinished);
             report.checks.extend(super::doctor_files::old_locks(repo));
+            // Commits pre-push will refuse: no "all is well" while they wait to be pushed.
+            report
+                .checks
+                .extend(super::doctor_unpushed::unpushed_unlinted(repo, config));
             // A revert or cherry-pick stopped on the changelog: the way on, as the hook said it.
             report
                 .checks

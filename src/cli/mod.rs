@@ -10,6 +10,7 @@ mod doctor;
 mod doctor_changelog;
 mod doctor_files;
 mod doctor_unfinished;
+mod doctor_unpushed;
 mod exit;
 mod init;
 mod install;

@@ -78,9 +78,42 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     if let Some((_, tag)) = repo.latest_release_tag(tip, &config.version.tag_prefix) {
         hidden.extend(repo.peel_to_commit(tag));
     }
+    Ok(failing_above(repo, config, tip, &hidden, usize::MAX)?.0)
+}
+
+/// The commits not pushed yet below `tip` that pre-push will refuse, for `relhook doctor`:
+/// those no remote-tracking ref reaches (with none, those since the latest release tag), at
+/// most the newest `limit` of them looked at, and whether the limit cut the walk short.
+pub fn unpushed(
+    repo: &Repo,
+    config: &Config,
+    tip: Oid,
+    limit: usize,
+) -> Result<(Vec<Failing>, bool)> {
+    let mut hidden = repo.remote_tracking_commits("*");
+    if hidden.is_empty()
+        && let Some((_, tag)) = repo.latest_release_tag(tip, &config.version.tag_prefix)
+    {
+        hidden.extend(repo.peel_to_commit(tag));
+    }
+    failing_above(repo, config, tip, &hidden, limit)
+}
+
+/// The commits below `tip` and above `hidden` that fail the lint, but those made before
+/// `relhook install` here (newest first), at most the newest `limit` looked at, and whether
+/// the limit cut the walk short.
+fn failing_above(
+    repo: &Repo,
+    config: &Config,
+    tip: Oid,
+    hidden: &[Oid],
+    limit: usize,
+) -> Result<(Vec<Failing>, bool)> {
     // Made before relhook was installed here: pre-push lets them go, saying so, and a rebased
     // rewrite of one too, looked for only when something fails (it walks their history).
-    let noted = repo.adoption().map(|a| a.tips).unwrap_or_default();
+    let note = repo.adoption();
+    let when = note.as_ref().and_then(|a| a.when);
+    let noted = note.map(|a| a.tips).unwrap_or_default();
     let range = Range {
         tips: vec![tip],
         hidden: hidden.iter().chain(&noted).copied().collect(),
@@ -93,7 +126,12 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
     // first in the todo list, the oldest that a fixup names.
     let mut walked = Vec::new();
     let mut depth = 0;
+    let mut cut = false;
     repo.walk(&range, |c| {
+        if depth == limit {
+            cut = true;
+            return false;
+        }
         depth += 1;
         walked.push((c.id, c.header(), depth, c.parent_ids.first().copied()));
         if let Some(mut f) = failing(repo, config, &c) {
@@ -103,8 +141,12 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
         }
         true
     })?;
-    if !out.is_empty() && !noted.is_empty() {
-        let mut before = super::adoption::BeforeInstall::load(repo, &hidden)?;
+    // A rewrite keeps its original's author date: one authored since the install is none.
+    let rewrites = commits
+        .iter()
+        .any(|c| when.is_none_or(|w| c.author_time() <= w));
+    if !out.is_empty() && !noted.is_empty() && rewrites {
+        let mut before = super::adoption::BeforeInstall::load(repo, hidden)?;
         let mut commits = commits.iter();
         out.retain(|_| commits.next().is_none_or(|c| !before.holds(repo, c)));
     }
@@ -120,7 +162,7 @@ pub fn unpublished(repo: &Repo, config: &Config, tip: Oid) -> Result<Vec<Failing
             (f.depth, f.parent) = (depth, parent);
         }
     }
-    Ok(out)
+    Ok((out, cut))
 }
 
 /// The header a `fixup!`/`squash!`/`amend!` header names (`fixup! fixup! feat: x` names

@@ -1,0 +1,52 @@
+//! `relhook doctor`'s row for commits not pushed yet that fail the lint (made with
+//! `--no-verify`, or by git's cherry-pick or revert, which skip commit-msg): pre-push will
+//! refuse them, so "all is well" would be wrong. Only the unpushed commits on HEAD's line are
+//! read (none a remote-tracking ref reaches; with none, those since the latest release tag),
+//! at most [`LIMIT`] of them, so a long history costs doctor nothing more.
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::unlinted;
+use crate::hooks::doctor::{Check, Status};
+
+/// How many unpushed commits doctor reads at most.
+const LIMIT: usize = 1000;
+
+/// The warning, when HEAD's unpushed commits hold some that fail the lint.
+pub(super) fn unpushed_unlinted(repo: &Repo, config: &Config) -> Option<Check> {
+    let head = repo.head()?;
+    let (failing, cut) = unlinted::unpushed(repo, config, head, LIMIT).ok()?;
+    if failing.is_empty() {
+        return None;
+    }
+    let (count, verb, them) = match failing.len() {
+        1 => ("1 commit".to_owned(), "fails", "it"),
+        n => (format!("{n} commits"), "fail", "them"),
+    };
+    let newest = if cut {
+        format!(" (of the newest {LIMIT} not pushed yet)")
+    } else {
+        String::new()
+    };
+    let named: Vec<String> = failing
+        .iter()
+        .take(3)
+        .map(|f| format!("{} `{}`", crate::git::short_id(f.id), f.header))
+        .collect();
+    let more = match failing.len().saturating_sub(named.len()) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    Some(Check {
+        subject: "unpushed commits".into(),
+        status: Status::Warning,
+        detail: format!(
+            "{count} not pushed yet {verb} the lint{newest}; pre-push refuses {them}: {}{more}",
+            named.join(", ")
+        ),
+        fix: Some(format!(
+            "reword {them} before pushing: {}",
+            unlinted::rebase_step(&failing)
+        )),
+    })
+}
