@@ -8,6 +8,7 @@ use super::plan::{print_plan, release_report};
 use super::release_after::{interrupted, say_old_version_left};
 use super::release_next::{Made, say_next, say_untested};
 pub(super) use super::release_next::{refused, refused_in};
+pub(super) use super::release_options::options;
 use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
@@ -395,7 +396,7 @@ fn resume(
                 .replaces
                 .and_then(|t| repo.peel_to_commit(t))
                 .map(|at| format!("{} stays on {}", half.tag, crate::git::short_id(at)));
-            let undo = super::release_after::undo_to_fix(half);
+            let undo = super::release_after::undo_to_fix(half, &config.release_command());
             super::release_after::refused_resume(
                 e.into_refusal()?,
                 kept.as_deref(),
@@ -406,23 +407,6 @@ fn resume(
         Err(e @ crate::Error::Unfinished { .. }) => Err(e),
         Err(e) => Ok(super::release_after::not_resumed(&mut err, half, &e)),
     }
-}
-
-/// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).
-pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
-    Ok(Options {
-        requested: release::parse_requested(&args.version)?,
-        pre: args.pre.clone(),
-        sign: args.sign,
-        allow_dirty: args.allow_dirty,
-        allow_branch: args.allow_branch,
-        no_test: args.no_test,
-        allow_unlinted: args.allow_unlinted,
-        date: std::env::var("RELHOOK_DATE")
-            .ok()
-            .filter(|d| d.len() == 10)
-            .unwrap_or_else(crate::date::today),
-    })
 }
 
 /// Marks this release at work (a dry run only looks), or refuses while another one is: it may

@@ -47,7 +47,7 @@ pub(super) fn refused_resume(
 /// How failing tests of half-made release `half` are fixed when the code needs a change, which
 /// no commit above the release commit brings into its tree: that commit taken out first.
 /// `None` once a remote has it (then it stays).
-pub(super) fn undo_to_fix(half: &crate::release::HalfMade) -> Option<String> {
+pub(super) fn undo_to_fix(half: &crate::release::HalfMade, release: &str) -> Option<String> {
     if half.pushed_to.is_some() {
         return None;
     }
@@ -58,7 +58,7 @@ pub(super) fn undo_to_fix(half: &crate::release::HalfMade) -> Option<String> {
         format!("`git rebase -i {short}~1` with its `pick {short}` line made `drop {short}`")
     };
     Some(format!(
-        "if the code needs a change, a fix committed above the release commit never reaches its tree: take it out ({drop}), commit the fix, then `relhook release {}`; if they failed for another reason (a missing tool, a flaky test), fix that",
+        "if the code needs a change, a fix committed above the release commit never reaches its tree: take it out ({drop}), commit the fix, then `{release} {}`; if they failed for another reason (a missing tool, a flaky test), fix that",
         half.version
     ))
 }

@@ -353,6 +353,10 @@ pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&
     let whose = package
         .map(|p| format!("package {p}: "))
         .unwrap_or_default();
+    let release = match package {
+        Some(p) => format!("relhook release --package {p}"),
+        None => "relhook release".to_owned(),
+    };
     let _ = writeln!(
         err,
         "relhook: note: {whose}{} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
@@ -369,7 +373,7 @@ pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&
     // A breaking change on a malformed header is not counted, but never in silence (QA12).
     for line in odd
         .iter()
-        .filter_map(|c| release::skipped_breaking(c, &info.current))
+        .filter_map(|c| release::skipped_breaking(c, &info.current, &release))
     {
         let _ = writeln!(err, "relhook: note: {whose}{line}");
     }

@@ -232,9 +232,10 @@ fn check_prefix(
                 return Err(Error::IncompleteHistory {
                     message,
                     fix: format!(
-                        "set `tag_prefix = {:?}`{left_out} under [version] in {}; or, to go on {go_on}, name a version above it: `relhook release {above}`",
+                        "set `tag_prefix = {:?}`{left_out} under [version] in {}; or, to go on {go_on}, name a version above it: `{} {above}`",
                         other.2,
-                        config.file_to_edit()
+                        config.file_to_edit(),
+                        config.release_command()
                     ),
                 });
             }

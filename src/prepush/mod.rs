@@ -224,7 +224,7 @@ pub fn inspect(
         }
     }
     found.tags_left_behind = behind::tags_left_behind(repo, config, remote, updates, &seen);
-    let taken = taken::taken_on_remote(repo, remote, updates, &mut found.tags_left_behind);
+    let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
     let landing = landing::Landing::new(repo, remote, updates);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);

@@ -6,6 +6,7 @@
 
 use super::half::header;
 use super::{Kind, LeftBehind, Refusal, Update};
+use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::shellword::quote;
 
@@ -13,6 +14,7 @@ use crate::shellword::quote;
 /// leave `behind` (the refusal says what to do with them).
 pub(super) fn taken_on_remote(
     repo: &Repo,
+    config: &Config,
     remote: &str,
     updates: &[Update],
     behind: &mut Vec<LeftBehind>,
@@ -44,6 +46,11 @@ pub(super) fn taken_on_remote(
         };
         let commit = repo.peel_to_commit(ours).unwrap_or(ours);
         let (name, short) = (quote(&t.name), short_id(commit));
+        // A package's tag is released again by its own command.
+        let release = match crate::tag::package_of(config, &t.name) {
+            Some(p) => format!("relhook release --package {}", p.name),
+            None => "relhook release".to_owned(),
+        };
         out.push(Refusal {
             kind: Kind::HalfRelease,
             refs: branches.clone(),
@@ -56,7 +63,7 @@ pub(super) fn taken_on_remote(
                 t.name
             )],
             fix: format!(
-                "drop this clone's release of it: `git tag -d {name}`, then take its release commit out (`git reset --keep {short}~1` when it is HEAD, else `git rebase -i {short}~1` with its line made `drop`); then `git fetch {r} tag {name}`; once a branch of {r} holds the published release (its author may have pushed the tag alone), `git pull --rebase {r}` and `relhook release` release your work above it",
+                "drop this clone's release of it: `git tag -d {name}`, then take its release commit out (`git reset --keep {short}~1` when it is HEAD, else `git rebase -i {short}~1` with its line made `drop`); then `git fetch {r} tag {name}`; once a branch of {r} holds the published release (its author may have pushed the tag alone), `git pull --rebase {r}` and `{release}` release your work above it",
                 r = quote(remote)
             ),
         });

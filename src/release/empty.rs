@@ -26,8 +26,11 @@ pub(super) fn refuse_empty(
     unlogged: bool,
     requested: &Requested,
     pre: Option<&str>,
-    changelog: &Path,
+    config: &Config,
 ) -> Result<()> {
+    // A package's: `relhook release --package NAME`, never the root's release.
+    let release = config.release_command();
+    let changelog = config.changelog.path.display();
     let Some((name, version, at)) = tag else {
         return Ok(());
     };
@@ -96,12 +99,11 @@ pub(super) fn refuse_empty(
             .collect();
         let hint = match skipped.first() {
             Some(_) => format!(
-                "reword it into a Conventional Commit (`git rebase -i`), or release the major by hand: `relhook release {}.0.0`",
+                "reword it into a Conventional Commit (`git rebase -i`), or release the major by hand: `{release} {}.0.0`",
                 version.major + 1
             ),
             None => format!(
-                "to release anyway, write what it changes under `## [Unreleased]` in {} and commit it, then name the version: `relhook release patch` (or minor, major, X.Y.Z); a release never has empty notes",
-                changelog.display()
+                "to release anyway, write what it changes under `## [Unreleased]` in {changelog} and commit it, then name the version: `{release} patch` (or minor, major, X.Y.Z); a release never has empty notes"
             ),
         };
         let skipped: String = skipped.iter().map(|s| format!("; {s}")).collect();
@@ -139,12 +141,14 @@ pub(super) fn or_written_by_hand(
 
 /// What a commit skipped as no Conventional Commit says about a breaking change it carries
 /// (a `BREAKING CHANGE` footer, `!` before the colon): it is not counted (the rule stays), but
-/// the user must hear of it, with how to release it anyway. `None` when it carries none.
-pub fn skipped_breaking(d: &Decider, current: &Version) -> Option<String> {
+/// the user must hear of it, with how to release it anyway (`release`: the command that
+/// releases what the commit belongs to, [`Config::release_command`]). `None` when it carries
+/// none.
+pub fn skipped_breaking(d: &Decider, current: &Version, release: &str) -> Option<String> {
     let u = d.unparsed?;
     let marker = u.breaking?;
     Some(format!(
-        "{} `{}` has a breaking change ({marker}) but is not a Conventional Commit ({}), so it is not counted: reword it, or release the major by hand: `relhook release {}.0.0`",
+        "{} `{}` has a breaking change ({marker}) but is not a Conventional Commit ({}), so it is not counted: reword it, or release the major by hand: `{release} {}.0.0`",
         d.commit,
         d.header,
         u.rule,

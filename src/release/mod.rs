@@ -144,7 +144,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     // Refused now when an edit does not carry over onto HEAD's version of a file with
     // uncommitted changes; the notes are the committed section's.
     let section = dirty::committed_section(repo, head, &edits)?;
-    let notes = notes::release_notes(repo, &section, &version, &config.changelog.path)?;
+    let notes = notes::release_notes(repo, &section, &version, config)?;
     // Last, once the release would go ahead: whether git can sign its commit and tag.
     signing_works(repo, config, opts, true)?;
     Ok(Plan {

@@ -322,7 +322,6 @@ pub fn version_info(
         let newer: Vec<&Decider> = (commits.iter().filter(|c| c.after_latest))
             .chain(&undone)
             .collect();
-        let path = &config.changelog.path;
         super::empty::refuse_empty(
             &tag,
             stable.as_ref(),
@@ -330,7 +329,7 @@ pub fn version_info(
             !unlogged.is_empty(),
             requested,
             pre,
-            path,
+            config,
         )
         .map_err(|e| super::empty::or_written_by_hand(e, repo, config, head))?;
     }
@@ -365,7 +364,7 @@ pub fn version_info(
     };
     // Before the first tag the version files say the version: never taken down.
     if let Some(r) = filed
-        .then(|| super::unbumpable::below_files(&next, &current, &current_from))
+        .then(|| super::unbumpable::below_files(&next, &current, &current_from, config))
         .flatten()
     {
         return Err(Error::Refused(r));
@@ -416,8 +415,9 @@ fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
     (v, from)
 }
 
-/// Parses `auto|major|minor|patch|X.Y.Z`.
-pub fn parse_requested(s: &str) -> Result<Requested> {
+/// Parses `auto|major|minor|patch|X.Y.Z`; `release`: the command it was given to (`relhook
+/// release --package api`), for the way on when it is refused.
+pub fn parse_requested(s: &str, release: &str) -> Result<Requested> {
     Ok(match s {
         "auto" => Requested::Auto,
         "major" => Requested::Level(Level::Major),
@@ -435,7 +435,7 @@ pub fn parse_requested(s: &str) -> Result<Requested> {
                 let mut plain = v.clone();
                 plain.build = semver::BuildMetadata::EMPTY;
                 return Err(Error::Usage(format!(
-                    "`{other}` has build metadata (`+{}`), which SemVer precedence ignores, so its release would block {plain} for good; release `relhook release {plain}` and put the build in the notes",
+                    "`{other}` has build metadata (`+{}`), which SemVer precedence ignores, so its release would block {plain} for good; release `{release} {plain}` and put the build in the notes",
                     v.build
                 )));
             }

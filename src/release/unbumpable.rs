@@ -78,8 +78,14 @@ pub fn placeholder(config: &Config, requested: &Requested) -> Option<Refusal> {
 }
 
 /// The refusal of `version` below `current`, the version the files say (`from`) before the
-/// first release tag.
-pub(super) fn below_files(version: &Version, current: &Version, from: &str) -> Option<Refusal> {
+/// first release tag of what `config` releases.
+pub(super) fn below_files(
+    version: &Version,
+    current: &Version,
+    from: &str,
+    config: &Config,
+) -> Option<Refusal> {
+    let release = config.release_command();
     // A pre-release of the files' own version (1.0.0-rc.1 beside a never-released 1.0.0) is
     // the usual way to a first release, not a step down.
     let line = Version::new(version.major, version.minor, version.patch);
@@ -91,7 +97,7 @@ pub(super) fn below_files(version: &Version, current: &Version, from: &str) -> O
                 from.trim_end_matches(", no release tag yet")
             ),
             format!(
-                "release {current} as the first release (`relhook release {current}`), or a version above it; or, if {version} is right (`npm init` writes 1.0.0 before anything is released), set {} to {version} and commit that first",
+                "release {current} as the first release (`{release} {current}`), or a version above it; or, if {version} is right (`npm init` writes 1.0.0 before anything is released), set {} to {version} and commit that first",
                 from.trim_end_matches(", no release tag yet")
             ),
         )

@@ -266,7 +266,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             ));
         } else if repo.is_signed_tag(u.new) {
             out.push(format!(
-                "a signed tag cannot be moved onto the release commit relhook makes; use `relhook release {version} --sign`, which signs the tag it makes"
+                "a signed tag cannot be moved onto the release commit relhook makes; use `{} --sign`, which signs the tag it makes",
+                release_command(config, &version)
             ));
         } else if let Some(other) = release_at(repo, config, commit, &u.tag, &version) {
             // Nothing was committed since that release, or its release commit was never made.
@@ -451,12 +452,7 @@ pub fn complete(
         .filter(|old| *old != version.to_string());
     // Never a release without notes, though `prepared` judged it (the file may have changed,
     // or a revert committed with the hooks off cancels what Unreleased lists).
-    if let Err(e) = crate::release::notes::release_notes(
-        repo,
-        &edits.edits[0],
-        &version,
-        &config.changelog.path,
-    ) {
+    if let Err(e) = crate::release::notes::release_notes(repo, &edits.edits[0], &version, config) {
         return Err(
             notes::reverted_only(repo, config, &edits.edits[0], &version).map_or(e, Error::from),
         );

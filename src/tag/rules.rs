@@ -177,7 +177,8 @@ pub fn problems(
     let kind = repo.object_kind(target);
     if kind == Some(ObjectKind::Commit) && !config.release.allow_lightweight_tags {
         out.push(format!(
-            "`{name}` is a lightweight tag; release tags are annotated (`git tag -a {name} -m ...`, or `relhook release`), since `git describe` and the forges ignore lightweight ones"
+            "`{name}` is a lightweight tag; release tags are annotated (`git tag -a {name} -m ...`, or `{}`), since `git describe` and the forges ignore lightweight ones",
+            release_command(config)
         ));
     }
     let Some(commit) = repo.peel_to_commit(target) else {

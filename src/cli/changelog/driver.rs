@@ -156,14 +156,19 @@ fn released_on_both_sides(
 /// The way on when both sides released `version`: the published release is the one to keep,
 /// and this side's changes go into the next one.
 fn twice_released(ctx: &Context, label: &str, version: &str) {
-    let prefix = ctx
+    // A package's changelog: its tags, and its release command.
+    let config = ctx
         .repo()
         .ok()
         .and_then(|repo| ctx.history_config(&repo).ok())
-        .map_or_else(|| "v".to_owned(), |(_, c)| c.version.tag_prefix.clone());
+        .map(|(_, c)| crate::history::reverts::config_for_changelog(&c, Path::new(label)));
+    let (prefix, release) = config.map_or_else(
+        || ("v".to_owned(), "relhook release".to_owned()),
+        |c| (c.version.tag_prefix.clone(), c.release_command()),
+    );
     let tag = crate::shellword::quote(&format!("{prefix}{version}"));
     eprintln_note(&format!(
-        "{label}: both sides released {version}, differently; keep theirs (its tag is published) and release yours as the next version. In `git pull --rebase`: `git rebase --skip` drops your release commit (your entries stay under Unreleased). In a merge: `git merge --abort`, `git reset --keep <your release commit>~1`, then pull again. Then `git tag -d {tag} && git fetch origin tag {tag}` takes their tag for yours, and `relhook release` makes the next version"
+        "{label}: both sides released {version}, differently; keep theirs (its tag is published) and release yours as the next version. In `git pull --rebase`: `git rebase --skip` drops your release commit (your entries stay under Unreleased). In a merge: `git merge --abort`, `git reset --keep <your release commit>~1`, then pull again. Then `git tag -d {tag} && git fetch origin tag {tag}` takes their tag for yours, and `{release}` makes the next version"
     ));
 }
 

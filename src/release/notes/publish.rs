@@ -7,6 +7,7 @@ use std::path::Path;
 use semver::Version;
 
 use super::{Section, section, section_in};
+use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::changelog::conflict_markers;
@@ -128,15 +129,22 @@ fn says_something(body: &str) -> bool {
     })
 }
 
-/// The notes of release `version` in its changelog `edit` (the file at `path` as released), or
-/// the refusal when they cannot be published: a release never has empty notes.
-pub fn release_notes(repo: &Repo, edit: &Edit, version: &Version, path: &Path) -> Result<String> {
+/// The notes of release `version` in its changelog `edit` (the file of `config`, the root's or
+/// a package's view, as released), or the refusal when they cannot be published: a release
+/// never has empty notes.
+pub fn release_notes(
+    repo: &Repo,
+    edit: &Edit,
+    version: &Version,
+    config: &Config,
+) -> Result<String> {
+    let path = config.changelog.path.as_path();
     let text = std::str::from_utf8(&edit.after).unwrap_or("");
     // Read once: what is checked is what is published.
     let log = crate::history::sync::parsed(repo, text);
     let found = section_in(text, log.as_deref(), &version.to_string());
     if let Some(bad) = unpublishable_section(&found, edit, version, path) {
-        let (mut refusal, fix) = unpublishable_refusal(&bad, path, edit.before.is_empty());
+        let (mut refusal, fix) = unpublishable_refusal(&bad, config, edit.before.is_empty());
         refusal.fix = Some(format!("{fix}, then release again"));
         return Err(Error::Refused(refusal));
     }
@@ -147,17 +155,26 @@ pub fn release_notes(repo: &Repo, edit: &Edit, version: &Version, path: &Path) -
 }
 
 /// The refusal of a release whose notes cannot be published, and what fixes it: a change to
-/// the changelog (the caller says what to run after it). `absent`: the file is not there yet,
-/// so the fix makes it first.
-pub fn unpublishable_refusal(bad: &Unpublishable, path: &Path, absent: bool) -> (Refusal, String) {
-    let path = path.display();
+/// `config`'s changelog (the caller says what to run after it). `absent`: the file is not there
+/// yet, so the fix makes it first (`relhook changelog` makes the root's; a package's is not
+/// made while it would list nothing, so it is created by hand).
+pub fn unpublishable_refusal(
+    bad: &Unpublishable,
+    config: &Config,
+    absent: bool,
+) -> (Refusal, String) {
+    let path = config.changelog.path.display();
     match bad {
         Unpublishable::Empty(why) => (
             Refusal::bare(
                 Reason::NothingForChangelog,
                 format!("nothing for the changelog: {why}"),
             ),
-            if absent {
+            if absent && config.package.is_some() {
+                format!(
+                    "create {path}, write what this release changes under its `## [Unreleased]` heading and commit it"
+                )
+            } else if absent {
                 format!(
                     "`relhook changelog` makes {path}: write what this release changes under its `## [Unreleased]` and commit it"
                 )

@@ -195,8 +195,7 @@ pub fn plan(
         let extra: Vec<String> = p.because.iter().map(Change::entry).collect();
         let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
         super::check_paths(&p.view, root, &e.edits)?;
-        let notes =
-            super::notes::release_notes(repo, &e.edits[0], &p.version, &p.view.changelog.path)?;
+        let notes = super::notes::release_notes(repo, &e.edits[0], &p.version, &p.view)?;
         p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
             .trim_end()
             .to_owned()

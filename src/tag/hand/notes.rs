@@ -80,7 +80,7 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     }
     let bad = crate::release::notes::unpublishable(repo, &edits.edits[0], version, path)?;
     let absent = edits.edits[0].before.is_empty();
-    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, path, absent);
+    let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, config, absent);
     // To tag without notes anyway (`RELHOOK_SKIP=1`) is the line under every refusal.
     Some(format!(
         "{} (`{release}` refuses it too); {fix}, then tag again",
