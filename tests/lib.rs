@@ -232,6 +232,7 @@ mod qa39_breaking_order;
 mod qa39_doctor_unpushed;
 mod qa39_editor_save;
 mod qa39_explain;
+mod qa39_explain_taken;
 mod qa39_former_package_tags;
 mod qa39_git_dir_apart;
 mod qa39_hooks_path;

@@ -131,7 +131,7 @@ pub(super) fn version_all(
         return Ok(say_refused(&refused));
     }
     let mut text: Vec<u8> = Vec::new();
-    for (p, _, result) in &found {
+    for (p, view, result) in &found {
         match result {
             Ok(info) => {
                 if info.tag.is_none() && info.current == info.next {
@@ -141,7 +141,10 @@ pub(super) fn version_all(
                     let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
                 }
                 if args.explain {
-                    let _ = super::version::explain(&mut text, info, args);
+                    let skipped = taken
+                        .get(&p.name)
+                        .map(|v| (v, view.version.tag_prefix.as_str()));
+                    let _ = super::version::explain(&mut text, info, args, skipped);
                     let _ = writeln!(text);
                 }
             }

@@ -162,7 +162,8 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         }
         let shown = if next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
-        explain(out, &info, args)?;
+        let taken = (skipped.as_ref()).map(|v| (v, config.version.tag_prefix.as_str()));
+        explain(out, &info, args, taken)?;
         // What the release bumps beyond the files at its version (lerna's older packages), as
         // `relhook release` notes it.
         if args.explain && info.next != info.current {
@@ -212,11 +213,14 @@ pub(super) fn skip_taken(
 }
 
 /// `--explain`'s lines (nothing without it): where the current version comes from, the
-/// commits that decide the next one, and the next one.
+/// commits that decide the next one, and the next one; `taken`: the version they give and the
+/// tag prefix, when its tag exists elsewhere and the next one is the first free version above
+/// it ([`skip_taken`]).
 pub(super) fn explain(
     out: &mut dyn Write,
     info: &release::VersionInfo,
     args: &VersionArgs,
+    taken: Option<(&semver::Version, &str)>,
 ) -> std::io::Result<()> {
     {
         if args.explain {
@@ -321,6 +325,13 @@ pub(super) fn explain(
                     out,
                     "that is {alone}, below the {}.{}.{} line of {name}: the release {how} that line, as a version never goes below a pre-release already made",
                     line.major, line.minor, line.patch
+                )?;
+            }
+            if let Some((version, prefix)) = taken {
+                writeln!(
+                    out,
+                    "that would be {version}, but tag {prefix}{version} already exists, on a commit this branch does not hold (another branch's), so the next version is {}, the first above it with no tag",
+                    info.next
                 )?;
             }
             writeln!(out, "next: {}", info.next)?;
