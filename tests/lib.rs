@@ -244,6 +244,7 @@ mod qa39_old_reverts;
 mod qa39_package_release_advice;
 mod qa39_picked_unlinted;
 mod qa39_root_member;
+mod qa39_root_member_variants;
 mod qa39_undated_newest;
 mod qa6a;
 mod qa7;

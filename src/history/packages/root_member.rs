@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::detect::{Found, toml_at};
 use super::names_package;
-use super::passed_over::npm_manifest;
+use super::passed_over::{is_private, npm_manifest};
 use super::tag_forms::VersionTag;
 
 /// The member the repository's own tags release.
@@ -82,12 +82,16 @@ pub fn root_member(
 }
 
 /// Whether the top of the work tree declares a version itself: a root crate's, a
-/// `[workspace.package] version`, a root package.json's.
+/// `[workspace.package] version`, a root package.json's unless it is private or the
+/// placeholder `0.0.0` (a workspace's root, never published).
 fn own_version(root: &Path) -> bool {
     let cargo = root.join("Cargo.toml");
     toml_at(&cargo, &["package", "version"]).is_some()
         || toml_at(&cargo, &["workspace", "package", "version"]).is_some()
-        || npm_manifest(root, Path::new("")).is_some_and(|m| m.get("version").is_some())
+        || npm_manifest(root, Path::new("")).is_some_and(|m| {
+            let version = m.get("version").and_then(|v| v.as_str());
+            !is_private(&m) && version.is_some_and(|v| v != "0.0.0")
+        })
 }
 
 /// The manifest of `f`, its version key and the version it declares.
@@ -192,5 +196,17 @@ mod tests {
             let ws = workspace(top, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
             assert_eq!(root_member(ws.path(), &found, &[tag("v1.48.0")], "v"), None);
         }
+    }
+
+    #[test]
+    fn a_private_or_placeholder_root_package_json_has_no_version_of_its_own() {
+        let tmp = tempfile::tempdir().unwrap();
+        let json = |text: &str| std::fs::write(tmp.path().join("package.json"), text).unwrap();
+        json(r#"{"private":true,"version":"2.3.0","workspaces":["p/*"]}"#);
+        assert!(!own_version(tmp.path()));
+        json(r#"{"name":"root","version":"0.0.0","workspaces":["p/*"]}"#);
+        assert!(!own_version(tmp.path()));
+        json(r#"{"name":"root","version":"2.3.0","workspaces":["p/*"]}"#);
+        assert!(own_version(tmp.path()));
     }
 }

@@ -1,0 +1,82 @@
+//! QA39: variants of a workspace member released under the repository's own tags (`v2.3.0`
+//! releasing `packages/cli` at 2.3.0, other members having tags of their own) that `relhook
+//! init` still proposed as a package, which doctor then called INVALID right after adoption:
+//! a placeholder root version, a uv workspace, several such members, a root with a version
+//! of its own, a member bumped since its last tag.
+
+use crate::support::{Repo, ok, stdout, text};
+
+/// Files to write (path, text), then the tags to make on their commit.
+type Step<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+
+/// `files` written and committed, then each `(commit, tags)` step: `files` written, committed,
+/// each tag made there.
+fn tagged(steps: &[Step]) -> Repo {
+    let repo = Repo::new();
+    for (i, (files, tags)) in steps.iter().enumerate() {
+        for (path, text) in *files {
+            repo.write(path, text);
+        }
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-qm", &format!("chore: step {i}")]);
+        for tag in *tags {
+            repo.git(&["tag", "-a", tag, "-m", tag]);
+        }
+    }
+    repo
+}
+
+/// Runs init, commits what it wrote, and checks doctor calls nothing INVALID and `relhook
+/// version` says `version`; the configuration init wrote.
+fn adopted(repo: &Repo, version: &str) -> String {
+    let out = ok(repo.relhook(&["init"]));
+    let config = repo.read(".relconfig.toml");
+    let said = format!("{}\n{config}", text(&out));
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: adopt relhook"]);
+    let out = repo.relhook(&["doctor"]);
+    assert!(!text(&out).contains("INVALID"), "{}\n{said}", text(&out));
+    let out = ok(repo.relhook(&["version"]));
+    assert_eq!(stdout(&out).trim(), version, "{}\n{said}", text(&out));
+    said
+}
+
+fn npm(name: &str, version: &str) -> String {
+    format!("{{\"name\":\"{name}\",\"version\":\"{version}\"}}")
+}
+
+/// Whether the configuration has a `[packages.<name>]` table.
+fn table(config: &str, name: &str) -> bool {
+    config.lines().any(|l| l == format!("[packages.{name}]"))
+}
+
+/// Whether the configuration's `[version] files` lists `path`.
+fn lists(config: &str, path: &str) -> bool {
+    let files = config
+        .split("\nfiles = [\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n]\n").next())
+        .unwrap_or("");
+    files.contains(&format!("{{ path = \"{path}\""))
+}
+
+/// A private root package.json at `0.0.0` (a placeholder) has no version of its own: `v2.3.0`
+/// released `packages/cli`.
+#[test]
+fn a_placeholder_root_version_is_none_of_its_own() {
+    let root = r#"{"name":"root","private":true,"version":"0.0.0","workspaces":["packages/*"]}"#;
+    let cli = npm("mycli", "2.3.0");
+    let lib = npm("mylib", "0.4.0");
+    let repo = tagged(&[(
+        &[
+            ("package.json", root),
+            ("packages/cli/package.json", &cli),
+            ("packages/lib/package.json", &lib),
+        ],
+        &["v2.3.0", "mylib-v0.4.0"],
+    )]);
+    let config = adopted(&repo, "2.3.0");
+    assert!(!table(&config, "mycli"), "{config}");
+    assert!(table(&config, "mylib"), "{config}");
+    assert!(lists(&config, "packages/cli/package.json"), "{config}");
+}
