@@ -80,3 +80,24 @@ fn a_placeholder_root_version_is_none_of_its_own() {
     assert!(table(&config, "mylib"), "{config}");
     assert!(lists(&config, "packages/cli/package.json"), "{config}");
 }
+
+/// A uv workspace (the top's pyproject.toml has no `[project]`): `v1.2.0` released
+/// `packages/cli`, whose `[project] version` says 1.2.0.
+#[test]
+fn a_uv_workspace_member_the_tags_release_is_the_roots() {
+    let root = "[tool.uv.workspace]\nmembers = [\"packages/*\"]\n";
+    let cli = "[project]\nname = \"mycli\"\nversion = \"1.2.0\"\n";
+    let lib = "[project]\nname = \"mylib\"\nversion = \"0.4.0\"\n";
+    let repo = tagged(&[(
+        &[
+            ("pyproject.toml", root),
+            ("packages/cli/pyproject.toml", cli),
+            ("packages/lib/pyproject.toml", lib),
+        ],
+        &["v1.2.0", "mylib-v0.4.0"],
+    )]);
+    let config = adopted(&repo, "1.2.0");
+    assert!(!table(&config, "mycli"), "{config}");
+    assert!(table(&config, "mylib"), "{config}");
+    assert!(lists(&config, "packages/cli/pyproject.toml"), "{config}");
+}

@@ -45,7 +45,7 @@ fn file_name(path: &Path) -> String {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
-/// The one package of `found` (a Cargo crate or an npm package) that has no tag of its own
+/// The one package of `found` (a Cargo crate, an npm package, a Python project) that has no tag of its own
 /// and declares the version of the greatest of the repository's own tags (`prefix` then a
 /// version, named after no package), when the top has no version of its own (a virtual
 /// Cargo workspace, a package.json without one) for those tags to release. `None` when two
@@ -108,6 +108,19 @@ fn declared(root: &Path, f: &Found) -> Option<(PathBuf, &'static str, String)> {
                 .as_str()?
                 .to_owned();
             Some((f.path.join("package.json"), "version", version))
+        }
+        "pyproject.toml" => {
+            let manifest = f.path.join("pyproject.toml");
+            let file = root.join(&manifest);
+            [
+                (&["project", "version"][..], "project.version"),
+                (&["tool", "poetry", "version"][..], "tool.poetry.version"),
+            ]
+            .into_iter()
+            .find_map(|(keys, key)| {
+                let version = toml_at(&file, keys)?.as_str()?.to_owned();
+                Some((manifest.clone(), key, version))
+            })
         }
         _ => None,
     }
