@@ -44,7 +44,7 @@ pub struct Initialised {
     /// The workspace members not proposed because they are never published, and what says so
     /// (a sentence).
     pub left_out: Option<String>,
-    /// Why the member the repository's own tags release is not proposed as a package (a
+    /// Why the members the repository's own tags release are not proposed as packages (a
     /// sentence).
     pub root_member: Option<String>,
     /// The packages found but not proposed, as the configuration would refuse them beside the
@@ -83,14 +83,13 @@ pub fn init(
     let tag_prefix = adopted.root;
     let packages_tags = crate::history::packages::former::sentence(root, &adopted.packages_tags);
     let prefix = tag_prefix.as_ref().map_or("v", |p| p.0.as_str());
-    // One member released under the repository's own tags: the root project's.
-    let root_member = lockstep
-        .is_none()
-        .then(|| crate::history::packages::root_member::root_member(root, &packages, tags, prefix))
-        .flatten();
-    if let Some(member) = &root_member {
-        packages.retain(|f| f.name != member.name);
-    }
+    // The members released under the repository's own tags: the root project's.
+    let root_members = match lockstep {
+        None => crate::history::packages::root_member::root_members(root, &packages, tags, prefix),
+        Some(_) => Vec::new(),
+    };
+    packages.retain(|f| !root_members.iter().any(|m| m.name == f.name));
+    let root_member = crate::history::packages::root_member::sentence(&root_members);
     // What the configuration would refuse beside the rest (a member inside another's
     // directory, one tag form for two): proposed, no command would load it.
     let set_apart = crate::history::packages::apart::set_apart(&mut packages, prefix);
@@ -102,8 +101,8 @@ pub fn init(
         Some((sentence, _)) => crate::history::packages::detect::comment(sentence),
         None => crate::history::packages::detect::passed_over(root),
     };
-    if let Some(member) = &root_member {
-        passed_over += &crate::history::packages::detect::comment(&member.sentence());
+    if let Some(sentence) = &root_member {
+        passed_over += &crate::history::packages::detect::comment(sentence);
     }
     // Only the packages still proposed.
     let older_forms: Vec<String> = adopted
@@ -131,8 +130,12 @@ pub fn init(
     }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
-    } else if let Some(member) = &root_member {
-        text = with_version_files(&text, &[(member.manifest.clone(), member.key)]);
+    } else if !root_members.is_empty() {
+        let files: Vec<_> = root_members
+            .iter()
+            .map(|m| (m.manifest.clone(), m.key))
+            .collect();
+        text = with_version_files(&text, &files);
     }
     let text = text + &package_tables;
     debug_assert!(
@@ -165,7 +168,7 @@ pub fn init(
             .map(|(sentence, _)| sentence)
             .or_else(|| crate::history::packages::detect::one_project(root)),
         left_out: crate::history::packages::detect::left_out(root),
-        root_member: root_member.map(|m| m.sentence()),
+        root_member,
         set_apart,
         older_forms,
         packages_tags,

@@ -101,3 +101,40 @@ fn a_uv_workspace_member_the_tags_release_is_the_roots() {
     assert!(table(&config, "mylib"), "{config}");
     assert!(lists(&config, "packages/cli/pyproject.toml"), "{config}");
 }
+
+fn krate(name: &str, version: &str) -> String {
+    format!("[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\n")
+}
+
+/// Two crates at 3.1.0 with no tags of their own, `v3.1.0`, and a third crate with tags of its
+/// own: both are the root's, their manifests in `[version] files`.
+#[test]
+fn several_members_at_the_tagged_version_are_all_the_roots() {
+    let top = "[workspace]\nmembers = [\"crates/*\"]\n";
+    let (a, b, c) = (
+        krate("a", "3.1.0"),
+        krate("b", "3.1.0"),
+        krate("c", "0.2.0"),
+    );
+    let repo = tagged(&[(
+        &[
+            ("Cargo.toml", top),
+            ("crates/a/Cargo.toml", &a),
+            ("crates/a/src/lib.rs", ""),
+            ("crates/b/Cargo.toml", &b),
+            ("crates/b/src/lib.rs", ""),
+            ("crates/c/Cargo.toml", &c),
+            ("crates/c/src/lib.rs", ""),
+        ],
+        &["v3.1.0", "c-v0.2.0"],
+    )]);
+    let config = adopted(&repo, "3.1.0");
+    assert!(!table(&config, "a") && !table(&config, "b"), "{config}");
+    assert!(table(&config, "c"), "{config}");
+    assert!(lists(&config, "crates/a/Cargo.toml"), "{config}");
+    assert!(lists(&config, "crates/b/Cargo.toml"), "{config}");
+    assert!(
+        config.contains("a (crates/a), b (crates/b) are not proposed as packages"),
+        "{config}"
+    );
+}

@@ -24,20 +24,38 @@ pub struct RootMember {
     pub tag: String,
 }
 
-impl RootMember {
-    /// Why it is not proposed as a package, as one sentence (as `one_project`'s).
-    pub fn sentence(&self) -> String {
-        let dir = self.manifest.parent().unwrap_or(Path::new(""));
+/// Why `members` are not proposed as packages, as one sentence (as `one_project`'s); `None`
+/// when there are none.
+pub fn sentence(members: &[RootMember]) -> Option<String> {
+    let first = members.first()?;
+    let names: Vec<String> = members
+        .iter()
+        .map(|m| {
+            let dir = m.manifest.parent().unwrap_or(Path::new(""));
+            format!("{} ({})", m.name, dir.display())
+        })
+        .collect();
+    let manifests: Vec<String> = members
+        .iter()
+        .map(|m| m.manifest.display().to_string())
+        .collect();
+    Some(if let [m] = members {
         format!(
-            "{} ({}) is not proposed as a package: the repository's own release tags ({}, the greatest) release the version its {} declares, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a [packages.{}] table to release it alone).",
-            self.name,
-            dir.display(),
-            self.tag,
-            file_name(&self.manifest),
-            self.manifest.display(),
-            super::detect::toml_key(&self.name),
+            "{} is not proposed as a package: the repository's own release tags ({}, the greatest) release the version its {} declares, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a [packages.{}] table to release it alone).",
+            names[0],
+            m.tag,
+            file_name(&m.manifest),
+            manifests[0],
+            super::detect::toml_key(&m.name),
         )
-    }
+    } else {
+        format!(
+            "{} are not proposed as packages: the repository's own release tags ({}, the greatest) release the version each declares, and none is their own, so they are the root project's: `[version] files` lists {} and the root's changelog is theirs (give one a [packages.<name>] table to release it alone).",
+            names.join(", "),
+            first.tag,
+            manifests.join(", "),
+        )
+    })
 }
 
 fn file_name(path: &Path) -> String {
@@ -45,40 +63,45 @@ fn file_name(path: &Path) -> String {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
-/// The one package of `found` (a Cargo crate, an npm package, a Python project) that has no tag of its own
-/// and declares the version of the greatest of the repository's own tags (`prefix` then a
-/// version, named after no package), when the top has no version of its own (a virtual
-/// Cargo workspace, a package.json without one) for those tags to release. `None` when two
-/// packages could be it: nothing tells them apart.
-pub fn root_member(
+/// The packages of `found` (Cargo crates, npm packages, Python projects) that have no tag of
+/// their own and declare the version of the greatest of the repository's own tags (`prefix`
+/// then a version, named after no package), when the top has no version of its own (a
+/// virtual Cargo workspace, a private package.json) for those tags to release: all of them
+/// are released together with those tags.
+pub fn root_members(
     root: &Path,
     found: &[Found],
     tags: &[VersionTag],
     prefix: &str,
-) -> Option<RootMember> {
+) -> Vec<RootMember> {
     if own_version(root) {
-        return None;
+        return Vec::new();
     }
-    let (_, name, version) = tags
+    let Some((_, name, version)) = tags
         .iter()
         .filter(|(p, _, _)| p == prefix && !found.iter().any(|f| names_package(&f.name, p)))
-        .max_by(|a, b| a.2.cmp_precedence(&b.2))?;
+        .max_by(|a, b| a.2.cmp_precedence(&b.2))
+    else {
+        return Vec::new();
+    };
     let own_tags = |f: &Found| {
         tags.iter().any(|(p, _, _)| {
             names_package(&f.name, p) || f.tag.as_deref() == Some(&format!("{p}{{version}}"))
         })
     };
-    let mut matching = found.iter().filter(|f| !own_tags(f)).filter_map(|f| {
-        let (manifest, key, declared) = declared(root, f)?;
-        (declared == version.to_string()).then(|| RootMember {
-            name: f.name.clone(),
-            manifest,
-            key,
-            tag: name.clone(),
+    found
+        .iter()
+        .filter(|f| !own_tags(f))
+        .filter_map(|f| {
+            let (manifest, key, declared) = declared(root, f)?;
+            (declared == version.to_string()).then(|| RootMember {
+                name: f.name.clone(),
+                manifest,
+                key,
+                tag: name.clone(),
+            })
         })
-    });
-    let member = matching.next()?;
-    matching.next().is_none().then_some(member)
+        .collect()
 }
 
 /// Whether the top of the work tree declares a version itself: a root crate's, a
@@ -169,37 +192,47 @@ mod tests {
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
         let found = [crate_found("cli"), crate_found("lib")];
         let tags = [tag("v1.47.0"), tag("v1.48.0"), tag("lib-v1.40.0")];
-        let member = root_member(ws.path(), &found, &tags, "v").unwrap();
+        let members = root_members(ws.path(), &found, &tags, "v");
+        let [member] = members.as_slice() else {
+            panic!("{members:?}")
+        };
         assert_eq!(member.name, "cli");
         assert_eq!(member.manifest, PathBuf::from("crates/cli/Cargo.toml"));
         assert_eq!(member.key, "package.version");
         assert_eq!(member.tag, "v1.48.0");
-        assert!(member.sentence().starts_with(
+        assert!(sentence(&members).unwrap().starts_with(
             "cli (crates/cli) is not proposed as a package: the repository's own release tags (v1.48.0, the greatest)"
         ));
     }
 
     #[test]
-    fn nothing_is_the_roots_unless_one_package_alone_fits() {
+    fn only_the_members_at_the_greatest_tag_s_version_are_the_roots() {
         let found = [crate_found("cli"), crate_found("lib")];
         // The version of an older tag, not the greatest.
         let ws = workspace(VIRTUAL, &[("cli", "1.47.0"), ("lib", "1.40.0")]);
         assert_eq!(
-            root_member(ws.path(), &found, &[tag("v1.47.0"), tag("v1.48.0")], "v"),
-            None
+            root_members(ws.path(), &found, &[tag("v1.47.0"), tag("v1.48.0")], "v"),
+            []
         );
-        // Two crates at that version: nothing tells them apart.
+        // Two crates at that version: both are.
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.48.0")]);
-        assert_eq!(root_member(ws.path(), &found, &[tag("v1.48.0")], "v"), None);
+        let both = root_members(ws.path(), &found, &[tag("v1.48.0")], "v");
+        assert_eq!(both.len(), 2);
+        assert!(
+            sentence(&both)
+                .unwrap()
+                .starts_with("cli (crates/cli), lib (crates/lib) are not proposed as packages"),
+            "{both:?}"
+        );
         // The crate has tags of its own: it is a package.
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
         let tags = [tag("v1.48.0"), tag("cli-v1.48.0")];
-        assert_eq!(root_member(ws.path(), &found, &tags, "v"), None);
+        assert_eq!(root_members(ws.path(), &found, &tags, "v"), []);
         // No tags of the repository's own, or of another prefix.
-        assert_eq!(root_member(ws.path(), &found, &[], "v"), None);
+        assert_eq!(root_members(ws.path(), &found, &[], "v"), []);
         assert_eq!(
-            root_member(ws.path(), &found, &[tag("v1.48.0")], "rel-"),
-            None
+            root_members(ws.path(), &found, &[tag("v1.48.0")], "rel-"),
+            []
         );
         // The top declares a version: the tags are its own.
         for top in [
@@ -207,7 +240,7 @@ mod tests {
             "[workspace]\nmembers = [\"crates/*\"]\n[workspace.package]\nversion = \"1.48.0\"\n",
         ] {
             let ws = workspace(top, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
-            assert_eq!(root_member(ws.path(), &found, &[tag("v1.48.0")], "v"), None);
+            assert_eq!(root_members(ws.path(), &found, &[tag("v1.48.0")], "v"), []);
         }
     }
 
