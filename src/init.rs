@@ -61,11 +61,12 @@ pub struct Initialised {
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
 /// are the repository's tags that end in a version: the tag forms proposed are theirs, but for
 /// the prefixes `package_s` says are a package's (a package gone from the workspace), which
-/// are never the root's.
+/// are never the root's. `stored(tag, path)` is a file's text at a tag's commit.
 pub fn init(
     root: &Path,
     tags: &[VersionTag],
     package_s: &dyn Fn(&str) -> bool,
+    stored: &dyn Fn(&str, &Path) -> Option<String>,
 ) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
@@ -85,7 +86,9 @@ pub fn init(
     let prefix = tag_prefix.as_ref().map_or("v", |p| p.0.as_str());
     // The members released under the repository's own tags: the root project's.
     let root_members = match lockstep {
-        None => crate::history::packages::root_member::root_members(root, &packages, tags, prefix),
+        None => crate::history::packages::root_member::root_members(
+            root, &packages, tags, prefix, stored,
+        ),
         Some(_) => Vec::new(),
     };
     packages.retain(|f| !root_members.iter().any(|m| m.name == f.name));
@@ -573,11 +576,11 @@ mod tests {
             r#"{"scripts":{"test":"jest"}}"#,
         )
         .unwrap();
-        let first = init(tmp.path(), &[], &|_| false).unwrap();
+        let first = init(tmp.path(), &[], &|_| false, &|_, _| None).unwrap();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
-        let second = init(tmp.path(), &[], &|_| false).unwrap();
+        let second = init(tmp.path(), &[], &|_| false, &|_, _| None).unwrap();
         assert!(second.files.iter().all(|f| !f.written));
         assert_eq!(
             std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),

@@ -99,28 +99,42 @@ fn init_makes_the_member_the_repository_tags_release_the_roots() {
     );
 }
 
-/// A new crate at the version of the repository's tags is no reason when the top declares
-/// its own version: the tags are the top's.
+/// When the top declares its own version, a crate its tags released with it is the root's
+/// too, but a new crate at that version, added since, is no reason: it is a package.
 #[test]
-fn a_member_at_the_version_of_the_tops_own_tags_stays_a_package() {
+fn a_member_added_since_at_the_version_of_the_tops_own_tags_stays_a_package() {
     let repo = typos_like();
     repo.write(
         "Cargo.toml",
         "[workspace]\nmembers = [\"crates/*\"]\n\n[package]\nname = \"top\"\nversion = \"1.48.0\"\nedition = \"2021\"\n",
     );
     repo.write("src/lib.rs", "");
+    repo.write(
+        "crates/new/Cargo.toml",
+        "[package]\nname = \"new\"\nversion = \"1.48.0\"\nedition = \"2021\"\n",
+    );
+    repo.write("crates/new/src/lib.rs", "");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-qm", "chore: a crate at the top"]);
     let out = ok(repo.relhook(&["init"]));
     let config = repo.read(".relconfig.toml");
     assert!(
-        config.contains("[packages.cli]"),
+        config.contains("[packages.new]"),
         "{}\n{config}",
         text(&out)
     );
     assert!(
-        !stdout(&out).contains("is not proposed as a package"),
+        !config.lines().any(|l| l == "[packages.cli]"),
+        "{}\n{config}",
+        text(&out)
+    );
+    assert!(
+        stdout(&out).contains("cli (crates/cli) is not proposed as a package"),
         "{}",
         text(&out)
     );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: adopt relhook"]);
+    let out = repo.relhook(&["doctor"]);
+    assert!(!text(&out).contains("INVALID"), "{}", text(&out));
 }

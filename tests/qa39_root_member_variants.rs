@@ -138,3 +138,29 @@ fn several_members_at_the_tagged_version_are_all_the_roots() {
         "{config}"
     );
 }
+
+/// A root crate at 1.2.0 of its own and a member crate at 1.2.0 with no tags of its own, both
+/// released by `v1.2.0`: the member is released with the root.
+#[test]
+fn a_member_the_tops_own_tags_released_is_released_with_it() {
+    let top = format!(
+        "{}\n[workspace]\nmembers = [\"crates/*\"]\n",
+        krate("top", "1.2.0")
+    );
+    let (macros, other) = (krate("macros", "1.2.0"), krate("other", "0.5.0"));
+    let repo = tagged(&[(
+        &[
+            ("Cargo.toml", &top),
+            ("src/lib.rs", ""),
+            ("crates/macros/Cargo.toml", &macros),
+            ("crates/macros/src/lib.rs", ""),
+            ("crates/other/Cargo.toml", &other),
+            ("crates/other/src/lib.rs", ""),
+        ],
+        &["v1.2.0", "other-v0.5.0"],
+    )]);
+    let config = adopted(&repo, "1.2.0");
+    assert!(!table(&config, "macros"), "{config}");
+    assert!(table(&config, "other"), "{config}");
+    assert!(lists(&config, "crates/macros/Cargo.toml"), "{config}");
+}

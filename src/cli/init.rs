@@ -39,7 +39,13 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         .iter()
         .map(|(prefix, t)| (prefix.clone(), t.name.clone(), t.version.clone()))
         .collect();
-    let done = crate::init::init(&root, &tags, &package_s)?;
+    // A file as a tag's commit holds it.
+    let stored = |tag: &str, path: &Path| {
+        let (_, t) = found.iter().find(|(_, t)| t.name == tag)?;
+        let file = repo.as_ref()?.file_at(t.commit, path).ok()??;
+        String::from_utf8(file.bytes).ok()
+    };
+    let done = crate::init::init(&root, &tags, &package_s, &stored)?;
     write_out(|out| {
         for f in &done.files {
             let name = rel(&f.path, &root);

@@ -63,20 +63,20 @@ fn file_name(path: &Path) -> String {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
-/// The packages of `found` (Cargo crates, npm packages, Python projects) that have no tag of
-/// their own and declare the version of the greatest of the repository's own tags (`prefix`
-/// then a version, named after no package), when the top has no version of its own (a
-/// virtual Cargo workspace, a private package.json) for those tags to release: all of them
-/// are released together with those tags.
+/// The packages of `found` (Cargo crates, npm packages, Python projects) with no tag of their
+/// own that the greatest of the repository's own tags (`prefix` then a version, named after
+/// no package) released: all of them are released together with those tags. When the top has
+/// a version of its own (a root crate, a published package.json) for those tags to release, a
+/// member is only when its manifest as `stored` at that tag (`stored(tag, manifest)`, its
+/// text) declared the tag's version, as doctor tells a package released by the root's tags
+/// (one added since at that version is a package); else when it declares it now.
 pub fn root_members(
     root: &Path,
     found: &[Found],
     tags: &[VersionTag],
     prefix: &str,
+    stored: &dyn Fn(&str, &Path) -> Option<String>,
 ) -> Vec<RootMember> {
-    if own_version(root) {
-        return Vec::new();
-    }
     let Some((_, name, version)) = tags
         .iter()
         .filter(|(p, _, _)| p == prefix && !found.iter().any(|f| names_package(&f.name, p)))
@@ -89,12 +89,26 @@ pub fn root_members(
             names_package(&f.name, p) || f.tag.as_deref() == Some(&format!("{p}{{version}}"))
         })
     };
+    let top_s = own_version(root);
+    let version = version.to_string();
     found
         .iter()
         .filter(|f| !own_tags(f))
         .filter_map(|f| {
-            let (manifest, key, declared) = declared(root, f)?;
-            (declared == version.to_string()).then(|| RootMember {
+            let manifest = f.path.join(manifest_name(f.from)?);
+            let text = std::fs::read_to_string(root.join(&manifest)).ok()?;
+            let (key, declared) = declared_in(f.from, &text)?;
+            let released = || {
+                stored(name, &manifest)
+                    .and_then(|then| declared_in(f.from, &then))
+                    .is_some_and(|(_, then)| then == version)
+            };
+            let root_s = if top_s {
+                released()
+            } else {
+                declared == version
+            };
+            root_s.then(|| RootMember {
                 name: f.name.clone(),
                 manifest,
                 key,
@@ -117,36 +131,40 @@ fn own_version(root: &Path) -> bool {
         })
 }
 
-/// The manifest of `f`, its version key and the version it declares.
-fn declared(root: &Path, f: &Found) -> Option<(PathBuf, &'static str, String)> {
-    match f.from {
-        "Cargo workspace" => {
-            let manifest = f.path.join("Cargo.toml");
-            let version = toml_at(&root.join(&manifest), &["package", "version"])?;
-            Some((manifest, "package.version", version.as_str()?.to_owned()))
-        }
-        "npm workspace" | "yarn workspace" | "pnpm workspace" => {
-            let version = npm_manifest(root, &f.path)?
-                .get("version")?
-                .as_str()?
-                .to_owned();
-            Some((f.path.join("package.json"), "version", version))
-        }
-        "pyproject.toml" => {
-            let manifest = f.path.join("pyproject.toml");
-            let file = root.join(&manifest);
-            [
-                (&["project", "version"][..], "project.version"),
-                (&["tool", "poetry", "version"][..], "tool.poetry.version"),
-            ]
-            .into_iter()
-            .find_map(|(keys, key)| {
-                let version = toml_at(&file, keys)?.as_str()?.to_owned();
-                Some((manifest.clone(), key, version))
-            })
-        }
+/// The file name of the manifest of a package found by `from`.
+fn manifest_name(from: &str) -> Option<&'static str> {
+    match from {
+        "Cargo workspace" => Some("Cargo.toml"),
+        "npm workspace" | "yarn workspace" | "pnpm workspace" => Some("package.json"),
+        "pyproject.toml" => Some("pyproject.toml"),
         _ => None,
     }
+}
+
+/// The version key of a manifest (`text`) of a package found by `from`, and the version it
+/// declares.
+fn declared_in(from: &str, text: &str) -> Option<(&'static str, String)> {
+    if manifest_name(from)? == "package.json" {
+        let json: serde_json::Value = serde_json::from_str(text).ok()?;
+        return Some(("version", json.get("version")?.as_str()?.to_owned()));
+    }
+    let table: toml::Table = text.parse().ok()?;
+    let at = |keys: &[&str]| {
+        let (last, path) = keys.split_last()?;
+        let mut t = &table;
+        for k in path {
+            t = t.get(*k)?.as_table()?;
+        }
+        t.get(*last)?.as_str().map(str::to_owned)
+    };
+    let keys: &[(&[&str], &'static str)] = match from {
+        "Cargo workspace" => &[(&["package", "version"], "package.version")],
+        _ => &[
+            (&["project", "version"], "project.version"),
+            (&["tool", "poetry", "version"], "tool.poetry.version"),
+        ],
+    };
+    keys.iter().find_map(|(path, key)| Some((*key, at(path)?)))
 }
 
 #[cfg(test)]
@@ -185,6 +203,10 @@ mod tests {
         tmp
     }
 
+    fn none(_: &str, _: &Path) -> Option<String> {
+        None
+    }
+
     const VIRTUAL: &str = "[workspace]\nmembers = [\"crates/*\"]\n";
 
     #[test]
@@ -192,7 +214,7 @@ mod tests {
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
         let found = [crate_found("cli"), crate_found("lib")];
         let tags = [tag("v1.47.0"), tag("v1.48.0"), tag("lib-v1.40.0")];
-        let members = root_members(ws.path(), &found, &tags, "v");
+        let members = root_members(ws.path(), &found, &tags, "v", &none);
         let [member] = members.as_slice() else {
             panic!("{members:?}")
         };
@@ -211,12 +233,18 @@ mod tests {
         // The version of an older tag, not the greatest.
         let ws = workspace(VIRTUAL, &[("cli", "1.47.0"), ("lib", "1.40.0")]);
         assert_eq!(
-            root_members(ws.path(), &found, &[tag("v1.47.0"), tag("v1.48.0")], "v"),
+            root_members(
+                ws.path(),
+                &found,
+                &[tag("v1.47.0"), tag("v1.48.0")],
+                "v",
+                &none
+            ),
             []
         );
         // Two crates at that version: both are.
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.48.0")]);
-        let both = root_members(ws.path(), &found, &[tag("v1.48.0")], "v");
+        let both = root_members(ws.path(), &found, &[tag("v1.48.0")], "v", &none);
         assert_eq!(both.len(), 2);
         assert!(
             sentence(&both)
@@ -227,11 +255,11 @@ mod tests {
         // The crate has tags of its own: it is a package.
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
         let tags = [tag("v1.48.0"), tag("cli-v1.48.0")];
-        assert_eq!(root_members(ws.path(), &found, &tags, "v"), []);
+        assert_eq!(root_members(ws.path(), &found, &tags, "v", &none), []);
         // No tags of the repository's own, or of another prefix.
-        assert_eq!(root_members(ws.path(), &found, &[], "v"), []);
+        assert_eq!(root_members(ws.path(), &found, &[], "v", &none), []);
         assert_eq!(
-            root_members(ws.path(), &found, &[tag("v1.48.0")], "rel-"),
+            root_members(ws.path(), &found, &[tag("v1.48.0")], "rel-", &none),
             []
         );
         // The top declares a version: the tags are its own.
@@ -240,7 +268,18 @@ mod tests {
             "[workspace]\nmembers = [\"crates/*\"]\n[workspace.package]\nversion = \"1.48.0\"\n",
         ] {
             let ws = workspace(top, &[("cli", "1.48.0"), ("lib", "1.40.0")]);
-            assert_eq!(root_members(ws.path(), &found, &[tag("v1.48.0")], "v"), []);
+            assert_eq!(
+                root_members(ws.path(), &found, &[tag("v1.48.0")], "v", &none),
+                []
+            );
+            // Unless the tag released the crate: its manifest there declared that version.
+            let stored = |tag: &str, manifest: &Path| {
+                (tag == "v1.48.0" && manifest == Path::new("crates/cli/Cargo.toml"))
+                    .then(|| "[package]\nname = \"cli\"\nversion = \"1.48.0\"\n".to_owned())
+            };
+            let members = root_members(ws.path(), &found, &[tag("v1.48.0")], "v", &stored);
+            assert_eq!(members.len(), 1);
+            assert_eq!(members[0].name, "cli");
         }
     }
 
