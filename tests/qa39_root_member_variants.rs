@@ -164,3 +164,26 @@ fn a_member_the_tops_own_tags_released_is_released_with_it() {
     assert!(table(&config, "other"), "{config}");
     assert!(lists(&config, "crates/macros/Cargo.toml"), "{config}");
 }
+
+/// The member's manifest bumped since the last tag (2.0.0, `v1.9.0` the last): as stored at
+/// the tag's commit, it declared 1.9.0, so the tag released it.
+#[test]
+fn a_member_bumped_since_the_last_tag_is_still_the_roots() {
+    let root = r#"{"name":"root","private":true,"workspaces":["packages/*"]}"#;
+    let lib = npm("mylib", "0.4.0");
+    let (then, now) = (npm("mycli", "1.9.0"), npm("mycli", "2.0.0"));
+    let repo = tagged(&[
+        (
+            &[
+                ("package.json", root),
+                ("packages/cli/package.json", &then),
+                ("packages/lib/package.json", &lib),
+            ],
+            &["v1.9.0", "mylib-v0.4.0"],
+        ),
+        (&[("packages/cli/package.json", &now)], &[]),
+    ]);
+    let config = adopted(&repo, "1.9.0");
+    assert!(!table(&config, "mycli"), "{config}");
+    assert!(lists(&config, "packages/cli/package.json"), "{config}");
+}

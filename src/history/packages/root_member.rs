@@ -69,7 +69,8 @@ fn file_name(path: &Path) -> String {
 /// a version of its own (a root crate, a published package.json) for those tags to release, a
 /// member is only when its manifest as `stored` at that tag (`stored(tag, manifest)`, its
 /// text) declared the tag's version, as doctor tells a package released by the root's tags
-/// (one added since at that version is a package); else when it declares it now.
+/// (one added since at that version is a package); else also when it declares it now (bumped
+/// since, it is still the tag's).
 pub fn root_members(
     root: &Path,
     found: &[Found],
@@ -103,11 +104,7 @@ pub fn root_members(
                     .and_then(|then| declared_in(f.from, &then))
                     .is_some_and(|(_, then)| then == version)
             };
-            let root_s = if top_s {
-                released()
-            } else {
-                declared == version
-            };
+            let root_s = (!top_s && declared == version) || released();
             root_s.then(|| RootMember {
                 name: f.name.clone(),
                 manifest,
@@ -242,6 +239,15 @@ mod tests {
             ),
             []
         );
+        // Bumped since the tag, whose commit held the tag's version: still the tag's.
+        let ws = workspace(VIRTUAL, &[("cli", "2.0.0"), ("lib", "1.40.0")]);
+        let stored = |tag: &str, manifest: &Path| {
+            (tag == "v1.48.0" && manifest == Path::new("crates/cli/Cargo.toml"))
+                .then(|| "[package]\nname = \"cli\"\nversion = \"1.48.0\"\n".to_owned())
+        };
+        let bumped = root_members(ws.path(), &found, &[tag("v1.48.0")], "v", &stored);
+        assert_eq!(bumped.len(), 1);
+        assert_eq!(bumped[0].manifest, PathBuf::from("crates/cli/Cargo.toml"));
         // Two crates at that version: both are.
         let ws = workspace(VIRTUAL, &[("cli", "1.48.0"), ("lib", "1.48.0")]);
         let both = root_members(ws.path(), &found, &[tag("v1.48.0")], "v", &none);
