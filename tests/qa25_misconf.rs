@@ -48,7 +48,7 @@ fn version_all_next_says_the_root_tag_released_it_not_first_release() {
             "{args:?}: {said}"
         );
         assert!(
-            stderr(&out).contains("take the [packages.*] tables out"),
+            stderr(&out).contains("out of .relconfig.toml and list "),
             "{args:?}: {said}"
         );
     }
@@ -65,8 +65,10 @@ fn a_hand_tag_of_a_package_the_root_tag_released_is_refused() {
     let repo = packages_over_root_tags();
     let release = repo.relhook(&["release", "--package", "core", "--no-test"]);
     assert_eq!(release.status.code(), Some(1), "{}", text(&release));
-    let fix = "take the [packages.*] tables out of .relconfig.toml";
+    let fix =
+        "take [packages.core] out of .relconfig.toml and list core/Cargo.toml in `[version] files`";
     assert!(stderr(&release).contains(fix), "{}", text(&release));
+    let fix = "out of .relconfig.toml and list ";
     for tag in ["core-v1.4.0", "core-v1.4.1", "app-v1.4.0"] {
         let head = repo.git(&["rev-parse", "HEAD"]);
         let out = hand_tag(&repo, &["-a", tag, "-m", tag]);

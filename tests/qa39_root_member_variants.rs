@@ -187,3 +187,38 @@ fn a_member_bumped_since_the_last_tag_is_still_the_roots() {
     assert!(!table(&config, "mycli"), "{config}");
     assert!(lists(&config, "packages/cli/package.json"), "{config}");
 }
+
+/// Configured as a package anyway, doctor's fix names that package's table and its manifest,
+/// not every `[packages.*]` table (mylib's is right).
+#[test]
+fn doctor_names_the_table_to_take_out_and_its_manifest() {
+    let root = r#"{"name":"root","private":true,"version":"0.0.0","workspaces":["packages/*"]}"#;
+    let cli = npm("mycli", "2.3.0");
+    let lib = npm("mylib", "0.4.0");
+    let config =
+        "[packages.mycli]\npath = \"packages/cli\"\n\n[packages.mylib]\npath = \"packages/lib\"\n";
+    let repo = tagged(&[
+        (
+            &[
+                ("package.json", root),
+                ("packages/cli/package.json", &cli),
+                ("packages/lib/package.json", &lib),
+            ],
+            &["v2.3.0", "mylib-v0.4.0"],
+        ),
+        (&[(".relconfig.toml", config)], &[]),
+    ]);
+    let out = repo.relhook(&["doctor"]);
+    let said = text(&out);
+    assert!(
+        said.contains("INVALID  package mycli: package mycli has no tag of its own"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "take [packages.mycli] out of .relconfig.toml and list packages/cli/package.json in `[version] files`"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("[packages.*]"), "{said}");
+}

@@ -36,15 +36,19 @@ pub fn released_at_root(
         return None;
     }
     // The package's files said it there already: not a package added since at that version.
-    let held_there = crate::release::version_files(view, root).iter().any(|f| {
-        repo.file_at(at, &f.path)
-            .ok()
-            .flatten()
-            .and_then(|stored| String::from_utf8(stored.bytes).ok())
-            .and_then(|text| crate::history::version::files::read_version_in(f, &text).ok())
-            .is_some_and(|v| v == version.to_string())
-    });
-    if !held_there {
+    let held_there: Vec<String> = crate::release::version_files(view, root)
+        .into_iter()
+        .filter(|f| {
+            repo.file_at(at, &f.path)
+                .ok()
+                .flatten()
+                .and_then(|stored| String::from_utf8(stored.bytes).ok())
+                .and_then(|text| crate::history::version::files::read_version_in(f, &text).ok())
+                .is_some_and(|v| v == version.to_string())
+        })
+        .map(|f| f.path.display().to_string())
+        .collect();
+    if held_there.is_empty() {
         return None;
     }
     let own = package.tag.format(&version);
@@ -56,7 +60,9 @@ pub fn released_at_root(
             package.tag.prefix(),
         ),
         format!(
-            "released as one project: take the [packages.*] tables out of .relconfig.toml and list their manifests in `[version] files`; released alone: mark {}'s last release, `RELHOOK_SKIP=1 git tag -a {own} -m {own} {tag}^{{}}`",
+            "released with the root: take [packages.{}] out of .relconfig.toml and list {} in `[version] files`; released alone: mark {}'s last release, `RELHOOK_SKIP=1 git tag -a {own} -m {own} {tag}^{{}}`",
+            crate::history::packages::detect::toml_key(&package.name),
+            held_there.join(", "),
             package.name
         ),
     ))
