@@ -44,7 +44,7 @@ fn init_makes_the_member_the_repository_tags_release_the_roots() {
     let said = stdout(&out);
     assert!(
         said.contains(
-            "cli (crates/cli) is not proposed as a package: the repository's own release tags (v1.48.0, the greatest) release the version its Cargo.toml declares"
+            "cli (crates/cli) is not proposed as a package: the repository's own release tags (v1.48.0, the greatest) released the version its Cargo.toml declared there"
         ),
         "{said}"
     );

@@ -184,6 +184,12 @@ fn a_member_bumped_since_the_last_tag_is_still_the_roots() {
         (&[("packages/cli/package.json", &now)], &[]),
     ]);
     let config = adopted(&repo, "1.9.0");
+    assert!(
+        config.contains(
+            "(v1.9.0, the greatest) released the version its package.json declared there"
+        ),
+        "{config}"
+    );
     assert!(!table(&config, "mycli"), "{config}");
     assert!(lists(&config, "packages/cli/package.json"), "{config}");
 }

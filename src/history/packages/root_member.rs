@@ -41,7 +41,7 @@ pub fn sentence(members: &[RootMember]) -> Option<String> {
         .collect();
     Some(if let [m] = members {
         format!(
-            "{} is not proposed as a package: the repository's own release tags ({}, the greatest) release the version its {} declares, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a [packages.{}] table to release it alone).",
+            "{} is not proposed as a package: the repository's own release tags ({}, the greatest) released the version its {} declared there, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a [packages.{}] table to release it alone).",
             names[0],
             m.tag,
             file_name(&m.manifest),
@@ -50,7 +50,7 @@ pub fn sentence(members: &[RootMember]) -> Option<String> {
         )
     } else {
         format!(
-            "{} are not proposed as packages: the repository's own release tags ({}, the greatest) release the version each declares, and none is their own, so they are the root project's: `[version] files` lists {} and the root's changelog is theirs (give one a [packages.<name>] table to release it alone).",
+            "{} are not proposed as packages: the repository's own release tags ({}, the greatest) released the version each declared there, and none is their own, so they are the root project's: `[version] files` lists {} and the root's changelog is theirs (give one a [packages.<name>] table to release it alone).",
             names.join(", "),
             first.tag,
             manifests.join(", "),
