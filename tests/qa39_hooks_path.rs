@@ -267,3 +267,30 @@ fn install_and_doctor_say_gits_refusal_of_another_users_checkout_as_version_does
     let refused = repo.try_commit("garbage");
     assert!(!refused.status.success(), "{}", text(&refused));
 }
+
+/// QA39, second round: a core.hooksPath from a file `include.path` brings in was given the
+/// fix `git config --unset core.hooksPath`, which leaves it where it is (git exits 5): the fix
+/// names that file.
+#[test]
+fn a_hooks_path_from_an_included_file_is_unset_in_that_file() {
+    let repo = Repo::new();
+    repo.commit("chore: start");
+    let inc = repo.scratch("inc").join("hooks.cfg");
+    std::fs::write(&inc, "[core]\n\thooksPath = /dev/null\n").unwrap();
+    repo.git(&["config", "include.path", inc.to_str().unwrap()]);
+    let err = stderr(&repo.relhook(&["install"]));
+    let fix = format!(
+        "`git config --file {} --unset core.hooksPath`",
+        inc.display()
+    );
+    assert!(err.contains(&fix), "{fix}: {err}");
+    let unset = repo.git_output(&[
+        "config",
+        "--file",
+        inc.to_str().unwrap(),
+        "--unset",
+        "core.hooksPath",
+    ]);
+    assert!(unset.status.success(), "{}", text(&unset));
+    ok(repo.relhook(&["install"]));
+}

@@ -66,8 +66,8 @@ pub fn hooks_turned_off(loc: &HooksLocation) -> Option<(String, String)> {
     let fix = match (s.scope.as_str(), &off.beneath) {
         ("command", _) => "run relhook without the core.hooksPath that `git -c` or GIT_CONFIG_PARAMETERS / GIT_CONFIG_COUNT set in its environment".to_owned(),
         ("global" | "system", _) => format!(
-            "`git config core.hooksPath {own}` (this repository only), or `git config --{} --unset core.hooksPath` (every repository)",
-            s.scope
+            "`git config core.hooksPath {own}` (this repository only), or `{}` (every repository)",
+            unset(loc, s)
         ),
         (scope, Some(b)) => format!(
             "`git config{} core.hooksPath {own}` (this repository's own hooks directory; unsetting it would bring back core.hooksPath = {} from your {} config)",
@@ -75,10 +75,51 @@ pub fn hooks_turned_off(loc: &HooksLocation) -> Option<(String, String)> {
             b.value,
             b.scope
         ),
-        ("worktree", None) => "`git config --worktree --unset core.hooksPath`".to_owned(),
-        (_, None) => "`git config --unset core.hooksPath`".to_owned(),
+        (_, None) => format!("`{}`", unset(loc, s)),
     };
     Some((detail, fix))
+}
+
+/// The command that unsets setting `s` where it is written: by its level when that is the
+/// level's own file, else by the file (one `include.path` brings in, `~/.config/git/config`
+/// beside a `~/.gitconfig`), which `--global` or a plain unset would not touch.
+fn unset(loc: &HooksLocation, s: &crate::git::HooksPathEntry) -> String {
+    let file = std::path::Path::new(&s.file);
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let own = match s.scope.as_str() {
+        "local" => {
+            s.file == ".git/config" || loc.common_dir.join("config") == loc.work_tree.join(file)
+        }
+        "worktree" => s.file.ends_with("config.worktree"),
+        // The file `git config --global` writes: GIT_CONFIG_GLOBAL's, else ~/.gitconfig when
+        // there is one, else the XDG one.
+        "global" => match std::env::var_os("GIT_CONFIG_GLOBAL") {
+            Some(g) => std::path::Path::new(&g) == file,
+            None => home.is_some_and(|h| {
+                let dot = h.join(".gitconfig");
+                let xdg = std::env::var_os("XDG_CONFIG_HOME")
+                    .map_or_else(|| h.join(".config"), std::path::PathBuf::from)
+                    .join("git/config");
+                if dot.is_file() {
+                    dot == file
+                } else {
+                    xdg == file
+                }
+            }),
+        },
+        _ => true,
+    };
+    match s.scope.as_str() {
+        _ if s.file.is_empty() || !own && !file.is_file() => {
+            "git config --unset core.hooksPath".to_owned()
+        }
+        _ if !own => format!(
+            "git config --file {} --unset core.hooksPath",
+            shell_word(&loc.work_tree.join(file))
+        ),
+        "local" => "git config --unset core.hooksPath".to_owned(),
+        scope => format!("git config --{scope} --unset core.hooksPath"),
+    }
 }
 
 /// [`hooks_turned_off`] as doctor's finding: relhook's hooks in the repository's own hooks
