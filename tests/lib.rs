@@ -238,6 +238,7 @@ mod qa39_git_dir_apart;
 mod qa39_hooks_path;
 mod qa39_inline_links;
 mod qa39_long_release_header;
+mod qa39_merge_by_hand;
 mod qa39_nested_members;
 mod qa39_newest_tag_form;
 mod qa39_old_reverts;

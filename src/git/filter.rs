@@ -42,6 +42,17 @@ impl Repo {
         driver
     }
 
+    /// The merge driver `.gitattributes` names for `rel` (`relhook-changelog`), in-process.
+    pub fn merge_driver(&self, rel: &Path) -> Option<String> {
+        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
+        let value = self.inner.get_attr_bytes(rel, "merge", flags).ok()?;
+        match git2::AttrValue::from_bytes(value) {
+            git2::AttrValue::String(s) => Some(s.to_owned()),
+            git2::AttrValue::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+            _ => None,
+        }
+    }
+
     fn filter_driver_read(&self, rel: &Path) -> Option<String> {
         let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
         let value = self.inner.get_attr_bytes(rel, "filter", flags).ok()?;

@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
@@ -32,12 +32,28 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
     let [ours, theirs] = parents(repo, head)?[..] else {
         return skip("not a merge of two commits");
     };
-    let (dropped, releases) = dropped(repo, config, head, [ours, theirs])?;
+    let (dropped, mut releases) = dropped(repo, config, head, [ours, theirs])?;
+    let by_hand_only = releases.is_empty();
+    // Entries the merge itself kept, taken out by hand before it was committed: they stay out.
+    let (dropped, by_hand): (Vec<Dropped>, Vec<Dropped>) = dropped
+        .into_iter()
+        .partition(|(path, entries)| !removed_by_hand(repo, path, [ours, theirs], entries));
+    releases.extend(by_hand.iter().map(|(path, entries)| {
+        format!(
+            "{} leaves out {} a parent had unreleased ({}`- {}`), which the merge itself kept: taken out by hand, {} out",
+            path.display(),
+            plural(entries.len(), "entry", "entries"),
+            if entries.len() > 1 { "first: " } else { "" },
+            entries.first().map_or("", |e| e.text.as_str()),
+            if entries.len() == 1 { "it stays" } else { "they stay" },
+        )
+    }));
     // A release section is not put back (which entries it shipped is the tag's to say), but
     // its loss is said.
     let releases = (!releases.is_empty()).then(|| releases.join("; "));
     if dropped.is_empty() {
         return match releases {
+            Some(kept) if by_hand_only => Ok(Accumulated::Notice(kept)),
             // A warning, as a refusal is: not silenced by `RELHOOK_QUIET`.
             Some(lost) => Ok(Accumulated::Refused(lost)),
             None => skip("the merge keeps every entry its parents had unreleased"),
@@ -119,6 +135,34 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
 
 /// A changelog, and the entries to put back into it.
 type Dropped = (PathBuf, Vec<NewEntry>);
+
+/// Whether `entries` were taken out of `path` by hand while the merge of `sides` was being
+/// concluded (`git merge --no-commit`, an edit, then `git commit`): relhook's merge driver,
+/// which git uses for the file, merges it cleanly and keeps every one of them, so no conflict's
+/// resolution dropped them.
+fn removed_by_hand(repo: &Repo, path: &Path, sides: [Oid; 2], entries: &[NewEntry]) -> bool {
+    if repo.merge_driver(path).as_deref() != Some(crate::hooks::driver::DRIVER) {
+        return false;
+    }
+    let Ok(crate::git::MergeBase::Found(base)) = repo.merge_base_of(sides[0], sides[1]) else {
+        return false;
+    };
+    let [Some(o), Some(t)] = sides.map(|c| changelog_at(repo, c, path)) else {
+        return false;
+    };
+    // Both sides made the file: git merges it against an empty one.
+    let b = match repo.blob_at(base, path) {
+        Some(_) => changelog_at(repo, base, path),
+        None => Changelog::parse("").ok().map(std::rc::Rc::new),
+    };
+    let Some(b) = b else {
+        return false;
+    };
+    Changelog::merge_unreleased(&b, &o, &t)
+        .ok()
+        .and_then(|text| Changelog::parse(&text).ok())
+        .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
+}
 
 /// The parents of `commit`, first parent first.
 fn parents(repo: &Repo, commit: Oid) -> Result<Vec<Oid>> {
