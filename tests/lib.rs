@@ -243,6 +243,7 @@ mod qa39_nested_members;
 mod qa39_newest_tag_form;
 mod qa39_old_reverts;
 mod qa39_package_release_advice;
+mod qa39_percent_path;
 mod qa39_picked_unlinted;
 mod qa39_root_member;
 mod qa39_root_member_variants;

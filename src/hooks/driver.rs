@@ -155,7 +155,12 @@ fn without_lines(text: &str, ours: impl Fn(&str) -> bool) -> Option<String> {
 /// markers, both sides kept) takes the driver's place: a driver that cannot start leaves the
 /// file as one side had it, and the other side's entries silently out.
 fn driver_command(binary: &Path) -> String {
-    let bin = binary.to_string_lossy().replace('\'', r"'\''");
+    // git expands `%A` and the like anywhere in the command, even inside quotes: a `%` of the
+    // path is written `%%`, which git turns back into one.
+    let bin = binary
+        .to_string_lossy()
+        .replace('%', "%%")
+        .replace('\'', r"'\''");
     format!("b='{bin}'; {DRIVER_REST}")
 }
 
@@ -184,7 +189,7 @@ fn driver_binary(command: &str) -> Option<String> {
                 bin.push('\'');
                 chars = after.chars();
             }
-            None => return Some(bin),
+            None => return Some(bin.replace("%%", "%")),
         }
     }
     None
@@ -380,6 +385,14 @@ mod tests {
         assert_eq!(
             driver_command(Path::new("/opt/it's/relhook")),
             format!(r"b='/opt/it'\''s/relhook'; {DRIVER_REST}")
+        );
+        // A `%` of the path is doubled, so git's `%A` expansion leaves it alone.
+        assert!(
+            driver_command(Path::new("/tmp/b%A x/relhook")).starts_with("b='/tmp/b%%A x/relhook';")
+        );
+        assert_eq!(
+            driver_binary(&driver_command(Path::new("/tmp/b%A x/relhook"))).as_deref(),
+            Some("/tmp/b%A x/relhook")
         );
         for command in [
             driver_command(Path::new("/opt/it's/relhook")),
