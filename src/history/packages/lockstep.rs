@@ -78,13 +78,8 @@ pub fn lockstep(root: &Path, tags: &[VersionTag], others: &[String]) -> Option<L
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::tag;
     use super::*;
-
-    fn tag(name: &str) -> VersionTag {
-        let at = name.find(|c: char| c.is_ascii_digit()).unwrap();
-        let version = semver::Version::parse(&name[at..]).unwrap();
-        (name[..at].to_owned(), name.to_owned(), version)
-    }
 
     fn workspace(versions: &[(&str, &str)]) -> tempfile::TempDir {
         let tmp = tempfile::tempdir().unwrap();

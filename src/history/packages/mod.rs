@@ -32,6 +32,8 @@
 
 pub mod apart;
 pub mod detect;
+#[cfg(test)]
+mod fixtures;
 pub mod former;
 pub mod lockstep;
 mod moved;

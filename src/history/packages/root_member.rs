@@ -166,23 +166,8 @@ fn declared_in(from: &str, text: &str) -> Option<(&'static str, String)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{crate_found, tag};
     use super::*;
-
-    fn tag(name: &str) -> VersionTag {
-        let at = name.find(|c: char| c.is_ascii_digit()).unwrap();
-        let version = semver::Version::parse(&name[at..]).unwrap();
-        (name[..at].to_owned(), name.to_owned(), version)
-    }
-
-    fn crate_found(name: &str) -> Found {
-        Found {
-            name: name.into(),
-            path: format!("crates/{name}").into(),
-            tag: None,
-            from: "Cargo workspace",
-            test: None,
-        }
-    }
 
     /// A virtual workspace (`root` = the top's Cargo.toml text) with crates at versions.
     fn workspace(top: &str, crates: &[(&str, &str)]) -> tempfile::TempDir {

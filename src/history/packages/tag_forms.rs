@@ -128,29 +128,11 @@ fn forms(
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{crate_found as package, tag};
     use super::*;
-
-    fn tag(name: &str) -> VersionTag {
-        let at = name.find(|c: char| c.is_ascii_digit()).unwrap();
-        (
-            name[..at].to_owned(),
-            name.to_owned(),
-            Version::parse(&name[at..]).unwrap(),
-        )
-    }
 
     fn no_package(_: &str) -> bool {
         false
-    }
-
-    fn package(name: &str) -> Found {
-        Found {
-            name: name.into(),
-            path: format!("crates/{name}").into(),
-            tag: None,
-            from: "Cargo workspace",
-            test: None,
-        }
     }
 
     #[test]
