@@ -41,3 +41,37 @@ fn doctor_warns_of_unpushed_commits_that_fail_the_lint() {
     let out = ok(repo.relhook(&["doctor"]));
     assert!(!stdout(&out).contains("unpushed commits"), "{}", text(&out));
 }
+
+/// QA39, second round: with a local release tag above the commit (`relhook release
+/// --allow-unlinted`), the plain rebase left the tag on the old history and the release's
+/// notes without the reworded entry: doctor gives pre-push's steps around it.
+#[test]
+fn doctor_gives_the_release_again_when_a_local_release_tag_is_above() {
+    let repo = installed_repo();
+    ok(repo.relhook(&["release", "--no-test"]));
+    repo.with_origin();
+    repo.git(&[
+        "push",
+        "-q",
+        "--no-verify",
+        "--follow-tags",
+        "origin",
+        "main",
+    ]);
+    repo.write("q.txt", "q\n");
+    repo.git(&["add", "q.txt"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "bad stuff"]);
+    repo.commit_hooked("fix: r");
+    ok(repo.relhook(&["release", "--no-test", "--allow-unlinted"]));
+    let tag = repo.git(&["describe", "--tags", "--exact-match", "HEAD"]);
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains(&format!(
+            "fix: reword it before pushing: `git tag -d {} && git reset --keep HEAD~1` first",
+            tag.trim()
+        )) && said.contains("(makes the release again, with it)"),
+        "{}",
+        text(&out)
+    );
+}

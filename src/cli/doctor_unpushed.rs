@@ -44,9 +44,20 @@ pub(super) fn unpushed_unlinted(repo: &Repo, config: &Config) -> Option<Check> {
             "{count} not pushed yet {verb} the lint{newest}; pre-push refuses {them}: {}{more}",
             named.join(", ")
         ),
-        fix: Some(format!(
-            "reword {them} before pushing: {}",
-            unlinted::rebase_step(&failing)
-        )),
+        fix: Some(fix(repo, config, &failing, them)),
     })
+}
+
+/// The fix: the rebase that rewords them, and, with a local release tag above them, the
+/// steps around it that pre-push gives (the release made again, with the reworded commits).
+fn fix(repo: &Repo, config: &Config, failing: &[unlinted::Failing], them: &str) -> String {
+    let bads: Vec<git2::Oid> = failing.iter().map(|f| f.id).collect();
+    let rebase = unlinted::rebase_command(failing);
+    match crate::prepush::local_tags_fix(repo, config, &bads, &rebase) {
+        Some(steps) => format!("reword {them} before pushing: {steps}"),
+        None => format!(
+            "reword {them} before pushing: {}",
+            unlinted::rebase_step(failing)
+        ),
+    }
 }

@@ -289,6 +289,15 @@ pub fn rebase_step(failing: &[Failing]) -> String {
     format!("{rebase} (`relhook check {range}` explains each)")
 }
 
+/// The `git rebase` command [`rebase_step`] gives, alone (for a fix that puts steps around it).
+pub fn rebase_command(failing: &[Failing]) -> String {
+    let step = rebase_step(failing);
+    step.split(" (`relhook check")
+        .next()
+        .unwrap_or(&step)
+        .to_owned()
+}
+
 /// Commits below the tag that pre-push will refuse, refused now: rewording them once the tag
 /// exists would leave it on the old history (as `relhook release` refuses).
 pub fn below_hand_tag(repo: &Repo, config: &Config, target: Oid) -> Option<String> {

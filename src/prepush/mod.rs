@@ -28,6 +28,7 @@ mod made_by;
 mod mirror;
 mod refspec;
 mod reword;
+pub use reword::local_tags_fix;
 mod rewritten;
 mod tags;
 mod taken;

@@ -42,6 +42,20 @@ pub(super) fn tags_above(
     out
 }
 
+/// [`with_tags`] for the oldest of `bads` (commits no remote has), outside a push: the local
+/// release tags above it found by walking history; `None` when there are none (the plain
+/// rebase is the fix). doctor's and `relhook check`'s fix, as pre-push gives it.
+pub fn local_tags_fix(repo: &Repo, config: &Config, bads: &[Oid], rebase: &str) -> Option<String> {
+    let hidden = repo.remote_tracking_commits("*");
+    let mut reaches = |tag: Oid, bad: Oid| repo.reaches(tag, bad);
+    let configs = [config.clone()];
+    let above = tags_above(repo, &configs, bads, &hidden, &mut reaches);
+    let mut tags: Vec<(String, Oid)> = above.into_iter().flatten().collect();
+    tags.sort();
+    tags.dedup();
+    (!tags.is_empty()).then(|| with_tags(repo, config, rebase, &tags))
+}
+
 /// The fix for a commit to reword or squash with `rebase` (the `git rebase` command and what
 /// to mark), when release `tags` sit above it: the order that ends with the tags on the
 /// rewritten commits. With one tag on a release commit, drop both and release again after the
