@@ -79,6 +79,26 @@ fn pre_push_tells_a_pick_by_its_x_line_when_the_reflog_is_gone() {
     );
 }
 
+/// QA39, second round: a `git switch` away and back (or a `git reset --hard` onto the pick)
+/// is the newest reflog entry setting HEAD to it, which made nothing: the pick is still named.
+#[test]
+fn pre_push_names_the_pick_after_head_moved_away_and_back() {
+    let repo = with_a_quick_hack();
+    let out = repo.git_output(&["cherry-pick", "side"]);
+    assert!(stderr(&out).contains(UNLINTED), "{}", text(&out));
+    repo.git(&["switch", "-q", "side"]);
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["reset", "-q", "--hard", "HEAD"]);
+    repo.with_origin();
+    let out = repo.git_output(&["push", "-q", "origin", "main"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`git cherry-pick` made it"),
+        "{}",
+        text(&out)
+    );
+}
+
 #[test]
 fn a_rebase_replaying_a_commit_that_fails_the_lint_says_nothing_of_it() {
     let repo = with_a_quick_hack();

@@ -55,10 +55,18 @@ impl Repo {
             return HashMap::new();
         };
         // Each commit HEAD was set to, by the newest entry that set it, and what it replaced.
+        // An entry that only moved HEAD onto it (`checkout:`, `reset:`, a pull's fast-forward)
+        // made nothing: the one that made it is older.
         let mut set: HashMap<Oid, (String, Oid)> = HashMap::new();
         for e in log.iter().take(limit) {
             let message = String::from_utf8_lossy(e.message_bytes().unwrap_or(b"")).into_owned();
-            set.entry(e.id_new()).or_insert((message, e.id_old()));
+            let moved_only = ["checkout:", "reset:", "pull:", "merge "]
+                .iter()
+                .any(|p| message.starts_with(p))
+                && !message.contains("Merge made by");
+            if !moved_only {
+                set.entry(e.id_new()).or_insert((message, e.id_old()));
+            }
         }
         let mut out = HashMap::new();
         for id in ids {
