@@ -65,3 +65,17 @@ fn a_revert_of_a_commit_made_since_the_install_is_still_judged() {
     let out = repo.git_output(&["commit", "-q", "-m", "Revert \"Fix the thing\""]);
     assert!(!out.status.success(), "{}", text(&out));
 }
+
+/// QA39, second round: git's `Reapply "Fix the thing"`, the revert of that revert, undoes it
+/// and quotes the same old words: it passes too.
+#[test]
+fn the_reapply_of_such_a_revert_passes_too() {
+    let repo = adopted();
+    repo.git(&["revert", "--no-edit", "HEAD"]);
+    let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.head_subject(), "Reapply \"Fix the thing\"");
+    assert!(!stderr(&out).contains("Conventional"), "{}", text(&out));
+    let out = repo.relhook(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

@@ -73,7 +73,7 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     crate::history::scope_rule::staged(&ctx.cwd, &config, &mut verdict);
     // `git revert --no-commit` of a commit from before the install, then `git commit`.
     if verdict.failed()
-        && verdict.header.starts_with("Revert \"")
+        && (verdict.header.starts_with("Revert \"") || verdict.header.starts_with("Reapply \""))
         && let Ok(repo) = git::Repo::open(&ctx.cwd)
     {
         let text = String::from_utf8_lossy(&raw);

@@ -173,15 +173,37 @@ pub fn revert_of_old(repo: &Repo, message: &str, verdict: &mut Verdict) {
     if !verdict.failed() {
         return;
     }
-    let Some(rest) = verdict.header.strip_prefix("Revert \"") else {
-        return;
+    // git's `Reapply "<header>"` of such a revert undoes it: the same old commit's words.
+    let (rest, reapply) = match verdict.header.strip_prefix("Revert \"") {
+        Some(rest) => (rest, false),
+        None => match verdict.header.strip_prefix("Reapply \"") {
+            Some(rest) => (rest, true),
+            None => return,
+        },
     };
     let quoted = crate::commit::parse::unquoted(rest);
-    let Some(old) =
-        crate::commit::parse::reverted_commit(message).and_then(|id| repo.revision_commit(&id))
-    else {
+    let reverted = |text: &str| {
+        crate::commit::parse::reverted_commit(text).and_then(|id| repo.revision_commit(&id))
+    };
+    let Some(mut old) = reverted(message) else {
         return;
     };
+    if reapply {
+        // The revert it undoes, of the old commit itself.
+        let Some(revert) = repo.stored_commit(old) else {
+            return;
+        };
+        if revert.header() != format!("Revert \"{quoted}\"") {
+            return;
+        }
+        let Some(text) = repo.commit_text(old) else {
+            return;
+        };
+        let Some(first) = reverted(&text) else {
+            return;
+        };
+        old = first;
+    }
     if repo.stored_commit(old).is_none_or(|c| c.header() != quoted) {
         return;
     }

@@ -36,7 +36,7 @@ pub struct Failing {
 pub fn verdict(repo: &Repo, config: &Config, c: &StoredCommit, parents: usize) -> Option<Verdict> {
     let mut v = lint_stored_commit(&c.message, c.encoding.as_deref(), parents, &config.commit)?;
     crate::history::scope_rule::stored(repo, config, c.id, &mut v);
-    if v.failed() && v.header.starts_with("Revert \"") {
+    if v.failed() && (v.header.starts_with("Revert \"") || v.header.starts_with("Reapply \"")) {
         crate::history::adoption::revert_of_old(repo, &c.text(), &mut v);
     }
     Some(v)
