@@ -373,9 +373,6 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             if let Some(note) = note {
                 let _ = writeln!(err, "relhook: warning: {note}");
             }
-            if let Some((what, fix)) = unreleased_above_undated(&repo, &config, old, new) {
-                let _ = writeln!(err, "relhook: warning: {what}: {fix}");
-            }
             if let Some(lint) = lint.filter(|_| !quiet()) {
                 let _ = writeln!(err, "relhook: {lint}");
             }
@@ -422,6 +419,6 @@ mod next;
 mod standing;
 mod stopped;
 mod views;
-use after_commit::{amended_release, unreleased_above_undated};
+use after_commit::amended_release;
 pub(super) use driver::merge_driver;
 pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};

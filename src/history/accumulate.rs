@@ -386,7 +386,15 @@ pub fn post_commit(
         what,
         old: head,
         new,
-        note: (!notes.is_empty()).then(|| notes.join("; ")),
+        note: notes
+            .into_iter()
+            .chain(
+                edits
+                    .iter()
+                    .filter_map(|e| e.undated.as_deref())
+                    .map(|(what, fix)| format!("{what}: {fix}")),
+            )
+            .reduce(|a, b| a + "; " + &b),
         lint: unlinted(),
     })
 }

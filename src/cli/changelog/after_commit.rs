@@ -1,5 +1,5 @@
-//! What post-commit says after its rewrite: an amended release commit whose tag stays behind,
-//! and `## [Unreleased]` put above an undated newest version.
+//! What post-commit says after its rewrite: an amended release commit whose tag stays
+//! behind.
 
 /// An amend of a release commit its tag names: the tag stays on the commit the amend
 /// replaced, and pre-push refuses the branch until the tag names this one. Asked only after
@@ -38,22 +38,4 @@ pub(super) fn amended_release(
         h.tag_state(),
         h.fix()
     ))
-}
-
-/// When the rewrite from `old` to `new` put `## [Unreleased]` above an undated newest version
-/// with no tag (`## [0.2.0]`, perhaps meant as the release to come): what happened and the
-/// ways on, said once, on the commit that did it.
-pub(super) fn unreleased_above_undated(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-    old: git2::Oid,
-    new: git2::Oid,
-) -> Option<(String, String)> {
-    let path = &config.changelog.path;
-    let before = crate::history::sync::changelog_at(repo, old, path)?;
-    if before.has_unreleased() {
-        return None;
-    }
-    let after = crate::history::sync::changelog_at(repo, new, path)?;
-    crate::history::changelog::undated::undated_untagged(repo, config, &after)
 }

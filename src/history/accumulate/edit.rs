@@ -27,6 +27,9 @@ pub(super) struct Edit {
     /// Unstaged entries of the work tree copy that commits a `git reset` took out of history
     /// made (see `reset_leftovers`): taken out of that copy with the edit.
     pub(super) leftovers: Vec<NewEntry>,
+    /// The edit put `## [Unreleased]` above an undated newest version with no tag (`## [0.2.0]`,
+    /// perhaps the release to come): what happened and the ways on, for a warning.
+    pub(super) undated: Option<Box<(String, String)>>,
 }
 
 impl Edit {
@@ -45,6 +48,7 @@ impl Edit {
             blob: Oid::zero(),
             gone: false,
             leftovers: Vec::new(),
+            undated: None,
         }
     }
 

@@ -320,7 +320,13 @@ pub(super) fn prepare(
         _ => Vec::new(),
     };
     let op = op.named_in(&log);
+    let had_unreleased = log.has_unreleased();
     op.apply(&mut log);
+    // Said once, on the commit that puts Unreleased above it (no file read again for it).
+    let undated = (!had_unreleased && log.has_unreleased())
+        .then(|| crate::history::changelog::undated::undated_untagged(repo, config, &log))
+        .flatten()
+        .map(Box::new);
     let marker = log.marker();
     let mode = stored
         .as_ref()
@@ -353,5 +359,6 @@ pub(super) fn prepare(
         blob: Oid::zero(),
         gone,
         leftovers,
+        undated,
     }))
 }
