@@ -1,8 +1,6 @@
 //! End-to-end tests: one test binary (it links once) driving the built `relhook` and real
 //! `git` in temporary repositories, with the developer's own git configuration kept out.
 
-mod support;
-
 mod adoption;
 mod architecture;
 mod changelog;
@@ -248,6 +246,7 @@ mod qa39_picked_unlinted;
 mod qa39_root_member;
 mod qa39_root_member_variants;
 mod qa39_undated_newest;
+mod qa40_rebase_merges;
 mod qa6a;
 mod qa7;
 mod qa7c;
@@ -265,6 +264,7 @@ mod signals;
 mod signing;
 mod snapshots;
 mod sparse;
+mod support;
 mod sync_cost;
 mod transaction;
 mod unlinted;

@@ -52,12 +52,12 @@ pub(super) fn unpushed_unlinted(repo: &Repo, config: &Config) -> Option<Check> {
 /// steps around it that pre-push gives (the release made again, with the reworded commits).
 fn fix(repo: &Repo, config: &Config, failing: &[unlinted::Failing], them: &str) -> String {
     let bads: Vec<git2::Oid> = failing.iter().map(|f| f.id).collect();
-    let rebase = unlinted::rebase_command(failing);
+    let rebase = unlinted::rebase_command(repo, failing);
     match crate::prepush::local_tags_fix(repo, config, &bads, &rebase) {
         Some(steps) => format!("reword {them} before pushing: {steps}"),
         None => format!(
             "reword {them} before pushing: {}",
-            unlinted::rebase_step(failing)
+            unlinted::rebase_step(repo, failing)
         ),
     }
 }

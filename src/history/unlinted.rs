@@ -259,12 +259,12 @@ pub fn them(failing: &[Failing]) -> &'static str {
 
 /// How to fix them before the tag exists: the rebase that rewords (or squashes) them, and
 /// the command that explains each.
-pub fn rebase_step(failing: &[Failing]) -> String {
-    let base = failing
+pub fn rebase_step(repo: &Repo, failing: &[Failing]) -> String {
+    let parent = failing
         .iter()
         .max_by_key(|f| f.depth)
-        .and_then(|f| f.parent)
-        .map_or("--root".to_owned(), short_id);
+        .and_then(|f| f.parent);
+    let base = parent.map_or("--root".to_owned(), short_id);
     // `relhook check HEAD` would judge HEAD alone.
     let range = if base == "--root" {
         "--all".to_owned()
@@ -278,20 +278,42 @@ pub fn rebase_step(failing: &[Failing]) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let merges = rebase_merges(repo, parent, repo.head());
     let rebase = match (reword.is_empty(), squash.is_empty()) {
-        (false, true) => format!("`git rebase -i {base}`, mark {} `reword`", ids(&reword)),
-        (true, _) => format!("`git rebase -i --autosquash {base}`"),
+        (false, true) => format!(
+            "`git rebase -i{merges} {base}`, mark {} `reword`",
+            ids(&reword)
+        ),
+        (true, _) => format!("`git rebase -i --autosquash{merges} {base}`"),
         (false, false) => format!(
-            "`git rebase -i --autosquash {base}`, mark {} `reword`",
+            "`git rebase -i --autosquash{merges} {base}`, mark {} `reword`",
             ids(&reword)
         ),
     };
     format!("{rebase} (`relhook check {range}` explains each)")
 }
 
+/// ` --rebase-merges` when the commits a rebase from `base` to `tip` replays hold a merge: a
+/// plain `git rebase -i` flattens it into a line of its two sides' commits.
+pub fn rebase_merges(repo: &Repo, base: Option<Oid>, tip: Option<Oid>) -> &'static str {
+    let Some(tip) = tip else { return "" };
+    let range = Range {
+        tips: vec![tip],
+        hidden: base.into_iter().collect(),
+        single: false,
+        describe: String::new(),
+    };
+    let mut merge = false;
+    let _ = repo.walk(&range, |c| {
+        merge = c.parents > 1;
+        !merge
+    });
+    if merge { " --rebase-merges" } else { "" }
+}
+
 /// The `git rebase` command [`rebase_step`] gives, alone (for a fix that puts steps around it).
-pub fn rebase_command(failing: &[Failing]) -> String {
-    let step = rebase_step(failing);
+pub fn rebase_command(repo: &Repo, failing: &[Failing]) -> String {
+    let step = rebase_step(repo, failing);
     step.split(" (`relhook check")
         .next()
         .unwrap_or(&step)
@@ -307,7 +329,7 @@ pub fn below_hand_tag(repo: &Repo, config: &Config, target: Oid) -> Option<Strin
         format!(
             "{}; reword {them} first: {}, then tag again (`relhook release --allow-unlinted` releases {them} as {})",
             what(&failing),
-            rebase_step(&failing),
+            rebase_step(repo, &failing),
             if failing.len() == 1 { "it is" } else { "they are" },
             them = them(&failing),
         )

@@ -129,13 +129,19 @@ struct Push<'a> {
 /// commits it brings): the remote's value only when the push goes on from it (after a rebase
 /// and a forced push it is not in HEAD's history, and a rebase onto it would replay commits
 /// it lacks).
+/// Comes with ` --rebase-merges` first when the commits replayed hold a merge.
 fn base(repo: &Repo, u: &Update, oldest: Option<Oid>) -> String {
-    if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote) {
-        short_id(u.remote)
-    } else {
-        oldest
-            .and_then(|o| repo.first_parent(o))
-            .map_or("--root".to_owned(), short_id)
+    let base =
+        if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote)
+        {
+            Some(u.remote)
+        } else {
+            oldest.and_then(|o| repo.first_parent(o))
+        };
+    let at = base.map_or("--root".to_owned(), short_id);
+    match crate::history::unlinted::rebase_merges(repo, base, peel(repo, u.local)) {
+        "" => at,
+        merges => format!("{} {at}", merges.trim_start()),
     }
 }
 

@@ -139,7 +139,7 @@ fn unlinted(repo: &Repo, config: &Config) -> Result<()> {
         unlinted::what(&failing),
         format!(
             "reword {them} before the tag exists: {}, then release again; or pass --allow-unlinted to release {them} as {} (the push then needs `--no-verify`)",
-            unlinted::rebase_step(&failing),
+            unlinted::rebase_step(repo, &failing),
             if failing.len() == 1 {
                 "it is"
             } else {
