@@ -211,10 +211,15 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
         buckets[t] = folded;
     }
     // Newest first, as Keep a Changelog lists them; the template already has Unreleased.
-    let buckets: Vec<Vec<NewEntry>> = buckets
+    let mut buckets: Vec<Vec<NewEntry>> = buckets
         .into_iter()
         .map(|b| b.into_iter().map(|(_, e)| e).collect())
         .collect();
+    if config.package.is_some() || !config.packages.is_empty() {
+        for (tag, entries) in tags.iter().zip(&mut buckets) {
+            entries.extend(requirement_entries(repo, config, tag));
+        }
+    }
     out.push_str(&render_entries(&buckets[tags.len()]));
     for (tag, entries) in tags.iter().zip(&buckets).rev() {
         let date = crate::date::ymd(tag.when.0, tag.when.1);
@@ -245,7 +250,27 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
     Ok(out)
 }
 
-/// For each commit of `history`, the first tag (in version order) that reaches it.
+/// The `**deps:**` entries a monorepo's release commit wrote in `tag`'s section (a dependent's
+/// new requirement, no commit's): history has them only in the changelog as it was tagged.
+fn requirement_entries(repo: &Repo, config: &Config, tag: &ReleaseTag) -> Vec<NewEntry> {
+    let file = repo
+        .file_at(tag.commit, &config.changelog.path)
+        .ok()
+        .flatten();
+    let log = file.and_then(|f| Changelog::from_utf8(f.bytes));
+    let listed = log.and_then(|l| l.entries_of(&tag.version.to_string()));
+    listed
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| e.text.starts_with("**deps:** require "))
+        .map(|e| NewEntry {
+            section: e.section,
+            text: e.text,
+            breaking: false,
+        })
+        .collect()
+}
+
 /// A commit as `rebuild` keeps it.
 struct Lite {
     id: Oid,
@@ -283,6 +308,7 @@ fn topological_ranks(history: &[Lite], index: &HashMap<Oid, usize>) -> Vec<usize
     rank
 }
 
+/// For each commit of `history`, the first tag (in version order) that reaches it.
 fn assign(
     history: &[Lite],
     index: &HashMap<Oid, usize>,
