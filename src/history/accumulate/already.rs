@@ -37,10 +37,23 @@ pub(super) fn already_there(
     } else {
         format!(" under {}", there.section)
     };
-    Some(format!(
-        "no entry added: `- {}` is already{under} in {}'s Unreleased (line {}); if this commit is a separate change, write its own entry there by hand",
+    let at = format!(
+        "no entry added: `- {}` is already{under} in {}'s Unreleased (line {})",
         one_line(&new.text),
         path.display(),
         there.line
+    );
+    // A `revert: w` of `feat: w` names neither the commit nor its header: it reverts nothing
+    // relhook can tell, so the entry stays, which the usual advice would not make plain.
+    let header = repo
+        .commit_text(head)
+        .map(|m| m.lines().next().unwrap_or("").to_owned());
+    if header.is_some_and(|h| crate::commit::parse::is_revert_header(&h)) {
+        return Some(format!(
+            "{at}, and stays: this revert names no commit it reverts; to take both out, amend it to name one (`revert: <its header>`, or a `Refs: <its id>` footer)"
+        ));
+    }
+    Some(format!(
+        "{at}; if this commit is a separate change, write its own entry there by hand"
     ))
 }
