@@ -254,6 +254,12 @@ pub fn post_commit(
     let reverted = is_revert
         .then(|| reverted_entry(repo, head, config))
         .flatten();
+    // A revert of a released change adds its own entry, whatever Unreleased lists in the
+    // same words (a later change); one of an unreleased change never does.
+    let (reverted, unshipped) = match reverted {
+        Some((_, Some(true))) | None => (None, false),
+        Some((e, released)) => (Some(e), released == Some(false)),
+    };
     // From here on the user expects an entry: every reason not to add one is said.
     let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
         Ok(t) if t.is_empty() => {
@@ -307,7 +313,13 @@ pub fn post_commit(
     for t in targets {
         let wanted = t.new.is_some();
         let path = t.path.clone();
-        match prepare((repo, config), head, &top, (amend, reverted.as_ref()), t)? {
+        match prepare(
+            (repo, config),
+            head,
+            &top,
+            (amend, reverted.as_ref(), unshipped),
+            t,
+        )? {
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => dropped = Some(no_root_changelog(config, &path)),

@@ -7,14 +7,33 @@ use crate::git::Repo;
 use crate::history::changelog::entry::{Forge, NewEntry};
 
 /// The entry of the change a commit's message reverts (git's `Revert "<header>"`, or a
-/// `revert:` commit), if any.
-pub(super) fn reverted_entry(repo: &Repo, commit: Oid, config: &Config) -> Option<NewEntry> {
+/// `revert:` commit), if any; with whether that change is released, when the message names
+/// the commit (`This reverts commit <id>.`) and one tag line releases this repository.
+pub(super) fn reverted_entry(
+    repo: &Repo,
+    commit: Oid,
+    config: &Config,
+) -> Option<(NewEntry, Option<bool>)> {
     let message = repo.commit_text(commit)?;
     let target = crate::history::changelog::entry::revert_key(
         &crate::history::reverts::untruncated(repo, &message),
     )
     .reverts?;
-    crate::history::reverts::reverted_change_entry(repo, &target, &config.changelog)
+    let entry = crate::history::reverts::reverted_change_entry(repo, &target, &config.changelog)?;
+    // The words alone cannot tell a released `fix: typo` from a later one of the same words
+    // (the other's entry is the one in Unreleased, or in a release). A monorepo's packages
+    // each have tags of their own: left to the words.
+    let released = target
+        .commit
+        .as_deref()
+        .filter(|_| config.packages.is_empty())
+        .and_then(|id| repo.revision_commit(id))
+        .map(|id| {
+            repo.latest_release_tag(commit, &config.version.tag_prefix)
+                .and_then(|(_, tag)| repo.peel_to_commit(tag))
+                .is_some_and(|t| t == id || repo.reaches(t, id))
+        });
+    Some((entry, released))
 }
 
 /// The entry a commit's message calls for.

@@ -335,11 +335,16 @@ pub(super) fn lighter_only(
 /// Unreleased never shipped, so its entry goes and the revert gets none (as a release would
 /// cancel the pair); one listed nowhere (the revert's own diff took the entry out) is left so,
 /// unless it was released before relhook adopted the clone (`unlisted`, the caller's check).
-/// A released change's revert is an entry of its own (`None`: the usual choice).
-pub(super) fn decide_revert(log: &Changelog, reverted: &NewEntry) -> Option<Option<Op>> {
+/// A released change's revert is an entry of its own (`None`: the usual choice). `unshipped`:
+/// the revert names a commit no release has, whose words a release lists for another change.
+pub(super) fn decide_revert(
+    log: &Changelog,
+    reverted: &NewEntry,
+    unshipped: bool,
+) -> Option<Option<Op>> {
     if in_unreleased(log, reverted) {
         Some(Some(Op::Cancel(reverted.clone())))
-    } else if !present(log, &reverted.text) {
+    } else if unshipped || !present(log, &reverted.text) {
         Some(None)
     } else {
         None
@@ -461,11 +466,16 @@ mod tests {
     fn a_revert_cancels_an_unreleased_change_only() {
         let r = e("x");
         assert_eq!(
-            decide_revert(&log(&["x"]), &r),
+            decide_revert(&log(&["x"]), &r, false),
             Some(Some(Op::Cancel(r.clone())))
         );
-        assert_eq!(decide_revert(&log(&[]), &r), Some(None));
-        assert_eq!(decide_revert(&log(&[]), &e("released one")), None);
+        assert_eq!(decide_revert(&log(&[]), &r, false), Some(None));
+        assert_eq!(decide_revert(&log(&[]), &e("released one"), false), None);
+        // Named by id and unreleased: the released entry of the same words is another's.
+        assert_eq!(
+            decide_revert(&log(&[]), &e("released one"), true),
+            Some(None)
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(super) fn prepare(
     (repo, config): (&Repo, &Config),
     head: Oid,
     top: &ReflogTop,
-    (amend, reverted): (bool, Option<&NewEntry>),
+    (amend, reverted, unshipped): (bool, Option<&NewEntry>, bool),
     target: Target,
 ) -> Result<Prepared> {
     let path = target.path;
@@ -203,7 +203,7 @@ pub(super) fn prepare(
     {
         return Ok(Prepared::Nothing(Some(said)));
     }
-    let revert = reverted.and_then(|r| op::decide_revert(&log, r));
+    let revert = reverted.and_then(|r| op::decide_revert(&log, r, unshipped));
     // Its entry reworded by hand before the revert (`- fix x (see #12)`), which git's revert
     // could not take out: that entry goes too. Not when git's revert took the entry out (the
     // parent lists it as written), nor one a commit's message words (`fix: fix x in y`).
@@ -296,12 +296,18 @@ pub(super) fn prepare(
         {
             return Ok(Prepared::Nothing(Some(said)));
         }
-        if let Some(r) = reverted
-            .filter(|r| !amend && unlisted_revert && !unlisted::taken_out(repo, head, &path, r))
-        {
-            return Ok(Prepared::Nothing(Some(unlisted::notice(
-                &shown, &log, r, unreleased,
-            ))));
+        if let Some(r) = reverted.filter(|_| !amend && unlisted_revert) {
+            // git's revert took the entry out itself: said, as relhook did nothing.
+            let said = if unlisted::taken_out(repo, head, &path, r) {
+                format!(
+                    "no entry added: this commit reverts `{} {}`, which no release has, and git's revert took that entry out of {shown}, so neither ships",
+                    log.marker(),
+                    crate::history::changelog::one_line(&r.text)
+                )
+            } else {
+                unlisted::notice(&shown, &log, r, unreleased)
+            };
+            return Ok(Prepared::Nothing(Some(said)));
         }
         let plain = !amend && reverted.is_none();
         let new = target.new.as_ref().filter(|_| plain && stored.is_some());

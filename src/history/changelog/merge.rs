@@ -190,11 +190,25 @@ impl Changelog {
         let base_released = base.released_texts();
         let newly_released: HashSet<String> =
             released.difference(&base_released).cloned().collect();
+        // An entry a side released since the base and lists in Unreleased again is another
+        // change of the same wording (`fix: typo` once more): the base's entry is the
+        // released one, and a revert of it (the other side's removal) leaves this one be.
+        let renewed = |side: &Changelog| -> HashSet<String> {
+            let released = side.released_texts();
+            side.unreleased_entries()
+                .iter()
+                .map(key)
+                .filter(|k| released.contains(k) && !base_released.contains(k))
+                .collect()
+        };
+        let (kept_renewed, into_renewed) = (renewed(kept), renewed(into));
         let mut merged = kept.clone();
         merged.ensure_unreleased();
         for e in merged.unreleased_entries() {
             let k = key(&e);
-            if (base_set.contains(&k) && !into_set.contains(&k)) || newly_released.contains(&k) {
+            let gone =
+                (base_set.contains(&k) && !into_set.contains(&k)) || newly_released.contains(&k);
+            if gone && !kept_renewed.contains(&k) {
                 merged.remove_entry(&e.section, &e.text);
             }
         }
@@ -204,8 +218,9 @@ impl Changelog {
             // A stale side re-adds what was released since it forked; an entry released
             // before the base that a side adds anew is new there (a released change
             // reapplied after its revert, another change of the same wording), and stays.
-            let stale = released.contains(&k) && !base_released.contains(&k);
-            if !base_set.contains(&k) && !stale && have.insert(k) {
+            let renewed = into_renewed.contains(&k);
+            let stale = released.contains(&k) && !base_released.contains(&k) && !renewed;
+            if (!base_set.contains(&k) || renewed) && !stale && have.insert(k) {
                 // Breaking changes go first in their sub-section, as post-commit puts them.
                 let breaking = e.text.starts_with("**BREAKING**");
                 merged.add_entry(&e.section, &e.text, breaking);
