@@ -248,6 +248,7 @@ mod qa39_root_member_variants;
 mod qa39_undated_newest;
 mod qa40_rebase_merges;
 mod qa40_rebuild_deps;
+mod qa40_reinstall_adoption;
 mod qa40_revert_unnamed;
 mod qa40_same_words_revert;
 mod qa6a;

@@ -394,8 +394,10 @@ pub(super) fn file_name(path: &Path) -> String {
 /// (`git::ADOPTED`): the commits up to them never met relhook's hooks, and the first release and push do not ask to reword them. Only an
 /// install that finds no relhook hook (see [`relhook_present`]) notes it: over an install of
 /// an older relhook, the commits since may have dodged its hooks (`--no-verify`), and they
-/// stay checked. A later install keeps the note, and so does `relhook uninstall`; a
-/// repository with no commit yet needs none.
+/// stay checked. A later install keeps the note, and so does `relhook uninstall`; in a
+/// repository with no commit yet it notes that nothing came before (no tip): an install
+/// after an uninstall, or over hooks another tool wrote back, must not take the commits made
+/// under relhook's hooks since for ones from before it.
 fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo>) {
     let note = loc.common_dir.join(crate::git::ADOPTED);
     if note.exists() {
@@ -405,7 +407,17 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
         .and_then(|d| i64::try_from(d.as_secs()).ok());
-    if let Some(adoption) = repo.zip(now).and_then(|(r, now)| r.adoption_now(now)) {
+    let Some((repo, now)) = repo.zip(now) else {
+        return;
+    };
+    let adoption = repo.adoption_now(now).or_else(|| {
+        repo.head().is_none().then(|| crate::git::Adoption {
+            tips: vec![git2::Oid::zero()],
+            when: Some(now),
+            tags: Vec::new(),
+        })
+    });
+    if let Some(adoption) = adoption {
         let _ = std::fs::write(&note, adoption.render());
     }
 }
