@@ -271,16 +271,18 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
 #[cfg(target_os = "linux")]
 fn end_with_relhook(cmd: &mut Command) {
     let parent = libc::pid_t::try_from(std::process::id()).unwrap_or(0);
-    // SAFETY: between fork and exec only async-signal-safe calls (prctl, getppid) are made,
+    // SAFETY: between fork and exec only async-signal-safe calls (prctl, getppid, _exit) are made,
     // and nothing is allocated.
     unsafe {
         std::os::unix::process::CommandExt::pre_exec(cmd, move || {
             if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
-            // relhook died before the signal was asked for: nothing would send it.
+            // relhook died before the signal was asked for: nothing would send it. Ended here,
+            // not with an error: std would write that error to the dead parent, fail, and
+            // abort with a runtime error on the terminal.
             if libc::getppid() != parent {
-                return Err(std::io::Error::from_raw_os_error(libc::ESRCH));
+                libc::_exit(126);
             }
             Ok(())
         });
