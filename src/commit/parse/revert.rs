@@ -47,7 +47,7 @@ pub fn reapplied(header: &str) -> Option<&str> {
     }
     let undone = self::header(quoted("Revert \"")?).ok()?;
     let typed = undone.ty.eq_ignore_ascii_case("revert") && conventional(undone.description);
-    typed.then(|| unwrap_revert(undone.description).0)
+    typed.then(|| unwrap_revert(dequoted(undone.description)).0)
 }
 
 /// The header of the revert that a revert of a revert ([`reapplied`]) undoes: `Revert
@@ -88,7 +88,7 @@ pub fn reverted_header(header: &str) -> &str {
     loop {
         match self::header(inner) {
             Ok(h) if h.ty.eq_ignore_ascii_case("revert") && conventional(h.description) => {
-                inner = unwrap_revert(h.description).0;
+                inner = unwrap_revert(dequoted(h.description)).0;
             }
             _ => return inner,
         }
@@ -101,7 +101,7 @@ pub fn reverted_header(header: &str) -> &str {
 /// with such a footer reverts that commit, its header unknown here (left empty). `None` when
 /// it names neither, or several commits and no header (which one it undoes cannot be told).
 pub(super) fn typed(c: &Commit, message: &str) -> Option<Reverted> {
-    let named = conventional(&c.description).then(|| c.description.clone());
+    let named = conventional(&c.description).then(|| dequoted(&c.description).to_owned());
     let ids = match reverted_commit(message) {
         Some(id) => vec![id],
         None => footer_ids(message),
@@ -120,9 +120,18 @@ pub(super) fn typed(c: &Commit, message: &str) -> Option<Reverted> {
     })
 }
 
-/// Whether `text` is a conventional header, or git's revert of one.
+/// Whether `text` is a conventional header, or git's revert of one; in double quotes too, as
+/// Angular's convention writes a revert's subject (`revert: "fix: x"`).
 fn conventional(text: &str) -> bool {
-    header(unwrap_revert(text).0).is_ok()
+    header(unwrap_revert(dequoted(text)).0).is_ok()
+}
+
+/// `text` without one pair of double quotes around all of it.
+fn dequoted(text: &str) -> &str {
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(text)
 }
 
 /// The commit ids that `Refs:`/`Ref:`/`Reverts:` footers name (`Refs: 676104e, a215868`);
@@ -233,6 +242,20 @@ mod tests {
         assert_eq!(reverted_header("revert: Revert \"fix(a): y\""), "fix(a): y");
         assert_eq!(reverted_header("Revert \"revert!: feat: z\""), "feat: z");
         assert_eq!(reverted_header("revert: drop it"), "revert: drop it");
+        // Angular's convention quotes it.
+        assert_eq!(reverted_header("revert: \"fix(a): y\""), "fix(a): y");
+        let r = commit("revert: \"fix: x\"\n\nThis reverts commit abcdef12.")
+            .unwrap()
+            .reverts
+            .unwrap();
+        assert_eq!(
+            (r.header.as_str(), r.commit.as_deref()),
+            ("fix: x", Some("abcdef12"))
+        );
+        assert_eq!(
+            reverted_header("revert: \"drop it\""),
+            "revert: \"drop it\""
+        );
         assert_eq!(reverted_header("feat: add e"), "feat: add e");
     }
 
