@@ -246,6 +246,7 @@ mod qa39_picked_unlinted;
 mod qa39_root_member;
 mod qa39_root_member_variants;
 mod qa39_undated_newest;
+mod qa40_doctor_one_fix;
 mod qa40_quoted_revert;
 mod qa40_rebase_merges;
 mod qa40_rebuild_deps;

@@ -82,18 +82,27 @@ pub(super) fn unfinished_work(
     }) = crate::git::txn::pending(repo)
     {
         // Any relhook command finishes or undoes the transaction first; with a release to
-        // finish as well, the one command that does both is named, not two different ones.
-        let fix = if out.is_empty() {
-            sync
+        // finish as well, the one command that does both is named, not two different ones,
+        // and on the release's own line when it names that command already (one fix, once).
+        let resume = "relhook release --resume";
+        if let Some(row) = out.iter_mut().find(|c| c.fix.as_deref() == Some(resume)) {
+            row.detail = format!(
+                "{}; and {what} (the same command sees to it first)",
+                row.detail
+            );
         } else {
-            "relhook release --resume".to_owned()
-        };
-        out.push(doctor::Check {
-            subject: "transaction".into(),
-            status: Status::Invalid,
-            detail: what,
-            fix: Some(fix),
-        });
+            let fix = if out.is_empty() {
+                sync
+            } else {
+                resume.to_owned()
+            };
+            out.push(doctor::Check {
+                subject: "transaction".into(),
+                status: Status::Invalid,
+                detail: what,
+                fix: Some(fix),
+            });
+        }
     }
     // A temporary test worktree a killed relhook left (the next test checkout removes it).
     for path in crate::testrun::leaked(repo) {
