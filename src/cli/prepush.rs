@@ -161,8 +161,9 @@ pub(super) fn pre_push_hook(
     }
     if found.refusals.is_empty() {
         summary(&mut err, &found, &tested_now);
-        if !found.tags_left_behind.is_empty() && !super::changelog::quiet() {
+        if !super::changelog::quiet() {
             left_behind(&mut err, &found.tags_left_behind, remote);
+            old_left_behind(&mut err, found.old_tags_left_behind, remote);
         }
         return Ok(Outcome::Ok);
     }
@@ -223,6 +224,25 @@ fn left_behind(err: &mut dyn Write, tags: &[prepush::LeftBehind], remote: &str) 
     let _ = writeln!(
         err,
         "relhook: {what} {names} on commits this push sends {verb} behind: {first}`git push {} {names}`{also}",
+        crate::shellword::quote(remote)
+    );
+}
+
+/// The release tags from before `relhook install` a branch push leaves behind, in one line:
+/// their push is not judged, so there is nothing to predict of them (nor to make again).
+fn old_left_behind(err: &mut dyn Write, n: usize, remote: &str) {
+    if n == 0 {
+        return;
+    }
+    let (verb, them, are) = if n == 1 {
+        ("stays", "it", "it is")
+    } else {
+        ("stay", "them", "they are")
+    };
+    let _ = writeln!(
+        err,
+        "relhook: note: {} from before `relhook install` {verb} behind (`git push {} --tags` sends {them}; {are} not judged)",
+        crate::commit::report::plural(n, "release tag"),
         crate::shellword::quote(remote)
     );
 }

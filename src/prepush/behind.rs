@@ -1,7 +1,9 @@
 //! The runbook's "don't forget to push the tag": local release tags on commits a branch push
 //! sends, left behind by it. Each comes with the way that works for it: a push of the tag,
 //! or, for one pre-push would refuse as it is (a lightweight tag, which `--follow-tags` never
-//! sends either; one whose commit lacks its section), the way to a tag it takes.
+//! sends either; one whose commit lacks its section), the way to a tag it takes. A tag from
+//! before `relhook install` is only counted: its push is not judged either (see
+//! [`crate::history::adoption::tag_before_install`]), so nothing is predicted or advised of it.
 
 use std::collections::HashMap;
 
@@ -10,6 +12,7 @@ use git2::Oid;
 use super::{Update, release_again, release_configs, untested};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo, short_id};
+use crate::history::adoption::{BeforeInstall, tag_before_install};
 use crate::tag::rules::{self, Depth};
 use crate::testrun;
 
@@ -27,24 +30,27 @@ pub struct LeftBehind {
     pub refused: Option<(Vec<String>, String)>,
 }
 
-/// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them.
+/// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them,
+/// and how many more of them are from before the install (`before`), left out of the list.
 /// Costs one pass over the release-like tags, and only when a branch push sends commits;
-/// then the release checks of each tag left behind.
+/// then the release checks of each tag left behind that was made since the install.
 pub(super) fn tags_left_behind(
     repo: &Repo,
     config: &Config,
     remote: &str,
     updates: &[Update],
     seen: &HashMap<Oid, Option<usize>>,
-) -> Vec<LeftBehind> {
+    before: &BeforeInstall,
+) -> (Vec<LeftBehind>, usize) {
     let branch_push = updates
         .iter()
         .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
     if !branch_push || seen.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
     let mut out = Vec::new();
+    let mut old = 0;
     for config in &release_configs(repo, config) {
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
@@ -52,14 +58,19 @@ pub(super) fn tags_left_behind(
             .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
             .collect();
         tags.sort_by(|a, b| a.version.cmp(&b.version));
-        out.extend(tags.into_iter().map(|t| {
+        out.extend(tags.into_iter().filter_map(|t| {
+            let target = repo
+                .ref_target(&format!("refs/tags/{}", t.name))
+                .unwrap_or(t.commit);
+            // As the push of the tag would take it: unjudged.
+            if tag_before_install(repo, before, &t.name, target, Some(t.commit)) {
+                old += 1;
+                return None;
+            }
             let untested = config.checks.require_tested_tags
                 && testrun::find_for(repo, config, t.commit).is_none();
             let test_step =
                 untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
-            let target = repo
-                .ref_target(&format!("refs/tags/{}", t.name))
-                .unwrap_or(t.commit);
             let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
             let problems = rules::problems(repo, config, &t.name, target, Depth::Publish);
             let refused = (!problems.is_empty()).then(|| {
@@ -82,15 +93,15 @@ pub(super) fn tags_left_behind(
                 };
                 (problems, fix)
             });
-            LeftBehind {
+            Some(LeftBehind {
                 name: t.name,
                 test_step,
                 lightweight,
                 refused,
-            }
+            })
         }));
     }
-    out
+    (out, old)
 }
 
 /// How to replace release tag `name` (on `commit`), which pre-push refuses, and push it: a tag

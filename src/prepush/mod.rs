@@ -184,6 +184,9 @@ pub struct Inspection {
     /// Local release tags on commits this push sends whose tags stay behind (the runbook's
     /// "don't forget to push the tag"), each with the way that works for it.
     pub tags_left_behind: Vec<LeftBehind>,
+    /// How many more release tags a branch push leaves behind are from before `relhook
+    /// install` here: counted, not judged (as their push is not).
+    pub old_tags_left_behind: usize,
     /// One line each for what pre-push could not tell from this clone (a release tag pushed
     /// alone, whose commit no remote branch holds as last fetched).
     pub notes: Vec<String>,
@@ -224,7 +227,8 @@ pub fn inspect(
             found.refusals.extend(conflicted);
         }
     }
-    found.tags_left_behind = behind::tags_left_behind(repo, config, remote, updates, &seen);
+    (found.tags_left_behind, found.old_tags_left_behind) =
+        behind::tags_left_behind(repo, config, remote, updates, &seen, &found.before_install);
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
     let landing = landing::Landing::new(repo, remote, updates);
