@@ -5,6 +5,7 @@
 
 mod checkout;
 pub mod leftovers;
+mod relay;
 
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
@@ -248,7 +249,11 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     let _deferred = crate::interrupt::Deferred::begin();
     // A stop asked for before the command starts (`interrupt`): it does not start.
     crate::interrupt::check("testing")?;
-    match cmd.spawn() {
+    let relay = relay::attach(&mut cmd);
+    let spawned = cmd.spawn();
+    // relhook's ends of the pipe go with it: the relay's read ends when the command's do.
+    drop(cmd);
+    let ended = match spawned {
         Ok(mut child) => wait(&mut child).map(RunStatus::Finished),
         Err(e) => {
             let (why, code) = match e.kind() {
@@ -261,7 +266,11 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
                 code,
             })
         }
+    };
+    if let Some(relay) = relay {
+        relay.finish();
     }
+    ended
 }
 
 /// A relhook killed outright (SIGKILL, which it cannot pass on) takes the test command with
