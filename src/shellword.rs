@@ -12,6 +12,12 @@ pub fn quote(word: &str) -> String {
     }
 }
 
+/// A path from the top of the work tree (`CHANGELOG.md`) as one word for a git command that
+/// works in whichever directory it is pasted: `:/CHANGELOG.md` (git's pathspec from the top).
+pub fn from_top(rel: &std::path::Path) -> String {
+    quote(&format!(":/{}", rel.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::quote;

@@ -81,7 +81,7 @@ fn an_untracked_changelog_is_left_alone_with_a_one_line_notice() {
         .lines()
         .find(|l| l.contains("CHANGELOG.md is not committed yet"))
         .unwrap_or_else(|| panic!("no notice: {err}"));
-    assert!(line.contains("git add CHANGELOG.md"), "{line}");
+    assert!(line.contains("git add :/CHANGELOG.md"), "{line}");
     assert_eq!(repo.read("CHANGELOG.md"), crate::support::SKELETON);
     assert_eq!(
         repo.git(&["show", "--format=", "--name-only", "HEAD"]),

@@ -259,7 +259,7 @@ fn a_changelog_committed_with_conflict_markers_is_said_and_not_pushed() {
     let said = stderr(&out);
     assert!(
         said.contains("has unresolved conflict markers")
-            && said.contains("`git add CHANGELOG.md && git commit --amend --no-edit`"),
+            && said.contains("`git add :/CHANGELOG.md && git commit --amend --no-edit`"),
         "{said}"
     );
     let tip = |at: &std::path::Path| {

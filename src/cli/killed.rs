@@ -85,10 +85,7 @@ pub(super) fn commit_would_undo_or_take(ctx: &Context, loc: &Location) -> Result
         // they are unstaged first (their content is relhook's, no edit of the user's).
         let quoted: Vec<String> = files
             .iter()
-            .map(|f| {
-                let rel = f.strip_prefix(root).unwrap_or(f);
-                crate::shellword::quote(&format!(":/{}", rel.display()))
-            })
+            .map(|f| crate::shellword::from_top(f.strip_prefix(root).unwrap_or(f)))
             .collect();
         let _ = writeln!(
             err,

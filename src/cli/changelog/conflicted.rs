@@ -39,7 +39,8 @@ pub(super) fn committed_conflicts(
         if parent.and_then(|p| markers(p, path)).is_some() {
             continue;
         }
-        let file = crate::shellword::quote(&shown);
+        // Pasted in whichever directory the commit was made: named from the top.
+        let file = crate::shellword::from_top(path);
         out.push(format!(
             "{shown}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), committed in {}: resolve them (keep both sides' entries), then `git add {file} && git commit --amend --no-edit` (pre-push refuses to send them)",
             crate::git::short_id(head)

@@ -104,8 +104,10 @@ pub(super) fn prepare(
                 .work_tree()
                 .and_then(|root| root.join(&path).symlink_metadata().ok());
             if on_disk.is_some() {
+                // post-commit runs at the top, the user pastes wherever they committed.
+                let add = crate::shellword::from_top(&path);
                 return stop(Accumulated::Notice(format!(
-                    "no entry added: {shown} is not committed yet; `git add {shown} && git commit`, then `relhook changelog --sync` adds this one"
+                    "no entry added: {shown} is not committed yet; `git add {add} && git commit`, then `relhook changelog --sync` adds this one"
                 )));
             }
             if let Some(twin) = repo.case_twin(head, &path)? {
