@@ -143,6 +143,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_unpushed::unpushed_unlinted(repo, config));
+            // And release tags it will refuse as untested.
+            let untested = super::doctor_untested::untested_tags(repo, config, &report);
+            report.checks.extend(untested);
             // A revert or cherry-pick stopped on the changelog: the way on, as the hook said it.
             report
                 .checks

@@ -11,6 +11,7 @@ mod doctor_changelog;
 mod doctor_files;
 mod doctor_unfinished;
 mod doctor_unpushed;
+mod doctor_untested;
 mod exit;
 mod init;
 mod install;

@@ -83,6 +83,21 @@ impl BeforeInstall {
         self.ids.contains(&c.id) || (!self.keys.is_empty() && self.keys.contains(&c.carried_key()))
     }
 
+    /// The note alone, with no walk of its commits: enough for [`tag_before_install`], whose
+    /// question about a commit the note's tips answer, for a caller that asks only about tags
+    /// (doctor, which must stay fast on a long history with no remote).
+    pub fn noted(repo: &Repo) -> BeforeInstall {
+        let Some(note) = repo.adoption() else {
+            return BeforeInstall::default();
+        };
+        BeforeInstall {
+            tips: note.tips,
+            when: note.when,
+            tags: note.tags.into_iter().collect(),
+            ..BeforeInstall::default()
+        }
+    }
+
     /// Whether `c` was made before the install: [`BeforeInstall::contains`], or a rewrite of a
     /// commit the base hides (one pushed before the install), looked for down the history (see
     /// the module). A walk that fails to read history finds nothing more: `c` is judged.

@@ -1,0 +1,150 @@
+//! `relhook doctor`'s row for local release tags no remote has yet and no test record covers:
+//! with `[checks] require_tested_tags` (the default), pre-push refuses them as untested, so
+//! "all is well" would be wrong. Said only where pre-push is relhook's (a foreign hook refuses
+//! nothing of relhook's; with none, nothing is refused), with pre-push's own fix. Only the tags a
+//! `git push --follow-tags` of HEAD's branch sends, as pre-push judges them: annotated, made
+//! since `relhook install`, on HEAD's line and on no commit a remote-tracking ref reaches;
+//! the reach questions (two shared walks) are asked only of tags with no test record.
+
+use crate::config::Config;
+use crate::git::{PushDestination, ReleaseTag, Repo};
+use crate::history::adoption::{BeforeInstall, tag_before_install};
+use crate::hooks::doctor::{Check, Report, Status};
+use crate::prepush::{self, Untested, Why};
+
+/// How many tags the detail names; the rest are counted.
+const NAMED: usize = 3;
+
+/// The warning, when local release tags not pushed yet lack the test record pre-push asks for.
+pub(super) fn untested_tags(repo: &Repo, config: &Config, report: &Report) -> Option<Check> {
+    let relhooks = |c: &Check| !matches!(c.status, Status::Foreign | Status::Missing);
+    let pre_push = report
+        .checks
+        .iter()
+        .find(|c| c.subject.starts_with("hook pre-push"));
+    if !pre_push.is_some_and(relhooks) {
+        return None;
+    }
+    let head = repo.head()?;
+    let published = repo.remote_tracking_commits("*");
+    let before = BeforeInstall::noted(repo);
+    let mut found: Vec<(Config, ReleaseTag)> = Vec::new();
+    let configs = std::iter::once(config.clone()).chain(super::doctor::views_of(repo, config));
+    for config in configs {
+        // Off, or tested by pre-push itself (`run_tests_on_push` with a test command): none
+        // is refused as untested.
+        let pre_push_tests =
+            config.checks.run_tests_on_push && prepush::test_argv(repo, &config).is_some();
+        if !config.checks.require_tested_tags || pre_push_tests {
+            continue;
+        }
+        let judged = |t: &ReleaseTag| {
+            repo.tag_target(&t.name).is_some_and(|target| {
+                target != t.commit
+                    && !tag_before_install(repo, &before, &t.name, target, Some(t.commit))
+            })
+        };
+        let mut tags: Vec<ReleaseTag> = repo
+            .release_tag_candidates(&config.version.tag_prefix)
+            .into_iter()
+            .filter(judged)
+            .filter(|t| crate::testrun::find_for(repo, &config, t.commit).is_none())
+            .filter(|t| !repo.held_by_any(&published, t.commit))
+            .filter(|t| repo.held_by_any(&[head], t.commit))
+            .collect();
+        tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+        found.extend(tags.into_iter().map(|t| (config.clone(), t)));
+    }
+    let remote = push_remote(repo);
+    let (detail, fix) = match found.as_slice() {
+        [] => return None,
+        [(config, t)] => {
+            let r = refusal(repo, config, &remote, t);
+            let problem = r.problems.join("; ");
+            (
+                format!(
+                    "release tag {} is on no remote yet: {problem}; pre-push refuses it untested",
+                    t.name
+                ),
+                r.fix,
+            )
+        }
+        several => {
+            let names: Vec<&str> = several.iter().map(|(_, t)| t.name.as_str()).collect();
+            let more = match names.len().saturating_sub(NAMED) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            (
+                format!(
+                    "{} release tags on no remote yet have no passing test record ({}{more}); pre-push refuses them untested",
+                    names.len(),
+                    names[..names.len().min(NAMED)].join(", ")
+                ),
+                several_fix(repo, &remote, several),
+            )
+        }
+    };
+    Some(Check {
+        subject: "untested release tags".into(),
+        status: Status::Warning,
+        detail,
+        fix: Some(fix),
+    })
+}
+
+/// pre-push's refusal of tag `t`, pushed to `remote` with no test record.
+fn refusal(repo: &Repo, config: &Config, remote: &str, t: &ReleaseTag) -> prepush::Refusal {
+    let u = Untested {
+        reference: format!("refs/tags/{}", t.name),
+        name: t.name.clone(),
+        commit: t.commit,
+        package: config.package.as_ref().map(|p| p.name.clone()),
+    };
+    prepush::untested_refusal(repo, config, remote, &u, Why::NoRecord)
+}
+
+/// The fix for several tags: the commands that test each, as pre-push gives them (what they
+/// need first said once), where every one has a test command; else pre-push's fix for the
+/// oldest, to follow for each.
+fn several_fix(repo: &Repo, remote: &str, tags: &[(Config, ReleaseTag)]) -> String {
+    let head = repo.head();
+    let steps: Option<Vec<(Option<String>, String)>> = tags
+        .iter()
+        .map(|(config, t)| prepush::test_tag_steps(repo, config, &t.name, head == Some(t.commit)))
+        .collect();
+    match steps {
+        Some(steps) => {
+            let mut firsts: Vec<String> = Vec::new();
+            let mut commands = Vec::new();
+            for (first, command) in steps {
+                firsts.extend(first.filter(|f| !firsts.contains(f)));
+                commands.push(command);
+            }
+            let first: String = firsts.iter().map(|f| format!("{f}, then ")).collect();
+            format!(
+                "test them: {first}`{}`; or {}",
+                commands.join(" && "),
+                prepush::TESTS_OFF
+            )
+        }
+        None => {
+            let (config, oldest) = &tags[0];
+            format!(
+                "for each, as for {}: {}",
+                oldest.name,
+                refusal(repo, config, remote, oldest).fix
+            )
+        }
+    }
+}
+
+/// The remote a push goes to, as pre-push would name it: the branch's, else `origin`.
+fn push_remote(repo: &Repo) -> String {
+    match repo.push_destination() {
+        PushDestination::Branch {
+            remote: Some(r), ..
+        } => r,
+        _ => "origin".to_owned(),
+    }
+}
