@@ -63,3 +63,23 @@ fn a_revert_of_the_unreleased_change_adds_no_entry_and_says_so() {
     let out = ok(repo.relhook(&["changelog", "--sync"]));
     assert!(stderr(&out).contains("up to date"), "{}", text(&out));
 }
+
+/// A revert naming the change by header only (no `This reverts commit` line) is paired with
+/// the nearest older commit of that header, as `--sync` pairs it: the unreleased one here.
+#[test]
+fn a_revert_by_header_only_pairs_with_the_nearest_commit_of_it() {
+    let repo = twice_worded();
+    repo.git(&["revert", "-n", "HEAD"]);
+    let out = repo.git_output(&["commit", "-m", "revert: fix(deps): bump lodash"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains(
+            "no entry added: this commit reverts `- **deps:** bump lodash`, which no release has"
+        ),
+        "{}",
+        text(&out)
+    );
+    assert!(!unreleased(&repo).contains("- "), "{}", unreleased(&repo));
+    let out = ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(stderr(&out).contains("up to date"), "{}", text(&out));
+}

@@ -23,17 +23,40 @@ pub(super) fn reverted_entry(
     // The words alone cannot tell a released `fix: typo` from a later one of the same words
     // (the other's entry is the one in Unreleased, or in a release). A monorepo's packages
     // each have tags of their own: left to the words.
-    let released = target
-        .commit
-        .as_deref()
-        .filter(|_| config.packages.is_empty())
-        .and_then(|id| repo.revision_commit(id))
-        .map(|id| {
-            repo.latest_release_tag(commit, &config.version.tag_prefix)
-                .and_then(|(_, tag)| repo.peel_to_commit(tag))
-                .is_some_and(|t| t == id || repo.reaches(t, id))
-        });
+    if !config.packages.is_empty() {
+        return Some((entry, None));
+    }
+    let tag = repo
+        .latest_release_tag(commit, &config.version.tag_prefix)
+        .and_then(|(_, tag)| repo.peel_to_commit(tag));
+    let released = match target.commit.as_deref() {
+        Some(id) => repo
+            .revision_commit(id)
+            .map(|id| tag.is_some_and(|t| t == id || repo.reaches(t, id))),
+        // Named by header only: the nearest older commit with it, as `--sync` pairs them; one
+        // since the last release is unreleased (a released one of the same words aside).
+        None => unreleased_with_header(repo, commit, tag, &target.header).then_some(false),
+    };
     Some((entry, released))
+}
+
+/// Whether a commit below `commit` and above the release tag `tag` has `header`.
+fn unreleased_with_header(repo: &Repo, commit: Oid, tag: Option<Oid>, header: &str) -> bool {
+    let Some(parent) = repo.first_parent(commit) else {
+        return false;
+    };
+    let range = crate::git::Range {
+        tips: vec![parent],
+        hidden: tag.into_iter().collect(),
+        single: false,
+        describe: String::new(),
+    };
+    let mut found = false;
+    let _ = repo.walk(&range, |c| {
+        found = c.header() == header;
+        !found
+    });
+    found
 }
 
 /// The entry a commit's message calls for.
