@@ -65,3 +65,52 @@ fn undated(log: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// QA40, second round: the package's changelog renamed since its release; the rebuild reads
+/// each release's entries where that release's configuration put the file.
+#[test]
+fn a_rebuild_finds_them_in_a_changelog_renamed_since() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\"name\":\"root\",\"private\":true,\"workspaces\":[\"packages/*\"]}\n",
+    );
+    repo.write(
+        "packages/core/package.json",
+        "{\"name\":\"core\",\"version\":\"1.0.0\"}\n",
+    );
+    repo.write(
+        "packages/app/package.json",
+        "{\"name\":\"app\",\"version\":\"1.0.0\",\"dependencies\":{\"core\":\"^1.0.0\"}}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[packages.core]\npath = \"packages/core\"\n\n[packages.app]\npath = \"packages/app\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-qm", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    for (file, message) in [("a.js", "feat: core a"), ("b.js", "feat: core b")] {
+        repo.write(&format!("packages/core/{file}"), "1\n");
+        repo.git(&["add", "-A"]);
+        repo.commit_hooked(message);
+        ok(repo.relhook(&["release", "--no-test", "--package", "core"]));
+    }
+    let before = repo.read("packages/app/CHANGELOG.md");
+    assert!(
+        before.contains("- **deps:** require core 1.1.0"),
+        "{before}"
+    );
+    repo.git(&["mv", "packages/app/CHANGELOG.md", "packages/app/CHANGES.md"]);
+    let config = repo.read(".relconfig.toml").replace(
+        "path = \"packages/app\"\n",
+        "path = \"packages/app\"\nchangelog = \"packages/app/CHANGES.md\"\n",
+    );
+    repo.write(".relconfig.toml", config);
+    repo.git(&["commit", "-qam", "chore: rename app's changelog"]);
+    ok(repo.relhook(&["changelog", "--rebuild", "--package", "app"]));
+    assert_eq!(
+        undated(&repo.read("packages/app/CHANGES.md")),
+        undated(&before)
+    );
+}

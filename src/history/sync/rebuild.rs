@@ -253,10 +253,12 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
 /// The `**deps:**` entries a monorepo's release commit wrote in `tag`'s section (a dependent's
 /// new requirement, no commit's): history has them only in the changelog as it was tagged.
 fn requirement_entries(repo: &Repo, config: &Config, tag: &ReleaseTag) -> Vec<NewEntry> {
-    let file = repo
-        .file_at(tag.commit, &config.changelog.path)
-        .ok()
-        .flatten();
+    // Where the changelog was then: a package's may have moved or been renamed since.
+    let then = repo
+        .work_tree()
+        .and_then(|root| crate::tag::config_at(repo, config, &root, &tag.name, tag.commit));
+    let path = then.map_or_else(|| config.changelog.path.clone(), |c| c.changelog.path);
+    let file = repo.file_at(tag.commit, &path).ok().flatten();
     let log = file.and_then(|f| Changelog::from_utf8(f.bytes));
     let listed = log.and_then(|l| l.entries_of(&tag.version.to_string()));
     listed
