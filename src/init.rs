@@ -243,7 +243,7 @@ pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> 
 fn script_runner(root: &Path) -> &'static [&'static str] {
     let manager = std::fs::read(root.join("package.json"))
         .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|b| crate::history::version::files::json_value(&b))
         .and_then(|v| v.get("packageManager")?.as_str().map(str::to_owned))
         .unwrap_or_default();
     match manager.split('@').next().unwrap_or_default() {
@@ -331,7 +331,7 @@ fn evident(root: &Path, manifest: &str) -> bool {
     }
     let Some(json) = std::fs::read(&path)
         .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|b| crate::history::version::files::json_value(&b))
     else {
         return false;
     };
@@ -347,7 +347,7 @@ fn evident(root: &Path, manifest: &str) -> bool {
 pub fn npm_placeholder_test(dir: &Path) -> bool {
     std::fs::read(dir.join("package.json"))
         .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|b| crate::history::version::files::json_value(&b))
         .and_then(|json| {
             json.pointer("/scripts/test")
                 .and_then(|t| t.as_str())

@@ -201,7 +201,7 @@ pub fn cargo_members(root: &Path) -> Vec<PathBuf> {
 pub(super) fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
     let json = std::fs::read_to_string(root.join("package.json"))
         .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()));
     let workspaces = json.as_ref().and_then(|v| {
         let w = v.get("workspaces")?;
         w.as_array()

@@ -43,8 +43,7 @@ pub fn a_package_s(repo: &Repo, prefix: &str, commit: Oid) -> bool {
         return false;
     };
     let named = |bytes: &[u8]| {
-        serde_json::from_slice::<serde_json::Value>(bytes)
-            .ok()
+        crate::history::version::files::json_value(bytes)
             .is_some_and(|v| v.get("name").and_then(|n| n.as_str()) == Some(name))
     };
     let top = repo.file_at(commit, Path::new("package.json"));

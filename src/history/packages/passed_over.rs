@@ -160,7 +160,7 @@ pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static s
     let version = |v: &serde_json::Value| v.get("version")?.as_str().map(str::to_owned);
     let lerna_fixed = std::fs::read_to_string(root.join("lerna.json"))
         .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
         .and_then(|l| version(&l))
         .is_some_and(|v| v != "independent");
     if lerna_fixed {
@@ -181,7 +181,7 @@ pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static s
 
 pub(super) fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {
     let text = std::fs::read_to_string(root.join(dir).join("package.json")).ok()?;
-    serde_json::from_str(&text).ok()
+    crate::history::version::files::json_value(text.as_bytes())
 }
 
 pub(super) fn is_private(manifest: &serde_json::Value) -> bool {

@@ -142,7 +142,7 @@ fn manifest_name(from: &str) -> Option<&'static str> {
 /// declares.
 fn declared_in(from: &str, text: &str) -> Option<(&'static str, String)> {
     if manifest_name(from)? == "package.json" {
-        let json: serde_json::Value = serde_json::from_str(text).ok()?;
+        let json = crate::history::version::files::json_value(text.as_bytes())?;
         return Some(("version", json.get("version")?.as_str()?.to_owned()));
     }
     let table: toml::Table = text.parse().ok()?;

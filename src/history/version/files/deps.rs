@@ -57,7 +57,7 @@ pub fn package_name(kind: Manifest, text: &str) -> Option<String> {
             Some(name.to_owned())
         }
         Manifest::Npm => {
-            let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+            let doc = super::json_value(text.as_bytes())?;
             doc.get("name")?.as_str().map(str::to_owned)
         }
     }
@@ -204,7 +204,7 @@ const NPM_SECTIONS: [&str; 4] = [
 ];
 
 fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
-    let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+    let doc = super::json_value(text.as_bytes())?;
     let mut out = Vec::new();
     for section in NPM_SECTIONS {
         let Some(deps) = doc.get(section).and_then(|d| d.as_object()) else {

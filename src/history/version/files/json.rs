@@ -318,3 +318,10 @@ impl JsonScanner<'_> {
         Err((self.pos, message.to_owned()))
     }
 }
+
+/// A JSON document (a package.json, a lock file) as npm reads it: a UTF-8 byte-order mark
+/// before it is no error (an editor's save keeps it), so it is skipped.
+pub fn value(bytes: &[u8]) -> Option<serde_json::Value> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    serde_json::from_slice(bytes).ok()
+}

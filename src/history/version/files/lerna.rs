@@ -38,7 +38,7 @@ pub fn npm_lock_keys(
 ) -> Vec<String> {
     let Some(doc) = std::fs::read(root.join(lock))
         .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|b| super::json_value(&b))
     else {
         return Vec::new();
     };
@@ -77,7 +77,7 @@ pub fn npm_lock_keys(
 /// The package globs, where lerna reads them (see the module's comment).
 fn globs(root: &Path) -> Vec<String> {
     let read = |name: &str| -> Option<serde_json::Value> {
-        serde_json::from_slice(&std::fs::read(root.join(name)).ok()?).ok()
+        super::json_value(&std::fs::read(root.join(name)).ok()?)
     };
     let list = |v: &serde_json::Value| -> Option<Vec<String>> {
         let items = v.as_array()?;

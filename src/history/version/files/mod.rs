@@ -481,6 +481,7 @@ pub use detect::{
     manifest_paths,
 };
 use json::json_span;
+pub use json::value as json_value;
 pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
 use pattern::pattern_spans;
 use toml::toml_span;
