@@ -22,6 +22,10 @@ pub(super) fn dependents_left_behind(
     if let Some(why) = inherited {
         return vec![why];
     }
+    // A stable version of a package that requires a sibling's pre-release, as `release` refuses.
+    if let Some(why) = crate::release::packages::hand_tag_on_pre(config, root, &p.name, &version) {
+        return vec![why];
+    }
     if !config.release.bump_dependents {
         return Vec::new();
     }

@@ -33,6 +33,7 @@ mod root_tagged;
 
 pub use inherited::{hand_tag_inherited, inherited_version};
 pub use left_behind::dependents_left_behind;
+pub use on_pre::hand_tag_on_pre;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::released_at_root;
 

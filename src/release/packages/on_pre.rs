@@ -19,6 +19,39 @@ pub(super) fn stable_on_pre(
     chosen: &BTreeMap<String, PackagePlan>,
     changes: &[Change],
 ) -> Result<Option<Refusal>> {
+    let released: Vec<(&str, &semver::Version)> = chosen
+        .values()
+        .map(|p| (p.name.as_str(), &p.version))
+        .collect();
+    stable_requiring_pre(members, read, &released, changes)
+}
+
+/// [`stable_on_pre`] for a hand tag of package `name` at `version` (nothing else released,
+/// no requirement rewritten): the refusal's words and fix, in one line.
+pub fn hand_tag_on_pre(
+    config: &crate::config::Config,
+    root: &Path,
+    name: &str,
+    version: &semver::Version,
+) -> Option<String> {
+    if !version.pre.is_empty() {
+        return None;
+    }
+    let members = super::left_behind::members(config);
+    let disk = |rel: &Path| super::read_text(root, rel);
+    let r = stable_requiring_pre(&members, &disk, &[(name, version)], &[]).ok()??;
+    Some(match r.fix {
+        Some(fix) => format!("{}; {fix}", r.what),
+        None => r.what,
+    })
+}
+
+fn stable_requiring_pre(
+    members: &[Member],
+    read: &dyn Fn(&Path) -> Result<Option<String>>,
+    released: &[(&str, &semver::Version)],
+    changes: &[Change],
+) -> Result<Option<Refusal>> {
     // Each member's published name, by manifest kind.
     let mut package_of = BTreeMap::new();
     for m in members {
@@ -30,24 +63,35 @@ pub(super) fn stable_on_pre(
             }
         }
     }
-    for p in chosen.values().filter(|p| p.version.pre.is_empty()) {
-        let Some(m) = members.iter().find(|m| m.package == p.name) else {
+    for &(name, version) in released.iter().filter(|(_, v)| v.pre.is_empty()) {
+        let Some(m) = members.iter().find(|m| m.package == name) else {
             continue;
         };
         for kind in [Manifest::Cargo, Manifest::Npm] {
             let file = m.dir.join(kind.file_name());
             let Some(text) = read(&file)? else { continue };
-            for r in deps::requirements(kind, &text).unwrap_or_default() {
+            let mut listed: Vec<(deps::Requirement, std::path::PathBuf)> =
+                deps::requirements(kind, &text)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|r| (r, file.clone()))
+                    .collect();
+            // `key = { workspace = true }`: the requirement the root's
+            // `[workspace.dependencies]` states.
+            if kind == Manifest::Cargo {
+                listed.extend(inherited(read, &text)?);
+            }
+            for (r, file) in listed {
                 let Some(dependency) = package_of.get(&(kind.file_name(), r.name.clone())) else {
                     continue;
                 };
-                if r.dev || dependency == &p.name {
+                if r.dev || dependency == name {
                     continue;
                 }
                 // As this release leaves it.
                 let after = changes
                     .iter()
-                    .find(|c| c.dependent == p.name && c.name == r.name && c.file == file)
+                    .find(|c| c.dependent == name && c.name == r.name && c.file == file)
                     .map_or(r.text.as_str(), |c| c.after.as_str());
                 if !names_pre_release(after) {
                     continue;
@@ -55,21 +99,44 @@ pub(super) fn stable_on_pre(
                 return Ok(Some(Refusal::new(
                     Reason::Dependent,
                     format!(
-                        "{} {} would be a stable release that requires a pre-release of {dependency} (`{} = \"{after}\"` in {})",
-                        p.name,
-                        p.version,
+                        "{name} {version} would be a stable release that requires a pre-release of {dependency} (`{} = \"{after}\"` in {})",
                         r.key,
                         file.display()
                     ),
                     format!(
-                        "release {dependency} as stable first (`relhook release --package {dependency}`), or {} as a pre-release too (`--pre rc`)",
-                        p.name
+                        "release {dependency} as stable first (`relhook release --package {dependency}`), or {name} as a pre-release too (`--pre rc`)"
                     ),
                 )));
             }
         }
     }
     Ok(None)
+}
+
+/// The requirements a member's Cargo.toml (`text`) inherits from the workspace root's
+/// `[workspace.dependencies]`, each with the file that states it; development-only ones
+/// marked so.
+fn inherited(
+    read: &dyn Fn(&Path) -> Result<Option<String>>,
+    text: &str,
+) -> Result<Vec<(deps::Requirement, std::path::PathBuf)>> {
+    let keys = deps::inherited(text).unwrap_or_default();
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let root = Path::new("Cargo.toml");
+    let Some(top) = read(root)? else {
+        return Ok(Vec::new());
+    };
+    let stated = deps::workspace_requirements(&top).unwrap_or_default();
+    Ok(keys
+        .into_iter()
+        .filter_map(|(key, dev)| {
+            let mut r = stated.iter().find(|r| r.key == key)?.clone();
+            r.dev |= dev;
+            Some((r, root.to_path_buf()))
+        })
+        .collect())
 }
 
 /// Whether a version requirement (`1.1.0-rc.1`, `^2.0.0-beta.3`) names a pre-release.
