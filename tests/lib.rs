@@ -259,6 +259,7 @@ mod qa40_same_words_revert;
 mod qa40_stable_on_pre;
 mod qa40_subdir_add_paths;
 mod qa40_test_output_newline;
+mod qa40_uv_workspace;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -363,6 +363,19 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 
 /// The directories below the top holding a pyproject.toml (not searched below one).
 pub(super) fn python_projects(root: &Path) -> Vec<PathBuf> {
+    // A uv workspace says which they are (`[tool.uv.workspace] members`, `exclude`), as a
+    // Cargo workspace does: an example project in docs/ is none of its packages.
+    let manifest = root.join("pyproject.toml");
+    let members = toml_strings(&manifest, &["tool", "uv", "workspace", "members"]);
+    if !members.is_empty() {
+        let exclude = toml_strings(&manifest, &["tool", "uv", "workspace", "exclude"]);
+        let excluded: Vec<PathBuf> = exclude.iter().flat_map(|e| expand(root, e)).collect();
+        return members
+            .iter()
+            .flat_map(|m| expand(root, m))
+            .filter(|d| !excluded.contains(d) && root.join(d).join("pyproject.toml").is_file())
+            .collect();
+    }
     let mut out = Vec::new();
     python_projects_in(root, Path::new(""), 0, &mut out);
     out
