@@ -1,8 +1,9 @@
 //! Which commits `relhook check` must see, and why. In CI the answer comes from the CI's own
 //! variables (GitHub Actions, GitLab CI) or from `--base`: exactly merge-base(base, HEAD)..HEAD.
 //! When the clone cannot answer (the base was not fetched, the history is too shallow to hold
-//! the merge base, the range runs into the shallow boundary), the answer is an error naming
-//! the exact fix, never a smaller range: a check that did not see a commit must not pass it.
+//! the merge base, the range or the base's history runs into the shallow boundary), the answer
+//! is an error naming the exact fix, never a smaller range: a check that did not see a commit
+//! must not pass it.
 //!
 //! The environment is read by the caller into [`CiEnv`]; this module decides.
 //!
@@ -26,7 +27,7 @@ pub fn verify_head(env: &CiEnv, repo: &crate::git::Repo) -> Result<()> {
     github::verify_head(env, repo)?;
     gitlab::verify_head(env, repo)
 }
-pub use range::{boundary_error, explicit, resolve};
+pub use range::{boundary_error, explicit, hidden_cut_error, resolve};
 
 /// The variables the decision reads, and GitHub's event payload (`GITHUB_EVENT_PATH`).
 #[derive(Debug, Clone, Default)]

@@ -310,3 +310,18 @@ pub fn boundary_error(checked: &Checked, commit: Oid) -> Error {
         fix: checked.shallow_fix.clone(),
     }
 }
+
+/// The error for a range whose base's history is cut by a shallow clone's boundary above a
+/// commit the walk reached: that commit may be on the base as well as new, so judging it (and
+/// the commits like it) as the range's would fail or pass commits the range did not bring.
+pub fn hidden_cut_error(checked: &Checked, found: crate::git::HiddenCut) -> Error {
+    Error::IncompleteHistory {
+        message: format!(
+            "cannot check {}: the base's history stops at this shallow clone's boundary (commit {}), so relhook cannot tell whether commit {} is new or already on the base",
+            checked.range.describe,
+            short_id(found.cut),
+            short_id(found.commit)
+        ),
+        fix: checked.shallow_fix.clone(),
+    }
+}

@@ -190,6 +190,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             (ci::resolve(&repo, &plan, prefix)?, Some(env))
         }
     };
+    // A base cut by a shallow boundary above commits of the range: they may be the base's.
+    if let Some(found) = repo.hidden_cut(&checked.range)? {
+        return Err(ci::hidden_cut_error(&checked, found));
+    }
     let announce = format!(
         "relhook: checking {}: {}",
         checked.range.describe, checked.why
