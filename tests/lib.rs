@@ -248,6 +248,7 @@ mod qa39_root_member_variants;
 mod qa39_undated_newest;
 mod qa40_doctor_one_fix;
 mod qa40_doctor_untested_tag;
+mod qa40_equal_dates;
 mod qa40_json_bom;
 mod qa40_old_tags_behind;
 mod qa40_quoted_revert;

@@ -249,18 +249,28 @@ pub fn walk(
     }
     let mut reached = Vec::new();
     let mut slop = SLOP;
+    // As git's `limit_list`: past the last commit of the range met (`date`), the walk goes on
+    // while the queue still holds one as new as it (commits of one second, as a script or a
+    // rebase makes them, tell nothing by date) or one of the range, and stops SLOP commits
+    // after.
+    let mut date = i64::MAX;
     while let Some(n) = w.pop() {
         w.enqueue_parents(n)?;
         if !w.nodes[n].uninteresting {
+            date = w.nodes[n].commit.time;
             reached.push(n);
+            continue;
         }
-        if w.interesting_queued == 0 {
+        let Some(&(newest, _, _)) = w.heap.peek() else {
+            break;
+        };
+        if date <= newest || w.interesting_queued > 0 {
+            slop = SLOP;
+        } else {
             slop -= 1;
             if slop == 0 {
                 break;
             }
-        } else {
-            slop = SLOP;
         }
     }
     for n in reached {
