@@ -293,13 +293,8 @@ fn workspace_changes(
     let Some(text) = read(&file)? else {
         return Ok(());
     };
-    // A root crate that is a package of its own is judged as one; a root package of another
-    // kind (a private `package.json` beside a virtual workspace) leaves the workspace's own
-    // requirements to be followed here.
-    let root_crate = deps::package_name(Manifest::Cargo, &text).is_some();
-    if root_crate && members.iter().any(|m| m.dir.as_os_str().is_empty()) {
-        return Ok(());
-    }
+    // A root crate among the members has its own dependency tables followed as a member's;
+    // the workspace's table is followed here, whatever else sits at the root.
     let Some(reqs) = deps::workspace_requirements(&text) else {
         return Ok(());
     };

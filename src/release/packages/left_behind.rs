@@ -2,13 +2,14 @@
 //! requirement of another package its new version does not meet would stop the workspace
 //! from building (`relhook release --package` rewrites those requirements too).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use semver::Version;
 
 use super::read_text;
 use crate::Result;
 use crate::config::Config;
+use crate::history::version::files::cargo_deps;
 use crate::release::dependents::{self, Member};
 
 /// The requirements on `package` that `version` would leave unmet: what a hand tag, which
@@ -54,10 +55,18 @@ const NOT_A_PACKAGE: &str = "\0";
 
 /// The workspace members that are no package of their own (the root's crates, the top's
 /// manifest, a private npm app): their requirements on a released package move with it too,
-/// or the workspace stops building; they release nothing.
+/// or the workspace stops building; they release nothing. A root crate (a `[package]` in the
+/// top's `Cargo.toml`) is one, whether or not its workspace lists `"."`.
 pub(super) fn not_packages(config: &Config, root: &Path) -> Vec<Member> {
-    crate::history::packages::detect::workspace_dirs(root)
-        .into_iter()
+    let mut dirs = crate::history::packages::detect::workspace_dirs(root);
+    let root_crate = read_text(root, Path::new("Cargo.toml"))
+        .ok()
+        .flatten()
+        .is_some_and(|t| cargo_deps::package_of(&t).is_some());
+    if root_crate && !dirs.iter().any(|d| d.as_os_str().is_empty()) {
+        dirs.insert(0, PathBuf::new());
+    }
+    dirs.into_iter()
         .filter(|d| !config.packages.iter().any(|p| p.path == *d))
         .map(|dir| Member {
             package: format!("{NOT_A_PACKAGE}{}", dir.display()),
