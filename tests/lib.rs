@@ -254,6 +254,7 @@ mod qa40_old_tags_behind;
 mod qa40_quoted_revert;
 mod qa40_rebase_merges;
 mod qa40_rebuild_deps;
+mod qa40_registry_namesake;
 mod qa40_reinstall_adoption;
 mod qa40_revert_unnamed;
 mod qa40_root_crate_requirement;

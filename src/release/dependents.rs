@@ -508,7 +508,7 @@ mod tests {
             ),
             (
                 "b/Cargo.toml",
-                "[package]\nname = \"b\"\nversion = \"1.0.0\"\n[dependencies]\na = \">=1, <2\"\n",
+                "[package]\nname = \"b\"\nversion = \"1.0.0\"\n[dependencies]\na = { path = \"../a\", version = \">=1, <2\" }\n",
             ),
         ]);
         let read = |p: &Path| Ok(fs.get(p).cloned());

@@ -64,8 +64,9 @@ pub fn package_name(kind: Manifest, text: &str) -> Option<String> {
 }
 
 /// Every dependency of the manifest that states a version requirement as a plain string
-/// (workspace-inherited and path-only Cargo dependencies state none). `None`: the manifest
-/// does not parse.
+/// (workspace-inherited and path-only Cargo dependencies state none); of a Cargo manifest,
+/// only those with a `path` (a registry or git dependency is no workspace crate, whatever its
+/// name). `None`: the manifest does not parse.
 pub fn requirements(kind: Manifest, text: &str) -> Option<Vec<Requirement>> {
     match kind {
         Manifest::Cargo => cargo_requirements(text),
@@ -110,8 +111,9 @@ pub(super) fn cargo_tables(
     Some(out)
 }
 
-/// The `[workspace.dependencies]` of a workspace's root `Cargo.toml`: the requirements its
-/// members take with `name = { workspace = true }`. `None`: the manifest does not parse.
+/// The `[workspace.dependencies]` with a `path` of a workspace's root `Cargo.toml`: the
+/// requirements its members take with `name = { workspace = true }`. `None`: the manifest does
+/// not parse.
 pub fn workspace_requirements(text: &str) -> Option<Vec<Requirement>> {
     let doc = toml_edit::ImDocument::parse(text).ok()?;
     let mut out = Vec::new();
@@ -160,24 +162,19 @@ fn cargo_section(
     out: &mut Vec<Requirement>,
 ) {
     for (key, item) in table.iter() {
-        let (value, name) = match item {
-            toml_edit::Item::Value(toml_edit::Value::String(s)) => (s, key.to_owned()),
-            other => {
-                let Some(t) = other.as_table_like() else {
-                    continue;
-                };
-                let Some(toml_edit::Item::Value(toml_edit::Value::String(s))) = t.get("version")
-                else {
-                    continue;
-                };
-                let name = t
-                    .get("package")
-                    .and_then(|p| p.as_str())
-                    .unwrap_or(key)
-                    .to_owned();
-                (s, name)
-            }
+        // Only a `path` names the workspace's crate: `a = "0.1"`, a `git` dependency or a
+        // renamed registry one is another crate of the same name.
+        let Some(t) = item.as_table_like().filter(|t| t.contains_key("path")) else {
+            continue;
         };
+        let Some(toml_edit::Item::Value(toml_edit::Value::String(value))) = t.get("version") else {
+            continue;
+        };
+        let name = t
+            .get("package")
+            .and_then(|p| p.as_str())
+            .unwrap_or(key)
+            .to_owned();
         let Some(span) = value.span() else { continue };
         let Some(raw) = text.get(span.clone()) else {
             continue;
@@ -567,7 +564,9 @@ mod tests {
 
     #[test]
     fn cargo_requirements_are_found_in_place() {
-        let text = "[package]\nname = \"web\"\nversion = \"0.1.0\"\n\n[dependencies]\napi = { path = \"../api\", version = \"1.2\" }\nserde = \"1\"\nrenamed = { package = \"core-lib\", version = '0.3' }\nlocal = { path = \"../local\" }\ninherited = { workspace = true }\n\n[dev-dependencies.api-test]\nversion = \"^0.1.0\"\n\n[target.'cfg(unix)'.dependencies]\nnix = \"0.29\"\n";
+        // QA40: only a `path` names a workspace crate; `serde`, `reglog`, `git` and `nix` are
+        // other crates, whatever their names.
+        let text = "[package]\nname = \"web\"\nversion = \"0.1.0\"\n\n[dependencies]\napi = { path = \"../api\", version = \"1.2\" }\nserde = \"1\"\nrenamed = { package = \"core-lib\", path = \"../core\", version = '0.3' }\nreglog = { package = \"log\", version = \"0.4\" }\ngit = { git = \"https://example.com/g.git\", version = \"0.1\" }\nlocal = { path = \"../local\" }\ninherited = { workspace = true }\n\n[dev-dependencies.api-test]\npath = \"../api-test\"\nversion = \"^0.1.0\"\n\n[target.'cfg(unix)'.dependencies]\nnix = \"0.29\"\n";
         assert_eq!(package_name(Manifest::Cargo, text).as_deref(), Some("web"));
         let reqs = requirements(Manifest::Cargo, text).unwrap();
         let got: Vec<(String, String, String, bool)> = reqs
@@ -585,7 +584,6 @@ mod tests {
             got,
             [
                 ("dependencies".into(), "api".into(), "1.2".into(), false),
-                ("dependencies".into(), "serde".into(), "1".into(), false),
                 (
                     "dependencies".into(),
                     "core-lib".into(),
@@ -597,12 +595,6 @@ mod tests {
                     "api-test".into(),
                     "^0.1.0".into(),
                     true
-                ),
-                (
-                    "target.'cfg(unix)'.dependencies".into(),
-                    "nix".into(),
-                    "0.29".into(),
-                    false
                 ),
             ]
         );
