@@ -259,6 +259,7 @@ mod qa40_reinstall_adoption;
 mod qa40_revert_unnamed;
 mod qa40_root_crate_requirement;
 mod qa40_same_words_revert;
+mod qa40_scope_advice_type;
 mod qa40_shallow_base_cut;
 mod qa40_stable_on_pre;
 mod qa40_subdir_add_paths;

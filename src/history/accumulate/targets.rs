@@ -106,20 +106,28 @@ pub(super) fn targets(
 }
 
 /// The one line for a monorepo commit of no package whose entry has no root changelog to go
-/// to (a monorepo's root changelog is never created by post-commit).
-pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path) -> String {
+/// to (a monorepo's root changelog is never created by post-commit). `message` is the commit's:
+/// the amend it suggests keeps its type and `!`, which decide the section and the bump.
+pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path, message: &str) -> String {
     let create = if path == std::path::Path::new("CHANGELOG.md") {
         "`relhook init` writes it, then `relhook changelog --sync` adds this entry"
     } else {
         "create it with a `## [Unreleased]` heading, then `relhook changelog --sync` adds this entry"
     };
     let scoped = config.packages.iter().find(|p| !p.scopes.is_empty());
-    let package = match scoped {
-        Some(p) => format!(
-            "; if the change is a package's, amend it with that package's scope (`git commit --amend -m \"feat({}): ...\"`)",
+    let header = message.lines().next().map(crate::commit::parse::header);
+    let package = match (scoped, header) {
+        (Some(p), Some(Ok(h))) => format!(
+            "; if the change is a package's, amend it with that package's scope (`git commit --amend -m \"{}({}){}: ...\"`)",
+            h.ty,
+            p.scopes[0],
+            if h.bang { "!" } else { "" }
+        ),
+        (Some(p), _) => format!(
+            "; if the change is a package's, amend it with that package's scope (`{}`)",
             p.scopes[0]
         ),
-        None => String::new(),
+        (None, _) => String::new(),
     };
     format!(
         "no entry added: the commit changes no package's files, and the root changelog {} does not exist: {create}{package}",
