@@ -246,6 +246,7 @@ mod qa39_picked_unlinted;
 mod qa39_root_member;
 mod qa39_root_member_variants;
 mod qa39_undated_newest;
+mod qa40_chained_order;
 mod qa40_doctor_one_fix;
 mod qa40_doctor_untested_tag;
 mod qa40_equal_dates;

@@ -128,7 +128,7 @@ pub enum Action {
         /// Why it was rewritten.
         reason: String,
     },
-    /// A foreign hook was renamed to the backup and the shim runs it first.
+    /// A foreign hook was renamed to the backup and the shim runs it ([`super::kept_runs`]).
     Chained {
         /// Where the foreign hook is now.
         backup: PathBuf,
@@ -148,8 +148,9 @@ pub enum Action {
         reason: Option<String>,
     },
     /// pre-commit's script runs a hook of the user's from `<hook>.legacy`: relhook's shim took
-    /// that place, and the user's hook is kept as the backup and runs first. A later `pre-commit
-    /// install` leaves this as it is (a shim at `<hook>` it would move over the user's hook).
+    /// that place, and the user's hook is kept as the backup and runs ([`super::kept_runs`]). A
+    /// later `pre-commit install` leaves this as it is (a shim at `<hook>` it would move over the
+    /// user's hook).
     UnderPreCommit {
         /// Where relhook's shim is (`<hook>.legacy`).
         file: PathBuf,

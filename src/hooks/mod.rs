@@ -72,6 +72,9 @@ pub struct Hook {
     template: &'static str,
     /// Whether git may start relhook from the shim's `#!` line, where the path allows.
     direct: bool,
+    /// Whether the shim runs the hook it keeps (`<hook>.relhook-orig`) after relhook's part
+    /// rather than first: post-commit's, so that it sees the commit that carries the entry.
+    kept_after: bool,
 }
 
 /// Every hook relhook knows, in install order. A later issue that adds a handler flips
@@ -82,24 +85,28 @@ pub const HOOKS: &[Hook] = &[
         available: true,
         template: include_str!("../../hooks/commit-msg"),
         direct: false,
+        kept_after: false,
     },
     Hook {
         name: "post-commit",
         available: true,
         template: include_str!("../../hooks/post-commit"),
         direct: true,
+        kept_after: true,
     },
     Hook {
         name: "pre-push",
         available: true,
         template: include_str!("../../hooks/pre-push"),
         direct: false,
+        kept_after: false,
     },
     Hook {
         name: "reference-transaction",
         available: true,
         template: include_str!("../../hooks/reference-transaction"),
         direct: false,
+        kept_after: false,
     },
 ];
 
@@ -111,6 +118,16 @@ pub fn available() -> impl Iterator<Item = &'static Hook> {
 /// Whether relhook writes `name`'s shim to start relhook directly (`#!<relhook> hook`).
 pub fn runs_direct(name: &str) -> bool {
     HOOKS.iter().any(|h| h.name == name && h.direct)
+}
+
+/// When `name`'s shim runs the hook it keeps, as its words in messages: "first" (it can
+/// still veto) or, for post-commit, "after relhook's part".
+pub fn kept_runs(name: &str) -> &'static str {
+    if HOOKS.iter().any(|h| h.name == name && h.kept_after) {
+        "after relhook's part"
+    } else {
+        "first"
+    }
 }
 
 /// Names joined for messages: `commit-msg, pre-push`.

@@ -73,12 +73,12 @@ pub(super) fn refuse_tracked(loc: &HooksLocation, shared: bool, via_manager: boo
         // `.git/hooks` is a link into the work tree.
         let own = super::rel(&own, &loc.work_tree);
         return Err(Error::Usage(format!(
-            "not installed: {own} is a link to {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `rm {own} && mkdir {own}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {own} first, and relhook runs it before its own)",
+            "not installed: {own} is a link to {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `rm {own} && mkdir {own}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {own} first, and relhook runs it too: before its own, a post-commit hook after)",
             dir = dir.rel,
         )));
     };
     Err(Error::Usage(format!(
-        "not installed: core.hooksPath = {} makes git run hooks from {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `git config core.hooksPath {}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {} first, and relhook runs it before its own)",
+        "not installed: core.hooksPath = {} makes git run hooks from {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `git config core.hooksPath {}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {} first, and relhook runs it too: before its own, a post-commit hook after)",
         setting.value,
         crate::hooks::sh_quote(&own.display().to_string()),
         super::rel(&own, &loc.work_tree),

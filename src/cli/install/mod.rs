@@ -126,11 +126,12 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 }
                 for c in changes {
                     let name = c.hook;
+                    let when = hooks::kept_runs(name);
                     match &c.action {
                         Action::Installed => writeln!(out, "installed {name} in {dir}")?,
                         Action::AlreadyInstalled => {
                             // A plain install keeps what `--force` chose: said, with the way back.
-                            let kept = hooks::left_out(&c.path).map_or(String::new(), |k| format!("; the hook it replaced, kept as {}, does not run (left out when relhook's shim replaced it, as `relhook install --force` does): `relhook uninstall && relhook install` runs it first again", file_name(&k)));
+                            let kept = hooks::left_out(&c.path).map_or(String::new(), |k| format!("; the hook it replaced, kept as {}, does not run (left out when relhook's shim replaced it, as `relhook install --force` does): `relhook uninstall && relhook install` runs it {when} again", file_name(&k)));
                             writeln!(
                                 out,
                                 "{name}: already installed in {dir}, nothing changed{kept}"
@@ -168,7 +169,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             moved,
                         } => writeln!(
                             out,
-                            "{} {name} as {}, which pre-commit's hook runs; the hook that was there is kept as {} and runs first (a later `pre-commit install` would have moved relhook's shim over it)",
+                            "{} {name} as {}, which pre-commit's hook runs; the hook that was there is kept as {} and runs {when} (a later `pre-commit install` would have moved relhook's shim over it)",
                             if *moved { "moved" } else { "installed" },
                             file_name(file),
                             file_name(backup)
@@ -178,11 +179,13 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             "installed {name} in {dir} again: the hook there was the same as {} (another tool had written it over relhook's shim), which {}",
                             file_name(backup),
                             if args.force {
-                                "is kept, not run (--force)"
+                                "is kept, not run (--force)".to_owned()
                             } else {
                                 // `--force` may have kept it from running before: that is not
                                 // known once the shim is gone, so the line says how to again.
-                                "runs first now (`relhook install --force` keeps it from running)"
+                                format!(
+                                    "runs {when} now (`relhook install --force` keeps it from running)"
+                                )
                             }
                         )?,
                         Action::Replaced { backup } => writeln!(
@@ -194,7 +197,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             failed = true;
                             writeln!(
                                 out,
-                                "{name}: NOT updated: {} has {}, {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it first",
+                                "{name}: NOT updated: {} has {}, {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it {when}",
                                 rel(file, &loc.work_tree),
                                 hooks::added_below(file, *line, text),
                                 hooks::APPENDED_WHY
@@ -214,7 +217,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         failed = true;
                         let backup = inst::backup_path(&c.path);
                         let first =
-                            format!("warning: {dir}/{}, which runs first,", file_name(&backup));
+                            format!("warning: {dir}/{}, which runs {when},", file_name(&backup));
                         writeln!(
                             out,
                             "{}: {} until it is converted: `{}`",
@@ -253,7 +256,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                     } else if m.manager == inst::Manager::PreCommit {
                         writeln!(
                             out,
-                            "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts first, and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",
+                            "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts (first; post-commit's after relhook's part), and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",
                             m.evidence.display()
                         )?;
                     } else {

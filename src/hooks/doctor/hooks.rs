@@ -97,9 +97,10 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
                 crate::hooks::APPENDED_WHY.trim_end_matches('.')
             ),
             Some(format!(
-                "replace {} with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then relhook install (keeps that hook as {} and runs it first)",
+                "replace {} with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then relhook install (keeps that hook as {} and runs it {})",
                 shell_word(&hook_path),
-                backup.display()
+                backup.display(),
+                crate::hooks::kept_runs(name)
             )),
         );
     }
@@ -185,7 +186,11 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
         );
     }
     if let Some(c) = crlf::chained(&hook_path) {
-        let first = format!("{}, the hook relhook runs first,", backup.display());
+        let first = format!(
+            "{}, the hook relhook runs {},",
+            backup.display(),
+            crate::hooks::kept_runs(name)
+        );
         return check(
             &subject,
             Status::Broken,
@@ -197,13 +202,11 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
         );
     }
     let chained = if shim.chain && backup.exists() {
-        // post-commit's kept hook follows relhook's rewrite of the commit.
-        let when = if name == "post-commit" {
-            "after relhook's part"
-        } else {
-            "first"
-        };
-        format!("; runs {} {when}", backup.display())
+        format!(
+            "; runs {} {}",
+            backup.display(),
+            crate::hooks::kept_runs(name)
+        )
     } else {
         String::new()
     };
@@ -244,12 +247,7 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
         } else {
             format!("{p} was not written by relhook")
         };
-        // post-commit's kept hook follows relhook's rewrite of the commit (as `install` says).
-        let when = if name == "post-commit" {
-            "after relhook's part"
-        } else {
-            "first"
-        };
+        let when = crate::hooks::kept_runs(name);
         let fix = format!("{install} (keeps it as {b} and runs it {when})");
         (detail, fix)
     } else if crate::hooks::link::read(&backup).is_ok_and(|k| k == bytes) {
@@ -257,11 +255,7 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
             format!("{now} again, the same as {b}, kept when relhook installed"),
             format!(
                 "{install} (puts relhook's shim back; {b} still runs {})",
-                if name == "post-commit" {
-                    "after relhook's part"
-                } else {
-                    "first"
-                }
+                crate::hooks::kept_runs(name)
             ),
         )
     } else {
@@ -271,7 +265,8 @@ fn foreign_check(subject: &str, path: &Path, name: &str, loc: &HooksLocation) ->
                 "{p} was not written by relhook, and {b} (the hook relhook kept when it installed) is there too"
             ),
             format!(
-                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then {install} (it runs the hook that remains first)"
+                "either merge {p_word} into {b_word} and delete {p_word}, or move {b_word} out of the way; then {install} (it runs the hook that remains {})",
+                crate::hooks::kept_runs(name)
             ),
         )
     };
