@@ -247,6 +247,7 @@ mod qa39_root_member;
 mod qa39_root_member_variants;
 mod qa39_undated_newest;
 mod qa40_chained_order;
+mod qa40_ci_base_pushed_over;
 mod qa40_doctor_one_fix;
 mod qa40_doctor_untested_tag;
 mod qa40_equal_dates;

@@ -49,6 +49,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 name: sha.to_owned(),
                 why: "GitHub Actions `merge_group`: the queue's base (merge_group.base_sha)".into(),
                 provider: gh,
+                commit_from: Some("merge_group.base_sha in GITHUB_EVENT_PATH"),
             };
         }
         return Plan::Local(Some(
@@ -78,6 +79,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                     short_hex(before)
                 ),
                 provider: gh,
+                commit_from: Some("`before` in GITHUB_EVENT_PATH"),
             };
         }
         let what = if forced {
@@ -93,6 +95,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                     "GitHub Actions `push` of {what}: the commits not on the default branch `{d}`"
                 ),
                 provider: gh,
+                commit_from: None,
             },
             Some(_) => Plan::Local(Some(format!(
                 "GitHub Actions `push` of {what} to the default branch"
@@ -150,6 +153,7 @@ fn pull_request(env: &CiEnv, event: &str) -> Option<Plan> {
         name,
         why,
         provider: Some(Provider::GitHub),
+        commit_from: sha.map(|_| "pull_request.base.sha in GITHUB_EVENT_PATH"),
     })
 }
 

@@ -60,6 +60,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 name: sha.to_owned(),
                 why: format!("{what} into `{}` ({var})", target.unwrap_or("its target")),
                 provider: gl,
+                commit_from: Some(var),
             };
         }
     }
@@ -69,6 +70,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
             name: format!("origin/{t}"),
             why: format!("GitLab merge request into `{t}` (CI_MERGE_REQUEST_TARGET_BRANCH_NAME)"),
             provider: gl,
+            commit_from: None,
         };
     }
     if let Some(tag) = env.var("CI_COMMIT_TAG") {
@@ -90,6 +92,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 short_hex(before)
             ),
             provider: gl,
+            commit_from: Some("CI_COMMIT_BEFORE_SHA"),
         };
     }
     let default = env.var("CI_DEFAULT_BRANCH");
@@ -101,6 +104,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
                 "GitLab pipeline of branch `{b}` with no previous tip (CI_COMMIT_BEFORE_SHA is all zeros): the commits not on the default branch `{d}`"
             ),
             provider: gl,
+            commit_from: None,
         },
         (Some(d), Some(b)) if b == d => Plan::Local(Some(
             "GitLab pipeline with no previous tip (CI_COMMIT_BEFORE_SHA is all zeros) on the default branch".into(),

@@ -172,6 +172,9 @@ pub enum Plan {
         why: String,
         /// Where the decision came from (`None`: `--base`).
         provider: Option<Provider>,
+        /// The CI variable (or event field) that gave the candidate commit id, if one did: a
+        /// commit the clone lacks is then the CI's to name, not the user's.
+        commit_from: Option<&'static str>,
     },
     /// All of HEAD's history (`--all`).
     All,
@@ -220,6 +223,7 @@ pub fn plan(env: &CiEnv, base: Option<&str>, all: bool) -> Plan {
             name: b.to_owned(),
             why: format!("--base {b}"),
             provider: None,
+            commit_from: None,
         };
     }
     if env.var("GITHUB_ACTIONS") == Some("true") {

@@ -34,6 +34,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
             name,
             why,
             provider,
+            commit_from,
         } => {
             let source = match provider {
                 Some(Provider::GitHub) => "github",
@@ -73,14 +74,18 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 } else {
                     ""
                 };
-                let fix = match &candidates[0] {
+                // A commit the CI's variables name, not the user: force-pushed over, it is in no
+                // clone, so fetching cannot help either.
+                let pushed_over = commit_from.map(|from| format!(
+                    "if that commit ({from}) was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
+                ));
+                let fix = match (&candidates[0], pushed_over) {
+                    (Candidate::Commit(_), Some(p)) if !repo.is_shallow() => p,
                     // A full clone: deepening cannot help; the name is wrong or never fetched.
                     _ if !repo.is_shallow() => format!(
                         "check that `{name}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"
                     ),
-                    Candidate::Commit(_) if provider.is_some() => format!(
-                        "{fix}; if that commit was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
-                    ),
+                    (Candidate::Commit(_), Some(p)) => format!("{fix}; {p}"),
                     _ => fix,
                 };
                 return Err(Error::IncompleteHistory {
