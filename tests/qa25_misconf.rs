@@ -209,33 +209,11 @@ fn a_hand_tag_whose_signing_stops_after_the_check_is_withdrawn_with_the_signing_
 /// `committed` run made its release commit: played by killing the whole `git tag` at the
 /// start of that run, which leaves what git leaves (the tag on HEAD, the hook's note of it).
 fn tag_interrupted_before_its_release_commit(repo: &Repo) {
-    use std::os::unix::process::CommandExt;
-    let paused = repo.scratch("paused");
-    let _ = std::fs::remove_dir_all(&paused);
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["tag", "-a", "v0.1.0", "-m", "v0.1.0"])
-        .env("RELHOOK_DATE", "2026-11-21")
-        .env("RELHOOK_TEST_FAILPOINT", "hand-started:pause")
-        .env("RELHOOK_TEST_PAUSED", &paused)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .process_group(0)
-        .spawn()
-        .expect("spawn git tag");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !paused.exists() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the pause never began"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    let group = -i32::try_from(child.id()).unwrap();
-    // SAFETY: kill(2) on the process group this test started.
-    assert_eq!(unsafe { libc::kill(group, libc::SIGKILL) }, 0);
-    let _ = child.wait();
+    repo.git_killed_at(
+        "hand-started",
+        &["tag", "-a", "v0.1.0", "-m", "v0.1.0"],
+        &[("RELHOOK_DATE", "2026-11-21")],
+    );
     assert_eq!(
         repo.git(&["tag", "-l", "v0.1.0"]),
         "v0.1.0",

@@ -422,6 +422,38 @@ impl Repo {
         assert!(paused, "relhook {args:?} never reached failpoint {step}");
     }
 
+    /// Runs `git ARGS` (with `env`) until relhook's failpoint `step` pauses one of its hooks,
+    /// then kills git's whole process group: git ended (Ctrl-C, a kill) at that step.
+    pub fn git_killed_at(&self, step: &str, args: &[&str], env: &[(&str, &str)]) {
+        use std::os::unix::process::CommandExt;
+        let paused = self.scratch("paused");
+        let _ = std::fs::remove_dir_all(&paused);
+        let mut child = self
+            .command_in("git", &self.path())
+            .args(args)
+            .envs(env.iter().copied())
+            .env("RELHOOK_TEST_FAILPOINT", format!("{step}:pause"))
+            .env("RELHOOK_TEST_PAUSED", &paused)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("spawn git");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !paused.exists() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "git {args:?} never reached failpoint {step}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let group = -i32::try_from(child.id()).unwrap();
+        // SAFETY: kill(2) on the process group this call started.
+        assert_eq!(unsafe { libc::kill(group, libc::SIGKILL) }, 0);
+        let _ = child.wait();
+    }
+
     /// A folder holding `relhook`, a link to the binary under test, to put first on PATH for
     /// a command line relhook printed (which names plain `relhook`).
     pub fn relhook_on_path(&self) -> PathBuf {
