@@ -254,6 +254,7 @@ mod qa40_equal_dates;
 mod qa40_json_bom;
 mod qa40_old_tags_behind;
 mod qa40_quoted_revert;
+mod qa40_read_only_changelog;
 mod qa40_rebase_merges;
 mod qa40_rebuild_deps;
 mod qa40_registry_namesake;
