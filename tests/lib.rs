@@ -266,6 +266,7 @@ mod qa40_scope_advice_type;
 mod qa40_shallow_base_cut;
 mod qa40_stable_on_pre;
 mod qa40_subdir_add_paths;
+mod qa40_subdir_gitignore;
 mod qa40_test_output_newline;
 mod qa40_uv_workspace;
 mod qa6a;

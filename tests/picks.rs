@@ -130,7 +130,7 @@ fn an_entry_taken_out_in_an_amend_names_how_to_keep_it_out() {
     assert!(
         said.contains("`- drop my entry` was taken out in this amend")
             && said.contains(
-                "`git checkout HEAD@{1} -- CHANGELOG.md && git commit --amend --no-edit`"
+                "`git checkout HEAD@{1} -- :/CHANGELOG.md && git commit --amend --no-edit`"
             ),
         "{said}"
     );

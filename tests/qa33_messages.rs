@@ -47,7 +47,7 @@ fn an_uncommitted_relconfig_is_to_be_committed_not_ignored() {
     let err = stderr(&out);
     assert!(
         err.contains("`.relconfig.toml` is relhook's configuration")
-            && err.contains("git add .relconfig.toml && git commit"),
+            && err.contains("git add :/.relconfig.toml && git commit"),
         "{err}"
     );
     assert!(!err.contains("/.relconfig.toml >> .gitignore"), "{err}");
@@ -219,8 +219,9 @@ fn relhook_test_names_the_gitignore_line_for_build_output_already_there() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("printf '%s\\n' __pycache__/ >> .gitignore")
-            && said.contains("then run `relhook test` again"),
+        said.contains(
+            "printf '%s\\n' __pycache__/ >> \"$(git rev-parse --show-toplevel)/.gitignore\""
+        ) && said.contains("then run `relhook test` again"),
         "{said}"
     );
 }

@@ -31,7 +31,7 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
     let mut steps = Vec::new();
     if !config.is_empty() {
         steps.push(
-            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add .relconfig.toml && git commit -m \"chore: configure relhook\"`)"
+            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add :/.relconfig.toml && git commit -m \"chore: configure relhook\"`)"
                 .to_owned(),
         );
     }
@@ -43,19 +43,25 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
             }
         }
         steps.push(format!(
-            "build output goes in .gitignore: `printf '%s\\n' {} >> .gitignore && git add .gitignore && git commit -m \"chore: ignore build output\"`",
+            "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && git commit -m \"chore: ignore build output\"`",
             lines.join(" ")
         ));
     }
     if !locks.is_empty() {
-        let files: Vec<&str> = locks.iter().map(|p| p.as_str()).collect();
+        // Named from the top: the hook's paths are, and the person may be in a folder below.
+        let files: Vec<String> = locks
+            .iter()
+            .map(|p| crate::shellword::from_top(std::path::Path::new(p.as_str())))
+            .collect();
         let files = files.join(" ");
+        let names: Vec<&str> = locks.iter().map(|p| p.as_str()).collect();
+        let names = names.join(" ");
         steps.push(match tag {
             Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m \"build: add {files}\" && git tag -a {tag} -m {tag} && relhook test`",
+                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m \"build: add {names}\" && git tag -a {tag} -m {tag} && relhook test`",
                 tag = crate::shellword::quote(tag)
             ),
-            None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m \"build: add {files}\"`"),
+            None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m \"build: add {names}\"`"),
         });
     }
     steps.join("; ")
@@ -81,9 +87,14 @@ mod tests {
             a.starts_with("`.relconfig.toml` is relhook's configuration"),
             "{a}"
         );
-        assert!(a.contains("git add .relconfig.toml && git commit"), "{a}");
-        assert!(a.contains("printf '%s\\n' /out.txt >> .gitignore"), "{a}");
-        assert!(!a.contains("/.relconfig.toml"), "{a}");
+        assert!(a.contains("git add :/.relconfig.toml && git commit"), "{a}");
+        assert!(
+            a.contains(
+                "printf '%s\\n' /out.txt >> \"$(git rev-parse --show-toplevel)/.gitignore\""
+            ),
+            "{a}"
+        );
+        assert!(!a.contains("' /.relconfig.toml"), "{a}");
     }
 
     #[test]
@@ -96,11 +107,11 @@ mod tests {
         ];
         let a = advice(&paths, Some("v0.1.0"));
         assert!(
-            a.contains("printf '%s\\n' __pycache__/ /report.xml >> .gitignore"),
+            a.contains("printf '%s\\n' __pycache__/ /report.xml >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore"),
             "{a}"
         );
         assert!(
-            a.contains("git tag -d v0.1.0 && git add Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
+            a.contains("git tag -d v0.1.0 && git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
             "{a}"
         );
         assert!(!advice(&paths[..1], None).contains("git tag"));

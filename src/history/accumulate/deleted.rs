@@ -37,7 +37,8 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Op
         ""
     };
     Some(format!(
-        "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {shown} && git commit --amend --no-edit`{then}"
+        "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {} && git commit --amend --no-edit`{then}",
+        crate::shellword::from_top(path)
     ))
 }
 

@@ -45,7 +45,8 @@ pub(super) fn notice(
         return None;
     }
     Some(format!(
-        "{shown}: `- {}` was taken out in this amend and stays out of the commit, but `relhook changelog --sync` and a release give a commit with no entry its entry, and would put it back; to keep it out for good, delete it in a commit of its own: `git checkout HEAD@{{1}} -- {shown} && git commit --amend --no-edit`, then delete the line and commit that",
-        one_line(&entry.text)
+        "{shown}: `- {}` was taken out in this amend and stays out of the commit, but `relhook changelog --sync` and a release give a commit with no entry its entry, and would put it back; to keep it out for good, delete it in a commit of its own: `git checkout HEAD@{{1}} -- {} && git commit --amend --no-edit`, then delete the line and commit that",
+        one_line(&entry.text),
+        crate::shellword::from_top(path)
     ))
 }

@@ -87,7 +87,7 @@ pub(super) fn update_work_tree(
         Ok(Some(format!(
             "{} is missing from the work tree; `git checkout -- {}` restores it",
             path.display(),
-            path.display()
+            crate::shellword::from_top(path)
         )))
     };
     // Compared under the lock, so an edit made since post-commit read the file is kept.
