@@ -30,3 +30,33 @@ fn relhook_starts_its_line_after_output_that_did_not_end_its_own() {
     );
     assert!(repo.is_clean());
 }
+
+/// QA40, second round: through a pipe read slowly (a CI log), the first relay gave up on the
+/// output after half a second and relhook exited: the end of it, with the failure's words, was
+/// lost, or relhook's line landed inside it. All of it comes first now, in order.
+#[test]
+fn all_the_output_comes_before_relhook_s_line_however_slowly_it_is_read() {
+    let repo = configured_with_a_feature(|_| {
+        "[checks]\ntest = [\"sh\", \"-c\", \"seq 1 30000; echo FAILURE DETAILS; exit 1\"]\n"
+            .to_owned()
+    });
+    let log = repo.scratch("log").join("log.txt");
+    let out = repo.sh(&format!(
+        "relhook test 2>&1 | (sleep 1; cat) > '{}'",
+        log.display()
+    ));
+    assert!(out.status.success(), "{}", text(&out));
+    let said = std::fs::read_to_string(&log).unwrap();
+    let numbers: Vec<&str> = said
+        .lines()
+        .filter(|l| !l.starts_with("relhook:"))
+        .collect();
+    assert_eq!(numbers.len(), 30001, "{}", &said[said.len() - 200..]);
+    assert!(
+        said.ends_with(
+            "30000\nFAILURE DETAILS\nrelhook: tests failed (exit code 1); nothing recorded\n"
+        ),
+        "{}",
+        &said[said.len() - 200..]
+    );
+}

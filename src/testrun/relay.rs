@@ -6,7 +6,7 @@
 use std::io::{IsTerminal, Read, Write};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -16,8 +16,21 @@ const ENDED: u8 = b'\n';
 /// The output being passed on.
 pub struct Relay {
     last: Arc<AtomicU8>,
+    state: Arc<State>,
     done: Receiver<()>,
 }
+
+/// What the passing thread is doing: waiting on the pipe (`reading`), and how many chunks it
+/// has passed on so far.
+#[derive(Default)]
+struct State {
+    reading: AtomicBool,
+    passed: AtomicU64,
+}
+
+/// How long the pipe stays empty, the command ended, before the rest is taken for a process
+/// it left running (which would keep the pipe open for good).
+const QUIET: Duration = Duration::from_millis(300);
 
 /// Points `cmd`'s standard output and error at a pipe relhook passes on to its standard error,
 /// when that is no terminal; `None` (the command writes to relhook's standard error itself)
@@ -44,19 +57,24 @@ pub fn attach(cmd: &mut Command) -> Option<Relay> {
     );
     cmd.stdout(Stdio::from(write)).stderr(Stdio::from(second));
     let last = Arc::new(AtomicU8::new(ENDED));
+    let state = Arc::new(State::default());
     let (tell, done) = channel();
-    let seen = Arc::clone(&last);
+    let (seen, doing) = (Arc::clone(&last), Arc::clone(&state));
     std::thread::spawn(move || {
         let mut from = std::fs::File::from(read);
         let mut buf = [0u8; 8192];
         loop {
-            match from.read(&mut buf) {
+            doing.reading.store(true, Ordering::SeqCst);
+            let got = from.read(&mut buf);
+            doing.reading.store(false, Ordering::SeqCst);
+            match got {
                 Ok(0) => break,
                 Ok(n) => {
                     // A closed standard error: the output is read all the same, so that the
                     // command never blocks on a full pipe.
                     let _ = to.write_all(&buf[..n]);
-                    seen.store(buf[n - 1], Ordering::Relaxed);
+                    seen.store(buf[n - 1], Ordering::SeqCst);
+                    doing.passed.fetch_add(1, Ordering::SeqCst);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(_) => break,
@@ -64,7 +82,7 @@ pub fn attach(cmd: &mut Command) -> Option<Relay> {
         }
         let _ = tell.send(());
     });
-    Some(Relay { last, done })
+    Some(Relay { last, state, done })
 }
 
 #[cfg(not(unix))]
@@ -74,11 +92,23 @@ pub fn attach(_: &mut Command) -> Option<Relay> {
 
 impl Relay {
     /// Once the command has ended (its `Command` dropped, so relhook holds no end of the
-    /// pipe): waits a moment for the rest of its output, then ends its last line. A process
-    /// it left running that holds the pipe keeps writing, through the thread, unwaited.
+    /// pipe): passes on the rest of its output, however slowly standard error takes it, then
+    /// ends its last line. Done at the pipe's end, or once it has stayed empty for [`QUIET`]
+    /// with the thread waiting on it: a process the command left running holds it open, and
+    /// what it writes after relhook exits is lost (it gets SIGPIPE).
     pub fn finish(self) {
-        let _ = self.done.recv_timeout(Duration::from_millis(500));
-        if self.last.load(Ordering::Relaxed) != ENDED {
+        let mut passed = self.state.passed.load(Ordering::SeqCst);
+        let mut quiet_since = std::time::Instant::now();
+        let waiting = std::sync::mpsc::RecvTimeoutError::Timeout;
+        while self.done.recv_timeout(Duration::from_millis(10)) == Err(waiting) {
+            let now = self.state.passed.load(Ordering::SeqCst);
+            if now != passed || !self.state.reading.load(Ordering::SeqCst) {
+                (passed, quiet_since) = (now, std::time::Instant::now());
+            } else if quiet_since.elapsed() >= QUIET {
+                break;
+            }
+        }
+        if self.last.load(Ordering::SeqCst) != ENDED {
             let _ = std::io::stderr().lock().write_all(b"\n");
         }
     }
