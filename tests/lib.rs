@@ -253,6 +253,7 @@ mod qa40_doctor_untested_tag;
 mod qa40_equal_dates;
 mod qa40_json_bom;
 mod qa40_old_tags_behind;
+mod qa40_path_namesake;
 mod qa40_quoted_revert;
 mod qa40_read_only_changelog;
 mod qa40_rebase_merges;

@@ -179,7 +179,7 @@ pub(super) fn lock_requirements(
 }
 
 /// The released package and its version, by the name it is published under, per ecosystem.
-type Published<'a> = BTreeMap<(ManifestKey, String), (&'a str, &'a Version)>;
+type Published<'a> = BTreeMap<(ManifestKey, String), (&'a str, &'a Version, &'a Path)>;
 
 /// The published name of each released package, per ecosystem.
 fn published<'a>(
@@ -195,7 +195,10 @@ fn published<'a>(
         for kind in [Manifest::Cargo, Manifest::Npm] {
             if let Some(text) = read(&m.dir.join(kind.file_name()))? {
                 if let Some(name) = deps::package_name(kind, &text) {
-                    published.insert((key(kind), name), (m.package.as_str(), version));
+                    published.insert(
+                        (key(kind), name),
+                        (m.package.as_str(), version, m.dir.as_path()),
+                    );
                 }
             }
         }
@@ -222,11 +225,11 @@ fn changes_in(
                 continue;
             };
             for r in reqs {
-                let Some((dependency, version)) = published.get(&(key(kind), r.name.clone()))
+                let Some((dependency, version, dir)) = published.get(&(key(kind), r.name.clone()))
                 else {
                     continue;
                 };
-                if *dependency == m.package {
+                if *dependency == m.package || !deps::points_at(&r, &m.dir, dir) {
                     continue;
                 }
                 // A peer range that admits the new version stays: narrowed, it would drop
@@ -299,10 +302,14 @@ fn workspace_changes(
         return Ok(());
     };
     for r in reqs {
-        let Some((dependency, version)) = published.get(&(key(Manifest::Cargo), r.name.clone()))
+        let Some((dependency, version, dir)) =
+            published.get(&(key(Manifest::Cargo), r.name.clone()))
         else {
             continue;
         };
+        if !deps::points_at(&r, Path::new(""), dir) {
+            continue;
+        }
         let Some(after) = rewritten(Manifest::Cargo, &file, &r, version)? else {
             continue;
         };

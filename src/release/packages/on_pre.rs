@@ -59,7 +59,7 @@ fn stable_requiring_pre(
             if let Some(text) = read(&m.dir.join(kind.file_name()))?
                 && let Some(name) = deps::package_name(kind, &text)
             {
-                package_of.insert((kind.file_name(), name), m.package.clone());
+                package_of.insert((kind.file_name(), name), (m.package.clone(), m.dir.clone()));
             }
         }
     }
@@ -82,9 +82,14 @@ fn stable_requiring_pre(
                 listed.extend(inherited(read, &text)?);
             }
             for (r, file) in listed {
-                let Some(dependency) = package_of.get(&(kind.file_name(), r.name.clone())) else {
+                let Some((dependency, dir)) = package_of.get(&(kind.file_name(), r.name.clone()))
+                else {
                     continue;
                 };
+                let stated_in = file.parent().unwrap_or(Path::new(""));
+                if !deps::points_at(&r, stated_in, dir) {
+                    continue;
+                }
                 if r.dev || dependency == name {
                     continue;
                 }

@@ -4,6 +4,7 @@
 //! of a monorepo; deciding who depends on whom is `release::dependents`.
 
 use std::ops::Range;
+use std::path::Path;
 
 use semver::Version;
 
@@ -46,6 +47,33 @@ pub struct Requirement {
     /// A development-only dependency (`dev-dependencies`, `devDependencies`): what the package
     /// ships does not change when it changes.
     pub dev: bool,
+    /// A Cargo dependency's `path`, as written (relative to its manifest's folder).
+    pub path: Option<String>,
+}
+
+/// Whether `r`, stated in the manifest in `manifest_dir`, is on the crate in `dir` (both from
+/// the top): a Cargo `path` must lead there (`vendor/lib1` is another crate of the same name);
+/// an npm requirement is on the workspace's package of its name.
+pub fn points_at(r: &Requirement, manifest_dir: &Path, dir: &Path) -> bool {
+    let Some(path) = &r.path else {
+        return true;
+    };
+    lexical(&manifest_dir.join(path)) == lexical(dir)
+}
+
+/// `path` with `.` and `..` taken out as written (no link is followed).
+fn lexical(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The name a manifest publishes its package under (`package.name`, `"name"`).
@@ -189,6 +217,7 @@ fn cargo_section(
             text: value.value().to_owned(),
             span: inner,
             dev: section == "dev-dependencies",
+            path: t.get("path").and_then(|p| p.as_str()).map(str::to_owned),
         });
     }
 }
@@ -222,6 +251,7 @@ fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
                 text: req.to_owned(),
                 span,
                 dev: section == "devDependencies",
+                path: None,
             });
         }
     }
