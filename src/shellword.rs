@@ -18,6 +18,17 @@ pub fn from_top(rel: &std::path::Path) -> String {
     quote(&format!(":/{}", rel.display()))
 }
 
+/// `rel` (from the top of the work tree) for a shell command that is not git's, such as
+/// `mkdir -p`, which may run in a folder below the top; an absolute path as it is.
+pub fn below_top(rel: &std::path::Path) -> String {
+    let shown = quote(&rel.display().to_string());
+    if rel.is_absolute() {
+        shown
+    } else {
+        format!("\"$(git rev-parse --show-toplevel)\"/{shown}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::quote;

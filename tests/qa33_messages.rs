@@ -69,7 +69,7 @@ fn a_changelog_folder_not_made_yet_is_said_with_the_mkdir() {
     assert!(out.status.success(), "{}", text(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("`mkdir -p docs`, then `relhook changelog --sync` adds this one"),
+        said.contains("`mkdir -p \"$(git rev-parse --show-toplevel)\"/docs`, then `relhook changelog --sync` adds this one"),
         "{said}"
     );
     std::fs::create_dir(repo.path().join("docs")).unwrap();
@@ -152,11 +152,25 @@ fn a_changelog_folder_not_made_yet_is_named_by_sync_and_doctor() {
     repo.git(&["commit", "-q", "--no-verify", "-m", "chore: cfg"]);
     let out = repo.relhook(&["changelog", "--sync"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
-    assert!(stderr(&out).contains("`mkdir -p docs/a`"), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`mkdir -p \"$(git rev-parse --show-toplevel)\"/docs/a`"),
+        "{}",
+        text(&out)
+    );
+    // QA40: from a folder below the top, the command makes the folder at the top.
+    repo.write("src/x.txt", "x");
+    let run = repo
+        .command_in("sh", &repo.path().join("src"))
+        .args(["-c", "mkdir -p \"$(git rev-parse --show-toplevel)\"/docs/a"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run));
+    assert!(repo.path().join("docs/a").is_dir() && !repo.path().join("src/docs").exists());
+    std::fs::remove_dir_all(repo.path().join("docs")).unwrap();
     let out = repo.relhook(&["doctor"]);
     let said = crate::support::stdout(&out);
     assert!(
-        said.contains("fix: `mkdir -p docs/a`, then `relhook changelog --sync`"),
+        said.contains("fix: `mkdir -p \"$(git rev-parse --show-toplevel)\"/docs/a`, then `relhook changelog --sync`"),
         "{said}"
     );
 }

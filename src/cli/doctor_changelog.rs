@@ -276,14 +276,14 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
             Err(e @ Error::UnsafePath { .. })
                 if config.package.is_some() || config.packages.is_empty() =>
             {
-                let dir = path.parent().unwrap_or(path).display().to_string();
+                let dir = path.parent().unwrap_or(path);
                 return Some(Check {
                     subject: setting.subject.clone(),
                     status: Status::Warning,
                     detail: format!("{e}: post-commit adds no entries until it does"),
                     fix: Some(format!(
                         "`mkdir -p {}`, then `relhook changelog --sync`",
-                        crate::shellword::quote(&dir)
+                        crate::shellword::below_top(dir)
                     )),
                 });
             }

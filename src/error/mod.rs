@@ -504,7 +504,7 @@ impl Error {
                     .map(|dir| {
                         format!(
                             "`mkdir -p {}` makes the folder, then run it again",
-                            crate::shellword::quote(&dir.display().to_string())
+                            crate::shellword::below_top(dir)
                         )
                     })
             }

@@ -67,7 +67,7 @@ pub(super) fn prepare(
             {
                 format!(
                     "; `mkdir -p {}`, then `relhook changelog --sync` adds this one",
-                    crate::shellword::quote(&dir.display().to_string())
+                    crate::shellword::below_top(dir)
                 )
             }
             _ => String::new(),
