@@ -7,8 +7,9 @@ use crate::git::Repo;
 use crate::history::changelog::entry::{Forge, NewEntry};
 
 /// The entry of the change a commit's message reverts (git's `Revert "<header>"`, or a
-/// `revert:` commit), if any; with whether that change is released, when the message names
-/// the commit (`This reverts commit <id>.`) and one tag line releases this repository.
+/// `revert:` commit), if any; with whether that change is released, when that can be told
+/// in a repository of one tag line: by the commit the message names (`This reverts commit
+/// <id>.`), else by a commit of the reverted header since the last release tag.
 pub(super) fn reverted_entry(
     repo: &Repo,
     commit: Oid,
