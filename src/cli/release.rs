@@ -334,6 +334,11 @@ fn resume(
     if let Some(r) = half.stale_refusal() {
         return refused(&r, json);
     }
+    if let Some(r) =
+        release::settings::uncommitted(repo, config, crate::release::settings::RELEASE)?
+    {
+        return refused(&r, json);
+    }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
         return refused(

@@ -16,6 +16,16 @@ impl Repo {
         index_entry(&self.inner.index().ok()?, path).map(|e| e.id)
     }
 
+    /// Whether `rel` (from the top) is listed by `git status`: changed in the index or the
+    /// work tree against HEAD, or untracked; an ignored or absent file is not.
+    pub fn path_uncommitted(&self, rel: &Path) -> Result<bool> {
+        match self.inner.status_file(rel) {
+            Ok(s) => Ok(!(s.is_empty() || s.contains(Status::IGNORED))),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(false),
+            Err(e) => Err(Error::git("read the status", e)),
+        }
+    }
+
     /// [`Repo::dirty_paths`], then the tracked files whose local changes `git status` does not
     /// show (`--skip-worktree`, `--assume-unchanged`; see [`Repo::hidden_changes`]), each named
     /// with its flag: what makes the work tree other than HEAD's for a test run or a release.

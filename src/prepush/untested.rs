@@ -252,6 +252,10 @@ pub fn test_in_clean_checkout(
     commit: Oid,
     argv: &[String],
 ) -> Result<RunStatus> {
+    use crate::release::settings;
+    if let Some(r) = settings::uncommitted(repo, config, settings::TEST_RUN)? {
+        return Err(crate::Error::Refused(r));
+    }
     let checkout = testrun::Checkout::of(repo, commit)?;
     let status = testrun::run_status(argv, checkout.path())?;
     drop(checkout);

@@ -30,6 +30,7 @@ pub mod reverted;
 mod reworded;
 pub mod running;
 mod same_file;
+pub mod settings;
 mod signing;
 mod stale;
 mod start;

@@ -54,6 +54,9 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
                 "commit them, or unstage them (`git restore --staged <path>`); --allow-dirty leaves unstaged and untracked changes out of the release",
             )));
         }
+        if let Some(r) = super::settings::uncommitted(repo, config, super::settings::RELEASE)? {
+            return Err(Error::Refused(r));
+        }
     }
     // Said before "releasing vX.Y.Z", not as git's multi-line advice from inside the commit.
     if let Some(why) = repo.identity_unknown() {

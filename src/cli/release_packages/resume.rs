@@ -25,6 +25,11 @@ pub(super) fn resume(
     if let Some(r) = half.stale_refusal() {
         return release::refused(&r, json);
     }
+    if let Some(r) =
+        crate::release::settings::uncommitted(repo, config, crate::release::settings::RELEASE)?
+    {
+        return release::refused(&r, json);
+    }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
         let tests = !opts.no_test
