@@ -309,8 +309,9 @@ fn relhook_env(up: &Repo, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> st
     cmd.output().expect("run relhook")
 }
 
+/// QA41: it passed (exit 0) with a note; a CI job that checks nothing is not green.
 #[test]
-fn check_in_an_undetected_ci_with_an_empty_range_says_nothing_was_checked() {
+fn check_in_an_undetected_ci_with_an_empty_range_refuses_to_pass() {
     // Jenkins, CircleCI, Buildkite: only `CI=true`, a fresh clone on a tracking branch, so
     // `origin/main..HEAD` is empty.
     let up = upstream(false);
@@ -319,15 +320,23 @@ fn check_in_an_undetected_ci_with_an_empty_range_says_nothing_was_checked() {
     let out = up.git_in(&dir, &["clone", "-q", &url(&up), "."], &[]);
     assert!(out.status.success(), "{}", text(&out));
     let out = relhook_env(&up, &dir, &["check"], &[("CI", "true")]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = stderr(&out);
-    let notes: Vec<&str> = err
-        .lines()
-        .filter(|l| l.contains("nothing was checked"))
-        .collect();
-    assert_eq!(notes.len(), 1, "{}", text(&out));
-    assert!(notes[0].contains("`origin/main..HEAD`"), "{err}");
-    assert!(notes[0].contains("relhook check <base>..HEAD"), "{err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        2,
+        "the error and its hint: {err}"
+    );
+    assert!(
+        err.contains("error: cannot check `origin/main..HEAD`")
+            && err.contains("as in every fresh CI checkout"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: name the range to check: `relhook check <base>..HEAD`"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty(), "{}", text(&out));
     // Named, the range is checked.
     let out = relhook_env(&up, &dir, &["check", "v1.0.1..HEAD"], &[("CI", "true")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));

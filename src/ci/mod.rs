@@ -235,14 +235,35 @@ pub fn plan(env: &CiEnv, base: Option<&str>, all: bool) -> Plan {
     Plan::Local(None)
 }
 
-/// The note for a check that found nothing to check in a CI relhook does not read (Jenkins,
-/// CircleCI, Buildkite: only `CI` is set), where the upstream or the last release tag is
-/// HEAD's own in a fresh checkout: the pass checked nothing, and the user should know it.
-pub fn nothing_checked_note(env: &CiEnv, checked: &Checked) -> Option<String> {
+/// Whether this is a CI relhook does not read (Jenkins, CircleCI, Buildkite: only `CI` is set).
+fn undetected_ci(env: &CiEnv) -> bool {
     let ci = env.var("CI").is_some_and(|v| v != "false" && v != "0");
     let detected =
         env.var("GITHUB_ACTIONS") == Some("true") || env.var("GITLAB_CI") == Some("true");
-    (ci && !detected && matches!(checked.source, "upstream" | "tag")).then(|| {
+    ci && !detected
+}
+
+/// In a CI relhook does not read, the upstream range of a fresh checkout is empty whatever the
+/// push brought (the branch is its upstream): refused, since a green job would have checked
+/// nothing.
+pub fn upstream_empty_in_ci(env: &CiEnv, checked: &Checked) -> Option<Error> {
+    (undetected_ci(env)
+        && checked.source == "upstream"
+        && checked.base.is_some()
+        && checked.base == checked.head)
+        .then(|| Error::IncompleteHistory {
+            message: format!(
+                "cannot check `{}` ({}): it is empty here, as in every fresh CI checkout, whatever the push brought",
+                checked.range.describe, checked.why
+            ),
+            fix: "name the range to check: `relhook check <base>..HEAD` (or `relhook check --base <branch>`; all of history: `relhook check --all`)".into(),
+        })
+}
+
+/// The note for a check in such a CI that found nothing since the last release tag (HEAD is
+/// the tag's own commit): the pass checked nothing, and the user should know it.
+pub fn nothing_checked_note(env: &CiEnv, checked: &Checked) -> Option<String> {
+    (undetected_ci(env) && matches!(checked.source, "upstream" | "tag")).then(|| {
         format!(
             "relhook: note: nothing was checked: CI is set, but `{}` ({}) is empty here, as it is in a fresh CI checkout; name the range to check: `relhook check <base>..HEAD` (or `relhook check --base <branch>`)",
             checked.range.describe, checked.why

@@ -190,6 +190,12 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             (ci::resolve(&repo, &plan, prefix)?, Some(env))
         }
     };
+    if let Some(e) = env
+        .as_ref()
+        .and_then(|env| ci::upstream_empty_in_ci(env, &checked))
+    {
+        return Err(e);
+    }
     // A base cut by a shallow boundary above commits of the range: they may be the base's.
     if let Some(found) = repo.hidden_cut(&checked.range)? {
         return Err(ci::hidden_cut_error(&checked, found));
