@@ -141,6 +141,12 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
             report.checks.extend(unfinished);
             report.checks.extend(super::doctor_files::old_locks(repo));
+            // A release a reset dropped: its tag, if never pushed, gives the version back.
+            if !finishing {
+                report
+                    .checks
+                    .extend(super::doctor_stranded::stranded_tags(repo, config));
+            }
             // Commits pre-push will refuse: no "all is well" while they wait to be pushed.
             report
                 .checks

@@ -34,6 +34,7 @@ pub mod settings;
 mod signing;
 mod stale;
 mod start;
+pub mod stranded;
 mod taken;
 mod unbumpable;
 mod undo;

@@ -19,6 +19,36 @@ pub fn tag_taken(
     version: &Version,
     release: &str,
 ) -> Refusal {
+    // On a commit no branch holds (a reset dropped it), the tag may be given back.
+    let stranded = repo
+        .release_tag_candidates(&version_config.tag_prefix)
+        .into_iter()
+        .find(|t| t.name == tag)
+        .is_some_and(|t| super::stranded::on_no_branch(repo, t.commit));
+    let refusal = taken(repo, version_config, tag, version, release);
+    if !stranded {
+        return refusal;
+    }
+    Refusal::new(
+        Reason::TagExists,
+        format!(
+            "tag {tag} already exists on a commit no branch holds (a reset or rebase dropped it)"
+        ),
+        super::stranded::fix(
+            repo,
+            tag,
+            refusal.fix.as_deref().unwrap_or("pick another version"),
+        ),
+    )
+}
+
+fn taken(
+    repo: &Repo,
+    version_config: &VersionConfig,
+    tag: &str,
+    version: &Version,
+    release: &str,
+) -> Refusal {
     let what = format!("tag {tag} already exists");
     match first_untaken(repo, version_config, version) {
         Some(free) if free.pre.is_empty() || same_release(&free, version) => Refusal::new(
