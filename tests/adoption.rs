@@ -273,7 +273,7 @@ fn pep_440_pre_release_headings_are_release_sections() {
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n## [1.0.1] - 2026-11-21\n\n### Fix\n\n- new fix\n\n{log}")
+        format!("## [Unreleased]\n\n## v1.0.1 (2026-11-21)\n\n### Fix\n\n- new fix\n\n{log}")
     );
 }
 
@@ -431,7 +431,7 @@ fn level_2_headings_inside_a_level_1_release_are_its_parts() {
     assert_eq!(
         repo.read("CHANGELOG.md"),
         format!(
-            "## [Unreleased]\n\n## [3.5.2] - 2026-11-21\n\n### Bug Fixes\n\n* new fix\n\n{VUE}"
+            "## [Unreleased]\n\n## [3.5.2](https://github.com/vuejs/core/compare/v3.5.1...v3.5.2) (2026-11-21)\n\n### Bug Fixes\n\n* new fix\n\n{VUE}"
         )
     );
     repo.commit_hooked("fix: later fix");

@@ -81,6 +81,7 @@ impl Changelog {
             matches!((&target, pre), (Some(t), Some(p)) if super::carries(t, &p))
         };
         let prev = self.versions().into_iter().find(|p| !carried(p));
+        let newest_style = self.styled_like_newest(v, date, tag_prefix);
         self.ensure_unreleased();
         let Some(h) = self
             .unreleased_index()
@@ -93,11 +94,12 @@ impl Changelog {
         let Some(line) = self.lines.get_mut(h) else {
             return Ok(());
         };
-        // Keep the file's heading style: bracketed or bare labels.
-        let heading = if line.text.contains('[') {
-            format!("## [{v}] - {date}")
-        } else {
-            format!("## {v} - {date}")
+        // Keep the file's heading style: bracketed or bare labels, or the newest release's
+        // own (release-please's `## [1.0.0](…/compare/…) (2024-01-01)`).
+        let heading = match newest_style {
+            Some(styled) => styled,
+            None if line.text.contains('[') => format!("## [{v}] - {date}"),
+            None => format!("## {v} - {date}"),
         };
         if let Some(end) = lead {
             // Comments right under the heading (`<!-- Add new entries below -->`) are the
@@ -118,6 +120,44 @@ impl Changelog {
         };
         self.update_links(v, prev.as_deref(), tag_prefix, (compare_base, &from));
         Ok(())
+    }
+
+    /// The heading of release `v` in the style of the newest release's, where that is not Keep
+    /// a Changelog's: a date in parentheses (`## 1.0.0 (2024-01-01)`), the label linked inline
+    /// to its compare page (`## [1.0.0](…/compare/v0.9.0...v1.0.0) (2024-01-01)`), as
+    /// release-please and conventional-changelog write them. `None`: Keep a Changelog's style,
+    /// or one not understood.
+    fn styled_like_newest(&self, v: &str, date: &str, tag_prefix: &str) -> Option<String> {
+        let (section, pv) = self.doc.sections.iter().find_map(|s| match &s.kind {
+            super::SectionKind::Release { version } => Some((s, version.as_str())),
+            super::SectionKind::Unreleased => None,
+        })?;
+        let text = self.lines.get(section.heading)?.text.trim_end();
+        let rest = text.strip_prefix("## ")?;
+        let in_parens = |tail: &str| {
+            let d = tail.trim().strip_prefix('(')?.strip_suffix(')')?;
+            super::lex::is_date(d).then_some(())
+        };
+        // The label as the file writes it: `v1.0.0` keeps its `v`.
+        let label = match pv.strip_prefix('v') {
+            Some(_) => format!("v{v}"),
+            None => v.to_owned(),
+        };
+        if let Some(tail) = rest.strip_prefix(pv) {
+            in_parens(tail)?;
+            return Some(format!("## {label} ({date})"));
+        }
+        let after = rest.strip_prefix(&format!("[{pv}]("))?;
+        let (url, tail) = after.split_once(')')?;
+        in_parens(tail)?;
+        let tag = format!("{tag_prefix}{v}");
+        let url = match parse_compare(url) {
+            Some(c) if c.right.ends_with(pv) => format!("{}{}{}{tag}", c.prefix, c.right, c.sep),
+            Some(_) => return None,
+            // A tag's own page (`…/releases/tag/v1.0.0`).
+            None => url.strip_suffix(pv).map(|base| format!("{base}{v}"))?,
+        };
+        Some(format!("## [{label}]({url}) ({date})"))
     }
 
     /// The first line of an HTML comment that ends the file (blank lines aside), if one does.
@@ -289,6 +329,47 @@ impl Changelog {
 #[cfg(test)]
 mod tests {
     use super::super::Changelog;
+
+    fn released(text: &str, version: &str) -> String {
+        let mut log = Changelog::parse(text).unwrap();
+        log.release(version, "2026-12-04", "v", None).unwrap();
+        log.render()
+    }
+
+    /// QA41: a release-please changelog got `## [1.0.1] - 2026-12-04` under its own
+    /// `## [1.0.0](…) (2024-01-01)` headings.
+    #[test]
+    fn a_release_follows_the_newest_releases_heading_style() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### Bug Fixes\n\n* x\n\n## [1.0.0](https://github.com/o/r/compare/v0.9.0...v1.0.0) (2024-01-01)\n\n### Features\n\n* y\n";
+        let out = released(text, "1.0.1");
+        assert!(
+            out.contains("## [Unreleased]\n\n## [1.0.1](https://github.com/o/r/compare/v1.0.0...v1.0.1) (2026-12-04)\n\n### Bug Fixes\n\n* x\n\n## [1.0.0]("),
+            "{out}"
+        );
+        // Bare, with the date in parentheses.
+        let text = "# Changelog\n\n## Unreleased\n\n- x\n\n## 1.0.0 (2024-01-01)\n\n- y\n";
+        assert!(released(text, "1.1.0").contains("\n## 1.1.0 (2026-12-04)\n"));
+        // commitizen's `v` kept.
+        let text = "## Unreleased\n\n- x\n\n## v1.0.0 (2024-01-01)\n\n- y\n";
+        assert!(released(text, "1.0.1").contains("\n## v1.0.1 (2026-12-04)\n"));
+        // A tag's page.
+        let text = "## [Unreleased]\n\n- x\n\n## [1.0.0](https://github.com/o/r/releases/tag/v1.0.0) (2024-01-01)\n\n- y\n";
+        let out = released(text, "2.0.0");
+        assert!(
+            out.contains("\n## [2.0.0](https://github.com/o/r/releases/tag/v2.0.0) (2026-12-04)\n"),
+            "{out}"
+        );
+        // Keep a Changelog's own, and a style not understood, give Keep a Changelog's.
+        for newest in [
+            "## [1.0.0] - 2024-01-01",
+            "## [1.0.0](https://x/compare/a...b) (2024-01-01)",
+            "## [1.0.0] (2024-01-01)",
+        ] {
+            let text = format!("## [Unreleased]\n\n- x\n\n{newest}\n\n- y\n");
+            let out = released(&text, "1.0.1");
+            assert!(out.contains("\n## [1.0.1] - 2026-12-04\n"), "{out}");
+        }
+    }
 
     /// QA35: on git-cliff's own changelog the link definitions went below its closing
     /// `<!-- generated by git-cliff -->`.
