@@ -47,6 +47,9 @@ pub(super) fn rewrite(
     // Said by commit, where git's line shows tag objects: a tag made again on the same commit
     // (another message or tagger) reads as moved when only the two objects are named.
     let (was, now) = (peel(repo, u.remote), peel(repo, u.local));
+    if let Some(r) = another_release(repo, config, remote, u, name, (was, now)) {
+        return Some(r);
+    }
     let problem = match (was, now) {
         (Some(w), Some(n)) if w == n => format!(
             "{remote} already has {name} on {}; this push would replace it with another tag object on that same commit ({}, made again: its message or tagger differ): published releases are immutable",
@@ -74,6 +77,44 @@ pub(super) fn rewrite(
             "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`{}`)",
             rules::release_command(config)
         ),
+    })
+}
+
+/// A push of this clone's release of a version that `remote` has another release of (two
+/// clones released it): the local tag is on a release commit of it, and the remote's is on a
+/// commit this clone lacks or one on another line. Restoring the remote's tag alone would leave
+/// this clone's release commit under it, so the fix takes that commit out too.
+fn another_release(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    u: &Update,
+    name: &str,
+    (was, now): (Option<Oid>, Option<Oid>),
+) -> Option<Refusal> {
+    let now = now?;
+    let version = semver::Version::parse(name.get(config.version.tag_prefix.len()..)?).ok()?;
+    let path = &config.changelog.path;
+    let has = |c: Oid| crate::history::sync::has_section_at(repo, c, path, &version);
+    let released_here = has(now) && !repo.first_parent(now).is_some_and(has);
+    let apart = was.is_none_or(|w| w != now && !repo.reaches(now, w) && !repo.reaches(w, now));
+    if !released_here || !apart {
+        return None;
+    }
+    let theirs = match was {
+        Some(w) => format!("on commit {}", short_id(w)),
+        None => "on a commit this clone does not have".to_owned(),
+    };
+    Some(Refusal {
+        kind: Kind::Rewrite,
+        refs: vec![u.remote_ref.clone()],
+        commit: Some(now),
+        subject: format!("another release of {name}"),
+        problems: vec![format!(
+            "{remote} already has {name} {theirs}, another release of that version than this clone's (on commit {}): this push would replace it, and published releases are immutable",
+            short_id(now)
+        )],
+        fix: super::taken::take_theirs(repo, config, remote, name, now),
     })
 }
 

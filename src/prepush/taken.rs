@@ -45,12 +45,7 @@ pub(super) fn taken_on_remote(
             return true;
         };
         let commit = repo.peel_to_commit(ours).unwrap_or(ours);
-        let (name, short) = (quote(&t.name), short_id(commit));
-        // A package's tag is released again by its own command.
-        let release = match crate::tag::package_of(config, &t.name) {
-            Some(p) => format!("relhook release --package {}", p.name),
-            None => "relhook release".to_owned(),
-        };
+        let short = short_id(commit);
         out.push(Refusal {
             kind: Kind::HalfRelease,
             refs: branches.clone(),
@@ -62,12 +57,41 @@ pub(super) fn taken_on_remote(
                 short_id(at),
                 t.name
             )],
-            fix: format!(
-                "drop this clone's release of it: `git tag -d {name}`, then take its release commit out (`git reset --keep {short}~1` when it is HEAD, else `git rebase -i {short}~1` with its line made `drop`); then `git fetch {r} tag {name}`; once a branch of {r} holds the published release (its author may have pushed the tag alone), `git pull --rebase {r}` and `{release}` release your work above it",
-                r = quote(remote)
-            ),
+            fix: take_theirs(repo, config, remote, &t.name, commit),
         });
         false
     });
     out
+}
+
+/// The way from this clone's release of a version to `remote`'s other release of it (two
+/// clones released the same version), as commands to run in order: this clone's tag and
+/// release commit go, the remote's tag comes, and the work is rebased over the remote's
+/// release and released above it. One text for both refusals that meet it (a branch push
+/// leaving the tag behind, a push of the tag itself).
+pub(super) fn take_theirs(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    name: &str,
+    commit: git2::Oid,
+) -> String {
+    let (tag, short, r) = (quote(name), short_id(commit), quote(remote));
+    // A package's tag is released again by its own command.
+    let release = match crate::tag::package_of(config, name) {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    };
+    let drop = if repo.head() == Some(commit) {
+        format!("git reset --keep {short}~1")
+    } else {
+        format!("git rebase --onto {short}~1 {short}")
+    };
+    let pull = match repo.branch() {
+        Some(b) => format!("git pull --rebase {r} {}", quote(&b)),
+        None => format!("git pull --rebase {r}"),
+    };
+    format!(
+        "drop this clone's release of it and take {r}'s: `git tag -d {tag}`, `{drop}` (takes its release commit out), `git fetch {r} tag {tag}`; once a branch of {r} holds the published release (its author may have pushed the tag alone), `{pull}` and `{release}` (releases your work above it)"
+    )
 }
