@@ -42,7 +42,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let recovered = crate::git::txn::recover(&repo)?;
     if let Some(done) = &recovered {
         if args.resume {
-            super::tag::say_recovered_resuming(done);
+            super::tag::say_recovered_resuming(&repo, &root, &config, done);
         } else {
             super::tag::say_recovered(&repo, &root, &config, done);
         }

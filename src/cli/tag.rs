@@ -430,9 +430,27 @@ pub(super) fn say_recovered(
     }
 }
 
-/// [`say_recovered`] for `relhook release --resume`, which finishes what it would name.
-pub(super) fn say_recovered_resuming(done: &str) {
+/// [`say_recovered`] for `relhook release --resume`, which finishes what it would name. A hand
+/// tag's release commit undone whole is made again by this resume: "undid" would say the
+/// opposite of what it then does, so that is said as the finishing it is.
+pub(super) fn say_recovered_resuming(
+    repo: &crate::git::Repo,
+    root: &std::path::Path,
+    config: &crate::config::Config,
+    done: &str,
+) {
     // Said mid-line when a re-staging follows it.
     let done = done.replace(crate::git::txn::RESUME_MAKES_TAG, "");
-    let _ = writeln!(crate::cli::stream::stderr(), "relhook: {done}");
+    let whole = done == "undid an interrupted release (nothing of it remains)";
+    let tag = whole.then(|| {
+        hand::unfinished(repo, config).or_else(|| {
+            super::release_packages::unfinished_hand_view(repo, root, config)
+                .and_then(|v| hand::unfinished(repo, &v))
+        })
+    });
+    let said = match tag.flatten() {
+        Some(u) => format!("finishing the interrupted release of {}", u.tag),
+        None => done,
+    };
+    let _ = writeln!(crate::cli::stream::stderr(), "relhook: {said}");
 }
