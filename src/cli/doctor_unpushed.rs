@@ -51,13 +51,35 @@ pub(super) fn unpushed_unlinted(repo: &Repo, config: &Config) -> Option<Check> {
 /// The fix: the rebase that rewords them, and, with a local release tag above them, the
 /// steps around it that pre-push gives (the release made again, with the reworded commits).
 fn fix(repo: &Repo, config: &Config, failing: &[unlinted::Failing], them: &str) -> String {
-    let bads: Vec<git2::Oid> = failing.iter().map(|f| f.id).collect();
-    let rebase = unlinted::rebase_command(repo, failing);
-    match crate::prepush::local_tags_fix(repo, config, &bads, &rebase) {
-        Some(steps) => format!("reword {them} before pushing: {steps}"),
-        None => format!(
+    with_local_tags(repo, config, failing).unwrap_or_else(|| {
+        format!(
             "reword {them} before pushing: {}",
             unlinted::rebase_step(repo, failing)
-        ),
-    }
+        )
+    })
+}
+
+/// With a local release tag above `failing`, how to reword them: the steps around the tag that
+/// pre-push gives. The one text for doctor's fix and `relhook check`'s hint.
+pub(super) fn with_local_tags(
+    repo: &Repo,
+    config: &Config,
+    failing: &[unlinted::Failing],
+) -> Option<String> {
+    let bads: Vec<git2::Oid> = failing.iter().map(|f| f.id).collect();
+    let rebase = unlinted::rebase_command(repo, failing);
+    let steps = crate::prepush::local_tags_fix(repo, config, &bads, &rebase)?;
+    Some(format!(
+        "reword {} before pushing: {steps}",
+        unlinted::them(failing)
+    ))
+}
+
+/// [`with_local_tags`] for the commits HEAD has not pushed, when `relhook check` failed every
+/// one of them (`failed`): its hint is then doctor's fix.
+pub(super) fn check_hint(repo: &Repo, config: &Config, failed: &[git2::Oid]) -> Option<String> {
+    let (failing, cut) = unlinted::unpushed(repo, config, repo.head()?, LIMIT).ok()?;
+    let all = !cut && !failing.is_empty() && failing.iter().all(|f| failed.contains(&f.id));
+    all.then(|| with_local_tags(repo, config, &failing))
+        .flatten()
 }

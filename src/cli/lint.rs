@@ -330,6 +330,11 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     // In a pull or merge request's run the commits are there to be reworded before they land.
     let review = env.as_ref().is_some_and(ci::CiEnv::reviews);
     tally.find_published(&repo, &checked.range, review)?;
+    // A local release tag above them: reworded as doctor says, the tag made again after.
+    if tally.failed > tally.published && !review {
+        let failed: Vec<git2::Oid> = tally.failed_at.iter().map(|(id, ..)| *id).collect();
+        tally.local_tags = super::doctor_unpushed::check_hint(&repo, &config, &failed);
+    }
     drop(out);
     if let Some(id) = at_boundary {
         return Err(ci::boundary_error(&checked, id));

@@ -27,6 +27,8 @@ pub(super) struct Tally {
     pub published: usize,
     /// Where a `git rebase -i` that reaches every failed commit not published starts.
     pub unpublished_base: Option<String>,
+    /// The hint when a local release tag sits above the failed commits: doctor's steps.
+    pub local_tags: Option<String>,
 }
 
 /// The start of a `git rebase -i` that reaches every one of `failed`.
@@ -118,6 +120,9 @@ impl Tally {
             if all {
                 return Ok(());
             }
+        }
+        if let Some(steps) = &self.local_tags {
+            return writeln!(out, "hint: {steps}");
         }
         let reword = (self.failed - self.to_squash).min(self.failed - self.published);
         // `git rebase -i` alone needs an upstream; the base names where to start.
