@@ -419,7 +419,7 @@ fn moving_a_published_release_tag_is_refused() {
     let e = refused(&push(&repo, &["-f", "origin", "v1.0.0"]));
     assert!(
         e.contains(&format!(
-            "origin already has v1.0.0 on {head}; this push would replace it with another tag object on that same commit"
+            "origin already has v1.0.0 on commit {head}; this push would replace it with another tag object on that same commit"
         )),
         "{e}"
     );

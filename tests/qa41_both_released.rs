@@ -10,7 +10,7 @@ use crate::support::{Repo, clone_installed, ok, stderr, text, untested_installed
 
 /// Origin holds v0.1.0; clone B then releases and pushes v0.1.1, and this clone (A) makes its
 /// own v0.1.1 of other work. Returns A and B's folder.
-fn both_released() -> (Repo, PathBuf) {
+pub(crate) fn both_released() -> (Repo, PathBuf) {
     let repo = untested_installed();
     let origin = repo.with_origin();
     repo.commit_hooked("feat: a");

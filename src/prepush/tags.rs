@@ -52,7 +52,7 @@ pub(super) fn rewrite(
     }
     let problem = match (was, now) {
         (Some(w), Some(n)) if w == n => format!(
-            "{remote} already has {name} on {}; this push would replace it with another tag object on that same commit ({}, made again: its message or tagger differ): published releases are immutable",
+            "{remote} already has {name} on commit {}; this push would replace it with another tag object on that same commit (tag object {}, made again: its message or tagger differ): published releases are immutable",
             short_id(w),
             short_id(u.local)
         ),
@@ -63,8 +63,8 @@ pub(super) fn rewrite(
         ),
         _ => format!(
             "{remote} already has {name} at {}; this push would replace it with {}: published releases are immutable",
-            short_id(u.remote),
-            short_id(u.local)
+            said_as(repo, u.remote),
+            said_as(repo, u.local)
         ),
     };
     Some(Refusal {
@@ -78,6 +78,17 @@ pub(super) fn rewrite(
             rules::release_command(config)
         ),
     })
+}
+
+/// An object id said as what it is (`tag object 1a2b3c4d5 on commit 6e7f8a9b0`, `commit
+/// 6e7f8a9b0`, or `1a2b3c4d5 (not in this clone)`), for a message that names tag objects and
+/// commits alike: a bare id reads as the commit git's line and the refusal's header show.
+pub(super) fn said_as(repo: &Repo, id: Oid) -> String {
+    match repo.peel_to_commit(id) {
+        Some(c) if c == id => format!("commit {}", short_id(c)),
+        Some(c) => format!("tag object {} on commit {}", short_id(id), short_id(c)),
+        None => format!("{} (not in this clone)", short_id(id)),
+    }
 }
 
 /// A push of this clone's release of a version that `remote` has another release of (two

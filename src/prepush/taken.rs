@@ -45,16 +45,16 @@ pub(super) fn taken_on_remote(
             return true;
         };
         let commit = repo.peel_to_commit(ours).unwrap_or(ours);
-        let short = short_id(commit);
         out.push(Refusal {
             kind: Kind::HalfRelease,
             refs: branches.clone(),
             commit: Some(commit),
             subject: header(repo, commit),
             problems: vec![format!(
-                "{remote} already has {} at {}, another release of that version than this clone's (tagged on {short}): git leaves this clone's tag behind, even with `--follow-tags`, and the branch would publish a release commit that {remote}'s {} does not name (published releases are immutable)",
+                "{remote} already has {} at {}, another release of that version than this clone's ({}): git leaves this clone's tag behind, even with `--follow-tags`, and the branch would publish a release commit that {remote}'s {} does not name (published releases are immutable)",
                 t.name,
-                short_id(at),
+                super::tags::said_as(repo, at),
+                super::tags::said_as(repo, ours),
                 t.name
             )],
             fix: take_theirs(repo, config, remote, &t.name, commit),
