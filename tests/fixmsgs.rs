@@ -231,7 +231,7 @@ fn a_github_run_without_its_event_payload_says_so() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(
         first_line(&out),
-        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is not set), so the last release tag `v0.1.1` (no upstream)"
+        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH is not set), so the commits since the last release tag `v0.1.1`"
     );
 }
 
@@ -265,7 +265,7 @@ fn a_github_event_path_that_cannot_be_read_falls_back() {
         assert_eq!(
             first_line(&out),
             format!(
-                "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH {why}), so the last release tag `v0.1.1` (no upstream)"
+                "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without its event payload (GITHUB_EVENT_PATH {why}), so the commits since the last release tag `v0.1.1`"
             )
         );
         let err = stderr(&out);
@@ -293,7 +293,7 @@ fn a_github_push_payload_without_before_is_not_a_new_branch() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(
         first_line(&out),
-        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without `before` in its event payload (GITHUB_EVENT_PATH), so the last release tag `v0.1.1` (no upstream)"
+        "relhook: checking v0.1.1..HEAD: GitHub Actions `push` without `before` in its event payload (GITHUB_EVENT_PATH), so the commits since the last release tag `v0.1.1`"
     );
 }
 

@@ -117,7 +117,11 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                     });
                 }
             };
-            let base_label = cand.label();
+            // A commit the CI names is said short, as every other id on the range line.
+            let base_label = match cand {
+                Candidate::Commit(c) => short_hex(c).to_owned(),
+                _ => cand.label(),
+            };
             // A push's previous tip that is in no clone (force-pushed over): say so.
             let why = match &candidates[0] {
                 Candidate::Commit(first) if !std::ptr::eq(cand, &candidates[0]) => format!(
@@ -205,9 +209,11 @@ fn local(
             },
             base: Some(at),
             head: Some(head),
-            why: note(match except {
-                Some(_) => format!("the commits since the release tag before it, `{tag}`"),
-                None => format!("the last release tag `{tag}` (no upstream)"),
+            // "No upstream" is a local branch's reason; in CI the note says why no base.
+            why: note(match (except, ci_note) {
+                (Some(_), _) => format!("the commits since the release tag before it, `{tag}`"),
+                (None, Some(_)) => format!("the commits since the last release tag `{tag}`"),
+                (None, None) => format!("the last release tag `{tag}` (no upstream)"),
             }),
             source: "tag",
             shallow_fix: fix,
@@ -221,9 +227,10 @@ fn local(
         },
         base: None,
         head: Some(head),
-        why: note(match except {
-            Some(t) => format!("all of HEAD's history (no release tag before `{t}`)"),
-            None => "all of HEAD's history (no upstream and no release tag)".into(),
+        why: note(match (except, ci_note) {
+            (Some(t), _) => format!("all of HEAD's history (no release tag before `{t}`)"),
+            (None, Some(_)) => "all of HEAD's history (no release tag)".into(),
+            (None, None) => "all of HEAD's history (no upstream and no release tag)".into(),
         }),
         source: "history",
         shallow_fix: fix,
