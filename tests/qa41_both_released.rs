@@ -85,3 +85,38 @@ fn a_tag_push_refused_for_another_release_names_a_way_that_ends_pushable() {
     let remote = repo.git(&["ls-remote", "--tags", "origin", "v0.1.1"]);
     assert!(remote.starts_with(&theirs), "{remote}");
 }
+
+/// The old advice followed (the remote's tag fetched over this clone's): `relhook release`
+/// took it for this clone's release commit before an amend and named `--resume`, which made
+/// the tag again here, over the published one. It is another clone's release: kept, and the
+/// way named takes this clone's release commit out and releases the work above it.
+#[test]
+fn the_remote_tag_fetched_over_this_clones_is_kept_and_the_work_released_above_it() {
+    let (repo, b) = both_released();
+    let theirs = String::from_utf8_lossy(&repo.git_in(&b, &["rev-parse", "v0.1.1"], &[]).stdout)
+        .trim()
+        .to_owned();
+    ok(repo.git_output(&["fetch", "-q", "--force", "origin", "tag", "v0.1.1"]));
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.1"]), theirs, "{}", text(&out));
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("another clone's release"), "{err}");
+    assert!(!err.contains("--resume"), "{err}");
+    let doctor = crate::support::stdout(&repo.relhook(&["doctor"]));
+    let fix = doctor
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("{doctor}"));
+    assert!(
+        err.contains(&format!("`{fix}`")),
+        "doctor: {fix}\nrelease: {err}"
+    );
+    let out = repo.sh(fix);
+    assert!(out.status.success(), "{fix}: {}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.1"]), theirs);
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.2]"));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}

@@ -30,6 +30,10 @@ pub struct Retag {
     /// it (`git cherry-pick` of a release commit made on a maintenance branch), not a rewrite:
     /// the tag is right where it is, and this commit's section describes the other branch.
     pub copy_of: Option<String>,
+    /// The way on when the tagged commit is another clone's release of the version (fetched
+    /// over this clone's tag, never on a branch here): the tag is kept, this release commit
+    /// goes, and the work is released above theirs. `None` for a rewrite.
+    pub foreign: Option<String>,
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
@@ -55,15 +59,51 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
         .into_iter()
         .find(|(_, at)| repo.reaches(*at, tagged) && !repo.reaches(*at, commit))
         .and_then(|(name, _)| name.strip_prefix("heads/").map(str::to_owned));
+    let foreign = copy_of
+        .is_none()
+        .then(|| another_clones(repo, config, commit, tagged))
+        .flatten();
     Some(Retag {
         stale: super::stale::check(repo, config, commit, &version),
         copy_of,
+        foreign,
         at_head: repo.head() == Some(commit),
         commit,
         tag,
         tagged,
         version,
     })
+}
+
+/// The way on (see [`Retag::foreign`]) when `tagged` never was on a branch here, where the
+/// reflogs do remember `commit`: no amend or rebase here replaced it, so it came from another
+/// clone. Where git keeps no reflog, `None`: a rewrite, as before.
+fn another_clones(repo: &Repo, config: &Config, commit: Oid, tagged: Oid) -> Option<String> {
+    let since = repo.author_time(commit)?.min(repo.author_time(tagged)?);
+    let held = repo.reflog_commits_since(since);
+    let seen = |c: Oid| held.iter().any(|(id, _)| *id == c);
+    if !seen(commit) || seen(tagged) {
+        return None;
+    }
+    let short = short_id(commit);
+    let drop = if repo.head() == Some(commit) {
+        format!("git reset --keep {short}~1")
+    } else {
+        format!("git rebase --onto {short}~1 {short}")
+    };
+    let pull = match repo.push_destination() {
+        crate::git::PushDestination::Branch {
+            branch,
+            remote: Some(r),
+            ..
+        } => format!(
+            "git pull --rebase {} {}",
+            crate::shellword::quote(&r),
+            crate::shellword::quote(&branch)
+        ),
+        _ => "git pull --rebase".to_owned(),
+    };
+    Some(format!("{drop} && {pull} && {}", config.release_command()))
 }
 
 /// Every release commit on `tip`'s first-parent line rewritten after tagging, newest first: a
@@ -89,6 +129,15 @@ impl Retag {
                 "it is a copy of the release commit its tag {} is on ({}, on branch `{branch}`): its section describes `{branch}`'s history, not this branch's",
                 self.tag,
                 short_id(self.tagged)
+            );
+        }
+        if self.foreign.is_some() {
+            return format!(
+                "its tag {} is on {}, another clone's release of {} (no branch here ever held it), not on this one ({})",
+                self.tag,
+                short_id(self.tagged),
+                self.version,
+                short_id(self.commit)
             );
         }
         format!(
@@ -117,6 +166,9 @@ impl Retag {
             };
             return format!("{drop} && git merge {}", crate::shellword::quote(branch));
         }
+        if let Some(way) = &self.foreign {
+            return way.clone();
+        }
         if self.published(repo) {
             format!("git reset --keep {}", short_id(self.tagged))
         } else if self.stale.is_stale() {
@@ -132,7 +184,8 @@ impl Retag {
     /// with its notes), the tag on the commit it replaced going only then. `None` when the
     /// fix is another (a copy to drop, a published tag to go back to, a release to make again).
     pub fn to_resume(&self, repo: &Repo) -> Option<super::HalfMade> {
-        if self.copy_of.is_some() || self.published(repo) || self.stale.is_stale() {
+        let another = self.copy_of.is_some() || self.foreign.is_some();
+        if another || self.published(repo) || self.stale.is_stale() {
             return None;
         }
         Some(super::HalfMade {
@@ -154,6 +207,12 @@ impl Retag {
         if self.copy_of.is_some() {
             return format!(
                 "drop the copy and merge the release in: `{command}` ({} stays where it is)",
+                self.tag
+            );
+        }
+        if self.foreign.is_some() {
+            return format!(
+                "keep {} as it is; take this clone's release commit out and release your work above theirs: `{command}`",
                 self.tag
             );
         }
