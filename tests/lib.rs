@@ -276,6 +276,7 @@ mod qa41_ci_range;
 mod qa41_heading_style;
 mod qa41_refusal_ids;
 mod qa41_resume_wording;
+mod qa41_shim_edits;
 mod qa41_stranded_tag;
 mod qa41_uncommitted_settings;
 mod qa6a;

@@ -28,8 +28,10 @@
 pub mod aside;
 pub mod chosen;
 pub mod crlf;
+mod detect;
 pub mod doctor;
 pub mod driver;
+pub mod edited;
 pub mod install;
 pub mod kept;
 pub mod launcher;
@@ -320,25 +322,7 @@ pub fn appended(bytes: &[u8]) -> Option<(usize, String)> {
         .filter(|(_, l)| !l.is_empty())
         .collect();
     let first = lines.iter().find(|(_, l)| !l.starts_with('#'));
-    first.or(lines.first()).map(|&(n, l)| {
-        // Shown in a terminal: control bytes (an escape sequence appended) are written out.
-        let short: String = l
-            .chars()
-            .take(60)
-            .map(|c| match c.is_control() {
-                true => c.escape_default().collect(),
-                false => String::from(c),
-            })
-            .collect();
-        (
-            n,
-            if l.chars().count() > 60 {
-                format!("{short}…")
-            } else {
-                short
-            },
-        )
-    })
+    first.or(lines.first()).map(|&(n, l)| (n, edited::shown(l)))
 }
 
 /// Says where [`appended`] found lines added by hand in `file`: below a sh shim, by its line

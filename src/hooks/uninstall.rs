@@ -44,6 +44,14 @@ pub enum Removal {
         /// That line (shortened).
         text: String,
     },
+    /// relhook's shim with lines changed by hand inside it ([`super::edited`]): left in place
+    /// (with the hook kept beside it), since removing it would lose them.
+    ChangedInside {
+        /// The first line that is not relhook's, from 1.
+        line: usize,
+        /// That line (shortened).
+        text: String,
+    },
     /// relhook's shim, kept aside by lefthook as `<hook>.old` when it wrote its own runner
     /// (`lefthook uninstall` puts that file back, which would bring relhook back): removed, or
     /// replaced by the hook relhook had kept, for lefthook to give back.
@@ -131,8 +139,13 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
             .and(bytes.as_deref())
             .and_then(super::appended)
             .filter(|(_, text)| !text.starts_with('#'));
+        let inside = shim
+            .as_ref()
+            .and(bytes.as_deref())
+            .and_then(super::edited::changed_inside);
         let removal = match shim {
             Some(_) if let Some((line, text)) = added => Removal::HandEdited { line, text },
+            Some(_) if let Some((line, text)) = inside => Removal::ChangedInside { line, text },
             Some(shim) => {
                 created_dir |= shim.created_dir;
                 // The kept hook is renamed over the shim in one step: at no moment does git

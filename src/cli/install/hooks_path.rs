@@ -195,3 +195,17 @@ pub(super) fn write_manager_worktree_note(
         lacking.join(", ")
     )
 }
+
+/// The config's lock, left by a killed git: the driver's registration would fail after the
+/// hooks are written. Refused before anything is.
+pub(super) fn refuse_config_lock(loc: &HooksLocation) -> Result<()> {
+    let lock = loc.common_dir.join("config.lock");
+    if lock.exists() {
+        return Err(crate::Error::Usage(format!(
+            "{} is there: a git is writing the repository's config, or one was killed while it did; if no git runs in this repository now, `rm {}` and run `relhook install` again",
+            lock.display(),
+            crate::shellword::quote(&lock.display().to_string())
+        )));
+    }
+    Ok(())
+}

@@ -102,6 +102,11 @@ pub(super) fn write_via_manager(
                             crate::hooks::APPENDED_WHY
                         )?
                     }
+                    Some(Action::ChangedInside { file, line, text }) => {
+                        left = true;
+                        let file = super::rel(file, &loc.work_tree);
+                        writeln!(out, "{}", not_updated(w.hook, &file, *line, text))?
+                    }
                     _ => writeln!(
                         out,
                         "{}: relhook's own hook in {dir} runs it; {whose}",
@@ -208,4 +213,13 @@ pub(super) fn write_via_manager(
         }
     }
     Ok(left)
+}
+
+/// Install's line for a shim with lines changed by hand inside it (`file` from the top).
+pub(super) fn not_updated(name: &str, file: &str, line: usize, text: &str) -> String {
+    format!(
+        "{name}: NOT updated: {file} has {}, which writing relhook's shim again would lose; keep what you need of it elsewhere and remove it (`rm {}`), then run `relhook install` again",
+        crate::hooks::edited::changed_note(line, text),
+        crate::shellword::below_top(std::path::Path::new(file))
+    )
 }

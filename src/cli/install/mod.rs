@@ -19,8 +19,8 @@ mod uninstall;
 mod warnings;
 
 use hooks_path::{
-    refuse_shared, refuse_tracked, refuse_turned_off, refuse_worktree_alone, write_hooks_path_note,
-    write_manager_worktree_note, write_work_tree_note, write_worktree_note,
+    refuse_config_lock, refuse_shared, refuse_tracked, refuse_turned_off, refuse_worktree_alone,
+    write_hooks_path_note, write_manager_worktree_note, write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
 pub(super) use uninstall::uninstall;
@@ -34,16 +34,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     };
     let loc = ctx.hooks()?;
     refuse_turned_off(&loc)?;
-    // The config's lock, left by a killed git: the driver's registration would fail after the
-    // hooks are written. Refused before anything is.
-    let lock = loc.common_dir.join("config.lock");
-    if lock.exists() {
-        return Err(crate::Error::Usage(format!(
-            "{} is there: a git is writing the repository's config, or one was killed while it did; if no git runs in this repository now, `rm {}` and run `relhook install` again",
-            lock.display(),
-            crate::shellword::quote(&lock.display().to_string())
-        )));
-    }
+    refuse_config_lock(&loc)?;
     refuse_shared(&loc, args.shared)?;
     let via_manager =
         !args.force && hooks::managed::in_charge(&loc, &inst::detect_managers(&loc)).is_some();
@@ -202,6 +193,11 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                                 hooks::added_below(file, *line, text),
                                 hooks::APPENDED_WHY
                             )?
+                        }
+                        Action::ChangedInside { file, line, text } => {
+                            failed = true;
+                            let file = rel(file, &loc.work_tree);
+                            writeln!(out, "{}", manager::not_updated(name, &file, *line, text))?
                         }
                         Action::Conflict { backup } => {
                             failed = true;

@@ -126,10 +126,12 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         Ok(())
     })?;
     // A shim left in place for the lines added to it: uninstall is not done.
-    let kept = result
-        .changes
-        .iter()
-        .any(|c| matches!(c.action, Removal::HandEdited { .. }));
+    let kept = result.changes.iter().any(|c| {
+        matches!(
+            c.action,
+            Removal::HandEdited { .. } | Removal::ChangedInside { .. }
+        )
+    });
     Ok(if kept { Outcome::Failed } else { Outcome::Ok })
 }
 
@@ -199,6 +201,14 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
             file_name(&c.path),
             crate::hooks::added_below(&c.path, *line, text)
         ),
+        Removal::ChangedInside { line, text } => {
+            let file = rel(&c.path, &loc.work_tree);
+            format!(
+                "{name}: NOT removed: {file} has {}, which removing it would lose; keep what you need of it elsewhere and remove it (`rm {}`), then run `relhook uninstall` again",
+                crate::hooks::edited::changed_note(*line, text),
+                crate::shellword::below_top(std::path::Path::new(&file))
+            )
+        }
         Removal::LefthookOld { backup } => format!(
             "removed {} from {dir}: relhook's shim, which lefthook had kept aside and would put back on `lefthook uninstall`{}",
             file_name(&c.path),

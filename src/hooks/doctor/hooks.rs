@@ -104,6 +104,22 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             )),
         );
     }
+    if let Some((line, text)) = crate::hooks::edited::changed_inside(&bytes) {
+        // Those lines run; only install and uninstall are held back by them.
+        return check(
+            &subject,
+            Status::Warning,
+            format!(
+                "{} has {}: `relhook install` and `relhook uninstall` leave it alone",
+                path.display(),
+                crate::hooks::edited::changed_note(line, &text)
+            ),
+            Some(format!(
+                "keep what you need of it elsewhere, `rm {}`, then relhook install",
+                shell_word(&hook_path)
+            )),
+        );
+    }
     if shim.version < SHIM_VERSION {
         return check(
             &subject,
