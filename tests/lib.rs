@@ -279,6 +279,7 @@ mod qa41_resume_wording;
 mod qa41_shim_edits;
 mod qa41_stranded_tag;
 mod qa41_uncommitted_settings;
+mod qa41_uninstall_leftovers;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -289,7 +289,10 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
         }
     }
     if after != before {
-        if let Some(dir) = attrs.parent() {
+        if let Some(dir) = attrs.parent().filter(|d| !d.exists()) {
+            // Marked first, as with am.threeWay: a kill between the two leaves a mark for a
+            // folder that is not there, never a folder relhook made that uninstall keeps.
+            loc.git(&["config", "--local", INFO_MARK, "true"])?;
             std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
         }
         fsx::write_atomic(&attrs, after.as_bytes())?;
@@ -340,6 +343,26 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
         done.attributes = true;
     }
     Ok(done)
+}
+
+/// Marks that install created the git directory's `info` folder for the attribute line.
+const INFO_MARK: &str = "relhook.createdinfo";
+
+/// After uninstall took relhook's lines out: removes the `info` folder install created, when
+/// nothing else is in it (whether or not, the mark goes). Whether the folder was removed.
+pub fn forget_info_dir(loc: &HooksLocation) -> bool {
+    if loc.git(&["config", "--local", "--get", INFO_MARK]).is_err() {
+        return false;
+    }
+    let _ = loc.git(&["config", "--local", "--unset", INFO_MARK]);
+    let left = loc.git(&["config", "--local", "--get-regexp", "^relhook\\."]);
+    if left.is_err() {
+        let _ = loc.git(&["config", "--local", "--remove-section", "relhook"]);
+    }
+    // remove_dir fails on a folder that is not empty: then it stays, as it should.
+    let info = info_attributes(loc);
+    info.parent()
+        .is_some_and(|d| std::fs::remove_dir(d).is_ok())
 }
 
 /// How the merge driver stands in this clone.

@@ -51,6 +51,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         Ok(done) => done,
         Err(e) => return Err(put_back(&kept, e, args.shared)),
     };
+    let info_removed = driver::forget_info_dir(&loc);
     // Only the sections relhook wrote come out; a call added by hand is named.
     let by_hand = managed::hand_calls(&loc, &managers);
     // The notes the reference-transaction hook leaves in each worktree's git dir go with the
@@ -119,6 +120,15 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         }
         for d in &result.removed_dirs {
             writeln!(out, "removed {} (relhook had created it)", d.display())?;
+        }
+        if info_removed {
+            let info = driver::info_attributes(&loc);
+            let info = info.parent().unwrap_or(&loc.common_dir);
+            writeln!(
+                out,
+                "removed {} (relhook had created it, and it is empty)",
+                rel(info, &loc.work_tree)
+            )?;
         }
         if let Some(b) = &beyond {
             writeln!(out, "{}", b.note(&loc))?;
@@ -220,9 +230,16 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
                 None => String::new(),
             }
         ),
-        Removal::LeftBoth { backup } => format!(
-            "left {dir}/{name} alone: it is not relhook's; {} is still there too",
-            file_name(backup)
-        ),
+        Removal::LeftBoth { backup } => {
+            let word = |p: &std::path::Path| {
+                crate::shellword::below_top(std::path::Path::new(&rel(p, &loc.work_tree)))
+            };
+            format!(
+                "left {dir}/{name} alone: it is not relhook's; {} is still there too, the hook relhook had replaced: `mv {kept} {hook}` puts it back in place of this one, `rm {kept}` drops it",
+                file_name(backup),
+                kept = word(backup),
+                hook = word(&c.path)
+            )
+        }
     }
 }
