@@ -273,6 +273,7 @@ mod qa40_uv_workspace;
 mod qa41_both_released;
 mod qa41_check_local_tags;
 mod qa41_ci_range;
+mod qa41_doctor_synced;
 mod qa41_heading_style;
 mod qa41_refusal_ids;
 mod qa41_resume_wording;

@@ -416,6 +416,7 @@ mod after_commit;
 mod conflicted;
 mod driver;
 mod next;
+pub(super) use next::commit_command;
 mod standing;
 mod stopped;
 mod views;

@@ -91,7 +91,29 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
             fix: Some(fix),
         });
     }
-    conflicted_changelog(repo, config, setting).or_else(|| behind_history(repo, config))
+    conflicted_changelog(repo, config, setting)
+        .or_else(|| behind_history(repo, config))
+        .or_else(|| uncommitted(repo, config))
+}
+
+/// A changelog with changes not committed (what `relhook changelog --sync` wrote, or edits):
+/// all is not well while the next release refuses the tree as dirty.
+fn uncommitted(repo: &Repo, config: &Config) -> Option<Check> {
+    let path = &config.changelog.path;
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let dirty = repo.dirty_paths(10_000).ok()?;
+    dirty.contains(&shown).then(|| Check {
+        subject: Setting::of(config).subject,
+        status: Status::Warning,
+        detail: format!(
+            "{shown} has changes not committed (what `relhook changelog --sync` wrote, or edits): `relhook release` refuses the tree as dirty until they are"
+        ),
+        fix: Some(super::changelog::commit_command(
+            repo,
+            std::slice::from_ref(path),
+            false,
+        )),
+    })
 }
 
 /// A changelog without the entries of commits since the last release (a post-commit that did

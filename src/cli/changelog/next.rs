@@ -7,7 +7,7 @@ use crate::git::Repo;
 /// The command that commits the changelog just written. `:/` names the file from the top,
 /// whichever directory this ran in; a `docs` commit gets no entry of its own. A file git
 /// does not track yet is added first: `git commit -- <path>` knows only tracked paths.
-pub(super) fn commit_command(repo: &Repo, written: &[PathBuf], rebuilt: bool) -> String {
+pub(in crate::cli) fn commit_command(repo: &Repo, written: &[PathBuf], rebuilt: bool) -> String {
     let file = |rel: &Path| crate::shellword::from_top(rel);
     let files: Vec<String> = written.iter().map(|r| file(r)).collect();
     let untracked: Vec<String> = written
