@@ -20,6 +20,7 @@ pub mod init;
 pub mod interrupt;
 #[cfg(target_os = "linux")]
 pub mod populate;
+pub mod position;
 pub mod prepush;
 pub mod release;
 pub mod shellword;

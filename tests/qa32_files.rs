@@ -31,7 +31,8 @@ fn a_manifest_that_stops_parsing_stops_the_release_and_the_hand_tag() {
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains("release refused: package.json: cannot parse"),
+        stderr(&out)
+            .contains("release refused: package.json:4:1: cannot parse: expected a key string"),
         "{}",
         text(&out)
     );
@@ -42,7 +43,7 @@ fn a_manifest_that_stops_parsing_stops_the_release_and_the_hand_tag() {
     let said = hand_tag_refused(&repo, "v1.0.1");
     assert!(
         said.contains("refusing tag v1.0.1: its release commit cannot be made")
-            && said.contains("package.json: cannot parse")
+            && said.contains("package.json:4:1: cannot parse")
             && said.contains("correct package.json"),
         "{said}"
     );
@@ -51,7 +52,7 @@ fn a_manifest_that_stops_parsing_stops_the_release_and_the_hand_tag() {
     let out = repo.relhook(&["doctor"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stdout(&out).contains("INVALID  version files: package.json: cannot parse")
+        stdout(&out).contains("INVALID  version files: package.json:4:1: cannot parse")
             && stdout(&out).contains("fix: correct package.json"),
         "{}",
         text(&out)
@@ -64,7 +65,7 @@ fn before_the_first_tag_an_unreadable_manifest_is_no_reason_to_start_at_0_1_0() 
         (
             "package.json",
             "{\"name\":\"x\",\"version\":\"1.0.0\",}\n",
-            "package.json: cannot parse",
+            "package.json:1:31: cannot parse: expected a key string",
         ),
         (
             "package.json",
@@ -79,7 +80,7 @@ fn before_the_first_tag_an_unreadable_manifest_is_no_reason_to_start_at_0_1_0() 
         (
             "pyproject.toml",
             "[project]\nname = \"x\"\nversion = \"1.0.0\"\ndeps = [\n",
-            "pyproject.toml: cannot parse",
+            "pyproject.toml:5:1: cannot parse",
         ),
     ] {
         let repo = untested_installed();

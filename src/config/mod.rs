@@ -512,15 +512,7 @@ fn header_sharing_a_line(text: &str, offset: usize) -> Option<String> {
     })
 }
 
-/// Turns a byte offset into a 1-based line and column (in characters).
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
+pub use crate::position::line_col;
 
 pub(crate) fn config_error(path: &Path, text: &str, offset: usize, message: String) -> Error {
     let (line, column) = line_col(text, offset);

@@ -20,12 +20,15 @@ pub(super) fn json_span(
         found: None,
         duplicate: false,
     };
-    scanner
-        .document()
-        .map_err(|(offset, message)| VersionFileError::Parse {
+    scanner.document().map_err(|(offset, message)| {
+        let (line, column) = crate::position::line_col(text, offset);
+        VersionFileError::Parse {
             path: path.to_path_buf(),
-            message: format!("{message} at byte {offset}"),
-        })?;
+            line,
+            column,
+            message,
+        }
+    })?;
     let err_path = path.to_path_buf();
     if scanner.duplicate {
         return Err(VersionFileError::DuplicateKey {

@@ -117,11 +117,15 @@ pub enum VersionFileError {
         reason: String,
     },
     /// The file does not parse in its format.
-    #[error("{path}: cannot parse: {message}", path = .path.display())]
+    #[error("{path}:{line}:{column}: cannot parse: {message}", path = .path.display())]
     Parse {
         /// The file's path relative to the root.
         path: PathBuf,
-        /// The parser's message, with the position.
+        /// Where the parser stopped: line, from 1.
+        line: usize,
+        /// Column, from 1, in characters.
+        column: usize,
+        /// The parser's short reason, on one line.
         message: String,
     },
     /// The key path is absent.

@@ -12,9 +12,16 @@ pub(super) fn toml_span(
     key: &str,
     locator: &Locator,
 ) -> Result<Range<usize>> {
-    let doc = toml_edit::ImDocument::parse(text).map_err(|e| VersionFileError::Parse {
-        path: path.to_path_buf(),
-        message: e.to_string(),
+    let doc = toml_edit::ImDocument::parse(text).map_err(|e| {
+        // One line: the parser's reason, its lines joined, without the drawing of the place.
+        let (line, column) = crate::position::line_col(text, e.span().map_or(0, |s| s.start));
+        let reason: Vec<&str> = e.message().lines().map(str::trim).collect();
+        VersionFileError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: reason.join(", "),
+        }
     })?;
     let missing = || VersionFileError::KeyMissing {
         path: path.to_path_buf(),
