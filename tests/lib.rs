@@ -278,6 +278,7 @@ mod qa41_doctor_synced;
 mod qa41_heading_style;
 mod qa41_refusal_ids;
 mod qa41_resume_wording;
+mod qa41_same_words_kept;
 mod qa41_shim_edits;
 mod qa41_stranded_tag;
 mod qa41_uncommitted_settings;

@@ -30,6 +30,7 @@ mod skeleton;
 mod squash;
 mod targets;
 mod tree;
+mod twin;
 mod unlinted;
 mod unlisted;
 mod unlogged;
@@ -260,6 +261,11 @@ pub fn post_commit(
         Some((_, Some(true))) | None => (None, false),
         Some((e, released)) => (Some(e), released == Some(false)),
     };
+    // The revert of one of two unreleased changes worded alike leaves their entry in.
+    let twin = reverted
+        .as_ref()
+        .filter(|_| unshipped)
+        .and_then(|r| twin::standing_twin(repo, config, head, r));
     // From here on the user expects an entry: every reason not to add one is said.
     let targets = match targets(repo, config, &top, amend, (old_entry, new_entry))? {
         Ok(t) if t.is_empty() => {
@@ -317,7 +323,7 @@ pub fn post_commit(
             (repo, config),
             head,
             &top,
-            (amend, reverted.as_ref(), unshipped),
+            (amend, reverted.as_ref(), unshipped, twin),
             t,
         )? {
             Prepared::Edit(e) => edits.push(e),

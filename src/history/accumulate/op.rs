@@ -42,6 +42,9 @@ pub(super) enum Op {
     /// The commit's entry, worded as its message has it, moved from another kind's heading
     /// (the same change committed again under another type: see [`misplaced`]).
     Move(NewEntry, NewEntry),
+    /// The entry of a change the commit reverts before any release, put back after git's
+    /// revert of the file took it out: another unreleased commit (the id) carries it too.
+    Keep(NewEntry, git2::Oid),
 }
 
 impl Op {
@@ -83,6 +86,7 @@ impl Op {
                 }
                 Op::Restore(back.clone()).apply(log);
             }
+            Op::Keep(e, _) => Op::Restore(vec![e.clone()]).apply(log),
             Op::Restore(entries) | Op::Reapply(entries) => {
                 for e in entries {
                     if !in_unreleased(log, e) {
@@ -121,6 +125,7 @@ impl Op {
             Op::StandIn(generated, hand) => Op::StandIn(n(generated), hand),
             Op::Move(old, new) => Op::Move(n(old), n(new)),
             Op::Beside(new, hand) => Op::Beside(n(new), hand),
+            Op::Keep(e, twin) => Op::Keep(n(e), twin),
         }
     }
 
@@ -141,6 +146,12 @@ impl Op {
             Op::Cancel(e) => format!(
                 "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)
+            ),
+            Op::Keep(e, twin) => format!(
+                "put back `{marker} {}` under {}, which git's revert took out: {}",
+                line(&e.text),
+                e.section,
+                super::twin::why(*twin)
             ),
             Op::Beside(new, hand) => format!(
                 "added `{marker} {}` under {} beside `{marker} {}` (under {}), written by hand, which no longer stands for the commit: its new message weighs more; take that one out by hand if it should go",
@@ -294,7 +305,7 @@ fn present(log: &Changelog, text: &str) -> bool {
     log.contains_entry(text, false)
 }
 
-fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
+pub(super) fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
     log.contains_entry(&e.text, true)
 }
 

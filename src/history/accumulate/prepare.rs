@@ -32,7 +32,7 @@ pub(super) fn prepare(
     (repo, config): (&Repo, &Config),
     head: Oid,
     top: &ReflogTop,
-    (amend, reverted, unshipped): (bool, Option<&NewEntry>, bool),
+    (amend, reverted, unshipped, twin): (bool, Option<&NewEntry>, bool, Option<Oid>),
     target: Target,
 ) -> Result<Prepared> {
     let path = target.path;
@@ -205,7 +205,14 @@ pub(super) fn prepare(
     {
         return Ok(Prepared::Nothing(Some(said)));
     }
-    let revert = reverted.and_then(|r| op::decide_revert(&log, r, unshipped));
+    // One of two unreleased changes worded alike: the other's entry stays (see `twin`).
+    let revert = match (reverted, twin) {
+        (Some(r), Some(twin)) => match super::twin::kept(&log, &shown.to_string(), r, twin) {
+            Ok(keep) => Some(Some(keep)),
+            Err(said) => return Ok(Prepared::Nothing(Some(said))),
+        },
+        _ => reverted.and_then(|r| op::decide_revert(&log, r, unshipped)),
+    };
     // Its entry reworded by hand before the revert (`- fix x (see #12)`), which git's revert
     // could not take out: that entry goes too. Not when git's revert took the entry out (the
     // parent lists it as written), nor one a commit's message words (`fix: fix x in y`).

@@ -184,6 +184,17 @@ pub fn plan_sync_releasing(
         .iter()
         .map(|(_, e)| (e.section.clone(), normalize(&e.text)))
         .collect();
+    // Entries a revert took out of the file with its change while another commit stands
+    // with the same entry: that commit's own change to the file (or the reverted one's)
+    // does not account for it any more.
+    let in_file = known.clone();
+    let twins: HashSet<(String, String)> = partners
+        .iter()
+        .filter_map(|(_, target)| commits.iter().find(|x| x.id == *target))
+        .filter_map(|c| commit_entry(repo, &c.message, config, forge.as_ref()))
+        .map(|e| (e.section, normalize(&e.text)))
+        .filter(|k| standing.contains(k) && !in_file.contains(&k.1))
+        .collect();
     let mut removed = Vec::new();
     for (id, target) in &partners {
         // The change's entry goes, and so does the revert's own: post-commit gives one to a
@@ -237,7 +248,11 @@ pub fn plan_sync_releasing(
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
             own_change::accounts_for(texts, &entry, weights, config)
         });
-        if own || known.contains(&normalize(&entry.text)) {
+        let twin = twins.contains(&(entry.section.clone(), normalize(&entry.text)))
+            && !added
+                .iter()
+                .any(|(_, e): &(String, NewEntry)| e.text == entry.text);
+        if !twin && (own || known.contains(&normalize(&entry.text))) {
             continue;
         }
         let by_hand = by_hand.get_or_insert_with(|| own_change::hand_entries(&log, &standing));
