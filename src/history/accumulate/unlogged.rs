@@ -84,12 +84,16 @@ pub(super) fn unlogged(
     if !config.changelog.accumulate || (!picked && repo.operation_in_progress().is_some()) {
         return skip();
     }
+    let path = config.changelog.path.as_path();
     let Some(entry) = entry_of(repo, head, config, &std::cell::OnceCell::new()) else {
+        // `git cherry-pick -e` that made the pick `chore:`: the entry it brought stays.
+        if picked && let Some(line) = picked_without_entry(repo, config, head, path) {
+            return Ok(said(line));
+        }
         return skip();
     };
     // The commit's own change to the file stands for its entry (as `--sync` counts it); an
     // entry already in Unreleased needs nothing either.
-    let path = config.changelog.path.as_path();
     if repo.changes_path(head, path) {
         // `git cherry-pick -e` that gave the commit another type: the entry it brought reads
         // the same, under the old type's heading.
@@ -211,15 +215,7 @@ fn picked_in_new_words(
     if normalize(&brought) == normalize(&entry.text) {
         return None;
     }
-    let wanted = std::collections::HashSet::from([normalize(&brought)]);
-    let elsewhere = crate::git::Range {
-        tips: repo.branch_commits(),
-        hidden: vec![head],
-        ..crate::git::Range::default()
-    };
-    let forge = std::cell::OnceCell::new();
-    let made = crate::history::sync::entries_made(repo, config, &elsewhere, &forge, Some(&wanted));
-    if !made.ok()?.contains(&normalize(&brought)) {
+    if !made_on_a_branch(repo, config, head, &brought)? {
         return None;
     }
     Some(format!(
@@ -228,6 +224,57 @@ fn picked_in_new_words(
         one_line(&brought),
         crate::git::short_id(head),
         one_line(&entry.text)
+    ))
+}
+
+/// Whether a commit on a branch (not below `head`) has a message that makes `entry`, word for
+/// word: the entry is that commit's generated one, not one a person wrote.
+fn made_on_a_branch(repo: &Repo, config: &Config, head: git2::Oid, entry: &str) -> Option<bool> {
+    use crate::history::changelog::normalize;
+    let wanted = std::collections::HashSet::from([normalize(entry)]);
+    let elsewhere = crate::git::Range {
+        tips: repo.branch_commits(),
+        hidden: vec![head],
+        ..crate::git::Range::default()
+    };
+    let forge = std::cell::OnceCell::new();
+    let made = crate::history::sync::entries_made(repo, config, &elsewhere, &forge, Some(&wanted));
+    Some(made.ok()?.contains(&normalize(entry)))
+}
+
+/// The line for cherry-picked commit `head` whose message calls for no entry (`cherry-pick
+/// -e` made it `chore:`) while it brought one along in `path`, as the commit it was picked
+/// from made it: that entry stays, as a pick's entry does. An entry a commit of such a type
+/// wrote by hand (no commit's message makes it) is the person's, and nothing is said.
+fn picked_without_entry(
+    repo: &Repo,
+    config: &Config,
+    head: git2::Oid,
+    path: &std::path::Path,
+) -> Option<String> {
+    use crate::history::changelog::normalize;
+    if !repo.changes_path(head, path) {
+        return None;
+    }
+    let brought = brought_one(repo, head, path)?;
+    if !made_on_a_branch(repo, config, head, &brought)? {
+        return None;
+    }
+    let text = std::str::from_utf8(&repo.committed_file(head, path).ok()??.bytes)
+        .ok()?
+        .to_owned();
+    let log = Changelog::parse(&text).ok()?;
+    let under = log
+        .unreleased_entries()
+        .into_iter()
+        .find(|e| normalize(&e.text) == normalize(&brought))?
+        .section;
+    Some(format!(
+        "{} still has `{} {}` under {under}, brought by cherry-picked commit {} as the commit it was picked from made it, though the pick's message no longer calls for an entry (relhook leaves a pick's entry as it came); remove it by hand if it should go",
+        path.display(),
+        log.marker(),
+        one_line(&brought),
+        crate::git::short_id(head),
     ))
 }
 
