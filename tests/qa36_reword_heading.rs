@@ -36,7 +36,7 @@ fn a_reword_to_another_type_names_the_heading_its_entry_still_stands_under() {
         text(&out)
     );
     assert!(
-        stderr(&out).contains("move it by hand to Fixed"),
+        stderr(&out).contains("`relhook changelog --sync` moves it to Fixed"),
         "{}",
         text(&out)
     );

@@ -91,7 +91,7 @@ fn one_changelog(
         let head = repo.head();
         let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
-        let (text, added, removed) = if args.rebuild {
+        let (text, added, removed, moved) = if args.rebuild {
             if let Some(cur) = &current {
                 super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
                 super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
@@ -102,7 +102,7 @@ fn one_changelog(
                 text = crate::history::changelog::with_eol_of(text, cur);
                 super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
             }
-            (text, Vec::new(), Vec::new())
+            (text, Vec::new(), Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             // Entries added to a file with a committed conflict would land inside it.
@@ -117,7 +117,7 @@ fn one_changelog(
                 )));
             }
             let plan = plan_sync(repo, config, &base)?;
-            (plan.text, plan.added, plan.removed)
+            (plan.text, plan.added, plan.removed, plan.moved)
         };
         reading.finish();
         repo.all_fetched()?;
@@ -151,6 +151,21 @@ fn one_changelog(
                     e.section
                 );
             }
+            for (commit, old, e) in &moved {
+                let line = crate::history::changelog::one_line;
+                let now = match old.text == e.text {
+                    true => String::new(),
+                    false => format!(" as `{m} {}`", line(&e.text)),
+                };
+                let _ = writeln!(
+                    err,
+                    "relhook: {}: moved `{m} {}` from {} to {}{now}, where the commit's message puts it (its entry was left under its old type's heading)",
+                    crate::git::short_hex(commit),
+                    line(&old.text),
+                    old.section,
+                    e.section
+                );
+            }
             let created = changed && current.is_none();
             // A rebuild lists no entries as it goes: its text tells whether history had any.
             let nothing = match args.rebuild {
@@ -171,7 +186,7 @@ fn one_changelog(
                     rel.display()
                 );
             } else {
-                if !args.rebuild && added.is_empty() && removed.is_empty() {
+                if !args.rebuild && added.is_empty() && removed.is_empty() && moved.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.

@@ -225,7 +225,7 @@ fn by_hand(
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {
                 if let Some((under, to)) = moved(&a, b) {
                     said.push(format!(
-                        "{path} still lists `{m} {}` under {under} for {what} commit {commit} ({why}); if it should follow the new message, move it by hand to {to}",
+                        "{path} still lists `{m} {}` under {under} for {what} commit {commit} ({why}); {when}`relhook changelog --sync` moves it to {to}, where the new message puts it",
                         one_line(&a)
                     ));
                 }

@@ -181,6 +181,15 @@ fn picked_under_old_heading(
             one_line(&entry.text)
         ));
     }
+    // Word for word: the entry relhook wrote for the picked type, which `--sync` moves.
+    if normalize(&brought) == normalize(&entry.text) {
+        return Some(format!(
+            "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message puts it under {to} (relhook leaves a pick's entry as it came); `relhook changelog --sync` moves it there",
+            path.display(),
+            one_line(&brought),
+            crate::git::short_id(head),
+        ));
+    }
     use crate::history::changelog::weight::Weight;
     let c = &config.changelog;
     let beside = if Weight::of_listed(&brought, &under, c)

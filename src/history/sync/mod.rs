@@ -7,8 +7,11 @@
 //! and a rebase or cherry-pick carries that change along), or when its entry's text was added
 //! to the file by any commit since the last release, or is in Unreleased now (or in the section
 //! of a release not tagged yet). A reworded, moved or deleted entry therefore stays as the
-//! person left it: its commit is still accounted for. An older release's entry of the same
-//! wording accounts for nothing: `fix: typo` again is another fix, as post-commit sees it.
+//! person left it: its commit is still accounted for; but one still under the heading its own
+//! commit gave it, for a type the commit no longer has (a rebase's reword, a pick's `-e`:
+//! relhook leaves those as git makes them), moves to the heading the message calls for.
+//! An older release's entry of the same wording accounts for nothing: `fix: typo` again is
+//! another fix, as post-commit sees it.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -46,6 +49,10 @@ pub struct SyncPlan {
     /// reverts theirs (git's `Revert "…"`): the change never shipped. With the reverting
     /// commit's id.
     pub removed: Vec<(String, NewEntry)>,
+    /// Entries moved (or marked breaking) as their commit's message now has them: each the
+    /// entry relhook wrote for an earlier type of that commit, left so by a rebase's reword or
+    /// a pick's `-e`. With the commit's id, the entry as it was listed, and as it is now.
+    pub moved: Vec<(String, NewEntry, NewEntry)>,
     /// The new file text.
     pub text: String,
     /// Whether anything changes.
@@ -83,6 +90,7 @@ pub fn plan_sync_releasing(
         return Ok(SyncPlan {
             added: Vec::new(),
             removed: Vec::new(),
+            moved: Vec::new(),
             text: current.to_owned(),
             changed: false,
             work: SyncWork::default(),
@@ -241,8 +249,10 @@ pub fn plan_sync_releasing(
         work.blobs_read = blobs.reads;
     }
     let mut added = Vec::new();
+    let mut moved = Vec::new();
     let weights = std::cell::OnceCell::new();
     let mut by_hand = None;
+    let others = candidates.clone();
     for (id, entry) in candidates {
         let own = changed_log.get(&id).is_some_and(|texts| {
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
@@ -253,6 +263,10 @@ pub fn plan_sync_releasing(
                 .iter()
                 .any(|(_, e): &(String, NewEntry)| e.text == entry.text);
         if !twin && (own || known.contains(&normalize(&entry.text))) {
+            // Its own entry, left under its old type's heading: moved to its message's.
+            if let Some(old) = own_change::misplaced((repo, path), id, &log, &entry, &others) {
+                moved.push((id.to_string(), old, entry));
+            }
             continue;
         }
         let by_hand = by_hand.get_or_insert_with(|| own_change::hand_entries(&log, &standing));
@@ -261,15 +275,21 @@ pub fn plan_sync_releasing(
             added.push((id.to_string(), entry));
         }
     }
-    for (_, e) in &mut added {
+    let news = added.iter_mut().map(|(_, e)| e);
+    for e in news.chain(moved.iter_mut().map(|(_, _, e)| e)) {
         // Said under the name the file gives its kind of change (`Bug Fixes`, `Fixed`).
         e.section = log.section_name(&e.section, e.breaking);
     }
-    if !added.is_empty() {
+    for (_, old, _) in &moved {
+        log.remove_entry(&old.section, &old.text);
+    }
+    if !added.is_empty() || !moved.is_empty() {
         log.ensure_unreleased();
         let batch: Vec<(String, String, bool)> = added
             .iter()
-            .map(|(_, e)| (e.section.clone(), e.text.clone(), e.breaking))
+            .map(|(_, e)| e)
+            .chain(moved.iter().map(|(_, _, e)| e))
+            .map(|e| (e.section.clone(), e.text.clone(), e.breaking))
             .collect();
         log.add_entries(&batch);
     }
@@ -278,6 +298,7 @@ pub fn plan_sync_releasing(
         changed: text != current,
         added,
         removed,
+        moved,
         text,
         work,
     })

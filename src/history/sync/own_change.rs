@@ -70,3 +70,52 @@ pub(super) fn accounts_for(
         .iter()
         .any(|t| *t == own || weights.get(t).is_none_or(|w| *w >= needed))
 }
+
+/// For commit `id`'s entry `entry`, which Unreleased does not list under its own kind of
+/// heading: the entry Unreleased lists in its words under another kind's heading, when the
+/// commit itself added it there (relhook wrote it for the commit's earlier type, and a
+/// rebase's reword or a pick's `-e` left it so). `None` when it was moved by hand since, or
+/// when another commit's entry (`others`) reads and stands the same.
+pub(super) fn misplaced(
+    (repo, path): (&crate::git::Repo, &std::path::Path),
+    id: git2::Oid,
+    log: &Changelog,
+    entry: &NewEntry,
+    others: &[(git2::Oid, NewEntry)],
+) -> Option<NewEntry> {
+    use crate::history::changelog::vocab::same_section;
+    let key = normalize(&entry.text);
+    let alike: Vec<_> = log
+        .unreleased_entries()
+        .into_iter()
+        .filter(|e| normalize(&e.text) == key)
+        .collect();
+    if alike
+        .iter()
+        .any(|e| same_section(&e.section, &entry.section))
+    {
+        return None;
+    }
+    let [listed] = <[_; 1]>::try_from(alike).ok()?;
+    let listed_key = normalize(&listed.text);
+    if others.iter().any(|(o, e)| {
+        *o != id && normalize(&e.text) == listed_key && same_section(&e.section, &listed.section)
+    }) {
+        return None;
+    }
+    if !super::added_by(repo, id, path).contains(&listed_key) {
+        return None;
+    }
+    // Under the heading the commit gave it: else a person moved it since.
+    let own = repo.file_at(id, path).ok()??;
+    let own = Changelog::parse(std::str::from_utf8(&own.bytes).ok()?).ok()?;
+    let there = own
+        .unreleased_entries()
+        .into_iter()
+        .find(|e| normalize(&e.text) == listed_key)?;
+    same_section(&there.section, &listed.section).then(|| NewEntry {
+        breaking: listed.text.starts_with("**BREAKING**"),
+        section: listed.section,
+        text: listed.text,
+    })
+}
