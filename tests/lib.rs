@@ -280,6 +280,7 @@ mod qa41_pick_no_section;
 mod qa41_refixed_heading;
 mod qa41_refusal_ids;
 mod qa41_resume_wording;
+mod qa41_reword_heavier;
 mod qa41_same_words_kept;
 mod qa41_shim_edits;
 mod qa41_stranded_tag;

@@ -99,28 +99,34 @@ fn a_reapply_of_an_unreleased_revert_says_the_change_is_back() {
 }
 
 /// QA36: a reword to a breaking type said to change the entry by hand, as if nothing else
-/// would; left so, `--sync` and the release add the breaking entry beside it, and now it says so.
+/// would. QA41: `--sync` then added the breaking entry beside it; it replaces it now, as said.
 #[test]
-fn a_reword_to_a_breaking_type_says_what_sync_adds_beside_the_entry() {
+fn a_reword_to_a_breaking_type_says_sync_replaces_the_entry() {
     let (repo, out) = feature_reworded("x", "s/^feat:/feat!:/");
     assert!(
-        stderr(&out).contains(
-            "(left so, `relhook changelog --sync` and the release add `- **BREAKING** x` beside it"
-        ),
+        stderr(&out)
+            .contains("`relhook changelog --sync` replaces it with `- **BREAKING** x` under Added"),
         "{}",
         text(&out)
     );
     ok(repo.relhook(&["changelog", "--sync"]));
+    let log = repo.read("CHANGELOG.md");
     assert!(
-        repo.read("CHANGELOG.md")
-            .contains("- **BREAKING** x\n- x\n")
+        log.contains(
+            "- **BREAKING** x
+"
+        ) && !log.contains(
+            "- x
+"
+        ),
+        "{log}"
     );
 }
 
 /// QA36: `cherry-pick -e` of `feat: x` as `feat!: x` said nothing, and `--sync` then added
-/// `- **BREAKING** x` beside `- x`.
+/// `- **BREAKING** x` beside `- x`. QA41: `--sync` replaces it, as said.
 #[test]
-fn a_cherry_pick_made_breaking_says_what_sync_adds_beside_its_entry() {
+fn a_cherry_pick_made_breaking_says_sync_replaces_its_entry() {
     let repo = untested_installed();
     let trunk = repo.git(&["branch", "--show-current"]);
     repo.git(&["checkout", "-q", "-b", "side"]);
@@ -135,7 +141,7 @@ fn a_cherry_pick_made_breaking_says_what_sync_adds_beside_its_entry() {
         &[("GIT_EDITOR", "sed -i '1s/^feat:/feat!:/'")],
     ));
     assert!(
-        stderr(&out).contains("whose message calls for `- **BREAKING** x`; left so, `relhook changelog --sync` and the release add that beside it"),
+        stderr(&out).contains("whose message calls for `- **BREAKING** x` under Added (relhook leaves a pick's entry as it came); `relhook changelog --sync` replaces it with that"),
         "{}",
         text(&out)
     );

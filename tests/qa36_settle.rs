@@ -92,10 +92,10 @@ fn a_mixed_reset_leftover_under_another_heading_leaves_the_work_tree() {
     assert!(!repo.read("CHANGELOG.md").contains("### Fixed"));
 }
 
-/// `cherry-pick -e` of `fix: add b` as `feat!: add b` named the heading, not that `--sync`
-/// adds the breaking entry beside it.
+/// `cherry-pick -e` of `fix: add b` as `feat!: add b` named the heading, not what `--sync`
+/// does with it (QA41: it replaces the entry, where it added the breaking one beside it).
 #[test]
-fn a_pick_to_a_heavier_type_under_another_heading_says_what_sync_adds() {
+fn a_pick_to_a_heavier_type_under_another_heading_says_what_sync_does() {
     let repo = untested_installed();
     let trunk = repo.git(&["branch", "--show-current"]);
     repo.git(&["checkout", "-q", "-b", "side"]);
@@ -108,7 +108,7 @@ fn a_pick_to_a_heavier_type_under_another_heading_says_what_sync_adds() {
         &[("GIT_EDITOR", "sed -i '1s/.*/feat!: add b/'")],
     ));
     assert!(
-        stderr(&out).contains("(left so, `relhook changelog --sync` and the release add it beside"),
+        stderr(&out).contains("calls for `- **BREAKING** add b` under Added (relhook leaves a pick's entry as it came); `relhook changelog --sync` replaces it with that"),
         "{}",
         text(&out)
     );

@@ -153,18 +153,22 @@ fn one_changelog(
             }
             for (commit, old, e) in &moved {
                 let line = crate::history::changelog::one_line;
-                let now = match old.text == e.text {
-                    true => String::new(),
-                    false => format!(" as `{m} {}`", line(&e.text)),
+                let done = match old.text == e.text {
+                    true => format!(
+                        "moved `{m} {}` from {} to {}, where the commit's message puts it (its entry was left under its old type's heading)",
+                        line(&old.text),
+                        old.section,
+                        e.section
+                    ),
+                    false => format!(
+                        "replaced `{m} {}` under {} with `{m} {}` under {}, as the commit's message has it now (its entry was left as its old type had it)",
+                        line(&old.text),
+                        old.section,
+                        line(&e.text),
+                        e.section
+                    ),
                 };
-                let _ = writeln!(
-                    err,
-                    "relhook: {}: moved `{m} {}` from {} to {}{now}, where the commit's message puts it (its entry was left under its old type's heading)",
-                    crate::git::short_hex(commit),
-                    line(&old.text),
-                    old.section,
-                    e.section
-                );
+                let _ = writeln!(err, "relhook: {}: {done}", crate::git::short_hex(commit));
             }
             let created = changed && current.is_none();
             // A rebuild lists no entries as it goes: its text tells whether history had any.

@@ -230,6 +230,19 @@ fn by_hand(
                     ));
                 }
             }
+            // Marks aside, its words (`fix: y` made `feat!: y`): what `--sync` puts right.
+            (Some(a), Some(b))
+                if carried.len() == 1
+                    && crate::history::changelog::weight::bare_words(&a)
+                        == crate::history::changelog::weight::bare_words(&b.text) =>
+            {
+                said.push(format!(
+                    "{path} still reads `{m} {}` for {what} commit {commit} ({why}); {when}`relhook changelog --sync` replaces it with `{m} {}` under {}",
+                    one_line(&a),
+                    one_line(&b.text),
+                    b.section
+                ))
+            }
             (Some(a), Some(b)) => said.push(format!(
                 "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}{}",
                 one_line(&a),

@@ -97,7 +97,7 @@ pub(super) fn unlogged(
     if repo.changes_path(head, path) {
         // `git cherry-pick -e` that gave the commit another type: the entry it brought reads
         // the same, under the old type's heading.
-        if picked && let Some(line) = picked_under_old_heading(repo, config, head, path, &entry) {
+        if picked && let Some(line) = picked_under_old_heading(repo, head, path, &entry) {
             return Ok(said(line));
         }
         if picked && let Some(line) = picked_in_new_words(repo, config, head, path, &entry) {
@@ -135,11 +135,11 @@ fn unlogged_why(picked: bool, action: &str) -> String {
 }
 
 /// The line for cherry-picked commit `head` whose one entry brought along (in `path`) reads
-/// as `entry`, the one its message calls for, but stands under another kind's heading: the
-/// pick's message was edited to another type (`cherry-pick -e`, `feat:` made `fix:`).
+/// as `entry`, the one its message calls for, marks aside, but stands under another kind's
+/// heading or without those marks: the pick's message was edited to another type
+/// (`cherry-pick -e`, `feat:` made `fix:` or `feat!:`), which `--sync` puts right.
 fn picked_under_old_heading(
     repo: &Repo,
-    config: &Config,
     head: git2::Oid,
     path: &std::path::Path,
     entry: &super::NewEntry,
@@ -148,14 +148,7 @@ fn picked_under_old_heading(
     let brought = brought_one(repo, head, path)?;
     // The description alone too: a scope given in the pick (`fix(backport):`) bolds it, as
     // does a `!` (`**BREAKING**`).
-    let bare = |t: &str| {
-        let t = t.strip_prefix("**BREAKING** ").unwrap_or(t);
-        normalize(
-            t.strip_prefix("**")
-                .and_then(|r| r.split_once(":** "))
-                .map_or(t, |(_, d)| d),
-        )
-    };
+    let bare = crate::history::changelog::weight::bare_words;
     if bare(&brought) != bare(&entry.text) {
         return None;
     }
@@ -170,41 +163,22 @@ fn picked_under_old_heading(
         .section;
     let to = log.section_name(&entry.section, entry.breaking);
     let m = log.marker();
-    if same_section(&under, &to) {
-        // `feat:` picked as `feat!:`: left so, `--sync` adds the breaking entry beside it.
-        let heavier = entry.breaking && !crate::history::changelog::weight::is_breaking(&brought);
-        return heavier.then(|| format!(
-            "{} lists `{m} {}` for cherry-picked commit {}, whose message calls for `{m} {}`; left so, `relhook changelog --sync` and the release add that beside it (an entry that weighs less does not stand for the commit): change it by hand if it should follow the message",
-            path.display(),
-            one_line(&brought),
-            crate::git::short_id(head),
-            one_line(&entry.text)
-        ));
+    if same_section(&under, &to) && normalize(&brought) == normalize(&entry.text) {
+        return None;
     }
-    // Word for word: the entry relhook wrote for the picked type, which `--sync` moves.
-    if normalize(&brought) == normalize(&entry.text) {
-        return Some(format!(
-            "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message puts it under {to} (relhook leaves a pick's entry as it came); `relhook changelog --sync` moves it there",
-            path.display(),
-            one_line(&brought),
-            crate::git::short_id(head),
-        ));
-    }
-    use crate::history::changelog::weight::Weight;
-    let c = &config.changelog;
-    let beside = if Weight::of_listed(&brought, &under, c)
-        < Weight::of(entry.breaking, &entry.section, c)
-    {
-        " (left so, `relhook changelog --sync` and the release add it beside: an entry that weighs less does not stand for the commit)"
-    } else {
-        ""
+    // Its words as relhook wrote them for the picked type: `--sync` puts them right.
+    let (now, fix) = match normalize(&brought) == normalize(&entry.text) {
+        true => (format!("puts it under {to}"), "moves it there".to_owned()),
+        false => (
+            format!("calls for `{m} {}` under {to}", one_line(&entry.text)),
+            "replaces it with that".to_owned(),
+        ),
     };
     Some(format!(
-        "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message calls for `{m} {}` under {to}; if it should follow the message, change it by hand (relhook leaves a pick's entry as it came){beside}",
+        "{} lists `{m} {}` under {under} for cherry-picked commit {}, whose message {now} (relhook leaves a pick's entry as it came); `relhook changelog --sync` {fix}",
         path.display(),
         one_line(&brought),
         crate::git::short_id(head),
-        one_line(&entry.text)
     ))
 }
 

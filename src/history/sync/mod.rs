@@ -253,6 +253,7 @@ pub fn plan_sync_releasing(
     let weights = std::cell::OnceCell::new();
     let mut by_hand = None;
     let others = candidates.clone();
+    let listed = std::cell::OnceCell::new();
     for (id, entry) in candidates {
         let own = changed_log.get(&id).is_some_and(|texts| {
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
@@ -262,12 +263,19 @@ pub fn plan_sync_releasing(
             && !added
                 .iter()
                 .any(|(_, e): &(String, NewEntry)| e.text == entry.text);
-        if !twin && (own || known.contains(&normalize(&entry.text))) {
-            // Its own entry, left under its old type's heading: moved to its message's.
-            if let Some(old) = own_change::misplaced((repo, path), id, &log, &entry, &others) {
+        if !twin {
+            // Its own entry, left under its old type's heading (or without the marks its
+            // message now gives it: `**BREAKING**`): moved or reworded as the message has it.
+            let listed = listed.get_or_init(|| own_change::listed(&log));
+            let at = (repo, path.as_path());
+            if let Some(old) = own_change::misplaced(at, id, listed, &entry, &others) {
+                known.insert(normalize(&entry.text));
                 moved.push((id.to_string(), old, entry));
+                continue;
             }
-            continue;
+            if own || known.contains(&normalize(&entry.text)) {
+                continue;
+            }
         }
         let by_hand = by_hand.get_or_insert_with(|| own_change::hand_entries(&log, &standing));
         if !own_change::reworded_by_hand(by_hand, &entry) {

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::config::Config;
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::weight::Weight;
+use crate::history::changelog::weight::{Weight, bare_words as bare};
 use crate::history::changelog::{Changelog, normalize};
 
 /// The weight of every entry of the file, by its normalised text.
@@ -71,32 +71,40 @@ pub(super) fn accounts_for(
         .any(|t| *t == own || weights.get(t).is_none_or(|w| *w >= needed))
 }
 
-/// For commit `id`'s entry `entry`, which Unreleased does not list under its own kind of
-/// heading: the entry Unreleased lists in its words under another kind's heading, when the
-/// commit itself added it there (relhook wrote it for the commit's earlier type, and a
-/// rebase's reword or a pick's `-e` left it so). `None` when it was moved by hand since, or
-/// when another commit's entry (`others`) reads and stands the same.
+/// Unreleased's entries by their words, marks aside ([`bare`]), read once for every commit's lookup.
+pub(super) fn listed(log: &Changelog) -> HashMap<String, Vec<crate::history::changelog::Entry>> {
+    let mut by = HashMap::<String, Vec<_>>::new();
+    for e in log.unreleased_entries() {
+        by.entry(bare(&e.text)).or_default().push(e);
+    }
+    by
+}
+
+/// For commit `id`'s entry `entry`, which Unreleased does not list as worded under its own
+/// kind of heading: the one entry Unreleased lists in its words (marks aside) otherwise, when
+/// the commit itself added it there (relhook wrote it for the commit's earlier type, and a
+/// rebase's reword or a pick's `-e` left it so: `fix: y` made `feat!: y`). `None` when it was
+/// moved by hand since, or when another commit's entry (`others`) reads and stands the same.
 pub(super) fn misplaced(
     (repo, path): (&crate::git::Repo, &std::path::Path),
     id: git2::Oid,
-    log: &Changelog,
+    listed: &HashMap<String, Vec<crate::history::changelog::Entry>>,
     entry: &NewEntry,
     others: &[(git2::Oid, NewEntry)],
 ) -> Option<NewEntry> {
     use crate::history::changelog::vocab::same_section;
     let key = normalize(&entry.text);
-    let alike: Vec<_> = log
-        .unreleased_entries()
-        .into_iter()
-        .filter(|e| normalize(&e.text) == key)
-        .collect();
+    let alike = listed.get(&bare(&entry.text))?;
+    let exact = |e: &crate::history::changelog::Entry| normalize(&e.text) == key;
     if alike
         .iter()
-        .any(|e| same_section(&e.section, &entry.section))
+        .any(|e| exact(e) && same_section(&e.section, &entry.section))
     {
         return None;
     }
-    let [listed] = <[_; 1]>::try_from(alike).ok()?;
+    let [listed] = alike.as_slice() else {
+        return None;
+    };
     let listed_key = normalize(&listed.text);
     if others.iter().any(|(o, e)| {
         *o != id && normalize(&e.text) == listed_key && same_section(&e.section, &listed.section)
@@ -115,7 +123,7 @@ pub(super) fn misplaced(
         .find(|e| normalize(&e.text) == listed_key)?;
     same_section(&there.section, &listed.section).then(|| NewEntry {
         breaking: listed.text.starts_with("**BREAKING**"),
-        section: listed.section,
-        text: listed.text,
+        section: listed.section.clone(),
+        text: listed.text.clone(),
     })
 }
