@@ -142,7 +142,11 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report.checks.extend(unfinished);
             report.checks.extend(super::doctor_files::old_locks(repo));
             // A release a reset dropped: its tag, if never pushed, gives the version back.
+            // A changelog not committed (a `--sync` result): the next release refuses it.
             if !finishing {
+                let uncommitted =
+                    super::doctor_changelog::uncommitted_changelogs(repo, config, &report);
+                report.checks.extend(uncommitted);
                 report
                     .checks
                     .extend(super::doctor_stranded::stranded_tags(repo, config));

@@ -6,7 +6,7 @@
 use crate::Error;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::hooks::doctor::{Check, Status};
+use crate::hooks::doctor::{Check, Report, Status};
 
 /// Where a changelog is set, for the fixes: `[changelog] path`, or a package's `changelog`.
 struct Setting {
@@ -91,9 +91,20 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
             fix: Some(fix),
         });
     }
-    conflicted_changelog(repo, config, setting)
-        .or_else(|| behind_history(repo, config))
-        .or_else(|| uncommitted(repo, config))
+    conflicted_changelog(repo, config, setting).or_else(|| behind_history(repo, config))
+}
+
+/// One row per changelog with changes not committed, where no other row names that changelog
+/// already. Asked only when no release is left unfinished: that one's row and fix come first.
+pub(super) fn uncommitted_changelogs(repo: &Repo, config: &Config, report: &Report) -> Vec<Check> {
+    std::iter::once(config.clone())
+        .chain(super::doctor::views_of(repo, config))
+        .filter(|view| {
+            let subject = Setting::of(view).subject;
+            !report.checks.iter().any(|c| c.subject == subject)
+        })
+        .filter_map(|view| uncommitted(repo, &view))
+        .collect()
 }
 
 /// A changelog with changes not committed (what `relhook changelog --sync` wrote, or edits):
