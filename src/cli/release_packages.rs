@@ -282,20 +282,9 @@ fn print_plan(
     )?;
     for e in &plan.edits {
         writeln!(out)?;
-        write!(out, "{}", diff(e))?;
+        write!(out, "{}", super::plan::edit_diff(e))?;
     }
     Ok(())
-}
-
-fn diff(e: &crate::history::version::files::Edit) -> String {
-    let name = e.path.display().to_string();
-    let before = String::from_utf8_lossy(&e.before);
-    let after = String::from_utf8_lossy(&e.after);
-    similar::TextDiff::from_lines(before.as_ref(), after.as_ref())
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
 }
 
 /// `--format json`.
@@ -345,7 +334,7 @@ fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
             .iter()
             .map(|e| super::json::EditReport {
                 path: e.path.display().to_string(),
-                diff: diff(e),
+                diff: super::plan::edit_diff(e),
             })
             .collect(),
         release_commit: done.map(|d| d.commit.to_string()),
