@@ -87,7 +87,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     Error::Config {
                         path, line, column, ..
                     } => format!("edit {}:{line}:{column}", path.display()),
-                    _ => format!("remove the [packages.{}] table", p.name),
+                    _ => format!(
+                        "remove the {} table",
+                        crate::config::toml_text::package_table(&p.name)
+                    ),
                 };
                 report.checks.push(doctor::Check {
                     subject: format!("package {}", p.name),

@@ -29,10 +29,7 @@ impl Setting {
             Some(p) => Setting {
                 subject: format!("changelog of package {}", p.name),
                 key: "changelog",
-                table: format!(
-                    " in [packages.{}]",
-                    crate::history::packages::detect::toml_key(&p.name)
-                ),
+                table: format!(" in {}", crate::config::toml_text::package_table(&p.name)),
             },
         }
     }

@@ -85,8 +85,12 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                 // `@commitlint/cli@22.0.0`): the table is the way, not the root's prefix.
                 if let Some((name, v)) = package_tag(&tag) {
                     return Err(Error::Usage(format!(
-                        "{tag} reads as package `{name}`'s tag of {v}, and no `[packages]` table in .relconfig.toml names that package: add `[packages.\"{name}\"]` with its directory as `path` and `tag = \"{name}{sep}{{version}}\"` (`relhook init` proposes the packages it finds)",
-                        sep = &tag[name.len()..tag.len() - v.len()],
+                        "{tag} reads as package `{name}`'s tag of {v}, and no `[packages]` table in .relconfig.toml names that package: add `{table}` with its directory as `path` and `tag = {template}` (`relhook init` proposes the packages it finds)",
+                        table = crate::config::toml_text::package_table(name),
+                        template = crate::config::toml_text::string(&format!(
+                            "{name}{}{{version}}",
+                            &tag[name.len()..tag.len() - v.len()]
+                        )),
                     )));
                 }
                 return Err(Error::Usage(format!(

@@ -11,6 +11,7 @@ mod package;
 mod quick;
 mod raw;
 mod rules;
+pub mod toml_text;
 
 pub use package::{Package, TagTemplate, bad_package_name, prefixes_clash};
 
@@ -431,18 +432,7 @@ impl Config {
     pub fn test_key(&self) -> String {
         match &self.package {
             Some(p) if p.test.is_some() || self.checks.test.is_none() => {
-                let bare = !p.name.is_empty()
-                    && p.name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-                if bare {
-                    format!("[packages.{}] test", p.name)
-                } else {
-                    format!(
-                        "[packages.{}] test",
-                        serde_json::Value::from(p.name.as_str())
-                    )
-                }
+                format!("{} test", toml_text::package_table(&p.name))
             }
             _ => "[checks] test".to_owned(),
         }

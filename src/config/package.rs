@@ -166,12 +166,13 @@ pub(super) fn resolve(
             return Err(err(
                 at,
                 format!(
-                    "`packages.{name}`: `{name}` is not a package name relhook can put in a tag (no spaces, no ~ ^ : ? * [ \\ {{ }}, `..`, or a leading `-`, `/`, `.`)"
+                    "`packages.{}`: `{name}` is not a package name relhook can put in a tag (no spaces, no ~ ^ : ? * [ \\ {{ }}, `..`, or a leading `-`, `/`, `.`)",
+                    super::toml_text::key(&name)
                 ),
             ));
         }
         let raw = table.into_inner();
-        let key = |k: &str| format!("packages.{name}.{k}");
+        let key = |k: &str| format!("packages.{}.{k}", super::toml_text::key(&name));
         let path = relative_path(&key("path"), &raw.path, err)?;
         let path = normal(&path);
         if path.as_os_str().is_empty() {
@@ -266,7 +267,7 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
                 *at,
                 format!(
                     "`packages.{}.path`: `{}` is inside the path of package `{}` (`{}`); a file belongs to one package, so package directories cannot nest",
-                    inner.name,
+                    super::toml_text::key(&inner.name),
                     inner.path.display(),
                     outer.name,
                     outer.path.display()
@@ -288,7 +289,7 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
                 *at,
                 format!(
                     "`packages.{}.changelog`: `{}` is inside the path of package `{}` (`{}`), so writing it would change that package; keep it in `{}` or outside every package",
-                    p.name,
+                    super::toml_text::key(&p.name),
                     p.changelog.display(),
                     other.name,
                     other.path.display(),
@@ -318,7 +319,7 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
                 *at,
                 format!(
                     "`packages.{}.changelog`: packages `{other}` and `{}` would share the changelog `{}`",
-                    p.name,
+                    super::toml_text::key(&p.name),
                     p.name,
                     p.changelog.display()
                 ),
@@ -330,7 +331,10 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
                 q.tag.prefix(),
                 &format!("package `{}`'s", q.name),
             ) {
-                return Err(err(*at, format!("`packages.{}.tag`: {why}", p.name)));
+                return Err(err(
+                    *at,
+                    format!("`packages.{}.tag`: {why}", super::toml_text::key(&p.name)),
+                ));
             }
         }
         if let Some(other) = prefixes.insert(p.tag.prefix(), &p.name) {
@@ -338,7 +342,7 @@ fn check_apart(packages: &[(Package, usize)], root_changelog: &Path, err: Fault<
                 *at,
                 format!(
                     "`packages.{}.tag`: packages `{other}` and `{}` would share the tags `{}`",
-                    p.name,
+                    super::toml_text::key(&p.name),
                     p.name,
                     p.tag.template()
                 ),

@@ -175,7 +175,8 @@ pub fn refuse_other_package_forms(
     if named.is_some_and(|v| tag.version.cmp_precedence(v) == std::cmp::Ordering::Less) {
         return Ok(());
     }
-    let table = crate::history::packages::detect::toml_key(&package.name);
+    let table = crate::config::toml_text::package_table(&package.name);
+    let template = crate::config::toml_text::string(&format!("{prefix}{{version}}"));
     let v = &tag.version;
     let above = if v.pre.is_empty() {
         semver::Version::new(v.major, v.minor, v.patch + 1)
@@ -190,7 +191,7 @@ pub fn refuse_other_package_forms(
             tag.name
         ),
         fix: format!(
-            "set `tag = \"{prefix}{{version}}\"` in [packages.{table}] in .relconfig.toml; or, if they are not {}'s releases, name its first release's version, above theirs: `relhook release --package {} {above}`",
+            "set `tag = {template}` in {table} in .relconfig.toml; or, if they are not {}'s releases, name its first release's version, above theirs: `relhook release --package {} {above}`",
             package.name, package.name
         ),
     })

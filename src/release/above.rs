@@ -160,8 +160,9 @@ pub fn refusal(
         {
             let key = match &config.package {
                 Some(p) => format!(
-                    "`tag = \"{other_prefix}{{version}}\"` in [packages.{}]",
-                    crate::history::packages::detect::toml_key(&p.name)
+                    "`tag = {}` in {}",
+                    crate::config::toml_text::string(&format!("{other_prefix}{{version}}")),
+                    crate::config::toml_text::package_table(&p.name)
                 ),
                 None => format!("`tag_prefix = \"{other_prefix}\"` under [version]"),
             };

@@ -99,8 +99,10 @@ pub fn not_a_release(
         let first = in_history && repo.latest_release_tag(head, template).is_none();
         return first.then(|| {
             Err(format!(
-                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = \"{prefix}{{version}}\"` in [packages.{}] in .relconfig.toml if its releases are named so",
-                p.name, p.name
+                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = {}` in {} in .relconfig.toml if its releases are named so",
+                p.name,
+                crate::config::toml_text::string(&format!("{prefix}{{version}}")),
+                crate::config::toml_text::package_table(&p.name)
             ))
         });
     }

@@ -163,19 +163,12 @@ fn scope_names_a_package(config: &Config, message: &str) -> Option<String> {
         };
         config.packages.iter().find(named).map(|p| (word, p))
     })?;
-    let table = if p
-        .name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        format!("[packages.{}]", p.name)
-    } else {
-        format!("[packages.\"{}\"]", p.name)
-    };
+    let table = crate::config::toml_text::package_table(&p.name);
+    let quoted = crate::config::toml_text::string(word);
     let setting = if p.scopes.is_empty() {
-        format!("add `scopes = [\"{word}\"]` to {table}")
+        format!("add `scopes = [{quoted}]` to {table}")
     } else {
-        format!("add \"{word}\" to `scopes` in {table}")
+        format!("add {quoted} to `scopes` in {table}")
     };
     Some(format!(
         "the scope `{word}` names package {}, but the commit changes nothing under {}, so its entry is the repository's (root changelog {}); to send commits of scope `{word}` to {}'s changelog, {setting} in .relconfig.toml",

@@ -401,53 +401,29 @@ pub fn render(found: &[Found]) -> String {
     let mut out = String::new();
     for f in found {
         out.push_str(&format!(
-            "\n# {} ({}); its changelog is {}/CHANGELOG.md\n[packages.{}]\npath = {}\n",
+            "\n# {} ({}); its changelog is {}/CHANGELOG.md\n{}\npath = {}\n",
             f.name,
             f.from,
             f.path.display(),
-            toml_key(&f.name),
-            toml_str(&f.path.to_string_lossy())
+            crate::config::toml_text::package_table(&f.name),
+            crate::config::toml_text::string(&f.path.to_string_lossy())
         ));
         match &f.tag {
-            Some(t) => out.push_str(&format!("tag = {}\n", toml_str(t))),
+            Some(t) => out.push_str(&format!("tag = {}\n", crate::config::toml_text::string(t))),
             None => out.push_str(&format!(
                 "# tag = {}\n",
-                toml_str(&format!("{}-v{{version}}", f.name))
+                crate::config::toml_text::string(&format!("{}-v{{version}}", f.name))
             )),
         }
         if let Some((argv, evident)) = &f.test {
-            let list: Vec<String> = argv.iter().map(|a| toml_str(a)).collect();
+            let list: Vec<String> = argv
+                .iter()
+                .map(|a| crate::config::toml_text::string(a))
+                .collect();
             let hash = if *evident { "" } else { "# " };
             out.push_str(&format!("{hash}test = [{}]\n", list.join(", ")));
         }
     }
-    out
-}
-
-/// A package name as a TOML key (`api`, `"@acme/web"`).
-pub(crate) fn toml_key(name: &str) -> String {
-    if !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        name.to_owned()
-    } else {
-        toml_str(name)
-    }
-}
-
-fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
     out
 }
 

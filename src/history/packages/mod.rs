@@ -114,8 +114,8 @@ pub fn confine(package: &Package, root: &Path) -> Result<()> {
             // A package folder deleted in a commit: say both ways out.
             let fix = if reason.contains("does not exist") {
                 format!(
-                    "; restore it, or remove the `[packages.{}]` table from the configuration",
-                    package.name
+                    "; restore it, or remove the `{}` table from the configuration",
+                    crate::config::toml_text::package_table(&package.name)
                 )
             } else {
                 String::new()

@@ -41,12 +41,12 @@ pub fn sentence(members: &[RootMember]) -> Option<String> {
         .collect();
     Some(if let [m] = members {
         format!(
-            "{} is not proposed as a package: the repository's own release tags ({}, the greatest) released the version its {} declared there, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a [packages.{}] table to release it alone).",
+            "{} is not proposed as a package: the repository's own release tags ({}, the greatest) released the version its {} declared there, and none is its own, so it is the root project's: `[version] files` lists {} and the root's changelog is its own (give it a {} table to release it alone).",
             names[0],
             m.tag,
             file_name(&m.manifest),
             manifests[0],
-            super::detect::toml_key(&m.name),
+            crate::config::toml_text::package_table(&m.name),
         )
     } else {
         format!(

@@ -66,7 +66,8 @@ pub fn adopt(
                 .map(|(p, _, tag, _)| format!("`{p}{{version}}` ({tag})"))
                 .collect();
             let sentence = format!(
-                "Package {name}'s release tags change form: `tag = \"{prefix}{{version}}\"` is proposed, its newest release's ({newest}), not the older {}.",
+                "Package {name}'s release tags change form: `tag = {}` is proposed, its newest release's ({newest}), not the older {}.",
+                crate::config::toml_text::string(&format!("{prefix}{{version}}")),
                 older.join(", ")
             );
             older_forms.push((name, sentence));

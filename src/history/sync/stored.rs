@@ -107,8 +107,8 @@ pub fn changelog_setting(config: &crate::config::Config, rel: &Path) -> String {
     let package = config.package.iter().chain(&config.packages);
     match package.into_iter().find(|p| p.changelog == rel) {
         Some(p) => format!(
-            "`changelog` in [packages.{}] of .relconfig.toml",
-            crate::history::packages::detect::toml_key(&p.name)
+            "`changelog` in {} of .relconfig.toml",
+            crate::config::toml_text::package_table(&p.name)
         ),
         None => "`changelog.path` in .relconfig.toml".to_owned(),
     }

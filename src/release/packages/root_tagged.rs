@@ -60,8 +60,8 @@ pub fn released_at_root(
             package.tag.prefix(),
         ),
         format!(
-            "released with the root: take [packages.{}] out of .relconfig.toml and list {} in `[version] files`; released alone: mark {}'s last release, `RELHOOK_SKIP=1 git tag -a {own} -m {own} {tag}^{{}}`",
-            crate::history::packages::detect::toml_key(&package.name),
+            "released with the root: take {} out of .relconfig.toml and list {} in `[version] files`; released alone: mark {}'s last release, `RELHOOK_SKIP=1 git tag -a {own} -m {own} {tag}^{{}}`",
+            crate::config::toml_text::package_table(&package.name),
             held_there.join(", "),
             package.name
         ),
