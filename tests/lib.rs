@@ -277,6 +277,7 @@ mod qa41_ci_range;
 mod qa41_doctor_synced;
 mod qa41_heading_style;
 mod qa41_package_keys;
+mod qa41_package_test_key;
 mod qa41_pick_no_section;
 mod qa41_refixed_heading;
 mod qa41_refusal_ids;

@@ -39,16 +39,19 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
                         "relhook: the `test` script of package.json is `npm init`'s placeholder, which always fails: write your tests into it first"
                     );
                 }
-                let example = crate::init::example_test_command(&root, None);
+                let package = config.package.as_ref().map(|p| p.path.as_path());
+                let example = crate::init::example_test_command(&root, package);
                 return Err(Error::NoTestCommand(
+                    config.test_key(),
                     crate::init::toml_argv(&example),
                     root.join(crate::config::FILE_NAME).exists(),
                 ));
             };
             let _ = writeln!(
                 err,
-                "relhook: `[checks] test` is not set; {manifest} makes `{}` the evident test command (set `[checks] test` in .relconfig.toml to choose another)",
-                crate::testrun::shown(&argv)
+                "relhook: `{key}` is not set; {manifest} makes `{}` the evident test command (set `{key}` in .relconfig.toml to choose another)",
+                crate::testrun::shown(&argv),
+                key = config.test_key()
             );
             evident = argv;
             &evident

@@ -187,13 +187,15 @@ pub enum Error {
         /// What relhook was doing (`testing`).
         step: &'static str,
     },
-    /// `[checks] test` is not set (or empty), so there is nothing to run; with an example for
-    /// the project's ecosystem, as a TOML array, and whether .relconfig.toml exists.
+    /// No test command is set (or it is empty), so there is nothing to run: the key to set
+    /// (`[checks] test`, or a package's `[packages.a] test`, as `Config::test_key` names it),
+    /// an example for the project's ecosystem as a TOML array, and whether .relconfig.toml
+    /// exists.
     #[error(
-        "no test command: set `[checks] test = {0}` (an argv list: your project's test command) in .relconfig.toml{missing}",
-        missing = if *.1 { "" } else { ", which does not exist yet (`relhook init` writes a commented one)" }
+        "no test command: set `{0} = {1}` (an argv list: your project's test command) in .relconfig.toml{missing}",
+        missing = if *.2 { "" } else { ", which does not exist yet (`relhook init` writes a commented one)" }
     )]
-    NoTestCommand(String, bool),
+    NoTestCommand(String, String, bool),
     /// A commit id that is not in this repository.
     #[error("commit {0} is not in this repository")]
     MissingCommit(String),

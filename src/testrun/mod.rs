@@ -215,7 +215,11 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     let (program, args) = argv.split_first().ok_or_else(|| {
         let example = crate::init::example_test_command(dir, None);
         // An empty `test = []`: the file is there.
-        Error::NoTestCommand(crate::init::toml_argv(&example), true)
+        Error::NoTestCommand(
+            "[checks] test".into(),
+            crate::init::toml_argv(&example),
+            true,
+        )
     })?;
     let mut cmd = Command::new(program);
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
