@@ -32,6 +32,7 @@ pub use reword::local_tags_fix;
 mod rewritten;
 mod tags;
 mod taken;
+mod unchecked;
 mod untested;
 
 use tags::{rewrite, unjudgeable};
@@ -241,11 +242,17 @@ pub fn inspect(
         let commit = (!u.is_delete()).then(|| peel(repo, u.local)).flatten();
         // A package's tag is judged by the package's view (its changelog, files, tests), as
         // the package was laid out at the tagged commit.
-        let config = match commit {
+        let judged = match commit {
             Some(c) => crate::tag::config_at(repo, config, &root, name, c),
             None => crate::tag::config_for(config, &root, name),
         };
-        let Some(config) = config else {
+        let Some(config) = judged else {
+            // In a package's form, no package here to judge it by: said, not passed unsaid.
+            let at = commit.or_else(|| peel(repo, u.remote));
+            let deleted = u.is_delete();
+            found
+                .notes
+                .extend(unchecked::note(repo, config, &root, name, at, deleted));
             continue;
         };
         let config = &config;
