@@ -3,6 +3,7 @@
 //! reference-transaction hook with the same rewrite as `relhook release`; `later`: a release
 //! tag above its release commit, which would release what came after it.
 
+mod former;
 pub mod hand;
 pub mod later;
 pub mod rules;
@@ -13,6 +14,8 @@ use git2::Oid;
 
 use crate::config::{Config, Package};
 use crate::git::Repo;
+
+pub use former::{former_package, successor};
 
 /// The configuration that judges release tag `name`: in a monorepo, the view of the package
 /// whose tag prefix it carries (`api-v1.3.0`: package `api`; the longest prefix wins), whose
@@ -69,24 +72,4 @@ fn package_then(repo: &Repo, commit: Oid, name: &str) -> Option<Package> {
     let text = String::from_utf8(stored.bytes).ok()?;
     let then = Config::parse(file, &text).ok()?;
     then.packages.into_iter().find(|p| p.name == name)
-}
-
-/// The package of the configuration stored at `commit` whose tag prefix `name` carries, when
-/// the configuration here has no package of that tag form: a package taken out of
-/// .relconfig.toml, or renamed (its tags now named otherwise) since that commit.
-pub fn former_package(repo: &Repo, config: &Config, name: &str, commit: Oid) -> Option<Package> {
-    if package_of(config, name).is_some() {
-        return None;
-    }
-    let file = Path::new(crate::config::FILE_NAME);
-    let stored = repo.file_at(commit, file).ok()??;
-    let then = Config::parse(file, &String::from_utf8(stored.bytes).ok()?).ok()?;
-    package_of(&then, name).cloned()
-}
-
-/// The package here that a [`former_package`] became: the one of its name, else the one with
-/// its folder (renamed in .relconfig.toml).
-pub fn successor<'c>(config: &'c Config, former: &Package) -> Option<&'c Package> {
-    let named = config.packages.iter().find(|p| p.name == former.name);
-    named.or_else(|| config.packages.iter().find(|p| p.path == former.path))
 }

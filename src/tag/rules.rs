@@ -85,6 +85,10 @@ pub fn not_a_release(
     if !ours.is_empty() && bare(prefix) == bare(ours) {
         return Some(Err(ours_named("")));
     }
+    // A package's tag in the form it had before a rename: the package's, not the root's.
+    if let Some(said) = super::former::former_form(repo, config, name, prefix, &version, target) {
+        return Some(said);
+    }
     // What `relhook version` reads: the tags in HEAD's history, the new one among them.
     let head = repo.head()?;
     let in_history = repo
