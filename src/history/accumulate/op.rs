@@ -10,6 +10,9 @@ pub(super) enum Op {
     Add(NewEntry),
     Replace(NewEntry, NewEntry),
     Remove(NewEntry),
+    /// The entry taken out of a changelog whose package no longer has the commit's files (an
+    /// amend moved them), with the line that says where they and the entry went.
+    Leave(NewEntry, String),
     /// The entry of a change that the commit reverts before any release.
     Cancel(NewEntry),
     /// Entries a merge's parents had unreleased that its conflict's resolution dropped.
@@ -63,7 +66,7 @@ impl Op {
                 log.remove_entry(&old.section, &old.text);
                 log.add_entry(&new.section, &new.text, new.breaking);
             }
-            Op::Remove(old) | Op::Cancel(old) | Op::StandIn(old, _) => {
+            Op::Remove(old) | Op::Leave(old, _) | Op::Cancel(old) | Op::StandIn(old, _) => {
                 log.remove_entry(&old.section, &old.text);
             }
             Op::Unmerge(entries) => {
@@ -110,6 +113,7 @@ impl Op {
             Op::Add(e) => Op::Add(n(e)),
             Op::Replace(old, new) => Op::Replace(n(old), n(new)),
             Op::Remove(e) => Op::Remove(n(e)),
+            Op::Leave(e, why) => Op::Leave(n(e), why),
             Op::Cancel(e) => Op::Cancel(n(e)),
             Op::Restore(v) => Op::Restore(all(v)),
             Op::Squash(new, parts, kept) => Op::Squash(n(new), all(parts), all(kept)),
@@ -143,6 +147,7 @@ impl Op {
                 "removed `{marker} {}`: the commit's new message no longer calls for it",
                 line(&e.text)
             ),
+            Op::Leave(e, why) => format!("removed `{marker} {}`: {why}", line(&e.text)),
             Op::Cancel(e) => format!(
                 "removed `{marker} {}`: this commit reverts it before any release, so neither ships",
                 line(&e.text)

@@ -282,6 +282,11 @@ pub(super) fn prepare(
         (target.old.as_ref(), target.new.as_ref()),
         (op, old_changed_file),
     )?;
+    // Taken out as the files moved, not as the message changed: said so.
+    let op = match (op, &target.moved) {
+        (Some(Op::Remove(old)), Some(why)) => Some(Op::Leave(old, why.clone())),
+        (op, _) => op,
+    };
     let Some(op) = op else {
         // The amend changed what the message calls for, but the entry is the person's.
         if old_changed_file

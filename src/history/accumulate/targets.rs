@@ -19,6 +19,9 @@ pub(super) struct Target {
     pub(super) new: Option<NewEntry>,
     /// Whether a missing file is created (the root changelog of a monorepo is not).
     pub(super) create: bool,
+    /// Why an amend takes the entry out of here while its message still calls for one: the
+    /// commit's files moved to another package (or out of every package), said so.
+    pub(super) moved: Option<String>,
 }
 
 /// The changelogs to edit: `changelog.path` without packages; else each package the commit
@@ -37,6 +40,7 @@ pub(super) fn targets(
             old: old_entry,
             new: new_entry,
             create: true,
+            moved: None,
         }]));
     }
     use crate::history::packages::attribute;
@@ -56,6 +60,8 @@ pub(super) fn targets(
     let mut out = Vec::new();
     let new_message = message(top.new);
     let mut any_new = false;
+    // Whose the commit's files are, after an amend and before it (for `moved`).
+    let (mut owners_now, mut owners_before) = (Vec::new(), Vec::new());
     for p in &config.packages {
         let mut is_new = now.packages.contains(&p);
         let was = before.as_ref().is_some_and(|b| b.packages.contains(&p));
@@ -66,6 +72,12 @@ pub(super) fn targets(
             is_new = changed.iter().any(|c| *c != p.changelog);
         }
         any_new |= is_new;
+        if is_new {
+            owners_now.push(format!("package {}'s", p.name));
+        }
+        if was {
+            owners_before.push(format!("package {}'s", p.name));
+        }
         if !is_new && !was {
             continue;
         }
@@ -79,6 +91,7 @@ pub(super) fn targets(
             old: old_entry.clone().filter(|_| was),
             new: new_entry.clone().filter(|_| is_new),
             create: true,
+            moved: None,
         });
     }
     let root_now = !any_new;
@@ -94,13 +107,48 @@ pub(super) fn targets(
         ))));
     }
     let root_before = before.as_ref().is_some_and(|b| b.packages.is_empty());
+    let root = config.changelog.path.display();
+    if root_now {
+        owners_now.push(format!("the repository's, whose changelog {root}"));
+    } else if let [one] = owners_now.as_mut_slice() {
+        one.push_str(", whose changelog");
+    } else {
+        owners_now.push("whose changelogs".into());
+    }
+    if root_before {
+        owners_before.push("the repository's".into());
+    }
+    let moved = format!(
+        "the commit's files are no longer {} but {} {} its entry now",
+        owners_before.join(", "),
+        owners_now.join(", "),
+        if owners_now.len() == 1 { "has" } else { "have" }
+    );
     if root_now || root_before {
         out.push(Target {
             path: config.changelog.path.clone(),
             old: old_entry.filter(|_| root_before),
-            new: new_entry.filter(|_| root_now),
+            new: new_entry.clone().filter(|_| root_now),
             create: false,
+            moved: None,
         });
+    }
+    // The entry leaves a changelog whose package no longer has the commit's files, unless
+    // a scope the amend changed moved it (then the message did).
+    let old_message = if amend {
+        message(top.old)
+    } else {
+        String::new()
+    };
+    let same_scopes = config.packages.iter().all(|p| {
+        crate::history::packages::names_scope(p, &old_message)
+            == crate::history::packages::names_scope(p, &new_message)
+    });
+    for t in out
+        .iter_mut()
+        .filter(|t| t.old.is_some() && t.new.is_none())
+    {
+        t.moved = (same_scopes && new_entry.is_some()).then(|| moved.clone());
     }
     Ok(Ok(out))
 }
