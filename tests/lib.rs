@@ -291,6 +291,7 @@ mod qa41_shim_edits;
 mod qa41_stranded_tag;
 mod qa41_uncommitted_settings;
 mod qa41_uninstall_leftovers;
+mod qa41_versionless_crate;
 mod qa6a;
 mod qa7;
 mod qa7c;

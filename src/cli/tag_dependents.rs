@@ -22,6 +22,11 @@ pub(super) fn dependents_left_behind(
     if let Some(why) = inherited {
         return vec![why];
     }
+    let versionless =
+        crate::release::packages::hand_tag_versionless(root, &p.name, &p.path, &version);
+    if let Some(why) = versionless {
+        return vec![why];
+    }
     // A stable version of a package that requires a sibling's pre-release, as `release` refuses.
     if let Some(why) = crate::release::packages::hand_tag_on_pre(config, root, &p.name, &version) {
         return vec![why];

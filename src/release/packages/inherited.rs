@@ -155,16 +155,7 @@ pub fn refuse_inherited(
         .iter()
         .map(|s| s.manifest.display().to_string())
         .collect();
-    let command = match selection {
-        Selection::All => "relhook release --all".to_owned(),
-        Selection::Named(names) => {
-            let args: Vec<String> = names
-                .iter()
-                .map(|n| format!("--package {}", crate::shellword::quote(n)))
-                .collect();
-            format!("relhook release {}", args.join(" "))
-        }
-    };
+    let command = again(selection);
     let each = if manifests.len() > 1 { " each" } else { "" };
     let mut fix = format!(
         "give {}{each} a version of its own (`version = \"{}\"` for `version.workspace = true`), commit, and run `{command}` again, or release the workspace as one project (without [packages] tables)",
@@ -175,6 +166,20 @@ pub fn refuse_inherited(
         fix.push_str(", or set `[release] bump_dependents = false`");
     }
     Err(Error::Refused(Refusal::new(Reason::VersionFile, what, fix)))
+}
+
+/// The release command of `selection`, to run again once the refusal's fix is committed.
+pub(super) fn again(selection: &Selection) -> String {
+    match selection {
+        Selection::All => "relhook release --all".to_owned(),
+        Selection::Named(names) => {
+            let args: Vec<String> = names
+                .iter()
+                .map(|n| format!("--package {}", crate::shellword::quote(n)))
+                .collect();
+            format!("relhook release {}", args.join(" "))
+        }
+    }
 }
 
 /// `[workspace.package] version` of a workspace's manifest `text`.

@@ -30,12 +30,14 @@ pub mod message;
 mod on_pre;
 mod resume;
 mod root_tagged;
+mod versionless;
 
 pub use inherited::{hand_tag_inherited, inherited_version};
 pub use left_behind::dependents_left_behind;
 pub use on_pre::hand_tag_on_pre;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::released_at_root;
+pub use versionless::hand_tag_versionless;
 
 /// Which packages to release.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +164,7 @@ pub fn plan(
     }
     // A crate that shares its workspace's version cannot take a version of its own.
     inherited::refuse_inherited(root, &chosen, selection)?;
+    versionless::refuse_versionless(root, &chosen, selection)?;
     // A package whose files are outside a sparse checkout, or whose test command would not
     // start, is refused now, not after the commit.
     for p in chosen.values() {

@@ -1,0 +1,78 @@
+//! A crate with no `version` key at all (Cargo reads it as 0.0.0, and never publishes it): it
+//! has no version file, so a release of its package would tag `x-v0.1.0` and leave the
+//! manifest saying no version. Refused before anything is written, with the key to add; its
+//! version is then a version file like any crate's.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use semver::Version;
+
+use super::{PackagePlan, Selection};
+use crate::error::{Reason, Refusal};
+use crate::release::crates::disk_text;
+use crate::{Error, Result};
+
+/// The manifest and crate name of the crate in `dir`, when it has `[package]` but neither a
+/// `version` nor `version.workspace` (see `inherited` for that one).
+fn versionless(root: &Path, dir: &Path) -> Option<(PathBuf, String)> {
+    let manifest = dir.join("Cargo.toml");
+    let text = disk_text(root, &manifest)?;
+    let doc = toml_edit::ImDocument::parse(text.as_str()).ok()?;
+    let package = doc.as_item().get("package")?;
+    let name = package.get("name")?.as_str()?.to_owned();
+    package.get("version").is_none().then_some((manifest, name))
+}
+
+/// What stops a release of `package` (its crate in `dir`) as `version`.
+fn why(root: &Path, package: &str, dir: &Path, version: &Version) -> Option<(String, String)> {
+    let (manifest, name) = versionless(root, dir)?;
+    let manifest = manifest.display();
+    Some((
+        format!(
+            "{manifest}: crate {name} has no `version` under [package] (Cargo reads it as 0.0.0), so package {package} released as {version} would keep a manifest that says no version"
+        ),
+        format!("add `version = \"{version}\"` under [package] in {manifest} and commit"),
+    ))
+}
+
+/// Why a hand tag of `package` (its directory `dir`) at `version` cannot be made: its crate
+/// has no version for the tag's release to write.
+pub fn hand_tag_versionless(
+    root: &Path,
+    package: &str,
+    dir: &Path,
+    version: &Version,
+) -> Option<String> {
+    let (what, fix) = why(root, package, dir, version)?;
+    Some(format!("{what}; {fix} first"))
+}
+
+/// Refuses the release of `chosen` when one of its crates has no version; `selection` names
+/// the command to run again.
+pub fn refuse_versionless(
+    root: &Path,
+    chosen: &BTreeMap<String, PackagePlan>,
+    selection: &Selection,
+) -> Result<()> {
+    let first = chosen.values().find_map(|p| {
+        let dir = &p.view.package.as_ref()?.path;
+        Some((why(root, &p.name, dir, &p.version)?, p.info.is_none()))
+    });
+    let Some(((what, fix), dependent)) = first else {
+        return Ok(());
+    };
+    let mut fix = format!(
+        "{fix}, then run `{}` again",
+        super::inherited::again(selection)
+    );
+    // Released only because a package it requires is: that can be left off instead.
+    if dependent {
+        fix.push_str(", or set `[release] bump_dependents = false`");
+    }
+    Err(Error::Refused(Refusal::new(
+        Reason::VersionFile,
+        format!("{what}; nothing was released"),
+        fix,
+    )))
+}
