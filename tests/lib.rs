@@ -276,6 +276,7 @@ mod qa41_cargo_parse;
 mod qa41_check_local_tags;
 mod qa41_ci_range;
 mod qa41_doctor_synced;
+mod qa41_file_too_large;
 mod qa41_former_package_push;
 mod qa41_heading_style;
 mod qa41_package_keys;

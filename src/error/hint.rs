@@ -51,6 +51,11 @@ pub(super) fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Opti
 /// For a refusal by the file's permissions, the command that shows them: the error alone
 /// does not say whether the file, or the folder it is in, is the one to change.
 pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) -> String {
+    // EFBIG: the file size limit relhook runs under (`interrupt::file_size_limit_as_error`).
+    #[cfg(unix)]
+    if source.raw_os_error() == Some(libc::EFBIG) {
+        return "; it would be larger than the file size limit of this shell (`ulimit -f`): raise it (`ulimit -f unlimited`), then run the command again".into();
+    }
     if source.kind() != std::io::ErrorKind::PermissionDenied {
         return String::new();
     }

@@ -146,7 +146,7 @@ fn replace_via(
 ) -> Result<Option<FileId>> {
     refuse_read_only(path)?;
     let mode = mode.or_else(|| existing_mode(path));
-    let tmp = temp_in_with(tmp_dir, TMP_PREFIX, contents, mode, sync)?;
+    let tmp = temp_in_with((tmp_dir, path), TMP_PREFIX, contents, mode, sync)?;
     #[cfg(unix)]
     let id = {
         use std::os::unix::fs::MetadataExt;
@@ -244,25 +244,27 @@ fn temp_beside(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<tempfi
         _ => Path::new("."),
     };
     let prefix = format!("{BESIDE_PREFIX}{}-", std::process::id());
-    let tmp = temp_in(dir, &prefix, contents, mode)?;
+    let tmp = temp_in(dir, path, &prefix, contents, mode)?;
     crate::failpoint::failpoint("beside-written")?;
     Ok(tmp)
 }
 
-/// A synced temporary file in `dir` named `<prefix>…`, holding `contents` with permission bits
-/// `mode` (0644 when `None`).
+/// A synced temporary file in `dir` named `<prefix>…`, holding `contents` (of `path`) with
+/// permission bits `mode` (0644 when `None`).
 fn temp_in(
     dir: &Path,
+    path: &Path,
     prefix: &str,
     contents: &[u8],
     mode: Option<u32>,
 ) -> Result<tempfile::NamedTempFile> {
-    temp_in_with(dir, prefix, &[contents], mode, true)
+    temp_in_with((dir, path), prefix, &[contents], mode, true)
 }
 
-/// [`temp_in`], synced only when `sync` is set.
+/// [`temp_in`], synced only when `sync` is set. A write that fails is said of `path`, the file
+/// being written: the temporary one is gone with the error.
 fn temp_in_with(
-    dir: &Path,
+    (dir, path): (&Path, &Path),
     prefix: &str,
     contents: &[&[u8]],
     mode: Option<u32>,
@@ -272,9 +274,10 @@ fn temp_in_with(
         .prefix(prefix)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    // Through the plain file: tempfile's own writer adds its path to every error.
     contents
         .iter()
-        .try_for_each(|part| tmp.write_all(part))
+        .try_for_each(|part| tmp.as_file_mut().write_all(part))
         .and_then(|()| {
             if sync {
                 tmp.as_file().sync_all()
@@ -282,7 +285,7 @@ fn temp_in_with(
                 Ok(())
             }
         })
-        .map_err(|e| Error::io("write", tmp.path(), e))?;
+        .map_err(|e| Error::io("write", path, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
