@@ -279,6 +279,7 @@ mod qa41_doctor_synced;
 mod qa41_file_too_large;
 mod qa41_former_package_push;
 mod qa41_heading_style;
+mod qa41_killed_test_checkout;
 mod qa41_package_keys;
 mod qa41_package_test_key;
 mod qa41_pick_no_section;

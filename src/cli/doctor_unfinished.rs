@@ -104,7 +104,7 @@ pub(super) fn unfinished_work(
             });
         }
     }
-    // A temporary test worktree a killed relhook left (the next test checkout removes it).
+    // A temporary test worktree a killed relhook left (the next release removes it).
     for path in crate::testrun::leaked(repo) {
         let dir = path
             .parent()
@@ -116,7 +116,7 @@ pub(super) fn unfinished_work(
             subject: "test worktree".into(),
             status: Status::Invalid,
             detail: format!(
-                "{path} is a temporary test checkout a killed relhook left registered; the next test run in a checkout removes it too"
+                "{path} is a temporary test checkout a killed relhook left registered; the next `relhook release` removes it too"
             ),
             fix: Some(format!(
                 "git worktree remove --force --force {} && rm -rf {}",

@@ -423,5 +423,9 @@ pub(super) fn mark_running(
     if dry_run {
         return release::running::refusal(repo).map_or(Ok(None), Err);
     }
-    release::running::begin(repo)
+    let running = release::running::begin(repo)?;
+    // The test checkout a killed release left (in the system's temporary folder) goes now,
+    // not only when a later release tests in a checkout again.
+    crate::testrun::sweep_leaked(repo);
+    Ok(running)
 }

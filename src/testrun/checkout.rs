@@ -124,7 +124,7 @@ pub fn leaked(repo: &Repo) -> Vec<PathBuf> {
 
 /// Removes what [`leaked`] finds, with its temporary directory; a leftover whose directory is
 /// gone already is pruned.
-fn sweep(repo: &Repo) {
+pub fn sweep(repo: &Repo) {
     for checkout in leaked(repo) {
         match (checkout.exists(), checkout.to_str(), checkout.parent()) {
             (true, Some(path), Some(dir)) => {

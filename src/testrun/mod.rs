@@ -16,7 +16,7 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
 
-pub use checkout::{Checkout, leaked};
+pub use checkout::{Checkout, leaked, sweep as sweep_leaked};
 
 /// The notes ref test records live under.
 pub const NOTES_REF: &str = "refs/notes/relhook-tests";
