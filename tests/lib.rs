@@ -271,6 +271,7 @@ mod qa40_subdir_gitignore;
 mod qa40_test_output_newline;
 mod qa40_uv_workspace;
 mod qa41_amend_moves_package;
+mod qa41_bom_heading;
 mod qa41_both_released;
 mod qa41_cargo_parse;
 mod qa41_check_local_tags;

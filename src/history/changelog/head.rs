@@ -92,7 +92,9 @@ impl Changelog {
 
 /// Byte offsets of the lines that start with `## `.
 fn level2_headings(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    // The first line's start is past a byte order mark (see `Changelog::parse`).
+    let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let starts = std::iter::once(first).chain(text.match_indices('\n').map(|(i, _)| i + 1));
     starts.filter(move |&i| text.get(i..).is_some_and(|t| t.starts_with("## ")))
 }
 

@@ -136,6 +136,8 @@ pub struct Changelog {
     /// The sub-section headings of the part of the file left unparsed ([`Changelog::parse_head`]),
     /// each once: a new sub-section takes the file's own spelling from them too.
     elsewhere: Vec<String>,
+    /// The file starts with a UTF-8 byte order mark: read past, written back.
+    bom: bool,
 }
 
 thread_local! {
@@ -217,6 +219,10 @@ pub fn rewords(hand: &str, own: &str) -> bool {
 impl Changelog {
     /// Parses `text`, refusing anything that is not Keep a Changelog.
     pub fn parse(text: &str) -> Result<Changelog, ParseError> {
+        // A byte order mark (Windows editors write one) is no part of the first line: read
+        // with it, a `## [Unreleased]` there would be no heading.
+        let bom = text.starts_with('\u{feff}');
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines = parse::split_lines(text);
         LINES_PARSED.with(|n| n.set(n.get() + lines.len()));
         PARSES.with(|n| n.set(n.get() + 1));
@@ -227,6 +233,7 @@ impl Changelog {
             eol,
             doc,
             elsewhere: Vec::new(),
+            bom,
         })
     }
 
@@ -240,8 +247,11 @@ impl Changelog {
 
     /// Renders the changelog; equal to the parsed input until edited.
     pub fn render(&self) -> String {
-        let len = self.lines.iter().map(|l| l.text.len() + l.eol.len()).sum();
-        let mut out = String::with_capacity(len);
+        let len: usize = self.lines.iter().map(|l| l.text.len() + l.eol.len()).sum();
+        let mut out = String::with_capacity(len + 3);
+        if self.bom {
+            out.push('\u{feff}');
+        }
         for l in &self.lines {
             out.push_str(&l.text);
             out.push_str(l.eol);
@@ -1007,5 +1017,18 @@ mod tests {
                 prop_assert!(edited.unreleased_entries().iter().any(|e| e.text == "added entry"));
             }
         }
+    }
+
+    /// QA41: a byte order mark before a first-line `## [Unreleased]` hid the heading: no
+    /// entry was added, and doctor advised deleting a release tag whose section was there.
+    #[test]
+    fn a_byte_order_mark_is_read_past_and_written_back() {
+        let text = "\u{feff}## [Unreleased]\n\n### Fixed\n\n- zero\n\n## [1.0.0] - 2024-01-01\n\n- first\n\n## [0.1.0] - 2023-01-01\n\n- older\n";
+        let log = Changelog::parse(text).unwrap();
+        assert!(log.has_unreleased());
+        assert_eq!(log.versions(), vec!["1.0.0".to_owned(), "0.1.0".to_owned()]);
+        assert_eq!(log.render(), text);
+        let (head, tail) = Changelog::parse_head(text).unwrap();
+        assert_eq!(head.render() + tail, text);
     }
 }
