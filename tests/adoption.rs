@@ -169,7 +169,7 @@ fn new_sections_go_above_a_release_headings_anchor() {
     let tag = hand_tag(&repo, &["-a", "v4.5.0", "-m", "v4.5.0"]);
     assert!(tag.status.success(), "{}", text(&tag));
     let released = format!(
-        "{preamble}## [Unreleased]\n\n## [4.5.0] - 2026-11-21\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n{history}"
+        "{preamble}## [Unreleased]\n\n# [4.5.0](https://github.com/o/r/compare/v4.4.0...v4.5.0) (2026-11-21)\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n{history}"
     );
     assert_eq!(repo.read("CHANGELOG.md"), released);
 
@@ -180,7 +180,7 @@ fn new_sections_go_above_a_release_headings_anchor() {
         repo.read("CHANGELOG.md"),
         released.replace(
             "## [Unreleased]\n\n",
-            "## [Unreleased]\n\n## [4.5.1] - 2026-11-21\n\n### Bug Fixes\n\n* later fix\n\n"
+            "## [Unreleased]\n\n## [4.5.1](https://github.com/o/r/compare/v4.5.0...v4.5.1) (2026-11-21)\n\n### Bug Fixes\n\n* later fix\n\n"
         )
     );
     // The old release's notes stop above the next release's anchor.
@@ -301,7 +301,7 @@ fn a_trailing_part_after_the_last_release_is_kept() {
     assert_eq!(
         repo.read("CHANGELOG.md"),
         format!(
-            "## [Unreleased]\n\n## [3.5.1] - 2026-11-21\n\n### Bug Fixes\n\n* new fix\n\n{log}"
+            "## [Unreleased]\n\n## [3.5.1](https://github.com/vuejs/core/compare/v3.5.0...v3.5.1) (2026-11-21)\n\n### Bug Fixes\n\n* new fix\n\n{log}"
         )
     );
     // The last release's notes stop at the trailing part.

@@ -54,3 +54,65 @@ fn releases_keep_the_files_heading_style() {
     );
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }
+
+/// conventional-changelog heads minor and major releases `# `, patches `## `; git-cliff and
+/// cocogitto link the label and date it Keep a Changelog's way.
+#[test]
+fn conventional_changelog_levels_and_git_cliff_links_are_followed() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.write(
+        "CHANGELOG.md",
+        "# Change Log\n\n# [1.1.0](https://github.com/o/r/compare/v1.0.0...v1.1.0) (2024-02-01)\n\n\n### Features\n\n* x\n\n## [1.0.1](https://github.com/o/r/compare/v1.0.0...v1.0.1) (2024-01-15)\n\n### Bug Fixes\n\n* y\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "v1.1.0", "-m", "v1.1.0"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    for (msg, file, heading) in [
+        (
+            "feat: b",
+            "b.txt",
+            "# [1.2.0](https://github.com/o/r/compare/v1.1.0...v1.2.0) (",
+        ),
+        (
+            "fix: c",
+            "c.txt",
+            "## [1.2.1](https://github.com/o/r/compare/v1.2.0...v1.2.1) (",
+        ),
+    ] {
+        repo.write(file, "x\n");
+        repo.git(&["add", file]);
+        repo.commit_hooked(msg);
+        let out = repo.relhook(&["release"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let log = repo.read("CHANGELOG.md");
+        assert!(log.contains(&format!("\n{heading}")), "{log}");
+    }
+    let out = repo.relhook(&["notes", "v1.2.0"]);
+    assert!(stdout(&out).contains("b"), "{}", text(&out));
+    assert!(repo.is_clean());
+
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [1.0.0](https://github.com/o/r/compare/v0.9.0..v1.0.0) - 2024-01-01\n\n### Features\n\n- first\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    let out = repo.relhook(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo.write("d.txt", "x\n");
+    repo.git(&["add", "d.txt"]);
+    repo.commit_hooked("fix: d");
+    let out = repo.relhook(&["release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("\n## [1.0.1](https://github.com/o/r/compare/v1.0.0..v1.0.1) - "),
+        "{log}"
+    );
+}

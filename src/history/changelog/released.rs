@@ -128,15 +128,39 @@ impl Changelog {
     /// release-please and conventional-changelog write them. `None`: Keep a Changelog's style,
     /// or one not understood.
     fn styled_like_newest(&self, v: &str, date: &str, tag_prefix: &str) -> Option<String> {
-        let (section, pv) = self.doc.sections.iter().find_map(|s| match &s.kind {
+        let mut releases = self.doc.sections.iter().filter_map(|s| match &s.kind {
             super::SectionKind::Release { version } => Some((s, version.as_str())),
             super::SectionKind::Unreleased => None,
-        })?;
+        });
+        let (section, pv) = releases.next()?;
         let text = self.lines.get(section.heading)?.text.trim_end();
-        let rest = text.strip_prefix("## ")?;
-        let in_parens = |tail: &str| {
-            let d = tail.trim().strip_prefix('(')?.strip_suffix(')')?;
-            super::lex::is_date(d).then_some(())
+        let rest = text
+            .strip_prefix("## ")
+            .or_else(|| text.strip_prefix("# "))?;
+        // conventional-changelog heads a minor or major release `# `, a patch `## `.
+        let level_one = |s: &super::parse::Section| {
+            self.lines
+                .get(s.heading)
+                .is_some_and(|l| l.text.starts_with("# "))
+        };
+        let hashes = match super::release_version(v) {
+            Some(n)
+                if n.patch == 0 && (level_one(section) || releases.any(|(s, _)| level_one(s))) =>
+            {
+                "#"
+            }
+            _ => "##",
+        };
+        // The date as the newest writes it: `(2024-01-01)`, or git-cliff's ` - 2024-01-01`
+        // after a linked label.
+        let dated = |tail: &str| {
+            let tail = tail.trim();
+            let in_parens = tail.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
+            match (in_parens, tail.strip_prefix("- ")) {
+                (Some(d), _) if super::lex::is_date(d) => Some(format!("({date})")),
+                (_, Some(d)) if super::lex::is_date(d) => Some(format!("- {date}")),
+                _ => None,
+            }
         };
         // The label as the file writes it: `v1.0.0` keeps its `v`.
         let label = match pv.strip_prefix('v') {
@@ -144,12 +168,13 @@ impl Changelog {
             None => v.to_owned(),
         };
         if let Some(tail) = rest.strip_prefix(pv) {
-            in_parens(tail)?;
-            return Some(format!("## {label} ({date})"));
+            // Bare with a dash is Keep a Changelog's own.
+            let when = dated(tail).filter(|d| d.starts_with('('))?;
+            return Some(format!("{hashes} {label} {when}"));
         }
         let after = rest.strip_prefix(&format!("[{pv}]("))?;
         let (url, tail) = after.split_once(')')?;
-        in_parens(tail)?;
+        let when = dated(tail)?;
         let tag = format!("{tag_prefix}{v}");
         let url = match parse_compare(url) {
             Some(c) if c.right.ends_with(pv) => format!("{}{}{}{tag}", c.prefix, c.right, c.sep),
@@ -157,7 +182,7 @@ impl Changelog {
             // A tag's own page (`…/releases/tag/v1.0.0`).
             None => url.strip_suffix(pv).map(|base| format!("{base}{v}"))?,
         };
-        Some(format!("## [{label}]({url}) ({date})"))
+        Some(format!("{hashes} [{label}]({url}) {when}"))
     }
 
     /// The first line of an HTML comment that ends the file (blank lines aside), if one does.
@@ -357,6 +382,23 @@ mod tests {
         let out = released(text, "2.0.0");
         assert!(
             out.contains("\n## [2.0.0](https://github.com/o/r/releases/tag/v2.0.0) (2026-12-04)\n"),
+            "{out}"
+        );
+        // git-cliff's and cocogitto's: a linked label, then Keep a Changelog's dash.
+        let text = "## [Unreleased]\n\n- x\n\n## [1.0.0](https://github.com/o/r/compare/v0.9.0..v1.0.0) - 2024-01-01\n\n- y\n";
+        assert!(released(text, "1.0.1").contains(
+            "\n## [1.0.1](https://github.com/o/r/compare/v1.0.0..v1.0.1) - 2026-12-04\n"
+        ));
+        // conventional-changelog's levels: `# ` for a minor release, `## ` for a patch.
+        let text = "# Change Log\n\n# [1.1.0](https://g/o/r/compare/v1.0.0...v1.1.0) (2024-02-01)\n\n- x\n\n## [1.0.1](https://g/o/r/compare/v1.0.0...v1.0.1) (2024-01-15)\n\n- y\n";
+        let out = released(text, "1.2.0");
+        assert!(
+            out.contains("\n# [1.2.0](https://g/o/r/compare/v1.1.0...v1.2.0) (2026-12-04)\n"),
+            "{out}"
+        );
+        let out = released(text, "1.1.1");
+        assert!(
+            out.contains("\n## [1.1.1](https://g/o/r/compare/v1.1.0...v1.1.1) (2026-12-04)\n"),
             "{out}"
         );
         // Keep a Changelog's own, and a style not understood, give Keep a Changelog's.
