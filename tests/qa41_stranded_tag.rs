@@ -77,3 +77,20 @@ fn a_tag_on_another_branch_is_not_stranded() {
     let out = repo.relhook(&["doctor"]);
     assert!(!stdout(&out).contains("on no branch"), "{}", text(&out));
 }
+
+/// QA41: with a remote, doctor said "keep it: the next release takes the first version above
+/// it", while the release refused and asked for that version by name: both name it now.
+#[test]
+fn with_a_remote_doctor_names_the_version_the_release_names() {
+    let repo = reset_over_a_release();
+    repo.with_origin();
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("if v0.1.1 was never pushed: `git tag -d v0.1.1`")
+            && said.contains("`relhook release 0.1.2` takes the first version above it"),
+        "{said}"
+    );
+    let out = repo.relhook(&["release", "0.1.2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

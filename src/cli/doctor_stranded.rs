@@ -10,29 +10,37 @@ use crate::release::stranded;
 /// The warning for the first such tag of the root or of a package; the rest are counted.
 pub(super) fn stranded_tags(repo: &Repo, config: &Config) -> Option<Check> {
     let configs = std::iter::once(config.clone()).chain(super::doctor::views_of(repo, config));
-    let mut tags: Vec<String> = Vec::new();
+    let mut tags: Vec<(Config, crate::git::ReleaseTag)> = Vec::new();
     for c in configs {
         for t in stranded::above_head(repo, &c.version.tag_prefix) {
-            if !tags.contains(&t.name) {
-                tags.push(t.name);
+            if !tags.iter().any(|(_, n)| n.name == t.name) {
+                tags.push((c.clone(), t));
             }
         }
     }
-    let first = tags.first()?;
+    let (view, first) = tags.first()?;
     let more = match tags.len() {
         1 => String::new(),
         n => format!(" (and {} more tag{})", n - 1, if n == 2 { "" } else { "s" }),
+    };
+    // As the release's refusal says it: the first version above it with no tag.
+    let release = match &view.package {
+        Some(p) => format!("relhook release --package {}", p.name),
+        None => "relhook release".to_owned(),
+    };
+    let otherwise = match crate::release::first_untaken(repo, &view.version, &first.version) {
+        Some(free) => format!(
+            "a released tag is never reused: `{release} {free}` takes the first version above it with no tag"
+        ),
+        None => "a released tag is never reused: release another version".to_owned(),
     };
     Some(Check {
         subject: "release".into(),
         status: Status::Warning,
         detail: format!(
-            "release tag {first}{more} is on no branch (a reset or rebase dropped its release commit): the next release finds its version taken"
+            "release tag {}{more} is on no branch (a reset, a rebase or a deleted branch left its release commit behind): the next release finds its version taken",
+            first.name
         ),
-        fix: Some(stranded::fix(
-            repo,
-            first,
-            "keep it: the next release takes the first version above it with no tag",
-        )),
+        fix: Some(stranded::fix(repo, &first.name, &otherwise)),
     })
 }

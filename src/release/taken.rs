@@ -32,7 +32,7 @@ pub fn tag_taken(
     Refusal::new(
         Reason::TagExists,
         format!(
-            "tag {tag} already exists on a commit no branch holds (a reset or rebase dropped it)"
+            "tag {tag} already exists on a commit no branch holds (a reset, a rebase or a deleted branch left it)"
         ),
         super::stranded::fix(
             repo,
