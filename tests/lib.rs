@@ -290,6 +290,7 @@ mod qa41_renamed_hand_tag;
 mod qa41_resume_wording;
 mod qa41_reword_heavier;
 mod qa41_same_words_kept;
+mod qa41_second_remote;
 mod qa41_shim_edits;
 mod qa41_stranded_tag;
 mod qa41_uncommitted_settings;

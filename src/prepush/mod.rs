@@ -22,6 +22,7 @@ use crate::{Error, Result};
 mod behind;
 mod commits;
 mod conflicted;
+mod elsewhere;
 mod half;
 mod landing;
 mod made_by;
@@ -216,6 +217,8 @@ pub fn inspect(
     commits::lint_new(
         repo, config, remote, &history, &hidden, &mut seen, &mut found,
     )?;
+    let elsewhere = elsewhere::unchecked_note(repo, remote, &history, &seen, &mut found);
+    found.notes.extend(elsewhere);
     let changelogs = std::cell::OnceCell::new();
     for u in updates {
         let half = half::half_made(repo, config, &root, remote, u, &seen);

@@ -1,0 +1,90 @@
+//! Commits new to the remote pushed to that another remote has already: pre-push does not
+//! judge them (published history is not reworded, and a mirror or a fork is never asked to
+//! take a rewrite another remote has), but it says it let them through unchecked.
+
+use std::collections::HashMap;
+
+use git2::Oid;
+
+use super::{Inspection, Update, peel};
+use crate::git::{Range, Repo};
+
+/// How many such commits are counted at most (a push to a new remote holds the whole history).
+const LIMIT: usize = 100_000;
+
+/// The note for commits of `pushed` new to `remote` that [`super::commits::lint_new`] left out
+/// (not in `seen`) because another remote has them; commits from before `relhook install` are
+/// not counted, as they are never judged.
+pub(super) fn unchecked_note(
+    repo: &Repo,
+    remote: &str,
+    pushed: &[&Update],
+    seen: &HashMap<Oid, Option<usize>>,
+    found: &mut Inspection,
+) -> Option<String> {
+    // Branches only: tags pushed alone have their own note (`behind`), and their history is
+    // the branches'.
+    let pushed: Vec<&Update> = pushed
+        .iter()
+        .copied()
+        .filter(|u| u.remote_ref.starts_with("refs/heads/"))
+        .collect();
+    if pushed.is_empty() {
+        return None;
+    }
+    let others: Vec<String> = repo
+        .remote_names()
+        .into_iter()
+        .filter(|r| r != remote && !repo.remote_tracking_commits(r).is_empty())
+        .collect();
+    if others.is_empty() || !repo.has_remote(remote) {
+        return None;
+    }
+    let mut hidden: Vec<Oid> = repo.remote_tracking_commits(remote);
+    hidden.extend(
+        pushed
+            .iter()
+            .filter(|u| !u.remote.is_zero())
+            .filter_map(|u| peel(repo, u.remote)),
+    );
+    let tips: Vec<Oid> = pushed.iter().filter_map(|u| peel(repo, u.local)).collect();
+    let range = Range {
+        tips,
+        hidden,
+        single: false,
+        describe: format!("the commits new to {remote}"),
+    };
+    let mut count = 0usize;
+    let walked = repo.walk(&range, |c| {
+        if !seen.contains_key(&c.id) && !found.before_install.holds(repo, &c) {
+            count += 1;
+        }
+        count < LIMIT
+    });
+    if walked.is_err() || count == 0 {
+        return None;
+    }
+    let (n, verb, them) = match count {
+        1 => ("1 commit".to_owned(), "was", "it"),
+        n => (format!("{n} commits"), "were", "them"),
+    };
+    let has = match others.as_slice() {
+        [one] => format!("{one} has"),
+        _ => format!("other remotes ({}) have", others.join(", ")),
+    };
+    // The remote's branch, where it has one: the range relhook check judges.
+    let judge =
+        pushed
+            .iter()
+            .find(|u| !u.remote.is_zero())
+            .map_or("relhook check --all".to_owned(), |u| {
+                format!(
+                    "relhook check {}..{}",
+                    crate::git::short_id(u.remote),
+                    crate::git::short_id(u.local)
+                )
+            });
+    Some(format!(
+        "{n} new to {remote} {verb} not checked: {has} {them} already, and published history is not reworded (`{judge}` judges {them})"
+    ))
+}
