@@ -250,7 +250,7 @@ fn indent_of(text: &str, key: &str) -> usize {
 /// A lefthook.yml with its own `commit-msg:` section (indented by `step`): the lines install
 /// prints for it, identical in doctor, pasted where they say, give a file whose `relhook:` is
 /// a sibling of the team's command and whose `run:` sits as the team's does; lefthook (or a
-/// YAML parser) reads it. uninstall names the hand-added line it leaves.
+/// YAML parser) reads it. uninstall takes them out again.
 fn lefthook_snippet_pastes(step: usize) {
     let pad = |n: usize| " ".repeat(n * step);
     let repo = Repo::new();
@@ -314,9 +314,10 @@ fn lefthook_snippet_pastes(step: usize) {
         assert!(text(&bad).contains("MINE"), "{}", text(&bad));
     }
 
+    // Pasted as printed (between relhook's marker lines): uninstall takes them out again.
     let un = ok(repo.relhook(&["uninstall"]));
-    let line = "lefthook.yml lines 3-4 still run relhook (`relhook hook commit-msg {1}`): remove them by hand";
-    assert!(stdout(&un).contains(line), "{}", text(&un));
+    assert!(!stdout(&un).contains("by hand"), "{}", text(&un));
+    assert_eq!(repo.read("lefthook.yml"), config, "{}", text(&un));
 }
 
 #[test]

@@ -5,9 +5,11 @@
 use std::path::{Path, PathBuf};
 
 mod format;
+mod pasted;
 
 pub use self::format::Format;
 pub(super) use self::format::has_hook;
+pub(super) use self::pasted::strip_pasted;
 use super::{Wiring, block_of, calls, has_top_level_key, is_yaml, own_shim, read_text};
 use crate::git::HooksLocation;
 use crate::hooks::install::{Detected, Manager};
@@ -205,7 +207,7 @@ fn hand_place(text: &str, hook: &str) -> Option<HandPlace> {
         return Some(HandPlace {
             line: start + 1,
             text,
-            snippet,
+            snippet: marked(&snippet),
         });
     };
     let deeper: Vec<usize> = body[i + 1..]
@@ -222,8 +224,15 @@ fn hand_place(text: &str, hook: &str) -> Option<HandPlace> {
     Some(HandPlace {
         line: start + 1 + i + 1,
         text: body[i].trim().to_owned(),
-        snippet: lefthook_command(hook, command, step),
+        snippet: marked(&lefthook_command(hook, command, step)),
     })
+}
+
+/// The lines to paste between relhook's marker lines at their own indentation, so that
+/// `relhook uninstall --shared` takes them out as it does relhook's own sections.
+fn marked(snippet: &str) -> String {
+    let pad = &snippet[..snippet.len() - snippet.trim_start().len()];
+    format!("{pad}{}\n{snippet}{pad}{}\n", super::BEGIN, super::END)
 }
 
 /// A call of relhook someone added by hand to lefthook's configuration, which uninstall (taking
@@ -252,7 +261,7 @@ pub fn hand_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<HandCall> {
         let mut inside = false;
         let lines: Vec<&str> = text.lines().collect();
         for (n, line) in lines.iter().enumerate() {
-            match line.trim_end() {
+            match line.trim() {
                 l if super::marker::opening(l).is_some() => inside = true,
                 super::END => inside = false,
                 _ if inside => {}
@@ -353,14 +362,20 @@ mod tests {
         let p = hand_place(two, "commit-msg").unwrap();
         assert_eq!((p.line, p.text.as_str()), (2, "commands:"));
         assert!(
-            p.snippet.starts_with("    relhook:\n      run: "),
+            p.snippet.starts_with(&format!(
+                "    {}\n    relhook:\n      run: ",
+                crate::hooks::managed::BEGIN
+            )),
             "{}",
             p.snippet
         );
         let four = "commit-msg:\n    commands:\n        mine:\n            run: echo MINE\n";
         let p = hand_place(four, "commit-msg").unwrap();
         assert!(
-            p.snippet.starts_with("        relhook:\n            run: "),
+            p.snippet.starts_with(&format!(
+                "        {}\n        relhook:\n            run: ",
+                crate::hooks::managed::BEGIN
+            )),
             "{}",
             p.snippet
         );
@@ -368,13 +383,16 @@ mod tests {
         let p = hand_place(none, "pre-push").unwrap();
         assert_eq!(p.line, 1);
         assert!(
-            p.snippet
-                .starts_with("    commands:\n        relhook:\n            run: "),
+            p.snippet.starts_with(&format!(
+                "    {}\n    commands:\n        relhook:\n            run: ",
+                crate::hooks::managed::BEGIN
+            )),
             "{}",
             p.snippet
         );
         assert!(
-            p.snippet.ends_with("            use_stdin: true\n"),
+            p.snippet
+                .ends_with("            use_stdin: true\n    # <<< relhook\n"),
             "{}",
             p.snippet
         );

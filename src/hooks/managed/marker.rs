@@ -139,7 +139,8 @@ pub(super) fn block_of(text: &str, hook: &str) -> Option<Range<usize>> {
         let bare = line.trim_end();
         match start {
             None if opening(bare).is_some() => start = Some(at),
-            Some(s) if bare == END => {
+            // An indented block (lines pasted into a lefthook section) closes too, unmatched.
+            Some(s) if bare.trim_start() == END => {
                 let inside = &text[s..at];
                 let key = inside.lines().nth(1).unwrap_or_default();
                 if super::has_top_level_key(key, hook) {
@@ -184,7 +185,8 @@ pub(super) fn unwire_text(text: &str) -> Option<Unwired> {
             let first = found.get_or_insert(f);
             first.blank |= f.blank;
             first.mode = first.mode.or(f.mode);
-        } else if inside && line.trim_end() == END {
+        } else if inside && line.trim() == END {
+            // Indented: the lines printed for a lefthook section of the user's, pasted there.
             inside = false;
         } else if !inside {
             // The block was the whole body of a team's own `if … fi` (or loop, or group)

@@ -453,16 +453,39 @@ fn shared_files(loc: &HooksLocation, m: &Detected) -> Vec<PathBuf> {
 /// relhook out of every clone. From the top of the work tree, with `/`.
 pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String> {
     let mut files = Vec::new();
-    for rel in managers.iter().flat_map(|m| shared_files(loc, m)) {
-        if marker::unwire_text(&read_text(&loc.work_tree.join(&rel))).is_none() {
-            continue;
-        }
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if loc.committed_holds(&rel, |text| marker::unwire_text(text).is_some()) {
-            files.push(rel);
+    for m in managers {
+        for rel in shared_files(loc, m) {
+            let unwired = |text: &str| unwire_text(m.manager, &rel, text).is_some();
+            if !unwired(&read_text(&loc.work_tree.join(&rel))) {
+                continue;
+            }
+            let name = rel.to_string_lossy().replace('\\', "/");
+            if loc.committed_holds(&name, unwired) {
+                files.push(name);
+            }
         }
     }
     files
+}
+
+/// The manager's file `rel` as uninstall leaves it: without relhook's marked blocks and, in
+/// lefthook's YAML, without the commands pasted exactly as install printed them; `None` when
+/// it has neither.
+fn unwire_text(manager: Manager, rel: &Path, text: &str) -> Option<marker::Unwired> {
+    let marked = marker::unwire_text(text);
+    if manager != Manager::Lefthook || !is_yaml(rel) {
+        return marked;
+    }
+    let rest = marked.as_ref().map_or(text, |u| u.text.as_str());
+    match (lefthook::strip_pasted(rest), marked) {
+        (Some(text), Some(u)) => Some(marker::Unwired { text, ..u }),
+        (Some(text), None) => Some(marker::Unwired {
+            text,
+            blank: false,
+            mode: None,
+        }),
+        (None, marked) => marked,
+    }
 }
 
 /// husky's runners that `relhook install --force` wrote relhook's own shim over (from the
@@ -503,7 +526,7 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
         for rel in shared_files(loc, m) {
             let path = loc.work_tree.join(&rel);
             let text = read_text(&path);
-            let Some(rest) = marker::unwire_text(&text) else {
+            let Some(rest) = unwire_text(m.manager, &rel, &text) else {
                 continue;
             };
             if rest.text.trim().is_empty() && !rest.blank {
