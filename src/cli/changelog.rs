@@ -256,6 +256,15 @@ fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
 /// `relhook hook post-commit`: git ignores its exit status, so problems are reported, not fatal.
 pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     if skip_requested() {
+        // Said as the shim says it (husky and lefthook run this); relhook's own git commands
+        // skip in silence.
+        let value = std::env::var("RELHOOK_SKIP").unwrap_or_default();
+        if value != crate::git::run::SKIP_QUIETLY {
+            let _ = writeln!(
+                crate::cli::stream::stderr(),
+                "relhook: RELHOOK_SKIP={value}: post-commit skipped, no changelog entry added for this commit (`relhook changelog --sync` adds the missing ones)"
+            );
+        }
         return Ok(Outcome::Ok);
     }
     // git runs post-commit only where commits are made: a work tree relhook does not see is

@@ -134,7 +134,7 @@ impl Repo {
             args.extend(["--", top.as_str()]);
         }
         let out = super::run::Git::new(root, &args)
-            .env("RELHOOK_SKIP", "1")
+            .skipping_relhook()
             .output()?;
         // 1: nothing found.
         if out.status == Some(1) {

@@ -149,7 +149,7 @@ impl Repo {
             .unwrap_or_else(|| self.inner.path().to_owned());
         let hex = id.to_string();
         let out = super::run::Git::new(&cwd, &["cat-file", "-e", &hex])
-            .env("RELHOOK_SKIP", "1")
+            .skipping_relhook()
             .output()?;
         if out.success() {
             if let Ok(odb) = self.inner.odb() {
@@ -235,7 +235,7 @@ impl Repo {
         let input = missing.concat();
         let out = super::run::Git::new(&cwd, &args)
             .stdin(input.as_bytes())
-            .env("RELHOOK_SKIP", "1")
+            .skipping_relhook()
             .output();
         match out {
             Ok(out) if out.success() => {

@@ -9,6 +9,10 @@ use std::process::{Command, Stdio};
 
 use crate::{Error, Result};
 
+/// The `RELHOOK_SKIP` value of relhook's own git commands: it skips relhook's hooks as any
+/// yes does (shims from before it included), and the hooks say nothing of it.
+pub const SKIP_QUIETLY: &str = "internal";
+
 /// What a finished `git` said.
 #[derive(Debug)]
 pub struct GitOutput {
@@ -152,6 +156,12 @@ impl<'a> Git<'a> {
     pub fn stdin(mut self, bytes: &'a [u8]) -> Self {
         self.stdin = Some(bytes);
         self
+    }
+
+    /// With relhook's own hooks switched off, in silence: relhook makes these refs itself, and
+    /// the hooks say a skip only to someone who asked for it.
+    pub fn skipping_relhook(self) -> Self {
+        self.env("RELHOOK_SKIP", SKIP_QUIETLY)
     }
 
     /// Sets an environment variable for git.

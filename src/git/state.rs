@@ -294,7 +294,7 @@ impl Repo {
         let cwd = self
             .work_tree()
             .unwrap_or_else(|| self.inner.path().to_owned());
-        let mut git = super::run::Git::new(&cwd, args).env("RELHOOK_SKIP", "1");
+        let mut git = super::run::Git::new(&cwd, args).skipping_relhook();
         if let Some(input) = stdin {
             git = git.stdin(input);
         }

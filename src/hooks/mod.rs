@@ -47,7 +47,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 13;
+pub const SHIM_VERSION: u32 = 14;
 
 /// What a shim names instead of a path when it is written into a hooks directory the team
 /// commits (`relhook install --shared`): relhook is then looked for on PATH only, and the file
