@@ -127,7 +127,8 @@ fn a_word_then_a_version_heads_that_release() {
     assert_eq!(stdout(&notes), "- old\n", "{}", text(&notes));
 }
 
-/// cocogitto's monorepo headings, `## <package>-<version> - <date>`.
+/// cocogitto's monorepo headings, `## <package>-<version> - <date>`; a new entry goes under
+/// the file's own level-4 heading for it (QA41).
 #[test]
 fn a_package_prefixed_version_heads_that_release() {
     let log = "# Changelog\n\n## cocogitto-7.0.0 - 2026-03-04\n\n#### Features\n\n- seven\n\n## cocogitto-6.0.0 - 2025-01-01\n\n- six\n";
@@ -137,7 +138,7 @@ fn a_package_prefixed_version_heads_that_release() {
         repo.read("CHANGELOG.md"),
         log.replace(
             "# Changelog\n\n",
-            "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- eight\n\n"
+            "# Changelog\n\n## [Unreleased]\n\n#### Bug Fixes\n\n- eight\n\n"
         )
     );
     let notes = repo.relhook(&["notes", "v7.0.0"]);

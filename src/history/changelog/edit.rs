@@ -242,8 +242,10 @@ impl Changelog {
         else {
             return;
         };
-        // Under the file's own heading for it, signs and all (`### 🐛 Bug Fixes`).
+        // Under the file's own heading for it, signs and all (`### 🐛 Bug Fixes`), a new one
+        // at the file's level (cocogitto's `#### Features`).
         let sub = sec.subs.iter().find(|s| Self::same_sub(s, &name));
+        let heading = format!("{} {name}", "#".repeat(self.sub_level()));
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
             let at = if first {
                 // Below the breaking changes already first: they keep the order they were
@@ -269,7 +271,7 @@ impl Changelog {
                     .filter_map(|s| s.heading.map(|h| (h, &s.name)))
                     .find(|(_, n)| rank(n, vocabulary) > rank(&name, vocabulary));
                 if let Some((h, _)) = next {
-                    let mut texts = vec![format!("### {name}"), String::new()];
+                    let mut texts = vec![heading, String::new()];
                     texts.extend(bullets);
                     texts.push(String::new());
                     return self.insert_lines(h, texts);
@@ -278,7 +280,7 @@ impl Changelog {
                 while at > sec.heading + 1 && self.is_blank(at - 1) {
                     at -= 1;
                 }
-                let mut texts = vec![String::new(), format!("### {name}"), String::new()];
+                let mut texts = vec![String::new(), heading, String::new()];
                 // An empty section's blank line after its heading is the separator: inserted
                 // above it, it would be pushed below the new lines (to the end of the file).
                 if at == sec.heading + 1 && self.is_blank(at) {

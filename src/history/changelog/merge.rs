@@ -69,8 +69,10 @@ pub(super) fn only_adds_entries(base: &str, side: &str) -> bool {
     for (l, is_new) in lines.iter().zip(&new) {
         let item = ["- ", "* ", "+ "].iter().any(|m| l.starts_with(m));
         let continuation = l.starts_with("  ") || l.starts_with('\t');
-        let heading =
-            l.starts_with("### ") || l.to_ascii_lowercase().starts_with("## [unreleased]");
+        // cocogitto's sub-sections are `#### ` headings.
+        let heading = l.starts_with("### ")
+            || l.starts_with("#### ")
+            || l.to_ascii_lowercase().starts_with("## [unreleased]");
         if *is_new && !(l.trim().is_empty() || item || heading || (continuation && in_new_item)) {
             return false;
         }
@@ -620,5 +622,16 @@ mod tests {
         let merged = merge_released(&crlf(BASE), &ours, &theirs).expect("merges");
         assert!(!merged.replace("\r\n", "").contains('\n'), "{merged:?}");
         assert_eq!(merged.matches("## [").count(), 3);
+    }
+
+    /// QA41: cocogitto's `#### Features` heading, new with its entry, is an added entry.
+    #[test]
+    fn a_new_level_4_heading_with_its_entry_only_adds() {
+        let base = "## [Unreleased]\n";
+        assert!(only_adds_entries(
+            base,
+            "## [Unreleased]\n\n#### Features\n\n- a\n"
+        ));
+        assert!(!only_adds_entries(base, "## [Unreleased]\n\nprose\n"));
     }
 }

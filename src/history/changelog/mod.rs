@@ -19,6 +19,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 ];
 
 mod conflict;
+mod deep;
 pub mod diff;
 mod edit;
 pub mod entry;

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::ParseError;
+use super::deep;
 use super::heading::{self, other_form, other_release_heading, parse_heading};
 use super::lex;
 use super::setext;
@@ -254,18 +255,6 @@ impl Builder {
         })
     }
 
-    /// Whether heading `t` (level 4 to 6) is a part of the release section open, as Markdown
-    /// nests it: that section is headed at level 3 or 4 (electron/forge's `#### [2.0.0](…)`
-    /// over `##### New Features`), and `t` is below it.
-    fn part_of_deep_release(&self, lines: &[Line], t: &str) -> bool {
-        let Some(s) = self.section.as_ref() else {
-            return false;
-        };
-        let at = lines.get(s.heading).and_then(|l| heading_level(&l.text));
-        matches!(s.kind, SectionKind::Release { .. })
-            && at.is_some_and(|at| at >= 3 && heading_level(t).is_some_and(|l| l > at))
-    }
-
     /// Opens a sub-section headed by line `i`.
     fn open_sub(&mut self, i: usize, t: &str) {
         self.link_run = None;
@@ -330,7 +319,11 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
                 // Not the title: `# Changelog` is no version.
                 Kind::H1 | Kind::H3 | Kind::Deep if release_at_level(t) => Kind::H2,
                 // electron/forge's `##### New Features` under `#### [2.0.0](…)`.
-                Kind::Deep if b.part_of_deep_release(lines, t) => Kind::H3,
+                Kind::Deep if deep::part_of_deep_release(b.section.as_ref(), lines, t) => Kind::H3,
+                // cocogitto's `#### Features` under `## [7.0.0](…) - date`.
+                Kind::Deep if deep::level_4_part(b.section.as_ref(), b.sub.as_ref(), lines, t) => {
+                    Kind::H3
+                }
                 k => k,
             }
         };
@@ -620,6 +613,33 @@ mod tests {
         assert_eq!(of("1.0.0"), [("Features".into(), "a".into())]);
         assert_eq!(of("0.9.0"), [("🐛 Bug Fixes".into(), "older".into())]);
         assert!(!c.contains_entry("[0.x](old.md)", false));
+    }
+
+    /// QA41: cocogitto's `#### Features` under `## [7.0.0](…) - date` (below a `### Global
+    /// changes`) is a part of the release, and so is every level-4 heading after it there;
+    /// a level-4 heading of no known name before them stays text.
+    #[test]
+    fn cocogittos_level_4_parts() {
+        let text = "## [7.0.0](https://x) - 2026-03-04\n### Global changes\n#### Features\n- a\n#### Documentation\n- b\n\n## [6.5.0](https://x) - 2025-11-02\n#### Upgrading\n- c\n#### Bug Fixes\n- d\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        let of = |v: &str| -> Vec<(String, String)> {
+            let e = c.entries_of(v).unwrap().into_iter();
+            e.map(|e| (e.section, e.text)).collect()
+        };
+        assert_eq!(
+            of("7.0.0"),
+            [
+                ("Features".into(), "a".into()),
+                ("Documentation".into(), "b".into())
+            ]
+        );
+        assert_eq!(
+            of("6.5.0"),
+            [("".into(), "c".into()), ("Bug Fixes".into(), "d".into())]
+        );
+        assert_eq!(c.sub_level(), 4);
+        assert_eq!(c.section_name("Added", false), "Features");
     }
 
     /// electron/forge's level-4 release headings are releases, their `#####` headings its

@@ -23,6 +23,8 @@ impl Changelog {
             .filter(|sub| sub.entries.is_empty())
             .filter_map(|sub| Some((sub.heading?, sub.end)))
             .filter(|&(h, end)| h < end && (h + 1..end).all(|i| self.is_blank(i)))
+            // A `### Global changes` over cocogitto's `#### Features` holds those.
+            .filter(|&(h, end)| !self.deeper_heading_at(end, h))
             .collect();
         if empty.is_empty() {
             return;
@@ -32,6 +34,17 @@ impl Changelog {
             self.lines.drain(h..end.min(self.lines.len()));
         }
         self.reindex();
+    }
+}
+
+impl Changelog {
+    /// Whether line `at` is a heading deeper than heading line `than`.
+    fn deeper_heading_at(&self, at: usize, than: usize) -> bool {
+        let level = |i: usize| {
+            let l = self.lines.get(i)?;
+            super::parse::heading_level(&l.text)
+        };
+        level(at).zip(level(than)).is_some_and(|(a, t)| a > t)
     }
 }
 
@@ -53,5 +66,17 @@ mod tests {
         let mut log = Changelog::parse(text).unwrap();
         log.drop_empty_subsections();
         assert_eq!(log.render(), text);
+    }
+
+    /// QA41: a `### Global changes` over cocogitto's level-4 sub-sections holds them.
+    #[test]
+    fn a_heading_over_level_4_parts_stays() {
+        let text = "## [Unreleased]\n\n### Global changes\n\n#### Features\n\n- a\n\n#### Bug Fixes\n\n## [1.0.0] - 2026-01-01\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.drop_empty_subsections();
+        assert_eq!(
+            log.render(),
+            "## [Unreleased]\n\n### Global changes\n\n#### Features\n\n- a\n\n## [1.0.0] - 2026-01-01\n"
+        );
     }
 }

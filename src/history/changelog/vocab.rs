@@ -102,27 +102,29 @@ fn vocabulary_of(name: &str) -> Option<Vocabulary> {
     .find(|v| v.order().iter().any(|n| n.eq_ignore_ascii_case(name)))
 }
 
-/// Whether a line (`### Name`) is a sub-section heading of another vocabulary than Keep a
-/// Changelog's: the part of a long file post-commit does not parse must be read when it holds
-/// one.
-pub(crate) fn conventional_heading(line: &str) -> bool {
-    line.strip_prefix("###")
-        .filter(|rest| rest.starts_with([' ', '\t']))
-        .is_some_and(|rest| {
-            vocabulary_of(rest.trim().trim_end_matches('#'))
-                .is_some_and(|v| v != Vocabulary::KeepAChangelog)
-        })
+/// The name of a `### ` heading, or of a `#### ` one (cocogitto writes conventional-changelog's
+/// names at level 4, under `## [7.0.0](…) - date`).
+fn sub_name(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("####")
+        .or_else(|| line.strip_prefix("###"))?;
+    rest.starts_with([' ', '\t'])
+        .then(|| rest.trim().trim_end_matches('#').trim())
 }
 
-/// Whether a line (`### Name`) is a sub-section heading of any vocabulary (`### Added`,
-/// `### Bug Fixes`, `### ⛰️  Features`).
+/// Whether a line (`### Name`, `#### Name`) is a sub-section heading of another vocabulary
+/// than Keep a Changelog's: the part of a long file post-commit does not parse must be read
+/// when it holds one.
+pub(crate) fn conventional_heading(line: &str) -> bool {
+    sub_name(line)
+        .is_some_and(|name| vocabulary_of(name).is_some_and(|v| v != Vocabulary::KeepAChangelog))
+}
+
+/// Whether a line (`### Name`, or `#### Name`) is a sub-section heading of any vocabulary
+/// (`### Added`, `### Bug Fixes`, `### ⛰️  Features`, cocogitto's `#### Features`).
 pub(crate) fn subsection_heading(line: &str) -> bool {
-    line.strip_prefix("###")
-        .filter(|rest| rest.starts_with([' ', '\t']))
-        .is_some_and(|rest| {
-            let name = rest.trim().trim_end_matches('#').trim();
-            vocabulary_of(name).is_some() || kind_of(bare(name)).is_some()
-        })
+    sub_name(line)
+        .is_some_and(|name| vocabulary_of(name).is_some() || kind_of(bare(name)).is_some())
 }
 
 /// Keep a Changelog's name `name` as `vocabulary` writes it (`breaking`: the entry is marked
@@ -184,13 +186,29 @@ impl Changelog {
     /// has one: else it is Keep a Changelog's by default, and a part of the file not parsed
     /// may still decide it.
     pub(crate) fn named_vocabulary(&self) -> Option<Vocabulary> {
-        self.lines.iter().find_map(|l| {
-            let rest = l.text.strip_prefix("###")?;
-            if rest.starts_with('#') || !rest.starts_with([' ', '\t']) {
-                return None;
-            }
-            vocabulary_of(rest.trim().trim_end_matches('#'))
-        })
+        self.lines
+            .iter()
+            .find_map(|l| vocabulary_of(sub_name(&l.text)?))
+    }
+
+    /// The level the file heads its sub-sections at, under a `## ` section as Unreleased is:
+    /// 4 where its first known sub-section name from the top there is a `#### ` heading
+    /// (cocogitto's `#### Features`), else 3 (also under releases headed at other levels).
+    pub(crate) fn sub_level(&self) -> usize {
+        let level = |i: usize| {
+            let l = self.lines.get(i)?;
+            super::parse::heading_level(&l.text)
+        };
+        let known = |name: &str| vocabulary_of(name).is_some() || kind_of(bare(name)).is_some();
+        let first = self
+            .doc
+            .sections
+            .iter()
+            .filter(|s| level(s.heading) == Some(2))
+            .flat_map(|s| s.subs.iter())
+            .filter(|sub| known(&sub.name))
+            .find_map(|sub| level(sub.heading?));
+        if first == Some(4) { 4 } else { 3 }
     }
 
     /// The name this file gives the section relhook calls `section` (`breaking`: for an entry
@@ -326,7 +344,8 @@ mod tests {
         assert_eq!(spoken("Fixed", false, Vocabulary::KeepAChangelog), "Fixed");
         assert!(conventional_heading("### Bug Fixes"));
         assert!(!conventional_heading("### Fixed"));
-        assert!(!conventional_heading("#### Bug Fixes"));
+        assert!(conventional_heading("#### Bug Fixes"));
+        assert!(!conventional_heading("##### Bug Fixes"));
     }
 
     #[test]
