@@ -47,7 +47,10 @@ pub use conflict::conflict_markers;
 pub use fold::carries;
 pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
-pub use not_file::{NotAFile, committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what};
+pub use not_file::{
+    NotAFile, case_twin_fix, case_twin_what, committed_link_fix, not_a_file, not_a_file_fix,
+    not_a_file_what,
+};
 pub use repeated::repeated_version;
 
 use std::collections::HashSet;
@@ -165,28 +168,6 @@ pub fn one_line(text: &str) -> String {
         Some((first, _)) => format!("{} …", first.trim_end()),
         None => text.to_owned(),
     }
-}
-
-/// Why relhook writes no changelog at `path` when the commit holds `twin`, the same name in
-/// another letter case (`changelog.md`): a second changelog beside it, and on a
-/// case-insensitive file system the same file under two names in git.
-pub fn case_twin_what(path: &std::path::Path, twin: &std::path::Path) -> String {
-    format!(
-        "{} does not exist but {} does, and relhook makes no second changelog beside it",
-        path.display(),
-        twin.display()
-    )
-}
-
-/// The fix for [`case_twin_what`]: the file renamed, or the setting (`key`, in words such as
-/// `` `changelog.path` in .relconfig.toml ``) pointed at it.
-pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path, key: &str) -> String {
-    let (path, twin) = (path.display().to_string(), twin.display().to_string());
-    format!(
-        "`git mv {} {}` and commit the rename, or point {key} at {twin}",
-        crate::shellword::quote(&twin),
-        crate::shellword::quote(&path)
-    )
 }
 
 /// The version a release heading names (`v` prefix ignored), to compare: SemVer, or the

@@ -92,6 +92,28 @@ pub fn committed_link_fix(rel: &Path, key: &str) -> String {
     )
 }
 
+/// Why relhook writes no changelog at `path` when the commit holds `twin`, the same name in
+/// another letter case (`changelog.md`): a second changelog beside it, and on a
+/// case-insensitive file system the same file under two names in git.
+pub fn case_twin_what(path: &std::path::Path, twin: &std::path::Path) -> String {
+    format!(
+        "{} does not exist but {} does, and relhook makes no second changelog beside it",
+        path.display(),
+        twin.display()
+    )
+}
+
+/// The fix for [`case_twin_what`]: the file renamed, or the setting (`key`, in words such as
+/// `` `changelog.path` in .relconfig.toml ``) pointed at it.
+pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path, key: &str) -> String {
+    let (path, twin) = (path.display().to_string(), twin.display().to_string());
+    format!(
+        "`git mv {} {}` and commit the rename, or point {key} at {twin}",
+        crate::shellword::quote(&twin),
+        crate::shellword::quote(&path)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
