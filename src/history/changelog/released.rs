@@ -175,6 +175,15 @@ impl Changelog {
         let after = rest.strip_prefix(&format!("[{pv}]("))?;
         let (url, tail) = after.split_once(')')?;
         let when = dated(tail)?;
+        // A compare link on the Unreleased heading gives the release its link (`inline_links`).
+        let unreleased_linked = self
+            .unreleased_index()
+            .and_then(|i| self.doc.sections.get(i))
+            .and_then(|u| self.lines.get(u.heading))
+            .is_some_and(|l| l.text.contains("]("));
+        if unreleased_linked {
+            return Some(format!("{hashes} [{label}] {when}"));
+        }
         let tag = format!("{tag_prefix}{v}");
         let url = match parse_compare(url) {
             Some(c) if c.right.ends_with(pv) => format!("{}{}{}{tag}", c.prefix, c.right, c.sep),
