@@ -293,6 +293,7 @@ mod qa41_resume_wording;
 mod qa41_reword_heavier;
 mod qa41_same_words_kept;
 mod qa41_second_remote;
+mod qa41_settings_compared;
 mod qa41_shim_edits;
 mod qa41_skip_said;
 mod qa41_stranded_tag;

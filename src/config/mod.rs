@@ -25,7 +25,7 @@ pub const FILE_NAME: &str = ".relconfig.toml";
 pub use crate::commit::vocab::DEFAULT_TYPES;
 
 /// The resolved configuration.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     /// Where it came from (`None`: no file, the defaults).
     pub source: Option<PathBuf>,
@@ -47,7 +47,7 @@ pub struct Config {
 }
 
 /// `[changelog]`: the Keep a Changelog file relhook maintains.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChangelogConfig {
     /// The file, relative to the top of the work tree (checked to stay inside it).
     pub path: PathBuf,
@@ -84,7 +84,7 @@ impl Default for ChangelogConfig {
 }
 
 /// `[version]`: how versions are computed, named and written into project files.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VersionConfig {
     /// What precedes `X.Y.Z` in a release tag (`v` in `v1.2.3`).
     pub tag_prefix: String,
@@ -127,7 +127,7 @@ impl Default for VersionConfig {
 }
 
 /// `[release]`: what `relhook release` and hand tagging enforce and produce.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseConfig {
     /// Branches a release may be made from (`*` matches within one path component); empty: any.
     pub branches: Vec<String>,
@@ -156,7 +156,7 @@ impl Default for ReleaseConfig {
 }
 
 /// `[checks]`: the tests that must pass before a release leaves the machine.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChecksConfig {
     /// The test command as an argv list (never a shell string); `None`: not configured.
     pub test: Option<Vec<String>>,
@@ -177,7 +177,7 @@ impl Default for ChecksConfig {
 }
 
 /// `[commit]`: what a commit message must look like.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CommitConfig {
     /// Allowed types, lowercase.
     pub types: Vec<String>,
@@ -242,7 +242,7 @@ impl CommitConfig {
 }
 
 /// A rule's level, indexed by [`Rule`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Levels([Level; Rule::ALL.len()]);
 
 impl Levels {
@@ -271,6 +271,17 @@ pub enum Pattern {
     Prefix(String),
     /// Anything else.
     Regex(regex::Regex),
+}
+
+// Two patterns are the same setting when they are written the same.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Pattern::Prefix(a), Pattern::Prefix(b)) => a == b,
+            (Pattern::Regex(a), Pattern::Regex(b)) => a.as_str() == b.as_str(),
+            _ => false,
+        }
+    }
 }
 
 impl Pattern {

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use git2::Oid;
+
 use crate::Result;
 use crate::config::{Config, FILE_NAME};
 use crate::error::{Reason, Refusal};
@@ -17,22 +19,27 @@ pub const RELEASE: &str = "the release would follow settings (its test command, 
 pub const TEST_RUN: &str = "the pass would be recorded for a test command that no commit carries";
 
 /// Refused, saying `what` would go wrong, when the configuration in force is the repository's
-/// own `.relconfig.toml` and `git status` lists it. A file named with `--config` is the user's
-/// explicit choice.
+/// own `.relconfig.toml`, `git status` lists it, and the settings it gives differ from those
+/// HEAD's commit gives (no file: the defaults). A comment or a change put back is no reason.
+/// A file named with `--config` is the user's explicit choice.
 pub fn uncommitted(repo: &Repo, config: &Config, what: &str) -> Result<Option<Refusal>> {
     let Some(top) = repo.work_tree() else {
         return Ok(None);
     };
-    if config.source.as_deref() != Some(top.join(FILE_NAME).as_path())
+    let own = top.join(FILE_NAME);
+    // No source: no file in the work tree, the defaults are in force (a removal counts too).
+    if config.source.as_deref().is_some_and(|s| s != own)
         || !repo.path_uncommitted(Path::new(FILE_NAME))?
     {
         return Ok(None);
     }
-    let tracked = repo
+    let committed = repo
         .head()
-        .and_then(|head| repo.blob_at(head, Path::new(FILE_NAME)))
-        .is_some();
-    let fix = if tracked {
+        .and_then(|head| repo.blob_at(head, Path::new(FILE_NAME)));
+    if same_settings(repo, &own, committed) {
+        return Ok(None);
+    }
+    let fix = if committed.is_some() {
         format!(
             "commit it first (`git commit -m \"chore: relhook settings\" {FILE_NAME}`), or put it back (`git restore --staged --worktree {FILE_NAME}`)"
         )
@@ -46,4 +53,38 @@ pub fn uncommitted(repo: &Repo, config: &Config, what: &str) -> Result<Option<Re
         format!("{FILE_NAME} has uncommitted changes: {what}"),
         fix,
     )))
+}
+
+/// Whether the file at `path` gives the settings the committed blob gives (none: the
+/// defaults). Read again rather than taken from the caller, which may hold a package's view;
+/// a file either side that does not parse differs.
+fn same_settings(repo: &Repo, path: &Path, committed: Option<Oid>) -> bool {
+    let now = match Config::load_file(path, false) {
+        Ok(c) => c,
+        Err(_) => return false,
+    };
+    let then = match committed {
+        None => Config::default(),
+        Some(blob) => {
+            let text = repo
+                .blob_bytes(blob)
+                .and_then(|b| String::from_utf8(b).ok());
+            match text.map(|t| Config::parse(path, &t)) {
+                Some(Ok(c)) => c,
+                _ => return false,
+            }
+        }
+    };
+    normalized(now) == normalized(then)
+}
+
+/// The settings alone: where the file is, where a package's table starts in it and whether
+/// `tag_prefix` is written out (a message's wording) are not settings.
+fn normalized(mut config: Config) -> Config {
+    config.source = None;
+    config.version.tag_prefix_set = false;
+    for p in &mut config.packages {
+        p.defined_at = Default::default();
+    }
+    config
 }
