@@ -297,6 +297,7 @@ mod qa41_settings_compared;
 mod qa41_shim_edits;
 mod qa41_skip_said;
 mod qa41_stranded_tag;
+mod qa41_test_tag_refused_first;
 mod qa41_uncommitted_settings;
 mod qa41_uninstall_leftovers;
 mod qa41_versionless_crate;

@@ -27,6 +27,13 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         }
         (None, None) => config,
     };
+    // Before anything runs or is said of a run: a pass could not be recorded.
+    if tagged.is_some() {
+        use crate::release::settings;
+        if let Some(r) = settings::uncommitted(&repo, &config, settings::TEST_RUN)? {
+            return Err(Error::Refused(r));
+        }
+    }
     let mut err = crate::cli::stream::stderr();
     let evident;
     let argv = match &config.checks.test {
