@@ -283,6 +283,7 @@ mod qa41_heading_style;
 mod qa41_killed_test_checkout;
 mod qa41_lefthook_pasted;
 mod qa41_level4_sections;
+mod qa41_named_settings;
 mod qa41_package_keys;
 mod qa41_package_test_key;
 mod qa41_pick_no_section;

@@ -3,7 +3,9 @@
 //! that the tagged tree does not say; a test of a tag run with it, a pass of a command no
 //! commit carries.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Once;
 
 use git2::Oid;
 
@@ -18,41 +20,67 @@ pub const RELEASE: &str = "the release would follow settings (its test command, 
 /// What a test run would do with them.
 pub const TEST_RUN: &str = "the pass would be recorded for a test command that no commit carries";
 
-/// Refused, saying `what` would go wrong, when the configuration in force is the repository's
-/// own `.relconfig.toml`, `git status` lists it, and the settings it gives differ from those
-/// HEAD's commit gives (no file: the defaults). A comment or a change put back is no reason.
-/// A file named with `--config` is the user's explicit choice.
+/// Refused, saying `what` would go wrong, when the configuration in force is a file git
+/// tracks (the repository's own `.relconfig.toml`, or one named with `--config` inside the work
+/// tree), `git status` lists it, and the settings it gives differ from those HEAD's commit gives
+/// (no `.relconfig.toml`: the defaults). A comment or a change put back is no reason. A
+/// `--config` file no commit could carry (outside, or untracked) is the user's explicit
+/// choice: said in a note, once.
 pub fn uncommitted(repo: &Repo, config: &Config, what: &str) -> Result<Option<Refusal>> {
     let Some(top) = repo.work_tree() else {
         return Ok(None);
     };
     let own = top.join(FILE_NAME);
     // No source: no file in the work tree, the defaults are in force (a removal counts too).
-    if config.source.as_deref().is_some_and(|s| s != own)
-        || !repo.path_uncommitted(Path::new(FILE_NAME))?
-    {
+    let path = config.source.clone().unwrap_or_else(|| own.clone());
+    let named = path != own;
+    let in_head = |rel: &Path| repo.head().and_then(|head| repo.blob_at(head, rel));
+    let rel = match named {
+        false => Some(PathBuf::from(FILE_NAME)),
+        true => inside(&top, &path)
+            .filter(|rel| repo.staged_blob(rel).is_some() || in_head(rel).is_some()),
+    };
+    let Some(rel) = rel else {
+        static SAID: Once = Once::new();
+        SAID.call_once(|| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "relhook: note: the settings come from {}, which no commit carries",
+                path.display()
+            );
+        });
+        return Ok(None);
+    };
+    if !repo.path_uncommitted(&rel)? {
         return Ok(None);
     }
-    let committed = repo
-        .head()
-        .and_then(|head| repo.blob_at(head, Path::new(FILE_NAME)));
-    if same_settings(repo, &own, committed) {
+    let committed = in_head(&rel);
+    // A named file HEAD lacks has no committed settings to match (its absence is no default).
+    if (committed.is_some() || !named) && same_settings(repo, &path, committed) {
         return Ok(None);
     }
+    let file = rel.display();
     let fix = if committed.is_some() {
         format!(
-            "commit it first (`git commit -m \"chore: relhook settings\" {FILE_NAME}`), or put it back (`git restore --staged --worktree {FILE_NAME}`)"
+            "commit it first (`git commit -m \"chore: relhook settings\" {file}`), or put it back (`git restore --staged --worktree {file}`)"
         )
     } else {
         format!(
-            "commit it first (`git add {FILE_NAME} && git commit -m \"chore: relhook settings\"`), or move it away"
+            "commit it first (`git add {file} && git commit -m \"chore: relhook settings\"`), or move it away"
         )
     };
     Ok(Some(Refusal::new(
         Reason::DirtyTree,
-        format!("{FILE_NAME} has uncommitted changes: {what}"),
+        format!("{file} has uncommitted changes: {what}"),
         fix,
     )))
+}
+
+/// `path` relative to the top of the work tree, when it is inside it (links resolved).
+fn inside(top: &Path, path: &Path) -> Option<PathBuf> {
+    let top = top.canonicalize().ok()?;
+    let path = path.canonicalize().ok()?;
+    path.strip_prefix(&top).ok().map(Path::to_owned)
 }
 
 /// Whether the file at `path` gives the settings the committed blob gives (none: the
