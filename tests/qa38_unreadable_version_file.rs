@@ -104,7 +104,7 @@ fn the_refusal_has_the_releases_shape_and_doctor_names_the_fix() {
     let doctor = crate::support::stdout(&repo.relhook(&["doctor"]));
     assert!(
         doctor.contains(
-            "fix: correct package.json (or name the files that hold the version in `[version] files` of .relconfig.toml)"
+            "fix: correct package.json (or, if it does not hold the version, set `[version] detect = false` in .relconfig.toml and list the files that do in `[version] files`)"
         ),
         "{doctor}"
     );

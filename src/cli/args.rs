@@ -13,7 +13,7 @@ Global options (they work with every command):
       --config <FILE>  read FILE instead of `.relconfig.toml` at the repository's top
 
 Exit codes: 0 ok (warnings allowed) · 1 a check failed or a release was refused (you must change \
-something) · 2 usage, configuration, git or I/O error.
+something: a commit, a version file that does not parse) · 2 usage, configuration, git or I/O error.
 
 `relhook <command> --help` shows each command's options and examples; `relhook man` prints the \
 manual pages.";

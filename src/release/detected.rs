@@ -19,7 +19,7 @@ pub fn check_detected_files(
 ) -> crate::Result<Vec<VersionFile>> {
     match super::files::sorted(repo, config, root, version) {
         Ok(s) => Ok(s.left_alone.into_iter().map(|(f, _)| f).collect()),
-        Err(crate::Error::VersionFile(e)) => match unreadable(&e) {
+        Err(crate::Error::VersionFile(e)) => match unreadable(&e, config) {
             Some(r) => Err(crate::Error::Refused(r)),
             None => Ok(Vec::new()),
         },
@@ -29,7 +29,7 @@ pub fn check_detected_files(
 
 /// The refusal for a version file that does not read as its format, with the fix; `None` for
 /// a file that cannot be read now (missing, unreadable), which the release reports itself.
-pub fn unreadable(e: &files::VersionFileError) -> Option<Refusal> {
+pub fn unreadable(e: &files::VersionFileError, config: &Config) -> Option<Refusal> {
     use files::VersionFileError as E;
     match e {
         E::Parse { path, .. }
@@ -40,11 +40,30 @@ pub fn unreadable(e: &files::VersionFileError) -> Option<Refusal> {
         | E::Inconsistent { path, .. } => Some(Refusal::new(
             Reason::VersionFile,
             e.to_string(),
-            format!(
-                "correct {} (or name the files that hold the version in `[version] files` of .relconfig.toml)",
-                path.display()
-            ),
+            or_else(config, path),
         )),
         _ => None,
+    }
+}
+
+/// The fix for a version file that does not parse: correcting it, or what leaves it unread. A
+/// detected one is read whatever `[version] files` lists, so only `detect = false` does.
+fn or_else(config: &Config, path: &Path) -> String {
+    let listed = config
+        .version
+        .files
+        .iter()
+        .flatten()
+        .any(|f| f.path == path);
+    let file = crate::config::FILE_NAME;
+    match listed {
+        true => format!(
+            "correct {} (or take it out of `[version] files` in {file})",
+            path.display()
+        ),
+        false => format!(
+            "correct {} (or, if it does not hold the version, set `[version] detect = false` in {file} and list the files that do in `[version] files`)",
+            path.display()
+        ),
     }
 }

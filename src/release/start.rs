@@ -89,9 +89,11 @@ pub fn version_files_readable(config: &Config, root: &Path) -> crate::Result<()>
     super::check_path_list(config, root, found.iter().map(|f| f.path.as_path()))?;
     super::check_listed_exist(config, root)?;
     for f in &found {
-        files::read_version(root, f).map_err(|e| match super::detected::unreadable(&e) {
-            Some(r) => crate::Error::Refused(r),
-            None => e.into(),
+        files::read_version(root, f).map_err(|e| {
+            match super::detected::unreadable(&e, config) {
+                Some(r) => crate::Error::Refused(r),
+                None => e.into(),
+            }
         })?;
     }
     Ok(())
