@@ -301,6 +301,7 @@ mod qa41_stranded_tag;
 mod qa41_test_tag_refused_first;
 mod qa41_uncommitted_settings;
 mod qa41_uninstall_leftovers;
+mod qa41_untagged_release_commit;
 mod qa41_version_file_advice;
 mod qa41_versionless_crate;
 mod qa6a;

@@ -23,6 +23,7 @@ mod notes;
 mod sectionless;
 mod stranded;
 mod unkept;
+mod untagged;
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
 use commands::{own_branch, release_command};
 pub use marker::{
@@ -321,6 +322,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "{why}, so relhook cannot add the `## [{version}]` section; make it a Keep a Changelog file first"
             ));
+        } else if let Some(why) = untagged::next_on_it(repo, config, commit) {
+            out.push(why);
         } else if out.is_empty() {
             // Judged on the work tree's file: a dirty tree or a sparse checkout without the
             // changelog (refused above already) would give a false reason.
@@ -336,11 +339,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
-        standing = Some(format!(
-            "{} at {} already has its `## [{version}]` section, so relhook makes no release commit: the tag stays on that commit",
-            config.changelog.path.display(),
-            crate::git::short_id(commit)
-        ));
+        standing = Some(untagged::standing(repo, config, commit, &version));
         out.extend(rules::section_problems(
             repo, config, &u.tag, &version, commit,
         ));

@@ -1,0 +1,44 @@
+//! A hand tag on a release commit `relhook release` made whose tag is gone (deleted, or the
+//! release interrupted): its own version's tag completes that release; another version's is
+//! no new release with nothing to say, but a mistaken one.
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::release::HalfMade;
+
+/// The untagged release whose commit is `commit`, HEAD (not in a monorepo, whose release
+/// commits name several tags).
+fn at(repo: &Repo, config: &Config, commit: Oid) -> Option<HalfMade> {
+    if config.package.is_some() || !config.packages.is_empty() {
+        return None;
+    }
+    crate::release::half_made(repo, config).filter(|h| h.at_head && h.commit == commit)
+}
+
+/// The refusal of another version's tag on it: not "nothing for the changelog", as the notes
+/// are that release's, which lacks its tag.
+pub(super) fn next_on_it(repo: &Repo, config: &Config, commit: Oid) -> Option<String> {
+    let half = at(repo, config, commit)?;
+    Some(format!(
+        "HEAD is the release commit of {}, which has no tag: `git tag -a {}` (or `relhook release --resume`)",
+        half.version, half.tag
+    ))
+}
+
+/// What a tag of `version` on `commit`, whose changelog has its section, comes to: no release
+/// commit is made, and on an untagged release commit of that version it completes it.
+pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> String {
+    let id = crate::git::short_id(commit);
+    match at(repo, config, commit) {
+        Some(half) if half.version == *version => format!(
+            "completes the release of {version} that its release commit {id} made (it had no tag), so relhook makes no release commit: the tag stays on that commit"
+        ),
+        _ => format!(
+            "{} at {id} already has its `## [{version}]` section, so relhook makes no release commit: the tag stays on that commit",
+            config.changelog.path.display(),
+        ),
+    }
+}
