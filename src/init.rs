@@ -100,9 +100,29 @@ pub fn init(
         let files = l.manifests.iter().map(|m| (m.clone(), "package.version"));
         (l.sentence(prefix), files.collect::<Vec<_>>())
     });
-    let mut passed_over = match &lockstep {
-        Some((sentence, _)) => crate::history::packages::detect::comment(sentence),
-        None => crate::history::packages::detect::passed_over(root),
+    // Packages at the root package.json's version: a release bumps theirs with it.
+    let npm_files = match lockstep {
+        None if root_members.is_empty() => {
+            crate::history::packages::npm_lockstep::member_manifests(root)
+        }
+        _ => Vec::new(),
+    };
+    let one_project = lockstep
+        .as_ref()
+        .map(|(sentence, _)| sentence.clone())
+        .or_else(|| crate::history::packages::detect::one_project(root))
+        .map(|sentence| match npm_files.is_empty() {
+            true => sentence,
+            false => format!(
+                "{sentence} A release bumps the root package.json and the packages' package.json files, listed in `[version] files`."
+            ),
+        });
+    let mut passed_over = match (&lockstep, &one_project) {
+        (Some(_), Some(sentence)) => crate::history::packages::detect::comment(sentence),
+        (None, Some(sentence)) if !npm_files.is_empty() => {
+            crate::history::packages::detect::comment(sentence)
+        }
+        _ => crate::history::packages::detect::passed_over(root),
     };
     if let Some(sentence) = &root_member {
         passed_over += &crate::history::packages::detect::comment(sentence);
@@ -133,6 +153,9 @@ pub fn init(
     }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
+    } else if !npm_files.is_empty() {
+        let files: Vec<_> = npm_files.iter().map(|m| (m.clone(), "version")).collect();
+        text = with_version_files(&text, &files);
     } else if !root_members.is_empty() {
         let files: Vec<_> = root_members
             .iter()
@@ -167,9 +190,7 @@ pub fn init(
         tag_prefix,
         packages,
         package_tables,
-        one_project: lockstep
-            .map(|(sentence, _)| sentence)
-            .or_else(|| crate::history::packages::detect::one_project(root)),
+        one_project,
         left_out: crate::history::packages::detect::left_out(root),
         root_member,
         set_apart,

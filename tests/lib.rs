@@ -304,6 +304,7 @@ mod qa41_uninstall_leftovers;
 mod qa41_untagged_release_commit;
 mod qa41_version_file_advice;
 mod qa41_versionless_crate;
+mod qa41_workspace_lockstep;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -138,7 +138,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             // short) leaves the version files behind the newest tag: its row is the cause,
             // and the files' row, which would send the user to the config, waits for it.
             if unfinished.iter().all(|c| c.status == Status::Warning) {
-                report.checks.extend(files);
+                // A one-project workspace's packages a release left behind: only when the
+                // files are otherwise sound, as the same row.
+                let behind = || super::doctor_workspace::members_left_behind(repo, config);
+                report.checks.extend(files.or_else(behind));
             }
             // A release left unfinished is finished first: its tag's test comes after.
             let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);

@@ -13,6 +13,7 @@ mod doctor_stranded;
 mod doctor_unfinished;
 mod doctor_unpushed;
 mod doctor_untested;
+mod doctor_workspace;
 mod exit;
 mod init;
 mod install;

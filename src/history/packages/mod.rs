@@ -37,6 +37,7 @@ mod fixtures;
 pub mod former;
 pub mod lockstep;
 mod moved;
+pub mod npm_lockstep;
 mod passed_over;
 pub mod root_member;
 pub mod tag_forms;

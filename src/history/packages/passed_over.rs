@@ -158,12 +158,7 @@ pub fn one_project(root: &Path) -> Option<String> {
 /// package.json's version.
 pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static str> {
     let version = |v: &serde_json::Value| v.get("version")?.as_str().map(str::to_owned);
-    let lerna_fixed = std::fs::read_to_string(root.join("lerna.json"))
-        .ok()
-        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
-        .and_then(|l| version(&l))
-        .is_some_and(|v| v != "independent");
-    if lerna_fixed {
+    if lerna_fixed(root) {
         return Some("lerna.json gives every package one version (lerna's fixed mode)");
     }
     let own = version(&npm_manifest(root, Path::new(""))?)?;
@@ -177,6 +172,15 @@ pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static s
             .iter()
             .all(|m| version(m).as_deref() == Some(&own)))
     .then_some("every package of the workspace has the root package.json's version")
+}
+
+/// Whether lerna.json gives the workspace one version (a version, not `"independent"`).
+pub(super) fn lerna_fixed(root: &Path) -> bool {
+    std::fs::read_to_string(root.join("lerna.json"))
+        .ok()
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
+        .and_then(|l| l.get("version")?.as_str().map(str::to_owned))
+        .is_some_and(|v| v != "independent")
 }
 
 pub(super) fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {

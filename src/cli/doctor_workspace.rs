@@ -1,0 +1,51 @@
+//! `relhook doctor`'s row for a workspace released as one project whose packages a release
+//! left at the version before: their package.json files are no version files of the root
+//! (none listed in `[version] files`), so each release only noted them, and the published
+//! packages still say the old version.
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::hooks::doctor::{Check, Status};
+
+/// The warning, with the `[version] files` entries to add, when the root's newest release
+/// left every package of its npm, yarn or pnpm workspace at one older release's version.
+pub(super) fn members_left_behind(repo: &Repo, config: &Config) -> Option<Check> {
+    if !config.packages.is_empty() {
+        return None;
+    }
+    let root = repo.work_tree()?;
+    let (current, _) = crate::release::current_version(repo, config, &root).ok()?;
+    let prefix = &config.version.tag_prefix;
+    let tag = format!("{prefix}{current}");
+    repo.tag_target(&tag)?;
+    let files = crate::release::version_files(config, &root);
+    let listed = |p: &std::path::Path| files.iter().any(|f| f.path == p);
+    let current = current.to_string();
+    let (old, manifests) =
+        crate::history::packages::npm_lockstep::left_behind(&root, &current, &listed)?;
+    // Released as the one project before: the packages' version was the root's.
+    repo.tag_target(&format!("{prefix}{old}"))?;
+    let paths: Vec<String> = manifests
+        .iter()
+        .map(|m| m.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let entries: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            let path = serde_json::Value::from(p.as_str());
+            format!("  {{ path = {path}, key = \"version\" }},")
+        })
+        .collect();
+    Some(Check {
+        subject: "version files".into(),
+        status: Status::Warning,
+        detail: format!(
+            "the release of {current} ({tag}) left {} at {old}: the workspace is released as one project, but its packages' package.json files are not in `[version] files`, so no release bumps them",
+            paths.join(", ")
+        ),
+        fix: Some(format!(
+            "set their \"version\" to {current}, add them under .relconfig.toml's [version] (beside any `files` entries there), and commit both: each release then bumps them with the root\nfiles = [\n{}\n]",
+            entries.join("\n")
+        )),
+    })
+}
