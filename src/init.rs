@@ -80,6 +80,12 @@ pub fn init(
     if lockstep.is_some() {
         packages.retain(|f| f.from != "Cargo workspace");
     }
+    // A crate whose changelog release-plz keeps at the top: its tags are the root's.
+    let plz_names = crate::history::packages::release_plz::root_changelog_packages(root);
+    let (plz, rest): (Vec<_>, Vec<_>) = packages
+        .into_iter()
+        .partition(|f| plz_names.contains(&f.name));
+    packages = rest;
     let adopted = crate::history::packages::tag_forms::adopt(&mut packages, tags, package_s);
     let tag_prefix = adopted.root;
     let packages_tags = crate::history::packages::former::sentence(root, &adopted.packages_tags);
@@ -92,7 +98,12 @@ pub fn init(
         Some(_) => Vec::new(),
     };
     packages.retain(|f| !root_members.iter().any(|m| m.name == f.name));
-    let root_member = crate::history::packages::root_member::sentence(&root_members);
+    let mut root_member = crate::history::packages::root_member::sentence(&root_members);
+    let plz_members = plz_root_members(plz, &mut packages, tags, prefix);
+    if let Some(sentence) = crate::history::packages::release_plz::sentence(&plz_members) {
+        root_member = Some(root_member.map_or(sentence.clone(), |s| format!("{s} {sentence}")));
+    }
+    let root_members = [root_members, plz_members].concat();
     // What the configuration would refuse beside the rest (a member inside another's
     // directory, one tag form for two): proposed, no command would load it.
     let set_apart = crate::history::packages::apart::set_apart(&mut packages, prefix);
@@ -197,6 +208,25 @@ pub fn init(
         older_forms,
         packages_tags,
     })
+}
+
+/// The crates of `plz` (release-plz keeps their changelog at the top) whose tags are the
+/// root's (`prefix`): the root project's; any other goes back to `packages`.
+fn plz_root_members(
+    plz: Vec<crate::history::packages::detect::Found>,
+    packages: &mut Vec<crate::history::packages::detect::Found>,
+    tags: &[VersionTag],
+    prefix: &str,
+) -> Vec<crate::history::packages::root_member::RootMember> {
+    let mut members = Vec::new();
+    for f in plz {
+        match crate::history::packages::release_plz::as_root_member(&f, tags, prefix) {
+            Some(m) => members.push(m),
+            None => packages.push(f),
+        }
+    }
+    packages.sort_by(|a, b| a.path.cmp(&b.path));
+    members
 }
 
 /// The configuration text, with `[checks] test` set when the project's test command is

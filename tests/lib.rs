@@ -289,6 +289,7 @@ mod qa41_package_test_key;
 mod qa41_pick_no_section;
 mod qa41_refixed_heading;
 mod qa41_refusal_ids;
+mod qa41_release_plz_changelog;
 mod qa41_renamed_hand_tag;
 mod qa41_resume_wording;
 mod qa41_reword_heavier;

@@ -119,6 +119,13 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::changelog_checks(repo, config));
+            let missing =
+                super::doctor_released::missing_package_changelogs(repo, config, &report.checks);
+            report.checks.extend(missing);
+            if !report.checks.iter().any(|c| c.subject == "changelog") {
+                let elsewhere = super::doctor_released::root_released_elsewhere(repo, config);
+                report.checks.extend(elsewhere);
+            }
             report
                 .checks
                 .extend(super::doctor_changelog::repeated_versions(repo, config));

@@ -9,6 +9,7 @@ mod direct;
 mod doctor;
 mod doctor_changelog;
 mod doctor_files;
+mod doctor_released;
 mod doctor_stranded;
 mod doctor_unfinished;
 mod doctor_unpushed;

@@ -51,7 +51,7 @@ pub(super) fn written_by_hand(
 
 /// A tag reachable from `head` that names `version` under another prefix than the project's
 /// (`a-v1.0.0` where tags are now `alpha-v…`), with that prefix.
-fn released_as(
+pub fn released_as(
     repo: &Repo,
     config: &Config,
     head: Oid,

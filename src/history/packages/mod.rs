@@ -39,6 +39,7 @@ pub mod lockstep;
 mod moved;
 pub mod npm_lockstep;
 mod passed_over;
+pub mod release_plz;
 pub mod root_member;
 pub mod tag_forms;
 

@@ -1,0 +1,85 @@
+//! `relhook doctor`'s rows for changelogs whose releases the configuration does not find: a
+//! package's changelog that is not there although the package was released (its sections are
+//! elsewhere: release-plz's `changelog_path` moves one to the top), and a root whose
+//! `tag_prefix` no tag has while its changelog's newest section was released under another
+//! tag. Every release of them is refused; doctor says so first.
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::hooks::doctor::{Check, Status};
+
+/// A package's changelog missing from the work tree, though a tag released the package (when
+/// no other changelog row names it: a commit that deleted it is named there).
+pub(super) fn missing_package_changelogs(
+    repo: &Repo,
+    config: &Config,
+    taken: &[Check],
+) -> Vec<Check> {
+    let (Some(root), Some(head)) = (repo.work_tree(), repo.head()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for view in super::doctor::views_of(repo, config) {
+        let Some(p) = &view.package else { continue };
+        let subject = format!("changelog of package {}", p.name);
+        if taken.iter().any(|c| c.subject == subject) || root.join(&view.changelog.path).exists() {
+            continue;
+        }
+        let Some((tag, _)) = repo.latest_release_tag(head, &view.version.tag_prefix) else {
+            continue;
+        };
+        let path = view.changelog.path.display();
+        out.push(Check {
+            subject,
+            status: Status::Warning,
+            detail: format!(
+                "package {}'s changelog {path} does not exist, though {tag} released it: the sections of its releases are elsewhere, and its release is refused",
+                p.name
+            ),
+            fix: Some(format!(
+                "if another file holds its sections (release-plz's `changelog_path`), point `changelog` in {} at it (the root's CHANGELOG.md cannot be: then remove the table, and `relhook init` in a copy proposes the layout); else `relhook changelog --rebuild --package {}` writes it from history; commit it",
+                crate::config::toml_text::package_table(&p.name),
+                p.name
+            )),
+        });
+    }
+    out
+}
+
+/// The root's changelog's newest section released under a tag of another form, while no tag
+/// has the root's `tag_prefix`.
+pub(super) fn root_released_elsewhere(repo: &Repo, config: &Config) -> Option<Check> {
+    let root = repo.work_tree()?;
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    if repo.latest_release_tag(head, prefix).is_some() {
+        return None;
+    }
+    let path = &config.changelog.path;
+    let bytes =
+        crate::fsx::read_regular_optional(&crate::fsx::confine(&root, path).ok()?).ok()??;
+    let log = crate::history::sync::parsed(repo, &String::from_utf8(bytes).ok()?)?;
+    let greatest = crate::release::above::greatest_of(&log)?;
+    let (tag, other) = crate::release::above::released_as(repo, config, head, &greatest)?;
+    let owner = config
+        .packages
+        .iter()
+        .find(|p| p.tag.prefix() == other)
+        .map(|p| p.name.clone());
+    let fix = match owner {
+        Some(name) => format!(
+            "the root's changelog holds package {name}'s releases: remove {} and set `tag_prefix = \"{other}\"` under [version], with its manifest in `[version] files` (what `relhook init` proposes for this layout)",
+            crate::config::toml_text::package_table(&name)
+        ),
+        None => format!("set `tag_prefix = \"{other}\"` under [version] in .relconfig.toml"),
+    };
+    Some(Check {
+        subject: "changelog".into(),
+        status: Status::Warning,
+        detail: format!(
+            "`## [{greatest}]` in {} was released as tag {tag}, and no tag has the root's tag_prefix `{prefix}`: the root's release is refused",
+            path.display()
+        ),
+        fix: Some(fix),
+    })
+}
