@@ -132,6 +132,9 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         let refusal = tag_taken(repo, &config.version, &tag, &version, "relhook release");
         return Err(Error::Refused(refusal));
     }
+    if let Some(r) = packages::versionless_root(config, root, &version) {
+        return Err(Error::Refused(r));
+    }
     let Edits {
         edits,
         bumped,

@@ -281,6 +281,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             })
         }) {
             out.push(r.to_string());
+        } else if let Some(why) = repo.work_tree().and_then(|root| {
+            crate::release::packages::hand_tag_versionless_root(config, &root, &version)
+        }) {
+            out.push(why);
         } else if repo.is_shallow()
             && repo
                 .latest_release_tag_except(commit, &config.version.tag_prefix, Some(&u.tag))

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use semver::Version;
 
 use super::{PackagePlan, Selection};
+use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::release::crates::disk_text;
 use crate::{Error, Result};
@@ -75,4 +76,46 @@ pub fn refuse_versionless(
         format!("{what}; nothing was released"),
         fix,
     )))
+}
+
+/// The single project's own crate (the root `Cargo.toml`) with no version, refused as a
+/// package's is: its release would tag a version the manifest never says (`--version` of the
+/// built program prints 0.0.0). Not with `[version] detect = false`, which leaves the
+/// manifests out on purpose.
+pub fn versionless_root(config: &Config, root: &Path, version: &Version) -> Option<Refusal> {
+    if config.package.is_some() || !config.version.detect {
+        return None;
+    }
+    let (what, fix) = why_root(root, version)?;
+    Some(Refusal::new(
+        Reason::VersionFile,
+        format!("{what}; nothing was released"),
+        format!(
+            "{fix}, then run `relhook release` again (or set `[version] detect = false` to release without it)"
+        ),
+    ))
+}
+
+/// Why a hand tag of the single project at `version` cannot be made (see `versionless_root`).
+pub fn hand_tag_versionless_root(
+    config: &Config,
+    root: &Path,
+    version: &Version,
+) -> Option<String> {
+    if config.package.is_some() || !config.version.detect {
+        return None;
+    }
+    let (what, fix) = why_root(root, version)?;
+    Some(format!("{what}; {fix} first"))
+}
+
+fn why_root(root: &Path, version: &Version) -> Option<(String, String)> {
+    let (manifest, name) = versionless(root, Path::new(""))?;
+    let manifest = manifest.display();
+    Some((
+        format!(
+            "{manifest}: crate {name} has no `version` under [package] (Cargo reads it as 0.0.0), so released as {version} it would keep a manifest that says no version"
+        ),
+        format!("add `version = \"{version}\"` under [package] in {manifest} and commit"),
+    ))
 }
