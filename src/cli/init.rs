@@ -136,6 +136,14 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         if let Some(next) = commit_command(ctx, &root, &done) {
             writeln!(out, "next: {next}")?;
         }
+        // The hooks came first: the packages' changelogs have no merge driver line yet.
+        if let Some((name, path)) = package_needs_install(ctx) {
+            writeln!(
+                out,
+                "then: relhook install (installed before the packages, the merge driver has no line for package {name}'s {} yet)",
+                path.display()
+            )?;
+        }
         Ok(())
     })?;
     Ok(Outcome::Ok)
@@ -170,6 +178,16 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     Some(format!(
         "{start}git add {paths} && git commit -m \"chore: adopt relhook\" -- {paths}"
     ))
+}
+
+/// A package the installed hooks' merge driver does not cover yet (see `doctor`).
+fn package_needs_install(ctx: &Context) -> Option<(String, std::path::PathBuf)> {
+    let loc = ctx.hooks().ok()?;
+    let config = ctx.open().ok()?.2;
+    if config.packages.is_empty() {
+        return None;
+    }
+    crate::hooks::doctor::package_needs_install(&loc, &config)
 }
 
 /// `1 package`, `3 packages`.

@@ -241,6 +241,26 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
 }
 
 /// The first package whose changelog no attribute line sends to the merge driver.
+/// A package (by name) whose changelog lacks the merge driver's attribute line although
+/// relhook's hooks and driver are installed here: `relhook install` adds it. For `relhook
+/// init`, which writes packages into a configuration the install came before.
+pub fn package_needs_install(loc: &HooksLocation, config: &Config) -> Option<(String, PathBuf)> {
+    let post_commit = loc.hooks_dir.join("post-commit").is_file();
+    match super::driver::state(loc, &config.changelog.path, post_commit) {
+        DriverState::Ok => {}
+        _ => return None,
+    }
+    let changelogs: Vec<&Path> = (config.packages.iter())
+        .map(|p| p.changelog.as_path())
+        .collect();
+    let first = *super::driver::not_applied(loc, &changelogs).first()?;
+    config
+        .packages
+        .iter()
+        .find(|p| p.changelog == first)
+        .map(|p| (p.name.clone(), p.changelog.clone()))
+}
+
 fn package_without_driver(
     loc: &HooksLocation,
     config: &Result<Config, Error>,
