@@ -162,10 +162,24 @@ pub(super) fn say_old_version_left(
     dry: bool,
 ) {
     let says = if dry { "would still say" } else { "still says" };
-    for (path, line, text) in old_version_left(repo, config, &old, planned) {
+    let left = old_version_left(repo, config, &old, planned);
+    // One note a file: its first line quoted, the others' numbers after it (a package.json
+    // naming the version for each platform's binary is one place to look, not seven).
+    let mut i = 0;
+    while let Some((path, line, text)) = left.get(i) {
+        let more: Vec<String> = (left[i + 1..].iter())
+            .take_while(|(p, _, _)| p == path)
+            .map(|(_, l, _)| l.to_string())
+            .collect();
+        i += 1 + more.len();
+        let also = match more.len() {
+            0 => String::new(),
+            1 => format!(", and so does line {}", more[0]),
+            _ => format!(", and so do lines {}", more.join(", ")),
+        };
         let _ = writeln!(
             err,
-            "relhook: note: {path}:{line} {says} {old}: `{text}` (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)"
+            "relhook: note: {path}:{line} {says} {old}: `{text}`{also} (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)"
         );
     }
 }

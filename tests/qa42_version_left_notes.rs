@@ -1,0 +1,42 @@
+//! QA42: on git-cliff's history a hand tag printed seven notes for one package.json, one for
+//! each line that still named the old version. One note a file now names its other lines.
+
+use crate::support::{Repo, ok, stderr, text};
+
+#[test]
+fn the_old_version_left_in_one_file_is_one_note() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"1.4.2\"\nedition = \"2021\"\n",
+    );
+    repo.write(
+        "npm/package.json",
+        "{\n  \"version\": \"1.4.2\",\n  \"optionalDependencies\": {\n    \"app-linux\": \"1.4.2\",\n    \"app-darwin\": \"1.4.2\"\n  }\n}\n",
+    );
+    repo.write("README.md", "# app\n\nInstall app 1.4.2.\n");
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v1.4.2", "-m", "v1.4.2"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("src.txt", "x\n");
+    repo.git(&["add", "src.txt"]);
+    repo.git(&["commit", "-q", "-m", "fix: a"]);
+    let out = ok(repo.relhook(&["release", "--no-test"]));
+    let said = stderr(&out);
+    let notes: Vec<&str> = said.lines().filter(|l| l.contains("still says")).collect();
+    assert_eq!(notes.len(), 2, "{}", text(&out));
+    assert!(
+        notes.iter().any(|l| l.starts_with(
+            "relhook: note: npm/package.json:2 still says 1.4.2: `\"version\": \"1.4.2\",`, and so do lines 4, 5 (the runbook's"
+        )),
+        "{said}"
+    );
+    assert!(
+        notes.iter().any(|l| l.starts_with(
+            "relhook: note: README.md:3 still says 1.4.2: `Install app 1.4.2.` (the runbook's"
+        )),
+        "{said}"
+    );
+}
