@@ -40,3 +40,42 @@ fn the_old_version_left_in_one_file_is_one_note() {
         "{said}"
     );
 }
+
+/// vue's workspace released as one project: eleven notes, one for each package's own
+/// package.json, became one naming the first three and where the entries to add are.
+#[test]
+fn a_workspaces_manifests_left_behind_are_one_note() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"root\",\n  \"version\": \"3.5.41\",\n  \"private\": true\n}\n",
+    );
+    repo.write("pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n");
+    for name in ["a", "b", "c", "d", "e"] {
+        repo.write(
+            &format!("packages/{name}/package.json"),
+            format!("{{\n  \"name\": \"@v/{name}\",\n  \"version\": \"3.5.41\"\n}}\n"),
+        );
+    }
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    repo.git(&["tag", "-a", "v3.5.41", "-m", "v3.5.41"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("packages/a/index.js", "x\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "fix(a): x"]);
+    let out = ok(repo.relhook(&["release", "--no-test"]));
+    let said = stderr(&out);
+    let notes: Vec<&str> = said.lines().filter(|l| l.contains("still say")).collect();
+    assert_eq!(notes.len(), 1, "{}", text(&out));
+    assert!(
+        notes[0].starts_with(
+            "relhook: note: 5 package manifests still say 3.5.41 as their own version: packages/a/package.json, packages/b/package.json, packages/c/package.json, and 2 more (the runbook's"
+        ) && notes[0].contains("`relhook doctor` prints the entries"),
+        "{said}"
+    );
+    // Where the note points, the entries are.
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(doctor.contains("packages/e/package.json"), "{doctor}");
+}

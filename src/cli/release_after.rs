@@ -162,7 +162,32 @@ pub(super) fn say_old_version_left(
     dry: bool,
 ) {
     let says = if dry { "would still say" } else { "still says" };
-    let left = old_version_left(repo, config, &old, planned);
+    let mut left = old_version_left(repo, config, &old, planned);
+    // A workspace released as one leaves each package's manifest at the old version: one
+    // note for them all, naming where the entries to add are printed.
+    let own_version = |(path, _, text): &(String, usize, String)| {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let key = text.trim_start().trim_start_matches('"');
+        ["package.json", "Cargo.toml", "pyproject.toml"].contains(&name)
+            && key.starts_with("version")
+            && !key.starts_with("version.")
+    };
+    let manifests: Vec<String> = (left.iter().filter(|l| own_version(l)))
+        .map(|(p, _, _)| p.clone())
+        .collect();
+    if manifests.len() > 1 {
+        left.retain(|l| !own_version(l));
+        let named = match manifests.len() {
+            n if n > 3 => format!("{}, and {} more", manifests[..3].join(", "), n - 3),
+            _ => manifests.join(", "),
+        };
+        let _ = writeln!(
+            err,
+            "relhook: note: {} package manifests {} {old} as their own version: {named} (the runbook's `grep -r` check; to bump them with each release add them to `[version] files`: `relhook doctor` prints the entries)",
+            manifests.len(),
+            if dry { "would still say" } else { "still say" }
+        );
+    }
     // One note a file: its first line quoted, the others' numbers after it (a package.json
     // naming the version for each platform's binary is one place to look, not seven).
     let mut i = 0;
