@@ -275,6 +275,10 @@ fn a_hand_tag_without_the_prefix_is_refused_naming_the_release_tag() {
     repo.write(".relconfig.toml", "[version]\ntag_prefix = \"\"\n");
     repo.git(&["add", ".relconfig.toml"]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "chore: unprefixed"]);
+    // Its release tag renamed as the new prefix names it (a release commit left without
+    // its tag is refused as an interrupted release).
+    let out = repo.git_skipping_relhook(&["tag", "-a", "0.1.0", "-m", "0.1.0", "v0.1.0^{}"]);
+    assert!(out.status.success(), "{}", text(&out));
     let out = repo.git_skipping_relhook(&["tag", "-d", "v0.1.0"]);
     assert!(out.status.success(), "{}", text(&out));
     repo.commit_hooked("fix: two");

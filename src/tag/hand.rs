@@ -240,6 +240,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); release this commit on a branch of its own: {}",
                 own_branch(config, &version, None)
             ));
+        } else if let Some(why) = untagged::unfinished_below(repo, config, &version) {
+            out.push(why);
         } else if let Some(why) = repo
             .branch()
             .and_then(|b| crate::release::off_release_branches(repo, config, &b))

@@ -22,10 +22,11 @@ fn at(repo: &Repo, config: &Config, commit: Oid) -> Option<HalfMade> {
 /// are that release's, which lacks its tag.
 pub(super) fn next_on_it(repo: &Repo, config: &Config, commit: Oid) -> Option<String> {
     let half = at(repo, config, commit)?;
-    Some(format!(
-        "HEAD is the release commit of {}, which has no tag: `git tag -a {}` (or `relhook release --resume`)",
-        half.version, half.tag
-    ))
+    // Its tag is there, on the commit before: `git tag -a` of it would fail as taken.
+    if half.misplaced_tag.is_some() {
+        return Some(half.describe());
+    }
+    Some(no_tag(&half))
 }
 
 /// What a tag of `version` on `commit`, whose changelog has its section, comes to: no release
@@ -41,4 +42,30 @@ pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Vers
             config.changelog.path.display(),
         ),
     }
+}
+
+/// An interrupted release below the tag (its release commit made, its tag missing or left on
+/// the commit before), refused as `relhook release` refuses it: a release made above it would
+/// leave it half-made for good, past every later check (they look above the last release).
+/// A tag of its own version is judged by `sectionless`.
+pub(super) fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    if config.package.is_some() || !config.packages.is_empty() {
+        return None;
+    }
+    let half = crate::release::half_made(repo, config)?;
+    if half.version == *version {
+        return None;
+    }
+    // On HEAD with its tag gone, the tag that completes it is the way on.
+    if half.at_head && half.misplaced_tag.is_none() {
+        return Some(no_tag(&half));
+    }
+    Some(format!("{}, then tag again", half.describe()))
+}
+
+fn no_tag(half: &HalfMade) -> String {
+    format!(
+        "HEAD is the release commit of {}, which has no tag: `git tag -a {}` (or `relhook release --resume`)",
+        half.version, half.tag
+    )
 }
