@@ -46,6 +46,12 @@ fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
         "{said}"
     );
     assert!(said.contains("`git rebase --skip`"), "{said}");
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("<<<<<<< the version rebased onto\n## [0.1.1]")
+            && log.contains(">>>>>>> the applied commit's version\n"),
+        "{log}"
+    );
     // The way it names: drop this side's release commit, take their tag, release the next.
     ok(repo.git_output(&["rebase", "--skip"]));
     let log = repo.read("CHANGELOG.md");
@@ -71,6 +77,31 @@ fn a_version_released_on_both_sides_stops_the_merge_with_the_way_on() {
         "{said}"
     );
     assert!(said.contains("`git merge --abort`"), "{said}");
+    // QA42: the two releases between conflict markers, never a blend of both sides' entries
+    // under one heading that `git add` would take as resolved.
+    let log = repo.read("CHANGELOG.md");
+    let ours = log
+        .split("<<<<<<< this branch's version\n")
+        .nth(1)
+        .and_then(|rest| rest.split_once("=======\n"));
+    let (ours, theirs) = ours.expect(&log);
+    let theirs = theirs
+        .split(">>>>>>> the merged branch's version\n")
+        .next()
+        .unwrap();
+    assert!(
+        ours.starts_with("## [0.1.1]")
+            && ours.contains("- c from here")
+            && !ours.contains("b from mate"),
+        "{log}"
+    );
+    assert!(
+        theirs.starts_with("## [0.1.1]")
+            && theirs.contains("- b from mate")
+            && !theirs.contains("c from here"),
+        "{log}"
+    );
+    assert!(!repo.git_output(&["diff", "--check"]).status.success());
     // The way it names.
     ok(repo.git_output(&["merge", "--abort"]));
     ok(repo.git_output(&["reset", "-q", "--keep", "HEAD~1"]));

@@ -89,10 +89,10 @@ pub(in crate::cli) fn merge_driver(
                 // the two sections (the published tag has only the other side's).
                 if let Some(version) = released_on_both_sides(&b, &o, &t) {
                     eprintln_note(&format!(
-                        "{label}: {e}; falling back to a line merge, left as a conflict"
+                        "{label}: {e}; both sections of {version} are left between conflict markers"
                     ));
                     twice_released(ctx, &label, &version);
-                    let _ = crate::git::run::merge_file(ours, base, theirs)?;
+                    mark_both_releases(ctx, (ours, theirs, base), &version, (ours_is, theirs_is))?;
                     return Ok(Outcome::Failed);
                 }
                 fallback = Some(match e {
@@ -132,6 +132,54 @@ pub(in crate::cli) fn merge_driver(
         return Ok(Outcome::Failed);
     }
     Ok(Outcome::Ok)
+}
+
+/// Both sides' sections of `version` in this side's file, one against the other between
+/// conflict markers: a line merge could blend them without a marker into a section neither
+/// side released, which `git add` then takes as resolved. git's line merge when a section
+/// cannot be found.
+fn mark_both_releases(
+    ctx: &Context,
+    (ours, theirs, base): (&Path, &Path, &Path),
+    version: &str,
+    labels: (&str, &str),
+) -> Result<()> {
+    let text = |p: &Path| String::from_utf8(crate::fsx::read(p).ok()?).ok();
+    let marked = text(ours)
+        .zip(text(theirs))
+        .and_then(|(o, t)| marked_release(&o, &t, version, labels));
+    let Some(marked) = marked else {
+        let _ = crate::git::run::merge_file(ours, base, theirs)?;
+        return Ok(());
+    };
+    match ctx.locate() {
+        Some(loc) => crate::fsx::write_atomic_via(&loc.git_dir, ours, marked.as_bytes(), None),
+        None => crate::fsx::write_atomic(ours, marked.as_bytes()),
+    }
+}
+
+/// `ours` with its section of `version` replaced by both sides' between conflict markers.
+fn marked_release(ours: &str, theirs: &str, version: &str, labels: (&str, &str)) -> Option<String> {
+    let (o_start, o_end) = Changelog::parse(ours).ok()?.section_lines(version)?;
+    let (t_start, t_end) = Changelog::parse(theirs).ok()?.section_lines(version)?;
+    let o: Vec<&str> = ours.split_inclusive('\n').collect();
+    let t: Vec<&str> = theirs.split_inclusive('\n').collect();
+    let nl = if ours.contains("\r\n") { "\r\n" } else { "\n" };
+    let block = |lines: &[&str]| {
+        let mut b = lines.concat();
+        if !b.ends_with('\n') {
+            b.push_str(nl);
+        }
+        b
+    };
+    let mut out = o.get(..o_start)?.concat();
+    out.push_str(&format!("<<<<<<< {}{nl}", labels.0));
+    out.push_str(&block(o.get(o_start..o_end)?));
+    out.push_str(&format!("======={nl}"));
+    out.push_str(&block(t.get(t_start..t_end)?));
+    out.push_str(&format!(">>>>>>> {}{nl}", labels.1));
+    out.push_str(&o.get(o_end..)?.concat());
+    Some(out)
 }
 
 /// A version both sides released since their common ancestor, with different sections.
