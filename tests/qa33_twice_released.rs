@@ -58,6 +58,14 @@ fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
     assert_eq!(log.matches("## [0.1.1]").count(), 1, "{log}");
     let unreleased = log.split("## [0.1.1]").next().unwrap();
     assert!(unreleased.contains("- c from here"), "{log}");
+    // QA42: doctor and --resume named `relhook release --resume`, which made a second tag
+    // v0.1.1 on the teammate's commit, and `git fetch --tags` then refused to clobber it.
+    let fix = "git tag -d v0.1.1 && git fetch origin tag v0.1.1";
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(doctor.contains(&format!("fix: {fix}")), "{doctor}");
+    let out = repo.relhook(&["release", "--resume"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains(fix), "{}", text(&out));
     ok(repo.git_output(&["tag", "-d", "v0.1.1"]));
     ok(repo.git_output(&["fetch", "-q", "origin", "tag", "v0.1.1"]));
     let out = repo.relhook(&["release"]);

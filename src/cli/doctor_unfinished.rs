@@ -196,6 +196,10 @@ pub(super) fn unfinished_work(
                     ", and whose changelog has no section for it either (the tag moved off its release commit?)",
                     "move the tag back onto its release commit",
                 ),
+                false if retag.is_some_and(|r| r.theirs.is_some()) => (
+                    ", this clone's own release of it, which no remote has: a rebase took the remote's release of it instead",
+                    "take the remote's tag for it",
+                ),
                 false if retag.is_some_and(|r| r.foreign.is_some()) => (
                     ", another clone's release of it (no branch here ever held it)",
                     "keep the tag and release this clone's work above it",

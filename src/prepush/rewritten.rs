@@ -52,8 +52,11 @@ pub(super) fn left_on_a_rewrite(
     branches.sort_by_key(|(b, _)| Some(b.as_str()) != current.as_deref());
     let (branch, r) = branches.into_iter().find_map(|(b, tip)| {
         let r = crate::release::retag_needed_from(repo, config, tip)?;
-        let ours =
-            r.tag == name && r.tagged == commit && r.copy_of.is_none() && r.foreign.is_none();
+        let ours = r.tag == name
+            && r.tagged == commit
+            && r.copy_of.is_none()
+            && r.foreign.is_none()
+            && r.theirs.is_none();
         ours.then_some((b, r))
     })?;
     let switch = match current.as_deref() {

@@ -34,6 +34,11 @@ pub struct Retag {
     /// over this clone's tag, never on a branch here): the tag is kept, this release commit
     /// goes, and the work is released above theirs. `None` for a rewrite.
     pub foreign: Option<String>,
+    /// The remote that has the release commit on the branch while no remote has the tagged
+    /// one: this clone's release of the version, dropped by a rebase onto another clone's
+    /// (`git rebase --skip`). That remote's tag is the one to take; made again here, the tag
+    /// would be another of the same name.
+    pub theirs: Option<String>,
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
@@ -63,7 +68,11 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
         .is_none()
         .then(|| another_clones(repo, config, commit, tagged))
         .flatten();
+    let theirs = (copy_of.is_none() && foreign.is_none())
+        .then(|| published_instead(repo, commit, tagged))
+        .flatten();
     Some(Retag {
+        theirs,
         stale: super::stale::check(repo, config, commit, &version),
         copy_of,
         foreign,
@@ -106,6 +115,16 @@ fn another_clones(repo: &Repo, config: &Config, commit: Oid, tagged: Oid) -> Opt
     Some(format!("{drop} && {pull} && {}", config.release_command()))
 }
 
+/// The remote whose remote-tracking branches hold `commit` when none holds `tagged` (see
+/// [`Retag::theirs`]).
+fn published_instead(repo: &Repo, commit: Oid, tagged: Oid) -> Option<String> {
+    if repo.held_by_any(&repo.remote_tracking_commits("*"), tagged) {
+        return None;
+    }
+    (repo.remote_names().into_iter())
+        .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), commit))
+}
+
 /// Every release commit on `tip`'s first-parent line rewritten after tagging, newest first: a
 /// rebase across several releases not pushed yet rewrites them all (at most 8 are looked for).
 pub fn retags_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Vec<Retag> {
@@ -129,6 +148,15 @@ impl Retag {
                 "it is a copy of the release commit its tag {} is on ({}, on branch `{branch}`): its section describes `{branch}`'s history, not this branch's",
                 self.tag,
                 short_id(self.tagged)
+            );
+        }
+        if let Some(remote) = &self.theirs {
+            return format!(
+                "its tag {} is on {}, this clone's own release of {}, which no remote has, while {remote} has this one ({}): a rebase took {remote}'s release for it",
+                self.tag,
+                short_id(self.tagged),
+                self.version,
+                short_id(self.commit)
             );
         }
         if self.foreign.is_some() {
@@ -169,6 +197,13 @@ impl Retag {
         if let Some(way) = &self.foreign {
             return way.clone();
         }
+        if let Some(remote) = &self.theirs {
+            let (remote, tag) = (
+                crate::shellword::quote(remote),
+                crate::shellword::quote(&self.tag),
+            );
+            return format!("git tag -d {tag} && git fetch {remote} tag {tag}");
+        }
         if self.published(repo) {
             format!("git reset --keep {}", short_id(self.tagged))
         } else if self.stale.is_stale() {
@@ -184,7 +219,7 @@ impl Retag {
     /// with its notes), the tag on the commit it replaced going only then. `None` when the
     /// fix is another (a copy to drop, a published tag to go back to, a release to make again).
     pub fn to_resume(&self, repo: &Repo) -> Option<super::HalfMade> {
-        let another = self.copy_of.is_some() || self.foreign.is_some();
+        let another = self.copy_of.is_some() || self.foreign.is_some() || self.theirs.is_some();
         if another || self.published(repo) || self.stale.is_stale() {
             return None;
         }
@@ -208,6 +243,12 @@ impl Retag {
             return format!(
                 "drop the copy and merge the release in: `{command}` ({} stays where it is)",
                 self.tag
+            );
+        }
+        if let Some(remote) = &self.theirs {
+            return format!(
+                "take {remote}'s tag for it (this clone's release of {} was never published): `{command}`",
+                self.version
             );
         }
         if self.foreign.is_some() {
