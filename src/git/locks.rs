@@ -67,15 +67,23 @@ impl Repo {
         };
         let git_dir = self.inner.path();
         let common = self.inner.commondir();
-        let mut found: Vec<PathBuf> = ["index.lock", "HEAD.lock"]
-            .iter()
-            .map(|f| git_dir.join(f))
-            .chain(
-                ["packed-refs.lock", "config.lock"]
-                    .iter()
-                    .map(|f| common.join(f)),
-            )
-            .collect();
+        // Every lock at the top of the git dirs, not only the index's and HEAD's: a `git
+        // commit` killed mid-way leaves `AUTO_MERGE.lock` or `ORIG_HEAD.lock` too, and every
+        // later commit then says it cannot lock that ref.
+        let top = |dir: &Path| -> Vec<PathBuf> {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return Vec::new();
+            };
+            (entries.flatten())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "lock"))
+                .collect()
+        };
+        let mut found = top(git_dir);
+        if git_dir != common {
+            found.extend(top(common));
+        }
         let mut dirs = vec![(common.join("refs"), 0)];
         if git_dir != common {
             dirs.push((git_dir.join("refs"), 0));
@@ -115,8 +123,11 @@ mod tests {
         let repo = Repo::open(dir.path()).unwrap();
         let git_dir = dir.path().join(".git");
         std::fs::create_dir_all(git_dir.join("refs/tags/nested")).unwrap();
+        // QA42: a killed `git commit` left AUTO_MERGE.lock, which doctor did not name.
         for f in [
             "index.lock",
+            "AUTO_MERGE.lock",
+            "packed-refs.lock",
             "refs/tags/nested/v1.0.0.lock",
             "refs/heads/main.lock",
         ] {
@@ -132,7 +143,9 @@ mod tests {
         assert_eq!(
             found,
             [
+                PathBuf::from("AUTO_MERGE.lock"),
                 PathBuf::from("index.lock"),
+                PathBuf::from("packed-refs.lock"),
                 PathBuf::from("refs/heads/main.lock"),
                 PathBuf::from("refs/tags/nested/v1.0.0.lock")
             ]
