@@ -309,6 +309,7 @@ mod qa41_workspace_lockstep;
 mod qa42_hand_tag_above_unfinished;
 mod qa42_init_packages;
 mod qa42_version_left_notes;
+mod qa42_version_note;
 mod qa42_versionless_root;
 mod qa6a;
 mod qa7;

@@ -80,12 +80,29 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                 .ok()
                 .and_then(crate::history::changelog::Changelog::from_utf8)
                 .and_then(|log| log.versions().into_iter().next());
-            let note = match released {
-                Some(v) => format!(
+            // Tags here that HEAD's history does not hold (a reset or a rebase since): they
+            // are not to be fetched, and doctor says what to do with them.
+            let mut off: Vec<_> = repo
+                .release_tag_candidates(&config.version.tag_prefix)
+                .into_iter()
+                .filter(|t| repo.head().is_some_and(|h| !repo.reaches(h, t.commit)))
+                .collect();
+            off.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+            let note = match (off.first(), released) {
+                (Some(t), _) => format!(
+                    "no release tag is in HEAD's history, though this clone has {} (on {}, which HEAD's history does not hold){}: {current} is where releases would start again; `relhook doctor` says what to do with it",
+                    t.name,
+                    crate::git::short_id(t.commit),
+                    match off.len() {
+                        1 => String::new(),
+                        n => format!(" and {} more", n - 1),
+                    }
+                ),
+                (None, Some(v)) => format!(
                     "no release tag in this clone, though {} records releases (## [{v}]): fetch the tags (`git fetch --tags`), or the next release may take a version already released",
                     config.changelog.path.display()
                 ),
-                None => format!(
+                (None, None) => format!(
                     "nothing is released yet: {current} is where the first release starts (from {from})"
                 ),
             };
