@@ -68,33 +68,13 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 Some((c, id))
             });
             let Some((cand, base_tip)) = found else {
-                let tried: Vec<String> = candidates.iter().map(Candidate::label).collect();
-                let shallow = if repo.is_shallow() {
-                    " (this is a shallow clone)"
-                } else {
-                    ""
-                };
-                // A commit the CI's variables name, not the user: force-pushed over, it is in no
-                // clone, so fetching cannot help either.
-                let pushed_over = commit_from.map(|from| format!(
-                    "if that commit ({from}) was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
-                ));
-                let fix = match (&candidates[0], pushed_over) {
-                    (Candidate::Commit(_), Some(p)) if !repo.is_shallow() => p,
-                    // A full clone: deepening cannot help; the name is wrong or never fetched.
-                    _ if !repo.is_shallow() => format!(
-                        "check that `{name}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"
-                    ),
-                    (Candidate::Commit(_), Some(p)) => format!("{fix}; {p}"),
-                    _ => fix,
-                };
-                return Err(Error::IncompleteHistory {
-                    message: format!(
-                        "cannot check {why}: the base `{name}` is not in this clone{shallow} (looked for {})",
-                        tried.join(", ")
-                    ),
+                return Err(missing_base(
+                    repo,
+                    candidates,
+                    (name, why),
                     fix,
-                });
+                    *commit_from,
+                ));
             };
             let base = match repo.merge_base_of(base_tip, head)? {
                 MergeBase::Found(b) => b,
@@ -153,6 +133,77 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
             })
         }
     }
+}
+
+/// The error for a base none of whose candidates is here. A name that no branch, tag or
+/// commit has, or a CI value that is no commit id, does not exist whatever the clone's depth:
+/// said so, with no advice to deepen the clone, which cannot help.
+fn missing_base(
+    repo: &Repo,
+    candidates: &[Candidate],
+    (name, why): (&str, &str),
+    fix: String,
+    commit_from: Option<&'static str>,
+) -> Error {
+    let tried: Vec<String> = candidates.iter().map(Candidate::label).collect();
+    let looked = tried.join(", ");
+    let gone = match &candidates[0] {
+        Candidate::Revision(r) => missing_name(repo, r).map(|stem| {
+            (
+                format!("is not in this clone: no branch, tag or commit named `{stem}` exists here"),
+                format!("check that `{stem}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"),
+            )
+        }),
+        Candidate::Commit(c) if !full_hex(c) => commit_from.map(|from| {
+            (
+                format!("is not a commit id ({from}), so no clone has it"),
+                "name the base instead (`relhook check --base REF`)".to_owned(),
+            )
+        }),
+        _ => None,
+    };
+    if let Some((what, fix)) = gone {
+        // The one name tried is the base's own: said once.
+        let looked = if tried.len() > 1 {
+            format!(" (looked for {looked})")
+        } else {
+            String::new()
+        };
+        return Error::IncompleteHistory {
+            message: format!("cannot check {why}: the base `{name}` {what}{looked}"),
+            fix,
+        };
+    }
+    let shallow = if repo.is_shallow() {
+        " (this is a shallow clone)"
+    } else {
+        ""
+    };
+    // A commit the CI's variables name, not the user: force-pushed over, it is in no
+    // clone, so fetching cannot help either.
+    let pushed_over = commit_from.map(|from| format!(
+        "if that commit ({from}) was force-pushed over, no clone has it: name the base instead (`relhook check --base REF`)"
+    ));
+    let fix = match (&candidates[0], pushed_over) {
+        (Candidate::Commit(_), Some(p)) if !repo.is_shallow() => p,
+        // A full clone: deepening cannot help; the name is wrong or never fetched.
+        _ if !repo.is_shallow() => format!(
+            "check that `{name}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"
+        ),
+        (Candidate::Commit(_), Some(p)) => format!("{fix}; {p}"),
+        _ => fix,
+    };
+    Error::IncompleteHistory {
+        message: format!(
+            "cannot check {why}: the base `{name}` is not in this clone{shallow} (looked for {looked})"
+        ),
+        fix,
+    }
+}
+
+/// Whether `id` is written as a whole object id (SHA-1 or SHA-256), as CI variables give them.
+fn full_hex(id: &str) -> bool {
+    matches!(id.len(), 40 | 64) && id.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// The range outside CI: upstream..HEAD, else last release tag..HEAD, else all history. For
@@ -271,17 +322,25 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
     })
 }
 
-/// Whether an end of `spec` that does not resolve is a plain name (no commit id, no `~`/`^`
-/// step): a branch or tag that is not here, not history a shallow clone lacks.
+/// Whether an end of `spec` that does not resolve is a plain name (no commit id), or steps
+/// (`~`, `^`) from one: a branch or tag that is not here, not history a shallow clone lacks.
 fn unknown_name(repo: &Repo, spec: &str) -> bool {
     let sides = match spec.split_once("...").or_else(|| spec.split_once("..")) {
         Some((a, b)) => vec![a, b],
         None => vec![spec],
     };
-    sides.into_iter().any(|s| {
-        let hex = s.len() >= 4 && s.bytes().all(|b| b.is_ascii_hexdigit());
-        !s.is_empty() && !hex && !s.contains(['~', '^']) && repo.revision_commit(s).is_none()
-    })
+    sides
+        .into_iter()
+        .any(|s| repo.revision_commit(s).is_none() && missing_name(repo, s).is_some())
+}
+
+/// The name `side` starts with (before any `~`/`^` step) when nothing here has it: not a
+/// commit id (which may be history a shallow clone did not fetch), not a `:/text` search.
+fn missing_name<'a>(repo: &Repo, side: &'a str) -> Option<&'a str> {
+    let stem = side.split(['~', '^']).next().unwrap_or(side);
+    let hex = stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_hexdigit());
+    let name = !stem.is_empty() && !hex && !stem.starts_with(':');
+    (name && repo.revision_commit(stem).is_none()).then_some(stem)
 }
 
 /// Which end of `spec` a shallow clone cannot resolve, in words: libgit2's "parent 0 does not
