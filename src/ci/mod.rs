@@ -206,6 +206,9 @@ pub struct Checked {
     pub source: &'static str,
     /// The fix to print when the walk reaches the shallow boundary.
     pub shallow_fix: String,
+    /// When HEAD is at the release tag the range starts from (so it is empty): the command
+    /// that checks the commits that release brought (`relhook check v1.0.0..HEAD`).
+    pub release_check: Option<String>,
 }
 
 fn is_zero(sha: &str) -> bool {
@@ -263,7 +266,19 @@ pub fn upstream_empty_in_ci(env: &CiEnv, checked: &Checked) -> Option<Error> {
 /// The note for a check in such a CI that found nothing since the last release tag (HEAD is
 /// the tag's own commit): the pass checked nothing, and the user should know it.
 pub fn nothing_checked_note(env: &CiEnv, checked: &Checked) -> Option<String> {
-    (undetected_ci(env) && matches!(checked.source, "upstream" | "tag")).then(|| {
+    if !undetected_ci(env) {
+        return None;
+    }
+    // HEAD is at the tag: a tag's build, whose release brought the commits before the tag.
+    if let (Some(fix), Some(tag)) = (
+        &checked.release_check,
+        checked.range.describe.strip_suffix("..HEAD"),
+    ) {
+        return Some(format!(
+            "relhook: note: nothing was checked: CI is set and HEAD is at the release tag `{tag}`, so `{tag}..HEAD` is empty; to check the commits that release brought: `{fix}`"
+        ));
+    }
+    matches!(checked.source, "upstream" | "tag").then(|| {
         format!(
             "relhook: note: nothing was checked: CI is set, but `{}` ({}) is empty here, as it is in a fresh CI checkout; name the range to check: `relhook check <base>..HEAD` (or `relhook check --base <branch>`)",
             checked.range.describe, checked.why
@@ -294,6 +309,17 @@ fn before_then_default(
         }
     }
     c
+}
+
+/// The one line for a range that is empty because its base is HEAD itself (`--base main` on
+/// main, HEAD at the last release tag), said in place of the range line and the summary.
+pub fn base_is_head(checked: &Checked) -> Option<String> {
+    (checked.base.is_some() && checked.base == checked.head).then(|| {
+        format!(
+            "relhook: nothing to check: {} is empty: {}, which is HEAD itself",
+            checked.range.describe, checked.why
+        )
+    })
 }
 
 /// The fix for history this clone lacks, worded for where relhook runs.

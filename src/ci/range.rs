@@ -25,6 +25,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 why: "all of HEAD's history (--all)".into(),
                 source: "all",
                 shallow_fix: local_fix,
+                release_check: None,
             })
         }
         Plan::Local(ci_note) => Ok(local(repo, head, tag_prefix, (ci_note.as_deref(), None))),
@@ -57,6 +58,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                     why: why.clone(),
                     source,
                     shallow_fix: fix,
+                    release_check: None,
                 });
             };
             let found = candidates.iter().find_map(|c| {
@@ -130,6 +132,7 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 why,
                 source,
                 shallow_fix: fix,
+                release_check: None,
             })
         }
     }
@@ -230,6 +233,7 @@ fn local(
             why: note("no commits yet".into()),
             source: "history",
             shallow_fix: fix,
+            release_check: None,
         };
     };
     // In CI the upstream is what was just pushed (actions/checkout fetches it): "since the
@@ -248,9 +252,22 @@ fn local(
             why: note(format!("the branch's upstream `{name}`")),
             source: "upstream",
             shallow_fix: fix,
+            release_check: None,
         };
     }
     if let Some((tag, at)) = repo.latest_release_tag_except(head, tag_prefix, except) {
+        // HEAD at that tag (a tag's build): the release tag before it starts what it brought.
+        let release_check = (at == head && except.is_none()).then(|| {
+            match repo.latest_release_tag_except(head, tag_prefix, Some(&tag)) {
+                Some((before, _)) => {
+                    format!(
+                        "relhook check {}",
+                        crate::shellword::quote(&format!("{before}..HEAD"))
+                    )
+                }
+                None => "relhook check --all".to_owned(),
+            }
+        });
         return Checked {
             range: Range {
                 tips: vec![head],
@@ -268,6 +285,7 @@ fn local(
             }),
             source: "tag",
             shallow_fix: fix,
+            release_check,
         };
     }
     Checked {
@@ -285,6 +303,7 @@ fn local(
         }),
         source: "history",
         shallow_fix: fix,
+        release_check: None,
     }
 }
 
@@ -318,6 +337,7 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
         },
         source: "explicit",
         shallow_fix: fix_for(None, None),
+        release_check: None,
         range,
     })
 }

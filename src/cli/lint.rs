@@ -211,7 +211,10 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     {
         eprintln_quiet(&line);
     }
+    // A base that is HEAD itself: one line says the range is empty, in place of two.
+    let empty = ci::base_is_head(&checked);
     match args.format {
+        _ if empty.is_some() => {}
         CheckFormat::Text | CheckFormat::Github => write_out(|out| writeln!(out, "{announce}"))?,
         CheckFormat::Gitlab => eprintln_quiet(&announce),
         CheckFormat::Json => {}
@@ -350,13 +353,17 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
             if n == 1 { "it" } else { "they" }
         ));
     }
-    if let Some(note) = env
+    let note = env
         .filter(|_| tally.checked + tally.before_install == 0)
-        .and_then(|env| ci::nothing_checked_note(&env, &checked))
-    {
-        eprintln_quiet(&note);
+        .and_then(|env| ci::nothing_checked_note(&env, &checked));
+    if let Some(note) = &note {
+        eprintln_quiet(note);
     }
-    let summary = |out: &mut dyn Write| tally.summary(out, &checked.range.describe, &palette);
+    let summary = |out: &mut dyn Write| match (&empty, &note) {
+        (Some(_), Some(_)) => Ok(()), // the note said it
+        (Some(line), None) => writeln!(out, "{line}"),
+        (None, _) => tally.summary(out, &checked.range.describe, &palette),
+    };
     match args.format {
         CheckFormat::Json => {
             let report = json::CheckReport {
