@@ -308,6 +308,7 @@ mod qa41_versionless_crate;
 mod qa41_workspace_lockstep;
 mod qa42_ci_empty_range;
 mod qa42_ci_missing_base;
+mod qa42_ci_taken_tag;
 mod qa42_hand_tag_above_unfinished;
 mod qa42_init_packages;
 mod qa42_version_left_notes;

@@ -31,9 +31,14 @@ fn ids_said_as_what_they_are(repo: &Repo, err: &str) {
             let labelled = match kind(id).as_str() {
                 "tag" => before.ends_with("tag object"),
                 "commit" => before.ends_with("commit"),
-                _ => words
-                    .get(i + 1..i + 5)
-                    .is_some_and(|w| w.join(" ").starts_with("(not in this clone)")),
+                // Not here: labelled by what the remote said it is, or said to be absent.
+                _ => {
+                    before.ends_with("tag object")
+                        || before.ends_with("commit")
+                        || words
+                            .get(i + 1..i + 5)
+                            .is_some_and(|w| w.join(" ").starts_with("(not in this clone)"))
+                }
             };
             tag_objects += 1;
             assert!(labelled, "{id} ({}) unlabelled in: {line}", kind(id));

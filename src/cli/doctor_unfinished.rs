@@ -193,19 +193,20 @@ pub(super) fn unfinished_work(
                 .is_some_and(|v| !crate::history::sync::has_section_at(repo, *commit, path, &v));
             let (how, way) = match moved {
                 true => (
-                    ", and whose changelog has no section for it either (the tag moved off its release commit?)",
+                    "which HEAD's history no longer holds, and whose changelog has no section for it either (the tag moved off its release commit?)",
                     "move the tag back onto its release commit",
                 ),
                 false if retag.is_some_and(|r| r.theirs.is_some()) => (
-                    ", this clone's own release of it, which no remote has: a rebase took the remote's release of it instead",
+                    "this clone's own release of it, which no remote has and HEAD's history no longer holds (a rebase took the remote's release of it instead)",
                     "take the remote's tag for it",
                 ),
+                // Another clone's release, its tag fetched over this clone's: HEAD never held it.
                 false if retag.is_some_and(|r| r.foreign.is_some()) => (
-                    ", another clone's release of it (no branch here ever held it)",
+                    "another clone's release of it, which HEAD's history never held (no branch here ever did: the remote's tag replaced this clone's, fetched over it?)",
                     "keep the tag and release this clone's work above it",
                 ),
                 false => (
-                    " (its release commit amended or rebased after tagging?)",
+                    "which HEAD's history no longer holds (its release commit amended or rebased after tagging?)",
                     way,
                 ),
             };
@@ -213,7 +214,7 @@ pub(super) fn unfinished_work(
                 subject: format!("tag {tag}"),
                 status: Status::Invalid,
                 detail: format!(
-                    "{tag} is on {}, which HEAD's history no longer holds{how}, while its section is in {}: releases refuse to go below it; {way}{}",
+                    "{tag} is on {}, {how}, while its section is in {}: releases refuse to go below it; {way}{}",
                     crate::git::short_id(*commit),
                     config.changelog.path.display(),
                     stale.unwrap_or_default()

@@ -42,6 +42,29 @@ impl Repo {
             .collect())
     }
 
+    /// [`Repo::remote_tags`], each with the commit an annotated tag's object names (`None`:
+    /// a lightweight tag, whose id is the commit's), so that ids this clone lacks are said as
+    /// what they are.
+    pub fn remote_tags_peeled(&self, remote: &str) -> Result<Vec<(String, Oid, Option<Oid>)>> {
+        let text = self.run_git(&["ls-remote", "--tags", "--", remote], None)?;
+        let lines: Vec<(&str, Oid)> = text
+            .lines()
+            .filter_map(|l| {
+                let (id, name) = l.split_once('\t')?;
+                Some((name, Oid::from_str(id).ok()?))
+            })
+            .collect();
+        let peeled = |name: &str| {
+            let want = format!("{name}^{{}}");
+            lines.iter().find(|(n, _)| *n == want).map(|(_, id)| *id)
+        };
+        Ok(lines
+            .iter()
+            .filter(|(n, _)| !n.ends_with("^{}"))
+            .map(|(n, id)| ((*n).to_owned(), *id, peeled(n)))
+            .collect())
+    }
+
     /// The commits at a shallow clone's boundary (listed in `shallow`: their parents were not
     /// fetched); empty for a complete clone.
     pub fn shallow_boundary(&self) -> OidMap<()> {

@@ -23,7 +23,7 @@ pub(super) fn taken_on_remote(
         return Vec::new();
     }
     // Unreachable now, the push fails on its own; nothing to judge.
-    let Ok(theirs) = repo.remote_tags(remote) else {
+    let Ok(theirs) = repo.remote_tags_peeled(remote) else {
         return Vec::new();
     };
     let branches: Vec<String> = updates
@@ -37,10 +37,10 @@ pub(super) fn taken_on_remote(
         let Some(ours) = repo.ref_target(&full) else {
             return true;
         };
-        let Some(at) = theirs
+        let Some((at, peeled)) = theirs
             .iter()
-            .find(|(n, id)| *n == full && *id != ours)
-            .map(|(_, id)| *id)
+            .find(|(n, id, _)| *n == full && *id != ours)
+            .map(|(_, id, peeled)| (*id, *peeled))
         else {
             return true;
         };
@@ -53,7 +53,7 @@ pub(super) fn taken_on_remote(
             problems: vec![format!(
                 "{remote} already has {} at {}, another release of that version than this clone's ({}): git leaves this clone's tag behind, even with `--follow-tags`, and the branch would publish a release commit that {remote}'s {} does not name (published releases are immutable)",
                 t.name,
-                super::tags::said_as(repo, at),
+                said_as_theirs(repo, at, peeled),
                 super::tags::said_as(repo, ours),
                 t.name
             )],
@@ -62,6 +62,21 @@ pub(super) fn taken_on_remote(
         false
     });
     out
+}
+
+/// The remote's tag `at` said as what it is, from what the remote told (`peeled`: the commit
+/// an annotated tag names) when this clone lacks it: `tag object X on commit Y (not in this
+/// clone)`, never a bare id that reads as a commit.
+fn said_as_theirs(repo: &Repo, at: git2::Oid, peeled: Option<git2::Oid>) -> String {
+    match peeled {
+        _ if repo.peel_to_commit(at).is_some() => super::tags::said_as(repo, at),
+        Some(c) => format!(
+            "tag object {} on commit {} (not in this clone)",
+            short_id(at),
+            short_id(c)
+        ),
+        None => format!("commit {} (not in this clone)", short_id(at)),
+    }
 }
 
 /// The way from this clone's release of a version to `remote`'s other release of it (two
