@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 mod format;
 mod pasted;
+mod printed;
 
 pub use self::format::Format;
 pub(super) use self::format::has_hook;
 pub(super) use self::pasted::strip_pasted;
+pub(super) use self::printed::strip_printed;
 use super::{Wiring, block_of, calls, has_top_level_key, is_yaml, own_shim, read_text};
 use crate::git::HooksLocation;
 use crate::hooks::install::{Detected, Manager};

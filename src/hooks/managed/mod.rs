@@ -469,12 +469,20 @@ pub fn committed_calls(loc: &HooksLocation, managers: &[Detected]) -> Vec<String
 }
 
 /// The manager's file `rel` as uninstall leaves it: without relhook's marked blocks and, in
-/// lefthook's YAML, without the commands pasted exactly as install printed them; `None` when
-/// it has neither.
+/// lefthook's configuration (YAML, TOML or JSON), without the commands pasted exactly as
+/// install printed them; `None` when it has neither.
 fn unwire_text(manager: Manager, rel: &Path, text: &str) -> Option<marker::Unwired> {
     let marked = marker::unwire_text(text);
-    if manager != Manager::Lefthook || !is_yaml(rel) {
+    if manager != Manager::Lefthook {
         return marked;
+    }
+    if !is_yaml(rel) {
+        let text = lefthook::strip_printed(lefthook::Format::of(rel), text)?;
+        return Some(marker::Unwired {
+            text,
+            blank: false,
+            mode: None,
+        });
     }
     let rest = marked.as_ref().map_or(text, |u| u.text.as_str());
     match (lefthook::strip_pasted(rest), marked) {
