@@ -2,7 +2,7 @@
 //! below them, which [`super::appended`] finds). They run, and writing the shim again or
 //! removing it would lose them: install and uninstall leave such a shim alone and say so.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{HOOKS, ON_PATH, SHIM_VERSION};
 
@@ -59,6 +59,31 @@ pub(super) fn shown(line: &str) -> String {
     } else {
         short
     }
+}
+
+/// What to do with lines added below the shim at `path` (paths shown by `shown`) so that the
+/// next `relhook install` settles. Where relhook already keeps a hook there, a hook of the
+/// user's in the shim's place would only be refused beside it: the lines go into the kept hook, which the shim runs (a shim installed with
+/// `--force` runs none: uninstall puts the kept hook back, and install then runs it).
+pub fn appended_fix(path: &Path, shown: impl Fn(&Path) -> String) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let when = super::kept_runs(name.as_deref().unwrap_or_default());
+    let backup = super::install::backup_path(path);
+    let (file, kept) = (shown(path), shown(&backup));
+    if backup.symlink_metadata().is_err() {
+        return format!(
+            "replace {file} with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {kept} and runs it {when}"
+        );
+    }
+    let then = match super::left_out(path) {
+        Some(_) => format!(
+            "then run `relhook uninstall` and `relhook install` (the shim, installed with --force, does not run {kept}; installed again, it runs it {when})"
+        ),
+        None => format!("then run `relhook install` again (the shim runs {kept} {when})"),
+    };
+    format!(
+        "move them into {kept}, the hook relhook keeps beside the shim, and delete them from {file}; {then}"
+    )
 }
 
 #[cfg(test)]

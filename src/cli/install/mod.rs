@@ -188,10 +188,11 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             failed = true;
                             writeln!(
                                 out,
-                                "{name}: NOT updated: {} has {}, {} Replace it with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then run `relhook install` again: it keeps that hook as {name}.relhook-orig and runs it {when}",
+                                "{name}: NOT updated: {} has {}, {} To keep them: {}",
                                 rel(file, &loc.work_tree),
                                 hooks::added_below(file, *line, text),
-                                hooks::APPENDED_WHY
+                                hooks::APPENDED_WHY,
+                                hooks::edited::appended_fix(&c.path, |p| rel(p, &loc.work_tree))
                             )?
                         }
                         Action::ChangedInside { file, line, text } => {

@@ -96,12 +96,9 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
                 crate::hooks::added_below(&path, line, &text),
                 crate::hooks::APPENDED_WHY.trim_end_matches('.')
             ),
-            Some(format!(
-                "replace {} with a hook of your own that holds them (for git-lfs's: `git lfs update --force`), then relhook install (keeps that hook as {} and runs it {})",
-                shell_word(&hook_path),
-                backup.display(),
-                crate::hooks::kept_runs(name)
-            )),
+            Some(crate::hooks::edited::appended_fix(&hook_path, |p| {
+                shell_word(p)
+            })),
         );
     }
     if let Some((line, text)) = crate::hooks::edited::changed_inside(&bytes) {
