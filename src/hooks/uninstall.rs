@@ -59,6 +59,12 @@ pub enum Removal {
         /// The hook relhook had kept, now at `<hook>.old`.
         backup: Option<PathBuf>,
     },
+    /// The shim was gone already (removed by hand) while relhook's other shims are there:
+    /// nothing to remove, and the hook it had replaced, if kept, is put back.
+    Gone {
+        /// The backup that was renamed back.
+        restored: Option<PathBuf>,
+    },
     /// A foreign hook sits where the shim was, and a backup exists too: both left alone.
     LeftBoth {
         /// The backup.
@@ -115,6 +121,9 @@ pub fn may_change(loc: &HooksLocation) -> Vec<PathBuf> {
 pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
     let mut out = Uninstalled::default();
     let mut created_dir = false;
+    // Where relhook's shims are (and no manager's hooks), one missing was removed by hand.
+    let installed_here = HOOKS.iter().any(|h| is_relhooks(&dir.join(h.name)))
+        && super::detect::detect_managers(loc).is_empty();
     for hook in HOOKS {
         let path = dir.join(hook.name);
         let backup = backup_path(&path);
@@ -159,8 +168,16 @@ pub fn remove_shims(loc: &HooksLocation, dir: &Path) -> Result<Uninstalled> {
                 }
                 removal
             }
-            None if has_backup && !present => restore(loc, hook.name, backup, &path)?,
+            None if has_backup && !present => match restore(loc, hook.name, backup, &path)? {
+                Removal::Restored { backup } => Removal::Gone {
+                    restored: Some(backup),
+                },
+                other => other,
+            },
             None if has_backup => Removal::LeftBoth { backup },
+            None if !present && hook.available && installed_here => {
+                Removal::Gone { restored: None }
+            }
             None => continue,
         };
         out.changes.push(Change {

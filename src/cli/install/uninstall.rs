@@ -230,6 +230,13 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
                 None => String::new(),
             }
         ),
+        Removal::Gone { restored } => match restored {
+            Some(b) => format!(
+                "{name}: already gone from {dir} (removed by hand); restored the hook it had replaced (from {})",
+                file_name(b)
+            ),
+            None => format!("{name}: already gone from {dir} (removed by hand), nothing to remove"),
+        },
         Removal::LeftBoth { backup } => {
             let word = |p: &std::path::Path| {
                 crate::shellword::below_top(std::path::Path::new(&rel(p, &loc.work_tree)))
