@@ -62,8 +62,8 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         .flatten()
         .map(|e| e.path());
     for git_dir in std::iter::once(loc.common_dir.clone()).chain(worktrees) {
-        // `git::ADOPTED` stays: installed again, relhook must not take what was committed in
-        // between for history from before it.
+        // `git::ADOPTED` stays (and uninstall says so): installed again, relhook must not
+        // take what was committed in between for history from before it.
         for note in [
             crate::tag::hand::SETTLED,
             crate::tag::hand::FETCHING,
@@ -73,12 +73,13 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         }
     }
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
+    let nothing = result.changes.is_empty()
+        && unwired.is_empty()
+        && by_hand.is_empty()
+        && unregistered == driver::Registered::default();
+    let adopted = loc.common_dir.join(crate::git::ADOPTED);
     write_out(|out| {
-        if result.changes.is_empty()
-            && unwired.is_empty()
-            && by_hand.is_empty()
-            && unregistered == driver::Registered::default()
-        {
+        if nothing {
             writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
         }
         for file in &unwired {
@@ -128,6 +129,13 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
                 out,
                 "removed {} (relhook had created it, and it is empty)",
                 rel(info, &loc.work_tree)
+            )?;
+        }
+        if !nothing && adopted.exists() {
+            writeln!(
+                out,
+                "kept {}, which notes the commits made before relhook's first install here: installed again, relhook still checks every commit made since (without it, a later install would take them for ones from before relhook)",
+                rel(&adopted, &loc.work_tree)
             )?;
         }
         if let Some(b) = &beyond {
