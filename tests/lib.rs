@@ -312,6 +312,7 @@ mod qa42_ci_taken_tag;
 mod qa42_hand_tag_above_unfinished;
 mod qa42_init_packages;
 mod qa42_install_adopted_note;
+mod qa42_install_adoption_formats;
 mod qa42_install_appended_kept;
 mod qa42_install_gone_shim;
 mod qa42_install_lefthook_formats;

@@ -423,7 +423,8 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
 }
 
 /// Whether relhook's hooks run here already: a file of the hooks directory, or a hook
-/// manager's configuration, that names relhook. A hook of the user's that merely mentions it
+/// manager's configuration (any of lefthook's names and formats, husky's hooks), that names
+/// relhook. A hook of the user's that merely mentions it
 /// counts too: the adoption is then not noted, and every commit stays checked.
 pub(super) fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
     let names = |path: &std::path::Path| {
@@ -434,13 +435,16 @@ pub(super) fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
         .flatten()
         .flatten()
         .any(|e| names(&e.path()));
-    let configs = [
-        "lefthook.yml",
-        ".lefthook.yml",
-        "lefthook.yaml",
-        ".lefthook.yaml",
-        "lefthook-local.yml",
-        ".pre-commit-config.yaml",
-    ];
-    in_dir || configs.iter().any(|c| names(&loc.work_tree.join(c)))
+    // lefthook reads each of these names, as YAML, TOML or JSON (install prints blocks for
+    // all three); husky's own hooks are the files of `.husky`.
+    let lefthook = ["lefthook", ".lefthook", "lefthook-local", ".lefthook-local"]
+        .into_iter()
+        .flat_map(|n| ["yml", "yaml", "toml", "json"].map(|x| format!("{n}.{x}")));
+    let configs = lefthook.chain([".pre-commit-config.yaml".to_owned()]);
+    let husky = std::fs::read_dir(loc.work_tree.join(".husky"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| names(&e.path()));
+    in_dir || husky || configs.into_iter().any(|c| names(&loc.work_tree.join(c)))
 }
