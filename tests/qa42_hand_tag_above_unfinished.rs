@@ -3,7 +3,7 @@
 //! and `--resume` look above the last release only, and pre-push let the tags through. The tag
 //! is now refused as `relhook release` refuses, naming `relhook release --resume`.
 
-use crate::support::{Repo, hand_tag, hand_tag_refused, ok, text};
+use crate::support::{Repo, hand_tag, hand_tag_refused, ok, stderr, text};
 
 fn released_then(package_json: bool) -> Repo {
     let repo = Repo::new();
@@ -27,9 +27,23 @@ fn released_then(package_json: bool) -> Repo {
 fn a_hand_tag_above_a_release_commit_without_its_tag_is_refused() {
     for package_json in [false, true] {
         let repo = released_then(package_json);
-        // What a release killed before its tag leaves, then a commit on top.
+        // What a release killed before its tag leaves, then a commit on top: post-commit says
+        // so at once, the next commit no more.
         repo.git(&["tag", "-d", "v0.1.1"]);
-        repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: three"]);
+        let warning = "relhook: warning: a commit below HEAD (";
+        repo.write("three.txt", "3\n");
+        repo.git(&["add", "three.txt"]);
+        let out = repo.try_commit("fix: three");
+        assert!(
+            stderr(&out).contains(warning)
+                && stderr(&out).contains("tag v0.1.1 is missing (an interrupted release); `relhook release --resume` finishes it"),
+            "{}",
+            text(&out)
+        );
+        repo.write("four.txt", "4\n");
+        repo.git(&["add", "four.txt"]);
+        let out = repo.try_commit("docs: four");
+        assert!(!stderr(&out).contains(warning), "{}", text(&out));
         let said = hand_tag_refused(&repo, "v0.2.0");
         assert!(
             said.contains("refusing tag v0.2.0: a commit below HEAD (")

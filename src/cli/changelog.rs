@@ -429,6 +429,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             "relhook: warning: {}",
             crate::tag::hand::describe_stranded(&s)
         );
+    } else if let Some(h) = (repo.head())
+        .filter(|_| !amend)
+        .and_then(|h| crate::release::half_made_under(&repo, &config, h))
+    {
+        // The first commit above an interrupted release: said now, not at the next release.
+        let _ = writeln!(err, "relhook: warning: {}", h.describe());
     }
     Ok(Outcome::Ok)
 }

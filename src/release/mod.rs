@@ -37,6 +37,7 @@ mod start;
 pub mod stranded;
 mod taken;
 mod unbumpable;
+mod under;
 mod undo;
 mod unlogged;
 
@@ -68,6 +69,7 @@ pub(crate) use signing::{hand_tag_cannot_sign, hand_tag_retry, signing_works};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
 pub use taken::{first_untaken, tag_taken};
+pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;
 
