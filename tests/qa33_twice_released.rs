@@ -113,9 +113,24 @@ fn a_version_released_on_both_sides_stops_the_merge_with_the_way_on() {
     // The way it names.
     ok(repo.git_output(&["merge", "--abort"]));
     ok(repo.git_output(&["reset", "-q", "--keep", "HEAD~1"]));
+    ok(repo.git_output(&["pull", "-q", "--no-rebase", "origin", "main"]));
+    // QA42: pulled before the tag was taken, the merge commit was taken for a release commit
+    // of 0.1.1, and doctor and --resume named a redo that threw the merge away.
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        !doctor.contains("git reset --keep") && doctor.contains("git tag -d v0.1.1"),
+        "{doctor}"
+    );
+    let out = repo.relhook(&["release", "--resume"]);
+    assert!(!text(&out).contains("git reset --keep"), "{}", text(&out));
+    let out = repo.relhook(&["release"]);
+    assert!(
+        text(&out).contains("`git tag -d v0.1.1 && git fetch origin tag v0.1.1`, then release"),
+        "{}",
+        text(&out)
+    );
     ok(repo.git_output(&["tag", "-d", "v0.1.1"]));
     ok(repo.git_output(&["fetch", "-q", "origin", "tag", "v0.1.1"]));
-    ok(repo.git_output(&["pull", "-q", "--no-rebase", "origin", "main"]));
     let log = repo.read("CHANGELOG.md");
     assert_eq!(log.matches("## [0.1.1]").count(), 1, "{log}");
     let out = repo.relhook(&["release"]);

@@ -169,9 +169,23 @@ pub(super) fn unfinished_work(
             let stale = retag
                 .filter(|r| r.stale.is_stale())
                 .map(|r| format!("; but {}", r.fix(repo)));
-            let fix = match retag {
-                Some(r) => r.command(repo),
-                None => at.as_ref().filter(|c| !shared(c)).map_or_else(
+            // The remote released it on the commit found, and this clone's release never left
+            // here (a merge of the remote's, pulled): the remote's tag is the one to take.
+            let theirs = at
+                .as_ref()
+                .filter(|_| retag.is_none())
+                .and_then(|c| repo.revparse_commit(c).ok())
+                .and_then(|c| crate::release::published_instead(repo, c, *commit));
+            let fix = match (retag, &theirs) {
+                (Some(r), _) => r.command(repo),
+                (None, Some(remote)) => {
+                    let (remote, tag) = (
+                        crate::shellword::quote(remote),
+                        crate::shellword::quote(tag),
+                    );
+                    format!("git tag -d {tag} && git fetch {remote} tag {tag}")
+                }
+                (None, None) => at.as_ref().filter(|c| !shared(c)).map_or_else(
                     || format!("release a version above {tag}"),
                     |c| match crate::release::stale_redo_onto(repo, config, c, tag) {
                         Some((_, redo)) => redo,
@@ -196,7 +210,7 @@ pub(super) fn unfinished_work(
                     "which HEAD's history no longer holds, and whose changelog has no section for it either (the tag moved off its release commit?)",
                     "move the tag back onto its release commit",
                 ),
-                false if retag.is_some_and(|r| r.theirs.is_some()) => (
+                false if retag.is_some_and(|r| r.theirs.is_some()) || theirs.is_some() => (
                     "this clone's own release of it, which no remote has and HEAD's history no longer holds (a rebase took the remote's release of it instead)",
                     "take the remote's tag for it",
                 ),

@@ -219,7 +219,28 @@ pub fn refusal(
                 // the branch put back on it).
                 None => match &retag {
                     Some(r) => format!("if {c} is that release rewritten, {}; or ", r.fix(repo)),
-                    None => move_tag(repo, &tag, tagged, &c),
+                    // The remote's release, merged in: its tag is the one to take.
+                    None => match (repo.revparse_commit(&c).ok())
+                        .and_then(|at| super::published_instead(repo, at, tagged))
+                    {
+                        Some(remote) => {
+                            let (remote, name) = (
+                                crate::shellword::quote(&remote),
+                                crate::shellword::quote(&tag),
+                            );
+                            return Some(Refusal::new(
+                                Reason::NotGreater,
+                                format!(
+                                    "tag {tag} is on {}, this clone's own release of {greatest}, which no remote has, while {remote} released it on {c}, which this branch holds",
+                                    crate::git::short_id(tagged)
+                                ),
+                                format!(
+                                    "take {remote}'s tag for it: `git tag -d {name} && git fetch {remote} tag {name}`, then release"
+                                ),
+                            ));
+                        }
+                        None => move_tag(repo, &tag, tagged, &c),
+                    },
                 },
             },
         },

@@ -64,7 +64,7 @@ pub use preflight::{
     outside_sparse_checkout, pull_command, release_branches,
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
-pub use retag::{Retag, retag_needed_from, retags_needed_from};
+pub use retag::{Retag, published_instead, retag_needed_from, retags_needed_from};
 pub(crate) use signing::{hand_tag_cannot_sign, hand_tag_retry, signing_works};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};

@@ -117,7 +117,7 @@ fn another_clones(repo: &Repo, config: &Config, commit: Oid, tagged: Oid) -> Opt
 
 /// The remote whose remote-tracking branches hold `commit` when none holds `tagged` (see
 /// [`Retag::theirs`]).
-fn published_instead(repo: &Repo, commit: Oid, tagged: Oid) -> Option<String> {
+pub fn published_instead(repo: &Repo, commit: Oid, tagged: Oid) -> Option<String> {
     if repo.held_by_any(&repo.remote_tracking_commits("*"), tagged) {
         return None;
     }

@@ -94,6 +94,11 @@ pub(super) fn by_section(
             let commit = at.filter(|c| last.is_none_or(|l| l.1 != *c))?;
             let parent = repo.first_parent(commit);
             if adds_section(repo, config, commit, parent, &t.version) {
+                // A merge that brings the section in from its other parent (another clone's
+                // release, pulled) is no release commit: relhook never makes one a merge.
+                if repo.is_merge(commit) {
+                    return None;
+                }
                 // A commit that brought in several releases' sections (a changelog copied
                 // in whole) is none of them.
                 let count = |c: Option<Oid>| c.map_or(Some(0), |c| release_sections(repo, path, c));
