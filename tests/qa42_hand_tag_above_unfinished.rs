@@ -99,3 +99,41 @@ fn a_hand_tag_above_a_release_whose_tag_stayed_on_the_commit_before_is_refused()
         "chore(release): 0.1.1"
     );
 }
+
+/// QA42, again: a release commit amended after tagging (its tag left on the old one), then a
+/// commit on top: the next version's hand tag went through, and the half-made release with it.
+/// And a version file the interrupted release bumped was named as the problem, whose advice,
+/// followed, let the tag through: the interrupted release is said first.
+#[test]
+fn a_hand_tag_above_a_release_commit_amended_after_tagging_is_refused() {
+    let repo = released_then(true);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--amend",
+        "-m",
+        "chore(release): 0.1.1",
+        "-m",
+        "body",
+    ]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: three"]);
+    let said = hand_tag_refused(&repo, "v0.2.0");
+    assert!(
+        said.contains("refusing tag v0.2.0: below HEAD, the release commit of 0.1.1 (")
+            && said.contains("`relhook release --resume`")
+            && said.contains("then tag again"),
+        "{said}"
+    );
+    ok(repo.relhook(&["release", "--resume", "--no-test"]));
+    ok(hand_tag(&repo, &["-a", "v0.2.0", "-m", "v0.2.0"]));
+
+    let repo = released_then(true);
+    repo.git(&["tag", "-d", "v0.1.1"]);
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: three"]);
+    let said = hand_tag_refused(&repo, "v0.2.0");
+    assert!(
+        said.contains("tag v0.1.1 is missing (an interrupted release)")
+            && !said.contains("package.json says"),
+        "{said}"
+    );
+}

@@ -168,6 +168,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if let Some(why) = moved(repo, config, u) {
         return Judged::refused(vec![why]);
     }
+    // An interrupted release below HEAD first (see `untagged::above_unfinished`).
+    if let Some(why) = untagged::above_unfinished(repo, config, u) {
+        return Judged::refused(vec![why]);
+    }
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
         return Judged::refused(out);
@@ -240,8 +244,6 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); release this commit on a branch of its own: {}",
                 own_branch(config, &version, None)
             ));
-        } else if let Some(why) = untagged::unfinished_below(repo, config, &version) {
-            out.push(why);
         } else if let Some(why) = repo
             .branch()
             .and_then(|b| crate::release::off_release_branches(repo, config, &b))

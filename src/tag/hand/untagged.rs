@@ -44,16 +44,44 @@ pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Vers
     }
 }
 
+/// The refusal of a tag `u` of HEAD above an interrupted release, judged before anything
+/// else: the version files it bumped would otherwise be named as the problem, and their
+/// advice, followed, would leave it half-made for good.
+pub(super) fn above_unfinished(repo: &Repo, config: &Config, u: &super::Update) -> Option<String> {
+    let version = super::version_of(config, &u.tag)?;
+    if super::peel(repo, u.new).ok() != repo.head() {
+        return None;
+    }
+    unfinished_below(repo, config, &version)
+}
+
 /// An interrupted release below the tag (its release commit made, its tag missing or left on
 /// the commit before), refused as `relhook release` refuses it: a release made above it would
 /// leave it half-made for good, past every later check (they look above the last release).
 /// A tag of its own version is judged by `sectionless`.
-pub(super) fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     if config.package.is_some() || !config.packages.is_empty() {
         return None;
     }
-    let half = crate::release::half_made(repo, config)?;
-    if half.version == *version {
+    let Some(half) = crate::release::half_made(repo, config) else {
+        // A release commit amended or rebased after tagging, its tag left on the old one.
+        let head = repo.head()?;
+        // As `relhook release` judges it: one `--resume` tags again (not a copy of another
+        // branch's release, nor another clone's); a tag below it is refused as below.
+        let r = crate::release::retag_needed_from(repo, config, head)
+            .filter(|r| r.to_resume(repo).is_some())?;
+        return (*version > r.version).then(|| {
+            format!(
+                "below HEAD, the release commit of {} ({}): {}; {}, then tag again",
+                r.version,
+                crate::git::short_id(r.commit),
+                r.problem(),
+                r.fix(repo)
+            )
+        });
+    };
+    // Its own version's tag is judged by `sectionless`; one below it is refused as below.
+    if *version <= half.version {
         return None;
     }
     // On HEAD with its tag gone, the tag that completes it is the way on.
