@@ -51,12 +51,17 @@ fn a_workspaces_manifests_left_behind_are_one_note() {
         "{\n  \"name\": \"root\",\n  \"version\": \"3.5.41\",\n  \"private\": true\n}\n",
     );
     repo.write("pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n");
-    for name in ["a", "b", "c", "d", "e"] {
+    for name in ["a", "b", "c", "d"] {
         repo.write(
             &format!("packages/{name}/package.json"),
             format!("{{\n  \"name\": \"@v/{name}\",\n  \"version\": \"3.5.41\"\n}}\n"),
         );
     }
+    // One written on one line is among them too.
+    repo.write(
+        "packages/e/package.json",
+        "{\"name\":\"@v/e\",\"version\":\"3.5.41\"}\n",
+    );
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);

@@ -167,10 +167,17 @@ pub(super) fn say_old_version_left(
     // note for them all, naming where the entries to add are printed.
     let own_version = |(path, _, text): &(String, usize, String)| {
         let name = path.rsplit('/').next().unwrap_or(path);
-        let key = text.trim_start().trim_start_matches('"');
-        ["package.json", "Cargo.toml", "pyproject.toml"].contains(&name)
-            && key.starts_with("version")
-            && !key.starts_with("version.")
+        let key = text.trim_start();
+        match name {
+            // Pretty-printed or on one line (`{"name":"a","version":"1.0.0"}`).
+            "package.json" => text
+                .match_indices("\"version\"")
+                .any(|(i, k)| text[i + k.len()..].trim_start().starts_with(':')),
+            "Cargo.toml" | "pyproject.toml" => {
+                key.starts_with("version") && !key.starts_with("version.")
+            }
+            _ => false,
+        }
     };
     let manifests: Vec<String> = (left.iter().filter(|l| own_version(l)))
         .map(|(p, _, _)| p.clone())
