@@ -71,3 +71,37 @@ fn a_single_crate_given_its_version_is_released_with_it() {
     assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
     assert!(repo.read("Cargo.toml").contains("version = \"0.1.0\""));
 }
+
+/// QA42, again: `version.workspace = true` in a single crate whose `[workspace.package]` has
+/// no version was released as v0.1.0, its manifests saying no version.
+#[test]
+fn a_single_crate_inheriting_no_version_is_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"foo\"\nversion.workspace = true\n\n[workspace]\n",
+    );
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: a"]);
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("takes its version from [workspace.package] (`version.workspace = true`), which has no `version`")
+            && stderr(&out).contains("add `version = \"0.1.0\"` under [workspace.package] in Cargo.toml"),
+        "{}",
+        text(&out)
+    );
+    let said = hand_tag_refused(&repo, "v0.1.0");
+    assert!(said.contains("which has no `version`"), "{said}");
+    // Given one, it is released with it.
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"foo\"\nversion.workspace = true\n\n[workspace]\n\n[workspace.package]\nversion = \"0.1.0\"\n",
+    );
+    repo.git(&["commit", "-q", "-am", "build: a version"]);
+    ok(repo.relhook(&["release", "--no-test"]));
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
+}

@@ -110,6 +110,9 @@ pub fn hand_tag_versionless_root(
 }
 
 fn why_root(root: &Path, version: &Version) -> Option<(String, String)> {
+    if let Some(why) = inherits_none(root, version) {
+        return Some(why);
+    }
     let (manifest, name) = versionless(root, Path::new(""))?;
     let manifest = manifest.display();
     Some((
@@ -118,4 +121,33 @@ fn why_root(root: &Path, version: &Version) -> Option<(String, String)> {
         ),
         format!("add `version = \"{version}\"` under [package] in {manifest} and commit"),
     ))
+}
+
+/// The root crate takes its version from its own `[workspace.package]` (`version.workspace =
+/// true`), which has none: Cargo cannot build it, and the release would tag a version no
+/// manifest says.
+fn inherits_none(root: &Path, version: &Version) -> Option<(String, String)> {
+    let manifest = Path::new("Cargo.toml");
+    let text = disk_text(root, manifest)?;
+    let doc = toml_edit::ImDocument::parse(text.as_str()).ok()?;
+    let package = doc.as_item().get("package")?;
+    let name = package.get("name")?.as_str()?;
+    let inherited = package
+        .get("version")
+        .and_then(|v| v.get("workspace"))
+        .and_then(|w| w.as_bool())
+        == Some(true);
+    let shared = doc
+        .as_item()
+        .get("workspace")
+        .and_then(|w| w.get("package"))
+        .and_then(|p| p.get("version"));
+    (inherited && shared.is_none()).then(|| {
+        (
+            format!(
+                "Cargo.toml: crate {name} takes its version from [workspace.package] (`version.workspace = true`), which has no `version`, so released as {version} no manifest would say it"
+            ),
+            format!("add `version = \"{version}\"` under [workspace.package] in Cargo.toml and commit"),
+        )
+    })
 }
