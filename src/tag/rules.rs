@@ -319,7 +319,11 @@ pub fn version_file_problems(
         return out;
     };
     let mut read = Vec::new();
+    let listed_since = listed_since(repo, config, commit);
     for f in crate::release::version_files(config, &root) {
+        if listed_since.contains(&f.path) {
+            continue;
+        }
         let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else {
             continue;
         };
@@ -350,6 +354,34 @@ pub fn version_file_problems(
         }
     }
     out
+}
+
+/// The files `[version] files` lists now that the tagged commit's configuration did not:
+/// listed since (doctor's fix for a workspace's members a release left behind), so the release
+/// tagged never bumped them, and the tag is not judged by them.
+fn listed_since(repo: &Repo, config: &Config, commit: Oid) -> Vec<std::path::PathBuf> {
+    use crate::config::FILE_NAME;
+    let path = std::path::Path::new(FILE_NAME);
+    let then = match repo.file_at(commit, path) {
+        Ok(None) => Vec::new(),
+        Ok(Some(f)) => {
+            let parsed = String::from_utf8(f.bytes)
+                .ok()
+                .and_then(|t| Config::parse(path, &t).ok());
+            match parsed {
+                Some(c) => (c.version.files.into_iter().flatten())
+                    .map(|f| f.path)
+                    .collect(),
+                // Unreadable there: every file is judged, as before.
+                None => return Vec::new(),
+            }
+        }
+        Err(_) => return Vec::new(),
+    };
+    (config.version.files.iter().flatten())
+        .map(|f| f.path.clone())
+        .filter(|p| !then.contains(p))
+        .collect()
 }
 
 /// Whether a tag name holds a version (`v1.2.3`, `api-v0.3.0`, `web@1.0.0-rc.1`): with no
