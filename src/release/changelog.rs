@@ -74,6 +74,12 @@ pub(super) fn changelog_edit(
             log.add_entry_as_named("Changed", entry, false);
         }
     }
+    // --allow-dirty: entries written under Unreleased and not committed stay there in the work
+    // tree (the release commit holds HEAD's file with the edit; see `dirty`).
+    let uncommitted = uncommitted_entries(repo, &rel, &text);
+    for e in &uncommitted {
+        log.remove_entry(&e.section, &e.text);
+    }
     // Pre-releases tagged before relhook have no section to carry: their commits say it.
     let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
     log.fold_prereleases_with(&version.to_string(), &unlogged);
@@ -90,11 +96,47 @@ pub(super) fn changelog_edit(
             format!("{}: {e}", rel.display()),
         ))
     })?;
+    for e in &uncommitted {
+        log.add_entry_as_named(&e.section, &e.text, false);
+    }
     Ok(Edit {
         path: rel,
         before: before.unwrap_or_default(),
         after: log.render().into_bytes(),
     })
+}
+
+/// The entries `text` (the work tree's file) lists under Unreleased that HEAD's file does not:
+/// written by hand and not committed. None when the file is as committed.
+fn uncommitted_entries(
+    repo: &Repo,
+    rel: &Path,
+    text: &str,
+) -> Vec<crate::history::changelog::Entry> {
+    use crate::history::changelog::normalize;
+    let Some(head) = repo.head() else {
+        return Vec::new();
+    };
+    let Ok(Some(stored)) = repo.file_at(head, rel) else {
+        return Vec::new();
+    };
+    if stored.bytes == text.as_bytes() {
+        return Vec::new();
+    }
+    let (Ok(now), Some(then)) = (
+        Changelog::parse(text),
+        std::str::from_utf8(&stored.bytes)
+            .ok()
+            .and_then(|t| Changelog::parse(t).ok()),
+    ) else {
+        return Vec::new();
+    };
+    let committed: std::collections::HashSet<String> = (then.unreleased_entries().into_iter())
+        .map(|e| normalize(&e.text))
+        .collect();
+    (now.unreleased_entries().into_iter())
+        .filter(|e| !committed.contains(&normalize(&e.text)))
+        .collect()
 }
 
 /// The refusal of a release whose changelog `rel` is no file (a FIFO, a directory): what
