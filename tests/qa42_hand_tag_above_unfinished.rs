@@ -137,3 +137,45 @@ fn a_hand_tag_above_a_release_commit_amended_after_tagging_is_refused() {
         "{said}"
     );
 }
+
+/// QA42, again: in a monorepo a package's hand tag above its own interrupted release was
+/// refused for the version its manifest says, whose advice, followed, let the tag through.
+#[test]
+fn a_packages_hand_tag_above_its_interrupted_release_is_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    );
+    for p in ["a", "b"] {
+        repo.write(
+            &format!("crates/{p}/Cargo.toml"),
+            format!("[package]\nname = \"{p}\"\nversion = \"1.0.0\"\nedition = \"2021\"\n"),
+        );
+        repo.write(&format!("crates/{p}/src/lib.rs"), "");
+    }
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"crates/a\"\n[packages.b]\npath = \"crates/b\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    for (n, message) in [(1, "feat(a): one"), (2, "fix(a): two")] {
+        repo.write("crates/a/src/lib.rs", "//\n".repeat(n));
+        repo.git(&["commit", "-q", "-am", message]);
+        ok(repo.relhook(&["release", "--package", "a", "--no-test"]));
+    }
+    repo.git(&["tag", "-d", "a-v1.0.1"]);
+    repo.write("crates/a/src/lib.rs", "//\n//\n//\n");
+    repo.git(&["commit", "-q", "-am", "fix(a): three"]);
+    let said = hand_tag_refused(&repo, "a-v1.0.2");
+    assert!(
+        said.contains("tag a-v1.0.1 is missing (an interrupted release); `relhook release --resume` finishes it, then tag again"),
+        "{said}"
+    );
+    // Another package's tag is not held up by it.
+    repo.write("crates/b/src/lib.rs", "//\n");
+    repo.git(&["commit", "-q", "-am", "fix(b): one"]);
+    ok(hand_tag(&repo, &["-a", "b-v1.0.0", "-m", "b-v1.0.0"]));
+}

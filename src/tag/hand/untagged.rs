@@ -61,7 +61,17 @@ pub(super) fn above_unfinished(repo: &Repo, config: &Config, u: &super::Update) 
 /// A tag of its own version is judged by `sectionless`.
 fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     if config.package.is_some() || !config.packages.is_empty() {
-        return None;
+        // A monorepo's release commit names its packages' tags: one of this package's missing
+        // below is refused; a tag it lacks itself completes it (judged by `sectionless`).
+        let root = repo.work_tree()?;
+        let half = crate::release::packages::half_made(repo, config, &root)?;
+        let package = config.package.as_ref().map(|p| p.name.as_str());
+        let ours = |name: &str| package.is_none_or(|p| p == name);
+        let below = half
+            .released
+            .iter()
+            .any(|(name, v, tag, made)| ours(name) && !made && v < version && !tag.is_empty());
+        return below.then(|| format!("{}, then tag again", half.describe()));
     }
     let Some(half) = crate::release::half_made(repo, config) else {
         // A release commit amended or rebased after tagging, its tag left on the old one.
