@@ -307,6 +307,7 @@ mod qa41_version_file_advice;
 mod qa41_versionless_crate;
 mod qa41_workspace_lockstep;
 mod qa42_allow_dirty_entries;
+mod qa42_ci_empty_base;
 mod qa42_ci_empty_range;
 mod qa42_ci_missing_base;
 mod qa42_ci_taken_tag;

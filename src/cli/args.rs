@@ -249,7 +249,7 @@ pub struct LintArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// `A..B`, `A...B`, `A..`, or one revision (that commit alone).
-    #[arg(value_name = "RANGE", conflicts_with = "base")]
+    #[arg(value_name = "RANGE", conflicts_with = "base", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub range: Option<String>,
     /// Check all of HEAD's history; with RANGE, every commit of it, those from before
     /// `relhook install` too.
@@ -257,7 +257,8 @@ pub struct CheckArgs {
     pub all: bool,
     /// Check the commits since HEAD left REF: merge-base(REF, HEAD)..HEAD (overrides CI
     /// detection).
-    #[arg(long, value_name = "REF")]
+    // An empty REF (a CI variable that expanded to nothing) is a usage error, not a revision.
+    #[arg(long, value_name = "REF", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub base: Option<String>,
     /// Output format: `github` prints workflow-command annotations, `gitlab` a code-quality
     /// report (JSON).
