@@ -319,6 +319,7 @@ mod qa42_install_appended_kept;
 mod qa42_install_gone_shim;
 mod qa42_install_lefthook_formats;
 mod qa42_members_listed_since;
+mod qa42_version_explain_nothing;
 mod qa42_version_left_notes;
 mod qa42_version_note;
 mod qa42_versionless_root;

@@ -129,7 +129,13 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let mut info = match computed {
         // `--explain` of the current version at a release with nothing since: the answer,
         // and why there is no next one, not a refusal (`--next` still refuses).
-        Err(Error::Refused(r)) if r.reason == Reason::NothingToRelease && !next => {
+        // Commits since it, none of which calls for an entry (`docs:`, `build:`): the same.
+        Err(Error::Refused(r))
+            if matches!(
+                r.reason,
+                Reason::NothingToRelease | Reason::NothingForChangelog
+            ) && !next =>
+        {
             let (current, from) = release::current_version(&repo, &config, &root)?;
             if args.format == Format::Json {
                 // A script asks after every release: the current version, and next null.
@@ -152,9 +158,8 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                 })
                 .map(|()| Outcome::Ok);
             }
-            let why = r
-                .what
-                .strip_prefix("nothing to release: ")
+            let why = (r.what.strip_prefix("nothing to release: "))
+                .or_else(|| r.what.strip_prefix("nothing for the changelog: "))
                 .unwrap_or(&r.what);
             write_out(|out| {
                 writeln!(out, "{current}")?;
