@@ -15,6 +15,16 @@ fn the_old_version_left_in_one_file_is_one_note() {
         "{\n  \"version\": \"1.4.2\",\n  \"optionalDependencies\": {\n    \"app-linux\": \"1.4.2\",\n    \"app-darwin\": \"1.4.2\"\n  }\n}\n",
     );
     repo.write("README.md", "# app\n\nInstall app 1.4.2.\n");
+    // Other projects' versions that happen to be the same: test fixtures, pre-commit's pins.
+    repo.write(".github/fixtures/commit.sh", "echo 1.4.2\n");
+    repo.write(
+        "crates/x/tests/lang/ws/Cargo.toml",
+        "[package]\nname = \"sample\"\nversion = \"1.4.2\"\n",
+    );
+    repo.write(
+        ".pre-commit-config.yaml",
+        "repos:\n  - repo: https://x/y\n    rev: v1.4.2\n",
+    );
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);

@@ -226,10 +226,27 @@ fn is_history(path: &str) -> bool {
 }
 
 /// Whether `path` is someone else's code kept in the repository, whose versions are never the
-/// project's: vendored trees, yarn's own releases and plug-n-play maps, minified bundles.
+/// project's: vendored trees, yarn's own releases and plug-n-play maps, minified bundles; test
+/// fixtures (a sample workspace's crates at 0.1.0); pre-commit's pins of other tools (`rev:`).
 fn is_vendored(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let dirs = [".yarn/", "vendor/", "third_party/", "node_modules/"];
+    if name == ".pre-commit-config.yaml" {
+        return true;
+    }
+    // A manifest inside a test directory is a sample project's, not one of this project's.
+    let manifest = ["Cargo.toml", "package.json", "pyproject.toml"].contains(&name);
+    if manifest && path.split('/').any(|d| d == "tests" || d == "test") {
+        return true;
+    }
+    let dirs = [
+        ".yarn/",
+        "vendor/",
+        "third_party/",
+        "node_modules/",
+        "fixtures/",
+        "__fixtures__/",
+        "testdata/",
+    ];
     dirs.iter()
         .any(|d| path.starts_with(d) || path.contains(&format!("/{d}")))
         || [".pnp.cjs", ".pnp.loader.mjs"].contains(&name)
