@@ -318,6 +318,7 @@ mod qa42_install_adoption_formats;
 mod qa42_install_appended_kept;
 mod qa42_install_gone_shim;
 mod qa42_install_lefthook_formats;
+mod qa42_install_simple_git_hooks;
 mod qa42_members_listed_since;
 mod qa42_version_explain_nothing;
 mod qa42_version_left_notes;

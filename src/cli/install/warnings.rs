@@ -9,6 +9,11 @@ use crate::cli::Context;
 
 /// Says, as warnings, what stops the hooks just installed from doing their work.
 pub(super) fn after_install(ctx: &Context) {
+    if let Some(root) = ctx.locate().and_then(|l| l.work_tree)
+        && let Some(said) = simple_git_hooks(&root)
+    {
+        let _ = writeln!(std::io::stderr(), "relhook: warning: {said}");
+    }
     // Installed all the same (the file may be made one later), but not silently.
     match ctx.open() {
         Ok((repo, _, config)) => {
@@ -44,4 +49,57 @@ pub(super) fn after_install(ctx: &Context) {
         }
         Err(_) => {}
     }
+}
+
+/// simple-git-hooks, set up in package.json (`"simple-git-hooks"`, which a `postinstall`
+/// runs): each run writes the hooks it names over relhook's, and deletes the git hooks it does
+/// not name unless `preserveUnused` keeps them. relhook's hooks it would take or delete.
+fn simple_git_hooks(root: &std::path::Path) -> Option<String> {
+    let text = crate::fsx::read_regular_optional(&root.join("package.json")).ok()??;
+    let doc: serde_json::Value = serde_json::from_slice(&text).ok()?;
+    let hooks = doc.get("simple-git-hooks")?.as_object()?;
+    let ours = [
+        "commit-msg",
+        "post-commit",
+        "pre-push",
+        "reference-transaction",
+    ];
+    let kept = |h: &str| match hooks.get("preserveUnused") {
+        Some(serde_json::Value::Bool(all)) => *all,
+        Some(serde_json::Value::Array(list)) => list.iter().any(|v| v.as_str() == Some(h)),
+        _ => false,
+    };
+    let taken: Vec<&str> = (ours.into_iter())
+        .filter(|h| {
+            (hooks.get(*h).and_then(|c| c.as_str())).is_some_and(|c| !c.contains("relhook"))
+        })
+        .collect();
+    let deleted: Vec<&str> = (ours.into_iter())
+        .filter(|h| !hooks.contains_key(*h) && !kept(h))
+        .collect();
+    if taken.is_empty() && deleted.is_empty() {
+        return None;
+    }
+    let mut what = Vec::new();
+    let mut fix = Vec::new();
+    if !taken.is_empty() {
+        what.push(format!("writes its {} over relhook's", taken.join(", ")));
+        fix.push(format!(
+            "add relhook's call to its command (`<its command> && relhook hook {}{}`)",
+            taken[0],
+            if taken[0] == "commit-msg" { " $1" } else { "" }
+        ));
+    }
+    if !deleted.is_empty() {
+        what.push(format!(
+            "deletes relhook's {}, which it does not name",
+            deleted.join(", ")
+        ));
+        fix.push("set `\"preserveUnused\": true` in it".to_owned());
+    }
+    Some(format!(
+        "package.json sets up simple-git-hooks, which, each time it runs (`npx simple-git-hooks`, often a `postinstall`), {}: {}, then run it (`relhook doctor` checks the hooks)",
+        what.join(" and "),
+        fix.join(", and ")
+    ))
 }
