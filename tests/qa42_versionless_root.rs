@@ -4,17 +4,20 @@
 
 use crate::support::{Repo, hand_tag_refused, ok, stderr, text};
 
-#[test]
-fn a_single_crate_without_a_version_is_not_released_under_a_tag_its_manifest_does_not_say() {
+/// A repository of one crate whose Cargo.toml is `manifest`, relhook installed.
+fn installed_crate(manifest: &str) -> Repo {
     let repo = Repo::new();
-    repo.write(
-        "Cargo.toml",
-        "[package]\nname = \"nv\"\nedition = \"2021\"\n",
-    );
+    repo.write("Cargo.toml", manifest);
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
     ok(repo.relhook(&["install"]));
+    repo
+}
+
+#[test]
+fn a_single_crate_without_a_version_is_not_released_under_a_tag_its_manifest_does_not_say() {
+    let repo = installed_crate("[package]\nname = \"nv\"\nedition = \"2021\"\n");
     repo.write("a.txt", "a\n");
     repo.git(&["add", "a.txt"]);
     repo.git(&["commit", "-q", "-m", "feat: a"]);
@@ -52,15 +55,7 @@ fn a_single_crate_without_a_version_is_not_released_under_a_tag_its_manifest_doe
 
 #[test]
 fn a_single_crate_given_its_version_is_released_with_it() {
-    let repo = Repo::new();
-    repo.write(
-        "Cargo.toml",
-        "[package]\nname = \"nv\"\nedition = \"2021\"\n",
-    );
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
+    let repo = installed_crate("[package]\nname = \"nv\"\nedition = \"2021\"\n");
     repo.write(
         "Cargo.toml",
         "[package]\nname = \"nv\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
@@ -76,15 +71,8 @@ fn a_single_crate_given_its_version_is_released_with_it() {
 /// no version was released as v0.1.0, its manifests saying no version.
 #[test]
 fn a_single_crate_inheriting_no_version_is_refused() {
-    let repo = Repo::new();
-    repo.write(
-        "Cargo.toml",
-        "[package]\nname = \"foo\"\nversion.workspace = true\n\n[workspace]\n",
-    );
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
+    let repo =
+        installed_crate("[package]\nname = \"foo\"\nversion.workspace = true\n\n[workspace]\n");
     repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: a"]);
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
