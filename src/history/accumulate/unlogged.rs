@@ -152,15 +152,7 @@ fn picked_under_old_heading(
     if bare(&brought) != bare(&entry.text) {
         return None;
     }
-    let text = std::str::from_utf8(&repo.committed_file(head, path).ok()??.bytes)
-        .ok()?
-        .to_owned();
-    let log = Changelog::parse(&text).ok()?;
-    let under = log
-        .unreleased_entries()
-        .into_iter()
-        .find(|e| normalize(&e.text) == normalize(&brought))?
-        .section;
+    let (log, under) = listed_under(repo, head, path, &brought)?;
     let to = log.section_name(&entry.section, entry.breaking);
     let m = log.marker();
     if same_section(&under, &to) && normalize(&brought) == normalize(&entry.text) {
@@ -235,7 +227,6 @@ fn picked_without_entry(
     head: git2::Oid,
     path: &std::path::Path,
 ) -> Option<String> {
-    use crate::history::changelog::normalize;
     if !repo.changes_path(head, path) {
         return None;
     }
@@ -243,15 +234,7 @@ fn picked_without_entry(
     if !made_on_a_branch(repo, config, head, &brought)? {
         return None;
     }
-    let text = std::str::from_utf8(&repo.committed_file(head, path).ok()??.bytes)
-        .ok()?
-        .to_owned();
-    let log = Changelog::parse(&text).ok()?;
-    let under = log
-        .unreleased_entries()
-        .into_iter()
-        .find(|e| normalize(&e.text) == normalize(&brought))?
-        .section;
+    let (log, under) = listed_under(repo, head, path, &brought)?;
     Some(format!(
         "{} still has `{} {}` under {under}, brought by cherry-picked commit {} as the commit it was picked from made it, though the pick's message no longer calls for an entry (relhook leaves a pick's entry as it came); remove it by hand if it should go",
         path.display(),
@@ -268,4 +251,22 @@ fn brought_one(repo: &Repo, head: git2::Oid, path: &std::path::Path) -> Option<S
         .try_into()
         .ok()?;
     Some(brought)
+}
+
+/// HEAD's committed changelog, and the Unreleased heading it lists `brought` under.
+fn listed_under(
+    repo: &Repo,
+    head: git2::Oid,
+    path: &std::path::Path,
+    brought: &str,
+) -> Option<(Changelog, String)> {
+    use crate::history::changelog::normalize;
+    let text = std::str::from_utf8(&repo.committed_file(head, path).ok()??.bytes)
+        .ok()?
+        .to_owned();
+    let log = Changelog::parse(&text).ok()?;
+    let under = (log.unreleased_entries().into_iter())
+        .find(|e| normalize(&e.text) == normalize(brought))?
+        .section;
+    Some((log, under))
 }
