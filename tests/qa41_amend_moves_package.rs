@@ -5,23 +5,32 @@
 
 use crate::support::{stderr, two_packages};
 
-#[test]
-fn an_amend_that_moves_the_files_says_the_entry_went_with_them() {
+/// Package a's `fix: one thing` (the root's changelog too when `root_log`), amended to move
+/// its file to `to`: what the amend said.
+fn amended_to(to: &str, root_log: bool) -> (crate::support::Repo, String) {
     let repo = two_packages(
         r#"{"name":"a","version":"1.0.0"}"#,
         r#"{"name":"b","version":"1.0.0"}"#,
     );
+    if root_log {
+        repo.write("CHANGELOG.md", crate::support::SKELETON);
+    }
     repo.write("p/a/x.js", "1\n");
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "fix: one thing"]);
     assert!(repo.read("p/a/CHANGELOG.md").contains("- one thing"));
-
     repo.git(&["rm", "-q", "p/a/x.js"]);
-    repo.write("p/b/x.js", "1\n");
+    repo.write(to, "1\n");
     repo.git(&["add", "-A"]);
     let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
     assert!(out.status.success());
     let said = stderr(&out);
+    (repo, said)
+}
+
+#[test]
+fn an_amend_that_moves_the_files_says_the_entry_went_with_them() {
+    let (repo, said) = amended_to("p/b/x.js", false);
     assert!(
         said.contains(
             "p/a/CHANGELOG.md: removed `- one thing`: the commit's files are no longer package a's but package b's, whose changelog has its entry now"
@@ -35,20 +44,7 @@ fn an_amend_that_moves_the_files_says_the_entry_went_with_them() {
 
 #[test]
 fn an_amend_that_moves_the_files_out_of_every_package_names_the_root_changelog() {
-    let repo = two_packages(
-        r#"{"name":"a","version":"1.0.0"}"#,
-        r#"{"name":"b","version":"1.0.0"}"#,
-    );
-    repo.write("CHANGELOG.md", crate::support::SKELETON);
-    repo.write("p/a/x.js", "1\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "fix: one thing"]);
-    repo.git(&["rm", "-q", "p/a/x.js"]);
-    repo.write("x.js", "1\n");
-    repo.git(&["add", "-A"]);
-    let out = repo.git_output(&["commit", "-q", "--amend", "--no-edit"]);
-    assert!(out.status.success());
-    let said = stderr(&out);
+    let (repo, said) = amended_to("x.js", true);
     assert!(
         said.contains(
             "removed `- one thing`: the commit's files are no longer package a's but the repository's, whose changelog CHANGELOG.md has its entry now"

@@ -37,46 +37,43 @@ fn agrees_with_history(repo: &Repo) {
     );
 }
 
+/// `git revert --no-edit <target>` goes through, saying `said`, and the shared entry stays.
+fn revert_keeps_the_entry(repo: &crate::support::Repo, target: &str, said: &str) {
+    let out = repo.git_output(&["revert", "--no-edit", target]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains(said), "{}", text(&out));
+    assert!(
+        unreleased(repo).contains("### Fixed\n\n- handle empty input\n"),
+        "{}",
+        unreleased(repo)
+    );
+    agrees_with_history(repo);
+}
+
 #[test]
 fn a_revert_of_the_later_one_keeps_the_entry_and_says_why() {
     let (repo, older, _) = twice_worded();
-    let out = repo.git_output(&["revert", "--no-edit", "HEAD"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        stderr(&out).contains(&format!(
+    revert_keeps_the_entry(
+        &repo,
+        "HEAD",
+        &format!(
             "CHANGELOG.md: kept `- handle empty input` under Fixed: another unreleased commit ({}) has the same entry",
             &older[..9]
-        )),
-        "{}",
-        text(&out)
+        ),
     );
-    assert!(
-        unreleased(&repo).contains("### Fixed\n\n- handle empty input\n"),
-        "{}",
-        unreleased(&repo)
-    );
-    agrees_with_history(&repo);
 }
 
 #[test]
 fn a_revert_of_the_earlier_one_puts_back_what_git_took_out() {
     let (repo, _, newer) = twice_worded();
-    let out = repo.git_output(&["revert", "--no-edit", "HEAD~1"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        stderr(&out).contains(&format!(
+    revert_keeps_the_entry(
+        &repo,
+        "HEAD~1",
+        &format!(
             "CHANGELOG.md: put back `- handle empty input` under Fixed, which git's revert took out: another unreleased commit ({}) has the same entry",
             &newer[..9]
-        )),
-        "{}",
-        text(&out)
+        ),
     );
-    assert!(
-        unreleased(&repo).contains("### Fixed\n\n- handle empty input\n"),
-        "{}",
-        unreleased(&repo)
-    );
-    agrees_with_history(&repo);
 }
 
 #[test]
