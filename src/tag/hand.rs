@@ -19,6 +19,7 @@ use crate::{Error, Result};
 mod caller;
 mod commands;
 mod marker;
+mod moved;
 mod notes;
 mod sectionless;
 mod stranded;
@@ -29,6 +30,7 @@ use commands::{own_branch, release_command};
 pub use marker::{
     Marker, at_work, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
 };
+pub use moved::moved;
 use notes::unpublishable;
 pub use sectionless::{
     Sectionless, describe_sectionless, head_tag_where, sectionless, sectionless_fix,
@@ -363,31 +365,6 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         release_commit: section_missing && repo.head() == Some(commit),
         standing,
     }
-}
-
-/// Why `git tag -f` may not move release tag `u` (`tag_prefix` + SemVer): what a release tag
-/// names is what was released, so it is never moved or replaced, as pre-push refuses for a
-/// published one. A name that only looks like a release's is judged as a new tag (refused as
-/// not SemVer).
-pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
-    let old = u.old?;
-    version_of(config, &u.tag)?;
-    let at = repo.peel_to_commit(old).unwrap_or(old);
-    // A package's next release is its own (`--package`): a plain release refuses there.
-    let release = match &config.package {
-        Some(p) => format!("relhook release --package {}", p.name),
-        None => "relhook release".to_owned(),
-    };
-    // Made again on the same commit (a new message): no later work to release.
-    let later = match repo.peel_to_commit(u.new) == Some(at) {
-        true => String::new(),
-        false => format!("release the later work as a new version (`{release}`), or, "),
-    };
-    Some(format!(
-        "{0} already tags {1}, and a release tag is never moved or replaced (what it names, and its message, the notes, are what was released); {later}if you really mean to replace {0}: `git tag -d {0}`, then `RELHOOK_SKIP=1 git tag -a {0} ...`",
-        u.tag,
-        crate::git::short_id(at)
-    ))
 }
 
 /// Another release tag (not `tag`) on `commit`, but a pre-release `version` carries (a release
