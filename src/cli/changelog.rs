@@ -409,7 +409,7 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: warning: {why}");
         }
     }
-    if let Some(said) = amend.then(|| amended_release(&repo, &config)).flatten() {
+    for said in after_commit::rewritten_releases(&repo, &config, amend) {
         let _ = writeln!(err, "relhook: warning: {said}");
     }
     let gone = reverted.then(|| crate::release::reverted::section_gone(&repo, &config));
@@ -454,6 +454,5 @@ pub(super) use next::commit_command;
 mod standing;
 mod stopped;
 mod views;
-use after_commit::amended_release;
 pub(super) use driver::merge_driver;
 pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};

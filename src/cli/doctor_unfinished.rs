@@ -237,6 +237,15 @@ pub(super) fn unfinished_work(
             });
         }
     }
+    // Two releases of one version merged (two clones released it): no tag left behind.
+    if let Some(t) = crate::release::twin_release(repo, config) {
+        out.push(doctor::Check {
+            subject: format!("tag {}", t.tag),
+            status: Status::Invalid,
+            detail: t.problem,
+            fix: Some(t.fix),
+        });
+    }
     // A release tag on its release commit rebased over changes a release made now would tell
     // (the tag moved onto it by hand): made again, before it is pushed.
     let latest = repo

@@ -131,6 +131,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let why = format!("{}; {}", r.problem(), r.fix(&repo));
         return refused(&Refusal::bare(Reason::HalfMade, why), json);
     }
+    // Two releases of the last version merged: one's entries are in no section, and a
+    // release now would ship without them (or find nothing to release).
+    if let Some(t) = release::twin_release(&repo, &config) {
+        let why = format!("{}; {}", t.problem, t.advice());
+        return refused(&Refusal::bare(Reason::HalfMade, why), json);
+    }
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
         Err(e) => return refused(&e.into_refusal()?, json),

@@ -39,6 +39,9 @@ pub struct Retag {
     /// (`git rebase --skip`). That remote's tag is the one to take; made again here, the tag
     /// would be another of the same name.
     pub theirs: Option<String>,
+    /// Whether the tip holds the tagged commit too (another clone's release, pulled in by a
+    /// merge since).
+    pub merged: bool,
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
@@ -72,6 +75,7 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
         .then(|| published_instead(repo, commit, tagged))
         .flatten();
     Some(Retag {
+        merged: repo.reaches(tip, tagged),
         theirs,
         stale: super::stale::check(repo, config, commit, &version),
         copy_of,
@@ -160,8 +164,13 @@ impl Retag {
             );
         }
         if self.foreign.is_some() {
+            // Merged in since (a pull of it), HEAD holds it now: no branch held it before.
+            let how = match self.merged {
+                true => "merged in since",
+                false => "no branch here ever held it",
+            };
             return format!(
-                "its tag {} is on {}, another clone's release of {} (no branch here ever held it), not on this one ({})",
+                "its tag {} is on {}, another clone's release of {} ({how}), not on this one ({})",
                 self.tag,
                 short_id(self.tagged),
                 self.version,

@@ -174,6 +174,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if let Some(why) = untagged::above_unfinished(repo, config, u) {
         return Judged::refused(vec![why]);
     }
+    if let Some(t) = crate::release::twin_release(repo, config) {
+        return Judged::refused(vec![format!("{}; {}", t.problem, t.advice())]);
+    }
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
         return Judged::refused(out);

@@ -1,13 +1,24 @@
 //! What post-commit says after its rewrite: an amended release commit whose tag stays
-//! behind.
+//! behind, a merge that joined two releases of one version.
+
+/// What the commit did to a release: an amend of a release commit ([`amended_release`]), a
+/// merge of another clone's release of the same version ([`merged_twin`]).
+pub(super) fn rewritten_releases(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    amend: bool,
+) -> Vec<String> {
+    let amended = amend.then(|| amended_release(repo, config)).flatten();
+    amended
+        .into_iter()
+        .chain(merged_twin(repo, config))
+        .collect()
+}
 
 /// An amend of a release commit its tag names: the tag stays on the commit the amend
 /// replaced, and pre-push refuses the branch until the tag names this one. Asked only after
 /// an amend, so a plain commit costs nothing more.
-pub(super) fn amended_release(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-) -> Option<String> {
+fn amended_release(repo: &crate::git::Repo, config: &crate::config::Config) -> Option<String> {
     let head = repo.head()?;
     if let Some(r) =
         crate::release::retag_needed_from(repo, config, head).filter(|r| r.commit == head)
@@ -37,5 +48,25 @@ pub(super) fn amended_release(
         "this amend rewrote a release commit: its {}; pre-push refuses the branch until its tags name this commit: `{}` (makes them again here, with their notes, and tests it)",
         h.tag_state(),
         h.fix()
+    ))
+}
+
+/// A merge that joined another clone's release of the version this clone released too: said
+/// at once, as the changelog conflict was just settled (one side's entries are gone). Asked
+/// only of a merge commit.
+fn merged_twin(repo: &crate::git::Repo, config: &crate::config::Config) -> Option<String> {
+    let head = repo.head().filter(|h| repo.is_merge(*h))?;
+    // Another release merged in changes the changelog; most merges of a branch's work do
+    // too, but a merge that leaves it alone is passed at the cost of two tree reads.
+    let path = &config.changelog.path;
+    let before = repo.first_parent(head)?;
+    if repo.blob_at(head, path) == repo.blob_at(before, path) {
+        return None;
+    }
+    let t = crate::release::twin_release(repo, config)?;
+    Some(format!(
+        "{}; pre-push refuses the branch until one release is left: {}",
+        t.problem,
+        t.advice()
     ))
 }

@@ -1,0 +1,176 @@
+//! Two clones released one version, and a merge joined them (`git pull` of the other's
+//! release, its changelog conflict settled by taking one side): HEAD's history holds two
+//! release commits of the version, its tag names one, and the other's entries are in no
+//! section of the changelog. No single release commit on the first-parent line is wrong, so
+//! the rewritten-release check (`retag`) sees nothing; doctor says it and releases refuse,
+//! with the way to the published release and this clone's work released above it.
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::{Range, Repo, short_id};
+use crate::shellword::quote;
+
+/// Commits read below HEAD, down to the last release tag, before giving up.
+const LOOKED_AT: usize = 500;
+
+/// Two release commits of one version in HEAD's history.
+#[derive(Debug)]
+pub struct Twin {
+    /// The release tag both are releases of.
+    pub tag: String,
+    /// What is wrong, in one clause.
+    pub problem: String,
+    /// The commands that fix it, in order, joined by `&&` (doctor's `fix:`); or, when both
+    /// releases are published, what to write by hand.
+    pub fix: String,
+    /// Whether `fix` is prose, not a command.
+    by_hand: bool,
+}
+
+impl Twin {
+    /// The fix as a refusal says it: the command quoted.
+    pub fn advice(&self) -> String {
+        match self.by_hand {
+            true => self.fix.clone(),
+            false => format!("`{}`", self.fix),
+        }
+    }
+}
+
+/// The release commit of the last release tag's version that HEAD holds beside the tagged
+/// one (not below it, not the tagged commit's own child: a hand tag's interrupted release).
+pub fn twin_release(repo: &Repo, config: &Config) -> Option<Twin> {
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    let (tag, tagged) = repo.latest_release_tag(head, prefix)?;
+    let version = Version::parse(tag.get(prefix.len()..)?).ok()?;
+    let mut other = None;
+    let mut seen = 0;
+    let range = Range {
+        tips: vec![head],
+        hidden: vec![tagged],
+        single: false,
+        describe: String::new(),
+    };
+    repo.walk(&range, |c| {
+        seen += 1;
+        let named = c.parents < 2
+            && super::resume::version_in_message(&config.release.commit_message, &c.text())
+                .is_some_and(|v| v == version);
+        if named && c.parent_ids.first() != Some(&tagged) {
+            other = Some(c.id);
+        }
+        other.is_none() && seen < LOOKED_AT
+    })
+    .ok()?;
+    let other = other?;
+    if !super::reworded::adds_section(repo, config, other, repo.first_parent(other), &version) {
+        return None;
+    }
+    Some(describe(repo, config, &tag, &version, tagged, other))
+}
+
+fn describe(
+    repo: &Repo,
+    config: &Config,
+    tag: &str,
+    version: &Version,
+    tagged: Oid,
+    other: Oid,
+) -> Twin {
+    let remotes = repo.remote_tracking_commits("*");
+    let published = |c: Oid| repo.held_by_any(&remotes, c);
+    // The remote whose branches hold `c`, as the pull names it.
+    let remote_of = |c: Oid| {
+        repo.remote_names()
+            .into_iter()
+            .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), c))
+    };
+    let release = config.release_command();
+    let drop = |c: Oid| {
+        let short = short_id(c);
+        format!("git rebase --onto {short}~1 {short}")
+    };
+    let pull = |remote: &str| match repo.branch() {
+        Some(b) => format!("git pull --rebase {} {}", quote(remote), quote(&b)),
+        None => format!("git pull --rebase {}", quote(remote)),
+    };
+    let name = quote(tag);
+    // This clone's release goes (the one no remote has), its entries back under Unreleased.
+    let (mine, fix) = match (published(tagged), published(other), remote_of(other)) {
+        (false, true, Some(r)) => (
+            tagged,
+            format!(
+                "git tag -d {name} && {} && git fetch {} tag {name} && {} && {release}",
+                drop(tagged),
+                quote(&r),
+                pull(&r)
+            ),
+        ),
+        (true, false, _) => (
+            other,
+            match remote_of(tagged) {
+                Some(r) => format!("{} && {} && {release}", drop(other), pull(&r)),
+                None => format!("{} && {release}", drop(other)),
+            },
+        ),
+        (false, false, _) => (other, format!("{} && {release}", drop(other))),
+        // Both published: nothing is taken back; the lost entries are written by hand.
+        _ => (
+            other,
+            format!(
+                "write the missing entries under `## [Unreleased]` in {}, commit, then `{release}`",
+                config.changelog.path.display()
+            ),
+        ),
+    };
+    let lost = lost_entries(repo, config, mine, version);
+    let lost = match lost.len() {
+        0 => String::new(),
+        n => format!(
+            "; {n} of {}'s entries {} in no section of {} ({})",
+            short_id(mine),
+            if n == 1 { "is" } else { "are" },
+            config.changelog.path.display(),
+            lost.iter()
+                .take(3)
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+                + if n > 3 { ", …" } else { "" }
+        ),
+    };
+    Twin {
+        tag: tag.to_owned(),
+        by_hand: published(tagged) && published(other),
+        problem: format!(
+            "HEAD's history holds two release commits of {version}, {} (tag {tag}) and {}, joined by a merge (two clones released {version}){lost}",
+            short_id(tagged),
+            short_id(other)
+        ),
+        fix,
+    }
+}
+
+/// The entries of `version`'s section at `commit` that the work tree's changelog has nowhere.
+fn lost_entries(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> Vec<String> {
+    let path = &config.changelog.path;
+    let Some(then) = crate::history::sync::changelog_at(repo, commit, path) else {
+        return Vec::new();
+    };
+    let now = repo
+        .work_tree()
+        .and_then(|root| crate::fsx::confine(&root, path).ok())
+        .and_then(|p| crate::fsx::read_regular_optional(&p).ok().flatten())
+        .and_then(crate::history::changelog::Changelog::from_utf8);
+    let Some(now) = now else {
+        return Vec::new();
+    };
+    (then.entries_of(&version.to_string()).unwrap_or_default())
+        .into_iter()
+        .filter(|e| !now.contains_entry(&e.text, false))
+        .map(|e| crate::history::changelog::one_line(&e.text))
+        .collect()
+}
