@@ -325,6 +325,8 @@ mod qa42_version_left_notes;
 mod qa42_version_note;
 mod qa42_versionless_root;
 mod qa43_merged_twin;
+mod qa43_merged_twin;
+mod qa43_other_prefix_release;
 mod qa6a;
 mod qa7;
 mod qa7c;

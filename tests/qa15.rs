@@ -704,6 +704,17 @@ fn a_named_version_above_an_unprefixed_tag_goes_on_under_the_prefix() {
     let out = dated_release(&repo, &["0.1.0", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(stderr(&out).contains("2.0.0"), "{}", text(&out));
+    // `init`, committed before 2.0.0 was tagged, shipped in it: 3.0.0 would list it again
+    // (QA43), until 2.0.0 has its section.
+    let out = dated_release(&repo, &["3.0.0", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stderr(&out).contains("(`init`)"), "{}", text(&out));
+    let log = repo.read("CHANGELOG.md");
+    let listed = "### Added\n\n- init\n- two\n";
+    assert!(log.contains(listed), "{log}");
+    let sectioned = "### Added\n\n- two\n\n## [2.0.0] - 2026-01-01\n\n### Added\n\n- init\n";
+    repo.write("CHANGELOG.md", log.replacen(listed, sectioned, 1));
+    ok(repo.git_output(&["commit", "-q", "-a", "-m", "docs: the section of 2.0.0"]));
     let out = dated_release(&repo, &["3.0.0", "--no-test"]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v3.0.0");

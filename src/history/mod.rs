@@ -12,4 +12,5 @@ pub mod sync;
 pub mod tag_prefixes;
 pub mod tags;
 pub mod unlinted;
+mod unsectioned;
 pub mod version;

@@ -195,6 +195,15 @@ fn check_prefix(
                         .unwrap_or_else(|| format!("{v} is not above `{}`", other.0)),
                 )));
             }
+            if let Some(why) = named_first
+                .filter(|_| ours_below && named_above)
+                .and_then(|v| lists_again(repo, config, v))
+            {
+                return Err(Error::Refused(crate::error::Refusal::bare(
+                    crate::error::Reason::Changelog,
+                    why,
+                )));
+            }
             if ours_below && !named_above {
                 let above = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
                 // Some tags have the prefix and the newest has not (`v0.9.0`, then `1.0.0`):
@@ -262,6 +271,41 @@ fn check_prefix(
         }
     }
     Ok(())
+}
+
+/// The commit of the other usual prefix's newest release tag HEAD holds (`1.0.1` where tags
+/// are `v…`), when it is above every release tag under `tag_prefix`: a project going on under
+/// `tag_prefix` above it (a version named above it) takes it for its last release, so its
+/// commits are released. `except`: a tag being made, not counted as `tag_prefix`'s.
+pub(crate) fn other_prefix_above(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    except: Option<&str>,
+) -> Option<Oid> {
+    let (name, other, _) = other_prefix_tag(repo, head, prefix)?;
+    let ours = repo.latest_release_tag_except(head, prefix, except);
+    let ours = ours.and_then(|(n, _)| Version::parse(n.get(prefix.len()..)?).ok());
+    if ours.is_some_and(|v| v.cmp_precedence(&other) != Ordering::Less) {
+        return None;
+    }
+    repo.peel_to_commit(repo.tag_target(&name)?)
+}
+
+/// Why a release of `version` above the other usual prefix's newest tag (going on under
+/// `tag_prefix`) would list that tag's changes again: see [`super::unsectioned`].
+pub fn lists_again(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    let (name, other, _) = other_prefix_tag(repo, head, prefix)?;
+    let ours = reachable_tags(repo, head, prefix).latest;
+    let ours_below = ours
+        .as_ref()
+        .is_none_or(|t| other.cmp_precedence(&t.version) == Ordering::Greater);
+    if !ours_below || !version.cmp_precedence(&other).is_gt() {
+        return None;
+    }
+    super::unsectioned::shipped_unsectioned(repo, config, &name, &other, ours.map(|t| t.commit))
 }
 
 /// Why a new release tag for `version` at HEAD cannot be judged: a tag under the other usual

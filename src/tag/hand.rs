@@ -231,6 +231,11 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         &version,
         section_missing,
     ));
+    out.extend(
+        section_missing
+            .then(|| crate::history::tags::lists_again(repo, config, &version))
+            .flatten(),
+    );
     let mut standing = None;
     if section_missing {
         if repo.head() != Some(commit) {

@@ -355,6 +355,16 @@ fn since_last_release(
             }
         }
     }
+    // A release going on under `prefix` above one tagged under the other prefix (a version
+    // named above it): that one released its commits too. Without a release named, such
+    // tags are refused as mixed (`check_tag_prefix`).
+    let above = releasing
+        .and_then(|_| crate::history::tags::other_prefix_above(repo, head, prefix, releasing));
+    if let Some(c) = above {
+        if !hidden.contains(&c) {
+            hidden.push(c);
+        }
+    }
     let mut range = Range {
         tips: vec![head],
         hidden,
