@@ -75,9 +75,15 @@ impl Cleaned {
 pub fn clean(raw: &str, cleanup: Cleanup, comment: &CommentPrefix) -> Cleaned {
     let prefix = resolve_comment_prefix(raw, comment);
     let mut lines: Vec<(usize, &str)> = Vec::new();
-    for (i, line) in raw.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if cleanup != Cleanup::Stored && is_scissors(line, &prefix) {
+    let all: Vec<&str> = raw
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    for (i, &line) in all.iter().enumerate() {
+        if cleanup != Cleanup::Stored
+            && is_scissors(line, &prefix)
+            && cuts_at(&all[i + 1..], cleanup, &prefix)
+        {
             break;
         }
         if cleanup == Cleanup::Strip && line.starts_with(prefix.as_str()) {
@@ -161,6 +167,15 @@ fn assemble<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Cleaned {
         origin.push(n);
     }
     Cleaned { text, origin }
+}
+
+/// Whether git cuts the message at a scissors line followed by `below`: always in `scissors`
+/// mode; otherwise only in a verbose commit (`-v`, `commit.verbose`), where git wrote the line
+/// itself, with its own comment right below it ("Do not modify or remove the line above", in
+/// the user's language). A scissors line typed into `-m`, or kept in an editor without `-v`,
+/// is stored as it is, and so is what follows it.
+fn cuts_at(below: &[&str], cleanup: Cleanup, prefix: &str) -> bool {
+    cleanup == Cleanup::Scissors || below.first().is_some_and(|l| l.starts_with(prefix))
 }
 
 /// Whether `raw` holds git's scissors line under any comment prefix: `git commit -v` put the
@@ -254,6 +269,17 @@ mod tests {
     fn editor_session_drops_comments_and_scissors() {
         let raw = "feat: edited  \n\n\n# my comment\nbody line\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/a b/a\n+x\n";
         assert_eq!(strip(raw), "feat: edited\n\nbody line");
+    }
+
+    #[test]
+    fn a_typed_scissors_line_is_no_cut_where_git_keeps_it() {
+        let raw = "fix: x\n\n# ------------------------ >8 ------------------------\n\nBREAKING CHANGE:\n";
+        let c = clean(raw, Cleanup::Whitespace, &CommentPrefix::default());
+        assert!(c.text.ends_with("BREAKING CHANGE:"), "{}", c.text);
+        // An editor session without `-v`: the comment goes, the rest stays.
+        assert!(strip(raw).ends_with("BREAKING CHANGE:"));
+        let c = clean(raw, Cleanup::Scissors, &CommentPrefix::default());
+        assert_eq!(c.text, "fix: x");
     }
 
     #[test]
