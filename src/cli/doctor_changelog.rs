@@ -244,7 +244,11 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
     let meta = std::fs::symlink_metadata(root.join(path)).ok();
     let dangling = crate::history::changelog::not_a_file(&root, path)
         == Some(crate::history::changelog::NotAFile::DanglingLink);
-    let (what, fix) = if dangling
+    let (what, fix) = if repo.working_tree_encoding(path).is_some() {
+        // The same refusal every command gives (named by `changelog_not_a_file`).
+        let (what, fix) = crate::history::sync::changelog_not_a_file(repo, config, path)?;
+        (what, format!("{fix}, then `relhook changelog --sync`"))
+    } else if dangling
         && let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, path)
     {
         // A link to nothing where the file was: the fix every command names.

@@ -53,6 +53,36 @@ impl Repo {
         }
     }
 
+    /// The `working-tree-encoding` gitattributes names for `rel` when it is not UTF-8: git
+    /// keeps the blob in UTF-8 and the work tree's copy in that encoding, a conversion relhook
+    /// does not make. In-process.
+    pub fn working_tree_encoding(&self, rel: &Path) -> Option<String> {
+        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
+        let value = self
+            .inner
+            .get_attr_bytes(rel, "working-tree-encoding", flags)
+            .ok()?;
+        let name = match git2::AttrValue::from_bytes(value) {
+            git2::AttrValue::String(s) => s.to_owned(),
+            git2::AttrValue::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => return None,
+        };
+        let plain = name.to_ascii_uppercase().replace(['-', '_'], "");
+        if plain == "UTF8" {
+            return None;
+        }
+        // libgit2 also reads the index's copy of an attribute file the work tree changed or
+        // emptied, where git reads only the work tree's: git is asked before saying so (a
+        // `git` process only where libgit2 finds the attribute at all).
+        let name = rel.to_string_lossy();
+        let args = ["check-attr", "-z", "working-tree-encoding", "--", &name];
+        let out = Git::new(&self.work_tree()?, &args).run().ok()?;
+        let value = out.split('\0').nth(2)?;
+        let plain = value.to_ascii_uppercase().replace(['-', '_'], "");
+        (!matches!(value, "unspecified" | "unset" | "set") && plain != "UTF8")
+            .then(|| value.to_owned())
+    }
+
     fn filter_driver_read(&self, rel: &Path) -> Option<String> {
         let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
         let value = self.inner.get_attr_bytes(rel, "filter", flags).ok()?;

@@ -86,6 +86,26 @@ pub fn changelog_not_a_file(
     rel: &Path,
 ) -> Option<(String, String)> {
     use crate::history::changelog::{NotAFile, not_a_file, not_a_file_fix, not_a_file_what};
+    // Its work tree copy is in another encoding than the blob: reading or writing it as
+    // UTF-8 would put entries in the commit and not in the file (or the other way round).
+    if let Some(encoding) = repo.working_tree_encoding(rel) {
+        let shown = crate::shellword::from_top(rel);
+        return Some((
+            format!(
+                "{} is under `working-tree-encoding={encoding}` (set in gitattributes), a conversion relhook does not make",
+                rel.display()
+            ),
+            format!(
+                "take `working-tree-encoding` off {} in .gitattributes (relhook keeps it in UTF-8){}",
+                rel.display(),
+                // The copy git wrote in that encoding goes back to the blob's bytes.
+                match repo.head().and_then(|h| repo.blob_at(h, rel)) {
+                    Some(_) => format!(" and `git checkout -- {shown}`"),
+                    None => String::new(),
+                }
+            ),
+        ));
+    }
     let kind = not_a_file(&repo.work_tree()?, rel)?;
     let stored = repo
         .head()
