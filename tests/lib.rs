@@ -328,6 +328,7 @@ mod qa43_encoded_changelog;
 mod qa43_merged_twin;
 mod qa43_other_prefix_release;
 mod qa43_typed_scissors;
+mod qa43_unreadable_encoding;
 mod qa6a;
 mod qa7;
 mod qa7c;

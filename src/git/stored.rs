@@ -75,6 +75,19 @@ impl Repo {
         self.stored(id).ok()
     }
 
+    /// The encoding commit `id`'s message is in when relhook cannot read it: not UTF-8, and
+    /// named by an `encoding` header relhook does not know (`Shift_JIS`), or by none.
+    pub fn unreadable_encoding(&self, id: Oid) -> Option<String> {
+        let c = self.stored_commit(id)?;
+        if std::str::from_utf8(&c.message).is_ok() {
+            return None;
+        }
+        let name = c.encoding.clone().unwrap_or_else(|| "UTF-8".to_owned());
+        super::encoding::decode_known(&c.message, &name)
+            .is_none()
+            .then_some(name)
+    }
+
     /// A commit's message as text, in the encoding it is stored in ([`StoredCommit::text`]).
     pub fn commit_text(&self, id: Oid) -> Option<String> {
         Some(self.stored_commit(id)?.text().into_owned())

@@ -166,15 +166,8 @@ pub fn post_commit(
     // and only by an entry that has a `#`.
     let forge = std::cell::OnceCell::new();
     let mut new_entry = entry_of(repo, head, config, &forge);
-    // A merge made again under a Conventional header (`git commit --amend` of a merge): merges
-    // carry no entry of their own, as history counts them (`check`, `--rebuild`), and its
-    // branch's entries are no squash's to replace.
-    if amend && repo.is_merge(head) {
-        let why = "a merge commit carries no entry of its own (its branch's commits carry theirs)";
-        return Ok(match new_entry {
-            Some(_) => Accumulated::Notice(format!("no entry added: {why}")),
-            None => Accumulated::Skipped(why.into()),
-        });
+    if let Some(withheld) = entries::withheld(repo, head, amend, new_entry.is_some()) {
+        return Ok(withheld);
     }
     // git's `Revert "Merge branch 'x'"` of a released merge: told by the reflog's subject,
     // since most commits have no entry and this reads history.

@@ -127,7 +127,11 @@ fn lint_utf8(
                 "the message is in {name} (`i18n.commitEncoding`), which relhook cannot decode: it reads UTF-8, ISO-8859-1 and Windows-1252"
             );
             d.expected = Some("text relhook can decode".into());
-            d.help = Some("re-save the message as UTF-8 and set `git config i18n.commitEncoding UTF-8`, or commit with `--no-verify`".into());
+            // Not `--no-verify`: the entry would be unreadable, and pre-push refuses the commit.
+            d.help = Some(
+                "re-save the message as UTF-8 and set `git config i18n.commitEncoding UTF-8`"
+                    .into(),
+            );
         }
         pre.push(d);
     }

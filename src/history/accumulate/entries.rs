@@ -2,6 +2,7 @@
 
 use git2::Oid;
 
+use super::Accumulated;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::entry::{Forge, NewEntry};
@@ -58,6 +59,27 @@ fn unreleased_with_header(repo: &Repo, commit: Oid, tag: Option<Oid>, header: &s
         !found
     });
     found
+}
+
+/// Why commit `head` gets no entry though its message may call for one (`entry`: it does):
+/// a message relhook cannot decode (`--no-verify` past commit-msg: its entry would be
+/// mojibake, and pre-push refuses the commit until it is reworded), or a merge made again
+/// under a Conventional header (`git commit --amend` of a merge: merges carry no entry of
+/// their own, as history counts them, and its branch's entries are no squash's to replace).
+pub(super) fn withheld(repo: &Repo, head: Oid, amend: bool, entry: bool) -> Option<Accumulated> {
+    if let Some(name) = entry.then(|| repo.unreadable_encoding(head)).flatten() {
+        return Some(Accumulated::Refused(format!(
+            "no entry added: the message is not UTF-8 (its encoding: {name}), which relhook cannot read, and pre-push refuses it; reword it in UTF-8 (`git config i18n.commitEncoding UTF-8`, then `git commit --amend`)"
+        )));
+    }
+    if amend && repo.is_merge(head) {
+        let why = "a merge commit carries no entry of its own (its branch's commits carry theirs)";
+        return Some(match entry {
+            true => Accumulated::Notice(format!("no entry added: {why}")),
+            false => Accumulated::Skipped(why.into()),
+        });
+    }
+    None
 }
 
 /// The entry a commit's message calls for.
