@@ -53,7 +53,7 @@ pub(super) fn reference_transaction(
     // Tags created, and tags moved (`git tag -f`), which a release tag never is.
     let created = hand::tag_updates(&input);
     if created.is_empty() {
-        return Ok(Outcome::Ok);
+        return Ok(super::tag_unchecked::unread_ids(ctx, state, &input));
     }
     // The one ref line a `prepared` run may note as settled (see `hand::SETTLED`).
     let single = match (created.as_slice(), input.trim_end().lines().count()) {
@@ -98,8 +98,9 @@ pub(super) fn reference_transaction(
     let (repo, root, config) = match ctx.open() {
         Ok(x) => x,
         Err(e) => {
+            let tags: Vec<&str> = created.iter().map(|u| u.tag.as_str()).collect();
             return Ok(super::tag_unchecked::unreadable_config(
-                state, &created, &e, &mut err,
+                state, &tags, "tag", &e, &mut err,
             ));
         }
     };
@@ -346,8 +347,24 @@ fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
     else {
         return false;
     };
-    let Ok(repo) = ctx.repo() else {
-        return false;
+    // The bypass named is for the command the user ran: `git filter-branch`, not the `git
+    // update-ref` its script runs.
+    let command = || hand::git_command_run().unwrap_or(command.clone());
+    let mut err = crate::cli::stream::stderr();
+    let repo = match ctx.repo() {
+        Ok(repo) => repo,
+        // Reftable refs: nothing can be judged, and a release tag is not let by unchecked.
+        Err(e) => {
+            let tags: Vec<&str> = updates.iter().map(|u| u.tag.as_str()).collect();
+            let said = super::tag_unchecked::unreadable_config(
+                "prepared",
+                &tags,
+                &command(),
+                &e,
+                &mut err,
+            );
+            return matches!(said, Outcome::Failed);
+        }
     };
     let moves = hand::moves(&repo, updates);
     if moves.is_empty() {
@@ -358,13 +375,7 @@ fn moves_refused(ctx: &Context, updates: &[hand::Update]) -> bool {
     let Ok((root, config)) = ctx.history_config(&repo) else {
         return false;
     };
-    // The bypass is for the command the user ran: `git filter-branch`, not the `git
-    // update-ref` its script runs.
-    let command = hand::git_command_run().unwrap_or(command);
-    // The bypass named is for the command the user ran: `git filter-branch`, not the `git
-    // update-ref` its script runs.
-    let command = hand::git_command_run().unwrap_or(command);
-    let mut err = crate::cli::stream::stderr();
+    let command = command();
     let mut refused = false;
     for u in &moves {
         let view = crate::tag::config_for(&config, &root, &u.tag);

@@ -7,25 +7,30 @@ use std::io::Write;
 use super::{Context, Outcome};
 use crate::tag::{hand, rules};
 
-/// `prepared`/`committed` with a configuration that cannot be read (`e`): a tag that names a
-/// version is refused, as commit-msg and pre-push refuse in this state (it would be a release
-/// nobody checked, with no release commit); any other tag goes, with a word. Said once, in
-/// `prepared`.
+/// `prepared`/`committed` with a configuration or a repository that cannot be read (`e`:
+/// reftable refs, SHA-256 objects), for `tags` created or moved by `git COMMAND`: a tag that
+/// names a version is refused, as commit-msg and pre-push refuse in this state (it would be a
+/// release nobody checked, with no release commit); any other tag goes, with a word. Said
+/// once, in `prepared`.
 pub(super) fn unreadable_config(
     state: &str,
-    created: &[hand::Update],
+    tags: &[&str],
+    command: &str,
     e: &crate::Error,
     err: &mut dyn Write,
 ) -> Outcome {
     if state != "prepared" {
         return Outcome::Ok;
     }
-    match created.iter().find(|u| rules::names_a_version(&u.tag)) {
-        Some(u) => {
+    match tags.iter().find(|t| rules::names_a_version(t)) {
+        Some(tag) => {
+            let (again, does) = match command {
+                "tag" => ("tag", "tags"),
+                _ => ("run it", "runs it"),
+            };
             let _ = writeln!(
                 err,
-                "relhook: refusing tag {}: relhook cannot check it or make its release commit: {e}; fix that, then tag again (`RELHOOK_SKIP=1 git tag …` tags without relhook)",
-                u.tag
+                "relhook: refusing tag {tag}: relhook cannot check it or make its release commit: {e}; fix that, then {again} again (`RELHOOK_SKIP=1 git {command} …` {does} without relhook)",
             );
             Outcome::Failed
         }
@@ -36,6 +41,29 @@ pub(super) fn unreadable_config(
             );
             Outcome::Ok
         }
+    }
+}
+
+/// `prepared`, for the tags of an input whose ids relhook's git library cannot read (a
+/// SHA-256 repository's): judged as where the repository cannot be opened, so that no release
+/// tag goes by unchecked. A fetch's tags are not judged (nor where the command cannot be
+/// told, as elsewhere).
+pub(super) fn unread_ids(ctx: &Context, state: &str, input: &str) -> Outcome {
+    let tags: Vec<&str> = hand::tag_lines(input).map(|(t, _, _)| t).collect();
+    if tags.is_empty() || state != "prepared" {
+        return Outcome::Ok;
+    }
+    let Some(command) = hand::git_subcommand().filter(|c| c != "fetch" && c != "receive-pack")
+    else {
+        return Outcome::Ok;
+    };
+    match ctx.repo() {
+        Err(e) => {
+            let command = hand::git_command_run().unwrap_or(command);
+            let mut err = crate::cli::stream::stderr();
+            unreadable_config(state, &tags, &command, &e, &mut err)
+        }
+        Ok(_) => Outcome::Ok,
     }
 }
 

@@ -18,6 +18,7 @@ use crate::{Error, Result};
 
 mod caller;
 mod commands;
+mod input;
 mod marker;
 mod moved;
 mod notes;
@@ -27,6 +28,7 @@ mod unkept;
 mod untagged;
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
 use commands::{own_branch, release_command};
+pub use input::{Update, tag_lines, tag_updates};
 pub use marker::{
     Marker, at_work, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
 };
@@ -37,44 +39,6 @@ pub use sectionless::{
 };
 pub use stranded::{Stranded, describe_stranded, stranded};
 pub use unkept::{changelog_case_twin, unkept_changelog, unkept_changelog_and_edit};
-
-/// One line of the hook's input: `<old> <new> <ref>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Update {
-    /// The tag's name (without `refs/tags/`).
-    pub tag: String,
-    /// What the tag pointed at before: `None` for a tag being created, else a tag being moved
-    /// (`git tag -f`).
-    pub old: Option<Oid>,
-    /// What it will point at (a tag object or a commit).
-    pub new: Oid,
-}
-
-/// The tags the hook's input creates (old value all zeros) or moves (old value another
-/// object); not deletions (new value all zeros).
-pub fn tag_updates(input: &str) -> Vec<Update> {
-    input
-        .lines()
-        .filter_map(|line| {
-            let mut parts = line.split_whitespace();
-            let (old, new, name) = (parts.next()?, parts.next()?, parts.next()?);
-            let tag = name.strip_prefix("refs/tags/")?;
-            let zero = |s: &str| s.bytes().all(|b| b == b'0');
-            if zero(new) || old == new {
-                return None;
-            }
-            Some(Update {
-                tag: tag.to_owned(),
-                old: if zero(old) {
-                    None
-                } else {
-                    Some(Oid::from_str(old).ok()?)
-                },
-                new: Oid::from_str(new).ok()?,
-            })
-        })
-        .collect()
-}
 
 /// The updates among `updates` that move a tag, each with the value it moves from. A line
 /// with no old value (`git update-ref <ref> <new>` gives none) moves the tag when the tag
@@ -510,35 +474,4 @@ fn retag(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
         Some(target),
         "relhook: release commit",
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn creations_and_moves_of_tags() {
-        let z = "0".repeat(40);
-        let a = "a".repeat(40);
-        let b = "b".repeat(40);
-        let input = format!(
-            "{z} {a} refs/tags/v1.0.0\n{a} {a} refs/tags/same\n{a} {b} refs/tags/moved\n{z} {a} refs/heads/main\n{a} {z} refs/tags/deleted\n{z} {z} refs/tags/deleted\n{z} {a} HEAD\n"
-        );
-        let id = |s: &str| Oid::from_str(s).unwrap();
-        assert_eq!(
-            tag_updates(&input),
-            [
-                Update {
-                    tag: "v1.0.0".into(),
-                    old: None,
-                    new: id(&a)
-                },
-                Update {
-                    tag: "moved".into(),
-                    old: Some(id(&a)),
-                    new: id(&b)
-                }
-            ]
-        );
-    }
 }
