@@ -330,6 +330,7 @@ mod qa43_other_prefix_release;
 mod qa43_sha256_tags;
 mod qa43_typed_scissors;
 mod qa43_unreadable_encoding;
+mod qa43_unworkable_doctor;
 mod qa6a;
 mod qa7;
 mod qa7c;

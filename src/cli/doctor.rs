@@ -76,6 +76,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let repo = ctx
         .repo()
         .and_then(|repo| repo.check_index().map(|()| repo));
+    let unworkable = repo
+        .as_ref()
+        .err()
+        .and_then(|_| crate::git::unworkable(&ctx.cwd));
     // A package whose folder is gone (deleted in a commit) stops each of its entries: the
     // configuration parses, but cannot be used.
     if let Ok(config) = &config {
@@ -178,6 +182,31 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 .checks
                 .extend(super::changelog::stopped_check(repo, config, &ctx.cwd));
         }
+        // A format relhook cannot work in at all: said once, with no hook row to send the
+        // user to an install that refuses, and `relhook uninstall` only where there is
+        // something of relhook's to remove.
+        (Err(e), _) if e.unreadable_index_fix().is_none() && unworkable.is_some() => {
+            let installs = |c: &doctor::Check| {
+                c.subject.starts_with("hook ")
+                    || c.fix.as_deref().is_some_and(|f| f.starts_with("relhook install"))
+            };
+            report.checks.retain(|c| !installs(c));
+            let present = super::install::relhook_present(&loc);
+            report.checks.push(doctor::Check {
+                subject: "repository".into(),
+                status: Status::Invalid,
+                detail: format!(
+                    "relhook cannot work in this repository: {}{}",
+                    unworkable.as_deref().unwrap_or_default(),
+                    if present {
+                        ", and relhook's hooks here fail on every commit and tag"
+                    } else {
+                        ""
+                    }
+                ),
+                fix: present.then(|| "relhook uninstall".into()),
+            });
+        }
         (Err(e), _) => report.checks.push(doctor::Check {
             subject: "repository".into(),
             status: Status::Invalid,
@@ -232,6 +261,8 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 writeln!(out, "nothing needs fixing now (see the warning above)")
             } else if report.healthy() {
                 writeln!(out, "all is well")
+            } else if unworkable.is_some() && report.checks.iter().all(|c| c.fix.is_none()) {
+                writeln!(out, "relhook cannot work in this repository (see above)")
             } else {
                 writeln!(out, "something needs fixing (see `fix:` above)")
             }

@@ -133,6 +133,18 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 "set `[checks] test = {argv}`: `relhook test` and `relhook release` run it; edit it if your tests run otherwise"
             )?;
         }
+        // Files written where no hook can be installed: said, so the set-up is not taken
+        // for done.
+        if let Some(why) = repo
+            .is_none()
+            .then(|| crate::git::unworkable(&ctx.cwd))
+            .flatten()
+        {
+            writeln!(
+                out,
+                "note: relhook cannot work in this repository: {why}; `relhook install` cannot install its hooks here"
+            )?;
+        }
         if let Some(next) = commit_command(ctx, &root, &done) {
             writeln!(out, "next: {next}")?;
         }

@@ -67,6 +67,7 @@ pub use signing::CannotSign;
 pub use state::Hidden;
 pub use stored::StoredCommit;
 pub use txn::{TMP_PREFIX, Txn};
+pub use unreadable::unworkable;
 
 /// How many hex digits relhook shows of a commit or tree id in reports.
 pub const SHORT_ID_LEN: usize = 9;
