@@ -168,6 +168,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     .checks
                     .extend(super::doctor_stranded::stranded_tags(repo, config));
             }
+            // Every release refused where git cannot sign what it signs.
+            report
+                .checks
+                .extend(super::doctor_signing::cannot_sign(repo, config));
             // Commits pre-push will refuse: no "all is well" while they wait to be pushed.
             report
                 .checks

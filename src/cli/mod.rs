@@ -10,6 +10,7 @@ mod doctor;
 mod doctor_changelog;
 mod doctor_files;
 mod doctor_released;
+mod doctor_signing;
 mod doctor_stranded;
 mod doctor_unfinished;
 mod doctor_unpushed;

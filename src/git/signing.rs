@@ -37,6 +37,9 @@ struct Setup {
     key: Option<String>,
     /// `gpg.ssh.defaultKeyCommand`.
     default_key_command: Option<String>,
+    /// `user.signingkey` is set, to an empty value: git asks the program for that key, not
+    /// for the committer's.
+    empty_key: bool,
 }
 
 impl Repo {
@@ -83,12 +86,12 @@ impl Repo {
             "x509" => self.config_string("gpg.x509.program"),
             _ => None,
         };
+        let key = self.config_string("user.signingkey");
         Setup {
             format,
             program,
-            key: self
-                .config_string("user.signingkey")
-                .filter(|k| !k.is_empty()),
+            empty_key: key.as_deref() == Some(""),
+            key: key.filter(|k| !k.is_empty()),
             default_key_command: self
                 .config_string("gpg.ssh.defaultKeyCommand")
                 .filter(|k| !k.is_empty()),
@@ -188,6 +191,12 @@ fn diagnose(setup: &Setup, missing: Option<&str>, stderr: &str) -> CannotSign {
             ),
             ssh_key_fix.to_owned(),
         ),
+        (_, None, _) if setup.empty_key => (
+            format!(
+                "`user.signingkey` is set to an empty value, which `{program}` cannot sign with: {said}"
+            ),
+            "`git config --unset user.signingkey` (git then signs as the committer)".to_owned(),
+        ),
         (_, key, _) => {
             let what = match key {
                 None => format!(
@@ -266,6 +275,22 @@ mod tests {
             no.what.starts_with("`gpg` cannot sign with `ABCD`"),
             "{no:?}"
         );
+    }
+
+    #[test]
+    fn an_empty_signing_key_is_said_as_one_with_the_unset_that_fixes_it() {
+        let err = "error: gpg failed to sign the data:\ngpg: skipped \"\": Invalid user ID\ngpg: signing failed: Invalid user ID\n";
+        let s = Setup {
+            empty_key: true,
+            ..Setup::default()
+        };
+        let no = diagnose(&s, None, err);
+        assert!(
+            no.what
+                .starts_with("`user.signingkey` is set to an empty value"),
+            "{no:?}"
+        );
+        assert!(no.fix.starts_with("`git config --unset user.signingkey`"));
     }
 
     #[test]
