@@ -325,6 +325,7 @@ mod qa42_version_left_notes;
 mod qa42_version_note;
 mod qa42_versionless_root;
 mod qa43_doctor_signing;
+mod qa43_dunder_version_module;
 mod qa43_encoded_changelog;
 mod qa43_merged_twin;
 mod qa43_other_prefix_release;

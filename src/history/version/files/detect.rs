@@ -30,7 +30,8 @@ fn pattern(path: impl Into<PathBuf>, p: &str) -> VersionFile {
     file(path, Locator::Pattern(p.into()))
 }
 
-/// `__version__ = "X"` (an annotation allowed), in `__init__.py` or `_version.py`.
+/// `__version__ = "X"` (an annotation allowed), in `__init__.py`, `_version.py` or
+/// `__version__.py`.
 const DUNDER_VERSION: &str = r#"__version__\s*(?::\s*str\s*)?=\s*["']{version}["']"#;
 
 /// npm's lock files repeat the root package's version twice: at the top and under
@@ -274,8 +275,8 @@ fn with_workspace_lock_entries(root: &Path, fixed: &str, out: &mut Vec<VersionFi
     }
 }
 
-/// `src/<pkg>/__init__.py`, `src/<pkg>/_version.py`, `<pkg>/__init__.py`, `<pkg>/_version.py`
-/// for the package directories beside the Python manifest.
+/// `src/<pkg>/` and `<pkg>/` `_version.py`, `__version__.py` (commitizen's own layout) and
+/// `__init__.py` for the package directories beside the Python manifest.
 fn python_version_modules(root: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = hatch_version_path(root).into_iter().collect();
     for base in ["src", ""] {
@@ -305,7 +306,7 @@ fn python_version_modules(root: &Path) -> Vec<PathBuf> {
             .collect();
         names.sort();
         for name in names {
-            for module in ["_version.py", "__init__.py"] {
+            for module in ["_version.py", "__version__.py", "__init__.py"] {
                 let rel = Path::new(base).join(&name).join(module);
                 if root.join(&rel).is_file() {
                     out.push(rel);
@@ -557,6 +558,7 @@ mod tests {
             ),
             ("tests/__init__.py", "__version__ = \"0.3.0\"\n"),
             ("other/_version.py", "__version__: str = '0.3.0'\n"),
+            ("tool/__version__.py", "__version__ = '0.3.0'\n"),
             ("setup.cfg", "[metadata]\nname = pkg\nversion = 0.3.0\n"),
             ("README.md", "# Pkg\n\nVersion: 0.3.0\n"),
             (
@@ -583,6 +585,7 @@ mod tests {
                 "setup.cfg pattern `(?m)^version\\s*=\\s*{version}\\s*$`",
                 format!("src/pkg/__init__.py pattern `{DUNDER_VERSION}`").as_str(),
                 format!("other/_version.py pattern `{DUNDER_VERSION}`").as_str(),
+                format!("tool/__version__.py pattern `{DUNDER_VERSION}`").as_str(),
                 "README.md pattern `Version: {version}\\b`",
                 "Dockerfile pattern `(?m)^(?:LABEL\\s+(?:org\\.opencontainers\\.image\\.)?version|ENV\\s+APP_VERSION)\\s*=\\s*\"?{version}\"?`",
                 "charts/app/Chart.yaml pattern `(?m)^appVersion:\\s*[\"']?{version}[\"']?(?:[ \\t]+#.*)?\\s*$`",
