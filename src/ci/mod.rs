@@ -211,6 +211,16 @@ pub struct Checked {
     pub release_check: Option<String>,
 }
 
+impl Checked {
+    /// The range as `relhook check` takes it (`<base>..HEAD`, `v1.0.0..HEAD`), when it has one
+    /// base: a hint naming `--all` with it judges this range, not all of HEAD's history.
+    pub fn revspec(&self) -> Option<String> {
+        let r = &self.range;
+        let one_base = !r.single && r.tips.len() == 1 && r.hidden.len() == 1;
+        (one_base && r.describe.ends_with("..HEAD")).then(|| r.describe.clone())
+    }
+}
+
 fn is_zero(sha: &str) -> bool {
     !sha.is_empty() && sha.bytes().all(|b| b == b'0')
 }

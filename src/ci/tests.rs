@@ -315,3 +315,28 @@ fn a_gitlab_pipeline_with_no_branch_named_is_not_said_to_be_the_default_branch()
     ];
     assert!(said(&main).contains("on the default branch"));
 }
+
+/// QA43: a range with one base is given back as `relhook check` takes it; all of history
+/// and one commit alone are no such range.
+#[test]
+fn a_range_with_one_base_is_a_revspec() {
+    let id = Oid::from_str("1111111111111111111111111111111111111111").unwrap();
+    let checked = |hidden: Vec<Oid>, single: bool, describe: &str| Checked {
+        range: Range {
+            tips: vec![id],
+            hidden,
+            single,
+            describe: describe.into(),
+        },
+        base: None,
+        head: Some(id),
+        why: String::new(),
+        source: "base",
+        shallow_fix: String::new(),
+        release_check: None,
+    };
+    let spec = checked(vec![id], false, "111111111..HEAD").revspec();
+    assert_eq!(spec.as_deref(), Some("111111111..HEAD"));
+    assert_eq!(checked(vec![], false, "HEAD").revspec(), None);
+    assert_eq!(checked(vec![], true, "HEAD").revspec(), None);
+}

@@ -236,7 +236,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let palette = Palette::new(ctx.color_out);
     let err_palette = Palette::new(ctx.color_err);
     let mut tally = Tally {
-        named: args.range.clone(),
+        named: args.range.clone().or_else(|| checked.revspec()),
         ..Tally::default()
     };
     let mut json_commits = Vec::new();
@@ -345,13 +345,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     // With nothing else judged, the summary says it (in text).
     let summary_says = tally.checked == 0 && args.format == CheckFormat::Text;
     if tally.before_install > 0 && !summary_says {
-        let n = tally.before_install;
-        eprintln_quiet(&format!(
-            "relhook: note: {} from before `relhook install` here {} not judged ({} never met its commit-msg hook; `relhook check --all` judges them, `relhook check <commit>` one)",
-            report::plural(n, "commit"),
-            if n == 1 { "was" } else { "were" },
-            if n == 1 { "it" } else { "they" }
-        ));
+        eprintln_quiet(&tally.before_install_note());
     }
     let note = env
         .filter(|_| tally.checked + tally.before_install == 0)

@@ -17,7 +17,8 @@ pub(super) struct Tally {
     pub to_squash: usize,
     /// Commits from before `relhook install` here, left unjudged.
     pub before_install: usize,
-    /// The range as the user named it, if one was: what `--all` judges whole.
+    /// The range as a revspec (the user's, or `<base>..HEAD`), if it is one: what `--all`
+    /// judges whole.
     pub named: Option<String>,
     /// Each failed commit, the newest first, with where a `git rebase -i` that reaches it
     /// starts (its first parent, or `--root`; a `fixup!`'s target's) and how deep in the walk
@@ -75,15 +76,32 @@ impl Tally {
         Ok(())
     }
 
+    /// The command that judges the commits from before the install too: with a range,
+    /// `--all` and that range (not all of history, which a shallow clone does not have, and
+    /// `--all` is not given with `--base`).
+    pub fn judge_all(&self) -> String {
+        match &self.named {
+            Some(spec) => format!("relhook check --all {}", crate::shellword::quote(spec)),
+            None => "relhook check --all".to_owned(),
+        }
+    }
+
+    /// The note on the commits from before the install when others were judged.
+    pub fn before_install_note(&self) -> String {
+        let n = self.before_install;
+        format!(
+            "relhook: note: {} from before `relhook install` here {} not judged ({} never met its commit-msg hook; `{}` judges them, `relhook check <commit>` one)",
+            report::plural(n, "commit"),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it" } else { "they" },
+            self.judge_all()
+        )
+    }
+
     /// The last line of a text report (and its hint, when any commit failed).
     pub fn summary(&self, out: &mut dyn Write, range: &str, _p: &Palette) -> std::io::Result<()> {
         if self.checked == 0 && self.before_install > 0 {
-            // With a range named, `--all` judges that range whole (not all of history, which
-            // a shallow clone does not have).
-            let all = match &self.named {
-                Some(spec) => format!("relhook check --all {}", crate::shellword::quote(spec)),
-                None => "relhook check --all".to_owned(),
-            };
+            let all = self.judge_all();
             return writeln!(
                 out,
                 "nothing judged in {range}: {} from before `relhook install` (`{all}` judges them)",
