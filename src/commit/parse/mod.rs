@@ -80,26 +80,10 @@ pub fn commit(message: &str) -> Option<Commit> {
                 .join("\n"),
         );
     }
-    if let Some(inner) = first.strip_prefix("Revert \"") {
-        // `Revert "fix: x"`, or with the pull request a forge's squash merge appends:
-        // `Revert "fix: x" (#123)`.
-        let (quoted, after) = inner.rsplit_once('"')?;
-        let pull_request = after
-            .strip_prefix(" (#")
-            .and_then(|r| r.strip_suffix(')'))
-            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if !(after.is_empty() || pull_request.is_some()) {
-            return None;
-        }
-        // Only a revert of a conventional header means something for the changelog.
-        header(unwrap_revert(quoted).0).ok()?;
-        let commit = reverted_commit(message);
-        let mut c = from_lines(&lines, "revert", None, false, quoted)?;
-        c.reverts = Some(Reverted {
-            header: quoted.to_owned(),
-            commit,
-            pull_request: pull_request.map(str::to_owned),
-        });
+    if first.starts_with("Revert \"") {
+        let reverts = revert::git_revert(first, message)?;
+        let mut c = from_lines(&lines, "revert", None, false, &reverts.header)?;
+        c.reverts = Some(reverts);
         return Some(c);
     }
     let h = header(first).ok()?;
@@ -108,6 +92,9 @@ pub fn commit(message: &str) -> Option<Commit> {
     let mut c = from_lines(&lines, &ty, scope, h.bang, h.description)?;
     if ty == "revert" {
         c.reverts = revert::typed(&c, message);
+    } else if h.description.starts_with("Revert \"") {
+        // Git's revert text typed (`fix: Revert "feat: x"`): a revert all the same.
+        c.reverts = revert::git_revert(h.description, message);
     }
     Some(c)
 }

@@ -60,6 +60,26 @@ pub fn undone_revert(header: &str) -> Option<String> {
     })
 }
 
+/// What git's `Revert "<header>"` (`text`, of `message`) reverts, or with the pull request a
+/// forge's squash merge appends (`Revert "fix: x" (#123)`). `None` unless the quoted header is
+/// a conventional one: only such a revert means something for the changelog.
+pub(super) fn git_revert(text: &str, message: &str) -> Option<Reverted> {
+    let (quoted, after) = text.strip_prefix("Revert \"")?.rsplit_once('"')?;
+    let pull_request = after
+        .strip_prefix(" (#")
+        .and_then(|r| r.strip_suffix(')'))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !(after.is_empty() || pull_request.is_some()) {
+        return None;
+    }
+    header(unwrap_revert(quoted).0).ok()?;
+    Some(Reverted {
+        header: quoted.to_owned(),
+        commit: reverted_commit(message),
+        pull_request: pull_request.map(str::to_owned),
+    })
+}
+
 /// The commit id a revert's body names (`This reverts commit <id>.`), as written.
 pub fn reverted_commit(message: &str) -> Option<String> {
     message.lines().find_map(|l| {
@@ -69,15 +89,18 @@ pub fn reverted_commit(message: &str) -> Option<String> {
     })
 }
 
-/// Whether a header says that its commit reverts another: git's `Revert "…"`, or the
-/// `revert` type (`revert:`, `revert(scope):`, `revert!:`). Told from the header alone, before
-/// anything is parsed.
+/// Whether a header says that its commit reverts another: git's `Revert "…"`, the `revert`
+/// type (`revert:`, `revert(scope):`, `revert!:`), or git's text under another type (`fix:
+/// Revert "…"`). Told from the header alone, before anything is parsed.
 pub fn is_revert_header(header: &str) -> bool {
     header.starts_with("Revert \"")
         || header
             .get(..6)
             .is_some_and(|t| t.eq_ignore_ascii_case("revert"))
             && header[6..].starts_with(['(', '!', ':'])
+        || header
+            .split_once(": ")
+            .is_some_and(|(ty, d)| !ty.contains(' ') && d.starts_with("Revert \""))
 }
 
 /// The header a revert reverts in the end, every wrapping taken off: git's quotes (`Revert

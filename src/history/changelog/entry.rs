@@ -205,10 +205,12 @@ pub fn entry_for_message(
     }
     // A reapplied change's entry is its own (`Reapply "fix: x"` → `- x` under Fixed).
     let header = crate::commit::parse::reapplied(header).unwrap_or(header);
-    let ty = if crate::commit::parse::is_revert_header(header) {
+    // Git's revert text under another type (`fix: Revert "…"`) goes by that type.
+    let own = header.split(['(', '!', ':']).next().unwrap_or("");
+    let ty = if header.starts_with("Revert \"") || own.eq_ignore_ascii_case("revert") {
         "revert"
     } else {
-        header.split(['(', '!', ':']).next().unwrap_or("")
+        own
     };
     let may_break = header.contains("!:") || message.contains("BREAKING");
     if config.section_for(ty).is_none() && !may_break {
@@ -639,6 +641,29 @@ mod tests {
         );
         assert!(
             entry_for_message("Revert \"docs: y\"", &ChangelogConfig::default(), None).is_none()
+        );
+    }
+
+    /// QA43: git's revert text typed under another type is worded as git's revert, in the
+    /// sub-section of its own type; quoting no conventional header, it is a description.
+    #[test]
+    fn git_s_revert_text_under_a_type_is_worded_as_git_s_revert() {
+        let msg = "fix: Revert \"fix(ui): handle a\"\n\nThis reverts commit 1234567.";
+        let e = entry(msg, None).unwrap();
+        assert_eq!(
+            (e.section.as_str(), e.text.as_str()),
+            ("Fixed", "**ui:** revert \"handle a\"")
+        );
+        let by_message = entry_for_message(msg, &ChangelogConfig::default(), None);
+        assert_eq!(by_message, Some(e));
+        assert_eq!(
+            entry("fix: Revert \"the old way\"", None).unwrap().text,
+            "Revert \"the old way\""
+        );
+        let key = revert_key(msg).reverts.unwrap();
+        assert_eq!(
+            (key.header.as_str(), key.commit.as_deref()),
+            ("fix(ui): handle a", Some("1234567"))
         );
     }
 
