@@ -149,6 +149,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(left) = plan.info.left_line_note(&plan.tag) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {left}");
     }
+    if let Some(above) = release::above_elsewhere(&repo, &config, &plan.version) {
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {above}");
+    }
     if let Some(below) = plan.info.below_commits_note() {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {below}");
     }

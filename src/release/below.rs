@@ -150,6 +150,38 @@ pub fn tag_leaves_line(repo: &Repo, config: &Config, root: &Path, tag: &str) -> 
         .left_line_note(tag)
 }
 
+/// A release tag above `version` on a commit HEAD's history does not hold (a release made on a
+/// branch not merged here): this release goes below it, which is right for a maintenance
+/// release and a mistake when that branch's release belongs on this one. Said in one line,
+/// naming a branch that holds it.
+pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    let mut above: Vec<_> = (repo.release_tag_candidates(prefix).into_iter())
+        .filter(|t| t.version.cmp_precedence(version).is_gt())
+        .collect();
+    above.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    let t = above
+        .into_iter()
+        .take(8)
+        .find(|t| t.commit != head && !repo.reaches(head, t.commit))?;
+    let branch = (repo.branches_at("heads/*").into_iter())
+        .find(|(_, at)| *at == t.commit || repo.reaches(*at, t.commit))
+        .and_then(|(name, _)| name.strip_prefix("heads/").map(str::to_owned));
+    Some(match branch {
+        Some(b) => format!(
+            "{} is on branch `{b}`, which this branch has not merged, and is above {version}: this release goes below it (a maintenance release?); if `{b}`'s release belongs here, `git merge {}` before releasing",
+            t.name,
+            crate::shellword::quote(&b)
+        ),
+        None => format!(
+            "{} is on {}, which no branch here holds, and is above {version}: this release goes below it",
+            t.name,
+            crate::git::short_id(t.commit)
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use semver::Version;

@@ -47,7 +47,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use below::{tag_below_commits, tag_leaves_line};
+pub use below::{above_elsewhere, tag_below_commits, tag_leaves_line};
 pub use detected::check_detected_files;
 pub use dirty::clean_tree_fix;
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
