@@ -88,7 +88,74 @@ fn with_the_remote_tag_taken_the_way_drops_this_clones_release_commit() {
     assert!(fix.starts_with("git rebase --onto "), "{fix}");
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    // Said as merged in, not as a commit no branch here held.
-    assert!(stderr(&out).contains("merged in since"), "{}", text(&out));
+    // Said as the two releases, not as a commit no branch here held.
+    assert!(stderr(&out).contains(&format!("`{fix}`")), "{}", text(&out));
+    assert!(
+        !stderr(&out).contains("no branch here ever held"),
+        "{}",
+        text(&out)
+    );
     follow_to_the_end(&repo, &fix);
+}
+
+/// Pulled from the other clone's folder (no remote-tracking branch holds either release):
+/// this clone's tagged release stays, and the merge is made again without the other's
+/// release commit; the entries named are the ones the file lost (this clone's, `from a`).
+#[test]
+fn pulled_from_a_folder_the_merge_is_made_again_without_the_other_release() {
+    let (repo, b) = both_released();
+    let folder = b.to_str().unwrap();
+    let pull = repo.git_output(&["pull", "--no-rebase", folder, "main"]);
+    assert!(!pull.status.success(), "{}", text(&pull));
+    ok(repo.git_output(&["checkout", "--theirs", "CHANGELOG.md"]));
+    ok(repo.git_output(&["add", "CHANGELOG.md"]));
+    ok(repo.git_output(&["commit", "--no-edit"]));
+    let ours = repo.git(&["rev-parse", "v0.1.1"]);
+    let fix = doctor_fix(&repo, "v0.1.1");
+    assert!(
+        fix.starts_with("git reset --keep HEAD~1 && git merge"),
+        "{fix}"
+    );
+    let out = repo.sh(&fix);
+    assert!(out.status.success(), "{fix}: {}", text(&out));
+    assert_eq!(repo.git(&["rev-parse", "v0.1.1"]), ours);
+    let log = repo.read("CHANGELOG.md");
+    let newest = log
+        .split("## [0.1.2]")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{log}"));
+    let (newest, older) = newest.split_once("## [0.1.1]").unwrap();
+    assert!(newest.contains("from b"), "{log}");
+    assert!(older.contains("from a"), "{log}");
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !stdout(&doctor).contains("two release commits"),
+        "{}",
+        text(&doctor)
+    );
+}
+
+/// A release commit cherry-picked from its release branch, that branch merged since: two
+/// copies of one release, nothing lost, nothing said.
+#[test]
+fn a_picked_release_commit_whose_branch_is_merged_is_no_twin() {
+    let repo = crate::support::untested_installed();
+    repo.commit_hooked("feat: one");
+    ok(repo.relhook(&["release", "1.0.0"]));
+    repo.git(&["switch", "-q", "-c", "release/1.1"]);
+    repo.commit_hooked("feat: rel1");
+    ok(repo.relhook(&["release", "--allow-branch"]));
+    repo.git(&["switch", "-q", "main"]);
+    repo.commit_hooked("fix: main fix");
+    ok(repo.git_output(&["cherry-pick", "release/1.1~1", "release/1.1"]));
+    ok(repo.git_output(&["merge", "-q", "--no-edit", "release/1.1"]));
+    repo.commit_hooked("fix: later");
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        !stdout(&doctor).contains("two release commits"),
+        "{}",
+        text(&doctor)
+    );
+    let out = repo.relhook(&["release"]);
+    assert!(out.status.success(), "{}", text(&out));
 }

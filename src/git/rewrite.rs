@@ -383,6 +383,12 @@ impl Repo {
         self.inner.find_commit(commit).ok()?.parent_id(0).ok()
     }
 
+    /// A merge's two parents (`None` for a commit with one, or with more than two).
+    pub fn merge_parents(&self, commit: Oid) -> Option<(Oid, Oid)> {
+        let c = self.inner.find_commit(commit).ok()?;
+        (c.parent_count() == 2).then(|| Some((c.parent_id(0).ok()?, c.parent_id(1).ok()?)))?
+    }
+
     /// Whether a commit has more than one parent.
     pub fn is_merge(&self, commit: Oid) -> bool {
         self.inner

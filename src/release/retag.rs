@@ -39,9 +39,6 @@ pub struct Retag {
     /// (`git rebase --skip`). That remote's tag is the one to take; made again here, the tag
     /// would be another of the same name.
     pub theirs: Option<String>,
-    /// Whether the tip holds the tagged commit too (another clone's release, pulled in by a
-    /// merge since).
-    pub merged: bool,
 }
 
 /// The release commit on `tip`'s first-parent line since the last release tag it holds (at
@@ -52,7 +49,11 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
     let (commit, version) = super::resume::release_commit_on(repo, config, tip)?;
     let tag = format!("{}{version}", config.version.tag_prefix);
     let tagged = repo.peel_to_commit(repo.tag_target(&tag)?)?;
-    if tagged == commit || Some(tagged) == repo.first_parent(commit) {
+    // The tagged commit in the tip's history too (another clone's release merged in, a copy
+    // of a release commit whose branch was merged since): nothing was rewritten, and a tag
+    // made again would name a second commit (`twin` says what two releases of one version
+    // in one history lose).
+    if tagged == commit || Some(tagged) == repo.first_parent(commit) || repo.reaches(tip, tagged) {
         return None;
     }
     let path = &config.changelog.path;
@@ -75,7 +76,6 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
         .then(|| published_instead(repo, commit, tagged))
         .flatten();
     Some(Retag {
-        merged: repo.reaches(tip, tagged),
         theirs,
         stale: super::stale::check(repo, config, commit, &version),
         copy_of,
@@ -164,13 +164,8 @@ impl Retag {
             );
         }
         if self.foreign.is_some() {
-            // Merged in since (a pull of it), HEAD holds it now: no branch held it before.
-            let how = match self.merged {
-                true => "merged in since",
-                false => "no branch here ever held it",
-            };
             return format!(
-                "its tag {} is on {}, another clone's release of {} ({how}), not on this one ({})",
+                "its tag {} is on {}, another clone's release of {} (no branch here ever held it), not on this one ({})",
                 self.tag,
                 short_id(self.tagged),
                 self.version,

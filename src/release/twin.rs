@@ -69,16 +69,32 @@ pub fn twin_release(repo: &Repo, config: &Config) -> Option<Twin> {
     if !super::reworded::adds_section(repo, config, other, repo.first_parent(other), &version) {
         return None;
     }
-    Some(describe(repo, config, &tag, &version, tagged, other))
+    // Two copies of one release (a release commit cherry-picked, its branch merged since)
+    // lose nothing: only entries one side released and the file no longer has count.
+    let mut lost = lost_entries(repo, config, tagged, &version);
+    for e in lost_entries(repo, config, other, &version) {
+        if !lost.contains(&e) {
+            lost.push(e);
+        }
+    }
+    if lost.is_empty() {
+        return None;
+    }
+    Some(describe(
+        repo,
+        config,
+        (&tag, &version),
+        (tagged, other),
+        &lost,
+    ))
 }
 
 fn describe(
     repo: &Repo,
     config: &Config,
-    tag: &str,
-    version: &Version,
-    tagged: Oid,
-    other: Oid,
+    (tag, version): (&str, &Version),
+    (tagged, other): (Oid, Oid),
+    lost: &[String],
 ) -> Twin {
     let remotes = repo.remote_tracking_commits("*");
     let published = |c: Oid| repo.held_by_any(&remotes, c);
@@ -99,59 +115,69 @@ fn describe(
     };
     let name = quote(tag);
     // This clone's release goes (the one no remote has), its entries back under Unreleased.
-    let (mine, fix) = match (published(tagged), published(other), remote_of(other)) {
-        (false, true, Some(r)) => (
-            tagged,
-            format!(
-                "git tag -d {name} && {} && git fetch {} tag {name} && {} && {release}",
-                drop(tagged),
-                quote(&r),
-                pull(&r)
-            ),
-        ),
-        (true, false, _) => (
-            other,
-            match remote_of(tagged) {
-                Some(r) => format!("{} && {} && {release}", drop(other), pull(&r)),
-                None => format!("{} && {release}", drop(other)),
-            },
-        ),
-        (false, false, _) => (other, format!("{} && {release}", drop(other))),
+    let fix = match (published(tagged), published(other), remote_of(other)) {
+        (false, true, Some(r)) => Some(format!(
+            "git tag -d {name} && {} && git fetch {} tag {name} && {} && {release}",
+            drop(tagged),
+            quote(&r),
+            pull(&r)
+        )),
+        (true, false, _) => Some(match remote_of(tagged) {
+            Some(r) => format!("{} && {} && {release}", drop(other), pull(&r)),
+            None => format!("{} && {release}", drop(other)),
+        }),
+        // Neither published (a pull from another clone's folder, two local branches): the
+        // tagged one stays; the merge is made again without the other release commit.
+        (false, false, _) => unmerge(repo, other).map(|again| format!("{again} && {release}")),
         // Both published: nothing is taken back; the lost entries are written by hand.
-        _ => (
-            other,
-            format!(
-                "write the missing entries under `## [Unreleased]` in {}, commit, then `{release}`",
-                config.changelog.path.display()
-            ),
-        ),
+        _ => None,
     };
-    let lost = lost_entries(repo, config, mine, version);
-    let lost = match lost.len() {
-        0 => String::new(),
-        n => format!(
-            "; {n} of {}'s entries {} in no section of {} ({})",
-            short_id(mine),
-            if n == 1 { "is" } else { "are" },
-            config.changelog.path.display(),
-            lost.iter()
-                .take(3)
-                .map(|t| format!("`{t}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-                + if n > 3 { ", …" } else { "" }
+    let by_hand = fix.is_none();
+    let fix = fix.unwrap_or_else(|| match published(tagged) && published(other) {
+        true => format!(
+            "write the missing entries under `## [Unreleased]` in {}, commit, then `{release}`",
+            config.changelog.path.display()
         ),
-    };
+        false => format!(
+            "make the merge that joined them again without {} (this clone's other release of {version}), then `{release}`",
+            short_id(other)
+        ),
+    });
+    let n = lost.len();
+    let named: Vec<String> = lost.iter().take(3).map(|t| format!("`{t}`")).collect();
     Twin {
         tag: tag.to_owned(),
-        by_hand: published(tagged) && published(other),
+        by_hand,
         problem: format!(
-            "HEAD's history holds two release commits of {version}, {} (tag {tag}) and {}, joined by a merge (two clones released {version}){lost}",
+            "HEAD's history holds two release commits of {version}, {} (tag {tag}) and {}, joined by a merge (two clones or branches released {version}); {n} of their entries {} in no section of {} ({}{})",
             short_id(tagged),
-            short_id(other)
+            short_id(other),
+            if n == 1 { "is" } else { "are" },
+            config.changelog.path.display(),
+            named.join(", "),
+            if n > 3 { ", …" } else { "" }
         ),
         fix,
     }
+}
+
+/// HEAD, the merge that joined release commit `other`, made again without it: `other` the
+/// tip of the merged branch (a pull of a release just made), or of HEAD's own line.
+fn unmerge(repo: &Repo, other: Oid) -> Option<String> {
+    let head = repo.head()?;
+    let (first, second) = repo.merge_parents(head)?;
+    let short = short_id(other);
+    if second == other {
+        return Some(format!(
+            "git reset --keep HEAD~1 && git merge --no-edit {short}~1"
+        ));
+    }
+    (first == other).then(|| {
+        format!(
+            "git reset --keep {short}~1 && git merge --no-edit {}",
+            short_id(second)
+        )
+    })
 }
 
 /// The entries of `version`'s section at `commit` that the work tree's changelog has nowhere.
