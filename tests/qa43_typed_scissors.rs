@@ -47,3 +47,24 @@ fn a_typed_scissors_line_hides_nothing_from_commit_msg() {
     let check = repo.relhook(&["check", "--all"]);
     assert!(check.status.success(), "{}", text(&check));
 }
+
+/// `commit.cleanup=scissors` with `-m`: git cleans as `whitespace` when no editor runs, so the
+/// typed line and what follows are stored, and judged.
+#[test]
+fn configured_scissors_cleanup_cuts_nothing_without_an_editor() {
+    let repo = installed_repo();
+    repo.git(&["config", "commit.cleanup", "scissors"]);
+    let out = repo.git_output(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "fix: y",
+        "-m",
+        SCISSORS,
+        "-m",
+        "BREAKING CHANGE:",
+    ]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("footer"), "{}", text(&out));
+}

@@ -38,7 +38,13 @@ pub(super) fn input_for(
     } else {
         MessageSettings::default()
     };
-    let cleanup = fixed.or(settings.cleanup).unwrap_or_else(|| {
+    // git takes `commit.cleanup=scissors` for `whitespace` when no editor runs (`-m`, `-F`):
+    // only an editor's file gets git's scissors line.
+    let configured = settings.cleanup.map(|c| match c {
+        Cleanup::Scissors if !editor_session(from_m) => Cleanup::Whitespace,
+        c => c,
+    });
+    let cleanup = fixed.or(configured).unwrap_or_else(|| {
         if editor_session(from_m) {
             Cleanup::Strip
         } else {
