@@ -36,6 +36,15 @@ fn a_message_relhook_cannot_read_gets_no_entry_and_a_reword_that_works() {
     assert_eq!(said.lines().count(), 1, "{said}");
     assert_eq!(repo.read("CHANGELOG.md"), before);
     assert!(repo.is_clean());
+    // Nor from history: `--sync` makes no entry of it, and doctor does not send there.
+    let sync = repo.relhook(&["changelog", "--sync"]);
+    assert!(sync.status.success(), "{}", text(&sync));
+    assert_eq!(repo.read("CHANGELOG.md"), before, "{}", text(&sync));
+    let doctor = crate::support::stdout(&repo.relhook(&["doctor"]));
+    assert!(
+        !doctor.contains("fix: relhook changelog --sync"),
+        "{doctor}"
+    );
     // The reword as said.
     repo.git(&["config", "i18n.commitEncoding", "UTF-8"]);
     let out = repo.git_in(

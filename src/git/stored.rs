@@ -48,6 +48,18 @@ impl StoredCommit {
         super::decode_message(&self.message, self.encoding.as_deref())
     }
 
+    /// The encoding its message is in when relhook cannot read it (see
+    /// [`Repo::unreadable_encoding`]).
+    pub fn unreadable_encoding(&self) -> Option<String> {
+        if std::str::from_utf8(&self.message).is_ok() {
+            return None;
+        }
+        let name = self.encoding.clone().unwrap_or_else(|| "UTF-8".to_owned());
+        super::encoding::decode_known(&self.message, &name)
+            .is_none()
+            .then_some(name)
+    }
+
     /// The message's header (its first line, trailing blanks left out), as text.
     pub fn header(&self) -> String {
         let text = self.text();
@@ -78,14 +90,7 @@ impl Repo {
     /// The encoding commit `id`'s message is in when relhook cannot read it: not UTF-8, and
     /// named by an `encoding` header relhook does not know (`Shift_JIS`), or by none.
     pub fn unreadable_encoding(&self, id: Oid) -> Option<String> {
-        let c = self.stored_commit(id)?;
-        if std::str::from_utf8(&c.message).is_ok() {
-            return None;
-        }
-        let name = c.encoding.clone().unwrap_or_else(|| "UTF-8".to_owned());
-        super::encoding::decode_known(&c.message, &name)
-            .is_none()
-            .then_some(name)
+        self.stored_commit(id)?.unreadable_encoding()
     }
 
     /// A commit's message as text, in the encoding it is stored in ([`StoredCommit::text`]).

@@ -156,7 +156,8 @@ pub fn plan_sync_releasing(
     let by_hand = by_hand::released_by_hand(repo, config, &log, &range, last.as_ref());
     for c in commits
         .iter()
-        .filter(|c| c.parents < 2 && !cancelled.contains(&c.id) && !by_hand.contains(&c.id))
+        .filter(|c| c.parents < 2 && !c.unreadable)
+        .filter(|c| !cancelled.contains(&c.id) && !by_hand.contains(&c.id))
     {
         use crate::history::reverts::{
             branch_entries, in_history, merge_revert, reapplied_merge_revert,
@@ -316,6 +317,9 @@ struct Seen {
     id: Oid,
     message: String,
     parents: usize,
+    /// Its message is in an encoding relhook cannot read: no entry is made of mojibake
+    /// (post-commit said so; pre-push refuses the commit until it is reworded).
+    unreadable: bool,
 }
 
 /// The commits of a range, oldest first.
@@ -326,6 +330,7 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
             id: c.id,
             message: c.text().into_owned(),
             parents: c.parents,
+            unreadable: c.unreadable_encoding().is_some(),
         });
         true
     })?;
