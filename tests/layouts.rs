@@ -74,7 +74,8 @@ fn a_separate_git_dir_gets_its_changelog_in_the_work_tree() {
 /// accepted, never made and then taken away with `git tag` exiting 0.
 #[test]
 fn a_hand_pre_release_below_an_unprefixed_tag_is_refused_before_it_exists() {
-    let repo = crate::support::installed_repo();
+    // No entry under Unreleased from before the old tag, which would have shipped in it.
+    let repo = crate::support::untested_installed();
     // Tagged before relhook (whose hand tag refuses a bare version where tags are `v…`).
     let out = repo.git_skipping_relhook(&["tag", "-a", "0.1.0", "-m", "the old scheme"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -101,7 +102,8 @@ fn a_hand_pre_release_below_an_unprefixed_tag_is_refused_before_it_exists() {
 /// `relhook release` refuses it.
 #[test]
 fn a_hand_tag_of_a_version_the_other_scheme_tagged_is_refused() {
-    let repo = crate::support::installed_repo();
+    // No entry under Unreleased from before the old tag, which would have shipped in it.
+    let repo = crate::support::untested_installed();
     // The project's old scheme, tagged by hand without the `v`.
     // Tagged before relhook (whose hand tag refuses a bare version where tags are `v…`).
     let out = repo.git_skipping_relhook(&["tag", "-a", "0.2.0", "-m", "old scheme"]);

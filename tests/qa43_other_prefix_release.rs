@@ -79,3 +79,26 @@ fn a_change_the_unprefixed_release_shipped_is_not_listed_again_from_history() {
     assert!(section.contains("- c"), "{section}");
     assert!(!section.contains("- b"), "{section}");
 }
+
+/// `tag_prefix` changed from "v" to "" after `v0.1.0`: its release commit was taken for an
+/// interrupted release of 0.1.0, and `--resume` tagged it a second time (`0.1.0`).
+#[test]
+fn a_release_tagged_under_the_old_prefix_is_no_interrupted_release() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: a");
+    ok(repo.relhook(&["release"]));
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[version]\ntag_prefix = \"\"\n",
+    );
+    ok(repo.git_output(&["commit", "-q", "-a", "-m", "chore: tags without a prefix"]));
+    let out = repo.relhook(&["release", "--resume"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git(&["tag", "-l", "0.1.0"]).is_empty(),
+        "{}",
+        text(&out)
+    );
+    let doctor = crate::support::stdout(&repo.relhook(&["doctor"]));
+    assert!(!doctor.contains("--resume"), "{doctor}");
+}

@@ -297,7 +297,7 @@ pub(crate) fn other_prefix_above(
 pub fn lists_again(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
-    let (name, other, _) = other_prefix_tag(repo, head, prefix)?;
+    let (name, other, other_prefix) = other_prefix_tag(repo, head, prefix)?;
     let ours = reachable_tags(repo, head, prefix).latest;
     let ours_below = ours
         .as_ref()
@@ -305,7 +305,9 @@ pub fn lists_again(repo: &Repo, config: &Config, version: &Version) -> Option<St
     if !ours_below || !version.cmp_precedence(&other).is_gt() {
         return None;
     }
-    super::unsectioned::shipped_unsectioned(repo, config, &name, &other, ours.map(|t| t.commit))
+    let last = ours.map(|t| t.commit);
+    let tag = (name.as_str(), other_prefix.as_str());
+    super::unsectioned::shipped_unsectioned(repo, config, tag, &other, last)
 }
 
 /// Why a new release tag for `version` at HEAD cannot be judged: a tag under the other usual

@@ -17,11 +17,11 @@ const LOOKED_AT: usize = 2000;
 /// Why releasing above `name` (the other prefix's newest release tag, reachable from HEAD)
 /// would list its changes again: the changelog has no section for it and still lists some
 /// of the changes it released under Unreleased. `last` is the last release commit under
-/// `tag_prefix` (the range's start).
+/// `tag_prefix` (the range's start); `prefix` is the other prefix, `name`'s.
 pub(crate) fn shipped_unsectioned(
     repo: &Repo,
     config: &Config,
-    name: &str,
+    (name, prefix): (&str, &str),
     version: &semver::Version,
     last: Option<Oid>,
 ) -> Option<String> {
@@ -68,7 +68,7 @@ pub(crate) fn shipped_unsectioned(
         return None;
     }
     shipped.reverse();
-    let date = (repo.release_tag_candidates(""))
+    let date = (repo.release_tag_candidates(prefix))
         .into_iter()
         .find(|t| t.name == name)
         .map_or_else(
