@@ -96,7 +96,7 @@ pub fn changelog_not_a_file(
                 rel.display()
             ),
             format!(
-                "take `working-tree-encoding` off {} in .gitattributes (relhook keeps it in UTF-8){}",
+                "take `working-tree-encoding` off {} in the attributes file that sets it (.gitattributes, or .git/info/attributes; relhook keeps the file in UTF-8){}",
                 rel.display(),
                 // The copy git wrote in that encoding goes back to the blob's bytes.
                 match repo.head().and_then(|h| repo.blob_at(h, rel)) {
