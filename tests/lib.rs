@@ -332,6 +332,7 @@ mod qa43_merged_twin;
 mod qa43_other_prefix_release;
 mod qa43_release_below_branch;
 mod qa43_sha256_tags;
+mod qa43_squash_reword;
 mod qa43_typed_git_revert;
 mod qa43_typed_scissors;
 mod qa43_unreadable_encoding;

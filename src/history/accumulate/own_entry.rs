@@ -67,18 +67,42 @@ pub(super) fn written(
     // As a squash's entry does, a hand entry stands for the commit only up to its weight: a
     // feature is never stood for by an entry that does not say it (`changelog --sync` agrees).
     let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
+    // An entry the parent listed, reworded in this commit (`- one` made `- one, reworded while
+    // squashing`), is a hand edit of that entry, never this commit's own.
+    let parent_file = match repo.first_parent(head) {
+        Some(parent) => repo.file_at(parent, path)?.map(|f| f.bytes),
+        None => None,
+    };
+    let now: HashSet<String> = (log.unreleased_entries().iter())
+        .map(|e| normalize(&e.text))
+        .collect();
+    let gone: Vec<String> = (parent_file.clone())
+        .and_then(Changelog::from_utf8)
+        .map(|l| l.unreleased_entries())
+        .unwrap_or_default()
+        .iter()
+        .map(|e| normalize(&e.text))
+        .filter(|t| !now.contains(t))
+        .collect();
+    let reworded = |e: &NewEntry| {
+        let t = normalize(&e.text);
+        gone.iter()
+            .any(|g| crate::history::changelog::rewords(&t, g))
+    };
     let by_hand: Vec<&NewEntry> = brought
         .iter()
         .filter(|e| !made.contains(&normalize(&e.text)) && weight(e) >= weight(new))
+        .filter(|e| !reworded(e))
         .collect();
     let Some(first) = by_hand.first() else {
         return Ok(None);
     };
-    let before = match repo.first_parent(head) {
-        Some(parent) => unreleased_count(repo.file_at(parent, path)?.map(|f| f.bytes)),
-        None => 0,
-    };
-    if log.unreleased_entries().len() <= before {
+    // More entries than before, beyond those of the commits it brings (a squash's): an entry
+    // reworded in place adds none.
+    let theirs = (brought.iter())
+        .filter(|e| made.contains(&normalize(&e.text)))
+        .count();
+    if log.unreleased_entries().len() <= unreleased_count(parent_file) + theirs {
         return Ok(None);
     }
     Ok(Some(((*first).clone(), by_hand.len() - 1)))
