@@ -324,6 +324,7 @@ mod qa42_version_explain_nothing;
 mod qa42_version_left_notes;
 mod qa42_version_note;
 mod qa42_versionless_root;
+mod qa43_changed_release_message;
 mod qa43_check_base_hint;
 mod qa43_doctor_signing;
 mod qa43_dunder_version_module;

@@ -221,6 +221,15 @@ fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Opti
         {
             return Some((commit, version));
         }
+        // Made under the default message before `release.commit_message` changed, where it
+        // adds the version's section.
+        let default = crate::config::ReleaseConfig::default().commit_message;
+        if let Some(version) = version_in_message(&default, &message)
+            .filter(|_| config.release.commit_message != default)
+            && reworded::adds_section(repo, config, commit, parent, &version)
+        {
+            return Some((commit, version));
+        }
         if let Some(version) = reworded::in_other_words(repo, config, tip, commit, &message) {
             return Some((commit, version));
         }
