@@ -54,8 +54,15 @@ fn a_changelog_git_converts_gets_no_entry_and_loses_none() {
     }
     assert!(repo.is_clean());
     // The fix as said: the attribute off, the copy back to the blob's bytes, then --sync.
+    let said = stderr(&repo.relhook(&["changelog", "--sync"]));
+    let copy = said
+        .split('`')
+        .find(|c| c.starts_with("rm "))
+        .unwrap_or_else(|| panic!("{said}"));
     repo.write(".gitattributes", "");
-    repo.git(&["checkout", "--", "CHANGELOG.md"]);
+    let out = repo.sh(copy);
+    assert!(out.status.success(), "{copy}: {}", text(&out));
+    assert!(!repo.read("CHANGELOG.md").starts_with('\u{feff}'));
     let out = repo.relhook(&["changelog", "--sync"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(repo.read("CHANGELOG.md").contains("- second entry"));

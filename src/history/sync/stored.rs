@@ -98,9 +98,13 @@ pub fn changelog_not_a_file(
             format!(
                 "take `working-tree-encoding` off {} in the attributes file that sets it (.gitattributes, or .git/info/attributes; relhook keeps the file in UTF-8){}",
                 rel.display(),
-                // The copy git wrote in that encoding goes back to the blob's bytes.
+                // The copy git wrote in that encoding goes back to the blob's bytes: removed
+                // first, as git leaves a file whose stat matches the index as it is.
                 match repo.head().and_then(|h| repo.blob_at(h, rel)) {
-                    Some(_) => format!(" and `git checkout -- {shown}`"),
+                    Some(_) => format!(
+                        ", then save it as UTF-8 (with no edits of yours in it: `rm {} && git checkout -- {shown}`)",
+                        crate::shellword::below_top(rel)
+                    ),
                     None => String::new(),
                 }
             ),
