@@ -327,6 +327,7 @@ mod qa42_versionless_root;
 mod qa43_changed_release_message;
 mod qa43_check_base_hint;
 mod qa43_doctor_signing;
+mod qa43_doctor_signs_nothing;
 mod qa43_dunder_version_module;
 mod qa43_encoded_changelog;
 mod qa43_merged_twin;

@@ -1,12 +1,13 @@
 //! `relhook doctor`'s row on signing: where a release signs (`[release] sign = true`, git's
-//! `tag.gpgSign` or `commit.gpgSign`) and git cannot sign, every release is refused; the
-//! release's own check says why, here before the release is the first command to say it.
+//! `tag.gpgSign` or `commit.gpgSign`) and git cannot sign, every release is refused. Doctor
+//! tells it from git's configuration without starting the signing program, which may ask for
+//! a passphrase or hang: a health check does neither. `relhook release` signs a test commit.
 
 use crate::hooks::doctor::{Check, Status};
 use crate::release::Options;
 
-/// The release's signing refusal as a row, with its fix. Nothing runs where releases sign
-/// nothing; where they sign, the check signs a throwaway commit, as the release's does.
+/// Where releases sign: what git would sign with, or what stops it with its fix. No row
+/// where releases sign nothing.
 pub(super) fn cannot_sign(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
@@ -15,13 +16,30 @@ pub(super) fn cannot_sign(
     let mut opts = Options::preview(requested, None);
     // As the release reads git's setting (see `cli::release`).
     opts.sign = repo.signs_tags();
-    match crate::release::signing_works(repo, config, &opts, true) {
-        Err(crate::Error::Refused(r)) => Some(Check {
-            subject: "signing".into(),
-            status: Status::Invalid,
-            detail: r.what,
-            fix: r.fix,
-        }),
-        _ => None,
+    let signs = crate::release::what_signs(repo, config, &opts, true);
+    if signs.is_empty() {
+        return None;
     }
+    let signs = signs.join(" and ");
+    let not_run = "the signing program itself was not run";
+    let (status, detail, fix) = match repo.signing_looks_ready() {
+        Ok(how) => (
+            Status::Ok,
+            format!(
+                "the release signs {signs}: {how}; {not_run} (`relhook release` tries it before it writes anything)"
+            ),
+            None,
+        ),
+        Err(no) => (
+            Status::Invalid,
+            format!("the release signs {signs}, but {}; {not_run}", no.what),
+            Some(no.fix),
+        ),
+    };
+    Some(Check {
+        subject: "signing".into(),
+        status,
+        detail,
+        fix,
+    })
 }

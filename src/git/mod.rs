@@ -36,6 +36,7 @@ pub mod run;
 mod sequence;
 mod signature;
 mod signing;
+mod signing_ready;
 mod state;
 mod stored;
 mod submodule;

@@ -28,18 +28,18 @@ pub struct CannotSign {
 
 /// The signing setup as git reads it.
 #[derive(Debug, Default)]
-struct Setup {
+pub(super) struct Setup {
     /// `gpg.format` (unset: `openpgp`).
-    format: Option<String>,
+    pub(super) format: Option<String>,
     /// The signing program, when one is configured.
-    program: Option<String>,
+    pub(super) program: Option<String>,
     /// `user.signingkey`.
-    key: Option<String>,
+    pub(super) key: Option<String>,
     /// `gpg.ssh.defaultKeyCommand`.
-    default_key_command: Option<String>,
+    pub(super) default_key_command: Option<String>,
     /// `user.signingkey` is set, to an empty value: git asks the program for that key, not
     /// for the committer's.
-    empty_key: bool,
+    pub(super) empty_key: bool,
 }
 
 impl Repo {
@@ -76,7 +76,7 @@ impl Repo {
         Ok(Some(diagnose(&setup, missing.as_deref(), &out.stderr)))
     }
 
-    fn signing_setup(&self) -> Setup {
+    pub(super) fn signing_setup(&self) -> Setup {
         let format = self.config_string("gpg.format");
         let program = match format.as_deref().unwrap_or("openpgp") {
             "openpgp" => self
@@ -101,13 +101,13 @@ impl Repo {
 
 /// git's test for an SSH key given as text rather than as a file (`key::…`, or the older
 /// bare `ssh-…`).
-fn is_literal_ssh_key(key: &str) -> bool {
+pub(super) fn is_literal_ssh_key(key: &str) -> bool {
     key.starts_with("key::") || key.starts_with("ssh-")
 }
 
 /// The path of the key file `user.signingkey` names, as git expands it (`~/`), when no file
 /// is there; relative to the work tree, where git runs.
-fn missing_key_file(cwd: &Path, raw: &str) -> Option<String> {
+pub(super) fn missing_key_file(cwd: &Path, raw: &str) -> Option<String> {
     let out = Git::new(cwd, &["config", "--type=path", "--get", "user.signingkey"])
         .output()
         .ok()
@@ -126,7 +126,7 @@ fn missing_key_file(cwd: &Path, raw: &str) -> Option<String> {
 
 /// What stops git from signing, from its `setup`, the key file found `missing` and what git
 /// said on `stderr`.
-fn diagnose(setup: &Setup, missing: Option<&str>, stderr: &str) -> CannotSign {
+pub(super) fn diagnose(setup: &Setup, missing: Option<&str>, stderr: &str) -> CannotSign {
     let said = gist(stderr);
     let format = setup.format.as_deref().unwrap_or("openpgp");
     // The options that list the keys the program can sign with (none for ssh-keygen).

@@ -19,17 +19,7 @@ pub(crate) fn signing_works(
     opts: &Options,
     commit: bool,
 ) -> Result<()> {
-    let tag = (opts.sign || config.release.sign).then(|| {
-        if repo.signs_tags() {
-            "its tag (`tag.gpgSign`)"
-        } else if config.release.sign {
-            "its tag (`sign = true` in .relconfig.toml)"
-        } else {
-            "its tag (`--sign`)"
-        }
-    });
-    let commit = (commit && repo.signs_commits()).then_some("its commit (`commit.gpgSign`)");
-    let signs: Vec<&str> = [commit, tag].into_iter().flatten().collect();
+    let signs = what_signs(repo, config, opts, commit);
     if signs.is_empty() {
         return Ok(());
     }
@@ -41,6 +31,26 @@ pub(crate) fn signing_works(
         format!("the release signs {}, but {}", signs.join(" and "), no.what),
         no.fix,
     )))
+}
+
+/// What the release signs (`its tag (…)`, `its commit (…)`) and the setting that makes it.
+pub(crate) fn what_signs(
+    repo: &Repo,
+    config: &Config,
+    opts: &Options,
+    commit: bool,
+) -> Vec<&'static str> {
+    let tag = (opts.sign || config.release.sign).then(|| {
+        if repo.signs_tags() {
+            "its tag (`tag.gpgSign`)"
+        } else if config.release.sign {
+            "its tag (`sign = true` in .relconfig.toml)"
+        } else {
+            "its tag (`--sign`)"
+        }
+    });
+    let commit = (commit && repo.signs_commits()).then_some("its commit (`commit.gpgSign`)");
+    [commit, tag].into_iter().flatten().collect()
 }
 
 /// For a hand tag whose release commit relhook is to make and git signs (`commit.gpgSign`):
