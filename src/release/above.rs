@@ -24,8 +24,10 @@ pub fn greatest_of(log: &Changelog) -> Option<Version> {
 
 /// The newest release section written by hand (`## [2.0.0]` committed before `git tag`) that
 /// no tag names, above the last release tag: its version, how to release it as it is written,
-/// and the commit that wrote it. A hand tag does: it checks the tag, and makes no release
-/// commit for a section that is there.
+/// and where it came from (`written by hand in 1a2b3c4d5`). A hand tag does: it checks the
+/// tag, and makes no release commit for a section that is there. A section a remote's branch
+/// has (another clone's release, merged in by a pull that fetched no tag) is released there:
+/// its tag is fetched, never made again here.
 pub(super) fn written_by_hand(
     repo: &Repo,
     config: &Config,
@@ -43,10 +45,27 @@ pub(super) fn written_by_hand(
     } else {
         format!(" {}", crate::git::short_id(wrote))
     };
+    let tag_it = format!("`git tag -a {prefix}{version}{at} -m \"release {version}\"`");
+    let wrote_id = crate::git::short_id(wrote);
+    if let Some(remote) = crate::history::sync::released_on(repo, config, wrote, &version) {
+        let (name, quoted) = (
+            crate::shellword::quote(&format!("{prefix}{version}")),
+            crate::shellword::quote(&remote),
+        );
+        let how = format!(
+            "it is {remote}'s release, whose tag this clone has not fetched (a pull of a branch fetches none): `git fetch {quoted} tag {name}`, then `{}`; if {remote} has no such tag, tag that commit: {tag_it}",
+            config.release_command()
+        );
+        return Some((
+            version,
+            how,
+            format!("released on {remote} (merged in {wrote_id})"),
+        ));
+    }
     let how = format!(
-        "to release it as it is written, tag that commit: `git tag -a {prefix}{version}{at} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+        "to release it as it is written, tag that commit: {tag_it} (relhook checks the tag, and makes no release commit: the section is there)"
     );
-    Some((version, how, crate::git::short_id(wrote)))
+    Some((version, how, format!("written by hand in {wrote_id}")))
 }
 
 /// A tag reachable from `head` that names `version` under another prefix than the project's
@@ -177,11 +196,11 @@ pub fn refusal(
             ));
         }
         let what = match (&by_hand, order.is_eq()) {
-            (Some((_, wrote)), true) => format!(
-                "`## [{greatest}]` is in {path} already, written by hand in {wrote}, and no tag names it yet"
-            ),
+            (Some((_, wrote)), true) => {
+                format!("`## [{greatest}]` is in {path} already, {wrote}, and no tag names it yet")
+            }
             (Some((_, wrote)), false) => format!(
-                "{version} is below {greatest}, whose section (`## [{greatest}]` in {path}) was written by hand in {wrote}; versions only go up"
+                "{version} is below {greatest}, whose section (`## [{greatest}]` in {path}) was {wrote}; versions only go up"
             ),
             (None, true) => format!(
                 "{version} is already released (`## [{greatest}]` in {path}); versions only go up"

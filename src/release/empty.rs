@@ -132,7 +132,7 @@ pub(super) fn or_written_by_hand(
         head.and_then(|h| super::above::written_by_hand(repo, config, h))
     {
         r.fix = Some(format!(
-            "`## [{version}]` in {} was written by hand in {wrote} and no tag names it yet: {how}",
+            "`## [{version}]` in {} was {wrote} and no tag names it yet: {how}",
             config.changelog.path.display()
         ));
     }

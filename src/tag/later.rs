@@ -121,9 +121,18 @@ pub fn past_release_commit(
         ("would be", tag)
     };
     // Pre-push names the command as its fix; the hand tag's refusal has only this line.
-    let instead = match made {
-        true => String::new(),
-        false => format!("; tag the release commit instead: `{fix}`"),
+    let instead = match (
+        made,
+        crate::history::sync::released_on(repo, config, release_id, version),
+    ) {
+        (true, _) => String::new(),
+        // Another clone's release a pull merged in: its tag is on the remote, not to be made here.
+        (false, Some(r)) => format!(
+            "; it is {r}'s release, whose tag this clone has not fetched (a pull of a branch fetches none): `git fetch {} tag {quoted}`, then `{}`",
+            crate::shellword::quote(&r),
+            config.release_command()
+        ),
+        (false, None) => format!("; tag the release commit instead: `{fix}`"),
     };
     let why = format!(
         "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `## [{version}]` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again{instead}",

@@ -50,6 +50,23 @@ pub fn untagged_section(
     None
 }
 
+/// The remote whose branches hold the `## [version]` section `wrote` brought in: `wrote`
+/// itself, or where it is a merge, a merged side that has the section (that release's commit:
+/// another clone's release, merged in by a pull, which fetches no tag). Its tag is there.
+pub fn released_on(repo: &Repo, config: &Config, wrote: Oid, version: &Version) -> Option<String> {
+    let path = &config.changelog.path;
+    let mut from = vec![wrote];
+    from.extend(
+        (2..=8)
+            .map_while(|n| repo.revparse_commit(&format!("{wrote}^{n}")).ok())
+            .filter(|c| super::has_section_at(repo, *c, path, version)),
+    );
+    repo.remote_names().into_iter().find(|r| {
+        let tips = repo.remote_tracking_commits(r);
+        from.iter().any(|c| repo.held_by_any(&tips, *c))
+    })
+}
+
 /// The commits of `range` (since the last release tag) that such a section releases: those
 /// the commit that wrote it holds, itself included. Empty when there is none.
 pub(super) fn released_by_hand(

@@ -31,7 +31,7 @@ mod own_change;
 mod prereleases;
 mod rebuild;
 mod stored;
-pub use by_hand::untagged_section;
+pub use by_hand::{released_on, untagged_section};
 pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
