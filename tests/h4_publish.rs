@@ -173,7 +173,12 @@ fn a_hand_tag_and_a_release_refuse_behind_the_remote_branch_without_an_upstream(
         .find(|p| p.starts_with("git pull"))
         .map(str::to_owned)
         .expect("a pull command");
-    assert_eq!(pull, "git pull --rebase origin main", "{}", text(&out));
+    assert_eq!(
+        pull,
+        "git pull --rebase --tags origin main",
+        "{}",
+        text(&out)
+    );
     assert!(
         stderr(&out).contains("behind origin/main"),
         "{}",

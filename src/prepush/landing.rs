@@ -374,7 +374,7 @@ fn rejected(
     let fix = if b.local == commit && release_commit && !published {
         let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
         format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase {remote} {branch} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {remote} {branch} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
             rules::release_command(config),
             q = crate::shellword::quote(name)
         )

@@ -103,8 +103,8 @@ pub(super) fn take_theirs(
         format!("git rebase --onto {short}~1 {short}")
     };
     let pull = match repo.branch() {
-        Some(b) => format!("git pull --rebase {r} {}", quote(&b)),
-        None => format!("git pull --rebase {r}"),
+        Some(b) => format!("git pull --rebase --tags {r} {}", quote(&b)),
+        None => format!("git pull --rebase --tags {r}"),
     };
     format!(
         "drop this clone's release of it and take {r}'s: `git tag -d {tag}`, `{drop}` (takes its release commit out), `git fetch {r} tag {tag}`; once a branch of {r} holds the published release (its author may have pushed the tag alone), `{pull}` and `{release}` (releases your work above it)"

@@ -154,10 +154,12 @@ fn unlinted(repo: &Repo, config: &Config) -> Result<()> {
 }
 
 /// The pull that brings in what `upstream` (`origin/main`) has, naming the remote and branch:
-/// a branch pushed without `-u` has no upstream, and a plain `git pull` refuses there.
+/// a branch pushed without `-u` has no upstream, and a plain `git pull` refuses there. With
+/// `--tags`: a pull that names its branch follows no tags, and a release commit it brings
+/// without its tag reads as an interrupted release.
 pub fn pull_command(upstream: &str) -> String {
     match upstream.split_once('/') {
-        Some((remote, branch)) => format!("git pull --rebase {remote} {branch}"),
+        Some((remote, branch)) => format!("git pull --rebase --tags {remote} {branch}"),
         None => "git pull --rebase".to_owned(),
     }
 }

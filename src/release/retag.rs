@@ -110,7 +110,7 @@ fn another_clones(repo: &Repo, config: &Config, commit: Oid, tagged: Oid) -> Opt
             remote: Some(r),
             ..
         } => format!(
-            "git pull --rebase {} {}",
+            "git pull --rebase --tags {} {}",
             crate::shellword::quote(&r),
             crate::shellword::quote(&branch)
         ),

@@ -110,8 +110,8 @@ fn describe(
         format!("git rebase --onto {short}~1 {short}")
     };
     let pull = |remote: &str| match repo.branch() {
-        Some(b) => format!("git pull --rebase {} {}", quote(remote), quote(&b)),
-        None => format!("git pull --rebase {}", quote(remote)),
+        Some(b) => format!("git pull --rebase --tags {} {}", quote(remote), quote(&b)),
+        None => format!("git pull --rebase --tags {}", quote(remote)),
     };
     let name = quote(tag);
     // This clone's release goes (the one no remote has), its entries back under Unreleased.
