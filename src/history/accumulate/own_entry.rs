@@ -62,8 +62,17 @@ pub(super) fn written(
         return Ok(None);
     }
     let mut made = made_since_release(repo, config, head, brought)?;
-    // Reworded on a branch the commit squashes: that branch's words, not this commit's.
-    made.extend(written_on_branches(repo, head, path, brought)?);
+    // Reworded on a branch the commit squashes: that branch's words, not this commit's;
+    // unless they reword a squashed commit's own entry (`- two, with better wording` for
+    // `feat: two`): then they stand for the squash, as that commit's entry would.
+    let branch = written_on_branches(repo, head, path, brought)?;
+    let squashed = match branch.is_empty() {
+        true => HashSet::new(),
+        false => super::squash::squashed_entries(repo, config, head)?,
+    };
+    let rewords_squashed =
+        |t: &String| (squashed.iter()).any(|g| crate::history::changelog::rewords(t, g));
+    made.extend(branch.into_iter().filter(|t| !rewords_squashed(t)));
     // As a squash's entry does, a hand entry stands for the commit only up to its weight: a
     // feature is never stood for by an entry that does not say it (`changelog --sync` agrees).
     let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);

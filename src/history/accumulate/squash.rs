@@ -119,6 +119,19 @@ fn squashed<'a>(
     entries_made(repo, config, &unmerged, &OnceCell::new(), Some(&wanted))
 }
 
+/// The entries (normalized) the commits a squash at `head` squashes make from their messages
+/// (see [`squashed`]), all of them.
+pub(super) fn squashed_entries(repo: &Repo, config: &Config, head: Oid) -> Result<HashSet<String>> {
+    let mut tips = repo.branch_commits();
+    tips.extend(repo.reset_away(RESET_LOOK_BACK));
+    let unmerged = Range {
+        tips,
+        hidden: vec![head],
+        ..Range::default()
+    };
+    entries_made(repo, config, &unmerged, &OnceCell::new(), None)
+}
+
 /// `own` (an amend's edit of its own entry), with the squashed entries weighed again when the
 /// amended commit is a squash whose header now weighs otherwise (see `reweighed`).
 pub(super) fn reweigh(
