@@ -178,11 +178,16 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
         .or_else(|| heading::pep440_pre(label))
 }
 
-/// Collapses whitespace so entries compare by meaning, not layout; an issue reference linked
+/// Collapses whitespace so entries compare by meaning, not layout (an escaped `<` as the `<`
+/// it escapes); an issue reference linked
 /// to its forge page (`[#12](…/issues/12)`) reads as the bare `#12` it was made from, since
 /// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // An HTML tag escaped (`\<details>`), as entries are written now, or not, as they were.
+    if joined.contains("\\<") {
+        joined = joined.replace("\\<", "<");
+    }
     if joined.contains("[#") {
         entry::unlink_references(&joined)
     } else {
