@@ -23,6 +23,7 @@ mod deep;
 pub mod diff;
 mod edit;
 pub mod entry;
+mod escape;
 mod fold;
 mod head;
 mod heading;
