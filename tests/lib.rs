@@ -331,6 +331,7 @@ mod qa43_doctor_signs_nothing;
 mod qa43_dunder_version_module;
 mod qa43_encoded_changelog;
 mod qa43_html_in_entries;
+mod qa43_lefthook_unfound;
 mod qa43_merged_twin;
 mod qa43_other_prefix_release;
 mod qa43_pull_tags;

@@ -16,6 +16,19 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
         ""
     };
     match &w.wiring {
+        Wiring::Wired
+            if manager == "lefthook" && !crate::hooks::managed::lefthook_runs(&w.file) =>
+        {
+            check(
+                &subject,
+                Status::Missing,
+                format!(
+                    "{file} calls relhook, and lefthook's runner is installed, {}",
+                    crate::hooks::managed::LEFTHOOK_RUNNER_FINDS_NONE
+                ),
+                None,
+            )
+        }
         Wiring::Wired | Wiring::Shim { .. } => check(
             &subject,
             Status::Ok,

@@ -26,6 +26,23 @@ pub fn missing(command: &str) -> Option<&'static str> {
         .then_some(NOT_ON_PATH)
 }
 
+/// Said where lefthook's hooks are installed but its runner finds no lefthook to run: the
+/// runner says "Can't find lefthook in PATH" and lets the commit through, relhook unrun.
+pub const RUNNER_FINDS_NONE: &str = "but lefthook's runner finds no lefthook here (not on PATH, not in node_modules, no `LEFTHOOK_BIN`), so it lets every commit and push through unchecked; install it (https://lefthook.dev/installation/: `brew install lefthook`, `go install github.com/evilmartians/lefthook/v2@latest`, or `npm install --save-dev lefthook`)";
+
+/// Whether lefthook's runner finds a lefthook to run for the configuration at `file`, where
+/// it looks: `LEFTHOOK_BIN`, PATH, and the project's node_modules (npm's package).
+pub fn runner_finds(file: &std::path::Path) -> bool {
+    let set = std::env::var_os("LEFTHOOK_BIN").is_some_and(|b| std::path::Path::new(&b).is_file());
+    let top = file.parent().unwrap_or(std::path::Path::new("."));
+    let modules = [
+        "node_modules/.bin/lefthook",
+        "node_modules/lefthook",
+        "node_modules/@evilmartians/lefthook",
+    ];
+    set || crate::hooks::aside::on_path("lefthook") || modules.iter().any(|m| top.join(m).exists())
+}
+
 /// lefthook merges these over the shared configuration.
 pub(super) const LOCAL_FILES: [&str; 8] = [
     "lefthook-local.yml",

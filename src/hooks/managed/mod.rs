@@ -26,7 +26,10 @@ mod marker;
 mod place;
 
 use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
-pub use lefthook::{Format as LefthookFormat, HandCall, hand_calls, missing as lefthook_missing};
+pub use lefthook::{
+    Format as LefthookFormat, HandCall, RUNNER_FINDS_NONE as LEFTHOOK_RUNNER_FINDS_NONE,
+    hand_calls, missing as lefthook_missing, runner_finds as lefthook_runs,
+};
 use lefthook::{lefthook_section, lefthook_state};
 pub(super) use marker::{BEGIN, END};
 use marker::{block_of, strip_blocks};
