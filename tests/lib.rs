@@ -336,6 +336,7 @@ mod qa43_merged_twin;
 mod qa43_other_prefix_release;
 mod qa43_pull_tags;
 mod qa43_pulled_release_tag;
+mod qa43_pulled_without_tag;
 mod qa43_release_below_branch;
 mod qa43_sha256_tags;
 mod qa43_squash_reword;

@@ -76,7 +76,7 @@ impl HalfMade {
             (None, pushed_to) => match pushed_to {
                 Some(remote) => (
                     format!(
-                        "tag {} is missing, though {remote} has the release commit",
+                        "tag {} is missing here, though {remote} has the release commit (not fetched yet? a pull that names its branch brings no tags)",
                         self.tag
                     ),
                     format!(
@@ -336,6 +336,33 @@ pub fn resume(
         return Err(Error::Refused(r));
     }
     crate::git::txn::recover(repo)?;
+    // Published, the release commit may have its tag there (a pull that names its branch
+    // brings no tags): made here it would be another tag of the same name. The remote is
+    // asked only then; unreachable, the tag is made as before.
+    if let Some(remote) = half
+        .pushed_to
+        .as_deref()
+        .filter(|_| half.misplaced_tag.is_none())
+    {
+        let name = format!("refs/tags/{}", half.tag);
+        if repo
+            .remote_tags_peeled(remote)
+            .is_ok_and(|tags| tags.iter().any(|(n, _, _)| *n == name))
+        {
+            return Err(Error::Refused(crate::error::Refusal::new(
+                crate::error::Reason::HalfMade,
+                format!(
+                    "{remote} has tag {} already, on the release commit it has (not fetched here: a pull that names its branch brings no tags)",
+                    half.tag
+                ),
+                format!(
+                    "take it: `git fetch {} tag {}` (made here, it would be another tag of the same name)",
+                    crate::shellword::quote(remote),
+                    crate::shellword::quote(&half.tag)
+                ),
+            )));
+        }
+    }
     // A tag lock left behind fails the tag step: found before the tests, not after them.
     repo.wait_for_tag_locks([&half.tag])?;
     // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging removes the test record and the
