@@ -490,7 +490,7 @@ fn hook_managers_get_relhooks_calls_in_their_own_files() {
     // line, not `npx husky` on a line of its own too.
     let said = stdout(&out);
     assert!(
-        said.contains("then run `npx husky && relhook install`; until then git runs none of relhook's hooks in this clone (`relhook install --force` puts them in .git/hooks meanwhile)")
+        said.contains("then run `npx husky && relhook install`; until then the hooks it sets up for relhook do not run in this clone (`relhook install --force` puts them in .git/hooks meanwhile)")
             && !said.contains("then run `npx husky`")
             && said.contains("commit-msg wired in .husky/commit-msg;"),
         "{}",

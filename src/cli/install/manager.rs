@@ -205,11 +205,15 @@ pub(super) fn write_via_manager(
     };
     // Until the manager is set up, git runs none of relhook's hooks here: said, with the way
     // to have them now (a fresh clone before `npm install`, trying relhook out).
-    let meanwhile = "until then git runs none of relhook's hooks in this clone (`relhook install --force` puts them in .git/hooks meanwhile)";
+    // (Only the hooks the manager runs: relhook's reference-transaction stays its own.)
+    let force = "`relhook install --force` puts them in .git/hooks meanwhile";
     for c in commands.iter().filter(|c| !run_by_another(c)) {
         match crate::hooks::managed::lefthook_missing(c) {
-            Some(why) => writeln!(out, "then run `{c}`; {why}; {meanwhile}")?,
-            None => writeln!(out, "then run `{c}`; {meanwhile}")?,
+            Some(why) => writeln!(out, "then run `{c}`; {why} ({force})")?,
+            None => writeln!(
+                out,
+                "then run `{c}`; until then the hooks it sets up for relhook do not run in this clone ({force})"
+            )?,
         }
     }
     Ok(left)
