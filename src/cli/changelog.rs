@@ -412,9 +412,12 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     for said in after_commit::rewritten_releases(&repo, &config, amend) {
         let _ = writeln!(err, "relhook: warning: {said}");
     }
-    let gone = reverted.then(|| crate::release::reverted::section_gone(&repo, &config));
-    if let Some(r) = gone.flatten() {
-        let _ = writeln!(err, "relhook: warning: {r}");
+    // Every package's too: a revert is rare, and its changelog may be outside its folder.
+    let views = || std::iter::once(config.clone()).chain(super::doctor::views_of(&repo, &config));
+    for view in reverted.then(views).into_iter().flatten() {
+        if let Some(r) = crate::release::reverted::section_gone(&repo, &view) {
+            let _ = writeln!(err, "relhook: warning: {r}");
+        }
     }
     if let Some(made) = made.filter(|_| concluded) {
         for said in conflicted::committed_conflicts(&repo, &config, made, &refused) {

@@ -276,7 +276,9 @@ pub(super) fn unfinished_work(
             }
         }
     }
-    if let Some(r) = crate::release::reverted::section_gone(repo, config) {
+    // A package's release commit reverted too: each package's changelog and tags.
+    let views = std::iter::once(config.clone()).chain(views_of(repo, config));
+    for r in views.filter_map(|v| crate::release::reverted::section_gone(repo, &v)) {
         out.push(doctor::Check {
             subject: "changelog".into(),
             status: Status::Invalid,

@@ -200,6 +200,8 @@ pub fn nothing_for_first_release(
 
 /// A package's version for a monorepo release ([`super::version_info`]); for `--all`, a first
 /// release with nothing for its notes is nothing to release, left alone as after a release.
+/// A package release commit reverted is refused first, as the root's is: its version file
+/// is back at the old version too, and setting it would ship those entries again.
 pub fn package_version_info(
     repo: &Repo,
     view: &Config,
@@ -207,6 +209,9 @@ pub fn package_version_info(
     opts: &Options,
     selection: &Selection,
 ) -> Result<VersionInfo> {
+    if let Some(r) = super::reverted::section_gone(repo, view) {
+        return Err(Error::Refused(r));
+    }
     let info = super::version_info(repo, view, root, &opts.requested, opts.pre.as_deref())?;
     let nothing = match selection {
         Selection::All => nothing_for_first_release(repo, view, root, &info, &opts.date),
