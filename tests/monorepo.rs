@@ -243,6 +243,19 @@ fn version_per_package_counts_only_its_own_commits_since_its_own_tag() {
 #[test]
 fn versions_below_one_and_odd_commits_are_worded_per_package() {
     let repo = cargo_workspace(CARGO_CONFIG);
+    // A release of core's: its tag on a commit whose changelog has its section.
+    repo.write(
+        "crates/core/CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n## [0.3.0] - 2026-01-01\n\n### Added\n\n- core\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--no-verify",
+        "-m",
+        "chore(release): core-v0.3.0",
+    ]);
     repo.git(&["tag", "-a", "-m", "core 0.3.0", "core-v0.3.0"]);
     change(&repo, &["crates/core/src/lib.rs"], "feat!: new core");
     change(&repo, &["crates/core/src/lib.rs"], "fix: overflow");

@@ -168,8 +168,11 @@ fn two_packages() -> Repo {
     repo.write("api/Cargo.toml", cargo("1.2.0"));
     repo.write("api/package.json", TOOLING);
     repo.write("web/package.json", WEB);
-    for dir in ["api", "web"] {
-        repo.write(&format!("{dir}/CHANGELOG.md"), crate::support::SKELETON);
+    // Each tag a release: its changelog has its section.
+    for (dir, version) in [("api", "1.2.0"), ("web", "1.1.0")] {
+        let section = format!("\n## [{version}] - 2026-01-01\n\n### Fixed\n\n- one\n");
+        let log = format!("{}{section}", crate::support::SKELETON);
+        repo.write(&format!("{dir}/CHANGELOG.md"), log);
     }
     repo.write(
         ".relconfig.toml",

@@ -123,8 +123,13 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::changelog_checks(repo, config));
-            let missing =
-                super::doctor_released::missing_package_changelogs(repo, config, &report.checks);
+            let installed = || super::install::relhook_present(&loc);
+            let missing = super::doctor_released::missing_package_changelogs(
+                repo,
+                config,
+                &report.checks,
+                &installed,
+            );
             report.checks.extend(missing);
             if !report.checks.iter().any(|c| c.subject == "changelog") {
                 let elsewhere = super::doctor_released::root_released_elsewhere(repo, config);
@@ -136,7 +141,6 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::doctor_changelog::undated_newest(repo, config));
-            let installed = || super::install::relhook_present(&loc);
             let mut unfinished =
                 super::doctor_unfinished::unfinished_work(repo, config, &installed);
             let files = super::doctor_files::unwritable_release_file(repo, config);

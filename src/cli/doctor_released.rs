@@ -9,11 +9,13 @@ use crate::git::Repo;
 use crate::hooks::doctor::{Check, Status};
 
 /// A package's changelog missing from the work tree, though a tag released the package (when
-/// no other changelog row names it: a commit that deleted it is named there).
+/// no other changelog row names it: a commit that deleted it is named there; nor a tag made
+/// past the hook before the file was written, which its own row names).
 pub(super) fn missing_package_changelogs(
     repo: &Repo,
     config: &Config,
     taken: &[Check],
+    installed: &dyn Fn() -> bool,
 ) -> Vec<Check> {
     let (Some(root), Some(head)) = (repo.work_tree(), repo.head()) else {
         return Vec::new();
@@ -28,6 +30,9 @@ pub(super) fn missing_package_changelogs(
         let Some((tag, _)) = repo.latest_release_tag(head, &view.version.tag_prefix) else {
             continue;
         };
+        if crate::tag::hand::sectionless(repo, &view, installed).is_some() {
+            continue;
+        }
         let path = view.changelog.path.display();
         out.push(Check {
             subject,

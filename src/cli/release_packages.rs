@@ -48,6 +48,23 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let why = crate::tag::hand::describe_stranded(&s);
         return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
     }
+    // A package's tag made past the hook on a commit without its section: taken for released
+    // though its release was never made (as for a single project's tag), so "nothing since".
+    let installed = || ctx.relhook_installed();
+    let chosen = |v: &Config| {
+        v.package
+            .as_ref()
+            .is_some_and(|p| args.all || args.package.contains(&p.name))
+    };
+    for view in super::doctor::views_of(&repo, &config)
+        .iter()
+        .filter(|v| chosen(v))
+    {
+        if let Some(s) = crate::tag::hand::sectionless(&repo, view, &installed) {
+            let why = crate::tag::hand::describe_sectionless(view, &s);
+            return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
+        }
+    }
     // A package's hand tag still on HEAD whose hook stopped before its release commit: that
     // release is what to finish (a new one would find nothing since the tag).
     if let Some(view) = unfinished_hand_view(&repo, &root, &config) {

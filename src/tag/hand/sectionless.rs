@@ -22,6 +22,9 @@ pub struct Sectionless {
     pub commit: git2::Oid,
 }
 
+/// The changelog at the top of the work tree, where a package's sections may be kept.
+const TOP: &str = "CHANGELOG.md";
+
 /// The [`Sectionless`] tag of `config` (the project's or a package's view), if any.
 /// `installed`: whether relhook's hooks are in place here (see [`head_tag_where`]).
 pub fn sectionless(
@@ -32,7 +35,19 @@ pub fn sectionless(
     let path = &config.changelog.path;
     let found = head_tag_where(repo, config, installed, |_, version, commit| {
         let made = matches!(repo.file_at(commit, path), Ok(Some(_)));
-        let lacking = made && needs_section(repo, config, version, commit);
+        // A package's changelog is first written by its first entry: a tag on a commit
+        // without it lacks the section all the same, unless the top's changelog has it
+        // (release-plz's `changelog_path` layout, which doctor names on its own).
+        let unwritten = || {
+            config.package.is_some()
+                && !crate::history::sync::has_section_at(
+                    repo,
+                    commit,
+                    std::path::Path::new(TOP),
+                    version,
+                )
+        };
+        let lacking = (made || unwritten()) && needs_section(repo, config, version, commit);
         // Its release commit is above it (the tag moved down, or left by an interrupted
         // hand tag): a half-made release, which `relhook release --resume` finishes.
         let above =
