@@ -335,6 +335,7 @@ mod qa43_lefthook_unfound;
 mod qa43_merged_twin;
 mod qa43_other_prefix_release;
 mod qa43_package_revert;
+mod qa43_package_skip_hint;
 mod qa43_package_skipped_tag;
 mod qa43_pull_tags;
 mod qa43_pulled_release_tag;

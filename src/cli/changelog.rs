@@ -262,7 +262,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         if value != crate::git::run::SKIP_QUIETLY {
             let _ = writeln!(
                 crate::cli::stream::stderr(),
-                "relhook: RELHOOK_SKIP={value}: post-commit skipped, no changelog entry added for this commit (`relhook changelog --sync` adds the missing ones)"
+                "relhook: RELHOOK_SKIP={value}: post-commit skipped, no changelog entry added for this commit (`{}` adds the missing ones)",
+                skipped::sync_command(ctx)
             );
         }
         return Ok(Outcome::Ok);
@@ -409,15 +410,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: warning: {why}");
         }
     }
-    for said in after_commit::rewritten_releases(&repo, &config, amend) {
+    for said in after_commit::rewritten_releases(&repo, &config, amend, reverted) {
         let _ = writeln!(err, "relhook: warning: {said}");
-    }
-    // Every package's too: a revert is rare, and its changelog may be outside its folder.
-    let views = || std::iter::once(config.clone()).chain(super::doctor::views_of(&repo, &config));
-    for view in reverted.then(views).into_iter().flatten() {
-        if let Some(r) = crate::release::reverted::section_gone(&repo, &view) {
-            let _ = writeln!(err, "relhook: warning: {r}");
-        }
     }
     if let Some(made) = made.filter(|_| concluded) {
         for said in conflicted::committed_conflicts(&repo, &config, made, &refused) {
@@ -454,6 +448,7 @@ mod conflicted;
 mod driver;
 mod next;
 pub(super) use next::commit_command;
+mod skipped;
 mod standing;
 mod stopped;
 mod views;

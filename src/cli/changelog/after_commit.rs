@@ -1,17 +1,31 @@
 //! What post-commit says after its rewrite: an amended release commit whose tag stays
-//! behind, a merge that joined two releases of one version.
+//! behind, a merge that joined two releases of one version, a reverted release commit.
+
+/// After `git revert`: each release whose section the revert took out, the root's and every
+/// package's (a revert is rare, and a package's changelog may be outside its folder).
+fn sections_gone(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec<String> {
+    let views = std::iter::once(config.clone()).chain(super::super::doctor::views_of(repo, config));
+    views
+        .filter_map(|v| crate::release::reverted::section_gone(repo, &v))
+        .map(|r| r.to_string())
+        .collect()
+}
 
 /// What the commit did to a release: an amend of a release commit ([`amended_release`]), a
-/// merge of another clone's release of the same version ([`merged_twin`]).
+/// merge of another clone's release of the same version ([`merged_twin`]), a `git revert`
+/// that took a release's section out ([`sections_gone`]).
 pub(super) fn rewritten_releases(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
     amend: bool,
+    reverted: bool,
 ) -> Vec<String> {
     let amended = amend.then(|| amended_release(repo, config)).flatten();
+    let gone = reverted.then(|| sections_gone(repo, config));
     amended
         .into_iter()
         .chain(merged_twin(repo, config))
+        .chain(gone.into_iter().flatten())
         .collect()
 }
 
