@@ -343,6 +343,7 @@ mod qa43_pulled_without_tag;
 mod qa43_release_below_branch;
 mod qa43_sha256_tags;
 mod qa43_squash_reword;
+mod qa43_tag_pushed_first;
 mod qa43_typed_git_revert;
 mod qa43_typed_scissors;
 mod qa43_unreadable_encoding;

@@ -2,7 +2,9 @@
 //! name on another commit (two clones released the same version; one pushed only its tag):
 //! git skips it even under `--follow-tags`, so the branch would publish a release commit that
 //! the remote's tag does not name, a release half made where everyone sees it. The remote is
-//! asked for its tags (a second connection) only when such a tag is left behind.
+//! asked for its tags (a second connection) only when such a tag is left behind. A tag it
+//! has at the same object (pushed alone first) is left behind by nothing: it is published,
+//! never named as one to push, nor to delete and make again.
 
 use super::half::header;
 use super::{Kind, LeftBehind, Refusal, Update};
@@ -11,7 +13,8 @@ use crate::git::{Repo, short_id};
 use crate::shellword::quote;
 
 /// The refusals for the tags in `behind` that `remote` has at another object; those tags
-/// leave `behind` (the refusal says what to do with them).
+/// leave `behind` (the refusal says what to do with them), as do those it has at the same
+/// object (published).
 pub(super) fn taken_on_remote(
     repo: &Repo,
     config: &Config,
@@ -39,11 +42,14 @@ pub(super) fn taken_on_remote(
         };
         let Some((at, peeled)) = theirs
             .iter()
-            .find(|(n, id, _)| *n == full && *id != ours)
+            .find(|(n, _, _)| *n == full)
             .map(|(_, id, peeled)| (*id, *peeled))
         else {
             return true;
         };
+        if at == ours {
+            return false;
+        }
         let commit = repo.peel_to_commit(ours).unwrap_or(ours);
         out.push(Refusal {
             kind: Kind::HalfRelease,
