@@ -11,6 +11,12 @@ use crate::support::{Repo, clone_installed, ok, stderr, text, untested_installed
 /// Origin holds v0.1.0; clone B then releases and pushes v0.1.1, and this clone (A) makes its
 /// own v0.1.1 of other work. Returns A and B's folder.
 pub(crate) fn both_released() -> (Repo, PathBuf) {
+    both_released_with("fix: from b")
+}
+
+/// [`both_released`], B's change committed as `b_message` (`feat!: …`: B's release is of
+/// another version than A's).
+pub(crate) fn both_released_with(b_message: &str) -> (Repo, PathBuf) {
     let repo = untested_installed();
     let origin = repo.with_origin();
     repo.commit_hooked("feat: a");
@@ -19,7 +25,7 @@ pub(crate) fn both_released() -> (Repo, PathBuf) {
     let b = clone_installed(&repo, &origin, "b");
     std::fs::write(b.join("b.txt"), "b\n").unwrap();
     ok(repo.git_in(&b, &["add", "b.txt"], &[]));
-    ok(repo.git_in(&b, &["commit", "-q", "-m", "fix: from b"], &[]));
+    ok(repo.git_in(&b, &["commit", "-q", "-m", b_message], &[]));
     ok(repo.relhook_in(&b, &["release"]));
     ok(repo.git_in(&b, &["push", "-q", "--follow-tags", "origin", "main"], &[]));
     repo.commit_hooked("fix: from a");

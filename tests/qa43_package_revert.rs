@@ -5,9 +5,9 @@
 
 use crate::support::{Repo, ok, stderr, stdout, text};
 
-/// Package `a` (a/pyproject.toml at 1.0.0) released as a-v1.0.0 and a-v1.0.1, then the
-/// second release commit reverted through the hooks; returns the revert's output.
-fn reverted_package_release() -> (Repo, String) {
+/// Package `a` (a/pyproject.toml at 1.0.0, `[packages.a]`, tests `true`), its set-up
+/// committed, relhook installed.
+pub(crate) fn package_a() -> Repo {
     let repo = Repo::new();
     repo.write(
         "a/pyproject.toml",
@@ -20,6 +20,13 @@ fn reverted_package_release() -> (Repo, String) {
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     ok(repo.relhook(&["install"]));
+    repo
+}
+
+/// Package `a` (a/pyproject.toml at 1.0.0) released as a-v1.0.0 and a-v1.0.1, then the
+/// second release commit reverted through the hooks; returns the revert's output.
+fn reverted_package_release() -> (Repo, String) {
+    let repo = package_a();
     repo.write("a/m.py", "1\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("fix: y");

@@ -10,18 +10,7 @@ use crate::support::{Repo, ok, stderr, stdout, text};
 /// and a fix committed after it (so a/CHANGELOG.md exists), else a root commit only (it does
 /// not). Then `a-v2.0.0` tagged past the hook on HEAD.
 fn skipped_tag(released: bool) -> Repo {
-    let repo = Repo::new();
-    repo.write(
-        "a/pyproject.toml",
-        "[project]\nname = \"a\"\nversion = \"1.0.0\"\n",
-    );
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\ntest = [\"true\"]\n[packages.a]\npath = \"a\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
+    let repo = crate::qa43_package_revert::package_a();
     if released {
         repo.write("a/m.py", "1\n");
         repo.git(&["add", "-A"]);

@@ -6,24 +6,12 @@
 
 use std::path::PathBuf;
 
-use crate::support::{Repo, clone_installed, ok, stderr, text, untested_installed};
+use crate::support::{Repo, ok, stderr, text};
 
 /// Origin holds v0.1.0; clone B releases and pushes v0.2.0; this clone (A) releases v0.1.1
 /// of its own, pulls B's release (a clean merge) without its tag, and commits a fix.
 fn pulled_without_the_tag() -> (Repo, PathBuf) {
-    let repo = untested_installed();
-    let origin = repo.with_origin();
-    repo.commit_hooked("feat: a");
-    ok(repo.relhook(&["release"]));
-    ok(repo.git_output(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
-    let b = clone_installed(&repo, &origin, "b");
-    std::fs::write(b.join("b.txt"), "b\n").unwrap();
-    ok(repo.git_in(&b, &["add", "b.txt"], &[]));
-    ok(repo.git_in(&b, &["commit", "-q", "-m", "feat!: from b"], &[]));
-    ok(repo.relhook_in(&b, &["release"]));
-    ok(repo.git_in(&b, &["push", "-q", "--follow-tags", "origin", "main"], &[]));
-    repo.commit_hooked("fix: from a");
-    ok(repo.relhook(&["release"]));
+    let (repo, b) = crate::qa41_both_released::both_released_with("feat!: from b");
     ok(repo.git_output(&["pull", "-q", "--no-rebase", "origin", "main"]));
     // As QA saw it: git may have followed the tag; without it is the case.
     if !repo.git(&["tag", "-l", "v0.2.0"]).is_empty() {

@@ -109,27 +109,31 @@ fn squashed<'a>(
     texts: impl IntoIterator<Item = &'a str>,
 ) -> Result<HashSet<String>> {
     let wanted: HashSet<String> = texts.into_iter().map(normalize).collect();
+    entries_made(
+        repo,
+        config,
+        &unmerged(repo, head),
+        &OnceCell::new(),
+        Some(&wanted),
+    )
+}
+
+/// The commits on a branch but not in `head`'s history, and those a `git reset` just took
+/// out of it: what a squash at `head` squashes.
+fn unmerged(repo: &Repo, head: Oid) -> Range {
     let mut tips = repo.branch_commits();
     tips.extend(repo.reset_away(RESET_LOOK_BACK));
-    let unmerged = Range {
+    Range {
         tips,
         hidden: vec![head],
         ..Range::default()
-    };
-    entries_made(repo, config, &unmerged, &OnceCell::new(), Some(&wanted))
+    }
 }
 
 /// The entries (normalized) the commits a squash at `head` squashes make from their messages
 /// (see [`squashed`]), all of them.
 pub(super) fn squashed_entries(repo: &Repo, config: &Config, head: Oid) -> Result<HashSet<String>> {
-    let mut tips = repo.branch_commits();
-    tips.extend(repo.reset_away(RESET_LOOK_BACK));
-    let unmerged = Range {
-        tips,
-        hidden: vec![head],
-        ..Range::default()
-    };
-    entries_made(repo, config, &unmerged, &OnceCell::new(), None)
+    entries_made(repo, config, &unmerged(repo, head), &OnceCell::new(), None)
 }
 
 /// `own` (an amend's edit of its own entry), with the squashed entries weighed again when the
