@@ -435,6 +435,32 @@ fn bare_breaking_change_heading_suggests_the_text_below() {
     assert_eq!(d.suggestion.as_deref(), Some("BREAKING CHANGE: it did"));
 }
 
+/// A header fixed into shape gets the description rules that are on too: the line had no
+/// description to judge before, so `try:` must not offer one they refuse.
+#[test]
+fn fixed_header_follows_the_description_rules() {
+    let c = all_on();
+    for (msg, want) in [
+        ("Fixed the crash.", "fix: the crash"),
+        ("feat(ui) Add thing.", "feat(ui): add thing"),
+        ("fix crash...", "fix: crash..."),
+        ("Fixed README.", "fix: fixed README"),
+    ] {
+        let v = lint_with(msg, &c, Mode::Hook);
+        assert_eq!(v.diagnostics[0].rule.name(), "header-format", "{msg:?}");
+        assert_eq!(
+            v.diagnostics[0].suggestion.as_deref(),
+            Some(want),
+            "{msg:?}"
+        );
+    }
+    // With the rules off (the default) the description is left as written.
+    assert_eq!(
+        only("Fixed the crash.").suggestion.as_deref(),
+        Some("fix: the crash.")
+    );
+}
+
 /// Every `try:` relhook prints is a line that the lint then accepts: the suggestion put in
 /// place of the line it is for leaves no finding there but those the line had before (a suggestion such as
 /// `BREAKING CHANGE: ` for a bare heading was itself refused by footer-format).
@@ -464,6 +490,8 @@ fn every_suggestion_passes_its_own_rule() {
         "feat: x\n\nBREAKING CHANGE\n\nTL;DR the chore type is gone",
         "feat: x\n\nbreaking changes:\n\nRefs: #1",
         "feat: x\n\nBody.\n\nBREAKING CHANGE",
+        "Fixed the crash.",
+        "feat(ui) Add thing.",
     ] {
         let v = lint_with(msg, &c, Mode::Hook);
         for d in v.diagnostics.iter() {

@@ -24,6 +24,7 @@ pub(super) fn check_header(sink: &mut Sink<'_>, line: &str, inner: &str, offset:
             // A type not judged here (after a leading space) is judged in the fixed line.
             let fixed = settled(&fault)
                 .map(|f| if judged { f } else { retyped(sink, f) })
+                .map(|f| polished(sink, f))
                 .map(|f| splice(line, offset..offset + inner_len(line, offset), &f));
             let both = |l: &str| {
                 type_fix
@@ -51,6 +52,40 @@ fn settled(fault: &Fault) -> Option<String> {
         }
     }
     None
+}
+
+/// A fault's fixed header with the description rules that are on applied too: the line
+/// had no description to judge before its fix, so `try:` must not offer one those rules
+/// refuse (`Fixed the crash.` → `fix: the crash`, not `fix: the crash.`).
+fn polished(sink: &Sink<'_>, fixed: String) -> String {
+    let Ok(h) = parse::header(&fixed) else {
+        return fixed;
+    };
+    let mut d = h.description.to_owned();
+    if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
+        d.pop();
+    }
+    if sink.on(Rule::SubjectCase) && capitalised(&d) {
+        d = lowercase_first(&d);
+    }
+    if d.is_empty() || d == h.description {
+        return fixed;
+    }
+    format!("{}{d}", &fixed[..h.description_at])
+}
+
+/// "Add x" is sentence case; "API x", "README" or "X" are names and stay.
+fn capitalised(d: &str) -> bool {
+    let mut chars = d.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
+fn lowercase_first(d: &str) -> String {
+    let mut chars = d.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// A valid header `fixed` with its type as allowed (`feature(api): x` → `feat(api): x`).
@@ -286,27 +321,18 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
 fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
     let at = offset + h.description_at;
     let d = h.description;
-    if sink.on(Rule::SubjectCase) {
-        let mut chars = d.chars();
-        let first = chars.next();
-        let second = chars.next();
-        // "Add x" is sentence case; "API x", "README" or "X" are names and stay.
-        let capitalised =
-            first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
-        if capitalised {
-            let first = first.unwrap_or_default();
-            let fixed = format!("{}{}", first.to_lowercase(), &d[first.len_utf8()..]);
-            sink.push(
-                finding(
-                    Rule::SubjectCase,
-                    0,
-                    at..at + first.len_utf8(),
-                    "the description starts with a capital letter".into(),
-                )
-                .expected("a lowercase first word, as the rest of the sentence after `type: `")
-                .suggest(Some(splice(line, at..at + d.len(), &fixed))),
-            );
-        }
+    if sink.on(Rule::SubjectCase) && capitalised(d) {
+        let first_len = d.chars().next().map_or(0, char::len_utf8);
+        sink.push(
+            finding(
+                Rule::SubjectCase,
+                0,
+                at..at + first_len,
+                "the description starts with a capital letter".into(),
+            )
+            .expected("a lowercase first word, as the rest of the sentence after `type: `")
+            .suggest(Some(splice(line, at..at + d.len(), &lowercase_first(d)))),
+        );
     }
     if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
         let end = at + d.len();
