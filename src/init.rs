@@ -56,6 +56,9 @@ pub struct Initialised {
     /// The tags left out of the root's as a package's (a package gone from the workspace),
     /// and why (a sentence).
     pub packages_tags: Option<String>,
+    /// The manifests below the top that no workspace lists (a standalone crate beside an npm
+    /// workspace): no table is proposed for them, and this sentence says so.
+    pub unlisted: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -145,7 +148,16 @@ pub fn init(
         .filter(|(name, _)| packages.iter().any(|f| f.name == *name))
         .map(|(_, sentence)| sentence)
         .collect();
-    for sentence in set_apart.iter().chain(&older_forms).chain(&packages_tags) {
+    let root_version = tags
+        .iter()
+        .filter(|(p, _, _)| p == prefix)
+        .map(|(_, _, v)| v)
+        .max();
+    let root_version = root_version.map(ToString::to_string);
+    let unlisted =
+        crate::history::packages::unlisted::unlisted(root, &packages, root_version.as_deref());
+    let said = set_apart.iter().chain(&older_forms).chain(&packages_tags);
+    for sentence in said.chain(&unlisted) {
         passed_over += &crate::history::packages::detect::comment(sentence);
     }
     let package_tables = crate::history::packages::detect::render(&packages) + &passed_over;
@@ -207,6 +219,7 @@ pub fn init(
         set_apart,
         older_forms,
         packages_tags,
+        unlisted,
     })
 }
 

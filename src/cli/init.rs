@@ -59,7 +59,8 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             (Some(sentence), _) | (None, Some(sentence)) => writeln!(out, "{sentence}")?,
             (None, None) => {}
         }
-        for sentence in done.root_member.iter().chain(&done.set_apart) {
+        let said = done.root_member.iter().chain(&done.set_apart);
+        for sentence in said.chain(&done.unlisted) {
             writeln!(out, "{sentence}")?;
         }
         if !done.packages.is_empty() {

@@ -29,7 +29,7 @@ pub struct Found {
 }
 
 /// Folders never searched for a pyproject.toml.
-const SKIP: [&str; 8] = [
+pub(super) const SKIP: [&str; 8] = [
     "node_modules",
     "target",
     "dist",
@@ -155,7 +155,7 @@ fn toml_string(file: &Path, keys: &[&str]) -> Option<String> {
 }
 
 /// A string array at `keys` in a TOML file (empty when there is none).
-fn toml_strings(file: &Path, keys: &[&str]) -> Vec<String> {
+pub(super) fn toml_strings(file: &Path, keys: &[&str]) -> Vec<String> {
     toml_at(file, keys)
         .and_then(|v| {
             v.as_array().map(|a| {
@@ -269,7 +269,7 @@ fn pnpm_packages(text: &str) -> Vec<String> {
 
 /// The directories a workspace pattern names: `*` and `?` within one path segment, `**` for
 /// any depth (limited), a trailing `/` or `/**` ignored.
-fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
+pub(super) fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
     let pattern = pattern.trim().trim_start_matches("./");
     let pattern = pattern.trim_end_matches('/');
     if pattern.is_empty() || pattern.starts_with('/') || pattern.contains("..") {
@@ -316,7 +316,7 @@ fn descend(root: &Path, base: &Path, depth: usize, out: &mut Vec<PathBuf>) {
 /// The names of the (real, not symlinked) sub-directories of `dir`, sorted. One holding a
 /// `.git` is another repository (a submodule, a clone beside others): none of its files are
 /// this one's, so none of its packages.
-fn subdirs(dir: &Path) -> Vec<String> {
+pub(super) fn subdirs(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

@@ -42,6 +42,7 @@ mod passed_over;
 pub mod release_plz;
 pub mod root_member;
 pub mod tag_forms;
+pub mod unlisted;
 
 use std::path::Path;
 
