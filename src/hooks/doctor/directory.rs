@@ -4,6 +4,7 @@
 use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::{available, recognise};
+use std::path::Path;
 
 /// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
 /// the top of the work tree (the directory's is `rel`).
@@ -78,6 +79,20 @@ pub(super) fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
     ))
 }
 
+/// Where `relhook install` writes for hooks run from `dir`: husky's runners in `.husky/_`
+/// are husky's own, so install wires relhook into the `.husky/<hook>` files beside them.
+fn writes(dir: &Path) -> String {
+    let husky = dir.file_name().is_some_and(|n| n == "_")
+        && dir
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == ".husky");
+    match dir.parent() {
+        Some(top) if husky => format!("wires relhook into husky's hook files in {}", top.display()),
+        _ => format!("writes into {}", dir.display()),
+    }
+}
+
 /// relhook shims left in `.git/hooks` while `core.hooksPath` sends git elsewhere.
 pub(super) fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
     let setting = loc.hooks_path.as_ref()?;
@@ -116,10 +131,28 @@ pub(super) fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
                 setting.scope
             ),
             _ => format!(
-                "relhook install (writes into {}), or `git config --{} --unset core.hooksPath`",
-                loc.hooks_dir.display(),
+                "relhook install ({}), or `git config --{} --unset core.hooksPath`",
+                writes(&loc.hooks_dir),
                 setting.scope
             ),
         }),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn husky_runners_are_wired_through_their_hook_files() {
+        assert_eq!(
+            writes(Path::new("/r/.husky/_")),
+            "wires relhook into husky's hook files in /r/.husky"
+        );
+        assert_eq!(
+            writes(Path::new("/r/.githooks")),
+            "writes into /r/.githooks"
+        );
+        assert_eq!(writes(Path::new("/r/_")), "writes into /r/_");
+    }
 }
