@@ -322,7 +322,7 @@ fn gitlab_shallow_fetch_missing_the_diff_base_refuses_with_git_depth() {
     let err = stderr(&out);
     assert!(err.contains("is not in this clone"), "{err}");
     assert!(
-        err.contains("set `GIT_DEPTH: 0` in the job's `variables` and `git fetch origin main`"),
+        err.contains("set `GIT_DEPTH: 0` in the job's `variables` and `git fetch origin '+refs/heads/main:refs/remotes/origin/main'`"),
         "{err}"
     );
 }

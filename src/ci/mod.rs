@@ -332,23 +332,37 @@ pub fn base_is_head(checked: &Checked) -> Option<String> {
     })
 }
 
-/// The fix for history this clone lacks, worded for where relhook runs.
+/// The fix for history this clone lacks, worded for where relhook runs. The base branch is
+/// fetched by an explicit refspec: a single-branch clone (`git clone --branch pr --depth 1`,
+/// actions/checkout's) updates no `origin/<base>` from `git fetch --unshallow origin` or
+/// `git fetch origin <base>`, so advice without one left the same error.
 pub fn fix_for(provider: Option<Provider>, base: Option<&str>) -> String {
+    let unshallow = match base {
+        Some(b) => format!("`git fetch --unshallow origin {}`", base_refspec(b)),
+        None => "`git fetch --unshallow origin`".to_owned(),
+    };
     match provider {
-        Some(Provider::GitHub) => "give actions/checkout `fetch-depth: 0` (`with: { fetch-depth: 0 }`), or run `git fetch --unshallow origin` before `relhook check`".into(),
+        Some(Provider::GitHub) => format!(
+            "give actions/checkout `fetch-depth: 0` (`with: {{ fetch-depth: 0 }}`), or run {unshallow} before `relhook check`"
+        ),
         Some(Provider::GitLab) => {
             let fetch = base
-                .map(|b| format!(" and `git fetch origin {b}`"))
+                .map(|b| format!(" and `git fetch origin {}`", base_refspec(b)))
                 .unwrap_or_default();
-            format!("set `GIT_DEPTH: 0` in the job's `variables`{fetch}, or run `git fetch --unshallow origin` before `relhook check`")
+            format!(
+                "set `GIT_DEPTH: 0` in the job's `variables`{fetch}, or run {unshallow} before `relhook check`"
+            )
         }
-        None => {
-            let fetch = base
-                .map(|b| format!(" (and `git fetch origin {b}` if it is a remote branch)"))
-                .unwrap_or_default();
-            format!("run `git fetch --unshallow`{fetch}, then check again")
-        }
+        None => match base {
+            Some(_) => format!("run {unshallow} if it is a remote branch, then check again"),
+            None => format!("run {unshallow}, then check again"),
+        },
     }
+}
+
+/// The refspec that fetches branch `b` into `origin/b` whatever the clone's own refspec.
+pub fn base_refspec(b: &str) -> String {
+    crate::hooks::sh_quote(&format!("+refs/heads/{b}:refs/remotes/origin/{b}"))
 }
 
 #[cfg(test)]

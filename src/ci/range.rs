@@ -190,9 +190,15 @@ fn missing_base(
     let fix = match (&candidates[0], pushed_over) {
         (Candidate::Commit(_), Some(p)) if !repo.is_shallow() => p,
         // A full clone: deepening cannot help; the name is wrong or never fetched.
-        _ if !repo.is_shallow() => format!(
-            "check that `{name}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"
-        ),
+        _ if !repo.is_shallow() => {
+            let fetch = match name.strip_prefix("origin/") {
+                Some(b) => format!("git fetch origin {}", super::base_refspec(b)),
+                None => "git fetch origin <branch>".to_owned(),
+            };
+            format!(
+                "check that `{name}` names a branch, tag or commit, or fetch it first (`{fetch}`)"
+            )
+        }
         (Candidate::Commit(_), Some(p)) => format!("{fix}; {p}"),
         _ => fix,
     };
