@@ -16,6 +16,7 @@ use super::reapplied::branch_edit;
 use crate::Result;
 use crate::config::Config;
 use crate::git::Repo;
+use crate::history::changelog::{Changelog, one_line};
 use crate::history::reverts;
 
 /// post-commit for `head`, when it reverts such a merge; `None` for any other commit.
@@ -32,8 +33,11 @@ pub(super) fn rewritten_merge_reverted(
     };
     let m = reverts::in_history(repo, named);
     // In a monorepo, released by the repository's tags or any package's.
-    if m.merge == named.merge || reverts::released_anywhere(repo, head, m.merge, config) {
+    if reverts::released_anywhere(repo, head, m.merge, config) {
         return Ok(None);
+    }
+    if m.merge == named.merge {
+        return taken_out(repo, config, head, &m);
     }
     let entries = reverts::every_branch_entry(repo, &m, config)?;
     let Some(first) = entries.first() else {
@@ -53,4 +57,57 @@ pub(super) fn rewritten_merge_reverted(
             .collect();
         (!present.is_empty()).then_some(Op::Unmerge(present))
     })
+}
+
+/// The usual case, the merge as history has it: git's revert took the branch's entries out
+/// of the changelog itself, and relhook does nothing, so that is said (a commit with no entry
+/// of its own is otherwise passed over in silence). `None` when no entry left with it.
+fn taken_out(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    m: &reverts::MergeRevert,
+) -> Result<Option<Accumulated>> {
+    let entries = reverts::every_branch_entry(repo, m, config)?;
+    let Some(parent) = repo.first_parent(head) else {
+        return Ok(None);
+    };
+    let read = |at: Oid, path: &std::path::Path| -> Option<Changelog> {
+        let file = repo.file_at(at, path).ok()??;
+        Changelog::parse(std::str::from_utf8(&file.bytes).ok()?).ok()
+    };
+    let mut files = Vec::new();
+    let mut gone = Vec::new();
+    for path in reverts::branch_changelogs(repo, m, config)? {
+        let (Some(before), after) = (read(parent, &path), read(head, &path)) else {
+            continue;
+        };
+        let left: Vec<_> = entries
+            .iter()
+            .filter(|e| before.contains_entry(&e.text, true))
+            .filter(|e| {
+                !after
+                    .as_ref()
+                    .is_some_and(|a| a.contains_entry(&e.text, true))
+            })
+            .filter(|e| !gone.contains(*e))
+            .collect();
+        if !left.is_empty() {
+            files.push(path.display().to_string());
+            gone.extend(left.into_iter().cloned());
+        }
+    }
+    let Some(first) = gone.first() else {
+        return Ok(None);
+    };
+    let more = match gone.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Ok(Some(Accumulated::Notice(format!(
+        "no entry added: this commit reverts the unreleased merge {}, and git's revert took its entries out of {} (`- {}`{more}), so none of them ships",
+        crate::git::short_id(m.merge),
+        files.join(", "),
+        one_line(&first.text)
+    ))))
 }
