@@ -12,6 +12,7 @@
 
 mod github;
 mod gitlab;
+mod local;
 mod range;
 
 use std::collections::BTreeMap;

@@ -4,12 +4,20 @@
 
 use git2::Oid;
 
+use super::local::local;
 use super::{Candidate, Checked, Plan, Provider, fix_for};
 use crate::git::{MergeBase, Range, Repo, short_hex, short_id};
 use crate::{Error, Result};
 
 /// Resolves a plan against the repository.
-pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
+/// `package_prefixes` are the packages' tag prefixes: with no release tag of the root's, a
+/// local check starts at the newest package release tag HEAD reaches.
+pub fn resolve(
+    repo: &Repo,
+    plan: &Plan,
+    tag_prefix: &str,
+    package_prefixes: &[&str],
+) -> Result<Checked> {
     let head = repo.head();
     match plan {
         Plan::All => {
@@ -28,8 +36,13 @@ pub fn resolve(repo: &Repo, plan: &Plan, tag_prefix: &str) -> Result<Checked> {
                 release_check: None,
             })
         }
-        Plan::Local(ci_note) => Ok(local(repo, head, tag_prefix, (ci_note.as_deref(), None))),
-        Plan::Tag { tag, why } => Ok(local(repo, head, tag_prefix, (Some(why), Some(tag)))),
+        Plan::Local(ci_note) => Ok(local(
+            repo,
+            head,
+            (tag_prefix, package_prefixes),
+            (ci_note.as_deref(), None),
+        )),
+        Plan::Tag { tag, why } => Ok(local(repo, head, (tag_prefix, &[]), (Some(why), Some(tag)))),
         Plan::MergeBase {
             candidates,
             name,
@@ -213,104 +226,6 @@ fn missing_base(
 /// Whether `id` is written as a whole object id (SHA-1 or SHA-256), as CI variables give them.
 fn full_hex(id: &str) -> bool {
     matches!(id.len(), 40 | 64) && id.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// The range outside CI: upstream..HEAD, else last release tag..HEAD, else all history. For
-/// a tag's pipeline (`except`: the tag, HEAD's own) the release tag before it.
-fn local(
-    repo: &Repo,
-    head: Option<Oid>,
-    tag_prefix: &str,
-    (ci_note, except): (Option<&str>, Option<&str>),
-) -> Checked {
-    let note = |s: String| match ci_note {
-        Some(n) => format!("{n}, so {s}"),
-        None => s,
-    };
-    let fix = fix_for(None, None);
-    let Some(head) = head else {
-        return Checked {
-            range: Range {
-                describe: "HEAD (no commits yet)".into(),
-                ..Range::default()
-            },
-            base: None,
-            head: None,
-            why: note("no commits yet".into()),
-            source: "history",
-            shallow_fix: fix,
-            release_check: None,
-        };
-    };
-    // In CI the upstream is what was just pushed (actions/checkout fetches it): "since the
-    // upstream" would check nothing and pass. CI that names no usable base goes by releases.
-    let upstream = repo.head_upstream().filter(|_| ci_note.is_none());
-    if let Some((name, up)) = upstream {
-        return Checked {
-            range: Range {
-                tips: vec![head],
-                hidden: vec![up],
-                single: false,
-                describe: format!("{name}..HEAD"),
-            },
-            base: Some(up),
-            head: Some(head),
-            why: note(format!("the branch's upstream `{name}`")),
-            source: "upstream",
-            shallow_fix: fix,
-            release_check: None,
-        };
-    }
-    if let Some((tag, at)) = repo.latest_release_tag_except(head, tag_prefix, except) {
-        // HEAD at that tag (a tag's build): the release tag before it starts what it brought.
-        let release_check = (at == head && except.is_none()).then(|| {
-            match repo.latest_release_tag_except(head, tag_prefix, Some(&tag)) {
-                Some((before, _)) => {
-                    format!(
-                        "relhook check {}",
-                        crate::shellword::quote(&format!("{before}..HEAD"))
-                    )
-                }
-                None => "relhook check --all".to_owned(),
-            }
-        });
-        return Checked {
-            range: Range {
-                tips: vec![head],
-                hidden: vec![at],
-                single: false,
-                describe: format!("{tag}..HEAD"),
-            },
-            base: Some(at),
-            head: Some(head),
-            // "No upstream" is a local branch's reason; in CI the note says why no base.
-            why: note(match (except, ci_note) {
-                (Some(_), _) => format!("the commits since the release tag before it, `{tag}`"),
-                (None, Some(_)) => format!("the commits since the last release tag `{tag}`"),
-                (None, None) => format!("the last release tag `{tag}` (no upstream)"),
-            }),
-            source: "tag",
-            shallow_fix: fix,
-            release_check,
-        };
-    }
-    Checked {
-        range: Range {
-            tips: vec![head],
-            describe: "HEAD".into(),
-            ..Range::default()
-        },
-        base: None,
-        head: Some(head),
-        why: note(match (except, ci_note) {
-            (Some(t), _) => format!("all of HEAD's history (no release tag before `{t}`)"),
-            (None, Some(_)) => "all of HEAD's history (no release tag)".into(),
-            (None, None) => "all of HEAD's history (no upstream and no release tag)".into(),
-        }),
-        source: "history",
-        shallow_fix: fix,
-        release_check: None,
-    }
 }
 
 /// An explicit range as the user gave it; a revision beyond a shallow clone's boundary

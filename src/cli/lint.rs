@@ -187,7 +187,8 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
                 _ => None,
             };
             let prefix = package_prefix.unwrap_or(&config.version.tag_prefix);
-            (ci::resolve(&repo, &plan, prefix)?, Some(env))
+            let packages: Vec<&str> = config.packages.iter().map(|p| p.tag.prefix()).collect();
+            (ci::resolve(&repo, &plan, prefix, &packages)?, Some(env))
         }
     };
     if let Some(e) = env
