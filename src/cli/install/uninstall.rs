@@ -54,6 +54,8 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     let info_removed = driver::forget_info_dir(&loc);
     // Only the sections relhook wrote come out; a call added by hand is named.
     let by_hand = managed::hand_calls(&loc, &managers);
+    // pre-commit's configuration is never relhook's to edit: its entries are named.
+    let pre_commit = managed::pre_commit_entries(&loc, &managers);
     // The notes the reference-transaction hook leaves in each worktree's git dir go with the
     // hooks.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
@@ -76,6 +78,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     let nothing = result.changes.is_empty()
         && unwired.is_empty()
         && by_hand.is_empty()
+        && pre_commit.is_none()
         && unregistered == driver::Registered::default();
     let adopted = loc.common_dir.join(crate::git::ADOPTED);
     write_out(|out| {
@@ -98,6 +101,9 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
                 h.file.display(),
                 h.call
             )?;
+        }
+        if let Some(calls) = &pre_commit {
+            writeln!(out, "{}", pre_commit_line(calls))?;
         }
         for c in &result.changes {
             writeln!(out, "{}", removal_line(c, &loc))?;
@@ -178,6 +184,39 @@ fn put_back(kept: &Kept, error: Error, shared: bool) -> Error {
             "`relhook install` writes relhook's hooks again, or fix that and `{again}` takes out the rest"
         ),
     }
+}
+
+/// The entries of pre-commit's configuration still running relhook, in one line: where they
+/// are, their ids, and that they go by hand.
+fn pre_commit_line(calls: &managed::PreCommitCalls) -> String {
+    let file = calls.file.display();
+    let one = calls.entries.len() == 1;
+    let at = calls
+        .entries
+        .iter()
+        .map(|e| match e.lines {
+            (first, last) if first == last => first.to_string(),
+            (first, last) => format!("{first}-{last}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let ids = calls
+        .entries
+        .iter()
+        .map(|e| match e.id.as_str() {
+            "" => "(no id)".to_owned(),
+            id => format!("`{id}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (lines, runs, hooks, it) = match (one, at.contains('-')) {
+        (true, false) => ("line", "runs", "hook", "it"),
+        (true, true) => ("lines", "runs", "hook", "it"),
+        (false, _) => ("lines", "run", "hooks", "them"),
+    };
+    format!(
+        "{file} {lines} {at} still {runs} relhook ({hooks} {ids}): remove {it} from {file} by hand (uninstall never edits it)"
+    )
 }
 
 /// What uninstall did to one hook, in one line (install says the same of the shims it takes

@@ -24,6 +24,7 @@ mod husky;
 mod lefthook;
 mod marker;
 mod place;
+mod pre_commit;
 
 use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
 pub use lefthook::{
@@ -33,6 +34,7 @@ pub use lefthook::{
 use lefthook::{lefthook_section, lefthook_state};
 pub(super) use marker::{BEGIN, END};
 use marker::{block_of, strip_blocks};
+pub use pre_commit::{PreCommitCalls, pre_commit_entries};
 
 use super::install::{Detected, Manager};
 use crate::git::HooksLocation;
