@@ -487,8 +487,8 @@ fn every_refused_heading_is_named_at_once() {
     let out = repo.try_commit("fix: new fix");
     let said = stderr(&out);
     assert!(
-        said.contains("CHANGELOG.md:7: not a Keep a Changelog file (`## Notes 0` names no version, and each `## ` heading above the last release starts one: make line 7 the sub-heading `### Notes 0`; also write 2019-1-01 on line 11 as 2019-01-01; ")
-            && said.contains("; and 9 more like these after line 23); left unchanged"),
+        said.contains("CHANGELOG.md:7 is not a Keep a Changelog file (`## Notes 0` names no version, and each `## ` heading above the last release starts one: make line 7 the sub-heading `### Notes 0`; also write 2019-1-01 on line 11 as 2019-01-01; ")
+            && said.contains("; and 9 more like these after line 23): post-commit adds no entries"),
         "{said}"
     );
 }

@@ -289,7 +289,7 @@ fn foreign_changelog_is_left_byte_identical_with_a_warning() {
     let out = repo.commit_with_hooks("feat: something");
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        stderr(&out).contains("CHANGELOG.md:3: not a Keep a Changelog file"),
+        stderr(&out).contains("CHANGELOG.md:3 is not a Keep a Changelog file"),
         "{}",
         text(&out)
     );

@@ -29,7 +29,11 @@ fn sub_sections_above_every_section_are_refused_with_the_line_that_fixes_them() 
     // A commit is let through, its entry not added, and the file left as it is.
     let out = repo.try_commit("feat: f");
     assert!(out.status.success(), "{}", text(&out));
-    assert!(stderr(&out).contains("left unchanged"), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("post-commit adds no entries to it"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(repo.read("CHANGELOG.md"), log);
 
     // The fix it names works: the entries are released, the new one with them.

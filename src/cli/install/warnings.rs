@@ -29,7 +29,8 @@ pub(super) fn after_install(ctx: &Context) {
             } else if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
                 let _ = writeln!(
                     std::io::stderr(),
-                    "relhook: warning: {why}: post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)"
+                    "relhook: warning: {why}: {}",
+                    crate::history::changelog::UNKEPT_COSTS
                 );
             }
         }

@@ -160,11 +160,13 @@ pub(super) fn prepare(
         None => match Changelog::parse(text) {
             Ok(log) => (log, ""),
             Err(e) => {
+                // In install's words (and doctor's): why, what it costs, where the fix is.
                 return stop(Accumulated::Refused(format!(
-                    "{}:{}: not a Keep a Changelog file ({}); left unchanged",
+                    "{}:{} is not a Keep a Changelog file ({}): {}",
                     path.display(),
                     e.line,
-                    e.message
+                    e.message,
+                    crate::history::changelog::UNKEPT_COSTS
                 )));
             }
         },

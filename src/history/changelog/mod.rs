@@ -62,6 +62,10 @@ use parse::{Line, SectionKind, Structure};
 /// The header and preamble of a new changelog (what `init` and the first entry write).
 pub const TEMPLATE: &str = include_str!("../../../templates/CHANGELOG.md");
 
+/// What a changelog that is not a Keep a Changelog file costs, said after why it is not one:
+/// by `relhook install` and by every commit's post-commit, in the same words.
+pub const UNKEPT_COSTS: &str = "post-commit adds no entries to it, and releases and hand tags are refused until it is one (`relhook doctor` says how)";
+
 /// Why a text was refused as a Keep a Changelog file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]

@@ -52,6 +52,15 @@ pub fn changelog_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Rc<Changelo
     stored_at(repo, commit, path)?.utf8_log()
 }
 
+/// Whether the file at `path` that `commit` stores is not one post-commit adds entries to:
+/// not UTF-8, not Keep a Changelog, or one relhook does not keep (`unkept_because`).
+pub fn unkept_at(repo: &Repo, commit: Oid, path: &Path) -> bool {
+    stored_at(repo, commit, path).is_some_and(|s| {
+        s.utf8_log()
+            .is_none_or(|log| log.unkept_because().is_some())
+    })
+}
+
 /// `text` parsed as a changelog (`None`: it does not parse). A work tree's file that HEAD
 /// stores as it is shares the parse of HEAD's.
 pub fn parsed(repo: &Repo, text: &str) -> Option<Rc<Changelog>> {
