@@ -127,9 +127,14 @@ fn uncommitted(repo: &Repo, config: &Config) -> Option<Check> {
 
 /// A changelog without the entries of commits since the last release (a post-commit that did
 /// not run: killed, or skipped): said, with the command that adds them. For the root's and
-/// each package's, not a monorepo's root (synced with its packages by `--all`).
+/// each package's; a monorepo's root only when its changelog exists (relhook makes none).
 fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
-    if config.package.is_none() && !config.packages.is_empty() {
+    if config.package.is_none()
+        && !config.packages.is_empty()
+        && !repo
+            .work_tree()
+            .is_some_and(|top| top.join(&config.changelog.path).is_file())
+    {
         return None;
     }
     let setting = Setting::of(config);

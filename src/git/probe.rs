@@ -24,6 +24,9 @@ pub struct PathProbe<'r> {
     /// Whether [`PathProbe::touched`] also tells whether anything outside the directories
     /// changed (that compares whole trees along the way, so it is asked for only when needed).
     outside: bool,
+    /// What [`PathProbe::ignore`] set: files whose changes are not "outside".
+    ignored: Vec<std::path::PathBuf>,
+    ignored_names: Vec<Vec<u8>>,
     trees: HashMap<Oid, Rc<[Entry]>>,
     commits: HashMap<Oid, (Oid, Option<Oid>)>,
 }
@@ -41,6 +44,8 @@ pub struct Touched {
 struct Node {
     children: HashMap<Vec<u8>, Node>,
     leaf: Option<usize>,
+    /// An ignored file: its change is neither a directory's nor outside.
+    skip: bool,
 }
 
 struct Entry {
@@ -55,32 +60,57 @@ impl Repo {
     pub fn path_probe(&self, dirs: &[&Path], outside: bool) -> PathProbe<'_> {
         PathProbe {
             repo: self,
-            root: node_for(dirs),
+            root: node_for(dirs, &[]),
             outside,
+            ignored: Vec::new(),
+            ignored_names: Vec::new(),
             trees: HashMap::new(),
             commits: HashMap::new(),
         }
     }
+
+    /// A probe for `dirs` that reports changes outside them, except changes to the files
+    /// `paths` (from the top) and to files called one of `names` in a folder on the way to a
+    /// directory: bookkeeping, such as the changelogs and the lock files the directories share.
+    pub fn path_probe_ignoring(
+        &self,
+        dirs: &[&Path],
+        paths: &[std::path::PathBuf],
+        names: &[&str],
+    ) -> PathProbe<'_> {
+        let mut probe = self.path_probe(dirs, true);
+        probe.ignored = paths.to_vec();
+        probe.ignored_names = names.iter().map(|n| n.as_bytes().to_vec()).collect();
+        probe.root = node_for(dirs, &probe.ignored);
+        probe
+    }
 }
 
-fn node_for(dirs: &[&Path]) -> Node {
+fn node_for(dirs: &[&Path], ignored: &[std::path::PathBuf]) -> Node {
     let mut root = Node::default();
     for (i, dir) in dirs.iter().enumerate() {
-        let mut node = &mut root;
-        for part in dir.components() {
-            let name = part.as_os_str().as_encoded_bytes().to_vec();
-            node = node.children.entry(name).or_default();
-        }
-        node.leaf = Some(i);
+        at(&mut root, dir).leaf = Some(i);
+    }
+    for file in ignored {
+        at(&mut root, file).skip = true;
     }
     root
+}
+
+fn at<'n>(root: &'n mut Node, path: &Path) -> &'n mut Node {
+    let mut node = root;
+    for part in path.components() {
+        let name = part.as_os_str().as_encoded_bytes().to_vec();
+        node = node.children.entry(name).or_default();
+    }
+    node
 }
 
 impl PathProbe<'_> {
     /// Points the probe at other directories (as many, in the same order, for the indexes
     /// [`PathProbe::touched`] reports), keeping the trees it has read.
     pub fn retarget(&mut self, dirs: &[&Path]) {
-        self.root = node_for(dirs);
+        self.root = node_for(dirs, &self.ignored);
     }
 
     /// The id of the entry `name` at the top of `commit`'s tree, if there is one (read
@@ -167,6 +197,9 @@ impl PathProbe<'_> {
             out.dirs.push(i);
             return Ok(());
         }
+        if node.skip && node.children.is_empty() {
+            return Ok(());
+        }
         // A file where the way to a directory passes is outside every directory.
         if a.is_some_and(|(_, tree)| !tree) || b.is_some_and(|(_, tree)| !tree) {
             out.outside = true;
@@ -180,7 +213,7 @@ impl PathProbe<'_> {
         let ea = entries(a)?;
         let eb = entries(b)?;
         if self.outside && !out.outside {
-            out.outside = differs_outside(node, &ea, &eb);
+            out.outside = differs_outside(node, &self.ignored_names, &ea, &eb);
         }
         for (name, child) in &node.children {
             let x = find(&ea, name);
@@ -200,15 +233,18 @@ fn find(entries: &[Entry], name: &[u8]) -> Option<(Oid, bool)> {
         .map(|e| (e.id, e.tree))
 }
 
-/// Whether an entry that leads to none of `node`'s directories differs between `a` and `b`.
-fn differs_outside(node: &Node, a: &[Entry], b: &[Entry]) -> bool {
+/// Whether an entry that leads to none of `node`'s directories (nor is an ignored file, by
+/// its place or by one of the `ignored` names) differs between `a` and `b`.
+fn differs_outside(node: &Node, ignored: &[Vec<u8>], a: &[Entry], b: &[Entry]) -> bool {
+    let counted =
+        |e: &&Entry| !node.children.contains_key(&e.name) && (e.tree || !ignored.contains(&e.name));
     let theirs: HashMap<&[u8], (Oid, bool)> = b
         .iter()
-        .filter(|e| !node.children.contains_key(&e.name))
+        .filter(counted)
         .map(|e| (e.name.as_slice(), (e.id, e.tree)))
         .collect();
     let mut matched = 0;
-    for e in a.iter().filter(|e| !node.children.contains_key(&e.name)) {
+    for e in a.iter().filter(counted) {
         match theirs.get(e.name.as_slice()) {
             Some(t) if *t == (e.id, e.tree) => matched += 1,
             _ => return true,

@@ -18,14 +18,14 @@ pub(in crate::cli) fn sync_command(ctx: &Context) -> String {
     let message = |id| repo.commit_text(id).unwrap_or_default();
     let found = repo
         .head()
-        .and_then(|h| packages::attribute(&repo, &config.packages, h, &message(h)).ok());
+        .and_then(|h| packages::attribute(&repo, &config, h, &message(h)).ok());
     match found {
         Some(a) if a.packages.is_empty() => ROOT.into(),
-        Some(a) if a.packages.len() == 1 && !a.outside => format!(
+        Some(a) if a.packages.len() == 1 && !a.root => format!(
             "relhook changelog --sync --package {}",
             crate::shellword::quote(&a.packages[0].name)
         ),
-        // Several packages, shared files too, or not told: every changelog.
+        // Several packages, the root's too, or not told: every changelog.
         _ => "relhook changelog --all".into(),
     }
 }

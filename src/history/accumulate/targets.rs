@@ -1,5 +1,6 @@
-//! Which changelogs one commit's entry goes to (each package it belongs to, or the root
-//! changelog), and the line said when a monorepo's root changelog is missing.
+//! Which changelogs one commit's entry goes to (each package it belongs to, and the root
+//! changelog when it is the root project's: `packages::roots`), and the line said when a
+//! monorepo's root changelog is missing.
 
 use std::path::PathBuf;
 
@@ -26,7 +27,8 @@ pub(super) struct Target {
 
 /// The changelogs to edit: `changelog.path` without packages; else each package the commit
 /// (or, for an amend, the commit it replaces) belongs to, and the root changelog for a commit
-/// of no package. `Err`: a package that cannot be used, said as a refusal.
+/// of the root project (of no package, or changing root files too). `Err`: a package that
+/// cannot be used, said as a refusal.
 pub(super) fn targets(
     repo: &Repo,
     config: &Config,
@@ -45,21 +47,16 @@ pub(super) fn targets(
     }
     use crate::history::packages::attribute;
     let message = |id: Oid| repo.commit_text(id).unwrap_or_default();
-    let now = attribute(repo, &config.packages, top.new, &message(top.new))?;
+    let now = attribute(repo, config, top.new, &message(top.new))?;
     let before = if amend {
-        Some(attribute(
-            repo,
-            &config.packages,
-            top.old,
-            &message(top.old),
-        )?)
+        Some(attribute(repo, config, top.old, &message(top.old))?)
     } else {
         None
     };
     let root = repo.work_tree();
     let mut out = Vec::new();
     let new_message = message(top.new);
-    let mut any_new = false;
+    let (mut any_new, mut scoped) = (false, false);
     // Whose the commit's files are, after an amend and before it (for `moved`).
     let (mut owners_now, mut owners_before) = (Vec::new(), Vec::new());
     for p in &config.packages {
@@ -72,6 +69,7 @@ pub(super) fn targets(
             is_new = changed.iter().any(|c| *c != p.changelog);
         }
         any_new |= is_new;
+        scoped |= crate::history::packages::names_scope(p, &new_message);
         if is_new {
             owners_now.push(format!("package {}'s", p.name));
         }
@@ -94,10 +92,11 @@ pub(super) fn targets(
             moved: None,
         });
     }
-    let root_now = !any_new;
+    // The amend's recount above may leave no package: the rule is asked again with it.
+    let root_now = crate::history::packages::roots::is_roots(scoped, any_new, now.outside);
     // A commit of no package, while a package cannot be used (its folder gone, or outside the
     // work tree): whether the commit is that package's cannot be told, so it is said.
-    if root_now
+    if !any_new
         && new_entry.is_some()
         && let Some(root) = &root
         && let Err(e) = crate::history::packages::confine_all(config, root)
@@ -106,14 +105,19 @@ pub(super) fn targets(
             "no entry added: {e} (`relhook doctor` says how to fix it)"
         ))));
     }
-    let root_before = before.as_ref().is_some_and(|b| b.packages.is_empty());
+    let root_before = before.as_ref().is_some_and(|b| b.root);
     let root = config.changelog.path.display();
-    if root_now {
+    if root_now && !any_new {
         owners_now.push(format!("the repository's, whose changelog {root}"));
-    } else if let [one] = owners_now.as_mut_slice() {
-        one.push_str(", whose changelog");
     } else {
-        owners_now.push("whose changelogs".into());
+        if root_now {
+            owners_now.push("the repository's".into());
+        }
+        if let [one] = owners_now.as_mut_slice() {
+            one.push_str(", whose changelog");
+        } else {
+            owners_now.push("whose changelogs".into());
+        }
     }
     if root_before {
         owners_before.push("the repository's".into());
@@ -191,7 +195,12 @@ pub(super) fn scope_note(
     head: Oid,
     targets: &[Target],
 ) -> Option<String> {
+    // Only for a commit that is the root's alone: one a package has too changes its files.
     let root_entry = !config.packages.is_empty()
+        && targets
+            .iter()
+            .filter(|t| t.new.is_some())
+            .all(|t| t.path == config.changelog.path)
         && targets
             .iter()
             .any(|t| t.new.is_some() && t.path == config.changelog.path);

@@ -14,7 +14,8 @@
 //!   [`counts`]), its tags and its changelog. The directory is checked to stay inside the work
 //!   tree, symbolic links resolved, before anything is read.
 //! - The repository's own configuration (no view) reads, when there are packages, only the
-//!   commits that belong to no package: the root changelog and version are the shared files'.
+//!   root project's commits ([`roots`]): those of no package, and those that change files
+//!   outside every package besides a package's.
 //! - [`Filter`] (or [`counts`] for one commit): whether a commit of a walk counts for a
 //!   configuration (a view or not). Every walk of history that turns commits into entries or
 //!   versions asks it; one `Filter` per walk keeps the trees that consecutive commits share.
@@ -27,8 +28,9 @@
 //! A commit belongs to a package when it changes a file under the package's `path`, or when
 //! its scope is one of the package's `scopes`. In a walk of history ([`Filter`]), a package's
 //! `path` is also the one the configuration stored in the commit gives it: a package whose
-//! directory moved keeps the commits made at the old place (`moved`). A commit that belongs to no package is the
-//! repository's own ("root"). Merges belong to nothing (they get no entry).
+//! directory moved keeps the commits made at the old place (`moved`). A commit is the
+//! repository's own ("root") when it belongs to no package, or changes files outside every
+//! package too ([`roots`] says which files count). Merges belong to nothing (no entry).
 
 pub mod apart;
 pub mod detect;
@@ -41,6 +43,7 @@ pub mod npm_lockstep;
 mod passed_over;
 pub mod release_plz;
 pub mod root_member;
+pub mod roots;
 pub mod tag_forms;
 pub mod unlisted;
 
@@ -187,7 +190,7 @@ pub fn names_scope(package: &Package, message: &str) -> bool {
 }
 
 /// Whether a commit counts in a history read with `config`: every commit without packages;
-/// the package's commits in a package's [`view`]; the commits of no package otherwise. For a
+/// the package's commits in a package's [`view`]; the root project's otherwise ([`roots`]). For a
 /// walk, make one [`Filter`] instead: it keeps the trees consecutive commits share.
 pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Result<bool> {
     Filter::new(repo, config).counts(commit, message)
@@ -199,6 +202,8 @@ pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Resul
 pub struct Filter<'r, 'c> {
     config: &'c Config,
     probe: Option<(PathProbe<'r>, moved::Layouts<'r>)>,
+    /// The root is a project of its own ([`roots::has_code`]), read once for the walk.
+    root_code: bool,
 }
 
 impl<'r, 'c> Filter<'r, 'c> {
@@ -210,10 +215,23 @@ impl<'r, 'c> Filter<'r, 'c> {
         };
         let probe = (!packages.is_empty()).then(|| {
             let layouts = moved::Layouts::new(repo, &packages);
-            let probe = repo.path_probe(&layouts.dirs(), false);
+            let probe = match config.package {
+                Some(_) => repo.path_probe(&layouts.dirs(), false),
+                // The root's: whether files outside every package changed decides too.
+                None => repo.path_probe_ignoring(
+                    &layouts.dirs(),
+                    &roots::bookkeeping(config),
+                    roots::LOCK_FILES,
+                ),
+            };
             (probe, layouts)
         });
-        Filter { config, probe }
+        let root_code = config.package.is_none() && probe.is_some() && roots::has_code(repo);
+        Filter {
+            config,
+            probe,
+            root_code,
+        }
     }
 
     /// Whether `commit` (with this message) counts.
@@ -224,17 +242,22 @@ impl<'r, 'c> Filter<'r, 'c> {
         layouts.follow(probe, commit)?;
         match &self.config.package {
             Some(p) => Ok(names_scope(p, message) || !probe.touched(commit)?.dirs.is_empty()),
-            None => Ok(
-                !self.config.packages.iter().any(|p| names_scope(p, message))
-                    && probe.touched(commit)?.dirs.is_empty(),
-            ),
+            None => {
+                let scoped = self.config.packages.iter().any(|p| names_scope(p, message));
+                let touched = probe.touched(commit)?;
+                Ok(roots::is_roots(
+                    scoped,
+                    !touched.dirs.is_empty(),
+                    touched.outside && self.root_code,
+                ))
+            }
         }
     }
 }
 
-fn probe_all<'r>(repo: &'r Repo, packages: &[Package]) -> PathProbe<'r> {
-    let dirs: Vec<&Path> = packages.iter().map(|p| p.path.as_path()).collect();
-    repo.path_probe(&dirs, true)
+fn probe_all<'r>(repo: &'r Repo, config: &Config) -> PathProbe<'r> {
+    let dirs: Vec<&Path> = config.packages.iter().map(|p| p.path.as_path()).collect();
+    repo.path_probe_ignoring(&dirs, &roots::bookkeeping(config), roots::LOCK_FILES)
 }
 
 /// Which packages one commit belongs to.
@@ -242,30 +265,45 @@ fn probe_all<'r>(repo: &'r Repo, packages: &[Package]) -> PathProbe<'r> {
 pub struct Attribution<'c> {
     /// The packages, in configuration (name) order.
     pub packages: Vec<&'c Package>,
-    /// Whether it also changes files outside every package (shared files).
+    /// Whether it also changes files outside every package (shared files; bookkeeping, such
+    /// as changelogs and lock files, aside: [`roots`]).
     pub outside: bool,
+    /// Whether it is the root project's ([`roots::is_roots`]): its entry goes to the root
+    /// changelog too.
+    pub root: bool,
 }
 
-/// The packages `commit` belongs to: its tree and its first parent's compared along the
-/// packages' paths only (an unchanged subtree is never opened: the cost is the depth of the
-/// changed paths, whatever the number of packages), and its scope matched against `scopes`.
+/// The packages `commit` belongs to (`config`'s), and whether it is the root's too: its tree
+/// and its first parent's compared along the packages' paths only (an unchanged subtree is
+/// never opened: the cost is the depth of the changed paths, whatever the number of
+/// packages), and its scope matched against `scopes`.
 pub fn attribute<'c>(
     repo: &Repo,
-    packages: &'c [Package],
+    config: &'c Config,
     commit: Oid,
     message: &str,
 ) -> Result<Attribution<'c>> {
-    let touched = probe_all(repo, packages).touched(commit)?;
+    let packages = &config.packages;
+    let touched = probe_all(repo, config).touched(commit)?;
     let mut hit = vec![false; packages.len()];
+    let in_package = !touched.dirs.is_empty();
     for i in touched.dirs {
         hit[i] = true;
     }
+    let mut scoped = false;
     if scope_of(message).is_some() {
         for (i, p) in packages.iter().enumerate() {
-            hit[i] = hit[i] || names_scope(p, message);
+            let named = names_scope(p, message);
+            scoped |= named;
+            hit[i] = hit[i] || named;
         }
     }
     Ok(Attribution {
+        root: roots::is_roots(
+            scoped,
+            in_package,
+            touched.outside && in_package && roots::has_code(repo),
+        ),
         packages: packages
             .iter()
             .zip(hit)

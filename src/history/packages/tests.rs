@@ -35,6 +35,31 @@ fn commit(dir: &Path, files: &[&str], message: &str) -> Oid {
     Repo::open(dir).unwrap().head().unwrap()
 }
 
+/// A bare workspace (no root crate, a private root package.json): the files outside the
+/// packages are tooling, and a package's change touching them stays the package's alone.
+#[test]
+fn a_bare_workspace_s_root_files_make_no_package_change_the_root_s() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    write(
+        dir,
+        "package.json",
+        "{\"private\": true, \"workspaces\": [\"web\"]}\n",
+    );
+    let c = config();
+    let first = commit(dir, &["tsconfig.json", "web/index.js"], "feat: start");
+    let repo = Repo::open(dir).unwrap();
+    let a = attribute(&repo, &c, first, "feat: start").unwrap();
+    assert!(a.outside && !a.root, "{a:?}");
+    let tooling = commit(dir, &["tsconfig.json"], "build: tooling");
+    let a = attribute(&repo, &c, tooling, "build: tooling").unwrap();
+    assert!(a.root, "a commit of no package is the root's: {a:?}");
+    let mut filter = Filter::new(&repo, &c);
+    assert!(!filter.counts(first, "feat: start").unwrap());
+    assert!(filter.counts(tooling, "build: tooling").unwrap());
+}
+
 #[test]
 fn a_commit_belongs_to_the_packages_it_touches_or_names() {
     let tmp = tempfile::tempdir().unwrap();
@@ -43,27 +68,60 @@ fn a_commit_belongs_to_the_packages_it_touches_or_names() {
     let c = config();
     let names = |id: Oid, message: &str| {
         let repo = Repo::open(dir).unwrap();
-        let a = attribute(&repo, &c.packages, id, message).unwrap();
+        let a = attribute(&repo, &c, id, message).unwrap();
         let names: Vec<String> = a.packages.iter().map(|p| p.name.clone()).collect();
-        (names, a.outside)
+        (names, a.outside, a.root)
     };
+    let api_only = || vec!["api".to_owned()];
+    // A root crate: the root is a project of its own (`roots::has_code`).
+    write(
+        dir,
+        "Cargo.toml",
+        "[package]\nname = \"root\"\nversion = \"1.0.0\"\n",
+    );
+    // A package's change with a root file: the root project's too.
     let first = commit(dir, &["README.md", "crates/api/src/lib.rs"], "feat: start");
-    assert_eq!(names(first, "feat: start"), (vec!["api".to_owned()], true));
+    assert_eq!(names(first, "feat: start"), (api_only(), true, true));
     let root_only = commit(dir, &["README.md"], "docs: words");
-    assert_eq!(names(root_only, "docs: words"), (vec![], true));
+    assert_eq!(names(root_only, "docs: words"), (vec![], true, true));
     let both = commit(dir, &["crates/api/a.rs", "web/index.js"], "feat: both");
     assert_eq!(
         names(both, "feat: both"),
-        (vec!["api".into(), "web".into()], false)
+        (vec!["api".into(), "web".into()], false, false)
     );
+    // A package's scope says whose the change is, root files or not.
     let scoped = commit(dir, &["README.md"], "fix(server): named by scope");
     assert_eq!(
         names(scoped, "fix(server): named by scope"),
-        (vec!["api".to_owned()], true)
+        (api_only(), true, false)
     );
     // `crates/api-old` is not under `crates/api`.
     let sibling = commit(dir, &["crates/api-old/x.rs"], "fix: sibling");
-    assert_eq!(names(sibling, "fix: sibling"), (vec![], true));
+    assert_eq!(names(sibling, "fix: sibling"), (vec![], true, true));
+    // Lock files on the way to a package, the changelogs and the configuration are
+    // bookkeeping: no root change.
+    let locked = commit(
+        dir,
+        &[
+            "crates/api/b.rs",
+            "Cargo.lock",
+            "crates/Cargo.lock",
+            "CHANGELOG.md",
+        ],
+        "feat: locked",
+    );
+    assert_eq!(names(locked, "feat: locked"), (api_only(), false, false));
+    let configured = commit(dir, &["web/x.js", ".relconfig.toml"], "feat: configured");
+    assert_eq!(
+        names(configured, "feat: configured"),
+        (vec!["web".to_owned()], false, false)
+    );
+    // A lock file elsewhere is the root's like any other file.
+    let elsewhere = commit(dir, &["web/y.js", "tools/Cargo.lock"], "feat: tools");
+    assert_eq!(
+        names(elsewhere, "feat: tools"),
+        (vec!["web".to_owned()], true, true)
+    );
     let repo = Repo::open(dir).unwrap();
     let api = find(&c, "api").unwrap();
     let web = find(&c, "web").unwrap();
@@ -72,9 +130,18 @@ fn a_commit_belongs_to_the_packages_it_touches_or_names() {
     assert!(!belongs(&repo, web, first, "feat: start"));
     assert!(belongs(&repo, api, scoped, "fix(server): named by scope"));
     assert!(!belongs(&repo, api, sibling, "fix: sibling"));
-    // The root's history is the commits of no package; a view's, its package's.
-    assert!(!counts(&repo, &c, first, "feat: start").unwrap());
-    assert!(counts(&repo, &c, root_only, "docs: words").unwrap());
+    // The root's history is the root project's commits, [`attribute`]'s `root`; a view's,
+    // its package's.
+    for (id, message, root) in [
+        (first, "feat: start", true),
+        (root_only, "docs: words", true),
+        (both, "feat: both", false),
+        (scoped, "fix(server): named by scope", false),
+        (locked, "feat: locked", false),
+        (elsewhere, "feat: tools", true),
+    ] {
+        assert_eq!(counts(&repo, &c, id, message).unwrap(), root, "{message}");
+    }
     let v = view(&c, "web", dir).unwrap();
     assert!(counts(&repo, &v, both, "feat: both").unwrap());
     assert!(!counts(&repo, &v, root_only, "docs: words").unwrap());

@@ -1,0 +1,120 @@
+//! Whether a monorepo commit is the root project's: the one rule post-commit, `--sync`,
+//! `--rebuild`, the next version, the notes and the release share (through
+//! [`Filter`](super::Filter) and [`attribute`](super::attribute)).
+//!
+//! The root project has code of its own: the files outside every package's directory (a root
+//! crate of `members = [".", "crates/*"]`, release-plz's `crates/release_plz`, CI, the
+//! README). A commit is the root's when it belongs to no package, and also when it changes
+//! such a file besides a package's, unless its scope is one of a package's `scopes` (the
+//! scope says whose the change is). Files that every package's change touches, or that
+//! relhook writes for them, are bookkeeping and make no commit the root's: the changelogs, the
+//! configuration, and the lock files in the folders on the way to the packages (a package's
+//! new dependency changes the workspace's `Cargo.lock`).
+//!
+//! Only a root that is a project of its own ([`has_code`]: a root crate, a published root
+//! package) has such files: in a bare workspace (a private root package.json, a virtual
+//! Cargo manifest) the files outside the packages are tooling (CI, tsconfig, the README), and
+//! a package's change that touches them stays the package's alone, as before.
+
+use std::path::PathBuf;
+
+use crate::config::{Config, FILE_NAME};
+
+/// The lock files a workspace shares, by name: a change to one alone is no root change.
+pub const LOCK_FILES: &[&str] = &[
+    "Cargo.lock",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "bun.lock",
+    "bun.lockb",
+    "poetry.lock",
+    "uv.lock",
+    "pdm.lock",
+    "Pipfile.lock",
+    "composer.lock",
+    "Gemfile.lock",
+    "go.sum",
+    "go.work.sum",
+];
+
+/// The files (from the top) whose changes make no commit the root's: every changelog relhook
+/// keeps (the root's and each package's) and the configuration file.
+pub fn bookkeeping(config: &Config) -> Vec<PathBuf> {
+    let mut files = vec![config.changelog.path.clone(), PathBuf::from(FILE_NAME)];
+    files.extend(config.packages.iter().map(|p| p.changelog.clone()));
+    files
+}
+
+/// Whether the top of `repo`'s work tree is a project of its own: a Cargo.toml with a
+/// `[package]`, a package.json that is not `"private": true`, or a pyproject.toml with a
+/// `[project]` or `[tool.poetry]` table. Read once per walk or post-commit.
+pub fn has_code(repo: &crate::git::Repo) -> bool {
+    let Some(top) = repo.work_tree() else {
+        return false;
+    };
+    let toml_has = |file: &str, keys: &[&[&str]]| {
+        let Ok(text) = std::fs::read_to_string(top.join(file)) else {
+            return false;
+        };
+        let Ok(table) = text.parse::<toml::Table>() else {
+            return false;
+        };
+        keys.iter().any(|path| {
+            let mut value = Some(&table);
+            for k in *path {
+                value = value.and_then(|t| t.get(*k)?.as_table());
+            }
+            value.is_some()
+        })
+    };
+    let npm_public = std::fs::read(top.join("package.json"))
+        .ok()
+        .and_then(|b| crate::history::version::files::json_value(&b))
+        .is_some_and(|v| {
+            v.is_object() && v.get("private").and_then(serde_json::Value::as_bool) != Some(true)
+        });
+    toml_has("Cargo.toml", &[&["package"]])
+        || npm_public
+        || toml_has("pyproject.toml", &[&["project"], &["tool", "poetry"]])
+}
+
+/// Whether a commit is the root project's: `scoped`, its scope is one of a package's
+/// `scopes`; `in_package`, it belongs to a package; `outside`, it changes a file outside
+/// every package that is not [`bookkeeping`] (nor a [`LOCK_FILES`] one), in a root that
+/// [`has_code`].
+pub fn is_roots(scoped: bool, in_package: bool, outside: bool) -> bool {
+    !scoped && (!in_package || outside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_package_s_commit_is_the_root_s_too_when_it_changes_root_files() {
+        assert!(is_roots(false, false, false), "no package's: the root's");
+        assert!(is_roots(false, false, true));
+        assert!(!is_roots(false, true, false), "a package's alone");
+        assert!(
+            is_roots(false, true, true),
+            "a package's and root files: both"
+        );
+        assert!(
+            !is_roots(true, true, true),
+            "a package's scope says whose it is"
+        );
+        assert!(!is_roots(true, false, true));
+    }
+
+    #[test]
+    fn changelogs_and_the_configuration_are_bookkeeping() {
+        let text = "[packages.api]\npath = \"packages/api\"\nchangelog = \"logs/api.md\"\n";
+        let config = Config::parse(std::path::Path::new(FILE_NAME), text).unwrap();
+        let files = bookkeeping(&config);
+        for f in ["CHANGELOG.md", ".relconfig.toml", "logs/api.md"] {
+            assert!(files.contains(&PathBuf::from(f)), "{f}: {files:?}");
+        }
+    }
+}
