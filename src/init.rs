@@ -409,15 +409,28 @@ fn evident(root: &Path, manifest: &str) -> bool {
 /// Whether `dir`'s package.json has `npm init`'s placeholder `test` script (`echo "Error: no
 /// test specified" && exit 1`), which fails on purpose: no test command to propose as it is.
 pub fn npm_placeholder_test(dir: &Path) -> bool {
-    std::fs::read(dir.join("package.json"))
-        .ok()
-        .and_then(|b| crate::history::version::files::json_value(&b))
+    std::fs::read(dir.join("package.json")).is_ok_and(|b| placeholder_test_script(&b))
+}
+
+/// [`npm_placeholder_test`] for a package.json's bytes (as a commit holds them).
+pub fn placeholder_test_script(package_json: &[u8]) -> bool {
+    crate::history::version::files::json_value(package_json)
         .and_then(|json| {
             json.pointer("/scripts/test")
                 .and_then(|t| t.as_str())
                 .map(|t| t.contains("no test specified"))
         })
         .unwrap_or(false)
+}
+
+/// Whether `argv` runs package.json's `test` script (`npm test`, `pnpm test`, `yarn test`,
+/// `bun run test`), which is then what a test of a commit's tree runs.
+pub fn runs_test_script(argv: &[String]) -> bool {
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    matches!(
+        argv.as_slice(),
+        ["npm" | "pnpm" | "yarn", "test"] | ["npm" | "pnpm" | "yarn" | "bun", "run", "test"]
+    )
 }
 
 #[cfg(test)]

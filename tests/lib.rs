@@ -355,6 +355,7 @@ mod qa44_merge_revert_said;
 mod qa44_pre_commit_uninstall;
 mod qa44_root_commits;
 mod qa44_unkept_changelog_said;
+mod qa44_untestable_older_tag;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -33,6 +33,7 @@ mod rebuild_guard;
 mod release;
 mod release_after;
 mod release_next;
+mod release_older;
 mod release_options;
 mod release_packages;
 mod stream;

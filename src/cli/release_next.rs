@@ -11,7 +11,7 @@ use super::Outcome;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::git::{PushDestination, Range, ReleaseTag, Repo};
+use crate::git::{PushDestination, Repo};
 use crate::shellword::quote;
 
 /// A release tag just made, as the next step needs it.
@@ -128,12 +128,30 @@ pub(super) fn say_next(
     at_head: bool,
 ) {
     let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
-    let older = older_untested(repo, commit, made);
+    let older = super::release_older::older_untested(repo, commit, made);
     let Push {
-        command: mut push,
+        add,
+        command: push,
         remote,
         why,
     } = push_command(repo);
+    // A tag no test can pass goes first, untested on purpose: the push then passes pre-push.
+    let untestable: Vec<&str> = older.untestable.iter().map(String::as_str).collect();
+    let on_purpose = (!untestable.is_empty()).then(|| {
+        crate::prepush::on_purpose_push(remote.as_deref().unwrap_or("origin"), &untestable)
+    });
+    let mut push = [add, on_purpose, Some(push)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" && ");
+    let untestable = match untestable.as_slice() {
+        [] => String::new(),
+        names => format!(
+            "; {}: pushed first, untested on purpose (or commit `[checks] require_tested_tags = false` instead)",
+            crate::prepush::no_tests_to_run(names)
+        ),
+    };
     // pre-push refuses a release tag on HEAD pushed from a dirty tree (what the tests left
     // behind, or what --allow-dirty let stay), so the clean-up comes before the push.
     if let Some(paths) = at_head.then(|| left_in_tree(repo)).flatten() {
@@ -161,7 +179,14 @@ pub(super) fn say_next(
         };
     }
     // The reason a push names its remote is said only where nothing else is.
-    if untested.is_empty() && older.is_empty() {
+    if untested.is_empty() && older.tested.is_empty() {
+        if !untestable.is_empty() {
+            let _ = writeln!(
+                err,
+                "next: {push}   (pre-push refuses a release tag with no test record{untestable})"
+            );
+            return;
+        }
         let mut notes = Vec::new();
         if let ([one], Some(remote)) = (made, &remote) {
             notes.push(format!("or: git push {remote} HEAD {}", one.tag));
@@ -183,12 +208,13 @@ pub(super) fn say_next(
         firsts.extend(first.filter(|f| !firsts.contains(f)));
     };
     // Named after a release that may be tested itself: why is said (it goes with the push).
-    let why_older = match older.len() {
+    let why_older = match older.tested.len() {
         0 => "",
         1 => "; the older release tag it tests, not pushed yet, goes with this push",
         _ => "; the older release tags it tests, not pushed yet, go with this push",
     };
     let older = older
+        .tested
         .into_iter()
         .map(|(first, command)| {
             first_once(first);
@@ -225,96 +251,16 @@ pub(super) fn say_next(
     }
     let _ = writeln!(
         err,
-        "next: {}, then {push}   (pre-push refuses a release tag with no test record{why_older})",
+        "next: {}, then {push}   (pre-push refuses a release tag with no test record{why_older}{untestable})",
         steps.join("; ")
     );
 }
 
 /// Whether pre-push tests an untested release tag itself (`[checks] run_tests_on_push` with
 /// a test command set or evident): it then refuses none as untested.
-fn pre_push_tests(repo: &Repo, config: &Config) -> bool {
+pub(super) fn pre_push_tests(repo: &Repo, config: &Config) -> bool {
     config.checks.run_tests_on_push && crate::prepush::test_argv(repo, config).is_some()
 }
-
-/// Release tags below `commit` (other than those just `made`) that no remote-tracking branch
-/// holds and pre-push will refuse as untested: a push of the new tag sends them too. Each as
-/// the command that tests it.
-fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Vec<(Option<String>, String)> {
-    let Some(config) = made.first().map(|m| m.config) else {
-        return Vec::new();
-    };
-    if !config.checks.require_tested_tags
-        || config.package.is_some()
-        || pre_push_tests(repo, config)
-    {
-        return Vec::new();
-    }
-    let published = repo.remote_tracking_commits("*");
-    // Only the tags pre-push would judge: annotated (`--follow-tags` pushes no lightweight
-    // one), and made since `relhook install` (history from before it is never judged).
-    let before =
-        crate::history::adoption::BeforeInstall::load(repo, &published).unwrap_or_default();
-    let judged = |t: &ReleaseTag| {
-        repo.tag_target(&t.name).is_some_and(|target| {
-            target != t.commit
-                && !crate::history::adoption::tag_before_install(
-                    repo,
-                    &before,
-                    &t.name,
-                    target,
-                    Some(t.commit),
-                )
-        })
-    };
-    unpublished_tags(repo, commit, &published, &config.version.tag_prefix)
-        .into_iter()
-        .filter(judged)
-        .filter(|t| made.iter().all(|m| m.tag != t.name))
-        .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
-        .filter_map(|t| crate::prepush::test_tag_steps(repo, config, &t.name, false))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .take(OLDER_NAMED)
-        .rev()
-        .collect()
-}
-
-/// The release tags on commits below `commit` that no commit of `published` reaches, by
-/// version. Found by walking the commits since `published` (those the push would send), not by
-/// asking of every release tag down to the first release whether `commit` reaches it, and of
-/// each whether a remote-tracking branch does: that walked the whole history on every hand tag
-/// and release. Where clocks were off by more than the walk allows for, it may name a tag the
-/// remote has, as `git log` would list its commit: one more tag tested, nothing lost.
-fn unpublished_tags(repo: &Repo, commit: Oid, published: &[Oid], prefix: &str) -> Vec<ReleaseTag> {
-    let mut on: std::collections::HashMap<Oid, Vec<ReleaseTag>> = Default::default();
-    for t in repo.release_tag_candidates(prefix) {
-        on.entry(t.commit).or_default().push(t);
-    }
-    let range = Range {
-        tips: vec![commit],
-        hidden: published.to_vec(),
-        ..Range::default()
-    };
-    let mut out = Vec::new();
-    let walked = repo.walk(&range, |c| {
-        if c.id != commit {
-            out.extend(on.remove(&c.id).unwrap_or_default());
-        }
-        true
-    });
-    if walked.is_err() {
-        // Unreadable history: every release tag `commit` reaches, as the walk would.
-        out = repo.release_tags(commit, prefix).unwrap_or_default();
-        out.retain(|t| t.commit != commit);
-    }
-    out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
-    out
-}
-
-/// At most this many older tags are named in the `next:` line (the newest); pre-push names
-/// the rest, if any.
-const OLDER_NAMED: usize = 5;
 
 /// The paths (at most five named) that make the working tree dirty, as pre-push sees it.
 /// How many paths make the tree dirty (at most six, as [`left_in_tree`] reads them).
@@ -400,6 +346,8 @@ fn way_past(reason: Reason, rerun: &str) -> Option<String> {
 /// The push that sends the release commit and its tags: the command, the remote it goes to
 /// (`None`: there is none yet) and, when a plain `git push` would not do, why it names more.
 struct Push {
+    /// What comes first: adding the remote, when there is none yet.
+    add: Option<String>,
     command: String,
     remote: Option<String>,
     why: Option<String>,
@@ -410,7 +358,10 @@ struct Push {
 /// named; with no remote at all, adding one comes first.
 fn push_command(repo: &Repo) -> Push {
     let plain = "git push --follow-tags";
-    let (command, remote, why) = match repo.push_destination() {
+    let destination = repo.push_destination();
+    let add = matches!(destination, PushDestination::NoRemote { .. })
+        .then(|| "git remote add origin <url>".to_owned());
+    let (command, remote, why) = match destination {
         PushDestination::Branch {
             upstream: true,
             remote,
@@ -433,16 +384,14 @@ fn push_command(repo: &Repo) -> Push {
             )),
         ),
         PushDestination::NoRemote { branch } => (
-            format!(
-                "git remote add origin <url> && {plain} origin {}",
-                quote(&branch)
-            ),
+            format!("{plain} origin {}", quote(&branch)),
             None,
             Some("this repository has no remote yet".to_owned()),
         ),
         PushDestination::Detached => (plain.to_owned(), Some("origin".into()), None),
     };
     Push {
+        add,
         command,
         remote: remote.map(|r| if r == "<remote>" { r } else { quote(&r) }),
         why,

@@ -27,6 +27,7 @@ mod half;
 mod landing;
 mod made_by;
 mod mirror;
+mod no_tests;
 mod refspec;
 mod reword;
 pub use reword::local_tags_fix;
@@ -41,6 +42,7 @@ use tags::{rewrite, unjudgeable};
 use crate::history::adoption::tag_before_install;
 pub use behind::LeftBehind;
 pub use mirror::with_unsaid_deletions;
+pub use no_tests::{cannot_pass, no_tests_to_run, on_purpose_push};
 
 pub use untested::{
     TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,

@@ -56,6 +56,11 @@ pub fn untested_refusal(
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
             no_command_fix(repo, config, remote, name),
         ),
+        // HEAD's `npm test` runs the tag's own placeholder script: testing it cannot help.
+        (Why::NoRecord, Some(_)) if super::no_tests::cannot_pass(repo, config, u.commit) => (
+            format!("no passing test record for {name}'s tree ({tree})"),
+            super::no_tests::fix(remote, name, true),
+        ),
         (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
             format!(
@@ -119,6 +124,9 @@ fn no_command_fix(repo: &Repo, config: &Config, remote: &str, name: &str) -> Str
 /// never a `relhook test` that cannot run.
 pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commit: Oid) -> String {
     let at_head = repo.head() == Some(commit);
+    if super::no_tests::cannot_pass(repo, config, commit) {
+        return super::no_tests::fix(remote, name, false);
+    }
     match quoted_test_command(repo, config, name, at_head) {
         Some(command) => format!("{command} (it has no test record)"),
         None => format!(
@@ -175,7 +183,8 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
         .map(|r| r.join(package.unwrap_or(std::path::Path::new(""))));
     if dir.is_some_and(|d| crate::init::npm_placeholder_test(&d)) {
         return format!(
-            "{name}'s tree has no tests to run (the `test` script of package.json is `npm init`'s placeholder, which always fails), so no test of it can pass: write your tests into that script for the next release, and push this one untested on purpose (`RELHOOK_SKIP=1 git push ...`)"
+            "{}: write your tests into that script for the next release, and push this one untested on purpose (`RELHOOK_SKIP=1 git push ...`)",
+            super::no_tests::no_tests_to_run(&[name])
         );
     }
     // Without the file, `relhook init` writes it, with the test command it can tell.
