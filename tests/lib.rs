@@ -354,6 +354,7 @@ mod qa44_init_unlisted;
 mod qa44_merge_revert_said;
 mod qa44_pre_commit_uninstall;
 mod qa44_root_commits;
+mod qa44_team_hooks_clone;
 mod qa44_unkept_changelog_said;
 mod qa44_untestable_older_tag;
 mod qa6a;

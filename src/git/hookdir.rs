@@ -175,6 +175,15 @@ impl HooksLocation {
         self.committed_text(path).is_some_and(|text| ours(&text))
     }
 
+    /// Whether `git status` shows anything under `rel` (from the top of the work tree): what
+    /// install wrote into a tracked hooks directory, or an earlier install, not committed yet.
+    pub fn shows_in_status(&self, rel: &str) -> bool {
+        let args = ["--literal-pathspecs", "status", "--porcelain", "-z"];
+        let listed = self.git(&[&args[..], &["--untracked-files=all", "--", rel]].concat());
+        // Unreadable: said as if it showed, as before.
+        !listed.is_ok_and(|l| l.is_empty())
+    }
+
     /// The text HEAD holds at `path` (from the top of the work tree, with `/`): what the team
     /// committed there. None when HEAD has no such file (or no HEAD yet).
     pub fn committed_text(&self, path: &str) -> Option<String> {

@@ -292,12 +292,7 @@ fn install_one(
                 moved: true,
             });
         }
-        // Not running a kept hook matters only where there is one: with none, the shim that
-        // would chain (the launcher, where it can be written) is the same hook, and faster.
-        let kept = backup.symlink_metadata().is_ok();
-        let chain = !kept || (!opts.force && shim.chain);
-        let created = shim.created_dir || created_dir;
-        let text = hook.render_as(opts.binary, chain, created, direct)?;
+        let (text, chain) = rewritten(hook, &shim, &backup, opts, created_dir, direct)?;
         let reason = if existing.as_deref() == Some(text.as_bytes()) {
             // A link has no permission bits of its own: git runs what it leads to.
             if shim.linked || is_executable(&at) {
@@ -379,6 +374,24 @@ fn install_one(
         (true, false) => Action::Chained { backup },
         (true, true) => Action::Replaced { backup },
     })
+}
+
+/// The text install writes for `hook` where relhook's shim `shim` is (the hook it replaced
+/// kept at `backup`, or none), and whether that text chains the kept hook.
+pub(super) fn rewritten(
+    hook: &Hook,
+    shim: &Shim,
+    backup: &Path,
+    opts: &Options<'_>,
+    created_dir: bool,
+    direct: bool,
+) -> Result<(String, bool)> {
+    // Not running a kept hook matters only where there is one: with none, the shim that
+    // would chain (the launcher, where it can be written) is the same hook, and faster.
+    let kept = backup.symlink_metadata().is_ok();
+    let chain = !kept || (!opts.force && shim.chain);
+    let created = shim.created_dir || created_dir;
+    Ok((hook.render_as(opts.binary, chain, created, direct)?, chain))
 }
 
 fn update_reason(old: &Shim, bytes: &[u8], binary: &Path) -> String {

@@ -25,6 +25,7 @@
 //! itself (`link`), which git skips without a word when relhook is gone. Neither stops a ref
 //! update when relhook is missing (commit-msg says it is missing).
 
+pub mod as_is;
 pub mod aside;
 pub mod chosen;
 pub mod crlf;

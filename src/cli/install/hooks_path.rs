@@ -60,14 +60,29 @@ pub(super) fn refuse_worktree_alone(loc: &HooksLocation, via_manager: bool) -> R
 
 /// Refuses to write relhook's hooks into a hooks directory the repository tracks, unless
 /// `shared`: the team's files would change, and the tree stays dirty until that is committed.
-/// `via_manager`: relhook's calls go into a hook manager's files instead.
-pub(super) fn refuse_tracked(loc: &HooksLocation, shared: bool, via_manager: bool) -> Result<()> {
+/// `via_manager`: relhook's calls go into a hook manager's files instead. `Ok(true)`: the
+/// directory holds the team's shims (`--shared`'s, which run relhook from PATH) just as
+/// install would write them, so a clone's install goes on and leaves them as they are.
+pub(super) fn refuse_tracked(
+    loc: &HooksLocation,
+    (shared, via_manager): (bool, bool),
+    hooks: &[&'static crate::hooks::Hook],
+    force: bool,
+) -> Result<bool> {
     if shared || via_manager {
-        return Ok(());
+        return Ok(false);
     }
     let Some(dir) = loc.hooks_in_work_tree().filter(|d| d.tracked) else {
-        return Ok(());
+        return Ok(false);
     };
+    let committed = crate::hooks::install::Options {
+        hooks: hooks.to_vec(),
+        force,
+        binary: std::path::Path::new(crate::hooks::ON_PATH),
+    };
+    if crate::hooks::as_is::unchanged(loc, &committed) {
+        return Ok(true);
+    }
     let own = loc.default_hooks_dir();
     let Some(setting) = &loc.hooks_path else {
         // `.git/hooks` is a link into the work tree.
@@ -95,7 +110,13 @@ pub(super) fn write_work_tree_note(
         return Ok(());
     };
     let rel = &dir.rel;
-    if dir.tracked {
+    // Nothing written, nothing to commit: the team's shims are relhook's already.
+    if dir.tracked && !loc.shows_in_status(rel) {
+        writeln!(
+            out,
+            "note: {rel}, which this repository tracks, holds relhook's hooks as the team committed them: left alone"
+        )
+    } else if dir.tracked {
         writeln!(
             out,
             "note: relhook's hooks went into {rel}, which this repository tracks (--shared): commit them (`git add {rel}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`relhook uninstall` puts the team's hooks back)"

@@ -38,7 +38,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     refuse_shared(&loc, args.shared)?;
     let via_manager =
         !args.force && hooks::managed::in_charge(&loc, &inst::detect_managers(&loc)).is_some();
-    refuse_tracked(&loc, args.shared, via_manager)?;
+    let team_as_is = refuse_tracked(&loc, (args.shared, via_manager), &hooks, args.force)?;
     refuse_worktree_alone(&loc, via_manager)?;
     hooks::kept::sweep_killed_writes(&loc, &inst::detect_managers(&loc));
     // A repository relhook cannot open (reftable refs, SHA-256 objects): hooks that fail on
@@ -48,10 +48,10 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         r => r.ok(),
     };
     let binary = current_exe()?;
-    // A team's hooks directory in the work tree (`--shared`) is committed: its shims name
-    // relhook alone, found on PATH, so that every developer's install writes the same files
-    // and none names a home directory.
-    let named = if args.shared && loc.hooks_in_work_tree().is_some() {
+    // A team's hooks directory in the work tree (`--shared`, or its shims as committed) is
+    // committed: its shims name relhook alone, found on PATH, so that every developer's
+    // install writes the same files and none names a home directory.
+    let named = if (args.shared || team_as_is) && loc.hooks_in_work_tree().is_some() {
         PathBuf::from(hooks::ON_PATH)
     } else {
         binary.clone()
