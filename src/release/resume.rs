@@ -268,8 +268,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         crate::history::sync::has_section_at(repo, commit, &config.changelog.path, &version);
     // A release commit whose section the tip no longer has was undone (`git revert` of it,
     // its tag deleted on purpose): nothing to finish.
-    let undone = commit != tip
-        && !crate::history::sync::has_section_at(repo, tip, &config.changelog.path, &version);
+    let undone = super::reverted::undone_above(repo, commit, tip, &config.changelog.path, &version);
     if !has_section || undone {
         return None;
     }

@@ -64,6 +64,19 @@ pub fn section_gone(repo: &Repo, config: &Config) -> Option<Refusal> {
     ))
 }
 
+/// Whether the release of `version` made by release commit `commit` was undone above it:
+/// `tip`'s changelog at `path` no longer has its section (`git revert` of the release commit,
+/// its tag then deleted on purpose). Such a commit is no interrupted release to finish.
+pub(crate) fn undone_above(
+    repo: &Repo,
+    commit: git2::Oid,
+    tip: git2::Oid,
+    path: &std::path::Path,
+    version: &Version,
+) -> bool {
+    commit != tip && !crate::history::sync::has_section_at(repo, tip, path, version)
+}
+
 /// The commit after `since` that took the `## [version]` section out of the changelog.
 fn removed_by(repo: &Repo, config: &Config, since: &str, version: &Version) -> Option<String> {
     let path = config.changelog.path.to_string_lossy().into_owned();

@@ -18,10 +18,10 @@ use super::{Options, VersionInfo};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::packages;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 
+mod chosen;
 mod combine;
 mod due;
 mod inherited;
@@ -111,46 +111,7 @@ pub fn plan(
         ))
     })?;
     super::preflight(repo, config, opts)?;
-    let names: Vec<String> = match selection {
-        Selection::Named(n) => {
-            for name in n {
-                packages::find(config, name)?;
-            }
-            n.clone()
-        }
-        Selection::All => config.packages.iter().map(|p| p.name.clone()).collect(),
-    };
-    let mut chosen: BTreeMap<String, PackagePlan> = BTreeMap::new();
-    let mut skipped = Skipped::new();
-    for name in &names {
-        let view = packages::view(config, name, root)?;
-        let info = match super::package_version_info(repo, &view, root, opts, selection) {
-            Ok(info) => info,
-            Err(Error::Refused(why)) if *selection == Selection::All => {
-                skipped.push((name.clone(), why.to_string()));
-                continue;
-            }
-            Err(Error::Refused(r)) => {
-                return Err(Error::Refused(Refusal {
-                    what: format!("{name}: {}", r.what),
-                    ..r
-                }));
-            }
-            Err(e) => return Err(e),
-        };
-        let version = info.next.clone();
-        chosen.insert(
-            name.clone(),
-            package_plan(name, view, info.current.clone(), version, Some(info)),
-        );
-    }
-    if chosen.is_empty() {
-        let why: Vec<String> = skipped.iter().map(|(n, w)| format!("{n}: {w}")).collect();
-        return Err(Error::Refused(Refusal::bare(
-            Reason::NothingToRelease,
-            format!("nothing to release in any package ({})", why.join("; ")),
-        )));
-    }
+    let (mut chosen, skipped) = chosen::choose(repo, config, root, selection, opts)?;
     let members = left_behind::members(config);
     let disk = |rel: &Path| read_text(root, rel);
     if config.release.bump_dependents {

@@ -185,7 +185,14 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
                         ) {
                             return None;
                         }
-                        missing.push((tag, package));
+                        // Its release undone above (reverted, its tag deleted on purpose):
+                        // released again, not finished, as the root's release is.
+                        let path = &view.changelog.path;
+                        if !crate::release::reverted::undone_above(
+                            repo, commit, tip, path, &version,
+                        ) {
+                            missing.push((tag, package));
+                        }
                     }
                 }
             }

@@ -1,0 +1,106 @@
+//! Which packages a monorepo release takes, each with its version: those named
+//! (`--package a --package b`), or for `--all` those with something to release (the others
+//! skipped, with why). A release naming its packages is refused with every package refused
+//! named, not only the first (a reverted release commit of two packages refuses both, and
+//! each has its own tag to delete).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{PackagePlan, Selection, Skipped, package_plan};
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::packages;
+use crate::release::Options;
+use crate::{Error, Result};
+
+/// The packages `selection` takes, planned at their next versions, and those `--all` skips.
+pub(super) fn choose(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    selection: &Selection,
+    opts: &Options,
+) -> Result<(BTreeMap<String, PackagePlan>, Skipped)> {
+    let names: Vec<String> = match selection {
+        Selection::Named(n) => {
+            for name in n {
+                packages::find(config, name)?;
+            }
+            n.clone()
+        }
+        Selection::All => config.packages.iter().map(|p| p.name.clone()).collect(),
+    };
+    let mut chosen: BTreeMap<String, PackagePlan> = BTreeMap::new();
+    let mut skipped = Skipped::new();
+    let mut refused = Vec::new();
+    for name in &names {
+        let view = packages::view(config, name, root)?;
+        let info = match crate::release::package_version_info(repo, &view, root, opts, selection) {
+            Ok(info) => info,
+            Err(Error::Refused(why)) if *selection == Selection::All => {
+                skipped.push((name.clone(), why.to_string()));
+                continue;
+            }
+            Err(Error::Refused(r)) => {
+                refused.push((name.clone(), r));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let version = info.next.clone();
+        chosen.insert(
+            name.clone(),
+            package_plan(name, view, info.current.clone(), version, Some(info)),
+        );
+    }
+    if let Some(r) = each(refused) {
+        return Err(Error::Refused(r));
+    }
+    if chosen.is_empty() {
+        let why: Vec<String> = skipped.iter().map(|(n, w)| format!("{n}: {w}")).collect();
+        return Err(Error::Refused(Refusal::bare(
+            Reason::NothingToRelease,
+            format!("nothing to release in any package ({})", why.join("; ")),
+        )));
+    }
+    Ok((chosen, skipped))
+}
+
+/// The one refusal for `refused` (each package's, in the order named): a single one keeps its
+/// fix; several are said one after the other, each with its own.
+fn each(refused: Vec<(String, Refusal)>) -> Option<Refusal> {
+    let reason = refused.first()?.1.reason;
+    if let [(name, r)] = &refused[..] {
+        return Some(Refusal {
+            what: format!("{name}: {}", r.what),
+            ..r.clone()
+        });
+    }
+    let said: Vec<String> = refused.iter().map(|(n, r)| format!("{n}: {r}")).collect();
+    Some(Refusal::bare(reason, said.join("; ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_refused_package_is_named() {
+        let r = |what: &str, fix: &str| Refusal::new(Reason::Changelog, what, fix);
+        assert_eq!(each(Vec::new()), None);
+        let one = each(vec![("a".into(), r("gone", "fix a"))]).unwrap();
+        assert_eq!(
+            (one.what.as_str(), one.fix.as_deref()),
+            ("a: gone", Some("fix a"))
+        );
+        let two = each(vec![
+            ("a".into(), r("gone", "fix a")),
+            ("b".into(), r("gone too", "fix b")),
+        ])
+        .unwrap();
+        assert_eq!(two.to_string(), "a: gone; fix a; b: gone too; fix b");
+        assert_eq!(two.reason, Reason::Changelog);
+    }
+}
