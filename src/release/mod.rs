@@ -66,6 +66,7 @@ pub use preflight::{
 };
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use retag::{Retag, published_instead, retag_needed_from, retags_needed_from};
+pub(crate) use retag::{take_theirs, theirs_fix, theirs_problem};
 pub(crate) use signing::{hand_tag_cannot_sign, hand_tag_retry, signing_works, what_signs};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};

@@ -129,6 +129,39 @@ pub fn published_instead(repo: &Repo, commit: Oid, tagged: Oid) -> Option<String
         .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), commit))
 }
 
+/// What is wrong when tag `tag` names `tagged`, this clone's release of `version`, while a
+/// rebase took `remote`'s release commit `commit` of it (see [`Retag::theirs`]): said alike
+/// for the root's release and a package's.
+pub(crate) fn theirs_problem(
+    tag: &str,
+    tagged: Oid,
+    version: &semver::Version,
+    remote: &str,
+    commit: Oid,
+) -> String {
+    format!(
+        "its tag {tag} is on {}, this clone's own release of {version}, which no remote has, while {remote} has this one ({}): a rebase took {remote}'s release for it",
+        short_id(tagged),
+        short_id(commit)
+    )
+}
+
+/// The command that takes `remote`'s tag `tag` for this clone's (see [`Retag::theirs`]).
+pub(crate) fn take_theirs(remote: &str, tag: &str) -> String {
+    let (remote, tag) = (
+        crate::shellword::quote(remote),
+        crate::shellword::quote(tag),
+    );
+    format!("git tag -d {tag} && git fetch {remote} tag {tag}")
+}
+
+/// The fix around [`take_theirs`]'s `command`, for this clone's release of `version`.
+pub(crate) fn theirs_fix(remote: &str, version: &semver::Version, command: &str) -> String {
+    format!(
+        "take {remote}'s tag for it (this clone's release of {version} was never published): `{command}`"
+    )
+}
+
 /// Every release commit on `tip`'s first-parent line rewritten after tagging, newest first: a
 /// rebase across several releases not pushed yet rewrites them all (at most 8 are looked for).
 pub fn retags_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Vec<Retag> {
@@ -155,13 +188,7 @@ impl Retag {
             );
         }
         if let Some(remote) = &self.theirs {
-            return format!(
-                "its tag {} is on {}, this clone's own release of {}, which no remote has, while {remote} has this one ({}): a rebase took {remote}'s release for it",
-                self.tag,
-                short_id(self.tagged),
-                self.version,
-                short_id(self.commit)
-            );
+            return theirs_problem(&self.tag, self.tagged, &self.version, remote, self.commit);
         }
         if self.foreign.is_some() {
             return format!(
@@ -202,11 +229,7 @@ impl Retag {
             return way.clone();
         }
         if let Some(remote) = &self.theirs {
-            let (remote, tag) = (
-                crate::shellword::quote(remote),
-                crate::shellword::quote(&self.tag),
-            );
-            return format!("git tag -d {tag} && git fetch {remote} tag {tag}");
+            return take_theirs(remote, &self.tag);
         }
         if self.published(repo) {
             format!("git reset --keep {}", short_id(self.tagged))
@@ -250,10 +273,7 @@ impl Retag {
             );
         }
         if let Some(remote) = &self.theirs {
-            return format!(
-                "take {remote}'s tag for it (this clone's release of {} was never published): `{command}`",
-                self.version
-            );
+            return theirs_fix(remote, &self.version, &command);
         }
         if self.foreign.is_some() {
             return format!(
@@ -280,5 +300,21 @@ impl Retag {
             self.tag,
             short_id(self.commit)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_remotes_tag_is_taken_by_a_command_that_pastes() {
+        assert_eq!(
+            take_theirs("origin", "b-v2.0.1"),
+            "git tag -d b-v2.0.1 && git fetch origin tag b-v2.0.1"
+        );
+        let quoted = take_theirs("my remote", "@s/a-v1.0.0");
+        assert!(quoted.starts_with("git tag -d "), "{quoted}");
+        assert!(quoted.contains("'my remote'"), "{quoted}");
     }
 }

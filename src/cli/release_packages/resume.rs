@@ -21,6 +21,11 @@ pub(super) fn resume(
     opts: &Options,
     json: bool,
 ) -> Result<Outcome> {
+    // This clone's release dropped by a rebase onto a remote's: the remote's tags are taken.
+    if let Some((problem, fix)) = half.take_theirs() {
+        let why = format!("{problem}; {fix}");
+        return release::refused(&Refusal::bare(Reason::HalfMade, why), json);
+    }
     // A package's release made now would differ (rebased over changes): made again, not tagged.
     if let Some(r) = half.stale_refusal() {
         return release::refused(&r, json);

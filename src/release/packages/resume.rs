@@ -34,11 +34,18 @@ pub struct HalfMade {
     /// The packages a release made now over the commits below it would release differently
     /// (a rebase put changes under it), each with how: then it is made again, never tagged.
     pub stale: Vec<(String, crate::release::stale::Stale)>,
+    /// Those of `replaces` whose release commit a remote has while none has the one tagged,
+    /// each with that remote: this clone's release, dropped by a rebase onto another clone's
+    /// (`git rebase --skip`), as [`crate::release::Retag::theirs`] says for the root's.
+    pub theirs: Vec<(String, String)>,
 }
 
 impl HalfMade {
     /// One line: what is half-made and the command that finishes it.
     pub fn describe(&self) -> String {
+        if let Some((problem, fix)) = self.take_theirs() {
+            return format!("{problem}; {fix}");
+        }
         if let Some(r) = self.stale_refusal() {
             return r.to_string();
         }
@@ -89,6 +96,9 @@ impl HalfMade {
     /// The command that finishes it: `--resume`, or, when a package's release made now would
     /// differ, the one that makes the release again (one package at the version it now has).
     pub fn fix(&self) -> String {
+        if let Some((_, command)) = self.theirs_way() {
+            return command;
+        }
         if self.stale.is_empty() {
             return "relhook release --resume".into();
         }
@@ -128,6 +138,44 @@ impl HalfMade {
     }
 }
 
+impl HalfMade {
+    /// When a rebase took a remote's release commit for this clone's (see
+    /// [`HalfMade::theirs`]): what is wrong and the fix, in the root's words. `--resume` would
+    /// make another tag of the same name, which pre-push refuses as moving the remote's.
+    pub fn take_theirs(&self) -> Option<(String, String)> {
+        let (problems, command) = self.theirs_way()?;
+        let (tag, remote) = self.theirs.first()?;
+        let (_, version, ..) = self.released.iter().find(|r| r.2 == *tag)?;
+        Some((
+            problems,
+            crate::release::theirs_fix(remote, version, &command),
+        ))
+    }
+
+    /// [`HalfMade::take_theirs`]'s problems, and the command that takes the remote's tags.
+    fn theirs_way(&self) -> Option<(String, String)> {
+        let (mut problems, mut commands) = (Vec::new(), Vec::new());
+        for (tag, remote) in &self.theirs {
+            let (_, _, tagged) = self.replaces.iter().find(|r| r.0 == *tag)?;
+            let (_, version, ..) = self.released.iter().find(|r| r.2 == *tag)?;
+            let commit = self.commit;
+            problems.push(crate::release::theirs_problem(
+                tag, *tagged, version, remote, commit,
+            ));
+            commands.push(crate::release::take_theirs(remote, tag));
+        }
+        if problems.is_empty() {
+            return None;
+        }
+        // A tag missing for another reason is made once the remote's are taken.
+        let taken = |t: &String| self.theirs.iter().any(|(o, _)| o == t);
+        if self.missing.iter().any(|(t, _)| !taken(t)) {
+            commands.push("relhook release --resume".into());
+        }
+        Some((problems.join("; "), commands.join(" && ")))
+    }
+}
+
 /// The tags a monorepo release commit message names (`release.commit_message` with the tags
 /// for `{version}`), each with its package.
 fn tags_in_message(config: &Config, message: &str) -> Option<Vec<(String, String, Version)>> {
@@ -160,7 +208,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
         let message = repo.commit_text(commit)?;
         if let Some(tags) = tags_in_message(config, &message) {
             let (mut missing, mut released, mut views) = (Vec::new(), Vec::new(), Vec::new());
-            let mut replaces = Vec::new();
+            let (mut replaces, mut theirs) = (Vec::new(), Vec::new());
             for (tag, package, version) in tags {
                 let view = packages::view(config, &package, root);
                 if let Ok(view) = &view {
@@ -172,6 +220,9 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
                     Some(t) if repo.peel_to_commit(t) == Some(commit) => {}
                     Some(t) => {
                         let tagged = rewritten_from(repo, &view.ok()?, tip, commit, t, &version)?;
+                        if let Some(r) = crate::release::published_instead(repo, commit, tagged) {
+                            theirs.push((tag.clone(), r));
+                        }
                         replaces.push((tag.clone(), t, tagged));
                         missing.push((tag, package));
                     }
@@ -211,6 +262,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
                 at_head: Some(commit) == head,
                 released,
                 stale,
+                theirs,
             });
         }
         at = repo.first_parent(commit);
@@ -251,6 +303,10 @@ pub fn resume(
     half: &HalfMade,
     opts: &Options,
 ) -> Result<Done> {
+    if let Some((problem, fix)) = half.take_theirs() {
+        let why = format!("{problem}; {fix}");
+        return Err(crate::Error::Refused(Refusal::bare(Reason::HalfMade, why)));
+    }
     if let Some(r) = half.stale_refusal() {
         return Err(crate::Error::Refused(r));
     }
