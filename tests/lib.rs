@@ -352,6 +352,7 @@ mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;
 mod qa44_init_unlisted;
 mod qa44_merge_revert_said;
+mod qa44_package_changelog_deleted;
 mod qa44_package_revert_again;
 mod qa44_package_twin_rebased;
 mod qa44_pre_commit_uninstall;

@@ -138,13 +138,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         return None;
     }
     let setting = Setting::of(config);
-    let sync = match &config.package {
-        Some(p) => format!(
-            "relhook changelog --sync --package {}",
-            crate::shellword::quote(&p.name)
-        ),
-        None => "relhook changelog --sync".to_owned(),
-    };
+    let sync = crate::history::sync::changelog_command(config, &config.changelog.path, "--sync");
     // Every commit since the last release, whenever the file last changed: a hand edit after a
     // skipped post-commit (a typo fixed in the file) does not give that commit its entry. A
     // range too long to plan quickly is `--sync`'s to walk, not every doctor's.
@@ -238,7 +232,8 @@ fn deleted(repo: &Repo, config: &Config, setting: &Setting) -> Option<Check> {
             config.changelog.path.display()
         ),
         fix: Some(format!(
-            "git revert {id}; or relhook changelog --rebuild (writes it again from history), then commit it"
+            "git revert {id}; or {} (writes it again from history), then commit it",
+            crate::history::sync::changelog_command(config, &config.changelog.path, "--rebuild")
         )),
     })
 }

@@ -55,7 +55,8 @@ pub(super) fn changelog_edit(
                 rel.display()
             ),
             format!(
-                "`git revert {id}` brings it back, or `relhook changelog --rebuild` writes it again from history; commit it, then release again"
+                "`git revert {id}` brings it back, or `{}` writes it again from history; commit it, then release again",
+                crate::history::sync::changelog_command(config, &rel, "--rebuild")
             ),
         )));
     }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use git2::Oid;
 
+use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::Changelog;
 
@@ -45,7 +46,7 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Op
 /// The notice for a commit made after `path` was deleted by an earlier one (HEAD has no such
 /// file, an ancestor within 1,000 first-parent steps does) with the sections of releases: no
 /// new file is made.
-pub(super) fn deleted_before(repo: &Repo, path: &Path) -> Option<String> {
+pub(super) fn deleted_before(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
     let (commit, subject) = repo.deleted_by(path, 1000)?;
     // A file of unreleased entries only is started anew, as before any release.
     let released = repo
@@ -58,7 +59,10 @@ pub(super) fn deleted_before(repo: &Repo, path: &Path) -> Option<String> {
         return None;
     }
     let (shown, id) = (path.display(), crate::git::short_id(commit));
+    // A package's changelog is rebuilt and synced by commands that name its package.
+    let rebuild = crate::history::sync::changelog_command(config, path, "--rebuild");
+    let sync = crate::history::sync::changelog_command(config, path, "--sync");
     Some(format!(
-        "no entry added: {shown} was deleted by commit {id} (`{subject}`), with the sections of the releases before, so relhook made no new one; `git revert {id}` brings it back (or `relhook changelog --rebuild` writes it again from history), then `relhook changelog --sync` adds this one"
+        "no entry added: {shown} was deleted by commit {id} (`{subject}`), with the sections of the releases before, so relhook made no new one; `git revert {id}` brings it back (or `{rebuild}` writes it again from history), then `{sync}` adds this one"
     ))
 }

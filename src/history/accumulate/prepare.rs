@@ -37,6 +37,8 @@ pub(super) fn prepare(
 ) -> Result<Prepared> {
     let path = target.path;
     let shown = path.display();
+    // A package's changelog is synced by a command that names its package.
+    let sync = crate::history::sync::changelog_command(config, &path, "--sync");
     let stop = |a: Accumulated| Ok(Prepared::Stop(a));
     // A link that leads nowhere where the file was: the fix that puts the file back, not
     // the words for a link relhook will not write through.
@@ -46,7 +48,7 @@ pub(super) fn prepare(
         && let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, &path)
     {
         return stop(Accumulated::Refused(format!(
-            "no entry added: {what}: {fix}, then `relhook changelog --sync` adds this one"
+            "no entry added: {what}: {fix}, then `{sync}` adds this one"
         )));
     }
     // A path that leads out of the work tree (`..`, a symlinked folder) is refused here, with
@@ -66,7 +68,7 @@ pub(super) fn prepare(
             Some(dir) if matches!(&e, crate::Error::UnsafePath { reason, .. } if reason.contains("does not exist")) =>
             {
                 format!(
-                    "; `mkdir -p {}`, then `relhook changelog --sync` adds this one",
+                    "; `mkdir -p {}`, then `{sync}` adds this one",
                     crate::shellword::below_top(dir)
                 )
             }
@@ -80,14 +82,14 @@ pub(super) fn prepare(
         && (target.create || repo.blob_at(head, &path).is_some())
     {
         return stop(Accumulated::Refused(format!(
-            "no entry added: {what}: {fix}, then `relhook changelog --sync` adds this one"
+            "no entry added: {what}: {fix}, then `{sync}` adds this one"
         )));
     }
     // Under a filter (git-lfs) git stores what its filter makes of the file (a pointer),
     // which only git can run: an attribute lookup here, and no raw blob committed.
     if let Some(driver) = repo.filter_driver(&path) {
         return stop(Accumulated::Refused(format!(
-            "no entry added: {shown} is under git's `{driver}` filter (set in gitattributes), which post-commit does not run; `relhook changelog --sync` writes the entries into the file, to `git add` with your next commit"
+            "no entry added: {shown} is under git's `{driver}` filter (set in gitattributes), which post-commit does not run; `{sync}` writes the entries into the file, to `git add` with your next commit"
         )));
     }
     let stored = match repo.committed_file(head, &path)? {
@@ -107,13 +109,13 @@ pub(super) fn prepare(
                 // post-commit runs at the top, the user pastes wherever they committed.
                 let add = crate::shellword::from_top(&path);
                 return stop(Accumulated::Notice(format!(
-                    "no entry added: {shown} is not committed yet; `git add {add} && git commit`, then `relhook changelog --sync` adds this one"
+                    "no entry added: {shown} is not committed yet; `git add {add} && git commit`, then `{sync}` adds this one"
                 )));
             }
             if let Some(twin) = repo.case_twin(head, &path)? {
                 use crate::history::changelog::{case_twin_fix, case_twin_what};
                 return stop(Accumulated::Notice(format!(
-                    "no entry added: {}: {}; then `relhook changelog --sync` adds this one",
+                    "no entry added: {}: {}; then `{sync}` adds this one",
                     case_twin_what(&path, &twin),
                     case_twin_fix(
                         &path,
@@ -127,7 +129,7 @@ pub(super) fn prepare(
             }
             // Deleted by an earlier commit: a new file would hold this entry alone, without
             // the releases' sections (a bounded walk: the first entry of a clone asks it).
-            if let Some(said) = deleted::deleted_before(repo, &path) {
+            if let Some(said) = deleted::deleted_before(repo, config, &path) {
                 return stop(Accumulated::Notice(said));
             }
             // The first changelog-worthy commit creates the file, inside that commit.
@@ -182,7 +184,7 @@ pub(super) fn prepare(
         crate::history::changelog::conflict_markers(&text[..text.len() - tail.len()])
     {
         return stop(Accumulated::Refused(format!(
-            "{shown}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), so no entry was added and the file is left alone; resolve them and commit, then `relhook changelog --sync` adds the missing entries"
+            "{shown}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`), so no entry was added and the file is left alone; resolve them and commit, then `{sync}` adds the missing entries"
         )));
     }
     let old_changed_file = amend

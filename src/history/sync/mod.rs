@@ -36,8 +36,8 @@ pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
 pub use stored::{
-    Stored, changelog_at, changelog_not_a_file, changelog_setting, has_section_at, parse_kept,
-    parsed, stored_at, unkept_at,
+    Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
+    has_section_at, parse_kept, parsed, stored_at, unkept_at,
 };
 
 /// What `--sync` would add.

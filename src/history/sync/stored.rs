@@ -134,15 +134,60 @@ pub fn changelog_not_a_file(
     Some((not_a_file_what(rel, kind), fix))
 }
 
+/// The package whose changelog is `rel` (in the configuration or in a package's view of it).
+fn package_of<'a>(
+    config: &'a crate::config::Config,
+    rel: &Path,
+) -> Option<&'a crate::config::Package> {
+    let mut packages = config.package.iter().chain(&config.packages);
+    packages.find(|p| p.changelog == rel)
+}
+
+/// The `relhook changelog` command with `flag` (`--sync`, `--rebuild`) that acts on the
+/// changelog `rel`: a package's names it (`--package NAME`, quoted), for without it the
+/// command acts on the root's changelog alone.
+pub fn changelog_command(config: &crate::config::Config, rel: &Path, flag: &str) -> String {
+    match package_of(config, rel) {
+        Some(p) => format!(
+            "relhook changelog {flag} --package {}",
+            crate::shellword::quote(&p.name)
+        ),
+        None => format!("relhook changelog {flag}"),
+    }
+}
+
 /// The setting that names the changelog `rel`, in words for a fix: a package's `changelog`
 /// (in the configuration or in a package's view of it), or `changelog.path`.
 pub fn changelog_setting(config: &crate::config::Config, rel: &Path) -> String {
-    let package = config.package.iter().chain(&config.packages);
-    match package.into_iter().find(|p| p.changelog == rel) {
+    match package_of(config, rel) {
         Some(p) => format!(
             "`changelog` in {} of .relconfig.toml",
             crate::config::toml_text::package_table(&p.name)
         ),
         None => "`changelog.path` in .relconfig.toml".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_package_changelog_command_names_its_package() {
+        let text = "[packages.\"@s/a\"]\npath = \"p/a\"\n[packages.\"r&d\"]\npath = \"p/b\"\n";
+        let config = crate::config::Config::parse(Path::new(".relconfig.toml"), text).unwrap();
+        let command = |rel: &str, flag| changelog_command(&config, Path::new(rel), flag);
+        assert_eq!(
+            command("p/a/CHANGELOG.md", "--rebuild"),
+            "relhook changelog --rebuild --package @s/a"
+        );
+        assert_eq!(
+            command("p/b/CHANGELOG.md", "--sync"),
+            "relhook changelog --sync --package 'r&d'"
+        );
+        assert_eq!(
+            command("CHANGELOG.md", "--sync"),
+            "relhook changelog --sync"
+        );
     }
 }
