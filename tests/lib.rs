@@ -356,6 +356,7 @@ mod qa44_package_changelog_deleted;
 mod qa44_package_revert_again;
 mod qa44_package_twin_rebased;
 mod qa44_pre_commit_uninstall;
+mod qa44_renamed_upstream;
 mod qa44_root_commits;
 mod qa44_team_hooks_clone;
 mod qa44_unkept_changelog_said;

@@ -133,6 +133,7 @@ pub(super) fn say_next(
         add,
         command: push,
         remote,
+        head,
         why,
     } = push_command(repo);
     // A tag no test can pass goes first, untested on purpose: the push then passes pre-push.
@@ -189,7 +190,7 @@ pub(super) fn say_next(
         }
         let mut notes = Vec::new();
         if let ([one], Some(remote)) = (made, &remote) {
-            notes.push(format!("or: git push {remote} HEAD {}", one.tag));
+            notes.push(format!("or: git push {remote} {head} {}", one.tag));
         }
         notes.extend(why);
         let notes = if notes.is_empty() {
@@ -350,6 +351,8 @@ struct Push {
     add: Option<String>,
     command: String,
     remote: Option<String>,
+    /// What the push sends the branch as: `HEAD`, or `HEAD:<upstream>` when its name differs.
+    head: String,
     why: Option<String>,
 }
 
@@ -361,7 +364,23 @@ fn push_command(repo: &Repo) -> Push {
     let destination = repo.push_destination();
     let add = matches!(destination, PushDestination::NoRemote { .. })
         .then(|| "git remote add origin <url>".to_owned());
+    let mut head = "HEAD".to_owned();
     let (command, remote, why) = match destination {
+        PushDestination::Branch {
+            branch,
+            remote: Some(r),
+            renamed: Some(up),
+            ..
+        } => {
+            head = format!("HEAD:{}", quote(&up));
+            (
+                format!("{plain} {} {head}", quote(&r)),
+                Some(r.clone()),
+                Some(format!(
+                    "`{branch}`'s upstream is {r}'s `{up}`: a plain `git push` refuses another name"
+                )),
+            )
+        }
         PushDestination::Branch {
             upstream: true,
             remote,
@@ -394,6 +413,7 @@ fn push_command(repo: &Repo) -> Push {
         add,
         command,
         remote: remote.map(|r| if r == "<remote>" { r } else { quote(&r) }),
+        head,
         why,
     }
 }

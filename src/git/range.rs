@@ -158,10 +158,18 @@ impl Repo {
                     .any(|r| r == "origin")
                     .then(|| "origin".into())
             });
+        // push.default=simple (git's default) refuses a plain push to an upstream of another
+        // name on the remote it pulls from (`git switch -c rel origin/main`): name it.
+        let renamed = get(&format!("branch.{branch}.merge"))
+            .and_then(|m| m.strip_prefix("refs/heads/").map(str::to_owned))
+            .filter(|m| upstream && *m != branch)
+            .filter(|_| remote.is_some() && get(&format!("branch.{branch}.remote")) == remote)
+            .filter(|_| get("push.default").is_none_or(|d| d == "simple"));
         PushDestination::Branch {
             branch,
             remote,
             upstream,
+            renamed,
         }
     }
 
@@ -194,6 +202,10 @@ pub enum PushDestination {
         remote: Option<String>,
         /// Whether the branch has an upstream, so that a plain `git push` knows where.
         upstream: bool,
+        /// The upstream's branch on `remote` when its name is not the branch's and
+        /// push.default is `simple` (git's default): a plain `git push` refuses, so a push
+        /// names it (`HEAD:<it>`).
+        renamed: Option<String>,
     },
     /// The repository has no remote at all.
     NoRemote {
@@ -202,4 +214,40 @@ pub enum PushDestination {
     },
     /// HEAD is on no branch.
     Detached,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::testing::git;
+
+    fn renamed(root: &std::path::Path) -> Option<String> {
+        match Repo::open(root).unwrap().push_destination() {
+            PushDestination::Branch { renamed, .. } => renamed,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_upstream_of_another_name_is_named_where_a_plain_push_refuses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bare, root) = (dir.path().join("o.git"), dir.path().join("w"));
+        git(dir.path(), &["init", "-q", "--bare", "o.git"]);
+        git(dir.path(), &["init", "-q", "-b", "main", "w"]);
+        git(&root, &["remote", "add", "origin", bare.to_str().unwrap()]);
+        git(&root, &["commit", "-q", "--allow-empty", "-m", "a"]);
+        git(&root, &["push", "-q", "-u", "origin", "main"]);
+        assert_eq!(renamed(&root), None);
+        git(&root, &["switch", "-q", "-c", "rel", "origin/main"]);
+        assert_eq!(renamed(&root).as_deref(), Some("main"));
+        // Pushed elsewhere than it pulls from, `simple` pushes to the branch's own name.
+        git(&root, &["remote", "add", "fork", bare.to_str().unwrap()]);
+        git(&root, &["config", "branch.rel.pushRemote", "fork"]);
+        assert_eq!(renamed(&root), None);
+        git(&root, &["config", "--unset", "branch.rel.pushRemote"]);
+        git(&root, &["config", "push.default", "upstream"]);
+        assert_eq!(renamed(&root), None);
+        git(&root, &["config", "push.default", "simple"]);
+        assert_eq!(renamed(&root).as_deref(), Some("main"));
+    }
 }
