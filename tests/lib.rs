@@ -355,6 +355,7 @@ mod qa44_merge_revert_said;
 mod qa44_package_changelog_deleted;
 mod qa44_package_revert_again;
 mod qa44_package_twin_rebased;
+mod qa44_placeholder_files;
 mod qa44_pre_commit_uninstall;
 mod qa44_renamed_upstream;
 mod qa44_root_commits;

@@ -142,35 +142,27 @@ pub fn sort_version_files(
         .filter(|(f, old)| kept_file(f, old))
         .map(|(f, _)| super::links::entry(&f.path.display().to_string(), &f.locator))
         .collect();
+    if anchors.is_empty() {
+        let unkept: Vec<(&VersionFile, &str)> = read
+            .iter()
+            .filter(|(f, old)| !kept_file(f, old))
+            .map(|(f, old)| (f, old.as_str()))
+            .collect();
+        return Err(crate::Error::Refused(super::unanchored::refusal(
+            config, &current, &origin, &unkept, &kept,
+        )));
+    }
     let mut sorted = Sorted::default();
     for (f, old) in &read {
         if kept_file(f, old) {
             sorted.bumped.push((f.clone(), old.clone()));
             continue;
         }
-        let path = f.path.display();
-        let what = format!("{path} says {old} ({}), not {current}, {origin}", f.locator);
-        if anchors.is_empty() {
-            // semantic-release's users keep `0.0.0-development` there for good: say which
-            // fix keeps it.
-            let placeholder =
-                semver::Version::parse(old).is_ok_and(|v| is_placeholder(&v) && !v.pre.is_empty());
-            let entry = super::links::entry(&path.to_string(), &f.locator);
-            let fix = if placeholder && config.package.is_none() {
-                format!(
-                    "{old} is a placeholder (semantic-release's): to have each release write its version there, list it in .relconfig.toml (`[version]` then `files = [{entry}]`); to keep the placeholder, set `[version] detect = false` there (and list any file that does hold the version)"
-                )
-            } else {
-                fix_for_unanchored(config, &current, &entry)
-            };
-            return Err(crate::Error::Refused(Refusal::new(
-                Reason::VersionFile,
-                format!(
-                    "{what}: relhook bumps a version file it found by itself only from the current version"
-                ),
-                fix,
-            )));
-        }
+        let what = format!(
+            "{} says {old} ({}), not {current}, {origin}",
+            f.path.display(),
+            f.locator
+        );
         let held: Vec<String> = anchors
             .iter()
             .map(|a| a.path.display().to_string())
@@ -184,20 +176,6 @@ pub fn sort_version_files(
         sorted.left_alone.push((f.clone(), note));
     }
     Ok(sorted)
-}
-
-/// How to have a file bump that no other file backs (`current`: the version bumped from), or
-/// to stop finding it. A package has no `files` of its own: its file is set by hand.
-fn fix_for_unanchored(config: &Config, current: &semver::Version, entry: &str) -> String {
-    match &config.package {
-        Some(p) => format!(
-            "if it holds package {}'s version, set it to {current} and commit (relhook then bumps it)",
-            p.name
-        ),
-        None => format!(
-            "if it holds the project's version, list it in .relconfig.toml (`[version]` then `files = [{entry}]`; a listed file is always bumped); if not, set `[version] detect = false` and list the files that do"
-        ),
-    }
 }
 
 /// How to have a file left alone bumped (`others`: the `files` entries of the rest), or the

@@ -37,6 +37,7 @@ mod start;
 pub mod stranded;
 mod taken;
 mod twin;
+mod unanchored;
 mod unbumpable;
 mod under;
 mod undo;

@@ -1,0 +1,158 @@
+//! The refusal of found version files that say neither the version a release bumps from nor
+//! the new one, while no other file does: nothing then says which version is the project's.
+//! Every such file is named at once, with one `[version] files` line that lists them all
+//! beside those already listed, so that the fix, pasted, is the whole fix.
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::history::version::files::VersionFile;
+
+/// The refusal for `unkept` (each file with what it says), bumped from `current` (`origin`
+/// says where that comes from); `listed`: the `[version] files` entries of the files kept.
+pub(super) fn refusal(
+    config: &Config,
+    current: &semver::Version,
+    origin: &str,
+    unkept: &[(&VersionFile, &str)],
+    listed: &[String],
+) -> Refusal {
+    let said: Vec<String> = unkept
+        .iter()
+        .map(|(f, old)| format!("{} says {old} ({})", f.path.display(), f.locator))
+        .collect();
+    let what = format!(
+        "{}, not {current}, {origin}: relhook bumps a version file it found by itself only from the current version",
+        and_list(&said)
+    );
+    let mut entries = listed.to_vec();
+    entries.extend(
+        unkept
+            .iter()
+            .map(|(f, _)| super::links::entry(&f.path.display().to_string(), &f.locator)),
+    );
+    let (it, them, holds) = match unkept {
+        [_] => ("it", "it", "holds"),
+        _ => ("they", "them", "hold"),
+    };
+    let list = list_in_config(config, &entries, them);
+    // semantic-release's users keep `0.0.0-development` there for good: say which fix keeps it.
+    let placeholders = unkept.iter().all(|(_, old)| {
+        semver::Version::parse(old)
+            .is_ok_and(|v| super::files::is_placeholder(&v) && !v.pre.is_empty())
+    });
+    let fix = match &config.package {
+        Some(p) => format!(
+            "if {it} {holds} package {}'s version, set {them} to {current} and commit (relhook then bumps {them})",
+            p.name
+        ),
+        None if placeholders => {
+            let mut olds: Vec<&str> = Vec::new();
+            for (_, old) in unkept {
+                if !olds.contains(old) {
+                    olds.push(old);
+                }
+            }
+            let (is, placeholder) = match olds.len() {
+                1 => ("is a placeholder", "the placeholder"),
+                _ => ("are placeholders", "the placeholders"),
+            };
+            format!(
+                "{} {is} (semantic-release's): to have each release write its version there, {list}; to keep {placeholder}, set `[version] detect = false` there (and list any file that does hold the version)",
+                and_list(&olds)
+            )
+        }
+        None => format!(
+            "if {it} {holds} the project's version, {list}, as a listed file is always bumped; if not, set `[version] detect = false` and list the files that do"
+        ),
+    };
+    Refusal::new(Reason::VersionFile, what, fix)
+}
+
+/// How to list `entries` (those listed already among them): a `files` line that replaces the
+/// one `[version]` has, as a second `files` key is a TOML error.
+fn list_in_config(config: &Config, entries: &[String], them: &str) -> String {
+    let line = format!("files = [{}]", entries.join(", "));
+    match config.version.files {
+        Some(_) => format!(
+            "list {them} with the others in .relconfig.toml (replace the `files` key under `[version]` with `{line}`)"
+        ),
+        None => format!("list {them} in .relconfig.toml (`[version]` then `{line}`)"),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::version::files::Locator;
+
+    fn file(path: &str) -> VersionFile {
+        VersionFile {
+            path: path.into(),
+            locator: Locator::JsonKey("version".into()),
+        }
+    }
+
+    fn fix(config: &Config, unkept: &[(&VersionFile, &str)], listed: &[String]) -> String {
+        let current = semver::Version::new(1, 0, 0);
+        let r = refusal(
+            config,
+            &current,
+            "the version of release tag v1.0.0",
+            unkept,
+            listed,
+        );
+        r.fix.unwrap_or_default()
+    }
+
+    #[test]
+    fn every_file_is_in_one_files_line_beside_those_listed() {
+        let (a, b) = (file("a.json"), file("b.json"));
+        let entry = |p: &str| format!("{{ path = \"{p}\", key = \"version\" }}");
+        let mut config = Config::default();
+        let both = [(&a, "0.0.0-development"), (&b, "0.0.0-development")];
+        let said = fix(&config, &both, &[]);
+        let line = format!("files = [{}, {}]", entry("a.json"), entry("b.json"));
+        assert!(
+            said.starts_with("0.0.0-development is a placeholder")
+                && said.contains(&format!(
+                    "list them in .relconfig.toml (`[version]` then `{line}`)"
+                )),
+            "{said}"
+        );
+        // `files` is there already: the line replaces it, with what it lists first.
+        config.version.files = Some(vec![a.clone()]);
+        let said = fix(&config, &[(&b, "0.0.0-development")], &[entry("a.json")]);
+        assert!(
+            said.contains(&format!(
+                "list it with the others in .relconfig.toml (replace the `files` key under `[version]` with `{line}`)"
+            )),
+            "{said}"
+        );
+        // Not a placeholder: whether the files hold the version is asked.
+        let said = fix(
+            &Config::default(),
+            &[(&a, "0.3.0"), (&b, "0.0.0-development")],
+            &[],
+        );
+        assert!(
+            said.starts_with("if they hold the project's version"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn files_are_named_in_one_list() {
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+    }
+}
