@@ -350,6 +350,7 @@ mod qa43_unreadable_encoding;
 mod qa43_unworkable_doctor;
 mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;
+mod qa44_commitizen_links;
 mod qa44_init_unlisted;
 mod qa44_merge_revert_said;
 mod qa44_package_changelog_deleted;

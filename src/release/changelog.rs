@@ -85,11 +85,12 @@ pub(super) fn changelog_edit(
     let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
     log.fold_prereleases_with(&version.to_string(), &unlogged);
     let forge = crate::history::sync::forge(repo);
-    log.release(
+    log.release_from(
         &version.to_string(),
         date,
         &config.version.tag_prefix,
         forge.as_ref().map(|f| f.base.as_str()),
+        made_from(repo, config, version).as_deref(),
     )
     .map_err(|e| {
         Error::Refused(Refusal::bare(
@@ -105,6 +106,20 @@ pub(super) fn changelog_edit(
         before: before.unwrap_or_default(),
         after: log.render().into_bytes(),
     })
+}
+
+/// The release tag a release of `version` is made from, which its compare link starts at: the
+/// greatest one below it reachable from HEAD that it does not carry (a stable release carries
+/// its pre-releases), whether or not the changelog has a section for it.
+fn made_from(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    let head = repo.head()?;
+    let prefix = &config.version.tag_prefix;
+    let below = crate::history::tags::since_stable(repo, head, prefix, version);
+    below
+        .into_iter()
+        .rev()
+        .find(|t| !crate::history::changelog::carries(version, &t.version))
+        .map(|t| t.name)
 }
 
 /// The entries `text` (the work tree's file) lists under Unreleased that HEAD's file does not:

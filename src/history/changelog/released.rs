@@ -49,13 +49,28 @@ impl Changelog {
     /// `[unreleased]: …/compare/<prev>...HEAD` is moved to `<tag>...HEAD`
     /// and `[version]: …/compare/<prev>...<tag>` is added, with
     /// `tag = tag_prefix + version`. Without such a link nothing is added
-    /// unless `compare_base` (e.g. `https://github.com/o/r`) is given.
+    /// unless `compare_base` (e.g. `https://github.com/o/r`) is given. A link definition is
+    /// added only for a heading that refers to it (`## [1.0.1] - …`, not `## v1.0.1 (…)`).
     pub fn release(
         &mut self,
         version: &str,
         date: &str,
         tag_prefix: &str,
         compare_base: Option<&str>,
+    ) -> Result<(), EditError> {
+        self.release_from(version, date, tag_prefix, compare_base, None)
+    }
+
+    /// [`Changelog::release`], its compare link starting at `from_tag`: the release tag the
+    /// release is made from, as history says (a tag the file has no section for, v4.13.10
+    /// above a last section 4.13.9). `None`: the file's previous release says.
+    pub fn release_from(
+        &mut self,
+        version: &str,
+        date: &str,
+        tag_prefix: &str,
+        compare_base: Option<&str>,
+        from_tag: Option<&str>,
     ) -> Result<(), EditError> {
         let v = version.strip_prefix('v').unwrap_or(version);
         if !parse::is_version(v) {
@@ -81,7 +96,12 @@ impl Changelog {
             matches!((&target, pre), (Some(t), Some(p)) if super::carries(t, &p))
         };
         let prev = self.versions().into_iter().find(|p| !carried(p));
-        let newest_style = self.styled_like_newest(v, date, tag_prefix);
+        // A heading's label is a version (`v1.0.0` keeps its `v`), its tag the prefix and that.
+        let prev_tag = from_tag.map(str::to_owned).or_else(|| {
+            prev.as_deref()
+                .map(|p| format!("{tag_prefix}{}", parse::version_key(p)))
+        });
+        let newest_style = self.styled_like_newest(v, date, tag_prefix, from_tag);
         self.ensure_unreleased();
         let Some(h) = self
             .unreleased_index()
@@ -112,13 +132,13 @@ impl Changelog {
         // `None`: no release before the pre-releases it carries (its first stable release).
         let from = |left: &str| {
             let label = left.strip_prefix(tag_prefix).unwrap_or(left);
-            match &prev {
+            match &prev_tag {
+                Some(t) if from_tag.is_some() => Some(t.clone()),
                 _ if !carried(label) => Some(left.to_owned()),
-                Some(p) => Some(format!("{tag_prefix}{p}")),
-                None => None,
+                t => t.clone(),
             }
         };
-        self.update_links(v, prev.as_deref(), tag_prefix, (compare_base, &from));
+        self.update_links(v, prev_tag.as_deref(), tag_prefix, (compare_base, &from));
         Ok(())
     }
 
@@ -127,7 +147,13 @@ impl Changelog {
     /// to its compare page (`## [1.0.0](…/compare/v0.9.0...v1.0.0) (2024-01-01)`), as
     /// release-please and conventional-changelog write them. `None`: Keep a Changelog's style,
     /// or one not understood.
-    fn styled_like_newest(&self, v: &str, date: &str, tag_prefix: &str) -> Option<String> {
+    fn styled_like_newest(
+        &self,
+        v: &str,
+        date: &str,
+        tag_prefix: &str,
+        from_tag: Option<&str>,
+    ) -> Option<String> {
         let mut releases = self.doc.sections.iter().filter_map(|s| match &s.kind {
             super::SectionKind::Release { version } => Some((s, version.as_str())),
             super::SectionKind::Unreleased => None,
@@ -186,12 +212,30 @@ impl Changelog {
         }
         let tag = format!("{tag_prefix}{v}");
         let url = match parse_compare(url) {
-            Some(c) if c.right.ends_with(pv) => format!("{}{}{}{tag}", c.prefix, c.right, c.sep),
+            Some(c) if c.right.ends_with(pv) => {
+                let left = from_tag.unwrap_or(c.right);
+                format!("{}{left}{}{tag}", c.prefix, c.sep)
+            }
             Some(_) => return None,
             // A tag's own page (`…/releases/tag/v1.0.0`).
             None => url.strip_suffix(pv).map(|base| format!("{base}{v}"))?,
         };
         Some(format!("{hashes} [{label}]({url}) {when}"))
+    }
+
+    /// Whether the heading of section `i` refers to a link definition `[label]:` (a label in
+    /// brackets, not linked inline; matched without case, as Markdown does).
+    fn refers(&self, i: Option<usize>, label: &str) -> bool {
+        let Some(text) = i
+            .and_then(|i| self.doc.sections.get(i))
+            .and_then(|s| self.lines.get(s.heading))
+            .map(|l| l.text.to_ascii_lowercase())
+        else {
+            return false;
+        };
+        let label = format!("[{}]", label.to_ascii_lowercase());
+        text.match_indices(&label)
+            .any(|(at, _)| !text[at + label.len()..].starts_with('('))
     }
 
     /// The first line of an HTML comment that ends the file (blank lines aside), if one does.
@@ -261,12 +305,16 @@ impl Changelog {
     fn update_links(
         &mut self,
         v: &str,
-        prev: Option<&str>,
+        prev_tag: Option<&str>,
         tag_prefix: &str,
         (compare_base, from): (Option<&str>, &LeftSide),
     ) {
         let tag = format!("{tag_prefix}{v}");
-        let has_version_link = self.doc.links.iter().any(|l| l.label == v);
+        // A definition no heading refers to is not written: commitizen's `## v1.0.1 (…)`
+        // headings link nothing, and its files have no definitions.
+        let has_version_link =
+            self.doc.links.iter().any(|l| l.label == v) || !self.refers(self.version_index(v), v);
+        let unreleased_used = self.refers(self.unreleased_index(), "unreleased");
         let unreleased = self
             .doc
             .links
@@ -303,8 +351,8 @@ impl Changelog {
         let (link_line, head, version_url) = match (rewritten, base) {
             (Some((link, head, vurl)), _) => (Some((link.line, link.url)), head, vurl),
             (None, Some(base)) => {
-                let vurl = match prev {
-                    Some(p) => format!("{base}/compare/{tag_prefix}{p}...{tag}"),
+                let vurl = match prev_tag {
+                    Some(p) => format!("{base}/compare/{p}...{tag}"),
                     None => format!("{base}/releases/tag/{tag}"),
                 };
                 (
@@ -326,9 +374,15 @@ impl Changelog {
                 }
             }
             None => {
-                let mut texts = vec![format!("[unreleased]: {head}")];
+                let mut texts = Vec::new();
+                if unreleased_used {
+                    texts.push(format!("[unreleased]: {head}"));
+                }
                 if !has_version_link {
                     texts.push(version_link);
+                }
+                if texts.is_empty() {
+                    return;
                 }
                 let last_heading = self.doc.sections.last().map_or(0, |s| s.heading);
                 match self.doc.links.iter().find(|l| l.line > last_heading) {
@@ -443,6 +497,59 @@ mod tests {
             log.render().ends_with("- a\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0\n"),
             "{}",
             log.render()
+        );
+    }
+
+    /// QA44: commitizen's `## v1.0.0 (…)` gave `[1.0.1]: …/compare/vv1.0.0...v1.0.1`, a
+    /// definition no heading refers to, its tag prefix doubled.
+    #[test]
+    fn a_definition_is_written_only_for_a_heading_that_refers_to_it() {
+        let base = Some("https://github.com/o/r");
+        let text = "## [Unreleased]\n\n- x\n\n## v1.0.0 (2024-01-01)\n\n- y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release("1.0.1", "2026-12-04", "v", base).unwrap();
+        let out = log.render();
+        assert!(
+            out.ends_with("- y\n\n[unreleased]: https://github.com/o/r/compare/v1.0.1...HEAD\n"),
+            "{out}"
+        );
+        // No heading in brackets at all: no definition.
+        let text = "## Unreleased\n\n- x\n\n## v1.0.0 (2024-01-01)\n\n- y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release("1.0.1", "2026-12-04", "v", base).unwrap();
+        assert!(log.render().ends_with("- y\n"), "{}", log.render());
+        // A bracketed `v` label: its tag is not prefixed twice.
+        let text = "## [Unreleased]\n\n- x\n\n## [v1.0.0] - 2024-01-01\n\n- y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release("1.0.1", "2026-12-04", "v", base).unwrap();
+        let out = log.render();
+        assert!(out.contains("/compare/v1.0.0...v1.0.1\n"), "{out}");
+    }
+
+    /// QA44: the compare link starts at the tag the release is made from, where history
+    /// says (v1.0.1, with no section), not at the previous section's version.
+    #[test]
+    fn the_compare_link_starts_at_the_tag_named() {
+        let text = "## [Unreleased]\n\n- x\n\n## [1.0.0] - 2024-01-01\n\n- y\n\n[unreleased]: https://g/o/r/compare/v1.0.0...HEAD\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release_from("1.0.2", "2026-12-04", "v", None, Some("v1.0.1"))
+            .unwrap();
+        let out = log.render();
+        assert!(
+            out.ends_with("[unreleased]: https://g/o/r/compare/v1.0.2...HEAD\n[1.0.2]: https://g/o/r/compare/v1.0.1...v1.0.2\n"),
+            "{out}"
+        );
+        // release-please's inline link too.
+        let text = "## [1.0.0](https://g/o/r/compare/v0.9.0...v1.0.0) (2024-01-01)\n\n- y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.ensure_unreleased();
+        log.add_entry_as_named("Bug Fixes", "x", false);
+        log.release_from("1.0.2", "2026-12-04", "v", None, Some("v1.0.1"))
+            .unwrap();
+        let out = log.render();
+        assert!(
+            out.contains("## [1.0.2](https://g/o/r/compare/v1.0.1...v1.0.2) (2026-12-04)"),
+            "{out}"
         );
     }
 }
