@@ -354,6 +354,7 @@ mod qa44_commitizen_links;
 mod qa44_init_unlisted;
 mod qa44_merge_revert_said;
 mod qa44_package_changelog_deleted;
+mod qa44_package_record_deps;
 mod qa44_package_revert_again;
 mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;

@@ -127,14 +127,12 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Failed);
     }
-    let rec = match &config.package {
-        Some(p) => crate::testrun::record_package(&repo, head, &p.name, &p.path, argv)?,
-        None => crate::testrun::record(&repo, head, argv)?,
-    };
+    let rec = crate::testrun::record_for(&repo, &config, head, argv)?;
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for tree {} in {} (publish: `{}`)",
+        "relhook: tests passed; recorded for tree {}{} in {} (publish: `{}`)",
         crate::git::short_hex(&rec.tree),
+        built_on(&repo, &config, head),
         crate::testrun::NOTES_REF,
         crate::testrun::publish_records_command(&publish_remote(&repo)),
     );
@@ -215,6 +213,19 @@ fn test_tag(
         crate::testrun::publish_records_command(&publish_remote(repo)),
     );
     Ok(Outcome::Ok)
+}
+
+/// What a package's record names beside its directory's tree: ` (crates/api, with crates/util
+/// 1a2b3c4d5, Cargo.lock 6e7f8a9b0)`; nothing for the whole tree's.
+fn built_on(repo: &crate::git::Repo, config: &crate::config::Config, commit: git2::Oid) -> String {
+    let Some(p) = &config.package else {
+        return String::new();
+    };
+    let with = crate::testrun::Depends::at(repo, config, commit, &p.path)
+        .describe()
+        .map(|d| format!(", with {d}"))
+        .unwrap_or_default();
+    format!(" ({}{with})", p.path.display())
 }
 
 /// The remote a record is published to: where a push of HEAD's branch goes (its push remote,

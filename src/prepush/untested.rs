@@ -31,11 +31,16 @@ pub fn untested_refusal(
 ) -> Refusal {
     let name = &u.name;
     let tree = match &config.package {
+        // With what its tests build on outside the directory: a record names those too.
         Some(p) => format!(
-            "{} {}",
+            "{} {}{}",
             p.path.display(),
             repo.path_id(u.commit, &p.path)
                 .map(short_id)
+                .unwrap_or_default(),
+            testrun::Depends::at(repo, config, u.commit, &p.path)
+                .describe()
+                .map(|d| format!(", with {d}"))
                 .unwrap_or_default()
         ),
         None => repo.tree_of(u.commit).map(short_id).unwrap_or_default(),

@@ -1,9 +1,11 @@
 //! Test records: `[checks] test` is run as an argv list (never through a shell) and a pass is
 //! recorded as a git note under `refs/notes/relhook-tests` on the commit. A record names the
 //! commit's tree, so it counts for every commit with that tree (an amended message needs no
-//! new run), and CI can publish it by pushing the notes ref.
+//! new run), and CI can publish it by pushing the notes ref. A package's record names the tree
+//! of its directory and a digest of what its tests build on outside it ([`Depends`]).
 
 mod checkout;
+mod depends;
 pub mod leftovers;
 mod relay;
 
@@ -17,6 +19,7 @@ use crate::git::Repo;
 use crate::{Error, Result};
 
 pub use checkout::{Checkout, leaked, sweep as sweep_leaked};
+pub use depends::Depends;
 
 /// The notes ref test records live under.
 pub const NOTES_REF: &str = "refs/notes/relhook-tests";
@@ -58,6 +61,9 @@ pub struct TestRecord {
     /// In a monorepo, the package whose tests passed: `tree` is then the tree of the
     /// package's directory, not the commit's.
     pub package: Option<String>,
+    /// A package's record: the [`Depends::digest`] of what its tests built on outside its
+    /// directory. `None` in a record made before relhook wrote it, which counts for no tag.
+    pub depends: Option<String>,
 }
 
 impl TestRecord {
@@ -67,8 +73,13 @@ impl TestRecord {
             .as_ref()
             .map(|p| format!("package: {p}\n"))
             .unwrap_or_default();
+        let depends = self
+            .depends
+            .as_ref()
+            .map(|d| format!("depends: {d}\n"))
+            .unwrap_or_default();
         format!(
-            "relhook-test-record: pass\ntree: {}\n{package}command: {}\ntime: {} ({})\nrelhook: {}\n",
+            "relhook-test-record: pass\ntree: {}\n{package}{depends}command: {}\ntime: {} ({})\nrelhook: {}\n",
             self.tree,
             self.command,
             self.time,
@@ -110,6 +121,7 @@ impl TestRecord {
                 .unwrap_or(0),
             relhook: field("relhook").unwrap_or_default(),
             package: field("package"),
+            depends: field("depends"),
         })
     }
 }
@@ -389,32 +401,34 @@ pub fn record(repo: &Repo, commit: Oid, argv: &[String]) -> Result<TestRecord> {
     write_record(repo, commit, tree, None, argv)
 }
 
-/// Records that package `name`'s directory `path` at `commit` passed `argv`: the record is
-/// keyed by the tree of that directory, so it counts for any commit whose package directory
-/// is the same, whatever changed elsewhere.
-pub fn record_package(
+/// Records that package `p`'s directory at `commit` passed `argv`: the record is keyed by
+/// the tree of that directory and by what its tests build on outside it ([`Depends`]), so it
+/// counts for any commit where both are the same, whatever changed elsewhere.
+fn record_package(
     repo: &Repo,
+    config: &crate::config::Config,
     commit: Oid,
-    name: &str,
-    path: &Path,
+    p: &crate::config::Package,
     argv: &[String],
 ) -> Result<TestRecord> {
     let tree = repo
-        .path_id(commit, path)
+        .path_id(commit, &p.path)
         .ok_or_else(|| Error::MissingPath {
-            path: path.to_path_buf(),
+            path: p.path.clone(),
             commit: commit.to_string(),
         })?;
-    write_record(repo, commit, tree, Some(name), argv)
+    let depends = Depends::at(repo, config, commit, &p.path).digest();
+    write_record(repo, commit, tree, Some((&p.name, depends)), argv)
 }
 
 fn write_record(
     repo: &Repo,
     commit: Oid,
     tree: Oid,
-    package: Option<&str>,
+    package: Option<(&str, String)>,
     argv: &[String],
 ) -> Result<TestRecord> {
+    let (package, depends) = package.unzip();
     let rec = TestRecord {
         tree: tree.to_string(),
         command: argv.join(" "),
@@ -423,6 +437,7 @@ fn write_record(
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
         relhook: env!("CARGO_PKG_VERSION").to_owned(),
         package: package.map(str::to_owned),
+        depends,
     };
     // The other records of this commit's note stay (other packages, or the whole tree).
     let mut text: String = repo
@@ -444,7 +459,7 @@ fn write_record(
 /// package's view, else the whole tree.
 pub fn find_for(repo: &Repo, config: &crate::config::Config, commit: Oid) -> Option<TestRecord> {
     match &config.package {
-        Some(p) => find_package(repo, commit, &p.name, &p.path),
+        Some(p) => find_package(repo, config, commit, p),
         None => find(repo, commit),
     }
 }
@@ -457,7 +472,7 @@ pub fn record_for(
     argv: &[String],
 ) -> Result<TestRecord> {
     match &config.package {
-        Some(p) => record_package(repo, commit, &p.name, &p.path, argv),
+        Some(p) => record_package(repo, config, commit, p, argv),
         None => record(repo, commit, argv),
     }
 }
@@ -468,15 +483,28 @@ pub fn find(repo: &Repo, commit: Oid) -> Option<TestRecord> {
     find_tree(repo, commit, &tree, None)
 }
 
-/// A passing record of package `name` for the tree of its directory `path` at `commit`,
-/// from any commit's note.
-pub fn find_package(repo: &Repo, commit: Oid, name: &str, path: &Path) -> Option<TestRecord> {
-    let tree = repo.path_id(commit, path)?.to_string();
-    find_tree(repo, commit, &tree, Some(name))
+/// A passing record of package `p` for the tree of its directory at `commit` and what its
+/// tests build on there ([`Depends`]), from any commit's note.
+fn find_package(
+    repo: &Repo,
+    config: &crate::config::Config,
+    commit: Oid,
+    p: &crate::config::Package,
+) -> Option<TestRecord> {
+    let tree = repo.path_id(commit, &p.path)?.to_string();
+    let depends = Depends::at(repo, config, commit, &p.path).digest();
+    find_tree(repo, commit, &tree, Some((&p.name, depends)))
 }
 
-fn find_tree(repo: &Repo, commit: Oid, tree: &str, package: Option<&str>) -> Option<TestRecord> {
-    let wanted = |r: &TestRecord| r.tree == tree && r.package.as_deref() == package;
+fn find_tree(
+    repo: &Repo,
+    commit: Oid,
+    tree: &str,
+    package: Option<(&str, String)>,
+) -> Option<TestRecord> {
+    let (package, depends) = package.unzip();
+    let wanted =
+        |r: &TestRecord| r.tree == tree && r.package.as_deref() == package && r.depends == depends;
     if let Some(r) = repo
         .note(NOTES_REF, commit)
         .and_then(|n| TestRecord::parse_all(&n).into_iter().find(wanted))
@@ -545,12 +573,14 @@ mod tests {
             time: 1_767_268_800,
             relhook: "0.1.0".into(),
             package: None,
+            depends: None,
         };
         assert_eq!(TestRecord::parse(&r.render()), Some(r.clone()));
         assert_eq!(TestRecord::parse("something else"), None);
         let p = TestRecord {
             tree: "def".into(),
             package: Some("api".into()),
+            depends: Some("0123".into()),
             ..r.clone()
         };
         let both = format!("{}\n{}", p.render(), r.render());

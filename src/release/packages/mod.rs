@@ -413,8 +413,8 @@ fn test_all(
             }
             passed.push(argv);
         }
-        if let Some(package) = &p.view.package {
-            crate::testrun::record_package(repo, commit, &package.name, &package.path, argv)?;
+        if p.view.package.is_some() {
+            crate::testrun::record_for(repo, &p.view, commit, argv)?;
         }
         tested.push(p.name.clone());
     }
