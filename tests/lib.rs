@@ -353,6 +353,7 @@ mod qa44_ci_base_refspec;
 mod qa44_commitizen_links;
 mod qa44_init_unlisted;
 mod qa44_merge_revert_said;
+mod qa44_moved_package_tag;
 mod qa44_package_changelog_deleted;
 mod qa44_package_record_deps;
 mod qa44_package_revert_again;

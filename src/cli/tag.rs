@@ -106,10 +106,18 @@ pub(super) fn reference_transaction(
     };
     // A hand tag's checks read the same few commits and tags again and again.
     repo.cache_objects();
-    // Each tag with the configuration that judges it: a package's tag, the package's view.
+    // Each tag with the configuration that judges it: a package's tag, the package's view,
+    // as the commit tagged below HEAD had it (a release made before its directory moved is
+    // judged where its changelog was, as pre-push judges it).
+    let judge = |u: &hand::Update| match repo.peel_to_commit(u.new) {
+        Some(c) if repo.head() != Some(c) => {
+            crate::tag::config_at(&repo, &config, &root, &u.tag, c)
+        }
+        _ => crate::tag::config_for(&config, &root, &u.tag),
+    };
     let releases: Vec<(&hand::Update, crate::config::Config)> = created
         .iter()
-        .filter_map(|u| crate::tag::config_for(&config, &root, &u.tag).map(|c| (u, c)))
+        .filter_map(|u| judge(u).map(|c| (u, c)))
         .collect();
     if state == "prepared" {
         // git holds the transaction open until this returns, and `prepared` only judges.

@@ -20,6 +20,8 @@ pub struct Sectionless {
     pub version: Version,
     /// The commit it is on.
     pub commit: git2::Oid,
+    /// The changelog it was judged by, as the configuration stored at `commit` places it.
+    pub changelog: std::path::PathBuf,
 }
 
 /// The changelog at the top of the work tree, where a package's sections may be kept.
@@ -32,8 +34,14 @@ pub fn sectionless(
     config: &Config,
     installed: &dyn Fn() -> bool,
 ) -> Option<Sectionless> {
-    let path = &config.changelog.path;
-    let found = head_tag_where(repo, config, installed, |_, version, commit| {
+    let found = head_tag_where(repo, config, installed, |tag, version, commit| {
+        // The package as it was at the tag (`git mv`ed since, its `path` updated): its
+        // section is where the configuration stored there puts its changelog.
+        let then = repo
+            .work_tree()
+            .and_then(|root| crate::tag::config_at(repo, config, &root, tag, commit));
+        let judged = then.as_ref().unwrap_or(config);
+        let path = &judged.changelog.path;
         let made = matches!(repo.file_at(commit, path), Ok(Some(_)));
         // A package's changelog is first written by its first entry: a tag on a commit
         // without it lacks the section all the same, unless the top's changelog has it
@@ -47,14 +55,14 @@ pub fn sectionless(
                     version,
                 )
         };
-        let lacking = (made || unwritten()) && needs_section(repo, config, version, commit);
+        let lacking = (made || unwritten()) && needs_section(repo, judged, version, commit);
         // Its release commit is above it (the tag moved down, or left by an interrupted
         // hand tag): a half-made release, which `relhook release --resume` finishes.
         let above =
             || crate::release::half_made(repo, config).is_some_and(|h| h.version == *version);
-        (lacking && !above()).then_some(())
+        (lacking && !above()).then(|| path.clone())
     });
-    found.map(|(s, ())| s)
+    found.map(|(s, changelog)| Sectionless { changelog, ..s })
 }
 
 /// The newest release tag HEAD holds, made past the hook, when `wrong` finds something wrong
@@ -95,6 +103,7 @@ pub fn head_tag_where<T>(
         tag,
         version,
         commit,
+        changelog: config.changelog.path.clone(),
     };
     Some((tag, found))
 }
@@ -106,7 +115,7 @@ pub fn describe_sectionless(config: &Config, s: &Sectionless) -> String {
         "release tag {} is on {}, whose {} has no `## [{}]` section (made past relhook's hook: `RELHOOK_SKIP`, plumbing such as `git update-ref`, or a clone without it), so it is taken for released though its release was never made, and pre-push refuses it; it is not pushed: `git tag -d {tag}`, then `{}`",
         s.tag,
         crate::git::short_id(s.commit),
-        config.changelog.path.display(),
+        s.changelog.display(),
         s.version,
         super::release_command(config, &s.version),
     )
