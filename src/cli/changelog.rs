@@ -91,7 +91,7 @@ fn one_changelog(
         let head = repo.head();
         let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
-        let (text, added, removed, moved) = if args.rebuild {
+        let (text, added, removed, moved, amended) = if args.rebuild {
             if let Some(cur) = &current {
                 super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
                 super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
@@ -102,7 +102,7 @@ fn one_changelog(
                 text = crate::history::changelog::with_eol_of(text, cur);
                 super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
             }
-            (text, Vec::new(), Vec::new(), Vec::new())
+            (text, Vec::new(), Vec::new(), Vec::new(), Vec::new())
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             // Entries added to a file with a committed conflict would land inside it.
@@ -117,7 +117,8 @@ fn one_changelog(
                 )));
             }
             let plan = plan_sync(repo, config, &base)?;
-            (plan.text, plan.added, plan.removed, plan.moved)
+            let p = plan;
+            (p.text, p.added, p.removed, p.moved, p.amended)
         };
         reading.finish();
         repo.all_fetched()?;
@@ -169,6 +170,9 @@ fn one_changelog(
                     ),
                 };
                 let _ = writeln!(err, "relhook: {}: {done}", crate::git::short_hex(commit));
+            }
+            for stale in &amended {
+                let _ = writeln!(err, "relhook: {}", stale.said(&rel, true));
             }
             let created = changed && current.is_none();
             // A rebuild lists no entries as it goes: its text tells whether history had any.

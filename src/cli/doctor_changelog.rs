@@ -188,6 +188,34 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
             why_missed(repo, config, &plan.added)
         )
     };
+    // The entry of an amended-away message, still listed: said with the hand edit, before
+    // (or instead of) what `--sync` adds.
+    if !plan.amended.is_empty() {
+        let stale: Vec<String> = plan
+            .amended
+            .iter()
+            .map(|a| a.said(&config.changelog.path, false))
+            .collect();
+        let stale = stale.join("; ");
+        // Other commits' entries missing, beside the amended ones' (said above).
+        let others = plan
+            .added
+            .iter()
+            .filter(|(id, _)| !plan.amended.iter().any(|a| a.commit().to_string() == *id))
+            .count();
+        let also = format!(
+            "; and {shown} has no entry for {others} other commit(s) since the last release that call for one"
+        );
+        return Some(Check {
+            subject: setting.subject,
+            status: Status::Warning,
+            detail: match others {
+                0 => stale,
+                _ => format!("{stale}{also}"),
+            },
+            fix: (others > 0).then_some(sync),
+        });
+    }
     (n > 0).then_some(Check {
         subject: setting.subject,
         status: Status::Warning,

@@ -25,12 +25,14 @@ use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
+mod amended;
 mod by_hand;
 mod made;
 mod own_change;
 mod prereleases;
 mod rebuild;
 mod stored;
+pub use amended::Stale;
 pub use by_hand::{released_on, untagged_section};
 pub use made::entries_made;
 pub use prereleases::unlogged_prereleases;
@@ -53,6 +55,9 @@ pub struct SyncPlan {
     /// entry relhook wrote for an earlier type of that commit, left so by a rebase's reword or
     /// a pick's `-e`. With the commit's id, the entry as it was listed, and as it is now.
     pub moved: Vec<(String, NewEntry, NewEntry)>,
+    /// The entries of amended-away messages the file still lists (an amend post-commit did
+    /// not rewrite), said with the hand edit, not changed.
+    pub amended: Vec<Stale>,
     /// The new file text.
     pub text: String,
     /// Whether anything changes.
@@ -91,6 +96,7 @@ pub fn plan_sync_releasing(
             added: Vec::new(),
             removed: Vec::new(),
             moved: Vec::new(),
+            amended: Vec::new(),
             text: current.to_owned(),
             changed: false,
             work: SyncWork::default(),
@@ -186,6 +192,7 @@ pub fn plan_sync_releasing(
         }
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
+    let amended = amended::stale(repo, config, &log, &candidates, forge.as_ref());
     // A revert cancels one instance of a change: when another commit of the range made the
     // same change and stands (the branch a cherry-picked copy came from, the copy of a change
     // reverted on its branch), the entry is that commit's too and stays.
@@ -303,11 +310,16 @@ pub fn plan_sync_releasing(
         log.add_entries(&batch);
     }
     let text = log.render();
+    let mut amended = amended;
+    for a in &mut amended {
+        a.added = added.iter().any(|(id, _)| *id == a.commit.to_string());
+    }
     Ok(SyncPlan {
         changed: text != current,
         added,
         removed,
         moved,
+        amended,
         text,
         work,
     })
