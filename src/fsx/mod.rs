@@ -8,8 +8,10 @@ use crate::{Error, Result};
 
 mod confine;
 mod read;
+mod tmp_name;
 pub use confine::{confine, confine_dir, real_root, resolve_below};
 pub use read::{read, read_optional, read_regular_optional, regular_file_holds};
+pub use tmp_name::{tmp_prefix, tmp_writer};
 
 /// The name prefix of every temporary file relhook writes (beside its target, or in the git
 /// directory), so that a leftover one is recognised and removed.
@@ -146,7 +148,7 @@ fn replace_via(
 ) -> Result<Option<FileId>> {
     refuse_read_only(path)?;
     let mode = mode.or_else(|| existing_mode(path));
-    let tmp = temp_in_with((tmp_dir, path), TMP_PREFIX, contents, mode, sync)?;
+    let tmp = temp_in_with((tmp_dir, path), &tmp_prefix(), contents, mode, sync)?;
     #[cfg(unix)]
     let id = {
         use std::os::unix::fs::MetadataExt;

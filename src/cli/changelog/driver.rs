@@ -289,7 +289,7 @@ fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) ->
     );
     let temp = |text: &str| -> Result<tempfile::NamedTempFile> {
         let mut f = tempfile::Builder::new()
-            .prefix(crate::fsx::TMP_PREFIX)
+            .prefix(&crate::fsx::tmp_prefix())
             .tempfile_in(&dir)
             .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
         f.write_all(text.as_bytes())

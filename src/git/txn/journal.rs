@@ -377,11 +377,14 @@ fn remove_killed_ref_lock(
     }
 }
 
-/// Removes relhook's temporary files left in the git dir by a killed process.
+/// Removes relhook's temporary files left in the git dir by a killed process; those another
+/// relhook, still running, is writing (named with its pid) stay.
 fn clean_temporaries(git_dir: &Path) {
     if let Ok(entries) = fs::read_dir(git_dir) {
         for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let live = crate::fsx::tmp_writer(&name).is_some_and(super::lock::alive);
+            if name.starts_with(TMP_PREFIX) && !live {
                 let _ = fs::remove_file(e.path());
             }
         }

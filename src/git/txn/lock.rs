@@ -7,7 +7,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::TMP_PREFIX;
 use super::writer::{is_writer, own_start_time};
 use crate::{Error, Result};
 
@@ -83,7 +82,7 @@ impl LockFile {
         let lock = PathBuf::from(name);
         let dir = lock.parent().unwrap_or_else(|| Path::new("."));
         let marked = tempfile::Builder::new()
-            .prefix(TMP_PREFIX)
+            .prefix(&crate::fsx::tmp_prefix())
             .tempfile_in(dir)
             .map_err(|e| Error::io("create a temporary file in", dir, e))?;
         marked
@@ -344,7 +343,11 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .flatten()
-            .filter(|e| e.file_name().to_string_lossy().starts_with(TMP_PREFIX))
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(crate::fsx::TMP_PREFIX)
+            })
             .collect();
         assert!(leftovers.is_empty(), "the marked file is removed");
         drop(held);

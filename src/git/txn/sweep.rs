@@ -1,6 +1,6 @@
 //! Sweeping what killed relhook processes left in the git dir before a journal could name
-//! it: journal and index copies of dead processes, dead locks' marked files, and old
-//! temporaries that never got their contents.
+//! it: journal and index copies and other temporaries of dead processes, dead locks' marked
+//! files, and old temporaries that never got their contents.
 
 use std::fs;
 
@@ -47,7 +47,12 @@ pub fn sweep_temporaries(repo: &Repo) {
                     t.starts_with("pid ") && super::writer::marked_live(&t).is_none()
                 })
         };
-        if pid.is_some_and(|p| !super::lock::alive(p))
+        // Any other temporary names its writer: one whose writer is gone is a leftover,
+        // even one killed before its first write (empty).
+        let writer = crate::fsx::tmp_writer(&name);
+        let gone = |p: u32| !super::lock::alive(p);
+        if pid.is_some_and(gone)
+            || writer.is_some_and(gone)
             || (pid.is_none() && (dead_mark() || dead_own_mark() || old_unmarked()))
         {
             let _ = fs::remove_file(e.path());
