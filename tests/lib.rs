@@ -364,6 +364,7 @@ mod qa44_placeholder_files;
 mod qa44_pre_commit_uninstall;
 mod qa44_renamed_upstream;
 mod qa44_root_commits;
+mod qa44_signer_unstartable;
 mod qa44_team_hooks_clone;
 mod qa44_unkept_changelog_said;
 mod qa44_untestable_older_tag;

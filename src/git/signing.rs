@@ -166,8 +166,8 @@ pub(super) fn diagnose(setup: &Setup, missing: Option<&str>, stderr: &str) -> Ca
         ),
         _ if stderr.contains("cannot run ") || stderr.contains("cannot exec ") => (
             format!(
-                "git cannot start `{program}`, which signs for it ({})",
-                said.rsplit(": ").next().unwrap_or(&said)
+                "git cannot start `{program}`, which signs for it{}",
+                start_error(stderr).map_or_else(String::new, |e| format!(" ({e})"))
             ),
             format!(
                 "install {}, or tell git where it is: `git config {program_key} <path of {default}>`",
@@ -232,13 +232,28 @@ fn gist(stderr: &str) -> String {
         .lines()
         .map(|l| {
             let l = l.trim();
-            l.strip_prefix("error: ")
-                .or_else(|| l.strip_prefix("fatal: "))
+            l.strip_prefix("error:")
+                .or_else(|| l.strip_prefix("fatal:"))
                 .unwrap_or(l)
                 .trim()
         })
         .rfind(|l| !noise(l))
         .map_or_else(|| "it said nothing".to_owned(), str::to_owned)
+}
+
+/// The OS's reason on git's "cannot exec"/"cannot run" line, if it gave one: git may
+/// follow that line with others (an empty `error:`), so the last line says nothing.
+fn start_error(stderr: &str) -> Option<&str> {
+    let line = stderr.lines().find_map(|l| {
+        let (_, rest) = l
+            .split_once("cannot exec ")
+            .or_else(|| l.split_once("cannot run "))?;
+        Some(rest)
+    })?;
+    // The program is quoted (`cannot exec '…'`) or not (`cannot run …`); its path may hold ": ".
+    let sep = if line.starts_with('\'') { "': " } else { ": " };
+    let (_, reason) = line.rsplit_once(sep)?;
+    Some(reason.trim()).filter(|r| !r.is_empty())
 }
 
 /// A literal key, long as it is, cut to what tells it apart in a message.
@@ -312,6 +327,24 @@ mod tests {
             "error: cannot run ssh-keygen: No such file or directory",
         );
         assert!(no.fix.contains("`git config gpg.ssh.program"), "{no:?}");
+        // git 2.47 follows the exec failure with a bare `error:` line.
+        let s = Setup {
+            format: Some("ssh".into()),
+            key: Some("/k.pub".into()),
+            program: Some("/x/ssh-keygen".into()),
+            ..Setup::default()
+        };
+        let err = "fatal: cannot exec '/x/ssh-keygen': No such file or directory\nerror: \nerror: unable to sign the tag\n";
+        let no = diagnose(&s, None, err);
+        assert_eq!(
+            no.what,
+            "git cannot start `/x/ssh-keygen`, which signs for it (No such file or directory)"
+        );
+        let no = diagnose(&s, None, "fatal: cannot exec '/x/ssh-keygen'\nerror: \n");
+        assert_eq!(
+            no.what,
+            "git cannot start `/x/ssh-keygen`, which signs for it"
+        );
     }
 
     #[test]
