@@ -59,6 +59,15 @@ pub(super) fn unfinished_work(
             repo, &view, installed,
         ));
         out.extend(super::doctor_changelog::moved_tag(repo, &view, installed));
+        // Below a newer release: the version was never released, the tag only goes.
+        for b in crate::tag::hand::buried(repo, &view, installed) {
+            out.push(doctor::Check {
+                subject: format!("tag {}", b.tag),
+                status: Status::Invalid,
+                detail: crate::tag::hand::describe_buried(&view, &b),
+                fix: Some(format!("git tag -d {}", crate::shellword::quote(&b.tag))),
+            });
+        }
         if let Some(u) = crate::tag::hand::unfinished(repo, &view) {
             // Its hook still at work is no interrupted release: a warning, and no fix.
             let at_work = crate::tag::hand::at_work(repo).is_some();

@@ -438,11 +438,21 @@ fn release_tag_fix(
         .strip_prefix(config.version.tag_prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());
     let moved = commit
-        .zip(version)
-        .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, &v, c, true));
+        .zip(version.as_ref())
+        .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
     if let Some((_, retag, _)) = moved {
         return format!(
             "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
+        );
+    }
+    // Without its section, below a newer release: its version can be released no more.
+    let newer = commit
+        .zip(version.as_ref())
+        .and_then(|(c, v)| crate::tag::hand::passed_over(repo, config, v, c));
+    if let Some(newer) = newer {
+        return format!(
+            "{remote} does not have it yet, and {newer} above it holds its commits, so its version is past: delete the tag (`git tag -d {}`) and push again",
+            crate::shellword::quote(name)
         );
     }
     match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {

@@ -16,6 +16,7 @@ use crate::git::Repo;
 use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
+mod buried;
 mod caller;
 mod commands;
 mod input;
@@ -26,6 +27,7 @@ mod sectionless;
 mod stranded;
 mod unkept;
 mod untagged;
+pub use buried::{Buried, buried, describe_buried, newer_above, passed_over};
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
 use commands::{own_branch, release_command};
 pub use input::{Update, tag_lines, tag_updates};
@@ -137,6 +139,12 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     // An interrupted release below HEAD first (see `untagged::above_unfinished`).
     if let Some(why) = untagged::above_unfinished(repo, config, u) {
         return Judged::refused(vec![why]);
+    }
+    // A hand tag interrupted below HEAD (no section, commits made on top): made again from
+    // HEAD first, as `relhook release` refuses; a release above would leave its version
+    // taken for released, and its way out (`relhook release` of it) could no longer work.
+    if let Some(s) = stranded(repo, config).filter(|s| s.tag != u.tag) {
+        return Judged::refused(vec![describe_stranded(&s)]);
     }
     if let Some(t) = crate::release::twin_release(repo, config) {
         return Judged::refused(vec![format!("{}; {}", t.problem, t.advice())]);

@@ -74,6 +74,11 @@ pub fn stranded(repo: &Repo, config: &Config) -> Option<Stranded> {
         }
         return None;
     }
+    // A release made above it since: `relhook release` of its version cannot follow, and
+    // `buried` names the way out.
+    if super::buried::newer_above(repo, &view, &tag.version, tag.commit).is_some() {
+        return None;
+    }
     Some(Stranded {
         tag: tag.name,
         version: tag.version,
