@@ -355,6 +355,7 @@ mod qa44_ci_base_refspec;
 mod qa44_commitizen_links;
 mod qa44_empty_temporary;
 mod qa44_init_unlisted;
+mod qa44_killed_record_lock;
 mod qa44_merge_revert_said;
 mod qa44_moved_package_tag;
 mod qa44_package_changelog_deleted;

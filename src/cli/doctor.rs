@@ -161,7 +161,8 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             // A release left unfinished is finished first: its tag's test comes after.
             let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
             report.checks.extend(unfinished);
-            report.checks.extend(super::doctor_files::old_locks(repo));
+            let locks = super::doctor_files::old_locks(repo, &report.checks);
+            report.checks.extend(locks);
             // A release a reset dropped: its tag, if never pushed, gives the version back.
             // A changelog not committed (a `--sync` result): the next release refuses it.
             if !finishing {

@@ -65,14 +65,24 @@ fn row(what: String, fix: Option<String>) -> Check {
 const LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Lock files older than a minute, each its own row: until one goes, git refuses to update
-/// its ref (a hand tag, `relhook release --resume`) or the index.
-pub(super) fn old_locks(repo: &crate::git::Repo) -> Vec<Check> {
+/// its ref (a hand tag, `relhook release --resume`) or the index. A lock a row in `said`
+/// removes already in its fix (left by a killed release) is not said twice.
+pub(super) fn old_locks(repo: &crate::git::Repo, said: &[Check]) -> Vec<Check> {
     repo.old_locks(LOCK_AGE)
         .into_iter()
-        .map(|(path, age)| {
+        .filter_map(|(path, age)| {
             let shown = path.display().to_string();
+            let quoted = crate::shellword::quote(&shown);
+            let removes = |f: &str| {
+                let first = f.split(" && ").next().unwrap_or_default();
+                first.starts_with("rm ") && first.contains(&quoted)
+            };
+            let named = |c: &Check| c.fix.as_deref().is_some_and(removes);
+            if said.iter().any(named) {
+                return None;
+            }
             let index = path.file_name().is_some_and(|n| n == "index.lock");
-            Check {
+            Some(Check {
                 subject: "lock file".into(),
                 status: Status::Warning,
                 detail: format!(
@@ -85,8 +95,8 @@ pub(super) fn old_locks(repo: &crate::git::Repo) -> Vec<Check> {
                     },
                     if index { "the index" } else { "that ref" }
                 ),
-                fix: Some(format!("rm {}", crate::shellword::quote(&shown))),
-            }
+                fix: Some(format!("rm {quoted}")),
+            })
         })
         .collect()
 }

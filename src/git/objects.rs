@@ -245,6 +245,19 @@ impl Repo {
         }
     }
 
+    /// The note on `commit` in notes commit `notes` (one no ref may name yet: a lock file's),
+    /// as text: its tree names the note by `commit`'s id, whole or fanned out (`ab/cdef…`).
+    pub fn note_in(&self, notes: Oid, commit: Oid) -> Option<String> {
+        let tree = self.inner.find_commit(notes).ok()?.tree().ok()?;
+        let hex = commit.to_string();
+        let paths = [hex.clone(), format!("{}/{}", &hex[..2], &hex[2..])];
+        let entry = paths
+            .iter()
+            .find_map(|p| tree.get_path(std::path::Path::new(p)).ok())?;
+        let blob = self.inner.find_blob(entry.id()).ok()?;
+        String::from_utf8(blob.content().to_vec()).ok()
+    }
+
     /// The first `f(text)` that is `Some` over every note under `notes_ref`.
     pub fn find_note<T>(&self, notes_ref: &str, mut f: impl FnMut(&str) -> Option<T>) -> Option<T> {
         if self.is_partial_clone() {
@@ -383,5 +396,33 @@ mod tests {
             commit,
         );
         assert!(bare.ends_with(b"+0000\n\n"));
+    }
+
+    #[test]
+    fn a_note_is_read_from_a_notes_commit_no_ref_names_flat_or_fanned_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = git2::Repository::init(dir.path()).unwrap();
+        let sig = git2::Signature::now("t", "t@x").unwrap();
+        let empty = raw.treebuilder(None).unwrap().write().unwrap();
+        let empty = raw.find_tree(empty).unwrap();
+        let commit = raw.commit(None, &sig, &sig, "c", &empty, &[]).unwrap();
+        let blob = raw.blob(b"the record\n").unwrap();
+        let hex = commit.to_string();
+        // Flat, as libgit2 writes a few notes; fanned out, as git does for many.
+        let mut flat = raw.treebuilder(None).unwrap();
+        flat.insert(&hex, blob, 0o100_644).unwrap();
+        let flat = raw.find_tree(flat.write().unwrap()).unwrap();
+        let mut inner = raw.treebuilder(None).unwrap();
+        inner.insert(&hex[2..], blob, 0o100_644).unwrap();
+        let inner = inner.write().unwrap();
+        let mut fanned = raw.treebuilder(None).unwrap();
+        fanned.insert(&hex[..2], inner, 0o040_000).unwrap();
+        let fanned = raw.find_tree(fanned.write().unwrap()).unwrap();
+        let repo = Repo::open(dir.path()).unwrap();
+        for tree in [&flat, &fanned] {
+            let notes = raw.commit(None, &sig, &sig, "n", tree, &[]).unwrap();
+            assert_eq!(repo.note_in(notes, commit).as_deref(), Some("the record\n"));
+            assert_eq!(repo.note_in(notes, notes), None);
+        }
     }
 }

@@ -20,6 +20,7 @@ mod members;
 mod moved;
 mod next;
 pub mod notes;
+mod notes_lock;
 mod npm_lock;
 mod options;
 pub mod packages;

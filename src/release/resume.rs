@@ -39,6 +39,9 @@ pub struct HalfMade {
     /// The tag's lock file, left by the process that was killed making it: every update of
     /// the tag fails until it goes.
     pub tag_lock: Option<std::path::PathBuf>,
+    /// The test records' lock file, left by the release killed while it recorded the pass:
+    /// every test record fails until it goes (see [`super::notes_lock`]).
+    pub notes_lock: Option<std::path::PathBuf>,
 }
 
 impl HalfMade {
@@ -93,27 +96,35 @@ impl HalfMade {
                 ),
             },
         };
-        let lock = match &self.tag_lock {
+        let mut lock = match &self.tag_lock {
             Some(lock) => format!(
                 "; {} is left by the process that was killed (every update of the tag fails until it goes)",
                 lock.display()
             ),
             None => String::new(),
         };
+        if let Some(notes) = &self.notes_lock {
+            lock.push_str(&format!(
+                "; {} is left by the release that was killed while it recorded its test pass (every test record fails until it goes)",
+                notes.display()
+            ));
+        }
         format!(
             "{place} ({short}) is the release commit of {} but {tag} (an interrupted release){lock}; `relhook release --resume` finishes it{fetch}",
             self.version
         )
     }
 
-    /// `command` after the removal of the tag's lock file, when one is left.
+    /// `command` after the removal of the lock files left (the tag's, the test records').
     fn unlocked(&self, command: String) -> String {
-        match &self.tag_lock {
-            Some(lock) => format!(
-                "rm {} && {command}",
-                crate::shellword::quote(&lock.display().to_string())
-            ),
-            None => command,
+        let locks: Vec<String> = [&self.tag_lock, &self.notes_lock]
+            .into_iter()
+            .flatten()
+            .map(|l| crate::shellword::quote(&l.display().to_string()))
+            .collect();
+        match locks.is_empty() {
+            true => command,
+            false => format!("rm {} && {command}", locks.join(" ")),
         }
     }
 }
@@ -285,6 +296,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         misplaced_tag,
         replaces: None,
         tag_lock: tag_lock(repo, &tag),
+        notes_lock: super::notes_lock::left_recording(repo, commit),
         tag,
     })
 }
@@ -364,6 +376,11 @@ pub fn resume(
     }
     // A tag lock left behind fails the tag step: found before the tests, not after them.
     repo.wait_for_tag_locks([&half.tag])?;
+    // Nor a wait for the test records' lock its killed release left, only to fail the same.
+    let records = half.misplaced_tag.is_none() && config.checks.test.is_some() && !opts.no_test;
+    if let Some(lock) = half.notes_lock.as_ref().filter(|_| records) {
+        return Err(Error::Refused(super::notes_lock::refusal(lock)));
+    }
     // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging removes the test record and the
     // temporary worktree, as a failing test does; the release commit stays.
     let _deferred = crate::interrupt::Deferred::begin();

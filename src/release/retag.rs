@@ -260,6 +260,7 @@ impl Retag {
             stale: self.stale.clone(),
             pushed_to: None,
             tag_lock: super::resume::tag_lock(repo, &self.tag),
+            notes_lock: super::notes_lock::left_recording(repo, self.commit),
         })
     }
 

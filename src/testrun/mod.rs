@@ -90,7 +90,7 @@ impl TestRecord {
 
     /// Every record a note holds (a commit carries one note; a monorepo release commit holds
     /// one record per package tested on it, one after the other).
-    fn parse_all(text: &str) -> Vec<TestRecord> {
+    pub fn parse_all(text: &str) -> Vec<TestRecord> {
         let mut blocks: Vec<String> = Vec::new();
         for line in text.lines() {
             if line.starts_with("relhook-test-record:") || blocks.is_empty() {
