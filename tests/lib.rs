@@ -358,6 +358,7 @@ mod qa44_init_unlisted;
 mod qa44_killed_record_lock;
 mod qa44_merge_revert_said;
 mod qa44_moved_package_tag;
+mod qa44_own_pushed_section;
 mod qa44_package_changelog_deleted;
 mod qa44_package_record_deps;
 mod qa44_package_revert_again;

@@ -50,10 +50,22 @@ pub fn untagged_section(
     None
 }
 
+/// How many of HEAD's newest reflog entries are read for the commit that wrote a section.
+const MADE_HERE_LOOK_BACK: usize = 2000;
+
 /// The remote whose branches hold the `## [version]` section `wrote` brought in: `wrote`
 /// itself, or where it is a merge, a merged side that has the section (that release's commit:
 /// another clone's release, merged in by a pull, which fetches no tag). Its tag is there.
 pub fn released_on(repo: &Repo, config: &Config, wrote: Oid, version: &Version) -> Option<String> {
+    // A section this clone wrote in a commit of its own (HEAD's reflog says `commit`) and then
+    // pushed is its own, written by hand: no other clone released it, so no tag is to fetch.
+    let made_here = || {
+        let made = repo.made_by(&[wrote], MADE_HERE_LOOK_BACK);
+        made.get(&wrote).is_some_and(|a| a.starts_with("commit"))
+    };
+    if !repo.is_merge(wrote) && made_here() {
+        return None;
+    }
     let path = &config.changelog.path;
     let mut from = vec![wrote];
     from.extend(
