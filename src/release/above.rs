@@ -62,9 +62,28 @@ pub(super) fn written_by_hand(
             format!("released on {remote} (merged in {wrote_id})"),
         ));
     }
-    let how = format!(
-        "to release it as it is written, tag that commit: {tag_it} (relhook checks the tag, and makes no release commit: the section is there)"
-    );
+    // No release commit sets the version files, so the tag is refused until a commit does.
+    let files = super::unset::files_not_at(repo, config, &version, wrote);
+    let how = if files.is_empty() {
+        format!(
+            "to release it as it is written, tag that commit: {tag_it} (relhook checks the tag, and makes no release commit: the section is there)"
+        )
+    } else {
+        let (said, named) = (super::unset::they_say(&files), super::unset::named(&files));
+        let then = if wrote == head {
+            format!(
+                "commit, then tag the new commit: `git tag -a {prefix}{version} -m \"release {version}\"`"
+            )
+        } else {
+            // Set on top, the tag would release the commits after the section as well.
+            format!(
+                "in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit`), then tag it"
+            )
+        };
+        format!(
+            "to release it as it is written, set {named} to {version} ({said}; no release commit sets the version, the section being there), {then}"
+        )
+    };
     Some((version, how, format!("written by hand in {wrote_id}")))
 }
 

@@ -43,6 +43,7 @@ mod unbumpable;
 mod under;
 mod undo;
 mod unlogged;
+pub mod unset;
 
 use std::path::Path;
 

@@ -333,10 +333,16 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         out.extend(rules::section_problems(
             repo, config, &u.tag, &version, commit,
         ));
-        for why in rules::version_file_problems(repo, config, &u.tag, &version, commit) {
+        // Every file in one line: one fix for all of them.
+        use crate::release::unset;
+        let files = unset::files_not_at(repo, config, &version, commit);
+        if !files.is_empty() {
             out.push(format!(
-                "{why}; {} already has its `## [{version}]` section, so relhook makes no release commit: set the version there, commit, and tag again",
-                config.changelog.path.display()
+                "{} at `{}`, not {version}; {} already has its `## [{version}]` section, so relhook makes no release commit: set {} to {version}, commit, and tag the new commit",
+                unset::saying(&files),
+                u.tag,
+                config.changelog.path.display(),
+                unset::named(&files)
             ));
         }
     }

@@ -303,85 +303,21 @@ pub fn section_problems(
     }
 }
 
-/// At the tagged commit, every version file says the version.
+/// At the tagged commit, every version file says the version: those that do not, in one line.
 pub fn version_file_problems(
     repo: &Repo,
     config: &Config,
     name: &str,
     version: &Version,
     commit: Oid,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    let Some(root) = repo.work_tree() else {
-        return out;
-    };
-    let Ok(tmp) = tempfile::tempdir() else {
-        return out;
-    };
-    let mut read = Vec::new();
-    let listed_since = listed_since(repo, config, commit);
-    for f in crate::release::version_files(config, &root) {
-        if listed_since.contains(&f.path) {
-            continue;
-        }
-        let Some(stored) = repo.file_at(commit, &f.path).ok().flatten() else {
-            continue;
-        };
-        let copy = tmp.path().join(&f.path);
-        if let Some(parent) = copy.parent() {
-            let _ = std::fs::create_dir_all(parent);
-        }
-        if std::fs::write(&copy, &stored.bytes).is_err() {
-            continue;
-        }
-        if let Ok(found) = crate::history::version::files::read_version(tmp.path(), &f) {
-            read.push((f, found));
-        }
-    }
-    // A found file the release left alone (a placeholder beside the file that holds the
-    // version) is no problem; without such a file, each that does not say it is.
-    let from = || crate::release::bumped_from_at(repo, config, version, commit);
-    let kept = match crate::release::sort_version_files(config, read.clone(), version, from) {
-        Ok(sorted) => sorted.bumped,
-        Err(_) => read,
-    };
-    for (f, found) in kept {
-        if found != version.to_string() {
-            out.push(format!(
-                "{} says {found} at `{name}`, not {version}",
-                f.path.display()
-            ));
-        }
-    }
-    out
-}
-
-/// The files `[version] files` lists now that the tagged commit's configuration did not:
-/// listed since (doctor's fix for a workspace's members a release left behind), so the release
-/// tagged never bumped them, and the tag is not judged by them.
-fn listed_since(repo: &Repo, config: &Config, commit: Oid) -> Vec<std::path::PathBuf> {
-    use crate::config::FILE_NAME;
-    let path = std::path::Path::new(FILE_NAME);
-    let then = match repo.file_at(commit, path) {
-        Ok(None) => Vec::new(),
-        Ok(Some(f)) => {
-            let parsed = String::from_utf8(f.bytes)
-                .ok()
-                .and_then(|t| Config::parse(path, &t).ok());
-            match parsed {
-                Some(c) => (c.version.files.into_iter().flatten())
-                    .map(|f| f.path)
-                    .collect(),
-                // Unreadable there: every file is judged, as before.
-                None => return Vec::new(),
-            }
-        }
-        Err(_) => return Vec::new(),
-    };
-    (config.version.files.iter().flatten())
-        .map(|f| f.path.clone())
-        .filter(|p| !then.contains(p))
-        .collect()
+) -> Option<String> {
+    let files = crate::release::unset::files_not_at(repo, config, version, commit);
+    (!files.is_empty()).then(|| {
+        format!(
+            "{} at `{name}`, not {version}",
+            crate::release::unset::saying(&files)
+        )
+    })
 }
 
 /// Whether a tag name holds a version (`v1.2.3`, `api-v0.3.0`, `web@1.0.0-rc.1`): with no
