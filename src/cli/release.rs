@@ -149,6 +149,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(left) = plan.info.left_line_note(&plan.tag) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {left}");
     }
+    if let Some(line) = plan.info.line_above_note(&plan.tag, &opts.requested) {
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
+    }
     if let Some(above) = release::above_elsewhere(&repo, &config, &plan.version) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {above}");
     }

@@ -9,7 +9,7 @@ use super::VersionInfo;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::tags::greatest_below;
-use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
+use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
 
 /// What the commits call for, when it is above `next` (the version asked for).
 pub(super) fn called_for(
@@ -103,13 +103,7 @@ impl VersionInfo {
     /// "v2.0.0 leaves the 1.1.0-rc line: the commits since v1.0.0 call for 2.0.0".
     pub fn left_line_note(&self, tag: &str) -> Option<String> {
         let (left, asked) = self.left_line.as_ref()?;
-        // The line: the version without the pre-release's counter (`1.1.0-rc` of `rc.1`).
-        let pre = left.pre.as_str();
-        let id = match pre.rsplit_once('.') {
-            Some((id, n)) if n.bytes().all(|b| b.is_ascii_digit()) => id,
-            _ => pre,
-        };
-        let line = format!("{}.{}.{}-{id}", left.major, left.minor, left.patch);
+        let line = line_of(left);
         let to = Version::new(self.next.major, self.next.minor, self.next.patch);
         Some(if *asked {
             format!("{tag} leaves the {line} line for {to}, as asked")
@@ -119,6 +113,43 @@ impl VersionInfo {
                 self.since()
             )
         })
+    }
+}
+
+/// The line of pre-release `v`: the version without the pre-release's counter (`1.1.0-rc` of
+/// `1.1.0-rc.1`).
+fn line_of(v: &Version) -> String {
+    let pre = v.pre.as_str();
+    let id = match pre.rsplit_once('.') {
+        Some((id, n)) if n.bytes().all(|b| b.is_ascii_digit()) => id,
+        _ => pre,
+    };
+    format!("{}.{}.{}-{id}", v.major, v.minor, v.patch)
+}
+
+impl VersionInfo {
+    /// One line when the level asked for (`release patch`) makes a version below the line of
+    /// the latest pre-release, so release `tag` finishes that line or goes on with it (what
+    /// `version --explain` says): not the level asked for, and said.
+    pub fn line_above_note(&self, tag: &str, requested: &Requested) -> Option<String> {
+        let Requested::Level(level) = requested else {
+            return None;
+        };
+        let (alone, (name, line, _)) = (self.line_above.as_ref()?, self.tag.as_ref()?);
+        let level = match level {
+            Level::Patch => "patch",
+            Level::Minor => "minor",
+            Level::Major => "major",
+        };
+        let how = if self.next.pre.is_empty() {
+            "finishes"
+        } else {
+            "goes on with"
+        };
+        Some(format!(
+            "`{level}` makes {alone}, below the {} line of {name}: {tag} {how} that line, as a version never goes below a pre-release already made",
+            line_of(line)
+        ))
     }
 }
 
@@ -186,7 +217,7 @@ pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Optio
 mod tests {
     use semver::Version;
 
-    use super::line_above;
+    use super::{line_above, line_of};
     use crate::history::version::bump::{BumpPolicy, CommitKind, Level, Requested};
 
     fn v(s: &str) -> Version {
@@ -256,5 +287,13 @@ mod tests {
             above("1.1.0-rc.1", &[FIX], &Requested::Exact(v("1.1.0")), "1.1.0"),
             None
         );
+    }
+
+    #[test]
+    fn a_line_is_its_version_without_the_counter() {
+        let line = |s: &str| line_of(&v(s));
+        assert_eq!(line("1.3.0-rc.1"), "1.3.0-rc");
+        assert_eq!(line("2.0.0-beta"), "2.0.0-beta");
+        assert_eq!(line("2.0.0-alpha.x"), "2.0.0-alpha.x");
     }
 }
