@@ -354,6 +354,7 @@ mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;
 mod qa44_commitizen_links;
 mod qa44_empty_temporary;
+mod qa44_floating_tag_fix;
 mod qa44_hand_section_versions;
 mod qa44_init_unlisted;
 mod qa44_killed_record_lock;

@@ -111,6 +111,24 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                     "{tag} is not a release tag: release tags are {form}; name one (`git tag -l {list}` lists them)"
                 )));
             }
+            // A floating tag (`v2`, which GitHub Actions move to each release of that line) is
+            // no release: its notes are those of the release it is on.
+            if crate::tag::rules::floating(&version) {
+                let on = (repo.release_tag_candidates(prefix).into_iter())
+                    .filter(|t| t.commit == commit)
+                    .max_by(|a, b| a.version.cmp_precedence(&b.version))
+                    .map(|t| {
+                        let q = crate::shellword::quote(&t.name);
+                        format!(
+                            "; it is on {}, whose notes `relhook notes {q}` prints",
+                            t.name
+                        )
+                    });
+                return Err(Error::Usage(format!(
+                    "{tag} is a floating tag (`{prefix}N` or `{prefix}N.M`, which GitHub Actions move to each release), not a release{}",
+                    on.unwrap_or_default()
+                )));
+            }
             (config, version)
         }
     };

@@ -434,6 +434,9 @@ fn release_tag_fix(
     name: &str,
     commit: Option<Oid>,
 ) -> String {
+    if let Some(fix) = rules::floating_fix(config, name) {
+        return format!("{remote} does not have it yet: {fix}; then push again");
+    }
     let version = name
         .strip_prefix(config.version.tag_prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());

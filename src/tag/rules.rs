@@ -132,6 +132,19 @@ pub fn floating(rest: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The fix for floating tag `name` (`v2`) while `[version] floating_tags` is off: a tag of that
+/// name never passes, made again or not, and no release makes one, so the setting or the tag
+/// goes. `None` for any other name.
+pub fn floating_fix(config: &Config, name: &str) -> Option<String> {
+    let rest = name.strip_prefix(config.version.tag_prefix.as_str())?;
+    (!config.version.floating_tags && floating(rest)).then(|| {
+        format!(
+            "if this project moves floating tags, set `[version] floating_tags = true` in .relconfig.toml and commit it on this branch; else delete the tag (`git tag -d {}`)",
+            crate::shellword::quote(name)
+        )
+    })
+}
+
 /// The command that makes a release of what `config` releases: `relhook release`, or in a
 /// package's view `relhook release --package NAME`.
 pub fn release_command(config: &Config) -> String {
