@@ -369,6 +369,7 @@ mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;
 mod qa44_pre_commit_uninstall;
 mod qa44_renamed_upstream;
+mod qa44_retag_pull_upstream;
 mod qa44_root_commits;
 mod qa44_signer_unstartable;
 mod qa44_team_hooks_clone;

@@ -173,6 +173,18 @@ impl Repo {
         }
     }
 
+    /// The branch a pull from `remote` names for HEAD's branch: the upstream's (`main`, for
+    /// `rel` made by `git switch -c rel origin/main`) when the branch pulls from `remote`, else
+    /// its own name, which `remote` has where it was pushed. `None` when HEAD is on no branch.
+    pub fn pull_branch(&self, remote: &str) -> Option<String> {
+        let branch = self.branch()?;
+        let upstream = (self.config_string(&format!("branch.{branch}.remote")))
+            .filter(|r| r == remote)
+            .and_then(|_| self.config_string(&format!("branch.{branch}.merge")))
+            .and_then(|m| m.strip_prefix("refs/heads/").map(str::to_owned));
+        Some(upstream.unwrap_or(branch))
+    }
+
     /// Where `a` and `b` meet, honouring a shallow clone's boundary (commits there have no
     /// parents as far as this answer is concerned, as for git).
     pub fn merge_base_of(&self, a: Oid, b: Oid) -> Result<MergeBase> {
@@ -249,5 +261,23 @@ mod tests {
         assert_eq!(renamed(&root), None);
         git(&root, &["config", "push.default", "simple"]);
         assert_eq!(renamed(&root).as_deref(), Some("main"));
+    }
+
+    #[test]
+    fn a_pull_names_the_upstreams_branch_on_the_remote_it_pulls_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bare, root) = (dir.path().join("o.git"), dir.path().join("w"));
+        git(dir.path(), &["init", "-q", "--bare", "o.git"]);
+        git(dir.path(), &["init", "-q", "-b", "main", "w"]);
+        git(&root, &["remote", "add", "origin", bare.to_str().unwrap()]);
+        git(&root, &["remote", "add", "fork", bare.to_str().unwrap()]);
+        git(&root, &["commit", "-q", "--allow-empty", "-m", "a"]);
+        git(&root, &["push", "-q", "-u", "origin", "main"]);
+        git(&root, &["switch", "-q", "-c", "rel", "origin/main"]);
+        let pull = |remote: &str| Repo::open(&root).unwrap().pull_branch(remote);
+        assert_eq!(pull("origin").as_deref(), Some("main"));
+        assert_eq!(pull("fork").as_deref(), Some("rel"));
+        git(&root, &["switch", "-q", "--detach"]);
+        assert_eq!(pull("origin"), None);
     }
 }

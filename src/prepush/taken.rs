@@ -108,7 +108,7 @@ pub(super) fn take_theirs(
     } else {
         format!("git rebase --onto {short}~1 {short}")
     };
-    let pull = match repo.branch() {
+    let pull = match repo.pull_branch(remote) {
         Some(b) => format!("git pull --rebase --tags {r} {}", quote(&b)),
         None => format!("git pull --rebase --tags {r}"),
     };

@@ -112,7 +112,8 @@ fn another_clones(repo: &Repo, config: &Config, commit: Oid, tagged: Oid) -> Opt
         } => format!(
             "git pull --rebase --tags {} {}",
             crate::shellword::quote(&r),
-            crate::shellword::quote(&branch)
+            // `rel` tracking origin's `main`: origin has no `rel` to pull.
+            crate::shellword::quote(&repo.pull_branch(&r).unwrap_or(branch))
         ),
         _ => "git pull --rebase".to_owned(),
     };

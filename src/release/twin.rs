@@ -109,7 +109,7 @@ fn describe(
         let short = short_id(c);
         format!("git rebase --onto {short}~1 {short}")
     };
-    let pull = |remote: &str| match repo.branch() {
+    let pull = |remote: &str| match repo.pull_branch(remote) {
         Some(b) => format!("git pull --rebase --tags {} {}", quote(remote), quote(&b)),
         None => format!("git pull --rebase --tags {}", quote(remote)),
     };
