@@ -451,6 +451,7 @@ mod after_commit;
 mod conflicted;
 mod driver;
 mod next;
+mod released_words;
 pub(super) use next::commit_command;
 mod skipped;
 mod standing;

@@ -50,7 +50,7 @@ pub(in crate::cli) fn merge_driver(
     // Why the merge falls back to git's line merge, said once it is done.
     let mut fallback = None;
     if let (Ok(b), Ok(o), Ok(t)) = sides {
-        match Changelog::merge_unreleased(&b, &o, &t) {
+        match super::released_words::merge(ctx, &label, (&b, &o, &t)) {
             Ok(text) => {
                 let text = with_released_reverts(ctx, &label, text);
                 // The temporary file goes in the git dir: a killed driver leaves nothing in
@@ -224,11 +224,7 @@ fn twice_released(ctx: &Context, label: &str, version: &str) {
 /// none): the merged text with the entries the merged branch's reverts of changes released
 /// meanwhile call for (`reverts_of_released`), said; else, or on any doubt, as it was.
 fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
-    let mut heads = std::env::vars_os().filter_map(|(k, _)| {
-        let id = k.to_str()?.strip_prefix("GITHEAD_")?;
-        git2::Oid::from_str(id).ok()
-    });
-    let (Some(theirs), None) = (heads.next(), heads.next()) else {
+    let Some(theirs) = super::released_words::merged_head() else {
         return text;
     };
     let Ok(repo) = ctx.repo() else { return text };
@@ -301,6 +297,6 @@ fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) ->
     crate::git::run::merge_file(ours, base.path(), theirs.path())
 }
 
-fn eprintln_note(text: &str) {
+pub(super) fn eprintln_note(text: &str) {
     let _ = writeln!(std::io::stderr(), "relhook: {text}");
 }

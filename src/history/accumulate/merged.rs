@@ -35,9 +35,10 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
     let (dropped, mut releases) = dropped(repo, config, head, [ours, theirs])?;
     let by_hand_only = releases.is_empty();
     // Entries the merge itself kept, taken out by hand before it was committed: they stay out.
-    let (dropped, by_hand): (Vec<Dropped>, Vec<Dropped>) = dropped
-        .into_iter()
-        .partition(|(path, entries)| !removed_by_hand(repo, path, [ours, theirs], entries));
+    let (dropped, by_hand): (Vec<Dropped>, Vec<Dropped>) =
+        dropped.into_iter().partition(|(path, entries)| {
+            !removed_by_hand((repo, config), path, [ours, theirs], entries)
+        });
     releases.extend(by_hand.iter().map(|(path, entries)| {
         format!(
             "{} leaves out {} a parent had unreleased ({}`- {}`), which the merge itself kept: taken out by hand, {} out",
@@ -140,7 +141,12 @@ type Dropped = (PathBuf, Vec<NewEntry>);
 /// concluded (`git merge --no-commit`, an edit, then `git commit`): relhook's merge driver,
 /// which git uses for the file, merges it cleanly and keeps every one of them, so no conflict's
 /// resolution dropped them.
-fn removed_by_hand(repo: &Repo, path: &Path, sides: [Oid; 2], entries: &[NewEntry]) -> bool {
+fn removed_by_hand(
+    (repo, config): (&Repo, &Config),
+    path: &Path,
+    sides: [Oid; 2],
+    entries: &[NewEntry],
+) -> bool {
     if repo.merge_driver(path).as_deref() != Some(crate::hooks::driver::DRIVER) {
         return false;
     }
@@ -158,9 +164,11 @@ fn removed_by_hand(repo: &Repo, path: &Path, sides: [Oid; 2], entries: &[NewEntr
     let Some(b) = b else {
         return false;
     };
-    Changelog::merge_unreleased(&b, &o, &t)
+    // As the driver merged it, history read for the entries a release's words would drop.
+    let config = crate::history::reverts::config_for_changelog(config, path);
+    crate::history::sync::merge_by_history(Some((repo, &config, sides)), (&b, &o, &t))
         .ok()
-        .and_then(|text| Changelog::parse(&text).ok())
+        .and_then(|m| Changelog::parse(&m.text).ok())
         .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
 }
 
@@ -180,8 +188,8 @@ fn parents(repo: &Repo, commit: Oid) -> Result<Vec<Oid>> {
 }
 
 /// Per changelog (the root's, each package's), the entries a parent had unreleased that the
-/// merge lacks everywhere (unreleased or released), counting only the entries of the commits
-/// that parent brought: an entry one side reworded while the other released it, or one a
+/// merge's Unreleased lacks, counting only the entries of the commits that parent brought and
+/// no release tag of it holds: an entry one side reworded while the other released it, or one a
 /// person wrote, is the resolution's to decide, as `--rebuild` would not list it either.
 /// Then the release sections a parent has and the merge lacks, said.
 fn dropped(
@@ -208,7 +216,13 @@ fn dropped(
         let Some(merged) = changelog_at(repo, head, &path) else {
             continue;
         };
-        let have = merged.all_entry_texts();
+        // Unreleased alone: a release's same words are not the entry (`fix: typo` twice, a
+        // fix picked onto main from a maintenance line whose release is merged with it).
+        let have: HashSet<String> = merged
+            .unreleased_entries()
+            .iter()
+            .map(|e| normalize(&e.text))
+            .collect();
         let mut versions = merged.versions();
         // A section one side deleted since the merge base is gone on purpose.
         let in_base = base
@@ -257,9 +271,15 @@ fn dropped(
                 let made = match &mut made[i] {
                     Some(m) => m,
                     slot => {
+                        // Not those a release tag of this side holds: their entries are
+                        // in its release sections, whatever Unreleased says.
+                        let prefix = &config.version.tag_prefix;
+                        let tags = repo.release_tags(parent, prefix)?.into_iter();
                         let range = Range {
                             tips: vec![parent],
-                            hidden: vec![sides[1 - i]],
+                            hidden: std::iter::once(sides[1 - i])
+                                .chain(tags.map(|t| t.commit))
+                                .collect(),
                             ..Range::default()
                         };
                         slot.insert(entries_made(repo, config, &range, &forge, None)?)

@@ -130,6 +130,18 @@ impl Changelog {
         ours: &Changelog,
         theirs: &Changelog,
     ) -> Result<String, EditError> {
+        Self::merge_keeping(base, ours, theirs, &HashSet::new()).map(|m| m.text)
+    }
+
+    /// [`Changelog::merge_unreleased`], with the entries `keep` names (normalised) never left
+    /// out for a release's same words: history found them the entries of commits no release
+    /// holds. Says which entries a side added were left out for a release's words.
+    pub fn merge_keeping(
+        base: &Changelog,
+        ours: &Changelog,
+        theirs: &Changelog,
+        keep: &HashSet<String>,
+    ) -> Result<super::Merged, EditError> {
         let (b_pre, b_un, b_post) = base.split_around_unreleased();
         let (o_pre, o_un, o_post) = ours.split_around_unreleased();
         let (t_pre, t_un, t_post) = theirs.split_around_unreleased();
@@ -173,74 +185,12 @@ impl Changelog {
             });
         };
 
-        let key = |e: &Entry| normalize(&e.text);
-        let base_set: HashSet<String> = base.unreleased_entries().iter().map(key).collect();
-        let into_entries = into.unreleased_entries();
-        let into_set: HashSet<String> = into_entries.iter().map(key).collect();
-        // Released: what the merged releases hold. A release the merge takes out (`git revert`
-        // of a release commit) gives its entries back to Unreleased rather than losing them.
-        let released = Changelog::parse(&format!("## [Unreleased]\n\n{post}"))
-            .map(|c| c.released_texts())
-            .unwrap_or_else(|_| {
-                let mut both = ours.released_texts();
-                both.extend(theirs.released_texts());
-                both
-            });
-
-        // What either side released since the base (a cherry-picked fix main has just
-        // released) leaves Unreleased, whichever way the merge goes.
-        let base_released = base.released_texts();
-        let newly_released: HashSet<String> =
-            released.difference(&base_released).cloned().collect();
-        // An entry a side released since the base and lists in Unreleased again is another
-        // change of the same wording (`fix: typo` once more): the base's entry is the
-        // released one, and a revert of it (the other side's removal) leaves this one be.
-        let renewed = |side: &Changelog| -> HashSet<String> {
-            let released = side.released_texts();
-            side.unreleased_entries()
-                .iter()
-                .map(key)
-                .filter(|k| released.contains(k) && !base_released.contains(k))
-                .collect()
-        };
-        let (kept_renewed, into_renewed) = (renewed(kept), renewed(into));
-        let mut merged = kept.clone();
-        merged.ensure_unreleased();
-        for e in merged.unreleased_entries() {
-            let k = key(&e);
-            let gone =
-                (base_set.contains(&k) && !into_set.contains(&k)) || newly_released.contains(&k);
-            if gone && !kept_renewed.contains(&k) {
-                merged.remove_entry(&e.section, &e.text);
-            }
-        }
-        let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
-        for e in into_entries {
-            let k = key(&e);
-            // A stale side re-adds what was released since it forked; an entry released
-            // before the base that a side adds anew is new there (a released change
-            // reapplied after its revert, another change of the same wording), and stays.
-            let renewed = into_renewed.contains(&k);
-            let stale = released.contains(&k) && !base_released.contains(&k) && !renewed;
-            if (!base_set.contains(&k) || renewed) && !stale && have.insert(k) {
-                // Breaking changes go first in their sub-section, as post-commit puts them.
-                let breaking = e.text.starts_with("**BREAKING**");
-                merged.add_entry(&e.section, &e.text, breaking);
-            }
-        }
-        let (_, mut unreleased, _) = merged.split_around_unreleased();
-        // The released part follows after a blank line, whichever side's text ended where.
-        if !post.is_empty() && !unreleased.is_empty() {
-            let eol = if unreleased.contains("\r\n") {
-                "\r\n"
-            } else {
-                "\n"
-            };
-            while !(unreleased.ends_with("\n\n") || unreleased.ends_with("\n\r\n")) {
-                unreleased.push_str(eol);
-            }
-        }
-        Ok(format!("{pre}{unreleased}{post}"))
+        Ok(super::combine::combine(
+            base,
+            (kept, into),
+            (&pre, &post),
+            keep,
+        ))
     }
 }
 

@@ -18,6 +18,7 @@ pub const SUBSECTIONS: [&str; 6] = [
     "Security",
 ];
 
+mod combine;
 mod conflict;
 mod deep;
 pub mod diff;
@@ -44,6 +45,7 @@ mod verbatim;
 pub mod vocab;
 pub mod weight;
 
+pub use combine::Merged;
 pub use conflict::conflict_markers;
 pub use fold::carries;
 pub use head::with_eol_of;
@@ -466,7 +468,7 @@ impl Changelog {
     }
 
     /// Normalised texts of all entries in released sections.
-    fn released_texts(&self) -> HashSet<String> {
+    pub fn released_texts(&self) -> HashSet<String> {
         (0..self.doc.sections.len())
             .filter(|&i| {
                 self.doc

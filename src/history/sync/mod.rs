@@ -28,10 +28,13 @@ use crate::{Error, Result};
 mod amended;
 mod by_hand;
 mod made;
+mod merge_dropped;
 mod own_change;
 mod prereleases;
 mod rebuild;
+mod since;
 mod stored;
+mod unshipped;
 pub use amended::Stale;
 pub use by_hand::{released_on, untagged_section};
 pub use made::entries_made;
@@ -41,6 +44,7 @@ pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
     has_section_at, parse_kept, parsed, stored_at, unkept_at,
 };
+pub use unshipped::{merge_by_history, unshipped_entries};
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]
@@ -102,7 +106,8 @@ pub fn plan_sync_releasing(
             work: SyncWork::default(),
         });
     };
-    let (range, last) = since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
+    let (range, last) =
+        since::since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased". A
         // release being made has its version decided, which settled other prefixes' tags.
@@ -123,7 +128,7 @@ pub fn plan_sync_releasing(
     // Only the current file is parsed whole. What it already says for the unreleased range:
     // Unreleased, and any section of a release not tagged yet (a release commit whose tag is
     // still to come); not an older release's entry of the same wording, which is another change.
-    let mut known: HashSet<String> = unreleased_texts(&log, last.as_ref());
+    let mut known: HashSet<String> = since::unreleased_texts(&log, last.as_ref());
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
     let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
@@ -255,6 +260,12 @@ pub fn plan_sync_releasing(
             }
         }
         work.blobs_read = blobs.reads;
+        let at = (head, path.as_path(), releasing);
+        let lost = merge_dropped::dropped_by_merges(repo, config, at, &commits, &changed_log)?;
+        known.retain(|k| !lost.contains(k) || in_file.contains(k));
+        changed_log
+            .values_mut()
+            .for_each(|t| t.retain(|k| !lost.contains(k)));
     }
     let mut added = Vec::new();
     let mut moved = Vec::new();
@@ -348,68 +359,6 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     })?;
     out.reverse();
     Ok(out)
-}
-
-/// The range since the last release tag, and that release's version (`None`: no release yet).
-fn since_last_release(
-    repo: &Repo,
-    head: Oid,
-    prefix: &str,
-    releasing: Option<&str>,
-) -> Result<(Range, Option<semver::Version>)> {
-    let last = repo.latest_release_tag_except(head, prefix, releasing);
-    let version = last
-        .as_ref()
-        .and_then(|(name, _)| semver::Version::parse(name.get(prefix.len()..)?).ok());
-    let mut hidden: Vec<Oid> = last.map(|(_, at)| vec![at]).unwrap_or_default();
-    // After a pre-release, the last stable release HEAD holds too: a stable line merged into
-    // the pre-release branch (semantic-release's `master` into `beta`) shipped its commits.
-    if version.as_ref().is_some_and(|v| !v.pre.is_empty()) {
-        let stable = crate::history::tags::reachable_tags(repo, head, prefix).stable;
-        if let Some(s) = stable.filter(|s| Some(s.name.as_str()) != releasing) {
-            if !hidden.contains(&s.commit) {
-                hidden.push(s.commit);
-            }
-        }
-    }
-    // A release going on under `prefix` above one tagged under the other prefix (a version
-    // named above it): that one released its commits too. Without a release named, such
-    // tags are refused as mixed (`check_tag_prefix`).
-    let above = releasing
-        .and_then(|_| crate::history::tags::other_prefix_above(repo, head, prefix, releasing));
-    if let Some(c) = above {
-        if !hidden.contains(&c) {
-            hidden.push(c);
-        }
-    }
-    let mut range = Range {
-        tips: vec![head],
-        hidden,
-        ..Range::default()
-    };
-    range.describe = "since the last release".into();
-    Ok((range, version))
-}
-
-/// The normalised entry texts of Unreleased and of every release section after `last` (the
-/// last release tag's version; every section when there is none, or when a heading is no
-/// SemVer version to compare): the sections the commits since that release can be in.
-fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<String> {
-    let mut known: HashSet<String> = log
-        .unreleased_entries()
-        .iter()
-        .map(|e| normalize(&e.text))
-        .collect();
-    for (v, entries) in log.release_entries() {
-        let released = last.is_some_and(|last| {
-            crate::history::changelog::release_version(&v)
-                .is_some_and(|v| v.cmp_precedence(last).is_le())
-        });
-        if !released {
-            known.extend(entries.iter().map(|e| normalize(&e.text)));
-        }
-    }
-    known
 }
 
 /// The entry texts a commit added to the changelog, in any section.

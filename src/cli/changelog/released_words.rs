@@ -1,0 +1,57 @@
+//! The merge driver's check of the entries its text merge would leave out of Unreleased for a
+//! release's same words: during `git merge`, history says which of them commits no release
+//! holds wrote (those stay); whatever is still left out is named in one line.
+
+use std::path::Path;
+
+use super::driver::eprintln_note;
+use crate::cli::Context;
+use crate::history::changelog::{Changelog, EditError, one_line};
+
+/// The merged commit during `git merge`, which names it (alone) in `GITHEAD_<id>`; a rebase
+/// or a pick names none.
+pub(super) fn merged_head() -> Option<git2::Oid> {
+    let mut heads = std::env::vars_os().filter_map(|(k, _)| {
+        let id = k.to_str()?.strip_prefix("GITHEAD_")?;
+        git2::Oid::from_str(id).ok()
+    });
+    match (heads.next(), heads.next()) {
+        (Some(theirs), None) => Some(theirs),
+        _ => None,
+    }
+}
+
+/// The three-way merge of the sides, keeping the entries history says are unreleased, with
+/// the entries it still leaves out said.
+pub(super) fn merge(
+    ctx: &Context,
+    label: &str,
+    (b, o, t): (&Changelog, &Changelog, &Changelog),
+) -> Result<String, EditError> {
+    // During `git merge`, history says which entries no release holds (a package's
+    // changelog: by its own tags).
+    let history = merged_head().and_then(|theirs| {
+        let repo = ctx.repo().ok()?;
+        let ours = repo.head()?;
+        let (_, config) = ctx.history_config(&repo).ok()?;
+        let config = crate::history::reverts::config_for_changelog(&config, Path::new(label));
+        Some((repo, config, [ours, theirs]))
+    });
+    let at = history.as_ref().map(|(r, c, s)| (r, c, *s));
+    let merged = crate::history::sync::merge_by_history(at, (b, o, t))?;
+    if let Some(e) = merged.dropped.first() {
+        let more = merged.dropped.len() - 1;
+        eprintln_note(&format!(
+            "{label}: left `- {}`{} out of Unreleased, where one side added {}: a release the merge holds lists the same words, and no commit outside a release wrote {}; if it is a change of its own, write it back under `## [Unreleased]`",
+            one_line(&e.text),
+            if more > 0 {
+                format!(" (and {more} more)")
+            } else {
+                String::new()
+            },
+            if more > 0 { "them" } else { "it" },
+            if more > 0 { "them" } else { "it" },
+        ));
+    }
+    Ok(merged.text)
+}

@@ -1,0 +1,72 @@
+//! What sync reads as unreleased: the commits since the last release tag, and the entries the
+//! file already lists for them.
+
+use std::collections::HashSet;
+
+use git2::Oid;
+
+use crate::Result;
+use crate::git::{Range, Repo};
+use crate::history::changelog::{Changelog, normalize};
+
+/// The range since the last release tag, and that release's version (`None`: no release yet).
+pub(super) fn since_last_release(
+    repo: &Repo,
+    head: Oid,
+    prefix: &str,
+    releasing: Option<&str>,
+) -> Result<(Range, Option<semver::Version>)> {
+    let last = repo.latest_release_tag_except(head, prefix, releasing);
+    let version = last
+        .as_ref()
+        .and_then(|(name, _)| semver::Version::parse(name.get(prefix.len()..)?).ok());
+    let mut hidden: Vec<Oid> = last.map(|(_, at)| vec![at]).unwrap_or_default();
+    // After a pre-release, the last stable release HEAD holds too: a stable line merged into
+    // the pre-release branch (semantic-release's `master` into `beta`) shipped its commits.
+    if version.as_ref().is_some_and(|v| !v.pre.is_empty()) {
+        let stable = crate::history::tags::reachable_tags(repo, head, prefix).stable;
+        if let Some(s) = stable.filter(|s| Some(s.name.as_str()) != releasing) {
+            if !hidden.contains(&s.commit) {
+                hidden.push(s.commit);
+            }
+        }
+    }
+    // A release going on under `prefix` above one tagged under the other prefix (a version
+    // named above it): that one released its commits too. Without a release named, such
+    // tags are refused as mixed (`check_tag_prefix`).
+    let above = releasing
+        .and_then(|_| crate::history::tags::other_prefix_above(repo, head, prefix, releasing));
+    if let Some(c) = above {
+        if !hidden.contains(&c) {
+            hidden.push(c);
+        }
+    }
+    let mut range = Range {
+        tips: vec![head],
+        hidden,
+        ..Range::default()
+    };
+    range.describe = "since the last release".into();
+    Ok((range, version))
+}
+
+/// The normalised entry texts of Unreleased and of every release section after `last` (the
+/// last release tag's version; every section when there is none, or when a heading is no
+/// SemVer version to compare): the sections the commits since that release can be in.
+pub(super) fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<String> {
+    let mut known: HashSet<String> = log
+        .unreleased_entries()
+        .iter()
+        .map(|e| normalize(&e.text))
+        .collect();
+    for (v, entries) in log.release_entries() {
+        let released = last.is_some_and(|last| {
+            crate::history::changelog::release_version(&v)
+                .is_some_and(|v| v.cmp_precedence(last).is_le())
+        });
+        if !released {
+            known.extend(entries.iter().map(|e| normalize(&e.text)));
+        }
+    }
+    known
+}

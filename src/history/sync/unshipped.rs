@@ -1,0 +1,67 @@
+//! Which entries commits no release holds wrote: the test the merge driver and a merge's
+//! post-commit put an entry through before leaving it out of Unreleased for a release's same
+//! words. Words alone do not say it was released (`fix: typo` twice; a fix picked onto main
+//! from a maintenance line whose release main's line never made); the commit that wrote it
+//! does, as `--rebuild` and `version --next` read it: released when a release tag the merge
+//! holds contains it.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use git2::Oid;
+
+use crate::Result;
+use crate::config::Config;
+use crate::git::{MergeBase, Range, Repo};
+use crate::history::changelog::{Changelog, EditError, Merged, normalize};
+
+/// Of `wanted` (normalised entry texts), those the commits of `sides` wrote that no release
+/// tag (under `config`'s prefix) reachable from either side holds, above their merge base.
+pub fn unshipped_entries(
+    repo: &Repo,
+    config: &Config,
+    sides: [Oid; 2],
+    wanted: &HashSet<String>,
+) -> Result<HashSet<String>> {
+    if wanted.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let mut hidden: Vec<Oid> = Vec::new();
+    if let MergeBase::Found(base) = repo.merge_base_of(sides[0], sides[1])? {
+        hidden.push(base);
+    }
+    for side in sides {
+        for t in repo.release_tags(side, &config.version.tag_prefix)? {
+            if !hidden.contains(&t.commit) {
+                hidden.push(t.commit);
+            }
+        }
+    }
+    let range = Range {
+        tips: sides.to_vec(),
+        hidden,
+        ..Range::default()
+    };
+    let made = super::entries_made(repo, config, &range, &OnceCell::new(), Some(wanted))?;
+    Ok(made.intersection(wanted).cloned().collect())
+}
+
+/// The merge driver's three-way merge of `logs` (base, ours, theirs): an entry a side added is
+/// left out for a release's same words only when no commit outside a release wrote it, as
+/// history says for the merge of `sides` (given); without them, by the words alone.
+pub fn merge_by_history(
+    at: Option<(&Repo, &Config, [Oid; 2])>,
+    (b, o, t): (&Changelog, &Changelog, &Changelog),
+) -> Result<Merged, EditError> {
+    let first = Changelog::merge_keeping(b, o, t, &HashSet::new())?;
+    let Some((repo, config, sides)) = at.filter(|_| !first.dropped.is_empty()) else {
+        return Ok(first);
+    };
+    let wanted: HashSet<String> = first.dropped.iter().map(|e| normalize(&e.text)).collect();
+    // On any doubt (history unreadable), as the words say.
+    let keep = unshipped_entries(repo, config, sides, &wanted).unwrap_or_default();
+    if keep.is_empty() {
+        return Ok(first);
+    }
+    Changelog::merge_keeping(b, o, t, &keep)
+}
