@@ -285,9 +285,30 @@ fn opt_in_subject_rules() {
     let c = all_on();
     let v = lint_with("feat: Add thing.", &c, Mode::Hook);
     assert_eq!(rules_of(&v), ["subject-case", "subject-full-stop"]);
+    // Each `try:` fixes both rules, so neither refuses it when pasted.
     assert_eq!(
         v.diagnostics[0].suggestion.as_deref(),
-        Some("feat: add thing.")
+        Some("feat: add thing")
+    );
+    assert_eq!(
+        v.diagnostics[1].suggestion.as_deref(),
+        Some("feat: add thing")
+    );
+    // The type's fix fixes the description too; the description's leave the type (a
+    // warning by default, never a refusal).
+    let v = lint_with("Fix: The crash.", &c, Mode::Hook);
+    let tries: Vec<_> = v
+        .diagnostics
+        .iter()
+        .map(|d| d.suggestion.as_deref())
+        .collect();
+    assert_eq!(
+        tries,
+        [
+            Some("fix: the crash"),
+            Some("Fix: the crash"),
+            Some("Fix: the crash")
+        ]
     );
     assert!(
         lint_with("feat: API docs...", &c, Mode::Hook)

@@ -74,6 +74,15 @@ fn polished(sink: &Sink<'_>, fixed: String) -> String {
     format!("{}{d}", &fixed[..h.description_at])
 }
 
+/// `fixed` (a line with its type fixed) with the description rules that are on applied too,
+/// when the header is the line's own (not a revert's quoted one).
+fn described(sink: &Sink<'_>, fixed: String, offset: usize) -> String {
+    match offset {
+        0 => polished(sink, fixed),
+        _ => fixed,
+    }
+}
+
 /// "Add x" is sentence case; "API x", "README" or "X" are names and stay.
 fn capitalised(d: &str) -> bool {
     let mut chars = d.chars();
@@ -238,7 +247,10 @@ fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
                     span.clone(),
                     format!("the type `{ty}` is not lowercase"),
                 )
-                .suggest(passing(splice(line, span, &lower), offset)),
+                .suggest(passing(
+                    described(sink, splice(line, span, &lower), offset),
+                    offset,
+                )),
             );
         }
         return;
@@ -251,7 +263,7 @@ fn check_type(sink: &mut Sink<'_>, line: &str, ty: &str, offset: usize) {
         format!("unknown commit type `{ty}`"),
     )
     .expected(format!("one of: {}", types.join(", ")))
-    .suggest(near.and_then(|t| passing(splice(line, span, t), offset)));
+    .suggest(near.and_then(|t| passing(described(sink, splice(line, span, t), offset), offset)));
     let f = match near {
         Some(t) => f.help(format!("did you mean `{t}`?")),
         None => f.help("allowed types are set by `commit.types` in .relconfig.toml"),
@@ -321,6 +333,9 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
 fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
     let at = offset + h.description_at;
     let d = h.description;
+    // Each `try:` fixes every description rule that is on, so that none is refused when
+    // pasted (`fix: The crash.` → `fix: the crash`); a revert's quoted header keeps one fix.
+    let whole = (offset == 0).then(|| polished(sink, line.to_owned()));
     if sink.on(Rule::SubjectCase) && capitalised(d) {
         let first_len = d.chars().next().map_or(0, char::len_utf8);
         sink.push(
@@ -331,7 +346,11 @@ fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: us
                 "the description starts with a capital letter".into(),
             )
             .expected("a lowercase first word, as the rest of the sentence after `type: `")
-            .suggest(Some(splice(line, at..at + d.len(), &lowercase_first(d)))),
+            .suggest(
+                whole
+                    .clone()
+                    .or_else(|| Some(splice(line, at..at + d.len(), &lowercase_first(d)))),
+            ),
         );
     }
     if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
@@ -343,7 +362,7 @@ fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: us
                 end - 1..end,
                 "the description ends with a full stop".into(),
             )
-            .suggest(Some(splice(line, end - 1..end, ""))),
+            .suggest(whole.or_else(|| Some(splice(line, end - 1..end, "")))),
         );
     }
 }
