@@ -349,6 +349,7 @@ mod qa43_typed_scissors;
 mod qa43_unreadable_encoding;
 mod qa43_unworkable_doctor;
 mod qa44_amended_away_entry;
+mod qa44_bare_workspace_post_commit;
 mod qa44_buried_hand_tag;
 mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;

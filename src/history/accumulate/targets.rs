@@ -93,7 +93,9 @@ pub(super) fn targets(
         });
     }
     // The amend's recount above may leave no package: the rule is asked again with it.
-    let root_now = crate::history::packages::roots::is_roots(scoped, any_new, now.outside);
+    // Root files count only in a root that is a project of its own (`roots::has_code`).
+    let outside = now.outside && any_new && crate::history::packages::roots::has_code(repo);
+    let root_now = crate::history::packages::roots::is_roots(scoped, any_new, outside);
     // A commit of no package, while a package cannot be used (its folder gone, or outside the
     // work tree): whether the commit is that package's cannot be told, so it is said.
     if !any_new
@@ -122,9 +124,22 @@ pub(super) fn targets(
     if root_before {
         owners_before.push("the repository's".into());
     }
+    // Only the owners the commit lost are named as lost (a root file amended out of a
+    // commit of the root's and a package's leaves the package's).
+    let gone: Vec<&String> = owners_before
+        .iter()
+        .filter(|o| !owners_now.iter().any(|n| n.starts_with(o.as_str())))
+        .collect();
+    let lost = match gone.as_slice() {
+        [] => owners_before.join(", "),
+        some => some
+            .iter()
+            .map(|o| o.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     let moved = format!(
-        "the commit's files are no longer {} but {} {} its entry now",
-        owners_before.join(", "),
+        "the commit's files are no longer {lost} but {} {} its entry now",
         owners_now.join(", "),
         if owners_now.len() == 1 { "has" } else { "have" }
     );
