@@ -151,3 +151,30 @@ fn a_record_written_before_dependencies_were_named_counts_for_no_tag() {
         text(&push)
     );
 }
+
+/// The root Cargo.toml is what a member inherits lints, dependencies and profiles from
+/// (`lints.workspace = true`): a record made where it differs counts for no tag.
+#[test]
+fn a_record_made_where_the_workspace_manifest_differs_does_not_count() {
+    let repo = workspace();
+    repo.write("crates/api/src/lib.rs", "pub fn uses() {}\n// x\n");
+    commit(&repo, "fix(api): tweak");
+    let manifest = repo.read("Cargo.toml");
+    repo.write(
+        "Cargo.toml",
+        &format!("{manifest}\n[workspace.lints.rust]\nunsafe_code = \"forbid\"\n"),
+    );
+    commit(&repo, "build: forbid unsafe code");
+    ok(hand_tag(&repo, &["-a", "api-v0.1.1", "-m", "api"]));
+    repo.write("Cargo.toml", &manifest);
+    commit(&repo, "build: allow unsafe code again");
+    ok(repo.relhook(&["test", "--package", "api"]));
+    let push = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(!push.status.success(), "{}", text(&push));
+    let said = stderr(&push);
+    assert!(
+        said.contains("no passing test record for api-v0.1.1's tree"),
+        "{said}"
+    );
+    assert!(said.contains("Cargo.toml "), "{said}");
+}

@@ -1,7 +1,9 @@
 //! What a package's tests build on outside its own directory: the directories of the workspace
 //! packages it depends on (a Cargo `path`, also one inherited from `[workspace.dependencies]`;
 //! an npm requirement on a workspace package's name, or a `file:`/`link:` path), followed
-//! transitively, and the root lock files. A package's test record names them as one digest:
+//! transitively, and the files at the top that every member builds with (the lock files, the
+//! workspace manifests a member inherits lints, dependencies and profiles from, the
+//! toolchain). A package's test record names them as one digest:
 //! the record counts for another commit only where they are the same too, since a commit whose
 //! package directory is unchanged may still fail to build against a changed dependency.
 
@@ -15,9 +17,17 @@ use crate::git::Repo;
 use crate::history::version::files::cargo_deps;
 use crate::history::version::files::deps::{self, Manifest};
 
-/// Lock files at the top of a workspace, whatever the ecosystem: they pin what every member
-/// builds with.
+/// Files at the top of a workspace, whatever the ecosystem, that every member builds with: the
+/// lock files, the workspace manifests (`lints.workspace = true`, `x = { workspace = true }`,
+/// `[profile]` and `[patch]` are read from the root Cargo.toml; the root package.json's
+/// dependencies are the workspace's), and the toolchain files.
 const ROOT_LOCKS: &[&str] = &[
+    "Cargo.toml",
+    "package.json",
+    "pnpm-workspace.yaml",
+    "rust-toolchain.toml",
+    "rust-toolchain",
+    ".cargo/config.toml",
     "Cargo.lock",
     "package-lock.json",
     "npm-shrinkwrap.json",
