@@ -85,3 +85,21 @@ fn a_listed_file_stays_in_the_line_that_adds_the_other() {
     assert_eq!(line, BOTH, "{err}");
     releases_with(&repo, &format!("[version]\n{line}\n"));
 }
+
+/// Listed as `[[version.files]]` tables, not a `files` key: the advice names the tables the
+/// line takes the place of (there is no `files` key to replace).
+#[test]
+fn listed_tables_are_named_as_what_the_line_replaces() {
+    let listed = "[[version.files]]\npath = \"package.json\"\nkey = \"version\"\n";
+    let repo = placeholders(Some(listed));
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("or the `[[version.files]]` tables, with `"),
+        "{err}"
+    );
+    let line = files_line(&err);
+    assert_eq!(line, BOTH, "{err}");
+    releases_with(&repo, &format!("[version]\n{line}\n"));
+}

@@ -74,7 +74,7 @@ fn list_in_config(config: &Config, entries: &[String], them: &str) -> String {
     let line = format!("files = [{}]", entries.join(", "));
     match config.version.files {
         Some(_) => format!(
-            "list {them} with the others in .relconfig.toml (replace the `files` key under `[version]` with `{line}`)"
+            "list {them} with the others in .relconfig.toml (replace the `files` key under `[version]`, or the `[[version.files]]` tables, with `{line}`)"
         ),
         None => format!("list {them} in .relconfig.toml (`[version]` then `{line}`)"),
     }
@@ -133,7 +133,7 @@ mod tests {
         let said = fix(&config, &[(&b, "0.0.0-development")], &[entry("a.json")]);
         assert!(
             said.contains(&format!(
-                "list it with the others in .relconfig.toml (replace the `files` key under `[version]` with `{line}`)"
+                "list it with the others in .relconfig.toml (replace the `files` key under `[version]`, or the `[[version.files]]` tables, with `{line}`)"
             )),
             "{said}"
         );
