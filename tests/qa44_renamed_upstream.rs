@@ -60,10 +60,46 @@ fn the_hand_tag_push_names_the_upstream_of_another_name() {
     pushes_to_main(&repo, &push, "v0.1.0");
 }
 
+/// Whatever push.default says, the named push lands on origin's `main`: under `upstream` a
+/// plain push would too, but its "or:" form (`HEAD v0.1.0`) made a branch `rel`; under
+/// `matching` a plain push sent nothing, under `nothing` it failed.
 #[test]
-fn a_plain_push_stays_where_push_default_follows_the_upstream() {
-    let repo = on_rel_tracking_main();
-    repo.git(&["config", "push.default", "upstream"]);
-    let err = stderr(&ok(repo.relhook(&["release"])));
-    assert_eq!(next_command(&err), "git push --follow-tags", "{err}");
+fn the_named_push_lands_on_main_under_every_push_default() {
+    for setting in ["upstream", "current", "matching", "nothing"] {
+        let repo = on_rel_tracking_main();
+        repo.git(&["config", "push.default", setting]);
+        let err = stderr(&ok(repo.relhook(&["release"])));
+        assert!(
+            err.contains("or: git push origin HEAD:main v0.1.0"),
+            "{setting}: {err}"
+        );
+        pushes_to_main(&repo, &next_command(&err), "v0.1.0");
+    }
+}
+
+/// On a branch of the upstream's own name, `matching` and `nothing` still send nothing with a
+/// plain push: the push names the branch.
+#[test]
+fn a_plain_push_is_named_where_push_default_sends_nothing() {
+    for setting in ["matching", "nothing"] {
+        let repo = Repo::new();
+        repo.with_origin();
+        repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-q", "-m", "chore: start"]);
+        repo.git(&["push", "-q", "-u", "origin", "main"]);
+        ok(repo.relhook(&["install"]));
+        repo.commit_hooked("feat: one");
+        repo.git(&["config", "push.default", setting]);
+        let err = stderr(&ok(repo.relhook(&["release"])));
+        let push = next_command(&err);
+        assert_eq!(
+            push, "git push --follow-tags origin main",
+            "{setting}: {err}"
+        );
+        let out = repo.sh(&push);
+        assert!(out.status.success(), "{}", text(&out));
+        let remote = repo.git(&["ls-remote", "--tags", "origin", "v0.1.0"]);
+        assert!(remote.contains("v0.1.0"), "{setting}: {remote}");
+    }
 }

@@ -377,7 +377,7 @@ fn push_command(repo: &Repo) -> Push {
                 format!("{plain} {} {head}", quote(&r)),
                 Some(r.clone()),
                 Some(format!(
-                    "`{branch}`'s upstream is {r}'s `{up}`: a plain `git push` refuses another name"
+                    "`{branch}`'s upstream is {r}'s `{up}`: a plain `git push` refuses another name (push.default = simple) or sends the branch elsewhere"
                 )),
             )
         }
@@ -390,11 +390,19 @@ fn push_command(repo: &Repo) -> Push {
             branch,
             remote: Some(r),
             ..
-        } => (
-            format!("{plain} {} {}", quote(&r), quote(&branch)),
-            Some(r),
-            Some(format!("`{branch}` has no upstream yet")),
-        ),
+        } => {
+            let why = match repo.push_default().as_deref() {
+                Some(d @ ("nothing" | "matching")) if repo.head_upstream().is_some() => {
+                    format!("under push.default = {d} a plain `git push` does not send it")
+                }
+                _ => format!("`{branch}` has no upstream yet"),
+            };
+            (
+                format!("{plain} {} {}", quote(&r), quote(&branch)),
+                Some(r),
+                Some(why),
+            )
+        }
         PushDestination::Branch { branch, .. } => (
             format!("{plain} <remote> {}", quote(&branch)),
             Some("<remote>".to_owned()),

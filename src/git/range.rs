@@ -158,19 +158,27 @@ impl Repo {
                     .any(|r| r == "origin")
                     .then(|| "origin".into())
             });
-        // push.default=simple (git's default) refuses a plain push to an upstream of another
-        // name on the remote it pulls from (`git switch -c rel origin/main`): name it.
+        // An upstream of another name on the remote it pulls from (`git switch -c rel
+        // origin/main`): push.default=simple (git's default) refuses a plain push there,
+        // `current` and `matching` push elsewhere or nothing, so a push names it whatever the
+        // setting (`HEAD:main` is right under `upstream` too).
         let renamed = get(&format!("branch.{branch}.merge"))
             .and_then(|m| m.strip_prefix("refs/heads/").map(str::to_owned))
             .filter(|m| upstream && *m != branch)
-            .filter(|_| remote.is_some() && get(&format!("branch.{branch}.remote")) == remote)
-            .filter(|_| get("push.default").is_none_or(|d| d == "simple"));
+            .filter(|_| remote.is_some() && get(&format!("branch.{branch}.remote")) == remote);
+        // `nothing` refuses a plain push, `matching` sends only branches the remote has.
+        let plain_push = get("push.default").is_none_or(|d| d != "nothing" && d != "matching");
         PushDestination::Branch {
             branch,
             remote,
-            upstream,
+            upstream: upstream && plain_push,
             renamed,
         }
+    }
+
+    /// git's `push.default` setting, when set.
+    pub fn push_default(&self) -> Option<String> {
+        self.config_string("push.default")
     }
 
     /// The branch a pull from `remote` names for HEAD's branch: the upstream's (`main`, for
@@ -212,11 +220,11 @@ pub enum PushDestination {
         branch: String,
         /// The remote a push goes to (`None`: several remotes and none chosen).
         remote: Option<String>,
-        /// Whether the branch has an upstream, so that a plain `git push` knows where.
+        /// Whether the branch has an upstream, so that a plain `git push` knows where (and
+        /// push.default is not `nothing` or `matching`, under which it does not go there).
         upstream: bool,
-        /// The upstream's branch on `remote` when its name is not the branch's and
-        /// push.default is `simple` (git's default): a plain `git push` refuses, so a push
-        /// names it (`HEAD:<it>`).
+        /// The upstream's branch on `remote` when its name is not the branch's: a plain `git
+        /// push` refuses it or goes elsewhere, so a push names it (`HEAD:<it>`).
         renamed: Option<String>,
     },
     /// The repository has no remote at all.
@@ -257,10 +265,11 @@ mod tests {
         git(&root, &["config", "branch.rel.pushRemote", "fork"]);
         assert_eq!(renamed(&root), None);
         git(&root, &["config", "--unset", "branch.rel.pushRemote"]);
-        git(&root, &["config", "push.default", "upstream"]);
-        assert_eq!(renamed(&root), None);
-        git(&root, &["config", "push.default", "simple"]);
-        assert_eq!(renamed(&root).as_deref(), Some("main"));
+        // Named whatever push.default says: `HEAD:main` is right under every setting.
+        for setting in ["upstream", "current", "matching", "nothing", "simple"] {
+            git(&root, &["config", "push.default", setting]);
+            assert_eq!(renamed(&root).as_deref(), Some("main"), "{setting}");
+        }
     }
 
     #[test]
