@@ -351,6 +351,7 @@ mod qa43_unworkable_doctor;
 mod qa44_amended_away_entry;
 mod qa44_bare_workspace_post_commit;
 mod qa44_buried_hand_tag;
+mod qa44_changed_team_shims;
 mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;
 mod qa44_commitizen_links;

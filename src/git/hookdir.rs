@@ -184,6 +184,22 @@ impl HooksLocation {
         !listed.is_ok_and(|l| l.is_empty())
     }
 
+    /// Whether every file `git status` shows in `rel` is one HEAD has, changed (the team's
+    /// committed shims, rewritten by a newer relhook): `git checkout HEAD -- <rel>` is then the
+    /// undo, not `relhook uninstall`, which leaves committed hooks alone.
+    pub fn shows_only_changes(&self, rel: &str) -> bool {
+        let args = ["--literal-pathspecs", "status", "--porcelain", "-z"];
+        let Ok(listed) = self.git(&[&args[..], &["--untracked-files=all", "--", rel]].concat())
+        else {
+            return false;
+        };
+        let entries: Vec<&str> = listed.split('\0').filter(|e| e.len() > 3).collect();
+        !entries.is_empty()
+            && entries
+                .iter()
+                .all(|e| !e.starts_with("??") && !e.starts_with('A') && !e.starts_with(" A"))
+    }
+
     /// The text HEAD holds at `path` (from the top of the work tree, with `/`): what the team
     /// committed there. None when HEAD has no such file (or no HEAD yet).
     pub fn committed_text(&self, path: &str) -> Option<String> {

@@ -116,6 +116,11 @@ pub(super) fn write_work_tree_note(
             out,
             "note: {rel}, which this repository tracks, holds relhook's hooks as the team committed them: left alone"
         )
+    } else if dir.tracked && loc.shows_only_changes(rel) {
+        writeln!(
+            out,
+            "note: relhook's hooks in {rel}, which this repository tracks (--shared), now differ from the ones committed: commit them (`git add {rel}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`git checkout HEAD -- {rel}` puts the committed ones back)"
+        )
     } else if dir.tracked {
         writeln!(
             out,

@@ -46,7 +46,15 @@ pub(super) fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
         .filter_map(|e| e.get(3..).filter(|p| ours.iter().any(|o| o == p)))
         .collect();
     let rel = &dir.rel;
-    let (why, fix) = if dir.tracked {
+    let changed = dir.tracked && loc.shows_only_changes(rel);
+    let (why, fix) = if changed {
+        (
+            "this repository tracks it".to_owned(),
+            format!(
+                "git add {rel} && git commit -m \"chore: update relhook's hooks\" (the team's clones run them too), or git checkout HEAD -- {rel} (puts the committed ones back)"
+            ),
+        )
+    } else if dir.tracked {
         (
             "this repository tracks it".to_owned(),
             format!(
@@ -73,7 +81,12 @@ pub(super) fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
         "hooks directory",
         Status::Invalid,
         format!(
-            "relhook's hooks in {rel} are not committed, and {why}: `git status` shows {few}, so releases and hand tags are refused"
+            "relhook's hooks in {rel} {}, and {why}: `git status` shows {few}, so releases and hand tags are refused",
+            if changed {
+                "differ from the ones committed"
+            } else {
+                "are not committed"
+            }
         ),
         Some(fix),
     ))
