@@ -193,6 +193,19 @@ impl Repo {
         Some(upstream.unwrap_or(branch))
     }
 
+    /// The remote's branch that local `branch` goes to on `remote`, as last fetched: its
+    /// upstream's when it pulls from `remote`, else the one of its own name: its name there
+    /// and commit. `None` when this clone has no such remote-tracking branch.
+    pub fn tracked_on(&self, branch: &str, remote: &str) -> Option<(String, Oid)> {
+        let there = (self.config_string(&format!("branch.{branch}.remote")))
+            .filter(|r| r == remote)
+            .and_then(|_| self.config_string(&format!("branch.{branch}.merge")))
+            .and_then(|m| m.strip_prefix("refs/heads/").map(str::to_owned))
+            .unwrap_or_else(|| branch.to_owned());
+        let at = self.ref_commit(&format!("refs/remotes/{remote}/{there}"))?;
+        Some((there, at))
+    }
+
     /// Where `a` and `b` meet, honouring a shallow clone's boundary (commits there have no
     /// parents as far as this answer is concerned, as for git).
     pub fn merge_base_of(&self, a: Oid, b: Oid) -> Result<MergeBase> {

@@ -11,7 +11,7 @@
 
 use git2::Oid;
 
-use super::{Kind, Refusal, Update, peel};
+use super::{Kind, Refusal, Update, diverged, peel};
 use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::tag::rules;
@@ -139,17 +139,27 @@ impl<'a> Landing<'a> {
         if !u.remote.is_zero() || !is_release(config, name) || self.holds(repo, commit) {
             return None;
         }
-        let Some(b) = self.updates.iter().find(|b| repo.reaches(b.local, commit)) else {
-            return Some(Stranded::Unsure(Alone {
-                name: name.to_owned(),
-                version: name
-                    .get(config.version.tag_prefix.len()..)
-                    .and_then(|v| semver::Version::parse(v).ok()),
-                commit,
-                branch: holding_branch(repo, commit),
-            }));
+        let held = self.updates.iter().find(|b| repo.reaches(b.local, commit));
+        let (problem, fix) = match held {
+            Some(b) => rejected(repo, config, remote, b, name, commit),
+            None => {
+                let branch = holding_branch(repo, commit);
+                let diverged = branch
+                    .as_deref()
+                    .and_then(|b| diverged_alone(repo, config, remote, b, name, commit));
+                let Some(refused) = diverged else {
+                    return Some(Stranded::Unsure(Alone {
+                        name: name.to_owned(),
+                        version: name
+                            .get(config.version.tag_prefix.len()..)
+                            .and_then(|v| semver::Version::parse(v).ok()),
+                        commit,
+                        branch,
+                    }));
+                };
+                refused
+            }
         };
-        let (problem, fix) = rejected(repo, config, remote, b, name, commit);
         Some(Stranded::Refused(Refusal {
             kind: Kind::Stranded,
             refs: vec![u.remote_ref.clone()],
@@ -335,10 +345,7 @@ fn holding_branch(repo: &Repo, commit: Oid) -> Option<String> {
 }
 
 /// What is wrong when the update of branch `b`, which holds release tag `name`'s `commit`, is
-/// not a fast-forward, and the way to a pushed release: a release commit at the branch's tip,
-/// which no remote has, is dropped and made again on top of the remote's commits (`git pull
-/// --rebase` alone would rewrite it away from its tag); any other tagged commit stays as it is
-/// and the remote's commits are merged above it.
+/// not a fast-forward, and the way to a pushed release ([`diverged::fix`]).
 fn rejected(
     repo: &Repo,
     config: &Config,
@@ -347,41 +354,52 @@ fn rejected(
     name: &str,
     commit: Oid,
 ) -> (String, String) {
-    let at = short_id(commit);
-    let branch = b.branch;
     let why = match b.remote {
         None => "which this clone has not fetched",
         Some(_) => "which this branch does not contain",
     };
     let problem = format!(
-        "{remote}'s {branch} is at {} ({why}), so this update of it is not a fast-forward: git will reject it (unless forced; pre-push cannot see `--force`) and still send {name}, a release tag on {at}, which no branch of {remote} would hold",
-        short_id(b.update.remote)
+        "{remote}'s {} is at {} ({why}), so this update of it is not a fast-forward: git will reject it (unless forced; pre-push cannot see `--force`) and still send {name}, a release tag on {}, which no branch of {remote} would hold",
+        b.branch,
+        short_id(b.update.remote),
+        short_id(commit)
     );
-    let switch = match (
-        b.update.local_ref.strip_prefix("refs/heads/"),
-        repo.branch(),
-    ) {
-        (Some(l), Some(h)) if l == h => String::new(),
-        (Some(l), _) => format!("{} && ", repo.switch_command(l)),
-        (None, _) => String::new(),
+    let on = diverged::Diverged {
+        local_branch: b.update.local_ref.strip_prefix("refs/heads/"),
+        branch: b.branch,
+        local: b.local,
     };
-    let published = repo.held_by_any(&repo.remote_tracking_commits("*"), commit);
-    let release_commit =
-        super::reword::is_one_release_commit(repo, config, &[(name.to_owned(), commit)]);
-    let force = format!(
-        "if you mean to replace {remote}'s {branch} (`git push --force`), push on purpose: `RELHOOK_SKIP=1 git push ...`"
+    (
+        problem,
+        diverged::fix(repo, config, remote, &on, name, commit),
+    )
+}
+
+/// Release tag `name` on `commit` goes alone, and `branch`, the local branch holding it,
+/// cannot be pushed without a rebase (git rejected it before pre-push, or it is not pushed):
+/// refused with the fix of a rejected update, as the remote would get the tag and not the
+/// branch.
+fn diverged_alone(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    branch: &str,
+    name: &str,
+    commit: Oid,
+) -> Option<(String, String)> {
+    let (local, there, at) = diverged::alone_on(repo, remote, branch, commit)?;
+    let problem = format!(
+        "{name}, a release tag on {}, goes alone: {remote}'s {there} is at {} as last fetched, which {branch} does not contain, so {branch} cannot be pushed as it is (git rejects it as not a fast-forward) and no branch of {remote} would hold {name}",
+        short_id(commit),
+        short_id(at)
     );
-    let fix = if b.local == commit && release_commit && !published {
-        let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
-        format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {remote} {branch} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
-            rules::release_command(config),
-            q = crate::shellword::quote(name)
-        )
-    } else {
-        format!(
-            "merge {remote}'s commits above the tagged commit, which keeps {name} where it is: `{switch}git pull --no-rebase {remote} {branch}`, then `git push --follow-tags {remote} {branch}`; {force}"
-        )
+    let on = diverged::Diverged {
+        local_branch: Some(branch),
+        branch: &there,
+        local,
     };
-    (problem, fix)
+    Some((
+        problem,
+        diverged::fix(repo, config, remote, &on, name, commit),
+    ))
 }

@@ -22,6 +22,7 @@ use crate::{Error, Result};
 mod behind;
 mod commits;
 mod conflicted;
+mod diverged;
 mod elsewhere;
 mod half;
 mod landing;
