@@ -373,6 +373,7 @@ mod qa44_placeholder_files;
 mod qa44_pre_commit_uninstall;
 mod qa44_released_words;
 mod qa44_renamed_upstream;
+mod qa44_resume_behind;
 mod qa44_retag_pull_upstream;
 mod qa44_root_commits;
 mod qa44_signer_unstartable;

@@ -79,7 +79,10 @@ pub(super) fn unfinished_work(
                     Status::Invalid
                 },
                 detail: crate::tag::hand::describe_unfinished(repo, &view, &u),
-                fix: (!at_work).then(|| "relhook release --resume".into()),
+                fix: (!at_work).then(|| match crate::tag::hand::behind(repo, &view, &u) {
+                    Some(b) => b.command,
+                    None => "relhook release --resume".into(),
+                }),
             });
         }
     }

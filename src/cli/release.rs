@@ -289,10 +289,9 @@ pub(super) fn finish_hand_tag(
             json,
         );
     };
-    // Its hook is still making the release commit: nothing to resume, only to wait for.
-    if hand::at_work(repo).is_some() {
-        let why = hand::describe_unfinished(repo, config, &u);
-        return refused(&Refusal::bare(Reason::HandTagUnfinished, why), json);
+    // Its hook still at work, or the branch behind its upstream: not finished here.
+    if let Some(r) = hand::not_resumable(repo, config, &u) {
+        return refused(&r, json);
     }
     match hand::complete(repo, config, root, &u, date)? {
         Some(done) => {

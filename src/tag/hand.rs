@@ -16,6 +16,7 @@ use crate::git::Repo;
 use crate::tag::rules::{self, Depth};
 use crate::{Error, Result};
 
+mod behind;
 mod buried;
 mod caller;
 mod commands;
@@ -27,6 +28,7 @@ mod sectionless;
 mod stranded;
 mod unkept;
 mod untagged;
+pub use behind::{Behind, behind, not_resumable};
 pub use buried::{Buried, buried, describe_buried, newer_above, passed_over};
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
 use commands::{own_branch, release_command};

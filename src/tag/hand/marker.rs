@@ -129,11 +129,20 @@ pub fn describe_unfinished(repo: &Repo, config: &Config, u: &Update) -> String {
             u.tag
         );
     }
-    format!(
-        "tag {} is on HEAD but {} there has no section for it (a hand tag whose release commit was interrupted); `relhook release --resume` makes the release commit and moves the tag onto it",
+    let lost = format!(
+        "tag {} is on HEAD but {} there has no section for it (a hand tag whose release commit was interrupted)",
         u.tag,
         config.changelog.path.display()
-    )
+    );
+    match super::behind(repo, config, u) {
+        Some(b) => format!(
+            "{lost}, and {}, where `relhook release --resume` refuses to make it; {}",
+            b.what, b.fix
+        ),
+        None => format!(
+            "{lost}; `relhook release --resume` makes the release commit and moves the tag onto it"
+        ),
+    }
 }
 
 /// Why a hand tag of `version` is refused on a commit that release tag `other` is on already:
