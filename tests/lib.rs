@@ -376,6 +376,7 @@ mod qa44_renamed_upstream;
 mod qa44_resume_behind;
 mod qa44_retag_pull_upstream;
 mod qa44_root_commits;
+mod qa44_root_tagged_package;
 mod qa44_signer_unstartable;
 mod qa44_team_hooks_clone;
 mod qa44_unkept_changelog_said;

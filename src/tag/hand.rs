@@ -63,8 +63,11 @@ pub fn moves(repo: &Repo, updates: &[Update]) -> Vec<Update> {
 }
 
 /// What the `committed` step must do for a tag.
+/// The mark of a package's last release that the root's tag made (what a refused first
+/// release advises) needs none: that release was never the package's own.
 fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -> bool {
     !crate::history::sync::has_section_at(repo, commit, &config.changelog.path, version)
+        && !crate::release::packages::marks_root_release(repo, config, version, commit)
 }
 
 /// The file in the git dir where `prepared` notes the one ref line (`<old> <new> <ref>`)

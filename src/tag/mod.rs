@@ -66,7 +66,7 @@ pub fn package_of<'c>(config: &'c Config, name: &str) -> Option<&'c Package> {
 }
 
 /// Package `name` as the configuration stored at `commit` defines it, if it does.
-fn package_then(repo: &Repo, commit: Oid, name: &str) -> Option<Package> {
+pub fn package_then(repo: &Repo, commit: Oid, name: &str) -> Option<Package> {
     let file = Path::new(crate::config::FILE_NAME);
     let stored = repo.file_at(commit, file).ok()??;
     let text = String::from_utf8(stored.bytes).ok()?;

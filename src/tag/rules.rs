@@ -286,6 +286,10 @@ pub fn section_problems(
 ) -> Vec<String> {
     let path = &config.changelog.path;
     let section = crate::history::sync::has_section_at(repo, commit, path, version);
+    // The mark of a package's last release that the root's tag made has none by nature.
+    if !section && crate::release::packages::marks_root_release(repo, config, version, commit) {
+        return Vec::new();
+    }
     if !section {
         return vec![format!(
             "{} at `{name}` has no `## [{version}]` section; release with `{}`, or let the hook write it when you tag",

@@ -13,8 +13,9 @@ use crate::git::Repo;
 
 /// For the package whose view is `view` (`config` the repository's own): the refusal when it
 /// has no release tag of its own in HEAD's history, and the root's tag of the version its
-/// files hold is there, on a commit where its files held that version already (a package
-/// added since, at the version the root had, is left to its first release).
+/// files hold is there, on a commit where its files held that version already and the
+/// configuration stored there had no table for it (a package added since, at the version the
+/// root had, or configured before the root's tag, is left to its first release).
 pub fn released_at_root(
     repo: &Repo,
     config: &Config,
@@ -33,6 +34,11 @@ pub fn released_at_root(
         .latest_release_tag(head, &view.version.tag_prefix)
         .is_some()
     {
+        return None;
+    }
+    // The package was configured when the root's tag was made: its tags were its own then,
+    // so the root's tag did not release it, and its first release is still to come.
+    if crate::tag::package_then(repo, at, &package.name).is_some() {
         return None;
     }
     // The package's files said it there already: not a package added since at that version.
@@ -66,4 +72,30 @@ pub fn released_at_root(
             package.name
         ),
     ))
+}
+
+/// Whether a tag of `view`'s package for `version` on `commit` is the mark [`released_at_root`]
+/// advises: the repository's own tag of that version is on the same commit, made while the
+/// configuration stored there had no table for the package (the root's release released it).
+/// Its changelog lacks the section by nature, so the tag is not one made past the hook.
+pub fn marks_root_release(
+    repo: &Repo,
+    view: &Config,
+    version: &semver::Version,
+    commit: git2::Oid,
+) -> bool {
+    let Some(package) = view.package.as_ref() else {
+        return false;
+    };
+    // The view carries the package's prefix: the root's is in the file it was loaded from.
+    let root = match &view.source {
+        Some(path) => Config::load_file(path, false).ok(),
+        None => Some(Config::default()),
+    };
+    let Some(root) = root else {
+        return false;
+    };
+    let tag = format!("{}{version}", root.version.tag_prefix);
+    repo.revision_commit(&format!("refs/tags/{tag}")) == Some(commit)
+        && crate::tag::package_then(repo, commit, &package.name).is_none()
 }
