@@ -350,6 +350,8 @@ mod qa43_unreadable_encoding;
 mod qa43_unworkable_doctor;
 mod qa44_alone_diverged;
 mod qa44_amended_away_entry;
+mod qa44_amended_marks_replaced;
+mod qa44_amended_to_no_entry;
 mod qa44_bare_workspace_post_commit;
 mod qa44_buried_hand_tag;
 mod qa44_changed_team_shims;

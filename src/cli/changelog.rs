@@ -153,26 +153,11 @@ fn one_changelog(
                 );
             }
             for (commit, old, e) in &moved {
-                let line = crate::history::changelog::one_line;
-                let done = match old.text == e.text {
-                    true => format!(
-                        "moved `{m} {}` from {} to {}, where the commit's message puts it (its entry was left under its old type's heading)",
-                        line(&old.text),
-                        old.section,
-                        e.section
-                    ),
-                    false => format!(
-                        "replaced `{m} {}` under {} with `{m} {}` under {}, as the commit's message has it now (its entry was left as its old type had it)",
-                        line(&old.text),
-                        old.section,
-                        line(&e.text),
-                        e.section
-                    ),
-                };
+                let done = crate::history::sync::moved_said(m, old, e);
                 let _ = writeln!(err, "relhook: {}: {done}", crate::git::short_hex(commit));
             }
-            for stale in &amended {
-                let _ = writeln!(err, "relhook: {}", stale.said(&rel, true));
+            for said in amended.iter().filter_map(|s| s.said(&rel, true)) {
+                let _ = writeln!(err, "relhook: {said}");
             }
             let created = changed && current.is_none();
             // A rebuild lists no entries as it goes: its text tells whether history had any.

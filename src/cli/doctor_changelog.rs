@@ -194,7 +194,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         let stale: Vec<String> = plan
             .amended
             .iter()
-            .map(|a| a.said(&config.changelog.path, false))
+            .filter_map(|a| a.said(&config.changelog.path, false))
             .collect();
         let stale = stale.join("; ");
         // Other commits' entries missing, beside the amended ones' (said above).
@@ -213,7 +213,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
                 0 => stale,
                 _ => format!("{stale}{also}"),
             },
-            fix: (others > 0).then_some(sync),
+            fix: (others > 0 || plan.amended.iter().any(|a| a.sync_replaces())).then_some(sync),
         });
     }
     (n > 0).then_some(Check {

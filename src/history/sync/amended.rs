@@ -3,7 +3,10 @@
 //! commit in history calls for any more. Said with the hand edit, as post-commit says it when
 //! it cannot rewrite an amend (`accumulate::unrewritten_amend`); the entry is left as it is,
 //! the person's to change, and `--sync` adds the new message's entry beside it only when that
-//! one weighs more (as it does after such a post-commit).
+//! one weighs more (as it does after such a post-commit). An amend to a message that calls
+//! for no entry (`fix: d` made `chore: d`) is said the same way: `--sync` takes out no entry
+//! no commit calls for (a person may have written it). One only marks tell from the new
+//! message's (`fix(a): d` made `fix(b): d`) `--sync` replaces (`own_change::misplaced`).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -24,24 +27,27 @@ const AMENDS_READ: usize = 200;
 pub struct Stale {
     pub(super) commit: Oid,
     /// The replaced message's entry, as the file lists it.
-    was: String,
-    /// The entry the commit's message calls for, with the name of its heading in the file.
-    now: NewEntry,
+    pub(super) was: String,
+    /// The entry the commit's message calls for, with the name of its heading in the file;
+    /// `None` when it calls for none (`chore: d`).
+    now: Option<NewEntry>,
     /// The file lists that one too.
     both: bool,
     /// The sync adds that one (beside the stale one, which weighs less).
     pub(super) added: bool,
+    /// The sync replaces the stale one with that one (only marks tell them apart).
+    pub(super) replaced: bool,
     marker: char,
 }
 
 /// The amended commits among `candidates` (those of the unreleased range that call for an
-/// entry) whose replaced message's entry `log` still lists, carried by the amend itself, and
-/// standing for no other commit of the range.
+/// entry) and `quiet` (those of it that call for none) whose replaced message's entry `log`
+/// still lists, carried by the amend itself, and standing for no other commit of the range.
 pub(super) fn stale(
     repo: &Repo,
     config: &Config,
     log: &Changelog,
-    candidates: &[(Oid, NewEntry)],
+    (candidates, quiet): (&[(Oid, NewEntry)], &[Oid]),
     forge: Option<&Forge>,
 ) -> Vec<Stale> {
     let Some(head) = repo.head() else {
@@ -55,8 +61,10 @@ pub(super) fn stale(
     let path: &Path = &config.changelog.path;
     let mut out: Vec<Stale> = Vec::new();
     for (old, new) in repo.amends(AMENDS_READ) {
-        let Some((_, now)) = candidates.iter().find(|(id, _)| *id == new) else {
-            continue;
+        let now = match candidates.iter().find(|(id, _)| *id == new) {
+            Some((_, now)) => Some(now),
+            None if quiet.contains(&new) => None,
+            None => continue,
         };
         if out.iter().any(|s| s.commit == new) || repo.is_merge(new) {
             continue;
@@ -69,7 +77,7 @@ pub(super) fn stale(
         };
         let key = normalize(&was.text);
         // Worded alike, it is the commit's own entry (`own_change::misplaced` moves it).
-        if key == normalize(&now.text) || !listed.contains(&key) {
+        if now.is_some_and(|n| key == normalize(&n.text)) || !listed.contains(&key) {
             continue;
         }
         if candidates
@@ -82,16 +90,16 @@ pub(super) fn stale(
         if !added_by(repo, new, path).contains(&key) || repo.reaches(head, old) {
             continue;
         }
-        let section = log.section_name(&now.section, now.breaking);
         out.push(Stale {
             commit: new,
             was: was.text,
-            both: listed.contains(&normalize(&now.text)),
+            both: now.is_some_and(|n| listed.contains(&normalize(&n.text))),
             added: false,
-            now: NewEntry {
-                section,
-                ..now.clone()
-            },
+            replaced: false,
+            now: now.map(|n| NewEntry {
+                section: log.section_name(&n.section, n.breaking),
+                ..n.clone()
+            }),
             marker: log.marker(),
         });
     }
@@ -104,17 +112,34 @@ impl Stale {
         self.commit
     }
 
+    /// Whether `--sync` replaces the stale entry with the one the new message calls for.
+    pub fn sync_replaces(&self) -> bool {
+        self.replaced
+    }
+
     /// The line for it in `path`: as the file is (`synced` false: doctor), or as this sync
-    /// leaves it.
-    pub fn said(&self, path: &Path, synced: bool) -> String {
+    /// leaves it; `None` when this sync replaced the entry (and said so).
+    pub fn said(&self, path: &Path, synced: bool) -> Option<String> {
         let (m, path) = (self.marker, path.display());
         let commit = crate::git::short_id(self.commit);
-        let (was, now) = (one_line(&self.was), one_line(&self.now.text));
+        let was = one_line(&self.was);
         let why = "relhook's post-commit did not rewrite the amend: killed, or skipped";
+        let Some(now_entry) = &self.now else {
+            return Some(format!(
+                "{path} still reads `{m} {was}` for amended commit {commit}, whose new message calls for no entry ({why}); remove `{m} {was}` by hand if it should go"
+            ));
+        };
+        let now = one_line(&now_entry.text);
+        if self.replaced {
+            return (!synced).then(|| format!(
+                "{path} still reads `{m} {was}` for amended commit {commit} ({why}); `--sync` replaces it with `{m} {now}` under {}, as the new message has it",
+                now_entry.section
+            ));
+        }
         if self.both || (synced && self.added) {
-            return format!(
+            return Some(format!(
                 "{path} still lists `{m} {was}` for amended commit {commit} beside `{m} {now}`, the entry its new message calls for ({why}); remove `{m} {was}` by hand if it should go"
-            );
+            ));
         }
         let beside = match self.added {
             true => format!(
@@ -122,10 +147,10 @@ impl Stale {
             ),
             false => String::new(),
         };
-        format!(
+        Some(format!(
             "{path} still reads `{m} {was}` for amended commit {commit} ({why}); if it should follow the new message, change it by hand to `{m} {now}` under {}{beside}",
-            self.now.section
-        )
+            now_entry.section
+        ))
     }
 }
 
@@ -137,13 +162,14 @@ mod tests {
         Stale {
             commit: Oid::zero(),
             was: "d".into(),
-            now: NewEntry {
+            now: Some(NewEntry {
                 section: "Added".into(),
                 text: "dd".into(),
                 breaking: false,
-            },
+            }),
             both,
             added,
+            replaced: false,
             marker: '*',
         }
     }
@@ -151,7 +177,7 @@ mod tests {
     #[test]
     fn the_hand_edit_said_follows_what_the_file_lists() {
         let path = Path::new("CHANGELOG.md");
-        let alone = stale(false, false).said(path, false);
+        let alone = stale(false, false).said(path, false).unwrap();
         assert!(
             alone.ends_with("change it by hand to `* dd` under Added"),
             "{alone}"
@@ -160,9 +186,11 @@ mod tests {
         let adds = stale(false, true);
         assert!(
             adds.said(path, false)
+                .unwrap()
                 .ends_with("(left so, `relhook changelog --sync` adds `* dd` beside it: an entry that weighs less does not stand for the commit)")
         );
         for said in [adds.said(path, true), stale(true, false).said(path, false)] {
+            let said = said.unwrap();
             assert!(
                 said.contains("still lists `* d` for amended commit"),
                 "{said}"
@@ -172,5 +200,39 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn a_message_calling_for_no_entry_is_said_with_the_removal() {
+        let quiet = Stale {
+            now: None,
+            ..stale(false, false)
+        };
+        let said = quiet.said(Path::new("CHANGELOG.md"), true).unwrap();
+        assert!(
+            said.contains(", whose new message calls for no entry ("),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("remove `* d` by hand if it should go"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn an_entry_the_sync_replaces_is_said_by_doctor_only() {
+        let replaced = Stale {
+            replaced: true,
+            ..stale(false, false)
+        };
+        let path = Path::new("CHANGELOG.md");
+        assert_eq!(replaced.said(path, true), None);
+        let said = replaced.said(path, false).unwrap();
+        assert!(
+            said.ends_with(
+                "`--sync` replaces it with `* dd` under Added, as the new message has it"
+            ),
+            "{said}"
+        );
     }
 }

@@ -38,6 +38,7 @@ mod unshipped;
 pub use amended::Stale;
 pub use by_hand::{released_on, untagged_section};
 pub use made::entries_made;
+pub use own_change::moved_said;
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
 pub use stored::{
@@ -60,7 +61,7 @@ pub struct SyncPlan {
     /// a pick's `-e`. With the commit's id, the entry as it was listed, and as it is now.
     pub moved: Vec<(String, NewEntry, NewEntry)>,
     /// The entries of amended-away messages the file still lists (an amend post-commit did
-    /// not rewrite), said with the hand edit, not changed.
+    /// not rewrite), said with the hand edit, not changed (but for those `moved` replaces).
     pub amended: Vec<Stale>,
     /// The new file text.
     pub text: String,
@@ -162,6 +163,7 @@ pub fn plan_sync_releasing(
     }
     // The commits that get an entry unless something accounts for them.
     let mut candidates = Vec::new();
+    let mut quiet = Vec::new();
     let mut filter = crate::history::packages::Filter::new(repo, config);
     // Those a release section written by hand, not tagged yet, releases are not Unreleased.
     let by_hand = by_hand::released_by_hand(repo, config, &log, &range, last.as_ref());
@@ -191,13 +193,19 @@ pub fn plan_sync_releasing(
                 },
             },
         };
+        if entries.is_empty() {
+            // An amend of one that called for an entry may have left that entry.
+            quiet.push(c.id);
+            continue;
+        }
         // In a monorepo, the commits of this changelog's package (or of none, for the root's).
-        if entries.is_empty() || !filter.counts(c.id, &c.message)? {
+        if !filter.counts(c.id, &c.message)? {
             continue;
         }
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
-    let amended = amended::stale(repo, config, &log, &candidates, forge.as_ref());
+    let commits_of = (candidates.as_slice(), quiet.as_slice());
+    let amended = amended::stale(repo, config, &log, commits_of, forge.as_ref());
     // A revert cancels one instance of a change: when another commit of the range made the
     // same change and stands (the branch a cherry-picked copy came from, the copy of a change
     // reverted on its branch), the entry is that commit's too and stays.
@@ -323,7 +331,12 @@ pub fn plan_sync_releasing(
     let text = log.render();
     let mut amended = amended;
     for a in &mut amended {
-        a.added = added.iter().any(|(id, _)| *id == a.commit.to_string());
+        let id = a.commit.to_string();
+        a.added = added.iter().any(|(c, _)| *c == id);
+        let was = normalize(&a.was);
+        a.replaced = moved
+            .iter()
+            .any(|(c, old, _)| *c == id && normalize(&old.text) == was);
     }
     Ok(SyncPlan {
         changed: text != current,

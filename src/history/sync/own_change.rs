@@ -127,3 +127,96 @@ pub(super) fn misplaced(
         text: listed.text.clone(),
     })
 }
+
+/// What `--sync` did with the entry `old` it moved to `new` (`marker`: the file's bullet).
+pub fn moved_said(marker: char, old: &NewEntry, new: &NewEntry) -> String {
+    let (m, line) = (marker, crate::history::changelog::one_line);
+    match old.text == new.text {
+        true => format!(
+            "moved `{m} {}` from {} to {}, where the commit's message puts it (its entry was left under its old type's heading)",
+            line(&old.text),
+            old.section,
+            new.section
+        ),
+        false => format!(
+            "replaced `{m} {}` under {} with `{m} {}` under {}, as the commit's message has it now ({})",
+            line(&old.text),
+            old.section,
+            line(&new.text),
+            new.section,
+            left_as(old, new)
+        ),
+    }
+}
+
+/// Why the entry a sync replaces (`old`, with `new`: same words, other marks) was left so,
+/// by what the commit's message changed: its scope, its breaking mark, or its type.
+fn left_as(old: &NewEntry, new: &NewEntry) -> String {
+    use crate::history::changelog::vocab::same_section;
+    let breaking = |t: &str| t.starts_with("**BREAKING** ");
+    let scope = |t: &str| {
+        let t = t.strip_prefix("**BREAKING** ").unwrap_or(t);
+        t.strip_prefix("**")
+            .and_then(|r| r.split_once(":** "))
+            .map(|(s, _)| s.to_owned())
+    };
+    let marked = breaking(&old.text) != breaking(&new.text);
+    // A breaking change's own heading (`BREAKING CHANGES`) is the same kind as `Changed`.
+    let scoped = scope(&old.text) != scope(&new.text);
+    let olds = match (same_section(&old.section, &new.section), scoped) {
+        (false, true) => Some("type and scope"),
+        (false, false) => Some("type"),
+        (true, true) => Some("scope"),
+        (true, false) => None,
+    };
+    let mark = marked.then(|| match breaking(&new.text) {
+        true => "without the breaking mark its message now has",
+        false => "with the breaking mark its message no longer has",
+    });
+    match (olds, mark) {
+        (Some(o), Some(m)) => format!("its entry was left as its old {o} had it, and {m}"),
+        (Some(o), None) => format!("its entry was left as its old {o} had it"),
+        (None, Some(m)) => format!("its entry was left {m}"),
+        (None, None) => "its entry was left as its old message had it".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(section: &str, text: &str) -> NewEntry {
+        NewEntry {
+            section: section.into(),
+            text: text.into(),
+            breaking: text.starts_with("**BREAKING**"),
+        }
+    }
+
+    #[test]
+    fn a_replaced_entry_is_said_by_what_its_message_changed() {
+        let said = |old: (&str, &str), new: (&str, &str)| {
+            left_as(&entry(old.0, old.1), &entry(new.0, new.1))
+        };
+        assert_eq!(
+            said(("Fixed", "**a:** d"), ("Fixed", "**b:** d")),
+            "its entry was left as its old scope had it"
+        );
+        assert_eq!(
+            said(("Added", "d"), ("Added", "**BREAKING** d")),
+            "its entry was left without the breaking mark its message now has"
+        );
+        assert_eq!(
+            said(("Fixed", "**a:** d"), ("Added", "d")),
+            "its entry was left as its old type and scope had it"
+        );
+        assert_eq!(
+            said(("Added", "**BREAKING** **a:** d"), ("Added", "d")),
+            "its entry was left as its old scope had it, and with the breaking mark its message no longer has"
+        );
+        assert_eq!(
+            said(("Fixed", "d"), ("Added", "**BREAKING** d")),
+            "its entry was left as its old type had it, and without the breaking mark its message now has"
+        );
+    }
+}
