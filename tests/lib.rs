@@ -365,6 +365,7 @@ mod qa44_init_unlisted;
 mod qa44_killed_record_lock;
 mod qa44_level_below_line;
 mod qa44_merge_revert_said;
+mod qa44_moved_package_record;
 mod qa44_moved_package_tag;
 mod qa44_own_pushed_section;
 mod qa44_package_changelog_deleted;

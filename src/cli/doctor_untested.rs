@@ -28,32 +28,36 @@ pub(super) fn untested_tags(repo: &Repo, config: &Config, report: &Report) -> Op
     let head = repo.head()?;
     let published = repo.remote_tracking_commits("*");
     let before = BeforeInstall::noted(repo);
+    let root = repo
+        .work_tree()
+        .unwrap_or_else(|| repo.git_dir().to_owned());
     let mut found: Vec<(Config, ReleaseTag)> = Vec::new();
-    let configs = std::iter::once(config.clone()).chain(super::doctor::views_of(repo, config));
-    for config in configs {
-        // Off, or tested by pre-push itself (`run_tests_on_push` with a test command): none
-        // is refused as untested.
-        let pre_push_tests =
-            config.checks.run_tests_on_push && prepush::test_argv(repo, &config).is_some();
-        if !config.checks.require_tested_tags || pre_push_tests {
-            continue;
-        }
+    let views = std::iter::once(config.clone()).chain(super::doctor::views_of(repo, config));
+    for view in views {
         let judged = |t: &ReleaseTag| {
             repo.tag_target(&t.name).is_some_and(|target| {
                 target != t.commit
                     && !tag_before_install(repo, &before, &t.name, target, Some(t.commit))
             })
         };
-        let mut tags: Vec<ReleaseTag> = repo
-            .release_tag_candidates(&config.version.tag_prefix)
+        // Each tag judged as pre-push judges it: by its package as the tagged commit has it
+        // (a release made before the package's directory moved has its record under the
+        // directory it had then).
+        let mut tags: Vec<(Config, ReleaseTag)> = repo
+            .release_tag_candidates(&view.version.tag_prefix)
             .into_iter()
             .filter(judged)
-            .filter(|t| crate::testrun::find_for(repo, &config, t.commit).is_none())
-            .filter(|t| !repo.held_by_any(&published, t.commit))
-            .filter(|t| repo.held_by_any(&[head], t.commit))
+            .map(|t| {
+                let then = crate::tag::config_at(repo, config, &root, &t.name, t.commit);
+                (then.unwrap_or_else(|| view.clone()), t)
+            })
+            .filter(|(c, _)| refused_untested(repo, c))
+            .filter(|(c, t)| crate::testrun::find_for(repo, c, t.commit).is_none())
+            .filter(|(_, t)| !repo.held_by_any(&published, t.commit))
+            .filter(|(_, t)| repo.held_by_any(&[head], t.commit))
             .collect();
-        tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
-        found.extend(tags.into_iter().map(|t| (config.clone(), t)));
+        tags.sort_by(|(_, a), (_, b)| a.version.cmp_precedence(&b.version));
+        found.extend(tags);
     }
     let remote = push_remote(repo);
     let (detail, fix) = match found.as_slice() {
@@ -91,6 +95,14 @@ pub(super) fn untested_tags(repo: &Repo, config: &Config, report: &Report) -> Op
         detail,
         fix: Some(fix),
     })
+}
+
+/// Whether pre-push refuses an untested tag judged by `config`: not when the requirement is
+/// off, nor when pre-push runs the tests itself (`run_tests_on_push` with a test command).
+fn refused_untested(repo: &Repo, config: &Config) -> bool {
+    let pre_push_tests =
+        config.checks.run_tests_on_push && prepush::test_argv(repo, config).is_some();
+    config.checks.require_tested_tags && !pre_push_tests
 }
 
 /// pre-push's refusal of tag `t`, pushed to `remote` with no test record.
