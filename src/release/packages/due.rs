@@ -10,13 +10,14 @@ use git2::Oid;
 use semver::{Prerelease, Version};
 
 use super::{PackagePlan, package_plan, patch_of, versions};
-use crate::Result;
 use crate::config::Config;
+use crate::error::Refusal;
 use crate::git::Repo;
 use crate::history::packages;
 use crate::history::version::bump::Requested::Auto;
 use crate::history::version::bump::pre_release_of;
 use crate::release::dependents::{self, Member};
+use crate::{Error, Result};
 
 /// Adds to `chosen` every dependent its releases bring, until no release brings another.
 pub(super) fn add_dependents(
@@ -53,6 +54,15 @@ pub(super) fn add_dependents(
                 continue;
             }
             let view = packages::view(config, &name, root)?;
+            // Its own release reverted with its tag left: said first, as for a package named
+            // (its version file, set back by the revert, would otherwise be refused instead,
+            // and setting it by hand would leave the reverted tag in HEAD's history).
+            if let Some(r) = crate::release::reverted::section_gone(repo, &view) {
+                return Err(Error::Refused(Refusal {
+                    what: format!("{name} (a dependent the release brings along): {}", r.what),
+                    ..r
+                }));
+            }
             // Never released: its first release is the version it has written (what
             // `version --all` calls it), with its own commits if it has any, not a patch
             // above it.
