@@ -61,23 +61,11 @@ pub(super) fn local(
         .then(|| newest_package_tag(repo, head, package_prefixes))
         .flatten();
     if let Some((tag, at)) = package_tag {
-        return Checked {
-            range: Range {
-                tips: vec![head],
-                hidden: vec![at],
-                single: false,
-                describe: format!("{tag}..HEAD"),
-            },
-            base: Some(at),
-            head: Some(head),
-            why: note(match ci_note {
-                Some(_) => format!("the commits since the last release tag `{tag}`, a package's"),
-                None => format!("the last release tag `{tag}`, a package's (no upstream)"),
-            }),
-            source: "tag",
-            shallow_fix: fix,
-            release_check: None,
-        };
+        let why = note(match ci_note {
+            Some(_) => format!("the commits since the last release tag `{tag}`, a package's"),
+            None => format!("the last release tag `{tag}`, a package's (no upstream)"),
+        });
+        return since_tag(head, (&tag, at), why, fix, None);
     }
     if let Some((tag, at)) = root_tag {
         // HEAD at that tag (a tag's build): the release tag before it starts what it brought.
@@ -92,25 +80,13 @@ pub(super) fn local(
                 None => "relhook check --all".to_owned(),
             }
         });
-        return Checked {
-            range: Range {
-                tips: vec![head],
-                hidden: vec![at],
-                single: false,
-                describe: format!("{tag}..HEAD"),
-            },
-            base: Some(at),
-            head: Some(head),
-            // "No upstream" is a local branch's reason; in CI the note says why no base.
-            why: note(match (except, ci_note) {
-                (Some(_), _) => format!("the commits since the release tag before it, `{tag}`"),
-                (None, Some(_)) => format!("the commits since the last release tag `{tag}`"),
-                (None, None) => format!("the last release tag `{tag}` (no upstream)"),
-            }),
-            source: "tag",
-            shallow_fix: fix,
-            release_check,
-        };
+        // "No upstream" is a local branch's reason; in CI the note says why no base.
+        let why = note(match (except, ci_note) {
+            (Some(_), _) => format!("the commits since the release tag before it, `{tag}`"),
+            (None, Some(_)) => format!("the commits since the last release tag `{tag}`"),
+            (None, None) => format!("the last release tag `{tag}` (no upstream)"),
+        });
+        return since_tag(head, (&tag, at), why, fix, release_check);
     }
     Checked {
         range: Range {
@@ -128,6 +104,30 @@ pub(super) fn local(
         source: "history",
         shallow_fix: fix,
         release_check: None,
+    }
+}
+
+/// The commits since release tag `tag` (on `at`) up to `head`.
+fn since_tag(
+    head: Oid,
+    (tag, at): (&str, Oid),
+    why: String,
+    shallow_fix: String,
+    release_check: Option<String>,
+) -> Checked {
+    Checked {
+        range: Range {
+            tips: vec![head],
+            hidden: vec![at],
+            single: false,
+            describe: format!("{tag}..HEAD"),
+        },
+        base: Some(at),
+        head: Some(head),
+        why,
+        source: "tag",
+        shallow_fix,
+        release_check,
     }
 }
 

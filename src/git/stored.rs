@@ -98,6 +98,11 @@ impl Repo {
         Some(self.stored_commit(id)?.text().into_owned())
     }
 
+    /// The parents of commit `id`, first parent first.
+    pub fn parent_ids(&self, id: Oid) -> Result<Vec<Oid>> {
+        Ok(self.stored(id)?.parent_ids)
+    }
+
     pub(super) fn stored(&self, id: Oid) -> Result<StoredCommit> {
         let commit = self
             .inner

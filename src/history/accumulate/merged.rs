@@ -29,7 +29,7 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
     let Some(head) = repo.head().filter(|h| *h == top.new) else {
         return skip("HEAD moved since the commit");
     };
-    let [ours, theirs] = parents(repo, head)?[..] else {
+    let [ours, theirs] = repo.parent_ids(head)?[..] else {
         return skip("not a merge of two commits");
     };
     let (dropped, mut releases) = dropped(repo, config, head, [ours, theirs])?;
@@ -170,21 +170,6 @@ fn removed_by_hand(
         .ok()
         .and_then(|m| Changelog::parse(&m.text).ok())
         .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
-}
-
-/// The parents of `commit`, first parent first.
-fn parents(repo: &Repo, commit: Oid) -> Result<Vec<Oid>> {
-    let mut parents = Vec::new();
-    let one = Range {
-        tips: vec![commit],
-        single: true,
-        ..Range::default()
-    };
-    repo.walk(&one, |c| {
-        parents = c.parent_ids;
-        false
-    })?;
-    Ok(parents)
 }
 
 /// Per changelog (the root's, each package's), the entries a parent had unreleased that the

@@ -38,7 +38,7 @@ pub(super) fn dropped_by_merges(
         let Some(merged) = stored.utf8_log() else {
             continue;
         };
-        let [ours, theirs] = parents(repo, m.id)?[..] else {
+        let [ours, theirs] = repo.parent_ids(m.id)?[..] else {
             continue;
         };
         let Ok(MergeBase::Found(base)) = repo.merge_base_of(ours, theirs) else {
@@ -89,19 +89,4 @@ fn norm(text: &str) -> String {
 
 fn texts(entries: &[crate::history::changelog::Entry]) -> HashSet<String> {
     entries.iter().map(|e| norm(&e.text)).collect()
-}
-
-/// The parents of `commit`, first parent first.
-fn parents(repo: &Repo, commit: Oid) -> Result<Vec<Oid>> {
-    let mut parents = Vec::new();
-    let one = Range {
-        tips: vec![commit],
-        single: true,
-        ..Range::default()
-    };
-    repo.walk(&one, |c| {
-        parents = c.parent_ids;
-        false
-    })?;
-    Ok(parents)
 }
