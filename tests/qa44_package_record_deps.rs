@@ -162,7 +162,7 @@ fn a_record_made_where_the_workspace_manifest_differs_does_not_count() {
     let manifest = repo.read("Cargo.toml");
     repo.write(
         "Cargo.toml",
-        &format!("{manifest}\n[workspace.lints.rust]\nunsafe_code = \"forbid\"\n"),
+        format!("{manifest}\n[workspace.lints.rust]\nunsafe_code = \"forbid\"\n"),
     );
     commit(&repo, "build: forbid unsafe code");
     ok(hand_tag(&repo, &["-a", "api-v0.1.1", "-m", "api"]));
