@@ -43,6 +43,16 @@ fn fetch_command(err: &str) -> String {
     err[start..start + len].to_owned()
 }
 
+/// Runs `command` in the clone as a person pasting it would, which must succeed.
+fn paste(repo: &Repo, dir: &Path, command: &str) {
+    let out = repo
+        .command_in("sh", dir)
+        .args(["-c", command])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{command}: {}", text(&out));
+}
+
 #[test]
 fn the_shallow_pull_request_advice_fetches_the_base_branch() {
     let repo = Repo::new();
@@ -56,12 +66,7 @@ fn the_shallow_pull_request_advice_fetches_the_base_branch() {
         "git fetch --unshallow origin '+refs/heads/main:refs/remotes/origin/main'"
     );
     // Pasted as printed, the check then runs.
-    let out = repo
-        .command_in("sh", &dir)
-        .args(["-c", &fetch])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    paste(&repo, &dir, &fetch);
     let out = github_check(&repo, &dir);
     assert!(out.status.success(), "{}", text(&out));
     assert!(stdout(&out).contains("checked 1 commit"), "{}", text(&out));
@@ -81,11 +86,6 @@ fn the_full_single_branch_clone_advice_fetches_the_base_branch() {
         fetch,
         "git fetch origin '+refs/heads/main:refs/remotes/origin/main'"
     );
-    let out = repo
-        .command_in("sh", &dir)
-        .args(["-c", &fetch])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    paste(&repo, &dir, &fetch);
     assert!(github_check(&repo, &dir).status.success());
 }

@@ -7,6 +7,16 @@
 
 use crate::support::{Repo, ok, stdout, text};
 
+/// The files written so far committed, `relhook init`'s proposal committed, relhook installed.
+pub(crate) fn adopted(repo: &Repo) {
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["init"]));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
+    ok(repo.relhook(&["install"]));
+}
+
 #[test]
 fn a_release_from_before_a_move_is_tested_for_doctor_as_for_pre_push() {
     let repo = Repo::new();
@@ -20,12 +30,7 @@ fn a_release_from_before_a_move_is_tested_for_doctor_as_for_pre_push() {
         r#"{"name":"a","version":"1.0.0","scripts":{"test":"true"}}"#,
     );
     repo.write("packages/a/i.js", "x\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["init"]));
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
-    ok(repo.relhook(&["install"]));
+    adopted(&repo);
     repo.write("packages/a/i.js", "x\ny\n");
     repo.git(&["commit", "-q", "-a", "-m", "feat: a y"]);
     ok(repo.relhook(&["release", "--package", "a"]));

@@ -23,12 +23,7 @@ fn a_dependents_reverted_release_is_refused_with_its_tag_to_delete() {
     );
     repo.write("packages/a/i.js", "x\n");
     repo.write("packages/b/i.js", "x\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["init"]));
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
-    ok(repo.relhook(&["install"]));
+    crate::qa44_moved_package_record::adopted(&repo);
     repo.write("packages/a/i.js", "x\ny\n");
     repo.write("packages/b/i.js", "x\ny\n");
     repo.git(&["commit", "-q", "-a", "-m", "feat: a and b"]);
