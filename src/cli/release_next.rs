@@ -314,6 +314,10 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
                     .unwrap_or("fix them (`relhook test` runs them alone)")
             )),
         ),
+        // The operation's own commands, then the release again.
+        (Reason::OperationInProgress, Some(fix)) => {
+            (r.what.clone(), Some(format!("{fix}, then `{rerun}`")))
+        }
         // A refusal naming its own way past (a version above a released one) needs no other.
         (Reason::NotGreater | Reason::Behind, Some(_)) => (r.to_string(), None),
         _ => (r.to_string(), way_past(r.reason, rerun)),
@@ -333,9 +337,6 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
 /// `relhook release --package P`).
 fn way_past(reason: Reason, rerun: &str) -> Option<String> {
     Some(match reason {
-        Reason::OperationInProgress => format!(
-            "finish it (`git rebase --continue`, `git merge --continue`) or abort it (`--abort`), then `{rerun}`"
-        ),
         Reason::NotGreater => {
             format!("name a greater version (`{rerun} X.Y.Z`), or let relhook choose: `{rerun}`")
         }

@@ -150,6 +150,27 @@ impl Repo {
             .map(|(_, what)| *what)
     }
 
+    /// The git command that continues or aborts the operation under way (`git cherry-pick`
+    /// for a cherry-pick: `git rebase --continue` would fail there), if any.
+    pub fn operation_command(&self) -> Option<&'static str> {
+        let dir = self.inner.path();
+        let op = self.operation_in_progress()?;
+        Some(match op {
+            "a rebase" => "git rebase",
+            // `git am` keeps its patches in rebase-apply too, marked by `applying`.
+            "a rebase or am" if dir.join("rebase-apply/applying").exists() => "git am",
+            "a rebase or am" => "git rebase",
+            "a cherry-pick" => "git cherry-pick",
+            "a revert" => "git revert",
+            "a merge" => "git merge",
+            // A sequence between picks: its todo names what it does.
+            _ => match std::fs::read_to_string(dir.join("sequencer/todo")) {
+                Ok(todo) if todo.trim_start().starts_with("revert") => "git revert",
+                _ => "git cherry-pick",
+            },
+        })
+    }
+
     /// What stopped on a conflict, in words: a merge the user ran while a rebase is stopped
     /// is the merge (MERGE_HEAD first), and a `git stash pop` leaves no mark of its own.
     pub fn stopped_on_conflict(&self) -> &'static str {

@@ -15,7 +15,12 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
         return Err(Error::Refused(Refusal::new(
             Reason::OperationInProgress,
             format!("{op} is in progress"),
-            "finish or abort it first",
+            match repo.operation_command() {
+                Some(git) => {
+                    format!("finish it (`{git} --continue`) or abort it (`{git} --abort`)")
+                }
+                None => "finish or abort it first".into(),
+            },
         )));
     }
     // Before the clean-tree check: a FIFO where the file was is no change to commit or stash
