@@ -37,7 +37,11 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
     }
     if !output.is_empty() {
         let mut lines: Vec<String> = Vec::new();
-        for line in output.iter().map(|p| ignore_line(p)) {
+        // Each line one shell word: a name with a space, `$` or `*` is pasted as it is.
+        for line in output
+            .iter()
+            .map(|p| crate::shellword::quote(&ignore_line(p)))
+        {
             if !lines.contains(&line) {
                 lines.push(line);
             }
@@ -55,25 +59,55 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
             .collect();
         let files = files.join(" ");
         let names: Vec<&str> = locks.iter().map(|p| p.as_str()).collect();
-        let names = names.join(" ");
+        let message = format!("build: add {}", names.join(" "));
+        // Plain names keep the double quotes people write; others are quoted for the shell.
+        let names = match names.iter().all(|n| crate::shellword::quote(n) == *n) {
+            true => format!("\"{message}\""),
+            false => crate::shellword::quote(&message),
+        };
         steps.push(match tag {
             Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m \"build: add {names}\" && git tag -a {tag} -m {tag} && relhook test`",
+                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m {names} && git tag -a {tag} -m {tag} && relhook test`",
                 tag = crate::shellword::quote(tag)
             ),
-            None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m \"build: add {names}\"`"),
+            None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m {names}`"),
         });
     }
     steps.join("; ")
 }
 
 /// The `.gitignore` line for a leftover: a folder (`src/__pycache__/`) by its name wherever it
-/// is (`__pycache__/`), a file by its path from the top (`/out.txt`).
+/// is (`__pycache__/`), a file by its path from the top (`/out.txt`), each matching only itself.
 fn ignore_line(path: &str) -> String {
     match path.strip_suffix('/') {
-        Some(dir) => format!("{}/", dir.rsplit('/').next().unwrap_or(dir)),
-        None => format!("/{path}"),
+        Some(dir) => {
+            let name = literal(dir.rsplit('/').next().unwrap_or(dir));
+            // A line starting `#` is a comment, `!` a negation.
+            let lead = if name.starts_with(['#', '!']) {
+                "\\"
+            } else {
+                ""
+            };
+            format!("{lead}{name}/")
+        }
+        None => format!("/{}", literal(path)),
     }
+}
+
+/// `name` as a .gitignore pattern that matches only itself: git reads `*`, `?`, `[` and `\`
+/// as pattern characters and drops trailing spaces, unless each is escaped.
+fn literal(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if "*?[\\".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let kept = out.trim_end_matches(' ').len();
+    let spaces = out.len() - kept;
+    out.truncate(kept);
+    out + &"\\ ".repeat(spaces)
 }
 
 #[cfg(test)]
@@ -115,6 +149,30 @@ mod tests {
             "{a}"
         );
         assert!(!advice(&paths[..1], None).contains("git tag"));
+    }
+
+    #[test]
+    fn odd_names_are_one_shell_word_and_a_pattern_matching_only_themselves() {
+        let paths = [
+            "build out.log".to_owned(),
+            "$HOME.txt".to_owned(),
+            "out[1].log".to_owned(),
+            "#tmp/".to_owned(),
+            "odd it's.lock".to_owned(),
+        ];
+        let a = advice(&paths, None);
+        assert!(
+            a.contains(r"printf '%s\n' '/build out.log' '/$HOME.txt' '/out\[1].log' '\#tmp/' >>"),
+            "{a}"
+        );
+        assert!(
+            a.contains(
+                r#"git add ':/odd it'\''s.lock' && git commit -m 'build: add odd it'\''s.lock'`"#
+            ),
+            "{a}"
+        );
+        assert_eq!(literal("a b  "), r"a b\ \ ");
+        assert_eq!(literal(r"x\y*"), r"x\\y\*");
     }
 
     #[test]
