@@ -83,6 +83,21 @@ fn allow_unlinted_releases_them_on_purpose() {
     let out = repo.relhook(&["release", "--no-test", "--allow-unlinted"]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
+    // QA45: its `next:` push skips pre-push on purpose, as the note before it says: pasted,
+    // it goes through (a plain push was refused for the commit the release took).
+    let err = stderr(&out);
+    let next = err.lines().find(|l| l.starts_with("next: ")).unwrap();
+    let at = next
+        .find("git push --no-verify ")
+        .expect("the push skips pre-push");
+    let push = next[at..].split("   ").next().unwrap();
+    assert!(
+        err.contains("so the push below skips it (`--no-verify`), on purpose"),
+        "{err}"
+    );
+    ok(repo.sh(push));
+    let remote = repo.git(&["ls-remote", "--tags", "origin"]);
+    assert!(remote.contains("refs/tags/v0.1.0"), "{remote}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
 use super::release_after::{interrupted, say_old_version_left};
-use super::release_next::{Made, say_next, say_untested};
+use super::release_next::{Made, say_next, say_next_with, say_untested};
 pub(super) use super::release_next::{refused, refused_in};
 pub(super) use super::release_options::options;
 use super::version::warn_not_understood;
@@ -230,7 +230,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml{evident}"
                 );
             }
-            super::release_next::say_unchecked(
+            let unchecked = super::release_next::say_unchecked(
                 &mut err,
                 &repo,
                 &config,
@@ -242,7 +242,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 config: &config,
                 tested: done.tested,
             };
-            say_next(&mut err, &repo, done.commit, &[made], true);
+            say_next_with(&mut err, &repo, done.commit, &[made], (true, unchecked));
             if json {
                 super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }

@@ -101,22 +101,23 @@ fn say_why_untested(
 }
 
 /// Released on purpose (`allow`: `--allow-unlinted`) over commits pre-push refuses, from
-/// `head` as it was before: said, as its push is one on purpose too.
+/// `head` as it was before: said, as its push is one on purpose too (true: it must be).
 pub(super) fn say_unchecked(
     err: &mut dyn Write,
     repo: &Repo,
     config: &crate::config::Config,
     head: Oid,
     allow: bool,
-) {
+) -> bool {
     let unchecked = allow
         && crate::history::unlinted::unpublished(repo, config, head).is_ok_and(|f| !f.is_empty());
     if unchecked {
         let _ = writeln!(
             err,
-            "relhook: note: pre-push refuses the commits this release took unchecked (--allow-unlinted): push with `--no-verify` on purpose, or reword them first (`relhook check` names them)"
+            "relhook: note: pre-push refuses the commits this release took unchecked (--allow-unlinted), so the push below skips it (`--no-verify`), on purpose; or reword them first (`relhook check` names them)"
         );
     }
+    unchecked
 }
 
 /// Prints `next: …` for the tags made on release commit `commit` (`at_head`: it is HEAD).
@@ -127,6 +128,18 @@ pub(super) fn say_next(
     made: &[Made<'_>],
     at_head: bool,
 ) {
+    say_next_with(err, repo, commit, made, (at_head, false));
+}
+
+/// [`say_next`], where `unchecked`: the release took commits pre-push refuses, so its push
+/// skips pre-push, on purpose.
+pub(super) fn say_next_with(
+    err: &mut dyn Write,
+    repo: &Repo,
+    commit: Oid,
+    made: &[Made<'_>],
+    (at_head, unchecked): (bool, bool),
+) {
     let untested: Vec<&Made<'_>> = made.iter().filter(|m| m.untested(repo, commit)).collect();
     let older = super::release_older::older_untested(repo, commit, made);
     let Push {
@@ -136,6 +149,11 @@ pub(super) fn say_next(
         head,
         why,
     } = push_command(repo);
+    let on_purpose_flag = |c: String| match unchecked {
+        true => c.replacen("git push ", "git push --no-verify ", 1),
+        false => c,
+    };
+    let push = on_purpose_flag(push);
     // A tag no test can pass goes first, untested on purpose: the push then passes pre-push.
     let untestable: Vec<&str> = older.untestable.iter().map(String::as_str).collect();
     let on_purpose = (!untestable.is_empty()).then(|| {
@@ -190,7 +208,10 @@ pub(super) fn say_next(
         }
         let mut notes = Vec::new();
         if let ([one], Some(remote)) = (made, &remote) {
-            notes.push(format!("or: git push {remote} {head} {}", one.tag));
+            notes.push(on_purpose_flag(format!(
+                "or: git push {remote} {head} {}",
+                one.tag
+            )));
         }
         notes.extend(why);
         let notes = if notes.is_empty() {
