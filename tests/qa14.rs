@@ -220,7 +220,7 @@ fn released_over_an_unchecked_commit() -> Repo {
     // its push is one on purpose too (QA34: `next:` named a plain push, which is refused).
     let out = ok(dated_release(&repo, &["--allow-unlinted"]));
     assert!(
-        stderr(&out).contains("push with `--no-verify` on purpose, or reword them first"),
+        stderr(&out).contains("next: git push --no-verify --follow-tags origin main"),
         "{}",
         text(&out)
     );
