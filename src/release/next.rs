@@ -364,7 +364,7 @@ pub fn version_info(
     };
     // Before the first tag the version files say the version: never taken down.
     if let Some(r) = filed
-        .then(|| super::unbumpable::below_files(&next, &current, &current_from, config))
+        .then(|| super::unbumpable::below_files(&next, (&current, &current_from), config, root))
         .flatten()
     {
         return Err(Error::Refused(r));

@@ -31,7 +31,7 @@ pub fn first_release_below_files(
     }
     let (current, from, filed) = from_files_or_initial_which(config, root);
     filed
-        .then(|| super::unbumpable::below_files(version, &current, &from, config))
+        .then(|| super::unbumpable::below_files(version, (&current, &from), config, root))
         .flatten()
 }
 

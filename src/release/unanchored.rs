@@ -81,7 +81,7 @@ fn list_in_config(config: &Config, entries: &[String], them: &str) -> String {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+pub(super) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
     match items.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),

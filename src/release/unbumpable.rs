@@ -81,11 +81,26 @@ pub fn placeholder(config: &Config, requested: &Requested) -> Option<Refusal> {
 /// first release tag of what `config` releases.
 pub(super) fn below_files(
     version: &Version,
-    current: &Version,
-    from: &str,
+    (current, from): (&Version, &str),
     config: &Config,
+    root: &std::path::Path,
 ) -> Option<Refusal> {
     let release = config.release_command();
+    // Every file saying it, not the first alone: `npm pkg set version` leaves
+    // package-lock.json at 1.0.0, and no release would bump it again.
+    let found = super::version_files(config, root);
+    let saying: Vec<String> = found
+        .iter()
+        .filter(|f| {
+            crate::history::version::files::read_version(root, f)
+                .is_ok_and(|t| Version::parse(&t).is_ok_and(|v| v == *current))
+        })
+        .map(|f| format!("{} ({})", f.path.display(), f.locator))
+        .collect();
+    let set = match saying.len() {
+        0 | 1 => from.trim_end_matches(", no release tag yet").to_owned(),
+        _ => super::unanchored::and_list(&saying),
+    };
     // A pre-release of the files' own version (1.0.0-rc.1 beside a never-released 1.0.0) is
     // the usual way to a first release, not a step down.
     let line = Version::new(version.major, version.minor, version.patch);
@@ -97,8 +112,7 @@ pub(super) fn below_files(
                 from.trim_end_matches(", no release tag yet")
             ),
             format!(
-                "release {current} as the first release (`{release} {current}`), or a version above it; or, if {version} is right (`npm init` writes 1.0.0 before anything is released), set {} to {version} and commit that first",
-                from.trim_end_matches(", no release tag yet")
+                "release {current} as the first release (`{release} {current}`), or a version above it; or, if {version} is right (`npm init` writes 1.0.0 before anything is released), set {set} to {version} and commit that first"
             ),
         )
     })
