@@ -169,7 +169,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     let (text, missing) = match std::fs::read_to_string(&path) {
         Ok(text) => (text, false),
         // Only once relhook is installed here: before, every changelog is yet to be made.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && repo.adoption().is_some() => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && repo.ever_installed() => {
             (crate::history::changelog::TEMPLATE.to_owned(), true)
         }
         Err(_) => return None,

@@ -115,6 +115,12 @@ impl Repo {
         Some(note)
     }
 
+    /// Whether relhook was ever installed here: the note is there, whatever it holds (an
+    /// install before the first commit notes no commit, and [`Repo::adoption`] is `None`).
+    pub fn ever_installed(&self) -> bool {
+        self.inner.commondir().join(ADOPTED).exists()
+    }
+
     /// The note for this repository as it is now: HEAD, the time `now`, every local branch's
     /// tip that HEAD does not reach, and every tag. `None` without a commit (nothing to note).
     pub fn adoption_now(&self, now: i64) -> Option<Adoption> {
