@@ -385,6 +385,7 @@ mod qa44_signer_unstartable;
 mod qa44_team_hooks_clone;
 mod qa44_unkept_changelog_said;
 mod qa44_untestable_older_tag;
+mod qa45_cleanup_flag;
 mod qa45_doctor_first_entry_skipped;
 mod qa45_ignore_odd_names;
 mod qa45_npm_lock_first;

@@ -3,6 +3,7 @@
 
 mod args;
 mod changelog;
+mod cleanup_flag;
 mod commit;
 mod context;
 mod direct;

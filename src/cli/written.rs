@@ -44,6 +44,20 @@ pub(super) fn input_for(
         Cleanup::Scissors if !editor_session(from_m) => Cleanup::Whitespace,
         c => c,
     });
+    // In a hook, git's own `--cleanup` comes before its configuration, as in git; its
+    // `scissors` is `whitespace` without an editor there too.
+    let given = (may_have_comments && std::env::var_os("GIT_EDITOR").is_some())
+        .then(super::cleanup_flag::given)
+        .flatten()
+        .and_then(|v| Cleanup::from_git(&v))
+        .map(|c| match c {
+            Some(Cleanup::Scissors) if !editor_session(from_m) => Some(Cleanup::Whitespace),
+            c => c,
+        });
+    let configured = match given {
+        Some(c) => c,
+        None => configured,
+    };
     let cleanup = fixed.or(configured).unwrap_or_else(|| {
         if editor_session(from_m) {
             Cleanup::Strip
