@@ -354,6 +354,7 @@ mod qa44_amended_marks_replaced;
 mod qa44_amended_to_no_entry;
 mod qa44_bare_workspace_post_commit;
 mod qa44_buried_hand_tag;
+mod qa44_buried_interrupted_hand_tag;
 mod qa44_changed_team_shims;
 mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;

@@ -64,7 +64,10 @@ pub fn passed_over(
 }
 
 /// Every [`Buried`] tag HEAD holds: annotated (what the hook acts on), made since `relhook
-/// install`, not on any remote-tracking branch (deleting it here is then the whole fix).
+/// install`, not on any remote-tracking branch (deleting it here is then the whole fix). The
+/// tag whose hook the marker says was interrupted is this clone's own, even on a pushed commit
+/// or as the newest tag HEAD holds (a newer release fetched above it): pre-push refuses it
+/// all the same, and [`super::stranded`] leaves it to this. On HEAD, it is `unfinished`'s.
 /// `installed`: whether relhook's hooks are in place here (see [`super::head_tag_where`]).
 pub fn buried(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Vec<Buried> {
     let Some(head) = repo.head() else {
@@ -76,10 +79,12 @@ pub fn buried(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Vec
     };
     // What reads no history first: annotated, and a changelog there without the section.
     let path = &config.changelog.path;
+    let interrupted = super::marker::marked(repo);
+    let own = |name: &str| interrupted.as_deref() == Some(name);
     let mut found: Vec<_> = repo
         .release_tag_candidates(prefix)
         .into_iter()
-        .filter(|t| t.name != latest)
+        .filter(|t| t.name != latest || (own(&t.name) && t.commit != head))
         .filter(|t| repo.tag_target(&t.name).is_some_and(|o| o != t.commit))
         .filter(|t| matches!(repo.file_at(t.commit, path), Ok(Some(_))))
         .filter(|t| needs_section(repo, config, &t.version, t.commit))
@@ -96,7 +101,7 @@ pub fn buried(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Vec
         let old = crate::history::adoption::tag_before_install;
         !old(repo, &before, &t.name, target, Some(t.commit))
             && repo.reaches(head, t.commit)
-            && !repo.held_by_any(&published, t.commit)
+            && (own(&t.name) || !repo.held_by_any(&published, t.commit))
     });
     let mut out: Vec<Buried> = found
         .into_iter()

@@ -42,6 +42,12 @@ pub(super) fn named(text: &str) -> &str {
     text.lines().next().unwrap_or("").trim_end()
 }
 
+/// The tag the hook's [`Marker`] names: a hand tag of this clone's, its hook interrupted.
+pub(super) fn marked(repo: &Repo) -> Option<String> {
+    let text = std::fs::read_to_string(repo.git_dir().join(MARKER)).ok()?;
+    Some(named(&text).to_owned())
+}
+
 /// The pid of the `git tag` whose hook is still making the release commit of the marked tag:
 /// a tag [`unfinished`] finds is then no interrupted one, and waiting is the way on.
 pub fn at_work(repo: &Repo) -> Option<u32> {
