@@ -372,6 +372,7 @@ mod qa44_own_pushed_section;
 mod qa44_package_changelog_deleted;
 mod qa44_package_record_deps;
 mod qa44_package_revert_again;
+mod qa44_package_revert_both;
 mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;
 mod qa44_pre_commit_uninstall;

@@ -389,8 +389,11 @@ pub fn post_commit(
             sync.unwrap_or("relhook changelog --sync")
         )
     });
-    // A root entry with nowhere to go is said beside what was done.
+    // A root entry with nowhere to go is said beside what was done, and so is why another
+    // file took no edit (a revert's entry that git's revert took out of one package's
+    // changelog while another's gets `revert "…"`): each file the commit belongs to is told.
     let what = std::iter::once(describe(&edits))
+        .chain(there)
         .chain(earlier)
         .chain(dropped)
         .chain(scope_note)
