@@ -375,6 +375,7 @@ mod qa44_package_revert_again;
 mod qa44_package_revert_both;
 mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;
+mod qa44_pre_commit_shapes;
 mod qa44_pre_commit_uninstall;
 mod qa44_released_words;
 mod qa44_renamed_upstream;

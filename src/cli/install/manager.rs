@@ -1,10 +1,37 @@
-//! What `relhook install` did in a hook manager's home (husky, lefthook), in words.
+//! What `relhook install` did in a hook manager's home (husky, lefthook), or beside one
+//! (pre-commit), in words.
 
 use std::io::Write;
 
 use crate::git::HooksLocation;
 use crate::hooks::install::{Action, Change, Detected};
 use crate::hooks::managed::{self, Wiring};
+
+/// The note for pre-commit, which shares the hooks directory with relhook's shims, and what
+/// relhook could not tell from its configuration.
+pub(super) fn write_pre_commit_note(
+    out: &mut dyn Write,
+    m: &Detected,
+    managers: &[Detected],
+    loc: &HooksLocation,
+    dir: &str,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts (first; post-commit's after relhook's part), and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",
+        m.evidence.display()
+    )?;
+    // Read as pre-commit reads it: a file it refuses runs relhook nowhere.
+    let calls = managed::pre_commit_entries(loc, managers);
+    if let Some(why) = calls.as_ref().and_then(|c| c.unreadable.as_ref()) {
+        writeln!(
+            out,
+            "note: {} does not read as YAML ({why}), so relhook cannot tell which hooks it runs relhook for: relhook's shims took them all, and pre-commit refuses the file until it is fixed",
+            m.evidence.display()
+        )?;
+    }
+    Ok(())
+}
 
 /// Words what install did in a manager's home; `true` when something is left for the user.
 pub(super) fn write_via_manager(

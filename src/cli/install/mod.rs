@@ -251,11 +251,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             m.evidence.display()
                         )?;
                     } else if m.manager == inst::Manager::PreCommit {
-                        writeln!(
-                            out,
-                            "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts (first; post-commit's after relhook's part), and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",
-                            m.evidence.display()
-                        )?;
+                        manager::write_pre_commit_note(out, m, managers, &loc, &dir)?;
                     } else {
                         writeln!(
                             out,

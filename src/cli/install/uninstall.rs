@@ -190,13 +190,20 @@ fn put_back(kept: &Kept, error: Error, shared: bool) -> Error {
 /// are, their ids, and that they go by hand.
 fn pre_commit_line(calls: &managed::PreCommitCalls) -> String {
     let file = calls.file.display();
-    let one = calls.entries.len() == 1;
-    let at = calls
-        .entries
+    if let Some(why) = &calls.unreadable {
+        return format!(
+            "{file} does not read as YAML ({why}), so relhook cannot tell whether it still runs relhook: look for its entries (`grep -n relhook {}`) and remove them by hand (uninstall never edits it)",
+            crate::shellword::below_top(&calls.file)
+        );
+    }
+    // Entries written in flow style may share a line: it is named once.
+    let mut ranges: Vec<(usize, usize)> = calls.entries.iter().map(|e| e.lines).collect();
+    ranges.dedup();
+    let at = ranges
         .iter()
-        .map(|e| match e.lines {
-            (first, last) if first == last => first.to_string(),
-            (first, last) => format!("{first}-{last}"),
+        .map(|&(first, last)| match first == last {
+            true => first.to_string(),
+            false => format!("{first}-{last}"),
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -209,10 +216,14 @@ fn pre_commit_line(calls: &managed::PreCommitCalls) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let (lines, runs, hooks, it) = match (one, at.contains('-')) {
-        (true, false) => ("line", "runs", "hook", "it"),
-        (true, true) => ("lines", "runs", "hook", "it"),
-        (false, _) => ("lines", "run", "hooks", "them"),
+    let lines = match ranges.as_slice() {
+        [(first, last)] if first == last => "line",
+        _ => "lines",
+    };
+    let runs = if ranges.len() == 1 { "runs" } else { "run" };
+    let (hooks, it) = match calls.entries.len() {
+        1 => ("hook", "it"),
+        _ => ("hooks", "them"),
     };
     format!(
         "{file} {lines} {at} still {runs} relhook ({hooks} {ids}): remove {it} from {file} by hand (uninstall never edits it)"

@@ -183,3 +183,22 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
         ),
     }
 }
+
+/// pre-commit's configuration when it does not read as YAML: which hooks it runs relhook for
+/// cannot be told (install and uninstall say the same), and pre-commit refuses it too.
+pub(super) fn pre_commit_unreadable(
+    loc: &crate::git::HooksLocation,
+    managers: &[crate::hooks::install::Detected],
+) -> Option<Check> {
+    let calls = crate::hooks::managed::pre_commit_entries(loc, managers)?;
+    let why = calls.unreadable?;
+    Some(check(
+        "pre-commit",
+        Status::Warning,
+        format!(
+            "{} does not read as YAML ({why}), so relhook cannot tell which hooks it runs relhook for and judges its own shims for all of them; pre-commit refuses the file until it is fixed",
+            calls.file.display()
+        ),
+        None,
+    ))
+}

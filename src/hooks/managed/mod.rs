@@ -34,7 +34,8 @@ pub use lefthook::{
 use lefthook::{lefthook_section, lefthook_state};
 pub(super) use marker::{BEGIN, END};
 use marker::{block_of, strip_blocks};
-pub use pre_commit::{PreCommitCalls, pre_commit_entries};
+use pre_commit::pre_commit_state;
+pub use pre_commit::{PreCommitCalls, Unreadable as PreCommitUnreadable, pre_commit_entries};
 
 use super::install::{Detected, Manager};
 use crate::git::HooksLocation;
@@ -279,38 +280,6 @@ pub(super) fn has_top_level_key(text: &str, key: &str) -> bool {
         l.strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(':'))
     })
-}
-
-/// Whether pre-commit's configuration runs relhook for `hook` (a `repo: local` entry calling
-/// `relhook hook <hook>`, or one of the ids relhook's `.pre-commit-hooks.yaml` offers).
-fn pre_commit_calls(text: &str, hook: &str) -> bool {
-    calls(text, hook)
-        || text
-            .lines()
-            .any(|l| l.trim().trim_start_matches("- ") == format!("id: relhook-{hook}"))
-        || (hook == "commit-msg"
-            && text
-                .lines()
-                .any(|l| l.trim().trim_start_matches("- ") == "id: relhook"))
-}
-
-fn pre_commit_state(
-    loc: &HooksLocation,
-    config: &Path,
-    hook: &'static str,
-) -> Option<(PathBuf, Wiring)> {
-    if !pre_commit_calls(&read_text(&loc.work_tree.join(config)), hook) {
-        return None;
-    }
-    let installed = read_text(&loc.hooks_dir.join(hook)).contains("pre-commit");
-    let wiring = if installed {
-        Wiring::Wired
-    } else {
-        Wiring::Inactive {
-            command: format!("pre-commit install --hook-type {hook}"),
-        }
-    };
-    Some((config.to_owned(), wiring))
 }
 
 /// Where in a hook file relhook's block goes: above what reads git's input, for a hook that
@@ -676,14 +645,5 @@ mod tests {
         assert!(has_top_level_key("pre-push:\n  x: 1\n", "pre-push"));
         assert!(!has_top_level_key("  pre-push:\n", "pre-push"));
         assert!(!has_top_level_key("pre-push-x: 1\n", "pre-push"));
-    }
-
-    #[test]
-    fn pre_commit_ids_count_as_calls() {
-        let text =
-            "repos:\n  - repo: x\n    hooks:\n      - id: relhook\n      - id: relhook-pre-push\n";
-        assert!(pre_commit_calls(text, "commit-msg"));
-        assert!(pre_commit_calls(text, "pre-push"));
-        assert!(!pre_commit_calls(text, "post-commit"));
     }
 }
