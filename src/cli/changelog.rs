@@ -96,7 +96,7 @@ fn one_changelog(
                 super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
                 super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
             }
-            let mut text = rebuild(repo, config)?;
+            let mut text = rebuild(repo, config, current.as_deref())?;
             if let Some(cur) = &current {
                 // A CRLF file stays one: not every line changed for its line ends.
                 text = crate::history::changelog::with_eol_of(text, cur);
@@ -136,11 +136,13 @@ fn one_changelog(
             txn.commit()?;
         }
         if !args.stdout {
-            // Each entry as the file writes it: its bullet marker (`-`, `*`).
-            let m = crate::history::changelog::Changelog::parse(&text).map_or('-', |l| l.marker());
+            // Each entry as the file writes it: its bullet marker (`-`, `*`), its scope's style.
+            let log = crate::history::changelog::Changelog::parse(&text).ok();
+            let m = log.as_ref().map_or('-', |l| l.marker());
+            let style = log.map(|l| l.scope_style()).unwrap_or_default();
             for (commit, e) in &added {
                 let short = crate::git::short_hex(commit);
-                let text = crate::history::changelog::one_line(&e.text);
+                let text = crate::history::changelog::one_line(&style.apply(&e.text));
                 let _ = writeln!(err, "relhook: {short}: `{m} {text}` under {}", e.section);
             }
             for (commit, e) in &removed {
@@ -148,7 +150,7 @@ fn one_changelog(
                 let _ = writeln!(
                     err,
                     "relhook: {short}: removed `{m} {}` from {}: that change is reverted before any release",
-                    crate::history::changelog::one_line(&e.text),
+                    crate::history::changelog::one_line(&style.apply(&e.text)),
                     e.section
                 );
             }

@@ -102,10 +102,13 @@ impl Op {
     }
 
     /// The op with each entry under the name `log` gives its kind of change (`Bug Fixes` for
-    /// `Fixed` in a file conventional-changelog wrote): what it writes, and says it wrote.
+    /// `Fixed` in a file conventional-changelog wrote), its scope as the file writes scopes
+    /// (`**api**: x` in commitizen's): what it writes, and says it wrote.
     pub(super) fn named_in(self, log: &Changelog) -> Op {
+        let style = log.scope_style();
         let n = |mut e: NewEntry| {
             e.section = log.section_name(&e.section, e.breaking);
+            e.text = style.apply(&e.text);
             e
         };
         let all = |v: Vec<NewEntry>| v.into_iter().map(n).collect::<Vec<_>>();

@@ -161,6 +161,15 @@ fn by_hand(
             .and_then(|r| std::fs::read_to_string(r.join(&t.path)).ok())
             .and_then(|text| crate::history::changelog::Changelog::parse(&text).ok());
         let m = log.as_ref().map_or('-', |c| c.marker());
+        // And with its scope as the file writes scopes (`**api**: x` in commitizen's).
+        let style = log.as_ref().map(|c| c.scope_style()).unwrap_or_default();
+        let styled = |e: &Option<NewEntry>| {
+            e.clone().map(|e| NewEntry {
+                text: style.apply(&e.text),
+                ..e
+            })
+        };
+        let (was, now) = (styled(&t.old), styled(&t.new));
         // An entry already changed by hand is the person's: nothing to say about it.
         let holds = |e: &NewEntry| {
             let Some(bytes) = root
@@ -188,7 +197,7 @@ fn by_hand(
             [] => None,
             // A squash carries the entries of the commits it folds together: all of them
             // still read so, unless one is what the new message calls for.
-            many if what == "squashed" => match &t.new {
+            many if what == "squashed" => match &now {
                 Some(b) if many.iter().any(|a| norm(a) == norm(&b.text)) => continue,
                 _ => Some(
                     many.iter()
@@ -197,7 +206,7 @@ fn by_hand(
                         .join(&format!("`, `{m} ")),
                 ),
             },
-            _ => t.old.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
+            _ => was.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
         };
         // Worded alike, under another kind's heading (`feat:` reworded `fix:`).
         let moved = |a: &str, b: &NewEntry| {
@@ -221,7 +230,7 @@ fn by_hand(
                 String::new()
             }
         };
-        match (stale, &t.new) {
+        match (stale, &now) {
             (Some(a), Some(b)) if norm(&a) == norm(&b.text) => {
                 if let Some((under, to)) = moved(&a, b) {
                     said.push(format!(

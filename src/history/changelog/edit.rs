@@ -121,7 +121,8 @@ impl Changelog {
     /// missing, sub-sections in canonical order). `first` puts it at the top of the list, below
     /// the breaking changes there already (for breaking changes), otherwise it goes at the end. The section is named
     /// as the file names that kind of change (`Fixed` is `Bug Fixes` in a file
-    /// conventional-changelog wrote: `vocab`).
+    /// conventional-changelog wrote: `vocab`), its scope as the file writes scopes
+    /// (`**api**: x` in commitizen's: `scope_style`).
     pub fn add_entry(&mut self, section: &str, entry_markdown: &str, first: bool) {
         self.add_entry_with_paragraphs(section, entry_markdown, &[], first);
     }
@@ -139,7 +140,8 @@ impl Changelog {
         let vocabulary = self.vocabulary();
         let breaking = super::weight::is_breaking(entry_markdown);
         let name = spoken(&heading_name(section), breaking, vocabulary);
-        let mut bullets = Self::bullet_lines(self.marker(), entry_markdown);
+        let entry_markdown = self.scope_style().apply(entry_markdown);
+        let mut bullets = Self::bullet_lines(self.marker(), &entry_markdown);
         if !bullets.is_empty() {
             bullets.extend(Self::paragraph_bullets(paragraphs));
         }
@@ -191,13 +193,14 @@ impl Changelog {
     ) {
         let vocabulary = self.vocabulary();
         let marker = self.marker();
+        let style = self.scope_style();
         // Each entry's lines, by the sub-section they go under (names that differ only by
         // signs, `⚠ BREAKING CHANGES` and `BREAKING CHANGES`, are one) and `first`.
         let mut groups: Vec<(String, bool, Vec<Vec<String>>)> = Vec::new();
         for (section, text, first, paragraphs) in entries {
             let breaking = super::weight::is_breaking(text);
             let name = spoken(&heading_name(section), breaking, vocabulary);
-            let mut bullets = Self::bullet_lines(marker, text);
+            let mut bullets = Self::bullet_lines(marker, &style.apply(text));
             if !bullets.is_empty() {
                 bullets.extend(Self::paragraph_bullets(paragraphs));
             }
@@ -219,7 +222,8 @@ impl Changelog {
     /// of relhook's own, such as a dependency's release, in a file of either vocabulary).
     pub fn add_entry_as_named(&mut self, section: &str, entry_markdown: &str, first: bool) {
         let vocabulary = self.vocabulary();
-        let bullets = Self::bullet_lines(self.marker(), entry_markdown);
+        let entry_markdown = self.scope_style().apply(entry_markdown);
+        let bullets = Self::bullet_lines(self.marker(), &entry_markdown);
         self.add_entry_under(&heading_name(section), bullets, first, vocabulary);
     }
 
@@ -388,7 +392,7 @@ impl Changelog {
             .get(e.start)
             .and_then(|l| l.text.chars().next())
             .unwrap_or('-');
-        let bullets = Self::bullet_lines(marker, new_text);
+        let bullets = Self::bullet_lines(marker, &self.scope_style().apply(new_text));
         if bullets.is_empty() {
             return self.remove_entry(section, old_text);
         }

@@ -53,41 +53,47 @@ impl Changelog {
     /// first words), `true` means the whole file must be parsed to tell. Only the places where
     /// the entry's first word occurs are looked at (found with SIMD `memmem`).
     pub fn tail_may_hold(tail: &str, text: &str) -> bool {
-        let want = normalize(text);
-        let want: Vec<&str> = want.split(' ').filter(|w| !w.is_empty()).collect();
-        let Some(first) = want.first() else {
-            return true;
-        };
-        let bytes = tail.as_bytes();
-        let line_at = |at: usize| {
-            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-            (start, &tail[start..end])
-        };
-        // Its words must begin the entry's (continuation lines may hold the rest).
-        let begins = |body: &str| {
-            body.split_whitespace()
-                .zip(want.iter().copied().chain(std::iter::repeat("")))
-                .all(|(a, b)| a == b)
-        };
-        memchr::memmem::find_iter(bytes, first.as_bytes()).any(|at| {
-            let (start, line) = line_at(at);
-            if let Some(body) = parse::bullet_body(line.trim_start()) {
-                return begins(body);
-            }
-            // A bare bullet (`-` alone) takes its words from the lines below it: this line
-            // may be the first of them.
-            let mut above = start;
-            while above > 0 && begins(line) {
-                let (prev_start, prev) = line_at(above - 1);
-                if !prev.trim().is_empty() {
-                    return parse::bullet_body(prev.trim()).is_some_and(str::is_empty);
-                }
-                above = prev_start;
-            }
-            false
-        })
+        // Its scope may be written in another tool's style (`**api**: x`): other first words.
+        let spellings = super::scope_style::spellings(&normalize(text));
+        spellings.iter().any(|want| may_hold(tail, want))
     }
+}
+
+/// [`Changelog::tail_may_hold`] for the entry written as `want` (normalised).
+fn may_hold(tail: &str, want: &str) -> bool {
+    let want: Vec<&str> = want.split(' ').filter(|w| !w.is_empty()).collect();
+    let Some(first) = want.first() else {
+        return true;
+    };
+    let bytes = tail.as_bytes();
+    let line_at = |at: usize| {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        (start, &tail[start..end])
+    };
+    // Its words must begin the entry's (continuation lines may hold the rest).
+    let begins = |body: &str| {
+        body.split_whitespace()
+            .zip(want.iter().copied().chain(std::iter::repeat("")))
+            .all(|(a, b)| a == b)
+    };
+    memchr::memmem::find_iter(bytes, first.as_bytes()).any(|at| {
+        let (start, line) = line_at(at);
+        if let Some(body) = parse::bullet_body(line.trim_start()) {
+            return begins(body);
+        }
+        // A bare bullet (`-` alone) takes its words from the lines below it: this line
+        // may be the first of them.
+        let mut above = start;
+        while above > 0 && begins(line) {
+            let (prev_start, prev) = line_at(above - 1);
+            if !prev.trim().is_empty() {
+                return parse::bullet_body(prev.trim()).is_some_and(str::is_empty);
+            }
+            above = prev_start;
+        }
+        false
+    })
 }
 
 /// Byte offsets of the lines that start with `## `.

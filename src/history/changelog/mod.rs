@@ -38,6 +38,7 @@ mod prose;
 mod prune;
 mod released;
 mod repeated;
+mod scope_style;
 mod setext;
 mod uncarried;
 pub mod undated;
@@ -55,6 +56,7 @@ pub use not_file::{
     not_a_file_what,
 };
 pub use repeated::repeated_version;
+pub use scope_style::{ScopeStyle, scoped};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -186,7 +188,7 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
 }
 
 /// Collapses whitespace so entries compare by meaning, not layout (an escaped `<` as the `<`
-/// it escapes); an issue reference linked
+/// it escapes, a scope in any tool's style as relhook's); an issue reference linked
 /// to its forge page (`[#12](…/issues/12)`) reads as the bare `#12` it was made from, since
 /// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
@@ -196,10 +198,10 @@ pub fn normalize(text: &str) -> String {
         joined = joined.replace("\\<", "<");
     }
     if joined.contains("[#") {
-        entry::unlink_references(&joined)
-    } else {
-        joined
+        joined = entry::unlink_references(&joined);
     }
+    // A scope as another tool writes it (`**api**: x`), as relhook does (`**api:** x`).
+    scope_style::canonical(joined)
 }
 
 /// Whether `hand`, an entry written by hand, rewords `own`, a commit's entry (both
@@ -409,17 +411,19 @@ impl Changelog {
     }
 
     /// Whether an entry whose text normalises (see [`normalize`]) to the same as `text` is in
-    /// Unreleased (`unreleased_only`) or anywhere in the file. One pass, no copies: post-commit
-    /// asks this on every commit, whatever the file's size.
+    /// Unreleased (`unreleased_only`) or anywhere in the file. One pass, no copy of an entry:
+    /// post-commit asks this on every commit, whatever the file's size.
     pub fn contains_entry(&self, text: &str, unreleased_only: bool) -> bool {
+        // Its scope written as the file's tool writes scopes (`**api**: x`) is the same entry.
+        let texts = scope_style::spellings(text);
         self.doc
             .sections
             .iter()
             .filter(|s| !unreleased_only || s.kind == SectionKind::Unreleased)
             .flat_map(|s| s.subs.iter().flat_map(|sub| sub.entries.iter()))
             .any(|e| {
-                self.entry_words(e.start, e.end).eq(text.split_whitespace())
-                    || self.same_when_unlinked(e.start..e.end, text)
+                let words = |t: &String| self.entry_words(e.start, e.end).eq(t.split_whitespace());
+                texts.iter().any(words) || self.same_when_unlinked(e.start..e.end, text)
             })
     }
 

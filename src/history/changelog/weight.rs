@@ -6,13 +6,11 @@
 use crate::config::ChangelogConfig;
 
 /// An entry's words without the marks a message's type and scope give them (`**BREAKING** `,
-/// a bold scope), normalised: `fix: y` and `feat(api)!: y` word their entries alike.
+/// a scope in any tool's style), normalised: `fix: y` and `feat(api)!: y` word their entries
+/// alike.
 pub fn bare_words(text: &str) -> String {
     let t = text.strip_prefix("**BREAKING** ").unwrap_or(text);
-    let t = t
-        .strip_prefix("**")
-        .and_then(|r| r.split_once(":** "))
-        .map_or(t, |(_, d)| d);
+    let t = super::scoped(t).map_or(t, |(_, d)| d);
     super::normalize(t)
 }
 

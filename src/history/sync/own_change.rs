@@ -154,12 +154,8 @@ pub fn moved_said(marker: char, old: &NewEntry, new: &NewEntry) -> String {
 fn left_as(old: &NewEntry, new: &NewEntry) -> String {
     use crate::history::changelog::vocab::same_section;
     let breaking = |t: &str| t.starts_with("**BREAKING** ");
-    let scope = |t: &str| {
-        let t = t.strip_prefix("**BREAKING** ").unwrap_or(t);
-        t.strip_prefix("**")
-            .and_then(|r| r.split_once(":** "))
-            .map(|(s, _)| s.to_owned())
-    };
+    // In any tool's style: the file's entry may be written as commitizen writes it.
+    let scope = |t: &str| crate::history::changelog::scoped(t).map(|(s, _)| s.to_owned());
     let marked = breaking(&old.text) != breaking(&new.text);
     // A breaking change's own heading (`BREAKING CHANGES`) is the same kind as `Changed`.
     let scoped = scope(&old.text) != scope(&new.text);

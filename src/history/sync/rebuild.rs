@@ -9,7 +9,7 @@ use super::{commit_entry, forge};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::{Changelog, TEMPLATE, normalize};
+use crate::history::changelog::{Changelog, ScopeStyle, TEMPLATE, normalize};
 use crate::{Error, Result};
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
@@ -17,7 +17,14 @@ use crate::{Error, Result};
 ///
 /// History is read once: every commit belongs to the first release (in version order) whose
 /// tag reaches it, so the work is linear in the history, whatever the number of tags.
-pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
+///
+/// `current`, the file it replaces, gives the sub-headings' level (cocogitto's `####`) and the
+/// way entries write their scope (`scope_style`): a file another tool made keeps its look.
+pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<String> {
+    let like = current.and_then(|t| Changelog::parse(t).ok());
+    let layout = like.as_ref().map_or((3, ScopeStyle::Relhook), |l| {
+        (l.sub_level(), l.scope_style())
+    });
     let mut out = TEMPLATE.trim_end().to_owned();
     out.push('\n');
     let Some(head) = repo.head() else {
@@ -220,11 +227,11 @@ pub fn rebuild(repo: &Repo, config: &Config) -> Result<String> {
             entries.extend(requirement_entries(repo, config, tag));
         }
     }
-    out.push_str(&render_entries(&buckets[tags.len()]));
+    out.push_str(&render_entries(&buckets[tags.len()], layout));
     for (tag, entries) in tags.iter().zip(&buckets).rev() {
         let date = crate::date::ymd(tag.when.0, tag.when.1);
         out.push_str(&format!("\n## [{}] - {date}\n", tag.version));
-        out.push_str(&render_entries(entries));
+        out.push_str(&render_entries(entries, layout));
     }
     if let (Some(f), Some(last)) = (&forge, tags.last()) {
         out.push_str(&format!(
@@ -264,7 +271,7 @@ fn requirement_entries(repo: &Repo, config: &Config, tag: &ReleaseTag) -> Vec<Ne
     listed
         .unwrap_or_default()
         .into_iter()
-        .filter(|e| e.text.starts_with("**deps:** require "))
+        .filter(|e| normalize(&e.text).starts_with("**deps:** require "))
         .map(|e| NewEntry {
             section: e.section,
             text: e.text,
@@ -336,15 +343,17 @@ fn assign(
     owner
 }
 
-fn render_entries(entries: &[NewEntry]) -> String {
+/// A section's sub-sections at heading `level`, each entry's scope written in `style`.
+fn render_entries(entries: &[NewEntry], (level, style): (usize, ScopeStyle)) -> String {
     let names = Changelog::subsection_order(entries);
     let mut out = String::new();
     for name in names {
-        out.push_str(&format!("\n### {name}\n\n"));
+        out.push_str(&format!("\n{} {name}\n\n", "#".repeat(level)));
         let in_section = entries.iter().filter(|e| e.section == name);
         let (breaking, rest): (Vec<_>, Vec<_>) = in_section.partition(|e| e.breaking);
         for e in breaking.into_iter().chain(rest) {
-            out.push_str(&format!("- {}\n", e.text.replace('\n', "\n  ")));
+            let text = style.apply(&e.text);
+            out.push_str(&format!("- {}\n", text.replace('\n', "\n  ")));
         }
     }
     out

@@ -1,0 +1,220 @@
+//! How a file writes the scope ahead of an entry's words: relhook's `**api:** x`,
+//! commitizen's `**api**: x`, git-cliff's `*(api)* x` or cocogitto's `(**api**) x`. New
+//! entries follow the style the newest release's entries agree on, so a file another tool
+//! made does not change its look; entries compare in relhook's style (`normalize`), so one
+//! written either way is the same entry. Only the marks around the scope are recognised:
+//! the authors and hashes those tools add are the file's own, never copied.
+
+use super::Changelog;
+use super::parse::SectionKind;
+
+/// A way of writing an entry's scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ScopeStyle {
+    /// relhook's own: `**api:** x`.
+    #[default]
+    Relhook,
+    /// commitizen's: `**api**: x`.
+    Commitizen,
+    /// git-cliff's: `*(api)* x`.
+    Cliff,
+    /// cocogitto's: `(**api**) x`.
+    Cocogitto,
+}
+
+/// relhook's first: its marks are the ones every other reading is checked against.
+const STYLES: [ScopeStyle; 4] = [
+    ScopeStyle::Relhook,
+    ScopeStyle::Commitizen,
+    ScopeStyle::Cliff,
+    ScopeStyle::Cocogitto,
+];
+
+/// The mark of a breaking entry, ahead of its scope in every style.
+const BREAKING: &str = "**BREAKING** ";
+
+impl ScopeStyle {
+    /// The marks before and after the scope (the space that ends them included).
+    fn marks(self) -> (&'static str, &'static str) {
+        match self {
+            ScopeStyle::Relhook => ("**", ":** "),
+            ScopeStyle::Commitizen => ("**", "**: "),
+            ScopeStyle::Cliff => ("*(", ")* "),
+            ScopeStyle::Cocogitto => ("(**", "**) "),
+        }
+    }
+
+    /// `text` (relhook's style) with its scope in this style; as it is when it has none, or
+    /// when the scope would not read back as the same (a `)* ` inside git-cliff's marks).
+    pub fn apply(self, text: &str) -> String {
+        let Some((ScopeStyle::Relhook, scope, rest)) = split(text) else {
+            return text.to_owned();
+        };
+        let mark = if text.starts_with(BREAKING) {
+            BREAKING
+        } else {
+            ""
+        };
+        let (open, close) = self.marks();
+        let styled = format!("{mark}{open}{scope}{close}{rest}");
+        match split(&styled) {
+            Some(read) if read == (self, scope, rest) => styled,
+            _ => text.to_owned(),
+        }
+    }
+}
+
+/// `text` with its scope in relhook's style, whatever style it was written in.
+pub(super) fn canonical(text: String) -> String {
+    // Most entries have no scope: they are returned without a look at the marks.
+    if !text.starts_with(['*', '(']) {
+        return text;
+    }
+    match split(&text) {
+        Some((style, scope, rest)) if style != ScopeStyle::Relhook => {
+            let mark = if text.starts_with(BREAKING) {
+                BREAKING
+            } else {
+                ""
+            };
+            format!("{mark}**{scope}:** {rest}")
+        }
+        _ => text,
+    }
+}
+
+/// `text` as each style writes it, relhook's first, each once: what a word-for-word search
+/// of a file for the entry looks for.
+pub(super) fn spellings(text: &str) -> Vec<String> {
+    let own = canonical(text.to_owned());
+    let mut all = vec![own.clone()];
+    for style in &STYLES[1..] {
+        let styled = style.apply(&own);
+        if !all.contains(&styled) {
+            all.push(styled);
+        }
+    }
+    all
+}
+
+/// The scope of `text` (marked breaking or not) and the words after it, in any style.
+pub fn scoped(text: &str) -> Option<(&str, &str)> {
+    split(text).map(|(_, scope, rest)| (scope, rest))
+}
+
+/// The style `text` writes its scope in, the scope, and the words after it. A scope is one
+/// line, with no unescaped `*` (relhook escapes it: `**\*:** x`), and not the breaking mark.
+fn split(text: &str) -> Option<(ScopeStyle, &str, &str)> {
+    let text = text.strip_prefix(BREAKING).unwrap_or(text);
+    STYLES.into_iter().find_map(|style| {
+        let (open, close) = style.marks();
+        let (scope, rest) = text.strip_prefix(open)?.split_once(close)?;
+        let bare_star = scope
+            .char_indices()
+            .any(|(i, c)| c == '*' && !scope[..i].ends_with('\\'));
+        let plain = !scope.is_empty()
+            && scope.trim() == scope
+            && !scope.contains('\n')
+            && !bare_star
+            && !scope.starts_with("BREAKING");
+        plain.then_some((style, scope, rest))
+    })
+}
+
+impl Changelog {
+    /// The style new entries write their scope in: the one every scoped entry of the newest
+    /// release agrees on, else relhook's own (no scoped entry there, or two styles).
+    pub fn scope_style(&self) -> ScopeStyle {
+        let newest = self
+            .doc
+            .sections
+            .iter()
+            .position(|s| matches!(s.kind, SectionKind::Release { .. }));
+        let entries = newest.map(|i| self.section_entries(i)).unwrap_or_default();
+        let mut styles = entries.iter().filter_map(|e| split(&e.text).map(|s| s.0));
+        match styles.next() {
+            Some(first) if styles.all(|s| s == first) => first,
+            _ => ScopeStyle::Relhook,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_style_reads_back_as_relhooks() {
+        for (style, written) in [
+            (ScopeStyle::Relhook, "**api:** add x"),
+            (ScopeStyle::Commitizen, "**api**: add x"),
+            (ScopeStyle::Cliff, "*(api)* add x"),
+            (ScopeStyle::Cocogitto, "(**api**) add x"),
+        ] {
+            assert_eq!(style.apply("**api:** add x"), written);
+            assert_eq!(canonical(written.to_owned()), "**api:** add x");
+            let breaking = format!("**BREAKING** {written}");
+            assert_eq!(style.apply("**BREAKING** **api:** add x"), breaking);
+            assert_eq!(canonical(breaking), "**BREAKING** **api:** add x");
+        }
+        // No scope, or none relhook wrote: as it is.
+        assert_eq!(ScopeStyle::Cliff.apply("add x"), "add x");
+        assert_eq!(
+            ScopeStyle::Cliff.apply("**BREAKING** add x"),
+            "**BREAKING** add x"
+        );
+        assert_eq!(ScopeStyle::Cliff.apply("*(api)* x"), "*(api)* x");
+        // Escaped stars are a scope's; a scope that would not read back stays relhook's.
+        assert_eq!(ScopeStyle::Commitizen.apply("**\\*:** x"), "**\\***: x");
+        assert_eq!(canonical("**\\***: x".to_owned()), "**\\*:** x");
+        assert_eq!(ScopeStyle::Cliff.apply("**a)* b:** x"), "**a)* b:** x");
+    }
+
+    #[test]
+    fn an_entry_is_searched_for_in_every_style() {
+        assert_eq!(
+            spellings("*(api)* x"),
+            ["**api:** x", "**api**: x", "*(api)* x", "(**api**) x"]
+        );
+        assert_eq!(spellings("x"), ["x"]);
+    }
+
+    #[test]
+    fn bold_words_that_are_no_scope_stay_as_they_are() {
+        for text in [
+            "**vapor mode** is experimental",
+            "**BREAKING**: drop v1",
+            "**a**b**: x",
+            "(**) x",
+            "* (api)* x",
+        ] {
+            assert_eq!(canonical(text.to_owned()), text);
+        }
+    }
+
+    #[test]
+    fn the_newest_release_decides_the_style() {
+        let style = |text: &str| Changelog::parse(text).expect("parses").scope_style();
+        let file = |newest: &str| {
+            format!(
+                "# Changelog\n\n## [Unreleased]\n\n- **u:** x\n\n## [1.1.0] - 2026-01-02\n\n### Fixed\n\n{newest}\n## [1.0.0] - 2026-01-01\n\n- **old**: y\n"
+            )
+        };
+        assert_eq!(
+            style(&file("- **a**: x\n- plain\n- **b**: y\n")),
+            ScopeStyle::Commitizen
+        );
+        assert_eq!(style(&file("- *(a)* X\n")), ScopeStyle::Cliff);
+        assert_eq!(
+            style(&file("- (**a**) x - (abc1234) - someone\n")),
+            ScopeStyle::Cocogitto
+        );
+        // Two styles, or no scope at all: relhook's own.
+        assert_eq!(style(&file("- **a**: x\n- *(b)* y\n")), ScopeStyle::Relhook);
+        assert_eq!(style(&file("- plain\n")), ScopeStyle::Relhook);
+        assert_eq!(
+            style("# Changelog\n\n## [Unreleased]\n\n- **a**: x\n"),
+            ScopeStyle::Relhook
+        );
+    }
+}
