@@ -364,6 +364,7 @@ mod qa44_entry_scope_style;
 mod qa44_floating_tag_fix;
 mod qa44_hand_section_versions;
 mod qa44_init_unlisted;
+mod qa44_inline_linked_release;
 mod qa44_killed_record_lock;
 mod qa44_level_below_line;
 mod qa44_merge_revert_said;

@@ -314,7 +314,10 @@ impl Changelog {
         // headings link nothing, and its files have no definitions.
         let has_version_link =
             self.doc.links.iter().any(|l| l.label == v) || !self.refers(self.version_index(v), v);
-        let unreleased_used = self.refers(self.unreleased_index(), "unreleased");
+        // Nor is `[unreleased]:` where the release's heading refers to no definition (linked
+        // inline, as conventional-changelog's are, or bare): the file's releases use none.
+        let unreleased_used = self.refers(self.unreleased_index(), "unreleased")
+            && self.refers(self.version_index(v), v);
         let unreleased = self
             .doc
             .links
@@ -508,11 +511,9 @@ mod tests {
         let text = "## [Unreleased]\n\n- x\n\n## v1.0.0 (2024-01-01)\n\n- y\n";
         let mut log = Changelog::parse(text).unwrap();
         log.release("1.0.1", "2026-12-04", "v", base).unwrap();
-        let out = log.render();
-        assert!(
-            out.ends_with("- y\n\n[unreleased]: https://github.com/o/r/compare/v1.0.1...HEAD\n"),
-            "{out}"
-        );
+        // Nor `[unreleased]:`, though `## [Unreleased]` could refer to it: the file's
+        // releases use no definitions (QA44).
+        assert!(log.render().ends_with("- y\n"), "{}", log.render());
         // No heading in brackets at all: no definition.
         let text = "## Unreleased\n\n- x\n\n## v1.0.0 (2024-01-01)\n\n- y\n";
         let mut log = Changelog::parse(text).unwrap();
@@ -550,6 +551,34 @@ mod tests {
         assert!(
             out.contains("## [1.0.2](https://g/o/r/compare/v1.0.1...v1.0.2) (2026-12-04)"),
             "{out}"
+        );
+    }
+
+    /// QA44: commitlint's `## [19.0.0](…/compare/…) (…)` headings got `[unreleased]: …` at
+    /// the file's end, a definition in a style the file never uses.
+    #[test]
+    fn an_inline_linked_release_adds_no_definition() {
+        let text = "# Change Log\n\n## [Unreleased]\n\n### Bug Fixes\n\n* x\n\n## [1.0.0](https://github.com/o/r/compare/v0.9.0...v1.0.0) (2024-01-01)\n\n* y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release("1.0.1", "2026-12-04", "v", Some("https://github.com/o/r"))
+            .unwrap();
+        let out = log.render();
+        assert!(
+            out.contains(
+                "\n## [1.0.1](https://github.com/o/r/compare/v1.0.0...v1.0.1) (2026-12-04)\n"
+            ),
+            "{out}"
+        );
+        assert!(out.ends_with("* y\n"), "{out}");
+        // A definition the file has is still moved on.
+        let kept = format!("{text}\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n");
+        let mut log = Changelog::parse(&kept).unwrap();
+        log.release("1.0.1", "2026-12-04", "v", None).unwrap();
+        assert!(
+            log.render()
+                .ends_with("[unreleased]: https://github.com/o/r/compare/v1.0.1...HEAD\n"),
+            "{}",
+            log.render()
         );
     }
 }
