@@ -389,6 +389,7 @@ mod qa44_root_commits;
 mod qa44_root_tagged_package;
 mod qa44_signer_unstartable;
 mod qa44_team_hooks_clone;
+mod qa44_tool_written_parts;
 mod qa44_unkept_changelog_said;
 mod qa44_untestable_older_tag;
 mod qa45_cleanup_flag;

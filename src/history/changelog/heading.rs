@@ -76,6 +76,12 @@ pub(super) fn names_no_version(t: &str) -> bool {
     !unreleased && !label.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether a heading names no version in any of its words either (`## New Contributors`, not
+/// `## Release of 1.3.0`, which is a release heading written another way).
+pub(super) fn names_no_version_at_all(t: &str) -> bool {
+    names_no_version(t) && versions_in(title(t)).is_empty()
+}
+
 /// The refusal of `## ` heading `t` at line `i` (0-based), which names no release relhook
 /// reads, with the edit to its line.
 pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
@@ -92,7 +98,7 @@ pub(super) fn heading_error(i: usize, t: &str) -> ParseError {
                 "change line {n} to `## [Unreleased]` (relhook dates the section when it releases it)"
             ),
         )
-    } else if names_no_version(t) && versions_in(title(t)).is_empty() {
+    } else if names_no_version_at_all(t) {
         // vue's `## Aggregated Features List for 3.5` between its releases.
         (
             format!(

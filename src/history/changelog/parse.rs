@@ -247,12 +247,12 @@ impl Builder {
         sections.any(|s| matches!(s.kind, SectionKind::Release { .. }))
     }
 
-    /// Whether the section open is a release headed at level 1 (vue's `# [3.5.0](…)`).
-    fn in_level1_release(&self, lines: &[Line]) -> bool {
-        self.section.as_ref().is_some_and(|s| {
-            matches!(s.kind, SectionKind::Release { .. })
-                && lines.get(s.heading).and_then(|l| heading_level(&l.text)) == Some(1)
-        })
+    /// The heading level of the section open, when it is a release (vue's `# [3.5.0](…)` is
+    /// at level 1).
+    fn release_level(&self, lines: &[Line]) -> Option<usize> {
+        let s = self.section.as_ref()?;
+        matches!(s.kind, SectionKind::Release { .. })
+            .then(|| lines.get(s.heading).and_then(|l| heading_level(&l.text)))?
     }
 
     /// Opens a sub-section headed by line `i`.
@@ -393,13 +393,20 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
                 // vue's `## Bug Fixes` under `# [3.5.0](…)`, with releases below it: a part of
                 // that release, as Markdown nests it. After the last release, a heading that
                 // names no group of changes is the trailing part (vue's `## Previous
-                // Changelogs`); `## Features` is still that release's.
+                // Changelogs`); `## Features` is still that release's. git-cliff's `## New
+                // Contributors ❤️` inside its `## [2.13.0](…)`, with releases below: a part
+                // a tool or a hand wrote into a released section, kept as it is.
+                let level = b.release_level(lines).filter(|&l| l <= 2);
+                let mut later =
+                    || *last.get_or_insert_with(|| last_section(lines, i, &verbatim)) > Some(i);
                 if parsed.is_err()
                     && b.out.trailer.is_none()
                     && heading::names_no_version(t)
-                    && b.in_level1_release(lines)
-                    && (heading::names_change_group(t)
-                        || *last.get_or_insert_with(|| last_section(lines, i, &verbatim)) > Some(i))
+                    && match level {
+                        Some(1) => heading::names_change_group(t) || later(),
+                        Some(_) => heading::names_no_version_at_all(t) && later(),
+                        None => false,
+                    }
                 {
                     b.open_sub(i, t);
                     continue;
@@ -710,8 +717,8 @@ mod tests {
     }
 
     /// vuejs/core's `## Previous Changelogs`: a part after the last release that names no
-    /// version is kept, and is no release's; one that a release follows is refused, with the
-    /// edit to its line.
+    /// version is kept, and is no release's; one that a release follows is the part of the
+    /// release above it (git-cliff's `## New Contributors`, QA44), kept as it is.
     #[test]
     fn a_part_after_the_last_release_is_kept_but_not_one_between_releases() {
         let text = "## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n- a\n\n## Previous Changelogs\n\n- [0.x](old.md)\n\n## Contributors\n\n[old]: x\n";
@@ -722,14 +729,10 @@ mod tests {
         assert_eq!(c.section_lines("1.0.0"), Some((2, 6)));
         assert!(!c.contains_entry("[0.x](old.md)", false));
         let after = format!("{text}\n### [0.9.0] (2019-01-01)\n");
-        let e = Changelog::parse(&after).unwrap_err();
-        assert_eq!(e.line, 7);
-        assert_eq!(
-            e.fix.as_deref(),
-            Some(
-                "make line 7 the sub-heading `### Previous Changelogs`; make line 11 the sub-heading `### Contributors`"
-            )
-        );
+        let c = Changelog::parse(&after).expect("valid");
+        assert_eq!(c.render(), after);
+        assert_eq!(c.versions(), ["1.0.0", "0.9.0"]);
+        assert_eq!(c.section_lines("1.0.0"), Some((2, 14)));
         // Before any release, and version-like headings, are refused as before.
         assert_eq!(err_line("## [Unreleased]\n\n## Previous\n"), 3);
         let e = Changelog::parse("## [1.0.0]\n\n## v1.2 (2020)\n").unwrap_err();
@@ -740,7 +743,8 @@ mod tests {
     }
 
     /// vuejs/core's `## Bug Fixes` under `# [3.5.0]`: that release's, while a release follows;
-    /// after the last release, the trailing part; under a `## ` release, refused.
+    /// after the last release, the trailing part. Under a `## ` release, `## Aggregated` is
+    /// that release's too (git-cliff's `## New Contributors`, QA44).
     #[test]
     fn a_level_2_part_of_a_level_1_release_is_the_releases() {
         let text = "# [3.5.0](x) (2024-09-03)\n\n## Aggregated\n\n### Misc\n\n- a\n\n## Bug Fixes\n\n* b\n\n# [3.5.0-rc.1](x) (2024-08-29)\n\n### Bug Fixes\n\n* c\n\n## Previous Changelogs\n\n- [3.4](x)\n";
@@ -761,7 +765,30 @@ mod tests {
         );
         assert_eq!(c.section_lines("3.5.0-rc.1"), Some((12, 18)));
         assert!(!c.contains_entry("[3.4](x)", false));
-        assert_eq!(err_line(&text.replace("# [3.5.0]", "## [3.5.0]")), 3);
+        let level_2 = text.replace("# [3.5.0]", "## [3.5.0]");
+        let c = Changelog::parse(&level_2).expect("valid");
+        assert_eq!(c.render(), level_2);
+        assert_eq!(c.section_lines("3.5.0"), Some((0, 12)));
+        // Under Unreleased it is still refused: entries would go above it.
+        let unreleased = level_2.replace("## [3.5.0](x) (2024-09-03)", "## [Unreleased]");
+        assert_eq!(err_line(&unreleased), 3);
+    }
+
+    /// QA44: git-cliff's `## New Contributors ❤️` inside its releases refused the whole file;
+    /// it is the part of the release above it, kept byte for byte.
+    #[test]
+    fn a_part_a_tool_wrote_into_a_release_is_that_releases() {
+        let text = "## [2.13.0](x) - 2026-04-26\n\n### 🐛 Bug Fixes\n\n- a\n\n## New Contributors ❤️\n\n* @b made their first contribution\n\n**Full Changelog**: x\n\n## [2.12.0](x) - 2026-01-20\n\n- c\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.render(), text);
+        assert_eq!(c.versions(), ["2.13.0", "2.12.0"]);
+        assert_eq!(c.section_lines("2.13.0"), Some((0, 12)));
+        assert_eq!(c.entries_of("2.12.0").unwrap()[0].text, "c");
+        // One that names a version is a release heading written another way: refused.
+        assert_eq!(
+            err_line(&text.replace("New Contributors", "Release of 2.12.1")),
+            7
+        );
     }
 
     /// A version headed more than once is no refusal: every heading of each is noted.
