@@ -39,6 +39,7 @@ mod prune;
 mod released;
 mod repeated;
 mod scope_style;
+mod separator;
 mod setext;
 mod uncarried;
 pub mod undated;

@@ -102,6 +102,7 @@ impl Changelog {
                 .map(|p| format!("{tag_prefix}{}", parse::version_key(p)))
         });
         let newest_style = self.styled_like_newest(v, date, tag_prefix, from_tag);
+        let rule = self.release_rule();
         self.ensure_unreleased();
         let Some(h) = self
             .unreleased_index()
@@ -128,6 +129,9 @@ impl Changelog {
         } else {
             let old_heading = std::mem::replace(&mut line.text, heading);
             self.insert_lines(h, vec![old_heading, String::new()]);
+        }
+        if let Some(rule) = rule {
+            self.close_with_rule(v, &rule);
         }
         // `None`: no release before the pre-releases it carries (its first stable release).
         let from = |left: &str| {
@@ -197,6 +201,13 @@ impl Changelog {
             // Bare with a dash is Keep a Changelog's own.
             let when = dated(tail).filter(|d| d.starts_with('('))?;
             return Some(format!("{hashes} {label} {when}"));
+        }
+        // A name before the version: cocogitto's `## cocogitto-7.0.0 - 2026-03-04`.
+        let named = rest
+            .split_once(pv)
+            .filter(|(name, _)| name.ends_with(['-', '@', ' ']) && !name.contains(['[', '(', '<']));
+        if let Some((name, tail)) = named {
+            return Some(format!("{hashes} {name}{label} {}", dated(tail)?));
         }
         let after = rest.strip_prefix(&format!("[{pv}]("))?;
         let (url, tail) = after.split_once(')')?;
@@ -577,6 +588,33 @@ mod tests {
         assert!(
             log.render()
                 .ends_with("[unreleased]: https://github.com/o/r/compare/v1.0.1...HEAD\n"),
+            "{}",
+            log.render()
+        );
+    }
+
+    /// QA44: cocogitto's package headings (`## cocogitto-7.0.0 - 2026-03-04`) got
+    /// `## [7.0.1] - …` and link definitions no heading of the file uses.
+    #[test]
+    fn a_name_before_the_version_is_kept_in_the_new_heading() {
+        let text = "## [Unreleased]\n\n- x\n\n## cocogitto-7.0.0 - 2026-03-04\n\n- y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release(
+            "7.0.1",
+            "2026-12-04",
+            "cocogitto-",
+            Some("https://github.com/o/r"),
+        )
+        .unwrap();
+        assert_eq!(
+            log.render(),
+            text.replace("- x\n", "## cocogitto-7.0.1 - 2026-12-04\n\n- x\n")
+        );
+        let text = "## Unreleased\n\n- x\n\n## Version 1.2.3 (2020-01-01)\n\n- y\n";
+        let mut log = Changelog::parse(text).unwrap();
+        log.release("1.3.0", "2026-12-04", "v", None).unwrap();
+        assert!(
+            log.render().contains("\n## Version 1.3.0 (2026-12-04)\n"),
             "{}",
             log.render()
         );
