@@ -25,7 +25,7 @@ pub(super) fn release_report<'a>(
         tests: config.checks.test.clone().filter(|_| !opts.no_test),
         signed: opts.sign || config.release.sign,
         edits: plan
-            .edits
+            .committed
             .iter()
             .map(|e| super::json::EditReport {
                 path: e.path.display().to_string(),
@@ -83,7 +83,8 @@ pub(super) fn print_plan(
     for line in plan.tag_message.lines() {
         writeln!(out, "    {line}")?;
     }
-    for e in &plan.edits {
+    // As the release commit makes them: from HEAD's files, not the work tree's.
+    for e in &plan.committed {
         write!(out, "{}", edit_diff(e))?;
     }
     writeln!(out, "(dry run: nothing was written)")

@@ -297,7 +297,8 @@ fn print_plan(
         "  commit: {}",
         plan.commit_message.lines().next().unwrap_or("")
     )?;
-    for e in &plan.edits {
+    // As the release commit makes them: from HEAD's files, not the work tree's.
+    for e in &plan.committed {
         writeln!(out)?;
         write!(out, "{}", super::plan::edit_diff(e))?;
     }
@@ -347,7 +348,7 @@ fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
         commit_message: &plan.commit_message,
         head: plan.head.to_string(),
         edits: plan
-            .edits
+            .committed
             .iter()
             .map(|e| super::json::EditReport {
                 path: e.path.display().to_string(),

@@ -65,21 +65,52 @@ pub(super) fn changelog_edit(
             .map_err(|e| Error::changelog_not_utf8(&rel, e.as_bytes()))?,
         None => crate::history::changelog::TEMPLATE.to_owned(),
     };
+    let before = before.unwrap_or_default();
+    // --allow-dirty: uncommitted changes stay out of the release, which is judged from HEAD's
+    // file and committed as HEAD's file with its edit; the work tree keeps them beside it.
+    let at_head = match repo.head() {
+        Some(head) => super::carried::head_text(repo, head, &rel, &before)?,
+        None => None,
+    };
+    let Some(at_head) = at_head else {
+        let after = released(repo, config, &rel, &text, version, date, extra)?;
+        return Ok(Edit {
+            path: rel,
+            before,
+            after: after.into_bytes(),
+            committed: None,
+        });
+    };
+    let committed = released(repo, config, &rel, &at_head, version, date, extra)?;
+    let after = super::carried::carried(repo, &rel, &at_head, &committed, &before)?;
+    Ok(Edit {
+        path: rel,
+        before,
+        after,
+        committed: Some(committed.into_bytes()),
+    })
+}
+
+/// `text` with release `version`'s section made of its Unreleased, brought up to date with
+/// history.
+fn released(
+    repo: &Repo,
+    config: &Config,
+    rel: &Path,
+    text: &str,
+    version: &Version,
+    date: &str,
+    extra: &[String],
+) -> Result<String> {
     // History is the truth: commits that never met the hook are added before the release,
     // all of them since the release before this one (a hand tag is on HEAD already).
     let tag = format!("{}{version}", config.version.tag_prefix);
-    let synced = crate::history::sync::plan_sync_releasing(repo, config, &text, Some(&tag))?.text;
-    let mut log: Changelog = crate::history::sync::parse_kept(repo, &rel, &synced)?;
+    let synced = crate::history::sync::plan_sync_releasing(repo, config, text, Some(&tag))?.text;
+    let mut log: Changelog = crate::history::sync::parse_kept(repo, rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {
             log.add_entry_as_named("Changed", entry, false);
         }
-    }
-    // --allow-dirty: entries written under Unreleased and not committed stay there in the work
-    // tree (the release commit holds HEAD's file with the edit; see `dirty`).
-    let uncommitted = uncommitted_entries(repo, &rel, &text);
-    for e in &uncommitted {
-        log.remove_entry(&e.section, &e.text);
     }
     // Pre-releases tagged before relhook have no section to carry: their commits say it.
     let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
@@ -98,14 +129,7 @@ pub(super) fn changelog_edit(
             format!("{}: {e}", rel.display()),
         ))
     })?;
-    for e in &uncommitted {
-        log.add_entry_as_named(&e.section, &e.text, false);
-    }
-    Ok(Edit {
-        path: rel,
-        before: before.unwrap_or_default(),
-        after: log.render().into_bytes(),
-    })
+    Ok(log.render())
 }
 
 /// The release tag a release of `version` is made from, which its compare link starts at: the
@@ -120,39 +144,6 @@ fn made_from(repo: &Repo, config: &Config, version: &Version) -> Option<String> 
         .rev()
         .find(|t| !crate::history::changelog::carries(version, &t.version))
         .map(|t| t.name)
-}
-
-/// The entries `text` (the work tree's file) lists under Unreleased that HEAD's file does not:
-/// written by hand and not committed. None when the file is as committed.
-fn uncommitted_entries(
-    repo: &Repo,
-    rel: &Path,
-    text: &str,
-) -> Vec<crate::history::changelog::Entry> {
-    use crate::history::changelog::normalize;
-    let Some(head) = repo.head() else {
-        return Vec::new();
-    };
-    let Ok(Some(stored)) = repo.file_at(head, rel) else {
-        return Vec::new();
-    };
-    if stored.bytes == text.as_bytes() {
-        return Vec::new();
-    }
-    let (Ok(now), Some(then)) = (
-        Changelog::parse(text),
-        std::str::from_utf8(&stored.bytes)
-            .ok()
-            .and_then(|t| Changelog::parse(t).ok()),
-    ) else {
-        return Vec::new();
-    };
-    let committed: std::collections::HashSet<String> = (then.unreleased_entries().into_iter())
-        .map(|e| normalize(&e.text))
-        .collect();
-    (now.unreleased_entries().into_iter())
-        .filter(|e| !committed.contains(&normalize(&e.text)))
-        .collect()
 }
 
 /// The refusal of a release whose changelog `rel` is no file (a FIFO, a directory): what

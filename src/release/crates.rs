@@ -264,6 +264,7 @@ pub fn requirement_edits(
                     path: m.clone(),
                     before,
                     after: after.into_bytes(),
+                    committed: None,
                 });
             }
         }

@@ -145,6 +145,7 @@ pub fn lerna_requirements(
                     path: file.clone(),
                     before,
                     after,
+                    committed: None,
                 });
             }
         }

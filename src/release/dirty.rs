@@ -1,6 +1,9 @@
 //! `--allow-dirty`: a release beside uncommitted changes, never with them. A file the release
 //! edits that has unstaged changes is committed as HEAD's version with relhook's edit carried
-//! over onto it; the work tree keeps the changes, with the same edit made in it.
+//! over onto it (the changelog's edit is made to HEAD's version: see `carried`); the work tree
+//! keeps the changes, with the same edit made in it.
+
+use std::path::Path;
 
 use git2::Oid;
 
@@ -30,10 +33,21 @@ pub fn committed(repo: &Repo, head: Oid, edit: &Edit) -> Result<Option<Vec<u8>>>
     let Some(stored) = repo.file_at(head, &edit.path)? else {
         return Ok(None);
     };
+    // Made to HEAD's version already: stored as git stores the file.
+    if let Some(own) = &edit.committed {
+        let as_is = Edit {
+            after: own.clone(),
+            committed: None,
+            ..edit.clone()
+        };
+        let blob = super::files::stored_blob(repo, head, &as_is)?;
+        return Ok(Some(repo.blob_bytes(blob).unwrap_or_else(|| own.clone())));
+    }
     let as_is = Edit {
         path: edit.path.clone(),
         before: Vec::new(),
         after: edit.before.clone(),
+        committed: None,
     };
     if super::files::stored_blob(repo, head, &as_is)? == stored.blob {
         return Ok(None);
@@ -49,33 +63,45 @@ pub fn committed(repo: &Repo, head: Oid, edit: &Edit) -> Result<Option<Vec<u8>>>
     } else {
         (edit.before.clone(), edit.after.clone())
     };
-    match repo.merge_texts(&edit.path, &base, &ours, &stored.bytes)? {
-        Some(merged) => Ok(Some(merged)),
-        None => Err(Error::Refused(Refusal::new(
-            Reason::DirtyTree,
-            format!(
-                "{} has uncommitted changes where the release edits it",
-                edit.path.display()
-            ),
-            "commit or stash them first; --allow-dirty leaves out only changes the release's edits do not touch",
-        ))),
-    }
+    repo.merge_texts(&edit.path, &base, &ours, &stored.bytes)?
+        .map(Some)
+        .ok_or_else(|| not_carried(&edit.path))
 }
 
-/// The changelog edit (`edits[0]`) with what the release commit holds, after checking that
-/// every edit carries over (see [`committed`]).
-pub fn committed_section(repo: &Repo, head: Oid, edits: &[Edit]) -> Result<Edit> {
-    let mut committed = edits
+/// The refusal of a release whose edit of `path` meets uncommitted changes of it.
+pub fn not_carried(path: &Path) -> Error {
+    Error::Refused(Refusal::new(
+        Reason::DirtyTree,
+        format!(
+            "{} has uncommitted changes where the release edits it",
+            path.display()
+        ),
+        "commit or stash them first (`git stash`, and `git stash pop` after the release); --allow-dirty leaves out only changes the release's edits do not touch",
+    ))
+}
+
+/// The edits as the release commit makes them: from HEAD's version of each file to what the
+/// commit stores (see [`committed`]), what `--dry-run` shows and the notes are read from. A
+/// file without uncommitted changes keeps its edit.
+pub fn as_committed(repo: &Repo, head: Oid, edits: &[Edit]) -> Result<Vec<Edit>> {
+    edits
         .iter()
-        .map(|e| committed(repo, head, e))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(match committed.swap_remove(0) {
-        Some(after) => Edit {
-            after,
-            ..edits[0].clone()
-        },
-        None => edits[0].clone(),
-    })
+        .map(|e| {
+            let Some(after) = committed(repo, head, e)? else {
+                return Ok(e.clone());
+            };
+            let before = repo
+                .file_at(head, &e.path)?
+                .map(|f| f.bytes)
+                .unwrap_or_default();
+            Ok(Edit {
+                path: e.path.clone(),
+                before,
+                after,
+                committed: None,
+            })
+        })
+        .collect()
 }
 
 /// The blob the release commit stores for each edit, and whether the work tree gets its

@@ -4,6 +4,7 @@
 
 pub mod above;
 mod below;
+mod carried;
 mod changelog;
 mod crates;
 mod deciders;
@@ -52,7 +53,7 @@ use semver::Version;
 
 pub use below::{above_elsewhere, tag_below_commits, tag_leaves_line};
 pub use detected::check_detected_files;
-pub use dirty::clean_tree_fix;
+pub use dirty::{as_committed, clean_tree_fix, not_carried};
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
 pub use files::{
@@ -97,6 +98,9 @@ pub struct Plan {
     pub info: VersionInfo,
     /// File edits: the changelog first, then version files, then Cargo.lock.
     pub edits: Vec<Edit>,
+    /// The same edits as the release commit makes them, from HEAD's version of each file:
+    /// beside uncommitted changes (--allow-dirty) the work tree's are not the commit's.
+    pub committed: Vec<Edit>,
     /// The release commit's message.
     pub commit_message: String,
     /// The tag's message: the release notes.
@@ -156,8 +160,8 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
     // Refused now when an edit does not carry over onto HEAD's version of a file with
     // uncommitted changes; the notes are the committed section's.
-    let section = dirty::committed_section(repo, head, &edits)?;
-    let notes = notes::release_notes(repo, &section, &version, config)?;
+    let committed = dirty::as_committed(repo, head, &edits)?;
+    let notes = notes::release_notes(repo, &committed[0], &version, config)?;
     // Last, once the release would go ahead: whether git can sign its commit and tag.
     signing_works(repo, config, opts, true)?;
     Ok(Plan {
@@ -173,6 +177,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         tag,
         info,
         edits,
+        committed,
         head,
         bumped,
         old_file_versions,

@@ -88,6 +88,7 @@ pub(super) fn edit_locks(
                 path: lock.to_path_buf(),
                 before,
                 after: after.into_bytes(),
+                committed: None,
             }),
         }
     }

@@ -131,6 +131,15 @@ pub(super) fn fold(edits: &mut Vec<Edit>) -> Result<()> {
                 "keep the version line away from the Unreleased section (or out of the changelog), then release again",
             )));
         };
+        // A changelog made from HEAD's version (--allow-dirty) gets the version line too.
+        if let Some(own) = first.committed.take() {
+            let carried = match (text(&later.before), text(&later.after), text(&own)) {
+                (Some(before), Some(a), Some(own)) => merge(&before, &a, &own),
+                _ => None,
+            };
+            let carried = carried.ok_or_else(|| super::dirty::not_carried(&first.path))?;
+            first.committed = Some(carried.into_bytes());
+        }
         first.after = merged.into_bytes();
     }
     Ok(())
@@ -170,6 +179,7 @@ mod tests {
             path: p.into(),
             before: before.into(),
             after: after.into(),
+            committed: None,
         };
         let mut edits = vec![
             edit("CHANGELOG.md", "v 1\nx\n", "v 1\nx\ny\n"),
@@ -189,5 +199,27 @@ mod tests {
             err.contains("both the changelog and a version file"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_changelog_made_from_heads_version_gets_the_version_line_too() {
+        // The work tree has `draft` (uncommitted); the commit is HEAD's file with the section.
+        let mut edits = vec![
+            Edit {
+                path: "CHANGELOG.md".into(),
+                before: b"v 1\nx\ndraft\n".to_vec(),
+                after: b"v 1\nx\ny\ndraft\n".to_vec(),
+                committed: Some(b"v 1\nx\ny\n".to_vec()),
+            },
+            Edit {
+                path: "CHANGELOG.md".into(),
+                before: b"v 1\nx\ndraft\n".to_vec(),
+                after: b"v 2\nx\ndraft\n".to_vec(),
+                committed: None,
+            },
+        ];
+        fold(&mut edits).unwrap();
+        assert_eq!(edits[0].after, b"v 2\nx\ny\ndraft\n");
+        assert_eq!(edits[0].committed.as_deref(), Some(&b"v 2\nx\ny\n"[..]));
     }
 }

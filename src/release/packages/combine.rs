@@ -24,6 +24,10 @@ pub(super) fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
             "release them one at a time (`relhook release --package NAME`)",
         ))
     };
+    // A changelog made from HEAD's version beside uncommitted changes (--allow-dirty).
+    if first.committed.is_some() || edit.committed.is_some() {
+        return Err(crate::release::not_carried(&edit.path));
+    }
     if first.before != edit.before {
         // Computed on top of the first edit (the requirements): take it whole.
         if first.after == edit.before {
@@ -122,6 +126,7 @@ mod tests {
             path: path.into(),
             before: before.as_bytes().to_vec(),
             after: after.as_bytes().to_vec(),
+            committed: None,
         }
     }
 

@@ -81,6 +81,9 @@ pub struct Plan {
     pub packages: Vec<PackagePlan>,
     /// Every file edit, one per file.
     pub edits: Vec<Edit>,
+    /// The same edits as the release commit makes them, from HEAD's version of each file
+    /// (beside uncommitted changes, --allow-dirty, the work tree's are not the commit's).
+    pub committed: Vec<Edit>,
     /// The release commit's message (`release.commit_message`, `{version}` replaced by the
     /// tags).
     pub commit_message: String,
@@ -160,7 +163,9 @@ pub fn plan(
         let extra: Vec<String> = p.because.iter().map(Change::entry).collect();
         let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
         super::check_paths(&p.view, root, &e.edits)?;
-        let notes = super::notes::release_notes(repo, &e.edits[0], &p.version, &p.view)?;
+        // The notes are the committed section's (--allow-dirty: HEAD's changelog, edited).
+        let section = super::as_committed(repo, head, &e.edits[..1])?;
+        let notes = super::notes::release_notes(repo, &section[0], &p.version, &p.view)?;
         p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
             .trim_end()
             .to_owned()
@@ -187,6 +192,7 @@ pub fn plan(
                 path: file,
                 before,
                 after: after.into_bytes(),
+                committed: None,
             },
         )?;
     }
@@ -216,11 +222,14 @@ pub fn plan(
         }
     }
     let commit_message = message::checked(config, &tags)?;
+    // Refused now when an edit does not carry over onto a file with uncommitted changes.
+    let committed = super::as_committed(repo, head, &edits)?;
     super::signing_works(repo, config, opts, true)?;
     Ok((
         Plan {
             packages: chosen.into_values().collect(),
             edits,
+            committed,
             commit_message,
             head,
             elsewhere: changes

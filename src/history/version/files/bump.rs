@@ -80,6 +80,7 @@ pub fn plan_bumps(
         path: path.to_path_buf(),
         after: splice(&text, &spans, new).into_bytes(),
         before: text.into_bytes(),
+        committed: None,
     })
 }
 

@@ -39,6 +39,7 @@ pub fn cargo_lock_edit(
         path: lock_path,
         before,
         after: after.into_bytes(),
+        committed: None,
     })
 }
 

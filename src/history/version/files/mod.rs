@@ -83,6 +83,11 @@ pub struct Edit {
     pub before: Vec<u8>,
     /// The contents to write.
     pub after: Vec<u8>,
+    /// What the release commit stores instead, when the file has uncommitted changes
+    /// (--allow-dirty) and the edit was made to HEAD's version of it (the changelog's): `after`
+    /// is then that edit with the changes carried over. `None`: the commit is `after` carried
+    /// over onto HEAD's version (see `release::dirty`).
+    pub committed: Option<Vec<u8>>,
 }
 
 /// Why a version file could not be read, planned or written.
