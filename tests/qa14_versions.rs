@@ -145,8 +145,11 @@ fn a_released_fix_reverted_and_reapplied_is_nothing_to_release_for_version_too()
     );
 }
 
+/// A maintenance release of backports (`cherry-pick -x` of main's fixes) merged into main
+/// brings nothing new to main's line. (A fix made on the maintenance line is new there:
+/// see `qa44_merged_forward_fix`.)
 #[test]
-fn a_merged_in_maintenance_release_is_not_new() {
+fn a_merged_in_maintenance_release_of_backports_is_not_new() {
     let repo = installed_repo();
     repo.write(
         ".relconfig.toml",
@@ -159,8 +162,10 @@ fn a_merged_in_maintenance_release_is_not_new() {
             .status
             .success()
     );
-    repo.git(&["checkout", "-q", "-b", "maint"]);
     repo.commit_hooked("fix: maint fix");
+    let fix = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&["checkout", "-q", "-b", "maint", "v1.0.0"]);
+    repo.git(&["cherry-pick", "-x", &fix]);
     assert!(dated_release(&repo, &["--no-test"]).status.success());
     repo.git(&["checkout", "-q", "main"]);
     repo.commit_hooked("feat: main feature");

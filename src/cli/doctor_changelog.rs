@@ -6,7 +6,6 @@
 use crate::Error;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::history::changelog::entry::NewEntry;
 use crate::hooks::doctor::{Check, Report, Status};
 
 /// Where a changelog is set, for the fixes: `[changelog] path`, or a package's `changelog`.
@@ -185,7 +184,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     } else {
         format!(
             "{shown} has no entry for {n} commit(s) since the last release that call for one ({})",
-            why_missed(repo, config, &plan.added)
+            super::doctor_missed::why_missed(repo, config, &plan)
         )
     };
     // The entry of an amended-away message, still listed: said with the hand edit, before
@@ -222,29 +221,6 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         detail,
         fix: Some(sync),
     })
-}
-
-/// Why post-commit gave these commits no entry: the file each stored was not one it adds
-/// entries to (post-commit said so, and left it), or post-commit did not run.
-fn why_missed(repo: &Repo, config: &Config, added: &[(String, NewEntry)]) -> String {
-    let path = &config.changelog.path;
-    let unkept = added
-        .iter()
-        .filter(|(id, _)| {
-            git2::Oid::from_str(id).is_ok_and(|c| crate::history::sync::unkept_at(repo, c, path))
-        })
-        .count();
-    let shown = path.display();
-    let not_run = "relhook's post-commit did not run: before `relhook install`, killed, or skipped";
-    match unkept {
-        0 => format!("made while {not_run}"),
-        n if n == added.len() => {
-            format!("made while {shown} was not a Keep a Changelog file")
-        }
-        n => format!(
-            "{n} made while {shown} was not a Keep a Changelog file, the others while {not_run}"
-        ),
-    }
 }
 
 /// A changelog a commit deleted, with the releases' sections: not a file to start anew.

@@ -23,6 +23,7 @@ mod locate;
 mod locks;
 mod merge;
 mod objects;
+mod patch_id;
 mod probe;
 mod promisor;
 mod range;

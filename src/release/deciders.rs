@@ -1,6 +1,7 @@
-//! The commits that decide the next version: those since the last stable release that no
-//! reachable stable release tag holds, less a change and its revert made since it (a
-//! pre-release tag between the two included: the stable release never had the change).
+//! The commits that decide the next version: those since the last stable release (the line's
+//! top), less a change and its revert made since it (a pre-release tag between the two
+//! included: the stable release never had the change), and less what a merged-in release of
+//! an older line brought that the line already has (see `history::older_line`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,66 +11,15 @@ use super::next::Decider;
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
-
-/// The commits of the stable release tags reachable from `head`: what they hold shipped, a
-/// maintenance release merged in included. `since` is the greatest of them (none: there are
-/// none); those it reaches hide no more than it does and are left out, so only the commits
-/// since it are walked, not the whole history down to the first release.
-pub(super) fn shipped(repo: &Repo, head: Oid, since: Option<Oid>, prefix: &str) -> Vec<Oid> {
-    let Some(since) = since else {
-        return Vec::new();
-    };
-    let others: HashSet<Oid> = repo
-        .release_tag_candidates(prefix)
-        .into_iter()
-        .filter(|t| t.version.pre.is_empty() && t.commit != since)
-        .map(|t| t.commit)
-        .collect();
-    let mut out = vec![since];
-    if others.is_empty() {
-        return out;
-    }
-    let range = Range {
-        tips: vec![head],
-        hidden: vec![since],
-        ..Range::default()
-    };
-    let walked = repo.walk(&range, |c| {
-        if others.contains(&c.id) {
-            out.push(c.id);
-        }
-        true
-    });
-    match walked {
-        Ok(()) => out,
-        // Unreadable history: every stable release tag that HEAD reaches, as the walk would.
-        Err(_) => repo
-            .release_tags(head, prefix)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|t| t.version.pre.is_empty())
-            .map(|t| t.commit)
-            .collect(),
-    }
-}
+use crate::history::older_line::release_header;
 
 /// Each pre-release tag's commit with the header its release commit has
 /// (`release.commit_message`, naming its version or, in a package, its tag).
 fn pre_release_commits(repo: &Repo, config: &Config) -> HashSet<(Oid, String)> {
-    let header = |label: &str| {
-        let message = config.release.commit_message.replace("{version}", label);
-        message.lines().next().unwrap_or("").to_owned()
-    };
     repo.release_tag_candidates(&config.version.tag_prefix)
         .into_iter()
         .filter(|t| !t.version.pre.is_empty())
-        .map(|t| {
-            let label = match &config.package {
-                Some(_) => t.name.clone(),
-                None => t.version.to_string(),
-            };
-            (t.commit, header(&label))
-        })
+        .map(|t| (t.commit, release_header(config, &t)))
         .collect()
 }
 
@@ -88,18 +38,17 @@ pub(super) struct Deciders {
     pub undone: Vec<Decider>,
 }
 
-/// The commits since `since` (newest first, merges left out) that no stable release tag in
-/// `shipped` holds, less each change and its revert (both since `since`), with what came
-/// after `latest` (a later pre-release tag; the same as `since` without one).
+/// The commits since `since` (newest first, merges left out) but those the line already has
+/// (`not_new`), less each change and its revert (both since `since`), with what came after
+/// `latest` (a later pre-release tag; the same as `since` without one).
 pub(super) fn deciders(
     repo: &Repo,
     config: &Config,
     head: Oid,
-    (since, shipped): (Option<Oid>, &[Oid]),
+    (since, not_new): (Option<Oid>, &HashSet<Oid>),
     latest: Option<Oid>,
 ) -> Result<Deciders> {
-    let mut hidden: Vec<Oid> = since.into_iter().collect();
-    hidden.extend(shipped.iter().filter(|c| Some(**c) != since));
+    let hidden: Vec<Oid> = since.into_iter().collect();
     let range = Range {
         tips: vec![head],
         hidden: hidden.clone(),
@@ -117,7 +66,7 @@ pub(super) fn deciders(
     let pre_releases = pre_release_commits(repo, config);
     repo.walk(&range, |c| {
         walked.insert(c.id);
-        if c.parents < 2 {
+        if c.parents < 2 && !not_new.contains(&c.id) {
             let message = c.text();
             let header = message.lines().next().unwrap_or("").to_owned();
             // A pre-release's release commit is a release since the stable one, not a change.

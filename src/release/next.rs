@@ -260,9 +260,17 @@ pub fn version_info(
         };
     }
     let since = stable.as_ref().map(|t| t.2);
-    let shipped = head.map_or_else(Vec::new, |h| {
-        super::deciders::shipped(repo, h, since, prefix)
-    });
+    // A release of an older line merged in shipped its commits there, not on this line.
+    let older = match head {
+        Some(h) => crate::history::older_line::older_lines(
+            repo,
+            config,
+            h,
+            &since.into_iter().collect::<Vec<_>>(),
+            None,
+        )?,
+        None => Default::default(),
+    };
     let super::deciders::Deciders {
         commits,
         since_latest,
@@ -273,7 +281,7 @@ pub fn version_info(
             repo,
             config,
             h,
-            (stable.as_ref().map(|t| t.2), &shipped),
+            (stable.as_ref().map(|t| t.2), &older.not_new),
             tag.as_ref().map(|t| t.2),
         )?,
         None => super::deciders::Deciders::default(),
@@ -281,7 +289,7 @@ pub fn version_info(
     // Entries Unreleased holds that no commit wrote count as commits do (a release ships them).
     let unlogged = match (head, &tag) {
         (Some(h), Some(_)) => {
-            let hidden = since.into_iter().chain(shipped).collect();
+            let hidden = since.into_iter().collect();
             super::unlogged::unlogged(repo, config, (h, since, hidden), &commits)?
         }
         _ => Vec::new(),

@@ -27,6 +27,7 @@ use crate::{Error, Result};
 
 mod amended;
 mod by_hand;
+mod forward;
 mod made;
 mod merge_dropped;
 mod own_change;
@@ -63,6 +64,9 @@ pub struct SyncPlan {
     /// The entries of amended-away messages the file still lists (an amend post-commit did
     /// not rewrite), said with the hand edit, not changed (but for those `moved` replaces).
     pub amended: Vec<Stale>,
+    /// Of `added`, the commits a merged-in release of an older line shipped, each with its
+    /// tag: released there, not on this line.
+    pub older_line: Vec<(String, String)>,
     /// The new file text.
     pub text: String,
     /// Whether anything changes.
@@ -102,6 +106,7 @@ pub fn plan_sync_releasing(
             removed: Vec::new(),
             moved: Vec::new(),
             amended: Vec::new(),
+            older_line: Vec::new(),
             text: current.to_owned(),
             changed: false,
             work: SyncWork::default(),
@@ -124,6 +129,10 @@ pub fn plan_sync_releasing(
         });
     }
     let commits = collect(repo, &range)?;
+    // A release of an older line merged in: its commits are unreleased on this line, though
+    // their entries are in its section; copies of what the line has are not.
+    let older =
+        crate::history::older_line::older_lines(repo, config, head, &range.hidden, releasing)?;
     let forge = forge(repo);
     let path = &config.changelog.path;
     // Only the current file is parsed whole. What it already says for the unreleased range:
@@ -171,6 +180,7 @@ pub fn plan_sync_releasing(
         .iter()
         .filter(|c| c.parents < 2 && !c.unreadable)
         .filter(|c| !cancelled.contains(&c.id) && !by_hand.contains(&c.id))
+        .filter(|c| !older.not_new.contains(&c.id))
     {
         use crate::history::reverts::{
             branch_entries, in_history, merge_revert, reapplied_merge_revert,
@@ -282,6 +292,19 @@ pub fn plan_sync_releasing(
     let others = candidates.clone();
     let listed = std::cell::OnceCell::new();
     for (id, entry) in candidates {
+        // Shipped by an older line's release: only what this line's Unreleased already says
+        // accounts for it (its own entry went into that release's section).
+        if older.new.contains_key(&id) {
+            let text = normalize(&entry.text);
+            if !in_file.contains(&text)
+                && !added
+                    .iter()
+                    .any(|(_, e): &(String, NewEntry)| normalize(&e.text) == text)
+            {
+                added.push((id.to_string(), entry));
+            }
+            continue;
+        }
         let own = changed_log.get(&id).is_some_and(|texts| {
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
             own_change::accounts_for(texts, &entry, weights, config)
@@ -338,8 +361,16 @@ pub fn plan_sync_releasing(
             .iter()
             .any(|(c, old, _)| *c == id && normalize(&old.text) == was);
     }
+    let older_line = added
+        .iter()
+        .filter_map(|(id, _)| {
+            let tag = older.new.get(&Oid::from_str(id).ok()?)?;
+            Some((id.clone(), tag.clone()))
+        })
+        .collect();
     Ok(SyncPlan {
         changed: text != current,
+        older_line,
         added,
         removed,
         moved,

@@ -166,14 +166,32 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
     }
     let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
+    // An older line's release merged forward: its commits are new to the later line too.
+    let mut carried = super::forward::carried(repo, config, head, &tags)?;
+    let again: HashSet<Oid> = carried.iter().flatten().copied().collect();
+    let mut carried_entries: HashMap<Oid, Vec<NewEntry>> = HashMap::new();
     for (c, o) in history.into_iter().zip(&owner).rev() {
         let bucket = o.unwrap_or(tags.len());
         if cancelled.contains(&c.id) {
             continue;
         }
+        if again.contains(&c.id) {
+            carried_entries.insert(c.id, c.entries.clone());
+        }
         for e in c.entries {
             if seen[bucket].insert(normalize(&e.text)) {
                 buckets[bucket].push((c.id, e));
+            }
+        }
+    }
+    for (b, ids) in carried.iter_mut().enumerate() {
+        ids.sort_by_key(|id| std::cmp::Reverse(index[id]));
+        for (id, e) in ids.iter().flat_map(|id| {
+            let entries = carried_entries.get(id).into_iter().flatten();
+            entries.map(move |e| (*id, e))
+        }) {
+            if seen[b].insert(normalize(&e.text)) {
+                buckets[b].push((id, e.clone()));
             }
         }
     }

@@ -46,12 +46,11 @@ pub(super) fn called_for(
         .collect();
     let stable = tags.iter().rev().find(|t| t.version.pre.is_empty());
     let latest = tags.last();
-    let shipped: Vec<Oid> = tags
-        .iter()
-        .filter(|t| t.version.pre.is_empty())
-        .map(|t| t.commit)
-        .collect();
-    let since = (stable.map(|t| t.commit), shipped.as_slice());
+    // As `version --next` judges it: what an older line's release merged in brought is new.
+    let top: Vec<Oid> = stable.map(|t| t.commit).into_iter().collect();
+    let older =
+        crate::history::older_line::older_lines(repo, config, parent, &top, Some(tag)).ok()?;
+    let since = (stable.map(|t| t.commit), &older.not_new);
     let deciders =
         super::super::deciders::deciders(repo, config, parent, since, latest.map(|t| t.commit))
             .ok()?

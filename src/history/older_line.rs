@@ -1,0 +1,179 @@
+//! Releases of an older line merged forward (`release/1.0`'s v1.0.1 merged into main after
+//! main released v1.1.0). What such a release shipped is released on its own line only: for
+//! HEAD's line a commit is released when the line's top (the newest stable release tag HEAD
+//! reaches) reaches it, as git-cliff and cocogitto count it, so the fix merged in is new here.
+//! What the line already has is not: the older release's own release commit, and a copy of a
+//! change the line holds (a backport: `cherry-pick -x`'s trailer, or the same patch id), so a
+//! backport is never listed twice.
+
+use std::collections::{HashMap, HashSet};
+
+use git2::Oid;
+
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, ReleaseTag, Repo};
+
+/// How many of the line's newest commits a merged-in commit's patch id is compared with
+/// (beyond them, only those with its header): a hook pays for a few hundred diffs at most.
+const RECENT: usize = 200;
+
+/// What merged-in releases of older lines bring into a range.
+#[derive(Debug, Default)]
+pub struct OlderLines {
+    /// The range's commits such a release shipped and the line lacks, each with the tag of
+    /// the first release that shipped it.
+    pub new: HashMap<Oid, String>,
+    /// The range's commits the line already has: those releases' release commits, and
+    /// copies of changes the line holds.
+    pub not_new: HashSet<Oid>,
+}
+
+/// The header of the release commit of tag `t` (`release.commit_message`, naming its version
+/// or, in a package, its tag).
+pub fn release_header(config: &Config, t: &ReleaseTag) -> String {
+    let label = match &config.package {
+        Some(_) => t.name.clone(),
+        None => t.version.to_string(),
+    };
+    let message = config.release.commit_message.replace("{version}", &label);
+    message.lines().next().unwrap_or("").to_owned()
+}
+
+/// The merged-in older releases of the range from `head` less `hidden` (the line's released
+/// history; nothing without it), leaving out the tag `except` (one being made on HEAD).
+pub fn older_lines(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    hidden: &[Oid],
+    except: Option<&str>,
+) -> Result<OlderLines> {
+    let tags = repo.release_tag_candidates(&config.version.tag_prefix);
+    older_lines_among(repo, config, (head, hidden, except), &tags)
+}
+
+/// [`older_lines`] with the release tags read already (`tags`, any order).
+pub fn older_lines_among(
+    repo: &Repo,
+    config: &Config,
+    (head, hidden, except): (Oid, &[Oid], Option<&str>),
+    tags: &[ReleaseTag],
+) -> Result<OlderLines> {
+    let mut out = OlderLines::default();
+    let mut tags: Vec<&ReleaseTag> = tags
+        .iter()
+        .filter(|t| t.version.pre.is_empty() && Some(t.name.as_str()) != except)
+        .filter(|t| !hidden.contains(&t.commit))
+        .collect();
+    if tags.is_empty() || hidden.is_empty() {
+        return Ok(out);
+    }
+    let range = |tips: Vec<Oid>, hidden: Vec<Oid>| Range {
+        tips,
+        hidden,
+        ..Range::default()
+    };
+    let at: HashSet<Oid> = tags.iter().map(|t| t.commit).collect();
+    let mut in_range = HashSet::new();
+    repo.walk(&range(vec![head], hidden.to_vec()), |c| {
+        if at.contains(&c.id) {
+            in_range.insert(c.id);
+        }
+        in_range.len() < at.len()
+    })?;
+    tags.retain(|t| in_range.contains(&t.commit));
+    if tags.is_empty() {
+        return Ok(out);
+    }
+    // The lowest release first: a commit is said as shipped by the first that did.
+    tags.sort_by(|a, b| a.version.cmp_precedence(&b.version));
+    let mut headers: HashMap<Oid, String> = HashMap::new();
+    for t in &tags {
+        let release = release_header(config, t);
+        repo.walk(&range(vec![t.commit], hidden.to_vec()), |c| {
+            let seen = out.new.contains_key(&c.id) || out.not_new.contains(&c.id);
+            if c.parents >= 2 || seen {
+                return true;
+            }
+            let text = c.text();
+            let header = text.lines().next().unwrap_or("").to_owned();
+            let released = c.id == t.commit && header == release;
+            if released || picked_from_line(repo, head, c.id, &text) {
+                out.not_new.insert(c.id);
+            } else {
+                out.new.insert(c.id, t.name.clone());
+                headers.insert(c.id, header);
+            }
+            true
+        })?;
+    }
+    if out.new.is_empty() {
+        return Ok(out);
+    }
+    // The line's own commits, newest first: where the change of a backport came from.
+    let mut line: Vec<(Oid, String)> = Vec::new();
+    let line_hidden = hidden.iter().copied().chain(tags.iter().map(|t| t.commit));
+    repo.walk(&range(vec![head], line_hidden.collect()), |c| {
+        if c.parents < 2 {
+            let header = c.text().lines().next().unwrap_or("").to_owned();
+            line.push((c.id, header));
+        }
+        true
+    })?;
+    let mut ids: HashMap<Oid, Option<Oid>> = HashMap::new();
+    let mut patch_id = |id: Oid| *ids.entry(id).or_insert_with(|| repo.patch_id(id));
+    let mut copies = Vec::new();
+    for (id, header) in &headers {
+        let Some(own) = patch_id(*id) else {
+            continue;
+        };
+        let mut alike = line.iter().enumerate();
+        if alike.any(|(i, (l, h))| (i < RECENT || h == header) && patch_id(*l) == Some(own)) {
+            copies.push(*id);
+        }
+    }
+    for id in copies {
+        out.new.remove(&id);
+        out.not_new.insert(id);
+    }
+    Ok(out)
+}
+
+/// Whether `text` says (`cherry-pick -x`) it copies a commit `head` reaches: a change the
+/// line holds, or one of the range that counts on its own.
+fn picked_from_line(repo: &Repo, head: Oid, id: Oid, text: &str) -> bool {
+    text.lines()
+        .filter_map(picked_from)
+        .filter_map(|hex| repo.present_commit(hex))
+        .any(|x| x != id && repo.reaches(head, x))
+}
+
+/// The id a `(cherry picked from commit <id>)` line names.
+fn picked_from(line: &str) -> Option<&str> {
+    let hex = line
+        .trim()
+        .strip_prefix("(cherry picked from commit ")?
+        .strip_suffix(')')?;
+    (hex.len() >= 7 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::picked_from;
+
+    #[test]
+    fn a_cherry_pick_trailer_names_its_commit() {
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        let line = format!("(cherry picked from commit {id})");
+        assert_eq!(picked_from(&line), Some(id));
+        assert_eq!(picked_from(&format!("  {line}  ")), Some(id));
+    }
+
+    #[test]
+    fn other_lines_name_no_commit() {
+        assert_eq!(picked_from("(cherry picked from commit nothex!)"), None);
+        assert_eq!(picked_from("cherry picked from commit 0123456"), None);
+        assert_eq!(picked_from("fix: a"), None);
+    }
+}
