@@ -173,7 +173,10 @@ fn a_merged_in_maintenance_release_of_backports_is_not_new() {
     assert_eq!(repo.git(&["tag"]), "v1.0.0\nv1.0.1\nv1.1.0");
     let out = repo.git_output(&["merge", "-q", "--no-edit", "maint"]);
     assert!(out.status.success(), "{}", text(&out));
-    both_refuse(&repo, "nothing to release: no commits since v1.1.0");
+    both_refuse(
+        &repo,
+        "nothing to release: no new commits since v1.1.0; what came in since (merges, an older line's release commits, backports of changes it has) adds none",
+    );
     repo.commit_hooked("fix: after the merge");
     let next = repo.relhook(&["version", "--next", "--explain"]);
     assert_eq!(

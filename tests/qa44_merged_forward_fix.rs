@@ -117,7 +117,7 @@ fn a_backport_merged_forward_is_not_listed_twice() {
     let next = repo.relhook(&["version", "--next"]);
     assert_eq!(next.status.code(), Some(1), "{}", text(&next));
     assert!(
-        stderr(&next).contains("no commits since v1.1.0"),
+        stderr(&next).contains("no new commits since v1.1.0; what came in since (merges, an older line's release commits, backports of changes it has) adds none"),
         "{}",
         text(&next)
     );
@@ -143,7 +143,7 @@ fn a_backport_without_its_trailer_is_known_by_its_change() {
     let next = repo.relhook(&["version", "--next"]);
     assert_eq!(next.status.code(), Some(1), "{}", text(&next));
     assert!(
-        stderr(&next).contains("no commits since v1.1.0"),
+        stderr(&next).contains("no new commits since v1.1.0; what came in since (merges, an older line's release commits, backports of changes it has) adds none"),
         "{}",
         text(&next)
     );

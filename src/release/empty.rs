@@ -52,6 +52,13 @@ pub(super) fn refuse_empty(
                 "new ",
                 format!("; those merged in were released in {} already", s.0),
             ),
+            // HEAD above the tag with nothing counted: what came in is merges, an older
+            // line's release commits and backports of changes the tag holds (`git log` shows
+            // them all).
+            None if cancelled == 0 && head.is_some_and(|h| h != *at) => (
+                "new ",
+                "; what came in since (merges, an older line's release commits, backports of changes it has) adds none".to_owned(),
+            ),
             None => ("", String::new()),
         };
         // A change and its revert leave nothing, though `git log` shows both.
