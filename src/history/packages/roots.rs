@@ -12,9 +12,10 @@
 //! new dependency changes the workspace's `Cargo.lock`).
 //!
 //! Only a root that is a project of its own ([`has_code`]: a root crate, a published root
-//! package) has such files: in a bare workspace (a private root package.json, a virtual
-//! Cargo manifest) the files outside the packages are tooling (CI, tsconfig, the README), and
-//! a package's change that touches them stays the package's alone, as before.
+//! package) has such files: in a bare workspace (a private root package.json, or one with no
+//! `name` or no `version`, a virtual Cargo manifest) the files outside the packages are
+//! tooling (CI, tsconfig, the README), and a package's change that touches them stays the
+//! package's alone, as before.
 
 use std::path::PathBuf;
 
@@ -48,8 +49,8 @@ pub fn bookkeeping(config: &Config) -> Vec<PathBuf> {
 }
 
 /// Whether the top of `repo`'s work tree is a project of its own: a Cargo.toml with a
-/// `[package]`, a package.json that is not `"private": true`, or a pyproject.toml with a
-/// `[project]` or `[tool.poetry]` table. Read once per walk or post-commit.
+/// `[package]`, a package.json npm could publish ([`npm_project`]), or a pyproject.toml with
+/// a `[project]` or `[tool.poetry]` table. Read once per walk or post-commit.
 pub fn has_code(repo: &crate::git::Repo) -> bool {
     let Some(top) = repo.work_tree() else {
         return false;
@@ -72,12 +73,25 @@ pub fn has_code(repo: &crate::git::Repo) -> bool {
     let npm_public = std::fs::read(top.join("package.json"))
         .ok()
         .and_then(|b| crate::history::version::files::json_value(&b))
-        .is_some_and(|v| {
-            v.is_object() && v.get("private").and_then(serde_json::Value::as_bool) != Some(true)
-        });
+        .is_some_and(|v| npm_project(&v));
     toml_has("Cargo.toml", &[&["package"]])
         || npm_public
         || toml_has("pyproject.toml", &[&["project"], &["tool", "poetry"]])
+}
+
+/// Whether a root package.json is a project's: a `name` and a `version`, and not
+/// `"private": true`. A workspace root holding only `workspaces`, scripts and
+/// devDependencies is the packages' tooling, never published.
+fn npm_project(manifest: &serde_json::Value) -> bool {
+    let has = |key: &str| {
+        manifest
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .is_some()
+    };
+    has("name")
+        && has("version")
+        && manifest.get("private").and_then(serde_json::Value::as_bool) != Some(true)
 }
 
 /// Whether a commit is the root project's: `scoped`, its scope is one of a package's
@@ -106,6 +120,29 @@ mod tests {
             "a package's scope says whose it is"
         );
         assert!(!is_roots(true, false, true));
+    }
+
+    #[test]
+    fn only_a_named_versioned_public_package_json_is_a_project() {
+        let cases = [
+            (r#"{"workspaces":["packages/*"]}"#, false),
+            (
+                r#"{"workspaces":["p/*"],"devDependencies":{"x":"1"}}"#,
+                false,
+            ),
+            (r#"{"name":"mono","workspaces":["p/*"]}"#, false),
+            (r#"{"version":"1.0.0","workspaces":["p/*"]}"#, false),
+            (r#"{"name":"m","version":"1.0.0","private":true}"#, false),
+            (r#"{"name":"m","version":"1.0.0","private":false}"#, true),
+            (
+                r#"{"name":"m","version":"1.0.0","workspaces":["p/*"]}"#,
+                true,
+            ),
+        ];
+        for (text, project) in cases {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(npm_project(&value), project, "{text}");
+        }
     }
 
     #[test]
