@@ -28,6 +28,10 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
         paths.iter().partition(|p| p.as_str() == ".relconfig.toml");
     let (locks, output): (Vec<&String>, Vec<&String>) =
         paths.into_iter().partition(|p| is_lock_file(p));
+    // No .gitignore line can hold a newline: pasted, it would be two patterns, one of them
+    // ignoring files of that name everywhere.
+    let (unnamable, output): (Vec<&String>, Vec<&String>) =
+        output.into_iter().partition(|p| p.contains(['\n', '\r']));
     let mut steps = Vec::new();
     if !config.is_empty() {
         steps.push(
@@ -50,6 +54,12 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
             "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && git commit -m \"chore: ignore build output\"`",
             lines.join(" ")
         ));
+    }
+    if !unnamable.is_empty() {
+        steps.push(match unnamable.len() {
+            1 => "1 file with a newline in its name cannot be named in .gitignore: delete it (`git clean -i` lists it to pick)".to_owned(),
+            n => format!("{n} files with a newline in their names cannot be named in .gitignore: delete them (`git clean -i` lists them to pick)"),
+        });
     }
     if !locks.is_empty() {
         // Named from the top: the hook's paths are, and the person may be in a folder below.
@@ -173,6 +183,17 @@ mod tests {
         );
         assert_eq!(literal("a b  "), r"a b\ \ ");
         assert_eq!(literal(r"x\y*"), r"x\\y\*");
+    }
+
+    #[test]
+    fn a_name_with_a_newline_is_to_delete_not_to_ignore() {
+        let a = advice(&["nl\nname".to_owned(), "out.txt".to_owned()], None);
+        assert!(a.contains("printf '%s\\n' /out.txt >>"), "{a}");
+        assert!(!a.contains("nl\n"), "{a}");
+        assert!(
+            a.contains("1 file with a newline in its name cannot be named in .gitignore"),
+            "{a}"
+        );
     }
 
     #[test]
