@@ -125,7 +125,7 @@ pub(super) fn reference_transaction(
         crate::history::version::files::hold_still();
         let mut refused = false;
         if !releases.is_empty() {
-            if let Err(e) = repo.wait_for_index_lock() {
+            if let Err(e) = repo.wait_for_commit_locks() {
                 let again = if e.retry_may_help() {
                     "; try again in a moment"
                 } else {

@@ -29,12 +29,12 @@ mod releasing;
 mod restage;
 mod stage;
 mod sweep;
+mod waits;
 mod writer;
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use git2::Oid;
 
@@ -174,35 +174,6 @@ impl Repo {
         };
         failpoint("locked")?;
         Ok(txn)
-    }
-
-    /// Waits (a bounded time) until no process holds the index lock; nothing is taken.
-    ///
-    /// It only watches the lock file: taking the lock to test it would leave a lock that
-    /// nothing removes if relhook were killed while holding it.
-    pub fn wait_for_index_lock(&self) -> Result<()> {
-        let mut name = self.index_path()?.into_os_string();
-        name.push(".lock");
-        let lock = PathBuf::from(name);
-        // Left by a relhook that was killed: waiting never frees it, the recovery does.
-        if let Some(pid) = lock::stale_relhook_lock(&lock) {
-            let fix =
-                journal::pending(self).map_or("relhook changelog --sync".to_owned(), |p| p.fix);
-            return Err(Error::LeftByRelhook {
-                path: lock,
-                pid,
-                fix,
-            });
-        }
-        let wait = lock_wait();
-        let deadline = Instant::now() + wait;
-        while lock.exists() {
-            if Instant::now() >= deadline {
-                return Err(Error::locked(lock, wait));
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        Ok(())
     }
 
     /// The index file git uses here (`GIT_INDEX_FILE` honoured for hooks).
