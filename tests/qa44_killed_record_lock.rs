@@ -66,3 +66,22 @@ fn a_records_lock_that_holds_no_record_of_the_release_is_not_taken_for_its() {
     );
     assert!(!said.contains(&format!("rm {lock}")), "{}", text(&out));
 }
+
+/// QA45: killed right after it took the lock, before writing into it, the release left it
+/// empty; doctor's one fix was `--resume`, which waited 3 s and failed on it. An empty lock a
+/// few seconds old, with no release at work, is the killed release's.
+#[test]
+fn an_empty_records_lock_left_for_seconds_is_removed_in_the_fix() {
+    let (repo, lock) = killed_recording();
+    std::fs::write(&lock, "").unwrap();
+    let file = std::fs::File::options().write(true).open(&lock).unwrap();
+    let ago = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+    file.set_modified(ago).unwrap();
+    drop(file);
+    let out = repo.relhook(&["doctor"]);
+    let fix = format!("fix: rm {lock} && relhook release --resume\n");
+    assert!(stdout(&out).contains(&fix), "{}", text(&out));
+    let line = fix.trim_start_matches("fix: ").trim_end();
+    ok(repo.sh(line));
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]).trim(), "v0.1.0");
+}

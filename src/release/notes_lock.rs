@@ -12,10 +12,23 @@ use crate::git::Repo;
 use crate::testrun::{NOTES_REF, TestRecord};
 
 /// The notes ref's lock file, when it was left by a release of `commit` killed while it
-/// recorded that commit's test pass.
+/// recorded that commit's test pass (or, empty, by one killed as it took the lock).
 pub fn left_recording(repo: &Repo, commit: Oid) -> Option<PathBuf> {
     let lock = repo.ref_lock_path(NOTES_REF);
     let text = std::fs::read_to_string(&lock).ok()?;
+    // Killed between creating the lock and writing into it: no git at work leaves one empty
+    // for seconds.
+    if text.trim().is_empty() {
+        let age = std::fs::metadata(&lock)
+            .ok()?
+            .modified()
+            .ok()?
+            .elapsed()
+            .ok()?;
+        let left =
+            age >= std::time::Duration::from_secs(2) && super::running::other(repo).is_none();
+        return left.then_some(lock);
+    }
     let notes = Oid::from_str(text.trim()).ok()?;
     let note = repo.note_in(notes, commit)?;
     if TestRecord::parse_all(&note).is_empty() || super::running::other(repo).is_some() {
