@@ -402,6 +402,7 @@ mod qa45_doctor_first_entry_skipped;
 mod qa45_ignore_odd_names;
 mod qa45_npm_lock_first;
 mod qa45_operation_advice;
+mod qa45_tests_changed_tracked;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -144,17 +144,39 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
         if left.len() > 5 {
             paths.push_str(", …");
         }
-        let fix = match repo.untracked_paths(6)? {
-            // Only new files: build output, or a lock file the project has not committed yet.
-            new if new.len() == left.len() => {
-                let tag = release_tag_at(&repo, &config, head);
-                crate::testrun::leftovers::advice(&new, tag.as_deref())
-            }
-            _ => "add them to .gitignore (or commit them)".to_owned(),
+        // New files are build output (or a lock file not committed yet); a tracked file the
+        // tests changed (a snapshot, codegen) is no use in .gitignore: it is restored or
+        // committed.
+        let new: Vec<String> = repo
+            .untracked_paths(50)?
+            .into_iter()
+            .filter(|p| left.contains(p))
+            .collect();
+        let changed: Vec<String> = left
+            .iter()
+            .filter(|p| !new.contains(p))
+            .map(|p| crate::shellword::from_top(std::path::Path::new(p)))
+            .collect();
+        let mut fixes = Vec::new();
+        if !new.is_empty() {
+            let tag = release_tag_at(&repo, &config, head);
+            fixes.push(crate::testrun::leftovers::advice(&new, tag.as_deref()));
+        }
+        if !changed.is_empty() {
+            fixes.push(format!(
+                "restore what they changed (`git checkout -- {}`), or commit it and test again",
+                changed.join(" ")
+            ));
+        }
+        let fix = fixes.join("; ");
+        let what = match (new.is_empty(), changed.is_empty()) {
+            (false, true) => "left files git does not ignore",
+            (true, false) => "changed tracked files",
+            _ => "changed tracked files and left files git does not ignore",
         };
         let _ = writeln!(
             err,
-            "relhook: warning: the tests left files git does not ignore ({paths}); pre-push refuses to publish a release from a tree with them: {fix}"
+            "relhook: warning: the tests {what} ({paths}); pre-push refuses to publish a release from a tree with them: {fix}"
         );
     }
     Ok(Outcome::Ok)
