@@ -398,6 +398,7 @@ mod qa44_untestable_older_tag;
 mod qa44_workspaces_only_root;
 mod qa45_branch_lock_hand_tag;
 mod qa45_cleanup_flag;
+mod qa45_config_missing;
 mod qa45_doctor_first_entry_skipped;
 mod qa45_ignore_odd_names;
 mod qa45_npm_lock_first;

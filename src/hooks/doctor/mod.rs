@@ -373,6 +373,10 @@ fn config_check(config: &Result<Config, Error>) -> Check {
                 Error::Config {
                     path, line, column, ..
                 } => format!("edit {}:{line}:{column}", path.display()),
+                // `--config` naming a file that is not there: nothing to make readable.
+                Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                    "name a file that exists (`--config PATH`), or leave `--config` out to use .relconfig.toml".into()
+                }
                 _ => "make the file readable, or remove it to use the defaults".into(),
             }),
         ),
