@@ -129,7 +129,7 @@ fn a_backport_merged_forward_is_not_listed_twice() {
     );
 }
 
-/// The same backport picked without `-x`: known by its patch id.
+/// The same backport picked without `-x`: known by its patch, the changelogs aside.
 #[test]
 fn a_backport_without_its_trailer_is_known_by_its_change() {
     let repo = two_lines(|repo| {

@@ -23,7 +23,7 @@ mod locate;
 mod locks;
 mod merge;
 mod objects;
-mod patch_id;
+mod patch_key;
 mod probe;
 mod promisor;
 mod range;

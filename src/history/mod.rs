@@ -5,6 +5,7 @@
 pub mod accumulate;
 pub mod adoption;
 pub mod changelog;
+pub mod copies;
 pub mod older_line;
 pub mod packages;
 pub mod reverts;

@@ -3,8 +3,8 @@
 //! HEAD's line a commit is released when the line's top (the newest stable release tag HEAD
 //! reaches) reaches it, as git-cliff and cocogitto count it, so the fix merged in is new here.
 //! What the line already has is not: the older release's own release commit, and a copy of a
-//! change the line holds (a backport: `cherry-pick -x`'s trailer, or the same patch id), so a
-//! backport is never listed twice.
+//! change the line holds (a backport: `cherry-pick -x`'s trailer, or the same patch with the
+//! changelogs left out, by `history::copies`' rule), so a backport is never listed twice.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,7 +14,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 
-/// How many of the line's newest commits a merged-in commit's patch id is compared with
+/// How many of the line's newest commits a merged-in commit's patch is compared with
 /// (beyond them, only those with its header): a hook pays for a few hundred diffs at most.
 const RECENT: usize = 200;
 
@@ -112,24 +112,26 @@ pub fn older_lines_among(
         return Ok(out);
     }
     // The line's own commits, newest first: where the change of a backport came from.
-    let mut line: Vec<(Oid, String)> = Vec::new();
+    let mut line: HashMap<Oid, String> = HashMap::new();
     let line_hidden = hidden.iter().copied().chain(tags.iter().map(|t| t.commit));
+    let wanted: HashSet<&String> = headers.values().collect();
+    let mut walked = 0;
     repo.walk(&range(vec![head], line_hidden.collect()), |c| {
         if c.parents < 2 {
-            let header = c.text().lines().next().unwrap_or("").to_owned();
-            line.push((c.id, header));
+            walked += 1;
+            let text = c.text();
+            let header = text.lines().next().unwrap_or("");
+            if walked <= RECENT || wanted.contains(&header.to_owned()) {
+                line.insert(c.id, text.into_owned());
+            }
         }
         true
     })?;
-    let mut ids: HashMap<Oid, Option<Oid>> = HashMap::new();
-    let mut patch_id = |id: Oid| *ids.entry(id).or_insert_with(|| repo.patch_id(id));
+    let mut line = crate::history::copies::Changes::new(repo, config, line);
     let mut copies = Vec::new();
-    for (id, header) in &headers {
-        let Some(own) = patch_id(*id) else {
-            continue;
-        };
-        let mut alike = line.iter().enumerate();
-        if alike.any(|(i, (l, h))| (i < RECENT || h == header) && patch_id(*l) == Some(own)) {
+    for id in headers.keys() {
+        let text = repo.commit_text(*id).unwrap_or_default();
+        if !line.made(*id, &text)?.is_empty() {
             copies.push(*id);
         }
     }
@@ -143,37 +145,8 @@ pub fn older_lines_among(
 /// Whether `text` says (`cherry-pick -x`) it copies a commit `head` reaches: a change the
 /// line holds, or one of the range that counts on its own.
 fn picked_from_line(repo: &Repo, head: Oid, id: Oid, text: &str) -> bool {
-    text.lines()
-        .filter_map(picked_from)
+    crate::history::copies::picked_from(text)
+        .iter()
         .filter_map(|hex| repo.present_commit(hex))
         .any(|x| x != id && repo.reaches(head, x))
-}
-
-/// The id a `(cherry picked from commit <id>)` line names.
-fn picked_from(line: &str) -> Option<&str> {
-    let hex = line
-        .trim()
-        .strip_prefix("(cherry picked from commit ")?
-        .strip_suffix(')')?;
-    (hex.len() >= 7 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hex)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::picked_from;
-
-    #[test]
-    fn a_cherry_pick_trailer_names_its_commit() {
-        let id = "0123456789abcdef0123456789abcdef01234567";
-        let line = format!("(cherry picked from commit {id})");
-        assert_eq!(picked_from(&line), Some(id));
-        assert_eq!(picked_from(&format!("  {line}  ")), Some(id));
-    }
-
-    #[test]
-    fn other_lines_name_no_commit() {
-        assert_eq!(picked_from("(cherry picked from commit nothex!)"), None);
-        assert_eq!(picked_from("cherry picked from commit 0123456"), None);
-        assert_eq!(picked_from("fix: a"), None);
-    }
 }

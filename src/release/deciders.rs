@@ -64,8 +64,10 @@ pub(super) fn deciders(
     // Reverts of merges, by index in `out`, with the merge each reverts.
     let mut of_merges = Vec::new();
     let pre_releases = pre_release_commits(repo, config);
+    let mut parents = Vec::new();
     repo.walk(&range, |c| {
         walked.insert(c.id);
+        parents.push((c.id, c.parent_ids.clone()));
         if c.parents < 2 && !not_new.contains(&c.id) {
             let message = c.text();
             let header = message.lines().next().unwrap_or("").to_owned();
@@ -135,6 +137,9 @@ pub(super) fn deciders(
     if let Some(e) = failed {
         return Err(e);
     }
+    // A change whose pick (or original) the last stable release holds shipped with it.
+    let last: Vec<Oid> = since.into_iter().collect();
+    let copies = crate::history::copies::copies_among(repo, config, &parents, &last)?;
     // A revert of a merge released before the range takes its branch's changes back: its
     // entries are the revert's (post-commit and `--sync` write them); one of a merge in the
     // range cancels out with it below.
@@ -177,7 +182,9 @@ pub(super) fn deciders(
     let undone_ids = undone(&groups, |id| newer.as_ref().is_none_or(|n| n.contains(id)));
     let (mut kept, mut undone, mut cancelled) = (Vec::new(), Vec::new(), 0);
     for (d, id) in out.into_iter().zip(&ids) {
-        if undone_ids.contains(id) {
+        if copies.contains(id) {
+            continue;
+        } else if undone_ids.contains(id) {
             undone.push(d);
         } else if !groups.contains_key(id) {
             kept.push(d);

@@ -42,7 +42,7 @@ pub(super) fn merge(
     if let Some(e) = merged.dropped.first() {
         let more = merged.dropped.len() - 1;
         eprintln_note(&format!(
-            "{label}: left `- {}`{} out of Unreleased, where one side added {}: a release the merge holds lists the same words, and no commit outside a release wrote {}; if it is a change of its own, write it back under `## [Unreleased]`",
+            "{label}: left `- {}`{} out of Unreleased, where one side added {}: a release the merge holds lists the same words, and no commit outside a release wrote {} (one whose cherry-pick a release holds is released with it); if it is a change of its own, write it back under `## [Unreleased]`",
             one_line(&e.text),
             if more > 0 {
                 format!(" (and {more} more)")

@@ -20,10 +20,22 @@ pub fn entries_made(
     forge: &OnceCell<Option<Forge>>,
     wanted: Option<&HashSet<String>>,
 ) -> Result<HashSet<String>> {
+    entries_made_but(repo, config, range, (forge, wanted), &HashSet::new())
+}
+
+/// [`entries_made`], the commits of `copies` (released with their copies, see
+/// [`crate::history::copies`]) left out.
+pub fn entries_made_but(
+    repo: &Repo,
+    config: &Config,
+    range: &Range,
+    (forge, wanted): (&OnceCell<Option<Forge>>, Option<&HashSet<String>>),
+    copies: &HashSet<git2::Oid>,
+) -> Result<HashSet<String>> {
     let mut out = HashSet::new();
     let mut found = 0;
     repo.walk(range, |c| {
-        if c.parents < 2 {
+        if c.parents < 2 && !copies.contains(&c.id) {
             let message = c.text();
             if let Some(e) =
                 crate::history::reverts::commit_entry(repo, &message, &config.changelog, None)

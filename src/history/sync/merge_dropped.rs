@@ -31,7 +31,7 @@ pub(super) fn dropped_by_merges(
     added: &HashMap<Oid, HashSet<String>>,
 ) -> Result<HashSet<String>> {
     let mut dropped: HashSet<String> = HashSet::new();
-    for m in commits.iter().filter(|c| c.parents > 1) {
+    for m in commits.iter().filter(|c| c.parents.len() > 1) {
         let Some(stored) = super::stored_at(repo, m.id, path) else {
             continue;
         };
@@ -79,7 +79,10 @@ pub(super) fn dropped_by_merges(
         ..Range::default()
     };
     let forge = std::cell::OnceCell::new();
-    let made = super::entries_made(repo, config, &range, &forge, Some(&dropped))?;
+    let last = repo.latest_release_tag_except(head, &config.version.tag_prefix, releasing);
+    let copies = crate::history::copies::released_copies(repo, config, &range, last)?;
+    let how = (&forge, Some(&dropped));
+    let made = super::made::entries_made_but(repo, config, &range, how, &copies)?;
     Ok(dropped.intersection(&made).cloned().collect())
 }
 

@@ -158,7 +158,7 @@ pub fn plan_sync_releasing(
     let mut cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
     // A merged branch reverted before a release (`git revert -m 1`): its commits' entries go.
     let mut merge_reverts = crate::history::reverts::MergeReverts::default();
-    for c in commits.iter().filter(|c| c.parents < 2) {
+    for c in commits.iter().filter(|c| c.parents.len() < 2) {
         merge_reverts.note(c.id, &c.message);
     }
     let in_range: HashSet<Oid> = commits.iter().map(|c| c.id).collect();
@@ -176,10 +176,13 @@ pub fn plan_sync_releasing(
     let mut filter = crate::history::packages::Filter::new(repo, config);
     // Those a release section written by hand, not tagged yet, releases are not Unreleased.
     let by_hand = by_hand::released_by_hand(repo, config, &log, &range, last.as_ref());
+    // Those whose pick (or original) the last release holds: released with it.
+    let walked: Vec<_> = commits.iter().map(|c| (c.id, c.parents.clone())).collect();
+    let copies = crate::history::copies::copies_among(repo, config, &walked, &range.hidden)?;
     for c in commits
         .iter()
-        .filter(|c| c.parents < 2 && !c.unreadable)
-        .filter(|c| !cancelled.contains(&c.id) && !by_hand.contains(&c.id))
+        .filter(|c| c.parents.len() < 2 && !c.unreadable && !cancelled.contains(&c.id))
+        .filter(|c| !by_hand.contains(&c.id) && !copies.contains(&c.id))
         .filter(|c| !older.not_new.contains(&c.id))
     {
         use crate::history::reverts::{
@@ -383,7 +386,7 @@ pub fn plan_sync_releasing(
 struct Seen {
     id: Oid,
     message: String,
-    parents: usize,
+    parents: Vec<Oid>,
     /// Its message is in an encoding relhook cannot read: no entry is made of mojibake
     /// (post-commit said so; pre-push refuses the commit until it is reworded).
     unreadable: bool,
@@ -396,7 +399,7 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
         out.push(Seen {
             id: c.id,
             message: c.text().into_owned(),
-            parents: c.parents,
+            parents: c.parent_ids.clone(),
             unreadable: c.unreadable_encoding().is_some(),
         });
         true

@@ -88,7 +88,7 @@ pub fn unlogged_prereleases(
         let mut entries = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for c in collect(repo, &range)? {
-            if c.parents >= 2 || gone.contains(&c.id) {
+            if c.parents.len() >= 2 || gone.contains(&c.id) {
                 continue;
             }
             let Some(entry) = commit_entry(repo, &c.message, config, forge.as_ref()) else {

@@ -164,6 +164,8 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
             cancelled.extend(merge_reverts.cancelled(repo, &ids)?.into_keys());
         }
     }
+    // A change whose pick (or original) the release before its own holds shipped there.
+    cancelled.extend(released_copies(repo, config, &history, &owner, &tags)?);
     let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
     // An older line's release merged forward: its commits are new to the later line too.
@@ -296,6 +298,45 @@ fn requirement_entries(repo: &Repo, config: &Config, tag: &ReleaseTag) -> Vec<Ne
             breaking: false,
         })
         .collect()
+}
+
+/// The commits of each release (and of Unreleased) whose change the release before it on its
+/// line (the greatest its tag reaches) holds as a copy ([`crate::history::copies`]), as
+/// `--sync` and the next version read them when that release was the last.
+fn released_copies(
+    repo: &Repo,
+    config: &Config,
+    history: &[Lite],
+    owner: &[Option<usize>],
+    tags: &[ReleaseTag],
+) -> Result<HashSet<Oid>> {
+    let mut per_bucket: Vec<Vec<(Oid, Vec<Oid>)>> = vec![Vec::new(); tags.len() + 1];
+    let mut with_entries = vec![false; tags.len() + 1];
+    for (c, o) in history.iter().zip(owner) {
+        let b = o.unwrap_or(tags.len());
+        per_bucket[b].push((c.id, c.parent_ids.clone()));
+        with_entries[b] |= !c.entries.is_empty();
+    }
+    let mut out = HashSet::new();
+    for (k, commits) in per_bucket.iter().enumerate().skip(1) {
+        if !with_entries[k] {
+            continue;
+        }
+        // The release its line made before it: a maintenance line's lower one is another's.
+        let before = match tags.get(k) {
+            Some(t) => (0..k)
+                .rev()
+                .find(|j| repo.reaches(t.commit, tags[*j].commit)),
+            None => Some(k - 1),
+        };
+        if let Some(j) = before {
+            let before = [tags[j].commit];
+            out.extend(crate::history::copies::copies_among(
+                repo, config, commits, &before,
+            )?);
+        }
+    }
+    Ok(out)
 }
 
 /// A commit as `rebuild` keeps it.

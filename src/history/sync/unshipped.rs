@@ -26,23 +26,42 @@ pub fn unshipped_entries(
     if wanted.is_empty() {
         return Ok(HashSet::new());
     }
-    let mut hidden: Vec<Oid> = Vec::new();
-    if let MergeBase::Found(base) = repo.merge_base_of(sides[0], sides[1])? {
-        hidden.push(base);
-    }
+    let mut tags: Vec<Oid> = Vec::new();
+    // The greatest release either side holds: the one the merge's own range starts at.
+    let mut last: Option<crate::git::ReleaseTag> = None;
     for side in sides {
         for t in repo.release_tags(side, &config.version.tag_prefix)? {
-            if !hidden.contains(&t.commit) {
-                hidden.push(t.commit);
+            if !tags.contains(&t.commit) {
+                tags.push(t.commit);
+            }
+            if last
+                .as_ref()
+                .is_none_or(|l| t.version.cmp_precedence(&l.version).is_gt())
+            {
+                last = Some(t);
             }
         }
+    }
+    let mut hidden = tags.clone();
+    if let MergeBase::Found(base) = repo.merge_base_of(sides[0], sides[1])? {
+        hidden.push(base);
     }
     let range = Range {
         tips: sides.to_vec(),
         hidden,
         ..Range::default()
     };
-    let made = super::entries_made(repo, config, &range, &OnceCell::new(), Some(wanted))?;
+    // A commit whose pick (or original) that release holds wrote no unreleased entry; one
+    // an older line's release holds (a maintenance fix picked onto main) is main's to ship.
+    let mut commits = Vec::new();
+    repo.walk(&range, |c| {
+        commits.push((c.id, c.parent_ids));
+        true
+    })?;
+    let last: Vec<Oid> = last.map(|t| t.commit).into_iter().collect();
+    let copies = crate::history::copies::copies_among(repo, config, &commits, &last)?;
+    let how = (&OnceCell::new(), Some(wanted));
+    let made = super::made::entries_made_but(repo, config, &range, how, &copies)?;
     Ok(made.intersection(wanted).cloned().collect())
 }
 

@@ -1,0 +1,183 @@
+//! One change, two commits: `git cherry-pick` copies a commit onto another branch (with `-x`,
+//! naming it in a `(cherry picked from commit <id>)` line; without, as the same patch). A fix
+//! backported to main from branch `feature`, main released, then `feature` merged: the
+//! original comes in after the release that shipped its copy, and is no change of its own.
+//! `--sync`, `--rebuild`, the next version and the merge driver leave it out by this one rule.
+//!
+//! A range's commits are compared only with the released commits a walk from the points where
+//! they left the released history meets (a branch that forked before the release): a range
+//! that begins at the release tag costs nothing more.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use git2::Oid;
+
+use crate::Result;
+use crate::config::Config;
+use crate::git::{Range, Repo};
+
+/// The commits of `range` whose change the release `last` (a tag's name and commit: the
+/// last release, where the line's unreleased range starts) already made (a copy of it, or
+/// the original of a copy), so that they count as released with it.
+pub fn released_copies(
+    repo: &Repo,
+    config: &Config,
+    range: &Range,
+    last: Option<(String, Oid)>,
+) -> Result<HashSet<Oid>> {
+    let Some((_, last)) = last.filter(|_| !range.single) else {
+        return Ok(HashSet::new());
+    };
+    let mut commits = Vec::new();
+    repo.walk(range, |c| {
+        commits.push((c.id, c.parent_ids));
+        true
+    })?;
+    copies_among(repo, config, &commits, &[last])
+}
+
+/// [`released_copies`] of `commits` (each with its parents), compared with the commits
+/// `released` (the last release's tags) reaches beyond the points where `commits` left their
+/// history (none for a range that begins at that release: nothing is compared). An older
+/// line's release (a maintenance fix picked onto main) is not passed: main ships it again.
+pub fn copies_among(
+    repo: &Repo,
+    config: &Config,
+    commits: &[(Oid, Vec<Oid>)],
+    released: &[Oid],
+) -> Result<HashSet<Oid>> {
+    let inside: HashSet<Oid> = commits.iter().map(|c| c.0).collect();
+    let mut forks: Vec<Oid> = Vec::new();
+    for p in commits.iter().flat_map(|c| &c.1) {
+        if !inside.contains(p) && !forks.contains(p) {
+            forks.push(*p);
+        }
+    }
+    let mut others: HashMap<Oid, String> = HashMap::new();
+    for fork in forks {
+        let beyond = Range {
+            tips: released.to_vec(),
+            hidden: vec![fork],
+            ..Range::default()
+        };
+        repo.walk(&beyond, |c| {
+            // The commits compared are no copies of themselves (a tip inside the range).
+            if c.parents < 2 && !inside.contains(&c.id) {
+                others.entry(c.id).or_insert_with(|| c.text().into_owned());
+            }
+            true
+        })?;
+    }
+    if others.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let mut made_by = Changes::new(repo, config, others);
+    let mut out = HashSet::new();
+    for (id, parents) in commits.iter().filter(|c| c.1.len() < 2) {
+        let text = repo.commit_text(*id).unwrap_or_default();
+        let made = made_by.made(*id, &text)?;
+        // A change made again on top of its release (after a revert) is a change of its own.
+        let again = |o: &Oid| parents.first().is_some_and(|p| repo.reaches(*p, *o));
+        if made.iter().any(|o| !again(o)) {
+            out.insert(*id);
+        }
+    }
+    Ok(out)
+}
+
+/// Commits that made changes, each with its message, to tell which of them a commit makes
+/// again: the one rule by which relhook knows a copy (this module's and
+/// [`crate::history::older_line`]'s). Patch keys are read once, when a commit first needs them.
+pub struct Changes<'r> {
+    repo: &'r Repo,
+    skip: Vec<PathBuf>,
+    others: HashMap<Oid, String>,
+    /// The ids `-x` lines of `others` name, each with the commit naming it.
+    named: Vec<(String, Oid)>,
+    keys: Option<HashMap<Oid, Oid>>,
+}
+
+impl<'r> Changes<'r> {
+    /// The changes of `others` (commits with their messages).
+    pub fn new(repo: &'r Repo, config: &Config, others: HashMap<Oid, String>) -> Self {
+        let named = others
+            .iter()
+            .flat_map(|(o, m)| picked_from(m).into_iter().map(|n| (n, *o)))
+            .collect();
+        Changes {
+            repo,
+            skip: changelogs(config),
+            others,
+            named,
+            keys: None,
+        }
+    }
+
+    /// The commits that made the change `id` (its message `text`) makes: one that names it
+    /// (its pick), the one it names (its original), or else one with its patch key.
+    pub fn made(&mut self, id: Oid, text: &str) -> Result<Vec<Oid>> {
+        let hex = id.to_string();
+        let mut made: Vec<Oid> = self
+            .named
+            .iter()
+            .filter(|(n, _)| hex.starts_with(n.as_str()))
+            .map(|(_, o)| *o)
+            .collect();
+        for n in picked_from(text) {
+            made.extend(self.others.keys().filter(|o| o.to_string().starts_with(&n)));
+        }
+        if !made.is_empty() {
+            return Ok(made);
+        }
+        let (repo, skip) = (self.repo, &self.skip);
+        let keys = self.keys.get_or_insert_with(|| {
+            let key = |o: &Oid| Some((repo.patch_key(*o, skip).ok()??, *o));
+            self.others.keys().filter_map(key).collect()
+        });
+        if let Some(k) = repo.patch_key(id, skip)? {
+            made.extend(keys.get(&k));
+        }
+        Ok(made)
+    }
+}
+
+/// The changelogs relhook keeps: post-commit writes each commit's entry into its own commit,
+/// so a copy's lines there differ from its original's.
+fn changelogs(config: &Config) -> Vec<PathBuf> {
+    let mut files = vec![config.changelog.path.clone()];
+    files.extend(config.packages.iter().map(|p| p.changelog.clone()));
+    files
+}
+
+/// The ids (lower-case hex, 7 digits or more) a message's `-x` lines name.
+pub fn picked_from(message: &str) -> Vec<String> {
+    message
+        .lines()
+        .filter_map(|l| {
+            let rest = l.trim().strip_prefix("(cherry picked from commit ")?;
+            let hex = rest.strip_suffix(')')?.trim().to_ascii_lowercase();
+            (hex.len() >= 7 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hex)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn x_lines_name_the_original() {
+        let m = "fix: x\n\n(cherry picked from commit 0123456789ABCDEF0123456789abcdef01234567)\n";
+        assert_eq!(picked_from(m), ["0123456789abcdef0123456789abcdef01234567"]);
+        assert!(picked_from("fix: x\n\n(cherry picked from commit zz)\n").is_empty());
+        assert!(picked_from("fix: x\n").is_empty());
+        // git indents nothing, but a hand-copied line may be; an id needs its parentheses.
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        assert_eq!(
+            picked_from(&format!("  (cherry picked from commit {id})  ")),
+            [id]
+        );
+        assert!(picked_from(&format!("cherry picked from commit {id}")).is_empty());
+    }
+}
