@@ -371,6 +371,7 @@ mod qa44_inline_linked_release;
 mod qa44_killed_record_lock;
 mod qa44_level_below_line;
 mod qa44_merge_revert_said;
+mod qa44_merged_breaking_order;
 mod qa44_merged_forward_fix;
 mod qa44_moved_package_record;
 mod qa44_moved_package_tag;

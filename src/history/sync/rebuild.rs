@@ -172,22 +172,27 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
     let mut carried = super::forward::carried(repo, config, head, &tags)?;
     let again: HashSet<Oid> = carried.iter().flatten().copied().collect();
     let mut carried_entries: HashMap<Oid, Vec<NewEntry>> = HashMap::new();
-    for (c, o) in history.into_iter().zip(&owner).rev() {
-        let bucket = o.unwrap_or(tags.len());
+    // Oldest first, a merged branch's commits after those of the first parent's line up to
+    // the merge: the order post-commit and the merge driver leave entries in (not by date).
+    let mut order: Vec<usize> = (0..history.len()).collect();
+    order.sort_unstable_by_key(|&i| rank[i]);
+    for i in order {
+        let c = &mut history[i];
+        let bucket = owner[i].unwrap_or(tags.len());
         if cancelled.contains(&c.id) {
             continue;
         }
         if again.contains(&c.id) {
             carried_entries.insert(c.id, c.entries.clone());
         }
-        for e in c.entries {
+        for e in std::mem::take(&mut c.entries) {
             if seen[bucket].insert(normalize(&e.text)) {
                 buckets[bucket].push((c.id, e));
             }
         }
     }
     for (b, ids) in carried.iter_mut().enumerate() {
-        ids.sort_by_key(|id| std::cmp::Reverse(index[id]));
+        ids.sort_by_key(|id| rank[index[id]]);
         for (id, e) in ids.iter().flat_map(|id| {
             let entries = carried_entries.get(id).into_iter().flatten();
             entries.map(move |e| (*id, e))
@@ -349,7 +354,8 @@ struct Lite {
 }
 
 /// Each commit's place in an order where every commit comes after its parents (by index in
-/// `history`): an iterative depth-first walk, numbered as each commit's parents are done.
+/// `history`): an iterative depth-first walk, numbered as each commit's parents are done,
+/// the first parent's first (a merged branch's commits follow its first parent's line).
 fn topological_ranks(history: &[Lite], index: &HashMap<Oid, usize>) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let mut rank = vec![UNSEEN; history.len()];
@@ -365,7 +371,9 @@ fn topological_ranks(history: &[Lite], index: &HashMap<Oid, usize>) -> Vec<usize
             if !opened[i] {
                 opened[i] = true;
                 let parents = history[i].parent_ids.iter().filter_map(|p| index.get(p));
-                stack.extend(parents.filter(|p| rank[**p] == UNSEEN));
+                // Last pushed, first done.
+                let unseen: Vec<usize> = parents.copied().filter(|p| rank[*p] == UNSEEN).collect();
+                stack.extend(unseen.into_iter().rev());
                 continue;
             }
             rank[i] = next;
