@@ -389,6 +389,7 @@ mod qa44_released_words;
 mod qa44_renamed_upstream;
 mod qa44_resume_behind;
 mod qa44_retag_pull_upstream;
+mod qa44_revert_reworded;
 mod qa44_reverted_dependent_tag;
 mod qa44_root_commits;
 mod qa44_root_tagged_package;

@@ -1,6 +1,8 @@
 //! QA37: a revert of an unreleased commit whose entry was reworded by hand conflicts in
 //! CHANGELOG.md; taking the reverted commit's side (`--theirs`) dropped an unrelated entry
 //! with it, and keeping ours left the reworded entry to ship though its change was reverted.
+//! (relhook's merge driver now takes such a rewording out itself, `qa44_revert_reworded`: the
+//! conflict here is git's own line merge, for post-commit's part after it is resolved.)
 
 use crate::support::{Repo, installed_repo, ok, stderr, text};
 
@@ -14,7 +16,8 @@ fn reverted_with(side: &str) -> (Repo, std::process::Output) {
         .replace("- fix x\n", "- fix x (see #12)\n");
     repo.write("CHANGELOG.md", log);
     repo.git(&["commit", "-q", "--no-verify", "-am", "docs: reword x"]);
-    let out = repo.git_output(&["revert", "--no-edit", &x]);
+    let line_merge = "merge.relhook-changelog.driver=git merge-file %A %O %B";
+    let out = repo.git_output(&["-c", line_merge, "revert", "--no-edit", &x]);
     assert!(
         !out.status.success(),
         "a conflict in the file: {}",

@@ -439,6 +439,7 @@ mod conflicted;
 mod driver;
 mod next;
 mod released_words;
+mod reworded;
 pub(super) use next::commit_command;
 mod skipped;
 mod standing;

@@ -50,7 +50,8 @@ pub(in crate::cli) fn merge_driver(
     // Why the merge falls back to git's line merge, said once it is done.
     let mut fallback = None;
     if let (Ok(b), Ok(o), Ok(t)) = sides {
-        match super::released_words::merge(ctx, &label, (&b, &o, &t)) {
+        let merged = super::released_words::merge(ctx, &label, (&b, &o, &t));
+        match super::reworded::or_taken_out(ctx, &label, (&b, &o, &t), merged) {
             Ok(text) => {
                 let text = with_released_reverts(ctx, &label, text);
                 // The temporary file goes in the git dir: a killed driver leaves nothing in

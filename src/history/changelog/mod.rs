@@ -38,6 +38,7 @@ mod prose;
 mod prune;
 mod released;
 mod repeated;
+pub mod reworded_out;
 mod scope_style;
 mod separator;
 mod setext;
