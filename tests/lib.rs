@@ -399,6 +399,7 @@ mod qa44_tool_written_parts;
 mod qa44_unkept_changelog_said;
 mod qa44_untestable_older_tag;
 mod qa44_workspaces_only_root;
+mod qa45_backport_other_context;
 mod qa45_branch_lock_hand_tag;
 mod qa45_cleanup_flag;
 mod qa45_config_missing;
