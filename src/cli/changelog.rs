@@ -444,6 +444,8 @@ pub(super) use next::commit_command;
 mod skipped;
 mod standing;
 mod stopped;
+mod twice;
 mod views;
 pub(super) use driver::merge_driver;
 pub(super) use stopped::{NO_COMMIT_REVERT, stopped_check, stopped_pick};
+pub(super) use twice::twice_stop;

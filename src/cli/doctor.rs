@@ -190,6 +190,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             report
                 .checks
                 .extend(super::changelog::stopped_check(repo, config, &ctx.cwd));
+            // While git is stopped, no fix that rewrites history, and one way on for a
+            // changelog both sides released a version in.
+            super::doctor_midway::settle(repo, config, &mut report.checks);
         }
         // A format relhook cannot work in at all: said once, with no hook row to send the
         // user to an install that refuses, and `relhook uninstall` only where there is

@@ -10,6 +10,7 @@ mod direct;
 mod doctor;
 mod doctor_changelog;
 mod doctor_files;
+mod doctor_midway;
 mod doctor_missed;
 mod doctor_released;
 mod doctor_signing;

@@ -137,6 +137,25 @@ impl Repo {
             .collect()
     }
 
+    /// The blobs the index holds in conflict for `path` (relative to the top of the work
+    /// tree): base, ours and theirs, each `None` where that side lacks it; `None` when `path`
+    /// is in no conflict.
+    pub fn conflict_sides(&self, path: &Path) -> Option<[Option<Vec<u8>>; 3]> {
+        let index = self.inner.index().ok()?;
+        let c = index.conflict_get(path).ok()?;
+        let blob = |e: &Option<git2::IndexEntry>| e.as_ref().and_then(|e| self.blob_bytes(e.id));
+        Some([blob(&c.ancestor), blob(&c.our), blob(&c.their)])
+    }
+
+    /// The commit a stopped rebase replays onto (`onto` in its state directory).
+    pub fn rebase_onto(&self) -> Option<Oid> {
+        let dir = self.inner.path();
+        ["rebase-merge/onto", "rebase-apply/onto"]
+            .iter()
+            .find_map(|f| std::fs::read_to_string(dir.join(f)).ok())
+            .and_then(|id| Oid::from_str(id.trim()).ok())
+    }
+
     /// `ours` and `theirs` merged line by line over their common `base`, or `None` when they
     /// change the same lines (or insert at the same place) differently. Unlike git's merge,
     /// changes to adjacent lines do not conflict: a version line bumped beside a line edited

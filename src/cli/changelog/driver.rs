@@ -184,7 +184,7 @@ fn marked_release(ours: &str, theirs: &str, version: &str, labels: (&str, &str))
 }
 
 /// A version both sides released since their common ancestor, with different sections.
-fn released_on_both_sides(
+pub(super) fn released_on_both_sides(
     base: &Changelog,
     ours: &Changelog,
     theirs: &Changelog,
@@ -210,12 +210,8 @@ fn twice_released(ctx: &Context, label: &str, version: &str) {
         .repo()
         .ok()
         .and_then(|repo| ctx.history_config(&repo).ok())
-        .map(|(_, c)| crate::history::reverts::config_for_changelog(&c, Path::new(label)));
-    let (prefix, release) = config.map_or_else(
-        || ("v".to_owned(), "relhook release".to_owned()),
-        |c| (c.version.tag_prefix.clone(), c.release_command()),
-    );
-    let tag = crate::shellword::quote(&format!("{prefix}{version}"));
+        .map(|(_, c)| c);
+    let (tag, release) = super::twice::tag_and_release(config.as_ref(), Path::new(label), version);
     eprintln_note(&format!(
         "{label}: both sides released {version}, differently; keep theirs (its tag is published) and release yours as the next version. In `git pull --rebase`: `git rebase --skip` drops your release commit (your entries stay under Unreleased). In a merge: `git merge --abort`, `git reset --keep <your release commit>~1`, then pull again. Then `git tag -d {tag} && git fetch origin tag {tag}` takes their tag for yours, and `{release}` makes the next version"
     ));
