@@ -381,6 +381,7 @@ mod qa44_package_changelog_deleted;
 mod qa44_package_record_deps;
 mod qa44_package_revert_again;
 mod qa44_package_revert_both;
+mod qa44_package_reworded_release;
 mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;
 mod qa44_pre_commit_shapes;

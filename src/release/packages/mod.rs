@@ -29,6 +29,7 @@ mod left_behind;
 pub mod message;
 mod on_pre;
 mod resume;
+mod reworded;
 mod root_tagged;
 mod versionless;
 

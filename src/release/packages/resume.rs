@@ -201,6 +201,12 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
     if config.packages.is_empty() {
         return None;
     }
+    by_message(repo, config, root, tip)
+        .or_else(|| super::reworded::half_made(repo, config, root, tip))
+}
+
+/// [`half_made_from`] by the release commit's message, which names the package tags.
+fn by_message(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Option<HalfMade> {
     let head = repo.head();
     let mut at = Some(tip);
     for _ in 0..50 {
@@ -273,7 +279,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, root: &Path, tip: Oid) -> Op
 /// The commit tag value `tag` names, when it is `commit`'s release as it was before an amend
 /// or a rebase: a commit `tip` no longer holds and no remote has (a published one is gone back
 /// to, not tagged again), where both add the package's `version` section.
-fn rewritten_from(
+pub(super) fn rewritten_from(
     repo: &Repo,
     view: &Config,
     tip: Oid,
