@@ -353,6 +353,7 @@ mod qa44_alone_diverged;
 mod qa44_amended_away_entry;
 mod qa44_amended_marks_replaced;
 mod qa44_amended_to_no_entry;
+mod qa44_autosquash_other_package;
 mod qa44_backport_merged;
 mod qa44_bare_workspace_post_commit;
 mod qa44_buried_hand_tag;
