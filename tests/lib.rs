@@ -385,6 +385,7 @@ mod qa44_package_revert_both;
 mod qa44_package_reworded_release;
 mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;
+mod qa44_pre_commit_adopted;
 mod qa44_pre_commit_shapes;
 mod qa44_pre_commit_uninstall;
 mod qa44_rebuild_sub_level;

@@ -65,7 +65,10 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     let fresh = !relhook_present(&loc);
     let result = inst::install(&loc, &opts)?;
     hooks::chosen::remember(&loc, &opts.hooks)?;
-    if fresh {
+    // Before any commit nothing came before relhook, however its hooks are taken (relhook's
+    // shims, or a manager's configuration that names it): noted, for doctor and the rest.
+    let unborn = repo.as_ref().is_some_and(|r| r.head().is_none());
+    if fresh || unborn {
         note_adoption(&loc, repo.as_ref());
     }
     let changelog = changelog_paths(ctx, &loc);
@@ -387,13 +390,14 @@ pub(super) fn file_name(path: &Path) -> String {
 }
 
 /// Notes HEAD and the local branches as the first install here finds them, and when
-/// (`git::ADOPTED`): the commits up to them never met relhook's hooks, and the first release and push do not ask to reword them. Only an
-/// install that finds no relhook hook (see [`relhook_present`]) notes it: over an install of
-/// an older relhook, the commits since may have dodged its hooks (`--no-verify`), and they
-/// stay checked. A later install keeps the note, and so does `relhook uninstall`; in a
-/// repository with no commit yet it notes that nothing came before (no tip): an install
-/// after an uninstall, or over hooks another tool wrote back, must not take the commits made
-/// under relhook's hooks since for ones from before it.
+/// (`git::ADOPTED`): the commits up to them never met relhook's hooks, and the first release
+/// and push do not ask to reword them. Only an install that finds no relhook hook (see
+/// [`relhook_present`]) notes commits: over an install of an older relhook, the commits since
+/// may have dodged its hooks (`--no-verify`), and they stay checked. In a repository with no
+/// commit yet, any install notes that nothing came before (no tip). A later install keeps the
+/// note, and so does `relhook uninstall`: an install after an uninstall, or over hooks another
+/// tool wrote back, must not take the commits made under relhook's hooks since for ones from
+/// before it.
 fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo>) {
     let note = loc.common_dir.join(crate::git::ADOPTED);
     if note.exists() {

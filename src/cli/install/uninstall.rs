@@ -75,11 +75,10 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         }
     }
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
-    let nothing = result.changes.is_empty()
-        && unwired.is_empty()
-        && by_hand.is_empty()
-        && pre_commit.is_none()
-        && unregistered == driver::Registered::default();
+    let took_out = !result.changes.is_empty()
+        || !unwired.is_empty()
+        || unregistered != driver::Registered::default();
+    let nothing = !took_out && by_hand.is_empty() && pre_commit.is_none();
     let adopted = loc.common_dir.join(crate::git::ADOPTED);
     write_out(|out| {
         if nothing {
@@ -137,7 +136,8 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
                 rel(info, &loc.work_tree)
             )?;
         }
-        if !nothing && adopted.exists() {
+        // Said with what uninstall took out, not again with the calls left to remove by hand.
+        if took_out && adopted.exists() {
             writeln!(
                 out,
                 "kept {}, which notes the commits made before relhook's first install here: installed again, relhook still checks every commit made since (without it, a later install would take them for ones from before relhook)",
