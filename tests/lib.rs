@@ -386,6 +386,8 @@ mod qa44_package_reworded_release;
 mod qa44_package_twin_rebased;
 mod qa44_placeholder_files;
 mod qa44_pre_commit_adopted;
+mod qa44_pre_commit_documents;
+mod qa44_pre_commit_idle;
 mod qa44_pre_commit_shapes;
 mod qa44_pre_commit_uninstall;
 mod qa44_rebuild_sub_level;

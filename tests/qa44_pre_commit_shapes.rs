@@ -68,9 +68,9 @@ fn every_yaml_shape_of_the_config_is_read_alike_by_install_doctor_and_uninstall(
             "line 1 still runs relhook (hooks `relhook`, `relhook-post-commit`): remove them",
         ),
         (
-            "repos:\n  - repo: local\n    hooks:\n      - id: lint\n        language: system\n        entry: >-\n          relhook hook\n          commit-msg\n        stages: [commit-msg]\n\n      - id: log\n        language: system\n        entry: |\n          relhook hook post-commit\n        stages: [post-commit]\n",
+            "repos:\n  - repo: local\n    hooks:\n      - id: lint\n        language: system\n        entry: >-\n          relhook hook\n          commit-msg\n        stages: [commit-msg]\n\n      - id: log\n        language: system\n        entry: |\n          relhook hook post-commit\n        stages: [post-commit]\n        always_run: true\n",
             &["commit-msg", "post-commit"],
-            "lines 4-9, 11-15 still run relhook (hooks `lint`, `log`): remove them",
+            "lines 4-9, 11-16 still run relhook (hooks `lint`, `log`): remove them",
         ),
         (
             "repos:\n  - repo: https://example.com/relhook\n    rev: v1.0.0\n    hooks:\n      - id: \"relhook\"   # lint\n      - id: 'relhook-post-commit' # changelog\n",

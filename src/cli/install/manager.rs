@@ -26,7 +26,7 @@ pub(super) fn write_pre_commit_note(
     if let Some(why) = calls.as_ref().and_then(|c| c.unreadable.as_ref()) {
         writeln!(
             out,
-            "note: {} does not read as YAML ({why}), so relhook cannot tell which hooks it runs relhook for: relhook's shims took them all, and pre-commit refuses the file until it is fixed",
+            "note: {} {why}, so relhook cannot tell which hooks it runs relhook for: relhook's shims took them all, and pre-commit refuses the file until it is fixed",
             m.evidence.display()
         )?;
     }

@@ -54,8 +54,10 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     let info_removed = driver::forget_info_dir(&loc);
     // Only the sections relhook wrote come out; a call added by hand is named.
     let by_hand = managed::hand_calls(&loc, &managers);
-    // pre-commit's configuration is never relhook's to edit: its entries are named.
-    let pre_commit = managed::pre_commit_entries(&loc, &managers);
+    // pre-commit's configuration is never relhook's to edit: its entries that run relhook
+    // are named (one pre-commit never runs runs nothing).
+    let pre_commit = managed::pre_commit_entries(&loc, &managers)
+        .filter(|c| !c.entries.is_empty() || c.unreadable.is_some());
     // The notes the reference-transaction hook leaves in each worktree's git dir go with the
     // hooks.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
@@ -192,7 +194,7 @@ fn pre_commit_line(calls: &managed::PreCommitCalls) -> String {
     let file = calls.file.display();
     if let Some(why) = &calls.unreadable {
         return format!(
-            "{file} does not read as YAML ({why}), so relhook cannot tell whether it still runs relhook: look for its entries (`grep -n relhook {}`) and remove them by hand (uninstall never edits it)",
+            "{file} {why}, so relhook cannot tell whether it still runs relhook: look for its entries (`grep -n relhook {}`) and remove them by hand (uninstall never edits it)",
             crate::shellword::below_top(&calls.file)
         );
     }

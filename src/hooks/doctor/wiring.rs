@@ -184,7 +184,7 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
     }
 }
 
-/// pre-commit's configuration when it does not read as YAML: which hooks it runs relhook for
+/// pre-commit's configuration when pre-commit cannot read it: which hooks it runs relhook for
 /// cannot be told (install and uninstall say the same), and pre-commit refuses it too.
 pub(super) fn pre_commit_unreadable(
     loc: &crate::git::HooksLocation,
@@ -196,9 +196,44 @@ pub(super) fn pre_commit_unreadable(
         "pre-commit",
         Status::Warning,
         format!(
-            "{} does not read as YAML ({why}), so relhook cannot tell which hooks it runs relhook for and judges its own shims for all of them; pre-commit refuses the file until it is fixed",
+            "{} {why}, so relhook cannot tell which hooks it runs relhook for and judges its own shims for all of them; pre-commit refuses the file until it is fixed",
             calls.file.display()
         ),
         None,
     ))
+}
+
+/// The entries of pre-commit's configuration that call relhook for a hook pre-commit never
+/// runs them for, one line each: relhook's own shim takes that hook (and is judged as such).
+pub(super) fn pre_commit_idle(
+    loc: &crate::git::HooksLocation,
+    managers: &[crate::hooks::install::Detected],
+) -> Vec<Check> {
+    let Some(calls) = crate::hooks::managed::pre_commit_entries(loc, managers) else {
+        return Vec::new();
+    };
+    let file = calls.file.display();
+    let mut checks = Vec::new();
+    for e in &calls.idle {
+        let at = match e.lines {
+            (first, last) if first == last => format!("line {first}"),
+            (first, last) => format!("lines {first}-{last}"),
+        };
+        let entry = match e.id.as_str() {
+            "" => format!("an entry with no id ({at})"),
+            id => format!("entry `{id}` ({at})"),
+        };
+        for (hook, why) in &e.idle {
+            checks.push(check(
+                "pre-commit",
+                Status::Warning,
+                format!(
+                    "{file}'s {entry} does not run relhook for {hook}: {}; relhook's own shim runs {hook}",
+                    why.why(hook)
+                ),
+                None,
+            ));
+        }
+    }
+    checks
 }

@@ -2,13 +2,16 @@
 //! (install leaves a hook it already runs relhook for with it), so uninstall never edits it
 //! either: it names these entries, which keep running relhook until they are removed.
 //! install, doctor and uninstall all read the file here, through one YAML reader, so they
-//! agree on which hooks it runs relhook for; a file that does not read as YAML is said to be
-//! so, since pre-commit refuses it too.
+//! agree on which hooks it runs relhook for; a file that is not one YAML document is said to be
+//! so, since pre-commit refuses it too. An entry pre-commit never runs for a hook (see
+//! [`idle`]) runs nothing there: relhook's own shim takes the hook, and doctor names the entry.
 
+mod idle;
 mod yaml;
 
 use std::path::{Path, PathBuf};
 
+pub use idle::Idle;
 pub use yaml::Unreadable;
 use yaml::{Doc, Node};
 
@@ -17,15 +20,17 @@ use super::{Wiring, read_text};
 use crate::git::HooksLocation;
 use crate::hooks::install::{Detected, Manager};
 
-/// One entry (`- id: …` and its keys) of pre-commit's configuration that runs relhook.
+/// One entry (`- id: …` and its keys) of pre-commit's configuration that calls relhook.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Its `id:`, or empty when it has none.
     pub id: String,
     /// Its first and last line, from 1.
     pub lines: (usize, usize),
-    /// The git hooks it runs relhook for.
+    /// The git hooks pre-commit runs relhook for through it.
     pub hooks: Vec<&'static str>,
+    /// The git hooks it names relhook's that pre-commit never runs it for, and why.
+    pub idle: Vec<(&'static str, Idle)>,
 }
 
 /// pre-commit's configuration file and the entries in it that run relhook.
@@ -33,9 +38,11 @@ pub struct Entry {
 pub struct PreCommitCalls {
     /// The configuration file, relative to the work tree.
     pub file: PathBuf,
-    /// The entries, in the file's order.
+    /// The entries that run relhook, in the file's order.
     pub entries: Vec<Entry>,
-    /// Why the file does not read as YAML (no entries are known then).
+    /// The entries that call relhook for a hook pre-commit never runs them for.
+    pub idle: Vec<Entry>,
+    /// Why pre-commit cannot read the file (no entries are known then).
     pub unreadable: Option<Unreadable>,
 }
 
@@ -43,19 +50,28 @@ pub struct PreCommitCalls {
 /// file cannot tell.
 pub fn pre_commit_entries(loc: &HooksLocation, managers: &[Detected]) -> Option<PreCommitCalls> {
     let config = managers.iter().find(|m| m.manager == Manager::PreCommit)?;
-    let (entries, unreadable) = match read(&read_text(&loc.work_tree.join(&config.evidence))) {
-        Ok(entries) => (entries, None),
+    let (found, unreadable) = match read(&read_text(&loc.work_tree.join(&config.evidence))) {
+        Ok(found) => (found, None),
         Err(why) => (Vec::new(), Some(why)),
     };
-    (!entries.is_empty() || unreadable.is_some()).then(|| PreCommitCalls {
+    let idle = found
+        .iter()
+        .filter(|e| !e.idle.is_empty())
+        .cloned()
+        .collect();
+    let entries: Vec<Entry> = found.into_iter().filter(|e| !e.hooks.is_empty()).collect();
+    let calls = PreCommitCalls {
         file: config.evidence.clone(),
         entries,
+        idle,
         unreadable,
-    })
+    };
+    let any = !calls.entries.is_empty() || !calls.idle.is_empty() || calls.unreadable.is_some();
+    any.then_some(calls)
 }
 
 /// How pre-commit's configuration stands for `hook`: `None` unless it runs relhook for it
-/// (a file that does not read as YAML runs nothing: pre-commit refuses it).
+/// (a file pre-commit cannot read runs nothing: pre-commit refuses it).
 pub(super) fn pre_commit_state(
     loc: &HooksLocation,
     config: &Path,
@@ -76,14 +92,16 @@ pub(super) fn pre_commit_state(
     Some((config.to_owned(), wiring))
 }
 
-/// Every entry of `text` under `repos:` → `hooks:` that runs relhook: one whose `entry:` (and
+/// Every entry of `text` under `repos:` → `hooks:` that calls relhook: one whose `entry:` (and
 /// `args:`) calls `relhook hook <hook>`, or, from a repository other than `local` and `meta`
-/// with no `entry:` of its own, one of the ids relhook's `.pre-commit-hooks.yaml` offers.
+/// with no `entry:` of its own, one of the ids relhook's `.pre-commit-hooks.yaml` offers; each
+/// hook it calls relhook for is one pre-commit runs it for, or not (see [`idle`]).
 fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
     let doc = Doc::parse(text)?;
     let Some(root) = doc.root() else {
         return Ok(Vec::new());
     };
+    let top = idle::Top::read(&doc, root);
     let repos = doc
         .get(root, "repos")
         .into_iter()
@@ -99,26 +117,42 @@ fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
             .flat_map(|h| doc.items(h))
         {
             let id = doc.get(hook, "id").and_then(|i| doc.scalar(i));
-            let hooks = runs(&doc, hook, remote, id.unwrap_or_default());
+            let calls = calls(&doc, hook, remote, id.unwrap_or_default());
             // An entry shared through an alias is one entry, at its anchor.
-            if hooks.is_empty() || seen.iter().any(|s| std::ptr::eq(*s, hook)) {
+            if calls.is_empty() || seen.iter().any(|s| std::ptr::eq(*s, hook)) {
                 continue;
             }
             seen.push(hook);
-            found.push(Entry {
+            // A remote entry of relhook's takes the defaults of its manifest's.
+            let manifest = hook_of_id(id.unwrap_or_default()).filter(|_| remote);
+            let mut entry = Entry {
                 id: id.unwrap_or_default().to_owned(),
                 lines: hook.lines,
-                hooks,
-            });
+                hooks: Vec::new(),
+                idle: Vec::new(),
+            };
+            for (name, other) in calls {
+                let why = match other {
+                    Some(program) => Some(Idle::Other(program)),
+                    None => idle::idle(&doc, &top, hook, manifest, name),
+                };
+                match why {
+                    None => entry.hooks.push(name),
+                    Some(why) => entry.idle.push((name, why)),
+                }
+            }
+            found.push(entry);
         }
     }
     Ok(found)
 }
 
-/// The hooks one entry runs relhook for.
-fn runs(doc: &Doc, hook: &Node, remote: bool, id: &str) -> Vec<&'static str> {
+/// The hooks one entry calls relhook for, each with the program it calls when that is not
+/// relhook but one whose name ends in it (`my-relhook hook commit-msg`).
+fn calls(doc: &Doc, hook: &Node, remote: bool, id: &str) -> Vec<(&'static str, Option<String>)> {
     let Some(entry) = doc.get(hook, "entry").and_then(|e| doc.scalar(e)) else {
-        return hook_of_id(id).filter(|_| remote).into_iter().collect();
+        let named = hook_of_id(id).filter(|_| remote);
+        return named.map(|h| (h, None)).into_iter().collect();
     };
     let args = doc.get(hook, "args").into_iter().flat_map(|a| doc.items(a));
     // pre-commit runs `entry` and `args` as one command line; a folded or literal value may
@@ -128,17 +162,30 @@ fn runs(doc: &Doc, hook: &Node, remote: bool, id: &str) -> Vec<&'static str> {
         .flat_map(str::split_whitespace)
         .collect();
     let command = words.join(" ");
-    let mut hooks: Vec<&'static str> = Vec::new();
+    let mut hooks: Vec<(&'static str, Option<String>)> = Vec::new();
     for (at, call) in command.match_indices("relhook hook ") {
         let rest = command[at + call.len()..].trim_start_matches(['"', '\'']);
         let name = rest
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
             .next()
             .unwrap_or_default();
-        if let Some(h) = HOOKS.iter().find(|h| h.name == name) {
-            if !hooks.contains(&h.name) {
-                hooks.push(h.name);
-            }
+        let Some(h) = HOOKS.iter().find(|h| h.name == name) else {
+            continue;
+        };
+        // The program is the word that ends in `relhook`: relhook when its last path part is
+        // relhook alone, another program otherwise (`my-relhook`).
+        let before = &command[..at];
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || "\"'`;&|()".contains(c))
+            .map_or(0, |i| i + 1);
+        let program = format!("{}relhook", &before[start..]);
+        let own = program.rsplit(['/', '\\']).next() == Some("relhook");
+        let other = (!own).then_some(program);
+        match hooks.iter_mut().find(|(n, _)| *n == h.name) {
+            // relhook itself, anywhere in the command, runs it.
+            Some(known) if other.is_none() => known.1 = None,
+            Some(_) => {}
+            None => hooks.push((h.name, other)),
         }
     }
     hooks
@@ -175,6 +222,7 @@ mod tests {
         id: \"relhook-post-commit\"
         entry: relhook hook post-commit
         stages: [post-commit]
+        always_run: true
   - repo: https://example.com/relhook
     rev: v1.0.0
     hooks:
@@ -198,8 +246,8 @@ mod tests {
             ids,
             [
                 ("lint-commit".to_owned(), (7, 11)),
-                ("relhook-post-commit".to_owned(), (13, 16)),
-                ("relhook-pre-push".to_owned(), (20, 20)),
+                ("relhook-post-commit".to_owned(), (13, 17)),
+                ("relhook-pre-push".to_owned(), (21, 21)),
             ]
         );
     }
@@ -233,7 +281,7 @@ mod tests {
                 ),
             ]
         );
-        let folded = "repos:\n  - repo: local\n    hooks:\n      - id: lint # ours\n        entry: >-\n          relhook hook\n          commit-msg\n      - id: log\n        entry: |\n          relhook hook post-commit\n        language: system\n";
+        let folded = "repos:\n  - repo: local\n    hooks:\n      - id: lint # ours\n        entry: >-\n          relhook hook\n          commit-msg\n      - id: log\n        entry: |\n          relhook hook post-commit\n        always_run: true\n";
         assert_eq!(
             found(folded),
             [
@@ -243,6 +291,43 @@ mod tests {
         );
         let args = "repos:\n- repo: local\n  hooks:\n  - id: a\n    entry: relhook\n    args: [hook, pre-push]\n";
         assert_eq!(found(args), [("a".to_owned(), (4, 6), vec!["pre-push"])]);
+    }
+
+    #[test]
+    fn an_entry_pre_commit_never_runs_for_a_hook_runs_nothing_there() {
+        let entry = |keys: &str| {
+            let text = format!("repos:\n- repo: local\n  hooks:\n  - id: x\n{keys}");
+            let e = read(&text).unwrap().pop().unwrap();
+            let idle: Vec<&str> = e.idle.iter().map(|(h, _)| *h).collect();
+            (e.hooks, idle)
+        };
+        let manual = entry("    entry: relhook hook commit-msg\n    stages: [manual]\n");
+        assert_eq!(manual, (vec![], vec!["commit-msg"]));
+        let other = entry("    entry: my-relhook hook commit-msg\n");
+        assert_eq!(other, (vec![], vec!["commit-msg"]));
+        let e = read("repos:\n- repo: local\n  hooks:\n  - {id: x, entry: ./bin/my-relhook hook commit-msg}\n").unwrap();
+        assert_eq!(e[0].idle[0].1, Idle::Other("./bin/my-relhook".to_owned()));
+        // A path to relhook, or relhook in a shell line, is relhook.
+        for entry_text in [
+            "/usr/local/bin/relhook hook commit-msg",
+            "sh -c 'command -v relhook && relhook hook commit-msg \"$1\"' --",
+            "my-relhook hook commit-msg || relhook hook commit-msg",
+        ] {
+            let keys = format!("    entry: \"{}\"\n", entry_text.replace('"', "\\\""));
+            assert_eq!(entry(&keys), (vec!["commit-msg"], vec![]), "{entry_text}");
+        }
+        let both = entry(
+            "    entry: relhook hook post-commit\n    args: [';', relhook, hook, reference-transaction]\n    always_run: true\n",
+        );
+        assert_eq!(both, (vec!["post-commit"], vec!["reference-transaction"]));
+        // relhook's own remote ids bring their manifest's stage and always_run.
+        let remote = "default_stages: [pre-commit]\nrepos:\n- repo: https://example.com/relhook\n  rev: v1\n  hooks:\n  - id: relhook-post-commit\n  - id: relhook\n    stages: [push]\n";
+        let hooks: Vec<(Vec<&str>, usize)> = read(remote)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.hooks, e.idle.len()))
+            .collect();
+        assert_eq!(hooks, [(vec!["post-commit"], 0), (vec![], 1)]);
     }
 
     #[test]

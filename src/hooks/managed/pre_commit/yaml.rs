@@ -24,7 +24,7 @@ enum Value {
     Map(Vec<(usize, usize)>),
 }
 
-/// The first document of a YAML text. An alias is the index of the node it names, never a
+/// The one document of a YAML text. An alias is the index of the node it names, never a
 /// copy, so aliases of aliases cannot make the tree grow.
 #[derive(Debug)]
 pub(super) struct Doc {
@@ -32,18 +32,34 @@ pub(super) struct Doc {
     root: Option<usize>,
 }
 
-/// Why a text does not read as YAML: where the parser stopped, and its words.
+/// Why a text is not what pre-commit reads: where the parser stopped, and its words, or where
+/// a second document starts (PyYAML's `load`, which pre-commit uses, refuses a stream of more).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     /// The line, from 1.
     pub line: usize,
-    /// The parser's reason.
+    /// The parser's reason (empty for a second document).
     pub reason: String,
+    /// A second document starts at `line`: the text is YAML, but not one document.
+    pub second_document: bool,
 }
 
+/// Words that follow the file's name.
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
+        if self.second_document {
+            write!(
+                f,
+                "holds more than one YAML document (another starts at line {})",
+                self.line
+            )
+        } else {
+            write!(
+                f,
+                "does not read as YAML (line {}: {})",
+                self.line, self.reason
+            )
+        }
     }
 }
 
@@ -59,7 +75,8 @@ struct Open {
 const MERGE_DEPTH: usize = 8;
 
 impl Doc {
-    /// Reads the first document of `text`.
+    /// Reads `text`, which must hold one document: pre-commit (PyYAML's `load`) refuses a
+    /// stream of more.
     pub fn parse(text: &str) -> Result<Doc, Unreadable> {
         let mut doc = Doc {
             nodes: Vec::new(),
@@ -69,13 +86,25 @@ impl Doc {
         let mut open: Vec<Open> = Vec::new();
         let lines: Vec<&str> = text.lines().collect();
         let mut parser = Parser::new_from_str(text);
+        let mut documents = 0;
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e| Unreadable {
                 line: e.marker().line(),
                 reason: e.info().to_owned(),
+                second_document: false,
             })?;
             let (done, anchor) = match event {
-                Event::DocumentEnd if doc.root.is_some() => break,
+                Event::DocumentStart(_) if documents > 0 => {
+                    return Err(Unreadable {
+                        line: span.start.line(),
+                        reason: String::new(),
+                        second_document: true,
+                    });
+                }
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    (None, 0)
+                }
                 Event::StreamEnd => break,
                 Event::Scalar(value, _, anchor, _) => {
                     let at = (span.start.line(), last_line(&lines, span));
@@ -144,7 +173,9 @@ impl Doc {
         self.root.map(|r| &self.nodes[r])
     }
 
-    /// The value of `key` in a mapping node, its own before one `<<` merges in.
+    /// The value of `key` in a mapping node, as PyYAML reads it: the last of the mapping's
+    /// own (a key written twice is the later one), else from the last `<<` that has it, and
+    /// of a list of merged mappings the first.
     pub fn get(&self, map: &Node, key: &str) -> Option<&Node> {
         self.get_within(map, key, MERGE_DEPTH)
     }
@@ -153,23 +184,29 @@ impl Doc {
         let Value::Map(pairs) = &map.value else {
             return None;
         };
-        let value = |k: &str| {
+        let named = |k: &str| {
             pairs
                 .iter()
-                .find(|(k2, _)| self.scalar(&self.nodes[*k2]) == Some(k))
+                .rev()
+                .filter(|(k2, _)| self.scalar(&self.nodes[*k2]) == Some(k))
                 .map(|(_, v)| &self.nodes[*v])
+                .collect::<Vec<_>>()
         };
-        if let Some(found) = value(key) {
-            return Some(found);
+        if let Some(&own) = named(key).first() {
+            return Some(own);
         }
-        let merged = value("<<").filter(|_| depth > 0)?;
-        let sources: Vec<&Node> = match &merged.value {
-            Value::List(items) => items.iter().map(|&i| &self.nodes[i]).collect(),
-            _ => vec![merged],
-        };
-        sources
-            .into_iter()
-            .find_map(|m| self.get_within(m, key, depth - 1))
+        if depth == 0 {
+            return None;
+        }
+        named("<<").into_iter().find_map(|merged| {
+            let sources: Vec<&Node> = match &merged.value {
+                Value::List(items) => items.iter().map(|&i| &self.nodes[i]).collect(),
+                _ => vec![merged],
+            };
+            sources
+                .into_iter()
+                .find_map(|m| self.get_within(m, key, depth - 1))
+        })
     }
 
     /// The items of a list node (none for anything else).
@@ -264,6 +301,37 @@ mod tests {
         }
         let doc = Doc::parse(&chain).unwrap();
         assert!(doc.nodes.len() < 200, "{}", doc.nodes.len());
+    }
+
+    #[test]
+    fn a_key_written_twice_is_the_later_and_one_document_is_read() {
+        let doc = Doc::parse("a: 1\nb: {x: 1, x: 2}\na: 3\n").unwrap();
+        let root = doc.root().unwrap();
+        assert_eq!(doc.scalar(doc.get(root, "a").unwrap()), Some("3"));
+        let b = doc.get(root, "b").unwrap();
+        assert_eq!(doc.scalar(doc.get(b, "x").unwrap()), Some("2"));
+        // Its own key over a merged one, and of merged mappings the first.
+        let text = "m: &m {x: 1}\nn: &n {x: 2, y: 2}\no: {<<: [*m, *n], x: 3}\np: {<<: [*m, *n]}\n";
+        let doc = Doc::parse(text).unwrap();
+        let root = doc.root().unwrap();
+        let x = |k: &str, key: &str| {
+            doc.get(doc.get(root, k).unwrap(), key)
+                .and_then(|v| doc.scalar(v))
+        };
+        assert_eq!(
+            (x("o", "x"), x("p", "x"), x("p", "y")),
+            (Some("3"), Some("1"), Some("2"))
+        );
+        let err = Doc::parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "holds more than one YAML document (another starts at line 2)"
+        );
+        for two in ["---\na: 1\n...\n---\nb: 2\n", "a: 1\n---\n"] {
+            let err = Doc::parse(two).unwrap_err();
+            assert!(err.second_document, "{two:?}");
+        }
+        assert!(Doc::parse("---\na: 1\n...\n# done\n").is_ok());
     }
 
     #[test]
