@@ -2,14 +2,17 @@
 //! decides its section and notes), and the work tree's uncommitted changes are carried over
 //! the release's edit, or the release is refused before anything is made.
 
+mod drafted;
+
 use std::path::Path;
 
 use git2::Oid;
 
 use crate::git::Repo;
-use crate::history::changelog::{Changelog, Entry, normalize};
+use crate::history::changelog::{Changelog, Entry};
 use crate::history::version::files::Edit;
 use crate::{Error, Result};
+use drafted::drafted;
 
 /// HEAD's version of the changelog `rel` as the work tree holds it, when the work tree's file
 /// (`before`; empty: none) has uncommitted changes; `None` when it is as committed, or HEAD
@@ -48,7 +51,7 @@ pub(super) fn head_text(
 }
 
 /// The work tree's changelog `now` with the release's edit (`at_head` → `committed`) carried
-/// over: entries written under Unreleased and not committed stay there (committed next, the
+/// over: entries drafted under Unreleased and not committed stay there (committed next, the
 /// released section would say what its tag's notes do not); any other change is merged as
 /// `git stash` and `git stash pop` around the release would, or refused when it touches the
 /// lines the release edits.
@@ -59,48 +62,52 @@ pub(super) fn carried(
     committed: &str,
     now: &[u8],
 ) -> Result<Vec<u8>> {
-    if let Some(after) = std::str::from_utf8(now)
+    let refused = || super::dirty::not_carried(rel);
+    let Some((rest, drafts)) = std::str::from_utf8(now)
         .ok()
-        .and_then(|now| new_entries_kept(at_head, committed, now))
-    {
-        return Ok(after.into_bytes());
-    }
-    repo.merge_texts(rel, at_head.as_bytes(), committed.as_bytes(), now)?
-        .ok_or_else(|| super::dirty::not_carried(rel))
+        .and_then(|now| drafts_apart(at_head, now))
+    else {
+        return repo
+            .merge_texts(rel, at_head.as_bytes(), committed.as_bytes(), now)?
+            .ok_or_else(refused);
+    };
+    // The drafts are set aside while the rest is merged: merged, one written beside a
+    // committed entry would follow it into the released section.
+    let merged = repo
+        .merge_texts(
+            rel,
+            at_head.as_bytes(),
+            committed.as_bytes(),
+            rest.as_bytes(),
+        )?
+        .ok_or_else(refused)?;
+    let merged = String::from_utf8(merged).map_err(|_| refused())?;
+    with_drafts(&merged, &drafts)
+        .map(String::into_bytes)
+        .ok_or_else(refused)
 }
 
-/// `committed` with the entries `now` adds under Unreleased to `at_head`, when that is all
-/// that `now` changes; `None` otherwise.
-fn new_entries_kept(at_head: &str, committed: &str, now: &str) -> Option<String> {
-    let entries = uncommitted_entries(at_head, now);
-    if entries.is_empty() {
+/// `now` without the entries drafted in it (see [`drafted`]), and those entries; `None` when
+/// it has none.
+fn drafts_apart(at_head: &str, now: &str) -> Option<(String, Vec<Entry>)> {
+    let (then, mut log) = (Changelog::parse(at_head).ok()?, Changelog::parse(now).ok()?);
+    let drafts = drafted(&then, &log);
+    if drafts.is_empty() {
         return None;
     }
-    let mut without = Changelog::parse(now).ok()?;
-    for e in &entries {
-        without.remove_entry(&e.section, &e.text);
+    for e in &drafts {
+        log.remove_entry(&e.section, &e.text);
     }
-    if without.render() != at_head {
-        return None;
-    }
-    let mut log = Changelog::parse(committed).ok()?;
-    for e in &entries {
+    Some((log.render(), drafts))
+}
+
+/// `merged` with `drafts` written under its Unreleased.
+fn with_drafts(merged: &str, drafts: &[Entry]) -> Option<String> {
+    let mut log = Changelog::parse(merged).ok()?;
+    for e in drafts {
         log.add_entry_as_named(&e.section, &e.text, false);
     }
     Some(log.render())
-}
-
-/// The entries `now` lists under Unreleased that `at_head` does not.
-fn uncommitted_entries(at_head: &str, now: &str) -> Vec<Entry> {
-    let (Ok(now), Ok(then)) = (Changelog::parse(now), Changelog::parse(at_head)) else {
-        return Vec::new();
-    };
-    let committed: std::collections::HashSet<String> = (then.unreleased_entries().into_iter())
-        .map(|e| normalize(&e.text))
-        .collect();
-    (now.unreleased_entries().into_iter())
-        .filter(|e| !committed.contains(&normalize(&e.text)))
-        .collect()
 }
 
 #[cfg(test)]
@@ -110,28 +117,38 @@ mod tests {
     const HEAD: &str = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- crash on d\n\n## [1.0.0] - 2026-01-01\n\n- a\n";
     const RELEASED: &str = "# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2026-02-01\n\n### Fixed\n\n- crash on d\n\n## [1.0.0] - 2026-01-01\n\n- a\n";
 
-    #[test]
-    fn a_new_entry_stays_under_unreleased() {
-        let now = HEAD.replace("- crash on d\n", "- drafting\n- crash on d\n");
-        let after = new_entries_kept(HEAD, RELEASED, &now).expect("carried");
-        assert_eq!(
-            after,
-            RELEASED.replace(
-                "## [Unreleased]\n\n",
-                "## [Unreleased]\n\n### Fixed\n\n- drafting\n\n"
-            )
-        );
+    /// What [`carried`] makes when the rest merges as `rest_merged` would.
+    fn kept(now: &str, rest_merged: impl Fn(&str) -> String) -> Option<String> {
+        let (rest, drafts) = drafts_apart(HEAD, now)?;
+        with_drafts(&rest_merged(&rest), &drafts)
     }
 
     #[test]
-    fn other_changes_are_not_taken_for_new_entries() {
-        // A reworded entry: both a new entry and one gone.
+    fn a_new_entry_stays_under_unreleased() {
+        let now = HEAD.replace("- crash on d\n", "- drafting\n- crash on d\n");
+        let after = kept(&now, |rest| {
+            assert_eq!(rest, HEAD);
+            RELEASED.to_owned()
+        });
+        let expected = RELEASED.replace(
+            "## [Unreleased]\n\n",
+            "## [Unreleased]\n\n### Fixed\n\n- drafting\n\n",
+        );
+        assert_eq!(after.as_deref(), Some(expected.as_str()));
+    }
+
+    #[test]
+    fn a_new_entry_is_set_apart_from_other_changes() {
+        // A reworded entry alone: no draft, all merged.
         let now = HEAD.replace("- crash on d\n", "- no more crash on d\n");
-        assert_eq!(new_entries_kept(HEAD, RELEASED, &now), None);
-        // A new entry beside another edit.
+        assert_eq!(drafts_apart(HEAD, &now), None);
+        assert_eq!(drafts_apart(HEAD, HEAD), None);
+        // A new entry beside an edit of an older section: the edit is merged, the draft not.
         let now = HEAD.replace("- crash on d\n", "- drafting\n- crash on d\n");
         let now = now.replace("- a\n", "- A\n");
-        assert_eq!(new_entries_kept(HEAD, RELEASED, &now), None);
-        assert_eq!(new_entries_kept(HEAD, RELEASED, HEAD), None);
+        let (rest, drafts) = drafts_apart(HEAD, &now).expect("a draft");
+        assert_eq!(rest, HEAD.replace("- a\n", "- A\n"));
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].text, "drafting");
     }
 }
