@@ -348,6 +348,7 @@ mod qa43_typed_git_revert;
 mod qa43_typed_scissors;
 mod qa43_unreadable_encoding;
 mod qa43_unworkable_doctor;
+mod qa44_allow_dirty_advice;
 mod qa44_allow_dirty_drafts;
 mod qa44_allow_dirty_from_head;
 mod qa44_alone_diverged;

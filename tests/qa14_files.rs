@@ -106,7 +106,7 @@ fn release_allow_dirty_refuses_when_the_edit_does_not_carry_over() {
     let err = stderr(&out);
     assert!(
         err.contains("package.json has uncommitted changes where the release edits it")
-            && err.contains("commit or stash them first"),
+            && err.contains("commit them first (`git commit -m "),
         "{err}"
     );
     assert!(files() == before, "nothing written");

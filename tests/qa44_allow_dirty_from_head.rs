@@ -97,7 +97,7 @@ fn a_change_where_the_release_edits_is_refused_before_anything_is_made() {
         let said = text(&out);
         assert!(
             said.contains("CHANGELOG.md has uncommitted changes where the release edits it")
-                && said.contains("`git stash`"),
+                && said.contains("commit them first (`git commit "),
             "{said}"
         );
     }

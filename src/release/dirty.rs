@@ -68,15 +68,20 @@ pub fn committed(repo: &Repo, head: Oid, edit: &Edit) -> Result<Option<Vec<u8>>>
         .ok_or_else(|| not_carried(&edit.path))
 }
 
-/// The refusal of a release whose edit of `path` meets uncommitted changes of it.
+/// The refusal of a release whose edit of `path` meets uncommitted changes of it. Committing
+/// them is the way past: stashed, they would meet the same edit when popped, in a conflict.
 pub fn not_carried(path: &Path) -> Error {
+    let message = crate::shellword::quote(&format!("chore: edit {}", path.display()));
     Error::Refused(Refusal::new(
         Reason::DirtyTree,
         format!(
             "{} has uncommitted changes where the release edits it",
             path.display()
         ),
-        "commit or stash them first (`git stash`, and `git stash pop` after the release); --allow-dirty leaves out only changes the release's edits do not touch",
+        format!(
+            "commit them first (`git commit -m {message} -- {}`); --allow-dirty leaves out only changes the release's edits do not touch",
+            crate::shellword::from_top(path)
+        ),
     ))
 }
 
@@ -114,4 +119,22 @@ pub fn blobs(repo: &Repo, head: Oid, edits: &[Edit]) -> Result<Vec<(Oid, bool)>>
             None => Ok((super::files::stored_blob(repo, head, e)?, true)),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commit_advised_names_the_file_as_a_shell_reads_it() {
+        let Error::Refused(r) = not_carried(Path::new("docs/my notes.md")) else {
+            panic!("a refusal");
+        };
+        assert!(
+            r.to_string().contains(
+                "(`git commit -m 'chore: edit docs/my notes.md' -- ':/docs/my notes.md'`)"
+            ),
+            "{r}"
+        );
+    }
 }
