@@ -351,6 +351,7 @@ mod qa43_unworkable_doctor;
 mod qa44_allow_dirty_advice;
 mod qa44_allow_dirty_drafts;
 mod qa44_allow_dirty_from_head;
+mod qa44_allow_dirty_next;
 mod qa44_alone_diverged;
 mod qa44_amended_away_entry;
 mod qa44_amended_marks_replaced;

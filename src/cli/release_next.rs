@@ -191,9 +191,13 @@ pub(super) fn say_next_with(
             format!(
                 "commit or restore {paths} (`.relconfig.toml` is relhook's configuration, which every clone's hooks read), then {push}"
             )
+        } else if new.is_empty() {
+            // Changed tracked files (what --allow-dirty kept): never build output, and not
+            // to be thrown away.
+            format!("commit or stash {paths}, then {push}")
         } else {
             format!(
-                "remove, restore or commit {paths} (build output: add it to .gitignore), then {push}"
+                "commit or stash {paths} (`git stash -u`: plain `git stash` leaves new files), or put new build output in .gitignore, then {push}"
             )
         };
     }
