@@ -402,6 +402,7 @@ mod qa44_revert_reworded;
 mod qa44_reverted_dependent_tag;
 mod qa44_root_commits;
 mod qa44_root_tagged_package;
+mod qa44_scope_style_older_release;
 mod qa44_signer_unstartable;
 mod qa44_team_hooks_clone;
 mod qa44_tool_written_parts;

@@ -1,6 +1,6 @@
 //! How a file writes the scope ahead of an entry's words: relhook's `**api:** x`,
 //! commitizen's `**api**: x`, git-cliff's `*(api)* x` or cocogitto's `(**api**) x`. New
-//! entries follow the style the newest release's entries agree on, so a file another tool
+//! entries follow the style the newest scoped release's entries agree on, so a file another tool
 //! made does not change its look; entries compare in relhook's style (`normalize`), so one
 //! written either way is the same entry. Only the marks around the scope are recognised:
 //! the authors and hashes those tools add are the file's own, never copied.
@@ -121,21 +121,34 @@ fn split(text: &str) -> Option<(ScopeStyle, &str, &str)> {
     })
 }
 
+/// How many releases, newest first, are looked through for one with scoped entries: enough
+/// for a few patch releases of unscoped fixes, not so many that an old style comes back.
+const RELEASES_LOOKED_AT: usize = 5;
+
 impl Changelog {
     /// The style new entries write their scope in: the one every scoped entry of the newest
-    /// release agrees on, else relhook's own (no scoped entry there, or two styles).
+    /// release that has any agrees on (among the newest few), else relhook's own (no scoped
+    /// entry there, or two styles in that release).
     pub fn scope_style(&self) -> ScopeStyle {
-        let newest = self
+        let releases = self
             .doc
             .sections
             .iter()
-            .position(|s| matches!(s.kind, SectionKind::Release { .. }));
-        let entries = newest.map(|i| self.section_entries(i)).unwrap_or_default();
-        let mut styles = entries.iter().filter_map(|e| split(&e.text).map(|s| s.0));
-        match styles.next() {
-            Some(first) if styles.all(|s| s == first) => first,
-            _ => ScopeStyle::Relhook,
+            .enumerate()
+            .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
+            .take(RELEASES_LOOKED_AT);
+        for (i, _) in releases {
+            let entries = self.section_entries(i);
+            let mut styles = entries.iter().filter_map(|e| split(&e.text).map(|s| s.0));
+            if let Some(first) = styles.next() {
+                return if styles.all(|s| s == first) {
+                    first
+                } else {
+                    ScopeStyle::Relhook
+                };
+            }
         }
+        ScopeStyle::Relhook
     }
 }
 
@@ -192,6 +205,33 @@ mod tests {
         }
     }
 
+    /// QA44: a release with no scoped entry said nothing, and relhook's own style was taken
+    /// although the releases below it agreed on one.
+    #[test]
+    fn the_newest_release_with_scoped_entries_decides_the_style() {
+        let style = |text: &str| Changelog::parse(text).expect("parses").scope_style();
+        let releases = |n: usize, older: &str| {
+            let mut text = "## v2.0.0 (2026-02-01)\n\n### Fix\n\n- plain\n".to_owned();
+            for i in 0..n {
+                text.push_str(&format!(
+                    "\n## v1.{i}.0 (2026-01-01)\n\n### Fix\n\n- plain\n"
+                ));
+            }
+            text.push_str(&format!("\n## v0.1.0 (2025-01-01)\n\n### Fix\n\n{older}\n"));
+            text
+        };
+        assert_eq!(style(&releases(0, "- **a**: x")), ScopeStyle::Commitizen);
+        assert_eq!(style(&releases(3, "- *(a)* x")), ScopeStyle::Cliff);
+        // Mixed there: relhook's own, not a style from further down.
+        assert_eq!(
+            style(&releases(1, "- **a**: x\n- *(b)* y")),
+            ScopeStyle::Relhook
+        );
+        // Too far back to say how the file writes now.
+        assert_eq!(style(&releases(4, "- **a**: x")), ScopeStyle::Relhook);
+        assert_eq!(style(&releases(0, "- plain")), ScopeStyle::Relhook);
+    }
+
     #[test]
     fn the_newest_release_decides_the_style() {
         let style = |text: &str| Changelog::parse(text).expect("parses").scope_style();
@@ -209,9 +249,10 @@ mod tests {
             style(&file("- (**a**) x - (abc1234) - someone\n")),
             ScopeStyle::Cocogitto
         );
-        // Two styles, or no scope at all: relhook's own.
+        // Two styles: relhook's own.
         assert_eq!(style(&file("- **a**: x\n- *(b)* y\n")), ScopeStyle::Relhook);
-        assert_eq!(style(&file("- plain\n")), ScopeStyle::Relhook);
+        // QA44: no scope in the newest release: the release below it that has one decides.
+        assert_eq!(style(&file("- plain\n")), ScopeStyle::Commitizen);
         assert_eq!(
             style("# Changelog\n\n## [Unreleased]\n\n- **a**: x\n"),
             ScopeStyle::Relhook
