@@ -364,6 +364,7 @@ mod qa44_buried_interrupted_hand_tag;
 mod qa44_changed_team_shims;
 mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;
+mod qa44_cocogitto_bare_heading;
 mod qa44_cocogitto_rules;
 mod qa44_commitizen_links;
 mod qa44_doctor_both_released;

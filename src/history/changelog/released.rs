@@ -198,9 +198,9 @@ impl Changelog {
             None => v.to_owned(),
         };
         if let Some(tail) = rest.strip_prefix(pv) {
-            // Bare with a dash is Keep a Changelog's own.
-            let when = dated(tail).filter(|d| d.starts_with('('))?;
-            return Some(format!("{hashes} {label} {when}"));
+            // Bare, dated in parentheses (commitizen's) or after a dash (cocogitto's
+            // `## v1.0.0 - 2024-01-01`): no label to link, so no definition either.
+            return Some(format!("{hashes} {label} {}", dated(tail)?));
         }
         // A name before the version: cocogitto's `## cocogitto-7.0.0 - 2026-03-04`.
         let named = rest
@@ -454,6 +454,12 @@ mod tests {
         // commitizen's `v` kept.
         let text = "## Unreleased\n\n- x\n\n## v1.0.0 (2024-01-01)\n\n- y\n";
         assert!(released(text, "1.0.1").contains("\n## v1.0.1 (2026-12-04)\n"));
+        // QA44: cocogitto's default, bare with a dash, `v` or not.
+        for (newest, new) in [("v1.0.0", "v1.0.1"), ("1.0.0", "1.0.1")] {
+            let text = format!("## [Unreleased]\n\n- x\n\n## {newest} - 2024-01-01\n\n- y\n");
+            let out = released(&text, "1.0.1");
+            assert!(out.contains(&format!("\n## {new} - 2026-12-04\n")), "{out}");
+        }
         // A tag's page.
         let text = "## [Unreleased]\n\n- x\n\n## [1.0.0](https://github.com/o/r/releases/tag/v1.0.0) (2024-01-01)\n\n- y\n";
         let out = released(text, "2.0.0");
