@@ -366,6 +366,7 @@ mod qa44_check_package_tags;
 mod qa44_ci_base_refspec;
 mod qa44_cocogitto_bare_heading;
 mod qa44_cocogitto_rules;
+mod qa44_cocogitto_unreleased_rule;
 mod qa44_commitizen_links;
 mod qa44_doctor_both_released;
 mod qa44_empty_temporary;

@@ -239,10 +239,9 @@ impl Changelog {
         }
         self.ensure_unreleased();
         let name = name.to_owned();
-        let Some(sec) = self
+        let Some((idx, sec)) = self
             .unreleased_index()
-            .and_then(|i| self.doc.sections.get(i))
-            .cloned()
+            .and_then(|i| Some((i, self.doc.sections.get(i)?.clone())))
         else {
             return;
         };
@@ -280,7 +279,8 @@ impl Changelog {
                     texts.push(String::new());
                     return self.insert_lines(h, texts);
                 }
-                let mut at = sec.end;
+                // Above a rule that sets Unreleased off from the release below it.
+                let mut at = self.closing_rule(idx).map_or(sec.end, |r| r.start);
                 while at > sec.heading + 1 && self.is_blank(at - 1) {
                     at -= 1;
                 }

@@ -149,7 +149,8 @@ fn classify(t: &str) -> Kind {
         Some(_) => return Kind::Deep,
         _ => {}
     }
-    if bullet_body(t).is_some() {
+    // `- - -` is a rule (cocogitto's between releases), no list item: Markdown reads it so.
+    if bullet_body(t).is_some() && !super::separator::is_rule(t) {
         return Kind::Bullet;
     }
     if t.starts_with('[') && link_def(t).is_some() {

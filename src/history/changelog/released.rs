@@ -104,13 +104,18 @@ impl Changelog {
         let newest_style = self.styled_like_newest(v, date, tag_prefix, from_tag);
         let rule = self.release_rule();
         self.ensure_unreleased();
-        let Some(h) = self
+        let Some((u, h)) = self
             .unreleased_index()
-            .and_then(|i| self.doc.sections.get(i))
-            .map(|s| s.heading)
+            .and_then(|i| Some((i, self.doc.sections.get(i)?.heading)))
         else {
             return Ok(());
         };
+        // A rule closing Unreleased sets it off from the releases: it stays under Unreleased,
+        // and the release, made of the entries above it, ends with the same rule.
+        let kept: Vec<String> = self.closing_rule(u).map_or(vec![], |r| {
+            r.filter_map(|i| self.lines.get(i).map(|l| l.text.clone()))
+                .collect()
+        });
         let lead = super::lines::comment_lead(&self.lines, h);
         let Some(line) = self.lines.get_mut(h) else {
             return Ok(());
@@ -125,10 +130,15 @@ impl Changelog {
         if let Some(end) = lead {
             // Comments right under the heading (`<!-- Add new entries below -->`) are the
             // file's own markers: they stay with Unreleased, out of the release and its notes.
-            self.insert_lines(end, vec![String::new(), heading]);
+            let mut texts = vec![String::new()];
+            texts.extend(kept);
+            texts.push(heading);
+            self.insert_lines(end, texts);
         } else {
             let old_heading = std::mem::replace(&mut line.text, heading);
-            self.insert_lines(h, vec![old_heading, String::new()]);
+            let mut texts = vec![old_heading, String::new()];
+            texts.extend(kept);
+            self.insert_lines(h, texts);
         }
         if let Some(rule) = rule {
             self.close_with_rule(v, &rule);

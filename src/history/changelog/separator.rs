@@ -7,7 +7,7 @@ use super::parse::SectionKind;
 use super::verbatim::Verbatim;
 
 /// A Markdown thematic break (`- - -`, `---`, `***`, `___`), not indented as code.
-fn is_rule(t: &str) -> bool {
+pub(super) fn is_rule(t: &str) -> bool {
     let marks: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     !t.starts_with("    ")
         && marks.len() >= 3
@@ -32,13 +32,7 @@ impl Changelog {
     /// with one, or one stands above the first section and another closes the newest release
     /// (cocogitto's one release, then its footer). `None`: the file sets off nothing.
     pub(super) fn release_rule(&self) -> Option<String> {
-        let mut v = Verbatim::default();
-        let hidden: Vec<bool> = self
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| v.eat(i, &l.text))
-            .collect();
+        let hidden = self.in_code();
         let sections = &self.doc.sections;
         let at = sections
             .iter()
@@ -58,6 +52,29 @@ impl Changelog {
         (self.rule_at(above, &hidden) && closed)
             .then(|| text(above))
             .flatten()
+    }
+
+    /// Which lines are code (fenced or indented), where no rule is.
+    fn in_code(&self) -> Vec<bool> {
+        let mut v = Verbatim::default();
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| v.eat(i, &l.text))
+            .collect()
+    }
+
+    /// The lines from the rule that closes section `idx` to the next section (the rule and
+    /// the blank lines after it), when a section follows: a hand-added `## [Unreleased]` above
+    /// cocogitto's `- - -`. The rule sets the sections apart, so entries go above it and a
+    /// release leaves it under Unreleased.
+    pub(super) fn closing_rule(&self, idx: usize) -> Option<std::ops::Range<usize>> {
+        let sec = self.doc.sections.get(idx)?;
+        self.doc.sections.get(idx + 1)?;
+        let last = (sec.heading + 1..sec.end)
+            .rev()
+            .find(|&i| !self.is_blank(i))?;
+        self.rule_at(last, &self.in_code()).then_some(last..sec.end)
     }
 
     /// Closes the section of release `v` with `rule` when a release follows it and no rule
@@ -129,6 +146,27 @@ mod tests {
             "{}",
             log.render()
         );
+    }
+
+    /// QA44: `## [Unreleased]` added by hand above cocogitto's rule. Entries went below the
+    /// rule, and a release took it to the top of its section.
+    #[test]
+    fn a_rule_closing_unreleased_stays_there() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n- - -\n## 1.0.0 - 2024-01-01\n- one\n\n- - -\n\nFooter.\n";
+        let mut log = Changelog::parse(text).unwrap();
+        // The rule is no entry: Unreleased is empty.
+        assert!(log.doc.sections[0].subs.is_empty());
+        log.add_entry_as_named("Bug Fixes", "x", false);
+        log.add_entry_as_named("Features", "y", false);
+        log.add_entry_as_named("Bug Fixes", "z", false);
+        let added = "## [Unreleased]\n\n### Features\n\n- y\n\n### Bug Fixes\n\n- x\n- z\n\n- - -\n## 1.0.0";
+        assert!(log.render().contains(added), "{}", log.render());
+        log.release("1.1.0", "2026-12-04", "v", None).unwrap();
+        let released = "## [Unreleased]\n\n- - -\n## 1.1.0 - 2026-12-04\n\n### Features\n\n- y\n\n### Bug Fixes\n\n- x\n- z\n\n- - -\n## 1.0.0";
+        assert!(log.render().contains(released), "{}", log.render());
+        // Nothing sets Unreleased off where a rule is no section's last line.
+        let log = Changelog::parse("## [Unreleased]\n\n- - -\n\n- x\n\n## 1.0.0\n").unwrap();
+        assert_eq!(log.closing_rule(0), None);
     }
 
     /// A rule after a file's intro alone, a setext underline, or a rule in code sets off
