@@ -395,6 +395,7 @@ mod qa44_pre_commit_documents;
 mod qa44_pre_commit_idle;
 mod qa44_pre_commit_shapes;
 mod qa44_pre_commit_uninstall;
+mod qa44_quoted_as_written;
 mod qa44_rebuild_sub_level;
 mod qa44_released_words;
 mod qa44_renamed_upstream;

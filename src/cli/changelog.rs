@@ -155,6 +155,10 @@ fn one_changelog(
                 );
             }
             for (commit, old, e) in &moved {
+                let e = &crate::history::changelog::entry::NewEntry {
+                    text: style.apply(&e.text),
+                    ..e.clone()
+                };
                 let done = crate::history::sync::moved_said(m, old, e);
                 let _ = writeln!(err, "relhook: {}: {done}", crate::git::short_hex(commit));
             }

@@ -37,9 +37,11 @@ pub(super) fn already_there(
     } else {
         format!(" under {}", there.section)
     };
+    // Quoted as the file has it (git-cliff's `* *(api)* x`), not as relhook would write it.
     let at = format!(
-        "no entry added: `- {}` is already{under} in {}'s Unreleased (line {})",
-        one_line(&new.text),
+        "no entry added: `{} {}` is already{under} in {}'s Unreleased (line {})",
+        log.marker(),
+        one_line(&there.text),
         path.display(),
         there.line
     );

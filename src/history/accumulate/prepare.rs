@@ -320,7 +320,7 @@ pub(super) fn prepare(
                 format!(
                     "no entry added: this commit reverts `{} {}`, which no release has, and git's revert took that entry out of {shown}, so neither ships",
                     log.marker(),
-                    crate::history::changelog::one_line(&r.text)
+                    crate::history::changelog::one_line(&log.as_written(&r.text))
                 )
             } else {
                 unlisted::notice(&shown, &log, r, unreleased)

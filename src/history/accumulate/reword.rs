@@ -170,6 +170,14 @@ fn by_hand(
             })
         };
         let (was, now) = (styled(&t.old), styled(&t.new));
+        // An entry the file has, quoted as it has it; a heading by the file's name for it
+        // (git-cliff's `🐛 Bug Fixes`, not `Fixed`).
+        let written = |a: &str| log.as_ref().map_or(a.to_owned(), |c| c.as_written(a));
+        let under = |b: &NewEntry| {
+            log.as_ref().map_or(b.section.clone(), |c| {
+                c.section_name(&b.section, b.breaking)
+            })
+        };
         // An entry already changed by hand is the person's: nothing to say about it.
         let holds = |e: &NewEntry| {
             let Some(bytes) = root
@@ -186,7 +194,8 @@ fn by_hand(
         // may have changed the message already); else the entry its old message called for.
         let carried: Vec<String> = {
             let mut c: Vec<String> = crate::history::sync::added_by(repo, top.new, &t.path)
-                .into_iter()
+                .iter()
+                .map(|a| written(a))
                 .collect();
             c.sort();
             c
@@ -249,7 +258,7 @@ fn by_hand(
                     "{path} still reads `{m} {}` for {what} commit {commit} ({why}); {when}`relhook changelog --sync` replaces it with `{m} {}` under {}",
                     one_line(&a),
                     one_line(&b.text),
-                    b.section
+                    under(b)
                 ))
             }
             (Some(a), Some(b)) => said.push(format!(
@@ -257,7 +266,7 @@ fn by_hand(
                 one_line(&a),
                 if a.contains(&format!("`, `{m} ")) { "them" } else { "it" },
                 b.text,
-                b.section,
+                under(b),
                 beside(&a, b)
             )),
             (Some(a), None) => said.push(format!(
@@ -275,7 +284,8 @@ fn by_hand(
             }
             (None, Some(b)) => said.push(format!(
                 "no entry added to {path} for {what} commit {commit} ({why}); add `{m} {}` under {} by hand",
-                b.text, b.section
+                b.text,
+                under(b)
             )),
             (None, None) => {}
         }

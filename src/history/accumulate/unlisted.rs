@@ -152,7 +152,7 @@ pub(super) fn notice(
     let what = format!(
         "`{} {}`",
         log.marker(),
-        crate::history::changelog::one_line(&reverted.text)
+        crate::history::changelog::one_line(&log.as_written(&reverted.text))
     );
     // A revert of a revert (git's `Reapply "…"`): the change is back, and so is its entry.
     let reapplied = reverted
@@ -164,7 +164,7 @@ pub(super) fn notice(
         (Some(true), Some(inner)) => format!(
             "no entry added to {shown}: this commit reapplies the change its unreleased revert took out, and `{} {}` is back in Unreleased with it",
             log.marker(),
-            crate::history::changelog::one_line(inner)
+            crate::history::changelog::one_line(&log.as_written(inner))
         ),
         (Some(true), None) => format!(
             "no entry added to {shown}: this commit reverts {what} before any release, so neither ships"

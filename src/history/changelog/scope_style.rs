@@ -150,6 +150,20 @@ impl Changelog {
         }
         ScopeStyle::Relhook
     }
+
+    /// `text` (an entry in any style) as this file writes it: the Unreleased entry that is
+    /// the same entry, else `text` with its scope in the file's style. What a message quotes,
+    /// so that the quote is found in the file (`*(api)* x`, not relhook's `**api:** x`).
+    pub fn as_written(&self, text: &str) -> String {
+        let key = super::normalize(text);
+        self.unreleased_entries()
+            .into_iter()
+            .find(|e| super::normalize(&e.text) == key)
+            .map_or_else(
+                || self.scope_style().apply(&canonical(text.to_owned())),
+                |e| e.text,
+            )
+    }
 }
 
 #[cfg(test)]
@@ -230,6 +244,20 @@ mod tests {
         // Too far back to say how the file writes now.
         assert_eq!(style(&releases(4, "- **a**: x")), ScopeStyle::Relhook);
         assert_eq!(style(&releases(0, "- plain")), ScopeStyle::Relhook);
+    }
+
+    /// QA44: messages quoted entries in relhook's style in a file that writes them another way.
+    #[test]
+    fn an_entry_is_quoted_as_the_file_writes_it() {
+        let log = Changelog::parse(
+            "## [Unreleased]\n\n- *(a)*   one\n\n## [1.0.0] - 2024-01-01\n\n- *(z)* old\n",
+        )
+        .expect("parses");
+        // The file's own entry, its spacing and all; one it lacks in its style.
+        assert_eq!(log.as_written("**a:** one"), "*(a)*   one");
+        assert_eq!(log.as_written("**c:** three"), "*(c)* three");
+        assert_eq!(log.as_written("(**c**) three"), "*(c)* three");
+        assert_eq!(log.as_written("plain"), "plain");
     }
 
     #[test]

@@ -90,14 +90,16 @@ pub(super) fn stale(
         if !added_by(repo, new, path).contains(&key) || repo.reaches(head, old) {
             continue;
         }
+        // Both quoted as the file writes them (git-cliff's `*(api)* x`).
         out.push(Stale {
             commit: new,
-            was: was.text,
+            was: log.as_written(&was.text),
             both: now.is_some_and(|n| listed.contains(&normalize(&n.text))),
             added: false,
             replaced: false,
             now: now.map(|n| NewEntry {
                 section: log.section_name(&n.section, n.breaking),
+                text: log.scope_style().apply(&n.text),
                 ..n.clone()
             }),
             marker: log.marker(),
