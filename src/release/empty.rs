@@ -18,11 +18,12 @@ use crate::history::version::bump::Requested;
 use crate::{Error, Result};
 
 /// Nothing to release is no release: no commit since the latest tag (finishing a
-/// pre-release line aside), or, for an automatic version, no commit with a changelog entry.
+/// pre-release line aside), or, for an automatic version, no commit with a changelog entry;
+/// `merged`: commits merged in since were left out as ones the line has already.
 pub(super) fn refuse_empty(
     tag: &Option<(String, Version, Oid)>,
     stable: Option<&(String, Version, Oid)>,
-    (since_latest, cancelled, head): (&[&Decider], usize, Option<Oid>),
+    (since_latest, cancelled, head, merged): (&[&Decider], usize, Option<Oid>, bool),
     unlogged: bool,
     requested: &Requested,
     pre: Option<&str>,
@@ -52,10 +53,9 @@ pub(super) fn refuse_empty(
                 "new ",
                 format!("; those merged in were released in {} already", s.0),
             ),
-            // HEAD above the tag with nothing counted: what came in is merges, an older
-            // line's release commits and backports of changes the tag holds (`git log` shows
-            // them all).
-            None if cancelled == 0 && head.is_some_and(|h| h != *at) => (
+            // `merged`: what came in is an older line's release commits and backports of
+            // changes the tag holds (`git log` shows them all).
+            None if cancelled == 0 && merged => (
                 "new ",
                 "; what came in since (merges, an older line's release commits, backports of changes it has) adds none".to_owned(),
             ),

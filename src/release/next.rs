@@ -333,7 +333,7 @@ pub fn version_info(
         super::empty::refuse_empty(
             &tag,
             stable.as_ref(),
-            (&newer, cancelled, head),
+            (&newer, cancelled, head, !older.not_new.is_empty()),
             !unlogged.is_empty(),
             requested,
             pre,
