@@ -57,6 +57,13 @@ fn an_entry_pre_commit_never_runs_leaves_the_hook_to_relhooks_shim() {
             "commit-msg",
             "it calls `my-relhook`, not relhook",
         ),
+        // QA45: Python's look-around, which relhook's regex cannot read: pre-commit skipped
+        // the entry, and relhook counted it, so bad messages went in unchecked.
+        (
+            config("", &format!("{commit_msg}        exclude: '^(?!src/)'\n")),
+            "commit-msg",
+            "its `exclude: ^(?!src/)` is a pattern relhook cannot read (Python's look-around?), so it cannot tell whether pre-commit passes it .git/COMMIT_EDITMSG",
+        ),
     ];
     for (config, hook, why) in &cases {
         let repo = Repo::new();

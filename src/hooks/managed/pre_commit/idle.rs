@@ -60,6 +60,12 @@ pub enum Idle {
     },
     /// The hook passes no files, and the entry has no `always_run: true`.
     NoFiles,
+    /// A filter this reader cannot compile (Python's look-around): whether pre-commit runs
+    /// the entry is not known, and an unknown is not taken for a yes.
+    Unreadable {
+        /// The filter, worded.
+        filter: String,
+    },
 }
 
 impl Idle {
@@ -77,6 +83,9 @@ impl Idle {
             ),
             Idle::NoFiles => format!(
                 "pre-commit passes {hook} no files and skips an entry without `always_run: true`"
+            ),
+            Idle::Unreadable { filter } => format!(
+                "{filter} is a pattern relhook cannot read (Python's look-around?), so it cannot tell whether pre-commit passes it {MESSAGE_FILE}"
             ),
         }
     }
@@ -143,7 +152,7 @@ pub(super) fn idle(
         return Some(Idle::NoFiles);
     }
     if matches!(hook, "commit-msg" | "prepare-commit-msg") {
-        return filtered(doc, top, entry).map(|filter| Idle::Filtered { filter });
+        return filtered(doc, top, entry);
     }
     // pre-push and pre-commit pass the files of the push or the commit: unknown here.
     None
@@ -169,8 +178,8 @@ fn list(doc: &Doc, node: &Node) -> Option<Vec<String>> {
 
 /// The first filter, worded, that leaves out the message file, as pre-commit applies them: the
 /// top level's `files:` and `exclude:`, then the entry's, then its types. A pattern this
-/// reader cannot compile (a look-around) filters nothing here.
-fn filtered(doc: &Doc, top: &Top, entry: &Node) -> Option<String> {
+/// reader cannot compile (a look-around) is [`Idle::Unreadable`].
+fn filtered(doc: &Doc, top: &Top, entry: &Node) -> Option<Idle> {
     let own = |key: &str| doc.get(entry, key).and_then(|n| doc.scalar(n));
     let patterns = [
         ("the top-level", "files", top.files),
@@ -179,15 +188,15 @@ fn filtered(doc: &Doc, top: &Top, entry: &Node) -> Option<String> {
         ("its", "exclude", own("exclude")),
     ];
     for (whose, key, pattern) in patterns {
-        let Some(re) = pattern.and_then(|p| Regex::new(p).ok()) else {
-            continue;
-        };
-        if re.is_match(MESSAGE_FILE) != (key == "files") {
-            let shown = pattern.unwrap_or_default().split_whitespace();
-            return Some(format!(
-                "{whose} `{key}: {}`",
-                shown.collect::<Vec<_>>().join(" ")
-            ));
+        let Some(pattern) = pattern else { continue };
+        let shown = pattern.split_whitespace().collect::<Vec<_>>().join(" ");
+        let filter = format!("{whose} `{key}: {shown}`");
+        match Regex::new(pattern) {
+            Err(_) => return Some(Idle::Unreadable { filter }),
+            Ok(re) if re.is_match(MESSAGE_FILE) != (key == "files") => {
+                return Some(Idle::Filtered { filter });
+            }
+            Ok(_) => {}
         }
     }
     let types = |key: &str| doc.get(entry, key).and_then(|l| list(doc, l));
@@ -204,7 +213,9 @@ fn filtered(doc: &Doc, top: &Top, entry: &Node) -> Option<String> {
             .map(|t| ("exclude_types", t)),
     ];
     let (key, t) = refused.into_iter().flatten().next()?;
-    Some(format!("its `{key}: [{}]`", t.join(", ")))
+    Some(Idle::Filtered {
+        filter: format!("its `{key}: [{}]`", t.join(", ")),
+    })
 }
 
 #[cfg(test)]
@@ -289,10 +300,11 @@ mod tests {
             ),
             None
         );
-        // A look-around relhook cannot compile filters nothing here.
-        assert_eq!(
-            why(&local("    files: ^(?!\\.git)\n"), None, "commit-msg"),
-            None
+        // A look-around relhook cannot compile is no yes: its own shim takes the hook.
+        assert!(
+            why(&local("    exclude: ^(?!src/)\n"), None, "commit-msg").is_some_and(
+                |w| w.contains("`exclude: ^(?!src/)` is a pattern relhook cannot read")
+            )
         );
         // post-commit passes no files: it runs only with always_run (relhook's manifest's).
         assert!(why(&local(""), None, "post-commit").is_some());
