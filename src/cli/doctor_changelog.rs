@@ -92,8 +92,14 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
 }
 
 /// One row per changelog with changes not committed, where no other row names that changelog
-/// already. Asked only when no release is left unfinished: that one's row and fix come first.
+/// already, and no git operation is stopped. Asked only when no release is left unfinished:
+/// that one's row and fix come first.
 pub(super) fn uncommitted_changelogs(repo: &Repo, config: &Config, report: &Report) -> Vec<Check> {
+    // Mid cherry-pick, merge, rebase or revert, what is staged there is that operation's (a
+    // picked commit's own entry): committing it alone would split a commit from its entry.
+    if repo.operation_in_progress().is_some() {
+        return Vec::new();
+    }
     std::iter::once(config.clone())
         .chain(super::doctor::views_of(repo, config))
         .filter(|view| {
