@@ -418,6 +418,7 @@ mod qa45_cleanup_flag;
 mod qa45_config_missing;
 mod qa45_doctor_first_entry_skipped;
 mod qa45_doctor_midway_changelog;
+mod qa45_hand_tag_mid_rebase;
 mod qa45_ignore_odd_names;
 mod qa45_npm_lock_first;
 mod qa45_operation_advice;

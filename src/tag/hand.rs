@@ -215,7 +215,12 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     );
     let mut standing = None;
     if section_missing {
-        if repo.head() != Some(commit) {
+        if let (Some(op), Some(git)) = (repo.operation_in_progress(), repo.operation_command()) {
+            // Mid rebase a branch cannot be made nor the release committed: first the rebase.
+            out.push(format!(
+                "{op} is in progress, so the release commit cannot be made now; finish it (`{git} --continue`) or abort it (`{git} --abort`), then tag again"
+            ));
+        } else if repo.head() != Some(commit) {
             // Checking the commit out detaches HEAD, refused below: a branch of its own is
             // what a release of it takes (unless it is HEAD as `git commit` printed it).
             let own = format!(
