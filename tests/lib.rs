@@ -420,6 +420,7 @@ mod qa45_doctor_first_entry_skipped;
 mod qa45_doctor_midway_changelog;
 mod qa45_hand_tag_mid_rebase;
 mod qa45_ignore_odd_names;
+mod qa45_lock_fix_chain;
 mod qa45_npm_lock_first;
 mod qa45_operation_advice;
 mod qa45_tests_changed_tracked;

@@ -76,8 +76,10 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
             false => crate::shellword::quote(&message),
         };
         steps.push(match tag {
+            // Committed while the tag still stands on the release commit: with the tag gone
+            // first, post-commit would take the release for an interrupted one.
             Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git tag -d {tag} && git add {files} && git commit -m {names} && git tag -a {tag} -m {tag} && relhook test`",
+                "a lock file belongs in the release it locks: `git add {files} && git commit -m {names} && git tag -d {tag} && git tag -a {tag} -m {tag} && relhook test`",
                 tag = crate::shellword::quote(tag)
             ),
             None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m {names}`"),
@@ -155,7 +157,7 @@ mod tests {
             "{a}"
         );
         assert!(
-            a.contains("git tag -d v0.1.0 && git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
+            a.contains("git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -d v0.1.0 && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
             "{a}"
         );
         assert!(!advice(&paths[..1], None).contains("git tag"));
