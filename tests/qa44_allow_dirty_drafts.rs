@@ -7,8 +7,15 @@ use crate::support::{Repo, dated_release, ok, text};
 
 /// v0.1.0 released (tested), then `fix: crash on d` committed.
 pub fn fix_to_release() -> Repo {
+    fix_to_release_with(&[(".relconfig.toml", "[checks]\ntest = [\"true\"]\n")])
+}
+
+/// [`fix_to_release`] in a repository that starts with `files` (paths and contents).
+pub fn fix_to_release_with(files: &[(&str, &str)]) -> Repo {
     let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    for (path, text) in files {
+        repo.write(path, text);
+    }
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
     ok(repo.relhook(&["install"]));

@@ -8,19 +8,13 @@ use crate::support::{Repo, dated_release, ok, stdout, text};
 
 /// v1.0.0 released (tested, `VERSION` its version file), then `fix: crash on d` committed.
 fn fix_to_release() -> Repo {
-    let repo = Repo::new();
-    repo.write("VERSION", "1.0.0\n");
-    repo.write(
-        ".relconfig.toml",
-        "[version]\nfiles = [{ path = \"VERSION\", pattern = \"{version}\" }]\n[checks]\ntest = [\"true\"]\n",
-    );
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-    repo.commit_hooked("feat: a");
-    ok(dated_release(&repo, &[]));
-    repo.commit_hooked("fix: crash on d");
-    repo
+    crate::qa44_allow_dirty_drafts::fix_to_release_with(&[
+        ("VERSION", "1.0.0\n"),
+        (
+            ".relconfig.toml",
+            "[version]\nfiles = [{ path = \"VERSION\", pattern = \"{version}\" }]\n[checks]\ntest = [\"true\"]\n",
+        ),
+    ])
 }
 
 fn committed_changelog(repo: &Repo) -> String {

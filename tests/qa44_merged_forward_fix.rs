@@ -100,27 +100,13 @@ fn a_fix_an_older_line_released_and_main_merged_is_released_on_mains_line() {
 /// A backport made with `git cherry-pick -x` of a fix v1.1.0 shipped is not new on main.
 #[test]
 fn a_backport_merged_forward_is_not_listed_twice() {
-    let repo = two_lines(|repo| {
-        // The fix made on main first (before v1.1.0), then picked onto the release line.
-        repo.git(&["switch", "-q", "main"]);
-        security_fix(repo);
-        let fix = repo.git(&["rev-parse", "HEAD"]);
-        repo.git(&["switch", "-q", "release/1.0"]);
-        repo.git(&["cherry-pick", "-x", &fix]);
-    });
+    let repo = backported(&["-x"]);
     assert!(
         repo.git(&["log", "-1", "--format=%B", "v1.0.1~1"])
             .contains("cherry picked from"),
         "the backport carries its trailer"
     );
-    merge_release_line(&repo);
-    let next = repo.relhook(&["version", "--next"]);
-    assert_eq!(next.status.code(), Some(1), "{}", text(&next));
-    assert!(
-        stderr(&next).contains("no new commits since v1.1.0; what came in since (merges, an older line's release commits, backports of changes it has) adds none"),
-        "{}",
-        text(&next)
-    );
+    merged_adds_nothing(&repo);
     let sync = ok(repo.relhook(&["changelog", "--sync", "--stdout"]));
     assert!(
         !section(&stdout(&sync), "Unreleased").contains("- "),
@@ -132,14 +118,28 @@ fn a_backport_merged_forward_is_not_listed_twice() {
 /// The same backport picked without `-x`: known by its patch, the changelogs aside.
 #[test]
 fn a_backport_without_its_trailer_is_known_by_its_change() {
-    let repo = two_lines(|repo| {
+    let repo = backported(&[]);
+    merged_adds_nothing(&repo);
+}
+
+/// Two lines where the fix was made on main first (before v1.1.0), then picked onto the
+/// release line with `pick` (`-x` or nothing).
+fn backported(pick: &[&str]) -> Repo {
+    two_lines(|repo| {
         repo.git(&["switch", "-q", "main"]);
         security_fix(repo);
         let fix = repo.git(&["rev-parse", "HEAD"]);
         repo.git(&["switch", "-q", "release/1.0"]);
-        repo.git(&["cherry-pick", &fix]);
-    });
-    merge_release_line(&repo);
+        let mut args = vec!["cherry-pick"];
+        args.extend_from_slice(pick);
+        args.push(&fix);
+        repo.git(&args);
+    })
+}
+
+/// The release line merged into main: nothing new to release, and why.
+fn merged_adds_nothing(repo: &Repo) {
+    merge_release_line(repo);
     let next = repo.relhook(&["version", "--next"]);
     assert_eq!(next.status.code(), Some(1), "{}", text(&next));
     assert!(
