@@ -102,18 +102,13 @@ fn a_change_where_the_release_edits_is_refused_before_anything_is_made() {
 
 #[test]
 fn the_dry_run_diff_is_taken_against_the_committed_version_file() {
-    let repo = Repo::new();
-    repo.write(
-        "Cargo.toml",
-        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-    );
-    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-    repo.commit_hooked("feat: a");
-    ok(dated_release(&repo, &[]));
-    repo.commit_hooked("fix: b");
+    let repo = crate::qa44_allow_dirty_drafts::fix_to_release_with(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        ),
+        (".relconfig.toml", "[checks]\ntest = [\"true\"]\n"),
+    ]);
     let manifest = repo.read("Cargo.toml");
     repo.write(
         "Cargo.toml",
