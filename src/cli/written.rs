@@ -38,26 +38,17 @@ pub(super) fn input_for(
     } else {
         MessageSettings::default()
     };
-    // git takes `commit.cleanup=scissors` for `whitespace` when no editor runs (`-m`, `-F`):
-    // only an editor's file gets git's scissors line.
-    let configured = settings.cleanup.map(|c| match c {
-        Cleanup::Scissors if !editor_session(from_m) => Cleanup::Whitespace,
-        c => c,
-    });
-    // In a hook, git's own `--cleanup` comes before its configuration, as in git; its
-    // `scissors` is `whitespace` without an editor there too.
+    // In a hook, git's own `--cleanup` comes before its configuration, as in git.
     let given = (may_have_comments && std::env::var_os("GIT_EDITOR").is_some())
         .then(super::cleanup_flag::given)
         .flatten()
-        .and_then(|v| Cleanup::from_git(&v))
-        .map(|c| match c {
-            Some(Cleanup::Scissors) if !editor_session(from_m) => Some(Cleanup::Whitespace),
-            c => c,
-        });
-    let configured = match given {
-        Some(c) => c,
-        None => configured,
-    };
+        .and_then(|v| Cleanup::from_git(&v));
+    // git takes `scissors` for `whitespace` when no editor runs (`-m`, `-F`): only an
+    // editor's file gets git's scissors line.
+    let configured = given.unwrap_or(settings.cleanup).map(|c| match c {
+        Cleanup::Scissors if !editor_session(from_m) => Cleanup::Whitespace,
+        c => c,
+    });
     let cleanup = fixed.or(configured).unwrap_or_else(|| {
         if editor_session(from_m) {
             Cleanup::Strip
