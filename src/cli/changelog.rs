@@ -91,7 +91,7 @@ fn one_changelog(
         let head = repo.head();
         let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
-        let (text, added, removed, moved, amended) = if args.rebuild {
+        let (text, added, removed, moved, amended, landed) = if args.rebuild {
             if let Some(cur) = &current {
                 super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
                 super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
@@ -102,7 +102,7 @@ fn one_changelog(
                 text = crate::history::changelog::with_eol_of(text, cur);
                 super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
             }
-            (text, Vec::new(), Vec::new(), Vec::new(), Vec::new())
+            (text, vec![], vec![], vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             // Entries added to a file with a committed conflict would land inside it.
@@ -116,9 +116,8 @@ fn one_changelog(
                     "resolve them and commit, then sync again",
                 )));
             }
-            let plan = plan_sync(repo, config, &base)?;
-            let p = plan;
-            (p.text, p.added, p.removed, p.moved, p.amended)
+            let p = plan_sync(repo, config, &base)?;
+            (p.text, p.added, p.removed, p.moved, p.amended, p.landed)
         };
         reading.finish();
         repo.all_fetched()?;
@@ -162,6 +161,9 @@ fn one_changelog(
                 let done = crate::history::sync::moved_said(m, old, e);
                 let _ = writeln!(err, "relhook: {}: {done}", crate::git::short_hex(commit));
             }
+            for l in &landed {
+                let _ = writeln!(err, "relhook: {}", l.said(m, true));
+            }
             for said in amended.iter().filter_map(|s| s.said(&rel, true)) {
                 let _ = writeln!(err, "relhook: {said}");
             }
@@ -185,7 +187,8 @@ fn one_changelog(
                     rel.display()
                 );
             } else {
-                if !args.rebuild && added.is_empty() && removed.is_empty() && moved.is_empty() {
+                let none = added.is_empty() && removed.is_empty() && moved.is_empty();
+                if !args.rebuild && none && landed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.

@@ -182,6 +182,24 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     let plan = crate::history::sync::plan_sync(repo, config, &text).ok()?;
     let n = plan.added.len();
     let shown = config.changelog.path.display();
+    // An unreleased commit's entry inside a release's section: no entry is missing, but the
+    // next release would not list it.
+    if !plan.landed.is_empty() {
+        let m = crate::history::sync::parsed(repo, &text).map_or('-', |l| l.marker());
+        let said: Vec<String> = plan.landed.iter().map(|l| l.said(m, false)).collect();
+        let more = match n {
+            0 => String::new(),
+            n => format!(
+                "; and it has no entry for {n} commit(s) since the last release that call for one"
+            ),
+        };
+        return Some(Check {
+            subject: setting.subject,
+            status: Status::Warning,
+            detail: format!("{shown}: {}{more}", said.join("; ")),
+            fix: Some(sync),
+        });
+    }
     // No file yet (a project that kept its notes elsewhere): said as what `--sync` creates.
     let detail = if missing {
         format!(

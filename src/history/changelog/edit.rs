@@ -315,7 +315,11 @@ impl Changelog {
     /// Finds an Unreleased entry by sub-section name and normalised text:
     /// (sub-section index, entry index).
     fn find_unreleased(&self, section: &str, text: &str) -> Option<(usize, usize, usize)> {
-        let si = self.unreleased_index()?;
+        self.find_in(self.unreleased_index()?, section, text)
+    }
+
+    /// [`Self::find_unreleased`] in the section at index `si`.
+    fn find_in(&self, si: usize, section: &str, text: &str) -> Option<(usize, usize, usize)> {
         let sec = self.doc.sections.get(si)?;
         let want = normalize(text);
         let name = normalize(section);
@@ -335,7 +339,18 @@ impl Changelog {
     /// Removes an Unreleased entry (and its sub-section heading when it was
     /// the only content). Returns `false` when no such entry exists.
     pub fn remove_entry(&mut self, section: &str, text: &str) -> bool {
-        let Some((si, bi, ei)) = self.find_unreleased(section, text) else {
+        self.remove_found(self.find_unreleased(section, text))
+    }
+
+    /// [`Self::remove_entry`] from the release section for `version` (`v` prefix ignored):
+    /// an unreleased commit's entry a patch put there.
+    pub fn remove_release_entry(&mut self, version: &str, section: &str, text: &str) -> bool {
+        let found = self.version_index(version);
+        self.remove_found(found.and_then(|si| self.find_in(si, section, text)))
+    }
+
+    fn remove_found(&mut self, found: Option<(usize, usize, usize)>) -> bool {
+        let Some((si, bi, ei)) = found else {
             return false;
         };
         let Some(sub) = self
@@ -422,6 +437,29 @@ mod tests {
 
     fn parse(t: &str) -> Changelog {
         Changelog::parse(t).expect("valid changelog")
+    }
+
+    /// A release section's entry goes from that section alone: Unreleased's of the same words
+    /// stays, and so does the rest of the release (its heading too, while it holds another).
+    #[test]
+    fn remove_release_entry_takes_it_from_that_release_only() {
+        let file = "## [Unreleased]\n\n### Added\n\n- g\n\n## [1.1.0]\n\n### Added\n\n- d\n- g\n\n### Fixed\n\n- g\n\n## [1.0.0]\n\n### Added\n\n- g\n";
+        let mut log = parse(file);
+        assert!(log.remove_release_entry("v1.1.0", "Added", "g"));
+        assert_eq!(
+            log.render(),
+            file.replacen("- d\n- g\n", "- d\n", 1),
+            "the one under 1.1.0's Added"
+        );
+        assert!(log.remove_release_entry("1.1.0", "Fixed", "g"));
+        assert!(
+            !log.render().contains("### Fixed"),
+            "its heading goes with it"
+        );
+        assert!(!log.remove_release_entry("1.1.0", "Added", "g"));
+        assert!(!log.remove_release_entry("2.0.0", "Added", "g"));
+        assert_eq!(log.unreleased_entries().len(), 1);
+        assert_eq!(log.entries_of("1.0.0").map(|e| e.len()), Some(1));
     }
 
     /// Added as a batch, entries read as they would one by one, whatever the file holds.

@@ -20,14 +20,16 @@ use git2::Oid;
 
 use crate::config::Config;
 use crate::git::{Range, Repo};
-use crate::history::changelog::diff::{DiffWork, added_entries};
+use crate::history::changelog::diff::DiffWork;
 use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize};
 use crate::{Error, Result};
 
+mod added;
 mod amended;
 mod by_hand;
 mod forward;
+mod landed;
 mod made;
 mod merge_dropped;
 mod own_change;
@@ -36,8 +38,11 @@ mod rebuild;
 mod since;
 mod stored;
 mod unshipped;
+pub use added::added_by;
+use added::{BlobCache, added_in};
 pub use amended::Stale;
 pub use by_hand::{released_on, untagged_section};
+pub use landed::Landed;
 pub use made::entries_made;
 pub use own_change::moved_said;
 pub use prereleases::unlogged_prereleases;
@@ -64,6 +69,9 @@ pub struct SyncPlan {
     /// The entries of amended-away messages the file still lists (an amend post-commit did
     /// not rewrite), said with the hand edit, not changed (but for those `moved` replaces).
     pub amended: Vec<Stale>,
+    /// Entries moved from a release's section to Unreleased: an unreleased commit's own, put
+    /// there by its patch (see [`landed`]).
+    pub landed: Vec<Landed>,
     /// Of `added`, the commits a merged-in release of an older line shipped, each with its
     /// tag: released there, not on this line.
     pub older_line: Vec<(String, String)>,
@@ -106,6 +114,7 @@ pub fn plan_sync_releasing(
             removed: Vec::new(),
             moved: Vec::new(),
             amended: Vec::new(),
+            landed: Vec::new(),
             older_line: Vec::new(),
             text: current.to_owned(),
             changed: false,
@@ -354,6 +363,7 @@ pub fn plan_sync_releasing(
             .collect();
         log.add_entries(&batch);
     }
+    let landed = landed::to_unreleased(repo, config, &mut log, &others, (&changed_log, &in_file));
     let text = log.render();
     let mut amended = amended;
     for a in &mut amended {
@@ -378,6 +388,7 @@ pub fn plan_sync_releasing(
         removed,
         moved,
         amended,
+        landed,
         text,
         work,
     })
@@ -406,66 +417,6 @@ fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     })?;
     out.reverse();
     Ok(out)
-}
-
-/// The entry texts a commit added to the changelog, in any section.
-pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
-    added_in(
-        repo,
-        commit,
-        path,
-        &mut BlobCache::default(),
-        &mut DiffWork::default(),
-    )
-    .unwrap_or_default()
-}
-
-/// The last two versions of the changelog read from history, by blob id: in a history
-/// walked oldest first, a commit's parent version is the version the previous change wrote.
-#[derive(Default)]
-struct BlobCache {
-    slots: [Option<(Oid, std::rc::Rc<str>)>; 2],
-    next: usize,
-    reads: usize,
-}
-
-impl BlobCache {
-    fn text(&mut self, repo: &Repo, id: Oid) -> Option<std::rc::Rc<str>> {
-        if let Some((_, t)) = self.slots.iter().flatten().find(|(k, _)| *k == id) {
-            return Some(t.clone());
-        }
-        let bytes = repo.blob_bytes(id)?;
-        self.reads += 1;
-        let text: std::rc::Rc<str> = String::from_utf8(bytes).ok()?.into();
-        self.slots[self.next] = Some((id, text.clone()));
-        self.next = (self.next + 1) % self.slots.len();
-        Some(text)
-    }
-}
-
-/// The entries `commit` added to the changelog at `path` relative to its first parent, or
-/// `None` when it did not change the file (or the new version is unreadable).
-fn added_in(
-    repo: &Repo,
-    commit: Oid,
-    path: &Path,
-    blobs: &mut BlobCache,
-    work: &mut DiffWork,
-) -> Option<HashSet<String>> {
-    let mine = repo.blob_at(commit, path);
-    let parent = repo
-        .first_parent(commit)
-        .and_then(|p| repo.blob_at(p, path));
-    if mine == parent {
-        return None;
-    }
-    // The parent's version first: it is the one the cache holds from the previous change.
-    let before = match parent {
-        Some(id) => blobs.text(repo, id).unwrap_or_else(|| "".into()),
-        None => "".into(),
-    };
-    let after = blobs.text(repo, mine?)?;
-    Some(added_entries(&before, &after, work))
 }
 
 pub(super) fn commit_entry(

@@ -1,0 +1,70 @@
+//! The entries a commit added to the changelog, read as a diff against its first parent's
+//! version: each version read once while history is walked oldest first.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use git2::Oid;
+
+use crate::git::Repo;
+use crate::history::changelog::diff::{DiffWork, added_entries};
+
+/// The entry texts a commit added to the changelog, in any section.
+pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
+    added_in(
+        repo,
+        commit,
+        path,
+        &mut BlobCache::default(),
+        &mut DiffWork::default(),
+    )
+    .unwrap_or_default()
+}
+
+/// The last two versions of the changelog read from history, by blob id: in a history
+/// walked oldest first, a commit's parent version is the version the previous change wrote.
+#[derive(Default)]
+pub(super) struct BlobCache {
+    slots: [Option<(Oid, std::rc::Rc<str>)>; 2],
+    next: usize,
+    pub(super) reads: usize,
+}
+
+impl BlobCache {
+    fn text(&mut self, repo: &Repo, id: Oid) -> Option<std::rc::Rc<str>> {
+        if let Some((_, t)) = self.slots.iter().flatten().find(|(k, _)| *k == id) {
+            return Some(t.clone());
+        }
+        let bytes = repo.blob_bytes(id)?;
+        self.reads += 1;
+        let text: std::rc::Rc<str> = String::from_utf8(bytes).ok()?.into();
+        self.slots[self.next] = Some((id, text.clone()));
+        self.next = (self.next + 1) % self.slots.len();
+        Some(text)
+    }
+}
+
+/// The entries `commit` added to the changelog at `path` relative to its first parent, or
+/// `None` when it did not change the file (or the new version is unreadable).
+pub(super) fn added_in(
+    repo: &Repo,
+    commit: Oid,
+    path: &Path,
+    blobs: &mut BlobCache,
+    work: &mut DiffWork,
+) -> Option<HashSet<String>> {
+    let mine = repo.blob_at(commit, path);
+    let parent = repo
+        .first_parent(commit)
+        .and_then(|p| repo.blob_at(p, path));
+    if mine == parent {
+        return None;
+    }
+    // The parent's version first: it is the one the cache holds from the previous change.
+    let before = match parent {
+        Some(id) => blobs.text(repo, id).unwrap_or_else(|| "".into()),
+        None => "".into(),
+    };
+    let after = blobs.text(repo, mine?)?;
+    Some(added_entries(&before, &after, work))
+}
