@@ -92,21 +92,40 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
 }
 
 /// One row per changelog with changes not committed, where no other row names that changelog
-/// already, and no git operation is stopped. Asked only when no release is left unfinished:
-/// that one's row and fix come first.
+/// already, no git operation is stopped, and no squash or `-n` pick staged it. Asked only
+/// when no release is left unfinished: that one's row and fix come first.
 pub(super) fn uncommitted_changelogs(repo: &Repo, config: &Config, report: &Report) -> Vec<Check> {
     // Mid cherry-pick, merge, rebase or revert, what is staged there is that operation's (a
     // picked commit's own entry): committing it alone would split a commit from its entry.
     if repo.operation_in_progress().is_some() {
         return Vec::new();
     }
+    let held = staged_for_next_commit(repo);
     std::iter::once(config.clone())
         .chain(super::doctor::views_of(repo, config))
         .filter(|view| {
             let subject = Setting::of(view).subject;
             !report.checks.iter().any(|c| c.subject == subject)
         })
+        .filter(|view| !held.contains(&view.changelog.path))
         .filter_map(|view| uncommitted(repo, &view))
+        .collect()
+}
+
+/// The files a `git merge --squash` (SQUASH_MSG) or a `git cherry-pick -n` (MERGE_MSG alone)
+/// staged, or left in conflict, for the commit the person makes next: a changelog among them
+/// holds the entries of the commits brought in, and committed alone first it would split them
+/// from their changes (the next commit then keeps entries its message no longer matches).
+fn staged_for_next_commit(repo: &Repo) -> Vec<std::path::PathBuf> {
+    let state = repo.stopped();
+    if !(state.squash || state.message_alone) {
+        return Vec::new();
+    }
+    let staged = repo.staged_paths(10_000).unwrap_or_default();
+    staged
+        .into_iter()
+        .map(std::path::PathBuf::from)
+        .chain(repo.conflicts().into_iter().map(|c| c.path))
         .collect()
 }
 

@@ -41,6 +41,9 @@ pub struct Stopped {
     pub rebase_pick: bool,
     /// MERGE_MSG is there with neither MERGE_HEAD nor SQUASH_MSG (no merge made it).
     pub message_alone: bool,
+    /// SQUASH_MSG is there: a `git merge --squash` staged the branch's changes, and the
+    /// commit that takes them is not made yet (git leaves no other mark).
+    pub squash: bool,
 }
 
 /// A `git cherry-pick` or `git revert` of several commits, stopped.
@@ -73,6 +76,7 @@ impl Repo {
                     .refname_to_id("CHERRY_PICK_HEAD")
                     .is_ok_and(|pick| self.rebase_step(&dir.join("rebase-merge")) == Some(pick)),
             message_alone: is("MERGE_MSG") && !is("MERGE_HEAD") && !is("SQUASH_MSG"),
+            squash: is("SQUASH_MSG"),
         }
     }
 
