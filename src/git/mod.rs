@@ -5,6 +5,7 @@
 //! `git` program is started. No raw git2 object leaves this module.
 
 mod adoption;
+mod amends;
 mod blob;
 mod config;
 pub use config::core_worktree;
@@ -47,6 +48,7 @@ pub mod walk;
 mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
+pub use amends::{Amend, amend_chain};
 pub use blob::blob_oid;
 pub use descent::Descent;
 pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};

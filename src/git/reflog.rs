@@ -128,23 +128,6 @@ impl Repo {
             .collect()
     }
 
-    /// The amends HEAD's newest `limit` reflog entries record (`commit (amend): …`), newest
-    /// first: each the commit replaced and the one that replaced it, as git made it.
-    pub fn amends(&self, limit: usize) -> Vec<(Oid, Oid)> {
-        let Ok(log) = self.inner.reflog("HEAD") else {
-            return Vec::new();
-        };
-        log.iter()
-            .take(limit)
-            .filter(|e| {
-                e.message()
-                    .is_some_and(|m| m.starts_with("commit (amend): "))
-            })
-            .map(|e| (e.id_old(), e.id_new()))
-            .filter(|(old, _)| !old.is_zero())
-            .collect()
-    }
-
     /// The local branch this repository began on: the one whose reflog starts with its first
     /// commit (`commit (initial)`) or with the clone (`clone: from …`), the oldest where an
     /// orphan branch began the same way. Its trunk, whatever its name (`git init -b trunk`),

@@ -10,6 +10,7 @@
 
 mod already;
 mod amend;
+mod carried;
 mod deleted;
 mod edit;
 mod entries;
@@ -219,7 +220,7 @@ pub fn post_commit(
         None => amend,
     };
     let old_entry = if amend {
-        entry_of(repo, top.old, config, &forge)
+        carried::carried_entry(repo, config, top.old, &forge)
     } else {
         None
     };

@@ -7,6 +7,8 @@
 //! for no entry (`fix: d` made `chore: d`) is said the same way: `--sync` takes out no entry
 //! no commit calls for (a person may have written it). One only marks tell from the new
 //! message's (`fix(a): d` made `fix(b): d`) `--sync` replaces (`own_change::misplaced`).
+//! A `git rebase -i` reword is such an amend too (post-commit leaves a rebase's commits as
+//! git makes them), and so is a chain of amends from the commit whose entry the file lists.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -38,6 +40,9 @@ pub struct Stale {
     /// The sync replaces the stale one with that one (only marks tell them apart).
     pub(super) replaced: bool,
     marker: char,
+    /// Every message change since that entry's was a rebase's reword, which post-commit
+    /// leaves as git makes it; else an amend it was kept from (killed, or skipped).
+    reworded: bool,
 }
 
 /// The amended commits among `candidates` (those of the unreleased range that call for an
@@ -60,7 +65,9 @@ pub(super) fn stale(
         .collect();
     let path: &Path = &config.changelog.path;
     let mut out: Vec<Stale> = Vec::new();
-    for (old, new) in repo.amends(AMENDS_READ) {
+    let amends = repo.amends(AMENDS_READ);
+    for amend in &amends {
+        let new = amend.new;
         let now = match candidates.iter().find(|(id, _)| *id == new) {
             Some((_, now)) => Some(now),
             None if quiet.contains(&new) => None,
@@ -69,41 +76,49 @@ pub(super) fn stale(
         if out.iter().any(|s| s.commit == new) || repo.is_merge(new) {
             continue;
         }
-        let Some(was) = repo
-            .commit_text(old)
-            .and_then(|m| commit_entry(repo, &m, config, forge))
-        else {
-            continue;
-        };
-        let key = normalize(&was.text);
-        // Worded alike, it is the commit's own entry (`own_change::misplaced` moves it).
-        if now.is_some_and(|n| key == normalize(&n.text)) || !listed.contains(&key) {
-            continue;
+        // Back along amends post-commit did not rewrite (`fix: d` amended, skipped, to
+        // `feat: dd`, then to `feat: ddd`): the file may still list the first message's entry.
+        let chain = crate::git::amend_chain(&amends, new);
+        for (i, back) in chain.iter().enumerate() {
+            let old = back.old;
+            let Some(was) = repo
+                .commit_text(old)
+                .and_then(|m| commit_entry(repo, &m, config, forge))
+            else {
+                continue;
+            };
+            let key = normalize(&was.text);
+            // Worded alike, it is the commit's own entry (`own_change::misplaced` moves it).
+            if now.is_some_and(|n| key == normalize(&n.text)) || !listed.contains(&key) {
+                continue;
+            }
+            if candidates
+                .iter()
+                .any(|(id, e)| *id != new && normalize(&e.text) == key)
+            {
+                continue;
+            }
+            // Carried by the amend (post-commit rewrote nothing), of a commit history lost.
+            if !added_by(repo, new, path).contains(&key) || repo.reaches(head, old) {
+                continue;
+            }
+            // Both quoted as the file writes them (git-cliff's `*(api)* x`).
+            out.push(Stale {
+                commit: new,
+                was: log.as_written(&was.text),
+                both: now.is_some_and(|n| listed.contains(&normalize(&n.text))),
+                added: false,
+                replaced: false,
+                now: now.map(|n| NewEntry {
+                    section: log.section_name(&n.section, n.breaking),
+                    text: log.scope_style().apply(&n.text),
+                    ..n.clone()
+                }),
+                marker: log.marker(),
+                reworded: chain[..=i].iter().all(|a| a.reword),
+            });
+            break;
         }
-        if candidates
-            .iter()
-            .any(|(id, e)| *id != new && normalize(&e.text) == key)
-        {
-            continue;
-        }
-        // Carried by the amend (post-commit rewrote nothing), of a commit history lost.
-        if !added_by(repo, new, path).contains(&key) || repo.reaches(head, old) {
-            continue;
-        }
-        // Both quoted as the file writes them (git-cliff's `*(api)* x`).
-        out.push(Stale {
-            commit: new,
-            was: log.as_written(&was.text),
-            both: now.is_some_and(|n| listed.contains(&normalize(&n.text))),
-            added: false,
-            replaced: false,
-            now: now.map(|n| NewEntry {
-                section: log.section_name(&n.section, n.breaking),
-                text: log.scope_style().apply(&n.text),
-                ..n.clone()
-            }),
-            marker: log.marker(),
-        });
     }
     out
 }
@@ -125,22 +140,31 @@ impl Stale {
         let (m, path) = (self.marker, path.display());
         let commit = crate::git::short_id(self.commit);
         let was = one_line(&self.was);
-        let why = "relhook's post-commit did not rewrite the amend: killed, or skipped";
+        let (what, why) = match self.reworded {
+            true => (
+                "reworded",
+                "relhook leaves the commits of a rebase as git makes them",
+            ),
+            false => (
+                "amended",
+                "relhook's post-commit did not rewrite the amend: killed, or skipped",
+            ),
+        };
         let Some(now_entry) = &self.now else {
             return Some(format!(
-                "{path} still reads `{m} {was}` for amended commit {commit}, whose new message calls for no entry ({why}); remove `{m} {was}` by hand if it should go"
+                "{path} still reads `{m} {was}` for {what} commit {commit}, whose new message calls for no entry ({why}); remove `{m} {was}` by hand if it should go"
             ));
         };
         let now = one_line(&now_entry.text);
         if self.replaced {
             return (!synced).then(|| format!(
-                "{path} still reads `{m} {was}` for amended commit {commit} ({why}); `--sync` replaces it with `{m} {now}` under {}, as the new message has it",
+                "{path} still reads `{m} {was}` for {what} commit {commit} ({why}); `--sync` replaces it with `{m} {now}` under {}, as the new message has it",
                 now_entry.section
             ));
         }
         if self.both || (synced && self.added) {
             return Some(format!(
-                "{path} still lists `{m} {was}` for amended commit {commit} beside `{m} {now}`, the entry its new message calls for ({why}); remove `{m} {was}` by hand if it should go"
+                "{path} still lists `{m} {was}` for {what} commit {commit} beside `{m} {now}`, the entry its new message calls for ({why}); remove `{m} {was}` by hand if it should go"
             ));
         }
         let beside = match self.added {
@@ -150,7 +174,7 @@ impl Stale {
             false => String::new(),
         };
         Some(format!(
-            "{path} still reads `{m} {was}` for amended commit {commit} ({why}); if it should follow the new message, change it by hand to `{m} {now}` under {}{beside}",
+            "{path} still reads `{m} {was}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `{m} {now}` under {}{beside}",
             now_entry.section
         ))
     }
@@ -173,6 +197,7 @@ mod tests {
             added,
             replaced: false,
             marker: '*',
+            reworded: false,
         }
     }
 
