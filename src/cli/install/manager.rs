@@ -30,6 +30,9 @@ pub(super) fn write_pre_commit_note(
             m.evidence.display()
         )?;
     }
+    if let Some(hidden) = calls.as_ref().and_then(managed::PreCommitCalls::hidden) {
+        writeln!(out, "note: {}: {}", hidden.detail, hidden.fix)?;
+    }
     Ok(())
 }
 

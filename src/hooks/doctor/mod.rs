@@ -134,6 +134,7 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     }
     checks.extend(wiring::pre_commit_unreadable(loc, &managers));
     checks.extend(wiring::pre_commit_idle(loc, &managers));
+    checks.extend(wiring::pre_commit_hidden(loc, &managers));
     if !owner {
         let chosen = super::chosen::chosen(loc);
         for hook in available().filter(|h| !elsewhere.contains(&h.name)) {

@@ -237,3 +237,18 @@ pub(super) fn pre_commit_idle(
     }
     checks
 }
+
+/// The entries of pre-commit's configuration that run relhook without `verbose: true`, in one
+/// warning: pre-commit hides everything relhook prints when they pass.
+pub(super) fn pre_commit_hidden(
+    loc: &crate::git::HooksLocation,
+    managers: &[crate::hooks::install::Detected],
+) -> Option<Check> {
+    let hidden = crate::hooks::managed::pre_commit_entries(loc, managers)?.hidden()?;
+    Some(check(
+        "pre-commit",
+        Status::Warning,
+        hidden.detail,
+        Some(hidden.fix),
+    ))
+}

@@ -139,12 +139,10 @@ pub(super) fn idle(
             return Some(Idle::Stages { from, stages });
         }
     }
-    let always = own("always_run").map_or(manifest.is_some_and(|h| h != "commit-msg"), |v| {
-        matches!(
-            v,
-            "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON"
-        )
-    });
+    let always = own("always_run").map_or(
+        manifest.is_some_and(|h| h != "commit-msg"),
+        super::quiet::truthy,
+    );
     if always {
         return None;
     }

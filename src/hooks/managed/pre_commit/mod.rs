@@ -7,6 +7,7 @@
 //! [`idle`]) runs nothing there: relhook's own shim takes the hook, and doctor names the entry.
 
 mod idle;
+mod quiet;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct Entry {
     pub hooks: Vec<&'static str>,
     /// The git hooks it names relhook's that pre-commit never runs it for, and why.
     pub idle: Vec<(&'static str, Idle)>,
+    /// pre-commit hides what relhook prints when it passes (no `verbose: true`).
+    pub quiet: bool,
 }
 
 /// pre-commit's configuration file and the entries in it that run relhook.
@@ -130,6 +133,7 @@ fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
                 lines: hook.lines,
                 hooks: Vec::new(),
                 idle: Vec::new(),
+                quiet: false,
             };
             for (name, other) in calls {
                 let why = match other {
@@ -141,6 +145,7 @@ fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
                     Some(why) => entry.idle.push((name, why)),
                 }
             }
+            entry.quiet = !entry.hooks.is_empty() && quiet::hides_output(&doc, hook, manifest);
             found.push(entry);
         }
     }
