@@ -426,6 +426,7 @@ mod qa45_operation_advice;
 mod qa45_tests_changed_tracked;
 mod qa46_am_released_section;
 mod qa46_amend_chain;
+mod qa46_older_tags_all;
 mod qa46_pre_commit_verbose;
 mod qa46_reword_entry;
 mod qa46_squash_changelog;

@@ -423,9 +423,10 @@ pub struct TestArgs {
     pub package: Option<String>,
     /// Test release tag NAME instead of HEAD: on a clean checkout of it in a temporary
     /// worktree, with this checkout's test command (the tag's tree may predate it), recording
-    /// the pass for the tag's tree (a package's tag: its package's)
-    #[arg(long, value_name = "NAME")]
-    pub tag: Option<String>,
+    /// the pass for the tag's tree (a package's tag: its package's). Several names: each in
+    /// turn, stopping at the first that fails
+    #[arg(long, value_name = "NAME", num_args = 1..)]
+    pub tag: Vec<String>,
 }
 
 /// `relhook notes`.

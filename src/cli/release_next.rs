@@ -240,12 +240,12 @@ pub(super) fn say_next_with(
         _ => "; the older release tags it tests, not pushed yet, go with this push",
     };
     let older = older
-        .tested
-        .into_iter()
+        .command
         .map(|(first, command)| {
             first_once(first);
             command
         })
+        .into_iter()
         .collect::<Vec<_>>();
     for m in &untested {
         match crate::prepush::test_tag_steps(repo, m.config, m.tag, at_head) {

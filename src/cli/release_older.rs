@@ -10,8 +10,11 @@ use crate::git::{Range, ReleaseTag, Repo};
 /// The older untested release tags below a release commit.
 #[derive(Debug, Default)]
 pub(super) struct Older {
-    /// Each as the command that tests it, after what comes first (installing the program).
-    pub tested: Vec<(Option<String>, String)>,
+    /// Those a test can pass, by name, oldest first: every one, since pre-push refuses each
+    /// one left out.
+    pub tested: Vec<String>,
+    /// The one command that tests them all, after what comes first (installing the program).
+    pub command: Option<(Option<String>, String)>,
     /// Those no test can pass, by name.
     pub untestable: Vec<String>,
 }
@@ -57,14 +60,16 @@ pub(super) fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Old
             .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
             .collect();
     let mut older = Older::default();
-    for t in &tags[tags.len().saturating_sub(OLDER_NAMED)..] {
+    for t in &tags {
         if crate::prepush::cannot_pass(repo, config, t.commit) {
             older.untestable.push(t.name.clone());
         } else {
-            older
-                .tested
-                .extend(crate::prepush::test_tag_steps(repo, config, &t.name, false));
+            older.tested.push(t.name.clone());
         }
+    }
+    if !older.tested.is_empty() {
+        let names: Vec<&str> = older.tested.iter().map(String::as_str).collect();
+        older.command = crate::prepush::test_tags_steps(repo, config, &names);
     }
     older
 }
@@ -100,7 +105,3 @@ fn unpublished_tags(repo: &Repo, commit: Oid, published: &[Oid], prefix: &str) -
     out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
     out
 }
-
-/// At most this many older tags are named in the `next:` line (the newest); pre-push names
-/// the rest, if any.
-const OLDER_NAMED: usize = 5;

@@ -9,17 +9,41 @@ use crate::testrun::RunStatus;
 use crate::{Error, Result};
 
 /// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
-/// would), so that CI sees the tests' own status.
+/// would), so that CI sees the tests' own status. Several `--tag`s are tested in turn, up to
+/// the first that does not pass (the passes before it stay recorded).
 pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
+    let package = args.package.as_deref();
+    if args.tag.is_empty() {
+        return test_one(ctx, package, None);
+    }
+    for (at, tag) in args.tag.iter().enumerate() {
+        let outcome = test_one(ctx, package, Some(tag))?;
+        if outcome != Outcome::Ok {
+            let left = &args.tag[at + 1..];
+            if !left.is_empty() {
+                let _ = writeln!(
+                    crate::cli::stream::stderr(),
+                    "relhook: stopped at {tag}: {} not tested",
+                    left.join(", ")
+                );
+            }
+            return Ok(outcome);
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+/// `relhook test` of HEAD, or of release tag `tag`.
+fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
-    let tagged = match &args.tag {
+    let tagged = match tag {
         Some(tag) => Some((
             tag.as_str(),
             super::notes::tag_commit(&repo, tag, &config.version.tag_prefix)?,
         )),
         None => None,
     };
-    let config = match (&args.package, tagged) {
+    let config = match (package, tagged) {
         (Some(name), _) => crate::history::packages::view(&config, name, &root)?,
         // A package's tag is tested as its package, laid out as at the tag.
         (None, Some((tag, commit))) => {

@@ -236,12 +236,30 @@ pub fn test_tag_steps(
     name: &str,
     at_head: bool,
 ) -> Option<(Option<String>, String)> {
+    match at_head {
+        true => test_steps(repo, config, relhook_test(config)),
+        false => test_tags_steps(repo, config, &[name]),
+    }
+}
+
+/// [`test_tag_steps`] for several release tags below HEAD: one `relhook test --tag` that tests
+/// them all, in turn.
+pub fn test_tags_steps(
+    repo: &Repo,
+    config: &Config,
+    names: &[&str],
+) -> Option<(Option<String>, String)> {
+    let quoted: Vec<String> = names.iter().map(|n| crate::shellword::quote(n)).collect();
+    test_steps(
+        repo,
+        config,
+        format!("relhook test --tag {}", quoted.join(" ")),
+    )
+}
+
+/// `test`, after what must come first when the test program is not here.
+fn test_steps(repo: &Repo, config: &Config, test: String) -> Option<(Option<String>, String)> {
     let (argv, _) = test_argv(repo, config)?;
-    let test = if at_head {
-        relhook_test(config)
-    } else {
-        format!("relhook test --tag {}", crate::shellword::quote(name))
-    };
     // A test program not installed here (`pytest` for a Python project): `relhook test` could
     // only fail, so installing it (or choosing another) comes first.
     let program = argv.first().map_or("", String::as_str);
