@@ -180,7 +180,7 @@ fn check_prefix(
 ) -> Result<()> {
     let prefix = &config.version.tag_prefix;
     if let Some(head) = repo.head() {
-        if let Some(other) = other_prefix_tag(repo, head, prefix) {
+        if let Some(other) = other_prefix_tag(repo, head, config) {
             let ours_below = tags
                 .latest
                 .as_ref()
@@ -280,10 +280,11 @@ fn check_prefix(
 pub(crate) fn other_prefix_above(
     repo: &Repo,
     head: Oid,
-    prefix: &str,
+    config: &Config,
     except: Option<&str>,
 ) -> Option<Oid> {
-    let (name, other, _) = other_prefix_tag(repo, head, prefix)?;
+    let prefix = config.version.tag_prefix.as_str();
+    let (name, other, _) = other_prefix_tag(repo, head, config)?;
     let ours = repo.latest_release_tag_except(head, prefix, except);
     let ours = ours.and_then(|(n, _)| Version::parse(n.get(prefix.len()..)?).ok());
     if ours.is_some_and(|v| v.cmp_precedence(&other) != Ordering::Less) {
@@ -297,7 +298,7 @@ pub(crate) fn other_prefix_above(
 pub fn lists_again(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
-    let (name, other, other_prefix) = other_prefix_tag(repo, head, prefix)?;
+    let (name, other, other_prefix) = other_prefix_tag(repo, head, config)?;
     let ours = reachable_tags(repo, head, prefix).latest;
     let ours_below = ours
         .as_ref()
@@ -321,8 +322,7 @@ pub fn prefix_conflict(
     version: &Version,
     equal_too: bool,
 ) -> Option<String> {
-    let prefix = &config.version.tag_prefix;
-    let (name, other, other_prefix) = other_prefix_tag(repo, repo.head()?, prefix)?;
+    let (name, other, other_prefix) = other_prefix_tag(repo, repo.head()?, config)?;
     let relation = match other.cmp_precedence(version) {
         Ordering::Greater => format!("is above {version}"),
         Ordering::Equal if equal_too => format!("already tags {version}"),
@@ -335,15 +335,23 @@ pub fn prefix_conflict(
     ))
 }
 
-/// The greatest reachable tag that would be a release tag under the other usual prefix (`v`
-/// versus none): its name, version and that prefix.
-fn other_prefix_tag(repo: &Repo, head: Oid, prefix: &str) -> Option<(String, Version, String)> {
-    let others: &[&str] = match prefix {
+/// The usual prefixes (`v` and none) other than `tag_prefix`: those a project's releases were
+/// likely tagged under before `tag_prefix` changed (`v0.1.0`, then `release-`), so that its
+/// tags read as releases made, not as tags of something else. In a monorepo the `v` tags
+/// beside a package's `app-v` ones are the root's, not the package's.
+pub(crate) fn other_usual_prefixes(config: &Config) -> &'static [&'static str] {
+    match config.version.tag_prefix.as_str() {
         "v" => &[""],
         "" => &["v"],
-        _ => return None,
-    };
-    for other in others {
+        _ if config.package.is_none() && config.packages.is_empty() => &["v", ""],
+        _ => &[],
+    }
+}
+
+/// The greatest reachable tag that would be a release tag under another usual prefix (`v`
+/// versus none): its name, version and that prefix.
+fn other_prefix_tag(repo: &Repo, head: Oid, config: &Config) -> Option<(String, Version, String)> {
+    for other in other_usual_prefixes(config) {
         let mut found: Vec<ReleaseTag> = repo
             .release_tag_candidates(other)
             .into_iter()

@@ -254,15 +254,11 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
     let head = repo.head();
     let (commit, version) = release_commit_on(repo, config, tip)?;
     let tag = format!("{}{version}", config.version.tag_prefix);
-    // Tagged under the other usual prefix (`v1.0.0` before `tag_prefix` became ""): released,
-    // and `--resume` would tag it a second time.
-    let other = match config.version.tag_prefix.as_str() {
-        "v" => Some(""),
-        "" => Some("v"),
-        _ => None,
-    };
+    // Tagged under another usual prefix (`v1.0.0` before `tag_prefix` became "" or
+    // `release-`): released, and `--resume` would tag it a second time.
+    let others = crate::history::tags::other_usual_prefixes(config);
     let named = |t: Oid| repo.peel_to_commit(t) == Some(commit);
-    if other.is_some_and(|o| repo.tag_target(&format!("{o}{version}")).is_some_and(named)) {
+    if (others.iter()).any(|o| repo.tag_target(&format!("{o}{version}")).is_some_and(named)) {
         return None;
     }
     let misplaced_tag = match repo.tag_target(&tag) {

@@ -121,8 +121,7 @@ pub fn plan_sync_releasing(
             work: SyncWork::default(),
         });
     };
-    let (range, last) =
-        since::since_last_release(repo, head, &config.version.tag_prefix, releasing)?;
+    let (range, last) = since::since_last_release(repo, head, config, releasing)?;
     if range.hidden.is_empty() {
         // Release tags under the other prefix would make all of history "unreleased". A
         // release being made has its version decided, which settled other prefixes' tags.

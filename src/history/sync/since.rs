@@ -13,9 +13,10 @@ use crate::history::changelog::{Changelog, normalize};
 pub(super) fn since_last_release(
     repo: &Repo,
     head: Oid,
-    prefix: &str,
+    config: &crate::config::Config,
     releasing: Option<&str>,
 ) -> Result<(Range, Option<semver::Version>)> {
+    let prefix = config.version.tag_prefix.as_str();
     let last = repo.latest_release_tag_except(head, prefix, releasing);
     let version = last
         .as_ref()
@@ -35,7 +36,7 @@ pub(super) fn since_last_release(
     // named above it): that one released its commits too. Without a release named, such
     // tags are refused as mixed (`check_tag_prefix`).
     let above = releasing
-        .and_then(|_| crate::history::tags::other_prefix_above(repo, head, prefix, releasing));
+        .and_then(|_| crate::history::tags::other_prefix_above(repo, head, config, releasing));
     if let Some(c) = above {
         if !hidden.contains(&c) {
             hidden.push(c);
