@@ -424,6 +424,7 @@ mod qa45_lock_fix_chain;
 mod qa45_npm_lock_first;
 mod qa45_operation_advice;
 mod qa45_tests_changed_tracked;
+mod qa46_advised_commit_rules;
 mod qa46_am_released_section;
 mod qa46_amend_chain;
 mod qa46_older_tags_all;

@@ -32,12 +32,12 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         docs.extend(doc);
     }
     // Several files written (`--all`): one commit for them all, not one per file.
-    if !written.is_empty() {
+    if let (false, Some(view)) = (written.is_empty(), views.first()) {
         let mut err = crate::cli::stream::stderr();
         let _ = writeln!(
             err,
             "next: {}",
-            next::commit_command(&repo, &written, args.rebuild)
+            next::commit_command(&repo, &written, args.rebuild, &view.commit)
         );
     }
     if args.all && args.format == Format::Json {

@@ -145,6 +145,7 @@ fn uncommitted(repo: &Repo, config: &Config) -> Option<Check> {
             repo,
             std::slice::from_ref(path),
             false,
+            &config.commit,
         )),
     })
 }

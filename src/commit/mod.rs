@@ -3,6 +3,7 @@
 //! (rustc-style text or JSON). Used by the commit-msg hook, `relhook lint`, `relhook check`
 //! and pre-push. Knows nothing of history, changelogs or tags.
 
+pub mod advised;
 pub mod lint;
 pub mod message;
 pub mod parse;

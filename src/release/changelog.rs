@@ -82,7 +82,7 @@ pub(super) fn changelog_edit(
         });
     };
     let committed = released(repo, config, &rel, &at_head, version, date, extra)?;
-    let after = super::carried::carried(repo, &rel, &at_head, &committed, &before)?;
+    let after = super::carried::carried(repo, &rel, &at_head, &committed, &before, &config.commit)?;
     Ok(Edit {
         path: rel,
         before,

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use git2::Oid;
 
+use crate::config::CommitConfig;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::version::files::Edit;
@@ -29,7 +30,12 @@ pub fn clean_tree_fix(repo: &Repo, dirty: &[String]) -> &'static str {
 /// What the release commit stores for `edit` when the file differs from its version in
 /// `head` (stored form: the blob's bytes), or `None` when it does not (the commit stores
 /// `edit.after`). Refused, naming the file, when the edit does not carry over cleanly.
-pub fn committed(repo: &Repo, head: Oid, edit: &Edit) -> Result<Option<Vec<u8>>> {
+pub fn committed(
+    repo: &Repo,
+    head: Oid,
+    edit: &Edit,
+    rules: &CommitConfig,
+) -> Result<Option<Vec<u8>>> {
     let Some(stored) = repo.file_at(head, &edit.path)? else {
         return Ok(None);
     };
@@ -65,13 +71,16 @@ pub fn committed(repo: &Repo, head: Oid, edit: &Edit) -> Result<Option<Vec<u8>>>
     };
     repo.merge_texts(&edit.path, &base, &ours, &stored.bytes)?
         .map(Some)
-        .ok_or_else(|| not_carried(&edit.path))
+        .ok_or_else(|| not_carried(&edit.path, rules))
 }
 
 /// The refusal of a release whose edit of `path` meets uncommitted changes of it. Committing
 /// them is the way past: stashed, they would meet the same edit when popped, in a conflict.
-pub fn not_carried(path: &Path) -> Error {
-    let message = crate::shellword::quote(&format!("chore: edit {}", path.display()));
+/// The commit advised passes the repository's `rules`.
+pub fn not_carried(path: &Path, rules: &CommitConfig) -> Error {
+    let text = format!("edit {}", path.display());
+    let header = crate::commit::advised::header(rules, "chore", None, &text);
+    let message = crate::shellword::quote(&header);
     Error::Refused(Refusal::new(
         Reason::DirtyTree,
         format!(
@@ -88,11 +97,16 @@ pub fn not_carried(path: &Path) -> Error {
 /// The edits as the release commit makes them: from HEAD's version of each file to what the
 /// commit stores (see [`committed`]), what `--dry-run` shows and the notes are read from. A
 /// file without uncommitted changes keeps its edit.
-pub fn as_committed(repo: &Repo, head: Oid, edits: &[Edit]) -> Result<Vec<Edit>> {
+pub fn as_committed(
+    repo: &Repo,
+    head: Oid,
+    edits: &[Edit],
+    rules: &CommitConfig,
+) -> Result<Vec<Edit>> {
     edits
         .iter()
         .map(|e| {
-            let Some(after) = committed(repo, head, e)? else {
+            let Some(after) = committed(repo, head, e, rules)? else {
                 return Ok(e.clone());
             };
             let before = repo
@@ -111,10 +125,15 @@ pub fn as_committed(repo: &Repo, head: Oid, edits: &[Edit]) -> Result<Vec<Edit>>
 
 /// The blob the release commit stores for each edit, and whether the work tree gets its
 /// content (`false`: the file keeps uncommitted changes beside the edit).
-pub fn blobs(repo: &Repo, head: Oid, edits: &[Edit]) -> Result<Vec<(Oid, bool)>> {
+pub fn blobs(
+    repo: &Repo,
+    head: Oid,
+    edits: &[Edit],
+    rules: &CommitConfig,
+) -> Result<Vec<(Oid, bool)>> {
     edits
         .iter()
-        .map(|e| match committed(repo, head, e)? {
+        .map(|e| match committed(repo, head, e, rules)? {
             Some(bytes) => Ok((repo.write_blob(&bytes)?, false)),
             None => Ok((super::files::stored_blob(repo, head, e)?, true)),
         })
@@ -127,7 +146,8 @@ mod tests {
 
     #[test]
     fn the_commit_advised_names_the_file_as_a_shell_reads_it() {
-        let Error::Refused(r) = not_carried(Path::new("docs/my notes.md")) else {
+        let rules = crate::config::Config::default().commit;
+        let Error::Refused(r) = not_carried(Path::new("docs/my notes.md"), &rules) else {
             panic!("a refusal");
         };
         assert!(

@@ -80,7 +80,7 @@ pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;
 
-use crate::config::Config;
+use crate::config::{CommitConfig, Config};
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::version::files::{self as vfiles, Edit};
@@ -160,7 +160,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
     // Refused now when an edit does not carry over onto HEAD's version of a file with
     // uncommitted changes; the notes are the committed section's.
-    let committed = dirty::as_committed(repo, head, &edits)?;
+    let committed = dirty::as_committed(repo, head, &edits, &config.commit)?;
     let notes = notes::release_notes(repo, &committed[0], &version, config)?;
     // Last, once the release would go ahead: whether git can sign its commit and tag.
     signing_works(repo, config, opts, true)?;
@@ -247,7 +247,7 @@ pub fn edits_with(
     if dependents {
         dependents::lerna_requirements(root, &mut edits, &bumped, version)?;
     }
-    same_file::fold(&mut edits)?;
+    same_file::fold(&mut edits, &config.commit)?;
     Ok(Edits {
         edits,
         bumped,
@@ -266,15 +266,10 @@ pub fn commit_edits(
     root: &Path,
     edits: &Edits,
     version: &Version,
-    message: &str,
+    (message, rules): (&str, &CommitConfig),
 ) -> Result<Oid> {
-    commit_files(
-        repo,
-        root,
-        &edits.edits,
-        &|| verify(root, &edits.bumped, &edits.old_file_versions, version),
-        message,
-    )
+    let check = || verify(root, &edits.bumped, &edits.old_file_versions, version);
+    commit_files(repo, root, &edits.edits, &check, (message, rules))
 }
 
 /// [`commit_edits`] for any set of file edits: `check` runs once the files are written, before
@@ -284,7 +279,7 @@ pub fn commit_files(
     root: &Path,
     edits: &[Edit],
     check: &dyn Fn() -> Result<()>,
-    message: &str,
+    (message, rules): (&str, &CommitConfig),
 ) -> Result<Oid> {
     let head = repo
         .head()
@@ -303,7 +298,7 @@ pub fn commit_files(
     // Objects first, before the lock: a filter git cannot run refuses with nothing written.
     // A file with uncommitted changes (--allow-dirty) is committed as HEAD's version with
     // the edit carried over: a blob its work-tree file (keeping the changes) is not.
-    let blobs = dirty::blobs(repo, head, edits)?;
+    let blobs = dirty::blobs(repo, head, edits, rules)?;
     let sign = repo.signs_commits();
     let mut txn = repo.transaction("release")?;
     if repo.head() != Some(head) {
@@ -389,7 +384,8 @@ pub fn execute(
     // commit would otherwise be under it.
     let _releasing = repo.mark_releasing();
     let branch = repo.head_ref_name()?;
-    let commit = commit_edits(repo, root, &edits, &plan.version, &plan.commit_message)
+    let message = (plan.commit_message.as_str(), &config.commit);
+    let commit = commit_edits(repo, root, &edits, &plan.version, message)
         .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let finished = crate::interrupt::check("committing")
         .and_then(|()| crate::git::txn::failpoint("release-committed"))

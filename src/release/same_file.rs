@@ -105,7 +105,7 @@ pub(super) fn take_out(after: &[u8], now: &[u8], before: &[u8]) -> Option<Vec<u8
 
 /// Folds the edits of one file into the first of them: each later edit's changes are merged
 /// into it, or the release is refused, naming the file, when they overlap.
-pub(super) fn fold(edits: &mut Vec<Edit>) -> Result<()> {
+pub(super) fn fold(edits: &mut Vec<Edit>, rules: &crate::config::CommitConfig) -> Result<()> {
     let mut i = 0;
     while i < edits.len() {
         let Some(j) = (i + 1..edits.len()).find(|&j| edits[j].path == edits[i].path) else {
@@ -137,7 +137,7 @@ pub(super) fn fold(edits: &mut Vec<Edit>) -> Result<()> {
                 (Some(before), Some(a), Some(own)) => merge(&before, &a, &own),
                 _ => None,
             };
-            let carried = carried.ok_or_else(|| super::dirty::not_carried(&first.path))?;
+            let carried = carried.ok_or_else(|| super::dirty::not_carried(&first.path, rules))?;
             first.committed = Some(carried.into_bytes());
         }
         first.after = merged.into_bytes();
@@ -186,7 +186,7 @@ mod tests {
             edit("Cargo.toml", "1", "2"),
             edit("CHANGELOG.md", "v 1\nx\n", "v 2\nx\n"),
         ];
-        fold(&mut edits).unwrap();
+        fold(&mut edits, &crate::config::Config::default().commit).unwrap();
         assert_eq!(edits.len(), 2);
         assert_eq!(edits[0].after, b"v 2\nx\ny\n");
         assert_eq!(edits[1].path.to_str(), Some("Cargo.toml"));
@@ -194,7 +194,9 @@ mod tests {
             edit("CHANGELOG.md", "v 1\n", "v 1 x\n"),
             edit("CHANGELOG.md", "v 1\n", "v 2\n"),
         ];
-        let err = fold(&mut clashing).unwrap_err().to_string();
+        let err = fold(&mut clashing, &crate::config::Config::default().commit)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("both the changelog and a version file"),
             "{err}"
@@ -218,7 +220,7 @@ mod tests {
                 committed: None,
             },
         ];
-        fold(&mut edits).unwrap();
+        fold(&mut edits, &crate::config::Config::default().commit).unwrap();
         assert_eq!(edits[0].after, b"v 2\nx\ny\ndraft\n");
         assert_eq!(edits[0].committed.as_deref(), Some(&b"v 2\nx\ny\n"[..]));
     }

@@ -447,7 +447,8 @@ pub fn complete(
     // The reads are done (see the caller's `hold_still`): from here on HEAD and files move.
     repo.let_go();
     crate::history::version::files::let_go();
-    let new = crate::release::commit_edits(repo, root, &edits, &version, &message)?;
+    let new =
+        crate::release::commit_edits(repo, root, &edits, &version, (&message, &config.commit))?;
     // A signal deferred by the hook (see `interrupt`) undoes the commit rather than leave it
     // without its tag.
     let moved = crate::git::txn::failpoint("hand-committed")

@@ -6,8 +6,14 @@ use crate::git::Repo;
 
 /// The command that commits the changelog just written. `:/` names the file from the top,
 /// whichever directory this ran in; a `docs` commit gets no entry of its own. A file git
-/// does not track yet is added first: `git commit -- <path>` knows only tracked paths.
-pub(in crate::cli) fn commit_command(repo: &Repo, written: &[PathBuf], rebuilt: bool) -> String {
+/// does not track yet is added first: `git commit -- <path>` knows only tracked paths. The
+/// message passes the repository's commit `rules`.
+pub(in crate::cli) fn commit_command(
+    repo: &Repo,
+    written: &[PathBuf],
+    rebuilt: bool,
+    rules: &crate::config::CommitConfig,
+) -> String {
     let file = |rel: &Path| crate::shellword::from_top(rel);
     let files: Vec<String> = written.iter().map(|r| file(r)).collect();
     let untracked: Vec<String> = written
@@ -20,8 +26,7 @@ pub(in crate::cli) fn commit_command(repo: &Repo, written: &[PathBuf], rebuilt: 
         false => format!("git add {} && ", untracked.join(" ")),
     };
     let what = if rebuilt { "rebuild from" } else { "sync with" };
-    format!(
-        "{add}git commit -m \"docs(changelog): {what} history\" -- {}",
-        files.join(" ")
-    )
+    let text = format!("{what} history");
+    let header = crate::commit::advised::header(rules, "docs", Some("changelog"), &text);
+    format!("{add}git commit -m \"{header}\" -- {}", files.join(" "))
 }

@@ -61,8 +61,9 @@ pub(super) fn carried(
     at_head: &str,
     committed: &str,
     now: &[u8],
+    rules: &crate::config::CommitConfig,
 ) -> Result<Vec<u8>> {
-    let refused = || super::dirty::not_carried(rel);
+    let refused = || super::dirty::not_carried(rel, rules);
     let Some((rest, drafts)) = std::str::from_utf8(now)
         .ok()
         .and_then(|now| drafts_apart(at_head, now))

@@ -9,7 +9,11 @@ use crate::{Error, Result};
 /// Adds `edit` to `edits`; a second edit of the same file is merged line by line with the
 /// first (both were computed from the same contents and each replaces whole lines without
 /// adding or removing any: version strings, `Cargo.lock` entries, requirements).
-pub(super) fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
+pub(super) fn merge(
+    edits: &mut Vec<Edit>,
+    edit: Edit,
+    rules: &crate::config::CommitConfig,
+) -> Result<()> {
     let Some(first) = edits.iter_mut().find(|e| e.path == edit.path) else {
         edits.push(edit);
         return Ok(());
@@ -26,7 +30,7 @@ pub(super) fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
     };
     // A changelog made from HEAD's version beside uncommitted changes (--allow-dirty).
     if first.committed.is_some() || edit.committed.is_some() {
-        return Err(crate::release::not_carried(&edit.path));
+        return Err(crate::release::not_carried(&edit.path, rules));
     }
     if first.before != edit.before {
         // Computed on top of the first edit (the requirements): take it whole.
@@ -120,6 +124,10 @@ fn merge_line(base: &[u8], mine: &[u8], theirs: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn merge(edits: &mut Vec<Edit>, edit: Edit) -> Result<()> {
+        super::merge(edits, edit, &crate::config::Config::default().commit)
+    }
 
     fn edit(path: &str, before: &str, after: &str) -> Edit {
         Edit {

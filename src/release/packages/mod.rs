@@ -165,7 +165,7 @@ pub fn plan(
         let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
         super::check_paths(&p.view, root, &e.edits)?;
         // The notes are the committed section's (--allow-dirty: HEAD's changelog, edited).
-        let section = super::as_committed(repo, head, &e.edits[..1])?;
+        let section = super::as_committed(repo, head, &e.edits[..1], &config.commit)?;
         let notes = super::notes::release_notes(repo, &section[0], &p.version, &p.view)?;
         p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
             .trim_end()
@@ -175,7 +175,7 @@ pub fn plan(
         p.old_file_versions = e.old_file_versions;
         p.left_alone = e.left_alone.into_iter().map(|(_, note)| note).collect();
         for edit in e.edits {
-            merge(&mut edits, edit)?;
+            merge(&mut edits, edit, &config.commit)?;
         }
     }
     // The requirements, on top of the version bumps.
@@ -195,6 +195,7 @@ pub fn plan(
                 after: after.into_bytes(),
                 committed: None,
             },
+            &config.commit,
         )?;
     }
     // npm's root lock: each released package's version, and the requirements moved above.
@@ -224,7 +225,7 @@ pub fn plan(
     }
     let commit_message = message::checked(config, &tags)?;
     // Refused now when an edit does not carry over onto a file with uncommitted changes.
-    let committed = super::as_committed(repo, head, &edits)?;
+    let committed = super::as_committed(repo, head, &edits, &config.commit)?;
     super::signing_works(repo, config, opts, true)?;
     Ok((
         Plan {
@@ -320,7 +321,17 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
     // commit would otherwise be under it.
     let _releasing = repo.mark_releasing();
     let branch = repo.head_ref_name()?;
-    let commit = super::commit_files(repo, root, &plan.edits, &check, &plan.commit_message)
+    // The commit rules are the repository's, the same in every package's view.
+    let default_rules;
+    let rules = match plan.packages.first() {
+        Some(p) => &p.view.commit,
+        None => {
+            default_rules = Config::default().commit;
+            &default_rules
+        }
+    };
+    let message = (plan.commit_message.as_str(), rules);
+    let commit = super::commit_files(repo, root, &plan.edits, &check, message)
         .map_err(|e| crate::interrupt::instead(e, "committing"))?;
     let mut made: Vec<(String, Oid)> = Vec::new();
     let finished = crate::interrupt::check("committing")

@@ -1,0 +1,104 @@
+//! The headers of the commits relhook advises (`git commit -m "docs(changelog): sync with
+//! history"`): pasted as given, each must pass the repository's own rules, or the commit-msg
+//! hook refuses what relhook just said to run. Each is tried as meant, then with another
+//! allowed type and scope, and the first the linter passes is the one given.
+
+use crate::commit::lint::{Input, Mode, lint_bytes};
+use crate::commit::message::{Cleanup, CommentPrefix};
+use crate::config::CommitConfig;
+
+/// Types that add no changelog entry, the nearest to a chore, tried when `ty` is not allowed.
+const QUIET: &[&str] = &["chore", "build", "docs", "ci", "refactor", "style", "test"];
+
+/// The scope given when one is required, any is allowed, and the advice names none.
+const OWN_SCOPE: &str = "relhook";
+
+/// The header `ty(scope): text` as `config` allows it: `ty` or another allowed type (one that
+/// adds no entry first), `scope` or none, or else one of `scopes`. One that no candidate
+/// lets pass is given as meant, with the linter's own `try:` fix when that passes.
+pub fn header(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
+    let allowed = |t: &&str| config.types.iter().any(|a| a == t);
+    let mut types: Vec<&str> = std::iter::once(ty).chain(QUIET.iter().copied()).collect();
+    types.retain(allowed);
+    types.extend(config.types.iter().map(String::as_str));
+    let mut scopes: Vec<Option<&str>> = vec![scope, None];
+    scopes.extend(config.scopes.iter().map(|s| Some(s.as_str())));
+    scopes.push(Some(scope.unwrap_or(OWN_SCOPE)));
+    let made = |t: &str, s: Option<&str>| match s {
+        Some(s) => format!("{t}({s}): {text}"),
+        None => format!("{t}: {text}"),
+    };
+    for t in &types {
+        for s in &scopes {
+            let candidate = made(t, *s);
+            if passes(config, &candidate) {
+                return candidate;
+            }
+        }
+    }
+    let meant = made(ty, scope);
+    let verdict = lint(config, &meant);
+    (verdict.diagnostics.into_iter())
+        .filter_map(|d| d.suggestion)
+        .find(|s| passes(config, s))
+        .unwrap_or(meant)
+}
+
+fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {
+    let input = Input {
+        cleanup: Cleanup::Whitespace,
+        comment: CommentPrefix::default(),
+    };
+    lint_bytes(header.as_bytes(), &input, config, Mode::Hook)
+}
+
+fn passes(config: &CommitConfig, header: &str) -> bool {
+    !lint(config, header).failed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(types: &[&str], scopes: &[&str], require_scope: bool) -> CommitConfig {
+        let mut c = crate::config::Config::default().commit;
+        c.types = types.iter().map(|t| t.to_string()).collect();
+        c.scopes = scopes.iter().map(|s| s.to_string()).collect();
+        c.require_scope = require_scope;
+        c
+    }
+
+    #[test]
+    fn the_default_rules_keep_the_header_as_meant() {
+        let c = crate::config::Config::default().commit;
+        assert_eq!(header(&c, "chore", None, "edit a"), "chore: edit a");
+        let h = header(&c, "docs", Some("changelog"), "sync with history");
+        assert_eq!(h, "docs(changelog): sync with history");
+    }
+
+    #[test]
+    fn a_type_or_scope_the_rules_refuse_is_replaced_by_an_allowed_one() {
+        let c = config(&["feat", "fix", "docs"], &["core"], true);
+        assert_eq!(header(&c, "chore", None, "edit a"), "docs(core): edit a");
+        let h = header(&c, "docs", Some("changelog"), "sync with history");
+        assert_eq!(h, "docs(core): sync with history");
+    }
+
+    #[test]
+    fn a_required_scope_from_no_list_is_the_one_meant_or_relhooks() {
+        let c = config(&["chore", "docs"], &[], true);
+        assert_eq!(
+            header(&c, "chore", None, "edit a"),
+            "chore(relhook): edit a"
+        );
+        let h = header(&c, "docs", Some("changelog"), "x");
+        assert_eq!(h, "docs(changelog): x");
+    }
+
+    #[test]
+    fn a_listed_scope_is_dropped_when_none_is_required() {
+        let c = config(&["docs"], &["core"], false);
+        let h = header(&c, "docs", Some("changelog"), "x");
+        assert_eq!(h, "docs: x");
+    }
+}
