@@ -430,6 +430,7 @@ mod qa46_amend_chain;
 mod qa46_older_tags_all;
 mod qa46_pre_commit_verbose;
 mod qa46_prefix_to_release;
+mod qa46_retag_release_commit;
 mod qa46_reword_entry;
 mod qa46_squash_changelog;
 mod qa6a;

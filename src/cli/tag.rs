@@ -199,8 +199,11 @@ pub(super) fn reference_transaction(
             if judged.release_commit && whys.is_empty() {
                 whys.extend(crate::release::hand_tag_cannot_sign(&repo, &u.tag));
             }
-            // A version already refused needs no word on its dependents' requirements.
-            if whys.is_empty() {
+            // A version already refused needs no word on its dependents' requirements. A tag
+            // on a commit that has its release already (a tag moved onto its rewritten release
+            // commit) changes no file: those checks judge the release commit made from the
+            // work tree, and the work tree is not what such a tag released.
+            if whys.is_empty() && judged.release_commit {
                 whys.extend(super::tag_dependents::dependents_left_behind(
                     &repo,
                     (&config, view),
