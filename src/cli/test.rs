@@ -134,8 +134,9 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
         if dirty.iter().any(|p| p == crate::config::FILE_NAME) {
             let _ = writeln!(
                 err,
-                "hint: commit {} (the test command belongs to the tree it tests), then run `relhook test` again; a release tag made before that commit: `git tag -d` it and tag again",
-                crate::config::FILE_NAME
+                "hint: commit {} (the test command belongs to the tree it tests), then run `{}` again; a release tag made before that commit: `git tag -d` it and tag again",
+                crate::config::FILE_NAME,
+                again(args)
             );
         } else if let Ok(new) = repo.untracked_paths(6)
             && !new.is_empty()
@@ -145,8 +146,9 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
             // with each, as after a run that leaves them.
             let _ = writeln!(
                 err,
-                "hint: {}; then run `relhook test` again",
-                crate::testrun::leftovers::advice(&new, None)
+                "hint: {}; then run `{}` again",
+                crate::testrun::leftovers::advice(&new, None),
+                again(args)
             );
         }
         return Ok(Outcome::Failed);
@@ -204,6 +206,18 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
         );
     }
     Ok(Outcome::Ok)
+}
+
+/// The command the user ran, to run again: a plain `relhook test` records the whole tree,
+/// which does not count for a package's tag (`--package`).
+fn again(args: &TestArgs) -> String {
+    let mut line = "relhook test".to_owned();
+    for (flag, value) in [("--package", &args.package), ("--tag", &args.tag)] {
+        if let Some(v) = value {
+            line.push_str(&format!(" {flag} {}", crate::shellword::quote(v)));
+        }
+    }
+    line
 }
 
 /// A release tag on `head` (the greatest), whose tag a lock file's fix makes again.
@@ -283,5 +297,27 @@ fn publish_remote(repo: &crate::git::Repo) -> String {
         } => crate::shellword::quote(&r),
         crate::git::PushDestination::NoRemote { .. } => "<remote>".into(),
         _ => "origin".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_to_run_again_keeps_the_flags_given() {
+        let args = |package: Option<&str>, tag: Option<&str>| TestArgs {
+            package: package.map(str::to_owned),
+            tag: tag.map(str::to_owned),
+        };
+        assert_eq!(again(&args(None, None)), "relhook test");
+        assert_eq!(
+            again(&args(Some("core"), None)),
+            "relhook test --package core"
+        );
+        assert_eq!(
+            again(&args(Some("my app"), Some("core-v0.3.0"))),
+            "relhook test --package 'my app' --tag core-v0.3.0"
+        );
     }
 }
