@@ -9,6 +9,7 @@ pub mod copies;
 pub mod older_line;
 pub mod packages;
 pub mod reverts;
+pub mod rules_since;
 pub mod scope_rule;
 pub mod sync;
 pub mod tag_prefixes;

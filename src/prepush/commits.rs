@@ -180,7 +180,7 @@ fn advise(
         }
     };
     let above = reword::tags_above(repo, &configs, &bads, hidden, &mut reaches);
-    let causes = super::made_by::causes(repo, &bads);
+    let causes = super::made_by::causes(repo, config, &bads, remote);
     for ((i, fixup), tags) in bad_here.into_iter().zip(above) {
         let r = &mut found.refusals[i];
         // `--autosquash` reaches only a commit of the rebased range: one that fixes a commit
@@ -211,10 +211,12 @@ fn advise(
                 "reword it: {steps} (`relhook check {id}` shows the full diagnostic); the commit it fixes is on {remote} already, out of reach of a rebase that would squash it, so it needs a message of its own"
             )
         } else {
-            let cause = r.commit.and_then(|c| causes.get(&c)).copied();
+            let cause = r.commit.and_then(|c| causes.get(&c).cloned());
             format!(
-                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); {}, so it is new to {remote} unchecked",
-                cause.unwrap_or(super::made_by::UNCHECKED)
+                "reword it: {steps} (`relhook check {id}` shows the full diagnostic); {}",
+                cause.unwrap_or_else(|| {
+                    super::made_by::unchecked(super::made_by::UNCHECKED, remote)
+                })
             )
         };
     }

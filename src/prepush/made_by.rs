@@ -2,12 +2,15 @@
 //! and revert commit with `git commit -n`, so their commits skip the hook whatever was typed.
 //! Told from HEAD's reflog (the command that made the commit here), else from the message:
 //! `-x`'s `(cherry picked from commit <id>)` line, or git's `Revert "…"` header with its `This
-//! reverts commit <id>.` line. A `--no-verify` commit and one made elsewhere look alike.
+//! reverts commit <id>.` line. A `--no-verify` commit and one made elsewhere look alike. One
+//! that passes the `.relconfig.toml` committed with it met rules since made stricter: it is
+//! not said to have skipped the hook.
 
 use std::collections::HashMap;
 
 use git2::Oid;
 
+use crate::config::Config;
 use crate::git::Repo;
 
 /// How many of HEAD's newest reflog entries are read: refused commits are recent ones.
@@ -24,12 +27,24 @@ const REVERTED: &str =
 pub(super) const UNCHECKED: &str =
     "it never met the commit-msg hook (`--no-verify`, or made elsewhere)";
 
-/// Why each of `ids` (refused commits) is new to the remote unchecked, as a clause of the fix.
-pub(super) fn causes(repo: &Repo, ids: &[Oid]) -> HashMap<Oid, &'static str> {
+/// The clause ending the fix of a refused commit whose cause is `cause`, pushed to `remote`.
+pub(super) fn unchecked(cause: &str, remote: &str) -> String {
+    format!("{cause}, so it is new to {remote} unchecked")
+}
+
+/// Why each of `ids` (refused commits) is refused though it may have been made through the
+/// hooks, as the clause that ends its fix (`remote`: where the push goes).
+pub(super) fn causes(
+    repo: &Repo,
+    config: &Config,
+    ids: &[Oid],
+    remote: &str,
+) -> HashMap<Oid, String> {
     if ids.is_empty() {
         return HashMap::new();
     }
     let made = repo.made_by(ids, REFLOG_LIMIT);
+    let mut configs = crate::history::rules_since::Configs::new();
     ids.iter()
         .map(|id| {
             let action = made
@@ -40,7 +55,22 @@ pub(super) fn causes(repo: &Repo, ids: &[Oid]) -> HashMap<Oid, &'static str> {
                 Some("revert") => REVERTED,
                 _ => repo.commit_text(*id).map_or(UNCHECKED, |t| by_message(&t)),
             };
-            (*id, cause)
+            let since = (cause == UNCHECKED)
+                .then(|| repo.stored_commit(*id))
+                .flatten()
+                .and_then(|c| {
+                    crate::history::rules_since::rules_since(repo, config, &c, &mut configs)
+                });
+            let said = match since {
+                Some(since) => format!(
+                    "it fails {} not in force when it was made ({} in the {} it was committed with), so the commit-msg hook let it through",
+                    if since.len() == 1 { "a rule" } else { "rules" },
+                    crate::history::rules_since::describe(&since),
+                    crate::config::FILE_NAME
+                ),
+                None => unchecked(cause, remote),
+            };
+            (*id, said)
         })
         .collect()
 }
