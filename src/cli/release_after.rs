@@ -129,6 +129,12 @@ pub(super) fn old_version_left(
     let mut out = Vec::new();
     // relhook's own configuration holds settings (`initial`), never the released version.
     let settings = |p: &str| p == crate::config::FILE_NAME;
+    // The root's release: a package's directory holds that package's version, not the root's.
+    let packages: Vec<String> = (config.package.is_none().then_some(&config.packages))
+        .into_iter()
+        .flatten()
+        .map(|p| format!("{}/", p.path.to_string_lossy().replace('\\', "/")))
+        .collect();
     for file in found.iter().filter(|f| {
         let p = f.path.as_str();
         p != changelog
@@ -136,6 +142,7 @@ pub(super) fn old_version_left(
             && !crate::testrun::leftovers::is_lock_file(p)
             && !settings(p)
             && !is_vendored(p)
+            && !packages.iter().any(|dir| p.starts_with(dir.as_str()))
     }) {
         let bytes = planned
             .iter()

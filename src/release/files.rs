@@ -18,7 +18,15 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
     let mut out = found_version_files(config, root);
     let held = super::held::held(config, root, &out);
     out.retain(|f| listed(config, f) || !held.iter().any(|h| h.file == *f));
+    out.retain(|f| listed(config, f) || !in_package(config, f));
     out
+}
+
+/// Whether `f` lies in a package's directory: whatever the root's detection finds there (a
+/// package's `__init__.py`, `package.json`, `Cargo.toml`, VERSION file) is that package's
+/// version, moved by its own release, as a changelog there is the package's.
+fn in_package(config: &Config, f: &VersionFile) -> bool {
+    config.package.is_none() && config.packages.iter().any(|p| f.path.starts_with(&p.path))
 }
 
 /// [`version_files`], the packages' version among them.
@@ -478,6 +486,38 @@ mod tests {
         assert_eq!(paths(&config), ["VERSION", "pyproject.toml"]);
         config.version.detect = false;
         assert_eq!(paths(&config), ["VERSION"]);
+    }
+
+    /// QA46: the root's detection found `__version__` in a package's `plugin/__init__.py`.
+    #[test]
+    fn found_files_inside_a_package_are_the_packages_unless_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("pyproject.toml", "[project]\nversion = \"1.0.0\"\n");
+        write("app/__init__.py", "__version__ = \"1.0.0\"\n");
+        write("plugin/__init__.py", "__version__ = \"1.0.0\"\n");
+        let text = "[packages.plugin]\npath = \"plugin\"\n";
+        let mut config = Config::parse(&dir.path().join(".relconfig.toml"), text).unwrap();
+        let paths = |c: &Config| {
+            version_files(c, dir.path())
+                .iter()
+                .map(|f| f.path.display().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(paths(&config), ["pyproject.toml", "app/__init__.py"]);
+        let listed = VersionFile {
+            path: "plugin/__init__.py".into(),
+            locator: Locator::Pattern("{version}".into()),
+        };
+        config.version.files = Some(vec![listed]);
+        assert_eq!(
+            paths(&config),
+            ["plugin/__init__.py", "pyproject.toml", "app/__init__.py"]
+        );
     }
 
     #[test]
