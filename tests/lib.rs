@@ -433,6 +433,7 @@ mod qa46_pre_commit_verbose;
 mod qa46_prefix_to_release;
 mod qa46_retag_release_commit;
 mod qa46_reword_entry;
+mod qa46_root_code_folder;
 mod qa46_rule_turned_on;
 mod qa46_squash_changelog;
 mod qa46_test_hint_flags;

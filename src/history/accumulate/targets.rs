@@ -93,8 +93,8 @@ pub(super) fn targets(
         });
     }
     // The amend's recount above may leave no package: the rule is asked again with it.
-    // Root files count only in a root that is a project of its own (`roots::has_code`).
-    let outside = now.outside && any_new && crate::history::packages::roots::has_code(repo);
+    // Root files count only when they are the root project's own (`roots::changes_code`).
+    let outside = now.code && any_new;
     let root_now = crate::history::packages::roots::is_roots(scoped, any_new, outside);
     // A commit of no package, while a package cannot be used (its folder gone, or outside the
     // work tree): whether the commit is that package's cannot be told, so it is said.

@@ -47,7 +47,7 @@ pub mod roots;
 pub mod tag_forms;
 pub mod unlisted;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
@@ -204,6 +204,9 @@ pub struct Filter<'r, 'c> {
     probe: Option<(PathProbe<'r>, moved::Layouts<'r>)>,
     /// The root is a project of its own ([`roots::has_code`]), read once for the walk.
     root_code: bool,
+    /// The root project's code folders ([`roots::code_dirs`]).
+    code_dirs: Vec<PathBuf>,
+    repo: &'r Repo,
 }
 
 impl<'r, 'c> Filter<'r, 'c> {
@@ -231,6 +234,8 @@ impl<'r, 'c> Filter<'r, 'c> {
             config,
             probe,
             root_code,
+            code_dirs: roots::code_dirs(config),
+            repo,
         }
     }
 
@@ -245,11 +250,9 @@ impl<'r, 'c> Filter<'r, 'c> {
             None => {
                 let scoped = self.config.packages.iter().any(|p| names_scope(p, message));
                 let touched = probe.touched(commit)?;
-                Ok(roots::is_roots(
-                    scoped,
-                    !touched.dirs.is_empty(),
-                    touched.outside && self.root_code,
-                ))
+                let (root_code, dirs) = (self.root_code, &self.code_dirs);
+                let code = roots::changes_code(self.repo, commit, touched.outside, root_code, dirs);
+                Ok(roots::is_roots(scoped, !touched.dirs.is_empty(), code))
             }
         }
     }
@@ -271,6 +274,9 @@ pub struct Attribution<'c> {
     /// Whether it is the root project's ([`roots::is_roots`]): its entry goes to the root
     /// changelog too.
     pub root: bool,
+    /// Whether it changes the root project's own files besides a package's
+    /// ([`roots::changes_code`]).
+    pub code: bool,
 }
 
 /// The packages `commit` belongs to (`config`'s), and whether it is the root's too: its tree
@@ -298,12 +304,18 @@ pub fn attribute<'c>(
             hit[i] = hit[i] || named;
         }
     }
+    let code = in_package
+        && touched.outside
+        && roots::changes_code(
+            repo,
+            commit,
+            true,
+            roots::has_code(repo),
+            &roots::code_dirs(config),
+        );
     Ok(Attribution {
-        root: roots::is_roots(
-            scoped,
-            in_package,
-            touched.outside && in_package && roots::has_code(repo),
-        ),
+        root: roots::is_roots(scoped, in_package, code),
+        code,
         packages: packages
             .iter()
             .zip(hit)

@@ -79,6 +79,37 @@ pub fn has_code(repo: &crate::git::Repo) -> bool {
         || toml_has("pyproject.toml", &[&["project"], &["tool", "poetry"]])
 }
 
+/// The folders of the root project's own code in a workspace whose top has none: those of the
+/// files `[version] files` lists below the top and outside every package (release-plz's own
+/// crate, which `init` makes the root project when it keeps its releases in the top's
+/// changelog). A change there is the root's, as a root crate's would be.
+pub fn code_dirs(config: &Config) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for f in config.version.files.iter().flatten() {
+        let Some(dir) = f.path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+            continue;
+        };
+        let in_package = config.packages.iter().any(|p| dir.starts_with(&p.path));
+        if !in_package && !dirs.iter().any(|d| d == dir) {
+            dirs.push(dir.to_owned());
+        }
+    }
+    dirs
+}
+
+/// Whether `commit`, which changes files outside every package (`outside`), changes the root
+/// project's own: any such file in a root that [`has_code`] (`root_code`), else one under
+/// its [`code_dirs`] (`dirs`).
+pub fn changes_code(
+    repo: &crate::git::Repo,
+    commit: git2::Oid,
+    outside: bool,
+    root_code: bool,
+    dirs: &[PathBuf],
+) -> bool {
+    outside && (root_code || dirs.iter().any(|d| repo.changes_path(commit, d)))
+}
+
 /// Whether a root package.json is a project's: a `name` and a `version`, and not
 /// `"private": true`. A workspace root holding only `workspaces`, scripts and
 /// devDependencies is the packages' tooling, never published.
@@ -143,6 +174,13 @@ mod tests {
             let value: serde_json::Value = serde_json::from_str(text).unwrap();
             assert_eq!(npm_project(&value), project, "{text}");
         }
+    }
+
+    #[test]
+    fn the_folders_of_listed_version_files_outside_packages_are_the_roots_code() {
+        let text = "[version]\nfiles = [\n  { path = \"crates/app/Cargo.toml\", key = \"package.version\" },\n  { path = \"crates/app/Cargo.toml\", key = \"x\" },\n  { path = \"crates/core/VERSION\", pattern = \"{version}\" },\n  { path = \"VERSION\", pattern = \"{version}\" },\n]\n[packages.core]\npath = \"crates/core\"\n";
+        let config = Config::parse(std::path::Path::new(FILE_NAME), text).unwrap();
+        assert_eq!(code_dirs(&config), [PathBuf::from("crates/app")]);
     }
 
     #[test]
