@@ -437,6 +437,7 @@ mod qa46_root_code_folder;
 mod qa46_rule_turned_on;
 mod qa46_squash_changelog;
 mod qa46_test_hint_flags;
+mod qa46_untracked_root_changelog;
 mod qa6a;
 mod qa7;
 mod qa7c;

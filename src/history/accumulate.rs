@@ -323,8 +323,11 @@ pub fn post_commit(
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => {
-                let message = repo.commit_text(head).unwrap_or_default();
-                dropped = Some(no_root_changelog(config, &path, &message));
+                dropped = Some(no_root_changelog(
+                    (repo, config, head),
+                    &path,
+                    targets_wanted,
+                ));
             }
             Prepared::Absent(_) => {}
             Prepared::Stop(said) => return Ok(others_stopped(said, &path, targets_wanted)),

@@ -172,10 +172,31 @@ pub(super) fn targets(
     Ok(Ok(out))
 }
 
-/// The one line for a monorepo commit of no package whose entry has no root changelog to go
-/// to (a monorepo's root changelog is never created by post-commit). `message` is the commit's:
-/// the amend it suggests keeps its type and `!`, which decide the section and the bump.
-pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path, message: &str) -> String {
+/// The one line for a monorepo commit of the root's (`head`) whose entry has no root changelog
+/// to go to (a monorepo's root changelog is never created by post-commit); `wanted`: the
+/// changelogs the commit's entry goes to, the root's among them.
+pub(super) fn no_root_changelog(
+    (repo, config, head): (&Repo, &Config, Oid),
+    path: &std::path::Path,
+    wanted: &[std::path::PathBuf],
+) -> String {
+    let sync = crate::history::sync::changelog_command(config, path, "--sync");
+    // There but never committed (`relhook init` wrote it): it exists, it only lacks a commit.
+    let root = repo.work_tree();
+    if root.is_some_and(|r| r.join(path).symlink_metadata().is_ok()) {
+        let add = crate::shellword::from_top(path);
+        return format!(
+            "no entry added: {} is not committed yet; `git add {add} && git commit`, then `{sync}` adds this one",
+            path.display()
+        );
+    }
+    // The amend suggested keeps the commit's type and `!`, which decide the section and bump.
+    let message = repo.commit_text(head).unwrap_or_default();
+    let whose = if wanted.iter().any(|w| w != path) {
+        "the commit changes the root project's files besides a package's"
+    } else {
+        "the commit changes no package's files"
+    };
     let create = if path == std::path::Path::new("CHANGELOG.md") {
         "`relhook init` writes it, then `relhook changelog --sync` adds this entry"
     } else {
@@ -197,7 +218,7 @@ pub(super) fn no_root_changelog(config: &Config, path: &std::path::Path, message
         (None, _) => String::new(),
     };
     format!(
-        "no entry added: the commit changes no package's files, and the root changelog {} does not exist: {create}{package}",
+        "no entry added: {whose}, and the root changelog {} does not exist: {create}{package}",
         path.display()
     )
 }
