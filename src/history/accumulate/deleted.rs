@@ -11,6 +11,7 @@ use git2::Oid;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::Changelog;
+use crate::history::changelog::entry::NewEntry;
 
 /// The notice for a commit `head` whose parent has `path` and which has it no more; `None`
 /// when the parent has no such file either (the first changelog-worthy commit creates it).
@@ -41,6 +42,32 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Op
         "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {} && git commit --amend --no-edit`{then}",
         crate::shellword::from_top(path)
     ))
+}
+
+/// The line for a revert (`head`, of the change whose entry is `reverted`) that deleted `path`
+/// while it held that entry alone and no release: git's revert of the commit that created the
+/// file took out exactly the change's entry, which neither ships, so the deletion stands (in a
+/// monorepo, beside the `revert "…"` entry of a package that released the change).
+pub(super) fn revert_took_file(
+    repo: &Repo,
+    head: Oid,
+    path: &Path,
+    reverted: &NewEntry,
+) -> Option<String> {
+    let parent = repo.first_parent(head)?;
+    let before = repo.file_at(parent, path).ok()??;
+    let log = Changelog::parse(std::str::from_utf8(&before.bytes).ok()?).ok()?;
+    let alone = log.unreleased_entries().len() == 1
+        && log.contains_entry(&reverted.text, true)
+        && log.release_entries().is_empty();
+    alone.then(|| {
+        format!(
+            "{}: git's revert deleted it, with `{} {}`, its only entry, which no release has, so neither ships",
+            path.display(),
+            log.marker(),
+            crate::history::changelog::one_line(&log.as_written(&reverted.text))
+        )
+    })
 }
 
 /// The notice for a commit made after `path` was deleted by an earlier one (HEAD has no such

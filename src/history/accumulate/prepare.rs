@@ -124,6 +124,11 @@ pub(super) fn prepare(
                     )
                 )));
             }
+            if let Some(said) =
+                reverted.and_then(|r| deleted::revert_took_file(repo, head, &path, r))
+            {
+                return Ok(Prepared::Nothing(Some(said)));
+            }
             if let Some(said) = deleted::deleted_by(repo, head, &path, true) {
                 return stop(Accumulated::Notice(said));
             }
