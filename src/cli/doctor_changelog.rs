@@ -121,8 +121,7 @@ fn staged_for_next_commit(repo: &Repo) -> Vec<std::path::PathBuf> {
     if !(state.squash || state.message_alone) {
         return Vec::new();
     }
-    let staged = repo.staged_paths(10_000).unwrap_or_default();
-    staged
+    (repo.staged_paths(10_000).unwrap_or_default())
         .into_iter()
         .map(std::path::PathBuf::from)
         .chain(repo.conflicts().into_iter().map(|c| c.path))

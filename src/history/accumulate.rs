@@ -323,11 +323,8 @@ pub fn post_commit(
             Prepared::Edit(e) => edits.push(e),
             Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => {
-                dropped = Some(no_root_changelog(
-                    (repo, config, head),
-                    &path,
-                    targets_wanted,
-                ));
+                let why = no_root_changelog((repo, config, head), &path, targets_wanted);
+                dropped = Some(why);
             }
             Prepared::Absent(_) => {}
             Prepared::Stop(said) => return Ok(others_stopped(said, &path, targets_wanted)),
