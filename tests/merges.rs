@@ -143,7 +143,7 @@ fn a_squash_merge_lists_its_own_entry_in_place_of_its_parts() {
     let log = repo.read("CHANGELOG.md");
     repo.write(
         "CHANGELOG.md",
-        log.replace("- part three\n", "- Part three, by hand\n"),
+        log.replace("- part three\n", "- The third part, by hand\n"),
     );
     repo.git(&["commit", "-q", "-am", "docs: word part three"]);
     repo.git(&["checkout", "-q", "main"]);
@@ -158,7 +158,7 @@ fn a_squash_merge_lists_its_own_entry_in_place_of_its_parts() {
         text(&out)
     );
     let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
-    for kept in ["- the feature\n", "- Part three, by hand\n", "- m1"] {
+    for kept in ["- the feature\n", "- The third part, by hand\n", "- m1"] {
         assert_eq!(count(&log, kept), 1, "{kept}: {log}");
     }
     assert!(

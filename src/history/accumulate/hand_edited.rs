@@ -102,15 +102,14 @@ pub(super) fn carried(
         .collect()
 }
 
-/// The line for amended commit `head`, whose change to `path` added `carried` only (the
+/// The line for amended commit `head`, whose change to `path` (now `log`) added `carried` only (the
 /// entry as the person left it), when the message went from calling for `old` to `new`;
 /// `None` when the entry already reads as `new` asks, or the message did not change it.
 /// `amended`: a `git commit --amend` (else the same change committed again after a reset).
 pub(super) fn notice(
     (repo, amended): (&Repo, bool),
     head: Oid,
-    path: &Path,
-    marker: char,
+    (path, log): (&Path, &Changelog),
     (old, new): (Option<&NewEntry>, Option<&NewEntry>),
 ) -> Option<String> {
     if old == new {
@@ -122,6 +121,8 @@ pub(super) fn notice(
     let [kept] = carried.as_slice() else {
         return None;
     };
+    // Quoted as the file has it (`Alpha`, not the key's `alpha`).
+    let (kept, marker) = (&log.as_written(kept), log.marker());
     let (shown, commit) = (path.display(), crate::git::short_id(head));
     let commit = if amended {
         format!("amended commit {commit}")

@@ -302,8 +302,7 @@ pub(super) fn prepare(
             && let Some(said) = super::hand_edited::notice(
                 (repo, top.message.starts_with("commit (amend): ")),
                 head,
-                &path,
-                log.marker(),
+                (&path, &log),
                 (target.old.as_ref(), target.new.as_ref()),
             )
         {

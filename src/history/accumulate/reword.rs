@@ -62,17 +62,20 @@ fn folded_in(repo: &Repo, config: &Config, top: &ReflogTop, own: &NewEntry) -> O
             continue;
         }
         carried.retain(|a| norm(a) != norm(&own.text));
+        // Quoted as the file has them, with its own bullet (`*` in conventional-changelog's).
+        let log = repo
+            .committed_file(top.new, path)
+            .ok()
+            .flatten()
+            .and_then(|f| crate::history::changelog::Changelog::from_utf8(f.bytes));
+        if let Some(log) = &log {
+            carried = carried.iter().map(|a| log.as_written(a)).collect();
+        }
         carried.sort();
         let Some(first) = carried.first() else {
             continue;
         };
-        // Quoted with the file's own bullet (`*` in conventional-changelog's).
-        let m = repo
-            .committed_file(top.new, path)
-            .ok()
-            .flatten()
-            .and_then(|f| crate::history::changelog::Changelog::from_utf8(f.bytes))
-            .map_or('-', |log| log.marker());
+        let m = log.map_or('-', |log| log.marker());
         let (it, them) = match carried.len() {
             1 => (
                 format!("`{m} {}`, the entry of a commit", one_line(first)),

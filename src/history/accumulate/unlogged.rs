@@ -239,7 +239,7 @@ fn picked_without_entry(
         "{} still has `{} {}` under {under}, brought by cherry-picked commit {} as the commit it was picked from made it, though the pick's message no longer calls for an entry (relhook leaves a pick's entry as it came); remove it by hand if it should go",
         path.display(),
         log.marker(),
-        one_line(&brought),
+        one_line(&log.as_written(&brought)),
         crate::git::short_id(head),
     ))
 }

@@ -20,6 +20,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 
 mod combine;
 mod conflict;
+mod contains;
 mod deep;
 pub mod diff;
 mod edit;
@@ -42,6 +43,7 @@ pub mod reworded_out;
 mod scope_style;
 mod separator;
 mod setext;
+mod tool_marks;
 mod uncarried;
 pub mod undated;
 mod verbatim;
@@ -190,7 +192,8 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
 }
 
 /// Collapses whitespace so entries compare by meaning, not layout (an escaped `<` as the `<`
-/// it escapes, a scope in any tool's style as relhook's); an issue reference linked
+/// it escapes, a scope in any tool's style as relhook's, a first letter in either case, a
+/// tool's trailing commit hash or author left out); an issue reference linked
 /// to its forge page (`[#12](…/issues/12)`) reads as the bare `#12` it was made from, since
 /// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
@@ -202,8 +205,9 @@ pub fn normalize(text: &str) -> String {
     if joined.contains("[#") {
         joined = entry::unlink_references(&joined);
     }
-    // A scope as another tool writes it (`**api**: x`), as relhook does (`**api:** x`).
-    scope_style::canonical(joined)
+    // A scope as another tool writes it (`**api**: x`), as relhook does (`**api:** x`), and
+    // without the capital and the hash or author marks such tools add.
+    tool_marks::plain(scope_style::canonical(joined))
 }
 
 /// Whether `hand`, an entry written by hand, rewords `own`, a commit's entry (both
@@ -410,32 +414,6 @@ impl Changelog {
             }
         }
         out
-    }
-
-    /// Whether an entry whose text normalises (see [`normalize`]) to the same as `text` is in
-    /// Unreleased (`unreleased_only`) or anywhere in the file. One pass, no copy of an entry:
-    /// post-commit asks this on every commit, whatever the file's size.
-    pub fn contains_entry(&self, text: &str, unreleased_only: bool) -> bool {
-        // Its scope written as the file's tool writes scopes (`**api**: x`) is the same entry.
-        let texts = scope_style::spellings(text);
-        self.doc
-            .sections
-            .iter()
-            .filter(|s| !unreleased_only || s.kind == SectionKind::Unreleased)
-            .flat_map(|s| s.subs.iter().flat_map(|sub| sub.entries.iter()))
-            .any(|e| {
-                let words = |t: &String| self.entry_words(e.start, e.end).eq(t.split_whitespace());
-                texts.iter().any(words) || self.same_when_unlinked(e.start..e.end, text)
-            })
-    }
-
-    /// Whether the entry on `lines` reads as `text` once issue links are undone (`normalize`):
-    /// asked only where either has a link, which word-for-word comparison cannot see through.
-    fn same_when_unlinked(&self, lines: std::ops::Range<usize>, text: &str) -> bool {
-        let linked = |t: &str| t.contains("[#");
-        let entry = self.lines.get(lines.clone()).unwrap_or(&[]);
-        (linked(text) || entry.iter().any(|l| linked(&l.text)))
-            && normalize(&self.entry_text(lines.start, lines.end)) == normalize(text)
     }
 
     /// The words of the entry spanning lines `start..end`: those of `entry_text`, which

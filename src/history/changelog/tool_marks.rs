@@ -1,0 +1,142 @@
+//! What other changelog tools add around a commit's words, read past when entries compare:
+//! git-cliff's `upper_first` (`Add x` for the commit `feat: add x`) and the commit hash,
+//! author and pull request they append (` - ([abc1234](…/commit/abc1234))`, ` - (abc1234) -
+//! *someone*`, ` by @user in #12`). The file keeps them as written; only the comparison key
+//! (`normalize`) goes without.
+
+/// `text` (normalised whitespace, scope in relhook's style) without a tool's trailing hash,
+/// author and pull request marks, and with the first letter of its words in lower case.
+pub(super) fn plain(mut text: String) -> String {
+    if let Some(cut) = suffix_start(&text) {
+        text.truncate(cut);
+    }
+    fold_first_letter(text)
+}
+
+/// The first letter after the breaking mark and the scope in lower case: `upper_first` only
+/// changes how an entry looks.
+fn fold_first_letter(text: String) -> String {
+    let mut at = text.strip_prefix("**BREAKING** ").map_or(0, |_| 13);
+    if let Some((_, words)) = super::scoped(&text[at..]) {
+        at = text.len() - words.len();
+    }
+    let Some(first) = text[at..].chars().next().filter(|c| c.is_uppercase()) else {
+        return text;
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    out.extend(first.to_lowercase());
+    out.push_str(&text[at + first.len_utf8()..]);
+    out
+}
+
+/// Where the marks a tool appends begin, if `text` ends with any: a commit hash (linked or
+/// not, in parentheses) and whatever follows it, else `by @user` and/or `in #12`.
+fn suffix_start(text: &str) -> Option<usize> {
+    if let Some(at) = hash_mark(text) {
+        return Some(at);
+    }
+    let mut end = text.len();
+    // git-cliff's GitHub template: `x by @user in [#12](…/pull/12)`.
+    if let Some((head, pr)) = text[..end].rsplit_once(" in ") {
+        if is_pull_request(pr) {
+            end = head.len();
+        }
+    }
+    if let Some((head, user)) = text[..end].rsplit_once(" by @") {
+        let name = |c: char| c.is_ascii_alphanumeric() || "-_[]".contains(c);
+        if !user.is_empty() && user.chars().all(name) {
+            end = head.len();
+        }
+    }
+    (end < text.len() && end > 0).then_some(end)
+}
+
+/// The start of the last ` (abc1234)`, ` ([abc1234](url))` or either after ` - `, when only
+/// an author, a pull request or nothing follows it.
+fn hash_mark(text: &str) -> Option<usize> {
+    let at = text.rfind(" (")?;
+    let rest = &text[at + 2..];
+    let (hash, after) = match rest.strip_prefix('[') {
+        Some(linked) => {
+            let (hash, url) = linked.split_once("](")?;
+            (hash, url.split_once("))")?.1)
+        }
+        None => rest.split_once(')')?,
+    };
+    let is_hash = (7..=40).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit());
+    let tail = after.is_empty()
+        || [" - ", " by @", " in ", ", "]
+            .iter()
+            .any(|m| after.starts_with(m));
+    if !is_hash || !tail || at == 0 {
+        return None;
+    }
+    Some(text[..at].strip_suffix(" -").map_or(at, str::len))
+}
+
+/// `#12`, `[#12](…)` or GitLab's `[!12](…)`.
+fn is_pull_request(text: &str) -> bool {
+    let number = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
+    if let Some(n) = text.strip_prefix('#') {
+        return number(n);
+    }
+    let Some((label, url)) = text.strip_prefix('[').and_then(|t| t.split_once("](")) else {
+        return false;
+    };
+    let label = label.strip_prefix(['#', '!']).unwrap_or("");
+    number(label) && url.ends_with(')') && !url.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn git_cliffs_capital_and_hash_link_are_read_past() {
+        for written in [
+            "**cli:** Add b flag - ([1234567](https://x/commit/1234567))",
+            "**cli:** Add b flag ([1234567](https://x/commit/1234567))",
+            "**cli:** add b flag - ([1234567](https://x/commit/1234567)) - Someone Else",
+            "**cli:** Add b flag ([1234567abc](https://x/c/1234567abc)) by @ann in #12",
+            "**cli:** Add b flag by @ann-b in [#12](https://x/pull/12)",
+            "**cli:** Add b flag by @dependabot[bot]",
+            "**cli:** add b flag in [!12](https://x/-/merge_requests/12)",
+            "**cli:** Add b flag - (1234567) - *ann*, *bob*",
+            "**cli:** add b flag",
+        ] {
+            assert_eq!(
+                plain(written.to_owned()),
+                "**cli:** add b flag",
+                "{written}"
+            );
+        }
+        assert_eq!(plain("Add search".to_owned()), "add search");
+        assert_eq!(
+            plain("**BREAKING** **api:** Drop v1".to_owned()),
+            "**BREAKING** **api:** drop v1"
+        );
+        assert_eq!(
+            plain("**BREAKING** Drop v1".to_owned()),
+            "**BREAKING** drop v1"
+        );
+        assert_eq!(plain("Élan (abc1234)".to_owned()), "élan");
+    }
+
+    #[test]
+    fn words_that_only_look_like_marks_stay() {
+        for text in [
+            "revert (abc1234) and more",
+            "fix (#12)",
+            "log in (not a hash)",
+            "allow login by @ everyone",
+            "show in #general",
+            "(abc1234)",
+            "by @ann",
+            "fix (deadbee",
+        ] {
+            assert_eq!(plain(text.to_owned()), text);
+        }
+        assert_eq!(plain("show in #12".to_owned()), "show");
+    }
+}
