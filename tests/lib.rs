@@ -433,6 +433,7 @@ mod qa46_package_version_files;
 mod qa46_pre_commit_verbose;
 mod qa46_prefix_to_release;
 mod qa46_retag_release_commit;
+mod qa46_revert_heading;
 mod qa46_revert_two_changelogs;
 mod qa46_reword_entry;
 mod qa46_root_code_folder;

@@ -25,8 +25,9 @@ const KINDS: [[&str; 3]; 4] = [
 const BREAKING: [&str; 3] = ["Changed", "BREAKING CHANGES", "BREAKING CHANGE"];
 
 /// Other tools' names for a kind of change, beside [`KINDS`]' (git-cliff's default
-/// template says `### ⚡ Performance`).
-const ALIASES: [(&str, &str); 1] = [("Performance", "Changed")];
+/// template says `### ⚡ Performance` and `### ◀️ Revert`, cocogitto `#### Revert`, beside
+/// conventional-changelog's names for the rest).
+const ALIASES: [(&str, &str); 2] = [("Performance", "Changed"), ("Revert", "Removed")];
 
 /// The kind (Keep a Changelog's name) a bare sub-section name stands for, in any vocabulary.
 fn kind_of(name: &str) -> Option<&'static str> {
@@ -320,6 +321,20 @@ mod tests {
         let kac =
             Changelog::parse("## [Unreleased]\n\n## [1.0.0]\n\n### Performance\n\n- x\n").unwrap();
         assert_eq!(kac.section_name("Changed", false), "Changed");
+    }
+
+    /// QA46: git-cliff's `### ◀️ Revert` (cocogitto's `#### Revert`) was not the revert
+    /// group's heading in a file of conventional-changelog's names: a `### Reverts` came.
+    #[test]
+    fn the_singular_revert_heading_is_the_files_own() {
+        for heading in ["### ◀️ Revert", "#### Revert"] {
+            let text = format!(
+                "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### 🚀 Features\n\n- a\n\n{heading}\n\n- b\n"
+            );
+            let log = Changelog::parse(&text).expect("kept");
+            let name = heading.trim_start_matches('#').trim();
+            assert_eq!(log.section_name("Removed", false), name);
+        }
     }
 
     #[test]
